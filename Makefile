@@ -1,0 +1,44 @@
+# Presseschau: `make run` sets everything up and runs the pipeline on corpus/;
+# `make test` sets everything up (incl. headless Chromium for the review UI tests) and runs the tests.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup run test bench model de_core_news_md evaluate clean-outputs
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+run: $(STAMP)
+	$(PY) -m pipeline run corpus --out outputs
+
+# Chromium from Debian's packages (Playwright's own browser download needs the internet).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium missing: install Debian's chromium package to run the browser tests"; fi; }
+
+# pytest exits 5 when it collected no test: that is a failure here, not a pass.
+test: $(STAMP) browser
+	@$(PY) -m pytest -q; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$rc
+
+evaluate: $(STAMP)
+	$(PY) -m pipeline evaluate --run outputs/articles.jsonl
+
+bench: $(STAMP)
+	$(PY) bench/bench_model_speed.py
+	$(PY) bench/bench_batch.py
+
+# With internet: the user's model of choice; `presseschau run` then uses it automatically.
+de_core_news_md: $(STAMP)
+	$(PY) -m spacy download de_core_news_md
+
+# Rebuild the bundled offline model from ../shared/data (hours on 2 cores; see training/README.md).
+model: $(STAMP)
+	$(MAKE) -C training all PY=$(abspath $(PY))

@@ -1,0 +1,151 @@
+"""Batch benchmark for `presseschau run` (issue 7), all numbers measured side by side in one run.
+
+Corpus: the real articles of ../shared/data/news (10kGNAD test + Wikinews, ~2,000), and a
+larger corpus made by repeating them with unique ids (`--scale`, default 100000).
+
+Measures:
+  1. end-to-end throughput (words/s) of `presseschau run` vs bare `nlp.pipe` of the same model
+     on the same texts, single process (target ratio >= 0.90);
+  2. `--n-process 2` vs 1 (target >= 1.7x on 2 cores);
+  3. peak memory of the run as the corpus grows (target: flat, < 1.5 GB at 100k);
+  4. re-run of the unchanged scaled corpus vs its full run (target < 2%);
+  5. `kill -9` halfway through, then a re-run: final output identical to an uninterrupted run.
+
+Usage: .venv/bin/python bench/bench_batch.py [--model M] [--scale 100000] [--skip-scale]
+Work files go to bench/_work/ (gitignored; derived from ../shared data, never committed).
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+NEWS = REPO.parent / "shared" / "data" / "news"
+WORK = REPO / "bench" / "_work"
+SOURCES = ("10kgnad_test.jsonl.gz", "wikinews_de.jsonl.gz")
+
+
+def load_articles() -> list[dict]:
+    out = []
+    for name in SOURCES:
+        with gzip.open(NEWS / name, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                rec = json.loads(line)
+                out.append({"id": f"{name.split('.')[0]}-{rec['id']}", "text": rec["text"], "published": rec.get("published")})
+    return out
+
+
+def write_corpus(path: Path, articles: list[dict], n: int) -> Path:
+    if path.exists() and sum(1 for _ in open(path, encoding="utf-8")) == n:
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(n):
+            a = dict(articles[i % len(articles)])
+            a["id"] = f"{a['id']}-r{i // len(articles)}"
+            fh.write(json.dumps(a, ensure_ascii=False) + "\n")
+    return path
+
+
+def presseschau_run(corpus: Path, out: Path, model: str | None, n_process: int = 1, fresh: bool = True) -> tuple[float, dict]:
+    if fresh and out.exists():
+        shutil.rmtree(out)
+    cmd = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--no-progress", "--n-process", str(n_process), "--annotations", str(WORK / "no-annotations")]
+    if model:
+        cmd += ["--model", model]
+    t = time.perf_counter()
+    res = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)
+    elapsed = time.perf_counter() - t
+    if res.returncode not in (0, 1):
+        raise SystemExit(f"run failed ({res.returncode}):\n{res.stderr[-3000:]}")
+    return elapsed, json.loads((out / "run.json").read_text(encoding="utf-8"))
+
+
+def bare_pipe(texts: list[str], model: str | None) -> tuple[float, int]:
+    """Bare nlp.pipe of the same model (without Presseschau's cleaning and components), in a fresh process."""
+    code = (
+        "import json,sys,time,spacy\n"
+        "from pipeline.annotate import resolve_model\n"
+        f"nlp=spacy.load(resolve_model({model!r}).name)\n"
+        "texts=json.load(open(sys.argv[1]))\n"
+        "t=time.perf_counter(); w=0\n"
+        "for d in nlp.pipe(texts, batch_size=32): w+=len(d)\n"
+        "print(json.dumps([time.perf_counter()-t, w]))\n"
+    )
+    tmp = WORK / "bare_texts.json"
+    tmp.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
+    res = subprocess.run([sys.executable, "-c", code, str(tmp)], cwd=REPO, capture_output=True, text=True, check=True)
+    secs, _ = json.loads(res.stdout.strip().splitlines()[-1])
+    return secs, sum(len(t.split()) for t in texts)
+
+
+def kill_and_resume(corpus: Path, reference: Path, model: str | None, full_secs: float) -> bool:
+    out = WORK / "out_killed"
+    if out.exists():
+        shutil.rmtree(out)
+    cmd = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--no-progress", "--annotations", str(WORK / "no-annotations")] + (["--model", model] if model else [])
+    proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    time.sleep(full_secs / 2)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    presseschau_run(corpus, out, model, fresh=False)
+    return (out / "articles.jsonl").read_bytes() == (reference / "articles.jsonl").read_bytes()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--model", default=None)
+    ap.add_argument("--scale", type=int, default=100_000)
+    ap.add_argument("--skip-scale", action="store_true", help="only the 2k-article measurements")
+    args = ap.parse_args()
+    WORK.mkdir(parents=True, exist_ok=True)
+    articles = load_articles()
+    n = len(articles)
+    corpus = write_corpus(WORK / "news2k.jsonl", articles, n)
+    rows: list[tuple[str, str]] = []
+
+    t1, s1 = presseschau_run(corpus, WORK / "out1", args.model, 1)
+    words = s1["counts"]["words"]
+    # bare nlp.pipe on the same clean texts the run annotated
+    clean_texts = [json.loads(line)["text"] for line in open(WORK / "out1" / "articles.jsonl", encoding="utf-8")]
+    bare_secs, bare_words = bare_pipe(clean_texts, args.model)
+    e2e_wps = words / t1
+    bare_wps = bare_words / bare_secs
+    rows += [
+        (f"articles (real news)", f"{s1['counts']['articles']} ({s1['counts']['failed']} failed)"),
+        ("bare nlp.pipe words/s (1 proc)", f"{bare_wps:,.0f}"),
+        ("presseschau run words/s (1 proc, incl. model load)", f"{e2e_wps:,.0f}"),
+        ("ratio run / bare (target >= 0.90)", f"{e2e_wps / bare_wps:.2f}"),
+    ]
+    t2, s2 = presseschau_run(corpus, WORK / "out2", args.model, 2)
+    rows += [("--n-process 2 vs 1 (target >= 1.7x)", f"{t1 / t2:.2f}x ({t1:.0f}s vs {t2:.0f}s)"),
+             ("peak RSS 2k articles, main + workers (MB)", f"{s1['resources']['peak_rss_mb']:.0f} + {s1['resources']['peak_rss_workers_mb']:.0f}")]
+    same = kill_and_resume(corpus, WORK / "out1", args.model, t1)
+    rows.append(("kill -9 halfway + re-run == uninterrupted", "yes" if same else "NO"))
+
+    if not args.skip_scale:
+        big = write_corpus(WORK / f"news{args.scale}.jsonl", articles, args.scale)
+        tb, sb = presseschau_run(big, WORK / "out_big", args.model, 2)
+        tr, sr = presseschau_run(big, WORK / "out_big", args.model, 2, fresh=False)
+        rows += [
+            (f"{args.scale:,} articles: full run (2 proc)", f"{tb:,.0f}s, {sb['counts']['words'] / tb:,.0f} words/s"),
+            (f"{args.scale:,} articles: peak RSS main + workers (MB)", f"{sb['resources']['peak_rss_mb']:.0f} + {sb['resources']['peak_rss_workers_mb']:.0f}"),
+            (f"{args.scale:,} articles: unchanged re-run (target < 2%)", f"{tr:.1f}s = {100 * tr / tb:.2f}% (cached {sr['counts']['cached']:,})"),
+        ]
+    width = max(len(r[0]) for r in rows)
+    print(f"\n{'measure'.ljust(width)} | value")
+    print(f"{'-' * width}-|------")
+    for k, v in rows:
+        print(f"{k.ljust(width)} | {v}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,184 @@
+"""Annotate stage: build the spaCy pipeline (model + Presseschau components) and turn
+processed Docs into `Entity` lists.
+
+Model resolution (first that applies): an explicit `--model` (package name or path), the
+`PRESSESCHAU_MODEL` environment variable, `de_core_news_md` when installed (the user's
+choice of model), else the bundled offline model `models/de_presseschau`.
+
+All Presseschau logic that needs tokens runs *inside* the spaCy pipeline as registered
+components, so `nlp.pipe(n_process=...)` carries it into the worker processes. The
+article's metadata travels as the `as_tuples` context and is put on the Doc by
+`presseschau_context`.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Optional
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from . import spacy_ext
+from .spacy_ext import DATE_SPANS, FIGURE_SPANS
+from .types import Entity
+
+PREFERRED_MODEL = "de_core_news_md"
+BUNDLED_MODEL = Path(__file__).resolve().parent.parent / "models" / "de_presseschau"
+CUSTOM_COMPONENTS = ("presseschau_dates", "presseschau_figures", "presseschau_names")
+
+# Labels of other German/multilingual models mapped onto the record's label set.
+LABEL_MAP = {
+    "PER": "PER", "PERSON": "PER",
+    "ORG": "ORG", "ORGANIZATION": "ORG", "NORP": "MISC",
+    "LOC": "LOC", "GPE": "LOC", "LOCATION": "LOC", "FAC": "LOC",
+    "MISC": "MISC", "EVENT": "MISC", "PRODUCT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC",
+}
+
+
+class ModelNotFound(RuntimeError):
+    pass
+
+
+@dataclass
+class ModelChoice:
+    name: str  # what spacy.load gets
+    reason: str
+
+
+@dataclass
+class ModelInfo:
+    name: str
+    version: str
+    path: str
+    reason: str
+    pipeline: list[str]
+    fingerprint: str  # changes when the model or the Presseschau components change
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "version": self.version, "path": self.path, "reason": self.reason, "pipeline": self.pipeline, "fingerprint": self.fingerprint}
+
+
+def resolve_model(requested: Optional[str] = None) -> ModelChoice:
+    if requested:
+        return ModelChoice(requested, "named with --model")
+    env = os.environ.get("PRESSESCHAU_MODEL")
+    if env:
+        return ModelChoice(env, "named by PRESSESCHAU_MODEL")
+    if spacy.util.is_package(PREFERRED_MODEL):
+        return ModelChoice(PREFERRED_MODEL, f"{PREFERRED_MODEL} is installed")
+    if (BUNDLED_MODEL / "meta.json").exists():
+        return ModelChoice(str(BUNDLED_MODEL), f"{PREFERRED_MODEL} is not installed: using the bundled offline model")
+    raise ModelNotFound(
+        f"No German model: {PREFERRED_MODEL} is not installed and the bundled model is missing at {BUNDLED_MODEL}. "
+        f"Install one with `python -m spacy download {PREFERRED_MODEL}` or pass --model NAME_OR_PATH."
+    )
+
+
+@Language.factory("presseschau_context")
+def make_context(nlp: Language, name: str):
+    return _context_component
+
+
+def _context_component(doc: Doc) -> Doc:
+    ctx = getattr(doc, "_context", None)
+    if isinstance(ctx, dict):
+        doc._.published = ctx.get("published")
+        doc._.article_id = ctx.get("id")
+    return doc
+
+
+def _register_custom_factories() -> list[str]:
+    """Import the modules whose import registers the rule components."""
+    from . import dates, figures, link  # noqa: F401  (registration side effect)
+
+    return list(CUSTOM_COMPONENTS)
+
+
+def load_nlp(model: Optional[str] = None, exclude: Iterable[str] = ()) -> tuple[Language, ModelInfo]:
+    choice = resolve_model(model)
+    try:
+        nlp = spacy.load(choice.name, exclude=list(exclude))
+    except OSError as e:
+        raise ModelNotFound(f"Cannot load model {choice.name!r} ({choice.reason}): {e}") from e
+    add_presseschau_components(nlp)
+    meta = nlp.meta
+    path = str(Path(choice.name).resolve()) if Path(choice.name).exists() else str(getattr(nlp, "path", None) or _package_path(choice.name))
+    info = ModelInfo(
+        name=f"{meta.get('lang', '?')}_{meta.get('name', '?')}",
+        version=str(meta.get("version", "?")),
+        path=path,
+        reason=choice.reason,
+        pipeline=list(nlp.pipe_names),
+        fingerprint=pipeline_fingerprint(nlp),
+    )
+    return nlp, info
+
+
+def _package_path(name: str) -> str:
+    try:
+        return str(spacy.util.get_package_path(name))
+    except Exception:  # not a package
+        return ""
+
+
+def add_presseschau_components(nlp: Language) -> Language:
+    spacy_ext.register()
+    if "presseschau_context" not in nlp.pipe_names:
+        nlp.add_pipe("presseschau_context", first=True)
+    for name in _register_custom_factories():
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+    return nlp
+
+
+def pipeline_fingerprint(nlp: Language) -> str:
+    """Hash of the model's identity and the language data the rule components read."""
+    from . import __version__
+
+    h = hashlib.sha256()
+    h.update(__version__.encode())
+    h.update(f"{nlp.meta.get('name')}:{nlp.meta.get('version')}".encode())
+    h.update(nlp.config.to_str().encode())
+    root = Path(__file__).resolve().parent
+    data_files = sorted((root / "lang").rglob("*")) + [root.parent / "annotations" / "aliases.tsv"]
+    for f in data_files:
+        if f.is_file():
+            h.update(f.name.encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def annotate(nlp: Language, items: Iterable[tuple[str, dict]], n_process: int = 1, batch_size: int = 32) -> Iterator[tuple[Doc, dict]]:
+    """Run the pipeline over (clean_text, context) pairs; context must hold 'id' and 'published'."""
+    yield from nlp.pipe(items, as_tuples=True, n_process=n_process, batch_size=batch_size)
+
+
+def doc_to_entities(doc: Doc) -> list[Entity]:
+    """Model entities plus DATE/FIGURE rule spans, overlaps resolved, sorted by offset."""
+    rules: list[Entity] = []
+    for span in doc.spans.get(DATE_SPANS, []):
+        rules.append(_entity(span, "DATE", "rule", value=span._.value))
+    for span in doc.spans.get(FIGURE_SPANS, []):
+        extra = {"event": span._.event} if span._.event else {}
+        rules.append(_entity(span, "FIGURE", "rule", value=span._.value, unit=span._.unit, about=span._.about, qualifier=span._.qualifier, extra=extra))
+    model: list[Entity] = []
+    for span in doc.ents:
+        label = LABEL_MAP.get(span.label_)
+        if label is None:  # DATE/CARDINAL/... from other models: the rules own those
+            continue
+        model.append(_entity(span, label, "model", canonical=span._.canonical))
+    kept_rules = [r for r in rules if not any(_overlaps(r, m) and m.label in ("PER", "ORG", "LOC") for m in model)]
+    kept_model = [m for m in model if not (m.label == "MISC" and any(_overlaps(m, r) for r in kept_rules))]
+    return sorted(kept_model + kept_rules, key=lambda e: (e.start, -e.end, e.label))
+
+
+def _overlaps(a: Entity, b: Entity) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _entity(span: Span, label: str, source: str, **kw: Any) -> Entity:
+    return Entity(start=span.start_char, end=span.end_char, text=span.text, label=label, source=source, **kw)

@@ -1,0 +1,52 @@
+"""Python API for downstream code: load the pipeline once, process texts or files into records."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Iterable, Iterator, Optional, Union
+
+from . import __version__
+from .annotate import annotate, doc_to_entities, load_nlp
+from .clean import clean
+from .ingest import IngestError, detect_language, read_path
+from .record import build_record
+from .types import RawDoc
+
+
+class ProcessingError(ValueError):
+    """An input could not be processed; the message names the file."""
+
+
+class Presseschau:
+    def __init__(self, model: Optional[str] = None):
+        self.nlp, self.model_info = load_nlp(model)
+        self.pipeline_info = {"version": __version__, "fingerprint": self.model_info.fingerprint, "model": {"name": self.model_info.name, "version": self.model_info.version}}
+
+    def process_text(self, text: str, id: str = "text", published: Optional[str] = None, meta: Optional[dict] = None) -> dict:
+        hints = dict(meta or {})
+        if published:
+            hints["published"] = published
+        raw = RawDoc(id=id, path=f"<text:{id}>", sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), text=text, meta=hints)
+        return next(self.process_raw([raw]))
+
+    def process_file(self, path: Union[str, Path]) -> dict:
+        """One record for a .txt/.md/.html file (the first record of a JSONL file)."""
+        path = Path(path)
+        for item in read_path(path, path.parent):
+            if isinstance(item, IngestError):
+                raise ProcessingError(item.message)
+            return next(self.process_raw([item]))
+        raise ProcessingError(f"{path}: no article found")
+
+    def process_raw(self, raws: Iterable[RawDoc], n_process: int = 1, batch_size: int = 32) -> Iterator[dict]:
+        pending: dict[str, tuple[RawDoc, object]] = {}
+
+        def items():
+            for raw in raws:
+                cleaned = clean(raw.text)
+                pending[raw.id] = (raw, cleaned)
+                yield cleaned.text, {"id": raw.id, "published": cleaned.meta.published or raw.meta.get("published")}
+
+        for doc, ctx in annotate(self.nlp, items(), n_process=n_process, batch_size=batch_size):
+            raw, cleaned = pending.pop(ctx["id"])
+            yield build_record(raw, cleaned, doc_to_entities(doc), lang=detect_language(raw.text), pipeline_info=self.pipeline_info)

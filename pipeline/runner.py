@@ -1,0 +1,246 @@
+"""Batch orchestration of `presseschau run`: ingest -> clean -> annotate -> record -> store.
+
+Incremental: an article is processed only when its content hash or the pipeline fingerprint
+(package version, model, language data) changed since it was last processed into this
+output folder. Finished records are committed to the cache in small transactions, so a
+killed run loses at most the batch in flight; `articles.jsonl` and `run.json` are replaced
+atomically at the end. Review decisions in `annotations/` are read, never written.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterator, Optional
+
+from . import __version__
+from .annotate import ModelInfo, annotate, doc_to_entities, load_nlp
+from .clean import clean
+from .ingest import MAX_BYTES, IngestError, detect_language, discover, read_path
+from .record import build_record
+from .store import Cache, atomic_open, atomic_write_json, dumps
+from .types import RawDoc
+
+CACHE_NAME = ".presseschau/cache.sqlite"
+COMMIT_EVERY = 64
+
+
+@dataclass
+class RunOptions:
+    paths: list[Path]
+    out: Path = Path("outputs")
+    model: Optional[str] = None
+    n_process: int = 1
+    batch_size: int = 32
+    max_bytes: int = MAX_BYTES
+    allow_non_german: bool = False
+    force: bool = False
+    annotations: Path = Path("annotations")
+    progress: Optional[bool] = None  # None: only on an interactive terminal outside CI
+
+
+@dataclass
+class RunStats:
+    articles: int = 0
+    processed: int = 0
+    cached: int = 0
+    words: int = 0
+    labels: Counter = field(default_factory=Counter)
+    errors: list[dict] = field(default_factory=list)
+    timings: Counter = field(default_factory=Counter)
+
+
+def _show_progress(flag: Optional[bool]) -> bool:
+    if flag is not None:
+        return flag
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def run(opts: RunOptions, nlp_and_info: Optional[tuple[Any, ModelInfo]] = None, on_error: Callable[[dict], None] = lambda e: None) -> dict[str, Any]:
+    """Process the inputs into `opts.out`; returns the run summary that is written as run.json."""
+    t_start = time.perf_counter()
+    stats = RunStats()
+    t = time.perf_counter()
+    nlp, info = nlp_and_info or load_nlp(opts.model)
+    stats.timings["load_model"] += time.perf_counter() - t
+
+    opts.out.mkdir(parents=True, exist_ok=True)
+    cache = Cache(opts.out / CACHE_NAME)
+    try:
+        previous = set(_last_run_ids(cache))
+        state = cache.state()
+        files, discover_errors = discover(opts.paths)
+        for err in discover_errors:
+            _error(stats, err.to_dict(), on_error)
+        seen: list[str] = []
+        seen_set: set[str] = set()
+        pending: dict[str, tuple[RawDoc, Any, Optional[str]]] = {}
+        pipeline_info = {"version": __version__, "fingerprint": info.fingerprint, "model": {"name": info.name, "version": info.version}}
+
+        def to_process() -> Iterator[tuple[str, dict]]:
+            for path, root in files:
+                t0 = time.perf_counter()
+                for item in read_path(path, root, opts.max_bytes):
+                    if isinstance(item, IngestError):
+                        _error(stats, item.to_dict(), on_error)
+                        continue
+                    if item.id in seen_set:
+                        _error(stats, {"path": item.path, "kind": "duplicate_id", "message": f"{item.path}: article id {item.id!r} was already read from another input; skipped"}, on_error)
+                        continue
+                    seen_set.add(item.id)
+                    stats.articles += 1
+                    if not opts.force and state.get(item.id) == (item.sha256, info.fingerprint):
+                        seen.append(item.id)
+                        stats.cached += 1
+                        continue
+                    lang = detect_language(item.text)
+                    if lang not in (None, "de") and not opts.allow_non_german:
+                        _error(stats, {"path": item.path, "kind": "not_german", "message": f"{item.path}: text looks {lang!r}, not German; skipped (use --allow-non-german to process it)"}, on_error)
+                        continue
+                    try:
+                        cleaned = clean(item.text)
+                    except Exception as e:  # a cleaner bug must not stop the batch
+                        _error(stats, {"path": item.path, "kind": "clean_failed", "message": f"{item.path}: cleaning failed ({type(e).__name__}: {e})"}, on_error)
+                        continue
+                    seen.append(item.id)
+                    pending[item.id] = (item, cleaned, lang)
+                    stats.timings["ingest_clean"] += time.perf_counter() - t0
+                    yield cleaned.text, {"id": item.id, "published": cleaned.meta.published or _hint_date(item)}
+                    t0 = time.perf_counter()
+
+        bar = _progress_bar(_show_progress(opts.progress), total=None)
+        buffer: list[tuple[str, str, str, dict]] = []
+        t = time.perf_counter()
+        def failed(doc_id: str, message: str) -> None:
+            seen.remove(doc_id)
+            _error(stats, {"path": message.split(": ")[0], "kind": "annotate_failed", "message": message}, on_error)
+
+        for doc, ctx in _annotate_safely(nlp, to_process(), pending, opts.n_process, opts.batch_size, failed):
+            raw, cleaned, lang = pending.pop(ctx["id"])
+            record = build_record(raw, cleaned, doc_to_entities(doc), lang=lang, pipeline_info=pipeline_info)
+            buffer.append((raw.id, raw.sha256, info.fingerprint, record))
+            stats.processed += 1
+            if bar is not None:
+                bar.update(1)
+            if len(buffer) >= COMMIT_EVERY:
+                cache.put_many(buffer)
+                buffer.clear()
+        if buffer:
+            cache.put_many(buffer)
+        if bar is not None:
+            bar.close()
+        stats.timings["annotate"] += time.perf_counter() - t - stats.timings["ingest_clean"]
+
+        t = time.perf_counter()
+        flagged = _write_articles(opts, cache, seen, stats)
+        _set_last_run_ids(cache, seen)
+        stats.timings["write"] += time.perf_counter() - t
+    finally:
+        cache.close()
+
+    deleted = sorted(previous - set(seen))
+    stats.timings["total"] = time.perf_counter() - t_start
+    summary = {
+        "pipeline": {"version": __version__, "fingerprint": info.fingerprint},
+        "model": info.to_dict(),
+        "inputs": [str(p) for p in opts.paths],
+        "output": str(opts.out / "articles.jsonl"),
+        "counts": {
+            "articles": len(seen),
+            "processed": stats.processed,
+            "cached": stats.cached,
+            "failed": len(stats.errors),
+            "deleted": len(deleted),
+            "words": stats.words,
+            "entities": sum(stats.labels.values()),
+            "labels": dict(sorted(stats.labels.items())),
+        },
+        "errors": stats.errors,
+        "deleted": deleted,
+        "flagged_decisions": flagged,
+        "timings": {k: round(v, 3) for k, v in stats.timings.items()},
+        "resources": _peak_memory(),
+        "options": {"n_process": opts.n_process, "batch_size": opts.batch_size, "force": opts.force},
+    }
+    atomic_write_json(opts.out / "run.json", summary)
+    return summary
+
+
+def _peak_memory() -> dict[str, float]:
+    """Peak resident memory of this process and of its finished workers, in MB."""
+    import resource
+
+    mb = lambda ru: round(ru.ru_maxrss / 1024, 1)  # Linux reports KiB
+    return {"peak_rss_mb": mb(resource.getrusage(resource.RUSAGE_SELF)), "peak_rss_workers_mb": mb(resource.getrusage(resource.RUSAGE_CHILDREN))}
+
+
+def _hint_date(raw: RawDoc) -> Optional[str]:
+    v = raw.meta.get("published")
+    return str(v)[:10] if v else None
+
+
+def _error(stats: RunStats, err: dict, on_error: Callable[[dict], None]) -> None:
+    stats.errors.append(err)
+    on_error(err)
+
+
+def _annotate_safely(nlp, items: Iterator[tuple[str, dict]], pending: dict, n_process: int, batch_size: int, fail: Callable[[str, str], None]):
+    """nlp.pipe over `items`; if a batch raises, its articles are retried one by one so that
+    only the article that breaks a component fails, and the stream goes on with the rest.
+    (spaCy's own `set_error_handler` is not available on every compiled component.)"""
+    while True:
+        try:
+            yield from annotate(nlp, items, n_process=n_process, batch_size=batch_size)
+            return
+        except Exception:
+            for doc_id in list(pending):
+                raw, cleaned, _ = pending[doc_id]
+                try:
+                    yield from annotate(nlp, iter([(cleaned.text, {"id": doc_id, "published": cleaned.meta.published or _hint_date(raw)})]))
+                except Exception as e:
+                    pending.pop(doc_id)
+                    fail(doc_id, f"{raw.path}: annotation failed ({type(e).__name__}: {e})")
+
+
+def _write_articles(opts: RunOptions, cache: Cache, ids: list[str], stats: RunStats) -> list[dict]:
+    """articles.jsonl = this run's articles, with the review decisions applied."""
+    from .decisions import apply_decisions, load_decisions
+
+    decisions = load_decisions(opts.annotations / "decisions.jsonl")
+    by_article: dict[str, list[dict]] = {}
+    for d in decisions:
+        by_article.setdefault(d.get("article_id"), []).append(d)
+    flagged: list[dict] = []
+    with atomic_open(opts.out / "articles.jsonl") as fh:
+        for rec in cache.iter_records(ids):
+            mine = by_article.get(rec["id"])
+            if mine:
+                (rec,), flags = apply_decisions([rec], mine)
+                flagged.extend(flags)
+            stats.words += len(rec["text"].split())
+            stats.labels.update(e["label"] for e in rec["entities"] if e.get("status") != "rejected")
+            fh.write(dumps(rec))
+            fh.write("\n")
+    return flagged
+
+
+def _last_run_ids(cache: Cache) -> list[str]:
+    cache.db.execute("CREATE TABLE IF NOT EXISTS last_run (pos INTEGER PRIMARY KEY, id TEXT NOT NULL)")
+    return [r[0] for r in cache.db.execute("SELECT id FROM last_run ORDER BY pos")]
+
+
+def _set_last_run_ids(cache: Cache, ids: list[str]) -> None:
+    with cache.db:
+        cache.db.execute("DELETE FROM last_run")
+        cache.db.executemany("INSERT INTO last_run (pos, id) VALUES (?, ?)", enumerate(ids))
+
+
+def _progress_bar(show: bool, total: Optional[int]):
+    if not show:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="art", desc="presseschau", dynamic_ncols=True)

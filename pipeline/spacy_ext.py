@@ -1,0 +1,36 @@
+"""spaCy extension attributes shared by Presseschau's pipeline components.
+
+Registered in one place so every component (and every `nlp.pipe(n_process=...)` worker,
+which imports this module through the component factories) sees the same attributes.
+Values set on spans live in `doc.user_data`, so they survive Doc serialisation between
+processes.
+"""
+from spacy.tokens import Doc, Span
+
+DATE_SPANS = "presseschau_dates"  # doc.spans key written by the dates component
+FIGURE_SPANS = "presseschau_figures"  # doc.spans key written by the figures component
+
+_DOC_ATTRS = {
+    "article_id": None,
+    "published": None,  # ISO date of the article (from meta), anchor for relative dates
+}
+_SPAN_ATTRS = {
+    "value": None,  # DATE: ISO 8601 string; FIGURE: number
+    "unit": None,  # FIGURE: normalised unit ("%", "EUR", "km", ...) or None
+    "about": None,  # FIGURE: lemma of the counted/measured noun
+    "qualifier": None,  # FIGURE: "mindestens", "rund", ...
+    "event": None,  # FIGURE: what happened to what is counted ("dead", ...)
+    "canonical": None,  # PER/ORG/LOC/MISC: one name per real-world entity
+}
+
+
+def register() -> None:
+    for name, default in _DOC_ATTRS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    for name, default in _SPAN_ATTRS.items():
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=default)
+
+
+register()

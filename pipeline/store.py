@@ -1,0 +1,117 @@
+"""Persistence: atomic file writes and the incremental cache behind `presseschau run`.
+
+- `atomic_write_*`: write to a temp file in the same folder, fsync, `os.replace` — a reader
+  (or a `kill -9`) sees the old file or the new one, never half of one.
+- `Cache`: an SQLite database in the output folder holding every processed record with the
+  content hash and pipeline fingerprint it was made from. Records are committed in small
+  transactions, so a killed run keeps all it finished and the next run does only the rest.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Optional
+
+
+@contextmanager
+def atomic_open(path: Path, mode: str = "w", encoding: Optional[str] = "utf-8"):
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, mode, encoding=encoding if "b" not in mode else None) as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+        _fsync_dir(path.parent)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+def atomic_write_json(path: Path, obj: Any) -> None:
+    with atomic_open(path) as fh:
+        json.dump(obj, fh, ensure_ascii=False, indent=2)
+        fh.write("\n")
+
+
+def atomic_write_jsonl(path: Path, records: Iterable[dict]) -> int:
+    n = 0
+    with atomic_open(path) as fh:
+        for rec in records:
+            fh.write(dumps(rec))
+            fh.write("\n")
+            n += 1
+    return n
+
+
+def read_jsonl(path: Path) -> Iterator[dict]:
+    """Read a JSONL file the pipeline wrote; a bad line raises ValueError naming file and line."""
+    with open(path, encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if line.strip():
+                try:
+                    yield json.loads(line)
+                except json.JSONDecodeError as e:
+                    raise ValueError(f"{path}:{lineno}: invalid JSON line ({e.msg})") from e
+
+
+class Cache:
+    """Processed records keyed by article id, with the hash and fingerprint they came from."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(str(self.path))
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS records (id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, fingerprint TEXT NOT NULL, record TEXT NOT NULL)"
+        )
+        self.db.commit()
+
+    def state(self) -> dict[str, tuple[str, str]]:
+        return {row[0]: (row[1], row[2]) for row in self.db.execute("SELECT id, sha256, fingerprint FROM records")}
+
+    def put_many(self, rows: Iterable[tuple[str, str, str, dict]]) -> None:
+        with self.db:  # one transaction
+            self.db.executemany(
+                "INSERT OR REPLACE INTO records (id, sha256, fingerprint, record) VALUES (?, ?, ?, ?)",
+                ((i, h, f, dumps(r)) for i, h, f, r in rows),
+            )
+
+    def get(self, doc_id: str) -> Optional[dict]:
+        row = self.db.execute("SELECT record FROM records WHERE id = ?", (doc_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def iter_records(self, ids: Iterable[str]) -> Iterator[dict]:
+        for doc_id in ids:
+            rec = self.get(doc_id)
+            if rec is not None:
+                yield rec
+
+    def close(self) -> None:
+        self.db.close()

@@ -1,0 +1,120 @@
+"""Ingest on real text and on broken inputs: each problem is an error naming the file."""
+from __future__ import annotations
+
+import gzip
+import json
+
+from pipeline.ingest import IngestError, decode, detect_language, discover, read_path
+from pipeline.types import RawDoc
+
+from conftest import CORPUS, NEWS, SEEDS, read_news
+
+
+def _items(path, root=None):
+    return list(read_path(path, root or path.parent))
+
+
+def test_seeds_read_byte_for_byte():
+    assert len(SEEDS) == 5
+    for p in SEEDS:
+        (doc,) = _items(p)
+        assert isinstance(doc, RawDoc)
+        assert doc.id == p.stem
+        assert doc.text == p.read_bytes().decode("utf-8")
+        assert doc.encoding == "utf-8"
+
+
+def test_cp1252_and_latin1_decoded_correctly(tmp_path):
+    text = SEEDS[3].read_text(encoding="utf-8")[:2000]
+    cp = tmp_path / "cp1252.txt"
+    cp.write_bytes(text.encode("cp1252", errors="replace"))
+    (doc,) = _items(cp)
+    assert doc.encoding == "cp1252"
+    assert "Präsident" in doc.text and "Kasachstans" in doc.text
+    # „quotes“ only exist in cp1252, not latin-1: they must come back as quotes
+    q = tmp_path / "quotes.txt"
+    q.write_bytes("Er sagte: „Das Bündnis hilft.“ – 5 €".encode("cp1252"))
+    (doc,) = _items(q)
+    assert doc.text == "Er sagte: „Das Bündnis hilft.“ – 5 €"
+    text2, enc = decode("Grüße aus Köln, Straße".encode("latin-1"))
+    assert text2 == "Grüße aus Köln, Straße"
+
+
+def test_bom_and_utf16(tmp_path):
+    p = tmp_path / "bom.txt"
+    p.write_bytes(b"\xef\xbb\xbf" + "Über Kasachstan".encode("utf-8"))
+    (doc,) = _items(p)
+    assert doc.text == "Über Kasachstan"
+    p2 = tmp_path / "u16.txt"
+    p2.write_bytes("Über Kasachstan".encode("utf-16"))
+    (doc,) = _items(p2)
+    assert doc.text == "Über Kasachstan"
+
+
+def test_bad_files_give_errors_naming_the_file(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_bytes(b" \n\n\t ")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (tmp_path / "nul.md").write_bytes(b"abc\x00\x00\x01\x02def" * 50)
+    big = tmp_path / "huge.txt"
+    big.write_bytes(b"Wort " * 300_000)
+    for name, kind in [("empty.txt", "empty"), ("blank.txt", "empty"), ("image.txt", "binary"), ("nul.md", "binary")]:
+        (err,) = _items(tmp_path / name)
+        assert isinstance(err, IngestError) and err.kind == kind, name
+        assert name in err.message
+    (err,) = list(read_path(big, tmp_path, max_bytes=1_000_000))
+    assert err.kind == "too_large" and "huge.txt" in err.message
+
+
+def test_truncated_and_invalid_jsonl_lines(tmp_path):
+    recs = read_news("wikinews_de.jsonl.gz", 3)
+    lines = [json.dumps(r, ensure_ascii=False) for r in recs]
+    p = tmp_path / "corpus.jsonl.gz"
+    with gzip.open(p, "wt", encoding="utf-8") as fh:
+        fh.write(lines[0] + "\n")
+        fh.write("{not json}\n")
+        fh.write(lines[1] + "\n")
+        fh.write('{"id": "x", "title": "no text"}\n')
+        fh.write(lines[2][: len(lines[2]) // 2])  # truncated last line
+    items = _items(p)
+    docs = [i for i in items if isinstance(i, RawDoc)]
+    errs = [i for i in items if isinstance(i, IngestError)]
+    assert [d.text for d in docs] == [recs[0]["text"], recs[1]["text"]]
+    assert docs[0].id == f"corpus/{recs[0]['id']}"
+    assert [e.line for e in errs] == [2, 4, 5]
+    assert all(e.kind == "invalid_jsonl" and "corpus.jsonl.gz" in e.message for e in errs)
+    assert "truncated" in errs[-1].message
+
+
+def test_real_news_corpora_stream():
+    for name in ("10kgnad_test.jsonl.gz", "wikinews_de.jsonl.gz"):
+        docs = list(read_path(NEWS / name, NEWS))
+        assert len(docs) > 900
+        assert all(isinstance(d, RawDoc) for d in docs)
+        assert len({d.id for d in docs}) == len(docs)
+
+
+def test_html_main_text_extracted(tmp_path):
+    paragraphs = [p for p in SEEDS[3].read_text(encoding="utf-8").split("\n\n") if len(p) > 200][:4]
+    body = paragraphs[1]
+    html = f"""<html><head><title>OVKS: Ein Sicherheitsbündnis</title></head><body>
+    <nav><a href="/">Startseite</a> <a href="/ausland">Ausland</a> Cookies akzeptieren</nav>
+    <article><h1>Ein Sicherheitsbündnis für den Osten?</h1>{"".join(f"<p>{p}</p>" for p in paragraphs)}</article>
+    <footer>Impressum Datenschutz</footer></body></html>"""
+    p = tmp_path / "page.html"
+    p.write_text(html, encoding="utf-8")
+    (doc,) = _items(p)
+    assert body[:80] in doc.text
+    assert "Impressum" not in doc.text and "Cookies akzeptieren" not in doc.text
+    assert doc.meta.get("extracted_with") == "trafilatura"
+
+
+def test_discover_recursive_and_unsupported(tmp_path):
+    files, errors = discover([CORPUS, tmp_path / "missing", CORPUS / "000_983499c68f515bd7.txt"])
+    assert [f.name for f, _ in files] == [p.name for p in SEEDS]
+    assert errors and errors[0].kind == "unreadable"
+
+
+def test_language_detection_on_real_text():
+    assert detect_language(SEEDS[1].read_text(encoding="utf-8")) == "de"
+    assert detect_language("The Collective Security Treaty Organization sent troops to Kazakhstan after the protests.") == "en"
