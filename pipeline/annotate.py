@@ -107,8 +107,9 @@ def load_nlp(model: Optional[str] = None, exclude: Iterable[str] = ()) -> tuple[
     add_presseschau_components(nlp)
     meta = nlp.meta
     path = str(Path(choice.name).resolve()) if Path(choice.name).exists() else str(getattr(nlp, "path", None) or _package_path(choice.name))
+    lang, name = meta.get("lang", "?"), meta.get("name", "?")
     info = ModelInfo(
-        name=f"{meta.get('lang', '?')}_{meta.get('name', '?')}",
+        name=name if name.startswith(f"{lang}_") else f"{lang}_{name}",
         version=str(meta.get("version", "?")),
         path=path,
         reason=choice.reason,

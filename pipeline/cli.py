@@ -134,5 +134,13 @@ def evaluate_dates_cmd(
     print(json.dumps(scores, indent=2, ensure_ascii=False))
 
 
+# review web app, exports, imports (pipeline/review/cli.py)
+from .review.cli import export_cmd, import_cmd, review_cmd  # noqa: E402
+
+app.command("review")(review_cmd)
+app.command("export")(export_cmd)
+app.command("import")(import_cmd)
+
+
 if __name__ == "__main__":
     app()

@@ -8,6 +8,7 @@ atomically at the end. Review decisions in `annotations/` are read, never writte
 """
 from __future__ import annotations
 
+import json
 import os
 import sys
 import time
@@ -21,10 +22,10 @@ from .annotate import ModelInfo, annotate, doc_to_entities, load_nlp
 from .clean import clean
 from .ingest import MAX_BYTES, IngestError, detect_language, discover, read_path
 from .record import build_record
-from .store import Cache, atomic_open, atomic_write_json, dumps
+from .store import Cache, atomic_open, atomic_write_json, dumps, label_counts
 from .types import RawDoc
 
-CACHE_NAME = ".presseschau/cache.sqlite"
+CACHE_NAME = ".presseschau/cache-v1.sqlite"  # bump when the table layout changes
 COMMIT_EVERY = 64
 
 
@@ -111,7 +112,8 @@ def run(opts: RunOptions, nlp_and_info: Optional[tuple[Any, ModelInfo]] = None, 
                     yield cleaned.text, {"id": item.id, "published": cleaned.meta.published or _hint_date(item)}
                     t0 = time.perf_counter()
 
-        bar = _progress_bar(_show_progress(opts.progress), total=None)
+        known_total = None if any(str(f).endswith((".jsonl", ".jsonl.gz", ".ndjson")) for f, _ in files) else len(files)
+        bar = _progress_bar(_show_progress(opts.progress), total=known_total)
         buffer: list[tuple[str, str, str, dict]] = []
         t = time.perf_counter()
         def failed(doc_id: str, message: str) -> None:
@@ -124,7 +126,7 @@ def run(opts: RunOptions, nlp_and_info: Optional[tuple[Any, ModelInfo]] = None, 
             buffer.append((raw.id, raw.sha256, info.fingerprint, record))
             stats.processed += 1
             if bar is not None:
-                bar.update(1)
+                bar.update(1)  # cached articles are counted in bar.total only when known
             if len(buffer) >= COMMIT_EVERY:
                 cache.put_many(buffer)
                 buffer.clear()
@@ -173,8 +175,10 @@ def _peak_memory() -> dict[str, float]:
     """Peak resident memory of this process and of its finished workers, in MB."""
     import resource
 
-    mb = lambda ru: round(ru.ru_maxrss / 1024, 1)  # Linux reports KiB
-    return {"peak_rss_mb": mb(resource.getrusage(resource.RUSAGE_SELF)), "peak_rss_workers_mb": mb(resource.getrusage(resource.RUSAGE_CHILDREN))}
+    def mb(who: int) -> float:
+        return round(resource.getrusage(who).ru_maxrss / 1024, 1)  # Linux reports KiB
+
+    return {"peak_rss_mb": mb(resource.RUSAGE_SELF), "peak_rss_workers_mb": mb(resource.RUSAGE_CHILDREN)}
 
 
 def _hint_date(raw: RawDoc) -> Optional[str]:
@@ -215,14 +219,15 @@ def _write_articles(opts: RunOptions, cache: Cache, ids: list[str], stats: RunSt
         by_article.setdefault(d.get("article_id"), []).append(d)
     flagged: list[dict] = []
     with atomic_open(opts.out / "articles.jsonl") as fh:
-        for rec in cache.iter_records(ids):
-            mine = by_article.get(rec["id"])
-            if mine:
-                (rec,), flags = apply_decisions([rec], mine)
+        for doc_id, line, words, labels in cache.iter_stored(ids):
+            mine = by_article.get(doc_id)
+            if mine:  # only reviewed articles are parsed and re-serialised
+                (rec,), flags = apply_decisions([json.loads(line)], mine)
                 flagged.extend(flags)
-            stats.words += len(rec["text"].split())
-            stats.labels.update(e["label"] for e in rec["entities"] if e.get("status") != "rejected")
-            fh.write(dumps(rec))
+                line, labels = dumps(rec), label_counts(rec)
+            stats.words += words
+            stats.labels.update(labels)
+            fh.write(line)
             fh.write("\n")
     return flagged
 

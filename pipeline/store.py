@@ -79,6 +79,14 @@ def read_jsonl(path: Path) -> Iterator[dict]:
                     raise ValueError(f"{path}:{lineno}: invalid JSON line ({e.msg})") from e
 
 
+def label_counts(record: dict) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for e in record["entities"]:
+        if e.get("status") != "rejected":
+            counts[e["label"]] = counts.get(e["label"], 0) + 1
+    return counts
+
+
 class Cache:
     """Processed records keyed by article id, with the hash and fingerprint they came from."""
 
@@ -89,7 +97,8 @@ class Cache:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute(
-            "CREATE TABLE IF NOT EXISTS records (id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, fingerprint TEXT NOT NULL, record TEXT NOT NULL)"
+            "CREATE TABLE IF NOT EXISTS records (id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, fingerprint TEXT NOT NULL,"
+            " record TEXT NOT NULL, words INTEGER NOT NULL, labels TEXT NOT NULL)"
         )
         self.db.commit()
 
@@ -97,21 +106,23 @@ class Cache:
         return {row[0]: (row[1], row[2]) for row in self.db.execute("SELECT id, sha256, fingerprint FROM records")}
 
     def put_many(self, rows: Iterable[tuple[str, str, str, dict]]) -> None:
-        with self.db:  # one transaction
+        """Store (id, sha256, fingerprint, record) rows in one transaction."""
+        with self.db:
             self.db.executemany(
-                "INSERT OR REPLACE INTO records (id, sha256, fingerprint, record) VALUES (?, ?, ?, ?)",
-                ((i, h, f, dumps(r)) for i, h, f, r in rows),
+                "INSERT OR REPLACE INTO records (id, sha256, fingerprint, record, words, labels) VALUES (?, ?, ?, ?, ?, ?)",
+                ((i, h, f, dumps(r), len(r["text"].split()), dumps(label_counts(r))) for i, h, f, r in rows),
             )
 
     def get(self, doc_id: str) -> Optional[dict]:
         row = self.db.execute("SELECT record FROM records WHERE id = ?", (doc_id,)).fetchone()
         return json.loads(row[0]) if row else None
 
-    def iter_records(self, ids: Iterable[str]) -> Iterator[dict]:
+    def iter_stored(self, ids: Iterable[str]) -> Iterator[tuple[str, str, int, dict]]:
+        """(id, record JSON text, words, label counts) in the order of `ids`, without parsing records."""
         for doc_id in ids:
-            rec = self.get(doc_id)
-            if rec is not None:
-                yield rec
+            row = self.db.execute("SELECT record, words, labels FROM records WHERE id = ?", (doc_id,)).fetchone()
+            if row is not None:
+                yield doc_id, row[0], row[1], json.loads(row[2])
 
     def close(self) -> None:
         self.db.close()

@@ -1,16 +1,11 @@
-"""Shared fixtures: the real seed corpus, the shared open data, one pipeline run of the seeds."""
+"""Shared fixtures: the bundled pipeline loaded once, one pipeline run of the seeds."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-CORPUS = REPO / "corpus"
-SHARED = REPO.parent / "shared"
-NEWS = SHARED / "data" / "news"
-SEEDS = sorted(CORPUS.glob("*.txt"))
+from repo_data import CORPUS
 
 
 @pytest.fixture(scope="session")
@@ -30,15 +25,3 @@ def seed_run(tmp_path_factory, nlp_info):
     records = [json.loads(line) for line in (out / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
     return out, summary, records
 
-
-def read_news(name: str, limit: int):
-    """The first `limit` records of a gzipped JSONL file in ../shared/data/news."""
-    import gzip
-
-    out = []
-    with gzip.open(NEWS / name, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            out.append(json.loads(line))
-            if len(out) >= limit:
-                break
-    return out

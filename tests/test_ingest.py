@@ -7,7 +7,7 @@ import json
 from pipeline.ingest import IngestError, decode, detect_language, discover, read_path
 from pipeline.types import RawDoc
 
-from conftest import CORPUS, NEWS, SEEDS, read_news
+from repo_data import CORPUS, NEWS, SEEDS, read_news
 
 
 def _items(path, root=None):

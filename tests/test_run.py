@@ -13,7 +13,7 @@ import pytest
 from pipeline.record import validate_record
 from pipeline.runner import RunOptions, run
 
-from conftest import CORPUS, REPO, SEEDS, read_news
+from repo_data import CORPUS, REPO, SEEDS, read_news
 
 
 def _records(out):

@@ -1,0 +1,263 @@
+#!/usr/bin/env python
+"""Bench for pipeline.clean on real print-like extractions.
+
+Real German news articles (../shared/data/news: 10kgnad_test = DER STANDARD, wikinews_de) are
+typeset as two-column A4 pages with LaTeX (babel ngerman hyphenation, running header with
+section / issue / date / outlet, page number footer, headline + teaser across both columns),
+extracted again with pdftotext (poppler) and pdfminer.six, cleaned with `pipeline.clean.clean`
+and compared with the source text:
+
+  * word precision: share of output words that belong to the source (multiset overlap)
+  * word recall:    share of source words kept in the output
+  * hyphenation:    for every line-end hyphen in the extraction whose truth is known from the
+                    source ("Nach-\\nrichten" -> source has "Nachrichten": join; "Ukraine-\\nKrieg"
+                    -> source has "Ukraine-Krieg": keep), was the cleaner's decision right?
+  * furniture:      share of documents whose clean text still holds the running header / page
+                    numbers (header line text searched verbatim)
+  * identity:       the source text itself, cleaned, gives back the same words (no false joins)
+
+Usage:
+    .venv/bin/python bench/bench_clean.py            # 30 + 30 articles, both extractors
+    .venv/bin/python bench/bench_clean.py --n 10 --extractors pdftotext --show-errors
+
+Needs pdflatex (texlive-latex-base, texlive-latex-recommended, texlive-lang-german, lmodern),
+pdftotext (poppler-utils) and pdfminer.six. Generated .tex/.pdf/.txt go to bench/_work/.
+This is a script, not a unit test; it never writes anything outside bench/_work/.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import gzip
+import json
+import random
+import re
+import shutil
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from clean_bench import typeset  # noqa: E402
+from pipeline.clean import check_invariants, clean, lexicon  # noqa: E402
+
+NEWS = ROOT.parent / "shared" / "data" / "news"
+WORK = ROOT / "bench" / "_work"
+WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+          "Oktober", "November", "Dezember"]
+
+
+def words(s: str) -> list[str]:
+    return WORD.findall(s)
+
+
+def load_articles(n: int, seed: int) -> list[dict]:
+    arts: list[dict] = []
+    rng = random.Random(seed)
+    with gzip.open(NEWS / "10kgnad_test.jsonl.gz", "rt", encoding="utf-8") as fh:
+        gnad = [json.loads(x) for x in fh]
+    with gzip.open(NEWS / "wikinews_de.jsonl.gz", "rt", encoding="utf-8") as fh:
+        wiki = [json.loads(x) for x in fh]
+    rng.shuffle(gnad)
+    rng.shuffle(wiki)
+    for r in gnad:
+        if len([a for a in arts if a["src"] == "gnad"]) >= n:
+            break
+        text = r["text"].strip()
+        if not typeset.typesettable(text) or len(text) < 1200:
+            continue
+        # 10kgnad: the first sentence is the teaser, the body starts with "Ort – ..."
+        m = re.match(r"(.{30,400}?[.!?])\s+(?=[A-ZÄÖÜ])", text)
+        if not m:
+            continue
+        teaser, body = m.group(1), text[m.end():]
+        sents = re.split(r"(?<=[.!?])\s+", body)
+        title = " ".join(sents[0].split()[:7]).rstrip(",.;:")
+        h = int(hashlib.sha1(r["id"].encode()).hexdigest()[:6], 16) % 28
+        date = f"{1 + h}.{1 + len(text) % 12}.2016"
+        arts.append(dict(src="gnad", id=r["id"], title=title, teaser=teaser, body=typeset.paragraphs(body),
+                         section=r["section"], outlet="DER STANDARD", date=date))
+    for r in wiki:
+        if len([a for a in arts if a["src"] == "wiki"]) >= n:
+            break
+        text = r["text"].strip()
+        if not (typeset.typesettable(text) and typeset.typesettable(r["title"])) or len(text) < 1200:
+            continue
+        pars = typeset.paragraphs(text)
+        teaser, body = (pars[0], pars[1:]) if len(pars[0]) < 400 and len(pars) > 2 else ("", pars)
+        y, mo, d = (r.get("published") or "2010-01-01").split("-")[:3]
+        arts.append(dict(src="wiki", id=r["id"], title=r["title"], teaser=teaser, body=body,
+                         section="Nachrichten", outlet="Wikinews", date=f"{int(d)}.{int(mo)}.{y}"))
+    return arts
+
+
+_SIGNATURE = re.compile(r"\s*\([^()\d]{2,100}?,\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\)\s*$")
+
+
+def source_text(a: dict, reference: bool = True) -> str:
+    """The article as typeset. As a reference for scoring, the closing author signature
+    "(Name, d.m.yyyy)" of DER STANDARD articles is left out: it is a byline, which the cleaner
+    removes on purpose (into meta.authors / meta.published)."""
+    text = "\n\n".join([a["title"]] + ([a["teaser"]] if a["teaser"] else []) + a["body"])
+    return _SIGNATURE.sub("", text) if reference else text
+
+
+_LINE_HYPHEN = re.compile(r"([^\W\d_][\w]*(?:-[\w]+)*)-\n[ \t]*(?:\n[ \t]*)?([\w]+(?:-[\w]+)*)")
+
+
+def hyphen_truth(extracted: str, src_text: str):
+    """Yield (raw_pos_of_hyphen, truth) for line-end hyphens whose truth the source settles."""
+    src_words = Counter(words(src_text))
+    for m in _LINE_HYPHEN.finditer(extracted):
+        left, right = m.group(1), m.group(2)
+        joined, hyph = left + right, left + "-" + right
+        suspended = re.search(re.escape(left) + r"-\s+" + re.escape(right), src_text) is not None
+        in_j = src_words.get(joined, 0) > 0
+        in_h = src_words.get(hyph, 0) > 0 or suspended
+        if in_j == in_h:
+            continue  # ambiguous or neither (e.g. a word split by an extraction error)
+        yield m.end(1), ("join" if in_j else "keep")
+
+
+def score(src: list[str], out: list[str]) -> tuple[int, int, int]:
+    cs, co = Counter(src), Counter(out)
+    overlap = sum((cs & co).values())
+    return overlap, len(out), len(src)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=30, help="articles per source (10kgnad, wikinews)")
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--extractors", default="pdftotext,pdfminer")
+    ap.add_argument("--show-errors", action="store_true")
+    ap.add_argument("--json", type=Path, help="write the numbers to this JSON file")
+    args = ap.parse_args()
+
+    for tool in ("pdflatex", "pdftotext"):
+        if shutil.which(tool) is None:
+            print(f"missing {tool}: apt-get install -y texlive-latex-base texlive-latex-recommended "
+                  "texlive-lang-german lmodern poppler-utils", file=sys.stderr)
+            return 2
+    extractors = [e for e in args.extractors.split(",") if e]
+    arts = load_articles(args.n, args.seed)
+    print(f"{len(arts)} articles ({sum(a['src'] == 'gnad' for a in arts)} 10kgnad, "
+          f"{sum(a['src'] == 'wiki' for a in arts)} wikinews)")
+    pdfdir = WORK / "pdf"
+    t0 = time.time()
+    pdfs = {}
+    pages = 0
+    for a in arts:
+        name = f"{a['src']}_{a['id']}"
+        pdf = pdfdir / f"{name}.pdf"
+        tex = typeset.render(a["id"], a["title"], a["teaser"], a["body"], a["section"], a["outlet"], a["date"])
+        texpath = pdfdir / f"{name}.tex"
+        if not (pdf.exists() and texpath.exists() and texpath.read_text(encoding="utf-8") == tex):
+            try:
+                typeset.build_pdf(tex, pdfdir, name)
+            except RuntimeError as exc:
+                print(f"skip {name}: {str(exc)[-300:]}", file=sys.stderr)
+                continue
+        pdfs[name] = pdf
+    print(f"typeset in {time.time() - t0:.1f}s")
+
+    results = {}
+    lexicon()  # load the lexicon once before timing
+    arts = [a for a in arts if f"{a['src']}_{a['id']}" in pdfs]
+    print(f"{len(arts)} PDFs")
+    for ex in extractors:
+        tot = Counter()
+        hy = Counter()
+        furn_left = 0
+        errs: list[str] = []
+        t_clean = 0.0
+        for a in arts:
+            name = f"{a['src']}_{a['id']}"
+            txt_path = WORK / ex / f"{name}.txt"
+            txt_path.parent.mkdir(parents=True, exist_ok=True)
+            if txt_path.exists() and txt_path.stat().st_mtime >= pdfs[name].stat().st_mtime:
+                raw = txt_path.read_text(encoding="utf-8")
+            else:
+                raw = typeset.EXTRACTORS[ex](pdfs[name])
+                txt_path.write_text(raw, encoding="utf-8")
+            pages += raw.count("\f")
+            src = source_text(a)
+            t1 = time.perf_counter()
+            doc = clean(raw)
+            t_clean += time.perf_counter() - t1
+            bad = check_invariants(raw, doc)
+            if bad:
+                errs.append(f"{name}: invariant {bad[:2]}")
+            ov, n_out, n_src = score(words(src), words(doc.text))
+            tot["overlap"] += ov
+            tot["out"] += n_out
+            tot["src"] += n_src
+            # furniture left: the header line and footer page numbers
+            if a["outlet"] in doc.text and a["outlet"] not in src:
+                furn_left += 1
+                errs.append(f"{name}: header left in text")
+            # hyphenation decisions
+            joins = {r.start for r in doc.removed if r.kind == "hyphenation"}
+            for pos, truth in hyphen_truth(raw, src):
+                decided = "join" if pos in joins else "keep"
+                hy[truth] += 1
+                hy["right"] += decided == truth
+                if decided != truth:
+                    hy["wrong_" + truth] += 1
+                    ctx = raw[max(0, pos - 25):pos + 25].replace("\n", "⏎")
+                    errs.append(f"{name}: hyphen truth={truth} got={decided}: {ctx!r}")
+            if args.show_errors:
+                sw, ow = Counter(words(src)), Counter(words(doc.text))
+                extra = list((ow - sw).elements())
+                missing = list((sw - ow).elements())
+                if extra or missing:
+                    errs.append(f"{name}: extra={extra[:12]} missing={missing[:12]}")
+        n_h = hy["join"] + hy["keep"]
+        res = {
+            "docs": len(arts),
+            "precision": tot["overlap"] / max(1, tot["out"]),
+            "recall": tot["overlap"] / max(1, tot["src"]),
+            "hyphen_decisions": n_h,
+            "hyphen_accuracy": hy["right"] / max(1, n_h),
+            "hyphen_truth_join": hy["join"],
+            "hyphen_truth_keep": hy["keep"],
+            "hyphen_wrong_join_truth": hy["wrong_join"],
+            "hyphen_wrong_keep_truth": hy["wrong_keep"],
+            "docs_with_header_left": furn_left,
+            "clean_seconds_total": round(t_clean, 3),
+        }
+        results[ex] = res
+        print(f"\n[{ex}] docs={res['docs']} precision={res['precision']:.4f} recall={res['recall']:.4f} "
+              f"hyphenation={res['hyphen_accuracy']:.4f} ({hy['right']}/{n_h}; truth join={hy['join']} keep={hy['keep']}) "
+              f"header_left={furn_left} clean_time={t_clean:.2f}s")
+        if args.show_errors:
+            for e in errs:
+                print("   ", e)
+        elif errs:
+            print(f"    {len(errs)} issues (run with --show-errors)")
+
+    # identity: the clean source must come back unchanged (words)
+    ov = Counter()
+    for a in arts:
+        src = source_text(a)
+        o, n_out, n_src = score(words(src), words(clean(source_text(a, reference=False)).text))
+        ov["o"] += o
+        ov["out"] += n_out
+        ov["src"] += n_src
+    results["identity"] = {"precision": ov["o"] / max(1, ov["out"]), "recall": ov["o"] / max(1, ov["src"])}
+    print(f"\n[identity: source text cleaned] precision={results['identity']['precision']:.4f} "
+          f"recall={results['identity']['recall']:.4f}")
+    print(f"pages: {pages}")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

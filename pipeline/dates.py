@@ -1,0 +1,813 @@
+"""German DATE expressions: detection and ISO 8601 normalisation (spaCy component).
+
+Factory ``presseschau_dates`` -> ``doc.spans["presseschau_dates"]``; every span carries
+``span._.value`` (ISO string) or ``None`` where it cannot be resolved.
+
+Boundary rules (the annotation guidelines in ``pipeline/lang/de/README.md`` repeat them)
+-----------------------------------------------------------------------------------
+* The span is the date expression without a leading preposition or article:
+  "am 2. Januar" -> "2. Januar"; "im Mai 2021" -> "Mai 2021"; "am Mittwochabend" ->
+  "Mittwochabend"; "seit 1991" -> "1991"; "im ersten Quartal" -> "ersten Quartal";
+  "im vergangenen Jahr" -> "vergangenen Jahr"; "in der Nacht zum Donnerstag" -> "Donnerstag".
+* Words that change the value or the precision are inside: period parts ("Anfang Januar",
+  "Mitte August", "Ende 2016", "Ende des Jahres"), relative modifiers ("vergangenen Montag",
+  "diese Woche"), the weekday before a full date ("Mittwoch, 5. Januar 2022"), "Jahr" before
+  a year ("Jahr 2010"), "v. Chr.".
+* Not DATE: durations ("drei Monate", "zweiwöchigen"), clock times ("4:45 Uhr"), vague
+  plural periods ("in den vergangenen Jahren", "seit Jahrzehnten"), ordinal periods relative
+  to something else ("im zwanzigsten Jahr ihres Bestehens"), "jetzt"/"derzeit", and "heute"
+  meaning "nowadays" ("bis heute", "(heute Nur-Sultan)", present tense + stative verb).
+* Values: YYYY-MM-DD, YYYY-MM, YYYY, YYYY-SP/SU/FA/WI, YYYY-Q1..Q4, YYYY-H1/H2, YYYY-Www,
+  decade "199" (1990er Jahre), century "19" (20. Jahrhundert). Period parts do not change
+  the value ("Anfang Januar" = "2022-01"); parts of the day are dropped ("Mittwochabend" =
+  the Wednesday's date).
+* Partial/relative dates are resolved against ``doc._.published`` and the tense of the
+  clause (past/perfect: the latest matching date on or before publication; future: the
+  next on or after; present: the nearest). "vergangenen"/"kommenden" force the direction
+  (strictly before/after). No publication date -> ``None`` for relative expressions.
+
+Works with a bare tokenizer (``spacy.blank("de")``); uses morphology, sentence boundaries
+and lemmas when the model provides them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from . import spacy_ext  # noqa: F401  (registers the extensions)
+from .normalize import (
+    expand_year,
+    iso_day,
+    iso_month,
+    iso_year,
+    lang_data,
+    lookup_unit,
+    parse_anchor,
+    resolve_day_month,
+    resolve_month,
+    resolve_quarter,
+    resolve_season,
+    resolve_weekday,
+    shift_period,
+)
+from .spacy_ext import DATE_SPANS
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def _alt(words: Iterable[str]) -> str:
+    ws = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w) for w in ws)
+
+
+def _cap(w: str) -> str:
+    return w[:1].upper() + w[1:]
+
+
+def _both(words: Iterable[str]) -> list[str]:
+    out = []
+    for w in words:
+        out += [w, _cap(w)]
+    return out
+
+
+_YEAR_TOKEN = re.compile(r"^(1\d{3}|20\d{2})$")
+_NUM_RANGE = re.compile(r"^(\d{1,4}\.?)([/–-])(\d{1,4}\.?)$")
+_ORDINAL_PERIOD = re.compile(r"^\d+\.$")
+_NOT_SPLIT_AFTER = {"mal", "tag", "jahrestag", "geburtstag", "todestag", "ausgabe", "folge",
+                    "spiel", "jahrhundert", "jahrhunderts", "jahrtausend", "jahrtausends",
+                    "sitzung", "wiederkehr", "jubiläum", "runde", "etage", "stock", "liga",
+                    "platz", "rang", "kompanie", "armee", "division", "regiment", "brigade",
+                    "korps", "infanteriedivision", "panzerdivision", "symphonie", "sinfonie"}
+
+
+def split_trailing_periods(doc: Doc) -> Doc:
+    """Retokenize number tokens the German tokenizer keeps whole but that hold two date or
+    figure parts: a sentence-final period ("1997." -> "1997" "."; the tokenizer keeps "2."
+    together because it is usually an ordinal, so we only split when what follows cannot
+    continue an ordinal: end of text, a line break, or, for 4-digit years, a word that is
+    no month and no ordinal-taking noun) and ranges ("1890–1970", "27./28.")."""
+    months = lang_data("dates.json")["months"]
+    todo: list[tuple[Token, list[str]]] = []
+    for t in doc:
+        rm = _NUM_RANGE.match(t.text)
+        if rm:
+            a, sep, b = rm.groups()
+            if b.endswith(".") and not a.endswith(".") and len(b) > 2:
+                # "1777/78." at the end of a sentence: range plus period
+                todo.append((t, [a, sep, b[:-1], "."]))
+            else:
+                todo.append((t, [a, sep, b]))
+            continue
+        if not _ORDINAL_PERIOD.match(t.text):
+            continue
+        num = t.text[:-1]
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if nxt is None or "\n" in t.whitespace_ + (nxt.text if nxt.is_space else ""):
+            todo.append((t, [num, "."]))
+        elif _YEAR_TOKEN.match(num) and nxt.text.lower() not in months \
+                and nxt.text.lower() not in _NOT_SPLIT_AFTER and (nxt.text[:1].isupper() or nxt.is_punct):
+            todo.append((t, [num, "."]))
+    if not todo:
+        return doc
+    parsed = doc.has_annotation("DEP")
+    with doc.retokenize() as retok:
+        for t, parts in todo:
+            head0 = t.head if (parsed and t.head.i != t.i) else (t, 0)
+            heads = [head0] + [(t, 0)] * (len(parts) - 1)
+            pos = [("PUNCT" if not p[:1].isdigit() else (t.pos_ or "NUM")) for p in parts]
+            attrs: dict[str, Any] = {"POS": pos}
+            if parsed:
+                attrs["DEP"] = [t.dep_] + ["punct" if not p[:1].isdigit() else "conj" for p in parts[1:]]
+            retok.split(t, parts, heads=heads, attrs=attrs)
+    return doc
+
+
+# ---------------------------------------------------------------------------- sentences / tense
+
+_CLAUSE_PUNCT = {",", ";", ":", "–", "—", "-"}
+
+
+def sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
+    """[start, end) token indices of the sentence around token i.
+
+    Punctuation-based on purpose, also when the model sets sentence boundaries: a weak
+    parser's boundaries ("... machte im Handelsblatt | Mitte August deutlich") cut clauses
+    off their verb, and the tense cues need the whole clause. A line break ends a sentence
+    unless the text is hard-wrapped (print layouts: most lines end without punctuation)."""
+    wrapped = _hard_wrapped(doc)
+
+    def brk(t: Token) -> bool:
+        if t.text in (".", "!", "?"):
+            return True
+        ws = t.text if t.is_space else t.whitespace_
+        if "\n" not in ws:
+            return False
+        return not wrapped or ws.count("\n") > 1
+
+    start = i
+    while start > 0 and not brk(doc[start - 1]):
+        start -= 1
+    end = i + 1
+    while end < len(doc):
+        t = doc[end]
+        end += 1
+        if brk(t):
+            break
+    return start, end
+
+
+_WRAP_KEY = ("presseschau", "hard_wrapped")
+
+
+def _hard_wrapped(doc: Doc) -> bool:
+    cached = doc.user_data.get(_WRAP_KEY)
+    if cached is not None and cached[0] == len(doc.text):
+        return cached[1]
+    lines = [ln.strip() for ln in doc.text.split("\n") if ln.strip()]
+    open_lines = sum(1 for ln in lines if not re.search(r"[.!?:;\"“”»)]$", ln))
+    wrapped = len(lines) >= 5 and open_lines / len(lines) > 0.6
+    doc.user_data[_WRAP_KEY] = (len(doc.text), wrapped)
+    return wrapped
+
+
+def clause_bounds(doc: Doc, start: int, end: int, s0: int, s1: int) -> tuple[int, int]:
+    a = start
+    while a > s0 and doc[a - 1].text not in _CLAUSE_PUNCT:
+        a -= 1
+    b = end
+    while b < s1 and doc[b].text not in _CLAUSE_PUNCT:
+        b += 1
+    return a, b
+
+
+class TenseDetector:
+    """Past / future / present of a clause, from morphology when present, else word lists
+    (pipeline/lang/de/dates.json "tense") plus the German lemma lookup table."""
+
+    _PARTICIPLE = re.compile(r"^(?:[a-zäöü]+)?ge[a-zäöüß]{2,}(?:t|en)$|^[a-zäöüß]{3,}iert$")
+
+    def __init__(self, lemma_fn: Callable[[Token], str]):
+        d = lang_data("dates.json")["tense"]
+        self.past_aux = set(d["past_aux"])
+        self.perfect_aux = set(d["perfect_aux"])
+        self.future_aux = set(d["future_aux"])
+        self.modal_future = set(d["modal_future"])
+        strong = set(d["strong_preterite"])
+        self.strong = strong | {w + "en" for w in strong} | {w + "n" for w in strong if w.endswith("e")}
+        self.not_past = set(d["not_past"])
+        self.lemma_fn = lemma_fn
+
+    def _participle(self, t: Token) -> bool:
+        if t.has_morph() and "Part" in t.morph.get("VerbForm"):
+            return True
+        return bool(self._PARTICIPLE.match(t.text)) and t.text.islower()
+
+    def _infinitive(self, t: Token) -> bool:
+        if t.has_morph() and t.morph.get("VerbForm"):
+            return "Inf" in t.morph.get("VerbForm")
+        w = t.text
+        return w.islower() and w.endswith("en") and not self._participle(t) and len(w) > 3
+
+    def _preterite(self, t: Token) -> bool:
+        w = t.text.lower()
+        if w in self.not_past:
+            return False
+        if t.has_morph() and t.morph.get("Tense"):
+            return "Past" in t.morph.get("Tense") and "Fin" in (t.morph.get("VerbForm") or ["Fin"]) \
+                and "Sub" not in t.morph.get("Mood")
+        if w in self.past_aux or w in self.strong:
+            return True
+        if not t.text.islower():
+            return False
+        m = re.match(r"^(.+?)(?:te|ten|test|tet)$", w)
+        if m:
+            lemma = self.lemma_fn(t).lower()
+            if lemma != w and lemma.endswith("n") and lemma.startswith(m.group(1)[: max(2, len(m.group(1)) - 1)]):
+                return True
+        return False
+
+    def tense(self, tokens: list[Token], center: Optional[int] = None) -> Optional[str]:
+        """Tense of the clause made of `tokens`; with `center` (a token index) the cue
+        nearest to it wins, so "sagte am Montag, er werde ..." reads as past."""
+        if not tokens:
+            return None
+        words = [t.text.lower() for t in tokens]
+        has_part = any(self._participle(t) for t in tokens)
+        has_inf = any(self._infinitive(t) for t in tokens)
+        cues: list[tuple[int, str]] = []
+        for t, w in zip(tokens, words):
+            if w in self.future_aux and has_inf and not has_part:
+                cues.append((t.i, "future"))
+            elif w in self.modal_future and has_inf:
+                cues.append((t.i, "future"))
+            elif self._preterite(t):
+                cues.append((t.i, "past"))
+            elif w in self.perfect_aux and has_part:
+                cues.append((t.i, "past"))
+            elif w in self.future_aux and has_inf:
+                cues.append((t.i, "future"))
+        if not cues:
+            return None
+        if center is None:
+            center = tokens[0].i
+        cues.sort(key=lambda c: abs(c[0] - center))
+        return cues[0][1]
+
+
+# ---------------------------------------------------------------------------- matching
+
+
+@dataclass
+class DateMatch:
+    start: int
+    end: int
+    kind: str
+    g: dict[str, Optional[str]]
+    priority: int = 0
+    value: Optional[str] = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class DateRecognizer:
+    """The spaCy component; also usable on its own: ``DateRecognizer()(nlp.make_doc(text))``."""
+
+    def __init__(self, mode: str = "news", split_periods: bool = True, lemma_lookup: bool = True):
+        self.mode = mode
+        self.split_periods = split_periods
+        self.lemma_lookup = lemma_lookup
+        self._lemmas = None
+        d = lang_data("dates.json")
+        self.months = d["months"]
+        self.weekdays = d["weekdays"]
+        self.seasons = d["seasons"]
+        self.deictic = d["deictic_days"]
+        self.rel_mods = {k: v for k, v in d["relative_modifiers"].items() if not k.startswith("folgend")}
+        self.ana_mods = d["anaphoric_modifiers"]
+        self.rel_units = d["relative_units"]
+        self.rel_comp = d["relative_compounds"]
+        self.year_triggers = set(d["year_triggers"])
+        self.month_triggers = set(d["month_triggers"])
+        self.ordinals = d["ordinals"]
+        self.quarter_words = set(d["quarter_words"])
+        self.half_words = set(d["half_words"])
+        self.nowadays = d["heute_nowadays"]
+        self.tense_detector = TenseDetector(self._lemma)
+        self._build()
+
+    # -- lemma access (model lemma if set, else lookup table) --
+    def _lemma(self, t: Token) -> str:
+        if t.lemma_ and t.doc.has_annotation("LEMMA"):
+            return t.lemma_
+        if not self.lemma_lookup:
+            return t.text
+        if self._lemmas is None:
+            try:
+                from spacy.lookups import load_lookups
+
+                self._lemmas = load_lookups("de", ["lemma_lookup"]).get_table("lemma_lookup")
+            except Exception:  # spacy-lookups-data missing
+                self._lemmas = {}
+        return self._lemmas.get(t.text, t.text)
+
+    def _build(self) -> None:
+        mon_words = []
+        for k in self.months:
+            mon_words.append(_cap(k))
+        MON = f"(?P<mon>(?:{_alt(w for w in mon_words if w.endswith('.'))})|(?:(?:{_alt(w for w in mon_words if not w.endswith('.'))})(?=s?(?![\\w-]))))s?"
+        MON2 = MON.replace("?P<mon>", "?:")
+        WD = f"(?P<wd>{_alt(_cap(w) for w in self.weekdays)})"
+        DP = "(?P<dp>abend|morgen|nachmittag|vormittag|mittag|nacht|früh)?"
+        DP2 = "(?:\\s+(?P<dp2>Abend|Morgen|Nachmittag|Vormittag|Mittag|Nacht|früh))?"
+        DAY = "(?P<day>0?[1-9]|[12]\\d|3[01])\\."
+        YEAR = "(?P<year>\\d{1,4}\\s?v\\.\\s?Chr\\.|1\\d{3}|20\\d{2})"
+        YEAR4 = "(?P<year>1\\d{3}|20\\d{2})"
+        PART = "(?P<part>Anfang|Mitte|Ende|Beginn|Ausgang)"
+        MOD = f"(?P<mod>{_alt(_both(list(self.rel_mods) + list(self.ana_mods)))})"
+        SEAS = "(?P<season>Frühling|Frühjahr|Sommer|Herbst|Winter|Spätsommer|Frühsommer|Hochsommer|Spätherbst|Frühherbst|Spätwinter|Spätfrühling)(?:e?s)?(?![\\w-])"
+        OFYEAR = f"\\s+(?:des\\s+Jahres\\s+(?P<ofyear>1\\d{{3}}|20\\d{{2}})|(?P<ofmod>{_alt(_both(list(self.rel_mods) + list(self.ana_mods) + ['desselben', 'neuen']))})\\s+Jahres)(?![\\w-])"
+        B = "(?<![\\w.-])"
+        LINK = "(?:bis\\s+(?:zum|zu|am)|und\\s+(?:dem|am)|und|bis|oder|–|-|/)"
+        self.link_re = re.compile(f"\\s*{LINK}?\\s*")
+        E = "(?![\\w-])"
+        pats: list[tuple[str, str, int]] = [
+            ("numeric", f"(?<![\\d.])(?:{WD},?\\s+(?:(?:den|dem)\\s+)?)?(?P<day>0?[1-9]|[12]\\d|3[01])\\.(?P<month>0?[1-9]|1[0-2])\\.(?P<year>\\d{{4}}|\\d{{2}})(?![\\d])", 5),
+            ("iso", f"(?<![\\d-])(?P<year>\\d{{4}})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\\d|3[01])(?![\\d])", 5),
+            ("dmy", f"{B}(?:{WD},?\\s+(?:(?:den|dem)\\s+)?)?{DAY}\\s*{MON}(?:\\s+{YEAR})?", 4),
+            ("day_list", f"{B}{DAY}(?=\\s*{LINK}\\s*(?:0?[1-9]|[12]\\d|3[01])\\.\\s*{MON2})", 4),
+            ("year_pair", f"(?<![\\w.,/:–-])(?P<year>1\\d{{3}}|20\\d{{2}})\\s?(?P<sep>/|–|-|bis)\\s?(?P<year2>1\\d{{3}}|20\\d{{2}}|\\d{{2}})(?![\\w/:–-]|[.,]\\d)", 2),
+            ("month", f"{B}(?:{PART}\\s+)?(?:(?P<early>Früh|früh|Spät|spät)-?\\s*)?{MON}(?:\\s+{YEAR})?", 3),
+            ("season", f"{B}(?:{PART}\\s+(?:des\\s+)?)?(?:{MOD}\\s+)?{SEAS}(?:\\s+{YEAR})?", 3),
+            ("season", f"{B}(?:{PART}\\s+(?:des\\s+)?)?{SEAS}(?:\\s+des)?{OFYEAR}", 3),
+            ("month", f"{B}(?:{PART}\\s+)?{MON}{OFYEAR}", 3),
+            ("dmy", f"{B}{DAY}\\s*{MON}{OFYEAR}", 4),
+            ("quarter", f"{B}(?P<ord>ersten|zweiten|dritten|vierten|erste|zweite|dritte|vierte|[1-4]\\.)\\s+(?P<q>Quartal|Quartals|Vierteljahr|Vierteljahres|Jahresviertel|Halbjahr|Halbjahres|Jahreshälfte)(?:\\s+{YEAR4})?{E}", 4),
+            ("quarter_q", f"{B}Q(?P<qn>[1-4])(?:\\s*|/){YEAR4}{E}", 4),
+            ("part_year", f"{B}{PART}\\s+{YEAR}", 3),
+            ("part_rel", f"{B}{PART}\\s+(?:des\\s+|der\\s+)?(?:{MOD}\\s+)?(?P<unit>Jahres|Monats|Woche)(?:\\s+{YEAR4})?{E}", 3),
+            ("rel", f"{B}{MOD}\\s+(?P<unit>Jahr|Jahres|Jahre|Monat|Monats|Woche|Wochenende)(?:\\s+{YEAR4})?{E}", 2),
+            ("rel_comp", f"{B}(?P<comp>{_alt(_cap(w) for w in self.rel_comp)}){E}(?:\\s+{YEAR4})?", 2),
+            ("jahr_year", f"{B}(?P<jahr>Jahr|Jahre|Jahres)\\s+{YEAR}", 3),
+            ("decade", f"{B}(?:{PART}\\s+der\\s+)?(?:(?P<dec4>1\\d\\d0|20\\d0)er(?:\\s*-?\\s*Jahren?|\\s*-?\\s*Jahre)?|(?P<dec2>[1-9]0)er\\s*-?\\s*Jahren?|(?P<dec2b>[1-9]0)er-Jahren?)(?![\\w])", 3),
+            ("century", f"{B}(?:{PART}\\s+des\\s+)?(?P<cent>\\d{{1,2}})\\.\\s*(?:Jahrhunderts?|Jh\\.)(?P<bc>\\s+v\\.\\s?Chr\\.)?{E}", 3),
+            ("bc_year", f"{B}(?P<year>\\d{{1,4}}\\s?v\\.\\s?Chr\\.)", 3),
+            ("year", f"(?<![\\w.,/:–-]){YEAR4}(?![\\w/:–-]|[.,]\\d|\\s?%)", 1),
+            ("weekday", f"{B}(?:{MOD}\\s+)?{WD}{DP}(?![\\w-]){DP2}", 2),
+            ("deictic", f"{B}(?P<deic>heute|Heute|gestern|Gestern|vorgestern|Vorgestern|morgen|übermorgen|Übermorgen){E}{DP2}", 2),
+        ]
+        self.patterns = [(k, re.compile(p), pr) for k, p, pr in pats]
+
+    # -- candidate search --
+    def find(self, text: str) -> list[DateMatch]:
+        cands: list[DateMatch] = []
+        for kind, rx, prio in self.patterns:
+            for m in rx.finditer(text):
+                if kind == "year_pair":
+                    y1 = m.group("year")
+                    y2 = m.group("year2")
+                    if len(y2) == 2:
+                        y2 = y1[:2] + y2
+                        if int(y2) <= int(y1):
+                            continue
+                    cands.append(DateMatch(m.start("year"), m.end("year"), "year_part", {"year": y1}, prio))
+                    cands.append(DateMatch(m.start("year2"), m.end("year2"), "year_part", {"year": y2}, prio))
+                    continue
+                g = m.groupdict()
+                if g.get("ofyear"):
+                    g["year"] = g["ofyear"]
+                cands.append(DateMatch(m.start(), m.end(), kind, g, prio))
+        return cands
+
+    @staticmethod
+    def _select(cands: list[DateMatch]) -> list[DateMatch]:
+        """Longest match first, then priority; no overlaps (linear in the covered text)."""
+        cands.sort(key=lambda c: (-(c.end - c.start), -c.priority, c.start))
+        used: set[int] = set()
+        taken: list[DateMatch] = []
+        for c in cands:
+            if not any(k in used for k in range(c.start, c.end)):
+                taken.append(c)
+                used.update(range(c.start, c.end))
+        taken.sort(key=lambda c: c.start)
+        return taken
+
+    # -- context checks on tokens --
+    def _prev_words(self, doc: Doc, span: Span, n: int = 3) -> list[str]:
+        out = []
+        i = span.start - 1
+        while i >= 0 and len(out) < n:
+            if not doc[i].is_space:
+                out.append(doc[i].text.lower())
+            i -= 1
+        return out
+
+    def bare_year_ok(self, doc: Doc, i: int) -> bool:
+        """Is the 4-digit token doc[i] a year (True) or a count ("2500 Soldaten", False)?"""
+        return is_bare_year(doc, i, self.year_triggers, self._lemma)
+
+    def _accept(self, doc: Doc, m: DateMatch, span: Span) -> bool:
+        g = m.g
+        prev = self._prev_words(doc, span)
+        p1 = prev[0] if prev else ""
+        if m.kind == "year":
+            return self.bare_year_ok(doc, span.start) if len(span) == 1 else False
+        if m.kind == "month" and not g.get("year") and not g.get("part") and not g.get("early") and not g.get("ofmod"):
+            nxt_text = doc.text[m.end: m.end + 30]
+            if re.match(r"\s*(?:/|und|bis|oder|–|-)\s*[A-ZÄÖÜ][a-zäöü]+\.?\s+\d{4}", nxt_text) and \
+                    re.match(r"\s*(?:/|und|bis|oder|–|-)\s*(?:" + "|".join(_cap(k).replace(".", r"\.") for k in self.months) + ")", nxt_text):
+                return True
+            if p1 in self.month_triggers or " ".join(reversed(prev[:3])).endswith("im laufe des"):
+                return True
+            return False
+        if m.kind == "season" and not g.get("year") and not g.get("part") and not g.get("mod") and not g.get("ofmod"):
+            return p1 in self.year_triggers or p1 in ("des", "diesen", "dieses", "diesem", "jenem", "jenen", "zum",
+                                                      "den", "dem", "über", "während", "vor", "einsetzender")
+        if m.kind == "rel":
+            # plural vague periods ("in den vergangenen Jahren") are no DATE
+            if g["unit"] == "Jahre" and p1 not in ("im", "in", "dem", "am"):
+                return False
+            if g["unit"] == "Jahre" and p1 == "in":
+                return False
+            return True
+        if m.kind == "deictic" and g["deic"] in ("morgen",) and p1 in ("am", "den", "der", "jeden", "heute", "gestern", "vom", "zum", "bis"):
+            return False
+        if m.kind == "deictic" and g["deic"].lower() == "heute" and not g.get("dp2"):
+            return not self._heute_nowadays(doc, span, p1)
+        if m.kind == "weekday":
+            # habitual "montags" is excluded by the regex; "Montag" as a name part is rare
+            return True
+        return True
+
+    def _heute_nowadays(self, doc: Doc, span: Span, p1: str) -> bool:
+        """'heute' meaning 'nowadays' ("bis heute", "(heute Nur-Sultan)", "Heute scheint
+        klar") rather than the publication day ("stimmt heute ab", "sagte heute")."""
+        if p1 in self.nowadays["prev"]:
+            return True
+        nxt = next((t for t in doc[span.end: span.end + 3] if not t.is_space), None)
+        if nxt is not None and nxt.text.lower() in self.nowadays["next"]:
+            return True
+        s0, s1 = sentence_bounds(doc, span.start)
+        c0, c1 = clause_bounds(doc, span.start, span.end, s0, s1)
+        clause = [t for t in doc[c0:c1] if t.i != span.start]
+        if self.tense_detector.tense(clause, span.start) is not None:
+            return False  # past or future: a specific day ("noch heute ausgeflogen werden")
+        if p1 in self.nowadays["prev_weak"]:
+            return True
+        words = {t.text.lower() for t in clause}
+        return bool(words & set(self.nowadays["stative"]))
+
+    # -- value computation --
+    def _year_value(self, s: Optional[str], anchor: Optional[dt.date]) -> Optional[int]:
+        if not s:
+            return None
+        s = s.strip()
+        bc = re.match(r"^(\d{1,4})\s?v\.\s?Chr\.$", s)
+        if bc:
+            return 1 - int(bc.group(1))  # astronomical year numbering: 1 BC = 0
+        return int(s)
+
+    def _direction(self, tense: Optional[str], mod: Optional[str]) -> str:
+        if mod:
+            off = self.rel_mods.get(mod.lower())
+            if off is not None and off < 0:
+                return "past"
+            if off is not None and off > 0:
+                return "future"
+        return tense or "present"
+
+    def normalise(self, m: DateMatch, anchor: Optional[dt.date], tense: Optional[str],
+                  ref: Optional[dt.date]) -> Optional[str]:
+        g = m.g
+        k = m.kind
+        base = ref if (self.mode == "narrative" and ref is not None) else anchor
+        if g.get("ofmod") and not g.get("year"):
+            # "im August desselben Jahres", "März des folgenden Jahres", "Frühjahr des nächsten Jahres"
+            mod = g["ofmod"].lower()
+            off = {"desselben": 0, "neuen": 1}.get(mod, self.ana_mods.get(mod, self.rel_mods.get(mod, 0)))
+            anaphoric = mod in ("desselben", "neuen") or mod in self.ana_mods
+            r = (ref or anchor) if anaphoric or self.mode == "narrative" else anchor
+            if r is None:
+                return None
+            g = dict(g, year=str(r.year + off))
+        t = tense or "present"
+        if self.mode == "narrative" and ref is not None and base is ref:
+            t = "present" if tense is None else tense
+        if k in ("numeric", "iso"):
+            y = expand_year(int(g["year"]), anchor)
+            return iso_day(y, int(g["month"]), int(g["day"]))
+        if k in ("dmy", "day_list"):
+            mon = m.extra.get("mon") or (self.months.get(g["mon"].lower()) if g.get("mon") else None)
+            if mon is None:
+                return None
+            day = int(g["day"])
+            y = self._year_value(g.get("year"), anchor) or m.extra.get("year")
+            if y is not None:
+                return iso_day(y, mon, day)
+            if base is None:
+                return None
+            if self.mode == "narrative" and ref is not None:
+                return iso_day(ref.year, mon, day)
+            d = resolve_day_month(base, mon, day, t)
+            return d.isoformat() if d else None
+        if k == "month":
+            mon = self.months[g["mon"].lower()]
+            y = self._year_value(g.get("year"), anchor) or m.extra.get("year")
+            if y is None:
+                if base is None:
+                    return None
+                if self.mode == "narrative" and ref is not None:
+                    y = ref.year
+                else:
+                    y, _ = resolve_month(base, mon, t)
+            return iso_month(y, mon)
+        if k == "season":
+            code = self.seasons.get(re.sub(r"^(spät|früh|hoch)(?=sommer|herbst|winter|frühling)", "", g["season"].lower()), None)
+            if code is None:
+                code = self.seasons.get(g["season"].lower()[-6:], None) or self.seasons.get("sommer")
+            y = self._year_value(g.get("year"), anchor)
+            if y is None:
+                mod = (g.get("mod") or "").lower()
+                if base is None:
+                    return None
+                if mod in self.ana_mods and ref is not None:
+                    y = ref.year
+                elif mod in self.rel_mods:
+                    off = self.rel_mods[mod]
+                    y = resolve_season(base, code, "past" if off < 0 else "future" if off > 0 else "present")
+                    if off == 0:
+                        y = resolve_season(base, code, "present")
+                elif self.mode == "narrative" and ref is not None:
+                    y = ref.year
+                else:
+                    y = resolve_season(base, code, t)
+            return f"{iso_year(y)}-{code}"
+        if k in ("quarter", "quarter_q"):
+            if k == "quarter_q":
+                n, unit = int(g["qn"]), "Q"
+            else:
+                n = self.ordinals.get(g["ord"].lower())
+                unit = "Q" if g["q"].lower() in self.quarter_words else "H"
+                if n is None or (unit == "H" and n > 2):
+                    return None
+            y = self._year_value(g.get("year"), anchor)
+            if y is None:
+                if base is None:
+                    return None
+                if self.mode == "narrative" and ref is not None:
+                    y = ref.year
+                elif unit == "Q":
+                    y = resolve_quarter(base, n, t)
+                else:
+                    y = base.year
+            return f"{iso_year(y)}-{unit}{n}"
+        if k in ("part_year", "jahr_year", "bc_year"):
+            y = self._year_value(g.get("year"), anchor)
+            return iso_year(y) if y is not None else None
+        if k in ("year", "year_part"):
+            return iso_year(int(g["year"]))
+        if k in ("part_rel", "rel"):
+            if g.get("year"):
+                return iso_year(int(g["year"]))
+            unit = self.rel_units.get(g["unit"].lower(), "week" if g["unit"].lower().startswith("woche") else None)
+            mod = (g.get("mod") or "").lower()
+            if unit is None:
+                return None
+            if g["unit"].lower() == "wochenende":
+                return None if base is None else self._weekend(base, self.rel_mods.get(mod, 0), t)
+            if mod in self.ana_mods:
+                r = ref or anchor
+                return None if r is None else shift_period(r, unit, self.ana_mods[mod])
+            off = self.rel_mods.get(mod, 0) if mod else 0
+            if self.mode == "narrative" and ref is not None:
+                return shift_period(ref, unit, off)
+            if not mod and k == "part_rel":  # "Ende des Jahres": the current year in news, the narrative year otherwise
+                r = ref if self.mode == "narrative" and ref else anchor
+                return None if r is None else shift_period(r, unit, 0)
+            return None if anchor is None else shift_period(anchor, unit, off)
+        if k == "rel_comp":
+            if g.get("year"):
+                return iso_year(int(g["year"]))
+            unit, off = self.rel_comp[g["comp"].lower()]
+            r = ref if self.mode == "narrative" and ref else anchor
+            return None if r is None else shift_period(r, unit, off)
+        if k == "decade":
+            if g.get("dec4"):
+                return g["dec4"][:3]
+            d2 = g.get("dec2") or g.get("dec2b")
+            return ("19" + d2[0]) if d2 else None
+        if k == "century":
+            c = int(g["cent"])
+            if g.get("bc"):
+                return f"-{c - 1:02d}"
+            return f"{c - 1:02d}"
+        if k == "weekday":
+            if base is None:
+                return None
+            wd = self.weekdays[g["wd"].lower()]
+            mod = (g.get("mod") or "").lower()
+            if mod in self.ana_mods:
+                return None
+            off = self.rel_mods.get(mod) if mod else None
+            if off is not None and off != 0:
+                d = resolve_weekday(anchor or base, wd, "past" if off < 0 else "future", strict=True)
+                if abs(off) > 1:
+                    d = d + dt.timedelta(weeks=off + (1 if off < 0 else -1))
+            elif off == 0:
+                d = resolve_weekday(anchor or base, wd, "present")
+            else:
+                d = resolve_weekday(base, wd, t)
+            return d.isoformat()
+        if k == "deictic":
+            if anchor is None:
+                return None
+            off = self.deictic[g["deic"].lower()]
+            return (anchor + dt.timedelta(days=off)).isoformat()
+        return None
+
+    @staticmethod
+    def _explicit(m: DateMatch) -> bool:
+        """Does the expression carry its own year (so the anchor does not matter)?"""
+        return bool(m.g.get("year")) or m.kind in ("numeric", "iso", "year", "year_part", "decade", "century",
+                                                  "bc_year", "part_year", "jahr_year", "quarter_q")
+
+    @staticmethod
+    def _coarse(value: str, m: DateMatch, precision: Optional[str]) -> Optional[str]:
+        """With a month- or year-only publication date, keep only values that do not
+        depend on the unknown day (weekdays, deictic days and weeks become None)."""
+        if m.kind in ("weekday", "deictic") or "-W" in value:
+            return None
+        if m.kind in ("dmy", "day_list") and precision == "month":
+            return value  # day and month given; only the year came from the anchor
+        if precision == "year" and m.kind in ("month", "dmy", "day_list", "season", "quarter"):
+            return None
+        return value
+
+    @staticmethod
+    def _weekend(anchor: dt.date, off: int, tense: str) -> str:
+        sat = resolve_weekday(anchor, 5, "past" if off < 0 else "future" if off > 0 else "present", strict=off != 0)
+        y, w, _ = sat.isocalendar()
+        return f"{y:04d}-W{w:02d}-WE"
+
+    @staticmethod
+    def _ref_from(value: Optional[str]) -> Optional[dt.date]:
+        if not value:
+            return None
+        mm = re.match(r"^(-?\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$", value)
+        if not mm:
+            mm2 = re.match(r"^(\d{4})-(SP|SU|FA|WI|Q\d|H\d)$", value)
+            if mm2:
+                mon = {"SP": 4, "SU": 7, "FA": 10, "WI": 12}.get(mm2.group(2), 1)
+                if mm2.group(2).startswith("Q"):
+                    mon = (int(mm2.group(2)[1]) - 1) * 3 + 1
+                return dt.date(int(mm2.group(1)), mon, 1)
+            return None
+        y = int(mm.group(1))
+        if y < 1:
+            return None
+        return dt.date(y, int(mm.group(2) or 1), int(mm.group(3) or 1))
+
+    # -- component --
+    def __call__(self, doc: Doc, mode: Optional[str] = None) -> Doc:
+        saved = self.mode
+        if mode:
+            self.mode = mode
+        try:
+            return self._process(doc)
+        finally:
+            self.mode = saved
+
+    def _process(self, doc: Doc) -> Doc:
+        if self.split_periods:
+            doc = split_trailing_periods(doc)
+        anchor, precision = parse_anchor(doc._.published)
+        matches = []
+        for m in self._select([c for c in self.find(doc.text)]):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or not self._accept(doc, m, span):
+                continue
+            if span.start_char != m.start or span.end_char != m.end:
+                # the tokenizer merged the expression with neighbouring characters; keep the
+                # token-aligned span only if it adds nothing but a trailing period
+                extra = doc.text[m.end: span.end_char]
+                if doc.text[span.start_char: m.start] or extra not in ("", "."):
+                    continue
+            matches.append((m, span))
+        # year of list members ("2. und 3. Januar 2022", "Mai/Juni 1940")
+        for idx, (m, span) in enumerate(matches):
+            if m.kind in ("day_list", "month") and not m.g.get("year"):
+                for m2, _ in matches[idx + 1: idx + 3]:
+                    if m2.start - m.end > 12:
+                        break
+                    between = doc.text[m.end:m2.start]
+                    if not self.link_re.fullmatch(between):
+                        continue
+                    if m2.g.get("year"):
+                        m.extra["year"] = self._year_value(m2.g["year"], anchor)
+                    if m.kind == "day_list" and m2.g.get("mon"):
+                        m.extra["mon"] = self.months.get(m2.g["mon"].lower())
+                        if not m2.g.get("year"):
+                            m.extra.setdefault("year", None)
+                    break
+        spans = []
+        ref: Optional[dt.date] = None
+        for m, span in matches:
+            s0, s1 = sentence_bounds(doc, span.start)
+            c0, c1 = clause_bounds(doc, span.start, span.end, s0, s1)
+            tense = self.tense_detector.tense([t for t in doc[c0:c1] if t.i < span.start or t.i >= span.end], span.start)
+            if tense is None:
+                tense = self.tense_detector.tense([t for t in doc[s0:s1] if t.i < span.start or t.i >= span.end], span.start)
+            if m.kind == "day_list" and m.extra.get("mon") is None:
+                continue
+            value = self.normalise(m, anchor, tense, ref)
+            if precision != "day" and value is not None and not self._explicit(m) and \
+                    not (self.mode == "narrative" and ref is not None):
+                value = self._coarse(value, m, precision)
+            span = Span(doc, span.start, span.end, label="DATE")
+            span._.value = value
+            spans.append(span)
+            if m.kind not in ("deictic", "rel", "weekday", "year_part") and value:
+                r = self._ref_from(value)
+                if r is None:
+                    pass
+                elif m.kind == "year":
+                    # a bare year moves the narrative reference only where it frames the
+                    # following text ("1941 begann ...", "im Jahr 1941", headings)
+                    prev = self._prev_words(doc, span, 1)
+                    line_start = doc.text.rfind("\n", 0, span.start_char) + 1
+                    line_end = doc.text.find("\n", span.end_char)
+                    line_len = (line_end if line_end >= 0 else len(doc.text)) - line_start
+                    if (prev and prev[0] in ("im", "jahr", "jahres", "anfang", "mitte", "ende", "seit")) \
+                            or line_len < 80 or not prev or prev[0] in (".", "\n"):
+                        ref = r
+                elif m.g.get("year") or m.kind in ("numeric", "iso"):
+                    ref = r
+                elif ref is not None and self.mode == "narrative":
+                    ref = r
+        doc.spans[DATE_SPANS] = spans
+        return doc
+
+
+def is_bare_year(doc: Doc, i: int, year_triggers: Optional[set] = None,
+                 lemma_fn: Optional[Callable[[Token], str]] = None) -> bool:
+    """Decide whether a bare 4-digit number token is a year or a count.
+
+    A count when: a qualifier precedes ("mehr als 2000", "rund 1500"), a unit follows
+    ("2000 Kilometer"), or a common noun follows that it counts ("2500 Soldaten"; from POS
+    when tagged, else a capitalised inflected noun known to the lemma table) -- unless a
+    year trigger precedes ("seit 2014", "im Jahr 2010", "Anfang 1990").
+    """
+    t = doc[i]
+    if not _YEAR_TOKEN.match(t.text):
+        return False
+    y = int(t.text)
+    if year_triggers is None:
+        year_triggers = set(lang_data("dates.json")["year_triggers"])
+    prev = doc[i - 1] if i > 0 else None
+    prev2 = doc[i - 2] if i > 1 else None
+    p1 = prev.text.lower() if prev is not None else ""
+    p2 = prev2.text.lower() if prev2 is not None else ""
+    quals = lang_data("qualifiers.json")["qualifiers"]
+    if p1 in quals or f"{p2} {p1}" in quals:
+        if p1 not in ("um", "gegen", "unter", "bis") or f"{p2} {p1}" in quals:
+            return False
+    if prev is not None and prev.like_num and not prev.text.endswith("."):
+        return False
+    ident = lang_data("identifiers.json")["before"]
+    if p1 in ident:
+        return False
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if nxt is not None and lookup_unit(nxt.text) is not None and lookup_unit(nxt.text)[0] not in ("year", "day", "month", "week"):
+        return False
+    if nxt is not None and nxt.text.lower() in ("uhr", "mal"):
+        return False
+    triggered = p1 in year_triggers
+    if nxt is not None and not triggered:
+        if nxt.text.lower() in ("bis", "und", "oder", "-", "–") and i + 3 < len(doc) and doc[i + 2].like_num:
+            return is_bare_year(doc, i + 2, year_triggers, lemma_fn)
+        if nxt.pos_ in ("NOUN",) and doc.has_annotation("POS"):
+            months = lang_data("dates.json")["months"]
+            if nxt.text.lower() not in months:
+                return False
+        elif not doc.has_annotation("POS") and nxt.text[:1].isupper() and lemma_fn is not None and not nxt.ent_type_:
+            lem = lemma_fn(nxt)
+            if lem != nxt.text and lem[:1].isupper() and nxt.text.lower() not in lang_data("dates.json")["months"]:
+                return False
+    if y < 1500 and not triggered:
+        return False
+    return True
+
+
+@Language.factory(
+    "presseschau_dates",
+    default_config={"mode": "news", "split_periods": True, "lemma_lookup": True},
+)
+def make_dates(nlp: Language, name: str, mode: str, split_periods: bool, lemma_lookup: bool) -> DateRecognizer:
+    """mode: "news" resolves partial dates against doc._.published; "narrative" (history
+    texts such as WikiWarsDE) against the last explicitly mentioned date, falling back to
+    doc._.published."""
+    return DateRecognizer(mode=mode, split_periods=split_periods, lemma_lookup=lemma_lookup)

@@ -1,0 +1,488 @@
+"""German FIGURE expressions (cardinal quantities): spaCy component.
+
+Factory ``presseschau_figures`` -> ``doc.spans["presseschau_figures"]``; each span has
+``span._.value`` (int/float), ``._.unit`` (normalised: "%", "EUR", "USD", "km", "km2", "t",
+"year", ... or None for plain counts), ``._.about`` (lemma of the counted/measured noun),
+``._.qualifier`` ("mindestens", "mehr als", "knapp", "rund", ...) and ``._.event``
+("dead", "injured", "arrested", ...).
+
+Boundary rules (repeated in ``pipeline/lang/de/README.md`` for the annotators)
+-------------------------------------------------------------------------
+* The span is the number expression with its multiplier and unit word, nothing else:
+  "250" (in "mindestens 250 Menschen"), "7000 Kilometer" (in "7000 Kilometer lange Grenze"),
+  "3,5 Millionen" (in "3,5 Millionen Russen"), "3,5 Millionen Euro", "100.000", "zwei Drittel",
+  "ein halbes Dutzend", "5 %", "$ 20".
+* The qualifier ("mindestens", "mehr als", "knapp", "rund", "etwa", "fast", "bis zu", ...)
+  is outside the span and goes to ``._.qualifier``.
+* The counted noun is outside the span; its lemma goes to ``._.about`` ("Mensch",
+  "Grenze" for "7000 Kilometer lange Grenze", "Russe"); found from the dependency parse
+  when present, else from POS, else from capitalisation + the lemma lookup table.
+* Durations with a number are figures with a time unit ("drei Monate": 3, unit "month",
+  about None). "Hälfte" is a figure (0.5). Ranges share scale/unit/noun ("30 bis 40
+  Milliarden Euro"); an elliptic count takes the previous count's noun in the sentence.
+* Not FIGURE: years and dates (DATE), ordinals ("30.", "zweiten", "zweitlängste"),
+  multiplicatives ("achtmal", "zweimal"), clock times ("4:45 Uhr", "17 Uhr"), numbers in
+  names and identifiers ("Boeing 747", "Artikel 4", "G20", "Nr. 2"), hyphenated compound
+  adjectives ("30-jährigen"), the article "ein/eine" (only a numeral before a multiplier,
+  fraction or unit: "ein halbes Dutzend" = 6, "eine Million", "ein Drittel"), vague plurals
+  without a number ("Tausende", "Hunderte", "Millionen Menschen").
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from . import spacy_ext  # noqa: F401
+from .dates import is_bare_year
+from .normalize import fraction, lang_data, lookup_unit, multiplier, parse_digits, parse_number_word
+from .spacy_ext import DATE_SPANS, FIGURE_SPANS
+
+_NOUN_POS = {"NOUN", "PROPN"}
+_ADJ_INFL = re.compile(r"^[a-zäöüß][a-zäöüß-]*(?:e|en|er|es|em)$")
+_TIME_UNITS = {"s", "min", "h", "day", "week", "month", "year", "decade", "century"}
+_SYMBOL_PREFIX = {"€", "$", "£", "US$"}
+# dependency labels (UD and TIGER) linking a number or measure to what it modifies
+_NUM_DEPS = {"nummod", "nk", "nmc", "amod", "det", "nummod:gov", "nummod:entity"}
+_GEN_DEPS = {"ag", "pg", "nmod", "nmod:poss", "obl", "pobj"}
+
+
+def _prev(doc: Doc, i: int, k: int = 1) -> Optional[Token]:
+    """k-th non-space token before i."""
+    j = i - 1
+    while j >= 0:
+        if not doc[j].is_space:
+            k -= 1
+            if k == 0:
+                return doc[j]
+        j -= 1
+    return None
+
+
+def _next(doc: Doc, i: int) -> Optional[Token]:
+    j = i + 1
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    return doc[j] if j < len(doc) else None
+
+
+class FigureRecognizer:
+    def __init__(self, lemma_lookup: bool = True):
+        self.lemma_lookup = lemma_lookup
+        self._lemmas = None
+        q = lang_data("qualifiers.json")["qualifiers"]
+        self.qualifiers = {k: v for k, v in q.items() if v}
+        self.max_q = max(len(k.split()) for k in self.qualifiers)
+        nums = lang_data("numbers.json")
+        self.article_forms = set(nums["article_forms"])
+        self.vague = set(nums["vague_plurals"])
+        self.function_words = set(nums.get("function_words", []))
+        self.fraction_nouns = nums.get("fraction_nouns", {})
+        ids = lang_data("identifiers.json")
+        self.id_before = set(ids["before"])
+        self.id_after = set(ids["after"])
+        self.events_verb: dict[str, str] = {}
+        self.events_noun: dict[str, str] = {}
+        self.events_phrase: list[tuple[list[str], str]] = []
+        for row in lang_data("events.tsv"):
+            w, ev, kind = row["lemma_or_phrase"], row["event"], row["kind"]
+            if kind == "phrase":
+                self.events_phrase.append((w.lower().split(), ev))
+            elif kind == "noun":
+                self.events_noun[w.lower()] = ev
+            else:
+                self.events_verb[w.lower()] = ev
+        self.months = lang_data("dates.json")["months"]
+
+    # -- lemmas --
+    def _table(self):
+        if self._lemmas is None:
+            self._lemmas = {}
+            if self.lemma_lookup:
+                try:
+                    from spacy.lookups import load_lookups
+
+                    self._lemmas = load_lookups("de", ["lemma_lookup"]).get_table("lemma_lookup")
+                except Exception:  # spacy-lookups-data not installed
+                    self._lemmas = {}
+        return self._lemmas
+
+    def lemma(self, t: Token) -> str:
+        """Model lemma when it differs from the word; else the lookup table; else the head
+        of a compound ("Gründungsmitgliedern" -> "Gründungsmitglied"); "-innen" -> "-in"."""
+        model = t.lemma_ if (t.doc.has_annotation("LEMMA") and t.lemma_) else None
+        if model and model != t.text:
+            return model
+        return self.lemma_text(t.text, model)
+
+    def lemma_text(self, w: str, model: Optional[str] = None) -> str:
+        table = self._table()
+        lem = table.get(w) if table else None
+        if lem:
+            return lem
+        if w[:1].isupper() and len(w) > 6 and table:
+            for k in range(2, len(w) - 3):
+                head = w[k:].capitalize()
+                hl = table.get(head)
+                if hl is not None and hl[:1].isupper():
+                    return w[:k] + (hl if w[k - 1] == "-" else hl.lower())
+        if w[:1].isupper() and w.endswith("innen") and len(w) > 7:
+            return w[:-3]
+        return model or w
+
+    # -- number expression parsing --
+    def _base(self, doc: Doc, i: int) -> Optional[tuple[float, int]]:
+        """(value, end index) of the number starting at token i, before multipliers/units."""
+        t = doc[i]
+        v = parse_digits(t.text)
+        if v is not None:
+            return v, i + 1
+        w = t.text
+        low = w.lower()
+        if low in self.fraction_nouns and w[:1].isupper():
+            return self.fraction_nouns[low], i + 1  # "mehr als die Hälfte"
+        if low in self.article_forms:
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if nxt is None:
+                return None
+            nl = nxt.text.lower()
+            if nl.startswith("halb") and fraction(nl):
+                return 1, i + 1
+            if multiplier(nl) and nl not in ("hundert",) or fraction(nl) or (
+                    lookup_unit(nxt.text) and lookup_unit(nxt.text)[0] not in _TIME_UNITS and nxt.text[:1].isupper()
+                    and nxt.text.lower() not in ("m", "t", "g", "l")):
+                return 1, i + 1
+            return None
+        p = _prev(doc, i)
+        if not (w.islower() or (w[:1].isupper() and (p is None or doc[i].is_sent_start is True
+                                                     or p.text in ".!?:„\"»(–-" or doc[i - 1].is_space
+                                                     or "\n" in p.whitespace_))):
+            return None
+        v = parse_number_word(low)
+        if v is None:
+            return None
+        return v, i + 1
+
+    def parse_at(self, doc: Doc, i: int) -> Optional[dict]:
+        b = self._base(doc, i)
+        if b is None:
+            return None
+        value, j = b
+        start = i
+        unit = None
+        # "ein halbes Dutzend", "zweieinhalb", "drei Viertel"
+        if j < len(doc):
+            nl = doc[j].text.lower()
+            fr = fraction(nl)
+            if fr is not None and nl.startswith("halb"):
+                value = value * 0.5 if doc[i].text.lower() in self.article_forms else value + 0.5
+                j += 1
+            elif fr is not None:
+                value = value * fr
+                j += 1
+        # multipliers: Millionen, Mio., Dutzend, Tausend ...
+        scale = 1
+        while j < len(doc):
+            mul = multiplier(doc[j].text)
+            if mul is None:
+                break
+            value = value * mul
+            scale *= mul
+            j += 1
+        # unit word or symbol
+        if j < len(doc):
+            u = lookup_unit(doc[j].text)
+            if u is not None and not (doc[j].text in ("m", "t", "g", "l") and j + 1 < len(doc) and doc[j + 1].is_alpha and doc[j + 1].text.islower()):
+                unit, factor = u
+                value = value * factor
+                j += 1
+        if unit is None and i > 0 and doc[i - 1].text in _SYMBOL_PREFIX:
+            unit, factor = lookup_unit(doc[i - 1].text)
+            start = i - 1
+        value = round(value, 4) if isinstance(value, float) else value
+        if isinstance(value, float) and value == int(value):
+            value = int(value)
+        return {"start": start, "end": j, "num": i, "value": value, "unit": unit, "scale": scale,
+                "bare": j == i + 1 and start == i}
+
+    # -- exclusions --
+    def _excluded(self, doc: Doc, i: int, blocked: set[int]) -> bool:
+        t = doc[i]
+        if i in blocked:
+            return True
+        if t.ent_type_ and t.ent_type_ not in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT"):
+            return True  # number inside a PER/ORG/LOC/MISC name ("Boeing 747" tagged MISC)
+        prev = _prev(doc, i)
+        nxt = _next(doc, i)
+        if prev is not None and prev.text.lower() in self.id_before:
+            return True
+        if i > 0 and prev is doc[i - 1] and not prev.whitespace_ and prev.text not in _SYMBOL_PREFIX and not prev.is_punct:
+            return True  # glued to a word: "G 20" split by tokenizer, "COVID-19"
+        if i > 1 and prev is doc[i - 1] and not prev.whitespace_ and prev.text in ("-", "/", ".", ":") and doc[i - 2].like_num:
+            return True  # "2022-01", "1939/40"
+        if re.fullmatch(r"0\d+", t.text):
+            return True  # "01", "09": identifiers and date parts
+        if nxt is not None and nxt.i == i + 1 and not t.whitespace_ and nxt.text in ("-", "/", ":", ".") and i + 2 < len(doc) and not doc[i + 2].is_space:
+            if nxt.text != "." or doc[i + 2].like_num:
+                return True  # "30-jährige", "1939/40", "4:45", "17.30"
+        if nxt is not None and nxt.text.lower() in self.id_after:
+            return True  # "17 Uhr", "12 mal"
+        if prev is not None and prev.pos_ == "PROPN" and doc.has_annotation("POS") and t.like_num \
+                and prev.text[:1].isupper() and (nxt is None or nxt.pos_ not in _NOUN_POS):
+            if prev.text.lower() not in self.qualifiers:
+                return True  # "Boeing 747"
+        if t.like_num and parse_digits(t.text) is not None and re.fullmatch(r"1\d{3}|20\d{2}", t.text):
+            if is_bare_year(doc, i, lemma_fn=self.lemma):
+                return True
+        return False
+
+    # -- qualifier --
+    def _qualifier(self, doc: Doc, start: int) -> Optional[str]:
+        if doc[start].text.lower() in self.fraction_nouns and start > 0 and doc[start - 1].text.lower() in ("die", "der", "das"):
+            start -= 1  # "mehr als [die] Hälfte"
+        for n in range(self.max_q, 0, -1):
+            if start - n < 0:
+                continue
+            words = " ".join(t.text.lower() for t in doc[start - n: start])
+            if words in self.qualifiers:
+                if n == 1 and words in ("über", "unter", "gegen") and not doc[start].text[:1].isdigit():
+                    continue  # "verfügt über zwei Pipelines": preposition, not a bound
+                return self.qualifiers[words]
+        return None
+
+    # -- about --
+    def _is_noun(self, t: Token) -> bool:
+        if t.doc.has_annotation("POS") and t.pos_:
+            return t.pos_ in _NOUN_POS and t.text.lower() not in self.months
+        return t.text[:1].isupper() and t.text.replace("-", "").isalpha() and t.text.lower() not in self.months and \
+            t.text.lower() not in self.qualifiers and not t.is_sent_start
+
+    def _is_adj(self, t: Token) -> bool:
+        if t.doc.has_annotation("POS") and t.pos_:
+            return t.pos_ in ("ADJ",) or (t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") and _ADJ_INFL.match(t.text) is not None)
+        return bool(_ADJ_INFL.match(t.text)) and t.text.lower() not in self.article_forms \
+            and t.text.lower() not in self.function_words
+
+    def _about_parse(self, doc: Doc, f: dict) -> Optional[Token]:
+        span_toks = set(range(f["start"], f["end"]))
+        head_tok = doc[f["end"] - 1]  # unit or multiplier or the number itself
+        # climb out of the figure span
+        t = head_tok
+        for _ in range(4):
+            if t.head.i == t.i:
+                break
+            if t.head.i in span_toks:
+                t = t.head
+                continue
+            break
+        # number/unit modifying a noun directly
+        cand = t.head if t.head.i != t.i else None
+        units_inside = f["unit"] is not None and f["end"] - 1 > f["num"]
+        if units_inside:
+            unit_tok = doc[f["end"] - 1]
+            # "7000 Kilometer lange Grenze": unit <- adj -> noun
+            for c in (unit_tok.head, unit_tok.head.head):
+                if c.i not in span_toks and c.pos_ == "ADJ" and c.head.pos_ in _NOUN_POS and c.head.i > c.i:
+                    return c.head
+            # "Prozent der Stimmen", "Millionen Euro Schaden"
+            for ch in unit_tok.children:
+                if ch.i > unit_tok.i and ch.pos_ in _NOUN_POS and ch.dep_ in _GEN_DEPS | {"nk", "appos", "compound"} \
+                        and self._genitive_like(ch):
+                    return ch
+            return None
+        if cand is not None and cand.i not in span_toks and cand.pos_ in _NOUN_POS and t.dep_ in _NUM_DEPS:
+            return cand
+        # partitive "9 der 15 Staaten", "zwei Drittel der Bevölkerung"
+        for ch in t.children:
+            if ch.i > t.i and ch.pos_ in _NOUN_POS and ch.dep_ in _GEN_DEPS and self._genitive_like(ch):
+                return ch
+        return None
+
+    @staticmethod
+    def _genitive_like(noun: Token) -> bool:
+        """A partitive/genitive dependent ("der Stimmen", "von ihnen"), not a prepositional
+        phrase ("in den Straßen", "für den Posten")."""
+        case = [c for c in noun.children if c.i < noun.i and (c.dep_ in ("case", "mo") or c.pos_ == "ADP")]
+        if case:
+            return all(c.text.lower() in ("von", "vom") for c in case)
+        dets = [c for c in noun.children if c.i < noun.i and c.pos_ == "DET"]
+        return not dets or any(d.text.lower() in ("der", "des", "aller") for d in dets)
+
+    def _about_linear(self, doc: Doc, f: dict) -> Optional[Token]:
+        j = f["end"]
+        has_unit = f["unit"] is not None
+        n = len(doc)
+        # partitive "9 der 15 Nachfolgestaaten", "zwei Drittel der Bevölkerung"
+        while j < n and doc[j].is_space:
+            j += 1
+        if j < n and doc[j].text.lower() in ("der", "des", "von", "aller"):
+            k = j + 1
+            skipped = 0
+            while k < n and skipped < 3 and (self._is_adj(doc[k]) or doc[k].is_space or (doc[k].like_num) or doc[k].text.lower() in ("den", "dem")):
+                skipped += not doc[k].is_space
+                k += 1
+            if k < n and self._is_noun(doc[k]):
+                return doc[k]
+            return None
+        # coordinated numbers share the noun: "zwischen 130.000 und 200.000 Betreuungsplätze"
+        if not has_unit and j + 1 < n and doc[j].text.lower() in ("und", "bis", "oder", "-", "–") and \
+                parse_digits(doc[j + 1].text) is not None or (j + 1 < n and doc[j].text.lower() in ("und", "bis", "oder")
+                                                             and parse_number_word(doc[j + 1].text) is not None):
+            j += 2
+            while j < n and multiplier(doc[j].text):
+                j += 1
+        k = j
+        steps = 0
+        while k < n and steps < 4:
+            t = doc[k]
+            if t.is_space:
+                k += 1
+                continue
+            if t.is_punct:
+                return None
+            if self._is_noun(t) and not t.like_num:
+                if has_unit and k == j:
+                    # "3,5 Millionen Euro Schaden" is rare; "7000 Kilometer Grenze" not German
+                    return None
+                return t
+            if self._is_adj(t) or (t.text.lower() in ("und", "-") and k + 1 < n and self._is_adj(doc[k + 1])):
+                k += 1
+                steps += 1
+                continue
+            return None
+        return None
+
+    def about(self, doc: Doc, f: dict) -> Optional[str]:
+        if f["unit"] in _TIME_UNITS:
+            return None  # durations ("drei Monate", "seit 13 Jahren") measure no noun
+        tok = None
+        if doc.has_annotation("DEP"):
+            tok = self._about_parse(doc, f)
+        if tok is None:
+            tok = self._about_linear(doc, f)
+        if tok is None or (f["unit"] is not None and lookup_unit(tok.text) is not None):
+            return None
+        if tok.text.lower() in self.vague or tok.like_num:
+            return None
+        low = tok.text.lower()
+        w = tok.text
+        if w.endswith("innen") and len(w) > 7 and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "und":
+            other = doc[tok.i + 2]
+            if other.text.startswith("-") or other.text[:1].isupper():
+                # "Staatsbürgerinnen und -bürger", "Bürgerinnen und Bürger": the pair's base noun
+                masc = w[:-5] if other.text.startswith("-") else other.text
+                lem = self.lemma_text(masc)
+                return lem[:1].upper() + lem[1:]
+        if low in self.events_noun:  # nominalised participles: "Toten" -> "Tote", "Verletzten" -> "Verletzte"
+            return tok.text[:-1] if low.endswith(("ten", "nen")) else tok.text
+        lem = self.lemma(tok)
+        return lem[:1].upper() + lem[1:] if tok.text[:1].isupper() else lem
+
+    # -- event --
+    def event(self, doc: Doc, f: dict, about_tok_text: Optional[str]) -> Optional[str]:
+        if about_tok_text and about_tok_text.lower() in self.events_noun:
+            return self.events_noun[about_tok_text.lower()]
+        # the clause around the figure
+        from .dates import clause_bounds, sentence_bounds
+
+        s0, s1 = sentence_bounds(doc, f["num"])
+        c0, c1 = clause_bounds(doc, f["start"], f["end"], s0, s1)
+        toks = list(doc[c0:c1])
+        if doc.has_annotation("DEP"):
+            # prefer the verb governing the figure
+            t = doc[f["num"]]
+            for _ in range(6):
+                if t.head.i == t.i:
+                    break
+                t = t.head
+                if t.pos_ in ("VERB", "AUX"):
+                    ev = self.events_verb.get(self.lemma(t).lower())
+                    if ev:
+                        return ev
+        words = {t.text.lower() for t in toks} | {self.lemma(t).lower() for t in toks}
+        for phrase, ev in self.events_phrase:
+            if all(w in words for w in phrase):
+                return ev
+        best: Optional[tuple[int, str]] = None
+        for t in toks:
+            if f["start"] <= t.i < f["end"]:
+                continue
+            if t.text[:1].isupper() and t.i != c0:
+                ev = self.events_noun.get(t.text.lower())
+                if ev and t.i == f["end"]:
+                    return ev
+                continue
+            ev = self.events_verb.get(self.lemma(t).lower()) or self.events_verb.get(t.text.lower())
+            if ev:
+                dist = (t.i - f["end"]) * 2 if t.i >= f["end"] else (f["start"] - t.i) * 2 + 1
+                if best is None or dist < best[0]:
+                    best = (dist, ev)
+        return best[1] if best else None
+
+    # -- component --
+    def __call__(self, doc: Doc) -> Doc:
+        blocked: set[int] = set()
+        if DATE_SPANS in doc.spans:
+            for sp in doc.spans[DATE_SPANS]:
+                blocked.update(range(sp.start, sp.end))
+        out: list[Span] = []
+        i = 0
+        n = len(doc)
+        while i < n:
+            t = doc[i]
+            if t.is_space or t.is_punct and t.text not in _SYMBOL_PREFIX:
+                i += 1
+                continue
+            f = None
+            if not self._excluded(doc, i, blocked):
+                f = self.parse_at(doc, i)
+            if f is None or any(k in blocked for k in range(f["start"], f["end"])):
+                i += 1
+                continue
+            # a bare number coordinated with a scaled one shares scale and unit:
+            # "zwei bis drei Millionen Euro" -> 2000000 EUR and 3000000 EUR
+            if f["bare"] and f["end"] + 1 < n and doc[f["end"]].text.lower() in ("bis", "und", "oder", "-", "–"):
+                partner = None if self._excluded(doc, f["end"] + 1, blocked) else self.parse_at(doc, f["end"] + 1)
+                if partner is not None and (partner["scale"] != 1 or partner["unit"] is not None):
+                    factor = partner["scale"]
+                    if partner["unit"] is not None:
+                        u = lookup_unit(doc[partner["end"] - 1].text)
+                        factor *= u[1] if u else 1
+                    v = f["value"] * factor
+                    f["value"] = int(v) if float(v).is_integer() else round(v, 4)
+                    f["unit"] = partner["unit"]
+                    f["about_from"] = partner
+            span = Span(doc, f["start"], f["end"], label="FIGURE")
+            span._.value = f["value"]
+            span._.unit = f["unit"]
+            span._.qualifier = self._qualifier(doc, f["start"])
+            ab = self.about(doc, f.get("about_from", f))
+            span._.about = ab
+            about_tok = None
+            if ab is not None:
+                for k in range(f["end"], min(n, f["end"] + 6)):
+                    if self.lemma(doc[k]).lower() == ab.lower() or doc[k].text.lower() == ab.lower():
+                        about_tok = doc[k].text
+                        break
+            if ab is None and f["unit"] is None and out:
+                prev_span = out[-1]
+                from .dates import sentence_bounds
+
+                if prev_span._.about and prev_span._.unit is None and \
+                        sentence_bounds(doc, prev_span.start) == sentence_bounds(doc, f["num"]) and \
+                        not self._is_noun(_next(doc, f["end"] - 1) or doc[f["end"] - 1]):
+                    span._.about = prev_span._.about  # "von den neun Gründungsmitgliedern sind nur noch sechs übrig"
+            span._.event = self.event(doc, f, about_tok)
+            out.append(span)
+            i = f["end"]
+        doc.spans[FIGURE_SPANS] = out
+        return doc
+
+
+@Language.factory("presseschau_figures", default_config={"lemma_lookup": True})
+def make_figures(nlp: Language, name: str, lemma_lookup: bool) -> FigureRecognizer:
+    """lemma_lookup: use spacy-lookups-data's German table for `about` when the pipeline
+    has no lemmatizer."""
+    return FigureRecognizer(lemma_lookup=lemma_lookup)

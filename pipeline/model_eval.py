@@ -1,0 +1,377 @@
+"""Score a spaCy pipeline on the held-out German evaluation sets.
+
+* NER on GermEval 2014 **test** (outer level column). Labels PER, ORG, LOC and
+  OTH (scored as MISC). Tokens tagged ``*part`` / ``*deriv`` do not count: they
+  are O in the gold standard, and a predicted entity whose character span is
+  exactly such a part/deriv span is ignored (neither TP nor FP). Exact span +
+  label match; precision, recall, F1 per label and micro-averaged overall (all
+  four labels, and PER/ORG/LOC only).
+* UPOS accuracy on UD German-GSD **test** (multiword tokens such as ``im`` =
+  ``in dem`` are one surface token carrying the UPOS of their first part).
+* LAS / UAS on UD German-GSD test if the pipeline has a parser (dependency
+  labels compared without subtypes, case-insensitive; ``root`` == ``ROOT``).
+  Reported with punctuation (CoNLL 2018 style) and without (spaCy style).
+
+The model re-tokenizes the raw text itself; its tokens are aligned to the gold
+tokens (spaCy's Example alignment) and gold tokens without a one-to-one aligned
+predicted token count as errors.
+
+    python -m pipeline.model_eval [--model models/de_presseschau] [--data ../shared/data]
+                                  [--json out.json] [--limit N]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_MODEL = str(ROOT / "models" / "de_presseschau")
+DEFAULT_DATA = ROOT.parent / "shared" / "data"
+
+GERMEVAL_TEST = Path("ner/germeval2014/NER-de-test.tsv")
+GSD_TEST = Path("ud/gsd/de_gsd-ud-test.conllu")
+
+NER_LABELS = ("PER", "ORG", "LOC", "MISC")
+GOLD_LABEL = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "OTH": "MISC"}
+# predicted labels of other label schemes -> our four labels
+PRED_LABEL = {
+    "PER": "PER", "PERSON": "PER",
+    "ORG": "ORG", "ORGANIZATION": "ORG",
+    "LOC": "LOC", "LOCATION": "LOC", "GPE": "LOC",
+    "MISC": "MISC", "OTH": "MISC",
+}
+
+
+# --------------------------------------------------------------------------- readers
+
+
+def read_germeval(path: Path) -> list[dict]:
+    """Each sentence: text, gold spans [(start, end, label)], ignore spans [(start, end)]."""
+    sents: list[dict] = []
+    rows: list[list[str]] = []
+
+    def flush() -> None:
+        if not rows:
+            return
+        words = [r[1] for r in rows]
+        tags = [r[2] for r in rows]
+        starts, pos = [], 0
+        for w in words:
+            starts.append(pos)
+            pos += len(w) + 1
+        text = " ".join(words)
+        gold, ignore = [], []
+        cur = None  # (start_idx, end_idx, label, is_ignored)
+        chunks = []
+        for i, t in enumerate(tags):
+            if t == "O":
+                if cur:
+                    chunks.append(cur)
+                cur = None
+                continue
+            bio, label = t.split("-", 1)
+            if bio == "B" or cur is None or cur[2] != label:
+                if cur:
+                    chunks.append(cur)
+                cur = [i, i + 1, label]
+            else:
+                cur[1] = i + 1
+        if cur:
+            chunks.append(cur)
+        for s, e, label in chunks:
+            span = (starts[s], starts[e - 1] + len(words[e - 1]))
+            if label.endswith("part") or label.endswith("deriv"):
+                ignore.append(span)
+            else:
+                gold.append((span[0], span[1], GOLD_LABEL[label]))
+        sents.append({"text": text, "gold": gold, "ignore": ignore})
+        rows.clear()
+
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\r\n")
+            if not line.strip():
+                flush()
+                continue
+            if line.startswith("#"):
+                continue
+            rows.append(line.split("\t"))
+    flush()
+    return sents
+
+
+def read_conllu(path: Path) -> list[dict]:
+    """Sentences as surface tokens: words, spaces, upos, heads (0-based, sentence
+    internal; root points to itself) and deps (no subtypes)."""
+    sents = []
+    block: list[list[str]] = []
+
+    def flush() -> None:
+        if not block:
+            return
+        words, mwt = {}, {}
+        for c in block:
+            if "." in c[0]:
+                continue
+            if "-" in c[0]:
+                a, b = map(int, c[0].split("-"))
+                mwt[a] = (b, c[1], c[9])
+            else:
+                words[int(c[0])] = c
+        toks, id2surf, i, n = [], {}, 1, max(words)
+        while i <= n:
+            if i in mwt:
+                b, form, misc = mwt[i]
+                parts = list(range(i, b + 1))
+                i = b + 1
+            else:
+                parts, form, misc = [i], words[i][1], words[i][9]
+                i += 1
+            for p in parts:
+                id2surf[p] = len(toks)
+            toks.append((form, parts, misc))
+        out = {"words": [], "spaces": [], "upos": [], "heads": [], "deps": []}
+        for k, (form, parts, misc) in enumerate(toks):
+            gov = parts[0]
+            for p in parts:
+                h = int(words[p][6]) if words[p][6] != "_" else 0
+                if h not in parts:
+                    gov = p
+                    break
+            h = int(words[gov][6]) if words[gov][6] != "_" else 0
+            head = k if h == 0 else id2surf[h]
+            dep = "root" if h == 0 or head == k else words[gov][7].split(":")[0]
+            out["words"].append(form)
+            out["spaces"].append("SpaceAfter=No" not in misc)
+            out["upos"].append(words[parts[0]][3])
+            out["heads"].append(head)
+            out["deps"].append(dep)
+        sents.append(out)
+        block.clear()
+
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line.strip():
+                flush()
+            elif not line.startswith("#"):
+                block.append(line.split("\t"))
+    flush()
+    return sents
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
+
+
+def evaluate_ner(nlp, path: Path, limit: int = 0, batch_size: int = 256) -> dict:
+    sents = read_germeval(path)
+    if limit:
+        sents = sents[:limit]
+    tp, fp, fn = Counter(), Counter(), Counter()
+    n_ignored = 0
+    t0 = time.perf_counter()
+    docs = nlp.pipe((s["text"] for s in sents), batch_size=batch_size)
+    for s, doc in zip(sents, docs):
+        gold = set(s["gold"])
+        ignore = set(s["ignore"])
+        pred = set()
+        for ent in doc.ents:
+            label = PRED_LABEL.get(ent.label_)
+            if label is None:
+                continue
+            span = (ent.start_char, ent.end_char)
+            if span in ignore:
+                n_ignored += 1
+                continue
+            pred.add((span[0], span[1], label))
+        for e in pred & gold:
+            tp[e[2]] += 1
+        for e in pred - gold:
+            fp[e[2]] += 1
+        for e in gold - pred:
+            fn[e[2]] += 1
+    secs = time.perf_counter() - t0
+    per_label = {lab: _prf(tp[lab], fp[lab], fn[lab]) for lab in NER_LABELS}
+    core = ("PER", "ORG", "LOC")
+    return {
+        "dataset": f"GermEval 2014 test ({path.name}), outer level",
+        "sentences": len(sents),
+        "per_label": per_label,
+        "overall": _prf(sum(tp.values()), sum(fp.values()), sum(fn.values())),
+        "overall_per_org_loc": _prf(sum(tp[l] for l in core), sum(fp[l] for l in core),
+                                    sum(fn[l] for l in core)),
+        "ignored_predictions_on_part_deriv": n_ignored,
+        "seconds": round(secs, 1),
+    }
+
+
+def _score_ud(golds: list, preds: list, has_parser: bool) -> dict:
+    n_gold = pos_ok = 0
+    las = uas = las_np = uas_np = n_np = 0
+    tok_1to1 = 0
+    for g, p in zip(golds, preds):
+        # one-to-one aligned tokens: identical character span (p has g's text)
+        pspan = {(t.idx, t.idx + len(t)): t.i for t in p}
+        y2x = {}
+        for gt in g:
+            xi = pspan.get((gt.idx, gt.idx + len(gt)))
+            if xi is not None:
+                y2x[gt.i] = xi
+        x2y = {v: k for k, v in y2x.items()}
+        for gt in g:
+            n_gold += 1
+            is_punct = gt.dep_ == "punct"
+            if not is_punct:
+                n_np += 1
+            xi = y2x.get(gt.i)
+            if xi is None:
+                continue
+            tok_1to1 += 1
+            pt = p[xi]
+            if pt.pos_ == gt.pos_:
+                pos_ok += 1
+            if has_parser:
+                g_root = gt.head.i == gt.i
+                p_root = pt.head.i == pt.i
+                head_ok = (g_root and p_root) or (
+                    not g_root and not p_root and x2y.get(pt.head.i) == gt.head.i)
+                lab_ok = pt.dep_.lower().split(":")[0] == gt.dep_.lower()
+                if head_ok:
+                    uas += 1
+                    uas_np += not is_punct
+                    if lab_ok:
+                        las += 1
+                        las_np += not is_punct
+    out = {
+        "token_alignment_1to1": round(tok_1to1 / n_gold, 4),
+        "upos_acc": round(pos_ok / n_gold, 4),
+        "upos_acc_aligned_tokens": round(pos_ok / tok_1to1, 4) if tok_1to1 else 0.0,
+    }
+    if has_parser:
+        gs = {(i, s.start_char) for i, g in enumerate(golds) for s in g.sents}
+        ps = {(i, s.start_char) for i, p in enumerate(preds) for s in p.sents}
+        out.update({
+            "las": round(las / n_gold, 4), "uas": round(uas / n_gold, 4),
+            "las_no_punct": round(las_np / n_np, 4), "uas_no_punct": round(uas_np / n_np, 4),
+            "sent_f": _prf(len(gs & ps), len(ps - gs), len(gs - ps))["f"],
+        })
+    return out
+
+
+def evaluate_ud(nlp, path: Path, limit: int = 0, batch_size: int = 64, chunk: int = 10) -> dict:
+    """Two settings: ``raw`` = the model tokenizes the raw text itself (gold tokens
+    it does not reproduce count as errors), ``gold_tok`` = the model gets the gold
+    tokens. Text is fed in chunks of ``chunk`` consecutive sentences so that
+    sentence boundaries are scored too."""
+    from spacy.tokens import Doc
+
+    sents = read_conllu(path)
+    if limit:
+        sents = sents[:limit]
+    golds = []
+    for i in range(0, len(sents), chunk):
+        words, spaces, pos, heads, deps = [], [], [], [], []
+        for s in sents[i:i + chunk]:
+            off = len(words)
+            words += s["words"]
+            spaces += s["spaces"]
+            spaces[-1] = True
+            pos += s["upos"]
+            heads += [off + h for h in s["heads"]]
+            deps += s["deps"]
+        spaces[-1] = False
+        golds.append(Doc(nlp.vocab, words=words, spaces=spaces, pos=pos, heads=heads, deps=deps))
+    has_parser = any(type(p).__name__ == "DependencyParser" for _, p in nlp.pipeline)
+    out: dict[str, Any] = {
+        "dataset": f"UD German-GSD test ({path.name})",
+        "sentences": len(sents),
+        "tokens": sum(len(g) for g in golds),
+    }
+    t0 = time.perf_counter()
+    preds = list(nlp.pipe((g.text for g in golds), batch_size=batch_size))
+    out["raw"] = _score_ud(golds, preds, has_parser)
+    preds = list(nlp.pipe((Doc(nlp.vocab, words=[t.text for t in g],
+                               spaces=[bool(t.whitespace_) for t in g]) for g in golds),
+                          batch_size=batch_size))
+    out["gold_tok"] = _score_ud(golds, preds, has_parser)
+    out["seconds"] = round(time.perf_counter() - t0, 1)
+    return out
+
+
+def _model_name(meta: dict) -> str:
+    lang, name = meta.get("lang", ""), meta.get("name", "")
+    return name if name.startswith(f"{lang}_") else f"{lang}_{name}"
+
+
+def evaluate_model(model: str, data_dir: Path, limit: int = 0) -> dict:
+    """Score the spaCy pipeline ``model`` (package name or path) on GermEval 2014
+    test (NER) and UD German-GSD test (UPOS, LAS/UAS if it has a parser)."""
+    import spacy
+
+    data_dir = Path(data_dir)
+    nlp = spacy.load(model)
+    result: dict[str, Any] = {
+        "model": str(model),
+        "model_name": _model_name(nlp.meta),
+        "model_version": nlp.meta.get("version"),
+        "pipeline": list(nlp.pipe_names),
+        "spacy_version": spacy.__version__,
+    }
+    if "ner" in nlp.pipe_names or nlp.has_pipe("ner"):
+        result["ner"] = evaluate_ner(nlp, data_dir / GERMEVAL_TEST, limit)
+    result["ud"] = evaluate_ud(nlp, data_dir / GSD_TEST, limit)
+    return result
+
+
+def format_report(res: dict) -> str:
+    lines = [f"model: {res['model']} ({res['model_name']} {res['model_version']}, "
+             f"pipeline {res['pipeline']})"]
+    ner = res.get("ner")
+    if ner:
+        lines.append(f"NER  {ner['dataset']}, {ner['sentences']} sentences")
+        lines.append(f"  {'label':<14}{'P':>7}{'R':>7}{'F1':>7}{'TP':>7}{'FP':>7}{'FN':>7}")
+        rows = list(ner["per_label"].items()) + [
+            ("PER/ORG/LOC", ner["overall_per_org_loc"]), ("ALL", ner["overall"])]
+        for lab, m in rows:
+            lines.append(f"  {lab:<14}{m['p']:>7.4f}{m['r']:>7.4f}{m['f']:>7.4f}"
+                         f"{m['tp']:>7}{m['fp']:>7}{m['fn']:>7}")
+    ud = res["ud"]
+    lines.append(f"UD   {ud['dataset']}, {ud['sentences']} sentences, {ud['tokens']} gold tokens")
+    for mode, title in (("raw", "raw text, own tokenizer"), ("gold_tok", "gold tokenization")):
+        m = ud[mode]
+        lines.append(f"  [{title}] tokens 1:1 aligned {m['token_alignment_1to1']:.4f}; UPOS acc "
+                     f"{m['upos_acc']:.4f} (on aligned tokens {m['upos_acc_aligned_tokens']:.4f})")
+        if "las" in m:
+            lines.append(f"  [{title}] LAS {m['las']:.4f}  UAS {m['uas']:.4f}  (without punct: LAS "
+                         f"{m['las_no_punct']:.4f} UAS {m['uas_no_punct']:.4f}); sentence F1 {m['sent_f']:.4f}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Score a spaCy model on GermEval 2014 test and UD GSD test.")
+    ap.add_argument("--model", default=DEFAULT_MODEL, help="spaCy model name or path")
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="shared data directory")
+    ap.add_argument("--json", type=Path, default=None, help="also write the scores as JSON here")
+    ap.add_argument("--limit", type=int, default=0, help="only the first N sentences of each set")
+    args = ap.parse_args(argv)
+    res = evaluate_model(args.model, args.data, limit=args.limit)
+    print(format_report(res))
+    if args.json:
+        args.json.write_text(json.dumps(res, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,408 @@
+"""Pure normalisation functions for German dates and numbers.
+
+No spaCy here: text in, value out. The language data (month names, number words, units,
+qualifiers, event words) lives as data under ``pipeline/lang/de/`` and is read through
+:func:`lang_data` (cached per process, so every ``nlp.pipe`` worker rebuilds it from the
+files on first use).
+
+Main entry points
+-----------------
+- :func:`parse_number` -- "250", "100.000", "3,5", "neun", "dreihundertfünfzig", "eineinhalb"
+- :func:`number_to_words` -- 1..999999 -> German words (inverse of :func:`parse_number_word`)
+- :func:`resolve_weekday`, :func:`resolve_month`, :func:`resolve_day_month`,
+  :func:`resolve_season`, :func:`resolve_quarter` -- partial/relative dates against an anchor
+- :func:`iso_week`, :func:`shift_period` -- ISO helpers
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Optional, Union
+
+LANG_DIR = Path(__file__).parent / "lang" / "de"
+
+Number = Union[int, float]
+
+
+# ---------------------------------------------------------------------------- data
+
+
+@lru_cache(maxsize=None)
+def lang_data(name: str, lang_dir: Optional[str] = None) -> Any:
+    """Load ``<lang_dir>/<name>`` (``.json`` -> object, ``.tsv`` -> list of row dicts)."""
+    path = Path(lang_dir) if lang_dir else LANG_DIR
+    path = path / name
+    if name.endswith(".json"):
+        return json.loads(path.read_text(encoding="utf-8"))
+    if name.endswith(".tsv"):
+        with path.open(encoding="utf-8", newline="") as fh:
+            rows = [r for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)]
+        return [r for r in rows if r and not next(iter(r.values()), "").startswith("#")]
+    raise ValueError(f"unknown data file type: {name}")
+
+
+@lru_cache(maxsize=None)
+def unit_table(lang_dir: Optional[str] = None) -> dict[str, tuple[str, float]]:
+    """surface -> (normalised unit, multiplier). Exact surface first; lookups also try lower case."""
+    table: dict[str, tuple[str, float]] = {}
+    for row in lang_data("units.tsv", lang_dir):
+        table[row["surface"]] = (row["unit"], float(row["multiplier"]))
+    return table
+
+
+def lookup_unit(surface: str, lang_dir: Optional[str] = None) -> Optional[tuple[str, float]]:
+    table = unit_table(lang_dir)
+    if surface in table:
+        return table[surface]
+    # case variants of word units ("prozent", "EURO"), but never single letters ("m", "t")
+    if len(surface) > 2:
+        for cand in (surface.capitalize(), surface.lower()):
+            if cand in table:
+                return table[cand]
+    return None
+
+
+# ---------------------------------------------------------------------------- numbers
+
+_DIGITS_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")  # 100.000 / 1.250,5
+_DIGITS_PLAIN = re.compile(r"^\d+(?:,\d+)?$")  # 250 / 3,5
+_DIGITS_THIN = re.compile(r"^\d{1,3}(?:[\u2009\u202f ]\d{3})+(?:,\d+)?$")  # 100 000
+
+
+def _num(x: float) -> Number:
+    if isinstance(x, int):
+        return x
+    r = round(x, 6)
+    return int(r) if r == int(r) else r
+
+
+def parse_digits(text: str) -> Optional[Number]:
+    """German digit notation: '250', '100.000', '3,5', '1.250,75' -> number; else None."""
+    t = text.strip()
+    if _DIGITS_THOUSANDS.match(t) or _DIGITS_THIN.match(t):
+        t = re.sub(r"[.\u2009\u202f ]", "", t)
+    elif not _DIGITS_PLAIN.match(t):
+        return None
+    if "," in t:
+        return _num(float(t.replace(",", ".")))
+    return int(t)
+
+
+def _below_100(w: str) -> Optional[int]:
+    d = lang_data("numbers.json")
+    if w in d["teens"]:
+        return d["teens"][w]
+    if w in d["tens"]:
+        return d["tens"][w]
+    if w in d["units"] and w not in ("ein", "eine"):
+        return d["units"][w]
+    if "und" in w:
+        unit, _, ten = w.partition("und")
+        if ten in d["tens"] and unit in d["unit_prefixes_in_compounds"]:
+            return d["tens"][ten] + d["unit_prefixes_in_compounds"][unit]
+    return None
+
+
+def _below_1000(w: str) -> Optional[int]:
+    if not w:
+        return None
+    if "hundert" in w:
+        left, _, right = w.partition("hundert")
+        d = lang_data("numbers.json")
+        if left == "":
+            h = 1
+        elif left in d["unit_prefixes_in_compounds"]:
+            h = d["unit_prefixes_in_compounds"][left]
+        else:
+            return None
+        if right == "":
+            return h * 100
+        if right == "eins":
+            return h * 100 + 1
+        r = _below_100(right)
+        return None if r is None else h * 100 + r
+    return _below_100(w)
+
+
+def parse_number_word(word: str) -> Optional[Number]:
+    """One German number word -> number: 'neun' 9, 'dreihundertfünfzig' 350,
+    'zweitausendzweiundzwanzig' 2022, 'eineinhalb' 1.5, 'zweieinhalb' 2.5.
+    Articles ('ein', 'eine') and ordinals/adjectives ('zweiten', 'zweitlängste') -> None."""
+    w = word.lower().strip()
+    if not w:
+        return None
+    d = lang_data("numbers.json")
+    if w in d["mixed"]:
+        return d["mixed"][w]
+    if w.endswith("einhalb") and len(w) > len("einhalb"):
+        base = parse_number_word(w[: -len("einhalb")])
+        return None if base is None else base + 0.5
+    if w == "eins":
+        return 1
+    if w in ("ein", "eine"):
+        return None
+    if "tausend" in w:
+        left, _, right = w.partition("tausend")
+        if left == "" or left == "ein":
+            th = 1
+        else:
+            th = _below_1000(left)
+            if th is None:
+                return None
+        if right == "":
+            return th * 1000
+        if right == "eins":
+            return th * 1000 + 1
+        r = _below_1000(right)
+        return None if r is None else th * 1000 + r
+    return _below_1000(w)
+
+
+def parse_number(text: str) -> Optional[Number]:
+    """Digits ('100.000', '3,5') or a single number word ('neun') -> number, else None."""
+    v = parse_digits(text)
+    if v is not None:
+        return v
+    return parse_number_word(text)
+
+
+_UNITS_W = ["", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"]
+_TEENS_W = ["zehn", "elf", "zwölf", "dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn",
+            "achtzehn", "neunzehn"]
+_TENS_W = ["", "", "zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig",
+           "neunzig"]
+
+
+def _words_below_100(n: int, final: bool = True) -> str:
+    if n < 10:
+        return _UNITS_W[n] if final or n != 1 else "ein"
+    if n < 20:
+        return _TEENS_W[n - 10]
+    t, u = divmod(n, 10)
+    if u == 0:
+        return _TENS_W[t]
+    return ("ein" if u == 1 else _UNITS_W[u]) + "und" + _TENS_W[t]
+
+
+def _words_below_1000(n: int) -> str:
+    h, r = divmod(n, 100)
+    out = ""
+    if h:
+        out = ("ein" if h == 1 else _UNITS_W[h]) + "hundert"
+    if r:
+        out += _words_below_100(r)
+    return out
+
+
+def number_to_words(n: int) -> str:
+    """Integer 0..999999 -> German number word (one word, standard spelling)."""
+    if n == 0:
+        return "null"
+    if not 0 < n < 1_000_000:
+        raise ValueError("only 0..999999")
+    th, r = divmod(n, 1000)
+    out = ""
+    if th:
+        out = ("ein" if th == 1 else _words_below_1000(th)) + "tausend"
+    if r:
+        out += _words_below_1000(r)
+    return out
+
+
+def multiplier(word: str) -> Optional[Number]:
+    return lang_data("numbers.json")["multipliers"].get(word.lower())
+
+
+def fraction(word: str) -> Optional[float]:
+    return lang_data("numbers.json")["fractions"].get(word.lower())
+
+
+# ---------------------------------------------------------------------------- dates
+
+
+def parse_iso_date(value: Optional[str]) -> Optional[dt.date]:
+    """'2022-01-06', '2022-01-06T12:33:00' -> date; anything else -> None."""
+    if not value:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", str(value))
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def parse_anchor(value: Optional[str]) -> tuple[Optional[dt.date], Optional[str]]:
+    """Publication date -> (anchor date, precision "day"|"month"|"year").
+
+    A month-only date ("2022-09") anchors at the month's last day with precision "month", a
+    year ("2022") at 31 December with precision "year": enough to resolve "im Januar" or
+    "im vergangenen Jahr", not "am Montag"."""
+    d = parse_iso_date(value)
+    if d is not None:
+        return d, "day"
+    if not value:
+        return None, None
+    s = str(value).strip()
+    m = re.match(r"^(\d{4})-(\d{2})$", s)
+    if m:
+        y, mo = int(m.group(1)), int(m.group(2))
+        if 1 <= mo <= 12:
+            nxt = dt.date(y + (mo == 12), mo % 12 + 1, 1)
+            return nxt - dt.timedelta(days=1), "month"
+    m = re.match(r"^(\d{4})$", s)
+    if m:
+        return dt.date(int(m.group(1)), 12, 31), "year"
+    return None, None
+
+
+def iso_year(year: int) -> str:
+    if year <= 0:
+        return f"-{abs(year):04d}"
+    return f"{year:04d}"
+
+
+def iso_month(year: int, month: int) -> str:
+    return f"{iso_year(year)}-{month:02d}"
+
+
+def iso_day(year: int, month: int, day: int) -> Optional[str]:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def iso_week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def expand_year(y: int, anchor: Optional[dt.date] = None) -> int:
+    """Two-digit year -> four digits ('22' -> 2022), relative to the anchor's century window."""
+    if y >= 100:
+        return y
+    ref = anchor.year if anchor else 2000
+    cand = (ref // 100) * 100 + y
+    if cand > ref + 20:
+        cand -= 100
+    return cand
+
+
+def _direction(tense: str) -> int:
+    return {"past": -1, "future": 1}.get(tense, 0)
+
+
+def resolve_weekday(anchor: dt.date, weekday: int, tense: str = "past", strict: bool = False) -> dt.date:
+    """The `weekday` (0=Monday) meant relative to `anchor`.
+
+    past: the latest such day on or before the anchor (strictly before if `strict`);
+    future: the next on or after (strictly after if `strict`); present: the nearest.
+    """
+    back = (anchor.weekday() - weekday) % 7
+    fwd = (weekday - anchor.weekday()) % 7
+    if strict:
+        back = back or 7
+        fwd = fwd or 7
+    d = _direction(tense)
+    if d < 0:
+        return anchor - dt.timedelta(days=back)
+    if d > 0:
+        return anchor + dt.timedelta(days=fwd)
+    return anchor - dt.timedelta(days=back) if back <= fwd else anchor + dt.timedelta(days=fwd)
+
+
+def resolve_month(anchor: dt.date, month: int, tense: str = "past") -> tuple[int, int]:
+    """(year, month) of a month named without a year. Past: the latest on or before the
+    anchor's month; future: the next on or after; present: the anchor's year."""
+    d = _direction(tense)
+    y = anchor.year
+    if d < 0:
+        return (y if month <= anchor.month else y - 1, month)
+    if d > 0:
+        return (y if month >= anchor.month else y + 1, month)
+    return (y, month)
+
+
+def resolve_day_month(anchor: dt.date, month: int, day: int, tense: str = "past") -> Optional[dt.date]:
+    d = _direction(tense)
+    cands = []
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            cands.append(dt.date(y, month, day))
+        except ValueError:
+            continue
+    if not cands:
+        return None
+    if d < 0:
+        past = [c for c in cands if c <= anchor]
+        return max(past) if past else min(cands)
+    if d > 0:
+        fut = [c for c in cands if c >= anchor]
+        return min(fut) if fut else max(cands)
+    try:
+        return dt.date(anchor.year, month, day)
+    except ValueError:
+        return None
+
+
+def season_of(d: dt.date) -> tuple[int, str]:
+    """(season year, code) containing the date; January/February belong to the previous year's WI."""
+    m = d.month
+    if m in (3, 4, 5):
+        return d.year, "SP"
+    if m in (6, 7, 8):
+        return d.year, "SU"
+    if m in (9, 10, 11):
+        return d.year, "FA"
+    return (d.year if m == 12 else d.year - 1), "WI"
+
+
+_SEASON_ORDER = ["SP", "SU", "FA", "WI"]
+
+
+def resolve_season(anchor: dt.date, code: str, tense: str = "past") -> int:
+    """Year of a season named without a year (the anchor's own season counts as 'this')."""
+    ay, acode = season_of(anchor)
+    ai, ci = _SEASON_ORDER.index(acode), _SEASON_ORDER.index(code)
+    d = _direction(tense)
+    if ci == ai:
+        return ay
+    if d < 0:
+        return ay if ci < ai else ay - 1
+    if d > 0:
+        return ay if ci > ai else ay + 1
+    return ay
+
+
+def resolve_quarter(anchor: dt.date, q: int, tense: str = "past") -> int:
+    aq = (anchor.month - 1) // 3 + 1
+    d = _direction(tense)
+    if d < 0:
+        return anchor.year if q <= aq else anchor.year - 1
+    if d > 0:
+        return anchor.year if q >= aq else anchor.year + 1
+    return anchor.year
+
+
+def shift_period(anchor: dt.date, unit: str, offset: int) -> str:
+    """ISO value of the year/month/week `offset` units from the anchor's."""
+    if unit == "year":
+        return iso_year(anchor.year + offset)
+    if unit == "month":
+        m0 = anchor.year * 12 + anchor.month - 1 + offset
+        return iso_month(m0 // 12, m0 % 12 + 1)
+    if unit == "week":
+        return iso_week(anchor + dt.timedelta(weeks=offset))
+    if unit == "day":
+        return (anchor + dt.timedelta(days=offset)).isoformat()
+    raise ValueError(unit)

@@ -1,0 +1,24 @@
+"""Paths of the real test material: the seed corpus and ../shared/data (imported by tests
+as `repo_data`; conftest.py itself is not importable by name once subfolders have their own)."""
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO / "corpus"
+SHARED = REPO.parent / "shared"
+NEWS = SHARED / "data" / "news"
+SEEDS = sorted(CORPUS.glob("*.txt"))
+
+
+def read_news(name: str, limit: int) -> list[dict]:
+    """The first `limit` records of a gzipped JSONL file in ../shared/data/news."""
+    out = []
+    with gzip.open(NEWS / name, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            out.append(json.loads(line))
+            if len(out) >= limit:
+                break
+    return out

@@ -1,0 +1,141 @@
+"""DATE component on real sentences from the seed articles (corpus/) and German Wikinews."""
+from pathlib import Path
+
+import pytest
+import spacy
+
+import pipeline.dates  # noqa: F401  (registers the factory)
+from pipeline.spacy_ext import DATE_SPANS
+
+WIKIWARS = Path("/work/shared/data/dates/wikiwars_de")
+MODEL = Path(__file__).parents[1] / "models" / "de_presseschau"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("de")
+    nlp.add_pipe("presseschau_dates")
+    return nlp
+
+
+def run(nlp, text, published):
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return [(s.text, s._.value) for s in doc.spans[DATE_SPANS]]
+
+
+CASES = [
+    # (published, sentence, expected (span text, value) list)
+    ("2022-01-06", "Kasachstans Präsident hat am Mittwochabend das von Russland geführte Sicherheitsbündnis OVKS um Beistand gebeten.",
+     [("Mittwochabend", "2022-01-05")]),
+    ("2022-01-08", "Vergangenen Mittwoch, als in der größten kasachischen Stadt Almaty protestiert, geschossen und geplündert wurde, bat Präsident Tokajew trotzdem die OVKS um Hilfe.",
+     [("Vergangenen Mittwoch", "2022-01-05")]),
+    ("2022-01-06", "Das erste Ersuchen kam im Sommer 2010 aus Kirgistan.", [("Sommer 2010", "2010-SU")]),
+    ("2022-01-06", "Die zweite Bitte um Hilfe wurde im Mai 2021 von Armenien gestellt.", [("Mai 2021", "2021-05")]),
+    ("2022-01-06", "Schon während des Karabach-Kriegs im Herbst 2020 hatte Armenien vergeblich auf Beistand der ODKB gegen die Offensive Aserbaidschans gehofft.",
+     [("Herbst 2020", "2020-FA")]),
+    ("2022-01-06", "Dieser Beitrag ist ursprünglich am 6.1.2022 erschienen in: Frankfurter Allgemeine Zeitung / Alle Rechte vorbehalten.",
+     [("6.1.2022", "2022-01-06")]),
+    ("2022-01-06", "Tokajew behauptete in seiner Rede, die Terroristen seien im Ausland trainiert worden, und auch das russische Außenministerium sah Kräfte von außen hinter den Unruhen, die sich am 2. Januar an der Erhöhung von Treibstoffpreisen entzündet hatten.",
+     [("2. Januar", "2022-01-02")]),
+    ("2022-03-28", "Er ist seit Ende Januar frisch im Amt, überhaupt hat die Regierung seit dem Aufstand viele neue Gesichter.",
+     [("Ende Januar", "2022-01")]),
+    ("2022-09-28", "Noch Anfang Januar, als in der früheren Sowjetrepublik Proteste gegen die Regierung aufkeimten, eilte Russland-Präsident Wladimir Putin der kasachischen Regierung zur Hilfe.",
+     [("Anfang Januar", "2022-01")]),
+    ("2022-01-06", "Armenien hat derzeit den Vorsitz der OVKS inne - das Land, das im vergangenen Jahr vergeblich um Beistand gebeten hatte.",
+     [("vergangenen Jahr", "2021")]),
+    ("2022-01-06", "Vergleichbares geschah auch nicht in den vergangenen Jahren bei Unruhen - zum Beispiel in Kirgistan oder als der Grenzkonflikt zwischen Tadschikistan und Kirgistan Anfang 2021 eskalierte.",
+     [("Anfang 2021", "2021")]),
+    ("2022-01-06", "Grundlage für das Bündnis war der 1992 unterschriebene „Vertrag über kollektive Sicherheit“, dem ursprünglich 9 der 15 Nachfolgestaaten der Sowjetunion angehörten.",
+     [("1992", "1992")]),
+    ("2022-01-08", "Was als Protest gegen gestiegene Kraftstoffpreise im Westen des Landes begann, ist diese Woche zum Aufstand gegen ein autoritäres Regime gewachsen.",
+     [("diese Woche", "2022-W01")]),
+    ("2022-01-06", "Etwa 3,5 Millionen Russen leben vor allem im Gebiet der Grenze Kasachstans zu Russland - und erst im Dezember erklärte Putin bei seiner jährlichen Pressekonferenz, dass die geringe Bevölkerungszahl Russlands ein \"geopolitisches Problem\" sei.",
+     [("Dezember", "2021-12")]),
+    # "heute" = the publication day (past or future clause) ...
+    ("2006-02-10", "Heute hatte Fossett das asiatische Festland hinter sich gelassen.", [("Heute", "2006-02-10")]),
+    ("2005-07-15", "Wie die Behörden in Singapur mitteilten, soll die Deutsche Julia Bohl noch heute nach Deutschland ausgeflogen werden.",
+     [("heute", "2005-07-15")]),
+    ("2022-09-28", "„Was die Abhaltung von Referenden betrifft, geht Kasachstan von den Grundsätzen der territorialen Integrität der Staaten aus“, sagte der Sprecher des kasachischen Außenministeriums, Aibek Smadiyarow, am Montag.",
+     [("Montag", "2022-09-26")]),
+    ("2022-09-28", "Spätestens im Juni wurde auch öffentlich deutlich, wie es um die aktuelle Beziehung beider Staaten steht.",
+     [("Juni", "2022-06")]),
+    # future tense: the next Saturday after Friday 19 May 2006; "gestern" the day before
+    ("2006-05-19", "Sie kam gestern nach München zurück und wird am Samstag mit Philipp erneut nach Sardinien fliegen.",
+     [("gestern", "2006-05-18"), ("Samstag", "2006-05-20")]),
+    ("2006-05-19", "Doch verlängerten bereits 1999 Georgien, Aserbaidschan und Usbekistan ihre Mitgliedschaft nicht.", [("1999", "1999")]),
+    ("2022-01-06", "Stand: 06.01.2022 12:33 Uhr", [("06.01.2022", "2022-01-06")]),
+]
+
+
+@pytest.mark.parametrize("published,text,expected", CASES)
+def test_real_sentences(nlp, published, text, expected):
+    assert run(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Es dauerte drei Monate, bis die ODKB die Bitte abschlug.",
+    "Nachdem bei ethnischen Auseinandersetzungen zwischen Kirgisen und Usbeken im Süden des Lands mehr als 2000 Menschen getötet worden waren, bat die kirgisische Regierung um die Entsendung einer ODKB-Friedenstruppe.",
+    "Im zwanzigsten Jahr ihres Bestehens wird die Organisation, die auf Russisch ODKB abgekürzt wird, damit erstmals aufgrund der militärischen Beistandsverpflichtung in ihrem Vertrag tätig.",
+    "Die Idee der „Multivektoralität“ war in den vergangenen drei Jahrzehnten eine Art Dogma der kasachischen Außenpolitik.",
+    "Laut offiziellen Zahlen starben bei den zweiwöchigen Unruhen mindestens 250 Menschen, Tausende wurden verhaftet.",
+    "Das erste unmittelbare Kriegsereignis war der Angriff um 4:45 Uhr.",
+    # ... but not "heute" = nowadays
+    "Bis heute liegt vieles im Dunkeln.",
+    "Heute scheint klar: Neben der Ukraine wollte sich der Kreml-Chef keine weitere Front leisten.",
+    "Nasarbajew soll schon bei der Verlegung der Hauptstadt aus Almaty in die Steppe im Norden nach Astana (heute Nur-Sultan) die Absicht verfolgt haben.",
+    "Aus einem „Motorwagen Nummer 1“ wurden eine Milliarde Kraftfahrzeuge, die heute auf den Straßen der Welt unterwegs sind.",
+    "Entwickelt wurde sie vom amtierenden Präsidenten Qassym-Schomart Toqajew, der seit Jahrzehnten in der Regierung ist.",
+])
+def test_not_dates(nlp, text):
+    assert run(nlp, text, "2022-01-06") == []
+
+
+def test_without_publication_date_relative_is_null_absolute_kept(nlp):
+    got = run(nlp, "Kasachstans Präsident hat am Mittwochabend im Sommer 2010 um Beistand gebeten.", None)
+    assert got == [("Mittwochabend", None), ("Sommer 2010", "2010-SU")]
+
+
+def test_tense_decides_direction(nlp):
+    past = run(nlp, "Die Beratungen der EU-Außen- und Europaminister fanden am Montag statt.", "2012-02-25")
+    fut = run(nlp, "Die Beratungen der EU-Außen- und Europaminister werden am Montag stattfinden.", "2012-02-25")
+    assert past == [("Montag", "2012-02-20")]
+    assert fut == [("Montag", "2012-02-27")]
+
+
+def test_sentence_final_year_gets_clean_span(nlp):
+    got = run(nlp, "Die Annexion der ukrainischen Krim geschah 2014.\nDanach kam der Krieg.", "2022-01-06")
+    assert got == [("2014", "2014")]
+
+
+def test_lists_inherit_year(nlp):
+    got = run(nlp, "In der ersten Phase des Krieges eroberte Deutschland große Teile Westeuropas (Mai/Juni 1940).", "2011-02-16")
+    assert got == [("Mai", "1940-05"), ("Juni 1940", "1940-06")]
+
+
+def test_pipe_two_processes():
+    nlp = spacy.blank("de")
+    nlp.add_pipe("presseschau_dates")
+    texts = ["Das erste Ersuchen kam im Sommer 2010 aus Kirgistan.", "Die zweite Bitte um Hilfe wurde im Mai 2021 von Armenien gestellt."]
+    docs = list(nlp.pipe(texts, n_process=2, batch_size=1))
+    assert [[(s.text, s._.value) for s in d.spans[DATE_SPANS]] for d in docs] == [[("Sommer 2010", "2010-SU")], [("Mai 2021", "2021-05")]]
+
+
+@pytest.mark.skipif(not (MODEL / "meta.json").exists(), reason="trained model not available")
+def test_with_trained_model():
+    nlp = spacy.load(MODEL)
+    nlp.add_pipe("presseschau_dates")
+    for published, text, expected in CASES[:12]:
+        assert run(nlp, text, published) == expected, text
+
+
+@pytest.mark.skipif(not WIKIWARS.exists(), reason="WikiWarsDE not available")
+def test_wikiwars_quality(nlp):
+    from pipeline.dates_eval import evaluate_wikiwars
+
+    res = evaluate_wikiwars(nlp, WIKIWARS)
+    assert res["gold_date_expressions"] > 2000
+    assert res["lenient"]["f1"] >= 0.88
+    assert res["normalisation_accuracy"] >= 0.90

@@ -1,0 +1,253 @@
+"""Decision log and re-application onto new pipeline runs (pipeline/decisions.py)."""
+from __future__ import annotations
+
+import copy
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from pipeline import decisions as dec
+from pipeline.record import validate_record
+from pipeline.review.sample import make_record, sample_records
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+ART = "001_660f1e0e655a289c"  # "Kasachstan bittet um militärische Hilfe" (FAZ)
+
+
+@pytest.fixture()
+def records():
+    return sample_records(CORPUS)
+
+
+def rec_of(records, aid=ART):
+    return next(r for r in records if r["id"] == aid)
+
+
+def ent(record, text, label=None, nth=0):
+    hits = [e for e in record["entities"] if e["text"] == text and (label is None or e["label"] == label)]
+    return hits[nth]
+
+
+def shifted(record, prefix="EILMELDUNG: Neue Fassung des Artikels.\n\n", replace=None):
+    """The same article as a new pipeline run would give it: text moved, entities re-found."""
+    text = prefix + record["text"]
+    for old, new in (replace or []):
+        text = text.replace(old, new)
+    return make_record(record["id"], text, record["source"]["path"], model="sample-v2")
+
+
+def test_accept_reject_correct_add_on_the_same_output(records):
+    r = rec_of(records)
+    kas = ent(r, "Kasachstan")
+    tok = ent(r, "Kassym-Jomart Tokajew")
+    odkb = ent(r, "ODKB")
+    russ = ent(r, "Russland")
+    s = r["text"].index("Streitkräften")
+    ds = [
+        dec.make_decision(r, "accept", kas, reviewer="t"),
+        dec.make_decision(r, "reject", russ, reviewer="t"),
+        dec.make_decision(r, "correct", odkb, {"label": "MISC"}, reviewer="t"),
+        dec.make_decision(r, "correct", tok, {"start": tok["start"] + len("Kassym-Jomart "), "canonical": "Tokajew"}, reviewer="t"),
+        dec.make_decision(r, "add", new={"start": s, "end": s + len("Streitkräften"), "label": "ORG"}, reviewer="t"),
+    ]
+    out, flagged = dec.apply_decisions(records, ds)
+    assert flagged == []
+    o = rec_of(out)
+    by = {(e["start"], e["end"], e["label"]): e for e in o["entities"]}
+    assert by[(kas["start"], kas["end"], "LOC")]["status"] == "accepted"
+    assert by[(russ["start"], russ["end"], "LOC")]["status"] == "rejected"
+    assert by[(odkb["start"], odkb["end"], "MISC")]["status"] == "corrected"
+    assert (odkb["start"], odkb["end"], "ORG") not in by
+    t = by[(tok["start"] + 14, tok["end"], "PER")]
+    assert t["text"] == "Tokajew" and t["status"] == "corrected" and t["canonical"] == "Tokajew"
+    added = by[(s, s + 13, "ORG")]
+    assert added["source"] == "review" and added["status"] == "accepted" and added["raw_start"] == s
+    for rec in out:
+        assert validate_record({k: v for k, v in rec.items()}) == []
+    # the input records are not modified
+    assert all(e["status"] == "pending" for e in rec_of(records)["entities"])
+
+
+def test_apply_is_idempotent_and_undo_works_on_reviewed_output(records):
+    r = rec_of(records)
+    a = dec.make_decision(r, "reject", ent(r, "Kasachstan"), reviewer="t")
+    b = dec.make_decision(r, "correct", ent(r, "ODKB"), {"label": "MISC"}, reviewer="t")
+    once, _ = dec.apply_decisions(records, [a, b])
+    twice, flagged = dec.apply_decisions(once, [a, b])
+    assert flagged == []
+    assert once == twice
+    # undo the correction, applied to the already reviewed output: the model's ORG comes back pending
+    u = dec.make_decision(rec_of(once), "undo", undoes=[b["id"]], reviewer="t")
+    after, _ = dec.apply_decisions(once, [a, b, u])
+    o = rec_of(after)
+    odkb = ent(r, "ODKB")
+    assert [e["label"] for e in o["entities"] if e["start"] == odkb["start"]] == ["ORG"]
+    assert ent(o, "ODKB")["status"] == "pending"
+    assert ent(o, "Kasachstan")["status"] == "rejected"
+    # stripping review bookkeeping gives back exactly the pipeline's records
+    assert dec.strip_review(copy.deepcopy(o))["entities"] == r["entities"]
+
+
+def test_reanchored_when_offsets_move(records):
+    r = rec_of(records)
+    tok2 = ent(r, "Kasachstan", "LOC", nth=1)  # "Kasachstan" occurs often: context decides which
+    ds = [
+        dec.make_decision(r, "accept", tok2, reviewer="t"),
+        dec.make_decision(r, "reject", ent(r, "Kasachstan", nth=2), reviewer="t"),
+        dec.make_decision(r, "correct", ent(r, "ODKB", nth=1), {"label": "MISC"}, reviewer="t"),
+    ]
+    s = r["text"].index("Streitkräften")
+    ds.append(dec.make_decision(r, "add", new={"start": s, "end": s + 13, "label": "ORG"}, reviewer="t"))
+    new = shifted(r)
+    shift = len("EILMELDUNG: Neue Fassung des Artikels.\n\n")
+    out, flagged = dec.apply_decisions([new], ds)
+    assert flagged == []
+    o = out[0]
+    by = {(e["start"], e["end"], e["label"]): e for e in o["entities"]}
+    assert by[(tok2["start"] + shift, tok2["end"] + shift, "LOC")]["status"] == "accepted"
+    k = ent(r, "Kasachstan", nth=2)
+    assert by[(k["start"] + shift, k["end"] + shift, "LOC")]["status"] == "rejected"
+    od = ent(r, "ODKB", nth=1)
+    assert by[(od["start"] + shift, od["end"] + shift, "MISC")]["status"] == "corrected"
+    assert by[(s + shift, s + shift + 13, "ORG")]["source"] == "review"
+    # everything else is still pending: nothing was applied to the wrong occurrence
+    reviewed = [e for e in o["entities"] if e["status"] != "pending"]
+    assert len(reviewed) == 4
+
+
+def test_reanchoring_survives_edits_around_the_span(records):
+    r = rec_of(records)
+    e = ent(r, "Kassym-Jomart Tokajew")
+    d = dec.make_decision(r, "accept", e, reviewer="t")
+    # the cleaner now drops the headline and re-flows a line: the span moves by a different amount
+    new = make_record(r["id"], r["text"].replace("Kasachstan bittet um militärische Hilfe\n", ""), model="v2")
+    out, flagged = dec.apply_decisions([new], [d])
+    assert flagged == []
+    hit = [x for x in out[0]["entities"] if x["text"] == "Kassym-Jomart Tokajew"]
+    assert hit[0]["status"] == "accepted"
+
+
+def test_decisions_that_no_longer_fit_are_flagged_not_dropped(records):
+    r = rec_of(records)
+    gone = dec.make_decision(r, "accept", ent(r, "Kassym-Jomart Tokajew"), reviewer="t")
+    relabelled = dec.make_decision(r, "reject", ent(r, "Kreml"), reviewer="t")
+    other = dec.make_decision(records[0], "accept", records[0]["entities"][0], reviewer="t")
+    text = r["text"].replace("Kassym-Jomart Tokajew", "der Präsident")
+    names = [("Kreml", "LOC", {}), ("Kasachstan", "LOC", {})]
+    new = make_record(r["id"], text, names=names, model="v2")
+    out, flagged = dec.apply_decisions([new], [gone, relabelled, other])
+    reasons = {f["decision"]["id"]: f["reason"] for f in flagged}
+    assert reasons == {gone["id"]: "span_not_found", relabelled["id"]: "label_changed", other["id"]: "article_missing"}
+    assert all(f["message"] for f in flagged)
+    assert {x["decision_id"] for x in out[0]["review_flags"]} == {gone["id"], relabelled["id"]}
+    # a dismissed flag is gone, the rest stay
+    dis = dec.make_decision(new, "dismiss", undoes=[gone["id"]], reviewer="t")
+    _, flagged2 = dec.apply_decisions([new], [gone, relabelled, other, dis])
+    assert {f["decision"]["id"] for f in flagged2} == {relabelled["id"], other["id"]}
+
+
+def test_accepted_entity_the_new_model_missed_is_kept(records):
+    r = rec_of(records)
+    k = ent(r, "Kreml")
+    acc = dec.make_decision(r, "accept", k, reviewer="t")
+    rej = dec.make_decision(r, "reject", ent(r, "Russland"), reviewer="t")
+    new = make_record(r["id"], r["text"], names=[("Kasachstan", "LOC", {})], model="v2")
+    out, flagged = dec.apply_decisions([new], [acc, rej])
+    assert flagged == []
+    kept = [e for e in out[0]["entities"] if e["text"] == "Kreml"]
+    assert len(kept) == 1 and kept[0]["status"] == "accepted" and kept[0]["label"] == "ORG"
+    assert not [e for e in out[0]["entities"] if e["text"] == "Russland"]
+
+
+def test_ambiguous_span_is_flagged():
+    text1 = "Die OVKS tagt. Dann tagt die OVKS wieder."
+    r1 = make_record("x", text1, names=[("OVKS", "ORG", {})])
+    d = dec.make_decision(r1, "reject", r1["entities"][1], reviewer="t")
+    r2 = make_record("x", "Völlig neuer Text über OVKS und noch einmal OVKS hier.", names=[("OVKS", "ORG", {})])
+    out, flagged = dec.apply_decisions([r2], [d])
+    assert [f["reason"] for f in flagged] == ["ambiguous"]
+    assert all(e["status"] == "pending" for e in out[0]["entities"])
+
+
+def test_date_and_figure_values():
+    r = make_record("v", "Am 06.01.2022 kamen sechs Staaten.", names=[("06.01.2022", "DATE", {"value": "2022-06-01"}), ("sechs", "FIGURE", {"value": 6})])
+    date, fig = r["entities"]
+    ds = [
+        dec.make_decision(r, "correct", date, {"value": "2022-01-06"}, reviewer="t"),
+        dec.make_decision(r, "correct", fig, {"value": "1.500,5", "unit": "EUR", "about": "Staat"}, reviewer="t"),
+    ]
+    out, flagged = dec.apply_decisions([r], ds)
+    assert flagged == []
+    d, f = out[0]["entities"]
+    assert d["value"] == "2022-01-06" and d["status"] == "corrected"
+    assert f["value"] == 1500.5 and f["unit"] == "EUR" and f["about"] == "Staat" and f["qualifier"] is None
+    assert validate_record(out[0]) == []
+    with pytest.raises(ValueError):
+        dec.make_decision(r, "correct", date, {"value": "6. Januar"})
+    with pytest.raises(ValueError):
+        dec.make_decision(r, "correct", fig, {"value": "viele"})
+    with pytest.raises(ValueError):
+        dec.make_decision(r, "add", new={"start": 2, "end": 3, "label": "PER"})  # whitespace only
+    with pytest.raises(ValueError):
+        dec.make_decision(r, "add", new={"start": 0, "end": 999, "label": "PER"})
+
+
+def test_store_appends_fsyncs_and_survives_a_torn_line(tmp_path, records, monkeypatch):
+    r = rec_of(records)
+    store = dec.DecisionStore(tmp_path / "annotations")
+    synced = []
+    real = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real(fd)))
+    d1 = dec.make_decision(r, "accept", r["entities"][0], reviewer="t")
+    store.append([d1])
+    assert synced, "append must fsync"
+    # a crash in the middle of the next write leaves half a line
+    with open(store.path, "a", encoding="utf-8") as fh:
+        fh.write('{"id": "d-torn", "decision": "acc')
+    d2 = dec.make_decision(r, "reject", r["entities"][1], reviewer="t")
+    store.append([d2])
+    loaded = store.load()
+    assert [d["id"] for d in loaded] == [d1["id"], d2["id"]]
+    lines = store.path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 3 and json.loads(lines[-1])["id"] == d2["id"]
+    for k in ("article_id", "article_sha256", "text_sha256", "span", "label", "old", "new", "decision", "reviewer", "time", "model_version"):
+        assert k in loaded[0]
+    assert loaded[0]["model_version"] == "0.1.0/sample-0"
+    assert loaded[0]["span"]["before"] == r["text"][max(0, r["entities"][0]["start"] - 40):r["entities"][0]["start"]]
+
+
+def test_last_undoable_takes_a_whole_batch(records):
+    r = rec_of(records)
+    a = dec.make_decision(r, "reject", r["entities"][0], reviewer="t")
+    b1 = dec.make_decision(r, "accept", r["entities"][1], reviewer="t", batch="b-1")
+    b2 = dec.make_decision(r, "accept", r["entities"][2], reviewer="t", batch="b-1")
+    assert [d["id"] for d in dec.last_undoable([a, b1, b2], r["id"])] == [b1["id"], b2["id"]]
+    u = dec.make_decision(r, "undo", undoes=[b1["id"], b2["id"]], reviewer="t")
+    assert [d["id"] for d in dec.last_undoable([a, b1, b2, u], r["id"])] == [a["id"]]
+    assert dec.last_undoable([a, b1, b2, u], "other") == []
+
+
+def test_reanchoring_across_hyphenation_and_reflowed_lines():
+    old = make_record("h", "Der Präsident Toka-\njew sprach mit Nikol\nPaschinjan in Almaty.", names=[("Toka-\njew", "PER", {}), ("Nikol\nPaschinjan", "PER", {})])
+    ds = [dec.make_decision(old, "accept", e, reviewer="t") for e in old["entities"]]
+    new = make_record("h", "Der Präsident Tokajew sprach mit Nikol Paschinjan in Almaty.", names=[("Tokajew", "PER", {}), ("Nikol Paschinjan", "PER", {})])
+    out, flagged = dec.apply_decisions([new], ds)
+    assert flagged == []
+    assert [(e["text"], e["status"]) for e in out[0]["entities"]] == [("Tokajew", "accepted"), ("Nikol Paschinjan", "accepted")]
+    # and back: the better cleaner was reverted
+    ds2 = [dec.make_decision(new, "reject", e, reviewer="t") for e in new["entities"]]
+    out2, flagged2 = dec.apply_decisions([old], ds2)
+    assert flagged2 == []
+    assert [e["status"] for e in out2[0]["entities"]] == ["rejected", "rejected"]
+
+
+def test_a_lone_occurrence_in_a_rewritten_text_is_flagged():
+    r1 = make_record("c", "Gestern sagte die Nato in Brüssel etwas Wichtiges.", names=[("Nato", "ORG", {})])
+    d = dec.make_decision(r1, "reject", r1["entities"][0], reviewer="t")
+    r2 = make_record("c", "Völlig anderer Bericht; am Rande: Nato.", names=[("Nato", "ORG", {})])
+    out, flagged = dec.apply_decisions([r2], [d])
+    assert [f["reason"] for f in flagged] == ["context_changed"]
+    assert out[0]["entities"][0]["status"] == "pending"

@@ -1,0 +1,173 @@
+"""FIGURE component on real sentences from the seed articles (corpus/) and German Wikinews."""
+from pathlib import Path
+
+import pytest
+import spacy
+
+import pipeline.dates  # noqa: F401
+import pipeline.figures  # noqa: F401
+from pipeline.normalize import number_to_words
+from pipeline.spacy_ext import FIGURE_SPANS
+
+MODEL = Path(__file__).parents[1] / "models" / "de_presseschau"
+
+
+def make(model=None):
+    nlp = spacy.load(model) if model else spacy.blank("de")
+    nlp.add_pipe("presseschau_dates")
+    nlp.add_pipe("presseschau_figures")
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make()
+
+
+def figs(nlp, text, published="2022-01-06"):
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return [(s.text, s._.value, s._.unit, s._.about, s._.qualifier, s._.event) for s in doc.spans[FIGURE_SPANS]]
+
+
+CASES = [
+    ("Laut offiziellen Zahlen starben bei den zweiwöchigen Unruhen mindestens 250 Menschen, Tausende wurden verhaftet.",
+     [("250", 250, None, "Mensch", "mindestens", "dead")]),
+    ("Und in Kasachstan versucht man jetzt, von der Moskauer Schutzmacht abzurücken, mit der man eine 7000 Kilometer lange Grenze teilt.",
+     [("7000 Kilometer", 7000, "km", "Grenze", None, None)]),
+    ("Etwa 3,5 Millionen Russen leben vor allem im Gebiet der Grenze Kasachstans zu Russland.",
+     [("3,5 Millionen", 3500000, None, "Russe", "etwa", None)]),
+    ("Wegen der angeordneten Teilmobilmachung haben schon jetzt knapp 100.000 russische Staatsbürgerinnen und -bürger Zuflucht in Kasachstan gesucht.",
+     [("100.000", 100000, None, "Staatsbürger", "knapp", "fled")]),
+    ("Nachdem bei ethnischen Auseinandersetzungen zwischen Kirgisen und Usbeken im Süden des Lands mehr als 2000 Menschen getötet worden waren, bat die kirgisische Regierung um Hilfe.",
+     [("2000", 2000, None, "Mensch", "mehr als", "dead")]),
+    ("Rund neun Monate später fehlt dem Kremlchef nun jegliche Rückendeckung aus dem Nachbarland.",
+     [("neun Monate", 9, "month", None, "rund", None)]),
+    ("Grundlage für das Bündnis war der 1992 unterschriebene „Vertrag über kollektive Sicherheit“, dem ursprünglich 9 der 15 Nachfolgestaaten der Sowjetunion angehörten.",
+     [("9", 9, None, "Nachfolgestaat", None, None), ("15", 15, None, "Nachfolgestaat", None, None)]),
+    ("Anders als die Nato hat es keine bindende Beistandsklausel, von den neun Gründungsmitgliedern sind nur noch sechs übrig geblieben.",
+     [("neun", 9, None, "Gründungsmitglied", None, None), ("sechs", 6, None, "Gründungsmitglied", None, None)]),
+    ("Nach armenischen Angaben hatten aserbaidschanische Soldaten ein halbes Jahr nach dem von Aserbaidschan gewonnenen Krieg mehrmals die Grenze zu Armenien überschritten.",
+     [("ein halbes Jahr", 0.5, "year", None, None, None)]),
+    ("Neben der Pipeline über Russland verfügt das Land noch über zwei Pipelines nach China.",
+     [("zwei", 2, None, "Pipeline", None, None)]),
+    ("Die dänischen Subventionen von etwa 460 Millionen Euro jährlich, die etwa zwei Drittel der grönländischen Wirtschaft ausmachen, sollen künftig wegfallen.",
+     [("460 Millionen Euro", 460000000, "EUR", None, "etwa", None), ("zwei Drittel", 0.6667, None, "Wirtschaft", "etwa", None)]),
+    ("Insgesamt belaufen sich die Kosten des Projektes auf etwa 10 Milliarden US-Dollar.",
+     [("10 Milliarden US-Dollar", 10000000000, "USD", None, "etwa", None)]),
+    ("45 Prozent der Menschen leben unterhalb der Armutsgrenze.",
+     [("45 Prozent", 45, "%", "Mensch", None, None)]),
+    ("Dabei wurden 47 Menschen verletzt.", [("47", 47, None, "Mensch", None, "injured")]),
+    ("Insgesamt wurden 34 Randalierer festgenommen.", [("34", 34, None, "Randalierer", None, "arrested")]),
+    ("Deutschland ist an dem EADS-Konzern mit einem Aktienanteil von 22,5 Prozent über die DaimlerChrysler AG beteiligt.",
+     [("22,5 Prozent", 22.5, "%", None, None, None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_real_sentences(nlp, text, expected):
+    assert figs(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Dabei sieht Artikel 4 der OVKS-Charta eine Beistandspflicht vor.",
+    "Es ist eine Premiere in der 30-jährigen Geschichte der Organisation des Vertrages über die kollektive Sicherheit (OVKS).",
+    "Es beherbergt den russischen Weltraumflughafen Baikonur und teilt mit Russland die zweitlängste Landgrenze der Welt.",
+    "Das Land ist fast achtmal so groß wie Deutschland und hat reiche Öl- und Gasvorkommen.",
+    "Im zwanzigsten Jahr ihres Bestehens wird die Organisation damit erstmals tätig.",
+    "Das ist eine Premiere – und zwar nicht nur, weil der Kreml damit erstmals offiziell mitwirkt.",
+    "Das Eingreifen weckt Erinnerungen an den Warschauer Pakt, als russische Truppen zur Niederschlagung des Aufstands 1968 in der damaligen Tschechoslowakei einmarschierten.",
+    "Das erste unmittelbare Kriegsereignis war der Angriff auf Polen am 1. September 1939 um 4:45 Uhr.",
+    "Die Maschine vom Typ Boeing 747 landete in Frankfurt.",
+    "Stand: 06.01.2022 12:33 Uhr",
+    "Als Kasachstan drohte, Parallelimporte nach Russland zu blockieren, hob der Kreml die Strafmaßnahme wieder auf.",
+])
+def test_not_figures(nlp, text):
+    assert figs(nlp, text) == []
+
+
+def test_number_words_in_context_property(nlp):
+    # every number word 1..999 in a real sentence frame keeps its value, noun and event
+    frame = "Laut offiziellen Zahlen starben bei den Unruhen mindestens {} Menschen."
+    for n in list(range(2, 100)) + list(range(100, 1000, 7)):
+        got = figs(nlp, frame.format(number_to_words(n)))
+        assert got == [(number_to_words(n), n, None, "Mensch", "mindestens", "dead")], n
+
+
+def test_digit_formats_property(nlp):
+    frame = "Wegen der Teilmobilmachung haben schon jetzt knapp {} russische Staatsbürger Zuflucht gesucht."
+    for n in (3, 12, 999, 4711, 25000, 100000, 2500000):
+        de = f"{n:,}".replace(",", ".")
+        assert figs(nlp, frame.format(de))[0][:5] == (de, n, None, "Staatsbürger", "knapp")
+
+
+def test_haelfte_is_a_fraction(nlp):
+    got = figs(nlp, "Laut der Wirtschaftsprüfungsgesellschaft KPMG besitzen nur 162 Personen mehr als die Hälfte des Gesamtvermögens des Landes.")
+    assert got == [("162", 162, None, "Person", None, None), ("Hälfte", 0.5, None, "Gesamtvermögen", "mehr als", None)]
+
+
+def test_ein_halbes_dutzend(nlp):
+    got = figs(nlp, "Nach armenischen Angaben hatten ein halbes Dutzend aserbaidschanische Soldaten die Grenze überschritten.")
+    assert got == [("ein halbes Dutzend", 6, None, "Soldat", None, None)]
+
+
+def test_year_versus_count(nlp):
+    # "2500 Soldaten" is a count, "seit 2014" a year
+    assert figs(nlp, "Russland schickte 2500 Soldaten nach Kasachstan.") == [("2500", 2500, None, "Soldat", None, None)]
+    assert figs(nlp, "Seit 2014 verfolgt Russland diese Politik.") == []
+
+
+def test_events_nearest_verb(nlp):
+    got = figs(nlp, "Bei dem Angriff wurden 24 Menschen getötet und mehr als 60 Weitere wurden verletzt.")
+    assert [(g[0], g[4], g[5]) for g in got] == [("24", None, "dead"), ("60", "mehr als", "injured")]
+    got = figs(nlp, "In Nordfrankreich, an der französischen Atlantikküste kamen durch den Sturm neun Menschen ums Leben.")
+    assert got == [("neun", 9, None, "Mensch", None, "dead")]
+
+
+def test_ranges_share_scale_unit_and_noun(nlp):
+    got = figs(nlp, "Damit fehlen bundesweit voraussichtlich noch zwischen 130.000 und 200.000 Betreuungsplätze.")
+    assert got == [("130.000", 130000, None, "Betreuungsplatz", None, None), ("200.000", 200000, None, "Betreuungsplatz", None, None)]
+    got = figs(nlp, "Allein mit dem Drogengeschäft nimmt die Organisation Schätzungen zufolge jährlich 30 bis 40 Milliarden Euro ein.")
+    assert [(g[0], g[1], g[2]) for g in got] == [("30", 30000000000, "EUR"), ("40 Milliarden Euro", 40000000000, "EUR")]
+
+
+@pytest.mark.skipif(not (MODEL / "meta.json").exists(), reason="trained model not available")
+def test_with_trained_model():
+    nlp = make(MODEL)
+    for text, expected in CASES[:8]:
+        got = figs(nlp, text)
+        assert [g[:5] for g in got] == [e[:5] for e in expected], text
+
+
+@pytest.mark.parametrize("deps", [
+    # UD labels (our model) and TIGER labels (de_core_news_md)
+    {"num": "nummod", "unit": "obl", "adj": "amod", "noun": "obj", "verb": "ROOT", "det": "det", "pron": "nsubj"},
+    {"num": "nmc", "unit": "ams", "adj": "nk", "noun": "oa", "verb": "ROOT", "det": "nk", "pron": "sb"},
+])
+def test_about_from_dependency_parse(deps):
+    from spacy.tokens import Doc
+
+    from pipeline.figures import FigureRecognizer
+
+    nlp = spacy.blank("de")
+    # "Man teilt eine 7000 Kilometer lange Grenze" with a gold parse
+    words = ["Man", "teilt", "eine", "7000", "Kilometer", "lange", "Grenze"]
+    pos = ["PRON", "VERB", "DET", "NUM", "NOUN", "ADJ", "NOUN"]
+    heads = [1, 1, 6, 4, 5, 6, 1]
+    dep = [deps["pron"], deps["verb"], deps["det"], deps["num"], deps["unit"], deps["adj"], deps["noun"]]
+    doc = Doc(nlp.vocab, words=words, pos=pos, heads=heads, deps=dep, lemmas=["man", "teilen", "ein", "7000", "Kilometer", "lang", "Grenze"])
+    fr = FigureRecognizer()
+    f = fr.parse_at(doc, 3)
+    assert (f["value"], f["unit"]) == (7000, "km")
+    assert fr._about_parse(doc, f).text == "Grenze"
+    # "250 Menschen starben": number attached to the noun
+    words = ["Mindestens", "250", "Menschen", "starben"]
+    doc = Doc(nlp.vocab, words=words, pos=["ADV", "NUM", "NOUN", "VERB"], heads=[1, 2, 3, 3],
+              deps=["advmod" if deps["num"] == "nummod" else "mo", deps["num"] if deps["num"] == "nummod" else "nk",
+                    deps["pron"], "ROOT"], lemmas=["mindestens", "250", "Mensch", "sterben"])
+    f = fr.parse_at(doc, 1)
+    assert fr._about_parse(doc, f).text == "Menschen"
+    assert fr.about(doc, f) == "Mensch"
+    assert fr.event(doc, f, "Menschen") == "dead"

@@ -1,0 +1,243 @@
+"""Exports (reviewed JSONL, Prodigy, doccano, Label Studio, DocBin, CSV, Parquet) and imports (pipeline/interop.py)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline import decisions as dec
+from pipeline import interop
+from pipeline.record import validate_record
+from pipeline.review.sample import sample_records
+
+ROOT = Path(__file__).resolve().parents[1]
+ART = "001_660f1e0e655a289c"
+
+
+def ent(record, text, label=None, nth=0):
+    return [e for e in record["entities"] if e["text"] == text and (label is None or e["label"] == label)][nth]
+
+
+LOG: dict[str, list] = {}
+
+
+@pytest.fixture()
+def reviewed():
+    """The seed records with a few decisions applied: accepted, rejected, corrected, added, pending."""
+    recs = sample_records(ROOT / "corpus")
+    r = next(x for x in recs if x["id"] == ART)
+    s = r["text"].index("Streitkräften")
+    ds = [
+        dec.make_decision(r, "accept", ent(r, "Kasachstan"), reviewer="anna"),
+        dec.make_decision(r, "reject", ent(r, "Russland"), reviewer="anna"),
+        dec.make_decision(r, "correct", ent(r, "ODKB"), {"label": "MISC"}, reviewer="anna"),
+        dec.make_decision(r, "add", new={"start": s, "end": s + 13, "label": "ORG"}, reviewer="anna"),
+    ]
+    out, flagged = dec.apply_decisions(recs, ds)
+    assert not flagged
+    LOG["base"], LOG["decisions"] = recs, ds
+    return out
+
+
+def art(records, aid=ART):
+    return next(x for x in records if x["id"] == aid)
+
+
+def statuses(record):
+    return {(e["start"], e["end"], e["label"]): e["status"] for e in record["entities"]}
+
+
+def test_reviewed_jsonl(tmp_path, reviewed):
+    p = interop.export(reviewed, "jsonl", tmp_path / "r.jsonl")
+    rows = [json.loads(x) for x in p.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 5
+    a = art(rows)
+    assert {e["status"] for e in a["entities"]} == {"pending", "accepted", "rejected", "corrected"}
+    assert all("review" not in e for e in a["entities"]) and "review_flags" not in a
+    assert ent(a, "Kasachstan")["reviewer"] == "anna"
+    for rec in rows:
+        assert validate_record(rec) == []
+    p2 = interop.export(reviewed, "jsonl", tmp_path / "acc.jsonl", accepted_only=True)
+    acc = art([json.loads(x) for x in p2.read_text(encoding="utf-8").splitlines()])
+    assert {e["status"] for e in acc["entities"]} == {"accepted", "corrected"}
+    assert len(acc["entities"]) == 3
+
+
+def test_prodigy_export(tmp_path, reviewed):
+    p = interop.export(reviewed, "prodigy", tmp_path / "p.jsonl")
+    tasks = [json.loads(x) for x in p.read_text(encoding="utf-8").splitlines()]
+    t = next(x for x in tasks if x["meta"]["article_id"] == ART)
+    assert t["answer"] == "ignore" and t["_view_id"] == "ner_manual"  # still has pending entities
+    assert all(t["text"][s["start"]:s["end"]] == s["text"] for s in t["spans"])
+    assert not any(s["text"] == "Russland" and s["start"] == ent(art(reviewed), "Russland")["start"] for s in t["spans"])
+    for s in t["spans"]:
+        if "token_start" in s:
+            assert t["tokens"][s["token_start"]]["start"] == s["start"] and t["tokens"][s["token_end"]]["end"] == s["end"]
+    assert isinstance(t["_input_hash"], int) and isinstance(t["_task_hash"], int)
+    pb = interop.export(reviewed, "prodigy", tmp_path / "b.jsonl", prodigy_mode="binary")
+    bt = [json.loads(x) for x in pb.read_text(encoding="utf-8").splitlines()]
+    answers = {x["answer"] for x in bt if x["meta"]["article_id"] == ART}
+    assert answers == {"accept", "reject", "ignore"}
+    assert all(len(x["spans"]) == 1 for x in bt)
+
+
+def test_doccano_and_label_studio_export(tmp_path, reviewed):
+    p = interop.export(reviewed, "doccano", tmp_path / "d.jsonl", accepted_only=True)
+    rows = [json.loads(x) for x in p.read_text(encoding="utf-8").splitlines()]
+    d = next(x for x in rows if x["article_id"] == ART)
+    assert sorted(x[2] for x in d["label"]) == ["LOC", "MISC", "ORG"]
+    p = interop.export(reviewed, "label-studio", tmp_path / "ls.json")
+    tasks = json.loads(p.read_text(encoding="utf-8"))
+    t = next(x for x in tasks if x["data"]["article_id"] == ART)
+    res = t["predictions"][0]["result"]
+    assert res and all(r["type"] == "labels" and r["from_name"] == "label" and r["to_name"] == "text" for r in res)
+    assert all(t["data"]["text"][r["value"]["start"]:r["value"]["end"]] == r["value"]["text"] for r in res)
+    assert t["predictions"][0]["model_version"] == "0.1.0/sample-0"
+    assert '<Label value="FIGURE"/>' in (tmp_path / "ls.xml").read_text(encoding="utf-8")
+
+
+def test_docbin_export(tmp_path, reviewed):
+    import spacy
+    from spacy.tokens import DocBin
+
+    p = interop.export(reviewed, "docbin", tmp_path / "x.spacy")
+    docs = list(DocBin().from_disk(p).get_docs(spacy.blank("de").vocab))
+    assert len(docs) == 5
+    d = next(x for x in docs if x.user_data["article_id"] == ART)
+    labels = {(e.text, e.label_) for e in d.ents}
+    assert ("Kasachstan", "LOC") in labels and ("ODKB", "MISC") in labels and ("Streitkräften", "ORG") in labels
+    rus = ent(art(reviewed), "Russland")
+    assert not any(s.start_char == rus["start"] for s in d.spans["presseschau"])
+    assert len(d.spans["presseschau"]) >= len(d.ents)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_tables(tmp_path, reviewed, fmt):
+    p = interop.export(reviewed, fmt, tmp_path / f"e.{fmt}")
+    df = pd.read_csv(p) if fmt == "csv" else pd.read_parquet(p)
+    assert list(df.columns) == interop.TABLE_COLUMNS
+    assert len(df) == sum(len(r["entities"]) for r in reviewed)
+    a = df[df.article_id == ART]
+    assert set(a.status) == {"pending", "accepted", "rejected", "corrected"}
+    figs = df[df.label == "FIGURE"]
+    assert len(figs) and figs.value_number.notna().all()
+    dates = df[df.label == "DATE"]
+    assert len(dates) and dates.value_date.notna().all()
+    acc = interop.entities_table(reviewed, accepted_only=True)
+    assert set(acc.status) == {"accepted", "corrected"}
+
+
+def _apply(records, decisions):
+    """The log so far plus the imported decisions, applied to the pipeline output (as `run` does)."""
+    out, flagged = dec.apply_decisions(LOG["base"], LOG["decisions"] + decisions)
+    assert flagged == []
+    return out
+
+
+def test_prodigy_manual_round_trip(reviewed):
+    t = next(x for x in interop.to_prodigy(reviewed) if x["meta"]["article_id"] == ART)
+    r = art(reviewed)
+    kreml = ent(r, "Kreml")
+    tok = ent(r, "Kassym-Jomart Tokajew")
+    spans = [s for s in t["spans"] if s["start"] != kreml["start"]]  # annotator removed "Kreml"
+    for s in spans:
+        if s["start"] == tok["start"]:
+            s["label"] = "MISC"  # ... relabelled Tokajew
+    i = t["text"].index("Fernsehansprache")
+    spans.append({"start": i, "end": i + len("Fernsehansprache"), "label": "MISC"})  # ... added one
+    t.update(spans=spans, answer="accept", _annotator_id="ds-bob")
+    decisions, problems = interop.import_prodigy([t], reviewed)
+    assert problems == []
+    assert all(d["reviewer"] == "import:prodigy:ds-bob" for d in decisions)
+    out = art(_apply(reviewed, decisions))
+    st = statuses(out)
+    assert st[(kreml["start"], kreml["end"], "ORG")] == "rejected"
+    assert st[(tok["start"], tok["end"], "MISC")] == "corrected"
+    assert st[(i, i + 16, "MISC")] == "accepted"
+    assert "pending" not in set(st.values())
+    # importing the same file again changes nothing
+    again, _ = interop.import_prodigy([t], _apply(reviewed, decisions))
+    assert again == []
+
+
+def test_prodigy_binary_and_ignored_tasks(reviewed):
+    r = art(reviewed)
+    kreml = ent(r, "Kreml")
+    tasks = [
+        {"text": r["text"], "spans": [{"start": kreml["start"], "end": kreml["end"], "label": "ORG"}], "answer": "reject", "_view_id": "ner", "meta": {"article_id": ART}},
+        {"text": r["text"], "spans": [], "answer": "ignore", "meta": {"article_id": ART}},
+        {"text": "Ein ganz anderer Text", "spans": [], "answer": "accept", "meta": {"article_id": "nope"}},
+    ]
+    decisions, problems = interop.import_prodigy(tasks, reviewed)
+    assert [d["decision"] for d in decisions] == ["reject"]
+    assert problems == ["task 3: no matching article"]
+
+
+def test_doccano_round_trip_with_shifted_text(reviewed):
+    r = art(reviewed)
+    row = next(x for x in interop.to_doccano(reviewed) if x["article_id"] == ART)
+    # doccano's copy of the text has an extra first line: every offset is off by its length
+    pre = "Quelle: Archiv\n"
+    row = {"text": pre + row["text"], "label": [[s + len(pre), e + len(pre), l] for s, e, l in row["label"]], "article_id": ART}
+    kas = ent(r, "Kasachstan", nth=1)
+    row["label"] = [x for x in row["label"] if x[0] != kas["start"] + len(pre)]
+    decisions, problems = interop.import_doccano([row, {"text": "leer", "label": []}], reviewed)
+    assert problems == []
+    out = art(_apply(reviewed, decisions))
+    st = statuses(out)
+    assert st[(kas["start"], kas["end"], "LOC")] == "rejected"
+    assert st[(ent(r, "Tokajew")["start"], ent(r, "Tokajew")["end"], "PER")] == "accepted"
+
+
+def test_label_studio_round_trip(reviewed):
+    r = art(reviewed)
+    t = next(x for x in interop.to_label_studio(reviewed) if x["data"]["article_id"] == ART)
+    res = [dict(x) for x in t["predictions"][0]["result"]]
+    tok = ent(r, "Kassym-Jomart Tokajew")
+    for x in res:
+        if x["value"]["start"] == tok["start"]:  # annotator shortened the span
+            x["value"] = dict(x["value"], start=tok["start"] + 14, text="Tokajew")
+    t["annotations"] = [
+        {"id": 1, "result": [], "was_cancelled": True, "updated_at": "2026-01-02"},
+        {"id": 2, "result": res, "was_cancelled": False, "completed_by": 7, "updated_at": "2026-01-01"},
+    ]
+    decisions, problems = interop.import_label_studio([t, {"data": {"text": r["text"]}, "annotations": []}], reviewed)
+    assert problems == []
+    out = art(_apply(reviewed, decisions))
+    st = statuses(out)
+    assert st[(tok["start"] + 14, tok["end"], "PER")] == "corrected"
+    assert (tok["start"], tok["end"], "PER") not in st
+    assert "pending" not in st.values()
+    assert {d["reviewer"] for d in decisions} == {"import:label-studio:7"}
+
+
+def test_cli_export_and_import(tmp_path, reviewed):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    data = tmp_path / "outputs"
+    data.mkdir()
+    base = sample_records(ROOT / "corpus")
+    (data / "articles.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in base), encoding="utf-8")
+    ann = tmp_path / "annotations"
+    runner = CliRunner()
+    # a Prodigy file with one article fully reviewed
+    t = next(x for x in interop.to_prodigy(base) if x["meta"]["article_id"] == ART)
+    t["answer"] = "accept"
+    (tmp_path / "prodigy.jsonl").write_text(json.dumps(t, ensure_ascii=False) + "\n", encoding="utf-8")
+    res = runner.invoke(app, ["import", "prodigy", str(tmp_path / "prodigy.jsonl"), "--data", str(data), "--annotations", str(ann)])
+    assert res.exit_code == 0, res.output
+    logged = dec.load_decisions(ann)
+    assert logged and {d["decision"] for d in logged} == {"accept"}
+    for fmt in interop.FORMATS:
+        out = tmp_path / "exp" / f"x.{fmt}"
+        res = runner.invoke(app, ["export", "--format", fmt, "--data", str(data), "--annotations", str(ann), "--out", str(out)])
+        assert res.exit_code == 0, res.output
+        assert out.exists() and out.stat().st_size > 0
+    rows = [json.loads(x) for x in (tmp_path / "exp" / "x.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert all(e["status"] == "accepted" for e in art(rows)["entities"])
+    res = runner.invoke(app, ["export", "--format", "xml", "--data", str(data)])
+    assert res.exit_code == 2

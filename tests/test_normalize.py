@@ -1,0 +1,134 @@
+"""Properties of the pure normalisers in pipeline/normalize.py."""
+import datetime as dt
+import random
+
+import pytest
+
+from pipeline.normalize import (
+    lang_data,
+    lookup_unit,
+    number_to_words,
+    parse_digits,
+    parse_number,
+    parse_number_word,
+    resolve_day_month,
+    resolve_month,
+    resolve_season,
+    resolve_weekday,
+    season_of,
+    shift_period,
+)
+
+
+def test_number_words_round_trip_1_to_999():
+    for n in range(1, 1000):
+        assert parse_number_word(number_to_words(n)) == n, number_to_words(n)
+
+
+def test_number_words_round_trip_sample_up_to_a_million():
+    rng = random.Random(7)
+    for n in rng.sample(range(1000, 1_000_000), 2000):
+        assert parse_number_word(number_to_words(n)) == n, number_to_words(n)
+
+
+def test_number_word_data_parses_to_its_value():
+    d = lang_data("numbers.json")
+    for table in ("teens", "tens"):
+        for w, v in d[table].items():
+            assert parse_number_word(w) == v
+            assert parse_number_word(w.capitalize()) == v
+
+
+@pytest.mark.parametrize("word,value", [
+    ("neun", 9), ("sechs", 6), ("einundzwanzig", 21), ("dreihundertfünfzig", 350),
+    ("zweitausendzweiundzwanzig", 2022), ("eineinhalb", 1.5), ("anderthalb", 1.5),
+    ("zweieinhalb", 2.5), ("hundert", 100), ("tausend", 1000), ("einhunderteins", 101),
+])
+def test_number_words(word, value):
+    assert parse_number_word(word) == value
+
+
+@pytest.mark.parametrize("word", ["ein", "eine", "zweiten", "zweitlängste", "neuntgrößte", "achtmal",
+                                  "zweiwöchigen", "dreißigste", "Einheit", "acht-", "undzwanzig"])
+def test_not_number_words(word):
+    assert parse_number_word(word) is None
+
+
+@pytest.mark.parametrize("text,value", [
+    ("250", 250), ("7000", 7000), ("100.000", 100000), ("3,5", 3.5), ("1.250,75", 1250.75),
+    ("22,5", 22.5), ("0,7", 0.7),
+])
+def test_digits(text, value):
+    assert parse_digits(text) == value
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["6.1.2022", "4:45", "17.30", "G20", "2.", "1.2.3", "12-mal"])
+def test_not_digits(text):
+    assert parse_digits(text) is None
+
+
+def test_units_table():
+    assert lookup_unit("Prozent") == ("%", 1.0)
+    assert lookup_unit("%") == ("%", 1.0)
+    assert lookup_unit("Euro")[0] == lookup_unit("€")[0] == "EUR"
+    assert lookup_unit("US-Dollar")[0] == lookup_unit("$")[0] == "USD"
+    assert lookup_unit("Kilometer")[0] == lookup_unit("km")[0] == "km"
+    assert lookup_unit("Quadratkilometer")[0] == lookup_unit("km²")[0] == "km2"
+    assert lookup_unit("Tonnen")[0] == "t"
+    assert lookup_unit("Cent") == ("EUR", 0.01)
+    assert lookup_unit("Menschen") is None
+
+
+def _anchors():
+    d = dt.date(2021, 12, 20)
+    for k in range(0, 120, 3):
+        yield d + dt.timedelta(days=k)
+
+
+def test_resolve_weekday_properties():
+    for anchor in _anchors():
+        for wd in range(7):
+            past = resolve_weekday(anchor, wd, "past")
+            fut = resolve_weekday(anchor, wd, "future")
+            near = resolve_weekday(anchor, wd, "present")
+            strict_past = resolve_weekday(anchor, wd, "past", strict=True)
+            assert past.weekday() == fut.weekday() == near.weekday() == strict_past.weekday() == wd
+            assert 0 <= (anchor - past).days <= 6
+            assert 0 <= (fut - anchor).days <= 6
+            assert 1 <= (anchor - strict_past).days <= 7
+            assert abs((near - anchor).days) <= 3
+
+
+def test_resolve_weekday_seed_example():
+    # Tagesschau, 6 January 2022 (a Thursday): "hat am Mittwochabend ... gebeten"
+    assert resolve_weekday(dt.date(2022, 1, 6), 2, "past") == dt.date(2022, 1, 5)
+
+
+def test_resolve_month_and_day_properties():
+    for anchor in _anchors():
+        for month in range(1, 13):
+            y, m = resolve_month(anchor, month, "past")
+            assert (y, m) <= (anchor.year, anchor.month) and (anchor.year * 12 + anchor.month) - (y * 12 + m) < 12
+            y, m = resolve_month(anchor, month, "future")
+            assert (y, m) >= (anchor.year, anchor.month) and (y * 12 + m) - (anchor.year * 12 + anchor.month) < 12
+            d = resolve_day_month(anchor, month, 15, "past")
+            assert d <= anchor and (anchor - d).days < 366
+            d = resolve_day_month(anchor, month, 15, "future")
+            assert d >= anchor and (d - anchor).days < 366
+
+
+def test_resolve_season():
+    assert season_of(dt.date(2022, 1, 6)) == (2021, "WI")
+    for anchor in _anchors():
+        for code in ("SP", "SU", "FA", "WI"):
+            y = resolve_season(anchor, code, "past")
+            assert y <= season_of(anchor)[0]
+
+
+def test_shift_period():
+    a = dt.date(2022, 1, 6)
+    assert shift_period(a, "year", -1) == "2021"
+    assert shift_period(a, "month", -1) == "2021-12"
+    assert shift_period(a, "week", 0) == "2022-W01"
+    assert shift_period(a, "day", -1) == "2022-01-05"

@@ -1,0 +1,169 @@
+"""Assemble the shipped pipeline models/de_presseschau from the separately
+trained pipelines (each component has its own inline tok2vec):
+
+    morphologizer  <- training/output/pos/model-best     (UPOS)
+    parser         <- training/output/parser/model-best  (dependencies + sentences)
+    lemmatizer     lookup table from spacy-lookups-data (German)
+    ner            <- training/output/ner/model-best     (PER ORG LOC MISC)
+
+plus the German tokenizer defaults of spacy.blank("de") with a few news
+abbreviations added.
+
+    python -m training.assemble [--ner DIR] [--pos DIR] [--parser DIR] [--out models/de_presseschau]
+    python -m training.assemble --update-meta --scores scores.json   # only rewrite meta.json
+
+--update-meta merges the scores written by ``python -m pipeline.model_eval --json``
+and the training time / peak memory parsed from the /usr/bin/time -v output in
+training/logs/ into models/de_presseschau/meta.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from pathlib import Path
+
+import spacy
+from spacy.symbols import NORM, ORTH
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "models" / "de_presseschau"
+VERSION = "0.1.0"
+
+# abbreviations frequent in news that spacy.blank("de") splits (checked: all
+# of these come out as two tokens "X" + "." without the exception)
+EXTRA_ABBREVIATIONS = {
+    "Mill.": "Millionen", "Bill.": "Billionen", "rd.": "rund", "Kap.": "Kapitel",
+    "Min.": "Minuten", "Sek.": "Sekunden", "Ziff.": "Ziffer", "Abg.": "Abgeordnete",
+    "Bgm.": "Bürgermeister", "Mag.": "Magister", "Vors.": "Vorsitzende",
+    "stv.": "stellvertretende", "Stv.": "Stellvertreter", "Präs.": "Präsident",
+    "insg.": "insgesamt", "Doz.": "Dozent", "Corp.": "Corp.", "Ltd.": "Ltd.",
+    "ff.": "folgende", "Verf.": "Verfasser", "Anm.": "Anmerkung", "zit.": "zitiert",
+    "d.J.": "des Jahres",
+}
+
+SOURCES = [
+    {"name": "GermEval 2014 NER (dev split; 500 sentences held out for model selection)",
+     "url": "https://sites.google.com/site/germeval2014ner/", "license": "CC BY 4.0", "use": "NER training"},
+    {"name": "German Legal Entity Recognition (LER), train minus dev/test overlap, sub-sampled",
+     "url": "https://github.com/elenanereiss/Legal-Entity-Recognition", "license": "CC BY 4.0",
+     "use": "NER training (legal-norm classes as missing annotation)"},
+    {"name": "WikiANN de (train, silver)", "url": "https://github.com/afshinrahimi/mmner",
+     "license": "unclear (research use)", "use": "NER training"},
+    {"name": "DFKI SmartData Corpus v1 (train)", "url": "https://github.com/DFKI-NLP/smartdata-corpus",
+     "license": "CC BY 4.0", "use": "NER training"},
+    {"name": "MobIE (train)", "url": "https://github.com/DFKI-NLP/MobIE", "license": "CC BY 4.0",
+     "use": "NER training"},
+    {"name": "Europarl German NER (Faruqui & Padó 2010, train)", "url": "https://nlpado.de/~sebastian/software/ner_german.shtml",
+     "license": "unclear (research use)", "use": "NER training"},
+    {"name": "UD German-GSD train (UPOS only, older release, re-mapped), dev",
+     "url": "https://github.com/UniversalDependencies/UD_German-GSD", "license": "CC BY-SA 4.0",
+     "use": "UPOS training (train + dev[:600]), parser training (dev[:600]), model selection (dev[600:])"},
+    {"name": "UD German-PUD test", "url": "https://github.com/UniversalDependencies/UD_German-PUD",
+     "license": "CC BY-SA 3.0", "use": "UPOS and parser training"},
+    {"name": "spacy-lookups-data German lemma lookup table", "url": "https://github.com/explosion/spacy-lookups-data",
+     "license": "MIT (package)", "use": "lookup lemmatizer"},
+]
+
+
+def build(ner: Path, pos: Path, parser: Path | None, out: Path) -> None:
+    nlp = spacy.blank("de")
+    for orth, norm in EXTRA_ABBREVIATIONS.items():
+        nlp.tokenizer.add_special_case(orth, [{ORTH: orth, NORM: norm}])
+    pos_nlp = spacy.load(pos)
+    nlp.add_pipe("morphologizer", source=pos_nlp)
+    if parser is not None:
+        nlp.add_pipe("parser", source=spacy.load(parser))
+    else:
+        nlp.add_pipe("sentencizer")
+    lem = nlp.add_pipe("lemmatizer", config={"mode": "lookup", "overwrite": False})
+    lem.initialize()
+    nlp.add_pipe("ner", source=spacy.load(ner))
+    nlp.meta.update({
+        "name": "de_presseschau",
+        "version": VERSION,
+        "description": "German news pipeline for Presseschau: tokenizer, UPOS morphologizer, "
+                       "dependency parser, lookup lemmatizer, NER (PER/ORG/LOC/MISC). "
+                       "CPU CNN components, each with its own tok2vec. Trained from open data, "
+                       "see training/README.md.",
+        "lang": "de",
+        "spacy_version": f">={spacy.__version__.rsplit('.', 1)[0]}.0,<{spacy.__version__.split('.')[0]}."
+                         f"{int(spacy.__version__.split('.')[1]) + 1}.0",
+        "license": "CC BY-SA 4.0 (UD-derived components); see sources",
+        "author": "Presseschau project",
+        "sources": SOURCES,
+    })
+    out.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(out)
+    print(f"wrote {out}")
+
+
+def parse_time_log(path: Path) -> dict | None:
+    if not path.exists():
+        return None
+    text = path.read_text(errors="replace")
+    m_wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)", text)
+    m_rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
+    if not m_wall or not m_rss:
+        return None
+    parts = [float(x) for x in m_wall.group(1).split(":")]
+    secs = 0.0
+    for p in parts:
+        secs = secs * 60 + p
+    return {"wall_seconds": round(secs), "peak_rss_mb": round(int(m_rss.group(1)) / 1024)}
+
+
+def update_meta(out: Path, scores: Path | None, logs: dict[str, Path]) -> None:
+    meta_path = out / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    if scores is not None:
+        res = json.loads(scores.read_text(encoding="utf-8"))
+        perf = {}
+        if "ner" in res:
+            ner = res["ner"]
+            perf["ner_germeval2014_test"] = {
+                "per_label": {k: {m: v[m] for m in ("p", "r", "f")} for k, v in ner["per_label"].items()},
+                "overall": {m: ner["overall"][m] for m in ("p", "r", "f")},
+                "overall_per_org_loc": {m: ner["overall_per_org_loc"][m] for m in ("p", "r", "f")},
+            }
+        ud = res["ud"]
+        perf["ud_gsd_test"] = {"raw_text": ud["raw"], "gold_tokenization": ud["gold_tok"]}
+        perf["evaluated_with"] = "python -m pipeline.model_eval"
+        meta["presseschau_scores"] = perf
+    training = {}
+    for name, log in logs.items():
+        stats = parse_time_log(log)
+        if stats:
+            training[name] = stats
+    if training:
+        training["total_wall_seconds"] = sum(v["wall_seconds"] for v in training.values())
+        training["peak_rss_mb_max"] = max(v["peak_rss_mb"] for k, v in training.items()
+                                          if isinstance(v, dict))
+        training["machine"] = "2 CPU cores, no GPU; components trained as separate processes"
+        meta["presseschau_training"] = training
+    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"updated {meta_path}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--ner", type=Path, default=ROOT / "training/output/ner/model-best")
+    ap.add_argument("--pos", type=Path, default=ROOT / "training/output/pos/model-best")
+    ap.add_argument("--parser", type=Path, default=ROOT / "training/output/parser/model-best")
+    ap.add_argument("--no-parser", action="store_true", help="use a sentencizer instead")
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--update-meta", action="store_true")
+    ap.add_argument("--scores", type=Path, default=None)
+    ap.add_argument("--ner-log", type=Path, default=ROOT / "training/logs/ner.log")
+    ap.add_argument("--pos-log", type=Path, default=ROOT / "training/logs/pos.log")
+    ap.add_argument("--parser-log", type=Path, default=ROOT / "training/logs/parser.log")
+    args = ap.parse_args()
+    if args.update_meta:
+        update_meta(args.out, args.scores, {"ner": args.ner_log, "morphologizer": args.pos_log,
+                                            "parser": args.parser_log})
+        return
+    build(args.ner, args.pos, None if args.no_parser else args.parser, args.out)
+
+
+if __name__ == "__main__":
+    main()
