@@ -86,6 +86,15 @@ _NOT_SPLIT_AFTER = {"mal", "tag", "jahrestag", "geburtstag", "todestag", "ausgab
                     "korps", "infanteriedivision", "panzerdivision", "symphonie", "sinfonie"}
 
 
+def has_ann(doc: Doc, attr: str) -> bool:
+    """Cached ``doc.has_annotation(attr)`` (spaCy scans every token on each call)."""
+    key = ("presseschau", "has", attr, len(doc))
+    v = doc.user_data.get(key)
+    if v is None:
+        v = doc.user_data[key] = doc.has_annotation(attr)
+    return v
+
+
 def split_trailing_periods(doc: Doc) -> Doc:
     """Retokenize number tokens the German tokenizer keeps whole but that hold two date or
     figure parts: a sentence-final period ("1997." -> "1997" "."; the tokenizer keeps "2."
@@ -115,7 +124,7 @@ def split_trailing_periods(doc: Doc) -> Doc:
             todo.append((t, [num, "."]))
     if not todo:
         return doc
-    parsed = doc.has_annotation("DEP")
+    parsed = has_ann(doc, "DEP")
     with doc.retokenize() as retok:
         for t, parts in todo:
             head0 = t.head if (parsed and t.head.i != t.i) else (t, 0)
@@ -167,12 +176,13 @@ _WRAP_KEY = ("presseschau", "hard_wrapped")
 
 def _hard_wrapped(doc: Doc) -> bool:
     cached = doc.user_data.get(_WRAP_KEY)
-    if cached is not None and cached[0] == len(doc.text):
+    if cached is not None and cached[0] == len(doc):
         return cached[1]
-    lines = [ln.strip() for ln in doc.text.split("\n") if ln.strip()]
+    text = doc.text  # builds the string: once per doc, not per call
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     open_lines = sum(1 for ln in lines if not re.search(r"[.!?:;\"“”»)]$", ln))
     wrapped = len(lines) >= 5 and open_lines / len(lines) > 0.6
-    doc.user_data[_WRAP_KEY] = (len(doc.text), wrapped)
+    doc.user_data[_WRAP_KEY] = (len(doc), wrapped)
     return wrapped
 
 
@@ -291,6 +301,7 @@ class DateRecognizer:
         self.ana_mods = d["anaphoric_modifiers"]
         self.rel_units = d["relative_units"]
         self.rel_comp = d["relative_compounds"]
+        self.ana_comp = set(d.get("anaphoric_compounds", []))
         self.year_triggers = set(d["year_triggers"])
         self.month_triggers = set(d["month_triggers"])
         self.ordinals = d["ordinals"]
@@ -302,7 +313,7 @@ class DateRecognizer:
 
     # -- lemma access (model lemma if set, else lookup table) --
     def _lemma(self, t: Token) -> str:
-        if t.lemma_ and t.doc.has_annotation("LEMMA"):
+        if t.lemma_ and has_ann(t.doc, "LEMMA"):
             return t.lemma_
         if not self.lemma_lookup:
             return t.text
@@ -327,7 +338,7 @@ class DateRecognizer:
         DAY = "(?P<day>0?[1-9]|[12]\\d|3[01])\\."
         YEAR = "(?P<year>\\d{1,4}\\s?v\\.\\s?Chr\\.|1\\d{3}|20\\d{2})"
         YEAR4 = "(?P<year>1\\d{3}|20\\d{2})"
-        PART = "(?P<part>Anfang|Mitte|Ende|Beginn|Ausgang)"
+        PART = "(?P<part>Anfang|Mitte|Ende|Beginn|Ausgang|Laufe)"
         MOD = f"(?P<mod>{_alt(_both(list(self.rel_mods) + list(self.ana_mods)))})"
         SEAS = "(?P<season>Frühling|Frühjahr|Sommer|Herbst|Winter|Spätsommer|Frühsommer|Hochsommer|Spätherbst|Frühherbst|Spätwinter|Spätfrühling)(?:e?s)?(?![\\w-])"
         OFYEAR = f"\\s+(?:des\\s+Jahres\\s+(?P<ofyear>1\\d{{3}}|20\\d{{2}})|(?P<ofmod>{_alt(_both(list(self.rel_mods) + list(self.ana_mods) + ['desselben', 'neuen']))})\\s+Jahres)(?![\\w-])"
@@ -417,7 +428,7 @@ class DateRecognizer:
         if m.kind == "year":
             return self.bare_year_ok(doc, span.start) if len(span) == 1 else False
         if m.kind == "month" and not g.get("year") and not g.get("part") and not g.get("early") and not g.get("ofmod"):
-            nxt_text = doc.text[m.end: m.end + 30]
+            nxt_text = self._text[m.end: m.end + 30]
             if re.match(r"\s*(?:/|und|bis|oder|–|-)\s*[A-ZÄÖÜ][a-zäöü]+\.?\s+\d{4}", nxt_text) and \
                     re.match(r"\s*(?:/|und|bis|oder|–|-)\s*(?:" + "|".join(_cap(k).replace(".", r"\.") for k in self.months) + ")", nxt_text):
                 return True
@@ -434,7 +445,8 @@ class DateRecognizer:
             if g["unit"] == "Jahre" and p1 == "in":
                 return False
             return True
-        if m.kind == "deictic" and g["deic"] in ("morgen",) and p1 in ("am", "den", "der", "jeden", "heute", "gestern", "vom", "zum", "bis"):
+        if m.kind == "deictic" and g["deic"] in ("morgen",) and p1 in ("am", "den", "der", "jeden", "heute", "gestern", "vom", "zum",
+                                                                       "bis", "von", "das", "die", "für", "des"):
             return False
         if m.kind == "deictic" and g["deic"].lower() == "heute" and not g.get("dp2"):
             return not self._heute_nowadays(doc, span, p1)
@@ -593,7 +605,8 @@ class DateRecognizer:
             if g.get("year"):
                 return iso_year(int(g["year"]))
             unit, off = self.rel_comp[g["comp"].lower()]
-            r = ref if self.mode == "narrative" and ref else anchor
+            anaphoric = g["comp"].lower() in self.ana_comp
+            r = ref if (self.mode == "narrative" or anaphoric) and ref else anchor
             return None if r is None else shift_period(r, unit, off)
         if k == "decade":
             if g.get("dec4"):
@@ -686,15 +699,16 @@ class DateRecognizer:
             doc = split_trailing_periods(doc)
         anchor, precision = parse_anchor(doc._.published)
         matches = []
-        for m in self._select([c for c in self.find(doc.text)]):
+        self._text = text = doc.text  # Doc.text is rebuilt on every access: read it once
+        for m in self._select([c for c in self.find(text)]):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or not self._accept(doc, m, span):
                 continue
             if span.start_char != m.start or span.end_char != m.end:
                 # the tokenizer merged the expression with neighbouring characters; keep the
                 # token-aligned span only if it adds nothing but a trailing period
-                extra = doc.text[m.end: span.end_char]
-                if doc.text[span.start_char: m.start] or extra not in ("", "."):
+                extra = text[m.end: span.end_char]
+                if text[span.start_char: m.start] or extra not in ("", "."):
                     continue
             matches.append((m, span))
         # year of list members ("2. und 3. Januar 2022", "Mai/Juni 1940")
@@ -703,7 +717,7 @@ class DateRecognizer:
                 for m2, _ in matches[idx + 1: idx + 3]:
                     if m2.start - m.end > 12:
                         break
-                    between = doc.text[m.end:m2.start]
+                    between = text[m.end:m2.start]
                     if not self.link_re.fullmatch(between):
                         continue
                     if m2.g.get("year"):
@@ -738,9 +752,9 @@ class DateRecognizer:
                     # a bare year moves the narrative reference only where it frames the
                     # following text ("1941 begann ...", "im Jahr 1941", headings)
                     prev = self._prev_words(doc, span, 1)
-                    line_start = doc.text.rfind("\n", 0, span.start_char) + 1
-                    line_end = doc.text.find("\n", span.end_char)
-                    line_len = (line_end if line_end >= 0 else len(doc.text)) - line_start
+                    line_start = text.rfind("\n", 0, span.start_char) + 1
+                    line_end = text.find("\n", span.end_char)
+                    line_len = (line_end if line_end >= 0 else len(text)) - line_start
                     if (prev and prev[0] in ("im", "jahr", "jahres", "anfang", "mitte", "ende", "seit")) \
                             or line_len < 80 or not prev or prev[0] in (".", "\n"):
                         ref = r
@@ -789,11 +803,11 @@ def is_bare_year(doc: Doc, i: int, year_triggers: Optional[set] = None,
     if nxt is not None and not triggered:
         if nxt.text.lower() in ("bis", "und", "oder", "-", "–") and i + 3 < len(doc) and doc[i + 2].like_num:
             return is_bare_year(doc, i + 2, year_triggers, lemma_fn)
-        if nxt.pos_ in ("NOUN",) and doc.has_annotation("POS"):
+        if nxt.pos_ in ("NOUN",) and has_ann(doc, "POS"):
             months = lang_data("dates.json")["months"]
             if nxt.text.lower() not in months:
                 return False
-        elif not doc.has_annotation("POS") and nxt.text[:1].isupper() and lemma_fn is not None and not nxt.ent_type_:
+        elif not has_ann(doc, "POS") and nxt.text[:1].isupper() and lemma_fn is not None and not nxt.ent_type_:
             lem = lemma_fn(nxt)
             if lem != nxt.text and lem[:1].isupper() and nxt.text.lower() not in lang_data("dates.json")["months"]:
                 return False

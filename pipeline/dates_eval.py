@@ -16,7 +16,6 @@ Command line: ``python -m pipeline.dates_eval /work/shared/data/dates/wikiwars_d
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 import sys
 from pathlib import Path

@@ -30,13 +30,13 @@ Boundary rules (repeated in ``pipeline/lang/de/README.md`` for the annotators)
 from __future__ import annotations
 
 import re
-from typing import Callable, Optional
+from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import spacy_ext  # noqa: F401
-from .dates import is_bare_year
+from .dates import has_ann, is_bare_year
 from .normalize import fraction, lang_data, lookup_unit, multiplier, parse_digits, parse_number_word
 from .spacy_ext import DATE_SPANS, FIGURE_SPANS
 
@@ -112,7 +112,7 @@ class FigureRecognizer:
     def lemma(self, t: Token) -> str:
         """Model lemma when it differs from the word; else the lookup table; else the head
         of a compound ("Gründungsmitgliedern" -> "Gründungsmitglied"); "-innen" -> "-in"."""
-        model = t.lemma_ if (t.doc.has_annotation("LEMMA") and t.lemma_) else None
+        model = t.lemma_ if (has_ann(t.doc, "LEMMA") and t.lemma_) else None
         if model and model != t.text:
             return model
         return self.lemma_text(t.text, model)
@@ -229,7 +229,7 @@ class FigureRecognizer:
                 return True  # "30-jährige", "1939/40", "4:45", "17.30"
         if nxt is not None and nxt.text.lower() in self.id_after:
             return True  # "17 Uhr", "12 mal"
-        if prev is not None and prev.pos_ == "PROPN" and doc.has_annotation("POS") and t.like_num \
+        if prev is not None and prev.pos_ == "PROPN" and has_ann(doc, "POS") and t.like_num \
                 and prev.text[:1].isupper() and (nxt is None or nxt.pos_ not in _NOUN_POS):
             if prev.text.lower() not in self.qualifiers:
                 return True  # "Boeing 747"
@@ -254,13 +254,13 @@ class FigureRecognizer:
 
     # -- about --
     def _is_noun(self, t: Token) -> bool:
-        if t.doc.has_annotation("POS") and t.pos_:
+        if has_ann(t.doc, "POS") and t.pos_:
             return t.pos_ in _NOUN_POS and t.text.lower() not in self.months
         return t.text[:1].isupper() and t.text.replace("-", "").isalpha() and t.text.lower() not in self.months and \
             t.text.lower() not in self.qualifiers and not t.is_sent_start
 
     def _is_adj(self, t: Token) -> bool:
-        if t.doc.has_annotation("POS") and t.pos_:
+        if has_ann(t.doc, "POS") and t.pos_:
             return t.pos_ in ("ADJ",) or (t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") and _ADJ_INFL.match(t.text) is not None)
         return bool(_ADJ_INFL.match(t.text)) and t.text.lower() not in self.article_forms \
             and t.text.lower() not in self.function_words
@@ -358,7 +358,7 @@ class FigureRecognizer:
         if f["unit"] in _TIME_UNITS:
             return None  # durations ("drei Monate", "seit 13 Jahren") measure no noun
         tok = None
-        if doc.has_annotation("DEP"):
+        if has_ann(doc, "DEP"):
             tok = self._about_parse(doc, f)
         if tok is None:
             tok = self._about_linear(doc, f)
@@ -390,7 +390,7 @@ class FigureRecognizer:
         s0, s1 = sentence_bounds(doc, f["num"])
         c0, c1 = clause_bounds(doc, f["start"], f["end"], s0, s1)
         toks = list(doc[c0:c1])
-        if doc.has_annotation("DEP"):
+        if has_ann(doc, "DEP"):
             # prefer the verb governing the figure
             t = doc[f["num"]]
             for _ in range(6):
@@ -472,7 +472,8 @@ class FigureRecognizer:
 
                 if prev_span._.about and prev_span._.unit is None and \
                         sentence_bounds(doc, prev_span.start) == sentence_bounds(doc, f["num"]) and \
-                        not self._is_noun(_next(doc, f["end"] - 1) or doc[f["end"] - 1]):
+                        not self._is_noun(_next(doc, f["end"] - 1) or doc[f["end"] - 1]) and \
+                        (_next(doc, f["end"] - 1) is None or _next(doc, f["end"] - 1).text.lower() not in self.function_words):
                     span._.about = prev_span._.about  # "von den neun Gründungsmitgliedern sind nur noch sechs übrig"
             span._.event = self.event(doc, f, about_tok)
             out.append(span)

@@ -261,7 +261,7 @@ def _detector():
     return LanguageDetectorBuilder.from_languages(*(getattr(Language, n) for n in _CANDIDATES)).build()
 
 
-def detect_language(text: str, sample_chars: int = 2000) -> Optional[str]:
+def detect_language(text: str, sample_chars: int = 1000) -> Optional[str]:
     """ISO 639-1 code of the text's language (lingua, restricted to likely languages), or None."""
     sample = text[:sample_chars]
     if sum(ch.isalpha() for ch in sample) < 20:

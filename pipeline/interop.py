@@ -478,9 +478,23 @@ def import_label_studio(tasks: list[dict], records: list[dict], reviewer: str = 
     for n, task in enumerate(tasks, 1):
         data = task.get("data") or {}
         text = data.get("text")
-        rec = idx.find([data.get("article_id"), data.get("id"), (task.get("meta") or {}).get("article_id")], text)
-        if rec is None:
+        rec = idx.find([data.get("article_id"), data.get("id"), (task.get("meta") or {}).get("article_id"), task.get("article_id")],
+                       text if text is not None else task.get("text"))
+        if rec is None and "annotations" in task:
             problems.append(f"task {n}: no matching article")
+            continue
+        if "annotations" not in task and isinstance(task.get("label"), list):
+            # JSON-MIN export: {"text", "label": [{"start", "end", "text", "labels"}], "annotator", ...}
+            text = task.get("text", text)
+            rec = rec or idx.find([task.get("article_id"), task.get("id")], text)
+            if rec is None:
+                problems.append(f"task {n}: no matching article")
+                continue
+            spans = [(v["start"], v["end"], lab) for v in task["label"] if isinstance(v, dict) and "start" in v for lab in v.get("labels") or []]
+            who = task.get("annotator")
+            ds, ps = decisions_from_spans(rec, spans, reviewer=f"{reviewer}:{who}" if who else reviewer, src_text=text, note="label-studio")
+            decisions.extend(ds)
+            problems.extend(ps)
             continue
         anns = [a for a in task.get("annotations") or [] if not a.get("was_cancelled")]
         if not anns:

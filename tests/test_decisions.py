@@ -251,3 +251,12 @@ def test_a_lone_occurrence_in_a_rewritten_text_is_flagged():
     out, flagged = dec.apply_decisions([r2], [d])
     assert [f["reason"] for f in flagged] == ["context_changed"]
     assert out[0]["entities"][0]["status"] == "pending"
+
+
+def test_removed_pieces_are_placed_in_reading_order():
+    # raw: "HEAD\nB-\nbody A.\n" ; clean reads "body A. B" (the cleaner moved a column)
+    rec = {"text": "body A. B", "source": {"offsets": [[0, 9, 7], [7, 16, 1], [8, 5, 1]]}}
+    assert dec.clean_offset_of_raw(rec, 0) == 8  # removed before the first raw char: before the next kept one
+    assert dec.clean_offset_of_raw(rec, 6) == 9  # "-\n" after "B": just after it, at the end of the clean text
+    assert dec.raw_span(rec, 0, 4) == (9, 13)
+    assert dec.raw_span(rec, 8, 9) == (5, 6)

@@ -241,3 +241,17 @@ def test_cli_export_and_import(tmp_path, reviewed):
     assert all(e["status"] == "accepted" for e in art(rows)["entities"])
     res = runner.invoke(app, ["export", "--format", "xml", "--data", str(data)])
     assert res.exit_code == 2
+
+
+def test_label_studio_json_min(reviewed):
+    r = art(reviewed)
+    tok = ent(r, "Kassym-Jomart Tokajew")
+    row = {"id": 17, "text": r["text"], "article_id": ART, "annotator": "eva@example.org",
+           "label": [{"start": tok["start"], "end": tok["end"], "text": tok["text"], "labels": ["PER"]}]}
+    decisions, problems = interop.import_label_studio([row], reviewed)
+    assert problems == []
+    out = art(_apply(reviewed, decisions))
+    st = statuses(out)
+    assert st[(tok["start"], tok["end"], "PER")] == "accepted"
+    assert all(v == "rejected" for (s, e, l), v in st.items() if l == "PER" and s != tok["start"])
+    assert {d["reviewer"] for d in decisions} == {"import:label-studio:eva@example.org"}

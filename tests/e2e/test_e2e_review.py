@@ -20,6 +20,7 @@ from pipeline import decisions as dec
 from pipeline.review.sample import make_record, sample_records
 
 expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)").expect
+expect.set_options(timeout=20_000)  # 2 shared cores in CI: be patient, never flaky
 
 
 def write_jsonl(path: Path, records) -> None:

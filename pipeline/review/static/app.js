@@ -77,7 +77,6 @@ window.addEventListener("hashchange", route);
 window.addEventListener("DOMContentLoaded", init);
 
 async function init() {
-  for (const id of ["home"]) $(id).addEventListener("click", () => {});
   $("help-btn").addEventListener("click", toggleHelp);
   $("help-close").addEventListener("click", toggleHelp);
   $("reviewer").addEventListener("click", changeReviewer);
@@ -288,7 +287,7 @@ function renderText() {
     } else {
       cover.sort((x, y) => (x.end - x.start) - (y.end - y.start));
       const top = cover[0];
-      const isSel = cover.some((e) => ekey(e) === S.sel) ;
+      const isSel = cover.some((e) => ekey(e) === S.sel || (e.draft && S.sel));
       const cls = ["ent", "lab-" + top.label, "st-" + top.status];
       if (cover.length > 1) cls.push("multi");
       if (isSel) cls.push("sel");
@@ -415,6 +414,11 @@ function entRef(e) { return { start: e.start, end: e.end, label: e.label }; }
 async function decideSel(kind) {
   const e = selected();
   if (!e) return;
+  if (kind === "accept" && S.draft) {  // accepting moved boundaries = saving them
+    await saveDraft();
+    if (!S.draft) selectNext(false);
+    return;
+  }
   const a = await post("decide", { action: kind, entity: entRef(e) });
   if (a) { flash(kind === "accept" ? "Accepted" : "Rejected"); S.draft = null; selectNext(false); }
 }
@@ -549,8 +553,10 @@ function onKey(ev) {
     if (sel) addSelection(digit); else relabel(digit);
     return;
   }
-  if (ev.altKey && (k === "ArrowLeft" || k === "ArrowRight")) { ev.preventDefault(); moveBoundary("start", k === "ArrowLeft" ? -1 : 1); return; }
-  if (ev.shiftKey && (k === "ArrowLeft" || k === "ArrowRight")) { ev.preventDefault(); moveBoundary("end", k === "ArrowLeft" ? -1 : 1); return; }
+  const arrows = k === "ArrowLeft" || k === "ArrowRight";
+  if (arrows && (ev.altKey || ev.shiftKey) && !selected()) return;  // leave the browser's own text selection alone
+  if (ev.altKey && arrows) { ev.preventDefault(); moveBoundary("start", k === "ArrowLeft" ? -1 : 1); return; }
+  if (ev.shiftKey && arrows) { ev.preventDefault(); moveBoundary("end", k === "ArrowLeft" ? -1 : 1); return; }
   switch (k) {
     case "a": ev.preventDefault(); decideSel("accept"); break;
     case "A": ev.preventDefault(); acceptAll(); break;
