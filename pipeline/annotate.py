@@ -136,8 +136,12 @@ def add_presseschau_components(nlp: Language) -> Language:
     return nlp
 
 
+# The modules whose code decides what a record contains: a change to any of them re-processes.
+RECORD_MODULES = ("ingest", "clean", "annotate", "dates", "figures", "link", "normalize", "record", "types", "spacy_ext")
+
+
 def pipeline_fingerprint(nlp: Language) -> str:
-    """Hash of the model's identity and the language data the rule components read."""
+    """Hash of the model's identity, the record-making code and the language data it reads."""
     from . import __version__
 
     h = hashlib.sha256()
@@ -145,7 +149,8 @@ def pipeline_fingerprint(nlp: Language) -> str:
     h.update(f"{nlp.meta.get('name')}:{nlp.meta.get('version')}".encode())
     h.update(nlp.config.to_str().encode())
     root = Path(__file__).resolve().parent
-    data_files = sorted((root / "lang").rglob("*")) + [root.parent / "annotations" / "aliases.tsv"]
+    code_files = [root / f"{m}.py" for m in RECORD_MODULES]
+    data_files = code_files + sorted((root / "lang").rglob("*")) + [root.parent / "annotations" / "aliases.tsv"]
     for f in data_files:
         if f.is_file():
             h.update(f.name.encode())

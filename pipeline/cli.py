@@ -34,6 +34,7 @@ def run(
     force: bool = typer.Option(False, "--force", help="Re-process every article, ignoring the cache"),
     allow_non_german: bool = typer.Option(False, "--allow-non-german", help="Process texts detected as not German"),
     annotations: Path = typer.Option(Path("annotations"), "--annotations", help="Folder with review decisions to re-apply"),
+    no_reviews: bool = typer.Option(False, "--no-reviews", help="Write the pipeline's own output, without re-applying review decisions (to measure the pipeline)"),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on a terminal, off in CI)"),
 ):
     """Turn raw German articles into structured JSONL (articles.jsonl + run.json)."""
@@ -42,7 +43,7 @@ def run(
 
     opts = RunOptions(
         paths=list(paths) if paths else [Path("corpus")], out=out, model=model, n_process=n_process, batch_size=batch_size,
-        max_bytes=max_bytes, force=force, allow_non_german=allow_non_german, annotations=annotations, progress=progress,
+        max_bytes=max_bytes, force=force, allow_non_german=allow_non_german, annotations=None if no_reviews else annotations, progress=progress,
     )
     try:
         nlp_info = load_nlp(model)

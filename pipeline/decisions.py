@@ -530,10 +530,12 @@ def _set_fields(record: dict, ent: dict, fields: dict) -> None:
         ent.pop("raw_end", None)
 
 
-def _new_entity(record: dict, fields: dict, status: str, d: dict) -> dict:
+def _new_entity(record: dict, fields: dict, status: str, d: dict, restored: bool = False) -> dict:
     ent: dict[str, Any] = {"start": fields["start"], "end": fields["end"], "text": fields["text"], "label": fields["label"], "source": "review", "status": status}
     _set_fields(record, ent, {k: v for k, v in fields.items() if k in VALUE_FIELDS})
     _mark(ent, d, new_entity=True)
+    if restored:
+        ent["review"]["restored"] = True  # decided on a model entity this run does not have
     record["entities"].append(ent)
     return ent
 
@@ -582,15 +584,15 @@ def _apply_one(ctx: _Ctx, d: dict) -> Optional[str]:
                 elif ent.get("status") != "corrected":
                     ent["status"] = "accepted"
             return None
-        if _find(rec, s, e):
-            return "label_changed"
-        if _overlapping(rec, s, e, label):
-            return "boundaries_changed"
         if kind == "reject":
-            return None  # the new run no longer predicts it: the rejection holds
+            # the new run no longer predicts it: the rejection holds. Whatever it predicts there
+            # instead (another label, other boundaries) is new, so it stays pending for review.
+            return None
+        # the reviewed truth stays, even where the new run lost it or predicts something else
+        # there (that prediction stays pending beside it, for the reviewer to judge)
         old = d.get("old") or {"label": label}
         fields = _shift({k: old.get(k) for k in ("label",) + VALUE_FIELDS if k in old}, s, e, text)
-        _new_entity(rec, fields, "accepted", d)
+        _new_entity(rec, fields, "accepted", d, restored=True)
         return None
 
     if kind == "correct":
@@ -628,11 +630,7 @@ def _apply_one(ctx: _Ctx, d: dict) -> Optional[str]:
             _set_fields(rec, ent, {k: v for k, v in fields.items() if k in VALUE_FIELDS})
             ent["status"] = "corrected"
             return None
-        if loc is not None and _find(rec, loc[0], loc[1]):
-            return "label_changed"
-        if _overlapping(rec, ts, te, fields["label"]) or (loc is not None and _overlapping(rec, loc[0], loc[1], d["label"])):
-            return "boundaries_changed"
-        _new_entity(rec, fields, "corrected", d)
+        _new_entity(rec, fields, "corrected", d, restored=True)
         return None
     return "malformed"
 
@@ -649,8 +647,6 @@ REASONS = {
     "span_not_found": "the decided text is not in the article's new text",
     "ambiguous": "the decided text occurs several times and its context no longer tells which",
     "context_changed": "the decided text is still there, but everything around it changed",
-    "label_changed": "the new run labels this span differently",
-    "boundaries_changed": "the new run has an overlapping entity with other boundaries",
     "malformed": "the decision line is incomplete",
 }
 

@@ -14,10 +14,36 @@ Sets ``span._.canonical`` on every span of ``doc.ents`` (PER/ORG/LOC/MISC):
 5. whole-name aliases across articles ("ODKB"/"OVKS"/"Organisation des Vertrags über
    kollektive Sicherheit", "Kirgistan"/"Kirgisistan", "Nur-Sultan"/"Astana").
 
+Before the canonical names are computed, the component makes the article's entities
+consistent (one sense per discourse; config ``propagate``, default on):
+
+* evidence: the names the model found in *this* document -- the full name of every
+  PER/ORG/LOC entity, the surname (last token) of a multi-token person name, an acronym in
+  parentheses after an ORG/LOC ("... Sicherheit (OVKS)"); German genitive ``-s`` is folded
+  onto the base form when the base form occurs in the article ("Putins" -> "Putin");
+* relabelling: an entity whose form the model labelled differently elsewhere in the
+  article gets the majority label of that form ("Aserbaidschan" LOC 3x, PER 1x -> LOC);
+* propagation: other mentions of such a form that no entity covers become entities with
+  that label -- token-aligned, capitalised, whole tokens only ("ODKB-Friedenstruppe" is
+  not "ODKB"), outside DATE/FIGURE spans, genitive included ("Tokajews");
+* the alias table's optional ``type`` column (PER/ORG/LOC/MISC) is a secondary source:
+  one extra vote for that label, which also breaks ties; it never creates an entity
+  the model did not find at least once in the article;
+* conservative: a form is propagated only when at least one of its model mentions looks
+  like a proper name (POS PROPN/X where the model tags POS, or the alias table knows it),
+  a person's surname only from a clean multi-token name (no acronym, no other known
+  name inside, e.g. not "Russlands Gegenstück"); ties without alias type change nothing.
+  Two span repairs go with it: a known name in the genitive plus the noun it modifies is cut
+  to the name ("Putins Krieg" -> "Putins", "Russlands Präsidenten" -> "Russlands"), a
+  person's span loses a leading title ("Außenminister Vassilenko" -> "Vassilenko").
+  The added spans are listed in ``doc.spans["presseschau_names_propagated"]``, the
+  relabelled/trimmed ones in ``doc.spans["presseschau_names_relabelled"]``; both get
+  ``span._.canonical`` like every entity (the record's ``source`` stays "model").
+
 The alias table is editable data, ``annotations/aliases.tsv`` (columns ``alias``,
-``canonical``, ``scope`` = ``name`` | ``word``; ``#`` starts a comment). Its path comes from
-the component config ``aliases_path``; default: the repository's file, resolved relative to
-the package. A missing file means no aliases, not an error.
+``canonical``, ``scope`` = ``name`` | ``word``, optional ``type``; ``#`` starts a comment).
+Its path comes from the component config ``aliases_path``; default: the repository's file,
+resolved relative to the package. A missing file means no aliases, not an error.
 """
 from __future__ import annotations
 
@@ -28,10 +54,39 @@ from pathlib import Path
 from typing import Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from . import spacy_ext  # noqa: F401
 from .normalize import lang_data
+from .spacy_ext import DATE_SPANS, FIGURE_SPANS
+
+PROPAGATED_SPANS = "presseschau_names_propagated"  # doc.spans key: entities added by propagation
+RELABELLED_SPANS = "presseschau_names_relabelled"  # doc.spans key: model entities given the majority label
+
+# label classes of the record (other models' labels folded in, like annotate.LABEL_MAP)
+_LABEL_CLASS = {
+    "PER": "PER", "PERSON": "PER",
+    "ORG": "ORG", "ORGANIZATION": "ORG",
+    "LOC": "LOC", "GPE": "LOC", "LOCATION": "LOC", "FAC": "LOC",
+    "MISC": "MISC", "NORP": "MISC", "EVENT": "MISC", "PRODUCT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC",
+}
+_PROPAGATE_CLASSES = ("PER", "ORG", "LOC")
+_TYPES = ("PER", "ORG", "LOC", "MISC")
+_NAMEISH_POS = ("PROPN", "X")
+_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_ACRONYM_RE = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7}")
+_QUOTES = "\"'„“”«»‚‘’()[]"
+# feminine derivational suffixes: "-e" is the nominative of an attributive adjective before them
+_FEM_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "ie", "ik", "enz", "anz", "ur")
+_INDEFINITE = {"ein", "eine", "einer", "einem", "einen", "eines", "kein", "keine", "keiner", "keinem", "keinen", "keines"}
+# lowercase words ending like an adjective that are no attributive adjectives (used when the model has no POS)
+_FUNCTION_WORDS = {"die", "der", "den", "dem", "des", "diese", "dieser", "diesem", "diesen", "dieses", "jene", "jener",
+                   "jenem", "jenen", "jenes", "seine", "seiner", "seinem", "seinen", "seines", "ihre", "ihrer", "ihrem",
+                   "ihren", "ihres", "unsere", "unserer", "unserem", "unseren", "deren", "dessen", "über", "unter",
+                   "hinter", "wider", "gegen", "ohne", "aber", "oder", "sowie", "wieder", "immer", "oben", "unten",
+                   "neben", "zwischen", "außer", "hier", "wie", "sie", "je", "nie", "gestern", "morgen", "sagte",
+                   "meinte", "erklärte", "besuchte", "traf", "trafen", "haben", "werden", "wurden", "waren", "sollen"}
+_ADJ_RE = re.compile(r"^(?P<stem>[A-ZÄÖÜ][^\W\d_]*?(?:isch|ig|lich|sch|ch|al|ar|är|ell|iv|an|t))(?P<end>en|e)$")
 
 DEFAULT_ALIASES = Path(__file__).parents[1] / "annotations" / "aliases.tsv"
 
@@ -51,13 +106,10 @@ def clean_surface(text: str) -> str:
     return t
 
 
-def load_aliases(path: Optional[str | Path]) -> tuple[dict[str, str], dict[str, str]]:
-    """-> (name aliases: casefolded alias -> canonical, word aliases: word -> word)."""
-    names: dict[str, str] = {}
-    words: dict[str, str] = {}
+def _alias_rows(path: Optional[str | Path]):
     p = Path(path) if path else DEFAULT_ALIASES
     if not p.is_file():
-        return names, words
+        return
     with p.open(encoding="utf-8", newline="") as fh:
         for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
             if not row or not row[0].strip() or row[0].lstrip().startswith("#") or row[0] == "alias":
@@ -65,27 +117,70 @@ def load_aliases(path: Optional[str | Path]) -> tuple[dict[str, str], dict[str, 
             alias = row[0].strip()
             canon = row[1].strip() if len(row) > 1 and row[1].strip() else alias
             scope = row[2].strip().lower() if len(row) > 2 and row[2].strip() else "name"
-            if scope == "word":
-                words[alias] = canon
-            else:
-                names[_key(alias)] = canon
-            names.setdefault(_key(canon), canon)
+            typ = row[3].strip().upper() if len(row) > 3 and row[3].strip() else None
+            yield alias, canon, scope, typ if typ in _TYPES else None
+
+
+def load_aliases(path: Optional[str | Path]) -> tuple[dict[str, str], dict[str, str]]:
+    """-> (name aliases: casefolded alias -> canonical, word aliases: word -> word)."""
+    names: dict[str, str] = {}
+    words: dict[str, str] = {}
+    for alias, canon, scope, _ in _alias_rows(path):
+        if scope == "word":
+            words[alias] = canon
+        else:
+            names[_key(alias)] = canon
+        names.setdefault(_key(canon), canon)
     return names, words
 
 
+def load_alias_types(path: Optional[str | Path]) -> dict[str, str]:
+    """-> casefolded name (alias and canonical of a ``name`` row) -> PER/ORG/LOC/MISC, from
+    the optional fourth column ``type``."""
+    types: dict[str, str] = {}
+    for alias, canon, scope, typ in _alias_rows(path):
+        if typ and scope != "word":
+            types[_key(alias)] = typ
+            types.setdefault(_key(canon), typ)
+    return types
+
+
+def _collapse_repeats(name: str) -> str:
+    """'Dmitri Dmitri Medwedew' -> 'Dmitri Medwedew' (a word repeated right after itself)."""
+    out: list[str] = []
+    for t in name.split(" "):
+        if out and t.casefold() == out[-1].casefold():
+            continue
+        out.append(t)
+    return " ".join(out)
+
+
 class NameLinker:
-    def __init__(self, aliases_path: Optional[str] = None, resolve_short_forms: bool = True, use_aliases: bool = True):
+    def __init__(self, aliases_path: Optional[str] = None, resolve_short_forms: bool = True, use_aliases: bool = True,
+                 propagate: bool = True):
         self.aliases_path = aliases_path
         self.names, self.words = load_aliases(aliases_path) if use_aliases else ({}, {})
+        self.types = load_alias_types(aliases_path) if use_aliases else {}
         self.resolve_short_forms = resolve_short_forms
-        self.titles = set(lang_data("names.json")["titles"])
+        self.propagate = propagate
+        data = lang_data("names.json")
+        self.titles = set(data["titles"])
+        self.particles = set(data.get("surname_particles", []))
 
     # -- per mention --
     def _word_alias(self, text: str) -> str:
         if not self.words:
             return text
-        parts = re.split(r"(\s+)", text)
-        return "".join(self.words.get(p, p) for p in parts)
+        out: list[str] = []
+        for p in text.split(" "):
+            rep = self.words.get(p, p)
+            rtoks = rep.split(" ")
+            # a multi-word replacement ("Medwedjew" -> "Dmitri Medwedew") must not repeat
+            # the words already written before it ("Dmitri Medwedjew")
+            while len(rtoks) > 1 and out and out[-1] == rtoks[0]:
+                out.pop()
+            out.extend(rtoks)
+        return " ".join(out)
 
     def _strip_genitive(self, form: str, ent: Span, attested: set[str]) -> str:
         if form.endswith("'") or form.endswith("’"):
@@ -96,6 +191,15 @@ class NameLinker:
             return form
         cand = form[:-1]
         cand2 = form[:-2] if form.endswith("es") else None
+        toks = form.split(" ")
+        if len(toks) > 1 and any(_ADJ_RE.match(t) for t in toks[:-1]):
+            # "Kaspischen Meeres": the adjective stays inflected, so a stripped noun alone gives
+            # no base form ("Kaspischen Meer"); only the alias table, or _deinflect with a known
+            # gender, may change it
+            for c in (cand, cand2):
+                if c and _key(c) in self.names:
+                    return c
+            return form
         if _key(cand) in self.names or cand in attested:
             return cand
         if cand2 and (_key(cand2) in self.names or cand2 in attested):
@@ -114,25 +218,75 @@ class NameLinker:
             return cand  # "Putins Sprecher", "Tokajews Bitte"
         return form
 
-    def _deinflect(self, form: str, attested: set[str]) -> str:
-        """Adjective endings in multi-word names, only towards an attested form."""
+    def _deinflect(self, form: str, attested: set[str], ent: Optional[Span] = None) -> str:
+        """Adjective endings in multi-word names ("Eurasischen Wirtschaftsunion" -> "Eurasische
+        Wirtschaftsunion", "das Kaspische Meer" -> "Kaspisches Meer"), only where the base form
+        is safe: the alias table knows it, or the head noun's gender/number is known (morphology,
+        a feminine suffix, or the article right before the name). Otherwise the surface is kept
+        ("Kaspischen Meeres" without a gender stays as written: "-e", "-es" or "-er"?)."""
         toks = form.split(" ")
         if len(toks) < 2:
             return form
-        variants = set()
-        adj = [re.sub(r"(isch|ig|lich|ten|ch|er|en|al|ar|sch)en$", r"\1e", t) if t[:1].isupper() else t for t in toks]
-        variants.add(" ".join(adj))
-        adj2 = [re.sub(r"en$", "e", t) if i < len(toks) - 1 and t[:1].isupper() else t for i, t in enumerate(toks)]
-        variants.add(" ".join(adj2))
-        for v in list(variants):
-            last = v.split(" ")[-1]
-            for suf in ("es", "s", "n"):
-                if last.endswith(suf):
-                    variants.add(v[: -len(suf)])
-        for v in variants:
-            if v != form and (v in attested or _key(v) in self.names):
-                return v
-        return form
+        adj_idx = [i for i, t in enumerate(toks[:-1]) if _ADJ_RE.match(t)]
+        if not adj_idx or not toks[-1][:1].isupper():
+            return form
+        # 1. the alias table knows a base form (any gender)
+        for ending in ("e", "es", "er"):
+            v = toks[:]
+            for i in adj_idx:
+                v[i] = _ADJ_RE.match(v[i]).group("stem") + ending
+            for last in (v[-1], v[-1][:-2] if v[-1].endswith("es") else None, v[-1][:-1] if v[-1].endswith(("s", "n")) else None):
+                if last:
+                    cand = " ".join(v[:-1] + [last])
+                    if cand != form and _key(cand) in self.names:
+                        return cand
+        # 2. gender/number of the head noun
+        gender, genitive = self._head_gender(toks, adj_idx, ent)
+        ending = {"Fem": "e", "Plur": "e", "Neut": "es", "Masc": "er"}.get(gender or "")
+        if ending is None:
+            return form
+        v = toks[:]
+        for i in adj_idx:
+            v[i] = _ADJ_RE.match(v[i]).group("stem") + ending
+        if genitive and gender in ("Masc", "Neut"):
+            head = v[-1]
+            if head.endswith("es") and head[:-2] in attested:
+                v[-1] = head[:-2]
+            elif head.endswith("s") and not head.endswith("ss"):
+                v[-1] = head[:-1]
+        return " ".join(v)
+
+    def _head_gender(self, toks: list[str], adj_idx: list[int], ent: Optional[Span]) -> tuple[Optional[str], bool]:
+        """-> (Fem|Masc|Neut|Plur|None, head noun in the genitive)."""
+        head_text = toks[-1]
+        genitive = False
+        if ent is not None:
+            head = ent[-1]
+            if head.has_morph():
+                genitive = "Gen" in head.morph.get("Case")
+                if "Plur" in head.morph.get("Number"):
+                    return "Plur", genitive
+                g = head.morph.get("Gender")
+                if len(g) == 1:
+                    return g[0], genitive
+        low = head_text.casefold()
+        if low.endswith(_FEM_SUFFIXES):
+            return "Fem", False
+        if low.endswith(tuple(f + "en" for f in _FEM_SUFFIXES)):
+            return "Plur", False
+        if ent is None or ent.start == 0:
+            return None, False
+        art = ent.doc[ent.start - 1].lower_
+        adj_end = _ADJ_RE.match(toks[adj_idx[0]]).group("end")
+        if art == "das" and adj_end == "e":
+            return "Neut", False  # das Kaspische Meer
+        if art == "der" and adj_end == "e":
+            return "Masc", False  # der Persische Golf
+        if art == "die" and adj_end == "e":
+            return "Fem", False
+        if art in ("die", "der", "zur") and adj_end == "en":
+            return "Plur" if art == "die" else "Fem", False  # die Vereinten Nationen / der Eurasischen Union
+        return None, False
 
     def _strip_titles(self, form: str, label: str) -> str:
         if label not in ("PER", "PERSON"):
@@ -147,14 +301,210 @@ class NameLinker:
     def base_form(self, ent: Span, attested: set[str]) -> str:
         form = self._strip_titles(self._word_alias(clean_surface(ent.text)), ent.label_)
         form = self._strip_genitive(form, ent, attested)
-        form = self._deinflect(form, attested)
+        form = self._word_alias(form)  # "Medwedjews" -> "Medwedjew" -> "Medwedew"
+        form = self._deinflect(form, attested, ent)
         return form
 
     def canonical(self, form: str) -> str:
-        return self.names.get(_key(form), form)
+        return _collapse_repeats(self.names.get(_key(form), form))
+
+    # -- document-level consistency (one sense per discourse) --
+    def _name_tokens(self, ent: Span) -> list[Token]:
+        toks = [t for t in ent]
+        while toks and toks[0].text in _QUOTES:
+            toks = toks[1:]
+        while toks and toks[-1].text in _QUOTES:
+            toks = toks[:-1]
+        if _LABEL_CLASS.get(ent.label_) == "PER":
+            while len(toks) > 1 and toks[0].lower_ in self.titles:
+                toks = toks[1:]
+            while len(toks) > 1 and toks[-1].text[:1].islower():
+                toks = toks[:-1]
+        return toks
+
+    @staticmethod
+    def _word(t: Token) -> str:
+        return t.text.replace("\u00ad", "")
+
+    @staticmethod
+    def _gen_base(word: str, words: set[str]) -> str:
+        """German genitive folded onto the base form when the base form occurs in the doc."""
+        if word.endswith(("'", "’")) and len(word) > 2:
+            return word[:-1]
+        if word.endswith("s") and len(word) > 3 and not word.endswith(("ss", "ß")) and not word.isupper() \
+                and word[:-1] in words:
+            return word[:-1]
+        return word
+
+    def _alias_type(self, form: tuple[str, ...]) -> Optional[str]:
+        if not self.types:
+            return None
+        text = " ".join(form)
+        return self.types.get(_key(text)) or self.types.get(_key(self._word_alias(text)))
+
+    def _looks_like_name(self, toks: list[Token], pos_tagged: bool) -> bool:
+        if not toks or not toks[0].text[:1].isupper():
+            return False
+        if not pos_tagged:
+            return True
+        return all(t.pos_ in _NAMEISH_POS or t.lower_ in self.particles for t in toks)
+
+    @staticmethod
+    def _common_noun_context(doc: Doc, i: int, pos_tagged: bool) -> bool:
+        """A capitalised word after an indefinite article or a lowercase attributive adjective
+        is a common noun ("einer Orbitalkapsel", "große Angst"), whatever the model said elsewhere."""
+        if i == 0:
+            return False
+        prev = doc[i - 1]
+        if prev.lower_ in _INDEFINITE:
+            return True
+        if not prev.text[:1].islower() or not prev.is_alpha:
+            return False
+        if pos_tagged:
+            return prev.pos_ == "ADJ"
+        return prev.lower_.endswith(("e", "en", "er", "es", "em")) and prev.lower_ not in _FUNCTION_WORDS
+
+    def make_consistent(self, doc: Doc) -> Doc:
+        """Relabel entities to the majority label of their form in the document and add the
+        uncovered mentions of the forms the model found (see the module docstring)."""
+        ents = list(doc.ents)
+        words = {self._word(t) for t in doc}
+        pos_tagged = doc.has_annotation("POS")
+        votes: dict[tuple[str, ...], Counter] = {}
+        nameish: dict[tuple[str, ...], bool] = {}
+        ent_form: dict[int, tuple[str, ...]] = {}
+        raw_label: dict[str, Counter] = {}
+
+        def vote(form: tuple[str, ...], cls: str, clean: bool) -> None:
+            votes.setdefault(form, Counter())[cls] += 1
+            nameish[form] = nameish.get(form, False) or clean
+
+        per_multi: list[tuple[list[Token], bool]] = []
+        for k, e in enumerate(ents):
+            cls = _LABEL_CLASS.get(e.label_)
+            if cls is None:
+                continue
+            raw_label.setdefault(cls, Counter())[e.label_] += 1
+            toks = self._name_tokens(e)
+            if not toks:
+                continue
+            form = tuple(self._word(t) for t in toks[:-1]) + (self._gen_base(self._word(toks[-1]), words),)
+            ent_form[k] = form
+            clean = self._looks_like_name(toks, pos_tagged)
+            vote(form, cls, clean)
+            if cls == "PER" and len(toks) >= 2:
+                per_multi.append((toks, clean))
+            # acronym in parentheses after a long name: "Organisation ... (OVKS)"
+            if cls in ("ORG", "LOC") and len(toks) >= 2 and e.end + 2 < len(doc) and doc[e.end].text == "(" \
+                    and doc[e.end + 2].text == ")" and _ACRONYM_RE.fullmatch(doc[e.end + 1].text):
+                vote((doc[e.end + 1].text,), cls, True)
+        # surnames of multi-token person names, from clean names only: no acronym, not a
+        # known name inside ("Russlands Gegenstück", "Putins Krieg", "Militärbündnis ODKB")
+        known = {f[0] for f in votes if len(f) == 1}
+        known |= {self._gen_base(self._word(toks[-1]), words) for toks, _ in per_multi}
+        for toks, clean in per_multi:
+            last = self._word(toks[-1])
+            inner = [self._gen_base(self._word(t), words) for t in toks[:-1] if t.lower_ not in self.particles]
+            if not clean or len(toks) > 4 or any("'" in t.text or "’" in t.text for t in toks) \
+                    or not _WORD_RE.fullmatch(last) or last.isupper() or not last[:1].isupper() \
+                    or any(w in known for w in inner):
+                continue
+            vote((self._gen_base(last, words),), "PER", True)
+
+        def decide(form: tuple[str, ...]) -> Optional[str]:
+            c = Counter(votes.get(form, ()))
+            alias = self._alias_type(form)
+            if alias:
+                c[alias] += 1
+            if not c:
+                return None
+            ranked = c.most_common()
+            if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+                tied = {lab for lab, n in ranked if n == ranked[0][1]}
+                return alias if alias in tied else None
+            return ranked[0][0]
+
+        def label_for(cls: str) -> str:
+            seen = raw_label.get(cls)
+            return seen.most_common(1)[0][0] if seen else cls
+
+        decided = {f: decide(f) for f in votes}
+        # 1. relabel model entities to the majority label of their form; trim spans that are a
+        #    known name in the genitive plus the noun it modifies ("Putins Krieg" -> "Putins",
+        #    "Russlands Präsidenten" -> "Russlands") and person names with a leading title
+        #    ("Außenminister Vassilenko" -> "Vassilenko")
+        new_ents: list[Span] = []
+        relabelled: list[Span] = []
+        for k, e in enumerate(ents):
+            cls = _LABEL_CLASS.get(e.label_)
+            start, end, target = e.start, e.end, decided.get(ent_form.get(k, ()))
+            first = self._word(e[0])
+            gen_base = self._gen_base(first, words) if len(e) >= 2 else first
+            if cls is not None and gen_base != first and first.endswith("s") and e[1].text[:1].isupper() \
+                    and decided.get((gen_base,)) in _PROPAGATE_CLASSES:
+                end, target = e.start + 1, decided[(gen_base,)]
+            elif cls == "PER" and len(e) >= 2 and e[0].lower_ in self.titles:
+                toks = self._name_tokens(e)
+                if toks:
+                    start, end = toks[0].i, toks[-1].i + 1
+            if cls is not None and ((target is not None and target != cls) or (start, end) != (e.start, e.end)):
+                span = Span(doc, start, end, label=label_for(target or cls), kb_id=e.kb_id_)
+                relabelled.append(span)
+                new_ents.append(span)
+            else:
+                new_ents.append(e)
+        # 2. propagate to uncovered mentions
+        blocked = [False] * len(doc)
+        for e in new_ents:
+            for i in range(e.start, e.end):
+                blocked[i] = True
+        for key in (DATE_SPANS, FIGURE_SPANS):
+            for sp in doc.spans.get(key, []):
+                for i in range(sp.start, sp.end):
+                    blocked[i] = True
+        forms = [f for f, lab in decided.items() if lab in _PROPAGATE_CLASSES
+                 and (nameish.get(f) or self._alias_type(f)) and f[0][:1].isupper() and len(f[-1]) > 1]
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for f in sorted(forms, key=len, reverse=True):
+            firsts = {f[0]}
+            if len(f) == 1:
+                firsts |= {f[0] + "s", f[0] + "'", f[0] + "’"} if not f[0].endswith(("s", "ß", "x", "z")) else {f[0] + "'", f[0] + "’"}
+            for w in firsts:
+                by_first.setdefault(w, []).append(f)
+        added: list[Span] = []
+        i = 0
+        while i < len(doc):
+            cands = by_first.get(self._word(doc[i])) if not blocked[i] and not self._common_noun_context(doc, i, pos_tagged) else None
+            hit = None
+            for f in cands or ():
+                j = i + len(f)
+                if j > len(doc) or any(blocked[i:j]):
+                    continue
+                got = [self._word(t) for t in doc[i:j]]
+                last_ok = got[-1] == f[-1] or (got[-1][:-1] == f[-1] and got[-1][-1:] in ("s", "'", "’")
+                                               and not f[-1].endswith(("s", "ß", "x", "z")) and not f[-1].isupper())
+                if got[:-1] == list(f[:-1]) and last_ok:
+                    hit = (j, f)
+                    break
+            if hit:
+                j, f = hit
+                span = Span(doc, i, j, label=label_for(decided[f]))
+                added.append(span)
+                for x in range(i, j):
+                    blocked[x] = True
+                i = j
+            else:
+                i += 1
+        if relabelled or added:
+            doc.ents = sorted(new_ents + added, key=lambda s: s.start)
+        doc.spans[PROPAGATED_SPANS] = added
+        doc.spans[RELABELLED_SPANS] = relabelled
+        return doc
 
     # -- component --
     def __call__(self, doc: Doc) -> Doc:
+        if self.propagate and doc.ents:
+            self.make_consistent(doc)
         ents = list(doc.ents)
         if not ents:
             return doc
@@ -192,10 +542,12 @@ class NameLinker:
 
 @Language.factory(
     "presseschau_names",
-    default_config={"aliases_path": None, "resolve_short_forms": True, "use_aliases": True},
+    default_config={"aliases_path": None, "resolve_short_forms": True, "use_aliases": True, "propagate": True},
 )
 def make_names(nlp: Language, name: str, aliases_path: Optional[str], resolve_short_forms: bool,
-               use_aliases: bool) -> NameLinker:
+               use_aliases: bool, propagate: bool) -> NameLinker:
     """aliases_path: TSV alias table; None -> the repository's annotations/aliases.tsv.
-    use_aliases=False gives the article-local base form only (no cross-article joining)."""
-    return NameLinker(aliases_path=aliases_path, resolve_short_forms=resolve_short_forms, use_aliases=use_aliases)
+    use_aliases=False gives the article-local base form only (no cross-article joining).
+    propagate=False leaves the model's entities as they are (no document-level consistency)."""
+    return NameLinker(aliases_path=aliases_path, resolve_short_forms=resolve_short_forms, use_aliases=use_aliases,
+                      propagate=propagate)

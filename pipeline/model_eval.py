@@ -11,6 +11,8 @@
 * LAS / UAS on UD German-GSD test if the pipeline has a parser (dependency
   labels compared without subtypes, case-insensitive; ``root`` == ``ROOT``).
   Reported with punctuation (CoNLL 2018 style) and without (spaCy style).
+  (Pipelines with another label scheme, e.g. de_core_news_* with TIGER labels,
+  only get a meaningful UAS, not LAS.)
 
 The model re-tokenizes the raw text itself; its tokens are aligned to the gold
 tokens (spaCy's Example alignment) and gold tokens without a one-to-one aligned
@@ -219,6 +221,7 @@ def evaluate_ner(nlp, path: Path, limit: int = 0, batch_size: int = 256) -> dict
 
 def _score_ud(golds: list, preds: list, has_parser: bool) -> dict:
     n_gold = pos_ok = 0
+    has_pos = any(t.pos_ for p in preds for t in p)
     las = uas = las_np = uas_np = n_np = 0
     tok_1to1 = 0
     for g, p in zip(golds, preds):
@@ -256,8 +259,8 @@ def _score_ud(golds: list, preds: list, has_parser: bool) -> dict:
                         las_np += not is_punct
     out = {
         "token_alignment_1to1": round(tok_1to1 / n_gold, 4),
-        "upos_acc": round(pos_ok / n_gold, 4),
-        "upos_acc_aligned_tokens": round(pos_ok / tok_1to1, 4) if tok_1to1 else 0.0,
+        "upos_acc": round(pos_ok / n_gold, 4) if has_pos else None,
+        "upos_acc_aligned_tokens": round(pos_ok / tok_1to1, 4) if tok_1to1 and has_pos else None,
     }
     if has_parser:
         gs = {(i, s.start_char) for i, g in enumerate(golds) for s in g.sents}
@@ -351,8 +354,11 @@ def format_report(res: dict) -> str:
     lines.append(f"UD   {ud['dataset']}, {ud['sentences']} sentences, {ud['tokens']} gold tokens")
     for mode, title in (("raw", "raw text, own tokenizer"), ("gold_tok", "gold tokenization")):
         m = ud[mode]
-        lines.append(f"  [{title}] tokens 1:1 aligned {m['token_alignment_1to1']:.4f}; UPOS acc "
-                     f"{m['upos_acc']:.4f} (on aligned tokens {m['upos_acc_aligned_tokens']:.4f})")
+        if m["upos_acc"] is None:
+            lines.append(f"  [{title}] tokens 1:1 aligned {m['token_alignment_1to1']:.4f}; no UPOS predicted")
+        else:
+            lines.append(f"  [{title}] tokens 1:1 aligned {m['token_alignment_1to1']:.4f}; UPOS acc "
+                         f"{m['upos_acc']:.4f} (on aligned tokens {m['upos_acc_aligned_tokens']:.4f})")
         if "las" in m:
             lines.append(f"  [{title}] LAS {m['las']:.4f}  UAS {m['uas']:.4f}  (without punct: LAS "
                          f"{m['las_no_punct']:.4f} UAS {m['uas_no_punct']:.4f}); sentence F1 {m['sent_f']:.4f}")

@@ -39,7 +39,7 @@ class RunOptions:
     max_bytes: int = MAX_BYTES
     allow_non_german: bool = False
     force: bool = False
-    annotations: Path = Path("annotations")
+    annotations: Optional[Path] = Path("annotations")  # None: write the pipeline's output without reviews
     progress: Optional[bool] = None  # None: only on an interactive terminal outside CI
 
 
@@ -137,7 +137,7 @@ def run(opts: RunOptions, nlp_and_info: Optional[tuple[Any, ModelInfo]] = None, 
         stats.timings["annotate"] += time.perf_counter() - t - stats.timings["ingest_clean"]
 
         t = time.perf_counter()
-        flagged = _write_articles(opts, cache, seen, stats)
+        flagged, reviewed = _write_articles(opts, cache, seen, stats)
         _set_last_run_ids(cache, seen)
         stats.timings["write"] += time.perf_counter() - t
     finally:
@@ -162,6 +162,7 @@ def run(opts: RunOptions, nlp_and_info: Optional[tuple[Any, ModelInfo]] = None, 
         },
         "errors": stats.errors,
         "deleted": deleted,
+        "reviews": {"decisions": str(opts.annotations / "decisions.jsonl") if opts.annotations else None, "articles_reviewed": reviewed},
         "flagged_decisions": flagged,
         "timings": {k: round(v, 3) for k, v in stats.timings.items()},
         "resources": _peak_memory(),
@@ -209,27 +210,30 @@ def _annotate_safely(nlp, items: Iterator[tuple[str, dict]], pending: dict, n_pr
                     fail(doc_id, f"{raw.path}: annotation failed ({type(e).__name__}: {e})")
 
 
-def _write_articles(opts: RunOptions, cache: Cache, ids: list[str], stats: RunStats) -> list[dict]:
-    """articles.jsonl = this run's articles, with the review decisions applied."""
+def _write_articles(opts: RunOptions, cache: Cache, ids: list[str], stats: RunStats) -> tuple[list[dict], int]:
+    """articles.jsonl = this run's articles, with the review decisions applied.
+    Returns the decisions that no longer fit and the number of reviewed articles."""
     from .decisions import apply_decisions, load_decisions
 
-    decisions = load_decisions(opts.annotations / "decisions.jsonl")
+    decisions = load_decisions(opts.annotations / "decisions.jsonl") if opts.annotations else []
     by_article: dict[str, list[dict]] = {}
     for d in decisions:
         by_article.setdefault(d.get("article_id"), []).append(d)
     flagged: list[dict] = []
+    reviewed = 0
     with atomic_open(opts.out / "articles.jsonl") as fh:
         for doc_id, line, words, labels in cache.iter_stored(ids):
             mine = by_article.get(doc_id)
             if mine:  # only reviewed articles are parsed and re-serialised
                 (rec,), flags = apply_decisions([json.loads(line)], mine)
                 flagged.extend(flags)
+                reviewed += 1
                 line, labels = dumps(rec), label_counts(rec)
             stats.words += words
             stats.labels.update(labels)
             fh.write(line)
             fh.write("\n")
-    return flagged
+    return flagged, reviewed
 
 
 def _last_run_ids(cache: Cache) -> list[str]:

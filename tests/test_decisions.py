@@ -140,13 +140,31 @@ def test_decisions_that_no_longer_fit_are_flagged_not_dropped(records):
     new = make_record(r["id"], text, names=names, model="v2")
     out, flagged = dec.apply_decisions([new], [gone, relabelled, other])
     reasons = {f["decision"]["id"]: f["reason"] for f in flagged}
-    assert reasons == {gone["id"]: "span_not_found", relabelled["id"]: "label_changed", other["id"]: "article_missing"}
+    assert reasons == {gone["id"]: "span_not_found", other["id"]: "article_missing"}
     assert all(f["message"] for f in flagged)
-    assert {x["decision_id"] for x in out[0]["review_flags"]} == {gone["id"], relabelled["id"]}
+    assert {x["decision_id"] for x in out[0]["review_flags"]} == {gone["id"]}
+    # the rejected ORG "Kreml" is gone; the new run's LOC "Kreml" is new: pending, for review
+    assert {(e["label"], e["status"]) for e in out[0]["entities"] if e["text"] == "Kreml"} == {("LOC", "pending")}
     # a dismissed flag is gone, the rest stay
     dis = dec.make_decision(new, "dismiss", undoes=[gone["id"]], reviewer="t")
     _, flagged2 = dec.apply_decisions([new], [gone, relabelled, other, dis])
-    assert {f["decision"]["id"] for f in flagged2} == {relabelled["id"], other["id"]}
+    assert {f["decision"]["id"] for f in flagged2} == {other["id"]}
+
+
+def test_reviewed_truth_stays_beside_a_new_conflicting_prediction():
+    r1 = make_record("o", "Er bat den Nachbarn Russland und die ODKB um Hilfe.", names=[("Russland", "LOC", {}), ("ODKB", "ORG", {})])
+    rus, odkb = r1["entities"]
+    ds = [dec.make_decision(r1, "accept", rus, reviewer="t"), dec.make_decision(r1, "correct", odkb, {"label": "MISC"}, reviewer="t")]
+    # the new model says "Nachbarn Russland" and ODKB is a LOC
+    r2 = make_record("o", r1["text"], names=[("Nachbarn Russland", "LOC", {}), ("ODKB", "LOC", {})])
+    out, flagged = dec.apply_decisions([r2], ds)
+    assert flagged == []
+    got = {(e["text"], e["label"], e["status"], e["source"]) for e in out[0]["entities"]}
+    assert got == {("Russland", "LOC", "accepted", "review"), ("Nachbarn Russland", "LOC", "pending", "model"),
+                   ("ODKB", "MISC", "corrected", "review"), ("ODKB", "LOC", "pending", "model")}
+    assert all(e["review"]["restored"] for e in out[0]["entities"] if e["source"] == "review")
+    assert validate_record(out[0]) == []
+    assert dec.apply_decisions(out, ds)[0] == out
 
 
 def test_accepted_entity_the_new_model_missed_is_kept(records):

@@ -51,8 +51,9 @@ def test_short_form_genitive_and_alias(nlp):
 
 
 def test_titles_are_no_part_of_the_name(nlp):
+    # the span is cut to the name too (GUIDELINES: titles outside, "Kremlchef [Putin]")
     got = annotate(nlp, "Für Kremlchef Putin kommen die Unruhen im Nachbarland zur Unzeit.", [("Kremlchef Putin", "PER")])
-    assert got == {("Kremlchef Putin", "PER"): "Wladimir Putin"}
+    assert got == {("Putin", "PER"): "Wladimir Putin"}
 
 
 def test_transliteration_variants_join(nlp):
@@ -79,7 +80,8 @@ def test_acronym_in_parentheses_links_to_long_name(tmp_path):
     nlp.add_pipe("presseschau_names", config={"aliases_path": str(tmp_path / "none.tsv")})
     text = "Es ist eine Premiere in der Geschichte der Eurasischen Wirtschaftsgemeinschaft (EAWG): Die EAWG kommt der Bitte nach."
     got = annotate(nlp, text, [("Eurasischen Wirtschaftsgemeinschaft", "ORG"), ("EAWG", "ORG"), ("EAWG", "ORG")])
-    assert got[("EAWG", "ORG")] == "Eurasischen Wirtschaftsgemeinschaft"
+    # feminine head ("-schaft"): the adjective's base form is safe without the alias table
+    assert got[("EAWG", "ORG")] == got[("Eurasischen Wirtschaftsgemeinschaft", "ORG")] == "Eurasische Wirtschaftsgemeinschaft"
 
 
 def test_missing_alias_file_is_no_crash(tmp_path):
@@ -136,3 +138,189 @@ def test_trailing_lowercase_words_are_cut_from_person_names(nlp):
     text = "Für den Russland-Experten Gerhard Mangott von der Universität Innsbruck ist diese Abkehr bemerkenswert. Mangott sagt das."
     got = annotate(nlp, text, [("Gerhard Mangott von der", "PER"), ("Mangott", "PER")])
     assert set(got.values()) == {"Gerhard Mangott"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Document-level consistency (one sense per discourse) through the real pipeline
+# (load_nlp(None): bundled model or PRESSESCHAU_MODEL, with every Presseschau component).
+# `_with_model_ents` runs the real pipeline but fixes what the NER "found", so that the
+# propagation itself is tested independently of the model version; the last test runs
+# the model as it is.
+
+from pipeline.link import PROPAGATED_SPANS, RELABELLED_SPANS  # noqa: E402
+
+SEED_000 = ("Warum tut Kasachstans Präsident Kassym-Schomart Tokajew das? "
+            "In seiner Not blickt Tokajew nach Russland. "
+            "Andererseits ist Kasachstan strategisch zu wichtig für Russland, um Tokajews Bitte nicht nachzukommen.")
+
+
+def _with_model_ents(nlp, text, ents, **names_cfg):
+    """Run the real pipeline on `text`; the NER's output is replaced by `ents`
+    ((surface, label): the first not yet used occurrence of each)."""
+    doc = nlp.make_doc(text)
+    toks = [t.text for t in doc]
+    spans, used = [], set()
+    for surface, label in ents:
+        words = [t.text for t in nlp.make_doc(surface)]
+        for i in range(len(toks) - len(words) + 1):
+            if toks[i:i + len(words)] == words and not used & set(range(i, i + len(words))):
+                spans.append((i, i + len(words), label))
+                used |= set(range(i, i + len(words)))
+                break
+        else:
+            raise AssertionError(surface)
+    for name, proc in nlp.pipeline:
+        if name == "ner":
+            doc.ents = sorted((Span(doc, s, e, label) for s, e, label in spans), key=lambda s: s.start)
+            continue
+        if name == "presseschau_names" and names_cfg:
+            proc = NameLinker(**names_cfg)
+        doc = proc(doc)
+    return doc
+
+
+def _ents(doc):
+    return [(e.text, e.label_, e._.canonical) for e in doc.ents]
+
+
+@pytest.fixture(scope="module")
+def real_nlp(nlp_info):
+    return nlp_info[0]
+
+
+def test_surname_and_genitive_propagate_from_the_full_name(real_nlp):
+    doc = _with_model_ents(real_nlp, SEED_000, [("Kassym-Schomart Tokajew", "PER"), ("Russland", "LOC")])
+    got = _ents(doc)
+    assert ("Tokajew", "PER", "Kassym-Schomart Tokajew") in got
+    assert ("Tokajews", "PER", "Kassym-Schomart Tokajew") in got
+    # the LOC the model found once is propagated too, genitive included; canonical as usual
+    assert ("Russland", "LOC", "Russland") in got and got.count(("Russland", "LOC", "Russland")) == 2
+    assert ("Kasachstans", "LOC", "Kasachstan") not in got  # "Kasachstan" was never found by the model
+    assert {s.text for s in doc.spans[PROPAGATED_SPANS]} == {"Tokajew", "Tokajews", "Russland"}
+    # "Präsident" is a title, not part of a propagated name
+    assert all(not e.text.startswith("Präsident") for e in doc.ents)
+
+
+def test_propagation_can_be_switched_off(real_nlp):
+    doc = _with_model_ents(real_nlp, SEED_000, [("Kassym-Schomart Tokajew", "PER")], propagate=False)
+    assert _ents(doc) == [("Kassym-Schomart Tokajew", "PER", "Kassym-Schomart Tokajew")]
+
+
+def test_conflicting_labels_take_the_majority(real_nlp):
+    text = ("Eriwan wünschte Beistand in einem Grenzkonflikt mit Aserbaidschan. "
+            "Mit dem Karabach-Krieg befasste sich die ODKB nicht, weil Karabach völkerrechtlich zu Aserbaidschan gehört. "
+            "Doch Russland half auch Aserbaidschan mit Waffenlieferungen. "
+            "Moskau wollte seinen Einfluss in Aserbaidschan wahren. "
+            "Und die Sympathien waren auf der Seite Aserbaidschans.")
+    model = [("Aserbaidschan", "LOC"), ("Aserbaidschan", "PER"), ("Aserbaidschan", "LOC"), ("Aserbaidschan", "LOC")]
+    # no alias table: the model's own majority decides (3 LOC : 1 PER)
+    doc = _with_model_ents(real_nlp, text, model, aliases_path="/nonexistent/aliases.tsv")
+    aser = [(e.text, e.label_) for e in doc.ents if e.text.startswith("Aserbaidschan")]
+    assert aser == [("Aserbaidschan", "LOC")] * 4 + [("Aserbaidschans", "LOC")]
+    assert [s.text for s in doc.spans[RELABELLED_SPANS]] == ["Aserbaidschan"]
+    assert doc.spans[RELABELLED_SPANS][0].start_char == text.index("Aserbaidschan", text.index("zu Aserbaidschan"))
+
+
+def test_tie_is_broken_by_the_alias_type_and_otherwise_left_alone(real_nlp, tmp_path):
+    text = "Moskau wollte nicht. Moskau reagierte prompt. Als es zum Krieg kam, wollte Moskau nicht helfen."
+    model = [("Moskau", "PER"), ("Moskau", "LOC")]
+    typed = tmp_path / "typed.tsv"
+    typed.write_text("alias\tcanonical\tscope\ttype\nMoskau\tMoskau\tname\tLOC\n", encoding="utf-8")
+    untyped = tmp_path / "untyped.tsv"
+    untyped.write_text("alias\tcanonical\tscope\nMoskau\tMoskau\tname\n", encoding="utf-8")
+    doc = _with_model_ents(real_nlp, text, model, aliases_path=str(typed))
+    assert [(e.text, e.label_) for e in doc.ents] == [("Moskau", "LOC")] * 3
+    doc = _with_model_ents(real_nlp, text, model, aliases_path=str(untyped))
+    assert [(e.text, e.label_) for e in doc.ents] == [("Moskau", "PER"), ("Moskau", "LOC")]
+
+
+def test_repository_alias_table_has_types():
+    from pipeline.link import load_alias_types
+
+    types = load_alias_types(None)
+    assert types["aserbaidschan"] == "LOC" and types["odkb"] == "ORG" and types["tokajew"] == "PER"
+
+
+def test_whole_tokens_only_and_no_common_nouns(real_nlp):
+    text = ("Doch der damalige Präsident lehnte den Einsatz der ODKB ab. "
+            "Die kirgisische Regierung bat um die Entsendung einer ODKB-Friedenstruppe zur Beruhigung der Lage. "
+            "Die Organisation hat wenig Bedeutung, auch wenn sie so etwas wie Russlands Gegenstück zur Nato ist. "
+            "Russland hat kein Gegenstück. Die Sowjetunion bestand aus einer Union und einer Union.")
+    model = [("ODKB", "ORG"), ("Russlands Gegenstück", "PER"), ("Russland", "LOC"), ("Union", "ORG")]
+    doc = _with_model_ents(real_nlp, text, model)
+    texts = [(e.text, e.label_) for e in doc.ents]
+    assert ("ODKB-Friedenstruppe", "ORG") not in texts  # compound: not a name, no sub-token span either
+    assert not any(e.text.startswith("ODKB") and e.text != "ODKB" for e in doc.ents)
+    # "Russlands Gegenstück" is a genitive name plus a noun: cut to the name, no surname "Gegenstück"
+    assert ("Russlands", "LOC") in texts
+    assert not any("Gegenstück" in e.text for e in doc.ents)
+    # a common noun after an indefinite article is not made an entity
+    assert [e.text for e in doc.ents].count("Union") == 1
+
+
+def test_dates_and_figures_are_not_overwritten(real_nlp):
+    # the surname "August" is propagated, but not into the DATE "Anfang August 2021"
+    text = "Der Künstler Franz August stellte in Almaty aus. Anfang August 2021 sagte August, er sei zufrieden."
+    doc = _with_model_ents(real_nlp, text, [("Franz August", "PER")])
+    date = [s for s in doc.spans["presseschau_dates"] if "August" in s.text]
+    assert date, "the dates component should find 'Anfang August 2021'"
+    assert [(s.text, s.label_) for s in doc.spans[PROPAGATED_SPANS]] == [("August", "PER")]
+    assert doc.spans[PROPAGATED_SPANS][0].start > date[0].end
+
+
+def test_seed_article_through_the_model(real_nlp):
+    """The model as it is: wherever it finds the full name, every later 'Tokajew'/'Tokajews'
+    is a PER entity linked to it (the bundled model missed them before propagation)."""
+    text = (Path(__file__).parents[1] / "corpus" / "000_983499c68f515bd7.txt").read_text(encoding="utf-8")
+    doc = real_nlp(SEED_000)
+    full = [e for e in doc.ents if e.text == "Kassym-Schomart Tokajew" and e.label_ == "PER"]
+    if not full:
+        pytest.skip("this model does not find the full name")
+    for tok in doc:
+        if tok.text in ("Tokajew", "Tokajews"):
+            ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+            assert ent is not None and ent.label_ == "PER", tok.text
+            assert ent._.canonical == "Kassym-Schomart Tokajew"
+    assert text  # the seed file is there
+
+
+# --- linker bugs found by the gold annotator ---------------------------------------------------
+
+def test_kaspisches_meer_base_form_or_surface(real_nlp):
+    text = "Im Süden transportieren Tanker das Öl über das Kaspische Meer in Richtung Westen."
+    doc = _with_model_ents(real_nlp, text, [("Kaspische Meer", "LOC")], use_aliases=False)
+    assert _ents(doc) == [("Kaspische Meer", "LOC", "Kaspisches Meer")]  # "das" + "-e": neuter -> "-es"
+    # gender unknown ("des"/"dem" are masculine or neuter): keep the surface, never "Kaspische Meer"
+    text2 = "Die Ufer des Kaspischen Meeres sind lang. Am Kaspischen Meer liegt es."
+    doc = _with_model_ents(real_nlp, text2, [("Kaspischen Meeres", "LOC"), ("Kaspischen Meer", "LOC")], use_aliases=False)
+    assert [c for _, _, c in _ents(doc)] == ["Kaspischen Meeres", "Kaspischen Meer"]
+    # feminine/plural heads keep working
+    text3 = "Kasachstan ist Mitglied der Eurasischen Wirtschaftsunion und der Vereinten Nationen."
+    doc = _with_model_ents(real_nlp, text3, [("Eurasischen Wirtschaftsunion", "ORG"), ("Vereinten Nationen", "ORG")], use_aliases=False)
+    assert [c for _, _, c in _ents(doc)] == ["Eurasische Wirtschaftsunion", "Vereinte Nationen"]
+
+
+def test_no_duplicated_first_name(tmp_path):
+    # a word alias written with the full name (a plausible editing mistake) used to give
+    # "Dmitri Dmitri Medwedew"
+    p = tmp_path / "aliases.tsv"
+    p.write_text("alias\tcanonical\tscope\nMedwedjew\tDmitri Medwedew\tword\n", encoding="utf-8")
+    nlp = spacy.blank("de")
+    nlp.add_pipe("presseschau_names", config={"aliases_path": str(p)})
+    text = "Doch der damalige russische Präsident Dmitri Medwedjew lehnte ab. Medwedjews Nein war klar."
+    got = annotate(nlp, text, [("Dmitri Medwedjew", "PER"), ("Medwedjews", "PER")])
+    assert set(got.values()) == {"Dmitri Medwedew"}
+
+
+def test_medwedew_genitive_with_the_repository_table(nlp):
+    got = annotate(nlp, "Medwedjews Worte waren deutlich.", [("Medwedjews", "PER")])
+    assert got == {("Medwedjews", "PER"): "Dmitri Medwedew"}
+
+
+def test_treaty_is_not_the_organisation(nlp):
+    linker = NameLinker()
+    assert linker.canonical("Vertrag über kollektive Sicherheit") == "Vertrag über kollektive Sicherheit"
+    assert linker.canonical("OVKS") == "Organisation des Vertrags über kollektive Sicherheit"
+    got = annotate(nlp, "Die Organisation beruht auf dem „Vertrag über kollektive Sicherheit“ von 1992.",
+                   [("Vertrag über kollektive Sicherheit", "MISC")])
+    assert got == {("Vertrag über kollektive Sicherheit", "MISC"): "Vertrag über kollektive Sicherheit"}

@@ -160,15 +160,20 @@ def update_meta(out: Path, scores: Path | None, logs: dict[str, Path]) -> None:
         perf["evaluated_with"] = "python -m pipeline.model_eval"
         meta["presseschau_scores"] = perf
     training = {}
-    for name, log in logs.items():
-        stats = parse_time_log(log)
-        if stats:
-            training[name] = stats
+    for name, paths in logs.items():
+        runs = [parse_time_log(p) for p in (paths if isinstance(paths, list) else [paths])]
+        runs = [r for r in runs if r]
+        if runs:
+            training[name] = {"wall_seconds": sum(r["wall_seconds"] for r in runs),
+                              "peak_rss_mb": max(r["peak_rss_mb"] for r in runs)}
     if training:
         training["total_wall_seconds"] = sum(v["wall_seconds"] for v in training.values())
         training["peak_rss_mb_max"] = max(v["peak_rss_mb"] for k, v in training.items()
                                           if isinstance(v, dict))
-        training["machine"] = "2 CPU cores, no GPU; components trained as separate processes"
+        training["machine"] = "2 CPU cores shared with other users, no GPU"
+        training["note"] = ("/usr/bin/time -v of each training process; the runs were partly "
+                            "concurrent (total = sum, not elapsed) and were stopped by hand once "
+                            "the dev score had plateaued; model-best checkpoints are shipped")
         meta["presseschau_training"] = training
     meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"updated {meta_path}")
@@ -183,13 +188,14 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--update-meta", action="store_true")
     ap.add_argument("--scores", type=Path, default=None)
-    ap.add_argument("--ner-log", type=Path, default=ROOT / "training/logs/ner.log")
-    ap.add_argument("--pos-log", type=Path, default=ROOT / "training/logs/pos.log")
-    ap.add_argument("--parser-log", type=Path, default=ROOT / "training/logs/parser.log")
+    ap.add_argument("--ner-log", type=Path, nargs="+", default=ROOT / "training/logs/ner.log")
+    ap.add_argument("--pos-log", type=Path, nargs="+", default=ROOT / "training/logs/pos.log")
+    ap.add_argument("--parser-log", type=Path, nargs="+", default=ROOT / "training/logs/parser.log")
+    ap.add_argument("--vectors-log", type=Path, nargs="+", default=ROOT / "training/logs/vectors.log")
     args = ap.parse_args()
     if args.update_meta:
-        update_meta(args.out, args.scores, {"ner": args.ner_log, "morphologizer": args.pos_log,
-                                            "parser": args.parser_log})
+        update_meta(args.out, args.scores, {"floret_vectors": args.vectors_log, "ner": args.ner_log,
+                                            "morphologizer": args.pos_log, "parser": args.parser_log})
         return
     build(args.ner, args.pos, None if args.no_parser else args.parser, args.out)
 

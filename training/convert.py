@@ -459,7 +459,7 @@ def remap_sentence(sent, ctx_map, word_map, adj_forms):
     return out
 
 
-def convert_ud(data: Path, out: Path) -> None:
+def convert_ud(data: Path, out: Path, current_repeat: int = 1) -> None:
     gsd_dev = read_conllu(data / "ud/gsd/de_gsd-ud-dev.conllu")
     pud = read_conllu(data / "ud/pud/de_pud-ud-test.conllu")
     old_train = read_pos_file(data / "ud/gsd_train_upos/de_gsd-ud-train.conllu.pos")
@@ -494,7 +494,9 @@ def convert_ud(data: Path, out: Path) -> None:
     for d in pos_train:
         for tok in d:
             tok.is_sent_start = tok.i == 0
-    full_train = pud + gsd_dev[:UD_DEV_SPLIT]
+    # sentences annotated with the current guidelines (PUD, GSD dev[:600]) can be
+    # up-weighted against the re-mapped old train file
+    full_train = (pud + gsd_dev[:UD_DEV_SPLIT]) * current_repeat
     for s in full_train:
         pos_train.append(ud_doc([s], with_deps=False))
     random.Random(SEED).shuffle(pos_train)
@@ -521,9 +523,20 @@ def main(argv: Iterable[str] | None = None) -> None:
     p.add_argument("--sources", default="germeval,ler,wikiann,smartdata,mobie,europarl",
                    help="NER sources to mix into ner_train.spacy")
     p.add_argument("--skip-ud", action="store_true")
+    p.add_argument("--skip-ner", action="store_true")
+    p.add_argument("--ud-current-repeat", type=int, default=1,
+                   help="repeat PUD + GSD dev[:600] in pos_train.spacy")
     args = p.parse_args(list(argv) if argv is not None else None)
     data, out = args.data, args.out
     out.mkdir(parents=True, exist_ok=True)
+    if not args.skip_ner:
+        convert_ner(data, out, args)
+    if not args.skip_ud:
+        print("UD", file=sys.stderr)
+        convert_ud(data, out, args.ud_current_repeat)
+
+
+def convert_ner(data: Path, out: Path, args) -> None:
     print("NER", file=sys.stderr)
     ge_train, ge_dev = convert_germeval(data / "ner/germeval2014/NER-de-dev.tsv")
     parts = {
@@ -543,9 +556,6 @@ def main(argv: Iterable[str] | None = None) -> None:
         mix.extend(docs * (args.germeval_repeat if name == "germeval" else 1))
     random.Random(SEED).shuffle(mix)
     write(mix, out / "ner_train.spacy")
-    if not args.skip_ud:
-        print("UD", file=sys.stderr)
-        convert_ud(data, out)
 
 
 if __name__ == "__main__":

@@ -235,6 +235,7 @@ class ReviewState:
                 rv = ent.pop("review", None)
                 if rv:
                     ent["reviewed_by"] = rv.get("reviewer")
+                    ent["restored"] = bool(rv.get("restored"))
                     orig = rv.get("original")
                     ent["original"] = {k: orig.get(k) for k in ("start", "end", "text", "label", "value")} if orig else None
             view.pop("review_flags", None)

@@ -132,6 +132,7 @@ class Reviewer:
     def open(self, article_id: str) -> None:
         from playwright.sync_api import expect
 
+        self.article_id = article_id
         self.page.goto(self.url + "#/a/" + article_id)
         expect(self.page.get_by_test_id("meta")).to_contain_text(article_id)  # not the previous article's DOM
         self.page.wait_for_selector("#text [data-off]")
@@ -161,12 +162,24 @@ class Reviewer:
         raise RuntimeError(f"cannot select entity {k}")
 
     def wait_key(self, k: str, status: str) -> None:
-        self.page.wait_for_selector(f'#text [data-key="{k}"].st-{status}', timeout=10000)
+        """Wait until the app shows entity `k` with `status` (asked from the server the page talks to:
+        an entity sharing its span with another one is not always the one drawn on top)."""
+        import time
+
+        deadline = time.time() + 15
+        while time.time() < deadline:
+            ents = {key(e): e for e in self.view(self.article_id)["record"]["entities"]}
+            if k in ents and ents[k]["status"] in ((status,) if status != "accepted" else ("accepted", "corrected")):
+                # ... and the page has taken the answer in (it moves the selection on after it)
+                self.page.wait_for_selector('body:not([data-busy="1"])', timeout=10000)
+                return
+            time.sleep(0.05)
+        raise RuntimeError(f"{k} did not become {status}")
 
     def accept(self, e) -> None:
         self.select(key(e))
         self.page.keyboard.press("a")
-        self.page.wait_for_selector(f'#text .st-accepted[data-key="{key(e)}"], #text .st-corrected[data-key="{key(e)}"]', timeout=10000)
+        self.wait_key(key(e), "accepted")
 
     def reject(self, e) -> None:
         self.select(key(e))

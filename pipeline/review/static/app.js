@@ -285,7 +285,9 @@ function renderText() {
     if (!cover.length) {
       frag.appendChild(el("span", { "data-off": a }, chunk));
     } else {
-      cover.sort((x, y) => (x.end - x.start) - (y.end - y.start));
+      // the selected entity on top (so its label and status show), then the innermost
+      const isSelE = (x) => (x.draft || ekey(x) === S.sel ? 0 : 1);
+      cover.sort((x, y) => isSelE(x) - isSelE(y) || (x.end - x.start) - (y.end - y.start));
       const top = cover[0];
       const isSel = cover.some((e) => ekey(e) === S.sel || (e.draft && S.sel));
       const cls = ["ent", "lab-" + top.label, "st-" + top.status];
@@ -321,7 +323,8 @@ function renderPanel() {
   const lab = $("p-label");
   lab.textContent = e.label; lab.className = "chip lab-" + e.label;
   $("p-status").textContent = e.status; $("p-status").className = "st st-" + e.status;
-  $("p-source").textContent = "source: " + e.source + (e.reviewed_by ? " · reviewed by " + e.reviewed_by : "");
+  $("p-source").textContent = "source: " + e.source + (e.reviewed_by ? " · reviewed by " + e.reviewed_by : "") +
+    (e.restored ? " · kept from an earlier review (this run's model does not predict it)" : "");
   $("p-text").textContent = text.slice(s, en);
   const o = $("p-orig");
   if (e.original && (e.original.label !== e.label || e.original.start !== e.start || e.original.end !== e.end || e.original.value !== e.value)) {
@@ -394,8 +397,9 @@ function selectNext(fromStart) {
 
 /* ------------------------------------------------------------------ decisions */
 async function post(action, body) {
-  if (S.busy) return null;
+  if (S.busy) { flash("one moment…"); return null; }
   S.busy = true;
+  document.body.dataset.busy = "1";
   try {
     const a = await api(`/api/articles/${encodeURIComponent(S.art.record.id)}/${action}`, body || {});
     setArticle(a);
@@ -407,7 +411,7 @@ async function post(action, body) {
       try { setArticle(await api("/api/articles/" + encodeURIComponent(S.art.record.id))); } catch (e2) { /* keep */ }
     }
     return null;
-  } finally { S.busy = false; }
+  } finally { S.busy = false; document.body.dataset.busy = "0"; }
 }
 function entRef(e) { return { start: e.start, end: e.end, label: e.label }; }
 
