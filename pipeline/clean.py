@@ -668,7 +668,7 @@ class _Classifier:
         """Header/footer lines at the top or bottom of a page (or of the document), told by
         their shape: a date, an issue number, an outlet name or a page number, and otherwise
         only capitalised words (no sentence)."""
-        c, D = self.c, self.D
+        c = self.c
         if not c.page_first and not c.page_last and not c.wrapped:
             return
         # pages as runs of line indexes
@@ -1227,7 +1227,7 @@ class _Assembler:
 
     # ---- main
     def paragraphs(self, body: list[_Line]) -> list[_Tok]:
-        c, D = self.c, self.D
+        c = self.c
         toks: list[_Tok] = []
         prev_line: Optional[_Line] = None
         for ln in body:
@@ -1410,7 +1410,7 @@ def _reorder_blocks(ctx: _Ctx, body: list[_Line], asm: _Assembler) -> list[_Line
 
 
 def _emit(ctx: _Ctx, toks: list[_Tok]) -> tuple[str, list[int]]:
-    N, nmap = ctx.N, ctx.nmap
+    nmap = ctx.nmap
     parts: list[str] = []
     offs: list[int] = []
     for t in toks:

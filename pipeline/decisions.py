@@ -41,6 +41,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
+from .store import fsync_dir
+
 LABELS = ("PER", "ORG", "LOC", "MISC", "DATE", "FIGURE")
 KINDS = ("accept", "reject", "correct", "add", "undo", "dismiss")
 CANCEL_KINDS = ("undo", "dismiss")
@@ -310,7 +312,7 @@ class DecisionStore:
             finally:
                 os.close(fd)
             if created:
-                _fsync_dir(self.folder)
+                fsync_dir(self.folder)
         return decisions
 
     def _ends_with_newline(self) -> bool:
@@ -320,33 +322,6 @@ class DecisionStore:
 
     def load(self) -> list[dict]:
         return load_decisions(self.path)
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-_FILE_MODE = 0o666 & ~_umask()  # read once at import (umask is process-wide, not thread-safe)
-
-
-def file_mode() -> int:
-    """0o666 less the umask: what a plain open() would give (mkstemp gives 0o600)."""
-    return _FILE_MODE
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def load_decisions(path: os.PathLike | str) -> list[dict]:

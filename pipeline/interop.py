@@ -24,11 +24,11 @@ import hashlib
 import io
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
 from . import decisions as dec
+from .store import atomic_write_bytes
 
 FORMATS = ("jsonl", "prodigy", "doccano", "label-studio", "docbin", "csv", "parquet")
 IMPORT_FORMATS = ("prodigy", "doccano", "label-studio")
@@ -67,25 +67,6 @@ def read_json_rows(path: os.PathLike | str) -> list[dict]:
             except json.JSONDecodeError as e:
                 raise ValueError(f"{path}:{lineno}: invalid JSON line ({e.msg})") from e
     return rows
-
-
-def _atomic_bytes(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.chmod(tmp, dec.file_mode())
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-        dec._fsync_dir(path.parent)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
 
 
 def _jsonl_bytes(rows: Iterable[dict]) -> bytes:
@@ -295,22 +276,22 @@ def export(records: list[dict], fmt: str, out: os.PathLike | str, accepted_only:
         out = out / f"articles.{fmt}{EXTENSIONS[fmt]}" if fmt != "jsonl" else out / "articles.reviewed.jsonl"
     recs = reviewed_records(records, accepted_only=False)
     if fmt == "jsonl":
-        _atomic_bytes(out, _jsonl_bytes(reviewed_records(records, accepted_only)))
+        atomic_write_bytes(out, _jsonl_bytes(reviewed_records(records, accepted_only)))
     elif fmt == "prodigy":
-        _atomic_bytes(out, _jsonl_bytes(to_prodigy(recs, prodigy_mode, accepted_only)))
+        atomic_write_bytes(out, _jsonl_bytes(to_prodigy(recs, prodigy_mode, accepted_only)))
     elif fmt == "doccano":
-        _atomic_bytes(out, _jsonl_bytes(to_doccano(recs, accepted_only)))
+        atomic_write_bytes(out, _jsonl_bytes(to_doccano(recs, accepted_only)))
     elif fmt == "label-studio":
-        _atomic_bytes(out, json.dumps(to_label_studio(recs, accepted_only), ensure_ascii=False, indent=1).encode("utf-8"))
-        _atomic_bytes(out.with_suffix(".xml"), label_studio_config().encode("utf-8"))
+        atomic_write_bytes(out, json.dumps(to_label_studio(recs, accepted_only), ensure_ascii=False, indent=1).encode("utf-8"))
+        atomic_write_bytes(out.with_suffix(".xml"), label_studio_config().encode("utf-8"))
     elif fmt == "docbin":
-        _atomic_bytes(out, to_docbin(recs, accepted_only).to_bytes())
+        atomic_write_bytes(out, to_docbin(recs, accepted_only).to_bytes())
     elif fmt == "csv":
-        _atomic_bytes(out, entities_table(recs, accepted_only).to_csv(index=False).encode("utf-8"))
+        atomic_write_bytes(out, entities_table(recs, accepted_only).to_csv(index=False).encode("utf-8"))
     elif fmt == "parquet":
         buf = io.BytesIO()
         entities_table(recs, accepted_only).to_parquet(buf, index=False, engine="pyarrow")
-        _atomic_bytes(out, buf.getvalue())
+        atomic_write_bytes(out, buf.getvalue())
     return out
 
 

@@ -365,6 +365,10 @@ def format_report(res: dict) -> str:
     return "\n".join(lines)
 
 
+# name used by `presseschau evaluate-model` (pipeline/cli.py)
+format_scores = format_report
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Score a spaCy model on GermEval 2014 test and UD GSD test.")
     ap.add_argument("--model", default=DEFAULT_MODEL, help="spaCy model name or path")

@@ -142,9 +142,17 @@ def parse_time_log(path: Path) -> dict | None:
     return {"wall_seconds": round(secs), "peak_rss_mb": round(int(m_rss.group(1)) / 1024)}
 
 
-def update_meta(out: Path, scores: Path | None, logs: dict[str, Path]) -> None:
+def update_meta(out: Path, scores: Path | None, logs: dict[str, Path], bench: Path | None = None) -> None:
     meta_path = out / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    if bench is not None and bench.exists():
+        # output of bench/bench_model_speed.py
+        text = bench.read_text(encoding="utf-8")
+        speed = {"command": "python bench/bench_model_speed.py", "table": text.strip().splitlines()}
+        m = re.search(r"^total\s+(\d+)\s+([\d.]+)\s+(\d+)", text, re.M)
+        if m:
+            speed["words_per_second"] = int(m.group(3))
+        meta["presseschau_speed"] = speed
     if scores is not None:
         res = json.loads(scores.read_text(encoding="utf-8"))
         perf = {}
@@ -188,6 +196,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--update-meta", action="store_true")
     ap.add_argument("--scores", type=Path, default=None)
+    ap.add_argument("--bench", type=Path, default=None, help="output of bench/bench_model_speed.py")
     ap.add_argument("--ner-log", type=Path, nargs="+", default=ROOT / "training/logs/ner.log")
     ap.add_argument("--pos-log", type=Path, nargs="+", default=ROOT / "training/logs/pos.log")
     ap.add_argument("--parser-log", type=Path, nargs="+", default=ROOT / "training/logs/parser.log")
@@ -195,7 +204,8 @@ def main() -> None:
     args = ap.parse_args()
     if args.update_meta:
         update_meta(args.out, args.scores, {"floret_vectors": args.vectors_log, "ner": args.ner_log,
-                                            "morphologizer": args.pos_log, "parser": args.parser_log})
+                                            "morphologizer": args.pos_log, "parser": args.parser_log},
+                    bench=args.bench)
         return
     build(args.ner, args.pos, None if args.no_parser else args.parser, args.out)
 

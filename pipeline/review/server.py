@@ -22,6 +22,7 @@ from typing import Any, Optional
 from urllib.parse import unquote, urlsplit
 
 from .. import decisions as dec
+from ..store import atomic_write_jsonl
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 ARTICLES_FILE = "articles.jsonl"
@@ -57,29 +58,6 @@ def _read_jsonl(path: Path) -> list[dict]:
                 except json.JSONDecodeError as e:
                     raise ValueError(f"{path}:{lineno}: invalid JSON line ({e.msg})") from e
     return out
-
-
-def _atomic_write_jsonl(path: Path, records: list[dict]) -> None:
-    import tempfile
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.chmod(tmp, dec.file_mode())
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            for r in records:
-                fh.write(json.dumps(r, ensure_ascii=False, separators=(",", ":")))
-                fh.write("\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-        dec._fsync_dir(path.parent)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
 
 
 def _sig(path: Path) -> Optional[tuple[int, int]]:
@@ -379,7 +357,7 @@ class ReviewState:
                     self.load()
                 snapshot = list(self.records)  # records are replaced on change, never mutated
                 sig_before = self._sig
-            _atomic_write_jsonl(self.articles_path, snapshot)
+            atomic_write_jsonl(self.articles_path, snapshot)
             with self.lock:
                 if self._sig == sig_before:
                     self._sig = _sig(self.articles_path)
