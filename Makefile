@@ -41,4 +41,5 @@ de_core_news_md: $(STAMP)
 
 # Rebuild the bundled offline model from ../shared/data (hours on 2 cores; see training/README.md).
 model: $(STAMP)
-	$(MAKE) -C training all PY=$(abspath $(PY))
+	$(PY) -m pip install --quiet -e ".[train]"
+	$(MAKE) -f training/Makefile all PY=$(PY)

@@ -22,7 +22,7 @@ from typing import Any, Optional
 from urllib.parse import unquote, urlsplit
 
 from .. import decisions as dec
-from ..store import atomic_write_jsonl
+from ..store import atomic_write_jsonl, read_jsonl
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 ARTICLES_FILE = "articles.jsonl"
@@ -49,15 +49,7 @@ class ReviewError(Exception):
 
 
 def _read_jsonl(path: Path) -> list[dict]:
-    out = []
-    with open(path, encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if line.strip():
-                try:
-                    out.append(json.loads(line))
-                except json.JSONDecodeError as e:
-                    raise ValueError(f"{path}:{lineno}: invalid JSON line ({e.msg})") from e
-    return out
+    return list(read_jsonl(path))
 
 
 def _sig(path: Path) -> Optional[tuple[int, int]]:
