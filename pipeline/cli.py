@@ -30,6 +30,7 @@ def run(
     model: Optional[str] = typer.Option(None, "--model", "-m", help="spaCy model name or path (default: de_core_news_md if installed, else the bundled model)"),
     n_process: int = typer.Option(1, "--n-process", "-n", min=1, help="Worker processes for nlp.pipe"),
     batch_size: int = typer.Option(32, "--batch-size", "-b", min=1),
+    chunk_size: int = typer.Option(2000, "--chunk-size", min=1, help="Articles per nlp.pipe call (memory is released between chunks)"),
     max_bytes: int = typer.Option(5_000_000, "--max-bytes", help="Refuse single articles larger than this"),
     force: bool = typer.Option(False, "--force", help="Re-process every article, ignoring the cache"),
     allow_non_german: bool = typer.Option(False, "--allow-non-german", help="Process texts detected as not German"),
@@ -42,7 +43,7 @@ def run(
     from .runner import RunOptions, run as run_batch
 
     opts = RunOptions(
-        paths=list(paths) if paths else [Path("corpus")], out=out, model=model, n_process=n_process, batch_size=batch_size,
+        paths=list(paths) if paths else [Path("corpus")], out=out, model=model, n_process=n_process, batch_size=batch_size, chunk_size=chunk_size,
         max_bytes=max_bytes, force=force, allow_non_german=allow_non_german, annotations=None if no_reviews else annotations, progress=progress,
     )
     try:

@@ -8,6 +8,7 @@ atomically at the end. Review decisions in `annotations/` are read, never writte
 """
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sys
@@ -40,6 +41,7 @@ class RunOptions:
     allow_non_german: bool = False
     force: bool = False
     annotations: Optional[Path] = Path("annotations")  # None: write the pipeline's output without reviews
+    chunk_size: int = 2000  # articles per nlp.pipe call: strings and workers are released between chunks
     progress: Optional[bool] = None  # None: only on an interactive terminal outside CI
 
 
@@ -120,7 +122,7 @@ def run(opts: RunOptions, nlp_and_info: Optional[tuple[Any, ModelInfo]] = None, 
             seen.remove(doc_id)
             _error(stats, {"path": message.split(": ")[0], "kind": "annotate_failed", "message": message}, on_error)
 
-        for doc, ctx in _annotate_safely(nlp, to_process(), pending, opts.n_process, opts.batch_size, failed):
+        for doc, ctx in _annotate_in_chunks(nlp, to_process(), pending, opts, failed):
             raw, cleaned, lang = pending.pop(ctx["id"])
             record = build_record(raw, cleaned, doc_to_entities(doc), lang=lang, pipeline_info=pipeline_info)
             buffer.append((raw.id, raw.sha256, info.fingerprint, record))
@@ -190,6 +192,22 @@ def _hint_date(raw: RawDoc) -> Optional[str]:
 def _error(stats: RunStats, err: dict, on_error: Callable[[dict], None]) -> None:
     stats.errors.append(err)
     on_error(err)
+
+
+def _annotate_in_chunks(nlp, items: Iterator[tuple[str, dict]], pending: dict, opts: RunOptions, fail: Callable[[str, str], None]):
+    """Annotate in chunks of `opts.chunk_size` articles, each inside `nlp.memory_zone()`, so
+    that memory stays flat on long runs: the strings a chunk added to the vocab are freed and,
+    with n_process > 1, each chunk gets fresh worker processes. Every Doc is turned into a
+    plain record by the caller before the next one is yielded, i.e. inside its zone."""
+    items = iter(items)
+    while True:
+        try:
+            first = next(items)
+        except StopIteration:
+            return
+        chunk = itertools.chain([first], itertools.islice(items, opts.chunk_size - 1))
+        with nlp.memory_zone():
+            yield from _annotate_safely(nlp, chunk, pending, opts.n_process, opts.batch_size, fail)
 
 
 def _annotate_safely(nlp, items: Iterator[tuple[str, dict]], pending: dict, n_process: int, batch_size: int, fail: Callable[[str, str], None]):
