@@ -59,7 +59,7 @@ def discover(paths: Iterable[Path]) -> tuple[list[tuple[Path, Path]], list[Inges
 
     `root` is the folder the file was found under (its id is relative to it).
     """
-    found: dict[Path, Path] = {}
+    found: dict[Path, tuple[Path, Path]] = {}  # resolved path (for de-duplication) -> (path as given, root)
     errors: list[IngestError] = []
     for p in paths:
         p = Path(p)
@@ -67,15 +67,15 @@ def discover(paths: Iterable[Path]) -> tuple[list[tuple[Path, Path]], list[Inges
             for f in sorted(p.rglob("*")):
                 if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts):
                     if is_supported(f):
-                        found.setdefault(f.resolve(), p)
+                        found.setdefault(f.resolve(), (f, p))
         elif p.is_file():
             if is_supported(p):
-                found.setdefault(p.resolve(), p.parent)
+                found.setdefault(p.resolve(), (p, p.parent))
             else:
                 errors.append(IngestError(str(p), "unsupported", f"{p}: unsupported file type {suffix_of(p)!r} (use .txt, .md, .html or .jsonl[.gz])"))
         else:
             errors.append(IngestError(str(p), "unreadable", f"{p}: no such file or folder"))
-    return sorted(((f, r) for f, r in found.items()), key=lambda fr: str(fr[0])), errors
+    return sorted(found.values(), key=lambda fr: str(fr[0])), errors
 
 
 def doc_id_for(path: Path, root: Path) -> str:

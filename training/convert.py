@@ -306,72 +306,16 @@ def convert_europarl(path: Path) -> list[Doc]:
 
 
 def read_conllu(path: Path) -> list[list[dict]]:
-    """Read CoNLL-U; multiword token ranges become one surface token which gets
-    the UPOS / head / deprel of its first part (head re-pointed to surface ids)."""
-    sents = []
-    with open(path, encoding="utf-8") as f:
-        block: list[str] = []
-        for line in list(f) + ["\n"]:
-            line = line.rstrip("\n")
-            if line.strip():
-                if not line.startswith("#"):
-                    block.append(line)
-                continue
-            if not block:
-                continue
-            rows = [l.split("\t") for l in block]
-            block = []
-            words = {}  # syntactic word id -> row
-            mwt = {}  # first id -> (last id, form, misc)
-            for c in rows:
-                if "." in c[0]:
-                    continue
-                if "-" in c[0]:
-                    a, b = map(int, c[0].split("-"))
-                    mwt[a] = (b, c[1], c[9])
-                else:
-                    words[int(c[0])] = c
-            # build surface tokens
-            toks = []
-            id2surf = {}
-            i = 1
-            n = max(words) if words else 0
-            while i <= n:
-                if i in mwt:
-                    b, form, misc = mwt[i]
-                    parts = list(range(i, b + 1))
-                    for p in parts:
-                        id2surf[p] = len(toks)
-                    toks.append({"form": form, "parts": parts, "misc": misc})
-                    i = b + 1
-                else:
-                    id2surf[i] = len(toks)
-                    toks.append({"form": words[i][1], "parts": [i], "misc": words[i][9]})
-                    i += 1
-            sent = []
-            for k, t in enumerate(toks):
-                parts = t["parts"]
-                # the part whose head lies outside the MWT governs it; default first
-                gov = parts[0]
-                for p in parts:
-                    h = int(words[p][6]) if words[p][6] != "_" else 0
-                    if h not in parts:
-                        gov = p
-                        break
-                first = words[parts[0]]
-                h = words[gov][6]
-                h = int(h) if h != "_" else 0
-                head = k if h == 0 else id2surf[h]
-                dep = words[gov][7].split(":")[0] if h != 0 else "ROOT"
-                if head == k and h != 0:
-                    head, dep = k, "ROOT"
-                sent.append({
-                    "form": t["form"], "upos": first[3], "lemma": first[2],
-                    "head": head, "dep": dep,
-                    "space": "SpaceAfter=No" not in t["misc"],
-                })
-            sents.append(sent)
-    return sents
+    """CoNLL-U sentences as surface tokens (multiword token ranges become one token with
+    the UPOS of its first part and the head/deprel of its governing part), read by the
+    same reader the evaluation uses; the root gets spaCy's "ROOT" label."""
+    from pipeline.model_eval import read_conllu as read_surface
+
+    return [
+        [{"form": w, "upos": u, "head": h, "dep": "ROOT" if h == k else d, "space": sp}
+         for k, (w, sp, u, h, d) in enumerate(zip(s["words"], s["spaces"], s["upos"], s["heads"], s["deps"]))]
+        for s in read_surface(path)
+    ]
 
 
 def ud_doc(sents: list[list[dict]], with_deps: bool) -> Doc:
