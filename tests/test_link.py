@@ -11,9 +11,8 @@ from pipeline.link import DEFAULT_ALIASES, NameLinker, load_aliases
 MODEL = Path(__file__).parents[1] / "models" / "de_presseschau"
 
 
-def annotate(nlp, text, ents):
-    """ents: list of (surface, label); the first occurrence of each not yet used is marked."""
-    doc = nlp.make_doc(text)
+def find_spans(nlp, doc, ents):
+    """ents: list of (surface, label) -> Spans at the first not yet used occurrence of each."""
     toks = [t.text for t in doc]
     spans, used = [], set()
     for surface, label in ents:
@@ -25,7 +24,13 @@ def annotate(nlp, text, ents):
                 break
         else:
             raise AssertionError(surface)
-    doc.ents = sorted(spans, key=lambda s: s.start)
+    return sorted(spans, key=lambda s: s.start)
+
+
+def annotate(nlp, text, ents):
+    """ents: list of (surface, label); the first occurrence of each not yet used is marked."""
+    doc = nlp.make_doc(text)
+    doc.ents = find_spans(nlp, doc, ents)
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return {(e.text, e.label_): e._.canonical for e in doc.ents}
@@ -158,20 +163,10 @@ def _with_model_ents(nlp, text, ents, **names_cfg):
     """Run the real pipeline on `text`; the NER's output is replaced by `ents`
     ((surface, label): the first not yet used occurrence of each)."""
     doc = nlp.make_doc(text)
-    toks = [t.text for t in doc]
-    spans, used = [], set()
-    for surface, label in ents:
-        words = [t.text for t in nlp.make_doc(surface)]
-        for i in range(len(toks) - len(words) + 1):
-            if toks[i:i + len(words)] == words and not used & set(range(i, i + len(words))):
-                spans.append((i, i + len(words), label))
-                used |= set(range(i, i + len(words)))
-                break
-        else:
-            raise AssertionError(surface)
+    spans = find_spans(nlp, doc, ents)
     for name, proc in nlp.pipeline:
         if name == "ner":
-            doc.ents = sorted((Span(doc, s, e, label) for s, e, label in spans), key=lambda s: s.start)
+            doc.ents = spans
             continue
         if name == "presseschau_names" and names_cfg:
             proc = NameLinker(**names_cfg)
