@@ -114,7 +114,7 @@ def load_nlp(model: Optional[str] = None, exclude: Iterable[str] = ()) -> tuple[
         path=path,
         reason=choice.reason,
         pipeline=list(nlp.pipe_names),
-        fingerprint=pipeline_fingerprint(nlp),
+        fingerprint=pipeline_fingerprint(nlp, path),
     )
     return nlp, info
 
@@ -140,14 +140,22 @@ def add_presseschau_components(nlp: Language) -> Language:
 RECORD_MODULES = ("ingest", "clean", "annotate", "dates", "figures", "link", "normalize", "record", "types", "spacy_ext")
 
 
-def pipeline_fingerprint(nlp: Language) -> str:
-    """Hash of the model's identity, the record-making code and the language data it reads."""
+def pipeline_fingerprint(nlp: Language, model_path: str = "") -> str:
+    """Hash of the model (name, version, config and the files of its directory, so that
+    retrained weights under an unchanged name and version still count as a change), the
+    record-making code and the language data it reads."""
     from . import __version__
 
     h = hashlib.sha256()
     h.update(__version__.encode())
     h.update(f"{nlp.meta.get('name')}:{nlp.meta.get('version')}".encode())
     h.update(nlp.config.to_str().encode())
+    model_dir = Path(model_path) if model_path else None
+    if model_dir is not None and model_dir.is_dir():
+        for f in sorted(model_dir.rglob("*")):
+            if f.is_file() and "__pycache__" not in f.parts:
+                h.update(str(f.relative_to(model_dir)).encode())
+                h.update(f.read_bytes())
     root = Path(__file__).resolve().parent
     code_files = [root / f"{m}.py" for m in RECORD_MODULES]
     data_files = code_files + sorted((root / "lang").rglob("*")) + [root.parent / "annotations" / "aliases.tsv"]

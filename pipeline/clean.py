@@ -200,6 +200,13 @@ def lexicon() -> dict[str, float]:
     return lex
 
 
+def load_resources() -> None:
+    """Load the pattern tables and the lexicon now rather than on first use, so that a batch
+    run pays for them at start-up and not in the middle of its first articles."""
+    _data()
+    lexicon()
+
+
 def _lexprob(w: str) -> Optional[float]:
     lex = lexicon()
     best = None

@@ -55,7 +55,7 @@ from .normalize import (
     resolve_weekday,
     shift_period,
 )
-from .spacy_ext import DATE_SPANS
+from .spacy_ext import DATE_SPANS, token_texts
 
 # ---------------------------------------------------------------------------- helpers
 
@@ -103,7 +103,11 @@ def split_trailing_periods(doc: Doc) -> Doc:
     no month and no ordinal-taking noun) and ranges ("1890–1970", "27./28.")."""
     months = lang_data("dates.json")["months"]
     todo: list[tuple[Token, list[str]]] = []
-    for t in doc:
+    # both patterns start with a digit: look at those tokens only
+    for i, text in enumerate(token_texts(doc)):
+        if not text[:1].isdigit():
+            continue
+        t = doc[i]
         rm = _NUM_RANGE.match(t.text)
         if rm:
             a, sep, b = rm.groups()
@@ -174,11 +178,12 @@ def sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
 _WRAP_KEY = ("presseschau", "hard_wrapped")
 
 
-def _hard_wrapped(doc: Doc) -> bool:
+def _hard_wrapped(doc: Doc, text: Optional[str] = None) -> bool:
     cached = doc.user_data.get(_WRAP_KEY)
     if cached is not None and cached[0] == len(doc):
         return cached[1]
-    text = doc.text  # builds the string: once per doc, not per call
+    if text is None:
+        text = doc.text  # builds the string from the tokens: once per doc, not per call
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     open_lines = sum(1 for ln in lines if not re.search(r"[.!?:;\"“”»)]$", ln))
     wrapped = len(lines) >= 5 and open_lines / len(lines) > 0.6
@@ -372,11 +377,33 @@ class DateRecognizer:
             ("deictic", f"{B}(?P<deic>heute|Heute|gestern|Gestern|vorgestern|Vorgestern|morgen|übermorgen|Übermorgen){E}{DP2}", 2),
         ]
         self.patterns = [(k, re.compile(p), pr) for k, p, pr in pats]
+        # Gates: a literal every match of the pattern contains. `find` runs a pattern only when
+        # its gate occurs in the text; a literal alternation is scanned far faster than the
+        # patterns, whose leading look-behind makes the regex engine try every position.
+        mon_gate = _alt(mon_words)
+        part_gate = "Anfang|Mitte|Ende|Beginn|Ausgang|Laufe"
+        gates = {
+            "numeric": r"\d\.\d{1,2}\.\d\d", "iso": r"\d-\d\d-\d\d", "dmy": mon_gate, "day_list": mon_gate,
+            "month": mon_gate, "season": SEAS.split(")")[0].split("(?P<season>")[1], "part_year": part_gate,
+            "quarter": "Quartal|Vierteljahr|Jahresviertel|Halbjahr|Jahreshälfte", "quarter_q": "Q[1-4]",
+            "part_rel": part_gate, "rel": "Jahr|Monat|Woche", "rel_comp": _alt(_cap(w) for w in self.rel_comp),
+            "jahr_year": "Jahr", "decade": r"\der", "century": r"Jahrhundert|Jh\.", "bc_year": r"v\.\s?Chr\.",
+            "weekday": _alt(_cap(w) for w in self.weekdays), "deictic": "eute|estern|orgen",
+        }
+        compiled = {g: re.compile(g) for g in set(gates.values())}
+        self.gates = [compiled[gates[k]] if k in gates else None for k, _, _ in self.patterns]
 
     # -- candidate search --
     def find(self, text: str) -> list[DateMatch]:
         cands: list[DateMatch] = []
-        for kind, rx, prio in self.patterns:
+        gate_hit: dict[Any, bool] = {}
+        for (kind, rx, prio), gate in zip(self.patterns, self.gates):
+            if gate is not None:
+                hit = gate_hit.get(gate)
+                if hit is None:
+                    hit = gate_hit[gate] = gate.search(text) is not None
+                if not hit:
+                    continue
             for m in rx.finditer(text):
                 if kind == "year_pair":
                     y1 = m.group("year")
@@ -700,6 +727,7 @@ class DateRecognizer:
         anchor, precision = parse_anchor(doc._.published)
         matches = []
         self._text = text = doc.text  # Doc.text is rebuilt on every access: read it once
+        _hard_wrapped(doc, text)  # cached for sentence_bounds (here and in the figures component)
         for m in self._select([c for c in self.find(text)]):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or not self._accept(doc, m, span):

@@ -30,7 +30,7 @@ Boundary rules (repeated in ``pipeline/lang/de/README.md`` for the annotators)
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Any, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -69,9 +69,10 @@ def _next(doc: Doc, i: int) -> Optional[Token]:
 
 
 class FigureRecognizer:
-    def __init__(self, lemma_lookup: bool = True):
+    def __init__(self, lemma_lookup: bool = True, lemma_table: Optional[Any] = None):
         self.lemma_lookup = lemma_lookup
-        self._lemmas = None
+        self._lemmas = lemma_table if lemma_lookup else None
+        self._lemma_cache: dict[tuple[str, Optional[str]], str] = {}
         q = lang_data("qualifiers.json")["qualifiers"]
         self.qualifiers = {k: v for k, v in q.items() if v}
         self.max_q = max(len(k.split()) for k in self.qualifiers)
@@ -118,6 +119,15 @@ class FigureRecognizer:
         return self.lemma_text(t.text, model)
 
     def lemma_text(self, w: str, model: Optional[str] = None) -> str:
+        key = (w, model)
+        lem = self._lemma_cache.get(key)
+        if lem is None:
+            if len(self._lemma_cache) > 200_000:  # bounded over long runs
+                self._lemma_cache.clear()
+            lem = self._lemma_cache[key] = self._lemma_text(w, model)
+        return lem
+
+    def _lemma_text(self, w: str, model: Optional[str]) -> str:
         table = self._table()
         lem = table.get(w) if table else None
         if lem:
@@ -133,6 +143,14 @@ class FigureRecognizer:
         return model or w
 
     # -- number expression parsing --
+    def may_start(self, word: str) -> bool:
+        """Cheap test whether `_base` can read a number at a token with this text (digits,
+        number word, fraction noun, article before a multiplier). Most tokens fail it, so the
+        component skips the context checks for them."""
+        low = word.lower()
+        return word[:1].isdigit() or low in self.fraction_nouns or low in self.article_forms \
+            or parse_number_word(low) is not None
+
     def _base(self, doc: Doc, i: int) -> Optional[tuple[float, int]]:
         """(value, end index) of the number starting at token i, before multipliers/units."""
         t = doc[i]
@@ -428,18 +446,14 @@ class FigureRecognizer:
             for sp in doc.spans[DATE_SPANS]:
                 blocked.update(range(sp.start, sp.end))
         out: list[Span] = []
-        i = 0
         n = len(doc)
-        while i < n:
-            t = doc[i]
-            if t.is_space or t.is_punct and t.text not in _SYMBOL_PREFIX:
-                i += 1
+        free_from = 0  # first token after the last figure found
+        for t in doc:
+            i = t.i
+            if i < free_from or t.is_space or t.is_punct and t.text not in _SYMBOL_PREFIX or not self.may_start(t.text):
                 continue
-            f = None
-            if not self._excluded(doc, i, blocked):
-                f = self.parse_at(doc, i)
+            f = None if self._excluded(doc, i, blocked) else self.parse_at(doc, i)
             if f is None or any(k in blocked for k in range(f["start"], f["end"])):
-                i += 1
                 continue
             # a bare number coordinated with a scaled one shares scale and unit:
             # "zwei bis drei Millionen Euro" -> 2000000 EUR and 3000000 EUR
@@ -477,13 +491,21 @@ class FigureRecognizer:
                     span._.about = prev_span._.about  # "von den neun Gründungsmitgliedern sind nur noch sechs übrig"
             span._.event = self.event(doc, f, about_tok)
             out.append(span)
-            i = f["end"]
+            free_from = f["end"]
         doc.spans[FIGURE_SPANS] = out
         return doc
 
 
 @Language.factory("presseschau_figures", default_config={"lemma_lookup": True})
 def make_figures(nlp: Language, name: str, lemma_lookup: bool) -> FigureRecognizer:
-    """lemma_lookup: use spacy-lookups-data's German table for `about` when the pipeline
-    has no lemmatizer."""
-    return FigureRecognizer(lemma_lookup=lemma_lookup)
+    """lemma_lookup: look up lemmas for `about` in the pipeline's lookup lemmatizer table
+    (the bundled model has one: shared, not loaded twice), else in spacy-lookups-data's."""
+    return FigureRecognizer(lemma_lookup=lemma_lookup, lemma_table=_pipeline_lemma_table(nlp))
+
+
+def _pipeline_lemma_table(nlp: Language) -> Optional[Any]:
+    for _, pipe in nlp.pipeline:
+        lookups = getattr(pipe, "lookups", None)
+        if lookups is not None and lookups.has_table("lemma_lookup"):
+            return lookups.get_table("lemma_lookup")
+    return None

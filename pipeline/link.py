@@ -58,7 +58,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import spacy_ext  # noqa: F401
 from .normalize import lang_data
-from .spacy_ext import DATE_SPANS, FIGURE_SPANS
+from .spacy_ext import DATE_SPANS, FIGURE_SPANS, token_texts
 
 PROPAGATED_SPANS = "presseschau_names_propagated"  # doc.spans key: entities added by propagation
 RELABELLED_SPANS = "presseschau_names_relabelled"  # doc.spans key: model entities given the majority label
@@ -368,7 +368,8 @@ class NameLinker:
         """Relabel entities to the majority label of their form in the document and add the
         uncovered mentions of the forms the model found (see the module docstring)."""
         ents = list(doc.ents)
-        words = {self._word(t) for t in doc}
+        doc_words = [w.replace("\u00ad", "") for w in token_texts(doc)]  # = self._word(doc[i])
+        words = set(doc_words)
         pos_tagged = doc.has_annotation("POS")
         votes: dict[tuple[str, ...], Counter] = {}
         nameish: dict[tuple[str, ...], bool] = {}
@@ -472,15 +473,17 @@ class NameLinker:
             for w in firsts:
                 by_first.setdefault(w, []).append(f)
         added: list[Span] = []
-        i = 0
-        while i < len(doc):
-            cands = by_first.get(self._word(doc[i])) if not blocked[i] and not self._common_noun_context(doc, i, pos_tagged) else None
+        n = len(doc)
+        for i, word in enumerate(doc_words):
+            cands = by_first.get(word)
+            if not cands or blocked[i] or self._common_noun_context(doc, i, pos_tagged):
+                continue
             hit = None
-            for f in cands or ():
+            for f in cands:
                 j = i + len(f)
-                if j > len(doc) or any(blocked[i:j]):
+                if j > n or any(blocked[i:j]):
                     continue
-                got = [self._word(t) for t in doc[i:j]]
+                got = doc_words[i:j]
                 last_ok = got[-1] == f[-1] or (got[-1][:-1] == f[-1] and got[-1][-1:] in ("s", "'", "’")
                                                and not f[-1].endswith(("s", "ß", "x", "z")) and not f[-1].isupper())
                 if got[:-1] == list(f[:-1]) and last_ok:
@@ -491,10 +494,7 @@ class NameLinker:
                 span = Span(doc, i, j, label=label_for(decided[f]))
                 added.append(span)
                 for x in range(i, j):
-                    blocked[x] = True
-                i = j
-            else:
-                i += 1
+                    blocked[x] = True  # the tokens up to j are skipped by the `blocked[i]` test
         if relabelled or added:
             doc.ents = sorted(new_ents + added, key=lambda s: s.start)
         doc.spans[PROPAGATED_SPANS] = added
@@ -509,7 +509,7 @@ class NameLinker:
         if not ents:
             return doc
         surfaces = [self._strip_titles(self._word_alias(clean_surface(e.text)), e.label_) for e in ents]
-        attested = set(surfaces) | {t.text for t in doc if t.text[:1].isupper()}
+        attested = set(surfaces) | {w for w in token_texts(doc) if w[:1].isupper()}
         forms = [self.base_form(e, attested) for e in ents]
         # acronym in parentheses after a long name: "Organisation ... (OVKS)"
         acr: dict[str, str] = {}

@@ -80,6 +80,7 @@ def _num(x: float) -> Number:
     return int(r) if r == int(r) else r
 
 
+@lru_cache(maxsize=65536)
 def parse_digits(text: str) -> Optional[Number]:
     """German digit notation: '250', '100.000', '3,5', '1.250,75' -> number; else None."""
     t = text.strip()
@@ -128,6 +129,7 @@ def _below_1000(w: str) -> Optional[int]:
     return _below_100(w)
 
 
+@lru_cache(maxsize=65536)
 def parse_number_word(word: str) -> Optional[Number]:
     """One German number word -> number: 'neun' 9, 'dreihundertfünfzig' 350,
     'zweitausendzweiundzwanzig' 2022, 'eineinhalb' 1.5, 'zweieinhalb' 2.5.

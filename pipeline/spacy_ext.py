@@ -5,6 +5,7 @@ which imports this module through the component factories) sees the same attribu
 Values set on spans live in `doc.user_data`, so they survive Doc serialisation between
 processes.
 """
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 DATE_SPANS = "presseschau_dates"  # doc.spans key written by the dates component
@@ -34,3 +35,10 @@ def register() -> None:
 
 
 register()
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """The token texts of `doc`, read from its ORTH array: several times faster than
+    `[t.text for t in doc]`, which builds a Token object per token."""
+    strings = doc.vocab.strings
+    return [strings[h] for h in doc.to_array(ORTH).tolist()]

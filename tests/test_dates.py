@@ -139,3 +139,30 @@ def test_wikiwars_quality(nlp):
     assert res["gold_date_expressions"] > 2000
     assert res["lenient"]["f1"] >= 0.88
     assert res["normalisation_accuracy"] >= 0.90
+
+
+def test_pattern_gates_are_necessary_on_real_news(nlp):
+    """`find` skips a pattern when its gate literal is absent from the text. On 400 real
+    articles, the gate of every pattern that matches must occur in the text (in the match, or
+    in its look-ahead context), and `find` must return exactly the ungated candidates."""
+    from repo_data import read_news
+
+    rec = nlp.get_pipe("presseschau_dates")
+    texts = [r["text"] for r in read_news("wikinews_de.jsonl.gz", 200) + read_news("10kgnad_test.jsonl.gz", 200)]
+    n_matches = 0
+    for text in texts:
+        for (kind, rx, _), gate in zip(rec.patterns, rec.gates):
+            for m in rx.finditer(text):
+                n_matches += 1
+                assert gate is None or gate.search(text, m.start()), (kind, m.group(0))
+        ungated = [(c.start, c.end, c.kind) for kind, rx, prio in rec.patterns for c in _candidates(kind, rx, prio, text)]
+        assert sorted((c.start, c.end, c.kind) for c in rec.find(text)) == sorted(ungated)
+    assert n_matches > 1500  # the property was exercised on many real matches
+
+
+def _candidates(kind, rx, prio, text):
+    from pipeline.dates import DateRecognizer
+
+    one = DateRecognizer.__new__(DateRecognizer)
+    one.patterns, one.gates = [(kind, rx, prio)], [None]
+    return one.find(text)

@@ -171,3 +171,23 @@ def test_about_from_dependency_parse(deps):
     assert fr._about_parse(doc, f).text == "Menschen"
     assert fr.about(doc, f) == "Mensch"
     assert fr.event(doc, f, "Menschen") == "dead"
+
+
+def test_prefilter_never_hides_a_figure_on_real_news(nlp):
+    """The component only parses numbers at tokens passing `may_start`; on 300 real articles no
+    token that fails it can start a number expression (`parse_at` finds nothing there)."""
+    from repo_data import read_news
+
+    rec = nlp.get_pipe("presseschau_figures")
+    checked = starts = 0
+    for r in read_news("wikinews_de.jsonl.gz", 150) + read_news("10kgnad_test.jsonl.gz", 150):
+        doc = nlp.make_doc(r["text"])
+        for tok in doc:
+            if tok.is_space:
+                continue
+            if rec.may_start(tok.text):
+                starts += 1
+            else:
+                checked += 1
+                assert rec.parse_at(doc, tok.i) is None, tok.text
+    assert checked > 50_000 and starts > 2_000

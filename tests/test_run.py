@@ -157,3 +157,21 @@ def test_python_api_processes_text_and_file():
     assert figs and figs[0]["value"] == 250
     rec2 = ps.process_file(SEEDS[3])
     assert rec2["id"] == SEEDS[3].stem and validate_record(rec2) == []
+
+
+def test_retrained_weights_change_the_fingerprint(tmp_path):
+    """A model retrained under the same name, version and config must still re-process the
+    corpus: the fingerprint covers the model's files, not only its meta.json."""
+    from pipeline.annotate import load_nlp
+
+    model = tmp_path / "model"
+    shutil.copytree(REPO / "models" / "de_presseschau", model)
+    _, before = load_nlp(str(model))
+    _, again = load_nlp(str(model))
+    weights = model / "ner" / "model"
+    data = bytearray(weights.read_bytes())
+    data[len(data) // 2] ^= 1  # one bit in the middle of the NER weight arrays
+    weights.write_bytes(bytes(data))
+    _, after = load_nlp(str(model))
+    assert before.fingerprint == again.fingerprint
+    assert after.fingerprint != before.fingerprint and after.version == before.version

@@ -28,7 +28,7 @@ from spacy.symbols import NORM, ORTH
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "models" / "de_presseschau"
-VERSION = "0.1.0"
+VERSION = "0.2.0"
 
 # abbreviations frequent in news that spacy.blank("de") splits (checked: all
 # of these come out as two tokens "X" + "." without the exception)
@@ -201,9 +201,10 @@ def main() -> None:
     ap.add_argument("--pos-log", type=Path, nargs="+", default=ROOT / "training/logs/pos.log")
     ap.add_argument("--parser-log", type=Path, nargs="+", default=ROOT / "training/logs/parser.log")
     ap.add_argument("--vectors-log", type=Path, nargs="+", default=ROOT / "training/logs/vectors.log")
+    ap.add_argument("--pretrain-log", type=Path, nargs="+", default=ROOT / "training/logs/pretrain.log")
     args = ap.parse_args()
     if args.update_meta:
-        update_meta(args.out, args.scores, {"floret_vectors": args.vectors_log, "ner": args.ner_log,
+        update_meta(args.out, args.scores, {"floret_vectors": args.vectors_log, "tok2vec_pretraining": args.pretrain_log, "ner": args.ner_log,
                                             "morphologizer": args.pos_log, "parser": args.parser_log},
                     bench=args.bench)
         return

@@ -10,7 +10,8 @@ v1 (train+test), MobIE (all), Europarl NER (all), UD GSD train/dev, UD PUD.
 Never used: GermEval 2014 test and UD GSD test (evaluation sets), 10kGNAD and
 HIPE (non-commercial licences) and the third-party web pages.
 
-Writes training/corpus/raw.txt, training/vectors/de_floret.floret and the spaCy
+Writes training/corpus/raw.txt (and raw.jsonl, the same lines for `spacy pretrain`),
+training/vectors/de_floret.floret and the spaCy
 vectors directory training/vectors/de_floret (for [initialize] vectors).
 """
 from __future__ import annotations
@@ -91,10 +92,12 @@ def build_raw(data: Path, out: Path) -> int:
             pre.append(" ".join(w for w, _, tag in toks))
     out.parent.mkdir(parents=True, exist_ok=True)
     n_tok = 0
-    with open(out, "w", encoding="utf-8") as f:
+    # the same lines as JSONL ({"text": ...}) for `spacy pretrain` (configs/pretrain.cfg)
+    with open(out, "w", encoding="utf-8") as f, open(out.with_suffix(".jsonl"), "w", encoding="utf-8") as fj:
         for line in raw_tokenized + pre:
             if line.strip():
                 f.write(line + "\n")
+                fj.write(json.dumps({"text": line.strip()}, ensure_ascii=False) + "\n")
                 n_tok += line.count(" ") + 1
     print(f"raw text: {len(raw_tokenized) + len(pre)} lines, {n_tok} tokens -> {out}", file=sys.stderr)
     return n_tok
