@@ -108,7 +108,7 @@ def split_trailing_periods(doc: Doc) -> Doc:
         if not text[:1].isdigit():
             continue
         t = doc[i]
-        rm = _NUM_RANGE.match(t.text)
+        rm = _NUM_RANGE.match(text)
         if rm:
             a, sep, b = rm.groups()
             if b.endswith(".") and not a.endswith(".") and len(b) > 2:
@@ -117,9 +117,9 @@ def split_trailing_periods(doc: Doc) -> Doc:
             else:
                 todo.append((t, [a, sep, b]))
             continue
-        if not _ORDINAL_PERIOD.match(t.text):
+        if not _ORDINAL_PERIOD.match(text):
             continue
-        num = t.text[:-1]
+        num = text[:-1]
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
         if nxt is None or "\n" in t.whitespace_ + (nxt.text if nxt.is_space else ""):
             todo.append((t, [num, "."]))

@@ -364,11 +364,12 @@ class NameLinker:
             return prev.pos_ == "ADJ"
         return prev.lower_.endswith(("e", "en", "er", "es", "em")) and prev.lower_ not in _FUNCTION_WORDS
 
-    def make_consistent(self, doc: Doc) -> Doc:
+    def make_consistent(self, doc: Doc, texts: Optional[list[str]] = None) -> Doc:
         """Relabel entities to the majority label of their form in the document and add the
-        uncovered mentions of the forms the model found (see the module docstring)."""
+        uncovered mentions of the forms the model found (see the module docstring).
+        `texts`: the doc's token texts, when the caller has read them already."""
         ents = list(doc.ents)
-        doc_words = [w.replace("\u00ad", "") for w in token_texts(doc)]  # = self._word(doc[i])
+        doc_words = [w.replace("\u00ad", "") for w in (texts or token_texts(doc))]  # = self._word(doc[i])
         words = set(doc_words)
         pos_tagged = doc.has_annotation("POS")
         votes: dict[tuple[str, ...], Counter] = {}
@@ -503,13 +504,14 @@ class NameLinker:
 
     # -- component --
     def __call__(self, doc: Doc) -> Doc:
+        texts = token_texts(doc)  # read once; make_consistent changes entities, not tokens
         if self.propagate and doc.ents:
-            self.make_consistent(doc)
+            self.make_consistent(doc, texts)
         ents = list(doc.ents)
         if not ents:
             return doc
         surfaces = [self._strip_titles(self._word_alias(clean_surface(e.text)), e.label_) for e in ents]
-        attested = set(surfaces) | {w for w in token_texts(doc) if w[:1].isupper()}
+        attested = set(surfaces) | {w for w in texts if w[:1].isupper()}
         forms = [self.base_form(e, attested) for e in ents]
         # acronym in parentheses after a long name: "Organisation ... (OVKS)"
         acr: dict[str, str] = {}
