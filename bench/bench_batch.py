@@ -74,8 +74,10 @@ def _tree_pss_mb(pid: int) -> float:
 
 
 def presseschau_run(corpus: Path, out: Path, model: str | None, n_process: int = 1, fresh: bool = True) -> tuple[float, dict]:
-    """Wall time and run.json of one `presseschau run`; run.json gains the peak PSS of the whole
-    process tree (main + workers), sampled every 0.5 s, as resources.peak_pss_tree_mb."""
+    """Wall time and run.json of one `presseschau run`; run.json gains the PSS of the whole
+    process tree (main + workers), sampled every 0.5 s: its peak (resources.peak_pss_tree_mb)
+    and the median of each tenth of the run (resources.pss_tree_deciles_mb), which shows
+    whether memory grows along the run or only peaks."""
     if fresh and out.exists():
         shutil.rmtree(out)
     cmd = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--no-progress", "--n-process", str(n_process), "--annotations", str(WORK / "no-annotations")]
@@ -85,16 +87,31 @@ def presseschau_run(corpus: Path, out: Path, model: str | None, n_process: int =
     log = WORK / f"{out.name}.log"
     with open(log, "w", encoding="utf-8") as fh:
         proc = subprocess.Popen(cmd, cwd=REPO, stdout=fh, stderr=subprocess.STDOUT)
-        peak = 0.0
+        samples: list[float] = []
         while proc.poll() is None:
-            peak = max(peak, _tree_pss_mb(proc.pid))
+            samples.append(_tree_pss_mb(proc.pid))
             time.sleep(0.5)
     elapsed = time.perf_counter() - t
     if proc.returncode not in (0, 1):
         raise SystemExit(f"run failed ({proc.returncode}), see {log}:\n{log.read_text(encoding='utf-8')[-3000:]}")
     summary = json.loads((out / "run.json").read_text(encoding="utf-8"))
-    summary["resources"]["peak_pss_tree_mb"] = round(peak, 1)
+    summary["resources"]["peak_pss_tree_mb"] = round(max(samples, default=0.0), 1)
+    summary["resources"]["pss_tree_deciles_mb"] = _decile_medians(samples)
     return elapsed, summary
+
+
+def _decile_medians(samples: list[float]) -> list[float]:
+    """Median of each tenth of a time series (fewer parts when there are fewer samples)."""
+    import statistics
+
+    parts = min(10, len(samples))
+    bounds = [round(i * len(samples) / parts) for i in range(parts + 1)]
+    return [round(statistics.median(samples[a:b])) for a, b in zip(bounds, bounds[1:])]
+
+
+def _cpu_split(summary: dict) -> str:
+    r = summary["resources"]
+    return f"{r['cpu_main_s']:.0f} / {r['cpu_workers_s']:.0f}"
 
 
 def bare_pipe(texts: list[str], model: str | None) -> dict[str, float]:
@@ -173,25 +190,33 @@ def main() -> None:
     t2, s2 = presseschau_run(corpus, WORK / "out2", args.model, 2)
     rows += [("--n-process 2 vs 1, start-up excluded (target >= 1.7x)", f"{(t1 - t0) / (t2 - t0):.2f}x ({t1:.0f}s vs {t2:.0f}s wall)"),
              (f"{n:,} articles, 2 proc: peak PSS of main + workers (MB)", f"{s2['resources']['peak_pss_tree_mb']:.0f}"),
-             (f"{n:,} articles, 2 proc: peak RSS main / one worker (MB)", f"{s2['resources']['peak_rss_mb']:.0f} / {s2['resources']['peak_rss_workers_mb']:.0f}")]
+             (f"{n:,} articles, 2 proc: peak RSS main / one worker (MB)", f"{s2['resources']['peak_rss_mb']:.0f} / {s2['resources']['peak_rss_workers_mb']:.0f}"),
+             ("CPU seconds, 1 proc / 2 proc: main + workers", f"{s1['resources']['cpu_main_s']:.0f} / {_cpu_split(s2)}")]
     same = kill_and_resume(corpus, WORK / "out1", args.model, t1)
     rows.append(("kill -9 halfway + re-run == uninterrupted", "yes" if same else "NO"))
 
     if not args.skip_scale:
+        print_table(rows)  # the 2k measurements, before the long runs
         big = write_corpus(WORK / f"news{args.scale}.jsonl", articles, args.scale)
         tb, sb = presseschau_run(big, WORK / "out_big", args.model, 2)
         tr, sr = presseschau_run(big, WORK / "out_big", args.model, 2, fresh=False)
         rows += [
             (f"{args.scale:,} articles: full run (2 proc)", f"{tb:,.0f}s, {sb['counts']['words'] / tb:,.0f} words/s"),
             (f"{args.scale:,} articles, 2 proc: peak PSS of main + workers (MB, target < 1,500)", f"{sb['resources']['peak_pss_tree_mb']:.0f}"),
+            (f"{args.scale:,} articles, 2 proc: PSS median per tenth of the run (MB)", " ".join(str(v) for v in sb["resources"]["pss_tree_deciles_mb"])),
             (f"{args.scale:,} articles, 2 proc: peak RSS main / one worker (MB)", f"{sb['resources']['peak_rss_mb']:.0f} / {sb['resources']['peak_rss_workers_mb']:.0f}"),
             (f"{args.scale:,} articles: unchanged re-run (target < 2%)", f"{tr:.1f}s = {100 * tr / tb:.2f}% (cached {sr['counts']['cached']:,})"),
         ]
+    print_table(rows)
+
+
+def print_table(rows: list[tuple[str, str]]) -> None:
     width = max(len(r[0]) for r in rows)
     print(f"\n{'measure'.ljust(width)} | value")
     print(f"{'-' * width}-|------")
     for k, v in rows:
         print(f"{k.ljust(width)} | {v}")
+    sys.stdout.flush()
 
 
 if __name__ == "__main__":

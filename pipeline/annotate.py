@@ -7,8 +7,9 @@ choice of model), else the bundled offline model `models/de_presseschau`.
 
 All Presseschau logic that needs tokens runs *inside* the spaCy pipeline as registered
 components, so `nlp.pipe(n_process=...)` carries it into the worker processes. The
-article's metadata travels as the `as_tuples` context and is put on the Doc by
-`presseschau_context`.
+article's metadata (id, published) travels with its text as an `ArticleText` and is put on
+the Doc by `ArticleTokenizer`; callers of `nlp.pipe(as_tuples=True)` get the same from the
+`presseschau_context` component.
 """
 from __future__ import annotations
 
@@ -78,6 +79,52 @@ def resolve_model(requested: Optional[str] = None) -> ModelChoice:
     )
 
 
+class ArticleText(str):
+    """An article's clean text with its metadata (`context`: id, published).
+
+    Why not `nlp.pipe(as_tuples=True, n_process=N)`: with as_tuples spaCy tokenizes every
+    text in the *main* process, serialises the Doc to bytes for the worker, and the worker
+    deserialises it (spaCy issues #10839, #10353). On two cores that serial work competes with
+    the workers. A plain str goes to the worker as it is and is tokenized there; this str
+    subclass pickles its metadata along, and `ArticleTokenizer` puts it on the Doc."""
+
+    context: dict
+
+    def __new__(cls, text: str, context: Optional[dict] = None) -> "ArticleText":
+        obj = super().__new__(cls, text)
+        obj.context = context or {}
+        return obj
+
+    def __reduce__(self):
+        return (ArticleText, (str(self), self.context))
+
+
+class ArticleTokenizer:
+    """The model's tokenizer, unchanged, plus: an `ArticleText`'s metadata is put on its Doc
+    (`doc._.article_id`, `doc._.published`). Everything else is delegated to the wrapped
+    tokenizer, so `nlp.tokenizer.explain(...)`, serialisation and plain strings work as before."""
+
+    def __init__(self, tokenizer: Any):
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        ctx = getattr(text, "context", None)
+        doc = self.tokenizer(str(text) if ctx is not None else text)  # the compiled tokenizer takes exact str only
+        if ctx:
+            doc._.article_id = ctx.get("id")
+            doc._.published = ctx.get("published")
+        return doc
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "tokenizer":  # not set yet (e.g. while unpickling): no recursion
+            raise AttributeError(name)
+        return getattr(self.tokenizer, name)
+
+
 @Language.factory("presseschau_context")
 def make_context(nlp: Language, name: str):
     return _context_component
@@ -128,6 +175,8 @@ def _package_path(name: str) -> str:
 
 def add_presseschau_components(nlp: Language) -> Language:
     spacy_ext.register()
+    if not isinstance(nlp.tokenizer, ArticleTokenizer):
+        nlp.tokenizer = ArticleTokenizer(nlp.tokenizer)
     if "presseschau_context" not in nlp.pipe_names:
         nlp.add_pipe("presseschau_context", first=True)
     for name in _register_custom_factories():
@@ -167,8 +216,15 @@ def pipeline_fingerprint(nlp: Language, model_path: str = "") -> str:
 
 
 def annotate(nlp: Language, items: Iterable[tuple[str, dict]], n_process: int = 1, batch_size: int = 32) -> Iterator[tuple[Doc, dict]]:
-    """Run the pipeline over (clean_text, context) pairs; context must hold 'id' and 'published'."""
-    yield from nlp.pipe(items, as_tuples=True, n_process=n_process, batch_size=batch_size)
+    """Run the pipeline over (clean_text, context) pairs; context must hold 'id' and 'published'.
+    Yields (doc, context) in input order. The texts reach the workers as `ArticleText`, so
+    tokenization happens in the workers too (see `ArticleText`)."""
+    if not isinstance(nlp.tokenizer, ArticleTokenizer):  # a pipeline not built by load_nlp
+        yield from nlp.pipe(items, as_tuples=True, n_process=n_process, batch_size=batch_size)
+        return
+    texts = (ArticleText(text, ctx) for text, ctx in items)
+    for doc in nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
+        yield doc, {"id": doc._.article_id, "published": doc._.published}
 
 
 def doc_to_entities(doc: Doc) -> list[Entity]:

@@ -8,6 +8,7 @@ atomically at the end. Review decisions in `annotations/` are read, never writte
 """
 from __future__ import annotations
 
+import gc
 import itertools
 import json
 import os
@@ -184,13 +185,18 @@ def run(opts: RunOptions, nlp_and_info: Optional[tuple[Any, ModelInfo]] = None, 
 
 
 def _peak_memory() -> dict[str, float]:
-    """Peak resident memory of this process and of its finished workers, in MB."""
+    """Peak resident memory (MB) and CPU time (user + system, s) of this process and of its
+    finished workers: with --n-process N the main process's share shows how much serial work
+    competes with the workers for the cores."""
     import resource
 
-    def mb(who: int) -> float:
-        return round(resource.getrusage(who).ru_maxrss / 1024, 1)  # Linux reports KiB
-
-    return {"peak_rss_mb": mb(resource.RUSAGE_SELF), "peak_rss_workers_mb": mb(resource.RUSAGE_CHILDREN)}
+    self_, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {
+        "peak_rss_mb": round(self_.ru_maxrss / 1024, 1),  # Linux reports KiB
+        "peak_rss_workers_mb": round(children.ru_maxrss / 1024, 1),
+        "cpu_main_s": round(self_.ru_utime + self_.ru_stime, 1),
+        "cpu_workers_s": round(children.ru_utime + children.ru_stime, 1),
+    }
 
 
 def _hint_date(raw: RawDoc) -> Optional[str]:
@@ -209,14 +215,25 @@ def _annotate_in_chunks(nlp, items: Iterator[tuple[str, dict]], pending: dict, o
     with n_process > 1, each chunk gets fresh worker processes. Every Doc is turned into a
     plain record by the caller before the next one is yielded, i.e. inside its zone."""
     items = iter(items)
-    while True:
-        try:
-            first = next(items)
-        except StopIteration:
-            return
-        chunk = itertools.chain([first], itertools.islice(items, opts.chunk_size - 1))
-        with nlp.memory_zone():
-            yield from _annotate_safely(nlp, chunk, pending, opts.n_process, opts.batch_size, fail)
+    frozen = False
+    try:
+        while True:
+            try:
+                first = next(items)  # the first article loads the detector and cleaning tables
+            except StopIteration:
+                return
+            if opts.n_process > 1 and not frozen:
+                # Forked workers inherit the model and the tables loaded so far. In the GC's
+                # permanent generation, the workers' collections never write to those objects,
+                # so their pages stay shared instead of being copied (Python docs, gc.freeze).
+                gc.freeze()
+                frozen = True
+            chunk = itertools.chain([first], itertools.islice(items, opts.chunk_size - 1))
+            with nlp.memory_zone():
+                yield from _annotate_safely(nlp, chunk, pending, opts.n_process, opts.batch_size, fail)
+    finally:
+        if frozen:
+            gc.unfreeze()
 
 
 def _annotate_safely(nlp, items: Iterator[tuple[str, dict]], pending: dict, n_process: int, batch_size: int, fail: Callable[[str, str], None]):

@@ -36,6 +36,53 @@ def test_two_worker_processes_give_identical_output(tmp_path, nlp_info):
     assert any(e["label"] == "DATE" for r in recs for e in r["entities"])
 
 
+def test_article_metadata_reaches_the_worker_processes(nlp_info):
+    """With --n-process 2 the texts are tokenized in the workers (ArticleText), and each
+    article's publication date must come along: the same seed sentence with "am Dienstag"
+    resolves against each article's own date, in input order."""
+    from pipeline.annotate import annotate
+    from pipeline.spacy_ext import DATE_SPANS
+
+    nlp, _ = nlp_info
+    raw = (REPO / "corpus" / "004_fa3f6e095796322b.txt").read_text(encoding="utf-8")
+    sentence = next(s.strip() + "." for s in raw.split(".") if "am Dienstag mitteilte" in s)
+    published = {"a": "2022-09-28", "b": "2022-10-06", "c": "2021-03-05"}
+    items = [(sentence, {"id": f"{k}{i}", "published": v}) for i in range(3) for k, v in published.items()]
+    got = list(annotate(nlp, items, n_process=2, batch_size=1))
+    assert [ctx for _, ctx in got] == [ctx for _, ctx in items]
+    tuesday = {"a": "2022-09-27", "b": "2022-10-04", "c": "2021-03-02"}
+    for doc, ctx in got:
+        assert [(s.text, s._.value) for s in doc.spans[DATE_SPANS]] == [("Dienstag", tuesday[ctx["id"][0]])]
+
+
+def test_article_text_pickles_with_its_metadata():
+    import pickle
+
+    from pipeline.annotate import ArticleText
+
+    text = ArticleText("Am Dienstag teilte die Behörde mit.", {"id": "x", "published": "2022-09-28"})
+    back = pickle.loads(pickle.dumps(text))
+    assert (type(back), str(back), back.context) == (ArticleText, str(text), text.context)
+
+
+def test_doc_bytes_round_trip_keeps_rule_spans_and_their_values(nlp_info):
+    """Workers hand Docs back as bytes (srsly msgpack, whose plugin lookup spacy_ext does once):
+    the rule spans and their extension values must survive."""
+    from spacy.tokens import Doc
+
+    from pipeline.annotate import annotate
+    from pipeline.spacy_ext import DATE_SPANS, FIGURE_SPANS
+
+    nlp, _ = nlp_info
+    recs = read_news("wikinews_de.jsonl.gz", 12)
+    for doc, _ in annotate(nlp, [(r["text"], {"id": r["id"], "published": r.get("published")}) for r in recs]):
+        back = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+        for key in (DATE_SPANS, FIGURE_SPANS):
+            want = [(s.start_char, s.end_char, s._.value, s._.unit, s._.about) for s in doc.spans.get(key, [])]
+            assert [(s.start_char, s.end_char, s._.value, s._.unit, s._.about) for s in back.spans.get(key, [])] == want
+        assert back._.article_id == doc._.article_id and back._.published == doc._.published
+
+
 def _stored(out):
     db = out / CACHE_NAME
     if not db.exists():
