@@ -83,6 +83,32 @@ def test_doc_bytes_round_trip_keeps_rule_spans_and_their_values(nlp_info):
         assert back._.article_id == doc._.article_id and back._.published == doc._.published
 
 
+def test_msgpack_plugins_registered_after_start_up_are_used():
+    """spacy_ext caches srsly's plugin lookup; a plugin registered later must still be used
+    (and no longer used once removed), or Doc extension values could be lost in transit."""
+    import catalogue
+    import srsly
+    from srsly.msgpack import msgpack_decoders, msgpack_encoders
+
+    import pipeline.spacy_ext  # noqa: F401  (installs the cached lookup)
+
+    def encode(obj, chain=None):
+        return {"__frozenset__": sorted(obj)} if isinstance(obj, frozenset) else (obj if chain is None else chain(obj))
+
+    def decode(obj, chain=None):
+        return frozenset(obj["__frozenset__"]) if "__frozenset__" in obj else (obj if chain is None else chain(obj))
+
+    value = {"labels": frozenset({"PER", "LOC"})}
+    msgpack_encoders.register("presseschau_test_frozenset", func=encode)
+    msgpack_decoders.register("presseschau_test_frozenset", func=decode)
+    try:
+        assert srsly.msgpack_loads(srsly.msgpack_dumps(value)) == value
+    finally:
+        for reg in (msgpack_encoders, msgpack_decoders):
+            catalogue._remove((*reg.namespace, "presseschau_test_frozenset"))
+    assert "presseschau_test_frozenset" not in msgpack_encoders.get_all()
+
+
 def _stored(out):
     db = out / CACHE_NAME
     if not db.exists():
