@@ -172,18 +172,23 @@ def main() -> None:
     corpus = write_corpus(WORK / f"news{n}.jsonl", articles, n)
     rows: list[tuple[str, str]] = []
 
+    # Best of two for each single-process measure: on this shared machine one timing varies by
+    # several percent from minute to minute, as much as the overhead being measured.
     t1, s1 = presseschau_run(corpus, WORK / "out1", args.model, 1)
     t0 = startup_seconds(args.model, articles)
     words = s1["counts"]["words"]
     # bare nlp.pipe on the same clean texts the run annotated
     clean_texts = [json.loads(line)["text"] for line in open(WORK / "out1" / "articles.jsonl", encoding="utf-8")]
     bare = bare_pipe(clean_texts, args.model)
+    t1 = min(t1, presseschau_run(corpus, WORK / "out1b", args.model, 1)[0])
+    bare = {k: max(v, bare_pipe(clean_texts, args.model)[k]) for k, v in bare.items()}
     e2e_wps = words / (t1 - t0)
     rows += [
         ("articles (real news)", f"{s1['counts']['articles']} ({s1['counts']['failed']} failed), {words:,} words"),
         ("bare nlp.pipe of the model, words/s (1 proc)", f"{bare['bare']:,.0f}"),
         ("nlp.pipe model + Presseschau components, words/s", f"{bare['with_components']:,.0f}"),
         ("presseschau run end to end, words/s (1 proc, start-up excluded)", f"{e2e_wps:,.0f} (start-up {t0:.1f}s, wall {t1:.0f}s)"),
+        ("(each single-process figure: the better of two runs)", ""),
         ("ratio run / bare model (target >= 0.90)", f"{e2e_wps / bare['bare']:.2f}"),
         ("ratio run / model + components", f"{e2e_wps / bare['with_components']:.2f}"),
     ]

@@ -1,9 +1,10 @@
-"""spaCy extension attributes shared by Presseschau's pipeline components.
+"""spaCy extension attributes shared by Presseschau's pipeline components, and the Doc
+serialisation they travel in.
 
 Registered in one place so every component (and every `nlp.pipe(n_process=...)` worker,
 which imports this module through the component factories) sees the same attributes.
 Values set on spans live in `doc.user_data`, so they survive Doc serialisation between
-processes.
+processes; `load_msgpack_plugins_once` keeps that serialisation cheap.
 """
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
@@ -45,7 +46,9 @@ def load_msgpack_plugins_once() -> None:
     The answers cannot change while nothing new is registered: catalogue reads the entry
     points once, at import. So the plugins are registered once, the per-call entry-point scan
     is switched off, and `get_all()` is answered from a cache that is rebuilt whenever
-    catalogue's registry changes size (any registration adds to it)."""
+    catalogue's registry changes size (a new name adds to it, a removal takes from it).
+    Not seen: a second registration under a name that is already taken, which srsly and
+    spaCy never do."""
     import catalogue
     from srsly.msgpack import msgpack_decoders, msgpack_encoders
 
