@@ -118,3 +118,24 @@ def test_discover_recursive_and_unsupported(tmp_path):
 def test_language_detection_on_real_text():
     assert detect_language(SEEDS[1].read_text(encoding="utf-8")) == "de"
     assert detect_language("The Collective Security Treaty Organization sent troops to Kazakhstan after the protests.") == "en"
+
+
+def test_quick_german_check_agrees_with_the_full_sample_on_real_news():
+    """German is accepted from the first 400 characters; on real news (modern and OCR'd
+    historical) that gives the verdict of the full 1,000-character sample for every text."""
+    texts = [r["text"] for name in ("10kgnad_test.jsonl.gz", "wikinews_de.jsonl.gz", "hipe_ocr_de.jsonl.gz") for r in read_news(name, 150)]
+    quick = [detect_language(t) for t in texts]
+    assert quick == [detect_language(t, quick_chars=1000) for t in texts]
+    assert quick.count("de") == len(texts)
+
+
+def test_long_non_german_text_is_judged_on_the_full_sample():
+    english = (
+        "The Collective Security Treaty Organization sent troops to Kazakhstan after the protests. "
+        "Russia's president said the mission would be short, and the first units left the country "
+        "within two weeks. Critics in the region asked whether the alliance would now be used to keep "
+        "governments in power rather than to defend its members against attacks from outside. "
+        "Officials in Almaty reported that order had been restored and that the airport had reopened. "
+    )
+    assert len(english) > 400
+    assert detect_language(english) == "en"
