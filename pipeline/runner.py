@@ -177,14 +177,14 @@ def run(opts: RunOptions, nlp_and_info: Optional[tuple[Any, ModelInfo]] = None, 
         "reviews": {"decisions": str(opts.annotations / "decisions.jsonl") if opts.annotations else None, "articles_reviewed": reviewed},
         "flagged_decisions": flagged,
         "timings": {k: round(v, 3) for k, v in stats.timings.items()},
-        "resources": _peak_memory(),
+        "resources": _resource_use(),
         "options": {"n_process": opts.n_process, "batch_size": opts.batch_size, "force": opts.force},
     }
     atomic_write_json(opts.out / "run.json", summary)
     return summary
 
 
-def _peak_memory() -> dict[str, float]:
+def _resource_use() -> dict[str, float]:
     """Peak resident memory (MB) and CPU time (user + system, s) of this process and of its
     finished workers: with --n-process N the main process's share shows how much serial work
     competes with the workers for the cores."""
