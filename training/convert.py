@@ -480,17 +480,24 @@ def main(argv: Iterable[str] | None = None) -> None:
         convert_ud(data, out, args.ud_current_repeat)
 
 
-def convert_ner(data: Path, out: Path, args) -> None:
-    print("NER", file=sys.stderr)
+def ner_parts(data: Path, ler_n: int, wikiann_n: int) -> tuple[dict[str, list[Doc]], list[Doc]]:
+    """The training sentences of every NER source (LER and WikiANN sampled down to `ler_n` /
+    `wikiann_n`), and the GermEval dev sentences held out for model selection."""
     ge_train, ge_dev = convert_germeval(data / "ner/germeval2014/NER-de-dev.tsv")
     parts = {
         "germeval": ge_train,
-        "ler": convert_ler(data / "ner/ler/ler_train_derived_nooverlap.conll.gz", args.ler_n),
-        "wikiann": convert_wikiann(data / "ner/wikiann_de/train", args.wikiann_n),
+        "ler": convert_ler(data / "ner/ler/ler_train_derived_nooverlap.conll.gz", ler_n),
+        "wikiann": convert_wikiann(data / "ner/wikiann_de/train", wikiann_n),
         "smartdata": convert_smartdata(data / "ner/smartdata_v1/train.json.gz"),
         "mobie": convert_mobie(data / "ner/mobie/train.conll2003"),
         "europarl": convert_europarl(data / "ner/europarl_ner_de/train.tsv"),
     }
+    return parts, ge_dev
+
+
+def convert_ner(data: Path, out: Path, args) -> None:
+    print("NER", file=sys.stderr)
+    parts, ge_dev = ner_parts(data, args.ler_n, args.wikiann_n)
     write(ge_dev, out / "ner_dev.spacy")
     for name, docs in parts.items():
         write(docs, out / f"ner_{name}.spacy")

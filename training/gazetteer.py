@@ -13,7 +13,8 @@ the 500 held-out GermEval dev sentences),
 
 The ruler runs *after* the ner with `overwrite_ents = false`: it only adds names where the
 model found nothing, never changes the model's spans. (Placed before the ner, with the model
-building around the pre-set spans, it lowered dev F1 by 2 points: see EXPERIMENTS.md.)
+building around the pre-set spans, it lowered dev F1 by 1.2 to 2.4 points: see
+EXPERIMENTS.md.)
 
     python -m training.gazetteer [--data ../shared/data] [--out training/corpus/gazetteer.jsonl]
 """
@@ -35,16 +36,11 @@ MAX_TOKENS = 8
 DEFAULT_OUT = convert.ROOT / "training" / "corpus" / "gazetteer.jsonl"
 
 
-def training_docs(data: Path) -> Iterable[Doc]:
-    """All annotated training sentences of every NER source (full LER and WikiANN train)."""
-    ner = data / "ner"
-    germeval_train, _held_out_dev = convert.convert_germeval(ner / "germeval2014/NER-de-dev.tsv")
-    yield from germeval_train
-    yield from convert.convert_ler(ner / "ler/ler_train_derived_nooverlap.conll.gz", n=10**9)
-    yield from convert.convert_wikiann(ner / "wikiann_de/train", n=10**9)
-    yield from convert.convert_mobie(ner / "mobie/train.conll2003")
-    yield from convert.convert_smartdata(ner / "smartdata_v1/train.json.gz")
-    yield from convert.convert_europarl(ner / "europarl_ner_de/train.tsv")
+def training_docs(data: Path) -> list[Doc]:
+    """All annotated training sentences of every NER source (full LER and WikiANN train; the
+    held-out GermEval dev sentences are left out)."""
+    parts, _held_out_dev = convert.ner_parts(data, ler_n=10**9, wikiann_n=10**9)
+    return [doc for docs in parts.values() for doc in docs]
 
 
 def entity_counts(docs: Iterable[Doc]) -> dict[tuple[str, ...], Counter]:
@@ -108,7 +104,7 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--purity", type=float, default=0.95)
     p.add_argument("--o-ratio", type=float, default=0.05)
     args = p.parse_args(argv)
-    docs = list(training_docs(args.data))
+    docs = training_docs(args.data)
     ents = entity_counts(docs)
     outside = outside_counts(docs, set(ents))
     patterns = select(ents, outside, args.min_count, args.purity, args.o_ratio)
