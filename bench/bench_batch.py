@@ -119,7 +119,7 @@ def bare_pipe(texts: list[str], model: str | None) -> dict[str, float]:
     the same model with Presseschau's components, on the same clean texts, in a fresh process."""
     code = (
         "import json,sys,time,spacy\n"
-        "from pipeline.annotate import resolve_model, load_nlp\n"
+        "from pipeline.nlp import resolve_model, load_nlp\n"
         f"name=resolve_model({model!r}).name\n"
         "texts=json.load(open(sys.argv[1]))\n"
         "words=sum(len(t.split()) for t in texts)\n"

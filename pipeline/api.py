@@ -6,11 +6,11 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
 from . import __version__
-from .annotate import annotate, doc_to_entities, load_nlp
+from .nlp import annotate, doc_to_entities, load_nlp
 from .clean import clean
 from .ingest import IngestError, detect_language, read_path
 from .record import build_record
-from .types import RawDoc
+from .schema import RawDoc
 
 
 class ProcessingError(ValueError):

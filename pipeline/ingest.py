@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import json
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
-from .types import RawDoc
+from .errors import ArticleError, ErrorKind
+from .io import BadLine, iter_jsonl
+from .schema import RawDoc
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -24,18 +24,8 @@ MAX_BYTES = 5_000_000  # one article; larger inputs are refused with a clear mes
 MAX_JSONL_BYTES = 20_000_000_000  # JSONL corpora are streamed, so only a sanity bound
 
 
-@dataclass
-class IngestError:
-    path: str
-    kind: str  # empty | binary | too_large | encoding | invalid_jsonl | unreadable | not_german | unsupported
-    message: str
-    line: Optional[int] = None
-
-    def to_dict(self) -> dict:
-        d = {"path": self.path, "kind": self.kind, "message": self.message}
-        if self.line is not None:
-            d["line"] = self.line
-        return d
+#: the ingest stage's name for a per-input error (see errors.py)
+IngestError = ArticleError
 
 
 Item = Union[RawDoc, IngestError]
@@ -72,9 +62,9 @@ def discover(paths: Iterable[Path]) -> tuple[list[tuple[Path, Path]], list[Inges
             if is_supported(p):
                 found.setdefault(p.resolve(), (p, p.parent))
             else:
-                errors.append(IngestError(str(p), "unsupported", f"{p}: unsupported file type {suffix_of(p)!r} (use .txt, .md, .html or .jsonl[.gz])"))
+                errors.append(IngestError(str(p), ErrorKind.UNSUPPORTED, f"{p}: unsupported file type {suffix_of(p)!r} (use .txt, .md, .html or .jsonl[.gz])"))
         else:
-            errors.append(IngestError(str(p), "unreadable", f"{p}: no such file or folder"))
+            errors.append(IngestError(str(p), ErrorKind.UNREADABLE, f"{p}: no such file or folder"))
     return sorted(found.values(), key=lambda fr: str(fr[0])), errors
 
 
@@ -151,39 +141,39 @@ def read_path(path: Path, root: Path, max_bytes: int = MAX_BYTES) -> Iterator[It
     try:
         size = path.stat().st_size
     except OSError as e:
-        yield IngestError(str(path), "unreadable", f"{path}: cannot read ({e.strerror})")
+        yield IngestError(str(path), ErrorKind.UNREADABLE, f"{path}: cannot read ({e.strerror})")
         return
     if size > max_bytes:
-        yield IngestError(str(path), "too_large", f"{path}: {size:,} bytes is over the limit of {max_bytes:,} bytes for one article (split it or raise --max-bytes)")
+        yield IngestError(str(path), ErrorKind.TOO_LARGE, f"{path}: {size:,} bytes is over the limit of {max_bytes:,} bytes for one article (split it or raise --max-bytes)")
         return
     try:
         data = path.read_bytes()
     except OSError as e:
-        yield IngestError(str(path), "unreadable", f"{path}: cannot read ({e.strerror})")
+        yield IngestError(str(path), ErrorKind.UNREADABLE, f"{path}: cannot read ({e.strerror})")
         return
     yield from _from_bytes(data, path, root, s)
 
 
 def _from_bytes(data: bytes, path: Path, root: Path, suffix: str) -> Iterator[Item]:
     if not data.strip():
-        yield IngestError(str(path), "empty", f"{path}: file is empty")
+        yield IngestError(str(path), ErrorKind.EMPTY, f"{path}: file is empty")
         return
     if looks_binary(data):
-        yield IngestError(str(path), "binary", f"{path}: binary file, not text (first bytes {data[:8]!r})")
+        yield IngestError(str(path), ErrorKind.BINARY, f"{path}: binary file, not text (first bytes {data[:8]!r})")
         return
     try:
         text, encoding = decode(data)
     except UnicodeDecodeError as e:
-        yield IngestError(str(path), "encoding", f"{path}: cannot decode text ({e})")
+        yield IngestError(str(path), ErrorKind.ENCODING, f"{path}: cannot decode text ({e})")
         return
     meta: dict = {}
     if suffix in HTML_SUFFIXES:
         text, meta = extract_html(text)
         if not text.strip():
-            yield IngestError(str(path), "empty", f"{path}: no main text found in the HTML page")
+            yield IngestError(str(path), ErrorKind.EMPTY, f"{path}: no main text found in the HTML page")
             return
     if not text.strip():
-        yield IngestError(str(path), "empty", f"{path}: file holds only whitespace")
+        yield IngestError(str(path), ErrorKind.EMPTY, f"{path}: file holds only whitespace")
         return
     yield RawDoc(id=doc_id_for(path, root), path=str(path), sha256=sha256(data), text=text, encoding=encoding, meta=meta)
 
@@ -206,47 +196,36 @@ def extract_html(html: str) -> tuple[str, dict]:
     return text, meta
 
 
-def _open_text(path: Path):
-    if path.name.lower().endswith(".gz"):
-        return gzip.open(path, "rt", encoding="utf-8", errors="strict", newline="")
-    return open(path, "r", encoding="utf-8", errors="strict", newline="")
-
-
 JSONL_META_FIELDS = {"title": "title", "published": "published", "date": "published", "outlet": "outlet", "section": "section", "authors": "authors", "author": "authors"}
 
 
 def read_jsonl(path: Path, root: Path) -> Iterator[Item]:
     """Stream a JSONL corpus; each bad line is an error with its line number, the rest goes on."""
     stem = doc_id_for(path, root)
-    try:
-        fh = _open_text(path)
-    except OSError as e:
-        yield IngestError(str(path), "unreadable", f"{path}: cannot open ({e.strerror})")
-        return
     lineno = 0
     try:
-        with fh:
-            for lineno, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as e:
-                    what = "truncated" if not line.endswith("\n") else "invalid"
-                    yield IngestError(str(path), "invalid_jsonl", f"{path}:{lineno}: {what} JSON line ({e.msg} at column {e.colno})", line=lineno)
-                    continue
-                if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-                    yield IngestError(str(path), "invalid_jsonl", f"{path}:{lineno}: record has no string field 'text'", line=lineno)
-                    continue
-                text = obj["text"]
-                rid = str(obj.get("id", lineno))
-                if not text.strip():
-                    yield IngestError(str(path), "empty", f"{path}:{lineno}: record {rid!r} has empty text", line=lineno)
-                    continue
-                meta = {JSONL_META_FIELDS[k]: v for k, v in obj.items() if k in JSONL_META_FIELDS and v}
-                yield RawDoc(id=f"{stem}/{rid}", path=f"{path}#{rid}", sha256=sha256(text.encode("utf-8")), text=text, encoding="utf-8", meta=meta)
-    except (OSError, EOFError, UnicodeDecodeError, gzip.BadGzipFile) as e:
-        yield IngestError(str(path), "unreadable", f"{path}: stopped reading after line {lineno} ({type(e).__name__}: {e})", line=lineno + 1)
+        for lineno, obj in iter_jsonl(path):
+            if isinstance(obj, BadLine):
+                what = "truncated" if obj.truncated else "invalid"
+                yield IngestError(str(path), ErrorKind.INVALID_JSONL, f"{path}:{lineno}: {what} JSON line ({obj.msg} at column {obj.colno})", line=lineno)
+                continue
+            if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+                yield IngestError(str(path), ErrorKind.INVALID_JSONL, f"{path}:{lineno}: record has no string field 'text'", line=lineno)
+                continue
+            text = obj["text"]
+            rid = str(obj.get("id", lineno))
+            if not text.strip():
+                yield IngestError(str(path), ErrorKind.EMPTY, f"{path}:{lineno}: record {rid!r} has empty text", line=lineno)
+                continue
+            meta = {JSONL_META_FIELDS[k]: v for k, v in obj.items() if k in JSONL_META_FIELDS and v}
+            yield RawDoc(id=f"{stem}/{rid}", path=f"{path}#{rid}", sha256=sha256(text.encode("utf-8")), text=text, encoding="utf-8", meta=meta)
+    except OSError as e:
+        if lineno == 0 and not isinstance(e, (EOFError, gzip.BadGzipFile)):
+            yield IngestError(str(path), ErrorKind.UNREADABLE, f"{path}: cannot open ({e.strerror})")
+        else:
+            yield IngestError(str(path), ErrorKind.UNREADABLE, f"{path}: stopped reading after line {lineno} ({type(e).__name__}: {e})", line=lineno + 1)
+    except (EOFError, UnicodeDecodeError) as e:
+        yield IngestError(str(path), ErrorKind.UNREADABLE, f"{path}: stopped reading after line {lineno} ({type(e).__name__}: {e})", line=lineno + 1)
 
 
 # -- language check ---------------------------------------------------------------------------

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Optional
 
-from .types import CleanDoc, Entity, RawDoc, meta_to_dict, segments_from_offsets
+from .schema import LABEL_FIELDS, LABELS, SOURCES, STATUSES, CleanDoc, Entity, RawDoc, meta_to_dict, segments_from_offsets
 
-SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "record.schema.json"
+from .clean.meta import iso_date
+from .paths import SCHEMA_PATH
 
 
 def merge_meta(clean: CleanDoc, hints: dict[str, Any]) -> dict[str, Any]:
@@ -25,16 +25,8 @@ def merge_meta(clean: CleanDoc, hints: dict[str, Any]) -> dict[str, Any]:
         a = hints["authors"]
         meta["authors"] = [a] if isinstance(a, str) else [str(x) for x in a]
     if meta.get("published"):
-        meta["published"] = _iso_date(str(meta["published"]))
+        meta["published"] = iso_date(meta["published"])
     return meta
-
-
-def _iso_date(value: str) -> Optional[str]:
-    """Keep the ISO date part of a timestamp ('2016-05-03T10:00:00Z' -> '2016-05-03')."""
-    import re
-
-    m = re.match(r"^(\d{4})(-\d{2})?(-\d{2})?", value.strip())
-    return "".join(g for g in m.groups() if g) if m else None
 
 
 def build_record(raw: RawDoc, clean: CleanDoc, entities: list[Entity], *, lang: Optional[str], pipeline_info: dict[str, Any]) -> dict[str, Any]:
@@ -64,7 +56,18 @@ def build_record(raw: RawDoc, clean: CleanDoc, entities: list[Entity], *, lang: 
 
 @lru_cache(maxsize=1)
 def schema() -> dict[str, Any]:
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    """The record's JSON Schema (schema/record.schema.json), its label, source and status
+    enums and the per-label required fields filled in from `pipeline.schema`, so that they
+    are written down once."""
+    sch = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    ent = sch["properties"]["entities"]["items"]
+    ent["properties"]["label"]["enum"] = list(LABELS)
+    ent["properties"]["source"]["enum"] = list(SOURCES)
+    ent["properties"]["status"]["enum"] = list(STATUSES)
+    for rule in ent["allOf"]:
+        label = rule["if"]["properties"]["label"]["const"]
+        rule["then"]["required"] = list(LABEL_FIELDS[label]["required"])
+    return sch
 
 
 def validate_record(record: dict[str, Any]) -> list[str]:

@@ -10,7 +10,7 @@ from repo_data import CORPUS
 
 @pytest.fixture(scope="session")
 def nlp_info():
-    from pipeline.annotate import load_nlp
+    from pipeline.nlp import load_nlp
 
     return load_nlp(None)
 
@@ -18,7 +18,7 @@ def nlp_info():
 @pytest.fixture(scope="session")
 def seed_run(tmp_path_factory, nlp_info):
     """Run the pipeline once on corpus/ (into a temp folder); returns (out_dir, summary, records)."""
-    from pipeline.runner import RunOptions, run
+    from pipeline.run import RunOptions, run
 
     out = tmp_path_factory.mktemp("seed_run")
     summary = run(RunOptions(paths=[CORPUS], out=out, annotations=out / "no-annotations", progress=False), nlp_info)

@@ -2,6 +2,8 @@
 `kill -9` in the middle of a run followed by a re-run gives exactly the uninterrupted output."""
 from __future__ import annotations
 
+import pytest
+
 import json
 import os
 import signal
@@ -10,7 +12,7 @@ import subprocess
 import sys
 import time
 
-from pipeline.runner import CACHE_NAME, RunOptions, run
+from pipeline.run import CACHE_NAME, RunOptions, run
 
 from repo_data import REPO, read_news
 
@@ -23,6 +25,7 @@ def _corpus(tmp_path, n):
     return p
 
 
+@pytest.mark.slow
 def test_two_worker_processes_give_identical_output(tmp_path, nlp_info):
     corpus = _corpus(tmp_path, 24)
     run(RunOptions(paths=[corpus], out=tmp_path / "one", annotations=tmp_path / "a", progress=False), nlp_info)
@@ -40,8 +43,8 @@ def test_article_metadata_reaches_the_worker_processes(nlp_info):
     """With --n-process 2 the texts are tokenized in the workers (ArticleText), and each
     article's publication date must come along: the same seed sentence with "am Dienstag"
     resolves against each article's own date, in input order."""
-    from pipeline.annotate import annotate
-    from pipeline.spacy_ext import DATE_SPANS
+    from pipeline.nlp import annotate
+    from pipeline.nlp.ext import DATE_SPANS
 
     nlp, _ = nlp_info
     raw = (REPO / "corpus" / "004_fa3f6e095796322b.txt").read_text(encoding="utf-8")
@@ -58,7 +61,7 @@ def test_article_metadata_reaches_the_worker_processes(nlp_info):
 def test_article_text_pickles_with_its_metadata():
     import pickle
 
-    from pipeline.annotate import ArticleText
+    from pipeline.nlp import ArticleText
 
     text = ArticleText("Am Dienstag teilte die Behörde mit.", {"id": "x", "published": "2022-09-28"})
     back = pickle.loads(pickle.dumps(text))
@@ -70,8 +73,8 @@ def test_doc_bytes_round_trip_keeps_rule_spans_and_their_values(nlp_info):
     the rule spans and their extension values must survive."""
     from spacy.tokens import Doc
 
-    from pipeline.annotate import annotate
-    from pipeline.spacy_ext import DATE_SPANS, FIGURE_SPANS
+    from pipeline.nlp import annotate
+    from pipeline.nlp.ext import DATE_SPANS, FIGURE_SPANS
 
     nlp, _ = nlp_info
     recs = read_news("wikinews_de.jsonl.gz", 12)
@@ -90,7 +93,7 @@ def test_msgpack_plugins_registered_after_start_up_are_used():
     import srsly
     from srsly.msgpack import msgpack_decoders, msgpack_encoders
 
-    import pipeline.spacy_ext  # noqa: F401  (installs the cached lookup)
+    import pipeline.nlp.ext  # noqa: F401  (installs the cached lookup)
 
     def encode(obj, chain=None):
         return {"__frozenset__": sorted(obj)} if isinstance(obj, frozenset) else (obj if chain is None else chain(obj))
@@ -120,6 +123,7 @@ def _stored(out):
         return 0
 
 
+@pytest.mark.slow
 def test_kill_9_midway_then_rerun_equals_uninterrupted(tmp_path, nlp_info):
     corpus = _corpus(tmp_path, 300)
     ref = tmp_path / "ref"

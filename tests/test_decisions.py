@@ -1,4 +1,4 @@
-"""Decision log and re-application onto new pipeline runs (pipeline/decisions.py)."""
+"""Decision log and re-application onto new pipeline runs (pipeline/review/log.py)."""
 from __future__ import annotations
 
 import copy
@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import decisions as dec
+from pipeline.review import log as dec
+from pipeline.review.apply import apply_decisions, strip_review
 from pipeline.record import validate_record
 from pipeline.review.sample import make_record, sample_records
 
@@ -53,7 +54,7 @@ def test_accept_reject_correct_add_on_the_same_output(records):
         dec.make_decision(r, "correct", tok, {"start": tok["start"] + len("Kassym-Jomart "), "canonical": "Tokajew"}, reviewer="t"),
         dec.make_decision(r, "add", new={"start": s, "end": s + len("Streitkräften"), "label": "ORG"}, reviewer="t"),
     ]
-    out, flagged = dec.apply_decisions(records, ds)
+    out, flagged = apply_decisions(records, ds)
     assert flagged == []
     o = rec_of(out)
     by = {(e["start"], e["end"], e["label"]): e for e in o["entities"]}
@@ -75,20 +76,20 @@ def test_apply_is_idempotent_and_undo_works_on_reviewed_output(records):
     r = rec_of(records)
     a = dec.make_decision(r, "reject", ent(r, "Kasachstan"), reviewer="t")
     b = dec.make_decision(r, "correct", ent(r, "ODKB"), {"label": "MISC"}, reviewer="t")
-    once, _ = dec.apply_decisions(records, [a, b])
-    twice, flagged = dec.apply_decisions(once, [a, b])
+    once, _ = apply_decisions(records, [a, b])
+    twice, flagged = apply_decisions(once, [a, b])
     assert flagged == []
     assert once == twice
     # undo the correction, applied to the already reviewed output: the model's ORG comes back pending
     u = dec.make_decision(rec_of(once), "undo", undoes=[b["id"]], reviewer="t")
-    after, _ = dec.apply_decisions(once, [a, b, u])
+    after, _ = apply_decisions(once, [a, b, u])
     o = rec_of(after)
     odkb = ent(r, "ODKB")
     assert [e["label"] for e in o["entities"] if e["start"] == odkb["start"]] == ["ORG"]
     assert ent(o, "ODKB")["status"] == "pending"
     assert ent(o, "Kasachstan")["status"] == "rejected"
     # stripping review bookkeeping gives back exactly the pipeline's records
-    assert dec.strip_review(copy.deepcopy(o))["entities"] == r["entities"]
+    assert strip_review(copy.deepcopy(o))["entities"] == r["entities"]
 
 
 def test_reanchored_when_offsets_move(records):
@@ -103,7 +104,7 @@ def test_reanchored_when_offsets_move(records):
     ds.append(dec.make_decision(r, "add", new={"start": s, "end": s + 13, "label": "ORG"}, reviewer="t"))
     new = shifted(r)
     shift = len("EILMELDUNG: Neue Fassung des Artikels.\n\n")
-    out, flagged = dec.apply_decisions([new], ds)
+    out, flagged = apply_decisions([new], ds)
     assert flagged == []
     o = out[0]
     by = {(e["start"], e["end"], e["label"]): e for e in o["entities"]}
@@ -124,7 +125,7 @@ def test_reanchoring_survives_edits_around_the_span(records):
     d = dec.make_decision(r, "accept", e, reviewer="t")
     # the cleaner now drops the headline and re-flows a line: the span moves by a different amount
     new = make_record(r["id"], r["text"].replace("Kasachstan bittet um militärische Hilfe\n", ""), model="v2")
-    out, flagged = dec.apply_decisions([new], [d])
+    out, flagged = apply_decisions([new], [d])
     assert flagged == []
     hit = [x for x in out[0]["entities"] if x["text"] == "Kassym-Jomart Tokajew"]
     assert hit[0]["status"] == "accepted"
@@ -138,7 +139,7 @@ def test_decisions_that_no_longer_fit_are_flagged_not_dropped(records):
     text = r["text"].replace("Kassym-Jomart Tokajew", "der Präsident")
     names = [("Kreml", "LOC", {}), ("Kasachstan", "LOC", {})]
     new = make_record(r["id"], text, names=names, model="v2")
-    out, flagged = dec.apply_decisions([new], [gone, relabelled, other])
+    out, flagged = apply_decisions([new], [gone, relabelled, other])
     reasons = {f["decision"]["id"]: f["reason"] for f in flagged}
     assert reasons == {gone["id"]: "span_not_found", other["id"]: "article_missing"}
     assert all(f["message"] for f in flagged)
@@ -147,7 +148,7 @@ def test_decisions_that_no_longer_fit_are_flagged_not_dropped(records):
     assert {(e["label"], e["status"]) for e in out[0]["entities"] if e["text"] == "Kreml"} == {("LOC", "pending")}
     # a dismissed flag is gone, the rest stay
     dis = dec.make_decision(new, "dismiss", undoes=[gone["id"]], reviewer="t")
-    _, flagged2 = dec.apply_decisions([new], [gone, relabelled, other, dis])
+    _, flagged2 = apply_decisions([new], [gone, relabelled, other, dis])
     assert {f["decision"]["id"] for f in flagged2} == {other["id"]}
 
 
@@ -157,14 +158,14 @@ def test_reviewed_truth_stays_beside_a_new_conflicting_prediction():
     ds = [dec.make_decision(r1, "accept", rus, reviewer="t"), dec.make_decision(r1, "correct", odkb, {"label": "MISC"}, reviewer="t")]
     # the new model says "Nachbarn Russland" and ODKB is a LOC
     r2 = make_record("o", r1["text"], names=[("Nachbarn Russland", "LOC", {}), ("ODKB", "LOC", {})])
-    out, flagged = dec.apply_decisions([r2], ds)
+    out, flagged = apply_decisions([r2], ds)
     assert flagged == []
     got = {(e["text"], e["label"], e["status"], e["source"]) for e in out[0]["entities"]}
     assert got == {("Russland", "LOC", "accepted", "review"), ("Nachbarn Russland", "LOC", "pending", "model"),
                    ("ODKB", "MISC", "corrected", "review"), ("ODKB", "LOC", "pending", "model")}
     assert all(e["review"]["restored"] for e in out[0]["entities"] if e["source"] == "review")
     assert validate_record(out[0]) == []
-    assert dec.apply_decisions(out, ds)[0] == out
+    assert apply_decisions(out, ds)[0] == out
 
 
 def test_accepted_entity_the_new_model_missed_is_kept(records):
@@ -173,7 +174,7 @@ def test_accepted_entity_the_new_model_missed_is_kept(records):
     acc = dec.make_decision(r, "accept", k, reviewer="t")
     rej = dec.make_decision(r, "reject", ent(r, "Russland"), reviewer="t")
     new = make_record(r["id"], r["text"], names=[("Kasachstan", "LOC", {})], model="v2")
-    out, flagged = dec.apply_decisions([new], [acc, rej])
+    out, flagged = apply_decisions([new], [acc, rej])
     assert flagged == []
     kept = [e for e in out[0]["entities"] if e["text"] == "Kreml"]
     assert len(kept) == 1 and kept[0]["status"] == "accepted" and kept[0]["label"] == "ORG"
@@ -185,7 +186,7 @@ def test_ambiguous_span_is_flagged():
     r1 = make_record("x", text1, names=[("OVKS", "ORG", {})])
     d = dec.make_decision(r1, "reject", r1["entities"][1], reviewer="t")
     r2 = make_record("x", "Völlig neuer Text über OVKS und noch einmal OVKS hier.", names=[("OVKS", "ORG", {})])
-    out, flagged = dec.apply_decisions([r2], [d])
+    out, flagged = apply_decisions([r2], [d])
     assert [f["reason"] for f in flagged] == ["ambiguous"]
     assert all(e["status"] == "pending" for e in out[0]["entities"])
 
@@ -197,7 +198,7 @@ def test_date_and_figure_values():
         dec.make_decision(r, "correct", date, {"value": "2022-01-06"}, reviewer="t"),
         dec.make_decision(r, "correct", fig, {"value": "1.500,5", "unit": "EUR", "about": "Staat"}, reviewer="t"),
     ]
-    out, flagged = dec.apply_decisions([r], ds)
+    out, flagged = apply_decisions([r], ds)
     assert flagged == []
     d, f = out[0]["entities"]
     assert d["value"] == "2022-01-06" and d["status"] == "corrected"
@@ -252,12 +253,12 @@ def test_reanchoring_across_hyphenation_and_reflowed_lines():
     old = make_record("h", "Der Präsident Toka-\njew sprach mit Nikol\nPaschinjan in Almaty.", names=[("Toka-\njew", "PER", {}), ("Nikol\nPaschinjan", "PER", {})])
     ds = [dec.make_decision(old, "accept", e, reviewer="t") for e in old["entities"]]
     new = make_record("h", "Der Präsident Tokajew sprach mit Nikol Paschinjan in Almaty.", names=[("Tokajew", "PER", {}), ("Nikol Paschinjan", "PER", {})])
-    out, flagged = dec.apply_decisions([new], ds)
+    out, flagged = apply_decisions([new], ds)
     assert flagged == []
     assert [(e["text"], e["status"]) for e in out[0]["entities"]] == [("Tokajew", "accepted"), ("Nikol Paschinjan", "accepted")]
     # and back: the better cleaner was reverted
     ds2 = [dec.make_decision(new, "reject", e, reviewer="t") for e in new["entities"]]
-    out2, flagged2 = dec.apply_decisions([old], ds2)
+    out2, flagged2 = apply_decisions([old], ds2)
     assert flagged2 == []
     assert [e["status"] for e in out2[0]["entities"]] == ["rejected", "rejected"]
 
@@ -266,7 +267,7 @@ def test_a_lone_occurrence_in_a_rewritten_text_is_flagged():
     r1 = make_record("c", "Gestern sagte die Nato in Brüssel etwas Wichtiges.", names=[("Nato", "ORG", {})])
     d = dec.make_decision(r1, "reject", r1["entities"][0], reviewer="t")
     r2 = make_record("c", "Völlig anderer Bericht; am Rande: Nato.", names=[("Nato", "ORG", {})])
-    out, flagged = dec.apply_decisions([r2], [d])
+    out, flagged = apply_decisions([r2], [d])
     assert [f["reason"] for f in flagged] == ["context_changed"]
     assert out[0]["entities"][0]["status"] == "pending"
 

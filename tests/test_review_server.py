@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import decisions as dec
+from pipeline.review import log as dec
+from pipeline.review.apply import apply_decisions
 from pipeline.record import validate_record
 from pipeline.review.sample import make_record, sample_records
 from pipeline.review.server import make_server
@@ -152,7 +153,7 @@ def test_undo_accept_all_and_write_back(dirs):
     assert [e["status"] for e in a["entities"] if e["start"] == russ["start"]] == ["accepted"]
     assert all(validate_record(r) == [] for r in rows)
     # the written file is a valid pipeline output again: re-applying the log gives the same
-    again, flagged = dec.apply_decisions(rows, dec.load_decisions(ann))
+    again, flagged = apply_decisions(rows, dec.load_decisions(ann))
     assert flagged == [] and again == rows
 
 
@@ -341,7 +342,7 @@ def test_concurrent_reviewers_lose_no_decision(server, dirs):
     assert len(ann.joinpath("decisions.jsonl").read_text(encoding="utf-8").splitlines()) == 8 * 15
     # the app shows what the log says
     records = [json.loads(x) for x in (dirs[0] / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
-    expected, _ = dec.apply_decisions(records, log)
+    expected, _ = apply_decisions(records, log)
     for r in expected:
         _, view, _ = c.get(f"/api/articles/{r['id']}")
         assert [e["status"] for e in view["record"]["entities"]] == [e["status"] for e in r["entities"]]

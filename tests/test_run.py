@@ -2,18 +2,19 @@
 errors that do not stop the run, incremental re-runs and review decisions kept."""
 from __future__ import annotations
 
+import pytest
+
 import json
 import os
 import shutil
 import subprocess
 import sys
 
-import pytest
 
 from pipeline.record import validate_record
-from pipeline.runner import RunOptions, run
+from pipeline.run import RunOptions, run
 
-from repo_data import CORPUS, REPO, SEEDS, read_news
+from repo_data import REPO, SEEDS, read_news
 
 
 def _records(out):
@@ -78,6 +79,7 @@ def _cli(*args, cwd=REPO):
     return subprocess.run([sys.executable, "-m", "pipeline", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
 
 
+@pytest.mark.slow
 def test_cli_bad_file_is_reported_and_the_rest_processed(tmp_path):
     inp = tmp_path / "in"
     inp.mkdir()
@@ -94,6 +96,7 @@ def test_cli_bad_file_is_reported_and_the_rest_processed(tmp_path):
     assert [r["id"] for r in recs] == [SEEDS[3].stem]
 
 
+@pytest.mark.slow
 def test_cli_exit_codes(tmp_path):
     ok = _cli("run", str(SEEDS[4]), "--out", str(tmp_path / "ok"))
     assert ok.returncode == 0, ok.stderr
@@ -147,6 +150,7 @@ def test_not_german_is_flagged_not_processed(tmp_path, nlp_info):
     assert [r["id"] for r in _records(tmp_path / "out")] == [SEEDS[4].stem]
 
 
+@pytest.mark.slow
 def test_python_api_processes_text_and_file():
     from pipeline import Presseschau
 
@@ -159,10 +163,11 @@ def test_python_api_processes_text_and_file():
     assert rec2["id"] == SEEDS[3].stem and validate_record(rec2) == []
 
 
+@pytest.mark.slow
 def test_retrained_weights_change_the_fingerprint(tmp_path):
     """A model retrained under the same name, version and config must still re-process the
     corpus: the fingerprint covers the model's files, not only its meta.json."""
-    from pipeline.annotate import load_nlp
+    from pipeline.nlp import load_nlp
 
     model = tmp_path / "model"
     shutil.copytree(REPO / "models" / "de_presseschau", model)

@@ -15,7 +15,7 @@ abbreviations added.
                                 [--out models/de_presseschau]
     python -m training.assemble --update-meta --scores scores.json   # only rewrite meta.json
 
---update-meta merges the scores written by ``python -m pipeline.model_eval --json``
+--update-meta merges the scores written by ``python -m pipeline.evaluate.model --json``
 and the training time / peak memory parsed from the /usr/bin/time -v output in
 training/logs/ into models/de_presseschau/meta.json.
 """
@@ -31,7 +31,7 @@ from spacy.symbols import NORM, ORTH
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "models" / "de_presseschau"
-VERSION = "0.3.0"
+VERSION = "0.4.0"
 
 # abbreviations frequent in news that spacy.blank("de") splits (checked: all
 # of these come out as two tokens "X" + "." without the exception)
@@ -46,6 +46,10 @@ EXTRA_ABBREVIATIONS = {
 }
 
 SOURCES = [
+    {"name": "Presseschau Wikinews NER corpus (annotations/news: 992 German Wikinews articles, "
+             "PER/ORG/LOC/MISC, made by this project; train split)",
+     "url": "https://de.wikinews.org", "license": "CC BY 2.5 (texts by the Wikinews contributors; annotations likewise)",
+     "use": "NER training (train 792 articles), model selection (dev 100); test 100 evaluation only"},
     {"name": "GermEval 2014 NER (dev split; 500 sentences held out for model selection)",
      "url": "https://sites.google.com/site/germeval2014ner/", "license": "CC BY 4.0", "use": "NER training, gazetteer"},
     {"name": "German Legal Entity Recognition (LER), train minus dev/test overlap, sub-sampled",
@@ -67,6 +71,27 @@ SOURCES = [
     {"name": "spacy-lookups-data German lemma lookup table", "url": "https://github.com/explosion/spacy-lookups-data",
      "license": "MIT (package)", "use": "lookup lemmatizer"},
 ]
+
+
+def replace_ner(base: Path, ner: Path, out: Path, gazetteer: Path | None = None) -> None:
+    """A new ner (and gazetteer) in an assembled pipeline whose other components stay as
+    they are: the ner must have been trained with the base pipeline's static vectors (the
+    `ner_news` step sources its ner from the base pipeline, so it is)."""
+    nlp = spacy.load(base)
+    new = spacy.load(ner)
+    if new.vocab.vectors.to_bytes() != nlp.vocab.vectors.to_bytes():
+        raise SystemExit(f"{ner} was trained with other static vectors than {base}")
+    nlp.replace_pipe("ner", "ner", source=new)
+    if gazetteer is not None:
+        nlp.remove_pipe("gazetteer")
+        ruler = nlp.add_pipe("entity_ruler", name="gazetteer", after="ner", config={"overwrite_ents": False})
+        ruler.add_patterns([json.loads(line) for line in gazetteer.open(encoding="utf-8") if line.strip()])
+        print(f"gazetteer: {len(ruler.patterns)} names from {gazetteer}")
+    nlp.meta.update({"version": VERSION, "sources": SOURCES})
+    out.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(out)
+    prune_strings(nlp, out)
+    print(f"wrote {out} (ner from {ner})")
 
 
 def build(ner: Path, pos: Path, parser: Path | None, out: Path, gazetteer: Path | None = None) -> None:
@@ -171,16 +196,20 @@ def update_meta(out: Path, scores: Path | None, logs: dict[str, Path], bench: Pa
     if scores is not None:
         res = json.loads(scores.read_text(encoding="utf-8"))
         perf = {}
-        if "ner" in res:
-            ner = res["ner"]
-            perf["ner_germeval2014_test"] = {
+        for key, name in (("ner", "ner_germeval2014_test"), ("ner_conll2003", "ner_conll2003_testa"),
+                          ("ner_news", "ner_wikinews_test")):
+            ner = res.get(key)
+            if not ner or "overall" not in ner:
+                continue
+            perf[name] = {
+                "dataset": ner["dataset"],
                 "per_label": {k: {m: v[m] for m in ("p", "r", "f")} for k, v in ner["per_label"].items()},
                 "overall": {m: ner["overall"][m] for m in ("p", "r", "f")},
                 "overall_per_org_loc": {m: ner["overall_per_org_loc"][m] for m in ("p", "r", "f")},
             }
         ud = res["ud"]
         perf["ud_gsd_test"] = {"raw_text": ud["raw"], "gold_tokenization": ud["gold_tok"]}
-        perf["evaluated_with"] = "python -m pipeline.model_eval"
+        perf["evaluated_with"] = "python -m pipeline.evaluate.model"
         meta["presseschau_scores"] = perf
     training = {}
     for name, paths in logs.items():
@@ -211,6 +240,8 @@ def main() -> None:
     ap.add_argument("--gazetteer", type=Path, default=None,
                     help="entity_ruler patterns written by python -m training.gazetteer")
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--base", type=Path, default=None,
+                    help="keep this assembled pipeline and replace only its ner (and gazetteer)")
     ap.add_argument("--update-meta", action="store_true")
     ap.add_argument("--scores", type=Path, default=None)
     ap.add_argument("--bench", type=Path, default=None, help="output of bench/bench_model_speed.py")
@@ -226,6 +257,9 @@ def main() -> None:
                                             "morphologizer": args.pos_log, "parser": args.parser_log,
                                             "gazetteer": args.gazetteer_log},
                     bench=args.bench)
+        return
+    if args.base is not None:
+        replace_ner(args.base, args.ner, args.out, args.gazetteer)
         return
     build(args.ner, args.pos, None if args.no_parser else args.parser, args.out, args.gazetteer)
 

@@ -24,7 +24,7 @@ Writes (all gitignored):
     dep_dev.spacy             GSD dev[600:]
 
 GermEval 2014 test and UD GSD test are never read here (evaluation only, see
-pipeline/model_eval.py).
+pipeline/evaluate/model.py).
 """
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 import spacy
-from spacy.tokens import Doc, DocBin, Span
+from spacy.tokens import Doc, DocBin
 from spacy.training import iob_to_biluo, biluo_tags_to_spans
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -309,7 +309,7 @@ def read_conllu(path: Path) -> list[list[dict]]:
     """CoNLL-U sentences as surface tokens (multiword token ranges become one token with
     the UPOS of its first part and the head/deprel of its governing part), read by the
     same reader the evaluation uses; the root gets spaCy's "ROOT" label."""
-    from pipeline.model_eval import read_conllu as read_surface
+    from pipeline.evaluate.model import read_conllu as read_surface
 
     return [
         [{"form": w, "upos": u, "head": h, "dep": "ROOT" if h == k else d, "space": sp}
@@ -464,6 +464,9 @@ def main(argv: Iterable[str] | None = None) -> None:
     p.add_argument("--ler-n", type=int, default=8000, help="LER sentences to sample")
     p.add_argument("--wikiann-n", type=int, default=20000, help="WikiANN sentences to sample")
     p.add_argument("--germeval-repeat", type=int, default=2, help="up-weight GermEval by repetition")
+    p.add_argument("--news-repeat", type=int, default=1, help="up-weight the Wikinews corpus by repetition")
+    p.add_argument("--news-fraction", type=float, default=1.0,
+                   help="use only this share of the Wikinews train articles (learning curve; seeded sample)")
     p.add_argument("--sources", default="germeval,ler,wikiann,smartdata,mobie,europarl",
                    help="NER sources to mix into ner_train.spacy")
     p.add_argument("--skip-ud", action="store_true")
@@ -491,20 +494,73 @@ def ner_parts(data: Path, ler_n: int, wikiann_n: int) -> tuple[dict[str, list[Do
         "smartdata": convert_smartdata(data / "ner/smartdata_v1/train.json.gz"),
         "mobie": convert_mobie(data / "ner/mobie/train.conll2003"),
         "europarl": convert_europarl(data / "ner/europarl_ner_de/train.tsv"),
+        "news": convert_news(data, "train"),
     }
     return parts, ge_dev
+
+
+def sample_fraction(docs: list[Doc], fraction: float) -> list[Doc]:
+    """A seeded sample of `fraction` of the documents (the learning curve's 25/50/100 %)."""
+    if fraction >= 1.0:
+        return docs
+    keep = sorted(random.Random(SEED).sample(range(len(docs)), round(len(docs) * fraction)))
+    return [docs[i] for i in keep]
+
+
+NEWS_CORPUS = ROOT / "annotations" / "news" / "wikinews_ner.jsonl"
+
+
+def convert_news(data: Path, split: str, corpus: Path = NEWS_CORPUS) -> list[Doc]:
+    """The project's Wikinews NER corpus (character offsets + article ids, see
+    annotations/news/build.py) joined with the texts: one Doc per article, PER/ORG/LOC/MISC.
+    A span that does not fall on token boundaries is snapped inwards ("contract")."""
+    import hashlib
+
+    if not corpus.exists():
+        return []
+    with gzip.open(data / "news/wikinews_de.jsonl.gz", "rt", encoding="utf-8") as f:
+        texts = {str(r["id"]): r["text"] for r in map(json.loads, f)}
+    docs, snapped = [], 0
+    with open(corpus, encoding="utf-8") as f:
+        for rec in map(json.loads, f):
+            if rec["split"] != split:
+                continue
+            text = texts[rec["id"]]
+            if hashlib.sha256(text.encode("utf-8")).hexdigest() != rec["sha256"]:
+                raise SystemExit(f"{corpus}: article {rec['id']} does not match the source text")
+            doc = nlp.make_doc(text)
+            spans = []
+            for e in rec["entities"]:
+                if e["label"] not in ("PER", "ORG", "LOC", "MISC"):
+                    continue
+                span = doc.char_span(e["start"], e["end"], e["label"])
+                if span is None:
+                    snapped += 1
+                    span = doc.char_span(e["start"], e["end"], e["label"], alignment_mode="contract")
+                if span is not None and len(span):
+                    spans.append(span)
+            doc.ents = spacy.util.filter_spans(spans)
+            docs.append(doc)
+    print(f"news {split}: {len(docs)} articles, {snapped} spans snapped to tokens", file=sys.stderr)
+    return docs
 
 
 def convert_ner(data: Path, out: Path, args) -> None:
     print("NER", file=sys.stderr)
     parts, ge_dev = ner_parts(data, args.ler_n, args.wikiann_n)
+    parts["news"] = sample_fraction(parts["news"], args.news_fraction)
     write(ge_dev, out / "ner_dev.spacy")
+    news_dev = convert_news(data, "dev")
+    write(news_dev, out / "ner_news_dev.spacy")
+    # model selection on both: the news dev articles and the held-out GermEval sentences
+    write(news_dev + ge_dev, out / "ner_dev_all.spacy")
     for name, docs in parts.items():
         write(docs, out / f"ner_{name}.spacy")
     mix = []
     for name in args.sources.split(","):
         docs = parts[name.strip()]
-        mix.extend(docs * (args.germeval_repeat if name == "germeval" else 1))
+        repeat = {"germeval": args.germeval_repeat, "news": args.news_repeat}.get(name, 1)
+        mix.extend(docs * repeat)
     random.Random(SEED).shuffle(mix)
     write(mix, out / "ner_train.spacy")
 

@@ -1,11 +1,17 @@
 """Train small static floret vectors on unlabelled German text from ../shared/data.
 
     python -m training.vectors [--data ../shared/data] [--dim 64] [--bucket 25000] [--epoch 10]
+                               [--bundestag] [--out training/vectors]
 
 Text used (tokenized with spacy.blank("de"), one sentence / paragraph per line):
 news/wikinews_de (CC BY 2.5) and the *text* of the training corpora (labels
 unused): GermEval 2014 dev, LER (all splits), WikiANN (all splits), SmartData
 v1 (train+test), MobIE (all), Europarl NER (all), UD GSD train/dev, UD PUD.
+
+With ``--bundestag``: also the Bundestag plenary protocols 2017-2026 (text/bundestag,
+35.7M words, official works under § 5 UrhG), one paragraph per line; the lines of all
+sources are then shuffled (seeded) so that `spacy pretrain` with a step limit sees every
+source.
 
 Never used: GermEval 2014 test and UD GSD test (evaluation sets), 10kGNAD and
 HIPE (non-commercial licences) and the third-party web pages.
@@ -59,7 +65,15 @@ def conllu_sentences(path: Path):
                 yield line[len("# text = "):].strip()
 
 
-def build_raw(data: Path, out: Path) -> int:
+def bundestag_lines(data: Path):
+    for path in sorted((data / "text/bundestag").glob("*.txt.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            for line in f:
+                if line.strip() and not line.startswith("# doc "):
+                    yield line.strip()
+
+
+def build_raw(data: Path, out: Path, bundestag: bool = False) -> int:
     sys.path.insert(0, str(ROOT))
     from training.convert import read_smartdata
 
@@ -75,8 +89,10 @@ def build_raw(data: Path, out: Path) -> int:
             lines.extend(p for p in t.split("\n") if p.strip())
     lines.extend(conllu_sentences(data / "ud/gsd/de_gsd-ud-dev.conllu"))
     lines.extend(conllu_sentences(data / "ud/pud/de_pud-ud-test.conllu"))
+    if bundestag:
+        lines.extend(bundestag_lines(data))
     raw_tokenized = []
-    for doc in nlp.pipe(lines, batch_size=256):
+    for doc in nlp.pipe(lines, batch_size=1024):
         raw_tokenized.append(" ".join(t.text for t in doc if not t.is_space))
     pre = []
     pre += column_sentences(data / "ner/germeval2014/NER-de-dev.tsv", col=1)
@@ -91,10 +107,14 @@ def build_raw(data: Path, out: Path) -> int:
             toks = [t.rpartition("##") for t in line.split()]
             pre.append(" ".join(w for w, _, tag in toks))
     out.parent.mkdir(parents=True, exist_ok=True)
+    all_lines = raw_tokenized + pre
+    if bundestag:
+        import random
+        random.Random(13).shuffle(all_lines)
     n_tok = 0
     # the same lines as JSONL ({"text": ...}) for `spacy pretrain` (configs/pretrain.cfg)
     with open(out, "w", encoding="utf-8") as f, open(out.with_suffix(".jsonl"), "w", encoding="utf-8") as fj:
-        for line in raw_tokenized + pre:
+        for line in all_lines:
             if line.strip():
                 f.write(line + "\n")
                 fj.write(json.dumps({"text": line.strip()}, ensure_ascii=False) + "\n")
@@ -111,11 +131,13 @@ def main() -> None:
     ap.add_argument("--epoch", type=int, default=10)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--out", type=Path, default=ROOT / "training/vectors")
+    ap.add_argument("--bundestag", action="store_true", help="add the Bundestag protocols (35.7M words)")
+    ap.add_argument("--raw", type=Path, default=ROOT / "training/corpus/raw.txt")
     args = ap.parse_args()
     import floret
 
-    raw = ROOT / "training/corpus/raw.txt"
-    build_raw(args.data, raw)
+    raw = args.raw
+    build_raw(args.data, raw, bundestag=args.bundestag)
     args.out.mkdir(parents=True, exist_ok=True)
     model = floret.train_unsupervised(
         str(raw), model="cbow", mode="floret", hashCount=2, bucket=args.bucket,

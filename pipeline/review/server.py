@@ -21,10 +21,13 @@ from pathlib import Path
 from typing import Any, Optional
 from urllib.parse import unquote, urlsplit
 
-from .. import decisions as dec
-from ..store import atomic_write_jsonl, read_jsonl
+from . import log as dec
 
-STATIC_DIR = Path(__file__).resolve().parent / "static"
+from .apply import apply_decisions, strip_review
+from ..io import atomic_write_jsonl, read_jsonl
+
+from ..paths import STATIC_DIR
+from ..schema import LABELS
 ARTICLES_FILE = "articles.jsonl"
 MAX_BODY = 1 << 20
 CONTENT_TYPES = {
@@ -98,10 +101,10 @@ class ReviewState:
         with self.lock:
             raw = _read_jsonl(self.articles_path)
             self._sig = _sig(self.articles_path)
-            self.base = [dec.strip_review(r) for r in raw]
+            self.base = [strip_review(r) for r in raw]
             self.decisions = self.store.load()
             self._dsig = _sig(self.store.path)
-            self.records, flagged = dec.apply_decisions(self.base, self.decisions)
+            self.records, flagged = apply_decisions(self.base, self.decisions)
             self.index = {r["id"]: i for i, r in enumerate(self.records)}
             self.flags: dict[str, list[dict]] = {}
             for f in flagged:
@@ -134,7 +137,7 @@ class ReviewState:
             or d.get("decision") in dec.CANCEL_KINDS
             or (sha and d.get("article_sha256") == sha and d.get("article_id") not in self.index)
         ]
-        recs, flagged = dec.apply_decisions([base], ds)
+        recs, flagged = apply_decisions([base], ds)
         self.records[i] = recs[0]
         self.flags[article_id] = [f for f in flagged if f.get("article_id") == article_id]
         if not self.flags[article_id]:
@@ -167,7 +170,7 @@ class ReviewState:
             return {
                 "resume": self._resume(),
                 "reviewer": self.reviewer,
-                "labels": list(dec.LABELS),
+                "labels": list(LABELS),
                 "articles": len(self.records),
                 "progress": total,
                 "decisions": len(self.decisions),

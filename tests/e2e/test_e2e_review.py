@@ -16,12 +16,15 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import decisions as dec
+
+from pipeline.review.apply import apply_decisions
 from pipeline.review.sample import make_record, sample_records
 
 expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)").expect
 expect.set_options(timeout=20_000)  # 2 shared cores in CI: be patient, never flaky
 
+
+pytestmark = pytest.mark.slow
 
 def write_jsonl(path: Path, records) -> None:
     """Replace articles.jsonl as `presseschau run` does (atomically)."""
@@ -82,7 +85,7 @@ class App:
         self.url = self.srv.url
 
     def decisions(self):
-        from pipeline.decisions import load_decisions
+        from pipeline.review.log import load_decisions
 
         return load_decisions(self.annotations)
 
@@ -334,7 +337,7 @@ def test_rerun_reapplies_decisions_and_flags_the_rest(page, seed_app):
     new = make_record(ART, "Aktualisiert am 7. Januar.\n" + base["text"].replace("Kassym-Jomart Tokajew", "Kassym-Schomart Tokajew"), model="sample-v2")
     new_recs = [new if r["id"] == ART else r for r in recs]
     # what `presseschau run` does at its end: the log re-applied to the fresh output
-    applied, flagged = dec.apply_decisions(new_recs, seed_app.decisions())
+    applied, flagged = apply_decisions(new_recs, seed_app.decisions())
     assert [f["reason"] for f in flagged] == ["span_not_found"]
     write_jsonl(seed_app.data / "articles.jsonl", applied)
     page.reload()

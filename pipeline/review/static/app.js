@@ -3,7 +3,8 @@
  */
 "use strict";
 
-const LABELS = ["PER", "ORG", "LOC", "MISC", "DATE", "FIGURE"];
+// The label set comes from the server (/api/state "labels", i.e. pipeline/schema LABELS).
+let LABELS = [];
 const $ = (id) => document.getElementById(id);
 
 const S = {
@@ -22,9 +23,9 @@ const S = {
 function loadFilters() {
   try {
     const f = JSON.parse(localStorage.getItem("ps.filters") || "{}");
-    return { labels: Array.isArray(f.labels) ? f.labels : LABELS.slice(), status: f.status || "", source: f.source || "" };
+    return { labels: Array.isArray(f.labels) ? f.labels : null, status: f.status || "", source: f.source || "" };
   } catch (e) {
-    return { labels: LABELS.slice(), status: "", source: "" };
+    return { labels: null, status: "", source: "" };
   }
 }
 function saveFilters() { localStorage.setItem("ps.filters", JSON.stringify(S.filters)); }
@@ -92,6 +93,12 @@ async function init() {
   $("s-right").addEventListener("click", () => moveBoundary("start", 1));
   $("e-left").addEventListener("click", () => moveBoundary("end", -1));
   $("e-right").addEventListener("click", () => moveBoundary("end", 1));
+  let st = null;
+  try {
+    st = await api("/api/state");
+    LABELS = st.labels;
+  } catch (e) { flash(e.message, true); }
+  if (S.filters.labels === null) S.filters.labels = LABELS.slice();
   $("show-removed").checked = S.showRemoved;
   $("show-removed").addEventListener("change", (e) => { S.showRemoved = e.target.checked; localStorage.setItem("ps.showRemoved", S.showRemoved ? "1" : "0"); renderArticle(); });
   $("filter-status").value = S.filters.status;
@@ -116,10 +123,7 @@ async function init() {
   $("text").addEventListener("keyup", onTextSelect);
   document.addEventListener("selectionchange", onSelectionChange);
   document.addEventListener("keydown", onKey);
-  try {
-    const st = await api("/api/state");
-    if (!S.reviewer) S.reviewer = st.reviewer;
-  } catch (e) { flash(e.message, true); }
+  if (st && !S.reviewer) S.reviewer = st.reviewer;
   renderReviewer();
   route();
 }

@@ -23,12 +23,13 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import spacy_ext
-from .spacy_ext import DATE_SPANS, FIGURE_SPANS
-from .types import Entity
+from . import ext as spacy_ext
+from .ext import DATE_SPANS, FIGURE_SPANS
+from ..errors import ModelNotFound
+from ..schema import Entity
 
 PREFERRED_MODEL = "de_core_news_md"
-BUNDLED_MODEL = Path(__file__).resolve().parent.parent / "models" / "de_presseschau"
+from ..paths import ALIASES, BUNDLED_MODEL, PACKAGE
 CUSTOM_COMPONENTS = ("presseschau_dates", "presseschau_figures", "presseschau_names")
 
 # Labels of other German/multilingual models mapped onto the record's label set.
@@ -38,10 +39,6 @@ LABEL_MAP = {
     "LOC": "LOC", "GPE": "LOC", "LOCATION": "LOC", "FAC": "LOC",
     "MISC": "MISC", "EVENT": "MISC", "PRODUCT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC",
 }
-
-
-class ModelNotFound(RuntimeError):
-    pass
 
 
 @dataclass
@@ -125,7 +122,7 @@ class ArticleTokenizer:
         return getattr(self.tokenizer, name)
 
 
-@Language.factory("presseschau_context")
+@Language.factory("presseschau_context", assigns=["doc._.published", "doc._.article_id"])
 def make_context(nlp: Language, name: str):
     return _context_component
 
@@ -140,7 +137,7 @@ def _context_component(doc: Doc) -> Doc:
 
 def _register_custom_factories() -> list[str]:
     """Import the modules whose import registers the rule components."""
-    from . import dates, figures, link  # noqa: F401  (registration side effect)
+    from . import dates, figures, names  # noqa: F401  (registration side effect)
 
     return list(CUSTOM_COMPONENTS)
 
@@ -185,15 +182,16 @@ def add_presseschau_components(nlp: Language) -> Language:
     return nlp
 
 
-# The modules whose code decides what a record contains: a change to any of them re-processes.
-RECORD_MODULES = ("ingest", "clean", "annotate", "dates", "figures", "link", "normalize", "record", "types", "spacy_ext")
-
+# The files whose content decides what a record contains (code and language data), as globs
+# relative to the package: a change to any of them re-processes. A glob, not a list of
+# modules, so that splitting or adding a file is covered without anyone remembering to.
+RECORD_FILES = ("ingest.py", "record.py", "schema/*", "clean/*.py", "nlp/*.py", "lang/**/*")
 
 def pipeline_fingerprint(nlp: Language, model_path: str = "") -> str:
     """Hash of the model (name, version, config and the files of its directory, so that
     retrained weights under an unchanged name and version still count as a change), the
     record-making code and the language data it reads."""
-    from . import __version__
+    from .. import __version__
 
     h = hashlib.sha256()
     h.update(__version__.encode())
@@ -205,12 +203,11 @@ def pipeline_fingerprint(nlp: Language, model_path: str = "") -> str:
             if f.is_file() and "__pycache__" not in f.parts:
                 h.update(str(f.relative_to(model_dir)).encode())
                 h.update(f.read_bytes())
-    root = Path(__file__).resolve().parent
-    code_files = [root / f"{m}.py" for m in RECORD_MODULES]
-    data_files = code_files + sorted((root / "lang").rglob("*")) + [root.parent / "annotations" / "aliases.tsv"]
-    for f in data_files:
+    package = PACKAGE
+    files = sorted({f for pattern in RECORD_FILES for f in package.glob(pattern) if f.is_file()})
+    for f in files + [ALIASES]:
         if f.is_file():
-            h.update(f.name.encode())
+            h.update(f.relative_to(f.parent.parent).as_posix().encode())
             h.update(f.read_bytes())
     return h.hexdigest()[:16]
 

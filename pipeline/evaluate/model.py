@@ -31,12 +31,21 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_MODEL = str(ROOT / "models" / "de_presseschau")
-DEFAULT_DATA = ROOT.parent / "shared" / "data"
+from .scoring import prf
+from ..paths import ANNOTATIONS, BUNDLED_MODEL, SHARED_DATA
+DEFAULT_MODEL = str(BUNDLED_MODEL)
+DEFAULT_DATA = SHARED_DATA
 
 GERMEVAL_TEST = Path("ner/germeval2014/NER-de-test.tsv")
 GSD_TEST = Path("ud/gsd/de_gsd-ud-test.conllu")
+CONLL_TESTA = Path("ner/conll2003_de_testa/deu.testa.bio.gz")
+NEWS_TEXTS = Path("news/wikinews_de.jsonl.gz")
+# NER evaluation sets: key -> (title, reader); all evaluation only, never trained on
+NER_SETS = {
+    "ner": ("GermEval 2014 test (NER-de-test.tsv), outer level", lambda d: read_germeval(d / GERMEVAL_TEST)),
+    "ner_conll2003": ("CoNLL-2003 German testa", lambda d: read_conll2003(d / CONLL_TESTA)),
+    "ner_news": ("Wikinews test split (annotations/news), 100 articles", lambda d: read_news(d, "test")),
+}
 
 NER_LABELS = ("PER", "ORG", "LOC", "MISC")
 GOLD_LABEL = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "OTH": "MISC"}
@@ -52,59 +61,89 @@ PRED_LABEL = {
 # --------------------------------------------------------------------------- readers
 
 
-def read_germeval(path: Path) -> list[dict]:
-    """Each sentence: text, gold spans [(start, end, label)], ignore spans [(start, end)]."""
+def _iob_sentence(words: list[str], tags: list[str], label_map: dict[str, str]) -> dict:
+    """One tokenized sentence -> text (words joined by spaces), gold spans
+    [(start, end, label)] and ignore spans [(start, end)] (GermEval's part/deriv)."""
+    starts, pos = [], 0
+    for w in words:
+        starts.append(pos)
+        pos += len(w) + 1
+    chunks, cur = [], None  # [start_idx, end_idx, label]
+    for i, t in enumerate(tags):
+        if t == "O":
+            if cur:
+                chunks.append(cur)
+            cur = None
+            continue
+        bio, label = t.split("-", 1)
+        if bio == "B" or cur is None or cur[2] != label:
+            if cur:
+                chunks.append(cur)
+            cur = [i, i + 1, label]
+        else:
+            cur[1] = i + 1
+    if cur:
+        chunks.append(cur)
+    gold, ignore = [], []
+    for s, e, label in chunks:
+        span = (starts[s], starts[e - 1] + len(words[e - 1]))
+        if label.endswith("part") or label.endswith("deriv"):
+            ignore.append(span)
+        else:
+            gold.append((span[0], span[1], label_map[label]))
+    return {"text": " ".join(words), "gold": gold, "ignore": ignore}
+
+
+def _read_columns(path: Path, word_col: int, tag_col: int, label_map: dict[str, str]) -> list[dict]:
+    import gzip
+
     sents: list[dict] = []
     rows: list[list[str]] = []
-
-    def flush() -> None:
-        if not rows:
-            return
-        words = [r[1] for r in rows]
-        tags = [r[2] for r in rows]
-        starts, pos = [], 0
-        for w in words:
-            starts.append(pos)
-            pos += len(w) + 1
-        text = " ".join(words)
-        gold, ignore = [], []
-        cur = None  # (start_idx, end_idx, label, is_ignored)
-        chunks = []
-        for i, t in enumerate(tags):
-            if t == "O":
-                if cur:
-                    chunks.append(cur)
-                cur = None
-                continue
-            bio, label = t.split("-", 1)
-            if bio == "B" or cur is None or cur[2] != label:
-                if cur:
-                    chunks.append(cur)
-                cur = [i, i + 1, label]
-            else:
-                cur[1] = i + 1
-        if cur:
-            chunks.append(cur)
-        for s, e, label in chunks:
-            span = (starts[s], starts[e - 1] + len(words[e - 1]))
-            if label.endswith("part") or label.endswith("deriv"):
-                ignore.append(span)
-            else:
-                gold.append((span[0], span[1], GOLD_LABEL[label]))
-        sents.append({"text": text, "gold": gold, "ignore": ignore})
-        rows.clear()
-
-    with open(path, encoding="utf-8") as f:
-        for line in f:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        for line in list(f) + [""]:
             line = line.rstrip("\r\n")
-            if not line.strip():
-                flush()
+            if not line.strip() or line.startswith("-DOCSTART-"):
+                if rows:
+                    sents.append(_iob_sentence([r[word_col] for r in rows], [r[tag_col] for r in rows], label_map))
+                    rows.clear()
                 continue
             if line.startswith("#"):
                 continue
             rows.append(line.split("\t"))
-    flush()
     return sents
+
+
+def read_germeval(path: Path) -> list[dict]:
+    """Each sentence: text, gold spans [(start, end, label)], ignore spans [(start, end)]."""
+    return _read_columns(path, 1, 2, GOLD_LABEL)
+
+
+def read_conll2003(path: Path) -> list[dict]:
+    """CoNLL-2003 German (2-column ``token<TAB>IOB2 tag`` file): PER, ORG, LOC, MISC."""
+    return _read_columns(path, 0, 1, {lab: lab for lab in NER_LABELS})
+
+
+def read_news(data_dir: Path, split: str = "test") -> list[dict]:
+    """The project's Wikinews NER corpus (annotations/news/wikinews_ner.jsonl) joined with
+    the article texts: one item per article, PER/ORG/LOC/MISC spans."""
+    import gzip
+    import hashlib
+
+    corpus = ANNOTATIONS / "news" / "wikinews_ner.jsonl"
+    with gzip.open(data_dir / NEWS_TEXTS, "rt", encoding="utf-8") as f:
+        texts = {str(r["id"]): r["text"] for r in map(json.loads, f)}
+    items = []
+    with open(corpus, encoding="utf-8") as f:
+        for rec in map(json.loads, f):
+            if rec["split"] != split:
+                continue
+            text = texts[rec["id"]]
+            if hashlib.sha256(text.encode("utf-8")).hexdigest() != rec["sha256"]:
+                raise ValueError(f"{corpus}: article {rec['id']} does not match {NEWS_TEXTS}")
+            gold = [(e["start"], e["end"], e["label"]) for e in rec["entities"] if e["label"] in NER_LABELS]
+            items.append({"text": text, "gold": gold, "ignore": []})
+    return items
 
 
 def read_conllu(path: Path) -> list[dict]:
@@ -171,14 +210,11 @@ def read_conllu(path: Path) -> list[dict]:
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
+    p, r, f = prf(tp, fp, fn)
     return {"p": round(p, 4), "r": round(r, 4), "f": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
 
 
-def evaluate_ner(nlp, path: Path, limit: int = 0, batch_size: int = 256) -> dict:
-    sents = read_germeval(path)
+def evaluate_ner(nlp, sents: list[dict], dataset: str, limit: int = 0, batch_size: int = 256) -> dict:
     if limit:
         sents = sents[:limit]
     tp, fp, fn = Counter(), Counter(), Counter()
@@ -208,7 +244,7 @@ def evaluate_ner(nlp, path: Path, limit: int = 0, batch_size: int = 256) -> dict
     per_label = {lab: _prf(tp[lab], fp[lab], fn[lab]) for lab in NER_LABELS}
     core = ("PER", "ORG", "LOC")
     return {
-        "dataset": f"GermEval 2014 test ({path.name}), outer level",
+        "dataset": dataset,
         "sentences": len(sents),
         "per_label": per_label,
         "overall": _prf(sum(tp.values()), sum(fp.values()), sum(fn.values())),
@@ -333,7 +369,13 @@ def evaluate_model(model: str, data_dir: Path, limit: int = 0) -> dict:
         "spacy_version": spacy.__version__,
     }
     if "ner" in nlp.pipe_names or nlp.has_pipe("ner"):
-        result["ner"] = evaluate_ner(nlp, data_dir / GERMEVAL_TEST, limit)
+        for key, (title, reader) in NER_SETS.items():
+            try:
+                items = reader(data_dir)
+            except FileNotFoundError as e:  # a corpus not built yet or not shipped
+                result[key] = {"dataset": title, "missing": str(e)}
+                continue
+            result[key] = evaluate_ner(nlp, items, title, limit)
     result["ud"] = evaluate_ud(nlp, data_dir / GSD_TEST, limit)
     return result
 
@@ -341,8 +383,13 @@ def evaluate_model(model: str, data_dir: Path, limit: int = 0) -> dict:
 def format_report(res: dict) -> str:
     lines = [f"model: {res['model']} ({res['model_name']} {res['model_version']}, "
              f"pipeline {res['pipeline']})"]
-    ner = res.get("ner")
-    if ner:
+    for key in NER_SETS:
+        ner = res.get(key)
+        if not ner:
+            continue
+        if "missing" in ner:
+            lines.append(f"NER  {ner['dataset']}: not scored ({ner['missing']})")
+            continue
         lines.append(f"NER  {ner['dataset']}, {ner['sentences']} sentences")
         lines.append(f"  {'label':<14}{'P':>7}{'R':>7}{'F1':>7}{'TP':>7}{'FP':>7}{'FN':>7}")
         rows = list(ner["per_label"].items()) + [
@@ -365,7 +412,7 @@ def format_report(res: dict) -> str:
     return "\n".join(lines)
 
 
-# name used by `presseschau evaluate-model` (pipeline/cli.py)
+# name used by `presseschau evaluate-model` (pipeline/cli/__init__.py)
 format_scores = format_report
 
 

@@ -20,13 +20,15 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
 
 from . import __version__
-from .annotate import ModelInfo, annotate, doc_to_entities, load_nlp
+from .errors import ArticleError, ErrorKind
+from .nlp import ModelInfo, annotate, doc_to_entities, load_nlp
 from .clean import clean
+from .clean.meta import iso_date
 from .clean import load_resources as load_cleaning_resources
 from .ingest import MAX_BYTES, IngestError, detect_language, discover, load_detector, read_path
 from .record import build_record
-from .store import Cache, atomic_open, atomic_write_json, dumps, label_counts
-from .types import RawDoc
+from .io import Cache, atomic_open, atomic_write_json, dumps, label_counts
+from .schema import RawDoc
 
 CACHE_NAME = ".presseschau/cache-v1.sqlite"  # bump when the table layout changes
 COMMIT_EVERY = 64
@@ -93,7 +95,7 @@ def run(opts: RunOptions, nlp_and_info: Optional[tuple[Any, ModelInfo]] = None, 
                         _error(stats, item.to_dict(), on_error)
                         continue
                     if item.id in seen_set:
-                        _error(stats, {"path": item.path, "kind": "duplicate_id", "message": f"{item.path}: article id {item.id!r} was already read from another input; skipped"}, on_error)
+                        _error(stats, ArticleError(item.path, ErrorKind.DUPLICATE_ID, f"{item.path}: article id {item.id!r} was already read from another input; skipped").to_dict(), on_error)
                         continue
                     seen_set.add(item.id)
                     stats.articles += 1
@@ -111,12 +113,12 @@ def run(opts: RunOptions, nlp_and_info: Optional[tuple[Any, ModelInfo]] = None, 
                         t0 += stats.timings["load_resources"]
                     lang = detect_language(item.text)
                     if lang not in (None, "de") and not opts.allow_non_german:
-                        _error(stats, {"path": item.path, "kind": "not_german", "message": f"{item.path}: text looks {lang!r}, not German; skipped (use --allow-non-german to process it)"}, on_error)
+                        _error(stats, ArticleError(item.path, ErrorKind.NOT_GERMAN, f"{item.path}: text looks {lang!r}, not German; skipped (use --allow-non-german to process it)").to_dict(), on_error)
                         continue
                     try:
                         cleaned = clean(item.text)
                     except Exception as e:  # a cleaner bug must not stop the batch
-                        _error(stats, {"path": item.path, "kind": "clean_failed", "message": f"{item.path}: cleaning failed ({type(e).__name__}: {e})"}, on_error)
+                        _error(stats, ArticleError(item.path, ErrorKind.CLEAN_FAILED, f"{item.path}: cleaning failed ({type(e).__name__}: {e})").to_dict(), on_error)
                         continue
                     seen.append(item.id)
                     pending[item.id] = (item, cleaned, lang)
@@ -128,9 +130,9 @@ def run(opts: RunOptions, nlp_and_info: Optional[tuple[Any, ModelInfo]] = None, 
         bar = _progress_bar(_show_progress(opts.progress), total=known_total)
         buffer: list[tuple[str, str, str, dict]] = []
         t = time.perf_counter()
-        def failed(doc_id: str, message: str) -> None:
+        def failed(doc_id: str, error: ArticleError) -> None:
             seen.remove(doc_id)
-            _error(stats, {"path": message.split(": ")[0], "kind": "annotate_failed", "message": message}, on_error)
+            _error(stats, error.to_dict(), on_error)
 
         for doc, ctx in _annotate_in_chunks(nlp, to_process(), pending, opts, failed):
             raw, cleaned, lang = pending.pop(ctx["id"])
@@ -201,7 +203,7 @@ def _resource_use() -> dict[str, float]:
 
 def _hint_date(raw: RawDoc) -> Optional[str]:
     v = raw.meta.get("published")
-    return str(v)[:10] if v else None
+    return iso_date(v) if v else None
 
 
 def _error(stats: RunStats, err: dict, on_error: Callable[[dict], None]) -> None:
@@ -209,7 +211,7 @@ def _error(stats: RunStats, err: dict, on_error: Callable[[dict], None]) -> None
     on_error(err)
 
 
-def _annotate_in_chunks(nlp, items: Iterator[tuple[str, dict]], pending: dict, opts: RunOptions, fail: Callable[[str, str], None]):
+def _annotate_in_chunks(nlp, items: Iterator[tuple[str, dict]], pending: dict, opts: RunOptions, fail: Callable[[str, ArticleError], None]):
     """Annotate in chunks of `opts.chunk_size` articles, each inside `nlp.memory_zone()`, so
     that memory stays flat on long runs: the strings a chunk added to the vocab are freed and,
     with n_process > 1, each chunk gets fresh worker processes. Every Doc is turned into a
@@ -236,7 +238,7 @@ def _annotate_in_chunks(nlp, items: Iterator[tuple[str, dict]], pending: dict, o
             gc.unfreeze()
 
 
-def _annotate_safely(nlp, items: Iterator[tuple[str, dict]], pending: dict, n_process: int, batch_size: int, fail: Callable[[str, str], None]):
+def _annotate_safely(nlp, items: Iterator[tuple[str, dict]], pending: dict, n_process: int, batch_size: int, fail: Callable[[str, ArticleError], None]):
     """nlp.pipe over `items`; if a batch raises, its articles are retried one by one so that
     only the article that breaks a component fails, and the stream goes on with the rest.
     (spaCy's own `set_error_handler` is not available on every compiled component.)"""
@@ -251,13 +253,14 @@ def _annotate_safely(nlp, items: Iterator[tuple[str, dict]], pending: dict, n_pr
                     yield from annotate(nlp, iter([(cleaned.text, {"id": doc_id, "published": cleaned.meta.published or _hint_date(raw)})]))
                 except Exception as e:
                     pending.pop(doc_id)
-                    fail(doc_id, f"{raw.path}: annotation failed ({type(e).__name__}: {e})")
+                    fail(doc_id, ArticleError(raw.path, ErrorKind.ANNOTATE_FAILED, f"{raw.path}: annotation failed ({type(e).__name__}: {e})"))
 
 
 def _write_articles(opts: RunOptions, cache: Cache, ids: list[str], stats: RunStats) -> tuple[list[dict], int]:
     """articles.jsonl = this run's articles, with the review decisions applied.
     Returns the decisions that no longer fit and the number of reviewed articles."""
-    from .decisions import apply_decisions, load_decisions
+    from .review.apply import apply_decisions
+    from .review.log import load_decisions
 
     decisions = load_decisions(opts.annotations / "decisions.jsonl") if opts.annotations else []
     by_article: dict[str, list[dict]] = {}

@@ -1,4 +1,4 @@
-"""The `review`, `export` and `import` commands (registered on the `presseschau` typer app in `pipeline/cli.py`)."""
+"""The `review`, `export` and `import` commands (registered on the `presseschau` typer app in `pipeline/cli/__init__.py`)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,7 +19,7 @@ def review_cmd(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log every request"),
 ):
     """Review the pipeline's output in a local web app: accept, reject, relabel, fix, add entities."""
-    from .server import serve
+    from ..review.server import serve
 
     try:
         serve(data, annotations, host, port, reviewer, write_back, open_browser, verbose)
@@ -65,7 +65,7 @@ def import_cmd(
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be recorded, write nothing"),
 ):
     """Read review results from Prodigy, doccano or Label Studio into annotations/decisions.jsonl."""
-    from .. import decisions as dec
+    from ..review import log as dec
     from ..interop import IMPORT_FORMATS, import_file, load_records
 
     if fmt not in IMPORT_FORMATS:

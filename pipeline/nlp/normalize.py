@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional, Union
 
-LANG_DIR = Path(__file__).parent / "lang" / "de"
+from ..paths import LANG_DIR
 
 Number = Union[int, float]
 
@@ -31,13 +31,44 @@ Number = Union[int, float]
 # ---------------------------------------------------------------------------- data
 
 
+#: the keys each JSON language file must have, no more, no fewer (keys starting with "_" are
+#: comments). Checked at load, as dateparser checks its language files: a key that no code
+#: reads, or a typo in one, is an error instead of a silently ignored entry.
+JSON_KEYS: dict[str, frozenset[str]] = {
+    "dates.json": frozenset({
+        "months", "weekdays", "day_parts", "seasons", "season_months", "period_parts", "ordinals",
+        "quarter_words", "half_words", "deictic_days", "relative_modifiers", "relative_units",
+        "relative_compounds", "year_triggers", "month_triggers", "tense", "anaphoric_modifiers",
+        "heute_nowadays", "anaphoric_compounds"}),
+    "numbers.json": frozenset({
+        "units", "teens", "tens", "unit_prefixes_in_compounds", "hundred", "thousand", "multipliers",
+        "fractions", "mixed", "article_forms", "vague_plurals", "function_words", "fraction_nouns"}),
+}
+
+
+class LanguageDataError(ValueError):
+    """A language data file whose keys are not the ones the code reads."""
+
+
+def check_keys(name: str, data: Any) -> None:
+    expected = JSON_KEYS.get(name)
+    if expected is None or not isinstance(data, dict):
+        return
+    keys = {k for k in data if not k.startswith("_")}
+    if keys != expected:
+        raise LanguageDataError(f"{name}: unknown keys {sorted(keys - expected)}, missing keys {sorted(expected - keys)}")
+
+
 @lru_cache(maxsize=None)
 def lang_data(name: str, lang_dir: Optional[str] = None) -> Any:
-    """Load ``<lang_dir>/<name>`` (``.json`` -> object, ``.tsv`` -> list of row dicts)."""
+    """Load ``<lang_dir>/<name>`` (``.json`` -> object, ``.tsv`` -> list of row dicts); the
+    keys of a JSON file are checked against `JSON_KEYS`."""
     path = Path(lang_dir) if lang_dir else LANG_DIR
     path = path / name
     if name.endswith(".json"):
-        return json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
+        check_keys(name, data)
+        return data
     if name.endswith(".tsv"):
         with path.open(encoding="utf-8", newline="") as fh:
             rows = [r for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)]
@@ -111,9 +142,9 @@ def _below_100(w: str) -> Optional[int]:
 def _below_1000(w: str) -> Optional[int]:
     if not w:
         return None
-    if "hundert" in w:
-        left, _, right = w.partition("hundert")
-        d = lang_data("numbers.json")
+    d = lang_data("numbers.json")
+    if d["hundred"] in w:
+        left, _, right = w.partition(d["hundred"])
         if left == "":
             h = 1
         elif left in d["unit_prefixes_in_compounds"]:
@@ -147,8 +178,8 @@ def parse_number_word(word: str) -> Optional[Number]:
         return 1
     if w in ("ein", "eine"):
         return None
-    if "tausend" in w:
-        left, _, right = w.partition("tausend")
+    if d["thousand"] in w:
+        left, _, right = w.partition(d["thousand"])
         if left == "" or left == "ein":
             th = 1
         else:
@@ -194,7 +225,7 @@ def _words_below_1000(n: int) -> str:
     h, r = divmod(n, 100)
     out = ""
     if h:
-        out = ("ein" if h == 1 else _UNITS_W[h]) + "hundert"
+        out = ("ein" if h == 1 else _UNITS_W[h]) + lang_data("numbers.json")["hundred"]
     if r:
         out += _words_below_100(r)
     return out
@@ -209,7 +240,7 @@ def number_to_words(n: int) -> str:
     th, r = divmod(n, 1000)
     out = ""
     if th:
-        out = ("ein" if th == 1 else _words_below_1000(th)) + "tausend"
+        out = ("ein" if th == 1 else _words_below_1000(th)) + lang_data("numbers.json")["thousand"]
     if r:
         out += _words_below_1000(r)
     return out
@@ -359,14 +390,11 @@ def resolve_day_month(anchor: dt.date, month: int, day: int, tense: str = "past"
 
 def season_of(d: dt.date) -> tuple[int, str]:
     """(season year, code) containing the date; January/February belong to the previous year's WI."""
-    m = d.month
-    if m in (3, 4, 5):
-        return d.year, "SP"
-    if m in (6, 7, 8):
-        return d.year, "SU"
-    if m in (9, 10, 11):
-        return d.year, "FA"
-    return (d.year if m == 12 else d.year - 1), "WI"
+    for code, months in lang_data("dates.json")["season_months"].items():
+        if d.month in months:
+            # a season that spans the turn of the year belongs to the year it starts in
+            return (d.year - 1 if d.month < months[0] else d.year), code
+    raise ValueError(f"dates.json season_months does not cover month {d.month}")
 
 
 _SEASON_ORDER = ["SP", "SU", "FA", "WI"]

@@ -56,9 +56,9 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from . import spacy_ext  # noqa: F401
+from . import ext as spacy_ext  # noqa: F401
 from .normalize import lang_data
-from .spacy_ext import DATE_SPANS, FIGURE_SPANS, token_texts
+from .ext import DATE_SPANS, FIGURE_SPANS, token_texts
 
 PROPAGATED_SPANS = "presseschau_names_propagated"  # doc.spans key: entities added by propagation
 RELABELLED_SPANS = "presseschau_names_relabelled"  # doc.spans key: model entities given the majority label
@@ -88,7 +88,7 @@ _FUNCTION_WORDS = {"die", "der", "den", "dem", "des", "diese", "dieser", "diesem
                    "meinte", "erklärte", "besuchte", "traf", "trafen", "haben", "werden", "wurden", "waren", "sollen"}
 _ADJ_RE = re.compile(r"^(?P<stem>[A-ZÄÖÜ][^\W\d_]*?(?:isch|ig|lich|sch|ch|al|ar|är|ell|iv|an|t))(?P<end>en|e)$")
 
-DEFAULT_ALIASES = Path(__file__).parents[1] / "annotations" / "aliases.tsv"
+from ..paths import ALIASES as DEFAULT_ALIASES
 
 _LOC_GEN_SUFFIXES = ("lands", "stans", "reichs", "iens", "kaus", "ikas", "ands", "ens")
 _NO_STRIP_ENDINGS = ("ss", "ß", "x", "z", "'s", "us", "is", "os", "as", "ys")
@@ -157,12 +157,13 @@ def _collapse_repeats(name: str) -> str:
 
 class NameLinker:
     def __init__(self, aliases_path: Optional[str] = None, resolve_short_forms: bool = True, use_aliases: bool = True,
-                 propagate: bool = True):
+                 propagate: bool = True, min_support: int = 1):
         self.aliases_path = aliases_path
         self.names, self.words = load_aliases(aliases_path) if use_aliases else ({}, {})
         self.types = load_alias_types(aliases_path) if use_aliases else {}
         self.resolve_short_forms = resolve_short_forms
         self.propagate = propagate
+        self.min_support = min_support
         data = lang_data("names.json")
         self.titles = set(data["titles"])
         self.particles = set(data.get("surname_particles", []))
@@ -377,9 +378,13 @@ class NameLinker:
         ent_form: dict[int, tuple[str, ...]] = {}
         raw_label: dict[str, Counter] = {}
 
-        def vote(form: tuple[str, ...], cls: str, clean: bool) -> None:
+        strong: set[tuple[tuple[str, ...], str]] = set()  # (form, label) backed by a multi-token name
+
+        def vote(form: tuple[str, ...], cls: str, clean: bool, multi: bool = False) -> None:
             votes.setdefault(form, Counter())[cls] += 1
             nameish[form] = nameish.get(form, False) or clean
+            if multi:
+                strong.add((form, cls))
 
         per_multi: list[tuple[list[Token], bool]] = []
         for k, e in enumerate(ents):
@@ -393,13 +398,13 @@ class NameLinker:
             form = tuple(self._word(t) for t in toks[:-1]) + (self._gen_base(self._word(toks[-1]), words),)
             ent_form[k] = form
             clean = self._looks_like_name(toks, pos_tagged)
-            vote(form, cls, clean)
+            vote(form, cls, clean, multi=len(toks) >= 2)
             if cls == "PER" and len(toks) >= 2:
                 per_multi.append((toks, clean))
             # acronym in parentheses after a long name: "Organisation ... (OVKS)"
             if cls in ("ORG", "LOC") and len(toks) >= 2 and e.end + 2 < len(doc) and doc[e.end].text == "(" \
                     and doc[e.end + 2].text == ")" and _ACRONYM_RE.fullmatch(doc[e.end + 1].text):
-                vote((doc[e.end + 1].text,), cls, True)
+                vote((doc[e.end + 1].text,), cls, True, multi=True)
         # surnames of multi-token person names, from clean names only: no acronym, not a
         # known name inside ("Russlands Gegenstück", "Putins Krieg", "Militärbündnis ODKB")
         known = {f[0] for f in votes if len(f) == 1}
@@ -411,7 +416,7 @@ class NameLinker:
                     or not _WORD_RE.fullmatch(last) or last.isupper() or not last[:1].isupper() \
                     or any(w in known for w in inner):
                 continue
-            vote((self._gen_base(last, words),), "PER", True)
+            vote((self._gen_base(last, words),), "PER", True, multi=True)
 
         def decide(form: tuple[str, ...]) -> Optional[str]:
             c = Counter(votes.get(form, ()))
@@ -431,6 +436,15 @@ class NameLinker:
             return seen.most_common(1)[0][0] if seen else cls
 
         decided = {f: decide(f) for f in votes}
+
+        def confident(form: tuple[str, ...]) -> bool:
+            """Propagate a form's label only on enough evidence: `min_support` model mentions
+            with that label, or a multi-token name behind it (the full name of a person whose
+            surname this is, an acronym defined in parentheses), or the alias table's type.
+            One single-token guess ("Moskau" as PER once) stays where the model put it."""
+            lab = decided.get(form)
+            return (votes[form][lab] >= self.min_support or (form, lab) in strong
+                    or self._alias_type(form) == lab)
         # 1. relabel model entities to the majority label of their form; trim spans that are a
         #    known name in the genitive plus the noun it modifies ("Putins Krieg" -> "Putins",
         #    "Russlands Präsidenten" -> "Russlands") and person names with a leading title
@@ -464,7 +478,7 @@ class NameLinker:
             for sp in doc.spans.get(key, []):
                 for i in range(sp.start, sp.end):
                     blocked[i] = True
-        forms = [f for f, lab in decided.items() if lab in _PROPAGATE_CLASSES
+        forms = [f for f, lab in decided.items() if lab in _PROPAGATE_CLASSES and confident(f)
                  and (nameish.get(f) or self._alias_type(f)) and f[0][:1].isupper() and len(f[-1]) > 1]
         by_first: dict[str, list[tuple[str, ...]]] = {}
         for f in sorted(forms, key=len, reverse=True):
@@ -544,12 +558,16 @@ class NameLinker:
 
 @Language.factory(
     "presseschau_names",
-    default_config={"aliases_path": None, "resolve_short_forms": True, "use_aliases": True, "propagate": True},
+    default_config={"aliases_path": None, "resolve_short_forms": True, "use_aliases": True, "propagate": True,
+                    "min_support": 1},
+    requires=["doc.ents"],
+    assigns=["doc.ents", "doc.spans", "span._.canonical"],
 )
 def make_names(nlp: Language, name: str, aliases_path: Optional[str], resolve_short_forms: bool,
-               use_aliases: bool, propagate: bool) -> NameLinker:
+               use_aliases: bool, propagate: bool, min_support: int) -> NameLinker:
     """aliases_path: TSV alias table; None -> the repository's annotations/aliases.tsv.
     use_aliases=False gives the article-local base form only (no cross-article joining).
-    propagate=False leaves the model's entities as they are (no document-level consistency)."""
+    propagate=False leaves the model's entities as they are (no document-level consistency);
+    min_support: model mentions needed before a single-token form's label is propagated."""
     return NameLinker(aliases_path=aliases_path, resolve_short_forms=resolve_short_forms, use_aliases=use_aliases,
-                      propagate=propagate)
+                      propagate=propagate, min_support=min_support)

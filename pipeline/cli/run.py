@@ -1,26 +1,13 @@
-"""The `presseschau` command line (typer; messages with wasabi).
-
-Exit codes: 0 all inputs processed; 1 some inputs failed (see run.json "errors");
-2 the run could not start (no model, bad arguments).
-"""
+"""`presseschau run` (batch processing) and `presseschau validate` (check a run's output)."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 from wasabi import msg
 
-app = typer.Typer(
-    name="presseschau",
-    help="Raw German news articles in, reviewed structured JSONL out.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-
-DEFAULT_DATA = Path("../shared/data")
+from .app import app
 
 
 @app.command()
@@ -39,8 +26,8 @@ def run(
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on a terminal, off in CI)"),
 ):
     """Turn raw German articles into structured JSONL (articles.jsonl + run.json)."""
-    from .annotate import ModelNotFound, load_nlp
-    from .runner import RunOptions, run as run_batch
+    from ..nlp import ModelNotFound, load_nlp
+    from ..run import RunOptions, run as run_batch
 
     opts = RunOptions(
         paths=list(paths) if paths else [Path("corpus")], out=out, model=model, n_process=n_process, batch_size=batch_size, chunk_size=chunk_size,
@@ -77,8 +64,8 @@ def _print_summary(summary: dict) -> None:
 @app.command()
 def validate(path: Path = typer.Argument(Path("outputs/articles.jsonl"))):
     """Check an articles.jsonl against the record schema and the offset invariant."""
-    from .record import validate_record
-    from .store import read_jsonl
+    from ..record import validate_record
+    from ..io import read_jsonl
 
     bad = 0
     n = 0
@@ -93,56 +80,3 @@ def validate(path: Path = typer.Argument(Path("outputs/articles.jsonl"))):
     if bad:
         raise typer.Exit(1)
     msg.good(f"{path}: {n} records valid")
-
-
-@app.command("evaluate")
-def evaluate_cmd(
-    run_file: Path = typer.Option(Path("outputs/articles.jsonl"), "--run", help="articles.jsonl of a run"),
-    gold: Path = typer.Option(Path("annotations/gold/seeds.jsonl"), "--gold"),
-    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON"),
-):
-    """Score a run against the hand-made gold standard (P/R/F1 per label; value/unit/about accuracy)."""
-    from .evaluate import evaluate_run, format_report
-
-    scores = evaluate_run(run_file, gold)
-    print(json.dumps(scores, indent=2, ensure_ascii=False) if as_json else format_report(scores))
-
-
-@app.command("evaluate-model")
-def evaluate_model_cmd(
-    model: Optional[str] = typer.Option(None, "--model", "-m", help="Model name or path (default: as for `run`)"),
-    data: Path = typer.Option(DEFAULT_DATA, "--data", help="The shared open data folder"),
-    as_json: bool = typer.Option(False, "--json"),
-):
-    """NER on GermEval 2014 test, UPOS and LAS on UD German-GSD test."""
-    from .annotate import resolve_model
-    from .model_eval import evaluate_model, format_scores
-
-    scores = evaluate_model(resolve_model(model).name, data)
-    print(json.dumps(scores, indent=2, ensure_ascii=False) if as_json else format_scores(scores))
-
-
-@app.command("evaluate-dates")
-def evaluate_dates_cmd(
-    model: Optional[str] = typer.Option(None, "--model", "-m"),
-    data: Path = typer.Option(DEFAULT_DATA / "dates" / "wikiwars_de", "--data"),
-):
-    """Date detection and normalisation on WikiWarsDE (TIMEX2 gold)."""
-    from .annotate import load_nlp
-    from .dates_eval import evaluate_wikiwars
-
-    nlp, _ = load_nlp(model)
-    scores = evaluate_wikiwars(nlp, data)
-    print(json.dumps(scores, indent=2, ensure_ascii=False))
-
-
-# review web app, exports, imports (pipeline/review/cli.py)
-from .review.cli import export_cmd, import_cmd, review_cmd  # noqa: E402
-
-app.command("review")(review_cmd)
-app.command("export")(export_cmd)
-app.command("import")(import_cmd)
-
-
-if __name__ == "__main__":
-    app()

@@ -25,7 +25,6 @@ prints a table; ``--json`` prints the full result dict.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import math
 import re
@@ -33,14 +32,17 @@ import sys
 from bisect import bisect_right
 from collections import defaultdict
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any, Iterable, Optional
 
 LABELS = ("PER", "ORG", "LOC", "MISC", "DATE", "FIGURE")
 NAME_LABELS = ("PER", "ORG", "LOC", "MISC")
 FIGURE_ATTRS = ("value", "unit", "about", "qualifier", "event")
 REL_TOL = 1e-6
-DEFAULT_GOLD = Path(__file__).resolve().parent.parent / "annotations" / "gold" / "seeds.jsonl"
-DEFAULT_ALIASES = Path(__file__).resolve().parent.parent / "annotations" / "aliases.tsv"
+from ..io import read_jsonl
+from ..nlp.names import load_aliases
+from ..paths import ALIASES as DEFAULT_ALIASES
+from ..paths import GOLD as DEFAULT_GOLD
+from .scoring import prf
 
 # When two predictions share span and label, keep the most authoritative one.
 _SOURCE_RANK = {"review": 0, "rule": 1, "model": 2}
@@ -48,20 +50,6 @@ _STATUS_RANK = {"corrected": 0, "accepted": 1, "pending": 2}
 
 
 # ---------------------------------------------------------------------------- reading
-
-
-def read_jsonl(path: Path) -> Iterator[dict]:
-    path = Path(path)
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            line = line.strip()
-            if not line:
-                continue
-            try:
-                yield json.loads(line)
-            except json.JSONDecodeError as e:
-                raise ValueError(f"{path}:{lineno}: invalid JSON: {e}") from e
 
 
 def _stem(path: Optional[str]) -> Optional[str]:
@@ -142,18 +130,7 @@ class AliasTable:
         self.words: dict[str, str] = {}
         if path is None or not Path(path).is_file():
             return
-        for line in Path(path).read_text(encoding="utf-8").splitlines():
-            row = line.split("\t")
-            if not row or not row[0].strip() or row[0].lstrip().startswith("#") or row[0] == "alias":
-                continue
-            alias = row[0].strip()
-            canon = row[1].strip() if len(row) > 1 and row[1].strip() else alias
-            scope = row[2].strip().lower() if len(row) > 2 and row[2].strip() else "name"
-            if scope == "word":
-                self.words[alias] = canon
-            else:
-                self.names[_key(alias)] = canon
-            self.names.setdefault(_key(canon), canon)
+        self.names, self.words = load_aliases(path)  # the linker's own reading of the table
 
     def __bool__(self) -> bool:
         return bool(self.names or self.words)
@@ -255,9 +232,7 @@ def _pred_attr(p: dict, name: str) -> Any:
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
+    p, r, f = prf(tp, fp, fn)
     return {"tp": tp, "fp": fp, "fn": fn, "precision": p, "recall": r, "f1": f, "support": tp + fn}
 
 

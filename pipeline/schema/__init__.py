@@ -13,6 +13,18 @@ LABELS = ("PER", "ORG", "LOC", "MISC", "DATE", "FIGURE")
 SOURCES = ("model", "rule", "review")
 STATUSES = ("pending", "accepted", "rejected", "corrected")
 
+#: the value fields each label carries (the record schema, the review log, exports and the
+#: review app read them from here); ``required`` ones are present even when null
+LABEL_FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
+    **{lab: {"optional": ("canonical",), "required": ()} for lab in ("PER", "ORG", "LOC", "MISC")},
+    "DATE": {"optional": (), "required": ("value",)},
+    "FIGURE": {"optional": ("event",), "required": ("value", "unit", "about", "qualifier")},
+}
+#: every value field of any label, in a fixed order
+VALUE_FIELDS = ("value", "unit", "about", "qualifier", "event", "canonical")
+#: what a review decision snapshots of an entity
+ENTITY_FIELDS = ("start", "end", "text", "label", "source", "status") + VALUE_FIELDS
+
 
 @dataclass
 class RawDoc:

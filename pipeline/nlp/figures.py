@@ -35,10 +35,10 @@ from typing import Any, Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from . import spacy_ext  # noqa: F401
+from . import ext as spacy_ext  # noqa: F401
 from .dates import has_ann, is_bare_year
 from .normalize import fraction, lang_data, lookup_unit, multiplier, parse_digits, parse_number_word
-from .spacy_ext import DATE_SPANS, FIGURE_SPANS
+from .ext import DATE_SPANS, FIGURE_SPANS
 
 _NOUN_POS = {"NOUN", "PROPN"}
 _ADJ_INFL = re.compile(r"^[a-zäöüß][a-zäöüß-]*(?:e|en|er|es|em)$")
@@ -496,7 +496,8 @@ class FigureRecognizer:
         return doc
 
 
-@Language.factory("presseschau_figures", default_config={"lemma_lookup": True})
+@Language.factory("presseschau_figures", default_config={"lemma_lookup": True},
+                  assigns=["doc.spans", "span._.value", "span._.unit", "span._.about", "span._.qualifier", "span._.event"])
 def make_figures(nlp: Language, name: str, lemma_lookup: bool) -> FigureRecognizer:
     """lemma_lookup: look up lemmas for `about` in the pipeline's lookup lemmatizer table
     (the bundled model has one: shared, not loaded twice), else in spacy-lookups-data's."""

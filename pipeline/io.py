@@ -1,4 +1,8 @@
-"""Persistence: atomic file writes and the incremental cache behind `presseschau run`.
+"""Persistence: the one JSONL reader, atomic file writes and the incremental cache behind
+`presseschau run`.
+
+- `iter_jsonl` / `read_jsonl`: every JSONL file Presseschau reads (corpora, runs, the gold,
+  the review log, imports) goes through here, `.jsonl` or `.jsonl.gz`, parsed by `jsonlines`.
 
 - `atomic_write_*`: write to a temp file in the same folder, fsync, `os.replace` — a reader
   (or a `kill -9`) sees the old file or the new one, never half of one.
@@ -8,13 +12,17 @@
 """
 from __future__ import annotations
 
+import gzip
 import json
 import os
+from dataclasses import dataclass
 import sqlite3
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional, Union
+
+import jsonlines
 
 
 def _umask() -> int:
@@ -86,15 +94,61 @@ def atomic_write_jsonl(path: Path, records: Iterable[dict]) -> int:
     return n
 
 
-def read_jsonl(path: Path) -> Iterator[dict]:
-    """Read a JSONL file the pipeline wrote; a bad line raises ValueError naming file and line."""
-    with open(path, encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if line.strip():
-                try:
-                    yield json.loads(line)
-                except json.JSONDecodeError as e:
-                    raise ValueError(f"{path}:{lineno}: invalid JSON line ({e.msg})") from e
+@dataclass(frozen=True)
+class BadLine:
+    """A line of a JSONL file that is not valid JSON (``truncated`` when the file ends
+    without its newline, as after a killed writer)."""
+
+    lineno: int
+    msg: str
+    colno: int
+    truncated: bool
+
+
+def iter_jsonl(path: Union[str, Path]) -> Iterator[tuple[int, Union[Any, BadLine]]]:
+    """(line number, value or `BadLine`) for every non-blank line; ``.gz`` files are
+    decompressed, a UTF-8 BOM is ignored. OS and decoding errors propagate."""
+    path = Path(path)
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8-sig", newline="") as fh:
+        lines = _NumberedLines(fh)
+        reader = jsonlines.Reader(lines)
+        while True:
+            try:
+                value = reader.read(skip_empty=True, allow_none=True)
+            except EOFError:
+                return
+            except jsonlines.InvalidLineError as e:
+                cause = e.__cause__
+                msg = getattr(cause, "msg", str(e))
+                yield e.lineno, BadLine(e.lineno, msg, getattr(cause, "colno", 0), not lines.last.endswith("\n"))
+                continue
+            yield lines.lineno, value
+
+
+class _NumberedLines:
+    """The lines of a file, remembering the number of the last one handed out."""
+
+    def __init__(self, fh: Iterable[str]):
+        self.fh = fh
+        self.lineno = 0
+        self.last = ""
+
+    def __iter__(self) -> Iterator[str]:
+        for self.lineno, self.last in enumerate(self.fh, 1):
+            yield self.last
+
+
+def read_jsonl(path: Union[str, Path], on_invalid: Optional[Callable[[BadLine], None]] = None) -> Iterator[Any]:
+    """The values of a JSONL file. An invalid line raises ValueError naming file and line,
+    or, with ``on_invalid``, is handed to it and skipped."""
+    for lineno, value in iter_jsonl(path):
+        if isinstance(value, BadLine):
+            if on_invalid is None:
+                raise ValueError(f"{path}:{lineno}: invalid JSON line ({value.msg})")
+            on_invalid(value)
+            continue
+        yield value
 
 
 def label_counts(record: dict) -> dict[str, int]:

@@ -27,8 +27,11 @@ import os
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
-from . import decisions as dec
-from .store import atomic_write_bytes
+from ..io import atomic_write_bytes
+from ..schema import LABELS
+from ..review import log as dec
+from ..review.anchor import locate
+from ..review.apply import apply_decisions
 
 FORMATS = ("jsonl", "prodigy", "doccano", "label-studio", "docbin", "csv", "parquet")
 IMPORT_FORMATS = ("prodigy", "doccano", "label-studio")
@@ -47,7 +50,7 @@ def load_records(path: os.PathLike | str = "outputs", annotations: Optional[os.P
         path = path / "articles.jsonl"
     records = read_json_rows(path)
     if annotations is not None:
-        records, _ = dec.apply_decisions(records, dec.load_decisions(Path(annotations)))
+        records, _ = apply_decisions(records, dec.load_decisions(Path(annotations)))
     return records
 
 
@@ -182,7 +185,7 @@ def to_doccano(records: list[dict], accepted_only: bool = False) -> list[dict]:
     return out
 
 
-def label_studio_config(labels: Iterable[str] = dec.LABELS) -> str:
+def label_studio_config(labels: Iterable[str] = LABELS) -> str:
     items = "\n".join(f'    <Label value="{l}"/>' for l in labels)
     return f'<View>\n  <Labels name="label" toName="text">\n{items}\n  </Labels>\n  <Text name="text" value="$text"/>\n</View>\n'
 
@@ -318,7 +321,7 @@ def _anchor(record: dict, src_text: Optional[str], s: int, e: int) -> Optional[t
         return (s, e) if 0 <= s < e <= len(text) else None
     if not (0 <= s < e <= len(src_text)):
         return None
-    loc, _ = dec.locate(text, dec.span_info(src_text, s, e))
+    loc, _ = locate(text, dec.span_info(src_text, s, e))
     return loc
 
 
@@ -335,7 +338,7 @@ def decisions_from_spans(record: dict, spans: list[tuple[int, int, str]], *, rev
     problems: list[str] = []
     gold: list[tuple[int, int, str]] = []
     for s, e, label in spans:
-        if label not in dec.LABELS:
+        if label not in LABELS:
             problems.append(f"{record['id']}: unknown label {label!r} skipped")
             continue
         loc = _anchor(record, src_text, int(s), int(e))
@@ -404,7 +407,7 @@ def import_prodigy(rows: list[dict], records: list[dict], reviewer: str = "impor
         if binary:
             for s, e, label in _prodigy_spans(task):
                 loc = _anchor(rec, task.get("text"), s, e)
-                if loc is None or label not in dec.LABELS:
+                if loc is None or label not in LABELS:
                     problems.append(f"task {n}: span [{s}, {e}) {label} could not be placed")
                     continue
                 ent = next((x for x in rec["entities"] if (x["start"], x["end"], x["label"]) == (loc[0], loc[1], label)), None)

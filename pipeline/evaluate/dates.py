@@ -12,7 +12,7 @@ month, year, season, quarter/half, week, decade or century; a system span overla
 TIMEX outside that scope is neither a true nor a false positive. The "all" scope counts every
 gold TIMEX2, for reference.
 
-Command line: ``python -m pipeline.dates_eval /work/shared/data/dates/wikiwars_de [model]``
+Command line: ``python -m pipeline.evaluate.dates [../shared/data/dates/wikiwars_de] [model]``
 """
 from __future__ import annotations
 
@@ -21,7 +21,9 @@ import sys
 from pathlib import Path
 from typing import Any, Optional
 
-from .spacy_ext import DATE_SPANS
+from ..nlp.ext import DATE_SPANS
+from ..paths import SHARED_DATA
+from .scoring import precision_recall_f1
 
 DATE_VAL = re.compile(r"^(?:BC)?\d{2,4}(?:-\d{2}(?:-\d{2})?|-(?:SP|SU|FA|WI)|-Q\d|-H\d|-W\d{2}(?:-WE)?)?$")
 
@@ -93,19 +95,17 @@ def _run(nlp, text: str, anchor: Optional[str], mode: Optional[str]):
 
 
 def _prf(tp_p: int, n_p: int, tp_r: int, n_g: int) -> dict[str, float]:
-    p = tp_p / n_p if n_p else 0.0
-    r = tp_r / n_g if n_g else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
+    p, r, f = precision_recall_f1(tp_p, n_p, tp_r, n_g)
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
 
 
-def evaluate_wikiwars(nlp, path: str | Path = "/work/shared/data/dates/wikiwars_de",
+def evaluate_wikiwars(nlp, path: str | Path = SHARED_DATA / "dates" / "wikiwars_de",
                       mode: Optional[str] = "narrative", errors: int = 0) -> dict[str, Any]:
     """Detection P/R/F1 (lenient = overlap, strict = same offsets) and normalisation accuracy
     on matched expressions. `nlp` must contain ``presseschau_dates``; `mode` overrides the
     component's resolution mode (WikiWarsDE is narrative history text: "narrative")."""
     if "presseschau_dates" not in nlp.pipe_names:
-        from . import dates  # noqa: F401
+        from ..nlp import dates  # noqa: F401
 
         nlp.add_pipe("presseschau_dates")
     docs = load_wikiwars(path)
@@ -184,9 +184,9 @@ def main(argv: list[str]) -> None:  # pragma: no cover - CLI helper
 
     import spacy
 
-    from . import dates  # noqa: F401
+    from ..nlp import dates  # noqa: F401
 
-    path = argv[1] if len(argv) > 1 else "/work/shared/data/dates/wikiwars_de"
+    path = argv[1] if len(argv) > 1 else SHARED_DATA / "dates" / "wikiwars_de"
     model = argv[2] if len(argv) > 2 else None
     nlp = spacy.load(model) if model else spacy.blank("de")
     nlp.add_pipe("presseschau_dates")

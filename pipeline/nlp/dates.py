@@ -39,7 +39,7 @@ from typing import Any, Callable, Iterable, Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from . import spacy_ext  # noqa: F401  (registers the extensions)
+from . import ext as spacy_ext  # noqa: F401  (registers the extensions)
 from .normalize import (
     expand_year,
     iso_day,
@@ -55,7 +55,7 @@ from .normalize import (
     resolve_weekday,
     shift_period,
 )
-from .spacy_ext import DATE_SPANS, token_texts
+from .ext import DATE_SPANS, token_texts
 
 # ---------------------------------------------------------------------------- helpers
 
@@ -301,6 +301,8 @@ class DateRecognizer:
         self.months = d["months"]
         self.weekdays = d["weekdays"]
         self.seasons = d["seasons"]
+        self.day_parts = d["day_parts"]
+        self.period_parts = d["period_parts"]
         self.deictic = d["deictic_days"]
         self.rel_mods = {k: v for k, v in d["relative_modifiers"].items() if not k.startswith("folgend")}
         self.ana_mods = d["anaphoric_modifiers"]
@@ -338,12 +340,13 @@ class DateRecognizer:
         MON = f"(?P<mon>(?:{_alt(w for w in mon_words if w.endswith('.'))})|(?:(?:{_alt(w for w in mon_words if not w.endswith('.'))})(?=s?(?![\\w-]))))s?"
         MON2 = MON.replace("?P<mon>", "?:")
         WD = f"(?P<wd>{_alt(_cap(w) for w in self.weekdays)})"
-        DP = "(?P<dp>abend|morgen|nachmittag|vormittag|mittag|nacht|früh)?"
-        DP2 = "(?:\\s+(?P<dp2>Abend|Morgen|Nachmittag|Vormittag|Mittag|Nacht|früh))?"
+        DP = f"(?P<dp>{_alt(self.day_parts)})?"
+        DP2 = f"(?:\\s+(?P<dp2>{_alt(_cap(w) if kind == 'noun' else w for w, kind in self.day_parts.items())}))?"
         DAY = "(?P<day>0?[1-9]|[12]\\d|3[01])\\."
         YEAR = "(?P<year>\\d{1,4}\\s?v\\.\\s?Chr\\.|1\\d{3}|20\\d{2})"
         YEAR4 = "(?P<year>1\\d{3}|20\\d{2})"
-        PART = "(?P<part>Anfang|Mitte|Ende|Beginn|Ausgang|Laufe)"
+        part_gate = _alt(_cap(w) for w in self.period_parts)
+        PART = f"(?P<part>{part_gate})"
         MOD = f"(?P<mod>{_alt(_both(list(self.rel_mods) + list(self.ana_mods)))})"
         SEAS = "(?P<season>Frühling|Frühjahr|Sommer|Herbst|Winter|Spätsommer|Frühsommer|Hochsommer|Spätherbst|Frühherbst|Spätwinter|Spätfrühling)(?:e?s)?(?![\\w-])"
         OFYEAR = f"\\s+(?:des\\s+Jahres\\s+(?P<ofyear>1\\d{{3}}|20\\d{{2}})|(?P<ofmod>{_alt(_both(list(self.rel_mods) + list(self.ana_mods) + ['desselben', 'neuen']))})\\s+Jahres)(?![\\w-])"
@@ -353,10 +356,10 @@ class DateRecognizer:
         E = "(?![\\w-])"
         pats: list[tuple[str, str, int]] = [
             ("numeric", f"(?<![\\d.])(?:{WD},?\\s+(?:(?:den|dem)\\s+)?)?(?P<day>0?[1-9]|[12]\\d|3[01])\\.(?P<month>0?[1-9]|1[0-2])\\.(?P<year>\\d{{4}}|\\d{{2}})(?![\\d])", 5),
-            ("iso", f"(?<![\\d-])(?P<year>\\d{{4}})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\\d|3[01])(?![\\d])", 5),
+            ("iso", "(?<![\\d-])(?P<year>\\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\\d|3[01])(?![\\d])", 5),
             ("dmy", f"{B}(?:{WD},?\\s+(?:(?:den|dem)\\s+)?)?{DAY}\\s*{MON}(?:\\s+{YEAR})?", 4),
             ("day_list", f"{B}{DAY}(?=\\s*{LINK}\\s*(?:0?[1-9]|[12]\\d|3[01])\\.\\s*{MON2})", 4),
-            ("year_pair", f"(?<![\\w.,/:–-])(?P<year>1\\d{{3}}|20\\d{{2}})\\s?(?P<sep>/|–|-|bis)\\s?(?P<year2>1\\d{{3}}|20\\d{{2}}|\\d{{2}})(?![\\w/:–-]|[.,]\\d)", 2),
+            ("year_pair", "(?<![\\w.,/:–-])(?P<year>1\\d{3}|20\\d{2})\\s?(?P<sep>/|–|-|bis)\\s?(?P<year2>1\\d{3}|20\\d{2}|\\d{2})(?![\\w/:–-]|[.,]\\d)", 2),
             ("month", f"{B}(?:{PART}\\s+)?(?:(?P<early>Früh|früh|Spät|spät)-?\\s*)?{MON}(?:\\s+{YEAR})?", 3),
             ("season", f"{B}(?:{PART}\\s+(?:des\\s+)?)?(?:{MOD}\\s+)?{SEAS}(?:\\s+{YEAR})?", 3),
             ("season", f"{B}(?:{PART}\\s+(?:des\\s+)?)?{SEAS}(?:\\s+des)?{OFYEAR}", 3),
@@ -381,7 +384,6 @@ class DateRecognizer:
         # its gate occurs in the text; a literal alternation is scanned far faster than the
         # patterns, whose leading look-behind makes the regex engine try every position.
         mon_gate = _alt(mon_words)
-        part_gate = "Anfang|Mitte|Ende|Beginn|Ausgang|Laufe"
         gates = {
             "numeric": r"\d\.\d{1,2}\.\d\d", "iso": r"\d-\d\d-\d\d", "dmy": mon_gate, "day_list": mon_gate,
             "month": mon_gate, "season": SEAS.split(")")[0].split("(?P<season>")[1], "part_year": part_gate,
@@ -847,6 +849,7 @@ def is_bare_year(doc: Doc, i: int, year_triggers: Optional[set] = None,
 @Language.factory(
     "presseschau_dates",
     default_config={"mode": "news", "split_periods": True, "lemma_lookup": True},
+    assigns=["doc.spans", "span._.value"],
 )
 def make_dates(nlp: Language, name: str, mode: str, split_periods: bool, lemma_lookup: bool) -> DateRecognizer:
     """mode: "news" resolves partial dates against doc._.published; "narrative" (history

@@ -1,0 +1,72 @@
+"""Fixed splits of the Wikinews corpus and pre-annotated work files for the annotators.
+
+    python -m annotations.news.prepare [--data ../shared/data] [--work annotations/news/work]
+
+Splits are fixed by article: the 992 ids are ordered by sha1("presseschau-news:" + id);
+the first 100 are test, the next 100 dev, the other 792 train. ``splits.json`` records
+them and is committed; this script never changes an existing ``splits.json``.
+
+Work files (gitignored; they hold the article text): one ``<id>.txt`` per article with the
+current model's PER/ORG/LOC/MISC guesses as inline markup (see ``markup.py``), the way
+Prodigy's ``ner.correct`` starts from the model's guesses. Annotators correct them in
+place; ``python -m annotations.news.build`` turns the corrected files into the corpus.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+DEFAULT_DATA = ROOT.parent / "shared" / "data"
+SOURCE = "news/wikinews_de.jsonl.gz"
+SPLITS = HERE / "splits.json"
+SIZES = {"test": 100, "dev": 100}
+
+
+def read_articles(data: Path) -> dict[str, dict]:
+    with gzip.open(data / SOURCE, "rt", encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f if line.strip()]
+    return {str(r["id"]): r for r in rows}
+
+
+def split_ids(ids: list[str]) -> dict[str, list[str]]:
+    order = sorted(ids, key=lambda i: hashlib.sha1(f"presseschau-news:{i}".encode()).hexdigest())
+    test, dev = order[: SIZES["test"]], order[SIZES["test"]: SIZES["test"] + SIZES["dev"]]
+    train = order[SIZES["test"] + SIZES["dev"]:]
+    return {"train": sorted(train), "dev": sorted(dev), "test": sorted(test)}
+
+
+def load_splits() -> dict[str, list[str]]:
+    return json.loads(SPLITS.read_text(encoding="utf-8"))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--work", type=Path, default=HERE / "work" / "pre")
+    ap.add_argument("--model", default=str(ROOT / "models" / "de_presseschau"))
+    args = ap.parse_args()
+
+    import spacy
+    from annotations.news.markup import Mark, render
+
+    articles = read_articles(args.data)
+    if not SPLITS.exists():
+        SPLITS.write_text(json.dumps(split_ids(list(articles)), indent=1) + "\n", encoding="utf-8")
+    nlp = spacy.load(args.model, exclude=["lemmatizer"])
+    args.work.mkdir(parents=True, exist_ok=True)
+    ids = list(articles)
+    texts = (articles[i]["text"] for i in ids)
+    for doc_id, doc in zip(ids, nlp.pipe(texts, batch_size=16)):
+        marks = [Mark(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents
+                 if e.label_ in ("PER", "ORG", "LOC", "MISC") and e.text == e.text.strip()]
+        (args.work / f"{doc_id}.txt").write_text(render(doc.text, marks), encoding="utf-8")
+    print(f"{len(ids)} pre-annotated articles in {args.work}")
+
+
+if __name__ == "__main__":
+    main()

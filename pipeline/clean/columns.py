@@ -1,0 +1,96 @@
+"""Pass 5: columns read out of order put back in reading order; emitting the clean text
+with its offset map."""
+from __future__ import annotations
+
+from .data import _HYPHENS, _LETTERS_HEAD, _LETTERS_TAIL, _lexprob
+from .lines import _Ctx, _Line, _ends_sentence
+from .hyphenation import _Assembler, _Tok
+
+def _reorder_blocks(ctx: _Ctx, body: list[_Line], asm: _Assembler) -> list[_Line]:
+    """Blocks read out of order (PDF extraction): a block that starts mid-word ("ben weiteren")
+    is moved after the one block that ends with the matching hyphenated start ("mit sie-"),
+    when the lexicon knows the joined word and no other block fits as well."""
+    if len(body) < 4:
+        return body
+    blocks: list[list[_Line]] = [[body[0]]]
+    for prev, ln in zip(body, body[1:]):
+        if ln.i != prev.i + 1:
+            blocks.append([ln])
+        else:
+            blocks[-1].append(ln)
+    if len(blocks) < 2:
+        return body
+
+    def last_tok(bl):
+        t = ctx.kept_text(bl[-1])
+        return t.split()[-1] if t.split() else ""
+
+    def first_text(bl):
+        return ctx.kept_text(bl[0])
+
+    def ends_hyph(bl):
+        w = last_tok(bl)
+        return len(w) >= 3 and w[-1] in _HYPHENS and w[-2].isalpha()
+
+    def starts_lower(bl):
+        t = first_text(bl)
+        return t[:1].islower()
+
+    moves = 0
+    changed = True
+    while changed and moves < 8:
+        changed = False
+        for j in range(len(blocks)):
+            B = blocks[j]
+            if not starts_lower(B):
+                continue
+            mb = _LETTERS_HEAD.match(first_text(B))
+            if not mb:
+                continue
+            bw = mb.group(0)
+            if j > 0:
+                prev_last = ctx.kept_text(blocks[j - 1][-1])
+                if ends_hyph(blocks[j - 1]):
+                    continue  # the block before already runs on into this one
+                if not _ends_sentence(prev_last, ctx.D):
+                    # it may run on ("... und\n\ndie"), unless it is a short heading line and
+                    # the first word of B is no word on its own ("senen")
+                    pb = _lexprob(bw)
+                    if len(prev_last) >= 0.9 * ctx.L or (pb is not None and pb > -14.5):
+                        continue
+            cands = []
+            for k, A in enumerate(blocks):
+                if k == j or not ends_hyph(A):
+                    continue
+                if k + 1 < len(blocks) and k + 1 != j and starts_lower(blocks[k + 1]):
+                    continue  # A already continues into its successor
+                ml = _LETTERS_TAIL.search(last_tok(A)[:-1])
+                if not ml:
+                    continue
+                p = _lexprob(ml.group(0) + bw)
+                if p is not None and p >= -16.5:
+                    cands.append((p, k))
+            if len(cands) != 1:
+                continue
+            k = cands[0][1]
+            blocks.pop(j)
+            blocks.insert(k + 1 if k < j else k, B)
+            ctx.warnings.append(f"blocks reordered: line {B[0].i} continues the word broken at line {blocks[k if k < j else k - 1][-1].i}")
+            moves += 1
+            changed = True
+            break
+    return [ln for bl in blocks for ln in bl]
+
+
+def _emit(ctx: _Ctx, toks: list[_Tok]) -> tuple[str, list[int]]:
+    nmap = ctx.nmap
+    parts: list[str] = []
+    offs: list[int] = []
+    for t in toks:
+        if t.sep:
+            parts.append(t.sep)
+            p = nmap[t.seppos] if 0 <= t.seppos < len(nmap) else (nmap[t.idx[0]] if len(t.idx) else 0)
+            offs.extend([p] * len(t.sep))
+        parts.append(t.text)
+        offs.extend(nmap[i] for i in t.idx)
+    return "".join(parts), offs

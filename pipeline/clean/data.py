@@ -1,0 +1,160 @@
+"""Language data and the German lexicon of the cleaner, loaded once, lazily; shared constants."""
+from __future__ import annotations
+
+import functools
+import gzip
+import importlib.resources
+import json
+import re
+from typing import Optional
+
+
+from ..paths import LANG_DIR as DATA_DIR
+
+#: kinds of `Removed` pieces that stand for a normalised (not dropped) char: the clean char
+#: mapped onto such a piece differs from the raw char on purpose.
+NORMALISING_KINDS = frozenset({"mojibake", "unicode", "ligature"})
+
+#: kinds that are page furniture / metadata (everything else is normalisation or joins)
+FURNITURE_KINDS = frozenset({
+    "running_header", "page_number", "print_slug", "caption", "credit", "pull_quote",
+    "headline", "kicker", "teaser", "byline", "dateline", "date_marker", "boilerplate",
+    "navigation", "markdown_link", "image", "markup", "end_mark",
+})
+
+_CHAR_KINDS = frozenset({"mojibake", "unicode", "ligature", "soft_hyphen", "invisible", "bom", "control"})
+_HYPHENS = "-\u00ad¬\u2010\u2011"
+_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_LETTERS_TAIL = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*$")
+_LETTERS_HEAD = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+# --------------------------------------------------------------------------------------------
+# data and lexicon (loaded once, lazily)
+
+
+class _Data:
+    def __init__(self) -> None:
+        d: dict = {}
+        for p in sorted(DATA_DIR.glob("cleaning*.json")):
+            with open(p, encoding="utf-8") as fh:
+                part = json.load(fh)
+            for k, v in part.items():
+                if isinstance(v, list) and isinstance(d.get(k), list):
+                    d[k] = d[k] + v
+                elif isinstance(v, dict) and isinstance(d.get(k), dict):
+                    d[k] = {**d[k], **v}
+                else:
+                    d[k] = v
+        self.raw = d
+        self.terminal = set(d["terminal_punct"])
+        self.sentence_end = set(d["sentence_end"])
+        self.quote_open = set(d["quote_open"])
+        self.months = {k.lower(): v for k, v in d["months"].items()}
+        self.suspended = {w.lower() for w in d["suspended_hyphen_words"]}
+        self.end_marks = set(d["end_marks"])
+        self.function_words = frozenset(d.get("function_words", []))
+        self.keep_left_suffixes = tuple(d.get("hyphen_keep_left_suffixes", []))
+        comp = lambda entries: [(e["kind"], re.compile(e["regex"])) for e in entries]  # noqa: E731
+        self.doc_start = comp(d["doc_start_patterns"])
+        self.head_inline = comp(d["head_inline_patterns"])
+        self.line_patterns = comp(d["line_patterns"])
+        self.inline_patterns = comp(d["inline_patterns"])
+        self.web_inline = comp(d.get("web_inline_patterns", []))
+        self.tail_inline = comp(d.get("tail_inline_patterns", []))
+        self.link_re = re.compile(d["link_pattern"])
+        self.emph_re = re.compile(d["emphasis_pattern"])
+        self.heading_re = re.compile(d["heading_prefix_pattern"])
+        self.list_re = re.compile(d["list_prefix_pattern"])
+        self.byline_re = re.compile(d["byline_pattern"])
+        self.name_re = re.compile(d["name_pattern"])
+        self.kicker_re = re.compile(d["kicker_pattern"])
+        agencies = sorted(set(d["agencies"]), key=len, reverse=True)
+        self.agency_re = re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in agencies) + r")(?![a-zäöüß])"
+        )
+        prefixes = sorted(set(d["credit_prefixes"]), key=len, reverse=True)
+        self.credit_prefix_re = re.compile(
+            r"^(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s*(?::|©)\s*\S"
+        )
+        roles = sorted(set(d["author_roles"]), key=len, reverse=True)
+        self.role_re = re.compile(r"^(?:" + "|".join(re.escape(r) for r in roles) + r")\b")
+        # outlets: alias -> canonical name, domain -> canonical name
+        self.outlet_alias: dict[str, str] = {}
+        self.outlet_domain: dict[str, str] = {}
+        for o in d["outlets"]:
+            for a in o["aliases"] + [o["name"]]:
+                self.outlet_alias[a.lower()] = o["name"]
+            for dom in o["domains"]:
+                self.outlet_domain[dom.lower()] = o["name"]
+        aliases = sorted(self.outlet_alias, key=len, reverse=True)
+        self.outlet_re = re.compile(
+            r"(?<![\w])(?:" + "|".join(re.escape(a) for a in aliases) + r")(?![\w])", re.IGNORECASE
+        )
+        self.domain_re = re.compile(r"(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})", re.I)
+
+    def canonical_outlet(self, s: str) -> Optional[str]:
+        s = s.strip(" .,;:/|*")
+        if not s:
+            return None
+        hit = self.outlet_alias.get(s.lower())
+        if hit:
+            return hit
+        m = self.domain_re.fullmatch(s)
+        if m:
+            dom = m.group(1).lower()
+            for k, v in self.outlet_domain.items():
+                if dom == k or dom.endswith("." + k):
+                    return v
+            return dom
+        m = self.outlet_re.search(s)
+        if m:
+            return self.outlet_alias[m.group(0).lower()]
+        return s if len(s) <= 60 else None
+
+
+@functools.lru_cache(maxsize=1)
+def _data() -> _Data:
+    return _Data()
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> dict[str, float]:
+    """German word forms -> log probability (spacy-lookups-data). Loaded once per process.
+
+    Forms only in the lemma table get a low default probability (-19.0)."""
+    base = importlib.resources.files("spacy_lookups_data") / "data"
+    lex: dict[str, float] = {}
+    try:
+        with (base / "de_lexeme_prob.json.gz").open("rb") as fh:
+            lex = json.loads(gzip.decompress(fh.read()))
+    except (OSError, ValueError):  # pragma: no cover - package without the table
+        lex = {}
+    try:
+        with (base / "de_lemma_lookup.json.gz").open("rb") as fh:
+            lem = json.loads(gzip.decompress(fh.read()))
+        for k, v in lem.items():
+            if k not in lex:
+                lex[k] = -19.0
+            if v not in lex:
+                lex[v] = -19.0
+    except (OSError, ValueError):  # pragma: no cover
+        pass
+    return lex
+
+
+def load_resources() -> None:
+    """Load the pattern tables and the lexicon now rather than on first use, so that a batch
+    run pays for them at start-up and not in the middle of its first articles."""
+    _data()
+    lexicon()
+
+
+def _lexprob(w: str) -> Optional[float]:
+    lex = lexicon()
+    best = None
+    for v in (w, w.lower(), w[:1].upper() + w[1:].lower() if w else w):
+        p = lex.get(v)
+        if p is not None and (best is None or p > best):
+            best = p
+    return best

@@ -1,0 +1,638 @@
+"""Pass 3: classifying lines as body text or page furniture (headers, slugs, captions,
+credits, bylines, pull quotes, navigation, boilerplate), each with the reason it is logged under."""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Optional
+
+from .data import _HYPHENS, _LETTERS_HEAD, _LETTERS_TAIL, _lexprob
+from .meta import _parse_date
+from .lines import _Ctx, _Line, _ends_sentence, _is_caps_word, _is_name_like, _starts_lower
+
+class _Classifier:
+    def __init__(self, ctx: _Ctx) -> None:
+        self.c = ctx
+        self.D = ctx.D
+
+    def run(self) -> None:
+        c = self.c
+        if not c.nonblank:
+            return
+        self.doc_start()
+        self.head_inline()
+        self.line_patterns()
+        self.bylines()
+        self.credits()
+        self.page_edges()
+        if c.wrapped:
+            self.repetition()
+            self.section_labels()
+            self.wide_lines()
+            self.captions()
+            self.pull_quotes()
+        self.markdown()
+        self.tail_inline()
+        self.title()
+
+    # ---- helpers
+    def free(self, ln: _Line) -> bool:
+        return ln.kind is None and not ln.blank
+
+    def prev_nb(self, i: int, only_free: bool = False) -> Optional[_Line]:
+        for j in range(i - 1, -1, -1):
+            ln = self.c.lines[j]
+            if not ln.blank and (not only_free or ln.kind is None):
+                return ln
+        return None
+
+    def next_nb(self, i: int, only_free: bool = False) -> Optional[_Line]:
+        for j in range(i + 1, len(self.c.lines)):
+            ln = self.c.lines[j]
+            if not ln.blank and (not only_free or ln.kind is None):
+                return ln
+        return None
+
+    def set_kind(self, ln: _Line, kind: str) -> None:
+        ln.kind = kind
+
+    # ---- passes
+    def doc_start(self) -> None:
+        c, D = self.c, self.D
+        ln = c.nonblank[0]
+        for kind, rx in D.doc_start:
+            m = rx.match(ln.text)
+            if m:
+                c.cut(ln, ln.s + m.start(), ln.s + m.end(), kind)
+                d = _parse_date(m.groupdict().get("date") or "", D)
+                c.meta(5, "published", d)
+
+    def head_inline(self) -> None:
+        c, D = self.c, self.D
+        for ln in c.nonblank[:5]:
+            if len(ln.strip) > 400:
+                continue
+            for kind, rx in D.head_inline:
+                m = rx.search(ln.text)
+                if m:
+                    c.cut(ln, ln.s + m.start(), ln.s + m.end(), kind)
+                    c.meta(1, "published", _parse_date(m.groupdict().get("date") or "", D))
+                    break
+            if ln.cuts and not c.kept_text(ln):
+                ln.kind = ln.cuts[-1][2]
+                ln.cuts = []
+
+    def line_patterns(self) -> None:
+        c, D = self.c, self.D
+        for ln in c.nonblank:
+            if ln.kind or len(ln.strip) > 1000:
+                continue
+            t = _strip_md(ln.strip)
+            for kind, rx in D.line_patterns:
+                if kind == "page_number" and not (c.wrapped or ln.i in c.page_first or ln.i in c.page_last):
+                    continue
+                m = rx.fullmatch(t)
+                if not m:
+                    continue
+                ln.kind = kind
+                g = m.groupdict()
+                prio = {"running_header": 3, "boilerplate": 2}.get(kind, 4)
+                if g.get("date"):
+                    c.meta(prio, "published", _parse_date(g["date"], D))
+                if g.get("outlet"):
+                    c.meta(prio, "outlet", D.canonical_outlet(g["outlet"]))
+                if g.get("section"):
+                    c.meta(prio, "section", g["section"].strip())
+                if kind == "boilerplate" and not g.get("outlet"):
+                    for dm in D.domain_re.finditer(t):
+                        o = D.canonical_outlet(dm.group(1))
+                        if o and "." not in o:  # only known outlets
+                            c.meta(6, "outlet", o)
+                            break
+                break
+
+    def _names(self, s: str) -> list[str]:
+        D = self.D
+        s = _strip_md(s).strip(" ,;")
+        parts = [p.strip(" *_") for p in re.split(r"\s*,\s*|\s+und\s+|\s*&\s*|\s+and\s+", s) if p.strip(" *_")]
+        if not parts or not all(D.name_re.match(p) for p in parts):
+            return []
+        return parts
+
+    def bylines(self) -> None:
+        c, D = self.c, self.D
+        for ln in c.nonblank:
+            if ln.kind or len(ln.strip) > 160:
+                continue
+            t = _strip_md(c.kept_text(ln))
+            m = D.byline_re.match(t)
+            if not m:
+                continue
+            names = self._names(m.group("authors"))
+            if not names:
+                continue
+            out = m.group("outlet")
+            if out and not (D.role_re.match(out.strip()) or D.domain_re.fullmatch(out.strip())
+                            or D.outlet_re.fullmatch(out.strip()) or _is_name_like(out)):
+                continue
+            nxt = self.next_nb(ln.i)
+            if c.wrapped and nxt is not None and _starts_lower(nxt.strip):
+                continue  # the line runs on: body text that starts with "Von"
+            ln.kind = "byline"
+            ln.cuts = []
+            for nm in names:
+                c.meta(0, "authors", nm)
+            if out and not D.role_re.match(out.strip()):
+                c.meta(3, "outlet", D.canonical_outlet(out))
+            if nxt is not None and nxt.kind is None and len(nxt.strip) <= 80 and D.role_re.match(_strip_md(nxt.strip)):
+                nxt.kind = "byline"
+
+    def credits(self) -> None:
+        c, D = self.c, self.D
+        for ln in c.nonblank:
+            if ln.kind or len(ln.strip) > 300:
+                continue
+            t = ln.strip
+            is_credit = bool(D.credit_prefix_re.match(_strip_md(t)))
+            ag = list(D.agency_re.finditer(t))
+            near_sep = any(re.search(r"[/|©]\s*$", t[: m.start()]) or re.match(r"\s*[/|]", t[m.end():]) for m in ag)
+            if not is_credit and ag and near_sep and not _ends_sentence(t, D):
+                # shape: slash-separated names with an agency among them, no sentence
+                words = t.replace("/", " ").split()
+                is_credit = len(words) <= 14 and sum(1 for w in words if w[:1].islower()) <= 2
+            if not is_credit:
+                continue
+            ln.kind = "credit"
+            for om in D.outlet_re.finditer(t):
+                c.meta(7, "outlet", D.outlet_alias[om.group(0).lower()])
+            # an author glued to the last agency name: "IMAGOChristian Esch n"
+            if ag:
+                last = ag[-1]
+                rest_s = last.end()
+                rest = t[rest_s:]
+                if rest[:1].isupper() and rest[1:2].islower():
+                    off = ln.ls
+                    toks = rest.split()
+                    mark = None
+                    if len(toks) >= 2 and toks[-1] in D.end_marks:
+                        mark = toks[-1]
+                        name = rest[: rest.rfind(mark)].strip()
+                    else:
+                        name = rest.strip()
+                    if D.name_re.match(name):
+                        # the line is logged as credit; clean() splits the tail off as byline
+                        self._split_pieces.append((ln, off + rest_s, name, mark))
+                        c.meta(0, "authors", name)
+
+    _split_pieces: list = []
+
+    def page_edges(self) -> None:
+        """Header/footer lines at the top or bottom of a page (or of the document), told by
+        their shape: a date, an issue number, an outlet name or a page number, and otherwise
+        only capitalised words (no sentence)."""
+        c = self.c
+        if not c.page_first and not c.page_last and not c.wrapped:
+            return
+        # pages as runs of line indexes
+        bounds = sorted({0} | c.page_first)
+        ends = sorted(c.page_last | {len(c.lines) - 1})
+        cand: list[_Line] = []
+        for b in bounds:
+            got = 0
+            for ln in c.lines[b:]:
+                if ln.i in c.page_last and ln.i != b and got:
+                    break
+                if ln.blank:
+                    continue
+                cand.append(ln)
+                got += 1
+                if got >= 3:
+                    break
+        for e in ends:
+            got = 0
+            for ln in reversed(c.lines[: e + 1]):
+                if ln.blank:
+                    continue
+                cand.append(ln)
+                got += 1
+                if got >= 2 or ln.i in c.page_first:
+                    break
+        changed = True
+        while changed:  # neighbours of a header line may be headers too ("PANORAMA" above it)
+            changed = False
+            for ln in cand:
+                if ln.kind is not None or len(ln.strip) > 100:
+                    continue
+                kind = self._header_shape(ln)
+                if kind:
+                    ln.kind = kind
+                    changed = True
+
+    _DATE_IN = re.compile(
+        r"\b\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})\b|\b\d{1,2}\.\s*(?:Januar|Februar|März|April|Mai|Juni|Juli|August|"
+        r"September|Oktober|November|Dezember)\s+\d{4}\b|\b\d{4}-\d{2}-\d{2}\b")
+    _ISSUE = re.compile(r"\b(?:Nr\.|Nummer|Ausgabe|Heft|No\.)\s*\d{1,4}\b")
+
+    def _header_shape(self, ln: _Line) -> Optional[str]:
+        c, D = self.c, self.D
+        t = ln.strip
+        if re.fullmatch(r"(?:[-–—]\s*)?(?:Seite\s*|S\.\s*)?\d{1,4}(?:\s*[-–—])?", t):
+            return "page_number"
+        rest = t
+        anchors = 0
+        date = self._DATE_IN.search(rest)
+        if date:
+            anchors += 1
+            c.meta(3, "published", _parse_date(date.group(0), D))
+            rest = rest.replace(date.group(0), " ")
+        m = self._ISSUE.search(rest)
+        if m:
+            anchors += 1
+            rest = rest.replace(m.group(0), " ")
+        outlet = None
+        for om in D.outlet_re.finditer(rest):
+            if om.group(0)[:1].isupper():
+                outlet = D.outlet_alias[om.group(0).lower()]
+                anchors += 1
+                rest = rest.replace(om.group(0), " ")
+                break
+        if re.search(r"[!?]|[a-zäöüß]{2}[.:;]", rest):
+            return None  # a sentence, not a header
+        rest = re.sub(r"[\d/|·•–—:,.()\-]+", " ", rest)
+        ws = rest.split()
+        if len(ws) > 5 or any(not (w[:1].isupper()) for w in ws):
+            return None
+        caps = [w for w in ws if _is_caps_word(w)]
+        if not anchors:
+            # a lone section word in capitals next to a header line
+            nb = [self.prev_nb(ln.i), self.next_nb(ln.i)]
+            if not (ws and len(caps) == len(ws) and len(ws) <= 3
+                    and any(x is not None and x.kind == "running_header" for x in nb)):
+                return None
+        if outlet:
+            c.meta(3, "outlet", outlet)
+        if caps and len(caps) == len(ws) and len(ws) <= 3:
+            c.meta(4, "section", " ".join(ws))
+        return "running_header"
+
+    def repetition(self) -> None:
+        c = self.c
+        # the same text as a header found at a page edge is that header, wherever it stands
+        # (reading-order extraction can put the running header of page 2 mid-text)
+        known = {re.sub(r"\d+", "0", ln.strip) for ln in c.nonblank if ln.kind == "running_header"}
+        known = {k for k in known if len(k) >= 4}
+        if known:
+            for ln in c.nonblank:
+                if ln.kind is None and len(ln.strip) <= 100 and re.sub(r"\d+", "0", ln.strip) in known:
+                    ln.kind = "running_header"
+        norm: dict[str, list[_Line]] = {}
+        for ln in c.nonblank:
+            if ln.kind or len(ln.strip) > 100 or len(ln.strip) < 3:
+                continue
+            key = re.sub(r"\d+", "0", ln.strip)
+            norm.setdefault(key, []).append(ln)
+        edge = c.page_first | c.page_last
+        first_last = {c.nonblank[0].i, c.nonblank[-1].i}
+        n_rep = sum(len(v) for v in norm.values() if len(v) >= 2)
+        if n_rep > 0.3 * len(c.nonblank):
+            return  # the text itself repeats (duplicated article): repetition is no evidence here
+        for key, lns in norm.items():
+            if len(lns) < 2:
+                continue
+            near = sum(1 for ln in lns if any(abs(ln.i - e) <= 2 for e in edge) or ln.i in first_last)
+            header_shape = not key[-1] in _HYPHENS and not key[0].islower() and (
+                any(ch.isdigit() for ch in key) or _is_caps_word(key) or "|" in key or "/" in key
+                or not _ends_sentence(key, self.D))
+            if near >= 2 or (len(lns) >= 3 and not edge and len(key) >= 8 and header_shape):
+                kind = "page_number" if re.fullmatch(r"[\W0]*0[\W0]*", key) else "running_header"
+                for ln in lns:
+                    ln.kind = kind
+
+    def section_labels(self) -> None:
+        c = self.c
+        for ln in c.nonblank:
+            if ln.kind or len(ln.strip) > 30 or not _is_caps_word(ln.strip):
+                continue
+            if not re.fullmatch(r"[A-ZÄÖÜ][A-ZÄÖÜ &/-]+", ln.strip):
+                continue
+            nb = [self.prev_nb(ln.i), self.next_nb(ln.i)]
+            if any(x is not None and x.kind in ("running_header", "page_number") for x in nb):
+                ln.kind = "running_header"
+                c.meta(3, "section", ln.strip)
+
+    def wide_lines(self) -> None:
+        """Lines much wider than the column: headline/kicker/teaser printed outside the columns."""
+        c, D = self.c, self.D
+        if c.L < 15:
+            return
+        lim = 1.45 * c.L
+        free = [ln for ln in c.nonblank if ln.kind is None]
+        n_wide = sum(1 for ln in free if len(ln.strip) > lim)
+        n_body_before = 0
+        i = 0
+        while i < len(free):
+            ln = free[i]
+            if len(ln.strip) <= lim:
+                n_body_before += 1
+                i += 1
+                continue
+            run = [ln]
+            j = i + 1
+            while j < len(free) and free[j].i - run[-1].i <= 2 and (
+                    len(free[j].strip) > lim
+                    # the teaser's last line is shorter: it continues an unfinished sentence
+                    or (not _ends_sentence(run[-1].strip, D) and len(free[j].strip) > c.L * 1.05)):
+                run.append(free[j]); j += 1
+            head = self.prev_nb(run[0].i)
+            after = self.next_nb(run[-1].i)
+            has_head = (head is not None and head.kind is None and len(head.strip) < 0.9 * c.L
+                        and not head.strip.endswith((".", ",", ":", ";", "-", "¬")) and head.strip[:1].isupper()
+                        and head.strip.split()[-1] not in D.function_words)
+            if has_head:
+                before = self.prev_nb(head.i)
+                has_head = before is None or before.kind is not None or _ends_sentence(before.strip, D) or before.strip[-1] in _HYPHENS
+            tail_evidence = after is not None and (after.kind in ("credit", "caption", "byline", "print_slug") or (
+                len(after.strip) < 0.8 * c.L and self.next_nb(after.i) is not None
+                and self.next_nb(after.i).kind in ("credit", "caption", "byline", "print_slug")))
+            is_sentences = run[-1].strip[-1:] in ".!?…" or run[-1].strip[-2:-1] in ".!?…"
+            if (n_body_before >= 5 and n_wide <= max(6, 0.08 * len(c.nonblank)) and len(run) <= 6
+                    and is_sentences and (has_head or tail_evidence)):
+                for r in run:
+                    r.kind = "teaser"
+                first = run[0]
+                m = D.kicker_re.match(first.strip)
+                if m:
+                    first.kind = None
+                    c.cut(first, first.ls, first.ls + m.end(), "kicker")
+                    c.cut(first, first.ls + m.end(), first.le, "teaser")
+                    self._kicker_lines.append(first)
+                if has_head:
+                    head.kind = "headline"
+                    c.meta(0, "title", head.strip)
+            i = j
+
+    _kicker_lines: list = []
+
+    def captions(self) -> None:
+        c = self.c
+        for ln in c.nonblank:
+            if ln.kind != "credit":
+                continue
+            k = ln.i
+            taken = 0
+            while taken < 3:
+                p = self.prev_nb(k)
+                if p is None or p.kind is not None or len(p.strip) >= 0.8 * c.L or p.strip[-1:] in _HYPHENS:
+                    break
+                if taken and _ends_sentence(p.strip, self.D) and p.strip[-1] in ".!?":
+                    break
+                p.kind = "caption"
+                taken += 1
+                k = p.i
+
+    def pull_quotes(self) -> None:
+        c, D = self.c, self.D
+        lim = 0.6 * c.L
+        lines = c.nonblank
+        i = 0
+        while i < len(lines):
+            if lines[i].kind is not None or len(lines[i].strip) >= lim:
+                i += 1
+                continue
+            j = i
+            while j < len(lines) and lines[j].kind is None and len(lines[j].strip) < lim:
+                j += 1
+            run = lines[i:j]
+            if len(run) >= 2:
+                first_ok = run[0].strip[:1].isupper() or run[0].strip[:1] in D.quote_open
+                inner_ok = all(not _ends_sentence(r.strip, D) for r in run[:-1])
+                last_ok = _ends_sentence(run[-1].strip, D)
+                before = self.prev_nb(run[0].i)
+                mid_sentence = before is not None and before.kind is None and (
+                    before.strip[-1] in _HYPHENS or not _ends_sentence(before.strip, D))
+                if first_ok and inner_ok and last_ok and (mid_sentence or len(run) >= 3):
+                    for r in run:
+                        r.kind = "pull_quote"
+            i = max(j, i + 1)
+
+    def markdown(self) -> None:
+        c, D = self.c, self.D
+        N = c.N
+        cut_span = self.cut_span
+        had = {ln.i for ln in c.nonblank if ln.cuts}
+        if "](" in N or "<http" in N:
+            for kind, rx in D.inline_patterns:
+                for m in rx.finditer(N):
+                    cut_span(m.start(), m.end(), kind)
+            for m in D.link_re.finditer(N):
+                cut_span(m.start(), m.start("text"), "markdown_link")
+                cut_span(m.end("text"), m.end(), "markdown_link")
+        if "**" in N or "__" in N:
+            for m in D.emph_re.finditer(N):
+                cut_span(m.start(), m.start("text"), "markup")
+                cut_span(m.end("text"), m.end(), "markup")
+        for ln in c.nonblank:
+            if ln.kind:
+                continue
+            t = ln.text
+            m = D.heading_re.match(t) if not c.wrapped else None
+            if m:
+                c.cut(ln, ln.s, ln.s + m.end(), "markup")
+            elif not c.wrapped and t.lstrip()[:1] in "-*+•":
+                m = D.list_re.match(t)
+                if m and len(t) > m.end():
+                    c.cut(ln, ln.s, ln.s + m.end(), "markup")
+            if ln.cuts and ln.i not in had and not c.kept_text(ln).strip(" .,;:()[]"):
+                kinds = [k for _, _, k in ln.cuts]
+                ln.kind = "markdown_link" if "markdown_link" in kinds else kinds[0]
+                ln.cuts = []
+        # navigation menus inside long web-page lines (a whole page on one line)
+        if not c.wrapped:
+            for ln in c.nonblank:
+                if ln.kind or len(ln.text) < 400:
+                    continue
+                for a, b in _nav_spans(ln.text):
+                    c.cut(ln, ln.s + a, ln.s + b, "navigation")
+                for kind, rx in D.web_inline:
+                    for m in rx.finditer(ln.text):
+                        c.cut(ln, ln.s + m.start(), ln.s + m.end(), kind)
+                if ln.cuts and not c.kept_text(ln):
+                    ln.kind, ln.cuts = "navigation", []
+        # cookie banners inside long web-page lines
+        for ln in c.nonblank:
+            if ln.kind or "ookie" not in ln.text:
+                continue
+            for m in _COOKIE_RE.finditer(ln.text):
+                c.cut(ln, ln.s + m.start(), ln.s + m.end(), "boilerplate")
+            if ln.cuts and not c.kept_text(ln):
+                ln.kind, ln.cuts = "boilerplate", []
+
+    def cut_span(self, a: int, b: int, kind: str) -> None:
+        """Cut N span [a, b) that may run over several lines."""
+        c = self.c
+        if self._starts is None:
+            self._starts = [ln.s for ln in c.lines]
+        k = bisect.bisect_right(self._starts, a) - 1
+        while k < len(c.lines) and a < b:
+            ln = c.lines[k]
+            e = min(b, ln.e)
+            if ln.kind is None and e > a:
+                c.cut(ln, a, e, kind)
+            k += 1
+            if k < len(c.lines):
+                a = c.lines[k].s
+
+    _starts: Optional[list[int]] = None
+
+    def tail_inline(self) -> None:
+        """A signature "(Name, d.m.yyyy)" closing the last body line(s): byline + date."""
+        c, D = self.c, self.D
+        free = [ln for ln in c.nonblank if ln.kind is None]
+        if not free:
+            return
+        first = free[-1]
+        if len(free) >= 2 and all(c.lines[k].blank for k in range(free[-2].i + 1, free[-1].i)):
+            first = free[-2]  # the signature may be broken over two lines
+        seg_s, seg_e = first.s, free[-1].e
+        t = c.N[seg_s:seg_e]
+        for kind, rx in D.tail_inline:
+            m = rx.search(t)
+            if m and t[: m.start()].strip():
+                date = _parse_date(m.group("date"), D)
+                if not date:
+                    continue
+                self.cut_span(seg_s + m.start(), seg_s + m.end(), kind)
+                c.meta(2, "published", date)
+                for part in re.split(r"\s*,\s*|\s+und\s+", m.group("authors")):
+                    part = " ".join(part.split())
+                    if D.name_re.match(part):
+                        c.meta(1, "authors", part)
+                break
+
+    def title(self) -> None:
+        c, D = self.c, self.D
+        free = [ln for ln in c.nonblank if ln.kind is None]
+        if len(free) < 2:
+            return
+        ln = free[0]
+        t = c.kept_text(ln)
+        if not t or len(t) > 160 or len(t.split()) < 2:
+            return
+        if t.endswith((".", ",", ":", ";", "–")) or t[0].islower():
+            return
+        if c.wrapped and t.split()[-1] in D.function_words and len(free) > 1 and not free[1].strip[:1].isupper():
+            return
+        if t[-1] in _HYPHENS and not (c.wrapped and len(t) > 1 and t[-2].isalpha()):
+            return
+        # a leading kicker in capitals ("OVKS Ein Sicherheitsbündnis ...")
+        m = D.kicker_re.match(t)
+        if m and len(t[m.end():].split()) >= 3:
+            off = self.c.N.find(m.group("kicker"), ln.s)
+            if off >= 0:
+                c.cut(ln, off, off + len(m.group("kicker")), "kicker")
+                t = c.kept_text(ln)
+        last = ln
+        if c.wrapped:
+            # a headline set in a large font runs over two or three lines
+            k = 1
+            while k < min(3, len(free) - 1):
+                nxt = free[k]
+                nt = c.kept_text(nxt)
+                after = c.kept_text(free[k + 1])
+                if (nxt.i - last.i > 2 or not nt or nt.endswith((".", ",", ":", ";", "-", "–"))
+                        or not (nt[:1].islower() or len(nt) < 0.7 * c.L) or not after[:1].isupper()
+                        or _ends_sentence(t, D) or len(t) + len(nt) > 200):
+                    break
+                if t[-1] in _HYPHENS:  # "Türkeibei-" + "trittsverhandlungen"
+                    ml, mn = _LETTERS_TAIL.search(t[:-1]), _LETTERS_HEAD.match(nt)
+                    joined = ml and mn and nt[:1].islower() and _lexprob(ml.group(0) + mn.group(0)) is not None
+                    t = (t[:-1] if joined or nt[:1].islower() else t) + nt
+                else:
+                    t = t + " " + nt
+                last = nxt
+                k += 1
+        if t[-1] in _HYPHENS:
+            return
+        nxt_i = free.index(last) + 1
+        if c.wrapped and nxt_i < len(free) and len(c.kept_text(last)) >= 0.8 * c.L and free[nxt_i].strip[:1].islower():
+            return  # the line runs on: body text, not a title
+        c.meta(2, "title", _strip_md(t).strip())
+        self.title_line = last
+
+    title_line: Optional[_Line] = None
+
+
+_SEG_END = re.compile(r"[.!?…][\"»«“”')]*\s+")
+_NAV_FUNCTION = frozenset("und oder für mit von zu zum zur im in am an auf bei".split())
+
+
+def _nav_spans(text: str, run_min: int = 10, max_lower: float = 0.15) -> list[tuple[int, int]]:
+    """Spans of navigation menus in a long line: stretches without sentence punctuation made
+    mostly of capitalised menu items ("Zum Inhalt Zur Navigation Suche Login Kontakt Mein ADAC
+    MENU ..."). A sentence glued to the end of a menu is kept from the word after the last run
+    of `run_min` capitalised tokens."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    bounds = [m.end() for m in _SEG_END.finditer(text)] + [len(text)]
+    for end in bounds:
+        seg_s, seg_e = pos, end
+        pos = end
+        toks = list(re.finditer(r"\S+", text[seg_s:seg_e]))
+        if len(toks) < run_min + 2:
+            continue
+        cls = []
+        for t in toks:
+            w = t.group(0).strip("„“\"»«()[]:,;")
+            if not w or not any(ch.isalpha() for ch in w):
+                cls.append("N")
+            elif w[0].islower() and w not in _NAV_FUNCTION:
+                cls.append("L")
+            elif w[0].islower():
+                cls.append("F")
+            else:
+                cls.append("U")
+        # ends of runs of >= run_min capitalised tokens (N and single F do not break a run)
+        run = 0
+        last_run_end = None
+        for k, ck in enumerate(cls):
+            if ck == "U":
+                run += 1
+                if run >= run_min:
+                    last_run_end = k + 1
+            elif ck == "L" or (ck == "F" and k > 0 and cls[k - 1] == "F"):
+                run = 0
+        if last_run_end is None:
+            continue
+        is_sentence_end = bool(_SEG_END.match(text[seg_e - 1:seg_e] + " ")) or text[seg_s:seg_e].rstrip()[-1:] in ".!?…"
+        if not is_sentence_end or last_run_end >= len(toks) - 2:
+            head = cls
+            cut_to = len(toks)
+        else:
+            head = cls[:last_run_end]
+            cut_to = last_run_end
+        n_low = sum(1 for ck in head if ck == "L")
+        n_word = sum(1 for ck in head if ck != "N")
+        if n_word < run_min or n_low > max_lower * n_word:
+            continue
+        a = seg_s + toks[0].start()
+        b = seg_s + toks[cut_to - 1].end()
+        region = text[a:b]
+        # lists of names and results tables have commas, colons and brackets; menus do not
+        if region.count(",") + region.count("(") + region.count(":") > 0.05 * n_word:
+            continue
+        spans.append((a, b))
+    return spans
+
+
+_COOKIE_RE = re.compile(
+    r"\b(?:Wir|Diese (?:Website|Webseite|Seite)|Unsere (?:Website|Webseite|Seite)|Um|Mit|Durch|Auf|Damit|Für)\b"
+    r"[^.!?\n]{0,250}\bCookies?\b[^.!?\n]{0,250}[.!?]"
+    r"(?:\s+[^.!?\n]{0,250}\b(?:Datenschutz\w*|Cookie\w*|zustimm\w*|Zustimmung|Einwilligung|Widerspruch\w*|widerruf\w*|"
+    r"Nutzung|stimmen Sie|akzeptier\w*|einverstanden|Einstellungen|Tracking|Analyse\w*|Drittanbieter\w*|Partner\w*|personalisier\w*)\b[^.!?\n]{0,250}[.!?])*"
+    r"(?:\s+(?:OK|Ok|Akzeptieren|Alle akzeptieren|Einverstanden|Verstanden|Ablehnen|Schließen|Zustimmen)\b)?"
+)
+_MD_STRIP = re.compile(r"\*\*|__")
+
+
+def _strip_md(s: str) -> str:
+    return _MD_STRIP.sub("", s) if ("**" in s or "__" in s) else s

@@ -1,0 +1,226 @@
+"""Pass 4: joining body lines into paragraphs; line-end hyphens and split words decided
+with the German lexicon and the document's own word counts."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..schema import Removed
+from .data import _HYPHENS, _LETTERS_HEAD, _LETTERS_TAIL, _lexprob, lexicon
+from .lines import _Ctx, _Line, _complement, _ends_sentence, _is_caps_word
+
+# --------------------------------------------------------------------------------------------
+# stage 4: assembling paragraphs
+
+
+class _Tok:
+    __slots__ = ("text", "idx", "sep", "seppos")
+
+    def __init__(self, text: str, idx, sep: str, seppos: int) -> None:
+        self.text = text
+        self.idx = idx  # N indices of the chars (range or list)
+        self.sep = sep  # separator emitted before this token: "", " ", "\n\n"
+        self.seppos = seppos  # N index the separator maps to
+
+
+def _line_tokens(ctx: _Ctx, ln: _Line) -> list[_Tok]:
+    N = ctx.N
+    if ln.cuts:
+        parts = _complement(ln.s, ln.e, ln.cuts)
+        chars = "".join(N[a:b] for a, b in parts)
+        idx: list[int] = []
+        for a, b in parts:
+            idx.extend(range(a, b))
+    else:
+        chars = ln.text
+        idx = range(ln.s, ln.e)  # type: ignore[assignment]
+    toks = []
+    for m in re.finditer(r"\S+", chars):
+        a, b = m.start(), m.end()
+        first = idx[a]
+        toks.append(_Tok(m.group(0), idx[a:b], " ", first - 1 if first > 0 else first))
+    return toks
+
+
+class _Assembler:
+    def __init__(self, ctx: _Ctx, removed: list[Removed]) -> None:
+        self.c = ctx
+        self.D = ctx.D
+        self.removed = removed
+
+    def log(self, ns: int, ne: int, kind: str) -> None:
+        """Log N span [ns, ne) as removed (raw coordinates)."""
+        nmap = self.c.nmap
+        rs, re_ = nmap[ns], nmap[ne - 1] + 1
+        if re_ <= rs:
+            return
+        self.removed.append(Removed(rs, re_, kind, self.c.raw[rs:re_]))
+
+    # ---- evidence
+    def known(self, w: str) -> Optional[float]:
+        """Score of a word form: lexicon log probability, raised by occurrences in the document."""
+        p = _lexprob(w) if len(w) > 1 else None
+        cnt = self.c.counts.get(w, 0) + (self.c.counts.get(w.lower(), 0) if w[:1].isupper() else 0)
+        if cnt:
+            p = max(p if p is not None else -20.0, -12.0) + min(cnt, 5)
+        return p
+
+    def hyphen_decision(self, a: _Tok, b: _Tok) -> str:
+        """a ends with a hyphen char, b starts the next line. -> join | keep | keep_space | space"""
+        D = self.D
+        h = a.text[-1]
+        left = a.text[:-1]
+        mb = _LETTERS_HEAD.match(b.text)
+        if not left or not (left[-1].isalnum()):
+            return "space"  # a dash, not a hyphen ("–", "x -")
+        if not mb:
+            return "keep" if b.text[:1].isdigit() else "space"
+        bw = mb.group(0)
+        ml = _LETTERS_TAIL.search(left)
+        aw = ml.group(0) if ml else ""
+        if bw.lower() in D.suspended and b.text[len(bw):][:1] in ("", ",", "."):
+            pj = _lexprob(aw + bw) if aw else None
+            if pj is None or pj < -15.0:
+                return "keep_space"  # "Osteuropa- und", "Auf¬ und" (but "so-\nwie" -> "sowie")
+            return "join"
+        if h == "\u00ad":
+            return "join"
+        if aw and bw[0].isupper() and _is_caps_word(aw) and _is_caps_word(bw):
+            # "MÄN-\nNERQUARTETT", "DOKUMEN-\nTATION" vs "SPD-\nCHEF", "UNI-\nFIL"
+            sj, sh, sa = _lexprob(aw + bw), _lexprob(aw + "-" + bw), _lexprob(aw)
+            if (sj is not None and sh is None) or sa is None:
+                return "join"
+            return "keep"
+        if bw[0].isupper():
+            if aw:
+                # "UNI-\nFIL" -> "UNIFIL" when only the joined form is attested (case as printed)
+                lex = lexicon()
+                jw, hw = aw + bw, aw + "-" + bw
+                sj = lex.get(jw) if self.c.counts.get(jw, 0) == 0 else 0.0
+                sh = lex.get(hw) if self.c.counts.get(hw, 0) == 0 else 0.0
+                if h == "¬" and sj is None:
+                    sj = lex.get(aw + bw.lower())
+                if sj is not None and sh is None and (_is_caps_word(bw) == _is_caps_word(aw) or h == "¬"):
+                    return "join"
+            return "keep"
+        if not aw:
+            return "keep"  # "30-\njährige", "US-\namerikanisch" handled below
+        joined, hyph = aw + bw, aw + "-" + bw
+        sj, sh = self.known(joined), self.known(hyph)
+        caps_left = _is_caps_word(aw) or not aw.isalpha()
+        if sh is not None and (sj is None or sh > sj + 1.0):
+            return "keep"
+        if caps_left and sj is None:
+            return "keep"
+        if sj is None and aw.islower() and aw.endswith(D.keep_left_suffixes) \
+                and (_lexprob(aw) is not None or _lexprob(aw + "e") is not None) and _lexprob(bw) is not None:
+            # a pair of adjectives and no joined form: "algerisch-\nfranzösische"
+            return "keep"
+        return "join"
+
+    # ---- main
+    def paragraphs(self, body: list[_Line]) -> list[_Tok]:
+        c = self.c
+        toks: list[_Tok] = []
+        prev_line: Optional[_Line] = None
+        for ln in body:
+            lt = _line_tokens(c, ln)
+            if not lt:
+                continue
+            if not toks:
+                lt[0].sep = ""
+            else:
+                self.join(toks, prev_line, ln, lt)
+            toks.extend(lt)
+            prev_line = ln
+        self.word_splits(toks)
+        return toks
+
+    def join(self, toks: list[_Tok], pl: _Line, ln: _Line, lt: list[_Tok]) -> None:
+        c, D = self.c, self.D
+        a, b = toks[-1], lt[0]
+        nl = pl.e if pl.e < len(c.N) else max(pl.e - 1, 0)  # the newline after the previous line
+        b.seppos = nl
+        blank_between = any(c.lines[k].blank for k in range(pl.i + 1, ln.i))
+        a_text = c.kept_text(pl)
+        if a.text[-1] in _HYPHENS and len(a.text) >= 2:
+            dec = self.hyphen_decision(a, b)
+            if dec != "space":
+                hpos = a.idx[-1]
+                if dec == "join":
+                    a.text = a.text[:-1]
+                    a.idx = a.idx[:-1]
+                    self.log_hyphen(hpos)
+                    b.sep = ""
+                else:
+                    if a.text[-1] != "-":
+                        self.log(hpos, hpos + 1, "unicode")
+                        a.text = a.text[:-1] + "-"
+                    b.sep = "" if dec == "keep" else " "
+                return
+        # drop cap: "S" + "o überraschend"
+        if re.fullmatch(r"[A-ZÄÖÜ]", a_text) and b.text[:1].islower():
+            mb = _LETTERS_HEAD.match(b.text)
+            if mb and self.known(a_text + mb.group(0)) is not None:
+                b.sep = ""
+                return
+        mid = not _ends_sentence(a_text, D) and b.text[:1].islower()
+        if not c.wrapped:
+            b.sep = " " if mid else "\n\n"
+            return
+        if blank_between:
+            b.sep = " " if mid else "\n\n"
+            return
+        if pl is self.title_line or getattr(pl, "_force_break", False):
+            b.sep = "\n\n"
+            return
+        if (a_text and a_text[-1] in D.terminal and _ends_sentence(a_text, D) and len(a_text) < 0.8 * c.L
+                and (b.text[:1].isupper() or b.text[:1] in D.quote_open or b.text[:1].isdigit() or b.text[:1] in "–—-")):
+            b.sep = "\n\n"
+            return
+        b.sep = " "
+
+    title_line: Optional[_Line] = None
+
+    def log_hyphen(self, hpos: int) -> None:
+        """Log the hyphen and the line break after it ("-\\n") as one hyphenation piece."""
+        c = self.c
+        rs = c.nmap[hpos]
+        re_ = rs + 1
+        raw = c.raw
+        while re_ < len(raw) and raw[re_] in " \t\r\n\x0c":
+            re_ += 1
+        self.removed.append(Removed(rs, re_, "hyphenation", raw[rs:re_]))
+
+    def word_splits(self, toks: list[_Tok]) -> None:
+        """Re-join a word split by a stray space ("Pogro men") on lexicon/document evidence."""
+        if not self.c.wrapped:
+            return
+        counts = self.c.counts
+        for k in range(1, len(toks)):
+            a, b = toks[k - 1], toks[k]
+            if b.sep != " " or not b.text[:1].islower():
+                continue
+            ma = _LETTERS_TAIL.search(a.text)
+            mb = _LETTERS_HEAD.match(b.text)
+            if not ma or not mb or ma.start() != 0 and a.text[ma.start() - 1].isalnum():
+                continue
+            aw, bw = ma.group(0), mb.group(0)
+            if "-" in aw or "-" in bw or len(aw) < 2 or len(bw) < 2:
+                continue
+            if a.text[len(a.text) - 0:] and not a.text.endswith(aw):
+                continue
+            # one part must be unknown as a word on its own, the whole must be known
+            pa = _lexprob(aw) if counts.get(aw, 0) <= 1 else -10.0
+            pb = _lexprob(bw) if counts.get(bw, 0) <= 1 else -10.0
+            if pa is not None and pb is not None:
+                continue
+            pj = _lexprob(aw + bw)
+            if pj is None or pj < -17.5:
+                continue
+            # the space in between
+            ns = a.idx[-1] + 1
+            ne = b.idx[0]
+            if ne > ns:
+                self.log(ns, ne, "word_split")
+            b.sep = ""

@@ -1,0 +1,126 @@
+"""Pass 2: the line model (lines, their layout, the document context shared by the passes)."""
+from __future__ import annotations
+
+import bisect
+import statistics
+from collections import Counter
+from typing import Optional
+
+from ..schema import Removed
+from .data import _Data, _HYPHENS, _WORD_RE
+
+# --------------------------------------------------------------------------------------------
+# stage 2/3: lines and their classification
+
+
+class _Line:
+    __slots__ = ("i", "s", "e", "text", "strip", "kind", "cuts", "ls", "le")
+
+    def __init__(self, i: int, s: int, e: int, text: str) -> None:
+        self.i = i
+        self.s = s
+        self.e = e
+        self.text = text
+        self.strip = text.strip()
+        lead = len(text) - len(text.lstrip())
+        self.ls = s + lead  # stripped span
+        self.le = self.ls + len(self.strip)
+        self.kind: Optional[str] = None
+        self.cuts: list[tuple[int, int, str]] = []  # N coords
+
+    @property
+    def blank(self) -> bool:
+        return not self.strip
+
+    def __repr__(self) -> str:  # pragma: no cover
+        return f"<L{self.i} {self.kind} {self.strip[:40]!r}>"
+
+
+class _Ctx:
+    """Everything the passes share for one document."""
+
+    def __init__(self, raw: str, N: str, nmap: list[int], page_breaks: list[int], D: _Data) -> None:
+        self.raw, self.N, self.nmap, self.D = raw, N, nmap, D
+        self.lines: list[_Line] = []
+        pos = 0
+        for i, t in enumerate(N.split("\n")):
+            self.lines.append(_Line(i, pos, pos + len(t), t))
+            pos += len(t) + 1
+        starts = [ln.s for ln in self.lines]
+        self.page_first: set[int] = set()
+        self.page_last: set[int] = set()
+        for pb in page_breaks:
+            k = bisect.bisect_right(starts, pb) - 1  # line holding the page break
+            self.page_last.add(k)
+            if k + 1 < len(self.lines):
+                self.page_first.add(k + 1)
+        self.nonblank = [ln for ln in self.lines if not ln.blank]
+        lens = [len(ln.strip) for ln in self.nonblank]
+        self.meta_cands: list[tuple[int, str, object]] = []  # (priority, field, value)
+        self.warnings: list[str] = []
+        self.extra_removed: list[Removed] = []
+        # document mode: wrapped lines (print/OCR/PDF) or one paragraph per line (web/archive)
+        self.wrapped = False
+        self.L = 0.0
+        if len(self.nonblank) >= 6:
+            med = statistics.median(lens)
+            consec = sum(1 for a, b in zip(self.lines, self.lines[1:]) if not a.blank and not b.blank)
+            hyph = sum(1 for ln in self.nonblank if ln.strip[-1] in _HYPHENS)
+            frac_consec = consec / max(1, len(self.nonblank) - 1)
+            if med <= 100 and (frac_consec >= 0.5 or hyph / len(self.nonblank) >= 0.05):
+                self.wrapped = True
+                body_lens = [x for x in lens if x >= 15] or lens
+                self.L = float(statistics.median(body_lens))
+        self._counts: Optional[Counter] = None
+
+    @property
+    def counts(self) -> Counter:
+        if self._counts is None:
+            self._counts = Counter(_WORD_RE.findall(self.N))
+        return self._counts
+
+    def meta(self, prio: int, field: str, value) -> None:
+        if value:
+            self.meta_cands.append((prio, field, value))
+
+    def cut(self, ln: _Line, s: int, e: int, kind: str) -> None:
+        if e > s:
+            ln.cuts.append((s, e, kind))
+
+    def kept_text(self, ln: _Line) -> str:
+        if not ln.cuts:
+            return ln.strip
+        return "".join(self.N[a:b] for a, b in _complement(ln.s, ln.e, ln.cuts)).strip()
+
+
+def _complement(s: int, e: int, cuts: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    out = []
+    pos = s
+    for a, b, _ in sorted(cuts):
+        if a > pos:
+            out.append((pos, a))
+        pos = max(pos, b)
+    if pos < e:
+        out.append((pos, e))
+    return out
+
+
+def _ends_sentence(t: str, D: _Data) -> bool:
+    t = t.rstrip()
+    return bool(t) and t[-1] in D.terminal
+
+
+def _starts_lower(t: str) -> bool:
+    t = t.lstrip()
+    return bool(t) and t[0].islower()
+
+
+def _is_name_like(t: str) -> bool:
+    """Capitalised words only ("Moskau", "Neue Zürcher Zeitung", "ARD-Studio Moskau")."""
+    ws = t.strip().split()
+    return 0 < len(ws) <= 5 and all(w[:1].isupper() or w[:1].isdigit() for w in ws)
+
+
+def _is_caps_word(t: str) -> bool:
+    letters = [c for c in t if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)

@@ -1,0 +1,72 @@
+"""Article metadata found while cleaning: publication dates in German spellings, title,
+outlet, authors, section."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..schema import Meta
+from .data import _Data, _data
+from .lines import _Ctx
+
+# --------------------------------------------------------------------------------------------
+# dates
+
+
+def _parse_date(s: str, D: _Data) -> Optional[str]:
+    s = s.strip()
+    m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", s)
+    if m:
+        y, mo, d = m.group(1), int(m.group(2)), m.group(3)
+        if not 1 <= mo <= 12:
+            return None
+        return f"{y}-{mo:02d}" + (f"-{int(d):02d}" if d else "")
+    m = re.fullmatch(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{2}|\d{4})", s)
+    if m:
+        d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        m = re.fullmatch(r"(\d{1,2})\.\s*([A-Za-zÄÖÜäöü]+)\.?\s+(\d{4})", s)
+        if not m or m.group(2).lower() not in D.months:
+            return None
+        d, mo, y = int(m.group(1)), D.months[m.group(2).lower()], int(m.group(3))
+    if y < 100:
+        y += 2000 if y < 70 else 1900
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def iso_date(value: object) -> Optional[str]:
+    """The one parser for metadata dates (a page's "Stand:" line, a JSONL record's
+    ``published``, an HTML page's date): ISO strings and timestamps keep their date part
+    ('2016-05-03T10:00:00Z' -> '2016-05-03'), German spellings are read ('6.1.2022',
+    '6. Januar 2022'); None when the value is no date."""
+    s = str(value).strip()
+    m = re.match(r"^(\d{4})(-\d{2})?(-\d{2})?", s)
+    if m:
+        return "".join(g for g in m.groups() if g)
+    return _parse_date(s, _data())
+
+
+def _build_meta(ctx: _Ctx) -> Meta:
+    meta = Meta()
+    best: dict[str, tuple[int, object]] = {}
+    authors: list[str] = []
+    for prio, field, value in ctx.meta_cands:
+        if field == "authors":
+            if value not in authors:
+                authors.append(value)  # type: ignore[arg-type]
+            continue
+        if field == "published":
+            # a full date beats a month
+            rank = (0 if len(str(value)) == 10 else 1, prio)
+        else:
+            rank = (0, prio)
+        if field not in best or rank < best[field][0]:  # type: ignore[operator]
+            best[field] = (rank, value)  # type: ignore[assignment]
+    meta.title = best.get("title", (0, None))[1]  # type: ignore[assignment]
+    meta.outlet = best.get("outlet", (0, None))[1]  # type: ignore[assignment]
+    meta.published = best.get("published", (0, None))[1]  # type: ignore[assignment]
+    meta.section = best.get("section", (0, None))[1]  # type: ignore[assignment]
+    meta.authors = authors
+    return meta

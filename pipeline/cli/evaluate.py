@@ -1,0 +1,52 @@
+"""`presseschau evaluate`, `evaluate-model` and `evaluate-dates`: the measurements."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..paths import SHARED_DATA as DEFAULT_DATA
+from .app import app
+
+
+@app.command("evaluate")
+def evaluate_cmd(
+    run_file: Path = typer.Option(Path("outputs/articles.jsonl"), "--run", help="articles.jsonl of a run"),
+    gold: Path = typer.Option(Path("annotations/gold/seeds.jsonl"), "--gold"),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON"),
+):
+    """Score a run against the hand-made gold standard (P/R/F1 per label; value/unit/about accuracy)."""
+    from ..evaluate.gold import evaluate_run, format_report
+
+    scores = evaluate_run(run_file, gold)
+    print(json.dumps(scores, indent=2, ensure_ascii=False) if as_json else format_report(scores))
+
+
+@app.command("evaluate-model")
+def evaluate_model_cmd(
+    model: Optional[str] = typer.Option(None, "--model", "-m", help="Model name or path (default: as for `run`)"),
+    data: Path = typer.Option(DEFAULT_DATA, "--data", help="The shared open data folder"),
+    as_json: bool = typer.Option(False, "--json"),
+):
+    """NER on GermEval 2014 test, CoNLL-2003 German testa and the Wikinews test split; UPOS and LAS on UD German-GSD test."""
+    from ..nlp import resolve_model
+    from ..evaluate.model import evaluate_model, format_scores
+
+    scores = evaluate_model(resolve_model(model).name, data)
+    print(json.dumps(scores, indent=2, ensure_ascii=False) if as_json else format_scores(scores))
+
+
+@app.command("evaluate-dates")
+def evaluate_dates_cmd(
+    model: Optional[str] = typer.Option(None, "--model", "-m"),
+    data: Path = typer.Option(DEFAULT_DATA / "dates" / "wikiwars_de", "--data"),
+):
+    """Date detection and normalisation on WikiWarsDE (TIMEX2 gold)."""
+    from ..nlp import load_nlp
+    from ..evaluate.dates import evaluate_wikiwars
+
+    nlp, _ = load_nlp(model)
+    scores = evaluate_wikiwars(nlp, data)
+    print(json.dumps(scores, indent=2, ensure_ascii=False))

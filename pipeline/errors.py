@@ -1,0 +1,54 @@
+"""Errors and their kinds: the one place for what can go wrong with an article or a run.
+
+Per-article problems never stop a batch: each becomes an `ArticleError` in `run.json`
+(``errors``) and on the console, and the run goes on with the rest (exit code 1). Problems
+that stop a run before it starts raise `CannotStart` (exit code 2, one line, no traceback).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Optional
+
+
+class ErrorKind(str, Enum):
+    """Why one input or article was not processed. The values are what `run.json` shows."""
+
+    EMPTY = "empty"                      # no text: empty file, whitespace, empty record, no main text in HTML
+    BINARY = "binary"                    # not text at all
+    TOO_LARGE = "too_large"              # over --max-bytes
+    ENCODING = "encoding"                # bytes that no supported encoding decodes
+    INVALID_JSONL = "invalid_jsonl"      # a JSONL line that is no JSON or has no text
+    UNREADABLE = "unreadable"            # missing, not readable, broken while reading
+    UNSUPPORTED = "unsupported"          # a file type Presseschau does not read
+    NOT_GERMAN = "not_german"            # the language check says another language
+    DUPLICATE_ID = "duplicate_id"        # an article id already read in this run
+    CLEAN_FAILED = "clean_failed"        # the cleaner raised (a bug: reported, batch goes on)
+    ANNOTATE_FAILED = "annotate_failed"  # the spaCy pipeline raised on this article
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass
+class ArticleError:
+    """One input (a file, a JSONL line) or article that was not processed, and why."""
+
+    path: str
+    kind: ErrorKind
+    message: str
+    line: Optional[int] = None
+
+    def to_dict(self) -> dict:
+        d = {"path": self.path, "kind": str(self.kind), "message": self.message}
+        if self.line is not None:
+            d["line"] = self.line
+        return d
+
+
+class CannotStart(RuntimeError):
+    """The run cannot start at all (no model, unusable output folder, ...): exit code 2."""
+
+
+class ModelNotFound(CannotStart):
+    """No spaCy model could be resolved or loaded."""

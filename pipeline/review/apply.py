@@ -1,0 +1,246 @@
+"""The reviewed view: the one function that applies the decision log to pipeline records
+(`apply_decisions`). Run output, the review server and exports all get their reviewed
+records from here."""
+from __future__ import annotations
+
+import copy
+import json
+import os
+from typing import Any, Optional
+
+from ..schema import VALUE_FIELDS
+from .log import effective_decisions, load_decisions, raw_span, text_sha256
+from .anchor import locate
+
+# --------------------------------------------------------------------------- applying
+
+
+def strip_review(record: dict) -> dict:
+    """Undo the effect of earlier `apply_decisions` on a record (in place): the pipeline's entities back."""
+    ents = []
+    changed = False
+    for ent in record.get("entities", []):
+        rv = ent.get("review")
+        if rv is None:
+            ents.append(ent)
+            continue
+        changed = True
+        orig = rv.get("original")
+        if orig is not None:
+            ents.append(orig)
+    if changed:
+        # the original of a corrected entity may duplicate one that was kept: keep one of each
+        seen, uniq = set(), []
+        for ent in ents:
+            k = json.dumps(ent, sort_keys=True, ensure_ascii=False)
+            if k not in seen:
+                seen.add(k)
+                uniq.append(ent)
+        record["entities"] = sorted(uniq, key=lambda x: (x["start"], x["end"], x["label"]))
+    record.pop("review_flags", None)
+    return record
+
+
+class _Ctx:
+    def __init__(self, record: dict):
+        self.record = record
+        self.text = record["text"]
+        self.sha = text_sha256(self.text)
+
+
+def _find(record: dict, s: int, e: int, label: Optional[str] = None) -> list[dict]:
+    return [x for x in record["entities"] if x["start"] == s and x["end"] == e and (label is None or x["label"] == label)]
+
+
+def _overlapping(record: dict, s: int, e: int, label: Optional[str] = None) -> list[dict]:
+    return [x for x in record["entities"] if x["start"] < e and s < x["end"] and (label is None or x["label"] == label)]
+
+
+def _mark(ent: dict, d: dict, new_entity: bool = False) -> None:
+    rv = ent.get("review")
+    if rv is None:
+        rv = {"original": None if new_entity else copy.deepcopy({k: v for k, v in ent.items() if k != "review"}), "decisions": []}
+        ent["review"] = rv
+    rv["decisions"].append(d["id"])
+    rv["reviewer"] = d.get("reviewer")
+    rv["time"] = d.get("time")
+
+
+def _set_fields(record: dict, ent: dict, fields: dict) -> None:
+    for k in VALUE_FIELDS:
+        ent.pop(k, None)
+    ent.update(fields)
+    rs = raw_span(record, ent["start"], ent["end"])
+    if rs:
+        ent["raw_start"], ent["raw_end"] = rs
+    else:
+        ent.pop("raw_start", None)
+        ent.pop("raw_end", None)
+
+
+def _new_entity(record: dict, fields: dict, status: str, d: dict, restored: bool = False) -> dict:
+    ent: dict[str, Any] = {"start": fields["start"], "end": fields["end"], "text": fields["text"], "label": fields["label"], "source": "review", "status": status}
+    _set_fields(record, ent, {k: v for k, v in fields.items() if k in VALUE_FIELDS})
+    _mark(ent, d, new_entity=True)
+    if restored:
+        ent["review"]["restored"] = True  # decided on a model entity this run does not have
+    record["entities"].append(ent)
+    return ent
+
+
+def _shift(fields: dict, s: int, e: int, text: str) -> dict:
+    f = dict(fields)
+    f["start"], f["end"], f["text"] = s, e, text[s:e]
+    return f
+
+
+def _apply_one(ctx: _Ctx, d: dict) -> Optional[str]:
+    rec, text = ctx.record, ctx.text
+    same = d.get("text_sha256") == ctx.sha
+    kind = d["decision"]
+    span = d.get("span")
+    if not span:
+        return "malformed"
+    loc, why = locate(text, span, same)
+
+    if kind == "add":
+        if loc is None:
+            return why
+        s, e = loc
+        fields = _shift(d["new"], s, e, text)
+        exist = _find(rec, s, e, fields["label"])
+        if exist:
+            ent = exist[0]
+            _mark(ent, d)
+            _set_fields(rec, ent, {k: v for k, v in fields.items() if k in VALUE_FIELDS and v is not None} | {k: ent.get(k) for k in VALUE_FIELDS if k in ent and fields.get(k) is None})
+            ent["status"] = "accepted"
+            return None
+        _new_entity(rec, fields, "accepted", d)
+        return None
+
+    if kind in ("accept", "reject"):
+        if loc is None:
+            return why
+        s, e = loc
+        label = d["label"]
+        exist = _find(rec, s, e, label)
+        if exist:
+            for ent in exist:
+                _mark(ent, d)
+                if kind == "reject":
+                    ent["status"] = "rejected"
+                elif ent.get("status") != "corrected":
+                    ent["status"] = "accepted"
+            return None
+        if kind == "reject":
+            # the new run no longer predicts it: the rejection holds. Whatever it predicts there
+            # instead (another label, other boundaries) is new, so it stays pending for review.
+            return None
+        # the reviewed truth stays, even where the new run lost it or predicts something else
+        # there (that prediction stays pending beside it, for the reviewer to judge)
+        old = d.get("old") or {"label": label}
+        fields = _shift({k: old.get(k) for k in ("label",) + VALUE_FIELDS if k in old}, s, e, text)
+        _new_entity(rec, fields, "accepted", d, restored=True)
+        return None
+
+    if kind == "correct":
+        new = d.get("new") or {}
+        nspan = d.get("new_span") or {"start": new.get("start"), "end": new.get("end"), "text": new.get("text", ""), "before": "", "after": ""}
+        target = None
+        if loc is not None:
+            delta = loc[0] - span["start"]
+            ts, te = nspan["start"] + delta, nspan["end"] + delta
+            if 0 <= ts < te <= len(text) and text[ts:te] == nspan["text"]:
+                target = (ts, te)
+        if target is None:
+            target, why2 = locate(text, nspan, same)
+            if target is None:
+                return why2 if loc is None else why2
+        ts, te = target
+        fields = _shift(new, ts, te, text)
+        old_ents = _find(rec, loc[0], loc[1], d["label"]) if loc is not None else []
+        already = [x for x in _find(rec, ts, te, fields["label"]) if all(x is not o for o in old_ents)]
+        if old_ents:
+            ent = old_ents[0]
+            if already:
+                # the new run already has the corrected entity beside the wrong one
+                _mark(ent, d)
+                ent["status"] = "rejected"
+                ent = already[0]
+            _mark(ent, d)
+            ent["start"], ent["end"], ent["text"], ent["label"] = ts, te, fields["text"], fields["label"]
+            _set_fields(rec, ent, {k: v for k, v in fields.items() if k in VALUE_FIELDS})
+            ent["status"] = "corrected"
+            return None
+        if already:
+            ent = already[0]
+            _mark(ent, d)
+            _set_fields(rec, ent, {k: v for k, v in fields.items() if k in VALUE_FIELDS})
+            ent["status"] = "corrected"
+            return None
+        _new_entity(rec, fields, "corrected", d, restored=True)
+        return None
+    return "malformed"
+
+
+def _find_record(d: dict, by_id: dict, by_sha: dict) -> Optional[dict]:
+    rec = by_id.get(d.get("article_id"))
+    if rec is None and d.get("article_sha256"):
+        rec = by_sha.get(d["article_sha256"])
+    return rec
+
+
+REASONS = {
+    "article_missing": "the article is not in this output any more",
+    "span_not_found": "the decided text is not in the article's new text",
+    "ambiguous": "the decided text occurs several times and its context no longer tells which",
+    "context_changed": "the decided text is still there, but everything around it changed",
+    "malformed": "the decision line is incomplete",
+}
+
+
+def apply_decisions(records: list[dict], decisions: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Apply the review log to pipeline records.
+
+    Returns (records, flagged): deep copies of `records` with statuses set, corrections made and
+    added entities inserted (each touched entity keeps its pipeline original under `review`), and
+    one `{"decision", "reason", "message", "article_id"}` per decision that could not be placed.
+    Records that carry review results from an earlier call are reset first, so this is idempotent.
+    Flagged decisions are also listed per article under `review_flags` (decision ids + reasons).
+    """
+    out = [strip_review(copy.deepcopy(r)) for r in records]
+    by_id = {r["id"]: r for r in out}
+    by_sha: dict[str, dict] = {}
+    for r in out:
+        sha = (r.get("source") or {}).get("sha256")
+        if sha:
+            by_sha.setdefault(sha, r)
+    ctxs: dict[int, _Ctx] = {}
+    flagged: list[dict] = []
+    touched: set[int] = set()
+    for d in effective_decisions(decisions):
+        rec = _find_record(d, by_id, by_sha)
+        if rec is None:
+            reason = "article_missing"
+        else:
+            ctx = ctxs.get(id(rec))
+            if ctx is None:
+                ctx = ctxs[id(rec)] = _Ctx(rec)
+            touched.add(id(rec))
+            try:
+                reason = _apply_one(ctx, d)
+            except (KeyError, TypeError, ValueError, IndexError):
+                reason = "malformed"
+        if reason:
+            flagged.append({"decision": d, "reason": reason, "message": REASONS.get(reason, reason), "article_id": d.get("article_id")})
+            if rec is not None:
+                rec.setdefault("review_flags", []).append({"decision_id": d.get("id"), "reason": reason})
+    for r in out:
+        if id(r) in touched:
+            r["entities"].sort(key=lambda x: (x["start"], x["end"], x["label"]))
+    return out, flagged
+
+
+def apply_decisions_from(records: list[dict], annotations: os.PathLike | str = "annotations") -> tuple[list[dict], list[dict]]:
+    """`apply_decisions` with the log read from `annotations/decisions.jsonl` (no log: records unchanged)."""
+    return apply_decisions(records, load_decisions(annotations))
