@@ -44,7 +44,10 @@ class RunOptions:
     max_bytes: int = MAX_BYTES
     allow_non_german: bool = False
     force: bool = False
-    annotations: Optional[Path] = Path("annotations")  # None: write the pipeline's output without reviews
+    # the review log as an overlay on the records written (review.apply.ReviewOverlay: the
+    # caller composes it, the run does not read review decisions itself); None: the
+    # pipeline's own output
+    review: Optional[Any] = None
     chunk_size: int = 2000  # articles per nlp.pipe call: strings and workers are released between chunks
     progress: Optional[bool] = None  # None: only on an interactive terminal outside CI
 
@@ -176,7 +179,7 @@ def run(opts: RunOptions, nlp_and_info: Optional[tuple[Any, ModelInfo]] = None, 
         },
         "errors": stats.errors,
         "deleted": deleted,
-        "reviews": {"decisions": str(opts.annotations / "decisions.jsonl") if opts.annotations else None, "articles_reviewed": reviewed},
+        "reviews": {"decisions": str(opts.review.log) if opts.review else None, "articles_reviewed": reviewed},
         "flagged_decisions": flagged,
         "timings": {k: round(v, 3) for k, v in stats.timings.items()},
         "resources": _resource_use(),
@@ -257,22 +260,15 @@ def _annotate_safely(nlp, items: Iterator[tuple[str, dict]], pending: dict, n_pr
 
 
 def _write_articles(opts: RunOptions, cache: Cache, ids: list[str], stats: RunStats) -> tuple[list[dict], int]:
-    """articles.jsonl = this run's articles, with the review decisions applied.
+    """articles.jsonl = this run's articles, with the review overlay applied (if any).
     Returns the decisions that no longer fit and the number of reviewed articles."""
-    from .review.apply import apply_decisions
-    from .review.log import load_decisions
-
-    decisions = load_decisions(opts.annotations / "decisions.jsonl") if opts.annotations else []
-    by_article: dict[str, list[dict]] = {}
-    for d in decisions:
-        by_article.setdefault(d.get("article_id"), []).append(d)
     flagged: list[dict] = []
     reviewed = 0
     with atomic_open(opts.out / "articles.jsonl") as fh:
         for doc_id, line, words, labels in cache.iter_stored(ids):
-            mine = by_article.get(doc_id)
-            if mine:  # only reviewed articles are parsed and re-serialised
-                (rec,), flags = apply_decisions([json.loads(line)], mine)
+            if opts.review is not None and opts.review.concerns(doc_id):
+                # only reviewed articles are parsed and re-serialised
+                rec, flags = opts.review.apply(json.loads(line))
                 flagged.extend(flags)
                 reviewed += 1
                 line, labels = dumps(rec), label_counts(rec)

@@ -21,7 +21,7 @@ def seed_run(tmp_path_factory, nlp_info):
     from pipeline.run import RunOptions, run
 
     out = tmp_path_factory.mktemp("seed_run")
-    summary = run(RunOptions(paths=[CORPUS], out=out, annotations=out / "no-annotations", progress=False), nlp_info)
+    summary = run(RunOptions(paths=[CORPUS], out=out, progress=False), nlp_info)
     records = [json.loads(line) for line in (out / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
     return out, summary, records
 

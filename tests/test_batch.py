@@ -28,8 +28,8 @@ def _corpus(tmp_path, n):
 @pytest.mark.slow
 def test_two_worker_processes_give_identical_output(tmp_path, nlp_info):
     corpus = _corpus(tmp_path, 24)
-    run(RunOptions(paths=[corpus], out=tmp_path / "one", annotations=tmp_path / "a", progress=False), nlp_info)
-    run(RunOptions(paths=[corpus], out=tmp_path / "two", annotations=tmp_path / "a", progress=False, n_process=2, batch_size=4), nlp_info)
+    run(RunOptions(paths=[corpus], out=tmp_path / "one", progress=False), nlp_info)
+    run(RunOptions(paths=[corpus], out=tmp_path / "two", progress=False, n_process=2, batch_size=4), nlp_info)
     one = (tmp_path / "one" / "articles.jsonl").read_text(encoding="utf-8")
     two = (tmp_path / "two" / "articles.jsonl").read_text(encoding="utf-8")
     assert one == two
@@ -127,7 +127,7 @@ def _stored(out):
 def test_kill_9_midway_then_rerun_equals_uninterrupted(tmp_path, nlp_info):
     corpus = _corpus(tmp_path, 300)
     ref = tmp_path / "ref"
-    run(RunOptions(paths=[corpus], out=ref, annotations=tmp_path / "a", progress=False), nlp_info)
+    run(RunOptions(paths=[corpus], out=ref, progress=False), nlp_info)
     out = tmp_path / "killed"
     cmd = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--annotations", str(tmp_path / "a"), "--no-progress"]
     proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
@@ -139,7 +139,7 @@ def test_kill_9_midway_then_rerun_equals_uninterrupted(tmp_path, nlp_info):
     done_before = _stored(out)
     assert 0 < done_before < 300, "the kill should land in the middle of the run"
     assert not (out / "articles.jsonl").exists()
-    summary = run(RunOptions(paths=[corpus], out=out, annotations=tmp_path / "a", progress=False), nlp_info)
+    summary = run(RunOptions(paths=[corpus], out=out, progress=False), nlp_info)
     assert summary["counts"]["cached"] == done_before
     assert summary["counts"]["processed"] == 300 - done_before
     assert (out / "articles.jsonl").read_bytes() == (ref / "articles.jsonl").read_bytes()

@@ -111,7 +111,7 @@ def test_incremental_rerun_and_changed_input(tmp_path, nlp_info):
     inp.mkdir()
     for p in SEEDS[3:]:
         shutil.copy(p, inp / p.name)
-    opts = RunOptions(paths=[inp], out=tmp_path / "out", annotations=tmp_path / "ann", progress=False)
+    opts = RunOptions(paths=[inp], out=tmp_path / "out", progress=False)
     first = run(opts, nlp_info)
     assert first["counts"]["processed"] == 2
     before = (tmp_path / "out" / "articles.jsonl").read_bytes()
@@ -133,7 +133,7 @@ def test_jsonl_corpus_with_a_broken_line(tmp_path, nlp_info):
     news = read_news("wikinews_de.jsonl.gz", 3)
     p = tmp_path / "news.jsonl"
     p.write_text(json.dumps(news[0], ensure_ascii=False) + "\n{\"id\": 1, \"te\n" + json.dumps(news[1], ensure_ascii=False) + "\n", encoding="utf-8")
-    summary = run(RunOptions(paths=[p], out=tmp_path / "out", annotations=tmp_path / "ann", progress=False), nlp_info)
+    summary = run(RunOptions(paths=[p], out=tmp_path / "out", progress=False), nlp_info)
     assert [e["line"] for e in summary["errors"]] == [2]
     recs = _records(tmp_path / "out")
     assert [r["id"] for r in recs] == [f"news/{news[0]['id']}", f"news/{news[1]['id']}"]
@@ -145,7 +145,7 @@ def test_not_german_is_flagged_not_processed(tmp_path, nlp_info):
     inp.mkdir()
     (inp / "en.txt").write_text("The Collective Security Treaty Organization sent troops to Kazakhstan on Thursday after violent protests in Almaty left dozens dead.", encoding="utf-8")
     shutil.copy(SEEDS[4], inp / SEEDS[4].name)
-    summary = run(RunOptions(paths=[inp], out=tmp_path / "out", annotations=tmp_path / "ann", progress=False), nlp_info)
+    summary = run(RunOptions(paths=[inp], out=tmp_path / "out", progress=False), nlp_info)
     assert [(os.path.basename(e["path"]), e["kind"]) for e in summary["errors"]] == [("en.txt", "not_german")]
     assert [r["id"] for r in _records(tmp_path / "out")] == [SEEDS[4].stem]
 

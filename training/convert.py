@@ -514,33 +514,25 @@ def convert_news(data: Path, split: str, corpus: Path = NEWS_CORPUS) -> list[Doc
     """The project's Wikinews NER corpus (character offsets + article ids, see
     annotations/news/build.py) joined with the texts: one Doc per article, PER/ORG/LOC/MISC.
     A span that does not fall on token boundaries is snapped inwards ("contract")."""
-    import hashlib
+    from pipeline.evaluate.model import news_corpus
 
     if not corpus.exists():
         return []
-    with gzip.open(data / "news/wikinews_de.jsonl.gz", "rt", encoding="utf-8") as f:
-        texts = {str(r["id"]): r["text"] for r in map(json.loads, f)}
     docs, snapped = [], 0
-    with open(corpus, encoding="utf-8") as f:
-        for rec in map(json.loads, f):
-            if rec["split"] != split:
+    for rec, text in news_corpus(data, split):
+        doc = nlp.make_doc(text)
+        spans = []
+        for e in rec["entities"]:
+            if e["label"] not in ("PER", "ORG", "LOC", "MISC"):
                 continue
-            text = texts[rec["id"]]
-            if hashlib.sha256(text.encode("utf-8")).hexdigest() != rec["sha256"]:
-                raise SystemExit(f"{corpus}: article {rec['id']} does not match the source text")
-            doc = nlp.make_doc(text)
-            spans = []
-            for e in rec["entities"]:
-                if e["label"] not in ("PER", "ORG", "LOC", "MISC"):
-                    continue
-                span = doc.char_span(e["start"], e["end"], e["label"])
-                if span is None:
-                    snapped += 1
-                    span = doc.char_span(e["start"], e["end"], e["label"], alignment_mode="contract")
-                if span is not None and len(span):
-                    spans.append(span)
-            doc.ents = spacy.util.filter_spans(spans)
-            docs.append(doc)
+            span = doc.char_span(e["start"], e["end"], e["label"])
+            if span is None:
+                snapped += 1
+                span = doc.char_span(e["start"], e["end"], e["label"], alignment_mode="contract")
+            if span is not None and len(span):
+                spans.append(span)
+        doc.ents = spacy.util.filter_spans(spans)
+        docs.append(doc)
     print(f"news {split}: {len(docs)} articles, {snapped} spans snapped to tokens", file=sys.stderr)
     return docs
 

@@ -27,11 +27,12 @@ def run(
 ):
     """Turn raw German articles into structured JSONL (articles.jsonl + run.json)."""
     from ..nlp import ModelNotFound, load_nlp
+    from ..review.apply import ReviewOverlay
     from ..run import RunOptions, run as run_batch
 
     opts = RunOptions(
         paths=list(paths) if paths else [Path("corpus")], out=out, model=model, n_process=n_process, batch_size=batch_size, chunk_size=chunk_size,
-        max_bytes=max_bytes, force=force, allow_non_german=allow_non_german, annotations=None if no_reviews else annotations, progress=progress,
+        max_bytes=max_bytes, force=force, allow_non_german=allow_non_german, review=None if no_reviews else ReviewOverlay.from_folder(annotations), progress=progress,
     )
     try:
         nlp_info = load_nlp(model)

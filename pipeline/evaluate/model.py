@@ -29,8 +29,9 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
+from ..io import read_jsonl
 from .scoring import prf
 from ..paths import ANNOTATIONS, BUNDLED_MODEL, SHARED_DATA
 DEFAULT_MODEL = str(BUNDLED_MODEL)
@@ -124,26 +125,26 @@ def read_conll2003(path: Path) -> list[dict]:
     return _read_columns(path, 0, 1, {lab: lab for lab in NER_LABELS})
 
 
-def read_news(data_dir: Path, split: str = "test") -> list[dict]:
-    """The project's Wikinews NER corpus (annotations/news/wikinews_ner.jsonl) joined with
-    the article texts: one item per article, PER/ORG/LOC/MISC spans."""
-    import gzip
+def news_corpus(data_dir: Path, split: str) -> Iterator[tuple[dict, str]]:
+    """The records of the project's Wikinews NER corpus (annotations/news/wikinews_ner.jsonl)
+    in one split, each with its article text from ``data_dir`` (checked by sha256)."""
     import hashlib
 
     corpus = ANNOTATIONS / "news" / "wikinews_ner.jsonl"
-    with gzip.open(data_dir / NEWS_TEXTS, "rt", encoding="utf-8") as f:
-        texts = {str(r["id"]): r["text"] for r in map(json.loads, f)}
-    items = []
-    with open(corpus, encoding="utf-8") as f:
-        for rec in map(json.loads, f):
-            if rec["split"] != split:
-                continue
-            text = texts[rec["id"]]
-            if hashlib.sha256(text.encode("utf-8")).hexdigest() != rec["sha256"]:
-                raise ValueError(f"{corpus}: article {rec['id']} does not match {NEWS_TEXTS}")
-            gold = [(e["start"], e["end"], e["label"]) for e in rec["entities"] if e["label"] in NER_LABELS]
-            items.append({"text": text, "gold": gold, "ignore": []})
-    return items
+    texts = {str(r["id"]): r["text"] for r in read_jsonl(data_dir / NEWS_TEXTS)}
+    for rec in read_jsonl(corpus):
+        if rec["split"] != split:
+            continue
+        text = texts[rec["id"]]
+        if hashlib.sha256(text.encode("utf-8")).hexdigest() != rec["sha256"]:
+            raise ValueError(f"{corpus}: article {rec['id']} does not match {data_dir / NEWS_TEXTS}")
+        yield rec, text
+
+
+def read_news(data_dir: Path, split: str = "test") -> list[dict]:
+    """The Wikinews NER corpus as evaluation items: one per article, PER/ORG/LOC/MISC spans."""
+    return [{"text": text, "gold": [(e["start"], e["end"], e["label"]) for e in rec["entities"] if e["label"] in NER_LABELS],
+             "ignore": []} for rec, text in news_corpus(data_dir, split)]
 
 
 def read_conllu(path: Path) -> list[dict]:

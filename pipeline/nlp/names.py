@@ -51,7 +51,7 @@ import csv
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Optional
+from typing import Iterable, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -156,17 +156,37 @@ def _collapse_repeats(name: str) -> str:
 
 
 class NameLinker:
+    ALIAS_FILE = "aliases.tsv"
+
     def __init__(self, aliases_path: Optional[str] = None, resolve_short_forms: bool = True, use_aliases: bool = True,
                  propagate: bool = True, min_support: int = 1):
         self.aliases_path = aliases_path
-        self.names, self.words = load_aliases(aliases_path) if use_aliases else ({}, {})
-        self.types = load_alias_types(aliases_path) if use_aliases else {}
+        self.use_aliases = use_aliases
+        self._load_aliases(aliases_path)
         self.resolve_short_forms = resolve_short_forms
         self.propagate = propagate
         self.min_support = min_support
         data = lang_data("names.json")
         self.titles = set(data["titles"])
         self.particles = set(data.get("surname_particles", []))
+
+    def _load_aliases(self, path: Optional[str | Path]) -> None:
+        p = Path(path) if path else DEFAULT_ALIASES
+        self.alias_text = p.read_text(encoding="utf-8") if self.use_aliases and p.is_file() else ""
+        self.names, self.words = load_aliases(p) if self.use_aliases else ({}, {})
+        self.types = load_alias_types(p) if self.use_aliases else {}
+
+    # -- serialisation: the alias table travels with the pipeline (nlp.to_disk / spacy.load) --
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / self.ALIAS_FILE).write_text(self.alias_text, encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "NameLinker":
+        table = Path(path) / self.ALIAS_FILE
+        if table.is_file():
+            self._load_aliases(table)
+        return self
 
     # -- per mention --
     def _word_alias(self, text: str) -> str:

@@ -3,13 +3,15 @@
 records from here."""
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import copy
 import json
-import os
 from typing import Any, Optional
 
 from ..schema import VALUE_FIELDS
-from .log import effective_decisions, load_decisions, raw_span, text_sha256
+from .log import DECISIONS_FILE, effective_decisions, load_decisions, raw_span, text_sha256
 from .anchor import locate
 
 # --------------------------------------------------------------------------- applying
@@ -244,3 +246,26 @@ def apply_decisions(records: list[dict], decisions: list[dict]) -> tuple[list[di
 def apply_decisions_from(records: list[dict], annotations: os.PathLike | str = "annotations") -> tuple[list[dict], list[dict]]:
     """`apply_decisions` with the log read from `annotations/decisions.jsonl` (no log: records unchanged)."""
     return apply_decisions(records, load_decisions(annotations))
+
+
+class ReviewOverlay:
+    """The review log as an overlay on a run's records, for writers that stream records
+    (`presseschau run`): `apply(record)` returns the reviewed record and the decisions that
+    no longer fit, touching only articles that decisions concern."""
+
+    def __init__(self, log: os.PathLike | str):
+        self.log = Path(log)
+        self.by_article: dict[str, list[dict]] = {}
+        for d in load_decisions(self.log):
+            self.by_article.setdefault(d.get("article_id"), []).append(d)
+
+    @classmethod
+    def from_folder(cls, annotations: os.PathLike | str) -> "ReviewOverlay":
+        return cls(Path(annotations) / DECISIONS_FILE)
+
+    def concerns(self, article_id: str) -> bool:
+        return article_id in self.by_article
+
+    def apply(self, record: dict) -> tuple[dict, list[dict]]:
+        (rec,), flags = apply_decisions([record], self.by_article.get(record["id"], []))
+        return rec, flags
