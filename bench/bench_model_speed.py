@@ -5,6 +5,11 @@ Compares the bundled model (models/de_presseschau, or --model) with
 
     python bench/bench_model_speed.py [--model models/de_presseschau] [--data ../shared/data]
                                       [--limit N] [--batch-size 64] [--repeat 1]
+                                      [--baseline OTHER_MODEL]
+
+With ``--baseline`` a second pipeline (e.g. the previous model version, extracted with
+``git archive``) is timed in the same run, interleaved file by file, and the ratio
+model / baseline words/s is printed (target for a new model: >= 0.9).
 
 Texts: the ``text`` field of news/10kgnad_test.jsonl.gz and news/wikinews_de.jsonl.gz.
 "Words" are the tokens produced by the pipeline's own tokenizer (counted
@@ -62,19 +67,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="texts per file (0 = all)")
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--repeat", type=int, default=1, help="runs per cell; the fastest is reported")
+    ap.add_argument("--baseline", default=None, help="another model to time in the same run")
     args = ap.parse_args(argv)
 
     model = spacy.load(args.model)
     blank = spacy.blank("de")
     print(f"spaCy {spacy.__version__}, Python {platform.python_version()}, {os.cpu_count()} CPUs, "
           f"model {args.model} pipeline {model.pipe_names}")
+    baseline = spacy.load(args.baseline) if args.baseline else None
     rows = []
+    base_w = base_s = 0.0
     for name in FILES:
         texts = load_texts(args.data, name, args.limit)
         # warm-up (lazy init, caches)
         list(model.pipe(texts[:5]))
         nw_m, s_m = bench(model, texts, args.batch_size, args.repeat)
         nw_b, s_b = bench(blank, texts, args.batch_size, args.repeat)
+        if baseline is not None:
+            list(baseline.pipe(texts[:5]))
+            nw, s = bench(baseline, texts, args.batch_size, args.repeat)
+            base_w, base_s = base_w + nw, base_s + s
         rows.append((name, len(texts), nw_m, s_m, nw_m / s_m, nw_b / s_b))
     hdr = f"{'file':<24}{'texts':>7}{'words':>10}{'model s':>9}{'model w/s':>11}{'blank w/s':>12}{'ratio':>8}"
     print(hdr)
@@ -86,6 +98,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:<24}{n:>7}{nw:>10}{s:>9.1f}{wps_m:>11.0f}{wps_b:>12.0f}{wps_b / wps_m:>7.1f}x")
     print(f"{'total':<24}{'':>7}{int(tot_w):>10}{tot_s:>9.1f}{tot_w / tot_s:>11.0f}")
     print("ratio = blank tokenizer words/s divided by model words/s")
+    if baseline is not None:
+        print(f"baseline {args.baseline}: {base_w / base_s:.0f} words/s; "
+              f"model / baseline = {(tot_w / tot_s) / (base_w / base_s):.2f}")
     return 0
 
 

@@ -26,6 +26,7 @@ import json
 import re
 from pathlib import Path
 
+import numpy
 import spacy
 from spacy.symbols import NORM, ORTH
 
@@ -79,9 +80,12 @@ def replace_ner(base: Path, ner: Path, out: Path, gazetteer: Path | None = None)
     `ner_news` step sources its ner from the base pipeline, so it is)."""
     nlp = spacy.load(base)
     new = spacy.load(ner)
-    if new.vocab.vectors.to_bytes() != nlp.vocab.vectors.to_bytes():
+    a, b = new.vocab.vectors, nlp.vocab.vectors
+    if a.shape != b.shape or a.mode != b.mode or a._get_cfg() != b._get_cfg() or not numpy.array_equal(a.data, b.data):
         raise SystemExit(f"{ner} was trained with other static vectors than {base}")
-    nlp.replace_pipe("ner", "ner", source=new)
+    after = nlp.pipe_names[nlp.pipe_names.index("ner") - 1]
+    nlp.remove_pipe("ner")
+    nlp.add_pipe("ner", source=new, after=after)
     if gazetteer is not None:
         nlp.remove_pipe("gazetteer")
         ruler = nlp.add_pipe("entity_ruler", name="gazetteer", after="ner", config={"overwrite_ents": False})

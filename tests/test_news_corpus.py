@@ -1,0 +1,115 @@
+"""The project's Wikinews NER corpus (annotations/news): integrity against the real texts,
+the annotators' markup format, the agreement measure and the conversion to training Docs."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+
+from annotations.news.build import CORPUS, agreement, check_file
+from annotations.news.markup import Mark, MarkupError, parse, render
+from annotations.news.prepare import SPLITS, load_splits, read_articles, split_ids
+from repo_data import SHARED
+
+DATA = SHARED / "data"
+
+
+@pytest.fixture(scope="module")
+def articles():
+    return read_articles(DATA)
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return [json.loads(line) for line in CORPUS.open(encoding="utf-8")]
+
+
+def test_splits_are_fixed_disjoint_and_reproducible(articles):
+    splits = load_splits()
+    assert {k: len(v) for k, v in splits.items()} == {"train": 792, "dev": 100, "test": 100}
+    ids = [i for v in splits.values() for i in v]
+    assert len(ids) == len(set(ids)) == len(articles) == 992
+    assert split_ids(list(articles)) == splits, f"{SPLITS} is not what prepare.split_ids gives"
+
+
+def test_every_entity_matches_the_real_text(articles, corpus):
+    import hashlib
+
+    labels = Counter()
+    for rec in corpus:
+        text = articles[rec["id"]]["text"]
+        assert hashlib.sha256(text.encode("utf-8")).hexdigest() == rec["sha256"], rec["id"]
+        prev_end = 0
+        for e in sorted(rec["entities"], key=lambda e: e["start"]):
+            assert text[e["start"]:e["end"]] == e["text"], (rec["id"], e)
+            assert e["start"] >= prev_end, f"overlapping entities in {rec['id']}"
+            prev_end = e["end"]
+            assert e["label"] in rec["labels"]
+            labels[(rec["split"], e["label"])] += 1
+    # DATE and FIGURE gold only in the test split, names everywhere
+    assert labels[("test", "DATE")] > 200 and labels[("test", "FIGURE")] > 200
+    assert not any(labels[(s, lab)] for s in ("train", "dev") for lab in ("DATE", "FIGURE"))
+    assert all(labels[("train", lab)] > 500 for lab in ("PER", "ORG", "LOC", "MISC"))
+
+
+def test_markup_round_trip_on_real_articles(articles, corpus):
+    for rec in corpus[:50]:
+        text = articles[rec["id"]]["text"]
+        marks = [Mark(e["start"], e["end"], e["label"], e["text"],
+                      {k: e.get(k) for k in ("value", "type", "unit", "about") if k in e}) for e in rec["entities"]]
+        plain, back = parse(render(text, marks))
+        assert plain == text
+        assert [(m.start, m.end, m.label) for m in back] == [(m.start, m.end, m.label) for m in marks]
+        for m, orig in zip(back, marks):
+            if m.label == "FIGURE":
+                assert m.attrs["value"] == orig.attrs["value"] and m.attrs["unit"] == orig.attrs["unit"]
+
+
+def test_markup_errors_name_the_line():
+    with pytest.raises(MarkupError, match="line 2"):
+        parse("Erste Zeile.\nDann [[Berlin|CITY]] hier.")
+    with pytest.raises(MarkupError, match="DATE needs value and type"):
+        parse("[[gestern|DATE]]")
+    # a name in literal brackets: the first "[" is text
+    text, marks = parse("'Kaiser' [[[Franz Beckenbauer|PER]]]")
+    assert text == "'Kaiser' [Franz Beckenbauer]" and marks[0].text == "Franz Beckenbauer"
+
+
+def test_check_finds_a_changed_text(tmp_path, articles):
+    doc_id = next(iter(articles))
+    text = articles[doc_id]["text"]
+    bad = tmp_path / f"{doc_id}.txt"
+    bad.write_text(text.replace(" ", "  ", 1), encoding="utf-8")
+    problems = check_file(bad, articles, {doc_id: "train"})
+    assert problems and "text changed" in problems[0]
+    bad.write_text(text, encoding="utf-8")
+    assert check_file(bad, articles, {doc_id: "train"}) == []
+
+
+def test_agreement_counts_the_differences(tmp_path, articles, corpus):
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir(), b.mkdir()
+    for rec in corpus[:5]:
+        text = articles[rec["id"]]["text"]
+        marks = [Mark(e["start"], e["end"], e["label"], e["text"]) for e in rec["entities"] if e["label"] in ("PER", "ORG", "LOC", "MISC")]
+        (a / f"{rec['id']}.txt").write_text(render(text, marks), encoding="utf-8")
+        # annotator B relabels the first entity and misses the last
+        changed = [Mark(marks[0].start, marks[0].end, "MISC" if marks[0].label != "MISC" else "ORG", marks[0].text)] + marks[1:-1]
+        (b / f"{rec['id']}.txt").write_text(render(text, changed), encoding="utf-8")
+    scores, diffs = agreement(a, b)
+    assert scores["articles"] == 5
+    assert scores["overall"]["only_a"] == 10 and scores["overall"]["only_b"] == 5
+    assert 0.8 < scores["overall"]["f1"] < 1.0
+    assert len(diffs) == 15
+
+
+def test_training_docs_keep_almost_every_entity():
+    from training.convert import convert_news
+
+    docs = convert_news(DATA, "dev")
+    assert len(docs) == 100
+    n_ents = sum(len(d.ents) for d in docs)
+    gold = sum(1 for rec in map(json.loads, CORPUS.open(encoding="utf-8")) if rec["split"] == "dev"
+               for e in rec["entities"])
+    assert n_ents >= 0.99 * gold
