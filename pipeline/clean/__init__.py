@@ -72,15 +72,18 @@ __all__ = ["clean", "check_invariants", "lexicon", "load_resources", "NORMALISIN
 # public API
 
 
-def clean(raw: str) -> CleanDoc:
+def clean(raw: str, furniture: Optional[list] = None) -> CleanDoc:
     """Clean one raw article. See the module docstring for the contract.
+
+    `furniture`: raw spans `[start, end, kind]` the input stage already knows to be furniture
+    (an HTML page's kicker, marked by its class); every line inside one is logged as `kind`.
 
     Never raises on text input: should a pass fail on some odd input, the raw text is returned
     as it is (identity offsets) with a warning starting with "clean failed", so a batch goes on."""
     if raw is None:
         raw = ""
     try:
-        return _clean(raw)
+        return _clean(raw, furniture)
     except Exception as exc:  # pragma: no cover - safety net for batch runs
         s = len(raw) - len(raw.lstrip())
         text = raw.strip()
@@ -89,7 +92,7 @@ def clean(raw: str) -> CleanDoc:
         return CleanDoc(text=text, offsets=offs, warnings=[f"clean failed: {type(exc).__name__}: {exc}"])
 
 
-def _clean(raw: str) -> CleanDoc:
+def _clean(raw: str, furniture: Optional[list] = None) -> CleanDoc:
     D = _data()
     if raw is None:
         raw = ""
@@ -100,6 +103,16 @@ def _clean(raw: str) -> CleanDoc:
     cl._split_pieces = []
     cl._kicker_lines = []
     cl._starts = None
+    if furniture:
+        # the input's markup said what these lines are: classify them before any pass
+        for ln in ctx.lines:
+            if ln.blank or ln.le <= ln.ls:
+                continue
+            rs, re_ = nmap[ln.ls], nmap[ln.le - 1] + 1
+            for fs, fe, kind in furniture:
+                if fs <= rs and re_ <= fe:
+                    ln.kind = kind
+                    break
     cl.run()
     asm = _Assembler(ctx, removed)
     asm.title_line = cl.title_line
