@@ -135,7 +135,10 @@ def lead(tree, h1, body: str, description: Optional[str]) -> Optional[str]:
     """
     nbody = norm(body)
     order = _doc_order(tree)
-    first = _find_block(tree, nbody[:60]) if len(nbody) >= 60 else None
+    # where the body starts in the page: its first paragraph of sentence length (trafilatura
+    # may keep the headline or a short label as the body's first line)
+    firstpar = next((norm(x) for x in body.split("\n") if len(norm(x)) >= 80), "")
+    first = _find_block(tree, firstpar[:60]) if firstpar else None
     body_pos = order.get(first, len(order))
     h1_pos = order.get(h1, -1) if h1 is not None else -1
 
@@ -205,12 +208,17 @@ def extract(html: str) -> tuple[str, dict]:
     nbody = norm(body)
     if kicker and not nbody.startswith(kicker):
         parts.append((kicker, "kicker"))
-    if head and not nbody[: len(head) + 40].count(head):
+    first_line, _, rest = body.partition("\n")
+    if head and norm(first_line) == head:
+        # trafilatura kept the headline as the body's first line: the lead goes after it
+        parts.append((first_line.strip(), None))
+        body = rest.lstrip("\n")
+    elif head and head not in nbody[: len(head) + 40]:
         parts.append((head, None))
     if ld:
         parts.append((ld, None))
-    if not parts:
-        return body, meta
+    if not parts or (len(parts) == 1 and parts[0][0] == first_line.strip()):
+        return (parts[0][0] + "\n" + body if parts else body), meta
     text, furniture = "", []
     for t, kind in parts:
         if kind:
