@@ -174,9 +174,11 @@ def extract(html: str) -> tuple[str, dict]:
     import trafilatura
     from lxml import html as lxml_html
 
-    # trafilatura's own options: tables are part of an article (fact boxes, results);
-    # comments are reader comments, not the article
-    body = trafilatura.extract(html, include_comments=False, include_tables=True) or ""
+    # trafilatura's own options. Comments are reader comments, not the article. Tables stay
+    # out: on the 176 pages of bench/bench_html.py include_tables=True added no `with` snippet
+    # and brought related-article lists of layout tables (older CMS set whole pages in
+    # <table>); fact boxes are <div>/<aside> blocks that trafilatura keeps either way.
+    body = trafilatura.extract(html, include_comments=False, include_tables=False) or ""
     meta: dict = {"extracted_with": "trafilatura"}
     md = trafilatura.extract_metadata(html)
     title = description = None

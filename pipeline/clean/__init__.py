@@ -31,7 +31,8 @@ last kept char (0 for an empty text). Every removed raw piece is logged as
 Kinds of `Removed` pieces:
   page furniture and metadata: running_header, page_number, print_slug, caption, credit,
     pull_quote, headline, kicker, teaser, byline, dateline, date_marker, boilerplate,
-    navigation, markdown_link, image, markup, end_mark;
+    navigation, markdown_link, image, markup, end_mark, related (the block of related
+    articles, forum links or support appeals after a web article);
   joins: hyphenation (the "-\n" of a word broken at a line end), word_split (a stray space
     inside a word);
   characters: soft_hyphen, invisible, bom, control (dropped), mojibake, unicode, ligature

@@ -19,7 +19,7 @@ NORMALISING_KINDS = frozenset({"mojibake", "unicode", "ligature"})
 FURNITURE_KINDS = frozenset({
     "running_header", "page_number", "print_slug", "caption", "credit", "pull_quote",
     "headline", "kicker", "teaser", "byline", "dateline", "date_marker", "boilerplate",
-    "navigation", "markdown_link", "image", "markup", "end_mark",
+    "navigation", "markdown_link", "image", "markup", "end_mark", "related",
 })
 
 _CHAR_KINDS = frozenset({"mojibake", "unicode", "ligature", "soft_hyphen", "invisible", "bom", "control"})
@@ -62,6 +62,7 @@ class _Data:
         self.inline_patterns = comp(d["inline_patterns"])
         self.web_inline = comp(d.get("web_inline_patterns", []))
         self.tail_inline = comp(d.get("tail_inline_patterns", []))
+        self.tail_block = [re.compile(r) for r in d.get("tail_block_patterns", {}).get("patterns", [])]
         self.link_re = re.compile(d["link_pattern"])
         self.emph_re = re.compile(d["emphasis_pattern"])
         self.heading_re = re.compile(d["heading_prefix_pattern"])

@@ -32,6 +32,7 @@ class _Classifier:
             self.captions()
             self.pull_quotes()
         self.markdown()
+        self.tail_block()
         self.tail_inline()
         self.title()
 
@@ -483,6 +484,27 @@ class _Classifier:
                 a = c.lines[k].s
 
     _starts: Optional[list[int]] = None
+
+    def tail_block(self) -> None:
+        """Web pages: a line that opens the furniture after the article ("Mehr zum Thema",
+        "Beiträge aus dem Forum", a support appeal; `tail_block_patterns`) in the last 40 % of
+        the text, and every line after it, are logged as `related`. The position bound keeps
+        a "Lesen Sie auch:" line in mid-article to itself (line_patterns log it alone)."""
+        c, D = self.c, self.D
+        if not D.tail_block:
+            return
+        free = [ln for ln in c.nonblank if ln.kind is None]
+        total = sum(len(ln.strip) for ln in free)
+        seen = 0
+        for k, ln in enumerate(free):
+            if seen >= 0.6 * total and len(ln.strip) <= 300:
+                t = _strip_md(ln.strip)
+                if any(rx.match(t) for rx in D.tail_block):
+                    for rest in free[k:]:
+                        rest.kind = "related"
+                        rest.cuts = []
+                    return
+            seen += len(ln.strip)
 
     def tail_inline(self) -> None:
         """A signature "(Name, d.m.yyyy)" closing the last body line(s): byline + date."""
