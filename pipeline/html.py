@@ -85,7 +85,19 @@ def _doc_order(tree) -> dict:
     return {el: i for i, el in enumerate(tree.iter())}
 
 
-def headline(tree, title: Optional[str]) -> tuple[Optional[str], Optional[str], object]:
+def _strip_site(title: str, sitename: Optional[str]) -> str:
+    """'Irme Stetter-Karp ist neue ZdK-Präsidentin | DOMRADIO.DE' -> the headline: a page
+    <title> often ends in the site's name after a separator; trafilatura's title keeps it
+    when the page has no og:title."""
+    m = re.match(r"^(.{10,}?)\s+[|–—-]\s+([^|–—]{2,40})$", title)
+    if m:
+        tail = m.group(2).strip().lower()
+        if (sitename and tail.replace(" ", "") in sitename.lower().replace(" ", "")) or re.search(r"\.[a-z]{2,4}$", tail):
+            return m.group(1).strip()
+    return title
+
+
+def headline(tree, title: Optional[str], sitename: Optional[str] = None) -> tuple[Optional[str], Optional[str], object]:
     """(kicker, headline, h1 element). The headline is the page's <h1> that shares most words
     with the metadata title (pages have several h1: logo, section name); without a matching
     h1 it is the metadata title itself. A kicker is a child of the h1, or the element just
@@ -103,7 +115,7 @@ def headline(tree, title: Optional[str]) -> tuple[Optional[str], Optional[str], 
         if sc > score:
             best, score = h, sc
     if best is None or score < 0.3:  # no h1 that is the article's headline
-        return None, (norm(title) if title else None), None
+        return None, (_strip_site(norm(title), sitename) if title else None), None
     kicker = None
     full = _text(best)
     for el in best.iter():
@@ -204,7 +216,7 @@ def extract(html: str) -> tuple[str, dict]:
         tree = lxml_html.fromstring(html.encode("utf-8") if html.lstrip().startswith("<?xml") else html)
     except Exception:  # unparseable markup: trafilatura's text as it is
         return body, meta
-    kicker, head, h1 = headline(tree, title)
+    kicker, head, h1 = headline(tree, title, md.sitename if md is not None else None)
     ld = lead(tree, h1, body, description) if body else None
     parts: list[tuple[str, Optional[str]]] = []
     nbody = norm(body)
