@@ -121,7 +121,8 @@ def headline(tree, title: Optional[str], sitename: Optional[str] = None) -> tupl
     for el in best.iter():
         if el is not best and isinstance(el.tag, str) and KICKER_NAME.search(_names(el)):
             k = _text(el)
-            if k and len(k) < len(full) and full.startswith(k):
+            # a kicker is a few words (a topic, a place); a sentence there is a subtitle
+            if k and len(k.split()) <= 6 and len(k) < len(full) and full.startswith(k):
                 kicker = k
                 full = norm(full[len(k):].lstrip(" :|–-"))
             break
@@ -131,7 +132,7 @@ def headline(tree, title: Optional[str], sitename: Optional[str] = None) -> tupl
             prev = best.getparent().getprevious()
         if prev is not None and isinstance(prev.tag, str) and KICKER_NAME.search(_names(prev)):
             k = _text(prev)
-            if 0 < len(k) <= 80:  # a kicker is a few words; longer is some other block
+            if 0 < len(k) <= 80 and len(k.split()) <= 6:  # a kicker is a few words; longer is some other block
                 kicker = k
     return kicker, full or None, best
 
