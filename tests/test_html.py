@@ -66,6 +66,8 @@ def test_kicker_is_logged_not_kept():
     ("trafilatura--internetchemie.info.Heliumkerne", "dateline", "Aktualisiert am 17.01.2021."),
     ("trafilatura--express.de-d57cfadc", "boilerplate", "Lesen Sie hier: Spielabbruch"),
     ("trafilatura--faz.net.streaming", "byline", "Redakteur in der Wirtschaft."),
+    ("trafilatura--cnet.de.schutz", "byline", "AUTOR"),
+    ("trafilatura--landwirt.com.sensortechnik", "byline", "Autor: Steffen PACHE"),
 ])
 def test_furniture_in_removed(pid, kind, piece):
     doc, cd = _page(pid)
@@ -96,4 +98,4 @@ def test_all_pages_invariants_and_snippet_shares():
         wo += sum(_n(s) not in t for s in p.get("without", []))
         wot += len(p.get("without", []))
     assert w / wt >= 0.98
-    assert wo / wot >= 0.97
+    assert wo / wot >= 0.98

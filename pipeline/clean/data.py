@@ -62,6 +62,7 @@ class _Data:
         self.inline_patterns = comp(d["inline_patterns"])
         self.web_inline = comp(d.get("web_inline_patterns", []))
         self.tail_inline = comp(d.get("tail_inline_patterns", []))
+        self.author_note = [re.compile(r) for r in d.get("author_note_patterns", {}).get("patterns", [])]
         self.tail_block = [re.compile(r) for r in d.get("tail_block_patterns", {}).get("patterns", [])]
         self.link_re = re.compile(d["link_pattern"])
         self.emph_re = re.compile(d["emphasis_pattern"])

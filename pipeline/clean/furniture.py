@@ -33,6 +33,7 @@ class _Classifier:
             self.pull_quotes()
         self.markdown()
         self.tail_block()
+        self.author_note()
         self.tail_inline()
         self.title()
 
@@ -505,6 +506,32 @@ class _Classifier:
                         rest.cuts = []
                     return
             seen += len(ln.strip)
+
+    def author_note(self) -> None:
+        """A note about the author at the end of a text ("Der Autor ist Professor für ...",
+        or a label "Autor" on its own line followed by the note): from that line to the end,
+        logged as byline. Only among the last four lines, where such notes are printed, so
+        that a sentence about some author in the body is never touched."""
+        c, D = self.c, self.D
+        if not D.author_note:
+            return
+        free = [ln for ln in c.nonblank if ln.kind is None]
+        if len(free) < 5:
+            return
+        for k in range(len(free) - 4, len(free)):
+            t = _strip_md(free[k].strip)
+            if D.author_note[0].match(t) and len(t) <= 800:
+                # the note itself: this line only (what follows may be page navigation)
+                free[k].kind = "byline"
+                free[k].cuts = []
+                return
+            if any(rx.match(t) for rx in D.author_note[1:]):
+                # a label: the note follows it, to the end of the text
+                if sum(len(ln.strip) for ln in free[k:]) <= 1000:  # a note, not a text part
+                    for ln in free[k:]:
+                        ln.kind = "byline"
+                        ln.cuts = []
+                return
 
     def tail_inline(self) -> None:
         """A signature "(Name, d.m.yyyy)" closing the last body line(s): byline + date."""
