@@ -36,7 +36,9 @@ Kinds of `Removed` pieces:
   joins: hyphenation (the "-\n" of a word broken at a line end), word_split (a stray space
     inside a word);
   characters: soft_hyphen, invisible, bom, control (dropped), mojibake, unicode, ligature
-    (normalised: the clean char maps onto the piece).
+    (normalised: the clean char maps onto the piece), hyphen_restored (a compound hyphen a PDF
+    extractor deleted, "NatoGipfel" -> "Nato-Gipfel": the clean "-" maps onto the first char of
+    the right half).
 Meta: title (first line when it is a headline, or a headline printed after the body), outlet,
 published (ISO date; "YYYY-MM" when only a month is known), authors, section.
 

@@ -13,7 +13,7 @@ from ..paths import LANG_DIR as DATA_DIR
 
 #: kinds of `Removed` pieces that stand for a normalised (not dropped) char: the clean char
 #: mapped onto such a piece differs from the raw char on purpose.
-NORMALISING_KINDS = frozenset({"mojibake", "unicode", "ligature"})
+NORMALISING_KINDS = frozenset({"mojibake", "unicode", "ligature", "hyphen_restored"})
 
 #: kinds that are page furniture / metadata (everything else is normalisation or joins)
 FURNITURE_KINDS = frozenset({

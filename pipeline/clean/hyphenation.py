@@ -134,7 +134,100 @@ class _Assembler:
             toks.extend(lt)
             prev_line = ln
         self.word_splits(toks)
+        self.restore_compound_hyphens(toks)
         return toks
+
+    # "NatoGipfel": a capital inside a word after a lowercase letter ("Nato|Gipfel") or
+    # after a run of capitals ("CDU|Vorsitzende")
+    _CAMEL = re.compile(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ][a-zäöüß])|(?<=[A-ZÄÖÜ])(?=[A-ZÄÖÜ][a-zäöüß])")
+
+    def _hyphens_deleted(self) -> bool:
+        """The text is set in lines (a PDF extraction) of at least 6 lines and not one of them
+        ends with a hyphen: the extractor deleted them (pdftotext's default mode). A text with
+        its line-end hyphens (pdftotext -raw, pdfminer) or a web text is never touched."""
+        c = self.c
+        if not c.wrapped:
+            return False
+        lines = [ln for ln in c.lines if not ln.blank]
+        return len(lines) >= 6 and not any(len(ln.strip) > 1 and ln.strip[-1] in "-\u00ad" and ln.strip[-2].isalnum() for ln in lines)
+
+    _NAME_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von"})
+
+    def restore_compound_hyphens(self, toks: list[_Tok]) -> None:
+        """Put back the compound hyphens a PDF extractor deleted at line ends.
+
+        pdftotext's default mode drops every line-end hyphen and glues the two halves on one
+        line, the hyphen of a compound too: "Nato-\\nGipfel" -> "NatoGipfel". German
+        orthography has no capital inside a word, so a word with one is a glued compound or a
+        CamelCase name ("YouTube", "BahnCard"). Decided on evidence:
+          * the document writes the hyphenated form, or the lexicon knows it and not the glued
+            one (or knows it as likelier): restore;
+          * the glued form is in the lexicon, or appears twice or more in the document (a
+            line end splits a word once, a brand is written so every time): keep;
+          * otherwise restore (German writes no capital inside a word).
+        Only in texts whose line-end hyphens were all deleted (`_hyphens_deleted`).
+        The restored "-" maps onto the first raw char of the right half, logged as a
+        `hyphen_restored` piece (a normalising kind: the clean char stands for it)."""
+        if not self._hyphens_deleted():
+            return
+        lex = lexicon()
+        counts = self.c.counts
+        for t in toks:
+            if len(t.text) < 5 or not any(ch.isupper() for ch in t.text[1:]):
+                continue
+            out, idx, last = [], [], 0
+            for m in re.finditer(r"[^\W\d_]+", t.text):
+                w = m.group(0)
+                if len(w) < 5 or not w[0].isupper():
+                    continue
+                cuts = [c.start() for c in self._CAMEL.finditer(w) if c.start() >= 2]
+                # name prefixes are written with a capital after them ("McLaren", "DeMarcus",
+                # "MacBook"): the capital after them is no cut
+                cuts = [k for k in cuts if w[:k] not in self._NAME_PREFIXES]
+                if len(cuts) != 1:
+                    continue  # two capitals inside ("ProSiebenSat") is a name, not one glued compound
+                k = cuts[0]
+                left, right = w[:k], w[k:]
+                if re.fullmatch(r"In(?:nen)?", right) or right.startswith("Innen") and left[-1].islower():
+                    continue  # the "Binnen-I" of gender-inclusive spelling: "ArbeitnehmerInnen"
+                glued, hyph = w, left + "-" + right
+                pg, ph = lex.get(glued), lex.get(hyph)
+                if counts.get(hyph, 0) or (ph is not None and (pg is None or ph > pg)):
+                    restore = True
+                elif pg is not None or counts.get(glued, 0) >= 2:
+                    restore = False
+                else:
+                    # no evidence either way: German orthography writes no capital inside a
+                    # word, so in a text whose line-end hyphens were all deleted it is a
+                    # glued compound ("AwashFluss", "CSUInnenexperte")
+                    # ... when the right half is a word of its own (log prob >= -16) or a long
+                    # compound ("Agrarexperte"), or the left an abbreviation ("CDU"): a
+                    # brand's second half is short and often no word ("BitTorrent", "CartoSat")
+                    pr = lex.get(right)
+                    restore = len(right) >= 3 and ((pr is not None and pr >= -16.0) or len(right) >= 8
+                                                   or (left.isupper() and len(left) <= 6))
+                    if left.isupper() and len(left) > 6:
+                        restore = False  # no abbreviation: a word in capitals glued to the next ("DOKUMENTATIONDer")
+                    elif right.lower() in self.D.function_words:
+                        restore = False  # no compound ends in an article or preposition: a lost space ("AbstractThe")
+                    elif not left.isupper() and len(left) <= 5 and len(right) <= 4 and (pr is None or pr < -12.5):
+                        # two short syllables, the second no common German word: the shape of a
+                        # brand ("AirPods", "DeepMind", "FinnAir"; but "HamasChef", "WienWahl")
+                        restore = False
+                if not restore:
+                    continue
+                pos = m.start() + k
+                out.append(t.text[last:pos])
+                idx.extend(t.idx[last:pos])
+                out.append("-")
+                idx.append(t.idx[pos])
+                self.log(t.idx[pos], t.idx[pos] + 1, "hyphen_restored")
+                last = pos
+            if out:
+                out.append(t.text[last:])
+                idx.extend(t.idx[last:])
+                t.text = "".join(out)
+                t.idx = idx
 
     def join(self, toks: list[_Tok], pl: _Line, ln: _Line, lt: list[_Tok]) -> None:
         c, D = self.c, self.D
