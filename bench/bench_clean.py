@@ -17,7 +17,8 @@ and compared with the source text:
   * identity:       the source text itself, cleaned, gives back the same words (no false joins)
 
 Usage:
-    .venv/bin/python bench/bench_clean.py            # 30 + 30 articles, both extractors
+    .venv/bin/python bench/bench_clean.py            # 30 + 30 articles: pdftotext -raw, default mode, pdfminer
+    .venv/bin/python bench/bench_clean.py --compound-sim 0   # deleted compound hyphens, simulated, all articles
     .venv/bin/python bench/bench_clean.py --n 10 --extractors pdftotext --show-errors
 
 Needs pdflatex (texlive-latex-base, texlive-latex-recommended, texlive-lang-german, lmodern),
