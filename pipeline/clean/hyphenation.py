@@ -222,8 +222,12 @@ class _Assembler:
                     pr = lex.get(right)
                     restore = len(right) >= 3 and ((pr is not None and pr >= -16.0) or len(right) >= 8
                                                    or (left.isupper() and len(left) <= 6))
-                    if left.isupper() and len(left) > 6:
-                        restore = False  # no abbreviation: a word in capitals glued to the next ("DOKUMENTATIONDer")
+                    if left.isupper() and (len(left) > 6 or (len(left) >= 4 and lex.get(left) is None
+                                                              and (lex.get(left.capitalize()) or -99.0) >= -14.0)):
+                        # no abbreviation but a word set in capitals, glued to the next one
+                        # ("DOKUMENTATIONDer", "DOLCHPrince" in TV listings; "NATO", "UNESCO" are
+                        # in the lexicon in capitals and stay abbreviations)
+                        restore = False
                     elif right.lower() in self.D.function_words:
                         restore = False  # no compound ends in an article or preposition: a lost space ("AbstractThe")
                     elif not left.isupper() and len(left) <= 5 and len(right) <= 4 and (pr is None or pr < -12.5):
