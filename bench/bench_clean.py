@@ -17,7 +17,8 @@ and compared with the source text:
   * identity:       the source text itself, cleaned, gives back the same words (no false joins)
 
 Usage:
-    .venv/bin/python bench/bench_clean.py            # 30 + 30 articles, both extractors
+    .venv/bin/python bench/bench_clean.py            # 30 + 30 articles: pdftotext -raw, default mode, pdfminer
+    .venv/bin/python bench/bench_clean.py --compound-sim 0   # deleted compound hyphens, simulated, all articles
     .venv/bin/python bench/bench_clean.py --n 10 --extractors pdftotext --show-errors
 
 Needs pdflatex (texlive-latex-base, texlive-latex-recommended, texlive-lang-german, lmodern),
@@ -125,6 +126,94 @@ def hyphen_truth(extracted: str, src_text: str):
         yield m.end(1), ("join" if in_j else "keep")
 
 
+_CAMEL_WORD = re.compile(r"\b[A-ZÄÖÜ][^\W\d_]*?(?:[a-zäöüß]|[A-ZÄÖÜ](?=[A-ZÄÖÜ][a-zäöüß]))[A-ZÄÖÜ][a-zäöüß][^\W\d_]*\b")
+
+
+def compound_truth(raw: str, src_text: str, clean_text: str) -> Counter:
+    """Words with a capital inside ("NatoGipfel", "YouTube") in an extraction: the source says
+    whether the hyphen was deleted (it writes "Nato-Gipfel") or the word is written so
+    ("YouTube"). Per word type, the cleaner was right on min(expected, got) occurrences."""
+    res = Counter()
+    src_words, out_words = Counter(words(src_text)), Counter(words(clean_text))
+    for g, n in Counter(w for w in words(raw) if "-" not in w and _CAMEL_WORD.fullmatch(w)).items():
+        k = next((m.start() for m in re.finditer(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ][a-zäöüß])|(?<=[A-ZÄÖÜ])(?=[A-ZÄÖÜ][a-zäöüß])", g) if m.start() >= 2), None)
+        if k is None:
+            continue
+        hyph = g[:k] + "-" + g[k:]
+        in_g, in_h = src_words.get(g, 0), src_words.get(hyph, 0)
+        if in_g and not in_h:  # a name written so: must stay glued
+            res["keep"] += n
+            res["right"] += min(n, out_words.get(g, 0))
+        elif in_h and not in_g:  # a compound whose hyphen was deleted: must come back
+            res["restore"] += n
+            res["right"] += n - min(n, out_words.get(g, 0))
+    return res
+
+
+def _pdftotext_default(text: str, rnd: random.Random) -> str:
+    """What pdftotext's default mode makes of a text set in a column: lines of 45-60 chars
+    broken at spaces and at the hyphens of compounds; at a line-end hyphen the hyphen is
+    deleted and the next line's first word glued on (poppler's dehyphenation)."""
+    import textwrap
+    out = []
+    for par in re.split(r"\n\s*\n", text):
+        lines = textwrap.wrap(" ".join(par.split()), width=rnd.randint(45, 60), break_on_hyphens=True)
+        k = 0
+        while k < len(lines) - 1:
+            if lines[k].endswith("-") and lines[k][-2:-1].isalnum():
+                first, _, rest = lines[k + 1].partition(" ")
+                lines[k] = lines[k][:-1] + first
+                lines[k + 1] = rest
+                if not rest:
+                    lines.pop(k + 1)
+                    continue
+            k += 1
+        out.append("\n".join(lines))
+    return "\n\n".join(out)
+
+
+def compound_simulation(limit: int, seed: int) -> dict:
+    """pdftotext's default mode deletes the hyphen of a compound broken at a line end. Without
+    typesetting: real articles are set in lines of 45-60 characters and dehyphenated as
+    pdftotext does (`_pdftotext_default`); the cleaner must restore the hyphen of exactly the
+    compounds glued so and keep every word the article itself writes with an inner capital
+    ("YouTube")."""
+    rnd = random.Random(seed)
+    comp = re.compile(r"\b([A-ZÄÖÜ][^\W\d_]+)-([A-ZÄÖÜ][a-zäöüß][^\W\d_]*)\b")
+    res = Counter()
+    n_docs = 0
+    for name in ("10kgnad_test.jsonl.gz", "wikinews_de.jsonl.gz"):
+        with gzip.open(NEWS / name, "rt", encoding="utf-8") as fh:
+            for k, line in enumerate(fh):
+                if limit and k >= limit:
+                    break
+                text = json.loads(line)["text"]
+                raw = _pdftotext_default(text, rnd)
+                glued = [(m.group(1) + m.group(2), m.group(0)) for m in comp.finditer(text)
+                         if not re.search(r"\b" + re.escape(m.group(0)) + r"\b", raw)
+                         and re.search(r"\b" + re.escape(m.group(1) + m.group(2)) + r"\b", raw)]
+                out = clean(raw).text
+                n_docs += 1
+                ow, sw = Counter(words(out)), Counter(words(text))
+                for g, n in Counter(g for g, _ in glued).items():
+                    res["restore"] += n
+                    res["right"] += n - min(n, ow.get(g, 0) - sw.get(g, 0))
+                    if ow.get(g, 0) - sw.get(g, 0) > 0:
+                        res["missed:" + g] += 1
+                # whole words with an inner capital ("YouTube"; not a part of "YouTube-Kanal")
+                for g, n in Counter(w for w in words(text) if "-" not in w and _CAMEL_WORD.fullmatch(w)).items():
+                    if g in {x for x, _ in glued}:
+                        continue
+                    res["keep"] += n
+                    res["right"] += min(n, ow.get(g, 0))
+                    if ow.get(g, 0) < n:
+                        res["split:" + g] += 1
+    return {"docs": n_docs, "decisions": res["restore"] + res["keep"], "right": res["right"],
+            "restore": res["restore"], "keep": res["keep"],
+            "accuracy": res["right"] / max(1, res["restore"] + res["keep"]),
+            "errors": sorted(k for k in res if ":" in k)}
+
+
 def score(src: list[str], out: list[str]) -> tuple[int, int, int]:
     cs, co = Counter(src), Counter(out)
     overlap = sum((cs & co).values())
@@ -135,10 +224,20 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=30, help="articles per source (10kgnad, wikinews)")
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--extractors", default="pdftotext,pdfminer")
+    ap.add_argument("--extractors", default="pdftotext,pdftotext-default,pdfminer")
     ap.add_argument("--show-errors", action="store_true")
     ap.add_argument("--json", type=Path, help="write the numbers to this JSON file")
+    ap.add_argument("--compound-sim", type=int, default=-1, metavar="N",
+                    help="run only the deleted-compound-hyphen simulation on N articles per corpus (0: all)")
     args = ap.parse_args()
+    if args.compound_sim >= 0:
+        lexicon()
+        r = compound_simulation(args.compound_sim, args.seed)
+        print(f"[compound hyphens deleted, simulated] docs={r['docs']} accuracy={r['accuracy']:.4f} "
+              f"({r['right']}/{r['decisions']}; restore={r['restore']} keep={r['keep']})")
+        for e in r["errors"][:60]:
+            print("   ", e)
+        return 0
 
     for tool in ("pdflatex", "pdftotext"):
         if shutil.which(tool) is None:
@@ -174,6 +273,7 @@ def main() -> int:
     for ex in extractors:
         tot = Counter()
         hy = Counter()
+        cp = Counter()
         furn_left = 0
         errs: list[str] = []
         t_clean = 0.0
@@ -212,6 +312,7 @@ def main() -> int:
                     hy["wrong_" + truth] += 1
                     ctx = raw[max(0, pos - 25):pos + 25].replace("\n", "⏎")
                     errs.append(f"{name}: hyphen truth={truth} got={decided}: {ctx!r}")
+            cp.update(compound_truth(raw, src, doc.text))
             if args.show_errors:
                 sw, ow = Counter(words(src)), Counter(words(doc.text))
                 extra = list((ow - sw).elements())
@@ -230,11 +331,14 @@ def main() -> int:
             "hyphen_wrong_join_truth": hy["wrong_join"],
             "hyphen_wrong_keep_truth": hy["wrong_keep"],
             "docs_with_header_left": furn_left,
+            "compound_decisions": cp["restore"] + cp["keep"],
+            "compound_accuracy": cp["right"] / max(1, cp["restore"] + cp["keep"]),
             "clean_seconds_total": round(t_clean, 3),
         }
         results[ex] = res
         print(f"\n[{ex}] docs={res['docs']} precision={res['precision']:.4f} recall={res['recall']:.4f} "
               f"hyphenation={res['hyphen_accuracy']:.4f} ({hy['right']}/{n_h}; truth join={hy['join']} keep={hy['keep']}) "
+              f"compounds={res['compound_accuracy']:.4f} ({cp['right']}/{res['compound_decisions']}; restore={cp['restore']} keep={cp['keep']}) "
               f"header_left={furn_left} clean_time={t_clean:.2f}s")
         if args.show_errors:
             for e in errs:

@@ -43,7 +43,7 @@ class Presseschau:
 
         def items():
             for raw in raws:
-                cleaned = clean(raw.text)
+                cleaned = clean(raw.text, raw.meta.get("furniture"))
                 pending[raw.id] = (raw, cleaned)
                 yield cleaned.text, {"id": raw.id, "published": cleaned.meta.published or raw.meta.get("published")}
 

@@ -179,21 +179,15 @@ def _from_bytes(data: bytes, path: Path, root: Path, suffix: str) -> Iterator[It
 
 
 def extract_html(html: str) -> tuple[str, dict]:
-    """Main text and metadata of an HTML page (trafilatura: boilerplate removal tested on
-    thousands of real pages). The extracted text becomes the 'raw' text of the record."""
-    import trafilatura
+    """Main text and metadata of an HTML page. The extracted text becomes the 'raw' text of
+    the record (the cleaner's `removed` offsets point into it); see `pipeline/html.py`.
 
-    text = trafilatura.extract(html, include_comments=False, include_tables=False) or ""
-    meta: dict = {"extracted_with": "trafilatura"}
-    md = trafilatura.extract_metadata(html)
-    if md is not None:
-        for key in ("title", "date", "author", "sitename"):
-            val = getattr(md, key, None)
-            if val:
-                meta[{"date": "published", "author": "authors", "sitename": "outlet"}.get(key, key)] = val
-    if isinstance(meta.get("authors"), str):
-        meta["authors"] = [a.strip() for a in meta["authors"].split(";") if a.strip()]
-    return text, meta
+    meta: title, published (htmldate), authors, outlet, description, `extracted_with`, and
+    `furniture`: raw spans [start, end, kind] that the page's markup marks as furniture (a
+    kicker), for the cleaner to log."""
+    from .html import extract
+
+    return extract(html)
 
 
 JSONL_META_FIELDS = {"title": "title", "published": "published", "date": "published", "outlet": "outlet", "section": "section", "authors": "authors", "author": "authors"}

@@ -119,7 +119,7 @@ def run(opts: RunOptions, nlp_and_info: Optional[tuple[Any, ModelInfo]] = None, 
                         _error(stats, ArticleError(item.path, ErrorKind.NOT_GERMAN, f"{item.path}: text looks {lang!r}, not German; skipped (use --allow-non-german to process it)").to_dict(), on_error)
                         continue
                     try:
-                        cleaned = clean(item.text)
+                        cleaned = clean(item.text, item.meta.get("furniture"))
                     except Exception as e:  # a cleaner bug must not stop the batch
                         _error(stats, ArticleError(item.path, ErrorKind.CLEAN_FAILED, f"{item.path}: cleaning failed ({type(e).__name__}: {e})").to_dict(), on_error)
                         continue

@@ -501,3 +501,37 @@ def test_mutated_real_text_keeps_the_contract():
             rng.shuffle(lines)
             raw = "\n".join(lines[: rng.randint(1, len(lines))])
         _ok(raw)
+
+
+# -- compound hyphens deleted by pdftotext's default mode -----------------------------------
+
+_DEHYPHENATED = """Der NatoGipfel in Brüssel hat am Montag begonnen, und die
+Staats- und Regierungschefs beraten über die Lage im Osten.
+Die CDUVorsitzende sagte am Rande des Treffens, man stehe
+fest an der Seite der Partner. Ein Video davon lief auf YouTube
+und wurde tausendfach geteilt. Wer mit der BahnCard anreiste,
+kam pünktlich. Der EUKommissar lobte die Einigkeit der
+Verbündeten, die seit Wochen über neue Hilfen verhandeln.
+Die ArbeitnehmerInnen der Gastgeberstadt hatten frei."""
+
+
+def test_compound_hyphens_restored_in_a_dehyphenated_pdf_text():
+    doc = clean(_DEHYPHENATED)
+    assert check_invariants(_DEHYPHENATED, doc) == []
+    for w in ("Nato-Gipfel", "CDU-Vorsitzende", "EU-Kommissar"):
+        assert w in doc.text
+    for w in ("YouTube", "BahnCard", "ArbeitnehmerInnen"):
+        assert w in doc.text  # names and the Binnen-I are written so
+    restored = [r for r in doc.removed if r.kind == "hyphen_restored"]
+    assert len(restored) == 3 and all(r.text in "GVK" for r in restored)
+
+
+def test_compound_hyphens_untouched_where_line_end_hyphens_survive():
+    # a text that still has its line-end hyphens (pdftotext -raw, pdfminer): no restoration
+    raw = _DEHYPHENATED.replace("die\nStaats-", "die Staats-\n").replace("Einigkeit der\n", "Einig-\nkeit der ")
+    doc = clean(raw)
+    assert "NatoGipfel" in doc.text and "Einigkeit" in doc.text
+    assert not [r for r in doc.removed if r.kind == "hyphen_restored"]
+    # and a web text (no line layout) is never touched
+    web = "Der NatoGipfel in Brüssel hat begonnen. " * 3
+    assert "NatoGipfel" in clean(web).text

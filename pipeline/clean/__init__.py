@@ -31,11 +31,14 @@ last kept char (0 for an empty text). Every removed raw piece is logged as
 Kinds of `Removed` pieces:
   page furniture and metadata: running_header, page_number, print_slug, caption, credit,
     pull_quote, headline, kicker, teaser, byline, dateline, date_marker, boilerplate,
-    navigation, markdown_link, image, markup, end_mark;
+    navigation, markdown_link, image, markup, end_mark, related (the block of related
+    articles, forum links or support appeals after a web article);
   joins: hyphenation (the "-\n" of a word broken at a line end), word_split (a stray space
     inside a word);
   characters: soft_hyphen, invisible, bom, control (dropped), mojibake, unicode, ligature
-    (normalised: the clean char maps onto the piece).
+    (normalised: the clean char maps onto the piece), hyphen_restored (a compound hyphen a PDF
+    extractor deleted, "NatoGipfel" -> "Nato-Gipfel": the clean "-" maps onto the first char of
+    the right half).
 Meta: title (first line when it is a headline, or a headline printed after the body), outlet,
 published (ISO date; "YYYY-MM" when only a month is known), authors, section.
 
@@ -72,15 +75,18 @@ __all__ = ["clean", "check_invariants", "lexicon", "load_resources", "NORMALISIN
 # public API
 
 
-def clean(raw: str) -> CleanDoc:
+def clean(raw: str, furniture: Optional[list] = None) -> CleanDoc:
     """Clean one raw article. See the module docstring for the contract.
+
+    `furniture`: raw spans `[start, end, kind]` the input stage already knows to be furniture
+    (an HTML page's kicker, marked by its class); every line inside one is logged as `kind`.
 
     Never raises on text input: should a pass fail on some odd input, the raw text is returned
     as it is (identity offsets) with a warning starting with "clean failed", so a batch goes on."""
     if raw is None:
         raw = ""
     try:
-        return _clean(raw)
+        return _clean(raw, furniture)
     except Exception as exc:  # pragma: no cover - safety net for batch runs
         s = len(raw) - len(raw.lstrip())
         text = raw.strip()
@@ -89,7 +95,7 @@ def clean(raw: str) -> CleanDoc:
         return CleanDoc(text=text, offsets=offs, warnings=[f"clean failed: {type(exc).__name__}: {exc}"])
 
 
-def _clean(raw: str) -> CleanDoc:
+def _clean(raw: str, furniture: Optional[list] = None) -> CleanDoc:
     D = _data()
     if raw is None:
         raw = ""
@@ -100,6 +106,16 @@ def _clean(raw: str) -> CleanDoc:
     cl._split_pieces = []
     cl._kicker_lines = []
     cl._starts = None
+    if furniture:
+        # the input's markup said what these lines are: classify them before any pass
+        for ln in ctx.lines:
+            if ln.blank or ln.le <= ln.ls:
+                continue
+            rs, re_ = nmap[ln.ls], nmap[ln.le - 1] + 1
+            for fs, fe, kind in furniture:
+                if fs <= rs and re_ <= fe:
+                    ln.kind = kind
+                    break
     cl.run()
     asm = _Assembler(ctx, removed)
     asm.title_line = cl.title_line

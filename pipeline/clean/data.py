@@ -13,13 +13,13 @@ from ..paths import LANG_DIR as DATA_DIR
 
 #: kinds of `Removed` pieces that stand for a normalised (not dropped) char: the clean char
 #: mapped onto such a piece differs from the raw char on purpose.
-NORMALISING_KINDS = frozenset({"mojibake", "unicode", "ligature"})
+NORMALISING_KINDS = frozenset({"mojibake", "unicode", "ligature", "hyphen_restored"})
 
 #: kinds that are page furniture / metadata (everything else is normalisation or joins)
 FURNITURE_KINDS = frozenset({
     "running_header", "page_number", "print_slug", "caption", "credit", "pull_quote",
     "headline", "kicker", "teaser", "byline", "dateline", "date_marker", "boilerplate",
-    "navigation", "markdown_link", "image", "markup", "end_mark",
+    "navigation", "markdown_link", "image", "markup", "end_mark", "related",
 })
 
 _CHAR_KINDS = frozenset({"mojibake", "unicode", "ligature", "soft_hyphen", "invisible", "bom", "control"})
@@ -62,6 +62,8 @@ class _Data:
         self.inline_patterns = comp(d["inline_patterns"])
         self.web_inline = comp(d.get("web_inline_patterns", []))
         self.tail_inline = comp(d.get("tail_inline_patterns", []))
+        self.author_note = [re.compile(r) for r in d.get("author_note_patterns", {}).get("patterns", [])]
+        self.tail_block = [re.compile(r) for r in d.get("tail_block_patterns", {}).get("patterns", [])]
         self.link_re = re.compile(d["link_pattern"])
         self.emph_re = re.compile(d["emphasis_pattern"])
         self.heading_re = re.compile(d["heading_prefix_pattern"])

@@ -32,6 +32,8 @@ class _Classifier:
             self.captions()
             self.pull_quotes()
         self.markdown()
+        self.tail_block()
+        self.author_note()
         self.tail_inline()
         self.title()
 
@@ -483,6 +485,53 @@ class _Classifier:
                 a = c.lines[k].s
 
     _starts: Optional[list[int]] = None
+
+    def tail_block(self) -> None:
+        """Web pages: a line that opens the furniture after the article ("Mehr zum Thema",
+        "Beiträge aus dem Forum", a support appeal; `tail_block_patterns`) in the last 40 % of
+        the text, and every line after it, are logged as `related`. The position bound keeps
+        a "Lesen Sie auch:" line in mid-article to itself (line_patterns log it alone)."""
+        c, D = self.c, self.D
+        if not D.tail_block:
+            return
+        free = [ln for ln in c.nonblank if ln.kind is None]
+        total = sum(len(ln.strip) for ln in free)
+        seen = 0
+        for k, ln in enumerate(free):
+            if seen >= 0.6 * total and len(ln.strip) <= 300:
+                t = _strip_md(ln.strip)
+                if any(rx.match(t) for rx in D.tail_block):
+                    for rest in free[k:]:
+                        rest.kind = "related"
+                        rest.cuts = []
+                    return
+            seen += len(ln.strip)
+
+    def author_note(self) -> None:
+        """A note about the author at the end of a text ("Der Autor ist Professor für ...",
+        or a label "Autor" on its own line followed by the note): from that line to the end,
+        logged as byline. Only among the last four lines, where such notes are printed, so
+        that a sentence about some author in the body is never touched."""
+        c, D = self.c, self.D
+        if not D.author_note:
+            return
+        free = [ln for ln in c.nonblank if ln.kind is None]
+        if len(free) < 5:
+            return
+        for k in range(len(free) - 4, len(free)):
+            t = _strip_md(free[k].strip)
+            if D.author_note[0].match(t) and len(t) <= 800:
+                # the note itself: this line only (what follows may be page navigation)
+                free[k].kind = "byline"
+                free[k].cuts = []
+                return
+            if any(rx.match(t) for rx in D.author_note[1:]):
+                # a label: the note follows it, to the end of the text
+                if sum(len(ln.strip) for ln in free[k:]) <= 1000:  # a note, not a text part
+                    for ln in free[k:]:
+                        ln.kind = "byline"
+                        ln.cuts = []
+                return
 
     def tail_inline(self) -> None:
         """A signature "(Name, d.m.yyyy)" closing the last body line(s): byline + date."""

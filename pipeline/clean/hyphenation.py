@@ -134,7 +134,121 @@ class _Assembler:
             toks.extend(lt)
             prev_line = ln
         self.word_splits(toks)
+        self.restore_compound_hyphens(toks)
         return toks
+
+    # "NatoGipfel": a capital inside a word after a lowercase letter ("Nato|Gipfel") or
+    # after a run of capitals ("CDU|Vorsitzende")
+    _CAMEL = re.compile(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ][a-zäöüß])|(?<=[A-ZÄÖÜ])(?=[A-ZÄÖÜ][a-zäöüß])")
+
+    def _hyphens_deleted(self) -> bool:
+        """The text is set in lines (a PDF extraction) of at least 6 lines and at most 5 % of
+        them end with a hyphen: the extractor deleted them. pdftotext's default mode keeps only
+        the hyphens at the end of a text block: at most 2.5 % of the lines of an article in
+        bench_clean.py's 60 (median 0); pdftotext -raw and pdfminer keep them all: 15 to 50 %
+        of the lines of a German column end in one. A web text is never touched."""
+        c = self.c
+        if not c.wrapped:
+            return False
+        lines = [ln for ln in c.lines if not ln.blank]
+        hyph = sum(1 for ln in lines if len(ln.strip) > 1 and ln.strip[-1] in "-\u00ad" and ln.strip[-2].isalnum())
+        return len(lines) >= 6 and hyph <= 0.05 * len(lines)
+
+    _NUM_ABBR = re.compile(r"(?<![^\W_])(\d+|[A-ZÄÖÜ]{2,6})([a-zäöüß]{3,})(?![^\W_])")
+    _NAME_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von"})
+
+    def restore_compound_hyphens(self, toks: list[_Tok]) -> None:
+        """Put back the compound hyphens a PDF extractor deleted at line ends.
+
+        pdftotext's default mode drops every line-end hyphen and glues the two halves on one
+        line, the hyphen of a compound too: "Nato-\\nGipfel" -> "NatoGipfel". German
+        orthography has no capital inside a word, so a word with one is a glued compound or a
+        CamelCase name ("YouTube", "BahnCard"). Decided on evidence:
+          * the document writes the hyphenated form, or the lexicon knows it and not the glued
+            one (or knows it as likelier): restore;
+          * the glued form is in the lexicon, or appears twice or more in the document (a
+            line end splits a word once, a brand is written so every time): keep;
+          * otherwise restore (German writes no capital inside a word).
+        Only in texts whose line-end hyphens were all deleted (`_hyphens_deleted`).
+        The restored "-" maps onto the first raw char of the right half, logged as a
+        `hyphen_restored` piece (a normalising kind: the clean char stands for it)."""
+        if not self._hyphens_deleted():
+            return
+        lex = lexicon()
+        counts = self.c.counts
+        for t in toks:
+            if len(t.text) < 4:
+                continue
+            inserts: list[int] = []
+            # a number or an abbreviation glued to a lowercase word: "30jährige", "EUweit"
+            # ("30-\\njährige"); restored when the glued form is no word and the right half is
+            # a common one (log prob >= -14; "3fach" is written both ways and so is harmless)
+            for m in self._NUM_ABBR.finditer(t.text):
+                left, right = m.group(1), m.group(2)
+                pr = lex.get(right)
+                if right in self.D.function_words:
+                    continue  # "EUund": a suspended hyphen ("EU- und"), not a compound
+                if lex.get(m.group(0)) is None and counts.get(m.group(0), 0) < 2 and pr is not None and pr >= -14.0:
+                    inserts.append(m.start(2))
+            if not any(ch.isupper() for ch in t.text[1:]) and not inserts:
+                continue
+            for m in re.finditer(r"[^\W\d_]+", t.text):
+                w = m.group(0)
+                if len(w) < 5 or not w[0].isupper():
+                    continue
+                cuts = [c.start() for c in self._CAMEL.finditer(w) if c.start() >= 2]
+                # name prefixes are written with a capital after them ("McLaren", "DeMarcus",
+                # "MacBook"): the capital after them is no cut
+                cuts = [k for k in cuts if w[:k] not in self._NAME_PREFIXES]
+                if len(cuts) != 1:
+                    continue  # two capitals inside ("ProSiebenSat") is a name, not one glued compound
+                k = cuts[0]
+                left, right = w[:k], w[k:]
+                if re.fullmatch(r"In(?:nen)?", right) or right.startswith("Innen") and left[-1].islower():
+                    continue  # the "Binnen-I" of gender-inclusive spelling: "ArbeitnehmerInnen"
+                glued, hyph = w, left + "-" + right
+                pg, ph = lex.get(glued), lex.get(hyph)
+                if counts.get(hyph, 0) or (ph is not None and (pg is None or ph > pg)):
+                    restore = True
+                elif pg is not None or counts.get(glued, 0) >= 2:
+                    restore = False
+                else:
+                    # no evidence either way: German orthography writes no capital inside a
+                    # word, so in a text whose line-end hyphens were all deleted it is a
+                    # glued compound ("AwashFluss", "CSUInnenexperte")
+                    # ... when the right half is a word of its own (log prob >= -16) or a long
+                    # compound ("Agrarexperte"), or the left an abbreviation ("CDU"): a
+                    # brand's second half is short and often no word ("BitTorrent", "CartoSat")
+                    pr = lex.get(right)
+                    restore = len(right) >= 3 and ((pr is not None and pr >= -16.0) or len(right) >= 8
+                                                   or (left.isupper() and len(left) <= 6))
+                    if left.isupper() and (len(left) > 6 or (len(left) >= 4 and lex.get(left) is None
+                                                              and (lex.get(left.capitalize()) or -99.0) >= -14.0)):
+                        # no abbreviation but a word set in capitals, glued to the next one
+                        # ("DOKUMENTATIONDer", "DOLCHPrince" in TV listings; "NATO", "UNESCO" are
+                        # in the lexicon in capitals and stay abbreviations)
+                        restore = False
+                    elif right.lower() in self.D.function_words:
+                        restore = False  # no compound ends in an article or preposition: a lost space ("AbstractThe")
+                    elif not left.isupper() and len(left) <= 5 and len(right) <= 4 and (pr is None or pr < -12.5):
+                        # two short syllables, the second no common German word: the shape of a
+                        # brand ("AirPods", "DeepMind", "FinnAir"; but "HamasChef", "WienWahl")
+                        restore = False
+                if restore:
+                    inserts.append(m.start() + k)
+            out, idx, last = [], [], 0
+            for pos in sorted(set(inserts)):
+                out.append(t.text[last:pos])
+                idx.extend(t.idx[last:pos])
+                out.append("-")
+                idx.append(t.idx[pos])
+                self.log(t.idx[pos], t.idx[pos] + 1, "hyphen_restored")
+                last = pos
+            if out:
+                out.append(t.text[last:])
+                idx.extend(t.idx[last:])
+                t.text = "".join(out)
+                t.idx = idx
 
     def join(self, toks: list[_Tok], pl: _Line, ln: _Line, lt: list[_Tok]) -> None:
         c, D = self.c, self.D

@@ -1,0 +1,254 @@
+"""HTML main text: trafilatura for the body, the page's own markup for what it drops.
+
+trafilatura (tested on thousands of real pages) finds the article body and removes the
+navigation, teasers, share and cookie text around it. Two parts of a news article it often
+loses, because its boilerplate filters key on class names and on position:
+
+* the headline: trafilatura keeps it in its metadata (`title`), not in the text;
+* the lead ("Vorspann", standfirst): printed between headline and body, usually in an element
+  whose class says "intro", "lead", "teaser" or "excerpt" or inside the article's <header>;
+  trafilatura's filters drop "teaser" classes and header blocks.
+
+So the text handed on as the article's raw text is built in reading order:
+
+    [kicker]  headline  [lead]  body (trafilatura, tables included)
+
+The kicker ("Dachzeile", the line above the headline) is kept in the raw text on its own line
+and marked as furniture (`meta["furniture"]`), so the cleaner logs it as `kicker` in
+`removed` like the kickers of print pages. Metadata: trafilatura's (title, author, site
+name, description) and htmldate's publication date (htmldate reads the page's markup, URL
+and text; `original_date=True` asks for the first publication, not the last update).
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+WS = re.compile(r"\s+")
+
+# Class / id words that name the lead paragraph in news CMS templates (WordPress "excerpt",
+# "entry-summary"; "intro"/"lead"/"teaser" in German publishers' templates; "standfirst" in
+# British ones; "dek"/"deck" in American ones; "vorspann"/"anriss" German newsroom terms).
+LEAD_NAME = re.compile(
+    r"(?:^|[\s_-])(?:lead|leadtext|intro|introtext|teaser|teasertext|teaser-text|standfirst|excerpt|summary|"
+    r"subtitle|subline|subheadline|vorspann|anriss|abstract|dek|deck|description|article-?lead|story-?lead)(?:$|[\s_-])",
+    re.I)
+# Class / id words of a kicker ("Dachzeile", "Spitzmarke"): the short line over the headline.
+KICKER_NAME = re.compile(
+    r"(?:^|[\s_-])(?:kicker|dachzeile|spitzmarke|topline|overline|roofline|supertitle|pretitle|"
+    r"headline-?intro|headline-?kicker|title-?kicker|eyebrow)(?:$|[\s_-])", re.I)
+# Containers whose text is never the article's lead or headline (menus, footers, forms,
+# related-article lists): their descendants are skipped.
+SKIP_TAGS = {"script", "style", "noscript", "nav", "footer", "form", "aside", "template", "svg", "button", "select"}
+
+
+def norm(s: str) -> str:
+    return WS.sub(" ", s.replace("\u00ad", "")).strip()
+
+
+def _text(el) -> str:
+    return norm(el.text_content())
+
+
+def _skipped(el) -> bool:
+    """Inside a container that never holds the article's own text."""
+    while el is not None:
+        if isinstance(el.tag, str) and el.tag.lower() in SKIP_TAGS:
+            return True
+        el = el.getparent()
+    return False
+
+
+def _names(el) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}"
+
+
+def _link_share(el) -> float:
+    """Share of an element's text inside links: teaser lists are mostly links, leads are not."""
+    total = len(_text(el)) or 1
+    return sum(len(_text(a)) for a in el.iter("a")) / total
+
+
+def _find_block(tree, needle: str):
+    """The smallest element whose text contains `needle` (normalised), or None."""
+    best = None
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag.lower() in SKIP_TAGS:
+            continue
+        t = _text(el)
+        if needle in t and (best is None or len(t) <= len(_text(best))):
+            best = el
+    return best
+
+
+def _doc_order(tree) -> dict:
+    return {el: i for i, el in enumerate(tree.iter())}
+
+
+def _strip_site(title: str, sitename: Optional[str]) -> str:
+    """'Irme Stetter-Karp ist neue ZdK-Präsidentin | DOMRADIO.DE' -> the headline: a page
+    <title> often ends in the site's name after a separator; trafilatura's title keeps it
+    when the page has no og:title."""
+    m = re.match(r"^(.{10,}?)\s+[|–—-]\s+([^|–—]{2,40})$", title)
+    if m:
+        tail = m.group(2).strip().lower()
+        if (sitename and tail.replace(" ", "") in sitename.lower().replace(" ", "")) or re.search(r"\.[a-z]{2,4}$", tail):
+            return m.group(1).strip()
+    return title
+
+
+def headline(tree, title: Optional[str], sitename: Optional[str] = None) -> tuple[Optional[str], Optional[str], object]:
+    """(kicker, headline, h1 element). The headline is the page's <h1> that shares most words
+    with the metadata title (pages have several h1: logo, section name); without a matching
+    h1 it is the metadata title itself. A kicker is a child of the h1, or the element just
+    before it, whose class names it a kicker."""
+    tw = set(norm(title or "").lower().split())
+    best, score = None, 0.0
+    for h in tree.iter("h1"):
+        if _skipped(h):
+            continue
+        words = set(_text(h).lower().split())
+        if not words:
+            continue
+        # overlap with the title; with no metadata title, the first h1 with text wins
+        sc = len(words & tw) / len(words | tw) if tw else (1.0 if best is None else 0.0)
+        if sc > score:
+            best, score = h, sc
+    if best is None or score < 0.3:  # no h1 that is the article's headline
+        return None, (_strip_site(norm(title), sitename) if title else None), None
+    kicker = None
+    full = _text(best)
+    for el in best.iter():
+        if el is not best and isinstance(el.tag, str) and KICKER_NAME.search(_names(el)):
+            k = _text(el)
+            # a kicker is a few words (a topic, a place); a sentence there is a subtitle
+            if k and len(k.split()) <= 6 and len(k) < len(full) and full.startswith(k):
+                kicker = k
+                full = norm(full[len(k):].lstrip(" :|–-"))
+            break
+    if kicker is None:
+        prev = best.getprevious()
+        if prev is None and best.getparent() is not None:  # <div class=kicker> beside <h1> in a <header>
+            prev = best.getparent().getprevious()
+        if prev is not None and isinstance(prev.tag, str) and KICKER_NAME.search(_names(prev)):
+            k = _text(prev)
+            if 0 < len(k) <= 80 and len(k.split()) <= 6:  # a kicker is a few words; longer is some other block
+                kicker = k
+    return kicker, full or None, best
+
+
+def lead(tree, h1, body: str, description: Optional[str]) -> Optional[str]:
+    """The lead paragraph when trafilatura dropped it, else None.
+
+    Candidates, in this order: (1) the element whose text begins like the page's description
+    (og:description is the lead on most news sites; requiring the text in the page keeps
+    descriptions written only for search engines out); (2) the first element after the
+    headline and before the body whose class names it a lead. Both must lie before the
+    body's first paragraph in the page, hold a sentence (>= 6 words), and not be a link list.
+    """
+    nbody = norm(body)
+    order = _doc_order(tree)
+    # where the body starts in the page: its first paragraph of sentence length (trafilatura
+    # may keep the headline or a short label as the body's first line)
+    firstpar = next((norm(x) for x in body.split("\n") if len(norm(x)) >= 80), "")
+    first = _find_block(tree, firstpar[:60]) if firstpar else None
+    body_pos = order.get(first, len(order))
+    h1_pos = order.get(h1, -1) if h1 is not None else -1
+
+    def ok(el) -> bool:
+        t = _text(el)
+        pos = order.get(el, -1)
+        # before the body (a lead precedes it), after the headline when there is one, and
+        # not inside the body's own element (then it would be body text trafilatura kept)
+        if not (h1_pos <= pos < body_pos) or _skipped(el):
+            return False
+        if len(t.split()) < 6 or len(t) > 1500 or _link_share(el) > 0.5:
+            return False
+        return t[:60] not in nbody  # already in the body: nothing lost
+
+    desc = norm(description or "").rstrip(".…").strip()
+    if len(desc) >= 40:
+        head = desc[:50]
+        cands = [el for el in tree.iter() if isinstance(el.tag, str) and el.tag.lower() not in SKIP_TAGS
+                 and el.tag.lower() not in ("head", "meta", "title") and _text(el).startswith(head)]
+        if cands:
+            el = min(cands, key=lambda e: len(_text(e)))  # the innermost: the paragraph itself
+            if ok(el):
+                return _text(el)
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if (el.tag.lower() == "subtitle" or LEAD_NAME.search(_names(el))) and ok(el):
+            return _text(el)
+    return None
+
+
+def extract(html: str) -> tuple[str, dict]:
+    import trafilatura
+    from lxml import html as lxml_html
+
+    # trafilatura's own options. Comments are reader comments, not the article. Tables stay
+    # out: on the 176 pages of bench/bench_html.py include_tables=True added no `with` snippet
+    # and brought related-article lists of layout tables (older CMS set whole pages in
+    # <table>); fact boxes are <div>/<aside> blocks that trafilatura keeps either way.
+    body = trafilatura.extract(html, include_comments=False, include_tables=False) or ""
+    if len(body) < 500:
+        # under 500 characters is no news article's body: trafilatura's precision filters
+        # cut it (its documentation's advice when too little comes out: favor_recall). The
+        # longer of the two is kept. On bench/bench_html.py's pages this changes one page,
+        # whose body trafilatura's default cut to one sentence.
+        recall = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True) or ""
+        if len(recall) > len(body):
+            body = recall
+    meta: dict = {"extracted_with": "trafilatura"}
+    md = trafilatura.extract_metadata(html)
+    title = description = None
+    if md is not None:
+        title, description = md.title, md.description
+        for key in ("title", "author", "sitename"):
+            val = getattr(md, key, None)
+            if val:
+                meta[{"author": "authors", "sitename": "outlet"}.get(key, key)] = val
+        if md.date:
+            meta["published"] = md.date
+    try:
+        from htmldate import find_date
+
+        date = find_date(html, original_date=True, extensive_search=False)
+        if date:
+            meta["published"] = date
+    except Exception:  # htmldate is a hint only; trafilatura's date stays
+        pass
+    if isinstance(meta.get("authors"), str):
+        meta["authors"] = [a.strip() for a in meta["authors"].split(";") if a.strip()]
+    try:
+        tree = lxml_html.fromstring(html.encode("utf-8") if html.lstrip().startswith("<?xml") else html)
+    except Exception:  # unparseable markup: trafilatura's text as it is
+        return body, meta
+    kicker, head, h1 = headline(tree, title, md.sitename if md is not None else None)
+    ld = lead(tree, h1, body, description) if body else None
+    parts: list[tuple[str, Optional[str]]] = []
+    nbody = norm(body)
+    if kicker and not nbody.startswith(kicker):
+        parts.append((kicker, "kicker"))
+    first_line, _, rest = body.partition("\n")
+    if head and norm(first_line) == head:
+        # trafilatura kept the headline as the body's first line: the lead goes after it
+        parts.append((first_line.strip(), None))
+        body = rest.lstrip("\n")
+    elif head and head not in nbody[: len(head) + 40]:
+        parts.append((head, None))
+    if ld:
+        parts.append((ld, None))
+    if not parts or (len(parts) == 1 and parts[0][0] == first_line.strip()):
+        return (parts[0][0] + "\n" + body if parts else body), meta
+    text, furniture = "", []
+    for t, kind in parts:
+        if kind:
+            furniture.append([len(text), len(text) + len(t), kind])
+        text += t + "\n\n"
+    text += body
+    if furniture:
+        meta["furniture"] = furniture
+    meta["extracted_with"] = "trafilatura+markup"
+    return text, meta
