@@ -43,18 +43,18 @@ CASES = [
      [("100.000", 100000, None, "Staatsbürger", "knapp", "fled")]),
     ("Nachdem bei ethnischen Auseinandersetzungen zwischen Kirgisen und Usbeken im Süden des Lands mehr als 2000 Menschen getötet worden waren, bat die kirgisische Regierung um Hilfe.",
      [("2000", 2000, None, "Mensch", "mehr als", "dead")]),
-    ("Rund neun Monate später fehlt dem Kremlchef nun jegliche Rückendeckung aus dem Nachbarland.",
-     [("neun Monate", 9, "month", None, "rund", None)]),
+    # durations are DATEs now (issue 18): see test_durations_are_dates
+    ("Rund neun Monate später fehlt dem Kremlchef nun jegliche Rückendeckung aus dem Nachbarland.", []),
     ("Grundlage für das Bündnis war der 1992 unterschriebene „Vertrag über kollektive Sicherheit“, dem ursprünglich 9 der 15 Nachfolgestaaten der Sowjetunion angehörten.",
      [("9", 9, None, "Nachfolgestaat", None, None), ("15", 15, None, "Nachfolgestaat", None, None)]),
     ("Anders als die Nato hat es keine bindende Beistandsklausel, von den neun Gründungsmitgliedern sind nur noch sechs übrig geblieben.",
      [("neun", 9, None, "Gründungsmitglied", None, None), ("sechs", 6, None, "Gründungsmitglied", None, None)]),
     ("Nach armenischen Angaben hatten aserbaidschanische Soldaten ein halbes Jahr nach dem von Aserbaidschan gewonnenen Krieg mehrmals die Grenze zu Armenien überschritten.",
-     [("ein halbes Jahr", 0.5, "year", None, None, None)]),
+     []),
     ("Neben der Pipeline über Russland verfügt das Land noch über zwei Pipelines nach China.",
      [("zwei", 2, None, "Pipeline", None, None)]),
     ("Die dänischen Subventionen von etwa 460 Millionen Euro jährlich, die etwa zwei Drittel der grönländischen Wirtschaft ausmachen, sollen künftig wegfallen.",
-     [("460 Millionen Euro", 460000000, "EUR", None, "etwa", None), ("zwei Drittel", 0.6667, None, "Wirtschaft", "etwa", None)]),
+     [("460 Millionen Euro", 460000000, "EUR", "Subvention", "etwa", None), ("zwei Drittel", 0.6667, None, "Wirtschaft", "etwa", None)]),
     ("Insgesamt belaufen sich die Kosten des Projektes auf etwa 10 Milliarden US-Dollar.",
      [("10 Milliarden US-Dollar", 10000000000, "USD", None, "etwa", None)]),
     ("45 Prozent der Menschen leben unterhalb der Armutsgrenze.",
@@ -62,7 +62,7 @@ CASES = [
     ("Dabei wurden 47 Menschen verletzt.", [("47", 47, None, "Mensch", None, "injured")]),
     ("Insgesamt wurden 34 Randalierer festgenommen.", [("34", 34, None, "Randalierer", None, "arrested")]),
     ("Deutschland ist an dem EADS-Konzern mit einem Aktienanteil von 22,5 Prozent über die DaimlerChrysler AG beteiligt.",
-     [("22,5 Prozent", 22.5, "%", None, None, None)]),
+     [("22,5 Prozent", 22.5, "%", "Aktienanteil", None, None)]),
 ]
 
 

@@ -228,7 +228,7 @@ def doc_to_entities(doc: Doc) -> list[Entity]:
     """Model entities plus DATE/FIGURE rule spans, overlaps resolved, sorted by offset."""
     rules: list[Entity] = []
     for span in doc.spans.get(DATE_SPANS, []):
-        rules.append(_entity(span, "DATE", "rule", value=span._.value))
+        rules.append(_entity(span, "DATE", "rule", value=span._.value, extra={"type": span._.date_type or "date"}))
     for span in doc.spans.get(FIGURE_SPANS, []):
         extra = {"event": span._.event} if span._.event else {}
         rules.append(_entity(span, "FIGURE", "rule", value=span._.value, unit=span._.unit, about=span._.about, qualifier=span._.qualifier, extra=extra))
