@@ -105,6 +105,7 @@ class FigureRecognizer:
         self.container_nouns = set(ms["container_nouns"])
         self.duration_codes = {k: v for k, v in ms["duration_codes"].items() if not k.startswith("_")}
         self.ago_words = set(ms["ago_words"])
+        self.ahead_words = set(ms["ahead_words"])
         self.age_after = set(ms["age_after"])
         self.age_before = [w.split() for w in ms["age_before"]]
         self.sets = {k: v for k, v in ms["sets"].items() if not k.startswith("_")}
@@ -535,7 +536,7 @@ class FigureRecognizer:
 
     def is_age(self, doc: Doc, f: dict) -> bool:
         """"75 Jahre alt", "im Alter von 75 Jahren": an age, a FIGURE, not a duration."""
-        if f["unit"] != "year":
+        if f["unit"] not in ("year", "month", "week", "day"):
             return False
         nxt = _next(doc, f["end"] - 1)
         if nxt is not None and nxt.text.lower() in self.age_after:
@@ -565,7 +566,7 @@ class FigureRecognizer:
             value, unit = round(value * factor, 6), smaller
         return None
 
-    def ago_value(self, doc: Doc, value: float, unit: str) -> Optional[str]:
+    def ago_value(self, doc: Doc, value: float, unit: str, sign: int = -1) -> Optional[str]:
         """"vor fünf Jahren" (published 2022-01-06) -> 2017; "vor drei Wochen" -> ISO week."""
         anchor, _ = parse_anchor(doc._.published)
         if anchor is None or not float(value).is_integer():
@@ -575,7 +576,7 @@ class FigureRecognizer:
             n, unit = n * (10 if unit == "decade" else 100), "year"
         if unit not in ("year", "month", "week", "day"):
             return None
-        return shift_period(anchor, unit, -n)
+        return shift_period(anchor, unit, sign * n)
 
     def about(self, doc: Doc, f: dict) -> Optional[str]:
         if f["unit"] in _TIME_UNITS:
@@ -682,8 +683,9 @@ class FigureRecognizer:
                 q0 = self._qualifier_start(doc, f["start"])
                 p = _prev(doc, q0)
                 dspan = Span(doc, f["start"], f["end"], label="DATE")
-                if p is not None and p.text.lower() in self.ago_words and q0 == f["start"]:
-                    dspan._.value = self.ago_value(doc, f["value"], f["unit"])
+                if p is not None and p.text.lower() in self.ago_words | self.ahead_words and q0 == f["start"]:
+                    sign = -1 if p.text.lower() in self.ago_words else 1
+                    dspan._.value = self.ago_value(doc, f["value"], f["unit"], sign)
                     dspan._.date_type = "date"
                 else:
                     dspan._.value = self.duration_value(f["value"], f["unit"])
@@ -708,7 +710,7 @@ class FigureRecognizer:
             span._.value = f["value"]
             span._.unit = f["unit"]
             span._.qualifier = self._qualifier(doc, f["start"])
-            ab = "Alter" if f["unit"] == "year" else self.about(doc, f.get("about_from", f))
+            ab = "Alter" if f["unit"] in _TIME_UNITS else self.about(doc, f.get("about_from", f))
             span._.about = ab
             about_tok = None
             if ab is not None:
