@@ -532,6 +532,11 @@ class FigureRecognizer:
             for c in n.children:
                 if c.i > n.i and c.pos_ in _NOUN_POS and c.dep_ in _GEN_DEPS and self._genitive_like(c):
                     return c
+            p = _prev(n.doc, n.i)
+            if p is not None and p.text.lower() == "in":  # "Umsatzerlöse in Höhe von 80,9 Mio. Euro"
+                h = _prev(n.doc, p.i)
+                if h is not None and self._is_noun(h) and h.pos_ != "PROPN":
+                    return h
         return n
 
     def is_age(self, doc: Doc, f: dict) -> bool:
@@ -569,7 +574,14 @@ class FigureRecognizer:
     def ago_value(self, doc: Doc, value: float, unit: str, sign: int = -1) -> Optional[str]:
         """"vor fünf Jahren" (published 2022-01-06) -> 2017; "vor drei Wochen" -> ISO week."""
         anchor, _ = parse_anchor(doc._.published)
-        if anchor is None or not float(value).is_integer():
+        if anchor is None:
+            return None
+        for _ in range(3):  # "vor zweieinhalb Jahren" = 30 months before
+            code = self.duration_codes.get(unit)
+            if float(value).is_integer() or code is None or code[2] is None or len(code) > 4:
+                break
+            value, unit = round(value * code[3], 6), code[2]
+        if not float(value).is_integer():
             return None
         n = int(value)
         if unit in ("decade", "century"):
@@ -666,7 +678,8 @@ class FigureRecognizer:
                 continue
             # a bare number coordinated with a scaled one shares scale and unit:
             # "zwei bis drei Millionen Euro" -> 2000000 EUR and 3000000 EUR
-            if f["bare"] and f["end"] + 1 < n and doc[f["end"]].text.lower() in ("bis", "und", "oder", "-", "–"):
+            if f["bare"] and f["end"] + 1 < n and (doc[f["end"]].text.lower() in ("bis", "und", "oder", "-", "–") or (
+                    doc[f["end"]].text.lower() == "auf" and f["start"] > 0 and doc[f["start"] - 1].text.lower() == "von")):
                 partner = None if self._excluded(doc, f["end"] + 1, blocked) else self.parse_at(doc, f["end"] + 1)
                 if partner is not None and (partner["scale"] != 1 or partner["unit"] is not None):
                     factor = partner["scale"]
