@@ -292,7 +292,9 @@ class FigureRecognizer:
                 (nxt is None or not self._is_noun(nxt) or nxt.pos_ == "PROPN"):
             return True  # house number: "Goethestr. 8", "Hauptstraße 12"
         if re.fullmatch(r"\d{5}", t.text) and nxt is not None and nxt.text[:1].isupper() and \
-                (nxt.pos_ == "PROPN" or nxt.ent_type_ in ("LOC", "GPE")) and (prev is None or not prev.like_num):
+                (nxt.pos_ == "PROPN" or nxt.ent_type_ in ("LOC", "GPE") or (not has_ann(doc, "POS") and prev is not None
+                                                                         and prev.text in (",", "in", "D-"))) \
+                and (prev is None or not prev.like_num):
             return True  # postcode: "10115 Berlin"
         if self._phone(doc, i):
             return True
