@@ -252,8 +252,11 @@ def test_not_figures_issue18(nlp, text):
 @pytest.mark.parametrize("text,expected", [
     ("Er ist seit drei Monaten im Amt.", [("drei Monaten", "P3M", "duration")]),
     ("Nach zweieinhalb Jahren wurde er entlassen.", [("zweieinhalb Jahren", "P30M", "duration")]),
+    # "später": a date relative to the last date named (here none: the publication date)
     ("Rund neun Monate später fehlt dem Kremlchef nun jegliche Rückendeckung aus dem Nachbarland.",
-     [("neun Monate", "P9M", "duration")]),
+     [("neun Monate später", "2022-10", "date")]),
+    ("Am 3. Mai 1940 fiel die Stadt. Zwei Tage später konnte Rostow erobert werden.",
+     [("3. Mai 1940", "1940-05-03", "date"), ("Zwei Tage später", "1940-05-05", "date")]),
     ("Der Bär war der erste Bär seit 170 Jahren in Deutschland.", [("170 Jahren", "P170Y", "duration")]),
     ("Die Kühlung dauert 24 Stunden.", [("24 Stunden", "PT24H", "duration")]),
     ("Vor fünf Jahren begann der Krieg.", [("fünf Jahren", "2017", "date")]),

@@ -106,6 +106,7 @@ class FigureRecognizer:
         self.duration_codes = {k: v for k, v in ms["duration_codes"].items() if not k.startswith("_")}
         self.ago_words = set(ms["ago_words"])
         self.ahead_words = set(ms["ahead_words"])
+        self.anchored_after = {k: v for k, v in ms["anchored_after"].items() if not k.startswith("_")}
         self.age_after = set(ms["age_after"])
         self.age_before = [w.split() for w in ms["age_before"]]
         self.sets = {k: v for k, v in ms["sets"].items() if not k.startswith("_")}
@@ -592,6 +593,48 @@ class FigureRecognizer:
             return None
         return shift_period(anchor, unit, sign * n)
 
+    def anchored_value(self, doc: Doc, f: dict, sign: int, new_dates: list) -> Optional[str]:
+        """Value of "drei Tage später" / "zwei Jahre zuvor": the last calendar date before it in
+        the text (else the publication date) shifted by the duration, at the coarser of the two
+        precisions."""
+        import datetime as dt
+
+        ref = None
+        cands = list(doc.spans[DATE_SPANS]) if DATE_SPANS in doc.spans else []
+        for sp in sorted(cands + list(new_dates), key=lambda x: x.start):
+            if sp.end <= f["start"] and isinstance(sp._.value, str) and re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", sp._.value):
+                ref = sp._.value
+        if ref is None:
+            ref = doc._.published if isinstance(doc._.published, str) else None
+        if not ref or not re.match(r"\d{4}", ref):
+            return None
+        parts = ref[:10].split("-")
+        y, mo, d = int(parts[0]), int(parts[1]) if len(parts) > 1 else None, int(parts[2]) if len(parts) > 2 else None
+        value, unit = f["value"], f["unit"]
+        for _ in range(3):
+            code = self.duration_codes.get(unit)
+            if code is None:
+                return None
+            if len(code) > 4:
+                value, unit = value * code[4], code[2]
+            elif not float(value).is_integer() and code[2] is not None:
+                value, unit = round(value * code[3], 6), code[2]
+            else:
+                break
+        if not float(value).is_integer() or unit not in ("year", "month", "week", "day"):
+            return None
+        n = sign * int(value)
+        if unit in ("day", "week"):
+            if d is None:
+                return None
+            return (dt.date(y, mo, d) + dt.timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
+        if unit == "month":
+            if mo is None:
+                return None
+            m0 = y * 12 + mo - 1 + n
+            return f"{m0 // 12:04d}-{m0 % 12 + 1:02d}"
+        return f"{y + n:04d}"
+
     def about(self, doc: Doc, f: dict) -> Optional[str]:
         if f["unit"] in _TIME_UNITS:
             return None  # durations ("drei Monate", "seit 13 Jahren") measure no noun
@@ -698,7 +741,13 @@ class FigureRecognizer:
                 q0 = self._qualifier_start(doc, f["start"])
                 p = _prev(doc, q0)
                 dspan = Span(doc, f["start"], f["end"], label="DATE")
-                if p is not None and p.text.lower() in self.ago_words | self.ahead_words and q0 == f["start"]:
+                after = _next(doc, f["end"] - 1)
+                if after is not None and after.text.lower() in self.anchored_after:
+                    # "zwei Tage später": a date relative to the last date the text named
+                    dspan = Span(doc, f["start"], after.i + 1, label="DATE")
+                    dspan._.value = self.anchored_value(doc, f, self.anchored_after[after.text.lower()], new_dates)
+                    dspan._.date_type = "date"
+                elif p is not None and p.text.lower() in self.ago_words | self.ahead_words and q0 == f["start"]:
                     sign = -1 if p.text.lower() in self.ago_words else 1
                     dspan._.value = self.ago_value(doc, f["value"], f["unit"], sign)
                     dspan._.date_type = "date"
@@ -706,7 +755,7 @@ class FigureRecognizer:
                     dspan._.value = self.duration_value(f["value"], f["unit"])
                     dspan._.date_type = "duration"
                 new_dates.append(dspan)
-                free_from = f["end"]
+                free_from = dspan.end
                 continue
             if f["unit"] is None and out and not self._is_noun(_next(doc, f["end"] - 1) or doc[f["end"] - 1]):
                 # the unit the text leaves out: "7 Millionen Euro für Schulen, 3 Millionen für Kitas"
