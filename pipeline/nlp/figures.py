@@ -17,8 +17,10 @@ Boundary rules (repeated in ``pipeline/lang/de/README.md`` for the annotators)
 * The counted noun is outside the span; its lemma goes to ``._.about`` ("Mensch",
   "Grenze" for "7000 Kilometer lange Grenze", "Russe"); found from the dependency parse
   when present, else from POS, else from capitalisation + the lemma lookup table.
-* Durations with a number are figures with a time unit ("drei Monate": 3, unit "month",
-  about None). "Hälfte" is a figure (0.5). Ranges share scale/unit/noun ("30 bis 40
+* Durations with a number are DATEs (issue 18): the component hands them to
+  ``doc.spans["presseschau_dates"]`` with ``span._.date_type`` "duration" (ISO value "P3M"),
+  or "date" for relative times ("vor fünf Jahren", "zwei Tage später"); recurring times
+  ("jährlich") as "set". Ages ("75 Jahre alt") stay figures (unit "year", about "Alter"). "Hälfte" is a figure (0.5). Ranges share scale/unit/noun ("30 bis 40
   Milliarden Euro"); an elliptic count takes the previous count's noun in the sentence.
 * Not FIGURE: years and dates (DATE), ordinals ("30.", "zweiten", "zweitlängste"),
   multiplicatives ("achtmal", "zweimal"), clock times ("4:45 Uhr", "17 Uhr"), numbers in
