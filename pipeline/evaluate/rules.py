@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional
 
 from ..io import read_jsonl
+from ..nlp.ext import FIGURE_SPANS
 from ..paths import SHARED_DATA
 from .model import NEWS_TEXTS, news_corpus
 from .scoring import prf
@@ -69,6 +70,8 @@ def score_articles(items: Iterable[tuple[list[dict], list[dict]]], keep_errors: 
     label and the value fields. Returns the scores and, with ``keep_errors``, up to that many
     mismatches per kind (for development splits only)."""
     c: Counter = Counter()
+    by_rule: Counter = Counter()  # (rule, about right?) on matched figures
+    by_type: Counter = Counter()  # (gold DATE type, value right?) on matched dates
     errors: dict[str, list] = {"date_fp": [], "date_fn": [], "date_value": [], "figure_fp": [], "figure_fn": [],
                                "figure_unit": [], "figure_about": []}
 
@@ -89,7 +92,9 @@ def score_articles(items: Iterable[tuple[list[dict], list[dict]]], keep_errors: 
                 note("date_fn", g)
                 continue
             c["date_tp"] += 1
-            if _same_text(g.get("value"), p.get("value")):
+            ok = _same_text(g.get("value"), p.get("value"))
+            by_type[(_none(g.get("type")) or "date", ok)] += 1
+            if ok:
                 c["date_value"] += 1
             else:
                 note("date_value", (g.get("text"), g.get("value"), p.get("value")))
@@ -122,7 +127,9 @@ def score_articles(items: Iterable[tuple[list[dict], list[dict]]], keep_errors: 
                 c["fig_unit"] += 1
             else:
                 note("figure_unit", (g.get("text"), g.get("unit"), p.get("unit")))
-            if _same_text(g.get("about"), p.get("about")):
+            ok = _same_text(g.get("about"), p.get("about"))
+            by_rule[(p.get("about_rule") or ("none" if _none(p.get("about")) is None else "other"), ok)] += 1
+            if ok:
                 c["fig_about"] += 1
             else:
                 note("figure_about", (g.get("text"), g.get("about"), p.get("about")))
@@ -145,6 +152,12 @@ def score_articles(items: Iterable[tuple[list[dict], list[dict]]], keep_errors: 
                    "unit_acc": acc(c["fig_unit"], c["fig_tp"]), "about_acc": acc(c["fig_about"], c["fig_tp"]),
                    "exact_span": {"p": ep, "r": er, "f1": ef}},
     }
+    out["DATE"]["value_by_gold_type"] = {t: {"matched": by_type[(t, True)] + by_type[(t, False)],
+                                              "value_acc": acc(by_type[(t, True)], by_type[(t, True)] + by_type[(t, False)])}
+                                          for t in sorted({k[0] for k in by_type})}
+    out["FIGURE"]["about_by_rule"] = {r: {"matched": by_rule[(r, True)] + by_rule[(r, False)],
+                                          "about_acc": acc(by_rule[(r, True)], by_rule[(r, True)] + by_rule[(r, False)])}
+                                      for r in sorted({k[0] for k in by_rule})}
     if keep_errors:
         out["errors"] = errors
     return out
@@ -167,7 +180,11 @@ def evaluate_rules(nlp: Any, data_dir: Path = SHARED_DATA, split: str = "test", 
             continue  # an article annotated without DATE/FIGURE
         articles += 1
         gold = [e for e in rec["entities"] if e["label"] in RULE_LABELS]
+        rules = {(sp.start_char, sp.end_char): sp._.about_rule for sp in doc.spans.get(FIGURE_SPANS, [])}
         pred = [_pred_dict(e) for e in doc_to_entities(doc) if e.label in RULE_LABELS]
+        for p in pred:
+            if p["label"] == "FIGURE":
+                p["about_rule"] = rules.get((p["start"], p["end"]))
         items.append((gold, pred))
     scores = score_articles(items, keep_errors=keep_errors)
     scores["split"] = split
@@ -184,4 +201,10 @@ def format_scores(s: dict[str, Any]) -> str:
              f"value {d['value_acc']:.3f}, type {d['type_acc']:.3f} |",
              f"| FIGURE (value match) | {f['gold']} | {f['pred']} | {f['p']:.3f} | {f['r']:.3f} | {f['f1']:.3f} | "
              f"unit {f['unit_acc']:.3f}, about {f['about_acc']:.3f} (exact-span F1 {f['exact_span']['f1']:.3f}) |"]
+    if d.get("value_by_gold_type"):
+        lines.append("DATE value accuracy by gold type: " + ", ".join(
+            f"{t} {v['value_acc']:.3f} ({v['matched']})" for t, v in d["value_by_gold_type"].items()))
+    if f.get("about_by_rule"):
+        lines.append("FIGURE about accuracy by the rule that gave it: " + ", ".join(
+            f"{r} {v['about_acc']:.3f} ({v['matched']})" for r, v in f["about_by_rule"].items()))
     return "\n".join(lines)

@@ -100,6 +100,8 @@ class FigureRecognizer:
             else:
                 self.events_verb[w.lower()] = ev
         self.months = lang_data("dates.json")["months"]
+        self.last_rule: Optional[str] = None
+        self._context_rule: Optional[str] = None
         ms = lang_data("measures.json")
         self.measuring_verbs = {k: set(v) for k, v in ms["measuring_verbs"].items() if not k.startswith("_")}
         self.subject_deps = set(ms["subject_deps"])
@@ -485,11 +487,13 @@ class FigureRecognizer:
         ("ein Minus von 3 Prozent"), an apposition ("der Umsatz, 4,2 Milliarden Euro"), or the
         subject of a measuring verb ("Die Inflation stieg auf 7,9 Prozent", "Die Temperatur lag
         bei minus 12 Grad", "Die Kosten betragen 12 Millionen Euro")."""
+        self._context_rule = None
         q0 = self._qualifier_start(doc, f["start"])
         prev = _prev(doc, q0)
         if prev is not None and prev.text.lower() in ("von", "vom"):
             n = _prev(doc, prev.i)
             if n is not None and self._is_noun(n) and n.pos_ != "PROPN":
+                self._context_rule = "von"
                 return self._through_container(n)
         if prev is not None and prev.text == "," and f["unit"] is not None:
             n = _prev(doc, prev.i)
@@ -497,6 +501,7 @@ class FigureRecognizer:
                 d = _prev(doc, n.i)
                 nxt = _next(doc, f["end"] - 1)
                 if (d is None or d.pos_ == "DET" or n.is_sent_start) and (nxt is None or nxt.text in (",", ")", ".", "–")):
+                    self._context_rule = "apposition"
                     return self._through_container(n)
         if not has_ann(doc, "DEP"):
             return None
@@ -528,6 +533,7 @@ class FigureRecognizer:
             return None
         for c in v.children:
             if c.dep_ in self.subject_deps and c.pos_ in ("NOUN",) and c.i != t.i:
+                self._context_rule = "verb_subject"
                 return self._through_container(c)
         return None
 
@@ -641,12 +647,18 @@ class FigureRecognizer:
         if f["unit"] in _TIME_UNITS:
             return None  # durations ("drei Monate", "seit 13 Jahren") measure no noun
         tok = None
+        self.last_rule = None
         if has_ann(doc, "DEP"):
             tok = self._about_parse(doc, f)
+            self.last_rule = "parse"
         if tok is None:
             tok = self._about_linear(doc, f)
+            self.last_rule = "linear"
         if tok is None:
             tok = self._about_context(doc, f)
+            self.last_rule = "context:" + (self._context_rule or "")
+        if tok is None:
+            self.last_rule = None
         if tok is None or (f["unit"] is not None and lookup_unit(tok.text) is not None):
             return None
         if tok.text.lower() in self.vague or tok.like_num:
@@ -778,6 +790,7 @@ class FigureRecognizer:
             span._.qualifier = self._qualifier(doc, f["start"])
             ab = "Alter" if f["unit"] in _TIME_UNITS else self.about(doc, f.get("about_from", f))
             span._.about = ab
+            span._.about_rule = "age" if f["unit"] in _TIME_UNITS else (self.last_rule if ab is not None else None)
             about_tok = None
             if ab is not None:
                 for k in range(f["end"], min(n, f["end"] + 6)):
@@ -793,6 +806,7 @@ class FigureRecognizer:
                         not self._is_noun(_next(doc, f["end"] - 1) or doc[f["end"] - 1]) and \
                         (_next(doc, f["end"] - 1) is None or _next(doc, f["end"] - 1).text.lower() not in self.function_words):
                     span._.about = prev_span._.about  # "von den neun Gründungsmitgliedern sind nur noch sechs übrig"
+                    span._.about_rule = "elliptic"
             span._.event = self.event(doc, f, about_tok)
             out.append(span)
             free_from = f["end"]
