@@ -236,6 +236,8 @@ def test_unit_carried_over(nlp):
     "Hinweise nimmt die Polizei unter der Telefonnummer 0631/369-2620 entgegen.",  # phone (Wikinews train)
     "Rufen Sie 030 1234567 an oder +49 30 123456.",
     "Die Firma sitzt in der Goethestr. 8 in 10115 Berlin.",  # house number, postcode
+    "Adresse: Pelzerstraße 12, 26721 Emden",  # web_pages_de
+    "Vertretung von Singapur in Deutschland: Friedrichstr. 200, 10117 Berlin, Tel. 030/226 343-0, Fax. 030/226 343 5",
     "Sie wohnt in der Hauptstraße 12a, 80331 München.",
     "Auf der Landesstraße 502 zwischen Kaiserslautern-Dansenberg und Kaiserslautern kam es zu einem Unfall.",
     "Der Täter wird sich wegen erpresserischen Menschenraubs (§ 239a Strafgesetzbuch) verantworten müssen.",  # paragraph

@@ -330,7 +330,7 @@ class FigureRecognizer:
         "+49" or a leading zero ("030 1234567", "+49 30 123456")."""
         k = i
         steps = 0
-        while k >= 0 and steps < 5:
+        while k >= 0 and steps < 8:
             w = doc[k].text
             if w.startswith("+") and w[1:].isdigit() or (re.fullmatch(r"0\d+", w) and k < i) or w in ("(0", "(") and k < i:
                 return True
