@@ -43,18 +43,18 @@ CASES = [
      [("100.000", 100000, None, "Staatsbürger", "knapp", "fled")]),
     ("Nachdem bei ethnischen Auseinandersetzungen zwischen Kirgisen und Usbeken im Süden des Lands mehr als 2000 Menschen getötet worden waren, bat die kirgisische Regierung um Hilfe.",
      [("2000", 2000, None, "Mensch", "mehr als", "dead")]),
-    ("Rund neun Monate später fehlt dem Kremlchef nun jegliche Rückendeckung aus dem Nachbarland.",
-     [("neun Monate", 9, "month", None, "rund", None)]),
+    # durations are DATEs now (issue 18): see test_durations_are_dates
+    ("Rund neun Monate später fehlt dem Kremlchef nun jegliche Rückendeckung aus dem Nachbarland.", []),
     ("Grundlage für das Bündnis war der 1992 unterschriebene „Vertrag über kollektive Sicherheit“, dem ursprünglich 9 der 15 Nachfolgestaaten der Sowjetunion angehörten.",
      [("9", 9, None, "Nachfolgestaat", None, None), ("15", 15, None, "Nachfolgestaat", None, None)]),
     ("Anders als die Nato hat es keine bindende Beistandsklausel, von den neun Gründungsmitgliedern sind nur noch sechs übrig geblieben.",
      [("neun", 9, None, "Gründungsmitglied", None, None), ("sechs", 6, None, "Gründungsmitglied", None, None)]),
     ("Nach armenischen Angaben hatten aserbaidschanische Soldaten ein halbes Jahr nach dem von Aserbaidschan gewonnenen Krieg mehrmals die Grenze zu Armenien überschritten.",
-     [("ein halbes Jahr", 0.5, "year", None, None, None)]),
+     []),
     ("Neben der Pipeline über Russland verfügt das Land noch über zwei Pipelines nach China.",
      [("zwei", 2, None, "Pipeline", None, None)]),
     ("Die dänischen Subventionen von etwa 460 Millionen Euro jährlich, die etwa zwei Drittel der grönländischen Wirtschaft ausmachen, sollen künftig wegfallen.",
-     [("460 Millionen Euro", 460000000, "EUR", None, "etwa", None), ("zwei Drittel", 0.6667, None, "Wirtschaft", "etwa", None)]),
+     [("460 Millionen Euro", 460000000, "EUR", "Subvention", "etwa", None), ("zwei Drittel", 0.6667, None, "Wirtschaft", "etwa", None)]),
     ("Insgesamt belaufen sich die Kosten des Projektes auf etwa 10 Milliarden US-Dollar.",
      [("10 Milliarden US-Dollar", 10000000000, "USD", None, "etwa", None)]),
     ("45 Prozent der Menschen leben unterhalb der Armutsgrenze.",
@@ -62,7 +62,7 @@ CASES = [
     ("Dabei wurden 47 Menschen verletzt.", [("47", 47, None, "Mensch", None, "injured")]),
     ("Insgesamt wurden 34 Randalierer festgenommen.", [("34", 34, None, "Randalierer", None, "arrested")]),
     ("Deutschland ist an dem EADS-Konzern mit einem Aktienanteil von 22,5 Prozent über die DaimlerChrysler AG beteiligt.",
-     [("22,5 Prozent", 22.5, "%", None, None, None)]),
+     [("22,5 Prozent", 22.5, "%", "Aktienanteil", None, None)]),
 ]
 
 
@@ -192,3 +192,153 @@ def test_prefilter_never_hides_a_figure_on_real_news(nlp):
                 checked += 1
                 assert rec.parse_at(doc, tok.i) is None, tok.text
     assert checked > 50_000 and starts > 2_000
+
+
+# -- issue 18: signs, formats, units left out, what a figure measures, not-figures --------
+
+def dates_of(nlp, text, published="2022-01-06"):
+    from pipeline.nlp.ext import DATE_SPANS
+
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return [(s.text, s._.value, s._.date_type or "date") for s in doc.spans[DATE_SPANS]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 10kGNAD / Wikinews (train/dev) sentences
+    ("Bei Anschlägen und Angriffen der Gruppe wurden seit 2009 mindestens 14 000 Menschen getötet.",
+     [("14 000", 14000, None, "Mensch", "mindestens", "dead")]),
+    ("Das System funktioniert, wir fahren jede Woche 10 000 Meilen damit.",
+     [("10 000 Meilen", 10000, "mi", None, None, None)]),
+    ("Die Stadt hat 1\u202f250\u202f000 Einwohner.", [("1\u202f250\u202f000", 1250000, None, "Einwohner", None, None)]),
+    ("Bei Temperaturen bis minus 25 Grad mussten zahlreiche Personen wegen Erfrierungen behandelt werden.",
+     [("minus 25 Grad", -25, "°C", None, None, None)]),
+    ("Die Wirtschaftsleistung sank um −3 Prozent.", [("−3 Prozent", -3, "%", None, None, None)]),
+    ("Die SPD will so genannte Eliteuniversitäten mit zusätzlich 1,9 Mrd. Euro fördern.",
+     [("1,9 Mrd. Euro", 1900000000, "EUR", None, None, None)]),
+    ("Ein Drittel der Befragten war dagegen, drei Viertel der Wähler dafür.",
+     [("Ein Drittel", 0.3333, None, "Befragte", None, None), ("drei Viertel", 0.75, None, "Wähler", None, None)]),
+])
+def test_signs_and_formats(nlp, text, expected):
+    assert figs(nlp, text) == expected
+
+
+def test_unit_carried_over(nlp):
+    got = figs(nlp, "Das Land gibt 7 Millionen Euro für Schulen, 3 Millionen für Kitas aus.")
+    assert [(g[0], g[1], g[2]) for g in got] == [("7 Millionen Euro", 7000000, "EUR"), ("3 Millionen", 3000000, "EUR")]
+    got = figs(nlp, "So stieg der Absatz um 15 Prozent, die durchschnittlichen Ausgaben sanken aber von 114 auf 99 Euro.")
+    assert [(g[0], g[1], g[2]) for g in got] == [("15 Prozent", 15, "%"), ("114", 114, "EUR"), ("99 Euro", 99, "EUR")]
+
+
+@pytest.mark.parametrize("text", [
+    "Hinweise nimmt die Polizei unter der Telefonnummer 0631/369-2620 entgegen.",  # phone (Wikinews train)
+    "Rufen Sie 030 1234567 an oder +49 30 123456.",
+    "Die Firma sitzt in der Goethestr. 8 in 10115 Berlin.",  # house number, postcode
+    "Adresse: Pelzerstraße 12, 26721 Emden",  # web_pages_de
+    "Vertretung von Singapur in Deutschland: Friedrichstr. 200, 10117 Berlin, Tel. 030/226 343-0, Fax. 030/226 343 5",
+    "Sie wohnt in der Hauptstraße 12a, 80331 München.",
+    "Auf der Landesstraße 502 zwischen Kaiserslautern-Dansenberg und Kaiserslautern kam es zu einem Unfall.",
+    "Der Täter wird sich wegen erpresserischen Menschenraubs (§ 239a Strafgesetzbuch) verantworten müssen.",  # paragraph
+    "Insbesondere bemängelte das Verfassungsgericht § 5 Abs. 2 des Gesetzes.",
+    "Die Version 2.42 des Open-Source-3D-Software-Pakets Blender ist erschienen.",  # version
+    "Die Version 1.0 soll laut dem Gründer des Projekts diesen Monat erscheinen.",
+    "Frankreich I konnte gegen Italien mit 13:5 siegen.",  # match score
+    "Bayern gewann das Spiel mit 3 zu 1 gegen Dortmund.",
+])
+def test_not_figures_issue18(nlp, text):
+    assert figs(nlp, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Er ist seit drei Monaten im Amt.", [("drei Monaten", "P3M", "duration")]),
+    ("Nach zweieinhalb Jahren wurde er entlassen.", [("zweieinhalb Jahren", "P30M", "duration")]),
+    # "später": a date relative to the last date named (here none: the publication date)
+    ("Rund neun Monate später fehlt dem Kremlchef nun jegliche Rückendeckung aus dem Nachbarland.",
+     [("neun Monate später", "2022-10", "date")]),
+    ("Am 3. Mai 1940 fiel die Stadt. Zwei Tage später konnte Rostow erobert werden.",
+     [("3. Mai 1940", "1940-05-03", "date"), ("Zwei Tage später", "1940-05-05", "date")]),
+    ("Der Bär war der erste Bär seit 170 Jahren in Deutschland.", [("170 Jahren", "P170Y", "duration")]),
+    ("Die Kühlung dauert 24 Stunden.", [("24 Stunden", "PT24H", "duration")]),
+    ("Vor fünf Jahren begann der Krieg.", [("fünf Jahren", "2017", "date")]),
+    ("Der Bär war bereits vor zwei Wochen zu Besuch in Deutschland.", [("zwei Wochen", "2021-W51", "date")]),
+    ("Das Opfer hatte sich vor zweieinhalb Jahren von ihrem Ehemann getrennt.", [("zweieinhalb Jahren", "2019-07", "date")]),
+    ("Täglich werden von der DFS rund 8.000 Flüge überwacht.", [("Täglich", "P1D", "set")]),
+])
+def test_durations_are_dates(nlp, text, expected):
+    assert dates_of(nlp, text) == expected
+    assert all(f[2] not in ("year", "month", "week", "day", "h") for f in figs(nlp, text))
+
+
+def test_age_is_a_figure(nlp):
+    assert figs(nlp, "Obwohl der Junge mittlerweile 15 Jahre alt ist, hatte er ihn erkannt.") == \
+        [("15 Jahre", 15, "year", "Alter", None, None)]
+    assert dates_of(nlp, "Obwohl der Junge mittlerweile 15 Jahre alt ist, hatte er ihn erkannt.") == []
+
+
+@pytest.fixture(scope="module")
+def nlp_model():
+    if not (MODEL / "meta.json").exists():
+        pytest.skip("trained model not available")
+    from pipeline.nlp import load_nlp
+
+    return load_nlp(str(MODEL))[0]
+
+
+def model_figs(nlp, text):
+    from pipeline.nlp import doc_to_entities
+
+    doc = nlp(text)
+    return [(e.text, e.value, e.unit, e.about) for e in doc_to_entities(doc) if e.label == "FIGURE"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # compound head after the unit
+    ("Der Staat hat 8 Milliarden Euro Staatsschulden.", ("8 Milliarden Euro", 8000000000, "EUR", None)),
+    # genitive / von-phrase
+    ("Wald bedeckt 40 Prozent der Landesfläche.", ("40 Prozent", 40, "%", "Landesfläche")),
+    ("Das Land verzeichnete ein Minus von 3 Prozent.", ("3 Prozent", 3, "%", "Minus")),
+    ("Deutschland ist an dem EADS-Konzern mit einem Aktienanteil von 22,5 Prozent beteiligt.", ("22,5 Prozent", 22.5, "%", "Aktienanteil")),
+    ("Die Anlage wird auf eine Temperatur von minus 271,3 Grad Celsius (1,85 Kelvin) gekühlt.",
+     ("minus 271,3 Grad Celsius", -271.3, "°C", "Temperatur")),
+    # subject of a measuring verb
+    ("Die Inflation stieg auf 7,9 Prozent.", ("7,9 Prozent", 7.9, "%", "Inflation")),
+    ("Die Temperatur lag bei minus 12 Grad.", ("minus 12 Grad", -12, "°C", "Temperatur")),
+    ("Die Wahlbeteiligung lag bei 56,5 Prozent.", ("56,5 Prozent", 56.5, "%", "Wahlbeteiligung")),
+    ("Der Goldpreis stieg um 0,7 Prozent.", ("0,7 Prozent", 0.7, "%", "Goldpreis")),
+    # apposition
+    ("Der Umsatz, 4,2 Milliarden Euro, war ein Rekord.", ("4,2 Milliarden Euro", 4200000000, "EUR", "Umsatz")),
+    # seeds stay right
+    ("In Almaty starben mindestens 250 Menschen.", ("250", 250, None, "Mensch")),
+    ("Die 7000 Kilometer lange Grenze ist offen.", ("7000 Kilometer", 7000, "km", "Grenze")),
+])
+def test_about_with_model(nlp_model, text, expected):
+    got = model_figs(nlp_model, text)
+    assert got[0][:3] == expected[:3]
+    if expected[3] is not None:
+        assert got[0][3] == expected[3]
+    else:
+        assert got[0][3] in ("Staatsschuld", "Staatsschulde", "Staatsschulden")
+
+
+@pytest.mark.slow
+def test_evaluate_rules_dev_split(nlp_model):
+    """evaluate-rules runs end to end on the dev split. Only the test split carries DATE/FIGURE
+    gold, so on dev the floors are on what the scorer sees (articles read, no gold, and
+    predictions made); the targets are measured on test (README, "Dates and figures")."""
+    from pipeline.evaluate.rules import evaluate_rules, score_articles
+    from pipeline.paths import SHARED_DATA
+
+    if not (SHARED_DATA / "news" / "wikinews_de.jsonl.gz").exists():
+        pytest.skip("shared data not available")
+    s = evaluate_rules(nlp_model, SHARED_DATA, "dev")
+    assert s["split"] == "dev" and s["articles"] == 0  # dev is annotated without DATE/FIGURE
+    # the scorer itself, on hand-made gold
+    gold = [{"start": 0, "end": 3, "label": "FIGURE", "value": 250, "unit": "-", "about": "Mensch"},
+            {"start": 10, "end": 22, "label": "DATE", "value": "P3M", "type": "duration"}]
+    pred = [{"start": 0, "end": 3, "label": "FIGURE", "value": 250, "unit": None, "about": "Mensch"},
+            {"start": 10, "end": 22, "label": "DATE", "value": "P3M", "type": "duration"}]
+    sc = score_articles([(gold, pred)])
+    assert sc["FIGURE"]["f1"] >= 0.99 and sc["FIGURE"]["unit_acc"] >= 0.99 and sc["FIGURE"]["about_acc"] >= 0.99
+    assert sc["DATE"]["f1"] >= 0.99 and sc["DATE"]["value_acc"] >= 0.99 and sc["DATE"]["type_acc"] >= 0.99

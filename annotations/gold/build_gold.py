@@ -57,6 +57,8 @@ LABELS = ("PER", "ORG", "LOC", "MISC", "DATE", "FIGURE")
 NAME_LABELS = ("PER", "ORG", "LOC", "MISC")
 COLUMNS = ("label", "text", "occ", "value", "unit", "about", "qualifier", "event", "canonical", "note")
 ISO_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?|-(SP|SU|FA|WI)|-Q[1-4]|-W(0[1-9]|[1-4]\d|5[0-3]))?$")
+# ISO 8601 durations and TimeML sets (issue 18: durations are DATEs)
+ISO_DURATION = re.compile(r"^(?:P(?:\d+(?:\.\d+)?[YMWD])+(?:T(?:\d+(?:\.\d+)?[HMS])+)?|PT(?:\d+(?:\.\d+)?[HMS])+|XXXX-WXX-[1-7])$")
 PUBLISHED = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -186,7 +188,7 @@ def build_article(stem: str) -> dict:
             e["clean_text"] = clean_surface(text)
         if label == "DATE":
             v = _opt(row.get("value"))
-            if v is not None and not ISO_DATE.match(v):
+            if v is not None and not ISO_DATE.match(v) and not ISO_DURATION.match(v):
                 raise GoldError(f"{where}: DATE value {v!r} is not ISO 8601-shaped")
             e["value"] = v
         elif label == "FIGURE":

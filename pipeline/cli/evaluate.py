@@ -50,3 +50,19 @@ def evaluate_dates_cmd(
     nlp, _ = load_nlp(model)
     scores = evaluate_wikiwars(nlp, data)
     print(json.dumps(scores, indent=2, ensure_ascii=False))
+
+
+@app.command("evaluate-rules")
+def evaluate_rules_cmd(
+    split: str = typer.Option("test", "--split", help="Wikinews split (only test carries DATE/FIGURE gold)"),
+    model: Optional[str] = typer.Option(None, "--model", "-m"),
+    data: Path = typer.Option(DEFAULT_DATA, "--data", help="The shared open data folder"),
+    as_json: bool = typer.Option(False, "--json"),
+):
+    """DATE (exact span F1, value and type accuracy) and FIGURE (F1 with value match, unit and about accuracy) on the Wikinews gold."""
+    from ..nlp import load_nlp
+    from ..evaluate.rules import evaluate_rules, format_scores
+
+    nlp, _ = load_nlp(model)
+    scores = evaluate_rules(nlp, data, split)
+    print(json.dumps(scores, indent=2, ensure_ascii=False) if as_json else format_scores(scores))

@@ -5,7 +5,8 @@
 gold offsets (``key/*.key.apf.xml``; offsets count UTF-8 bytes of the SGML text with tags
 stripped, END inclusive).
 
-Scope: our DATE definition excludes durations ("drei Tage", VAL ``P3D``), clock times
+Scope: the headline numbers score calendar dates (DATE spans of type "date"); durations and
+sets (types "duration", "set", issue 18) are left out of them. Before issue 18 our DATE definition excluded durations ("drei Tage", VAL ``P3D``), clock times
 (``...T04:45``), parts of days (``...TNI``) and vague references (``PRESENT_REF``...). The
 headline numbers ("date" scope) therefore use the gold TIMEX2 whose VAL is a calendar date,
 month, year, season, quarter/half, week, decade or century; a system span overlapping a gold
@@ -89,8 +90,8 @@ def _run(nlp, text: str, anchor: Optional[str], mode: Optional[str]):
             doc = proc(doc, mode=mode)
         else:
             doc = proc(doc)
-        if name == "presseschau_dates":
-            break
+        if name == "presseschau_figures":
+            break  # the figures component adds durations and relative times ("vor fünf Jahren") as DATE
     return doc
 
 
@@ -119,7 +120,10 @@ def evaluate_wikiwars(nlp, path: str | Path = SHARED_DATA / "dates" / "wikiwars_
         gold = [g for g in gold_all if g["val"] and DATE_VAL.match(g["val"])]
         other = [g for g in gold_all if g not in gold]
         doc = _run(nlp, d["text"], d["anchor"], mode)
-        spans = [s for s in doc.spans[DATE_SPANS] if s.start_char >= b0 and s.end_char <= b1]
+        # durations and sets (issue 18: DATE type "duration"/"set") are not calendar dates: the
+        # date scope scores the spans the system typed as dates
+        spans = [s for s in doc.spans[DATE_SPANS] if s.start_char >= b0 and s.end_char <= b1
+                 and (s._.date_type or "date") == "date"]
         sys_items = [{"start": s.start_char, "end": s.end_char, "text": s.text, "val": to_timex(s._.value)} for s in spans]
         ov = lambda a, b: a["start"] < b["end"] and b["start"] < a["end"]  # noqa: E731
         for s in sys_items:

@@ -228,7 +228,7 @@ def doc_to_entities(doc: Doc) -> list[Entity]:
     """Model entities plus DATE/FIGURE rule spans, overlaps resolved, sorted by offset."""
     rules: list[Entity] = []
     for span in doc.spans.get(DATE_SPANS, []):
-        rules.append(_entity(span, "DATE", "rule", value=span._.value))
+        rules.append(_entity(span, "DATE", "rule", value=span._.value, extra={"type": span._.date_type or "date"}))
     for span in doc.spans.get(FIGURE_SPANS, []):
         extra = {"event": span._.event} if span._.event else {}
         rules.append(_entity(span, "FIGURE", "rule", value=span._.value, unit=span._.unit, about=span._.about, qualifier=span._.qualifier, extra=extra))
@@ -238,6 +238,8 @@ def doc_to_entities(doc: Doc) -> list[Entity]:
         if label is None:  # DATE/CARDINAL/... from other models: the rules own those
             continue
         model.append(_entity(span, label, "model", canonical=span._.canonical))
+    # a unit word the model took for a name ("Grad Celsius", "Kelvin" as PER) belongs to the figure
+    model = [m for m in model if not any(r.label == "FIGURE" and r.unit and r.start <= m.start and m.end <= r.end for r in rules)]
     kept_rules = [r for r in rules if not any(_overlaps(r, m) and m.label in ("PER", "ORG", "LOC") for m in model)]
     kept_model = [m for m in model if not (m.label == "MISC" and any(_overlaps(m, r) for r in kept_rules))]
     return sorted(kept_model + kept_rules, key=lambda e: (e.start, -e.end, e.label))

@@ -23,6 +23,8 @@ _SPAN_ATTRS = {
     "qualifier": None,  # FIGURE: "mindestens", "rund", ...
     "event": None,  # FIGURE: what happened to what is counted ("dead", ...)
     "canonical": None,  # PER/ORG/LOC/MISC: one name per real-world entity
+    "about_rule": None,  # FIGURE: which rule gave `about` (evaluation only, not written to records)
+    "date_type": None,  # DATE: "date" (point/period), "duration" or "set" (TimeML TYPE)
 }
 
 

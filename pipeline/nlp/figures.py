@@ -17,8 +17,10 @@ Boundary rules (repeated in ``pipeline/lang/de/README.md`` for the annotators)
 * The counted noun is outside the span; its lemma goes to ``._.about`` ("Mensch",
   "Grenze" for "7000 Kilometer lange Grenze", "Russe"); found from the dependency parse
   when present, else from POS, else from capitalisation + the lemma lookup table.
-* Durations with a number are figures with a time unit ("drei Monate": 3, unit "month",
-  about None). "Hälfte" is a figure (0.5). Ranges share scale/unit/noun ("30 bis 40
+* Durations with a number are DATEs (issue 18): the component hands them to
+  ``doc.spans["presseschau_dates"]`` with ``span._.date_type`` "duration" (ISO value "P3M"),
+  or "date" for relative times ("vor fünf Jahren", "zwei Tage später"); recurring times
+  ("jährlich") as "set". Ages ("75 Jahre alt") stay figures (unit "year", about "Alter"). "Hälfte" is a figure (0.5). Ranges share scale/unit/noun ("30 bis 40
   Milliarden Euro"); an elliptic count takes the previous count's noun in the sentence.
 * Not FIGURE: years and dates (DATE), ordinals ("30.", "zweiten", "zweitlängste"),
   multiplicatives ("achtmal", "zweimal"), clock times ("4:45 Uhr", "17 Uhr"), numbers in
@@ -37,13 +39,15 @@ from spacy.tokens import Doc, Span, Token
 
 from . import ext as spacy_ext  # noqa: F401
 from .dates import has_ann, is_bare_year
-from .normalize import fraction, lang_data, lookup_unit, multiplier, parse_digits, parse_number_word
+from .normalize import fraction, lang_data, lookup_unit, multiplier, parse_anchor, parse_digits, parse_number_word, shift_period
 from .ext import DATE_SPANS, FIGURE_SPANS
 
 _NOUN_POS = {"NOUN", "PROPN"}
 _ADJ_INFL = re.compile(r"^[a-zäöüß][a-zäöüß-]*(?:e|en|er|es|em)$")
 _TIME_UNITS = {"s", "min", "h", "day", "week", "month", "year", "decade", "century"}
 _SYMBOL_PREFIX = {"€", "$", "£", "US$"}
+_SIGNS = {"-", "−", "–"}  # a sign glued to the digits ("-5", "−3")
+_GROUP_SPACES = {" ", "\u202f", "\u2009", "\u00a0"}  # thousands separators ("45 000")
 # dependency labels (UD and TIGER) linking a number or measure to what it modifies
 _NUM_DEPS = {"nummod", "nk", "nmc", "amod", "det", "nummod:gov", "nummod:entity"}
 _GEN_DEPS = {"ag", "pg", "nmod", "nmod:poss", "obl", "pobj"}
@@ -96,6 +100,24 @@ class FigureRecognizer:
             else:
                 self.events_verb[w.lower()] = ev
         self.months = lang_data("dates.json")["months"]
+        self.last_rule: Optional[str] = None
+        self._context_rule: Optional[str] = None
+        ms = lang_data("measures.json")
+        self.measuring_verbs = {k: set(v) for k, v in ms["measuring_verbs"].items() if not k.startswith("_")}
+        self.subject_deps = set(ms["subject_deps"])
+        self.predicate_only_with_unit = set(ms["predicate_only_with_unit"])
+        self.container_nouns = set(ms["container_nouns"])
+        self.duration_codes = {k: v for k, v in ms["duration_codes"].items() if not k.startswith("_")}
+        self.ago_words = set(ms["ago_words"])
+        self.ahead_words = set(ms["ahead_words"])
+        self.anchored_after = {k: v for k, v in ms["anchored_after"].items() if not k.startswith("_")}
+        self.age_after = set(ms["age_after"])
+        self.age_before = [w.split() for w in ms["age_before"]]
+        self.sets = {k: v for k, v in ms["sets"].items() if not k.startswith("_")}
+        self.street_suffixes = tuple(ms["street_suffixes"])
+        self.phone_words = set(ms["phone_words"])
+        self.score_words = set(ms["score_words"])
+        self.score_context = set(ms["score_context"])
 
     # -- lemmas --
     def _table(self):
@@ -148,15 +170,38 @@ class FigureRecognizer:
         number word, fraction noun, article before a multiplier). Most tokens fail it, so the
         component skips the context checks for them."""
         low = word.lower()
-        return word[:1].isdigit() or low in self.fraction_nouns or low in self.article_forms \
+        return word[:1].isdigit() or (word[:1] in _SIGNS and word[1:2].isdigit()) or low in self.fraction_nouns or low in self.article_forms \
             or parse_number_word(low) is not None
 
     def _base(self, doc: Doc, i: int) -> Optional[tuple[float, int]]:
         """(value, end index) of the number starting at token i, before multipliers/units."""
         t = doc[i]
-        v = parse_digits(t.text)
+        sign = 1
+        text = t.text
+        if text[:1] in _SIGNS and text[1:2].isdigit():
+            sign, text = -1, text[1:]
+        v = parse_digits(text)
         if v is not None:
-            return v, i + 1
+            j = i + 1
+            # "45 000", "1 250 000" (space or narrow no-break space between groups of three)
+            if re.fullmatch(r"\d{1,3}", text):
+                groups = [text]
+                k = i
+                while True:
+                    if doc[k].whitespace_ in _GROUP_SPACES and k + 1 < len(doc) and re.fullmatch(r"\d{3}(?:,\d+)?", doc[k + 1].text):
+                        k += 1
+                    elif k + 2 < len(doc) and not doc[k].whitespace_ and doc[k + 1].text in _GROUP_SPACES - {" "} \
+                            and not doc[k + 1].whitespace_ and re.fullmatch(r"\d{3}(?:,\d+)?", doc[k + 2].text):
+                        k += 2
+                    else:
+                        break
+                    groups.append(doc[k].text)
+                    if "," in doc[k].text:
+                        break
+                if len(groups) > 1:
+                    v = parse_digits("".join(groups))
+                    j = k + 1
+            return sign * v, j
         w = t.text
         low = w.lower()
         if low in self.fraction_nouns and w[:1].isupper():
@@ -209,8 +254,12 @@ class FigureRecognizer:
             value = value * mul
             scale *= mul
             j += 1
-        # unit word or symbol
-        if j < len(doc):
+        # unit word or symbol; two-word units first ("Grad Celsius")
+        if j + 1 < len(doc) and doc[j].whitespace_ and lookup_unit(doc[j].text + " " + doc[j + 1].text) is not None:
+            unit, factor = lookup_unit(doc[j].text + " " + doc[j + 1].text)
+            value = value * factor
+            j += 2
+        elif j < len(doc):
             u = lookup_unit(doc[j].text)
             if u is not None and not (doc[j].text in ("m", "t", "g", "l") and j + 1 < len(doc) and doc[j + 1].is_alpha and doc[j + 1].text.islower()):
                 unit, factor = u
@@ -219,6 +268,9 @@ class FigureRecognizer:
         if unit is None and i > 0 and doc[i - 1].text in _SYMBOL_PREFIX:
             unit, factor = lookup_unit(doc[i - 1].text)
             start = i - 1
+        if i > 0 and doc[start - 1].text.lower() in ("minus", "−") and doc[i].text[:1].isdigit() if start > 0 else False:
+            value = -value  # "minus 12 Grad", "− 3 Prozent"
+            start -= 1
         value = round(value, 4) if isinstance(value, float) else value
         if isinstance(value, float) and value == int(value):
             value = int(value)
@@ -235,6 +287,23 @@ class FigureRecognizer:
         prev = _prev(doc, i)
         nxt = _next(doc, i)
         if prev is not None and prev.text.lower() in self.id_before:
+            return True
+        street = prev
+        if prev is not None and prev.text == "." and _prev(doc, prev.i) is not None and not prev.whitespace_ is None:
+            street = _prev(doc, prev.i)
+            street = street if street.i == prev.i - 1 and not street.whitespace_ else None
+        if street is not None and street.text[:1].isupper() and re.fullmatch(r"\d{1,3}[a-z]?", t.text) and \
+                (street.text.lower() + ("." if street is not prev else "")).endswith(self.street_suffixes) and \
+                (nxt is None or not self._is_noun(nxt) or nxt.pos_ == "PROPN"):
+            return True  # house number: "Goethestr. 8", "Hauptstraße 12"
+        if re.fullmatch(r"\d{5}", t.text) and nxt is not None and nxt.text[:1].isupper() and \
+                (nxt.pos_ == "PROPN" or nxt.ent_type_ in ("LOC", "GPE") or (not has_ann(doc, "POS") and prev is not None
+                                                                         and prev.text in (",", "in", "D-"))) \
+                and (prev is None or not prev.like_num):
+            return True  # postcode: "10115 Berlin"
+        if self._phone(doc, i):
+            return True
+        if self._score(doc, i):
             return True
         if i > 0 and prev is doc[i - 1] and not prev.whitespace_ and prev.text not in _SYMBOL_PREFIX and not prev.is_punct:
             return True  # glued to a word: "G 20" split by tokenizer, "COVID-19"
@@ -255,6 +324,40 @@ class FigureRecognizer:
             if is_bare_year(doc, i, lemma_fn=self.lemma):
                 return True
         return False
+
+    def _phone(self, doc: Doc, i: int) -> bool:
+        """Phone numbers: after "Tel.", "Fax", or in a run of digit groups that starts with
+        "+49" or a leading zero ("030 1234567", "+49 30 123456")."""
+        k = i
+        steps = 0
+        while k >= 0 and steps < 8:
+            w = doc[k].text
+            if w.startswith("+") and w[1:].isdigit() or (re.fullmatch(r"0\d+", w) and k < i) or w in ("(0", "(") and k < i:
+                return True
+            if k < i and w.lower() in self.phone_words:
+                return True
+            p = _prev(doc, k)
+            if p is None or not (p.text.lstrip("+(").rstrip(")").isdigit() or p.text in ("/", "-", "(", ")") or p.text.lower() in self.phone_words or p.text.lower().rstrip(":") in self.phone_words):
+                if p is not None and p.text.lower().rstrip(":") in self.phone_words:
+                    return True
+                return False
+            k = p.i
+            steps += 1
+        return False
+
+    def _score(self, doc: Doc, i: int) -> bool:
+        """Match results written with "zu" in a sports sentence ("gewann mit 3 zu 1")."""
+        from .dates import sentence_bounds
+
+        nxt, prev = _next(doc, i), _prev(doc, i)
+        pair = (nxt is not None and nxt.text.lower() in self.score_words and _next(doc, nxt.i) is not None
+                and _next(doc, nxt.i).like_num) or \
+               (prev is not None and prev.text.lower() in self.score_words and _prev(doc, prev.i) is not None
+                and _prev(doc, prev.i).like_num)
+        if not pair:
+            return False
+        s0, s1 = sentence_bounds(doc, i)
+        return any(t.text.lower() in self.score_context or self.lemma(t).lower() in self.score_context for t in doc[s0:s1])
 
     # -- qualifier --
     def _qualifier(self, doc: Doc, start: int) -> Optional[str]:
@@ -361,9 +464,9 @@ class FigureRecognizer:
             if t.is_punct:
                 return None
             if self._is_noun(t) and not t.like_num:
-                if has_unit and k == j:
-                    # "3,5 Millionen Euro Schaden" is rare; "7000 Kilometer Grenze" not German
-                    return None
+                if has_unit and k == j and (f["unit"] in _TIME_UNITS or t.is_sent_start or t.pos_ == "PROPN"
+                                            or lookup_unit(t.text) is not None):
+                    return None  # "8 Milliarden Euro Staatsschulden" -> Staatsschuld; not a name
                 return t
             if self._is_adj(t) or (t.text.lower() in ("und", "-") and k + 1 < n and self._is_adj(doc[k + 1])):
                 k += 1
@@ -372,14 +475,190 @@ class FigureRecognizer:
             return None
         return None
 
+    def _qualifier_start(self, doc: Doc, start: int) -> int:
+        """Index of the first token of the qualifier before ``start`` (``start`` if none)."""
+        for n in range(self.max_q, 0, -1):
+            if start - n >= 0 and " ".join(t.text.lower() for t in doc[start - n: start]) in self.qualifiers:
+                return start - n
+        return start
+
+    def _about_context(self, doc: Doc, f: dict) -> Optional[Token]:
+        """What a figure measures when no counted noun follows it: the noun of a von-phrase
+        ("ein Minus von 3 Prozent"), an apposition ("der Umsatz, 4,2 Milliarden Euro"), or the
+        subject of a measuring verb ("Die Inflation stieg auf 7,9 Prozent", "Die Temperatur lag
+        bei minus 12 Grad", "Die Kosten betragen 12 Millionen Euro")."""
+        self._context_rule = None
+        q0 = self._qualifier_start(doc, f["start"])
+        prev = _prev(doc, q0)
+        if prev is not None and prev.text.lower() in ("von", "vom"):
+            n = _prev(doc, prev.i)
+            if n is not None and self._is_noun(n) and n.pos_ != "PROPN":
+                self._context_rule = "von"
+                return self._through_container(n)
+        if prev is not None and prev.text == "," and f["unit"] is not None:
+            n = _prev(doc, prev.i)
+            if n is not None and self._is_noun(n) and n.pos_ != "PROPN":
+                d = _prev(doc, n.i)
+                nxt = _next(doc, f["end"] - 1)
+                if (d is None or d.pos_ == "DET" or n.is_sent_start) and (nxt is None or nxt.text in (",", ")", ".", "–")):
+                    self._context_rule = "apposition"
+                    return self._through_container(n)
+        if not has_ann(doc, "DEP"):
+            return None
+        t = doc[f["end"] - 1]
+        for _ in range(4):
+            if t.head.i != t.i and f["start"] <= t.head.i < f["end"]:
+                t = t.head
+            else:
+                break
+        preps = {c.text.lower() for c in t.children if c.dep_ in ("case", "mo") or (c.pos_ == "ADP" and c.i < t.i)}
+        if not preps and f["start"] > 0 and doc[q0 - 1].pos_ == "ADP" if q0 > 0 else False:
+            preps = {doc[q0 - 1].text.lower()}
+        v = t.head
+        for _ in range(3):
+            if v.pos_ in ("VERB", "AUX") or v.head.i == v.i:
+                break
+            if v.pos_ in _NOUN_POS:
+                return None  # inside a noun phrase: not the verb's measure
+            v = v.head
+        if v.pos_ not in ("VERB", "AUX"):
+            return None
+        lem = self.lemma(v).lower()
+        allowed = self.measuring_verbs.get(lem)
+        if allowed is None:
+            return None
+        if allowed and not (preps & allowed):
+            return None
+        if lem in self.predicate_only_with_unit and f["unit"] is None:
+            return None
+        for c in v.children:
+            if c.dep_ in self.subject_deps and c.pos_ in ("NOUN",) and c.i != t.i:
+                self._context_rule = "verb_subject"
+                return self._through_container(c)
+        return None
+
+    def _through_container(self, n: Token) -> Token:
+        """"Die Zahl der Toten stieg auf 50" -> Tote: a container noun hands over to its genitive."""
+        if n.text.lower() in self.container_nouns:
+            for c in n.children:
+                if c.i > n.i and c.pos_ in _NOUN_POS and c.dep_ in _GEN_DEPS and self._genitive_like(c):
+                    return c
+            p = _prev(n.doc, n.i)
+            if p is not None and p.text.lower() == "in":  # "Umsatzerlöse in Höhe von 80,9 Mio. Euro"
+                h = _prev(n.doc, p.i)
+                if h is not None and self._is_noun(h) and h.pos_ != "PROPN":
+                    return h
+        return n
+
+    def is_age(self, doc: Doc, f: dict) -> bool:
+        """"75 Jahre alt", "im Alter von 75 Jahren": an age, a FIGURE, not a duration."""
+        if f["unit"] not in ("year", "month", "week", "day"):
+            return False
+        nxt = _next(doc, f["end"] - 1)
+        if nxt is not None and nxt.text.lower() in self.age_after:
+            return True
+        q0 = self._qualifier_start(doc, f["start"])
+        for words in self.age_before:
+            n = len(words)
+            if q0 - n >= 0 and [t.text.lower() for t in doc[q0 - n: q0]] == words:
+                return True
+        return False
+
+    def duration_value(self, value: float, unit: str) -> Optional[str]:
+        """ISO 8601 duration: 3 month -> P3M, 2.5 year -> P30M, 24 h -> PT24H, 3 decade -> P30Y."""
+        for _ in range(4):
+            code = self.duration_codes.get(unit)
+            if code is None:
+                return None
+            letter, is_time, smaller, factor = code[0], code[1], code[2], code[3]
+            if len(code) > 4:  # decade/century: counted in years
+                value, unit = value * code[4], smaller
+                continue
+            if float(value).is_integer():
+                n = int(value)
+                return f"PT{n}{letter}" if is_time else f"P{n}{letter}"
+            if smaller is None:
+                return f"PT{round(value, 3)}{letter}" if is_time else f"P{round(value, 3)}{letter}"
+            value, unit = round(value * factor, 6), smaller
+        return None
+
+    def ago_value(self, doc: Doc, value: float, unit: str, sign: int = -1) -> Optional[str]:
+        """"vor fünf Jahren" (published 2022-01-06) -> 2017; "vor drei Wochen" -> ISO week."""
+        anchor, _ = parse_anchor(doc._.published)
+        if anchor is None:
+            return None
+        for _ in range(3):  # "vor zweieinhalb Jahren" = 30 months before
+            code = self.duration_codes.get(unit)
+            if float(value).is_integer() or code is None or code[2] is None or len(code) > 4:
+                break
+            value, unit = round(value * code[3], 6), code[2]
+        if not float(value).is_integer():
+            return None
+        n = int(value)
+        if unit in ("decade", "century"):
+            n, unit = n * (10 if unit == "decade" else 100), "year"
+        if unit not in ("year", "month", "week", "day"):
+            return None
+        return shift_period(anchor, unit, sign * n)
+
+    def anchored_value(self, doc: Doc, f: dict, sign: int, new_dates: list) -> Optional[str]:
+        """Value of "drei Tage später" / "zwei Jahre zuvor": the last calendar date before it in
+        the text (else the publication date) shifted by the duration, at the coarser of the two
+        precisions."""
+        import datetime as dt
+
+        ref = None
+        cands = list(doc.spans[DATE_SPANS]) if DATE_SPANS in doc.spans else []
+        for sp in sorted(cands + list(new_dates), key=lambda x: x.start):
+            if sp.end <= f["start"] and isinstance(sp._.value, str) and re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", sp._.value):
+                ref = sp._.value
+        if ref is None:
+            ref = doc._.published if isinstance(doc._.published, str) else None
+        if not ref or not re.match(r"\d{4}", ref):
+            return None
+        parts = ref[:10].split("-")
+        y, mo, d = int(parts[0]), int(parts[1]) if len(parts) > 1 else None, int(parts[2]) if len(parts) > 2 else None
+        value, unit = f["value"], f["unit"]
+        for _ in range(3):
+            code = self.duration_codes.get(unit)
+            if code is None:
+                return None
+            if len(code) > 4:
+                value, unit = value * code[4], code[2]
+            elif not float(value).is_integer() and code[2] is not None:
+                value, unit = round(value * code[3], 6), code[2]
+            else:
+                break
+        if not float(value).is_integer() or unit not in ("year", "month", "week", "day"):
+            return None
+        n = sign * int(value)
+        if unit in ("day", "week"):
+            if d is None:
+                return None
+            return (dt.date(y, mo, d) + dt.timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
+        if unit == "month":
+            if mo is None:
+                return None
+            m0 = y * 12 + mo - 1 + n
+            return f"{m0 // 12:04d}-{m0 % 12 + 1:02d}"
+        return f"{y + n:04d}"
+
     def about(self, doc: Doc, f: dict) -> Optional[str]:
         if f["unit"] in _TIME_UNITS:
             return None  # durations ("drei Monate", "seit 13 Jahren") measure no noun
         tok = None
+        self.last_rule = None
         if has_ann(doc, "DEP"):
             tok = self._about_parse(doc, f)
+            self.last_rule = "parse"
         if tok is None:
             tok = self._about_linear(doc, f)
+            self.last_rule = "linear"
+        if tok is None:
+            tok = self._about_context(doc, f)
+            self.last_rule = "context:" + (self._context_rule or "")
+        if tok is None:
+            self.last_rule = None
         if tok is None or (f["unit"] is not None and lookup_unit(tok.text) is not None):
             return None
         if tok.text.lower() in self.vague or tok.like_num:
@@ -446,6 +725,7 @@ class FigureRecognizer:
             for sp in doc.spans[DATE_SPANS]:
                 blocked.update(range(sp.start, sp.end))
         out: list[Span] = []
+        new_dates: list[Span] = []
         n = len(doc)
         free_from = 0  # first token after the last figure found
         for t in doc:
@@ -457,7 +737,8 @@ class FigureRecognizer:
                 continue
             # a bare number coordinated with a scaled one shares scale and unit:
             # "zwei bis drei Millionen Euro" -> 2000000 EUR and 3000000 EUR
-            if f["bare"] and f["end"] + 1 < n and doc[f["end"]].text.lower() in ("bis", "und", "oder", "-", "–"):
+            if f["bare"] and f["end"] + 1 < n and (doc[f["end"]].text.lower() in ("bis", "und", "oder", "-", "–") or (
+                    doc[f["end"]].text.lower() == "auf" and f["start"] > 0 and doc[f["start"] - 1].text.lower() == "von")):
                 partner = None if self._excluded(doc, f["end"] + 1, blocked) else self.parse_at(doc, f["end"] + 1)
                 if partner is not None and (partner["scale"] != 1 or partner["unit"] is not None):
                     factor = partner["scale"]
@@ -468,12 +749,48 @@ class FigureRecognizer:
                     f["value"] = int(v) if float(v).is_integer() else round(v, 4)
                     f["unit"] = partner["unit"]
                     f["about_from"] = partner
+            if f["unit"] in _TIME_UNITS and not self.is_age(doc, f):
+                # durations and relative times are DATEs (TimeML): "seit drei Monaten" -> P3M,
+                # "vor fünf Jahren" -> the year five years before publication
+                q0 = self._qualifier_start(doc, f["start"])
+                p = _prev(doc, q0)
+                dspan = Span(doc, f["start"], f["end"], label="DATE")
+                after = _next(doc, f["end"] - 1)
+                if after is not None and after.text.lower() in self.anchored_after:
+                    # "zwei Tage später": a date relative to the last date the text named
+                    dspan = Span(doc, f["start"], after.i + 1, label="DATE")
+                    dspan._.value = self.anchored_value(doc, f, self.anchored_after[after.text.lower()], new_dates)
+                    dspan._.date_type = "date"
+                elif p is not None and p.text.lower() in self.ago_words | self.ahead_words and q0 == f["start"]:
+                    sign = -1 if p.text.lower() in self.ago_words else 1
+                    dspan._.value = self.ago_value(doc, f["value"], f["unit"], sign)
+                    dspan._.date_type = "date"
+                else:
+                    dspan._.value = self.duration_value(f["value"], f["unit"])
+                    dspan._.date_type = "duration"
+                new_dates.append(dspan)
+                free_from = dspan.end
+                continue
+            if f["unit"] is None and out and not self._is_noun(_next(doc, f["end"] - 1) or doc[f["end"] - 1]):
+                # the unit the text leaves out: "7 Millionen Euro für Schulen, 3 Millionen für Kitas"
+                prev_span = out[-1]
+                from .dates import sentence_bounds
+
+                if prev_span._.unit is not None and prev_span._.unit not in _TIME_UNITS and \
+                        f["start"] - prev_span.end <= 8 and f["scale"] != 1 and \
+                        sentence_bounds(doc, prev_span.start) == sentence_bounds(doc, f["num"]):
+                    pu = lookup_unit(prev_span[-1].text)
+                    if pu is not None and pu[0] == prev_span._.unit:
+                        v = f["value"] * pu[1]
+                        f["value"] = int(v) if float(v).is_integer() else round(v, 4)
+                    f["unit"] = prev_span._.unit
             span = Span(doc, f["start"], f["end"], label="FIGURE")
             span._.value = f["value"]
             span._.unit = f["unit"]
             span._.qualifier = self._qualifier(doc, f["start"])
-            ab = self.about(doc, f.get("about_from", f))
+            ab = "Alter" if f["unit"] in _TIME_UNITS else self.about(doc, f.get("about_from", f))
             span._.about = ab
+            span._.about_rule = "age" if f["unit"] in _TIME_UNITS else (self.last_rule if ab is not None else None)
             about_tok = None
             if ab is not None:
                 for k in range(f["end"], min(n, f["end"] + 6)):
@@ -489,11 +806,37 @@ class FigureRecognizer:
                         not self._is_noun(_next(doc, f["end"] - 1) or doc[f["end"] - 1]) and \
                         (_next(doc, f["end"] - 1) is None or _next(doc, f["end"] - 1).text.lower() not in self.function_words):
                     span._.about = prev_span._.about  # "von den neun Gründungsmitgliedern sind nur noch sechs übrig"
+                    span._.about_rule = "elliptic"
             span._.event = self.event(doc, f, about_tok)
             out.append(span)
             free_from = f["end"]
         doc.spans[FIGURE_SPANS] = out
+        new_dates.extend(self._sets(doc))
+        if new_dates:
+            old = list(doc.spans[DATE_SPANS]) if DATE_SPANS in doc.spans else []
+            old = [d for d in old if not any(d.start < x.end and x.start < d.end for x in new_dates)]
+            doc.spans[DATE_SPANS] = sorted(old + new_dates, key=lambda sp: (sp.start, sp.end))
         return doc
+
+    def _sets(self, doc: Doc) -> list[Span]:
+        """Recurring times (TimeML sets): "jährlich" -> P1Y, "jeden Montag" -> XXXX-WXX-1."""
+        found = []
+        i, n = 0, len(doc)
+        while i < n:
+            low = doc[i].text.lower()
+            for k in (2, 1):
+                if i + k > n:
+                    continue
+                key = low if k == 1 else low + " " + doc[i + 1].text.lower()
+                if key in self.sets:
+                    sp = Span(doc, i, i + k, label="DATE")
+                    sp._.value = self.sets[key]
+                    sp._.date_type = "set"
+                    found.append(sp)
+                    i += k - 1
+                    break
+            i += 1
+        return found
 
 
 @Language.factory("presseschau_figures", default_config={"lemma_lookup": True},

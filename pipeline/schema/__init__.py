@@ -17,11 +17,13 @@ STATUSES = ("pending", "accepted", "rejected", "corrected")
 #: review app read them from here); ``required`` ones are present even when null
 LABEL_FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
     **{lab: {"optional": ("canonical",), "required": ()} for lab in ("PER", "ORG", "LOC", "MISC")},
-    "DATE": {"optional": (), "required": ("value",)},
+    "DATE": {"optional": ("type",), "required": ("value",)},
     "FIGURE": {"optional": ("event",), "required": ("value", "unit", "about", "qualifier")},
 }
 #: every value field of any label, in a fixed order
-VALUE_FIELDS = ("value", "unit", "about", "qualifier", "event", "canonical")
+VALUE_FIELDS = ("value", "unit", "about", "qualifier", "event", "canonical", "type")
+#: DATE ``type`` (TimeML): a point or period on the calendar, a duration, a recurring set
+DATE_TYPES = ("date", "duration", "set")
 #: what a review decision snapshots of an entity
 ENTITY_FIELDS = ("start", "end", "text", "label", "source", "status") + VALUE_FIELDS
 
@@ -86,7 +88,7 @@ class Entity:
     label: str
     source: str = "model"
     status: str = "pending"
-    # DATE: ISO 8601 or None; FIGURE: number
+    # DATE: ISO 8601 (date, duration or set; its kind in extra["type"]) or None; FIGURE: number
     value: Any = None
     unit: Optional[str] = None
     about: Optional[str] = None
