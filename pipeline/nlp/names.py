@@ -159,7 +159,7 @@ class NameLinker:
     ALIAS_FILE = "aliases.tsv"
 
     def __init__(self, aliases_path: Optional[str] = None, resolve_short_forms: bool = True, use_aliases: bool = True,
-                 propagate: bool = True, min_support: int = 1):
+                 propagate: bool = True, min_support: int = 2):
         self.aliases_path = aliases_path
         self.use_aliases = use_aliases
         self._load_aliases(aliases_path)
@@ -579,7 +579,7 @@ class NameLinker:
 @Language.factory(
     "presseschau_names",
     default_config={"aliases_path": None, "resolve_short_forms": True, "use_aliases": True, "propagate": True,
-                    "min_support": 1},
+                    "min_support": 2},
     requires=["doc.ents"],
     assigns=["doc.ents", "doc.spans", "span._.canonical"],
 )
