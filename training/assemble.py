@@ -215,7 +215,8 @@ def update_meta(out: Path, scores: Path | None, logs: dict[str, Path], bench: Pa
         perf["ud_gsd_test"] = {"raw_text": ud["raw"], "gold_tokenization": ud["gold_tok"]}
         perf["evaluated_with"] = "python -m pipeline.evaluate.model"
         meta["presseschau_scores"] = perf
-    training = {}
+    # steps not re-run keep the figures of the run that made them
+    training = {k: v for k, v in meta.get("presseschau_training", {}).items() if isinstance(v, dict)}
     for name, paths in logs.items():
         runs = [parse_time_log(p) for p in (paths if isinstance(paths, list) else [paths])]
         runs = [r for r in runs if r]
@@ -223,7 +224,7 @@ def update_meta(out: Path, scores: Path | None, logs: dict[str, Path], bench: Pa
             training[name] = {"wall_seconds": sum(r["wall_seconds"] for r in runs),
                               "peak_rss_mb": max(r["peak_rss_mb"] for r in runs)}
     if training:
-        training["total_wall_seconds"] = sum(v["wall_seconds"] for v in training.values())
+        training["total_wall_seconds"] = sum(v["wall_seconds"] for v in training.values() if isinstance(v, dict))
         training["peak_rss_mb_max"] = max(v["peak_rss_mb"] for k, v in training.items()
                                           if isinstance(v, dict))
         training["machine"] = "2 CPU cores, no GPU"
