@@ -3,7 +3,6 @@
 
 - `iter_jsonl` / `read_jsonl`: every JSONL file Presseschau reads (corpora, runs, the gold,
   the review log, imports) goes through here, `.jsonl` or `.jsonl.gz`, parsed by `jsonlines`.
-
 - `atomic_write_*`: write to a temp file in the same folder, fsync, `os.replace` — a reader
   (or a `kill -9`) sees the old file or the new one, never half of one.
 - `Cache`: an SQLite database in the output folder holding every processed record with the
@@ -15,10 +14,10 @@ from __future__ import annotations
 import gzip
 import json
 import os
-from dataclasses import dataclass
 import sqlite3
 import tempfile
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional, Union
 

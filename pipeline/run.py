@@ -4,7 +4,8 @@ Incremental: an article is processed only when its content hash or the pipeline 
 (package version, model, language data) changed since it was last processed into this
 output folder. Finished records are committed to the cache in small transactions, so a
 killed run loses at most the batch in flight; `articles.jsonl` and `run.json` are replaced
-atomically at the end. Review decisions in `annotations/` are read, never written.
+atomically at the end. Review decisions are an overlay the caller hands in
+(`RunOptions.review`, `review.apply.ReviewOverlay` from the CLI); the run never writes them.
 """
 from __future__ import annotations
 

@@ -27,7 +27,7 @@ import os
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
-from ..io import atomic_write_bytes
+from ..io import atomic_write_bytes, read_jsonl
 from ..schema import LABELS
 from ..review import log as dec
 from ..review.anchor import locate
@@ -62,14 +62,7 @@ def read_json_rows(path: os.PathLike | str) -> list[dict]:
     if stripped.startswith("["):
         data = json.loads(stripped)
         return [x for x in data if isinstance(x, dict)]
-    rows = []
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if line.strip():
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as e:
-                raise ValueError(f"{path}:{lineno}: invalid JSON line ({e.msg})") from e
-    return rows
+    return list(read_jsonl(path))
 
 
 def _jsonl_bytes(rows: Iterable[dict]) -> bytes:
