@@ -323,3 +323,25 @@ def test_treaty_is_not_the_organisation(nlp):
     got = annotate(nlp, "Die Organisation beruht auf dem „Vertrag über kollektive Sicherheit“ von 1992.",
                    [("Vertrag über kollektive Sicherheit", "MISC")])
     assert got == {("Vertrag über kollektive Sicherheit", "MISC"): "Vertrag über kollektive Sicherheit"}
+
+
+# --- confident propagation (issue 13): one wrong single-token guess is not copied ----------------
+
+def test_one_wrong_guess_is_not_copied_to_every_mention(real_nlp):
+    """'Wetzlar' taken for a person once (a name the alias table does not type): with
+    min_support=2 (the default) the other mentions stay as the model left them; copying on
+    one mention (min_support=1) spreads the error."""
+    text = ("Wetzlar schickte Helfer. Die Verwaltung in Wetzlar bestätigte das am Abend. "
+            "Aus Wetzlar hieß es außerdem, man sei bereit.")
+    strict = _with_model_ents(real_nlp, text, [("Wetzlar", "PER")], min_support=2)
+    assert [(e.text, e.label_) for e in strict.ents] == [("Wetzlar", "PER")]
+    loose = _with_model_ents(real_nlp, text, [("Wetzlar", "PER")], min_support=1)
+    assert [(e.text, e.label_) for e in loose.ents] == [("Wetzlar", "PER")] * 3
+
+
+def test_a_full_name_is_evidence_enough_for_its_surname(real_nlp):
+    """One mention of a two-word person name is a multi-token name: its surname is propagated
+    even with min_support=2."""
+    text = "Kassym-Schomart Tokajew bat um Hilfe. Später sagte Tokajew, die Lage sei ruhig."
+    doc = _with_model_ents(real_nlp, text, [("Kassym-Schomart Tokajew", "PER")], min_support=2)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Kassym-Schomart Tokajew", "PER"), ("Tokajew", "PER")]
