@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
 
 from . import __version__
-from .errors import ArticleError, ErrorKind
+from .errors import ArticleError, CannotStart, ErrorKind
 from .nlp import ModelInfo, annotate, doc_to_entities, load_nlp
 from .clean import clean
 from .clean.meta import iso_date
@@ -64,6 +64,50 @@ class RunStats:
     timings: Counter = field(default_factory=Counter)
 
 
+def check_inputs(paths: list[Path]) -> None:
+    """Every named input exists (a link counts even when it dangles: that is the input's own
+    error later). Checked before the output folder is touched, so a mistyped path never
+    rewrites an existing output with nothing (issue 15)."""
+    missing = [str(p) for p in paths if not os.path.lexists(p)]
+    if missing:
+        raise CannotStart(f"no such file or folder: {', '.join(missing)}; nothing was written")
+
+
+def prepare_output(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise CannotStart(f"--out {out} is a file, not a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        probe = out / f".presseschau-write-test-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as e:
+        raise CannotStart(f"cannot write to the output folder {out}: {e.strerror or e}") from None
+
+
+def lock_output(out: Path):
+    """One run per output folder: an advisory lock (fcntl.flock) on out/.presseschau/lock,
+    held until the run ends (the OS releases it when the process dies). A second run stops at
+    once, naming the holder."""
+    import fcntl
+
+    path = out / ".presseschau" / "lock"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fh = open(path, "a+", encoding="utf-8")
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        fh.seek(0)
+        holder = fh.read().strip() or "another process"
+        fh.close()
+        raise CannotStart(f"{out} is in use by another presseschau run (pid {holder}); wait for it or use another --out") from None
+    fh.seek(0)
+    fh.truncate()
+    fh.write(str(os.getpid()))
+    fh.flush()
+    return fh
+
+
 def _show_progress(flag: Optional[bool]) -> bool:
     if flag is not None:
         return flag
@@ -78,7 +122,9 @@ def run(opts: RunOptions, nlp_and_info: Optional[tuple[Any, ModelInfo]] = None, 
     nlp, info = nlp_and_info or load_nlp(opts.model)
     stats.timings["load_model"] += time.perf_counter() - t
 
-    opts.out.mkdir(parents=True, exist_ok=True)
+    check_inputs(opts.paths)
+    prepare_output(opts.out)
+    lock = lock_output(opts.out)
     cache = Cache(opts.out / CACHE_NAME)
     try:
         previous = set(_last_run_ids(cache))
@@ -160,6 +206,7 @@ def run(opts: RunOptions, nlp_and_info: Optional[tuple[Any, ModelInfo]] = None, 
         stats.timings["write"] += time.perf_counter() - t
     finally:
         cache.close()
+        lock.close()
 
     deleted = sorted(previous - set(seen))
     stats.timings["total"] = time.perf_counter() - t_start

@@ -102,7 +102,7 @@ def test_cli_exit_codes(tmp_path):
     assert ok.returncode == 0, ok.stderr
     assert _cli("run", str(SEEDS[4]), "--out", str(tmp_path / "m"), "--model", str(tmp_path / "no-such-model")).returncode == 2
     assert _cli("frobnicate").returncode == 2
-    assert _cli("run", str(tmp_path / "does-not-exist"), "--out", str(tmp_path / "x")).returncode == 1
+    assert _cli("run", str(tmp_path / "does-not-exist"), "--out", str(tmp_path / "x")).returncode == 2  # cannot start: nothing written (issue 15)
     assert _cli("validate", str(tmp_path / "ok" / "articles.jsonl")).returncode == 0
 
 
@@ -180,3 +180,42 @@ def test_retrained_weights_change_the_fingerprint(tmp_path):
     _, after = load_nlp(str(model))
     assert before.fingerprint == again.fingerprint
     assert after.fingerprint != before.fingerprint and after.version == before.version
+
+
+# --- cannot start: exit 2, one line, nothing written (issue 15) --------------------------------
+
+@pytest.mark.slow
+def test_a_mistyped_input_leaves_the_output_as_it_was(tmp_path):
+    out = tmp_path / "out"
+    assert _cli("run", str(SEEDS[0]), "--out", str(out)).returncode == 0
+    before = (out / "articles.jsonl").read_bytes()
+    proc = _cli("run", str(tmp_path / "wn200.jsonI"), "--out", str(out))
+    assert proc.returncode == 2
+    assert "no such file or folder" in " ".join((proc.stdout + proc.stderr).split()) and "Traceback" not in proc.stderr
+    assert (out / "articles.jsonl").read_bytes() == before
+
+
+@pytest.mark.slow
+def test_out_that_is_a_file_is_refused(tmp_path):
+    target = tmp_path / "a-file"
+    target.write_text("keep me", encoding="utf-8")
+    proc = _cli("run", str(SEEDS[0]), "--out", str(target))
+    assert proc.returncode == 2 and "is a file, not a folder" in " ".join((proc.stdout + proc.stderr).split())
+    assert "Traceback" not in proc.stderr and target.read_text(encoding="utf-8") == "keep me"
+
+
+@pytest.mark.slow
+def test_one_run_per_output_folder(tmp_path):
+    import fcntl
+
+    out = tmp_path / "out"
+    (out / ".presseschau").mkdir(parents=True)
+    with open(out / ".presseschau" / "lock", "w", encoding="utf-8") as holder:
+        holder.write("4242")
+        holder.flush()
+        fcntl.flock(holder, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        proc = _cli("run", str(SEEDS[0]), "--out", str(out))
+    assert proc.returncode == 2
+    assert "in use by another presseschau run (pid 4242)" in " ".join((proc.stdout + proc.stderr).split())
+    assert not (out / "articles.jsonl").exists()
+    assert _cli("run", str(SEEDS[0]), "--out", str(out)).returncode == 0  # free again

@@ -26,6 +26,7 @@ def run(
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on a terminal, off in CI)"),
 ):
     """Turn raw German articles into structured JSONL (articles.jsonl + run.json)."""
+    from ..errors import CannotStart
     from ..nlp import ModelNotFound, load_nlp
     from ..review.apply import ReviewOverlay
     from ..run import RunOptions, run as run_batch
@@ -41,7 +42,11 @@ def run(
         raise typer.Exit(2)
     _, info = nlp_info
     msg.info(f"Model: {info.name} {info.version} ({info.reason}) at {info.path}")
-    summary = run_batch(opts, nlp_info, on_error=lambda e: msg.warn(e["message"]))
+    try:
+        summary = run_batch(opts, nlp_info, on_error=lambda e: msg.warn(e["message"]))
+    except CannotStart as e:
+        msg.fail(str(e))
+        raise typer.Exit(2)
     _print_summary(summary)
     raise typer.Exit(1 if summary["errors"] else 0)
 
