@@ -185,7 +185,7 @@ def add_presseschau_components(nlp: Language) -> Language:
 # The files whose content decides what a record contains (code and language data), as globs
 # relative to the package: a change to any of them re-processes. A glob, not a list of
 # modules, so that splitting or adding a file is covered without anyone remembering to.
-RECORD_FILES = ("ingest.py", "record.py", "schema/*", "clean/*.py", "nlp/*.py", "lang/**/*")
+RECORD_FILES = ("ingest.py", "html.py", "record.py", "schema/*", "clean/*.py", "nlp/*.py", "lang/**/*")
 
 def pipeline_fingerprint(nlp: Language, model_path: str = "") -> str:
     """Hash of the model (name, version, config and the files of its directory, so that

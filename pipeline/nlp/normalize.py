@@ -155,13 +155,16 @@ def _below_1000(w: str) -> Optional[int]:
             h = d["unit_prefixes_in_compounds"][left]
         else:
             return None
-        if right == "":
-            return h * 100
-        if right == "eins":
-            return h * 100 + 1
-        r = _below_100(right)
-        return None if r is None else h * 100 + r
+        return _scaled(h, 100, right, _below_100)
     return _below_100(w)
+
+
+def _scaled(count: int, scale: int, rest: str, parse_rest) -> Optional[int]:
+    """count x scale plus what follows the scale word ('dreihundert|fünfzig', 'zweitausend|eins')."""
+    if rest == "":
+        return count * scale
+    r = 1 if rest == "eins" else parse_rest(rest)
+    return None if r is None else count * scale + r
 
 
 @lru_cache(maxsize=65536)
@@ -190,12 +193,7 @@ def parse_number_word(word: str) -> Optional[Number]:
             th = _below_1000(left)
             if th is None:
                 return None
-        if right == "":
-            return th * 1000
-        if right == "eins":
-            return th * 1000 + 1
-        r = _below_1000(right)
-        return None if r is None else th * 1000 + r
+        return _scaled(th, 1000, right, _below_1000)
     return _below_1000(w)
 
 
