@@ -213,13 +213,11 @@ def read_jsonl(path: Path, root: Path) -> Iterator[Item]:
                 continue
             meta = {JSONL_META_FIELDS[k]: v for k, v in obj.items() if k in JSONL_META_FIELDS and v}
             yield RawDoc(id=f"{stem}/{rid}", path=f"{path}#{rid}", sha256=sha256(text.encode("utf-8")), text=text, encoding="utf-8", meta=meta)
-    except OSError as e:
-        if lineno == 0 and not isinstance(e, (EOFError, gzip.BadGzipFile)):
+    except (OSError, EOFError, UnicodeDecodeError) as e:
+        if lineno == 0 and isinstance(e, OSError) and not isinstance(e, gzip.BadGzipFile):
             yield IngestError(str(path), ErrorKind.UNREADABLE, f"{path}: cannot open ({e.strerror})")
         else:
             yield IngestError(str(path), ErrorKind.UNREADABLE, f"{path}: stopped reading after line {lineno} ({type(e).__name__}: {e})", line=lineno + 1)
-    except (EOFError, UnicodeDecodeError) as e:
-        yield IngestError(str(path), ErrorKind.UNREADABLE, f"{path}: stopped reading after line {lineno} ({type(e).__name__}: {e})", line=lineno + 1)
 
 
 # -- language check ---------------------------------------------------------------------------

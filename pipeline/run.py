@@ -21,14 +21,14 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
 
 from . import __version__
-from .errors import ArticleError, CannotStart, ErrorKind
-from .nlp import ModelInfo, annotate, doc_to_entities, load_nlp
 from .clean import clean
-from .clean.meta import iso_date
 from .clean import load_resources as load_cleaning_resources
+from .clean.meta import iso_date
+from .errors import ArticleError, CannotStart, ErrorKind
 from .ingest import MAX_BYTES, IngestError, detect_language, discover, load_detector, read_path
-from .record import build_record
 from .io import Cache, atomic_open, atomic_write_json, dumps, label_counts
+from .nlp import ModelInfo, annotate, doc_to_entities, load_nlp
+from .record import build_record
 from .schema import RawDoc
 
 CACHE_NAME = ".presseschau/cache-v1.sqlite"  # bump when the table layout changes

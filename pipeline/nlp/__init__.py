@@ -26,10 +26,10 @@ from spacy.tokens import Doc, Span
 from . import ext as spacy_ext
 from .ext import DATE_SPANS, FIGURE_SPANS
 from ..errors import ModelNotFound
+from ..paths import ALIASES, BUNDLED_MODEL, PACKAGE
 from ..schema import Entity
 
 PREFERRED_MODEL = "de_core_news_md"
-from ..paths import ALIASES, BUNDLED_MODEL, PACKAGE
 CUSTOM_COMPONENTS = ("presseschau_dates", "presseschau_figures", "presseschau_names")
 
 # Labels of other German/multilingual models mapped onto the record's label set.
