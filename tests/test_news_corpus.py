@@ -113,3 +113,14 @@ def test_training_docs_keep_almost_every_entity():
     gold = sum(1 for rec in map(json.loads, CORPUS.open(encoding="utf-8")) if rec["split"] == "dev"
                for e in rec["entities"])
     assert n_ents >= 0.99 * gold
+
+
+def test_work_files_from_the_corpus_build_the_same_corpus(tmp_path, articles):
+    """Resuming the annotation: the committed corpus written back as work files
+    (`prepare --from-corpus`) builds into exactly the committed corpus again."""
+    from annotations.news.build import build
+    from annotations.news.prepare import write_from_corpus
+
+    assert write_from_corpus(articles, tmp_path) == 992
+    rebuilt = build([tmp_path], articles, load_splits())
+    assert rebuilt == [json.loads(line) for line in CORPUS.open(encoding="utf-8")]

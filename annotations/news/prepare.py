@@ -1,6 +1,11 @@
 """Fixed splits of the Wikinews corpus and pre-annotated work files for the annotators.
 
-    python -m annotations.news.prepare [--data ../shared/data] [--work annotations/news/work]
+    python -m annotations.news.prepare [--data ../shared/data] [--work annotations/news/work/pre]
+    python -m annotations.news.prepare --from-corpus [--work annotations/news/work/a]
+
+``--from-corpus`` writes the committed corpus (wikinews_ner.jsonl) back as work files, so
+that correcting or extending the annotation resumes where it stopped; `build build` turns
+them into the corpus again.
 
 Splits are fixed by article: the 992 ids are ordered by sha1("presseschau-news:" + id);
 the first 100 are test, the next 100 dev, the other 792 train. ``splits.json`` records
@@ -44,12 +49,33 @@ def load_splits() -> dict[str, list[str]]:
     return json.loads(SPLITS.read_text(encoding="utf-8"))
 
 
+def write_from_corpus(articles: dict[str, dict], work: Path) -> int:
+    """The committed corpus as inline-markup work files (one per article)."""
+    from annotations.news.markup import Mark, render
+
+    work.mkdir(parents=True, exist_ok=True)
+    n = 0
+    for line in (HERE / "wikinews_ner.jsonl").open(encoding="utf-8"):
+        rec = json.loads(line)
+        attrs = ("value", "type", "unit", "about")
+        marks = [Mark(e["start"], e["end"], e["label"], e["text"], {k: e[k] for k in attrs if k in e})
+                 for e in rec["entities"]]
+        (work / f"{rec['id']}.txt").write_text(render(articles[rec["id"]]["text"], marks), encoding="utf-8")
+        n += 1
+    return n
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--work", type=Path, default=HERE / "work" / "pre")
     ap.add_argument("--model", default=str(ROOT / "models" / "de_presseschau"))
+    ap.add_argument("--from-corpus", action="store_true", help="work files from the committed corpus, not the model")
     args = ap.parse_args()
+    if args.from_corpus:
+        work = args.work if args.work != HERE / "work" / "pre" else HERE / "work" / "a"
+        print(f"{write_from_corpus(read_articles(args.data), work)} work files from the corpus in {work}")
+        return
 
     import spacy
     from annotations.news.markup import Mark, render
