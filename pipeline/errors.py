@@ -25,6 +25,7 @@ class ErrorKind(str, Enum):
     DUPLICATE_ID = "duplicate_id"        # an article id already read in this run
     CLEAN_FAILED = "clean_failed"        # the cleaner raised (a bug: reported, batch goes on)
     ANNOTATE_FAILED = "annotate_failed"  # the spaCy pipeline raised on this article
+    WORKER_DIED = "worker_died"          # the worker process died on this article's batch, twice
 
     def __str__(self) -> str:
         return self.value

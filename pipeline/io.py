@@ -178,10 +178,15 @@ class Cache:
 
     def put_many(self, rows: Iterable[tuple[str, str, str, dict]]) -> None:
         """Store (id, sha256, fingerprint, record) rows in one transaction."""
+        self.put_lines((i, h, f, dumps(r), len(r["text"].split()), label_counts(r)) for i, h, f, r in rows)
+
+    def put_lines(self, rows: Iterable[tuple[str, str, str, str, int, dict]]) -> None:
+        """Store (id, sha256, fingerprint, record JSON line, words, label counts) rows, serialised
+        where the work was done, in one transaction."""
         with self.db:
             self.db.executemany(
                 "INSERT OR REPLACE INTO records (id, sha256, fingerprint, record, words, labels) VALUES (?, ?, ?, ?, ?, ?)",
-                ((i, h, f, dumps(r), len(r["text"].split()), dumps(label_counts(r))) for i, h, f, r in rows),
+                ((i, h, f, line, w, dumps(labels)) for i, h, f, line, w, labels in rows),
             )
 
     def get(self, doc_id: str) -> Optional[dict]:

@@ -1,16 +1,17 @@
-"""Batch orchestration of `presseschau run`: ingest -> clean -> annotate -> record -> store.
+"""Batch orchestration of `presseschau run`: the driver. It discovers and reads the inputs,
+keeps the incremental cache and writes the outputs; the per-article work (clean, annotate,
+record: `process.process_batch`) is done by an executor (`execute/`: in this process or in
+supervised workers).
 
 Incremental: an article is processed only when its content hash or the pipeline fingerprint
 (package version, model, language data) changed since it was last processed into this
-output folder. Finished records are committed to the cache in small transactions, so a
-killed run loses at most the batch in flight; `articles.jsonl` and `run.json` are replaced
+output folder. Finished records are committed to the cache one transaction per batch as
+they arrive, so a killed run loses at most the batches in flight; `articles.jsonl` and `run.json` are replaced
 atomically at the end. Review decisions are an overlay the caller hands in
 (`RunOptions.review`, `review.apply.ReviewOverlay` from the CLI); the run never writes them.
 """
 from __future__ import annotations
 
-import gc
-import itertools
 import json
 import os
 import sys
@@ -21,18 +22,15 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
 
 from . import __version__
-from .clean import clean
-from .clean import load_resources as load_cleaning_resources
-from .clean.meta import iso_date
 from .errors import ArticleError, CannotStart, ErrorKind
-from .ingest import MAX_BYTES, IngestError, detect_language, discover, load_detector, read_path
+from .execute import make_executor
+from .ingest import MAX_BYTES, IngestError, discover, read_path
 from .io import Cache, atomic_open, atomic_write_json, dumps, label_counts
-from .nlp import ModelInfo, annotate, doc_to_entities, load_nlp
-from .record import build_record
+from .nlp import ModelInfo, load_nlp
+from .process import WorkSettings
 from .schema import RawDoc
 
 CACHE_NAME = ".presseschau/cache-v1.sqlite"  # bump when the table layout changes
-COMMIT_EVERY = 64
 
 
 @dataclass
@@ -49,7 +47,6 @@ class RunOptions:
     # caller composes it, the run does not read review decisions itself); None: the
     # pipeline's own output
     review: Optional[Any] = None
-    chunk_size: int = 2000  # articles per nlp.pipe call: strings and workers are released between chunks
     progress: Optional[bool] = None  # None: only on an interactive terminal outside CI
 
 
@@ -114,8 +111,14 @@ def _show_progress(flag: Optional[bool]) -> bool:
     return sys.stderr.isatty() and not os.environ.get("CI")
 
 
-def run(opts: RunOptions, nlp_and_info: Optional[tuple[Any, ModelInfo]] = None, on_error: Callable[[dict], None] = lambda e: None) -> dict[str, Any]:
-    """Process the inputs into `opts.out`; returns the run summary that is written as run.json."""
+def run(
+    opts: RunOptions,
+    nlp_and_info: Optional[tuple[Any, ModelInfo]] = None,
+    on_error: Callable[[dict], None] = lambda e: None,
+    on_notice: Callable[[str], None] = lambda m: None,
+) -> dict[str, Any]:
+    """Process the inputs into `opts.out`; returns the run summary that is written as run.json.
+    `on_error` hears every per-article error, `on_notice` what else the user should know."""
     t_start = time.perf_counter()
     stats = RunStats()
     t = time.perf_counter()
@@ -126,85 +129,51 @@ def run(opts: RunOptions, nlp_and_info: Optional[tuple[Any, ModelInfo]] = None, 
     prepare_output(opts.out)
     lock = lock_output(opts.out)
     cache = Cache(opts.out / CACHE_NAME)
+    notices: list[str] = []
+
+    def notice(message: str) -> None:
+        notices.append(message)
+        on_notice(message)
+
+    settings = WorkSettings(
+        fingerprint=info.fingerprint,
+        pipeline_info={"version": __version__, "fingerprint": info.fingerprint, "model": {"name": info.name, "version": info.version}},
+        allow_non_german=opts.allow_non_german, batch_size=opts.batch_size,
+    )
+    executor = make_executor(nlp, settings, opts.n_process, on_notice=notice)
     try:
         previous = set(_last_run_ids(cache))
-        state = cache.state()
         files, discover_errors = discover(opts.paths)
         for err in discover_errors:
             _error(stats, err.to_dict(), on_error)
-        seen: list[str] = []
-        seen_set: set[str] = set()
-        pending: dict[str, tuple[RawDoc, Any, Optional[str]]] = {}
-        pipeline_info = {"version": __version__, "fingerprint": info.fingerprint, "model": {"name": info.name, "version": info.version}}
-
-        def to_process() -> Iterator[tuple[str, dict]]:
-            for path, root in files:
-                t0 = time.perf_counter()
-                for item in read_path(path, root, opts.max_bytes):
-                    if isinstance(item, IngestError):
-                        _error(stats, item.to_dict(), on_error)
-                        continue
-                    if item.id in seen_set:
-                        _error(stats, ArticleError(item.path, ErrorKind.DUPLICATE_ID, f"{item.path}: article id {item.id!r} was already read from another input; skipped").to_dict(), on_error)
-                        continue
-                    seen_set.add(item.id)
-                    stats.articles += 1
-                    if not opts.force and state.get(item.id) == (item.sha256, info.fingerprint):
-                        seen.append(item.id)
-                        stats.cached += 1
-                        continue
-                    if "load_resources" not in stats.timings:
-                        # first article to process: load the detector and the cleaning tables
-                        # now (start-up, not per-article time; skipped when all are cached)
-                        t1 = time.perf_counter()
-                        load_detector()
-                        load_cleaning_resources()
-                        stats.timings["load_resources"] = time.perf_counter() - t1
-                        t0 += stats.timings["load_resources"]
-                    lang = detect_language(item.text)
-                    if lang not in (None, "de") and not opts.allow_non_german:
-                        _error(stats, ArticleError(item.path, ErrorKind.NOT_GERMAN, f"{item.path}: text looks {lang!r}, not German; skipped (use --allow-non-german to process it)").to_dict(), on_error)
-                        continue
-                    try:
-                        cleaned = clean(item.text, item.meta.get("furniture"))
-                    except Exception as e:  # a cleaner bug must not stop the batch
-                        _error(stats, ArticleError(item.path, ErrorKind.CLEAN_FAILED, f"{item.path}: cleaning failed ({type(e).__name__}: {e})").to_dict(), on_error)
-                        continue
-                    seen.append(item.id)
-                    pending[item.id] = (item, cleaned, lang)
-                    stats.timings["ingest_clean"] += time.perf_counter() - t0
-                    yield cleaned.text, {"id": item.id, "published": cleaned.meta.published or _hint_date(item)}
-                    t0 = time.perf_counter()
-
+        order: list[str] = []  # article ids in the order they were read: the order of articles.jsonl
+        failed: set[str] = set()
         known_total = None if any(str(f).endswith((".jsonl", ".jsonl.gz", ".ndjson")) for f, _ in files) else len(files)
         bar = _progress_bar(_show_progress(opts.progress), total=known_total)
-        buffer: list[tuple[str, str, str, dict]] = []
-        t = time.perf_counter()
-        def failed(doc_id: str, error: ArticleError) -> None:
-            seen.remove(doc_id)
-            _error(stats, error.to_dict(), on_error)
-
-        for doc, ctx in _annotate_in_chunks(nlp, to_process(), pending, opts, failed):
-            raw, cleaned, lang = pending.pop(ctx["id"])
-            record = build_record(raw, cleaned, doc_to_entities(doc), lang=lang, pipeline_info=pipeline_info)
-            buffer.append((raw.id, raw.sha256, info.fingerprint, record))
-            stats.processed += 1
+        batches = _batches(files, opts, cache.state(), info.fingerprint, stats, order, bar, lambda e: _error(stats, e, on_error))
+        for result in executor.map(batches):
+            stats.timings.update(result.timings)
+            done = []
+            for doc_id, outcome in result.outcomes:
+                if isinstance(outcome, ArticleError):
+                    failed.add(doc_id)
+                    _error(stats, outcome.to_dict(), on_error)
+                else:
+                    done.append((outcome.id, outcome.sha256, info.fingerprint, outcome.line, outcome.words, outcome.labels))
+            cache.put_lines(done)
+            stats.processed += len(done)
             if bar is not None:
-                bar.update(1)  # cached articles are counted in bar.total only when known
-            if len(buffer) >= COMMIT_EVERY:
-                cache.put_many(buffer)
-                buffer.clear()
-        if buffer:
-            cache.put_many(buffer)
+                bar.update(len(result.outcomes))
         if bar is not None:
             bar.close()
-        stats.timings["annotate"] += time.perf_counter() - t - stats.timings["ingest_clean"] - stats.timings.get("load_resources", 0.0)
+        seen = [i for i in order if i not in failed]
 
         t = time.perf_counter()
         flagged, reviewed = _write_articles(opts, cache, seen, stats)
         _set_last_run_ids(cache, seen)
         stats.timings["write"] += time.perf_counter() - t
     finally:
+        executor.close()
         cache.close()
         lock.close()
 
@@ -226,6 +195,7 @@ def run(opts: RunOptions, nlp_and_info: Optional[tuple[Any, ModelInfo]] = None, 
             "labels": dict(sorted(stats.labels.items())),
         },
         "errors": stats.errors,
+        "notices": notices,
         "deleted": deleted,
         "reviews": {"decisions": str(opts.review.log) if opts.review else None, "articles_reviewed": reviewed},
         "flagged_decisions": flagged,
@@ -235,6 +205,34 @@ def run(opts: RunOptions, nlp_and_info: Optional[tuple[Any, ModelInfo]] = None, 
     }
     atomic_write_json(opts.out / "run.json", summary)
     return summary
+
+
+def _batches(files, opts: RunOptions, state: dict, fingerprint: str, stats: RunStats, order: list[str], bar, error: Callable[[dict], None]) -> Iterator[list[RawDoc]]:
+    """Read the inputs in order and group the articles that need work into batches of
+    `opts.batch_size`. Unchanged articles (same content hash and pipeline fingerprint as in
+    the cache) are only counted: nothing is sent for them."""
+    seen: set[str] = set()
+    batch: list[RawDoc] = []
+    for path, root in files:
+        for item in read_path(path, root, opts.max_bytes):
+            if isinstance(item, IngestError):
+                error(item.to_dict())
+                continue
+            if item.id in seen:
+                error(ArticleError(item.path, ErrorKind.DUPLICATE_ID, f"{item.path}: article id {item.id!r} was already read from another input; skipped").to_dict())
+                continue
+            seen.add(item.id)
+            order.append(item.id)
+            stats.articles += 1
+            if not opts.force and state.get(item.id) == (item.sha256, fingerprint):
+                stats.cached += 1
+                continue
+            batch.append(item)
+            if len(batch) >= opts.batch_size:
+                yield batch
+                batch = []
+    if batch:
+        yield batch
 
 
 def _resource_use() -> dict[str, float]:
@@ -252,59 +250,9 @@ def _resource_use() -> dict[str, float]:
     }
 
 
-def _hint_date(raw: RawDoc) -> Optional[str]:
-    v = raw.meta.get("published")
-    return iso_date(v) if v else None
-
-
 def _error(stats: RunStats, err: dict, on_error: Callable[[dict], None]) -> None:
     stats.errors.append(err)
     on_error(err)
-
-
-def _annotate_in_chunks(nlp, items: Iterator[tuple[str, dict]], pending: dict, opts: RunOptions, fail: Callable[[str, ArticleError], None]):
-    """Annotate in chunks of `opts.chunk_size` articles, each inside `nlp.memory_zone()`, so
-    that memory stays flat on long runs: the strings a chunk added to the vocab are freed and,
-    with n_process > 1, each chunk gets fresh worker processes. Every Doc is turned into a
-    plain record by the caller before the next one is yielded, i.e. inside its zone."""
-    items = iter(items)
-    frozen = False
-    try:
-        while True:
-            try:
-                first = next(items)  # the first article loads the detector and cleaning tables
-            except StopIteration:
-                return
-            if opts.n_process > 1 and not frozen:
-                # Forked workers inherit the model and the tables loaded so far. In the GC's
-                # permanent generation, the workers' collections never write to those objects,
-                # so their pages stay shared instead of being copied (Python docs, gc.freeze).
-                gc.freeze()
-                frozen = True
-            chunk = itertools.chain([first], itertools.islice(items, opts.chunk_size - 1))
-            with nlp.memory_zone():
-                yield from _annotate_safely(nlp, chunk, pending, opts.n_process, opts.batch_size, fail)
-    finally:
-        if frozen:
-            gc.unfreeze()
-
-
-def _annotate_safely(nlp, items: Iterator[tuple[str, dict]], pending: dict, n_process: int, batch_size: int, fail: Callable[[str, ArticleError], None]):
-    """nlp.pipe over `items`; if a batch raises, its articles are retried one by one so that
-    only the article that breaks a component fails, and the stream goes on with the rest.
-    (spaCy's own `set_error_handler` is not available on every compiled component.)"""
-    while True:
-        try:
-            yield from annotate(nlp, items, n_process=n_process, batch_size=batch_size)
-            return
-        except Exception:
-            for doc_id in list(pending):
-                raw, cleaned, _ = pending[doc_id]
-                try:
-                    yield from annotate(nlp, iter([(cleaned.text, {"id": doc_id, "published": cleaned.meta.published or _hint_date(raw)})]))
-                except Exception as e:
-                    pending.pop(doc_id)
-                    fail(doc_id, ArticleError(raw.path, ErrorKind.ANNOTATE_FAILED, f"{raw.path}: annotation failed ({type(e).__name__}: {e})"))
 
 
 def _write_articles(opts: RunOptions, cache: Cache, ids: list[str], stats: RunStats) -> tuple[list[dict], int]:

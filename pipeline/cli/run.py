@@ -15,9 +15,8 @@ def run(
     paths: Optional[List[Path]] = typer.Argument(None, help="Files or folders (recursive): .txt, .md, .html, .jsonl[.gz]. Default: corpus/"),
     out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output folder for articles.jsonl and run.json"),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="spaCy model name or path (default: de_core_news_md if installed, else the bundled model)"),
-    n_process: int = typer.Option(1, "--n-process", "-n", min=1, help="Worker processes for nlp.pipe"),
-    batch_size: int = typer.Option(32, "--batch-size", "-b", min=1),
-    chunk_size: int = typer.Option(2000, "--chunk-size", min=1, help="Articles per nlp.pipe call (memory is released between chunks)"),
+    n_process: int = typer.Option(1, "--n-process", "-n", min=1, help="Worker processes (supervised: a worker that dies has its batch retried once)"),
+    batch_size: int = typer.Option(32, "--batch-size", "-b", min=1, help="Articles per batch sent to a worker"),
     max_bytes: int = typer.Option(5_000_000, "--max-bytes", help="Refuse single articles larger than this"),
     force: bool = typer.Option(False, "--force", help="Re-process every article, ignoring the cache"),
     allow_non_german: bool = typer.Option(False, "--allow-non-german", help="Process texts detected as not German"),
@@ -32,7 +31,7 @@ def run(
     from ..run import RunOptions, run as run_batch
 
     opts = RunOptions(
-        paths=list(paths) if paths else [Path("corpus")], out=out, model=model, n_process=n_process, batch_size=batch_size, chunk_size=chunk_size,
+        paths=list(paths) if paths else [Path("corpus")], out=out, model=model, n_process=n_process, batch_size=batch_size,
         max_bytes=max_bytes, force=force, allow_non_german=allow_non_german, review=None if no_reviews else ReviewOverlay.from_folder(annotations), progress=progress,
     )
     try:
@@ -43,7 +42,7 @@ def run(
     _, info = nlp_info
     msg.info(f"Model: {info.name} {info.version} ({info.reason}) at {info.path}")
     try:
-        summary = run_batch(opts, nlp_info, on_error=lambda e: msg.warn(e["message"]))
+        summary = run_batch(opts, nlp_info, on_error=lambda e: msg.warn(e["message"]), on_notice=msg.warn)
     except CannotStart as e:
         msg.fail(str(e))
         raise typer.Exit(2)

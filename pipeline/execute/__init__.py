@@ -1,0 +1,33 @@
+"""Where the per-article work of a run is done (`process.process_batch`).
+
+An executor takes an iterator of batches (lists of `RawDoc`) and yields one `BatchResult`
+per batch, in any order, with a bounded number of batches in flight, so that the driver's
+memory stays flat at any corpus size. Work starts only when the first batch arrives: a
+re-run of an unchanged corpus loads nothing and starts no worker.
+
+- `inline`: in the run's own process (`--n-process 1`);
+- `local`: supervised worker processes on this machine (`--n-process N`);
+"""
+from __future__ import annotations
+
+from typing import Callable, Iterator, Protocol
+
+from ..process import BatchResult, WorkSettings
+from ..schema import RawDoc
+
+
+class Executor(Protocol):
+    def map(self, batches: Iterator[list[RawDoc]]) -> Iterator[BatchResult]: ...
+
+    def close(self) -> None: ...
+
+
+def make_executor(nlp, settings: WorkSettings, n_process: int = 1, on_notice: Callable[[str], None] = lambda m: None) -> Executor:
+    """`on_notice` hears what the run should tell its user (e.g. a worker died and its batch is retried)."""
+    if n_process <= 1:
+        from .inline import InlineExecutor
+
+        return InlineExecutor(nlp, settings)
+    from .local import LocalPool
+
+    return LocalPool(nlp, settings, n_process, on_notice)

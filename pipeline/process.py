@@ -1,0 +1,135 @@
+"""The per-article work of a run: language check, cleaning, annotation, record building.
+
+`process_batch` turns one batch of `RawDoc`s into one outcome per article: a `Done` (the
+record as a JSON line, ready for the cache) or an `ArticleError`. It runs wherever the work
+is done: in the run's own process, in its worker processes (`--n-process`) or on Dask
+workers (`--cluster`); see `pipeline/execute/`. The driver (`run.py`) keeps what must be
+done once: discovery and decoding, the incremental cache, `articles.jsonl` and `run.json`.
+
+Nothing an article does can take the batch down: a cleaner or component bug becomes that
+article's error, and the others of the batch are annotated one by one.
+"""
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Optional, Union
+
+from .clean import clean
+from .clean import load_resources as load_cleaning_resources
+from .clean.meta import iso_date
+from .errors import ArticleError, ErrorKind
+from .ingest import detect_language, load_detector
+from .io import dumps, label_counts
+from .nlp import annotate, doc_to_entities
+from .record import build_record
+from .schema import CleanDoc, RawDoc
+
+
+@dataclass(frozen=True)
+class WorkSettings:
+    """What a worker needs besides the model: the same for every batch of a run."""
+
+    fingerprint: str
+    pipeline_info: dict[str, Any]
+    allow_non_german: bool = False
+    batch_size: int = 32
+
+
+@dataclass
+class Done:
+    """One processed article, as the cache stores it."""
+
+    id: str
+    sha256: str
+    line: str  # the record, serialised once (io.dumps), where the work was done
+    words: int
+    labels: dict[str, int]
+
+
+Outcome = Union[Done, ArticleError]
+
+
+@dataclass
+class BatchResult:
+    """The outcomes of one batch, in the batch's order, with the time spent per step."""
+
+    outcomes: list[tuple[str, Outcome]]  # (article id, outcome)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def load_resources() -> None:
+    """Load the language detector and the cleaning tables (once per process; before forking
+    workers, so that they share the pages)."""
+    load_detector()
+    load_cleaning_resources()
+
+
+def process_batch(nlp, raws: list[RawDoc], settings: WorkSettings) -> BatchResult:
+    timings: Counter = Counter()
+    outcomes: dict[str, Outcome] = {}
+    ready: dict[str, tuple[RawDoc, CleanDoc, Optional[str]]] = {}
+    t = time.perf_counter()
+    load_resources()
+    timings["load_resources"] += time.perf_counter() - t
+    t = time.perf_counter()
+    for raw in raws:
+        prepared = _prepare(raw, settings)
+        if isinstance(prepared, ArticleError):
+            outcomes[raw.id] = prepared
+        else:
+            ready[raw.id] = (raw, *prepared)
+    timings["clean"] += time.perf_counter() - t
+    t = time.perf_counter()
+    with nlp.memory_zone():  # the strings this batch added to the vocab are freed after it
+        for doc_id, result in _annotate_safely(nlp, ready, settings.batch_size):
+            if isinstance(result, ArticleError):
+                outcomes[doc_id] = result
+                continue
+            raw, cleaned, lang = ready[doc_id]
+            record = build_record(raw, cleaned, doc_to_entities(result), lang=lang, pipeline_info=settings.pipeline_info)
+            outcomes[doc_id] = Done(raw.id, raw.sha256, dumps(record), len(record["text"].split()), label_counts(record))
+    timings["annotate"] += time.perf_counter() - t
+    return BatchResult([(raw.id, outcomes[raw.id]) for raw in raws], dict(timings))
+
+
+def failed_batch(raws: list[RawDoc], kind: ErrorKind, why: str) -> BatchResult:
+    """Every article of a batch that could not be processed at all (e.g. its worker died twice)."""
+    return BatchResult([(r.id, ArticleError(r.path, kind, f"{r.path}: {why}")) for r in raws])
+
+
+def _prepare(raw: RawDoc, settings: WorkSettings) -> Union[tuple[CleanDoc, Optional[str]], ArticleError]:
+    lang = detect_language(raw.text)
+    if lang not in (None, "de") and not settings.allow_non_german:
+        return ArticleError(raw.path, ErrorKind.NOT_GERMAN, f"{raw.path}: text looks {lang!r}, not German; skipped (use --allow-non-german to process it)")
+    try:
+        return clean(raw.text, raw.meta.get("furniture")), lang
+    except Exception as e:  # a cleaner bug must not stop the batch
+        return ArticleError(raw.path, ErrorKind.CLEAN_FAILED, f"{raw.path}: cleaning failed ({type(e).__name__}: {e})")
+
+
+def _context(raw: RawDoc, cleaned: CleanDoc) -> dict[str, Any]:
+    hint = raw.meta.get("published")
+    return {"id": raw.id, "published": cleaned.meta.published or (iso_date(hint) if hint else None)}
+
+
+def _annotate_safely(nlp, ready: dict[str, tuple[RawDoc, CleanDoc, Optional[str]]], batch_size: int) -> Iterator[tuple[str, Any]]:
+    """(id, Doc or ArticleError) for every prepared article. If the batch raises, the
+    articles not yet yielded are annotated one by one, so that only the article that breaks
+    a component fails. (spaCy's own `set_error_handler` is not available on every compiled
+    component.)"""
+    todo = dict(ready)
+    try:
+        for doc, ctx in annotate(nlp, ((c.text, _context(r, c)) for r, c, _ in todo.values()), batch_size=batch_size):
+            todo.pop(ctx["id"])
+            yield ctx["id"], doc
+        return
+    except Exception:
+        pass
+    for doc_id, (raw, cleaned, _) in list(todo.items()):
+        try:
+            for doc, _ctx in annotate(nlp, iter([(cleaned.text, _context(raw, cleaned))])):
+                yield doc_id, doc
+        except Exception as e:
+            yield doc_id, ArticleError(raw.path, ErrorKind.ANNOTATE_FAILED, f"{raw.path}: annotation failed ({type(e).__name__}: {e})")
