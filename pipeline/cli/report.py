@@ -15,7 +15,7 @@ from .app import app
 def report_cmd(
     data: Path = typer.Argument(Path("outputs"), help="Output folder of `presseschau run` (or an articles.jsonl)"),
     annotations: Path = typer.Option(Path("annotations"), "--annotations", "-a", help="Folder of the decision log (re-applied first)"),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="HTML file to write (default: DATA/report.html)"),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="HTML file (or folder) to write (default: DATA/report.html)"),
     top: int = typer.Option(20, "--top", min=1, help="How many people, organisations and places to show"),
     reviewed_only: bool = typer.Option(False, "--reviewed-only", help="Count only accepted and corrected entities"),
 ):
@@ -31,7 +31,9 @@ def report_cmd(
         raise typer.Exit(2)
     for p in problems:
         msg.warn(p)
-    target = out if out is not None else (data if data.is_dir() else data.parent) / "report.html"
+    target = out if out is not None else (data if data.is_dir() else data.parent)
+    if target.is_dir():
+        target = target / "report.html"
     result = overview(records, top=top, reviewed_only=reviewed_only)
     result["meta"] = {"data": str(data), "annotations": str(annotations), "generated": dt.datetime.now().strftime("%Y-%m-%d %H:%M")}
     try:

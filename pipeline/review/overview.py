@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
-from ..io import read_jsonl
+from ..io import BadLine, iter_jsonl
 from ..schema import LABELS
 from .apply import apply_decisions_from
 from .log import progress as article_progress
@@ -57,12 +57,14 @@ def load_reviewed(data: os.PathLike | str, annotations: os.PathLike | str | None
         raise FileNotFoundError(f"{path}: no such file (run `presseschau run` first)")
     say = warn or (lambda m: None)
     records = []
-    for n, rec in enumerate(read_jsonl(path, on_invalid=lambda bad: say(f"{path}:{bad.lineno}: invalid JSON line ({bad.msg}), left out")), 1):
-        if not (isinstance(rec, dict) and isinstance(rec.get("id"), str) and isinstance(rec.get("entities"), list)
-                and all(isinstance(e, dict) for e in rec["entities"])):
-            say(f"{path}: record {n} is not an article record (id, entities), left out")
-            continue
-        records.append(rec)
+    for lineno, rec in iter_jsonl(path):
+        if isinstance(rec, BadLine):
+            say(f"{path}:{lineno}: invalid JSON line ({rec.msg}), left out")
+        elif not (isinstance(rec, dict) and isinstance(rec.get("id"), str) and isinstance(rec.get("entities"), list)
+                  and all(isinstance(e, dict) for e in rec["entities"])):
+            say(f"{path}:{lineno}: not an article record (id, entities), left out")
+        else:
+            records.append(rec)
     if annotations is None:
         return records
     reviewed, _ = apply_decisions_from(records, annotations)
