@@ -35,6 +35,8 @@ STATUS_ORDER = ("accepted", "corrected", "pending", "rejected")
 PRECISIONS = ("day", "week", "month", "part", "year", "decade", "century")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 #: TIMEX3 year parts: (first month, number of months, name)
+#: articles listed per name or date (most mentions first; the page shows fewer, and the count of all is kept)
+MAX_ARTICLES = 50
 YEAR_PARTS = {
     "SP": (3, 3, "spring"), "SU": (6, 3, "summer"), "FA": (9, 3, "autumn"), "WI": (12, 3, "winter"),
     "Q1": (1, 3, "Q1"), "Q2": (4, 3, "Q2"), "Q3": (7, 3, "Q3"), "Q4": (10, 3, "Q4"),
@@ -107,12 +109,18 @@ def name_key(ent: dict) -> str:
     return " ".join(str(ent.get("text", "")).split())
 
 
+def _most(per_article: Counter[str]) -> list[list]:
+    """[article id, mentions] of the `MAX_ARTICLES` articles with the most mentions."""
+    return [[a, c] for a, c in sorted(per_article.items(), key=lambda x: (-x[1], x[0]))[:MAX_ARTICLES]]
+
+
 # --------------------------------------------------------------------------- names
 
 
 def top_names(records: list[dict], top: int = 20, reviewed_only: bool = False) -> dict[str, dict]:
     """Per label of `NAME_LABELS`: the `top` most mentioned names, each with its mention count,
-    how many of those are reviewed, the articles it occurs in (id, mentions there; most first)
+    how many of those are reviewed, the articles it occurs in (how many; ids with the mentions
+    there, most first, at most `MAX_ARTICLES`)
     and its surface forms; plus how many distinct names and mentions the label has in all."""
     out: dict[str, dict] = {}
     for label in NAME_LABELS:
@@ -138,7 +146,7 @@ def top_names(records: list[dict], top: int = 20, reviewed_only: bool = False) -
                     "count": mentions[k],
                     "reviewed": reviewed[k],
                     "n_articles": len(per_article[k]),
-                    "articles": [[aid, c] for aid, c in sorted(per_article[k].items(), key=lambda x: (-x[1], x[0]))],
+                    "articles": _most(per_article[k]),
                     "forms": [[f, c] for f, c in forms[k].most_common(5)],
                 }
                 for k in ranked[:top]
@@ -269,7 +277,8 @@ def timeline(records: list[dict], reviewed_only: bool = False) -> dict:
 
     def finish(g: dict) -> dict:
         arts, forms = g.pop("_articles"), g.pop("_forms")
-        g["articles"] = [[a, c] for a, c in sorted(arts.items(), key=lambda x: (-x[1], x[0]))]
+        g["n_articles"] = len(arts)
+        g["articles"] = _most(arts)
         g["forms"] = [[f, c] for f, c in forms.most_common(5)]
         return g
 

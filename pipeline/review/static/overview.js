@@ -48,10 +48,10 @@ function article(id) {
   if (IN_APP) return el("a", { href: "/#/a/" + encodeURIComponent(id), title: id }, title);
   return el("span", { title: id }, title);
 }
-function articleList(pairs, max) {
+function articleList(pairs, max, total) {
   const ul = el("ul");
   pairs.slice(0, max).forEach(([id, c]) => ul.appendChild(el("li", {}, article(id), el("span", { class: "muted" }, ` × ${c}`))));
-  const more = pairs.length - max;
+  const more = (total || pairs.length) - Math.min(max, pairs.length);
   return [ul, more > 0 ? el("p", { class: "muted small" }, `… and ${plural(more, "more article")}`) : null];
 }
 function forms(pairs) {
@@ -168,7 +168,7 @@ function namesSection() {
     detail.appendChild(el("h3", {}, el("span", { class: "swatch " + label }), row.name, " ",
       el("span", { class: "count" }, `${NAME_ONE[label]} · ${plural(row.count, "mention")} (${fmt(row.reviewed)} reviewed) in ${plural(row.n_articles, "article")}`)));
     detail.appendChild(forms(row.forms));
-    detail.appendChild(el("div", {}, articleList(row.articles, 40)));
+    detail.appendChild(el("div", {}, articleList(row.articles, 40, row.n_articles)));
   }
   let first = null;
   for (const label of ["PER", "ORG", "LOC"]) {
@@ -273,7 +273,7 @@ function timelineSection() {
           legend: { display: false },
           tooltip: { callbacks: {
             title: (items) => items[0].raw.p.label,
-            label: (item) => `${plural(item.raw.p.count, "mention")} in ${plural(item.raw.p.articles.length, "article")}`,
+            label: (item) => `${plural(item.raw.p.count, "mention")} in ${plural(item.raw.p.n_articles, "article")}`,
             afterLabel: (item) => item.raw.p.forms.map(([f, n]) => `“${f}” ×${n}`).join(", "),
           } },
         },
@@ -285,12 +285,12 @@ function timelineSection() {
       c.options.scales.x.min = a;
       c.options.scales.x.max = b;
       from.value = Math.floor(a);
-      to.value = Math.ceil(b);
+      to.value = Math.ceil(b) - 1;  // the inputs name whole years, both included
       controls.querySelectorAll("button").forEach((x) => x.classList.toggle("on", x === btn));
       c.update();
     }
     const from = el("input", { type: "number", value: lo, "aria-label": "from year" });
-    const to = el("input", { type: "number", value: hi, "aria-label": "to year" });
+    const to = el("input", { type: "number", value: hi - 1, "aria-label": "to year" });
     const all = el("button", { type: "button", class: "on", onclick: () => setRange(lo, hi, all) }, "all years");
     controls.append(all);
     if (pub.length) {
@@ -298,7 +298,7 @@ function timelineSection() {
       const around = el("button", { type: "button", "data-testid": "around-publication", onclick: () => setRange(a, b + 1, around) }, `${a}–${b} (around publication)`);
       controls.append(around);
     }
-    const apply = () => { const a = Number(from.value), b = Number(to.value); if (b > a) setRange(a, b, null); };
+    const apply = () => { const a = Number(from.value), b = Number(to.value) + 1; if (b > a) setRange(a, b, null); };
     from.addEventListener("change", apply);
     to.addEventListener("change", apply);
     controls.append(el("span", { class: "muted" }, "from"), from, el("span", { class: "muted" }, "to"), to);
@@ -309,7 +309,7 @@ function timelineSection() {
     clear(detail);
     detail.appendChild(el("h3", {}, p.label, " ", el("span", { class: "count" }, `${p.value} · ${PRECISION_NAMES[p.precision]} · ${plural(p.count, "mention")} (${fmt(p.reviewed)} reviewed)`)));
     detail.appendChild(forms(p.forms));
-    detail.appendChild(el("div", {}, articleList(p.articles, 20)));
+    detail.appendChild(el("div", {}, articleList(p.articles, 20, p.n_articles)));
   }
   right.appendChild(el("h3", {}, "Durations ", el("span", { class: "muted small" }, "(not on the calendar)")));
   const other = t.durations.concat(t.sets.map((s) => ({ ...s, label: s.label + " (recurring)" })));
