@@ -86,10 +86,17 @@ def test_report_from_disk_offline(page, tmp_path):
     figs.get_by_placeholder("filter…").fill("Mensch")
     expect(figs.locator("tbody tr")).to_have_count(sum(f["about"] == "Mensch" for f in expected["figures"]))
 
-    # the timeline zooms to the publication period
+    # the timeline starts on the years of 95% of the mentions (the seeds: 1992 on, 1968 is one
+    # mention of 35), shows all years or zooms to the publication period on a click
+    def x_range():
+        return page.evaluate("() => { const c = Chart.getChart(document.querySelector('[data-testid=timeline] canvas')); return [c.scales.x.min, c.scales.x.max]; }")
+
+    points = expected["timeline"]["points"]
+    assert x_range() == [1992, 2023] and points[0]["value"] == "1968" and points[0]["count"] == 1
+    page.get_by_test_id("all-years").click()
+    assert x_range() == [1968, 2023]
     page.get_by_test_id("around-publication").click()
-    lo, hi = page.evaluate("() => { const c = Chart.getChart(document.querySelector('[data-testid=timeline] canvas')); return [c.scales.x.min, c.scales.x.max]; }")
-    assert (lo, hi) == (2021, 2024)
+    assert x_range() == [2021, 2024]
     _shot(page, tmp_path, "report.png")
     assert page.problems == []  # type: ignore[attr-defined]
 

@@ -191,7 +191,7 @@ function namesSection() {
         labels: info.top.map((r) => r.name),
         datasets: [
           { label: "reviewed", data: info.top.map((r) => r.reviewed), backgroundColor: color, stack: "s" },
-          { label: "not yet reviewed", data: info.top.map((r) => r.count - r.reviewed), backgroundColor: alpha(color, 0.35), stack: "s" },
+          { label: "not yet reviewed", data: info.top.map((r) => r.count - r.reviewed), backgroundColor: alpha(color, 0.45), stack: "s" },
         ],
       },
       options: {
@@ -264,7 +264,7 @@ function timelineSection() {
         maintainAspectRatio: false,
         layout: { padding: { right: 12 } },
         scales: {
-          x: { type: "linear", min: lo, max: hi, grid: { color: "#eee" }, ticks: { maxRotation: 0, autoSkip: true, callback(v) { return yearTick(v, this.max - this.min); } } },
+          x: { type: "linear", min: lo, max: hi, grid: { color: "#eee" }, ticks: { maxRotation: 0, autoSkip: true, includeBounds: false, callback(v) { return yearTick(v, this.max - this.min); } } },
           y: { type: "linear", min: -0.6, max: bands.length - 0.4, reverse: true, grid: { color: "#f3f3f3" },
                afterBuildTicks: (ax) => { ax.ticks = bands.map((_, i) => ({ value: i })); },
                ticks: { callback: (v) => PRECISION_NAMES[bands[v]] || "" } },
@@ -291,17 +291,29 @@ function timelineSection() {
     }
     const from = el("input", { type: "number", value: lo, "aria-label": "from year" });
     const to = el("input", { type: "number", value: hi - 1, "aria-label": "to year" });
-    const all = el("button", { type: "button", class: "on", onclick: () => setRange(lo, hi, all) }, "all years");
+    const all = el("button", { type: "button", "data-testid": "all-years", onclick: () => setRange(lo, hi, all) }, `all (${yearTick(lo, 99)}–${yearTick(hi - 1, 99)})`);
     controls.append(all);
+    // a few old dates ("1701") would squeeze the rest into one corner: start with the range
+    // that holds 95% of the mentions, the whole span one click away
+    const weighted = t.points.slice().sort((a, b) => a.x0 - b.x0);
+    const total = weighted.reduce((n, p) => n + p.count, 0);
+    let seen = 0, mainLo = lo;
+    for (const p of weighted) { seen += p.count; if (seen > total * 0.05) { mainLo = Math.floor(p.x0); break; } }
+    let start = all;
+    if (mainLo > lo && hi - mainLo < (hi - lo) * 0.8) {
+      start = el("button", { type: "button", "data-testid": "most-mentions", onclick: () => setRange(mainLo, hi, start) }, `most mentions (${yearTick(mainLo, 99)}–${yearTick(hi - 1, 99)})`);
+      controls.append(start);
+    }
     if (pub.length) {
       const a = Math.min(...pub) - 1, b = Math.max(...pub) + 1;
-      const around = el("button", { type: "button", "data-testid": "around-publication", onclick: () => setRange(a, b + 1, around) }, `${a}–${b} (around publication)`);
+      const around = el("button", { type: "button", "data-testid": "around-publication", onclick: () => setRange(a, b + 1, around) }, `publication (${a}–${b})`);
       controls.append(around);
     }
     const apply = () => { const a = Number(from.value), b = Number(to.value) + 1; if (b > a) setRange(a, b, null); };
     from.addEventListener("change", apply);
     to.addEventListener("change", apply);
-    controls.append(el("span", { class: "muted" }, "from"), from, el("span", { class: "muted" }, "to"), to);
+    controls.append(el("span", { class: "muted", title: "years shown, both included" }, "years"), from, "–", to);
+    setRange(start === all ? lo : mainLo, hi, start);
     const busiest = t.points.reduce((a, b) => (b.count > a.count ? b : a));
     showDate(busiest);
   }
