@@ -34,9 +34,9 @@ STATUS_ORDER = ("accepted", "corrected", "pending", "rejected")
 #: the granularity of a DATE value on the timeline, finest first
 PRECISIONS = ("day", "week", "month", "part", "year", "decade", "century")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-#: TIMEX3 year parts: (first month, number of months, name)
 #: articles listed per name or date (most mentions first; the page shows fewer, and the count of all is kept)
 MAX_ARTICLES = 50
+#: TIMEX3 year parts: (first month, number of months, name)
 YEAR_PARTS = {
     "SP": (3, 3, "spring"), "SU": (6, 3, "summer"), "FA": (9, 3, "autumn"), "WI": (12, 3, "winter"),
     "Q1": (1, 3, "Q1"), "Q2": (4, 3, "Q2"), "Q3": (7, 3, "Q3"), "Q4": (10, 3, "Q4"),
@@ -62,9 +62,9 @@ def load_reviewed(data: os.PathLike | str, annotations: os.PathLike | str | None
     for lineno, rec in iter_jsonl(path):
         if isinstance(rec, BadLine):
             say(f"{path}:{lineno}: invalid JSON line ({rec.msg}), left out")
-        elif not (isinstance(rec, dict) and isinstance(rec.get("id"), str) and isinstance(rec.get("entities"), list)
-                  and all(isinstance(e, dict) for e in rec["entities"])):
-            say(f"{path}:{lineno}: not an article record (id, entities), left out")
+        elif not (isinstance(rec, dict) and isinstance(rec.get("id"), str) and isinstance(rec.get("text"), str)
+                  and isinstance(rec.get("entities"), list) and all(isinstance(e, dict) for e in rec["entities"])):
+            say(f"{path}:{lineno}: not an article record (id, text, entities), left out")
         else:
             records.append(rec)
     if annotations is None:
@@ -120,8 +120,8 @@ def _most(per_article: Counter[str]) -> list[list]:
 def top_names(records: list[dict], top: int = 20, reviewed_only: bool = False) -> dict[str, dict]:
     """Per label of `NAME_LABELS`: the `top` most mentioned names, each with its mention count,
     how many of those are reviewed, the articles it occurs in (how many; ids with the mentions
-    there, most first, at most `MAX_ARTICLES`)
-    and its surface forms; plus how many distinct names and mentions the label has in all."""
+    there, most first, at most `MAX_ARTICLES`) and its surface forms; plus how many distinct
+    names and mentions the label has in all."""
     out: dict[str, dict] = {}
     for label in NAME_LABELS:
         mentions: Counter[str] = Counter()
@@ -182,7 +182,11 @@ def parse_date_value(value: Any) -> Optional[dict]:
     """A calendar DATE value (the forms `nlp.dates` writes: YYYY-MM-DD, YYYY-Www, YYYY-MM,
     YYYY-SP/SU/FA/WI, YYYY-Q1..4, YYYY-H1/2, YYYY, decade YYY, century YY; a leading minus for
     years BC) as its precision, the fractional years [x0, x1) it covers and a readable label;
-    None for anything else (durations, sets, unresolved values)."""
+    None for anything else (durations, sets, unresolved values).
+
+    Hand-written: these are TIMEX3 values (seasons, quarters, decades, centuries, BC years),
+    which ISO date parsers (datetime, dateutil, isodate) reject; days and weeks go through
+    `datetime`, which also rejects impossible dates."""
     if not isinstance(value, str):
         return None
     m = re.fullmatch(r"(-?)(\d{2,4})(?:-(W\d{2}|\d{2}|SP|SU|FA|WI|Q[1-4]|H[12]))?(?:-(\d{2}))?", value)
