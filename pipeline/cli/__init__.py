@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from . import run  # noqa: F401  (registers run, validate)
 from . import evaluate  # noqa: F401  (registers evaluate, evaluate-model, evaluate-dates)  # isort: skip
+from . import report  # noqa: F401  (registers report)  # isort: skip
 from .app import app
 from .review import export_cmd, import_cmd, review_cmd
 

@@ -19,11 +19,12 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Optional
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from . import log as dec
 
 from .apply import apply_decisions, strip_review
+from .overview import overview
 from ..io import atomic_write_jsonl, read_jsonl
 
 from ..paths import STATIC_DIR
@@ -398,6 +399,14 @@ def _flag_view(f: dict) -> dict:
     }
 
 
+def _overview(state: ReviewState, path: str) -> dict:
+    """/api/overview[?reviewed_only=1]: the overview page's data (review/overview.py)."""
+    with state.lock:
+        records = list(state.records)  # records are replaced on change, never mutated
+    reviewed_only = parse_qs(urlsplit(path).query).get("reviewed_only") == ["1"]
+    return overview(records, reviewed_only=reviewed_only)
+
+
 # ---------------------------------------------------------------------- HTTP
 
 
@@ -494,6 +503,8 @@ class Handler(BaseHTTPRequestHandler):
         try:
             if segs == [""] or segs == ["index.html"]:
                 return self._static("index.html")
+            if segs == ["overview"]:
+                return self._static("overview.html")
             if len(segs) == 2 and segs[0] == "static":
                 return self._static(segs[1])
             if segs[0] == "api":
@@ -502,6 +513,8 @@ class Handler(BaseHTTPRequestHandler):
                     return self._json(200, self.state.overview())
                 if segs[1:] == ["articles"]:
                     return self._json(200, self.state.summaries())
+                if segs[1:] == ["overview"]:
+                    return self._json(200, _overview(self.state, self.path))
                 if len(segs) == 3 and segs[1] == "articles":
                     return self._json(200, self.state.article(segs[2]))
                 if segs[1:] == ["flags"]:

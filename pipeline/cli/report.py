@@ -1,0 +1,45 @@
+"""`presseschau report`: the overview of the reviewed output as one static HTML file."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Optional
+
+import typer
+from wasabi import msg
+
+from .app import app
+
+
+@app.command("report")
+def report_cmd(
+    data: Path = typer.Argument(Path("outputs"), help="Output folder of `presseschau run` (or an articles.jsonl)"),
+    annotations: Path = typer.Option(Path("annotations"), "--annotations", "-a", help="Folder of the decision log (re-applied first)"),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="HTML file (or folder) to write (default: DATA/report.html)"),
+    top: int = typer.Option(20, "--top", min=1, help="How many people, organisations and places to show"),
+    reviewed_only: bool = typer.Option(False, "--reviewed-only", help="Count only accepted and corrected entities"),
+):
+    """Write the overview (top names, dates timeline, figures, review progress) as a self-contained HTML file."""
+    from ..review.overview import load_reviewed, overview
+    from ..review.report import write_report
+
+    problems: list[str] = []
+    try:
+        records = load_reviewed(data, annotations, warn=problems.append)
+    except (OSError, ValueError) as e:
+        msg.fail(f"cannot read {data}: {e}" if str(data) not in str(e) else str(e))
+        raise typer.Exit(2)
+    for p in problems:
+        msg.warn(p)
+    target = out if out is not None else (data if data.is_dir() else data.parent)
+    if target.is_dir():
+        target = target / "report.html"
+    result = overview(records, top=top, reviewed_only=reviewed_only)
+    result["meta"] = {"data": str(data), "annotations": str(annotations), "generated": dt.datetime.now().strftime("%Y-%m-%d %H:%M")}
+    try:
+        path = write_report(target, result)
+    except OSError as e:
+        msg.fail(f"cannot write {target}: {e.strerror or e}")
+        raise typer.Exit(2)
+    msg.good(f"Wrote {path} ({len(records)} articles)")
+    raise typer.Exit(1 if problems else 0)

@@ -1,0 +1,360 @@
+"""The overview of a reviewed corpus: who and what it is about, when, how much, and how far
+the review has come (`presseschau report` and the review app's overview page).
+
+Pure functions over *reviewed* records, i.e. records with the decision log applied by
+`review.apply.apply_decisions` (`load_reviewed` does that; the overlay is never repeated
+here). Everything returned is plain JSON-ready data; the page (`static/overview.js`) only
+draws it.
+
+Counting rules, the same in every part:
+- rejected entities never count;
+- with ``reviewed_only`` only accepted and corrected ones count, otherwise pending ones too
+  (each name row still says how many of its mentions are reviewed);
+- people, organisations and places are grouped by their canonical name, or by their text
+  where they have none (e.g. an entity a reviewer added before the linker ran on it).
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import os
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any, Callable, Iterable, Optional
+
+from ..io import BadLine, iter_jsonl
+from ..schema import LABELS
+from .apply import apply_decisions_from
+from .log import progress as article_progress
+
+NAME_LABELS = ("PER", "ORG", "LOC")
+REVIEWED = ("accepted", "corrected")
+STATUS_ORDER = ("accepted", "corrected", "pending", "rejected")
+#: the granularity of a DATE value on the timeline, finest first
+PRECISIONS = ("day", "week", "month", "part", "year", "decade", "century")
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+#: articles listed per name or date (most mentions first; the page shows fewer, and the count of all is kept)
+MAX_ARTICLES = 50
+#: TIMEX3 year parts: (first month, number of months, name)
+YEAR_PARTS = {
+    "SP": (3, 3, "spring"), "SU": (6, 3, "summer"), "FA": (9, 3, "autumn"), "WI": (12, 3, "winter"),
+    "Q1": (1, 3, "Q1"), "Q2": (4, 3, "Q2"), "Q3": (7, 3, "Q3"), "Q4": (10, 3, "Q4"),
+    "H1": (1, 6, "H1"), "H2": (7, 6, "H2"),
+}
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def load_reviewed(data: os.PathLike | str, annotations: os.PathLike | str | None = "annotations",
+                  warn: Optional[Callable[[str], None]] = None) -> list[dict]:
+    """The reviewed view of a run: `articles.jsonl` (a folder or the file) with the review log
+    of `annotations/` applied. A line that is not a JSON object with an id and entities is
+    reported through `warn` (file and line) and left out; a missing file raises FileNotFoundError."""
+    path = Path(data)
+    if path.is_dir():
+        path = path / "articles.jsonl"
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no such file (run `presseschau run` first)")
+    say = warn or (lambda m: None)
+    records = []
+    for lineno, rec in iter_jsonl(path):
+        if isinstance(rec, BadLine):
+            say(f"{path}:{lineno}: invalid JSON line ({rec.msg}), left out")
+        elif not (isinstance(rec, dict) and isinstance(rec.get("id"), str) and isinstance(rec.get("text"), str)
+                  and isinstance(rec.get("entities"), list) and all(isinstance(e, dict) for e in rec["entities"])):
+            say(f"{path}:{lineno}: not an article record (id, text, entities), left out")
+        else:
+            records.append(rec)
+    if annotations is None:
+        return records
+    reviewed, _ = apply_decisions_from(records, annotations)
+    return reviewed
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def article_title(record: dict) -> str:
+    """The headline, else the first non-empty line of the text (shortened), else the id."""
+    title = (record.get("meta") or {}).get("title")
+    if title:
+        return str(title)
+    for line in str(record.get("text") or "").splitlines():
+        if line.strip():
+            line = line.strip()
+            return line if len(line) <= 90 else line[:89] + "…"
+    return record["id"]
+
+
+def _counted(ent: dict, reviewed_only: bool) -> bool:
+    st = ent.get("status", "pending")
+    return st in REVIEWED if reviewed_only else st != "rejected"
+
+
+def _entities(records: Iterable[dict], labels: Iterable[str], reviewed_only: bool) -> Iterable[tuple[dict, dict]]:
+    wanted = set(labels)
+    for rec in records:
+        for ent in rec.get("entities", []):
+            if ent.get("label") in wanted and _counted(ent, reviewed_only):
+                yield rec, ent
+
+
+def name_key(ent: dict) -> str:
+    """What a person, organisation or place is counted under: its canonical name, else its text."""
+    canonical = ent.get("canonical")
+    if isinstance(canonical, str) and canonical.strip():
+        return canonical.strip()
+    return " ".join(str(ent.get("text", "")).split())
+
+
+def _most(per_article: Counter[str]) -> list[list]:
+    """[article id, mentions] of the `MAX_ARTICLES` articles with the most mentions."""
+    return [[a, c] for a, c in sorted(per_article.items(), key=lambda x: (-x[1], x[0]))[:MAX_ARTICLES]]
+
+
+# --------------------------------------------------------------------------- names
+
+
+def top_names(records: list[dict], top: int = 20, reviewed_only: bool = False) -> dict[str, dict]:
+    """Per label of `NAME_LABELS`: the `top` most mentioned names, each with its mention count,
+    how many of those are reviewed, the articles it occurs in (how many; ids with the mentions
+    there, most first, at most `MAX_ARTICLES`) and its surface forms; plus how many distinct
+    names and mentions the label has in all."""
+    out: dict[str, dict] = {}
+    for label in NAME_LABELS:
+        mentions: Counter[str] = Counter()
+        reviewed: Counter[str] = Counter()
+        per_article: dict[str, Counter[str]] = defaultdict(Counter)
+        forms: dict[str, Counter[str]] = defaultdict(Counter)
+        for rec, ent in _entities(records, (label,), reviewed_only):
+            key = name_key(ent)
+            if not key:
+                continue
+            mentions[key] += 1
+            reviewed[key] += ent.get("status") in REVIEWED
+            per_article[key][rec["id"]] += 1
+            forms[key][" ".join(str(ent.get("text", "")).split())] += 1
+        ranked = sorted(mentions, key=lambda k: (-mentions[k], -len(per_article[k]), k.casefold()))
+        out[label] = {
+            "distinct": len(mentions),
+            "mentions": sum(mentions.values()),
+            "top": [
+                {
+                    "name": k,
+                    "count": mentions[k],
+                    "reviewed": reviewed[k],
+                    "n_articles": len(per_article[k]),
+                    "articles": _most(per_article[k]),
+                    "forms": [[f, c] for f, c in forms[k].most_common(5)],
+                }
+                for k in ranked[:top]
+            ],
+        }
+    return out
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def _days_in_year(y: int) -> int:
+    return 366 if y > 0 and calendar.isleap(y) else 365
+
+
+def _frac(y: int, month: int = 1, day: int = 1) -> float:
+    """A calendar day as a fractional year (the timeline's x axis)."""
+    if y <= 0:  # no proleptic calendar before year 1: months are evenly spaced there
+        return y + (month - 1) / 12 + (day - 1) / 365
+    doy = dt.date(y, month, day).timetuple().tm_yday
+    return y + (doy - 1) / _days_in_year(y)
+
+
+def _year_label(y: int) -> str:
+    return f"{-y + 1} BC" if y <= 0 else str(y)
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def parse_date_value(value: Any) -> Optional[dict]:
+    """A calendar DATE value (the forms `nlp.dates` writes: YYYY-MM-DD, YYYY-Www, YYYY-MM,
+    YYYY-SP/SU/FA/WI, YYYY-Q1..4, YYYY-H1/2, YYYY, decade YYY, century YY; a leading minus for
+    years BC) as its precision, the fractional years [x0, x1) it covers and a readable label;
+    None for anything else (durations, sets, unresolved values).
+
+    Hand-written: these are TIMEX3 values (seasons, quarters, decades, centuries, BC years),
+    which ISO date parsers (datetime, dateutil, isodate) reject; days and weeks go through
+    `datetime`, which also rejects impossible dates."""
+    if not isinstance(value, str):
+        return None
+    m = re.fullmatch(r"(-?)(\d{2,4})(?:-(W\d{2}|\d{2}|SP|SU|FA|WI|Q[1-4]|H[12]))?(?:-(\d{2}))?", value)
+    if not m:
+        return None
+    sign, digits, part, day = m.groups()
+    if len(digits) < 4:
+        if part or day:
+            return None
+        n = int(digits) * (-1 if sign else 1)
+        if len(digits) == 3:
+            return {"precision": "decade", "x0": n * 10, "x1": n * 10 + 10, "label": f"{n * 10}s"}
+        if sign:  # "-04": the 5th century BC
+            return {"precision": "century", "x0": n * 100 - 100, "x1": n * 100, "label": f"{_ordinal(-n + 1)} century BC"}
+        return {"precision": "century", "x0": n * 100, "x1": n * 100 + 100, "label": f"{_ordinal(n + 1)} century"}
+    y = int(digits) * (-1 if sign else 1)
+    try:
+        if part is None:
+            return {"precision": "year", "x0": y, "x1": y + 1, "label": _year_label(y)}
+        if day is not None:
+            d = dt.date(y, int(part), int(day))
+            x0 = _frac(y, d.month, d.day)
+            return {"precision": "day", "x0": x0, "x1": x0 + 1 / _days_in_year(y), "label": f"{d.day} {MONTHS[d.month - 1]} {_year_label(y)}"}
+        if part.startswith("W"):
+            monday = dt.date.fromisocalendar(y, int(part[1:]), 1)
+            x0 = _frac(monday.year, monday.month, monday.day)
+            return {"precision": "week", "x0": x0, "x1": x0 + 7 / 365.25, "label": f"week {int(part[1:])} of {_year_label(y)}"}
+        if part in YEAR_PARTS:
+            first, months, name = YEAR_PARTS[part]
+            x0 = _frac(y, first)
+            return {"precision": "part", "x0": x0, "x1": x0 + months / 12, "label": f"{name} {_year_label(y)}"}
+        month = int(part)
+        x0 = _frac(y, month)
+        return {"precision": "month", "x0": x0, "x1": x0 + 1 / 12, "label": f"{MONTHS[month - 1]} {_year_label(y)}"}
+    except ValueError:  # month 13, day 31 in April, week 54, ...
+        return None
+
+
+DURATION_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "TM": "minute", "S": "second"}
+
+
+def duration_label(value: str) -> str:
+    """An ISO 8601 duration in words ("P30Y" -> "30 years", "P1Y6M" -> "1 year 6 months");
+    the value itself where it is not one (e.g. "PXY", an unknown number of years)."""
+    m = re.fullmatch(r"P(?:([\d.]+)Y)?(?:([\d.]+)M)?(?:([\d.]+)W)?(?:([\d.]+)D)?(?:T(?:([\d.]+)H)?(?:([\d.]+)M)?(?:([\d.]+)S)?)?", value)
+    if not m or not any(m.groups()):
+        return value
+    parts = []
+    for n, unit in zip(m.groups(), DURATION_UNITS.values()):
+        if n is not None:
+            parts.append(f"{n} {unit}{'' if n == '1' else 's'}")
+    return " ".join(parts)
+
+
+def _date_kind(ent: dict) -> str:
+    value, kind = ent.get("value"), ent.get("type")
+    if value is None or value == "":
+        return "unresolved"
+    if kind == "duration" or (kind is None and isinstance(value, str) and value.startswith("P")):
+        return "duration"
+    if kind == "set" or (kind is None and isinstance(value, str) and value.startswith("R")):
+        return "set"
+    return "date"
+
+
+def timeline(records: list[dict], reviewed_only: bool = False) -> dict:
+    """The DATE values mentioned across the corpus.
+
+    ``points``: one per calendar value (day, week, month, part of a year, year, decade, century)
+    with its precision, x range in fractional years, mention count, articles and surface forms;
+    ``durations`` and ``sets``: the same per value, apart (they have no place on a calendar);
+    ``unresolved``: mentions whose value could not be computed (e.g. a weekday in an undated
+    article) or is not a calendar form this page knows.
+    """
+    groups: dict[str, dict[str, dict]] = {"date": {}, "duration": {}, "set": {}}
+    unresolved = 0
+    for rec, ent in _entities(records, ("DATE",), reviewed_only):
+        kind = _date_kind(ent)
+        parsed = parse_date_value(ent.get("value")) if kind == "date" else None
+        if kind == "unresolved" or (kind == "date" and parsed is None):
+            unresolved += 1
+            continue
+        value = str(ent["value"])
+        g = groups[kind].get(value)
+        if g is None:
+            label = {"label": duration_label(value)} if kind == "duration" else {"label": value}
+            g = groups[kind][value] = {"value": value, **(parsed or label), "count": 0, "reviewed": 0, "_articles": Counter(), "_forms": Counter()}
+        g["count"] += 1
+        g["reviewed"] += ent.get("status") in REVIEWED
+        g["_articles"][rec["id"]] += 1
+        g["_forms"][" ".join(str(ent.get("text", "")).split())] += 1
+
+    def finish(g: dict) -> dict:
+        arts, forms = g.pop("_articles"), g.pop("_forms")
+        g["n_articles"] = len(arts)
+        g["articles"] = _most(arts)
+        g["forms"] = [[f, c] for f, c in forms.most_common(5)]
+        return g
+
+    points = sorted((finish(g) for g in groups["date"].values()), key=lambda g: (g["x0"], PRECISIONS.index(g["precision"])))
+    by_count = lambda g: (-g["count"], g["value"])  # noqa: E731
+    return {
+        "points": points,
+        "durations": sorted((finish(g) for g in groups["duration"].values()), key=by_count),
+        "sets": sorted((finish(g) for g in groups["set"].values()), key=by_count),
+        "unresolved": unresolved,
+    }
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def figure_rows(records: list[dict], reviewed_only: bool = False) -> list[dict]:
+    """Every counted FIGURE as a table row (value, unit, qualifier, about, event, the text, the
+    article, the review status), in article order and then text order."""
+    rows = []
+    for rec, ent in _entities(records, ("FIGURE",), reviewed_only):
+        rows.append({
+            "value": ent.get("value"), "unit": ent.get("unit"), "qualifier": ent.get("qualifier"),
+            "about": ent.get("about"), "event": ent.get("event"), "text": ent.get("text"),
+            "article": rec["id"], "start": ent.get("start"), "status": ent.get("status", "pending"),
+        })
+    return rows
+
+
+# --------------------------------------------------------------------------- review progress
+
+
+def review_progress(records: list[dict]) -> dict:
+    """Review progress per label (entities by status), per article (`log.progress` of each)
+    and in all, with the articles counted as done (no pending entity left), started, not
+    started, or without entities."""
+    per_label = {lab: {s: 0 for s in STATUS_ORDER} for lab in LABELS}
+    articles = []
+    states = {"done": 0, "started": 0, "not_started": 0, "empty": 0}
+    for rec in records:
+        for ent in rec.get("entities", []):
+            row = per_label.setdefault(str(ent.get("label")), {s: 0 for s in STATUS_ORDER})
+            st = ent.get("status", "pending")
+            row[st] = row.get(st, 0) + 1
+        p = article_progress(rec)
+        state = "empty" if p["total"] == 0 else "done" if p["pending"] == 0 else "started" if p["done"] else "not_started"
+        states[state] += 1
+        articles.append({"id": rec["id"], "state": state, **{k: p.get(k, 0) for k in STATUS_ORDER + ("total", "done")}})
+    for row in per_label.values():
+        row["total"] = sum(row[s] for s in STATUS_ORDER)
+    total = {s: sum(r[s] for r in per_label.values()) for s in STATUS_ORDER + ("total",)}
+    return {"per_label": per_label, "articles": articles, "states": states, "total": total}
+
+
+# --------------------------------------------------------------------------- all of it
+
+
+def overview(records: list[dict], top: int = 20, reviewed_only: bool = False) -> dict:
+    """Everything the overview page shows, from reviewed records."""
+    return {
+        "articles": {
+            r["id"]: {
+                "title": article_title(r),
+                "outlet": (r.get("meta") or {}).get("outlet"),
+                "published": (r.get("meta") or {}).get("published"),
+            }
+            for r in records
+        },
+        "reviewed_only": reviewed_only,
+        "labels": list(LABELS),
+        "names": top_names(records, top, reviewed_only),
+        "timeline": timeline(records, reviewed_only),
+        "figures": figure_rows(records, reviewed_only),
+        "progress": review_progress(records),
+    }
