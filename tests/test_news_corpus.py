@@ -47,9 +47,10 @@ def test_every_entity_matches_the_real_text(articles, corpus):
             prev_end = e["end"]
             assert e["label"] in rec["labels"]
             labels[(rec["split"], e["label"])] += 1
-    # DATE and FIGURE gold only in the test split, names everywhere
-    assert labels[("test", "DATE")] > 200 and labels[("test", "FIGURE")] > 200
-    assert not any(labels[(s, lab)] for s in ("train", "dev") for lab in ("DATE", "FIGURE"))
+    # DATE and FIGURE gold in the test split (measuring) and the dev split (developing the
+    # rules), names everywhere
+    assert all(labels[(s, lab)] > 200 for s in ("test", "dev") for lab in ("DATE", "FIGURE"))
+    assert not any(labels[("train", lab)] for lab in ("DATE", "FIGURE"))
     assert all(labels[("train", lab)] > 500 for lab in ("PER", "ORG", "LOC", "MISC"))
 
 
@@ -111,7 +112,7 @@ def test_training_docs_keep_almost_every_entity():
     assert len(docs) == 100
     n_ents = sum(len(d.ents) for d in docs)
     gold = sum(1 for rec in map(json.loads, CORPUS.open(encoding="utf-8")) if rec["split"] == "dev"
-               for e in rec["entities"])
+               for e in rec["entities"] if e["label"] in ("PER", "ORG", "LOC", "MISC"))
     assert n_ents >= 0.99 * gold
 
 

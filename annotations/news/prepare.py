@@ -2,10 +2,14 @@
 
     python -m annotations.news.prepare [--data ../shared/data] [--work annotations/news/work/pre]
     python -m annotations.news.prepare --from-corpus [--work annotations/news/work/a]
+    python -m annotations.news.prepare --from-corpus --rules dev --work annotations/news/work/dev_rules
 
 ``--from-corpus`` writes the committed corpus (wikinews_ner.jsonl) back as work files, so
 that correcting or extending the annotation resumes where it stopped; `build build` turns
-them into the corpus again.
+them into the corpus again. With ``--rules SPLIT`` the work files of that split also get the
+rule components' DATE and FIGURE guesses (value/type, value/unit/about), the pre-annotation
+for a DATE/FIGURE pass (as the test split's was made); a guess that overlaps a name of the
+corpus is left out (marks do not nest).
 
 Splits are fixed by article: the 992 ids are ordered by sha1("presseschau-news:" + id);
 the first 100 are test, the next 100 dev, the other 792 train. ``splits.json`` records
@@ -49,17 +53,42 @@ def load_splits() -> dict[str, list[str]]:
     return json.loads(SPLITS.read_text(encoding="utf-8"))
 
 
-def write_from_corpus(articles: dict[str, dict], work: Path) -> int:
-    """The committed corpus as inline-markup work files (one per article)."""
+def rule_guesses(articles: dict[str, dict], ids: list[str], model: str | None = None) -> dict[str, list]:
+    """The pipeline's DATE and FIGURE spans per article (anchored at its ``published``), as marks."""
+    from annotations.news.markup import Mark
+    from pipeline.nlp import annotate, load_nlp
+    from pipeline.nlp.ext import DATE_SPANS, FIGURE_SPANS
+
+    nlp, _ = load_nlp(model)
+    items = [(articles[i]["text"], {"id": i, "published": articles[i].get("published")}) for i in ids]
+    out: dict[str, list] = {}
+    for doc_id, (doc, _) in zip(ids, annotate(nlp, items)):
+        marks = [Mark(s.start_char, s.end_char, "DATE", s.text, {"value": s._.value, "type": s._.date_type or "date"})
+                 for s in doc.spans.get(DATE_SPANS, [])]
+        marks += [Mark(s.start_char, s.end_char, "FIGURE", s.text, {"value": s._.value, "unit": s._.unit, "about": s._.about})
+                  for s in doc.spans.get(FIGURE_SPANS, []) if s._.value is not None]
+        out[doc_id] = marks
+    return out
+
+
+def write_from_corpus(articles: dict[str, dict], work: Path, rules_split: str | None = None) -> int:
+    """The committed corpus as inline-markup work files (one per article); with ``rules_split``
+    the articles of that split only, plus the rules' DATE/FIGURE guesses."""
     from annotations.news.markup import Mark, render
 
     work.mkdir(parents=True, exist_ok=True)
+    guesses = rule_guesses(articles, load_splits()[rules_split]) if rules_split else {}
     n = 0
     for line in (HERE / "wikinews_ner.jsonl").open(encoding="utf-8"):
         rec = json.loads(line)
+        if rules_split and rec["split"] != rules_split:
+            continue
         attrs = ("value", "type", "unit", "about")
         marks = [Mark(e["start"], e["end"], e["label"], e["text"], {k: e[k] for k in attrs if k in e})
                  for e in rec["entities"]]
+        for g in sorted(guesses.get(rec["id"], []), key=lambda m: (m.start, -m.end)):
+            if not any(g.start < m.end and m.start < g.end for m in marks):
+                marks.append(g)
         (work / f"{rec['id']}.txt").write_text(render(articles[rec["id"]]["text"], marks), encoding="utf-8")
         n += 1
     return n
@@ -71,10 +100,12 @@ def main() -> None:
     ap.add_argument("--work", type=Path, default=HERE / "work" / "pre")
     ap.add_argument("--model", default=str(ROOT / "models" / "de_presseschau"))
     ap.add_argument("--from-corpus", action="store_true", help="work files from the committed corpus, not the model")
+    ap.add_argument("--rules", metavar="SPLIT", help="with --from-corpus: that split only, plus the rules' DATE/FIGURE guesses")
     args = ap.parse_args()
     if args.from_corpus:
         work = args.work if args.work != HERE / "work" / "pre" else HERE / "work" / "a"
-        print(f"{write_from_corpus(read_articles(args.data), work)} work files from the corpus in {work}")
+        n = write_from_corpus(read_articles(args.data), work, args.rules)
+        print(f"{n} work files from the corpus in {work}")
         return
 
     import spacy

@@ -54,15 +54,18 @@ def evaluate_dates_cmd(
 
 @app.command("evaluate-rules")
 def evaluate_rules_cmd(
-    split: str = typer.Option("test", "--split", help="Wikinews split (only test carries DATE/FIGURE gold)"),
+    split: str = typer.Option("test", "--split", help="Wikinews split with DATE/FIGURE gold: dev (develop on it) or test (measure only)"),
     model: Optional[str] = typer.Option(None, "--model", "-m"),
     data: Path = typer.Option(DEFAULT_DATA, "--data", help="The shared open data folder"),
     as_json: bool = typer.Option(False, "--json"),
+    errors: int = typer.Option(0, "--errors", help="With --json: keep up to N mismatches per kind (dev only)"),
 ):
     """DATE (exact span F1, value and type accuracy) and FIGURE (F1 with value match, unit and about accuracy) on the Wikinews gold."""
     from ..nlp import load_nlp
     from ..evaluate.rules import evaluate_rules, format_scores
 
     nlp, _ = load_nlp(model)
-    scores = evaluate_rules(nlp, data, split)
+    if errors and split == "test":
+        raise typer.BadParameter("--errors lists gold mismatches: use it on dev, never on test", param_hint="--errors")
+    scores = evaluate_rules(nlp, data, split, keep_errors=errors)
     print(json.dumps(scores, indent=2, ensure_ascii=False) if as_json else format_scores(scores))

@@ -306,6 +306,9 @@ class DateRecognizer:
         self.deictic = d["deictic_days"]
         self.rel_mods = {k: v for k, v in d["relative_modifiers"].items() if not k.startswith("folgend")}
         self.ana_mods = d["anaphoric_modifiers"]
+        self.deictic_mods = {k: v for k, v in d["deictic_modifiers"].items() if not k.startswith("_")}
+        self.rel_mods.update(self.deictic_mods)  # "am gestrigen Mittwoch" is a weekday with a direction
+        self.decade_words = {k: v for k, v in d["decade_words"].items() if not k.startswith("_")}
         self.rel_units = d["relative_units"]
         self.rel_comp = d["relative_compounds"]
         self.ana_comp = set(d.get("anaphoric_compounds", []))
@@ -369,10 +372,10 @@ class DateRecognizer:
             ("quarter_q", f"{B}Q(?P<qn>[1-4])(?:\\s*|/){YEAR4}{E}", 4),
             ("part_year", f"{B}{PART}\\s+{YEAR}", 3),
             ("part_rel", f"{B}{PART}\\s+(?:des\\s+|der\\s+)?(?:{MOD}\\s+)?(?P<unit>Jahres|Monats|Woche)(?:\\s+{YEAR4})?{E}", 3),
-            ("rel", f"{B}{MOD}\\s+(?P<unit>Jahr|Jahres|Jahre|Monat|Monats|Woche|Wochenende)(?:\\s+{YEAR4})?{E}", 2),
+            ("rel", f"{B}{MOD}\\s+(?P<unit>Jahr|Jahres|Jahre|Monat|Monats|Woche|Wochenende|Tag|Tages)(?:\\s+{YEAR4})?{E}", 2),
             ("rel_comp", f"{B}(?P<comp>{_alt(_cap(w) for w in self.rel_comp)}){E}(?:\\s+{YEAR4})?", 2),
             ("jahr_year", f"{B}(?P<jahr>Jahr|Jahre|Jahres)\\s+{YEAR}", 3),
-            ("decade", f"{B}(?:{PART}\\s+der\\s+)?(?:(?P<dec4>1\\d\\d0|20\\d0)er(?:\\s*-?\\s*Jahren?|\\s*-?\\s*Jahre)?|(?P<dec2>[1-9]0)er\\s*-?\\s*Jahren?|(?P<dec2b>[1-9]0)er-Jahren?)(?![\\w])", 3),
+            ("decade", f"{B}(?:{PART}\\s+der\\s+)?(?:(?P<dec4>1\\d\\d0|20\\d0)-?er(?:\\s*-?\\s*Jahren?|\\s*-?\\s*Jahre)?|(?P<dec2>[1-9]0)er\\s*-?\\s*Jahren?|(?P<dec2b>[1-9]0)er-Jahren?|(?P<decw>{_alt(_both(self.decade_words))})\\s+Jahren?)(?![\\w])", 3),
             ("century", f"{B}(?:{PART}\\s+des\\s+)?(?P<cent>\\d{{1,2}})\\.\\s*(?:Jahrhunderts?|Jh\\.)(?P<bc>\\s+v\\.\\s?Chr\\.)?{E}", 3),
             ("bc_year", f"{B}(?P<year>\\d{{1,4}}\\s?v\\.\\s?Chr\\.)", 3),
             ("year", f"(?<![\\w.,/:–-]){YEAR4}(?![\\w/:–-]|[.,]\\d|\\s?%)", 1),
@@ -388,8 +391,8 @@ class DateRecognizer:
             "numeric": r"\d\.\d{1,2}\.\d\d", "iso": r"\d-\d\d-\d\d", "dmy": mon_gate, "day_list": mon_gate,
             "month": mon_gate, "season": SEAS.split(")")[0].split("(?P<season>")[1], "part_year": part_gate,
             "quarter": "Quartal|Vierteljahr|Jahresviertel|Halbjahr|Jahreshälfte", "quarter_q": "Q[1-4]",
-            "part_rel": part_gate, "rel": "Jahr|Monat|Woche", "rel_comp": _alt(_cap(w) for w in self.rel_comp),
-            "jahr_year": "Jahr", "decade": r"\der", "century": r"Jahrhundert|Jh\.", "bc_year": r"v\.\s?Chr\.",
+            "part_rel": part_gate, "rel": "Jahr|Monat|Woche|Tag", "rel_comp": _alt(_cap(w) for w in self.rel_comp),
+            "jahr_year": "Jahr", "decade": r"\d-?er|ziger|ßiger", "century": r"Jahrhundert|Jh\.", "bc_year": r"v\.\s?Chr\.",
             "weekday": _alt(_cap(w) for w in self.weekdays), "deictic": "eute|estern|orgen",
         }
         compiled = {g: re.compile(g) for g in set(gates.values())}
@@ -620,6 +623,14 @@ class DateRecognizer:
                 return None
             if g["unit"].lower() == "wochenende":
                 return None if base is None else self._weekend(base, self.rel_mods.get(mod, 0), t)
+            if unit == "day":
+                # "des gestrigen Tages": from publication; "am folgenden/nächsten/selben Tag": the
+                # day after/of the date the text named last (news use it anaphorically)
+                if mod in self.deictic_mods:
+                    return None if anchor is None else shift_period(anchor, unit, self.deictic_mods[mod])
+                r = ref or anchor
+                off = self.ana_mods.get(mod, self.rel_mods.get(mod, 0))
+                return None if r is None else shift_period(r, unit, off)
             if mod in self.ana_mods:
                 r = ref or anchor
                 return None if r is None else shift_period(r, unit, self.ana_mods[mod])
@@ -638,6 +649,8 @@ class DateRecognizer:
             r = ref if (self.mode == "narrative" or anaphoric) and ref else anchor
             return None if r is None else shift_period(r, unit, off)
         if k == "decade":
+            if g.get("decw"):
+                return "19" + str(self.decade_words[g["decw"].lower()])
             if g.get("dec4"):
                 return g["dec4"][:3]
             d2 = g.get("dec2") or g.get("dec2b")

@@ -45,6 +45,7 @@ from .ext import DATE_SPANS, FIGURE_SPANS
 _NOUN_POS = {"NOUN", "PROPN"}
 _ADJ_INFL = re.compile(r"^[a-zäöüß][a-zäöüß-]*(?:e|en|er|es|em)$")
 _TIME_UNITS = {"s", "min", "h", "day", "week", "month", "year", "decade", "century"}
+_CALENDAR_UNITS = {"day", "week", "month", "year", "decade", "century"}  # "vor/in N ..." resolves to a date
 _SYMBOL_PREFIX = {"€", "$", "£", "US$"}
 _SIGNS = {"-", "−", "–"}  # a sign glued to the digits ("-5", "−3")
 _GROUP_SPACES = {" ", "\u202f", "\u2009", "\u00a0"}  # thousands separators ("45 000")
@@ -107,6 +108,9 @@ class FigureRecognizer:
         self.subject_deps = set(ms["subject_deps"])
         self.predicate_only_with_unit = set(ms["predicate_only_with_unit"])
         self.container_nouns = set(ms["container_nouns"])
+        self.amount_phrases = [w.split() for w in sorted(ms["amount_phrases"]["phrases"], key=lambda w: -len(w.split()))]
+        self.adverbs_after_von = set(ms["amount_phrases"]["adverbs_after_von"])
+        self.partitive_words = set(ms["partitive_words"])
         self.duration_codes = {k: v for k, v in ms["duration_codes"].items() if not k.startswith("_")}
         self.ago_words = set(ms["ago_words"])
         self.ahead_words = set(ms["ahead_words"])
@@ -213,6 +217,8 @@ class FigureRecognizer:
             nl = nxt.text.lower()
             if nl.startswith("halb") and fraction(nl):
                 return 1, i + 1
+            if lookup_unit(nxt.text) and lookup_unit(nxt.text)[0] in _TIME_UNITS and nxt.text[:1].isupper() and low != "eines":
+                return 1, i + 1  # "einen Tag", "seit einem Monat", "eine Woche später" (not "eines Tages")
             if multiplier(nl) and nl not in ("hundert",) or fraction(nl) or (
                     lookup_unit(nxt.text) and lookup_unit(nxt.text)[0] not in _TIME_UNITS and nxt.text[:1].isupper()
                     and nxt.text.lower() not in ("m", "t", "g", "l")):
@@ -332,7 +338,9 @@ class FigureRecognizer:
         steps = 0
         while k >= 0 and steps < 8:
             w = doc[k].text
-            if w.startswith("+") and w[1:].isdigit() or (re.fullmatch(r"0\d+", w) and k < i) or w in ("(0", "(") and k < i:
+            # an area code in brackets "(030) 123456", not any number in brackets ("(56,1 Prozent)")
+            if w.startswith("+") and w[1:].isdigit() or (re.fullmatch(r"0\d+", w) and k < i) or \
+                    (w == "(0" or w == "(" and doc[k + 1].text.startswith("0")) and k < i:
                 return True
             if k < i and w.lower() in self.phone_words:
                 return True
@@ -438,7 +446,7 @@ class FigureRecognizer:
         # partitive "9 der 15 Nachfolgestaaten", "zwei Drittel der Bevölkerung"
         while j < n and doc[j].is_space:
             j += 1
-        if j < n and doc[j].text.lower() in ("der", "des", "von", "aller"):
+        if j < n and doc[j].text.lower() in self.partitive_words:  # also "Zwei seiner vier Kinder"
             k = j + 1
             skipped = 0
             while k < n and skipped < 3 and (self._is_adj(doc[k]) or doc[k].is_space or (doc[k].like_num) or doc[k].text.lower() in ("den", "dem")):
@@ -490,11 +498,18 @@ class FigureRecognizer:
         self._context_rule = None
         q0 = self._qualifier_start(doc, f["start"])
         prev = _prev(doc, q0)
-        if prev is not None and prev.text.lower() in ("von", "vom"):
-            n = _prev(doc, prev.i)
+        if prev is not None and prev.text.lower() in self.adverbs_after_von and _prev(doc, prev.i) is not None \
+                and _prev(doc, prev.i).text.lower() in ("von", "vom"):
+            prev = _prev(doc, prev.i)  # "ein Gewinn von umgerechnet 4,6 Milliarden Euro"
+        for words in self.amount_phrases:  # "Kredit in Höhe von ...", "Schaden zwischen ...", "Minus von ..."
+            k = len(words)
+            if prev is None or prev.i - k + 1 < 0 or [t.text.lower() for t in doc[prev.i - k + 1: prev.i + 1]] != words:
+                continue
+            n = _prev(doc, prev.i - k + 1)
             if n is not None and self._is_noun(n) and n.pos_ != "PROPN":
-                self._context_rule = "von"
-                return self._through_container(n)
+                self._context_rule = "von" if words[0] in ("von", "vom") else "amount_phrase"
+                return n if k > 1 else self._through_container(n)
+            break
         if prev is not None and prev.text == "," and f["unit"] is not None:
             n = _prev(doc, prev.i)
             if n is not None and self._is_noun(n) and n.pos_ != "PROPN":
@@ -551,10 +566,14 @@ class FigureRecognizer:
         return n
 
     def is_age(self, doc: Doc, f: dict) -> bool:
-        """"75 Jahre alt", "im Alter von 75 Jahren": an age, a FIGURE, not a duration."""
+        """"75 Jahre alt", "im Alter von 75 Jahren", "die 14 und 18 Jahre alten Jugendlichen":
+        an age, a FIGURE, not a duration."""
+        if f.get("age"):
+            return True
         if f["unit"] not in ("year", "month", "week", "day"):
             return False
-        nxt = _next(doc, f["end"] - 1)
+        last = f.get("about_from", f)  # the first of "14 und 18 Jahre alten" asks its partner
+        nxt = _next(doc, last["end"] - 1)
         if nxt is not None and nxt.text.lower() in self.age_after:
             return True
         q0 = self._qualifier_start(doc, f["start"])
@@ -563,6 +582,29 @@ class FigureRecognizer:
             if q0 - n >= 0 and [t.text.lower() for t in doc[q0 - n: q0]] == words:
                 return True
         return False
+
+    def _shares_about(self, doc: Doc, prev_span: Span, f: dict) -> bool:
+        """The second number of a range ("zwischen 80.000 und 300.000 Euro", "200 bis 230 Euro")
+        or a figure in brackets right after another one ("75 Sitzen (56,1 Prozent)") measures
+        what the first one measures."""
+        between = [t.text.lower() for t in doc[prev_span.end: f["start"]] if not t.is_space]  # "bis zu" is also a qualifier
+        if between in (["bis"], ["bis", "zu"], ["und"], ["oder"], ["-"], ["–"]):
+            return True
+        if between[-1:] == ["("] and len(between) <= 2:
+            return True
+        return False
+
+    def bracket_age(self, doc: Doc, f: dict) -> bool:
+        """A bare whole number in brackets or commas right after a person's name is an age:
+        "Peter Paul Michalski (46)", "Alice Kakamara, 30, beschrieb"."""
+        if not f["bare"] or f["unit"] is not None or not isinstance(f["value"], int) or not 0 < f["value"] < 120 \
+                or not doc[f["num"]].text.isdigit():
+            return False
+        prev, nxt = _prev(doc, f["start"]), _next(doc, f["end"] - 1)
+        if prev is None or nxt is None or (prev.text, nxt.text) not in (("(", ")"), (",", ",")):
+            return False
+        name = _prev(doc, prev.i)
+        return name is not None and (name.ent_type_ == "PER" or (prev.text == "(" and name.pos_ == "PROPN"))
 
     def duration_value(self, value: float, unit: str) -> Optional[str]:
         """ISO 8601 duration: 3 month -> P3M, 2.5 year -> P30M, 24 h -> PT24H, 3 decade -> P30Y."""
@@ -612,10 +654,25 @@ class FigureRecognizer:
         for sp in sorted(cands + list(new_dates), key=lambda x: x.start):
             if sp.end <= f["start"] and isinstance(sp._.value, str) and re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", sp._.value):
                 ref = sp._.value
+        from_text = ref is not None
+        published = doc._.published if isinstance(doc._.published, str) else None
         if ref is None:
-            ref = doc._.published if isinstance(doc._.published, str) else None
+            ref = published
         if not ref or not re.match(r"\d{4}", ref):
             return None
+        value = self._shift(ref, f, sign)
+        if value and from_text and sign > 0 and published and re.match(r"\d{4}", published) \
+                and value > published[:len(value)]:
+            # "Noch Anfang Januar ... Rund neun Monate später fehlt ihm nun ...", published 2022-09:
+            # counted from a date the text named, a later date cannot lie after publication
+            # (the text reports it), so it is the publication's period
+            return published[:len(value)]
+        return value
+
+    def _shift(self, ref: str, f: dict, sign: int) -> Optional[str]:
+        """``ref`` (ISO year, month or day) shifted by the duration of ``f`` times ``sign``."""
+        import datetime as dt
+
         parts = ref[:10].split("-")
         y, mo, d = int(parts[0]), int(parts[1]) if len(parts) > 1 else None, int(parts[2]) if len(parts) > 2 else None
         value, unit = f["value"], f["unit"]
@@ -737,10 +794,21 @@ class FigureRecognizer:
                 continue
             # a bare number coordinated with a scaled one shares scale and unit:
             # "zwei bis drei Millionen Euro" -> 2000000 EUR and 3000000 EUR
-            if f["bare"] and f["end"] + 1 < n and (doc[f["end"]].text.lower() in ("bis", "und", "oder", "-", "–") or (
+            link = 2 if f["end"] + 2 < n and [t.text.lower() for t in doc[f["end"]: f["end"] + 2]] == ["bis", "zu"] else 1
+            scaled_only = not f["bare"] and f["unit"] is None and f["scale"] != 1 and f["end"] == f["num"] + 2
+            if (f["bare"] or scaled_only) and f["end"] + 1 < n and (doc[f["end"]].text.lower() in ("bis", "und", "oder", "-", "–") or (
                     doc[f["end"]].text.lower() == "auf" and f["start"] > 0 and doc[f["start"] - 1].text.lower() == "von")):
-                partner = None if self._excluded(doc, f["end"] + 1, blocked) else self.parse_at(doc, f["end"] + 1)
-                if partner is not None and (partner["scale"] != 1 or partner["unit"] is not None):
+                # "600 Millionen bis zu zwei Milliarden Euro": "bis zu" links the range too
+                k = f["end"] + link
+                partner = None if self._excluded(doc, k, blocked) else self.parse_at(doc, k)
+                if scaled_only and partner is not None and partner["unit"] is not None:
+                    # "600 Millionen bis zu zwei Milliarden Euro": the unit only, the scale is its own
+                    u = lookup_unit(doc[partner["end"] - 1].text)
+                    v = f["value"] * (u[1] if u else 1)
+                    f["value"] = int(v) if float(v).is_integer() else round(v, 4)
+                    f["unit"] = partner["unit"]
+                    f["about_from"] = partner
+                elif not scaled_only and partner is not None and (partner["scale"] != 1 or partner["unit"] is not None):
                     factor = partner["scale"]
                     if partner["unit"] is not None:
                         u = lookup_unit(doc[partner["end"] - 1].text)
@@ -749,6 +817,8 @@ class FigureRecognizer:
                     f["value"] = int(v) if float(v).is_integer() else round(v, 4)
                     f["unit"] = partner["unit"]
                     f["about_from"] = partner
+            if self.bracket_age(doc, f):
+                f["unit"], f["age"] = "year", True
             if f["unit"] in _TIME_UNITS and not self.is_age(doc, f):
                 # durations and relative times are DATEs (TimeML): "seit drei Monaten" -> P3M,
                 # "vor fünf Jahren" -> the year five years before publication
@@ -761,7 +831,8 @@ class FigureRecognizer:
                     dspan = Span(doc, f["start"], after.i + 1, label="DATE")
                     dspan._.value = self.anchored_value(doc, f, self.anchored_after[after.text.lower()], new_dates)
                     dspan._.date_type = "date"
-                elif p is not None and p.text.lower() in self.ago_words | self.ahead_words and q0 == f["start"]:
+                elif p is not None and p.text.lower() in self.ago_words | self.ahead_words and f["unit"] in _CALENDAR_UNITS:
+                    # "vor (knapp) sechs Jahren"; "in vier Sekunden" is a duration, not a time of day
                     sign = -1 if p.text.lower() in self.ago_words else 1
                     dspan._.value = self.ago_value(doc, f["value"], f["unit"], sign)
                     dspan._.date_type = "date"
@@ -789,6 +860,8 @@ class FigureRecognizer:
             span._.unit = f["unit"]
             span._.qualifier = self._qualifier(doc, f["start"])
             ab = "Alter" if f["unit"] in _TIME_UNITS else self.about(doc, f.get("about_from", f))
+            if ab is None and "about_from" in f:  # "ein Schaden zwischen 80.000 und 300.000 Euro"
+                ab = self.about(doc, f)
             span._.about = ab
             span._.about_rule = "age" if f["unit"] in _TIME_UNITS else (self.last_rule if ab is not None else None)
             about_tok = None
@@ -797,7 +870,10 @@ class FigureRecognizer:
                     if self.lemma(doc[k]).lower() == ab.lower() or doc[k].text.lower() == ab.lower():
                         about_tok = doc[k].text
                         break
-            if ab is None and f["unit"] is None and out:
+            if ab is None and out and out[-1]._.about and self._shares_about(doc, out[-1], f):
+                span._.about = out[-1]._.about  # "200 bis 230 Euro", "75 Sitzen (56,1 Prozent)"
+                span._.about_rule = "range"
+            elif ab is None and f["unit"] is None and out:
                 prev_span = out[-1]
                 from .dates import sentence_bounds
 

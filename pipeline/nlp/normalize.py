@@ -39,12 +39,12 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "months", "weekdays", "day_parts", "seasons", "season_months", "period_parts", "ordinals",
         "quarter_words", "half_words", "deictic_days", "relative_modifiers", "relative_units",
         "relative_compounds", "year_triggers", "month_triggers", "tense", "anaphoric_modifiers",
-        "heute_nowadays", "anaphoric_compounds"}),
+        "heute_nowadays", "anaphoric_compounds", "deictic_modifiers", "decade_words"}),
     "numbers.json": frozenset({
         "units", "teens", "tens", "unit_prefixes_in_compounds", "hundred", "thousand", "multipliers",
         "fractions", "mixed", "article_forms", "vague_plurals", "function_words", "fraction_nouns"}),
     "measures.json": frozenset({
-        "measuring_verbs", "subject_deps", "predicate_only_with_unit", "container_nouns", "duration_codes",
+        "measuring_verbs", "subject_deps", "predicate_only_with_unit", "container_nouns", "amount_phrases", "partitive_words", "duration_codes",
         "ago_words", "ahead_words", "anchored_after", "age_after", "age_before", "sets", "street_suffixes", "phone_words", "score_words",
         "score_context"}),
 }
