@@ -291,7 +291,7 @@ def main() -> int:
                     help="dev: the half the cleaner is developed on (with the earlier runs' articles); "
                          "test: the other half, only measured (see split_of)")
     ap.add_argument("--layout", choices=sorted(typeset.TEMPLATES), default="a",
-                    help="a: two columns, 10pt (the original bench); b: three columns, 9pt Times")
+                    help="a: two columns, 10pt (the original bench); b: three columns, 9pt sans serif")
     ap.add_argument("--show-errors", action="store_true")
     ap.add_argument("--json", type=Path, help="write the numbers to this JSON file")
     ap.add_argument("--compound-sim", type=int, default=-1, metavar="N",

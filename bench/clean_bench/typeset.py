@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 # layouts: "a" = two columns, 10pt Latin Modern (the bench the cleaner was developed on);
-# "b" = three columns (multicol), 9pt Times, narrow column gap, header "OUTLET | SECTION",
+# "b" = three columns (multicol), 9pt Latin Modern Sans, narrow column gap, header "OUTLET | SECTION",
 # footer "Seite N": other line breaks, other hyphenation points, other furniture
 TEMPLATES = {k: (Path(__file__).parent / f).read_text(encoding="utf-8")
              for k, f in (("a", "template.tex"), ("b", "template_b.tex"))}

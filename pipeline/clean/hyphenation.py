@@ -184,18 +184,21 @@ class _Assembler:
                 out.add(ln.i)
         return out
 
-    def _word_counts(self) -> Counter:
+    def _word_counts(self, merged: set[int]) -> None:
         """Occurrences of every word with its digits ("9Live", "30-jährige"; `ctx.counts`
-        has letters only), and of each of its hyphen-separated parts."""
-        if self._wc is None:
-            self._wc = Counter()
-            for m in re.finditer(r"[^\W_]+(?:-[^\W_]+)*", self.c.N):
-                self._wc[m.group(0)] += 1
-                if "-" in m.group(0):
-                    self._wc.update(m.group(0).split("-"))
-        return self._wc
+        has letters only) and of each of its hyphen-separated parts: in the whole text
+        (`_wc`) and in the lines that cannot hold a join (`_wc_fixed`: a word there is
+        printed as it stands)."""
+        self._wc, self._wc_fixed = Counter(), Counter()
+        for ln in self.c.lines:
+            for m in re.finditer(r"[^\W_]+(?:-[^\W_]+)*", ln.strip):
+                ws = [m.group(0)] + (m.group(0).split("-") if "-" in m.group(0) else [])
+                self._wc.update(ws)
+                if ln.i not in merged:
+                    self._wc_fixed.update(ws)
 
-    _wc: Optional[Counter] = None
+    _wc: Counter = Counter()
+    _wc_fixed: Counter = Counter()
 
     def restore_compound_hyphens(self, toks: list[_Tok]) -> None:
         """Put back the compound hyphens a PDF extractor deleted at line ends.
@@ -222,6 +225,7 @@ class _Assembler:
         if not self._hyphens_deleted():
             return
         merged = self._merged_lines()
+        self._word_counts(merged)
         starts = [ln.s for ln in self.c.lines]
         for t in toks:
             if len(t.text) < 4:
@@ -253,16 +257,17 @@ class _Assembler:
         of (position, text to insert: "-" or "- ")."""
         if len(w) < 4:
             return []
-        lex, counts, D = lexicon(), self._word_counts(), self.D
-        if w in D.camel_names:
+        lex, counts, D = lexicon(), self._wc, self.D
+        low = w.lower()
+        if low in D.camel_names:
             return []
         for name in D.camel_names:
             # a listed name glued to the next word: "PowerPointDokumente", "YouTubeKanal"
-            if len(w) > len(name) + 2 and w.startswith(name) and self._CAMEL.match(w, len(name)):
+            if len(w) > len(name) + 2 and low.startswith(name) and self._CAMEL.match(w, len(name)):
                 return [(len(name), "-")]
         pg = lex.get(w)
-        if counts.get(w, 0) >= 2:
-            return []
+        if self._wc_fixed.get(w, 0) or counts.get(w, 0) >= 2:
+            return []  # printed so where no line ends, or twice (a line end splits a word once, a brand is written so every time)
 
         def attested(left: str, right: str, common: float = -15.5) -> Optional[bool]:
             """True: the hyphenated form is attested; False: the glued one; None: neither."""
