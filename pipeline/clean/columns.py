@@ -117,7 +117,7 @@ def _repair_interleaved_lines(ctx: _Ctx, body: list[_Line], asm: _Assembler) -> 
             continue
         left = ml.group(0)
         nxt = ctx.kept_text(out[k])
-        if nxt[:1].islower() or lexicon().get(left) is not None or ctx.counts.get(left, 0) > 1:
+        if nxt[:1].islower() or (lexicon().get(left) or -99.0) >= -15.0 or ctx.counts.get(left, 0) > 1:
             # the next line continues the broken word, or the first half is a word of its own
             # ("EU-" / "Kommission", "Windows-" / "Rechner"); a word broken inside ("Nobelpreisträ-")
             # goes on in lowercase, so a next line in capitals or punctuation does not continue it
