@@ -11,7 +11,12 @@ import re
 import subprocess
 from pathlib import Path
 
-TEMPLATE = (Path(__file__).parent / "template.tex").read_text(encoding="utf-8")
+# layouts: "a" = two columns, 10pt Latin Modern (the bench the cleaner was developed on);
+# "b" = three columns (multicol), 9pt Latin Modern Sans, narrow column gap, header "OUTLET | SECTION",
+# footer "Seite N": other line breaks, other hyphenation points, other furniture
+TEMPLATES = {k: (Path(__file__).parent / f).read_text(encoding="utf-8")
+             for k, f in (("a", "template.tex"), ("b", "template_b.tex"))}
+TEMPLATE = TEMPLATES["a"]
 
 # characters the T1/lmodern/textcomp setup typesets and the extractors give back as they are
 _ALLOWED = set(
@@ -63,11 +68,12 @@ def paragraphs(text: str, sentences_per_par: int = 4) -> list[str]:
     return out
 
 
-def render(doc_id: str, title: str, teaser: str, body: list[str], section: str, outlet: str, date: str) -> str:
+def render(doc_id: str, title: str, teaser: str, body: list[str], section: str, outlet: str, date: str,
+           layout: str = "a") -> str:
     h = int(hashlib.sha1(doc_id.encode()).hexdigest()[:8], 16)
     issue = 1 + h % 52
     first_page = 10 + h % 120
-    return (TEMPLATE
+    return (TEMPLATES[layout]
             .replace("%SECTION%", tex_escape(section.upper()))
             .replace("%OUTLET%", tex_escape(outlet))
             .replace("%ISSUE%", str(issue))

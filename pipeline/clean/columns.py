@@ -2,7 +2,7 @@
 with its offset map."""
 from __future__ import annotations
 
-from .data import _HYPHENS, _LETTERS_HEAD, _LETTERS_TAIL, _lexprob
+from .data import _HYPHENS, _LETTERS_HEAD, _LETTERS_TAIL, _lexprob, lexicon
 from .lines import _Ctx, _Line, _ends_sentence
 from .hyphenation import _Assembler, _Tok
 
@@ -80,6 +80,64 @@ def _reorder_blocks(ctx: _Ctx, body: list[_Line], asm: _Assembler) -> list[_Line
             changed = True
             break
     return [ln for bl in blocks for ln in bl]
+
+
+def _is_word(asm: _Assembler, w: str, strong: bool) -> bool:
+    """`w` is a word: strong evidence = the document writes it or the lexicon knows it as a
+    common form (log prob >= -14.5); weak evidence = any lexicon entry, or a compound of two
+    known words ("Regional|parlaments")."""
+    if asm.c.counts.get(w, 0) or (_lexprob(w) or -99.0) >= -14.5:
+        return True
+    if strong:
+        return False
+    if asm.known(w) is not None:
+        return True
+    return any((_lexprob(w[:k]) or -99.0) >= -14.0 and (_lexprob(w[k:].capitalize()) or -99.0) >= -13.0
+               for k in range(4, len(w) - 3))
+
+
+def _repair_interleaved_lines(ctx: _Ctx, body: list[_Line], asm: _Assembler) -> list[_Line]:
+    """A line of the other column (or a word box of a widely spaced line) read in mid-sentence
+    (pdfminer): "Nobelpreisträ-" / "Intellektuelle, Menschenrechtsaktivisten, und" / "ger,".
+    The line after a word broken at a line end does not continue it (the joined word and the
+    hyphenated one are both unknown) while one of the next three lines starts with the rest
+    of the word ("Nobelpreisträger" is a word): that line moves up behind the broken word,
+    and a warning logs the move ("line moved: ..."). Nothing is dropped, only reordered."""
+    out = list(body)
+    moves = 0
+    k = 0
+    while k < len(out) - 2 and moves < 20:
+        t = ctx.kept_text(out[k])
+        last = t.split()[-1] if t.split() else ""
+        k += 1
+        if len(last) < 3 or last[-1] not in _HYPHENS or not last[-2].isalpha():
+            continue
+        ml = _LETTERS_TAIL.search(last[:-1])
+        if not ml or "-" in ml.group(0):
+            continue
+        left = ml.group(0)
+        nxt = ctx.kept_text(out[k])
+        if nxt[:1].islower() or (lexicon().get(left) or -99.0) >= -15.0 or ctx.counts.get(left, 0) > 1:
+            # the next line continues the broken word, or the first half is a word of its own
+            # ("EU-" / "Kommission", "Windows-" / "Rechner"); a word broken inside ("Nobelpreisträ-")
+            # goes on in lowercase, so a next line in capitals or punctuation does not continue it
+            continue
+        for j in range(k + 1, min(k + 4, len(out))):
+            cand = ctx.kept_text(out[j])
+            mc = _LETTERS_HEAD.match(cand)
+            if not (mc and cand[:1].islower() and _is_word(asm, left + mc.group(0), strong=False)):
+                continue
+            prev = ctx.kept_text(out[j - 1]).split()
+            mp = _LETTERS_TAIL.search(prev[-1][:-1]) if prev and prev[-1][-1:] in _HYPHENS else None
+            if mp and _is_word(asm, mp.group(0) + mc.group(0), strong=False):
+                break  # the candidate continues the line before it
+            ln = out.pop(j)
+            out.insert(k, ln)
+            ctx.warnings.append(f"line moved: line {ln.i} continues the word broken at line {out[k - 1].i} "
+                                f"(read between lines of another column)")
+            moves += 1
+            break
+    return out
 
 
 def _emit(ctx: _Ctx, toks: list[_Tok]) -> tuple[str, list[int]]:

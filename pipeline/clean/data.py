@@ -55,6 +55,7 @@ class _Data:
         self.end_marks = set(d["end_marks"])
         self.function_words = frozenset(d.get("function_words", []))
         self.keep_left_suffixes = tuple(d.get("hyphen_keep_left_suffixes", []))
+        self.camel_names = frozenset(w.lower() for w in d["camelcase_names"])  # cleaning_camelcase.json
         comp = lambda entries: [(e["kind"], re.compile(e["regex"])) for e in entries]  # noqa: E731
         self.doc_start = comp(d["doc_start_patterns"])
         self.head_inline = comp(d["head_inline_patterns"])

@@ -2,7 +2,9 @@
 with the German lexicon and the document's own word counts."""
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 from typing import Optional
 
 from ..schema import Removed
@@ -137,118 +139,214 @@ class _Assembler:
         self.restore_compound_hyphens(toks)
         return toks
 
-    # "NatoGipfel": a capital inside a word after a lowercase letter ("Nato|Gipfel") or
-    # after a run of capitals ("CDU|Vorsitzende")
-    _CAMEL = re.compile(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ][a-zäöüß])|(?<=[A-ZÄÖÜ])(?=[A-ZÄÖÜ][a-zäöüß])")
-
     def _hyphens_deleted(self) -> bool:
-        """The text is set in lines (a PDF extraction) of at least 6 lines and at most 5 % of
+        """The text is set in lines (a PDF extraction) of at least 6 lines and at most 10 % of
         them end with a hyphen: the extractor deleted them. pdftotext's default mode keeps only
         the hyphens at the end of a text block: at most 2.5 % of the lines of an article in
-        bench_clean.py's 60 (median 0); pdftotext -raw and pdfminer keep them all: 15 to 50 %
-        of the lines of a German column end in one. A web text is never touched."""
+        bench_clean.py's layout a, up to 9 % in the short articles of its narrow three-column
+        layout b (2 of 22 lines); pdftotext -raw and pdfminer keep them all: 15 to 50 % of the
+        lines of a German column end in one. A web text is never touched."""
         c = self.c
         if not c.wrapped:
             return False
         lines = [ln for ln in c.lines if not ln.blank]
         hyph = sum(1 for ln in lines if len(ln.strip) > 1 and ln.strip[-1] in "-\u00ad" and ln.strip[-2].isalnum())
-        return len(lines) >= 6 and hyph <= 0.05 * len(lines)
+        return len(lines) >= 6 and hyph <= 0.10 * len(lines)
 
-    _NUM_ABBR = re.compile(r"(?<![^\W_])(\d+|[A-ZÄÖÜ]{2,6})([a-zäöüß]{3,})(?![^\W_])")
+    # glued compounds, by the shape of the junction (the cut lies before the right half):
+    # "NatoGipfel", "CDUVorsitzende", "verdiVerhandlungsführer" (a capital inside a word)
+    _CAMEL = re.compile(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ][a-zäöüß])|(?<=[A-ZÄÖÜ])(?=[A-ZÄÖÜ][a-zäöüß])")
+    # "18Jährige", "1990erJahren", "G8Staaten" (a number glued to a capitalised word)
+    _NUM_CAP = re.compile(r"(?<=\d)(?:er)?(?=[A-ZÄÖÜ][a-zäöüß]{2})")
+    # "30jährige", "EUweit", "USamerikanischen" (a number or an abbreviation glued to a lowercase word)
+    _NUM_ABBR = re.compile(r"^(?:\d+|[A-ZÄÖÜ]{2,6})(?=[a-zäöüß]{3,}$)")
+    # "griechischmazedonischen", "deutschtürkische" (a pair of adjectives, the first in -isch / -sch)
+    _ADJ_PAIR = re.compile(r"(?<=sch)(?=[a-zäöüß]{4,}$)|(?<=[a-zäöüß]{4})(?=[a-zäöüß]{3,}isch(?:e[mnrs]?)?$)")
     _NAME_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von"})
+
+    def _merged_lines(self) -> set[int]:
+        """pdftotext's default mode joins the line after a line-end hyphen onto the line that
+        ends in it (hyphen deleted, no line break), so a compound glued so always lies in a
+        line at least as long as the column is wide (the column width `L`: the median line
+        length; lines a few chars shorter than it still count, a justified column's lines
+        vary). A word with a capital inside in a shorter line was printed so ("BorVfL Wolfsburg"
+        in a results table, "ChrGermany." at a paragraph end): measured on bench_clean.py's
+        dev half, 208 of 217 glued compounds lie in lines >= 1.12 L and 76 of 176 names in
+        shorter ones. Returns the indices of the lines that can hold such a join."""
+        c = self.c
+        out = {ln.i for ln in c.lines if not ln.blank and len(ln.strip) >= 0.9 * c.L}
+        # pdftotext also breaks a justified line with wide gaps into one line per word
+        # ("der" / "EUDaueraufenthaltsrichtlinie" / "haben"): a one-word line between
+        # one-word lines can hold a join too
+        nb = [ln for ln in c.lines if not ln.blank]
+        one = [len(ln.strip.split()) == 1 for ln in nb]
+        for k, ln in enumerate(nb):
+            if one[k] and (k > 0 and one[k - 1]) and (k + 1 < len(nb) and one[k + 1]):
+                out.add(ln.i)
+        return out
+
+    def _word_counts(self, merged: set[int]) -> None:
+        """Occurrences of every word with its digits ("9Live", "30-jährige"; `ctx.counts`
+        has letters only) and of each of its hyphen-separated parts: in the whole text
+        (`_wc`) and in the lines that cannot hold a join (`_wc_fixed`: a word there is
+        printed as it stands)."""
+        self._wc, self._wc_fixed = Counter(), Counter()
+        for ln in self.c.lines:
+            for m in re.finditer(r"[^\W_]+(?:-[^\W_]+)*", ln.strip):
+                ws = [m.group(0)] + (m.group(0).split("-") if "-" in m.group(0) else [])
+                self._wc.update(ws)
+                if ln.i not in merged:
+                    self._wc_fixed.update(ws)
+
+    _wc: Counter = Counter()
+    _wc_fixed: Counter = Counter()
 
     def restore_compound_hyphens(self, toks: list[_Tok]) -> None:
         """Put back the compound hyphens a PDF extractor deleted at line ends.
 
         pdftotext's default mode drops every line-end hyphen and glues the two halves on one
-        line, the hyphen of a compound too: "Nato-\\nGipfel" -> "NatoGipfel". German
-        orthography has no capital inside a word, so a word with one is a glued compound or a
-        CamelCase name ("YouTube", "BahnCard"). Decided on evidence:
+        line, the hyphen of a compound too: "Nato-\\nGipfel" -> "NatoGipfel", "Staats-\\nund"
+        -> "Staatsund". German orthography has no capital inside a word, so a word with one is
+        a glued compound or a CamelCase name ("YouTube", "BahnCard"). Decided on evidence:
+          * the word lies in a line too short to hold a join (`_merged_lines`): keep;
+          * the word is a listed CamelCase name (`camelcase_names` in
+            lang/de/cleaning_camelcase.json), or a name prefix ("McLaren"), or a Binnen-I
+            ("ArbeitnehmerInnen"): keep;
           * the document writes the hyphenated form, or the lexicon knows it and not the glued
             one (or knows it as likelier): restore;
-          * the glued form is in the lexicon, or appears twice or more in the document (a
-            line end splits a word once, a brand is written so every time): keep;
-          * otherwise restore (German writes no capital inside a word).
+          * the glued form is a common word of the lexicon (log prob >= -15.5: "YouTube",
+            "BahnCard"; the lexicon also holds rare glued forms of web text, "31jähriger"
+            -17.5, "USamerikanischen" -17.7) or appears twice or more in the document (a line
+            end splits a word once, a brand is written so every time): keep;
+          * otherwise by the shape of the junction (see `_cuts`).
         Only in texts whose line-end hyphens were all deleted (`_hyphens_deleted`).
         The restored "-" maps onto the first raw char of the right half, logged as a
-        `hyphen_restored` piece (a normalising kind: the clean char stands for it)."""
+        `hyphen_restored` piece (a normalising kind: the clean char stands for it); a suspended
+        hyphen ("Staats- und") gets its space back too (whitespace is synthesised)."""
         if not self._hyphens_deleted():
             return
-        lex = lexicon()
-        counts = self.c.counts
+        merged = self._merged_lines()
+        self._word_counts(merged)
+        starts = [ln.s for ln in self.c.lines]
         for t in toks:
             if len(t.text) < 4:
                 continue
-            inserts: list[int] = []
-            # a number or an abbreviation glued to a lowercase word: "30jährige", "EUweit"
-            # ("30-\\njährige"); restored when the glued form is no word and the right half is
-            # a common one (log prob >= -14; "3fach" is written both ways and so is harmless)
-            for m in self._NUM_ABBR.finditer(t.text):
-                left, right = m.group(1), m.group(2)
-                pr = lex.get(right)
-                if right in self.D.function_words:
-                    continue  # "EUund": a suspended hyphen ("EU- und"), not a compound
-                if lex.get(m.group(0)) is None and counts.get(m.group(0), 0) < 2 and pr is not None and pr >= -14.0:
-                    inserts.append(m.start(2))
-            if not any(ch.isupper() for ch in t.text[1:]) and not inserts:
+            line = bisect.bisect_right(starts, t.idx[0]) - 1
+            if line not in merged:
                 continue
-            for m in re.finditer(r"[^\W\d_]+", t.text):
-                w = m.group(0)
-                if len(w) < 5 or not w[0].isupper():
-                    continue
-                cuts = [c.start() for c in self._CAMEL.finditer(w) if c.start() >= 2]
-                # name prefixes are written with a capital after them ("McLaren", "DeMarcus",
-                # "MacBook"): the capital after them is no cut
-                cuts = [k for k in cuts if w[:k] not in self._NAME_PREFIXES]
-                if len(cuts) != 1:
-                    continue  # two capitals inside ("ProSiebenSat") is a name, not one glued compound
-                k = cuts[0]
-                left, right = w[:k], w[k:]
-                if re.fullmatch(r"In(?:nen)?", right) or right.startswith("Innen") and left[-1].islower():
-                    continue  # the "Binnen-I" of gender-inclusive spelling: "ArbeitnehmerInnen"
-                glued, hyph = w, left + "-" + right
-                pg, ph = lex.get(glued), lex.get(hyph)
-                if counts.get(hyph, 0) or (ph is not None and (pg is None or ph > pg)):
-                    restore = True
-                elif pg is not None or counts.get(glued, 0) >= 2:
-                    restore = False
-                else:
-                    # no evidence either way: German orthography writes no capital inside a
-                    # word, so in a text whose line-end hyphens were all deleted it is a
-                    # glued compound ("AwashFluss", "CSUInnenexperte")
-                    # ... when the right half is a word of its own (log prob >= -16) or a long
-                    # compound ("Agrarexperte"), or the left an abbreviation ("CDU"): a
-                    # brand's second half is short and often no word ("BitTorrent", "CartoSat")
-                    pr = lex.get(right)
-                    restore = len(right) >= 3 and ((pr is not None and pr >= -16.0) or len(right) >= 8
-                                                   or (left.isupper() and len(left) <= 6))
-                    if left.isupper() and (len(left) > 6 or (len(left) >= 4 and lex.get(left) is None
-                                                              and (lex.get(left.capitalize()) or -99.0) >= -14.0)):
-                        # no abbreviation but a word set in capitals, glued to the next one
-                        # ("DOKUMENTATIONDer", "DOLCHPrince" in TV listings; "NATO", "UNESCO" are
-                        # in the lexicon in capitals and stay abbreviations)
-                        restore = False
-                    elif right.lower() in self.D.function_words:
-                        restore = False  # no compound ends in an article or preposition: a lost space ("AbstractThe")
-                    elif not left.isupper() and len(left) <= 5 and len(right) <= 4 and (pr is None or pr < -12.5):
-                        # two short syllables, the second no common German word: the shape of a
-                        # brand ("AirPods", "DeepMind", "FinnAir"; but "HamasChef", "WienWahl")
-                        restore = False
-                if restore:
-                    inserts.append(m.start() + k)
+            inserts: dict[int, str] = {}
+            for m in re.finditer(r"[^\W_]+", t.text):
+                for k, ins in self._cuts(m.group(0)):
+                    inserts[m.start() + k] = ins
+            if not inserts:
+                continue
             out, idx, last = [], [], 0
-            for pos in sorted(set(inserts)):
+            for pos in sorted(inserts):
                 out.append(t.text[last:pos])
                 idx.extend(t.idx[last:pos])
-                out.append("-")
-                idx.append(t.idx[pos])
+                out.append(inserts[pos])
+                idx.extend([t.idx[pos]] * len(inserts[pos]))
                 self.log(t.idx[pos], t.idx[pos] + 1, "hyphen_restored")
                 last = pos
-            if out:
-                out.append(t.text[last:])
-                idx.extend(t.idx[last:])
-                t.text = "".join(out)
-                t.idx = idx
+            out.append(t.text[last:])
+            idx.extend(t.idx[last:])
+            t.text = "".join(out)
+            t.idx = idx
+
+    def _cuts(self, w: str) -> list[tuple[int, str]]:
+        """Where a hyphen was deleted inside the glued word `w` (letters and digits): a list
+        of (position, text to insert: "-" or "- ")."""
+        if len(w) < 4:
+            return []
+        lex, counts, D = lexicon(), self._wc, self.D
+        low = w.lower()
+        if low in D.camel_names:
+            return []
+        for name in D.camel_names:
+            # a listed name glued to the next word: "PowerPointDokumente", "YouTubeKanal"
+            if len(w) > len(name) + 2 and low.startswith(name) and self._CAMEL.match(w, len(name)):
+                return [(len(name), "-")]
+        pg = lex.get(w)
+        if self._wc_fixed.get(w, 0) or counts.get(w, 0) >= 2:
+            return []  # printed so where no line ends, or twice (a line end splits a word once, a brand is written so every time)
+
+        def attested(left: str, right: str, common: float = -15.5) -> Optional[bool]:
+            """True: the hyphenated form is attested; False: the glued one; None: neither."""
+            hyph = left + "-" + right
+            ph = lex.get(hyph)
+            if counts.get(hyph, 0) or (ph is not None and (pg is None or ph > pg)):
+                return True
+            if pg is not None and pg >= common:
+                return False
+            return None
+
+        # a suspended hyphen: "Staatsund" ("Staats- und"), "Fahrzeugund"; the glued form is no
+        # word and the left part is one ("Staats", "Wirtschafts" are in the lexicon)
+        for fw in ("und", "oder", "sowie", "bis", "bzw"):
+            left = w[:-len(fw)]
+            if w.endswith(fw) and len(left) >= 3 and left[-1].isalpha() and _lexprob(w) is None \
+                    and _lexprob(left) is not None:
+                return [(len(left), "- ")]
+        if re.search(r"[a-zäöüß]\d|\d[^\W\d_]+\d", w):
+            return []  # a code or an id ("SSLv2", "fR7dXVXy3S")
+        if w[:1].isdigit() or (w[:1].isupper() and re.match(r"[A-ZÄÖÜ]+\d", w)):
+            # a number: "18Jährige", "1990erJahren", "G8Staaten"
+            m = self._NUM_CAP.search(w)
+            if m and not self._CAMEL.search(w, m.end() + 1):
+                return [] if attested(w[:m.end()], w[m.end():]) is False else [(m.end(), "-")]
+            m = self._NUM_ABBR.match(w)
+            if m and w[:1].isdigit():
+                # "30jährige", "20minütige", "3fache": an adjective of measure (German glues no
+                # other lowercase word to a number; "90ern", "49ers" are written so)
+                right = w[m.end():]
+                if re.search(r"(?:ig|fach|malig|lich)(?:e[mnrs]?)?$", right) and lex.get(right) is not None:
+                    return [(m.end(), "-")]
+                return []
+        m = self._NUM_ABBR.match(w)
+        if m:
+            # an abbreviation glued to a lowercase word: "EUweit", "USamerikanischen" ("EUund"
+            # is a suspended hyphen, "EU- und"; "EUKommission" is read below)
+            left, right = w[:m.end()], w[m.end():]
+            pr = lex.get(right)
+            if right not in D.function_words and pr is not None and pr >= -14.0 and attested(left, right) is not False:
+                return [(m.end(), "-")]
+        if w.islower():
+            # a pair of adjectives: "griechischmazedonischen", "ausgelassenbrasilianischer";
+            # both halves words, the glued form none ("deutschsprachigen" is one)
+            if pg is not None:
+                return []
+            for m in self._ADJ_PAIR.finditer(w):
+                left, right = w[:m.start()], w[m.start():]
+                if len(left) >= 5 and (_lexprob(left) is not None or lex.get(left + "e") is not None) \
+                        and (lex.get(right) or -99.0) >= -16.0:
+                    return [(m.start(), "-")]
+            return []
+        cuts = [c.start() for c in self._CAMEL.finditer(w)]
+        # name prefixes are written with a capital after them ("McLaren", "DeMarcus",
+        # "MacBook"): the capital after them is no cut
+        cuts = [k for k in cuts if w[:k] not in self._NAME_PREFIXES]
+        if len(cuts) != 1:
+            return []  # two capitals inside ("ProSiebenSat") is a name, not one glued compound
+        k = cuts[0]
+        left, right = w[:k], w[k:]
+        if re.fullmatch(r"In(?:nen)?", right) or right.startswith("Innen") and left[-1].islower():
+            return []  # the "Binnen-I" of gender-inclusive spelling: "ArbeitnehmerInnen"
+        ev = attested(left, right)
+        if ev is not None:
+            return [(k, "-")] if ev else []
+        if k == 1:
+            return []  # "iPhone", "eBay": a one-letter first half only with evidence ("E-Mails")
+        # no evidence either way: German orthography writes no capital inside a word, so in a
+        # line that holds a join it is a glued compound ("AwashFluss", "CSUInnenexperte",
+        # "STANDARDGespräch", "verdiVerhandlungsführer") ...
+        pr = lex.get(right)
+        if len(right) < 3 or right.lower() in D.function_words:
+            return []  # no compound ends in an article or preposition: a lost space ("AbstractThe")
+        if not left.isupper() and len(left) <= 5 and len(right) <= 4 and (pr is None or pr < -12.5):
+            # two short syllables, the second no common German word: the shape of a brand
+            # ("AirPods", "DeepMind", "GoPro"; but "HamasChef", "WienWahl")
+            return []
+        return [(k, "-")]
 
     def join(self, toks: list[_Tok], pl: _Line, ln: _Line, lt: list[_Tok]) -> None:
         c, D = self.c, self.D
