@@ -202,6 +202,13 @@ def read_rows(path: os.PathLike | str) -> tuple[list[tuple[int, Any]], list[str]
         raise ImportFileError(f"{path}:{line}: not UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}); the tools export UTF-8") from None
     if not text.strip():
         raise ImportFileError(f"{path}: empty file, no tasks to import")
+    try:
+        return _read_rows(path, text)
+    except RecursionError:
+        raise ImportFileError(f"{path}: JSON nested too deeply to be a task") from None
+
+
+def _read_rows(path: Path, text: str) -> tuple[list[tuple[int, Any]], list[str]]:
     stripped = text.lstrip()
     if stripped.startswith("["):
         return _json_array_items(text, path), []
@@ -352,8 +359,10 @@ def decisions_from_changes(record: dict, exported: list[list], now: list[tuple[i
     """
     problems: list[str] = []
     where = where or record["id"]
-    snap = {tuple(x[:3]): x[3] for x in _placed(record, exported, src_text, problems, where)}
     tool = sorted(set(x[:3] for x in _placed(record, now, src_text, problems, where)))
+    if problems:  # a span left out would read as removed: the whole task is skipped
+        return [], problems[:-1] + [problems[-1] + "; task skipped"]
+    snap = {tuple(x[:3]): x[3] for x in _placed(record, exported, src_text, problems, where)}
     removed = [k for k in sorted(snap) if k not in set(tool)]
     added = [k for k in tool if k not in snap]
     kept = [k for k in sorted(snap) if k in set(tool)]
@@ -414,6 +423,8 @@ def decisions_from_spans(record: dict, spans: list[tuple[int, int, str]], *, rev
     """
     problems: list[str] = []
     gold = sorted(set(_placed(record, spans, src_text, problems, where or record["id"])))
+    if problems:  # a span left out would read as missing: the whole task is skipped
+        return [], problems[:-1] + [problems[-1] + "; task skipped"]
     cover = set(labels) if labels is not None else {g[2] for g in gold}
     ents = record.get("entities", [])
     used: set[int] = set()

@@ -21,6 +21,7 @@ from typing import Optional
 from .common import (KEEP, SNAPSHOT_KEY, SNAPSHOT_SCHEMA, Index, Warn, article_meta, check_spans, decisions_from_changes,
                      decisions_from_spans, hash31, non_overlapping, snapshot, snapshot_of, tokenizer, wanted)
 from ..review import log as dec
+from ..schema import LABELS
 
 MODES = ("manual", "binary")
 ANSWERS = ("accept", "reject", "ignore")
@@ -157,6 +158,10 @@ def import_prodigy(rows: list[dict] | list[tuple[int, dict]], records: list[dict
             continue
         if answer != "accept":
             continue  # rejected / ignored / unanswered task: no statement about its spans
+        unknown = sorted({str(lab) for _, _, lab in _spans(task) if lab not in LABELS})
+        if unknown:  # checked before the last answer per article is chosen
+            problems.append(f"{where}: unknown label {', '.join(map(repr, unknown))} (labels: {', '.join(LABELS)}); task skipped")
+            continue
         manual[rec["id"]] = (task, rv, rec, snap, where)  # the last answer for an article wins
     for task, rv, rec, snap, where in manual.values():
         if snap is not None:
