@@ -461,6 +461,24 @@ def decisions_from_spans(record: dict, spans: list[tuple[int, int, str]], *, rev
     return out, problems
 
 
+def numbered(rows: Iterable[Any], path: str) -> Iterable[tuple[str, dict]]:
+    """("file:line", row) for rows given as (line, row) (validated by `import_file`) or plain rows."""
+    for n, item in enumerate(rows, 1):
+        line, row = item if isinstance(item, tuple) else (n, item)
+        yield f"{path}:{line}", row
+
+
+def decide(record: dict, snap: Optional[dict], spans: list[tuple[int, int, str]], *, reviewer: str, src_text: Optional[str],
+           reviewed: bool, note: str, where: str, overlaps_possible: bool = True) -> tuple[list[dict], list[str]]:
+    """What a task says about `record`: the changes since our export when it carries our snapshot
+    (`decisions_from_changes`), else its spans as the full truth (`decisions_from_spans`)."""
+    if snap is not None:
+        return decisions_from_changes(record, snap["spans"], spans, reviewer=reviewer, src_text=src_text, reviewed=reviewed,
+                                      note=note, where=where)
+    return decisions_from_spans(record, spans, reviewer=reviewer, src_text=src_text, note=note, overlaps_possible=overlaps_possible,
+                                where=where)
+
+
 def snapshot_of(obj: Any, record: Optional[dict]) -> Optional[dict]:
     """The task's snapshot when it is one of ours and belongs to `record`."""
     import jsonschema

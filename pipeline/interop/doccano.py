@@ -25,8 +25,8 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from .common import (SNAPSHOT_KEY, Index, Utf16, Warn, article_meta, check_spans, decisions_from_changes, decisions_from_spans,
-                     non_overlapping, snapshot, snapshot_of, wanted)
+from .common import (SNAPSHOT_KEY, Index, Utf16, Warn, article_meta, check_spans, decide, non_overlapping, numbered, snapshot,
+                     snapshot_of, wanted)
 
 OFFSETS = ("utf16", "codepoints")
 
@@ -109,9 +109,7 @@ def import_doccano(rows: list[dict] | list[tuple[int, dict]], records: list[dict
     idx = Index(records)
     decisions: list[dict] = []
     problems: list[str] = []
-    for n, item in enumerate(rows, 1):
-        line, row = item if isinstance(item, tuple) else (n, item)
-        where = f"{path}:{line}"
+    for where, row in numbered(rows, path):
         meta = row.get("meta") if isinstance(row.get("meta"), dict) else {}
         snap_raw = row.get(SNAPSHOT_KEY) if isinstance(row.get(SNAPSHOT_KEY), dict) else {}
         rec = idx.find([snap_raw.get("article_id"), row.get("article_id"), meta.get("article_id"), row.get("id")], row.get("text"))
@@ -125,11 +123,7 @@ def import_doccano(rows: list[dict] | list[tuple[int, dict]], records: list[dict
         if rec is None:
             problems.append(f"{where}: no matching article")
             continue
-        if snap is not None:
-            ds, ps = decisions_from_changes(rec, snap["spans"], spans, reviewer=reviewer, src_text=row["text"], reviewed=accept_unchanged,
-                                            note="doccano", where=where)
-        else:
-            ds, ps = decisions_from_spans(rec, spans, reviewer=reviewer, src_text=row["text"], note="doccano", where=where)
+        ds, ps = decide(rec, snap, spans, reviewer=reviewer, src_text=row["text"], reviewed=accept_unchanged, note="doccano", where=where)
         decisions.extend(ds)
         problems.extend(ps)
     return decisions, problems

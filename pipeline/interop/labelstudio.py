@@ -23,8 +23,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Optional
 
-from .common import (KEEP, SNAPSHOT_KEY, Index, Warn, check_spans, decisions_from_changes, decisions_from_spans, snapshot,
-                     snapshot_of, wanted)
+from .common import KEEP, SNAPSHOT_KEY, Index, Warn, check_spans, decide, numbered, snapshot, snapshot_of, wanted
 from ..review import log as dec
 from ..schema import LABELS
 
@@ -118,9 +117,7 @@ def import_label_studio(tasks: list[dict] | list[tuple[int, dict]], records: lis
     idx = Index(records)
     decisions: list[dict] = []
     problems: list[str] = []
-    for n, item in enumerate(tasks, 1):
-        line, task = item if isinstance(item, tuple) else (n, item)
-        where = f"{path}:{line}"
+    for where, task in numbered(tasks, path):
         full = "data" in task or "annotations" in task
         data = task.get("data") if full and isinstance(task.get("data"), dict) else task  # JSON-MIN: data keys at the top
         text = data.get("text")
@@ -143,10 +140,7 @@ def import_label_studio(tasks: list[dict] | list[tuple[int, dict]], records: lis
             continue
         rv = f"{reviewer}:{who}" if who not in (None, "") else reviewer
         snap = snapshot_of(data.get(SNAPSHOT_KEY), rec)
-        if snap is not None:
-            ds, ps = decisions_from_changes(rec, snap["spans"], spans, reviewer=rv, src_text=text, reviewed=True, note="label-studio", where=where)
-        else:
-            ds, ps = decisions_from_spans(rec, spans, reviewer=rv, src_text=text, note="label-studio", where=where)
+        ds, ps = decide(rec, snap, spans, reviewer=rv, src_text=text, reviewed=True, note="label-studio", where=where)
         decisions.extend(ds)
         problems.extend(ps)
     return decisions, problems

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .common import (KEEP, SNAPSHOT_KEY, SNAPSHOT_SCHEMA, Index, Warn, article_meta, check_spans, decisions_from_changes,
-                     decisions_from_spans, hash31, non_overlapping, snapshot, snapshot_of, tokenizer, wanted)
+from .common import (KEEP, SNAPSHOT_KEY, SNAPSHOT_SCHEMA, Index, Warn, article_meta, check_spans, decide, decisions_from_changes,
+                     hash31, numbered, non_overlapping, snapshot, snapshot_of, tokenizer, wanted)
 from ..review import log as dec
 from ..schema import LABELS
 
@@ -125,9 +125,7 @@ def import_prodigy(rows: list[dict] | list[tuple[int, dict]], records: list[dict
     decisions: list[dict] = []
     problems: list[str] = []
     manual: dict[str, tuple] = {}
-    for n, item in enumerate(rows, 1):
-        line, task = item if isinstance(item, tuple) else (n, item)
-        where = f"{path}:{line}"
+    for where, task in numbered(rows, path):
         meta = task.get("meta") if isinstance(task.get("meta"), dict) else {}
         snap_raw = task.get(SNAPSHOT_KEY) if isinstance(task.get(SNAPSHOT_KEY), dict) else {}
         rec = idx.find([snap_raw.get("article_id"), meta.get("article_id"), meta.get("id"), task.get("article_id"), task.get("id")], task.get("text"))
@@ -164,12 +162,8 @@ def import_prodigy(rows: list[dict] | list[tuple[int, dict]], records: list[dict
             continue
         manual[rec["id"]] = (task, rv, rec, snap, where)  # the last answer for an article wins
     for task, rv, rec, snap, where in manual.values():
-        if snap is not None:
-            ds, ps = decisions_from_changes(rec, snap["spans"], _spans(task), reviewer=rv, src_text=task["text"], reviewed=True,
-                                            note="prodigy", where=where)
-        else:
-            ds, ps = decisions_from_spans(rec, _spans(task), reviewer=rv, src_text=task["text"], note="prodigy",
-                                          overlaps_possible=False, where=where)
+        ds, ps = decide(rec, snap, _spans(task), reviewer=rv, src_text=task["text"], reviewed=True, note="prodigy", where=where,
+                        overlaps_possible=False)
         decisions.extend(ds)
         problems.extend(ps)
     return decisions, problems
