@@ -226,6 +226,11 @@ def test_canonical_of_narrowed_relabelled_and_added_names(committed):
     # kept through a re-run: the log applied again to the pipeline output gives the same names
     again, _ = apply_decisions([out], [narrowed, relabel, added, named])
     assert again == [out]
+    # a later edit of the name wins over the recomputation
+    odkb_now = by[(odkb["end"] - 4, odkb["end"], "ORG")]
+    edit = dec.make_decision(out, "correct", odkb_now, {"canonical": "ODKB"}, reviewer="t")
+    (out2,), _ = apply_decisions([r], [narrowed, relabel, added, named, edit])
+    assert next(e for e in out2["entities"] if (e["start"], e["end"], e["label"]) == (odkb["end"] - 4, odkb["end"], "ORG"))["canonical"] == "ODKB"
 
 
 def test_added_name_gets_the_pipeline_canonical(committed):

@@ -62,7 +62,8 @@ def _explicit_canonical(d: dict) -> bool:
 
 def _renamed(ctx: _Ctx, ent: dict, d: dict, moved: bool) -> None:
     """`ent` got a new span or label, or was added: its canonical name is recomputed, unless the
-    reviewer set one."""
+    reviewer set one. The entity's latest decision counts (a later edit of the name wins)."""
+    ctx.renamed = [e for e in ctx.renamed if e is not ent]
     if moved and ent["label"] in NAME_LABELS and not _explicit_canonical(d):
         ctx.renamed.append(ent)
 
