@@ -80,8 +80,12 @@ def test_prodigy_export(tmp_path, reviewed):
     pb = interop.export(reviewed, "prodigy", tmp_path / "b.jsonl", prodigy_mode="binary")
     bt = [json.loads(x) for x in pb.read_text(encoding="utf-8").splitlines()]
     answers = {x["answer"] for x in bt if x["meta"]["article_id"] == ART}
-    assert answers == {"accept", "reject", "ignore"}
+    assert answers == {"accept", "reject"}  # pending guesses only on request
     assert all(len(x["spans"]) == 1 for x in bt)
+    bp = [json.loads(x) for x in interop.export(reviewed, "prodigy", tmp_path / "bp.jsonl", prodigy_mode="binary", include_pending=True)
+          .read_text(encoding="utf-8").splitlines()]
+    pend = [x for x in bp if x["meta"]["article_id"] == ART and x["answer"] == "ignore"]
+    assert pend and all(x["spans"][0]["status"] == "pending" for x in pend)
 
 
 def test_doccano_and_label_studio_export(tmp_path, reviewed):
@@ -138,7 +142,7 @@ def _apply(records, decisions):
 
 
 def test_prodigy_manual_round_trip(reviewed):
-    t = next(x for x in interop.to_prodigy(reviewed) if x["meta"]["article_id"] == ART)
+    t = next(x for x in interop.to_prodigy(reviewed, include_pending=True) if x["meta"]["article_id"] == ART)
     r = art(reviewed)
     kreml = ent(r, "Kreml")
     tok = ent(r, "Kassym-Jomart Tokajew")
@@ -173,7 +177,7 @@ def test_prodigy_binary_and_ignored_tasks(reviewed):
     ]
     decisions, problems = interop.import_prodigy(tasks, reviewed)
     assert [d["decision"] for d in decisions] == ["reject"]
-    assert problems == ["task 3: no matching article"]
+    assert problems == ["prodigy:3: no matching article"]
 
 
 def test_doccano_round_trip_with_shifted_text(reviewed):
@@ -226,7 +230,7 @@ def test_cli_export_and_import(tmp_path, reviewed):
     ann = tmp_path / "annotations"
     runner = CliRunner()
     # a Prodigy file with one article fully reviewed
-    t = next(x for x in interop.to_prodigy(base) if x["meta"]["article_id"] == ART)
+    t = next(x for x in interop.to_prodigy(base, include_pending=True) if x["meta"]["article_id"] == ART)
     t["answer"] = "accept"
     (tmp_path / "prodigy.jsonl").write_text(json.dumps(t, ensure_ascii=False) + "\n", encoding="utf-8")
     res = runner.invoke(app, ["import", "prodigy", str(tmp_path / "prodigy.jsonl"), "--data", str(data), "--annotations", str(ann)])

@@ -1,6 +1,7 @@
 """The `review`, `export` and `import` commands (registered on the `presseschau` typer app in `pipeline/cli/__init__.py`)."""
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Optional
 
@@ -31,50 +32,80 @@ def review_cmd(
         raise typer.Exit(2)
 
 
+# choices checked by typer (exit 2 with the allowed values); the values are interop's
+ExportFormat = Enum("ExportFormat", {f.replace("-", "_"): f for f in ("jsonl", "prodigy", "doccano", "label-studio", "docbin", "csv", "parquet")}, type=str)
+ImportFormat = Enum("ImportFormat", {f.replace("-", "_"): f for f in ("prodigy", "doccano", "label-studio")}, type=str)
+ProdigyMode = Enum("ProdigyMode", {"manual": "manual", "binary": "binary"}, type=str)
+DoccanoOffsets = Enum("DoccanoOffsets", {"utf16": "utf16", "codepoints": "codepoints"}, type=str)
+
+
 def export_cmd(
-    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl | prodigy | doccano | label-studio | docbin | csv | parquet"),
+    fmt: ExportFormat = typer.Option("jsonl", "--format", "-f", help="Format to write"),
     data: Path = typer.Option(Path("outputs"), "--data", "-d", help="Output folder of `presseschau run` (or an articles.jsonl)"),
     annotations: Path = typer.Option(Path("annotations"), "--annotations", "-a", help="Folder of the decision log (re-applied before export)"),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="File to write (default: DATA/articles.<format>.<ext>)"),
-    accepted_only: bool = typer.Option(False, "--accepted-only", help="Keep only accepted and corrected entities"),
-    prodigy_mode: str = typer.Option("manual", "--prodigy-mode", help="prodigy: manual (one task per article) or binary (one per entity)"),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="File to write, or a folder: FOLDER/articles.<ext> (articles.reviewed.jsonl, articles.prodigy.jsonl, articles.doccano.jsonl, articles.label-studio.json, articles.spacy, articles.csv, articles.parquet). Default: the DATA folder"),
+    accepted_only: bool = typer.Option(False, "--accepted-only", help="Keep only accepted and corrected entities (jsonl, doccano, label-studio, csv, parquet; prodigy and docbin do so by default)"),
+    include_pending: bool = typer.Option(False, "--include-pending", help="prodigy, docbin: also the pending (unreviewed) model guesses, marked as pending. Default: reviewed entities only. The other formats always carry pending entities with their status"),
+    prodigy_mode: ProdigyMode = typer.Option("manual", "--prodigy-mode", help="prodigy: manual (one ner_manual task per article) or binary (one task per entity)"),
+    doccano_offsets: DoccanoOffsets = typer.Option("utf16", "--doccano-offsets", help="doccano: utf16 (code units, as a doccano project counts) or codepoints"),
+    doccano_overlapping: bool = typer.Option(False, "--doccano-overlapping", help="doccano: the project allows overlapping entities; default: overlapping spans left out (a default project drops them)"),
 ):
-    """Export the reviewed output: reviewed JSONL, Prodigy, doccano, Label Studio, spaCy DocBin, CSV, Parquet."""
-    from ..interop import FORMATS, export, load_records
+    """Export the reviewed output: reviewed JSONL, Prodigy, doccano, Label Studio, spaCy DocBin, CSV, Parquet.
 
-    if fmt not in FORMATS:
-        msg.fail(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+    Prodigy, doccano and Label Studio tasks carry a snapshot of what was exported
+    (`presseschau` key), so `presseschau import` records only what the tool changed.
+    """
+    from ..interop import export, export_path, load_records
+
+    fmt_ = fmt.value
+    base = data if data.is_dir() else data.parent
+    target = export_path(fmt_, out if out is not None else base)
+    source = data / "articles.jsonl" if data.is_dir() else data
+    if target.exists() and source.exists() and target.resolve() == source.resolve():
+        msg.fail(f"{target} is the run output itself; choose another --out")
         raise typer.Exit(2)
     try:
         records = load_records(data, annotations)
     except (OSError, ValueError) as e:
         msg.fail(str(e))
         raise typer.Exit(2)
-    base = data if data.is_dir() else data.parent
-    path = export(records, fmt, out if out is not None else base, accepted_only=accepted_only, prodigy_mode=prodigy_mode)
+    try:
+        path = export(records, fmt_, target, accepted_only=accepted_only, prodigy_mode=prodigy_mode.value, include_pending=include_pending,
+                      doccano_offsets=doccano_offsets.value, doccano_overlapping=doccano_overlapping, warn=msg.warn)
+    except OSError as e:
+        msg.fail(f"cannot write {target}: {e.strerror or e}")
+        raise typer.Exit(2)
     n = sum(len(r.get("entities", [])) for r in records)
     msg.good(f"Wrote {path} ({len(records)} articles, {n} entities before filtering)")
 
 
 def import_cmd(
-    fmt: str = typer.Argument(..., help="prodigy | doccano | label-studio"),
+    fmt: ImportFormat = typer.Argument(..., help="The tool the file comes from"),
     path: Path = typer.Argument(..., help="The tool's export file (JSONL, or JSON for Label Studio)"),
     data: Path = typer.Option(Path("outputs"), "--data", "-d", help="Output folder of `presseschau run` (or an articles.jsonl)"),
     annotations: Path = typer.Option(Path("annotations"), "--annotations", "-a", help="Folder of the decision log to append to"),
     reviewer: Optional[str] = typer.Option(None, "--reviewer", "-r", help="Reviewer recorded on the decisions (default: import:<format>)"),
+    accept_unchanged: bool = typer.Option(False, "--accept-unchanged", help="doccano: the file holds approved examples only (doccano's 'Export only approved documents'): pending guesses left unchanged are accepted"),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be recorded, write nothing"),
 ):
-    """Read review results from Prodigy, doccano or Label Studio into annotations/decisions.jsonl."""
-    from ..review import log as dec
-    from ..interop import IMPORT_FORMATS, import_file, load_records
+    """Read review results from Prodigy, doccano or Label Studio into annotations/decisions.jsonl.
 
-    if fmt not in IMPORT_FORMATS:
-        msg.fail(f"unknown format {fmt!r}; one of {', '.join(IMPORT_FORMATS)}")
-        raise typer.Exit(2)
+    Only what the tool changed since `presseschau export` becomes a decision. Exit codes:
+    0 all tasks read; 1 some tasks were malformed or could not be placed (each named with
+    file and line; the rest is recorded); 2 the file cannot be used at all (empty, not UTF-8,
+    not JSON, wrong top-level type, no valid task) or the data cannot be read: nothing recorded.
+    """
+    from ..review import log as dec
+    from ..interop import ImportFileError, import_file, load_records
+
     try:
         records = load_records(data, annotations)
-        decisions, problems = import_file(fmt, path, records, reviewer)
     except (OSError, ValueError) as e:
+        msg.fail(str(e))
+        raise typer.Exit(2)
+    try:
+        decisions, problems = import_file(fmt.value, path, records, reviewer, accept_unchanged=accept_unchanged)
+    except ImportFileError as e:
         msg.fail(str(e))
         raise typer.Exit(2)
     for p in problems:
@@ -82,11 +113,11 @@ def import_cmd(
     kinds: dict[str, int] = {}
     for d in decisions:
         kinds[d["decision"]] = kinds.get(d["decision"], 0) + 1
-    summary = ", ".join(f"{v} {k}" for k, v in sorted(kinds.items())) or "nothing new"
+    summary = ", ".join(f"{v} {k}" for k, v in sorted(kinds.items())) or "nothing changed in the tool"
     if dry_run:
         msg.info(f"Would record {len(decisions)} decisions ({summary})")
-        return
-    dec.DecisionStore(annotations).append(decisions)
-    msg.good(f"Recorded {len(decisions)} decisions ({summary}) in {Path(annotations) / dec.DECISIONS_FILE}")
+    else:
+        dec.DecisionStore(annotations).append(decisions)
+        msg.good(f"Recorded {len(decisions)} decisions ({summary}) in {Path(annotations) / dec.DECISIONS_FILE}")
     if problems:
         raise typer.Exit(1)

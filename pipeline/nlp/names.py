@@ -47,6 +47,7 @@ resolved relative to the package. A missing file means no aliases, not an error.
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from collections import Counter
@@ -544,6 +545,17 @@ class NameLinker:
         ents = list(doc.ents)
         if not ents:
             return doc
+        for e, c in zip(ents, self.canonicals(doc, ents, texts)):
+            e._.canonical = c
+        # doc.ents returns fresh Span objects; extension values are keyed by offsets,
+        # so values set here are visible on later doc.ents calls too.
+        return doc
+
+    def canonicals(self, doc: Doc, ents: list[Span], texts: Optional[list[str]] = None) -> list[str]:
+        """The canonical name of each of `ents` (the article's name entities: they are each
+        other's evidence for base forms, short forms and acronyms)."""
+        if texts is None:
+            texts = token_texts(doc)
         surfaces = [self._strip_titles(self._word_alias(clean_surface(e.text)), e.label_) for e in ents]
         attested = set(surfaces) | {w for w in texts if w[:1].isupper()}
         forms = [self.base_form(e, attested) for e in ents]
@@ -569,11 +581,51 @@ class NameLinker:
                 if best is not None:
                     resolved[f] = best
             forms = [resolved.get(f, f) if e.label_ == "PER" else f for e, f in zip(ents, forms)]
-        for e, f in zip(ents, forms):
-            e._.canonical = self.canonical(f)
-        # doc.ents returns fresh Span objects; extension values are keyed by offsets,
-        # so values set here are visible on later doc.ents calls too.
-        return doc
+        return [self.canonical(f) for f in forms]
+
+
+_LINKER: Optional[NameLinker] = None
+_BLANK = None
+
+
+def canonical_names(text: str, spans: list[tuple[int, int, str]]) -> list[Optional[str]]:
+    """Canonical names for `spans` ((start, end, label) in `text`, all name entities of one
+    article) with the pipeline's linker and alias table, outside a pipeline run: the review's
+    added, narrowed and relabelled entities (`review.apply`). Without the model there is no
+    morphology, so the linker's suffix rules and the article's own forms decide inflection.
+    None for spans of other labels or that no token covers."""
+    global _LINKER, _BLANK
+    if _LINKER is None:
+        import spacy
+
+        _BLANK = spacy.blank("de")
+        _LINKER = NameLinker()
+    # tokens split at every span boundary, so a span inside a word ("ODKB" of "ODKB-Truppe")
+    # is itself and not the whole word
+    bounds = sorted({b for s, e, _ in spans for b in (s, e)})
+    words: list[str] = []
+    spaces: list[bool] = []
+    for t in _BLANK.make_doc(text):
+        lo, hi = bisect.bisect_right(bounds, t.idx), bisect.bisect_left(bounds, t.idx + len(t.text))
+        cuts = [0] + [b - t.idx for b in bounds[lo:hi]] + [len(t.text)]
+        for j in range(len(cuts) - 1):
+            words.append(t.text[cuts[j]:cuts[j + 1]])
+            spaces.append(bool(t.whitespace_) and j == len(cuts) - 2)
+    doc = Doc(_BLANK.vocab, words=words, spaces=spaces)
+    keep: list[int] = []
+    ents: list[Span] = []
+    for k, (s, e, label) in enumerate(spans):
+        if _LABEL_CLASS.get(label) not in _TYPES:
+            continue
+        sp = doc.char_span(s, e, label=label, alignment_mode="contract")
+        if sp is not None and len(sp):
+            keep.append(k)
+            ents.append(sp)
+    out: list[Optional[str]] = [None] * len(spans)
+    if ents:
+        for k, c in zip(keep, _LINKER.canonicals(doc, ents)):
+            out[k] = c
+    return out
 
 
 @Language.factory(

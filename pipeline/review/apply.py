@@ -10,7 +10,7 @@ import copy
 import json
 from typing import Any, Optional
 
-from ..schema import VALUE_FIELDS
+from ..schema import LABEL_FIELDS, VALUE_FIELDS
 from .log import DECISIONS_FILE, effective_decisions, load_decisions, raw_span, text_sha256
 from .anchor import locate
 
@@ -48,6 +48,39 @@ class _Ctx:
         self.record = record
         self.text = record["text"]
         self.sha = text_sha256(self.text)
+        self.renamed: list[dict] = []  # entities whose canonical name is recomputed (`_recanonicalise`)
+
+
+NAME_LABELS = tuple(lab for lab, f in LABEL_FIELDS.items() if "canonical" in f["optional"] + f["required"])
+
+
+def _explicit_canonical(d: dict) -> bool:
+    """Did the reviewer set the canonical name (not just carry the old one along)?"""
+    new_c = (d.get("new") or {}).get("canonical")
+    return new_c is not None and new_c != (d.get("old") or {}).get("canonical")
+
+
+def _renamed(ctx: _Ctx, ent: dict, d: dict, moved: bool) -> None:
+    """`ent` got a new span or label, or was added: its canonical name is recomputed, unless the
+    reviewer set one. The entity's latest decision counts (a later edit of the name wins)."""
+    ctx.renamed = [e for e in ctx.renamed if e is not ent]
+    if moved and ent["label"] in NAME_LABELS and not _explicit_canonical(d):
+        ctx.renamed.append(ent)
+
+
+def _recanonicalise(ctx: _Ctx) -> None:
+    """Canonical names of the entities a review added, narrowed, widened or relabelled, with the
+    pipeline's own linker (`nlp.names.canonical_names`); the article's other name entities are
+    its evidence (base forms, a person's full name, acronyms), as in a pipeline run."""
+    todo = [e for e in ctx.renamed if e.get("status") != "rejected" and e["label"] in NAME_LABELS]
+    if not todo:
+        return
+    from ..nlp.names import canonical_names
+
+    others = [e for e in ctx.record["entities"] if e["label"] in NAME_LABELS and e.get("status") != "rejected" and all(e is not t for t in todo)]
+    names = canonical_names(ctx.text, [(e["start"], e["end"], e["label"]) for e in todo + others])
+    for e, c in zip(todo, names):
+        e["canonical"] = c
 
 
 def _find(record: dict, s: int, e: int, label: Optional[str] = None) -> list[dict]:
@@ -116,8 +149,9 @@ def _apply_one(ctx: _Ctx, d: dict) -> Optional[str]:
             _mark(ent, d)
             _set_fields(rec, ent, {k: v for k, v in fields.items() if k in VALUE_FIELDS and v is not None} | {k: ent.get(k) for k in VALUE_FIELDS if k in ent and fields.get(k) is None})
             ent["status"] = "accepted"
+            _renamed(ctx, ent, d, moved=ent.get("canonical") is None)
             return None
-        _new_entity(rec, fields, "accepted", d)
+        _renamed(ctx, _new_entity(rec, fields, "accepted", d), d, moved=True)
         return None
 
     if kind in ("accept", "reject"):
@@ -162,6 +196,8 @@ def _apply_one(ctx: _Ctx, d: dict) -> Optional[str]:
         fields = _shift(new, ts, te, text)
         old_ents = _find(rec, loc[0], loc[1], d["label"]) if loc is not None else []
         already = [x for x in _find(rec, ts, te, fields["label"]) if all(x is not o for o in old_ents)]
+        old_key = (span["start"], span["end"], d["label"])
+        moved = (nspan["start"], nspan["end"], fields["label"]) != old_key
         if old_ents:
             ent = old_ents[0]
             if already:
@@ -173,14 +209,16 @@ def _apply_one(ctx: _Ctx, d: dict) -> Optional[str]:
             ent["start"], ent["end"], ent["text"], ent["label"] = ts, te, fields["text"], fields["label"]
             _set_fields(rec, ent, {k: v for k, v in fields.items() if k in VALUE_FIELDS})
             ent["status"] = "corrected"
+            _renamed(ctx, ent, d, moved)
             return None
         if already:
             ent = already[0]
             _mark(ent, d)
             _set_fields(rec, ent, {k: v for k, v in fields.items() if k in VALUE_FIELDS})
             ent["status"] = "corrected"
+            _renamed(ctx, ent, d, moved)
             return None
-        _new_entity(rec, fields, "corrected", d, restored=True)
+        _renamed(ctx, _new_entity(rec, fields, "corrected", d, restored=True), d, moved)
         return None
     return "malformed"
 
@@ -205,7 +243,9 @@ def apply_decisions(records: list[dict], decisions: list[dict]) -> tuple[list[di
     """Apply the review log to pipeline records.
 
     Returns (records, flagged): deep copies of `records` with statuses set, corrections made and
-    added entities inserted (each touched entity keeps its pipeline original under `review`), and
+    added entities inserted (each touched entity keeps its pipeline original under `review`;
+    added, re-bounded and relabelled names get their canonical name from the pipeline's linker
+    unless the reviewer set one), and
     one `{"decision", "reason", "message", "article_id"}` per decision that could not be placed.
     Records that carry review results from an earlier call are reset first, so this is idempotent.
     Flagged decisions are also listed per article under `review_flags` (decision ids + reasons).
@@ -237,6 +277,8 @@ def apply_decisions(records: list[dict], decisions: list[dict]) -> tuple[list[di
             flagged.append({"decision": d, "reason": reason, "message": REASONS.get(reason, reason), "article_id": d.get("article_id")})
             if rec is not None:
                 rec.setdefault("review_flags", []).append({"decision_id": d.get("id"), "reason": reason})
+    for ctx in ctxs.values():
+        _recanonicalise(ctx)
     for r in out:
         if id(r) in touched:
             r["entities"].sort(key=lambda x: (x["start"], x["end"], x["label"]))

@@ -1,0 +1,492 @@
+"""What the exporters and importers of every tool share: which entities go out, the snapshot
+each exported task carries, reading and validating a tool's file, and turning what a tool
+changed into review decisions.
+
+The snapshot (key ``presseschau`` in a task; Label Studio: in ``data``) records what was
+exported: the article id, the hash of its text and every exported span with its status. On
+import, the spans the tool returns are compared with the snapshot, not with the article as it
+is now, so only what the other tool changed becomes a decision: an untouched file records
+nothing, whatever the export options were, and an entity left out of the export (pending
+with ``--accepted-only``, or dropped because the tool cannot hold overlapping spans) is never
+rejected for being absent. Files without a snapshot (tasks made in the tool itself) are
+compared with the article as it is now (`decisions_from_spans`).
+"""
+from __future__ import annotations
+
+import bisect
+import copy
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any, Callable, Iterable, Optional
+
+from ..io import iter_jsonl, BadLine
+from ..schema import LABELS
+from ..review import log as dec
+from ..review.anchor import locate
+
+KEEP = ("accepted", "corrected")  # reviewed and kept
+SPAN_KEY = "presseschau"
+SNAPSHOT_KEY = "presseschau"
+SNAPSHOT_VERSION = 1
+
+Warn = Callable[[str], None]
+
+
+class ImportFileError(ValueError):
+    """The file as a whole cannot be imported (empty, not UTF-8, not JSON, wrong top-level
+    type, no valid task): nothing is recorded, the CLI exits 2 with this one line."""
+
+
+# --------------------------------------------------------------------------- what goes out
+
+
+def wanted(ent: dict, *, accepted_only: bool = False, include_pending: bool = True) -> bool:
+    """Is `ent` exported? Never when rejected; pending ones unless `accepted_only` or not `include_pending`."""
+    st = ent.get("status", "pending")
+    if st == "rejected":
+        return False
+    if st in KEEP:
+        return True
+    return include_pending and not accepted_only
+
+
+def non_overlapping(ents: list[dict]) -> list[dict]:
+    """Greedy like spacy.util.filter_spans: reviewed first, then longer, then earlier."""
+    order = sorted(ents, key=lambda e: (e.get("status") not in KEEP, -(e["end"] - e["start"]), e["start"]))
+    taken: list[dict] = []
+    for e in order:
+        if all(e["end"] <= t["start"] or e["start"] >= t["end"] for t in taken):
+            taken.append(e)
+    return sorted(taken, key=lambda e: e["start"])
+
+
+def reviewed_records(records: list[dict], accepted_only: bool = False) -> list[dict]:
+    """The records as outside tools should see them: each entity with its status; the review
+    bookkeeping (`review`, `review_flags`) left out; with `accepted_only`, accepted/corrected only."""
+    out = []
+    for r in records:
+        r = copy.deepcopy(r)
+        r.pop("review_flags", None)
+        ents = []
+        for e in r.get("entities", []):
+            rv = e.pop("review", None)
+            if accepted_only and e.get("status") not in KEEP:
+                continue
+            if rv and rv.get("reviewer"):
+                e["reviewer"] = rv["reviewer"]
+            ents.append(e)
+        r["entities"] = ents
+        out.append(r)
+    return out
+
+
+def article_meta(r: dict) -> dict:
+    m = r.get("meta") or {}
+    return {"article_id": r["id"], "title": m.get("title"), "outlet": m.get("outlet"), "published": m.get("published"),
+            "source": (r.get("source") or {}).get("path")}
+
+
+def hash31(*parts: Any) -> int:
+    """A signed 32-bit hash like Prodigy's `_input_hash`/`_task_hash`."""
+    h = hashlib.sha256("\x1f".join(json.dumps(p, sort_keys=True, ensure_ascii=False) for p in parts).encode("utf-8")).digest()
+    return int.from_bytes(h[:4], "big", signed=True)
+
+
+def snapshot(record: dict, ents: Iterable[dict], **extra: Any) -> dict:
+    """What one exported task holds, for the import to compare against: spans [start, end, label, status]
+    in code points of `record["text"]`."""
+    return {"v": SNAPSHOT_VERSION, "article_id": record["id"], "text_sha256": dec.text_sha256(record["text"]),
+            "spans": [[e["start"], e["end"], e["label"], e.get("status", "pending")] for e in ents], **extra}
+
+
+_TOKENIZER = None
+
+
+def tokenizer():
+    """spaCy's German tokenizer (no model): Prodigy tokens and DocBin docs."""
+    global _TOKENIZER
+    if _TOKENIZER is None:
+        import spacy
+
+        _TOKENIZER = spacy.blank("de")
+    return _TOKENIZER
+
+
+# --------------------------------------------------------------------------- offsets
+
+
+class Utf16:
+    """Code points <-> UTF-16 code units of one text (JavaScript string indices, which doccano's
+    default project uses). Hand-written: the conversion is a count of the characters outside
+    the Basic Multilingual Plane before an index (each takes two code units); no library needed."""
+
+    def __init__(self, text: str):
+        self.astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]  # code point indices
+        self.unit_starts = [a + k for k, a in enumerate(self.astral)]  # the same in UTF-16 units
+
+    def to_units(self, i: int) -> int:
+        return i + bisect.bisect_left(self.astral, i)
+
+    def from_units(self, u: int) -> Optional[int]:
+        """The code point index at UTF-16 index `u`; None between the two halves of a surrogate pair."""
+        k = bisect.bisect_left(self.unit_starts, u)  # astral characters starting before u
+        if k and self.unit_starts[k - 1] + 1 == u:
+            return None
+        return u - k
+
+
+# --------------------------------------------------------------------------- reading a tool's file
+
+
+def _json_array_items(text: str, path: Path) -> list[tuple[int, Any]]:
+    """(line, item) for each item of a top-level JSON array. The standard library gives no
+    positions of array items, so the array is walked with `raw_decode` to name each item's line."""
+    dec_ = json.JSONDecoder()
+    items: list[tuple[int, Any]] = []
+    i = text.index("[") + 1
+    n = len(text)
+
+    def skip_ws(j: int) -> int:
+        while j < n and text[j] in " \t\r\n":
+            j += 1
+        return j
+
+    i = skip_ws(i)
+    if i < n and text[i] == "]":
+        return items
+    while True:
+        i = skip_ws(i)
+        line = text.count("\n", 0, i) + 1
+        try:
+            value, i = dec_.raw_decode(text, i)
+        except json.JSONDecodeError as e:
+            raise ImportFileError(f"{path}:{e.lineno}:{e.colno}: invalid JSON ({e.msg})") from None
+        items.append((line, value))
+        i = skip_ws(i)
+        if i < n and text[i] == ",":
+            i += 1
+            continue
+        if i < n and text[i] == "]":
+            rest = text[i + 1:].strip()
+            if rest:
+                raise ImportFileError(f"{path}:{text.count(chr(10), 0, i) + 1}: unexpected text after the end of the JSON list")
+            return items
+        line = text.count("\n", 0, i) + 1
+        raise ImportFileError(f"{path}:{line}: invalid JSON (the list is cut off or lacks a ',' or ']')")
+
+
+def read_rows(path: os.PathLike | str) -> tuple[list[tuple[int, Any]], list[str]]:
+    """The rows of a tool's export: a JSONL file, or a JSON file holding a list (Label Studio).
+
+    Returns ([(line, value), ...], problems): a JSONL line that is no JSON is a problem (the
+    other lines are still read). Raises ImportFileError for what makes the whole file unusable:
+    missing, unreadable, empty, not UTF-8, a top-level JSON value that is not a list of tasks.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise ImportFileError(f"{path}: is a folder, not an export file") from None
+    except FileNotFoundError:
+        raise ImportFileError(f"{path}: no such file") from None
+    except OSError as e:
+        raise ImportFileError(f"{path}: cannot read ({e.strerror or e})") from None
+    if data[:2] == b"\x1f\x8b":
+        raise ImportFileError(f"{path}: a gzip file; unpack it first (gunzip)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data[:e.start].count(b"\n") + 1
+        raise ImportFileError(f"{path}:{line}: not UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}); the tools export UTF-8") from None
+    if not text.strip():
+        raise ImportFileError(f"{path}: empty file, no tasks to import")
+    try:
+        return _read_rows(path, text)
+    except RecursionError:
+        raise ImportFileError(f"{path}: JSON nested too deeply to be a task") from None
+
+
+def _read_rows(path: Path, text: str) -> tuple[list[tuple[int, Any]], list[str]]:
+    stripped = text.lstrip()
+    if stripped.startswith("["):
+        return _json_array_items(text, path), []
+    rows: list[tuple[int, Any]] = []
+    problems: list[str] = []
+    for lineno, value in iter_jsonl(path):
+        if isinstance(value, BadLine):
+            problems.append(f"{path}:{lineno}: invalid JSON ({value.msg}{', the line is cut off' if value.truncated else ''})")
+        else:
+            rows.append((lineno, value))
+    if not rows:
+        try:
+            whole = json.loads(text)
+        except json.JSONDecodeError:
+            whole = None
+        if whole is not None and not isinstance(whole, list):
+            raise ImportFileError(f"{path}: the file holds one JSON {type(whole).__name__}; expected a list of tasks (JSON) or one task per line (JSONL)")
+        raise ImportFileError(problems[0] if len(problems) == 1 else f"{path}: no line is valid JSON ({len(problems)} lines; first: {problems[0]})")
+    return rows, problems
+
+
+def validate_rows(path: os.PathLike | str, rows: list[tuple[int, Any]], schema: dict | Callable[[Any], dict],
+                  check: Optional[Callable[[dict], Optional[str]]] = None) -> tuple[list[tuple[int, dict]], list[str]]:
+    """Rows checked against a JSON Schema (one per row, or a function choosing it) plus `check`
+    (what a schema cannot say, e.g. offsets within the text). Bad rows become problems naming
+    file and line and are left out."""
+    import jsonschema
+
+    good: list[tuple[int, dict]] = []
+    problems: list[str] = []
+    for line, row in rows:
+        sch = schema(row) if callable(schema) else schema
+        err = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(sch).iter_errors(row))
+        if err is not None:
+            where = "/".join(str(p) for p in err.absolute_path)
+            problems.append(f"{path}:{line}: {where + ': ' if where else ''}{_short(err.message)}")
+            continue
+        why = check(row) if check else None
+        if why:
+            problems.append(f"{path}:{line}: {why}")
+            continue
+        good.append((line, row))
+    return good, problems
+
+
+def _short(s: str, n: int = 160) -> str:
+    return s if len(s) <= n else s[:n] + "…"
+
+
+def check_spans(text: Any, spans: Iterable[tuple[Any, Any, Any]], what: str = "span") -> Optional[str]:
+    """Offsets within the text and start < end; None when all are fine."""
+    if not isinstance(text, str):
+        return None
+    for k, (s, e, label) in enumerate(spans):
+        if not (0 <= s < e <= len(text)):
+            return f"{what} {k} [{s}, {e}) {label} lies outside the text ({len(text)} characters) or is empty"
+    return None
+
+
+SNAPSHOT_SCHEMA = {
+    "type": "object",
+    "required": ["v", "article_id", "text_sha256", "spans"],
+    "properties": {
+        "v": {"const": SNAPSHOT_VERSION},
+        "article_id": {"type": "string"},
+        "text_sha256": {"type": "string"},
+        "spans": {"type": "array", "items": {"type": "array", "prefixItems": [
+            {"type": "integer", "minimum": 0}, {"type": "integer", "minimum": 0}, {"type": "string"}, {"type": "string"}],
+            "minItems": 4, "maxItems": 4}},
+    },
+}
+
+
+def fail_if_nothing(path: os.PathLike | str, good: list, problems: list[str]) -> None:
+    """A file of which no task could be read is an error of the file, not 'nothing new'."""
+    if not good:
+        first = problems[0] if problems else f"{path}: no tasks"
+        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        raise ImportFileError(f"no valid task in the file: {first}{more}")
+
+
+# --------------------------------------------------------------------------- decisions
+
+
+class Index:
+    """The articles an import is matched against: by id, else by the hash of the text."""
+
+    def __init__(self, records: list[dict]):
+        self.by_id = {r["id"]: r for r in records}
+        self.by_text = {dec.text_sha256(r["text"]): r for r in records}
+
+    def find(self, ids: Iterable[Any], text: Optional[str]) -> Optional[dict]:
+        for i in ids:
+            if isinstance(i, (str, int)) and not isinstance(i, bool) and str(i) in self.by_id:
+                return self.by_id[str(i)]
+        if isinstance(text, str):
+            return self.by_text.get(dec.text_sha256(text))
+        return None
+
+
+def anchor(record: dict, src_text: Optional[str], s: int, e: int) -> Optional[tuple[int, int]]:
+    """[s, e) of the tool's copy of the text, placed in the article's text (re-anchored by
+    text and context when the texts differ)."""
+    text = record["text"]
+    if src_text is None or src_text == text:
+        return (s, e) if 0 <= s < e <= len(text) else None
+    if not (0 <= s < e <= len(src_text)):
+        return None
+    loc, _ = locate(text, dec.span_info(src_text, s, e))
+    return loc
+
+
+def _placed(record: dict, spans: Iterable[tuple], src_text: Optional[str], problems: list[str], where: str) -> list[tuple]:
+    out = []
+    for sp in spans:
+        s, e, label = sp[0], sp[1], sp[2]
+        if label not in LABELS:
+            problems.append(f"{where}: unknown label {label!r} skipped (labels: {', '.join(LABELS)})")
+            continue
+        loc = anchor(record, src_text, int(s), int(e))
+        if loc is None:
+            problems.append(f"{where}: span [{s}, {e}) {label} could not be placed in article {record['id']}")
+            continue
+        if not record["text"][loc[0]:loc[1]].strip():
+            continue
+        out.append((loc[0], loc[1], label) + tuple(sp[3:]))
+    return out
+
+
+def _entity(record: dict, key: tuple[int, int, str]) -> Optional[dict]:
+    """The article's entity at `key`, a non-rejected one first."""
+    found = [x for x in record.get("entities", []) if (x["start"], x["end"], x["label"]) == key]
+    found.sort(key=lambda x: x.get("status") == "rejected")
+    return found[0] if found else None
+
+
+def decisions_from_changes(record: dict, exported: list[list], now: list[tuple[int, int, str]], *, reviewer: str,
+                           src_text: Optional[str] = None, reviewed: bool = False, note: Optional[str] = None,
+                           where: str = "") -> tuple[list[dict], list[str]]:
+    """Decisions for what a tool changed: `exported` ([start, end, label, status], the snapshot)
+    against `now` ((start, end, label), what the tool returns), both in `src_text`.
+
+    Removed spans are rejected, added ones added (or accepted where the article has them),
+    a removed and an added span that overlap are one correction (relabel or new boundaries).
+    Unchanged spans make no decision, unless `reviewed` (the annotator completed the task in
+    the tool: a Prodigy "accept", a Label Studio annotation): then the pending ones among them
+    are accepted.
+    """
+    problems: list[str] = []
+    where = where or record["id"]
+    tool = sorted(set(x[:3] for x in _placed(record, now, src_text, problems, where)))
+    if problems:  # a span left out would read as removed: the whole task is skipped
+        return [], problems[:-1] + [problems[-1] + "; task skipped"]
+    snap = {tuple(x[:3]): x[3] for x in _placed(record, exported, src_text, problems, where)}
+    removed = [k for k in sorted(snap) if k not in set(tool)]
+    added = [k for k in tool if k not in snap]
+    kept = [k for k in sorted(snap) if k in set(tool)]
+    batch = "b-" + os.urandom(8).hex()
+    out: list[dict] = []
+
+    def mk(kind: str, ent: Optional[dict] = None, new: Optional[dict] = None) -> None:
+        out.append(dec.make_decision(record, kind, ent, new, reviewer=reviewer, batch=batch, note=note))
+
+    def accept_or_add(k: tuple[int, int, str]) -> None:
+        ent = _entity(record, k)
+        if ent is None:
+            mk("add", new={"start": k[0], "end": k[1], "label": k[2]})
+        elif ent.get("status") not in KEEP:
+            mk("accept", ent)
+
+    paired: set[tuple] = set()
+    for a in added:
+        cands = [r for r in removed if r not in paired and r[0] < a[1] and a[0] < r[1]]
+        # the same span relabelled first, then new boundaries with the same label, then any overlap
+        cands.sort(key=lambda r: ((r[0], r[1]) != (a[0], a[1]), r[2] != a[2], abs(r[0] - a[0]) + abs(r[1] - a[1])))
+        old = _entity(record, cands[0]) if cands else None
+        if old is None or old.get("status") == "rejected":
+            accept_or_add(a)
+            continue
+        paired.add(cands[0])
+        there = _entity(record, a)
+        if there is not None:  # the article already has the new span beside the old one
+            mk("reject", old)
+            if there.get("status") not in KEEP:
+                mk("accept", there)
+        else:
+            mk("correct", old, {"start": a[0], "end": a[1], "label": a[2]})
+    for r in removed:
+        if r in paired:
+            continue
+        ent = _entity(record, r)
+        if ent is not None and ent.get("status") != "rejected":
+            mk("reject", ent)
+    if reviewed:
+        for k in kept:
+            ent = _entity(record, k)
+            if ent is not None and ent.get("status") == "pending":
+                mk("accept", ent)
+    return out, problems
+
+
+def decisions_from_spans(record: dict, spans: list[tuple[int, int, str]], *, reviewer: str, src_text: Optional[str] = None,
+                         labels: Optional[Iterable[str]] = None, complete: bool = True, note: Optional[str] = None,
+                         overlaps_possible: bool = True, where: str = "") -> tuple[list[dict], list[str]]:
+    """Decisions turning `record`'s entities into the annotation `spans` ((start, end, label) in
+    `src_text`), for files without a snapshot (tasks made in the tool itself).
+
+    `complete`: the annotation is the full truth for `labels` (default: the labels it uses), so
+    entities it lacks are rejected. `overlaps_possible=False` (Prodigy ner_manual, which cannot
+    hold overlapping spans): an entity overlapping an annotated span is left alone, not rejected.
+    Decisions that change nothing are not made.
+    """
+    problems: list[str] = []
+    gold = sorted(set(_placed(record, spans, src_text, problems, where or record["id"])))
+    if problems:  # a span left out would read as missing: the whole task is skipped
+        return [], problems[:-1] + [problems[-1] + "; task skipped"]
+    cover = set(labels) if labels is not None else {g[2] for g in gold}
+    ents = record.get("entities", [])
+    used: set[int] = set()
+    batch = "b-" + os.urandom(8).hex()
+    out: list[dict] = []
+
+    def mk(kind, ent=None, new=None):
+        out.append(dec.make_decision(record, kind, ent, new, reviewer=reviewer, batch=batch, note=note))
+
+    rest = []
+    for g in gold:  # exact matches first
+        i = next((k for k, x in enumerate(ents) if k not in used and (x["start"], x["end"], x["label"]) == g), None)
+        if i is None:
+            rest.append(g)
+            continue
+        used.add(i)
+        if ents[i].get("status") not in KEEP:
+            mk("accept", ents[i])
+    for s, e, label in rest:
+        same_span = next((k for k, x in enumerate(ents) if k not in used and (x["start"], x["end"]) == (s, e)), None)
+        overl = next((k for k, x in enumerate(ents) if k not in used and x["label"] == label and x["start"] < e and s < x["end"]), None)
+        k = same_span if same_span is not None else overl
+        if k is not None:
+            used.add(k)
+            mk("correct", ents[k], {"start": s, "end": e, "label": label})
+        else:
+            mk("add", new={"start": s, "end": e, "label": label})
+    if complete:
+        for k, x in enumerate(ents):
+            if k not in used and x["label"] in cover and x.get("status") != "rejected":
+                if not overlaps_possible and any(x["start"] < e and s < x["end"] for s, e, _ in gold):
+                    continue
+                mk("reject", x)
+    return out, problems
+
+
+def numbered(rows: Iterable[Any], path: str) -> Iterable[tuple[str, dict]]:
+    """("file:line", row) for rows given as (line, row) (validated by `import_file`) or plain rows."""
+    for n, item in enumerate(rows, 1):
+        line, row = item if isinstance(item, tuple) else (n, item)
+        yield f"{path}:{line}", row
+
+
+def decide(record: dict, snap: Optional[dict], spans: list[tuple[int, int, str]], *, reviewer: str, src_text: Optional[str],
+           reviewed: bool, note: str, where: str, overlaps_possible: bool = True) -> tuple[list[dict], list[str]]:
+    """What a task says about `record`: the changes since our export when it carries our snapshot
+    (`decisions_from_changes`), else its spans as the full truth (`decisions_from_spans`)."""
+    if snap is not None:
+        return decisions_from_changes(record, snap["spans"], spans, reviewer=reviewer, src_text=src_text, reviewed=reviewed,
+                                      note=note, where=where)
+    return decisions_from_spans(record, spans, reviewer=reviewer, src_text=src_text, note=note, overlaps_possible=overlaps_possible,
+                                where=where)
+
+
+def snapshot_of(obj: Any, record: Optional[dict]) -> Optional[dict]:
+    """The task's snapshot when it is one of ours and belongs to `record`."""
+    import jsonschema
+
+    if not isinstance(obj, dict) or record is None:
+        return None
+    if not jsonschema.Draft202012Validator(SNAPSHOT_SCHEMA).is_valid(obj):
+        return None
+    if obj["article_id"] != record["id"]:
+        return None
+    return obj

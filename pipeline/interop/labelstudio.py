@@ -1,0 +1,146 @@
+"""Label Studio: tasks out (`to_label_studio` + `label_studio_config`), its JSON export back
+(`import_label_studio`).
+
+Tasks (Label Studio docs, "Import pre-annotated data"): `{"data": {"text": ...}, "predictions":
+[{"model_version", "result": [{"id", "from_name", "to_name", "type": "labels", "value": {"start",
+"end", "text", "labels"}}]}]}`. The entities go out as one prediction (pre-annotations the
+annotator starts from); a pending model guess carries the region note `meta.text` "pending"
+so it stays distinguishable in the tool, and the snapshot travels in `data.presseschau`
+(Label Studio exports `data` as imported). Label Studio keeps overlapping regions, so all
+entities go out.
+
+Offsets: Label Studio stores Python-style code point offsets in `value.start/end` (its
+frontend converts from JavaScript's UTF-16; HumanSignal/label-studio issue #4988: with an
+emoji before "firetrucks" the highlight was off in the UI but "firetrucks is correctly marked
+in the exported JSON"), so no conversion is made.
+
+Back: the JSON export (each task's latest non-cancelled annotation) or JSON-MIN (`text`,
+`label: [{start, end, text, labels}]`, the data keys at the top level). A submitted
+annotation is a reviewed task: with the snapshot, what it changed becomes decisions and the
+pending guesses it kept are accepted; a task without annotation records nothing.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable, Optional
+
+from .common import KEEP, SNAPSHOT_KEY, Index, Warn, check_spans, decide, numbered, snapshot, snapshot_of, wanted
+from ..review import log as dec
+from ..schema import LABELS
+
+PENDING_NOTE = "pending: model guess, not reviewed"
+
+_REGION = {"type": "object", "properties": {
+    "type": {"type": "string"},
+    "value": {"type": "object", "properties": {
+        "start": {"type": "integer", "minimum": 0}, "end": {"type": "integer", "minimum": 0},
+        "labels": {"type": "array", "items": {"type": "string"}}}}}}
+_ANNOTATION = {"type": "object", "properties": {"result": {"type": "array", "items": _REGION}, "was_cancelled": {"type": "boolean"}}}
+FULL_SCHEMA = {
+    "type": "object",
+    "required": ["data"],
+    "properties": {
+        "data": {"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}}},
+        "annotations": {"type": "array", "items": _ANNOTATION},
+        "predictions": {"type": "array"},
+    },
+}
+MIN_SCHEMA = {
+    "type": "object",
+    "required": ["text"],
+    "properties": {
+        "text": {"type": "string"},
+        "label": {"type": "array", "items": {"type": "object", "required": ["start", "end", "labels"], "properties": {
+            "start": {"type": "integer", "minimum": 0}, "end": {"type": "integer", "minimum": 0},
+            "labels": {"type": "array", "items": {"type": "string"}}}}},
+    },
+}
+
+
+def schema_for(task: Any) -> dict:
+    return FULL_SCHEMA if isinstance(task, dict) and ("data" in task or "annotations" in task) else MIN_SCHEMA
+
+
+def label_studio_config(labels: Iterable[str] = LABELS) -> str:
+    items = "\n".join(f'    <Label value="{l}"/>' for l in labels)
+    return f'<View>\n  <Labels name="label" toName="text">\n{items}\n  </Labels>\n  <Text name="text" value="$text"/>\n</View>\n'
+
+
+def to_label_studio(records: list[dict], accepted_only: bool = False, warn: Optional[Warn] = None) -> list[dict]:
+    tasks = []
+    for r in records:
+        result = []
+        ents = [e for e in r.get("entities", []) if wanted(e, accepted_only=accepted_only)]
+        for i, e in enumerate(ents):
+            res: dict[str, Any] = {
+                "id": f"e{i}", "from_name": "label", "to_name": "text", "type": "labels",
+                "value": {"start": e["start"], "end": e["end"], "text": e["text"], "labels": [e["label"]]},
+            }
+            if e.get("status") not in KEEP:
+                res["meta"] = {"text": [PENDING_NOTE]}
+            result.append(res)
+        tasks.append({
+            "data": {"text": r["text"], "article_id": r["id"], "title": (r.get("meta") or {}).get("title"), SNAPSHOT_KEY: snapshot(r, ents)},
+            "predictions": [{"model_version": dec.model_version(r) or "presseschau", "result": result}],
+        })
+    return tasks
+
+
+def _full_spans(ann: dict) -> list[tuple[int, int, str]]:
+    spans = []
+    for res in ann.get("result") or []:
+        v = res.get("value") or {}
+        if res.get("type") in ("labels", None) and "start" in v and "end" in v and v.get("labels"):
+            spans.extend((v["start"], v["end"], label) for label in v["labels"])
+    return spans
+
+
+def _min_spans(task: dict) -> list[tuple[int, int, str]]:
+    return [(v["start"], v["end"], lab) for v in task.get("label") or [] for lab in v.get("labels") or []]
+
+
+def _latest(task: dict) -> Optional[dict]:
+    anns = [a for a in task.get("annotations") or [] if not a.get("was_cancelled")]
+    if not anns:
+        return None
+    return max(anns, key=lambda a: (str(a.get("updated_at") or a.get("created_at") or ""), a.get("id") or 0))
+
+
+def check_task(task: dict) -> Optional[str]:
+    if "data" in task or "annotations" in task:
+        ann = _latest(task)
+        return check_spans(task["data"]["text"], _full_spans(ann)) if ann else None
+    return check_spans(task["text"], _min_spans(task))
+
+
+def import_label_studio(tasks: list[dict] | list[tuple[int, dict]], records: list[dict], reviewer: str = "import:label-studio",
+                        path: str = "label-studio") -> tuple[list[dict], list[str]]:
+    idx = Index(records)
+    decisions: list[dict] = []
+    problems: list[str] = []
+    for where, task in numbered(tasks, path):
+        full = "data" in task or "annotations" in task
+        data = task.get("data") if full and isinstance(task.get("data"), dict) else task  # JSON-MIN: data keys at the top
+        text = data.get("text")
+        snap_raw = data.get(SNAPSHOT_KEY) if isinstance(data.get(SNAPSHOT_KEY), dict) else {}
+        if full:
+            ann = _latest(task)
+            if ann is None:
+                continue  # no (or only cancelled) annotations: nothing was reviewed
+            spans = _full_spans(ann)
+            who = ann.get("completed_by")
+            if isinstance(who, dict):
+                who = who.get("email") or who.get("id")
+        else:
+            spans = _min_spans(task)
+            who = task.get("annotator")
+        rec = idx.find([snap_raw.get("article_id"), data.get("article_id"), data.get("id"), (task.get("meta") or {}).get("article_id")
+                        if isinstance(task.get("meta"), dict) else None, task.get("article_id")], text)
+        if rec is None:
+            problems.append(f"{where}: no matching article")
+            continue
+        rv = f"{reviewer}:{who}" if who not in (None, "") else reviewer
+        snap = snapshot_of(data.get(SNAPSHOT_KEY), rec)
+        ds, ps = decide(rec, snap, spans, reviewer=rv, src_text=text, reviewed=True, note="label-studio", where=where)
+        decisions.extend(ds)
+        problems.extend(ps)
+    return decisions, problems

@@ -1,0 +1,193 @@
+"""Importers and exports on hostile input (issue 15 item 10, the `export --out DIR` line of item 11),
+through the CLI as a user runs it.
+
+Exit codes of `presseschau import`: 2 when the file as a whole cannot be used (one line, nothing
+recorded); 1 when some tasks are malformed (each named with file and line; the good ones are
+recorded); never a traceback.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline import interop
+from pipeline.cli import app
+from pipeline.review import log as dec
+from pipeline.review.sample import sample_records
+
+ROOT = Path(__file__).resolve().parents[1]
+ART = "001_660f1e0e655a289c"
+
+
+@pytest.fixture(scope="module")
+def base():
+    return sample_records(ROOT / "corpus")
+
+
+@pytest.fixture()
+def ws(tmp_path, base):
+    data = tmp_path / "outputs"
+    data.mkdir()
+    (data / "articles.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in base), encoding="utf-8")
+    return tmp_path, data, tmp_path / "annotations"
+
+
+def _good_prodigy(base) -> dict:
+    """A Prodigy task of our export, annotated: the first pending span rejected by leaving it out."""
+    t = next(x for x in interop.to_prodigy(base, include_pending=True) if x["meta"]["article_id"] == ART)
+    t = json.loads(json.dumps(t))
+    t["spans"] = t["spans"][1:]
+    t["answer"] = "accept"
+    return t
+
+
+def run_import(ws, fmt, content: bytes | str, name="in.jsonl", extra=()):
+    tmp, data, ann = ws
+    p = tmp / name
+    if isinstance(content, str):
+        content = content.encode("utf-8")
+    p.write_bytes(content)
+    res = CliRunner().invoke(app, ["import", fmt, str(p), "--data", str(data), "--annotations", str(ann), *extra])
+    return p, res
+
+
+def flat(res) -> str:
+    """The output with wasabi's line wrapping undone (it never breaks inside a word)."""
+    return " ".join(res.output.split())
+
+
+def assert_clean(res, code):
+    assert res.exit_code == code, res.output
+    assert res.exception is None or isinstance(res.exception, SystemExit), repr(res.exception)
+    assert "Traceback" not in res.output
+
+
+TRUNC_LS = '[\n {"data": {"text": "abc"}, "annotations": []},\n {"data": {"text": "de'
+
+# (format, file name, content, substring of the one-line error); all exit 2 and record nothing
+FILE_ERRORS = [
+    ("prodigy", "empty.jsonl", b"", "empty file"),
+    ("doccano", "blank.jsonl", b"  \n\n \t\n", "empty file"),
+    ("prodigy", "latin1.jsonl", '{"text": "Gr\u00fc\u00dfe aus M\u00fcnchen"}\n'.encode("latin-1"), "not UTF-8"),
+    ("doccano", "gz.jsonl", gzip.compress(b'{"text": "x", "label": []}\n'), "gzip"),
+    ("label-studio", "trunc.json", TRUNC_LS, "invalid JSON"),
+    ("label-studio", "object.json", '{\n  "data": {"text": "abc"},\n  "annotations": [\n  ]\n', "invalid JSON"),
+    ("label-studio", "pretty_object.json", json.dumps({"tasks": [{"data": {"text": "x"}}]}, indent=2), "one JSON dict"),
+    ("label-studio", "number.json", "42\n", "is not of type 'object'"),
+    ("label-studio", "strings.json", '["a", "b"]', "is not of type 'object'"),
+    ("label-studio", "emptylist.json", "[]", "no valid task"),
+    ("prodigy", "nulls.jsonl", "null\nnull\n", "None is not of type 'object'"),
+    ("prodigy", "notext.jsonl", '{"spans": [], "answer": "accept"}\n', "'text' is a required property"),
+    ("prodigy", "spans_str.jsonl", '{"text": "abc", "spans": "0-3", "answer": "accept"}\n', "spans: '0-3' is not of type 'array'"),
+    ("prodigy", "start_str.jsonl", '{"text": "abc", "spans": [{"start": "0", "end": 3, "label": "PER"}], "answer": "accept"}\n', "spans/0/start"),
+    ("prodigy", "out_of_range.jsonl", '{"text": "abc", "spans": [{"start": 1, "end": 30, "label": "PER"}], "answer": "accept"}\n', "lies outside the text"),
+    ("prodigy", "answer.jsonl", '{"text": "abc", "spans": [], "answer": "maybe"}\n', "answer: 'maybe' is not one of"),
+    ("prodigy", "meta.jsonl", '{"text": "abc", "meta": "x", "answer": "accept"}\n', "meta: 'x' is not of type 'object'"),
+    ("doccano", "triple_types.jsonl", '{"text": "abc", "label": [["a", 3, "PER"]]}\n', "label/0/0"),
+    ("doccano", "pair.jsonl", '{"text": "abc", "label": [[0, 3]]}\n', "label/0"),
+    ("doccano", "entities_key.jsonl", '{"text": "abc", "entities": [{"end_offset": 3, "label": "PER"}]}\n', "'start_offset' is a required property"),
+    ("doccano", "surrogate.jsonl", '{"text": "\U0001F600 Putin", "label": [[1, 7, "PER"]]}\n', "splits a character"),
+    ("doccano", "text_number.jsonl", '{"text": 17, "label": []}\n', "text: 17 is not of type 'string'"),
+    ("label-studio", "anns_str.json", '[{"data": {"text": "abc"}, "annotations": "none"}]', "annotations: 'none' is not of type 'array'"),
+    ("label-studio", "negative.json", json.dumps([{"data": {"text": "abc"}, "annotations": [{"result": [
+        {"type": "labels", "value": {"start": -1, "end": 2, "labels": ["PER"]}}]}]}]), "is less than the minimum of 0"),
+    ("label-studio", "nodata_text.json", '[{"data": {"body": "abc"}, "annotations": []}]', "'text' is a required property"),
+    ("label-studio", "min_nolabels.json", '[{"text": "abc", "label": [{"start": 0, "end": 3}]}]', "'labels' is a required property"),
+    ("prodigy", "deep.jsonl", "[" * 100_000 + "]" * 100_000, "nested too deeply"),
+]
+
+
+@pytest.mark.parametrize("fmt,name,content,needle", FILE_ERRORS, ids=[c[1] for c in FILE_ERRORS])
+def test_unusable_file_exit_2_one_line_nothing_recorded(ws, fmt, name, content, needle):
+    p, res = run_import(ws, fmt, content, name)
+    assert_clean(res, 2)
+    assert res.output.count("\u2718") == 1 and "\u26a0" not in res.output, res.output  # one ✘ message (wasabi wraps it), no warnings
+    out = flat(res)
+    assert str(p) in out and needle in out, out
+    assert not (ws[2] / dec.DECISIONS_FILE).exists()
+
+
+def test_error_names_the_line(ws):
+    _, res = run_import(ws, "prodigy", '{"text": "abc", "answer": "accept"}\n\n{"text": 5}\n', "l3.jsonl")
+    assert_clean(res, 1)
+    assert "l3.jsonl:3: text: 5 is not of type 'string'" in flat(res) and "l3.jsonl:1: no matching article" in flat(res)
+
+
+def test_missing_file_and_folder(ws):
+    tmp, data, ann = ws
+    for target in (tmp / "nope.jsonl", tmp):
+        res = CliRunner().invoke(app, ["import", "doccano", str(target), "--data", str(data), "--annotations", str(ann)])
+        assert_clean(res, 2)
+        assert str(target) in flat(res)
+
+
+def test_bad_tasks_among_good_ones_exit_1_rest_recorded(ws, base):
+    good = _good_prodigy(base)
+    lines = [
+        json.dumps(good, ensure_ascii=False),
+        '{"text": "abc", "spans": [{"start": 0, "end": 99, "label": "PER"}], "answer": "accept"}',
+        json.dumps({**good, "spans": [{"start": 0, "end": 3, "label": "PERSON"}]}, ensure_ascii=False),
+        '{"text": "Ein Text, den es nicht gibt.", "spans": [], "answer": "accept"}',
+        '{"text": "abgeschnitten", "spans": [{"sta',
+    ]
+    p, res = run_import(ws, "prodigy", "\n".join(lines), "mixed.jsonl")
+    assert_clean(res, 1)
+    out = flat(res)
+    assert f"{p}:2:" in out and "lies outside the text" in out
+    assert f"{p}:3:" in out and "unknown label 'PERSON'" in out
+    assert f"{p}:4: no matching article" in out
+    assert f"{p}:5: invalid JSON" in out and "cut off" in out
+    logged = dec.load_decisions(ws[2])
+    # the span the annotator removed is rejected, the ones shown and kept in an accepted task accepted
+    assert [d["decision"] for d in logged] == ["reject"] + ["accept"] * len(good["spans"])
+    assert {d["article_id"] for d in logged} == {ART}
+    assert sorted((d["span"]["start"], d["span"]["end"]) for d in logged if d["decision"] == "accept") == sorted(
+        (s["start"], s["end"]) for s in good["spans"])
+
+
+def test_option_values_are_checked(ws, base):
+    tmp, data, ann = ws
+    r = CliRunner()
+    for args in (["export", "--format", "prodigy", "--prodigy-mode", "bogus", "--data", str(data)],
+                 ["export", "--format", "xml", "--data", str(data)],
+                 ["export", "--format", "doccano", "--doccano-offsets", "bytes", "--data", str(data)],
+                 ["import", "bogus", str(tmp / "x.jsonl"), "--data", str(data)]):
+        res = r.invoke(app, args)
+        assert res.exit_code == 2, (args, res.output)
+        assert "Invalid value" in flat(res)
+    assert not list(data.glob("articles.*.*"))
+
+
+def test_untouched_bom_file_records_nothing(ws, base):
+    t = next(x for x in interop.to_prodigy(base, include_pending=True) if x["meta"]["article_id"] == ART)
+    _, res = run_import(ws, "prodigy", b"\xef\xbb\xbf" + (json.dumps(t, ensure_ascii=False) + "\n").encode("utf-8"), "bom.jsonl")
+    assert_clean(res, 0)
+    assert "Recorded 0 decisions (nothing changed in the tool)" in flat(res)
+
+
+@pytest.mark.parametrize("fmt", interop.FORMATS)
+def test_export_into_a_folder(ws, fmt):
+    tmp, data, ann = ws
+    r = CliRunner()
+    for out in (tmp / "exp", data):  # a new folder (no suffix) and the data folder itself
+        res = r.invoke(app, ["export", "--format", fmt, "--data", str(data), "--annotations", str(ann), "--out", str(out)])
+        assert_clean(res, 0)
+        written = out / interop.EXPORT_NAMES[fmt]
+        assert written.is_file() and written.stat().st_size > 0, res.output
+        assert not written.name.endswith((".csv.csv", ".parquet.parquet", ".jsonl.jsonl"))
+    # the run output is never overwritten
+    assert (data / "articles.jsonl").read_bytes().count(b"\n") == 5
+    assert json.loads((data / "articles.jsonl").read_text(encoding="utf-8").splitlines()[0])["id"].startswith("000_")
+
+
+def test_export_refuses_to_overwrite_the_run_output(ws):
+    tmp, data, ann = ws
+    before = (data / "articles.jsonl").read_bytes()
+    res = CliRunner().invoke(app, ["export", "--format", "jsonl", "--data", str(data), "--out", str(data / "articles.jsonl")])
+    assert_clean(res, 2)
+    assert "run output itself" in flat(res)
+    assert (data / "articles.jsonl").read_bytes() == before

@@ -1,0 +1,271 @@
+"""Exact round trips with Prodigy, doccano and Label Studio (issue 16), canonical names after
+review, and the committed seed outputs fully reviewed.
+
+Real text: the committed reviewed outputs (outputs/articles.jsonl + annotations/decisions.jsonl)
+and the seeds without reviews (`sample_records`). The tools' formats follow their documentation
+(cited in pipeline/interop/*.py); Label Studio's own SDK checks the tasks where it is installed.
+"""
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline import interop
+from pipeline.interop.common import Utf16
+from pipeline.review import log as dec
+from pipeline.review.apply import apply_decisions, strip_review
+from pipeline.review.sample import sample_records
+
+ROOT = Path(__file__).resolve().parents[1]
+OUTPUTS = ROOT / "outputs" / "articles.jsonl"
+ANN = ROOT / "annotations"
+ART = "001_660f1e0e655a289c"
+
+
+@pytest.fixture(scope="module")
+def committed():
+    return [json.loads(x) for x in OUTPUTS.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.fixture(scope="module")
+def unreviewed():
+    return sample_records(ROOT / "corpus")
+
+
+def _roundtrip(records, fmt, tmp_path, **opts):
+    """Export `records` with `opts`, import the file untouched: the decisions it records."""
+    p = interop.export(records, fmt, tmp_path / f"x-{fmt}", **opts)
+    if p.stat().st_size == 0:  # nothing to export (binary Prodigy tasks of an unreviewed run)
+        return [], []
+    return interop.import_file(fmt, p, records)
+
+
+CASES = [("prodigy", {}), ("prodigy", {"include_pending": True}), ("prodigy", {"prodigy_mode": "binary"}),
+         ("prodigy", {"prodigy_mode": "binary", "include_pending": True}), ("doccano", {}), ("doccano", {"accepted_only": True}),
+         ("doccano", {"doccano_offsets": "codepoints", "doccano_overlapping": True}), ("label-studio", {}),
+         ("label-studio", {"accepted_only": True})]
+
+
+@pytest.mark.parametrize("fmt,opts", CASES, ids=[f"{f}-{'-'.join(o) or 'default'}" for f, o in CASES])
+def test_untouched_export_records_nothing(tmp_path, committed, unreviewed, fmt, opts):
+    for records in (unreviewed, committed):
+        decisions, problems = _roundtrip(records, fmt, tmp_path, **opts)
+        assert problems == [] and decisions == [], (len(decisions), problems[:3])
+
+
+def test_doccano_accept_unchanged_accepts_only_pending(tmp_path, unreviewed):
+    p = interop.export(unreviewed, "doccano", tmp_path / "d.jsonl")
+    decisions, problems = interop.import_file("doccano", p, unreviewed, accept_unchanged=True)
+    n_shown = sum(len(json.loads(x)["label"]) for x in p.read_text(encoding="utf-8").splitlines())
+    assert problems == [] and len(decisions) == n_shown and {d["decision"] for d in decisions} == {"accept"}
+
+
+def _emoji_record(base):
+    """A seed article with emoji in front of its names (as in social-media quotes)."""
+    r = copy.deepcopy(next(x for x in base if x["id"] == ART))
+    pre = "\U0001F1F0\U0001F1FF Kasachstan \U0001F600 "
+    r["text"] = pre + r["text"]
+    for e in r["entities"]:
+        e["start"] += len(pre)
+        e["end"] += len(pre)
+    r["entities"].insert(0, {"start": 3, "end": 13, "text": "Kasachstan", "label": "LOC", "source": "model", "status": "pending", "canonical": "Kasachstan"})
+    r["source"]["offsets"] = []
+    assert all(r["text"][e["start"]:e["end"]] == e["text"] for e in r["entities"])
+    return r
+
+
+def test_doccano_offsets_are_utf16_code_units(tmp_path, unreviewed):
+    r = _emoji_record(unreviewed)
+    warnings: list[str] = []
+    p = interop.export([r], "doccano", tmp_path / "e.jsonl", warn=warnings.append)
+    row = json.loads(p.read_text(encoding="utf-8"))
+    units = row["text"].encode("utf-16-le")
+    for s, e, _ in row["label"]:  # what doccano (JavaScript) highlights is the entity's text
+        assert units[2 * s:2 * e].decode("utf-16-le") in {x["text"] for x in r["entities"]}
+    assert row["label"][0][:2] == [5, 15]  # the flag emoji is 2 code points, 4 code units
+    assert any("UTF-16" in w for w in warnings)
+    # in doccano the annotator relabels "Kasachstan" after the flag and deletes the person after the 😀
+    tok = r["text"].index("Kassym-Jomart Tokajew")
+    conv = Utf16(r["text"])
+    row["label"][0][2] = "ORG"
+    row["label"] = [x for x in row["label"] if x[:2] != [conv.to_units(tok), conv.to_units(tok + 21)]]
+    decisions, problems = interop.import_doccano([row], [r])
+    assert problems == [] and sorted(d["decision"] for d in decisions) == ["correct", "reject"]
+    out, flagged = apply_decisions([r], decisions)
+    assert flagged == []
+    st = {(e["start"], e["end"], e["label"]): e["status"] for e in out[0]["entities"]}
+    assert st[(3, 13, "ORG")] == "corrected" and st[(tok, tok + 21, "PER")] == "rejected"
+    # and a file in code points (--doccano-offsets codepoints) reads back the same way
+    p2 = interop.export([r], "doccano", tmp_path / "c.jsonl", doccano_offsets="codepoints")
+    assert json.loads(p2.read_text(encoding="utf-8"))["label"][0][:2] == [3, 13]
+    assert interop.import_file("doccano", p2, [r]) == ([], [])
+
+
+def test_doccano_overlaps_warned_and_never_rejected(tmp_path, unreviewed):
+    r = copy.deepcopy(next(x for x in unreviewed if x["id"] == ART))
+    tok = next(e for e in r["entities"] if e["text"] == "Kassym-Jomart Tokajew")
+    nested = {**tok, "start": tok["end"] - 7, "text": "Tokajew", "status": "accepted"}  # reviewed, overlapping
+    r["entities"].append(nested)
+    warnings: list[str] = []
+    p = interop.export([r], "doccano", tmp_path / "o.jsonl", warn=warnings.append)
+    assert any("overlapping" in w for w in warnings)
+    row = json.loads(p.read_text(encoding="utf-8"))
+    spans = sorted(tuple(x[:2]) for x in row["label"])
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))  # what a default doccano project keeps
+    assert (nested["start"], nested["end"]) in spans  # the reviewed span won
+    # the annotator deletes one other span; the overlapping model span left out is not rejected
+    gone = next(x for x in row["label"] if x[:2] != [nested["start"], nested["end"]])
+    row["label"].remove(gone)
+    decisions, problems = interop.import_doccano([row], [r])
+    assert problems == [] and [(d["decision"], d["span"]["start"]) for d in decisions] == [("reject", gone[0])]
+
+
+def test_pending_distinguishable_in_every_format(tmp_path, unreviewed):
+    recs, _ = apply_decisions(unreviewed, [dec.make_decision(r, "accept", r["entities"][0], reviewer="t") for r in unreviewed])
+    prod = interop.to_prodigy(recs, include_pending=True)
+    spans = [s for t in prod for s in t["spans"]]
+    assert {s.get("status") for s in spans} == {None, "pending"} and all(t["answer"] == "ignore" for t in prod)
+    assert all(s.get("status") is None for t in interop.to_prodigy(recs) for s in t["spans"])  # default: reviewed only
+    ls = interop.to_label_studio(recs)
+    res = [x for t in ls for x in t["predictions"][0]["result"]]
+    assert sum("meta" not in x for x in res) == len(recs) and all(x["meta"]["text"] == ["pending: model guess, not reviewed"] for x in res if "meta" in x)
+    snaps = [t["presseschau"] for t in interop.to_doccano(recs)]  # doccano has no span status: the snapshot keeps it
+    assert {s[3] for sn in snaps for s in sn["spans"]} == {"accepted", "pending"}
+
+
+def test_docbin_pending_only_on_request(tmp_path, unreviewed):
+    import spacy
+    from spacy.tokens import DocBin
+
+    recs, _ = apply_decisions(unreviewed, [dec.make_decision(r, "accept", r["entities"][0], reviewer="t") for r in unreviewed])
+    vocab = spacy.blank("de").vocab
+    docs = list(DocBin().from_disk(interop.export(recs, "docbin", tmp_path / "a.spacy")).get_docs(vocab))
+    assert [len(d.ents) for d in docs] == [1] * len(recs) and all(len(d.spans["presseschau_pending"]) == 0 for d in docs)
+    docs = list(DocBin().from_disk(interop.export(recs, "docbin", tmp_path / "b.spacy", include_pending=True)).get_docs(vocab))
+    assert all(len(d.ents) > 1 and len(d.spans["presseschau_pending"]) >= len(d.ents) - 1 for d in docs)
+
+
+def test_label_studio_submitted_annotation(unreviewed):
+    """An annotation submitted unchanged accepts the pending guesses; one region deleted and one
+    relabelled become a reject and a correction."""
+    t = copy.deepcopy(next(x for x in interop.to_label_studio(unreviewed) if x["data"]["article_id"] == ART))
+    res = copy.deepcopy(t["predictions"][0]["result"])
+    t["annotations"] = [{"id": 1, "result": res, "completed_by": 3, "updated_at": "2026-01-01"}]
+    ds, ps = interop.import_label_studio([t], unreviewed)
+    assert ps == [] and {d["decision"] for d in ds} == {"accept"} and len(ds) == len(res)
+    gone = res.pop(0)
+    res[0]["value"]["labels"] = ["MISC"]
+    ds, ps = interop.import_label_studio([t], unreviewed)
+    kinds = sorted(d["decision"] for d in ds)
+    assert ps == [] and kinds == sorted(["reject", "correct"] + ["accept"] * (len(res) - 1))
+    assert next(d for d in ds if d["decision"] == "reject")["span"]["start"] == gone["value"]["start"]
+
+
+def test_label_studio_sdk_round_trip(tmp_path, committed):
+    """Label Studio's own SDK: the labelling config parses, every prediction validates, and its
+    converter's JSON-MIN of an export (predictions submitted, one region deleted) imports as
+    exactly that one rejection."""
+    pytest.importorskip("label_studio_sdk", reason="label-studio-sdk not installed (heavy: opencv, nltk, its own numpy pin); "
+                        "pip install label-studio-sdk to run this check")
+    from label_studio_sdk.converter import Converter
+    from label_studio_sdk.label_interface import LabelInterface
+
+    p = interop.export(committed, "label-studio", tmp_path / "tasks.json")
+    config = p.with_suffix(".xml").read_text(encoding="utf-8")
+    iface = LabelInterface(config)
+    tasks = json.loads(p.read_text(encoding="utf-8"))
+    for t in tasks:
+        assert iface.validate_task({"data": t["data"]})  # (validate_task() with predictions fails inside the SDK 2.1)
+        assert iface.validate_prediction(t["predictions"][0], return_errors=True) == []
+    gone = tasks[1]["predictions"][0]["result"][0]
+    for i, t in enumerate(tasks):
+        res = copy.deepcopy(t["predictions"][0]["result"])
+        if i == 1:
+            res.pop(0)  # the annotator deletes one region
+        t.update(id=i + 1, annotations=[{"id": i + 1, "completed_by": 1, "result": res, "was_cancelled": False,
+                                          "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z"}])
+    export = tmp_path / "export.json"
+    export.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+    Converter(config, project_dir=str(tmp_path)).convert_to_json_min(str(export), str(tmp_path / "min"), is_dir=False)
+    for f in (export, tmp_path / "min" / "result.json"):
+        ds, ps = interop.import_file("label-studio", f, committed)
+        assert ps == [] and [(d["decision"], d["span"]["start"]) for d in ds] == [("reject", gone["value"]["start"])]
+
+
+# --------------------------------------------------------------------------- canonical names after review
+
+
+def _pipeline_records(committed):
+    return [strip_review(copy.deepcopy(r)) for r in committed]
+
+
+def test_canonical_of_narrowed_relabelled_and_added_names(committed):
+    recs = _pipeline_records(committed)
+    r = next(x for x in recs if x["id"] == ART)
+    odkb = next(e for e in r["entities"] if e["text"] == "Russisch ODKB")
+    plain = {e["canonical"] for e in r["entities"] if e["text"] == "ODKB" and e["label"] == "ORG"}
+    assert len(plain) == 1 and odkb["canonical"] not in plain
+    narrowed = dec.make_decision(r, "correct", odkb, {"start": odkb["end"] - 4}, reviewer="t")
+    moskau = next(e for e in r["entities"] if e["text"] == "Moskau" and e["label"] == "LOC")
+    relabel = dec.make_decision(r, "correct", moskau, {"label": "ORG"}, reviewer="t")
+    i = r["text"].index("Kassym-Jomart Tokajew")
+    model_canonical = next(e["canonical"] for e in r["entities"] if (e["start"], e["end"], e["label"]) == (i, i + 21, "PER"))
+    r["entities"] = [e for e in r["entities"] if not (e["start"] >= i and e["end"] <= i + 21)]  # the model missed him
+    added = dec.make_decision(r, "add", new={"start": i, "end": i + 21, "label": "PER"}, reviewer="t")
+    named = dec.make_decision(r, "add", new={"start": i, "end": i + 13, "label": "PER", "canonical": "K.-J. Tokajew"}, reviewer="t")
+    (out,), flagged = apply_decisions([r], [narrowed, relabel, added, named])
+    assert flagged == []
+    by = {(e["start"], e["end"], e["label"]): e for e in out["entities"]}
+    assert by[(odkb["end"] - 4, odkb["end"], "ORG")]["canonical"] == plain.pop()  # the canonical of ODKB
+    assert by[(moskau["start"], moskau["end"], "ORG")]["canonical"] == "Moskau"  # relabelling keeps a name
+    assert by[(i, i + 21, "PER")]["canonical"] == model_canonical == "Kassym-Schomart Tokajew"  # as the pipeline names him
+    assert by[(i, i + 13, "PER")]["canonical"] == "K.-J. Tokajew"  # set by the reviewer: kept
+    # kept through a re-run: the log applied again to the pipeline output gives the same names
+    again, _ = apply_decisions([out], [narrowed, relabel, added, named])
+    assert again == [out]
+    # a later edit of the name wins over the recomputation
+    odkb_now = by[(odkb["end"] - 4, odkb["end"], "ORG")]
+    edit = dec.make_decision(out, "correct", odkb_now, {"canonical": "ODKB"}, reviewer="t")
+    (out2,), _ = apply_decisions([r], [narrowed, relabel, added, named, edit])
+    assert next(e for e in out2["entities"] if (e["start"], e["end"], e["label"]) == (odkb["end"] - 4, odkb["end"], "ORG"))["canonical"] == "ODKB"
+
+
+def test_added_name_gets_the_pipeline_canonical(committed):
+    """A reviewer adding a name the model missed gets what the pipeline would have given it:
+    every name entity of 002 removed and added back by a decision."""
+    r = next(x for x in _pipeline_records(committed) if x["id"].startswith("002"))
+    names = [e for e in r["entities"] if e["label"] in ("PER", "ORG", "LOC", "MISC") and e.get("canonical")]
+    ds = []
+    for e in names:
+        ds.append(dec.make_decision(r, "add", new={"start": e["start"], "end": e["end"], "label": e["label"]}, reviewer="t"))
+    bare = dict(r, entities=[e for e in r["entities"] if e not in names])
+    (out,), _ = apply_decisions([bare], ds)
+    got = {(e["start"], e["end"], e["label"]): e["canonical"] for e in out["entities"] if e.get("source") == "review"}
+    want = {(e["start"], e["end"], e["label"]): e["canonical"] for e in names}
+    same = sum(got[k] == v for k, v in want.items())
+    assert len(names) > 50 and same == len(names), [(k, want[k], got[k]) for k in want if got[k] != want[k]][:5]
+
+
+# --------------------------------------------------------------------------- the committed seed outputs
+
+
+def test_committed_outputs_fully_reviewed(committed):
+    assert len(committed) == 5
+    pending = [(r["id"], e["text"], e["label"]) for r in committed for e in r["entities"] if e["status"] == "pending"]
+    assert pending == []
+    for r in committed:  # no span holds two live entities (old FIGURE decisions on durations are gone)
+        live = [(e["start"], e["end"]) for e in r["entities"] if e["status"] != "rejected"]
+        assert len(live) == len(set(live)), r["id"]
+    # applying the committed log to the committed output changes nothing
+    assert apply_decisions(committed, dec.load_decisions(ANN))[0] == committed
+
+
+def test_prodigy_export_of_committed_outputs(tmp_path, committed):
+    tasks = [json.loads(x) for x in interop.export(committed, "prodigy", tmp_path / "p.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(tasks) == 5 and {t["answer"] for t in tasks} == {"accept"}
+    assert all(t["meta"]["pending"] == 0 for t in tasks)
+    n_live = sum(1 for r in committed for e in r["entities"] if e["status"] in ("accepted", "corrected"))
+    assert sum(len(t["spans"]) for t in tasks) == n_live  # no overlaps left to drop
