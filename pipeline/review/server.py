@@ -776,8 +776,9 @@ class ReviewServer(ThreadingHTTPServer):
         try:
             super().__init__((host, port), Handler)
         except OSError as e:
-            why = "port in use; choose another with --port" if e.errno == errno.EADDRINUSE else e.strerror or str(e)
-            raise CannotStart(f"cannot serve on {host}:{port}: {why}") from None
+            if e.errno == errno.EADDRINUSE:
+                raise CannotStart(f"port {port} is in use on {host}; choose another with --port") from None
+            raise CannotStart(f"cannot serve on {host}:{port}: {e.strerror or e}") from None
         self.verbose = verbose
         self.static_files = _static_files()
         real_port = self.server_address[1]
