@@ -255,8 +255,10 @@ class ReviewState:
                 for k, v in s["progress"].items():
                     total[k] = total.get(k, 0) + v
             missing = self.flags.get("", [])
+            resume = self._resume()
             return {
-                "resume": self._resume(),
+                "resume": resume,
+                "resume_title": self.summary[self.index[resume]]["title"] if resume else None,
                 "reviewer": self.reviewer,
                 "labels": list(LABELS),
                 "articles": len(self.records),

@@ -277,8 +277,13 @@ def test_accept_all_filters_and_next_article(page, seed_app):
         page.get_by_test_id(f"filter-{lab}").uncheck()
     labels = set(page.eval_on_selector_all("#text [data-testid=ent]", "ns => ns.map(n => n.dataset.key.split(':')[2])"))
     assert labels == {"ORG"}
-    page.keyboard.press("Shift+A")  # accept all remaining shown (ORG) entities
+    n_org = page.locator("#text .ent.st-pending").count()
+    page.keyboard.press("Shift+A")  # accept all remaining shown (ORG) entities: asks first, with the count
+    expect(page.get_by_test_id("confirm-text")).to_have_text(f"Accept all {n_org} remaining shown entities (ORG)?")
+    assert seed_app.decisions() == []
+    page.keyboard.press("Enter")
     expect(page.locator("#text .ent.st-pending")).to_have_count(0)
+    assert len(seed_app.decisions()) == n_org
     for lab in ("PER", "LOC"):
         page.get_by_test_id(f"filter-{lab}").check()
     page.get_by_test_id("filter-status").select_option("pending")

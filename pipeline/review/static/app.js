@@ -193,7 +193,7 @@ async function openList() {
     fillSelect($("l-outlet"), facets.outlets.map(([o, n]) => [o, `${o} (${n})`]), S.list.outlet);
     fillSelect($("l-label"), facets.labels.map((l) => [l, l]), S.list.label);
     $("resume").hidden = !st.resume;
-    if (st.resume) { $("resume-link").href = "#/a/" + encodeURIComponent(st.resume); $("resume-link").textContent = "Resume reviewing →"; }
+    if (st.resume) { $("resume-link").href = "#/a/" + encodeURIComponent(st.resume); $("resume-link").textContent = "Resume reviewing: " + (st.resume_title || st.resume) + " →"; }
     const orph = $("orphans");
     if (st.orphans && st.orphans.length) {
       orph.hidden = false;
@@ -855,8 +855,9 @@ function listKey(ev) {
   if (ev.key === "PageDown") { ev.preventDefault(); page(1); return; }
   if (ev.key === "PageUp") { ev.preventDefault(); page(-1); return; }
   const rows = [...document.querySelectorAll("#articles tbody tr")];
-  if (!rows.length) return;
   let i = rows.indexOf(document.activeElement);
+  if (ev.key === "Enter" && i < 0 && S.resume) { ev.preventDefault(); location.hash = "#/a/" + encodeURIComponent(S.resume); return; }
+  if (!rows.length) return;
   if (ev.key === "j" || ev.key === "ArrowDown") { ev.preventDefault(); rows[Math.min(rows.length - 1, i + 1)].focus(); }
   else if (ev.key === "k" || ev.key === "ArrowUp") { ev.preventDefault(); rows[Math.max(0, i - 1)].focus(); }
   else if (ev.key === "Enter") {
