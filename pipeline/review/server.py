@@ -105,11 +105,10 @@ class ReviewState:
             self.base = [strip_review(r) for r in raw]
             self.decisions = self.store.load()
             self._dsig = _sig(self.store.path)
-            self.records, flagged = apply_decisions(self.base, self.decisions)
-            self.ids = [r["id"] for r in self.records]
+            self.ids = [r["id"] for r in self.base]
             self.index = {aid: i for i, aid in enumerate(self.ids)}
             self.by_sha: dict[str, str] = {}
-            for r in self.records:
+            for r in self.base:
                 sha = (r.get("source") or {}).get("sha256")
                 if sha:
                     self.by_sha.setdefault(sha, r["id"])
@@ -117,6 +116,13 @@ class ReviewState:
             self.cancels: list[dict] = []
             for d in self.decisions:
                 self._index_decision(d)
+            # the log applied to the articles it concerns; the others are shown as the pipeline
+            # wrote them (records are replaced on change, never mutated: sharing them is safe)
+            self.records = list(self.base)
+            concerned = [self.index[a] for a in self.by_article if a in self.index]
+            reviewed, flagged = apply_decisions([self.base[i] for i in concerned], self.decisions)
+            for i, r in zip(concerned, reviewed):
+                self.records[i] = r
             self.flags: dict[str, list[dict]] = {}
             for f in flagged:
                 aid = f.get("article_id")
@@ -578,6 +584,9 @@ class Handler(BaseHTTPRequestHandler):
     server_version = "presseschau-review"
     sys_version = ""
     protocol_version = "HTTP/1.1"
+    # headers and body go out in two writes: without TCP_NODELAY the body waits for the
+    # client's delayed ACK (40 ms on Linux) on a kept-alive connection
+    disable_nagle_algorithm = True
 
     @property
     def state(self) -> ReviewState:
