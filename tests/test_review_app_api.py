@@ -19,7 +19,7 @@ from pipeline.review import teams
 from pipeline.review.apply import apply_decisions
 from pipeline.review.sample import sample_records
 from pipeline.review.server import make_server
-from test_review_server import Client, first, ref, start, write_jsonl
+from test_review_server import Client, dirs, first, ref, server, start, write_jsonl  # noqa: F401  (fixtures)
 
 ROOT = Path(__file__).resolve().parents[1]
 ART = "001_660f1e0e655a289c"
@@ -28,21 +28,6 @@ ART = "001_660f1e0e655a289c"
 @pytest.fixture()
 def recs():
     return sample_records(ROOT / "corpus")
-
-
-@pytest.fixture()
-def dirs(tmp_path, recs):
-    data = tmp_path / "outputs"
-    write_jsonl(data / "articles.jsonl", recs)
-    return data, tmp_path / "annotations"
-
-
-@pytest.fixture()
-def server(dirs):
-    srv = start(*dirs)
-    yield srv
-    srv.shutdown()
-    srv.server_close()
 
 
 def words(text: str, w: str) -> list[int]:
