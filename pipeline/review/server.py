@@ -114,6 +114,7 @@ class ReviewState:
                     self.by_sha.setdefault(sha, r["id"])
             self.by_article: dict[str, list[dict]] = {}
             self.cancels: list[dict] = []
+            self.cancelled_by: dict[str, list[dict]] = {}
             for d in self.decisions:
                 self._index_decision(d)
             # the log applied to the articles it concerns; the others are shown as the pipeline
@@ -136,6 +137,8 @@ class ReviewState:
     def _index_decision(self, d: dict) -> None:
         if d.get("decision") in dec.CANCEL_KINDS:
             self.cancels.append(d)
+            for x in d.get("undoes") or []:
+                self.cancelled_by.setdefault(x, []).append(d)
             return
         aid = d.get("article_id")
         if aid not in self.index and d.get("article_sha256") in self.by_sha:
@@ -159,8 +162,15 @@ class ReviewState:
         return False
 
     def _decisions_of(self, article_id: str) -> list[dict]:
-        """The article's decisions in log order, plus every undo/dismiss (they may cancel a batch)."""
-        return self.by_article.get(article_id, []) + self.cancels
+        """The article's decisions in log order, plus the undo/dismiss decisions that cancel any of
+        them, each cut down to this article's ids (one undo of a corpus-wide batch lists them all:
+        handing it whole to every article would cost articles x batch size)."""
+        ds = self.by_article.get(article_id, [])
+        mine: dict[int, tuple[dict, list[str]]] = {}
+        for d in ds:
+            for c in self.cancelled_by.get(d.get("id"), ()):
+                mine.setdefault(id(c), (c, []))[1].append(d["id"])
+        return ds + [dict(c, undoes=ids) for c, ids in mine.values()]
 
     def _reapply(self, article_id: str) -> None:
         i = self.index[article_id]

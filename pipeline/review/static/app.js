@@ -187,6 +187,7 @@ async function openList() {
   $("article-view").hidden = true; $("list-view").hidden = false;
   document.title = "Presseschau review";
   try {
+    const rows = loadListPage();  // the page of rows does not wait for the header's numbers
     const [st, facets] = await Promise.all([api("/api/state"), api("/api/facets")]);
     S.resume = st.resume;
     renderOverall(st);
@@ -200,7 +201,7 @@ async function openList() {
       orph.textContent = `${st.orphans.length} decision(s) refer to articles that are no longer in the output (kept in the log): ` +
         st.orphans.map((f) => `${f.article_id}: ${f.decision} ${f.label || ""} “${f.text || ""}”`).join("; ");
     } else orph.hidden = true;
-    await loadListPage();
+    await rows;
     if ($("team").open) loadTeam();
   } catch (e) { flash(e.message, true); }
 }
