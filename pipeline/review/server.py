@@ -115,6 +115,7 @@ class ReviewState:
             self.by_article: dict[str, list[dict]] = {}
             self.cancels: list[dict] = []
             self.cancelled_by: dict[str, list[dict]] = {}
+            self.article_of: dict[str, str] = {}
             for d in self.decisions:
                 self._index_decision(d)
             # the log applied to the articles it concerns; the others are shown as the pipeline
@@ -144,6 +145,30 @@ class ReviewState:
         if aid not in self.index and d.get("article_sha256") in self.by_sha:
             aid = self.by_sha[d["article_sha256"]]  # the article under a new id: found by its hash
         self.by_article.setdefault(aid, []).append(d)
+        self.article_of[d.get("id")] = aid
+
+    def _add_decisions(self, ds: list[dict], touched: Optional[set] = None) -> None:
+        """Take decisions appended to the log into the indexes and re-apply the articles concerned."""
+        self.decisions.extend(ds)
+        touched = set(touched or ())
+        for d in ds:
+            self._index_decision(d)
+            touched.add(self.article_of.get(d.get("id"), d.get("article_id")))
+            touched.update(self.article_of.get(x) for x in d.get("undoes") or [])
+        for aid in touched:
+            if aid in self.index:
+                self._reapply(aid)
+
+    def _sync_log(self) -> None:
+        """Another process appended to the log: read it again and take in only what is new (the
+        log is append-only); anything else (rewritten by hand) reloads everything."""
+        ds = self.store.load()
+        n = len(self.decisions)
+        if len(ds) >= n and (n == 0 or (ds[0].get("id"), ds[n - 1].get("id")) == (self.decisions[0].get("id"), self.decisions[-1].get("id"))):
+            self._dsig = _sig(self.store.path)
+            self._add_decisions(ds[n:])
+        else:
+            self.load()
 
     def maybe_reload(self) -> bool:
         """Reload when the pipeline rewrote articles.jsonl, or another process (`presseschau import`,
@@ -152,7 +177,10 @@ class ReviewState:
             sig = _sig(self.articles_path)
             if (sig != self._sig and sig is not None) or _sig(self.store.path) != self._dsig:
                 try:
-                    self.load()
+                    if sig == self._sig:
+                        self._sync_log()
+                    else:
+                        self.load()
                 except (OSError, ValueError) as e:  # half-written by hand, or broken: keep serving what we have
                     self._sig = sig
                     self.load_error = str(e)
@@ -499,15 +527,10 @@ class ReviewState:
         if not ds:
             return
         if _sig(self.store.path) != self._dsig:
-            self.load()  # someone else appended meanwhile: start from the whole log
+            self._sync_log()  # someone else appended meanwhile
         self.store.append(ds)
         self._dsig = _sig(self.store.path)
-        self.decisions.extend(ds)
-        for d in ds:
-            self._index_decision(d)
-        for aid in (touched or set()) | {d["article_id"] for d in ds}:
-            if aid in self.index:
-                self._reapply(aid)
+        self._add_decisions(ds, touched)
 
     def close(self) -> None:
         """Nothing to flush: every decision is in the log the moment it is made."""
