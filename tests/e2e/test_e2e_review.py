@@ -50,8 +50,14 @@ def _chromium_path():
     return None
 
 
+_SHARED: dict = {}  # one Chromium per session, also for the modules that import this fixture
+
+
 @pytest.fixture(scope="session")
 def browser():
+    if "browser" in _SHARED:  # another module's copy of this fixture started it (closed at session end)
+        yield _SHARED["browser"]
+        return
     try:
         from playwright.sync_api import Error as PWError
         from playwright.sync_api import sync_playwright
@@ -65,7 +71,9 @@ def browser():
         except PWError as e:
             pw.stop()
             pytest.skip(f"no usable Chromium ({path or 'playwright default'}): {str(e).splitlines()[0]}")
+        _SHARED["browser"] = b
         yield b
+        _SHARED.pop("browser", None)
         b.close()
     finally:
         try:
