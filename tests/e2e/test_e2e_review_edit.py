@@ -220,3 +220,32 @@ def test_paged_list_search_sort_and_filters(page, make_app, tmp_path):
     expect(page.get_by_test_id("pg-info")).to_have_text("1–40 of 40 (of 120 articles)")
     assert page.get_by_test_id("l-outlet").input_value() == "Blatt B"
     assert page.js_errors == []
+
+
+def test_all_addresses_the_token_url_opens_the_app(browser, tmp_path):  # noqa: F811
+    import threading
+
+    from pipeline.review.server import make_server
+    from test_e2e_review import write_jsonl
+
+    write_jsonl(tmp_path / "out" / "articles.jsonl", sample_records(ROOT / "corpus"))
+    srv = make_server(tmp_path / "out", tmp_path / "ann", host="0.0.0.0", port=0, reviewer="net")
+    threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    try:
+        ctx = browser.new_context()
+        pg = ctx.new_page()
+        pg.goto(srv.url)  # the URL printed at start, with the token
+        expect(pg.get_by_test_id("article-row")).to_have_count(5)
+        pg.goto(srv.url.split("?")[0] + f"#/a/{ART}")  # the cookie carries it from now on
+        pg.wait_for_selector("#text [data-testid=ent]")
+        pg.keyboard.press("a")
+        expect(pg.locator("#text .ent.st-accepted")).to_have_count(1)
+        ctx.close()
+        other = browser.new_context()  # someone on the network without the URL
+        resp = other.new_page().goto(srv.url.split("?")[0])
+        assert resp.status == 401
+        other.close()
+        assert [d["reviewer"] for d in dec.load_decisions(tmp_path / "ann")] == ["net"]
+    finally:
+        srv.shutdown()
+        srv.server_close()
