@@ -135,6 +135,9 @@ def main(argv=None) -> int:
                 over.append(dt)
             results[f"list {name}"] = statistics.median(over)
             print(f"  {name:<45} in process {statistics.median(inproc) * 1000:6.1f} ms | HTTP {ms(over)}")
+        for name, path in (("header numbers (/api/state)", "/api/state"), ("outlets for the filter (/api/facets)", "/api/facets")):
+            over = [c.call("GET", path)[1] for _ in range(args.repeat)]
+            print(f"  {name:<45} HTTP {ms(over)}")
         st._haystack = None
         t = time.perf_counter()
         st.list_page({"q": "x"})
