@@ -77,17 +77,20 @@ def test_server_on_the_real_output(seed_run, tmp_path):
     data = tmp_path / "outputs"
     data.mkdir()
     shutil.copy(src / "articles.jsonl", data / "articles.jsonl")
-    st = ReviewState(data, tmp_path / "annotations", reviewer="t", write_back=True)
+    before = (data / "articles.jsonl").read_bytes()
+    st = ReviewState(data, tmp_path / "annotations", reviewer="t")
     for r in records:
         view = st.article(r["id"])
         assert view["record"]["text"] == r["text"]
         for rm in view["record"].get("removed", []):
             assert 0 <= rm["clean_at"] <= len(r["text"])
         e = r["entities"][0]
-        st.decide(r["id"], {"action": "reject", "entity": {"start": e["start"], "end": e["end"], "label": e["label"]}})
+        view = st.decide(r["id"], {"action": "reject", "entity": {"start": e["start"], "end": e["end"], "label": e["label"]}})
+        assert view["record"]["entities"][0]["status"] == "rejected"
     st.close()
-    rows = [json.loads(x) for x in (data / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert [r["entities"][0]["status"] for r in rows] == ["rejected"] * len(records)
+    assert (data / "articles.jsonl").read_bytes() == before  # decisions go to the log only
+    rows, flagged = apply_decisions(records, dec.load_decisions(tmp_path / "annotations"))
+    assert flagged == [] and [r["entities"][0]["status"] for r in rows] == ["rejected"] * len(records)
     assert all(validate_record(r) == [] for r in rows)
 
 

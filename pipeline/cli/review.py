@@ -12,19 +12,36 @@ from wasabi import msg
 def review_cmd(
     data: Path = typer.Argument(Path("outputs"), help="Output folder of `presseschau run` (or an articles.jsonl)"),
     annotations: Path = typer.Option(Path("annotations"), "--annotations", "-a", help="Folder of the decision log decisions.jsonl"),
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (default: this machine only)"),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (default: this machine only; any other asks for a token, printed at start)"),
     port: int = typer.Option(8080, "--port", "-p", min=0, max=65535, help="Port (0: any free port)"),
     reviewer: Optional[str] = typer.Option(None, "--reviewer", "-r", help="Reviewer name stored with each decision (default: $PRESSESCHAU_REVIEWER or the user name)"),
-    write_back: bool = typer.Option(True, "--write-back/--no-write-back", help="Keep DATA/articles.jsonl updated with the reviews"),
     open_browser: bool = typer.Option(False, "--open", help="Open the app in the default browser"),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log every request"),
+    conflicts: bool = typer.Option(False, "--conflicts", help="List the spans on which reviewers' decisions conflict, then exit"),
+    agreement: bool = typer.Option(False, "--agreement", help="Agreement per reviewer pair (Cohen's kappa, span F1) on doubly reviewed articles, then exit"),
 ):
     """Review the pipeline's output in a local web app: accept, reject, relabel, fix, add entities."""
+    from ..errors import CannotStart
+
+    if conflicts or agreement:
+        from ..review import log as dec
+        from ..review import teams
+
+        decisions = dec.load_decisions(annotations)
+        if conflicts:
+            cs = teams.conflicts(decisions)
+            for line in teams.format_conflicts(cs):
+                print(line)
+            msg.info(f"{len(cs)} open conflict(s) in {Path(annotations) / dec.DECISIONS_FILE}")
+        if agreement:
+            rows = teams.agreement(decisions)
+            print("\n".join(teams.format_agreement(rows)) if rows else "no article was reviewed by two reviewers")
+        return
     from ..review.server import serve
 
     try:
-        serve(data, annotations, host, port, reviewer, write_back, open_browser, verbose)
-    except FileNotFoundError as e:
+        serve(data, annotations, host, port, reviewer, open_browser, verbose)
+    except (FileNotFoundError, CannotStart) as e:
         msg.fail(str(e))
         raise typer.Exit(2)
     except OSError as e:

@@ -2,33 +2,38 @@
 
 Standard library only (`http.server.ThreadingHTTPServer`); the front end is plain files in
 `static/` (no build step, no CDN). Every decision is appended to `annotations/decisions.jsonl`
-and fsync'ed before the answer goes back; the reviewed `articles.jsonl` is rewritten atomically
-(temp file + os.replace) a moment later. The server only ever reads the files of its static
-folder (by an allow-list of names) and the output/annotation files it was started on; article
-ids are looked up in memory, never used as paths.
+and fsync'ed before the answer goes back, then re-applied in memory to the article it concerns;
+the pipeline's `articles.jsonl` is never written (the reviewed view is derived from the log by
+`apply.py` wherever it is needed). The server only ever reads the files of its static folder (by
+an allow-list of names) and the output/annotation files it was started on; article ids are
+looked up in memory, never used as paths. Bound to another address than the loopback, it asks
+for a token (printed at start, in the URL; kept in a same-site cookie) on every request.
 """
 from __future__ import annotations
 
 import copy
+import errno
+import hmac
 import json
 import os
+import secrets
 import threading
-import time
 import uuid
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Optional
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, parse_qsl, unquote, urlsplit
 
 from . import log as dec
-
+from . import mentions, teams
 from .apply import apply_decisions, strip_review
 from .overview import overview
-from ..io import atomic_write_jsonl, read_jsonl
-
+from ..errors import CannotStart
+from ..io import read_jsonl
 from ..paths import STATIC_DIR
 from ..schema import LABELS
+
 ARTICLES_FILE = "articles.jsonl"
 MAX_BODY = 1 << 20
 CONTENT_TYPES = {
@@ -65,15 +70,17 @@ def _sig(path: Path) -> Optional[tuple[int, int]]:
 
 
 class ReviewState:
-    """The pipeline's records, the decision log, and the reviewed records derived from both."""
+    """The pipeline's records, the decision log, and the reviewed records derived from both.
+
+    The pipeline's `articles.jsonl` is only ever read: a decision is appended to the log and
+    re-applied (`apply.apply_decisions`) to its own article in memory. Whoever needs the reviewed
+    records on disk derives them through `apply.py` (`presseschau run`, `presseschau export`)."""
 
     def __init__(
         self,
         data: os.PathLike | str = "outputs",
         annotations: os.PathLike | str = "annotations",
         reviewer: Optional[str] = None,
-        write_back: bool = True,
-        write_delay: float = 0.5,
     ):
         data = Path(data).resolve()
         if data.is_file():
@@ -87,13 +94,7 @@ class ReviewState:
         self.annotations_dir = Path(annotations).resolve()
         self.store = dec.DecisionStore(self.annotations_dir)
         self.reviewer = reviewer or dec.default_reviewer()
-        self.write_back = write_back
-        self.write_delay = write_delay
         self.lock = threading.RLock()
-        self._write_lock = threading.Lock()
-        self._dirty = threading.Event()
-        self._stop = threading.Event()
-        self._writer: Optional[threading.Thread] = None
         self.load_error: Optional[str] = None
         self.load()
 
@@ -105,12 +106,70 @@ class ReviewState:
             self.base = [strip_review(r) for r in raw]
             self.decisions = self.store.load()
             self._dsig = _sig(self.store.path)
-            self.records, flagged = apply_decisions(self.base, self.decisions)
-            self.index = {r["id"]: i for i, r in enumerate(self.records)}
+            self.ids = [r["id"] for r in self.base]
+            self.index = {aid: i for i, aid in enumerate(self.ids)}
+            self.by_sha: dict[str, str] = {}
+            for r in self.base:
+                sha = (r.get("source") or {}).get("sha256")
+                if sha:
+                    self.by_sha.setdefault(sha, r["id"])
+            self.by_article: dict[str, list[dict]] = {}
+            self.cancels: list[dict] = []
+            self.cancelled_by: dict[str, list[dict]] = {}
+            self.article_of: dict[str, str] = {}
+            for d in self.decisions:
+                self._index_decision(d)
+            # the log applied to the articles it concerns; the others are shown as the pipeline
+            # wrote them (records are replaced on change, never mutated: sharing them is safe)
+            self.records = list(self.base)
+            concerned = [self.index[a] for a in self.by_article if a in self.index]
+            reviewed, flagged = apply_decisions([self.base[i] for i in concerned], self.decisions)
+            for i, r in zip(concerned, reviewed):
+                self.records[i] = r
             self.flags: dict[str, list[dict]] = {}
             for f in flagged:
                 aid = f.get("article_id")
                 self.flags.setdefault(aid if aid in self.index else "", []).append(f)
+            self.conflicts: dict[str, list[dict]] = {}
+            for c in teams.conflicts(self.decisions):
+                self.conflicts.setdefault(c["article_id"], []).append(c)
+            self._haystack: Optional[list[str]] = None
+            self.summary = [self._summary(r) for r in self.records]
+
+    def _index_decision(self, d: dict) -> None:
+        if d.get("decision") in dec.CANCEL_KINDS:
+            self.cancels.append(d)
+            for x in d.get("undoes") or []:
+                self.cancelled_by.setdefault(x, []).append(d)
+            return
+        aid = d.get("article_id")
+        if aid not in self.index and d.get("article_sha256") in self.by_sha:
+            aid = self.by_sha[d["article_sha256"]]  # the article under a new id: found by its hash
+        self.by_article.setdefault(aid, []).append(d)
+        self.article_of[d.get("id")] = aid
+
+    def _add_decisions(self, ds: list[dict], touched: Optional[set] = None) -> None:
+        """Take decisions appended to the log into the indexes and re-apply the articles concerned."""
+        self.decisions.extend(ds)
+        touched = set(touched or ())
+        for d in ds:
+            self._index_decision(d)
+            touched.add(self.article_of.get(d.get("id"), d.get("article_id")))
+            touched.update(self.article_of.get(x) for x in d.get("undoes") or [])
+        for aid in touched:
+            if aid in self.index:
+                self._reapply(aid)
+
+    def _sync_log(self) -> None:
+        """Another process appended to the log: read it again and take in only what is new (the
+        log is append-only); anything else (rewritten by hand) reloads everything."""
+        ds = self.store.load()
+        n = len(self.decisions)
+        if len(ds) >= n and (n == 0 or (ds[0].get("id"), ds[n - 1].get("id")) == (self.decisions[0].get("id"), self.decisions[-1].get("id"))):
+            self._dsig = _sig(self.store.path)
+            self._add_decisions(ds[n:])
+        else:
+            self.load()
 
     def maybe_reload(self) -> bool:
         """Reload when the pipeline rewrote articles.jsonl, or another process (`presseschau import`,
@@ -119,7 +178,10 @@ class ReviewState:
             sig = _sig(self.articles_path)
             if (sig != self._sig and sig is not None) or _sig(self.store.path) != self._dsig:
                 try:
-                    self.load()
+                    if sig == self._sig:
+                        self._sync_log()
+                    else:
+                        self.load()
                 except (OSError, ValueError) as e:  # half-written by hand, or broken: keep serving what we have
                     self._sig = sig
                     self.load_error = str(e)
@@ -128,59 +190,136 @@ class ReviewState:
                 return True
         return False
 
+    def _decisions_of(self, article_id: str) -> list[dict]:
+        """The article's decisions in log order, plus the undo/dismiss decisions that cancel any of
+        them, each cut down to this article's ids (one undo of a corpus-wide batch lists them all:
+        handing it whole to every article would cost articles x batch size)."""
+        ds = self.by_article.get(article_id, [])
+        mine: dict[int, tuple[dict, list[str]]] = {}
+        for d in ds:
+            for c in self.cancelled_by.get(d.get("id"), ()):
+                mine.setdefault(id(c), (c, []))[1].append(d["id"])
+        return ds + [dict(c, undoes=ids) for c, ids in mine.values()]
+
     def _reapply(self, article_id: str) -> None:
         i = self.index[article_id]
-        base = self.base[i]
-        sha = (base.get("source") or {}).get("sha256")
-        ds = [
-            d for d in self.decisions
-            if d.get("article_id") == article_id
-            or d.get("decision") in dec.CANCEL_KINDS
-            or (sha and d.get("article_sha256") == sha and d.get("article_id") not in self.index)
-        ]
-        recs, flagged = apply_decisions([base], ds)
+        ds = self._decisions_of(article_id)
+        recs, flagged = apply_decisions([self.base[i]], ds)
         self.records[i] = recs[0]
-        self.flags[article_id] = [f for f in flagged if f.get("article_id") == article_id]
+        self.flags[article_id] = [f for f in flagged if f.get("article_id") == article_id or f["decision"].get("article_id") not in self.index]
         if not self.flags[article_id]:
             del self.flags[article_id]
+        cs = teams.conflicts(ds)
+        if cs:
+            self.conflicts[article_id] = cs
+        else:
+            self.conflicts.pop(article_id, None)
+        self.summary[i] = self._summary(self.records[i])
 
     # ------------------------------------------------------------------ views
+    def _summary(self, r: dict) -> dict:
+        meta = r.get("meta") or {}
+        labels: dict[str, int] = {}
+        for e in r.get("entities", []):
+            if e.get("status") != "rejected":
+                labels[e["label"]] = labels.get(e["label"], 0) + 1
+        return {
+            "id": r["id"],
+            "n": self.index[r["id"]] + 1,
+            "title": meta.get("title") or _first_line(r.get("text", "")),
+            "outlet": meta.get("outlet"),
+            "published": meta.get("published"),
+            "progress": dec.progress(r),
+            "labels": labels,
+            "flags": len(self.flags.get(r["id"], [])),
+            "conflicts": len(self.conflicts.get(r["id"], [])),
+            "chars": len(r.get("text", "")),
+        }
+
     def summaries(self) -> list[dict]:
-        out = []
         with self.lock:
-            for r in self.records:
-                meta = r.get("meta") or {}
-                out.append({
-                    "id": r["id"],
-                    "title": meta.get("title") or _first_line(r.get("text", "")),
-                    "outlet": meta.get("outlet"),
-                    "published": meta.get("published"),
-                    "progress": dec.progress(r),
-                    "flags": len(self.flags.get(r["id"], [])),
-                    "chars": len(r.get("text", "")),
-                })
-        return out
+            return list(self.summary)
+
+    def _search_text(self, i: int) -> str:
+        if self._haystack is None:  # built on the first search, kept until the next load
+            self._haystack = [
+                "\n".join(str(x) for x in ((r.get("meta") or {}).get("title"), (r.get("meta") or {}).get("outlet"), r["id"], r.get("text", "")) if x).casefold()
+                for r in self.records
+            ]
+        return self._haystack[i]
+
+    def list_page(self, query: dict[str, str]) -> dict:
+        """One page of the article list: search (`q`, in title, outlet, id and text), filters
+        (`outlet`, `status`, `label`, `from`/`to` on the publication date), `sort`/`order`,
+        `offset`/`limit`."""
+        q = (query.get("q") or "").strip().casefold()
+        outlet = query.get("outlet") or ""
+        status = query.get("status") or ""
+        label = query.get("label") or ""
+        date_from, date_to = query.get("from") or "", query.get("to") or ""
+        sort = query.get("sort") or "n"
+        desc = query.get("order") == "desc"
+        offset = _int(query.get("offset"), 0, 0, 10**9)
+        limit = _int(query.get("limit"), 50, 1, 500)
+        if sort not in SORT_KEYS:
+            raise ReviewError(HTTPStatus.BAD_REQUEST, f"unknown sort {sort!r}; one of {', '.join(SORT_KEYS)}")
+        if status and status not in STATUS_FILTERS:
+            raise ReviewError(HTTPStatus.BAD_REQUEST, f"unknown status {status!r}; one of {', '.join(STATUS_FILTERS)}")
+        with self.lock:
+            rows = self.summary
+            if outlet:
+                rows = [s for s in rows if (s["outlet"] or "") == outlet]
+            if status:
+                rows = [s for s in rows if STATUS_FILTERS[status](s)]
+            if label:
+                rows = [s for s in rows if label in s["labels"]]
+            if date_from:
+                rows = [s for s in rows if (s["published"] or "") >= date_from]
+            if date_to:
+                rows = [s for s in rows if s["published"] and s["published"][:len(date_to)] <= date_to]
+            if q:
+                rows = [s for s in rows if q in self._search_text(s["n"] - 1)]
+            if sort != "n" or desc:
+                rows = sorted(rows, key=SORT_KEYS[sort], reverse=desc)
+            total = len(rows)
+            return {"total": total, "offset": offset, "limit": limit, "items": rows[offset:offset + limit], "articles": len(self.summary)}
+
+    def facets(self) -> dict:
+        with self.lock:
+            outlets: dict[str, int] = {}
+            for s in self.summary:
+                if s["outlet"]:
+                    outlets[s["outlet"]] = outlets.get(s["outlet"], 0) + 1
+            return {"outlets": sorted(outlets.items(), key=lambda x: (-x[1], x[0])), "labels": list(LABELS),
+                    "status": list(STATUS_FILTERS), "sort": list(SORT_KEYS)}
 
     def overview(self) -> dict:
         with self.lock:
             total = {"pending": 0, "accepted": 0, "rejected": 0, "corrected": 0, "total": 0, "done": 0}
-            for r in self.records:
-                for k, v in dec.progress(r).items():
+            for s in self.summary:
+                for k, v in s["progress"].items():
                     total[k] = total.get(k, 0) + v
             missing = self.flags.get("", [])
+            resume = self._resume()
             return {
-                "resume": self._resume(),
+                "resume": resume,
+                "resume_title": self.summary[self.index[resume]]["title"] if resume else None,
                 "reviewer": self.reviewer,
                 "labels": list(LABELS),
                 "articles": len(self.records),
                 "progress": total,
                 "decisions": len(self.decisions),
                 "flags": sum(len(v) for v in self.flags.values()),
+                "conflicts": sum(len(v) for v in self.conflicts.values()),
                 "data": self.articles_path.name,
                 "annotations": str(self.store.path.name),
                 "orphans": [_flag_view(f) for f in missing],
                 "load_error": self.load_error,
             }
+
+    def team(self) -> dict:
+        with self.lock:
+            return {"conflicts": [c for cs in self.conflicts.values() for c in cs], "agreement": teams.agreement(self.decisions)}
 
     def _resume(self) -> Optional[str]:
         """Where the reviewer stopped: the article of the last decision if it still has pending
@@ -194,17 +333,22 @@ class ReviewState:
                 break
         n = len(self.records)
         for k in range(n):
-            r = self.records[(start + k) % n]
-            if any(e.get("status") == "pending" for e in r.get("entities", [])):
-                return r["id"]
+            s = self.summary[(start + k) % n]
+            if s["progress"]["pending"]:
+                return s["id"]
         return None
 
     def article(self, article_id: str) -> dict:
         with self.lock:
             rec = self._get(article_id)
             i = self.index[article_id]
-            ids = [r["id"] for r in self.records]
             view = copy.deepcopy(rec)
+            conflicts = self.conflicts.get(article_id, [])
+            sha = dec.text_sha256(rec["text"])
+            by_span: dict[tuple, list[dict]] = {}
+            for c in conflicts:
+                if c["text_sha256"] == sha:
+                    by_span.setdefault((c["start"], c["end"]), []).append(c)
             for ent in view["entities"]:
                 rv = ent.pop("review", None)
                 if rv:
@@ -212,6 +356,9 @@ class ReviewState:
                     ent["restored"] = bool(rv.get("restored"))
                     orig = rv.get("original")
                     ent["original"] = {k: orig.get(k) for k in ("start", "end", "text", "label", "value")} if orig else None
+                cs = by_span.get((ent["start"], ent["end"]))
+                if cs:
+                    ent["conflict"] = [_conflict_view(c) for c in cs]
             view.pop("review_flags", None)
             for rm in view.get("removed", []):
                 rm["clean_at"] = dec.clean_offset_of_raw(rec, rm["start"])
@@ -220,11 +367,12 @@ class ReviewState:
                 "record": view,
                 "progress": dec.progress(rec),
                 "flags": [_flag_view(f) for f in self.flags.get(article_id, [])],
-                "prev": ids[i - 1] if i > 0 else None,
-                "next": ids[i + 1] if i + 1 < len(ids) else None,
+                "conflicts": [_conflict_view(c) for c in conflicts],
+                "prev": self.ids[i - 1] if i > 0 else None,
+                "next": self.ids[i + 1] if i + 1 < len(self.ids) else None,
                 "position": i + 1,
-                "count": len(ids),
-                "can_undo": bool(dec.last_undoable(self.decisions, article_id)),
+                "count": len(self.ids),
+                "can_undo": bool(dec.last_undoable(self._decisions_of(article_id), article_id)),
             }
 
     def _get(self, article_id: str) -> dict:
@@ -246,6 +394,25 @@ class ReviewState:
                 return e
         raise ReviewError(HTTPStatus.CONFLICT, "that entity is not (or no longer) in the article; reload")
 
+    def _check_seen(self, ent: dict, seen: Any, reviewer: str) -> None:
+        """Refuse a decision made on a stale view: the entity changed since the reviewer's page
+        showed it (another reviewer decided meanwhile). Never overwrite that silently."""
+        if not isinstance(seen, dict) or "status" not in seen:
+            return
+        rv = ent.get("review") or {}
+        if seen.get("status") != ent.get("status") or (seen.get("reviewed_by") or None) != (rv.get("reviewer") or None):
+            who = rv.get("reviewer") or "someone"
+            raise ReviewError(HTTPStatus.CONFLICT, f"“{ent['text']}” was changed meanwhile: {who} set it to {ent.get('status')}; "
+                              f"your page showed {seen.get('status')}. The article is shown as it is now; decide again if you disagree")
+
+    def _resolves(self, article_id: str, rec: dict, spans: list[tuple[int, int]]) -> list[str]:
+        sha = dec.text_sha256(rec["text"])
+        ids = []
+        for c in self.conflicts.get(article_id, []):
+            if c["text_sha256"] == sha and (c["start"], c["end"]) in spans:
+                ids.extend(p["decision_id"] for p in c["positions"])
+        return ids
+
     def decide(self, article_id: str, body: dict) -> dict:
         action = body.get("action")
         reviewer = _clean_reviewer(body.get("reviewer")) or self.reviewer
@@ -254,9 +421,11 @@ class ReviewState:
             try:
                 if action in ("accept", "reject"):
                     ent = self._find_entity(rec, body.get("entity"))
+                    self._check_seen(ent, body.get("seen"), reviewer)
                     d = dec.make_decision(rec, action, ent, reviewer=reviewer)
                 elif action == "correct":
                     ent = self._find_entity(rec, body.get("entity"))
+                    self._check_seen(ent, body.get("seen"), reviewer)
                     new = body.get("new")
                     if not isinstance(new, dict):
                         raise ReviewError(HTTPStatus.BAD_REQUEST, "correct needs `new`")
@@ -268,9 +437,14 @@ class ReviewState:
                     d = dec.make_decision(rec, "add", new=new, reviewer=reviewer)
                 else:
                     raise ReviewError(HTTPStatus.BAD_REQUEST, f"unknown action {action!r}")
-            except ValueError as e:
+            except (ValueError, TypeError, KeyError) as e:
                 raise ReviewError(HTTPStatus.BAD_REQUEST, str(e)) from None
-            self._commit(article_id, [d])
+            if body.get("resolve") is True:
+                spans = [(d["span"]["start"], d["span"]["end"])] + ([(d["new_span"]["start"], d["new_span"]["end"])] if d.get("new_span") else [])
+                ids = self._resolves(article_id, rec, spans)
+                if ids:
+                    d["resolves"] = ids  # a reviewer shown the conflict settles it (a field added to the log)
+            self._commit([d])
             return self.article(article_id)
 
     def accept_all(self, article_id: str, body: dict) -> dict:
@@ -289,18 +463,53 @@ class ReviewState:
                 if sources and e.get("source") not in sources:
                     continue
                 ds.append(dec.make_decision(rec, "accept", e, reviewer=reviewer, batch=batch))
-            self._commit(article_id, ds)
+            if isinstance(body.get("expect"), int) and body["expect"] != len(ds):
+                # the reviewer confirmed a number: if the article changed meanwhile, ask again
+                raise ReviewError(HTTPStatus.CONFLICT, f"{len(ds)} entities are pending now, not {body['expect']}; look again")
+            self._commit(ds)
             return self.article(article_id)
+
+    def apply_all(self, article_id: str, body: dict) -> dict:
+        """The selected entity's decision for every mention of its text (in the article, or with
+        `scope: corpus` in every article): one batch, undone as one. `dry_run` only counts."""
+        reviewer = _clean_reviewer(body.get("reviewer")) or self.reviewer
+        scope = body.get("scope") or "article"
+        if scope not in ("article", "corpus"):
+            raise ReviewError(HTTPStatus.BAD_REQUEST, "scope is article or corpus")
+        with self.lock:
+            rec = self._get(article_id)
+            ent = self._find_entity(rec, body.get("entity"))
+            self._check_seen(ent, body.get("seen"), reviewer)
+            batch = "b-" + uuid.uuid4().hex
+            targets = [rec] if scope == "article" else self.records
+            plan = mentions.plan(ent, targets, own=(article_id, ent["start"], ent["end"]))
+            if body.get("dry_run"):
+                return {"decisions": len(plan), "articles": len({aid for aid, *_ in plan}), "mentions": sum(1 for p in plan if p[1] != "self")}
+            ds = []
+            try:
+                for aid, kind, target, new in plan:
+                    r = self._get(aid)
+                    ds.append(dec.make_decision(r, kind, target, new, reviewer=reviewer, batch=batch))
+            except ValueError as e:
+                raise ReviewError(HTTPStatus.BAD_REQUEST, str(e)) from None
+            self._commit(ds)
+            view = self.article(article_id)
+            view["applied"] = {"decisions": len(ds), "articles": len({d["article_id"] for d in ds})}
+            return view
 
     def undo(self, article_id: str, body: dict) -> dict:
         reviewer = _clean_reviewer(body.get("reviewer")) or self.reviewer
         with self.lock:
             rec = self._get(article_id)
-            last = dec.last_undoable(self.decisions, article_id)
+            last = dec.last_undoable(self._decisions_of(article_id), article_id)
             if not last:
                 raise ReviewError(HTTPStatus.CONFLICT, "nothing to undo in this article")
+            batch = last[-1].get("batch")
+            if batch:  # a batch may span articles ("apply to all mentions in the corpus"): all of it
+                cancelled = {x for c in self.cancels for x in c.get("undoes") or []}
+                last = [d for ds in self.by_article.values() for d in ds if d.get("batch") == batch and d.get("id") not in cancelled]
             d = dec.make_decision(rec, "undo", undoes=[x["id"] for x in last], reviewer=reviewer)
-            self._commit(article_id, [d])
+            self._commit([d], touched={x.get("article_id") for x in last} | {article_id})
             return self.article(article_id)
 
     def dismiss(self, article_id: str, body: dict) -> dict:
@@ -311,58 +520,51 @@ class ReviewState:
             if not any(f["decision"].get("id") == did for f in self.flags.get(article_id, [])):
                 raise ReviewError(HTTPStatus.CONFLICT, "no such flagged decision in this article")
             d = dec.make_decision(rec, "dismiss", undoes=[did], reviewer=reviewer)
-            self._commit(article_id, [d])
+            self._commit([d])
             return self.article(article_id)
 
-    def _commit(self, article_id: str, ds: list[dict]) -> None:
+    def _commit(self, ds: list[dict], touched: Optional[set] = None) -> None:
+        """Append to the log (fsync'ed), then re-apply the log to the articles concerned, in memory."""
         if not ds:
             return
         if _sig(self.store.path) != self._dsig:
-            self.load()  # someone else appended meanwhile: start from the whole log
-        self.store.append(ds)  # fsync'ed before anything else happens
+            self._sync_log()  # someone else appended meanwhile
+        self.store.append(ds)
         self._dsig = _sig(self.store.path)
-        self.decisions.extend(ds)
-        self._reapply(article_id)
-        self._dirty.set()
-
-    # ------------------------------------------------------------------ write-back
-    def start_writer(self) -> None:
-        if not self.write_back or self._writer is not None:
-            return
-        self._writer = threading.Thread(target=self._write_loop, name="presseschau-writeback", daemon=True)
-        self._writer.start()
-
-    def _write_loop(self) -> None:
-        while not self._stop.is_set():
-            if self._dirty.wait(0.2):
-                time.sleep(self.write_delay)
-                self.flush()
-
-    def flush(self) -> None:
-        """Write the reviewed records to articles.jsonl (atomically) if decisions were made."""
-        if not self.write_back:
-            self._dirty.clear()
-            return
-        with self._write_lock:  # one writer at a time; requests keep being served meanwhile
-            with self.lock:
-                if not self._dirty.is_set():
-                    return
-                self._dirty.clear()
-                if _sig(self.articles_path) != self._sig:
-                    # the pipeline wrote a new output meanwhile: take it, re-apply the log onto it
-                    self.load()
-                snapshot = list(self.records)  # records are replaced on change, never mutated
-                sig_before = self._sig
-            atomic_write_jsonl(self.articles_path, snapshot)
-            with self.lock:
-                if self._sig == sig_before:
-                    self._sig = _sig(self.articles_path)
+        self._add_decisions(ds, touched)
 
     def close(self) -> None:
-        self._stop.set()
-        if self._writer is not None:
-            self._writer.join(timeout=5)
-        self.flush()
+        """Nothing to flush: every decision is in the log the moment it is made."""
+
+
+def _int(x: Optional[str], default: int, lo: int, hi: int) -> int:
+    try:
+        return max(lo, min(hi, int(x))) if x not in (None, "") else default
+    except ValueError:
+        raise ReviewError(HTTPStatus.BAD_REQUEST, f"not a number: {x!r}") from None
+
+
+SORT_KEYS = {
+    "n": lambda s: s["n"],
+    "title": lambda s: (s["title"] or "").casefold(),
+    "outlet": lambda s: ((s["outlet"] or "").casefold(), s["n"]),
+    "published": lambda s: (s["published"] or "", s["n"]),
+    "pending": lambda s: (s["progress"]["pending"], s["n"]),
+    "progress": lambda s: (s["progress"]["done"] / s["progress"]["total"] if s["progress"]["total"] else 1.0, s["n"]),
+    "flags": lambda s: (s["flags"] + s["conflicts"], s["n"]),
+}
+STATUS_FILTERS = {
+    "pending": lambda s: s["progress"]["pending"] > 0,
+    "done": lambda s: s["progress"]["pending"] == 0,
+    "untouched": lambda s: s["progress"]["done"] == 0 and s["progress"]["total"] > 0,
+    "flagged": lambda s: s["flags"] > 0,
+    "conflict": lambda s: s["conflicts"] > 0,
+}
+
+
+def _conflict_view(c: dict) -> dict:
+    return {k: c[k] for k in ("start", "end", "label", "text")} | {
+        "positions": [{k: p[k] for k in ("reviewer", "decision", "says", "time", "decision_id")} for p in c["positions"]]}
 
 
 def _clean_reviewer(x: Any) -> Optional[str]:
@@ -424,6 +626,9 @@ class Handler(BaseHTTPRequestHandler):
     server_version = "presseschau-review"
     sys_version = ""
     protocol_version = "HTTP/1.1"
+    # headers and body go out in two writes: without TCP_NODELAY the body waits for the
+    # client's delayed ACK (40 ms on Linux) on a kept-alive connection
+    disable_nagle_algorithm = True
 
     @property
     def state(self) -> ReviewState:
@@ -462,6 +667,45 @@ class Handler(BaseHTTPRequestHandler):
         host = (self.headers.get("Host") or "").strip().lower()
         return host in allowed
 
+    def _origin_ok(self) -> bool:
+        """A POST from a page of another origin is refused. With a known host list the Origin
+        must be one of them; bound to every address, it must name the host the request went to."""
+        origin = self.headers.get("Origin")
+        if (self.headers.get("Sec-Fetch-Site") or "").lower() == "cross-site":
+            return False
+        if not origin:
+            return True
+        netloc = (urlsplit(origin).netloc or "").lower()
+        allowed = getattr(self.server, "allowed_hosts", None)
+        if allowed:
+            return netloc in allowed
+        return netloc == (self.headers.get("Host") or "").strip().lower()
+
+    def _token_ok(self) -> tuple[bool, bool]:
+        """(allowed, came in the URL): the server's token in the query, a header or the cookie."""
+        token = getattr(self.server, "token", None)
+        if not token:
+            return True, False
+        q = dict(parse_qsl(urlsplit(self.path).query))
+        if q.get("token") and hmac.compare_digest(q["token"], token):
+            return True, True
+        given = self.headers.get("X-Presseschau-Token") or ""
+        for part in (self.headers.get("Cookie") or "").split(";"):
+            k, _, v = part.strip().partition("=")
+            if k == TOKEN_COOKIE:
+                given = given or v
+        return bool(given) and hmac.compare_digest(given, token), False
+
+    def _guard(self) -> bool:
+        if not self._host_ok():
+            self._error(HTTPStatus.FORBIDDEN, "bad Host header")
+            return False
+        ok, _ = self._token_ok()
+        if not ok:
+            self._error(HTTPStatus.UNAUTHORIZED, "token required: open the URL `presseschau review` printed at start")
+            return False
+        return True
+
     def _segments(self) -> Optional[list[str]]:
         path = urlsplit(self.path).path
         raw = path.split("/")[1:]
@@ -470,6 +714,9 @@ class Handler(BaseHTTPRequestHandler):
             if s in (".", "..") or "\x00" in s:
                 return None
         return segs
+
+    def _query(self) -> dict[str, str]:
+        return dict(parse_qsl(urlsplit(self.path).query))
 
     def _body(self) -> dict:
         ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
@@ -486,6 +733,8 @@ class Handler(BaseHTTPRequestHandler):
             body = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError):
             raise ReviewError(HTTPStatus.BAD_REQUEST, "invalid JSON") from None
+        except RecursionError:  # "[[[[…" 100,000 deep: the parser's recursion limit, not a server fault
+            raise ReviewError(HTTPStatus.BAD_REQUEST, "JSON nested too deeply") from None
         if not isinstance(body, dict):
             raise ReviewError(HTTPStatus.BAD_REQUEST, "JSON object expected")
         return body
@@ -495,14 +744,16 @@ class Handler(BaseHTTPRequestHandler):
         self.do_GET()
 
     def do_GET(self) -> None:
-        if not self._host_ok():
-            return self._error(HTTPStatus.FORBIDDEN, "bad Host header")
+        if not self._guard():
+            return
         segs = self._segments()
         if segs is None:
             return self._error(HTTPStatus.FORBIDDEN, "path outside the served folders")
         try:
             if segs == [""] or segs == ["index.html"]:
-                return self._static("index.html")
+                _, in_url = self._token_ok()
+                cookie = {"Set-Cookie": f"{TOKEN_COOKIE}={self.server.token}; Path=/; HttpOnly; SameSite=Strict"} if in_url else None  # type: ignore[attr-defined]
+                return self._static("index.html", cookie)
             if segs == ["overview"]:
                 return self._static("overview.html")
             if len(segs) == 2 and segs[0] == "static":
@@ -512,7 +763,11 @@ class Handler(BaseHTTPRequestHandler):
                 if segs[1:] == ["state"]:
                     return self._json(200, self.state.overview())
                 if segs[1:] == ["articles"]:
-                    return self._json(200, self.state.summaries())
+                    return self._json(200, self.state.list_page(self._query()))
+                if segs[1:] == ["facets"]:
+                    return self._json(200, self.state.facets())
+                if segs[1:] == ["team"]:
+                    return self._json(200, self.state.team())
                 if segs[1:] == ["overview"]:
                     return self._json(200, _overview(self.state, self.path))
                 if len(segs) == 3 and segs[1] == "articles":
@@ -526,21 +781,18 @@ class Handler(BaseHTTPRequestHandler):
         except Exception as e:  # pragma: no cover - keep serving
             return self._error(HTTPStatus.INTERNAL_SERVER_ERROR, f"{type(e).__name__}: {e}")
 
-    def _static(self, name: str) -> None:
+    def _static(self, name: str, extra: Optional[dict] = None) -> None:
         files = getattr(self.server, "static_files", None) or _static_files()
         p = files.get(name)
         if p is None or not p.is_relative_to(STATIC_DIR):
             return self._error(HTTPStatus.NOT_FOUND, "not found")
-        self._send(200, p.read_bytes(), CONTENT_TYPES[p.suffix])
+        self._send(200, p.read_bytes(), CONTENT_TYPES[p.suffix], extra)
 
     def do_POST(self) -> None:
-        if not self._host_ok():
-            return self._error(HTTPStatus.FORBIDDEN, "bad Host header")
-        origin = self.headers.get("Origin")
-        if origin and getattr(self.server, "allowed_hosts", None):
-            o = urlsplit(origin)
-            if (o.netloc or "").lower() not in self.server.allowed_hosts:  # type: ignore[attr-defined]
-                return self._error(HTTPStatus.FORBIDDEN, "cross-origin request refused")
+        if not self._guard():
+            return
+        if not self._origin_ok():
+            return self._error(HTTPStatus.FORBIDDEN, "cross-origin request refused")
         segs = self._segments()
         if segs is None:
             return self._error(HTTPStatus.FORBIDDEN, "path outside the served folders")
@@ -548,9 +800,11 @@ class Handler(BaseHTTPRequestHandler):
             if len(segs) == 4 and segs[:2] == ["api", "articles"]:
                 body = self._body()
                 aid, action = segs[2], segs[3]
-                fn = {"decide": self.state.decide, "accept_all": self.state.accept_all, "undo": self.state.undo, "dismiss": self.state.dismiss}.get(action)
+                fn = {"decide": self.state.decide, "accept_all": self.state.accept_all, "apply_all": self.state.apply_all,
+                      "undo": self.state.undo, "dismiss": self.state.dismiss}.get(action)
                 if fn is None:
                     return self._error(HTTPStatus.NOT_FOUND, "not found")
+                self.state.maybe_reload()
                 return self._json(200, fn(aid, body))
             if segs == ["api", "reviewer"]:
                 body = self._body()
@@ -566,27 +820,39 @@ class Handler(BaseHTTPRequestHandler):
             return self._error(HTTPStatus.INTERNAL_SERVER_ERROR, f"{type(e).__name__}: {e}")
 
 
+TOKEN_COOKIE = "presseschau_token"
+ANY_ADDRESS = ("0.0.0.0", "::", "")
+
+
 class ReviewServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, state: ReviewState, host: str = "127.0.0.1", port: int = 8080, verbose: bool = False):
-        super().__init__((host, port), Handler)
-        self.state = state
+    def __init__(self, state: ReviewState, host: str = "127.0.0.1", port: int = 8080, verbose: bool = False, token: Optional[str] = None):
+        self.state = state  # before binding: a failed bind calls server_close()
+        try:
+            super().__init__((host, port), Handler)
+        except OSError as e:
+            if e.errno == errno.EADDRINUSE:
+                raise CannotStart(f"port {port} is in use on {host}; choose another with --port") from None
+            raise CannotStart(f"cannot serve on {host}:{port}: {e.strerror or e}") from None
         self.verbose = verbose
         self.static_files = _static_files()
         real_port = self.server_address[1]
-        if host in ("0.0.0.0", "::", ""):
-            self.allowed_hosts = None  # explicitly exposed: the user chose to
+        loopback = host in ("127.0.0.1", "localhost", "::1")
+        # off the loopback anyone on the network can reach the app: every request needs the token
+        self.token: Optional[str] = token or (None if loopback else secrets.token_urlsafe(24))
+        if host in ANY_ADDRESS:
+            self.allowed_hosts = None  # reachable under any name: the token and the Origin check guard it
         else:
-            names = {host, "localhost", "127.0.0.1", "[::1]"} if host in ("127.0.0.1", "localhost", "::1") else {host}
+            names = {host, "localhost", "127.0.0.1", "[::1]"} if loopback else {host}
             self.allowed_hosts = {f"{n}:{real_port}" for n in names} | ({n for n in names} if real_port == 80 else set())
 
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
-        host = "127.0.0.1" if host in ("0.0.0.0", "") else host
-        return f"http://{host}:{port}/"
+        host = "127.0.0.1" if host in ANY_ADDRESS else host
+        return f"http://{host}:{port}/" + (f"?token={self.token}" if self.token else "")
 
     def server_close(self) -> None:
         try:
@@ -601,13 +867,11 @@ def make_server(
     host: str = "127.0.0.1",
     port: int = 8080,
     reviewer: Optional[str] = None,
-    write_back: bool = True,
     verbose: bool = False,
+    token: Optional[str] = None,
 ) -> ReviewServer:
-    state = ReviewState(data, annotations, reviewer=reviewer, write_back=write_back)
-    srv = ReviewServer(state, host, port, verbose)
-    state.start_writer()
-    return srv
+    state = ReviewState(data, annotations, reviewer=reviewer)
+    return ReviewServer(state, host, port, verbose, token)
 
 
 def serve(
@@ -616,19 +880,20 @@ def serve(
     host: str = "127.0.0.1",
     port: int = 8080,
     reviewer: Optional[str] = None,
-    write_back: bool = True,
     open_browser: bool = False,
     verbose: bool = False,
 ) -> None:
-    srv = make_server(data, annotations, host, port, reviewer, write_back, verbose)
+    srv = make_server(data, annotations, host, port, reviewer, verbose)
     print(f"Presseschau review: {srv.url}  (data {srv.state.articles_path}, decisions {srv.state.store.path}; Ctrl+C to stop)", flush=True)
+    if srv.token:
+        print(f"Listening on {host}: every request needs the token in that URL (open it once; the browser keeps it).", flush=True)
     if open_browser:
         import webbrowser
 
         webbrowser.open(srv.url)
     import signal
 
-    def _term(signum, frame):  # `kill`: stop like Ctrl+C, so the reviewed output is flushed
+    def _term(signum, frame):  # `kill`: stop like Ctrl+C
         raise KeyboardInterrupt
 
     try:

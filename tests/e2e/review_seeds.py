@@ -8,7 +8,8 @@ What to decide for each entity is judged against the hand-made gold standard of 
 predicted entity is accepted, relabelled, re-bounded, value-corrected or rejected, and every
 gold entity the pipeline missed is added by selecting its text. Every decision is made in the
 browser (clicks, keys, mouse selection), so it goes through the same path as a person's and
-lands in `annotations/decisions.jsonl`; the server writes the reviewed `articles.jsonl` back.
+lands in `annotations/decisions.jsonl`; at the end the reviewed `articles.jsonl` is written from
+the log (`apply.apply_decisions_from`), as `presseschau run` would.
 Canonical names are left as the pipeline linked them (the gold does not encode linking).
 Gold entities whose text the cleaner removed cannot be added and are listed at the end.
 """
@@ -347,7 +348,14 @@ def main(argv=None) -> int:
             b.close()
     finally:
         srv.shutdown()
-        srv.server_close()  # writes the reviewed articles.jsonl
+        srv.server_close()
+    # the server only appends to the log: the reviewed output is derived from it through apply.py
+    from pipeline.io import atomic_write_jsonl, read_jsonl
+    from pipeline.review.apply import apply_decisions_from
+
+    path = args.data / "articles.jsonl" if args.data.is_dir() else args.data
+    reviewed, _ = apply_decisions_from(list(read_jsonl(path)), args.annotations)
+    atomic_write_jsonl(path, reviewed)
     print("\n".join(log))
     return 0
 

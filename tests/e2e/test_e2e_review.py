@@ -50,8 +50,14 @@ def _chromium_path():
     return None
 
 
+_SHARED: dict = {}  # one Chromium per session, also for the modules that import this fixture
+
+
 @pytest.fixture(scope="session")
 def browser():
+    if "browser" in _SHARED:  # another module's copy of this fixture started it (closed at session end)
+        yield _SHARED["browser"]
+        return
     try:
         from playwright.sync_api import Error as PWError
         from playwright.sync_api import sync_playwright
@@ -65,7 +71,9 @@ def browser():
         except PWError as e:
             pw.stop()
             pytest.skip(f"no usable Chromium ({path or 'playwright default'}): {str(e).splitlines()[0]}")
+        _SHARED["browser"] = b
         yield b
+        _SHARED.pop("browser", None)
         b.close()
     finally:
         try:
@@ -277,8 +285,13 @@ def test_accept_all_filters_and_next_article(page, seed_app):
         page.get_by_test_id(f"filter-{lab}").uncheck()
     labels = set(page.eval_on_selector_all("#text [data-testid=ent]", "ns => ns.map(n => n.dataset.key.split(':')[2])"))
     assert labels == {"ORG"}
-    page.keyboard.press("Shift+A")  # accept all remaining shown (ORG) entities
+    n_org = page.locator("#text .ent.st-pending").count()
+    page.keyboard.press("Shift+A")  # accept all remaining shown (ORG) entities: asks first, with the count
+    expect(page.get_by_test_id("confirm-text")).to_have_text(f"Accept all {n_org} remaining shown entities (ORG)?")
+    assert seed_app.decisions() == []
+    page.keyboard.press("Enter")
     expect(page.locator("#text .ent.st-pending")).to_have_count(0)
+    assert len(seed_app.decisions()) == n_org
     for lab in ("PER", "LOC"):
         page.get_by_test_id(f"filter-{lab}").check()
     page.get_by_test_id("filter-status").select_option("pending")

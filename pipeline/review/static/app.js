@@ -18,7 +18,19 @@ const S = {
   reviewer: localStorage.getItem("ps.reviewer") || "",
   pendingSel: null,    // {start, end, text} of a text selection to add
   busy: false,
+  list: loadList(),    // the article list's search, filters, sort and page
+  total: 0,
+  snap: localStorage.getItem("ps.snap") !== "0",
+  drag: null,          // {which} while a boundary handle is dragged
+  confirmCb: null,
 };
+const PAGE = 50;
+
+function loadList() {
+  const d = { q: "", outlet: "", status: "", label: "", from: "", to: "", sort: "n", order: "asc", offset: 0 };
+  try { return Object.assign(d, JSON.parse(localStorage.getItem("ps.list") || "{}")); } catch (e) { return d; }
+}
+function saveList() { localStorage.setItem("ps.list", JSON.stringify(S.list)); }
 
 function loadFilters() {
   try {
@@ -89,6 +101,15 @@ async function init() {
   $("reject").addEventListener("click", () => decideSel("reject"));
   $("save").addEventListener("click", saveDraft);
   $("cancel").addEventListener("click", cancelDraft);
+  $("apply-all").addEventListener("click", applyAll);
+  $("reselect").addEventListener("click", reselect);
+  $("confirm-ok").addEventListener("click", () => closeConfirm(true));
+  $("confirm-cancel").addEventListener("click", () => closeConfirm(false));
+  $("snap").checked = S.snap;
+  $("snap").addEventListener("change", (e) => { S.snap = e.target.checked; localStorage.setItem("ps.snap", S.snap ? "1" : "0"); onTextSelect(); });
+  initListControls();
+  document.addEventListener("mousemove", onDrag);
+  document.addEventListener("mouseup", endDrag);
   $("s-left").addEventListener("click", () => moveBoundary("start", -1));
   $("s-right").addEventListener("click", () => moveBoundary("start", 1));
   $("e-left").addEventListener("click", () => moveBoundary("end", -1));
@@ -136,42 +157,117 @@ function changeReviewer() {
 function toggleHelp() { $("help").hidden = !$("help").hidden; }
 
 /* ------------------------------------------------------------------ list */
+const LIST_FIELDS = ["q", "outlet", "status", "label", "from", "to", "sort", "order"];
+
+function initListControls() {
+  LIST_FIELDS.forEach((f) => {
+    const inp = $("l-" + f);
+    inp.value = S.list[f] || "";
+    const ev = inp.tagName === "SELECT" ? "change" : "input";
+    let timer = null;
+    inp.addEventListener(ev, () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => { S.list[f] = inp.value.trim(); S.list.offset = 0; saveList(); loadListPage(); }, ev === "input" ? 200 : 0);
+    });
+  });
+  $("list-controls").addEventListener("submit", (e) => e.preventDefault());
+  $("pg-prev").addEventListener("click", () => page(-1));
+  $("pg-next").addEventListener("click", () => page(1));
+  $("team").addEventListener("toggle", () => { if ($("team").open) loadTeam(); });
+}
+
+function page(d) {
+  const off = Math.max(0, S.list.offset + d * PAGE);
+  if (off >= S.total && d > 0) return;
+  S.list.offset = off; saveList(); loadListPage();
+}
+
 async function openList() {
   S.view = "list"; S.art = null;
   $("article-view").hidden = true; $("list-view").hidden = false;
   document.title = "Presseschau review";
   try {
-    const [st, arts] = await Promise.all([api("/api/state"), api("/api/articles")]);
-    S.articles = arts;
+    const rows = loadListPage();  // the page of rows does not wait for the header's numbers
+    const [st, facets] = await Promise.all([api("/api/state"), api("/api/facets")]);
     S.resume = st.resume;
     renderOverall(st);
-    const res = arts.find((a) => a.id === st.resume);
-    $("resume").hidden = !res;
-    if (res) { $("resume-link").href = "#/a/" + encodeURIComponent(res.id); $("resume-link").textContent = "Resume reviewing: " + (res.title || res.id) + " →"; }
+    fillSelect($("l-outlet"), facets.outlets.map(([o, n]) => [o, `${o} (${n})`]), S.list.outlet);
+    fillSelect($("l-label"), facets.labels.map((l) => [l, l]), S.list.label);
+    $("resume").hidden = !st.resume;
+    if (st.resume) { $("resume-link").href = "#/a/" + encodeURIComponent(st.resume); $("resume-link").textContent = "Resume reviewing: " + (st.resume_title || st.resume) + " →"; }
     const orph = $("orphans");
     if (st.orphans && st.orphans.length) {
       orph.hidden = false;
       orph.textContent = `${st.orphans.length} decision(s) refer to articles that are no longer in the output (kept in the log): ` +
         st.orphans.map((f) => `${f.article_id}: ${f.decision} ${f.label || ""} “${f.text || ""}”`).join("; ");
     } else orph.hidden = true;
-    const tb = clear($("articles").querySelector("tbody"));
-    arts.forEach((a, i) => {
-      const p = a.progress;
-      const pct = p.total ? Math.round(100 * p.done / p.total) : 100;
-      const bar = el("span", { class: "bar", title: `${p.done}/${p.total} reviewed` }, el("span", { class: "fill", style: null }));
-      bar.firstChild.style.width = pct + "%";
-      const tr = el("tr", { class: p.pending === 0 ? "done" : "", "data-id": a.id, "data-testid": "article-row", tabindex: "0" },
-        el("td", {}, i + 1),
-        el("td", {}, el("a", { href: "#/a/" + encodeURIComponent(a.id) }, a.title || a.id)),
-        el("td", {}, a.outlet || ""),
-        el("td", {}, a.published || ""),
-        el("td", {}, bar, ` ${p.done}/${p.total}`),
-        el("td", { class: "num" }, p.pending),
-        el("td", { class: a.flags ? "num warn" : "num" }, a.flags || ""));
-      tr.addEventListener("dblclick", () => { location.hash = "#/a/" + encodeURIComponent(a.id); });
-      tb.appendChild(tr);
-    });
+    await rows;
+    if ($("team").open) loadTeam();
   } catch (e) { flash(e.message, true); }
+}
+
+function fillSelect(sel, items, value) {
+  while (sel.options.length > 1) sel.remove(1);
+  items.forEach(([v, t]) => sel.appendChild(el("option", { value: v }, t)));
+  sel.value = value || "";
+}
+
+async function loadListPage() {
+  const qs = new URLSearchParams();
+  LIST_FIELDS.forEach((f) => { if (S.list[f]) qs.set(f, S.list[f]); });
+  qs.set("offset", S.list.offset); qs.set("limit", PAGE);
+  const t0 = performance.now();
+  const res = await api("/api/articles?" + qs.toString());
+  if (S.view !== "list") return;
+  S.articles = res.items; S.total = res.total;
+  if (res.total && S.list.offset >= res.total) { S.list.offset = Math.floor((res.total - 1) / PAGE) * PAGE; saveList(); return loadListPage(); }
+  const tb = clear($("articles").querySelector("tbody"));
+  const frag = document.createDocumentFragment();
+  res.items.forEach((a) => {
+    const p = a.progress;
+    const pct = p.total ? Math.round(100 * p.done / p.total) : 100;
+    const bar = el("span", { class: "bar", title: `${p.done}/${p.total} reviewed` }, el("span", { class: "fill" }));
+    bar.firstChild.style.width = pct + "%";
+    const warn = (a.flags || 0) + (a.conflicts || 0);
+    const tr = el("tr", { class: p.pending === 0 ? "done" : "", "data-id": a.id, "data-testid": "article-row", tabindex: "0" },
+      el("td", {}, a.n),
+      el("td", {}, el("a", { href: "#/a/" + encodeURIComponent(a.id) }, a.title || a.id)),
+      el("td", {}, a.outlet || ""),
+      el("td", {}, a.published || ""),
+      el("td", {}, bar, ` ${p.done}/${p.total}`),
+      el("td", { class: "num" }, p.pending),
+      el("td", { class: warn ? "num warn" : "num", title: `${a.flags} flagged, ${a.conflicts} conflicts` }, warn ? (a.conflicts ? `${warn} ⚠` : warn) : ""));
+    tr.addEventListener("dblclick", () => { location.hash = "#/a/" + encodeURIComponent(a.id); });
+    frag.appendChild(tr);
+  });
+  tb.appendChild(frag);
+  const a = res.total ? S.list.offset + 1 : 0, b = S.list.offset + res.items.length;
+  $("pg-info").textContent = `${a}–${b} of ${res.total}` + (res.total !== res.articles ? ` (of ${res.articles} articles)` : "");
+  $("pg-prev").disabled = S.list.offset === 0;
+  $("pg-next").disabled = b >= res.total;
+  document.body.dataset.listMs = String(Math.round(performance.now() - t0));
+}
+
+async function loadTeam() {
+  const box = clear($("team-body"));
+  try {
+    const t = await api("/api/team");
+    box.appendChild(el("p", {}, `${t.conflicts.length} open conflict(s) — filter the list by “conflicts” to review them.`));
+    const ul = el("ul", { "data-testid": "team-conflicts" });
+    t.conflicts.slice(0, 50).forEach((c) => ul.appendChild(el("li", {},
+      el("a", { href: "#/a/" + encodeURIComponent(c.article_id) }, `${c.article_id}`), ` “${c.text}” ${c.label}: `,
+      c.positions.map((p) => `${p.reviewer} ${p.says}`).join(" · "))));
+    box.appendChild(ul);
+    if (!t.agreement.length) { box.appendChild(el("p", { class: "muted" }, "No article has been reviewed by two reviewers yet.")); return; }
+    const f = (x) => (x === null || x === undefined ? "–" : x.toFixed(3));
+    const tbl = el("table", { class: "agreement", "data-testid": "agreement" },
+      el("thead", {}, el("tr", {}, ...["reviewers", "articles", "spans both decided", "agreement", "Cohen's κ", "span F1"].map((h) => el("th", {}, h)))));
+    const tb = el("tbody");
+    t.agreement.forEach((r) => tb.appendChild(el("tr", {}, el("td", {}, r.reviewers.join(" / ")), el("td", { class: "num" }, r.articles),
+      el("td", { class: "num" }, r.spans_both), el("td", { class: "num" }, f(r.observed)), el("td", { class: "num" }, f(r.kappa)), el("td", { class: "num" }, f(r.span_f1)))));
+    tbl.appendChild(tb);
+    box.appendChild(tbl);
+  } catch (e) { box.appendChild(el("p", { class: "bad" }, e.message)); }
 }
 
 function refreshOverall() { api("/api/state").then(renderOverall).catch(() => {}); }
@@ -231,6 +327,7 @@ function renderArticle() {
   $("undo").disabled = !a.can_undo;
   $("accept-all").disabled = !visibleEnts().some((e) => e.status === "pending");
   renderFlags();
+  renderConflicts();
   renderText();
   renderPanel();
   renderRemovedList();
@@ -252,6 +349,22 @@ function renderFlags() {
   box.appendChild(ul);
 }
 
+function renderConflicts() {
+  const box = clear($("conflicts"));
+  const cs = S.art.conflicts || [];
+  box.hidden = !cs.length;
+  if (!cs.length) return;
+  box.appendChild(el("strong", {}, `Reviewers disagree on ${cs.length} span(s) — your decision on one settles it:`));
+  const ul = el("ul");
+  cs.forEach((c) => {
+    const li = el("li", { "data-testid": "conflict" }, `“${c.text}” ${c.label}: `, c.positions.map((p) => `${p.reviewer} ${p.says} (${p.decision})`).join(" · "), " ");
+    const ent = S.art.record.entities.find((e) => e.start === c.start && e.end === c.end);
+    if (ent) li.appendChild(el("button", { type: "button", onclick: () => select(ekey(ent)) }, "Show"));
+    ul.appendChild(li);
+  });
+  box.appendChild(ul);
+}
+
 function renderText() {
   const r = S.art.record, text = r.text;
   const ents = visibleEnts().map((e) => Object.assign({}, e));
@@ -269,6 +382,7 @@ function renderText() {
     cuts.add(at);
   });
   const pts = [...cuts].sort((x, y) => x - y);
+  const hs = sel && visible(sel) ? (S.draft || { start: sel.start, end: sel.end }) : null;  // where the drag handles go
   const box = clear($("text"));
   const frag = document.createDocumentFragment();
   const endsAt = {};
@@ -286,6 +400,7 @@ function renderText() {
     if (b <= a) continue;
     const cover = ents.filter((e) => e.start <= a && e.end >= b);
     const chunk = text.slice(a, b);
+    if (hs && a === hs.start) frag.appendChild(handle("start"));
     if (!cover.length) {
       frag.appendChild(el("span", { "data-off": a }, chunk));
     } else {
@@ -298,6 +413,7 @@ function renderText() {
       if (cover.length > 1) cls.push("multi");
       if (isSel) cls.push("sel");
       if (top.draft || cover.some((e) => e.draft)) cls.push("draft");
+      if (cover.some((e) => e.conflict)) cls.push("conflict");
       const key = isSel ? S.sel : ekey(S.art.record.entities.find((x) => ekey(x) === ekey(top)) || top);
       const span = el("span", { class: cls.join(" "), "data-off": a, "data-key": top.draft ? S.sel : key, "data-testid": "ent", title: `${top.label} · ${top.status} · ${top.source}` }, chunk);
       span.addEventListener("click", (ev) => {
@@ -309,8 +425,9 @@ function renderText() {
       });
       frag.appendChild(span);
     }
+    if (hs && b === hs.end) frag.appendChild(handle("end"));
     (endsAt[b] || []).forEach((e) => {
-      frag.appendChild(el("span", { class: "tag lab-" + e.label + " st-" + e.status, contenteditable: "false", "aria-hidden": "true" }, e.label + (e.status === "accepted" ? " ✓" : e.status === "rejected" ? " ✗" : e.status === "corrected" ? " ✎" : "")));
+      frag.appendChild(el("span", { class: "tag lab-" + e.label + " st-" + e.status, contenteditable: "false", "aria-hidden": "true" }, e.label + (e.status === "accepted" ? " ✓" : e.status === "rejected" ? " ✗" : e.status === "corrected" ? " ✎" : "") + (e.conflict ? " ⚠" : "")));
     });
   }
   box.appendChild(frag);
@@ -335,6 +452,13 @@ function renderPanel() {
     o.hidden = false;
     o.textContent = `was: ${e.original.label} “${e.original.text}”` + (e.original.value != null ? ` = ${e.original.value}` : "");
   } else o.hidden = true;
+  const pc = clear($("p-conflict"));
+  pc.hidden = !e.conflict;
+  if (e.conflict) {
+    pc.appendChild(el("strong", {}, "Reviewers disagree: "));
+    e.conflict.forEach((c) => c.positions.forEach((p) => pc.appendChild(el("div", {}, `${p.reviewer}: ${p.says} (${p.decision}, ${(p.time || "").slice(0, 16).replace("T", " ")})`))));
+    pc.appendChild(el("div", { class: "muted" }, "Your decision on it settles the conflict."));
+  }
   const form = clear($("p-values"));
   const fields = e.label === "DATE" ? [["value", "ISO date"]] : e.label === "FIGURE" ? [["value", "number"], ["unit", "unit"], ["about", "about (lemma)"], ["qualifier", "qualifier"], ["event", "event"]] : [["canonical", "canonical name"]];
   fields.forEach(([f, ph]) => {
@@ -418,6 +542,9 @@ async function post(action, body) {
   } finally { S.busy = false; document.body.dataset.busy = "0"; }
 }
 function entRef(e) { return { start: e.start, end: e.end, label: e.label }; }
+// the entity as this page shows it: the server refuses the decision if someone changed it
+// meanwhile (no silent last-write-wins); on a conflict shown here, the decision settles it
+function entBody(e) { return { entity: entRef(e), seen: { status: e.status, reviewed_by: e.reviewed_by || null }, resolve: !!e.conflict }; }
 
 async function decideSel(kind) {
   const e = selected();
@@ -427,7 +554,7 @@ async function decideSel(kind) {
     if (!S.draft) selectNext(false);
     return;
   }
-  const a = await post("decide", { action: kind, entity: entRef(e) });
+  const a = await post("decide", Object.assign({ action: kind }, entBody(e)));
   if (a) { flash(kind === "accept" ? "Accepted" : "Rejected"); S.draft = null; selectNext(false); }
 }
 
@@ -437,7 +564,7 @@ async function relabel(label) {
   if (label === e.label && !S.draft) return;
   const nw = { label };
   if (S.draft) { nw.start = S.draft.start; nw.end = S.draft.end; }
-  const a = await post("decide", { action: "correct", entity: entRef(e), new: nw });
+  const a = await post("decide", Object.assign({ action: "correct", new: nw }, entBody(e)));
   if (a) { S.draft = null; S.sel = `${nw.start ?? e.start}:${nw.end ?? e.end}:${label}`; renderText(); renderPanel(); flash("Label → " + label); }
 }
 
@@ -464,7 +591,7 @@ async function saveDraft() {
     if (v !== old) nw[inp.name] = v === "" ? null : v;
   }
   if (!Object.keys(nw).length) { cancelDraft(); return; }
-  const a = await post("decide", { action: "correct", entity: entRef(e), new: nw });
+  const a = await post("decide", Object.assign({ action: "correct", new: nw }, entBody(e)));
   if (a) {
     S.sel = `${nw.start ?? e.start}:${nw.end ?? e.end}:${e.label}`; S.draft = null;
     if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
@@ -477,9 +604,124 @@ async function acceptAll() {
   const f = S.filters;
   const labels = f.labels.length === LABELS.length ? null : f.labels;
   if (f.status && f.status !== "pending") return;
-  const a = await post("accept_all", { labels, sources: f.source ? [f.source] : null });
-  if (a) flash("Accepted all remaining");
+  const n = visibleEnts().filter((e) => e.status === "pending").length;
+  if (!n) { flash("Nothing pending is shown"); return; }
+  // never in one key press (Shift+A, or Caps Lock and a): the reviewer confirms the number
+  const ok = await askConfirm(`Accept all ${n} remaining shown ${n === 1 ? "entity" : "entities"}` + (labels ? ` (${labels.join(", ")})` : "") + "?");
+  if (!ok) { flash("Nothing accepted"); return; }
+  const a = await post("accept_all", { labels, sources: f.source ? [f.source] : null, expect: n });
+  if (a) flash(`Accepted ${n} — U undoes them all`);
 }
+
+async function applyAll() {
+  const e = selected();
+  if (!e || S.busy) return;
+  const scope = $("apply-corpus").checked ? "corpus" : "article";
+  const body = Object.assign({ scope }, entBody(e));
+  let dry;
+  try { dry = await api(`/api/articles/${encodeURIComponent(S.art.record.id)}/apply_all`, Object.assign({ dry_run: true }, body)); } catch (err) { flash(err.message, true); return; }
+  if (!dry.decisions) { flash(`No other mention of “${e.text}” to change`); return; }
+  const what = e.status === "rejected" ? `reject “${e.text}” as ${e.label}` : `make “${e.text}” ${e.label}`;
+  if (scope === "corpus" || dry.decisions > 20) {
+    const ok = await askConfirm(`${what[0].toUpperCase() + what.slice(1)} at ${dry.mentions} more mention(s) in ${dry.articles} article(s) (${dry.decisions} decisions, one undo)?`);
+    if (!ok) return;
+  }
+  const a = await post("apply_all", body);
+  if (a && a.applied) { flash(`${a.applied.decisions} decision(s) in ${a.applied.articles} article(s) — U undoes them as one`); renderText(); renderPanel(); }
+}
+
+function askConfirm(text) {
+  return new Promise((resolve) => {
+    $("confirm-text").textContent = text;
+    $("confirm").hidden = false;
+    S.confirmCb = resolve;
+    $("confirm-ok").focus();
+  });
+}
+function closeConfirm(ok) {
+  if (!S.confirmCb) return;
+  const cb = S.confirmCb;
+  S.confirmCb = null;
+  $("confirm").hidden = true;
+  cb(ok);
+}
+
+/* ------------------------------------------------------------------ boundaries: handles, re-selection, snapping */
+// Word boundaries stand in for the model's token boundaries (the record does not carry tokens):
+// a run of letters or digits is one word; punctuation, hyphens and spaces are boundaries.
+const WORD = /[\p{L}\p{N}]/u;
+function isW(ch) { return !!ch && WORD.test(ch); }
+function snapSpan(a, b, noSnap) {
+  const text = S.art.record.text;
+  if (S.snap && !noSnap) {
+    while (a > 0 && isW(text[a - 1]) && isW(text[a])) a--;
+    while (b < text.length && isW(text[b - 1]) && isW(text[b])) b++;
+  }
+  while (a < b && /\s/.test(text[a])) a++;
+  while (b > a && /\s/.test(text[b - 1])) b--;
+  return [a, b];
+}
+
+function handle(which) {
+  return el("span", {
+    class: "handle h-" + which, contenteditable: "false", "aria-hidden": "true", "data-testid": "handle-" + which,
+    title: `Drag to move the ${which} (snaps to words; hold Alt for any character)`,
+    onmousedown: (ev) => { ev.preventDefault(); ev.stopPropagation(); S.drag = { which }; document.body.classList.add("dragging"); },
+  });
+}
+
+function caretOffset(x, y) {
+  let node = null, off = 0;
+  if (document.caretPositionFromPoint) {
+    const p = document.caretPositionFromPoint(x, y);
+    if (p) { node = p.offsetNode; off = p.offset; }
+  } else if (document.caretRangeFromPoint) {
+    const r = document.caretRangeFromPoint(x, y);
+    if (r) { node = r.startContainer; off = r.startOffset; }
+  }
+  return node ? offsetOf(node, off) : null;
+}
+
+let dragFrame = null;
+function onDrag(ev) {
+  if (!S.drag) return;
+  ev.preventDefault();
+  const x = ev.clientX, y = ev.clientY, alt = ev.altKey;
+  if (dragFrame) return;
+  dragFrame = requestAnimationFrame(() => {
+    dragFrame = null;
+    const e = selected();
+    if (!S.drag || !e) return;
+    const o = caretOffset(x, y);
+    if (o === null) return;
+    const dr = S.draft || { start: e.start, end: e.end };
+    if (S.drag.which === "start") {
+      const [a] = snapSpan(Math.min(o, dr.end - 1), dr.end, alt);
+      if (a < dr.end) dr.start = a;
+    } else {
+      const [, b] = snapSpan(dr.start, Math.max(o, dr.start + 1), alt);
+      if (b > dr.start) dr.end = b;
+    }
+    S.draft = (dr.start === e.start && dr.end === e.end) ? null : dr;
+    renderText(); renderPanel();
+  });
+}
+function endDrag() {
+  if (!S.drag) return;
+  S.drag = null;
+  document.body.classList.remove("dragging");
+  if (S.draft) flash("Enter saves the new boundaries, Esc cancels");
+}
+
+async function reselect() {
+  const e = selected(), sel = S.pendingSel;
+  if (!e || !sel) return;
+  window.getSelection().removeAllRanges(); showAddBar(null);
+  if (sel.start === e.start && sel.end === e.end) return;
+  const a = await post("decide", Object.assign({ action: "correct", new: { start: sel.start, end: sel.end } }, entBody(e)));
+  if (a) { S.sel = `${sel.start}:${sel.end}:${e.label}`; S.draft = null; renderText(); renderPanel(); flash("Boundaries → “" + sel.text + "”"); }
+}
+
 async function undo() {
   const a = await post("undo", {});
   if (a) { flash("Undone"); if (!selected()) selectNext(true); else { renderText(); renderPanel(); } }
@@ -524,15 +766,27 @@ function currentSelection() {
   if (b <= a) return null;
   return { start: a, end: b, text: text.slice(a, b) };
 }
-function onTextSelect() { showAddBar(currentSelection()); }
+function onTextSelect(ev) { showAddBar(snapped(currentSelection(), ev && ev.altKey)); }
+function snapped(sel, noSnap) {
+  if (!sel) return null;
+  const [a, b] = snapSpan(sel.start, sel.end, noSnap);
+  const text = S.art.record.text;
+  return { start: a, end: b, text: text.slice(a, b), raw: sel.text };
+}
 function onSelectionChange() { if (S.view === "article" && S.pendingSel && !currentSelection()) showAddBar(null); }
 function showAddBar(sel) {
   S.pendingSel = sel;
   $("add-bar").hidden = !sel;
-  if (sel) $("add-text").textContent = sel.text;
+  if (!sel) return;
+  $("add-text").textContent = sel.text;
+  const moved = sel.raw !== undefined && sel.raw !== sel.text;
+  $("add-snapped").hidden = !moved;
+  if (moved) $("add-snapped").textContent = `(“${sel.raw}” snapped to whole words; hold Alt while selecting, or W, for a sub-word)`;
+  const e = selected();
+  $("reselect").hidden = !e;
 }
 async function addSelection(label) {
-  const sel = S.pendingSel || currentSelection();
+  const sel = S.pendingSel || snapped(currentSelection());
   if (!sel) return;
   const a = await post("decide", { action: "add", new: { start: sel.start, end: sel.end, label } });
   if (a) {
@@ -545,6 +799,12 @@ async function addSelection(label) {
 /* ------------------------------------------------------------------ keyboard */
 function onKey(ev) {
   const t = ev.target;
+  if (S.confirmCb) {  // the confirm dialog takes every key: Enter confirms, Esc cancels
+    if (ev.key === "Enter") { ev.preventDefault(); closeConfirm(true); }
+    else if (ev.key === "Escape") { ev.preventDefault(); closeConfirm(false); }
+    else if (ev.key !== "Tab") ev.preventDefault();
+    return;
+  }
   const typing = t && (t.tagName === "INPUT" || t.tagName === "SELECT" || t.tagName === "TEXTAREA");
   if (typing && t.type !== "checkbox") return;
   if (!$("help").hidden && (ev.key === "Escape" || ev.key === "?")) { toggleHelp(); ev.preventDefault(); return; }
@@ -557,7 +817,7 @@ function onKey(ev) {
   const digit = /^[1-6]$/.test(k) ? LABELS[Number(k) - 1] : null;
   if (digit) {
     ev.preventDefault();
-    const sel = S.pendingSel || currentSelection();
+    const sel = S.pendingSel || snapped(currentSelection());
     if (sel) addSelection(digit); else relabel(digit);
     return;
   }
@@ -567,7 +827,10 @@ function onKey(ev) {
   if (ev.shiftKey && arrows) { ev.preventDefault(); moveBoundary("end", k === "ArrowLeft" ? -1 : 1); return; }
   switch (k) {
     case "a": ev.preventDefault(); decideSel("accept"); break;
-    case "A": ev.preventDefault(); acceptAll(); break;
+    case "A": ev.preventDefault(); acceptAll(); break;  // Shift+A and Caps Lock+a alike: asks first
+    case "m": case "M": ev.preventDefault(); applyAll(); break;
+    case "b": case "B": if (S.pendingSel && selected()) { ev.preventDefault(); reselect(); } break;
+    case "w": case "W": ev.preventDefault(); $("snap").click(); flash(S.snap ? "Snap to words" : "Any character (sub-word)"); break;
     case "x": case "X": case "r": ev.preventDefault(); decideSel("reject"); break;
     case "j": case "ArrowRight": case " ": ev.preventDefault(); step(1); break;
     case "k": case "ArrowLeft": ev.preventDefault(); step(-1); break;
@@ -589,9 +852,13 @@ function onKey(ev) {
 }
 
 function listKey(ev) {
+  if (ev.key === "/") { ev.preventDefault(); $("l-q").focus(); return; }
+  if (ev.key === "PageDown") { ev.preventDefault(); page(1); return; }
+  if (ev.key === "PageUp") { ev.preventDefault(); page(-1); return; }
   const rows = [...document.querySelectorAll("#articles tbody tr")];
-  if (!rows.length) return;
   let i = rows.indexOf(document.activeElement);
+  if (ev.key === "Enter" && i < 0 && S.resume) { ev.preventDefault(); location.hash = "#/a/" + encodeURIComponent(S.resume); return; }
+  if (!rows.length) return;
   if (ev.key === "j" || ev.key === "ArrowDown") { ev.preventDefault(); rows[Math.min(rows.length - 1, i + 1)].focus(); }
   else if (ev.key === "k" || ev.key === "ArrowUp") { ev.preventDefault(); rows[Math.max(0, i - 1)].focus(); }
   else if (ev.key === "Enter") {
