@@ -183,6 +183,7 @@ def run(opts: RunOptions, nlp_and_info: Optional[tuple[Any, ModelInfo]] = None, 
         def failed(doc_id: str, error: ArticleError) -> None:
             seen.remove(doc_id)
             _error(stats, error.to_dict(), on_error)
+        cache.on_store_error = lambda doc_id, why: failed(doc_id, ArticleError(doc_id, ErrorKind.STORE_FAILED, f"{doc_id}: the record could not be stored ({why})"))
 
         for doc, ctx in _annotate_in_chunks(nlp, to_process(), pending, opts, failed):
             raw, cleaned, lang = pending.pop(ctx["id"])
