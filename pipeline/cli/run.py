@@ -7,6 +7,7 @@ from typing import List, Optional
 import typer
 from wasabi import msg
 
+from ..ingest import MAX_BYTES
 from .app import app
 
 
@@ -18,7 +19,7 @@ def run(
     n_process: int = typer.Option(1, "--n-process", "-n", min=1, help="Worker processes for nlp.pipe"),
     batch_size: int = typer.Option(32, "--batch-size", "-b", min=1),
     chunk_size: int = typer.Option(2000, "--chunk-size", min=1, help="Articles per nlp.pipe call (memory is released between chunks)"),
-    max_bytes: int = typer.Option(5_000_000, "--max-bytes", help="Refuse single articles larger than this"),
+    max_bytes: int = typer.Option(MAX_BYTES, "--max-bytes", min=1, help="Refuse single article files larger than this many bytes (longer texts are annotated in parts; 5 MB measured in bench/bench_long_article.py)"),
     force: bool = typer.Option(False, "--force", help="Re-process every article, ignoring the cache"),
     allow_non_german: bool = typer.Option(False, "--allow-non-german", help="Process texts detected as not German"),
     annotations: Path = typer.Option(Path("annotations"), "--annotations", help="Folder with review decisions to re-apply"),

@@ -400,13 +400,13 @@ def check_decision(d: Any) -> Optional[str]:
     kind = d.get("decision")
     if kind not in KINDS:
         return f"unknown decision {kind!r} (one of {', '.join(KINDS)})"
-    if not isinstance(d.get("id"), str):
-        return "'id' must be a string"
     if kind in CANCEL_KINDS:
         undoes = d.get("undoes")
         if not isinstance(undoes, list) or not all(isinstance(x, str) for x in undoes):
             return f"{kind}: 'undoes' must be a list of decision ids, not {undoes!r}"
         return None
+    if not isinstance(d.get("id"), str):
+        return "'id' must be a string"
     if not isinstance(d.get("article_id"), str):
         return "'article_id' must be a string"
     for key in ("span", "new_span"):
