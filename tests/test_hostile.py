@@ -97,6 +97,8 @@ def _build_inputs(inp: Path) -> dict:
     (inp / "dups.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     with gzip.open(inp / "packed.jsonl", "wt", encoding="utf-8") as fh:
         fh.write(json.dumps(news[4], ensure_ascii=False) + "\n")
+        # a lone surrogate escape in the JSON text (no UTF-8 file or database can hold it)
+        fh.write(json.dumps({"id": "surrogate", "text": news[5]["text"] + " \ud800"}, ensure_ascii=True) + "\n")
     return {"seed1": seed1, "seed2": seed2, "utf16": with_umlauts[0]["text"], "utf16bom": with_umlauts[1]["text"],
             "cp1252": with_umlauts[2]["text"], "news": news}
 
@@ -135,7 +137,7 @@ def test_hostile_folder_through_the_cli(tmp_path):
     recs = {r["id"]: r for r in _records(out)}
     news = want["news"]
     expected = {SEEDS[0].stem, SEEDS[3].stem, "Stra\\xdfe", "stray", "mixed", "utf16", "utf16bom", "cp1252",
-                f"dups/{news[0]['id']}", f"dups/{news[1]['id']}", "dups/4", "dups/5", f"packed/{news[4]['id']}"}
+                f"dups/{news[0]['id']}", f"dups/{news[1]['id']}", "dups/4", "dups/5", f"packed/{news[4]['id']}", "packed/surrogate"}
     assert set(recs) == expected
     # the non-UTF-8 name: processed, named escaped, stored and written
     assert recs["Stra\\xdfe"]["source"]["path"].endswith("Stra\\xdfe.txt")
@@ -153,6 +155,7 @@ def test_hostile_folder_through_the_cli(tmp_path):
         assert recs[name]["text"].split() == want[name].split(), name
         assert not any(w.startswith("encoding:") for w in recs[name]["warnings"]), name
     assert recs["utf16"]["source"]["encoding"] == "utf-16-le"
+    assert "\ufffd" in recs["packed/surrogate"]["text"] and any("surrogate" in w for w in recs["packed/surrogate"]["warnings"])
     assert recs["dups/4"]["text"].split() == news[2]["text"].split() and recs["dups/5"]["text"].split() == news[3]["text"].split()
 
     # the review log: the two bad lines named with file and line, kept aside, the rest applied
