@@ -20,12 +20,15 @@ class ErrorKind(str, Enum):
     ENCODING = "encoding"                # bytes that no supported encoding decodes
     INVALID_JSONL = "invalid_jsonl"      # a JSONL line that is no JSON or has no text
     UNREADABLE = "unreadable"            # missing, not readable, broken while reading
+    SYMLINK_LOOP = "symlink_loop"        # a link that leads back to itself or to a folder it is in
+    DANGLING_LINK = "dangling_link"      # a link whose target does not exist
     UNSUPPORTED = "unsupported"          # a file type Presseschau does not read
     NOT_GERMAN = "not_german"            # the language check says another language
-    DUPLICATE_ID = "duplicate_id"        # an article id already read in this run
+    DUPLICATE_ID = "duplicate_id"        # an article id already read in this run (or twice in one JSONL file)
     CLEAN_FAILED = "clean_failed"        # the cleaner raised (a bug: reported, batch goes on)
     ANNOTATE_FAILED = "annotate_failed"  # the spaCy pipeline raised on this article
     WORKER_DIED = "worker_died"          # the worker process died on this article's batch, twice
+    STORE_FAILED = "store_failed"        # the record could not be stored in the cache
 
     def __str__(self) -> str:
         return self.value
@@ -41,7 +44,9 @@ class ArticleError:
     line: Optional[int] = None
 
     def to_dict(self) -> dict:
-        d = {"path": self.path, "kind": str(self.kind), "message": self.message}
+        from .io import shown  # a path that is not valid UTF-8 is shown escaped (issue 15)
+
+        d = {"path": shown(self.path), "kind": str(self.kind), "message": shown(self.message)}
         if self.line is not None:
             d["line"] = self.line
         return d

@@ -7,20 +7,27 @@ caller can report it and go on with the rest.
 """
 from __future__ import annotations
 
+import errno
 import gzip
 import hashlib
+import os
+import re
+import stat
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
 from .errors import ArticleError, ErrorKind
-from .io import BadLine, iter_jsonl
+from .io import BadLine, iter_jsonl, shown
 from .schema import RawDoc
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".jsonl.gz", ".ndjson"}
-MAX_BYTES = 5_000_000  # one article; larger inputs are refused with a clear message
+# one article file (`--max-bytes`); larger files are refused with a clear message. Texts over
+# spaCy's max_length are annotated in parts (nlp.annotate_long): a 5 MB article is processed
+# in bounded memory (bench/bench_long_article.py)
+MAX_BYTES = 5_000_000
 MAX_JSONL_BYTES = 20_000_000_000  # JSONL corpora are streamed, so only a sanity bound
 
 
@@ -47,25 +54,83 @@ def is_supported(path: Path) -> bool:
 def discover(paths: Iterable[Path]) -> tuple[list[tuple[Path, Path]], list[IngestError]]:
     """Expand files and folders (recursively) into (file, root) pairs, sorted, deduplicated.
 
-    `root` is the folder the file was found under (its id is relative to it).
+    `root` is the folder the file was found under (its id is relative to it). Links to
+    folders are followed. Nothing is skipped without a word (issue 15): an unreadable
+    folder, a symlink loop and a dangling link each become an error naming the path.
+    Hidden files and folders (".presseschau", ".git") and files of other types are not
+    inputs and are passed over.
     """
     found: dict[Path, tuple[Path, Path]] = {}  # resolved path (for de-duplication) -> (path as given, root)
     errors: list[IngestError] = []
     for p in paths:
         p = Path(p)
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts):
-                    if is_supported(f):
-                        found.setdefault(f.resolve(), (f, p))
+        bad_link = _link_problem(p)
+        if bad_link is not None:
+            errors.append(bad_link)
+        elif p.is_dir():
+            for f in _walk(p, errors):
+                found.setdefault(f.resolve(), (f, p))
         elif p.is_file():
             if is_supported(p):
                 found.setdefault(p.resolve(), (p, p.parent))
             else:
-                errors.append(IngestError(str(p), ErrorKind.UNSUPPORTED, f"{p}: unsupported file type {suffix_of(p)!r} (use .txt, .md, .html or .jsonl[.gz])"))
+                errors.append(IngestError(shown(p), ErrorKind.UNSUPPORTED, f"{shown(p)}: unsupported file type {shown(suffix_of(p))!r} (use .txt, .md, .html or .jsonl[.gz])"))
         else:
-            errors.append(IngestError(str(p), ErrorKind.UNREADABLE, f"{p}: no such file or folder"))
+            errors.append(IngestError(shown(p), ErrorKind.UNREADABLE, f"{shown(p)}: no such file or folder"))
     return sorted(found.values(), key=lambda fr: str(fr[0])), errors
+
+
+def _link_problem(path: Path) -> Optional[IngestError]:
+    """The error of a symbolic link that leads nowhere (a loop, a missing target), else None."""
+    if not path.is_symlink():
+        return None
+    try:
+        os.stat(path)
+        return None
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return IngestError(shown(path), ErrorKind.SYMLINK_LOOP, f"{shown(path)}: symlink loop (the link leads back to itself)")
+        if e.errno == errno.ENOENT:
+            try:
+                target = shown(os.readlink(path))
+            except OSError:
+                target = "?"
+            return IngestError(shown(path), ErrorKind.DANGLING_LINK, f"{shown(path)}: dangling symbolic link (its target {target} does not exist)")
+        return IngestError(shown(path), ErrorKind.UNREADABLE, f"{shown(path)}: cannot follow the link ({e.strerror})")
+
+
+def _walk(folder: Path, errors: list[IngestError], ancestors: frozenset = frozenset()) -> Iterator[Path]:
+    """The supported files under `folder`, links to folders followed. Written out instead of
+    `Path.rglob`, which passes over unreadable folders, loops and dangling links without a
+    word (and before Python 3.13 does not follow links to folders at all)."""
+    try:
+        st = os.stat(folder)
+        ancestors = ancestors | {(st.st_dev, st.st_ino)}
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as e:
+        errors.append(IngestError(shown(folder), ErrorKind.UNREADABLE, f"{shown(folder)}: cannot read folder ({e.strerror}); its files were not processed"))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        bad_link = _link_problem(path)
+        if bad_link is not None:
+            errors.append(bad_link)
+            continue
+        try:
+            st = os.stat(path)
+        except OSError as e:
+            errors.append(IngestError(shown(path), ErrorKind.UNREADABLE, f"{shown(path)}: cannot read ({e.strerror})"))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            if (st.st_dev, st.st_ino) in ancestors:
+                errors.append(IngestError(shown(path), ErrorKind.SYMLINK_LOOP, f"{shown(path)}: symlink loop (leads back to {shown(os.path.realpath(path))}, a folder it is in)"))
+                continue
+            yield from _walk(path, errors, ancestors)
+        elif stat.S_ISREG(st.st_mode) and is_supported(path):
+            yield path
 
 
 def doc_id_for(path: Path, root: Path) -> str:
@@ -78,7 +143,7 @@ def doc_id_for(path: Path, root: Path) -> str:
         if name.lower().endswith(s):
             name = name[: -len(s)]
             break
-    return str(rel.with_name(name).as_posix())
+    return shown(rel.with_name(name).as_posix())
 
 
 def sha256(data: bytes) -> str:
@@ -90,7 +155,7 @@ def looks_binary(data: bytes) -> bool:
     if data.startswith((b"%PDF", b"\x89PNG", b"PK\x03\x04", b"\x1f\x8b", b"GIF8", b"\xff\xd8\xff")):
         return True
     head = data[:8192]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text has NUL bytes by nature
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_without_bom(head):  # UTF-16 text has NUL bytes by nature
         return False
     if b"\x00" in head:
         return True
@@ -98,32 +163,120 @@ def looks_binary(data: bytes) -> bool:
     return len(head) > 0 and ctrl / len(head) > 0.05
 
 
+def utf16_without_bom(data: bytes) -> Optional[str]:
+    """"utf-16-le" or "utf-16-be" when `data` is UTF-16 text without a byte order mark, else
+    None. Latin-script text in UTF-16 has a NUL in every other byte, on one side only: the
+    high byte of each code unit. The sample must then decode to printable text."""
+    head = data[:8192]
+    head = head[: len(head) // 2 * 2]
+    if len(head) < 4:
+        return None
+    units = len(head) // 2
+    even_nul = head[0::2].count(0)  # NUL as the first byte of a unit: big-endian
+    odd_nul = head[1::2].count(0)
+    for enc, high, low in (("utf-16-le", odd_nul, even_nul), ("utf-16-be", even_nul, odd_nul)):
+        if high >= 0.6 * units and low <= 0.02 * units:
+            try:
+                text = head.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            printable = sum(1 for ch in text if ch.isprintable() or ch in "\n\r\t")
+            if printable >= 0.95 * len(text):
+                return enc
+    return None
+
+
 # Bytes 0x80-0x9F are printable in cp1252 („ “ ” – € …) but C1 controls in latin-1; German
 # text exported from Windows uses them, so cp1252 is tried first. charset-normalizer only
-# decides between the rarer cases (utf-16 without BOM, cp850, mac-roman ...).
+# decides between the rarer cases (cp850, mac-roman ...).
 _CP1252_UNDEFINED = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+# A UTF-8 sequence for a character German text uses (Latin-1 supplement, Latin Extended-A,
+# „ “ – € …): evidence that a file is UTF-8 at heart, even where some of its bytes are not.
+_UTF8_GERMAN = re.compile(rb"[\xc2-\xc5][\x80-\xbf]|\xe2[\x80-\x82][\x80-\xbf]")
 
 
 def decode(data: bytes) -> tuple[str, str]:
     """Decode bytes to text; returns (text, encoding). Raises UnicodeDecodeError if hopeless."""
+    text, encoding, _ = decode_with_warnings(data)
+    return text, encoding
+
+
+def decode_with_warnings(data: bytes) -> tuple[str, str, list[str]]:
+    """(text, encoding, warnings). A file that is UTF-8 except for some lines or bytes is
+    decoded line by line (`_decode_mixed`), with a warning saying what was repaired."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
+        data = data[3:]
+        try:
+            return data.decode("utf-8"), "utf-8-sig", []
+        except UnicodeDecodeError:
+            text, warnings = _decode_mixed(data)
+            return text, "utf-8-sig", warnings
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+        return data.decode("utf-16"), "utf-16", []
+    enc16 = utf16_without_bom(data)
+    if enc16 is not None:
+        try:
+            return data.decode(enc16), enc16, []
+        except UnicodeDecodeError:
+            pass
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
         pass
+    if _UTF8_GERMAN.search(data):
+        text, warnings = _decode_mixed(data)
+        return text, "utf-8", warnings
     if not any(b in _CP1252_UNDEFINED for b in data):
         text = data.decode("cp1252")
         if _plausible_german(text):
-            return text, "cp1252"
+            return text, "cp1252", []
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is not None and best.encoding:
-        return str(best), best.encoding
-    return data.decode("latin-1"), "latin-1"
+        return str(best), best.encoding, []
+    return data.decode("latin-1"), "latin-1", []
+
+
+def _decode_mixed(data: bytes) -> tuple[str, list[str]]:
+    """A UTF-8 file with lines or bytes in another encoding (a cp1252 paragraph pasted into a
+    UTF-8 file, a stray latin-1 byte): each line that is valid UTF-8 stays as it is; any other
+    line is read as cp1252 and its UTF-8 parts repaired by ftfy (`fix_encoding` undoes
+    mojibake, also within a line). Where that gives no plausible German, the line is decoded
+    as UTF-8 with U+FFFD for the bad bytes. Both are reported with their line numbers."""
+    import ftfy
+    import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252")
+
+    out: list[str] = []
+    repaired: list[int] = []
+    replaced: list[int] = []
+    n_bad = 0
+    for lineno, line in enumerate(data.splitlines(keepends=True), 1):
+        try:
+            out.append(line.decode("utf-8"))
+            continue
+        except UnicodeDecodeError:
+            pass
+        fixed = ftfy.fix_encoding(line.decode("sloppy-windows-1252"))
+        if _plausible_german(fixed) and not any("\x80" <= ch <= "\x9f" for ch in fixed):
+            out.append(fixed)
+            repaired.append(lineno)
+        else:
+            text = line.decode("utf-8", errors="replace")
+            n_bad += text.count("\ufffd") - line.decode("utf-8", errors="ignore").count("\ufffd")
+            out.append(text)
+            replaced.append(lineno)
+    warnings = []
+    if repaired:
+        warnings.append(f"encoding: UTF-8 file with {len(repaired)} line(s) in another encoding, read as cp1252 and repaired (lines {_line_list(repaired)})")
+    if replaced:
+        warnings.append(f"encoding: {n_bad} byte(s) that are not UTF-8 replaced with U+FFFD (lines {_line_list(replaced)})")
+    return "".join(out), warnings
+
+
+def _line_list(lines: list[int], most: int = 10) -> str:
+    head = ", ".join(map(str, lines[:most]))
+    return head + (f" and {len(lines) - most} more" if len(lines) > most else "")
 
 
 def _plausible_german(text: str) -> bool:
@@ -138,44 +291,50 @@ def read_path(path: Path, root: Path, max_bytes: int = MAX_BYTES) -> Iterator[It
     if s in JSONL_SUFFIXES:
         yield from read_jsonl(path, root)
         return
+    name = shown(path)
     try:
         size = path.stat().st_size
     except OSError as e:
-        yield IngestError(str(path), ErrorKind.UNREADABLE, f"{path}: cannot read ({e.strerror})")
+        yield IngestError(name, ErrorKind.UNREADABLE, f"{name}: cannot read ({e.strerror})")
         return
     if size > max_bytes:
-        yield IngestError(str(path), ErrorKind.TOO_LARGE, f"{path}: {size:,} bytes is over the limit of {max_bytes:,} bytes for one article (split it or raise --max-bytes)")
+        yield IngestError(name, ErrorKind.TOO_LARGE, f"{name}: {size:,} bytes is over the limit of {max_bytes:,} bytes for one article (split it or raise --max-bytes)")
         return
     try:
         data = path.read_bytes()
     except OSError as e:
-        yield IngestError(str(path), ErrorKind.UNREADABLE, f"{path}: cannot read ({e.strerror})")
+        yield IngestError(name, ErrorKind.UNREADABLE, f"{name}: cannot read ({e.strerror})")
         return
     yield from _from_bytes(data, path, root, s)
 
 
 def _from_bytes(data: bytes, path: Path, root: Path, suffix: str) -> Iterator[Item]:
+    name = shown(path)
     if not data.strip():
-        yield IngestError(str(path), ErrorKind.EMPTY, f"{path}: file is empty")
+        yield IngestError(name, ErrorKind.EMPTY, f"{name}: file is empty")
         return
     if looks_binary(data):
-        yield IngestError(str(path), ErrorKind.BINARY, f"{path}: binary file, not text (first bytes {data[:8]!r})")
+        yield IngestError(name, ErrorKind.BINARY, f"{name}: binary file, not text (first bytes {data[:8]!r})")
         return
     try:
-        text, encoding = decode(data)
+        text, encoding, warnings = decode_with_warnings(data)
     except UnicodeDecodeError as e:
-        yield IngestError(str(path), ErrorKind.ENCODING, f"{path}: cannot decode text ({e})")
+        yield IngestError(name, ErrorKind.ENCODING, f"{name}: cannot decode text ({e})")
         return
     meta: dict = {}
     if suffix in HTML_SUFFIXES:
-        text, meta = extract_html(text)
+        html = text
+        text, meta = extract_html(html)
         if not text.strip():
-            yield IngestError(str(path), ErrorKind.EMPTY, f"{path}: no main text found in the HTML page")
+            yield IngestError(name, ErrorKind.EMPTY, f"{name}: no main text found in the HTML page")
+            return
+        if not has_article_text(text, html):
+            yield IngestError(name, ErrorKind.EMPTY, f"{name}: no article text found (the page holds only navigation, link lists or short labels)")
             return
     if not text.strip():
-        yield IngestError(str(path), ErrorKind.EMPTY, f"{path}: file holds only whitespace")
+        yield IngestError(name, ErrorKind.EMPTY, f"{name}: file holds only whitespace")
         return
-    yield RawDoc(id=doc_id_for(path, root), path=str(path), sha256=sha256(data), text=text, encoding=encoding, meta=meta)
+    yield RawDoc(id=doc_id_for(path, root), path=name, sha256=sha256(data), text=text, encoding=encoding, meta=meta, warnings=warnings)
 
 
 def extract_html(html: str) -> tuple[str, dict]:
@@ -190,34 +349,76 @@ def extract_html(html: str) -> tuple[str, dict]:
     return extract(html)
 
 
+def has_article_text(text: str, html: str) -> bool:
+    """Whether the text extracted from a page holds prose (see `html.prose_chars`)."""
+    from .html import MIN_PROSE_CHARS, prose_chars
+
+    return prose_chars(text, html) >= MIN_PROSE_CHARS
+
+
 JSONL_META_FIELDS = {"title": "title", "published": "published", "date": "published", "outlet": "outlet", "section": "section", "authors": "authors", "author": "authors"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def read_jsonl(path: Path, root: Path) -> Iterator[Item]:
-    """Stream a JSONL corpus; each bad line is an error with its line number, the rest goes on."""
+    """Stream a JSONL corpus; each bad line is an error with its line number, the rest goes on.
+
+    The record id is the line's `id` (a string or a number); a line without one (or with
+    null or "") is named by its line number. An id met twice in one file is an error naming
+    both lines; the first is kept."""
     stem = doc_id_for(path, root)
+    name = shown(path)
     lineno = 0
+    first_line: dict[str, int] = {}
     try:
         for lineno, obj in iter_jsonl(path):
             if isinstance(obj, BadLine):
                 what = "truncated" if obj.truncated else "invalid"
-                yield IngestError(str(path), ErrorKind.INVALID_JSONL, f"{path}:{lineno}: {what} JSON line ({obj.msg} at column {obj.colno})", line=lineno)
+                yield IngestError(name, ErrorKind.INVALID_JSONL, f"{name}:{lineno}: {what} JSON line ({obj.msg} at column {obj.colno})", line=lineno)
                 continue
             if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-                yield IngestError(str(path), ErrorKind.INVALID_JSONL, f"{path}:{lineno}: record has no string field 'text'", line=lineno)
+                yield IngestError(name, ErrorKind.INVALID_JSONL, f"{name}:{lineno}: record has no string field 'text'", line=lineno)
                 continue
-            text = obj["text"]
-            rid = str(obj.get("id", lineno))
+            raw_id = obj.get("id")
+            if raw_id is None or raw_id == "":
+                rid = str(lineno)
+            elif isinstance(raw_id, (str, int, float)) and not isinstance(raw_id, bool):
+                rid = shown(str(raw_id))
+            else:
+                yield IngestError(name, ErrorKind.INVALID_JSONL, f"{name}:{lineno}: record id must be a string or a number, not {type(raw_id).__name__}", line=lineno)
+                continue
+            if rid in first_line:
+                yield IngestError(f"{name}#{rid}", ErrorKind.DUPLICATE_ID, f"{name}:{lineno}: article id {rid!r} is twice in {name}, lines {first_line[rid]} and {lineno}; the second is skipped", line=lineno)
+                continue
+            first_line[rid] = lineno
+            text, warnings = _without_surrogates(obj["text"])
             if not text.strip():
-                yield IngestError(str(path), ErrorKind.EMPTY, f"{path}:{lineno}: record {rid!r} has empty text", line=lineno)
+                yield IngestError(name, ErrorKind.EMPTY, f"{name}:{lineno}: record {rid!r} has empty text", line=lineno)
                 continue
-            meta = {JSONL_META_FIELDS[k]: v for k, v in obj.items() if k in JSONL_META_FIELDS and v}
-            yield RawDoc(id=f"{stem}/{rid}", path=f"{path}#{rid}", sha256=sha256(text.encode("utf-8")), text=text, encoding="utf-8", meta=meta)
+            meta = {JSONL_META_FIELDS[k]: _clean_value(v) for k, v in obj.items() if k in JSONL_META_FIELDS and v}
+            yield RawDoc(id=f"{stem}/{rid}", path=f"{name}#{rid}", sha256=sha256(text.encode("utf-8")), text=text, encoding="utf-8", meta=meta, warnings=warnings)
     except (OSError, EOFError, UnicodeDecodeError) as e:
         if lineno == 0 and isinstance(e, OSError) and not isinstance(e, gzip.BadGzipFile):
-            yield IngestError(str(path), ErrorKind.UNREADABLE, f"{path}: cannot open ({e.strerror})")
+            yield IngestError(name, ErrorKind.UNREADABLE, f"{name}: cannot open ({e.strerror})")
         else:
-            yield IngestError(str(path), ErrorKind.UNREADABLE, f"{path}: stopped reading after line {lineno} ({type(e).__name__}: {e})", line=lineno + 1)
+            yield IngestError(name, ErrorKind.UNREADABLE, f"{name}: stopped reading after line {lineno} ({type(e).__name__}: {e})", line=lineno + 1)
+
+
+def _without_surrogates(text: str) -> tuple[str, list[str]]:
+    """JSON may escape lone surrogates ("\\ud800"), which no file or database can store as
+    UTF-8: each becomes U+FFFD, with a warning."""
+    n = len(_SURROGATE.findall(text))
+    if not n:
+        return text, []
+    return _SURROGATE.sub("\ufffd", text), [f"encoding: {n} lone surrogate escape(s) in the JSON text replaced with U+FFFD"]
+
+
+def _clean_value(v):
+    if isinstance(v, str):
+        return _SURROGATE.sub("\ufffd", v)
+    if isinstance(v, list):
+        return [_clean_value(x) for x in v]
+    return v
 
 
 # -- language check ---------------------------------------------------------------------------

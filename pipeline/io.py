@@ -13,15 +13,31 @@ from __future__ import annotations
 
 import gzip
 import json
+import logging
 import os
 import sqlite3
 import tempfile
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
 import jsonlines
+
+log = logging.getLogger("presseschau")
+
+
+def shown(value: Union[str, bytes, os.PathLike]) -> str:
+    """A path or text as it can be written anywhere (UTF-8 files, SQLite, a terminal): a file
+    name that is not valid UTF-8 reaches Python with its bad bytes as surrogate escapes
+    (os.fsdecode); they are shown escaped, e.g. b"caf\xe9.txt" as "caf\\xe9.txt"."""
+    s = value if isinstance(value, str) else os.fsdecode(value)
+    try:
+        data = s.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # lone surrogates that are no escaped bytes (JSON "\ud800")
+        return s.encode("utf-8", "backslashreplace").decode("utf-8")
+    return data.decode("utf-8", "backslashreplace")
 
 
 def _umask() -> int:
@@ -40,7 +56,10 @@ def atomic_open(path: Path, mode: str = "w", encoding: Optional[str] = "utf-8"):
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.chmod(tmp, FILE_MODE)
-        with os.fdopen(fd, mode, encoding=encoding if "b" not in mode else None) as fh:
+        # a lone surrogate (a file name that is not UTF-8) is written as the escape "\udcxx":
+        # inside a JSON string that is the same character again, and the write cannot fail
+        text_args = {"encoding": encoding, "errors": "backslashreplace"} if "b" not in mode else {}
+        with os.fdopen(fd, mode, **text_args) as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
@@ -105,10 +124,13 @@ class BadLine:
 
 
 def iter_jsonl(path: Union[str, Path]) -> Iterator[tuple[int, Union[Any, BadLine]]]:
-    """(line number, value or `BadLine`) for every non-blank line; ``.gz`` files are
-    decompressed, a UTF-8 BOM is ignored. OS and decoding errors propagate."""
+    """(line number, value or `BadLine`) for every non-blank line; gzipped files are
+    decompressed (recognised by their magic bytes, whatever their name: a gzip file named
+    `.jsonl` is read too), a UTF-8 BOM is ignored. OS and decoding errors propagate."""
     path = Path(path)
-    opener = gzip.open if path.suffix == ".gz" else open
+    with open(path, "rb") as fh:
+        magic = fh.read(2)
+    opener = gzip.open if magic == b"\x1f\x8b" else open
     with opener(path, "rt", encoding="utf-8-sig", newline="") as fh:
         lines = _NumberedLines(fh)
         reader = jsonlines.Reader(lines)
@@ -159,19 +181,60 @@ def label_counts(record: dict) -> dict[str, int]:
 
 
 class Cache:
-    """Processed records keyed by article id, with the hash and fingerprint they came from."""
+    """Processed records keyed by article id, with the hash and fingerprint they came from.
+
+    The cache is derived data: a corrupt database file is moved aside (kept, renamed
+    `cache-v1.sqlite.corrupt-<time>`) and an empty one built in its place, with a warning
+    (`warnings`, and the `presseschau` logger), so a run never stops on it (issue 15)."""
 
     def __init__(self, path: Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(str(self.path))
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute(
-            "CREATE TABLE IF NOT EXISTS records (id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, fingerprint TEXT NOT NULL,"
-            " record TEXT NOT NULL, words INTEGER NOT NULL, labels TEXT NOT NULL)"
-        )
-        self.db.commit()
+        self.warnings: list[str] = []
+        # called with (article id, why) for a record that could not be stored; the run makes
+        # it that article's error. None: failures are only returned by put_many.
+        self.on_store_error: Optional[Callable[[str, str], None]] = None
+        try:
+            self.db = self._open()
+        except sqlite3.DatabaseError as e:
+            aside = self._move_aside()
+            warning = f"{shown(self.path)}: the cache was corrupt ({e}); kept as {aside.name} and rebuilt, so every article is processed again"
+            self.warnings.append(warning)
+            log.warning(warning)
+            self.db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(str(self.path))
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS records (id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, fingerprint TEXT NOT NULL,"
+                " record TEXT NOT NULL, words INTEGER NOT NULL, labels TEXT NOT NULL)"
+            )
+            db.commit()
+            # damage past the header shows only when the pages are read: check them once
+            # (quick_check reads every page, without the index cross-checks of integrity_check)
+            problem = db.execute("PRAGMA quick_check(1)").fetchone()[0]
+            if problem != "ok":
+                raise sqlite3.DatabaseError(problem)
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _move_aside(self) -> Path:
+        from .errors import CannotStart
+
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+        try:
+            for extra in ("", "-wal", "-shm"):  # SQLite's side files belong to the database
+                src = Path(str(self.path) + extra)
+                if os.path.lexists(src):
+                    os.replace(src, Path(str(aside) + extra))
+        except OSError as e:
+            raise CannotStart(f"the cache {shown(self.path)} is corrupt and cannot be moved aside ({e.strerror}); delete it (it is derived data)") from None
+        return aside
 
     def state(self) -> dict[str, tuple[str, str]]:
         return {row[0]: (row[1], row[2]) for row in self.db.execute("SELECT id, sha256, fingerprint FROM records")}

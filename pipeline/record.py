@@ -49,7 +49,7 @@ def build_record(raw: RawDoc, clean: CleanDoc, entities: list[Entity], *, lang: 
         "entities": ents,
         "removed": [{"start": r.start, "end": r.end, "kind": r.kind, "text": r.text} for r in clean.removed],
         "lang": lang,
-        "warnings": list(clean.warnings),
+        "warnings": list(raw.warnings) + list(clean.warnings),
         "pipeline": pipeline_info,
     }
 

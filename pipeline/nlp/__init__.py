@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
@@ -212,16 +213,112 @@ def pipeline_fingerprint(nlp: Language, model_path: str = "") -> str:
     return h.hexdigest()[:16]
 
 
+#: texts longer than this are annotated in parts (`annotate_long`). spaCy refuses texts over
+#: `nlp.max_length` (1,000,000 characters, E088) and the model's memory grows with the length
+#: of a Doc; parts of this size keep one long article's peak near that of a normal batch
+#: (bench/bench_long_article.py measures it).
+PART_CHARS = 100_000
+
+
 def annotate(nlp: Language, items: Iterable[tuple[str, dict]], n_process: int = 1, batch_size: int = 32) -> Iterator[tuple[Doc, dict]]:
     """Run the pipeline over (clean_text, context) pairs; context must hold 'id' and 'published'.
-    Yields (doc, context) in input order. The texts reach the workers as `ArticleText`, so
-    tokenization happens in the workers too (see `ArticleText`)."""
+    Yields (doc, context), in input order except that a text longer than `PART_CHARS` is
+    annotated in parts in this process (`annotate_long`) and yielded as soon as the stream
+    reaches it. The texts reach the workers as `ArticleText`, so tokenization happens in the
+    workers too (see `ArticleText`)."""
+    from collections import deque
+
+    limit = min(nlp.max_length, PART_CHARS)
+    held: deque = deque()
+
+    def short_ones() -> Iterator[tuple[str, dict]]:
+        for text, ctx in items:
+            if len(text) > limit:
+                held.append((text, ctx))
+            else:
+                yield text, ctx
+
+    def long_ones() -> Iterator[tuple[Doc, dict]]:
+        while held:
+            text, ctx = held.popleft()
+            yield annotate_long(nlp, text, ctx, limit), ctx
+
     if not isinstance(nlp.tokenizer, ArticleTokenizer):  # a pipeline not built by load_nlp
-        yield from nlp.pipe(items, as_tuples=True, n_process=n_process, batch_size=batch_size)
+        for doc, ctx in nlp.pipe(short_ones(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+            yield from long_ones()
+            yield doc, ctx
+        yield from long_ones()
         return
-    texts = (ArticleText(text, ctx) for text, ctx in items)
+    texts = (ArticleText(text, ctx) for text, ctx in short_ones())
     for doc in nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
+        yield from long_ones()
         yield doc, {"id": doc._.article_id, "published": doc._.published}
+    yield from long_ones()
+
+
+def annotate_long(nlp: Language, text: str, ctx: dict, part_chars: int = PART_CHARS) -> Doc:
+    """One long text: the model's components run on parts of at most `part_chars` characters
+    (cut by `split_points`), the parts are joined into one Doc with exact offsets
+    (`Doc.from_docs`, no whitespace added), and the Presseschau components run on the whole,
+    so dates, figures and names see the full article (a name in part 1 backs its surname in
+    part 3). The parts' tensors are dropped: nothing after the model reads them."""
+    import numpy
+
+    rules = set(CUSTOM_COMPONENTS) | {"presseschau_context"}
+    model_pipes = [name for name in nlp.pipe_names if name not in rules]
+    parts = [text[a:b] for a, b in split_points(text, part_chars)]
+    docs = []
+    with nlp.select_pipes(enable=model_pipes):
+        for doc in nlp.pipe(parts, batch_size=1):
+            doc.tensor = numpy.zeros((0,), dtype="float32")
+            docs.append(doc)
+    joined = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
+    del docs
+    if joined.text != text:  # the cut points must give back the text, character for character
+        raise ValueError("joining the parts of a long text changed it")
+    joined._.article_id = ctx.get("id")
+    joined._.published = ctx.get("published")
+    for name, proc in nlp.pipeline:
+        if name in CUSTOM_COMPONENTS:
+            joined = proc(joined)
+    return joined
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'“”»«)\]]*\s+")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def split_points(text: str, limit: int) -> list[tuple[int, int]]:
+    """[start, end) parts of `text`, each at most `limit` characters, that together are the
+    text: cut after the last paragraph break (a blank line) that fits, else after the last
+    line break, else after the last sentence end, else after any whitespace; a stretch of
+    `limit` characters without whitespace is cut where it ends. A cut keeps the whitespace
+    with the part before it, so every part but the first begins a paragraph (or sentence)."""
+    out = []
+    start, n = 0, len(text)
+    while n - start > limit:
+        window = text[start:start + limit]
+        cut = 0
+        para = window.rfind("\n\n")
+        if para > 0:
+            cut = para + 2
+        else:
+            line = window.rfind("\n")
+            if line > 0:
+                cut = line + 1
+            else:
+                for pattern in (_SENTENCE_END, _WHITESPACE):
+                    last = None
+                    for last in pattern.finditer(window):
+                        pass
+                    if last is not None and last.end() > 0:
+                        cut = last.end()
+                        break
+        cut = cut or limit
+        out.append((start, start + cut))
+        start += cut
+    out.append((start, n))
+    return out
 
 
 def doc_to_entities(doc: Doc) -> list[Entity]:

@@ -1,5 +1,8 @@
 """Re-anchoring: finding a decided span again in a new run's text (same offsets when the text
-is unchanged, else the occurrence whose context matches best)."""
+is unchanged, else the occurrence whose context matches best). An occurrence that begins or
+ends inside a word, where the decided span did not, is no occurrence: after "Bundesgerichtshof"
+became "Bundesgerichtshoff" the decision is flagged ("surface_changed") for the reviewer, not
+put on the first 17 characters of the new word (issue 15)."""
 from __future__ import annotations
 
 import re
@@ -52,6 +55,14 @@ def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(pat, text)]
 
 
+def cuts_a_word(text: str, start: int, end: int, before: str, after: str) -> bool:
+    """Whether [start, end) of `text` begins or ends inside a word where the decided span, with
+    its old context `before`/`after`, did not."""
+    left = 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum() and not before[-1:].isalnum()
+    right = 0 < end < len(text) and text[end].isalnum() and text[end - 1].isalnum() and not after[:1].isalnum()
+    return left or right
+
+
 def locate(text: str, span: dict, same_text: bool = False) -> tuple[Optional[tuple[int, int]], str]:
     """Where `span` (start, end, text, before, after) lies in `text`: ((start, end), "") or (None, reason)."""
     s, e, t = span["start"], span["end"], span["text"]
@@ -61,6 +72,9 @@ def locate(text: str, span: dict, same_text: bool = False) -> tuple[Optional[tup
     if not cands:
         return None, "span_not_found"
     before, after = span.get("before") or "", span.get("after") or ""
+    cands = [(cs, ce) for cs, ce in cands if not cuts_a_word(text, cs, ce, before, after)]
+    if not cands:  # only inside longer words now: the surface changed
+        return None, "surface_changed"
     scored = []
     for cs, ce in cands:
         ctx = _common_suffix(before, text[max(0, cs - len(before)):cs]) + _common_prefix(after, text[ce:ce + len(after)])

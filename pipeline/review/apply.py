@@ -12,7 +12,7 @@ from typing import Any, Optional
 
 from ..schema import LABEL_FIELDS, VALUE_FIELDS
 from .log import DECISIONS_FILE, effective_decisions, load_decisions, raw_span, text_sha256
-from .anchor import locate
+from .anchor import cuts_a_word, locate
 
 # --------------------------------------------------------------------------- applying
 
@@ -186,7 +186,7 @@ def _apply_one(ctx: _Ctx, d: dict) -> Optional[str]:
         if loc is not None:
             delta = loc[0] - span["start"]
             ts, te = nspan["start"] + delta, nspan["end"] + delta
-            if 0 <= ts < te <= len(text) and text[ts:te] == nspan["text"]:
+            if 0 <= ts < te <= len(text) and text[ts:te] == nspan["text"] and not cuts_a_word(text, ts, te, nspan.get("before") or "", nspan.get("after") or ""):
                 target = (ts, te)
         if target is None:
             target, why2 = locate(text, nspan, same)
@@ -235,6 +235,7 @@ REASONS = {
     "span_not_found": "the decided text is not in the article's new text",
     "ambiguous": "the decided text occurs several times and its context no longer tells which",
     "context_changed": "the decided text is still there, but everything around it changed",
+    "surface_changed": "the decided text is now only part of a longer word: its surface changed, look at it again",
     "malformed": "the decision line is incomplete",
 }
 

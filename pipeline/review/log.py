@@ -33,6 +33,7 @@ from __future__ import annotations
 import getpass
 import hashlib
 import json
+import logging
 import os
 import re
 import threading
@@ -41,7 +42,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
-from ..io import fsync_dir, read_jsonl
+from ..io import BadLine, fsync_dir, iter_jsonl
 from ..schema import ENTITY_FIELDS, LABELS, VALUE_FIELDS  # noqa: F401  (LABELS: part of this module's API)
 
 KINDS = ("accept", "reject", "correct", "add", "undo", "dismiss")
@@ -322,15 +323,123 @@ class DecisionStore:
         return load_decisions(self.path)
 
 
-def load_decisions(path: os.PathLike | str) -> list[dict]:
-    """All decisions in file order. A torn line (a crash mid-write) is skipped, the rest kept."""
+REJECTED_SUFFIX = ".rejected"  # decisions.jsonl.rejected: a copy of the lines not applied
+log = logging.getLogger("presseschau")
+
+
+def load_decisions(path: os.PathLike | str, rejected: Optional[list[dict]] = None) -> list[dict]:
+    """All valid decisions in file order.
+
+    A line that is no JSON (a torn line after a crash mid-write, a corrupted line) or that is
+    not a decision of the right shape and types (`check_decision`) is not applied, and never
+    dropped without a word (issue 15): a warning names file and line, the line stays in the
+    log as it is, and a copy of every such line is kept aside in `decisions.jsonl.rejected`
+    (rewritten on each load; removed when there are none). `rejected`, when given, receives
+    {"line", "reason", "text"} for each."""
     path = Path(path)
     if path.is_dir():
         path = path / DECISIONS_FILE
     if not path.exists():
         return []
-    return [d for d in read_jsonl(path, on_invalid=lambda bad: None)
-            if isinstance(d, dict) and d.get("decision") in KINDS]
+    bad: list[dict] = []
+    out: list[dict] = []
+    try:
+        for lineno, value in iter_jsonl(path):
+            if isinstance(value, BadLine):
+                what = "torn last line (a write was cut off)" if value.truncated else f"invalid JSON ({value.msg})"
+                bad.append({"line": lineno, "reason": what})
+                continue
+            why = check_decision(value)
+            if why:
+                bad.append({"line": lineno, "reason": why})
+                continue
+            out.append(value)
+    except (OSError, UnicodeDecodeError, EOFError) as e:
+        log.warning(f"{path}: cannot read the review log past the decisions read so far ({type(e).__name__}: {e}); none of them is applied twice")
+    if bad:
+        _keep_aside(path, bad)
+        if rejected is not None:
+            rejected.extend(bad)
+    else:
+        side = path.with_name(path.name + REJECTED_SUFFIX)
+        if side.exists():
+            try:
+                side.unlink()  # a copy of lines since repaired: the log itself holds them
+            except OSError:
+                pass
+    return out
+
+
+def _keep_aside(path: Path, bad: list[dict]) -> None:
+    """Warn about each rejected line and copy them to the side file (best effort: a log in a
+    read-only folder still loads)."""
+    from ..io import atomic_write_jsonl
+
+    wanted = {b["line"] for b in bad}
+    try:
+        with open(path, "rb") as fh:
+            for lineno, raw in enumerate(fh, 1):
+                if lineno in wanted:
+                    next(b for b in bad if b["line"] == lineno)["text"] = raw.decode("utf-8", "backslashreplace").rstrip("\n")
+    except OSError:
+        pass
+    side = path.with_name(path.name + REJECTED_SUFFIX)
+    try:
+        atomic_write_jsonl(side, bad)
+        where = f"kept aside in {side}"
+    except OSError as e:
+        where = f"not copied to {side} ({e.strerror})"
+    for b in bad:
+        log.warning(f"{path}:{b['line']}: review decision not applied: {b['reason']}; the line stays in the log, {where}")
+
+
+def check_decision(d: Any) -> Optional[str]:
+    """Why a log line cannot be applied as a decision (shape and types), or None when it can."""
+    if not isinstance(d, dict):
+        return f"a decision is a JSON object, not {type(d).__name__}"
+    kind = d.get("decision")
+    if kind not in KINDS:
+        return f"unknown decision {kind!r} (one of {', '.join(KINDS)})"
+    if kind in CANCEL_KINDS:
+        undoes = d.get("undoes")
+        if not isinstance(undoes, list) or not all(isinstance(x, str) for x in undoes):
+            return f"{kind}: 'undoes' must be a list of decision ids, not {undoes!r}"
+        return None
+    if not isinstance(d.get("id"), str):
+        return "'id' must be a string"
+    if not isinstance(d.get("article_id"), str):
+        return "'article_id' must be a string"
+    for key in ("span", "new_span"):
+        if key == "span" or d.get(key) is not None:
+            why = _check_span_info(d.get(key))
+            if why:
+                return f"'{key}' {why}"
+    if d.get("label") not in LABELS:
+        return f"unknown label {d.get('label')!r}"
+    for key in ("new", "old"):
+        if d.get(key) is not None and not isinstance(d[key], dict):
+            return f"'{key}' must be an object"
+    if not isinstance(d.get("new"), dict):
+        return f"{kind}: 'new' must be an object"
+    if kind in ("add", "correct") and d["new"].get("label") not in LABELS:
+        return f"{kind}: unknown label {d['new'].get('label')!r} in 'new'"
+    for key in ("text_sha256", "article_sha256"):
+        if d.get(key) is not None and not isinstance(d[key], str):
+            return f"'{key}' must be a string"
+    return None
+
+
+def _check_span_info(span: Any) -> Optional[str]:
+    if not isinstance(span, dict):
+        return "must be an object with start, end and text"
+    s, e = span.get("start"), span.get("end")
+    if not all(isinstance(x, int) and not isinstance(x, bool) for x in (s, e)) or not 0 <= s <= e:
+        return f"needs whole-number offsets 0 <= start <= end, not {s!r}, {e!r}"
+    if not isinstance(span.get("text"), str):
+        return "needs its 'text'"
+    if any(span.get(k) is not None and not isinstance(span[k], str) for k in ("before", "after")):
+        return "'before' and 'after' must be strings"
+    return None
 
 
 def effective_decisions(decisions: list[dict]) -> list[dict]:

@@ -38,6 +38,7 @@ class RawDoc:
     text: str  # decoded raw text; `Removed` offsets point into it
     encoding: str = "utf-8"
     meta: dict[str, Any] = field(default_factory=dict)  # hints carried by the input (JSONL fields)
+    warnings: list[str] = field(default_factory=list)  # what reading it repaired (encoding), for the record's `warnings`
 
 
 @dataclass
