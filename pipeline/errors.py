@@ -26,6 +26,7 @@ class ErrorKind(str, Enum):
     CLEAN_FAILED = "clean_failed"        # the cleaner raised (a bug: reported, batch goes on)
     ANNOTATE_FAILED = "annotate_failed"  # the spaCy pipeline raised on this article
     WORKER_DIED = "worker_died"          # the worker process died on this article's batch, twice
+    STORE_FAILED = "store_failed"        # its record could not be stored in the cache
 
     def __str__(self) -> str:
         return self.value
@@ -49,6 +50,21 @@ class ArticleError:
 
 class CannotStart(RuntimeError):
     """The run cannot start at all (no model, unusable output folder, ...): exit code 2."""
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGINT (Ctrl+C) or SIGTERM stopped the run: the workers are stopped, what was finished
+    stays in the cache, and the CLI exits 128 + the signal's number (130, 143) with one line.
+    A KeyboardInterrupt, so that code stopping on Ctrl+C stops on it too."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+        self.kept = 0  # articles finished in this run and kept in the cache
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + self.signum
 
 
 class ModelNotFound(CannotStart):

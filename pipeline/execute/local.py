@@ -176,7 +176,7 @@ class LocalPool:
         if self.deaths[seq] == 1:
             self.on_notice(
                 f"worker process {w.process.pid} died ({how}) on a batch of {len(batch)} articles ({files}); "
-                "retrying that batch in a fresh worker; the other workers go on"
+                "retrying that batch in a fresh worker"
             )
             self._send(self._spawn(), (seq, batch))
             return None
