@@ -116,28 +116,32 @@ class LocalPool:
 
     def map(self, batches: Iterator[list[RawDoc]]) -> Iterator[BatchResult]:
         todo = enumerate(batches)
-        try:
+
+        def feed() -> None:
+            """Every worker gets one batch; the workers are forked at the first one."""
+            self._reap_idle()
             while True:
-                self._reap_idle()
-                while True:  # every worker gets one batch; workers are forked at the first one
-                    idle = next((w for w in self.workers if w.job is None), None)
-                    if idle is None and len(self.workers) >= self.n_process:
-                        break
-                    job = next(todo, None)
-                    if job is None:
-                        break
-                    self._send(idle or self._spawn(), job)
-                busy = [w for w in self.workers if w.job is not None]
-                if not busy:
-                    break
+                idle = next((w for w in self.workers if w.job is None), None)
+                if idle is None and len(self.workers) >= self.n_process:
+                    return
+                job = next(todo, None)
+                if job is None:
+                    return
+                self._send(idle or self._spawn(), job)
+
+        try:
+            feed()
+            while busy := [w for w in self.workers if w.job is not None]:
                 ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy]))
                 for w in busy:
                     if w.conn in ready or w.process.sentinel in ready:
                         result = self._receive(w)
                         if result is None:  # it died: its batch is retried, or failed the second time
                             result = self._dead(w)
+                        feed()  # before the driver stores the result: the worker goes on meanwhile
                         if result is not None:
                             yield result
+                feed()
         finally:
             self._stop()
 
