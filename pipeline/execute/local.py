@@ -82,6 +82,8 @@ def _worker_main(conn: Connection, parent_pid: int) -> None:
                 batch = conn.recv()
             except EOFError:
                 break
+            if batch is None:  # the driver's stop
+                break
             try:
                 result = process_batch(_STATE["nlp"], batch, _STATE["settings"])
             except Exception as e:  # process_batch catches per article; this is a bug or MemoryError
@@ -221,7 +223,14 @@ class LocalPool:
     def _stop(self) -> None:
         workers, self.workers = self.workers, []
         for w in workers:
-            w.conn.close()  # an idle worker ends on EOF
+            if w.job is None:
+                # an idle worker ends on this (no EOF would come: forked workers hold
+                # copies of the driver's ends of the pipes)
+                try:
+                    w.conn.send(None)
+                except OSError:
+                    pass
+            w.conn.close()
             if w.job is not None and w.process.is_alive():
                 w.process.terminate()  # a busy one is stopped (SIGTERM: it dies quietly)
         deadline = time.monotonic() + STOP_GRACE_S
