@@ -210,14 +210,15 @@ class LocalPool:
         process = multiprocessing.get_context("fork").Process(target=_worker_main, args=(there, os.getpid()), daemon=True)
         # Ctrl+C between the fork and the worker's own signal setup must not reach the
         # driver's handlers in the worker: blocked across the fork, unblocked in _init_worker
+        # (and in the driver only once the worker is on the list that _stop stops)
         old = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
         try:
             process.start()
+            there.close()
+            w = _Worker(process, here)
+            self.workers.append(w)
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, old)
-        there.close()
-        w = _Worker(process, here)
-        self.workers.append(w)
         return w
 
     def _stop(self) -> None:
