@@ -10,6 +10,7 @@ Measures:
   3. peak memory of the run as the corpus grows (target: flat, < 1.5 GB at 100k);
   4. re-run of the unchanged scaled corpus vs its full run (target < 2%);
   5. `kill -9` halfway through, then a re-run: final output identical to an uninterrupted run.
+(`kill -9` of one worker during a run, and what it costs: bench/bench_workers.py.)
 
 Usage: .venv/bin/python bench/bench_batch.py [--model M] [--scale 100000] [--skip-scale]
 Work files go to bench/_work/ (gitignored; derived from ../shared data, never committed).

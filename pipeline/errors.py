@@ -56,5 +56,20 @@ class CannotStart(RuntimeError):
     """The run cannot start at all (no model, unusable output folder, ...): exit code 2."""
 
 
+class Interrupted(KeyboardInterrupt):
+    """SIGINT (Ctrl+C) or SIGTERM stopped the run: the workers are stopped, what was finished
+    stays in the cache, and the CLI exits 128 + the signal's number (130, 143) with one line.
+    A KeyboardInterrupt, so that code stopping on Ctrl+C stops on it too."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+        self.kept = 0  # articles finished in this run and kept in the cache
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + self.signum
+
+
 class ModelNotFound(CannotStart):
     """No spaCy model could be resolved or loaded."""

@@ -46,6 +46,7 @@ class Done:
     line: str  # the record, serialised once (io.dumps), where the work was done
     words: int
     labels: dict[str, int]
+    path: str = ""  # where it was read (for an error while storing it)
 
 
 Outcome = Union[Done, ArticleError]
@@ -89,7 +90,7 @@ def process_batch(nlp, raws: list[RawDoc], settings: WorkSettings) -> BatchResul
                 continue
             raw, cleaned, lang = ready[doc_id]
             record = build_record(raw, cleaned, doc_to_entities(result), lang=lang, pipeline_info=settings.pipeline_info)
-            outcomes[doc_id] = Done(raw.id, raw.sha256, dumps(record), len(record["text"].split()), label_counts(record))
+            outcomes[doc_id] = Done(raw.id, raw.sha256, dumps(record), len(record["text"].split()), label_counts(record), raw.path)
     timings["annotate"] += time.perf_counter() - t
     return BatchResult([(raw.id, outcomes[raw.id]) for raw in raws], dict(timings))
 

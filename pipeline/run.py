@@ -14,20 +14,23 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
+import threading
 import time
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
 
 from . import __version__
-from .errors import ArticleError, CannotStart, ErrorKind
+from .errors import ArticleError, CannotStart, ErrorKind, Interrupted
 from .execute import make_executor
 from .ingest import MAX_BYTES, IngestError, discover, read_path
 from .io import Cache, atomic_open, atomic_write_json, dumps, label_counts
 from .nlp import ModelInfo, load_nlp
-from .process import WorkSettings
+from .process import Done, WorkSettings
 from .schema import RawDoc
 
 CACHE_NAME = ".presseschau/cache-v1.sqlite"  # bump when the table layout changes
@@ -159,9 +162,12 @@ def run(
                     failed.add(doc_id)
                     _error(stats, outcome.to_dict(), on_error)
                 else:
-                    done.append((outcome.id, outcome.sha256, info.fingerprint, outcome.line, outcome.words, outcome.labels))
-            cache.put_lines(done)
-            stats.processed += len(done)
+                    done.append(outcome)
+            not_stored = _store(cache, done, info.fingerprint)
+            for doc_id, err in not_stored:
+                failed.add(doc_id)
+                _error(stats, err.to_dict(), on_error)
+            stats.processed += len(done) - len(not_stored)
             if bar is not None:
                 bar.update(len(result.outcomes))
         if bar is not None:
@@ -172,6 +178,9 @@ def run(
         flagged, reviewed = _write_articles(opts, cache, seen, stats)
         _set_last_run_ids(cache, seen)
         stats.timings["write"] += time.perf_counter() - t
+    except Interrupted as e:
+        e.kept = stats.processed
+        raise
     finally:
         executor.close()
         cache.close()
@@ -233,6 +242,56 @@ def _batches(files, opts: RunOptions, state: dict, fingerprint: str, stats: RunS
                 batch = []
     if batch:
         yield batch
+
+
+def _store(cache: Cache, done: list[Done], fingerprint: str) -> list[tuple[str, ArticleError]]:
+    """Commit one batch's records in one transaction. If that fails, they are stored one by
+    one, so that only an article that cannot be stored (e.g. text the database cannot
+    encode) fails, as its own error, and the rest of the batch is kept."""
+    rows = [(d.id, d.sha256, fingerprint, d.line, d.words, d.labels) for d in done]
+    try:
+        cache.put_lines(rows)
+        return []
+    except Exception:
+        pass
+    failed = []
+    for d, row in zip(done, rows):
+        try:
+            cache.put_lines([row])
+        except Exception as e:  # any reason: the article's error, never the run's end
+            path = d.path or d.id
+            failed.append((d.id, ArticleError(path, ErrorKind.STORE_FAILED, f"{path}: its record could not be stored in the cache ({type(e).__name__}: {e}); not written")))
+    return failed
+
+
+@contextmanager
+def stop_on_signals() -> Iterator[None]:
+    """SIGINT (Ctrl+C) and SIGTERM raise `Interrupted` in the driver instead of killing it
+    mid-way, so that the run stops its workers and closes the cache on its way out (what was
+    committed stays; a re-run goes on from there). Further signals are ignored from then on:
+    the clean-up is short, and a second Ctrl+C must not cut it with a traceback. For the CLI
+    (a process that ends after the run); only in the main thread, where Python handles
+    signals."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        for s in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(s, signal.SIG_IGN)
+        raise Interrupted(signum)
+
+    old = {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
+    interrupted = False
+    try:
+        yield
+    except Interrupted:
+        interrupted = True  # the handlers stay ignoring: the process ends
+        raise
+    finally:
+        if not interrupted:
+            for s, handler in old.items():
+                signal.signal(s, handler)
 
 
 def _resource_use() -> dict[str, float]:

@@ -1,6 +1,8 @@
 """`presseschau run` (batch processing) and `presseschau validate` (check a run's output)."""
 from __future__ import annotations
 
+import functools
+import signal
 from pathlib import Path
 from typing import List, Optional
 
@@ -11,7 +13,27 @@ from ..ingest import MAX_BYTES
 from .app import app
 
 
+def _stops_on_signals(command):
+    """Ctrl+C and SIGTERM: the workers are stopped, the cache kept, one line, exit 130 / 143."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        from ..errors import Interrupted
+        from ..run import stop_on_signals
+
+        try:
+            with stop_on_signals():
+                return command(*args, **kwargs)
+        except Interrupted as e:
+            name = "Ctrl+C" if e.signum == signal.SIGINT else signal.Signals(e.signum).name
+            msg.fail(f"Stopped ({name}); {e.kept} articles done are kept, re-run to go on")
+            raise typer.Exit(e.exit_code)
+
+    return wrapper
+
+
 @app.command()
+@_stops_on_signals
 def run(
     paths: Optional[List[Path]] = typer.Argument(None, help="Files or folders (recursive): .txt, .md, .html, .jsonl[.gz]. Default: corpus/"),
     out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output folder for articles.jsonl and run.json"),

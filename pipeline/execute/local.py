@@ -4,17 +4,26 @@ Why not `nlp.pipe(n_process=N)`: spaCy's multiprocessing feeds its workers throu
 and waits on them without a timeout, so a worker killed by the OOM killer or by `kill -9`
 leaves the run waiting forever, and Ctrl+C prints one traceback per worker (issue 15). The
 components stay spaCy pipeline components (`nlp.pipe` runs them inside each worker); only
-the process management is ours, on `concurrent.futures.ProcessPoolExecutor`, which notices
-a dead worker at once (`BrokenProcessPool`). Each worker also does the cleaning, which used
-to run serially in the main process.
+the process management is ours. Each worker also does the cleaning.
 
-- Fork start: the workers inherit the loaded model and tables; `gc.freeze()` before the fork
-  keeps those pages shared (the workers' collections never write to frozen objects).
-- A batch whose worker died is retried once, alone, in a fresh pool. If that worker dies too,
-  the batch's articles get `worker_died` errors and the run goes on with the rest.
-- Workers ignore SIGINT (the driver stops them all on Ctrl+C) and die with the driver: the
-  kernel sends them SIGTERM when it exits (prctl PR_SET_PDEATHSIG), and a watchdog thread
-  checks the parent where prctl is not available.
+Why not `concurrent.futures.ProcessPoolExecutor` either (the first version of this module):
+one dead worker breaks its whole pool, which terminates the other busy workers too, and it
+cannot tell which batch was on the worker that died, so every batch in flight had to be
+suspected and retried one at a time. Here each worker has its own pipe and at most one
+batch, so the driver always knows which batch a dead worker had:
+
+- a worker that dies is noticed at once (its process sentinel wakes `connection.wait`); only
+  its batch is retried, once, in the fresh worker that replaces it; the others keep working;
+- if the batch's worker dies again, its articles get `worker_died` errors naming each file,
+  and the run goes on with the rest (a poison article costs its batch, not the run).
+
+Fork start: the workers inherit the loaded model and tables; `gc.freeze()` before the fork
+keeps those pages shared (the workers' collections never write to frozen objects).
+
+Signals: workers ignore SIGINT (Ctrl+C reaches the whole process group; the driver stops
+them) and die quietly on SIGTERM. They die with the driver: the kernel sends them SIGTERM
+when the thread that forked them ends (prctl PR_SET_PDEATHSIG; `map` forks from the thread
+that iterates it), and a watchdog thread checks the parent where prctl is not available.
 """
 from __future__ import annotations
 
@@ -25,8 +34,9 @@ import os
 import signal
 import threading
 import time
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
+from collections import deque
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
 from typing import Callable, Iterator, Optional
 
 from ..errors import ErrorKind
@@ -35,14 +45,18 @@ from ..schema import RawDoc
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 WATCHDOG_S = 2.0
+STOP_GRACE_S = 5.0  # how long a stopped worker may take to exit before it is killed
+STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
-# The model and settings of the run, set in the driver just before the pool forks, so that
-# every worker inherits them without pickling a model.
+# The model and settings of the run, set in the driver just before it forks, so that every
+# worker inherits them without pickling a model.
 _STATE: dict = {}
 
 
 def _init_worker(parent_pid: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the driver's handler, inherited by fork
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)  # blocked by the driver around the fork
     try:
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
     except (OSError, AttributeError):  # not Linux: the watchdog alone
@@ -58,8 +72,38 @@ def _watch_parent(parent_pid: int) -> None:
     os._exit(1)
 
 
-def _work(batch: list[RawDoc]) -> BatchResult:
-    return process_batch(_STATE["nlp"], batch, _STATE["settings"])
+def _worker_main(conn: Connection, parent_pid: int) -> None:
+    """Work on the batches that arrive on `conn` until the driver closes it. Whatever goes
+    wrong here ends the worker quietly: the driver notices and reports it, once."""
+    try:
+        _init_worker(parent_pid)
+        while True:
+            try:
+                batch = conn.recv()
+            except EOFError:
+                break
+            if batch is None:  # the driver's stop
+                break
+            try:
+                result = process_batch(_STATE["nlp"], batch, _STATE["settings"])
+            except Exception as e:  # process_batch catches per article; this is a bug or MemoryError
+                result = failed_batch(batch, ErrorKind.ANNOTATE_FAILED, f"its worker failed ({type(e).__name__}: {e}); not processed")
+            try:
+                conn.send(result)
+            except (BrokenPipeError, ConnectionResetError):
+                break
+            except Exception as e:  # the result could not be pickled
+                conn.send(failed_batch(batch, ErrorKind.ANNOTATE_FAILED, f"its result could not be returned ({type(e).__name__}: {e}); not processed"))
+    except BaseException:
+        os._exit(1)
+    os._exit(0)
+
+
+@dataclass
+class _Worker:
+    process: multiprocessing.process.BaseProcess
+    conn: Connection  # the driver's end of this worker's own pipe
+    job: Optional[tuple[int, list[RawDoc]]] = None  # (batch number, batch) it works on
 
 
 class LocalPool:
@@ -67,39 +111,41 @@ class LocalPool:
         self.nlp = nlp
         self.settings = settings
         self.n_process = n_process
-        self.in_flight = 2 * n_process
         self.on_notice = on_notice
-        self.pool: Optional[ProcessPoolExecutor] = None
+        self.workers: list[_Worker] = []
+        self.deaths: dict[int, int] = {}  # batch number -> how many workers died on it
         self.frozen = False
 
     def map(self, batches: Iterator[list[RawDoc]]) -> Iterator[BatchResult]:
-        futures: dict[Future, list[RawDoc]] = {}
-        batches = iter(batches)
-        while True:
-            while len(futures) < self.in_flight:
-                batch = next(batches, None)
-                if batch is None:
-                    break
-                futures[self._submit(batch)] = batch
-            if not futures:
-                break
-            done, _ = wait(futures, return_when=FIRST_COMPLETED)
-            lost: list[list[RawDoc]] = []
-            for f in done:
-                yield from self._collect(f, futures.pop(f), lost)
-            if lost:
-                # a worker died, and with it the pool: every batch still in flight ends now,
-                # with its result or as lost
-                for f in list(futures):
-                    wait([f])
-                    yield from self._collect(f, futures.pop(f), lost)
-                self.on_notice(f"a worker process died; retrying {sum(map(len, lost))} articles in a fresh worker")
-                self._restart()
-                for batch in lost:
-                    yield self._retry_alone(batch)
-        if self.pool is not None:
-            self.pool.shutdown(wait=True)
-            self.pool = None
+        todo = enumerate(batches)
+
+        def feed() -> None:
+            """Every worker gets one batch; the workers are forked at the first one."""
+            self._reap_idle()
+            while True:
+                idle = next((w for w in self.workers if w.job is None), None)
+                if idle is None and len(self.workers) >= self.n_process:
+                    return
+                job = next(todo, None)
+                if job is None:
+                    return
+                self._send(idle or self._spawn(), job)
+
+        try:
+            feed()
+            while busy := [w for w in self.workers if w.job is not None]:
+                ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy]))
+                for w in busy:
+                    if w.conn in ready or w.process.sentinel in ready:
+                        result = self._receive(w)
+                        if result is None:  # it died: its batch is retried, or failed the second time
+                            result = self._dead(w)
+                        feed()  # before the driver stores the result: the worker goes on meanwhile
+                        if result is not None:
+                            yield result
+                feed()
+        finally:
+            self._stop()
 
     def close(self) -> None:
         """Stop the workers at once (also on Ctrl+C and on errors in the driver)."""
@@ -108,51 +154,105 @@ class LocalPool:
             gc.unfreeze()
             self.frozen = False
 
-    def _collect(self, f: Future, batch: list[RawDoc], lost: list[list[RawDoc]]) -> Iterator[BatchResult]:
+    def _send(self, w: _Worker, job: tuple[int, list[RawDoc]]) -> None:
+        w.job = job
         try:
-            yield f.result()
-        except BrokenProcessPool:
-            lost.append(batch)
-        except Exception as e:  # the batch could not be sent or returned (e.g. not picklable)
-            yield failed_batch(batch, ErrorKind.ANNOTATE_FAILED, f"its worker failed ({type(e).__name__}: {e}); not processed")
+            w.conn.send(job[1])
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # it died while idle: its sentinel is ready, and the batch is retried
 
-    def _retry_alone(self, batch: list[RawDoc]) -> BatchResult:
+    def _receive(self, w: _Worker) -> Optional[BatchResult]:
+        """The worker's result, or None when it died before sending all of it."""
         try:
-            return self._submit(batch).result()
-        except BrokenProcessPool:
-            self._restart()
-            return failed_batch(batch, ErrorKind.WORKER_DIED, "its worker process died twice (killed, or out of memory?); not processed")
+            if w.conn.poll():
+                result = w.conn.recv()
+                w.job = None
+                return result
+        except (EOFError, OSError):
+            pass
+        return None
 
-    def _submit(self, batch: list[RawDoc]) -> Future:
-        if self.pool is None:
-            self._start()
-        return self.pool.submit(_work, batch)
+    def _dead(self, w: _Worker) -> Optional[BatchResult]:
+        """A worker died on its batch: the first time, the batch goes to a fresh worker (and
+        None is returned); the second time, its articles are returned as failed."""
+        seq, batch = w.job
+        how = self._remove(w)
+        self.deaths[seq] = self.deaths.get(seq, 0) + 1
+        files = _files(batch)
+        if self.deaths[seq] == 1:
+            self.on_notice(
+                f"worker process {w.process.pid} died ({how}) on a batch of {len(batch)} articles ({files}); "
+                "retrying that batch in a fresh worker"
+            )
+            self._send(self._spawn(), (seq, batch))
+            return None
+        self.on_notice(f"worker process {w.process.pid} died ({how}) again on the same batch: its {len(batch)} articles are not processed ({files})")
+        return failed_batch(batch, ErrorKind.WORKER_DIED, f"its worker process died twice on its batch of {len(batch)} articles ({how}: killed, out of memory, or a crash on one of them); not processed")
 
-    def _start(self) -> None:
-        load_resources()  # before the fork: the workers share the tables
+    def _reap_idle(self) -> None:
+        """Workers that died between two batches are replaced when needed; nothing was lost."""
+        for w in [w for w in self.workers if w.job is None and not w.process.is_alive()]:
+            self.on_notice(f"worker process {w.process.pid} died between two batches ({self._remove(w)}); a fresh worker takes its place")
+
+    def _remove(self, w: _Worker) -> str:
+        w.process.join(STOP_GRACE_S)
+        w.conn.close()
+        self.workers.remove(w)
+        return _exit_reason(w.process.exitcode)
+
+    def _spawn(self) -> _Worker:
+        load_resources()  # before the fork (once per process): the workers share the tables
         _STATE.update(nlp=self.nlp, settings=self.settings)
         if not self.frozen:
             gc.freeze()
             self.frozen = True
-        self.pool = ProcessPoolExecutor(
-            max_workers=self.n_process, mp_context=multiprocessing.get_context("fork"),
-            initializer=_init_worker, initargs=(os.getpid(),),
-        )
-
-    def _restart(self) -> None:
-        self._stop()
-        self._start()
+        here, there = multiprocessing.Pipe()
+        process = multiprocessing.get_context("fork").Process(target=_worker_main, args=(there, os.getpid()), daemon=True)
+        # Ctrl+C between the fork and the worker's own signal setup must not reach the
+        # driver's handlers in the worker: blocked across the fork, unblocked in _init_worker
+        # (and in the driver only once the worker is on the list that _stop stops)
+        old = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+        try:
+            process.start()
+            there.close()
+            w = _Worker(process, here)
+            self.workers.append(w)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old)
+        return w
 
     def _stop(self) -> None:
-        if self.pool is None:
-            return
-        # ProcessPoolExecutor has no public way to stop workers that are busy: shutdown()
-        # only cancels the batches not yet started, so the running ones are terminated here.
-        processes = list((getattr(self.pool, "_processes", None) or {}).values())
-        self.pool.shutdown(wait=False, cancel_futures=True)
-        for p in processes:
-            if p.is_alive():
-                p.terminate()
-        for p in processes:
-            p.join(5)
-        self.pool = None
+        workers, self.workers = self.workers, []
+        for w in workers:
+            if w.job is None:
+                # an idle worker ends on this (no EOF would come: forked workers hold
+                # copies of the driver's ends of the pipes)
+                try:
+                    w.conn.send(None)
+                except OSError:
+                    pass
+            w.conn.close()
+            if w.job is not None and w.process.is_alive():
+                w.process.terminate()  # a busy one is stopped (SIGTERM: it dies quietly)
+        deadline = time.monotonic() + STOP_GRACE_S
+        for w in workers:
+            w.process.join(max(0.0, deadline - time.monotonic()))
+            if w.process.is_alive():
+                w.process.kill()
+                w.process.join()
+
+
+def _exit_reason(code: Optional[int]) -> str:
+    if code is None:
+        return "exit status unknown"
+    if code < 0:
+        try:
+            return f"killed by {signal.Signals(-code).name}"
+        except ValueError:
+            return f"killed by signal {-code}"
+    return f"exit status {code}"
+
+
+def _files(batch: list[RawDoc], shown: int = 3) -> str:
+    paths = [r.path for r in batch]
+    return ", ".join(paths[:shown]) + (f" and {len(paths) - shown} more" if len(paths) > shown else "")

@@ -1,0 +1,210 @@
+"""Supervised worker processes (issue 15), with real processes, the real model and real news:
+a worker killed mid-run, Ctrl+C and SIGTERM on the driver, `kill -9` of the driver, an article
+that kills its worker every time, and a record the cache refuses to store."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline.run import CACHE_NAME, RunOptions, run
+
+from repo_data import REPO, read_news
+
+N = 64
+BATCH = 8
+
+
+def _corpus(tmp_path: Path, n: int = N) -> Path:
+    p = tmp_path / "news.jsonl"
+    with open(p, "w", encoding="utf-8") as fh:
+        for rec in read_news("wikinews_de.jsonl.gz", n):
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    return p
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory, nlp_info):
+    """The undisturbed run of the corpus: (corpus, articles.jsonl bytes)."""
+    tmp = tmp_path_factory.mktemp("workers_ref")
+    corpus = _corpus(tmp)
+    run(RunOptions(paths=[corpus], out=tmp / "ref", progress=False, batch_size=BATCH), nlp_info)
+    return corpus, (tmp / "ref" / "articles.jsonl").read_bytes()
+
+
+def _cli(corpus: Path, out: Path, *extra: str, code: str = "") -> subprocess.Popen:
+    """`presseschau run -n 2` in its own process group (as a shell starts a job); `code`
+    runs in the driver before the CLI, e.g. to make the workers it forks misbehave."""
+    args = [str(corpus), "--out", str(out), "-n", "2", "-b", str(BATCH), "--no-progress", "--annotations", str(out.parent / "no-annotations"), *extra]
+    main = f"{code}\nimport sys\nfrom pipeline.cli import app\nsys.argv = ['presseschau', 'run'] + {args!r}\napp(prog_name='presseschau')"
+    return subprocess.Popen([sys.executable, "-c", main], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+
+
+def _said(text: str, output: str) -> bool:
+    """`text` is on the console (which wraps long lines, paths too)."""
+    return "".join(text.split()) in "".join(output.split())
+
+
+def _stored(out: Path) -> int:
+    try:
+        with sqlite3.connect(str(out / CACHE_NAME), timeout=1) as con:
+            return con.execute("SELECT COUNT(*) FROM records").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def _wait_for_first_batch(proc: subprocess.Popen, out: Path) -> list[int]:
+    """Wait until the run has committed its first batch; returns its workers' pids (then busy
+    with the next batches)."""
+    deadline = time.time() + 300
+    while _stored(out) == 0 and proc.poll() is None and time.time() < deadline:
+        time.sleep(0.05)
+    assert proc.poll() is None, proc.communicate()[0]
+    workers = _children(proc.pid)
+    assert len(workers) == 2, workers
+    return workers
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _alive(pid: int) -> bool:
+    """Running (a zombie waiting for its reaper has ended)."""
+    try:
+        return "\nState:\tZ" not in Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+
+
+def _none_alive_within(pids: list[int], seconds: float) -> bool:
+    deadline = time.time() + seconds
+    while any(_alive(p) for p in pids):
+        if time.time() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
+@pytest.mark.slow
+def test_a_killed_worker_has_its_batch_retried_and_the_output_is_identical(tmp_path, reference):
+    corpus, ref = reference
+    out = tmp_path / "out"
+    proc = _cli(corpus, out)
+    victim = _wait_for_first_batch(proc, out)[0]
+    os.kill(victim, signal.SIGKILL)
+    output = proc.communicate(timeout=600)[0]
+    assert proc.returncode == 0, output
+    assert _said(f"worker process {victim} died (killed by SIGKILL) on a batch of {BATCH} articles", output), output
+    assert _said("retrying that batch in a fresh worker", output)
+    assert "Traceback" not in output
+    assert (out / "articles.jsonl").read_bytes() == ref
+    summary = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert summary["counts"]["processed"] == N and summary["errors"] == []
+    assert len(summary["notices"]) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sig, code, name", [(signal.SIGINT, 130, "Ctrl+C"), (signal.SIGTERM, 143, "SIGTERM")])
+def test_ctrl_c_and_sigterm_stop_the_workers_and_a_rerun_resumes(tmp_path, reference, nlp_info, sig, code, name):
+    corpus, ref = reference
+    out = tmp_path / "out"
+    proc = _cli(corpus, out)
+    workers = _wait_for_first_batch(proc, out)
+    if sig == signal.SIGINT:
+        os.killpg(proc.pid, sig)  # a terminal sends Ctrl+C to the whole process group, workers included
+    else:
+        os.kill(proc.pid, sig)  # `kill PID`: the driver alone
+    output = proc.communicate(timeout=60)[0]
+    assert proc.returncode == code, output
+    assert "Traceback" not in output and "KeyboardInterrupt" not in output
+    stopped = output[output.index("\x1b[38;5;1m✘"):]  # after the model line: one message, nothing else
+    assert stopped.startswith(f"\x1b[38;5;1m✘ Stopped ({name}); ") and stopped.count("✘") == 1, output
+    assert "".join(stopped.split()).endswith("re-runtogoon\x1b[0m"), output
+    assert _none_alive_within(workers, 5), "a worker outlived the driver"
+    kept = _stored(out)
+    assert 0 < kept < N, "the signal should land in the middle of the run"
+    assert _said(f"; {kept} articles done are kept", stopped)
+    assert not (out / "articles.jsonl").exists()
+    summary = run(RunOptions(paths=[corpus], out=out, progress=False, batch_size=BATCH), nlp_info)
+    assert summary["counts"]["cached"] == kept
+    assert summary["counts"]["processed"] == N - kept
+    assert (out / "articles.jsonl").read_bytes() == ref
+
+
+@pytest.mark.slow
+def test_kill_9_of_the_driver_leaves_no_worker(tmp_path, reference):
+    corpus, _ = reference
+    out = tmp_path / "out"
+    proc = _cli(corpus, out)
+    workers = _wait_for_first_batch(proc, out)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert _none_alive_within(workers, 5), "orphaned workers (parent-death signal / watchdog)"
+
+
+POISON = """
+import os, signal
+import pipeline.execute.local as local
+_real = local.process_batch
+def _poisoned(nlp, batch, settings):  # inherited by the forked workers
+    if any(r.id.endswith({poison!r}) for r in batch):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return _real(nlp, batch, settings)
+local.process_batch = _poisoned
+"""
+
+
+@pytest.mark.slow
+def test_an_article_that_kills_its_worker_twice_fails_its_batch_only(tmp_path, reference):
+    corpus, ref = reference
+    recs = [json.loads(x) for x in corpus.read_text(encoding="utf-8").splitlines()]
+    poison = recs[20]["id"]  # in the third batch (articles 16-23)
+    out = tmp_path / "out"
+    proc = _cli(corpus, out, code=POISON.format(poison=f"/{poison}"))
+    output = proc.communicate(timeout=600)[0]
+    assert proc.returncode == 1, output
+    assert "Traceback" not in output
+    summary = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    batch = [r["id"] for r in recs[16:24]]
+    assert sorted(e["path"] for e in summary["errors"]) == sorted(f"{corpus}#{i}" for i in batch)
+    assert {e["kind"] for e in summary["errors"]} == {"worker_died"}
+    for i in batch:  # each file is named on the console
+        assert _said(f"{corpus}#{i}: its worker process died twice", output)
+    assert len(summary["notices"]) == 2 and "again on the same batch" in summary["notices"][1]
+    written = (out / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(x)["id"].split("/")[-1] for x in written] == [r["id"] for r in recs[:16] + recs[24:]]
+    expected = [x for x in ref.decode("utf-8").splitlines() if json.loads(x)["id"].split("/")[-1] not in batch]
+    assert written == expected
+
+
+def test_a_record_the_cache_refuses_is_that_articles_error(tmp_path, nlp_info):
+    """The database refusing one row (here a trigger; in the field a text it cannot encode, a
+    full disk) fails that article alone: the rest of its batch is stored and written."""
+    corpus = _corpus(tmp_path, 6)
+    recs = [json.loads(x) for x in corpus.read_text(encoding="utf-8").splitlines()]
+    out = tmp_path / "out"
+    db = out / CACHE_NAME
+    db.parent.mkdir(parents=True)
+    with sqlite3.connect(str(db)) as con:
+        con.execute(
+            "CREATE TABLE records (id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, fingerprint TEXT NOT NULL,"
+            " record TEXT NOT NULL, words INTEGER NOT NULL, labels TEXT NOT NULL)"
+        )
+        con.execute(f"CREATE TRIGGER refuse BEFORE INSERT ON records WHEN NEW.id LIKE '%/{recs[2]['id']}' BEGIN SELECT RAISE(ABORT, 'refused'); END")
+    summary = run(RunOptions(paths=[corpus], out=out, progress=False), nlp_info)
+    assert [(e["path"], e["kind"]) for e in summary["errors"]] == [(f"{corpus}#{recs[2]['id']}", "store_failed")]
+    assert "refused" in summary["errors"][0]["message"]
+    written = [json.loads(x)["id"].split("/")[-1] for x in (out / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert written == [r["id"] for i, r in enumerate(recs) if i != 2]
+    assert summary["counts"]["processed"] == 5 and summary["counts"]["articles"] == 5
