@@ -51,5 +51,10 @@ class CannotStart(RuntimeError):
     """The run cannot start at all (no model, unusable output folder, ...): exit code 2."""
 
 
+class ClusterLost(RuntimeError):
+    """The Dask scheduler went away during a run (`--cluster`): exit code 1, one line; what
+    was finished is in the cache and a re-run goes on from there."""
+
+
 class ModelNotFound(CannotStart):
     """No spaCy model could be resolved or loaded."""

@@ -48,6 +48,7 @@ class RunOptions:
     # pipeline's own output
     review: Optional[Any] = None
     progress: Optional[bool] = None  # None: only on an interactive terminal outside CI
+    cluster: Optional[str] = None  # Dask: "local:N" or "tcp://HOST:PORT" (execute/dask.py); None: this machine
 
 
 @dataclass
@@ -140,7 +141,7 @@ def run(
         pipeline_info={"version": __version__, "fingerprint": info.fingerprint, "model": {"name": info.name, "version": info.version}},
         allow_non_german=opts.allow_non_german, batch_size=opts.batch_size,
     )
-    executor = make_executor(nlp, settings, opts.n_process, on_notice=notice)
+    executor = make_executor(nlp, settings, opts.n_process, on_notice=notice, cluster=opts.cluster, model=(info.name, info.path))
     try:
         previous = set(_last_run_ids(cache))
         files, discover_errors = discover(opts.paths)
@@ -201,7 +202,7 @@ def run(
         "flagged_decisions": flagged,
         "timings": {k: round(v, 3) for k, v in stats.timings.items()},
         "resources": _resource_use(),
-        "options": {"n_process": opts.n_process, "batch_size": opts.batch_size, "force": opts.force},
+        "options": {"n_process": opts.n_process, "batch_size": opts.batch_size, "force": opts.force, "cluster": opts.cluster},
     }
     atomic_write_json(opts.out / "run.json", summary)
     return summary

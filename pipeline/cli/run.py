@@ -23,9 +23,10 @@ def run(
     annotations: Path = typer.Option(Path("annotations"), "--annotations", help="Folder with review decisions to re-apply"),
     no_reviews: bool = typer.Option(False, "--no-reviews", help="Write the pipeline's own output, without re-applying review decisions (to measure the pipeline)"),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on a terminal, off in CI)"),
+    cluster: Optional[str] = typer.Option(None, "--cluster", help="Run the work on Dask: local:N (N worker processes here) or tcp://HOST:PORT (a running scheduler); see README 'Running on a cluster'"),
 ):
     """Turn raw German articles into structured JSONL (articles.jsonl + run.json)."""
-    from ..errors import CannotStart
+    from ..errors import CannotStart, ClusterLost
     from ..nlp import ModelNotFound, load_nlp
     from ..review.apply import ReviewOverlay
     from ..run import RunOptions, run as run_batch
@@ -33,7 +34,16 @@ def run(
     opts = RunOptions(
         paths=list(paths) if paths else [Path("corpus")], out=out, model=model, n_process=n_process, batch_size=batch_size,
         max_bytes=max_bytes, force=force, allow_non_german=allow_non_german, review=None if no_reviews else ReviewOverlay.from_folder(annotations), progress=progress,
+        cluster=cluster,
     )
+    if cluster:
+        from ..execute.dask import parse_cluster
+
+        try:
+            parse_cluster(cluster)
+        except CannotStart as e:
+            msg.fail(str(e))
+            raise typer.Exit(2)
     try:
         nlp_info = load_nlp(model)
     except ModelNotFound as e:
@@ -46,6 +56,9 @@ def run(
     except CannotStart as e:
         msg.fail(str(e))
         raise typer.Exit(2)
+    except ClusterLost as e:
+        msg.fail(str(e))
+        raise typer.Exit(1)
     _print_summary(summary)
     raise typer.Exit(1 if summary["errors"] else 0)
 
