@@ -24,6 +24,7 @@ reschedules the tasks of a worker that dies, and runs on one machine for tests.
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import CancelledError
 import logging
 import time
 from dataclasses import dataclass
@@ -66,6 +67,13 @@ def parse_cluster(spec: str) -> ClusterSpec:
 
 def resource_name(fingerprint: str) -> str:
     return f"presseschau-{fingerprint[:16]}"
+
+
+def _quiet_dask_logs() -> None:
+    """Dask's client logs every failed reconnect with a traceback; the run tells its user
+    what matters in one line (a refusing worker, a lost scheduler, a batch that kills workers)."""
+    for name in ["distributed", *(n for n in logging.root.manager.loggerDict if n.startswith("distributed."))]:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 def _import_distributed():
@@ -151,7 +159,7 @@ class DaskExecutor:
 
     def _start(self) -> None:
         distributed = _import_distributed()
-        logging.getLogger("distributed").setLevel(logging.ERROR)  # our own messages say what matters
+        _quiet_dask_logs()
         try:
             if self.spec.kind == "local":
                 self.cluster = distributed.LocalCluster(
@@ -238,32 +246,37 @@ class DaskExecutor:
         return self.client.submit(work, batch, self.settings, pure=False, resources={resource_name(self.settings.fingerprint): 1})
 
     def _wait_some(self, dask_wait, futures: list) -> list:
-        """The finished futures; raises ClusterLost when the scheduler has been gone for a while."""
+        """The finished futures; raises ClusterLost when the scheduler is gone (the client
+        cancels every future when it loses the connection, or stays unconnected)."""
         lost_since: Optional[float] = None
         while True:
             try:
                 done, _ = dask_wait(futures, timeout=POLL_S, return_when="FIRST_COMPLETED")
             except TimeoutError:
                 done = set()
+            except (CancelledError, OSError) as e:
+                raise self._lost(e) from None
             if self.client.status == "running":
                 lost_since = None
-                if done and all(f.status != "cancelled" for f in done):
+                if done:
                     return list(done)
-            else:
-                lost_since = lost_since or time.monotonic()
-                if self.client.status in ("closed", "closing") or time.monotonic() - lost_since > LOST_AFTER_S:
-                    raise ClusterLost(
-                        f"lost the Dask scheduler at {self.spec}; the records finished so far are in the cache: "
-                        f"run the same command again to process the rest"
-                    )
-            if done and any(f.status == "cancelled" for f in done):
-                time.sleep(POLL_S)  # the client cancels futures when it loses the scheduler: check again
+                continue
+            lost_since = lost_since or time.monotonic()
+            if self.client.status in ("closed", "closing") or time.monotonic() - lost_since > LOST_AFTER_S:
+                raise self._lost(None)
+
+    def _lost(self, e: Optional[BaseException]) -> ClusterLost:
+        why = f" ({type(e).__name__})" if e is not None else ""
+        return ClusterLost(f"lost the Dask scheduler at {self.spec}{why}; the records finished so far are in the cache: "
+                           f"run the same command again to process the rest")
 
     def _collect(self, f, batch: list[RawDoc]) -> BatchResult:
         from distributed import KilledWorker
 
         try:
             return f.result()
+        except CancelledError as e:  # the scheduler went away between the wait and the result
+            raise self._lost(e) from None
         except KilledWorker:
             self.on_notice(f"a batch of {len(batch)} articles killed its Dask workers repeatedly; not processed")
             return failed_batch(batch, ErrorKind.WORKER_DIED, "its Dask workers died on it repeatedly (killed, or out of memory?); not processed")
