@@ -51,6 +51,7 @@ class RunOptions:
     cluster: Optional[str] = None  # Dask: "local:N" or "tcp://HOST:PORT" (execute/dask.py); None: this machine
     formats: tuple[str, ...] = ("jsonl",)  # "jsonl" (articles.jsonl) and/or "parquet" (interop/parquet.py)
     parquet_rows: int = 5000  # articles per Parquet part
+    shared_fs: bool = False  # --cluster: workers read the article files themselves (execute/dask.py FileRef)
 
 
 @dataclass
@@ -143,7 +144,8 @@ def run(
         pipeline_info={"version": __version__, "fingerprint": info.fingerprint, "model": {"name": info.name, "version": info.version}},
         allow_non_german=opts.allow_non_german, batch_size=opts.batch_size,
     )
-    executor = make_executor(nlp, settings, opts.n_process, on_notice=notice, cluster=opts.cluster, model=(info.name, info.path))
+    executor = make_executor(nlp, settings, opts.n_process, on_notice=notice, cluster=opts.cluster, model=(info.name, info.path),
+                             shared_fs=opts.shared_fs, max_bytes=opts.max_bytes)
     try:
         previous = set(_last_run_ids(cache))
         files, discover_errors = discover(opts.paths)
@@ -204,7 +206,7 @@ def run(
         "flagged_decisions": flagged,
         "timings": {k: round(v, 3) for k, v in stats.timings.items()},
         "resources": _resource_use(),
-        "options": {"n_process": opts.n_process, "batch_size": opts.batch_size, "force": opts.force, "cluster": opts.cluster, "formats": list(opts.formats)},
+        "options": {"n_process": opts.n_process, "batch_size": opts.batch_size, "force": opts.force, "cluster": opts.cluster, "shared_fs": opts.shared_fs, "formats": list(opts.formats)},
     }
     atomic_write_json(opts.out / "run.json", summary)
     return summary

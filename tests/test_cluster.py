@@ -22,7 +22,6 @@ from repo_data import NEWS, REPO, SEEDS
 
 distributed = pytest.importorskip("distributed")
 
-pytestmark = pytest.mark.slow
 DASK = Path(sys.executable).parent / "dask"
 N_NEWS = 200
 
@@ -148,6 +147,7 @@ def _wait_committed(out: Path, proc: subprocess.Popen, at_least: int = 1, timeou
         time.sleep(0.2)
 
 
+@pytest.mark.slow
 def test_cluster_run_equals_local_run_and_rerun_sends_nothing(corpus, local_output, cluster, tmp_path):
     out = tmp_path / "out"
     r = _run_cli(str(corpus), "--out", str(out), "--cluster", cluster.address, "--batch-size", "16")
@@ -163,9 +163,12 @@ def test_cluster_run_equals_local_run_and_rerun_sends_nothing(corpus, local_outp
     assert (out / "articles.jsonl").read_bytes() == local_output
 
 
+@pytest.mark.slow
 def test_killed_worker_run_completes_identical(corpus, local_output, cluster, tmp_path):
+    """With --shared-fs (the workers read the seed files themselves) and a worker killed
+    after the first committed batch: its tasks go to the other worker, same output."""
     out = tmp_path / "out"
-    proc = _run_cli(str(corpus), "--out", str(out), "--cluster", cluster.address, "--batch-size", "8", wait=False)
+    proc = _run_cli(str(corpus), "--out", str(out), "--cluster", cluster.address, "--batch-size", "8", "--shared-fs", wait=False)
     try:
         _wait_committed(out, proc)
         victim = cluster.workers[1]
@@ -178,6 +181,7 @@ def test_killed_worker_run_completes_identical(corpus, local_output, cluster, tm
     assert (out / "articles.jsonl").read_bytes() == local_output
 
 
+@pytest.mark.slow
 def test_lost_scheduler_ends_the_run_with_exit_1_and_a_rerun_resumes(corpus, local_output, cluster, tmp_path, nlp_info):
     """Runs last: it stops the module's scheduler."""
     out = tmp_path / "out"
@@ -200,6 +204,7 @@ def test_lost_scheduler_ends_the_run_with_exit_1_and_a_rerun_resumes(corpus, loc
     assert (out / "articles.jsonl").read_bytes() == local_output
 
 
+@pytest.mark.slow
 def test_workers_with_another_pipeline_refuse_and_the_run_cannot_start(corpus, tmp_path, request, nlp_info):
     """A driver whose fingerprint no worker shares: every worker refuses, the run stops before
     any work (CannotStart = exit 2) and names the reason."""
@@ -218,3 +223,29 @@ def test_workers_with_another_pipeline_refuse_and_the_run_cannot_start(corpus, t
 def test_bad_cluster_spec_is_a_one_line_error():
     r = _run_cli(str(SEEDS[0]), "--out", "/tmp/never-written", "--cluster", "local:zero")
     assert r.returncode == 2 and "local:N" in r.stdout and "Traceback" not in r.stdout + r.stderr
+
+
+def test_shared_fs_worker_reads_the_file_as_the_driver_did_and_refuses_a_changed_one(tmp_path):
+    from pipeline.errors import ArticleError, ErrorKind
+    from pipeline.execute.dask import FileRef, resolve, to_ref
+    from pipeline.ingest import read_path
+
+    src = tmp_path / "corpus"
+    src.mkdir()
+    f = src / SEEDS[0].name
+    f.write_bytes(SEEDS[0].read_bytes())
+    (raw,) = list(read_path(f, src))
+    ref = to_ref(raw, 5_000_000)
+    assert isinstance(ref, FileRef) and raw.text not in repr(ref)
+    assert resolve(ref) == raw
+
+    f.write_bytes(SEEDS[1].read_bytes())  # changed between the driver's read and the worker's
+    err = resolve(ref)
+    assert isinstance(err, ArticleError) and err.kind == ErrorKind.UNREADABLE and str(f) in err.message
+    f.unlink()
+    assert isinstance(resolve(ref), ArticleError)
+
+    with gzip.open(NEWS / "wikinews_de.jsonl.gz", "rt", encoding="utf-8") as fh:
+        (src / "news.jsonl").write_text(next(fh), encoding="utf-8")
+    (rec,) = list(read_path(src / "news.jsonl", src))
+    assert to_ref(rec, 5_000_000) is rec  # JSONL records travel with their text

@@ -26,6 +26,7 @@ def run(
     formats: List[str] = typer.Option(["jsonl"], "--format", help="jsonl (articles.jsonl) and/or parquet (articles.parquet/ + entities.parquet/, one part per --parquet-rows articles); repeat for both"),
     parquet_rows: int = typer.Option(5000, "--parquet-rows", min=1, help="Articles per Parquet part file"),
     cluster: Optional[str] = typer.Option(None, "--cluster", help="Run the work on Dask: local:N (N worker processes here) or tcp://HOST:PORT (a running scheduler); see README 'Running on a cluster'"),
+    shared_fs: bool = typer.Option(False, "--shared-fs", help="With --cluster: the workers see the input files at the same paths, so article files are named, not sent (JSONL records are still sent)"),
 ):
     """Turn raw German articles into structured JSONL (articles.jsonl + run.json)."""
     from ..errors import CannotStart, ClusterLost
@@ -36,7 +37,7 @@ def run(
     opts = RunOptions(
         paths=list(paths) if paths else [Path("corpus")], out=out, model=model, n_process=n_process, batch_size=batch_size,
         max_bytes=max_bytes, force=force, allow_non_german=allow_non_german, review=None if no_reviews else ReviewOverlay.from_folder(annotations), progress=progress,
-        cluster=cluster, formats=tuple(dict.fromkeys(formats)), parquet_rows=parquet_rows,
+        cluster=cluster, formats=tuple(dict.fromkeys(formats)), parquet_rows=parquet_rows, shared_fs=shared_fs,
     )
     bad_formats = sorted(set(formats) - {"jsonl", "parquet"})
     if bad_formats:

@@ -24,13 +24,14 @@ class Executor(Protocol):
 
 
 def make_executor(nlp, settings: WorkSettings, n_process: int = 1, on_notice: Callable[[str], None] = lambda m: None,
-                  cluster: Optional[str] = None, model: tuple[str, str] = ("", "")) -> Executor:
+                  cluster: Optional[str] = None, model: tuple[str, str] = ("", ""), shared_fs: bool = False, max_bytes: int = 0) -> Executor:
     """`on_notice` hears what the run should tell its user (e.g. a worker died and its batch is retried).
-    With `cluster`, the work goes to Dask workers, which load the model `(name, path)` themselves."""
+    With `cluster`, the work goes to Dask workers, which load the model `(name, path)` themselves
+    (and, with `shared_fs`, read the article files themselves)."""
     if cluster:
         from .dask import DaskExecutor
 
-        return DaskExecutor(settings, model[0], model[1], cluster, on_notice)
+        return DaskExecutor(settings, model[0], model[1], cluster, on_notice, shared_fs=shared_fs, max_bytes=max_bytes)
     if n_process <= 1:
         from .inline import InlineExecutor
 

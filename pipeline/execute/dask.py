@@ -24,6 +24,7 @@ reschedules the tasks of a worker that dies, and runs on one machine for tests.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from concurrent.futures import CancelledError
 import logging
 import time
@@ -31,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
 
-from ..errors import CannotStart, ClusterLost, ErrorKind
+from ..errors import ArticleError, CannotStart, ClusterLost, ErrorKind
 from ..process import BatchResult, WorkSettings, failed_batch, load_resources, process_batch
 from ..schema import RawDoc
 
@@ -133,17 +134,59 @@ def _plugin_status(dask_worker, name: str) -> Optional[str]:
     return plugin.problem
 
 
-def work(batch: list[RawDoc], settings: WorkSettings) -> BatchResult:
+@dataclass(frozen=True)
+class FileRef:
+    """`--shared-fs`: an article file named instead of sent; the worker reads it itself."""
+
+    id: str
+    path: str
+    sha256: str
+    max_bytes: int
+
+
+def to_ref(raw: RawDoc, max_bytes: int):
+    """A one-article file becomes a `FileRef`. A JSONL record is sent as it is: the driver
+    does not know its byte position, and a .jsonl.gz cannot be read from the middle, so a
+    worker would have to read the whole file again for every batch."""
+    from ..ingest import JSONL_SUFFIXES, suffix_of
+
+    if suffix_of(Path(raw.path.split("#", 1)[0])) in JSONL_SUFFIXES:
+        return raw
+    return FileRef(raw.id, raw.path, raw.sha256, max_bytes)
+
+
+def resolve(item) -> RawDoc | ArticleError:
+    """The `RawDoc` of a `FileRef`, read and decoded on the worker exactly as the driver did
+    (`ingest.read_path`); an error if the file is gone or changed since the driver read it."""
+    from ..ingest import read_path
+
+    if isinstance(item, RawDoc):
+        return item
+    path = Path(item.path)
+    for got in read_path(path, path.parent, item.max_bytes):
+        if isinstance(got, RawDoc) and got.sha256 == item.sha256:
+            return dataclasses.replace(got, id=item.id)
+        break
+    return ArticleError(item.path, ErrorKind.UNREADABLE, f"{item.path}: changed or gone since the run read it (--shared-fs: the worker reads the file itself); not processed")
+
+
+def work(batch: list, settings: WorkSettings) -> BatchResult:
     """The task: one batch on a worker whose plugin loaded the run's pipeline."""
     from distributed import get_worker
 
     plugin = get_worker().plugins[resource_name(settings.fingerprint)]
-    return process_batch(plugin.nlp, batch, settings)
+    items = [resolve(x) for x in batch]
+    result = process_batch(plugin.nlp, [x for x in items if isinstance(x, RawDoc)], settings)
+    if len(result.outcomes) < len(items):  # put the unreadable ones back in the batch's order
+        done = dict(result.outcomes)
+        result.outcomes = [(x.id, done[x.id]) if isinstance(x, RawDoc) else (ref.id, x) for x, ref in zip(items, batch)]
+    return result
 
 
 class DaskExecutor:
     def __init__(self, settings: WorkSettings, model_name: str, model_path: str, cluster: str,
-                 on_notice: Callable[[str], None] = lambda m: None, in_flight: Optional[int] = None):
+                 on_notice: Callable[[str], None] = lambda m: None, in_flight: Optional[int] = None,
+                 shared_fs: bool = False, max_bytes: int = 0):
         self.spec = parse_cluster(cluster)
         _import_distributed()
         self.settings = settings
@@ -151,6 +194,8 @@ class DaskExecutor:
         self.model_path = model_path
         self.on_notice = on_notice
         self.in_flight_fixed = in_flight
+        self.shared_fs = shared_fs
+        self.max_bytes = max_bytes
         self.client = None
         self.cluster = None
         self.submitted = 0  # batches sent to the cluster (a re-run of an unchanged corpus: 0)
@@ -243,7 +288,8 @@ class DaskExecutor:
 
     def _submit(self, batch: list[RawDoc]):
         self.submitted += 1
-        return self.client.submit(work, batch, self.settings, pure=False, resources={resource_name(self.settings.fingerprint): 1})
+        sent = [to_ref(raw, self.max_bytes) for raw in batch] if self.shared_fs else batch
+        return self.client.submit(work, sent, self.settings, pure=False, resources={resource_name(self.settings.fingerprint): 1})
 
     def _wait_some(self, dask_wait, futures: list) -> list:
         """The finished futures; raises ClusterLost when the scheduler is gone (the client
