@@ -49,6 +49,88 @@ def presseschau_run(corpus: Path, out: Path, extra: list[str], model: str | None
     return elapsed, json.loads((out / "run.json").read_text(encoding="utf-8"))
 
 
+class TcpCluster:
+    """`dask scheduler` and `dask worker` processes on 127.0.0.1, as on a real cluster: the
+    run process is then the driver alone (with local:N the scheduler runs inside it)."""
+
+    def __init__(self, n_workers: int = 2):
+        import socket
+
+        with socket.socket() as sk:
+            sk.bind(("127.0.0.1", 0))
+            port = sk.getsockname()[1]
+        self.address = f"tcp://127.0.0.1:{port}"
+        dask = str(Path(sys.executable).parent / "dask")
+        env = dict(os.environ, PYTHONPATH=str(REPO))
+        kw = dict(cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.scheduler = subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"], **kw)
+        time.sleep(5)
+        self.workers = [subprocess.Popen([dask, "worker", self.address, "--nthreads", "1", "--no-dashboard", "--host", "127.0.0.1"], **kw)
+                        for _ in range(n_workers)]
+
+    def scheduler_cpu_s(self) -> float:
+        import psutil
+
+        t = psutil.Process(self.scheduler.pid).cpu_times()
+        return t.user + t.system
+
+    def stop(self) -> None:
+        for p in [*self.workers, self.scheduler]:
+            p.terminate()
+        for p in [*self.workers, self.scheduler]:
+            try:
+                p.wait(20)
+            except subprocess.TimeoutExpired:
+                p.kill()
+
+
+def driver_cost(corpus: Path, model: str | None) -> tuple[float, float, int]:
+    """(driver CPU s per article, scheduler CPU s per article, articles measured) of a run
+    against a separate scheduler, counted from the first committed batch (start-up and model
+    loading done) to the last one (before articles.jsonl is written): the CPU time of the run
+    process (psutil) and of the scheduler over the same window, over the articles committed
+    in it (the cache's row count)."""
+    import psutil
+    import sqlite3
+
+    cluster = TcpCluster()
+    out = WORK / "c_tcp"
+    shutil.rmtree(out, ignore_errors=True)
+    db = out / ".presseschau" / "cache-v1.sqlite"
+    total = sum(1 for _ in open(corpus, encoding="utf-8"))
+
+    def committed() -> int:
+        try:
+            with sqlite3.connect(db, timeout=1) as con:
+                return con.execute("SELECT COUNT(*) FROM records").fetchone()[0]
+        except sqlite3.Error:
+            return 0
+
+    def cpu(p) -> float:
+        t = p.cpu_times()
+        return t.user + t.system
+
+    try:
+        cmd = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--no-progress", "--no-reviews",
+               "--cluster", cluster.address] + (["--model", model] if model else [])
+        proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(os.environ, PYTHONPATH=str(REPO)))
+        driver, sched = psutil.Process(proc.pid), psutil.Process(cluster.scheduler.pid)
+        first = last = None
+        while proc.poll() is None:
+            n = committed() if db.exists() else 0
+            if n and first is None:
+                first = (n, cpu(driver), cpu(sched))
+            if n >= total and last is None:
+                last = (n, cpu(driver), cpu(sched))
+            time.sleep(0.2)
+    finally:
+        cluster.stop()
+    if first is None or last is None or last[0] == first[0]:
+        raise SystemExit("the tcp run did not commit its batches; see bench/_work")
+    arts = last[0] - first[0]
+    return (last[1] - first[1]) / arts, (last[2] - first[2]) / arts, arts
+
+
 def load_average() -> str:
     return " ".join(f"{x:.1f}" for x in os.getloadavg()) + f" on {os.cpu_count()} cores"
 
@@ -84,10 +166,13 @@ def main() -> None:
         ("articles.jsonl byte-identical", "yes" if same else "NO"),
     ]
 
-    cpu_driver = (s_cluster["resources"]["cpu_main_s"] - s0_cluster["resources"]["cpu_main_s"]) / max(1, arts - 1)
+    cpu_driver_local = (s_cluster["resources"]["cpu_main_s"] - s0_cluster["resources"]["cpu_main_s"]) / max(1, arts - 1)
+    cpu_driver, cpu_scheduler, measured = driver_cost(corpus, args.model)
     cpu_worker = s_local["resources"]["cpu_workers_s"] / max(1, arts)
     rows += [
-        ("driver CPU per article (run process incl. the local scheduler), ms", f"{1000 * cpu_driver:.2f}"),
+        ("local:2: run process CPU per article (driver + in-process scheduler), ms", f"{1000 * cpu_driver_local:.2f}"),
+        (f"tcp:// (separate scheduler, 2 workers): driver CPU per article, ms ({measured:,} articles)", f"{1000 * cpu_driver:.2f}"),
+        ("tcp://: scheduler CPU per article, ms", f"{1000 * cpu_scheduler:.2f}"),
         ("worker CPU per article (--n-process 2 workers), ms", f"{1000 * cpu_worker:.1f}"),
         ("workers one driver keeps busy = worker / driver CPU (target >= 50)", f"{cpu_worker / cpu_driver:.0f}" if cpu_driver > 0 else "n/a"),
     ]

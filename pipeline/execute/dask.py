@@ -198,7 +198,6 @@ class DaskExecutor:
         self.max_bytes = max_bytes
         self.client = None
         self.cluster = None
-        self.submitted = 0  # batches sent to the cluster (a re-run of an unchanged corpus: 0)
 
     # -- lifecycle ------------------------------------------------------------------------
 
@@ -287,7 +286,6 @@ class DaskExecutor:
         return sum(w.get("nthreads", 1) for w in self.client.scheduler_info()["workers"].values()) or 1
 
     def _submit(self, batch: list[RawDoc]):
-        self.submitted += 1
         sent = [to_ref(raw, self.max_bytes) for raw in batch] if self.shared_fs else batch
         return self.client.submit(work, sent, self.settings, pure=False, resources={resource_name(self.settings.fingerprint): 1})
 
