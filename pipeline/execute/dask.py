@@ -206,10 +206,15 @@ class DaskExecutor:
         _quiet_dask_logs()
         try:
             if self.spec.kind == "local":
-                self.cluster = distributed.LocalCluster(
-                    n_workers=self.spec.n_workers, threads_per_worker=1, processes=True,
-                    dashboard_address=None, silence_logs=logging.ERROR,
-                )
+                import dask
+
+                # the workers' statistical profiler samples the task thread's stack every 10 ms
+                # (it takes the GIL each time): off for our own workers (README: the same for yours)
+                with dask.config.set({"distributed.worker.profile.enabled": False}):
+                    self.cluster = distributed.LocalCluster(
+                        n_workers=self.spec.n_workers, threads_per_worker=1, processes=True,
+                        dashboard_address=None, silence_logs=logging.ERROR,
+                    )
                 self.client = distributed.Client(self.cluster)
             else:
                 self.client = distributed.Client(self.spec.address, timeout=CONNECT_TIMEOUT_S)
