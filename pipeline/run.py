@@ -270,28 +270,23 @@ def _write_articles(opts: RunOptions, cache: Cache, ids: list[str], stats: RunSt
 
     flagged: list[dict] = []
     reviewed = 0
-    parquet = PartitionedWriter(opts.out, opts.parquet_rows) if "parquet" in opts.formats else None
-    try:
-        with atomic_open(opts.out / "articles.jsonl") if "jsonl" in opts.formats else nullcontext() as fh:
-            for doc_id, line, words, labels in cache.iter_stored(ids):
-                if opts.review is not None and opts.review.concerns(doc_id):
-                    # only reviewed articles are parsed and re-serialised
-                    rec, flags = opts.review.apply(json.loads(line))
-                    flagged.extend(flags)
-                    reviewed += 1
-                    line, labels = dumps(rec), label_counts(rec)
-                stats.words += words
-                stats.labels.update(labels)
-                if fh is not None:
-                    fh.write(line)
-                    fh.write("\n")
-                if parquet is not None:
-                    parquet.add(line)
-        if parquet is not None:
-            parquet.commit()
-    finally:
-        if parquet is not None:
-            parquet.discard()
+    parquet_out = PartitionedWriter(opts.out, opts.parquet_rows) if "parquet" in opts.formats else nullcontext()
+    jsonl_out = atomic_open(opts.out / "articles.jsonl") if "jsonl" in opts.formats else nullcontext()
+    with parquet_out as parquet, jsonl_out as fh:
+        for doc_id, line, words, labels in cache.iter_stored(ids):
+            if opts.review is not None and opts.review.concerns(doc_id):
+                # only reviewed articles are parsed and re-serialised
+                rec, flags = opts.review.apply(json.loads(line))
+                flagged.extend(flags)
+                reviewed += 1
+                line, labels = dumps(rec), label_counts(rec)
+            stats.words += words
+            stats.labels.update(labels)
+            if fh is not None:
+                fh.write(line)
+                fh.write("\n")
+            if parquet is not None:
+                parquet.add(line)
     return flagged, reviewed
 
 

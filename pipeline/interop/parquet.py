@@ -39,7 +39,8 @@ def _article_schema():
 
 
 class PartitionedWriter:
-    """Collects the final record lines of a run and writes one Parquet part per `rows_per_file`."""
+    """Collects the final record lines of a run and writes one Parquet part per `rows_per_file`.
+    As a context manager: committed when the block ends normally, discarded when it raises."""
 
     def __init__(self, out: Path, rows_per_file: int = ROWS_PER_FILE):
         self.out = Path(out)
@@ -50,6 +51,16 @@ class PartitionedWriter:
             folder.mkdir(parents=True)
         self.lines: list[str] = []
         self.parts = 0
+
+    def __enter__(self) -> "PartitionedWriter":
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        try:
+            if exc_type is None:
+                self.commit()
+        finally:
+            self.discard()
 
     def add(self, line: str) -> None:
         self.lines.append(line)
