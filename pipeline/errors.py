@@ -70,6 +70,10 @@ class Interrupted(KeyboardInterrupt):
     def exit_code(self) -> int:
         return 128 + self.signum
 
+class ClusterLost(RuntimeError):
+    """The Dask scheduler went away during a run (`--cluster`): exit code 1, one line; what
+    was finished is in the cache and a re-run goes on from there."""
+
 
 class ModelNotFound(CannotStart):
     """No spaCy model could be resolved or loaded."""

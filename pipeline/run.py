@@ -51,6 +51,10 @@ class RunOptions:
     # pipeline's own output
     review: Optional[Any] = None
     progress: Optional[bool] = None  # None: only on an interactive terminal outside CI
+    cluster: Optional[str] = None  # Dask: "local:N" or "tcp://HOST:PORT" (execute/dask.py); None: this machine
+    formats: tuple[str, ...] = ("jsonl",)  # "jsonl" (articles.jsonl) and/or "parquet" (interop/parquet.py)
+    parquet_rows: int = 5000  # articles per Parquet part
+    shared_fs: bool = False  # --cluster: workers read the article files themselves (execute/dask.py FileRef)
 
 
 @dataclass
@@ -143,7 +147,8 @@ def run(
         pipeline_info={"version": __version__, "fingerprint": info.fingerprint, "model": {"name": info.name, "version": info.version}},
         allow_non_german=opts.allow_non_german, batch_size=opts.batch_size,
     )
-    executor = make_executor(nlp, settings, opts.n_process, on_notice=notice)
+    executor = make_executor(nlp, settings, opts.n_process, on_notice=notice, cluster=opts.cluster, model=(info.name, info.path),
+                             shared_fs=opts.shared_fs, max_bytes=opts.max_bytes)
     try:
         previous = set(_last_run_ids(cache))
         files, discover_errors = discover(opts.paths)
@@ -192,7 +197,7 @@ def run(
         "pipeline": {"version": __version__, "fingerprint": info.fingerprint},
         "model": info.to_dict(),
         "inputs": [str(p) for p in opts.paths],
-        "output": str(opts.out / "articles.jsonl"),
+        "output": str(opts.out / ("articles.jsonl" if "jsonl" in opts.formats else "articles.parquet")),
         "counts": {
             "articles": len(seen),
             "processed": stats.processed,
@@ -210,7 +215,7 @@ def run(
         "flagged_decisions": flagged,
         "timings": {k: round(v, 3) for k, v in stats.timings.items()},
         "resources": _resource_use(),
-        "options": {"n_process": opts.n_process, "batch_size": opts.batch_size, "force": opts.force},
+        "options": {"n_process": opts.n_process, "batch_size": opts.batch_size, "force": opts.force, "cluster": opts.cluster, "shared_fs": opts.shared_fs, "formats": list(opts.formats)},
     }
     atomic_write_json(opts.out / "run.json", summary)
     return summary
@@ -315,11 +320,18 @@ def _error(stats: RunStats, err: dict, on_error: Callable[[dict], None]) -> None
 
 
 def _write_articles(opts: RunOptions, cache: Cache, ids: list[str], stats: RunStats) -> tuple[list[dict], int]:
-    """articles.jsonl = this run's articles, with the review overlay applied (if any).
-    Returns the decisions that no longer fit and the number of reviewed articles."""
+    """articles.jsonl (and/or the Parquet parts, `--format`) = this run's articles, with the
+    review overlay applied (if any). Returns the decisions that no longer fit and the number
+    of reviewed articles."""
+    from contextlib import nullcontext
+
+    from .interop.parquet import PartitionedWriter
+
     flagged: list[dict] = []
     reviewed = 0
-    with atomic_open(opts.out / "articles.jsonl") as fh:
+    parquet_out = PartitionedWriter(opts.out, opts.parquet_rows) if "parquet" in opts.formats else nullcontext()
+    jsonl_out = atomic_open(opts.out / "articles.jsonl") if "jsonl" in opts.formats else nullcontext()
+    with parquet_out as parquet, jsonl_out as fh:
         for doc_id, line, words, labels in cache.iter_stored(ids):
             if opts.review is not None and opts.review.concerns(doc_id):
                 # only reviewed articles are parsed and re-serialised
@@ -329,8 +341,11 @@ def _write_articles(opts: RunOptions, cache: Cache, ids: list[str], stats: RunSt
                 line, labels = dumps(rec), label_counts(rec)
             stats.words += words
             stats.labels.update(labels)
-            fh.write(line)
-            fh.write("\n")
+            if fh is not None:
+                fh.write(line)
+                fh.write("\n")
+            if parquet is not None:
+                parquet.add(line)
     return flagged, reviewed
 
 

@@ -46,9 +46,13 @@ def run(
     annotations: Path = typer.Option(Path("annotations"), "--annotations", help="Folder with review decisions to re-apply"),
     no_reviews: bool = typer.Option(False, "--no-reviews", help="Write the pipeline's own output, without re-applying review decisions (to measure the pipeline)"),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on a terminal, off in CI)"),
+    formats: List[str] = typer.Option(["jsonl"], "--format", help="jsonl (articles.jsonl) and/or parquet (articles.parquet/ + entities.parquet/, one part per --parquet-rows articles); repeat for both"),
+    parquet_rows: int = typer.Option(5000, "--parquet-rows", min=1, help="Articles per Parquet part file"),
+    cluster: Optional[str] = typer.Option(None, "--cluster", help="Run the work on Dask: local:N (N worker processes here) or tcp://HOST:PORT (a running scheduler); see README 'Running on a cluster'"),
+    shared_fs: bool = typer.Option(False, "--shared-fs", help="With --cluster: the workers see the input files at the same paths, so article files are named, not sent (JSONL records are still sent)"),
 ):
     """Turn raw German articles into structured JSONL (articles.jsonl + run.json)."""
-    from ..errors import CannotStart
+    from ..errors import CannotStart, ClusterLost
     from ..nlp import ModelNotFound, load_nlp
     from ..review.apply import ReviewOverlay
     from ..run import RunOptions, run as run_batch
@@ -56,7 +60,20 @@ def run(
     opts = RunOptions(
         paths=list(paths) if paths else [Path("corpus")], out=out, model=model, n_process=n_process, batch_size=batch_size,
         max_bytes=max_bytes, force=force, allow_non_german=allow_non_german, review=None if no_reviews else ReviewOverlay.from_folder(annotations), progress=progress,
+        cluster=cluster, formats=tuple(dict.fromkeys(formats)), parquet_rows=parquet_rows, shared_fs=shared_fs,
     )
+    bad_formats = sorted(set(formats) - {"jsonl", "parquet"})
+    if bad_formats:
+        msg.fail(f"--format {', '.join(bad_formats)}: use jsonl and/or parquet")
+        raise typer.Exit(2)
+    if cluster:
+        from ..execute.dask import parse_cluster
+
+        try:
+            parse_cluster(cluster)
+        except CannotStart as e:
+            msg.fail(str(e))
+            raise typer.Exit(2)
     try:
         nlp_info = load_nlp(model)
     except ModelNotFound as e:
@@ -69,6 +86,9 @@ def run(
     except CannotStart as e:
         msg.fail(str(e))
         raise typer.Exit(2)
+    except ClusterLost as e:
+        msg.fail(str(e))
+        raise typer.Exit(1)
     _print_summary(summary)
     raise typer.Exit(1 if summary["errors"] else 0)
 

@@ -7,10 +7,11 @@ re-run of an unchanged corpus loads nothing and starts no worker.
 
 - `inline`: in the run's own process (`--n-process 1`);
 - `local`: supervised worker processes on this machine (`--n-process N`);
+- `dask`: a Dask cluster (`--cluster local:N` or `--cluster tcp://HOST:PORT`);
 """
 from __future__ import annotations
 
-from typing import Callable, Iterator, Protocol
+from typing import Callable, Iterator, Optional, Protocol
 
 from ..process import BatchResult, WorkSettings
 from ..schema import RawDoc
@@ -22,8 +23,15 @@ class Executor(Protocol):
     def close(self) -> None: ...
 
 
-def make_executor(nlp, settings: WorkSettings, n_process: int = 1, on_notice: Callable[[str], None] = lambda m: None) -> Executor:
-    """`on_notice` hears what the run should tell its user (e.g. a worker died and its batch is retried)."""
+def make_executor(nlp, settings: WorkSettings, n_process: int = 1, on_notice: Callable[[str], None] = lambda m: None,
+                  cluster: Optional[str] = None, model: tuple[str, str] = ("", ""), shared_fs: bool = False, max_bytes: int = 0) -> Executor:
+    """`on_notice` hears what the run should tell its user (e.g. a worker died and its batch is retried).
+    With `cluster`, the work goes to Dask workers, which load the model `(name, path)` themselves
+    (and, with `shared_fs`, read the article files themselves)."""
+    if cluster:
+        from .dask import DaskExecutor
+
+        return DaskExecutor(settings, model[0], model[1], cluster, on_notice, shared_fs=shared_fs, max_bytes=max_bytes)
     if n_process <= 1:
         from .inline import InlineExecutor
 

@@ -1,0 +1,338 @@
+"""The per-article work on a Dask cluster (`--cluster local:N` or `--cluster tcp://HOST:PORT`).
+
+Why Dask (`distributed`) and not a home-made scheduler: it already starts workers on SLURM and
+PBS (dask-jobqueue), Kubernetes (dask-kubernetes, Helm chart) and over SSH (`dask ssh`),
+reschedules the tasks of a worker that dies, and runs on one machine for tests.
+
+- The driver (`run.py`) keeps discovery, the cache and the outputs; a task is one batch,
+  `process.process_batch` on a worker, and its result (JSON lines) comes back to the driver,
+  which commits it to the cache at once. At most `in_flight` batches are submitted at a time,
+  so the driver's memory does not grow with the corpus.
+- Each worker loads the pipeline once, in a worker plugin (`PipelinePlugin`), from the model
+  path the driver resolved (or, where that path does not exist on the worker, the package of
+  that name), and compares its pipeline fingerprint with the driver's. A worker whose
+  fingerprint differs refuses: it never gets the Dask resource `presseschau-<fingerprint>`
+  that every task of the run asks for, so it gets none of the run's tasks (and stays
+  free for others). No worker that can work: the run cannot start (exit 2).
+- A worker that dies: Dask reschedules its tasks on the others (`distributed.scheduler.allowed-failures`
+  times; a batch that keeps killing workers ends as `worker_died` errors for its articles).
+- The scheduler goes away: the run stops with `ClusterLost` (exit 1); everything finished is
+  in the cache, and a re-run sends only the rest.
+- Lazy: nothing connects before the first batch, so a re-run of an unchanged corpus sends
+  nothing to the cluster.
+"""
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from concurrent.futures import CancelledError
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterator, Optional
+
+from ..errors import ArticleError, CannotStart, ClusterLost, ErrorKind
+from ..process import BatchResult, WorkSettings, failed_batch, load_resources, process_batch
+from ..schema import RawDoc
+
+CONNECT_TIMEOUT_S = 20      # scheduler unreachable at start: cannot start
+WORKERS_TIMEOUT_S = 120     # no worker joined (or none loaded the model) by then: cannot start
+LOST_AFTER_S = 15           # the client has not been connected for this long: the scheduler is gone
+POLL_S = 1.0
+LOADING = "still loading the model"
+
+
+@dataclass(frozen=True)
+class ClusterSpec:
+    kind: str  # "local" | "remote"
+    n_workers: int = 0
+    address: str = ""
+
+    def __str__(self) -> str:
+        return f"local:{self.n_workers}" if self.kind == "local" else self.address
+
+
+def parse_cluster(spec: str) -> ClusterSpec:
+    """`local:N` or a scheduler address (`tcp://HOST:PORT`, `tls://...`)."""
+    s = spec.strip()
+    if s.startswith("local:"):
+        n = s[len("local:"):]
+        if not n.isdigit() or int(n) < 1:
+            raise CannotStart(f"--cluster {spec!r}: local:N needs a number of workers >= 1, e.g. local:4")
+        return ClusterSpec("local", n_workers=int(n))
+    if "://" in s and s.split("://", 1)[1]:
+        return ClusterSpec("remote", address=s)
+    raise CannotStart(f"--cluster {spec!r}: use local:N (N worker processes here) or the scheduler's address, e.g. tcp://10.0.0.5:8786")
+
+
+def resource_name(fingerprint: str) -> str:
+    return f"presseschau-{fingerprint[:16]}"
+
+
+def _quiet_dask_logs() -> None:
+    """Dask's client logs every failed reconnect with a traceback; the run tells its user
+    what matters in one line (a refusing worker, a lost scheduler, a batch that kills workers)."""
+    for name in ["distributed", *(n for n in logging.root.manager.loggerDict if n.startswith("distributed."))]:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
+def _import_distributed():
+    try:
+        import distributed
+    except ImportError:
+        raise CannotStart("--cluster needs Dask: pip install 'presseschau[cluster]' (dask[distributed])") from None
+    return distributed
+
+
+try:  # the plugin must subclass WorkerPlugin; without Dask installed, --cluster says so (above)
+    from distributed.diagnostics.plugin import WorkerPlugin as _WorkerPluginBase
+except ImportError:  # pragma: no cover - only without the cluster extra
+    _WorkerPluginBase = object
+
+
+class PipelinePlugin(_WorkerPluginBase):
+    """Loads the pipeline once per worker and checks its fingerprint against the driver's."""
+
+    idempotent = True  # registered again by a later run: workers that have it keep their loaded model
+
+    def __init__(self, model_name: str, model_path: str, fingerprint: str):
+        self.model_name = model_name
+        self.model_path = model_path
+        self.fingerprint = fingerprint
+        self.name = resource_name(fingerprint)
+        self.nlp = None
+        self.problem: Optional[str] = LOADING
+
+    async def setup(self, worker) -> None:
+        # loading takes seconds: in a thread, so that the worker keeps answering heartbeats
+        self.problem = await asyncio.get_running_loop().run_in_executor(None, self._load)
+        if self.problem is None:
+            await worker.set_resources(**{self.name: worker.state.nthreads})
+
+    def _load(self) -> Optional[str]:
+        from ..nlp import load_nlp
+
+        ref = self.model_path if self.model_path and Path(self.model_path).exists() else self.model_name
+        try:
+            nlp, info = load_nlp(ref)
+            load_resources()
+        except Exception as e:  # any failure here is the worker's refusal, reported to the driver
+            return f"cannot load the model {ref!r} ({type(e).__name__}: {e})"
+        if info.fingerprint != self.fingerprint:
+            return (f"its pipeline fingerprint {info.fingerprint[:12]} (model {info.name} {info.version} at {info.path}) "
+                    f"differs from the driver's {self.fingerprint[:12]}: install the same presseschau version and model there")
+        self.nlp = nlp
+        return None
+
+
+def _plugin_status(dask_worker, name: str) -> Optional[str]:
+    """Run on every worker by the driver: None when it can work, else why not."""
+    plugin = dask_worker.plugins.get(name)
+    if plugin is None:
+        return "the presseschau plugin is not loaded"
+    return plugin.problem
+
+
+@dataclass(frozen=True)
+class FileRef:
+    """`--shared-fs`: an article file named instead of sent; the worker reads it itself."""
+
+    id: str
+    path: str
+    sha256: str
+    max_bytes: int
+
+
+def to_ref(raw: RawDoc, max_bytes: int):
+    """A one-article file becomes a `FileRef`. A JSONL record is sent as it is: the driver
+    does not know its byte position, and a .jsonl.gz cannot be read from the middle, so a
+    worker would have to read the whole file again for every batch."""
+    from ..ingest import JSONL_SUFFIXES, suffix_of
+
+    if suffix_of(Path(raw.path.split("#", 1)[0])) in JSONL_SUFFIXES:
+        return raw
+    return FileRef(raw.id, raw.path, raw.sha256, max_bytes)
+
+
+def resolve(item) -> RawDoc | ArticleError:
+    """The `RawDoc` of a `FileRef`, read and decoded on the worker exactly as the driver did
+    (`ingest.read_path`); an error if the file is gone or changed since the driver read it."""
+    from ..ingest import read_path
+
+    if isinstance(item, RawDoc):
+        return item
+    path = Path(item.path)
+    for got in read_path(path, path.parent, item.max_bytes):
+        if isinstance(got, RawDoc) and got.sha256 == item.sha256:
+            return dataclasses.replace(got, id=item.id)
+        break
+    return ArticleError(item.path, ErrorKind.UNREADABLE, f"{item.path}: changed or gone since the run read it (--shared-fs: the worker reads the file itself); not processed")
+
+
+def work(batch: list, settings: WorkSettings) -> BatchResult:
+    """The task: one batch on a worker whose plugin loaded the run's pipeline."""
+    from distributed import get_worker
+
+    plugin = get_worker().plugins[resource_name(settings.fingerprint)]
+    items = [resolve(x) for x in batch]
+    result = process_batch(plugin.nlp, [x for x in items if isinstance(x, RawDoc)], settings)
+    if len(result.outcomes) < len(items):  # put the unreadable ones back in the batch's order
+        done = dict(result.outcomes)
+        result.outcomes = [(x.id, done[x.id]) if isinstance(x, RawDoc) else (ref.id, x) for x, ref in zip(items, batch)]
+    return result
+
+
+class DaskExecutor:
+    def __init__(self, settings: WorkSettings, model_name: str, model_path: str, cluster: str,
+                 on_notice: Callable[[str], None] = lambda m: None, in_flight: Optional[int] = None,
+                 shared_fs: bool = False, max_bytes: int = 0):
+        self.spec = parse_cluster(cluster)
+        _import_distributed()
+        self.settings = settings
+        self.model_name = model_name
+        self.model_path = model_path
+        self.on_notice = on_notice
+        self.in_flight_fixed = in_flight
+        self.shared_fs = shared_fs
+        self.max_bytes = max_bytes
+        self.client = None
+        self.cluster = None
+
+    # -- lifecycle ------------------------------------------------------------------------
+
+    def _start(self) -> None:
+        distributed = _import_distributed()
+        _quiet_dask_logs()
+        try:
+            if self.spec.kind == "local":
+                import dask
+
+                # Two Dask defaults that cost spaCy work time (README: the same for your workers):
+                # the statistical profiler samples the task thread's stack every 10 ms (taking the
+                # GIL), and the nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536, which makes
+                # glibc hand memory back after every batch (22 % more annotation time, measured)
+                environ = {k: v for k, v in dask.config.get("distributed.nanny.pre-spawn-environ", {}).items() if k != "MALLOC_TRIM_THRESHOLD_"}
+                with dask.config.set({"distributed.worker.profile.enabled": False, "distributed.nanny.pre-spawn-environ": environ}):
+                    self.cluster = distributed.LocalCluster(
+                        n_workers=self.spec.n_workers, threads_per_worker=1, processes=True,
+                        dashboard_address=None, silence_logs=logging.ERROR,
+                    )
+                self.client = distributed.Client(self.cluster)
+            else:
+                self.client = distributed.Client(self.spec.address, timeout=CONNECT_TIMEOUT_S)
+        except (OSError, TimeoutError) as e:
+            self.close()
+            raise CannotStart(f"cannot reach the Dask scheduler at {self.spec} ({type(e).__name__}: {e})") from None
+        plugin = PipelinePlugin(self.model_name, self.model_path, self.settings.fingerprint)
+        try:
+            self.client.register_plugin(plugin, name=plugin.name)
+        except Exception as e:  # e.g. presseschau is not installed where the workers run
+            self.close()
+            raise CannotStart(f"the Dask workers at {self.spec} cannot load presseschau ({type(e).__name__}: {e}); install it in the workers' environment") from None
+        self._check_workers(plugin.name)
+
+    def _check_workers(self, name: str) -> None:
+        """Wait for a worker that loaded the run's pipeline; tell the user about refusals."""
+        deadline = time.monotonic() + WORKERS_TIMEOUT_S
+        told: set[str] = set()
+        while True:
+            status = self.client.run(_plugin_status, name=name) if self.client.scheduler_info()["workers"] else {}
+            for addr, problem in status.items():
+                if problem and problem != LOADING and addr not in told:
+                    told.add(addr)
+                    self.on_notice(f"Dask worker {addr} refuses to work: {problem}")
+            if any(p is None for p in status.values()):
+                return
+            if status and all(p != LOADING for p in status.values()):
+                raise CannotStart(f"no Dask worker at {self.spec} can run this pipeline: every worker refused (see above); nothing was processed")
+            if time.monotonic() > deadline:
+                raise CannotStart(f"no Dask worker at {self.spec} is ready after {WORKERS_TIMEOUT_S} s ({len(status)} joined); nothing was processed")
+            time.sleep(POLL_S)
+
+    def close(self) -> None:
+        client, cluster = self.client, self.cluster
+        self.client = self.cluster = None
+        for thing in (client, cluster):
+            if thing is None:
+                continue
+            try:
+                thing.close()
+            except Exception:  # the scheduler may already be gone; closing must not hide the run's outcome
+                pass
+
+    # -- work -----------------------------------------------------------------------------
+
+    def map(self, batches: Iterator[list[RawDoc]]) -> Iterator[BatchResult]:
+        batches = iter(batches)
+        first = next(batches, None)
+        if first is None:
+            return
+        t = time.perf_counter()
+        self._start()
+        start_s = time.perf_counter() - t  # reported with the first result (run.json timings)
+        from distributed import wait as dask_wait
+
+        in_flight = self.in_flight_fixed or max(4, 2 * self._n_threads())
+        pending: dict[Any, list[RawDoc]] = {}
+        batch: Optional[list[RawDoc]] = first
+        while True:
+            while batch is not None and len(pending) < in_flight:
+                pending[self._submit(batch)] = batch
+                batch = next(batches, None)
+            if not pending:
+                return
+            done = self._wait_some(dask_wait, list(pending))
+            for f in done:
+                result = self._collect(f, pending.pop(f))
+                if start_s is not None:
+                    result.timings["cluster_start"] = start_s
+                    start_s = None
+                yield result
+
+    def _n_threads(self) -> int:
+        return sum(w.get("nthreads", 1) for w in self.client.scheduler_info()["workers"].values()) or 1
+
+    def _submit(self, batch: list[RawDoc]):
+        sent = [to_ref(raw, self.max_bytes) for raw in batch] if self.shared_fs else batch
+        return self.client.submit(work, sent, self.settings, pure=False, resources={resource_name(self.settings.fingerprint): 1})
+
+    def _wait_some(self, dask_wait, futures: list) -> list:
+        """The finished futures; raises ClusterLost when the scheduler is gone (the client
+        cancels every future when it loses the connection, or stays unconnected)."""
+        lost_since: Optional[float] = None
+        while True:
+            try:
+                done, _ = dask_wait(futures, timeout=POLL_S, return_when="FIRST_COMPLETED")
+            except TimeoutError:
+                done = set()
+            except (CancelledError, OSError) as e:
+                raise self._lost(e) from None
+            if self.client.status == "running":
+                lost_since = None
+                if done:
+                    return list(done)
+                continue
+            lost_since = lost_since or time.monotonic()
+            if self.client.status in ("closed", "closing") or time.monotonic() - lost_since > LOST_AFTER_S:
+                raise self._lost(None)
+
+    def _lost(self, e: Optional[BaseException]) -> ClusterLost:
+        why = f" ({type(e).__name__})" if e is not None else ""
+        return ClusterLost(f"lost the Dask scheduler at {self.spec}{why}; the records finished so far are in the cache: "
+                           f"run the same command again to process the rest")
+
+    def _collect(self, f, batch: list[RawDoc]) -> BatchResult:
+        from distributed import KilledWorker
+
+        try:
+            return f.result()
+        except CancelledError as e:  # the scheduler went away between the wait and the result
+            raise self._lost(e) from None
+        except KilledWorker:
+            self.on_notice(f"a batch of {len(batch)} articles killed its Dask workers repeatedly; not processed")
+            return failed_batch(batch, ErrorKind.WORKER_DIED, "its Dask workers died on it repeatedly (killed, or out of memory?); not processed")
+        except Exception as e:  # the task raised (a bug outside process_batch's own guards)
+            return failed_batch(batch, ErrorKind.ANNOTATE_FAILED, f"its Dask task failed ({type(e).__name__}: {e}); not processed")
+        finally:
+            f.release()

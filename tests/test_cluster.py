@@ -1,0 +1,251 @@
+"""`presseschau run --cluster` on a real Dask cluster (issue 19): a `dask scheduler` and two
+`dask worker` processes from the project's venv on 127.0.0.1, the seeds plus 200 Wikinews
+articles, compared byte for byte with a run on this machine. Every process a test starts is
+stopped by a finalizer, also when the test fails."""
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import json
+import os
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from repo_data import NEWS, REPO, SEEDS
+
+distributed = pytest.importorskip("distributed")
+
+DASK = Path(sys.executable).parent / "dask"
+N_NEWS = 200
+
+
+def _env() -> dict:
+    # the workers must import this checkout's pipeline (the venv's editable install may point elsewhere)
+    return dict(os.environ, CI="1", PYTHONPATH=str(REPO), DASK_DISTRIBUTED__LOGGING__DISTRIBUTED="error")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _stop(p: subprocess.Popen) -> None:
+    if p.poll() is None:
+        p.terminate()
+        try:
+            p.wait(10)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.wait(10)
+
+
+class LoopbackCluster:
+    """A scheduler and workers as separate processes, as on a real cluster (no nanny: a
+    killed worker stays dead, so its tasks must go to the other one)."""
+
+    def __init__(self, request, n_workers: int = 2):
+        self.port = _free_port()
+        self.address = f"tcp://127.0.0.1:{self.port}"
+        self.procs: list[subprocess.Popen] = []
+        request.addfinalizer(self.stop)
+        self.scheduler = self._start([str(DASK), "scheduler", "--host", "127.0.0.1", "--port", str(self.port), "--no-dashboard"])
+        self._wait_port()
+        self.workers = [
+            self._start([str(DASK), "worker", self.address, "--nthreads", "1", "--no-nanny", "--no-dashboard",
+                         "--host", "127.0.0.1", "--memory-limit", "0"])
+            for _ in range(n_workers)
+        ]
+        with distributed.Client(self.address, timeout=60) as c:
+            c.wait_for_workers(n_workers, timeout=120)
+
+    def _start(self, cmd: list[str]) -> subprocess.Popen:
+        p = subprocess.Popen(cmd, cwd=REPO, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        self.procs.append(p)
+        return p
+
+    def _wait_port(self) -> None:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                return
+            except OSError:
+                time.sleep(0.3)
+        raise RuntimeError("the dask scheduler did not start")
+
+    def transitions(self) -> int:
+        """The scheduler's count of task state transitions: unchanged means no task was sent."""
+        with distributed.Client(self.address, timeout=30) as c:
+            return c.run_on_scheduler(lambda dask_scheduler: dask_scheduler.transition_counter)
+
+    def stop(self) -> None:
+        for p in reversed(self.procs):
+            _stop(p)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """The seeds plus the first 200 Wikinews articles (real text), in one input folder."""
+    folder = tmp_path_factory.mktemp("cluster_corpus")
+    for f in SEEDS:
+        (folder / f.name).write_bytes(f.read_bytes())
+    with gzip.open(NEWS / "wikinews_de.jsonl.gz", "rt", encoding="utf-8") as src, gzip.open(folder / "wikinews200.jsonl.gz", "wt", encoding="utf-8") as dst:
+        for i, line in enumerate(src):
+            if i >= N_NEWS:
+                break
+            dst.write(line)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def local_output(corpus, tmp_path_factory, nlp_info) -> bytes:
+    """articles.jsonl of an ordinary run on this machine."""
+    from pipeline.run import RunOptions, run
+
+    out = tmp_path_factory.mktemp("local_run")
+    summary = run(RunOptions(paths=[corpus], out=out, progress=False), nlp_info)
+    assert summary["counts"]["articles"] == len(SEEDS) + N_NEWS and not summary["errors"]
+    return (out / "articles.jsonl").read_bytes()
+
+
+@pytest.fixture(scope="module")
+def cluster(request) -> LoopbackCluster:
+    return LoopbackCluster(request)
+
+
+def _run_cli(*args: str, wait: bool = True):
+    cmd = [sys.executable, "-m", "pipeline", "run", *args, "--no-reviews", "--no-progress"]
+    if wait:
+        return subprocess.run(cmd, cwd=REPO, env=_env(), capture_output=True, text=True, timeout=900)
+    return subprocess.Popen(cmd, cwd=REPO, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+
+
+def _committed(out: Path) -> int:
+    db = out / ".presseschau" / "cache-v1.sqlite"
+    if not db.exists():
+        return 0
+    try:
+        with sqlite3.connect(db, timeout=1) as con:
+            return con.execute("SELECT COUNT(*) FROM records").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def _wait_committed(out: Path, proc: subprocess.Popen, at_least: int = 1, timeout: float = 600) -> None:
+    deadline = time.monotonic() + timeout
+    while _committed(out) < at_least:
+        assert proc.poll() is None, f"the run ended before the fault was injected: {proc.stdout.read()}"
+        assert time.monotonic() < deadline, "no batch was committed in time"
+        time.sleep(0.2)
+
+
+@pytest.mark.slow
+def test_cluster_run_equals_local_run_and_rerun_sends_nothing(corpus, local_output, cluster, tmp_path):
+    out = tmp_path / "out"
+    r = _run_cli(str(corpus), "--out", str(out), "--cluster", cluster.address, "--batch-size", "16")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert (out / "articles.jsonl").read_bytes() == local_output
+
+    before = cluster.transitions()
+    again = _run_cli(str(corpus), "--out", str(out), "--cluster", cluster.address)
+    assert again.returncode == 0, again.stdout + again.stderr
+    counts = json.loads((out / "run.json").read_text(encoding="utf-8"))["counts"]
+    assert counts["processed"] == 0 and counts["cached"] == len(SEEDS) + N_NEWS
+    assert cluster.transitions() == before, "an unchanged re-run sent tasks to the cluster"
+    assert (out / "articles.jsonl").read_bytes() == local_output
+
+
+@pytest.mark.slow
+def test_killed_worker_run_completes_identical(corpus, local_output, cluster, tmp_path):
+    """With --shared-fs (the workers read the seed files themselves) and a worker killed
+    after the first committed batch: its tasks go to the other worker, same output."""
+    out = tmp_path / "out"
+    proc = _run_cli(str(corpus), "--out", str(out), "--cluster", cluster.address, "--batch-size", "8", "--shared-fs", wait=False)
+    try:
+        _wait_committed(out, proc)
+        victim = cluster.workers[1]
+        os.kill(victim.pid, signal.SIGKILL)
+        victim.wait(10)
+        output, _ = proc.communicate(timeout=900)
+    finally:
+        _stop(proc)
+    assert proc.returncode == 0, output
+    assert (out / "articles.jsonl").read_bytes() == local_output
+
+
+@pytest.mark.slow
+def test_lost_scheduler_ends_the_run_with_exit_1_and_a_rerun_resumes(corpus, local_output, cluster, tmp_path, nlp_info):
+    """Runs last: it stops the module's scheduler."""
+    out = tmp_path / "out"
+    proc = _run_cli(str(corpus), "--out", str(out), "--cluster", cluster.address, "--batch-size", "8", wait=False)
+    try:
+        _wait_committed(out, proc)
+        cluster.scheduler.kill()
+        output, _ = proc.communicate(timeout=300)
+    finally:
+        _stop(proc)
+    assert proc.returncode == 1, output
+    assert "lost the Dask scheduler" in output and "Traceback" not in output
+    done = _committed(out)
+    assert 0 < done < len(SEEDS) + N_NEWS
+
+    from pipeline.run import RunOptions, run
+
+    summary = run(RunOptions(paths=[corpus], out=out, progress=False), nlp_info)
+    assert summary["counts"]["cached"] == done and summary["counts"]["processed"] == len(SEEDS) + N_NEWS - done
+    assert (out / "articles.jsonl").read_bytes() == local_output
+
+
+@pytest.mark.slow
+def test_workers_with_another_pipeline_refuse_and_the_run_cannot_start(corpus, tmp_path, request, nlp_info):
+    """A driver whose fingerprint no worker shares: every worker refuses, the run stops before
+    any work (CannotStart = exit 2) and names the reason."""
+    from pipeline.errors import CannotStart
+    from pipeline.run import RunOptions, run
+
+    nlp, info = nlp_info
+    other = dataclasses.replace(info, fingerprint="0" * 64)
+    notices: list[str] = []
+    with pytest.raises(CannotStart, match="every worker refused"):
+        run(RunOptions(paths=[corpus], out=tmp_path / "out", progress=False, cluster="local:1"), (nlp, other), on_notice=notices.append)
+    assert any("refuses to work" in n and "differs from the driver's 000000000000" in n for n in notices), notices
+    assert not (tmp_path / "out" / "articles.jsonl").exists()
+
+
+def test_bad_cluster_spec_is_a_one_line_error():
+    r = _run_cli(str(SEEDS[0]), "--out", "/tmp/never-written", "--cluster", "local:zero")
+    assert r.returncode == 2 and "local:N" in r.stdout and "Traceback" not in r.stdout + r.stderr
+
+
+def test_shared_fs_worker_reads_the_file_as_the_driver_did_and_refuses_a_changed_one(tmp_path):
+    from pipeline.errors import ArticleError, ErrorKind
+    from pipeline.execute.dask import FileRef, resolve, to_ref
+    from pipeline.ingest import read_path
+
+    src = tmp_path / "corpus"
+    src.mkdir()
+    f = src / SEEDS[0].name
+    f.write_bytes(SEEDS[0].read_bytes())
+    (raw,) = list(read_path(f, src))
+    ref = to_ref(raw, 5_000_000)
+    assert isinstance(ref, FileRef) and raw.text not in repr(ref)
+    assert resolve(ref) == raw
+
+    f.write_bytes(SEEDS[1].read_bytes())  # changed between the driver's read and the worker's
+    err = resolve(ref)
+    assert isinstance(err, ArticleError) and err.kind == ErrorKind.UNREADABLE and str(f) in err.message
+    f.unlink()
+    assert isinstance(resolve(ref), ArticleError)
+
+    with gzip.open(NEWS / "wikinews_de.jsonl.gz", "rt", encoding="utf-8") as fh:
+        (src / "news.jsonl").write_text(next(fh), encoding="utf-8")
+    (rec,) = list(read_path(src / "news.jsonl", src))
+    assert to_ref(rec, 5_000_000) is rec  # JSONL records travel with their text
