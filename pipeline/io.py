@@ -193,7 +193,6 @@ class Cache:
         self.warnings: list[str] = []
         # called with (article id, why) for a record that could not be stored; the run makes
         # it that article's error. None: failures are only returned by put_many.
-        self.on_store_error: Optional[Callable[[str, str], None]] = None
         try:
             self.db = self._open()
         except sqlite3.DatabaseError as e:

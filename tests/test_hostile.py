@@ -266,15 +266,17 @@ def test_run_over_the_model_limit(tmp_path, nlp_info):
 
 def test_a_record_that_cannot_be_stored_costs_only_itself(tmp_path):
     """The issue's crash: a non-UTF-8 file name reached the cache as a surrogate escape and
-    SQLite's UnicodeEncodeError took down the whole batch. Now one row fails, the rest is stored."""
+    SQLite's UnicodeEncodeError took down the whole batch. Now one row fails (the runner's
+    `_store`), the rest is stored."""
+    from pipeline.io import dumps
+    from pipeline.process import Done
+    from pipeline.run import _store
+
     news = read_news("wikinews_de.jsonl.gz", 3)
     cache = Cache(tmp_path / "cache.sqlite")
-    failed_now = []
-    cache.on_store_error = lambda doc_id, why: failed_now.append(doc_id)
-    rows = [(os.fsdecode(b"Stra\xdfe") if i == 1 else n["id"], "h", "f", {"id": n["id"], "text": n["text"], "entities": []}) for i, n in enumerate(news)]
-    failed = cache.put_many(rows)
-    assert [f[0] for f in failed] == ["Stra\\xdfe"] and "UnicodeEncodeError" in failed[0][1]
-    assert failed_now == [rows[1][0]]
+    done = [Done(os.fsdecode(b"Stra\xdfe") if i == 1 else n["id"], "h", dumps({"id": n["id"], "text": n["text"], "entities": []}), 1, {}) for i, n in enumerate(news)]
+    failed = _store(cache, done, "f")
+    assert [f[0] for f in failed] == [done[1].id] and "UnicodeEncodeError" in failed[0][1].message
     assert set(cache.state()) == {news[0]["id"], news[2]["id"]}
     cache.close()
 
