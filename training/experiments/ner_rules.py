@@ -1,0 +1,84 @@
+"""Experiment (issue 13): what each span repair of `presseschau_ner_rules` and of
+`presseschau_names` is worth. NER F1 of the whole Presseschau pipeline on the Wikinews
+**dev** split with all repairs on, with none, and with each one switched off alone
+(ablation). The model runs once; the rule components run again per setting.
+
+    python -m training.experiments.ner_rules [--model models/de_presseschau] [--split dev]
+    python -m training.experiments.ner_rules --errors   # also list the remaining errors
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+
+from pipeline.evaluate.model import NER_LABELS, PRED_LABEL, _prf, read_news
+from pipeline.nlp import load_nlp
+from pipeline.paths import BUNDLED_MODEL, SHARED_DATA
+
+# setting name -> {component: {attribute: value}}; "all on" is the shipped configuration
+RULES = {
+    "strip_descriptors": ("presseschau_ner_rules", "strip_descriptors"),
+    "org_forms": ("presseschau_ner_rules", "org_forms"),
+    "surname_wins": ("presseschau_names", "surname_wins"),
+}
+
+
+def score(items: list[dict], docs) -> dict:
+    tp, fp, fn = Counter(), Counter(), Counter()
+    for s, doc in zip(items, docs):
+        gold = set(s["gold"])
+        pred = {(e.start_char, e.end_char, PRED_LABEL[e.label_]) for e in doc.ents if e.label_ in PRED_LABEL}
+        for e in pred & gold:
+            tp[e[2]] += 1
+        for e in pred - gold:
+            fp[e[2]] += 1
+        for e in gold - pred:
+            fn[e[2]] += 1
+    row = {lab: _prf(tp[lab], fp[lab], fn[lab])["f"] for lab in NER_LABELS}
+    row["all"] = _prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))["f"]
+    return row
+
+
+def run_rules(nlp, model_docs: list, setting: dict[str, bool]) -> list:
+    """The rule components (`presseschau_ner_rules`, `presseschau_names`) on copies of the
+    model's Docs, with the repairs of `setting` switched on or off."""
+    for key, on in setting.items():
+        comp, attr = RULES[key]
+        setattr(nlp.get_pipe(comp), attr, on)
+    procs = [nlp.get_pipe(n) for n in ("presseschau_ner_rules", "presseschau_names")]
+    out = []
+    for doc in model_docs:
+        doc = doc.copy()
+        for proc in procs:
+            doc = proc(doc)
+        out.append(doc)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--model", default=str(BUNDLED_MODEL))
+    ap.add_argument("--split", default="dev")
+    ap.add_argument("--errors", action="store_true", help="print the errors left with all repairs on")
+    args = ap.parse_args()
+    items = read_news(SHARED_DATA, args.split)
+    nlp, _ = load_nlp(args.model)
+    with nlp.select_pipes(disable=["presseschau_ner_rules", "presseschau_names"]):
+        model_docs = list(nlp.pipe((s["text"] for s in items), batch_size=32))
+    all_on = {k: True for k in RULES}
+    settings = {"all repairs": all_on, "none": {k: False for k in RULES}}
+    settings |= {f"without {k}": all_on | {k: False} for k in RULES}
+    for name, setting in settings.items():
+        print(f"{name:28s}", json.dumps(score(items, run_rules(nlp, model_docs, setting))))
+    if args.errors:
+        for s, doc in zip(items, run_rules(nlp, model_docs, all_on)):
+            pred = {(e.start_char, e.end_char, PRED_LABEL[e.label_]) for e in doc.ents if e.label_ in PRED_LABEL}
+            gold = set(s["gold"])
+            for kind, spans in (("FP", pred - gold), ("FN", gold - pred)):
+                for a, b, lab in sorted(spans):
+                    print(kind, lab, repr(s["text"][a:b]), "|", s["text"][max(0, a - 40):b + 30].replace("\n", " "))
+
+
+if __name__ == "__main__":
+    main()
