@@ -23,7 +23,9 @@ model found (never a blind overwrite). The repaired spans are listed in
 """
 from __future__ import annotations
 
-from typing import Optional
+from collections import Counter
+from functools import lru_cache
+from typing import Iterable, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -33,12 +35,49 @@ from .normalize import lang_data
 REPAIRED_SPANS = "presseschau_ner_rules"  # doc.spans key: the spans this component changed
 _NAME_LABELS = ("PER", "ORG", "LOC")
 _ACRONYM_MAX = 6
+#: a word the model names this often in one article is taken for a name even when the lemma
+#: table knows it as a noun ("Airbus", "Grünen"): the article is about it
+_TOPIC_MENTIONS = 3
+
+
+_GENITIVE_ENDINGS = ("s", "es", "'", "’")
+
+
+@lru_cache(maxsize=1)
+def _common_nouns() -> dict[str, str]:
+    """Capitalised German common nouns from spaCy's lemma table (spacy-lookups-data, a
+    dependency): form -> lemma, for every noun that has an inflected form other than a
+    genitive ("Batterie"/"Batterien", "Mitglied"/"Mitgliedern"). A name inflects only in
+    the genitive ("Merkel"/"Merkels", "Berlin"/"Berlins"), so this leaves the names in the
+    table out. The table is big (355k forms) and has no part of speech, hence the test."""
+    import spacy_lookups_data
+    import srsly
+
+    table = srsly.read_gzip_json(str(spacy_lookups_data.get_file("de_lemma_lookup.json.gz")))
+    forms: dict[str, list[str]] = {}
+    for form, lemma in table.items():
+        if form[:1].isupper() and lemma[:1].isupper() and form != lemma:
+            forms.setdefault(lemma, []).append(form)
+    out: dict[str, str] = {}
+    for lemma, fs in forms.items():
+        if any(f not in {lemma + e for e in _GENITIVE_ENDINGS} for f in fs):
+            out[lemma] = lemma
+            out.update((f, lemma) for f in fs)
+    return out
+
+
+def common_noun_lemma(word: str) -> Optional[str]:
+    """The lemma of `word` when it is a (capitalised) common noun by spaCy's lemma table, else None."""
+    return _common_nouns().get(word)
 
 
 class NerRules:
-    def __init__(self, strip_descriptors: bool = True, org_forms: bool = True):
+    def __init__(self, strip_descriptors: bool = True, org_forms: bool = True, drop_adjectives: bool = True, drop_common_nouns: bool = True, known_names: Iterable[str] = ()):
         self.strip_descriptors = strip_descriptors
         self.org_forms = org_forms
+        self.drop_adjectives = drop_adjectives
+        self.drop_common_nouns = drop_common_nouns
+        self.known_names = set(known_names)
         names = lang_data("names.json")
         data = lang_data("ner_rules.json")
         self.titles = frozenset(names["titles"])
@@ -46,6 +85,7 @@ class NerRules:
         self.place_descriptors = frozenset(w.casefold() for w in data["place_descriptors"])
         self.legal_forms = frozenset(data["legal_forms"])
         self.org_heads = frozenset(data["org_heads"])
+        self.name_heads = frozenset(data["name_heads"]) | self.org_heads
         self.strip_pos = frozenset(data["strip_leading_pos"])
         self.trailing_pos = frozenset(data["strip_trailing_pos"])
 
@@ -75,6 +115,24 @@ class NerRules:
                 break
         return start, end
 
+    def dropped(self, span: Span, mentions: Counter) -> bool:
+        """A single-token "name" that is a lowercase adjective ("polnischen") or an inflected
+        common noun ("Batterien", "Hamas-Mitgliedern"), unless the alias table or the
+        model's gazetteer lists it."""
+        if len(span) != 1:
+            return False
+        t = span[0]
+        if self.drop_adjectives and t.text[:1].islower() and t.pos_ == "ADJ":
+            return True
+        if self.drop_common_nouns and t.text[:1].isupper() and t.text not in self.known_names \
+                and mentions[t.text] < _TOPIC_MENTIONS:
+            head = t.text.rsplit("-", 1)[-1]
+            if head != t.text and (not head[:1].isupper() or head in self.name_heads):
+                return False  # "Karl-Marx-Straße", "Gaza-Streifen", "Konrad-Adenauer-Stiftung"
+            lemma = common_noun_lemma(head)
+            return lemma is not None and lemma not in self.known_names
+        return False
+
     def org_label(self, span: Span, label: str) -> Optional[str]:
         """ORG for a PER/LOC span that names an organisation by its form, else None."""
         if label not in ("PER", "LOC"):
@@ -92,6 +150,7 @@ class NerRules:
             return doc
         out: list[Span] = []
         repaired: list[Span] = []
+        mentions = Counter(e.text for e in doc.ents if e.label_ in _NAME_LABELS)
         for ent in doc.ents:
             if ent.label_ not in _NAME_LABELS:
                 out.append(ent)
@@ -101,6 +160,10 @@ class NerRules:
                 start, end = self.trimmed(ent)
             if self.org_forms:
                 label = self.org_label(doc[start:end], label) or label
+            if self.drop_adjectives or self.drop_common_nouns:
+                if self.dropped(doc[start:end], mentions):
+                    repaired.append(Span(doc, start, end, label="DROPPED"))
+                    continue
             if (start, end, label) == (ent.start, ent.end, ent.label_):
                 out.append(ent)
                 continue
@@ -108,19 +171,34 @@ class NerRules:
             out.append(span)
             repaired.append(span)
         if repaired:
-            doc.ents = out
+            doc.ents = out  # the tokens of a dropped span become O (no entity), not missing
         doc.spans[REPAIRED_SPANS] = repaired
         return doc
 
 
 @Language.factory(
     "presseschau_ner_rules",
-    default_config={"strip_descriptors": True, "org_forms": True},
+    default_config={"strip_descriptors": True, "org_forms": True, "drop_adjectives": True,
+                    "drop_common_nouns": True},
     requires=["doc.ents", "token.pos"],
     assigns=["doc.ents", "doc.spans"],
 )
-def make_ner_rules(nlp: Language, name: str, strip_descriptors: bool, org_forms: bool) -> NerRules:
+def make_ner_rules(nlp: Language, name: str, strip_descriptors: bool, org_forms: bool, drop_adjectives: bool, drop_common_nouns: bool) -> NerRules:
     """strip_descriptors: cut titles, place descriptors and adjectives off the model's names;
     org_forms: ORG for PER/LOC spans ending in a legal form or organisation word, and for
     all-caps acronyms tagged PER (pipeline/lang/de/ner_rules.json)."""
-    return NerRules(strip_descriptors=strip_descriptors, org_forms=org_forms)
+    return NerRules(strip_descriptors=strip_descriptors, org_forms=org_forms, drop_adjectives=drop_adjectives, drop_common_nouns=drop_common_nouns, known_names=known_names(nlp))
+
+
+def known_names(nlp: Language) -> set[str]:
+    """Single words that are names whatever the lemma table says: the model's gazetteer
+    (an entity_ruler built from the training data) and the alias table's names."""
+    from .names import load_aliases
+    from ..paths import ALIASES
+
+    out = {canon for canon in load_aliases(ALIASES)[0].values() if " " not in canon}
+    for pipe_name, pipe in nlp.pipeline:
+        for p in getattr(pipe, "patterns", ()) if pipe_name == "gazetteer" else ():
+            if isinstance(p.get("pattern"), str) and " " not in p["pattern"]:
+                out.add(p["pattern"])
+    return out

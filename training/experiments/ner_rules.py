@@ -20,6 +20,8 @@ from pipeline.paths import BUNDLED_MODEL, SHARED_DATA
 RULES = {
     "strip_descriptors": ("presseschau_ner_rules", "strip_descriptors"),
     "org_forms": ("presseschau_ner_rules", "org_forms"),
+    "drop_adjectives": ("presseschau_ner_rules", "drop_adjectives"),
+    "drop_common_nouns": ("presseschau_ner_rules", "drop_common_nouns"),
     "surname_wins": ("presseschau_names", "surname_wins"),
 }
 
