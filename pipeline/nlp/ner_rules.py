@@ -72,12 +72,13 @@ def common_noun_lemma(word: str) -> Optional[str]:
 
 
 class NerRules:
-    def __init__(self, strip_descriptors: bool = True, org_forms: bool = True, drop_adjectives: bool = True, drop_common_nouns: bool = True, known_names: Iterable[str] = ()):
+    def __init__(self, strip_descriptors: bool = True, org_forms: bool = True, drop_adjectives: bool = True, drop_common_nouns: bool = True,
+                 known: tuple[Iterable[str], Iterable[str]] = ((), ())):
         self.strip_descriptors = strip_descriptors
         self.org_forms = org_forms
         self.drop_adjectives = drop_adjectives
         self.drop_common_nouns = drop_common_nouns
-        self.known_names = set(known_names)
+        self.known_names, self.known_places = set(known[0]), set(known[1])
         names = lang_data("names.json")
         data = lang_data("ner_rules.json")
         self.titles = frozenset(names["titles"])
@@ -86,6 +87,7 @@ class NerRules:
         self.legal_forms = frozenset(data["legal_forms"])
         self.org_heads = frozenset(data["org_heads"])
         self.name_heads = frozenset(data["name_heads"]) | self.org_heads
+        self.club_prefixes = frozenset(data["club_prefixes"])
         self.strip_pos = frozenset(data["strip_leading_pos"])
         self.trailing_pos = frozenset(data["strip_trailing_pos"])
 
@@ -104,8 +106,16 @@ class NerRules:
                 start += 1  # "Hauptmann Abraham Sipe"
             elif label == "LOC" and t.text.casefold() in self.place_descriptors and doc[start + 1].text[:1].isupper():
                 start += 1  # "Département Yvelines"
+            elif end - start == 2 and self.is_city_adjective(t.text) and doc[start + 1].text[:1].isupper() \
+                    and common_noun_lemma(doc[start + 1].text.rsplit("-", 1)[-1]) is None:
+                start += 1  # "Berliner Humboldt-Universität"; not "Berliner Zeitung" (a noun: maybe the official name)
             else:
                 break
+        if label == "ORG":  # "Bundesministerium für Wirtschaft und Technologie für den Beschluss ..."
+            for i in range(start + 1, end - 1):
+                if doc[i].pos_ == "ADP" and doc[i + 1].pos_ == "DET" and doc[i + 1].text[:1].islower():
+                    end = i
+                    break
         while end - start > 1:
             t = doc[end - 1]
             if t.text in "([{„“\"'" or (t.text[:1].islower() and t.pos_ in self.trailing_pos
@@ -114,6 +124,10 @@ class NerRules:
             else:
                 break
         return start, end
+
+    def is_city_adjective(self, word: str) -> bool:
+        """'Berliner', 'Wiener', 'Karlsruher': a place in the gazetteer plus -er."""
+        return word.endswith("er") and (word[:-2] in self.known_places or word[:-2] + "e" in self.known_places)
 
     def dropped(self, span: Span, mentions: Counter) -> bool:
         """A single-token "name" that is a lowercase adjective ("polnischen") or an inflected
@@ -138,8 +152,8 @@ class NerRules:
         if label not in ("PER", "LOC"):
             return None
         last = span[-1].text
-        if len(span) >= 2 and (last in self.legal_forms or last in self.org_heads):
-            return "ORG"
+        if len(span) >= 2 and (last in self.legal_forms or last in self.org_heads or span[0].text in self.club_prefixes):
+            return "ORG"  # "Rabaul Shipping Company", "RB Leipzig"
         if label == "PER" and len(span) == 1 and 2 <= len(last) <= _ACRONYM_MAX and last.isalpha() and last.isupper():
             return "ORG"
         return None
@@ -187,18 +201,22 @@ def make_ner_rules(nlp: Language, name: str, strip_descriptors: bool, org_forms:
     """strip_descriptors: cut titles, place descriptors and adjectives off the model's names;
     org_forms: ORG for PER/LOC spans ending in a legal form or organisation word, and for
     all-caps acronyms tagged PER (pipeline/lang/de/ner_rules.json)."""
-    return NerRules(strip_descriptors=strip_descriptors, org_forms=org_forms, drop_adjectives=drop_adjectives, drop_common_nouns=drop_common_nouns, known_names=known_names(nlp))
+    return NerRules(strip_descriptors=strip_descriptors, org_forms=org_forms, drop_adjectives=drop_adjectives, drop_common_nouns=drop_common_nouns, known=known_names(nlp))
 
 
-def known_names(nlp: Language) -> set[str]:
-    """Single words that are names whatever the lemma table says: the model's gazetteer
-    (an entity_ruler built from the training data) and the alias table's names."""
+def known_names(nlp: Language) -> tuple[set[str], set[str]]:
+    """-> (single words that are names whatever the lemma table says, single-word places):
+    the model's gazetteer (an entity_ruler built from the training data) and the alias
+    table's names."""
     from .names import load_aliases
     from ..paths import ALIASES
 
-    out = {canon for canon in load_aliases(ALIASES)[0].values() if " " not in canon}
+    names = {canon for canon in load_aliases(ALIASES)[0].values() if " " not in canon}
+    places: set[str] = set()
     for pipe_name, pipe in nlp.pipeline:
         for p in getattr(pipe, "patterns", ()) if pipe_name == "gazetteer" else ():
             if isinstance(p.get("pattern"), str) and " " not in p["pattern"]:
-                out.add(p["pattern"])
-    return out
+                names.add(p["pattern"])
+                if p.get("label") == "LOC":
+                    places.add(p["pattern"])
+    return names, places

@@ -42,6 +42,41 @@ def score(items: list[dict], docs) -> dict:
     return row
 
 
+def error_classes(items: list[dict], docs) -> Counter:
+    """The error classes of issue 13, counted on gold vs prediction (PER/ORG/LOC):
+    org_as_per: a gold ORG predicted PER (same span, or a PER acronym over an ORG);
+    descriptor_inside: a prediction that is a gold name plus leading words ("Provinz Helmand");
+    common_noun: a single-token prediction no gold entity overlaps;
+    missed_per: a gold PER no prediction overlaps (non-German names among them: see --errors);
+    org_split_or_missed: a multi-token gold ORG found only in part, or not at all;
+    copied_label: a wrong entity that `presseschau_names` added or relabelled."""
+    from pipeline.nlp.names import PROPAGATED_SPANS, RELABELLED_SPANS
+
+    c: Counter = Counter()
+    for s, doc in zip(items, docs):
+        gold = {(a, b): lab for a, b, lab in s["gold"] if lab in ("PER", "ORG", "LOC")}
+        pred = {(e.start_char, e.end_char): PRED_LABEL[e.label_] for e in doc.ents
+                if PRED_LABEL.get(e.label_) in ("PER", "ORG", "LOC")}
+        changed = {(e.start_char, e.end_char) for key in (PROPAGATED_SPANS, RELABELLED_SPANS) for e in doc.spans.get(key, [])}
+        for (a, b), lab in pred.items():
+            over = [(ga, gb) for ga, gb in gold if ga < b and a < gb]
+            if gold.get((a, b)) == "ORG" and lab == "PER":
+                c["org_as_per"] += 1
+            if any(gb == b and ga > a for ga, gb in over):
+                c["descriptor_inside"] += 1
+            if not over and len(s["text"][a:b].split()) == 1 and s["text"][a:a + 1].isupper():
+                c["common_noun"] += 1
+            if (a, b) in changed and gold.get((a, b)) != lab:
+                c["copied_label"] += 1
+        for (a, b), lab in gold.items():
+            over = [(pa, pb) for pa, pb in pred if pa < b and a < pb]
+            if lab == "PER" and not over:
+                c["missed_per"] += 1
+            if lab == "ORG" and len(s["text"][a:b].split()) >= 2 and pred.get((a, b)) != "ORG":
+                c["org_split_or_missed"] += 1
+    return c
+
+
 def run_rules(nlp, model_docs: list, setting: dict[str, bool]) -> list:
     """The rule components (`presseschau_ner_rules`, `presseschau_names`) on copies of the
     model's Docs, with the repairs of `setting` switched on or off."""
@@ -72,7 +107,10 @@ def main() -> None:
     settings = {"all repairs": all_on, "none": {k: False for k in RULES}}
     settings |= {f"without {k}": all_on | {k: False} for k in RULES}
     for name, setting in settings.items():
-        print(f"{name:28s}", json.dumps(score(items, run_rules(nlp, model_docs, setting))))
+        docs = run_rules(nlp, model_docs, setting)
+        print(f"{name:28s}", json.dumps(score(items, docs)))
+        if name in ("all repairs", "none"):
+            print(f"{'':28s}", "error classes:", json.dumps(dict(sorted(error_classes(items, docs).items()))))
     if args.errors:
         for s, doc in zip(items, run_rules(nlp, model_docs, all_on)):
             pred = {(e.start_char, e.end_char, PRED_LABEL[e.label_]) for e in doc.ents if e.label_ in PRED_LABEL}
