@@ -107,7 +107,7 @@ class NerRules:
             elif label == "LOC" and t.text.casefold() in self.place_descriptors and doc[start + 1].text[:1].isupper():
                 start += 1  # "Département Yvelines"
             elif end - start == 2 and self.is_city_adjective(t.text) and doc[start + 1].text[:1].isupper() \
-                    and common_noun_lemma(doc[start + 1].text.rsplit("-", 1)[-1]) is None:
+                    and common_noun_lemma(doc[start + 1].text) is None:
                 start += 1  # "Berliner Humboldt-Universität"; not "Berliner Zeitung" (a noun: maybe the official name)
             else:
                 break
