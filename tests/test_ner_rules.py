@@ -33,7 +33,8 @@ def model_docs(nlp_info, dev_texts):
     nlp, _ = nlp_info
     snippets = ["Département Yvelines", "Hauptmann Abraham Sipe", "Rabaul Shipping Company", "RB Leipzig",
                 "an schwedischen, polnischen", "mit Batterien ausgestattet", "Berliner Humboldt-Universität",
-                "Bundesministerium für Wirtschaft und Technologie für den", "Gallois ist stellvertretender"]
+                "Bundesministerium für Wirtschaft und Technologie für den", "Gallois ist stellvertretender",
+                "Die Armutsgrenze liegt"]
     texts = {s: next(t for t in dev_texts if s in t) for s in snippets}
     with nlp.select_pipes(disable=list(RULE_PIPES)):
         docs = list(nlp.pipe(texts.values()))
@@ -103,6 +104,22 @@ def test_drop_common_nouns(nlp_info, model_docs):
     doc = model_docs["mit Batterien ausgestattet"]
     assert not any(text == "Batterien" for text, _ in ents_with(nlp_info, doc))
     assert any(text == "Batterien" for text, _ in ents_with(nlp_info, doc, drop_common_nouns=False))
+
+
+def test_drop_compound_nouns(nlp_info, model_docs):
+    # "Armutsgrenze" (ORG twice in the model's output): its head "Grenze" is a common noun
+    doc = model_docs["Die Armutsgrenze liegt"]
+    got = ents_with(nlp_info, doc)
+    assert not any(text == "Armutsgrenze" for text, _ in got)
+    assert ("Armutsgrenze", "ORG") in ents_with(nlp_info, doc, drop_compound_nouns=False)
+
+
+def test_compound_head():
+    from pipeline.nlp.ner_rules import compound_head
+
+    assert compound_head("Armutsgrenze") == "Grenze"
+    assert compound_head("Konjunkturpaket") == "Paket"
+    assert compound_head("Stratfor") is None
 
 
 def test_drop_common_nouns_keeps_an_article_topic(nlp_info, model_docs, monkeypatch):

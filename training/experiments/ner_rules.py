@@ -22,6 +22,7 @@ RULES = {
     "org_forms": ("presseschau_ner_rules", "org_forms"),
     "drop_adjectives": ("presseschau_ner_rules", "drop_adjectives"),
     "drop_common_nouns": ("presseschau_ner_rules", "drop_common_nouns"),
+    "drop_compound_nouns": ("presseschau_ner_rules", "drop_compound_nouns"),
     "surname_wins": ("presseschau_names", "surname_wins"),
 }
 
