@@ -100,6 +100,7 @@ class NerRules:
         self.org_heads = frozenset(data["org_heads"])
         self.name_heads = frozenset(data["name_heads"]) | self.org_heads
         self.club_prefixes = frozenset(data["club_prefixes"])
+        self.org_compound_prefixes = tuple(data["org_compound_prefixes"])
         self.strip_pos = frozenset(data["strip_leading_pos"])
         self.trailing_pos = frozenset(data["strip_trailing_pos"])
 
@@ -118,9 +119,8 @@ class NerRules:
                 start += 1  # "Hauptmann Abraham Sipe"
             elif label == "LOC" and t.text.casefold() in self.place_descriptors and doc[start + 1].text[:1].isupper():
                 start += 1  # "Département Yvelines"
-            elif end - start == 2 and self.is_city_adjective(t.text) and doc[start + 1].text[:1].isupper() \
-                    and common_noun_lemma(doc[start + 1].text) is None:
-                start += 1  # "Berliner Humboldt-Universität"; not "Berliner Zeitung" (a noun: maybe the official name)
+            elif end - start == 2 and self.is_city_adjective(t.text) and self.named_compound(doc[start + 1].text):
+                start += 1  # "Berliner Humboldt-Universität"; not "Hamburger Abendblatt" (maybe the official name)
             else:
                 break
         if label == "ORG":  # "Bundesministerium für Wirtschaft und Technologie für den Beschluss ..."
@@ -136,6 +136,13 @@ class NerRules:
             else:
                 break
         return start, end
+
+    @staticmethod
+    def named_compound(word: str) -> bool:
+        """'Humboldt-Universität', 'Hebbel-Theaters': a hyphenated compound whose first part
+        is a name, not a common noun."""
+        first = word.split("-", 1)[0]
+        return "-" in word and first[:1].isupper() and common_noun_lemma(first) is None
 
     def is_city_adjective(self, word: str) -> bool:
         """'Berliner', 'Wiener', 'Karlsruher': a place in the gazetteer plus -er."""
@@ -158,7 +165,8 @@ class NerRules:
             lemma = common_noun_lemma(head)
             if lemma is not None:
                 return lemma not in self.known_names
-            if self.drop_compound_nouns and head == t.text and label == "ORG":
+            if self.drop_compound_nouns and head == t.text and label == "ORG" \
+                    and not t.text.startswith(self.org_compound_prefixes):
                 # ORG only: place names and surnames are compounds of common nouns far more
                 # often ("Marienfeld", "Brinkmann"; on dev the rule cost LOC 1.6 and PER 0.1 F1)
                 part = compound_head(head)
