@@ -153,3 +153,24 @@ def test_language_data_keys_are_checked():
     renamed = {k: v for k, v in data.items() if k != "place_descriptors"} | {"place_descriptor": []}
     with pytest.raises(LanguageDataError, match="place_descriptor"):
         check_keys("ner_rules.json", renamed)
+
+
+def test_common_noun_list_is_generated_from_the_lemma_table():
+    from training.common_nouns import common_nouns
+
+    table = {"Batterien": "Batterie", "Merkels": "Merkel", "Berlins": "Berlin", "Mitgliedern": "Mitglied",
+             "Mitglieds": "Mitglied", "laufen": "laufen"}
+    assert common_nouns(table) == {"Batterie": "Batterie", "Batterien": "Batterie", "Mitglied": "Mitglied",
+                                   "Mitgliedern": "Mitglied", "Mitglieds": "Mitglied"}
+
+
+def test_missing_common_noun_list_names_the_file(tmp_path, monkeypatch):
+    import pipeline.nlp.ner_rules as ner_rules
+
+    monkeypatch.setattr(ner_rules, "LANG_DIR", tmp_path)
+    ner_rules._common_nouns.cache_clear()
+    try:
+        with pytest.raises(LanguageDataError, match="common_nouns.tsv.gz"):
+            ner_rules.common_noun_lemma("Haus")
+    finally:
+        ner_rules._common_nouns.cache_clear()

@@ -23,6 +23,7 @@ model found (never a blind overwrite). The repaired spans are listed in
 """
 from __future__ import annotations
 
+import gzip
 from collections import Counter
 from functools import lru_cache
 from typing import Iterable, Optional
@@ -30,7 +31,8 @@ from typing import Iterable, Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .normalize import lang_data
+from .normalize import LanguageDataError, lang_data
+from ..paths import LANG_DIR
 
 REPAIRED_SPANS = "presseschau_ner_rules"  # doc.spans key: the spans this component changed
 _NAME_LABELS = ("PER", "ORG", "LOC")
@@ -40,30 +42,20 @@ _ACRONYM_MAX = 6
 _TOPIC_MENTIONS = 3
 
 
-_GENITIVE_ENDINGS = ("s", "es", "'", "’")
+COMMON_NOUNS_FILE = "common_nouns.tsv.gz"  # in pipeline/lang/de, made by `python -m training.common_nouns`
 
 
 @lru_cache(maxsize=1)
 def _common_nouns() -> dict[str, str]:
-    """Capitalised German common nouns from spaCy's lemma table (spacy-lookups-data, a
-    dependency): form -> lemma, for every noun that has an inflected form other than a
-    genitive ("Batterie"/"Batterien", "Mitglied"/"Mitgliedern"). A name inflects only in
-    the genitive ("Merkel"/"Merkels", "Berlin"/"Berlins"), so this leaves the names in the
-    table out. The table is big (355k forms) and has no part of speech, hence the test."""
-    import spacy_lookups_data
-    import srsly
-
-    table = srsly.read_gzip_json(str(spacy_lookups_data.get_file("de_lemma_lookup.json.gz")))
-    forms: dict[str, list[str]] = {}
-    for form, lemma in table.items():
-        if form[:1].isupper() and lemma[:1].isupper() and form != lemma:
-            forms.setdefault(lemma, []).append(form)
-    out: dict[str, str] = {}
-    for lemma, fs in forms.items():
-        if any(f not in {lemma + e for e in _GENITIVE_ENDINGS} for f in fs):
-            out[lemma] = lemma
-            out.update((f, lemma) for f in fs)
-    return out
+    """Capitalised German common nouns, form -> lemma ("Batterien" -> "Batterie"), derived
+    from spaCy's German lemma table (see training/common_nouns.py for how and why)."""
+    path = LANG_DIR / COMMON_NOUNS_FILE
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            return dict(line.rstrip("\n").split("\t", 1) for line in fh if "\t" in line)
+    except OSError as e:
+        raise LanguageDataError(f"{path}: cannot read the common-noun list ({e}); "
+                                f"make it with `python -m training.common_nouns`") from e
 
 
 def compound_head(word: str, min_len: int = 4) -> Optional[str]:
