@@ -174,3 +174,13 @@ def test_missing_common_noun_list_names_the_file(tmp_path, monkeypatch):
             ner_rules.common_noun_lemma("Haus")
     finally:
         ner_rules._common_nouns.cache_clear()
+
+
+def test_seeds_surname_needs_a_person_and_particles_do_not_end_a_name(seed_run):
+    # 001: "Nagornyj Karabach" (the model: PER once; the alias table: LOC) gives no surname
+    # "Karabach"; 004: "Gerhard Mangott von der Universität ..." ends before "von der"
+    _, _, records = seed_run
+    ents = {(r["id"][:3], e["text"], e["label"]) for r in records for e in r["entities"]}
+    assert not {e for e in ents if e[1] == "Karabach" and e[2] == "PER"}
+    assert ("004", "Gerhard Mangott", "PER") in ents
+    assert not {e for e in ents if e[1].endswith(" von der")}

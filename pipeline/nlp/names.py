@@ -431,7 +431,7 @@ class NameLinker:
         # known name inside ("Russlands Gegenstück", "Putins Krieg", "Militärbündnis ODKB")
         known = {f[0] for f in votes if len(f) == 1}
         known |= {self._gen_base(self._word(toks[-1]), words) for toks, _ in per_multi}
-        surnames: set[tuple[str, ...]] = set()  # surnames of the article's clean full person names
+        surnames: dict[tuple[str, ...], list[tuple[str, ...]]] = {}  # surname -> the article's clean full names
         for toks, clean in per_multi:
             last = self._word(toks[-1])
             inner = [self._gen_base(self._word(t), words) for t in toks[:-1] if t.lower_ not in self.particles]
@@ -441,13 +441,15 @@ class NameLinker:
                 continue
             surname = (self._gen_base(last, words),)
             vote(surname, "PER", True, multi=True)
-            surnames.add(surname)
+            surnames.setdefault(surname, []).append(tuple(self._word(t) for t in toks[:-1]) + surname)
 
         def decide(form: tuple[str, ...]) -> Optional[str]:
             c = Counter(votes.get(form, ()))
             alias = self._alias_type(form)
-            if self.surname_wins and form in surnames and alias in (None, "PER"):
-                return "PER"  # "Alberto Undiano" ... "Undiano" (tagged LOC 6 times): the person
+            if self.surname_wins and alias in (None, "PER") and any(decide(full) == "PER" for full in surnames.get(form, ())):
+                # "Louis Gallois" ... "Gallois" (tagged LOC 4 times): the person; not when the
+                # full name itself is decided otherwise ("Nagornyj Karabach", PER once, LOC by alias)
+                return "PER"
             if alias:
                 c[alias] += 1
             if not c:

@@ -122,8 +122,8 @@ class NerRules:
                     break
         while end - start > 1:
             t = doc[end - 1]
-            if t.text in "([{„“\"'" or (t.text[:1].islower() and t.pos_ in self.trailing_pos
-                                             and t.lower_ not in self.particles):
+            if t.text in "([{„“\"'" or (t.text[:1].islower() and (t.pos_ in self.trailing_pos
+                                                                or t.lower_ in self.particles)):
                 end -= 1  # "Newark (", "Weihnachten heim"
             else:
                 break
