@@ -12,7 +12,7 @@ import argparse
 import json
 from collections import Counter
 
-from pipeline.evaluate.model import NER_LABELS, PRED_LABEL, _prf, read_news
+from pipeline.evaluate.model import NER_LABELS, PRED_LABEL, _prf, count_matches, read_news
 from pipeline.nlp import load_nlp
 from pipeline.paths import BUNDLED_MODEL, SHARED_DATA
 
@@ -28,16 +28,7 @@ RULES = {
 
 
 def score(items: list[dict], docs) -> dict:
-    tp, fp, fn = Counter(), Counter(), Counter()
-    for s, doc in zip(items, docs):
-        gold = set(s["gold"])
-        pred = {(e.start_char, e.end_char, PRED_LABEL[e.label_]) for e in doc.ents if e.label_ in PRED_LABEL}
-        for e in pred & gold:
-            tp[e[2]] += 1
-        for e in pred - gold:
-            fp[e[2]] += 1
-        for e in gold - pred:
-            fn[e[2]] += 1
+    tp, fp, fn, _ = count_matches(items, docs)
     row = {lab: _prf(tp[lab], fp[lab], fn[lab])["f"] for lab in NER_LABELS}
     row["all"] = _prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))["f"]
     return row
