@@ -2,8 +2,9 @@
 
 Runs after the model (ner + gazetteer) and before ``presseschau_names``, so that name
 propagation starts from repaired spans and labels. Each repair fixes one error class of
-issue 13 that the Wikinews **dev** split showed (training/EXPERIMENTS.md, "Session 6"
-ablation), and each can be switched off in the component config:
+issue 13 that the Wikinews **dev** split showed (training/EXPERIMENTS.md, "session 7"
+ablation, `python -m training.experiments.ner_rules`), and each can be switched off in the
+component config:
 
 * ``strip_descriptors`` -- role words, titles and place descriptors are not part of a name
   (annotations/GUIDELINES.md: ``Präsident [Kennedy]``, ``Provinz [Helmand]``):
@@ -11,11 +12,22 @@ ablation), and each can be switched off in the component config:
   "Abraham Sipe"), a LOC span leading place descriptors (``ner_rules.json``
   ``place_descriptors``: "Département Yvelines" -> "Yvelines", "Golfstaat Katar" -> "Katar"),
   any span a leading lowercase adjective ("österreichischen Verfassungsgerichtshof" ->
-  "Verfassungsgerichtshof") and trailing tokens that cannot end a name (an opening bracket,
-  a lowercase verb particle: "Newark (" -> "Newark");
+  "Verfassungsgerichtshof") or a city adjective before a hyphenated name ("Berliner
+  Humboldt-Universität"), and trailing tokens that cannot end a name (an opening bracket,
+  a lowercase particle: "Newark (" -> "Newark", "Gerhard Mangott von der"); an ORG ends
+  before a preposition + article ("Bundesministerium für ... für den Beschluss");
 * ``org_forms`` -- a PER or LOC span that ends in a legal form or an organisation head word
   (``legal_forms``, ``org_heads``: "Rabaul Shipping Company", "Japan Aerospace Exploration
-  Agency") becomes ORG, and so does a single all-caps acronym the model called PER.
+  Agency") or starts with a club prefix ("RB Leipzig") becomes ORG, and so does a single
+  all-caps acronym the model called PER;
+* ``drop_adjectives`` -- a single lowercase adjective as a name ("polnischen") is removed;
+* ``drop_common_nouns`` -- a single word that is a common noun by spaCy's German lemma table
+  (``common_nouns.tsv.gz``, made by ``training/common_nouns.py``) is removed ("Batterien",
+  "Hamas-Mitgliedern"), unless the model's gazetteer or the alias table knows it, the model
+  names it 3+ times in the article ("Airbus"), or a hyphen head makes it a name
+  ("Karl-Marx-Straße");
+* ``drop_compound_nouns`` -- an ORG single word whose compound head is such a noun
+  ("Armutsgrenze"), except institutions ("Bundeskriminalamt", "Burgtheater").
 
 No span is made longer and none is added: a repair only shortens or relabels what the
 model found (never a blind overwrite). The repaired spans are listed in
