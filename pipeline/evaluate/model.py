@@ -29,7 +29,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from ..io import read_jsonl
 from .scoring import prf
@@ -215,16 +215,14 @@ def _prf(tp: int, fp: int, fn: int) -> dict:
     return {"p": round(p, 4), "r": round(r, 4), "f": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
 
 
-def evaluate_ner(nlp, sents: list[dict], dataset: str, limit: int = 0, batch_size: int = 256) -> dict:
-    if limit:
-        sents = sents[:limit]
+def count_matches(sents: list[dict], docs: Iterable) -> tuple[Counter, Counter, Counter, int]:
+    """Exact-match tp/fp/fn per label of the `docs`' entities against each item's `gold`
+    spans; predictions on an item's `ignore` spans count neither way (-> their number)."""
     tp, fp, fn = Counter(), Counter(), Counter()
     n_ignored = 0
-    t0 = time.perf_counter()
-    docs = nlp.pipe((s["text"] for s in sents), batch_size=batch_size)
     for s, doc in zip(sents, docs):
         gold = set(s["gold"])
-        ignore = set(s["ignore"])
+        ignore = set(s.get("ignore", ()))
         pred = set()
         for ent in doc.ents:
             label = PRED_LABEL.get(ent.label_)
@@ -241,6 +239,15 @@ def evaluate_ner(nlp, sents: list[dict], dataset: str, limit: int = 0, batch_siz
             fp[e[2]] += 1
         for e in gold - pred:
             fn[e[2]] += 1
+    return tp, fp, fn, n_ignored
+
+
+def evaluate_ner(nlp, sents: list[dict], dataset: str, limit: int = 0, batch_size: int = 256) -> dict:
+    if limit:
+        sents = sents[:limit]
+    t0 = time.perf_counter()
+    docs = nlp.pipe((s["text"] for s in sents), batch_size=batch_size)
+    tp, fp, fn, n_ignored = count_matches(sents, docs)
     secs = time.perf_counter() - t0
     per_label = {lab: _prf(tp[lab], fp[lab], fn[lab]) for lab in NER_LABELS}
     core = ("PER", "ORG", "LOC")

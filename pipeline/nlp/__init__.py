@@ -31,7 +31,7 @@ from ..paths import ALIASES, BUNDLED_MODEL, PACKAGE
 from ..schema import Entity
 
 PREFERRED_MODEL = "de_core_news_md"
-CUSTOM_COMPONENTS = ("presseschau_dates", "presseschau_figures", "presseschau_names")
+CUSTOM_COMPONENTS = ("presseschau_dates", "presseschau_figures", "presseschau_ner_rules", "presseschau_names")
 
 # Labels of other German/multilingual models mapped onto the record's label set.
 LABEL_MAP = {
@@ -138,7 +138,7 @@ def _context_component(doc: Doc) -> Doc:
 
 def _register_custom_factories() -> list[str]:
     """Import the modules whose import registers the rule components."""
-    from . import dates, figures, names  # noqa: F401  (registration side effect)
+    from . import dates, figures, names, ner_rules  # noqa: F401  (registration side effect)
 
     return list(CUSTOM_COMPONENTS)
 

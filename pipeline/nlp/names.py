@@ -160,13 +160,14 @@ class NameLinker:
     ALIAS_FILE = "aliases.tsv"
 
     def __init__(self, aliases_path: Optional[str] = None, resolve_short_forms: bool = True, use_aliases: bool = True,
-                 propagate: bool = True, min_support: int = 2):
+                 propagate: bool = True, min_support: int = 2, surname_wins: bool = True):
         self.aliases_path = aliases_path
         self.use_aliases = use_aliases
         self._load_aliases(aliases_path)
         self.resolve_short_forms = resolve_short_forms
         self.propagate = propagate
         self.min_support = min_support
+        self.surname_wins = surname_wins
         data = lang_data("names.json")
         self.titles = set(data["titles"])
         self.particles = set(data.get("surname_particles", []))
@@ -430,6 +431,7 @@ class NameLinker:
         # known name inside ("Russlands Gegenstück", "Putins Krieg", "Militärbündnis ODKB")
         known = {f[0] for f in votes if len(f) == 1}
         known |= {self._gen_base(self._word(toks[-1]), words) for toks, _ in per_multi}
+        surnames: dict[tuple[str, ...], list[tuple[str, ...]]] = {}  # surname -> the article's clean full names
         for toks, clean in per_multi:
             last = self._word(toks[-1])
             inner = [self._gen_base(self._word(t), words) for t in toks[:-1] if t.lower_ not in self.particles]
@@ -437,11 +439,17 @@ class NameLinker:
                     or not _WORD_RE.fullmatch(last) or last.isupper() or not last[:1].isupper() \
                     or any(w in known for w in inner):
                 continue
-            vote((self._gen_base(last, words),), "PER", True, multi=True)
+            surname = (self._gen_base(last, words),)
+            vote(surname, "PER", True, multi=True)
+            surnames.setdefault(surname, []).append(tuple(self._word(t) for t in toks[:-1]) + surname)
 
         def decide(form: tuple[str, ...]) -> Optional[str]:
             c = Counter(votes.get(form, ()))
             alias = self._alias_type(form)
+            if self.surname_wins and alias in (None, "PER") and any(decide(full) == "PER" for full in surnames.get(form, ())):
+                # "Louis Gallois" ... "Gallois" (tagged LOC 4 times): the person; not when the
+                # full name itself is decided otherwise ("Nagornyj Karabach", PER once, LOC by alias)
+                return "PER"
             if alias:
                 c[alias] += 1
             if not c:
@@ -631,15 +639,17 @@ def canonical_names(text: str, spans: list[tuple[int, int, str]]) -> list[Option
 @Language.factory(
     "presseschau_names",
     default_config={"aliases_path": None, "resolve_short_forms": True, "use_aliases": True, "propagate": True,
-                    "min_support": 2},
+                    "min_support": 2, "surname_wins": True},
     requires=["doc.ents"],
     assigns=["doc.ents", "doc.spans", "span._.canonical"],
 )
 def make_names(nlp: Language, name: str, aliases_path: Optional[str], resolve_short_forms: bool,
-               use_aliases: bool, propagate: bool, min_support: int) -> NameLinker:
+               use_aliases: bool, propagate: bool, min_support: int, surname_wins: bool) -> NameLinker:
     """aliases_path: TSV alias table; None -> the repository's annotations/aliases.tsv.
     use_aliases=False gives the article-local base form only (no cross-article joining).
     propagate=False leaves the model's entities as they are (no document-level consistency);
-    min_support: model mentions needed before a single-token form's label is propagated."""
+    min_support: model mentions needed before a single-token form's label is propagated;
+    surname_wins: the surname of a clean full person name in the article is PER, however
+    often the model labelled it otherwise (unless the alias table types it)."""
     return NameLinker(aliases_path=aliases_path, resolve_short_forms=resolve_short_forms, use_aliases=use_aliases,
-                      propagate=propagate, min_support=min_support)
+                      propagate=propagate, min_support=min_support, surname_wins=surname_wins)

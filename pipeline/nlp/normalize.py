@@ -47,6 +47,10 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "measuring_verbs", "subject_deps", "predicate_only_with_unit", "container_nouns", "amount_phrases", "partitive_words", "duration_codes",
         "ago_words", "ahead_words", "anchored_after", "age_after", "age_before", "sets", "street_suffixes", "phone_words", "score_words",
         "score_context"}),
+    "names.json": frozenset({"titles", "surname_particles"}),
+    "ner_rules.json": frozenset({
+        "place_descriptors", "legal_forms", "org_heads", "name_heads", "club_prefixes", "org_compound_prefixes",
+        "strip_leading_pos", "strip_trailing_pos"}),
 }
 
 

@@ -1,0 +1,61 @@
+"""Cost of ``presseschau_ner_rules`` (issue 13): words per second of the whole Presseschau
+pipeline with the component and without it, timed in the same run, interleaved batch by
+batch, single process. The lemma table the component reads (spacy-lookups-data, 355k
+forms) is loaded before timing starts, as a long run pays it once per process.
+
+    python bench/bench_ner_rules.py [--limit 300] [--repeat 2]
+
+Prints both rates and the ratio with / without (target: >= 0.95).
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DATA = ROOT.parent / "shared" / "data" / "news" / "wikinews_de.jsonl.gz"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--limit", type=int, default=300, help="articles")
+    ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--batch", type=int, default=25)
+    args = ap.parse_args()
+    from pipeline.nlp import load_nlp
+    from pipeline.nlp.ner_rules import common_noun_lemma
+
+    texts = []
+    with gzip.open(DATA, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            texts.append(json.loads(line)["text"])
+            if len(texts) >= args.limit:
+                break
+    nlp, info = load_nlp(None)
+    common_noun_lemma("Haus")  # load the lemma table outside the timing
+    secs = {"with": 0.0, "without": 0.0}
+    words = {"with": 0, "without": 0}
+    for _ in range(args.repeat):
+        for i in range(0, len(texts), args.batch):
+            batch = texts[i:i + args.batch]
+            for setting in ("with", "without") if (i // args.batch) % 2 == 0 else ("without", "with"):
+                disable = [] if setting == "with" else ["presseschau_ner_rules"]
+                t0 = time.perf_counter()
+                with nlp.select_pipes(disable=disable):
+                    n = sum(sum(1 for t in doc if not t.is_space) for doc in nlp.pipe(batch))
+                secs[setting] += time.perf_counter() - t0
+                words[setting] += n
+    rate = {k: words[k] / secs[k] for k in secs}
+    print(f"model {info.name} {info.version}, {len(texts)} articles x {args.repeat}")
+    print(f"with presseschau_ner_rules:    {rate['with']:,.0f} words/s")
+    print(f"without presseschau_ner_rules: {rate['without']:,.0f} words/s")
+    print(f"ratio with / without: {rate['with'] / rate['without']:.3f}")
+
+
+if __name__ == "__main__":
+    main()

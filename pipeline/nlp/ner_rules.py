@@ -1,0 +1,254 @@
+"""Repairs of the model's PER/ORG/LOC spans: spaCy component ``presseschau_ner_rules``.
+
+Runs after the model (ner + gazetteer) and before ``presseschau_names``, so that name
+propagation starts from repaired spans and labels. Each repair fixes one error class of
+issue 13 that the Wikinews **dev** split showed (training/EXPERIMENTS.md, "session 7"
+ablation, `python -m training.experiments.ner_rules`), and each can be switched off in the
+component config:
+
+* ``strip_descriptors`` -- role words, titles and place descriptors are not part of a name
+  (annotations/GUIDELINES.md: ``Präsident [Kennedy]``, ``Provinz [Helmand]``):
+  a PER span loses leading titles (``names.json`` ``titles``: "Hauptmann Abraham Sipe" ->
+  "Abraham Sipe"), a LOC span leading place descriptors (``ner_rules.json``
+  ``place_descriptors``: "Département Yvelines" -> "Yvelines", "Golfstaat Katar" -> "Katar"),
+  any span a leading lowercase adjective ("österreichischen Verfassungsgerichtshof" ->
+  "Verfassungsgerichtshof") or a city adjective before a hyphenated name ("Berliner
+  Humboldt-Universität"), and trailing tokens that cannot end a name (an opening bracket,
+  a lowercase particle: "Newark (" -> "Newark", "Gerhard Mangott von der"); an ORG ends
+  before a preposition + article ("Bundesministerium für ... für den Beschluss");
+* ``org_forms`` -- a PER or LOC span that ends in a legal form or an organisation head word
+  (``legal_forms``, ``org_heads``: "Rabaul Shipping Company", "Japan Aerospace Exploration
+  Agency") or starts with a club prefix ("RB Leipzig") becomes ORG, and so does a single
+  all-caps acronym the model called PER;
+* ``drop_adjectives`` -- a single lowercase adjective as a name ("polnischen") is removed;
+* ``drop_common_nouns`` -- a single word that is a common noun by spaCy's German lemma table
+  (``common_nouns.tsv.gz``, made by ``training/common_nouns.py``) is removed ("Batterien",
+  "Hamas-Mitgliedern"), unless the model's gazetteer or the alias table knows it, the model
+  names it 3+ times in the article ("Airbus"), or a hyphen head makes it a name
+  ("Karl-Marx-Straße");
+* ``drop_compound_nouns`` -- an ORG single word whose compound head is such a noun
+  ("Armutsgrenze"), except institutions ("Bundeskriminalamt", "Burgtheater").
+
+No span is made longer and none is added: a repair only shortens or relabels what the
+model found (never a blind overwrite). The repaired spans are listed in
+``doc.spans["presseschau_ner_rules"]``.
+"""
+from __future__ import annotations
+
+import gzip
+from collections import Counter
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .normalize import LanguageDataError, lang_data
+from ..paths import LANG_DIR
+
+REPAIRED_SPANS = "presseschau_ner_rules"  # doc.spans key: the spans this component changed
+_NAME_LABELS = ("PER", "ORG", "LOC")
+_ACRONYM_MAX = 6
+#: a word the model names this often in one article is taken for a name even when the lemma
+#: table knows it as a noun ("Airbus", "Grünen"): the article is about it
+_TOPIC_MENTIONS = 3
+
+
+COMMON_NOUNS_FILE = "common_nouns.tsv.gz"  # in pipeline/lang/de, made by `python -m training.common_nouns`
+
+
+@lru_cache(maxsize=1)
+def _common_nouns() -> dict[str, str]:
+    """Capitalised German common nouns, form -> lemma ("Batterien" -> "Batterie"), derived
+    from spaCy's German lemma table (see training/common_nouns.py for how and why)."""
+    path = LANG_DIR / COMMON_NOUNS_FILE
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            return dict(line.rstrip("\n").split("\t", 1) for line in fh if "\t" in line)
+    except OSError as e:
+        raise LanguageDataError(f"{path}: cannot read the common-noun list ({e}); "
+                                f"make it with `python -m training.common_nouns`") from e
+
+
+def compound_head(word: str, min_len: int = 4) -> Optional[str]:
+    """The head of a German noun compound when it is a common noun by the lemma table
+    ("Armutsgrenze" -> "Grenze", "Spezialkliniken" -> "Kliniken"), the longest one; None
+    when no part of at least `min_len` letters after the first letters is one."""
+    for i in range(2, len(word) - min_len + 1):
+        part = word[i].upper() + word[i + 1:]
+        if word[i].islower() and common_noun_lemma(part) is not None:
+            return part
+    return None
+
+
+def common_noun_lemma(word: str) -> Optional[str]:
+    """The lemma of `word` when it is a (capitalised) common noun by spaCy's lemma table, else None."""
+    return _common_nouns().get(word)
+
+
+class NerRules:
+    def __init__(self, strip_descriptors: bool = True, org_forms: bool = True, drop_adjectives: bool = True, drop_common_nouns: bool = True,
+                 drop_compound_nouns: bool = True, known: tuple[Iterable[str], Iterable[str]] = ((), ())):
+        self.strip_descriptors = strip_descriptors
+        self.org_forms = org_forms
+        self.drop_adjectives = drop_adjectives
+        self.drop_common_nouns = drop_common_nouns
+        self.drop_compound_nouns = drop_compound_nouns
+        self.known_names, self.known_places = set(known[0]), set(known[1])
+        names = lang_data("names.json")
+        data = lang_data("ner_rules.json")
+        self.titles = frozenset(names["titles"])
+        self.particles = frozenset(names["surname_particles"])
+        self.place_descriptors = frozenset(w.casefold() for w in data["place_descriptors"])
+        self.legal_forms = frozenset(data["legal_forms"])
+        self.org_heads = frozenset(data["org_heads"])
+        self.name_heads = frozenset(data["name_heads"]) | self.org_heads
+        self.club_prefixes = frozenset(data["club_prefixes"])
+        self.org_compound_prefixes = tuple(data["org_compound_prefixes"])
+        self.strip_pos = frozenset(data["strip_leading_pos"])
+        self.trailing_pos = frozenset(data["strip_trailing_pos"])
+
+    # -- single repairs, each on one span: -> (start, end, label), None = keep as it is --
+    def trimmed(self, ent: Span) -> tuple[int, int]:
+        """Token bounds of `ent` without leading descriptors and trailing non-name tokens."""
+        label = ent.label_
+        start, end = ent.start, ent.end
+        doc = ent.doc
+        while end - start > 1:
+            t = doc[start]
+            if t.text[:1].islower() and t.pos_ in self.strip_pos and t.lower_ not in self.particles \
+                    and doc[start + 1].text[:1].isupper():
+                start += 1  # "österreichischen Verfassungsgerichtshof"
+            elif label == "PER" and t.lower_ in self.titles and doc[start + 1].text[:1].isupper():
+                start += 1  # "Hauptmann Abraham Sipe"
+            elif label == "LOC" and t.text.casefold() in self.place_descriptors and doc[start + 1].text[:1].isupper():
+                start += 1  # "Département Yvelines"
+            elif end - start == 2 and self.is_city_adjective(t.text) and self.named_compound(doc[start + 1].text):
+                start += 1  # "Berliner Humboldt-Universität"; not "Hamburger Abendblatt" (maybe the official name)
+            else:
+                break
+        if label == "ORG":  # "Bundesministerium für Wirtschaft und Technologie für den Beschluss ..."
+            for i in range(start + 1, end - 1):
+                if doc[i].pos_ == "ADP" and doc[i + 1].pos_ == "DET" and doc[i + 1].text[:1].islower():
+                    end = i
+                    break
+        while end - start > 1:
+            t = doc[end - 1]
+            if t.text in "([{„“\"'" or (t.text[:1].islower() and (t.pos_ in self.trailing_pos
+                                                                or t.lower_ in self.particles)):
+                end -= 1  # "Newark (", "Weihnachten heim"
+            else:
+                break
+        return start, end
+
+    @staticmethod
+    def named_compound(word: str) -> bool:
+        """'Humboldt-Universität', 'Hebbel-Theaters': a hyphenated compound whose first part
+        is a name, not a common noun."""
+        first = word.split("-", 1)[0]
+        return "-" in word and first[:1].isupper() and common_noun_lemma(first) is None
+
+    def is_city_adjective(self, word: str) -> bool:
+        """'Berliner', 'Wiener', 'Karlsruher': a place in the gazetteer plus -er."""
+        return word.endswith("er") and (word[:-2] in self.known_places or word[:-2] + "e" in self.known_places)
+
+    def dropped(self, span: Span, label: str, mentions: Counter) -> bool:
+        """A single-token "name" that is a lowercase adjective ("polnischen") or an inflected
+        common noun ("Batterien", "Hamas-Mitgliedern"), unless the alias table or the
+        model's gazetteer lists it."""
+        if len(span) != 1:
+            return False
+        t = span[0]
+        if self.drop_adjectives and t.text[:1].islower() and t.pos_ == "ADJ":
+            return True
+        if self.drop_common_nouns and t.text[:1].isupper() and t.text not in self.known_names \
+                and mentions[t.text] < _TOPIC_MENTIONS:
+            head = t.text.rsplit("-", 1)[-1]
+            if head != t.text and (not head[:1].isupper() or head in self.name_heads):
+                return False  # "Karl-Marx-Straße", "Gaza-Streifen", "Konrad-Adenauer-Stiftung"
+            lemma = common_noun_lemma(head)
+            if lemma is not None:
+                return lemma not in self.known_names
+            if self.drop_compound_nouns and head == t.text and label == "ORG" \
+                    and not t.text.startswith(self.org_compound_prefixes):
+                # ORG only: place names and surnames are compounds of common nouns far more
+                # often ("Marienfeld", "Brinkmann"; on dev the rule cost LOC 1.6 and PER 0.1 F1)
+                part = compound_head(head)
+                return part is not None and part not in self.name_heads and part not in self.known_names
+        return False
+
+    def org_label(self, span: Span, label: str) -> Optional[str]:
+        """ORG for a PER/LOC span that names an organisation by its form, else None."""
+        if label not in ("PER", "LOC"):
+            return None
+        last = span[-1].text
+        if len(span) >= 2 and (last in self.legal_forms or last in self.org_heads or span[0].text in self.club_prefixes):
+            return "ORG"  # "Rabaul Shipping Company", "RB Leipzig"
+        if label == "PER" and len(span) == 1 and 2 <= len(last) <= _ACRONYM_MAX and last.isalpha() and last.isupper():
+            return "ORG"
+        return None
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.ents:
+            doc.spans[REPAIRED_SPANS] = []
+            return doc
+        out: list[Span] = []
+        repaired: list[Span] = []
+        mentions = Counter(e.text for e in doc.ents if e.label_ in _NAME_LABELS)
+        for ent in doc.ents:
+            if ent.label_ not in _NAME_LABELS:
+                out.append(ent)
+                continue
+            start, end, label = ent.start, ent.end, ent.label_
+            if self.strip_descriptors:
+                start, end = self.trimmed(ent)
+            if self.org_forms:
+                label = self.org_label(doc[start:end], label) or label
+            if self.drop_adjectives or self.drop_common_nouns:
+                if self.dropped(doc[start:end], label, mentions):
+                    repaired.append(Span(doc, start, end, label="DROPPED"))
+                    continue
+            if (start, end, label) == (ent.start, ent.end, ent.label_):
+                out.append(ent)
+                continue
+            span = Span(doc, start, end, label=label, kb_id=ent.kb_id_)
+            out.append(span)
+            repaired.append(span)
+        if repaired:
+            doc.ents = out  # the tokens of a dropped span become O (no entity), not missing
+        doc.spans[REPAIRED_SPANS] = repaired
+        return doc
+
+
+@Language.factory(
+    "presseschau_ner_rules",
+    default_config={"strip_descriptors": True, "org_forms": True, "drop_adjectives": True,
+                    "drop_common_nouns": True, "drop_compound_nouns": True},
+    requires=["doc.ents", "token.pos"],
+    assigns=["doc.ents", "doc.spans"],
+)
+def make_ner_rules(nlp: Language, name: str, strip_descriptors: bool, org_forms: bool, drop_adjectives: bool,
+                   drop_common_nouns: bool, drop_compound_nouns: bool) -> NerRules:
+    """strip_descriptors: cut titles, place descriptors and adjectives off the model's names;
+    org_forms: ORG for PER/LOC spans ending in a legal form or organisation word, and for
+    all-caps acronyms tagged PER (pipeline/lang/de/ner_rules.json)."""
+    return NerRules(strip_descriptors=strip_descriptors, org_forms=org_forms, drop_adjectives=drop_adjectives, drop_common_nouns=drop_common_nouns,
+                    drop_compound_nouns=drop_compound_nouns, known=known_names(nlp))
+
+
+def known_names(nlp: Language) -> tuple[set[str], set[str]]:
+    """-> (single words that are names whatever the lemma table says, single-word places):
+    the model's gazetteer (an entity_ruler built from the training data) and the alias
+    table's names."""
+    from .names import load_aliases
+    from ..paths import ALIASES
+
+    names = {canon for canon in load_aliases(ALIASES)[0].values() if " " not in canon}
+    places: set[str] = set()
+    for pipe_name, pipe in nlp.pipeline:
+        for p in getattr(pipe, "patterns", ()) if pipe_name == "gazetteer" else ():
+            if isinstance(p.get("pattern"), str) and " " not in p["pattern"]:
+                names.add(p["pattern"])
+                if p.get("label") == "LOC":
+                    places.add(p["pattern"])
+    return names, places
