@@ -26,7 +26,7 @@ from typing import Any, Optional
 from urllib.parse import parse_qs, parse_qsl, unquote, urlsplit
 
 from . import log as dec
-from . import mentions, teams
+from . import mentions, teams, words
 from .apply import apply_decisions, strip_review
 from .overview import overview
 from ..errors import CannotStart
@@ -134,6 +134,7 @@ class ReviewState:
             for c in teams.conflicts(self.decisions):
                 self.conflicts.setdefault(c["article_id"], []).append(c)
             self._haystack: Optional[list[str]] = None
+            self._words: dict[str, tuple[str, list[tuple[int, int]]]] = {}
             self.summary = [self._summary(r) for r in self.records]
 
     def _index_decision(self, d: dict) -> None:
@@ -373,7 +374,28 @@ class ReviewState:
                 "position": i + 1,
                 "count": len(self.ids),
                 "can_undo": bool(dec.last_undoable(self._decisions_of(article_id), article_id)),
+                "words": words.flat(self.words(article_id)),
             }
+
+    def words(self, article_id: str) -> list[tuple[int, int]]:
+        """The article's words (`words.words_of`), computed once per text."""
+        rec = self._get(article_id)
+        sha = dec.text_sha256(rec["text"])
+        hit = self._words.get(article_id)
+        if hit is None or hit[0] != sha:
+            hit = self._words[article_id] = (sha, words.words_of(rec))
+        return hit[1]
+
+    def _check_words(self, article_id: str, rec: dict, body: dict, new: dict, ent: Optional[dict] = None) -> None:
+        """A new span must keep whole words, unless the reviewer chose a sub-word (`subword: true`)."""
+        if body.get("subword") is True:
+            return
+        s, e = new.get("start", ent and ent["start"]), new.get("end", ent and ent["end"])
+        if ent is not None and (s, e) == (ent["start"], ent["end"]):
+            return  # a relabel or a value edit: the span is the one the model gave
+        why = words.check_span(rec["text"], s, e, self.words(article_id))
+        if why:
+            raise ReviewError(HTTPStatus.BAD_REQUEST, why)
 
     def _get(self, article_id: str) -> dict:
         i = self.index.get(article_id)
@@ -429,11 +451,13 @@ class ReviewState:
                     new = body.get("new")
                     if not isinstance(new, dict):
                         raise ReviewError(HTTPStatus.BAD_REQUEST, "correct needs `new`")
+                    self._check_words(article_id, rec, body, new, ent)
                     d = dec.make_decision(rec, "correct", ent, new, reviewer=reviewer)
                 elif action == "add":
                     new = body.get("new")
                     if not isinstance(new, dict):
                         raise ReviewError(HTTPStatus.BAD_REQUEST, "add needs `new`")
+                    self._check_words(article_id, rec, body, new)
                     d = dec.make_decision(rec, "add", new=new, reviewer=reviewer)
                 else:
                     raise ReviewError(HTTPStatus.BAD_REQUEST, f"unknown action {action!r}")

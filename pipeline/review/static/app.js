@@ -564,18 +564,23 @@ async function relabel(label) {
   if (label === e.label && !S.draft) return;
   const nw = { label };
   if (S.draft) { nw.start = S.draft.start; nw.end = S.draft.end; }
-  const a = await post("decide", Object.assign({ action: "correct", new: nw }, entBody(e)));
+  const a = await post("decide", Object.assign({ action: "correct", new: nw, subword: !!(S.draft && S.draft.subword) }, entBody(e)));
   if (a) { S.draft = null; S.sel = `${nw.start ?? e.start}:${nw.end ?? e.end}:${label}`; renderText(); renderPanel(); flash("Label → " + label); }
 }
 
 function moveBoundary(which, d) {
+  // snapping on: one word per key (never a partial word); off: one character (a sub-word)
   const e = selected();
   if (!e) return;
   const text = S.art.record.text;
   const dr = S.draft || { start: e.start, end: e.end };
-  if (which === "start") dr.start = Math.max(0, Math.min(dr.end - 1, dr.start + d));
+  if (S.snap) {
+    if (which === "start") { const a = stepWord(dr.start, d, 0); if (a < dr.end) dr.start = a; }
+    else { const b = stepWord(dr.end, d, 1); if (b > dr.start) dr.end = b; }
+  } else if (which === "start") dr.start = Math.max(0, Math.min(dr.end - 1, dr.start + d));
   else dr.end = Math.min(text.length, Math.max(dr.start + 1, dr.end + d));
-  S.draft = dr;
+  dr.subword = !onWords(dr.start, dr.end);
+  S.draft = (dr.start === e.start && dr.end === e.end) ? null : dr;
   renderText(); renderPanel();
 }
 
@@ -591,7 +596,7 @@ async function saveDraft() {
     if (v !== old) nw[inp.name] = v === "" ? null : v;
   }
   if (!Object.keys(nw).length) { cancelDraft(); return; }
-  const a = await post("decide", Object.assign({ action: "correct", new: nw }, entBody(e)));
+  const a = await post("decide", Object.assign({ action: "correct", new: nw, subword: !!(S.draft && S.draft.subword) }, entBody(e)));
   if (a) {
     S.sel = `${nw.start ?? e.start}:${nw.end ?? e.end}:${e.label}`; S.draft = null;
     if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
@@ -647,19 +652,40 @@ function closeConfirm(ok) {
 }
 
 /* ------------------------------------------------------------------ boundaries: handles, re-selection, snapping */
-// Word boundaries stand in for the model's token boundaries (the record does not carry tokens):
-// a run of letters or digits is one word; punctuation, hyphens and spaces are boundaries.
-const WORD = /[\p{L}\p{N}]/u;
-function isW(ch) { return !!ch && WORD.test(ch); }
+// The words come from the server with the article (`words`: [s0, e0, s1, e1, ...], made by
+// pipeline/review/words.py from the pipeline's tokenizer or the record's own tokens): the same
+// boundaries the server checks a new span against. Snapping widens a span to whole words;
+// without snapping (Alt, or W off) any character goes and the decision says `subword: true`.
+function wordAt(i) {  // index k of the word holding character i (words[2k] <= i < words[2k+1]), or -1
+  const w = (S.art && S.art.words) || [];
+  let lo = 0, hi = w.length / 2 - 1;
+  while (lo <= hi) {
+    const m = (lo + hi) >> 1;
+    if (w[2 * m + 1] <= i) lo = m + 1; else if (w[2 * m] > i) hi = m - 1; else return m;
+  }
+  return -1;
+}
 function snapSpan(a, b, noSnap) {
-  const text = S.art.record.text;
+  const text = S.art.record.text, w = S.art.words || [];
   if (S.snap && !noSnap) {
-    while (a > 0 && isW(text[a - 1]) && isW(text[a])) a--;
-    while (b < text.length && isW(text[b - 1]) && isW(text[b])) b++;
+    const ka = wordAt(a), kb = wordAt(b - 1);
+    if (ka >= 0) a = w[2 * ka];
+    if (kb >= 0) b = w[2 * kb + 1];
   }
   while (a < b && /\s/.test(text[a])) a++;
   while (b > a && /\s/.test(text[b - 1])) b--;
   return [a, b];
+}
+function onWords(a, b) {  // does [a, b) keep every word whole?
+  const w = S.art.words || [];
+  const ka = wordAt(a), kb = wordAt(b - 1);
+  return (ka < 0 || w[2 * ka] === a) && (kb < 0 || w[2 * kb + 1] === b);
+}
+function stepWord(i, d, edge) {  // the next word start (edge 0) or end (edge 1) after/before offset i
+  const w = S.art.words || [];
+  if (d > 0) { for (let k = 0; 2 * k < w.length; k++) if (w[2 * k + edge] > i) return w[2 * k + edge]; return i; }
+  for (let k = w.length / 2 - 1; k >= 0; k--) if (w[2 * k + edge] < i) return w[2 * k + edge];
+  return i;
 }
 
 function handle(which) {
@@ -702,6 +728,7 @@ function onDrag(ev) {
       const [, b] = snapSpan(dr.start, Math.max(o, dr.start + 1), alt);
       if (b > dr.start) dr.end = b;
     }
+    dr.subword = !onWords(dr.start, dr.end);
     S.draft = (dr.start === e.start && dr.end === e.end) ? null : dr;
     renderText(); renderPanel();
   });
@@ -718,7 +745,7 @@ async function reselect() {
   if (!e || !sel) return;
   window.getSelection().removeAllRanges(); showAddBar(null);
   if (sel.start === e.start && sel.end === e.end) return;
-  const a = await post("decide", Object.assign({ action: "correct", new: { start: sel.start, end: sel.end } }, entBody(e)));
+  const a = await post("decide", Object.assign({ action: "correct", new: { start: sel.start, end: sel.end }, subword: !!sel.subword }, entBody(e)));
   if (a) { S.sel = `${sel.start}:${sel.end}:${e.label}`; S.draft = null; renderText(); renderPanel(); flash("Boundaries → “" + sel.text + "”"); }
 }
 
@@ -771,7 +798,8 @@ function snapped(sel, noSnap) {
   if (!sel) return null;
   const [a, b] = snapSpan(sel.start, sel.end, noSnap);
   const text = S.art.record.text;
-  return { start: a, end: b, text: text.slice(a, b), raw: sel.text };
+  // a sub-word only when the reviewer asked for one (Alt, or snapping off) and the span cuts a word
+  return { start: a, end: b, text: text.slice(a, b), raw: sel.text, subword: !onWords(a, b) && (!!noSnap || !S.snap) };
 }
 function onSelectionChange() { if (S.view === "article" && S.pendingSel && !currentSelection()) showAddBar(null); }
 function showAddBar(sel) {
@@ -788,7 +816,7 @@ function showAddBar(sel) {
 async function addSelection(label) {
   const sel = S.pendingSel || snapped(currentSelection());
   if (!sel) return;
-  const a = await post("decide", { action: "add", new: { start: sel.start, end: sel.end, label } });
+  const a = await post("decide", { action: "add", new: { start: sel.start, end: sel.end, label }, subword: !!sel.subword });
   if (a) {
     window.getSelection().removeAllRanges(); showAddBar(null);
     if (!S.filters.labels.includes(label)) { S.filters.labels.push(label); saveFilters(); }
