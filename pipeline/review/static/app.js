@@ -681,12 +681,16 @@ function onWords(a, b) {  // does [a, b) keep every word whole?
   const ka = wordAt(a), kb = wordAt(b - 1);
   return (ka < 0 || w[2 * ka] === a) && (kb < 0 || w[2 * kb + 1] === b);
 }
-function stepWord(i, d, edge) {  // the next word start (edge 0) or end (edge 1) after/before offset i
-  const w = S.art.words || [];
-  if (d > 0) { for (let k = 0; 2 * k < w.length; k++) if (w[2 * k + edge] > i) return w[2 * k + edge]; return i; }
-  for (let k = w.length / 2 - 1; k >= 0; k--) if (w[2 * k + edge] < i) return w[2 * k + edge];
+// the next word start (edge 0) or end (edge 1) after (d > 0) or before offset i; words of
+// punctuation only ("-", ".") are stepped over: Alt+→ on "Kassym-Jomart" goes to "Jomart"
+function stepWord(i, d, edge) {
+  const w = S.art.words || [], text = S.art.record.text, n = w.length / 2;
+  const ok = (k) => WORDCH.test(text.slice(w[2 * k], w[2 * k + 1]));
+  if (d > 0) { for (let k = 0; k < n; k++) if (w[2 * k + edge] > i && ok(k)) return w[2 * k + edge]; return i; }
+  for (let k = n - 1; k >= 0; k--) if (w[2 * k + edge] < i && ok(k)) return w[2 * k + edge];
   return i;
 }
+const WORDCH = /[\p{L}\p{N}]/u;
 
 function handle(which) {
   return el("span", {
