@@ -117,6 +117,7 @@ class ReviewState:
             self.cancels: list[dict] = []
             self.cancelled_by: dict[str, list[dict]] = {}
             self.article_of: dict[str, str] = {}
+            self.by_batch: dict[str, list[dict]] = {}
             for d in self.decisions:
                 self._index_decision(d)
             # the log applied to the articles it concerns; the others are shown as the pipeline
@@ -148,6 +149,8 @@ class ReviewState:
             aid = self.by_sha[d["article_sha256"]]  # the article under a new id: found by its hash
         self.by_article.setdefault(aid, []).append(d)
         self.article_of[d.get("id")] = aid
+        if d.get("batch"):
+            self.by_batch.setdefault(d["batch"], []).append(d)
 
     def _add_decisions(self, ds: list[dict], touched: Optional[set] = None) -> None:
         """Take decisions appended to the log into the indexes and re-apply the articles concerned."""
@@ -530,8 +533,7 @@ class ReviewState:
                 raise ReviewError(HTTPStatus.CONFLICT, "nothing to undo in this article")
             batch = last[-1].get("batch")
             if batch:  # a batch may span articles ("apply to all mentions in the corpus"): all of it
-                cancelled = {x for c in self.cancels for x in c.get("undoes") or []}
-                last = [d for ds in self.by_article.values() for d in ds if d.get("batch") == batch and d.get("id") not in cancelled]
+                last = [d for d in self.by_batch.get(batch, ()) if d.get("id") not in self.cancelled_by]
             d = dec.make_decision(rec, "undo", undoes=[x["id"] for x in last], reviewer=reviewer)
             self._commit([d], touched={x.get("article_id") for x in last} | {article_id})
             return self.article(article_id)

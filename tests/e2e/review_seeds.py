@@ -223,6 +223,9 @@ class Reviewer:
         return nk
 
     def set_values(self, k: str, values: dict) -> None:
+        ent = next((e for e in self.view(self.article_id)["record"]["entities"] if key(e) == k), None)
+        if ent is not None and all(ent.get(f) == v for f, v in values.items()):
+            return  # already so (an added name's canonical from the linker): nothing to edit
         self.select(k)
         self.page.keyboard.press("e")
         for f, v in values.items():
