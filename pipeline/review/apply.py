@@ -141,7 +141,7 @@ def _mark(ctx: _Ctx, ent: dict, d: dict, new_entity: bool = False) -> dict:
     ent = _own(ctx, ent)
     rv = ent.get("review")
     if rv is None:
-        rv = {"original": None if new_entity else _copy_value({k: v for k, v in ent.items() if k != "review"}), "decisions": []}
+        rv = {"original": None if new_entity else _copy_entity({k: v for k, v in ent.items() if k != "review"}), "decisions": []}
         ent["review"] = rv
     rv["decisions"].append(d["id"])
     rv["reviewer"] = d.get("reviewer")

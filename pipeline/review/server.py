@@ -213,7 +213,9 @@ class ReviewState:
         self.flags[article_id] = [f for f in flagged if f.get("article_id") == article_id or f["decision"].get("article_id") not in self.index]
         if not self.flags[article_id]:
             del self.flags[article_id]
-        cs = teams.conflicts(ds)
+        # a conflict needs two reviewers: most articles (and every article of a batch on a corpus
+        # one reviewer works through) have one, and need no look at each span
+        cs = teams.conflicts(ds) if len({d.get("reviewer") for d in ds if d.get("decision") not in dec.CANCEL_KINDS}) > 1 else []
         if cs:
             self.conflicts[article_id] = cs
         else:
