@@ -18,6 +18,10 @@ Measures, in one run, side by side:
      the ratio to a decision now.
 
 Usage: .venv/bin/python bench/bench_review.py [--articles 10000] [--decisions 200] [--no-browser]
+       .venv/bin/python bench/bench_review.py --batch-only [--code OTHER_CHECKOUT]
+`--batch-only` times only "apply to all mentions" in the corpus and its undo, in process; with
+`--code` the review code of another checkout is timed on the same corpus (side by side: e.g.
+`mkdir /tmp/before && git archive 7d54855 pipeline bench outputs | tar -x -C /tmp/before`, then run both).
 Work files go to a temporary folder (removed at the end).
 """
 from __future__ import annotations
@@ -37,7 +41,8 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+CODE = Path(sys.argv[sys.argv.index("--code") + 1]).resolve() if "--code" in sys.argv[:-1] else REPO
+sys.path.insert(0, str(CODE))
 
 from pipeline.io import atomic_write_jsonl  # noqa: E402
 from pipeline.review.apply import strip_review  # noqa: E402
@@ -98,7 +103,11 @@ def main(argv=None) -> int:
     ap.add_argument("--decisions", type=int, default=200)
     ap.add_argument("--repeat", type=int, default=20, help="requests per list measurement")
     ap.add_argument("--no-browser", action="store_true")
+    ap.add_argument("--batch-only", action="store_true", help="only the corpus-wide batch and its undo, in process")
+    ap.add_argument("--code", type=Path, default=None, help="time the pipeline package of this checkout (read at import)")
     args = ap.parse_args(argv)
+    if args.batch_only:
+        return batch_only(args.articles)
     rnd = random.Random(16)
     tmp = Path(tempfile.mkdtemp(prefix="bench_review_"))
     try:
@@ -199,6 +208,35 @@ def main(argv=None) -> int:
     return 0
 
 
+def batch_only(n: int) -> int:
+    import resource as res
+
+    from pipeline.review.server import ReviewState
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench_review_"))
+    try:
+        (tmp / "outputs").mkdir()
+        rows = build(n, tmp / "outputs" / "articles.jsonl")
+        st = ReviewState(tmp / "outputs", tmp / "annotations", reviewer="bench")
+        aid = rows[1]["id"]
+        e = next(x for x in st.article(aid)["record"]["entities"] if x["text"] == "Kasachstan" and x["status"] == "pending")
+        ref = {"start": e["start"], "end": e["end"], "label": e["label"]}
+        t = time.perf_counter()
+        dry = st.apply_all(aid, {"entity": ref, "scope": "corpus", "dry_run": True})
+        t_plan = time.perf_counter() - t
+        t = time.perf_counter()
+        st.apply_all(aid, {"entity": ref, "scope": "corpus"})
+        t_apply = time.perf_counter() - t
+        t = time.perf_counter()
+        st.undo(aid, {})
+        t_undo = time.perf_counter() - t
+        print(f"code {CODE}: {n} articles; apply to all mentions in the corpus: {dry['decisions']} decisions in {dry['articles']} articles: "
+              f"plan (dry run) {t_plan:.2f} s, apply {t_apply:.2f} s, undo {t_undo:.2f} s; max RSS {res.getrusage(res.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
 def browser_list(url: str) -> None:
     import os
 
@@ -209,12 +247,13 @@ def browser_list(url: str) -> None:
         b = pw.chromium.launch(executable_path=exe, headless=True, args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
         try:
             pg = b.new_page(viewport={"width": 1300, "height": 900})
-            loads, pages = [], []
+            loads, inpage, pages = [], [], []
             for _ in range(5):
                 t = time.perf_counter()
                 pg.goto(url)
                 pg.wait_for_selector("[data-testid=article-row] >> nth=49")
                 loads.append(time.perf_counter() - t)
+                inpage.append(float(pg.evaluate("document.body.dataset.firstRowsMs")) / 1000)
                 t = time.perf_counter()
                 first = pg.get_attribute("[data-testid=article-row]", "data-id")
                 pg.click("[data-testid=pg-next]")
@@ -222,7 +261,8 @@ def browser_list(url: str) -> None:
                 pages.append(time.perf_counter() - t)
                 pg.click("[data-testid=pg-prev]")
                 pg.wait_for_function("(f) => document.querySelector('[data-testid=article-row]').dataset.id === f", arg=first)
-            print(f"  open the app to 50 rows drawn: {ms(loads)}")
+            print(f"  open the app to 50 rows drawn: {ms(loads)}  (as Playwright sees it: includes its polling)")
+            print(f"  ... in the page, navigation start to rows drawn (performance.now): {ms(inpage)}")
             print(f"  next page drawn:               {ms(pages)}")
             print(f"  fetch + render of a page, in the page (performance.now): {pg.evaluate('document.body.dataset.listMs')} ms")
         finally:

@@ -266,3 +266,81 @@ def test_accept_all_confirmed_count_must_match(server):
     recs = [json.loads(x) for x in (server.state.articles_path).read_text(encoding="utf-8").splitlines()]
     reviewed, _ = apply_decisions(recs, dec.load_decisions(server.state.store.path))
     assert dec.progress(next(r for r in reviewed if r["id"] == ART))["accepted"] == n
+
+
+# ---------------------------------------------------------------------- corpus-wide batches at scale
+
+
+def _committed_seed_output():
+    from pipeline.review.apply import strip_review
+
+    return [strip_review(json.loads(x)) for x in (ROOT / "outputs" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def test_applying_the_log_never_changes_its_input():
+    """Copy-on-write in apply_decisions: the seeds' pipeline records, under the committed review
+    log (accepts, rejects, corrections, additions, undos), are the same before and after."""
+    recs = _committed_seed_output()
+    before = json.dumps(recs, sort_keys=True)
+    log = dec.load_decisions(ROOT / "annotations")
+    assert {d["decision"] for d in log} >= {"accept", "reject", "correct", "add"}
+    out, _ = apply_decisions(recs, log)
+    assert json.dumps(recs, sort_keys=True) == before
+    again, _ = apply_decisions(out, log)  # and applying to its own output is idempotent
+    assert json.dumps(again, sort_keys=True) == json.dumps(out, sort_keys=True)
+    assert sum(e["status"] != "pending" for r in out for e in r["entities"]) > 400
+
+
+def test_a_corpus_wide_batch_shows_what_a_fresh_start_derives_from_the_log(tmp_path):
+    """The server re-applies only the articles a batch touches, with entities copied on write: what
+    it shows after "apply to all mentions" in the corpus (and after its undo) is exactly what a
+    new server derives from articles.jsonl + the log."""
+    recs = _committed_seed_output()
+    copies = []
+    for k in range(4):  # 20 articles: the seeds under other ids
+        for r in recs:
+            copies.append(dict(r, id=f"{k}_{r['id']}", source=dict(r["source"], sha256=f"{k}{r['source']['sha256'][1:]}")))
+    write_jsonl(tmp_path / "out" / "articles.jsonl", copies)
+    srv = start(tmp_path / "out", tmp_path / "ann")
+    try:
+        c = Client(srv)
+        aid = copies[1]["id"]
+        _, v, _ = c.get(f"/api/articles/{aid}")
+        kas = next(e for e in v["record"]["entities"] if e["text"] == "Kasachstan" and e["label"] == "LOC")
+        st, v, _ = c.post(f"/api/articles/{aid}/apply_all", {"entity": ref(kas), "scope": "corpus"})
+        assert st == 200 and v["applied"]["articles"] == sum("Kasachstan" in r["text"] for r in copies) > 4
+
+        def shown():
+            return [c.get(f"/api/articles/{r['id']}")[1]["record"] for r in copies]
+
+        def fresh():
+            other = start(tmp_path / "out", tmp_path / "ann")
+            try:
+                return [Client(other).get(f"/api/articles/{r['id']}")[1]["record"] for r in copies]
+            finally:
+                other.shutdown()
+                other.server_close()
+
+        after = shown()
+        assert after == fresh()
+        assert sum(e["text"] == "Kasachstan" and e["status"] == "accepted" for r in after for e in r["entities"]) > 20
+        c.post(f"/api/articles/{aid}/undo", {})
+        undone = shown()
+        assert undone == fresh()
+        assert not any(e["text"] == "Kasachstan" and e["status"] == "accepted" for r in undone for e in r["entities"])
+    finally:
+        srv.shutdown()
+        srv.server_close()
+
+
+def test_mentions_are_found_as_whole_words_like_the_regular_expression():
+    from pipeline.review.mentions import occurrences
+
+    n = 0
+    for r in _committed_seed_output():
+        for e in r["entities"]:
+            for needle in (e["text"], e["text"][:3], e["text"] + ".", "-" + e["text"]):
+                want = [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", r["text"])]
+                assert occurrences(r["text"], needle) == want, needle
+                n += 1
+    assert n > 1000

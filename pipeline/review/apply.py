@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import copy
 import json
 from typing import Any, Optional
 
@@ -15,6 +14,35 @@ from .log import DECISIONS_FILE, effective_decisions, load_decisions, raw_span, 
 from .anchor import cuts_a_word, locate
 
 # --------------------------------------------------------------------------- applying
+
+
+def _copy_value(v: Any) -> Any:
+    if isinstance(v, dict):
+        return {k: _copy_value(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_copy_value(x) for x in v]
+    return v
+
+
+def _copy_entity(ent: dict) -> dict:
+    # an entity's fields are scalars (record.schema.json) except what review added under `review`
+    out = dict(ent)
+    for k, v in out.items():
+        if isinstance(v, (dict, list)):
+            out[k] = _copy_value(v)
+    return out
+
+
+def _copy_for_review(record: dict) -> dict:
+    """What applying decisions may change, copied: the entity list and `review_flags` (each entity
+    only when a decision changes it: `_own`). The rest of the record (text, source offsets,
+    removed furniture, meta) is shared with the input, never written to. A `copy.deepcopy` of
+    every record cost most of a corpus-wide "apply to all mentions"."""
+    out = dict(record)
+    out["entities"] = list(record.get("entities", []))  # the entities themselves: copy-on-write (`_own`)
+    if "review_flags" in record:
+        out["review_flags"] = _copy_value(record["review_flags"])
+    return out
 
 
 def strip_review(record: dict) -> dict:
@@ -49,6 +77,7 @@ class _Ctx:
         self.text = record["text"]
         self.sha = text_sha256(self.text)
         self.renamed: list[dict] = []  # entities whose canonical name is recomputed (`_recanonicalise`)
+        self.owned: set[int] = set()  # ids of the entities this call copied (or made): it may change them
 
 
 NAME_LABELS = tuple(lab for lab, f in LABEL_FIELDS.items() if "canonical" in f["optional"] + f["required"])
@@ -91,14 +120,33 @@ def _overlapping(record: dict, s: int, e: int, label: Optional[str] = None) -> l
     return [x for x in record["entities"] if x["start"] < e and s < x["end"] and (label is None or x["label"] == label)]
 
 
-def _mark(ent: dict, d: dict, new_entity: bool = False) -> None:
+def _own(ctx: _Ctx, ent: dict) -> dict:
+    """Copy-on-write: the record's entity list is a new list, but its entities are the input's
+    until a decision changes one; then it is copied and put in its place (copying every entity of
+    every article a corpus-wide batch touches cost most of that batch)."""
+    if id(ent) in ctx.owned:
+        return ent
+    own = _copy_entity(ent)
+    ents = ctx.record["entities"]
+    for i, x in enumerate(ents):
+        if x is ent:
+            ents[i] = own
+            break
+    ctx.owned.add(id(own))
+    return own
+
+
+def _mark(ctx: _Ctx, ent: dict, d: dict, new_entity: bool = False) -> dict:
+    """`ent` (made writable: `_own`) records decision `d`; returns the entity to change."""
+    ent = _own(ctx, ent)
     rv = ent.get("review")
     if rv is None:
-        rv = {"original": None if new_entity else copy.deepcopy({k: v for k, v in ent.items() if k != "review"}), "decisions": []}
+        rv = {"original": None if new_entity else _copy_entity({k: v for k, v in ent.items() if k != "review"}), "decisions": []}
         ent["review"] = rv
     rv["decisions"].append(d["id"])
     rv["reviewer"] = d.get("reviewer")
     rv["time"] = d.get("time")
+    return ent
 
 
 def _set_fields(record: dict, ent: dict, fields: dict) -> None:
@@ -113,10 +161,12 @@ def _set_fields(record: dict, ent: dict, fields: dict) -> None:
         ent.pop("raw_end", None)
 
 
-def _new_entity(record: dict, fields: dict, status: str, d: dict, restored: bool = False) -> dict:
+def _new_entity(ctx: _Ctx, fields: dict, status: str, d: dict, restored: bool = False) -> dict:
+    record = ctx.record
     ent: dict[str, Any] = {"start": fields["start"], "end": fields["end"], "text": fields["text"], "label": fields["label"], "source": "review", "status": status}
     _set_fields(record, ent, {k: v for k, v in fields.items() if k in VALUE_FIELDS})
-    _mark(ent, d, new_entity=True)
+    ctx.owned.add(id(ent))
+    _mark(ctx, ent, d, new_entity=True)
     if restored:
         ent["review"]["restored"] = True  # decided on a model entity this run does not have
     record["entities"].append(ent)
@@ -145,13 +195,12 @@ def _apply_one(ctx: _Ctx, d: dict) -> Optional[str]:
         fields = _shift(d["new"], s, e, text)
         exist = _find(rec, s, e, fields["label"])
         if exist:
-            ent = exist[0]
-            _mark(ent, d)
+            ent = _mark(ctx, exist[0], d)
             _set_fields(rec, ent, {k: v for k, v in fields.items() if k in VALUE_FIELDS and v is not None} | {k: ent.get(k) for k in VALUE_FIELDS if k in ent and fields.get(k) is None})
             ent["status"] = "accepted"
             _renamed(ctx, ent, d, moved=ent.get("canonical") is None)
             return None
-        _renamed(ctx, _new_entity(rec, fields, "accepted", d), d, moved=True)
+        _renamed(ctx, _new_entity(ctx, fields, "accepted", d), d, moved=True)
         return None
 
     if kind in ("accept", "reject"):
@@ -162,7 +211,7 @@ def _apply_one(ctx: _Ctx, d: dict) -> Optional[str]:
         exist = _find(rec, s, e, label)
         if exist:
             for ent in exist:
-                _mark(ent, d)
+                ent = _mark(ctx, ent, d)
                 if kind == "reject":
                     ent["status"] = "rejected"
                 elif ent.get("status") != "corrected":
@@ -176,7 +225,7 @@ def _apply_one(ctx: _Ctx, d: dict) -> Optional[str]:
         # there (that prediction stays pending beside it, for the reviewer to judge)
         old = d.get("old") or {"label": label}
         fields = _shift({k: old.get(k) for k in ("label",) + VALUE_FIELDS if k in old}, s, e, text)
-        _new_entity(rec, fields, "accepted", d, restored=True)
+        _new_entity(ctx, fields, "accepted", d, restored=True)
         return None
 
     if kind == "correct":
@@ -202,23 +251,21 @@ def _apply_one(ctx: _Ctx, d: dict) -> Optional[str]:
             ent = old_ents[0]
             if already:
                 # the new run already has the corrected entity beside the wrong one
-                _mark(ent, d)
-                ent["status"] = "rejected"
+                _mark(ctx, ent, d)["status"] = "rejected"
                 ent = already[0]
-            _mark(ent, d)
+            ent = _mark(ctx, ent, d)
             ent["start"], ent["end"], ent["text"], ent["label"] = ts, te, fields["text"], fields["label"]
             _set_fields(rec, ent, {k: v for k, v in fields.items() if k in VALUE_FIELDS})
             ent["status"] = "corrected"
             _renamed(ctx, ent, d, moved)
             return None
         if already:
-            ent = already[0]
-            _mark(ent, d)
+            ent = _mark(ctx, already[0], d)
             _set_fields(rec, ent, {k: v for k, v in fields.items() if k in VALUE_FIELDS})
             ent["status"] = "corrected"
             _renamed(ctx, ent, d, moved)
             return None
-        _renamed(ctx, _new_entity(rec, fields, "corrected", d, restored=True), d, moved)
+        _renamed(ctx, _new_entity(ctx, fields, "corrected", d, restored=True), d, moved)
         return None
     return "malformed"
 
@@ -243,7 +290,9 @@ REASONS = {
 def apply_decisions(records: list[dict], decisions: list[dict]) -> tuple[list[dict], list[dict]]:
     """Apply the review log to pipeline records.
 
-    Returns (records, flagged): deep copies of `records` with statuses set, corrections made and
+    Returns (records, flagged): new records (the input is never changed; what a decision did not
+    touch, an unchanged entity, the text, the offsets, is shared with it: copy before changing
+    it in place) with statuses set, corrections made and
     added entities inserted (each touched entity keeps its pipeline original under `review`;
     added, re-bounded and relabelled names get their canonical name from the pipeline's linker
     unless the reviewer set one), and
@@ -251,7 +300,7 @@ def apply_decisions(records: list[dict], decisions: list[dict]) -> tuple[list[di
     Records that carry review results from an earlier call are reset first, so this is idempotent.
     Flagged decisions are also listed per article under `review_flags` (decision ids + reasons).
     """
-    out = [strip_review(copy.deepcopy(r)) for r in records]
+    out = [strip_review(_copy_for_review(r)) for r in records]
     by_id = {r["id"]: r for r in out}
     by_sha: dict[str, dict] = {}
     for r in out:

@@ -30,6 +30,7 @@ the log to an already reviewed `articles.jsonl` gives the same result (and an un
 """
 from __future__ import annotations
 
+import functools
 import getpass
 import hashlib
 import json
@@ -55,7 +56,10 @@ MIN_CONTEXT_MATCH = 6  # chars of matching context needed to choose between seve
 # --------------------------------------------------------------------------- helpers
 
 
+@functools.lru_cache(maxsize=256)
 def text_sha256(text: str) -> str:
+    # cached: a batch of decisions ("apply to all mentions") hashes each article's text once,
+    # not once per decision (the key is the string itself: its hash is kept on the object)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

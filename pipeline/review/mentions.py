@@ -3,7 +3,6 @@ the same text occurs, in the article or in the corpus. Pure planning; the server
 into decisions of one batch (so one undo takes them all back)."""
 from __future__ import annotations
 
-import re
 from typing import Iterable, Optional
 
 from ..schema import LABEL_FIELDS
@@ -13,11 +12,23 @@ Step = tuple[str, str, Optional[dict], Optional[dict]]
 
 
 def occurrences(text: str, needle: str) -> list[tuple[int, int]]:
-    """Where `needle` occurs in `text` as a whole word sequence (not inside a longer word)."""
+    """Where `needle` occurs in `text` as a whole word sequence (not inside a longer word).
+    `str.find` with a look at the neighbours: a regular expression with look-arounds was 10x
+    slower, and this runs over every article of the corpus for "apply to all mentions"."""
     if not needle.strip():
         return []
-    pat = re.compile(r"(?<!\w)" + re.escape(needle) + r"(?!\w)")
-    return [(m.start(), m.end()) for m in pat.finditer(text)]
+    out = []
+    n, i = len(needle), text.find(needle)
+    while i != -1:
+        e = i + n
+        if not (i > 0 and _word(text[i - 1])) and not (e < len(text) and _word(text[e])):
+            out.append((i, e))
+        i = text.find(needle, i + 1)
+    return out
+
+
+def _word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def _values(ent: dict) -> dict:
@@ -45,10 +56,14 @@ def plan(ent: dict, records: Iterable[dict], own: tuple[str, int, int]) -> list[
         if surface not in text:
             continue
         ents = rec.get("entities", [])
+        at: dict[tuple[int, int], list[dict]] = {}  # the record's entities by span: one pass, not one per mention
+        for x in ents:
+            if x.get("status") != "rejected":
+                at.setdefault((x["start"], x["end"]), []).append(x)
         for s, e in occurrences(text, surface):
             if rec["id"] == own_id and (s, e) == (own_s, own_e):
                 continue
-            here = [x for x in ents if x["start"] == s and x["end"] == e and x.get("status") != "rejected"]
+            here = at.get((s, e), [])
             if rejecting:
                 out.extend((rec["id"], "reject", x, None) for x in here if x["label"] == label and x.get("status") == "pending")
                 continue

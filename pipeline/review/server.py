@@ -26,7 +26,7 @@ from typing import Any, Optional
 from urllib.parse import parse_qs, parse_qsl, unquote, urlsplit
 
 from . import log as dec
-from . import mentions, teams
+from . import mentions, teams, words
 from .apply import apply_decisions, strip_review
 from .overview import overview
 from ..errors import CannotStart
@@ -117,6 +117,7 @@ class ReviewState:
             self.cancels: list[dict] = []
             self.cancelled_by: dict[str, list[dict]] = {}
             self.article_of: dict[str, str] = {}
+            self.by_batch: dict[str, list[dict]] = {}
             for d in self.decisions:
                 self._index_decision(d)
             # the log applied to the articles it concerns; the others are shown as the pipeline
@@ -134,6 +135,7 @@ class ReviewState:
             for c in teams.conflicts(self.decisions):
                 self.conflicts.setdefault(c["article_id"], []).append(c)
             self._haystack: Optional[list[str]] = None
+            self._words: dict[str, tuple[str, list[tuple[int, int]]]] = {}
             self.summary = [self._summary(r) for r in self.records]
 
     def _index_decision(self, d: dict) -> None:
@@ -147,6 +149,8 @@ class ReviewState:
             aid = self.by_sha[d["article_sha256"]]  # the article under a new id: found by its hash
         self.by_article.setdefault(aid, []).append(d)
         self.article_of[d.get("id")] = aid
+        if d.get("batch"):
+            self.by_batch.setdefault(d["batch"], []).append(d)
 
     def _add_decisions(self, ds: list[dict], touched: Optional[set] = None) -> None:
         """Take decisions appended to the log into the indexes and re-apply the articles concerned."""
@@ -209,7 +213,9 @@ class ReviewState:
         self.flags[article_id] = [f for f in flagged if f.get("article_id") == article_id or f["decision"].get("article_id") not in self.index]
         if not self.flags[article_id]:
             del self.flags[article_id]
-        cs = teams.conflicts(ds)
+        # a conflict needs two reviewers: most articles (and every article of a batch on a corpus
+        # one reviewer works through) have one, and need no look at each span
+        cs = teams.conflicts(ds) if len({d.get("reviewer") for d in ds if d.get("decision") not in dec.CANCEL_KINDS}) > 1 else []
         if cs:
             self.conflicts[article_id] = cs
         else:
@@ -373,7 +379,28 @@ class ReviewState:
                 "position": i + 1,
                 "count": len(self.ids),
                 "can_undo": bool(dec.last_undoable(self._decisions_of(article_id), article_id)),
+                "words": words.flat(self.words(article_id)),
             }
+
+    def words(self, article_id: str) -> list[tuple[int, int]]:
+        """The article's words (`words.words_of`), computed once per text."""
+        rec = self._get(article_id)
+        sha = dec.text_sha256(rec["text"])
+        hit = self._words.get(article_id)
+        if hit is None or hit[0] != sha:
+            hit = self._words[article_id] = (sha, words.words_of(rec))
+        return hit[1]
+
+    def _check_words(self, article_id: str, rec: dict, body: dict, new: dict, ent: Optional[dict] = None) -> None:
+        """A new span must keep whole words, unless the reviewer chose a sub-word (`subword: true`)."""
+        if body.get("subword") is True:
+            return
+        s, e = new.get("start", ent and ent["start"]), new.get("end", ent and ent["end"])
+        if ent is not None and (s, e) == (ent["start"], ent["end"]):
+            return  # a relabel or a value edit: the span is the one the model gave
+        why = words.check_span(rec["text"], s, e, self.words(article_id))
+        if why:
+            raise ReviewError(HTTPStatus.BAD_REQUEST, why)
 
     def _get(self, article_id: str) -> dict:
         i = self.index.get(article_id)
@@ -429,11 +456,13 @@ class ReviewState:
                     new = body.get("new")
                     if not isinstance(new, dict):
                         raise ReviewError(HTTPStatus.BAD_REQUEST, "correct needs `new`")
+                    self._check_words(article_id, rec, body, new, ent)
                     d = dec.make_decision(rec, "correct", ent, new, reviewer=reviewer)
                 elif action == "add":
                     new = body.get("new")
                     if not isinstance(new, dict):
                         raise ReviewError(HTTPStatus.BAD_REQUEST, "add needs `new`")
+                    self._check_words(article_id, rec, body, new)
                     d = dec.make_decision(rec, "add", new=new, reviewer=reviewer)
                 else:
                     raise ReviewError(HTTPStatus.BAD_REQUEST, f"unknown action {action!r}")
@@ -506,8 +535,7 @@ class ReviewState:
                 raise ReviewError(HTTPStatus.CONFLICT, "nothing to undo in this article")
             batch = last[-1].get("batch")
             if batch:  # a batch may span articles ("apply to all mentions in the corpus"): all of it
-                cancelled = {x for c in self.cancels for x in c.get("undoes") or []}
-                last = [d for ds in self.by_article.values() for d in ds if d.get("batch") == batch and d.get("id") not in cancelled]
+                last = [d for d in self.by_batch.get(batch, ()) if d.get("id") not in self.cancelled_by]
             d = dec.make_decision(rec, "undo", undoes=[x["id"] for x in last], reviewer=reviewer)
             self._commit([d], touched={x.get("article_id") for x in last} | {article_id})
             return self.article(article_id)

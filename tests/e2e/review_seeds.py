@@ -188,21 +188,30 @@ class Reviewer:
         self.wait_key(key(e), "rejected")
 
     def move(self, e, start: int, end: int) -> str:
-        """Boundaries with Alt/Shift+arrows, then Enter; returns the new key."""
+        """Boundaries with Alt/Shift+arrows (a word per key; a character per key with snapping
+        switched off by W, where the new span cuts a word), then Enter; returns the new key."""
         self.select(key(e))
         kb = self.page.keyboard
         s, t = e["start"], e["end"]
-        for _ in range(max(0, s - start)):
-            kb.press("Alt+ArrowLeft")
-        for _ in range(max(0, end - t)):
-            kb.press("Shift+ArrowRight")
-        for _ in range(max(0, start - s)):
-            kb.press("Alt+ArrowRight")
-        for _ in range(max(0, t - end)):
-            kb.press("Shift+ArrowLeft")
+        view = self.view(self.article_id)
+        text, w = view["record"]["text"], view["words"]
+        spans = [(a, b) for a, b in zip(w[::2], w[1::2]) if any(ch.isalnum() for ch in text[a:b])]
+        starts, ends = [a for a, _ in spans], [b for _, b in spans]
+        by_word = start in starts and end in ends
+        if not by_word:
+            kb.press("w")  # snapping off: one character per key
+            steps = [("Alt+ArrowLeft", s - start), ("Shift+ArrowRight", end - t), ("Alt+ArrowRight", start - s), ("Shift+ArrowLeft", t - end)]
+        else:
+            steps = [("Alt+ArrowLeft", sum(start <= x < s for x in starts)), ("Shift+ArrowRight", sum(t < x <= end for x in ends)),
+                     ("Alt+ArrowRight", sum(s < x <= start for x in starts)), ("Shift+ArrowLeft", sum(end <= x < t for x in ends))]
+        for k, n in steps:
+            for _ in range(max(0, n)):
+                kb.press(k)
         kb.press("Enter")
         k = f"{start}:{end}:{e['label']}"
         self.wait_key(k, "corrected")
+        if not by_word:
+            kb.press("w")
         return k
 
     def relabel(self, k: str, label: str) -> str:
@@ -214,6 +223,9 @@ class Reviewer:
         return nk
 
     def set_values(self, k: str, values: dict) -> None:
+        ent = next((e for e in self.view(self.article_id)["record"]["entities"] if key(e) == k), None)
+        if ent is not None and all(ent.get(f) == v for f, v in values.items()):
+            return  # already so (an added name's canonical from the linker): nothing to edit
         self.select(k)
         self.page.keyboard.press("e")
         for f, v in values.items():

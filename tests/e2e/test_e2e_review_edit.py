@@ -100,6 +100,36 @@ def test_drag_and_reselect_boundaries_snap_to_words(page, seed_app, tmp_path):
     assert page.js_errors == []
 
 
+def test_arrow_keys_move_a_boundary_by_a_word_and_by_a_character_only_with_snapping_off(page, seed_app, tmp_path):
+    recs = sample_records(ROOT / "corpus")
+    tok = find(recs, ART, "Kassym-Jomart Tokajew")
+    open_at(page, seed_app, ART)
+    ent_loc(page, key(tok)).click()
+    # the end steps back a word ("Tokajew" gone), then forward again; the start over "Kassym" and "-"
+    page.keyboard.press("Shift+ArrowLeft")
+    expect(page.get_by_test_id("p-text")).to_have_text("Kassym-Jomart")
+    page.keyboard.press("Shift+ArrowRight")
+    page.keyboard.press("Alt+ArrowRight")
+    expect(page.get_by_test_id("p-text")).to_have_text("Jomart Tokajew")
+    # no key press leaves a partial word while snapping is on
+    for _ in range(3):
+        page.keyboard.press("Shift+ArrowLeft")
+        assert page.get_by_test_id("p-text").inner_text() in ("Jomart Tokajew", "Jomart")
+    page.keyboard.press("Escape")
+    # W: one character per key; Enter saves the sub-word (the server takes it as the explicit override)
+    page.keyboard.press("w")
+    for _ in range(3):
+        page.keyboard.press("Shift+ArrowLeft")
+    expect(page.get_by_test_id("p-text")).to_have_text("Kassym-Jomart Toka")
+    shot(page, "subword-by-keys", tmp_path)
+    page.keyboard.press("Enter")
+    wait_status(page, f"{tok['start']}:{tok['end'] - 3}:PER", "corrected")
+    page.keyboard.press("w")
+    log = seed_app.decisions()
+    assert [(d["decision"], d["new_span"]["text"]) for d in log] == [("correct", "Kassym-Jomart Toka")]
+    assert page.js_errors == []
+
+
 def test_apply_to_all_mentions_then_undo_as_one(page, seed_app, tmp_path):
     recs = sample_records(ROOT / "corpus")
     text = next(r for r in recs if r["id"] == ART)["text"]

@@ -114,9 +114,14 @@ async function init() {
   $("s-right").addEventListener("click", () => moveBoundary("start", 1));
   $("e-left").addEventListener("click", () => moveBoundary("end", -1));
   $("e-right").addEventListener("click", () => moveBoundary("end", 1));
+  // the first requests go out together: the list page, when the list is what opens, does not
+  // wait for the header's numbers (each round trip in a row was ~1/3 of the time to first rows)
+  S.boot = { state: api("/api/state"), facets: api("/api/facets") };
+  if (!/^#\/a\//.test(location.hash)) { const url = listUrl(); S.boot.list = { url, res: api(url) }; }
+  S.boot.state.catch(() => {}); S.boot.facets.catch(() => {}); if (S.boot.list) S.boot.list.res.catch(() => {});
   let st = null;
   try {
-    st = await api("/api/state");
+    st = await S.boot.state;
     LABELS = st.labels;
   } catch (e) { flash(e.message, true); }
   if (S.filters.labels === null) S.filters.labels = LABELS.slice();
@@ -188,7 +193,7 @@ async function openList() {
   document.title = "Presseschau review";
   try {
     const rows = loadListPage();  // the page of rows does not wait for the header's numbers
-    const [st, facets] = await Promise.all([api("/api/state"), api("/api/facets")]);
+    const [st, facets] = await Promise.all([boot("state") || api("/api/state"), boot("facets") || api("/api/facets")]);
     S.resume = st.resume;
     renderOverall(st);
     fillSelect($("l-outlet"), facets.outlets.map(([o, n]) => [o, `${o} (${n})`]), S.list.outlet);
@@ -212,12 +217,17 @@ function fillSelect(sel, items, value) {
   sel.value = value || "";
 }
 
-async function loadListPage() {
+function boot(k) { const b = S.boot && S.boot[k]; if (S.boot) delete S.boot[k]; return b || null; }
+function listUrl() {
   const qs = new URLSearchParams();
   LIST_FIELDS.forEach((f) => { if (S.list[f]) qs.set(f, S.list[f]); });
   qs.set("offset", S.list.offset); qs.set("limit", PAGE);
+  return "/api/articles?" + qs.toString();
+}
+async function loadListPage() {
   const t0 = performance.now();
-  const res = await api("/api/articles?" + qs.toString());
+  const url = listUrl(), pre = boot("list");
+  const res = await (pre && pre.url === url ? pre.res : api(url));
   if (S.view !== "list") return;
   S.articles = res.items; S.total = res.total;
   if (res.total && S.list.offset >= res.total) { S.list.offset = Math.floor((res.total - 1) / PAGE) * PAGE; saveList(); return loadListPage(); }
@@ -246,6 +256,8 @@ async function loadListPage() {
   $("pg-prev").disabled = S.list.offset === 0;
   $("pg-next").disabled = b >= res.total;
   document.body.dataset.listMs = String(Math.round(performance.now() - t0));
+  // from the start of the navigation to these rows drawn (once per page load: `bench_review.py`)
+  if (!document.body.dataset.firstRowsMs) document.body.dataset.firstRowsMs = String(Math.round(performance.now()));
 }
 
 async function loadTeam() {
@@ -564,18 +576,23 @@ async function relabel(label) {
   if (label === e.label && !S.draft) return;
   const nw = { label };
   if (S.draft) { nw.start = S.draft.start; nw.end = S.draft.end; }
-  const a = await post("decide", Object.assign({ action: "correct", new: nw }, entBody(e)));
+  const a = await post("decide", Object.assign({ action: "correct", new: nw, subword: !!(S.draft && S.draft.subword) }, entBody(e)));
   if (a) { S.draft = null; S.sel = `${nw.start ?? e.start}:${nw.end ?? e.end}:${label}`; renderText(); renderPanel(); flash("Label → " + label); }
 }
 
 function moveBoundary(which, d) {
+  // snapping on: one word per key (never a partial word); off: one character (a sub-word)
   const e = selected();
   if (!e) return;
   const text = S.art.record.text;
   const dr = S.draft || { start: e.start, end: e.end };
-  if (which === "start") dr.start = Math.max(0, Math.min(dr.end - 1, dr.start + d));
+  if (S.snap) {
+    if (which === "start") { const a = stepWord(dr.start, d, 0); if (a < dr.end) dr.start = a; }
+    else { const b = stepWord(dr.end, d, 1); if (b > dr.start) dr.end = b; }
+  } else if (which === "start") dr.start = Math.max(0, Math.min(dr.end - 1, dr.start + d));
   else dr.end = Math.min(text.length, Math.max(dr.start + 1, dr.end + d));
-  S.draft = dr;
+  dr.subword = !onWords(dr.start, dr.end);
+  S.draft = (dr.start === e.start && dr.end === e.end) ? null : dr;
   renderText(); renderPanel();
 }
 
@@ -591,7 +608,7 @@ async function saveDraft() {
     if (v !== old) nw[inp.name] = v === "" ? null : v;
   }
   if (!Object.keys(nw).length) { cancelDraft(); return; }
-  const a = await post("decide", Object.assign({ action: "correct", new: nw }, entBody(e)));
+  const a = await post("decide", Object.assign({ action: "correct", new: nw, subword: !!(S.draft && S.draft.subword) }, entBody(e)));
   if (a) {
     S.sel = `${nw.start ?? e.start}:${nw.end ?? e.end}:${e.label}`; S.draft = null;
     if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
@@ -647,20 +664,45 @@ function closeConfirm(ok) {
 }
 
 /* ------------------------------------------------------------------ boundaries: handles, re-selection, snapping */
-// Word boundaries stand in for the model's token boundaries (the record does not carry tokens):
-// a run of letters or digits is one word; punctuation, hyphens and spaces are boundaries.
-const WORD = /[\p{L}\p{N}]/u;
-function isW(ch) { return !!ch && WORD.test(ch); }
+// The words come from the server with the article (`words`: [s0, e0, s1, e1, ...], made by
+// pipeline/review/words.py from the pipeline's tokenizer or the record's own tokens): the same
+// boundaries the server checks a new span against. Snapping widens a span to whole words;
+// without snapping (Alt, or W off) any character goes and the decision says `subword: true`.
+function wordAt(i) {  // index k of the word holding character i (words[2k] <= i < words[2k+1]), or -1
+  const w = (S.art && S.art.words) || [];
+  let lo = 0, hi = w.length / 2 - 1;
+  while (lo <= hi) {
+    const m = (lo + hi) >> 1;
+    if (w[2 * m + 1] <= i) lo = m + 1; else if (w[2 * m] > i) hi = m - 1; else return m;
+  }
+  return -1;
+}
 function snapSpan(a, b, noSnap) {
-  const text = S.art.record.text;
+  const text = S.art.record.text, w = S.art.words || [];
   if (S.snap && !noSnap) {
-    while (a > 0 && isW(text[a - 1]) && isW(text[a])) a--;
-    while (b < text.length && isW(text[b - 1]) && isW(text[b])) b++;
+    const ka = wordAt(a), kb = wordAt(b - 1);
+    if (ka >= 0) a = w[2 * ka];
+    if (kb >= 0) b = w[2 * kb + 1];
   }
   while (a < b && /\s/.test(text[a])) a++;
   while (b > a && /\s/.test(text[b - 1])) b--;
   return [a, b];
 }
+function onWords(a, b) {  // does [a, b) keep every word whole?
+  const w = S.art.words || [];
+  const ka = wordAt(a), kb = wordAt(b - 1);
+  return (ka < 0 || w[2 * ka] === a) && (kb < 0 || w[2 * kb + 1] === b);
+}
+// the next word start (edge 0) or end (edge 1) after (d > 0) or before offset i; words of
+// punctuation only ("-", ".") are stepped over: Alt+→ on "Kassym-Jomart" goes to "Jomart"
+function stepWord(i, d, edge) {
+  const w = S.art.words || [], text = S.art.record.text, n = w.length / 2;
+  const ok = (k) => WORDCH.test(text.slice(w[2 * k], w[2 * k + 1]));
+  if (d > 0) { for (let k = 0; k < n; k++) if (w[2 * k + edge] > i && ok(k)) return w[2 * k + edge]; return i; }
+  for (let k = n - 1; k >= 0; k--) if (w[2 * k + edge] < i && ok(k)) return w[2 * k + edge];
+  return i;
+}
+const WORDCH = /[\p{L}\p{N}]/u;
 
 function handle(which) {
   return el("span", {
@@ -702,6 +744,7 @@ function onDrag(ev) {
       const [, b] = snapSpan(dr.start, Math.max(o, dr.start + 1), alt);
       if (b > dr.start) dr.end = b;
     }
+    dr.subword = !onWords(dr.start, dr.end);
     S.draft = (dr.start === e.start && dr.end === e.end) ? null : dr;
     renderText(); renderPanel();
   });
@@ -718,7 +761,7 @@ async function reselect() {
   if (!e || !sel) return;
   window.getSelection().removeAllRanges(); showAddBar(null);
   if (sel.start === e.start && sel.end === e.end) return;
-  const a = await post("decide", Object.assign({ action: "correct", new: { start: sel.start, end: sel.end } }, entBody(e)));
+  const a = await post("decide", Object.assign({ action: "correct", new: { start: sel.start, end: sel.end }, subword: !!sel.subword }, entBody(e)));
   if (a) { S.sel = `${sel.start}:${sel.end}:${e.label}`; S.draft = null; renderText(); renderPanel(); flash("Boundaries → “" + sel.text + "”"); }
 }
 
@@ -771,7 +814,8 @@ function snapped(sel, noSnap) {
   if (!sel) return null;
   const [a, b] = snapSpan(sel.start, sel.end, noSnap);
   const text = S.art.record.text;
-  return { start: a, end: b, text: text.slice(a, b), raw: sel.text };
+  // a sub-word only when the reviewer asked for one (Alt, or snapping off) and the span cuts a word
+  return { start: a, end: b, text: text.slice(a, b), raw: sel.text, subword: !onWords(a, b) && (!!noSnap || !S.snap) };
 }
 function onSelectionChange() { if (S.view === "article" && S.pendingSel && !currentSelection()) showAddBar(null); }
 function showAddBar(sel) {
@@ -788,7 +832,7 @@ function showAddBar(sel) {
 async function addSelection(label) {
   const sel = S.pendingSel || snapped(currentSelection());
   if (!sel) return;
-  const a = await post("decide", { action: "add", new: { start: sel.start, end: sel.end, label } });
+  const a = await post("decide", { action: "add", new: { start: sel.start, end: sel.end, label }, subword: !!sel.subword });
   if (a) {
     window.getSelection().removeAllRanges(); showAddBar(null);
     if (!S.filters.labels.includes(label)) { S.filters.labels.push(label); saveFilters(); }
