@@ -419,3 +419,37 @@ def test_seed_004_months_later_stays_at_publication(nlp):
 def test_bracket_age_with_model(nlp_model):
     text = "Die geflohenen Schwerverbrecher Peter Paul Michalski (46) und Michael Heckhoff (50) sind gefasst worden."
     assert model_figs(nlp_model, text) == [("46", 46, "year", "Alter"), ("50", 50, "year", "Alter")]
+
+
+# --- issue 18, rest: measuring verbs with particles, objects, coordination, pronouns, measure adjectives ---
+# (sentences from Wikinews dev articles and 10kGNAD; they need the dependency parse)
+
+@pytest.mark.parametrize("text,expected", [
+    # separable verb: "legte ... zu" = zulegen, "gaben ... nach" = nachgeben (wn33687, 10kGNAD)
+    ("Die EADS-Aktie legte an der Pariser Börse im Laufe des Vormittags um 3,5 Prozent zu.", ("3,5 Prozent", 3.5, "%", "EADS-Aktie")),
+    ("Die Preise der Ausgabengruppe Verkehr gaben dagegen durchschnittlich um 4,0 Prozent nach.", ("4,0 Prozent", 4, "%", "Preis")),
+    # the parse hangs the figure on a noun in between: "liegt per Definition bei" (wn31608)
+    ("Die Armutsgrenze liegt per Definition bei 380 US-Dollar.", ("380 US-Dollar", 380, "USD", "Armutsgrenze")),
+    # the object of an object-measuring verb (wn58343, wn60632)
+    ("Den Börsenwert des Unternehmens beziffert der „Focus“ auf 17 Milliarden Euro.", ("17 Milliarden Euro", 17000000000, "EUR", "Börsenwert")),
+    ("Google konnte als Marktführer in diesem Segment seinen Gewinn gegenüber dem Vorjahr um 1,6 Milliarden Euro steigern.",
+     ("1,6 Milliarden Euro", 1600000000, "EUR", "Gewinn")),
+    # a present form neither model nor table lemmatises ("umfasst", wn47745)
+    ("Das Volumen des Entwurfs umfasst erstmals in der Geschichte der Vereinigten Staaten über drei Billionen Dollar.",
+     ("drei Billionen Dollar", 3000000000000, "USD", "Volumen")),
+    # measure adjectives, attributive, also coordinated (wn5014, wn65540, 10kGNAD)
+    ("Das 335 Meter lange und 43 Meter breite Schiff wurde von zwei Schleppern begleitet.", ("335 Meter", 335, "m", "Schiff")),
+    ("Die Kommission übergab heute in Moskau ihren 20.000 Seiten starken Abschlussbericht.", ("20.000", 20000, None, "Abschlussbericht")),
+    ("Sie hätten sich an Bord eines nur 20 Meter langen alten Bootes befunden.", ("20 Meter", 20, "m", "Boot")),
+])
+def test_about_measuring_verbs_and_adjectives(nlp_model, text, expected):
+    assert model_figs(nlp_model, text)[0] == expected
+
+
+def test_about_pronoun_and_coordinated_subject(nlp_model):
+    # wn11014: "Es" is the Weihrauchfass of the sentence before; "wiegt" shares the subject of "ist ... groß"
+    got = model_figs(nlp_model, "Vertreten ist auch das größte Weihrauchfass der Welt. Es ist 3,21 Meter groß und wiegt 5.000 Kilogramm.")
+    assert got == [("3,21 Meter", 3.21, "m", "Weihrauchfass"), ("5.000 Kilogramm", 5000, "kg", "Weihrauchfass")]
+    # the guideline: where the measured thing is only implicit, about stays null (the Konzern is the
+    # one who turns over, not what is measured)
+    assert model_figs(nlp_model, "Der Konzern setzte 4 Mrd. Euro um.")[0][3] is None

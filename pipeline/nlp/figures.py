@@ -105,7 +105,13 @@ class FigureRecognizer:
         self._context_rule: Optional[str] = None
         ms = lang_data("measures.json")
         self.measuring_verbs = {k: set(v) for k, v in ms["measuring_verbs"].items() if not k.startswith("_")}
+        self.object_verbs = {k: set(v) for k, v in ms["object_measuring_verbs"].items() if not k.startswith("_")}
         self.subject_deps = set(ms["subject_deps"])
+        self.object_deps = set(ms["object_deps"])
+        self.particle_deps = set(ms["particle_deps"])
+        self.anaphoric_pronouns = set(ms["anaphoric_pronouns"])
+        self.rate_prepositions = set(ms["rate_prepositions"]["words"])
+        self.measure_adjectives = set(ms["measure_adjectives"]["words"])
         self.predicate_only_with_unit = set(ms["predicate_only_with_unit"])
         self.container_nouns = set(ms["container_nouns"])
         self.amount_phrases = [w.split() for w in sorted(ms["amount_phrases"]["phrases"], key=lambda w: -len(w.split()))]
@@ -530,26 +536,119 @@ class FigureRecognizer:
         if not preps and f["start"] > 0 and doc[q0 - 1].pos_ == "ADP" if q0 > 0 else False:
             preps = {doc[q0 - 1].text.lower()}
         v = t.head
+        passed_noun = False
         for _ in range(3):
             if v.pos_ in ("VERB", "AUX") or v.head.i == v.i:
                 break
             if v.pos_ in _NOUN_POS:
-                return None  # inside a noun phrase: not the verb's measure
+                passed_noun = True  # "liegt per Definition bei 380 US-Dollar": the parse hangs it on "Definition"
             v = v.head
         if v.pos_ not in ("VERB", "AUX"):
             return None
-        lem = self.lemma(v).lower()
-        allowed = self.measuring_verbs.get(lem)
+        lem = self.verb_lemma(v)
+        if lem in self.object_verbs:
+            # "Den Börsenwert beziffert der Focus auf 17 Milliarden Euro": the object is measured
+            if not preps & self.object_verbs[lem]:
+                return None
+            for c in v.children:
+                if c.dep_ in self.object_deps and c.pos_ == "NOUN" and not f["start"] <= c.i < f["end"]:
+                    self._context_rule = "verb_object"
+                    return self._through_container(c)
+            allowed = self.object_verbs[lem]  # passive or reflexive: the subject
+        else:
+            allowed = self.measuring_verbs.get(lem)
         if allowed is None:
             return None
         if allowed and not (preps & allowed):
             return None
+        if passed_noun and not preps & self.rate_prepositions:
+            return None
         if lem in self.predicate_only_with_unit and f["unit"] is None:
             return None
-        for c in v.children:
-            if c.dep_ in self.subject_deps and c.pos_ in ("NOUN",) and c.i != t.i:
-                self._context_rule = "verb_subject"
-                return self._through_container(c)
+        subj, how = self.subject_of(v, exclude=t.i)
+        if subj is not None:
+            self._context_rule = "verb_subject" + how
+            return self._through_container(subj)
+        return None
+
+    def verb_lemma(self, v: Token) -> str:
+        """The verb's lemma with its separated particle ("legte ... zu" -> "zulegen", "gab ...
+        nach" -> "nachgeben"); the lookup table's lemma when the model's is no known verb
+        ("umfasst")."""
+        known = self.measuring_verbs.keys() | self.object_verbs.keys()
+        particle = next((c.text.lower() for c in v.children if c.i > v.i and c.dep_ in self.particle_deps
+                         and c.pos_ in ("ADP", "ADV", "PART") and c.text.isalpha()), "")
+        model = self.lemma(v).lower()
+        # neither model nor table knows some forms ("umfasst", "gaben"): the table's lemma, the
+        # infinitive of a present form, the table's lemma of the singular preterite ("gaben" -> "gab")
+        cands = [model, self.lemma_text(v.text).lower()] + ([model[:-1] + "en"] if model.endswith("t") else []) \
+            + ([self.lemma_text(v.text[:-2]).lower()] if v.text.endswith("en") else [])
+        for c in cands:
+            if particle + c in known:
+                return particle + c
+        return particle + model
+
+    def subject_of(self, v: Token, exclude: int = -1) -> tuple[Optional[Token], str]:
+        """The subject noun of a verb or predicative adjective: its own, else that of the verb it
+        is coordinated with ("Diese Einnahmen sind erheblich und betrugen ... 60 Millionen");
+        a personal pronoun is resolved to its antecedent ("Es ist 3,21 Meter groß"). Returns
+        (noun, how): how is "" (own subject), "_conj" or "_pronoun", for the per-rule scores."""
+        how = ""
+        for _ in range(2):
+            for c in v.children:
+                if c.dep_ in self.subject_deps and c.i != exclude:
+                    if c.pos_ == "NOUN":
+                        return c, how
+                    if c.pos_ == "PRON" and c.text.lower() in self.anaphoric_pronouns:
+                        return self.antecedent(c), "_pronoun"
+            if v.dep_ != "conj" or v.head.i == v.i:
+                return None, how
+            v, how = v.head, "_conj"
+        return None, how
+
+    def antecedent(self, pron: Token) -> Optional[Token]:
+        """A rough antecedent for "er/sie/es" (the model gives no gender or number): the nearest
+        subject noun before it in its sentence, else the previous sentence's root noun (a
+        copula sentence) or, failing that, its subject noun ("Vertreten ist auch das größte Weihrauchfass der Welt. Es
+        ist 3,21 Meter groß"). None when neither sentence offers one."""
+        sent = pron.sent
+        for t in reversed(list(sent[: pron.i - sent.start])):
+            if t.pos_ == "NOUN" and t.dep_ in self.subject_deps:
+                return t
+        if sent.start == 0:
+            return None
+        prev = pron.doc[sent.start - 1].sent
+        for pick in (lambda t: t.dep_ == "ROOT", lambda t: t.dep_ in self.subject_deps):
+            for t in prev:
+                if t.pos_ == "NOUN" and pick(t):
+                    return t
+        return None
+
+    def _about_measure_adj(self, doc: Doc, f: dict) -> Optional[Token]:
+        """"3,21 Meter groß" (predicate: the subject), "335 Meter lange und 43 Meter breite
+        Schiff", "20.000 Seiten starken Abschlussbericht" (attribute: the noun it modifies)."""
+        n = len(doc)
+        j = f["end"]
+        if j < n and f["unit"] is None and self._is_noun(doc[j]):
+            j += 1  # "20.000 Seiten starken": the counted thing works as the unit
+        if j >= n:
+            return None
+        a = doc[j]
+        low = a.text.lower()
+        base = next((low[:-len(e)] for e in ("en", "em", "er", "es", "e") if low.endswith(e) and low[:-len(e)] in self.measure_adjectives), None)
+        if low in self.measure_adjectives and low != "hohe":  # predicative: "Es ist 3,21 Meter groß"
+            subj = self.subject_of(a)[0]
+            if subj is None and a.head.i != a.i:
+                subj = self.subject_of(a.head)[0]
+            return subj
+        if base is None and low != "hohe":
+            return None
+        for k in range(j + 1, min(n, j + 9)):  # skip "und 43 Meter breite"
+            t = doc[k]
+            if t.is_punct and t.text != ",":
+                return None
+            if self._is_noun(t) and not t.like_num and lookup_unit(t.text) is None and t.pos_ != "PROPN":
+                return t
         return None
 
     def _through_container(self, n: Token) -> Token:
@@ -706,6 +805,9 @@ class FigureRecognizer:
         tok = None
         self.last_rule = None
         if has_ann(doc, "DEP"):
+            tok = self._about_measure_adj(doc, f)
+            self.last_rule = "measure_adj"
+        if tok is None and has_ann(doc, "DEP"):
             tok = self._about_parse(doc, f)
             self.last_rule = "parse"
         if tok is None:
