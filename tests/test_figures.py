@@ -453,3 +453,25 @@ def test_about_pronoun_and_coordinated_subject(nlp_model):
     # the guideline: where the measured thing is only implicit, about stays null (the Konzern is the
     # one who turns over, not what is measured)
     assert model_figs(nlp_model, "Der Konzern setzte 4 Mrd. Euro um.")[0][3] is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    # compound units of several tokens (wn50935, 10kGNAD gnad318); a speed "mit ..." measures the subject
+    ("Der Sportwagen erreicht in vier Sekunden die Grenze von 100 Kilometern pro Stunde.", ("100 Kilometern pro Stunde", 100, "km/h", "Grenze")),
+    ("Ein betrunkener Autofahrer ist in der Nacht auf Dienstag mit 100 km/h durch das Ortsgebiet von Saalfelden gefahren.",
+     ("100 km/h", 100, "km/h", "Autofahrer")),
+    # ratios after a cue noun (web pages of the shared data): one FIGURE, unit "ratio", value a/b
+    ("Das 4:3-Bild wird nur mit optischen Tricks auf das Verhältnis 16:9 angepasst.", ("16:9", 1.7778, "ratio", None)),
+    ("Frauen und Männer stehen dort im Verhältnis von 1 zu 3 zueinander.", ("1 zu 3", 0.3333, "ratio", None)),
+])
+def test_compound_units_and_ratios(nlp_model, text, expected):
+    assert model_figs(nlp_model, text)[0] == expected
+
+
+def test_votes_share_the_noun(nlp_model):
+    # wn84585 (dev gold: two FIGUREs, about Stimme), 10kGNAD gnad296; a match result stays out
+    assert model_figs(nlp_model, "Im Senat war das Votum ähnlich eindeutig: 21 zu 8 Stimmen bei drei Enthaltungen.")[:2] == \
+        [("21", 21, None, "Stimme"), ("8", 8, None, "Stimme")]
+    assert model_figs(nlp_model, "Parlament stimmt mit 178 zu 120 Stimmen für Referendum.") == \
+        [("178", 178, None, "Stimme"), ("120", 120, None, "Stimme")]
+    assert model_figs(nlp_model, "Die Bayern gewannen das Spiel 3 zu 1.") == []

@@ -111,6 +111,10 @@ class FigureRecognizer:
         self.particle_deps = set(ms["particle_deps"])
         self.anaphoric_pronouns = set(ms["anaphoric_pronouns"])
         self.rate_prepositions = set(ms["rate_prepositions"]["words"])
+        self.speed_units = set(ms["speed"]["units"])
+        self.ratio_cues = set(ms["ratios"]["cues"])
+        self.ratio_separators = set(ms["ratios"]["separators"])
+        self.speed_prepositions = set(ms["speed"]["prepositions"])
         self.measure_adjectives = set(ms["measure_adjectives"]["words"])
         self.predicate_only_with_unit = set(ms["predicate_only_with_unit"])
         self.container_nouns = set(ms["container_nouns"])
@@ -266,11 +270,12 @@ class FigureRecognizer:
             value = value * mul
             scale *= mul
             j += 1
-        # unit word or symbol; two-word units first ("Grad Celsius")
-        if j + 1 < len(doc) and doc[j].whitespace_ and lookup_unit(doc[j].text + " " + doc[j + 1].text) is not None:
-            unit, factor = lookup_unit(doc[j].text + " " + doc[j + 1].text)
+        # unit word or symbol; compound units first ("Kilometern pro Stunde", "km/h" = three
+        # tokens, "Grad Celsius")
+        multi = self._multi_unit(doc, j)
+        if multi is not None:
+            (unit, factor), j = multi
             value = value * factor
-            j += 2
         elif j < len(doc):
             u = lookup_unit(doc[j].text)
             if u is not None and not (doc[j].text in ("m", "t", "g", "l") and j + 1 < len(doc) and doc[j + 1].is_alpha and doc[j + 1].text.islower()):
@@ -288,6 +293,49 @@ class FigureRecognizer:
             value = int(value)
         return {"start": start, "end": j, "num": i, "value": value, "unit": unit, "scale": scale,
                 "bare": j == i + 1 and start == i}
+
+    @staticmethod
+    def _multi_unit(doc: Doc, j: int) -> Optional[tuple[tuple[str, float], int]]:
+        """A unit of two or three tokens at ``j`` (units.tsv surface, tokens joined as written):
+        (unit, factor) and the index after it."""
+        for k in (3, 2):
+            if j + k > len(doc) or any(t.whitespace_ not in ("", " ") for t in doc[j: j + k - 1]):
+                continue
+            u = lookup_unit("".join(t.text_with_ws for t in doc[j: j + k]).rstrip())
+            if u is not None:
+                return u, j + k
+        return None
+
+    def _ratios(self, doc: Doc) -> list[Span]:
+        """Ratios after a cue noun (measures.json "ratios"): "im Verhältnis 16:9" (one token),
+        "im Verhältnis von 1 zu 3", "1 : 2". One FIGURE, unit "ratio", value a/b."""
+        out = []
+        n = len(doc)
+        for t in doc:
+            if t.text.lower() not in self.ratio_cues:
+                continue
+            k = t.i + 1
+            if k < n and doc[k].text.lower() in ("von", "vom"):
+                k += 1
+            if k >= n:
+                continue
+            m = re.fullmatch(r"(\d+(?:,\d+)?):(\d+(?:,\d+)?)", doc[k].text)
+            if m:
+                a, b, end = parse_digits(m.group(1)), parse_digits(m.group(2)), k + 1
+            elif k + 2 < n and doc[k + 1].text.lower() in self.ratio_separators:
+                a, b, end = parse_digits(doc[k].text), parse_digits(doc[k + 2].text), k + 3
+            else:
+                continue
+            if a is None or not b:
+                continue
+            v = round(a / b, 4)
+            while end + 1 < n and doc[end].text in self.ratio_separators and parse_digits(doc[end + 1].text) is not None:
+                end, v = end + 2, None  # "im Verhältnis 1 : 1 : 1,5": more than two terms, no single value
+            sp = Span(doc, k, end, label="FIGURE")
+            sp._.value = v if v is None or not float(v).is_integer() else int(v)
+            sp._.unit, sp._.about, sp._.qualifier, sp._.about_rule = "ratio", None, None, "ratio"
+            out.append(sp)
+        return out
 
     # -- exclusions --
     def _excluded(self, doc: Doc, i: int, blocked: set[int]) -> bool:
@@ -462,7 +510,8 @@ class FigureRecognizer:
                 return doc[k]
             return None
         # coordinated numbers share the noun: "zwischen 130.000 und 200.000 Betreuungsplätze"
-        if not has_unit and j + 1 < n and doc[j].text.lower() in ("und", "bis", "oder", "-", "–") and \
+        # and a vote "21 zu 8 Stimmen" (a match result "3:1" is no figure)
+        if not has_unit and j + 1 < n and doc[j].text.lower() in ("und", "bis", "oder", "-", "–", "zu") and \
                 parse_digits(doc[j + 1].text) is not None or (j + 1 < n and doc[j].text.lower() in ("und", "bis", "oder")
                                                              and parse_number_word(doc[j + 1].text) is not None):
             j += 2
@@ -545,6 +594,11 @@ class FigureRecognizer:
             v = v.head
         if v.pos_ not in ("VERB", "AUX"):
             return None
+        if f["unit"] in self.speed_units and preps & self.speed_prepositions:
+            subj, how = self.subject_of(v, exclude=t.i)  # "raste der Jet mit 150 km/h"
+            if subj is not None:
+                self._context_rule = "speed_subject" + how
+                return subj
         lem = self.verb_lemma(v)
         if lem in self.object_verbs:
             # "Den Börsenwert beziffert der Focus auf 17 Milliarden Euro": the object is measured
@@ -601,8 +655,8 @@ class FigureRecognizer:
                         return c, how
                     if c.pos_ == "PRON" and c.text.lower() in self.anaphoric_pronouns:
                         return self.antecedent(c), "_pronoun"
-            if v.dep_ != "conj" or v.head.i == v.i:
-                return None, how
+            if v.dep_ != "conj" or v.head.i == v.i or not any(c.dep_ == "cc" for c in v.children):
+                return None, how  # only "A und B": after a comma a new clause may have its own subject
             v, how = v.head, "_conj"
         return None, how
 
@@ -886,6 +940,9 @@ class FigureRecognizer:
         out: list[Span] = []
         new_dates: list[Span] = []
         n = len(doc)
+        ratios = self._ratios(doc)
+        for sp in ratios:
+            blocked.update(range(sp.start, sp.end))
         free_from = 0  # first token after the last figure found
         for t in doc:
             i = t.i
@@ -988,7 +1045,7 @@ class FigureRecognizer:
             span._.event = self.event(doc, f, about_tok)
             out.append(span)
             free_from = f["end"]
-        doc.spans[FIGURE_SPANS] = out
+        doc.spans[FIGURE_SPANS] = sorted(out + ratios, key=lambda sp: sp.start) if ratios else out
         new_dates.extend(self._sets(doc))
         if new_dates:
             old = list(doc.spans[DATE_SPANS]) if DATE_SPANS in doc.spans else []
