@@ -475,3 +475,19 @@ def test_votes_share_the_noun(nlp_model):
     assert model_figs(nlp_model, "Parlament stimmt mit 178 zu 120 Stimmen für Referendum.") == \
         [("178", 178, None, "Stimme"), ("120", 120, None, "Stimme")]
     assert model_figs(nlp_model, "Die Bayern gewannen das Spiel 3 zu 1.") == []
+
+
+@pytest.mark.parametrize("published,text,expected", [
+    # holidays (dates.json "holidays"; Easter by dateutil): wn70935, wn80888
+    ("2011-12-26", "Anonymous suchte das US-Institut Stratfor an Weihnachten heim.", [("Weihnachten", "2011-12-25", "date")]),
+    ("2017-04-11", "Aus unterschiedlichen politischen Richtungen kommen Aufrufe, an den Ostertagen für Frieden zu demonstrieren.",
+     [("Ostertagen", "2017-04-16", "date")]),
+    ("2020-05-01", "Am Tag der Deutschen Einheit 2019 feierten viele.", [("Tag der Deutschen Einheit 2019", "2019-10-03", "date")]),
+    # the deictic adjective before a day and month is inside the span (wn50016)
+    ("2008-05-08", "Die Gewerkschaft hatte zu einer Kundgebung am heutigen 8. Mai nach Hannover aufgerufen.", [("heutigen 8. Mai", "2008-05-08", "date")]),
+    # an inflected rate adjective after a time unit is a set; "im täglichen Alltag" is not (wn50016, wn31608)
+    ("2008-05-08", "Die Lehrer leisteten ein bis zwei Stunden wöchentlicher Mehrarbeit.", [("wöchentlicher", "P1W", "set")]),
+    ("2006-09-14", "Die Besatzung reglementiert das Leben bis in den täglichen Alltag hinein.", []),
+])
+def test_dev_dates_holidays_and_sets(nlp, published, text, expected):
+    assert [d for d in dates_of(nlp, text, published) if d[2] != "duration"] == expected

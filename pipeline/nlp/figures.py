@@ -1063,6 +1063,10 @@ class FigureRecognizer:
                 if i + k > n:
                     continue
                 key = low if k == 1 else low + " " + doc[i + 1].text.lower()
+                if k == 1 and key not in self.sets and i > 0 and (lookup_unit(doc[i - 1].text) or ("", 0))[0] in _TIME_UNITS:
+                    # an inflected adjective as the rate of a time: "zwei Stunden wöchentlicher Mehrarbeit"
+                    # (not "im täglichen Alltag")
+                    key = next((key[:-len(e)] for e in ("en", "em", "er", "es", "e") if key.endswith("lich" + e)), key)
                 if key in self.sets:
                     sp = Span(doc, i, i + k, label="DATE")
                     sp._.value = self.sets[key]

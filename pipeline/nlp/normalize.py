@@ -39,7 +39,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "months", "weekdays", "day_parts", "seasons", "season_months", "period_parts", "ordinals",
         "quarter_words", "half_words", "deictic_days", "relative_modifiers", "relative_units",
         "relative_compounds", "year_triggers", "month_triggers", "tense", "anaphoric_modifiers",
-        "heute_nowadays", "anaphoric_compounds", "deictic_modifiers", "decade_words"}),
+        "heute_nowadays", "anaphoric_compounds", "deictic_modifiers", "decade_words", "holidays"}),
     "numbers.json": frozenset({
         "units", "teens", "tens", "unit_prefixes_in_compounds", "hundred", "thousand", "multipliers",
         "fractions", "mixed", "article_forms", "vague_plurals", "function_words", "fraction_nouns"}),
@@ -388,6 +388,31 @@ def resolve_day_month(anchor: dt.date, month: int, day: int, tense: str = "past"
         return dt.date(anchor.year, month, day)
     except ValueError:
         return None
+
+
+def holiday_date(rule: str, year: Optional[int], anchor: Optional[dt.date], tense: str = "past") -> Optional[dt.date]:
+    """The day of a holiday rule from dates.json ("12-25", or "E+1" = days from Western Easter
+    Sunday, computed by dateutil rather than by hand) in ``year``, or, without a year, the
+    occurrence the tense points to from ``anchor`` (as `resolve_day_month`)."""
+    from dateutil.easter import easter
+
+    def on(y: int) -> dt.date:
+        if rule.startswith("E"):
+            return easter(y) + dt.timedelta(days=int(rule[1:]))
+        m, d = rule.split("-")
+        return dt.date(y, int(m), int(d))
+
+    if year is not None:
+        return on(year)
+    if anchor is None:
+        return None
+    cands = [on(y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    d = _direction(tense)
+    if d < 0:
+        return max(c for c in cands if c <= anchor)
+    if d > 0:
+        return min(c for c in cands if c >= anchor)
+    return min(cands, key=lambda c: abs((c - anchor).days))
 
 
 def season_of(d: dt.date) -> tuple[int, str]:
