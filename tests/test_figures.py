@@ -491,3 +491,17 @@ def test_votes_share_the_noun(nlp_model):
 ])
 def test_dev_dates_holidays_and_sets(nlp, published, text, expected):
     assert [d for d in dates_of(nlp, text, published) if d[2] != "duration"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a container noun does not hand over to the figure itself (wn28391: property nouns stay)
+    ("Die Zahl war weitaus höher als die eigentlich vorgesehene Quote von acht Prozent.", ("acht Prozent", 8, "%", "Quote")),
+    # the parse names the unit ("Euro") as the head: the next rule is asked (wn48539)
+    ("Es entstand somit ein Schaden zwischen 80.000 und 300.000 Euro.", ("80.000", 80000, "EUR", "Schaden")),
+    # after "X von <figure>" a second von-phrase is the source (wn70935)
+    ("Zum Beispiel gab es eine Spende von 180 Dollar vom Heimatschutz-Ministerium an das Rote Kreuz.", ("180 Dollar", 180, "USD", "Spende")),
+    # a noun tagged PROPN outside any name before "von" (wn52016)
+    ("An der Weltrekordlast von 130 Kilogramm im Stoßen scheiterte sie noch.", ("130 Kilogramm", 130, "kg", "Weltrekordlast")),
+])
+def test_about_von_and_fallthrough(nlp_model, text, expected):
+    assert model_figs(nlp_model, text)[0] == expected

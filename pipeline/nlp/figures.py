@@ -469,10 +469,13 @@ class FigureRecognizer:
             for c in (unit_tok.head, unit_tok.head.head):
                 if c.i not in span_toks and c.pos_ == "ADJ" and c.head.pos_ in _NOUN_POS and c.head.i > c.i:
                     return c.head
-            # "Prozent der Stimmen", "Millionen Euro Schaden"
+            # "Prozent der Stimmen", "Millionen Euro Schaden"; after "X von <figure>" a second
+            # von-phrase is the source, not the measured ("eine Spende von 180 Dollar vom Ministerium")
+            q0 = self._qualifier_start(doc, f["start"])
+            after_von = q0 > 0 and doc[q0 - 1].text.lower() in ("von", "vom")
             for ch in unit_tok.children:
                 if ch.i > unit_tok.i and ch.pos_ in _NOUN_POS and ch.dep_ in _GEN_DEPS | {"nk", "appos", "compound"} \
-                        and self._genitive_like(ch):
+                        and self._genitive_like(ch) and not (after_von and any(c.text.lower() in ("von", "vom") for c in ch.children if c.i < ch.i)):
                     return ch
             return None
         if cand is not None and cand.i not in span_toks and cand.pos_ in _NOUN_POS and t.dep_ in _NUM_DEPS:
@@ -561,7 +564,8 @@ class FigureRecognizer:
             if prev is None or prev.i - k + 1 < 0 or [t.text.lower() for t in doc[prev.i - k + 1: prev.i + 1]] != words:
                 continue
             n = _prev(doc, prev.i - k + 1)
-            if n is not None and self._is_noun(n) and n.pos_ != "PROPN":
+            # a PROPN outside any name is a tagging slip ("An der Weltrekordlast von 130 Kilogramm")
+            if n is not None and self._is_noun(n) and (n.pos_ != "PROPN" or not n.ent_type_):
                 self._context_rule = "von" if words[0] in ("von", "vom") else "amount_phrase"
                 return n if k > 1 else self._through_container(n)
             break
@@ -709,8 +713,9 @@ class FigureRecognizer:
         """"Die Zahl der Toten stieg auf 50" -> Tote: a container noun hands over to its genitive."""
         if n.text.lower() in self.container_nouns:
             for c in n.children:
-                if c.i > n.i and c.pos_ in _NOUN_POS and c.dep_ in _GEN_DEPS and self._genitive_like(c):
-                    return c
+                if c.i > n.i and c.pos_ in _NOUN_POS and c.dep_ in _GEN_DEPS and self._genitive_like(c) \
+                        and lookup_unit(c.text) is None and not any(x.like_num for x in c.children):
+                    return c  # not the figure itself: "die vorgesehene Quote von acht Prozent" stays Quote
             p = _prev(n.doc, n.i)
             if p is not None and p.text.lower() == "in":  # "Umsatzerlöse in Höhe von 80,9 Mio. Euro"
                 h = _prev(n.doc, p.i)
@@ -858,21 +863,16 @@ class FigureRecognizer:
             return None  # durations ("drei Monate", "seit 13 Jahren") measure no noun
         tok = None
         self.last_rule = None
-        if has_ann(doc, "DEP"):
-            tok = self._about_measure_adj(doc, f)
-            self.last_rule = "measure_adj"
-        if tok is None and has_ann(doc, "DEP"):
-            tok = self._about_parse(doc, f)
-            self.last_rule = "parse"
+        rules = [("measure_adj", self._about_measure_adj), ("parse", self._about_parse)] if has_ann(doc, "DEP") else []
+        rules += [("linear", self._about_linear), ("context:", self._about_context)]
+        for name, rule in rules:
+            tok = rule(doc, f)
+            if tok is not None and f["unit"] is not None and lookup_unit(tok.text) is not None:
+                tok = None  # the unit itself ("Euro" as the parse's head): the next rule may know better
+            if tok is not None:
+                self.last_rule = name + ((self._context_rule or "") if name == "context:" else "")
+                break
         if tok is None:
-            tok = self._about_linear(doc, f)
-            self.last_rule = "linear"
-        if tok is None:
-            tok = self._about_context(doc, f)
-            self.last_rule = "context:" + (self._context_rule or "")
-        if tok is None:
-            self.last_rule = None
-        if tok is None or (f["unit"] is not None and lookup_unit(tok.text) is not None):
             return None
         if tok.text.lower() in self.vague or tok.like_num:
             return None
