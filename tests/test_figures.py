@@ -505,3 +505,17 @@ def test_dev_dates_holidays_and_sets(nlp, published, text, expected):
 ])
 def test_about_von_and_fallthrough(nlp_model, text, expected):
     assert model_figs(nlp_model, text)[0] == expected
+
+
+def test_about_participle_partitive_pronoun_and_suspended_compounds(nlp_model):
+    # wn43568: a participle phrase between number and noun; "60 verletzt" and "38 von ihnen" count the same
+    assert model_figs(nlp_model, "Von den 250 an Bord befindlichen Menschen wurden 60 verletzt. 38 von ihnen seien ins "
+                                 "Krankenhaus eingeliefert worden.") == \
+        [("250", 250, None, "Mensch"), ("60", 60, None, "Mensch"), ("38", 38, None, "Mensch")]
+    # wn56312, wn42171
+    assert model_figs(nlp_model, "13 in besagter Lagerhalle beschäftigte Mitarbeiter konnten sich retten.")[0][3] == "Mitarbeiter"
+    assert model_figs(nlp_model, "Für keine der vier in Betrieb befindlichen Anlagen gibt es eine Verordnung.")[0][3] == "Anlage"
+    # suspended compounds written out (guideline; wn84585, wn33932)
+    assert model_figs(nlp_model, "Das Gesetz wurde mit 82 Ja- gegen 20 Nein-Stimmen angenommen.")[:2] == \
+        [("82", 82, None, "Ja-Stimme"), ("20", 20, None, "Nein-Stimme")]
+    assert model_figs(nlp_model, "Die Beamten beschlagnahmten sieben Baseball- und fünf Totschläger.")[0][3] == "Baseballschläger"

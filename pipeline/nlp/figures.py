@@ -112,6 +112,9 @@ class FigureRecognizer:
         self.anaphoric_pronouns = set(ms["anaphoric_pronouns"])
         self.rate_prepositions = set(ms["rate_prepositions"]["words"])
         self.speed_units = set(ms["speed"]["units"])
+        self.participle_not_after = set(ms["participle_phrase"]["not_after"])
+        self.partitive_pronouns = set(ms["partitive_pronouns"]["words"])
+        self.partitive_pronoun_before = set(ms["partitive_pronouns"]["before"])
         self.ratio_cues = set(ms["ratios"]["cues"])
         self.ratio_separators = set(ms["ratios"]["separators"])
         self.speed_prepositions = set(ms["speed"]["prepositions"])
@@ -682,6 +685,46 @@ class FigureRecognizer:
                     return t
         return None
 
+    def _suspended(self, tok: Token) -> Optional[str]:
+        """A suspended compound written out (guideline): "Ja- ... Nein-Stimmen" -> "Ja-Stimme",
+        "Baseball- und fünf Totschläger" -> "Baseballschläger". The shared head is the part after
+        the last hyphen of the next compound, or else its longest ending the lemma table knows
+        as a noun."""
+        doc = tok.doc
+        for k in range(tok.i + 1, min(len(doc), tok.i + 6)):
+            t = doc[k]
+            if t.is_punct and t.text != "-":
+                return None
+            if not self._is_noun(t) or t.text.endswith("-"):
+                continue
+            lem = self.lemma(t)
+            if "-" in lem.strip("-"):
+                return tok.text + lem.rsplit("-", 1)[1]
+            table = self._table()
+            for i in range(1, len(lem) - 3):
+                head = lem[i:].capitalize()
+                # the table maps inflected forms to lemmas; a base form is known through its forms
+                if table and any(table.get(head + e) == head for e in ("", "s", "n", "en", "es")):
+                    return tok.text[:-1] + head.lower()
+            return None
+        return None
+
+    def _about_participle(self, doc: Doc, f: dict) -> Optional[Token]:
+        """"Von den 250 an Bord befindlichen Menschen", "13 in besagter Lagerhalle beschäftigte
+        Mitarbeiter": a bare number, a prepositional phrase, a participle, the counted noun."""
+        n = len(doc)
+        j = f["end"]
+        if f["unit"] is not None or j >= n or doc[j].pos_ != "ADP" or doc[j].text.lower() in self.participle_not_after:
+            return None
+        for k in range(j + 1, min(n - 1, j + 6)):
+            t = doc[k]
+            if t.is_punct:
+                return None
+            if k > j + 1 and t.text.islower() and _ADJ_INFL.match(t.text) and t.pos_ in ("ADJ", "VERB") \
+                    and self._is_noun(doc[k + 1]) and doc[k - 1].pos_ in _NOUN_POS:
+                return doc[k + 1]
+        return None
+
     def _about_measure_adj(self, doc: Doc, f: dict) -> Optional[Token]:
         """"3,21 Meter groß" (predicate: the subject), "335 Meter lange und 43 Meter breite
         Schiff", "20.000 Seiten starken Abschlussbericht" (attribute: the noun it modifies)."""
@@ -863,7 +906,8 @@ class FigureRecognizer:
             return None  # durations ("drei Monate", "seit 13 Jahren") measure no noun
         tok = None
         self.last_rule = None
-        rules = [("measure_adj", self._about_measure_adj), ("parse", self._about_parse)] if has_ann(doc, "DEP") else []
+        rules = [("measure_adj", self._about_measure_adj), ("participle", self._about_participle),
+                 ("parse", self._about_parse)] if has_ann(doc, "DEP") else []
         rules += [("linear", self._about_linear), ("context:", self._about_context)]
         for name, rule in rules:
             tok = rule(doc, f)
@@ -874,6 +918,10 @@ class FigureRecognizer:
                 break
         if tok is None:
             return None
+        if tok.text.endswith("-") and len(tok.text) > 2:
+            full = self._suspended(tok)  # "82 Ja- gegen 20 Nein-Stimmen", "sieben Baseball- und fünf Totschläger"
+            if full is not None:
+                return full
         if tok.text.lower() in self.vague or tok.like_num:
             return None
         low = tok.text.lower()
@@ -1032,6 +1080,10 @@ class FigureRecognizer:
             if ab is None and out and out[-1]._.about and self._shares_about(doc, out[-1], f):
                 span._.about = out[-1]._.about  # "200 bis 230 Euro", "75 Sitzen (56,1 Prozent)"
                 span._.about_rule = "range"
+            elif ab is None and f["unit"] is None and out and out[-1]._.about and f["end"] + 1 < n and \
+                    doc[f["end"]].text.lower() in self.partitive_pronoun_before and doc[f["end"] + 1].text.lower() in self.partitive_pronouns:
+                span._.about = out[-1]._.about  # "38 von ihnen": what the figure before counted
+                span._.about_rule = "elliptic"
             elif ab is None and f["unit"] is None and out:
                 prev_span = out[-1]
                 from .dates import sentence_bounds
