@@ -519,3 +519,17 @@ def test_about_participle_partitive_pronoun_and_suspended_compounds(nlp_model):
     assert model_figs(nlp_model, "Das Gesetz wurde mit 82 Ja- gegen 20 Nein-Stimmen angenommen.")[:2] == \
         [("82", 82, None, "Ja-Stimme"), ("20", 20, None, "Nein-Stimme")]
     assert model_figs(nlp_model, "Die Beamten beschlagnahmten sieben Baseball- und fünf Totschläger.")[0][3] == "Baseballschläger"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # money and its purpose (guideline; wn47745, wn7537), money inside the für-phrase (wn12599)
+    ("Zusätzlich sind für aktuelle Interventionen der Armee in Irak und Afghanistan 70 Milliarden Dollar vorgesehen.",
+     ("70 Milliarden Dollar", 70000000000, "USD", "Intervention")),
+    ("Dabei investierte die NASA mehr als 1,5 Milliarden Dollar (1,24 Milliarden Euro) für Verbesserungen der Sicherheitsstandards.",
+     ("1,5 Milliarden Dollar", 1500000000, "USD", "Verbesserung")),
+    ("Die Frau hatte ihr Kind für 10.000 € beim Onlineaktionshaus eBay angeboten.", ("10.000 €", 10000, "EUR", "Kind")),
+    # a measuring verb's subject comes first (wn53657: "Die Höhe der Gebühren ... beträgt (außer für ...) bis zu 500 Euro")
+    ("Die Höhe der Gebühren für ein Erststudium beträgt (außer für Langzeitstudenten) bis zu 500 Euro.", ("500 Euro", 500, "EUR", "Gebühr")),
+])
+def test_about_money_purpose(nlp_model, text, expected):
+    assert model_figs(nlp_model, text)[0] == expected

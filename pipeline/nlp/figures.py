@@ -112,6 +112,8 @@ class FigureRecognizer:
         self.anaphoric_pronouns = set(ms["anaphoric_pronouns"])
         self.rate_prepositions = set(ms["rate_prepositions"]["words"])
         self.speed_units = set(ms["speed"]["units"])
+        self.purpose_preps = set(ms["purpose"]["prepositions"])
+        self.money_units = set(ms["purpose"]["units"])
         self.participle_not_after = set(ms["participle_phrase"]["not_after"])
         self.partitive_pronouns = set(ms["partitive_pronouns"]["words"])
         self.partitive_pronoun_before = set(ms["partitive_pronouns"]["before"])
@@ -552,6 +554,14 @@ class FigureRecognizer:
         return start
 
     def _about_context(self, doc: Doc, f: dict) -> Optional[Token]:
+        """`_about_verb`, and for money that no other rule explains, its purpose (`_purpose`)."""
+        self._purpose_ctx = None
+        tok = self._about_verb(doc, f)
+        if tok is None and self._purpose_ctx is not None:
+            tok = self._purpose(doc, f, *self._purpose_ctx)
+        return tok
+
+    def _about_verb(self, doc: Doc, f: dict) -> Optional[Token]:
         """What a figure measures when no counted noun follows it: the noun of a von-phrase
         ("ein Minus von 3 Prozent"), an apposition ("der Umsatz, 4,2 Milliarden Euro"), or the
         subject of a measuring verb ("Die Inflation stieg auf 7,9 Prozent", "Die Temperatur lag
@@ -599,6 +609,7 @@ class FigureRecognizer:
             if v.pos_ in _NOUN_POS:
                 passed_noun = True  # "liegt per Definition bei 380 US-Dollar": the parse hangs it on "Definition"
             v = v.head
+        self._purpose_ctx = (t, v, preps) if f["unit"] in self.money_units else None
         if v.pos_ not in ("VERB", "AUX"):
             return None
         if f["unit"] in self.speed_units and preps & self.speed_prepositions:
@@ -683,6 +694,40 @@ class FigureRecognizer:
             for t in prev:
                 if t.pos_ == "NOUN" and pick(t):
                     return t
+        return None
+
+    def _purpose(self, doc: Doc, f: dict, t: Token, v: Token, preps: set) -> Optional[Token]:
+        """Money and its purpose: "70 Milliarden Dollar für Interventionen", "für aktuelle
+        Interventionen sind 70 Milliarden Dollar vorgesehen" -> the noun of the für-phrase; money
+        inside the für-phrase ("das Kind für 10.000 Euro angeboten") -> the verb's object. Not
+        for money in brackets, whose clause the parse does not see ("(für jedes Vergehen 5.000 Euro)")."""
+        before = doc[doc[f["start"]].sent.start: f["start"]]
+        if sum(x.text == "(" for x in before) > sum(x.text == ")" for x in before):
+            return None
+        if preps & self.purpose_preps:
+            for c in v.children:
+                if c.dep_ in self.object_deps and c.pos_ == "NOUN":
+                    self._context_rule = "purpose_object"
+                    return c
+            return None
+        n = len(doc)
+        k = f["end"]
+        if k < n and doc[k].text == "(":  # "1,5 Milliarden Dollar (1,24 Milliarden Euro) für"
+            while k < n and doc[k].text != ")":
+                k += 1
+            k += 1
+        if k < n and doc[k].text.lower() in self.purpose_preps:
+            for j in range(k + 1, min(n, k + 5)):
+                if self._is_noun(doc[j]) and doc[j].pos_ != "PROPN":
+                    self._context_rule = "purpose"
+                    return doc[j]
+                if not (self._is_adj(doc[j]) or doc[j].pos_ == "DET"):
+                    break
+        if v.pos_ in ("VERB", "AUX", "ADJ"):  # "für Interventionen sind 70 Milliarden Dollar vorgesehen"
+            for c in v.children:
+                if c.i < f["start"] and c.pos_ == "NOUN" and any(x.text.lower() in self.purpose_preps for x in c.children if x.i < c.i):
+                    self._context_rule = "purpose"
+                    return c
         return None
 
     def _suspended(self, tok: Token) -> Optional[str]:

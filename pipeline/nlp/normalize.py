@@ -44,7 +44,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "units", "teens", "tens", "unit_prefixes_in_compounds", "hundred", "thousand", "multipliers",
         "fractions", "mixed", "article_forms", "vague_plurals", "function_words", "fraction_nouns"}),
     "measures.json": frozenset({
-        "measuring_verbs", "object_measuring_verbs", "subject_deps", "object_deps", "particle_deps", "anaphoric_pronouns", "participle_phrase", "partitive_pronouns", "ratios", "speed", "rate_prepositions", "measure_adjectives", "predicate_only_with_unit", "container_nouns", "amount_phrases", "partitive_words", "duration_codes",
+        "measuring_verbs", "object_measuring_verbs", "subject_deps", "object_deps", "particle_deps", "anaphoric_pronouns", "purpose", "participle_phrase", "partitive_pronouns", "ratios", "speed", "rate_prepositions", "measure_adjectives", "predicate_only_with_unit", "container_nouns", "amount_phrases", "partitive_words", "duration_codes",
         "ago_words", "ahead_words", "anchored_after", "age_after", "age_before", "sets", "street_suffixes", "phone_words", "score_words",
         "score_context"}),
 }
