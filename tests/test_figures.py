@@ -533,3 +533,18 @@ def test_about_participle_partitive_pronoun_and_suspended_compounds(nlp_model):
 ])
 def test_about_money_purpose(nlp_model, text, expected):
     assert model_figs(nlp_model, text)[0] == expected
+
+
+def test_holiday_wins_over_a_model_name(nlp_model):
+    # wn70935, wn80888: the model tags "Weihnachten heim" LOC and "Ostertagen für Frieden -" ORG;
+    # the holiday is a DATE and the name goes (no proper noun outside the holiday)
+    from pipeline.nlp import annotate, doc_to_entities
+
+    texts = [("Anonymous suchte das US-Institut Stratfor an Weihnachten heim.", "2011-12-26", ("Weihnachten", "2011-12-25")),
+             ("Es kommen Aufrufe, an den Ostertagen für Frieden - insbesondere in Syrien - zu demonstrieren.", "2017-04-11",
+              ("Ostertagen", "2017-04-16"))]
+    for text, published, expected in texts:
+        (doc, _), = annotate(nlp_model, [(text, {"id": "t", "published": published})])
+        ents = doc_to_entities(doc)
+        assert [(e.text, e.value) for e in ents if e.label == "DATE"] == [expected]
+        assert not any(e.label in ("LOC", "ORG") and expected[0] in e.text for e in ents)

@@ -782,6 +782,7 @@ class DateRecognizer:
                             m.extra.setdefault("year", None)
                     break
         spans = []
+        holidays: set[tuple[int, int]] = set()
         ref: Optional[dt.date] = None
         for m, span in matches:
             s0, s1 = sentence_bounds(doc, span.start)
@@ -798,6 +799,8 @@ class DateRecognizer:
             span = Span(doc, span.start, span.end, label="DATE")
             span._.value = value
             spans.append(span)
+            if m.kind == "holiday":
+                holidays.add((span.start, span.end))
             if m.kind not in ("deictic", "rel", "weekday", "year_part") and value:
                 r = self._ref_from(value)
                 if r is None:
@@ -816,6 +819,17 @@ class DateRecognizer:
                     ref = r
                 elif ref is not None and self.mode == "narrative":
                     ref = r
+        if holidays:
+            # a holiday the model took for a name ("an [Weihnachten heim]" as LOC) is a DATE: a
+            # model entity over it goes when no proper noun lies outside the holiday
+            def over_holiday(e: Span) -> bool:
+                for a, b in holidays:
+                    if e.start < b and a < e.end and all(t.pos_ != "PROPN" for t in doc[e.start:e.end] if not a <= t.i < b):
+                        return True
+                return False
+
+            if any(over_holiday(e) for e in doc.ents):
+                doc.ents = [e for e in doc.ents if not over_holiday(e)]
         doc.spans[DATE_SPANS] = spans
         return doc
 
