@@ -326,7 +326,7 @@ def test_about_with_model(nlp_model, text, expected):
 def test_evaluate_rules_dev_split(nlp_model):
     """evaluate-rules on the dev split, which carries DATE/FIGURE gold since session 6 (the rules
     are developed there; test is measured once). Floors a little below the dev scores of
-    session 6 (DATE F1 0.972, value 0.967; FIGURE F1 0.975, unit 0.997, about 0.773)."""
+    session 7 (DATE F1 0.981, value 0.962; FIGURE F1 0.975, unit 1.000, about 0.864)."""
     from pipeline.evaluate.rules import evaluate_rules, score_articles
     from pipeline.paths import SHARED_DATA
 
@@ -335,8 +335,8 @@ def test_evaluate_rules_dev_split(nlp_model):
     s = evaluate_rules(nlp_model, SHARED_DATA, "dev")
     assert s["split"] == "dev" and s["articles"] == 100
     assert s["DATE"]["gold"] == 320 and s["FIGURE"]["gold"] == 302
-    assert s["DATE"]["f1"] >= 0.95 and s["DATE"]["value_acc"] >= 0.95
-    assert s["FIGURE"]["f1"] >= 0.95 and s["FIGURE"]["unit_acc"] >= 0.98 and s["FIGURE"]["about_acc"] >= 0.75
+    assert s["DATE"]["f1"] >= 0.97 and s["DATE"]["value_acc"] >= 0.95
+    assert s["FIGURE"]["f1"] >= 0.96 and s["FIGURE"]["unit_acc"] >= 0.99 and s["FIGURE"]["about_acc"] >= 0.84
     # the scorer itself, on hand-made gold
     gold = [{"start": 0, "end": 3, "label": "FIGURE", "value": 250, "unit": "-", "about": "Mensch"},
             {"start": 10, "end": 22, "label": "DATE", "value": "P3M", "type": "duration"}]
