@@ -326,7 +326,7 @@ def test_about_with_model(nlp_model, text, expected):
 def test_evaluate_rules_dev_split(nlp_model):
     """evaluate-rules on the dev split, which carries DATE/FIGURE gold since session 6 (the rules
     are developed there; test is measured once). Floors a little below the dev scores of
-    session 6 (DATE F1 0.972, value 0.967; FIGURE F1 0.975, unit 0.997, about 0.773)."""
+    session 7 (DATE F1 0.981, value 0.962; FIGURE F1 0.975, unit 1.000, about 0.864)."""
     from pipeline.evaluate.rules import evaluate_rules, score_articles
     from pipeline.paths import SHARED_DATA
 
@@ -335,8 +335,8 @@ def test_evaluate_rules_dev_split(nlp_model):
     s = evaluate_rules(nlp_model, SHARED_DATA, "dev")
     assert s["split"] == "dev" and s["articles"] == 100
     assert s["DATE"]["gold"] == 320 and s["FIGURE"]["gold"] == 302
-    assert s["DATE"]["f1"] >= 0.95 and s["DATE"]["value_acc"] >= 0.95
-    assert s["FIGURE"]["f1"] >= 0.95 and s["FIGURE"]["unit_acc"] >= 0.98 and s["FIGURE"]["about_acc"] >= 0.75
+    assert s["DATE"]["f1"] >= 0.97 and s["DATE"]["value_acc"] >= 0.95
+    assert s["FIGURE"]["f1"] >= 0.96 and s["FIGURE"]["unit_acc"] >= 0.99 and s["FIGURE"]["about_acc"] >= 0.84
     # the scorer itself, on hand-made gold
     gold = [{"start": 0, "end": 3, "label": "FIGURE", "value": 250, "unit": "-", "about": "Mensch"},
             {"start": 10, "end": 22, "label": "DATE", "value": "P3M", "type": "duration"}]
@@ -419,3 +419,132 @@ def test_seed_004_months_later_stays_at_publication(nlp):
 def test_bracket_age_with_model(nlp_model):
     text = "Die geflohenen Schwerverbrecher Peter Paul Michalski (46) und Michael Heckhoff (50) sind gefasst worden."
     assert model_figs(nlp_model, text) == [("46", 46, "year", "Alter"), ("50", 50, "year", "Alter")]
+
+
+# --- issue 18, rest: measuring verbs with particles, objects, coordination, pronouns, measure adjectives ---
+# (sentences from Wikinews dev articles and 10kGNAD; they need the dependency parse)
+
+@pytest.mark.parametrize("text,expected", [
+    # separable verb: "legte ... zu" = zulegen, "gaben ... nach" = nachgeben (wn33687, 10kGNAD)
+    ("Die EADS-Aktie legte an der Pariser Börse im Laufe des Vormittags um 3,5 Prozent zu.", ("3,5 Prozent", 3.5, "%", "EADS-Aktie")),
+    ("Die Preise der Ausgabengruppe Verkehr gaben dagegen durchschnittlich um 4,0 Prozent nach.", ("4,0 Prozent", 4, "%", "Preis")),
+    # the parse hangs the figure on a noun in between: "liegt per Definition bei" (wn31608)
+    ("Die Armutsgrenze liegt per Definition bei 380 US-Dollar.", ("380 US-Dollar", 380, "USD", "Armutsgrenze")),
+    # the object of an object-measuring verb (wn58343, wn60632)
+    ("Den Börsenwert des Unternehmens beziffert der „Focus“ auf 17 Milliarden Euro.", ("17 Milliarden Euro", 17000000000, "EUR", "Börsenwert")),
+    ("Google konnte als Marktführer in diesem Segment seinen Gewinn gegenüber dem Vorjahr um 1,6 Milliarden Euro steigern.",
+     ("1,6 Milliarden Euro", 1600000000, "EUR", "Gewinn")),
+    # a present form neither model nor table lemmatises ("umfasst", wn47745)
+    ("Das Volumen des Entwurfs umfasst erstmals in der Geschichte der Vereinigten Staaten über drei Billionen Dollar.",
+     ("drei Billionen Dollar", 3000000000000, "USD", "Volumen")),
+    # measure adjectives, attributive, also coordinated (wn5014, wn65540, 10kGNAD)
+    ("Das 335 Meter lange und 43 Meter breite Schiff wurde von zwei Schleppern begleitet.", ("335 Meter", 335, "m", "Schiff")),
+    ("Die Kommission übergab heute in Moskau ihren 20.000 Seiten starken Abschlussbericht.", ("20.000", 20000, None, "Abschlussbericht")),
+    ("Sie hätten sich an Bord eines nur 20 Meter langen alten Bootes befunden.", ("20 Meter", 20, "m", "Boot")),
+])
+def test_about_measuring_verbs_and_adjectives(nlp_model, text, expected):
+    assert model_figs(nlp_model, text)[0] == expected
+
+
+def test_about_pronoun_and_coordinated_subject(nlp_model):
+    # wn11014: "Es" is the Weihrauchfass of the sentence before; "wiegt" shares the subject of "ist ... groß"
+    got = model_figs(nlp_model, "Vertreten ist auch das größte Weihrauchfass der Welt. Es ist 3,21 Meter groß und wiegt 5.000 Kilogramm.")
+    assert got == [("3,21 Meter", 3.21, "m", "Weihrauchfass"), ("5.000 Kilogramm", 5000, "kg", "Weihrauchfass")]
+    # the guideline: where the measured thing is only implicit, about stays null (the Konzern is the
+    # one who turns over, not what is measured)
+    assert model_figs(nlp_model, "Der Konzern setzte 4 Mrd. Euro um.")[0][3] is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    # compound units of several tokens (wn50935, 10kGNAD gnad318); a speed "mit ..." measures the subject
+    ("Der Sportwagen erreicht in vier Sekunden die Grenze von 100 Kilometern pro Stunde.", ("100 Kilometern pro Stunde", 100, "km/h", "Grenze")),
+    ("Ein betrunkener Autofahrer ist in der Nacht auf Dienstag mit 100 km/h durch das Ortsgebiet von Saalfelden gefahren.",
+     ("100 km/h", 100, "km/h", "Autofahrer")),
+    # ratios after a cue noun (web pages of the shared data): one FIGURE, unit "ratio", value a/b
+    ("Das 4:3-Bild wird nur mit optischen Tricks auf das Verhältnis 16:9 angepasst.", ("16:9", 1.7778, "ratio", None)),
+    ("Frauen und Männer stehen dort im Verhältnis von 1 zu 3 zueinander.", ("1 zu 3", 0.3333, "ratio", None)),
+])
+def test_compound_units_and_ratios(nlp_model, text, expected):
+    assert model_figs(nlp_model, text)[0] == expected
+
+
+def test_votes_share_the_noun(nlp_model):
+    # wn84585 (dev gold: two FIGUREs, about Stimme), 10kGNAD gnad296; a match result stays out
+    assert model_figs(nlp_model, "Im Senat war das Votum ähnlich eindeutig: 21 zu 8 Stimmen bei drei Enthaltungen.")[:2] == \
+        [("21", 21, None, "Stimme"), ("8", 8, None, "Stimme")]
+    assert model_figs(nlp_model, "Parlament stimmt mit 178 zu 120 Stimmen für Referendum.") == \
+        [("178", 178, None, "Stimme"), ("120", 120, None, "Stimme")]
+    assert model_figs(nlp_model, "Die Bayern gewannen das Spiel 3 zu 1.") == []
+
+
+@pytest.mark.parametrize("published,text,expected", [
+    # holidays (dates.json "holidays"; Easter by dateutil): wn70935, wn80888
+    ("2011-12-26", "Anonymous suchte das US-Institut Stratfor an Weihnachten heim.", [("Weihnachten", "2011-12-25", "date")]),
+    ("2017-04-11", "Aus unterschiedlichen politischen Richtungen kommen Aufrufe, an den Ostertagen für Frieden zu demonstrieren.",
+     [("Ostertagen", "2017-04-16", "date")]),
+    ("2020-05-01", "Am Tag der Deutschen Einheit 2019 feierten viele.", [("Tag der Deutschen Einheit 2019", "2019-10-03", "date")]),
+    # the deictic adjective before a day and month is inside the span (wn50016)
+    ("2008-05-08", "Die Gewerkschaft hatte zu einer Kundgebung am heutigen 8. Mai nach Hannover aufgerufen.", [("heutigen 8. Mai", "2008-05-08", "date")]),
+    # an inflected rate adjective after a time unit is a set; "im täglichen Alltag" is not (wn50016, wn31608)
+    ("2008-05-08", "Die Lehrer leisteten ein bis zwei Stunden wöchentlicher Mehrarbeit.", [("wöchentlicher", "P1W", "set")]),
+    ("2006-09-14", "Die Besatzung reglementiert das Leben bis in den täglichen Alltag hinein.", []),
+])
+def test_dev_dates_holidays_and_sets(nlp, published, text, expected):
+    assert [d for d in dates_of(nlp, text, published) if d[2] != "duration"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a container noun does not hand over to the figure itself (wn28391: property nouns stay)
+    ("Die Zahl war weitaus höher als die eigentlich vorgesehene Quote von acht Prozent.", ("acht Prozent", 8, "%", "Quote")),
+    # the parse names the unit ("Euro") as the head: the next rule is asked (wn48539)
+    ("Es entstand somit ein Schaden zwischen 80.000 und 300.000 Euro.", ("80.000", 80000, "EUR", "Schaden")),
+    # after "X von <figure>" a second von-phrase is the source (wn70935)
+    ("Zum Beispiel gab es eine Spende von 180 Dollar vom Heimatschutz-Ministerium an das Rote Kreuz.", ("180 Dollar", 180, "USD", "Spende")),
+    # a noun tagged PROPN outside any name before "von" (wn52016)
+    ("An der Weltrekordlast von 130 Kilogramm im Stoßen scheiterte sie noch.", ("130 Kilogramm", 130, "kg", "Weltrekordlast")),
+])
+def test_about_von_and_fallthrough(nlp_model, text, expected):
+    assert model_figs(nlp_model, text)[0] == expected
+
+
+def test_about_participle_partitive_pronoun_and_suspended_compounds(nlp_model):
+    # wn43568: a participle phrase between number and noun; "60 verletzt" and "38 von ihnen" count the same
+    assert model_figs(nlp_model, "Von den 250 an Bord befindlichen Menschen wurden 60 verletzt. 38 von ihnen seien ins "
+                                 "Krankenhaus eingeliefert worden.") == \
+        [("250", 250, None, "Mensch"), ("60", 60, None, "Mensch"), ("38", 38, None, "Mensch")]
+    # wn56312, wn42171
+    assert model_figs(nlp_model, "13 in besagter Lagerhalle beschäftigte Mitarbeiter konnten sich retten.")[0][3] == "Mitarbeiter"
+    assert model_figs(nlp_model, "Für keine der vier in Betrieb befindlichen Anlagen gibt es eine Verordnung.")[0][3] == "Anlage"
+    # suspended compounds written out (guideline; wn84585, wn33932)
+    assert model_figs(nlp_model, "Das Gesetz wurde mit 82 Ja- gegen 20 Nein-Stimmen angenommen.")[:2] == \
+        [("82", 82, None, "Ja-Stimme"), ("20", 20, None, "Nein-Stimme")]
+    assert model_figs(nlp_model, "Die Beamten beschlagnahmten sieben Baseball- und fünf Totschläger.")[0][3] == "Baseballschläger"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # money and its purpose (guideline; wn47745, wn7537), money inside the für-phrase (wn12599)
+    ("Zusätzlich sind für aktuelle Interventionen der Armee in Irak und Afghanistan 70 Milliarden Dollar vorgesehen.",
+     ("70 Milliarden Dollar", 70000000000, "USD", "Intervention")),
+    ("Dabei investierte die NASA mehr als 1,5 Milliarden Dollar (1,24 Milliarden Euro) für Verbesserungen der Sicherheitsstandards.",
+     ("1,5 Milliarden Dollar", 1500000000, "USD", "Verbesserung")),
+    ("Die Frau hatte ihr Kind für 10.000 € beim Onlineaktionshaus eBay angeboten.", ("10.000 €", 10000, "EUR", "Kind")),
+    # a measuring verb's subject comes first (wn53657: "Die Höhe der Gebühren ... beträgt (außer für ...) bis zu 500 Euro")
+    ("Die Höhe der Gebühren für ein Erststudium beträgt (außer für Langzeitstudenten) bis zu 500 Euro.", ("500 Euro", 500, "EUR", "Gebühr")),
+])
+def test_about_money_purpose(nlp_model, text, expected):
+    assert model_figs(nlp_model, text)[0] == expected
+
+
+def test_holiday_wins_over_a_model_name(nlp_model):
+    # wn70935, wn80888: the model tags "Weihnachten heim" LOC and "Ostertagen für Frieden -" ORG;
+    # the holiday is a DATE and the name goes (no proper noun outside the holiday)
+    from pipeline.nlp import annotate, doc_to_entities
+
+    texts = [("Anonymous suchte das US-Institut Stratfor an Weihnachten heim.", "2011-12-26", ("Weihnachten", "2011-12-25")),
+             ("Es kommen Aufrufe, an den Ostertagen für Frieden - insbesondere in Syrien - zu demonstrieren.", "2017-04-11",
+              ("Ostertagen", "2017-04-16"))]
+    for text, published, expected in texts:
+        (doc, _), = annotate(nlp_model, [(text, {"id": "t", "published": published})])
+        ents = doc_to_entities(doc)
+        assert [(e.text, e.value) for e in ents if e.label == "DATE"] == [expected]
+        assert not any(e.label in ("LOC", "ORG") and expected[0] in e.text for e in ents)

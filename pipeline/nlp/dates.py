@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Span, Token
 from . import ext as spacy_ext  # noqa: F401  (registers the extensions)
 from .normalize import (
     expand_year,
+    holiday_date,
     iso_day,
     iso_month,
     iso_year,
@@ -312,6 +313,7 @@ class DateRecognizer:
         self.rel_units = d["relative_units"]
         self.rel_comp = d["relative_compounds"]
         self.ana_comp = set(d.get("anaphoric_compounds", []))
+        self.holidays = {k: v for k, v in d["holidays"].items() if not k.startswith("_")}
         self.year_triggers = set(d["year_triggers"])
         self.month_triggers = set(d["month_triggers"])
         self.ordinals = d["ordinals"]
@@ -360,7 +362,8 @@ class DateRecognizer:
         pats: list[tuple[str, str, int]] = [
             ("numeric", f"(?<![\\d.])(?:{WD},?\\s+(?:(?:den|dem)\\s+)?)?(?P<day>0?[1-9]|[12]\\d|3[01])\\.(?P<month>0?[1-9]|1[0-2])\\.(?P<year>\\d{{4}}|\\d{{2}})(?![\\d])", 5),
             ("iso", "(?<![\\d-])(?P<year>\\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\\d|3[01])(?![\\d])", 5),
-            ("dmy", f"{B}(?:{WD},?\\s+(?:(?:den|dem)\\s+)?)?{DAY}\\s*{MON}(?:\\s+{YEAR})?", 4),
+            # "am heutigen 8. Mai": the deictic adjective is inside the span (dev decision)
+            ("dmy", f"{B}(?:(?P<dmod>{_alt(_both(self.deictic_mods))})\\s+)?(?:{WD},?\\s+(?:(?:den|dem)\\s+)?)?{DAY}\\s*{MON}(?:\\s+{YEAR})?", 4),
             ("day_list", f"{B}{DAY}(?=\\s*{LINK}\\s*(?:0?[1-9]|[12]\\d|3[01])\\.\\s*{MON2})", 4),
             ("year_pair", "(?<![\\w.,/:–-])(?P<year>1\\d{3}|20\\d{2})\\s?(?P<sep>/|–|-|bis)\\s?(?P<year2>1\\d{3}|20\\d{2}|\\d{2})(?![\\w/:–-]|[.,]\\d)", 2),
             ("month", f"{B}(?:{PART}\\s+)?(?:(?P<early>Früh|früh|Spät|spät)-?\\s*)?{MON}(?:\\s+{YEAR})?", 3),
@@ -381,6 +384,7 @@ class DateRecognizer:
             ("year", f"(?<![\\w.,/:–-]){YEAR4}(?![\\w/:–-]|[.,]\\d|\\s?%)", 1),
             ("weekday", f"{B}(?:{MOD}\\s+)?{WD}{DP}(?![\\w-]){DP2}", 2),
             ("deictic", f"{B}(?P<deic>heute|Heute|gestern|Gestern|vorgestern|Vorgestern|morgen|übermorgen|Übermorgen){E}{DP2}", 2),
+            ("holiday", f"{B}(?P<hol>{_alt(' '.join(_cap(x) if x not in ('der', 'des') else x for x in w.split()) for w in self.holidays)}){E}(?:\\s+{YEAR4})?", 2),
         ]
         self.patterns = [(k, re.compile(p), pr) for k, p, pr in pats]
         # Gates: a literal every match of the pattern contains. `find` runs a pattern only when
@@ -394,6 +398,7 @@ class DateRecognizer:
             "part_rel": part_gate, "rel": "Jahr|Monat|Woche|Tag", "rel_comp": _alt(_cap(w) for w in self.rel_comp),
             "jahr_year": "Jahr", "decade": r"\d-?er|ziger|ßiger", "century": r"Jahrhundert|Jh\.", "bc_year": r"v\.\s?Chr\.",
             "weekday": _alt(_cap(w) for w in self.weekdays), "deictic": "eute|estern|orgen",
+            "holiday": "eihnacht|eiligabend|eiligen|ilvester|eujahr|ster|arfreitag|ründonnerstag|fingst|immelfahrt|ronleichnam|inheit|llerheiligen|eformationstag|aifeiertag",
         }
         compiled = {g: re.compile(g) for g in set(gates.values())}
         self.gates = [compiled[gates[k]] if k in gates else None for k, _, _ in self.patterns]
@@ -641,6 +646,12 @@ class DateRecognizer:
                 r = ref if self.mode == "narrative" and ref else anchor
                 return None if r is None else shift_period(r, unit, 0)
             return None if anchor is None else shift_period(anchor, unit, off)
+        if k == "holiday":
+            y = self._year_value(g.get("year"), anchor)
+            if y is None and base is None:
+                return None
+            d = holiday_date(self.holidays[" ".join(g["hol"].lower().split())], y, base, t)
+            return d.isoformat() if d else None
         if k == "rel_comp":
             if g.get("year"):
                 return iso_year(int(g["year"]))
@@ -771,6 +782,7 @@ class DateRecognizer:
                             m.extra.setdefault("year", None)
                     break
         spans = []
+        holidays: set[tuple[int, int]] = set()
         ref: Optional[dt.date] = None
         for m, span in matches:
             s0, s1 = sentence_bounds(doc, span.start)
@@ -787,6 +799,8 @@ class DateRecognizer:
             span = Span(doc, span.start, span.end, label="DATE")
             span._.value = value
             spans.append(span)
+            if m.kind == "holiday":
+                holidays.add((span.start, span.end))
             if m.kind not in ("deictic", "rel", "weekday", "year_part") and value:
                 r = self._ref_from(value)
                 if r is None:
@@ -805,6 +819,17 @@ class DateRecognizer:
                     ref = r
                 elif ref is not None and self.mode == "narrative":
                     ref = r
+        if holidays:
+            # a holiday the model took for a name ("an [Weihnachten heim]" as LOC) is a DATE: a
+            # model entity over it goes when no proper noun lies outside the holiday
+            def over_holiday(e: Span) -> bool:
+                for a, b in holidays:
+                    if e.start < b and a < e.end and all(t.pos_ != "PROPN" for t in doc[e.start:e.end] if not a <= t.i < b):
+                        return True
+                return False
+
+            if any(over_holiday(e) for e in doc.ents):
+                doc.ents = [e for e in doc.ents if not over_holiday(e)]
         doc.spans[DATE_SPANS] = spans
         return doc
 

@@ -105,7 +105,22 @@ class FigureRecognizer:
         self._context_rule: Optional[str] = None
         ms = lang_data("measures.json")
         self.measuring_verbs = {k: set(v) for k, v in ms["measuring_verbs"].items() if not k.startswith("_")}
+        self.object_verbs = {k: set(v) for k, v in ms["object_measuring_verbs"].items() if not k.startswith("_")}
         self.subject_deps = set(ms["subject_deps"])
+        self.object_deps = set(ms["object_deps"])
+        self.particle_deps = set(ms["particle_deps"])
+        self.anaphoric_pronouns = set(ms["anaphoric_pronouns"])
+        self.rate_prepositions = set(ms["rate_prepositions"]["words"])
+        self.speed_units = set(ms["speed"]["units"])
+        self.purpose_preps = set(ms["purpose"]["prepositions"])
+        self.money_units = set(ms["purpose"]["units"])
+        self.participle_not_after = set(ms["participle_phrase"]["not_after"])
+        self.partitive_pronouns = set(ms["partitive_pronouns"]["words"])
+        self.partitive_pronoun_before = set(ms["partitive_pronouns"]["before"])
+        self.ratio_cues = set(ms["ratios"]["cues"])
+        self.ratio_separators = set(ms["ratios"]["separators"])
+        self.speed_prepositions = set(ms["speed"]["prepositions"])
+        self.measure_adjectives = set(ms["measure_adjectives"]["words"])
         self.predicate_only_with_unit = set(ms["predicate_only_with_unit"])
         self.container_nouns = set(ms["container_nouns"])
         self.amount_phrases = [w.split() for w in sorted(ms["amount_phrases"]["phrases"], key=lambda w: -len(w.split()))]
@@ -260,11 +275,12 @@ class FigureRecognizer:
             value = value * mul
             scale *= mul
             j += 1
-        # unit word or symbol; two-word units first ("Grad Celsius")
-        if j + 1 < len(doc) and doc[j].whitespace_ and lookup_unit(doc[j].text + " " + doc[j + 1].text) is not None:
-            unit, factor = lookup_unit(doc[j].text + " " + doc[j + 1].text)
+        # unit word or symbol; compound units first ("Kilometern pro Stunde", "km/h" = three
+        # tokens, "Grad Celsius")
+        multi = self._multi_unit(doc, j)
+        if multi is not None:
+            (unit, factor), j = multi
             value = value * factor
-            j += 2
         elif j < len(doc):
             u = lookup_unit(doc[j].text)
             if u is not None and not (doc[j].text in ("m", "t", "g", "l") and j + 1 < len(doc) and doc[j + 1].is_alpha and doc[j + 1].text.islower()):
@@ -282,6 +298,49 @@ class FigureRecognizer:
             value = int(value)
         return {"start": start, "end": j, "num": i, "value": value, "unit": unit, "scale": scale,
                 "bare": j == i + 1 and start == i}
+
+    @staticmethod
+    def _multi_unit(doc: Doc, j: int) -> Optional[tuple[tuple[str, float], int]]:
+        """A unit of two or three tokens at ``j`` (units.tsv surface, tokens joined as written):
+        (unit, factor) and the index after it."""
+        for k in (3, 2):
+            if j + k > len(doc) or any(t.whitespace_ not in ("", " ") for t in doc[j: j + k - 1]):
+                continue
+            u = lookup_unit("".join(t.text_with_ws for t in doc[j: j + k]).rstrip())
+            if u is not None:
+                return u, j + k
+        return None
+
+    def _ratios(self, doc: Doc) -> list[Span]:
+        """Ratios after a cue noun (measures.json "ratios"): "im Verhältnis 16:9" (one token),
+        "im Verhältnis von 1 zu 3", "1 : 2". One FIGURE, unit "ratio", value a/b."""
+        out = []
+        n = len(doc)
+        for t in doc:
+            if t.text.lower() not in self.ratio_cues:
+                continue
+            k = t.i + 1
+            if k < n and doc[k].text.lower() in ("von", "vom"):
+                k += 1
+            if k >= n:
+                continue
+            m = re.fullmatch(r"(\d+(?:,\d+)?):(\d+(?:,\d+)?)", doc[k].text)
+            if m:
+                a, b, end = parse_digits(m.group(1)), parse_digits(m.group(2)), k + 1
+            elif k + 2 < n and doc[k + 1].text.lower() in self.ratio_separators:
+                a, b, end = parse_digits(doc[k].text), parse_digits(doc[k + 2].text), k + 3
+            else:
+                continue
+            if a is None or not b:
+                continue
+            v = round(a / b, 4)
+            while end + 1 < n and doc[end].text in self.ratio_separators and parse_digits(doc[end + 1].text) is not None:
+                end, v = end + 2, None  # "im Verhältnis 1 : 1 : 1,5": more than two terms, no single value
+            sp = Span(doc, k, end, label="FIGURE")
+            sp._.value = v if v is None or not float(v).is_integer() else int(v)
+            sp._.unit, sp._.about, sp._.qualifier, sp._.about_rule = "ratio", None, None, "ratio"
+            out.append(sp)
+        return out
 
     # -- exclusions --
     def _excluded(self, doc: Doc, i: int, blocked: set[int]) -> bool:
@@ -415,10 +474,13 @@ class FigureRecognizer:
             for c in (unit_tok.head, unit_tok.head.head):
                 if c.i not in span_toks and c.pos_ == "ADJ" and c.head.pos_ in _NOUN_POS and c.head.i > c.i:
                     return c.head
-            # "Prozent der Stimmen", "Millionen Euro Schaden"
+            # "Prozent der Stimmen", "Millionen Euro Schaden"; after "X von <figure>" a second
+            # von-phrase is the source, not the measured ("eine Spende von 180 Dollar vom Ministerium")
+            q0 = self._qualifier_start(doc, f["start"])
+            after_von = q0 > 0 and doc[q0 - 1].text.lower() in ("von", "vom")
             for ch in unit_tok.children:
                 if ch.i > unit_tok.i and ch.pos_ in _NOUN_POS and ch.dep_ in _GEN_DEPS | {"nk", "appos", "compound"} \
-                        and self._genitive_like(ch):
+                        and self._genitive_like(ch) and not (after_von and any(c.text.lower() in ("von", "vom") for c in ch.children if c.i < ch.i)):
                     return ch
             return None
         if cand is not None and cand.i not in span_toks and cand.pos_ in _NOUN_POS and t.dep_ in _NUM_DEPS:
@@ -456,7 +518,8 @@ class FigureRecognizer:
                 return doc[k]
             return None
         # coordinated numbers share the noun: "zwischen 130.000 und 200.000 Betreuungsplätze"
-        if not has_unit and j + 1 < n and doc[j].text.lower() in ("und", "bis", "oder", "-", "–") and \
+        # and a vote "21 zu 8 Stimmen" (a match result "3:1" is no figure)
+        if not has_unit and j + 1 < n and doc[j].text.lower() in ("und", "bis", "oder", "-", "–", "zu") and \
                 parse_digits(doc[j + 1].text) is not None or (j + 1 < n and doc[j].text.lower() in ("und", "bis", "oder")
                                                              and parse_number_word(doc[j + 1].text) is not None):
             j += 2
@@ -491,6 +554,14 @@ class FigureRecognizer:
         return start
 
     def _about_context(self, doc: Doc, f: dict) -> Optional[Token]:
+        """`_about_verb`, and for money that no other rule explains, its purpose (`_purpose`)."""
+        self._purpose_ctx = None
+        tok = self._about_verb(doc, f)
+        if tok is None and self._purpose_ctx is not None:
+            tok = self._purpose(doc, f, *self._purpose_ctx)
+        return tok
+
+    def _about_verb(self, doc: Doc, f: dict) -> Optional[Token]:
         """What a figure measures when no counted noun follows it: the noun of a von-phrase
         ("ein Minus von 3 Prozent"), an apposition ("der Umsatz, 4,2 Milliarden Euro"), or the
         subject of a measuring verb ("Die Inflation stieg auf 7,9 Prozent", "Die Temperatur lag
@@ -506,7 +577,8 @@ class FigureRecognizer:
             if prev is None or prev.i - k + 1 < 0 or [t.text.lower() for t in doc[prev.i - k + 1: prev.i + 1]] != words:
                 continue
             n = _prev(doc, prev.i - k + 1)
-            if n is not None and self._is_noun(n) and n.pos_ != "PROPN":
+            # a PROPN outside any name is a tagging slip ("An der Weltrekordlast von 130 Kilogramm")
+            if n is not None and self._is_noun(n) and (n.pos_ != "PROPN" or not n.ent_type_):
                 self._context_rule = "von" if words[0] in ("von", "vom") else "amount_phrase"
                 return n if k > 1 else self._through_container(n)
             break
@@ -530,34 +602,208 @@ class FigureRecognizer:
         if not preps and f["start"] > 0 and doc[q0 - 1].pos_ == "ADP" if q0 > 0 else False:
             preps = {doc[q0 - 1].text.lower()}
         v = t.head
+        passed_noun = False
         for _ in range(3):
             if v.pos_ in ("VERB", "AUX") or v.head.i == v.i:
                 break
             if v.pos_ in _NOUN_POS:
-                return None  # inside a noun phrase: not the verb's measure
+                passed_noun = True  # "liegt per Definition bei 380 US-Dollar": the parse hangs it on "Definition"
             v = v.head
+        self._purpose_ctx = (t, v, preps) if f["unit"] in self.money_units else None
         if v.pos_ not in ("VERB", "AUX"):
             return None
-        lem = self.lemma(v).lower()
-        allowed = self.measuring_verbs.get(lem)
+        if f["unit"] in self.speed_units and preps & self.speed_prepositions:
+            subj, how = self.subject_of(v, exclude=t.i)  # "raste der Jet mit 150 km/h"
+            if subj is not None:
+                self._context_rule = "speed_subject" + how
+                return subj
+        lem = self.verb_lemma(v)
+        if lem in self.object_verbs:
+            # "Den Börsenwert beziffert der Focus auf 17 Milliarden Euro": the object is measured
+            if not preps & self.object_verbs[lem]:
+                return None
+            for c in v.children:
+                if c.dep_ in self.object_deps and c.pos_ == "NOUN" and not f["start"] <= c.i < f["end"]:
+                    self._context_rule = "verb_object"
+                    return self._through_container(c)
+            allowed = self.object_verbs[lem]  # passive or reflexive: the subject
+        else:
+            allowed = self.measuring_verbs.get(lem)
         if allowed is None:
             return None
         if allowed and not (preps & allowed):
             return None
+        if passed_noun and not preps & self.rate_prepositions:
+            return None
         if lem in self.predicate_only_with_unit and f["unit"] is None:
             return None
-        for c in v.children:
-            if c.dep_ in self.subject_deps and c.pos_ in ("NOUN",) and c.i != t.i:
-                self._context_rule = "verb_subject"
-                return self._through_container(c)
+        subj, how = self.subject_of(v, exclude=t.i)
+        if subj is not None:
+            self._context_rule = "verb_subject" + how
+            return self._through_container(subj)
+        return None
+
+    def verb_lemma(self, v: Token) -> str:
+        """The verb's lemma with its separated particle ("legte ... zu" -> "zulegen", "gab ...
+        nach" -> "nachgeben"); the lookup table's lemma when the model's is no known verb
+        ("umfasst")."""
+        known = self.measuring_verbs.keys() | self.object_verbs.keys()
+        particle = next((c.text.lower() for c in v.children if c.i > v.i and c.dep_ in self.particle_deps
+                         and c.pos_ in ("ADP", "ADV", "PART") and c.text.isalpha()), "")
+        model = self.lemma(v).lower()
+        # neither model nor table knows some forms ("umfasst", "gaben"): the table's lemma, the
+        # infinitive of a present form, the table's lemma of the singular preterite ("gaben" -> "gab")
+        cands = [model, self.lemma_text(v.text).lower()] + ([model[:-1] + "en"] if model.endswith("t") else []) \
+            + ([self.lemma_text(v.text[:-2]).lower()] if v.text.endswith("en") else [])
+        for c in cands:
+            if particle + c in known:
+                return particle + c
+        return particle + model
+
+    def subject_of(self, v: Token, exclude: int = -1) -> tuple[Optional[Token], str]:
+        """The subject noun of a verb or predicative adjective: its own, else that of the verb it
+        is coordinated with ("Diese Einnahmen sind erheblich und betrugen ... 60 Millionen");
+        a personal pronoun is resolved to its antecedent ("Es ist 3,21 Meter groß"). Returns
+        (noun, how): how is "" (own subject), "_conj" or "_pronoun", for the per-rule scores."""
+        how = ""
+        for _ in range(2):
+            for c in v.children:
+                if c.dep_ in self.subject_deps and c.i != exclude:
+                    if c.pos_ == "NOUN":
+                        return c, how
+                    if c.pos_ == "PRON" and c.text.lower() in self.anaphoric_pronouns:
+                        return self.antecedent(c), "_pronoun"
+            if v.dep_ != "conj" or v.head.i == v.i or not any(c.dep_ == "cc" for c in v.children):
+                return None, how  # only "A und B": after a comma a new clause may have its own subject
+            v, how = v.head, "_conj"
+        return None, how
+
+    def antecedent(self, pron: Token) -> Optional[Token]:
+        """A rough antecedent for "er/sie/es" (the model gives no gender or number): the nearest
+        subject noun before it in its sentence, else the previous sentence's root noun (a
+        copula sentence) or, failing that, its subject noun ("Vertreten ist auch das größte Weihrauchfass der Welt. Es
+        ist 3,21 Meter groß"). None when neither sentence offers one."""
+        sent = pron.sent
+        for t in reversed(list(sent[: pron.i - sent.start])):
+            if t.pos_ == "NOUN" and t.dep_ in self.subject_deps:
+                return t
+        if sent.start == 0:
+            return None
+        prev = pron.doc[sent.start - 1].sent
+        for pick in (lambda t: t.dep_ == "ROOT", lambda t: t.dep_ in self.subject_deps):
+            for t in prev:
+                if t.pos_ == "NOUN" and pick(t):
+                    return t
+        return None
+
+    def _purpose(self, doc: Doc, f: dict, t: Token, v: Token, preps: set) -> Optional[Token]:
+        """Money and its purpose: "70 Milliarden Dollar für Interventionen", "für aktuelle
+        Interventionen sind 70 Milliarden Dollar vorgesehen" -> the noun of the für-phrase; money
+        inside the für-phrase ("das Kind für 10.000 Euro angeboten") -> the verb's object. Not
+        for money in brackets, whose clause the parse does not see ("(für jedes Vergehen 5.000 Euro)")."""
+        before = doc[doc[f["start"]].sent.start: f["start"]]
+        if sum(x.text == "(" for x in before) > sum(x.text == ")" for x in before):
+            return None
+        if preps & self.purpose_preps:
+            for c in v.children:
+                if c.dep_ in self.object_deps and c.pos_ == "NOUN":
+                    self._context_rule = "purpose_object"
+                    return c
+            return None
+        n = len(doc)
+        k = f["end"]
+        if k < n and doc[k].text == "(":  # "1,5 Milliarden Dollar (1,24 Milliarden Euro) für"
+            while k < n and doc[k].text != ")":
+                k += 1
+            k += 1
+        if k < n and doc[k].text.lower() in self.purpose_preps:
+            for j in range(k + 1, min(n, k + 5)):
+                if self._is_noun(doc[j]) and doc[j].pos_ != "PROPN":
+                    self._context_rule = "purpose"
+                    return doc[j]
+                if not (self._is_adj(doc[j]) or doc[j].pos_ == "DET"):
+                    break
+        if v.pos_ in ("VERB", "AUX", "ADJ"):  # "für Interventionen sind 70 Milliarden Dollar vorgesehen"
+            for c in v.children:
+                if c.i < f["start"] and c.pos_ == "NOUN" and any(x.text.lower() in self.purpose_preps for x in c.children if x.i < c.i):
+                    self._context_rule = "purpose"
+                    return c
+        return None
+
+    def _suspended(self, tok: Token) -> Optional[str]:
+        """A suspended compound written out (guideline): "Ja- ... Nein-Stimmen" -> "Ja-Stimme",
+        "Baseball- und fünf Totschläger" -> "Baseballschläger". The shared head is the part after
+        the last hyphen of the next compound, or else its longest ending the lemma table knows
+        as a noun."""
+        doc = tok.doc
+        for k in range(tok.i + 1, min(len(doc), tok.i + 6)):
+            t = doc[k]
+            if t.is_punct and t.text != "-":
+                return None
+            if not self._is_noun(t) or t.text.endswith("-"):
+                continue
+            lem = self.lemma(t)
+            if "-" in lem.strip("-"):
+                return tok.text + lem.rsplit("-", 1)[1]
+            table = self._table()
+            for i in range(1, len(lem) - 3):
+                head = lem[i:].capitalize()
+                # the table maps inflected forms to lemmas; a base form is known through its forms
+                if table and any(table.get(head + e) == head for e in ("", "s", "n", "en", "es")):
+                    return tok.text[:-1] + head.lower()
+            return None
+        return None
+
+    def _about_participle(self, doc: Doc, f: dict) -> Optional[Token]:
+        """"Von den 250 an Bord befindlichen Menschen", "13 in besagter Lagerhalle beschäftigte
+        Mitarbeiter": a bare number, a prepositional phrase, a participle, the counted noun."""
+        n = len(doc)
+        j = f["end"]
+        if f["unit"] is not None or j >= n or doc[j].pos_ != "ADP" or doc[j].text.lower() in self.participle_not_after:
+            return None
+        for k in range(j + 1, min(n - 1, j + 6)):
+            t = doc[k]
+            if t.is_punct:
+                return None
+            if k > j + 1 and t.text.islower() and _ADJ_INFL.match(t.text) and t.pos_ in ("ADJ", "VERB") \
+                    and self._is_noun(doc[k + 1]) and doc[k - 1].pos_ in _NOUN_POS:
+                return doc[k + 1]
+        return None
+
+    def _about_measure_adj(self, doc: Doc, f: dict) -> Optional[Token]:
+        """"3,21 Meter groß" (predicate: the subject), "335 Meter lange und 43 Meter breite
+        Schiff", "20.000 Seiten starken Abschlussbericht" (attribute: the noun it modifies)."""
+        n = len(doc)
+        j = f["end"]
+        if j < n and f["unit"] is None and self._is_noun(doc[j]):
+            j += 1  # "20.000 Seiten starken": the counted thing works as the unit
+        if j >= n:
+            return None
+        a = doc[j]
+        low = a.text.lower()
+        base = next((low[:-len(e)] for e in ("en", "em", "er", "es", "e") if low.endswith(e) and low[:-len(e)] in self.measure_adjectives), None)
+        if low in self.measure_adjectives and low != "hohe":  # predicative: "Es ist 3,21 Meter groß"
+            subj = self.subject_of(a)[0]
+            if subj is None and a.head.i != a.i:
+                subj = self.subject_of(a.head)[0]
+            return subj
+        if base is None and low != "hohe":
+            return None
+        for k in range(j + 1, min(n, j + 9)):  # skip "und 43 Meter breite"
+            t = doc[k]
+            if t.is_punct and t.text != ",":
+                return None
+            if self._is_noun(t) and not t.like_num and lookup_unit(t.text) is None and t.pos_ != "PROPN":
+                return t
         return None
 
     def _through_container(self, n: Token) -> Token:
         """"Die Zahl der Toten stieg auf 50" -> Tote: a container noun hands over to its genitive."""
         if n.text.lower() in self.container_nouns:
             for c in n.children:
-                if c.i > n.i and c.pos_ in _NOUN_POS and c.dep_ in _GEN_DEPS and self._genitive_like(c):
-                    return c
+                if c.i > n.i and c.pos_ in _NOUN_POS and c.dep_ in _GEN_DEPS and self._genitive_like(c) \
+                        and lookup_unit(c.text) is None and not any(x.like_num for x in c.children):
+                    return c  # not the figure itself: "die vorgesehene Quote von acht Prozent" stays Quote
             p = _prev(n.doc, n.i)
             if p is not None and p.text.lower() == "in":  # "Umsatzerlöse in Höhe von 80,9 Mio. Euro"
                 h = _prev(n.doc, p.i)
@@ -705,19 +951,22 @@ class FigureRecognizer:
             return None  # durations ("drei Monate", "seit 13 Jahren") measure no noun
         tok = None
         self.last_rule = None
-        if has_ann(doc, "DEP"):
-            tok = self._about_parse(doc, f)
-            self.last_rule = "parse"
+        rules = [("measure_adj", self._about_measure_adj), ("participle", self._about_participle),
+                 ("parse", self._about_parse)] if has_ann(doc, "DEP") else []
+        rules += [("linear", self._about_linear), ("context:", self._about_context)]
+        for name, rule in rules:
+            tok = rule(doc, f)
+            if tok is not None and f["unit"] is not None and lookup_unit(tok.text) is not None:
+                tok = None  # the unit itself ("Euro" as the parse's head): the next rule may know better
+            if tok is not None:
+                self.last_rule = name + ((self._context_rule or "") if name == "context:" else "")
+                break
         if tok is None:
-            tok = self._about_linear(doc, f)
-            self.last_rule = "linear"
-        if tok is None:
-            tok = self._about_context(doc, f)
-            self.last_rule = "context:" + (self._context_rule or "")
-        if tok is None:
-            self.last_rule = None
-        if tok is None or (f["unit"] is not None and lookup_unit(tok.text) is not None):
             return None
+        if tok.text.endswith("-") and len(tok.text) > 2:
+            full = self._suspended(tok)  # "82 Ja- gegen 20 Nein-Stimmen", "sieben Baseball- und fünf Totschläger"
+            if full is not None:
+                return full
         if tok.text.lower() in self.vague or tok.like_num:
             return None
         low = tok.text.lower()
@@ -784,6 +1033,9 @@ class FigureRecognizer:
         out: list[Span] = []
         new_dates: list[Span] = []
         n = len(doc)
+        ratios = self._ratios(doc)
+        for sp in ratios:
+            blocked.update(range(sp.start, sp.end))
         free_from = 0  # first token after the last figure found
         for t in doc:
             i = t.i
@@ -873,6 +1125,10 @@ class FigureRecognizer:
             if ab is None and out and out[-1]._.about and self._shares_about(doc, out[-1], f):
                 span._.about = out[-1]._.about  # "200 bis 230 Euro", "75 Sitzen (56,1 Prozent)"
                 span._.about_rule = "range"
+            elif ab is None and f["unit"] is None and out and out[-1]._.about and f["end"] + 1 < n and \
+                    doc[f["end"]].text.lower() in self.partitive_pronoun_before and doc[f["end"] + 1].text.lower() in self.partitive_pronouns:
+                span._.about = out[-1]._.about  # "38 von ihnen": what the figure before counted
+                span._.about_rule = "elliptic"
             elif ab is None and f["unit"] is None and out:
                 prev_span = out[-1]
                 from .dates import sentence_bounds
@@ -886,7 +1142,7 @@ class FigureRecognizer:
             span._.event = self.event(doc, f, about_tok)
             out.append(span)
             free_from = f["end"]
-        doc.spans[FIGURE_SPANS] = out
+        doc.spans[FIGURE_SPANS] = sorted(out + ratios, key=lambda sp: sp.start) if ratios else out
         new_dates.extend(self._sets(doc))
         if new_dates:
             old = list(doc.spans[DATE_SPANS]) if DATE_SPANS in doc.spans else []
@@ -904,6 +1160,10 @@ class FigureRecognizer:
                 if i + k > n:
                     continue
                 key = low if k == 1 else low + " " + doc[i + 1].text.lower()
+                if k == 1 and key not in self.sets and i > 0 and (lookup_unit(doc[i - 1].text) or ("", 0))[0] in _TIME_UNITS:
+                    # an inflected adjective as the rate of a time: "zwei Stunden wöchentlicher Mehrarbeit"
+                    # (not "im täglichen Alltag")
+                    key = next((key[:-len(e)] for e in ("en", "em", "er", "es", "e") if key.endswith("lich" + e)), key)
                 if key in self.sets:
                     sp = Span(doc, i, i + k, label="DATE")
                     sp._.value = self.sets[key]

@@ -39,12 +39,12 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "months", "weekdays", "day_parts", "seasons", "season_months", "period_parts", "ordinals",
         "quarter_words", "half_words", "deictic_days", "relative_modifiers", "relative_units",
         "relative_compounds", "year_triggers", "month_triggers", "tense", "anaphoric_modifiers",
-        "heute_nowadays", "anaphoric_compounds", "deictic_modifiers", "decade_words"}),
+        "heute_nowadays", "anaphoric_compounds", "deictic_modifiers", "decade_words", "holidays"}),
     "numbers.json": frozenset({
         "units", "teens", "tens", "unit_prefixes_in_compounds", "hundred", "thousand", "multipliers",
         "fractions", "mixed", "article_forms", "vague_plurals", "function_words", "fraction_nouns"}),
     "measures.json": frozenset({
-        "measuring_verbs", "subject_deps", "predicate_only_with_unit", "container_nouns", "amount_phrases", "partitive_words", "duration_codes",
+        "measuring_verbs", "object_measuring_verbs", "subject_deps", "object_deps", "particle_deps", "anaphoric_pronouns", "purpose", "participle_phrase", "partitive_pronouns", "ratios", "speed", "rate_prepositions", "measure_adjectives", "predicate_only_with_unit", "container_nouns", "amount_phrases", "partitive_words", "duration_codes",
         "ago_words", "ahead_words", "anchored_after", "age_after", "age_before", "sets", "street_suffixes", "phone_words", "score_words",
         "score_context"}),
     "names.json": frozenset({"titles", "surname_particles"}),
@@ -392,6 +392,31 @@ def resolve_day_month(anchor: dt.date, month: int, day: int, tense: str = "past"
         return dt.date(anchor.year, month, day)
     except ValueError:
         return None
+
+
+def holiday_date(rule: str, year: Optional[int], anchor: Optional[dt.date], tense: str = "past") -> Optional[dt.date]:
+    """The day of a holiday rule from dates.json ("12-25", or "E+1" = days from Western Easter
+    Sunday, computed by dateutil rather than by hand) in ``year``, or, without a year, the
+    occurrence the tense points to from ``anchor`` (as `resolve_day_month`)."""
+    from dateutil.easter import easter
+
+    def on(y: int) -> dt.date:
+        if rule.startswith("E"):
+            return easter(y) + dt.timedelta(days=int(rule[1:]))
+        m, d = rule.split("-")
+        return dt.date(y, int(m), int(d))
+
+    if year is not None:
+        return on(year)
+    if anchor is None:
+        return None
+    cands = [on(y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    d = _direction(tense)
+    if d < 0:
+        return max(c for c in cands if c <= anchor)
+    if d > 0:
+        return min(c for c in cands if c >= anchor)
+    return min(cands, key=lambda c: abs((c - anchor).days))
 
 
 def season_of(d: dt.date) -> tuple[int, str]:
