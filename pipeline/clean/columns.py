@@ -3,7 +3,7 @@ with its offset map."""
 from __future__ import annotations
 
 from .data import _HYPHENS, _LETTERS_HEAD, _LETTERS_TAIL, _lexprob, lexicon
-from .lines import _Ctx, _Line, _ends_sentence
+from .lines import _Ctx, _Line, _ends_sentence, _swapped_pair
 from .hyphenation import _Assembler, _Tok
 
 def _reorder_blocks(ctx: _Ctx, body: list[_Line], asm: _Assembler) -> list[_Line]:
@@ -137,6 +137,25 @@ def _repair_interleaved_lines(ctx: _Ctx, body: list[_Line], asm: _Assembler) -> 
                                 f"(read between lines of another column)")
             moves += 1
             break
+    return out
+
+
+def _repair_swapped_lines(ctx: _Ctx, body: list[_Line]) -> list[_Line]:
+    """The first line of a paragraph read before the last line of the paragraph above it
+    (pdfminer; see `_swapped_pair` for the evidence): the two lines change places and a
+    warning logs it ("lines swapped: ..."). Nothing is dropped, only reordered."""
+    out = list(body)
+    moves = 0
+    k = 1
+    while k < len(out) - 2 and moves < 20:
+        x, y, z, w = out[k - 1:k + 3]
+        if y.i == x.i + 1 and z.i == y.i + 1 and _swapped_pair(ctx, x, y, z, w):
+            out[k], out[k + 1] = z, y
+            ctx.warnings.append(f"lines swapped: line {z.i} ends the paragraph that line {y.i} was read into")
+            moves += 1
+            k += 2
+            continue
+        k += 1
     return out
 
 

@@ -150,7 +150,9 @@ class _Assembler:
         if not c.wrapped:
             return False
         lines = [ln for ln in c.lines if not ln.blank]
-        hyph = sum(1 for ln in lines if len(ln.strip) > 1 and ln.strip[-1] in "-\u00ad" and ln.strip[-2].isalnum())
+        # every hyphen char counts: an OCR text breaks its words with "¬" (HIPE), and a text
+        # that keeps those has deleted nothing
+        hyph = sum(1 for ln in lines if len(ln.strip) > 1 and ln.strip[-1] in _HYPHENS and ln.strip[-2].isalnum())
         return len(lines) >= 6 and hyph <= 0.10 * len(lines)
 
     # glued compounds, by the shape of the junction (the cut lies before the right half):
