@@ -117,11 +117,17 @@ def _repair_interleaved_lines(ctx: _Ctx, body: list[_Line], asm: _Assembler) -> 
             continue
         left = ml.group(0)
         nxt = ctx.kept_text(out[k])
-        if nxt[:1].islower() or (lexicon().get(left) or -99.0) >= -15.0 or ctx.counts.get(left, 0) > 1:
-            # the next line continues the broken word, or the first half is a word of its own
-            # ("EU-" / "Kommission", "Windows-" / "Rechner"); a word broken inside ("Nobelpreisträ-")
-            # goes on in lowercase, so a next line in capitals or punctuation does not continue it
+        if (lexicon().get(left) or -99.0) >= -15.0 or ctx.counts.get(left, 0) > 1:
+            # the first half is a word of its own ("EU-" / "Kommission", "Windows-" / "Rechner")
             continue
+        if nxt[:1].islower():
+            # a word broken inside ("Nobelpreisträ-") goes on in lowercase, so a next line in
+            # capitals or punctuation does not continue it; one in lowercase does, unless it is
+            # a word box of a widely spaced line (short) that pdfminer read in between and the
+            # joined word is none ("traditio-" / "starker" / "Industriebundesland mit" / "nelle")
+            mn = _LETTERS_HEAD.match(nxt)
+            if not mn or len(nxt) >= 0.5 * ctx.L or _is_word(asm, left + mn.group(0), strong=False) or _is_word(asm, left + mn.group(0).split("-")[0], strong=False):
+                continue
         for j in range(k + 1, min(k + 4, len(out))):
             cand = ctx.kept_text(out[j])
             mc = _LETTERS_HEAD.match(cand)
