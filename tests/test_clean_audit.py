@@ -89,6 +89,20 @@ def test_repeated_list_items_are_not_running_headers(web):
     assert doc.text.count("Enchufla Anfang") == raw.count("- Enchufla Anfang") >= 3
 
 
+@pytest.mark.parametrize("page,needle", [
+    ("NZZ-1938-12-12-a-p0001", "Die ukrainische Frage in Polen"),  # the page's headline
+    ("NZZ-1948-12-31-a-p0002", "Nrl Aenisen in bercder."),  # a subheading, garbled by the OCR
+])
+def test_ocr_headings_are_no_pull_quotes(page, needle):
+    """hipe_ocr_de: the audit found two runs of short lines at the head of an OCR page logged
+    as pull quotes; a pull quote interrupts the body, a heading starts it."""
+    with gzip.open(NEWS / "hipe_ocr_de.jsonl.gz", "rt", encoding="utf-8") as fh:
+        (raw,) = [r["text"] for r in map(json.loads, fh) if r["id"] == page]
+    doc = _clean_ok(raw)
+    assert needle in _sq(doc.text)
+    assert not [r for r in doc.removed if r.kind == "pull_quote"]
+
+
 def test_every_removed_piece_of_real_material_has_a_kind():
     """All 667 web pages (both fields) and 60 OCR pages: every removed piece carries a known
     kind, every non-whitespace raw char is kept or inside a logged piece (check_invariants)."""

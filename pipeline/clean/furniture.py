@@ -455,7 +455,12 @@ class _Classifier:
                 after = self.next_nb(run[-1].i)
                 swapped = (len(run) == 2 and mid_sentence and after is not None and after.kind is None
                            and _swapped_pair(c, before, run[0], run[1], after))  # body, put back in order later
-                if first_ok and inner_ok and last_ok and (mid_sentence or len(run) >= 3) and not swapped:
+                # a pull quote interrupts the body: not at the start of the text, and not after
+                # a short line that ends no sentence, a heading ("Die ukrainische Frage" / "in
+                # Polen" heading an OCR page of hipe_ocr_de, the headlines above a subheading)
+                in_body = before is not None and not (
+                    before.kind is None and len(before.strip) < 0.8 * c.L and not _ends_sentence(before.strip, D))
+                if first_ok and inner_ok and last_ok and (mid_sentence or len(run) >= 3) and not swapped and in_body:
                     for r in run:
                         r.kind = "pull_quote"
             i = max(j, i + 1)
