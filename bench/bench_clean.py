@@ -12,6 +12,8 @@ and compared with the source text:
   * hyphenation:    for every line-end hyphen in the extraction whose truth is known from the
                     source ("Nach-\\nrichten" -> source has "Nachrichten": join; "Ukraine-\\nKrieg"
                     -> source has "Ukraine-Krieg": keep), was the cleaner's decision right?
+  * word order:     share of the source's adjacent word pairs found in the output (a line
+                    of the other column read in mid-sentence breaks pairs; pdfminer)
   * furniture:      share of documents whose clean text still holds the running header / page
                     numbers (header line text searched verbatim)
   * identity:       the source text itself, cleaned, gives back the same words (no false joins)
@@ -276,6 +278,12 @@ def compound_simulation(limit: int, seed: int) -> dict:
             "errors": sorted(k for k in res if ":" in k)}
 
 
+def pairs(ws: list[str]) -> Counter:
+    """Adjacent word pairs: a line of the other column read in mid-sentence, or two lines read
+    in the wrong order, break pairs that the bag of words does not see."""
+    return Counter(zip(ws, ws[1:]))
+
+
 def score(src: list[str], out: list[str]) -> tuple[int, int, int]:
     cs, co = Counter(src), Counter(out)
     overlap = sum((cs & co).values())
@@ -368,6 +376,10 @@ def main() -> int:
             tot["overlap"] += ov
             tot["out"] += n_out
             tot["src"] += n_src
+            sp, op = pairs(words(src)), pairs(words(doc.text))
+            tot["pair_overlap"] += sum((sp & op).values())
+            tot["pair_src"] += sum(sp.values())
+            tot["repairs"] += sum(1 for w in doc.warnings if w.startswith(("line moved", "lines swapped", "blocks reordered", "columns reordered")))
             # furniture left: the header line and footer page numbers
             if a["outlet"] in doc.text and a["outlet"] not in src:
                 furn_left += 1
@@ -397,6 +409,8 @@ def main() -> int:
             "docs": len(arts),
             "precision": tot["overlap"] / max(1, tot["out"]),
             "recall": tot["overlap"] / max(1, tot["src"]),
+            "word_pair_recall": tot["pair_overlap"] / max(1, tot["pair_src"]),
+            "order_repairs": tot["repairs"],
             "hyphen_decisions": n_h,
             "hyphen_accuracy": hy["right"] / max(1, n_h),
             "hyphen_truth_join": hy["join"],
@@ -415,6 +429,7 @@ def main() -> int:
               f"hyphenation={res['hyphen_accuracy']:.4f} ({hy['right']}/{n_h}; truth join={hy['join']} keep={hy['keep']}) "
               f"compounds={res['compound_accuracy']:.4f} ({cp['right']}/{res['compound_decisions']}; restore={cp['restore']} keep={cp['keep']}) "
               f"header_left={furn_left} clean_time={t_clean:.2f}s\n    "
+              f"word order: source word pairs kept {res['word_pair_recall']:.4f} (order repairs: {res['order_repairs']})\n    "
               f"deleted line-end hyphens: {res['compound_hyphen_accuracy']:.4f} ({ch['right']}/{ch['restore'] + ch['keep']}; "
               f"restore={ch['restore']} keep={ch['keep']})")
         if args.show_errors:

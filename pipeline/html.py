@@ -143,7 +143,8 @@ def lead(tree, h1, body: str, description: Optional[str]) -> Optional[str]:
     Candidates, in this order: (1) the element whose text begins like the page's description
     (og:description is the lead on most news sites; requiring the text in the page keeps
     descriptions written only for search engines out); (2) the first element after the
-    headline and before the body whose class names it a lead. Both must lie before the
+    headline and before the body whose class names it a lead; (3) the <h2> grouped with the
+    headline in an <hgroup>. All must lie before the
     body's first paragraph in the page, hold a sentence (>= 6 words), and not be a link list.
     """
     nbody = norm(body)
@@ -180,6 +181,13 @@ def lead(tree, h1, body: str, description: Optional[str]) -> Optional[str]:
             continue
         if (el.tag.lower() == "subtitle" or LEAD_NAME.search(_names(el))) and ok(el):
             return _text(el)
+    # (3) the subheading the page groups with its headline: an <h2> after the <h1> inside
+    # the same <hgroup> (HTML's own markup for a heading and its subtitle; die-tagespost.de
+    # sets its lead so, with no class name and an og:description of its own)
+    if h1 is not None and h1.getparent() is not None and h1.getparent().tag == "hgroup":
+        for el in h1.itersiblings():
+            if isinstance(el.tag, str) and el.tag.lower() in ("h2", "p") and ok(el):
+                return _text(el)
     return None
 
 

@@ -37,6 +37,8 @@ LEADS = [
     ("trafilatura--zfk.de.waermepumpen", "Wärmepumpenmarkt wächst um 42 Prozent gegenüber dem Vorjahr", "Wärmepumpen boomen"),
     ("snacktory--spiegel", None, "Da ist er wieder, der C64"),
     ("trafilatura--aerobuzz.de-bremen", "CAE bildet künftig Luftwaffen-Piloten in Bremen aus", "Die CAE GmbH hat sich bei der Ausschreibung"),
+    # the lead as the <h2> grouped with the <h1> in an <hgroup>
+    ("trafilatura--die-tagespost.de.Demut", "Warum wir jetzt Demut brauchen", "Risiken und Nebenwirkungen bergen nicht nur Medikamente"),
 ]
 
 

@@ -65,7 +65,7 @@ from .meta import _build_meta
 from .lines import _Ctx
 from .furniture import _Classifier
 from .hyphenation import _Assembler
-from .columns import _emit, _reorder_blocks, _repair_interleaved_lines
+from .columns import _emit, _reorder_blocks, _repair_interleaved_lines, _repair_swapped_lines
 from .data import FURNITURE_KINDS, NORMALISING_KINDS, lexicon, load_resources
 from .invariants import check_invariants
 
@@ -188,6 +188,7 @@ def _clean(raw: str, furniture: Optional[list] = None) -> CleanDoc:
     if ctx.wrapped:
         body = _reorder_blocks(ctx, body, asm)
         body = _repair_interleaved_lines(ctx, body, asm)
+        body = _repair_swapped_lines(ctx, body)
     toks = asm.paragraphs(body)
     text, offsets = _emit(ctx, toks)
     offsets.append(offsets[-1] + 1 if offsets else 0)

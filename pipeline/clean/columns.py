@@ -3,7 +3,7 @@ with its offset map."""
 from __future__ import annotations
 
 from .data import _HYPHENS, _LETTERS_HEAD, _LETTERS_TAIL, _lexprob, lexicon
-from .lines import _Ctx, _Line, _ends_sentence
+from .lines import _Ctx, _Line, _ends_sentence, _swapped_pair
 from .hyphenation import _Assembler, _Tok
 
 def _reorder_blocks(ctx: _Ctx, body: list[_Line], asm: _Assembler) -> list[_Line]:
@@ -117,11 +117,17 @@ def _repair_interleaved_lines(ctx: _Ctx, body: list[_Line], asm: _Assembler) -> 
             continue
         left = ml.group(0)
         nxt = ctx.kept_text(out[k])
-        if nxt[:1].islower() or (lexicon().get(left) or -99.0) >= -15.0 or ctx.counts.get(left, 0) > 1:
-            # the next line continues the broken word, or the first half is a word of its own
-            # ("EU-" / "Kommission", "Windows-" / "Rechner"); a word broken inside ("Nobelpreisträ-")
-            # goes on in lowercase, so a next line in capitals or punctuation does not continue it
+        if (lexicon().get(left) or -99.0) >= -15.0 or ctx.counts.get(left, 0) > 1:
+            # the first half is a word of its own ("EU-" / "Kommission", "Windows-" / "Rechner")
             continue
+        if nxt[:1].islower():
+            # a word broken inside ("Nobelpreisträ-") goes on in lowercase, so a next line in
+            # capitals or punctuation does not continue it; one in lowercase does, unless it is
+            # a word box of a widely spaced line (short) that pdfminer read in between and the
+            # joined word is none ("traditio-" / "starker" / "Industriebundesland mit" / "nelle")
+            mn = _LETTERS_HEAD.match(nxt)
+            if not mn or len(nxt) >= 0.5 * ctx.L or _is_word(asm, left + mn.group(0), strong=False) or _is_word(asm, left + mn.group(0).split("-")[0], strong=False):
+                continue
         for j in range(k + 1, min(k + 4, len(out))):
             cand = ctx.kept_text(out[j])
             mc = _LETTERS_HEAD.match(cand)
@@ -137,6 +143,25 @@ def _repair_interleaved_lines(ctx: _Ctx, body: list[_Line], asm: _Assembler) -> 
                                 f"(read between lines of another column)")
             moves += 1
             break
+    return out
+
+
+def _repair_swapped_lines(ctx: _Ctx, body: list[_Line]) -> list[_Line]:
+    """The first line of a paragraph read before the last line of the paragraph above it
+    (pdfminer; see `_swapped_pair` for the evidence): the two lines change places and a
+    warning logs it ("lines swapped: ..."). Nothing is dropped, only reordered."""
+    out = list(body)
+    moves = 0
+    k = 1
+    while k < len(out) - 2 and moves < 20:
+        x, y, z, w = out[k - 1:k + 3]
+        if y.i == x.i + 1 and z.i == y.i + 1 and _swapped_pair(ctx, x, y, z, w):
+            out[k], out[k + 1] = z, y
+            ctx.warnings.append(f"lines swapped: line {z.i} ends the paragraph that line {y.i} was read into")
+            moves += 1
+            k += 2
+            continue
+        k += 1
     return out
 
 

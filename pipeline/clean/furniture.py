@@ -3,12 +3,15 @@ credits, bylines, pull quotes, navigation, boilerplate), each with the reason it
 from __future__ import annotations
 
 import bisect
+import csv
+import functools
 import re
 from typing import Optional
 
+from ..paths import LANG_DIR
 from .data import _HYPHENS, _LETTERS_HEAD, _LETTERS_TAIL, _lexprob
 from .meta import _parse_date
-from .lines import _Ctx, _Line, _ends_sentence, _is_caps_word, _is_name_like, _starts_lower
+from .lines import _Ctx, _Line, _ends_sentence, _is_caps_word, _is_name_like, _starts_lower, _swapped_pair
 
 class _Classifier:
     def __init__(self, ctx: _Ctx) -> None:
@@ -91,7 +94,8 @@ class _Classifier:
                 continue
             t = _strip_md(ln.strip)
             for kind, rx in D.line_patterns:
-                if kind == "page_number" and not (c.wrapped or ln.i in c.page_first or ln.i in c.page_last):
+                if kind == "page_number" and (not (c.wrapped or ln.i in c.page_first or ln.i in c.page_last)
+                                              or self._number_runs_on(ln)):
                     continue
                 m = rx.fullmatch(t)
                 if not m:
@@ -112,6 +116,20 @@ class _Classifier:
                             c.meta(6, "outlet", o)
                             break
                 break
+
+    def _number_runs_on(self, ln: _Line) -> bool:
+        """A number line the next line continues is text, not a page number: "- 2" / "kleine
+        Äpfel" in a list of ingredients, "36" / "Stunden. So lange dauert ..." (web_pages_de).
+        The next line follows without a blank line and starts in lowercase, or with a unit
+        of measurement (`units.tsv`: "Stunden", "Prozent", "Euro"). A page break between them
+        keeps it a page number."""
+        if ln.i in self.c.page_last:
+            return False
+        nxt = self.next_nb(ln.i)
+        if nxt is None or nxt.i != ln.i + 1 or nxt.i in self.c.page_first:
+            return False
+        first = nxt.strip.split()[0].strip(".,;:!?")
+        return first[:1].islower() or first in _units()
 
     def _names(self, s: str) -> list[str]:
         D = self.D
@@ -239,7 +257,12 @@ class _Classifier:
         c, D = self.c, self.D
         t = ln.strip
         if re.fullmatch(r"(?:[-–—]\s*)?(?:Seite\s*|S\.\s*)?\d{1,4}(?:\s*[-–—])?", t):
-            return "page_number"
+            return None if self._number_runs_on(ln) else "page_number"
+        if t.count("(") != t.count(")") or any(rx.fullmatch(t) for _, rx in D.tail_inline):
+            # the end of a bracket opened in the body ("... erwarten. (Birgit Baumann aus" /
+            # "Garmisch-Partenkirchen, 6.6.2015)") or a whole author signature "(APA,
+            # 16.10.2015)" at the foot of a page: the body's last line, which tail_inline logs
+            return None
         rest = t
         anchors = 0
         date = self._DATE_IN.search(rest)
@@ -290,6 +313,10 @@ class _Classifier:
         norm: dict[str, list[_Line]] = {}
         for ln in c.nonblank:
             if ln.kind or len(ln.strip) > 100 or len(ln.strip) < 3:
+                continue
+            if not c.page_first and _LIST_ITEM.match(ln.strip):
+                # items of a list or rows of a table in a web text repeat ("- **Ruster Ausbruch
+                # DAC**" for each wine of a list): running headers are printed on pages
                 continue
             key = re.sub(r"\d+", "0", ln.strip)
             norm.setdefault(key, []).append(ln)
@@ -375,6 +402,17 @@ class _Classifier:
 
     _kicker_lines: list = []
 
+    def _kicker_ok(self, kicker: str, rest: str) -> bool:
+        """A word in capitals before a headline is a kicker ("ANALYSE", "OVKS") unless it is
+        part of the name the headline is about: an abbreviation of at most three letters
+        ("VW Golf 8 GTI", "DB Lounge", "HTC Touch", "HR Innovation": the audit of
+        web_pages_de found only such, none a kicker), or the capitals and the next word occur
+        together again in the text ("DB Lounge" ... "ihrer DB Lounge")."""
+        if " " not in kicker and "-" not in kicker and len(kicker) <= 3:
+            return False
+        nxt = rest.split()[0] if rest.split() else ""
+        return not (nxt and self.c.N.count(kicker + " " + nxt) >= 2)
+
     def captions(self) -> None:
         c = self.c
         for ln in c.nonblank:
@@ -388,6 +426,8 @@ class _Classifier:
                     break
                 if taken and _ends_sentence(p.strip, self.D) and p.strip[-1] in ".!?":
                     break
+                if sum(ch.isalpha() for ch in p.strip) < 3:
+                    break  # no words: a cell of a table ("21.528,00 €"), not a caption
                 p.kind = "caption"
                 taken += 1
                 k = p.i
@@ -412,7 +452,15 @@ class _Classifier:
                 before = self.prev_nb(run[0].i)
                 mid_sentence = before is not None and before.kind is None and (
                     before.strip[-1] in _HYPHENS or not _ends_sentence(before.strip, D))
-                if first_ok and inner_ok and last_ok and (mid_sentence or len(run) >= 3):
+                after = self.next_nb(run[-1].i)
+                swapped = (len(run) == 2 and mid_sentence and after is not None and after.kind is None
+                           and _swapped_pair(c, before, run[0], run[1], after))  # body, put back in order later
+                # a pull quote interrupts the body: not at the start of the text, and not after
+                # a short line that ends no sentence, a heading ("Die ukrainische Frage" / "in
+                # Polen" heading an OCR page of hipe_ocr_de, the headlines above a subheading)
+                in_body = before is not None and not (
+                    before.kind is None and len(before.strip) < 0.8 * c.L and not _ends_sentence(before.strip, D))
+                if first_ok and inner_ok and last_ok and (mid_sentence or len(run) >= 3) and not swapped and in_body:
                     for r in run:
                         r.kind = "pull_quote"
             i = max(j, i + 1)
@@ -540,8 +588,12 @@ class _Classifier:
         if not free:
             return
         first = free[-1]
-        if len(free) >= 2 and all(c.lines[k].blank for k in range(free[-2].i + 1, free[-1].i)):
-            first = free[-2]  # the signature may be broken over two lines
+        for k in (2, 3):
+            # the signature may be broken over two or three lines ("(Bir-" / "git Baumann aus
+            # Garmisch-Partenkirchen," / "6.6.2015)" in a narrow column)
+            if len(free) < k or not all(c.lines[j].blank for j in range(free[-k].i + 1, free[-k + 1].i)):
+                break
+            first = free[-k]
         seg_s, seg_e = first.s, free[-1].e
         t = c.N[seg_s:seg_e]
         for kind, rx in D.tail_inline:
@@ -575,7 +627,7 @@ class _Classifier:
             return
         # a leading kicker in capitals ("OVKS Ein Sicherheitsbündnis ...")
         m = D.kicker_re.match(t)
-        if m and len(t[m.end():].split()) >= 3:
+        if m and len(t[m.end():].split()) >= 3 and self._kicker_ok(m.group("kicker"), t[m.end():]):
             off = self.c.N.find(m.group("kicker"), ln.s)
             if off >= 0:
                 c.cut(ln, off, off + len(m.group("kicker")), "kicker")
@@ -681,6 +733,15 @@ _COOKIE_RE = re.compile(
     r"(?:\s+(?:OK|Ok|Akzeptieren|Alle akzeptieren|Einverstanden|Verstanden|Ablehnen|Schließen|Zustimmen)\b)?"
 )
 _MD_STRIP = re.compile(r"\*\*|__")
+_LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+•]|\d{1,2}[.)])\s+\S|^\s*\|.*\w")
+
+
+@functools.lru_cache(maxsize=1)
+def _units() -> frozenset:
+    """Surface forms of units of measurement (lang/de/units.tsv, the figures' unit table)."""
+    with open(LANG_DIR / "units.tsv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    return frozenset(r["surface"] for r in rows if r.get("surface") and r["surface"][:1].isalpha())
 
 
 def _strip_md(s: str) -> str:

@@ -150,7 +150,9 @@ class _Assembler:
         if not c.wrapped:
             return False
         lines = [ln for ln in c.lines if not ln.blank]
-        hyph = sum(1 for ln in lines if len(ln.strip) > 1 and ln.strip[-1] in "-\u00ad" and ln.strip[-2].isalnum())
+        # every hyphen char counts: an OCR text breaks its words with "¬" (HIPE), and a text
+        # that keeps those has deleted nothing
+        hyph = sum(1 for ln in lines if len(ln.strip) > 1 and ln.strip[-1] in _HYPHENS and ln.strip[-2].isalnum())
         return len(lines) >= 6 and hyph <= 0.10 * len(lines)
 
     # glued compounds, by the shape of the junction (the cut lies before the right half):
@@ -191,15 +193,36 @@ class _Assembler:
         (`_wc`) and in the lines that cannot hold a join (`_wc_fixed`: a word there is
         printed as it stands)."""
         self._wc, self._wc_fixed = Counter(), Counter()
+        self._occ: dict[str, list[tuple[int, int]]] = {}
         for ln in self.c.lines:
             for m in re.finditer(r"[^\W_]+(?:-[^\W_]+)*", ln.strip):
                 ws = [m.group(0)] + (m.group(0).split("-") if "-" in m.group(0) else [])
                 self._wc.update(ws)
                 if ln.i not in merged:
                     self._wc_fixed.update(ws)
+                pos = m.start()
+                for part in ws[1:] or ws:
+                    self._occ.setdefault(part, []).append((len(ln.strip), pos))
+                    pos += len(part) + 1
+
+    def _at_junctions(self, w: str) -> bool:
+        """Every occurrence of `w` lies where poppler joined two lines: in a line far longer
+        than the column (the next line was appended to it) with a capital inside `w` about
+        one column width from the line start, where the first line ended, or alone in its
+        line (see `_merged_lines`). A compound broken at two line ends of an article is glued
+        twice ("MogulSender", "ChampionsLeague", "EUDaueraufenthaltsrichtlinie" on
+        bench_clean.py's dev half); a brand printed twice lies anywhere."""
+        L = self.c.L
+        occ = self._occ.get(w, [])
+        cuts = [m.start() for m in self._CAMEL.finditer(w)]
+        # (a line of this one word: poppler broke a widely spaced line into one line per word)
+        return bool(occ and cuts) and all(
+            (n == len(w) and pos == 0) or (n >= 1.25 * L and any(0.6 * L <= pos + k <= 1.15 * L for k in cuts))
+            for n, pos in occ)
 
     _wc: Counter = Counter()
     _wc_fixed: Counter = Counter()
+    _occ: dict = {}
 
     def restore_compound_hyphens(self, toks: list[_Tok]) -> None:
         """Put back the compound hyphens a PDF extractor deleted at line ends.
@@ -267,7 +290,7 @@ class _Assembler:
             if len(w) > len(name) + 2 and low.startswith(name) and self._CAMEL.match(w, len(name)):
                 return [(len(name), "-")]
         pg = lex.get(w)
-        if self._wc_fixed.get(w, 0) or counts.get(w, 0) >= 2:
+        if self._wc_fixed.get(w, 0) or (counts.get(w, 0) >= 2 and not self._at_junctions(w)):
             return []  # printed so where no line ends, or twice (a line end splits a word once, a brand is written so every time)
 
         def attested(left: str, right: str, common: float = -15.5) -> Optional[bool]:
@@ -282,7 +305,7 @@ class _Assembler:
 
         # a suspended hyphen: "Staatsund" ("Staats- und"), "Fahrzeugund"; the glued form is no
         # word and the left part is one ("Staats", "Wirtschafts" are in the lexicon)
-        for fw in ("und", "oder", "sowie", "bis", "bzw"):
+        for fw in D.suspended_glued:
             left = w[:-len(fw)]
             if w.endswith(fw) and len(left) >= 3 and left[-1].isalpha() and _lexprob(w) is None \
                     and _lexprob(left) is not None:
@@ -336,6 +359,8 @@ class _Assembler:
             return [(k, "-")] if ev else []
         if k == 1:
             return []  # "iPhone", "eBay": a one-letter first half only with evidence ("E-Mails")
+        if left in D.hyphen_prefixes:
+            return [(k, "-")]  # the Arabic article of a name: "AlKuds" -> "Al-Kuds"
         # no evidence either way: German orthography writes no capital inside a word, so in a
         # line that holds a join it is a glued compound ("AwashFluss", "CSUInnenexperte",
         # "STANDARDGespräch", "verdiVerhandlungsführer") ...

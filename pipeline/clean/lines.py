@@ -124,3 +124,28 @@ def _is_name_like(t: str) -> bool:
 def _is_caps_word(t: str) -> bool:
     letters = [c for c in t if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _swapped_pair(ctx: _Ctx, x: _Line, y: _Line, z: _Line, w: _Line) -> bool:
+    """Two lines read in the wrong order (pdfminer, column layouts): the first line of the
+    next paragraph (`y`) stands before the last line of the current one (`z`):
+        "die zuletzt bekannte vollständige Anschrift" / "In vielen Ländern ist" /
+        "bekannt gegeben." / "diese Art der Bekanntmachung üblich,"
+    Evidence: `x` is a full line that runs on (no sentence end, no hyphen); `y` and `z` are
+    short (a justified column has short lines only at a paragraph end); `y` starts a sentence
+    and does not end one, `z` ends one; `z` continues `x` (it starts in lowercase) or `y`
+    breaks a word ("In der Reality-TV-" / ... / "Show The Apprentice"), and `w` continues `y`
+    (lowercase, or the rest of that word). A pull quote opens with a quotation mark and is
+    left alone."""
+    D, L = ctx.D, ctx.L
+    tx, ty, tz, tw = (ctx.kept_text(ln) for ln in (x, y, z, w))
+    if not (tx and ty and tz and tw) or L < 15:
+        return False
+    if _ends_sentence(tx, D) or tx[-1] in _HYPHENS or len(tx) < 0.85 * L:
+        return False
+    if not ty[:1].isupper() or ty[:1] in D.quote_open or _ends_sentence(ty, D) or len(ty) >= 0.8 * L:
+        return False
+    if not _ends_sentence(tz, D) or len(tz) >= 0.8 * L:
+        return False
+    y_breaks = ty[-1] in _HYPHENS and len(ty) > 1 and ty[-2].isalpha()
+    return (tz[:1].islower() or y_breaks) and (tw[:1].islower() or y_breaks)
