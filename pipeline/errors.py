@@ -28,6 +28,7 @@ class ErrorKind(str, Enum):
     CLEAN_FAILED = "clean_failed"        # the cleaner raised (a bug: reported, batch goes on)
     ANNOTATE_FAILED = "annotate_failed"  # the spaCy pipeline raised on this article
     WORKER_DIED = "worker_died"          # the worker process died on this article's batch, twice
+    TIMED_OUT = "timed_out"              # the article's batch did not finish within --batch-timeout, twice (a hung worker)
     STORE_FAILED = "store_failed"        # the record could not be stored in the cache
 
     def __str__(self) -> str:

@@ -43,6 +43,9 @@ class RunOptions:
     model: Optional[str] = None
     n_process: int = 1
     batch_size: int = 32
+    # seconds a worker (--n-process 2+) may take for one batch before it is killed as hung and
+    # the batch retried once; None: scaled by the batch's text (execute/local.py batch_timeout_for)
+    batch_timeout: Optional[float] = None
     max_bytes: int = MAX_BYTES
     allow_non_german: bool = False
     force: bool = False
@@ -148,7 +151,7 @@ def run(
         allow_non_german=opts.allow_non_german, batch_size=opts.batch_size,
     )
     executor = make_executor(nlp, settings, opts.n_process, on_notice=notice, cluster=opts.cluster, model=(info.name, info.path),
-                             shared_fs=opts.shared_fs, max_bytes=opts.max_bytes)
+                             shared_fs=opts.shared_fs, max_bytes=opts.max_bytes, batch_timeout=opts.batch_timeout)
     try:
         previous = set(_last_run_ids(cache))
         files, discover_errors = discover(opts.paths)
@@ -215,7 +218,7 @@ def run(
         "flagged_decisions": flagged,
         "timings": {k: round(v, 3) for k, v in stats.timings.items()},
         "resources": _resource_use(),
-        "options": {"n_process": opts.n_process, "batch_size": opts.batch_size, "force": opts.force, "cluster": opts.cluster, "shared_fs": opts.shared_fs, "formats": list(opts.formats)},
+        "options": {"n_process": opts.n_process, "batch_size": opts.batch_size, "batch_timeout": opts.batch_timeout, "force": opts.force, "cluster": opts.cluster, "shared_fs": opts.shared_fs, "formats": list(opts.formats)},
     }
     atomic_write_json(opts.out / "run.json", summary)
     return summary
