@@ -57,6 +57,13 @@ class CannotStart(RuntimeError):
     """The run cannot start at all (no model, unusable output folder, ...): exit code 2."""
 
 
+class OutputNotWritable(CannotStart):
+    """The output folder could not be written any more during the run (made read-only, full,
+    removed): exit code 2 and one line, as when it is unwritable at the start. Nothing already
+    written is lost: the records committed to the cache stay, and articles.jsonl / run.json are
+    replaced atomically, so each is the previous one or the new one, never half of one."""
+
+
 class Interrupted(KeyboardInterrupt):
     """SIGINT (Ctrl+C) or SIGTERM stopped the run: the workers are stopped, what was finished
     stays in the cache, and the CLI exits 128 + the signal's number (130, 143) with one line.

@@ -185,21 +185,20 @@ class Cache:
 
     The cache is derived data: a corrupt database file is moved aside (kept, renamed
     `cache-v1.sqlite.corrupt-<time>`) and an empty one built in its place, with a warning
-    (`warnings`, and the `presseschau` logger), so a run never stops on it (issue 15)."""
+    (`warnings`, and `on_warning`: by default the `presseschau` logger; the run records it in
+    run.json `notices`), so a run never stops on it (issue 15)."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, on_warning: Callable[[str], None] = log.warning):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.warnings: list[str] = []
-        # called with (article id, why) for a record that could not be stored; the run makes
-        # it that article's error. None: failures are only returned by put_many.
         try:
             self.db = self._open()
         except sqlite3.DatabaseError as e:
             aside = self._move_aside()
             warning = f"{shown(self.path)}: the cache was corrupt ({e}); kept as {aside.name} and rebuilt, so every article is processed again"
             self.warnings.append(warning)
-            log.warning(warning)
+            on_warning(warning)
             self.db = self._open()
 
     def _open(self) -> sqlite3.Connection:

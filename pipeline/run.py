@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
 import sys
 import threading
 import time
@@ -25,7 +26,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
 
 from . import __version__
-from .errors import ArticleError, CannotStart, ErrorKind, Interrupted
+from .errors import ArticleError, CannotStart, ErrorKind, Interrupted, OutputNotWritable
 from .execute import make_executor
 from .ingest import MAX_BYTES, IngestError, discover, read_path
 from .io import Cache, atomic_open, atomic_write_json, dumps, label_counts
@@ -138,12 +139,17 @@ def run(
     check_inputs(opts.paths)
     prepare_output(opts.out)
     lock = lock_output(opts.out)
-    cache = Cache(opts.out / CACHE_NAME)
     notices: list[str] = []
 
     def notice(message: str) -> None:
         notices.append(message)
         on_notice(message)
+
+    try:
+        cache = Cache(opts.out / CACHE_NAME, on_warning=notice)  # a corrupt cache: rebuilt, with a notice
+    except BaseException:
+        lock.close()
+        raise
 
     settings = WorkSettings(
         fingerprint=info.fingerprint,
@@ -171,7 +177,8 @@ def run(
                     _error(stats, outcome.to_dict(), on_error)
                 else:
                     done.append(outcome)
-            not_stored = _store(cache, done, info.fingerprint)
+            with _writing(opts.out, "the cache", stats):
+                not_stored = _store(cache, done, info.fingerprint)
             for doc_id, err in not_stored:
                 failed.add(doc_id)
                 _error(stats, err.to_dict(), on_error)
@@ -183,8 +190,10 @@ def run(
         seen = [i for i in order if i not in failed]
 
         t = time.perf_counter()
-        flagged, reviewed = _write_articles(opts, cache, seen, stats)
-        _set_last_run_ids(cache, seen)
+        with _writing(opts.out, "articles.jsonl" if "jsonl" in opts.formats else "articles.parquet", stats):
+            flagged, reviewed = _write_articles(opts, cache, seen, stats)
+        with _writing(opts.out, "the cache", stats, written=True):
+            _set_last_run_ids(cache, seen)
         stats.timings["write"] += time.perf_counter() - t
     except Interrupted as e:
         e.kept = stats.processed
@@ -220,8 +229,39 @@ def run(
         "resources": _resource_use(),
         "options": {"n_process": opts.n_process, "batch_size": opts.batch_size, "batch_timeout": opts.batch_timeout, "force": opts.force, "cluster": opts.cluster, "shared_fs": opts.shared_fs, "formats": list(opts.formats)},
     }
-    atomic_write_json(opts.out / "run.json", summary)
+    with _writing(opts.out, "run.json", stats, written=True):
+        atomic_write_json(opts.out / "run.json", summary)
     return summary
+
+
+def _storage_failed(e: BaseException) -> bool:
+    """The error is the output folder's (read-only, full, gone, an I/O error), not one record's."""
+    if isinstance(e, OSError):
+        return True
+    name = getattr(e, "sqlite_errorname", "") if isinstance(e, sqlite3.OperationalError) else ""
+    return name.startswith(("SQLITE_READONLY", "SQLITE_FULL", "SQLITE_IOERR", "SQLITE_CANTOPEN"))
+
+
+@contextmanager
+def _writing(out: Path, what: str, stats: RunStats, written: bool = False) -> Iterator[None]:
+    """An output folder that cannot be written any more during the run (made read-only, full,
+    removed) ends the run with one line and exit 2 (`OutputNotWritable`), as one that is
+    unwritable at the start, instead of a traceback. The message says what stays: the records
+    committed to the cache, and the previous articles.jsonl and run.json (replaced atomically),
+    or the new articles.jsonl when only what comes after it failed (`written`)."""
+    try:
+        yield
+    except Exception as e:
+        if not _storage_failed(e):
+            raise
+        reason = getattr(e, "strerror", None) or str(e)
+        kept = ("articles.jsonl was written; run.json is the previous one" if written
+                else "the previous articles.jsonl and run.json are unchanged")
+        raise OutputNotWritable(
+            f"cannot write {what} in the output folder {out} any more ({reason}); {kept}, and the "
+            f"{stats.processed} articles processed in this run are kept in its cache: make the folder "
+            "writable (or free space) and re-run to go on"
+        ) from None
 
 
 def _batches(files, opts: RunOptions, state: dict, fingerprint: str, stats: RunStats, order: list[str], bar, error: Callable[[dict], None]) -> Iterator[list[RawDoc]]:
@@ -255,18 +295,22 @@ def _batches(files, opts: RunOptions, state: dict, fingerprint: str, stats: RunS
 def _store(cache: Cache, done: list[Done], fingerprint: str) -> list[tuple[str, ArticleError]]:
     """Commit one batch's records in one transaction. If that fails, they are stored one by
     one, so that only an article that cannot be stored (e.g. text the database cannot
-    encode) fails, as its own error, and the rest of the batch is kept."""
+    encode) fails, as its own error, and the rest of the batch is kept. A failure of the
+    folder itself (read-only, full: `_storage_failed`) is raised: it is no article's fault."""
     rows = [(d.id, d.sha256, fingerprint, d.line, d.words, d.labels) for d in done]
     try:
         cache.put_lines(rows)
         return []
-    except Exception:
-        pass
+    except Exception as e:
+        if _storage_failed(e):  # the folder's problem (read-only, full): no record can be stored
+            raise
     failed = []
     for d, row in zip(done, rows):
         try:
             cache.put_lines([row])
-        except Exception as e:  # any reason: the article's error, never the run's end
+        except Exception as e:  # the article's error, never the run's end, unless the folder failed
+            if _storage_failed(e):
+                raise
             path = d.path or d.id
             failed.append((d.id, ArticleError(path, ErrorKind.STORE_FAILED, f"{path}: its record could not be stored in the cache ({type(e).__name__}: {e}); not written")))
     return failed

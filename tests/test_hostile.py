@@ -178,10 +178,14 @@ def test_hostile_folder_through_the_cli(tmp_path):
     db.write_bytes(bytes(data))
     again = _cli("run", str(inp), "--out", str(out), "--annotations", str(ann))
     assert "Traceback" not in again.stderr and again.returncode == 1, again.stderr[-3000:]
-    assert "cache was corrupt" in " ".join((again.stdout + again.stderr).split())
-    assert list((out / ".presseschau").glob("cache-v1.sqlite.corrupt-*"))
+    said = " ".join((again.stdout + again.stderr).split())
+    assert said.count("cache was corrupt") == 1, said[-3000:]  # said once, not also by the logger
+    (aside,) = (out / ".presseschau").glob("cache-v1.sqlite.corrupt-*")
     assert (out / "articles.jsonl").read_bytes() == before
-    assert json.loads((out / "run.json").read_text(encoding="utf-8"))["counts"]["processed"] == len(expected)
+    info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert info["counts"]["processed"] == len(expected)
+    (notice,) = [n for n in info["notices"] if "cache was corrupt" in n]  # recorded, not only printed
+    assert aside.name in notice and "rebuilt" in notice
 
 
 @pytest.mark.slow
@@ -279,6 +283,88 @@ def test_a_record_that_cannot_be_stored_costs_only_itself(tmp_path):
     assert [f[0] for f in failed] == [done[1].id] and "UnicodeEncodeError" in failed[0][1].message
     assert set(cache.state()) == {news[0]["id"], news[2]["id"]}
     cache.close()
+
+
+def test_a_cache_that_cannot_be_written_ends_the_run_not_the_articles(tmp_path):
+    """A read-only (or full) cache is the folder's failure, not each article's: `_store`
+    raises it and the run turns it into one line, exit 2 (`OutputNotWritable`), instead of
+    a `store_failed` error for every article."""
+    import sqlite3
+
+    from pipeline.errors import OutputNotWritable
+    from pipeline.io import dumps
+    from pipeline.process import Done
+    from pipeline.run import RunStats, _store, _writing
+
+    news = read_news("wikinews_de.jsonl.gz", 3)
+    done = [Done(n["id"], "h", dumps({"id": n["id"], "text": n["text"], "entities": []}), 1, {}) for n in news]
+    cache = Cache(tmp_path / "cache.sqlite")
+    _store(cache, done[:1], "f")
+    cache.close()
+    cache.db = sqlite3.connect(f"file:{tmp_path / 'cache.sqlite'}?mode=ro", uri=True)  # as on a read-only mount
+    stats = RunStats(processed=1)
+    with pytest.raises(OutputNotWritable) as e:
+        with _writing(tmp_path, "the cache", stats):
+            _store(cache, done[1:], "f")
+    assert "cannot write the cache in the output folder" in str(e.value) and "readonly" in str(e.value)
+    assert "the 1 articles processed in this run are kept" in str(e.value)
+    assert set(cache.state()) == {news[0]["id"]}
+    cache.close()
+
+
+@pytest.mark.slow
+def test_output_folder_made_read_only_mid_run(tmp_path):
+    """chmod 555 on --out while the run works: one line, exit 2, the previous articles.jsonl
+    and run.json as they were, the records finished kept in the cache; made writable again,
+    a re-run writes everything without processing anything again. Root ignores chmod: as
+    root the run is made without CAP_DAC_OVERRIDE (util-linux setpriv)."""
+    import sqlite3
+    import time
+
+    prefix = []
+    if os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.skip("running as root without setpriv: a folder cannot be made read-only")
+        prefix = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
+    news = read_news("wikinews_de.jsonl.gz", 48)
+    corpus, out = tmp_path / "news.jsonl", tmp_path / "out"
+    corpus.write_text("".join(json.dumps(n, ensure_ascii=False) + "\n" for n in news[:8]), encoding="utf-8")
+    first = _cli("run", str(corpus), "--out", str(out), "--no-reviews", "-b", "8", prefix=prefix)
+    assert first.returncode == 0, first.stderr[-2000:]
+    before = {name: (out / name).read_bytes() for name in ("articles.jsonl", "run.json")}
+    corpus.write_text("".join(json.dumps(n, ensure_ascii=False) + "\n" for n in news), encoding="utf-8")
+
+    def stored() -> int:
+        try:
+            with sqlite3.connect(str(out / ".presseschau" / "cache-v1.sqlite"), timeout=1) as con:
+                return con.execute("SELECT COUNT(*) FROM records").fetchone()[0]
+        except sqlite3.Error:
+            return 0
+
+    env = dict(os.environ, CI="1", PYTHONPATH=str(REPO))
+    proc = subprocess.Popen([*prefix, sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--no-reviews", "-b", "8"],
+                            cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.time() + 300
+        while stored() <= 8 and proc.poll() is None and time.time() < deadline:
+            time.sleep(0.05)  # the first new batch is committed; four more to go
+        assert proc.poll() is None, proc.communicate()
+        os.chmod(out, 0o555)
+        stdout, stderr = proc.communicate(timeout=600)
+    finally:
+        os.chmod(out, 0o755)
+    said = " ".join((stdout + stderr).split())
+    assert proc.returncode == 2, said[-2000:]
+    assert "Traceback" not in stderr and said.count("✘") == 1
+    assert f"cannot write articles.jsonl in the output folder {out} any more (Permission denied)" in said
+    assert "the previous articles.jsonl and run.json are unchanged" in said
+    assert {name: (out / name).read_bytes() for name in before} == before  # nothing written is lost
+    assert stored() == 48  # the work of the run is kept
+    again = _cli("run", str(corpus), "--out", str(out), "--no-reviews", "-b", "8", prefix=prefix)
+    assert again.returncode == 0, again.stderr[-2000:]
+    info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert info["counts"]["processed"] == 0 and info["counts"]["cached"] == 48
+    assert [r["id"] for r in _records(out)] == [f"news/{n['id']}" for n in news]
 
 
 def test_corrupt_cache_file_is_moved_aside(tmp_path, caplog):
