@@ -144,6 +144,9 @@ def iter_jsonl(path: Union[str, Path]) -> Iterator[tuple[int, Union[Any, BadLine
                 msg = getattr(cause, "msg", str(e))
                 yield e.lineno, BadLine(e.lineno, msg, getattr(cause, "colno", 0), not lines.last.endswith("\n"))
                 continue
+            except RecursionError:  # json's decoder on arrays/objects nested thousands deep (issue 15)
+                yield lines.lineno, BadLine(lines.lineno, "JSON nested too deeply", 0, not lines.last.endswith("\n"))
+                continue
             yield lines.lineno, value
 
 
