@@ -150,6 +150,9 @@ def run(
     except BaseException:
         lock.close()
         raise
+    if opts.review is not None and not opts.review.log.is_file():
+        # a mistyped --annotations must not drop the reviews without a word (issue 15)
+        notice(f"no review log at {opts.review.log}: articles.jsonl is the pipeline's own output, without review decisions (--no-reviews says so on purpose)")
 
     settings = WorkSettings(
         fingerprint=info.fingerprint,

@@ -367,6 +367,22 @@ def test_output_folder_made_read_only_mid_run(tmp_path):
     assert [r["id"] for r in _records(out)] == [f"news/{n['id']}" for n in news]
 
 
+def test_a_review_log_that_is_not_there_is_said(tmp_path, nlp_info):
+    """A mistyped --annotations folder: the run writes the pipeline's own output, and says so
+    (run.json notices), instead of dropping every review decision without a word."""
+    from pipeline.review.apply import ReviewOverlay
+    from pipeline.run import RunOptions, run
+
+    shutil.copy(SEEDS[3], tmp_path / SEEDS[3].name)
+    opts = RunOptions(paths=[tmp_path / SEEDS[3].name], out=tmp_path / "out", progress=False, review=ReviewOverlay.from_folder(tmp_path / "annotatoins"))
+    heard: list[str] = []
+    summary = run(opts, nlp_info, on_notice=heard.append)
+    assert summary["notices"] == heard and len(heard) == 1
+    assert f"no review log at {tmp_path / 'annotatoins' / 'decisions.jsonl'}" in heard[0]
+    opts.review = ReviewOverlay.from_folder(REPO / "annotations")
+    assert run(opts, nlp_info)["notices"] == []
+
+
 def test_corrupt_cache_file_is_moved_aside(tmp_path, caplog):
     db = tmp_path / "cache-v1.sqlite"
     db.write_bytes(b"SQLite format 3\x00" + os.urandom(5000))  # a header and garbage

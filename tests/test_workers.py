@@ -43,7 +43,7 @@ def reference(tmp_path_factory, nlp_info):
 def _cli(corpus: Path, out: Path, *extra: str, code: str = "") -> subprocess.Popen:
     """`presseschau run -n 2` in its own process group (as a shell starts a job); `code`
     runs in the driver before the CLI, e.g. to make the workers it forks misbehave."""
-    args = [str(corpus), "--out", str(out), "-n", "2", "-b", str(BATCH), "--no-progress", "--annotations", str(out.parent / "no-annotations"), *extra]
+    args = [str(corpus), "--out", str(out), "-n", "2", "-b", str(BATCH), "--no-progress", "--no-reviews", *extra]
     main = f"{code}\nimport sys\nfrom pipeline.cli import app\nsys.argv = ['presseschau', 'run'] + {args!r}\napp(prog_name='presseschau')"
     return subprocess.Popen([sys.executable, "-c", main], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
 
