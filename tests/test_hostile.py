@@ -401,15 +401,17 @@ def test_review_log_with_bad_lines_warns_and_keeps_them(tmp_path, caplog):
     with open(ann / "decisions.jsonl", "a", encoding="utf-8") as fh:
         fh.write('{"id":"d-1","decision":"accept","article_id":"x","span":{"start":"3","end":9,"text":"abc"},"label":"PER","new":{}}\n')
         fh.write("[1, 2]\n")
+        fh.write("[" * 100_000 + "]" * 100_000 + "\n")  # json's decoder: RecursionError
     rejected: list = []
     with caplog.at_level(logging.WARNING, logger="presseschau"):
         decisions = load_decisions(ann, rejected)
     assert len(decisions) == 2
-    assert [r["line"] for r in rejected] == [2, 4, 5, 6]
+    assert [r["line"] for r in rejected] == [2, 4, 5, 6, 7]
     for r in rejected:
         assert f"decisions.jsonl:{r['line']}" in caplog.text
     side = [json.loads(x) for x in (ann / "decisions.jsonl.rejected").read_text(encoding="utf-8").splitlines()]
-    assert [s["text"] for s in side][1:] == ['{"decision":"undo","undoes":5}', (ann / "decisions.jsonl").read_text(encoding="utf-8").splitlines()[4], "[1, 2]"]
+    assert [s["text"] for s in side][1:4] == ['{"decision":"undo","undoes":5}', (ann / "decisions.jsonl").read_text(encoding="utf-8").splitlines()[4], "[1, 2]"]
+    assert len(side) == 5 and "nested too deeply" in side[4]["reason"]
     # what reaches apply_decisions cannot crash it
     rec = {"id": SEEDS[0].stem, "text": "x", "entities": [], "source": {}}
     apply_decisions([rec], decisions)
