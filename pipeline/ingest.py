@@ -24,9 +24,9 @@ from .schema import RawDoc
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".jsonl.gz", ".ndjson"}
-# one article file (`--max-bytes`); larger files are refused with a clear message. Texts over
-# spaCy's max_length are annotated in parts (nlp.annotate_long): a 5 MB article is processed
-# in bounded memory (bench/bench_long_article.py)
+# one article (`--max-bytes`: a file, or the text of one JSONL record); larger ones are refused
+# with a clear message. Texts over spaCy's max_length are annotated in parts
+# (nlp.annotate_long): a 5 MB article is processed in bounded memory (bench/bench_long_article.py)
 MAX_BYTES = 5_000_000
 MAX_JSONL_BYTES = 20_000_000_000  # JSONL corpora are streamed, so only a sanity bound
 

@@ -383,6 +383,20 @@ def test_a_review_log_that_is_not_there_is_said(tmp_path, nlp_info):
     assert run(opts, nlp_info)["notices"] == []
 
 
+@pytest.mark.parametrize("where", ["/proc/x", "file/sub", "file"])
+def test_an_output_folder_that_cannot_be_one_cannot_start(tmp_path, where):
+    """--out under /proc, under a file, or a file: CannotStart (exit 2, one line), nothing touched."""
+    from pipeline.errors import CannotStart
+    from pipeline.run import prepare_output
+
+    (tmp_path / "file").write_text("keep me", encoding="utf-8")
+    out = Path(where) if where.startswith("/") else tmp_path / where
+    with pytest.raises(CannotStart) as e:
+        prepare_output(out)
+    assert str(out) in str(e.value)
+    assert (tmp_path / "file").read_text(encoding="utf-8") == "keep me"
+
+
 def test_corrupt_cache_file_is_moved_aside(tmp_path, caplog):
     db = tmp_path / "cache-v1.sqlite"
     db.write_bytes(b"SQLite format 3\x00" + os.urandom(5000))  # a header and garbage
