@@ -175,6 +175,15 @@ def read_jsonl(path: Union[str, Path], on_invalid: Optional[Callable[[BadLine], 
         yield value
 
 
+def storage_failed(e: BaseException) -> bool:
+    """The error is the storage's (read-only, full, gone, an I/O error, cannot be opened), not
+    one record's nor a corrupt database's."""
+    if isinstance(e, OSError):
+        return True
+    name = getattr(e, "sqlite_errorname", "") if isinstance(e, sqlite3.OperationalError) else ""
+    return name.startswith(("SQLITE_READONLY", "SQLITE_FULL", "SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_PERM"))
+
+
 def label_counts(record: dict) -> dict[str, int]:
     counts: dict[str, int] = {}
     for e in record["entities"]:
@@ -198,6 +207,10 @@ class Cache:
         try:
             self.db = self._open()
         except sqlite3.DatabaseError as e:
+            if storage_failed(e):  # a healthy cache in a folder that cannot be written: not corrupt
+                from .errors import CannotStart
+
+                raise CannotStart(f"cannot open the cache {shown(self.path)} ({e}); is the output folder writable?") from None
             aside = self._move_aside()
             warning = f"{shown(self.path)}: the cache was corrupt ({e}); kept as {aside.name} and rebuilt, so every article is processed again"
             self.warnings.append(warning)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sqlite3
 import sys
 import threading
 import time
@@ -29,7 +28,7 @@ from . import __version__
 from .errors import ArticleError, CannotStart, ErrorKind, Interrupted, OutputNotWritable
 from .execute import make_executor
 from .ingest import MAX_BYTES, IngestError, discover, read_path
-from .io import Cache, atomic_open, atomic_write_json, dumps, label_counts
+from .io import Cache, atomic_open, atomic_write_json, dumps, label_counts, storage_failed
 from .nlp import ModelInfo, load_nlp
 from .process import Done, WorkSettings
 from .schema import RawDoc
@@ -100,8 +99,11 @@ def lock_output(out: Path):
     import fcntl
 
     path = out / ".presseschau" / "lock"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fh = open(path, "a+", encoding="utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fh = open(path, "a+", encoding="utf-8")
+    except OSError as e:
+        raise CannotStart(f"cannot write to {path.parent} ({e.strerror or e}); is the output folder writable?") from None
     try:
         fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -237,14 +239,6 @@ def run(
     return summary
 
 
-def _storage_failed(e: BaseException) -> bool:
-    """The error is the output folder's (read-only, full, gone, an I/O error), not one record's."""
-    if isinstance(e, OSError):
-        return True
-    name = getattr(e, "sqlite_errorname", "") if isinstance(e, sqlite3.OperationalError) else ""
-    return name.startswith(("SQLITE_READONLY", "SQLITE_FULL", "SQLITE_IOERR", "SQLITE_CANTOPEN"))
-
-
 @contextmanager
 def _writing(out: Path, what: str, stats: RunStats, written: bool = False) -> Iterator[None]:
     """An output folder that cannot be written any more during the run (made read-only, full,
@@ -255,7 +249,7 @@ def _writing(out: Path, what: str, stats: RunStats, written: bool = False) -> It
     try:
         yield
     except Exception as e:
-        if not _storage_failed(e):
+        if not storage_failed(e):
             raise
         reason = getattr(e, "strerror", None) or str(e)
         kept = ("articles.jsonl was written; run.json is the previous one" if written
@@ -299,20 +293,20 @@ def _store(cache: Cache, done: list[Done], fingerprint: str) -> list[tuple[str, 
     """Commit one batch's records in one transaction. If that fails, they are stored one by
     one, so that only an article that cannot be stored (e.g. text the database cannot
     encode) fails, as its own error, and the rest of the batch is kept. A failure of the
-    folder itself (read-only, full: `_storage_failed`) is raised: it is no article's fault."""
+    folder itself (read-only, full: `io.storage_failed`) is raised: it is no article's fault."""
     rows = [(d.id, d.sha256, fingerprint, d.line, d.words, d.labels) for d in done]
     try:
         cache.put_lines(rows)
         return []
     except Exception as e:
-        if _storage_failed(e):  # the folder's problem (read-only, full): no record can be stored
+        if storage_failed(e):  # the folder's problem (read-only, full): no record can be stored
             raise
     failed = []
     for d, row in zip(done, rows):
         try:
             cache.put_lines([row])
         except Exception as e:  # the article's error, never the run's end, unless the folder failed
-            if _storage_failed(e):
+            if storage_failed(e):
                 raise
             path = d.path or d.id
             failed.append((d.id, ArticleError(path, ErrorKind.STORE_FAILED, f"{path}: its record could not be stored in the cache ({type(e).__name__}: {e}); not written")))

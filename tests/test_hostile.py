@@ -397,6 +397,35 @@ def test_an_output_folder_that_cannot_be_one_cannot_start(tmp_path, where):
     assert (tmp_path / "file").read_text(encoding="utf-8") == "keep me"
 
 
+def test_a_cache_that_cannot_be_opened_is_not_taken_for_corrupt(tmp_path):
+    """A cache SQLite cannot open (here its -wal is a folder; in the field a read-only file or
+    folder) is not corrupt: it is left as it is, and the run cannot start (exit 2, one line),
+    where moving it aside would have thrown away a healthy cache."""
+    from pipeline.errors import CannotStart
+
+    db = tmp_path / "cache-v1.sqlite"
+    cache = Cache(db)
+    cache.put_many([("a", "h", "f", {"id": "a", "text": SEEDS[0].read_text(encoding="utf-8"), "entities": []})])
+    cache.close()
+    (tmp_path / "cache-v1.sqlite-wal").mkdir()
+    with pytest.raises(CannotStart) as e:
+        Cache(db)
+    assert f"cannot open the cache {db}" in str(e.value)
+    assert not list(tmp_path.glob("*.corrupt-*"))
+    (tmp_path / "cache-v1.sqlite-wal").rmdir()
+    assert set(Cache(db).state()) == {"a"}
+
+
+def test_a_lock_folder_that_cannot_be_made_cannot_start(tmp_path):
+    from pipeline.errors import CannotStart
+    from pipeline.run import lock_output
+
+    (tmp_path / ".presseschau").write_text("not a folder", encoding="utf-8")
+    with pytest.raises(CannotStart) as e:
+        lock_output(tmp_path)
+    assert str(tmp_path / ".presseschau") in str(e.value)
+
+
 def test_corrupt_cache_file_is_moved_aside(tmp_path, caplog):
     db = tmp_path / "cache-v1.sqlite"
     db.write_bytes(b"SQLite format 3\x00" + os.urandom(5000))  # a header and garbage

@@ -166,7 +166,7 @@ class LocalPool:
                         if result is None:  # it died: its batch is retried, or failed the second time
                             result = self._dead(w)
                     elif time.monotonic() >= w.deadline:  # alive but hung: killed, then as if it died
-                        result = self._hung(w)
+                        result = self._receive(w) or self._hung(w)  # (a result sent at the deadline counts)
                     else:
                         continue
                     feed()  # before the driver stores the result: the worker goes on meanwhile
