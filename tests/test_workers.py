@@ -253,13 +253,13 @@ def test_an_article_that_hangs_its_worker_twice_fails_its_batch_with_timed_out(t
 
 
 def test_the_default_batch_timeout_grows_with_the_batchs_text():
-    from pipeline.execute.local import BATCH_TIMEOUT_BASE_S, batch_timeout_for
+    from pipeline.execute.local import BATCH_TIMEOUT_BASE_S, BATCH_TIMEOUT_S_PER_KCHAR, batch_timeout_for
     from pipeline.schema import RawDoc
 
     news = [RawDoc(id=r["id"], path="x", sha256="", text=r["text"]) for r in read_news("wikinews_de.jsonl.gz", 32)]
     one, all_ = batch_timeout_for(news[:1]), batch_timeout_for(news)
     assert BATCH_TIMEOUT_BASE_S < one < all_
-    assert all_ - BATCH_TIMEOUT_BASE_S == pytest.approx(sum(len(r.text) for r in news) / 1000)
+    assert all_ - BATCH_TIMEOUT_BASE_S == pytest.approx(BATCH_TIMEOUT_S_PER_KCHAR * sum(len(r.text) for r in news) / 1000)
     assert batch_timeout_for(news, 5.0) == 5.0  # --batch-timeout: fixed
 
 

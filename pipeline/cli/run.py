@@ -40,7 +40,7 @@ def run(
     model: Optional[str] = typer.Option(None, "--model", "-m", help="spaCy model name or path (default: de_core_news_md if installed, else the bundled model)"),
     n_process: int = typer.Option(1, "--n-process", "-n", min=1, help="Worker processes (supervised: a worker that dies has its batch retried once)"),
     batch_size: int = typer.Option(32, "--batch-size", "-b", min=1, help="Articles per batch sent to a worker"),
-    batch_timeout: Optional[float] = typer.Option(None, "--batch-timeout", min=1, help="Seconds a worker (-n 2 or more) may take for one batch before it is killed as hung and the batch retried once (default: 60 s + 1 s per 1,000 characters of the batch)"),
+    batch_timeout: Optional[float] = typer.Option(None, "--batch-timeout", min=1, help="Seconds a worker (-n 2 or more) may take for one batch before it is killed as hung and the batch retried once (default: 120 s + 2 s per 1,000 characters of the batch)"),
     max_bytes: int = typer.Option(MAX_BYTES, "--max-bytes", min=1, help="Refuse an article (a file, or a JSONL record's text) larger than this many bytes (longer texts are annotated in parts; 5 MB measured in bench/bench_long_article.py)"),
     force: bool = typer.Option(False, "--force", help="Re-process every article, ignoring the cache"),
     allow_non_german: bool = typer.Option(False, "--allow-non-german", help="Process texts detected as not German"),

@@ -51,13 +51,14 @@ PR_SET_PDEATHSIG = 1  # linux/prctl.h
 WATCHDOG_S = 2.0
 STOP_GRACE_S = 5.0  # how long a stopped worker may take to exit before it is killed
 STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
-# The default batch timeout, scaled by the batch's text: `bench/bench_long_article.py` measured
-# 0.15 to 0.33 s per 1,000 characters on a loaded 2-core machine (a 5 MB article: 1,637 s), and
-# a batch of 32 news articles (~100,000 characters) takes about 10 s there. 1 s per 1,000
-# characters is 3x the slowest measure, and the base covers a slow start; only a hung worker
-# (or one stopped or swapping) reaches it.
-BATCH_TIMEOUT_BASE_S = 60.0
-BATCH_TIMEOUT_S_PER_KCHAR = 1.0
+# The default batch timeout, scaled by the batch's text. Measured on the shared 2-core machine:
+# a batch of 32 Wikinews articles (~48,000 characters) took up to 45 s at load 9
+# (bench/bench_workers.py), about 0.9 s per 1,000 characters; a 5 MB article 1,637 s
+# (bench/bench_long_article.py, 0.33 s per 1,000). The default is 5x and 6x those: a batch is
+# taken for hung only far past any slowness seen, since a false timeout costs its articles
+# (after the retry) while a late one costs only waiting.
+BATCH_TIMEOUT_BASE_S = 120.0
+BATCH_TIMEOUT_S_PER_KCHAR = 2.0
 
 
 def batch_timeout_for(batch: list[RawDoc], fixed: Optional[float] = None) -> float:
