@@ -195,9 +195,10 @@ def run(
         seen = [i for i in order if i not in failed]
 
         t = time.perf_counter()
-        with _writing(opts.out, "articles.jsonl" if "jsonl" in opts.formats else "articles.parquet", stats):
+        articles_out = "articles.jsonl" if "jsonl" in opts.formats else "articles.parquet"
+        with _writing(opts.out, articles_out, stats):
             flagged, reviewed = _write_articles(opts, cache, seen, stats)
-        with _writing(opts.out, "the cache", stats, written=True):
+        with _writing(opts.out, "the cache", stats, written=articles_out):
             _set_last_run_ids(cache, seen)
         stats.timings["write"] += time.perf_counter() - t
     except Interrupted as e:
@@ -234,25 +235,25 @@ def run(
         "resources": _resource_use(),
         "options": {"n_process": opts.n_process, "batch_size": opts.batch_size, "batch_timeout": opts.batch_timeout, "force": opts.force, "cluster": opts.cluster, "shared_fs": opts.shared_fs, "formats": list(opts.formats)},
     }
-    with _writing(opts.out, "run.json", stats, written=True):
+    with _writing(opts.out, "run.json", stats, written=articles_out):
         atomic_write_json(opts.out / "run.json", summary)
     return summary
 
 
 @contextmanager
-def _writing(out: Path, what: str, stats: RunStats, written: bool = False) -> Iterator[None]:
+def _writing(out: Path, what: str, stats: RunStats, written: Optional[str] = None) -> Iterator[None]:
     """An output folder that cannot be written any more during the run (made read-only, full,
     removed) ends the run with one line and exit 2 (`OutputNotWritable`), as one that is
     unwritable at the start, instead of a traceback. The message says what stays: the records
     committed to the cache, and the previous articles.jsonl and run.json (replaced atomically),
-    or the new articles.jsonl when only what comes after it failed (`written`)."""
+    or the new articles output when only what comes after it failed (`written`: its name)."""
     try:
         yield
     except Exception as e:
         if not storage_failed(e):
             raise
         reason = getattr(e, "strerror", None) or str(e)
-        kept = ("articles.jsonl was written; run.json is the previous one" if written
+        kept = (f"{written} was written; run.json is the previous one" if written
                 else "the previous articles.jsonl and run.json are unchanged")
         raise OutputNotWritable(
             f"cannot write {what} in the output folder {out} any more ({reason}); {kept}, and the "

@@ -154,6 +154,20 @@ def test_kill_9_of_the_driver_leaves_no_worker(tmp_path, reference):
     assert _none_alive_within(workers, 5), "orphaned workers (parent-death signal / watchdog)"
 
 
+def _only_the_batch_failed(proc: subprocess.Popen, output: str, out: Path, corpus: Path, batch: list[str], kind: str, why: str) -> dict:
+    """The run ended with exit 1, no traceback, two notices (the retry, the failure), and its
+    errors are exactly the batch's articles, of `kind`, each named on the console with `why`."""
+    assert proc.returncode == 1, output
+    assert "Traceback" not in output
+    summary = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert sorted(e["path"] for e in summary["errors"]) == sorted(f"{corpus}#{i}" for i in batch)
+    assert {e["kind"] for e in summary["errors"]} == {kind}
+    for i in batch:
+        assert _said(f"{corpus}#{i}: {why}", output)
+    assert len(summary["notices"]) == 2
+    return summary
+
+
 POISON = """
 import os, signal
 import pipeline.execute.local as local
@@ -174,15 +188,9 @@ def test_an_article_that_kills_its_worker_twice_fails_its_batch_only(tmp_path, r
     out = tmp_path / "out"
     proc = _cli(corpus, out, code=POISON.format(poison=f"/{poison}"))
     output = proc.communicate(timeout=600)[0]
-    assert proc.returncode == 1, output
-    assert "Traceback" not in output
-    summary = json.loads((out / "run.json").read_text(encoding="utf-8"))
     batch = [r["id"] for r in recs[16:24]]
-    assert sorted(e["path"] for e in summary["errors"]) == sorted(f"{corpus}#{i}" for i in batch)
-    assert {e["kind"] for e in summary["errors"]} == {"worker_died"}
-    for i in batch:  # each file is named on the console
-        assert _said(f"{corpus}#{i}: its worker process died twice", output)
-    assert len(summary["notices"]) == 2 and "again on the same batch" in summary["notices"][1]
+    summary = _only_the_batch_failed(proc, output, out, corpus, batch, "worker_died", "its worker process died twice")
+    assert "again on the same batch" in summary["notices"][1]
     written = (out / "articles.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(x)["id"].split("/")[-1] for x in written] == [r["id"] for r in recs[:16] + recs[24:]]
     expected = [x for x in ref.decode("utf-8").splitlines() if json.loads(x)["id"].split("/")[-1] not in batch]
@@ -236,16 +244,10 @@ def test_an_article_that_hangs_its_worker_twice_fails_its_batch_with_timed_out(t
     t0 = time.time()
     proc = _cli(small, out, "--batch-timeout", str(HANG_S), code=HANG.format(poison=f"/{poison}"))
     output = proc.communicate(timeout=600)[0]
-    assert proc.returncode == 1, output
     assert time.time() - t0 >= 2 * HANG_S
-    assert "Traceback" not in output
-    summary = json.loads((out / "run.json").read_text(encoding="utf-8"))
     batch = [r["id"] for r in recs[8:16]]
-    assert sorted(e["path"] for e in summary["errors"]) == sorted(f"{small}#{i}" for i in batch)
-    assert {e["kind"] for e in summary["errors"]} == {"timed_out"}
-    for i in batch:  # each file is named on the console
-        assert _said(f"{small}#{i}: its batch of {BATCH} articles did not finish within {HANG_S} s, twice", output)
-    assert len(summary["notices"]) == 2 and f"did not finish the same batch within {HANG_S} s either" in summary["notices"][1]
+    summary = _only_the_batch_failed(proc, output, out, small, batch, "timed_out", f"its batch of {BATCH} articles did not finish within {HANG_S} s, twice")
+    assert f"did not finish the same batch within {HANG_S} s either" in summary["notices"][1]
     written = [json.loads(x) for x in (out / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [r["id"].split("/")[-1] for r in written] == [r["id"] for r in recs[:8] + recs[16:]]
     expected = {json.loads(x)["text"] for x in ref.decode("utf-8").splitlines() if json.loads(x)["id"].split("/")[-1] in {r["id"] for r in recs[:8] + recs[16:]}}
