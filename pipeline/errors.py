@@ -28,6 +28,7 @@ class ErrorKind(str, Enum):
     CLEAN_FAILED = "clean_failed"        # the cleaner raised (a bug: reported, batch goes on)
     ANNOTATE_FAILED = "annotate_failed"  # the spaCy pipeline raised on this article
     WORKER_DIED = "worker_died"          # the worker process died on this article's batch, twice
+    TIMED_OUT = "timed_out"              # the article's batch did not finish within --batch-timeout, twice (a hung worker)
     STORE_FAILED = "store_failed"        # the record could not be stored in the cache
 
     def __str__(self) -> str:
@@ -54,6 +55,13 @@ class ArticleError:
 
 class CannotStart(RuntimeError):
     """The run cannot start at all (no model, unusable output folder, ...): exit code 2."""
+
+
+class OutputNotWritable(CannotStart):
+    """The output folder could not be written any more during the run (made read-only, full,
+    removed): exit code 2 and one line, as when it is unwritable at the start. Nothing already
+    written is lost: the records committed to the cache stay, and articles.jsonl / run.json are
+    replaced atomically, so each is the previous one or the new one, never half of one."""
 
 
 class Interrupted(KeyboardInterrupt):

@@ -24,9 +24,9 @@ from .schema import RawDoc
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".jsonl.gz", ".ndjson"}
-# one article file (`--max-bytes`); larger files are refused with a clear message. Texts over
-# spaCy's max_length are annotated in parts (nlp.annotate_long): a 5 MB article is processed
-# in bounded memory (bench/bench_long_article.py)
+# one article (`--max-bytes`: a file, or the text of one JSONL record); larger ones are refused
+# with a clear message. Texts over spaCy's max_length are annotated in parts
+# (nlp.annotate_long): a 5 MB article is processed in bounded memory (bench/bench_long_article.py)
 MAX_BYTES = 5_000_000
 MAX_JSONL_BYTES = 20_000_000_000  # JSONL corpora are streamed, so only a sanity bound
 
@@ -289,7 +289,7 @@ def read_path(path: Path, root: Path, max_bytes: int = MAX_BYTES) -> Iterator[It
     """Yield the RawDocs of one input file, or IngestErrors naming it."""
     s = suffix_of(path)
     if s in JSONL_SUFFIXES:
-        yield from read_jsonl(path, root)
+        yield from read_jsonl(path, root, max_bytes)
         return
     name = shown(path)
     try:
@@ -305,7 +305,10 @@ def read_path(path: Path, root: Path, max_bytes: int = MAX_BYTES) -> Iterator[It
     except OSError as e:
         yield IngestError(name, ErrorKind.UNREADABLE, f"{name}: cannot read ({e.strerror})")
         return
-    yield from _from_bytes(data, path, root, s)
+    try:
+        yield from _from_bytes(data, path, root, s)
+    except Exception as e:  # a decoder or extractor bug on this file is its error, not the run's end (issue 15)
+        yield IngestError(name, ErrorKind.UNREADABLE, f"{name}: reading it failed ({type(e).__name__}: {e})")
 
 
 def _from_bytes(data: bytes, path: Path, root: Path, suffix: str) -> Iterator[Item]:
@@ -360,8 +363,9 @@ JSONL_META_FIELDS = {"title": "title", "published": "published", "date": "publis
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def read_jsonl(path: Path, root: Path) -> Iterator[Item]:
+def read_jsonl(path: Path, root: Path, max_bytes: int = MAX_BYTES) -> Iterator[Item]:
     """Stream a JSONL corpus; each bad line is an error with its line number, the rest goes on.
+    A record's text over `max_bytes` (UTF-8) is refused as an article file over it is.
 
     The record id is the line's `id` (a string or a number); a line without one (or with
     null or "") is named by its line number. An id met twice in one file is an error naming
@@ -395,9 +399,13 @@ def read_jsonl(path: Path, root: Path) -> Iterator[Item]:
             if not text.strip():
                 yield IngestError(name, ErrorKind.EMPTY, f"{name}:{lineno}: record {rid!r} has empty text", line=lineno)
                 continue
+            data = text.encode("utf-8")
+            if len(data) > max_bytes:
+                yield IngestError(f"{name}#{rid}", ErrorKind.TOO_LARGE, f"{name}:{lineno}: record {rid!r} has {len(data):,} bytes of text, over the limit of {max_bytes:,} bytes for one article (split it or raise --max-bytes)", line=lineno)
+                continue
             meta = {JSONL_META_FIELDS[k]: _clean_value(v) for k, v in obj.items() if k in JSONL_META_FIELDS and v}
-            yield RawDoc(id=f"{stem}/{rid}", path=f"{name}#{rid}", sha256=sha256(text.encode("utf-8")), text=text, encoding="utf-8", meta=meta, warnings=warnings)
-    except (OSError, EOFError, UnicodeDecodeError) as e:
+            yield RawDoc(id=f"{stem}/{rid}", path=f"{name}#{rid}", sha256=sha256(data), text=text, encoding="utf-8", meta=meta, warnings=warnings)
+    except Exception as e:  # OSError, EOFError, UnicodeDecodeError, or a bug: the file's error, the run goes on
         if lineno == 0 and isinstance(e, OSError) and not isinstance(e, gzip.BadGzipFile):
             yield IngestError(name, ErrorKind.UNREADABLE, f"{name}: cannot open ({e.strerror})")
         else:

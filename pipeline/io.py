@@ -144,6 +144,9 @@ def iter_jsonl(path: Union[str, Path]) -> Iterator[tuple[int, Union[Any, BadLine
                 msg = getattr(cause, "msg", str(e))
                 yield e.lineno, BadLine(e.lineno, msg, getattr(cause, "colno", 0), not lines.last.endswith("\n"))
                 continue
+            except RecursionError:  # json's decoder on arrays/objects nested thousands deep (issue 15)
+                yield lines.lineno, BadLine(lines.lineno, "JSON nested too deeply", 0, not lines.last.endswith("\n"))
+                continue
             yield lines.lineno, value
 
 
@@ -172,6 +175,15 @@ def read_jsonl(path: Union[str, Path], on_invalid: Optional[Callable[[BadLine], 
         yield value
 
 
+def storage_failed(e: BaseException) -> bool:
+    """The error is the storage's (read-only, full, gone, an I/O error, cannot be opened), not
+    one record's nor a corrupt database's."""
+    if isinstance(e, OSError):
+        return True
+    name = getattr(e, "sqlite_errorname", "") if isinstance(e, sqlite3.OperationalError) else ""
+    return name.startswith(("SQLITE_READONLY", "SQLITE_FULL", "SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_PERM"))
+
+
 def label_counts(record: dict) -> dict[str, int]:
     counts: dict[str, int] = {}
     for e in record["entities"]:
@@ -185,21 +197,24 @@ class Cache:
 
     The cache is derived data: a corrupt database file is moved aside (kept, renamed
     `cache-v1.sqlite.corrupt-<time>`) and an empty one built in its place, with a warning
-    (`warnings`, and the `presseschau` logger), so a run never stops on it (issue 15)."""
+    (`warnings`, and `on_warning`: by default the `presseschau` logger; the run records it in
+    run.json `notices`), so a run never stops on it (issue 15)."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, on_warning: Callable[[str], None] = log.warning):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.warnings: list[str] = []
-        # called with (article id, why) for a record that could not be stored; the run makes
-        # it that article's error. None: failures are only returned by put_many.
         try:
             self.db = self._open()
         except sqlite3.DatabaseError as e:
+            if storage_failed(e):  # a healthy cache in a folder that cannot be written: not corrupt
+                from .errors import CannotStart
+
+                raise CannotStart(f"cannot open the cache {shown(self.path)} ({e}); is the output folder writable?") from None
             aside = self._move_aside()
             warning = f"{shown(self.path)}: the cache was corrupt ({e}); kept as {aside.name} and rebuilt, so every article is processed again"
             self.warnings.append(warning)
-            log.warning(warning)
+            on_warning(warning)
             self.db = self._open()
 
     def _open(self) -> sqlite3.Connection:

@@ -25,10 +25,10 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
 
 from . import __version__
-from .errors import ArticleError, CannotStart, ErrorKind, Interrupted
+from .errors import ArticleError, CannotStart, ErrorKind, Interrupted, OutputNotWritable
 from .execute import make_executor
 from .ingest import MAX_BYTES, IngestError, discover, read_path
-from .io import Cache, atomic_open, atomic_write_json, dumps, label_counts
+from .io import Cache, atomic_open, atomic_write_json, dumps, label_counts, storage_failed
 from .nlp import ModelInfo, load_nlp
 from .process import Done, WorkSettings
 from .schema import RawDoc
@@ -43,6 +43,9 @@ class RunOptions:
     model: Optional[str] = None
     n_process: int = 1
     batch_size: int = 32
+    # seconds a worker (--n-process 2+) may take for one batch before it is killed as hung and
+    # the batch retried once; None: scaled by the batch's text (execute/local.py batch_timeout_for)
+    batch_timeout: Optional[float] = None
     max_bytes: int = MAX_BYTES
     allow_non_german: bool = False
     force: bool = False
@@ -96,8 +99,11 @@ def lock_output(out: Path):
     import fcntl
 
     path = out / ".presseschau" / "lock"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fh = open(path, "a+", encoding="utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fh = open(path, "a+", encoding="utf-8")
+    except OSError as e:
+        raise CannotStart(f"cannot write to {path.parent} ({e.strerror or e}); is the output folder writable?") from None
     try:
         fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -135,12 +141,20 @@ def run(
     check_inputs(opts.paths)
     prepare_output(opts.out)
     lock = lock_output(opts.out)
-    cache = Cache(opts.out / CACHE_NAME)
     notices: list[str] = []
 
     def notice(message: str) -> None:
         notices.append(message)
         on_notice(message)
+
+    try:
+        cache = Cache(opts.out / CACHE_NAME, on_warning=notice)  # a corrupt cache: rebuilt, with a notice
+    except BaseException:
+        lock.close()
+        raise
+    if opts.review is not None and not opts.review.log.is_file():
+        # a mistyped --annotations must not drop the reviews without a word (issue 15)
+        notice(f"no review log at {opts.review.log}: articles.jsonl is the pipeline's own output, without review decisions (--no-reviews says so on purpose)")
 
     settings = WorkSettings(
         fingerprint=info.fingerprint,
@@ -148,7 +162,7 @@ def run(
         allow_non_german=opts.allow_non_german, batch_size=opts.batch_size,
     )
     executor = make_executor(nlp, settings, opts.n_process, on_notice=notice, cluster=opts.cluster, model=(info.name, info.path),
-                             shared_fs=opts.shared_fs, max_bytes=opts.max_bytes)
+                             shared_fs=opts.shared_fs, max_bytes=opts.max_bytes, batch_timeout=opts.batch_timeout)
     try:
         previous = set(_last_run_ids(cache))
         files, discover_errors = discover(opts.paths)
@@ -168,7 +182,8 @@ def run(
                     _error(stats, outcome.to_dict(), on_error)
                 else:
                     done.append(outcome)
-            not_stored = _store(cache, done, info.fingerprint)
+            with _writing(opts.out, "the cache", stats):
+                not_stored = _store(cache, done, info.fingerprint)
             for doc_id, err in not_stored:
                 failed.add(doc_id)
                 _error(stats, err.to_dict(), on_error)
@@ -180,8 +195,11 @@ def run(
         seen = [i for i in order if i not in failed]
 
         t = time.perf_counter()
-        flagged, reviewed = _write_articles(opts, cache, seen, stats)
-        _set_last_run_ids(cache, seen)
+        articles_out = "articles.jsonl" if "jsonl" in opts.formats else "articles.parquet"
+        with _writing(opts.out, articles_out, stats):
+            flagged, reviewed = _write_articles(opts, cache, seen, stats)
+        with _writing(opts.out, "the cache", stats, written=articles_out):
+            _set_last_run_ids(cache, seen)
         stats.timings["write"] += time.perf_counter() - t
     except Interrupted as e:
         e.kept = stats.processed
@@ -215,10 +233,33 @@ def run(
         "flagged_decisions": flagged,
         "timings": {k: round(v, 3) for k, v in stats.timings.items()},
         "resources": _resource_use(),
-        "options": {"n_process": opts.n_process, "batch_size": opts.batch_size, "force": opts.force, "cluster": opts.cluster, "shared_fs": opts.shared_fs, "formats": list(opts.formats)},
+        "options": {"n_process": opts.n_process, "batch_size": opts.batch_size, "batch_timeout": opts.batch_timeout, "force": opts.force, "cluster": opts.cluster, "shared_fs": opts.shared_fs, "formats": list(opts.formats)},
     }
-    atomic_write_json(opts.out / "run.json", summary)
+    with _writing(opts.out, "run.json", stats, written=articles_out):
+        atomic_write_json(opts.out / "run.json", summary)
     return summary
+
+
+@contextmanager
+def _writing(out: Path, what: str, stats: RunStats, written: Optional[str] = None) -> Iterator[None]:
+    """An output folder that cannot be written any more during the run (made read-only, full,
+    removed) ends the run with one line and exit 2 (`OutputNotWritable`), as one that is
+    unwritable at the start, instead of a traceback. The message says what stays: the records
+    committed to the cache, and the previous articles.jsonl and run.json (replaced atomically),
+    or the new articles output when only what comes after it failed (`written`: its name)."""
+    try:
+        yield
+    except Exception as e:
+        if not storage_failed(e):
+            raise
+        reason = getattr(e, "strerror", None) or str(e)
+        kept = (f"{written} was written; run.json is the previous one" if written
+                else "the previous articles.jsonl and run.json are unchanged")
+        raise OutputNotWritable(
+            f"cannot write {what} in the output folder {out} any more ({reason}); {kept}, and the "
+            f"{stats.processed} articles processed in this run are kept in its cache: make the folder "
+            "writable (or free space) and re-run to go on"
+        ) from None
 
 
 def _batches(files, opts: RunOptions, state: dict, fingerprint: str, stats: RunStats, order: list[str], bar, error: Callable[[dict], None]) -> Iterator[list[RawDoc]]:
@@ -252,18 +293,22 @@ def _batches(files, opts: RunOptions, state: dict, fingerprint: str, stats: RunS
 def _store(cache: Cache, done: list[Done], fingerprint: str) -> list[tuple[str, ArticleError]]:
     """Commit one batch's records in one transaction. If that fails, they are stored one by
     one, so that only an article that cannot be stored (e.g. text the database cannot
-    encode) fails, as its own error, and the rest of the batch is kept."""
+    encode) fails, as its own error, and the rest of the batch is kept. A failure of the
+    folder itself (read-only, full: `io.storage_failed`) is raised: it is no article's fault."""
     rows = [(d.id, d.sha256, fingerprint, d.line, d.words, d.labels) for d in done]
     try:
         cache.put_lines(rows)
         return []
-    except Exception:
-        pass
+    except Exception as e:
+        if storage_failed(e):  # the folder's problem (read-only, full): no record can be stored
+            raise
     failed = []
     for d, row in zip(done, rows):
         try:
             cache.put_lines([row])
-        except Exception as e:  # any reason: the article's error, never the run's end
+        except Exception as e:  # the article's error, never the run's end, unless the folder failed
+            if storage_failed(e):
+                raise
             path = d.path or d.id
             failed.append((d.id, ArticleError(path, ErrorKind.STORE_FAILED, f"{path}: its record could not be stored in the cache ({type(e).__name__}: {e}); not written")))
     return failed

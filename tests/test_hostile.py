@@ -178,10 +178,14 @@ def test_hostile_folder_through_the_cli(tmp_path):
     db.write_bytes(bytes(data))
     again = _cli("run", str(inp), "--out", str(out), "--annotations", str(ann))
     assert "Traceback" not in again.stderr and again.returncode == 1, again.stderr[-3000:]
-    assert "cache was corrupt" in " ".join((again.stdout + again.stderr).split())
-    assert list((out / ".presseschau").glob("cache-v1.sqlite.corrupt-*"))
+    said = " ".join((again.stdout + again.stderr).split())
+    assert said.count("cache was corrupt") == 1, said[-3000:]  # said once, not also by the logger
+    (aside,) = (out / ".presseschau").glob("cache-v1.sqlite.corrupt-*")
     assert (out / "articles.jsonl").read_bytes() == before
-    assert json.loads((out / "run.json").read_text(encoding="utf-8"))["counts"]["processed"] == len(expected)
+    info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert info["counts"]["processed"] == len(expected)
+    (notice,) = [n for n in info["notices"] if "cache was corrupt" in n]  # recorded, not only printed
+    assert aside.name in notice and "rebuilt" in notice
 
 
 @pytest.mark.slow
@@ -281,6 +285,147 @@ def test_a_record_that_cannot_be_stored_costs_only_itself(tmp_path):
     cache.close()
 
 
+def test_a_cache_that_cannot_be_written_ends_the_run_not_the_articles(tmp_path):
+    """A read-only (or full) cache is the folder's failure, not each article's: `_store`
+    raises it and the run turns it into one line, exit 2 (`OutputNotWritable`), instead of
+    a `store_failed` error for every article."""
+    import sqlite3
+
+    from pipeline.errors import OutputNotWritable
+    from pipeline.io import dumps
+    from pipeline.process import Done
+    from pipeline.run import RunStats, _store, _writing
+
+    news = read_news("wikinews_de.jsonl.gz", 3)
+    done = [Done(n["id"], "h", dumps({"id": n["id"], "text": n["text"], "entities": []}), 1, {}) for n in news]
+    cache = Cache(tmp_path / "cache.sqlite")
+    _store(cache, done[:1], "f")
+    cache.close()
+    cache.db = sqlite3.connect(f"file:{tmp_path / 'cache.sqlite'}?mode=ro", uri=True)  # as on a read-only mount
+    stats = RunStats(processed=1)
+    with pytest.raises(OutputNotWritable) as e:
+        with _writing(tmp_path, "the cache", stats):
+            _store(cache, done[1:], "f")
+    assert "cannot write the cache in the output folder" in str(e.value) and "readonly" in str(e.value)
+    assert "the 1 articles processed in this run are kept" in str(e.value)
+    assert set(cache.state()) == {news[0]["id"]}
+    cache.close()
+
+
+@pytest.mark.slow
+def test_output_folder_made_read_only_mid_run(tmp_path):
+    """chmod 555 on --out while the run works: one line, exit 2, the previous articles.jsonl
+    and run.json as they were, the records finished kept in the cache; made writable again,
+    a re-run writes everything without processing anything again. Root ignores chmod: as
+    root the run is made without CAP_DAC_OVERRIDE (util-linux setpriv)."""
+    import sqlite3
+    import time
+
+    prefix = []
+    if os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.skip("running as root without setpriv: a folder cannot be made read-only")
+        prefix = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
+    news = read_news("wikinews_de.jsonl.gz", 48)
+    corpus, out = tmp_path / "news.jsonl", tmp_path / "out"
+    corpus.write_text("".join(json.dumps(n, ensure_ascii=False) + "\n" for n in news[:8]), encoding="utf-8")
+    first = _cli("run", str(corpus), "--out", str(out), "--no-reviews", "-b", "8", prefix=prefix)
+    assert first.returncode == 0, first.stderr[-2000:]
+    before = {name: (out / name).read_bytes() for name in ("articles.jsonl", "run.json")}
+    corpus.write_text("".join(json.dumps(n, ensure_ascii=False) + "\n" for n in news), encoding="utf-8")
+
+    def stored() -> int:
+        try:
+            with sqlite3.connect(str(out / ".presseschau" / "cache-v1.sqlite"), timeout=1) as con:
+                return con.execute("SELECT COUNT(*) FROM records").fetchone()[0]
+        except sqlite3.Error:
+            return 0
+
+    env = dict(os.environ, CI="1", PYTHONPATH=str(REPO))
+    proc = subprocess.Popen([*prefix, sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--no-reviews", "-b", "8"],
+                            cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.time() + 300
+        while stored() <= 8 and proc.poll() is None and time.time() < deadline:
+            time.sleep(0.05)  # the first new batch is committed; four more to go
+        assert proc.poll() is None, proc.communicate()
+        os.chmod(out, 0o555)
+        stdout, stderr = proc.communicate(timeout=600)
+    finally:
+        os.chmod(out, 0o755)
+    said = " ".join((stdout + stderr).split())
+    assert proc.returncode == 2, said[-2000:]
+    assert "Traceback" not in stderr and said.count("✘") == 1
+    assert f"cannot write articles.jsonl in the output folder {out} any more (Permission denied)" in said
+    assert "the previous articles.jsonl and run.json are unchanged" in said
+    assert {name: (out / name).read_bytes() for name in before} == before  # nothing written is lost
+    assert stored() == 48  # the work of the run is kept
+    again = _cli("run", str(corpus), "--out", str(out), "--no-reviews", "-b", "8", prefix=prefix)
+    assert again.returncode == 0, again.stderr[-2000:]
+    info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert info["counts"]["processed"] == 0 and info["counts"]["cached"] == 48
+    assert [r["id"] for r in _records(out)] == [f"news/{n['id']}" for n in news]
+
+
+def test_a_review_log_that_is_not_there_is_said(tmp_path, nlp_info):
+    """A mistyped --annotations folder: the run writes the pipeline's own output, and says so
+    (run.json notices), instead of dropping every review decision without a word."""
+    from pipeline.review.apply import ReviewOverlay
+    from pipeline.run import RunOptions, run
+
+    shutil.copy(SEEDS[3], tmp_path / SEEDS[3].name)
+    opts = RunOptions(paths=[tmp_path / SEEDS[3].name], out=tmp_path / "out", progress=False, review=ReviewOverlay.from_folder(tmp_path / "annotatoins"))
+    heard: list[str] = []
+    summary = run(opts, nlp_info, on_notice=heard.append)
+    assert summary["notices"] == heard and len(heard) == 1
+    assert f"no review log at {tmp_path / 'annotatoins' / 'decisions.jsonl'}" in heard[0]
+    opts.review = ReviewOverlay.from_folder(REPO / "annotations")
+    assert run(opts, nlp_info)["notices"] == []
+
+
+@pytest.mark.parametrize("where", ["/proc/x", "file/sub", "file"])
+def test_an_output_folder_that_cannot_be_one_cannot_start(tmp_path, where):
+    """--out under /proc, under a file, or a file: CannotStart (exit 2, one line), nothing touched."""
+    from pipeline.errors import CannotStart
+    from pipeline.run import prepare_output
+
+    (tmp_path / "file").write_text("keep me", encoding="utf-8")
+    out = Path(where) if where.startswith("/") else tmp_path / where
+    with pytest.raises(CannotStart) as e:
+        prepare_output(out)
+    assert str(out) in str(e.value)
+    assert (tmp_path / "file").read_text(encoding="utf-8") == "keep me"
+
+
+def test_a_cache_that_cannot_be_opened_is_not_taken_for_corrupt(tmp_path):
+    """A cache SQLite cannot open (here its -wal is a folder; in the field a read-only file or
+    folder) is not corrupt: it is left as it is, and the run cannot start (exit 2, one line),
+    where moving it aside would have thrown away a healthy cache."""
+    from pipeline.errors import CannotStart
+
+    db = tmp_path / "cache-v1.sqlite"
+    cache = Cache(db)
+    cache.put_many([("a", "h", "f", {"id": "a", "text": SEEDS[0].read_text(encoding="utf-8"), "entities": []})])
+    cache.close()
+    (tmp_path / "cache-v1.sqlite-wal").mkdir()
+    with pytest.raises(CannotStart) as e:
+        Cache(db)
+    assert f"cannot open the cache {db}" in str(e.value)
+    assert not list(tmp_path.glob("*.corrupt-*"))
+    (tmp_path / "cache-v1.sqlite-wal").rmdir()
+    assert set(Cache(db).state()) == {"a"}
+
+
+def test_a_lock_folder_that_cannot_be_made_cannot_start(tmp_path):
+    from pipeline.errors import CannotStart
+    from pipeline.run import lock_output
+
+    (tmp_path / ".presseschau").write_text("not a folder", encoding="utf-8")
+    with pytest.raises(CannotStart) as e:
+        lock_output(tmp_path)
+    assert str(tmp_path / ".presseschau") in str(e.value)
+
+
 def test_corrupt_cache_file_is_moved_aside(tmp_path, caplog):
     db = tmp_path / "cache-v1.sqlite"
     db.write_bytes(b"SQLite format 3\x00" + os.urandom(5000))  # a header and garbage
@@ -299,15 +444,17 @@ def test_review_log_with_bad_lines_warns_and_keeps_them(tmp_path, caplog):
     with open(ann / "decisions.jsonl", "a", encoding="utf-8") as fh:
         fh.write('{"id":"d-1","decision":"accept","article_id":"x","span":{"start":"3","end":9,"text":"abc"},"label":"PER","new":{}}\n')
         fh.write("[1, 2]\n")
+        fh.write("[" * 100_000 + "]" * 100_000 + "\n")  # json's decoder: RecursionError
     rejected: list = []
     with caplog.at_level(logging.WARNING, logger="presseschau"):
         decisions = load_decisions(ann, rejected)
     assert len(decisions) == 2
-    assert [r["line"] for r in rejected] == [2, 4, 5, 6]
+    assert [r["line"] for r in rejected] == [2, 4, 5, 6, 7]
     for r in rejected:
         assert f"decisions.jsonl:{r['line']}" in caplog.text
     side = [json.loads(x) for x in (ann / "decisions.jsonl.rejected").read_text(encoding="utf-8").splitlines()]
-    assert [s["text"] for s in side][1:] == ['{"decision":"undo","undoes":5}', (ann / "decisions.jsonl").read_text(encoding="utf-8").splitlines()[4], "[1, 2]"]
+    assert [s["text"] for s in side][1:4] == ['{"decision":"undo","undoes":5}', (ann / "decisions.jsonl").read_text(encoding="utf-8").splitlines()[4], "[1, 2]"]
+    assert len(side) == 5 and "nested too deeply" in side[4]["reason"]
     # what reaches apply_decisions cannot crash it
     rec = {"id": SEEDS[0].stem, "text": "x", "entities": [], "source": {}}
     apply_decisions([rec], decisions)

@@ -86,6 +86,35 @@ def test_truncated_and_invalid_jsonl_lines(tmp_path):
     assert "truncated" in errs[-1].message
 
 
+def test_hostile_jsonl_lines_cost_only_themselves(tmp_path):
+    """A line nested thousands deep (json's decoder raises RecursionError) and a record over
+    --max-bytes are that line's error; the lines around them are read."""
+    recs = read_news("wikinews_de.jsonl.gz", 3)
+    p = tmp_path / "corpus.jsonl"
+    big = {"id": "big", "text": recs[2]["text"] * 40}
+    p.write_text("\n".join([json.dumps(recs[0]), "[" * 200_000 + "]" * 200_000, json.dumps(big), json.dumps(recs[1])]) + "\n", encoding="utf-8")
+    limit = len(big["text"].encode("utf-8")) - 1
+    items = list(read_path(p, tmp_path, max_bytes=limit))
+    assert [i.text for i in items if isinstance(i, RawDoc)] == [recs[0]["text"], recs[1]["text"]]
+    deep, too_large = [i for i in items if isinstance(i, IngestError)]
+    assert (deep.kind, deep.line) == ("invalid_jsonl", 2) and "nested too deeply" in deep.message
+    assert (too_large.kind, too_large.line, too_large.path) == ("too_large", 3, f"{p}#big") and f"{limit:,} bytes" in too_large.message
+    assert len([i for i in read_path(p, tmp_path) if isinstance(i, RawDoc)]) == 3  # under the default limit
+
+
+def test_a_reader_bug_on_one_file_is_its_error(tmp_path, monkeypatch):
+    """An exception nobody foresaw while reading one file (here: the HTML extractor raising)
+    becomes that file's error, and the other files are read."""
+    import pipeline.ingest as ingest
+
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>" + SEEDS[0].read_text(encoding="utf-8") + "</p></body></html>", encoding="utf-8")
+    monkeypatch.setattr(ingest, "extract_html", lambda html: (_ for _ in ()).throw(ValueError("extractor bug")))
+    (err,) = _items(page)
+    assert err.kind == "unreadable" and err.message == f"{page}: reading it failed (ValueError: extractor bug)"
+    assert isinstance(_items(SEEDS[0])[0], RawDoc)
+
+
 def test_real_news_corpora_stream():
     for name in ("10kgnad_test.jsonl.gz", "wikinews_de.jsonl.gz"):
         docs = list(read_path(NEWS / name, NEWS))

@@ -1,6 +1,7 @@
 """Supervised worker processes (issue 15), with real processes, the real model and real news:
-a worker killed mid-run, Ctrl+C and SIGTERM on the driver, `kill -9` of the driver, an article
-that kills its worker every time, and a record the cache refuses to store."""
+a worker killed mid-run, a worker that hangs (stopped, or stuck on an article), Ctrl+C and
+SIGTERM on the driver, `kill -9` of the driver, an article that kills its worker every time,
+and a record the cache refuses to store."""
 from __future__ import annotations
 
 import json
@@ -42,7 +43,7 @@ def reference(tmp_path_factory, nlp_info):
 def _cli(corpus: Path, out: Path, *extra: str, code: str = "") -> subprocess.Popen:
     """`presseschau run -n 2` in its own process group (as a shell starts a job); `code`
     runs in the driver before the CLI, e.g. to make the workers it forks misbehave."""
-    args = [str(corpus), "--out", str(out), "-n", "2", "-b", str(BATCH), "--no-progress", "--annotations", str(out.parent / "no-annotations"), *extra]
+    args = [str(corpus), "--out", str(out), "-n", "2", "-b", str(BATCH), "--no-progress", "--no-reviews", *extra]
     main = f"{code}\nimport sys\nfrom pipeline.cli import app\nsys.argv = ['presseschau', 'run'] + {args!r}\napp(prog_name='presseschau')"
     return subprocess.Popen([sys.executable, "-c", main], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
 
@@ -153,6 +154,20 @@ def test_kill_9_of_the_driver_leaves_no_worker(tmp_path, reference):
     assert _none_alive_within(workers, 5), "orphaned workers (parent-death signal / watchdog)"
 
 
+def _only_the_batch_failed(proc: subprocess.Popen, output: str, out: Path, corpus: Path, batch: list[str], kind: str, why: str) -> dict:
+    """The run ended with exit 1, no traceback, two notices (the retry, the failure), and its
+    errors are exactly the batch's articles, of `kind`, each named on the console with `why`."""
+    assert proc.returncode == 1, output
+    assert "Traceback" not in output
+    summary = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert sorted(e["path"] for e in summary["errors"]) == sorted(f"{corpus}#{i}" for i in batch)
+    assert {e["kind"] for e in summary["errors"]} == {kind}
+    for i in batch:
+        assert _said(f"{corpus}#{i}: {why}", output)
+    assert len(summary["notices"]) == 2
+    return summary
+
+
 POISON = """
 import os, signal
 import pipeline.execute.local as local
@@ -173,19 +188,84 @@ def test_an_article_that_kills_its_worker_twice_fails_its_batch_only(tmp_path, r
     out = tmp_path / "out"
     proc = _cli(corpus, out, code=POISON.format(poison=f"/{poison}"))
     output = proc.communicate(timeout=600)[0]
-    assert proc.returncode == 1, output
-    assert "Traceback" not in output
-    summary = json.loads((out / "run.json").read_text(encoding="utf-8"))
     batch = [r["id"] for r in recs[16:24]]
-    assert sorted(e["path"] for e in summary["errors"]) == sorted(f"{corpus}#{i}" for i in batch)
-    assert {e["kind"] for e in summary["errors"]} == {"worker_died"}
-    for i in batch:  # each file is named on the console
-        assert _said(f"{corpus}#{i}: its worker process died twice", output)
-    assert len(summary["notices"]) == 2 and "again on the same batch" in summary["notices"][1]
+    summary = _only_the_batch_failed(proc, output, out, corpus, batch, "worker_died", "its worker process died twice")
+    assert "again on the same batch" in summary["notices"][1]
     written = (out / "articles.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(x)["id"].split("/")[-1] for x in written] == [r["id"] for r in recs[:16] + recs[24:]]
     expected = [x for x in ref.decode("utf-8").splitlines() if json.loads(x)["id"].split("/")[-1] not in batch]
     assert written == expected
+
+
+HANG_S = 30  # --batch-timeout of the hang tests: a batch of 8 articles takes 3 s here, 12 s at load 9 on 2 cores
+
+
+@pytest.mark.slow
+def test_a_stopped_worker_is_killed_after_the_batch_timeout_and_its_batch_retried(tmp_path, reference):
+    """A worker alive but not working (SIGSTOP: as a hung one, or one swapped out for good)."""
+    corpus, ref = reference
+    out = tmp_path / "out"
+    proc = _cli(corpus, out, "--batch-timeout", str(HANG_S))
+    victim = _wait_for_first_batch(proc, out)[0]
+    os.kill(victim, signal.SIGSTOP)
+    t_stop = time.time()
+    output = proc.communicate(timeout=600)[0]
+    assert proc.returncode == 0, output
+    assert _said(f"worker process {victim} did not finish its batch of {BATCH} articles within {HANG_S} s (hung or far too slow); killed it", output), output
+    assert _said("retrying that batch in a fresh worker", output) and "Traceback" not in output
+    assert time.time() - t_stop >= HANG_S
+    assert not _alive(victim)
+    assert (out / "articles.jsonl").read_bytes() == ref
+    summary = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert summary["counts"]["processed"] == N and summary["errors"] == []
+    assert len(summary["notices"]) == 1 and summary["options"]["batch_timeout"] == HANG_S
+
+
+HANG = """
+import time
+import pipeline.execute.local as local
+_real = local.process_batch
+def _hanging(nlp, batch, settings):  # inherited by the forked workers: stuck for good on one article
+    if any(r.id.endswith({poison!r}) for r in batch):
+        time.sleep(3600)
+    return _real(nlp, batch, settings)
+local.process_batch = _hanging
+"""
+
+
+@pytest.mark.slow
+def test_an_article_that_hangs_its_worker_twice_fails_its_batch_with_timed_out(tmp_path, reference):
+    corpus, ref = reference
+    recs = [json.loads(x) for x in corpus.read_text(encoding="utf-8").splitlines()][:16]
+    small = tmp_path / "news.jsonl"  # two batches, one hanging: the test waits out the timeout twice
+    small.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    poison = recs[12]["id"]  # in the second batch (articles 8-15)
+    hang_s = 20  # shorter than HANG_S: only the first batch (on the other worker) must finish in time
+    out = tmp_path / "out"
+    t0 = time.time()
+    proc = _cli(small, out, "--batch-timeout", str(hang_s), code=HANG.format(poison=f"/{poison}"))
+    output = proc.communicate(timeout=600)[0]
+    assert time.time() - t0 >= 2 * hang_s
+    batch = [r["id"] for r in recs[8:16]]
+    summary = _only_the_batch_failed(proc, output, out, small, batch, "timed_out", f"its batch of {BATCH} articles did not finish within {hang_s} s, twice")
+    assert f"did not finish the same batch within {hang_s} s either" in summary["notices"][1]
+    def same(line: str) -> tuple:  # the record, less where it was read (another corpus file here)
+        r = json.loads(line)
+        return r["id"], r["text"], r["entities"]
+
+    written = (out / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [same(x) for x in written] == [same(x) for x in ref.decode("utf-8").splitlines()[:8]]
+
+
+def test_the_default_batch_timeout_grows_with_the_batchs_text():
+    from pipeline.execute.local import BATCH_TIMEOUT_BASE_S, BATCH_TIMEOUT_S_PER_KCHAR, batch_timeout_for
+    from pipeline.schema import RawDoc
+
+    news = [RawDoc(id=r["id"], path="x", sha256="", text=r["text"]) for r in read_news("wikinews_de.jsonl.gz", 32)]
+    one, all_ = batch_timeout_for(news[:1]), batch_timeout_for(news)
+    assert BATCH_TIMEOUT_BASE_S < one < all_
+    assert all_ - BATCH_TIMEOUT_BASE_S == pytest.approx(BATCH_TIMEOUT_S_PER_KCHAR * sum(len(r.text) for r in news) / 1000)
+    assert batch_timeout_for(news, 5.0) == 5.0  # --batch-timeout: fixed
 
 
 def test_a_record_the_cache_refuses_is_that_articles_error(tmp_path, nlp_info):

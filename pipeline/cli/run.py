@@ -40,7 +40,8 @@ def run(
     model: Optional[str] = typer.Option(None, "--model", "-m", help="spaCy model name or path (default: de_core_news_md if installed, else the bundled model)"),
     n_process: int = typer.Option(1, "--n-process", "-n", min=1, help="Worker processes (supervised: a worker that dies has its batch retried once)"),
     batch_size: int = typer.Option(32, "--batch-size", "-b", min=1, help="Articles per batch sent to a worker"),
-    max_bytes: int = typer.Option(MAX_BYTES, "--max-bytes", min=1, help="Refuse single article files larger than this many bytes (longer texts are annotated in parts; 5 MB measured in bench/bench_long_article.py)"),
+    batch_timeout: Optional[float] = typer.Option(None, "--batch-timeout", min=1, help="Seconds a worker (-n 2 or more) may take for one batch before it is killed as hung and the batch retried once (default: 120 s + 2 s per 1,000 characters of the batch)"),
+    max_bytes: int = typer.Option(MAX_BYTES, "--max-bytes", min=1, help="Refuse an article (a file, or a JSONL record's text) larger than this many bytes (longer texts are annotated in parts; 5 MB measured in bench/bench_long_article.py)"),
     force: bool = typer.Option(False, "--force", help="Re-process every article, ignoring the cache"),
     allow_non_german: bool = typer.Option(False, "--allow-non-german", help="Process texts detected as not German"),
     annotations: Path = typer.Option(Path("annotations"), "--annotations", help="Folder with review decisions to re-apply"),
@@ -58,7 +59,7 @@ def run(
     from ..run import RunOptions, run as run_batch
 
     opts = RunOptions(
-        paths=list(paths) if paths else [Path("corpus")], out=out, model=model, n_process=n_process, batch_size=batch_size,
+        paths=list(paths) if paths else [Path("corpus")], out=out, model=model, n_process=n_process, batch_size=batch_size, batch_timeout=batch_timeout,
         max_bytes=max_bytes, force=force, allow_non_german=allow_non_german, review=None if no_reviews else ReviewOverlay.from_folder(annotations), progress=progress,
         cluster=cluster, formats=tuple(dict.fromkeys(formats)), parquet_rows=parquet_rows, shared_fs=shared_fs,
     )

@@ -24,8 +24,11 @@ class Executor(Protocol):
 
 
 def make_executor(nlp, settings: WorkSettings, n_process: int = 1, on_notice: Callable[[str], None] = lambda m: None,
-                  cluster: Optional[str] = None, model: tuple[str, str] = ("", ""), shared_fs: bool = False, max_bytes: int = 0) -> Executor:
+                  cluster: Optional[str] = None, model: tuple[str, str] = ("", ""), shared_fs: bool = False, max_bytes: int = 0,
+                  batch_timeout: Optional[float] = None) -> Executor:
     """`on_notice` hears what the run should tell its user (e.g. a worker died and its batch is retried).
+    `batch_timeout`: seconds a local worker may take for one batch (None: scaled by the batch,
+    `local.batch_timeout_for`); the run's own process (`n_process` 1) is not timed.
     With `cluster`, the work goes to Dask workers, which load the model `(name, path)` themselves
     (and, with `shared_fs`, read the article files themselves)."""
     if cluster:
@@ -38,4 +41,4 @@ def make_executor(nlp, settings: WorkSettings, n_process: int = 1, on_notice: Ca
         return InlineExecutor(nlp, settings)
     from .local import LocalPool
 
-    return LocalPool(nlp, settings, n_process, on_notice)
+    return LocalPool(nlp, settings, n_process, on_notice, batch_timeout=batch_timeout)

@@ -15,7 +15,11 @@ batch, so the driver always knows which batch a dead worker had:
 - a worker that dies is noticed at once (its process sentinel wakes `connection.wait`); only
   its batch is retried, once, in the fresh worker that replaces it; the others keep working;
 - if the batch's worker dies again, its articles get `worker_died` errors naming each file,
-  and the run goes on with the rest (a poison article costs its batch, not the run).
+  and the run goes on with the rest (a poison article costs its batch, not the run);
+- a worker that is alive but does not finish its batch in time (hung, stopped, swapping) is
+  killed after the batch timeout (`batch_timeout`: `--batch-timeout`, or by default
+  `BATCH_TIMEOUT_BASE_S` plus `BATCH_TIMEOUT_S_PER_KCHAR` per 1,000 characters of the batch)
+  and handled as one that died: one retry, then `timed_out` errors for its articles.
 
 Fork start: the workers inherit the loaded model and tables; `gc.freeze()` before the fork
 keeps those pages shared (the workers' collections never write to frozen objects).
@@ -47,6 +51,22 @@ PR_SET_PDEATHSIG = 1  # linux/prctl.h
 WATCHDOG_S = 2.0
 STOP_GRACE_S = 5.0  # how long a stopped worker may take to exit before it is killed
 STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+# The default batch timeout, scaled by the batch's text. Measured on the shared 2-core machine:
+# a batch of 32 Wikinews articles (~48,000 characters) took up to 45 s at load 9
+# (bench/bench_workers.py), about 0.9 s per 1,000 characters; a 5 MB article 1,637 s
+# (bench/bench_long_article.py, 0.33 s per 1,000). The default is 5x and 6x those: a batch is
+# taken for hung only far past any slowness seen, since a false timeout costs its articles
+# (after the retry) while a late one costs only waiting.
+BATCH_TIMEOUT_BASE_S = 120.0
+BATCH_TIMEOUT_S_PER_KCHAR = 2.0
+
+
+def batch_timeout_for(batch: list[RawDoc], fixed: Optional[float] = None) -> float:
+    """Seconds a worker may take for `batch` before it is taken for hung: `fixed` when given
+    (`--batch-timeout`), else scaled by the batch's text."""
+    if fixed:
+        return fixed
+    return BATCH_TIMEOUT_BASE_S + BATCH_TIMEOUT_S_PER_KCHAR * sum(len(r.text) for r in batch) / 1000
 
 # The model and settings of the run, set in the driver just before it forks, so that every
 # worker inherits them without pickling a model.
@@ -104,16 +124,20 @@ class _Worker:
     process: multiprocessing.process.BaseProcess
     conn: Connection  # the driver's end of this worker's own pipe
     job: Optional[tuple[int, list[RawDoc]]] = None  # (batch number, batch) it works on
+    deadline: float = 0.0  # time.monotonic() by which the job's result must be there
+    timeout: float = 0.0  # the seconds that deadline allowed
 
 
 class LocalPool:
-    def __init__(self, nlp, settings: WorkSettings, n_process: int, on_notice: Callable[[str], None] = lambda m: None):
+    def __init__(self, nlp, settings: WorkSettings, n_process: int, on_notice: Callable[[str], None] = lambda m: None,
+                 batch_timeout: Optional[float] = None):
         self.nlp = nlp
         self.settings = settings
         self.n_process = n_process
         self.on_notice = on_notice
+        self.batch_timeout = batch_timeout  # seconds per batch; None: scaled by the batch (batch_timeout_for)
         self.workers: list[_Worker] = []
-        self.deaths: dict[int, int] = {}  # batch number -> how many workers died on it
+        self.deaths: dict[int, int] = {}  # batch number -> how many workers died or hung on it
         self.frozen = False
 
     def map(self, batches: Iterator[list[RawDoc]]) -> Iterator[BatchResult]:
@@ -134,15 +158,21 @@ class LocalPool:
         try:
             feed()
             while busy := [w for w in self.workers if w.job is not None]:
-                ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy]))
+                first_deadline = min(w.deadline for w in busy)
+                ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy],
+                                 timeout=max(0.0, first_deadline - time.monotonic())))
                 for w in busy:
                     if w.conn in ready or w.process.sentinel in ready:
                         result = self._receive(w)
                         if result is None:  # it died: its batch is retried, or failed the second time
                             result = self._dead(w)
-                        feed()  # before the driver stores the result: the worker goes on meanwhile
-                        if result is not None:
-                            yield result
+                    elif time.monotonic() >= w.deadline:  # alive but hung: killed, then as if it died
+                        result = self._receive(w) or self._hung(w)  # (a result sent at the deadline counts)
+                    else:
+                        continue
+                    feed()  # before the driver stores the result: the worker goes on meanwhile
+                    if result is not None:
+                        yield result
                 feed()
         finally:
             self._stop()
@@ -156,6 +186,8 @@ class LocalPool:
 
     def _send(self, w: _Worker, job: tuple[int, list[RawDoc]]) -> None:
         w.job = job
+        w.timeout = batch_timeout_for(job[1], self.batch_timeout)
+        w.deadline = time.monotonic() + w.timeout
         try:
             w.conn.send(job[1])
         except (BrokenPipeError, ConnectionResetError):
@@ -175,19 +207,41 @@ class LocalPool:
     def _dead(self, w: _Worker) -> Optional[BatchResult]:
         """A worker died on its batch: the first time, the batch goes to a fresh worker (and
         None is returned); the second time, its articles are returned as failed."""
-        seq, batch = w.job
+        n = len(w.job[1])
         how = self._remove(w)
+        return self._retry_or_fail(
+            w, first=f"worker process {w.process.pid} died ({how}) on a batch of {n} articles",
+            again=f"worker process {w.process.pid} died ({how}) again on the same batch",
+            kind=ErrorKind.WORKER_DIED,
+            why=f"its worker process died twice on its batch of {n} articles ({how}: killed, out of memory, or a crash on one of them); not processed",
+        )
+
+    def _hung(self, w: _Worker) -> Optional[BatchResult]:
+        """A worker alive but past its batch's deadline (hung in a component, stopped, swapping):
+        killed (SIGKILL also ends a stopped process), then its batch is retried or failed as
+        for a worker that died."""
+        n, limit = len(w.job[1]), w.timeout
+        w.process.kill()
+        self._remove(w)
+        return self._retry_or_fail(
+            w, first=f"worker process {w.process.pid} did not finish its batch of {n} articles within {limit:.0f} s (hung or far too slow); killed it",
+            again=f"worker process {w.process.pid} did not finish the same batch within {limit:.0f} s either; killed it",
+            kind=ErrorKind.TIMED_OUT,
+            why=f"its batch of {n} articles did not finish within {limit:.0f} s, twice (a hung worker, or far too slow: see --batch-timeout); not processed",
+        )
+
+    def _retry_or_fail(self, w: _Worker, first: str, again: str, kind: ErrorKind, why: str) -> Optional[BatchResult]:
+        """The batch of a worker that was lost (already removed): the first time it goes to a
+        fresh worker (None is returned); the second time its articles are returned as failed."""
+        seq, batch = w.job
         self.deaths[seq] = self.deaths.get(seq, 0) + 1
         files = _files(batch)
         if self.deaths[seq] == 1:
-            self.on_notice(
-                f"worker process {w.process.pid} died ({how}) on a batch of {len(batch)} articles ({files}); "
-                "retrying that batch in a fresh worker"
-            )
+            self.on_notice(f"{first} ({files}); retrying that batch in a fresh worker")
             self._send(self._spawn(), (seq, batch))
             return None
-        self.on_notice(f"worker process {w.process.pid} died ({how}) again on the same batch: its {len(batch)} articles are not processed ({files})")
-        return failed_batch(batch, ErrorKind.WORKER_DIED, f"its worker process died twice on its batch of {len(batch)} articles ({how}: killed, out of memory, or a crash on one of them); not processed")
+        self.on_notice(f"{again}: its {len(batch)} articles are not processed ({files})")
+        return failed_batch(batch, kind, why)
 
     def _reap_idle(self) -> None:
         """Workers that died between two batches are replaced when needed; nothing was lost."""
