@@ -170,3 +170,57 @@ def _candidates(kind, rx, prio, text):
     one = DateRecognizer.__new__(DateRecognizer)
     one.patterns, one.gates = [(kind, rx, prio)], [None]
     return one.find(text)
+
+
+@pytest.fixture(scope="module")
+def nlp_model():
+    if not (MODEL / "meta.json").exists():
+        pytest.skip("trained model not available")
+    from pipeline.nlp import load_nlp
+
+    return load_nlp(str(MODEL))[0]
+
+
+def model_dates(nlp, text, published):
+    from pipeline.nlp import annotate
+
+    (doc, _), = annotate(nlp, [(text, {"id": "t", "published": published})])
+    return [(s.text, s._.value) for s in doc.spans[DATE_SPANS]]
+
+
+@pytest.mark.parametrize("published,text,expected", [
+    # the weak preterite of the verb the parse attaches the weekday to: the last Thursday (wn59896)
+    ("2009-12-02", "Mittels selbstgefertigten Schlüsseln gelangten sie am Donnerstagabend bis zur Gefängnispforte, wo sie "
+                   "einen Pförtner überwältigten und ihm zwei Dienstwaffen abnahmen.", [("Donnerstagabend", "2009-11-26")]),
+    # a zu-infinitive takes the tense of its governor "veranlasste" (wn59662)
+    ("2009-11-13", "Die seiner Ansicht nach fragwürdige Rolle der US-Notenbank, der Federal Reserve (kurz: „Fed“), bei der "
+                   "Finanzkrise veranlasste den der Demokratischen Partei angehörenden Senator Christopher Dodd, am Dienstag im "
+                   "Senat der Vereinigten Staaten einen Gesetzentwurf auf den Weg zu bringen, der die Kompetenzen der "
+                   "US-Notenbank einschränken und eine neue Aufsichtsbehörde für den Bankensektor schaffen soll.",
+     [("Dienstag", "2009-11-10")]),
+    # a weekday on a noun dates the noun's event, not the verb "wurden": the nearest Friday (wn7546)
+    ("2005-06-30", "Konkrete Hinweise über die genaue Begründung der Vertrauensfrage am Freitag im Parlament wurden auch nach "
+                   "diesem Treffen nicht bekannt, nachdem gestern schon eine Ministerrunde im Kanzleramt stattgefunden hatte.",
+     [("Freitag", "2005-07-01"), ("gestern", "2005-06-29")]),
+    # passive "werden ... gefunden" is no future; the weekday hangs on "Bekanntgabe" (wn21932)
+    ("2006-02-12", "Erfahrungsgemäß werden 99 Prozent aller vermissten Kinder in Deutschland innerhalb kürzester Zeit wieder "
+                   "gefunden, so eine Information des Bundeskriminalamtes (BKA) in Wiesbaden nach der Bekanntgabe des Falles "
+                   "am Donnerstag.", [("Donnerstag", "2006-02-09")]),
+    # future and present tense still point forward and to the nearest day (seed-style control)
+    ("2012-02-25", "Die Beratungen der EU-Außen- und Europaminister werden am Montag stattfinden.", [("Montag", "2012-02-27")]),
+    ("2012-02-25", "Die Beratungen der EU-Außen- und Europaminister fanden am Montag statt.", [("Montag", "2012-02-20")]),
+])
+def test_weekday_tense_from_the_parse(nlp_model, published, text, expected):
+    assert model_dates(nlp_model, text, published) == expected
+
+
+def test_weak_preterite_needs_a_known_infinitive(nlp_model):
+    """Present plurals of t-stem verbs ("arbeiten", "warten") are no preterite; "veranlasste" is."""
+    from pipeline.nlp import annotate
+
+    td = nlp_model.get_pipe("presseschau_dates").tense_detector
+    (doc, _), = annotate(nlp_model, [("Die Ärzte warten am Montag auf die Entscheidung, die Politik veranlasste sie dazu.",
+                                      {"id": "t", "published": "2012-02-25"})])
+    by_text = {t.text: t for t in doc}
+    assert not td._finite_weak_preterite(by_text["warten"])
+    assert td._finite_weak_preterite(by_text["veranlasste"])

@@ -208,8 +208,10 @@ class TenseDetector:
 
     _PARTICIPLE = re.compile(r"^(?:[a-zäöü]+)?ge[a-zäöüß]{2,}(?:t|en)$|^[a-zäöüß]{3,}iert$")
 
-    def __init__(self, lemma_fn: Callable[[Token], str]):
+    def __init__(self, lemma_fn: Callable[[Token], str], lemma_table: Callable[[], Any] = lambda: None):
         d = lang_data("dates.json")["tense"]
+        self.lemma_table = lemma_table
+        self._lemma_values: Optional[set[str]] = None
         self.past_aux = set(d["past_aux"])
         self.perfect_aux = set(d["perfect_aux"])
         self.future_aux = set(d["future_aux"])
@@ -217,6 +219,7 @@ class TenseDetector:
         strong = set(d["strong_preterite"])
         self.strong = strong | {w + "en" for w in strong} | {w + "n" for w in strong if w.endswith("e")}
         self.not_past = set(d["not_past"])
+        self.noun_attach_deps = set(d["noun_attach_deps"])
         self.lemma_fn = lemma_fn
 
     def _participle(self, t: Token) -> bool:
@@ -247,6 +250,102 @@ class TenseDetector:
             if lemma != w and lemma.endswith("n") and lemma.startswith(m.group(1)[: max(2, len(m.group(1)) - 1)]):
                 return True
         return False
+
+    def _finite_weak_preterite(self, t: Token) -> bool:
+        """A finite full verb of the parse in the weak preterite ("gelangten", "meldete"): the
+        lookup lemma table often misses these ("gelangten" -> "gelangt"), so the form decides
+        when the parse says the verb is finite (it has a subject and no auxiliary). Only
+        -te/-ten: present-tense "-tet" ("leitet", "arbeitet") would read as past."""
+        w = t.text
+        if t.pos_ != "VERB" or not w.islower() or w in self.not_past:
+            return False
+        if not (w.endswith("te") or w.endswith("ten")):
+            return False
+        deps = {c.dep_ for c in t.children}
+        if "aux" in deps or "aux:pass" in deps or "nsubj" not in deps and "nsubj:pass" not in deps:
+            return False
+        if w.endswith("te"):
+            return True  # "veranlasste", "meldete" (present "ich leite" is rare outside quotes)
+        # "-ten": "arbeiten", "halten" are present plurals; a preterite strips to an infinitive
+        # ("veranlassten" -> "veranlassen", "gelangten" -> "gelangen")
+        inf = w[:-3] + "en"
+        return self.lemma_fn(t).lower() != w and self._is_infinitive(inf)
+
+    def _is_infinitive(self, w: str) -> bool:
+        """Is `w` a verb infinitive the lookup table knows: one of its lemmas (the values), or a
+        form it maps to a lemma of the same stem ("gelangen" -> "gelingen"; not "waren" -> "sein",
+        so present "warten" stays present)?"""
+        if self._lemma_values is None:
+            table = self.lemma_table()
+            self._lemma_values = {v for v in table.values() if v.endswith("n") and v.islower()} if table else set()
+        if w in self._lemma_values:
+            return True
+        lem = self.lemma_table().get(w) if self._lemma_values else None
+        return bool(lem) and lem[:3] == w[:3] and lem.endswith("en")
+
+    def predicate_tense(self, doc: Doc, start: int, end: int) -> Optional[str]:
+        """Tense of the verb a date attaches to in the dependency parse (the model has no
+        morphological features, only UPOS, so the verb and its auxiliaries decide):
+        "gelangten sie am Donnerstagabend" -> past; "veranlasste ..., am Dienstag ... zu
+        bringen" -> past (a zu-infinitive takes its governor's tense); "wird am Montag
+        stattfinden" -> future; "werden ... am Montag gefunden" (passive) -> present.
+        A date inside a noun phrase ("die Vertrauensfrage am Freitag", "nach der Bekanntgabe
+        am Donnerstag") dates the noun's event, not the verb: "present" (the nearest day).
+        None without a parse or without a verb above the date."""
+        if not has_ann(doc, "DEP"):
+            return None
+        root = next((t for t in doc[start:end] if not (start <= t.head.i < end) or t.head.i == t.i), None)
+        if root is None:
+            return None
+        t, steps = root, 0
+        nominal = False
+        while steps < 12:
+            steps += 1
+            if t.head.i == t.i:
+                break
+            h = t.head
+            if t.dep_ in self.noun_attach_deps and h.pos_ in ("NOUN", "PROPN") and t is root:
+                nominal = True
+            if h.pos_ in ("VERB", "AUX") or any(c.dep_ in ("aux", "aux:pass", "cop") for c in h.children):
+                t = h
+                break
+            t = h
+        else:
+            return None
+        if t.pos_ not in ("VERB", "AUX", "ADJ") and not any(c.dep_ in ("aux", "aux:pass", "cop") for c in t.children):
+            return None
+        if nominal:
+            return "present"
+        for _ in range(4):
+            tense = self._verb_tense(t)
+            zu = any(c.dep_ == "mark" and c.text.lower() == "zu" for c in t.children)
+            if tense is None and zu and t.head.i != t.i:
+                t = t.head
+                continue
+            return tense
+        return None
+
+    def _verb_tense(self, v: Token) -> Optional[str]:
+        """past / future / present of one predicate and its auxiliaries (None: no cue)."""
+        auxes = [c for c in v.children if c.dep_ in ("aux", "aux:pass", "cop")]
+        words = [a.text.lower() for a in auxes]
+        part = self._participle(v)
+        for w in words:
+            if w in self.not_past:
+                return "present"
+        if any(w in self.past_aux for w in words):
+            return "past"
+        if any(w in self.perfect_aux for w in words) and part:
+            return "past"
+        if any(w in self.future_aux for w in words):
+            return "present" if part or v.pos_ == "ADJ" else "future"
+        if any(w in self.modal_future for w in words):
+            return "future"
+        if auxes:
+            return None
+        if self._preterite(v) or self._finite_weak_preterite(v):
+            return "past"
+        return None
 
     def tense(self, tokens: list[Token], center: Optional[int] = None) -> Optional[str]:
         """Tense of the clause made of `tokens`; with `center` (a token index) the cue
@@ -320,7 +419,8 @@ class DateRecognizer:
         self.quarter_words = set(d["quarter_words"])
         self.half_words = set(d["half_words"])
         self.nowadays = d["heute_nowadays"]
-        self.tense_detector = TenseDetector(self._lemma)
+        self.tense_detector = TenseDetector(self._lemma, self._lemma_table)
+        self.parse_tense_kinds = set(d["tense"]["parse_tense_kinds"])
         self._build()
 
     # -- lemma access (model lemma if set, else lookup table) --
@@ -329,14 +429,20 @@ class DateRecognizer:
             return t.lemma_
         if not self.lemma_lookup:
             return t.text
-        if self._lemmas is None:
-            try:
-                from spacy.lookups import load_lookups
+        return self._lemma_table().get(t.text, t.text)
 
-                self._lemmas = load_lookups("de", ["lemma_lookup"]).get_table("lemma_lookup")
-            except Exception:  # spacy-lookups-data missing
-                self._lemmas = {}
-        return self._lemmas.get(t.text, t.text)
+    def _lemma_table(self) -> Any:
+        """spacy-lookups-data's German lemma table ({} without the package or lookups)."""
+        if self._lemmas is None:
+            self._lemmas = {}
+            if self.lemma_lookup:
+                try:
+                    from spacy.lookups import load_lookups
+
+                    self._lemmas = load_lookups("de", ["lemma_lookup"]).get_table("lemma_lookup")
+                except Exception:  # spacy-lookups-data missing
+                    pass
+        return self._lemmas
 
     def _build(self) -> None:
         mon_words = []
@@ -787,7 +893,9 @@ class DateRecognizer:
         for m, span in matches:
             s0, s1 = sentence_bounds(doc, span.start)
             c0, c1 = clause_bounds(doc, span.start, span.end, s0, s1)
-            tense = self.tense_detector.tense([t for t in doc[c0:c1] if t.i < span.start or t.i >= span.end], span.start)
+            tense = self.tense_detector.predicate_tense(doc, span.start, span.end) if m.kind in self.parse_tense_kinds else None
+            if tense is None:
+                tense = self.tense_detector.tense([t for t in doc[c0:c1] if t.i < span.start or t.i >= span.end], span.start)
             if tense is None:
                 tense = self.tense_detector.tense([t for t in doc[s0:s1] if t.i < span.start or t.i >= span.end], span.start)
             if m.kind == "day_list" and m.extra.get("mon") is None:
