@@ -224,3 +224,24 @@ def test_weak_preterite_needs_a_known_infinitive(nlp_model):
     by_text = {t.text: t for t in doc}
     assert not td._finite_weak_preterite(by_text["warten"])
     assert td._finite_weak_preterite(by_text["veranlasste"])
+
+
+def test_two_digit_range_year_before_sentence_period(nlp_model, nlp):
+    """wn50016: the tokenizer splits "2012/13." at the slash and keeps "13." whole as if it were
+    an ordinal; before a capitalised word it is the second year and the sentence's period."""
+    text = ("Danach beginnt die Ausgleichsphase mit dem Schuljahr 2012/13. Bisher hieß es, die Ausgleichsphase solle "
+            "erst kurz vor der Erreichung des Pensionsalters beginnen.")
+    assert model_dates(nlp_model, text, "2008-05-08") == [("2012", "2012"), ("13", "2013")]
+    assert run(nlp, text, "2008-05-08") == [("2012", "2012"), ("13", "2013")]
+
+
+def test_next_morning_counts_from_the_day_named_last(nlp_model):
+    """wn59896: "am nächsten Morgen" is a day counted from the date the text named last, here a
+    day and month without a year ("Am Morgen des 28. November")."""
+    text = ("Am Morgen des 28. November drangen sie in ein Haus eines Ehepaares ein und verbrachten dort 10 Stunden. "
+            "Sie duschten, aßen und schliefen, bevor sie das Haus ihrer Geiseln nach Einbruch der Dunkelheit wieder "
+            "verließen. Sie ließen sich von dem Ehepaar in dessen Wagen nach Mühlheim an der Ruhr fahren und ließen "
+            "danach ihre Geiseln unverletzt frei.\n\nNachdem am nächsten Morgen gegen 10.15 Uhr der Fluchtwagen von "
+            "Passanten entdeckt wurde, wurde Michael Heckhoff von einem Spezialeinsatzkommando festgenommen.")
+    got = model_dates(nlp_model, text, "2009-12-02")
+    assert ("28. November", "2009-11-28") in got and ("nächsten Morgen", "2009-11-29") in got

@@ -96,6 +96,13 @@ def has_ann(doc: Doc, attr: str) -> bool:
     return v
 
 
+def _short_year_after_range(doc: Doc, i: int) -> bool:
+    """Is doc[i] ("13.") the two-digit second year of a range the tokenizer split at the
+    slash or dash ("Schuljahr 2012/13. Bisher ...")?"""
+    return i >= 2 and len(doc[i].text) == 3 and doc[i - 1].text in ("/", "–", "-") \
+        and not doc[i - 1].whitespace_ and bool(_YEAR_TOKEN.match(doc[i - 2].text))
+
+
 def split_trailing_periods(doc: Doc) -> Doc:
     """Retokenize number tokens the German tokenizer keeps whole but that hold two date or
     figure parts: a sentence-final period ("1997." -> "1997" "."; the tokenizer keeps "2."
@@ -124,7 +131,7 @@ def split_trailing_periods(doc: Doc) -> Doc:
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
         if nxt is None or "\n" in t.whitespace_ + (nxt.text if nxt.is_space else ""):
             todo.append((t, [num, "."]))
-        elif _YEAR_TOKEN.match(num) and nxt.text.lower() not in months \
+        elif (_YEAR_TOKEN.match(num) or _short_year_after_range(doc, t.i)) and nxt.text.lower() not in months \
                 and nxt.text.lower() not in _NOT_SPLIT_AFTER and (nxt.text[:1].isupper() or nxt.is_punct):
             todo.append((t, [num, "."]))
     if not todo:
@@ -465,6 +472,8 @@ class DateRecognizer:
         LINK = "(?:bis\\s+(?:zum|zu|am)|und\\s+(?:dem|am)|und|bis|oder|–|-|/)"
         self.link_re = re.compile(f"\\s*{LINK}?\\s*")
         E = "(?![\\w-])"
+        # parts of the day that count as a day after a modifier ("am nächsten Morgen")
+        DAYP = _alt(_cap(w) for w, u in self.rel_units.items() if u == "day" and w not in ("tag", "tages"))
         pats: list[tuple[str, str, int]] = [
             ("numeric", f"(?<![\\d.])(?:{WD},?\\s+(?:(?:den|dem)\\s+)?)?(?P<day>0?[1-9]|[12]\\d|3[01])\\.(?P<month>0?[1-9]|1[0-2])\\.(?P<year>\\d{{4}}|\\d{{2}})(?![\\d])", 5),
             ("iso", "(?<![\\d-])(?P<year>\\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\\d|3[01])(?![\\d])", 5),
@@ -481,7 +490,7 @@ class DateRecognizer:
             ("quarter_q", f"{B}Q(?P<qn>[1-4])(?:\\s*|/){YEAR4}{E}", 4),
             ("part_year", f"{B}{PART}\\s+{YEAR}", 3),
             ("part_rel", f"{B}{PART}\\s+(?:des\\s+|der\\s+)?(?:{MOD}\\s+)?(?P<unit>Jahres|Monats|Woche)(?:\\s+{YEAR4})?{E}", 3),
-            ("rel", f"{B}{MOD}\\s+(?P<unit>Jahr|Jahres|Jahre|Monat|Monats|Woche|Wochenende|Tag|Tages)(?:\\s+{YEAR4})?{E}", 2),
+            ("rel", f"{B}{MOD}\\s+(?P<unit>Jahr|Jahres|Jahre|Monat|Monats|Woche|Wochenende|Tag|Tages|{DAYP})(?:\\s+{YEAR4})?{E}", 2),
             ("rel_comp", f"{B}(?P<comp>{_alt(_cap(w) for w in self.rel_comp)}){E}(?:\\s+{YEAR4})?", 2),
             ("jahr_year", f"{B}(?P<jahr>Jahr|Jahre|Jahres)\\s+{YEAR}", 3),
             ("decade", f"{B}(?:{PART}\\s+der\\s+)?(?:(?P<dec4>1\\d\\d0|20\\d0)-?er(?:\\s*-?\\s*Jahren?|\\s*-?\\s*Jahre)?|(?P<dec2>[1-9]0)er\\s*-?\\s*Jahren?|(?P<dec2b>[1-9]0)er-Jahren?|(?P<decw>{_alt(_both(self.decade_words))})\\s+Jahren?)(?![\\w])", 3),
@@ -501,7 +510,7 @@ class DateRecognizer:
             "numeric": r"\d\.\d{1,2}\.\d\d", "iso": r"\d-\d\d-\d\d", "dmy": mon_gate, "day_list": mon_gate,
             "month": mon_gate, "season": SEAS.split(")")[0].split("(?P<season>")[1], "part_year": part_gate,
             "quarter": "Quartal|Vierteljahr|Jahresviertel|Halbjahr|Jahreshälfte", "quarter_q": "Q[1-4]",
-            "part_rel": part_gate, "rel": "Jahr|Monat|Woche|Tag", "rel_comp": _alt(_cap(w) for w in self.rel_comp),
+            "part_rel": part_gate, "rel": "Jahr|Monat|Woche|Tag|" + DAYP, "rel_comp": _alt(_cap(w) for w in self.rel_comp),
             "jahr_year": "Jahr", "decade": r"\d-?er|ziger|ßiger", "century": r"Jahrhundert|Jh\.", "bc_year": r"v\.\s?Chr\.",
             "weekday": _alt(_cap(w) for w in self.weekdays), "deictic": "eute|estern|orgen",
             "holiday": "eihnacht|eiligabend|eiligen|ilvester|eujahr|ster|arfreitag|ründonnerstag|fingst|immelfahrt|ronleichnam|inheit|llerheiligen|eformationstag|aifeiertag",
@@ -923,7 +932,9 @@ class DateRecognizer:
                     if (prev and prev[0] in ("im", "jahr", "jahres", "anfang", "mitte", "ende", "seit")) \
                             or line_len < 80 or not prev or prev[0] in (".", "\n"):
                         ref = r
-                elif m.g.get("year") or m.kind in ("numeric", "iso"):
+                elif m.g.get("year") or m.kind in ("numeric", "iso", "dmy"):
+                    # a day and month without a year ("Am Morgen des 28. November") is resolved
+                    # to one day, so "am nächsten Morgen" after it counts from there
                     ref = r
                 elif ref is not None and self.mode == "narrative":
                     ref = r
