@@ -245,3 +245,21 @@ def test_next_morning_counts_from_the_day_named_last(nlp_model):
             "Passanten entdeckt wurde, wurde Michael Heckhoff von einem Spezialeinsatzkommando festgenommen.")
     got = model_dates(nlp_model, text, "2009-12-02")
     assert ("28. November", "2009-11-28") in got and ("nächsten Morgen", "2009-11-29") in got
+
+
+@pytest.mark.parametrize("published,text,expected", [
+    # wn4389, wn45609: the year belongs to the event's name (MISC), neither DATE nor FIGURE
+    ("2005-04-01", "Wie der Weltverband FIFA in der Nacht bekanntgegeben hat, wird die Fußball-Weltmeisterschaft 2006 doch "
+                   "nicht in Deutschland stattfinden.", []),
+    ("2007-11-12", "Der Ursprung der großen Rauchwolke ist in der Nähe des Geländes, wo die Olympischen Sommerspiele 2012 "
+                   "stattfinden sollen.", []),
+    # an election is no such name (annotations/GUIDELINES.md), and "einem" is no "EM"
+    ("2007-01-01", "Bei der Bundestagswahl 2005 gewann die CDU.", [("2005", "2005")]),
+    ("2007-01-01", "Er spielt in einem 2006 gegründeten Verein.", [("2006", "2006")]),
+])
+def test_year_inside_an_event_name(nlp_model, published, text, expected):
+    from pipeline.nlp import annotate, doc_to_entities
+
+    assert model_dates(nlp_model, text, published) == expected
+    (doc, _), = annotate(nlp_model, [(text, {"id": "t", "published": published})])
+    assert not [e for e in doc_to_entities(doc) if e.label == "FIGURE"]

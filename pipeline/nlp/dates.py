@@ -426,6 +426,7 @@ class DateRecognizer:
         self.quarter_words = set(d["quarter_words"])
         self.half_words = set(d["half_words"])
         self.nowadays = d["heute_nowadays"]
+        self.event_heads = [w for w in d["event_name_heads"] if not w.startswith("_")]
         self.tense_detector = TenseDetector(self._lemma, self._lemma_table)
         self.parse_tense_kinds = set(d["tense"]["parse_tense_kinds"])
         self._build()
@@ -578,6 +579,8 @@ class DateRecognizer:
         prev = self._prev_words(doc, span)
         p1 = prev[0] if prev else ""
         if m.kind == "year":
+            if p1 and self._event_name_head(p1):
+                return False  # "Fußball-Weltmeisterschaft 2006", "WM 2006": the year is part of the name
             return self.bare_year_ok(doc, span.start) if len(span) == 1 else False
         if m.kind == "month" and not g.get("year") and not g.get("part") and not g.get("early") and not g.get("ofmod"):
             nxt_text = self._text[m.end: m.end + 30]
@@ -606,6 +609,14 @@ class DateRecognizer:
             # habitual "montags" is excluded by the regex; "Montag" as a name part is rare
             return True
         return True
+
+    def _event_name_head(self, word: str) -> bool:
+        """Does `word` (lower case) end a named event that takes its year ("Sommerspiele",
+        "Ski-WM")? Short heads only as the whole word or after a hyphen ("WM", not "einem")."""
+        for h in self.event_heads:
+            if word == h or word.endswith("-" + h) or (len(h) >= 5 and word.endswith(h)):
+                return True
+        return False
 
     def _heute_nowadays(self, doc: Doc, span: Span, p1: str) -> bool:
         """'heute' meaning 'nowadays' ("bis heute", "(heute Nur-Sultan)", "Heute scheint

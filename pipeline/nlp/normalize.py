@@ -39,7 +39,8 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "months", "weekdays", "day_parts", "seasons", "season_months", "period_parts", "ordinals",
         "quarter_words", "half_words", "deictic_days", "relative_modifiers", "relative_units",
         "relative_compounds", "year_triggers", "month_triggers", "tense", "anaphoric_modifiers",
-        "heute_nowadays", "anaphoric_compounds", "deictic_modifiers", "decade_words", "holidays"}),
+        "heute_nowadays", "anaphoric_compounds", "deictic_modifiers", "decade_words", "holidays",
+        "event_name_heads"}),
     "numbers.json": frozenset({
         "units", "teens", "tens", "unit_prefixes_in_compounds", "hundred", "thousand", "multipliers",
         "fractions", "mixed", "article_forms", "vague_plurals", "function_words", "fraction_nouns"}),
