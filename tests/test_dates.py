@@ -263,3 +263,21 @@ def test_year_inside_an_event_name(nlp_model, published, text, expected):
     assert model_dates(nlp_model, text, published) == expected
     (doc, _), = annotate(nlp_model, [(text, {"id": "t", "published": published})])
     assert not [e for e in doc_to_entities(doc) if e.label == "FIGURE"]
+
+
+@pytest.mark.parametrize("published,text,expected", [
+    # wn7546: an adjective between the article and the time unit keeps it a duration
+    ("2005-06-30", "Bei einem Erfolg einer solchen Klage müsste die Regierung noch ein weiteres Jahr im Amt bleiben.",
+     [("ein weiteres Jahr", "P1Y", "duration")]),
+    ("2005-06-30", "Die Regierung bleibt drei weitere Jahre im Amt.", [("drei weitere Jahre", "P3Y", "duration")]),
+    # no time unit after the adjective: a count stays a FIGURE, an article stays nothing
+    ("2005-06-30", "Es gibt drei weitere Verletzte.", [("drei", 3, None)]),
+    ("2005-06-30", "Er bekam ein weiteres Angebot.", []),
+])
+def test_duration_with_an_adjective(nlp_model, published, text, expected):
+    from pipeline.nlp import annotate, doc_to_entities
+
+    (doc, _), = annotate(nlp_model, [(text, {"id": "t", "published": published})])
+    got = [(e.text, e.value, e.extra.get("type") if e.label == "DATE" else e.unit) for e in doc_to_entities(doc)
+           if e.label in ("DATE", "FIGURE")]
+    assert got == expected

@@ -426,7 +426,7 @@ class DateRecognizer:
         self.quarter_words = set(d["quarter_words"])
         self.half_words = set(d["half_words"])
         self.nowadays = d["heute_nowadays"]
-        self.event_heads = [w for w in d["event_name_heads"] if not w.startswith("_")]
+        self.event_heads = d["event_name_heads"]
         self.tense_detector = TenseDetector(self._lemma, self._lemma_table)
         self.parse_tense_kinds = set(d["tense"]["parse_tense_kinds"])
         self._build()

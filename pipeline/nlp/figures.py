@@ -127,6 +127,7 @@ class FigureRecognizer:
         self.adverbs_after_von = set(ms["amount_phrases"]["adverbs_after_von"])
         self.partitive_words = set(ms["partitive_words"])
         self.duration_codes = {k: v for k, v in ms["duration_codes"].items() if not k.startswith("_")}
+        self.duration_adjectives = set(ms["duration_adjectives"])
         self.ago_words = set(ms["ago_words"])
         self.ahead_words = set(ms["ahead_words"])
         self.anchored_after = {k: v for k, v in ms["anchored_after"].items() if not k.startswith("_")}
@@ -232,8 +233,10 @@ class FigureRecognizer:
             nl = nxt.text.lower()
             if nl.startswith("halb") and fraction(nl):
                 return 1, i + 1
-            if lookup_unit(nxt.text) and lookup_unit(nxt.text)[0] in _TIME_UNITS and nxt.text[:1].isupper() and low != "eines":
-                return 1, i + 1  # "einen Tag", "seit einem Monat", "eine Woche später" (not "eines Tages")
+            if low != "eines" and (self._time_unit_word(nxt) or (
+                    nl in self.duration_adjectives and i + 2 < len(doc) and self._time_unit_word(doc[i + 2]))):
+                # "einen Tag", "seit einem Monat", "eine Woche später", "ein weiteres Jahr" (not "eines Tages")
+                return 1, i + 1
             if multiplier(nl) and nl not in ("hundert",) or fraction(nl) or (
                     lookup_unit(nxt.text) and lookup_unit(nxt.text)[0] not in _TIME_UNITS and nxt.text[:1].isupper()
                     and nxt.text.lower() not in ("m", "t", "g", "l")):
@@ -248,6 +251,11 @@ class FigureRecognizer:
         if v is None:
             return None
         return v, i + 1
+
+    @staticmethod
+    def _time_unit_word(t: Token) -> bool:
+        u = lookup_unit(t.text)
+        return bool(u) and u[0] in _TIME_UNITS and t.text[:1].isupper()
 
     def parse_at(self, doc: Doc, i: int) -> Optional[dict]:
         b = self._base(doc, i)
@@ -274,6 +282,10 @@ class FigureRecognizer:
                 break
             value = value * mul
             scale *= mul
+            j += 1
+        # "ein weiteres Jahr", "drei weitere Monate": an adjective of the duration between the
+        # number and a time unit belongs to the span
+        if j + 1 < len(doc) and doc[j].text.lower() in self.duration_adjectives and self._time_unit_word(doc[j + 1]):
             j += 1
         # unit word or symbol; compound units first ("Kilometern pro Stunde", "km/h" = three
         # tokens, "Grad Celsius")
