@@ -281,3 +281,17 @@ def test_duration_with_an_adjective(nlp_model, published, text, expected):
     got = [(e.text, e.value, e.extra.get("type") if e.label == "DATE" else e.unit) for e in doc_to_entities(doc)
            if e.label in ("DATE", "FIGURE")]
     assert got == expected
+
+
+def test_episode_days_count_from_the_first_day(nlp_model):
+    """wn59896: "am Tag Zwei ihrer Flucht" after the escape on Thursday 26 November; "Tag Sechs"
+    counts from the same first day although other dates were named in between."""
+    text = ("Die am Donnerstag, den 26. November 2009, aus der JVA Aachen geflohenen Häftlinge sind gefasst. "
+            "Michalski und Heckhoff nahmen am Tag Zwei ihrer Flucht in Köln eine Frau als Geisel. "
+            "Am Morgen des 28. November drangen sie in ein Haus eines Ehepaares ein. "
+            "Am Tag Sechs seiner Flucht, am 1. Dezember 2009, wird Michalski auf einer abgelegenen Straße festgenommen.")
+    got = model_dates(nlp_model, text, "2009-12-02")
+    assert ("Tag Zwei", "2009-11-27") in got and ("Tag Sechs", "2009-12-01") in got
+    # without the episode after it no DATE; with no date named before, no value
+    assert model_dates(nlp_model, "Der Tag Zwei war ruhig.", "2009-12-02") == []
+    assert model_dates(nlp_model, "Am Tag Zwei ihrer Flucht nahmen sie eine Geisel.", "2009-12-02") == [("Tag Zwei", None)]

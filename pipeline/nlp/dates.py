@@ -49,6 +49,7 @@ from .normalize import (
     lang_data,
     lookup_unit,
     parse_anchor,
+    parse_number_word,
     resolve_day_month,
     resolve_month,
     resolve_quarter,
@@ -427,6 +428,7 @@ class DateRecognizer:
         self.half_words = set(d["half_words"])
         self.nowadays = d["heute_nowadays"]
         self.event_heads = d["event_name_heads"]
+        self.episode_followers = d["episode_day_followers"]
         self.tense_detector = TenseDetector(self._lemma, self._lemma_table)
         self.parse_tense_kinds = set(d["tense"]["parse_tense_kinds"])
         self._build()
@@ -499,6 +501,8 @@ class DateRecognizer:
             ("bc_year", f"{B}(?P<year>\\d{{1,4}}\\s?v\\.\\s?Chr\\.)", 3),
             ("year", f"(?<![\\w.,/:–-]){YEAR4}(?![\\w/:–-]|[.,]\\d|\\s?%)", 1),
             ("weekday", f"{B}(?:{MOD}\\s+)?{WD}{DP}(?![\\w-]){DP2}", 2),
+            # "am Tag Zwei ihrer Flucht": the N-th day of an episode the text tells
+            ("episode_day", f"{B}Tag\\s+(?P<epn>[A-ZÄÖÜ][a-zäöüß]+|\\d{{1,3}})(?=\\s+(?:{_alt(self.episode_followers)})(?![\\w-]))", 2),
             ("deictic", f"{B}(?P<deic>heute|Heute|gestern|Gestern|vorgestern|Vorgestern|morgen|übermorgen|Übermorgen){E}{DP2}", 2),
             ("holiday", f"{B}(?P<hol>{_alt(' '.join(_cap(x) if x not in ('der', 'des') else x for x in w.split()) for w in self.holidays)}){E}(?:\\s+{YEAR4})?", 2),
         ]
@@ -513,7 +517,7 @@ class DateRecognizer:
             "quarter": "Quartal|Vierteljahr|Jahresviertel|Halbjahr|Jahreshälfte", "quarter_q": "Q[1-4]",
             "part_rel": part_gate, "rel": "Jahr|Monat|Woche|Tag|" + DAYP, "rel_comp": _alt(_cap(w) for w in self.rel_comp),
             "jahr_year": "Jahr", "decade": r"\d-?er|ziger|ßiger", "century": r"Jahrhundert|Jh\.", "bc_year": r"v\.\s?Chr\.",
-            "weekday": _alt(_cap(w) for w in self.weekdays), "deictic": "eute|estern|orgen",
+            "weekday": _alt(_cap(w) for w in self.weekdays), "deictic": "eute|estern|orgen", "episode_day": "Tag",
             "holiday": "eihnacht|eiligabend|eiligen|ilvester|eujahr|ster|arfreitag|ründonnerstag|fingst|immelfahrt|ronleichnam|inheit|llerheiligen|eformationstag|aifeiertag",
         }
         compiled = {g: re.compile(g) for g in set(gates.values())}
@@ -605,10 +609,18 @@ class DateRecognizer:
             return False
         if m.kind == "deictic" and g["deic"].lower() == "heute" and not g.get("dp2"):
             return not self._heute_nowadays(doc, span, p1)
+        if m.kind == "episode_day":
+            n = self._episode_number(g["epn"])
+            return n is not None and 1 <= n <= 366
         if m.kind == "weekday":
             # habitual "montags" is excluded by the regex; "Montag" as a name part is rare
             return True
         return True
+
+    @staticmethod
+    def _episode_number(word: str) -> Optional[int]:
+        n = int(word) if word.isdigit() else parse_number_word(word)
+        return int(n) if n is not None and n == int(n) else None
 
     def _event_name_head(self, word: str) -> bool:
         """Does `word` (lower case) end a named event that takes its year ("Sommerspiele",
@@ -910,6 +922,7 @@ class DateRecognizer:
         spans = []
         holidays: set[tuple[int, int]] = set()
         ref: Optional[dt.date] = None
+        episode_start: Optional[dt.date] = None
         for m, span in matches:
             s0, s1 = sentence_bounds(doc, span.start)
             c0, c1 = clause_bounds(doc, span.start, span.end, s0, s1)
@@ -920,7 +933,17 @@ class DateRecognizer:
                 tense = self.tense_detector.tense([t for t in doc[s0:s1] if t.i < span.start or t.i >= span.end], span.start)
             if m.kind == "day_list" and m.extra.get("mon") is None:
                 continue
-            value = self.normalise(m, anchor, tense, ref)
+            if m.kind == "episode_day":
+                # day N counts from the episode's first day: the date the text named last
+                # before the first "Tag N" is taken as its day 1 ("am Tag Zwei ihrer Flucht" after
+                # "am Donnerstag, den 26. November" -> the 27th); later "Tag N" count from there
+                n = self._episode_number(m.g["epn"])
+                if episode_start is None and ref is not None:
+                    episode_start = ref
+                value = None if episode_start is None or n is None else \
+                    (episode_start + dt.timedelta(days=n - 1)).isoformat()
+            else:
+                value = self.normalise(m, anchor, tense, ref)
             if precision != "day" and value is not None and not self._explicit(m) and \
                     not (self.mode == "narrative" and ref is not None):
                 value = self._coarse(value, m, precision)
@@ -929,7 +952,7 @@ class DateRecognizer:
             spans.append(span)
             if m.kind == "holiday":
                 holidays.add((span.start, span.end))
-            if m.kind not in ("deictic", "rel", "weekday", "year_part") and value:
+            if m.kind not in ("deictic", "rel", "weekday", "year_part", "episode_day") and value:
                 r = self._ref_from(value)
                 if r is None:
                     pass
