@@ -295,3 +295,16 @@ def test_episode_days_count_from_the_first_day(nlp_model):
     # without the episode after it no DATE; with no date named before, no value
     assert model_dates(nlp_model, "Der Tag Zwei war ruhig.", "2009-12-02") == []
     assert model_dates(nlp_model, "Am Tag Zwei ihrer Flucht nahmen sie eine Geisel.", "2009-12-02") == [("Tag Zwei", None)]
+
+
+@pytest.mark.parametrize("published,text,expected", [
+    # wn61190: "am Vortag" counts from the Monday the text named, not from publication
+    ("2010-02-16", "Der afghanische Innenminister Mohammad Hanif Atmar teilte am Montag mit, man werde bis auf weiteres auf "
+                   "den Einsatz schwerer Artillerie verzichten. Bei einem Raketenangriff am Vortag waren zwölf Menschen "
+                   "getötet worden.", [("Montag", "2010-02-15"), ("Vortag", "2010-02-14")]),
+    # wn68713: "für den nächsten Tag" after "Am Mittwochabend"
+    ("2011-06-16", "Am Mittwochabend kündigte der Ministerpräsident in einer Fernsehansprache für den nächsten Tag eine "
+                   "Kabinettsumbildung an.", [("Mittwochabend", "2011-06-15"), ("nächsten Tag", "2011-06-16")]),
+])
+def test_anaphoric_day_after_a_weekday(nlp_model, published, text, expected):
+    assert model_dates(nlp_model, text, published) == expected

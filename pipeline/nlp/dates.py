@@ -952,7 +952,11 @@ class DateRecognizer:
             spans.append(span)
             if m.kind == "holiday":
                 holidays.add((span.start, span.end))
-            if m.kind not in ("deictic", "rel", "weekday", "year_part", "episode_day") and value:
+            if m.kind == "weekday" and value and self.mode == "news" and self._ref_from(value) is not None:
+                # a weekday resolved to its day is the date an anaphoric day counts from ("Atmar
+                # teilte am Montag mit ... am Vortag"); in narrative texts the frame stays
+                ref = self._ref_from(value)
+            elif m.kind not in ("deictic", "rel", "weekday", "year_part", "episode_day") and value:
                 r = self._ref_from(value)
                 if r is None:
                     pass
