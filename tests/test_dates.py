@@ -308,3 +308,16 @@ def test_episode_days_count_from_the_first_day(nlp_model):
 ])
 def test_anaphoric_day_after_a_weekday(nlp_model, published, text, expected):
     assert model_dates(nlp_model, text, published) == expected
+
+
+def test_recurring_day_is_a_set(nlp_model):
+    """wn37427: "immer am 19. Januar" is every year's 19 January (TimeML set), not the next one."""
+    from pipeline.nlp import annotate, doc_to_entities
+
+    text = ("Das Grab des 1849 verstorbenen Schriftstellers Edgar Allan Poe wird seit 58 Jahren immer am 19. Januar, "
+            "dem Geburtstag Poes, von einem Unbekannten besucht.")
+    (doc, _), = annotate(nlp_model, [(text, {"id": "t", "published": "2007-01-22"})])
+    dates = [(e.text, e.value, e.extra.get("type")) for e in doc_to_entities(doc) if e.label == "DATE"]
+    assert ("19. Januar", "XXXX-01-19", "set") in dates
+    # without the word of recurrence it stays one day
+    assert model_dates(nlp_model, "Das Grab wurde am 19. Januar besucht.", "2007-01-22") == [("19. Januar", "2007-01-19")]

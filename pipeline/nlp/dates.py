@@ -429,6 +429,7 @@ class DateRecognizer:
         self.nowadays = d["heute_nowadays"]
         self.event_heads = d["event_name_heads"]
         self.episode_followers = d["episode_day_followers"]
+        self.recurring_words = set(d["recurring_day_words"])
         self.tense_detector = TenseDetector(self._lemma, self._lemma_table)
         self.parse_tense_kinds = set(d["tense"]["parse_tense_kinds"])
         self._build()
@@ -616,6 +617,11 @@ class DateRecognizer:
             # habitual "montags" is excluded by the regex; "Montag" as a name part is rare
             return True
         return True
+
+    def _recurring(self, doc: Doc, span: Span) -> bool:
+        """A day and month after "am" and a word of recurrence ("immer am 19. Januar")."""
+        prev = self._prev_words(doc, span, 2)
+        return len(prev) == 2 and prev[0] in ("am", "an") and prev[1] in self.recurring_words
 
     @staticmethod
     def _episode_number(word: str) -> Optional[int]:
@@ -949,6 +955,10 @@ class DateRecognizer:
                 value = self._coarse(value, m, precision)
             span = Span(doc, span.start, span.end, label="DATE")
             span._.value = value
+            if m.kind == "dmy" and not m.g.get("year") and m.g.get("mon") and self._recurring(doc, span):
+                # "immer am 19. Januar": every year's 19 January, a TimeML set
+                span._.value = f"XXXX-{self.months[m.g['mon'].lower()]:02d}-{int(m.g['day']):02d}"
+                span._.date_type = "set"
             spans.append(span)
             if m.kind == "holiday":
                 holidays.add((span.start, span.end))
