@@ -321,3 +321,13 @@ def test_recurring_day_is_a_set(nlp_model):
     assert ("19. Januar", "XXXX-01-19", "set") in dates
     # without the word of recurrence it stays one day
     assert model_dates(nlp_model, "Das Grab wurde am 19. Januar besucht.", "2007-01-22") == [("19. Januar", "2007-01-19")]
+
+
+def test_last_night_in_and_outside_a_quote(nlp_model):
+    """wn63107: "letzte Nacht" in a quote is a DATE whose day is unknown (annotations/GUIDELINES.md);
+    in the reporter's own words it is the night before publication."""
+    quote = ("Mit den Worten „Wenn es um die englische Mannschaft geht, bin ich genauso voller Leidenschaft wie jeder "
+             "andere. Aber letzte Nacht habe ich in der Hitze des Gefechts Dinge gesagt, die im Rückblick aus der "
+             "Frustration über unsere Leistung und das Ergebnis entstanden sind“ kommentierte er seinen Ausfall.")
+    assert model_dates(nlp_model, quote, "2010-06-27") == [("letzte Nacht", None)]
+    assert model_dates(nlp_model, "Letzte Nacht brannte in Köln eine Lagerhalle.", "2010-06-27") == [("Letzte Nacht", "2010-06-26")]

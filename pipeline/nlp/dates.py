@@ -618,6 +618,12 @@ class DateRecognizer:
             return True
         return True
 
+    @staticmethod
+    def _quoted(text: str, pos: int) -> bool:
+        """Is `pos` inside a German quotation („...“ or »...«) of its paragraph?"""
+        para = text[text.rfind("\n", 0, pos) + 1: pos]
+        return para.count("„") > para.count("“") or para.count("»") > para.count("«")
+
     def _recurring(self, doc: Doc, span: Span) -> bool:
         """A day and month after "am" and a word of recurrence ("immer am 19. Januar")."""
         prev = self._prev_words(doc, span, 2)
@@ -775,6 +781,8 @@ class DateRecognizer:
             if unit == "day":
                 # "des gestrigen Tages": from publication; "am folgenden/nächsten/selben Tag": the
                 # day after/of the date the text named last (news use it anaphorically)
+                if m.extra.get("quoted") and g["unit"].lower() not in ("tag", "tages") and mod not in self.ana_mods:
+                    return None  # "letzte Nacht" in a quote: the speaker's day is unknown
                 if mod in self.deictic_mods:
                     return None if anchor is None else shift_period(anchor, unit, self.deictic_mods[mod])
                 r = ref or anchor
@@ -939,6 +947,8 @@ class DateRecognizer:
                 tense = self.tense_detector.tense([t for t in doc[s0:s1] if t.i < span.start or t.i >= span.end], span.start)
             if m.kind == "day_list" and m.extra.get("mon") is None:
                 continue
+            if m.kind == "rel":
+                m.extra["quoted"] = self._quoted(text, m.start)
             if m.kind == "episode_day":
                 # day N counts from the episode's first day: the date the text named last
                 # before the first "Tag N" is taken as its day 1 ("am Tag Zwei ihrer Flucht" after
