@@ -990,9 +990,9 @@ class DateRecognizer:
                     if (prev and prev[0] in ("im", "jahr", "jahres", "anfang", "mitte", "ende", "seit")) \
                             or line_len < 80 or not prev or prev[0] in (".", "\n"):
                         ref = r
-                elif m.g.get("year") or m.kind in ("numeric", "iso", "dmy"):
-                    # a day and month without a year ("Am Morgen des 28. November") is resolved
-                    # to one day, so "am nächsten Morgen" after it counts from there
+                elif m.g.get("year") or m.kind in ("numeric", "iso") or (m.kind == "dmy" and self.mode == "news"):
+                    # in news a day and month without a year ("Am Morgen des 28. November") is
+                    # resolved to one day, so "am nächsten Morgen" after it counts from there
                     ref = r
                 elif ref is not None and self.mode == "narrative":
                     ref = r
