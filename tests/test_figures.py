@@ -326,7 +326,7 @@ def test_about_with_model(nlp_model, text, expected):
 def test_evaluate_rules_dev_split(nlp_model):
     """evaluate-rules on the dev split, which carries DATE/FIGURE gold since session 6 (the rules
     are developed there; test is measured once). Floors a little below the dev scores of
-    session 7 (DATE F1 0.981, value 0.962; FIGURE F1 0.975, unit 1.000, about 0.864)."""
+    session 8 (DATE F1 0.995, value 0.984; FIGURE F1 0.975, unit 1.000, about 0.864)."""
     from pipeline.evaluate.rules import evaluate_rules, score_articles
     from pipeline.paths import SHARED_DATA
 
@@ -335,7 +335,7 @@ def test_evaluate_rules_dev_split(nlp_model):
     s = evaluate_rules(nlp_model, SHARED_DATA, "dev")
     assert s["split"] == "dev" and s["articles"] == 100
     assert s["DATE"]["gold"] == 320 and s["FIGURE"]["gold"] == 302
-    assert s["DATE"]["f1"] >= 0.97 and s["DATE"]["value_acc"] >= 0.95
+    assert s["DATE"]["f1"] >= 0.985 and s["DATE"]["value_acc"] >= 0.975
     assert s["FIGURE"]["f1"] >= 0.96 and s["FIGURE"]["unit_acc"] >= 0.99 and s["FIGURE"]["about_acc"] >= 0.84
     # the scorer itself, on hand-made gold
     gold = [{"start": 0, "end": 3, "label": "FIGURE", "value": 250, "unit": "-", "about": "Mensch"},
