@@ -20,7 +20,8 @@ Measures:
 `--driver-memory 2000,20000,100000`: only measure 3, with the driver alone (`--cluster tcp://`:
 the scheduler and 2 workers in their own processes, as on a real cluster) on corpora of N
 short articles made of sentences sampled from the Wikinews corpus (real German sentences,
-synthetic articles: 2-3 sentences each, so that 100,000 of them fit into an hour on 2 cores).
+synthetic articles: 2-3 sentences each, about 46 words, so that large sizes stay affordable;
+100,000 would take over an hour on the shared 2-core machine under load).
 Per size: the driver's peak RSS (run.json), the scheduler's peak RSS (sampled), the run's
 wall time and its unchanged re-run.
 
