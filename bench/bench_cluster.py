@@ -14,14 +14,30 @@ Measures:
      (target: flat, < 10 % growth);
   4. a re-run of the unchanged corpus with --cluster vs its full run (target < 2 %).
 
+`--rerun`: only measure 4, on the real articles, for `--cluster local:2` and for `--n-process 2`
+(a full run, then the same command again on the unchanged corpus).
+
+`--driver-memory 2000,20000,100000`: only measure 3, with the driver alone (`--cluster tcp://`:
+the scheduler and 2 workers in their own processes, as on a real cluster) on corpora of N
+short articles made of sentences sampled from the Wikinews corpus (real German sentences,
+synthetic articles: 2-3 sentences each, about 46 words, so that large sizes stay affordable;
+100,000 would take over an hour on the shared 2-core machine under load).
+Per size: the driver's peak RSS (run.json), the scheduler's peak RSS (sampled), the run's
+wall time and its unchanged re-run.
+
 Usage: .venv/bin/python bench/bench_cluster.py [--model M] [--scale 100000] [--skip-scale] [--limit N]
+       .venv/bin/python bench/bench_cluster.py --rerun [--limit N]
+       .venv/bin/python bench/bench_cluster.py --driver-memory 2000,20000,100000
 Work files go to bench/_work/ (gitignored).
 """
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
+import random
+import re
 import shutil
 import subprocess
 import sys
@@ -29,13 +45,19 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_batch import REPO, WORK, load_articles, print_table, write_corpus  # noqa: E402
+from bench_batch import NEWS, REPO, WORK, load_articles, print_table, write_corpus  # noqa: E402
 
 
 def presseschau_run(corpus: Path, out: Path, extra: list[str], model: str | None, fresh: bool = True) -> tuple[float, dict]:
-    """Wall time and run.json of one `presseschau run ... EXTRA`."""
+    """Wall time and run.json of one `presseschau run ... EXTRA`; run.json gains `bench_cpu_tree_s`,
+    the CPU time of the run's whole process tree (its workers included, once they were waited
+    for), which a busy machine changes much less than the wall time."""
+    import resource
+
     if fresh and out.exists():
         shutil.rmtree(out)
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu_before = ru.ru_utime + ru.ru_stime
     cmd = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--no-progress", "--no-reviews", *extra]
     if model:
         cmd += ["--model", model]
@@ -46,14 +68,17 @@ def presseschau_run(corpus: Path, out: Path, extra: list[str], model: str | None
     elapsed = time.perf_counter() - t
     if rc not in (0, 1):
         raise SystemExit(f"run failed ({rc}), see {log}:\n{log.read_text(encoding='utf-8')[-3000:]}")
-    return elapsed, json.loads((out / "run.json").read_text(encoding="utf-8"))
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    summary = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    summary["bench_cpu_tree_s"] = ru.ru_utime + ru.ru_stime - cpu_before
+    return elapsed, summary
 
 
 class TcpCluster:
     """`dask scheduler` and `dask worker` processes on 127.0.0.1, as on a real cluster: the
     run process is then the driver alone (with local:N the scheduler runs inside it)."""
 
-    def __init__(self, n_workers: int = 2):
+    def __init__(self, n_workers: int = 2, nanny: bool = True):
         import socket
 
         with socket.socket() as sk:
@@ -61,11 +86,13 @@ class TcpCluster:
             port = sk.getsockname()[1]
         self.address = f"tcp://127.0.0.1:{port}"
         dask = str(Path(sys.executable).parent / "dask")
-        env = dict(os.environ, PYTHONPATH=str(REPO))
+        # nanny=False: no MALLOC_TRIM_THRESHOLD_ (README: 22 % of annotation time) and no profiler
+        env = dict(os.environ, PYTHONPATH=str(REPO), **({} if nanny else {"DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED": "False"}))
         kw = dict(cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.scheduler = subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"], **kw)
         time.sleep(5)
-        self.workers = [subprocess.Popen([dask, "worker", self.address, "--nthreads", "1", "--no-dashboard", "--host", "127.0.0.1"], **kw)
+        self.workers = [subprocess.Popen([dask, "worker", self.address, "--nthreads", "1", "--no-dashboard", "--host", "127.0.0.1",
+                                          *([] if nanny else ["--no-nanny", "--memory-limit", "0"])], **kw)
                         for _ in range(n_workers)]
 
     def scheduler_cpu_s(self) -> float:
@@ -131,6 +158,94 @@ def driver_cost(corpus: Path, model: str | None) -> tuple[float, float, int]:
     return (last[1] - first[1]) / arts, (last[2] - first[2]) / arts, arts
 
 
+# a sentence ends after a word of 4+ lower-case letters (not after "27." or "Dr."): enough to cut
+# real sentences for a benchmark corpus, not the pipeline's sentence splitting
+SENTENCE_END = re.compile(r"(?<=[a-zäöüß]{4}[.!?])\s+(?=[A-ZÄÖÜ])")
+
+
+def synthetic_corpus(path: Path, n: int, seed: int = 19) -> Path:
+    """N short articles (2-3 sentences, a title of one) drawn from the sentences of the
+    Wikinews corpus, each with a published date of a real article: German text the pipeline
+    annotates as usual (entities, dates, figures), not N copies of a few texts. Written once
+    per N (the same seed gives the same corpus)."""
+    if path.exists() and sum(1 for _ in open(path, encoding="utf-8")) == n:
+        return path
+    sentences, dates = [], []
+    with gzip.open(NEWS / "wikinews_de.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            dates.append(rec.get("published"))
+            sentences += [s.strip() for s in SENTENCE_END.split(" ".join(rec["text"].split())) if 40 <= len(s.strip()) <= 300]
+    rng = random.Random(seed)
+    tmp = path.with_suffix(".tmp")
+    with open(tmp, "w", encoding="utf-8") as out:
+        for i in range(n):
+            body = rng.sample(sentences, rng.randint(2, 3))
+            art = {"id": f"syn-{i:07d}", "title": rng.choice(sentences)[:80], "published": rng.choice(dates), "text": " ".join(body)}
+            out.write(json.dumps(art, ensure_ascii=False) + "\n")
+    tmp.replace(path)
+    return path
+
+
+def driver_memory(sizes: list[int], model: str | None) -> list[tuple[str, str]]:
+    """Per corpus size: a fresh loopback cluster (scheduler + 2 workers without nanny), one full
+    run and its unchanged re-run through it; the driver's peak RSS from its run.json, the
+    scheduler's peak RSS sampled every 0.5 s (psutil)."""
+    import psutil
+
+    rows, base = [], None
+    for n in sizes:
+        corpus = synthetic_corpus(WORK / f"syn{n}.jsonl", n)
+        cluster = TcpCluster(nanny=False)
+        peak_sched = 0.0
+        out = WORK / f"c_syn{n}"
+        shutil.rmtree(out, ignore_errors=True)
+        try:
+            cmd = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--no-progress", "--no-reviews",
+                   "--cluster", cluster.address] + (["--model", model] if model else [])
+            t = time.perf_counter()
+            with open(WORK / f"c_syn{n}.log", "w", encoding="utf-8") as log:
+                proc = subprocess.Popen(cmd, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, PYTHONPATH=str(REPO)))
+                sched = psutil.Process(cluster.scheduler.pid)
+                while proc.poll() is None:
+                    peak_sched = max(peak_sched, sched.memory_info().rss / 2**20)
+                    time.sleep(0.5)
+            t_full = time.perf_counter() - t
+            if proc.returncode not in (0, 1):
+                raise SystemExit(f"run failed ({proc.returncode}), see {WORK / f'c_syn{n}.log'}")
+            s_full = json.loads((out / "run.json").read_text(encoding="utf-8"))
+            t_re, s_re = presseschau_run(corpus, out, ["--cluster", cluster.address], model, fresh=False)
+        finally:
+            cluster.stop()
+        rss = s_full["resources"]["peak_rss_mb"]
+        base = base or rss
+        c = s_full["counts"]
+        rows += [
+            (f"{n:,} synthetic articles via tcp:// (2 workers): wall, words/s", f"{t_full:,.0f}s, {c['words'] / t_full:,.0f} words/s ({c['words']:,} words, {c['failed']} failed)"),
+            (f"{n:,}: driver peak RSS (MB), growth vs {sizes[0]:,}", f"{rss:.0f}, {100 * (rss / base - 1):+.1f}%"),
+            (f"{n:,}: scheduler peak RSS (MB, sampled)", f"{peak_sched:.0f}"),
+            (f"{n:,}: unchanged re-run", f"{t_re:.1f}s = {100 * t_re / t_full:.2f}% (processed {s_re['counts']['processed']}, "
+                                         f"model loaded: {'yes' if 'load_model' in s_re['timings'] else 'no'}, driver RSS {s_re['resources']['peak_rss_mb']:.0f} MB)"),
+        ]
+        print_table(rows)  # each size as it is done: the long ones may not finish
+    return rows
+
+
+def rerun_ratios(corpus: Path, model: str | None) -> list[tuple[str, str]]:
+    """A full run and the unchanged re-run of the same command, for --cluster local:2 and --n-process 2."""
+    rows = []
+    for name, extra in (("--cluster local:2", ["--cluster", "local:2"]), ("--n-process 2", ["--n-process", "2"])):
+        out = WORK / f"c_rerun_{extra[1].replace(':', '')}"
+        t_full, s_full = presseschau_run(corpus, out, extra, model)
+        t_re, s_re = presseschau_run(corpus, out, extra, model, fresh=False)
+        same = s_re["counts"]["processed"] == 0
+        rows.append((f"{s_full['counts']['articles']:,} articles, {name}: unchanged re-run (target < 2%)",
+                     f"wall {t_re:.2f}s = {100 * t_re / t_full:.2f}% of {t_full:.0f}s; CPU of the process tree {s_re['bench_cpu_tree_s']:.2f}s = "
+                     f"{100 * s_re['bench_cpu_tree_s'] / s_full['bench_cpu_tree_s']:.2f}% of {s_full['bench_cpu_tree_s']:.0f}s (processed {s_re['counts']['processed']}{'' if same else ' (NOT unchanged)'}, "
+                     f"model loaded: {'yes' if 'load_model' in s_re['timings'] else 'no'}, run.json total {s_re['timings']['total']:.2f}s)"))
+    return rows
+
+
 def load_average() -> str:
     return " ".join(f"{x:.1f}" for x in os.getloadavg()) + f" on {os.cpu_count()} cores"
 
@@ -141,11 +256,23 @@ def main() -> None:
     ap.add_argument("--scale", type=int, default=100_000)
     ap.add_argument("--skip-scale", action="store_true")
     ap.add_argument("--limit", type=int, default=None, help="only the first N real articles (smoke test of the bench)")
+    ap.add_argument("--rerun", action="store_true", help="only the unchanged re-run vs full run, local:2 and --n-process 2")
+    ap.add_argument("--driver-memory", default=None, metavar="N,N,...", help="only the driver's peak RSS at these corpus sizes (synthetic short articles)")
     args = ap.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
+    if args.driver_memory:
+        start = load_average()
+        rows = driver_memory([int(x) for x in args.driver_memory.split(",")], args.model)
+        print_table([("load average at start (1/5/15 min)", start), *rows, ("load average at end (1/5/15 min)", load_average())])
+        return
     articles = load_articles()[: args.limit]
     n = len(articles)
     corpus = write_corpus(WORK / f"news{n}.jsonl", articles, n)
+    if args.rerun:
+        start = load_average()
+        rows = rerun_ratios(corpus, args.model)
+        print_table([("load average at start (1/5/15 min)", start), *rows, ("load average at end (1/5/15 min)", load_average())])
+        return
     one = write_corpus(WORK / "one.jsonl", articles, 1)
     local, cluster = ["--n-process", "2"], ["--cluster", "local:2"]
     rows: list[tuple[str, str]] = [("load average at start (1/5/15 min)", load_average())]

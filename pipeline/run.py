@@ -12,6 +12,7 @@ atomically at the end. Review decisions are an overlay the caller hands in
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 import signal
@@ -29,7 +30,7 @@ from .errors import ArticleError, CannotStart, ErrorKind, Interrupted, OutputNot
 from .execute import make_executor
 from .ingest import MAX_BYTES, IngestError, discover, read_path
 from .io import Cache, atomic_open, atomic_write_json, dumps, label_counts, storage_failed
-from .nlp import ModelInfo, load_nlp
+from .nlp import ModelInfo, load_nlp, model_info
 from .process import Done, WorkSettings
 from .schema import RawDoc
 
@@ -131,12 +132,18 @@ def run(
     on_notice: Callable[[str], None] = lambda m: None,
 ) -> dict[str, Any]:
     """Process the inputs into `opts.out`; returns the run summary that is written as run.json.
-    `on_error` hears every per-article error, `on_notice` what else the user should know."""
+    `nlp_and_info`: a pipeline loaded by the caller (`load_nlp`); without it the model is
+    described from its files (`model_info`) and loaded only when the first batch needs it, so
+    that a re-run of an unchanged corpus never loads it. `on_error` hears every per-article
+    error, `on_notice` what else the user should know."""
     t_start = time.perf_counter()
     stats = RunStats()
-    t = time.perf_counter()
-    nlp, info = nlp_and_info or load_nlp(opts.model)
-    stats.timings["load_model"] += time.perf_counter() - t
+    if nlp_and_info is not None:
+        loaded, info = nlp_and_info
+        get_nlp: Callable[[], Any] = lambda: loaded
+    else:
+        info = model_info(opts.model)
+        get_nlp = functools.cache(lambda: _load_model(opts.model, info, stats))
 
     check_inputs(opts.paths)
     prepare_output(opts.out)
@@ -161,7 +168,7 @@ def run(
         pipeline_info={"version": __version__, "fingerprint": info.fingerprint, "model": {"name": info.name, "version": info.version}},
         allow_non_german=opts.allow_non_german, batch_size=opts.batch_size,
     )
-    executor = make_executor(nlp, settings, opts.n_process, on_notice=notice, cluster=opts.cluster, model=(info.name, info.path),
+    executor = make_executor(get_nlp, settings, opts.n_process, on_notice=notice, cluster=opts.cluster, model=(info.name, info.path),
                              shared_fs=opts.shared_fs, max_bytes=opts.max_bytes, batch_timeout=opts.batch_timeout)
     try:
         previous = set(_last_run_ids(cache))
@@ -260,6 +267,17 @@ def _writing(out: Path, what: str, stats: RunStats, written: Optional[str] = Non
             f"{stats.processed} articles processed in this run are kept in its cache: make the folder "
             "writable (or free space) and re-run to go on"
         ) from None
+
+
+def _load_model(model: Optional[str], info: ModelInfo, stats: RunStats):
+    """The pipeline, loaded when the first batch needs it; its fingerprint must still be the
+    one the run started with (the records and the cache carry it)."""
+    t = time.perf_counter()
+    nlp, loaded = load_nlp(model)
+    stats.timings["load_model"] += time.perf_counter() - t
+    if loaded.fingerprint != info.fingerprint:
+        raise CannotStart(f"the model at {loaded.path} changed while the run started (fingerprint {info.fingerprint} -> {loaded.fingerprint}); run again")
+    return nlp
 
 
 def _batches(files, opts: RunOptions, state: dict, fingerprint: str, stats: RunStats, order: list[str], bar, error: Callable[[dict], None]) -> Iterator[list[RawDoc]]:

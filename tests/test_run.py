@@ -71,7 +71,7 @@ def test_run_json_says_which_model_and_why(seed_run):
     assert info == summary
     assert info["model"]["name"] and info["model"]["version"] and info["model"]["path"]
     assert "de_core_news_md" in info["model"]["reason"] or "--model" in info["model"]["reason"] or "PRESSESCHAU_MODEL" in info["model"]["reason"]
-    assert set(info["timings"]) >= {"total", "annotate", "write", "load_model"}
+    assert set(info["timings"]) >= {"total", "annotate", "write"}  # load_model: only where the run loads it (below)
 
 
 def _cli(*args, cwd=REPO):
@@ -166,20 +166,74 @@ def test_python_api_processes_text_and_file():
 @pytest.mark.slow
 def test_retrained_weights_change_the_fingerprint(tmp_path):
     """A model retrained under the same name, version and config must still re-process the
-    corpus: the fingerprint covers the model's files, not only its meta.json."""
-    from pipeline.nlp import load_nlp
+    corpus: the fingerprint covers the model's files, not only its meta.json. The one read
+    from the files (`model_info`, what the driver uses) is the one a loaded pipeline reports
+    (`load_nlp`, what each Dask worker compares)."""
+    from pipeline.nlp import load_nlp, model_info
 
     model = tmp_path / "model"
     shutil.copytree(REPO / "models" / "de_presseschau", model)
-    _, before = load_nlp(str(model))
-    _, again = load_nlp(str(model))
+    before, again = model_info(str(model)), model_info(str(model))
     weights = model / "ner" / "model"
     data = bytearray(weights.read_bytes())
     data[len(data) // 2] ^= 1  # one bit in the middle of the NER weight arrays
     weights.write_bytes(bytes(data))
-    _, after = load_nlp(str(model))
+    after = model_info(str(model))
     assert before.fingerprint == again.fingerprint
     assert after.fingerprint != before.fingerprint and after.version == before.version
+    assert load_nlp(str(model))[1] == after
+
+
+def test_model_info_from_the_files_equals_the_loaded_pipelines(nlp_info):
+    """What run.json and every record say about the model, and the fingerprint the cache and
+    the workers compare, are the same whether the model was loaded or only its files read."""
+    from pipeline.nlp import model_info
+
+    assert model_info(None) == nlp_info[1]
+    assert nlp_info[1].pipeline == list(nlp_info[0].pipe_names)
+
+
+def test_model_info_names_a_model_that_is_not_there(tmp_path):
+    from pipeline.errors import ModelNotFound
+    from pipeline.nlp import model_info
+
+    with pytest.raises(ModelNotFound, match="no-such-model"):
+        model_info(str(tmp_path / "no-such-model"))
+    with pytest.raises(ModelNotFound, match="not-a-package"):
+        model_info("not-a-package")
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_unchanged_rerun_does_not_load_the_model(tmp_path, monkeypatch, n_process):
+    """Issue 19: a run with nothing to process never loads the model (in the run's own process
+    and for --n-process workers; a --cluster run does not even connect, test_cluster.py), and
+    writes the same output. A spy on the loader counts the loads."""
+    import pipeline.run as run_module
+
+    loads = []
+
+    def spy(model=None):
+        loads.append(model)
+        return real(model)
+
+    real = run_module.load_nlp
+    monkeypatch.setattr(run_module, "load_nlp", spy)
+    inp = tmp_path / "in"
+    inp.mkdir()
+    for p in SEEDS[3:]:
+        shutil.copy(p, inp / p.name)
+    opts = RunOptions(paths=[inp], out=tmp_path / "out", progress=False, n_process=n_process)
+    first = run(opts)
+    assert loads == [None] and first["counts"]["processed"] == 2 and "load_model" in first["timings"]
+    before = (tmp_path / "out" / "articles.jsonl").read_bytes()
+    second = run(opts)
+    assert loads == [None], "the unchanged re-run loaded the model"
+    assert second["counts"] == {**first["counts"], "processed": 0, "cached": 2}
+    assert "load_model" not in second["timings"] and second["model"] == first["model"]
+    assert (tmp_path / "out" / "articles.jsonl").read_bytes() == before
+    (inp / SEEDS[3].name).write_text(SEEDS[3].read_text(encoding="utf-8") + "\n\nAm Freitag starben 12 Menschen.\n", encoding="utf-8")
+    third = run(opts)
+    assert loads == [None, None] and third["counts"]["processed"] == 1  # one changed article: loaded again
 
 
 # --- cannot start: exit 2, one line, nothing written (issue 15) --------------------------------

@@ -54,7 +54,7 @@ def run(
 ):
     """Turn raw German articles into structured JSONL (articles.jsonl + run.json)."""
     from ..errors import CannotStart, ClusterLost
-    from ..nlp import ModelNotFound, load_nlp
+    from ..nlp import ModelNotFound, model_info
     from ..review.apply import ReviewOverlay
     from ..run import RunOptions, run as run_batch
 
@@ -76,14 +76,13 @@ def run(
             msg.fail(str(e))
             raise typer.Exit(2)
     try:
-        nlp_info = load_nlp(model)
+        info = model_info(model)  # from its files: the run loads it only if there is work (or its workers do)
     except ModelNotFound as e:
         msg.fail(str(e))
         raise typer.Exit(2)
-    _, info = nlp_info
     msg.info(f"Model: {info.name} {info.version} ({info.reason}) at {info.path}")
     try:
-        summary = run_batch(opts, nlp_info, on_error=lambda e: msg.warn(e["message"]), on_notice=msg.warn)
+        summary = run_batch(opts, on_error=lambda e: msg.warn(e["message"]), on_notice=msg.warn)
     except CannotStart as e:
         msg.fail(str(e))
         raise typer.Exit(2)

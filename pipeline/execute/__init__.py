@@ -3,7 +3,9 @@
 An executor takes an iterator of batches (lists of `RawDoc`) and yields one `BatchResult`
 per batch, in any order, with a bounded number of batches in flight, so that the driver's
 memory stays flat at any corpus size. Work starts only when the first batch arrives: a
-re-run of an unchanged corpus loads nothing and starts no worker.
+re-run of an unchanged corpus loads nothing and starts no worker. So the local executors
+get the pipeline as `get_nlp`, a function that loads it (once) when first called, and the
+Dask one only the model's name and path (its workers load it).
 
 - `inline`: in the run's own process (`--n-process 1`);
 - `local`: supervised worker processes on this machine (`--n-process N`);
@@ -11,7 +13,7 @@ re-run of an unchanged corpus loads nothing and starts no worker.
 """
 from __future__ import annotations
 
-from typing import Callable, Iterator, Optional, Protocol
+from typing import Any, Callable, Iterator, Optional, Protocol
 
 from ..process import BatchResult, WorkSettings
 from ..schema import RawDoc
@@ -23,7 +25,7 @@ class Executor(Protocol):
     def close(self) -> None: ...
 
 
-def make_executor(nlp, settings: WorkSettings, n_process: int = 1, on_notice: Callable[[str], None] = lambda m: None,
+def make_executor(get_nlp: Callable[[], Any], settings: WorkSettings, n_process: int = 1, on_notice: Callable[[str], None] = lambda m: None,
                   cluster: Optional[str] = None, model: tuple[str, str] = ("", ""), shared_fs: bool = False, max_bytes: int = 0,
                   batch_timeout: Optional[float] = None) -> Executor:
     """`on_notice` hears what the run should tell its user (e.g. a worker died and its batch is retried).
@@ -38,7 +40,7 @@ def make_executor(nlp, settings: WorkSettings, n_process: int = 1, on_notice: Ca
     if n_process <= 1:
         from .inline import InlineExecutor
 
-        return InlineExecutor(nlp, settings)
+        return InlineExecutor(get_nlp, settings)
     from .local import LocalPool
 
-    return LocalPool(nlp, settings, n_process, on_notice, batch_timeout=batch_timeout)
+    return LocalPool(get_nlp, settings, n_process, on_notice, batch_timeout=batch_timeout)

@@ -41,7 +41,7 @@ import time
 from collections import deque
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
-from typing import Callable, Iterator, Optional
+from typing import Any, Callable, Iterator, Optional
 
 from ..errors import ErrorKind
 from ..process import BatchResult, WorkSettings, failed_batch, load_resources, process_batch
@@ -129,9 +129,9 @@ class _Worker:
 
 
 class LocalPool:
-    def __init__(self, nlp, settings: WorkSettings, n_process: int, on_notice: Callable[[str], None] = lambda m: None,
+    def __init__(self, get_nlp: Callable[[], Any], settings: WorkSettings, n_process: int, on_notice: Callable[[str], None] = lambda m: None,
                  batch_timeout: Optional[float] = None):
-        self.nlp = nlp
+        self.get_nlp = get_nlp  # called before the first fork: no batch, no model loaded
         self.settings = settings
         self.n_process = n_process
         self.on_notice = on_notice
@@ -256,7 +256,7 @@ class LocalPool:
 
     def _spawn(self) -> _Worker:
         load_resources()  # before the fork (once per process): the workers share the tables
-        _STATE.update(nlp=self.nlp, settings=self.settings)
+        _STATE.update(nlp=self.get_nlp(), settings=self.settings)
         if not self.frozen:
             gc.freeze()
             self.frozen = True

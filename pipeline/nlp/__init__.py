@@ -143,32 +143,72 @@ def _register_custom_factories() -> list[str]:
     return list(CUSTOM_COMPONENTS)
 
 
-def load_nlp(model: Optional[str] = None, exclude: Iterable[str] = ()) -> tuple[Language, ModelInfo]:
+def load_nlp(model: Optional[str] = None) -> tuple[Language, ModelInfo]:
     choice = resolve_model(model)
     try:
-        nlp = spacy.load(choice.name, exclude=list(exclude))
+        nlp = spacy.load(choice.name)
     except OSError as e:
         raise ModelNotFound(f"Cannot load model {choice.name!r} ({choice.reason}): {e}") from e
     add_presseschau_components(nlp)
-    meta = nlp.meta
-    path = str(Path(choice.name).resolve()) if Path(choice.name).exists() else str(getattr(nlp, "path", None) or _package_path(choice.name))
+    folder = model_dir(choice.name) or (Path(nlp.path) if getattr(nlp, "path", None) else None)
+    # a model without a folder (spaCy's "blank:de"): its config stands in for its files
+    config = "" if folder is not None else nlp.config.to_str()
+    return nlp, _model_info(choice, nlp.meta, folder, list(nlp.pipe_names), config)
+
+
+def model_info(model: Optional[str] = None) -> ModelInfo:
+    """What `load_nlp(model)` reports, read from the model's folder (meta.json, config.cfg and
+    the files the fingerprint covers) without loading it: a few hundredths of a second
+    against seconds, so that a run with nothing to process never loads the model. Raises
+    `ModelNotFound` for a model that is neither a folder nor an installed package."""
+    choice = resolve_model(model)
+    folder = model_dir(choice.name)
+    if folder is None or not (folder / "config.cfg").is_file():
+        raise ModelNotFound(f"Cannot load model {choice.name!r} ({choice.reason}): neither a model folder with config.cfg nor an installed spaCy package")
+    try:
+        meta = spacy.util.load_meta(folder / "meta.json")
+        cfg = spacy.util.load_config(folder / "config.cfg")["nlp"]
+    except (OSError, ValueError, KeyError) as e:  # spaCy raises ValueError (E053) for a broken meta.json or config
+        raise ModelNotFound(f"Cannot load model {choice.name!r} ({choice.reason}): {e}") from None
+    disabled = set(cfg.get("disabled", []))
+    return _model_info(choice, meta, folder, pipe_names([n for n in cfg.get("pipeline", []) if n not in disabled]), "")
+
+
+def model_dir(name: str) -> Optional[Path]:
+    """The folder `spacy.load(name)` reads: the path itself, or the data folder of the
+    installed package (`<package>/<lang>_<name>-<version>`, as spaCy's `load_model_from_init_py`
+    finds it); None for anything else."""
+    if Path(name).exists():
+        return Path(name).resolve()
+    if not spacy.util.is_package(name):
+        return None
+    package = Path(spacy.util.get_package_path(name))
+    try:
+        meta = spacy.util.get_model_meta(package)
+    except (OSError, ValueError):
+        return None
+    data = package / f"{meta['lang']}_{meta['name']}-{meta['version']}"
+    return data if data.is_dir() else None
+
+
+def pipe_names(model_pipes: list[str]) -> list[str]:
+    """The pipeline `add_presseschau_components` makes of a model's (enabled) components."""
+    names = list(model_pipes)
+    if "presseschau_context" not in names:
+        names.insert(0, "presseschau_context")
+    return names + [n for n in CUSTOM_COMPONENTS if n not in names]
+
+
+def _model_info(choice: ModelChoice, meta: dict, folder: Optional[Path], pipeline: list[str], config: str) -> ModelInfo:
     lang, name = meta.get("lang", "?"), meta.get("name", "?")
-    info = ModelInfo(
+    return ModelInfo(
         name=name if name.startswith(f"{lang}_") else f"{lang}_{name}",
         version=str(meta.get("version", "?")),
-        path=path,
+        path=str(folder) if folder is not None else "",
         reason=choice.reason,
-        pipeline=list(nlp.pipe_names),
-        fingerprint=pipeline_fingerprint(nlp, path),
+        pipeline=pipeline,
+        fingerprint=pipeline_fingerprint(folder, config),
     )
-    return nlp, info
-
-
-def _package_path(name: str) -> str:
-    try:
-        return str(spacy.util.get_package_path(name))
-    except Exception:  # not a package
-        return ""
 
 
 def add_presseschau_components(nlp: Language) -> Language:
@@ -188,21 +228,20 @@ def add_presseschau_components(nlp: Language) -> Language:
 # modules, so that splitting or adding a file is covered without anyone remembering to.
 RECORD_FILES = ("ingest.py", "html.py", "record.py", "schema/*", "clean/*.py", "nlp/*.py", "lang/**/*")
 
-def pipeline_fingerprint(nlp: Language, model_path: str = "") -> str:
-    """Hash of the model (name, version, config and the files of its directory, so that
-    retrained weights under an unchanged name and version still count as a change), the
-    record-making code and the language data it reads."""
+def pipeline_fingerprint(model_folder: Optional[Path], config: str = "") -> str:
+    """Hash of the model's files (config.cfg, meta.json and the weights, so that retrained
+    weights under an unchanged name and version still count as a change; `config` for a model
+    without a folder), the record-making code and the language data it reads. From files
+    only, so that it is known without loading the model (`model_info`)."""
     from .. import __version__
 
     h = hashlib.sha256()
     h.update(__version__.encode())
-    h.update(f"{nlp.meta.get('name')}:{nlp.meta.get('version')}".encode())
-    h.update(nlp.config.to_str().encode())
-    model_dir = Path(model_path) if model_path else None
-    if model_dir is not None and model_dir.is_dir():
-        for f in sorted(model_dir.rglob("*")):
+    h.update(config.encode())
+    if model_folder is not None and model_folder.is_dir():
+        for f in sorted(model_folder.rglob("*")):
             if f.is_file() and "__pycache__" not in f.parts:
-                h.update(str(f.relative_to(model_dir)).encode())
+                h.update(str(f.relative_to(model_folder)).encode())
                 h.update(f.read_bytes())
     package = PACKAGE
     files = sorted({f for pattern in RECORD_FILES for f in package.glob(pattern) if f.is_file()})
