@@ -28,7 +28,6 @@ JSONL_SUFFIXES = {".jsonl", ".jsonl.gz", ".ndjson"}
 # with a clear message. Texts over spaCy's max_length are annotated in parts
 # (nlp.annotate_long): a 5 MB article is processed in bounded memory (bench/bench_long_article.py)
 MAX_BYTES = 5_000_000
-MAX_JSONL_BYTES = 20_000_000_000  # JSONL corpora are streamed, so only a sanity bound
 
 
 #: the ingest stage's name for a per-input error (see errors.py)

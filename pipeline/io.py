@@ -180,8 +180,13 @@ def storage_failed(e: BaseException) -> bool:
     one record's nor a corrupt database's."""
     if isinstance(e, OSError):
         return True
-    name = getattr(e, "sqlite_errorname", "") if isinstance(e, sqlite3.OperationalError) else ""
-    return name.startswith(("SQLITE_READONLY", "SQLITE_FULL", "SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_PERM"))
+    if not isinstance(e, sqlite3.OperationalError):
+        return False
+    name = getattr(e, "sqlite_errorname", None)  # Python >= 3.11
+    if name is not None:
+        return name.startswith(("SQLITE_READONLY", "SQLITE_FULL", "SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_PERM"))
+    # Python 3.10: SQLite's own messages for the same result codes (sqlite3.c, sqlite3ErrStr)
+    return any(m in str(e) for m in ("readonly database", "disk is full", "disk I/O error", "unable to open database", "access permission denied"))
 
 
 def label_counts(record: dict) -> dict[str, int]:

@@ -383,6 +383,20 @@ def test_a_review_log_that_is_not_there_is_said(tmp_path, nlp_info):
     assert run(opts, nlp_info)["notices"] == []
 
 
+def test_the_default_review_folder_is_used_only_when_it_holds_a_log(tmp_path, monkeypatch):
+    """Without --annotations, a project that never reviewed anything runs without an overlay
+    (and so without a notice); annotations/ with a log is re-applied; a folder given on the
+    command line is always taken, so that a mistyped one is said (the test above)."""
+    from pipeline.cli.run import _overlay
+
+    monkeypatch.chdir(tmp_path)
+    assert _overlay(None) is None
+    assert _overlay(tmp_path / "annotatoins").log == tmp_path / "annotatoins" / "decisions.jsonl"
+    (tmp_path / "annotations").mkdir()
+    shutil.copy(REPO / "annotations" / "decisions.jsonl", tmp_path / "annotations")
+    assert _overlay(None).log == Path("annotations") / "decisions.jsonl"
+
+
 @pytest.mark.parametrize("where", ["/proc/x", "file/sub", "file"])
 def test_an_output_folder_that_cannot_be_one_cannot_start(tmp_path, where):
     """--out under /proc, under a file, or a file: CannotStart (exit 2, one line), nothing touched."""
@@ -486,3 +500,25 @@ def test_reanchoring_never_lands_inside_a_word(kind):
     moved = _record("wn3855", "Heute: " + text, [(s + 7, s + 24, "ORG")])
     (out2,), flagged2 = apply_decisions([moved], [d])
     assert flagged2 == [] and out2["entities"][0]["status"] in ("accepted", "corrected")
+
+
+def test_storage_failures_are_told_from_corrupt_databases(tmp_path):
+    """`storage_failed` decides between "stop the run, the folder is unusable" and "this
+    database is corrupt, move it aside": by SQLite's result code (Python >= 3.11), else by
+    SQLite's own message (Python 3.10, whose exceptions carry no code)."""
+    import sqlite3
+
+    from pipeline.io import storage_failed
+
+    db = tmp_path / "c.sqlite"
+    sqlite3.connect(db).execute("create table t (x)").connection.commit()
+    ro = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    with pytest.raises(sqlite3.OperationalError) as real:
+        ro.execute("insert into t values (1)")
+    assert storage_failed(real.value)
+    for message, expected in [("attempt to write a readonly database", True), ("database or disk is full", True),
+                              ("unable to open database file", True), ("disk I/O error", True),
+                              ("database disk image is malformed", False), ("no such table: t", False)]:
+        assert storage_failed(sqlite3.OperationalError(message)) is expected, message
+    assert storage_failed(PermissionError(13, "Permission denied"))
+    assert not storage_failed(ValueError("not a storage error"))

@@ -10,10 +10,11 @@ import pytest
 
 from pipeline.review import log as dec
 from pipeline.review import words
+from repo_data import NEWS as NEWS_DIR
 from test_review_server import ART, Client, dirs, first, ref, server, start, write_jsonl  # noqa: F401  (fixtures)
 
 ROOT = Path(__file__).resolve().parents[1]
-NEWS = Path("/work/shared/data/news/wikinews_de.jsonl.gz")
+NEWS = NEWS_DIR / "wikinews_de.jsonl.gz"
 
 
 def texts(spans, text):
@@ -120,3 +121,13 @@ def test_server_sends_the_words_and_refuses_a_partial_word_without_the_override(
     st, view, _ = c.post(f"/api/articles/{ART}/decide", {"action": "correct", "entity": ref(first(view, "Alma", "LOC")), "new": {"label": "ORG"}})
     assert st == 200 and first(view, "Alma", "ORG")
     assert [d["decision"] for d in dec.load_decisions(server.state.store.path)] == ["correct", "add", "correct"]
+
+
+def test_mentions_do_not_overlap():
+    """"Apply to all mentions" plans one decision per mention: a name repeated back to back
+    ("Bad Bad" in "Bad Bad Bad") is found once, as the regular expression did."""
+    from pipeline.review.mentions import occurrences
+
+    assert occurrences("Bad Bad Bad", "Bad Bad") == [(0, 7)]
+    assert occurrences("Bad Bad Bad Bad", "Bad Bad") == [(0, 7), (8, 15)]
+    assert occurrences("Baden Bad, Bad", "Bad") == [(6, 9), (11, 14)]

@@ -264,7 +264,9 @@ def test_the_default_batch_timeout_grows_with_the_batchs_text():
     news = [RawDoc(id=r["id"], path="x", sha256="", text=r["text"]) for r in read_news("wikinews_de.jsonl.gz", 32)]
     one, all_ = batch_timeout_for(news[:1]), batch_timeout_for(news)
     assert BATCH_TIMEOUT_BASE_S < one < all_
-    assert all_ - BATCH_TIMEOUT_BASE_S == pytest.approx(BATCH_TIMEOUT_S_PER_KCHAR * sum(len(r.text) for r in news) / 1000)
+    # the README's figures: 120 s for any batch, plus 2 s per 1,000 characters
+    assert (BATCH_TIMEOUT_BASE_S, BATCH_TIMEOUT_S_PER_KCHAR) == (120.0, 2.0)
+    assert batch_timeout_for([RawDoc(id="a", path="x", sha256="", text="x" * 48_000)]) == pytest.approx(216.0)
     assert batch_timeout_for(news, 5.0) == 5.0  # --batch-timeout: fixed
 
 

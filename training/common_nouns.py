@@ -48,9 +48,12 @@ def main() -> None:
     fd, tmp = tempfile.mkstemp(dir=args.out.parent, suffix=".tmp")
     os.close(fd)
     # mtime=0: the same table gives the same bytes (the file is part of the pipeline fingerprint)
-    with open(tmp, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
-        gz.write("".join(f"{form}\t{lemma}\n" for form, lemma in sorted(nouns.items())).encode("utf-8"))
-    os.replace(tmp, args.out)
+    try:
+        with open(tmp, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+            gz.write("".join(f"{form}\t{lemma}\n" for form, lemma in sorted(nouns.items())).encode("utf-8"))
+        os.replace(tmp, args.out)
+    finally:  # a left-over .tmp in pipeline/lang/ would change the pipeline fingerprint
+        Path(tmp).unlink(missing_ok=True)
     print(f"{args.out}: {len(nouns):,} forms of {len(set(nouns.values())):,} nouns "
           f"(spacy-lookups-data {spacy_lookups_data.__version__})")
 

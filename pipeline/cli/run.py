@@ -44,7 +44,7 @@ def run(
     max_bytes: int = typer.Option(MAX_BYTES, "--max-bytes", min=1, help="Refuse an article (a file, or a JSONL record's text) larger than this many bytes (longer texts are annotated in parts; 5 MB measured in bench/bench_long_article.py)"),
     force: bool = typer.Option(False, "--force", help="Re-process every article, ignoring the cache"),
     allow_non_german: bool = typer.Option(False, "--allow-non-german", help="Process texts detected as not German"),
-    annotations: Path = typer.Option(Path("annotations"), "--annotations", help="Folder with review decisions to re-apply"),
+    annotations: Optional[Path] = typer.Option(None, "--annotations", help="Folder with review decisions to re-apply (default: annotations/, when it holds a review log)"),
     no_reviews: bool = typer.Option(False, "--no-reviews", help="Write the pipeline's own output, without re-applying review decisions (to measure the pipeline)"),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on a terminal, off in CI)"),
     formats: List[str] = typer.Option(["jsonl"], "--format", help="jsonl (articles.jsonl) and/or parquet (articles.parquet/ + entities.parquet/, one part per --parquet-rows articles); repeat for both"),
@@ -55,12 +55,11 @@ def run(
     """Turn raw German articles into structured JSONL (articles.jsonl + run.json)."""
     from ..errors import CannotStart, ClusterLost
     from ..nlp import ModelNotFound, model_info
-    from ..review.apply import ReviewOverlay
     from ..run import RunOptions, run as run_batch
 
     opts = RunOptions(
         paths=list(paths) if paths else [Path("corpus")], out=out, model=model, n_process=n_process, batch_size=batch_size, batch_timeout=batch_timeout,
-        max_bytes=max_bytes, force=force, allow_non_german=allow_non_german, review=None if no_reviews else ReviewOverlay.from_folder(annotations), progress=progress,
+        max_bytes=max_bytes, force=force, allow_non_german=allow_non_german, review=None if no_reviews else _overlay(annotations), progress=progress,
         cluster=cluster, formats=tuple(dict.fromkeys(formats)), parquet_rows=parquet_rows, shared_fs=shared_fs,
     )
     bad_formats = sorted(set(formats) - {"jsonl", "parquet"})
@@ -128,3 +127,15 @@ def validate(path: Path = typer.Argument(Path("outputs/articles.jsonl"))):
     if bad:
         raise typer.Exit(1)
     msg.good(f"{path}: {n} records valid")
+
+
+def _overlay(annotations: Optional[Path]):
+    """The review decisions to re-apply: the folder given (a missing log there is a notice of the
+    run: a mistyped path must not drop the reviews without a word), or annotations/ when it
+    holds a log (a project that never reviewed anything gets no notice)."""
+    from ..review.apply import DECISIONS_FILE, ReviewOverlay
+
+    if annotations is None:
+        default = Path("annotations")
+        return ReviewOverlay.from_folder(default) if (default / DECISIONS_FILE).is_file() else None
+    return ReviewOverlay.from_folder(annotations)

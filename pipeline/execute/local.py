@@ -167,7 +167,15 @@ class LocalPool:
                         if result is None:  # it died: its batch is retried, or failed the second time
                             result = self._dead(w)
                     elif time.monotonic() >= w.deadline:  # alive but hung: killed, then as if it died
-                        result = self._receive(w) or self._hung(w)  # (a result sent at the deadline counts)
+                        # killed before reading: a worker stopped half-way through sending would
+                        # block recv; a result it sent in full by the deadline still counts
+                        w.process.kill()
+                        w.process.join(STOP_GRACE_S)
+                        result = self._receive(w)
+                        if result is None:
+                            result = self._hung(w)
+                        else:
+                            self._remove(w)
                     else:
                         continue
                     feed()  # before the driver stores the result: the worker goes on meanwhile
