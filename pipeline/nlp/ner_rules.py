@@ -43,7 +43,8 @@ from typing import Iterable, Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .normalize import LanguageDataError, lang_data
+from ..errors import LanguageDataUnreadable
+from .normalize import lang_data
 from ..paths import LANG_DIR
 
 REPAIRED_SPANS = "presseschau_ner_rules"  # doc.spans key: the spans this component changed
@@ -65,9 +66,9 @@ def _common_nouns() -> dict[str, str]:
     try:
         with gzip.open(path, "rt", encoding="utf-8") as fh:
             return dict(line.rstrip("\n").split("\t", 1) for line in fh if "\t" in line)
-    except OSError as e:
-        raise LanguageDataError(f"{path}: cannot read the common-noun list ({e}); "
-                                f"make it with `python -m training.common_nouns`") from e
+    except (OSError, EOFError, ValueError) as e:  # missing, not gzip, truncated, not UTF-8
+        raise LanguageDataUnreadable(f"{path}: cannot read the common-noun list ({type(e).__name__}: {e}); "
+                                     f"make it with `python -m training.common_nouns`") from None
 
 
 def compound_head(word: str, min_len: int = 4) -> Optional[str]:
@@ -107,6 +108,9 @@ class NerRules:
         self.org_compound_prefixes = tuple(data["org_compound_prefixes"])
         self.strip_pos = frozenset(data["strip_leading_pos"])
         self.trailing_pos = frozenset(data["strip_trailing_pos"])
+        # read the common-noun list now, not on the first article: the model is loaded before
+        # the workers fork, so they share it, and a broken file stops the run at the start
+        _common_nouns()
 
     # -- single repairs, each on one span: -> (start, end, label), None = keep as it is --
     def trimmed(self, ent: Span) -> tuple[int, int]:
