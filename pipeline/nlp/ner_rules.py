@@ -108,6 +108,9 @@ class NerRules:
         self.org_compound_prefixes = tuple(data["org_compound_prefixes"])
         self.strip_pos = frozenset(data["strip_leading_pos"])
         self.trailing_pos = frozenset(data["strip_trailing_pos"])
+        self.city_suffix = data["city_adjective"]["suffix"]
+        self.city_place_endings = tuple(data["city_adjective"]["place_endings"])
+        self.trailing_openers = frozenset(data["trailing_openers"])
         # read the common-noun list now, not on the first article: the model is loaded before
         # the workers fork, so they share it, and a broken file stops the run at the start
         _common_nouns()
@@ -138,7 +141,7 @@ class NerRules:
                     break
         while end - start > 1:
             t = doc[end - 1]
-            if t.text in "([{„“\"'" or (t.text[:1].islower() and (t.pos_ in self.trailing_pos
+            if t.text in self.trailing_openers or (t.text[:1].islower() and (t.pos_ in self.trailing_pos
                                                                 or t.lower_ in self.particles)):
                 end -= 1  # "Newark (", "Weihnachten heim"
             else:
@@ -154,7 +157,10 @@ class NerRules:
 
     def is_city_adjective(self, word: str) -> bool:
         """'Berliner', 'Wiener', 'Karlsruher': a place in the gazetteer plus -er."""
-        return word.endswith("er") and (word[:-2] in self.known_places or word[:-2] + "e" in self.known_places)
+        if not word.endswith(self.city_suffix) or len(word) <= len(self.city_suffix):
+            return False
+        stem = word[:-len(self.city_suffix)]
+        return any(stem + e in self.known_places for e in self.city_place_endings)
 
     def dropped(self, span: Span, label: str, mentions: Counter) -> bool:
         """A single-token "name" that is a lowercase adjective ("polnischen") or an inflected
