@@ -1,7 +1,8 @@
 """Cost of ``presseschau_ner_rules`` (issue 13): words per second of the whole Presseschau
 pipeline with the component and without it, timed in the same run, interleaved batch by
-batch, single process. The lemma table the component reads (spacy-lookups-data, 355k
-forms) is loaded before timing starts, as a long run pays it once per process.
+batch, single process. The common-noun list the component reads (common_nouns.tsv.gz,
+made from spaCy's lemma table by training/common_nouns.py) is loaded before timing starts,
+as a long run pays it once per process.
 
     python bench/bench_ner_rules.py [--limit 300] [--repeat 2]
 

@@ -85,3 +85,8 @@ class ClusterLost(RuntimeError):
 
 class ModelNotFound(CannotStart):
     """No spaCy model could be resolved or loaded."""
+
+
+class LanguageDataUnreadable(CannotStart):
+    """A language data file of pipeline/lang/de is missing or broken (truncated, not gzip,
+    not UTF-8): exit code 2 and one line naming the file, before any article is processed."""

@@ -166,12 +166,31 @@ def test_common_noun_list_is_generated_from_the_lemma_table():
 
 def test_missing_common_noun_list_names_the_file(tmp_path, monkeypatch):
     import pipeline.nlp.ner_rules as ner_rules
+    from pipeline.errors import CannotStart
 
     monkeypatch.setattr(ner_rules, "LANG_DIR", tmp_path)
     ner_rules._common_nouns.cache_clear()
     try:
-        with pytest.raises(LanguageDataError, match="common_nouns.tsv.gz"):
+        with pytest.raises(CannotStart, match="common_nouns.tsv.gz"):
             ner_rules.common_noun_lemma("Haus")
+    finally:
+        ner_rules._common_nouns.cache_clear()
+
+
+def test_truncated_common_noun_list_stops_the_component_at_construction(tmp_path, monkeypatch):
+    """A cut-off copy of the real gz file: building the component (model load, before any
+    worker forks) fails with one CannotStart line naming the file, not on the first article."""
+    import pipeline.nlp.ner_rules as ner_rules
+    from pipeline.errors import LanguageDataUnreadable
+    from pipeline.paths import LANG_DIR
+
+    whole = (LANG_DIR / ner_rules.COMMON_NOUNS_FILE).read_bytes()
+    (tmp_path / ner_rules.COMMON_NOUNS_FILE).write_bytes(whole[: len(whole) // 2])
+    monkeypatch.setattr(ner_rules, "LANG_DIR", tmp_path)
+    ner_rules._common_nouns.cache_clear()
+    try:
+        with pytest.raises(LanguageDataUnreadable, match=r"common_nouns\.tsv\.gz.*EOFError"):
+            ner_rules.NerRules()
     finally:
         ner_rules._common_nouns.cache_clear()
 

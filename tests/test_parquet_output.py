@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 
 import pandas as pd
 import pyarrow.parquet as pq
+import pytest
 
 from repo_data import NEWS, SEEDS
 
@@ -56,3 +58,35 @@ def test_parquet_parts_hold_the_same_records_as_articles_jsonl(tmp_path, nlp_inf
     assert [p.name for p in (out / "articles.parquet").iterdir()] == ["part-00000.parquet"]
     assert pd.read_parquet(out / "articles.parquet")["record"].tolist() == lines
     assert not [p for p in out.iterdir() if p.name.startswith(".articles.parquet") or p.name.startswith(".entities.parquet")]
+
+
+def test_a_failed_commit_leaves_both_previous_folders(tmp_path, monkeypatch):
+    """The second folder's rename fails (the folder turned read-only, here a patched
+    os.replace): articles.parquet/ goes back to the previous one too, so the two previous
+    folders stay together and no temporary folder is left."""
+    from pipeline.interop import parquet
+
+    with gzip.open(NEWS / "wikinews_de.jsonl.gz", "rt", encoding="utf-8") as src:
+        records = [json.loads(next(src)) for _ in range(3)]
+    lines = [json.dumps({"id": r["id"], "text": r["text"], "lang": "de", "meta": {}, "entities": []}, ensure_ascii=False)
+             for r in records]
+    with parquet.PartitionedWriter(tmp_path) as w:
+        w.add(lines[0])
+    previous = pd.read_parquet(tmp_path / parquet.ARTICLES_DIR)["id"].tolist()
+
+    real = os.replace
+
+    def refuse_entities(src, dst):
+        if str(src).endswith(f".{parquet.ENTITIES_DIR}.tmp-{os.getpid()}"):
+            raise PermissionError(13, "Permission denied")
+        return real(src, dst)
+
+    monkeypatch.setattr(parquet.os, "replace", refuse_entities)
+    with pytest.raises(PermissionError):
+        with parquet.PartitionedWriter(tmp_path) as w:
+            for line in lines:
+                w.add(line)
+    monkeypatch.setattr(parquet.os, "replace", real)
+    assert pd.read_parquet(tmp_path / parquet.ARTICLES_DIR)["id"].tolist() == previous == [records[0]["id"]]
+    assert (tmp_path / parquet.ENTITIES_DIR).is_dir()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [parquet.ARTICLES_DIR, parquet.ENTITIES_DIR]

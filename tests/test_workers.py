@@ -271,8 +271,10 @@ def test_the_default_batch_timeout_grows_with_the_batchs_text():
 
 
 def test_a_record_the_cache_refuses_is_that_articles_error(tmp_path, nlp_info):
-    """The database refusing one row (here a trigger; in the field a text it cannot encode, a
-    full disk) fails that article alone: the rest of its batch is stored and written."""
+    """The database refusing one row (here a trigger; in the field a text it cannot encode)
+    fails that article alone: the rest of its batch is stored and written. A full disk or a
+    read-only folder is the folder's failure, not the article's: it ends the run
+    (`OutputNotWritable`, exit 2)."""
     corpus = _corpus(tmp_path, 6)
     recs = [json.loads(x) for x in corpus.read_text(encoding="utf-8").splitlines()]
     out = tmp_path / "out"

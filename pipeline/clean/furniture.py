@@ -3,12 +3,10 @@ credits, bylines, pull quotes, navigation, boilerplate), each with the reason it
 from __future__ import annotations
 
 import bisect
-import csv
 import functools
 import re
 from typing import Optional
 
-from ..paths import LANG_DIR
 from .data import _HYPHENS, _LETTERS_HEAD, _LETTERS_TAIL, _lexprob
 from .meta import _parse_date
 from .lines import _Ctx, _Line, _ends_sentence, _is_caps_word, _is_name_like, _starts_lower, _swapped_pair
@@ -739,9 +737,10 @@ _LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+•]|\d{1,2}[.)])\s+\S|^\s*\|.*\w")
 @functools.lru_cache(maxsize=1)
 def _units() -> frozenset:
     """Surface forms of units of measurement (lang/de/units.tsv, the figures' unit table)."""
-    with open(LANG_DIR / "units.tsv", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh, delimiter="\t"))
-    return frozenset(r["surface"] for r in rows if r.get("surface") and r["surface"][:1].isalpha())
+    # imported here, not at the top: pipeline.nlp imports spaCy, which the cleaner alone does not need
+    from ..nlp.normalize import lang_data
+
+    return frozenset(r["surface"] for r in lang_data("units.tsv") if r.get("surface") and r["surface"][:1].isalpha())
 
 
 def _strip_md(s: str) -> str:

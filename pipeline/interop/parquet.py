@@ -8,8 +8,13 @@ too large for one JSONL file (pandas, DuckDB, Spark, Polars read a folder of par
         `presseschau export --format parquet` (`interop.entities_table`), joined on article_id
 
 One part per `rows_per_file` articles, in the order of articles.jsonl. The parts are
-written to a hidden temporary folder that then replaces the previous one (a rename; a
-reader sees the old folder or the new one, apart from the instant between two renames).
+written to two hidden temporary folders, which then replace the previous two by renames:
+first both previous folders are moved aside, then both new ones moved in. A rename that
+fails (a folder made read-only) puts the previous folders back, so the run's error leaves
+the previous articles.parquet/ and entities.parquet/ together; the two are not one atomic
+swap, though: a reader in the instant between the renames, or a crash (power loss) there,
+can see one folder missing or the new one beside the previous one. (One swap of a common
+parent folder would be atomic but change the output layout, which readers rely on.)
 
 Read back: `pd.read_parquet("out/articles.parquet")`,
 `duckdb.sql("SELECT * FROM 'out/entities.parquet/*.parquet'")`, `spark.read.parquet("out/articles.parquet")`.
@@ -95,23 +100,44 @@ class PartitionedWriter:
         self.lines = []
 
     def commit(self) -> None:
-        """Write the last part and put the folders in place of the previous ones."""
+        """Write the last part and put both folders in place of the previous ones: the previous
+        ones aside first, then the new ones in; when a rename fails, the previous ones go back
+        (as far as the folder still allows) and the error is raised."""
         self._flush()
-        for name, tmp in self.tmp.items():
-            final = self.out / name
-            old: Optional[Path] = None
-            if final.exists():
-                old = self.out / f".{name}.old-{os.getpid()}"
-                shutil.rmtree(old, ignore_errors=True)
-                os.replace(final, old)
-            os.replace(tmp, final)
-            if old is not None:
-                shutil.rmtree(old, ignore_errors=True)
+        aside: list[tuple[Path, Path]] = []  # (final, where the previous folder went)
+        placed: list[tuple[Path, Path]] = []  # (final, the temporary folder it came from)
+        try:
+            for name in self.tmp:
+                final = self.out / name
+                if final.exists():
+                    old = self.out / f".{name}.old-{os.getpid()}"
+                    shutil.rmtree(old, ignore_errors=True)
+                    os.replace(final, old)
+                    aside.append((final, old))
+            for name, tmp in self.tmp.items():
+                os.replace(tmp, self.out / name)
+                placed.append((self.out / name, tmp))
+        except BaseException:
+            for final, tmp in reversed(placed):
+                _rename_quietly(final, tmp)  # discarded afterwards
+            for final, old in reversed(aside):
+                _rename_quietly(old, final)
+            raise
+        for _, old in aside:
+            shutil.rmtree(old, ignore_errors=True)
         fsync_dir(self.out)
 
     def discard(self) -> None:
         for tmp in self.tmp.values():
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _rename_quietly(src: Path, dst: Path) -> None:
+    """A rename while undoing a failed commit: the commit's own error is the one to report."""
+    try:
+        os.replace(src, dst)
+    except OSError:
+        pass
 
 
 def _str(v) -> Optional[str]:

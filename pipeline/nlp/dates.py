@@ -421,6 +421,7 @@ class DateRecognizer:
         self.rel_comp = d["relative_compounds"]
         self.ana_comp = set(d.get("anaphoric_compounds", []))
         self.holidays = {k: v for k, v in d["holidays"].items() if not k.startswith("_")}
+        self.holiday_lowercase = frozenset(d["holiday_lowercase_words"])
         self.year_triggers = set(d["year_triggers"])
         self.month_triggers = set(d["month_triggers"])
         self.ordinals = d["ordinals"]
@@ -469,6 +470,8 @@ class DateRecognizer:
         YEAR4 = "(?P<year>1\\d{3}|20\\d{2})"
         part_gate = _alt(_cap(w) for w in self.period_parts)
         PART = f"(?P<part>{part_gate})"
+        # the holidays as written ("Tag der Deutschen Einheit"): the pattern's alternation and its gate
+        holiday_gate = _alt(" ".join(x if x in self.holiday_lowercase else _cap(x) for x in w.split()) for w in self.holidays)
         MOD = f"(?P<mod>{_alt(_both(list(self.rel_mods) + list(self.ana_mods)))})"
         SEAS = "(?P<season>Frühling|Frühjahr|Sommer|Herbst|Winter|Spätsommer|Frühsommer|Hochsommer|Spätherbst|Frühherbst|Spätwinter|Spätfrühling)(?:e?s)?(?![\\w-])"
         OFYEAR = f"\\s+(?:des\\s+Jahres\\s+(?P<ofyear>1\\d{{3}}|20\\d{{2}})|(?P<ofmod>{_alt(_both(list(self.rel_mods) + list(self.ana_mods) + ['desselben', 'neuen']))})\\s+Jahres)(?![\\w-])"
@@ -505,7 +508,7 @@ class DateRecognizer:
             # "am Tag Zwei ihrer Flucht": the N-th day of an episode the text tells
             ("episode_day", f"{B}Tag\\s+(?P<epn>[A-ZÄÖÜ][a-zäöüß]+|\\d{{1,3}})(?=\\s+(?:{_alt(self.episode_followers)})(?![\\w-]))", 2),
             ("deictic", f"{B}(?P<deic>heute|Heute|gestern|Gestern|vorgestern|Vorgestern|morgen|übermorgen|Übermorgen){E}{DP2}", 2),
-            ("holiday", f"{B}(?P<hol>{_alt(' '.join(_cap(x) if x not in ('der', 'des') else x for x in w.split()) for w in self.holidays)}){E}(?:\\s+{YEAR4})?", 2),
+            ("holiday", f"{B}(?P<hol>{holiday_gate}){E}(?:\\s+{YEAR4})?", 2),
         ]
         self.patterns = [(k, re.compile(p), pr) for k, p, pr in pats]
         # Gates: a literal every match of the pattern contains. `find` runs a pattern only when
@@ -519,7 +522,7 @@ class DateRecognizer:
             "part_rel": part_gate, "rel": "Jahr|Monat|Woche|Tag|" + DAYP, "rel_comp": _alt(_cap(w) for w in self.rel_comp),
             "jahr_year": "Jahr", "decade": r"\d-?er|ziger|ßiger", "century": r"Jahrhundert|Jh\.", "bc_year": r"v\.\s?Chr\.",
             "weekday": _alt(_cap(w) for w in self.weekdays), "deictic": "eute|estern|orgen", "episode_day": "Tag",
-            "holiday": "eihnacht|eiligabend|eiligen|ilvester|eujahr|ster|arfreitag|ründonnerstag|fingst|immelfahrt|ronleichnam|inheit|llerheiligen|eformationstag|aifeiertag",
+            "holiday": holiday_gate,
         }
         compiled = {g: re.compile(g) for g in set(gates.values())}
         self.gates = [compiled[gates[k]] if k in gates else None for k, _, _ in self.patterns]

@@ -121,6 +121,10 @@ class FigureRecognizer:
         self.ratio_separators = set(ms["ratios"]["separators"])
         self.speed_prepositions = set(ms["speed"]["prepositions"])
         self.measure_adjectives = set(ms["measure_adjectives"]["words"])
+        self.measure_adjectives_irregular = dict(ms["measure_adjectives"]["irregular"])  # "hohe" -> "hoch"
+        self.von = frozenset(ms["von_prepositions"])
+        self.links_before_digits = frozenset(ms["number_links"]["before_digits"])
+        self.links_before_words = frozenset(ms["number_links"]["before_words"])
         self.predicate_only_with_unit = set(ms["predicate_only_with_unit"])
         self.container_nouns = set(ms["container_nouns"])
         self.amount_phrases = [w.split() for w in sorted(ms["amount_phrases"]["phrases"], key=lambda w: -len(w.split()))]
@@ -332,7 +336,7 @@ class FigureRecognizer:
             if t.text.lower() not in self.ratio_cues:
                 continue
             k = t.i + 1
-            if k < n and doc[k].text.lower() in ("von", "vom"):
+            if k < n and doc[k].text.lower() in self.von:
                 k += 1
             if k >= n:
                 continue
@@ -489,10 +493,10 @@ class FigureRecognizer:
             # "Prozent der Stimmen", "Millionen Euro Schaden"; after "X von <figure>" a second
             # von-phrase is the source, not the measured ("eine Spende von 180 Dollar vom Ministerium")
             q0 = self._qualifier_start(doc, f["start"])
-            after_von = q0 > 0 and doc[q0 - 1].text.lower() in ("von", "vom")
+            after_von = q0 > 0 and doc[q0 - 1].text.lower() in self.von
             for ch in unit_tok.children:
                 if ch.i > unit_tok.i and ch.pos_ in _NOUN_POS and ch.dep_ in _GEN_DEPS | {"nk", "appos", "compound"} \
-                        and self._genitive_like(ch) and not (after_von and any(c.text.lower() in ("von", "vom") for c in ch.children if c.i < ch.i)):
+                        and self._genitive_like(ch) and not (after_von and any(c.text.lower() in self.von for c in ch.children if c.i < ch.i)):
                     return ch
             return None
         if cand is not None and cand.i not in span_toks and cand.pos_ in _NOUN_POS and t.dep_ in _NUM_DEPS:
@@ -503,13 +507,12 @@ class FigureRecognizer:
                 return ch
         return None
 
-    @staticmethod
-    def _genitive_like(noun: Token) -> bool:
+    def _genitive_like(self, noun: Token) -> bool:
         """A partitive/genitive dependent ("der Stimmen", "von ihnen"), not a prepositional
         phrase ("in den Straßen", "für den Posten")."""
         case = [c for c in noun.children if c.i < noun.i and (c.dep_ in ("case", "mo") or c.pos_ == "ADP")]
         if case:
-            return all(c.text.lower() in ("von", "vom") for c in case)
+            return all(c.text.lower() in self.von for c in case)
         dets = [c for c in noun.children if c.i < noun.i and c.pos_ == "DET"]
         return not dets or any(d.text.lower() in ("der", "des", "aller") for d in dets)
 
@@ -531,8 +534,8 @@ class FigureRecognizer:
             return None
         # coordinated numbers share the noun: "zwischen 130.000 und 200.000 Betreuungsplätze"
         # and a vote "21 zu 8 Stimmen" (a match result "3:1" is no figure)
-        if not has_unit and j + 1 < n and doc[j].text.lower() in ("und", "bis", "oder", "-", "–", "zu") and \
-                parse_digits(doc[j + 1].text) is not None or (j + 1 < n and doc[j].text.lower() in ("und", "bis", "oder")
+        if not has_unit and j + 1 < n and doc[j].text.lower() in self.links_before_digits and \
+                parse_digits(doc[j + 1].text) is not None or (j + 1 < n and doc[j].text.lower() in self.links_before_words
                                                              and parse_number_word(doc[j + 1].text) is not None):
             j += 2
             while j < n and multiplier(doc[j].text):
@@ -582,7 +585,7 @@ class FigureRecognizer:
         q0 = self._qualifier_start(doc, f["start"])
         prev = _prev(doc, q0)
         if prev is not None and prev.text.lower() in self.adverbs_after_von and _prev(doc, prev.i) is not None \
-                and _prev(doc, prev.i).text.lower() in ("von", "vom"):
+                and _prev(doc, prev.i).text.lower() in self.von:
             prev = _prev(doc, prev.i)  # "ein Gewinn von umgerechnet 4,6 Milliarden Euro"
         for words in self.amount_phrases:  # "Kredit in Höhe von ...", "Schaden zwischen ...", "Minus von ..."
             k = len(words)
@@ -591,7 +594,7 @@ class FigureRecognizer:
             n = _prev(doc, prev.i - k + 1)
             # a PROPN outside any name is a tagging slip ("An der Weltrekordlast von 130 Kilogramm")
             if n is not None and self._is_noun(n) and (n.pos_ != "PROPN" or not n.ent_type_):
-                self._context_rule = "von" if words[0] in ("von", "vom") else "amount_phrase"
+                self._context_rule = "von" if words[0] in self.von else "amount_phrase"
                 return n if k > 1 else self._through_container(n)
             break
         if prev is not None and prev.text == "," and f["unit"] is not None:
@@ -793,13 +796,14 @@ class FigureRecognizer:
             return None
         a = doc[j]
         low = a.text.lower()
-        base = next((low[:-len(e)] for e in ("en", "em", "er", "es", "e") if low.endswith(e) and low[:-len(e)] in self.measure_adjectives), None)
-        if low in self.measure_adjectives and low != "hohe":  # predicative: "Es ist 3,21 Meter groß"
+        base = self.measure_adjectives_irregular.get(low) or next(
+            (low[:-len(e)] for e in ("en", "em", "er", "es", "e") if low.endswith(e) and low[:-len(e)] in self.measure_adjectives), None)
+        if low in self.measure_adjectives:  # predicative: "Es ist 3,21 Meter groß"
             subj = self.subject_of(a)[0]
             if subj is None and a.head.i != a.i:
                 subj = self.subject_of(a.head)[0]
             return subj
-        if base is None and low != "hohe":
+        if base is None:
             return None
         for k in range(j + 1, min(n, j + 9)):  # skip "und 43 Meter breite"
             t = doc[k]

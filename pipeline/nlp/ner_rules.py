@@ -43,7 +43,8 @@ from typing import Iterable, Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .normalize import LanguageDataError, lang_data
+from ..errors import LanguageDataUnreadable
+from .normalize import lang_data
 from ..paths import LANG_DIR
 
 REPAIRED_SPANS = "presseschau_ner_rules"  # doc.spans key: the spans this component changed
@@ -65,9 +66,9 @@ def _common_nouns() -> dict[str, str]:
     try:
         with gzip.open(path, "rt", encoding="utf-8") as fh:
             return dict(line.rstrip("\n").split("\t", 1) for line in fh if "\t" in line)
-    except OSError as e:
-        raise LanguageDataError(f"{path}: cannot read the common-noun list ({e}); "
-                                f"make it with `python -m training.common_nouns`") from e
+    except (OSError, EOFError, ValueError) as e:  # missing, not gzip, truncated, not UTF-8
+        raise LanguageDataUnreadable(f"{path}: cannot read the common-noun list ({type(e).__name__}: {e}); "
+                                     f"make it with `python -m training.common_nouns`") from None
 
 
 def compound_head(word: str, min_len: int = 4) -> Optional[str]:
@@ -107,6 +108,12 @@ class NerRules:
         self.org_compound_prefixes = tuple(data["org_compound_prefixes"])
         self.strip_pos = frozenset(data["strip_leading_pos"])
         self.trailing_pos = frozenset(data["strip_trailing_pos"])
+        self.city_suffix = data["city_adjective"]["suffix"]
+        self.city_place_endings = tuple(data["city_adjective"]["place_endings"])
+        self.trailing_openers = frozenset(data["trailing_openers"])
+        # read the common-noun list now, not on the first article: the model is loaded before
+        # the workers fork, so they share it, and a broken file stops the run at the start
+        _common_nouns()
 
     # -- single repairs, each on one span: -> (start, end, label), None = keep as it is --
     def trimmed(self, ent: Span) -> tuple[int, int]:
@@ -134,7 +141,7 @@ class NerRules:
                     break
         while end - start > 1:
             t = doc[end - 1]
-            if t.text in "([{„“\"'" or (t.text[:1].islower() and (t.pos_ in self.trailing_pos
+            if t.text in self.trailing_openers or (t.text[:1].islower() and (t.pos_ in self.trailing_pos
                                                                 or t.lower_ in self.particles)):
                 end -= 1  # "Newark (", "Weihnachten heim"
             else:
@@ -150,7 +157,10 @@ class NerRules:
 
     def is_city_adjective(self, word: str) -> bool:
         """'Berliner', 'Wiener', 'Karlsruher': a place in the gazetteer plus -er."""
-        return word.endswith("er") and (word[:-2] in self.known_places or word[:-2] + "e" in self.known_places)
+        if not word.endswith(self.city_suffix) or len(word) <= len(self.city_suffix):
+            return False
+        stem = word[:-len(self.city_suffix)]
+        return any(stem + e in self.known_places for e in self.city_place_endings)
 
     def dropped(self, span: Span, label: str, mentions: Counter) -> bool:
         """A single-token "name" that is a lowercase adjective ("polnischen") or an inflected
