@@ -169,7 +169,7 @@ def test_label_studio_sdk_round_trip(tmp_path, committed):
     converter's JSON-MIN of an export (predictions submitted, one region deleted) imports as
     exactly that one rejection."""
     pytest.importorskip("label_studio_sdk", reason="label-studio-sdk not installed (heavy: opencv, nltk, its own numpy pin); "
-                        "pip install label-studio-sdk to run this check")
+                        "`make labelstudio-check` runs it in a venv of its own")
     from label_studio_sdk.converter import Converter
     from label_studio_sdk.label_interface import LabelInterface
 
