@@ -125,11 +125,13 @@ def _stored(out):
 
 @pytest.mark.slow
 def test_kill_9_midway_then_rerun_equals_uninterrupted(tmp_path, nlp_info):
-    corpus = _corpus(tmp_path, 300)
+    # 128 articles in batches of 16: eight commits, so the kill lands after the first one
+    corpus = _corpus(tmp_path, 128)
     ref = tmp_path / "ref"
     run(RunOptions(paths=[corpus], out=ref, progress=False), nlp_info)
     out = tmp_path / "killed"
-    cmd = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--annotations", str(tmp_path / "a"), "--no-progress"]
+    cmd = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--annotations", str(tmp_path / "a"),
+           "--no-progress", "--batch-size", "16"]
     proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.time() + 300
     while _stored(out) == 0 and proc.poll() is None and time.time() < deadline:
@@ -137,9 +139,9 @@ def test_kill_9_midway_then_rerun_equals_uninterrupted(tmp_path, nlp_info):
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
     done_before = _stored(out)
-    assert 0 < done_before < 300, "the kill should land in the middle of the run"
+    assert 0 < done_before < 128, "the kill should land in the middle of the run"
     assert not (out / "articles.jsonl").exists()
     summary = run(RunOptions(paths=[corpus], out=out, progress=False), nlp_info)
     assert summary["counts"]["cached"] == done_before
-    assert summary["counts"]["processed"] == 300 - done_before
+    assert summary["counts"]["processed"] == 128 - done_before
     assert (out / "articles.jsonl").read_bytes() == (ref / "articles.jsonl").read_bytes()
