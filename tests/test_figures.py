@@ -548,3 +548,19 @@ def test_holiday_wins_over_a_model_name(nlp_model):
         ents = doc_to_entities(doc)
         assert [(e.text, e.value) for e in ents if e.label == "DATE"] == [expected]
         assert not any(e.label in ("LOC", "ORG") and expected[0] in e.text for e in ents)
+
+
+# --- issue 18, session 8: error classes that generalise (sentences from dev articles) ---
+
+@pytest.mark.parametrize("text,expected_figs,expected_dates", [
+    # the article "ein/einer" as the first number of a range (wn50016, wn12809)
+    ("Die Lehrer leisteten über Jahre ein bis zwei Stunden wöchentlicher Mehrarbeit.",
+     [], [("ein", "PT1H", "duration"), ("zwei Stunden", "PT2H", "duration"), ("wöchentlicher", "P1W", "set")]),
+    ("Bei der Versuchsgruppe handelte es sich um Personen, die zwischen einer und vier Zigaretten täglich geraucht haben.",
+     [("einer", 1, None, "Zigarette"), ("vier", 4, None, "Zigarette")], [("täglich", "P1D", "set")]),
+    # the article alone stays no figure
+    ("Das ist ein und derselbe Mann; der eine oder andere kam.", [], []),
+])
+def test_article_starts_a_range(nlp, text, expected_figs, expected_dates):
+    assert [f[:4] for f in figs(nlp, text)] == expected_figs
+    assert dates_of(nlp, text) == expected_dates

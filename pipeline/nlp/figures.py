@@ -50,6 +50,7 @@ _SYMBOL_PREFIX = {"€", "$", "£", "US$"}
 _SIGNS = {"-", "−", "–"}  # a sign glued to the digits ("-5", "−3")
 _GROUP_SPACES = {" ", "\u202f", "\u2009", "\u00a0"}  # thousands separators ("45 000")
 # dependency labels (UD and TIGER) linking a number or measure to what it modifies
+_RANGE_LINKS = ("bis", "und", "oder", "-", "–")  # words between the two numbers of a range
 _NUM_DEPS = {"nummod", "nk", "nmc", "amod", "det", "nummod:gov", "nummod:entity"}
 _GEN_DEPS = {"ag", "pg", "nmod", "nmod:poss", "obl", "pobj"}
 
@@ -240,6 +241,10 @@ class FigureRecognizer:
             if low != "eines" and (self._time_unit_word(nxt) or (
                     nl in self.duration_adjectives and i + 2 < len(doc) and self._time_unit_word(doc[i + 2]))):
                 # "einen Tag", "seit einem Monat", "eine Woche später", "ein weiteres Jahr" (not "eines Tages")
+                return 1, i + 1
+            if low != "eines" and nl in _RANGE_LINKS and i + 2 < len(doc) and (
+                    parse_digits(doc[i + 2].text) is not None or parse_number_word(doc[i + 2].text.lower()) is not None):
+                # the first number of a range: "ein bis zwei Stunden", "zwischen einer und vier Zigaretten"
                 return 1, i + 1
             if multiplier(nl) and nl not in ("hundert",) or fraction(nl) or (
                     lookup_unit(nxt.text) and lookup_unit(nxt.text)[0] not in _TIME_UNITS and nxt.text[:1].isupper()
@@ -1064,7 +1069,7 @@ class FigureRecognizer:
             # "zwei bis drei Millionen Euro" -> 2000000 EUR and 3000000 EUR
             link = 2 if f["end"] + 2 < n and [t.text.lower() for t in doc[f["end"]: f["end"] + 2]] == ["bis", "zu"] else 1
             scaled_only = not f["bare"] and f["unit"] is None and f["scale"] != 1 and f["end"] == f["num"] + 2
-            if (f["bare"] or scaled_only) and f["end"] + 1 < n and (doc[f["end"]].text.lower() in ("bis", "und", "oder", "-", "–") or (
+            if (f["bare"] or scaled_only) and f["end"] + 1 < n and (doc[f["end"]].text.lower() in _RANGE_LINKS or (
                     doc[f["end"]].text.lower() == "auf" and f["start"] > 0 and doc[f["start"] - 1].text.lower() == "von")):
                 # "600 Millionen bis zu zwei Milliarden Euro": "bis zu" links the range too
                 k = f["end"] + link
