@@ -564,3 +564,44 @@ def test_holiday_wins_over_a_model_name(nlp_model):
 def test_article_starts_a_range(nlp, text, expected_figs, expected_dates):
     assert [f[:4] for f in figs(nlp, text)] == expected_figs
     assert dates_of(nlp, text) == expected_dates
+
+
+@pytest.mark.parametrize("published,text,expected_figs,expected_dates", [
+    # a list gives the unit of its last item to all, the age cue before the first counts for all (wn2097, dev2)
+    ("2004-12-20", "Die hochrangigen Chefs im Alter von 62, 64 und 66 Jahren wurden am 20. Dezember 2004 verurteilt.",
+     [("62", 62, "year", "Alter"), ("64", 64, "year", "Alter"), ("66 Jahren", 66, "year", "Alter")], [("20. Dezember 2004", "2004-12-20", "date")]),
+    # years after a noun of people are ages (wn18890, dev2); after other nouns durations
+    ("2006-01-03", "Bei den Toten handelt es sich um zwei Buben und vier Mädchen zwischen neun und zwölf Jahren sowie zwei Jugendliche.",
+     [("zwei", 2, None, "Bube"), ("vier", 4, None, "Mädchen"), ("neun", 9, "year", "Alter"), ("zwölf Jahren", 12, "year", "Alter"),
+      ("zwei", 2, None, "Jugendliche")], []),
+    ("2006-01-03", "Die Haftstrafen liegen zwischen zwei und fünf Jahren.", [], [("zwei", "P2Y", "duration"), ("fünf Jahren", "P5Y", "duration")]),
+])
+def test_lists_and_ages(nlp_model, published, text, expected_figs, expected_dates):
+    from pipeline.nlp import annotate, doc_to_entities
+
+    (doc, _), = annotate(nlp_model, [(text, {"id": "t", "published": published})])
+    ents = doc_to_entities(doc)
+    assert [(e.text, e.value, e.unit, e.about) for e in ents if e.label == "FIGURE"] == expected_figs
+    assert [(e.text, e.value, e.extra["type"]) for e in ents if e.label == "DATE"] == expected_dates
+
+
+def test_results_table_lines_are_no_figures(nlp):
+    # wn13443 (dev2): the NHL results, one game a line, team and goals separated by tabs
+    text = ("Ergebnisse des ersten Spieltags:\n\nCanadiens\t2  - Bruins\t1  \t\nIslanders\t4  - Sabres\t6  \t\n"
+            "Blue Jackets\n2 - Capitals\t3  \t\nMighty Ducks\t5 - \tBlackhawks\t3  \t\n")
+    assert figs(nlp, text) == []
+    # a dash between a number and a counted noun is no result line
+    assert [f[:2] for f in figs(nlp, "Er kaufte 12 Äpfel - und aß 3 davon.")] == [("12", 12), ("3", 3)]
+
+
+@pytest.mark.parametrize("published,text,expected", [
+    # "alle N Jahre" recurs: a set (wn17705, dev2)
+    ("2005-12-17", "Das Referenzwerk wird seit 1935 regelmäßig alle zwei Jahre mit Ergänzungsbänden aktualisiert.",
+     [("1935", "1935", "date"), ("alle zwei Jahre", "P2Y", "set")]),
+    # "eines" + time unit after a genitive preposition is a duration of one (wn10022, dev2); "Eines Tages" is none
+    ("2005-08-05", "Kennedy formulierte das Ziel, binnen eines Jahrzehnts einen Menschen auf den Mond zu bringen.",
+     [("eines Jahrzehnts", "P10Y", "duration")]),
+    ("2005-08-05", "Innerhalb eines Jahres stieg der Preis. Eines Tages kam er.", [("eines Jahres", "P1Y", "duration")]),
+])
+def test_sets_and_genitive_durations(nlp, published, text, expected):
+    assert dates_of(nlp, text, published) == expected

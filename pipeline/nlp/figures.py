@@ -50,6 +50,8 @@ _SYMBOL_PREFIX = {"€", "$", "£", "US$"}
 _SIGNS = {"-", "−", "–"}  # a sign glued to the digits ("-5", "−3")
 _GROUP_SPACES = {" ", "\u202f", "\u2009", "\u00a0"}  # thousands separators ("45 000")
 # dependency labels (UD and TIGER) linking a number or measure to what it modifies
+# a line of a results table: names, a number, a dash, names, a number ("Islanders\t4  - Sabres\t6  \t")
+_RESULT_LINE = re.compile(r"[^\W\d]?[^\d\n]{0,40}?[ \t]*\d{1,3}[ \t]*[-–:][ \t]*[^\W\d][^\d\n]{0,40}?[ \t]*\d{1,3}[ \t]*")
 _RANGE_LINKS = ("bis", "und", "oder", "-", "–")  # words between the two numbers of a range
 _NUM_DEPS = {"nummod", "nk", "nmc", "amod", "det", "nummod:gov", "nummod:entity"}
 _GEN_DEPS = {"ag", "pg", "nmod", "nmod:poss", "obl", "pobj"}
@@ -134,6 +136,8 @@ class FigureRecognizer:
         self.duration_codes = {k: v for k, v in ms["duration_codes"].items() if not k.startswith("_")}
         self.duration_adjectives = set(ms["duration_adjectives"])
         self.ago_words = set(ms["ago_words"])
+        self.set_before = set(ms["set_before"])
+        self.genitive_time_preps = set(ms["genitive_time_prepositions"])
         self.ahead_words = set(ms["ahead_words"])
         self.anchored_after = {k: v for k, v in ms["anchored_after"].items() if not k.startswith("_")}
         self.age_after = set(ms["age_after"])
@@ -141,6 +145,8 @@ class FigureRecognizer:
         self.sets = {k: v for k, v in ms["sets"].items() if not k.startswith("_")}
         self.street_suffixes = tuple(ms["street_suffixes"])
         self.phone_words = set(ms["phone_words"])
+        self.age_nouns = set(ms["age_nouns"])
+        self.age_range_words = set(ms["age_range_words"])
         self.score_words = set(ms["score_words"])
         self.score_context = set(ms["score_context"])
 
@@ -238,9 +244,11 @@ class FigureRecognizer:
             nl = nxt.text.lower()
             if nl.startswith("halb") and fraction(nl):
                 return 1, i + 1
-            if low != "eines" and (self._time_unit_word(nxt) or (
+            genitive = low != "eines" or (i > 0 and doc[i - 1].text.lower() in self.genitive_time_preps)
+            if genitive and (self._time_unit_word(nxt) or (
                     nl in self.duration_adjectives and i + 2 < len(doc) and self._time_unit_word(doc[i + 2]))):
-                # "einen Tag", "seit einem Monat", "eine Woche später", "ein weiteres Jahr" (not "eines Tages")
+                # "einen Tag", "seit einem Monat", "eine Woche später", "ein weiteres Jahr", "binnen eines
+                # Jahrzehnts" (not "eines Tages")
                 return 1, i + 1
             if low != "eines" and nl in _RANGE_LINKS and i + 2 < len(doc) and (
                     parse_digits(doc[i + 2].text) is not None or parse_number_word(doc[i + 2].text.lower()) is not None):
@@ -434,9 +442,14 @@ class FigureRecognizer:
         return False
 
     def _score(self, doc: Doc, i: int) -> bool:
-        """Match results written with "zu" in a sports sentence ("gewann mit 3 zu 1")."""
+        """Match results written with "zu" in a sports sentence ("gewann mit 3 zu 1"), and the lines
+        of a results table ("Canadiens\t2  - Bruins\t1": names and two numbers around a dash)."""
         from .dates import sentence_bounds
 
+        text, k = doc.text, doc[i].idx
+        a, b = text.rfind("\n", 0, k) + 1, text.find("\n", k)
+        if _RESULT_LINE.fullmatch(text[a: b if b >= 0 else len(text)]):
+            return True
         nxt, prev = _next(doc, i), _prev(doc, i)
         pair = (nxt is not None and nxt.text.lower() in self.score_words and _next(doc, nxt.i) is not None
                 and _next(doc, nxt.i).like_num) or \
@@ -832,6 +845,26 @@ class FigureRecognizer:
                     return h
         return n
 
+    def _list_link(self, doc: Doc, k: int, blocked: set[int]) -> int:
+        """From the token after a bare number: over ", <bare number>" items of a list ("62, 64 und
+        66 Jahren") to the word that links its last item ("und"); ``k`` itself when there is none."""
+        j = k
+        while j + 1 < len(doc) and doc[j].text == "," and not self._excluded(doc, j + 1, blocked):
+            g = self.parse_at(doc, j + 1)
+            if g is None or not g["bare"]:
+                return k
+            j = g["end"]
+        return j if j == k or doc[j].text.lower() in ("und", "oder", "bis") else k
+
+    def _list_start(self, doc: Doc, start: int) -> int:
+        """The first number of the list or range a number ends ("[62], 64 und 66 Jahren",
+        "zwischen [neun] und zwölf Jahren"), or ``start``."""
+        i = start
+        while i >= 2 and (doc[i - 1].text == "," or doc[i - 1].text.lower() in ("und", "oder", "bis")) \
+                and self._base(doc, i - 2) is not None and i - start > -8:
+            i -= 2
+        return i
+
     def is_age(self, doc: Doc, f: dict) -> bool:
         """"75 Jahre alt", "im Alter von 75 Jahren", "die 14 und 18 Jahre alten Jugendlichen":
         an age, a FIGURE, not a duration."""
@@ -843,12 +876,17 @@ class FigureRecognizer:
         nxt = _next(doc, last["end"] - 1)
         if nxt is not None and nxt.text.lower() in self.age_after:
             return True
-        q0 = self._qualifier_start(doc, f["start"])
+        q0 = self._qualifier_start(doc, self._list_start(doc, f["start"]))
         for words in self.age_before:
             n = len(words)
             if q0 - n >= 0 and [t.text.lower() for t in doc[q0 - n: q0]] == words:
                 return True
-        return False
+        # "vier Mädchen zwischen neun und zwölf Jahren", "Kinder unter 14 Jahren": years right after
+        # a noun of people (measures.json "age_nouns")
+        p = _prev(doc, q0)
+        if p is not None and p.text.lower() in self.age_range_words:
+            p = _prev(doc, p.i)
+        return p is not None and p.text[:1].isupper() and (p.text.lower() in self.age_nouns or self.lemma(p).lower() in self.age_nouns)
 
     def _shares_about(self, doc: Doc, prev_span: Span, f: dict) -> bool:
         """The second number of a range ("zwischen 80.000 und 300.000 Euro", "200 bis 230 Euro")
@@ -1069,10 +1107,12 @@ class FigureRecognizer:
             # "zwei bis drei Millionen Euro" -> 2000000 EUR and 3000000 EUR
             link = 2 if f["end"] + 2 < n and [t.text.lower() for t in doc[f["end"]: f["end"] + 2]] == ["bis", "zu"] else 1
             scaled_only = not f["bare"] and f["unit"] is None and f["scale"] != 1 and f["end"] == f["num"] + 2
-            if (f["bare"] or scaled_only) and f["end"] + 1 < n and (doc[f["end"]].text.lower() in _RANGE_LINKS or (
-                    doc[f["end"]].text.lower() == "auf" and f["start"] > 0 and doc[f["start"] - 1].text.lower() == "von")):
-                # "600 Millionen bis zu zwei Milliarden Euro": "bis zu" links the range too
-                k = f["end"] + link
+            link_at = self._list_link(doc, f["end"], blocked) if f["bare"] else f["end"]
+            if (f["bare"] or scaled_only) and link_at + 1 < n and (doc[link_at].text.lower() in _RANGE_LINKS or (
+                    doc[link_at].text.lower() == "auf" and f["start"] > 0 and doc[f["start"] - 1].text.lower() == "von")):
+                # "600 Millionen bis zu zwei Milliarden Euro": "bis zu" links the range too;
+                # "im Alter von 62, 64 und 66 Jahren": the last of a list gives its unit to all
+                k = link_at + link
                 partner = None if self._excluded(doc, k, blocked) else self.parse_at(doc, k)
                 if scaled_only and partner is not None and partner["unit"] is not None:
                     # "600 Millionen bis zu zwei Milliarden Euro": the unit only, the scale is its own
@@ -1104,6 +1144,11 @@ class FigureRecognizer:
                     dspan = Span(doc, f["start"], after.i + 1, label="DATE")
                     dspan._.value = self.anchored_value(doc, f, self.anchored_after[after.text.lower()], new_dates)
                     dspan._.date_type = "date"
+                elif p is not None and p.text.lower() in self.set_before and q0 == f["start"]:
+                    # "alle zwei Jahre": every two years, a TimeML set with the span's period
+                    dspan = Span(doc, p.i, f["end"], label="DATE")
+                    dspan._.value = self.duration_value(f["value"], f["unit"])
+                    dspan._.date_type = "set"
                 elif p is not None and p.text.lower() in self.ago_words | self.ahead_words and f["unit"] in _CALENDAR_UNITS:
                     # "vor (knapp) sechs Jahren"; "in vier Sekunden" is a duration, not a time of day
                     sign = -1 if p.text.lower() in self.ago_words else 1
