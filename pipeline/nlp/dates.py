@@ -109,7 +109,7 @@ def split_trailing_periods(doc: Doc) -> Doc:
     figure parts: a sentence-final period ("1997." -> "1997" "."; the tokenizer keeps "2."
     together because it is usually an ordinal, so we only split when what follows cannot
     continue an ordinal: end of text, a line break, or, for 4-digit years, a word that is
-    no month and no ordinal-taking noun) and ranges ("1890–1970", "27./28.")."""
+    no month and no ordinal-taking noun, or a number) and ranges ("1890–1970", "27./28.")."""
     months = lang_data("dates.json")["months"]
     todo: list[tuple[Token, list[str]]] = []
     # both patterns start with a digit: look at those tokens only
@@ -133,7 +133,9 @@ def split_trailing_periods(doc: Doc) -> Doc:
         if nxt is None or "\n" in t.whitespace_ + (nxt.text if nxt.is_space else ""):
             todo.append((t, [num, "."]))
         elif (_YEAR_TOKEN.match(num) or _short_year_after_range(doc, t.i)) and nxt.text.lower() not in months \
-                and nxt.text.lower() not in _NOT_SPLIT_AFTER and (nxt.text[:1].isupper() or nxt.is_punct):
+                and nxt.text.lower() not in _NOT_SPLIT_AFTER and (nxt.text[:1].isupper() or nxt.is_punct
+                                                                   or (nxt.text[:1].isdigit() and bool(_YEAR_TOKEN.match(num)))):
+            # a year and a number after it: "im Jahr 2005. 1997 wurde ..." (no 2005th)
             todo.append((t, [num, "."]))
     if not todo:
         return doc
@@ -463,6 +465,7 @@ class DateRecognizer:
         MON = f"(?P<mon>(?:{_alt(w for w in mon_words if w.endswith('.'))})|(?:(?:{_alt(w for w in mon_words if not w.endswith('.'))})(?=s?(?![\\w-]))))s?"
         MON2 = MON.replace("?P<mon>", "?:")
         WD = f"(?P<wd>{_alt(_cap(w) for w in self.weekdays)})"
+        WDX = WD.replace("?P<wd>", "?:")  # the same without the group, for a look-ahead
         DP = f"(?P<dp>{_alt(self.day_parts)})?"
         DP2 = f"(?:\\s+(?P<dp2>{_alt(_cap(w) if kind == 'noun' else w for w, kind in self.day_parts.items())}))?"
         DAY = "(?P<day>0?[1-9]|[12]\\d|3[01])\\."
@@ -476,7 +479,8 @@ class DateRecognizer:
         SEAS = "(?P<season>Frühling|Frühjahr|Sommer|Herbst|Winter|Spätsommer|Frühsommer|Hochsommer|Spätherbst|Frühherbst|Spätwinter|Spätfrühling)(?:e?s)?(?![\\w-])"
         OFYEAR = f"\\s+(?:des\\s+Jahres\\s+(?P<ofyear>1\\d{{3}}|20\\d{{2}})|(?P<ofmod>{_alt(_both(list(self.rel_mods) + list(self.ana_mods) + ['desselben', 'neuen']))})\\s+Jahres)(?![\\w-])"
         B = "(?<![\\w.-])"
-        LINK = "(?:bis\\s+(?:zum|zu|am)|und\\s+(?:dem|am)|und|bis|oder|–|-|/)"
+        # "vom 10. auf den 11. Februar" (a night) links two days like "bis zum"
+        LINK = "(?:bis\\s+(?:zum|zu|am)|und\\s+(?:dem|am)|auf\\s+den|und|bis|oder|–|-|/)"
         self.link_re = re.compile(f"\\s*{LINK}?\\s*")
         E = "(?![\\w-])"
         # parts of the day that count as a day after a modifier ("am nächsten Morgen")
@@ -485,7 +489,8 @@ class DateRecognizer:
             ("numeric", f"(?<![\\d.])(?:{WD},?\\s+(?:(?:den|dem)\\s+)?)?(?P<day>0?[1-9]|[12]\\d|3[01])\\.(?P<month>0?[1-9]|1[0-2])\\.(?P<year>\\d{{4}}|\\d{{2}})(?![\\d])", 5),
             ("iso", "(?<![\\d-])(?P<year>\\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\\d|3[01])(?![\\d])", 5),
             # "am heutigen 8. Mai": the deictic adjective is inside the span (dev decision)
-            ("dmy", f"{B}(?:(?P<dmod>{_alt(_both(self.deictic_mods))})\\s+)?(?:{WD},?\\s+(?:(?:den|dem)\\s+)?)?{DAY}\\s*{MON}(?:\\s+{YEAR})?", 4),
+            # "kommenden Montag, den 9. Januar": a relative modifier before a weekday and date is inside
+            ("dmy", f"{B}(?:(?P<dmod>{_alt(_both(self.deictic_mods))})\\s+|{MOD}\\s+(?={WDX}))?(?:{WD},?\\s+(?:(?:den|dem)\\s+)?)?{DAY}\\s*{MON}(?:\\s+{YEAR})?", 4),
             ("day_list", f"{B}{DAY}(?=\\s*{LINK}\\s*(?:0?[1-9]|[12]\\d|3[01])\\.\\s*{MON2})", 4),
             ("year_pair", "(?<![\\w.,/:–-])(?P<year>1\\d{3}|20\\d{2})\\s?(?P<sep>/|–|-|bis)\\s?(?P<year2>1\\d{3}|20\\d{2}|\\d{2})(?![\\w/:–-]|[.,]\\d)", 2),
             ("month", f"{B}(?:{PART}\\s+)?(?:(?P<early>Früh|früh|Spät|spät)-?\\s*)?{MON}(?:\\s+{YEAR})?", 3),
@@ -651,14 +656,17 @@ class DateRecognizer:
         if p1 in self.nowadays["prev"]:
             return True
         nxt = next((t for t in doc[span.end: span.end + 3] if not t.is_space), None)
-        if nxt is not None and nxt.text.lower() in self.nowadays["next"]:
+        nxt_word = nxt.text.lower() if nxt is not None else ""
+        if nxt_word in self.nowadays["next"]:
             return True
         s0, s1 = sentence_bounds(doc, span.start)
         c0, c1 = clause_bounds(doc, span.start, span.end, s0, s1)
         clause = [t for t in doc[c0:c1] if t.i != span.start]
         if self.tense_detector.tense(clause, span.start) is not None:
-            return False  # past or future: a specific day ("noch heute ausgeflogen werden")
-        if p1 in self.nowadays["prev_weak"]:
+            # past or future: a specific day ("noch heute ausgeflogen werden", "haben sich heute
+            # nicht geeinigt")
+            return False
+        if p1 in self.nowadays["prev_weak"] or nxt_word in self.nowadays["next_weak"]:
             return True
         words = {t.text.lower() for t in clause}
         return bool(words & set(self.nowadays["stative"]))
@@ -714,6 +722,9 @@ class DateRecognizer:
                 return None
             if self.mode == "narrative" and ref is not None:
                 return iso_day(ref.year, mon, day)
+            off = self.rel_mods.get((g.get("mod") or "").lower(), 0)
+            if off:  # "kommenden Montag, den 9. Januar": the modifier gives the direction
+                t = "future" if off > 0 else "past"
             d = resolve_day_month(base, mon, day, t)
             return d.isoformat() if d else None
         if k == "month":
