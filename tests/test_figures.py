@@ -605,3 +605,20 @@ def test_results_table_lines_are_no_figures(nlp):
 ])
 def test_sets_and_genitive_durations(nlp, published, text, expected):
     assert dates_of(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a count of a part of a definite set (wn2097, dev2; wn31608, dev: "zwei Dritteln" a fraction in the dative)
+    ("Zusätzlich müssen zwei der drei Manager 100 Stunden gemeinnützige Arbeit leisten.",
+     [("zwei", 2, None, "Manager"), ("drei", 3, None, "Manager")]),
+    ("Das entspricht zwei Dritteln der gesamten Einnahmen der Behörde.", [("zwei Dritteln", 0.6667, None, "Einnahme")]),
+    # a count and its adjective coordinated with the next count share its noun (wn12839, dev2)
+    ("Die Zeitung hatte gestern berichtet, 200 feste und 300 freie Mitarbeiter sollen entlassen werden.",
+     [("200", 200, None, "Mitarbeiter"), ("300", 300, None, "Mitarbeiter")]),
+    # lemmas: the data's fixes (wn17705, dev2; wn58846, dev) and nominalised participles in -e (wn2097, dev2)
+    ("Das Hauptwerk umfasste 72 Bände. 1931 erschien ein Anhang von zehn Bänden. Die Firma hatte 500 Beschäftigte.",
+     [("72", 72, None, "Band"), ("zehn", 10, None, "Band"), ("500", 500, None, "Beschäftigte")]),
+    ("Neun Schiffe und zwölf Notenbanken.", [("Neun", 9, None, "Schiff"), ("zwölf", 12, None, "Notenbank")]),
+])
+def test_about_partitive_coordination_lemmas(nlp_model, text, expected):
+    assert model_figs(nlp_model, text) == expected

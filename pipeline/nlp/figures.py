@@ -145,6 +145,7 @@ class FigureRecognizer:
         self.sets = {k: v for k, v in ms["sets"].items() if not k.startswith("_")}
         self.street_suffixes = tuple(ms["street_suffixes"])
         self.phone_words = set(ms["phone_words"])
+        self.lemma_fixes = {r["surface"]: r["lemma"] for r in lang_data("lemmas.tsv")}
         self.age_nouns = set(ms["age_nouns"])
         self.age_range_words = set(ms["age_range_words"])
         self.score_words = set(ms["score_words"])
@@ -166,6 +167,9 @@ class FigureRecognizer:
     def lemma(self, t: Token) -> str:
         """Model lemma when it differs from the word; else the lookup table; else the head
         of a compound ("Gründungsmitgliedern" -> "Gründungsmitglied"); "-innen" -> "-in"."""
+        fixed = self.lemma_fixes.get(t.text)
+        if fixed is not None:
+            return fixed
         model = t.lemma_ if (has_ann(t.doc, "LEMMA") and t.lemma_) else None
         if model and model != t.text:
             return model
@@ -182,13 +186,13 @@ class FigureRecognizer:
 
     def _lemma_text(self, w: str, model: Optional[str]) -> str:
         table = self._table()
-        lem = table.get(w) if table else None
+        lem = self.lemma_fixes.get(w) or (table.get(w) if table else None)
         if lem:
             return lem
         if w[:1].isupper() and len(w) > 6 and table:
             for k in range(2, len(w) - 3):
                 head = w[k:].capitalize()
-                hl = table.get(head)
+                hl = self.lemma_fixes.get(head) or table.get(head)
                 if hl is not None and hl[:1].isupper():
                     return w[:k] + (hl if w[k - 1] == "-" else hl.lower())
         if w[:1].isupper() and w.endswith("innen") and len(w) > 7:
@@ -594,6 +598,23 @@ class FigureRecognizer:
             tok = self._purpose(doc, f, *self._purpose_ctx)
         return tok
 
+    def _about_partitive_genitive(self, doc: Doc, f: dict) -> Optional[Token]:
+        """A count of a part of a definite set: "zwei der drei Manager", "drei der wichtigsten
+        Firmen", "zwei Drittel der Einnahmen" -> the set's noun (the parse often hangs the count
+        on a later noun)."""
+        if f["unit"] is not None or f["end"] + 1 >= len(doc) or doc[f["end"]].text.lower() not in ("der", "des"):
+            return None
+        k = f["end"] + 1
+        g = self._base(doc, k)
+        if g is not None:
+            k = g[1]  # "zwei der drei Manager"
+        while k < len(doc) and _ADJ_INFL.match(doc[k].text) and not self._is_noun(doc[k]):
+            k += 1  # "der wichtigsten"
+        if k < len(doc) and self._is_noun(doc[k]) and doc[k].text[:1].isupper() and lookup_unit(doc[k].text) is None \
+                and not doc[k].ent_type_:
+            return doc[k]
+        return None
+
     def _about_verb(self, doc: Doc, f: dict) -> Optional[Token]:
         """What a figure measures when no counted noun follows it: the noun of a von-phrase
         ("ein Minus von 3 Prozent"), an apposition ("der Umsatz, 4,2 Milliarden Euro"), or the
@@ -845,6 +866,19 @@ class FigureRecognizer:
                     return h
         return n
 
+    def _coordinated(self, doc: Doc, f: dict, blocked: set[int]) -> Optional[dict]:
+        """The next number when a count and its adjectives are coordinated with it ("200 feste und
+        300 freie Mitarbeiter"): it shares the noun after the second. Without adjectives the range
+        rules decide."""
+        k = f["end"]
+        while k < len(doc) and _ADJ_INFL.match(doc[k].text) and self._is_adj(doc[k]):
+            k += 1
+        if k == f["end"] or k + 1 >= len(doc) or doc[k].text.lower() not in ("und", "oder", "sowie") \
+                or self._excluded(doc, k + 1, blocked):
+            return None
+        partner = self.parse_at(doc, k + 1)
+        return partner if partner is not None and partner["unit"] is None else None
+
     def _list_link(self, doc: Doc, k: int, blocked: set[int]) -> int:
         """From the token after a bare number: over ", <bare number>" items of a list ("62, 64 und
         66 Jahren") to the word that links its last item ("und"); ``k`` itself when there is none."""
@@ -1010,8 +1044,9 @@ class FigureRecognizer:
             return None  # durations ("drei Monate", "seit 13 Jahren") measure no noun
         tok = None
         self.last_rule = None
-        rules = [("measure_adj", self._about_measure_adj), ("participle", self._about_participle),
-                 ("parse", self._about_parse)] if has_ann(doc, "DEP") else []
+        rules = [("partitive_genitive", self._about_partitive_genitive)]
+        rules += [("measure_adj", self._about_measure_adj), ("participle", self._about_participle),
+                  ("parse", self._about_parse)] if has_ann(doc, "DEP") else []
         rules += [("linear", self._about_linear), ("context:", self._about_context)]
         for name, rule in rules:
             tok = rule(doc, f)
@@ -1040,6 +1075,11 @@ class FigureRecognizer:
         if low in self.events_noun:  # nominalised participles: "Toten" -> "Tote", "Verletzten" -> "Verletzte"
             return tok.text[:-1] if low.endswith(("ten", "nen")) else tok.text
         lem = self.lemma(tok)
+        if tok.text[:1].isupper() and lem.islower() and tok.text.lower().startswith(lem) and tok.text.lower() != lem \
+                and tok.text.lower()[len(lem):] in ("e", "en", "er"):
+            # a nominalised adjective or participle ("500 Beschäftigte": model lemma "beschäftigt"):
+            # its noun form in -e, as the guidelines write them ("Jugendliche", "Studierende")
+            return tok.text[:1] + lem[1:] + "e"
         return lem[:1].upper() + lem[1:] if tok.text[:1].isupper() else lem
 
     # -- event --
@@ -1180,8 +1220,13 @@ class FigureRecognizer:
             ab = "Alter" if f["unit"] in _TIME_UNITS else self.about(doc, f.get("about_from", f))
             if ab is None and "about_from" in f:  # "ein Schaden zwischen 80.000 und 300.000 Euro"
                 ab = self.about(doc, f)
+            rule = self.last_rule
+            if ab is None and f["unit"] is None and "about_from" not in f:
+                partner = self._coordinated(doc, f, blocked)
+                if partner is not None:  # "200 feste und 300 freie Mitarbeiter"
+                    ab, rule = self.about(doc, partner), "coordination"
             span._.about = ab
-            span._.about_rule = "age" if f["unit"] in _TIME_UNITS else (self.last_rule if ab is not None else None)
+            span._.about_rule = "age" if f["unit"] in _TIME_UNITS else (rule if ab is not None else None)
             about_tok = None
             if ab is not None:
                 for k in range(f["end"], min(n, f["end"] + 6)):
