@@ -622,3 +622,25 @@ def test_sets_and_genitive_durations(nlp, published, text, expected):
 ])
 def test_about_partitive_coordination_lemmas(nlp_model, text, expected):
     assert model_figs(nlp_model, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a length to a place measures no noun (wn68296, wn43568: dev; wn19560: dev2); the model's "Nowgorod 500" LOC gives the number back
+    ("Ärzte sagten, dass in Agok, etwa 40 km von Abyei entfernt, ein Krankenhaus liegt.", [("40 km", 40, "km", None)]),
+    ("Der Sprengsatz explodierte in der Region Nowgorod 500 Kilometer nördlich von Moskau.", [("500 Kilometer", 500, "km", None)]),
+    ("Die 7000 Kilometer lange Grenze ist offen.", [("7000 Kilometer", 7000, "km", "Grenze")]),
+    # a change "um" an amount: of the object, else of the subject (wn18890, dev2)
+    ("Die Außenmauern der Halle hatten sich um 2,5 Zentimeter verschoben.", [("2,5 Zentimeter", 2.5, "cm", "Außenmauer")]),
+    ("Die Regierung erhöhte die Mehrwertsteuer um 3 Prozent.", [("3 Prozent", 3, "%", "Mehrwertsteuer")]),
+])
+def test_about_distance_and_difference(nlp_model, text, expected):
+    assert model_figs(nlp_model, text) == expected
+
+
+def test_a_name_gives_back_a_measure(nlp_model):
+    from pipeline.nlp import doc_to_entities
+
+    doc = nlp_model("Der Sprengsatz explodierte in der Region Nowgorod 500 Kilometer nördlich von Moskau. Die Boeing 747 flog.")
+    ents = [(e.text, e.label) for e in doc_to_entities(doc) if e.label in ("LOC", "MISC", "FIGURE")]
+    assert ("500 Kilometer", "FIGURE") in ents and ("Boeing 747", "MISC") in ents
+    assert not any(lab == "LOC" and "500" in text for text, lab in ents)

@@ -145,6 +145,9 @@ class FigureRecognizer:
         self.sets = {k: v for k, v in ms["sets"].items() if not k.startswith("_")}
         self.street_suffixes = tuple(ms["street_suffixes"])
         self.phone_words = set(ms["phone_words"])
+        self.difference_prepositions = set(ms["difference_prepositions"])
+        self.distance_units = set(ms["distance"]["units"])
+        self.distance_words = set(ms["distance"]["words"])
         self.lemma_fixes = {r["surface"]: r["lemma"] for r in lang_data("lemmas.tsv")}
         self.age_nouns = set(ms["age_nouns"])
         self.age_range_words = set(ms["age_range_words"])
@@ -380,7 +383,7 @@ class FigureRecognizer:
         t = doc[i]
         if i in blocked:
             return True
-        if t.ent_type_ and t.ent_type_ not in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT"):
+        if t.ent_type_ and t.ent_type_ not in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT") and not self._ent_slip(doc, i):
             return True  # number inside a PER/ORG/LOC/MISC name ("Boeing 747" tagged MISC)
         prev = _prev(doc, i)
         nxt = _next(doc, i)
@@ -422,6 +425,16 @@ class FigureRecognizer:
             if is_bare_year(doc, i, lemma_fn=self.lemma):
                 return True
         return False
+
+    @staticmethod
+    def _ent_slip(doc: Doc, i: int) -> bool:
+        """A number that ends a place or person name and has a unit after it: the model took a
+        measure into the name ("Region [Nowgorod 500] Kilometer nördlich von Moskau" as LOC)."""
+        t = doc[i]
+        if t.ent_type_ not in ("LOC", "GPE", "PER") or t.ent_iob_ == "B" or i + 1 >= len(doc) or doc[i + 1].ent_iob_ == "I":
+            return False
+        u = lookup_unit(doc[i + 1].text)
+        return u is not None and u[0] not in _TIME_UNITS and doc[i + 1].text[:1].isupper() and parse_digits(t.text) is not None
 
     def _phone(self, doc: Doc, i: int) -> bool:
         """Phone numbers: after "Tel.", "Fax", or in a run of digit groups that starts with
@@ -598,6 +611,16 @@ class FigureRecognizer:
             tok = self._purpose(doc, f, *self._purpose_ctx)
         return tok
 
+    def _distance(self, doc: Doc, f: dict) -> bool:
+        """A length that says how far a place lies from another: a word of `distance_words`
+        ("entfernt", "nördlich") follows in the same clause, before any punctuation."""
+        for t in doc[f["end"]: min(len(doc), f["end"] + 6)]:
+            if t.is_punct:
+                return False
+            if t.text.lower() in self.distance_words:
+                return True
+        return False
+
     def _about_partitive_genitive(self, doc: Doc, f: dict) -> Optional[Token]:
         """A count of a part of a definite set: "zwei der drei Manager", "drei der wichtigsten
         Firmen", "zwei Drittel der Einnahmen" -> the set's noun (the parse often hangs the count
@@ -683,6 +706,18 @@ class FigureRecognizer:
             allowed = self.object_verbs[lem]  # passive or reflexive: the subject
         else:
             allowed = self.measuring_verbs.get(lem)
+        if allowed is None and f["unit"] is not None and preps & self.difference_prepositions:
+            # "Die Außenmauern hatten sich um 2,5 Zentimeter verschoben", "erhöhte die Steuer um 3
+            # Prozent": a change by an amount, of the object when there is one, else of the subject
+            for c in v.children:
+                if c.dep_ in self.object_deps and c.pos_ == "NOUN" and not f["start"] <= c.i < f["end"]:
+                    self._context_rule = "difference_object"
+                    return self._through_container(c)
+            subj, how = self.subject_of(v, exclude=t.i)
+            if subj is not None:
+                self._context_rule = "difference_subject" + how
+                return self._through_container(subj)
+            return None
         if allowed is None:
             return None
         if allowed and not (preps & allowed):
@@ -1044,6 +1079,8 @@ class FigureRecognizer:
             return None  # durations ("drei Monate", "seit 13 Jahren") measure no noun
         tok = None
         self.last_rule = None
+        if f["unit"] in self.distance_units and self._distance(doc, f):
+            return None  # "40 km von Abyei entfernt", "500 Kilometer nördlich von Moskau": a place, no measured noun
         rules = [("partitive_genitive", self._about_partitive_genitive)]
         rules += [("measure_adj", self._about_measure_adj), ("participle", self._about_participle),
                   ("parse", self._about_parse)] if has_ann(doc, "DEP") else []
@@ -1254,6 +1291,13 @@ class FigureRecognizer:
             out.append(span)
             free_from = f["end"]
         doc.spans[FIGURE_SPANS] = sorted(out + ratios, key=lambda sp: sp.start) if ratios else out
+        if any(sp[0].ent_type_ for sp in out):
+            # a name that swallowed a figure's number (`_ent_slip`) ends before it
+            ents = []
+            for e in doc.ents:
+                cut = next((sp.start for sp in out if e.start < sp.start < e.end <= sp.end), None)
+                ents.append(Span(doc, e.start, cut, label=e.label_) if cut is not None else e)
+            doc.ents = ents
         new_dates.extend(self._sets(doc))
         if new_dates:
             old = list(doc.spans[DATE_SPANS]) if DATE_SPANS in doc.spans else []
