@@ -644,3 +644,14 @@ def test_a_name_gives_back_a_measure(nlp_model):
     ents = [(e.text, e.label) for e in doc_to_entities(doc) if e.label in ("LOC", "MISC", "FIGURE")]
     assert ("500 Kilometer", "FIGURE") in ents and ("Boeing 747", "MISC") in ents
     assert not any(lab == "LOC" and "500" in text for text, lab in ents)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a ratio or decimal that ends the sentence: the tokenizer glues the period to it
+    ("Die Mischung erfolgt im Verhältnis 1 : 1 : 1,5.", [("1 : 1 : 1,5", None, "ratio")]),
+    ("Die Mischung erfolgt im Verhältnis 1:1:1,5. Danach ruht sie.", [("1:1:1,5", None, "ratio")]),
+    ("Das Bild hat ein Seitenverhältnis von 16:9.", [("16:9", 1.7778, "ratio")]),
+    ("Der Wert stieg zuletzt auf 1,5.", [("1,5", 1.5, None)]),
+])
+def test_sentence_final_ratio_and_decimal(nlp, text, expected):
+    assert [f[:3] for f in figs(nlp, text)] == expected

@@ -81,6 +81,7 @@ def _both(words: Iterable[str]) -> list[str]:
 _YEAR_TOKEN = re.compile(r"^(1\d{3}|20\d{2})$")
 _NUM_RANGE = re.compile(r"^(\d{1,4}\.?)([/–-])(\d{1,4}\.?)$")
 _ORDINAL_PERIOD = re.compile(r"^\d+\.$")
+_DECIMAL_PERIOD = re.compile(r"^\d+(?:[,:]\d+)+\.$")  # "1,5." "16:9." "1:1:1,5.": never an ordinal
 _NOT_SPLIT_AFTER = {"mal", "tag", "jahrestag", "geburtstag", "todestag", "ausgabe", "folge",
                     "spiel", "jahrhundert", "jahrhunderts", "jahrtausend", "jahrtausends",
                     "sitzung", "wiederkehr", "jubiläum", "runde", "etage", "stock", "liga",
@@ -109,7 +110,8 @@ def split_trailing_periods(doc: Doc) -> Doc:
     figure parts: a sentence-final period ("1997." -> "1997" "."; the tokenizer keeps "2."
     together because it is usually an ordinal, so we only split when what follows cannot
     continue an ordinal: end of text, a line break, or, for 4-digit years, a word that is
-    no month and no ordinal-taking noun, or a number) and ranges ("1890–1970", "27./28.")."""
+    no month and no ordinal-taking noun, or a number; a decimal or a ratio with a period, "1,5." or
+    "16:9.", always) and ranges ("1890–1970", "27./28.")."""
     months = lang_data("dates.json")["months"]
     todo: list[tuple[Token, list[str]]] = []
     # both patterns start with a digit: look at those tokens only
@@ -125,6 +127,9 @@ def split_trailing_periods(doc: Doc) -> Doc:
                 todo.append((t, [a, sep, b[:-1], "."]))
             else:
                 todo.append((t, [a, sep, b]))
+            continue
+        if _DECIMAL_PERIOD.match(text):
+            todo.append((t, [text[:-1], "."]))  # a sentence-final decimal or ratio: "im Verhältnis 1 : 1 : 1,5."
             continue
         if not _ORDINAL_PERIOD.match(text):
             continue

@@ -360,8 +360,10 @@ class FigureRecognizer:
                 k += 1
             if k >= n:
                 continue
-            m = re.fullmatch(r"(\d+(?:,\d+)?):(\d+(?:,\d+)?)", doc[k].text)
-            if m:
+            m = re.fullmatch(r"(\d+(?:,\d+)?):(\d+(?:,\d+)?)((?::\d+(?:,\d+)?)*)", doc[k].text)
+            if m and m.group(3):  # "im Verhältnis 1:1:1,5" in one token: more than two terms, no single value
+                a, b, end = 1, 1, k + 1
+            elif m:
                 a, b, end = parse_digits(m.group(1)), parse_digits(m.group(2)), k + 1
             elif k + 2 < n and doc[k + 1].text.lower() in self.ratio_separators:
                 a, b, end = parse_digits(doc[k].text), parse_digits(doc[k + 2].text), k + 3
@@ -369,7 +371,7 @@ class FigureRecognizer:
                 continue
             if a is None or not b:
                 continue
-            v = round(a / b, 4)
+            v = round(a / b, 4) if not (m and m.group(3)) else None
             while end + 1 < n and doc[end].text in self.ratio_separators and parse_digits(doc[end + 1].text) is not None:
                 end, v = end + 2, None  # "im Verhältnis 1 : 1 : 1,5": more than two terms, no single value
             sp = Span(doc, k, end, label="FIGURE")
