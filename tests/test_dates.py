@@ -352,3 +352,15 @@ def test_last_night_in_and_outside_a_quote(nlp_model):
 ])
 def test_dev2_dates(nlp, published, text, expected):
     assert [(s, v) for s, v, *_ in run(nlp, text, published)] == expected
+
+
+def test_generic_holidays(nlp_model):
+    """A holiday in a sentence about every year has no value (wn15510, dev); as the object of its
+    verb it names the feast (wn80888, dev); after a preposition it stays a day."""
+    cases = [("2005-11-05", "Jedes Jahr würden dadurch etwa 600 Autos zerstört. Allein zu Silvester gingen 100 Autos in Flammen auf.",
+              [("Jedes Jahr", "P1Y"), ("Silvester", None)]),
+             ("2010-04-01", "1997 war auf einer Konferenz in Aleppo vorgeschlagen worden, Ostern weltweit immer am gleichen Tage zu feiern.",
+              [("1997", "1997")]),
+             ("2011-12-26", "Anonymous suchte das US-Institut Stratfor an Weihnachten heim.", [("Weihnachten", "2011-12-25")])]
+    for published, text, expected in cases:
+        assert model_dates(nlp_model, text, published) == expected

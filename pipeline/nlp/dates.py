@@ -438,6 +438,8 @@ class DateRecognizer:
         self.event_heads = d["event_name_heads"]
         self.episode_followers = d["episode_day_followers"]
         self.recurring_words = set(d["recurring_day_words"])
+        self.holiday_generic_words = set(d["holiday_generic"]["words"])
+        self.holiday_name_deps = set(d["holiday_generic"]["name_deps"])
         self.tense_detector = TenseDetector(self._lemma, self._lemma_table)
         self.parse_tense_kinds = set(d["tense"]["parse_tense_kinds"])
         self._build()
@@ -636,6 +638,22 @@ class DateRecognizer:
         """Is `pos` inside a German quotation („...“ or »...«) of its paragraph?"""
         para = text[text.rfind("\n", 0, pos) + 1: pos]
         return para.count("„") > para.count("“") or para.count("»") > para.count("«")
+
+    def _holiday_named(self, doc: Doc, span: Span) -> bool:
+        """A holiday that is the subject or object of its verb, without a preposition, names the
+        feast ("Ostern ... zu feiern", "Weihnachten steht vor der Tür"), not a time."""
+        if not has_ann(doc, "DEP"):
+            return False
+        head = doc[span.end - 1]
+        return head.dep_ in self.holiday_name_deps and not any(c.dep_ in ("case", "mo") or c.pos_ == "ADP" for c in head.children)
+
+    def _holiday_generic(self, doc: Doc, s0: int, s1: int) -> bool:
+        """A holiday in a sentence about every year ("jedes Jahr", "immer", "traditionell" in it or
+        in the sentence before) is generic: a DATE without a value (annotations/GUIDELINES.md)."""
+        p0 = sentence_bounds(doc, s0 - 1)[0] if s0 > 0 else s0
+        words = [t.text.lower() for t in doc[p0:s1]]
+        pairs = {" ".join(words[k:k + 2]) for k in range(len(words) - 1)}
+        return bool((set(words) | pairs) & self.holiday_generic_words)
 
     def _recurring(self, doc: Doc, span: Span) -> bool:
         """A day and month after "am" and a word of recurrence ("immer am 19. Januar")."""
@@ -979,6 +997,11 @@ class DateRecognizer:
                     (episode_start + dt.timedelta(days=n - 1)).isoformat()
             else:
                 value = self.normalise(m, anchor, tense, ref)
+            if m.kind == "holiday" and not m.g.get("year"):
+                if self._holiday_named(doc, span):
+                    continue  # "Ostern weltweit am gleichen Tage zu feiern": the feast, not a time
+                if self._holiday_generic(doc, s0, s1):
+                    value = None  # "Jedes Jahr ... Allein zu Silvester gingen 100 Autos in Flammen auf"
             if precision != "day" and value is not None and not self._explicit(m) and \
                     not (self.mode == "narrative" and ref is not None):
                 value = self._coarse(value, m, precision)
