@@ -655,3 +655,15 @@ def test_a_name_gives_back_a_measure(nlp_model):
 ])
 def test_sentence_final_ratio_and_decimal(nlp, text, expected):
     assert [f[:3] for f in figs(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a noun after the unit that the tagger took for a name, outside any entity (wn18718, dev)
+    ("Ein Passagierflugzeug hat am Freitag über der Schweiz 13 Tonnen Kerosin abgelassen.", [("13 Tonnen", 13, "t", "Kerosin")]),
+    # a bracket between the count and its noun; a unit word is never what is measured (wn31608, dev)
+    ("Die Fatah erhielt 45 (34,1 Prozent) Sitze, der Rest verteilt sich.", [("45", 45, None, "Sitz"), ("34,1 Prozent", 34.1, "%", "Sitz")]),
+    # the lemma fix of a compound's head (lemmas.tsv "Beamten")
+    ("Dort standen 280 Polizeibeamten.", [("280", 280, None, "Polizeibeamte")]),
+])
+def test_about_tagging_slips(nlp_model, text, expected):
+    assert model_figs(nlp_model, text) == expected

@@ -173,6 +173,10 @@ class FigureRecognizer:
         fixed = self.lemma_fixes.get(t.text)
         if fixed is not None:
             return fixed
+        for k in range(2, len(t.text) - 3):  # "Polizeibeamten": the fix of the compound's head "Beamten"
+            head = self.lemma_fixes.get(t.text[k:].capitalize()) if t.text[k - 1] != "-" and t.text[k].islower() else None
+            if head is not None:
+                return t.text[:k] + head.lower()
         model = t.lemma_ if (has_ann(t.doc, "LEMMA") and t.lemma_) else None
         if model and model != t.text:
             return model
@@ -557,6 +561,11 @@ class FigureRecognizer:
         j = f["end"]
         has_unit = f["unit"] is not None
         n = len(doc)
+        if not has_unit and j < n and doc[j].text == "(":
+            # "45 (34,1 Prozent) Sitze": the counted noun after a bracket
+            close = next((k for k in range(j + 1, min(n, j + 8)) if doc[k].text == ")"), None)
+            if close is not None:
+                j = close + 1
         # partitive "9 der 15 Nachfolgestaaten", "zwei Drittel der Bevölkerung"
         while j < n and doc[j].is_space:
             j += 1
@@ -587,7 +596,7 @@ class FigureRecognizer:
             if t.is_punct:
                 return None
             if self._is_noun(t) and not t.like_num:
-                if has_unit and k == j and (f["unit"] in _TIME_UNITS or t.is_sent_start or t.pos_ == "PROPN"
+                if has_unit and k == j and (f["unit"] in _TIME_UNITS or t.is_sent_start or (t.pos_ == "PROPN" and not self._common_propn(t))
                                             or lookup_unit(t.text) is not None):
                     return None  # "8 Milliarden Euro Staatsschulden" -> Staatsschuld; not a name
                 return t
@@ -612,6 +621,12 @@ class FigureRecognizer:
         if tok is None and self._purpose_ctx is not None:
             tok = self._purpose(doc, f, *self._purpose_ctx)
         return tok
+
+    @staticmethod
+    def _common_propn(t: Token) -> bool:
+        """A word tagged PROPN that is in no name the model found ("13 Tonnen Kerosin"): a
+        tagging slip, the measured noun."""
+        return not t.ent_type_
 
     def _distance(self, doc: Doc, f: dict) -> bool:
         """A length that says how far a place lies from another: a word of `distance_words`
@@ -1089,8 +1104,10 @@ class FigureRecognizer:
         rules += [("linear", self._about_linear), ("context:", self._about_context)]
         for name, rule in rules:
             tok = rule(doc, f)
-            if tok is not None and f["unit"] is not None and lookup_unit(tok.text) is not None:
-                tok = None  # the unit itself ("Euro" as the parse's head): the next rule may know better
+            if tok is not None and lookup_unit(tok.text) is not None:
+                # a unit ("Euro" as the parse's head; "45 (34,1 Prozent) Sitze": the bracket's
+                # unit) measures nothing: the next rule may know better
+                tok = None
             if tok is not None:
                 self.last_rule = name + ((self._context_rule or "") if name == "context:" else "")
                 break
