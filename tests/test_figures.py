@@ -667,3 +667,17 @@ def test_sentence_final_ratio_and_decimal(nlp, text, expected):
 ])
 def test_about_tagging_slips(nlp_model, text, expected):
     assert model_figs(nlp_model, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an amount in the unit of the one before, in its sentence, measures the same (wn47745, dev)
+    ("Für das Jahr 2008 ist eine Neuverschuldung von 407 Milliarden Dollar vorgesehen, für das laufende Jahr mit zusätzlichen 410 Milliarden Dollar.",
+     [("407 Milliarden Dollar", 407000000000, "USD", "Neuverschuldung"), ("410 Milliarden Dollar", 410000000000, "USD", "Neuverschuldung")]),
+    # a comparative between the figure and its noun (wn47745, dev)
+    ("Im Militärbudget sind 7,5% mehr Ausgaben vorgesehen als im Vorjahr.", [("7,5%", 7.5, "%", "Ausgabe")]),
+    # the unit carried over and each amount's own purpose (issue 18's example; "Kitas" tagged PROPN)
+    ("Das Land gibt 7 Millionen Euro für Schulen, 3 Millionen für Kitas aus.",
+     [("7 Millionen Euro", 7000000, "EUR", "Schule"), ("3 Millionen", 3000000, "EUR", "Kita")]),
+])
+def test_about_elliptic_unit_and_comparatives(nlp_model, text, expected):
+    assert model_figs(nlp_model, text) == expected

@@ -146,6 +146,7 @@ class FigureRecognizer:
         self.street_suffixes = tuple(ms["street_suffixes"])
         self.phone_words = set(ms["phone_words"])
         self.difference_prepositions = set(ms["difference_prepositions"])
+        self.comparatives = set(ms["comparatives"])
         self.distance_units = set(ms["distance"]["units"])
         self.distance_words = set(ms["distance"]["words"])
         self.lemma_fixes = {r["surface"]: r["lemma"] for r in lang_data("lemmas.tsv")}
@@ -600,7 +601,8 @@ class FigureRecognizer:
                                             or lookup_unit(t.text) is not None):
                     return None  # "8 Milliarden Euro Staatsschulden" -> Staatsschuld; not a name
                 return t
-            if self._is_adj(t) or (t.text.lower() in ("und", "-") and k + 1 < n and self._is_adj(doc[k + 1])):
+            if self._is_adj(t) or (t.text.lower() in ("und", "-") and k + 1 < n and self._is_adj(doc[k + 1])) or \
+                    (k == j and has_unit and t.text.lower() in self.comparatives):  # "7,5% mehr Ausgaben"
                 k += 1
                 steps += 1
                 continue
@@ -621,6 +623,12 @@ class FigureRecognizer:
         if tok is None and self._purpose_ctx is not None:
             tok = self._purpose(doc, f, *self._purpose_ctx)
         return tok
+
+    @staticmethod
+    def _same_sentence(doc: Doc, i: int, j: int) -> bool:
+        from .dates import sentence_bounds
+
+        return sentence_bounds(doc, i) == sentence_bounds(doc, j)
 
     @staticmethod
     def _common_propn(t: Token) -> bool:
@@ -824,7 +832,7 @@ class FigureRecognizer:
             k += 1
         if k < n and doc[k].text.lower() in self.purpose_preps:
             for j in range(k + 1, min(n, k + 5)):
-                if self._is_noun(doc[j]) and doc[j].pos_ != "PROPN":
+                if self._is_noun(doc[j]) and (doc[j].pos_ != "PROPN" or self._common_propn(doc[j])):
                     self._context_rule = "purpose"
                     return doc[j]
                 if not (self._is_adj(doc[j]) or doc[j].pos_ == "DET"):
@@ -1296,6 +1304,13 @@ class FigureRecognizer:
                     doc[f["end"]].text.lower() in self.partitive_pronoun_before and doc[f["end"] + 1].text.lower() in self.partitive_pronouns:
                 span._.about = out[-1]._.about  # "38 von ihnen": what the figure before counted
                 span._.about_rule = "elliptic"
+            elif ab is None and f["unit"] is not None and f["unit"] not in _TIME_UNITS and out and out[-1]._.about \
+                    and out[-1]._.unit == f["unit"] and self._same_sentence(doc, out[-1].start, f["num"]):
+                # "eine Neuverschuldung von 407 Milliarden Dollar, für das laufende Jahr mit
+                # zusätzlichen 410 Milliarden Dollar": an amount in the unit of the one before, in
+                # its sentence, with nothing of its own measures the same
+                span._.about = out[-1]._.about
+                span._.about_rule = "elliptic_unit"
             elif ab is None and f["unit"] is None and out:
                 prev_span = out[-1]
                 from .dates import sentence_bounds
