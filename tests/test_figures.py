@@ -681,3 +681,15 @@ def test_about_tagging_slips(nlp_model, text, expected):
 ])
 def test_about_elliptic_unit_and_comparatives(nlp_model, text, expected):
     assert model_figs(nlp_model, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a value after its measure noun (wn15980, dev2)
+    ("Heute Abend ereignete sich bei Lauffenburg ein Erdbeben der Stärke 4,4 auf der Richter-Skala.", [("4,4", 4.4, None, "Stärke")]),
+    # a clause after a comma without a verb, with a subject of its own (wn12839, dev2)
+    ("In Deutschland ging der Umsatz um 3,6 Prozent auf 879 Millionen Euro zurück, der Gewinn vor Steuern um nahezu 20 Prozent auf 114 Millionen Euro.",
+     [("3,6 Prozent", 3.6, "%", "Umsatz"), ("879 Millionen Euro", 879000000, "EUR", "Umsatz"),
+      ("20 Prozent", 20, "%", "Gewinn"), ("114 Millionen Euro", 114000000, "EUR", "Gewinn")]),
+])
+def test_about_measure_noun_and_gapping(nlp_model, text, expected):
+    assert model_figs(nlp_model, text) == expected

@@ -147,6 +147,7 @@ class FigureRecognizer:
         self.phone_words = set(ms["phone_words"])
         self.difference_prepositions = set(ms["difference_prepositions"])
         self.comparatives = set(ms["comparatives"])
+        self.measure_nouns_before = set(ms["measure_nouns_before"])
         self.distance_units = set(ms["distance"]["units"])
         self.distance_words = set(ms["distance"]["words"])
         self.lemma_fixes = {r["surface"]: r["lemma"] for r in lang_data("lemmas.tsv")}
@@ -646,6 +647,14 @@ class FigureRecognizer:
                 return True
         return False
 
+    def _about_measure_noun(self, doc: Doc, f: dict) -> Optional[Token]:
+        """A bare number right after a noun of `measure_nouns_before` is its value: "ein Erdbeben
+        der Stärke 4,4", "auf Stufe 3"."""
+        if f["unit"] is not None or f["start"] == 0:
+            return None
+        p = doc[f["start"] - 1]
+        return p if p.text.lower() in self.measure_nouns_before else None
+
     def _about_partitive_genitive(self, doc: Doc, f: dict) -> Optional[Token]:
         """A count of a part of a definite set: "zwei der drei Manager", "drei der wichtigsten
         Firmen", "zwei Drittel der Einnahmen" -> the set's noun (the parse often hangs the count
@@ -753,9 +762,26 @@ class FigureRecognizer:
             return None
         subj, how = self.subject_of(v, exclude=t.i)
         if subj is not None:
+            gapped = self._gapped_subject(doc, subj, q0)
+            if gapped is not None:
+                subj, how = gapped, "_gapping"
             self._context_rule = "verb_subject" + how
             return self._through_container(subj)
         return None
+
+    def _gapped_subject(self, doc: Doc, subj: Token, q0: int) -> Optional[Token]:
+        """A clause after a comma that leaves out the verb and has a subject of its own ("ging der
+        Umsatz um 3,6 Prozent zurück, der Gewinn um nahezu 20 Prozent"): that subject, an article
+        and a noun that start the clause, no verb before the figure."""
+        comma = next((k for k in range(q0 - 1, subj.i, -1) if doc[k].text == ","), None)
+        if comma is None or comma + 2 >= q0:
+            return None
+        det, noun = doc[comma + 1], doc[comma + 2]
+        if det.text.lower() not in ("der", "die", "das") or not self._is_noun(noun) or noun.pos_ == "PROPN":
+            return None
+        if any(x.pos_ in ("VERB", "AUX") for x in doc[comma + 1: q0]):
+            return None
+        return noun
 
     def verb_lemma(self, v: Token) -> str:
         """The verb's lemma with its separated particle ("legte ... zu" -> "zulegen", "gab ...
@@ -1106,7 +1132,7 @@ class FigureRecognizer:
         self.last_rule = None
         if f["unit"] in self.distance_units and self._distance(doc, f):
             return None  # "40 km von Abyei entfernt", "500 Kilometer nördlich von Moskau": a place, no measured noun
-        rules = [("partitive_genitive", self._about_partitive_genitive)]
+        rules = [("partitive_genitive", self._about_partitive_genitive), ("measure_noun", self._about_measure_noun)]
         rules += [("measure_adj", self._about_measure_adj), ("participle", self._about_participle),
                   ("parse", self._about_parse)] if has_ann(doc, "DEP") else []
         rules += [("linear", self._about_linear), ("context:", self._about_context)]
