@@ -349,6 +349,9 @@ def test_last_night_in_and_outside_a_quote(nlp_model):
     ("2006-03-07", "Die Verteidigungsminister haben sich auf einem Treffen in Innsbruck heute nicht darauf geeinigt, Soldaten zu senden.",
      [("heute", "2006-03-07")]),
     ("2005-12-17", "Es hat lange gedauert, bis ESPASA zu dem geworden ist, was es heute darstellt.", []),
+    # a date a thing was put off to lies after publication, whatever the tense (wn14183)
+    ("2005-10-19", "Nach dreistündiger Dauer wurde der Prozess auf den 28. November vertagt.", [("28. November", "2005-11-28")]),
+    ("2005-12-19", "Am 28. November wurde der Prozess vertagt.", [("28. November", "2005-11-28")]),
 ])
 def test_dev2_dates(nlp, published, text, expected):
     assert [(s, v) for s, v, *_ in run(nlp, text, published)] == expected

@@ -439,6 +439,8 @@ class DateRecognizer:
         self.episode_followers = d["episode_day_followers"]
         self.recurring_words = set(d["recurring_day_words"])
         self.holiday_generic_words = set(d["holiday_generic"]["words"])
+        self.postpone_preps = set(d["postponed_to"]["prepositions"])
+        self.postpone_verbs = set(d["postponed_to"]["verbs"])
         self.holiday_name_deps = set(d["holiday_generic"]["name_deps"])
         self.tense_detector = TenseDetector(self._lemma, self._lemma_table)
         self.parse_tense_kinds = set(d["tense"]["parse_tense_kinds"])
@@ -638,6 +640,15 @@ class DateRecognizer:
         """Is `pos` inside a German quotation („...“ or »...«) of its paragraph?"""
         para = text[text.rfind("\n", 0, pos) + 1: pos]
         return para.count("„") > para.count("“") or para.count("»") > para.count("«")
+
+    def _postponed_to(self, doc: Doc, span: Span, c0: int, c1: int) -> bool:
+        """A date after "auf (den)" / "für (den)" in a clause with a verb of postponing or
+        scheduling ("vertagt", "verschoben", "anberaumt") is the new, later date."""
+        prev = [t.text.lower() for t in doc[max(c0, span.start - 2): span.start]]
+        if not prev or not (prev[-1] in self.postpone_preps or (len(prev) == 2 and prev[0] in self.postpone_preps
+                                                                 and prev[1] in ("den", "dem", "kommenden", "nächsten"))):
+            return False
+        return any(t.text.lower() in self.postpone_verbs for t in doc[c0:c1])
 
     def _holiday_named(self, doc: Doc, span: Span) -> bool:
         """A holiday that is the subject or object of its verb, without a preposition, names the
@@ -982,6 +993,8 @@ class DateRecognizer:
                 tense = self.tense_detector.tense([t for t in doc[c0:c1] if t.i < span.start or t.i >= span.end], span.start)
             if tense is None:
                 tense = self.tense_detector.tense([t for t in doc[s0:s1] if t.i < span.start or t.i >= span.end], span.start)
+            if self._postponed_to(doc, span, c0, c1):
+                tense = "future"  # "der Prozess wurde auf den 28. November vertagt": a later day
             if m.kind == "day_list" and m.extra.get("mon") is None:
                 continue
             if m.kind == "rel":

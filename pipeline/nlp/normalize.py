@@ -40,7 +40,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "quarter_words", "half_words", "deictic_days", "relative_modifiers", "relative_units",
         "relative_compounds", "year_triggers", "month_triggers", "tense", "anaphoric_modifiers",
         "heute_nowadays", "anaphoric_compounds", "deictic_modifiers", "decade_words", "holidays",
-        "event_name_heads", "episode_day_followers", "recurring_day_words", "holiday_generic", "holiday_lowercase_words"}),
+        "event_name_heads", "episode_day_followers", "recurring_day_words", "holiday_generic", "postponed_to", "holiday_lowercase_words"}),
     "numbers.json": frozenset({
         "units", "teens", "tens", "unit_prefixes_in_compounds", "hundred", "thousand", "multipliers",
         "fractions", "mixed", "article_forms", "vague_plurals", "function_words", "fraction_nouns"}),
