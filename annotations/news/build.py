@@ -28,6 +28,13 @@ from annotations.news.prepare import DEFAULT_DATA, HERE, load_splits, read_artic
 CORPUS = HERE / "wikinews_ner.jsonl"
 # splits annotated with DATE and FIGURE too: test (for measuring), dev (for developing the rules)
 RULE_SPLITS = ("test", "dev")
+# train articles with DATE/FIGURE gold too: the blind second development set of the rules (dev2)
+DEV2 = HERE / "dev2.json"
+
+
+def rule_ids() -> frozenset[str]:
+    """The train articles annotated with DATE and FIGURE (dev2)."""
+    return frozenset(json.loads(DEV2.read_text(encoding="utf-8"))["ids"])
 
 
 def _files(paths: list[Path]) -> list[Path]:
@@ -54,8 +61,8 @@ def check_file(path: Path, articles: dict[str, dict], split_of: dict[str, str]) 
                 f"-> {text[max(0, i - 30):i + 30]!r}"]
     problems = []
     for m in marks:
-        if m.label in ("DATE", "FIGURE") and split_of.get(doc_id) not in RULE_SPLITS:
-            problems.append(f"{path}: {m.label} [[{m.text}]] only in the splits {RULE_SPLITS}")
+        if m.label in ("DATE", "FIGURE") and split_of.get(doc_id) not in RULE_SPLITS and doc_id not in rule_ids():
+            problems.append(f"{path}: {m.label} [[{m.text}]] only in the splits {RULE_SPLITS} and the articles of {DEV2.name}")
         before = original[m.start - 1] if m.start else " "
         after = original[m.end] if m.end < len(original) else " "
         if (before.isalnum() and m.text[0].isalnum()) or (after.isalnum() and m.text[-1].isalnum()):
@@ -130,6 +137,7 @@ def agreement(dir_a: Path, dir_b: Path, labels=("PER", "ORG", "LOC", "MISC")) ->
 
 def build(paths: list[Path], articles: dict[str, dict], splits: dict[str, list[str]]) -> list[dict]:
     split_of = {i: s for s, ids in splits.items() for i in ids}
+    dev2 = rule_ids()
     records = []
     for p in _files(paths):
         text, marks = parse(p.read_text(encoding="utf-8"))
@@ -137,7 +145,7 @@ def build(paths: list[Path], articles: dict[str, dict], splits: dict[str, list[s
         ents = [{"start": m.start, "end": m.end, "label": m.label, "text": m.text, **m.attrs} for m in marks]
         records.append({"id": p.stem, "split": split_of[p.stem],
                         "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
-                        "labels": ["PER", "ORG", "LOC", "MISC"] + (["DATE", "FIGURE"] if split_of[p.stem] in RULE_SPLITS else []),
+                        "labels": ["PER", "ORG", "LOC", "MISC"] + (["DATE", "FIGURE"] if split_of[p.stem] in RULE_SPLITS or p.stem in dev2 else []),
                         "entities": ents})
     return sorted(records, key=lambda r: r["id"])
 

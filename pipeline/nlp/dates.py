@@ -81,6 +81,7 @@ def _both(words: Iterable[str]) -> list[str]:
 _YEAR_TOKEN = re.compile(r"^(1\d{3}|20\d{2})$")
 _NUM_RANGE = re.compile(r"^(\d{1,4}\.?)([/–-])(\d{1,4}\.?)$")
 _ORDINAL_PERIOD = re.compile(r"^\d+\.$")
+_DECIMAL_PERIOD = re.compile(r"^\d+(?:[,:]\d+)+\.$")  # "1,5." "16:9." "1:1:1,5.": never an ordinal
 _NOT_SPLIT_AFTER = {"mal", "tag", "jahrestag", "geburtstag", "todestag", "ausgabe", "folge",
                     "spiel", "jahrhundert", "jahrhunderts", "jahrtausend", "jahrtausends",
                     "sitzung", "wiederkehr", "jubiläum", "runde", "etage", "stock", "liga",
@@ -109,7 +110,8 @@ def split_trailing_periods(doc: Doc) -> Doc:
     figure parts: a sentence-final period ("1997." -> "1997" "."; the tokenizer keeps "2."
     together because it is usually an ordinal, so we only split when what follows cannot
     continue an ordinal: end of text, a line break, or, for 4-digit years, a word that is
-    no month and no ordinal-taking noun) and ranges ("1890–1970", "27./28.")."""
+    no month and no ordinal-taking noun, or a number; a decimal or a ratio with a period, "1,5." or
+    "16:9.", always) and ranges ("1890–1970", "27./28.")."""
     months = lang_data("dates.json")["months"]
     todo: list[tuple[Token, list[str]]] = []
     # both patterns start with a digit: look at those tokens only
@@ -126,6 +128,9 @@ def split_trailing_periods(doc: Doc) -> Doc:
             else:
                 todo.append((t, [a, sep, b]))
             continue
+        if _DECIMAL_PERIOD.match(text):
+            todo.append((t, [text[:-1], "."]))  # a sentence-final decimal or ratio: "im Verhältnis 1 : 1 : 1,5."
+            continue
         if not _ORDINAL_PERIOD.match(text):
             continue
         num = text[:-1]
@@ -133,7 +138,9 @@ def split_trailing_periods(doc: Doc) -> Doc:
         if nxt is None or "\n" in t.whitespace_ + (nxt.text if nxt.is_space else ""):
             todo.append((t, [num, "."]))
         elif (_YEAR_TOKEN.match(num) or _short_year_after_range(doc, t.i)) and nxt.text.lower() not in months \
-                and nxt.text.lower() not in _NOT_SPLIT_AFTER and (nxt.text[:1].isupper() or nxt.is_punct):
+                and nxt.text.lower() not in _NOT_SPLIT_AFTER and (nxt.text[:1].isupper() or nxt.is_punct
+                                                                   or (nxt.text[:1].isdigit() and bool(_YEAR_TOKEN.match(num)))):
+            # a year and a number after it: "im Jahr 2005. 1997 wurde ..." (no 2005th)
             todo.append((t, [num, "."]))
     if not todo:
         return doc
@@ -431,6 +438,10 @@ class DateRecognizer:
         self.event_heads = d["event_name_heads"]
         self.episode_followers = d["episode_day_followers"]
         self.recurring_words = set(d["recurring_day_words"])
+        self.holiday_generic_words = set(d["holiday_generic"]["words"])
+        self.postpone_preps = set(d["postponed_to"]["prepositions"])
+        self.postpone_verbs = set(d["postponed_to"]["verbs"])
+        self.holiday_name_deps = set(d["holiday_generic"]["name_deps"])
         self.tense_detector = TenseDetector(self._lemma, self._lemma_table)
         self.parse_tense_kinds = set(d["tense"]["parse_tense_kinds"])
         self._build()
@@ -463,6 +474,7 @@ class DateRecognizer:
         MON = f"(?P<mon>(?:{_alt(w for w in mon_words if w.endswith('.'))})|(?:(?:{_alt(w for w in mon_words if not w.endswith('.'))})(?=s?(?![\\w-]))))s?"
         MON2 = MON.replace("?P<mon>", "?:")
         WD = f"(?P<wd>{_alt(_cap(w) for w in self.weekdays)})"
+        WDX = WD.replace("?P<wd>", "?:")  # the same without the group, for a look-ahead
         DP = f"(?P<dp>{_alt(self.day_parts)})?"
         DP2 = f"(?:\\s+(?P<dp2>{_alt(_cap(w) if kind == 'noun' else w for w, kind in self.day_parts.items())}))?"
         DAY = "(?P<day>0?[1-9]|[12]\\d|3[01])\\."
@@ -476,7 +488,8 @@ class DateRecognizer:
         SEAS = "(?P<season>Frühling|Frühjahr|Sommer|Herbst|Winter|Spätsommer|Frühsommer|Hochsommer|Spätherbst|Frühherbst|Spätwinter|Spätfrühling)(?:e?s)?(?![\\w-])"
         OFYEAR = f"\\s+(?:des\\s+Jahres\\s+(?P<ofyear>1\\d{{3}}|20\\d{{2}})|(?P<ofmod>{_alt(_both(list(self.rel_mods) + list(self.ana_mods) + ['desselben', 'neuen']))})\\s+Jahres)(?![\\w-])"
         B = "(?<![\\w.-])"
-        LINK = "(?:bis\\s+(?:zum|zu|am)|und\\s+(?:dem|am)|und|bis|oder|–|-|/)"
+        # "vom 10. auf den 11. Februar" (a night) links two days like "bis zum"
+        LINK = "(?:bis\\s+(?:zum|zu|am)|und\\s+(?:dem|am)|auf\\s+den|und|bis|oder|–|-|/)"
         self.link_re = re.compile(f"\\s*{LINK}?\\s*")
         E = "(?![\\w-])"
         # parts of the day that count as a day after a modifier ("am nächsten Morgen")
@@ -485,7 +498,8 @@ class DateRecognizer:
             ("numeric", f"(?<![\\d.])(?:{WD},?\\s+(?:(?:den|dem)\\s+)?)?(?P<day>0?[1-9]|[12]\\d|3[01])\\.(?P<month>0?[1-9]|1[0-2])\\.(?P<year>\\d{{4}}|\\d{{2}})(?![\\d])", 5),
             ("iso", "(?<![\\d-])(?P<year>\\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\\d|3[01])(?![\\d])", 5),
             # "am heutigen 8. Mai": the deictic adjective is inside the span (dev decision)
-            ("dmy", f"{B}(?:(?P<dmod>{_alt(_both(self.deictic_mods))})\\s+)?(?:{WD},?\\s+(?:(?:den|dem)\\s+)?)?{DAY}\\s*{MON}(?:\\s+{YEAR})?", 4),
+            # "kommenden Montag, den 9. Januar": a relative modifier before a weekday and date is inside
+            ("dmy", f"{B}(?:(?P<dmod>{_alt(_both(self.deictic_mods))})\\s+|{MOD}\\s+(?={WDX}))?(?:{WD},?\\s+(?:(?:den|dem)\\s+)?)?{DAY}\\s*{MON}(?:\\s+{YEAR})?", 4),
             ("day_list", f"{B}{DAY}(?=\\s*{LINK}\\s*(?:0?[1-9]|[12]\\d|3[01])\\.\\s*{MON2})", 4),
             ("year_pair", "(?<![\\w.,/:–-])(?P<year>1\\d{3}|20\\d{2})\\s?(?P<sep>/|–|-|bis)\\s?(?P<year2>1\\d{3}|20\\d{2}|\\d{2})(?![\\w/:–-]|[.,]\\d)", 2),
             ("month", f"{B}(?:{PART}\\s+)?(?:(?P<early>Früh|früh|Spät|spät)-?\\s*)?{MON}(?:\\s+{YEAR})?", 3),
@@ -627,6 +641,31 @@ class DateRecognizer:
         para = text[text.rfind("\n", 0, pos) + 1: pos]
         return para.count("„") > para.count("“") or para.count("»") > para.count("«")
 
+    def _postponed_to(self, doc: Doc, span: Span, c0: int, c1: int) -> bool:
+        """A date after "auf (den)" / "für (den)" in a clause with a verb of postponing or
+        scheduling ("vertagt", "verschoben", "anberaumt") is the new, later date."""
+        prev = [t.text.lower() for t in doc[max(c0, span.start - 2): span.start]]
+        if not prev or not (prev[-1] in self.postpone_preps or (len(prev) == 2 and prev[0] in self.postpone_preps
+                                                                 and prev[1] in ("den", "dem", "kommenden", "nächsten"))):
+            return False
+        return any(t.text.lower() in self.postpone_verbs for t in doc[c0:c1])
+
+    def _holiday_named(self, doc: Doc, span: Span) -> bool:
+        """A holiday that is the subject or object of its verb, without a preposition, names the
+        feast ("Ostern ... zu feiern", "Weihnachten steht vor der Tür"), not a time."""
+        if not has_ann(doc, "DEP"):
+            return False
+        head = doc[span.end - 1]
+        return head.dep_ in self.holiday_name_deps and not any(c.dep_ in ("case", "mo") or c.pos_ == "ADP" for c in head.children)
+
+    def _holiday_generic(self, doc: Doc, s0: int, s1: int) -> bool:
+        """A holiday in a sentence about every year ("jedes Jahr", "immer", "traditionell" in it or
+        in the sentence before) is generic: a DATE without a value (annotations/GUIDELINES.md)."""
+        p0 = sentence_bounds(doc, s0 - 1)[0] if s0 > 0 else s0
+        words = [t.text.lower() for t in doc[p0:s1]]
+        pairs = {" ".join(words[k:k + 2]) for k in range(len(words) - 1)}
+        return bool((set(words) | pairs) & self.holiday_generic_words)
+
     def _recurring(self, doc: Doc, span: Span) -> bool:
         """A day and month after "am" and a word of recurrence ("immer am 19. Januar")."""
         prev = self._prev_words(doc, span, 2)
@@ -651,14 +690,17 @@ class DateRecognizer:
         if p1 in self.nowadays["prev"]:
             return True
         nxt = next((t for t in doc[span.end: span.end + 3] if not t.is_space), None)
-        if nxt is not None and nxt.text.lower() in self.nowadays["next"]:
+        nxt_word = nxt.text.lower() if nxt is not None else ""
+        if nxt_word in self.nowadays["next"]:
             return True
         s0, s1 = sentence_bounds(doc, span.start)
         c0, c1 = clause_bounds(doc, span.start, span.end, s0, s1)
         clause = [t for t in doc[c0:c1] if t.i != span.start]
         if self.tense_detector.tense(clause, span.start) is not None:
-            return False  # past or future: a specific day ("noch heute ausgeflogen werden")
-        if p1 in self.nowadays["prev_weak"]:
+            # past or future: a specific day ("noch heute ausgeflogen werden", "haben sich heute
+            # nicht geeinigt")
+            return False
+        if p1 in self.nowadays["prev_weak"] or nxt_word in self.nowadays["next_weak"]:
             return True
         words = {t.text.lower() for t in clause}
         return bool(words & set(self.nowadays["stative"]))
@@ -714,6 +756,9 @@ class DateRecognizer:
                 return None
             if self.mode == "narrative" and ref is not None:
                 return iso_day(ref.year, mon, day)
+            off = self.rel_mods.get((g.get("mod") or "").lower(), 0)
+            if off:  # "kommenden Montag, den 9. Januar": the modifier gives the direction
+                t = "future" if off > 0 else "past"
             d = resolve_day_month(base, mon, day, t)
             return d.isoformat() if d else None
         if k == "month":
@@ -948,6 +993,8 @@ class DateRecognizer:
                 tense = self.tense_detector.tense([t for t in doc[c0:c1] if t.i < span.start or t.i >= span.end], span.start)
             if tense is None:
                 tense = self.tense_detector.tense([t for t in doc[s0:s1] if t.i < span.start or t.i >= span.end], span.start)
+            if self._postponed_to(doc, span, c0, c1):
+                tense = "future"  # "der Prozess wurde auf den 28. November vertagt": a later day
             if m.kind == "day_list" and m.extra.get("mon") is None:
                 continue
             if m.kind == "rel":
@@ -963,6 +1010,11 @@ class DateRecognizer:
                     (episode_start + dt.timedelta(days=n - 1)).isoformat()
             else:
                 value = self.normalise(m, anchor, tense, ref)
+            if m.kind == "holiday" and not m.g.get("year"):
+                if self._holiday_named(doc, span):
+                    continue  # "Ostern weltweit am gleichen Tage zu feiern": the feast, not a time
+                if self._holiday_generic(doc, s0, s1):
+                    value = None  # "Jedes Jahr ... Allein zu Silvester gingen 100 Autos in Flammen auf"
             if precision != "day" and value is not None and not self._explicit(m) and \
                     not (self.mode == "narrative" and ref is not None):
                 value = self._coarse(value, m, precision)

@@ -50,6 +50,9 @@ _SYMBOL_PREFIX = {"€", "$", "£", "US$"}
 _SIGNS = {"-", "−", "–"}  # a sign glued to the digits ("-5", "−3")
 _GROUP_SPACES = {" ", "\u202f", "\u2009", "\u00a0"}  # thousands separators ("45 000")
 # dependency labels (UD and TIGER) linking a number or measure to what it modifies
+# a line of a results table: names, a number, a dash, names, a number ("Islanders\t4  - Sabres\t6  \t")
+_RESULT_LINE = re.compile(r"[^\W\d]?[^\d\n]{0,40}?[ \t]*\d{1,3}[ \t]*[-–:][ \t]*[^\W\d][^\d\n]{0,40}?[ \t]*\d{1,3}[ \t]*")
+_RANGE_LINKS = ("bis", "und", "oder", "-", "–")  # words between the two numbers of a range
 _NUM_DEPS = {"nummod", "nk", "nmc", "amod", "det", "nummod:gov", "nummod:entity"}
 _GEN_DEPS = {"ag", "pg", "nmod", "nmod:poss", "obl", "pobj"}
 
@@ -133,6 +136,8 @@ class FigureRecognizer:
         self.duration_codes = {k: v for k, v in ms["duration_codes"].items() if not k.startswith("_")}
         self.duration_adjectives = set(ms["duration_adjectives"])
         self.ago_words = set(ms["ago_words"])
+        self.set_before = set(ms["set_before"])
+        self.genitive_time_preps = set(ms["genitive_time_prepositions"])
         self.ahead_words = set(ms["ahead_words"])
         self.anchored_after = {k: v for k, v in ms["anchored_after"].items() if not k.startswith("_")}
         self.age_after = set(ms["age_after"])
@@ -140,6 +145,14 @@ class FigureRecognizer:
         self.sets = {k: v for k, v in ms["sets"].items() if not k.startswith("_")}
         self.street_suffixes = tuple(ms["street_suffixes"])
         self.phone_words = set(ms["phone_words"])
+        self.difference_prepositions = set(ms["difference_prepositions"])
+        self.comparatives = set(ms["comparatives"])
+        self.measure_nouns_before = set(ms["measure_nouns_before"])
+        self.distance_units = set(ms["distance"]["units"])
+        self.distance_words = set(ms["distance"]["words"])
+        self.lemma_fixes = {r["surface"]: r["lemma"] for r in lang_data("lemmas.tsv")}
+        self.age_nouns = set(ms["age_nouns"])
+        self.age_range_words = set(ms["age_range_words"])
         self.score_words = set(ms["score_words"])
         self.score_context = set(ms["score_context"])
 
@@ -159,6 +172,13 @@ class FigureRecognizer:
     def lemma(self, t: Token) -> str:
         """Model lemma when it differs from the word; else the lookup table; else the head
         of a compound ("Gründungsmitgliedern" -> "Gründungsmitglied"); "-innen" -> "-in"."""
+        fixed = self.lemma_fixes.get(t.text)
+        if fixed is not None:
+            return fixed
+        for k in range(2, len(t.text) - 3):  # "Polizeibeamten": the fix of the compound's head "Beamten"
+            head = self.lemma_fixes.get(t.text[k:].capitalize()) if t.text[k - 1] != "-" and t.text[k].islower() else None
+            if head is not None:
+                return t.text[:k] + head.lower()
         model = t.lemma_ if (has_ann(t.doc, "LEMMA") and t.lemma_) else None
         if model and model != t.text:
             return model
@@ -175,13 +195,13 @@ class FigureRecognizer:
 
     def _lemma_text(self, w: str, model: Optional[str]) -> str:
         table = self._table()
-        lem = table.get(w) if table else None
+        lem = self.lemma_fixes.get(w) or (table.get(w) if table else None)
         if lem:
             return lem
         if w[:1].isupper() and len(w) > 6 and table:
             for k in range(2, len(w) - 3):
                 head = w[k:].capitalize()
-                hl = table.get(head)
+                hl = self.lemma_fixes.get(head) or table.get(head)
                 if hl is not None and hl[:1].isupper():
                     return w[:k] + (hl if w[k - 1] == "-" else hl.lower())
         if w[:1].isupper() and w.endswith("innen") and len(w) > 7:
@@ -237,9 +257,15 @@ class FigureRecognizer:
             nl = nxt.text.lower()
             if nl.startswith("halb") and fraction(nl):
                 return 1, i + 1
-            if low != "eines" and (self._time_unit_word(nxt) or (
+            genitive = low != "eines" or (i > 0 and doc[i - 1].text.lower() in self.genitive_time_preps)
+            if genitive and (self._time_unit_word(nxt) or (
                     nl in self.duration_adjectives and i + 2 < len(doc) and self._time_unit_word(doc[i + 2]))):
-                # "einen Tag", "seit einem Monat", "eine Woche später", "ein weiteres Jahr" (not "eines Tages")
+                # "einen Tag", "seit einem Monat", "eine Woche später", "ein weiteres Jahr", "binnen eines
+                # Jahrzehnts" (not "eines Tages")
+                return 1, i + 1
+            if low != "eines" and nl in _RANGE_LINKS and i + 2 < len(doc) and (
+                    parse_digits(doc[i + 2].text) is not None or parse_number_word(doc[i + 2].text.lower()) is not None):
+                # the first number of a range: "ein bis zwei Stunden", "zwischen einer und vier Zigaretten"
                 return 1, i + 1
             if multiplier(nl) and nl not in ("hundert",) or fraction(nl) or (
                     lookup_unit(nxt.text) and lookup_unit(nxt.text)[0] not in _TIME_UNITS and nxt.text[:1].isupper()
@@ -340,8 +366,10 @@ class FigureRecognizer:
                 k += 1
             if k >= n:
                 continue
-            m = re.fullmatch(r"(\d+(?:,\d+)?):(\d+(?:,\d+)?)", doc[k].text)
-            if m:
+            m = re.fullmatch(r"(\d+(?:,\d+)?):(\d+(?:,\d+)?)((?::\d+(?:,\d+)?)*)", doc[k].text)
+            if m and m.group(3):  # "im Verhältnis 1:1:1,5" in one token: more than two terms, no single value
+                a, b, end = 1, 1, k + 1
+            elif m:
                 a, b, end = parse_digits(m.group(1)), parse_digits(m.group(2)), k + 1
             elif k + 2 < n and doc[k + 1].text.lower() in self.ratio_separators:
                 a, b, end = parse_digits(doc[k].text), parse_digits(doc[k + 2].text), k + 3
@@ -349,7 +377,7 @@ class FigureRecognizer:
                 continue
             if a is None or not b:
                 continue
-            v = round(a / b, 4)
+            v = round(a / b, 4) if not (m and m.group(3)) else None
             while end + 1 < n and doc[end].text in self.ratio_separators and parse_digits(doc[end + 1].text) is not None:
                 end, v = end + 2, None  # "im Verhältnis 1 : 1 : 1,5": more than two terms, no single value
             sp = Span(doc, k, end, label="FIGURE")
@@ -363,7 +391,7 @@ class FigureRecognizer:
         t = doc[i]
         if i in blocked:
             return True
-        if t.ent_type_ and t.ent_type_ not in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT"):
+        if t.ent_type_ and t.ent_type_ not in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT") and not self._ent_slip(doc, i):
             return True  # number inside a PER/ORG/LOC/MISC name ("Boeing 747" tagged MISC)
         prev = _prev(doc, i)
         nxt = _next(doc, i)
@@ -406,6 +434,16 @@ class FigureRecognizer:
                 return True
         return False
 
+    @staticmethod
+    def _ent_slip(doc: Doc, i: int) -> bool:
+        """A number that ends a place or person name and has a unit after it: the model took a
+        measure into the name ("Region [Nowgorod 500] Kilometer nördlich von Moskau" as LOC)."""
+        t = doc[i]
+        if t.ent_type_ not in ("LOC", "GPE", "PER") or t.ent_iob_ == "B" or i + 1 >= len(doc) or doc[i + 1].ent_iob_ == "I":
+            return False
+        u = lookup_unit(doc[i + 1].text)
+        return u is not None and u[0] not in _TIME_UNITS and doc[i + 1].text[:1].isupper() and parse_digits(t.text) is not None
+
     def _phone(self, doc: Doc, i: int) -> bool:
         """Phone numbers: after "Tel.", "Fax", or in a run of digit groups that starts with
         "+49" or a leading zero ("030 1234567", "+49 30 123456")."""
@@ -429,9 +467,14 @@ class FigureRecognizer:
         return False
 
     def _score(self, doc: Doc, i: int) -> bool:
-        """Match results written with "zu" in a sports sentence ("gewann mit 3 zu 1")."""
+        """Match results written with "zu" in a sports sentence ("gewann mit 3 zu 1"), and the lines
+        of a results table ("Canadiens\t2  - Bruins\t1": names and two numbers around a dash)."""
         from .dates import sentence_bounds
 
+        text, k = doc.text, doc[i].idx
+        a, b = text.rfind("\n", 0, k) + 1, text.find("\n", k)
+        if _RESULT_LINE.fullmatch(text[a: b if b >= 0 else len(text)]):
+            return True
         nxt, prev = _next(doc, i), _prev(doc, i)
         pair = (nxt is not None and nxt.text.lower() in self.score_words and _next(doc, nxt.i) is not None
                 and _next(doc, nxt.i).like_num) or \
@@ -520,6 +563,11 @@ class FigureRecognizer:
         j = f["end"]
         has_unit = f["unit"] is not None
         n = len(doc)
+        if not has_unit and j < n and doc[j].text == "(":
+            # "45 (34,1 Prozent) Sitze": the counted noun after a bracket
+            close = next((k for k in range(j + 1, min(n, j + 8)) if doc[k].text == ")"), None)
+            if close is not None:
+                j = close + 1
         # partitive "9 der 15 Nachfolgestaaten", "zwei Drittel der Bevölkerung"
         while j < n and doc[j].is_space:
             j += 1
@@ -550,11 +598,12 @@ class FigureRecognizer:
             if t.is_punct:
                 return None
             if self._is_noun(t) and not t.like_num:
-                if has_unit and k == j and (f["unit"] in _TIME_UNITS or t.is_sent_start or t.pos_ == "PROPN"
+                if has_unit and k == j and (f["unit"] in _TIME_UNITS or t.is_sent_start or (t.pos_ == "PROPN" and not self._common_propn(t))
                                             or lookup_unit(t.text) is not None):
                     return None  # "8 Milliarden Euro Staatsschulden" -> Staatsschuld; not a name
                 return t
-            if self._is_adj(t) or (t.text.lower() in ("und", "-") and k + 1 < n and self._is_adj(doc[k + 1])):
+            if self._is_adj(t) or (t.text.lower() in ("und", "-") and k + 1 < n and self._is_adj(doc[k + 1])) or \
+                    (k == j and has_unit and t.text.lower() in self.comparatives):  # "7,5% mehr Ausgaben"
                 k += 1
                 steps += 1
                 continue
@@ -575,6 +624,53 @@ class FigureRecognizer:
         if tok is None and self._purpose_ctx is not None:
             tok = self._purpose(doc, f, *self._purpose_ctx)
         return tok
+
+    @staticmethod
+    def _same_sentence(doc: Doc, i: int, j: int) -> bool:
+        from .dates import sentence_bounds
+
+        return sentence_bounds(doc, i) == sentence_bounds(doc, j)
+
+    @staticmethod
+    def _common_propn(t: Token) -> bool:
+        """A word tagged PROPN that is in no name the model found ("13 Tonnen Kerosin"): a
+        tagging slip, the measured noun."""
+        return not t.ent_type_
+
+    def _distance(self, doc: Doc, f: dict) -> bool:
+        """A length that says how far a place lies from another: a word of `distance_words`
+        ("entfernt", "nördlich") follows in the same clause, before any punctuation."""
+        for t in doc[f["end"]: min(len(doc), f["end"] + 6)]:
+            if t.is_punct:
+                return False
+            if t.text.lower() in self.distance_words:
+                return True
+        return False
+
+    def _about_measure_noun(self, doc: Doc, f: dict) -> Optional[Token]:
+        """A bare number right after a noun of `measure_nouns_before` is its value: "ein Erdbeben
+        der Stärke 4,4", "auf Stufe 3"."""
+        if f["unit"] is not None or f["start"] == 0:
+            return None
+        p = doc[f["start"] - 1]
+        return p if p.text.lower() in self.measure_nouns_before else None
+
+    def _about_partitive_genitive(self, doc: Doc, f: dict) -> Optional[Token]:
+        """A count of a part of a definite set: "zwei der drei Manager", "drei der wichtigsten
+        Firmen", "zwei Drittel der Einnahmen" -> the set's noun (the parse often hangs the count
+        on a later noun)."""
+        if f["unit"] is not None or f["end"] + 1 >= len(doc) or doc[f["end"]].text.lower() not in ("der", "des"):
+            return None
+        k = f["end"] + 1
+        g = self._base(doc, k)
+        if g is not None:
+            k = g[1]  # "zwei der drei Manager"
+        while k < len(doc) and _ADJ_INFL.match(doc[k].text) and not self._is_noun(doc[k]):
+            k += 1  # "der wichtigsten"
+        if k < len(doc) and self._is_noun(doc[k]) and doc[k].text[:1].isupper() and lookup_unit(doc[k].text) is None \
+                and not doc[k].ent_type_:
+            return doc[k]
+        return None
 
     def _about_verb(self, doc: Doc, f: dict) -> Optional[Token]:
         """What a figure measures when no counted noun follows it: the noun of a von-phrase
@@ -644,6 +740,18 @@ class FigureRecognizer:
             allowed = self.object_verbs[lem]  # passive or reflexive: the subject
         else:
             allowed = self.measuring_verbs.get(lem)
+        if allowed is None and f["unit"] is not None and preps & self.difference_prepositions:
+            # "Die Außenmauern hatten sich um 2,5 Zentimeter verschoben", "erhöhte die Steuer um 3
+            # Prozent": a change by an amount, of the object when there is one, else of the subject
+            for c in v.children:
+                if c.dep_ in self.object_deps and c.pos_ == "NOUN" and not f["start"] <= c.i < f["end"]:
+                    self._context_rule = "difference_object"
+                    return self._through_container(c)
+            subj, how = self.subject_of(v, exclude=t.i)
+            if subj is not None:
+                self._context_rule = "difference_subject" + how
+                return self._through_container(subj)
+            return None
         if allowed is None:
             return None
         if allowed and not (preps & allowed):
@@ -654,9 +762,26 @@ class FigureRecognizer:
             return None
         subj, how = self.subject_of(v, exclude=t.i)
         if subj is not None:
+            gapped = self._gapped_subject(doc, subj, q0)
+            if gapped is not None:
+                subj, how = gapped, "_gapping"
             self._context_rule = "verb_subject" + how
             return self._through_container(subj)
         return None
+
+    def _gapped_subject(self, doc: Doc, subj: Token, q0: int) -> Optional[Token]:
+        """A clause after a comma that leaves out the verb and has a subject of its own ("ging der
+        Umsatz um 3,6 Prozent zurück, der Gewinn um nahezu 20 Prozent"): that subject, an article
+        and a noun that start the clause, no verb before the figure."""
+        comma = next((k for k in range(q0 - 1, subj.i, -1) if doc[k].text == ","), None)
+        if comma is None or comma + 2 >= q0:
+            return None
+        det, noun = doc[comma + 1], doc[comma + 2]
+        if det.text.lower() not in ("der", "die", "das") or not self._is_noun(noun) or noun.pos_ == "PROPN":
+            return None
+        if any(x.pos_ in ("VERB", "AUX") for x in doc[comma + 1: q0]):
+            return None
+        return noun
 
     def verb_lemma(self, v: Token) -> str:
         """The verb's lemma with its separated particle ("legte ... zu" -> "zulegen", "gab ...
@@ -733,7 +858,7 @@ class FigureRecognizer:
             k += 1
         if k < n and doc[k].text.lower() in self.purpose_preps:
             for j in range(k + 1, min(n, k + 5)):
-                if self._is_noun(doc[j]) and doc[j].pos_ != "PROPN":
+                if self._is_noun(doc[j]) and (doc[j].pos_ != "PROPN" or self._common_propn(doc[j])):
                     self._context_rule = "purpose"
                     return doc[j]
                 if not (self._is_adj(doc[j]) or doc[j].pos_ == "DET"):
@@ -827,6 +952,39 @@ class FigureRecognizer:
                     return h
         return n
 
+    def _coordinated(self, doc: Doc, f: dict, blocked: set[int]) -> Optional[dict]:
+        """The next number when a count and its adjectives are coordinated with it ("200 feste und
+        300 freie Mitarbeiter"): it shares the noun after the second. Without adjectives the range
+        rules decide."""
+        k = f["end"]
+        while k < len(doc) and _ADJ_INFL.match(doc[k].text) and self._is_adj(doc[k]):
+            k += 1
+        if k == f["end"] or k + 1 >= len(doc) or doc[k].text.lower() not in ("und", "oder", "sowie") \
+                or self._excluded(doc, k + 1, blocked):
+            return None
+        partner = self.parse_at(doc, k + 1)
+        return partner if partner is not None and partner["unit"] is None else None
+
+    def _list_link(self, doc: Doc, k: int, blocked: set[int]) -> int:
+        """From the token after a bare number: over ", <bare number>" items of a list ("62, 64 und
+        66 Jahren") to the word that links its last item ("und"); ``k`` itself when there is none."""
+        j = k
+        while j + 1 < len(doc) and doc[j].text == "," and not self._excluded(doc, j + 1, blocked):
+            g = self.parse_at(doc, j + 1)
+            if g is None or not g["bare"]:
+                return k
+            j = g["end"]
+        return j if j == k or doc[j].text.lower() in ("und", "oder", "bis") else k
+
+    def _list_start(self, doc: Doc, start: int) -> int:
+        """The first number of the list or range a number ends ("[62], 64 und 66 Jahren",
+        "zwischen [neun] und zwölf Jahren"), or ``start``."""
+        i = start
+        while i >= 2 and (doc[i - 1].text == "," or doc[i - 1].text.lower() in ("und", "oder", "bis")) \
+                and self._base(doc, i - 2) is not None and i - start > -8:
+            i -= 2
+        return i
+
     def is_age(self, doc: Doc, f: dict) -> bool:
         """"75 Jahre alt", "im Alter von 75 Jahren", "die 14 und 18 Jahre alten Jugendlichen":
         an age, a FIGURE, not a duration."""
@@ -838,12 +996,17 @@ class FigureRecognizer:
         nxt = _next(doc, last["end"] - 1)
         if nxt is not None and nxt.text.lower() in self.age_after:
             return True
-        q0 = self._qualifier_start(doc, f["start"])
+        q0 = self._qualifier_start(doc, self._list_start(doc, f["start"]))
         for words in self.age_before:
             n = len(words)
             if q0 - n >= 0 and [t.text.lower() for t in doc[q0 - n: q0]] == words:
                 return True
-        return False
+        # "vier Mädchen zwischen neun und zwölf Jahren", "Kinder unter 14 Jahren": years right after
+        # a noun of people (measures.json "age_nouns")
+        p = _prev(doc, q0)
+        if p is not None and p.text.lower() in self.age_range_words:
+            p = _prev(doc, p.i)
+        return p is not None and p.text[:1].isupper() and (p.text.lower() in self.age_nouns or self.lemma(p).lower() in self.age_nouns)
 
     def _shares_about(self, doc: Doc, prev_span: Span, f: dict) -> bool:
         """The second number of a range ("zwischen 80.000 und 300.000 Euro", "200 bis 230 Euro")
@@ -967,13 +1130,18 @@ class FigureRecognizer:
             return None  # durations ("drei Monate", "seit 13 Jahren") measure no noun
         tok = None
         self.last_rule = None
-        rules = [("measure_adj", self._about_measure_adj), ("participle", self._about_participle),
-                 ("parse", self._about_parse)] if has_ann(doc, "DEP") else []
+        if f["unit"] in self.distance_units and self._distance(doc, f):
+            return None  # "40 km von Abyei entfernt", "500 Kilometer nördlich von Moskau": a place, no measured noun
+        rules = [("partitive_genitive", self._about_partitive_genitive), ("measure_noun", self._about_measure_noun)]
+        rules += [("measure_adj", self._about_measure_adj), ("participle", self._about_participle),
+                  ("parse", self._about_parse)] if has_ann(doc, "DEP") else []
         rules += [("linear", self._about_linear), ("context:", self._about_context)]
         for name, rule in rules:
             tok = rule(doc, f)
-            if tok is not None and f["unit"] is not None and lookup_unit(tok.text) is not None:
-                tok = None  # the unit itself ("Euro" as the parse's head): the next rule may know better
+            if tok is not None and lookup_unit(tok.text) is not None:
+                # a unit ("Euro" as the parse's head; "45 (34,1 Prozent) Sitze": the bracket's
+                # unit) measures nothing: the next rule may know better
+                tok = None
             if tok is not None:
                 self.last_rule = name + ((self._context_rule or "") if name == "context:" else "")
                 break
@@ -997,6 +1165,11 @@ class FigureRecognizer:
         if low in self.events_noun:  # nominalised participles: "Toten" -> "Tote", "Verletzten" -> "Verletzte"
             return tok.text[:-1] if low.endswith(("ten", "nen")) else tok.text
         lem = self.lemma(tok)
+        if tok.text[:1].isupper() and lem.islower() and tok.text.lower().startswith(lem) and tok.text.lower() != lem \
+                and tok.text.lower()[len(lem):] in ("e", "en", "er"):
+            # a nominalised adjective or participle ("500 Beschäftigte": model lemma "beschäftigt"):
+            # its noun form in -e, as the guidelines write them ("Jugendliche", "Studierende")
+            return tok.text[:1] + lem[1:] + "e"
         return lem[:1].upper() + lem[1:] if tok.text[:1].isupper() else lem
 
     # -- event --
@@ -1064,10 +1237,12 @@ class FigureRecognizer:
             # "zwei bis drei Millionen Euro" -> 2000000 EUR and 3000000 EUR
             link = 2 if f["end"] + 2 < n and [t.text.lower() for t in doc[f["end"]: f["end"] + 2]] == ["bis", "zu"] else 1
             scaled_only = not f["bare"] and f["unit"] is None and f["scale"] != 1 and f["end"] == f["num"] + 2
-            if (f["bare"] or scaled_only) and f["end"] + 1 < n and (doc[f["end"]].text.lower() in ("bis", "und", "oder", "-", "–") or (
-                    doc[f["end"]].text.lower() == "auf" and f["start"] > 0 and doc[f["start"] - 1].text.lower() == "von")):
-                # "600 Millionen bis zu zwei Milliarden Euro": "bis zu" links the range too
-                k = f["end"] + link
+            link_at = self._list_link(doc, f["end"], blocked) if f["bare"] else f["end"]
+            if (f["bare"] or scaled_only) and link_at + 1 < n and (doc[link_at].text.lower() in _RANGE_LINKS or (
+                    doc[link_at].text.lower() == "auf" and f["start"] > 0 and doc[f["start"] - 1].text.lower() == "von")):
+                # "600 Millionen bis zu zwei Milliarden Euro": "bis zu" links the range too;
+                # "im Alter von 62, 64 und 66 Jahren": the last of a list gives its unit to all
+                k = link_at + link
                 partner = None if self._excluded(doc, k, blocked) else self.parse_at(doc, k)
                 if scaled_only and partner is not None and partner["unit"] is not None:
                     # "600 Millionen bis zu zwei Milliarden Euro": the unit only, the scale is its own
@@ -1099,6 +1274,11 @@ class FigureRecognizer:
                     dspan = Span(doc, f["start"], after.i + 1, label="DATE")
                     dspan._.value = self.anchored_value(doc, f, self.anchored_after[after.text.lower()], new_dates)
                     dspan._.date_type = "date"
+                elif p is not None and p.text.lower() in self.set_before and q0 == f["start"]:
+                    # "alle zwei Jahre": every two years, a TimeML set with the span's period
+                    dspan = Span(doc, p.i, f["end"], label="DATE")
+                    dspan._.value = self.duration_value(f["value"], f["unit"])
+                    dspan._.date_type = "set"
                 elif p is not None and p.text.lower() in self.ago_words | self.ahead_words and f["unit"] in _CALENDAR_UNITS:
                     # "vor (knapp) sechs Jahren"; "in vier Sekunden" is a duration, not a time of day
                     sign = -1 if p.text.lower() in self.ago_words else 1
@@ -1130,8 +1310,13 @@ class FigureRecognizer:
             ab = "Alter" if f["unit"] in _TIME_UNITS else self.about(doc, f.get("about_from", f))
             if ab is None and "about_from" in f:  # "ein Schaden zwischen 80.000 und 300.000 Euro"
                 ab = self.about(doc, f)
+            rule = self.last_rule
+            if ab is None and f["unit"] is None and "about_from" not in f:
+                partner = self._coordinated(doc, f, blocked)
+                if partner is not None:  # "200 feste und 300 freie Mitarbeiter"
+                    ab, rule = self.about(doc, partner), "coordination"
             span._.about = ab
-            span._.about_rule = "age" if f["unit"] in _TIME_UNITS else (self.last_rule if ab is not None else None)
+            span._.about_rule = "age" if f["unit"] in _TIME_UNITS else (rule if ab is not None else None)
             about_tok = None
             if ab is not None:
                 for k in range(f["end"], min(n, f["end"] + 6)):
@@ -1145,6 +1330,13 @@ class FigureRecognizer:
                     doc[f["end"]].text.lower() in self.partitive_pronoun_before and doc[f["end"] + 1].text.lower() in self.partitive_pronouns:
                 span._.about = out[-1]._.about  # "38 von ihnen": what the figure before counted
                 span._.about_rule = "elliptic"
+            elif ab is None and f["unit"] is not None and f["unit"] not in _TIME_UNITS and out and out[-1]._.about \
+                    and out[-1]._.unit == f["unit"] and self._same_sentence(doc, out[-1].start, f["num"]):
+                # "eine Neuverschuldung von 407 Milliarden Dollar, für das laufende Jahr mit
+                # zusätzlichen 410 Milliarden Dollar": an amount in the unit of the one before, in
+                # its sentence, with nothing of its own measures the same
+                span._.about = out[-1]._.about
+                span._.about_rule = "elliptic_unit"
             elif ab is None and f["unit"] is None and out:
                 prev_span = out[-1]
                 from .dates import sentence_bounds
@@ -1159,6 +1351,13 @@ class FigureRecognizer:
             out.append(span)
             free_from = f["end"]
         doc.spans[FIGURE_SPANS] = sorted(out + ratios, key=lambda sp: sp.start) if ratios else out
+        if any(sp[0].ent_type_ for sp in out):
+            # a name that swallowed a figure's number (`_ent_slip`) ends before it
+            ents = []
+            for e in doc.ents:
+                cut = next((sp.start for sp in out if e.start < sp.start < e.end <= sp.end), None)
+                ents.append(Span(doc, e.start, cut, label=e.label_) if cut is not None else e)
+            doc.ents = ents
         new_dates.extend(self._sets(doc))
         if new_dates:
             old = list(doc.spans[DATE_SPANS]) if DATE_SPANS in doc.spans else []
