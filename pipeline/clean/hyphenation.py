@@ -221,17 +221,20 @@ class _Assembler:
         x = best[1]
         return float(statistics.median([y for y in lens if 0.88 * x <= y <= 1.12 * x]))
 
-    def _at_junction(self, line_len: int, pos: int) -> bool:
-        """Could char `pos` of a line `line_len` chars long be where pdftotext appended the next
-        line? The first appended line starts after a whole column line (0.68 to 1.18 widths:
-        a justified line's char count varies); after two or more, anywhere from 1.4 widths on;
-        a line broken by pdftotext at a wide gap can start with a fragment of a few chars
-        (< 0.25 widths: "EU" + "Daueraufenthaltsrichtlinie"). Dev half, layout a and b: the
-        cuts of 499 of 502 glued compounds lie so; "WinPro" (0.58), "VivaPress" lie elsewhere."""
-        W = self._W
-        if line_len < 0.9 * W:
-            return pos <= 0.25 * W  # a line of one word or a fragment (see `_merged_lines`)
-        return pos <= 0.25 * W or 0.68 * W <= pos <= 1.18 * W or pos >= 1.4 * W
+    def _at_junction(self, ln: _Line, pos: int, first_word: bool) -> bool:
+        """Could char `pos` of line `ln` be where pdftotext appended the next line? The first
+        appended line starts after a whole column line (0.68 to 1.18 widths: a justified
+        line's char count varies); after two or more, anywhere from 1.4 widths on. (What
+        follows is no test: pdftotext writes no blank line between paragraphs, so a short
+        last line of a paragraph can be appended to any line.) A line broken by pdftotext
+        at a wide gap can start with a fragment of a few chars, its first word ("EU" +
+        "Daueraufenthaltsrichtlinie", < 0.25 widths)."""
+        W, n = self._W, len(ln.strip)
+        if pos <= 0.25 * W:
+            return first_word
+        if n < 0.9 * W:
+            return False
+        return 0.68 * W <= pos <= 1.18 * W or pos >= 1.4 * W
 
     def _word_counts(self, merged: set[int]) -> None:
         """Occurrences of every word with its digits ("9Live", "30-jährige"; `ctx.counts`
@@ -307,10 +310,11 @@ class _Assembler:
                 continue
             ln = self.c.lines[line]
             inserts: dict[int, str] = {}
-            for m in re.finditer(r"[^\W_]+", t.text):
+            for j, m in enumerate(re.finditer(r"[^\W_]+", t.text)):
                 # the word's chars in its line (a token lies in one line: pdftotext's join
-                # puts no line break inside a word)
-                at = (lambda k, o=t.idx[m.start()] - ln.ls, n=len(ln.strip): self._at_junction(n, o + k))
+                # puts no line break inside a word); the line's first word: "(Vorstands..."
+                first = j == 0 and t.idx[0] == ln.ls
+                at = (lambda k, o=t.idx[m.start()] - ln.ls, ln=ln, f=first: self._at_junction(ln, o + k, f))
                 for k, ins in self._cuts(m.group(0), at):
                     inserts[m.start() + k] = ins
             if not inserts:
@@ -343,6 +347,14 @@ class _Assembler:
             # a listed name glued to the next word: "PowerPointDokumente", "YouTubeKanal"
             if len(w) > len(name) + 2 and low.startswith(name) and self._CAMEL.match(w, len(name)):
                 return [(len(name), "-")]
+        # a suspended hyphen: "Staatsund" ("Staats- und"), "Fahrzeugund"; the glued form is no
+        # word and the left part is one ("Staats", "Wirtschafts" are in the lexicon); no name
+        # ends so, so also where the document has it twice ("wissenschaftsund")
+        for fw in D.suspended_glued:
+            left = w[:-len(fw)]
+            if w.endswith(fw) and len(left) >= 3 and left[-1].isalpha() and _lexprob(w) is None \
+                    and _lexprob(left) is not None:
+                return [(len(left), "- ")]
         pg = lex.get(w)
         if self._wc_fixed.get(w, 0) or (counts.get(w, 0) >= 2 and not self._at_junctions(w)):
             return []  # printed so where no line ends, or twice (a line end splits a word once, a brand is written so every time)
@@ -357,13 +369,6 @@ class _Assembler:
                 return False
             return None
 
-        # a suspended hyphen: "Staatsund" ("Staats- und"), "Fahrzeugund"; the glued form is no
-        # word and the left part is one ("Staats", "Wirtschafts" are in the lexicon)
-        for fw in D.suspended_glued:
-            left = w[:-len(fw)]
-            if w.endswith(fw) and len(left) >= 3 and left[-1].isalpha() and _lexprob(w) is None \
-                    and _lexprob(left) is not None:
-                return [(len(left), "- ")]
         m = self._YEARS.fullmatch(w)
         if m and 0 < int(m.group(2)) - int(m.group(1)) <= 120 and at(4):
             return [(4, "-")]  # a range of years: "18951944" -> "1895-1944" (life dates, terms)
@@ -383,10 +388,11 @@ class _Assembler:
                     return [(m.end(), "-")]
                 return []
         m = self._NUM_ABBR.match(w)
-        if m and not (lex.get(w[:m.end()]) is None and lex.get(w[:m.end() - 1]) is not None):
+        if m and not (m.end() >= 3 and lex.get(w[:m.end() - 1]) is not None
+                      and (lex.get(w[:m.end()]) is None or lex.get(w[m.end() - 1:]) is not None)):
             # an abbreviation glued to a lowercase word: "EUweit", "USamerikanischen" ("EUund"
             # is a suspended hyphen, "EU- und"; "EUKommission" is read below); not when the
-            # capital run takes the first letter of a noun: "USYacht", "KPÖSpuren", "EULand"
+            # capital run takes the first letter of a noun: "USYacht", "KPÖSpuren", "TVShow"
             left, right = w[:m.end()], w[m.end():]
             pr = lex.get(right)
             if right not in D.function_words and pr is not None and pr >= -14.0 and attested(left, right) is not False:
@@ -405,7 +411,9 @@ class _Assembler:
                         and (lex.get(right) or -99.0) >= -16.0:
                     return [(m.start(), "-")]
             return []
-        cuts = [c.start() for c in self._CAMEL.finditer(w)] + [c.start() for c in self._CAPS_TAIL.finditer(w)]
+        # (the plural "s" of an abbreviation is no cut: "KonkurrenzEVUs")
+        cuts = sorted({c.start() for c in self._CAMEL.finditer(w) if not re.fullmatch(r"[A-ZÄÖÜ]s", w[c.start():])}
+                      | {c.start() for c in self._CAPS_TAIL.finditer(w)})
         # name prefixes are written with a capital after them ("McLaren", "DeMarcus",
         # "MacBook"): the capital after them is no cut
         cuts = [k for k in cuts if w[:k] not in self._NAME_PREFIXES]
