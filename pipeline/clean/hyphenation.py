@@ -227,11 +227,11 @@ class _Assembler:
         line's char count varies); after two or more, anywhere from 1.4 widths on. (What
         follows is no test: pdftotext writes no blank line between paragraphs, so a short
         last line of a paragraph can be appended to any line.) A line broken by pdftotext
-        at a wide gap can start with a fragment of a few chars, its first word ("EU" +
-        "Daueraufenthaltsrichtlinie", < 0.25 widths)."""
+        at a wide gap can start with a fragment, its first word ("EU" +
+        "Daueraufenthaltsrichtlinie", "(Vorstandsvergütungs" + "Offenlegungsgesetz)")."""
         W, n = self._W, len(ln.strip)
-        if pos <= 0.25 * W:
-            return first_word
+        if first_word:
+            return True
         if n < 0.9 * W:
             return False
         return 0.68 * W <= pos <= 1.18 * W or pos >= 1.4 * W
@@ -264,9 +264,11 @@ class _Assembler:
         L = self._W
         occ = self._occ.get(w, [])
         cuts = [m.start() for m in self._CAMEL.finditer(w)]
-        # (a line of this one word: poppler broke a widely spaced line into one line per word)
+        # (a line of this one word: poppler broke a widely spaced line into one line per word;
+        # after two appended lines: "die BankAustria-Mutter" at 2.6 widths)
         return bool(occ and cuts) and all(
-            (n == len(w) and pos == 0) or (n >= 1.25 * L and any(0.6 * L <= pos + k <= 1.15 * L for k in cuts))
+            (n == len(w) and pos == 0) or (n >= 1.25 * L and any(
+                0.6 * L <= pos + k <= 1.15 * L or (n >= 2.25 * L and pos + k >= 1.4 * L) for k in cuts))
             for n, pos in occ)
 
     _wc: Counter = Counter()
