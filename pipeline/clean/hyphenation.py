@@ -198,19 +198,24 @@ class _Assembler:
         """The column width in chars of a text whose line-end hyphens pdftotext deleted. The
         median line length (`ctx.L`) misses it there: every line that ended in a hyphen has
         the next line appended, and in a short article or a narrow column those doubled
-        lines are half the lines or more (bench_clean.py dev half: a median of 84 to 101 chars
-        in 9 of 300 layout-a articles whose column is 52 chars wide). So the width is the
+        lines are half the lines or more (bench_clean.py's dev half: the median lies outside
+        the column's 45-58 chars in 43 of 300 layout-a articles). So the width is the
         length that explains the most lines as one, two or three column lines (a comb:
         weight 1, 0.7, 0.5 for the lines of about 1, 2, 3 widths, +-12 %), among lengths held
-        by 3 lines or more; it is the median of the lines about one width long. On the dev
-        half it finds the column (layout a 50-55, b 37-45 chars) in 293 and 293 of 300
-        articles, the median in 287 and 268."""
-        lens = [len(ln.strip) for ln in self.c.lines if not ln.blank]
+        by 3 lines or more; it is the median of the lines about one width long. On
+        bench_clean.py's dev half it lies in the column's range (layout a 45-58 chars, b
+        36-45) in 295 of 300 and 298 of 298 articles, the median line length in 257 and 249;
+        it misses where nearly every line is a doubled one."""
+        lens = sorted(len(ln.strip) for ln in self.c.lines if not ln.blank)
+
+        def between(lo: float, hi: float) -> int:
+            return bisect.bisect_right(lens, hi) - bisect.bisect_left(lens, lo)
+
         best: Optional[tuple[float, int]] = None
         for x in sorted(set(lens)):
             if x < 15:
                 continue
-            n1, n2, n3 = (sum(1 for y in lens if k * 0.88 * x <= y <= k * 1.12 * x) for k in (1, 2, 3))
+            n1, n2, n3 = (between(k * 0.88 * x, k * 1.12 * x) for k in (1, 2, 3))
             if n1 < 3:
                 continue
             score = n1 + 0.7 * n2 + 0.5 * n3
@@ -219,7 +224,7 @@ class _Assembler:
         if best is None:
             return self.c.L
         x = best[1]
-        return float(statistics.median([y for y in lens if 0.88 * x <= y <= 1.12 * x]))
+        return float(statistics.median(lens[bisect.bisect_left(lens, 0.88 * x):bisect.bisect_right(lens, 1.12 * x)]))
 
     def _at_junction(self, ln: _Line, pos: int, first_word: bool) -> bool:
         """Could char `pos` of line `ln` be where pdftotext appended the next line? The first
@@ -293,7 +298,12 @@ class _Assembler:
             "BahnCard"; the lexicon also holds rare glued forms of web text, "31jähriger"
             -17.5, "USamerikanischen" -17.7) or appears twice or more in the document (a line
             end splits a word once, a brand is written so every time): keep;
-          * otherwise by the shape of the junction (see `_cuts`).
+          * a word without a capital inside: restored where the lexicon knows it clearly
+            likelier hyphenated, cut where a line was appended ("nordrheinwestfälischen",
+            `_attested_split`); a range of years there ("18951944" -> "1895-1944");
+          * otherwise by the shape of the junction (see `_cuts`), and only where pdftotext
+            appended a line (`_at_junction`, from the column width `_col_width`): a capital
+            inside a word elsewhere in the line is a name ("G2 WinPro PC").
         Only in texts whose line-end hyphens were all deleted (`_hyphens_deleted`).
         The restored "-" maps onto the first raw char of the right half, logged as a
         `hyphen_restored` piece (a normalising kind: the clean char stands for it); a suspended
