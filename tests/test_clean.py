@@ -537,6 +537,42 @@ def test_compound_hyphens_untouched_where_line_end_hyphens_survive():
     assert "NatoGipfel" in clean(web).text
 
 
+# a column set in lines of about 50 chars whose line-end hyphens fall after a year, before an
+# abbreviation, inside a pair of place adjectives and after "US" before a capitalised noun
+_COLUMN = """Die Rede des Schriftstellers Stefan Zweig (1881-
+1942) wurde in Wien vor vielen Gästen verlesen, die
+aus dem ganzen Land angereist waren. Nach der Fußball-
+WM in Brasilien kamen auch Gäste aus dem nordrhein-
+westfälischen Landtag und einige Vertreter der US-
+Yacht-Branche, die ihre Boote im Hafen zeigten. Der
+Rechner hat einen Anschluss für micro-USB und wird
+mit dem G2 WinPro PC geliefert, der im Test gut ab-
+schnitt und lange hielt. Das Gerät kostet 900 Euro.
+Viele Leser schrieben der Redaktion zu diesem Thema
+und fragten nach den Preisen und den Lieferzeiten,
+die der Hersteller bisher nicht genannt hat. Eine
+Antwort wird für die kommende Woche erwartet, hieß
+es aus dem Unternehmen am Freitag in Wien."""
+
+
+def test_deleted_hyphens_restored_where_a_line_was_appended():
+    """pdftotext's default mode appends the line after a line-end hyphen to the line and deletes
+    the hyphen: a year range, an abbreviation at a compound's end, a pair of adjectives the
+    lexicon knows hyphenated and "US" before a noun get their hyphen back at the place where
+    the line ended; a CamelCase name far from that place ("G2 WinPro PC") and a word broken
+    at a syllable ("ab-schnitt") stay glued (issue 17)."""
+    raw = _poppler_default(_COLUMN)
+    assert "(18811942)" in raw and "FußballWM" in raw and "USYacht-Branche" in raw
+    doc = _ok(raw)
+    for w in ("(1881-1942)", "Fußball-WM", "nordrhein-westfälischen", "US-Yacht-Branche", "micro-USB",
+              "G2 WinPro PC", "gut abschnitt"):
+        assert w in doc.text, (w, doc.text)
+    restored = [r.text for r in doc.removed if r.kind == "hyphen_restored"]
+    assert restored == ["1", "W", "w", "Y"]
+    # the same column as printed, with its line-end hyphens (pdftotext -raw): nothing restored
+    assert not [r for r in _ok(_COLUMN).removed if r.kind == "hyphen_restored"]
+
+
 def _poppler_default(raw: str) -> str:
     """What pdftotext's default mode does with a line-end hyphen: the hyphen is deleted and
     the next line is joined onto the line (no line break), the hyphen of a compound too."""

@@ -204,3 +204,38 @@ def test_compounds_glued_twice_by_pdftotext_get_their_hyphen_back(tmp_path):
         doc = _clean_ok(raw)
         assert doc.text.count(word) >= n, (a["id"], word)
         assert any(r.kind == "hyphen_restored" for r in doc.removed)
+
+
+# further classes of deleted compound hyphens, from bench_clean.py's dev half (layout, article,
+# words the clean text must hold, CamelCase names it must keep glued): a range of years, an
+# abbreviation at a compound's end, a pair of adjectives the lexicon knows hyphenated, a
+# one-letter part before a long common word, a name glued twice after two appended lines, and
+# a name in a line far from the place where a line was appended
+DELETED = [
+    ("b", "gnad842", ["1895-1944", "1910-1992", "1886-1960"], []),
+    ("b", "gnad156", ["Fußball-WM"], []),
+    ("b", "wn65602", ["saudi-arabische"], []),
+    ("b", "gnad77", ["Bank-Austria-Mutter"], []),
+    ("a", "gnad996", ["Core-i-Prozessoren", "micro-USB"], ["WinPro"]),
+]
+
+
+@pytest.mark.skipif(not _TOOLS, reason="needs pdflatex and pdftotext (see bench/clean_bench/README.md)")
+def test_deleted_compound_hyphens_of_the_dev_half(tmp_path):
+    sys.path.insert(0, str(ROOT / "bench"))
+    import bench_clean as B  # noqa: E402
+    from clean_bench import typeset  # noqa: E402
+
+    arts = {a["id"]: a for a in B.load_articles(150, 13, "dev")}
+    for layout, aid, hyphenated, names in DELETED:
+        a = arts[aid]
+        tex = typeset.render(a["id"], a["title"], a["teaser"], a["body"], a["section"], a["outlet"], a["date"],
+                             layout=layout)
+        raw = typeset.EXTRACTORS["pdftotext-default"](typeset.build_pdf(tex, tmp_path, f"{aid}_{layout}"))
+        doc = _clean_ok(raw)
+        for w in hyphenated:
+            # glued in the extraction (one of its hyphens fell at a line end)
+            assert any(w[:m.start()] + w[m.end():] in raw for m in re.finditer("-", w)), (aid, w)
+            assert w in doc.text, (aid, layout, w)
+        for w in names:
+            assert w in raw and w in doc.text, (aid, layout, w)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import bisect
 import re
+import statistics
 from collections import Counter
-from typing import Optional
+from typing import Callable, Optional
 
 from ..schema import Removed
 from .data import _HYPHENS, _LETTERS_HEAD, _LETTERS_TAIL, _lexprob, lexicon
@@ -162,8 +163,14 @@ class _Assembler:
     _NUM_CAP = re.compile(r"(?<=\d)(?:er)?(?=[A-ZÄÖÜ][a-zäöüß]{2})")
     # "30jährige", "EUweit", "USamerikanischen" (a number or an abbreviation glued to a lowercase word)
     _NUM_ABBR = re.compile(r"^(?:\d+|[A-ZÄÖÜ]{2,6})(?=[a-zäöüß]{3,}$)")
-    # "griechischmazedonischen", "deutschtürkische" (a pair of adjectives, the first in -isch / -sch)
-    _ADJ_PAIR = re.compile(r"(?<=sch)(?=[a-zäöüß]{4,}$)|(?<=[a-zäöüß]{4})(?=[a-zäöüß]{3,}isch(?:e[mnrs]?)?$)")
+    # "griechischmazedonischen", "deutschtürkische" (a pair of adjectives, the first in -isch / -sch;
+    # a first half of another kind is a prefix or a noun German glues on: "makroökonomisches",
+    # "gesamtpolitische", "linkspopulistische", "intensivmedizinisches", 10 of 11 so on the dev half)
+    _ADJ_PAIR = re.compile(r"(?<=sch)(?=[a-zäöüß]{4,}$)")
+    # "FußballWM", "KonkurrenzEVUs", "microUSB" (an abbreviation glued to the end of a word)
+    _CAPS_TAIL = re.compile(r"(?<=[a-zäöüß]{3})(?=[A-ZÄÖÜ]{2,}s?$)")
+    # "18951944" (a range of years, 1500-2099)
+    _YEARS = re.compile(r"(1[5-9]\d\d|20\d\d)(1[5-9]\d\d|20\d\d)")
     _NAME_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von"})
 
     def _merged_lines(self) -> set[int]:
@@ -176,7 +183,7 @@ class _Assembler:
         dev half, 208 of 217 glued compounds lie in lines >= 1.12 L and 76 of 176 names in
         shorter ones. Returns the indices of the lines that can hold such a join."""
         c = self.c
-        out = {ln.i for ln in c.lines if not ln.blank and len(ln.strip) >= 0.9 * c.L}
+        out = {ln.i for ln in c.lines if not ln.blank and len(ln.strip) >= 0.9 * self._W}
         # pdftotext also breaks a justified line with wide gaps into one line per word
         # ("der" / "EUDaueraufenthaltsrichtlinie" / "haben"): a one-word line between
         # one-word lines can hold a join too
@@ -186,6 +193,53 @@ class _Assembler:
             if one[k] and (k > 0 and one[k - 1]) and (k + 1 < len(nb) and one[k + 1]):
                 out.add(ln.i)
         return out
+
+    def _col_width(self) -> float:
+        """The column width in chars of a text whose line-end hyphens pdftotext deleted. The
+        median line length (`ctx.L`) misses it there: every line that ended in a hyphen has
+        the next line appended, and in a short article or a narrow column those doubled
+        lines are half the lines or more (bench_clean.py's dev half: the median lies outside
+        the column's 45-58 chars in 43 of 300 layout-a articles). So the width is the
+        length that explains the most lines as one, two or three column lines (a comb:
+        weight 1, 0.7, 0.5 for the lines of about 1, 2, 3 widths, +-12 %), among lengths held
+        by 3 lines or more; it is the median of the lines about one width long. On
+        bench_clean.py's dev half it lies in the column's range (layout a 45-58 chars, b
+        36-45) in 295 of 300 and 298 of 298 articles, the median line length in 257 and 249;
+        it misses where nearly every line is a doubled one."""
+        lens = sorted(len(ln.strip) for ln in self.c.lines if not ln.blank)
+
+        def between(lo: float, hi: float) -> int:
+            return bisect.bisect_right(lens, hi) - bisect.bisect_left(lens, lo)
+
+        best: Optional[tuple[float, int]] = None
+        for x in sorted(set(lens)):
+            if x < 15:
+                continue
+            n1, n2, n3 = (between(k * 0.88 * x, k * 1.12 * x) for k in (1, 2, 3))
+            if n1 < 3:
+                continue
+            score = n1 + 0.7 * n2 + 0.5 * n3
+            if best is None or score > best[0]:
+                best = (score, x)
+        if best is None:
+            return self.c.L
+        x = best[1]
+        return float(statistics.median(lens[bisect.bisect_left(lens, 0.88 * x):bisect.bisect_right(lens, 1.12 * x)]))
+
+    def _at_junction(self, ln: _Line, pos: int, first_word: bool) -> bool:
+        """Could char `pos` of line `ln` be where pdftotext appended the next line? The first
+        appended line starts after a whole column line (0.68 to 1.18 widths: a justified
+        line's char count varies); after two or more, anywhere from 1.4 widths on. (What
+        follows is no test: pdftotext writes no blank line between paragraphs, so a short
+        last line of a paragraph can be appended to any line.) A line broken by pdftotext
+        at a wide gap can start with a fragment, its first word ("EU" +
+        "Daueraufenthaltsrichtlinie", "(Vorstandsvergütungs" + "Offenlegungsgesetz)")."""
+        W, n = self._W, len(ln.strip)
+        if first_word:
+            return True
+        if n < 0.9 * W:
+            return False
+        return 0.68 * W <= pos <= 1.18 * W or pos >= 1.4 * W
 
     def _word_counts(self, merged: set[int]) -> None:
         """Occurrences of every word with its digits ("9Live", "30-jährige"; `ctx.counts`
@@ -212,17 +266,20 @@ class _Assembler:
         line (see `_merged_lines`). A compound broken at two line ends of an article is glued
         twice ("MogulSender", "ChampionsLeague", "EUDaueraufenthaltsrichtlinie" on
         bench_clean.py's dev half); a brand printed twice lies anywhere."""
-        L = self.c.L
+        L = self._W
         occ = self._occ.get(w, [])
         cuts = [m.start() for m in self._CAMEL.finditer(w)]
-        # (a line of this one word: poppler broke a widely spaced line into one line per word)
+        # (a line of this one word: poppler broke a widely spaced line into one line per word;
+        # after two appended lines: "die BankAustria-Mutter" at 2.6 widths)
         return bool(occ and cuts) and all(
-            (n == len(w) and pos == 0) or (n >= 1.25 * L and any(0.6 * L <= pos + k <= 1.15 * L for k in cuts))
+            (n == len(w) and pos == 0) or (n >= 1.25 * L and any(
+                0.6 * L <= pos + k <= 1.15 * L or (n >= 2.25 * L and pos + k >= 1.4 * L) for k in cuts))
             for n, pos in occ)
 
     _wc: Counter = Counter()
     _wc_fixed: Counter = Counter()
     _occ: dict = {}
+    _W: float = 0.0
 
     def restore_compound_hyphens(self, toks: list[_Tok]) -> None:
         """Put back the compound hyphens a PDF extractor deleted at line ends.
@@ -241,13 +298,19 @@ class _Assembler:
             "BahnCard"; the lexicon also holds rare glued forms of web text, "31jähriger"
             -17.5, "USamerikanischen" -17.7) or appears twice or more in the document (a line
             end splits a word once, a brand is written so every time): keep;
-          * otherwise by the shape of the junction (see `_cuts`).
+          * a word without a capital inside: restored where the lexicon knows it clearly
+            likelier hyphenated, cut where a line was appended ("nordrheinwestfälischen",
+            `_attested_split`); a range of years there ("18951944" -> "1895-1944");
+          * otherwise by the shape of the junction (see `_cuts`), and only where pdftotext
+            appended a line (`_at_junction`, from the column width `_col_width`): a capital
+            inside a word elsewhere in the line is a name ("G2 WinPro PC").
         Only in texts whose line-end hyphens were all deleted (`_hyphens_deleted`).
         The restored "-" maps onto the first raw char of the right half, logged as a
         `hyphen_restored` piece (a normalising kind: the clean char stands for it); a suspended
         hyphen ("Staats- und") gets its space back too (whitespace is synthesised)."""
         if not self._hyphens_deleted():
             return
+        self._W = self._col_width()
         merged = self._merged_lines()
         self._word_counts(merged)
         starts = [ln.s for ln in self.c.lines]
@@ -257,9 +320,14 @@ class _Assembler:
             line = bisect.bisect_right(starts, t.idx[0]) - 1
             if line not in merged:
                 continue
+            ln = self.c.lines[line]
             inserts: dict[int, str] = {}
-            for m in re.finditer(r"[^\W_]+", t.text):
-                for k, ins in self._cuts(m.group(0)):
+            for j, m in enumerate(re.finditer(r"[^\W_]+", t.text)):
+                # the word's chars in its line (a token lies in one line: pdftotext's join
+                # puts no line break inside a word); the line's first word: "(Vorstands..."
+                first = j == 0 and t.idx[0] == ln.ls
+                at = (lambda k, o=t.idx[m.start()] - ln.ls, ln=ln, f=first: self._at_junction(ln, o + k, f))
+                for k, ins in self._cuts(m.group(0), at):
                     inserts[m.start() + k] = ins
             if not inserts:
                 continue
@@ -276,9 +344,11 @@ class _Assembler:
             t.text = "".join(out)
             t.idx = idx
 
-    def _cuts(self, w: str) -> list[tuple[int, str]]:
+    def _cuts(self, w: str, at: Callable[[int], bool] = lambda k: True) -> list[tuple[int, str]]:
         """Where a hyphen was deleted inside the glued word `w` (letters and digits): a list
-        of (position, text to insert: "-" or "- ")."""
+        of (position, text to insert: "-" or "- "). `at(k)`: whether a cut before char k of
+        `w` lies where pdftotext appended a line (`_at_junction`); a cut that no lexicon or
+        document evidence supports is made only there."""
         if len(w) < 4:
             return []
         lex, counts, D = lexicon(), self._wc, self.D
@@ -289,6 +359,14 @@ class _Assembler:
             # a listed name glued to the next word: "PowerPointDokumente", "YouTubeKanal"
             if len(w) > len(name) + 2 and low.startswith(name) and self._CAMEL.match(w, len(name)):
                 return [(len(name), "-")]
+        # a suspended hyphen: "Staatsund" ("Staats- und"), "Fahrzeugund"; the glued form is no
+        # word and the left part is one ("Staats", "Wirtschafts" are in the lexicon); no name
+        # ends so, so also where the document has it twice ("wissenschaftsund")
+        for fw in D.suspended_glued:
+            left = w[:-len(fw)]
+            if w.endswith(fw) and len(left) >= 3 and left[-1].isalpha() and _lexprob(w) is None \
+                    and _lexprob(left) is not None:
+                return [(len(left), "- ")]
         pg = lex.get(w)
         if self._wc_fixed.get(w, 0) or (counts.get(w, 0) >= 2 and not self._at_junctions(w)):
             return []  # printed so where no line ends, or twice (a line end splits a word once, a brand is written so every time)
@@ -303,13 +381,9 @@ class _Assembler:
                 return False
             return None
 
-        # a suspended hyphen: "Staatsund" ("Staats- und"), "Fahrzeugund"; the glued form is no
-        # word and the left part is one ("Staats", "Wirtschafts" are in the lexicon)
-        for fw in D.suspended_glued:
-            left = w[:-len(fw)]
-            if w.endswith(fw) and len(left) >= 3 and left[-1].isalpha() and _lexprob(w) is None \
-                    and _lexprob(left) is not None:
-                return [(len(left), "- ")]
+        m = self._YEARS.fullmatch(w)
+        if m and 0 < int(m.group(2)) - int(m.group(1)) <= 120 and at(4):
+            return [(4, "-")]  # a range of years: "18951944" -> "1895-1944" (life dates, terms)
         if re.search(r"[a-zäöüß]\d|\d[^\W\d_]+\d", w):
             return []  # a code or an id ("SSLv2", "fR7dXVXy3S")
         if w[:1].isdigit() or (w[:1].isupper() and re.match(r"[A-ZÄÖÜ]+\d", w)):
@@ -326,15 +400,20 @@ class _Assembler:
                     return [(m.end(), "-")]
                 return []
         m = self._NUM_ABBR.match(w)
-        if m:
+        if m and not (m.end() >= 3 and lex.get(w[:m.end() - 1]) is not None
+                      and (lex.get(w[:m.end()]) is None or lex.get(w[m.end() - 1:]) is not None)):
             # an abbreviation glued to a lowercase word: "EUweit", "USamerikanischen" ("EUund"
-            # is a suspended hyphen, "EU- und"; "EUKommission" is read below)
+            # is a suspended hyphen, "EU- und"; "EUKommission" is read below); not when the
+            # capital run takes the first letter of a noun: "USYacht", "KPÖSpuren", "TVShow"
             left, right = w[:m.end()], w[m.end():]
             pr = lex.get(right)
             if right not in D.function_words and pr is not None and pr >= -14.0 and attested(left, right) is not False:
                 return [(m.end(), "-")]
+        split = self._attested_split(w, at)
+        if split is not None:
+            return [(split, "-")]
         if w.islower():
-            # a pair of adjectives: "griechischmazedonischen", "ausgelassenbrasilianischer";
+            # a pair of adjectives: "griechischmazedonischen", "katholischländlichen";
             # both halves words, the glued form none ("deutschsprachigen" is one)
             if pg is not None:
                 return []
@@ -344,7 +423,9 @@ class _Assembler:
                         and (lex.get(right) or -99.0) >= -16.0:
                     return [(m.start(), "-")]
             return []
-        cuts = [c.start() for c in self._CAMEL.finditer(w)]
+        # (the plural "s" of an abbreviation is no cut: "KonkurrenzEVUs")
+        cuts = sorted({c.start() for c in self._CAMEL.finditer(w) if not re.fullmatch(r"[A-ZÄÖÜ]s", w[c.start():])}
+                      | {c.start() for c in self._CAPS_TAIL.finditer(w)})
         # name prefixes are written with a capital after them ("McLaren", "DeMarcus",
         # "MacBook"): the capital after them is no cut
         cuts = [k for k in cuts if w[:k] not in self._NAME_PREFIXES]
@@ -357,21 +438,50 @@ class _Assembler:
         ev = attested(left, right)
         if ev is not None:
             return [(k, "-")] if ev else []
+        pr = lex.get(right)
         if k == 1:
-            return []  # "iPhone", "eBay": a one-letter first half only with evidence ("E-Mails")
+            # "iPhone", "eBay", "iMessage": a one-letter first half only with evidence ("E-Mails"),
+            # or before a long common word at a junction ("Core-iProzessoren": "Core-i-Prozessoren")
+            if left.islower() and len(right) >= 8 and (pr or -99.0) >= -13.5 and at(k):
+                return [(k, "-")]
+            return []
         if left in D.hyphen_prefixes:
             return [(k, "-")]  # the Arabic article of a name: "AlKuds" -> "Al-Kuds"
         # no evidence either way: German orthography writes no capital inside a word, so in a
         # line that holds a join it is a glued compound ("AwashFluss", "CSUInnenexperte",
         # "STANDARDGespräch", "verdiVerhandlungsführer") ...
-        pr = lex.get(right)
-        if len(right) < 3 or right.lower() in D.function_words:
+        if (len(right) < 3 and not right.isupper()) or right.lower() in D.function_words:
             return []  # no compound ends in an article or preposition: a lost space ("AbstractThe")
         if not left.isupper() and len(left) <= 5 and len(right) <= 4 and (pr is None or pr < -12.5):
             # two short syllables, the second no common German word: the shape of a brand
             # ("AirPods", "DeepMind", "GoPro"; but "HamasChef", "WienWahl")
             return []
-        return [(k, "-")]
+        # ... where a line was appended: a capital inside a word elsewhere in such a line is a
+        # name ("G2 WinPro PC", "VivaPress", "DolbyDigital")
+        return [(k, "-")] if at(k) else []
+
+    def _attested_split(self, w: str, at: Callable[[int], bool]) -> Optional[int]:
+        """A word with no capital inside that the lexicon knows better hyphenated, cut where
+        a line was appended: "nordrheinwestfälischen" (-16.3; "nordrhein-westfälischen" -13.2),
+        "saudiarabische", "Kimoon" ("Ki-moon"), "Invitro" ("In-vitro"). The hyphenated form must
+        be clearly likelier than the glued one (by 0.5; "radikal-islamische" -16.5 against
+        "radikalislamische" -16.7 is a tie: both are written) or, the glued form unknown,
+        likelier than -17 ("Ex-finanzminister" -17.7 is a stray form of web text). Returns the cut
+        with the likeliest hyphenated form, or None."""
+        if not w.isalpha() or self._CAMEL.search(w):
+            return None
+        pg = _lexprob(w)
+        best: Optional[tuple[float, int]] = None
+        for k in range(2, len(w) - 1):
+            if not at(k):
+                continue
+            hyph = w[:k] + "-" + w[k:]
+            ph = self._wc.get(hyph) and -10.0 or _lexprob(hyph)
+            if ph is None or ph <= (pg + 0.5 if pg is not None else -17.0):
+                continue
+            if best is None or ph > best[0]:
+                best = (ph, k)
+        return best[1] if best else None
 
     def join(self, toks: list[_Tok], pl: _Line, ln: _Line, lt: list[_Tok]) -> None:
         c, D = self.c, self.D
