@@ -607,6 +607,16 @@ def test_results_table_lines_are_no_figures(nlp):
     assert figs(nlp, text) == []
     # a dash between a number and a counted noun is no result line
     assert [f[:2] for f in figs(nlp, "Er kaufte 12 Äpfel - und aß 3 davon.")] == [("12", 12), ("3", 3)]
+    # a heading with a number, a colon or dash and a sentence that ends in a number is no result line
+    # (a team's name is one to three words)
+    assert [f[:2] for f in figs(nlp, "Artikel 5: Die Rente mit 67\nDer Text folgt.")] == [("67", 67)]
+    assert ("120", 120) in [f[:2] for f in figs(nlp, "Update 2 - Die Zahl der Toten stieg auf 120\nDer Text folgt.")]
+
+
+def test_about_is_never_a_line_break(nlp_model):
+    # the tagger takes a line break after a number for a noun and the parse hangs the number on it
+    about = [f[3] for f in model_figs(nlp_model, "Die Zahl der Toten stieg auf 120\nMehr folgt.")]
+    assert len(about) == 1 and not (about[0] or "x").isspace(), about
 
 
 @pytest.mark.parametrize("published,text,expected", [

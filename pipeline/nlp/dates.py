@@ -438,8 +438,10 @@ class DateRecognizer:
         self.event_heads = d["event_name_heads"]
         self.episode_followers = d["episode_day_followers"]
         self.recurring_words = set(d["recurring_day_words"])
-        self.holiday_generic_words = set(d["holiday_generic"]["words"])
+        # the words of recurrence that make a holiday generic: those of a recurring day and a few more
+        self.holiday_generic_words = set(d["holiday_generic"]["words"]) | self.recurring_words
         self.postpone_preps = set(d["postponed_to"]["prepositions"])
+        self.postpone_between = set(d["postponed_to"]["between"])
         self.postpone_verbs = set(d["postponed_to"]["verbs"])
         self.holiday_name_deps = set(d["holiday_generic"]["name_deps"])
         self.tense_detector = TenseDetector(self._lemma, self._lemma_table)
@@ -646,7 +648,7 @@ class DateRecognizer:
         scheduling ("vertagt", "verschoben", "anberaumt") is the new, later date."""
         prev = [t.text.lower() for t in doc[max(c0, span.start - 2): span.start]]
         if not prev or not (prev[-1] in self.postpone_preps or (len(prev) == 2 and prev[0] in self.postpone_preps
-                                                                 and prev[1] in ("den", "dem", "kommenden", "nächsten"))):
+                                                                 and prev[1] in self.postpone_between)):
             return False
         return any(t.text.lower() in self.postpone_verbs for t in doc[c0:c1])
 

@@ -49,10 +49,13 @@ _CALENDAR_UNITS = {"day", "week", "month", "year", "decade", "century"}  # "vor/
 _SYMBOL_PREFIX = {"€", "$", "£", "US$"}
 _SIGNS = {"-", "−", "–"}  # a sign glued to the digits ("-5", "−3")
 _GROUP_SPACES = {" ", "\u202f", "\u2009", "\u00a0"}  # thousands separators ("45 000")
-# dependency labels (UD and TIGER) linking a number or measure to what it modifies
-# a line of a results table: names, a number, a dash, names, a number ("Islanders\t4  - Sabres\t6  \t")
-_RESULT_LINE = re.compile(r"[^\W\d]?[^\d\n]{0,40}?[ \t]*\d{1,3}[ \t]*[-–:][ \t]*[^\W\d][^\d\n]{0,40}?[ \t]*\d{1,3}[ \t]*")
+# a line of a results table: a name, a number, a dash, a name, a number ("Islanders\t4  - Sabres\t6  \t");
+# a team's name is one to three words; a heading is no result line ("Artikel 5: Die Rente mit 67",
+# "Update 2 - Die Zahl der Toten stieg auf 120")
+_TEAM = r"[^\W\d][^\d\s]*(?:[ \t]+[^\W\d][^\d\s]*){0,2}"
+_RESULT_LINE = re.compile(rf"[ \t]*(?:{_TEAM})?[ \t]*\d{{1,3}}[ \t]*[-–][ \t]*{_TEAM}[ \t]*\d{{1,3}}[ \t]*")
 _RANGE_LINKS = ("bis", "und", "oder", "-", "–")  # words between the two numbers of a range
+# dependency labels (UD and TIGER) linking a number or measure to what it modifies
 _NUM_DEPS = {"nummod", "nk", "nmc", "amod", "det", "nummod:gov", "nummod:entity"}
 _GEN_DEPS = {"ag", "pg", "nmod", "nmod:poss", "obl", "pobj"}
 
@@ -974,13 +977,14 @@ class FigureRecognizer:
             if g is None or not g["bare"]:
                 return k
             j = g["end"]
-        return j if j == k or doc[j].text.lower() in ("und", "oder", "bis") else k
+        # the words that link the last item: number_links' before_words, the links of any numbers
+        return j if j == k or doc[j].text.lower() in self.links_before_words else k
 
     def _list_start(self, doc: Doc, start: int) -> int:
         """The first number of the list or range a number ends ("[62], 64 und 66 Jahren",
         "zwischen [neun] und zwölf Jahren"), or ``start``."""
         i = start
-        while i >= 2 and (doc[i - 1].text == "," or doc[i - 1].text.lower() in ("und", "oder", "bis")) \
+        while i >= 2 and (doc[i - 1].text == "," or doc[i - 1].text.lower() in self.links_before_words) \
                 and self._base(doc, i - 2) is not None and i - start > -8:
             i -= 2
         return i
@@ -1138,9 +1142,10 @@ class FigureRecognizer:
         rules += [("linear", self._about_linear), ("context:", self._about_context)]
         for name, rule in rules:
             tok = rule(doc, f)
-            if tok is not None and lookup_unit(tok.text) is not None:
+            if tok is not None and (lookup_unit(tok.text) is not None or tok.is_space):
                 # a unit ("Euro" as the parse's head; "45 (34,1 Prozent) Sitze": the bracket's
-                # unit) measures nothing: the next rule may know better
+                # unit) measures nothing, nor does a line break the tagger took for a noun
+                # ("stieg auf 120\nMehr folgt"): the next rule may know better
                 tok = None
             if tok is not None:
                 self.last_rule = name + ((self._context_rule or "") if name == "context:" else "")
