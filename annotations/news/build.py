@@ -9,12 +9,13 @@
 
 The committed corpus holds no article text: one line per article with its id, split,
 the sha256 of the text and the entities as character offsets (plus DATE/FIGURE
-attributes in the test and dev splits). ``training.convert`` and the evaluation join it with
+attributes in the test and dev splits and the 30 train articles of ``dev2.json``). ``training.convert`` and the evaluation join it with
 ``../shared/data/news/wikinews_de.jsonl.gz`` (CC BY 2.5, Wikinews contributors).
 """
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import re
@@ -32,8 +33,10 @@ RULE_SPLITS = ("test", "dev")
 DEV2 = HERE / "dev2.json"
 
 
+@functools.lru_cache(maxsize=1)
 def rule_ids() -> frozenset[str]:
-    """The train articles annotated with DATE and FIGURE (dev2)."""
+    """The train articles annotated with DATE and FIGURE (dev2); read once (``check_file`` asks
+    for every mark)."""
     return frozenset(json.loads(DEV2.read_text(encoding="utf-8"))["ids"])
 
 

@@ -176,9 +176,8 @@ class _Assembler:
     def _merged_lines(self) -> set[int]:
         """pdftotext's default mode joins the line after a line-end hyphen onto the line that
         ends in it (hyphen deleted, no line break), so a compound glued so always lies in a
-        line at least as long as the column is wide (the column width `L`: the median line
-        length; lines a few chars shorter than it still count, a justified column's lines
-        vary). A word with a capital inside in a shorter line was printed so ("BorVfL Wolfsburg"
+        line at least as long as the column is wide (the column width `_W`, from `_col_width`;
+        lines a few chars shorter than it still count, a justified column's lines vary). A word with a capital inside in a shorter line was printed so ("BorVfL Wolfsburg"
         in a results table, "ChrGermany." at a paragraph end): measured on bench_clean.py's
         dev half, 208 of 217 glued compounds lie in lines >= 1.12 L and 76 of 176 names in
         shorter ones. Returns the indices of the lines that can hold such a join."""
