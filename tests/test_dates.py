@@ -352,6 +352,8 @@ def test_last_night_in_and_outside_a_quote(nlp_model):
     # a date a thing was put off to lies after publication, whatever the tense (wn14183)
     ("2005-10-19", "Nach dreistündiger Dauer wurde der Prozess auf den 28. November vertagt.", [("28. November", "2005-11-28")]),
     ("2005-12-19", "Am 28. November wurde der Prozess vertagt.", [("28. November", "2005-11-28")]),
+    # a plan that lay in the past ("war ... geplant"): the tense decides, not the verb
+    ("2006-03-10", "Die Wahl war für den 5. März geplant, wurde aber abgesagt.", [("5. März", "2006-03-05")]),
 ])
 def test_dev2_dates(nlp, published, text, expected):
     assert [(s, v) for s, v, *_ in run(nlp, text, published)] == expected

@@ -442,6 +442,7 @@ class DateRecognizer:
         self.holiday_generic_words = set(d["holiday_generic"]["words"]) | self.recurring_words
         self.postpone_preps = set(d["postponed_to"]["prepositions"])
         self.postpone_between = set(d["postponed_to"]["between"])
+        self.postpone_past_plan = set(d["postponed_to"]["past_plan"])
         self.postpone_verbs = set(d["postponed_to"]["verbs"])
         self.holiday_name_deps = set(d["holiday_generic"]["name_deps"])
         self.tense_detector = TenseDetector(self._lemma, self._lemma_table)
@@ -645,12 +646,14 @@ class DateRecognizer:
 
     def _postponed_to(self, doc: Doc, span: Span, c0: int, c1: int) -> bool:
         """A date after "auf (den)" / "für (den)" in a clause with a verb of postponing or
-        scheduling ("vertagt", "verschoben", "anberaumt") is the new, later date."""
+        scheduling ("vertagt", "verschoben", "anberaumt") is the new, later date; not a plan that
+        lay in the past ("war für den 5. März geplant, wurde aber abgesagt")."""
         prev = [t.text.lower() for t in doc[max(c0, span.start - 2): span.start]]
         if not prev or not (prev[-1] in self.postpone_preps or (len(prev) == 2 and prev[0] in self.postpone_preps
                                                                  and prev[1] in self.postpone_between)):
             return False
-        return any(t.text.lower() in self.postpone_verbs for t in doc[c0:c1])
+        words = {t.text.lower() for t in doc[c0:c1]}
+        return bool(words & self.postpone_verbs) and not words & self.postpone_past_plan
 
     def _holiday_named(self, doc: Doc, span: Span) -> bool:
         """A holiday that is the subject or object of its verb, without a preposition, names the
