@@ -366,6 +366,9 @@ def test_generic_holidays(nlp_model):
               [("Jedes Jahr", "P1Y"), ("Silvester", None)]),
              ("2010-04-01", "1997 war auf einer Konferenz in Aleppo vorgeschlagen worden, Ostern weltweit immer am gleichen Tage zu feiern.",
               [("1997", "1997")]),
-             ("2011-12-26", "Anonymous suchte das US-Institut Stratfor an Weihnachten heim.", [("Weihnachten", "2011-12-25")])]
+             ("2011-12-26", "Anonymous suchte das US-Institut Stratfor an Weihnachten heim.", [("Weihnachten", "2011-12-25")]),
+             # "immer" alone says nothing of years ("immer heftiger", "noch immer"); "wie immer" does
+             ("2006-01-02", "Die Proteste wurden immer heftiger. An Silvester kam es zu Krawallen.", [("Silvester", "2005-12-31")]),
+             ("2006-01-02", "Wie immer zu Silvester gab es Krawalle.", [("Silvester", None)])]
     for published, text, expected in cases:
         assert model_dates(nlp_model, text, published) == expected

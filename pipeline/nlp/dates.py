@@ -438,8 +438,7 @@ class DateRecognizer:
         self.event_heads = d["event_name_heads"]
         self.episode_followers = d["episode_day_followers"]
         self.recurring_words = set(d["recurring_day_words"])
-        # the words of recurrence that make a holiday generic: those of a recurring day and a few more
-        self.holiday_generic_words = set(d["holiday_generic"]["words"]) | self.recurring_words
+        self.holiday_generic_words = set(d["holiday_generic"]["words"])
         self.postpone_preps = set(d["postponed_to"]["prepositions"])
         self.postpone_between = set(d["postponed_to"]["between"])
         self.postpone_past_plan = set(d["postponed_to"]["past_plan"])
