@@ -590,6 +590,9 @@ def test_article_starts_a_range(nlp, text, expected_figs, expected_dates):
      [("zwei", 2, None, "Bube"), ("vier", 4, None, "Mädchen"), ("neun", 9, "year", "Alter"), ("zwölf Jahren", 12, "year", "Alter"),
       ("zwei", 2, None, "Jugendliche")], []),
     ("2006-01-03", "Die Haftstrafen liegen zwischen zwei und fünf Jahren.", [], [("zwei", "P2Y", "duration"), ("fünf Jahren", "P5Y", "duration")]),
+    # years that measure a noun or go with "lang" after a noun of people are durations
+    ("2006-01-03", "Sie sind Opfer von 20 Jahren Krieg.", [], [("20 Jahren", "P20Y", "duration")]),
+    ("2006-01-03", "Die Stiftung half Kindern über 20 Jahre lang.", [], [("20 Jahre", "P20Y", "duration")]),
 ])
 def test_lists_and_ages(nlp_model, published, text, expected_figs, expected_dates):
     from pipeline.nlp import annotate, doc_to_entities

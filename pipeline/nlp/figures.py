@@ -1006,7 +1006,10 @@ class FigureRecognizer:
             if q0 - n >= 0 and [t.text.lower() for t in doc[q0 - n: q0]] == words:
                 return True
         # "vier Mädchen zwischen neun und zwölf Jahren", "Kinder unter 14 Jahren": years right after
-        # a noun of people (measures.json "age_nouns")
+        # a noun of people (measures.json "age_nouns"); not years that measure a noun or go with a
+        # measure adjective after them ("Opfer von 20 Jahren Krieg", "Menschen über 20 Jahre lang")
+        if nxt is not None and (self._is_noun(nxt) or nxt.text.lower() in self.measure_adjectives):
+            return False
         p = _prev(doc, q0)
         if p is not None and p.text.lower() in self.age_range_words:
             p = _prev(doc, p.i)
