@@ -98,3 +98,42 @@ def test_split_holds_out_whole_parts_and_keeps_every_entity():
     # held-out text is not in the training part
     train_text = {d.text for d in eur["train"] if len(d) >= 20}
     assert not any(d.text in train_text for d in eur["held_out"] if len(d) >= 20)
+
+
+def ruler_as_ner(patterns):
+    import spacy
+
+    nlp = spacy.blank("de")
+    ruler = nlp.add_pipe("entity_ruler", name="ner")
+    if patterns:
+        ruler.add_patterns(patterns)
+    return nlp
+
+
+def test_robustness_score_ignores_misc_predictions_and_unknown_tokens():
+    """training/experiments/ocr_robustness.score on a real ZEFYS dev block, with an
+    entity_ruler standing in for the ner: the gold LOC names are found, the PER names it does
+    not list count as misses, a MISC prediction changes nothing; on Europeana sbb, a prediction
+    over the untagged token "worden" is neither right nor wrong."""
+    from training.experiments.ocr_robustness import score
+
+    block = convert.read_zefys(DATA / "ner" / "zefys2025" / "dev.nohipe.tsv.gz")[0]
+    gold = convert.ocr_docs(convert.ocr_segments(block))
+    locs = {tuple(t.text for t in e) for d in gold for e in d.ents if e.label_ == "LOC"}
+    assert len(locs) >= 5
+    loc_patterns = [{"label": "LOC", "pattern": [{"ORTH": w} for w in name]} for name in locs]
+    s = score(ruler_as_ner(loc_patterns), gold)
+    assert s["per_type"]["LOC"] > 0.8 and not s["per_type"]["PER"]
+    assert s["r"] < 0.9 * s["per_type"]["LOC"]
+    misc_word = next(t.text for d in gold for t in d if t.ent_iob_ == "O" and t.is_alpha)
+    with_misc = score(ruler_as_ner(loc_patterns + [{"label": "MISC", "pattern": misc_word}]), gold)
+    assert with_misc == s
+    docs = convert.read_europeana(EUROPEANA / "enp_DE.sbb.bio.gz")
+    seg = next(g for d in docs for g in convert.ocr_segments(d) if ("worden", "B-MISSING") in g)
+    gold_seg = convert.ocr_docs([seg])
+    name = next(e for e in gold_seg[0].ents)
+    right = [{"label": name.label_, "pattern": [{"ORTH": t.text} for t in name]}]
+    assert score(ruler_as_ner(right), gold_seg)["p"] == 1.0
+    assert score(ruler_as_ner(right + [{"label": "PER", "pattern": "worden"}]), gold_seg)["p"] == 1.0
+    other = next(t.text for t in gold_seg[0] if t.ent_iob_ == "O" and t.is_alpha)
+    assert score(ruler_as_ner(right + [{"label": "PER", "pattern": other}]), gold_seg)["p"] < 1.0
