@@ -585,6 +585,8 @@ def main(argv: Iterable[str] | None = None) -> None:
     p.add_argument("--news-repeat", type=int, default=1, help="up-weight the Wikinews corpus by repetition")
     p.add_argument("--news-fraction", type=float, default=1.0,
                    help="use only this share of the Wikinews train articles (learning curve; seeded sample)")
+    p.add_argument("--ocr-fraction", type=float, default=1.0,
+                   help="use only this share of the Europeana / ZEFYS training docs (seeded sample)")
     p.add_argument("--sources", default="germeval,ler,wikiann,smartdata,mobie,europarl",
                    help="NER sources to mix into ner_train.spacy (also: news, europeana, zefys)")
     p.add_argument("--skip-ud", action="store_true")
@@ -667,7 +669,7 @@ def convert_ner(data: Path, out: Path, args) -> None:
     # the historical OCR newspapers (not in the default mix): their training parts, and the
     # held-out parts that measure OCR robustness (training/experiments/ocr_robustness.py)
     for name, split in ocr_split(data).items():
-        parts[name] = split["train"]
+        parts[name] = sample_fraction(split["train"], args.ocr_fraction)
         write(split["held_out"], out / f"ner_{name}_held_out.spacy")
     for name, docs in parts.items():
         write(docs, out / f"ner_{name}.spacy")
