@@ -66,6 +66,7 @@ def main() -> None:
 
     me = psutil.Process()
     samples: list[tuple[float, int, float, float]] = []  # (time, committed, rss MB, traced MB)
+    ledger_mb = 0.0  # the largest size of the run's ledger file (pipeline/ledger.py), where there is one
     snaps: dict[int, tracemalloc.Snapshot] = {}
     stop = threading.Event()
 
@@ -79,8 +80,13 @@ def main() -> None:
             return 0
 
     def sample() -> None:
+        nonlocal ledger_mb
         todo = sorted(at)
         while not stop.is_set():
+            try:
+                ledger_mb = max(ledger_mb, (out / ".presseschau" / "run-ledger.sqlite").stat().st_size / 2**20)
+            except OSError:
+                pass
             n = committed() if (out / CACHE_NAME).exists() else 0
             traced = tracemalloc.get_traced_memory()[0] / 2**20 if tracemalloc.is_tracing() else 0.0
             samples.append((time.perf_counter(), n, me.memory_info().rss / 2**20, traced))
@@ -109,7 +115,11 @@ def main() -> None:
         if s:
             print(f"  at {s[1]:>7,} committed: RSS {s[2]:7.1f} MB, Python heap (tracemalloc) {s[3]:7.1f} MB")
     last = samples[-1]
-    print(f"  at the end (incl. writing): RSS {last[2]:7.1f} MB, max sampled RSS {max(x[2] for x in samples):.1f} MB")
+    print(f"  at the end (incl. writing): RSS {last[2]:7.1f} MB, max sampled RSS {max(x[2] for x in samples):.1f} MB; ledger file up to {ledger_mb:.1f} MB")
+    before = me.memory_info().rss / 2**20
+    t = time.perf_counter()
+    again = run(RunOptions(paths=[corpus], out=out, cluster=cluster.address, progress=False))
+    print(f"  unchanged re-run: {time.perf_counter() - t:.1f} s, {again['counts']['cached']:,} cached, driver RSS {before:.1f} -> {me.memory_info().rss / 2**20:.1f} MB")
     if len(snaps) >= 2:
         a, b = sorted(snaps)[:2]
         print(f"  top growth of the Python heap from {a:,} to {b:,} committed ({b - a:,} articles):")

@@ -15,7 +15,7 @@ import re
 import stat
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional, Union
+from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
 from .errors import ArticleError, CannotStart, ErrorKind
 from .io import BadLine, iter_jsonl, shown
@@ -60,6 +60,16 @@ def discover(paths: Iterable[Path]) -> tuple[list[tuple[Path, Path]], list[Inges
     inputs and are passed over.
     """
     found: dict[Path, tuple[Path, Path]] = {}  # resolved path (for de-duplication) -> (path as given, root)
+    errors = find_inputs(paths, lambda resolved, f, root: found.setdefault(resolved, (f, root)))
+    return sorted(found.values(), key=lambda fr: str(fr[0])), errors
+
+
+def find_inputs(paths: Iterable[Path], add: Callable[[Path, Path, Path], Any]) -> list[IngestError]:
+    """`discover` without holding what it finds: each supported file goes to
+    `add(resolved path, path as found, root)`, in the order of the walk; the caller keeps the
+    first of each resolved path and sorts them by `str(path)`. `presseschau run` keeps them
+    on disk (`ledger.RunLedger.add_file`), so that an archive of millions of article files
+    does not grow its memory (issue 19). Returns the errors."""
     errors: list[IngestError] = []
     for p in paths:
         p = Path(p)
@@ -68,15 +78,15 @@ def discover(paths: Iterable[Path]) -> tuple[list[tuple[Path, Path]], list[Inges
             errors.append(bad_link)
         elif p.is_dir():
             for f in _walk(p, errors):
-                found.setdefault(f.resolve(), (f, p))
+                add(f.resolve(), f, p)
         elif p.is_file():
             if is_supported(p):
-                found.setdefault(p.resolve(), (p, p.parent))
+                add(p.resolve(), p, p.parent)
             else:
                 errors.append(IngestError(shown(p), ErrorKind.UNSUPPORTED, f"{shown(p)}: unsupported file type {shown(suffix_of(p))!r} (use .txt, .md, .html or .jsonl[.gz])"))
         else:
             errors.append(IngestError(shown(p), ErrorKind.UNREADABLE, f"{shown(p)}: no such file or folder"))
-    return sorted(found.values(), key=lambda fr: str(fr[0])), errors
+    return errors
 
 
 def _link_problem(path: Path) -> Optional[IngestError]:

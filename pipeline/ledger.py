@@ -1,9 +1,10 @@
 """The run's per-article bookkeeping, kept on disk instead of in the driver's memory (issue 19).
 
-For every article read in a run the driver must know whether its id was read before (a
-duplicate), where a JSONL record's id was first seen in its file, the order in which the
-articles were read (the order of `articles.jsonl`) and which of them failed. Held in Python
-sets, dicts and lists, that came to about 230 bytes per article (measured with
+For every article read in a run the driver must know the input files (sorted, without
+duplicates), whether an article's id was read before (a duplicate), where a JSONL record's id
+was first seen in its file, the order in which the articles were read (the order of
+`articles.jsonl`) and which of them failed. Held in Python sets, dicts and lists, the
+articles' part came to about 230 bytes per article (measured with
 `bench/trace_driver_memory.py`): 23 MB at 100,000 articles, 2.3 GB at 10 million. Here they
 live in a scratch SQLite database beside the cache and are read back as streams; SQLite's
 page cache is bounded (its default, 2 MB), so the driver's memory does not grow with the corpus.
@@ -44,6 +45,12 @@ def _storage(method):
     return wrapped
 
 
+def _order_key(s: str) -> bytes:
+    """Bytes that SQLite's BINARY order (memcmp) sorts as Python sorts `s`: by code point,
+    which UTF-32-BE keeps (UTF-8 would not for the surrogate escapes of a non-UTF-8 name)."""
+    return s.encode("utf-32-be", "surrogatepass")
+
+
 class RunLedger:
     def __init__(self, path: Path):
         self.path = Path(path)
@@ -56,9 +63,29 @@ class RunLedger:
             # pos: the rowid, so the articles come back in reading order without a sort
             self.db.execute("CREATE TABLE articles (pos INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, failed INTEGER NOT NULL DEFAULT 0)")
             self.db.execute("CREATE TABLE jsonl_ids (file TEXT NOT NULL, rid TEXT NOT NULL, line INTEGER NOT NULL, PRIMARY KEY (file, rid)) WITHOUT ROWID")
+            # the input files (ingest.find_inputs): paths as bytes (a file name need not be UTF-8)
+            self.db.execute("CREATE TABLE files (resolved BLOB PRIMARY KEY, sortkey BLOB NOT NULL, path BLOB NOT NULL, root BLOB NOT NULL) WITHOUT ROWID")
+            self.db.execute("CREATE INDEX files_order ON files (sortkey)")
         except (OSError, sqlite3.Error) as e:
             self.close()
             raise CannotStart(f"cannot create {shown(self.path)} ({getattr(e, 'strerror', None) or e}); is the output folder writable?") from None
+
+    @_storage
+    def add_file(self, resolved: Path, path: Path, root: Path) -> bool:
+        """Note an input file (`ingest.find_inputs`); False if the same file (resolved) was found before."""
+        row = (os.fsencode(resolved), _order_key(str(path)), os.fsencode(path), os.fsencode(root))
+        return self.db.execute("INSERT OR IGNORE INTO files (resolved, sortkey, path, root) VALUES (?, ?, ?, ?)", row).rowcount == 1
+
+    def files(self, page: int = 1000) -> Iterator[tuple[Path, Path]]:
+        """The (path, root) of the input files, sorted by `str(path)` as `ingest.discover` sorts
+        them; read a page at a time, so that no statement stays open while articles are noted."""
+        after = b""
+        while True:
+            rows = self.db.execute("SELECT sortkey, path, root FROM files WHERE sortkey > ? ORDER BY sortkey LIMIT ?", (after, page)).fetchall()
+            for after, path, root in rows:
+                yield Path(os.fsdecode(path)), Path(os.fsdecode(root))
+            if len(rows) < page:
+                return
 
     @_storage
     def add(self, doc_id: str) -> bool:

@@ -28,7 +28,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 from . import __version__
 from .errors import ArticleError, CannotStart, ErrorKind, Interrupted, OutputNotWritable
 from .execute import make_executor
-from .ingest import MAX_BYTES, IngestError, discover, read_path
+from .ingest import MAX_BYTES, IngestError, find_inputs, read_path
 from .io import Cache, atomic_open, atomic_write_json, dumps, label_counts, storage_failed
 from .ledger import RunLedger
 from .nlp import ModelInfo, load_nlp, model_info
@@ -162,7 +162,7 @@ def run(
         lock.close()
         raise
     try:
-        # what the run knows per article (ids read, their order, failures) is kept on disk, not
+        # what the run knows per article (files found, ids read, their order, failures) is kept on disk, not
         # in this process: its memory stays flat at any corpus size (issue 19)
         ledger = RunLedger(opts.out / LEDGER_NAME)
     except BaseException:
@@ -183,12 +183,18 @@ def run(
     try:
         with _writing(opts.out, "the cache", stats):
             cache.db.execute(LAST_RUN_TABLE)
-        files, discover_errors = discover(opts.paths)
-        for err in discover_errors:
+        found = Counter()
+
+        def add_file(resolved: Path, f: Path, root: Path) -> None:
+            if ledger.add_file(resolved, f, root):
+                found["files"] += 1
+                found["jsonl"] += str(f).endswith((".jsonl", ".jsonl.gz", ".ndjson"))
+
+        for err in find_inputs(opts.paths, add_file):
             _error(stats, err.to_dict(), on_error)
-        known_total = None if any(str(f).endswith((".jsonl", ".jsonl.gz", ".ndjson")) for f, _ in files) else len(files)
+        known_total = None if found["jsonl"] else found["files"]
         bar = _progress_bar(_show_progress(opts.progress), total=known_total)
-        batches = _batches(files, opts, cache, ledger, info.fingerprint, stats, bar, lambda e: _error(stats, e, on_error))
+        batches = _batches(ledger.files(), opts, cache, ledger, info.fingerprint, stats, bar, lambda e: _error(stats, e, on_error))
         for result in executor.map(batches):
             stats.timings.update(result.timings)
             done = []
