@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import os
 import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Optional
 
@@ -118,8 +119,16 @@ class RunLedger:
     def count_kept(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM articles WHERE failed = 0").fetchone()[0]
 
-    def is_kept(self, doc_id: str) -> bool:
-        return self.db.execute("SELECT 1 FROM articles WHERE id = ? AND failed = 0", (doc_id,)).fetchone() is not None
+    @contextmanager
+    def attached(self, db: sqlite3.Connection, alias: str) -> Iterator[str]:
+        """This ledger attached (read) to another connection, the cache's, for set operations
+        in SQL; yields the kept articles as a table expression there (columns pos, id)."""
+        self.db.commit()
+        db.execute(f"ATTACH DATABASE ? AS {alias}", (str(self.path),))
+        try:
+            yield f"(SELECT pos, id FROM {alias}.articles WHERE failed = 0)"
+        finally:
+            db.execute(f"DETACH DATABASE {alias}")
 
     def close(self) -> None:
         if self.db is not None:
