@@ -187,10 +187,24 @@ def synthetic_corpus(path: Path, n: int, seed: int = 19) -> Path:
     return path
 
 
+def committed(out: Path) -> int:
+    """Records committed to the cache of the run writing to `out` so far."""
+    import sqlite3
+
+    try:
+        with sqlite3.connect(out / ".presseschau" / "cache-v1.sqlite", timeout=1) as con:
+            return con.execute("SELECT COUNT(*) FROM records").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
 def driver_memory(sizes: list[int], model: str | None) -> list[tuple[str, str]]:
     """Per corpus size: a fresh loopback cluster (scheduler + 2 workers without nanny), one full
     run and its unchanged re-run through it; the driver's peak RSS from its run.json, the
-    scheduler's peak RSS sampled every 0.5 s (psutil)."""
+    scheduler's peak RSS sampled every 0.5 s (psutil). Along the run, every 30 s, a line with
+    the records committed and the driver's RSS goes to bench/_work/c_synN.trail (flushed: a
+    long run that is stopped still says how far its memory went), and the driver's CPU time
+    from the first to the last committed batch gives its CPU per article."""
     import psutil
 
     rows, base = [], None
@@ -200,15 +214,30 @@ def driver_memory(sizes: list[int], model: str | None) -> list[tuple[str, str]]:
         peak_sched = 0.0
         out = WORK / f"c_syn{n}"
         shutil.rmtree(out, ignore_errors=True)
+        first = last = None  # (committed, driver CPU s) at the first and the last committed batch
         try:
             cmd = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--no-progress", "--no-reviews",
                    "--cluster", cluster.address] + (["--model", model] if model else [])
             t = time.perf_counter()
-            with open(WORK / f"c_syn{n}.log", "w", encoding="utf-8") as log:
+            with open(WORK / f"c_syn{n}.log", "w", encoding="utf-8") as log, open(WORK / f"c_syn{n}.trail", "w", encoding="utf-8") as trail:
                 proc = subprocess.Popen(cmd, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, PYTHONPATH=str(REPO)))
-                sched = psutil.Process(cluster.scheduler.pid)
+                sched, driver = psutil.Process(cluster.scheduler.pid), psutil.Process(proc.pid)
+                next_trail = time.perf_counter()
                 while proc.poll() is None:
-                    peak_sched = max(peak_sched, sched.memory_info().rss / 2**20)
+                    try:
+                        peak_sched = max(peak_sched, sched.memory_info().rss / 2**20)
+                        if time.perf_counter() >= next_trail:
+                            k, rss, ct = committed(out), driver.memory_info().rss / 2**20, driver.cpu_times()
+                            cpu = ct.user + ct.system
+                            trail.write(f"{time.perf_counter() - t:8.0f} s  {k:>8,} committed  driver RSS {rss:7.1f} MB  scheduler RSS {peak_sched:7.1f} MB (peak)\n")
+                            trail.flush()
+                            if k and first is None:
+                                first = (k, cpu)
+                            if k and k < n:
+                                last = (k, cpu)
+                            next_trail += 30
+                    except psutil.Error:  # the run ended between poll() and the sample
+                        pass
                     time.sleep(0.5)
             t_full = time.perf_counter() - t
             if proc.returncode not in (0, 1):
@@ -224,6 +253,8 @@ def driver_memory(sizes: list[int], model: str | None) -> list[tuple[str, str]]:
             (f"{n:,} synthetic articles via tcp:// (2 workers): wall, words/s", f"{t_full:,.0f}s, {c['words'] / t_full:,.0f} words/s ({c['words']:,} words, {c['failed']} failed)"),
             (f"{n:,}: driver peak RSS (MB), growth vs {sizes[0]:,}", f"{rss:.0f}, {100 * (rss / base - 1):+.1f}%"),
             (f"{n:,}: scheduler peak RSS (MB, sampled)", f"{peak_sched:.0f}"),
+            (f"{n:,}: driver CPU per article, ms (sampled every 30 s, first to last sample while committing)",
+             f"{1000 * (last[1] - first[1]) / (last[0] - first[0]):.2f} ({last[0] - first[0]:,} articles)" if first and last and last[0] > first[0] else "n/a (too short)"),
             (f"{n:,}: unchanged re-run", f"{t_re:.1f}s = {100 * t_re / t_full:.2f}% (processed {s_re['counts']['processed']}, "
                                          f"model loaded: {'yes' if 'load_model' in s_re['timings'] else 'no'}, driver RSS {s_re['resources']['peak_rss_mb']:.0f} MB)"),
         ]

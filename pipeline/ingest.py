@@ -15,9 +15,9 @@ import re
 import stat
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, Union
+from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
-from .errors import ArticleError, ErrorKind
+from .errors import ArticleError, CannotStart, ErrorKind
 from .io import BadLine, iter_jsonl, shown
 from .schema import RawDoc
 
@@ -60,6 +60,16 @@ def discover(paths: Iterable[Path]) -> tuple[list[tuple[Path, Path]], list[Inges
     inputs and are passed over.
     """
     found: dict[Path, tuple[Path, Path]] = {}  # resolved path (for de-duplication) -> (path as given, root)
+    errors = find_inputs(paths, lambda resolved, f, root: found.setdefault(resolved, (f, root)))
+    return sorted(found.values(), key=lambda fr: str(fr[0])), errors
+
+
+def find_inputs(paths: Iterable[Path], add: Callable[[Path, Path, Path], Any]) -> list[IngestError]:
+    """`discover` without holding what it finds: each supported file goes to
+    `add(resolved path, path as found, root)`, in the order of the walk; the caller keeps the
+    first of each resolved path and sorts them by `str(path)`. `presseschau run` keeps them
+    on disk (`ledger.RunLedger.add_file`), so that an archive of millions of article files
+    does not grow its memory (issue 19). Returns the errors."""
     errors: list[IngestError] = []
     for p in paths:
         p = Path(p)
@@ -68,15 +78,15 @@ def discover(paths: Iterable[Path]) -> tuple[list[tuple[Path, Path]], list[Inges
             errors.append(bad_link)
         elif p.is_dir():
             for f in _walk(p, errors):
-                found.setdefault(f.resolve(), (f, p))
+                add(f.resolve(), f, p)
         elif p.is_file():
             if is_supported(p):
-                found.setdefault(p.resolve(), (p, p.parent))
+                add(p.resolve(), p, p.parent)
             else:
                 errors.append(IngestError(shown(p), ErrorKind.UNSUPPORTED, f"{shown(p)}: unsupported file type {shown(suffix_of(p))!r} (use .txt, .md, .html or .jsonl[.gz])"))
         else:
             errors.append(IngestError(shown(p), ErrorKind.UNREADABLE, f"{shown(p)}: no such file or folder"))
-    return sorted(found.values(), key=lambda fr: str(fr[0])), errors
+    return errors
 
 
 def _link_problem(path: Path) -> Optional[IngestError]:
@@ -284,11 +294,14 @@ def _plausible_german(text: str) -> bool:
     return odd <= max(3, len(text) // 200)
 
 
-def read_path(path: Path, root: Path, max_bytes: int = MAX_BYTES) -> Iterator[Item]:
-    """Yield the RawDocs of one input file, or IngestErrors naming it."""
+FirstLine = Callable[[str, int], Optional[int]]  # (record id, line) -> the line it was first seen on, or None
+
+
+def read_path(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: Optional[FirstLine] = None) -> Iterator[Item]:
+    """Yield the RawDocs of one input file, or IngestErrors naming it. `first_line`: see `read_jsonl`."""
     s = suffix_of(path)
     if s in JSONL_SUFFIXES:
-        yield from read_jsonl(path, root, max_bytes)
+        yield from read_jsonl(path, root, max_bytes, first_line)
         return
     name = shown(path)
     try:
@@ -362,17 +375,19 @@ JSONL_META_FIELDS = {"title": "title", "published": "published", "date": "publis
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def read_jsonl(path: Path, root: Path, max_bytes: int = MAX_BYTES) -> Iterator[Item]:
+def read_jsonl(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: Optional[FirstLine] = None) -> Iterator[Item]:
     """Stream a JSONL corpus; each bad line is an error with its line number, the rest goes on.
     A record's text over `max_bytes` (UTF-8) is refused as an article file over it is.
 
     The record id is the line's `id` (a string or a number); a line without one (or with
     null or "") is named by its line number. An id met twice in one file is an error naming
-    both lines; the first is kept."""
+    both lines; the first is kept. `first_line` remembers the ids met: by default a dict for
+    this file; `presseschau run` keeps them on disk (`ledger.RunLedger.first_line`), so that
+    its memory does not grow with the file (issue 19)."""
     stem = doc_id_for(path, root)
     name = shown(path)
     lineno = 0
-    first_line: dict[str, int] = {}
+    first_line = first_line or _first_line_in_memory()
     try:
         for lineno, obj in iter_jsonl(path):
             if isinstance(obj, BadLine):
@@ -390,10 +405,10 @@ def read_jsonl(path: Path, root: Path, max_bytes: int = MAX_BYTES) -> Iterator[I
             else:
                 yield IngestError(name, ErrorKind.INVALID_JSONL, f"{name}:{lineno}: record id must be a string or a number, not {type(raw_id).__name__}", line=lineno)
                 continue
-            if rid in first_line:
-                yield IngestError(f"{name}#{rid}", ErrorKind.DUPLICATE_ID, f"{name}:{lineno}: article id {rid!r} is twice in {name}, lines {first_line[rid]} and {lineno}; the second is skipped", line=lineno)
+            first = first_line(rid, lineno)
+            if first is not None:
+                yield IngestError(f"{name}#{rid}", ErrorKind.DUPLICATE_ID, f"{name}:{lineno}: article id {rid!r} is twice in {name}, lines {first} and {lineno}; the second is skipped", line=lineno)
                 continue
-            first_line[rid] = lineno
             text, warnings = _without_surrogates(obj["text"])
             if not text.strip():
                 yield IngestError(name, ErrorKind.EMPTY, f"{name}:{lineno}: record {rid!r} has empty text", line=lineno)
@@ -404,11 +419,23 @@ def read_jsonl(path: Path, root: Path, max_bytes: int = MAX_BYTES) -> Iterator[I
                 continue
             meta = {JSONL_META_FIELDS[k]: _clean_value(v) for k, v in obj.items() if k in JSONL_META_FIELDS and v}
             yield RawDoc(id=f"{stem}/{rid}", path=f"{name}#{rid}", sha256=sha256(data), text=text, encoding="utf-8", meta=meta, warnings=warnings)
+    except CannotStart:  # the run's own storage failed (`first_line` on disk): the run's end, not the file's error
+        raise
     except Exception as e:  # OSError, EOFError, UnicodeDecodeError, or a bug: the file's error, the run goes on
         if lineno == 0 and isinstance(e, OSError) and not isinstance(e, gzip.BadGzipFile):
             yield IngestError(name, ErrorKind.UNREADABLE, f"{name}: cannot open ({e.strerror})")
         else:
             yield IngestError(name, ErrorKind.UNREADABLE, f"{name}: stopped reading after line {lineno} ({type(e).__name__}: {e})", line=lineno + 1)
+
+
+def _first_line_in_memory() -> FirstLine:
+    seen: dict[str, int] = {}
+
+    def first_line(rid: str, lineno: int) -> Optional[int]:
+        first = seen.setdefault(rid, lineno)
+        return None if first == lineno else first
+
+    return first_line
 
 
 def _without_surrogates(text: str) -> tuple[str, list[str]]:

@@ -256,7 +256,14 @@ class Cache:
         return aside
 
     def state(self) -> dict[str, tuple[str, str]]:
+        """Every stored id -> (sha256, fingerprint); for tests and small caches (a run looks
+        each article up with `stored`, so that its memory does not grow with the cache)."""
         return {row[0]: (row[1], row[2]) for row in self.db.execute("SELECT id, sha256, fingerprint FROM records")}
+
+    def stored(self, doc_id: str) -> Optional[tuple[str, str]]:
+        """(sha256, fingerprint) the article's stored record came from, or None."""
+        row = self.db.execute("SELECT sha256, fingerprint FROM records WHERE id = ?", (doc_id,)).fetchone()
+        return (row[0], row[1]) if row else None
 
     def put_many(self, rows: Iterable[tuple[str, str, str, dict]]) -> None:
         """Store (id, sha256, fingerprint, record) rows in one transaction."""

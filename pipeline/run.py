@@ -23,18 +23,20 @@ from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional
 
 from . import __version__
 from .errors import ArticleError, CannotStart, ErrorKind, Interrupted, OutputNotWritable
 from .execute import make_executor
-from .ingest import MAX_BYTES, IngestError, discover, read_path
+from .ingest import MAX_BYTES, IngestError, find_inputs, read_path
 from .io import Cache, atomic_open, atomic_write_json, dumps, label_counts, storage_failed
+from .ledger import RunLedger
 from .nlp import ModelInfo, load_nlp, model_info
 from .process import Done, WorkSettings
 from .schema import RawDoc
 
 CACHE_NAME = ".presseschau/cache-v1.sqlite"  # bump when the table layout changes
+LEDGER_NAME = ".presseschau/run-ledger.sqlite"  # this run's article list (ledger.py): scratch, removed at the end
 
 
 @dataclass
@@ -159,6 +161,14 @@ def run(
     except BaseException:
         lock.close()
         raise
+    try:
+        # what the run knows per article (files found, ids read, their order, failures) is kept on disk, not
+        # in this process: its memory stays flat at any corpus size (issue 19)
+        ledger = RunLedger(opts.out / LEDGER_NAME)
+    except BaseException:
+        cache.close()
+        lock.close()
+        raise
     if opts.review is not None and not opts.review.log.is_file():
         # a mistyped --annotations must not drop the reviews without a word (issue 15)
         notice(f"no review log at {opts.review.log}: articles.jsonl is the pipeline's own output, without review decisions (--no-reviews says so on purpose)")
@@ -171,52 +181,58 @@ def run(
     executor = make_executor(get_nlp, settings, opts.n_process, on_notice=notice, cluster=opts.cluster, model=(info.name, info.path),
                              shared_fs=opts.shared_fs, max_bytes=opts.max_bytes, batch_timeout=opts.batch_timeout)
     try:
-        previous = set(_last_run_ids(cache))
-        files, discover_errors = discover(opts.paths)
-        for err in discover_errors:
+        with _writing(opts.out, "the cache", stats):
+            cache.db.execute(LAST_RUN_TABLE)
+        found = Counter()
+
+        def add_file(resolved: Path, f: Path, root: Path) -> None:
+            if ledger.add_file(resolved, f, root):
+                found["files"] += 1
+                found["jsonl"] += str(f).endswith((".jsonl", ".jsonl.gz", ".ndjson"))
+
+        for err in find_inputs(opts.paths, add_file):
             _error(stats, err.to_dict(), on_error)
-        order: list[str] = []  # article ids in the order they were read: the order of articles.jsonl
-        failed: set[str] = set()
-        known_total = None if any(str(f).endswith((".jsonl", ".jsonl.gz", ".ndjson")) for f, _ in files) else len(files)
+        known_total = None if found["jsonl"] else found["files"]
         bar = _progress_bar(_show_progress(opts.progress), total=known_total)
-        batches = _batches(files, opts, cache.state(), info.fingerprint, stats, order, bar, lambda e: _error(stats, e, on_error))
+        batches = _batches(ledger.files(), opts, cache, ledger, info.fingerprint, stats, bar, lambda e: _error(stats, e, on_error))
         for result in executor.map(batches):
             stats.timings.update(result.timings)
             done = []
             for doc_id, outcome in result.outcomes:
                 if isinstance(outcome, ArticleError):
-                    failed.add(doc_id)
+                    ledger.fail(doc_id)
                     _error(stats, outcome.to_dict(), on_error)
                 else:
                     done.append(outcome)
             with _writing(opts.out, "the cache", stats):
                 not_stored = _store(cache, done, info.fingerprint)
             for doc_id, err in not_stored:
-                failed.add(doc_id)
+                ledger.fail(doc_id)
                 _error(stats, err.to_dict(), on_error)
+            ledger.flush()
             stats.processed += len(done) - len(not_stored)
             if bar is not None:
                 bar.update(len(result.outcomes))
         if bar is not None:
             bar.close()
-        seen = [i for i in order if i not in failed]
 
         t = time.perf_counter()
         articles_out = "articles.jsonl" if "jsonl" in opts.formats else "articles.parquet"
         with _writing(opts.out, articles_out, stats):
-            flagged, reviewed = _write_articles(opts, cache, seen, stats)
+            flagged, reviewed = _write_articles(opts, cache, ledger.kept(), stats)
+        n_articles = ledger.count_kept()
         with _writing(opts.out, "the cache", stats, written=articles_out):
-            _set_last_run_ids(cache, seen)
+            deleted = _replace_last_run(cache, ledger)
         stats.timings["write"] += time.perf_counter() - t
     except Interrupted as e:
         e.kept = stats.processed
         raise
     finally:
         executor.close()
+        ledger.close()
         cache.close()
         lock.close()
 
-    deleted = sorted(previous - set(seen))
     stats.timings["total"] = time.perf_counter() - t_start
     summary = {
         "pipeline": {"version": __version__, "fingerprint": info.fingerprint},
@@ -224,7 +240,7 @@ def run(
         "inputs": [str(p) for p in opts.paths],
         "output": str(opts.out / ("articles.jsonl" if "jsonl" in opts.formats else "articles.parquet")),
         "counts": {
-            "articles": len(seen),
+            "articles": n_articles,
             "processed": stats.processed,
             "cached": stats.cached,
             "failed": len(stats.errors),
@@ -280,24 +296,22 @@ def _load_model(model: Optional[str], info: ModelInfo, stats: RunStats):
     return nlp
 
 
-def _batches(files, opts: RunOptions, state: dict, fingerprint: str, stats: RunStats, order: list[str], bar, error: Callable[[dict], None]) -> Iterator[list[RawDoc]]:
+def _batches(files, opts: RunOptions, cache: Cache, ledger: RunLedger, fingerprint: str, stats: RunStats, bar, error: Callable[[dict], None]) -> Iterator[list[RawDoc]]:
     """Read the inputs in order and group the articles that need work into batches of
-    `opts.batch_size`. Unchanged articles (same content hash and pipeline fingerprint as in
-    the cache) are only counted: nothing is sent for them."""
-    seen: set[str] = set()
+    `opts.batch_size`; each article read is noted in the `ledger` (its id, in reading order).
+    Unchanged articles (same content hash and pipeline fingerprint as in the cache) are only
+    counted: nothing is sent for them."""
     batch: list[RawDoc] = []
     for path, root in files:
-        for item in read_path(path, root, opts.max_bytes):
+        for item in read_path(path, root, opts.max_bytes, functools.partial(ledger.first_line, str(path))):
             if isinstance(item, IngestError):
                 error(item.to_dict())
                 continue
-            if item.id in seen:
+            if not ledger.add(item.id):
                 error(ArticleError(item.path, ErrorKind.DUPLICATE_ID, f"{item.path}: article id {item.id!r} was already read from another input; skipped").to_dict())
                 continue
-            seen.add(item.id)
-            order.append(item.id)
             stats.articles += 1
-            if not opts.force and state.get(item.id) == (item.sha256, fingerprint):
+            if not opts.force and cache.stored(item.id) == (item.sha256, fingerprint):
                 stats.cached += 1
                 continue
             batch.append(item)
@@ -382,7 +396,7 @@ def _error(stats: RunStats, err: dict, on_error: Callable[[dict], None]) -> None
     on_error(err)
 
 
-def _write_articles(opts: RunOptions, cache: Cache, ids: list[str], stats: RunStats) -> tuple[list[dict], int]:
+def _write_articles(opts: RunOptions, cache: Cache, ids: Iterable[str], stats: RunStats) -> tuple[list[dict], int]:
     """articles.jsonl (and/or the Parquet parts, `--format`) = this run's articles, with the
     review overlay applied (if any). Returns the decisions that no longer fit and the number
     of reviewed articles."""
@@ -412,15 +426,21 @@ def _write_articles(opts: RunOptions, cache: Cache, ids: list[str], stats: RunSt
     return flagged, reviewed
 
 
-def _last_run_ids(cache: Cache) -> list[str]:
-    cache.db.execute("CREATE TABLE IF NOT EXISTS last_run (pos INTEGER PRIMARY KEY, id TEXT NOT NULL)")
-    return [r[0] for r in cache.db.execute("SELECT id FROM last_run ORDER BY pos")]
+LAST_RUN_TABLE = "CREATE TABLE IF NOT EXISTS last_run (pos INTEGER PRIMARY KEY, id TEXT NOT NULL)"
 
 
-def _set_last_run_ids(cache: Cache, ids: list[str]) -> None:
-    with cache.db:
-        cache.db.execute("DELETE FROM last_run")
-        cache.db.executemany("INSERT INTO last_run (pos, id) VALUES (?, ?)", enumerate(ids))
+def _replace_last_run(cache: Cache, ledger: RunLedger) -> list[str]:
+    """The articles of the previous run that are not in this one's output (gone, or failed
+    now), sorted; then this run's articles become the last run's. In SQL, with the ledger
+    attached to the cache, rather than id by id in Python (100,000 look-ups: seconds)."""
+    with ledger.attached(cache.db, "run") as kept:
+        # SQLite's BINARY order of UTF-8 text is Python's str order (ids have no lone surrogates: io.shown)
+        deleted = [r[0] for r in cache.db.execute(
+            f"SELECT id FROM last_run l WHERE NOT EXISTS (SELECT 1 FROM {kept} k WHERE k.id = l.id) ORDER BY id")]
+        with cache.db:
+            cache.db.execute("DELETE FROM last_run")
+            cache.db.execute(f"INSERT INTO last_run (pos, id) SELECT pos, id FROM {kept} ORDER BY pos")
+    return deleted
 
 
 def _progress_bar(show: bool, total: Optional[int]):

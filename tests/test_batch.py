@@ -12,7 +12,7 @@ import subprocess
 import sys
 import time
 
-from pipeline.run import CACHE_NAME, RunOptions, run
+from pipeline.run import CACHE_NAME, LEDGER_NAME, RunOptions, run
 
 from repo_data import REPO, read_news
 
@@ -141,7 +141,10 @@ def test_kill_9_midway_then_rerun_equals_uninterrupted(tmp_path, nlp_info):
     done_before = _stored(out)
     assert 0 < done_before < 128, "the kill should land in the middle of the run"
     assert not (out / "articles.jsonl").exists()
+    # the killed run's list of the articles it had read was on disk (issue 19: not in its memory)
+    assert (out / LEDGER_NAME).exists()
     summary = run(RunOptions(paths=[corpus], out=out, progress=False), nlp_info)
     assert summary["counts"]["cached"] == done_before
     assert summary["counts"]["processed"] == 128 - done_before
+    assert summary["errors"] == [] and not (out / LEDGER_NAME).exists()  # replaced, not read: no stale duplicates
     assert (out / "articles.jsonl").read_bytes() == (ref / "articles.jsonl").read_bytes()

@@ -168,3 +168,35 @@ def test_long_non_german_text_is_judged_on_the_full_sample():
     )
     assert len(english) > 400
     assert detect_language(english) == "en"
+
+
+def test_the_run_keeps_the_inputs_on_disk_in_the_order_discover_gives(tmp_path):
+    """`presseschau run` finds its inputs with `find_inputs` into its on-disk ledger (issue 19:
+    no list of every file in memory); read back, they are the files `discover` returns, in
+    its order (Python's `str` order, also for a name that is not UTF-8), each file once."""
+    import os
+
+    from pipeline.ingest import find_inputs
+    from pipeline.ledger import RunLedger
+
+    root = tmp_path / "in"
+    text = SEEDS[0].read_bytes()
+    for name in ["a-c.txt", "a/b.txt", "a/z/ä.txt", "Z.txt", "é.md", "a b.txt", "dup/x.txt", "ß/ok.html", "nope.pdf"]:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(text)
+    with open(os.fsencode(root) + b"/caf\xe9.txt", "wb") as fh:  # a file name that is not UTF-8
+        fh.write(text)
+    (root / "dup2").symlink_to(root / "dup")  # the same file twice: found once
+    paths = [root, root / "a", root / "Z.txt"]
+    files, errors = discover(paths)
+    ledger = RunLedger(tmp_path / "ledger.sqlite")
+    try:
+        added = []
+        on_disk_errors = find_inputs(paths, lambda resolved, f, r: added.append(ledger.add_file(resolved, f, r)))
+        assert list(ledger.files(page=3)) == files  # pages of 3: the paging keeps the order
+        assert added.count(True) == len(files) == 9
+        assert [e.message for e in on_disk_errors] == [e.message for e in errors]
+        assert any(str(f).endswith(".txt") and "caf" in str(f) for f, _ in files)
+    finally:
+        ledger.close()
+    assert not (tmp_path / "ledger.sqlite").exists()

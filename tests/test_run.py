@@ -273,3 +273,40 @@ def test_one_run_per_output_folder(tmp_path):
     assert "in use by another presseschau run (pid 4242)" in " ".join((proc.stdout + proc.stderr).split())
     assert not (out / "articles.jsonl").exists()
     assert _cli("run", str(SEEDS[0]), "--out", str(out)).returncode == 0  # free again
+
+
+def test_the_runs_article_list_is_on_disk_and_keeps_order_duplicates_and_deletions(tmp_path, nlp_info):
+    """The driver keeps what it knows per article (ids read, their order, the JSONL ids of a
+    file, failures) in `RunLedger` on disk, not in memory (issue 19): the same duplicate
+    errors, reading order and `deleted` list as before, and no file left behind."""
+    from pipeline.run import CACHE_NAME, LEDGER_NAME
+
+    news = read_news("wikinews_de.jsonl.gz", 5)
+    line = lambda rec, rid: json.dumps({**rec, "id": rid}, ensure_ascii=False) + "\n"  # noqa: E731
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    a, b = tmp_path / "a" / "news.jsonl", tmp_path / "b" / "news.jsonl"  # the same stem: ids news/<rid> in both
+    a.write_text(line(news[0], "x") + line(news[1], "y") + line(news[2], "x") + line(news[3], "z"), encoding="utf-8")
+    b.write_text(line(news[4], "w") + line(news[1], "y"), encoding="utf-8")
+    opts = RunOptions(paths=[b, a], out=tmp_path / "out", progress=False)
+    first = run(opts, nlp_info)
+    msgs = [e["message"] for e in first["errors"]]
+    assert len(msgs) == 2, msgs
+    assert "twice in" in msgs[0] and "lines 1 and 3" in msgs[0]  # within a.jsonl
+    assert "'news/y' was already read from another input" in msgs[1]  # b's y after a's (a is read first: sorted)
+    assert [r["id"] for r in _records(tmp_path / "out")] == ["news/x", "news/y", "news/z", "news/w"]
+    assert first["counts"]["articles"] == 4 and first["counts"]["processed"] == 4
+    assert not (tmp_path / "out" / LEDGER_NAME).exists()
+    # b dropped: its article is deleted, the others come from the cache in the same order
+    second = run(RunOptions(paths=[a], out=tmp_path / "out", progress=False), nlp_info)
+    assert second["deleted"] == ["news/w"] and second["counts"]["cached"] == 3 and second["counts"]["processed"] == 0
+    assert [r["id"] for r in _records(tmp_path / "out")] == ["news/x", "news/y", "news/z"]
+    # a ledger left by a killed run is replaced, not read: no stale id counts as a duplicate
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "out" / LEDGER_NAME) as con:
+        con.execute("CREATE TABLE articles (pos INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, failed INTEGER NOT NULL DEFAULT 0)")
+        con.execute("INSERT INTO articles (id) VALUES ('news/x')")
+    third = run(RunOptions(paths=[a], out=tmp_path / "out", progress=False), nlp_info)
+    assert len(third["errors"]) == 1 and third["counts"]["articles"] == 3 and third["deleted"] == []
+    assert (tmp_path / "out" / CACHE_NAME).exists() and not (tmp_path / "out" / LEDGER_NAME).exists()

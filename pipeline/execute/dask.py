@@ -41,6 +41,12 @@ WORKERS_TIMEOUT_S = 120     # no worker joined (or none loaded the model) by the
 LOST_AFTER_S = 15           # the client has not been connected for this long: the scheduler is gone
 POLL_S = 1.0
 LOADING = "still loading the model"
+# Dask keeps the last `distributed.admin.low-level-log-length` (1,000) messages of each
+# connection for debugging: on the client's connection to the scheduler each is a task with
+# its batch (about 22 KB for 32 short articles), so the driver's memory grew by some 20 MB over
+# the first 1,000 batches (measured: bench/trace_driver_memory.py, 500 B per article up to
+# 32,000 articles). Our runs keep none (also for the scheduler's logs with `local:N`).
+DASK_CONFIG = {"distributed.admin.low-level-log-length": 0}
 
 
 @dataclass(frozen=True)
@@ -198,16 +204,20 @@ class DaskExecutor:
         self.max_bytes = max_bytes
         self.client = None
         self.cluster = None
+        self.config = None  # DASK_CONFIG, set from the start of the cluster until close()
 
     # -- lifecycle ------------------------------------------------------------------------
 
     def _start(self) -> None:
         distributed = _import_distributed()
+        import dask
+
         _quiet_dask_logs()
+        # for the executor's lifetime, not just a `with` around the start: Dask reads it again
+        # when the client reconnects
+        self.config = dask.config.set(DASK_CONFIG)
         try:
             if self.spec.kind == "local":
-                import dask
-
                 # Two Dask defaults that cost spaCy work time (README: the same for your workers):
                 # the statistical profiler samples the task thread's stack every 10 ms (taking the
                 # GIL), and the nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536, which makes
@@ -251,8 +261,8 @@ class DaskExecutor:
             time.sleep(POLL_S)
 
     def close(self) -> None:
-        client, cluster = self.client, self.cluster
-        self.client = self.cluster = None
+        client, cluster, config = self.client, self.cluster, self.config
+        self.client = self.cluster = self.config = None
         for thing in (client, cluster):
             if thing is None:
                 continue
@@ -260,6 +270,8 @@ class DaskExecutor:
                 thing.close()
             except Exception:  # the scheduler may already be gone; closing must not hide the run's outcome
                 pass
+        if config is not None:
+            config.__exit__(None, None, None)  # Dask's own way back to the config before _start
 
     # -- work -----------------------------------------------------------------------------
 

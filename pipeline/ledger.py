@@ -1,0 +1,146 @@
+"""The run's per-article bookkeeping, kept on disk instead of in the driver's memory (issue 19).
+
+For every article read in a run the driver must know the input files (sorted, without
+duplicates), whether an article's id was read before (a duplicate), where a JSONL record's id
+was first seen in its file, the order in which the articles were read (the order of
+`articles.jsonl`) and which of them failed. Held in Python sets, dicts and lists, the
+articles' part came to about 230 bytes per article (measured with
+`bench/trace_driver_memory.py`): 23 MB at 100,000 articles, 2.3 GB at 10 million. Here they
+live in a scratch SQLite database beside the cache and are read back as streams; SQLite's
+page cache is bounded (its default, 2 MB), so the driver's memory does not grow with the corpus.
+
+Scratch: no journal, no fsync. Each run starts it afresh and removes it at its end; a run
+that is killed leaves it behind for the next run to replace. What makes a run resumable is
+the cache (`io.Cache`), not this.
+
+Why SQLite and not a library for on-disk sets: it is in the standard library, the cache
+already uses it, and the three lookups here are primary-key look-ups and ordered scans.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, Optional
+
+from .errors import CannotStart, OutputNotWritable
+from .io import shown, storage_failed
+
+
+def _storage(method):
+    """The output folder failing under the ledger (full, made read-only) ends the run with one
+    line (`OutputNotWritable`, exit 2), as it does under the cache."""
+    @functools.wraps(method)
+    def wrapped(self, *args):
+        try:
+            return method(self, *args)
+        except (OSError, sqlite3.Error) as e:
+            if not storage_failed(e):
+                raise
+            raise OutputNotWritable(
+                f"cannot write {shown(self.path)} in the output folder any more ({getattr(e, 'strerror', None) or e}); "
+                "the previous articles.jsonl and run.json are unchanged, and the articles processed in this run are "
+                "kept in its cache: make the folder writable (or free space) and re-run to go on") from None
+    return wrapped
+
+
+def _order_key(s: str) -> bytes:
+    """Bytes that SQLite's BINARY order (memcmp) sorts as Python sorts `s`: by code point,
+    which UTF-32-BE keeps (UTF-8 would not for the surrogate escapes of a non-UTF-8 name)."""
+    return s.encode("utf-32-be", "surrogatepass")
+
+
+class RunLedger:
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.db: Optional[sqlite3.Connection] = None
+        try:
+            self._remove()
+            self.db = sqlite3.connect(str(self.path))
+            self.db.execute("PRAGMA journal_mode=OFF")
+            self.db.execute("PRAGMA synchronous=OFF")
+            # pos: the rowid, so the articles come back in reading order without a sort
+            self.db.execute("CREATE TABLE articles (pos INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, failed INTEGER NOT NULL DEFAULT 0)")
+            self.db.execute("CREATE TABLE jsonl_ids (file TEXT NOT NULL, rid TEXT NOT NULL, line INTEGER NOT NULL, PRIMARY KEY (file, rid)) WITHOUT ROWID")
+            # the input files (ingest.find_inputs): paths as bytes (a file name need not be UTF-8)
+            self.db.execute("CREATE TABLE files (resolved BLOB PRIMARY KEY, sortkey BLOB NOT NULL, path BLOB NOT NULL, root BLOB NOT NULL) WITHOUT ROWID")
+            self.db.execute("CREATE INDEX files_order ON files (sortkey)")
+        except (OSError, sqlite3.Error) as e:
+            self.close()
+            raise CannotStart(f"cannot create {shown(self.path)} ({getattr(e, 'strerror', None) or e}); is the output folder writable?") from None
+
+    @_storage
+    def add_file(self, resolved: Path, path: Path, root: Path) -> bool:
+        """Note an input file (`ingest.find_inputs`); False if the same file (resolved) was found before."""
+        row = (os.fsencode(resolved), _order_key(str(path)), os.fsencode(path), os.fsencode(root))
+        return self.db.execute("INSERT OR IGNORE INTO files (resolved, sortkey, path, root) VALUES (?, ?, ?, ?)", row).rowcount == 1
+
+    def files(self, page: int = 1000) -> Iterator[tuple[Path, Path]]:
+        """The (path, root) of the input files, sorted by `str(path)` as `ingest.discover` sorts
+        them; read a page at a time, so that no statement stays open while articles are noted."""
+        after = b""
+        while True:
+            rows = self.db.execute("SELECT sortkey, path, root FROM files WHERE sortkey > ? ORDER BY sortkey LIMIT ?", (after, page)).fetchall()
+            for after, path, root in rows:
+                yield Path(os.fsdecode(path)), Path(os.fsdecode(root))
+            if len(rows) < page:
+                return
+
+    @_storage
+    def add(self, doc_id: str) -> bool:
+        """Note an article read in this run (in reading order); False if its id was read already."""
+        return self.db.execute("INSERT OR IGNORE INTO articles (id) VALUES (?)", (doc_id,)).rowcount == 1
+
+    @_storage
+    def first_line(self, file: str, rid: str, line: int) -> Optional[int]:
+        """Note that record id `rid` is on `line` of the JSONL `file`; the line where it was
+        first seen if it is there twice, else None (`ingest.read_jsonl`'s `first_line`)."""
+        if self.db.execute("INSERT OR IGNORE INTO jsonl_ids (file, rid, line) VALUES (?, ?, ?)", (file, rid, line)).rowcount == 1:
+            return None
+        return self.db.execute("SELECT line FROM jsonl_ids WHERE file = ? AND rid = ?", (file, rid)).fetchone()[0]
+
+    @_storage
+    def fail(self, doc_id: str) -> None:
+        """The article did not make it into this run's output (its error was reported)."""
+        self.db.execute("UPDATE articles SET failed = 1 WHERE id = ?", (doc_id,))
+
+    @_storage
+    def flush(self) -> None:
+        """End the current transaction, so that it never holds more than a batch's worth."""
+        self.db.commit()
+
+    def kept(self) -> Iterator[str]:
+        """The ids of the articles read and not failed, in reading order, streamed."""
+        self.db.commit()
+        yield from (row[0] for row in self.db.execute("SELECT id FROM articles WHERE failed = 0 ORDER BY pos"))
+
+    def count_kept(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM articles WHERE failed = 0").fetchone()[0]
+
+    @contextmanager
+    def attached(self, db: sqlite3.Connection, alias: str) -> Iterator[str]:
+        """This ledger attached (read) to another connection, the cache's, for set operations
+        in SQL; yields the kept articles as a table expression there (columns pos, id)."""
+        self.db.commit()
+        db.execute(f"ATTACH DATABASE ? AS {alias}", (str(self.path),))
+        try:
+            yield f"(SELECT pos, id FROM {alias}.articles WHERE failed = 0)"
+        finally:
+            db.execute(f"DETACH DATABASE {alias}")
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+        try:
+            self._remove()
+        except OSError:  # a folder that went read-only: the next run replaces the file
+            pass
+
+    def _remove(self) -> None:
+        try:
+            os.unlink(self.path)
+        except FileNotFoundError:
+            pass
