@@ -28,7 +28,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 from . import __version__
 from .errors import ArticleError, CannotStart, ErrorKind, Interrupted, OutputNotWritable
 from .execute import make_executor
-from .ingest import MAX_BYTES, IngestError, find_inputs, read_path
+from .ingest import JSONL_SUFFIXES, MAX_BYTES, IngestError, find_inputs, read_path, suffix_of
 from .io import Cache, atomic_open, atomic_write_json, dumps, label_counts, storage_failed
 from .ledger import RunLedger
 from .nlp import ModelInfo, load_nlp, model_info
@@ -188,7 +188,7 @@ def run(
         def add_file(resolved: Path, f: Path, root: Path) -> None:
             if ledger.add_file(resolved, f, root):
                 found["files"] += 1
-                found["jsonl"] += str(f).endswith((".jsonl", ".jsonl.gz", ".ndjson"))
+                found["jsonl"] += suffix_of(f) in JSONL_SUFFIXES
 
         for err in find_inputs(opts.paths, add_file):
             _error(stats, err.to_dict(), on_error)
