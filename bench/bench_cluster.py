@@ -78,7 +78,7 @@ class TcpCluster:
     """`dask scheduler` and `dask worker` processes on 127.0.0.1, as on a real cluster: the
     run process is then the driver alone (with local:N the scheduler runs inside it)."""
 
-    def __init__(self, n_workers: int = 2, nanny: bool = True):
+    def __init__(self, n_workers: int = 2, nanny: bool = True, scheduler_env: dict[str, str] | None = None):
         import socket
 
         with socket.socket() as sk:
@@ -89,7 +89,8 @@ class TcpCluster:
         # nanny=False: no MALLOC_TRIM_THRESHOLD_ (README: 22 % of annotation time) and no profiler
         env = dict(os.environ, PYTHONPATH=str(REPO), **({} if nanny else {"DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED": "False"}))
         kw = dict(cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        self.scheduler = subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"], **kw)
+        self.scheduler = subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
+                                          **{**kw, "env": {**env, **(scheduler_env or {})}})
         time.sleep(5)
         self.workers = [subprocess.Popen([dask, "worker", self.address, "--nthreads", "1", "--no-dashboard", "--host", "127.0.0.1",
                                           *([] if nanny else ["--no-nanny", "--memory-limit", "0"])], **kw)

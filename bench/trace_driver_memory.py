@@ -10,7 +10,11 @@ that 100,000 articles take minutes. By default the driver runs in its own proces
 the records committed, then times its unchanged re-run; with --tracemalloc the driver runs
 in this process and the lines of code whose allocations grew most are printed.
 
-Usage: .venv/bin/python bench/trace_driver_memory.py N [--at A,B,...] [--tracemalloc]
+The `dask scheduler` process's RSS is sampled alongside; `--scheduler-log-length K` starts it
+with `DASK_DISTRIBUTED__ADMIN__LOW_LEVEL_LOG_LENGTH=K` (Dask's default keeps the last 1,000
+messages of each connection), to see whether its growth is those debug logs.
+
+Usage: .venv/bin/python bench/trace_driver_memory.py N [--at A,B,...] [--tracemalloc] [--scheduler-log-length K]
   N: corpus size; A,B,...: committed-record counts at which the RSS is reported (default N/5
   and N); --tracemalloc: the driver in this process instead, and the lines of code whose
   allocations grew most between A and B. Work files go to bench/_work/ (gitignored).
@@ -110,12 +114,15 @@ app(prog_name="presseschau")
 """
 
 
-def own_process(corpus: Path, out: Path, address: str, at: list[int], n: int) -> None:
-    """The driver in its own process (`presseschau run` with the task replaced), its RSS
-    sampled every 0.5 s from here, as bench_cluster.py samples it; then its unchanged re-run."""
+def own_process(corpus: Path, out: Path, cluster: TcpCluster, at: list[int], n: int) -> None:
+    """The driver in its own process (`presseschau run` with the task replaced), its RSS and the
+    scheduler's sampled every 0.5 s from here, as bench_cluster.py samples it; then its unchanged
+    re-run."""
     import psutil
 
-    trail = []  # (seconds, committed, driver RSS MB, phase)
+    address = cluster.address
+    scheduler = psutil.Process(cluster.scheduler.pid)
+    trail = []  # (seconds, committed, driver RSS MB, phase, scheduler RSS MB)
 
     def one_run() -> tuple[float, dict]:
         args = [str(corpus), "--out", str(out), "--no-progress", "--no-reviews", "--cluster", address]
@@ -130,7 +137,7 @@ def own_process(corpus: Path, out: Path, address: str, at: list[int], n: int) ->
                 break
             k = committed(out) if (out / ".presseschau").exists() else 0
             writing = any(out.glob(".articles.jsonl.*.tmp"))
-            trail.append((time.perf_counter() - t, k, rss, "writing" if writing else "reading"))
+            trail.append((time.perf_counter() - t, k, rss, "writing" if writing else "reading", scheduler.memory_info().rss / 2**20))
             time.sleep(0.5)
         if proc.returncode not in (0, 1):
             raise SystemExit(f"the run failed ({proc.returncode})")
@@ -141,7 +148,7 @@ def own_process(corpus: Path, out: Path, address: str, at: list[int], n: int) ->
     for a in at:
         s = next((x for x in trail if x[1] >= a), None)
         if s:
-            print(f"  at {s[1]:>7,} committed: driver RSS {s[2]:7.1f} MB")
+            print(f"  at {s[1]:>7,} committed: driver RSS {s[2]:7.1f} MB, scheduler RSS {s[4]:7.1f} MB")
     reading = [x[2] for x in trail if x[3] == "reading" and x[1] > 0]
     writing = [x[2] for x in trail if x[3] == "writing"]
     print(f"  max sampled RSS while committing {max(reading, default=0):.1f} MB, while writing articles.jsonl {max(writing, default=0):.1f} MB")
@@ -157,18 +164,22 @@ def main() -> None:
     ap.add_argument("n", type=int)
     ap.add_argument("--at", default=None)
     ap.add_argument("--tracemalloc", action="store_true", help="the driver in this process, with tracemalloc (slower; RSS not comparable)")
+    ap.add_argument("--scheduler-log-length", type=int, default=None, metavar="K",
+                    help="start the scheduler with DASK_DISTRIBUTED__ADMIN__LOW_LEVEL_LOG_LENGTH=K")
     args = ap.parse_args()
     at = [int(x) for x in args.at.split(",")] if args.at else [args.n // 5, args.n]
     WORK.mkdir(parents=True, exist_ok=True)
     corpus = synthetic_corpus(WORK / f"syn{args.n}.jsonl", args.n)
     out = WORK / f"trace{args.n}"
     shutil.rmtree(out, ignore_errors=True)
-    cluster = TcpCluster(nanny=False)
+    log_length = args.scheduler_log_length
+    cluster = TcpCluster(nanny=False, scheduler_env=None if log_length is None else
+                         {"DASK_DISTRIBUTED__ADMIN__LOW_LEVEL_LOG_LENGTH": str(log_length)})
     try:
         if args.tracemalloc:
             in_process(corpus, out, cluster.address, at)
         else:
-            own_process(corpus, out, cluster.address, at, args.n)
+            own_process(corpus, out, cluster, at, args.n)
     finally:
         cluster.stop()
 

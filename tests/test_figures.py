@@ -349,14 +349,14 @@ def test_evaluate_rules_dev_split(nlp_model):
 
 @pytest.mark.slow
 def test_evaluate_rules_dev2(nlp_model):
-    """evaluate-rules on the train split runs only the 30 blind dev2 articles (annotations/news/dev2.json).
+    """evaluate-rules --split dev2 runs only the 30 blind dev2 articles (annotations/news/dev2.json).
     Before session 8's rules: DATE F1 0.949, FIGURE F1 0.929, about 0.804; floors a little below after."""
     from pipeline.evaluate.rules import evaluate_rules
     from pipeline.paths import SHARED_DATA
 
     if not (SHARED_DATA / "news" / "wikinews_de.jsonl.gz").exists():
         pytest.skip("shared data not available")
-    s = evaluate_rules(nlp_model, SHARED_DATA, "train")
+    s = evaluate_rules(nlp_model, SHARED_DATA, "dev2")
     assert s["articles"] == 30 and s["DATE"]["gold"] == 137 and s["FIGURE"]["gold"] == 116
     assert s["DATE"]["f1"] >= 0.98 and s["DATE"]["value_acc"] >= 0.97
     assert s["FIGURE"]["f1"] >= 0.98 and s["FIGURE"]["unit_acc"] >= 0.99 and s["FIGURE"]["about_acc"] >= 0.88

@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from annotations.news.build import CORPUS, agreement, check_file
+from annotations.news.build import CORPUS, agreement, check_file, merge_rules
 from annotations.news.markup import Mark, MarkupError, parse, render
 from annotations.news.prepare import SPLITS, load_splits, read_articles, split_ids
 from repo_data import SHARED
@@ -50,13 +50,16 @@ def test_every_entity_matches_the_real_text(articles, corpus):
     # DATE and FIGURE gold in the test split (measuring) and the dev split (developing the
     # rules), names everywhere
     assert all(labels[(s, lab)] > 200 for s in ("test", "dev") for lab in ("DATE", "FIGURE"))
-    # in train only the 30 blind dev2 articles (annotations/news/dev2.json) carry them
+    # in train only the blind rule dev sets carry them: 30 articles each, disjoint
+    # (annotations/news/dev2.json, dev3.json)
     from annotations.news.build import rule_ids
+    from pipeline.evaluate.rules import rule_sets
 
-    dev2 = rule_ids()
-    assert len(dev2) == 30 and all(i in load_splits()["train"] for i in dev2)
-    assert {r["id"] for r in corpus if r["split"] == "train" and "DATE" in r["labels"]} == dev2
-    assert 100 < labels[("train", "DATE")] < 200 and 80 < labels[("train", "FIGURE")] < 200
+    sets = rule_sets()
+    assert sorted(sets) == ["dev2", "dev3"] and all(len(ids) == 30 for ids in sets.values())
+    assert not sets["dev2"] & sets["dev3"] and all(i in load_splits()["train"] for i in rule_ids())
+    assert {r["id"] for r in corpus if r["split"] == "train" and "DATE" in r["labels"]} == rule_ids()
+    assert 250 < labels[("train", "DATE")] < 350 and 200 < labels[("train", "FIGURE")] < 300
     assert all(labels[("train", lab)] > 500 for lab in ("PER", "ORG", "LOC", "MISC"))
 
 
@@ -131,3 +134,29 @@ def test_work_files_from_the_corpus_build_the_same_corpus(tmp_path, articles):
     assert write_from_corpus(articles, tmp_path) == 992
     rebuilt = build([tmp_path], articles, load_splits())
     assert rebuilt == [json.loads(line) for line in CORPUS.open(encoding="utf-8")]
+
+
+def test_merge_rules_puts_blind_gold_into_its_articles_and_refuses_bad_spans(articles, corpus):
+    """The dev3 gold merged again into the corpus gives the same corpus; a span whose text is
+    not the article's, a name label, an overlap or an article outside the rule dev sets is
+    refused (nothing would be written)."""
+    from pipeline.evaluate.rules import rule_sets
+
+    doc_id = sorted(rule_sets()["dev3"])[0]
+    rec = next(r for r in corpus if r["id"] == doc_id)
+    gold = [{"id": doc_id, "entities": [e for e in rec["entities"] if e["label"] in ("DATE", "FIGURE")]}]
+    assert gold[0]["entities"], doc_id
+    merged, problems = merge_rules(corpus, gold, articles)
+    assert problems == [] and merged == corpus
+
+    first = dict(gold[0]["entities"][0])
+    name = next(e for e in rec["entities"] if e["label"] not in ("DATE", "FIGURE"))
+    bad = [{"id": doc_id, "entities": [{**first, "start": first["start"] + 1},
+                                       {**name, "label": "PER"},
+                                       first, {**first, "end": first["end"] + 1, "text": articles[doc_id]["text"][first["start"]:first["end"] + 1]}]},
+           {"id": sorted(load_splits()["dev"])[0], "entities": []}]
+    _, problems = merge_rules(corpus, bad, articles)
+    assert any("is not the text at" in p for p in problems)
+    assert any("label 'PER'" in p for p in problems)
+    assert any("overlaps" in p for p in problems)
+    assert any("not in a rule dev set" in p for p in problems)

@@ -6,16 +6,18 @@
     python -m annotations.news.build agree DIR_A DIR_B      # inter-annotator F1 per label on the
                                                              # articles both folders hold
     python -m annotations.news.build build DIR [--out annotations/news/wikinews_ner.jsonl]
+    python -m annotations.news.build merge-rules GOLD.jsonl...  # blind DATE/FIGURE gold of the
+                                                             # rule dev sets into the corpus
 
 The committed corpus holds no article text: one line per article with its id, split,
 the sha256 of the text and the entities as character offsets (plus DATE/FIGURE
-attributes in the test and dev splits and the 30 train articles of ``dev2.json``). ``training.convert`` and the evaluation join it with
+attributes in the test and dev splits and the train articles of the rule dev sets ``dev2.json``
+and ``dev3.json``). ``training.convert`` and the evaluation join it with
 ``../shared/data/news/wikinews_de.jsonl.gz`` (CC BY 2.5, Wikinews contributors).
 """
 from __future__ import annotations
 
 import argparse
-import functools
 import hashlib
 import json
 import re
@@ -25,19 +27,16 @@ from pathlib import Path
 
 from annotations.news.markup import MarkupError, parse
 from annotations.news.prepare import DEFAULT_DATA, HERE, load_splits, read_articles
+from pipeline.evaluate.rules import RULE_DEV_SETS, RULE_LABELS, rule_sets
 
 CORPUS = HERE / "wikinews_ner.jsonl"
 # splits annotated with DATE and FIGURE too: test (for measuring), dev (for developing the rules)
 RULE_SPLITS = ("test", "dev")
-# train articles with DATE/FIGURE gold too: the blind second development set of the rules (dev2)
-DEV2 = HERE / "dev2.json"
 
 
-@functools.lru_cache(maxsize=1)
 def rule_ids() -> frozenset[str]:
-    """The train articles annotated with DATE and FIGURE (dev2); read once (``check_file`` asks
-    for every mark)."""
-    return frozenset(json.loads(DEV2.read_text(encoding="utf-8"))["ids"])
+    """The train articles annotated with DATE and FIGURE: all rule dev sets."""
+    return frozenset().union(*rule_sets().values())
 
 
 def _files(paths: list[Path]) -> list[Path]:
@@ -64,8 +63,8 @@ def check_file(path: Path, articles: dict[str, dict], split_of: dict[str, str]) 
                 f"-> {text[max(0, i - 30):i + 30]!r}"]
     problems = []
     for m in marks:
-        if m.label in ("DATE", "FIGURE") and split_of.get(doc_id) not in RULE_SPLITS and doc_id not in rule_ids():
-            problems.append(f"{path}: {m.label} [[{m.text}]] only in the splits {RULE_SPLITS} and the articles of {DEV2.name}")
+        if m.label in RULE_LABELS and split_of.get(doc_id) not in RULE_SPLITS and doc_id not in rule_ids():
+            problems.append(f"{path}: {m.label} [[{m.text}]] only in the splits {RULE_SPLITS} and the rule dev sets {RULE_DEV_SETS}")
         before = original[m.start - 1] if m.start else " "
         after = original[m.end] if m.end < len(original) else " "
         if (before.isalnum() and m.text[0].isalnum()) or (after.isalnum() and m.text[-1].isalnum()):
@@ -140,7 +139,7 @@ def agreement(dir_a: Path, dir_b: Path, labels=("PER", "ORG", "LOC", "MISC")) ->
 
 def build(paths: list[Path], articles: dict[str, dict], splits: dict[str, list[str]]) -> list[dict]:
     split_of = {i: s for s, ids in splits.items() for i in ids}
-    dev2 = rule_ids()
+    dev_sets = rule_ids()
     records = []
     for p in _files(paths):
         text, marks = parse(p.read_text(encoding="utf-8"))
@@ -148,14 +147,51 @@ def build(paths: list[Path], articles: dict[str, dict], splits: dict[str, list[s
         ents = [{"start": m.start, "end": m.end, "label": m.label, "text": m.text, **m.attrs} for m in marks]
         records.append({"id": p.stem, "split": split_of[p.stem],
                         "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
-                        "labels": ["PER", "ORG", "LOC", "MISC"] + (["DATE", "FIGURE"] if split_of[p.stem] in RULE_SPLITS or p.stem in dev2 else []),
+                        "labels": ["PER", "ORG", "LOC", "MISC"] + (["DATE", "FIGURE"] if split_of[p.stem] in RULE_SPLITS or p.stem in dev_sets else []),
                         "entities": ents})
     return sorted(records, key=lambda r: r["id"])
 
 
+def merge_rules(records: list[dict], gold: list[dict], articles: dict[str, dict]) -> tuple[list[dict], list[str]]:
+    """The corpus ``records`` with the DATE/FIGURE gold of ``gold`` (lines ``{"id", "entities"}``
+    as the blind annotators wrote them) put into its articles, which must belong to a rule dev
+    set; their earlier DATE/FIGURE entities are replaced, names are kept. Returns the new
+    records and the problems found (then nothing should be written): a span whose text is not
+    the article's, a label other than DATE/FIGURE, overlapping spans, an article outside the
+    rule dev sets."""
+    allowed = rule_ids()
+    by_id = {g["id"]: g["entities"] for g in gold}
+    problems = [f"{i}: not in a rule dev set {RULE_DEV_SETS}" for i in by_id if i not in allowed]
+    out = []
+    for rec in records:
+        if rec["id"] not in by_id:
+            out.append(rec)
+            continue
+        text = articles[rec["id"]]["text"]
+        new = list(by_id[rec["id"]])
+        for e in new:
+            if e.get("label") not in RULE_LABELS:
+                problems.append(f"{rec['id']}: label {e.get('label')!r} in the DATE/FIGURE gold")
+            elif text[e["start"]:e["end"]] != e["text"]:
+                problems.append(f"{rec['id']}: {e['text']!r} is not the text at {e['start']}-{e['end']}")
+        names = [e for e in rec["entities"] if e["label"] not in RULE_LABELS]
+        ents = sorted(names + new, key=lambda e: (e["start"], e["end"]))
+        problems += [f"{rec['id']}: {a['label']} {a['text']!r} overlaps {b['label']} {b['text']!r}"
+                     for a, b in zip(ents, ents[1:]) if b["start"] < a["end"]]
+        labels = [lab for lab in rec["labels"] if lab not in RULE_LABELS] + list(RULE_LABELS)
+        out.append({**rec, "labels": labels, "entities": ents})
+    return out, problems
+
+
+def _write_corpus(records: list[dict], out: Path) -> None:
+    tmp = out.with_suffix(".tmp")
+    tmp.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    tmp.replace(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("command", choices=["check", "audit", "agree", "build"])
+    ap.add_argument("command", choices=["check", "audit", "agree", "build", "merge-rules"])
     ap.add_argument("paths", nargs="+", type=Path)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--out", type=Path, default=CORPUS)
@@ -177,10 +213,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "audit":
         print("\n".join(audit(args.paths, articles)))
         return 0
+    if args.command == "merge-rules":
+        corpus = [json.loads(line) for line in args.out.read_text(encoding="utf-8").splitlines() if line.strip()]
+        gold = [json.loads(line) for p in args.paths for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+        records, problems = merge_rules(corpus, gold, articles)
+        if problems:
+            print("\n".join(problems) + f"\nnothing written to {args.out}")
+            return 1
+        _write_corpus(records, args.out)
+        print(f"DATE/FIGURE gold of {len(gold)} articles merged into {args.out}")
+        return 0
     records = build(args.paths, articles, splits)
-    tmp = args.out.with_suffix(".tmp")
-    tmp.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-    tmp.replace(args.out)
+    _write_corpus(records, args.out)
     print(f"{len(records)} articles, {sum(len(r['entities']) for r in records)} entities -> {args.out}")
     return 0
 
