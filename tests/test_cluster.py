@@ -153,6 +153,8 @@ def test_cluster_run_equals_local_run_and_rerun_sends_nothing(corpus, local_outp
     r = _run_cli(str(corpus), "--out", str(out), "--cluster", cluster.address, "--batch-size", "16")
     assert r.returncode == 0, r.stdout + r.stderr
     assert (out / "articles.jsonl").read_bytes() == local_output
+    # the test's scheduler runs with Dask's default debug logs: the run says how to bound them
+    assert "DASK_DISTRIBUTED__ADMIN__LOW_LEVEL_LOG_LENGTH=0" in " ".join((r.stdout + r.stderr).split())
 
     before = cluster.transitions()
     again = _run_cli(str(corpus), "--out", str(out), "--cluster", cluster.address)
