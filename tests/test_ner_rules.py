@@ -34,7 +34,8 @@ def model_docs(nlp_info, dev_texts):
     snippets = ["Département Yvelines", "Hauptmann Abraham Sipe", "Rabaul Shipping Company", "RB Leipzig",
                 "an schwedischen, polnischen", "mit Batterien ausgestattet", "Berliner Humboldt-Universität",
                 "Bundesministerium für Wirtschaft und Technologie für den", "Gallois ist stellvertretender",
-                "Die Armutsgrenze liegt"]
+                "Die Armutsgrenze liegt", "von der Reederei Hapag-Lloyd", "das US-Institut Stratfor",
+                "Zeitung „Hürriyet“", "die im Gouvernement Amran liegt"]
     texts = {s: next(t for t in dev_texts if s in t) for s in snippets}
     with nlp.select_pipes(disable=list(RULE_PIPES)):
         docs = list(nlp.pipe(texts.values()))
@@ -62,6 +63,7 @@ def ents_with(nlp_info, doc, **settings) -> set[tuple[str, str]]:
 
 @pytest.mark.parametrize("snippet, fixed, model_error", [
     ("Département Yvelines", ("Yvelines", "LOC"), ("Département Yvelines", "LOC")),  # place descriptor
+    ("die im Gouvernement Amran liegt", ("Amran", "LOC"), ("Gouvernement Amran", "ORG")),  # ... which decides the label
     ("Berliner Humboldt-Universität", ("Humboldt-Universität", "ORG"), ("Berliner Humboldt-Universität", "ORG")),
     ("Bundesministerium für Wirtschaft und Technologie für den",  # an ORG runs on into the sentence
      ("Bundesministerium für Wirtschaft und Technologie", "ORG"),
@@ -91,6 +93,27 @@ def test_org_forms(nlp_info, model_docs, snippet, name, model_label):
     doc = model_docs[snippet]
     assert (name, "ORG") in ents_with(nlp_info, doc)
     assert (name, model_label) in ents_with(nlp_info, doc, org_forms=False)
+
+
+@pytest.mark.parametrize("snippet, fixed, model_error", [
+    ("von der Reederei Hapag-Lloyd", ("Hapag-Lloyd", "ORG"), ("Hapag-Lloyd", "LOC")),  # relabelled
+    ("das US-Institut Stratfor", ("Stratfor", "ORG"), None),  # missed by the model, added
+    ("Zeitung „Hürriyet“", ("Hürriyet", "ORG"), None),  # a quoted name after the noun
+])
+def test_apposition(nlp_info, model_docs, snippet, fixed, model_error):
+    doc = model_docs[snippet]
+    assert fixed in ents_with(nlp_info, doc)
+    off = ents_with(nlp_info, doc, apposition=False)
+    assert fixed not in off and (model_error is None or model_error in off)
+
+
+def test_apposition_needs_a_common_noun(nlp_info):
+    # a name ending like an appositive noun ("Düsseldorf": "Dorf") announces nothing
+    nlp, _ = nlp_info
+    rules = nlp.get_pipe("presseschau_ner_rules")
+    doc = nlp.make_doc("Die Reederei Hapag-Lloyd und Düsseldorf Airport")
+    assert rules.appositive_label(doc, 2) == "ORG"
+    assert rules.appositive_label(doc, 5) is None
 
 
 def test_drop_adjectives(nlp_info, model_docs):

@@ -41,7 +41,7 @@ from functools import lru_cache
 from typing import Iterable, Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..errors import LanguageDataUnreadable
 from .normalize import lang_data
@@ -53,6 +53,11 @@ _ACRONYM_MAX = 6
 #: a word the model names this often in one article is taken for a name even when the lemma
 #: table knows it as a noun ("Airbus", "Grünen"): the article is about it
 _TOPIC_MENTIONS = 3
+_APPOSITION_LABELS = ("PER", "ORG", "LOC", "MISC")
+#: an appositive noun as a compound's end needs a modifier of this many letters ('Rüstungs|konzern')
+_COMPOUND_MODIFIER_MIN = 3
+_QUOTED_MAX = 6  # tokens of a quoted name after an appositive noun ('Organisation „Ein französisches Schiff für Gaza“')
+_CLOSING_QUOTES = frozenset({"“", "”", "\"", "»", "«", "'"})
 
 
 COMMON_NOUNS_FILE = "common_nouns.tsv.gz"  # in pipeline/lang/de, made by `python -m training.common_nouns`
@@ -89,8 +94,10 @@ def common_noun_lemma(word: str) -> Optional[str]:
 
 class NerRules:
     def __init__(self, strip_descriptors: bool = True, org_forms: bool = True, drop_adjectives: bool = True, drop_common_nouns: bool = True,
-                 drop_compound_nouns: bool = True, known: tuple[Iterable[str], Iterable[str]] = ((), ())):
+                 drop_compound_nouns: bool = True, apposition: bool = True,
+                 known: tuple[Iterable[str], Iterable[str]] = ((), ())):
         self.strip_descriptors = strip_descriptors
+        self.apposition = apposition
         self.org_forms = org_forms
         self.drop_adjectives = drop_adjectives
         self.drop_common_nouns = drop_common_nouns
@@ -111,6 +118,8 @@ class NerRules:
         self.city_suffix = data["city_adjective"]["suffix"]
         self.city_place_endings = tuple(data["city_adjective"]["place_endings"])
         self.trailing_openers = frozenset(data["trailing_openers"])
+        self.appositive_heads = {form.casefold(): label for label, forms in data["appositive_heads"].items()
+                                 if not label.startswith("_") for form in forms}
         # read the common-noun list now, not on the first article: the model is loaded before
         # the workers fork, so they share it, and a broken file stops the run at the start
         _common_nouns()
@@ -126,10 +135,8 @@ class NerRules:
             if t.text[:1].islower() and t.pos_ in self.strip_pos and t.lower_ not in self.particles \
                     and doc[start + 1].text[:1].isupper():
                 start += 1  # "österreichischen Verfassungsgerichtshof"
-            elif label == "PER" and t.lower_ in self.titles and doc[start + 1].text[:1].isupper():
-                start += 1  # "Hauptmann Abraham Sipe"
-            elif label == "LOC" and t.text.casefold() in self.place_descriptors and doc[start + 1].text[:1].isupper():
-                start += 1  # "Département Yvelines"
+            elif self.descriptor_label(t) is not None and doc[start + 1].text[:1].isupper():
+                start += 1  # "Hauptmann Abraham Sipe", "Département Yvelines"; of any label: "Gouvernement Amran" ORG
             elif end - start == 2 and self.is_city_adjective(t.text) and self.named_compound(doc[start + 1].text):
                 start += 1  # "Berliner Humboldt-Universität"; not "Hamburger Abendblatt" (maybe the official name)
             else:
@@ -147,6 +154,45 @@ class NerRules:
             else:
                 break
         return start, end
+
+    def by_apposition(self, doc: Doc, ents: list[Span], repaired: list[Span], mentions: Counter) -> list[Span]:
+        """Relabel a name after an appositive noun to the label the noun announces
+        ('Reederei Hapag-Lloyd' LOC -> ORG), and add the name the model missed there
+        ('US-Institut Stratfor' -> ORG); a person's genitive keeps its label ('Partei Putins')."""
+        out = []
+        for ent in ents:
+            label = self.appositive_label(doc, ent.start) if ent.label_ in _APPOSITION_LABELS else None
+            genitive = ent.label_ == "PER" and (ent[-1].text.endswith("s") or "Gen" in ent[-1].morph.get("Case"))
+            if label is None or label == ent.label_ or genitive:
+                out.append(ent)
+                continue
+            span = Span(doc, ent.start, ent.end, label=label, kb_id=ent.kb_id_)
+            out.append(span)
+            repaired.append(span)
+        taken = {i for e in out for i in range(e.start, e.end)}
+        for t in doc:
+            if t.i in taken or not t.text[:1].isupper():
+                continue
+            label = self.appositive_label(doc, t.i)
+            bounds = self.appositive_name(doc, t.i, taken) if label in _APPOSITION_LABELS else None
+            if bounds is None:
+                continue
+            span = Span(doc, *bounds, label=label)
+            if self.dropped(span, label, mentions):
+                continue
+            out.append(span)
+            repaired.append(span)
+            taken.update(range(*bounds))
+        return sorted(out, key=lambda e: e.start)
+
+    def descriptor_label(self, token: Token) -> Optional[str]:
+        """PER for a person's title ('Hauptmann', names.json), LOC for a place descriptor
+        ('Provinz'): what a name after it is."""
+        if token.lower_ in self.titles:
+            return "PER"
+        if token.text.casefold() in self.place_descriptors:
+            return "LOC"
+        return None
 
     @staticmethod
     def named_compound(word: str) -> bool:
@@ -198,6 +244,46 @@ class NerRules:
             return "ORG"
         return None
 
+    def appositive_label(self, doc: Doc, start: int) -> Optional[str]:
+        """The label that the common noun right before token `start` (or before its opening
+        quote) announces: 'Reederei [Hapag-Lloyd]' -> ORG, 'Musikzeitschrift „[Billboard]“' ->
+        ORG, 'Region [Basel]' -> LOC (``appositive_heads``); None when there is none. The noun
+        may be the end of a compound ('Rüstungskonzern') or its last hyphen part
+        ('US-Institut'); a name ('Düsseldorf') or a word inside an entity is no such noun."""
+        i = start - 1
+        if i >= 0 and doc[i].text in self.trailing_openers:
+            i -= 1
+        if i < 0 or doc[i].ent_type_ or doc[i].text in self.known_names or not doc[i].text[:1].isupper():
+            return None
+        word = doc[i].text.rsplit("-", 1)[-1].casefold()
+        for k in range(len(word) - 1):
+            if k == 0 or k >= _COMPOUND_MODIFIER_MIN:
+                label = self.appositive_heads.get(word[k:])
+                if label is not None:
+                    return label
+        return None
+
+    def appositive_name(self, doc: Doc, start: int, taken: set[int]) -> Optional[tuple[int, int]]:
+        """Token bounds of a name the model missed right after an appositive noun: the words
+        between quotes ('Zeitung „Hürriyet“', at most `_QUOTED_MAX` tokens, the first one
+        capitalised) or a run of proper nouns ('US-Institut Stratfor'); None when the tokens
+        are taken by an entity, or are no name."""
+        if start >= len(doc) or start in taken:
+            return None
+        if doc[start - 1].text in self.trailing_openers:
+            for end in range(start + 1, min(len(doc), start + _QUOTED_MAX + 1)):
+                t = doc[end]
+                if t.text in _CLOSING_QUOTES:
+                    ok = doc[start].text[:1].isupper() and not any(i in taken for i in range(start, end)) \
+                        and not any(doc[i].is_sent_start for i in range(start + 1, end))
+                    return (start, end) if ok else None
+            return None
+        end = start
+        while end < len(doc) and end not in taken and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                and doc[end].is_alpha and (end == start or not doc[end].is_sent_start):
+            end += 1
+        return (start, end) if end > start else None
+
     def __call__(self, doc: Doc) -> Doc:
         if not doc.ents:
             doc.spans[REPAIRED_SPANS] = []
@@ -212,6 +298,8 @@ class NerRules:
             start, end, label = ent.start, ent.end, ent.label_
             if self.strip_descriptors:
                 start, end = self.trimmed(ent)
+                # the last descriptor cut off says what the name is: "Regionen Côte-d'Or" ORG -> LOC
+                label = next((lab for t in reversed(doc[ent.start:start]) if (lab := self.descriptor_label(t))), label)
             if self.org_forms:
                 label = self.org_label(doc[start:end], label) or label
             if self.drop_adjectives or self.drop_common_nouns:
@@ -224,6 +312,8 @@ class NerRules:
             span = Span(doc, start, end, label=label, kb_id=ent.kb_id_)
             out.append(span)
             repaired.append(span)
+        if self.apposition:
+            out = self.by_apposition(doc, out, repaired, mentions)
         if repaired:
             doc.ents = out  # the tokens of a dropped span become O (no entity), not missing
         doc.spans[REPAIRED_SPANS] = repaired
@@ -233,17 +323,17 @@ class NerRules:
 @Language.factory(
     "presseschau_ner_rules",
     default_config={"strip_descriptors": True, "org_forms": True, "drop_adjectives": True,
-                    "drop_common_nouns": True, "drop_compound_nouns": True},
+                    "drop_common_nouns": True, "drop_compound_nouns": True, "apposition": True},
     requires=["doc.ents", "token.pos"],
     assigns=["doc.ents", "doc.spans"],
 )
 def make_ner_rules(nlp: Language, name: str, strip_descriptors: bool, org_forms: bool, drop_adjectives: bool,
-                   drop_common_nouns: bool, drop_compound_nouns: bool) -> NerRules:
+                   drop_common_nouns: bool, drop_compound_nouns: bool, apposition: bool) -> NerRules:
     """strip_descriptors: cut titles, place descriptors and adjectives off the model's names;
     org_forms: ORG for PER/LOC spans ending in a legal form or organisation word, and for
     all-caps acronyms tagged PER (pipeline/lang/de/ner_rules.json)."""
     return NerRules(strip_descriptors=strip_descriptors, org_forms=org_forms, drop_adjectives=drop_adjectives, drop_common_nouns=drop_common_nouns,
-                    drop_compound_nouns=drop_compound_nouns, known=known_names(nlp))
+                    drop_compound_nouns=drop_compound_nouns, apposition=apposition, known=known_names(nlp))
 
 
 def known_names(nlp: Language) -> tuple[set[str], set[str]]:
