@@ -35,7 +35,7 @@ def model_docs(nlp_info, dev_texts):
                 "an schwedischen, polnischen", "mit Batterien ausgestattet", "Berliner Humboldt-Universität",
                 "Bundesministerium für Wirtschaft und Technologie für den", "Gallois ist stellvertretender",
                 "Die Armutsgrenze liegt", "von der Reederei Hapag-Lloyd", "das US-Institut Stratfor",
-                "Zeitung „Hürriyet“", "die im Gouvernement Amran liegt"]
+                "Zeitung „Hürriyet“", "die im Gouvernement Amran liegt", "Die Generalbundesanwaltschaft hatte gegen"]
     texts = {s: next(t for t in dev_texts if s in t) for s in snippets}
     with nlp.select_pipes(disable=list(RULE_PIPES)):
         docs = list(nlp.pipe(texts.values()))
@@ -114,6 +114,21 @@ def test_apposition_needs_a_common_noun(nlp_info):
     doc = nlp.make_doc("Die Reederei Hapag-Lloyd und Düsseldorf Airport")
     assert rules.appositive_label(doc, 2) == "ORG"
     assert rules.appositive_label(doc, 5) is None
+
+
+def test_institutions(nlp_info, model_docs):
+    # "Generalbundesanwaltschaft": three times in the article, missed by the model each time
+    doc = model_docs["Die Generalbundesanwaltschaft hatte gegen"]
+    assert ("Generalbundesanwaltschaft", "ORG") in ents_with(nlp_info, doc)
+    assert ("Generalbundesanwaltschaft", "ORG") not in ents_with(nlp_info, doc, institutions=False)
+
+
+def test_institution_words(nlp_info):
+    nlp, _ = nlp_info
+    rules = nlp.get_pipe("presseschau_ner_rules")
+    doc = nlp.make_doc("Bundesbildungsministeriums Bundestages Bundeskriminalamt Bundesparteitag Bundeskanzler "
+                       "Landesregierung Bundesamt für Strahlenschutz")
+    assert [rules.is_institution(doc, i) for i in range(7)] == [True, True, True, False, False, False, False]
 
 
 def test_drop_adjectives(nlp_info, model_docs):

@@ -53,7 +53,7 @@ _ACRONYM_MAX = 6
 #: a word the model names this often in one article is taken for a name even when the lemma
 #: table knows it as a noun ("Airbus", "Grünen"): the article is about it
 _TOPIC_MENTIONS = 3
-_APPOSITION_LABELS = ("PER", "ORG", "LOC", "MISC")
+_APPOSITION_LABELS = ("ORG", "LOC", "MISC")
 #: an appositive noun as a compound's end needs a modifier of this many letters ('Rüstungs|konzern')
 _COMPOUND_MODIFIER_MIN = 3
 _QUOTED_MAX = 6  # tokens of a quoted name after an appositive noun ('Organisation „Ein französisches Schiff für Gaza“')
@@ -94,10 +94,11 @@ def common_noun_lemma(word: str) -> Optional[str]:
 
 class NerRules:
     def __init__(self, strip_descriptors: bool = True, org_forms: bool = True, drop_adjectives: bool = True, drop_common_nouns: bool = True,
-                 drop_compound_nouns: bool = True, apposition: bool = True,
+                 drop_compound_nouns: bool = True, apposition: bool = True, institutions: bool = True,
                  known: tuple[Iterable[str], Iterable[str]] = ((), ())):
         self.strip_descriptors = strip_descriptors
         self.apposition = apposition
+        self.institutions = institutions
         self.org_forms = org_forms
         self.drop_adjectives = drop_adjectives
         self.drop_common_nouns = drop_common_nouns
@@ -118,6 +119,11 @@ class NerRules:
         self.city_suffix = data["city_adjective"]["suffix"]
         self.city_place_endings = tuple(data["city_adjective"]["place_endings"])
         self.trailing_openers = frozenset(data["trailing_openers"])
+        fed = data["federal_institutions"]
+        self.institution_prefixes = tuple(fed["prefixes"])
+        self.institution_heads = tuple(fed["heads"])
+        self.institution_not_before = frozenset(fed["not_before"])
+        self.institution_whole_heads = frozenset(fed["whole_heads"])
         self.appositive_heads = {form.casefold(): label for label, forms in data["appositive_heads"].items()
                                  if not label.startswith("_") for form in forms}
         # read the common-noun list now, not on the first article: the model is loaded before
@@ -162,8 +168,10 @@ class NerRules:
         out = []
         for ent in ents:
             label = self.appositive_label(doc, ent.start) if ent.label_ in _APPOSITION_LABELS else None
-            genitive = ent.label_ == "PER" and (ent[-1].text.endswith("s") or "Gen" in ent[-1].morph.get("Case"))
-            if label is None or label == ent.label_ or genitive:
+            # a genitive place is no apposition ("Automobilhersteller Europas"), and a person
+            # after such a noun is usually the person of it ("Softwareunternehmens Kevin Lynch")
+            genitive = ent[-1].text.endswith("s") and (ent.label_ == "LOC" or "Gen" in ent[-1].morph.get("Case"))
+            if label is None or label == ent.label_ or genitive or ent.label_ == "PER":
                 out.append(ent)
                 continue
             span = Span(doc, ent.start, ent.end, label=label, kb_id=ent.kb_id_)
@@ -184,6 +192,27 @@ class NerRules:
             repaired.append(span)
             taken.update(range(*bounds))
         return sorted(out, key=lambda e: e.start)
+
+    def is_institution(self, doc: Doc, i: int) -> bool:
+        """'Generalbundesanwaltschaft', 'Bundesbildungsministeriums': a single word that names
+        a federal institution (``federal_institutions``), not followed by 'für'."""
+        word = doc[i].text
+        if not word.startswith(self.institution_prefixes) or not word.isalpha() \
+                or (i + 1 < len(doc) and doc[i + 1].lower_ in self.institution_not_before):
+            return False
+        stem = word.removesuffix("es") if word.endswith("es") else word.removesuffix("s")
+        for w in {word, stem}:
+            rest = next((w[len(p):] for p in sorted(self.institution_prefixes, key=len, reverse=True) if w.startswith(p)), "")
+            if rest in self.institution_whole_heads or (rest.endswith(self.institution_heads) and rest[:1].islower()):
+                return True
+        return False
+
+    def add_institutions(self, doc: Doc, ents: list[Span], repaired: list[Span]) -> list[Span]:
+        """ORG for the federal institutions the model missed (no entity covers the word)."""
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        added = [Span(doc, t.i, t.i + 1, label="ORG") for t in doc if t.i not in taken and self.is_institution(doc, t.i)]
+        repaired.extend(added)
+        return sorted(ents + added, key=lambda e: e.start) if added else ents
 
     def descriptor_label(self, token: Token) -> Optional[str]:
         """PER for a person's title ('Hauptmann', names.json), LOC for a place descriptor
@@ -314,6 +343,8 @@ class NerRules:
             repaired.append(span)
         if self.apposition:
             out = self.by_apposition(doc, out, repaired, mentions)
+        if self.institutions:
+            out = self.add_institutions(doc, out, repaired)
         if repaired:
             doc.ents = out  # the tokens of a dropped span become O (no entity), not missing
         doc.spans[REPAIRED_SPANS] = repaired
@@ -323,17 +354,20 @@ class NerRules:
 @Language.factory(
     "presseschau_ner_rules",
     default_config={"strip_descriptors": True, "org_forms": True, "drop_adjectives": True,
-                    "drop_common_nouns": True, "drop_compound_nouns": True, "apposition": True},
+                    "drop_common_nouns": True, "drop_compound_nouns": True, "apposition": True,
+                    "institutions": True},
     requires=["doc.ents", "token.pos"],
     assigns=["doc.ents", "doc.spans"],
 )
 def make_ner_rules(nlp: Language, name: str, strip_descriptors: bool, org_forms: bool, drop_adjectives: bool,
-                   drop_common_nouns: bool, drop_compound_nouns: bool, apposition: bool) -> NerRules:
+                   drop_common_nouns: bool, drop_compound_nouns: bool, apposition: bool,
+                   institutions: bool) -> NerRules:
     """strip_descriptors: cut titles, place descriptors and adjectives off the model's names;
     org_forms: ORG for PER/LOC spans ending in a legal form or organisation word, and for
     all-caps acronyms tagged PER (pipeline/lang/de/ner_rules.json)."""
     return NerRules(strip_descriptors=strip_descriptors, org_forms=org_forms, drop_adjectives=drop_adjectives, drop_common_nouns=drop_common_nouns,
-                    drop_compound_nouns=drop_compound_nouns, apposition=apposition, known=known_names(nlp))
+                    drop_compound_nouns=drop_compound_nouns, apposition=apposition, institutions=institutions,
+                    known=known_names(nlp))
 
 
 def known_names(nlp: Language) -> tuple[set[str], set[str]]:

@@ -51,7 +51,8 @@ JSON_KEYS: dict[str, frozenset[str]] = {
     "names.json": frozenset({"titles", "surname_particles"}),
     "ner_rules.json": frozenset({
         "place_descriptors", "legal_forms", "org_heads", "name_heads", "club_prefixes", "org_compound_prefixes",
-        "strip_leading_pos", "strip_trailing_pos", "city_adjective", "trailing_openers", "appositive_heads"}),
+        "strip_leading_pos", "strip_trailing_pos", "city_adjective", "trailing_openers", "appositive_heads",
+        "federal_institutions"}),
 }
 
 
