@@ -35,7 +35,8 @@ def model_docs(nlp_info, dev_texts):
                 "an schwedischen, polnischen", "mit Batterien ausgestattet", "Berliner Humboldt-Universität",
                 "Bundesministerium für Wirtschaft und Technologie für den", "Gallois ist stellvertretender",
                 "Die Armutsgrenze liegt", "von der Reederei Hapag-Lloyd", "das US-Institut Stratfor",
-                "Zeitung „Hürriyet“", "die im Gouvernement Amran liegt", "Die Generalbundesanwaltschaft hatte gegen"]
+                "Zeitung „Hürriyet“", "die im Gouvernement Amran liegt", "Die Generalbundesanwaltschaft hatte gegen",
+                "das Schloss Tullibole gehört", "der Fußball-Weltmeisterschaft betont"]
     texts = {s: next(t for t in dev_texts if s in t) for s in snippets}
     with nlp.select_pipes(disable=list(RULE_PIPES)):
         docs = list(nlp.pipe(texts.values()))
@@ -114,6 +115,16 @@ def test_apposition_needs_a_common_noun(nlp_info):
     doc = nlp.make_doc("Die Reederei Hapag-Lloyd und Düsseldorf Airport")
     assert rules.appositive_label(doc, 2) == "ORG"
     assert rules.appositive_label(doc, 5) is None
+
+
+@pytest.mark.parametrize("snippet, fixed, model_error", [
+    ("das Schloss Tullibole gehört", ("Schloss Tullibole", "LOC"), ("Schloss Tullibole", "ORG")),  # a building
+    ("der Fußball-Weltmeisterschaft betont", ("Fußball-Weltmeisterschaft", "MISC"), ("Fußball-Weltmeisterschaft", "ORG")),
+])
+def test_kinds(nlp_info, model_docs, snippet, fixed, model_error):
+    doc = model_docs[snippet]
+    assert fixed in ents_with(nlp_info, doc)
+    assert model_error in ents_with(nlp_info, doc, kinds=False)
 
 
 def test_institutions(nlp_info, model_docs):

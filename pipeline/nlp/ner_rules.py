@@ -94,11 +94,12 @@ def common_noun_lemma(word: str) -> Optional[str]:
 
 class NerRules:
     def __init__(self, strip_descriptors: bool = True, org_forms: bool = True, drop_adjectives: bool = True, drop_common_nouns: bool = True,
-                 drop_compound_nouns: bool = True, apposition: bool = True, institutions: bool = True,
+                 drop_compound_nouns: bool = True, apposition: bool = True, institutions: bool = True, kinds: bool = True,
                  known: tuple[Iterable[str], Iterable[str]] = ((), ())):
         self.strip_descriptors = strip_descriptors
         self.apposition = apposition
         self.institutions = institutions
+        self.kinds = kinds
         self.org_forms = org_forms
         self.drop_adjectives = drop_adjectives
         self.drop_common_nouns = drop_common_nouns
@@ -119,6 +120,8 @@ class NerRules:
         self.city_suffix = data["city_adjective"]["suffix"]
         self.city_place_endings = tuple(data["city_adjective"]["place_endings"])
         self.trailing_openers = frozenset(data["trailing_openers"])
+        self.kind_words = {w: lab for lab, d in data["kind_heads"].items() if not lab.startswith("_") for w in d["words"]}
+        self.kind_endings = tuple((e, lab) for lab, d in data["kind_heads"].items() if not lab.startswith("_") for e in d["endings"])
         fed = data["federal_institutions"]
         self.institution_prefixes = tuple(fed["prefixes"])
         self.institution_heads = tuple(fed["heads"])
@@ -192,6 +195,20 @@ class NerRules:
             repaired.append(span)
             taken.update(range(*bounds))
         return sorted(out, key=lambda e: e.start)
+
+    def kind_label(self, span: Span, label: str) -> Optional[str]:
+        """MISC for an event or award, LOC for a building ('Fußball-Weltmeisterschaft',
+        'Schloss Tullibole'; ``kind_heads``) that the model called PER/ORG/LOC; None when the
+        span is no such name or ends in a legal form / organisation word."""
+        last = span[-1].text
+        if label not in _NAME_LABELS or last in self.legal_forms or last in self.org_heads:
+            return None
+        words = [span[0].text, last.rsplit("-", 1)[-1]] if len(span) > 1 else [last.rsplit("-", 1)[-1]]
+        kind = next((self.kind_words[w] for w in words if w in self.kind_words), None)
+        for word in words if kind is None else ():
+            low = word.lower()
+            kind = kind or next((lab for e, lab in self.kind_endings if low.endswith(e) and len(low) > len(e)), None)
+        return kind if kind != label else None
 
     def is_institution(self, doc: Doc, i: int) -> bool:
         """'Generalbundesanwaltschaft', 'Bundesbildungsministeriums': a single word that names
@@ -331,6 +348,8 @@ class NerRules:
                 label = next((lab for t in reversed(doc[ent.start:start]) if (lab := self.descriptor_label(t))), label)
             if self.org_forms:
                 label = self.org_label(doc[start:end], label) or label
+            if self.kinds:
+                label = self.kind_label(doc[start:end], label) or label
             if self.drop_adjectives or self.drop_common_nouns:
                 if self.dropped(doc[start:end], label, mentions):
                     repaired.append(Span(doc, start, end, label="DROPPED"))
@@ -355,19 +374,19 @@ class NerRules:
     "presseschau_ner_rules",
     default_config={"strip_descriptors": True, "org_forms": True, "drop_adjectives": True,
                     "drop_common_nouns": True, "drop_compound_nouns": True, "apposition": True,
-                    "institutions": True},
+                    "institutions": True, "kinds": True},
     requires=["doc.ents", "token.pos"],
     assigns=["doc.ents", "doc.spans"],
 )
 def make_ner_rules(nlp: Language, name: str, strip_descriptors: bool, org_forms: bool, drop_adjectives: bool,
                    drop_common_nouns: bool, drop_compound_nouns: bool, apposition: bool,
-                   institutions: bool) -> NerRules:
+                   institutions: bool, kinds: bool) -> NerRules:
     """strip_descriptors: cut titles, place descriptors and adjectives off the model's names;
     org_forms: ORG for PER/LOC spans ending in a legal form or organisation word, and for
     all-caps acronyms tagged PER (pipeline/lang/de/ner_rules.json)."""
     return NerRules(strip_descriptors=strip_descriptors, org_forms=org_forms, drop_adjectives=drop_adjectives, drop_common_nouns=drop_common_nouns,
                     drop_compound_nouns=drop_compound_nouns, apposition=apposition, institutions=institutions,
-                    known=known_names(nlp))
+                    kinds=kinds, known=known_names(nlp))
 
 
 def known_names(nlp: Language) -> tuple[set[str], set[str]]:
