@@ -108,6 +108,16 @@ def test_apposition(nlp_info, model_docs, snippet, fixed, model_error):
     assert fixed not in off and (model_error is None or model_error in off)
 
 
+def test_apposition_is_strong_evidence_for_names(nlp_info, model_docs):
+    # "US-Institut Stratfor": the one ORG the context decides is copied to the other mentions
+    # ("Kunden von Stratfor", ...), which the model all missed
+    nlp, _ = nlp_info
+    doc = model_docs["das US-Institut Stratfor"].copy()
+    for name in RULE_PIPES:
+        doc = nlp.get_pipe(name)(doc)
+    assert sum(e.text == "Stratfor" and e.label_ == "ORG" for e in doc.ents) >= 5
+
+
 def test_apposition_needs_a_common_noun(nlp_info):
     # a name ending like an appositive noun ("Düsseldorf": "Dorf") announces nothing
     nlp, _ = nlp_info

@@ -11,6 +11,9 @@ from spacy.tokens import Doc, Span
 
 DATE_SPANS = "presseschau_dates"  # doc.spans key written by the dates component
 FIGURE_SPANS = "presseschau_figures"  # doc.spans key written by the figures component
+# doc.spans key written by presseschau_ner_rules: names whose label the context decided (an
+# appositive noun, a federal institution); presseschau_names takes them as strong evidence
+TYPED_SPANS = "presseschau_ner_rules_typed"
 
 _DOC_ATTRS = {
     "article_id": None,

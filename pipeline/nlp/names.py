@@ -59,7 +59,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import ext as spacy_ext  # noqa: F401
 from .normalize import lang_data
-from .ext import DATE_SPANS, FIGURE_SPANS, token_texts
+from .ext import DATE_SPANS, FIGURE_SPANS, TYPED_SPANS, token_texts
 
 PROPAGATED_SPANS = "presseschau_names_propagated"  # doc.spans key: entities added by propagation
 RELABELLED_SPANS = "presseschau_names_relabelled"  # doc.spans key: model entities given the majority label
@@ -409,6 +409,8 @@ class NameLinker:
                 strong.add((form, cls))
 
         per_multi: list[tuple[list[Token], bool]] = []
+        # a label decided by the context ("US-Institut Stratfor") counts like a multi-token name
+        typed = {(s.start, s.end, s.label_) for s in doc.spans.get(TYPED_SPANS, [])}
         for k, e in enumerate(ents):
             cls = _LABEL_CLASS.get(e.label_)
             if cls is None:
@@ -420,7 +422,7 @@ class NameLinker:
             form = tuple(self._word(t) for t in toks[:-1]) + (self._gen_base(self._word(toks[-1]), words),)
             ent_form[k] = form
             clean = self._looks_like_name(toks, pos_tagged)
-            vote(form, cls, clean, multi=len(toks) >= 2)
+            vote(form, cls, clean, multi=len(toks) >= 2 or (e.start, e.end, e.label_) in typed)
             if cls == "PER" and len(toks) >= 2:
                 per_multi.append((toks, clean))
             # acronym in parentheses after a long name: "Organisation ... (OVKS)"

@@ -44,6 +44,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..errors import LanguageDataUnreadable
+from .ext import TYPED_SPANS
 from .normalize import lang_data
 from ..paths import LANG_DIR
 
@@ -164,7 +165,8 @@ class NerRules:
                 break
         return start, end
 
-    def by_apposition(self, doc: Doc, ents: list[Span], repaired: list[Span], mentions: Counter) -> list[Span]:
+    def by_apposition(self, doc: Doc, ents: list[Span], repaired: list[Span], mentions: Counter,
+                      typed: list[Span]) -> list[Span]:
         """Relabel a name after an appositive noun to the label the noun announces
         ('Reederei Hapag-Lloyd' LOC -> ORG), and add the name the model missed there
         ('US-Institut Stratfor' -> ORG); a person's genitive keeps its label ('Partei Putins')."""
@@ -180,6 +182,7 @@ class NerRules:
             span = Span(doc, ent.start, ent.end, label=label, kb_id=ent.kb_id_)
             out.append(span)
             repaired.append(span)
+            typed.append(span)
         taken = {i for e in out for i in range(e.start, e.end)}
         for t in doc:
             if t.i in taken or not t.text[:1].isupper():
@@ -193,6 +196,7 @@ class NerRules:
                 continue
             out.append(span)
             repaired.append(span)
+            typed.append(span)
             taken.update(range(*bounds))
         return sorted(out, key=lambda e: e.start)
 
@@ -224,11 +228,12 @@ class NerRules:
                 return True
         return False
 
-    def add_institutions(self, doc: Doc, ents: list[Span], repaired: list[Span]) -> list[Span]:
+    def add_institutions(self, doc: Doc, ents: list[Span], repaired: list[Span], typed: list[Span]) -> list[Span]:
         """ORG for the federal institutions the model missed (no entity covers the word)."""
         taken = {i for e in ents for i in range(e.start, e.end)}
         added = [Span(doc, t.i, t.i + 1, label="ORG") for t in doc if t.i not in taken and self.is_institution(doc, t.i)]
         repaired.extend(added)
+        typed.extend(added)
         return sorted(ents + added, key=lambda e: e.start) if added else ents
 
     def descriptor_label(self, token: Token) -> Optional[str]:
@@ -333,6 +338,7 @@ class NerRules:
     def __call__(self, doc: Doc) -> Doc:
         if not doc.ents:
             doc.spans[REPAIRED_SPANS] = []
+            doc.spans[TYPED_SPANS] = []
             return doc
         out: list[Span] = []
         repaired: list[Span] = []
@@ -360,10 +366,12 @@ class NerRules:
             span = Span(doc, start, end, label=label, kb_id=ent.kb_id_)
             out.append(span)
             repaired.append(span)
+        typed: list[Span] = []  # labels decided by the context, strong evidence for presseschau_names
         if self.apposition:
-            out = self.by_apposition(doc, out, repaired, mentions)
+            out = self.by_apposition(doc, out, repaired, mentions, typed)
         if self.institutions:
-            out = self.add_institutions(doc, out, repaired)
+            out = self.add_institutions(doc, out, repaired, typed)
+        doc.spans[TYPED_SPANS] = typed
         if repaired:
             doc.ents = out  # the tokens of a dropped span become O (no entity), not missing
         doc.spans[REPAIRED_SPANS] = repaired
