@@ -36,7 +36,8 @@ def model_docs(nlp_info, dev_texts):
                 "Bundesministerium für Wirtschaft und Technologie für den", "Gallois ist stellvertretender",
                 "Die Armutsgrenze liegt", "von der Reederei Hapag-Lloyd", "das US-Institut Stratfor",
                 "Zeitung „Hürriyet“", "die im Gouvernement Amran liegt", "Die Generalbundesanwaltschaft hatte gegen",
-                "das Schloss Tullibole gehört", "der Fußball-Weltmeisterschaft betont"]
+                "das Schloss Tullibole gehört", "der Fußball-Weltmeisterschaft betont", "Bronze gewann Nastassia Novikava",
+                "soll in die 3. Liga"]
     texts = {s: next(t for t in dev_texts if s in t) for s in snippets}
     with nlp.select_pipes(disable=list(RULE_PIPES)):
         docs = list(nlp.pipe(texts.values()))
@@ -65,6 +66,8 @@ def ents_with(nlp_info, doc, **settings) -> set[tuple[str, str]]:
 @pytest.mark.parametrize("snippet, fixed, model_error", [
     ("Département Yvelines", ("Yvelines", "LOC"), ("Département Yvelines", "LOC")),  # place descriptor
     ("die im Gouvernement Amran liegt", ("Amran", "LOC"), ("Gouvernement Amran", "ORG")),  # ... which decides the label
+    ("Bronze gewann Nastassia Novikava", ("Weißrussland", "LOC"), ("Nastassia Novikava (Weißrussland)", "PER")),  # two names
+    ("soll in die 3. Liga", ("Serie C", "ORG"), ("3. Liga (Serie C) absteigen", "ORG")),
     ("Berliner Humboldt-Universität", ("Humboldt-Universität", "ORG"), ("Berliner Humboldt-Universität", "ORG")),
     ("Bundesministerium für Wirtschaft und Technologie für den",  # an ORG runs on into the sentence
      ("Bundesministerium für Wirtschaft und Technologie", "ORG"),

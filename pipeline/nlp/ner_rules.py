@@ -236,6 +236,24 @@ class NerRules:
         typed.extend(added)
         return sorted(ents + added, key=lambda e: e.start) if added else ents
 
+    def bracketed(self, ent: Span) -> Optional[tuple[int, int, str]]:
+        """A name in brackets at the end of a span ('3. Liga (Serie C)', 'Nastassia Novikava
+        (Weißrussland)', 'Nordrhein-Westfalen (Bonn'): its token bounds and label (LOC when
+        it is a place of the gazetteer, else the span's label); None when there is none.
+        Brackets inside a name stay ('Voreqe (Frank) Bainirama'), and so does a place's
+        qualifier ('Halle (Saale)', 'Winsen (Luhe)': a LOC ending in one word in brackets)."""
+        doc = ent.doc
+        for i in range(ent.start + 1, ent.end - 1):
+            if doc[i].text == "(":
+                a = i + 1
+                b = next((j for j in range(a, ent.end) if doc[j].text == ")"), ent.end)
+                if b == a or not doc[a].text[:1].isupper() or b < ent.end - 1 \
+                        or (b == ent.end - 1 and b - a == 1 and ent.label_ == "LOC"):
+                    return None
+                text = doc[a:b].text
+                return a, b, "LOC" if text in self.known_places else ent.label_
+        return None
+
     def descriptor_label(self, token: Token) -> Optional[str]:
         """PER for a person's title ('Hauptmann', names.json), LOC for a place descriptor
         ('Provinz'): what a name after it is."""
@@ -352,6 +370,13 @@ class NerRules:
                 start, end = self.trimmed(ent)
                 # the last descriptor cut off says what the name is: "Regionen Côte-d'Or" ORG -> LOC
                 label = next((lab for t in reversed(doc[ent.start:start]) if (lab := self.descriptor_label(t))), label)
+                inner = self.bracketed(Span(doc, start, end, label=label))
+                if inner is not None:  # "Nastassia Novikava (Weißrussland)": two names
+                    a, b, inner_label = inner
+                    end = a - 1
+                    span = Span(doc, a, b, label=inner_label)
+                    out.append(span)
+                    repaired.append(span)
             if self.org_forms:
                 label = self.org_label(doc[start:end], label) or label
             if self.kinds:
@@ -373,7 +398,7 @@ class NerRules:
             out = self.add_institutions(doc, out, repaired, typed)
         doc.spans[TYPED_SPANS] = typed
         if repaired:
-            doc.ents = out  # the tokens of a dropped span become O (no entity), not missing
+            doc.ents = sorted(out, key=lambda e: e.start)  # the tokens of a dropped span become O (no entity), not missing
         doc.spans[REPAIRED_SPANS] = repaired
         return doc
 
