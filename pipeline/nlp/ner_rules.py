@@ -27,11 +27,25 @@ component config:
   names it 3+ times in the article ("Airbus"), or a hyphen head makes it a name
   ("Karl-Marx-Straße");
 * ``drop_compound_nouns`` -- an ORG single word whose compound head is such a noun
-  ("Armutsgrenze"), except institutions ("Bundeskriminalamt", "Burgtheater").
+  ("Armutsgrenze"), except institutions ("Bundeskriminalamt", "Burgtheater");
+* ``kinds`` (session 9) -- a span whose first or last word names a kind of thing gets that
+  kind's label (``kind_heads``): events and awards MISC ("Fußball-Weltmeisterschaft",
+  "Olympischen Spielen", "Federal Reserve Act"), buildings LOC ("Schloss Tullibole");
+* ``apposition`` (session 9) -- a common noun right before a name says what it is
+  (``appositive_heads``): "Reederei [Hapag-Lloyd]" LOC -> ORG; where the model found nothing
+  there, the name is added ("US-Institut [Stratfor]", "Zeitung „[Hürriyet]“");
+* ``institutions`` (session 9) -- a federal institution the model missed becomes ORG
+  (``federal_institutions``: "Generalbundesanwaltschaft", "Bundesbildungsministeriums").
 
-No span is made longer and none is added: a repair only shortens or relabels what the
-model found (never a blind overwrite). The repaired spans are listed in
-``doc.spans["presseschau_ner_rules"]``.
+``strip_descriptors`` also lets a cut title or place descriptor decide the label
+("Gouvernement Amran" ORG -> "Amran" LOC) and splits a name in brackets at the end of a span
+off as a name of its own ("Nastassia Novikava (Weißrussland)").
+
+Spans are shortened, relabelled or split; a span is added only where the context types a
+name (an appositive noun, a federal institution), never from a list alone (no blind
+overwrite). The repaired spans are listed in ``doc.spans["presseschau_ner_rules"]``; the
+spans whose label the context decided in ``doc.spans["presseschau_ner_rules_typed"]``,
+which ``presseschau_names`` takes as strong evidence for propagation.
 """
 from __future__ import annotations
 

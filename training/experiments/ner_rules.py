@@ -24,6 +24,9 @@ RULES = {
     "drop_common_nouns": ("presseschau_ner_rules", "drop_common_nouns"),
     "drop_compound_nouns": ("presseschau_ner_rules", "drop_compound_nouns"),
     "surname_wins": ("presseschau_names", "surname_wins"),
+    "kinds": ("presseschau_ner_rules", "kinds"),
+    "apposition": ("presseschau_ner_rules", "apposition"),
+    "institutions": ("presseschau_ner_rules", "institutions"),
 }
 
 
