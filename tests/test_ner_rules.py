@@ -140,6 +140,19 @@ def test_kinds(nlp_info, model_docs, snippet, fixed, model_error):
     assert model_error in ents_with(nlp_info, doc, kinds=False)
 
 
+def test_kinds_of_city_adjective_spans(nlp_info):
+    # seeds 002: "Moskauer Stadion" is a description (not a name, GUIDELINES.md): no LOC made of
+    # it; dev: "Frankfurter Musikpreis" is an award's name and becomes MISC
+    from spacy.tokens import Span
+
+    nlp, _ = nlp_info
+    rules = nlp.get_pipe("presseschau_ner_rules")
+    doc = nlp.make_doc("im Moskauer Stadion, im Schloss Tullibole, mit dem Frankfurter Musikpreis")
+    assert rules.kind_label(Span(doc, 1, 3, label="ORG"), "ORG") is None
+    assert rules.kind_label(Span(doc, 5, 7, label="ORG"), "ORG") == "LOC"
+    assert rules.kind_label(Span(doc, 10, 12, label="ORG"), "ORG") == "MISC"
+
+
 def test_institutions(nlp_info, model_docs):
     # "Generalbundesanwaltschaft": three times in the article, missed by the model each time
     doc = model_docs["Die Generalbundesanwaltschaft hatte gegen"]

@@ -226,6 +226,8 @@ class NerRules:
         for word in words if kind is None else ():
             low = word.lower()
             kind = kind or next((lab for e, lab in self.kind_endings if low.endswith(e) and len(low) > len(e)), None)
+        if kind == "LOC" and len(span) == 2 and self.is_city_adjective(span[0].text):
+            return None  # "Moskauer Stadion": a description, no building's name (GUIDELINES.md); "Frankfurter Musikpreis" is one
         return kind if kind != label else None
 
     def is_institution(self, doc: Doc, i: int) -> bool:
