@@ -372,3 +372,36 @@ def test_generic_holidays(nlp_model):
              ("2006-01-02", "Wie immer zu Silvester gab es Krawalle.", [("Silvester", None)])]
     for published, text, expected in cases:
         assert model_dates(nlp_model, text, published) == expected
+
+
+# --- session 9: anchored expressions that generalise (sentences from 10kGNAD, DER STANDARD 2015-16) ---
+
+@pytest.mark.parametrize("published,text,expected", [
+    # genitive modifiers of a week, with and without a period part (gnad114, gnad883)
+    ("2015-09-07", "Seit vergangener Woche hat sich aber das Team Stronach de facto in alle Bestandteile zerlegt.",
+     [("vergangener Woche", "2015-W36")]),
+    ("2015-09-07", "Wien – Ende vergangener Woche tauchte die Forderung der Wiener SPÖ auf.", [("Ende vergangener Woche", "2015-W36")]),
+    ("2015-09-07", "Anfang kommender Woche soll entschieden werden.", [("Anfang kommender Woche", "2015-W38")]),
+    # Austrian "heuer" = the publication year (gnad2); not inside a word
+    ("2015-10-28", "Erstmals seit dessen Einführung musste Apple heuer sinkende Quartalsergebnisse bekanntgeben.", [("heuer", "2015")]),
+    ("2015-10-28", "Die Heuernte fiel aus.", []),
+])
+def test_session9_anchored_dates(nlp, published, text, expected):
+    assert run(nlp, text, published) == expected
+
+
+def test_language_data_keys_are_validated(tmp_path):
+    """A data file whose keys differ from the ones the code reads fails with a message naming the
+    keys (the lists moved out of dates.py/figures.py in session 9 are among the checked keys)."""
+    import json
+
+    from pipeline.nlp.normalize import LANG_DIR, LanguageDataError, lang_data
+
+    for name, key in (("dates.json", "ordinal_nouns"), ("measures.json", "coordinators"), ("numbers.json", "sign_words"),
+                      ("qualifiers.json", "before_digits_only")):
+        data = json.loads((LANG_DIR / name).read_text(encoding="utf-8"))
+        assert key in lang_data(name)
+        del data[key]
+        (tmp_path / name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        with pytest.raises(LanguageDataError, match=key):
+            lang_data(name, str(tmp_path))

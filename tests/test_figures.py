@@ -721,3 +721,31 @@ def test_about_elliptic_unit_and_comparatives(nlp_model, text, expected):
 ])
 def test_about_measure_noun_and_gapping(nlp_model, text, expected):
     assert model_figs(nlp_model, text) == expected
+
+
+# --- session 9: measuring verbs in compound tenses, modals and passives; what an amount is (10kGNAD, web pages) ---
+
+@pytest.mark.parametrize("text,expected", [
+    # perfect: the subject hangs on the participle; a container hands over to its genitive (gnad149, gnad493)
+    ("Mehr als zwei Wochen nach den verheerenden Explosionen in der chinesischen Hafenstadt Tianjin ist die Zahl der Todesopfer auf 158 gestiegen.",
+     [("158", 158, None, "Todesopfer")]),
+    ("Wien – Die Inflationsrate in Österreich hat im Oktober unverändert 0,7 Prozent betragen.", [("0,7 Prozent", 0.7, "%", "Inflationsrate")]),
+    # modal (gnad749)
+    ("Der Unterschied muss mindestens 20 Prozent betragen.", [("20 Prozent", 20, "%", "Unterschied")]),
+    # passive of an object-measuring verb: its subject (web_pages_de, an article on the EU budget)
+    ("Die Kosten für einen Wiederaufbau werden aktuell auf rund 750 Milliarden Euro geschätzt.",
+     [("750 Milliarden Euro", 750000000000, "EUR", "Kosten")]),
+    # what an amount is: "im Wert/Umfang/Volumen von" hands over to the noun before it (gnad77, gnad254, gnad291)
+    ("In Italiens Banken schlummern faule Kredite im Volumen von 200 Milliarden Euro.", [("200 Milliarden Euro", 200000000000, "EUR", "Kredit")]),
+    ("2002 hatte der britische Sänger Robbie Williams mit EMI einen Vertrag im Umfang von 80 Millionen Pfund unterzeichnet.",
+     [("80 Millionen Pfund", 80000000, "GBP", "Vertrag")]),
+    ("Sie habe ihm ein Auto im Wert von 10.000 Dollar geschenkt.", [("10.000 Dollar", 10000, "USD", "Auto")]),
+    # a penalty and costs named with "von" (gnad145, gnad523)
+    ("Wenn keine erschwerenden Umstände dazukommen, setzt es im Normalfall eine Geldstrafe von 110 Euro.", [("110 Euro", 110, "EUR", "Geldstrafe")]),
+    ("Die Kosten von 39.000 Euro, die an die Presse flossen, wurden der KommAustria nicht gemeldet.", [("39.000 Euro", 39000, "EUR", "Kosten")]),
+    # a purpose after the amount (gnad608)
+    ("Das Innenministerium hat rund 300.000 Euro für Werbemaßnahmen ausgegeben, um neue Polizisten zu gewinnen.",
+     [("300.000 Euro", 300000, "EUR", "Werbemaßnahme")]),
+])
+def test_session9_about_compound_tenses_and_amounts(nlp_model, text, expected):
+    assert model_figs(nlp_model, text) == expected

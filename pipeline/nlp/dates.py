@@ -82,11 +82,6 @@ _YEAR_TOKEN = re.compile(r"^(1\d{3}|20\d{2})$")
 _NUM_RANGE = re.compile(r"^(\d{1,4}\.?)([/–-])(\d{1,4}\.?)$")
 _ORDINAL_PERIOD = re.compile(r"^\d+\.$")
 _DECIMAL_PERIOD = re.compile(r"^\d+(?:[,:]\d+)+\.$")  # "1,5." "16:9." "1:1:1,5.": never an ordinal
-_NOT_SPLIT_AFTER = {"mal", "tag", "jahrestag", "geburtstag", "todestag", "ausgabe", "folge",
-                    "spiel", "jahrhundert", "jahrhunderts", "jahrtausend", "jahrtausends",
-                    "sitzung", "wiederkehr", "jubiläum", "runde", "etage", "stock", "liga",
-                    "platz", "rang", "kompanie", "armee", "division", "regiment", "brigade",
-                    "korps", "infanteriedivision", "panzerdivision", "symphonie", "sinfonie"}
 
 
 def has_ann(doc: Doc, attr: str) -> bool:
@@ -113,6 +108,7 @@ def split_trailing_periods(doc: Doc) -> Doc:
     no month and no ordinal-taking noun, or a number; a decimal or a ratio with a period, "1,5." or
     "16:9.", always) and ranges ("1890–1970", "27./28.")."""
     months = lang_data("dates.json")["months"]
+    ordinal_nouns = frozenset(lang_data("dates.json")["ordinal_nouns"])
     todo: list[tuple[Token, list[str]]] = []
     # both patterns start with a digit: look at those tokens only
     for i, text in enumerate(token_texts(doc)):
@@ -138,7 +134,7 @@ def split_trailing_periods(doc: Doc) -> Doc:
         if nxt is None or "\n" in t.whitespace_ + (nxt.text if nxt.is_space else ""):
             todo.append((t, [num, "."]))
         elif (_YEAR_TOKEN.match(num) or _short_year_after_range(doc, t.i)) and nxt.text.lower() not in months \
-                and nxt.text.lower() not in _NOT_SPLIT_AFTER and (nxt.text[:1].isupper() or nxt.is_punct
+                and nxt.text.lower() not in ordinal_nouns and (nxt.text[:1].isupper() or nxt.is_punct
                                                                    or (nxt.text[:1].isdigit() and bool(_YEAR_TOKEN.match(num)))):
             # a year and a number after it: "im Jahr 2005. 1997 wurde ..." (no 2005th)
             todo.append((t, [num, "."]))
@@ -444,6 +440,15 @@ class DateRecognizer:
         self.postpone_past_plan = set(d["postponed_to"]["past_plan"])
         self.postpone_verbs = set(d["postponed_to"]["verbs"])
         self.holiday_name_deps = set(d["holiday_generic"]["name_deps"])
+        self.season_compounds = {k: v for k, v in d["season_compounds"].items()}
+        self.month_prefixes = list(d["month_prefixes"])
+        self.of_year_mods = dict(d["of_year_modifiers"])
+        self.deictic_lowercase_only = set(d["deictic_lowercase_only"])
+        self.season_triggers = set(d["season_triggers"])
+        self.dative_jahre_after = set(d["dative_jahre_after"])
+        self.morgen_noun_after = set(d["morgen_noun_after"])
+        self.year_frame_words = set(d["year_frame_words"])
+        self.deictic_years = {k: v for k, v in d["deictic_years"].items()}
         self.tense_detector = TenseDetector(self._lemma, self._lemma_table)
         self.parse_tense_kinds = set(d["tense"]["parse_tense_kinds"])
         self._build()
@@ -487,8 +492,8 @@ class DateRecognizer:
         # the holidays as written ("Tag der Deutschen Einheit"): the pattern's alternation and its gate
         holiday_gate = _alt(" ".join(x if x in self.holiday_lowercase else _cap(x) for x in w.split()) for w in self.holidays)
         MOD = f"(?P<mod>{_alt(_both(list(self.rel_mods) + list(self.ana_mods)))})"
-        SEAS = "(?P<season>Frühling|Frühjahr|Sommer|Herbst|Winter|Spätsommer|Frühsommer|Hochsommer|Spätherbst|Frühherbst|Spätwinter|Spätfrühling)(?:e?s)?(?![\\w-])"
-        OFYEAR = f"\\s+(?:des\\s+Jahres\\s+(?P<ofyear>1\\d{{3}}|20\\d{{2}})|(?P<ofmod>{_alt(_both(list(self.rel_mods) + list(self.ana_mods) + ['desselben', 'neuen']))})\\s+Jahres)(?![\\w-])"
+        SEAS = f"(?P<season>{_alt(_cap(w) for w in list(self.seasons) + list(self.season_compounds))})(?:e?s)?(?![\\w-])"
+        OFYEAR = f"\\s+(?:des\\s+Jahres\\s+(?P<ofyear>1\\d{{3}}|20\\d{{2}})|(?P<ofmod>{_alt(_both(list(self.rel_mods) + list(self.ana_mods) + list(self.of_year_mods)))})\\s+Jahres)(?![\\w-])"
         B = "(?<![\\w.-])"
         # "vom 10. auf den 11. Februar" (a night) links two days like "bis zum"
         LINK = "(?:bis\\s+(?:zum|zu|am)|und\\s+(?:dem|am)|auf\\s+den|und|bis|oder|–|-|/)"
@@ -504,12 +509,12 @@ class DateRecognizer:
             ("dmy", f"{B}(?:(?P<dmod>{_alt(_both(self.deictic_mods))})\\s+|{MOD}\\s+(?={WDX}))?(?:{WD},?\\s+(?:(?:den|dem)\\s+)?)?{DAY}\\s*{MON}(?:\\s+{YEAR})?", 4),
             ("day_list", f"{B}{DAY}(?=\\s*{LINK}\\s*(?:0?[1-9]|[12]\\d|3[01])\\.\\s*{MON2})", 4),
             ("year_pair", "(?<![\\w.,/:–-])(?P<year>1\\d{3}|20\\d{2})\\s?(?P<sep>/|–|-|bis)\\s?(?P<year2>1\\d{3}|20\\d{2}|\\d{2})(?![\\w/:–-]|[.,]\\d)", 2),
-            ("month", f"{B}(?:{PART}\\s+)?(?:(?P<early>Früh|früh|Spät|spät)-?\\s*)?{MON}(?:\\s+{YEAR})?", 3),
+            ("month", f"{B}(?:{PART}\\s+)?(?:(?P<early>{_alt(_both(self.month_prefixes))})-?\\s*)?{MON}(?:\\s+{YEAR})?", 3),
             ("season", f"{B}(?:{PART}\\s+(?:des\\s+)?)?(?:{MOD}\\s+)?{SEAS}(?:\\s+{YEAR})?", 3),
             ("season", f"{B}(?:{PART}\\s+(?:des\\s+)?)?{SEAS}(?:\\s+des)?{OFYEAR}", 3),
             ("month", f"{B}(?:{PART}\\s+)?{MON}{OFYEAR}", 3),
             ("dmy", f"{B}{DAY}\\s*{MON}{OFYEAR}", 4),
-            ("quarter", f"{B}(?P<ord>ersten|zweiten|dritten|vierten|erste|zweite|dritte|vierte|[1-4]\\.)\\s+(?P<q>Quartal|Quartals|Vierteljahr|Vierteljahres|Jahresviertel|Halbjahr|Halbjahres|Jahreshälfte)(?:\\s+{YEAR4})?{E}", 4),
+            ("quarter", f"{B}(?P<ord>{_alt(self.ordinals)})\\s+(?P<q>{_alt(_cap(w) for w in self.quarter_words | self.half_words)})(?:\\s+{YEAR4})?{E}", 4),
             ("quarter_q", f"{B}Q(?P<qn>[1-4])(?:\\s*|/){YEAR4}{E}", 4),
             ("part_year", f"{B}{PART}\\s+{YEAR}", 3),
             ("part_rel", f"{B}{PART}\\s+(?:des\\s+|der\\s+)?(?:{MOD}\\s+)?(?P<unit>Jahres|Monats|Woche)(?:\\s+{YEAR4})?{E}", 3),
@@ -523,7 +528,8 @@ class DateRecognizer:
             ("weekday", f"{B}(?:{MOD}\\s+)?{WD}{DP}(?![\\w-]){DP2}", 2),
             # "am Tag Zwei ihrer Flucht": the N-th day of an episode the text tells
             ("episode_day", f"{B}Tag\\s+(?P<epn>[A-ZÄÖÜ][a-zäöüß]+|\\d{{1,3}})(?=\\s+(?:{_alt(self.episode_followers)})(?![\\w-]))", 2),
-            ("deictic", f"{B}(?P<deic>heute|Heute|gestern|Gestern|vorgestern|Vorgestern|morgen|übermorgen|Übermorgen){E}{DP2}", 2),
+            ("deictic", f"{B}(?P<deic>{_alt(w for d in self.deictic for w in ([d] if d in self.deictic_lowercase_only else [d, _cap(d)]))}){E}{DP2}", 2),
+            ("deictic_year", f"{B}(?P<dyear>{_alt(_both(self.deictic_years))}){E}", 2),
             ("holiday", f"{B}(?P<hol>{holiday_gate}){E}(?:\\s+{YEAR4})?", 2),
         ]
         self.patterns = [(k, re.compile(p), pr) for k, p, pr in pats]
@@ -538,6 +544,7 @@ class DateRecognizer:
             "part_rel": part_gate, "rel": "Jahr|Monat|Woche|Tag|" + DAYP, "rel_comp": _alt(_cap(w) for w in self.rel_comp),
             "jahr_year": "Jahr", "decade": r"\d-?er|ziger|ßiger", "century": r"Jahrhundert|Jh\.", "bc_year": r"v\.\s?Chr\.",
             "weekday": _alt(_cap(w) for w in self.weekdays), "deictic": "eute|estern|orgen", "episode_day": "Tag",
+            "deictic_year": _alt(_both(self.deictic_years)),
             "holiday": holiday_gate,
         }
         compiled = {g: re.compile(g) for g in set(gates.values())}
@@ -615,17 +622,13 @@ class DateRecognizer:
                 return True
             return False
         if m.kind == "season" and not g.get("year") and not g.get("part") and not g.get("mod") and not g.get("ofmod"):
-            return p1 in self.year_triggers or p1 in ("des", "diesen", "dieses", "diesem", "jenem", "jenen", "zum",
-                                                      "den", "dem", "über", "während", "vor", "einsetzender")
+            return p1 in self.year_triggers or p1 in self.season_triggers
         if m.kind == "rel":
             # plural vague periods ("in den vergangenen Jahren") are no DATE
-            if g["unit"] == "Jahre" and p1 not in ("im", "in", "dem", "am"):
-                return False
-            if g["unit"] == "Jahre" and p1 == "in":
+            if g["unit"] == "Jahre" and p1 not in self.dative_jahre_after:
                 return False
             return True
-        if m.kind == "deictic" and g["deic"] in ("morgen",) and p1 in ("am", "den", "der", "jeden", "heute", "gestern", "vom", "zum",
-                                                                       "bis", "von", "das", "die", "für", "des"):
+        if m.kind == "deictic" and g["deic"] in self.deictic_lowercase_only and p1 in self.morgen_noun_after:
             return False
         if m.kind == "deictic" and g["deic"].lower() == "heute" and not g.get("dp2"):
             return not self._heute_nowadays(doc, span, p1)
@@ -736,8 +739,8 @@ class DateRecognizer:
         if g.get("ofmod") and not g.get("year"):
             # "im August desselben Jahres", "März des folgenden Jahres", "Frühjahr des nächsten Jahres"
             mod = g["ofmod"].lower()
-            off = {"desselben": 0, "neuen": 1}.get(mod, self.ana_mods.get(mod, self.rel_mods.get(mod, 0)))
-            anaphoric = mod in ("desselben", "neuen") or mod in self.ana_mods
+            off = self.of_year_mods.get(mod, self.ana_mods.get(mod, self.rel_mods.get(mod, 0)))
+            anaphoric = mod in self.of_year_mods or mod in self.ana_mods
             r = (ref or anchor) if anaphoric or self.mode == "narrative" else anchor
             if r is None:
                 return None
@@ -777,9 +780,8 @@ class DateRecognizer:
                     y, _ = resolve_month(base, mon, t)
             return iso_month(y, mon)
         if k == "season":
-            code = self.seasons.get(re.sub(r"^(spät|früh|hoch)(?=sommer|herbst|winter|frühling)", "", g["season"].lower()), None)
-            if code is None:
-                code = self.seasons.get(g["season"].lower()[-6:], None) or self.seasons.get("sommer")
+            season = g["season"].lower()
+            code = self.seasons.get(season) or self.season_compounds.get(season)
             y = self._year_value(g.get("year"), anchor)
             if y is None:
                 mod = (g.get("mod") or "").lower()
@@ -892,6 +894,8 @@ class DateRecognizer:
             else:
                 d = resolve_weekday(base, wd, t)
             return d.isoformat()
+        if k == "deictic_year":  # "heuer": the publication year
+            return None if anchor is None else iso_year(anchor.year + self.deictic_years[g["dyear"].lower()])
         if k == "deictic":
             if anchor is None:
                 return None
@@ -1035,7 +1039,7 @@ class DateRecognizer:
                 # a weekday resolved to its day is the date an anaphoric day counts from ("Atmar
                 # teilte am Montag mit ... am Vortag"); in narrative texts the frame stays
                 ref = self._ref_from(value)
-            elif m.kind not in ("deictic", "rel", "weekday", "year_part", "episode_day") and value:
+            elif m.kind not in ("deictic", "deictic_year", "rel", "weekday", "year_part", "episode_day") and value:
                 r = self._ref_from(value)
                 if r is None:
                     pass
@@ -1046,7 +1050,7 @@ class DateRecognizer:
                     line_start = text.rfind("\n", 0, span.start_char) + 1
                     line_end = text.find("\n", span.end_char)
                     line_len = (line_end if line_end >= 0 else len(text)) - line_start
-                    if (prev and prev[0] in ("im", "jahr", "jahres", "anfang", "mitte", "ende", "seit")) \
+                    if (prev and prev[0] in self.year_frame_words) \
                             or line_len < 80 or not prev or prev[0] in (".", "\n"):
                         ref = r
                 elif m.g.get("year") or m.kind in ("numeric", "iso") or (m.kind == "dmy" and self.mode == "news"):

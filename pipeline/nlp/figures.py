@@ -54,7 +54,6 @@ _GROUP_SPACES = {" ", "\u202f", "\u2009", "\u00a0"}  # thousands separators ("45
 # "Update 2 - Die Zahl der Toten stieg auf 120")
 _TEAM = r"[^\W\d][^\d\s]*(?:[ \t]+[^\W\d][^\d\s]*){0,2}"
 _RESULT_LINE = re.compile(rf"[ \t]*(?:{_TEAM})?[ \t]*\d{{1,3}}[ \t]*[-–][ \t]*{_TEAM}[ \t]*\d{{1,3}}[ \t]*")
-_RANGE_LINKS = ("bis", "und", "oder", "-", "–")  # words between the two numbers of a range
 # dependency labels (UD and TIGER) linking a number or measure to what it modifies
 _NUM_DEPS = {"nummod", "nk", "nmc", "amod", "det", "nummod:gov", "nummod:entity"}
 _GEN_DEPS = {"ag", "pg", "nmod", "nmod:poss", "obl", "pobj"}
@@ -86,12 +85,14 @@ class FigureRecognizer:
         self._lemma_cache: dict[tuple[str, Optional[str]], str] = {}
         q = lang_data("qualifiers.json")["qualifiers"]
         self.qualifiers = {k: v for k, v in q.items() if v}
+        self.qualifiers_before_digits_only = set(lang_data("qualifiers.json")["before_digits_only"])
         self.max_q = max(len(k.split()) for k in self.qualifiers)
         nums = lang_data("numbers.json")
         self.article_forms = set(nums["article_forms"])
         self.vague = set(nums["vague_plurals"])
         self.function_words = set(nums.get("function_words", []))
         self.fraction_nouns = nums.get("fraction_nouns", {})
+        self.sign_words = set(nums["sign_words"])
         ids = lang_data("identifiers.json")
         self.id_before = set(ids["before"])
         self.id_after = set(ids["after"])
@@ -158,6 +159,11 @@ class FigureRecognizer:
         self.age_range_words = set(ms["age_range_words"])
         self.score_words = set(ms["score_words"])
         self.score_context = set(ms["score_context"])
+        self.coordinators = set(ms["coordinators"])
+        self.definite_articles = set(ms["definite_articles"])
+        self.genitive_determiners = set(ms["genitive_determiners"])
+        self.range_links = {w for w in ms["range_links"] if " " not in w}  # one word: "bis", "und", "-"
+        self.range_link_phrases = [w.split() for w in ms["range_links"]]  # also "bis zu"
 
     # -- lemmas --
     def _table(self):
@@ -266,7 +272,7 @@ class FigureRecognizer:
                 # "einen Tag", "seit einem Monat", "eine Woche später", "ein weiteres Jahr", "binnen eines
                 # Jahrzehnts" (not "eines Tages")
                 return 1, i + 1
-            if low != "eines" and nl in _RANGE_LINKS and i + 2 < len(doc) and (
+            if low != "eines" and nl in self.range_links and i + 2 < len(doc) and (
                     parse_digits(doc[i + 2].text) is not None or parse_number_word(doc[i + 2].text.lower()) is not None):
                 # the first number of a range: "ein bis zwei Stunden", "zwischen einer und vier Zigaretten"
                 return 1, i + 1
@@ -335,7 +341,7 @@ class FigureRecognizer:
         if unit is None and i > 0 and doc[i - 1].text in _SYMBOL_PREFIX:
             unit, factor = lookup_unit(doc[i - 1].text)
             start = i - 1
-        if i > 0 and doc[start - 1].text.lower() in ("minus", "−") and doc[i].text[:1].isdigit() if start > 0 else False:
+        if i > 0 and doc[start - 1].text.lower() in self.sign_words and doc[i].text[:1].isdigit() if start > 0 else False:
             value = -value  # "minus 12 Grad", "− 3 Prozent"
             start -= 1
         value = round(value, 4) if isinstance(value, float) else value
@@ -490,14 +496,14 @@ class FigureRecognizer:
 
     # -- qualifier --
     def _qualifier(self, doc: Doc, start: int) -> Optional[str]:
-        if doc[start].text.lower() in self.fraction_nouns and start > 0 and doc[start - 1].text.lower() in ("die", "der", "das"):
+        if doc[start].text.lower() in self.fraction_nouns and start > 0 and doc[start - 1].text.lower() in self.definite_articles:
             start -= 1  # "mehr als [die] Hälfte"
         for n in range(self.max_q, 0, -1):
             if start - n < 0:
                 continue
             words = " ".join(t.text.lower() for t in doc[start - n: start])
             if words in self.qualifiers:
-                if n == 1 and words in ("über", "unter", "gegen") and not doc[start].text[:1].isdigit():
+                if n == 1 and words in self.qualifiers_before_digits_only and not doc[start].text[:1].isdigit():
                     continue  # "verfügt über zwei Pipelines": preposition, not a bound
                 return self.qualifiers[words]
         return None
@@ -560,7 +566,7 @@ class FigureRecognizer:
         if case:
             return all(c.text.lower() in self.von for c in case)
         dets = [c for c in noun.children if c.i < noun.i and c.pos_ == "DET"]
-        return not dets or any(d.text.lower() in ("der", "des", "aller") for d in dets)
+        return not dets or any(d.text.lower() in self.genitive_determiners for d in dets)
 
     def _about_linear(self, doc: Doc, f: dict) -> Optional[Token]:
         j = f["end"]
@@ -605,7 +611,7 @@ class FigureRecognizer:
                                             or lookup_unit(t.text) is not None):
                     return None  # "8 Milliarden Euro Staatsschulden" -> Staatsschuld; not a name
                 return t
-            if self._is_adj(t) or (t.text.lower() in ("und", "-") and k + 1 < n and self._is_adj(doc[k + 1])) or \
+            if self._is_adj(t) or ((t.text.lower() in self.coordinators or t.text == "-") and k + 1 < n and self._is_adj(doc[k + 1])) or \
                     (k == j and has_unit and t.text.lower() in self.comparatives):  # "7,5% mehr Ausgaben"
                 k += 1
                 steps += 1
@@ -662,7 +668,7 @@ class FigureRecognizer:
         """A count of a part of a definite set: "zwei der drei Manager", "drei der wichtigsten
         Firmen", "zwei Drittel der Einnahmen" -> the set's noun (the parse often hangs the count
         on a later noun)."""
-        if f["unit"] is not None or f["end"] + 1 >= len(doc) or doc[f["end"]].text.lower() not in ("der", "des"):
+        if f["unit"] is not None or f["end"] + 1 >= len(doc) or doc[f["end"]].text.lower() not in self.genitive_determiners:
             return None
         k = f["end"] + 1
         g = self._base(doc, k)
@@ -780,7 +786,7 @@ class FigureRecognizer:
         if comma is None or comma + 2 >= q0:
             return None
         det, noun = doc[comma + 1], doc[comma + 2]
-        if det.text.lower() not in ("der", "die", "das") or not self._is_noun(noun) or noun.pos_ == "PROPN":
+        if det.text.lower() not in self.definite_articles or not self._is_noun(noun) or noun.pos_ == "PROPN":
             return None
         if any(x.pos_ in ("VERB", "AUX") for x in doc[comma + 1: q0]):
             return None
@@ -962,7 +968,7 @@ class FigureRecognizer:
         k = f["end"]
         while k < len(doc) and _ADJ_INFL.match(doc[k].text) and self._is_adj(doc[k]):
             k += 1
-        if k == f["end"] or k + 1 >= len(doc) or doc[k].text.lower() not in ("und", "oder", "sowie") \
+        if k == f["end"] or k + 1 >= len(doc) or doc[k].text.lower() not in self.coordinators \
                 or self._excluded(doc, k + 1, blocked):
             return None
         partner = self.parse_at(doc, k + 1)
@@ -1020,7 +1026,7 @@ class FigureRecognizer:
         or a figure in brackets right after another one ("75 Sitzen (56,1 Prozent)") measures
         what the first one measures."""
         between = [t.text.lower() for t in doc[prev_span.end: f["start"]] if not t.is_space]  # "bis zu" is also a qualifier
-        if between in (["bis"], ["bis", "zu"], ["und"], ["oder"], ["-"], ["–"]):
+        if between in self.range_link_phrases:
             return True
         if between[-1:] == ["("] and len(between) <= 2:
             return True
@@ -1163,7 +1169,7 @@ class FigureRecognizer:
             return None
         low = tok.text.lower()
         w = tok.text
-        if w.endswith("innen") and len(w) > 7 and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "und":
+        if w.endswith("innen") and len(w) > 7 and tok.i + 2 < len(doc) and doc[tok.i + 1].text in self.coordinators:
             other = doc[tok.i + 2]
             if other.text.startswith("-") or other.text[:1].isupper():
                 # "Staatsbürgerinnen und -bürger", "Bürgerinnen und Bürger": the pair's base noun
@@ -1243,10 +1249,10 @@ class FigureRecognizer:
                 continue
             # a bare number coordinated with a scaled one shares scale and unit:
             # "zwei bis drei Millionen Euro" -> 2000000 EUR and 3000000 EUR
-            link = 2 if f["end"] + 2 < n and [t.text.lower() for t in doc[f["end"]: f["end"] + 2]] == ["bis", "zu"] else 1
+            link = 2 if f["end"] + 2 < n and [t.text.lower() for t in doc[f["end"]: f["end"] + 2]] in self.range_link_phrases else 1
             scaled_only = not f["bare"] and f["unit"] is None and f["scale"] != 1 and f["end"] == f["num"] + 2
             link_at = self._list_link(doc, f["end"], blocked) if f["bare"] else f["end"]
-            if (f["bare"] or scaled_only) and link_at + 1 < n and (doc[link_at].text.lower() in _RANGE_LINKS or (
+            if (f["bare"] or scaled_only) and link_at + 1 < n and (doc[link_at].text.lower() in self.range_links or (
                     doc[link_at].text.lower() == "auf" and f["start"] > 0 and doc[f["start"] - 1].text.lower() == "von")):
                 # "600 Millionen bis zu zwei Milliarden Euro": "bis zu" links the range too;
                 # "im Alter von 62, 64 und 66 Jahren": the last of a list gives its unit to all
