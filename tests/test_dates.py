@@ -405,3 +405,26 @@ def test_language_data_keys_are_validated(tmp_path):
         (tmp_path / name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         with pytest.raises(LanguageDataError, match=key):
             lang_data(name, str(tmp_path))
+
+
+@pytest.mark.parametrize("published,text,expected", [
+    # inside a quotation the quotation's tense, not the reporting verb's (wn83346, dev)
+    ("2019-07-25", "„Das Wichtigste ist, dass wir bis Ende Oktober aus der EU raus sind – vorzugsweise mit einem Abkommen“, sagte Raab laut Spiegel Online.",
+     [("Ende Oktober", "2019-10")]),
+    # outside the quotation the reporting verb still decides
+    ("2019-07-25", "Im Oktober sagte Raab: „Wir sind raus.“", [("Oktober", "2018-10")]),
+    # "Vorjahr" right after a named year counts from it (wn60632, dev); without one, from publication
+    ("2010-01-23", "Google weist für das abgelaufene Jahr einen Gewinn von umgerechnet 4,6 Milliarden Euro aus. Damit konnte der Marktführer "
+                   "in diesem Segment seinen Gewinn gegenüber dem Vorjahr um 1,6 Milliarden Euro steigern.",
+     [("abgelaufene Jahr", "2009"), ("Vorjahr", "2008")]),
+    ("2010-01-23", "Damit konnte der Marktführer seinen Gewinn gegenüber dem Vorjahr um 1,6 Milliarden Euro steigern.", [("Vorjahr", "2009")]),
+    # "In diesem Jahr" right after "das Jahr 2020" (wn35877, dev); after an older date, publication (wn37427, dev)
+    ("2006-12-05", "Bei der erstmaligen Ankündigung durch den US-Präsidenten George W. Bush hatte er das Jahr 2020 genannt. "
+                   "In diesem Jahr sollen erstmals wieder bemannte Mondflüge stattfinden.",
+     [("Jahr 2020", "2020"), ("diesem Jahr", "2020")]),
+    ("2007-01-22", "Bereits seit dem 19. Januar 1949 wird sein Grab von diesem Unbekannten besucht. Der Mann ist nur als „Poe Toaster“ bekannt. "
+                   "In diesem Jahr kamen ungefähr 55 Besucher, nur um ihn zu sehen.",
+     [("19. Januar 1949", "1949-01-19"), ("diesem Jahr", "2007")]),
+])
+def test_session9_quotes_and_near_anaphora(nlp, published, text, expected):
+    assert [(s, v) for s, v, *_ in run(nlp, text, published)] == expected

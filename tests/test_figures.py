@@ -749,3 +749,22 @@ def test_about_measure_noun_and_gapping(nlp_model, text, expected):
 ])
 def test_session9_about_compound_tenses_and_amounts(nlp_model, text, expected):
     assert model_figs(nlp_model, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # vague hundreds and thousands are no figures (wn2954, wn25147, dev; guideline)
+    ("Bei bundesweit fünf Demonstrationen haben heute mehrere tausend Studierende gegen die Einführung von Studiengebühren protestiert.",
+     [("fünf", 5, None, "Demonstration")]),
+    ("Der Wert der DFS beträgt mehrere hundert Millionen Euro.", []),
+    # a fraction noun after an ordinal is a part in order, not a proportion (wn63107, dev)
+    ("Die Niederländer spielten in der ersten Hälfte ausgesprochen defensiv.", []),
+    # "Satz 1" of a law is an identifier (wn48520, dev)
+    ("Insbesondere bemängelte das Verfassungsgericht § 5 Abs. 2, Nr. 11, Satz 1 des Gesetzes.", []),
+    # an explicit plus sign (wn47745, dev); "+49 30 ..." stays a phone number
+    ("Im Jahr 2009 wird es auf 2,7% sinken, was ein effektives Dreijahresdefizit von +1,0% bedeutet.",
+     [("2,7%", 2.7, "%", None), ("+1,0%", 1, "%", "Dreijahresdefizit")]),
+    ("Sie erreichen die Redaktion unter +49 30 123456.", []),
+])
+def test_session9_vague_ordinal_identifier_and_sign(nlp_model, text, expected):
+    got = model_figs(nlp_model, text)
+    assert [g if e[3] is not None else g[:3] + (None,) for g, e in zip(got, expected)] == expected and len(got) == len(expected)

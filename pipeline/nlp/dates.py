@@ -449,6 +449,10 @@ class DateRecognizer:
         self.morgen_noun_after = set(d["morgen_noun_after"])
         self.year_frame_words = set(d["year_frame_words"])
         self.deictic_years = {k: v for k, v in d["deictic_years"].items()}
+        self.quote_open = {o: c for o, c in d["quote_marks"]}  # opening mark -> its closing mark
+        self.quote_close = set(self.quote_open.values())
+        self.near_anaphoric = set(d["anaphoric_near"]["compounds"])
+        self.near_anaphoric_this_year = set(d["anaphoric_near"]["this_year_modifiers"])
         self.tense_detector = TenseDetector(self._lemma, self._lemma_table)
         self.parse_tense_kinds = set(d["tense"]["parse_tense_kinds"])
         self._build()
@@ -645,6 +649,42 @@ class DateRecognizer:
         """Is `pos` inside a German quotation („...“ or »...«) of its paragraph?"""
         para = text[text.rfind("\n", 0, pos) + 1: pos]
         return para.count("„") > para.count("“") or para.count("»") > para.count("«")
+
+    def _near_anaphoric(self, doc: Doc, m: DateMatch, last: tuple[str, str, int], s0: int,
+                        value: Optional[str]) -> Optional[str]:
+        """"gegenüber dem Vorjahr" right after "für das abgelaufene Jahr" (the same or the previous
+        sentence): the year before the one the text just named, not before publication; "In diesem
+        Jahr" right after "das Jahr 2020" is 2020 (`anaphoric_near` in dates.json). Else ``value``."""
+        last_value, kind, last_s0 = last
+        date = self._ref_from(last_value)
+        prev_s0 = sentence_bounds(doc, s0 - 1)[0] if s0 > 0 else s0
+        if last_s0 < prev_s0:
+            return value  # named too far back: publication decides
+        if m.kind == "rel_comp" and not m.g.get("year") and m.g["comp"].lower() in self.near_anaphoric:
+            unit, off = self.rel_comp[m.g["comp"].lower()]
+            if unit == "month" and not re.match(r"^\d{4}-\d{2}", last_value):
+                return value  # "Vormonat" after a year only: no month to count from
+            return shift_period(date, unit, off)
+        if m.kind == "rel" and not m.g.get("year") and kind == "jahr_year" and (m.g.get("mod") or "").lower() in self.near_anaphoric_this_year \
+                and self.rel_units.get(m.g["unit"].lower()) == "year":
+            return iso_year(date.year)
+        return value
+
+    def _quote_bounds(self, doc: Doc, s0: int, s1: int, i: int) -> tuple[int, int]:
+        """[start, end) of the quotation ("„...“", "»...«" as in `quote_marks`) around token ``i``
+        inside the sentence [s0, s1), or the sentence itself when ``i`` is not quoted there."""
+        opening = None
+        for k in range(i - 1, s0 - 1, -1):
+            w = doc[k].text
+            if w in self.quote_close:
+                return s0, s1
+            if w in self.quote_open:
+                opening = k
+                break
+        if opening is None:
+            return s0, s1
+        close = next((k for k in range(i + 1, s1) if doc[k].text == self.quote_open[doc[opening].text]), None)
+        return opening + 1, close if close is not None else s1
 
     def _postponed_to(self, doc: Doc, span: Span, c0: int, c1: int) -> bool:
         """A date after "auf (den)" / "für (den)" in a clause with a verb of postponing or
@@ -993,6 +1033,7 @@ class DateRecognizer:
         holidays: set[tuple[int, int]] = set()
         ref: Optional[dt.date] = None
         episode_start: Optional[dt.date] = None
+        last_dated: Optional[tuple[str, str, int]] = None  # (value, kind, sentence start) of the last dated span
         for m, span in matches:
             s0, s1 = sentence_bounds(doc, span.start)
             c0, c1 = clause_bounds(doc, span.start, span.end, s0, s1)
@@ -1000,7 +1041,10 @@ class DateRecognizer:
             if tense is None:
                 tense = self.tense_detector.tense([t for t in doc[c0:c1] if t.i < span.start or t.i >= span.end], span.start)
             if tense is None:
-                tense = self.tense_detector.tense([t for t in doc[s0:s1] if t.i < span.start or t.i >= span.end], span.start)
+                # the sentence's tense; inside a quotation only the quotation's ("„... bis Ende Oktober
+                # aus der EU raus sind“, sagte Raab": "sagte" is the reporter's tense, not the speaker's)
+                q0, q1 = self._quote_bounds(doc, s0, s1, span.start)
+                tense = self.tense_detector.tense([t for t in doc[q0:q1] if t.i < span.start or t.i >= span.end], span.start)
             if self._postponed_to(doc, span, c0, c1):
                 tense = "future"  # "der Prozess wurde auf den 28. November vertagt": a later day
             if m.kind == "day_list" and m.extra.get("mon") is None:
@@ -1018,6 +1062,8 @@ class DateRecognizer:
                     (episode_start + dt.timedelta(days=n - 1)).isoformat()
             else:
                 value = self.normalise(m, anchor, tense, ref)
+                if self.mode == "news" and last_dated is not None:
+                    value = self._near_anaphoric(doc, m, last_dated, s0, value)
             if m.kind == "holiday" and not m.g.get("year"):
                 if self._holiday_named(doc, span):
                     continue  # "Ostern weltweit am gleichen Tage zu feiern": the feast, not a time
@@ -1033,6 +1079,8 @@ class DateRecognizer:
                 span._.value = f"XXXX-{self.months[m.g['mon'].lower()]:02d}-{int(m.g['day']):02d}"
                 span._.date_type = "set"
             spans.append(span)
+            if value and span._.date_type != "set" and self._ref_from(value) is not None:
+                last_dated = (value, m.kind, s0)
             if m.kind == "holiday":
                 holidays.add((span.start, span.end))
             if m.kind == "weekday" and value and self.mode == "news" and self._ref_from(value) is not None:

@@ -48,6 +48,7 @@ _TIME_UNITS = {"s", "min", "h", "day", "week", "month", "year", "decade", "centu
 _CALENDAR_UNITS = {"day", "week", "month", "year", "decade", "century"}  # "vor/in N ..." resolves to a date
 _SYMBOL_PREFIX = {"€", "$", "£", "US$"}
 _SIGNS = {"-", "−", "–"}  # a sign glued to the digits ("-5", "−3")
+_PLUS = "+"  # "+1,0%": an explicit positive sign glued to the digits (not "+49 30 ...", a phone number)
 _GROUP_SPACES = {" ", "\u202f", "\u2009", "\u00a0"}  # thousands separators ("45 000")
 # a line of a results table: a name, a number, a dash, a name, a number ("Islanders\t4  - Sabres\t6  \t");
 # a team's name is one to three words; a heading is no result line ("Artikel 5: Die Rente mit 67",
@@ -93,6 +94,8 @@ class FigureRecognizer:
         self.function_words = set(nums.get("function_words", []))
         self.fraction_nouns = nums.get("fraction_nouns", {})
         self.sign_words = set(nums["sign_words"])
+        self.vague_before = set(nums["vague_before"])
+        self.fraction_not_after = set(nums["fraction_noun_not_after"])
         ids = lang_data("identifiers.json")
         self.id_before = set(ids["before"])
         self.id_after = set(ids["after"])
@@ -223,7 +226,7 @@ class FigureRecognizer:
         number word, fraction noun, article before a multiplier). Most tokens fail it, so the
         component skips the context checks for them."""
         low = word.lower()
-        return word[:1].isdigit() or (word[:1] in _SIGNS and word[1:2].isdigit()) or low in self.fraction_nouns or low in self.article_forms \
+        return word[:1].isdigit() or ((word[:1] in _SIGNS or word[:1] == _PLUS) and word[1:2].isdigit()) or low in self.fraction_nouns or low in self.article_forms \
             or parse_number_word(low) is not None
 
     def _base(self, doc: Doc, i: int) -> Optional[tuple[float, int]]:
@@ -233,6 +236,8 @@ class FigureRecognizer:
         text = t.text
         if text[:1] in _SIGNS and text[1:2].isdigit():
             sign, text = -1, text[1:]
+        elif text[:1] == _PLUS and text[1:2].isdigit():
+            text = text[1:]
         v = parse_digits(text)
         if v is not None:
             j = i + 1
@@ -406,6 +411,10 @@ class FigureRecognizer:
         nxt = _next(doc, i)
         if prev is not None and prev.text.lower() in self.id_before:
             return True
+        if prev is not None and prev.text.lower() in self.vague_before and multiplier(t.text.lower()):
+            return True  # "mehrere tausend Lehrer", "mehrere hundert Millionen Euro": vague, no figure
+        if prev is not None and t.text.lower() in self.fraction_nouns and prev.text.lower() in self.fraction_not_after:
+            return True  # "in der ersten Hälfte" (of a match): a part in order, no proportion
         street = prev
         if prev is not None and prev.text == "." and _prev(doc, prev.i) is not None and not prev.whitespace_ is None:
             street = _prev(doc, prev.i)
@@ -461,7 +470,7 @@ class FigureRecognizer:
         while k >= 0 and steps < 8:
             w = doc[k].text
             # an area code in brackets "(030) 123456", not any number in brackets ("(56,1 Prozent)")
-            if w.startswith("+") and w[1:].isdigit() or (re.fullmatch(r"0\d+", w) and k < i) or \
+            if w.startswith("+") and w[1:].isdigit() and (k < i or self._digit_group_after(doc, i)) or (re.fullmatch(r"0\d+", w) and k < i) or \
                     (w == "(0" or w == "(" and doc[k + 1].text.startswith("0")) and k < i:
                 return True
             if k < i and w.lower() in self.phone_words:
@@ -474,6 +483,12 @@ class FigureRecognizer:
             k = p.i
             steps += 1
         return False
+
+    @staticmethod
+    def _digit_group_after(doc: Doc, i: int) -> bool:
+        """Is the next token another group of digits ("+49 30 123456"), as in a phone number?"""
+        nxt = _next(doc, i)
+        return nxt is not None and nxt.text.isdigit()
 
     def _score(self, doc: Doc, i: int) -> bool:
         """Match results written with "zu" in a sports sentence ("gewann mit 3 zu 1"), and the lines

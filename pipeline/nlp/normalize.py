@@ -42,10 +42,12 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "heute_nowadays", "anaphoric_compounds", "deictic_modifiers", "decade_words", "holidays",
         "event_name_heads", "episode_day_followers", "recurring_day_words", "holiday_generic", "postponed_to", "holiday_lowercase_words",
         "ordinal_nouns", "season_compounds", "month_prefixes", "of_year_modifiers", "deictic_lowercase_only",
-        "season_triggers", "dative_jahre_after", "morgen_noun_after", "year_frame_words", "deictic_years"}),
+        "season_triggers", "dative_jahre_after", "morgen_noun_after", "year_frame_words", "deictic_years",
+        "quote_marks", "anaphoric_near"}),
     "numbers.json": frozenset({
         "units", "teens", "tens", "unit_prefixes_in_compounds", "hundred", "thousand", "multipliers",
-        "fractions", "mixed", "article_forms", "vague_plurals", "function_words", "fraction_nouns", "sign_words"}),
+        "fractions", "mixed", "article_forms", "vague_plurals", "function_words", "fraction_nouns", "sign_words",
+        "vague_before", "fraction_noun_not_after"}),
     "qualifiers.json": frozenset({"qualifiers", "before_digits_only"}),
     "measures.json": frozenset({
         "measuring_verbs", "object_measuring_verbs", "subject_deps", "object_deps", "particle_deps", "anaphoric_pronouns", "purpose", "participle_phrase", "partitive_pronouns", "ratios", "speed", "rate_prepositions", "measure_adjectives", "predicate_only_with_unit", "container_nouns", "amount_phrases", "partitive_words", "duration_codes",
