@@ -768,3 +768,37 @@ def test_session9_about_compound_tenses_and_amounts(nlp_model, text, expected):
 def test_session9_vague_ordinal_identifier_and_sign(nlp_model, text, expected):
     got = model_figs(nlp_model, text)
     assert [g if e[3] is not None else g[:3] + (None,) for g, e in zip(got, expected)] == expected and len(got) == len(expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # modal + perfect infinitive, and two subjects the parse gave "betragen": not the one a comma parts from
+    # the figure; the article it took for the subject hands over to its noun (wn18890, dev2)
+    ("Die Schneeschicht war etwa 30 Zentimeter dick, da sie aber sehr feucht war, dürfte das auf der Hallendecke lastende "
+     "Gesamtgewicht rund 180 Tonnen betragen haben.",
+     [("30 Zentimeter", 30, "cm", "Schneeschicht"), ("180 Tonnen", 180, "t", "Gesamtgewicht")]),
+    # the parse makes the figure the predicate and "liegt" its copula (wn61850, dev)
+    ("Mit Sylvia Cremer ist nun auch die erste Frau als Professor in Maria Gugging, somit liegt die Frauenquote immer noch unter 10 Prozent.",
+     [("10 Prozent", 10, "%", "Frauenquote")]),
+    # a capitalised adjective of a fixed phrase: the noun after it is counted (wn63107, dev)
+    ("Bundestrainer Joachim Löw bezeichnete acht Gelbe Karten in einem Spiel, in dem es nur 26 Fouls gab, als „übertrieben“.",
+     [("acht", 8, None, "Karte"), ("26", 26, None, "Foul")]),
+    # the noun an amount is introduced by, not a noun after a participle (wn12438, dev2); a noun right after
+    # the unit still wins (wn45244, dev)
+    ("Der Mann habe in dem auf einer Höhe von etwa 180 Metern gelegenem Drehrestaurant des Olympiaturms begonnen, Flugblätter zu verteilen.",
+     [("180 Metern", 180, "m", "Höhe")]),
+    ("Es handelte sich um einen selbstgebastelten Sprengkörper mit einer Sprengkraft von einem Kilogramm TNT.",
+     [("einem Kilogramm", 1, "kg", "TNT")]),
+    # "an" + a bare noun says what an amount consists of (gnad533, web_pages_de); a receiver is not (wn70935, dev)
+    ("Die Firma führe pro Jahr 15 Milliarden Euro an Steuern ab.", [("15 Milliarden Euro", 15000000000, "EUR", "Steuer")]),
+    ("Er spart dadurch 86 Euro an Steuern und Sozialabgaben.", [("86 Euro", 86, "EUR", "Steuer")]),
+    ("Anonymous hat mit den Kreditkartendaten 1 Million Dollar an wohltätige Organisationen überwiesen.", [("1 Million Dollar", 1000000, "USD", None)]),
+])
+def test_session9_about_parse_repairs_and_content(nlp_model, text, expected):
+    assert model_figs(nlp_model, text) == expected
+
+
+def test_session9_classifier_hands_over_to_the_subject(nlp_model):
+    """"1.000 ... Mann": a classifier; the measuring verb's subject says what is measured (wn23333, dev2;
+    the second number of the range, which the parse hangs on "Mann", still gives "Mann": not solved)."""
+    got = model_figs(nlp_model, "Die Truppenstärke der Mission sollte laut Franz-Josef Jung zwischen 1.000 und 1.500 Mann umfassen.")
+    assert got[0] == ("1.000", 1000, None, "Truppenstärke")

@@ -163,6 +163,10 @@ class FigureRecognizer:
         self.score_words = set(ms["score_words"])
         self.score_context = set(ms["score_context"])
         self.coordinators = set(ms["coordinators"])
+        self.classifier_nouns = set(ms["classifier_nouns"])
+        self.content_prepositions = set(ms["content_prepositions"]["words"])
+        self.recipient_verbs = set(ms["content_prepositions"]["not_with_verbs"])
+        self.participles = {k: v for k, v in ms["participles"].items() if not k.startswith("_")}
         self.definite_articles = set(ms["definite_articles"])
         self.genitive_determiners = set(ms["genitive_determiners"])
         self.range_links = {w for w in ms["range_links"] if " " not in w}  # one word: "bis", "und", "-"
@@ -554,7 +558,9 @@ class FigureRecognizer:
         if units_inside:
             unit_tok = doc[f["end"] - 1]
             # "7000 Kilometer lange Grenze": unit <- adj -> noun
-            for c in (unit_tok.head, unit_tok.head.head):
+            # not past a noun the unit hangs on ("auf einer Höhe von 180 Metern gelegenem Drehrestaurant")
+            heads = (unit_tok.head,) if unit_tok.head.pos_ in _NOUN_POS and unit_tok.head.i not in span_toks else (unit_tok.head, unit_tok.head.head)
+            for c in heads:
                 if c.i not in span_toks and c.pos_ == "ADJ" and c.head.pos_ in _NOUN_POS and c.head.i > c.i:
                     return c.head
             # "Prozent der Stimmen", "Millionen Euro Schaden"; after "X von <figure>" a second
@@ -595,6 +601,18 @@ class FigureRecognizer:
         # partitive "9 der 15 Nachfolgestaaten", "zwei Drittel der Bevölkerung"
         while j < n and doc[j].is_space:
             j += 1
+        if has_unit and j + 1 < n and doc[j].text.lower() in self.content_prepositions:
+            # "50 Milliarden Euro an Hilfen", "zwei Tonnen an Waffen": what the amount consists of, a
+            # bare noun (no article: "30 Prozent an der Firma" is a share in it, not of it)
+            k = j + 1
+            while k < n and k < j + 4 and self._is_adj(doc[k]) and not self._is_noun(doc[k]):
+                if doc[k].text.endswith("e"):
+                    return None  # an accusative: the receiver ("1 Million Dollar an wohltätige Organisationen")
+                k += 1
+            if k < n and self._is_noun(doc[k]) and doc[k].pos_ != "PROPN" and lookup_unit(doc[k].text) is None \
+                    and self.lemma(doc[k].head).lower() not in self.recipient_verbs:
+                return doc[k]
+            return None
         if j < n and doc[j].text.lower() in self.partitive_words:  # also "Zwei seiner vier Kinder"
             k = j + 1
             skipped = 0
@@ -704,19 +722,9 @@ class FigureRecognizer:
         self._context_rule = None
         q0 = self._qualifier_start(doc, f["start"])
         prev = _prev(doc, q0)
-        if prev is not None and prev.text.lower() in self.adverbs_after_von and _prev(doc, prev.i) is not None \
-                and _prev(doc, prev.i).text.lower() in self.von:
-            prev = _prev(doc, prev.i)  # "ein Gewinn von umgerechnet 4,6 Milliarden Euro"
-        for words in self.amount_phrases:  # "Kredit in Höhe von ...", "Schaden zwischen ...", "Minus von ..."
-            k = len(words)
-            if prev is None or prev.i - k + 1 < 0 or [t.text.lower() for t in doc[prev.i - k + 1: prev.i + 1]] != words:
-                continue
-            n = _prev(doc, prev.i - k + 1)
-            # a PROPN outside any name is a tagging slip ("An der Weltrekordlast von 130 Kilogramm")
-            if n is not None and self._is_noun(n) and (n.pos_ != "PROPN" or not n.ent_type_):
-                self._context_rule = "von" if words[0] in self.von else "amount_phrase"
-                return n if k > 1 else self._through_container(n)
-            break
+        n = self._about_amount(doc, f)
+        if n is not None:
+            return n
         if prev is not None and prev.text == "," and f["unit"] is not None:
             n = _prev(doc, prev.i)
             if n is not None and self._is_noun(n) and n.pos_ != "PROPN":
@@ -746,7 +754,7 @@ class FigureRecognizer:
             v = v.head
         self._purpose_ctx = (t, v, preps) if f["unit"] in self.money_units else None
         if v.pos_ not in ("VERB", "AUX"):
-            return None
+            return self._copula_subject(f, t, preps)
         if f["unit"] in self.speed_units and preps & self.speed_prepositions:
             subj, how = self.subject_of(v, exclude=t.i)  # "raste der Jet mit 150 km/h"
             if subj is not None:
@@ -793,6 +801,40 @@ class FigureRecognizer:
             return self._through_container(subj)
         return None
 
+    def _about_amount(self, doc: Doc, f: dict) -> Optional[Token]:
+        """The noun before "von", "in Höhe von", "im Wert von", "zwischen" right before the figure
+        ("Kredit in Höhe von 750 Millionen Euro", "ein Minus von 3 Prozent"); sets the rule name."""
+        self._context_rule = None
+        prev = _prev(doc, self._qualifier_start(doc, f["start"]))
+        if prev is not None and prev.text.lower() in self.adverbs_after_von and _prev(doc, prev.i) is not None \
+                and _prev(doc, prev.i).text.lower() in self.von:
+            prev = _prev(doc, prev.i)  # "ein Gewinn von umgerechnet 4,6 Milliarden Euro"
+        for words in self.amount_phrases:  # "Kredit in Höhe von ...", "Schaden zwischen ...", "Minus von ..."
+            k = len(words)
+            if prev is None or prev.i - k + 1 < 0 or [t.text.lower() for t in doc[prev.i - k + 1: prev.i + 1]] != words:
+                continue
+            n = _prev(doc, prev.i - k + 1)
+            # a PROPN outside any name is a tagging slip ("An der Weltrekordlast von 130 Kilogramm")
+            if n is not None and self._is_noun(n) and not n.ent_type_:  # no name ("laut Franz-Josef Jung zwischen 1.000 und ...")
+                self._context_rule = "von" if words[0] in self.von else "amount_phrase"
+                return n if k > 1 else self._through_container(n)
+            break
+        return None
+
+    def _copula_subject(self, f: dict, t: Token, preps: set) -> Optional[Token]:
+        """"somit liegt die Frauenquote immer noch unter 10 Prozent": the parse makes the figure the
+        predicate and the measuring verb its copula; the subject of the figure is what it measures."""
+        cop = next((c for c in t.children if c.dep_ == "cop" and c.pos_ in ("VERB", "AUX")), None)
+        lem = self.verb_lemma(cop) if cop is not None else None
+        allowed = self.measuring_verbs.get(lem) if lem else None
+        if allowed is None or (allowed and not preps & allowed) or (lem in self.predicate_only_with_unit and f["unit"] is None):
+            return None
+        subj, how = self.subject_of(t, exclude=t.i)
+        if subj is None:
+            return None
+        self._context_rule = "verb_subject_copula" + how
+        return self._through_container(subj)
+
     def _gapped_subject(self, doc: Doc, subj: Token, q0: int) -> Optional[Token]:
         """A clause after a comma that leaves out the verb and has a subject of its own ("ging der
         Umsatz um 3,6 Prozent zurück, der Gewinn um nahezu 20 Prozent"): that subject, an article
@@ -817,7 +859,7 @@ class FigureRecognizer:
         model = self.lemma(v).lower()
         # neither model nor table knows some forms ("umfasst", "gaben"): the table's lemma, the
         # infinitive of a present form, the table's lemma of the singular preterite ("gaben" -> "gab")
-        cands = [model, self.lemma_text(v.text).lower()] + ([model[:-1] + "en"] if model.endswith("t") else []) \
+        cands = [self.participles.get(v.text.lower(), model), model, self.lemma_text(v.text).lower()] + ([model[:-1] + "en"] if model.endswith("t") else []) \
             + ([self.lemma_text(v.text[:-2]).lower()] if v.text.endswith("en") else [])
         for c in cands:
             if particle + c in known:
@@ -831,12 +873,24 @@ class FigureRecognizer:
         (noun, how): how is "" (own subject), "_conj" or "_pronoun", for the per-rule scores."""
         how = ""
         for _ in range(2):
-            for c in v.children:
-                if c.dep_ in self.subject_deps and c.i != exclude:
-                    if c.pos_ == "NOUN":
-                        return c, how
-                    if c.pos_ == "PRON" and c.text.lower() in self.anaphoric_pronouns:
-                        return self.antecedent(c), "_pronoun"
+            subjects = [c for c in v.children if c.dep_ in self.subject_deps and c.i != exclude]
+            if exclude >= 0 and len(subjects) > 1:
+                # two subjects are a parse slip: not one a comma parts from the figure ("Die Schneeschicht war
+                # ... dick, da sie ... war, dürfte das ... Gesamtgewicht rund 180 Tonnen betragen haben")
+                doc = v.doc
+                subjects.sort(key=lambda c: any(x.text == "," for x in doc[min(c.i, exclude): max(c.i, exclude)]))
+            for c in subjects:
+                if c.pos_ == "NOUN":
+                    return c, how
+                if c.pos_ == "PRON" and c.text.lower() in self.anaphoric_pronouns:
+                    return self.antecedent(c), "_pronoun"
+                if c.pos_ == "DET":
+                    # "dürfte das auf der Hallendecke lastende Gesamtgewicht rund 180 Tonnen betragen
+                    # haben": the parse took the article for the subject and its noun for the object
+                    noun = next((x for x in v.children if c.i < x.i < c.i + 6 and x.pos_ == "NOUN" and x.dep_ in self.object_deps
+                                 and x.i != exclude), None)
+                    if noun is not None:
+                        return noun, "_determiner"
             if v.dep_ != "conj" or v.head.i == v.i or not any(c.dep_ == "cc" for c in v.children):
                 return None, how  # only "A und B": after a comma a new clause may have its own subject
             v, how = v.head, "_conj"
@@ -893,6 +947,19 @@ class FigureRecognizer:
                     self._context_rule = "purpose"
                     return c
         return None
+
+    def _capitalised_adjective(self, tok: Token) -> bool:
+        """A capitalised inflected adjective of a fixed phrase ("Gelbe Karten", "Rote Karte"): its
+        lower-case form is an adjective form the lemma table knows ("gelbe" -> "gelb")."""
+        w = tok.text
+        if not w[:1].isupper() or not _ADJ_INFL.match(w.lower()):
+            return False
+        table = self._table() or {}
+        lem = table.get(w.lower())
+        if lem and lem != w.lower() and lem.islower() and w.lower().startswith(lem[:3]):
+            return True  # "deutsche" -> "deutsch"
+        noun = table.get(w)  # a nominalised adjective's lemma is its neuter form: "Gelbe" -> "Gelbes"
+        return bool(noun) and noun != w and noun.endswith("es") and w.startswith(noun[:-2]) and len(w) - len(noun[:-2]) <= 2
 
     def _suspended(self, tok: Token) -> Optional[str]:
         """A suspended compound written out (guideline): "Ja- ... Nein-Stimmen" -> "Ja-Stimme",
@@ -1164,8 +1231,19 @@ class FigureRecognizer:
         rules += [("measure_adj", self._about_measure_adj), ("participle", self._about_participle),
                   ("parse", self._about_parse)] if has_ann(doc, "DEP") else []
         rules += [("linear", self._about_linear), ("context:", self._about_context)]
+        after = doc[f["end"]] if f["end"] < len(doc) else None
+        if f["unit"] is not None and (after is None or not self._is_noun(after)):
+            # "auf einer Höhe von etwa 180 Metern gelegenem Drehrestaurant": the noun the amount is
+            # introduced by is measured, not a noun after an adjective ("einem Kilogramm TNT" keeps TNT)
+            rules.insert(0, ("context:", self._about_amount))
         for name, rule in rules:
             tok = rule(doc, f)
+            if tok is not None and tok.text.lower() in self.classifier_nouns and name != "context:":
+                # "zwischen 1.000 und 1.500 Mann umfassen": "Mann" counts the troops; the context
+                # (the measuring verb's subject "Truppenstärke") says what is measured, if it can
+                ctx = self._about_context(doc, f)
+                if ctx is not None and lookup_unit(ctx.text) is None and ctx.text.lower() not in self.classifier_nouns:
+                    tok, name = ctx, "context:"
             if tok is not None and (lookup_unit(tok.text) is not None or tok.is_space):
                 # a unit ("Euro" as the parse's head; "45 (34,1 Prozent) Sitze": the bracket's
                 # unit) measures nothing, nor does a line break the tagger took for a noun
@@ -1176,6 +1254,9 @@ class FigureRecognizer:
                 break
         if tok is None:
             return None
+        nxt = _next(doc, tok.i)
+        if nxt is not None and nxt.i == tok.i + 1 and self._is_noun(nxt) and self._capitalised_adjective(tok):
+            tok = nxt  # "acht Gelbe Karten" (the parse: "Gelbe" a noun): the noun after the adjective is counted
         if tok.text.endswith("-") and len(tok.text) > 2:
             full = self._suspended(tok)  # "82 Ja- gegen 20 Nein-Stimmen", "sieben Baseball- und fünf Totschläger"
             if full is not None:
