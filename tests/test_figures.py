@@ -802,3 +802,15 @@ def test_session9_classifier_hands_over_to_the_subject(nlp_model):
     the second number of the range, which the parse hangs on "Mann", still gives "Mann": not solved)."""
     got = model_figs(nlp_model, "Die Truppenstärke der Mission sollte laut Franz-Josef Jung zwischen 1.000 und 1.500 Mann umfassen.")
     assert got[0] == ("1.000", 1000, None, "Truppenstärke")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the noun right after a count is counted, whatever later noun the parse hangs the count on (wn69856, dev)
+    ("Nach einem Plan der Europäischen Union (EU) vom Sommer 2011 müssen alle 27 EU-Staaten Konzepte zur Förderung der Minderheit vorlegen.",
+     [("27", 27, None, "EU-Staat")]),
+    # an attributive city adjective the parse made the subject hands over to its noun (wn60632, dev)
+    ("Der Frankfurter Aktienkurs des Internet-Riesen gab trotz der guten Gewinnsituation um drei bis vier Prozentpunkte nach.",
+     [("drei", 3, "pp", "Aktienkurs"), ("vier Prozentpunkte", 4, "pp", "Aktienkurs")]),
+])
+def test_session9_adjacent_noun_and_attributive_subject(nlp_model, text, expected):
+    assert model_figs(nlp_model, text) == expected

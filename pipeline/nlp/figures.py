@@ -572,6 +572,10 @@ class FigureRecognizer:
                         and self._genitive_like(ch) and not (after_von and any(c.text.lower() in self.von for c in ch.children if c.i < ch.i)):
                     return ch
             return None
+        nxt = doc[f["end"]] if f["end"] < len(doc) else None
+        if nxt is not None and nxt.pos_ == "NOUN" and cand is not None and cand.i != nxt.i and nxt.text[:1].isupper() \
+                and lookup_unit(nxt.text) is None and nxt.text.lower() not in self.months:
+            return nxt  # "alle 27 EU-Staaten Konzepte": the noun right after a count is what it counts, not a later head
         if cand is not None and cand.i not in span_toks and cand.pos_ in _NOUN_POS and t.dep_ in _NUM_DEPS:
             return cand
         # partitive "9 der 15 Staaten", "zwei Drittel der Bevölkerung"
@@ -882,6 +886,11 @@ class FigureRecognizer:
             for c in subjects:
                 if c.pos_ == "NOUN":
                     return c, how
+                if c.pos_ == "PROPN" and not c.ent_type_ and c.i + 1 < len(c.doc) and c.doc[c.i + 1].head.i == c.i \
+                        and c.doc[c.i + 1].pos_ == "NOUN" and c.doc[c.i + 1].dep_ in ("appos", "flat", "nmod", "compound"):
+                    # "Der Frankfurter Aktienkurs ... gab um drei Prozentpunkte nach": the parse made the
+                    # attributive "Frankfurter" the subject and its noun an apposition
+                    return c.doc[c.i + 1], how + "_attribute"
                 if c.pos_ == "PRON" and c.text.lower() in self.anaphoric_pronouns:
                     return self.antecedent(c), "_pronoun"
                 if c.pos_ == "DET":
