@@ -428,3 +428,20 @@ def test_language_data_keys_are_validated(tmp_path):
 ])
 def test_session9_quotes_and_near_anaphora(nlp, published, text, expected):
     assert [(s, v) for s, v, *_ in run(nlp, text, published)] == expected
+
+
+def test_session9_day_anaphora_and_duration_precision(nlp):
+    """"An diesem Tag" right after "Anfang November" is that month (wn17843, dev2), not a day named far
+    back; "eineinhalb Monate zuvor" counted from a day keeps the month's precision (wn19560, dev2)."""
+    text = ("Der 83-jährige wurde am 24. April 1922 geboren. Delmare soll noch vor Weihnachten in eine Reha-Klinik verlegt werden. "
+            "Seinen Ausstieg aus der Serie hatte Delmare im Oktober noch selbst angekündigt. Sein letzter Drehtag war Anfang November. "
+            "An diesem Tag wurde er von seinen Kollegen mit Rosen verabschiedet.")
+    assert run(nlp, text, "2005-12-18")[-1] == ("diesem Tag", "2005-11")
+    import pipeline.nlp.figures  # noqa: F401  (registers the factory)
+
+    nlp_f = spacy.blank("de")
+    nlp_f.add_pipe("presseschau_dates")
+    nlp_f.add_pipe("presseschau_figures")
+    text = ("Ein Flugzeug der Gesellschaft hatte am 6. Januar in der Nähe der Stadt Cuzco ein Triebwerk verloren. "
+            "Ein ähnlicher Fall hatte sich bereits eineinhalb Monate zuvor ereignet.")
+    assert run(nlp_f, text, "2006-01-09") == [("6. Januar", "2006-01-06"), ("eineinhalb Monate zuvor", "2005-11")]

@@ -665,6 +665,15 @@ class DateRecognizer:
             if unit == "month" and not re.match(r"^\d{4}-\d{2}", last_value):
                 return value  # "Vormonat" after a year only: no month to count from
             return shift_period(date, unit, off)
+        mod = (m.g.get("mod") or "").lower()
+        if m.kind == "rel" and self.rel_units.get(m.g["unit"].lower()) == "day" and (mod in self.ana_mods or mod in self.near_anaphoric_this_year):
+            # "Sein letzter Drehtag war Anfang November. An diesem Tag ...": the day of the date just
+            # named, at its precision (a month named gives the month)
+            if re.match(r"^\d{4}-\d{2}-\d{2}$", last_value):
+                return shift_period(date, "day", self.ana_mods.get(mod, 0))
+            if re.match(r"^\d{4}-\d{2}$", last_value):
+                return last_value
+            return value
         if m.kind == "rel" and not m.g.get("year") and kind == "jahr_year" and (m.g.get("mod") or "").lower() in self.near_anaphoric_this_year \
                 and self.rel_units.get(m.g["unit"].lower()) == "year":
             return iso_year(date.year)

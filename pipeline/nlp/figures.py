@@ -1221,7 +1221,9 @@ class FigureRecognizer:
         if unit in ("day", "week"):
             if d is None:
                 return None
-            return (dt.date(y, mo, d) + dt.timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
+            day = (dt.date(y, mo, d) + dt.timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
+            # "eineinhalb Monate zuvor" (45 days): no finer than the duration's own unit, the month
+            return day[:7] if f["unit"] == "month" else day[:4] if f["unit"] in ("year", "decade", "century") else day
         if unit == "month":
             if mo is None:
                 return None
