@@ -445,3 +445,18 @@ def test_session9_day_anaphora_and_duration_precision(nlp):
     text = ("Ein Flugzeug der Gesellschaft hatte am 6. Januar in der Nähe der Stadt Cuzco ein Triebwerk verloren. "
             "Ein ähnlicher Fall hatte sich bereits eineinhalb Monate zuvor ereignet.")
     assert run(nlp_f, text, "2006-01-09") == [("6. Januar", "2006-01-06"), ("eineinhalb Monate zuvor", "2005-11")]
+
+
+@pytest.mark.parametrize("published,text,expected", [
+    # a day and month in digits without a year after a trigger word (web_pages_de); not a bare "3.5." elsewhere
+    ("2022-02-01", "Für die Skispringer steht die erste Medaillenentscheidung im Rahmen der Olympischen Spiele am 6.2. auf dem Programm.",
+     [("6.2.", "2022-02-06")]),
+    ("2022-02-01", "Die Regel steht in Abschnitt 3.5. des Vertrags.", []),
+    # "Tags darauf": the day after the date named last (gnad144, DER STANDARD 2015)
+    ("2015-10-20", "Der Tag, an dem in Österreich die meisten – nämlich 19.700 – Transitflüchtlinge beobachtet wurden, war der 14. September. "
+                   "Das stand im Zusammenhang mit Entwicklungen in Ungarn – die meisten kamen von dort: Tags darauf trat in dem Nachbarland "
+                   "ein Asylgesetz in Kraft.",
+     [("14. September", "2015-09-14"), ("Tags darauf", "2015-09-15")]),
+])
+def test_session9_day_month_digits_and_day_after(nlp, published, text, expected):
+    assert [(s, v) for s, v, *_ in run(nlp, text, published)] == expected

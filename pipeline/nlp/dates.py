@@ -449,6 +449,9 @@ class DateRecognizer:
         self.morgen_noun_after = set(d["morgen_noun_after"])
         self.year_frame_words = set(d["year_frame_words"])
         self.deictic_years = {k: v for k, v in d["deictic_years"].items()}
+        self.day_month_triggers = set(d["day_month_triggers"])
+        self.ana_phrase_heads = list(d["anaphoric_phrases"]["heads"])
+        self.ana_phrase_dirs = dict(d["anaphoric_phrases"]["directions"])
         self.quote_open = {o: c for o, c in d["quote_marks"]}  # opening mark -> its closing mark
         self.quote_close = set(self.quote_open.values())
         self.near_anaphoric = set(d["anaphoric_near"]["compounds"])
@@ -507,6 +510,10 @@ class DateRecognizer:
         DAYP = _alt(_cap(w) for w, u in self.rel_units.items() if u == "day" and w not in ("tag", "tages"))
         pats: list[tuple[str, str, int]] = [
             ("numeric", f"(?<![\\d.])(?:{WD},?\\s+(?:(?:den|dem)\\s+)?)?(?P<day>0?[1-9]|[12]\\d|3[01])\\.(?P<month>0?[1-9]|1[0-2])\\.(?P<year>\\d{{4}}|\\d{{2}})(?![\\d])", 5),
+            # "am 24.12.", "vom 3.5. bis 7.5.": day and month in digits without a year (after a trigger word)
+            ("numeric_dm", f"(?<![\\d.])(?:{WD},?\\s+(?:(?:den|dem)\\s+)?)?(?P<day>0?[1-9]|[12]\\d|3[01])\\.(?P<month>0?[1-9]|1[0-2])\\.(?![\\d])", 4),
+            # "am Tag zuvor", "Tags darauf", "am Abend davor": the day before/after the date named last
+            ("ana_phrase", f"{B}(?P<aph>{_alt(_both(self.ana_phrase_heads))})\\s+(?P<adir>{_alt(self.ana_phrase_dirs)})(?![\\w-])", 2),
             ("iso", "(?<![\\d-])(?P<year>\\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\\d|3[01])(?![\\d])", 5),
             # "am heutigen 8. Mai": the deictic adjective is inside the span (dev decision)
             # "kommenden Montag, den 9. Januar": a relative modifier before a weekday and date is inside
@@ -542,7 +549,7 @@ class DateRecognizer:
         # patterns, whose leading look-behind makes the regex engine try every position.
         mon_gate = _alt(mon_words)
         gates = {
-            "numeric": r"\d\.\d{1,2}\.\d\d", "iso": r"\d-\d\d-\d\d", "dmy": mon_gate, "day_list": mon_gate,
+            "numeric": r"\d\.\d{1,2}\.\d\d", "numeric_dm": r"\d\.\d{1,2}\.", "ana_phrase": _alt(self.ana_phrase_dirs), "iso": r"\d-\d\d-\d\d", "dmy": mon_gate, "day_list": mon_gate,
             "month": mon_gate, "season": SEAS.split(")")[0].split("(?P<season>")[1], "part_year": part_gate,
             "quarter": "Quartal|Vierteljahr|Jahresviertel|Halbjahr|Jahreshälfte", "quarter_q": "Q[1-4]",
             "part_rel": part_gate, "rel": "Jahr|Monat|Woche|Tag|" + DAYP, "rel_comp": _alt(_cap(w) for w in self.rel_comp),
@@ -639,6 +646,8 @@ class DateRecognizer:
         if m.kind == "episode_day":
             n = self._episode_number(g["epn"])
             return n is not None and 1 <= n <= 366
+        if m.kind == "numeric_dm":
+            return bool(g.get("wd")) or p1 in self.day_month_triggers
         if m.kind == "weekday":
             # habitual "montags" is excluded by the regex; "Montag" as a name part is rare
             return True
@@ -800,8 +809,12 @@ class DateRecognizer:
         if k in ("numeric", "iso"):
             y = expand_year(int(g["year"]), anchor)
             return iso_day(y, int(g["month"]), int(g["day"]))
-        if k in ("dmy", "day_list"):
-            mon = m.extra.get("mon") or (self.months.get(g["mon"].lower()) if g.get("mon") else None)
+        if k == "ana_phrase":
+            r = ref or anchor
+            return None if r is None else shift_period(r, "day", self.ana_phrase_dirs[g["adir"].lower()])
+        if k in ("dmy", "day_list", "numeric_dm"):
+            mon = m.extra.get("mon") or (self.months.get(g["mon"].lower()) if g.get("mon") else None) or \
+                (int(g["month"]) if k == "numeric_dm" else None)
             if mon is None:
                 return None
             day = int(g["day"])
@@ -964,7 +977,7 @@ class DateRecognizer:
         depend on the unknown day (weekdays, deictic days and weeks become None)."""
         if m.kind in ("weekday", "deictic") or "-W" in value:
             return None
-        if m.kind in ("dmy", "day_list") and precision == "month":
+        if m.kind in ("dmy", "day_list", "numeric_dm") and precision == "month":
             return value  # day and month given; only the year came from the anchor
         if precision == "year" and m.kind in ("month", "dmy", "day_list", "season", "quarter"):
             return None
@@ -1096,7 +1109,7 @@ class DateRecognizer:
                 # a weekday resolved to its day is the date an anaphoric day counts from ("Atmar
                 # teilte am Montag mit ... am Vortag"); in narrative texts the frame stays
                 ref = self._ref_from(value)
-            elif m.kind not in ("deictic", "deictic_year", "rel", "weekday", "year_part", "episode_day") and value:
+            elif m.kind not in ("deictic", "deictic_year", "rel", "weekday", "year_part", "episode_day", "ana_phrase") and value:
                 r = self._ref_from(value)
                 if r is None:
                     pass
@@ -1110,7 +1123,7 @@ class DateRecognizer:
                     if (prev and prev[0] in self.year_frame_words) \
                             or line_len < 80 or not prev or prev[0] in (".", "\n"):
                         ref = r
-                elif m.g.get("year") or m.kind in ("numeric", "iso") or (m.kind == "dmy" and self.mode == "news"):
+                elif m.g.get("year") or m.kind in ("numeric", "iso") or (m.kind in ("dmy", "numeric_dm") and self.mode == "news"):
                     # in news a day and month without a year ("Am Morgen des 28. November") is
                     # resolved to one day, so "am nächsten Morgen" after it counts from there
                     ref = r

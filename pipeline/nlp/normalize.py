@@ -43,7 +43,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "event_name_heads", "episode_day_followers", "recurring_day_words", "holiday_generic", "postponed_to", "holiday_lowercase_words",
         "ordinal_nouns", "season_compounds", "month_prefixes", "of_year_modifiers", "deictic_lowercase_only",
         "season_triggers", "dative_jahre_after", "morgen_noun_after", "year_frame_words", "deictic_years",
-        "quote_marks", "anaphoric_near"}),
+        "quote_marks", "anaphoric_near", "day_month_triggers", "anaphoric_phrases"}),
     "numbers.json": frozenset({
         "units", "teens", "tens", "unit_prefixes_in_compounds", "hundred", "thousand", "multipliers",
         "fractions", "mixed", "article_forms", "vague_plurals", "function_words", "fraction_nouns", "sign_words",
