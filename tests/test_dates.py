@@ -460,3 +460,16 @@ def test_session9_day_anaphora_and_duration_precision(nlp):
 ])
 def test_session9_day_month_digits_and_day_after(nlp, published, text, expected):
     assert [(s, v) for s, v, *_ in run(nlp, text, published)] == expected
+
+
+@pytest.mark.parametrize("published,text,expected", [
+    # a weekday of a named week (gnad556, gnad266, gnad391: DER STANDARD); the week's modifier is inside the span
+    ("2016-09-29", "Klagenfurt – Am Dienstag kommender Woche jährt sich die Kärntner Ortstafellösung zum fünften Mal.",
+     [("Dienstag kommender Woche", "2016-10-04")]),
+    ("2016-02-26", "Das Grenzmanagement soll ab Donnerstag nächster Woche nach einem dreitägigen Einsatztraining in den Vollbetrieb übergehen.",
+     [("Donnerstag nächster Woche", "2016-03-03")]),
+    ("2016-03-11", "Daran habe sich auch nach dem umstrittenen offiziellen ORF-Hearing am Mittwoch dieser Woche nichts geändert.",
+     [("Mittwoch dieser Woche", "2016-03-09")]),
+])
+def test_session9_weekday_of_a_named_week(nlp, published, text, expected):
+    assert [(s, v) for s, v, *_ in run(nlp, text, published)] == expected

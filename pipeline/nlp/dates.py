@@ -508,6 +508,7 @@ class DateRecognizer:
         E = "(?![\\w-])"
         # parts of the day that count as a day after a modifier ("am nächsten Morgen")
         DAYP = _alt(_cap(w) for w, u in self.rel_units.items() if u == "day" and w not in ("tag", "tages"))
+        WEEK = _alt(_cap(w) for w, u in self.rel_units.items() if u == "week")  # "Woche"
         pats: list[tuple[str, str, int]] = [
             ("numeric", f"(?<![\\d.])(?:{WD},?\\s+(?:(?:den|dem)\\s+)?)?(?P<day>0?[1-9]|[12]\\d|3[01])\\.(?P<month>0?[1-9]|1[0-2])\\.(?P<year>\\d{{4}}|\\d{{2}})(?![\\d])", 5),
             # "am 24.12.", "vom 3.5. bis 7.5.": day and month in digits without a year (after a trigger word)
@@ -537,6 +538,8 @@ class DateRecognizer:
             ("bc_year", f"{B}(?P<year>\\d{{1,4}}\\s?v\\.\\s?Chr\\.)", 3),
             ("year", f"(?<![\\w.,/:–-]){YEAR4}(?![\\w/:–-]|[.,]\\d|\\s?%)", 1),
             ("weekday", f"{B}(?:{MOD}\\s+)?{WD}{DP}(?![\\w-]){DP2}", 2),
+            # "am Montag kommender Woche", "am Dienstag vergangener Woche": the weekday of that week
+            ("weekday_week", f"{B}{WD}{DP}\\s+(?P<wmod>{_alt(_both(w for w, off in self.rel_mods.items() if w not in self.deictic_mods))})\\s+(?:{WEEK})(?![\\w-])", 3),
             # "am Tag Zwei ihrer Flucht": the N-th day of an episode the text tells
             ("episode_day", f"{B}Tag\\s+(?P<epn>[A-ZÄÖÜ][a-zäöüß]+|\\d{{1,3}})(?=\\s+(?:{_alt(self.episode_followers)})(?![\\w-]))", 2),
             ("deictic", f"{B}(?P<deic>{_alt(w for d in self.deictic for w in ([d] if d in self.deictic_lowercase_only else [d, _cap(d)]))}){E}{DP2}", 2),
@@ -554,7 +557,7 @@ class DateRecognizer:
             "quarter": "Quartal|Vierteljahr|Jahresviertel|Halbjahr|Jahreshälfte", "quarter_q": "Q[1-4]",
             "part_rel": part_gate, "rel": "Jahr|Monat|Woche|Tag|" + DAYP, "rel_comp": _alt(_cap(w) for w in self.rel_comp),
             "jahr_year": "Jahr", "decade": r"\d-?er|ziger|ßiger", "century": r"Jahrhundert|Jh\.", "bc_year": r"v\.\s?Chr\.",
-            "weekday": _alt(_cap(w) for w in self.weekdays), "deictic": "eute|estern|orgen", "episode_day": "Tag",
+            "weekday": _alt(_cap(w) for w in self.weekdays), "weekday_week": WEEK, "deictic": "eute|estern|orgen", "episode_day": "Tag",
             "deictic_year": _alt(_both(self.deictic_years)),
             "holiday": holiday_gate,
         }
@@ -809,6 +812,11 @@ class DateRecognizer:
         if k in ("numeric", "iso"):
             y = expand_year(int(g["year"]), anchor)
             return iso_day(y, int(g["month"]), int(g["day"]))
+        if k == "weekday_week":
+            if anchor is None:
+                return None
+            monday = anchor - dt.timedelta(days=anchor.weekday())
+            return (monday + dt.timedelta(weeks=self.rel_mods[g["wmod"].lower()], days=self.weekdays[g["wd"].lower()])).isoformat()
         if k == "ana_phrase":
             r = ref or anchor
             return None if r is None else shift_period(r, "day", self.ana_phrase_dirs[g["adir"].lower()])
@@ -975,7 +983,7 @@ class DateRecognizer:
     def _coarse(value: str, m: DateMatch, precision: Optional[str]) -> Optional[str]:
         """With a month- or year-only publication date, keep only values that do not
         depend on the unknown day (weekdays, deictic days and weeks become None)."""
-        if m.kind in ("weekday", "deictic") or "-W" in value:
+        if m.kind in ("weekday", "weekday_week", "deictic") or "-W" in value:
             return None
         if m.kind in ("dmy", "day_list", "numeric_dm") and precision == "month":
             return value  # day and month given; only the year came from the anchor
@@ -1105,7 +1113,7 @@ class DateRecognizer:
                 last_dated = (value, m.kind, s0)
             if m.kind == "holiday":
                 holidays.add((span.start, span.end))
-            if m.kind == "weekday" and value and self.mode == "news" and self._ref_from(value) is not None:
+            if m.kind in ("weekday", "weekday_week") and value and self.mode == "news" and self._ref_from(value) is not None:
                 # a weekday resolved to its day is the date an anaphoric day counts from ("Atmar
                 # teilte am Montag mit ... am Vortag"); in narrative texts the frame stays
                 ref = self._ref_from(value)
