@@ -372,3 +372,104 @@ def test_generic_holidays(nlp_model):
              ("2006-01-02", "Wie immer zu Silvester gab es Krawalle.", [("Silvester", None)])]
     for published, text, expected in cases:
         assert model_dates(nlp_model, text, published) == expected
+
+
+# --- session 9: anchored expressions that generalise (sentences from 10kGNAD, DER STANDARD 2015-16) ---
+
+@pytest.mark.parametrize("published,text,expected", [
+    # genitive modifiers of a week, with and without a period part (gnad114, gnad883)
+    ("2015-09-07", "Seit vergangener Woche hat sich aber das Team Stronach de facto in alle Bestandteile zerlegt.",
+     [("vergangener Woche", "2015-W36")]),
+    ("2015-09-07", "Wien – Ende vergangener Woche tauchte die Forderung der Wiener SPÖ auf.", [("Ende vergangener Woche", "2015-W36")]),
+    ("2015-09-07", "Anfang kommender Woche soll entschieden werden.", [("Anfang kommender Woche", "2015-W38")]),
+    # Austrian "heuer" = the publication year (gnad2); not inside a word
+    ("2015-10-28", "Erstmals seit dessen Einführung musste Apple heuer sinkende Quartalsergebnisse bekanntgeben.", [("heuer", "2015")]),
+    ("2015-10-28", "Die Heuernte fiel aus.", []),
+])
+def test_session9_anchored_dates(nlp, published, text, expected):
+    assert run(nlp, text, published) == expected
+
+
+def test_language_data_keys_are_validated(tmp_path):
+    """A data file whose keys differ from the ones the code reads fails with a message naming the
+    keys (the lists moved out of dates.py/figures.py in session 9 are among the checked keys)."""
+    import json
+
+    from pipeline.nlp.normalize import LANG_DIR, LanguageDataError, lang_data
+
+    for name, key in (("dates.json", "ordinal_nouns"), ("measures.json", "coordinators"), ("numbers.json", "sign_words"),
+                      ("qualifiers.json", "before_digits_only")):
+        data = json.loads((LANG_DIR / name).read_text(encoding="utf-8"))
+        assert key in lang_data(name)
+        del data[key]
+        (tmp_path / name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        with pytest.raises(LanguageDataError, match=key):
+            lang_data(name, str(tmp_path))
+
+
+@pytest.mark.parametrize("published,text,expected", [
+    # inside a quotation the quotation's tense, not the reporting verb's (wn83346, dev)
+    ("2019-07-25", "„Das Wichtigste ist, dass wir bis Ende Oktober aus der EU raus sind – vorzugsweise mit einem Abkommen“, sagte Raab laut Spiegel Online.",
+     [("Ende Oktober", "2019-10")]),
+    # outside the quotation the reporting verb still decides
+    ("2019-07-25", "Im Oktober sagte Raab: „Wir sind raus.“", [("Oktober", "2018-10")]),
+    # "Vorjahr" right after a named year counts from it (wn60632, dev); without one, from publication
+    ("2010-01-23", "Google weist für das abgelaufene Jahr einen Gewinn von umgerechnet 4,6 Milliarden Euro aus. Damit konnte der Marktführer "
+                   "in diesem Segment seinen Gewinn gegenüber dem Vorjahr um 1,6 Milliarden Euro steigern.",
+     [("abgelaufene Jahr", "2009"), ("Vorjahr", "2008")]),
+    ("2010-01-23", "Damit konnte der Marktführer seinen Gewinn gegenüber dem Vorjahr um 1,6 Milliarden Euro steigern.", [("Vorjahr", "2009")]),
+    # "In diesem Jahr" right after "das Jahr 2020" (wn35877, dev); after an older date, publication (wn37427, dev)
+    ("2006-12-05", "Bei der erstmaligen Ankündigung durch den US-Präsidenten George W. Bush hatte er das Jahr 2020 genannt. "
+                   "In diesem Jahr sollen erstmals wieder bemannte Mondflüge stattfinden.",
+     [("Jahr 2020", "2020"), ("diesem Jahr", "2020")]),
+    ("2007-01-22", "Bereits seit dem 19. Januar 1949 wird sein Grab von diesem Unbekannten besucht. Der Mann ist nur als „Poe Toaster“ bekannt. "
+                   "In diesem Jahr kamen ungefähr 55 Besucher, nur um ihn zu sehen.",
+     [("19. Januar 1949", "1949-01-19"), ("diesem Jahr", "2007")]),
+])
+def test_session9_quotes_and_near_anaphora(nlp, published, text, expected):
+    assert [(s, v) for s, v, *_ in run(nlp, text, published)] == expected
+
+
+def test_session9_day_anaphora_and_duration_precision(nlp):
+    """"An diesem Tag" right after "Anfang November" is that month (wn17843, dev2), not a day named far
+    back; "eineinhalb Monate zuvor" counted from a day keeps the month's precision (wn19560, dev2)."""
+    text = ("Der 83-jährige wurde am 24. April 1922 geboren. Delmare soll noch vor Weihnachten in eine Reha-Klinik verlegt werden. "
+            "Seinen Ausstieg aus der Serie hatte Delmare im Oktober noch selbst angekündigt. Sein letzter Drehtag war Anfang November. "
+            "An diesem Tag wurde er von seinen Kollegen mit Rosen verabschiedet.")
+    assert run(nlp, text, "2005-12-18")[-1] == ("diesem Tag", "2005-11")
+    import pipeline.nlp.figures  # noqa: F401  (registers the factory)
+
+    nlp_f = spacy.blank("de")
+    nlp_f.add_pipe("presseschau_dates")
+    nlp_f.add_pipe("presseschau_figures")
+    text = ("Ein Flugzeug der Gesellschaft hatte am 6. Januar in der Nähe der Stadt Cuzco ein Triebwerk verloren. "
+            "Ein ähnlicher Fall hatte sich bereits eineinhalb Monate zuvor ereignet.")
+    assert run(nlp_f, text, "2006-01-09") == [("6. Januar", "2006-01-06"), ("eineinhalb Monate zuvor", "2005-11")]
+
+
+@pytest.mark.parametrize("published,text,expected", [
+    # a day and month in digits without a year after a trigger word (web_pages_de); not a bare "3.5." elsewhere
+    ("2022-02-01", "Für die Skispringer steht die erste Medaillenentscheidung im Rahmen der Olympischen Spiele am 6.2. auf dem Programm.",
+     [("6.2.", "2022-02-06")]),
+    ("2022-02-01", "Die Regel steht in Abschnitt 3.5. des Vertrags.", []),
+    # "Tags darauf": the day after the date named last (gnad144, DER STANDARD 2015)
+    ("2015-10-20", "Der Tag, an dem in Österreich die meisten – nämlich 19.700 – Transitflüchtlinge beobachtet wurden, war der 14. September. "
+                   "Das stand im Zusammenhang mit Entwicklungen in Ungarn – die meisten kamen von dort: Tags darauf trat in dem Nachbarland "
+                   "ein Asylgesetz in Kraft.",
+     [("14. September", "2015-09-14"), ("Tags darauf", "2015-09-15")]),
+])
+def test_session9_day_month_digits_and_day_after(nlp, published, text, expected):
+    assert [(s, v) for s, v, *_ in run(nlp, text, published)] == expected
+
+
+@pytest.mark.parametrize("published,text,expected", [
+    # a weekday of a named week (gnad556, gnad266, gnad391: DER STANDARD); the week's modifier is inside the span
+    ("2016-09-29", "Klagenfurt – Am Dienstag kommender Woche jährt sich die Kärntner Ortstafellösung zum fünften Mal.",
+     [("Dienstag kommender Woche", "2016-10-04")]),
+    ("2016-02-26", "Das Grenzmanagement soll ab Donnerstag nächster Woche nach einem dreitägigen Einsatztraining in den Vollbetrieb übergehen.",
+     [("Donnerstag nächster Woche", "2016-03-03")]),
+    ("2016-03-11", "Daran habe sich auch nach dem umstrittenen offiziellen ORF-Hearing am Mittwoch dieser Woche nichts geändert.",
+     [("Mittwoch dieser Woche", "2016-03-09")]),
+])
+def test_session9_weekday_of_a_named_week(nlp, published, text, expected):
+    assert [(s, v) for s, v, *_ in run(nlp, text, published)] == expected

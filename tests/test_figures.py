@@ -721,3 +721,96 @@ def test_about_elliptic_unit_and_comparatives(nlp_model, text, expected):
 ])
 def test_about_measure_noun_and_gapping(nlp_model, text, expected):
     assert model_figs(nlp_model, text) == expected
+
+
+# --- session 9: measuring verbs in compound tenses, modals and passives; what an amount is (10kGNAD, web pages) ---
+
+@pytest.mark.parametrize("text,expected", [
+    # perfect: the subject hangs on the participle; a container hands over to its genitive (gnad149, gnad493)
+    ("Mehr als zwei Wochen nach den verheerenden Explosionen in der chinesischen Hafenstadt Tianjin ist die Zahl der Todesopfer auf 158 gestiegen.",
+     [("158", 158, None, "Todesopfer")]),
+    ("Wien – Die Inflationsrate in Österreich hat im Oktober unverändert 0,7 Prozent betragen.", [("0,7 Prozent", 0.7, "%", "Inflationsrate")]),
+    # modal (gnad749)
+    ("Der Unterschied muss mindestens 20 Prozent betragen.", [("20 Prozent", 20, "%", "Unterschied")]),
+    # passive of an object-measuring verb: its subject (web_pages_de, an article on the EU budget)
+    ("Die Kosten für einen Wiederaufbau werden aktuell auf rund 750 Milliarden Euro geschätzt.",
+     [("750 Milliarden Euro", 750000000000, "EUR", "Kosten")]),
+    # what an amount is: "im Wert/Umfang/Volumen von" hands over to the noun before it (gnad77, gnad254, gnad291)
+    ("In Italiens Banken schlummern faule Kredite im Volumen von 200 Milliarden Euro.", [("200 Milliarden Euro", 200000000000, "EUR", "Kredit")]),
+    ("2002 hatte der britische Sänger Robbie Williams mit EMI einen Vertrag im Umfang von 80 Millionen Pfund unterzeichnet.",
+     [("80 Millionen Pfund", 80000000, "GBP", "Vertrag")]),
+    ("Sie habe ihm ein Auto im Wert von 10.000 Dollar geschenkt.", [("10.000 Dollar", 10000, "USD", "Auto")]),
+    # a penalty and costs named with "von" (gnad145, gnad523)
+    ("Wenn keine erschwerenden Umstände dazukommen, setzt es im Normalfall eine Geldstrafe von 110 Euro.", [("110 Euro", 110, "EUR", "Geldstrafe")]),
+    ("Die Kosten von 39.000 Euro, die an die Presse flossen, wurden der KommAustria nicht gemeldet.", [("39.000 Euro", 39000, "EUR", "Kosten")]),
+    # a purpose after the amount (gnad608)
+    ("Das Innenministerium hat rund 300.000 Euro für Werbemaßnahmen ausgegeben, um neue Polizisten zu gewinnen.",
+     [("300.000 Euro", 300000, "EUR", "Werbemaßnahme")]),
+])
+def test_session9_about_compound_tenses_and_amounts(nlp_model, text, expected):
+    assert model_figs(nlp_model, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # vague hundreds and thousands are no figures (wn2954, wn25147, dev; guideline)
+    ("Bei bundesweit fünf Demonstrationen haben heute mehrere tausend Studierende gegen die Einführung von Studiengebühren protestiert.",
+     [("fünf", 5, None, "Demonstration")]),
+    ("Der Wert der DFS beträgt mehrere hundert Millionen Euro.", []),
+    # a fraction noun after an ordinal is a part in order, not a proportion (wn63107, dev)
+    ("Die Niederländer spielten in der ersten Hälfte ausgesprochen defensiv.", []),
+    # "Satz 1" of a law is an identifier (wn48520, dev)
+    ("Insbesondere bemängelte das Verfassungsgericht § 5 Abs. 2, Nr. 11, Satz 1 des Gesetzes.", []),
+    # an explicit plus sign (wn47745, dev); "+49 30 ..." stays a phone number
+    ("Im Jahr 2009 wird es auf 2,7% sinken, was ein effektives Dreijahresdefizit von +1,0% bedeutet.",
+     [("2,7%", 2.7, "%", None), ("+1,0%", 1, "%", "Dreijahresdefizit")]),
+    ("Sie erreichen die Redaktion unter +49 30 123456.", []),
+])
+def test_session9_vague_ordinal_identifier_and_sign(nlp_model, text, expected):
+    got = model_figs(nlp_model, text)
+    assert [g if e[3] is not None else g[:3] + (None,) for g, e in zip(got, expected)] == expected and len(got) == len(expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # modal + perfect infinitive, and two subjects the parse gave "betragen": not the one a comma parts from
+    # the figure; the article it took for the subject hands over to its noun (wn18890, dev2)
+    ("Die Schneeschicht war etwa 30 Zentimeter dick, da sie aber sehr feucht war, dürfte das auf der Hallendecke lastende "
+     "Gesamtgewicht rund 180 Tonnen betragen haben.",
+     [("30 Zentimeter", 30, "cm", "Schneeschicht"), ("180 Tonnen", 180, "t", "Gesamtgewicht")]),
+    # the parse makes the figure the predicate and "liegt" its copula (wn61850, dev)
+    ("Mit Sylvia Cremer ist nun auch die erste Frau als Professor in Maria Gugging, somit liegt die Frauenquote immer noch unter 10 Prozent.",
+     [("10 Prozent", 10, "%", "Frauenquote")]),
+    # a capitalised adjective of a fixed phrase: the noun after it is counted (wn63107, dev)
+    ("Bundestrainer Joachim Löw bezeichnete acht Gelbe Karten in einem Spiel, in dem es nur 26 Fouls gab, als „übertrieben“.",
+     [("acht", 8, None, "Karte"), ("26", 26, None, "Foul")]),
+    # the noun an amount is introduced by, not a noun after a participle (wn12438, dev2); a noun right after
+    # the unit still wins (wn45244, dev)
+    ("Der Mann habe in dem auf einer Höhe von etwa 180 Metern gelegenem Drehrestaurant des Olympiaturms begonnen, Flugblätter zu verteilen.",
+     [("180 Metern", 180, "m", "Höhe")]),
+    ("Es handelte sich um einen selbstgebastelten Sprengkörper mit einer Sprengkraft von einem Kilogramm TNT.",
+     [("einem Kilogramm", 1, "kg", "TNT")]),
+    # "an" + a bare noun says what an amount consists of (gnad533, web_pages_de); a receiver is not (wn70935, dev)
+    ("Die Firma führe pro Jahr 15 Milliarden Euro an Steuern ab.", [("15 Milliarden Euro", 15000000000, "EUR", "Steuer")]),
+    ("Er spart dadurch 86 Euro an Steuern und Sozialabgaben.", [("86 Euro", 86, "EUR", "Steuer")]),
+    ("Anonymous hat mit den Kreditkartendaten 1 Million Dollar an wohltätige Organisationen überwiesen.", [("1 Million Dollar", 1000000, "USD", None)]),
+])
+def test_session9_about_parse_repairs_and_content(nlp_model, text, expected):
+    assert model_figs(nlp_model, text) == expected
+
+
+def test_session9_classifier_hands_over_to_the_subject(nlp_model):
+    """"1.000 ... Mann": a classifier; the measuring verb's subject says what is measured (wn23333, dev2;
+    the second number of the range, which the parse hangs on "Mann", still gives "Mann": not solved)."""
+    got = model_figs(nlp_model, "Die Truppenstärke der Mission sollte laut Franz-Josef Jung zwischen 1.000 und 1.500 Mann umfassen.")
+    assert got[0] == ("1.000", 1000, None, "Truppenstärke")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the noun right after a count is counted, whatever later noun the parse hangs the count on (wn69856, dev)
+    ("Nach einem Plan der Europäischen Union (EU) vom Sommer 2011 müssen alle 27 EU-Staaten Konzepte zur Förderung der Minderheit vorlegen.",
+     [("27", 27, None, "EU-Staat")]),
+    # an attributive city adjective the parse made the subject hands over to its noun (wn60632, dev)
+    ("Der Frankfurter Aktienkurs des Internet-Riesen gab trotz der guten Gewinnsituation um drei bis vier Prozentpunkte nach.",
+     [("drei", 3, "pp", "Aktienkurs"), ("vier Prozentpunkte", 4, "pp", "Aktienkurs")]),
+])
+def test_session9_adjacent_noun_and_attributive_subject(nlp_model, text, expected):
+    assert model_figs(nlp_model, text) == expected

@@ -82,11 +82,6 @@ _YEAR_TOKEN = re.compile(r"^(1\d{3}|20\d{2})$")
 _NUM_RANGE = re.compile(r"^(\d{1,4}\.?)([/–-])(\d{1,4}\.?)$")
 _ORDINAL_PERIOD = re.compile(r"^\d+\.$")
 _DECIMAL_PERIOD = re.compile(r"^\d+(?:[,:]\d+)+\.$")  # "1,5." "16:9." "1:1:1,5.": never an ordinal
-_NOT_SPLIT_AFTER = {"mal", "tag", "jahrestag", "geburtstag", "todestag", "ausgabe", "folge",
-                    "spiel", "jahrhundert", "jahrhunderts", "jahrtausend", "jahrtausends",
-                    "sitzung", "wiederkehr", "jubiläum", "runde", "etage", "stock", "liga",
-                    "platz", "rang", "kompanie", "armee", "division", "regiment", "brigade",
-                    "korps", "infanteriedivision", "panzerdivision", "symphonie", "sinfonie"}
 
 
 def has_ann(doc: Doc, attr: str) -> bool:
@@ -113,6 +108,7 @@ def split_trailing_periods(doc: Doc) -> Doc:
     no month and no ordinal-taking noun, or a number; a decimal or a ratio with a period, "1,5." or
     "16:9.", always) and ranges ("1890–1970", "27./28.")."""
     months = lang_data("dates.json")["months"]
+    ordinal_nouns = frozenset(lang_data("dates.json")["ordinal_nouns"])
     todo: list[tuple[Token, list[str]]] = []
     # both patterns start with a digit: look at those tokens only
     for i, text in enumerate(token_texts(doc)):
@@ -138,7 +134,7 @@ def split_trailing_periods(doc: Doc) -> Doc:
         if nxt is None or "\n" in t.whitespace_ + (nxt.text if nxt.is_space else ""):
             todo.append((t, [num, "."]))
         elif (_YEAR_TOKEN.match(num) or _short_year_after_range(doc, t.i)) and nxt.text.lower() not in months \
-                and nxt.text.lower() not in _NOT_SPLIT_AFTER and (nxt.text[:1].isupper() or nxt.is_punct
+                and nxt.text.lower() not in ordinal_nouns and (nxt.text[:1].isupper() or nxt.is_punct
                                                                    or (nxt.text[:1].isdigit() and bool(_YEAR_TOKEN.match(num)))):
             # a year and a number after it: "im Jahr 2005. 1997 wurde ..." (no 2005th)
             todo.append((t, [num, "."]))
@@ -444,6 +440,22 @@ class DateRecognizer:
         self.postpone_past_plan = set(d["postponed_to"]["past_plan"])
         self.postpone_verbs = set(d["postponed_to"]["verbs"])
         self.holiday_name_deps = set(d["holiday_generic"]["name_deps"])
+        self.season_compounds = {k: v for k, v in d["season_compounds"].items()}
+        self.month_prefixes = list(d["month_prefixes"])
+        self.of_year_mods = dict(d["of_year_modifiers"])
+        self.deictic_lowercase_only = set(d["deictic_lowercase_only"])
+        self.season_triggers = set(d["season_triggers"])
+        self.dative_jahre_after = set(d["dative_jahre_after"])
+        self.morgen_noun_after = set(d["morgen_noun_after"])
+        self.year_frame_words = set(d["year_frame_words"])
+        self.deictic_years = {k: v for k, v in d["deictic_years"].items()}
+        self.day_month_triggers = set(d["day_month_triggers"])
+        self.ana_phrase_heads = list(d["anaphoric_phrases"]["heads"])
+        self.ana_phrase_dirs = dict(d["anaphoric_phrases"]["directions"])
+        self.quote_open = {o: c for o, c in d["quote_marks"]}  # opening mark -> its closing mark
+        self.quote_close = set(self.quote_open.values())
+        self.near_anaphoric = set(d["anaphoric_near"]["compounds"])
+        self.near_anaphoric_this_year = set(d["anaphoric_near"]["this_year_modifiers"])
         self.tense_detector = TenseDetector(self._lemma, self._lemma_table)
         self.parse_tense_kinds = set(d["tense"]["parse_tense_kinds"])
         self._build()
@@ -487,8 +499,8 @@ class DateRecognizer:
         # the holidays as written ("Tag der Deutschen Einheit"): the pattern's alternation and its gate
         holiday_gate = _alt(" ".join(x if x in self.holiday_lowercase else _cap(x) for x in w.split()) for w in self.holidays)
         MOD = f"(?P<mod>{_alt(_both(list(self.rel_mods) + list(self.ana_mods)))})"
-        SEAS = "(?P<season>Frühling|Frühjahr|Sommer|Herbst|Winter|Spätsommer|Frühsommer|Hochsommer|Spätherbst|Frühherbst|Spätwinter|Spätfrühling)(?:e?s)?(?![\\w-])"
-        OFYEAR = f"\\s+(?:des\\s+Jahres\\s+(?P<ofyear>1\\d{{3}}|20\\d{{2}})|(?P<ofmod>{_alt(_both(list(self.rel_mods) + list(self.ana_mods) + ['desselben', 'neuen']))})\\s+Jahres)(?![\\w-])"
+        SEAS = f"(?P<season>{_alt(_cap(w) for w in list(self.seasons) + list(self.season_compounds))})(?:e?s)?(?![\\w-])"
+        OFYEAR = f"\\s+(?:des\\s+Jahres\\s+(?P<ofyear>1\\d{{3}}|20\\d{{2}})|(?P<ofmod>{_alt(_both(list(self.rel_mods) + list(self.ana_mods) + list(self.of_year_mods)))})\\s+Jahres)(?![\\w-])"
         B = "(?<![\\w.-])"
         # "vom 10. auf den 11. Februar" (a night) links two days like "bis zum"
         LINK = "(?:bis\\s+(?:zum|zu|am)|und\\s+(?:dem|am)|auf\\s+den|und|bis|oder|–|-|/)"
@@ -496,20 +508,25 @@ class DateRecognizer:
         E = "(?![\\w-])"
         # parts of the day that count as a day after a modifier ("am nächsten Morgen")
         DAYP = _alt(_cap(w) for w, u in self.rel_units.items() if u == "day" and w not in ("tag", "tages"))
+        WEEK = _alt(_cap(w) for w, u in self.rel_units.items() if u == "week")  # "Woche"
         pats: list[tuple[str, str, int]] = [
             ("numeric", f"(?<![\\d.])(?:{WD},?\\s+(?:(?:den|dem)\\s+)?)?(?P<day>0?[1-9]|[12]\\d|3[01])\\.(?P<month>0?[1-9]|1[0-2])\\.(?P<year>\\d{{4}}|\\d{{2}})(?![\\d])", 5),
+            # "am 24.12.", "vom 3.5. bis 7.5.": day and month in digits without a year (after a trigger word)
+            ("numeric_dm", f"(?<![\\d.])(?:{WD},?\\s+(?:(?:den|dem)\\s+)?)?(?P<day>0?[1-9]|[12]\\d|3[01])\\.(?P<month>0?[1-9]|1[0-2])\\.(?![\\d])", 4),
+            # "am Tag zuvor", "Tags darauf", "am Abend davor": the day before/after the date named last
+            ("ana_phrase", f"{B}(?P<aph>{_alt(_both(self.ana_phrase_heads))})\\s+(?P<adir>{_alt(self.ana_phrase_dirs)})(?![\\w-])", 2),
             ("iso", "(?<![\\d-])(?P<year>\\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\\d|3[01])(?![\\d])", 5),
             # "am heutigen 8. Mai": the deictic adjective is inside the span (dev decision)
             # "kommenden Montag, den 9. Januar": a relative modifier before a weekday and date is inside
             ("dmy", f"{B}(?:(?P<dmod>{_alt(_both(self.deictic_mods))})\\s+|{MOD}\\s+(?={WDX}))?(?:{WD},?\\s+(?:(?:den|dem)\\s+)?)?{DAY}\\s*{MON}(?:\\s+{YEAR})?", 4),
             ("day_list", f"{B}{DAY}(?=\\s*{LINK}\\s*(?:0?[1-9]|[12]\\d|3[01])\\.\\s*{MON2})", 4),
             ("year_pair", "(?<![\\w.,/:–-])(?P<year>1\\d{3}|20\\d{2})\\s?(?P<sep>/|–|-|bis)\\s?(?P<year2>1\\d{3}|20\\d{2}|\\d{2})(?![\\w/:–-]|[.,]\\d)", 2),
-            ("month", f"{B}(?:{PART}\\s+)?(?:(?P<early>Früh|früh|Spät|spät)-?\\s*)?{MON}(?:\\s+{YEAR})?", 3),
+            ("month", f"{B}(?:{PART}\\s+)?(?:(?P<early>{_alt(_both(self.month_prefixes))})-?\\s*)?{MON}(?:\\s+{YEAR})?", 3),
             ("season", f"{B}(?:{PART}\\s+(?:des\\s+)?)?(?:{MOD}\\s+)?{SEAS}(?:\\s+{YEAR})?", 3),
             ("season", f"{B}(?:{PART}\\s+(?:des\\s+)?)?{SEAS}(?:\\s+des)?{OFYEAR}", 3),
             ("month", f"{B}(?:{PART}\\s+)?{MON}{OFYEAR}", 3),
             ("dmy", f"{B}{DAY}\\s*{MON}{OFYEAR}", 4),
-            ("quarter", f"{B}(?P<ord>ersten|zweiten|dritten|vierten|erste|zweite|dritte|vierte|[1-4]\\.)\\s+(?P<q>Quartal|Quartals|Vierteljahr|Vierteljahres|Jahresviertel|Halbjahr|Halbjahres|Jahreshälfte)(?:\\s+{YEAR4})?{E}", 4),
+            ("quarter", f"{B}(?P<ord>{_alt(self.ordinals)})\\s+(?P<q>{_alt(_cap(w) for w in self.quarter_words | self.half_words)})(?:\\s+{YEAR4})?{E}", 4),
             ("quarter_q", f"{B}Q(?P<qn>[1-4])(?:\\s*|/){YEAR4}{E}", 4),
             ("part_year", f"{B}{PART}\\s+{YEAR}", 3),
             ("part_rel", f"{B}{PART}\\s+(?:des\\s+|der\\s+)?(?:{MOD}\\s+)?(?P<unit>Jahres|Monats|Woche)(?:\\s+{YEAR4})?{E}", 3),
@@ -521,9 +538,12 @@ class DateRecognizer:
             ("bc_year", f"{B}(?P<year>\\d{{1,4}}\\s?v\\.\\s?Chr\\.)", 3),
             ("year", f"(?<![\\w.,/:–-]){YEAR4}(?![\\w/:–-]|[.,]\\d|\\s?%)", 1),
             ("weekday", f"{B}(?:{MOD}\\s+)?{WD}{DP}(?![\\w-]){DP2}", 2),
+            # "am Montag kommender Woche", "am Dienstag vergangener Woche": the weekday of that week
+            ("weekday_week", f"{B}{WD}{DP}\\s+(?P<wmod>{_alt(_both(w for w, off in self.rel_mods.items() if w not in self.deictic_mods))})\\s+(?:{WEEK})(?![\\w-])", 3),
             # "am Tag Zwei ihrer Flucht": the N-th day of an episode the text tells
             ("episode_day", f"{B}Tag\\s+(?P<epn>[A-ZÄÖÜ][a-zäöüß]+|\\d{{1,3}})(?=\\s+(?:{_alt(self.episode_followers)})(?![\\w-]))", 2),
-            ("deictic", f"{B}(?P<deic>heute|Heute|gestern|Gestern|vorgestern|Vorgestern|morgen|übermorgen|Übermorgen){E}{DP2}", 2),
+            ("deictic", f"{B}(?P<deic>{_alt(w for d in self.deictic for w in ([d] if d in self.deictic_lowercase_only else [d, _cap(d)]))}){E}{DP2}", 2),
+            ("deictic_year", f"{B}(?P<dyear>{_alt(_both(self.deictic_years))}){E}", 2),
             ("holiday", f"{B}(?P<hol>{holiday_gate}){E}(?:\\s+{YEAR4})?", 2),
         ]
         self.patterns = [(k, re.compile(p), pr) for k, p, pr in pats]
@@ -532,12 +552,13 @@ class DateRecognizer:
         # patterns, whose leading look-behind makes the regex engine try every position.
         mon_gate = _alt(mon_words)
         gates = {
-            "numeric": r"\d\.\d{1,2}\.\d\d", "iso": r"\d-\d\d-\d\d", "dmy": mon_gate, "day_list": mon_gate,
+            "numeric": r"\d\.\d{1,2}\.\d\d", "numeric_dm": r"\d\.\d{1,2}\.", "ana_phrase": _alt(self.ana_phrase_dirs), "iso": r"\d-\d\d-\d\d", "dmy": mon_gate, "day_list": mon_gate,
             "month": mon_gate, "season": SEAS.split(")")[0].split("(?P<season>")[1], "part_year": part_gate,
             "quarter": "Quartal|Vierteljahr|Jahresviertel|Halbjahr|Jahreshälfte", "quarter_q": "Q[1-4]",
             "part_rel": part_gate, "rel": "Jahr|Monat|Woche|Tag|" + DAYP, "rel_comp": _alt(_cap(w) for w in self.rel_comp),
             "jahr_year": "Jahr", "decade": r"\d-?er|ziger|ßiger", "century": r"Jahrhundert|Jh\.", "bc_year": r"v\.\s?Chr\.",
-            "weekday": _alt(_cap(w) for w in self.weekdays), "deictic": "eute|estern|orgen", "episode_day": "Tag",
+            "weekday": _alt(_cap(w) for w in self.weekdays), "weekday_week": WEEK, "deictic": "eute|estern|orgen", "episode_day": "Tag",
+            "deictic_year": _alt(_both(self.deictic_years)),
             "holiday": holiday_gate,
         }
         compiled = {g: re.compile(g) for g in set(gates.values())}
@@ -615,23 +636,21 @@ class DateRecognizer:
                 return True
             return False
         if m.kind == "season" and not g.get("year") and not g.get("part") and not g.get("mod") and not g.get("ofmod"):
-            return p1 in self.year_triggers or p1 in ("des", "diesen", "dieses", "diesem", "jenem", "jenen", "zum",
-                                                      "den", "dem", "über", "während", "vor", "einsetzender")
+            return p1 in self.year_triggers or p1 in self.season_triggers
         if m.kind == "rel":
             # plural vague periods ("in den vergangenen Jahren") are no DATE
-            if g["unit"] == "Jahre" and p1 not in ("im", "in", "dem", "am"):
-                return False
-            if g["unit"] == "Jahre" and p1 == "in":
+            if g["unit"] == "Jahre" and p1 not in self.dative_jahre_after:
                 return False
             return True
-        if m.kind == "deictic" and g["deic"] in ("morgen",) and p1 in ("am", "den", "der", "jeden", "heute", "gestern", "vom", "zum",
-                                                                       "bis", "von", "das", "die", "für", "des"):
+        if m.kind == "deictic" and g["deic"] in self.deictic_lowercase_only and p1 in self.morgen_noun_after:
             return False
         if m.kind == "deictic" and g["deic"].lower() == "heute" and not g.get("dp2"):
             return not self._heute_nowadays(doc, span, p1)
         if m.kind == "episode_day":
             n = self._episode_number(g["epn"])
             return n is not None and 1 <= n <= 366
+        if m.kind == "numeric_dm":
+            return bool(g.get("wd")) or p1 in self.day_month_triggers
         if m.kind == "weekday":
             # habitual "montags" is excluded by the regex; "Montag" as a name part is rare
             return True
@@ -642,6 +661,51 @@ class DateRecognizer:
         """Is `pos` inside a German quotation („...“ or »...«) of its paragraph?"""
         para = text[text.rfind("\n", 0, pos) + 1: pos]
         return para.count("„") > para.count("“") or para.count("»") > para.count("«")
+
+    def _near_anaphoric(self, doc: Doc, m: DateMatch, last: tuple[str, str, int], s0: int,
+                        value: Optional[str]) -> Optional[str]:
+        """"gegenüber dem Vorjahr" right after "für das abgelaufene Jahr" (the same or the previous
+        sentence): the year before the one the text just named, not before publication; "In diesem
+        Jahr" right after "das Jahr 2020" is 2020 (`anaphoric_near` in dates.json). Else ``value``."""
+        last_value, kind, last_s0 = last
+        date = self._ref_from(last_value)
+        prev_s0 = sentence_bounds(doc, s0 - 1)[0] if s0 > 0 else s0
+        if last_s0 < prev_s0:
+            return value  # named too far back: publication decides
+        if m.kind == "rel_comp" and not m.g.get("year") and m.g["comp"].lower() in self.near_anaphoric:
+            unit, off = self.rel_comp[m.g["comp"].lower()]
+            if unit == "month" and not re.match(r"^\d{4}-\d{2}", last_value):
+                return value  # "Vormonat" after a year only: no month to count from
+            return shift_period(date, unit, off)
+        mod = (m.g.get("mod") or "").lower()
+        if m.kind == "rel" and self.rel_units.get(m.g["unit"].lower()) == "day" and (mod in self.ana_mods or mod in self.near_anaphoric_this_year):
+            # "Sein letzter Drehtag war Anfang November. An diesem Tag ...": the day of the date just
+            # named, at its precision (a month named gives the month)
+            if re.match(r"^\d{4}-\d{2}-\d{2}$", last_value):
+                return shift_period(date, "day", self.ana_mods.get(mod, 0))
+            if re.match(r"^\d{4}-\d{2}$", last_value):
+                return last_value
+            return value
+        if m.kind == "rel" and not m.g.get("year") and kind == "jahr_year" and (m.g.get("mod") or "").lower() in self.near_anaphoric_this_year \
+                and self.rel_units.get(m.g["unit"].lower()) == "year":
+            return iso_year(date.year)
+        return value
+
+    def _quote_bounds(self, doc: Doc, s0: int, s1: int, i: int) -> tuple[int, int]:
+        """[start, end) of the quotation ("„...“", "»...«" as in `quote_marks`) around token ``i``
+        inside the sentence [s0, s1), or the sentence itself when ``i`` is not quoted there."""
+        opening = None
+        for k in range(i - 1, s0 - 1, -1):
+            w = doc[k].text
+            if w in self.quote_close:
+                return s0, s1
+            if w in self.quote_open:
+                opening = k
+                break
+        if opening is None:
+            return s0, s1
+        close = next((k for k in range(i + 1, s1) if doc[k].text == self.quote_open[doc[opening].text]), None)
+        return opening + 1, close if close is not None else s1
 
     def _postponed_to(self, doc: Doc, span: Span, c0: int, c1: int) -> bool:
         """A date after "auf (den)" / "für (den)" in a clause with a verb of postponing or
@@ -736,8 +800,8 @@ class DateRecognizer:
         if g.get("ofmod") and not g.get("year"):
             # "im August desselben Jahres", "März des folgenden Jahres", "Frühjahr des nächsten Jahres"
             mod = g["ofmod"].lower()
-            off = {"desselben": 0, "neuen": 1}.get(mod, self.ana_mods.get(mod, self.rel_mods.get(mod, 0)))
-            anaphoric = mod in ("desselben", "neuen") or mod in self.ana_mods
+            off = self.of_year_mods.get(mod, self.ana_mods.get(mod, self.rel_mods.get(mod, 0)))
+            anaphoric = mod in self.of_year_mods or mod in self.ana_mods
             r = (ref or anchor) if anaphoric or self.mode == "narrative" else anchor
             if r is None:
                 return None
@@ -748,8 +812,17 @@ class DateRecognizer:
         if k in ("numeric", "iso"):
             y = expand_year(int(g["year"]), anchor)
             return iso_day(y, int(g["month"]), int(g["day"]))
-        if k in ("dmy", "day_list"):
-            mon = m.extra.get("mon") or (self.months.get(g["mon"].lower()) if g.get("mon") else None)
+        if k == "weekday_week":
+            if anchor is None:
+                return None
+            monday = anchor - dt.timedelta(days=anchor.weekday())
+            return (monday + dt.timedelta(weeks=self.rel_mods[g["wmod"].lower()], days=self.weekdays[g["wd"].lower()])).isoformat()
+        if k == "ana_phrase":
+            r = ref or anchor
+            return None if r is None else shift_period(r, "day", self.ana_phrase_dirs[g["adir"].lower()])
+        if k in ("dmy", "day_list", "numeric_dm"):
+            mon = m.extra.get("mon") or (self.months.get(g["mon"].lower()) if g.get("mon") else None) or \
+                (int(g["month"]) if k == "numeric_dm" else None)
             if mon is None:
                 return None
             day = int(g["day"])
@@ -777,9 +850,8 @@ class DateRecognizer:
                     y, _ = resolve_month(base, mon, t)
             return iso_month(y, mon)
         if k == "season":
-            code = self.seasons.get(re.sub(r"^(spät|früh|hoch)(?=sommer|herbst|winter|frühling)", "", g["season"].lower()), None)
-            if code is None:
-                code = self.seasons.get(g["season"].lower()[-6:], None) or self.seasons.get("sommer")
+            season = g["season"].lower()
+            code = self.seasons.get(season) or self.season_compounds.get(season)
             y = self._year_value(g.get("year"), anchor)
             if y is None:
                 mod = (g.get("mod") or "").lower()
@@ -892,6 +964,8 @@ class DateRecognizer:
             else:
                 d = resolve_weekday(base, wd, t)
             return d.isoformat()
+        if k == "deictic_year":  # "heuer": the publication year
+            return None if anchor is None else iso_year(anchor.year + self.deictic_years[g["dyear"].lower()])
         if k == "deictic":
             if anchor is None:
                 return None
@@ -909,9 +983,9 @@ class DateRecognizer:
     def _coarse(value: str, m: DateMatch, precision: Optional[str]) -> Optional[str]:
         """With a month- or year-only publication date, keep only values that do not
         depend on the unknown day (weekdays, deictic days and weeks become None)."""
-        if m.kind in ("weekday", "deictic") or "-W" in value:
+        if m.kind in ("weekday", "weekday_week", "deictic") or "-W" in value:
             return None
-        if m.kind in ("dmy", "day_list") and precision == "month":
+        if m.kind in ("dmy", "day_list", "numeric_dm") and precision == "month":
             return value  # day and month given; only the year came from the anchor
         if precision == "year" and m.kind in ("month", "dmy", "day_list", "season", "quarter"):
             return None
@@ -989,6 +1063,7 @@ class DateRecognizer:
         holidays: set[tuple[int, int]] = set()
         ref: Optional[dt.date] = None
         episode_start: Optional[dt.date] = None
+        last_dated: Optional[tuple[str, str, int]] = None  # (value, kind, sentence start) of the last dated span
         for m, span in matches:
             s0, s1 = sentence_bounds(doc, span.start)
             c0, c1 = clause_bounds(doc, span.start, span.end, s0, s1)
@@ -996,7 +1071,10 @@ class DateRecognizer:
             if tense is None:
                 tense = self.tense_detector.tense([t for t in doc[c0:c1] if t.i < span.start or t.i >= span.end], span.start)
             if tense is None:
-                tense = self.tense_detector.tense([t for t in doc[s0:s1] if t.i < span.start or t.i >= span.end], span.start)
+                # the sentence's tense; inside a quotation only the quotation's ("„... bis Ende Oktober
+                # aus der EU raus sind“, sagte Raab": "sagte" is the reporter's tense, not the speaker's)
+                q0, q1 = self._quote_bounds(doc, s0, s1, span.start)
+                tense = self.tense_detector.tense([t for t in doc[q0:q1] if t.i < span.start or t.i >= span.end], span.start)
             if self._postponed_to(doc, span, c0, c1):
                 tense = "future"  # "der Prozess wurde auf den 28. November vertagt": a later day
             if m.kind == "day_list" and m.extra.get("mon") is None:
@@ -1014,6 +1092,8 @@ class DateRecognizer:
                     (episode_start + dt.timedelta(days=n - 1)).isoformat()
             else:
                 value = self.normalise(m, anchor, tense, ref)
+                if self.mode == "news" and last_dated is not None:
+                    value = self._near_anaphoric(doc, m, last_dated, s0, value)
             if m.kind == "holiday" and not m.g.get("year"):
                 if self._holiday_named(doc, span):
                     continue  # "Ostern weltweit am gleichen Tage zu feiern": the feast, not a time
@@ -1029,13 +1109,15 @@ class DateRecognizer:
                 span._.value = f"XXXX-{self.months[m.g['mon'].lower()]:02d}-{int(m.g['day']):02d}"
                 span._.date_type = "set"
             spans.append(span)
+            if value and span._.date_type != "set" and self._ref_from(value) is not None:
+                last_dated = (value, m.kind, s0)
             if m.kind == "holiday":
                 holidays.add((span.start, span.end))
-            if m.kind == "weekday" and value and self.mode == "news" and self._ref_from(value) is not None:
+            if m.kind in ("weekday", "weekday_week") and value and self.mode == "news" and self._ref_from(value) is not None:
                 # a weekday resolved to its day is the date an anaphoric day counts from ("Atmar
                 # teilte am Montag mit ... am Vortag"); in narrative texts the frame stays
                 ref = self._ref_from(value)
-            elif m.kind not in ("deictic", "rel", "weekday", "year_part", "episode_day") and value:
+            elif m.kind not in ("deictic", "deictic_year", "rel", "weekday", "year_part", "episode_day", "ana_phrase") and value:
                 r = self._ref_from(value)
                 if r is None:
                     pass
@@ -1046,10 +1128,10 @@ class DateRecognizer:
                     line_start = text.rfind("\n", 0, span.start_char) + 1
                     line_end = text.find("\n", span.end_char)
                     line_len = (line_end if line_end >= 0 else len(text)) - line_start
-                    if (prev and prev[0] in ("im", "jahr", "jahres", "anfang", "mitte", "ende", "seit")) \
+                    if (prev and prev[0] in self.year_frame_words) \
                             or line_len < 80 or not prev or prev[0] in (".", "\n"):
                         ref = r
-                elif m.g.get("year") or m.kind in ("numeric", "iso") or (m.kind == "dmy" and self.mode == "news"):
+                elif m.g.get("year") or m.kind in ("numeric", "iso") or (m.kind in ("dmy", "numeric_dm") and self.mode == "news"):
                     # in news a day and month without a year ("Am Morgen des 28. November") is
                     # resolved to one day, so "am nächsten Morgen" after it counts from there
                     ref = r

@@ -48,13 +48,13 @@ _TIME_UNITS = {"s", "min", "h", "day", "week", "month", "year", "decade", "centu
 _CALENDAR_UNITS = {"day", "week", "month", "year", "decade", "century"}  # "vor/in N ..." resolves to a date
 _SYMBOL_PREFIX = {"€", "$", "£", "US$"}
 _SIGNS = {"-", "−", "–"}  # a sign glued to the digits ("-5", "−3")
+_PLUS = "+"  # "+1,0%": an explicit positive sign glued to the digits (not "+49 30 ...", a phone number)
 _GROUP_SPACES = {" ", "\u202f", "\u2009", "\u00a0"}  # thousands separators ("45 000")
 # a line of a results table: a name, a number, a dash, a name, a number ("Islanders\t4  - Sabres\t6  \t");
 # a team's name is one to three words; a heading is no result line ("Artikel 5: Die Rente mit 67",
 # "Update 2 - Die Zahl der Toten stieg auf 120")
 _TEAM = r"[^\W\d][^\d\s]*(?:[ \t]+[^\W\d][^\d\s]*){0,2}"
 _RESULT_LINE = re.compile(rf"[ \t]*(?:{_TEAM})?[ \t]*\d{{1,3}}[ \t]*[-–][ \t]*{_TEAM}[ \t]*\d{{1,3}}[ \t]*")
-_RANGE_LINKS = ("bis", "und", "oder", "-", "–")  # words between the two numbers of a range
 # dependency labels (UD and TIGER) linking a number or measure to what it modifies
 _NUM_DEPS = {"nummod", "nk", "nmc", "amod", "det", "nummod:gov", "nummod:entity"}
 _GEN_DEPS = {"ag", "pg", "nmod", "nmod:poss", "obl", "pobj"}
@@ -86,12 +86,16 @@ class FigureRecognizer:
         self._lemma_cache: dict[tuple[str, Optional[str]], str] = {}
         q = lang_data("qualifiers.json")["qualifiers"]
         self.qualifiers = {k: v for k, v in q.items() if v}
+        self.qualifiers_before_digits_only = set(lang_data("qualifiers.json")["before_digits_only"])
         self.max_q = max(len(k.split()) for k in self.qualifiers)
         nums = lang_data("numbers.json")
         self.article_forms = set(nums["article_forms"])
         self.vague = set(nums["vague_plurals"])
         self.function_words = set(nums.get("function_words", []))
         self.fraction_nouns = nums.get("fraction_nouns", {})
+        self.sign_words = set(nums["sign_words"])
+        self.vague_before = set(nums["vague_before"])
+        self.fraction_not_after = set(nums["fraction_noun_not_after"])
         ids = lang_data("identifiers.json")
         self.id_before = set(ids["before"])
         self.id_after = set(ids["after"])
@@ -158,6 +162,15 @@ class FigureRecognizer:
         self.age_range_words = set(ms["age_range_words"])
         self.score_words = set(ms["score_words"])
         self.score_context = set(ms["score_context"])
+        self.coordinators = set(ms["coordinators"])
+        self.classifier_nouns = set(ms["classifier_nouns"])
+        self.content_prepositions = set(ms["content_prepositions"]["words"])
+        self.recipient_verbs = set(ms["content_prepositions"]["not_with_verbs"])
+        self.participles = {k: v for k, v in ms["participles"].items() if not k.startswith("_")}
+        self.definite_articles = set(ms["definite_articles"])
+        self.genitive_determiners = set(ms["genitive_determiners"])
+        self.range_links = {w for w in ms["range_links"] if " " not in w}  # one word: "bis", "und", "-"
+        self.range_link_phrases = [w.split() for w in ms["range_links"]]  # also "bis zu"
 
     # -- lemmas --
     def _table(self):
@@ -217,7 +230,7 @@ class FigureRecognizer:
         number word, fraction noun, article before a multiplier). Most tokens fail it, so the
         component skips the context checks for them."""
         low = word.lower()
-        return word[:1].isdigit() or (word[:1] in _SIGNS and word[1:2].isdigit()) or low in self.fraction_nouns or low in self.article_forms \
+        return word[:1].isdigit() or ((word[:1] in _SIGNS or word[:1] == _PLUS) and word[1:2].isdigit()) or low in self.fraction_nouns or low in self.article_forms \
             or parse_number_word(low) is not None
 
     def _base(self, doc: Doc, i: int) -> Optional[tuple[float, int]]:
@@ -227,6 +240,8 @@ class FigureRecognizer:
         text = t.text
         if text[:1] in _SIGNS and text[1:2].isdigit():
             sign, text = -1, text[1:]
+        elif text[:1] == _PLUS and text[1:2].isdigit():
+            text = text[1:]
         v = parse_digits(text)
         if v is not None:
             j = i + 1
@@ -266,7 +281,7 @@ class FigureRecognizer:
                 # "einen Tag", "seit einem Monat", "eine Woche später", "ein weiteres Jahr", "binnen eines
                 # Jahrzehnts" (not "eines Tages")
                 return 1, i + 1
-            if low != "eines" and nl in _RANGE_LINKS and i + 2 < len(doc) and (
+            if low != "eines" and nl in self.range_links and i + 2 < len(doc) and (
                     parse_digits(doc[i + 2].text) is not None or parse_number_word(doc[i + 2].text.lower()) is not None):
                 # the first number of a range: "ein bis zwei Stunden", "zwischen einer und vier Zigaretten"
                 return 1, i + 1
@@ -335,7 +350,7 @@ class FigureRecognizer:
         if unit is None and i > 0 and doc[i - 1].text in _SYMBOL_PREFIX:
             unit, factor = lookup_unit(doc[i - 1].text)
             start = i - 1
-        if i > 0 and doc[start - 1].text.lower() in ("minus", "−") and doc[i].text[:1].isdigit() if start > 0 else False:
+        if i > 0 and doc[start - 1].text.lower() in self.sign_words and doc[i].text[:1].isdigit() if start > 0 else False:
             value = -value  # "minus 12 Grad", "− 3 Prozent"
             start -= 1
         value = round(value, 4) if isinstance(value, float) else value
@@ -400,6 +415,10 @@ class FigureRecognizer:
         nxt = _next(doc, i)
         if prev is not None and prev.text.lower() in self.id_before:
             return True
+        if prev is not None and prev.text.lower() in self.vague_before and multiplier(t.text.lower()):
+            return True  # "mehrere tausend Lehrer", "mehrere hundert Millionen Euro": vague, no figure
+        if prev is not None and t.text.lower() in self.fraction_nouns and prev.text.lower() in self.fraction_not_after:
+            return True  # "in der ersten Hälfte" (of a match): a part in order, no proportion
         street = prev
         if prev is not None and prev.text == "." and _prev(doc, prev.i) is not None and not prev.whitespace_ is None:
             street = _prev(doc, prev.i)
@@ -455,7 +474,7 @@ class FigureRecognizer:
         while k >= 0 and steps < 8:
             w = doc[k].text
             # an area code in brackets "(030) 123456", not any number in brackets ("(56,1 Prozent)")
-            if w.startswith("+") and w[1:].isdigit() or (re.fullmatch(r"0\d+", w) and k < i) or \
+            if w.startswith("+") and w[1:].isdigit() and (k < i or self._digit_group_after(doc, i)) or (re.fullmatch(r"0\d+", w) and k < i) or \
                     (w == "(0" or w == "(" and doc[k + 1].text.startswith("0")) and k < i:
                 return True
             if k < i and w.lower() in self.phone_words:
@@ -468,6 +487,12 @@ class FigureRecognizer:
             k = p.i
             steps += 1
         return False
+
+    @staticmethod
+    def _digit_group_after(doc: Doc, i: int) -> bool:
+        """Is the next token another group of digits ("+49 30 123456"), as in a phone number?"""
+        nxt = _next(doc, i)
+        return nxt is not None and nxt.text.isdigit()
 
     def _score(self, doc: Doc, i: int) -> bool:
         """Match results written with "zu" in a sports sentence ("gewann mit 3 zu 1"), and the lines
@@ -490,14 +515,14 @@ class FigureRecognizer:
 
     # -- qualifier --
     def _qualifier(self, doc: Doc, start: int) -> Optional[str]:
-        if doc[start].text.lower() in self.fraction_nouns and start > 0 and doc[start - 1].text.lower() in ("die", "der", "das"):
+        if doc[start].text.lower() in self.fraction_nouns and start > 0 and doc[start - 1].text.lower() in self.definite_articles:
             start -= 1  # "mehr als [die] Hälfte"
         for n in range(self.max_q, 0, -1):
             if start - n < 0:
                 continue
             words = " ".join(t.text.lower() for t in doc[start - n: start])
             if words in self.qualifiers:
-                if n == 1 and words in ("über", "unter", "gegen") and not doc[start].text[:1].isdigit():
+                if n == 1 and words in self.qualifiers_before_digits_only and not doc[start].text[:1].isdigit():
                     continue  # "verfügt über zwei Pipelines": preposition, not a bound
                 return self.qualifiers[words]
         return None
@@ -533,7 +558,9 @@ class FigureRecognizer:
         if units_inside:
             unit_tok = doc[f["end"] - 1]
             # "7000 Kilometer lange Grenze": unit <- adj -> noun
-            for c in (unit_tok.head, unit_tok.head.head):
+            # not past a noun the unit hangs on ("auf einer Höhe von 180 Metern gelegenem Drehrestaurant")
+            heads = (unit_tok.head,) if unit_tok.head.pos_ in _NOUN_POS and unit_tok.head.i not in span_toks else (unit_tok.head, unit_tok.head.head)
+            for c in heads:
                 if c.i not in span_toks and c.pos_ == "ADJ" and c.head.pos_ in _NOUN_POS and c.head.i > c.i:
                     return c.head
             # "Prozent der Stimmen", "Millionen Euro Schaden"; after "X von <figure>" a second
@@ -545,6 +572,10 @@ class FigureRecognizer:
                         and self._genitive_like(ch) and not (after_von and any(c.text.lower() in self.von for c in ch.children if c.i < ch.i)):
                     return ch
             return None
+        nxt = doc[f["end"]] if f["end"] < len(doc) else None
+        if nxt is not None and nxt.pos_ == "NOUN" and cand is not None and cand.i != nxt.i and nxt.text[:1].isupper() \
+                and lookup_unit(nxt.text) is None and nxt.text.lower() not in self.months:
+            return nxt  # "alle 27 EU-Staaten Konzepte": the noun right after a count is what it counts, not a later head
         if cand is not None and cand.i not in span_toks and cand.pos_ in _NOUN_POS and t.dep_ in _NUM_DEPS:
             return cand
         # partitive "9 der 15 Staaten", "zwei Drittel der Bevölkerung"
@@ -560,7 +591,7 @@ class FigureRecognizer:
         if case:
             return all(c.text.lower() in self.von for c in case)
         dets = [c for c in noun.children if c.i < noun.i and c.pos_ == "DET"]
-        return not dets or any(d.text.lower() in ("der", "des", "aller") for d in dets)
+        return not dets or any(d.text.lower() in self.genitive_determiners for d in dets)
 
     def _about_linear(self, doc: Doc, f: dict) -> Optional[Token]:
         j = f["end"]
@@ -574,6 +605,18 @@ class FigureRecognizer:
         # partitive "9 der 15 Nachfolgestaaten", "zwei Drittel der Bevölkerung"
         while j < n and doc[j].is_space:
             j += 1
+        if has_unit and j + 1 < n and doc[j].text.lower() in self.content_prepositions:
+            # "50 Milliarden Euro an Hilfen", "zwei Tonnen an Waffen": what the amount consists of, a
+            # bare noun (no article: "30 Prozent an der Firma" is a share in it, not of it)
+            k = j + 1
+            while k < n and k < j + 4 and self._is_adj(doc[k]) and not self._is_noun(doc[k]):
+                if doc[k].text.endswith("e"):
+                    return None  # an accusative: the receiver ("1 Million Dollar an wohltätige Organisationen")
+                k += 1
+            if k < n and self._is_noun(doc[k]) and doc[k].pos_ != "PROPN" and lookup_unit(doc[k].text) is None \
+                    and self.lemma(doc[k].head).lower() not in self.recipient_verbs:
+                return doc[k]
+            return None
         if j < n and doc[j].text.lower() in self.partitive_words:  # also "Zwei seiner vier Kinder"
             k = j + 1
             skipped = 0
@@ -605,7 +648,7 @@ class FigureRecognizer:
                                             or lookup_unit(t.text) is not None):
                     return None  # "8 Milliarden Euro Staatsschulden" -> Staatsschuld; not a name
                 return t
-            if self._is_adj(t) or (t.text.lower() in ("und", "-") and k + 1 < n and self._is_adj(doc[k + 1])) or \
+            if self._is_adj(t) or ((t.text.lower() in self.coordinators or t.text == "-") and k + 1 < n and self._is_adj(doc[k + 1])) or \
                     (k == j and has_unit and t.text.lower() in self.comparatives):  # "7,5% mehr Ausgaben"
                 k += 1
                 steps += 1
@@ -662,7 +705,7 @@ class FigureRecognizer:
         """A count of a part of a definite set: "zwei der drei Manager", "drei der wichtigsten
         Firmen", "zwei Drittel der Einnahmen" -> the set's noun (the parse often hangs the count
         on a later noun)."""
-        if f["unit"] is not None or f["end"] + 1 >= len(doc) or doc[f["end"]].text.lower() not in ("der", "des"):
+        if f["unit"] is not None or f["end"] + 1 >= len(doc) or doc[f["end"]].text.lower() not in self.genitive_determiners:
             return None
         k = f["end"] + 1
         g = self._base(doc, k)
@@ -683,19 +726,9 @@ class FigureRecognizer:
         self._context_rule = None
         q0 = self._qualifier_start(doc, f["start"])
         prev = _prev(doc, q0)
-        if prev is not None and prev.text.lower() in self.adverbs_after_von and _prev(doc, prev.i) is not None \
-                and _prev(doc, prev.i).text.lower() in self.von:
-            prev = _prev(doc, prev.i)  # "ein Gewinn von umgerechnet 4,6 Milliarden Euro"
-        for words in self.amount_phrases:  # "Kredit in Höhe von ...", "Schaden zwischen ...", "Minus von ..."
-            k = len(words)
-            if prev is None or prev.i - k + 1 < 0 or [t.text.lower() for t in doc[prev.i - k + 1: prev.i + 1]] != words:
-                continue
-            n = _prev(doc, prev.i - k + 1)
-            # a PROPN outside any name is a tagging slip ("An der Weltrekordlast von 130 Kilogramm")
-            if n is not None and self._is_noun(n) and (n.pos_ != "PROPN" or not n.ent_type_):
-                self._context_rule = "von" if words[0] in self.von else "amount_phrase"
-                return n if k > 1 else self._through_container(n)
-            break
+        n = self._about_amount(doc, f)
+        if n is not None:
+            return n
         if prev is not None and prev.text == "," and f["unit"] is not None:
             n = _prev(doc, prev.i)
             if n is not None and self._is_noun(n) and n.pos_ != "PROPN":
@@ -725,7 +758,7 @@ class FigureRecognizer:
             v = v.head
         self._purpose_ctx = (t, v, preps) if f["unit"] in self.money_units else None
         if v.pos_ not in ("VERB", "AUX"):
-            return None
+            return self._copula_subject(f, t, preps)
         if f["unit"] in self.speed_units and preps & self.speed_prepositions:
             subj, how = self.subject_of(v, exclude=t.i)  # "raste der Jet mit 150 km/h"
             if subj is not None:
@@ -772,6 +805,40 @@ class FigureRecognizer:
             return self._through_container(subj)
         return None
 
+    def _about_amount(self, doc: Doc, f: dict) -> Optional[Token]:
+        """The noun before "von", "in Höhe von", "im Wert von", "zwischen" right before the figure
+        ("Kredit in Höhe von 750 Millionen Euro", "ein Minus von 3 Prozent"); sets the rule name."""
+        self._context_rule = None
+        prev = _prev(doc, self._qualifier_start(doc, f["start"]))
+        if prev is not None and prev.text.lower() in self.adverbs_after_von and _prev(doc, prev.i) is not None \
+                and _prev(doc, prev.i).text.lower() in self.von:
+            prev = _prev(doc, prev.i)  # "ein Gewinn von umgerechnet 4,6 Milliarden Euro"
+        for words in self.amount_phrases:  # "Kredit in Höhe von ...", "Schaden zwischen ...", "Minus von ..."
+            k = len(words)
+            if prev is None or prev.i - k + 1 < 0 or [t.text.lower() for t in doc[prev.i - k + 1: prev.i + 1]] != words:
+                continue
+            n = _prev(doc, prev.i - k + 1)
+            # a PROPN outside any name is a tagging slip ("An der Weltrekordlast von 130 Kilogramm")
+            if n is not None and self._is_noun(n) and not n.ent_type_:  # no name ("laut Franz-Josef Jung zwischen 1.000 und ...")
+                self._context_rule = "von" if words[0] in self.von else "amount_phrase"
+                return n if k > 1 else self._through_container(n)
+            break
+        return None
+
+    def _copula_subject(self, f: dict, t: Token, preps: set) -> Optional[Token]:
+        """"somit liegt die Frauenquote immer noch unter 10 Prozent": the parse makes the figure the
+        predicate and the measuring verb its copula; the subject of the figure is what it measures."""
+        cop = next((c for c in t.children if c.dep_ == "cop" and c.pos_ in ("VERB", "AUX")), None)
+        lem = self.verb_lemma(cop) if cop is not None else None
+        allowed = self.measuring_verbs.get(lem) if lem else None
+        if allowed is None or (allowed and not preps & allowed) or (lem in self.predicate_only_with_unit and f["unit"] is None):
+            return None
+        subj, how = self.subject_of(t, exclude=t.i)
+        if subj is None:
+            return None
+        self._context_rule = "verb_subject_copula" + how
+        return self._through_container(subj)
+
     def _gapped_subject(self, doc: Doc, subj: Token, q0: int) -> Optional[Token]:
         """A clause after a comma that leaves out the verb and has a subject of its own ("ging der
         Umsatz um 3,6 Prozent zurück, der Gewinn um nahezu 20 Prozent"): that subject, an article
@@ -780,7 +847,7 @@ class FigureRecognizer:
         if comma is None or comma + 2 >= q0:
             return None
         det, noun = doc[comma + 1], doc[comma + 2]
-        if det.text.lower() not in ("der", "die", "das") or not self._is_noun(noun) or noun.pos_ == "PROPN":
+        if det.text.lower() not in self.definite_articles or not self._is_noun(noun) or noun.pos_ == "PROPN":
             return None
         if any(x.pos_ in ("VERB", "AUX") for x in doc[comma + 1: q0]):
             return None
@@ -796,7 +863,7 @@ class FigureRecognizer:
         model = self.lemma(v).lower()
         # neither model nor table knows some forms ("umfasst", "gaben"): the table's lemma, the
         # infinitive of a present form, the table's lemma of the singular preterite ("gaben" -> "gab")
-        cands = [model, self.lemma_text(v.text).lower()] + ([model[:-1] + "en"] if model.endswith("t") else []) \
+        cands = [self.participles.get(v.text.lower(), model), model, self.lemma_text(v.text).lower()] + ([model[:-1] + "en"] if model.endswith("t") else []) \
             + ([self.lemma_text(v.text[:-2]).lower()] if v.text.endswith("en") else [])
         for c in cands:
             if particle + c in known:
@@ -810,12 +877,29 @@ class FigureRecognizer:
         (noun, how): how is "" (own subject), "_conj" or "_pronoun", for the per-rule scores."""
         how = ""
         for _ in range(2):
-            for c in v.children:
-                if c.dep_ in self.subject_deps and c.i != exclude:
-                    if c.pos_ == "NOUN":
-                        return c, how
-                    if c.pos_ == "PRON" and c.text.lower() in self.anaphoric_pronouns:
-                        return self.antecedent(c), "_pronoun"
+            subjects = [c for c in v.children if c.dep_ in self.subject_deps and c.i != exclude]
+            if exclude >= 0 and len(subjects) > 1:
+                # two subjects are a parse slip: not one a comma parts from the figure ("Die Schneeschicht war
+                # ... dick, da sie ... war, dürfte das ... Gesamtgewicht rund 180 Tonnen betragen haben")
+                doc = v.doc
+                subjects.sort(key=lambda c: any(x.text == "," for x in doc[min(c.i, exclude): max(c.i, exclude)]))
+            for c in subjects:
+                if c.pos_ == "NOUN":
+                    return c, how
+                if c.pos_ == "PROPN" and not c.ent_type_ and c.i + 1 < len(c.doc) and c.doc[c.i + 1].head.i == c.i \
+                        and c.doc[c.i + 1].pos_ == "NOUN" and c.doc[c.i + 1].dep_ in ("appos", "flat", "nmod", "compound"):
+                    # "Der Frankfurter Aktienkurs ... gab um drei Prozentpunkte nach": the parse made the
+                    # attributive "Frankfurter" the subject and its noun an apposition
+                    return c.doc[c.i + 1], how + "_attribute"
+                if c.pos_ == "PRON" and c.text.lower() in self.anaphoric_pronouns:
+                    return self.antecedent(c), "_pronoun"
+                if c.pos_ == "DET":
+                    # "dürfte das auf der Hallendecke lastende Gesamtgewicht rund 180 Tonnen betragen
+                    # haben": the parse took the article for the subject and its noun for the object
+                    noun = next((x for x in v.children if c.i < x.i < c.i + 6 and x.pos_ == "NOUN" and x.dep_ in self.object_deps
+                                 and x.i != exclude), None)
+                    if noun is not None:
+                        return noun, "_determiner"
             if v.dep_ != "conj" or v.head.i == v.i or not any(c.dep_ == "cc" for c in v.children):
                 return None, how  # only "A und B": after a comma a new clause may have its own subject
             v, how = v.head, "_conj"
@@ -872,6 +956,19 @@ class FigureRecognizer:
                     self._context_rule = "purpose"
                     return c
         return None
+
+    def _capitalised_adjective(self, tok: Token) -> bool:
+        """A capitalised inflected adjective of a fixed phrase ("Gelbe Karten", "Rote Karte"): its
+        lower-case form is an adjective form the lemma table knows ("gelbe" -> "gelb")."""
+        w = tok.text
+        if not w[:1].isupper() or not _ADJ_INFL.match(w.lower()):
+            return False
+        table = self._table() or {}
+        lem = table.get(w.lower())
+        if lem and lem != w.lower() and lem.islower() and w.lower().startswith(lem[:3]):
+            return True  # "deutsche" -> "deutsch"
+        noun = table.get(w)  # a nominalised adjective's lemma is its neuter form: "Gelbe" -> "Gelbes"
+        return bool(noun) and noun != w and noun.endswith("es") and w.startswith(noun[:-2]) and len(w) - len(noun[:-2]) <= 2
 
     def _suspended(self, tok: Token) -> Optional[str]:
         """A suspended compound written out (guideline): "Ja- ... Nein-Stimmen" -> "Ja-Stimme",
@@ -962,7 +1059,7 @@ class FigureRecognizer:
         k = f["end"]
         while k < len(doc) and _ADJ_INFL.match(doc[k].text) and self._is_adj(doc[k]):
             k += 1
-        if k == f["end"] or k + 1 >= len(doc) or doc[k].text.lower() not in ("und", "oder", "sowie") \
+        if k == f["end"] or k + 1 >= len(doc) or doc[k].text.lower() not in self.coordinators \
                 or self._excluded(doc, k + 1, blocked):
             return None
         partner = self.parse_at(doc, k + 1)
@@ -1020,7 +1117,7 @@ class FigureRecognizer:
         or a figure in brackets right after another one ("75 Sitzen (56,1 Prozent)") measures
         what the first one measures."""
         between = [t.text.lower() for t in doc[prev_span.end: f["start"]] if not t.is_space]  # "bis zu" is also a qualifier
-        if between in (["bis"], ["bis", "zu"], ["und"], ["oder"], ["-"], ["–"]):
+        if between in self.range_link_phrases:
             return True
         if between[-1:] == ["("] and len(between) <= 2:
             return True
@@ -1124,7 +1221,9 @@ class FigureRecognizer:
         if unit in ("day", "week"):
             if d is None:
                 return None
-            return (dt.date(y, mo, d) + dt.timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
+            day = (dt.date(y, mo, d) + dt.timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
+            # "eineinhalb Monate zuvor" (45 days): no finer than the duration's own unit, the month
+            return day[:7] if f["unit"] == "month" else day[:4] if f["unit"] in ("year", "decade", "century") else day
         if unit == "month":
             if mo is None:
                 return None
@@ -1143,8 +1242,19 @@ class FigureRecognizer:
         rules += [("measure_adj", self._about_measure_adj), ("participle", self._about_participle),
                   ("parse", self._about_parse)] if has_ann(doc, "DEP") else []
         rules += [("linear", self._about_linear), ("context:", self._about_context)]
+        after = doc[f["end"]] if f["end"] < len(doc) else None
+        if f["unit"] is not None and (after is None or not self._is_noun(after)):
+            # "auf einer Höhe von etwa 180 Metern gelegenem Drehrestaurant": the noun the amount is
+            # introduced by is measured, not a noun after an adjective ("einem Kilogramm TNT" keeps TNT)
+            rules.insert(0, ("context:", self._about_amount))
         for name, rule in rules:
             tok = rule(doc, f)
+            if tok is not None and tok.text.lower() in self.classifier_nouns and name != "context:":
+                # "zwischen 1.000 und 1.500 Mann umfassen": "Mann" counts the troops; the context
+                # (the measuring verb's subject "Truppenstärke") says what is measured, if it can
+                ctx = self._about_context(doc, f)
+                if ctx is not None and lookup_unit(ctx.text) is None and ctx.text.lower() not in self.classifier_nouns:
+                    tok, name = ctx, "context:"
             if tok is not None and (lookup_unit(tok.text) is not None or tok.is_space):
                 # a unit ("Euro" as the parse's head; "45 (34,1 Prozent) Sitze": the bracket's
                 # unit) measures nothing, nor does a line break the tagger took for a noun
@@ -1155,6 +1265,9 @@ class FigureRecognizer:
                 break
         if tok is None:
             return None
+        nxt = _next(doc, tok.i)
+        if nxt is not None and nxt.i == tok.i + 1 and self._is_noun(nxt) and self._capitalised_adjective(tok):
+            tok = nxt  # "acht Gelbe Karten" (the parse: "Gelbe" a noun): the noun after the adjective is counted
         if tok.text.endswith("-") and len(tok.text) > 2:
             full = self._suspended(tok)  # "82 Ja- gegen 20 Nein-Stimmen", "sieben Baseball- und fünf Totschläger"
             if full is not None:
@@ -1163,7 +1276,7 @@ class FigureRecognizer:
             return None
         low = tok.text.lower()
         w = tok.text
-        if w.endswith("innen") and len(w) > 7 and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "und":
+        if w.endswith("innen") and len(w) > 7 and tok.i + 2 < len(doc) and doc[tok.i + 1].text in self.coordinators:
             other = doc[tok.i + 2]
             if other.text.startswith("-") or other.text[:1].isupper():
                 # "Staatsbürgerinnen und -bürger", "Bürgerinnen und Bürger": the pair's base noun
@@ -1243,10 +1356,10 @@ class FigureRecognizer:
                 continue
             # a bare number coordinated with a scaled one shares scale and unit:
             # "zwei bis drei Millionen Euro" -> 2000000 EUR and 3000000 EUR
-            link = 2 if f["end"] + 2 < n and [t.text.lower() for t in doc[f["end"]: f["end"] + 2]] == ["bis", "zu"] else 1
+            link = 2 if f["end"] + 2 < n and [t.text.lower() for t in doc[f["end"]: f["end"] + 2]] in self.range_link_phrases else 1
             scaled_only = not f["bare"] and f["unit"] is None and f["scale"] != 1 and f["end"] == f["num"] + 2
             link_at = self._list_link(doc, f["end"], blocked) if f["bare"] else f["end"]
-            if (f["bare"] or scaled_only) and link_at + 1 < n and (doc[link_at].text.lower() in _RANGE_LINKS or (
+            if (f["bare"] or scaled_only) and link_at + 1 < n and (doc[link_at].text.lower() in self.range_links or (
                     doc[link_at].text.lower() == "auf" and f["start"] > 0 and doc[f["start"] - 1].text.lower() == "von")):
                 # "600 Millionen bis zu zwei Milliarden Euro": "bis zu" links the range too;
                 # "im Alter von 62, 64 und 66 Jahren": the last of a list gives its unit to all

@@ -40,14 +40,20 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "quarter_words", "half_words", "deictic_days", "relative_modifiers", "relative_units",
         "relative_compounds", "year_triggers", "month_triggers", "tense", "anaphoric_modifiers",
         "heute_nowadays", "anaphoric_compounds", "deictic_modifiers", "decade_words", "holidays",
-        "event_name_heads", "episode_day_followers", "recurring_day_words", "holiday_generic", "postponed_to", "holiday_lowercase_words"}),
+        "event_name_heads", "episode_day_followers", "recurring_day_words", "holiday_generic", "postponed_to", "holiday_lowercase_words",
+        "ordinal_nouns", "season_compounds", "month_prefixes", "of_year_modifiers", "deictic_lowercase_only",
+        "season_triggers", "dative_jahre_after", "morgen_noun_after", "year_frame_words", "deictic_years",
+        "quote_marks", "anaphoric_near", "day_month_triggers", "anaphoric_phrases"}),
     "numbers.json": frozenset({
         "units", "teens", "tens", "unit_prefixes_in_compounds", "hundred", "thousand", "multipliers",
-        "fractions", "mixed", "article_forms", "vague_plurals", "function_words", "fraction_nouns"}),
+        "fractions", "mixed", "article_forms", "vague_plurals", "function_words", "fraction_nouns", "sign_words",
+        "vague_before", "fraction_noun_not_after"}),
+    "qualifiers.json": frozenset({"qualifiers", "before_digits_only"}),
     "measures.json": frozenset({
         "measuring_verbs", "object_measuring_verbs", "subject_deps", "object_deps", "particle_deps", "anaphoric_pronouns", "purpose", "participle_phrase", "partitive_pronouns", "ratios", "speed", "rate_prepositions", "measure_adjectives", "predicate_only_with_unit", "container_nouns", "amount_phrases", "partitive_words", "duration_codes",
         "ago_words", "set_before", "genitive_time_prepositions", "ahead_words", "anchored_after", "age_after", "age_before", "age_nouns", "age_range_words", "sets", "difference_prepositions", "comparatives", "measure_nouns_before", "distance", "street_suffixes", "phone_words", "score_words",
-        "score_context", "duration_adjectives", "von_prepositions", "number_links"}),
+        "score_context", "duration_adjectives", "von_prepositions", "number_links", "coordinators", "definite_articles",
+        "genitive_determiners", "range_links", "participles", "classifier_nouns", "content_prepositions"}),
     "names.json": frozenset({"titles", "surname_particles"}),
     "ner_rules.json": frozenset({
         "place_descriptors", "legal_forms", "org_heads", "name_heads", "club_prefixes", "org_compound_prefixes",
