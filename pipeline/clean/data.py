@@ -149,11 +149,47 @@ def lexicon() -> dict[str, float]:
     return lex
 
 
+@functools.lru_cache(maxsize=1)
+def hyphen_spans() -> dict[str, float]:
+    """Every run of two or more hyphen-joined parts inside a hyphenated lexicon form -> the
+    best log probability of a form holding it: "Grand-Slam-Turnier" attests "Grand-Slam" and
+    "Slam-Turnier", "Lagny-sur-Marne" attests "sur-Marne". The lexicon lists whole word forms
+    only, and a compound's hyphenated head is far rarer on its own than inside longer
+    compounds ("Grand-Slam" is no form of de_lexeme_prob, "Grand-Slam-Turnier" is); no
+    library answers "is this hyphenated sequence written in German compounds", so it is
+    derived here from the forms. Case is kept: a glued "Onlineausgabe" was never
+    "Online-Ausgabe" (pdftotext keeps the capital). Built once per process (about 80 k spans)."""
+    out: dict[str, float] = {}
+    for form, p in lexicon().items():
+        if "-" not in form:
+            continue
+        parts = form.split("-")
+        if not all(parts):
+            continue
+        for i in range(len(parts) - 1):
+            for j in range(i + 2, len(parts) + 1):
+                span = "-".join(parts[i:j])
+                if out.get(span, -99.0) < p:
+                    out[span] = p
+    return out
+
+
+def hyphen_span_prob(hyph: str) -> Optional[float]:
+    """`hyphen_spans` for a hyphenated form; one in capitals ("MATHEMATIK-KOMPETENZEN", a
+    headline set in capitals) is looked up with each part capitalised."""
+    spans = hyphen_spans()
+    p = spans.get(hyph)
+    if p is None and hyph.isupper():
+        p = spans.get("-".join(x[:1] + x[1:].lower() for x in hyph.split("-")))
+    return p
+
+
 def load_resources() -> None:
     """Load the pattern tables and the lexicon now rather than on first use, so that a batch
     run pays for them at start-up and not in the middle of its first articles."""
     _data()
     lexicon()
+    hyphen_spans()
 
 
 def _lexprob(w: str) -> Optional[float]:
