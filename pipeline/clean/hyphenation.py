@@ -9,7 +9,7 @@ from collections import Counter
 from typing import Callable, Optional
 
 from ..schema import Removed
-from .data import _HYPHENS, _LETTERS_HEAD, _LETTERS_TAIL, _lexprob, hyphen_span_prob, lexicon
+from .data import _HYPHENS, _LETTERS_HEAD, _LETTERS_TAIL, _lexprob, hyphen_parts, hyphen_span_prob, lexicon
 from .lines import _Ctx, _Line, _complement, _ends_sentence, _is_caps_word
 
 # --------------------------------------------------------------------------------------------
@@ -330,7 +330,8 @@ class _Assembler:
                 first = j == 0 and t.idx[0] == ln.ls
                 at = (lambda k, o=t.idx[m.start()] - ln.ls, ln=ln, f=first: self._at_junction(ln, o + k, f))
                 after_hyphen = m.start() > 0 and t.text[m.start() - 1] == "-"
-                for k, ins in self._cuts(m.group(0), at, after_hyphen):
+                before_hyphen = t.text[m.end():m.end() + 1] == "-"
+                for k, ins in self._cuts(m.group(0), at, after_hyphen, before_hyphen):
                     inserts[m.start() + k] = ins
             if not inserts:
                 continue
@@ -348,12 +349,13 @@ class _Assembler:
             t.idx = idx
 
     def _cuts(self, w: str, at: Callable[[int], bool] = lambda k: True,
-              after_hyphen: bool = False) -> list[tuple[int, str]]:
+              after_hyphen: bool = False, before_hyphen: bool = False) -> list[tuple[int, str]]:
         """Where a hyphen was deleted inside the glued word `w` (letters and digits): a list
         of (position, text to insert: "-" or "- "). `at(k)`: whether a cut before char k of
         `w` lies where pdftotext appended a line (`_at_junction`); a cut that no lexicon or
         document evidence supports is made only there. `after_hyphen`: `w` follows a hyphen
-        in its token ("Gruppe-BViertelfinalisten")."""
+        in its token ("Gruppe-BViertelfinalisten"), `before_hyphen`: a hyphen follows it
+        ("Herzogvon-Weimar-Straße")."""
         if len(w) < 4:
             return []
         lex, counts, D = lexicon(), self._wc, self.D
@@ -397,6 +399,11 @@ class _Assembler:
         m = self._YEARS.fullmatch(w)
         if m and 0 < int(m.group(2)) - int(m.group(1)) <= 120 and at(4):
             return [(4, "-")]  # a range of years: "18951944" -> "1895-1944" (life dates, terms)
+        m = re.match(r"[A-ZÄÖÜ]+\d+[A-ZÄÖÜ]\d+(?=[A-ZÄÖÜ][a-zäöüß]{4,}$)", w)
+        if m and (_lexprob(w[m.end():]) is not None or len(w) - m.end() >= 8) and at(m.end()):
+            # a code and a word: "H5N1Virusstamm" ("H5N1-Virusstamm"). (A word and a number,
+            # "Snapdragon810" for "Snapdragon-810", is left: names are written so, "France24")
+            return [(m.end(), "-")]
         if re.search(r"[a-zäöüß]\d|\d[^\W\d_]+\d", w):
             return []  # a code or an id ("SSLv2", "fR7dXVXy3S")
         if w[:1].isdigit() or (w[:1].isupper() and re.match(r"[A-ZÄÖÜ]+\d", w)):
@@ -425,6 +432,22 @@ class _Assembler:
         split = self._attested_split(w, at)
         if split is not None:
             return [(split, "-")]
+        heads, connectors = hyphen_parts()
+        if before_hyphen and pg is None and counts.get(w, 0) <= 1:
+            # a connector glued to the word before it in a chain of hyphens: "Herzogvon-Weimar-
+            # Straße", "Videoon-Demand", "L'Aiguillonsur-Mer" (connectors from the lexicon's
+            # hyphenated forms, `hyphen_parts`); the glued form no word, the left half one
+            for c in connectors:
+                left = w[:-len(c)]
+                if w.endswith(c) and len(left) >= 3 and left[-1].isalpha() and at(len(left)) \
+                        and (_lexprob(left) is not None or counts.get(left, 0)):
+                    return [(len(left), "-")]
+        m = re.fullmatch(r"([A-ZÄÖÜ][a-zäöüß]+)([A-ZÄÖÜ]{2,}s?)", w)
+        if m and m.group(1) in heads and pg is None and at(m.end(1)):
+            # a prefix German joins with a hyphen before an abbreviation ("Ex-KPÖ-Chef",
+            # "Pro-EU", "Anti-AKW"; `hyphen_parts`); before a word it may be a brand's first
+            # syllable ("SuperCars", "Super-" heads 30 forms), left to the rules below
+            return [(m.end(1), "-")]
         if w.islower():
             # a pair of adjectives: "griechischmazedonischen", "katholischländlichen";
             # both halves words, the glued form none ("deutschsprachigen" is one)
