@@ -478,8 +478,15 @@ class _Assembler:
         # text) is a name: on bench_clean.py's default dev sample (layout a) 72 of the 118 words
         # the source writes so are forms of the lexicon ("AppArmor" -16.9, "ElBaradei" -16.5,
         # "WebKit" -16.4), of the 214 glued compounds only 3 with a capital inside ("EMails",
-        # "BadenWürttemberg", whose hyphenated form is likelier and wins above)
-        ev = attested(left, right, common=-99.0 if right[1:2].islower() else -15.5)
+        # "BadenWürttemberg", whose hyphenated form is likelier and wins)
+        # (not where the left half is a hyphen head of the lexicon, `hyphen_parts`: "Köln-" heads
+        # 45 forms, and web text glues its compounds too, "KölnTourismus" -17.2; nor where the
+        # hyphenated form is about as likely: "HongKong" -16.0, "Hong-Kong" -16.6, both written)
+        ph = hyphen_span_prob(left + "-" + right)
+        if pg is not None and ph is not None and abs(ph - pg) <= 1.0:
+            ev = None
+        else:
+            ev = attested(left, right, common=-99.0 if right[1:2].islower() and left not in hyphen_parts()[0] else -15.5)
         if ev is not None:
             return [(k, "-")] if ev else []
         pr = lex.get(right)
