@@ -715,3 +715,15 @@ def test_camelcase_name_known_to_the_lexicon_stays_glued_on_real_text():
     assert raw.count("TorrentFreak") == 1
     doc = _ok(raw)
     assert "TorrentFreak" in doc.text and "Torrent-Freak" not in doc.text
+
+
+@pytest.mark.parametrize("doc_id,word,cut", [("wn48004", "albanischstämmigen", 9), ("wn39049", "türkischstämmig", 8)])
+def test_second_half_german_glues_on_gets_no_hyphen_on_real_text(doc_id, word, cut):
+    """An adjective in -isch broken before "-stämmig" at a line end ("albanisch-" / "stämmigen")
+    and glued by pdftotext is one word: the lexicon writes "-stämmig" glued after -isch
+    adjectives (12 forms, 3 hyphenated) or knows the glued word in another inflection
+    ("türkischstämmige"); before, it read as a pair of adjectives ("albanisch-stämmigen")."""
+    raw = _column_broken_at(_article(doc_id), word, cut)
+    assert word in raw
+    doc = _ok(raw)
+    assert word in doc.text and word[:cut] + "-" + word[cut:] not in doc.text

@@ -9,7 +9,7 @@ from collections import Counter
 from typing import Callable, Optional
 
 from ..schema import Removed
-from .data import _HYPHENS, _LETTERS_HEAD, _LETTERS_TAIL, _lexprob, hyphen_parts, hyphen_span_prob, lexicon
+from .data import _HYPHENS, _LETTERS_HEAD, _LETTERS_TAIL, _lexprob, hyphen_parts, hyphen_span_prob, isch_tails, lexicon
 from .lines import _Ctx, _Line, _complement, _ends_sentence, _is_caps_word
 
 # --------------------------------------------------------------------------------------------
@@ -453,8 +453,15 @@ class _Assembler:
             # both halves words, the glued form none ("deutschsprachigen" is one)
             if pg is not None:
                 return []
+            stem = re.sub(r"e[mnrs]?$", "", w)
+            if any(lex.get(stem + e) is not None for e in ("", "e", "en", "er", "es", "em")):
+                return []  # the glued word in another inflection: "türkischstämmige(n)"
+            glued_tails, hyph_tails = isch_tails()
             for m in self._ADJ_PAIR.finditer(w):
                 left, right = w[:m.start()], w[m.start():]
+                tail = re.sub(r"e[mnrs]?$", "", right)
+                if glued_tails.get(tail, 0) > hyph_tails.get(tail, 0):
+                    continue  # a second half German glues on: "albanischstämmigen"
                 if len(left) >= 5 and (_lexprob(left) is not None or lex.get(left + "e") is not None) \
                         and (lex.get(right) or -99.0) >= -16.0:
                     return [(m.start(), "-")]
