@@ -307,12 +307,15 @@ class _Assembler:
           * the word is a listed CamelCase name (`camelcase_names` in
             lang/de/cleaning_camelcase.json), or a name prefix ("McLaren"), or a Binnen-I
             ("ArbeitnehmerInnen"): keep;
-          * the document writes the hyphenated form, or the lexicon knows it and not the glued
-            one (or knows it as likelier): restore;
+          * a hashtag, a handle, a web address: keep;
+          * the document writes the hyphenated form or the halves as two words ("Red Bull"),
+            or the lexicon knows it, as a form or inside one (`hyphen_spans`), and not the
+            glued one (or knows it as likelier): restore;
           * the glued form is a common word of the lexicon (log prob >= -15.5: "YouTube",
             "BahnCard"; the lexicon also holds rare glued forms of web text, "31jähriger"
-            -17.5, "USamerikanischen" -17.7) or appears twice or more in the document (a line
-            end splits a word once, a brand is written so every time): keep;
+            -17.5, "USamerikanischen" -17.7), for a capital before a lowercase letter any word
+            of it ("TorrentFreak"), or appears twice or more in the document (a line end
+            splits a word once, a brand is written so every time): keep;
           * a word without a capital inside: restored where the lexicon knows it clearly
             likelier hyphenated, cut where a line was appended ("nordrheinwestfälischen",
             `_attested_split`); a range of years there ("18951944" -> "1895-1944");
