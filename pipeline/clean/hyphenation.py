@@ -9,7 +9,7 @@ from collections import Counter
 from typing import Callable, Optional
 
 from ..schema import Removed
-from .data import _HYPHENS, _LETTERS_HEAD, _LETTERS_TAIL, _lexprob, lexicon
+from .data import _HYPHENS, _LETTERS_HEAD, _LETTERS_TAIL, _lexprob, hyphen_parts, hyphen_span_prob, isch_tails, lexicon
 from .lines import _Ctx, _Line, _complement, _ends_sentence, _is_caps_word
 
 # --------------------------------------------------------------------------------------------
@@ -200,24 +200,37 @@ class _Assembler:
         lines are half the lines or more (bench_clean.py's dev half: the median lies outside
         the column's 45-58 chars in 43 of 300 layout-a articles). So the width is the
         length that explains the most lines as one, two or three column lines (a comb:
-        weight 1, 0.7, 0.5 for the lines of about 1, 2, 3 widths, +-12 %), among lengths held
-        by 3 lines or more; it is the median of the lines about one width long. On
-        bench_clean.py's dev half it lies in the column's range (layout a 45-58 chars, b
-        36-45) in 295 of 300 and 298 of 298 articles, the median line length in 257 and 249;
-        it misses where nearly every line is a doubled one."""
-        lens = sorted(len(ln.strip) for ln in self.c.lines if not ln.blank)
+        weight 1, 0.7, 0.5, 0.4 for the lines of about 1, 2, 3, 4 widths, +-12 %), among
+        lengths of 30 chars or more held by 2 lines or more, less one for every line that
+        ends in mid-sentence and would be shorter than a column line; it is the median of the
+        lines about one width long. On bench_clean.py's default and fresh dev samples (533
+        articles per layout) it lies in the column's range (layout a 45-58 chars, b 36-45) in
+        531 and 531 articles (without the mid-sentence term, the fourth width and the 30-char
+        floor: 528 and 529; articles where nearly every line is a doubled one, wn60990: 98
+        chars for a column of 49)."""
+        nb = [ln.strip for ln in self.c.lines if not ln.blank]
+        lens = sorted(len(t) for t in nb)
+        # lines that end in mid-sentence (a letter or a comma): none of them is shorter than
+        # the column, bar a line pdftotext broke at a wide gap
+        mid = sorted(len(t) for t in nb if t[-1].isalpha() or t[-1] == ",")
+
+        def short_mid(x: float) -> int:
+            return bisect.bisect_left(mid, 0.88 * x) - bisect.bisect_right(mid, 0.3 * x)
 
         def between(lo: float, hi: float) -> int:
             return bisect.bisect_right(lens, hi) - bisect.bisect_left(lens, lo)
 
         best: Optional[tuple[float, int]] = None
         for x in sorted(set(lens)):
-            if x < 15:
+            if x < 30:  # no column of running text is narrower (bench layout b: 36-45)
                 continue
-            n1, n2, n3 = (between(k * 0.88 * x, k * 1.12 * x) for k in (1, 2, 3))
-            if n1 < 3:
+            n1, n2, n3, n4 = (between(k * 0.88 * x, k * 1.12 * x) for k in (1, 2, 3, 4))
+            if n1 < 2:
                 continue
-            score = n1 + 0.7 * n2 + 0.5 * n3
+            # a width that would make lines ending in mid-sentence shorter than a column line
+            # is too wide: an article whose lines are nearly all doubled ones has its column
+            # width at the doubled length by the comb alone (wn60990: 93 chars, the column 49)
+            score = n1 + 0.7 * n2 + 0.5 * n3 + 0.4 * n4 - short_mid(x)
             if best is None or score > best[0]:
                 best = (score, x)
         if best is None:
@@ -244,7 +257,9 @@ class _Assembler:
         """Occurrences of every word with its digits ("9Live", "30-jährige"; `ctx.counts`
         has letters only) and of each of its hyphen-separated parts: in the whole text
         (`_wc`) and in the lines that cannot hold a join (`_wc_fixed`: a word there is
-        printed as it stands)."""
+        printed as it stands); and of every pair of words with only a space between them
+        (`_pairs`: "Red Bull", "Air France", a line break counting as a space)."""
+        self._pairs = Counter(m.group(1, 2) for m in re.finditer(r"([^\W_]+)(?=\s+([^\W_]+))", self.c.N))
         self._wc, self._wc_fixed = Counter(), Counter()
         self._occ: dict[str, list[tuple[int, int]]] = {}
         for ln in self.c.lines:
@@ -277,6 +292,7 @@ class _Assembler:
 
     _wc: Counter = Counter()
     _wc_fixed: Counter = Counter()
+    _pairs: Counter = Counter()
     _occ: dict = {}
     _W: float = 0.0
 
@@ -291,12 +307,15 @@ class _Assembler:
           * the word is a listed CamelCase name (`camelcase_names` in
             lang/de/cleaning_camelcase.json), or a name prefix ("McLaren"), or a Binnen-I
             ("ArbeitnehmerInnen"): keep;
-          * the document writes the hyphenated form, or the lexicon knows it and not the glued
-            one (or knows it as likelier): restore;
+          * a hashtag, a handle, a web address: keep;
+          * the document writes the hyphenated form or the halves as two words ("Red Bull"),
+            or the lexicon knows it, as a form or inside one (`hyphen_spans`), and not the
+            glued one (or knows it as likelier): restore;
           * the glued form is a common word of the lexicon (log prob >= -15.5: "YouTube",
             "BahnCard"; the lexicon also holds rare glued forms of web text, "31jähriger"
-            -17.5, "USamerikanischen" -17.7) or appears twice or more in the document (a line
-            end splits a word once, a brand is written so every time): keep;
+            -17.5, "USamerikanischen" -17.7), for a capital before a lowercase letter any word
+            of it ("TorrentFreak"), or appears twice or more in the document (a line end
+            splits a word once, a brand is written so every time): keep;
           * a word without a capital inside: restored where the lexicon knows it clearly
             likelier hyphenated, cut where a line was appended ("nordrheinwestfälischen",
             `_attested_split`); a range of years there ("18951944" -> "1895-1944");
@@ -321,12 +340,18 @@ class _Assembler:
                 continue
             ln = self.c.lines[line]
             inserts: dict[int, str] = {}
+            if "://" in t.text or t.text.startswith("www."):
+                continue  # a web address is written as it stands
             for j, m in enumerate(re.finditer(r"[^\W_]+", t.text)):
+                if m.start() > 0 and t.text[m.start() - 1] in "#@":
+                    continue  # a hashtag or a handle is written glued: "#G7Sum", "@DerStandardat"
                 # the word's chars in its line (a token lies in one line: pdftotext's join
                 # puts no line break inside a word); the line's first word: "(Vorstands..."
                 first = j == 0 and t.idx[0] == ln.ls
                 at = (lambda k, o=t.idx[m.start()] - ln.ls, ln=ln, f=first: self._at_junction(ln, o + k, f))
-                for k, ins in self._cuts(m.group(0), at):
+                after_hyphen = m.start() > 0 and t.text[m.start() - 1] == "-"
+                before_hyphen = t.text[m.end():m.end() + 1] == "-"
+                for k, ins in self._cuts(m.group(0), at, after_hyphen, before_hyphen):
                     inserts[m.start() + k] = ins
             if not inserts:
                 continue
@@ -343,11 +368,14 @@ class _Assembler:
             t.text = "".join(out)
             t.idx = idx
 
-    def _cuts(self, w: str, at: Callable[[int], bool] = lambda k: True) -> list[tuple[int, str]]:
+    def _cuts(self, w: str, at: Callable[[int], bool] = lambda k: True,
+              after_hyphen: bool = False, before_hyphen: bool = False) -> list[tuple[int, str]]:
         """Where a hyphen was deleted inside the glued word `w` (letters and digits): a list
         of (position, text to insert: "-" or "- "). `at(k)`: whether a cut before char k of
         `w` lies where pdftotext appended a line (`_at_junction`); a cut that no lexicon or
-        document evidence supports is made only there."""
+        document evidence supports is made only there. `after_hyphen`: `w` follows a hyphen
+        in its token ("Gruppe-BViertelfinalisten"), `before_hyphen`: a hyphen follows it
+        ("Herzogvon-Weimar-Straße")."""
         if len(w) < 4:
             return []
         lex, counts, D = lexicon(), self._wc, self.D
@@ -371,10 +399,18 @@ class _Assembler:
             return []  # printed so where no line ends, or twice (a line end splits a word once, a brand is written so every time)
 
         def attested(left: str, right: str, common: float = -15.5) -> Optional[bool]:
-            """True: the hyphenated form is attested; False: the glued one; None: neither."""
+            """True: the hyphenated form is attested (in the document, or in the lexicon as a
+            form or inside one: "Grand-Slam-Turnier" attests "Grand-Slam"); False: the glued
+            one (log prob >= `common`); None: neither."""
             hyph = left + "-" + right
-            ph = lex.get(hyph)
+            ph = hyphen_span_prob(hyph)
             if counts.get(hyph, 0) or (ph is not None and (pg is None or ph > pg)):
+                return True
+            if left[-1:].isalpha() and right[:1].isupper() and self._pairs.get((left, right), 0):
+                # the document writes the two halves as two words ("Red Bull", "Air France"): a
+                # name written so is glued in no compound, its hyphen was deleted
+                # ("RedBull-Milliardär" for "Red-Bull-Milliardär"), though the lexicon knows
+                # "RedBull" from web text
                 return True
             if pg is not None and pg >= common:
                 return False
@@ -383,6 +419,11 @@ class _Assembler:
         m = self._YEARS.fullmatch(w)
         if m and 0 < int(m.group(2)) - int(m.group(1)) <= 120 and at(4):
             return [(4, "-")]  # a range of years: "18951944" -> "1895-1944" (life dates, terms)
+        m = re.match(r"[A-ZÄÖÜ]+\d+[A-ZÄÖÜ]\d+(?=[A-ZÄÖÜ][a-zäöüß]{4,}$)", w)
+        if m and (_lexprob(w[m.end():]) is not None or len(w) - m.end() >= 8) and at(m.end()):
+            # a code and a word: "H5N1Virusstamm" ("H5N1-Virusstamm"). (A word and a number,
+            # "Snapdragon810" for "Snapdragon-810", is left: names are written so, "France24")
+            return [(m.end(), "-")]
         if re.search(r"[a-zäöüß]\d|\d[^\W\d_]+\d", w):
             return []  # a code or an id ("SSLv2", "fR7dXVXy3S")
         if w[:1].isdigit() or (w[:1].isupper() and re.match(r"[A-ZÄÖÜ]+\d", w)):
@@ -411,13 +452,36 @@ class _Assembler:
         split = self._attested_split(w, at)
         if split is not None:
             return [(split, "-")]
+        heads, connectors = hyphen_parts()
+        if before_hyphen and pg is None and counts.get(w, 0) <= 1:
+            # a connector glued to the word before it in a chain of hyphens: "Herzogvon-Weimar-
+            # Straße", "Videoon-Demand", "L'Aiguillonsur-Mer" (connectors from the lexicon's
+            # hyphenated forms, `hyphen_parts`); the glued form no word, the left half one
+            for c in connectors:
+                left = w[:-len(c)]
+                if w.endswith(c) and len(left) >= 3 and left[-1].isalpha() and at(len(left)) \
+                        and (_lexprob(left) is not None or counts.get(left, 0)):
+                    return [(len(left), "-")]
+        m = re.fullmatch(r"([A-ZÄÖÜ][a-zäöüß]+)([A-ZÄÖÜ]{2,}s?)", w)
+        if m and m.group(1) in heads and pg is None and at(m.end(1)):
+            # a prefix German joins with a hyphen before an abbreviation ("Ex-KPÖ-Chef",
+            # "Pro-EU", "Anti-AKW"; `hyphen_parts`); before a word it may be a brand's first
+            # syllable ("SuperCars", "Super-" heads 30 forms), left to the rules below
+            return [(m.end(1), "-")]
         if w.islower():
             # a pair of adjectives: "griechischmazedonischen", "katholischländlichen";
             # both halves words, the glued form none ("deutschsprachigen" is one)
             if pg is not None:
                 return []
+            stem = re.sub(r"e[mnrs]?$", "", w)
+            if any(lex.get(stem + e) is not None for e in ("", "e", "en", "er", "es", "em")):
+                return []  # the glued word in another inflection: "türkischstämmige(n)"
+            glued_tails, hyph_tails = isch_tails()
             for m in self._ADJ_PAIR.finditer(w):
                 left, right = w[:m.start()], w[m.start():]
+                tail = re.sub(r"e[mnrs]?$", "", right)
+                if glued_tails.get(tail, 0) > hyph_tails.get(tail, 0):
+                    continue  # a second half German glues on: "albanischstämmigen"
                 if len(left) >= 5 and (_lexprob(left) is not None or lex.get(left + "e") is not None) \
                         and (lex.get(right) or -99.0) >= -16.0:
                     return [(m.start(), "-")]
@@ -432,9 +496,24 @@ class _Assembler:
             return []  # two capitals inside ("ProSiebenSat") is a name, not one glued compound
         k = cuts[0]
         left, right = w[:k], w[k:]
-        if re.fullmatch(r"In(?:nen)?", right) or right.startswith("Innen") and left[-1].islower():
-            return []  # the "Binnen-I" of gender-inclusive spelling: "ArbeitnehmerInnen"
-        ev = attested(left, right)
+        if re.fullmatch(r"In(?:nen)?", right) or (right.startswith("Innen") and left[-1].islower()
+                                                  and lex.get(right) is None):
+            # the "Binnen-I" of gender-inclusive spelling: "ArbeitnehmerInnen",
+            # "SchülerInnenvertretung"; not before a word: "BundesInnenminister"
+            return []
+        # a word with a capital inside that the lexicon knows at all (it holds 1.3 M forms of web
+        # text) is a name: on bench_clean.py's default dev sample (layout a) 72 of the 118 words
+        # the source writes so are forms of the lexicon ("AppArmor" -16.9, "ElBaradei" -16.5,
+        # "WebKit" -16.4), of the 214 glued compounds only 3 with a capital inside ("EMails",
+        # "BadenWürttemberg", whose hyphenated form is likelier and wins)
+        # (not where the left half is a hyphen head of the lexicon, `hyphen_parts`: "Köln-" heads
+        # 45 forms, and web text glues its compounds too, "KölnTourismus" -17.2; nor where the
+        # hyphenated form is about as likely: "HongKong" -16.0, "Hong-Kong" -16.6, both written)
+        ph = hyphen_span_prob(left + "-" + right)
+        if pg is not None and ph is not None and abs(ph - pg) <= 1.0:
+            ev = None
+        else:
+            ev = attested(left, right, common=-99.0 if right[1:2].islower() and left not in hyphen_parts()[0] else -15.5)
         if ev is not None:
             return [(k, "-")] if ev else []
         pr = lex.get(right)
@@ -442,6 +521,10 @@ class _Assembler:
             # "iPhone", "eBay", "iMessage": a one-letter first half only with evidence ("E-Mails"),
             # or before a long common word at a junction ("Core-iProzessoren": "Core-i-Prozessoren")
             if left.islower() and len(right) >= 8 and (pr or -99.0) >= -13.5 and at(k):
+                return [(k, "-")]
+            # a capital letter before a word: "Gruppe-AKonstellation", "USB-CAnschluss",
+            # "Serie-AAuswärtsduell" (group, port, league names), no name is written so
+            if left.isupper() and len(right) >= 6 and ((pr or -99.0) >= -16.0 or after_hyphen) and at(k):
                 return [(k, "-")]
             return []
         if left in D.hyphen_prefixes:
@@ -475,7 +558,8 @@ class _Assembler:
             if not at(k):
                 continue
             hyph = w[:k] + "-" + w[k:]
-            ph = self._wc.get(hyph) and -10.0 or _lexprob(hyph)
+            ph = self._wc.get(hyph) and -10.0 or max(_lexprob(hyph) or -99.0, hyphen_span_prob(hyph) or -99.0)
+            ph = None if ph == -99.0 else ph
             if ph is None or ph <= (pg + 0.5 if pg is not None else -17.0):
                 continue
             if best is None or ph > best[0]:
