@@ -114,8 +114,13 @@ def split_trailing_periods(doc: Doc) -> Doc:
     "16:9.", always) and ranges ("1890–1970", "27./28.")."""
     months = lang_data("dates.json")["months"]
     todo: list[tuple[Token, list[str]]] = []
+    texts = token_texts(doc)
     # both patterns start with a digit: look at those tokens only
-    for i, text in enumerate(token_texts(doc)):
+    for i, text in enumerate(texts):
+        if text.endswith(".") and i > 1 and texts[i - 1] == "/" and len(text) <= 4 and lookup_unit(f"{texts[i - 2]}/{text[:-1]}"):
+            # the tokenizer keeps "h." of a compound unit at a sentence end: "412,28 km/h." -> "h" "."
+            todo.append((doc[i], [text[:-1], "."]))
+            continue
         if not text[:1].isdigit():
             continue
         t = doc[i]
@@ -1070,6 +1075,18 @@ class DateRecognizer:
         return doc
 
 
+def _closes_year_range(doc: Doc, i: int, window: int = 6) -> bool:
+    """Is doc[i] the end of a range that opened with a year: "von 1991 bis zu seinem Rücktritt
+    1993 Bundesminister" (the noun after it does not make it a count)?"""
+    for k in range(i - 1, max(-1, i - window - 1), -1):
+        t = doc[k]
+        if t.text in (".", ";", "!", "?") or t.like_num:
+            return False
+        if t.text.lower() == "bis" and k > 0 and _YEAR_TOKEN.match(doc[k - 1].text):
+            return True
+    return False
+
+
 def is_bare_year(doc: Doc, i: int, year_triggers: Optional[set] = None,
                  lemma_fn: Optional[Callable[[Token], str]] = None) -> bool:
     """Decide whether a bare 4-digit number token is a year or a count.
@@ -1103,10 +1120,17 @@ def is_bare_year(doc: Doc, i: int, year_triggers: Optional[set] = None,
         return False
     if nxt is not None and nxt.text.lower() in ("uhr", "mal"):
         return False
-    triggered = p1 in year_triggers
+    if nxt is not None and lookup_unit(nxt.text) is not None and lookup_unit(nxt.text)[0] in ("year", "decade", "century") \
+            and nxt.text.lower() not in ("jahr", "jahres"):
+        return False  # "vor 2000 Jahren", "2000 Jahre alt": a count of years, never the year 2000
+    triggered = p1 in year_triggers or _closes_year_range(doc, i)
     if nxt is not None and not triggered:
         if nxt.text.lower() in ("bis", "und", "oder", "-", "–") and i + 3 < len(doc) and doc[i + 2].like_num:
             return is_bare_year(doc, i + 2, year_triggers, lemma_fn)
+        if nxt.text.lower() == "auf" and p1 != "bis" and i + 2 < len(doc) and (
+                doc[i + 2].like_num or (doc[i + 2].text.lower() in quals and i + 3 < len(doc) and doc[i + 3].like_num)):
+            # "von derzeit 2000 auf rund 15.000 Soldaten": a change between two counts, decided by the second
+            return is_bare_year(doc, i + 2 if doc[i + 2].like_num else i + 3, year_triggers, lemma_fn)
         if nxt.pos_ in ("NOUN",) and has_ann(doc, "POS"):
             months = lang_data("dates.json")["months"]
             if nxt.text.lower() not in months:

@@ -90,6 +90,7 @@ class FigureRecognizer:
         nums = lang_data("numbers.json")
         self.article_forms = set(nums["article_forms"])
         self.vague = set(nums["vague_plurals"])
+        self.vague_before = set(nums["vague_before"])
         self.function_words = set(nums.get("function_words", []))
         self.fraction_nouns = nums.get("fraction_nouns", {})
         ids = lang_data("identifiers.json")
@@ -118,6 +119,8 @@ class FigureRecognizer:
         self.anaphoric_pronouns = set(ms["anaphoric_pronouns"])
         self.rate_prepositions = set(ms["rate_prepositions"]["words"])
         self.speed_units = set(ms["speed"]["units"])
+        self.per_words = set(ms["per_unit"]["words"])
+        self.per_symbols = dict(ms["per_unit"]["symbols"])
         self.purpose_preps = set(ms["purpose"]["prepositions"])
         self.money_units = set(ms["purpose"]["units"])
         self.participle_not_after = set(ms["participle_phrase"]["not_after"])
@@ -332,6 +335,10 @@ class FigureRecognizer:
                 unit, factor = u
                 value = value * factor
                 j += 1
+        per = self._per_unit(doc, j) if unit is not None and unit not in _TIME_UNITS and unit not in self.money_units else None
+        if per is not None:  # "Dollar pro Barrel" -> USD/bbl
+            (den, den_factor), j = per
+            unit, value = f"{unit}/{den}", value / den_factor
         if unit is None and i > 0 and doc[i - 1].text in _SYMBOL_PREFIX:
             unit, factor = lookup_unit(doc[i - 1].text)
             start = i - 1
@@ -355,6 +362,23 @@ class FigureRecognizer:
             if u is not None:
                 return u, j + k
         return None
+
+    def _per_unit(self, doc: Doc, j: int) -> Optional[tuple[tuple[str, float], int]]:
+        """The denominator of a compound unit at ``j`` ("/ h", "pro Barrel", "je Tonne";
+        measures.json "per_unit"): (unit, factor) and the index after it. Calendar units
+        ("Euro pro Jahr") are no denominator, nor is anything after money (the caller: "150 Euro pro
+        Tonne" is a price in EUR): the figure keeps its plain unit."""
+        if j + 1 >= len(doc) or doc[j].text.lower() not in self.per_words:
+            return None
+        den = doc[j + 1]
+        if doc[j].text == "/" and (doc[j - 1].whitespace_ or doc[j].whitespace_):
+            return None  # "5 Euro / Monat" in a table, "km / h" spaced: no compound
+        u = lookup_unit(den.text)
+        if u is None and den.text in self.per_symbols:
+            u = (self.per_symbols[den.text], 1.0)
+        if u is None or u[0] in _CALENDAR_UNITS or "/" in u[0]:
+            return None
+        return u, j + 2
 
     def _ratios(self, doc: Doc) -> list[Span]:
         """Ratios after a cue noun (measures.json "ratios"): "im Verhältnis 16:9" (one token),
@@ -400,6 +424,8 @@ class FigureRecognizer:
         nxt = _next(doc, i)
         if prev is not None and prev.text.lower() in self.id_before:
             return True
+        if prev is not None and prev.text.lower() in self.vague_before and multiplier(t.text) is not None and not t.text[:1].isdigit():
+            return True  # "einige hundert", "mehrere tausend", "ein paar Dutzend": vague, no figure
         street = prev
         if prev is not None and prev.text == "." and _prev(doc, prev.i) is not None and not prev.whitespace_ is None:
             street = _prev(doc, prev.i)
@@ -1073,6 +1099,8 @@ class FigureRecognizer:
             n, unit = n * (10 if unit == "decade" else 100), "year"
         if unit not in ("year", "month", "week", "day"):
             return None
+        if unit == "year" and abs(anchor.year + sign * n) > 9999:
+            return None  # "in 10 Millionen Jahren": no calendar year (ISO 8601 has four digits); a duration
         return shift_period(anchor, unit, sign * n)
 
     def anchored_value(self, doc: Doc, f: dict, sign: int, new_dates: list) -> Optional[str]:
@@ -1292,6 +1320,9 @@ class FigureRecognizer:
                     sign = -1 if p.text.lower() in self.ago_words else 1
                     dspan._.value = self.ago_value(doc, f["value"], f["unit"], sign)
                     dspan._.date_type = "date"
+                    if dspan._.value is None and doc._.published:  # geological times: "vor 10 Millionen Jahren"
+                        dspan._.value = self.duration_value(f["value"], f["unit"])
+                        dspan._.date_type = "duration"
                 else:
                     dspan._.value = self.duration_value(f["value"], f["unit"])
                     dspan._.date_type = "duration"

@@ -43,11 +43,11 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "event_name_heads", "episode_day_followers", "recurring_day_words", "holiday_generic", "postponed_to", "holiday_lowercase_words"}),
     "numbers.json": frozenset({
         "units", "teens", "tens", "unit_prefixes_in_compounds", "hundred", "thousand", "multipliers",
-        "fractions", "mixed", "article_forms", "vague_plurals", "function_words", "fraction_nouns"}),
+        "fractions", "mixed", "article_forms", "vague_plurals", "vague_before", "function_words", "fraction_nouns"}),
     "measures.json": frozenset({
         "measuring_verbs", "object_measuring_verbs", "subject_deps", "object_deps", "particle_deps", "anaphoric_pronouns", "purpose", "participle_phrase", "partitive_pronouns", "ratios", "speed", "rate_prepositions", "measure_adjectives", "predicate_only_with_unit", "container_nouns", "amount_phrases", "partitive_words", "duration_codes",
         "ago_words", "set_before", "genitive_time_prepositions", "ahead_words", "anchored_after", "age_after", "age_before", "age_nouns", "age_range_words", "sets", "difference_prepositions", "comparatives", "measure_nouns_before", "distance", "street_suffixes", "phone_words", "score_words",
-        "score_context", "duration_adjectives", "von_prepositions", "number_links"}),
+        "score_context", "duration_adjectives", "von_prepositions", "number_links", "per_unit"}),
     "names.json": frozenset({"titles", "surname_particles"}),
     "ner_rules.json": frozenset({
         "place_descriptors", "legal_forms", "org_heads", "name_heads", "club_prefixes", "org_compound_prefixes",
