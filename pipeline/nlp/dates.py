@@ -81,6 +81,7 @@ def _both(words: Iterable[str]) -> list[str]:
 _YEAR_TOKEN = re.compile(r"^(1\d{3}|20\d{2})$")
 _NUM_RANGE = re.compile(r"^(\d{1,4}\.?)([/–-])(\d{1,4}\.?)$")
 _ORDINAL_PERIOD = re.compile(r"^\d+\.$")
+_SEMICOLON_JOINED = re.compile(r"^\d[\d.,]*%?;\d[\d.,]*%?$")  # "35,2%;1997" (no space after the semicolon)
 _DECIMAL_PERIOD = re.compile(r"^\d+(?:[,:]\d+)+\.$")  # "1,5." "16:9." "1:1:1,5.": never an ordinal
 _NOT_SPLIT_AFTER = {"mal", "tag", "jahrestag", "geburtstag", "todestag", "ausgabe", "folge",
                     "spiel", "jahrhundert", "jahrhunderts", "jahrtausend", "jahrtausends",
@@ -124,6 +125,10 @@ def split_trailing_periods(doc: Doc) -> Doc:
         if not text[:1].isdigit():
             continue
         t = doc[i]
+        if ";" in text and _SEMICOLON_JOINED.match(text):
+            # a results table without spaces: "35,2%;1997" -> "35,2" "%" ";" "1997"
+            todo.append((t, re.findall(r"\d[\d.,]*\d|\d|[%;]", text)))
+            continue
         rm = _NUM_RANGE.match(text)
         if rm:
             a, sep, b = rm.groups()
@@ -524,7 +529,9 @@ class DateRecognizer:
             ("decade", f"{B}(?:{PART}\\s+der\\s+)?(?:(?P<dec4>1\\d\\d0|20\\d0)-?er(?:\\s*-?\\s*Jahren?|\\s*-?\\s*Jahre)?|(?P<dec2>[1-9]0)er\\s*-?\\s*Jahren?|(?P<dec2b>[1-9]0)er-Jahren?|(?P<decw>{_alt(_both(self.decade_words))})\\s+Jahren?)(?![\\w])", 3),
             ("century", f"{B}(?:{PART}\\s+des\\s+)?(?P<cent>\\d{{1,2}})\\.\\s*(?:Jahrhunderts?|Jh\\.)(?P<bc>\\s+v\\.\\s?Chr\\.)?{E}", 3),
             ("bc_year", f"{B}(?P<year>\\d{{1,4}}\\s?v\\.\\s?Chr\\.)", 3),
-            ("year", f"(?<![\\w.,/:–-]){YEAR4}(?![\\w/:–-]|[.,]\\d|\\s?%)", 1),
+            ("year", f"(?<![\\w.,/:–-]){YEAR4}(?![\\w/–-]|:(?![ \\t]*\\n|\\s+\\d)|[.,]\\d|\\s?%)", 1),
+            # a colon after a year only before a number or a line break: "(2001: 35,2%)", "Wahlergebnisse 2005:",
+            # not "4:45" nor the title "2001: Odyssee im Weltraum"
             ("weekday", f"{B}(?:{MOD}\\s+)?{WD}{DP}(?![\\w-]){DP2}", 2),
             # "am Tag Zwei ihrer Flucht": the N-th day of an episode the text tells
             ("episode_day", f"{B}Tag\\s+(?P<epn>[A-ZÄÖÜ][a-zäöüß]+|\\d{{1,3}})(?=\\s+(?:{_alt(self.episode_followers)})(?![\\w-]))", 2),

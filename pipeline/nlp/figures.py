@@ -231,6 +231,9 @@ class FigureRecognizer:
         if text[:1] in _SIGNS and text[1:2].isdigit():
             sign, text = -1, text[1:]
         v = parse_digits(text)
+        if v is None and re.fullmatch(r"\d{1,3}\.\d{1,2}", text) and i + 1 < len(doc) and lookup_unit(doc[i + 1].text) \
+                and lookup_unit(doc[i + 1].text)[0] not in _TIME_UNITS:
+            v = float(text)  # a decimal point (Swiss and English style) before a unit: "28.56 %"; never thousands
         if v is not None:
             j = i + 1
             # "45 000", "1 250 000" (space or narrow no-break space between groups of three)
