@@ -90,3 +90,48 @@ def test_results_table(nlp):
         ("28.56 %", 28.56, "%"), ("35,2%", 35.2, "%"), ("35,3%", 35.3, "%"), ("25,2%", 25.2, "%"), ("25,1%", 25.1, "%")]
     # a year before a colon elsewhere stays out: a title (wn28493, dev) and a clock time
     assert dates_of(nlp, "Der Komponist schrieb einige Titel zu Stanley Kubricks Film „2001: Odyssee im Weltraum“.") == []
+
+
+@pytest.mark.parametrize("published,text,expected", [
+    # wn74636: a weekday of a named week is one DATE, that weekday in that week
+    ("2013-01-11", "Am Mittwoch dieser Woche (9. Januar) wurde der Vertrag mit dem Forschungsinstitut gekündigt.",
+     [("Mittwoch dieser Woche", "2013-01-09", "date"), ("9. Januar", "2013-01-09", "date")]),
+    # wn20690: a weekday with a part of the day before its date
+    ("2006-01-23", "Eine Boeing 747 musste am Sonntagmorgen, dem 22. Januar, gegen 10:30 Uhr notlanden.",
+     [("Sonntagmorgen, dem 22. Januar", "2006-01-22", "date")]),
+    # wn31406: "am Wochenende" is the weekend in the tense's direction
+    ("2006-08-13", "Unterdessen wurden die Kampfhandlungen im Israel-Libanon-Konflikt am Wochenende mit unverminderter "
+     "Härte fortgesetzt.", [("Wochenende", "2006-W32-WE", "date")]),
+    ("2006-08-09", "Am Wochenende wird der Präsident nach Rom reisen.", [("Wochenende", "2006-W32-WE", "date")]),
+    ("2006-08-09", "Am Wochenende hatte der Präsident Rom besucht.", [("Wochenende", "2006-W31-WE", "date")]),
+    # wn52208: "jeden Abend" recurs daily, like "jeden Tag"
+    ("2008-08-19", "Diese Sendung musste jeden Abend von jedem Radiosender gesendet werden.", [("jeden Abend", "P1D", "set")]),
+])
+def test_date_spans(nlp, published, text, expected):
+    assert dates_of(nlp, text, published) == expected
+
+
+def test_age_after_mit(nlp_model):
+    # wn67548: "mit zwölf" before the verb is an age (unit year, about Alter); "mit zwei Toren" is none
+    assert model_figs(nlp_model, "Über sich sagte Massino, mit zwölf habe er Brieftauben gestohlen.") == \
+        [("zwölf", 12, "year", "Alter")]
+    assert model_figs(nlp_model, "Die Mannschaft gewann mit zwei Toren Vorsprung.")[0][2] is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    # wn3552: a plural of "-ei" that no lemma table knows (lemmas.tsv suffix rules)
+    ("Auf 100 Sitze verkleinert, bilden anstelle der zehn Bezirke erstmals die fünf Amteien die Wahlkreise.",
+     ("fünf", "Amtei")),
+    # a compound whose head lemmas.tsv knows: "Verbindungsmodulen" -> "Verbindungsmodul"
+    ("„Tranquility“ ist eines von drei Verbindungsmodulen der ISS.", ("drei", "Verbindungsmodul")),
+])
+def test_about_lemmas(nlp_model, text, expected):
+    assert expected in [(f[0], f[3]) for f in model_figs(nlp_model, text)]
+
+
+def test_about_table_labels(nlp_model):
+    # wn3552: "Label: N" lines of a results table count their label (a container noun first: the noun after it)
+    text = ("Stand: 27.02.2005, 18:23   \nAnzahl Gemeinden: 17 / 17   \nStimmberechtigte: 39611   \n"
+            "Stimmende: 15801   \n")
+    assert [(f[0], f[3]) for f in model_figs(nlp_model, text)] == [
+        ("17", "Gemeinde"), ("17", "Gemeinde"), ("39611", "Stimmberechtigte"), ("15801", "Stimmende")]

@@ -510,8 +510,9 @@ class DateRecognizer:
             ("numeric", f"(?<![\\d.])(?:{WD},?\\s+(?:(?:den|dem)\\s+)?)?(?P<day>0?[1-9]|[12]\\d|3[01])\\.(?P<month>0?[1-9]|1[0-2])\\.(?P<year>\\d{{4}}|\\d{{2}})(?![\\d])", 5),
             ("iso", "(?<![\\d-])(?P<year>\\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\\d|3[01])(?![\\d])", 5),
             # "am heutigen 8. Mai": the deictic adjective is inside the span (dev decision)
-            # "kommenden Montag, den 9. Januar": a relative modifier before a weekday and date is inside
-            ("dmy", f"{B}(?:(?P<dmod>{_alt(_both(self.deictic_mods))})\\s+|{MOD}\\s+(?={WDX}))?(?:{WD},?\\s+(?:(?:den|dem)\\s+)?)?{DAY}\\s*{MON}(?:\\s+{YEAR})?", 4),
+            # "kommenden Montag, den 9. Januar": a relative modifier before a weekday and date is inside;
+            # a part of the day glued to the weekday too: "Sonntagmorgen, dem 22. Januar"
+            ("dmy", f"{B}(?:(?P<dmod>{_alt(_both(self.deictic_mods))})\\s+|{MOD}\\s+(?={WDX}))?(?:{WD}{DP},?\\s+(?:(?:den|dem)\\s+)?)?{DAY}\\s*{MON}(?:\\s+{YEAR})?", 4),
             ("day_list", f"{B}{DAY}(?=\\s*{LINK}\\s*(?:0?[1-9]|[12]\\d|3[01])\\.\\s*{MON2})", 4),
             ("year_pair", "(?<![\\w.,/:–-])(?P<year>1\\d{3}|20\\d{2})\\s?(?P<sep>/|–|-|bis)\\s?(?P<year2>1\\d{3}|20\\d{2}|\\d{2})(?![\\w/:–-]|[.,]\\d)", 2),
             ("month", f"{B}(?:{PART}\\s+)?(?:(?P<early>Früh|früh|Spät|spät)-?\\s*)?{MON}(?:\\s+{YEAR})?", 3),
@@ -524,6 +525,8 @@ class DateRecognizer:
             ("part_year", f"{B}{PART}\\s+{YEAR}", 3),
             ("part_rel", f"{B}{PART}\\s+(?:des\\s+|der\\s+)?(?:{MOD}\\s+)?(?P<unit>Jahres|Monats|Woche)(?:\\s+{YEAR4})?{E}", 3),
             ("rel", f"{B}{MOD}\\s+(?P<unit>Jahr|Jahres|Jahre|Monat|Monats|Woche|Wochenende|Tag|Tages|{DAYP})(?:\\s+{YEAR4})?{E}", 2),
+            # "am Wochenende" without a modifier: the weekend nearest publication in the tense's direction
+            ("rel", f"(?<=\\b[Aa]m\\s)(?P<unit>Wochenende){E}", 2),
             ("rel_comp", f"{B}(?P<comp>{_alt(_cap(w) for w in self.rel_comp)}){E}(?:\\s+{YEAR4})?", 2),
             ("jahr_year", f"{B}(?P<jahr>Jahr|Jahre|Jahres)\\s+{YEAR}", 3),
             ("decade", f"{B}(?:{PART}\\s+der\\s+)?(?:(?P<dec4>1\\d\\d0|20\\d0)-?er(?:\\s*-?\\s*Jahren?|\\s*-?\\s*Jahre)?|(?P<dec2>[1-9]0)er\\s*-?\\s*Jahren?|(?P<dec2b>[1-9]0)er-Jahren?|(?P<decw>{_alt(_both(self.decade_words))})\\s+Jahren?)(?![\\w])", 3),
@@ -931,7 +934,8 @@ class DateRecognizer:
 
     @staticmethod
     def _weekend(anchor: dt.date, off: int, tense: str) -> str:
-        sat = resolve_weekday(anchor, 5, "past" if off < 0 else "future" if off > 0 else "present", strict=off != 0)
+        direction = "past" if off < 0 else "future" if off > 0 else tense if tense in ("past", "future") else "present"
+        sat = resolve_weekday(anchor, 5, direction, strict=off != 0)
         y, w, _ = sat.isocalendar()
         return f"{y:04d}-W{w:02d}-WE"
 
@@ -1078,8 +1082,30 @@ class DateRecognizer:
 
             if any(over_holiday(e) for e in doc.ents):
                 doc.ents = [e for e in doc.ents if not over_holiday(e)]
-        doc.spans[DATE_SPANS] = spans
+        doc.spans[DATE_SPANS] = _weekday_of_week(doc, spans)
         return doc
+
+
+_ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _weekday_of_week(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A weekday right before a week ("Mittwoch dieser Woche", "Freitag nächster Woche") is one
+    DATE: that weekday in that week (the week's span names no day of its own)."""
+    out: list[Span] = []
+    for sp in spans:
+        prev = out[-1] if out else None
+        wk = _ISO_WEEK.match(sp._.value) if isinstance(sp._.value, str) else None
+        if prev is not None and wk and prev.end == sp.start and isinstance(prev._.value, str) \
+                and _ISO_DAY.match(prev._.value) and (prev._.date_type or "date") == "date":
+            day = dt.date.fromisoformat(prev._.value)
+            merged = Span(doc, prev.start, sp.end, label="DATE")
+            merged._.value = dt.date.fromisocalendar(int(wk.group(1)), int(wk.group(2)), day.isoweekday()).isoformat()
+            out[-1] = merged
+            continue
+        out.append(sp)
+    return out
 
 
 def _closes_year_range(doc: Doc, i: int, window: int = 6) -> bool:

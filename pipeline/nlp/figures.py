@@ -156,7 +156,8 @@ class FigureRecognizer:
         self.measure_nouns_before = set(ms["measure_nouns_before"])
         self.distance_units = set(ms["distance"]["units"])
         self.distance_words = set(ms["distance"]["words"])
-        self.lemma_fixes = {r["surface"]: r["lemma"] for r in lang_data("lemmas.tsv")}
+        self.lemma_fixes = {r["surface"]: r["lemma"] for r in lang_data("lemmas.tsv") if not r["surface"].startswith("-")}
+        self.lemma_suffixes = [(r["surface"][1:], r["lemma"][1:]) for r in lang_data("lemmas.tsv") if r["surface"].startswith("-")]
         self.age_nouns = set(ms["age_nouns"])
         self.age_range_words = set(ms["age_range_words"])
         self.score_words = set(ms["score_words"])
@@ -212,6 +213,10 @@ class FigureRecognizer:
                     return w[:k] + (hl if w[k - 1] == "-" else hl.lower())
         if w[:1].isupper() and w.endswith("innen") and len(w) > 7:
             return w[:-3]
+        if w[:1].isupper() and (not model or model == w):
+            for suffix, lemma_suffix in self.lemma_suffixes:  # "Amteien" -> "Amtei" (lemmas.tsv)
+                if w.endswith(suffix) and len(w) > len(suffix) + 1:
+                    return w[: len(w) - len(suffix)] + lemma_suffix
         return model or w
 
     # -- number expression parsing --
@@ -687,6 +692,29 @@ class FigureRecognizer:
         p = doc[f["start"] - 1]
         return p if p.text.lower() in self.measure_nouns_before else None
 
+    def _about_label(self, doc: Doc, f: dict) -> Optional[Token]:
+        """A count that ends a "Label: N" line of a table counts the label: "Stimmberechtigte: 39611",
+        "Anzahl Gemeinden: 17 / 17" (a container noun first: the noun after it). Counts only: "Partei:
+        28.56 %" is a party's result, which the label does not name."""
+        if f["unit"] is not None:
+            return None
+        k = f["start"] - 1
+        if k >= 2 and doc[k].text == "/" and doc[k - 1].like_num:
+            k -= 2  # the second of "17 / 17"
+        nxt = doc[f["end"]] if f["end"] < len(doc) else None
+        if k < 1 or doc[k].text != ":" or not (nxt is None or nxt.is_space or "\n" in doc[f["end"] - 1].whitespace_
+                                                or (nxt.text == "/" and f["end"] + 1 < len(doc) and doc[f["end"] + 1].like_num)):
+            return None
+        j = k
+        while j > 0 and not (doc[j - 1].is_space or "\n" in doc[j - 1].whitespace_):
+            j -= 1
+        label = list(doc[j:k])
+        if not 0 < len(label) <= 3 or not all(t.is_alpha and t.text[:1].isupper() for t in label):
+            return None  # the label starts its line and is one to three capitalised words
+        if len(label) > 1 and label[0].text.lower() not in self.container_nouns:
+            return None
+        return label[-1]
+
     def _about_partitive_genitive(self, doc: Doc, f: dict) -> Optional[Token]:
         """A count of a part of a definite set: "zwei der drei Manager", "drei der wichtigsten
         Firmen", "zwei Drittel der Einnahmen" -> the set's noun (the parse often hangs the count
@@ -1055,6 +1083,15 @@ class FigureRecognizer:
             return True
         return False
 
+    def bare_age(self, doc: Doc, f: dict) -> bool:
+        """A bare whole number after a one-word age cue ("mit", measures.json "age_before") and
+        before the verb is an age: "mit zwölf habe er Brieftauben gestohlen", "Mit 18 darf man wählen"."""
+        if not f["bare"] or f["unit"] is not None or not isinstance(f["value"], int) or not 0 < f["value"] < 120:
+            return False
+        prev, nxt = _prev(doc, f["start"]), _next(doc, f["end"] - 1)
+        return prev is not None and nxt is not None and [prev.text.lower()] in self.age_before \
+            and nxt.pos_ in ("AUX", "VERB")
+
     def bracket_age(self, doc: Doc, f: dict) -> bool:
         """A bare whole number in brackets or commas right after a person's name is an age:
         "Peter Paul Michalski (46)", "Alice Kakamara, 30, beschrieb"."""
@@ -1170,7 +1207,8 @@ class FigureRecognizer:
         self.last_rule = None
         if f["unit"] in self.distance_units and self._distance(doc, f):
             return None  # "40 km von Abyei entfernt", "500 Kilometer nördlich von Moskau": a place, no measured noun
-        rules = [("partitive_genitive", self._about_partitive_genitive), ("measure_noun", self._about_measure_noun)]
+        rules = [("label", self._about_label), ("partitive_genitive", self._about_partitive_genitive),
+                 ("measure_noun", self._about_measure_noun)]
         rules += [("measure_adj", self._about_measure_adj), ("participle", self._about_participle),
                   ("parse", self._about_parse)] if has_ann(doc, "DEP") else []
         rules += [("linear", self._about_linear), ("context:", self._about_context)]
@@ -1299,7 +1337,7 @@ class FigureRecognizer:
                     f["value"] = int(v) if float(v).is_integer() else round(v, 4)
                     f["unit"] = partner["unit"]
                     f["about_from"] = partner
-            if self.bracket_age(doc, f):
+            if self.bracket_age(doc, f) or self.bare_age(doc, f):
                 f["unit"], f["age"] = "year", True
             if f["unit"] in _TIME_UNITS and not self.is_age(doc, f):
                 # durations and relative times are DATEs (TimeML): "seit drei Monaten" -> P3M,
