@@ -135,3 +135,13 @@ def test_about_table_labels(nlp_model):
             "Stimmende: 15801   \n")
     assert [(f[0], f[3]) for f in model_figs(nlp_model, text)] == [
         ("17", "Gemeinde"), ("17", "Gemeinde"), ("39611", "Stimmberechtigte"), ("15801", "Stimmende")]
+
+
+def test_about_count_after_its_noun_and_changes(nlp_model):
+    # wn3552: "Sitze 7 (2001: ...)": a plural noun labels the count after it, and is not what the % before it measures
+    figs_ = model_figs(nlp_model, "Freisinnig-demokratische Partei: 28.56 % Sitze 7 (2001: 35,2%;1997: 35,3%)\n")
+    assert ("7", 7, None, "Sitz") in figs_ and ("28.56 %", 28.56, "%", "Sitz") not in figs_
+    # wn31406: the first count of a change shares the noun of the second
+    assert model_figs(nlp_model, "Die Sicherheitsratsresolution sieht eine Verstärkung der bereits im Land stationierten "
+                                 "UN-Truppen (UNIFIL) von derzeit 2000 auf rund 15.000 Soldaten vor.") == [
+        ("2000", 2000, None, "Soldat"), ("15.000", 15000, None, "Soldat")]

@@ -619,10 +619,11 @@ class FigureRecognizer:
             return None
         # coordinated numbers share the noun: "zwischen 130.000 und 200.000 Betreuungsplätze"
         # and a vote "21 zu 8 Stimmen" (a match result "3:1" is no figure)
-        if not has_unit and j + 1 < n and doc[j].text.lower() in self.links_before_digits and \
-                parse_digits(doc[j + 1].text) is not None or (j + 1 < n and doc[j].text.lower() in self.links_before_words
-                                                             and parse_number_word(doc[j + 1].text) is not None):
-            j += 2
+        q = 1 if j + 2 < n and doc[j + 1].text.lower() in self.qualifiers else 0  # "von derzeit 2000 auf rund 15.000 Soldaten"
+        if not has_unit and j + 1 + q < n and doc[j].text.lower() in self.links_before_digits and \
+                parse_digits(doc[j + 1 + q].text) is not None or (j + 1 < n and doc[j].text.lower() in self.links_before_words
+                                                                 and parse_number_word(doc[j + 1].text) is not None):
+            j += 2 + (q if parse_digits(doc[j + 1 + q].text) is not None else 0)
             while j < n and multiplier(doc[j].text):
                 j += 1
         k = j
@@ -635,6 +636,8 @@ class FigureRecognizer:
             if t.is_punct:
                 return None
             if self._is_noun(t) and not t.like_num:
+                if self._labels_count(doc, k):
+                    return None  # "28.56 % Sitze 7 (": the noun is the next count's label
                 if has_unit and k == j and (f["unit"] in _TIME_UNITS or t.is_sent_start or (t.pos_ == "PROPN" and not self._common_propn(t))
                                             or lookup_unit(t.text) is not None):
                     return None  # "8 Milliarden Euro Staatsschulden" -> Staatsschuld; not a name
@@ -692,12 +695,34 @@ class FigureRecognizer:
         p = doc[f["start"] - 1]
         return p if p.text.lower() in self.measure_nouns_before else None
 
+    @staticmethod
+    def _after_von(doc: Doc, i: int) -> bool:
+        """"von" right before doc[i], or with one adverb between: "von derzeit 2000 auf rund 15.000 Soldaten"."""
+        if i > 0 and doc[i - 1].text.lower() == "von":
+            return True
+        return i > 1 and doc[i - 1].pos_ == "ADV" and doc[i - 2].text.lower() == "von"
+
+    def _labels_count(self, doc: Doc, k: int) -> bool:
+        """Is doc[k] a plural noun that labels the bare count after it in a table line: "Sitze 7 (",
+        "Sitze 0\n"? (A singular noun before a number names its value: "Stufe 3", "Artikel 5".)"""
+        t = doc[k]
+        if k + 1 >= len(doc) or not t.is_alpha or not t.text[:1].isupper() or not self._is_noun(t) \
+                or not re.fullmatch(r"\d+", doc[k + 1].text) or "\n" in t.whitespace_:
+            return False
+        after = doc[k + 2] if k + 2 < len(doc) else None
+        if not (after is None or after.text == "(" or after.is_space or "\n" in doc[k + 1].whitespace_):
+            return False
+        lem = self.lemma(t)
+        return lem != t.text and t.text.startswith(lem[:-1] if lem.endswith("e") else lem)
+
     def _about_label(self, doc: Doc, f: dict) -> Optional[Token]:
         """A count that ends a "Label: N" line of a table counts the label: "Stimmberechtigte: 39611",
         "Anzahl Gemeinden: 17 / 17" (a container noun first: the noun after it). Counts only: "Partei:
         28.56 %" is a party's result, which the label does not name."""
         if f["unit"] is not None:
             return None
+        if f["start"] > 0 and self._labels_count(doc, f["start"] - 1):
+            return doc[f["start"] - 1]  # "Sitze 7 (2001: 35,2%)": a plural noun before the count
         k = f["start"] - 1
         if k >= 2 and doc[k].text == "/" and doc[k - 1].like_num:
             k -= 2  # the second of "17 / 17"
@@ -1316,10 +1341,12 @@ class FigureRecognizer:
             scaled_only = not f["bare"] and f["unit"] is None and f["scale"] != 1 and f["end"] == f["num"] + 2
             link_at = self._list_link(doc, f["end"], blocked) if f["bare"] else f["end"]
             if (f["bare"] or scaled_only) and link_at + 1 < n and (doc[link_at].text.lower() in _RANGE_LINKS or (
-                    doc[link_at].text.lower() == "auf" and f["start"] > 0 and doc[f["start"] - 1].text.lower() == "von")):
+                    doc[link_at].text.lower() == "auf" and self._after_von(doc, f["start"]))):
                 # "600 Millionen bis zu zwei Milliarden Euro": "bis zu" links the range too;
                 # "im Alter von 62, 64 und 66 Jahren": the last of a list gives its unit to all
                 k = link_at + link
+                if k + 1 < n and doc[k].text.lower() in self.qualifiers and not doc[k].like_num:
+                    k += 1  # "von derzeit 2000 auf rund 15.000 Soldaten"
                 partner = None if self._excluded(doc, k, blocked) else self.parse_at(doc, k)
                 if scaled_only and partner is not None and partner["unit"] is not None:
                     # "600 Millionen bis zu zwei Milliarden Euro": the unit only, the scale is its own
