@@ -25,6 +25,13 @@ def nlp():
     # a unit per a unit is one compound unit (measures.json per_unit) ...
     ("Der Wind erreichte Spitzen von 30 Metern pro Sekunde.", ("30 Metern pro Sekunde", 30, "m/s")),
     ("Die Anlage verarbeitet 40 Tonnen pro Stunde.", ("40 Tonnen pro Stunde", 40, "t/h")),
+    # wn80622: a number glued to a unit the tokenizer does not know; a hyphen range with its unit and a
+    # one-letter unit before a measure adjective
+    ("Im Herbst 2019 konnte die Masse eines einzelnen Neutrinos mit <1eV ermittelt werden.", ("1eV", 1, "eV")),
+    ("So verwendet zum Beispiel ein Versuchslabor in Italien zum Nachweis von Neutrinos 300-500 t schwere "
+     "Flüssigszintillatoren.", ("300", 300, "t")),
+    ("So verwendet zum Beispiel ein Versuchslabor in Italien zum Nachweis von Neutrinos 300-500 t schwere "
+     "Flüssigszintillatoren.", ("500 t", 500, "t")),
 ])
 def test_units(nlp, text, expected):
     assert expected in [f[:3] for f in figs(nlp, text)]
@@ -145,3 +152,8 @@ def test_about_count_after_its_noun_and_changes(nlp_model):
     assert model_figs(nlp_model, "Die Sicherheitsratsresolution sieht eine Verstärkung der bereits im Land stationierten "
                                  "UN-Truppen (UNIFIL) von derzeit 2000 auf rund 15.000 Soldaten vor.") == [
         ("2000", 2000, None, "Soldat"), ("15.000", 15000, None, "Soldat")]
+
+
+def test_hyphen_ranges_of_years_stay_dates(nlp):
+    assert [f[:2] for f in figs(nlp, "Der Krieg 1939-1945 forderte Millionen Opfer.")] == []
+    assert [f[:3] for f in figs(nlp, "Die Preise stiegen um 10-15 Prozent.")] == [("10", 10, "%"), ("15 Prozent", 15, "%")]

@@ -81,6 +81,7 @@ def _both(words: Iterable[str]) -> list[str]:
 _YEAR_TOKEN = re.compile(r"^(1\d{3}|20\d{2})$")
 _NUM_RANGE = re.compile(r"^(\d{1,4}\.?)([/–-])(\d{1,4}\.?)$")
 _ORDINAL_PERIOD = re.compile(r"^\d+\.$")
+_NUM_UNIT_GLUED = re.compile(r"^(\d+(?:,\d+)?)([A-Za-z]{2,4})$")  # "1eV" (the tokenizer splits only the units it knows)
 _SEMICOLON_JOINED = re.compile(r"^\d[\d.,]*%?;\d[\d.,]*%?$")  # "35,2%;1997" (no space after the semicolon)
 _DECIMAL_PERIOD = re.compile(r"^\d+(?:[,:]\d+)+\.$")  # "1,5." "16:9." "1:1:1,5.": never an ordinal
 _NOT_SPLIT_AFTER = {"mal", "tag", "jahrestag", "geburtstag", "todestag", "ausgabe", "folge",
@@ -125,6 +126,10 @@ def split_trailing_periods(doc: Doc) -> Doc:
         if not text[:1].isdigit():
             continue
         t = doc[i]
+        gm = _NUM_UNIT_GLUED.match(text)
+        if gm and lookup_unit(gm.group(2)) and lookup_unit(gm.group(2))[0] not in ("s", "min", "h", "day", "week", "month", "year"):
+            todo.append((t, [gm.group(1), gm.group(2)]))  # "1eV", "100PS": a number glued to its unit
+            continue
         if ";" in text and _SEMICOLON_JOINED.match(text):
             # a results table without spaces: "35,2%;1997" -> "35,2" "%" ";" "1997"
             todo.append((t, re.findall(r"\d[\d.,]*\d|\d|[%;]", text)))

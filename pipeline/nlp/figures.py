@@ -339,7 +339,9 @@ class FigureRecognizer:
             value = value * factor
         elif j < len(doc):
             u = lookup_unit(doc[j].text)
-            if u is not None and not (doc[j].text in ("m", "t", "g", "l") and j + 1 < len(doc) and doc[j + 1].is_alpha and doc[j + 1].text.islower()):
+            if u is not None and not (doc[j].text in ("m", "t", "g", "l") and j + 1 < len(doc) and doc[j + 1].is_alpha and doc[j + 1].text.islower()
+                                      and doc[j + 1].text not in self.measure_adjectives and self.measure_adj_base(doc[j + 1].text) is None):
+                # a one-letter unit before a lower-case word only before a measure adjective: "500 t schwere"
                 unit, factor = u
                 value = value * factor
                 j += 1
@@ -458,6 +460,8 @@ class FigureRecognizer:
         if re.fullmatch(r"0\d+", t.text):
             return True  # "01", "09": identifiers and date parts
         if nxt is not None and nxt.i == i + 1 and not t.whitespace_ and nxt.text in ("-", "/", ":", ".") and i + 2 < len(doc) and not doc[i + 2].is_space:
+            if nxt.text == "-" and self._unit_range(doc, i):
+                return False  # "300-500 t schwere", "10-15 Prozent": a range with its unit
             if nxt.text != "." or doc[i + 2].like_num:
                 return True  # "30-jährige", "1939/40", "4:45", "17.30"
         if nxt is not None and nxt.text.lower() in self.id_after:
@@ -694,6 +698,15 @@ class FigureRecognizer:
             return None
         p = doc[f["start"] - 1]
         return p if p.text.lower() in self.measure_nouns_before else None
+
+    @staticmethod
+    def _unit_range(doc: Doc, i: int) -> bool:
+        """Is doc[i] the first number of "300-500 t", a range glued by a hyphen with a unit
+        (no time unit: "1939-45 Jahre" stays out) after the second number?"""
+        if i + 3 >= len(doc) or not re.fullmatch(r"\d+(?:,\d+)?", doc[i].text) or not re.fullmatch(r"\d+(?:,\d+)?", doc[i + 2].text):
+            return False
+        u = lookup_unit(doc[i + 3].text)
+        return u is not None and u[0] not in _TIME_UNITS and parse_digits(doc[i].text) < parse_digits(doc[i + 2].text)
 
     @staticmethod
     def _after_von(doc: Doc, i: int) -> bool:
@@ -995,6 +1008,11 @@ class FigureRecognizer:
                 return doc[k + 1]
         return None
 
+    def measure_adj_base(self, low: str) -> Optional[str]:
+        """Base of an inflected measure adjective ("schwere" -> "schwer", "hohe" -> "hoch"), else None."""
+        return self.measure_adjectives_irregular.get(low) or next(
+            (low[:-len(e)] for e in ("en", "em", "er", "es", "e") if low.endswith(e) and low[:-len(e)] in self.measure_adjectives), None)
+
     def _about_measure_adj(self, doc: Doc, f: dict) -> Optional[Token]:
         """"3,21 Meter groß" (predicate: the subject), "335 Meter lange und 43 Meter breite
         Schiff", "20.000 Seiten starken Abschlussbericht" (attribute: the noun it modifies)."""
@@ -1006,8 +1024,7 @@ class FigureRecognizer:
             return None
         a = doc[j]
         low = a.text.lower()
-        base = self.measure_adjectives_irregular.get(low) or next(
-            (low[:-len(e)] for e in ("en", "em", "er", "es", "e") if low.endswith(e) and low[:-len(e)] in self.measure_adjectives), None)
+        base = self.measure_adj_base(low)
         if low in self.measure_adjectives:  # predicative: "Es ist 3,21 Meter groß"
             subj = self.subject_of(a)[0]
             if subj is None and a.head.i != a.i:
