@@ -157,3 +157,14 @@ def test_about_count_after_its_noun_and_changes(nlp_model):
 def test_hyphen_ranges_of_years_stay_dates(nlp):
     assert [f[:2] for f in figs(nlp, "Der Krieg 1939-1945 forderte Millionen Opfer.")] == []
     assert [f[:3] for f in figs(nlp, "Die Preise stiegen um 10-15 Prozent.")] == [("10", 10, "%"), ("15 Prozent", 15, "%")]
+
+
+@pytest.mark.parametrize("published,text,expected", [
+    # wn52208: a deictic day before "vor N Jahren" is one DATE, that day N years before
+    ("2008-08-19", "Der Volksempfänger wurde gestern vor 75 Jahren auf der Funkausstellung vorgestellt.",
+     [("gestern vor 75 Jahren", "1933-08-18", "date")]),
+    ("2008-08-19", "Heute vor einem Jahr starb der Sänger.", [("Heute vor einem Jahr", "2007-08-19", "date")]),
+    ("2008-08-19", "Vor fünf Jahren starb der Sänger.", [("fünf Jahren", "2003", "date")]),
+])
+def test_deictic_day_years_ago(nlp, published, text, expected):
+    assert dates_of(nlp, text, published) == expected

@@ -91,6 +91,7 @@ class FigureRecognizer:
         self.article_forms = set(nums["article_forms"])
         self.vague = set(nums["vague_plurals"])
         self.vague_before = set(nums["vague_before"])
+        self.deictic_days = set(lang_data("dates.json")["deictic_days"])
         self.function_words = set(nums.get("function_words", []))
         self.fraction_nouns = nums.get("fraction_nouns", {})
         ids = lang_data("identifiers.json")
@@ -698,6 +699,28 @@ class FigureRecognizer:
             return None
         p = doc[f["start"] - 1]
         return p if p.text.lower() in self.measure_nouns_before else None
+
+    def _deictic_before(self, doc: Doc, i: int) -> Optional[Span]:
+        """The DATE span of a deictic day ("gestern", "heute") that ends right before token i."""
+        for sp in doc.spans[DATE_SPANS] if DATE_SPANS in doc.spans else []:
+            if sp.end == i and sp.text.lower() in self.deictic_days and isinstance(sp._.value, str) \
+                    and re.fullmatch(r"\d{4}-\d{2}-\d{2}", sp._.value):
+                return sp
+        return None
+
+    def _same_day_before(self, day: str, f: dict) -> Optional[str]:
+        """The day ``day`` (ISO) moved back by the whole years or months of ``f``: the same day of
+        the month ("gestern vor 75 Jahren", published 2008-08-19 -> 1933-08-18)."""
+        import datetime as dt
+
+        shifted = self._shift(day, f, -1)
+        if shifted is None or f["unit"] not in ("year", "month", "decade", "century"):
+            return shifted
+        y, mo = int(shifted[:4]), int(shifted[5:7]) if len(shifted) > 4 else int(day[5:7])
+        try:
+            return dt.date(y, mo, int(day[8:10])).isoformat()
+        except ValueError:  # 29 February in another year
+            return shifted
 
     @staticmethod
     def _unit_range(doc: Doc, i: int) -> bool:
@@ -1405,6 +1428,12 @@ class FigureRecognizer:
                     sign = -1 if p.text.lower() in self.ago_words else 1
                     dspan._.value = self.ago_value(doc, f["value"], f["unit"], sign)
                     dspan._.date_type = "date"
+                    day = self._deictic_before(doc, p.i)
+                    if day is not None and sign < 0:
+                        # "gestern vor 75 Jahren", "heute vor einem Jahr": that day, years or months before
+                        dspan = Span(doc, day.start, f["end"], label="DATE")
+                        dspan._.value = self._same_day_before(day._.value, f)
+                        dspan._.date_type = "date"
                     if dspan._.value is None and doc._.published:  # geological times: "vor 10 Millionen Jahren"
                         dspan._.value = self.duration_value(f["value"], f["unit"])
                         dspan._.date_type = "duration"
