@@ -168,3 +168,12 @@ def test_hyphen_ranges_of_years_stay_dates(nlp):
 ])
 def test_deictic_day_years_ago(nlp, published, text, expected):
     assert dates_of(nlp, text, published) == expected
+
+
+def test_present_tense_day_month_is_the_nearest(nlp):
+    # wn83739 (published 2020-01-05): a present-tense clause about a day five days before publication
+    text = ("Die Vereinigten Staaten bezeichnen den Angriff als Verteidigungsaktion und verweisen als Beispiel auf "
+            "einen Anschlag auf die US-Botschaft in Baghdad, am 31. Dezember.")
+    assert dates_of(nlp, text, "2020-01-05") == [("31. Dezember", "2019-12-31", "date")]
+    # within the year the publication year's day as before
+    assert dates_of(nlp, "Die Messe beginnt am 3. März.", "2020-01-05") == [("3. März", "2020-03-03", "date")]

@@ -389,10 +389,9 @@ def resolve_day_month(anchor: dt.date, month: int, day: int, tense: str = "past"
     if d > 0:
         fut = [c for c in cands if c >= anchor]
         return min(fut) if fut else max(cands)
-    try:
-        return dt.date(anchor.year, month, day)
-    except ValueError:
-        return None
+    # present tense: the nearest, so across the turn of the year "am 31. Dezember" in an article
+    # of 5 January is the past one; the anchor's year wins a tie
+    return min(cands, key=lambda c: (abs((c - anchor).days), c.year != anchor.year))
 
 
 def holiday_date(rule: str, year: Optional[int], anchor: Optional[dt.date], tense: str = "past") -> Optional[dt.date]:
