@@ -81,6 +81,8 @@ def _both(words: Iterable[str]) -> list[str]:
 _YEAR_TOKEN = re.compile(r"^(1\d{3}|20\d{2})$")
 _NUM_RANGE = re.compile(r"^(\d{1,4}\.?)([/–-])(\d{1,4}\.?)$")
 _ORDINAL_PERIOD = re.compile(r"^\d+\.$")
+_NUM_UNIT_GLUED = re.compile(r"^(\d+(?:,\d+)?)([A-Za-z]{2,4})$")  # "1eV" (the tokenizer splits only the units it knows)
+_SEMICOLON_JOINED = re.compile(r"^\d[\d.,]*%?;\d[\d.,]*%?$")  # "35,2%;1997" (no space after the semicolon)
 _DECIMAL_PERIOD = re.compile(r"^\d+(?:[,:]\d+)+\.$")  # "1,5." "16:9." "1:1:1,5.": never an ordinal
 
 
@@ -110,11 +112,24 @@ def split_trailing_periods(doc: Doc) -> Doc:
     months = lang_data("dates.json")["months"]
     ordinal_nouns = frozenset(lang_data("dates.json")["ordinal_nouns"])
     todo: list[tuple[Token, list[str]]] = []
+    texts = token_texts(doc)
     # both patterns start with a digit: look at those tokens only
-    for i, text in enumerate(token_texts(doc)):
+    for i, text in enumerate(texts):
+        if text.endswith(".") and i > 1 and texts[i - 1] == "/" and len(text) <= 4 and lookup_unit(f"{texts[i - 2]}/{text[:-1]}"):
+            # the tokenizer keeps "h." of a compound unit at a sentence end: "412,28 km/h." -> "h" "."
+            todo.append((doc[i], [text[:-1], "."]))
+            continue
         if not text[:1].isdigit():
             continue
         t = doc[i]
+        gm = _NUM_UNIT_GLUED.match(text)
+        if gm and lookup_unit(gm.group(2)) and lookup_unit(gm.group(2))[0] not in ("s", "min", "h", "day", "week", "month", "year"):
+            todo.append((t, [gm.group(1), gm.group(2)]))  # "1eV", "100PS": a number glued to its unit
+            continue
+        if ";" in text and _SEMICOLON_JOINED.match(text):
+            # a results table without spaces: "35,2%;1997" -> "35,2" "%" ";" "1997"
+            todo.append((t, re.findall(r"\d[\d.,]*\d|\d|[%;]", text)))
+            continue
         rm = _NUM_RANGE.match(text)
         if rm:
             a, sep, b = rm.groups()
@@ -517,8 +532,9 @@ class DateRecognizer:
             ("ana_phrase", f"{B}(?P<aph>{_alt(_both(self.ana_phrase_heads))})\\s+(?P<adir>{_alt(self.ana_phrase_dirs)})(?![\\w-])", 2),
             ("iso", "(?<![\\d-])(?P<year>\\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\\d|3[01])(?![\\d])", 5),
             # "am heutigen 8. Mai": the deictic adjective is inside the span (dev decision)
-            # "kommenden Montag, den 9. Januar": a relative modifier before a weekday and date is inside
-            ("dmy", f"{B}(?:(?P<dmod>{_alt(_both(self.deictic_mods))})\\s+|{MOD}\\s+(?={WDX}))?(?:{WD},?\\s+(?:(?:den|dem)\\s+)?)?{DAY}\\s*{MON}(?:\\s+{YEAR})?", 4),
+            # "kommenden Montag, den 9. Januar": a relative modifier before a weekday and date is inside;
+            # a part of the day glued to the weekday too: "Sonntagmorgen, dem 22. Januar"
+            ("dmy", f"{B}(?:(?P<dmod>{_alt(_both(self.deictic_mods))})\\s+|{MOD}\\s+(?={WDX}))?(?:{WD}{DP},?\\s+(?:(?:den|dem)\\s+)?)?{DAY}\\s*{MON}(?:\\s+{YEAR})?", 4),
             ("day_list", f"{B}{DAY}(?=\\s*{LINK}\\s*(?:0?[1-9]|[12]\\d|3[01])\\.\\s*{MON2})", 4),
             ("year_pair", "(?<![\\w.,/:–-])(?P<year>1\\d{3}|20\\d{2})\\s?(?P<sep>/|–|-|bis)\\s?(?P<year2>1\\d{3}|20\\d{2}|\\d{2})(?![\\w/:–-]|[.,]\\d)", 2),
             ("month", f"{B}(?:{PART}\\s+)?(?:(?P<early>{_alt(_both(self.month_prefixes))})-?\\s*)?{MON}(?:\\s+{YEAR})?", 3),
@@ -531,12 +547,16 @@ class DateRecognizer:
             ("part_year", f"{B}{PART}\\s+{YEAR}", 3),
             ("part_rel", f"{B}{PART}\\s+(?:des\\s+|der\\s+)?(?:{MOD}\\s+)?(?P<unit>Jahres|Monats|Woche)(?:\\s+{YEAR4})?{E}", 3),
             ("rel", f"{B}{MOD}\\s+(?P<unit>Jahr|Jahres|Jahre|Monat|Monats|Woche|Wochenende|Tag|Tages|{DAYP})(?:\\s+{YEAR4})?{E}", 2),
+            # "am Wochenende" without a modifier: the weekend nearest publication in the tense's direction
+            ("rel", f"(?<=\\b[Aa]m\\s)(?P<unit>Wochenende){E}", 2),
             ("rel_comp", f"{B}(?P<comp>{_alt(_cap(w) for w in self.rel_comp)}){E}(?:\\s+{YEAR4})?", 2),
             ("jahr_year", f"{B}(?P<jahr>Jahr|Jahre|Jahres)\\s+{YEAR}", 3),
             ("decade", f"{B}(?:{PART}\\s+der\\s+)?(?:(?P<dec4>1\\d\\d0|20\\d0)-?er(?:\\s*-?\\s*Jahren?|\\s*-?\\s*Jahre)?|(?P<dec2>[1-9]0)er\\s*-?\\s*Jahren?|(?P<dec2b>[1-9]0)er-Jahren?|(?P<decw>{_alt(_both(self.decade_words))})\\s+Jahren?)(?![\\w])", 3),
             ("century", f"{B}(?:{PART}\\s+des\\s+)?(?P<cent>\\d{{1,2}})\\.\\s*(?:Jahrhunderts?|Jh\\.)(?P<bc>\\s+v\\.\\s?Chr\\.)?{E}", 3),
             ("bc_year", f"{B}(?P<year>\\d{{1,4}}\\s?v\\.\\s?Chr\\.)", 3),
-            ("year", f"(?<![\\w.,/:–-]){YEAR4}(?![\\w/:–-]|[.,]\\d|\\s?%)", 1),
+            ("year", f"(?<![\\w.,/:–-]){YEAR4}(?![\\w/–-]|:(?![ \\t]*\\n|\\s+\\d)|[.,]\\d|\\s?%)", 1),
+            # a colon after a year only before a number or a line break: "(2001: 35,2%)", "Wahlergebnisse 2005:",
+            # not "4:45" nor the title "2001: Odyssee im Weltraum"
             ("weekday", f"{B}(?:{MOD}\\s+)?{WD}{DP}(?![\\w-]){DP2}", 2),
             # "am Montag kommender Woche", "am Dienstag vergangener Woche": the weekday of that week
             ("weekday_week", f"{B}{WD}{DP}\\s+(?P<wmod>{_alt(_both(w for w, off in self.rel_mods.items() if w not in self.deictic_mods))})\\s+(?:{WEEK})(?![\\w-])", 3),
@@ -993,7 +1013,8 @@ class DateRecognizer:
 
     @staticmethod
     def _weekend(anchor: dt.date, off: int, tense: str) -> str:
-        sat = resolve_weekday(anchor, 5, "past" if off < 0 else "future" if off > 0 else "present", strict=off != 0)
+        direction = "past" if off < 0 else "future" if off > 0 else tense if tense in ("past", "future") else "present"
+        sat = resolve_weekday(anchor, 5, direction, strict=off != 0)
         y, w, _ = sat.isocalendar()
         return f"{y:04d}-W{w:02d}-WE"
 
@@ -1148,8 +1169,42 @@ class DateRecognizer:
 
             if any(over_holiday(e) for e in doc.ents):
                 doc.ents = [e for e in doc.ents if not over_holiday(e)]
-        doc.spans[DATE_SPANS] = spans
+        doc.spans[DATE_SPANS] = _weekday_of_week(doc, spans)
         return doc
+
+
+_ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _weekday_of_week(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A weekday right before a week ("Mittwoch dieser Woche", "Freitag nächster Woche") is one
+    DATE: that weekday in that week (the week's span names no day of its own)."""
+    out: list[Span] = []
+    for sp in spans:
+        prev = out[-1] if out else None
+        wk = _ISO_WEEK.match(sp._.value) if isinstance(sp._.value, str) else None
+        if prev is not None and wk and prev.end == sp.start and isinstance(prev._.value, str) \
+                and _ISO_DAY.match(prev._.value) and (prev._.date_type or "date") == "date":
+            day = dt.date.fromisoformat(prev._.value)
+            merged = Span(doc, prev.start, sp.end, label="DATE")
+            merged._.value = dt.date.fromisocalendar(int(wk.group(1)), int(wk.group(2)), day.isoweekday()).isoformat()
+            out[-1] = merged
+            continue
+        out.append(sp)
+    return out
+
+
+def _closes_year_range(doc: Doc, i: int, window: int = 6) -> bool:
+    """Is doc[i] the end of a range that opened with a year: "von 1991 bis zu seinem Rücktritt
+    1993 Bundesminister" (the noun after it does not make it a count)?"""
+    for k in range(i - 1, max(-1, i - window - 1), -1):
+        t = doc[k]
+        if t.text in (".", ";", "!", "?") or t.like_num:
+            return False
+        if t.text.lower() == "bis" and k > 0 and _YEAR_TOKEN.match(doc[k - 1].text):
+            return True
+    return False
 
 
 def is_bare_year(doc: Doc, i: int, year_triggers: Optional[set] = None,
@@ -1185,10 +1240,17 @@ def is_bare_year(doc: Doc, i: int, year_triggers: Optional[set] = None,
         return False
     if nxt is not None and nxt.text.lower() in ("uhr", "mal"):
         return False
-    triggered = p1 in year_triggers
+    if nxt is not None and lookup_unit(nxt.text) is not None and lookup_unit(nxt.text)[0] in ("year", "decade", "century") \
+            and nxt.text.lower() not in ("jahr", "jahres"):
+        return False  # "vor 2000 Jahren", "2000 Jahre alt": a count of years, never the year 2000
+    triggered = p1 in year_triggers or _closes_year_range(doc, i)
     if nxt is not None and not triggered:
         if nxt.text.lower() in ("bis", "und", "oder", "-", "–") and i + 3 < len(doc) and doc[i + 2].like_num:
             return is_bare_year(doc, i + 2, year_triggers, lemma_fn)
+        if nxt.text.lower() == "auf" and p1 != "bis" and i + 2 < len(doc) and (
+                doc[i + 2].like_num or (doc[i + 2].text.lower() in quals and i + 3 < len(doc) and doc[i + 3].like_num)):
+            # "von derzeit 2000 auf rund 15.000 Soldaten": a change between two counts, decided by the second
+            return is_bare_year(doc, i + 2 if doc[i + 2].like_num else i + 3, year_triggers, lemma_fn)
         if nxt.pos_ in ("NOUN",) and has_ann(doc, "POS"):
             months = lang_data("dates.json")["months"]
             if nxt.text.lower() not in months:

@@ -91,10 +91,11 @@ class FigureRecognizer:
         nums = lang_data("numbers.json")
         self.article_forms = set(nums["article_forms"])
         self.vague = set(nums["vague_plurals"])
+        self.vague_before = set(nums["vague_before"])
+        self.deictic_days = set(lang_data("dates.json")["deictic_days"])
         self.function_words = set(nums.get("function_words", []))
         self.fraction_nouns = nums.get("fraction_nouns", {})
         self.sign_words = set(nums["sign_words"])
-        self.vague_before = set(nums["vague_before"])
         self.fraction_not_after = set(nums["fraction_noun_not_after"])
         ids = lang_data("identifiers.json")
         self.id_before = set(ids["before"])
@@ -122,6 +123,8 @@ class FigureRecognizer:
         self.anaphoric_pronouns = set(ms["anaphoric_pronouns"])
         self.rate_prepositions = set(ms["rate_prepositions"]["words"])
         self.speed_units = set(ms["speed"]["units"])
+        self.per_words = set(ms["per_unit"]["words"])
+        self.per_symbols = dict(ms["per_unit"]["symbols"])
         self.purpose_preps = set(ms["purpose"]["prepositions"])
         self.money_units = set(ms["purpose"]["units"])
         self.participle_not_after = set(ms["participle_phrase"]["not_after"])
@@ -157,7 +160,8 @@ class FigureRecognizer:
         self.measure_nouns_before = set(ms["measure_nouns_before"])
         self.distance_units = set(ms["distance"]["units"])
         self.distance_words = set(ms["distance"]["words"])
-        self.lemma_fixes = {r["surface"]: r["lemma"] for r in lang_data("lemmas.tsv")}
+        self.lemma_fixes = {r["surface"]: r["lemma"] for r in lang_data("lemmas.tsv") if not r["surface"].startswith("-")}
+        self.lemma_suffixes = [(r["surface"][1:], r["lemma"][1:]) for r in lang_data("lemmas.tsv") if r["surface"].startswith("-")]
         self.age_nouns = set(ms["age_nouns"])
         self.age_range_words = set(ms["age_range_words"])
         self.score_words = set(ms["score_words"])
@@ -222,6 +226,10 @@ class FigureRecognizer:
                     return w[:k] + (hl if w[k - 1] == "-" else hl.lower())
         if w[:1].isupper() and w.endswith("innen") and len(w) > 7:
             return w[:-3]
+        if w[:1].isupper() and (not model or model == w):
+            for suffix, lemma_suffix in self.lemma_suffixes:  # "Amteien" -> "Amtei" (lemmas.tsv)
+                if w.endswith(suffix) and len(w) > len(suffix) + 1:
+                    return w[: len(w) - len(suffix)] + lemma_suffix
         return model or w
 
     # -- number expression parsing --
@@ -243,6 +251,9 @@ class FigureRecognizer:
         elif text[:1] == _PLUS and text[1:2].isdigit():
             text = text[1:]
         v = parse_digits(text)
+        if v is None and re.fullmatch(r"\d{1,3}\.\d{1,2}", text) and i + 1 < len(doc) and lookup_unit(doc[i + 1].text) \
+                and lookup_unit(doc[i + 1].text)[0] not in _TIME_UNITS:
+            v = float(text)  # a decimal point (Swiss and English style) before a unit: "28.56 %"; never thousands
         if v is not None:
             j = i + 1
             # "45 000", "1 250 000" (space or narrow no-break space between groups of three)
@@ -343,10 +354,16 @@ class FigureRecognizer:
             value = value * factor
         elif j < len(doc):
             u = lookup_unit(doc[j].text)
-            if u is not None and not (doc[j].text in ("m", "t", "g", "l") and j + 1 < len(doc) and doc[j + 1].is_alpha and doc[j + 1].text.islower()):
+            if u is not None and not (doc[j].text in ("m", "t", "g", "l") and j + 1 < len(doc) and doc[j + 1].is_alpha and doc[j + 1].text.islower()
+                                      and doc[j + 1].text not in self.measure_adjectives and self.measure_adj_base(doc[j + 1].text) is None):
+                # a one-letter unit before a lower-case word only before a measure adjective: "500 t schwere"
                 unit, factor = u
                 value = value * factor
                 j += 1
+        per = self._per_unit(doc, j) if unit is not None and unit not in _TIME_UNITS and unit not in self.money_units else None
+        if per is not None:  # "Dollar pro Barrel" -> USD/bbl
+            (den, den_factor), j = per
+            unit, value = f"{unit}/{den}", value / den_factor
         if unit is None and i > 0 and doc[i - 1].text in _SYMBOL_PREFIX:
             unit, factor = lookup_unit(doc[i - 1].text)
             start = i - 1
@@ -370,6 +387,23 @@ class FigureRecognizer:
             if u is not None:
                 return u, j + k
         return None
+
+    def _per_unit(self, doc: Doc, j: int) -> Optional[tuple[tuple[str, float], int]]:
+        """The denominator of a compound unit at ``j`` ("/ h", "pro Barrel", "je Tonne";
+        measures.json "per_unit"): (unit, factor) and the index after it. Calendar units
+        ("Euro pro Jahr") are no denominator, nor is anything after money (the caller: "150 Euro pro
+        Tonne" is a price in EUR): the figure keeps its plain unit."""
+        if j + 1 >= len(doc) or doc[j].text.lower() not in self.per_words:
+            return None
+        den = doc[j + 1]
+        if doc[j].text == "/" and (doc[j - 1].whitespace_ or doc[j].whitespace_):
+            return None  # "5 Euro / Monat" in a table, "km / h" spaced: no compound
+        u = lookup_unit(den.text)
+        if u is None and den.text in self.per_symbols:
+            u = (self.per_symbols[den.text], 1.0)
+        if u is None or u[0] in _CALENDAR_UNITS or "/" in u[0]:
+            return None
+        return u, j + 2
 
     def _ratios(self, doc: Doc) -> list[Span]:
         """Ratios after a cue noun (measures.json "ratios"): "im Verhältnis 16:9" (one token),
@@ -415,8 +449,8 @@ class FigureRecognizer:
         nxt = _next(doc, i)
         if prev is not None and prev.text.lower() in self.id_before:
             return True
-        if prev is not None and prev.text.lower() in self.vague_before and multiplier(t.text.lower()):
-            return True  # "mehrere tausend Lehrer", "mehrere hundert Millionen Euro": vague, no figure
+        if prev is not None and prev.text.lower() in self.vague_before and multiplier(t.text) is not None and not t.text[:1].isdigit():
+            return True  # "einige hundert", "mehrere tausend Lehrer", "ein paar Dutzend": vague, no figure
         if prev is not None and t.text.lower() in self.fraction_nouns and prev.text.lower() in self.fraction_not_after:
             return True  # "in der ersten Hälfte" (of a match): a part in order, no proportion
         street = prev
@@ -443,6 +477,8 @@ class FigureRecognizer:
         if re.fullmatch(r"0\d+", t.text):
             return True  # "01", "09": identifiers and date parts
         if nxt is not None and nxt.i == i + 1 and not t.whitespace_ and nxt.text in ("-", "/", ":", ".") and i + 2 < len(doc) and not doc[i + 2].is_space:
+            if nxt.text == "-" and self._unit_range(doc, i):
+                return False  # "300-500 t schwere", "10-15 Prozent": a range with its unit
             if nxt.text != "." or doc[i + 2].like_num:
                 return True  # "30-jährige", "1939/40", "4:45", "17.30"
         if nxt is not None and nxt.text.lower() in self.id_after:
@@ -628,10 +664,11 @@ class FigureRecognizer:
             return None
         # coordinated numbers share the noun: "zwischen 130.000 und 200.000 Betreuungsplätze"
         # and a vote "21 zu 8 Stimmen" (a match result "3:1" is no figure)
-        if not has_unit and j + 1 < n and doc[j].text.lower() in self.links_before_digits and \
-                parse_digits(doc[j + 1].text) is not None or (j + 1 < n and doc[j].text.lower() in self.links_before_words
-                                                             and parse_number_word(doc[j + 1].text) is not None):
-            j += 2
+        q = 1 if j + 2 < n and doc[j + 1].text.lower() in self.qualifiers else 0  # "von derzeit 2000 auf rund 15.000 Soldaten"
+        if not has_unit and j + 1 + q < n and doc[j].text.lower() in self.links_before_digits and \
+                parse_digits(doc[j + 1 + q].text) is not None or (j + 1 < n and doc[j].text.lower() in self.links_before_words
+                                                                 and parse_number_word(doc[j + 1].text) is not None):
+            j += 2 + (q if parse_digits(doc[j + 1 + q].text) is not None else 0)
             while j < n and multiplier(doc[j].text):
                 j += 1
         k = j
@@ -644,6 +681,8 @@ class FigureRecognizer:
             if t.is_punct:
                 return None
             if self._is_noun(t) and not t.like_num:
+                if self._labels_count(doc, k):
+                    return None  # "28.56 % Sitze 7 (": the noun is the next count's label
                 if has_unit and k == j and (f["unit"] in _TIME_UNITS or t.is_sent_start or (t.pos_ == "PROPN" and not self._common_propn(t))
                                             or lookup_unit(t.text) is not None):
                     return None  # "8 Milliarden Euro Staatsschulden" -> Staatsschuld; not a name
@@ -700,6 +739,82 @@ class FigureRecognizer:
             return None
         p = doc[f["start"] - 1]
         return p if p.text.lower() in self.measure_nouns_before else None
+
+    def _deictic_before(self, doc: Doc, i: int) -> Optional[Span]:
+        """The DATE span of a deictic day ("gestern", "heute") that ends right before token i."""
+        for sp in doc.spans[DATE_SPANS] if DATE_SPANS in doc.spans else []:
+            if sp.end == i and sp.text.lower() in self.deictic_days and isinstance(sp._.value, str) \
+                    and re.fullmatch(r"\d{4}-\d{2}-\d{2}", sp._.value):
+                return sp
+        return None
+
+    def _same_day_before(self, day: str, f: dict) -> Optional[str]:
+        """The day ``day`` (ISO) moved back by the whole years or months of ``f``: the same day of
+        the month ("gestern vor 75 Jahren", published 2008-08-19 -> 1933-08-18)."""
+        import datetime as dt
+
+        shifted = self._shift(day, f, -1)
+        if shifted is None or f["unit"] not in ("year", "month", "decade", "century"):
+            return shifted
+        y, mo = int(shifted[:4]), int(shifted[5:7]) if len(shifted) > 4 else int(day[5:7])
+        try:
+            return dt.date(y, mo, int(day[8:10])).isoformat()
+        except ValueError:  # 29 February in another year
+            return shifted
+
+    @staticmethod
+    def _unit_range(doc: Doc, i: int) -> bool:
+        """Is doc[i] the first number of "300-500 t", a range glued by a hyphen with a unit
+        (no time unit: "1939-45 Jahre" stays out) after the second number?"""
+        if i + 3 >= len(doc) or not re.fullmatch(r"\d+(?:,\d+)?", doc[i].text) or not re.fullmatch(r"\d+(?:,\d+)?", doc[i + 2].text):
+            return False
+        u = lookup_unit(doc[i + 3].text)
+        return u is not None and u[0] not in _TIME_UNITS and parse_digits(doc[i].text) < parse_digits(doc[i + 2].text)
+
+    @staticmethod
+    def _after_von(doc: Doc, i: int) -> bool:
+        """"von" right before doc[i], or with one adverb between: "von derzeit 2000 auf rund 15.000 Soldaten"."""
+        if i > 0 and doc[i - 1].text.lower() == "von":
+            return True
+        return i > 1 and doc[i - 1].pos_ == "ADV" and doc[i - 2].text.lower() == "von"
+
+    def _labels_count(self, doc: Doc, k: int) -> bool:
+        """Is doc[k] a plural noun that labels the bare count after it in a table line: "Sitze 7 (",
+        "Sitze 0\n"? (A singular noun before a number names its value: "Stufe 3", "Artikel 5".)"""
+        t = doc[k]
+        if k + 1 >= len(doc) or not t.is_alpha or not t.text[:1].isupper() or not self._is_noun(t) \
+                or not re.fullmatch(r"\d+", doc[k + 1].text) or "\n" in t.whitespace_:
+            return False
+        after = doc[k + 2] if k + 2 < len(doc) else None
+        if not (after is None or after.text == "(" or after.is_space or "\n" in doc[k + 1].whitespace_):
+            return False
+        lem = self.lemma(t)
+        return lem != t.text and t.text.startswith(lem[:-1] if lem.endswith("e") else lem)
+
+    def _about_label(self, doc: Doc, f: dict) -> Optional[Token]:
+        """A count that ends a "Label: N" line of a table counts the label: "Stimmberechtigte: 39611",
+        "Anzahl Gemeinden: 17 / 17" (a container noun first: the noun after it). Counts only: "Partei:
+        28.56 %" is a party's result, which the label does not name."""
+        if f["unit"] is not None:
+            return None
+        if f["start"] > 0 and self._labels_count(doc, f["start"] - 1):
+            return doc[f["start"] - 1]  # "Sitze 7 (2001: 35,2%)": a plural noun before the count
+        k = f["start"] - 1
+        if k >= 2 and doc[k].text == "/" and doc[k - 1].like_num:
+            k -= 2  # the second of "17 / 17"
+        nxt = doc[f["end"]] if f["end"] < len(doc) else None
+        if k < 1 or doc[k].text != ":" or not (nxt is None or nxt.is_space or "\n" in doc[f["end"] - 1].whitespace_
+                                                or (nxt.text == "/" and f["end"] + 1 < len(doc) and doc[f["end"] + 1].like_num)):
+            return None
+        j = k
+        while j > 0 and not (doc[j - 1].is_space or "\n" in doc[j - 1].whitespace_):
+            j -= 1
+        label = list(doc[j:k])
+        if not 0 < len(label) <= 3 or not all(t.is_alpha and t.text[:1].isupper() for t in label):
+            return None  # the label starts its line and is one to three capitalised words
+        if len(label) > 1 and label[0].text.lower() not in self.container_nouns:
+            return None
+        return label[-1]
 
     def _about_partitive_genitive(self, doc: Doc, f: dict) -> Optional[Token]:
         """A count of a part of a definite set: "zwei der drei Manager", "drei der wichtigsten
@@ -1010,6 +1125,11 @@ class FigureRecognizer:
                 return doc[k + 1]
         return None
 
+    def measure_adj_base(self, low: str) -> Optional[str]:
+        """Base of an inflected measure adjective ("schwere" -> "schwer", "hohe" -> "hoch"), else None."""
+        return self.measure_adjectives_irregular.get(low) or next(
+            (low[:-len(e)] for e in ("en", "em", "er", "es", "e") if low.endswith(e) and low[:-len(e)] in self.measure_adjectives), None)
+
     def _about_measure_adj(self, doc: Doc, f: dict) -> Optional[Token]:
         """"3,21 Meter groß" (predicate: the subject), "335 Meter lange und 43 Meter breite
         Schiff", "20.000 Seiten starken Abschlussbericht" (attribute: the noun it modifies)."""
@@ -1021,8 +1141,7 @@ class FigureRecognizer:
             return None
         a = doc[j]
         low = a.text.lower()
-        base = self.measure_adjectives_irregular.get(low) or next(
-            (low[:-len(e)] for e in ("en", "em", "er", "es", "e") if low.endswith(e) and low[:-len(e)] in self.measure_adjectives), None)
+        base = self.measure_adj_base(low)
         if low in self.measure_adjectives:  # predicative: "Es ist 3,21 Meter groß"
             subj = self.subject_of(a)[0]
             if subj is None and a.head.i != a.i:
@@ -1123,6 +1242,15 @@ class FigureRecognizer:
             return True
         return False
 
+    def bare_age(self, doc: Doc, f: dict) -> bool:
+        """A bare whole number after a one-word age cue ("mit", measures.json "age_before") and
+        before the verb is an age: "mit zwölf habe er Brieftauben gestohlen", "Mit 18 darf man wählen"."""
+        if not f["bare"] or f["unit"] is not None or not isinstance(f["value"], int) or not 0 < f["value"] < 120:
+            return False
+        prev, nxt = _prev(doc, f["start"]), _next(doc, f["end"] - 1)
+        return prev is not None and nxt is not None and [prev.text.lower()] in self.age_before \
+            and nxt.pos_ in ("AUX", "VERB")
+
     def bracket_age(self, doc: Doc, f: dict) -> bool:
         """A bare whole number in brackets or commas right after a person's name is an age:
         "Peter Paul Michalski (46)", "Alice Kakamara, 30, beschrieb"."""
@@ -1170,6 +1298,8 @@ class FigureRecognizer:
             n, unit = n * (10 if unit == "decade" else 100), "year"
         if unit not in ("year", "month", "week", "day"):
             return None
+        if unit == "year" and abs(anchor.year + sign * n) > 9999:
+            return None  # "in 10 Millionen Jahren": no calendar year (ISO 8601 has four digits); a duration
         return shift_period(anchor, unit, sign * n)
 
     def anchored_value(self, doc: Doc, f: dict, sign: int, new_dates: list) -> Optional[str]:
@@ -1238,7 +1368,8 @@ class FigureRecognizer:
         self.last_rule = None
         if f["unit"] in self.distance_units and self._distance(doc, f):
             return None  # "40 km von Abyei entfernt", "500 Kilometer nördlich von Moskau": a place, no measured noun
-        rules = [("partitive_genitive", self._about_partitive_genitive), ("measure_noun", self._about_measure_noun)]
+        rules = [("label", self._about_label), ("partitive_genitive", self._about_partitive_genitive),
+                 ("measure_noun", self._about_measure_noun)]
         rules += [("measure_adj", self._about_measure_adj), ("participle", self._about_participle),
                   ("parse", self._about_parse)] if has_ann(doc, "DEP") else []
         rules += [("linear", self._about_linear), ("context:", self._about_context)]
@@ -1360,10 +1491,12 @@ class FigureRecognizer:
             scaled_only = not f["bare"] and f["unit"] is None and f["scale"] != 1 and f["end"] == f["num"] + 2
             link_at = self._list_link(doc, f["end"], blocked) if f["bare"] else f["end"]
             if (f["bare"] or scaled_only) and link_at + 1 < n and (doc[link_at].text.lower() in self.range_links or (
-                    doc[link_at].text.lower() == "auf" and f["start"] > 0 and doc[f["start"] - 1].text.lower() == "von")):
+                    doc[link_at].text.lower() == "auf" and self._after_von(doc, f["start"]))):
                 # "600 Millionen bis zu zwei Milliarden Euro": "bis zu" links the range too;
                 # "im Alter von 62, 64 und 66 Jahren": the last of a list gives its unit to all
                 k = link_at + link
+                if k + 1 < n and doc[k].text.lower() in self.qualifiers and not doc[k].like_num:
+                    k += 1  # "von derzeit 2000 auf rund 15.000 Soldaten"
                 partner = None if self._excluded(doc, k, blocked) else self.parse_at(doc, k)
                 if scaled_only and partner is not None and partner["unit"] is not None:
                     # "600 Millionen bis zu zwei Milliarden Euro": the unit only, the scale is its own
@@ -1381,7 +1514,7 @@ class FigureRecognizer:
                     f["value"] = int(v) if float(v).is_integer() else round(v, 4)
                     f["unit"] = partner["unit"]
                     f["about_from"] = partner
-            if self.bracket_age(doc, f):
+            if self.bracket_age(doc, f) or self.bare_age(doc, f):
                 f["unit"], f["age"] = "year", True
             if f["unit"] in _TIME_UNITS and not self.is_age(doc, f):
                 # durations and relative times are DATEs (TimeML): "seit drei Monaten" -> P3M,
@@ -1405,6 +1538,15 @@ class FigureRecognizer:
                     sign = -1 if p.text.lower() in self.ago_words else 1
                     dspan._.value = self.ago_value(doc, f["value"], f["unit"], sign)
                     dspan._.date_type = "date"
+                    day = self._deictic_before(doc, p.i)
+                    if day is not None and sign < 0:
+                        # "gestern vor 75 Jahren", "heute vor einem Jahr": that day, years or months before
+                        dspan = Span(doc, day.start, f["end"], label="DATE")
+                        dspan._.value = self._same_day_before(day._.value, f)
+                        dspan._.date_type = "date"
+                    if dspan._.value is None and doc._.published:  # geological times: "vor 10 Millionen Jahren"
+                        dspan._.value = self.duration_value(f["value"], f["unit"])
+                        dspan._.date_type = "duration"
                 else:
                     dspan._.value = self.duration_value(f["value"], f["unit"])
                     dspan._.date_type = "duration"
