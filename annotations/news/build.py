@@ -11,8 +11,8 @@
 
 The committed corpus holds no article text: one line per article with its id, split,
 the sha256 of the text and the entities as character offsets (plus DATE/FIGURE
-attributes in the test and dev splits and the train articles of the rule dev sets ``dev2.json``
-and ``dev3.json``). ``training.convert`` and the evaluation join it with
+attributes in the test and dev splits and the train articles of the rule dev sets ``dev2.json``,
+``dev3.json`` and ``dev4.json``). ``training.convert`` and the evaluation join it with
 ``../shared/data/news/wikinews_de.jsonl.gz`` (CC BY 2.5, Wikinews contributors).
 """
 from __future__ import annotations
