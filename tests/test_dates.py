@@ -172,15 +172,6 @@ def _candidates(kind, rx, prio, text):
     return one.find(text)
 
 
-@pytest.fixture(scope="module")
-def nlp_model():
-    if not (MODEL / "meta.json").exists():
-        pytest.skip("trained model not available")
-    from pipeline.nlp import load_nlp
-
-    return load_nlp(str(MODEL))[0]
-
-
 def model_dates(nlp, text, published):
     from pipeline.nlp import annotate
 

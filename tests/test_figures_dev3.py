@@ -2,7 +2,7 @@
 of the dev3 articles (annotations/news/dev3.json, ids in the comments) and of German news."""
 import pytest
 
-from tests.test_figures import dates_of, figs, make, model_figs, nlp_model  # noqa: F401  (fixtures)
+from figure_helpers import dates_of, figs, make, model_figs
 
 
 @pytest.fixture(scope="module")
