@@ -1245,9 +1245,10 @@ def is_bare_year(doc: Doc, i: int, year_triggers: Optional[set] = None,
         return False  # "vor 2000 Jahren", "2000 Jahre alt": a count of years, never the year 2000
     triggered = p1 in year_triggers or _closes_year_range(doc, i)
     if nxt is not None and not triggered:
-        if nxt.text.lower() in ("bis", "und", "oder", "-", "–") and i + 3 < len(doc) and doc[i + 2].like_num:
+        measures = lang_data("measures.json")
+        if nxt.text.lower() in measures["range_links"] and i + 3 < len(doc) and doc[i + 2].like_num:
             return is_bare_year(doc, i + 2, year_triggers, lemma_fn)
-        if nxt.text.lower() == "auf" and p1 != "bis" and i + 2 < len(doc) and (
+        if nxt.text.lower() in measures["change_links"]["to"] and p1 != "bis" and i + 2 < len(doc) and (
                 doc[i + 2].like_num or (doc[i + 2].text.lower() in quals and i + 3 < len(doc) and doc[i + 3].like_num)):
             # "von derzeit 2000 auf rund 15.000 Soldaten": a change between two counts, decided by the second
             return is_bare_year(doc, i + 2 if doc[i + 2].like_num else i + 3, year_triggers, lemma_fn)

@@ -175,6 +175,8 @@ class FigureRecognizer:
         self.genitive_determiners = set(ms["genitive_determiners"])
         self.range_links = {w for w in ms["range_links"] if " " not in w}  # one word: "bis", "und", "-"
         self.range_link_phrases = [w.split() for w in ms["range_links"]]  # also "bis zu"
+        self.change_from = set(ms["change_links"]["from"])  # "von derzeit 2000 auf rund 15.000"
+        self.change_to = set(ms["change_links"]["to"])
 
     # -- lemmas --
     def _table(self):
@@ -771,12 +773,12 @@ class FigureRecognizer:
         u = lookup_unit(doc[i + 3].text)
         return u is not None and u[0] not in _TIME_UNITS and parse_digits(doc[i].text) < parse_digits(doc[i + 2].text)
 
-    @staticmethod
-    def _after_von(doc: Doc, i: int) -> bool:
-        """"von" right before doc[i], or with one adverb between: "von derzeit 2000 auf rund 15.000 Soldaten"."""
-        if i > 0 and doc[i - 1].text.lower() == "von":
+    def _after_von(self, doc: Doc, i: int) -> bool:
+        """"von" (measures.json "change_links") right before doc[i], or with one adverb between:
+        "von derzeit 2000 auf rund 15.000 Soldaten"."""
+        if i > 0 and doc[i - 1].text.lower() in self.change_from:
             return True
-        return i > 1 and doc[i - 1].pos_ == "ADV" and doc[i - 2].text.lower() == "von"
+        return i > 1 and doc[i - 1].pos_ == "ADV" and doc[i - 2].text.lower() in self.change_from
 
     def _labels_count(self, doc: Doc, k: int) -> bool:
         """Is doc[k] a plural noun that labels the bare count after it in a table line: "Sitze 7 (",
@@ -1491,7 +1493,7 @@ class FigureRecognizer:
             scaled_only = not f["bare"] and f["unit"] is None and f["scale"] != 1 and f["end"] == f["num"] + 2
             link_at = self._list_link(doc, f["end"], blocked) if f["bare"] else f["end"]
             if (f["bare"] or scaled_only) and link_at + 1 < n and (doc[link_at].text.lower() in self.range_links or (
-                    doc[link_at].text.lower() == "auf" and self._after_von(doc, f["start"]))):
+                    doc[link_at].text.lower() in self.change_to and self._after_von(doc, f["start"]))):
                 # "600 Millionen bis zu zwei Milliarden Euro": "bis zu" links the range too;
                 # "im Alter von 62, 64 und 66 Jahren": the last of a list gives its unit to all
                 k = link_at + link
