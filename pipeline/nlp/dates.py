@@ -694,6 +694,10 @@ class DateRecognizer:
             return value  # named too far back: publication decides
         if m.kind == "rel_comp" and not m.g.get("year") and m.g["comp"].lower() in self.near_anaphoric:
             unit, off = self.rel_comp[m.g["comp"].lower()]
+            if kind == "rel_comp" and len(last_value) == (4 if unit == "year" else 7):
+                # "gegenüber dem Vorjahr (1.697.881 Passagiere) ... stieg gegenüber dem Vorjahr": a second
+                # "Vorjahr" repeats the comparison, the same year, not the year before the first one's
+                return last_value
             if unit == "month" and not re.match(r"^\d{4}-\d{2}", last_value):
                 return value  # "Vormonat" after a year only: no month to count from
             return shift_period(date, unit, off)
