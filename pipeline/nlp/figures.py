@@ -170,7 +170,6 @@ class FigureRecognizer:
         self.classifier_nouns = set(ms["classifier_nouns"])
         self.content_prepositions = set(ms["content_prepositions"]["words"])
         self.recipient_verbs = set(ms["content_prepositions"]["not_with_verbs"])
-        self.participles = {k: v for k, v in ms["participles"].items() if not k.startswith("_")}
         self.definite_articles = set(ms["definite_articles"])
         self.genitive_determiners = set(ms["genitive_determiners"])
         self.range_links = {w for w in ms["range_links"] if " " not in w}  # one word: "bis", "und", "-"
@@ -980,7 +979,7 @@ class FigureRecognizer:
         model = self.lemma(v).lower()
         # neither model nor table knows some forms ("umfasst", "gaben"): the table's lemma, the
         # infinitive of a present form, the table's lemma of the singular preterite ("gaben" -> "gab")
-        cands = [self.participles.get(v.text.lower(), model), model, self.lemma_text(v.text).lower()] + ([model[:-1] + "en"] if model.endswith("t") else []) \
+        cands = [model, self.lemma_text(v.text).lower()] + ([model[:-1] + "en"] if model.endswith("t") else []) \
             + ([self.lemma_text(v.text[:-2]).lower()] if v.text.endswith("en") else [])
         for c in cands:
             if particle + c in known:
