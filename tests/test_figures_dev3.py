@@ -177,3 +177,10 @@ def test_present_tense_day_month_is_the_nearest(nlp):
     assert dates_of(nlp, text, "2020-01-05") == [("31. Dezember", "2019-12-31", "date")]
     # within the year the publication year's day as before
     assert dates_of(nlp, "Die Messe beginnt am 3. März.", "2020-01-05") == [("3. März", "2020-03-03", "date")]
+
+
+def test_measuring_verb_in_a_perfect_infinitive(nlp_model):
+    """"soll bei 60 Prozent gelegen haben": the model's lemma of "gelegen" is the participle; the
+    lemma fix (lemmas.tsv) makes it "liegen", a measuring verb, whose subject is measured."""
+    assert model_figs(nlp_model, "Die Wahlbeteiligung soll bei 60 Prozent gelegen haben.") == \
+        [("60 Prozent", 60, "%", "Wahlbeteiligung")]
