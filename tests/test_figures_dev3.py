@@ -123,6 +123,9 @@ def test_age_after_mit(nlp_model):
     assert model_figs(nlp_model, "Über sich sagte Massino, mit zwölf habe er Brieftauben gestohlen.") == \
         [("zwölf", 12, "year", "Alter")]
     assert model_figs(nlp_model, "Die Mannschaft gewann mit zwei Toren Vorsprung.")[0][2] is None
+    # inside a clause "mit" + a number before the participle is no age (10kGNAD, a news report)
+    assert model_figs(nlp_model, "Am Dienstag war die Zahl der bei dem Anschlag Getöteten mit vier angegeben worden.")[0][2] is None
+    assert model_figs(nlp_model, "Mit 18 darf man wählen.")[0][2] == "year"
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -1244,13 +1244,17 @@ class FigureRecognizer:
         return False
 
     def bare_age(self, doc: Doc, f: dict) -> bool:
-        """A bare whole number after a one-word age cue ("mit", measures.json "age_before") and
-        before the verb is an age: "mit zwölf habe er Brieftauben gestohlen", "Mit 18 darf man wählen"."""
+        """A bare whole number after a one-word age cue ("mit", measures.json "age_before") that
+        opens its clause, before the verb, is an age: "mit zwölf habe er Brieftauben gestohlen",
+        "Mit 18 darf man wählen"; inside a clause it is not ("die Zahl der Getöteten war mit vier
+        angegeben worden")."""
         if not f["bare"] or f["unit"] is not None or not isinstance(f["value"], int) or not 0 < f["value"] < 120:
             return False
         prev, nxt = _prev(doc, f["start"]), _next(doc, f["end"] - 1)
-        return prev is not None and nxt is not None and [prev.text.lower()] in self.age_before \
-            and nxt.pos_ in ("AUX", "VERB")
+        if prev is None or nxt is None or [prev.text.lower()] not in self.age_before or nxt.pos_ not in ("AUX", "VERB"):
+            return False
+        before = _prev(doc, prev.i)
+        return before is None or prev.is_sent_start or before.is_punct
 
     def bracket_age(self, doc: Doc, f: dict) -> bool:
         """A bare whole number in brackets or commas right after a person's name is an age:
