@@ -713,6 +713,9 @@ def test_session9_about_compound_tenses_and_amounts(nlp_model, text, expected):
     ("Die Niederländer spielten in der ersten Hälfte ausgesprochen defensiv.", []),
     # "Satz 1" of a law is an identifier (wn48520, dev)
     ("Insbesondere bemängelte das Verfassungsgericht § 5 Abs. 2, Nr. 11, Satz 1 des Gesetzes.", []),
+    # ... but a number word after "Satz" counts (10kGNAD, tennis): identifiers.json before_digits_only
+    ("Ihr gelang das Kunststück, gegen die Asiatin im zweiten Satz drei Matchbälle abzuwehren.",
+     [("drei", 3, None, "Matchball")]),
     # an explicit plus sign (wn47745, dev); "+49 30 ..." stays a phone number
     ("Im Jahr 2009 wird es auf 2,7% sinken, was ein effektives Dreijahresdefizit von +1,0% bedeutet.",
      [("2,7%", 2.7, "%", None), ("+1,0%", 1, "%", "Dreijahresdefizit")]),

@@ -1236,7 +1236,7 @@ def is_bare_year(doc: Doc, i: int, year_triggers: Optional[set] = None,
             return False
     if prev is not None and prev.like_num and not prev.text.endswith("."):
         return False
-    ident = lang_data("identifiers.json")["before"]
+    ident = set(lang_data("identifiers.json")["before"]) | set(lang_data("identifiers.json")["before_digits_only"])  # a year is digits
     if p1 in ident:
         return False
     nxt = doc[i + 1] if i + 1 < len(doc) else None

@@ -99,6 +99,7 @@ class FigureRecognizer:
         self.fraction_not_after = set(nums["fraction_noun_not_after"])
         ids = lang_data("identifiers.json")
         self.id_before = set(ids["before"])
+        self.id_before_digits = set(ids["before_digits_only"])
         self.id_after = set(ids["after"])
         self.events_verb: dict[str, str] = {}
         self.events_noun: dict[str, str] = {}
@@ -448,7 +449,7 @@ class FigureRecognizer:
             return True  # number inside a PER/ORG/LOC/MISC name ("Boeing 747" tagged MISC)
         prev = _prev(doc, i)
         nxt = _next(doc, i)
-        if prev is not None and prev.text.lower() in self.id_before:
+        if prev is not None and (prev.text.lower() in self.id_before or (prev.text.lower() in self.id_before_digits and t.text[:1].isdigit())):
             return True
         if prev is not None and prev.text.lower() in self.vague_before and multiplier(t.text) is not None and not t.text[:1].isdigit():
             return True  # "einige hundert", "mehrere tausend Lehrer", "ein paar Dutzend": vague, no figure
