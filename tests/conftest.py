@@ -25,3 +25,16 @@ def seed_run(tmp_path_factory, nlp_info):
     records = [json.loads(line) for line in (out / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
     return out, summary, records
 
+
+
+@pytest.fixture(scope="session")
+def nlp_model():
+    """The trained model (models/de_presseschau) with the project's components, loaded once for the
+    FIGURE/DATE tests; they are skipped where it was not trained."""
+    from figure_helpers import MODEL
+
+    if not (MODEL / "meta.json").exists():
+        pytest.skip("trained model not available")
+    from pipeline.nlp import load_nlp
+
+    return load_nlp(str(MODEL))[0]

@@ -172,15 +172,6 @@ def _candidates(kind, rx, prio, text):
     return one.find(text)
 
 
-@pytest.fixture(scope="module")
-def nlp_model():
-    if not (MODEL / "meta.json").exists():
-        pytest.skip("trained model not available")
-    from pipeline.nlp import load_nlp
-
-    return load_nlp(str(MODEL))[0]
-
-
 def model_dates(nlp, text, published):
     from pipeline.nlp import annotate
 
@@ -398,7 +389,7 @@ def test_language_data_keys_are_validated(tmp_path):
     from pipeline.nlp.normalize import LANG_DIR, LanguageDataError, lang_data
 
     for name, key in (("dates.json", "ordinal_nouns"), ("measures.json", "coordinators"), ("numbers.json", "sign_words"),
-                      ("qualifiers.json", "before_digits_only")):
+                      ("qualifiers.json", "before_digits_only"), ("measures.json", "change_links"), ("identifiers.json", "after")):
         data = json.loads((LANG_DIR / name).read_text(encoding="utf-8"))
         assert key in lang_data(name)
         del data[key]
@@ -418,6 +409,11 @@ def test_language_data_keys_are_validated(tmp_path):
                    "in diesem Segment seinen Gewinn gegenüber dem Vorjahr um 1,6 Milliarden Euro steigern.",
      [("abgelaufene Jahr", "2009"), ("Vorjahr", "2008")]),
     ("2010-01-23", "Damit konnte der Marktführer seinen Gewinn gegenüber dem Vorjahr um 1,6 Milliarden Euro steigern.", [("Vorjahr", "2009")]),
+    # a second "Vorjahr" right after the first repeats the comparison (wn52151, train, not a rule dev set)
+    ("2008-08-15", "Insgesamt verbuchte der Flughafen im Jahr 2007 laut aktueller Statistik 2.232.018 Passagiere. Damit steigerte "
+                   "sich Fluggastaufkommen gegenüber dem Vorjahr (1.697.881 Passagiere) um 31,5 Prozent. Die Zahl der Starts und "
+                   "Landungen am Bremer Flughafen stieg gegenüber dem Vorjahr um rund 5000.",
+     [("Jahr 2007", "2007"), ("Vorjahr", "2006"), ("Vorjahr", "2006")]),
     # "In diesem Jahr" right after "das Jahr 2020" (wn35877, dev); after an older date, publication (wn37427, dev)
     ("2006-12-05", "Bei der erstmaligen Ankündigung durch den US-Präsidenten George W. Bush hatte er das Jahr 2020 genannt. "
                    "In diesem Jahr sollen erstmals wieder bemannte Mondflüge stattfinden.",

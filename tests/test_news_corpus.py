@@ -160,3 +160,41 @@ def test_merge_rules_puts_blind_gold_into_its_articles_and_refuses_bad_spans(art
     assert any("label 'PER'" in p for p in problems)
     assert any("overlaps" in p for p in problems)
     assert any("not in a rule dev set" in p for p in problems)
+
+
+def test_merge_rules_reports_a_bad_gold_file_without_a_traceback(tmp_path, capsys):
+    """A gold line that is no JSON, a line of the wrong shape, an article given twice or a missing
+    file: a message naming the file, exit status non-zero, the corpus left as it was."""
+    from annotations.news.build import main
+    from pipeline.evaluate.rules import rule_sets
+
+    out = tmp_path / "corpus.jsonl"
+    out.write_bytes(CORPUS.read_bytes())
+    doc_id = sorted(rule_sets()["dev3"])[0]
+    not_json = tmp_path / "gold.jsonl"
+    not_json.write_text('{"id": "%s", "entities": []}\n{"id": broken\n' % doc_id, encoding="utf-8")
+    assert main(["merge-rules", str(not_json), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"{not_json}:2: invalid JSON line" in err and "nothing written" in err
+
+    shapes = tmp_path / "shapes.jsonl"
+    shapes.write_text("\n".join(json.dumps(x) for x in [
+        ["not", "an", "object"], {"id": doc_id, "entities": [{"start": 0, "label": "DATE"}]},
+        {"id": doc_id, "entities": []}, {"id": doc_id, "entities": []}]) + "\n", encoding="utf-8")
+    assert main(["merge-rules", str(shapes), "--out", str(out)]) == 1
+    printed = capsys.readouterr().out
+    assert f"{shapes}: record 1: not an object" in printed
+    assert f"{shapes}: record 2 ({doc_id}): an entity without" in printed
+    assert f"{shapes}: record 4: {doc_id} given twice" in printed
+
+    assert main(["merge-rules", str(tmp_path / "missing.jsonl"), "--out", str(out)]) == 2
+    assert "missing.jsonl" in capsys.readouterr().err
+    assert out.read_bytes() == CORPUS.read_bytes()
+
+
+def test_merge_rules_refuses_a_rule_dev_article_missing_from_the_corpus(articles, corpus):
+    from pipeline.evaluate.rules import rule_sets
+
+    doc_id = sorted(rule_sets()["dev3"])[0]
+    _, problems = merge_rules([r for r in corpus if r["id"] != doc_id], [{"id": doc_id, "entities": []}], articles)
+    assert problems == [f"{doc_id}: no such article in the corpus"]

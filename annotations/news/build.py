@@ -28,6 +28,7 @@ from pathlib import Path
 from annotations.news.markup import MarkupError, parse
 from annotations.news.prepare import DEFAULT_DATA, HERE, load_splits, read_articles
 from pipeline.evaluate.rules import RULE_DEV_SETS, RULE_LABELS, rule_sets
+from pipeline.io import read_jsonl
 
 CORPUS = HERE / "wikinews_ner.jsonl"
 # splits annotated with DATE and FIGURE too: test (for measuring), dev (for developing the rules)
@@ -162,6 +163,8 @@ def merge_rules(records: list[dict], gold: list[dict], articles: dict[str, dict]
     allowed = rule_ids()
     by_id = {g["id"]: g["entities"] for g in gold}
     problems = [f"{i}: not in a rule dev set {RULE_DEV_SETS}" for i in by_id if i not in allowed]
+    in_corpus = {r["id"] for r in records}
+    problems += [f"{i}: no such article in the corpus" for i in by_id if i in allowed and i not in in_corpus]
     out = []
     for rec in records:
         if rec["id"] not in by_id:
@@ -181,6 +184,31 @@ def merge_rules(records: list[dict], gold: list[dict], articles: dict[str, dict]
         labels = [lab for lab in rec["labels"] if lab not in RULE_LABELS] + list(RULE_LABELS)
         out.append({**rec, "labels": labels, "entities": ents})
     return out, problems
+
+
+def read_gold(paths: list[Path]) -> tuple[list[dict], list[str]]:
+    """The lines ``{"id", "entities": [{"start", "end", "label", "text", ...}]}`` of the blind
+    DATE/FIGURE gold files and the problems of their shape (file and line named): a line that is
+    no such object, an article given twice. A line that is no JSON raises ValueError (the reader)."""
+    gold, problems, seen = [], [], {}
+    for p in paths:
+        for n, g in enumerate(read_jsonl(p), 1):
+            where = f"{p}: record {n}"
+            ents = g.get("entities") if isinstance(g, dict) else None
+            if not isinstance(g, dict) or not isinstance(g.get("id"), str) or not isinstance(ents, list):
+                problems.append(f"{where}: not an object with an \"id\" and a list of \"entities\"")
+                continue
+            bad = [e for e in ents if not (isinstance(e, dict) and isinstance(e.get("start"), int) and isinstance(e.get("end"), int)
+                                           and isinstance(e.get("text"), str) and isinstance(e.get("label"), str))]
+            if bad:
+                problems.append(f"{where} ({g['id']}): an entity without int start/end and str text/label: {bad[0]!r}")
+                continue
+            if g["id"] in seen:
+                problems.append(f"{where}: {g['id']} given twice (first at {seen[g['id']]})")
+                continue
+            seen[g["id"]] = where
+            gold.append(g)
+    return gold, problems
 
 
 def _write_corpus(records: list[dict], out: Path) -> None:
@@ -214,9 +242,14 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(audit(args.paths, articles)))
         return 0
     if args.command == "merge-rules":
-        corpus = [json.loads(line) for line in args.out.read_text(encoding="utf-8").splitlines() if line.strip()]
-        gold = [json.loads(line) for p in args.paths for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
-        records, problems = merge_rules(corpus, gold, articles)
+        try:
+            corpus = list(read_jsonl(args.out))
+            gold, problems = read_gold(args.paths)
+        except (OSError, UnicodeDecodeError, ValueError) as e:  # a missing file, a bad JSON line
+            print(f"error: {e}\nnothing written to {args.out}", file=sys.stderr)
+            return 2
+        if not problems:
+            records, problems = merge_rules(corpus, gold, articles)
         if problems:
             print("\n".join(problems) + f"\nnothing written to {args.out}")
             return 1

@@ -694,6 +694,10 @@ class DateRecognizer:
             return value  # named too far back: publication decides
         if m.kind == "rel_comp" and not m.g.get("year") and m.g["comp"].lower() in self.near_anaphoric:
             unit, off = self.rel_comp[m.g["comp"].lower()]
+            if kind == "rel_comp" and len(last_value) == (4 if unit == "year" else 7):
+                # "gegenüber dem Vorjahr (1.697.881 Passagiere) ... stieg gegenüber dem Vorjahr": a second
+                # "Vorjahr" repeats the comparison, the same year, not the year before the first one's
+                return last_value
             if unit == "month" and not re.match(r"^\d{4}-\d{2}", last_value):
                 return value  # "Vormonat" after a year only: no month to count from
             return shift_period(date, unit, off)
@@ -1232,7 +1236,7 @@ def is_bare_year(doc: Doc, i: int, year_triggers: Optional[set] = None,
             return False
     if prev is not None and prev.like_num and not prev.text.endswith("."):
         return False
-    ident = lang_data("identifiers.json")["before"]
+    ident = set(lang_data("identifiers.json")["before"]) | set(lang_data("identifiers.json")["before_digits_only"])  # a year is digits
     if p1 in ident:
         return False
     nxt = doc[i + 1] if i + 1 < len(doc) else None
@@ -1245,9 +1249,10 @@ def is_bare_year(doc: Doc, i: int, year_triggers: Optional[set] = None,
         return False  # "vor 2000 Jahren", "2000 Jahre alt": a count of years, never the year 2000
     triggered = p1 in year_triggers or _closes_year_range(doc, i)
     if nxt is not None and not triggered:
-        if nxt.text.lower() in ("bis", "und", "oder", "-", "–") and i + 3 < len(doc) and doc[i + 2].like_num:
+        measures = lang_data("measures.json")
+        if nxt.text.lower() in measures["range_links"] and i + 3 < len(doc) and doc[i + 2].like_num:
             return is_bare_year(doc, i + 2, year_triggers, lemma_fn)
-        if nxt.text.lower() == "auf" and p1 != "bis" and i + 2 < len(doc) and (
+        if nxt.text.lower() in measures["change_links"]["to"] and p1 != "bis" and i + 2 < len(doc) and (
                 doc[i + 2].like_num or (doc[i + 2].text.lower() in quals and i + 3 < len(doc) and doc[i + 3].like_num)):
             # "von derzeit 2000 auf rund 15.000 Soldaten": a change between two counts, decided by the second
             return is_bare_year(doc, i + 2 if doc[i + 2].like_num else i + 3, year_triggers, lemma_fn)

@@ -99,6 +99,7 @@ class FigureRecognizer:
         self.fraction_not_after = set(nums["fraction_noun_not_after"])
         ids = lang_data("identifiers.json")
         self.id_before = set(ids["before"])
+        self.id_before_digits = set(ids["before_digits_only"])
         self.id_after = set(ids["after"])
         self.events_verb: dict[str, str] = {}
         self.events_noun: dict[str, str] = {}
@@ -170,11 +171,12 @@ class FigureRecognizer:
         self.classifier_nouns = set(ms["classifier_nouns"])
         self.content_prepositions = set(ms["content_prepositions"]["words"])
         self.recipient_verbs = set(ms["content_prepositions"]["not_with_verbs"])
-        self.participles = {k: v for k, v in ms["participles"].items() if not k.startswith("_")}
         self.definite_articles = set(ms["definite_articles"])
         self.genitive_determiners = set(ms["genitive_determiners"])
         self.range_links = {w for w in ms["range_links"] if " " not in w}  # one word: "bis", "und", "-"
         self.range_link_phrases = [w.split() for w in ms["range_links"]]  # also "bis zu"
+        self.change_from = set(ms["change_links"]["from"])  # "von derzeit 2000 auf rund 15.000"
+        self.change_to = set(ms["change_links"]["to"])
 
     # -- lemmas --
     def _table(self):
@@ -447,7 +449,7 @@ class FigureRecognizer:
             return True  # number inside a PER/ORG/LOC/MISC name ("Boeing 747" tagged MISC)
         prev = _prev(doc, i)
         nxt = _next(doc, i)
-        if prev is not None and prev.text.lower() in self.id_before:
+        if prev is not None and (prev.text.lower() in self.id_before or (prev.text.lower() in self.id_before_digits and t.text[:1].isdigit())):
             return True
         if prev is not None and prev.text.lower() in self.vague_before and multiplier(t.text) is not None and not t.text[:1].isdigit():
             return True  # "einige hundert", "mehrere tausend Lehrer", "ein paar Dutzend": vague, no figure
@@ -771,12 +773,12 @@ class FigureRecognizer:
         u = lookup_unit(doc[i + 3].text)
         return u is not None and u[0] not in _TIME_UNITS and parse_digits(doc[i].text) < parse_digits(doc[i + 2].text)
 
-    @staticmethod
-    def _after_von(doc: Doc, i: int) -> bool:
-        """"von" right before doc[i], or with one adverb between: "von derzeit 2000 auf rund 15.000 Soldaten"."""
-        if i > 0 and doc[i - 1].text.lower() == "von":
+    def _after_von(self, doc: Doc, i: int) -> bool:
+        """"von" (measures.json "change_links") right before doc[i], or with one adverb between:
+        "von derzeit 2000 auf rund 15.000 Soldaten"."""
+        if i > 0 and doc[i - 1].text.lower() in self.change_from:
             return True
-        return i > 1 and doc[i - 1].pos_ == "ADV" and doc[i - 2].text.lower() == "von"
+        return i > 1 and doc[i - 1].pos_ == "ADV" and doc[i - 2].text.lower() in self.change_from
 
     def _labels_count(self, doc: Doc, k: int) -> bool:
         """Is doc[k] a plural noun that labels the bare count after it in a table line: "Sitze 7 (",
@@ -978,7 +980,7 @@ class FigureRecognizer:
         model = self.lemma(v).lower()
         # neither model nor table knows some forms ("umfasst", "gaben"): the table's lemma, the
         # infinitive of a present form, the table's lemma of the singular preterite ("gaben" -> "gab")
-        cands = [self.participles.get(v.text.lower(), model), model, self.lemma_text(v.text).lower()] + ([model[:-1] + "en"] if model.endswith("t") else []) \
+        cands = [model, self.lemma_text(v.text).lower()] + ([model[:-1] + "en"] if model.endswith("t") else []) \
             + ([self.lemma_text(v.text[:-2]).lower()] if v.text.endswith("en") else [])
         for c in cands:
             if particle + c in known:
@@ -1243,13 +1245,17 @@ class FigureRecognizer:
         return False
 
     def bare_age(self, doc: Doc, f: dict) -> bool:
-        """A bare whole number after a one-word age cue ("mit", measures.json "age_before") and
-        before the verb is an age: "mit zwölf habe er Brieftauben gestohlen", "Mit 18 darf man wählen"."""
+        """A bare whole number after a one-word age cue ("mit", measures.json "age_before") that
+        opens its clause, before the verb, is an age: "mit zwölf habe er Brieftauben gestohlen",
+        "Mit 18 darf man wählen"; inside a clause it is not ("die Zahl der Getöteten war mit vier
+        angegeben worden")."""
         if not f["bare"] or f["unit"] is not None or not isinstance(f["value"], int) or not 0 < f["value"] < 120:
             return False
         prev, nxt = _prev(doc, f["start"]), _next(doc, f["end"] - 1)
-        return prev is not None and nxt is not None and [prev.text.lower()] in self.age_before \
-            and nxt.pos_ in ("AUX", "VERB")
+        if prev is None or nxt is None or [prev.text.lower()] not in self.age_before or nxt.pos_ not in ("AUX", "VERB"):
+            return False
+        before = _prev(doc, prev.i)
+        return before is None or prev.is_sent_start or before.is_punct
 
     def bracket_age(self, doc: Doc, f: dict) -> bool:
         """A bare whole number in brackets or commas right after a person's name is an age:
@@ -1491,7 +1497,7 @@ class FigureRecognizer:
             scaled_only = not f["bare"] and f["unit"] is None and f["scale"] != 1 and f["end"] == f["num"] + 2
             link_at = self._list_link(doc, f["end"], blocked) if f["bare"] else f["end"]
             if (f["bare"] or scaled_only) and link_at + 1 < n and (doc[link_at].text.lower() in self.range_links or (
-                    doc[link_at].text.lower() == "auf" and self._after_von(doc, f["start"]))):
+                    doc[link_at].text.lower() in self.change_to and self._after_von(doc, f["start"]))):
                 # "600 Millionen bis zu zwei Milliarden Euro": "bis zu" links the range too;
                 # "im Alter von 62, 64 und 66 Jahren": the last of a list gives its unit to all
                 k = link_at + link
