@@ -322,7 +322,11 @@ class _Assembler:
           * the word is a listed CamelCase name (`camelcase_names` in
             lang/de/cleaning_camelcase.json), or a name prefix ("McLaren"), or a Binnen-I
             ("ArbeitnehmerInnen"): keep;
-          * a hashtag, a handle, a web address: keep;
+          * a hashtag, a handle, a web address (also without a scheme: "pic.twitter.com/..."): keep;
+          * the document writes the hyphenated form inside another of its words
+            ("Snapdragon-810-Chip" for "Snapdragon810-Plattform"), the cut where a line was
+            appended: restore, also where the glued form is there twice;
+          * a right half in mixed case ending in a capital ("VfL", "StA"): an abbreviation, keep;
           * the document writes the hyphenated form or the halves as two words ("Red Bull"),
             or the lexicon knows it, as a form or inside one (`hyphen_spans`), and not the
             glued one (or knows it as likelier): restore;
@@ -336,7 +340,8 @@ class _Assembler:
             `_attested_split`); a range of years there ("18951944" -> "1895-1944");
           * otherwise by the shape of the junction (see `_cuts`), and only where pdftotext
             appended a line (`_at_junction`, from the column width `_col_width`): a capital
-            inside a word elsewhere in the line is a name ("G2 WinPro PC").
+            inside a word elsewhere in the line is a name ("G2 WinPro PC"); a line shorter than
+            1.4 widths that ends in mid-sentence holds no appended line.
         Only in texts whose line-end hyphens were all deleted (`_hyphens_deleted`).
         The restored "-" maps onto the first raw char of the right half, logged as a
         `hyphen_restored` piece (a normalising kind: the clean char stands for it); a suspended
@@ -410,8 +415,16 @@ class _Assembler:
                     and _lexprob(left) is not None:
                 return [(len(left), "- ")]
         pg = lex.get(w)
-        if self._wc_fixed.get(w, 0) or (counts.get(w, 0) >= 2 and not self._at_junctions(w)):
-            return []  # printed so where no line ends, or twice (a line end splits a word once, a brand is written so every time)
+        if self._wc_fixed.get(w, 0):
+            return []  # printed so where no line ends
+        for k in range(2, len(w) - 1):
+            # the document's own spelling: the hyphenated form inside another word of it
+            # ("Snapdragon810-Plattform" beside "Snapdragon-810-Chip", "Vorhernachher-Vergleich"
+            # twice beside "Vorher-nachher-Vergleich"), where a line was appended
+            if self._spans.get(w[:k] + "-" + w[k:]) and at(k):
+                return [(k, "-")]
+        if counts.get(w, 0) >= 2 and not self._at_junctions(w):
+            return []  # printed twice (a line end splits a word once, a brand is written so every time)
 
         def attested(left: str, right: str, common: float = -15.5) -> Optional[bool]:
             """True: the hyphenated form is attested (in the document, or in the lexicon as a
@@ -431,11 +444,6 @@ class _Assembler:
                 return False
             return None
 
-        for k in range(2, len(w) - 1):
-            # the document's own spelling: the hyphenated form inside another word of it
-            # ("Snapdragon810-Plattform" beside "Snapdragon-810-Chip"), where a line was appended
-            if self._spans.get(w[:k] + "-" + w[k:]) and at(k):
-                return [(k, "-")]
         m = self._YEARS.fullmatch(w)
         if m and 0 < int(m.group(2)) - int(m.group(1)) <= 120 and at(4):
             return [(4, "-")]  # a range of years: "18951944" -> "1895-1944" (life dates, terms)
