@@ -761,3 +761,51 @@ def test_hashtag_gets_no_hyphen_on_real_text():
     assert "#MerkelMemes" in raw
     doc = _ok(raw)
     assert "#MerkelMemes" in doc.text
+
+
+@pytest.mark.parametrize("doc_id,word,cut", [
+    ("gnad1016", "pic.twitter.com/vRR4ubIRiQ", 23),  # a web address without a scheme
+    ("gnad131", "(WKStA)", 3),                       # "StA": a mixed-case abbreviation, no word
+])
+def test_glued_at_a_junction_yet_no_compound_on_real_text(doc_id, word, cut):
+    """Broken at a line end inside it and glued again by pdftotext, a web path without
+    "://" and a name whose right half is a mixed-case abbreviation ending in a capital
+    ("WK" + "StA", as "Bor" + "VfL") stay as they are (issue 17, session 9, second round)."""
+    raw = _column_broken_at(_article(doc_id), word, cut)
+    assert word in raw
+    doc = _ok(raw)
+    assert word in doc.text and word[:cut] + "-" + word[cut:] not in doc.text, doc.text[:300]
+
+
+def test_document_own_hyphenated_span_restores_a_glued_word_on_real_text():
+    """gnad165 writes "Snapdragon-810-Chip" in its title; its "Snapdragon-810-Plattform"
+    broken after "Snapdragon-" and glued by pdftotext ("Snapdragon810-Plattform") gets its
+    hyphen back from that spelling, though a word glued to a number is otherwise left as it
+    stands (names are written so: "France24")."""
+    raw = _column_broken_at(_article("gnad165"), "Snapdragon-810-Plattform", 11)
+    assert "Snapdragon810-Plattform" in raw
+    doc = _ok(raw)
+    assert "Snapdragon-810-Plattform" in doc.text and "Snapdragon810" not in doc.text
+
+
+def test_name_in_a_short_line_ending_mid_sentence_stays_glued():
+    """pdftotext appends the whole next line after a line-end hyphen, so a line of less than
+    1.4 column widths holds an appended line only when that is a paragraph's short last line,
+    which ends a sentence. A line of 1.1 widths ending in mid-sentence is one column line: the
+    name in it ("DolbyDigtial", wn54805, layout b of bench_clean.py) stays glued, while a
+    compound glued at the junction of a doubled line ("KabelGesellschaft") gets its hyphen."""
+    col = """Der Sender ist seit dem Sommer auch im
+Kabelnetz zu sehen, teilte die KabelGesellschaft am Montag in einer Mitteilung mit.
+Die Zuschauer brauchen dafür keine neuen
+Geräte, hieß es in der Mitteilung weiter.
+EinsFestival HD sendet wieder in 720p50
+mit 50 Vollbildern in der Sekunde und
+sendet einen alternativen DolbyDigtial
+Audiotrack mit. Der Sender wird über den
+Satelliten und das Kabel verbreitet, die
+Programmliste kann manuell genutzt werden.
+Weitere Sender sollen im Herbst folgen,
+wie der Betreiber am Montag mitteilte."""
+    doc = _ok(col)
+    assert "alternativen DolbyDigtial" in doc.text, doc.text
+    assert "Kabel-Gesellschaft" in doc.text, doc.text

@@ -171,6 +171,8 @@ class _Assembler:
     _CAPS_TAIL = re.compile(r"(?<=[a-zäöüß]{3})(?=[A-ZÄÖÜ]{2,}s?$)")
     # "18951944" (a range of years, 1500-2099)
     _YEARS = re.compile(r"(1[5-9]\d\d|20\d\d)(1[5-9]\d\d|20\d\d)")
+    # a host name and a path without a scheme: "pic.twitter.com/vRR4ubIRiQ", "bit.ly/2abCDe"
+    _WEB_PATH = re.compile(r"[^\W_]\.[a-z]{2,6}/\S")
     _NAME_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von"})
 
     def _merged_lines(self) -> set[int]:
@@ -251,6 +253,13 @@ class _Assembler:
             return True
         if n < 0.9 * W:
             return False
+        if n < 1.4 * W and (ln.strip[-1].isalnum() or ln.strip[-1] == ",") and ln is not self.title_line:
+            # poppler appends the whole next line: to a line of less than 1.4 widths only a
+            # paragraph's short last line, which ends a sentence; a line that ends in
+            # mid-sentence so short is one column line ("des G2 WinPro", "alternativen
+            # DolbyDigtial" in layout b's 39-char column); a headline ends in no stop
+            # ("... über Fillon" + "Nachfolge")
+            return False
         return 0.68 * W <= pos <= 1.18 * W or pos >= 1.4 * W
 
     def _word_counts(self, merged: set[int]) -> None:
@@ -260,12 +269,17 @@ class _Assembler:
         printed as it stands); and of every pair of words with only a space between them
         (`_pairs`: "Red Bull", "Air France", a line break counting as a space)."""
         self._pairs = Counter(m.group(1, 2) for m in re.finditer(r"([^\W_]+)(?=\s+([^\W_]+))", self.c.N))
-        self._wc, self._wc_fixed = Counter(), Counter()
+        self._wc, self._wc_fixed, self._spans = Counter(), Counter(), Counter()
         self._occ: dict[str, list[tuple[int, int]]] = {}
         for ln in self.c.lines:
             for m in re.finditer(r"[^\W_]+(?:-[^\W_]+)*", ln.strip):
                 ws = [m.group(0)] + (m.group(0).split("-") if "-" in m.group(0) else [])
                 self._wc.update(ws)
+                parts = ws[1:]
+                # the runs of two parts or more inside a hyphenated word: "Snapdragon-810-Chip"
+                # writes "Snapdragon-810" (as `hyphen_spans` reads the lexicon's forms)
+                self._spans.update("-".join(parts[i:j]) for i in range(len(parts))
+                                   for j in range(i + 2, len(parts) + 1))
                 if ln.i not in merged:
                     self._wc_fixed.update(ws)
                 pos = m.start()
@@ -292,6 +306,7 @@ class _Assembler:
 
     _wc: Counter = Counter()
     _wc_fixed: Counter = Counter()
+    _spans: Counter = Counter()
     _pairs: Counter = Counter()
     _occ: dict = {}
     _W: float = 0.0
@@ -307,7 +322,11 @@ class _Assembler:
           * the word is a listed CamelCase name (`camelcase_names` in
             lang/de/cleaning_camelcase.json), or a name prefix ("McLaren"), or a Binnen-I
             ("ArbeitnehmerInnen"): keep;
-          * a hashtag, a handle, a web address: keep;
+          * a hashtag, a handle, a web address (also without a scheme: "pic.twitter.com/..."): keep;
+          * the document writes the hyphenated form inside another of its words
+            ("Snapdragon-810-Chip" for "Snapdragon810-Plattform"), the cut where a line was
+            appended: restore, also where the glued form is there twice;
+          * a right half in mixed case ending in a capital ("VfL", "StA"): an abbreviation, keep;
           * the document writes the hyphenated form or the halves as two words ("Red Bull"),
             or the lexicon knows it, as a form or inside one (`hyphen_spans`), and not the
             glued one (or knows it as likelier): restore;
@@ -321,7 +340,8 @@ class _Assembler:
             `_attested_split`); a range of years there ("18951944" -> "1895-1944");
           * otherwise by the shape of the junction (see `_cuts`), and only where pdftotext
             appended a line (`_at_junction`, from the column width `_col_width`): a capital
-            inside a word elsewhere in the line is a name ("G2 WinPro PC").
+            inside a word elsewhere in the line is a name ("G2 WinPro PC"); a line shorter than
+            1.4 widths that ends in mid-sentence holds no appended line.
         Only in texts whose line-end hyphens were all deleted (`_hyphens_deleted`).
         The restored "-" maps onto the first raw char of the right half, logged as a
         `hyphen_restored` piece (a normalising kind: the clean char stands for it); a suspended
@@ -340,8 +360,8 @@ class _Assembler:
                 continue
             ln = self.c.lines[line]
             inserts: dict[int, str] = {}
-            if "://" in t.text or t.text.startswith("www."):
-                continue  # a web address is written as it stands
+            if "://" in t.text or t.text.startswith("www.") or self._WEB_PATH.search(t.text):
+                continue  # a web address is written as it stands ("pic.twitter.com/vRR4ubIRiQ")
             for j, m in enumerate(re.finditer(r"[^\W_]+", t.text)):
                 if m.start() > 0 and t.text[m.start() - 1] in "#@":
                     continue  # a hashtag or a handle is written glued: "#G7Sum", "@DerStandardat"
@@ -395,8 +415,16 @@ class _Assembler:
                     and _lexprob(left) is not None:
                 return [(len(left), "- ")]
         pg = lex.get(w)
-        if self._wc_fixed.get(w, 0) or (counts.get(w, 0) >= 2 and not self._at_junctions(w)):
-            return []  # printed so where no line ends, or twice (a line end splits a word once, a brand is written so every time)
+        if self._wc_fixed.get(w, 0):
+            return []  # printed so where no line ends
+        for k in range(2, len(w) - 1):
+            # the document's own spelling: the hyphenated form inside another word of it
+            # ("Snapdragon810-Plattform" beside "Snapdragon-810-Chip", "Vorhernachher-Vergleich"
+            # twice beside "Vorher-nachher-Vergleich"), where a line was appended
+            if self._spans.get(w[:k] + "-" + w[k:]) and at(k):
+                return [(k, "-")]
+        if counts.get(w, 0) >= 2 and not self._at_junctions(w):
+            return []  # printed twice (a line end splits a word once, a brand is written so every time)
 
         def attested(left: str, right: str, common: float = -15.5) -> Optional[bool]:
             """True: the hyphenated form is attested (in the document, or in the lexicon as a
@@ -404,7 +432,7 @@ class _Assembler:
             one (log prob >= `common`); None: neither."""
             hyph = left + "-" + right
             ph = hyphen_span_prob(hyph)
-            if counts.get(hyph, 0) or (ph is not None and (pg is None or ph > pg)):
+            if counts.get(hyph, 0) or self._spans.get(hyph, 0) or (ph is not None and (pg is None or ph > pg)):
                 return True
             if left[-1:].isalpha() and right[:1].isupper() and self._pairs.get((left, right), 0):
                 # the document writes the two halves as two words ("Red Bull", "Air France"): a
@@ -496,6 +524,10 @@ class _Assembler:
             return []  # two capitals inside ("ProSiebenSat") is a name, not one glued compound
         k = cuts[0]
         left, right = w[:k], w[k:]
+        if len(right) <= 4 and re.search(r"[a-zäöüß][A-ZÄÖÜ]$", right):
+            # a right half in mixed case that ends in a capital ("StA", "GmbH", "AöR") is no
+            # word but an abbreviation of several, glued in a name's: "WKStA"
+            return []
         if re.fullmatch(r"In(?:nen)?", right) or (right.startswith("Innen") and left[-1].islower()
                                                   and lex.get(right) is None):
             # the "Binnen-I" of gender-inclusive spelling: "ArbeitnehmerInnen",
