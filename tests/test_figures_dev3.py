@@ -187,3 +187,44 @@ def test_measuring_verb_in_a_perfect_infinitive(nlp_model):
     lemma fix (lemmas.tsv) makes it "liegen", a measuring verb, whose subject is measured."""
     assert model_figs(nlp_model, "Die Wahlbeteiligung soll bei 60 Prozent gelegen haben.") == \
         [("60 Prozent", 60, "%", "Wahlbeteiligung")]
+
+
+def _about_of(nlp_model, text, fig_text):
+    got = [f for f in model_figs(nlp_model, text) if f[0] == fig_text]
+    assert got, model_figs(nlp_model, text)
+    return got[0][3]
+
+
+@pytest.mark.parametrize("text,fig_text,about", [
+    # a noun before "bis/über/unter/mit" (qualifiers between) and an amount with a unit: its value or bound
+    # (measures.json bound_prepositions; wn52016 dev, wn12984 dev2, wn55767 dev3)
+    ("Die 24-jährige Thailänderin Prapawadee Jaroenrattanatarakoon gewann mit neuem olympischen Rekord in der "
+     "Gewichtsklasse bis 53 Kilogramm die Goldmedaille im Gewichtheben.", "53 Kilogramm", "Gewichtsklasse"),
+    ("Der Berechnungsmodus der Unternehmen ist derart professionell, dass oft bis auf die Nachkommastelle das exakte "
+     "Ergebnis vorhergesagt werden kann, Trefferquoten bis zu über 90 Prozent sind möglich.", "90 Prozent", "Trefferquote"),
+    ("Nach Angaben der in West Richland, Washington, ansässigen Firma soll der SSC Ultimate Aero EV ein über 400 km/h "
+     "schnelles Weltrekord-Elektroauto mit 1.000 PS, einer Beschleunigung von 0 auf 100 km/h in knapp 2,5 Sekunden "
+     "und nur zehn Minuten Ladezeit werden.", "1.000 PS", "Weltrekord-Elektroauto"),
+    ("Bislang werden 325 km/h als Höchstgeschwindigkeit angegeben, Ziel ist eine Geschwindigkeit über 400 km/h.",
+     "400 km/h", "Geschwindigkeit"),
+    # "als NOUN" after the amount names it (measures.json as_words; wn55767 dev3)
+    ("Bislang werden 325 km/h als Höchstgeschwindigkeit angegeben, Ziel ist eine Geschwindigkeit über 400 km/h.",
+     "325 km/h", "Höchstgeschwindigkeit"),
+    # a partitive with a number between: "Zwei seiner vier Kinder" (wn42295 dev)
+    ("Zwei seiner vier Kinder, Barbara und Alexander, traten in die Fußstapfen ihres Vaters und widmen sich ebenfalls "
+     "der Schauspielerei.", "Zwei", "Kind"),
+    # the last amount in the same unit in the sentence, counts between skipped (wn29688 dev) ...
+    ("Für den mutmaßlichen Drahtzieher und Juventus-Ex-Sportdirektor Moggi wie auch für den ehemaligen Verbandschef "
+     "Franco Carraro fordert der Untersuchungsrichter jeweils eine Geldstrafe von 20.000 Euro (für jedes der vier "
+     "Vergehen 5.000 Euro) und eine Suspendierung von fünf Jahren.", "5.000 Euro", "Geldstrafe"),
+    # ... and a money amount converted in a bracket (wn81518 dev3)
+    ("Der Mutterkonzern Chery Automobile aus China hat versucht einen Anteil von 25,5% an dem Autohersteller für  "
+     "248 Millionen US-Dollar (etwa 210 Millionen Euro) zu verkaufen.", "210 Millionen Euro", "Anteil"),
+])
+def test_about_where_it_was_null(nlp_model, text, fig_text, about):
+    assert _about_of(nlp_model, text, fig_text) == about
+
+
+def test_bound_mit_not_for_percentages(nlp_model):
+    # "mit" after a noun is no bound for a share of votes: the rule stays silent
+    assert _about_of(nlp_model, "Der Kandidat gewann die Wahl mit 52 Prozent.", "52 Prozent") != "Wahl"

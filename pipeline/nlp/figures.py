@@ -159,6 +159,9 @@ class FigureRecognizer:
         self.difference_prepositions = set(ms["difference_prepositions"])
         self.comparatives = set(ms["comparatives"])
         self.measure_nouns_before = set(ms["measure_nouns_before"])
+        self.bound_prepositions = set(ms["bound_prepositions"])
+        self.bound_fillers = set(ms["bound_fillers"])
+        self.as_words = set(ms["as_words"])
         self.distance_units = set(ms["distance"]["units"])
         self.distance_words = set(ms["distance"]["words"])
         self.lemma_fixes = {r["surface"]: r["lemma"] for r in lang_data("lemmas.tsv") if not r["surface"].startswith("-")}
@@ -658,7 +661,8 @@ class FigureRecognizer:
         if j < n and doc[j].text.lower() in self.partitive_words:  # also "Zwei seiner vier Kinder"
             k = j + 1
             skipped = 0
-            while k < n and skipped < 3 and (self._is_adj(doc[k]) or doc[k].is_space or (doc[k].like_num) or doc[k].text.lower() in ("den", "dem")):
+            while k < n and skipped < 3 and (self._is_adj(doc[k]) or doc[k].is_space or doc[k].like_num
+                                                      or parse_number_word(doc[k].text) is not None or doc[k].text.lower() in ("den", "dem")):
                 skipped += not doc[k].is_space
                 k += 1
             if k < n and self._is_noun(doc[k]):
@@ -741,6 +745,52 @@ class FigureRecognizer:
             return None
         p = doc[f["start"] - 1]
         return p if p.text.lower() in self.measure_nouns_before else None
+
+    def _measured_noun(self, t: Optional[Token]) -> bool:
+        """A common noun that can be measured: no name, no unit, no number."""
+        return t is not None and self._is_noun(t) and not t.like_num and lookup_unit(t.text) is None \
+            and not (t.pos_ == "PROPN" and not self._common_propn(t))
+
+    def _about_bound(self, doc: Doc, f: dict) -> Optional[Token]:
+        """An amount with a unit after "NOUN bis/über/unter/mit" (qualifiers between) gives that
+        noun's value: "in der Gewichtsklasse bis 53 Kilogramm", "ein Elektroauto mit 1.000 PS"."""
+        if f["unit"] is None:
+            return None
+        k = f["start"] - 1
+        prep = None
+        while k > 0 and f["start"] - k <= 4 and doc[k].text.lower() in self.bound_prepositions | self.bound_fillers:
+            if doc[k].text.lower() in self.bound_prepositions:
+                prep = doc[k].text.lower()
+            k -= 1
+        if prep is None or (prep == "mit" and f["unit"] == "%"):
+            return None
+        return doc[k] if self._measured_noun(doc[k]) else None
+
+    def _about_as(self, doc: Doc, f: dict) -> Optional[Token]:
+        """An amount with a unit named by "als NOUN" after it: "325 km/h als Höchstgeschwindigkeit"."""
+        j = f["end"]
+        if f["unit"] is None or j + 1 >= len(doc) or doc[j].text.lower() not in self.as_words:
+            return None
+        k = j + 1 + (1 if j + 2 < len(doc) and self._is_adj(doc[j + 1]) else 0)
+        return doc[k] if self._measured_noun(doc[k]) else None
+
+    def _same_unit_before(self, doc: Doc, out: list, f: dict) -> Optional[Span]:
+        """The figure before ``f`` in its sentence that says what an amount with nothing of its
+        own measures: the last one in the same unit, counts between skipped ("eine Geldstrafe
+        von 20.000 Euro (für jedes der vier Vergehen 5.000 Euro)"), or a money amount right
+        before a bracket that converts it ("für 248 Millionen US-Dollar (etwa 210 Millionen Euro)")."""
+        q0 = self._qualifier_start(doc, f["start"])
+        if out and out[-1]._.about and f["unit"] in self.money_units and out[-1]._.unit in self.money_units \
+                and q0 > 0 and doc[q0 - 1].text == "(" and out[-1].end == q0 - 1:
+            return out[-1]
+        for sp in reversed(out):
+            if not self._same_sentence(doc, sp.start, f["num"]):
+                return None
+            if sp._.unit == f["unit"]:
+                return sp if sp._.about else None
+            if sp._.unit is not None:
+                return None
+        return None
 
     def _deictic_before(self, doc: Doc, i: int) -> Optional[Span]:
         """The DATE span of a deictic day ("gestern", "heute") that ends right before token i."""
@@ -1378,7 +1428,8 @@ class FigureRecognizer:
                  ("measure_noun", self._about_measure_noun)]
         rules += [("measure_adj", self._about_measure_adj), ("participle", self._about_participle),
                   ("parse", self._about_parse)] if has_ann(doc, "DEP") else []
-        rules += [("linear", self._about_linear), ("context:", self._about_context)]
+        rules += [("linear", self._about_linear), ("context:", self._about_context),
+                  ("bound", self._about_bound), ("as", self._about_as)]
         after = doc[f["end"]] if f["end"] < len(doc) else None
         if f["unit"] is not None and (after is None or not self._is_noun(after)):
             # "auf einer Höhe von etwa 180 Metern gelegenem Drehrestaurant": the noun the amount is
@@ -1392,7 +1443,8 @@ class FigureRecognizer:
                 ctx = self._about_context(doc, f)
                 if ctx is not None and lookup_unit(ctx.text) is None and ctx.text.lower() not in self.classifier_nouns:
                     tok, name = ctx, "context:"
-            if tok is not None and (lookup_unit(tok.text) is not None or tok.is_space):
+            if tok is not None and (lookup_unit(tok.text) is not None or tok.is_space or tok.like_num):
+                # ("Zwei seiner vier Kinder": the parse's head "vier", a number, measures nothing either)
                 # a unit ("Euro" as the parse's head; "45 (34,1 Prozent) Sitze": the bracket's
                 # unit) measures nothing, nor does a line break the tagger took for a noun
                 # ("stieg auf 120\nMehr folgt"): the next rule may know better
@@ -1599,12 +1651,12 @@ class FigureRecognizer:
                     doc[f["end"]].text.lower() in self.partitive_pronoun_before and doc[f["end"] + 1].text.lower() in self.partitive_pronouns:
                 span._.about = out[-1]._.about  # "38 von ihnen": what the figure before counted
                 span._.about_rule = "elliptic"
-            elif ab is None and f["unit"] is not None and f["unit"] not in _TIME_UNITS and out and out[-1]._.about \
-                    and out[-1]._.unit == f["unit"] and self._same_sentence(doc, out[-1].start, f["num"]):
+            elif ab is None and f["unit"] is not None and f["unit"] not in _TIME_UNITS and \
+                    (same := self._same_unit_before(doc, out, f)) is not None:
                 # "eine Neuverschuldung von 407 Milliarden Dollar, für das laufende Jahr mit
                 # zusätzlichen 410 Milliarden Dollar": an amount in the unit of the one before, in
                 # its sentence, with nothing of its own measures the same
-                span._.about = out[-1]._.about
+                span._.about = same._.about
                 span._.about_rule = "elliptic_unit"
             elif ab is None and f["unit"] is None and out:
                 prev_span = out[-1]
