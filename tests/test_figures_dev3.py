@@ -228,3 +228,19 @@ def test_about_where_it_was_null(nlp_model, text, fig_text, about):
 def test_bound_mit_not_for_percentages(nlp_model):
     # "mit" after a noun is no bound for a share of votes: the rule stays silent
     assert _about_of(nlp_model, "Der Kandidat gewann die Wahl mit 52 Prozent.", "52 Prozent") != "Wahl"
+
+
+@pytest.mark.parametrize("text,fig_text,about", [
+    # a bare count before a preposition counts what the count before it counted (wn18703 dev2)
+    ("Unter den derzeit etwa 90.000 in Ägypten lebenden Flüchtlingen befinden sich 20.000 aus dem Sudan oder aus "
+     "Somalia.", "20.000", "Flüchtling"),
+    # across a sentence after "Weitere" (measures.json elliptic_cues)
+    ("In Berlin demonstrierten 20.000 Menschen gegen das Gesetz. Weitere 5.000 zogen durch Hamburg.", "5.000", "Mensch"),
+])
+def test_about_elliptic_count(nlp_model, text, fig_text, about):
+    assert _about_of(nlp_model, text, fig_text) == about
+
+
+def test_elliptic_count_needs_a_cue_across_sentences(nlp_model):
+    assert _about_of(nlp_model, "In Berlin demonstrierten 20.000 Menschen gegen das Gesetz. 5.000 zogen durch Hamburg.",
+                     "5.000") is None

@@ -162,6 +162,7 @@ class FigureRecognizer:
         self.bound_prepositions = set(ms["bound_prepositions"])
         self.bound_fillers = set(ms["bound_fillers"])
         self.as_words = set(ms["as_words"])
+        self.elliptic_cues = set(ms["elliptic_cues"])
         self.distance_units = set(ms["distance"]["units"])
         self.distance_words = set(ms["distance"]["words"])
         self.lemma_fixes = {r["surface"]: r["lemma"] for r in lang_data("lemmas.tsv") if not r["surface"].startswith("-")}
@@ -773,6 +774,27 @@ class FigureRecognizer:
             return None
         k = j + 1 + (1 if j + 2 < len(doc) and self._is_adj(doc[j + 1]) else 0)
         return doc[k] if self._measured_noun(doc[k]) else None
+
+    def _elliptic_count(self, doc: Doc, prev_span: Span, f: dict) -> bool:
+        """A bare count with no noun of its own counts what the count before it counted: in its
+        sentence ("von den neun Gründungsmitgliedern sind nur noch sechs übrig", "rund 30.000
+        Menschen ..., in Medienberichten ist von etwa 20.000 die Rede": an article or a
+        preposition after the count starts a phrase of its own), or in the sentence before
+        after a word of `elliptic_cues` ("20.000 Menschen ... Weitere 5.000")."""
+        if not prev_span._.about or prev_span._.unit is not None:
+            return False
+        if not self._same_sentence(doc, prev_span.start, f["num"]):
+            from .dates import sentence_bounds
+
+            s0 = sentence_bounds(doc, f["num"])[0]
+            q0 = self._qualifier_start(doc, f["start"])
+            if q0 == 0 or doc[q0 - 1].text.lower() not in self.elliptic_cues or \
+                    sentence_bounds(doc, prev_span.start)[1] != s0:
+                return False
+        nxt = _next(doc, f["end"] - 1)
+        if nxt is None:
+            return True
+        return not self._is_noun(nxt) and (nxt.text.lower() not in self.function_words or nxt.pos_ in ("DET", "ADP"))
 
     def _same_unit_before(self, doc: Doc, out: list, f: dict) -> Optional[Span]:
         """The figure before ``f`` in its sentence that says what an amount with nothing of its
@@ -1658,16 +1680,9 @@ class FigureRecognizer:
                 # its sentence, with nothing of its own measures the same
                 span._.about = same._.about
                 span._.about_rule = "elliptic_unit"
-            elif ab is None and f["unit"] is None and out:
-                prev_span = out[-1]
-                from .dates import sentence_bounds
-
-                if prev_span._.about and prev_span._.unit is None and \
-                        sentence_bounds(doc, prev_span.start) == sentence_bounds(doc, f["num"]) and \
-                        not self._is_noun(_next(doc, f["end"] - 1) or doc[f["end"] - 1]) and \
-                        (_next(doc, f["end"] - 1) is None or _next(doc, f["end"] - 1).text.lower() not in self.function_words):
-                    span._.about = prev_span._.about  # "von den neun Gründungsmitgliedern sind nur noch sechs übrig"
-                    span._.about_rule = "elliptic"
+            elif ab is None and f["unit"] is None and out and self._elliptic_count(doc, out[-1], f):
+                span._.about = out[-1]._.about  # "von den neun Gründungsmitgliedern sind nur noch sechs übrig"
+                span._.about_rule = "elliptic"
             span._.event = self.event(doc, f, about_tok)
             out.append(span)
             free_from = f["end"]
