@@ -244,3 +244,18 @@ def test_about_elliptic_count(nlp_model, text, fig_text, about):
 def test_elliptic_count_needs_a_cue_across_sentences(nlp_model):
     assert _about_of(nlp_model, "In Berlin demonstrierten 20.000 Menschen gegen das Gesetz. 5.000 zogen durch Hamburg.",
                      "5.000") is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "heute" before an age is nowadays (dates.json heute_nowadays next_suffixes; wn12953 dev3)
+    ("Johannes Paul II. hatte dem heute 77-jährigen Küng, der in Tübingen lebt, aber aus der Schweiz stammt, im Jahr "
+     "1979 die Lehrerlaubnis entzogen.", [("Jahr 1979", "1979", "date")]),
+    # an attributive participle is no past verb: "schon heute" in a present clause is nowadays (wn40335 dev3)
+    ("Die taz vermutet, dass der automatisierte Zugriff auf diese Daten schon heute üblich ist.", []),
+    # "heute als" is the day in a past clause (wn60764 dev3), nowadays in a present one
+    ("Zwei Männer, die im Oktober von einem iranischen Gericht zum Tod durch den Strang verurteilt worden waren, wurden "
+     "heute als „Feinde Gottes“ hingerichtet.", [("Oktober", "2009-10", "date"), ("heute", "2010-01-28", "date")]),
+    ("Das Gebäude, das heute als Museum dient, wurde 1900 gebaut.", [("1900", "1900", "date")]),
+])
+def test_heute_nowadays_or_today(nlp_model, text, expected):
+    assert dates_of(nlp_model, text, published="2010-01-28") == expected

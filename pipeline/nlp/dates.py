@@ -270,6 +270,8 @@ class TenseDetector:
             return True
         if not t.text.islower():
             return False
+        if t.pos_ == "ADJ" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ in ("NOUN", "PROPN"):
+            return False  # an attributive participle ("der automatisierte Zugriff"), no verb
         m = re.match(r"^(.+?)(?:te|ten|test|tet)$", w)
         if m:
             lemma = self.lemma_fn(t).lower()
@@ -783,8 +785,8 @@ class DateRecognizer:
             return True
         nxt = next((t for t in doc[span.end: span.end + 3] if not t.is_space), None)
         nxt_word = nxt.text.lower() if nxt is not None else ""
-        if nxt_word in self.nowadays["next"]:
-            return True
+        if nxt_word in self.nowadays["next"] or nxt_word.endswith(tuple(self.nowadays["next_suffixes"])):
+            return True  # "bis heute", "der heute 77-jährige Küng"
         s0, s1 = sentence_bounds(doc, span.start)
         c0, c1 = clause_bounds(doc, span.start, span.end, s0, s1)
         clause = [t for t in doc[c0:c1] if t.i != span.start]
