@@ -259,3 +259,24 @@ def test_elliptic_count_needs_a_cue_across_sentences(nlp_model):
 ])
 def test_heute_nowadays_or_today(nlp_model, text, expected):
     assert dates_of(nlp_model, text, published="2010-01-28") == expected
+
+
+_HISTORY = ("Danach wurde er ab dem 28. April 1933 für den staatlich festgelegten Preis von 76 Reichsmark verkauft. "
+            "Die Zahl der Rundfunkhörer stieg von 4,2 Millionen (1932) in kürzester Zeit auf 12,5 Millionen (1939). "
+            "Dann schwächelte der Verkauf. Mit Gesetz vom 1. September wurden jüdische Radioempfänger produzierende "
+            "Firmen enteignet.")
+
+
+def test_day_month_in_a_history_takes_the_year_named_last(nlp_model):
+    # wn52208 (dev3), published 2008-08-19: every date before lies years back, so the text tells a history
+    assert ("1. September", "1939-09-01", "date") in dates_of(nlp_model, _HISTORY, published="2008-08-19")
+
+
+@pytest.mark.parametrize("text", [
+    # one old date is background, not a history
+    "Die Firma wurde 1998 gegründet. Am 1. September wurde sie verkauft.",
+    # the present came up before: news again
+    "Die Firma wurde 1998 gegründet, 2001 zog sie nach Berlin. Am Montag teilte sie mit, sie sei am 1. September verkauft worden.",
+])
+def test_day_month_after_background_stays_news(nlp_model, text):
+    assert ("1. September", "2008-09-01", "date") in dates_of(nlp_model, text, published="2008-09-03")

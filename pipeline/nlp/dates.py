@@ -78,6 +78,9 @@ def _both(words: Iterable[str]) -> list[str]:
     return out
 
 
+# a news article tells a history when its first dates (at least this many, none within a year of
+# publication) all lie years back: one date could be background, two begin a narrative
+HISTORY_MIN_DATES = 2
 _YEAR_TOKEN = re.compile(r"^(1\d{3}|20\d{2})$")
 _NUM_RANGE = re.compile(r"^(\d{1,4}\.?)([/–-])(\d{1,4}\.?)$")
 _ORDINAL_PERIOD = re.compile(r"^\d+\.$")
@@ -448,6 +451,7 @@ class DateRecognizer:
         self.quarter_words = set(d["quarter_words"])
         self.half_words = set(d["half_words"])
         self.nowadays = d["heute_nowadays"]
+        self.ago_words = set(lang_data("measures.json")["ago_words"])
         self.event_heads = d["event_name_heads"]
         self.episode_followers = d["episode_day_followers"]
         self.recurring_words = set(d["recurring_day_words"])
@@ -1091,6 +1095,7 @@ class DateRecognizer:
         ref: Optional[dt.date] = None
         episode_start: Optional[dt.date] = None
         last_dated: Optional[tuple[str, str, int]] = None  # (value, kind, sentence start) of the last dated span
+        history: Optional[list[int]] = []  # years of the dates so far while all lie years before publication
         for m, span in matches:
             s0, s1 = sentence_bounds(doc, span.start)
             c0, c1 = clause_bounds(doc, span.start, span.end, s0, s1)
@@ -1119,6 +1124,13 @@ class DateRecognizer:
                     (episode_start + dt.timedelta(days=n - 1)).isoformat()
             else:
                 value = self.normalise(m, anchor, tense, ref)
+                if self.mode == "news" and m.kind == "dmy" and tense != "future" and history is not None \
+                        and len(history) >= HISTORY_MIN_DATES and not m.g.get("year") and m.extra.get("year") is None:
+                    # a history told in a news article ("... auf 12,5 Millionen (1939). ... Mit Gesetz vom
+                    # 1. September wurden ..."): every date so far lies years before publication, so a
+                    # day and month (not in the future tense) belong to the year the text named last
+                    mon = m.extra.get("mon") or self.months.get((m.g.get("mon") or "").lower())
+                    value = iso_day(history[-1], mon, int(m.g["day"])) if mon else value
                 if self.mode == "news" and last_dated is not None:
                     value = self._near_anaphoric(doc, m, last_dated, s0, value)
             if m.kind == "holiday" and not m.g.get("year"):
@@ -1136,6 +1148,11 @@ class DateRecognizer:
                 span._.value = f"XXXX-{self.months[m.g['mon'].lower()]:02d}-{int(m.g['day']):02d}"
                 span._.date_type = "set"
             spans.append(span)
+            r_val = self._ref_from(value) if value and span._.date_type != "set" else None
+            anniversary = m.kind == "deictic" and span.end < len(doc) and doc[span.end].text.lower() in self.ago_words
+            if r_val is not None and history is not None and anchor is not None and not anniversary:
+                # ("gestern vor 75 Jahren": an anniversary, the figures component dates it)
+                history = history + [r_val.year] if r_val.year <= anchor.year - 2 else None  # None: the present came up
             if value and span._.date_type != "set" and self._ref_from(value) is not None:
                 last_dated = (value, m.kind, s0)
             if m.kind == "holiday":
