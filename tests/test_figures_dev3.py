@@ -280,3 +280,12 @@ def test_day_month_in_a_history_takes_the_year_named_last(nlp_model):
 ])
 def test_day_month_after_background_stays_news(nlp_model, text):
     assert ("1. September", "2008-09-01", "date") in dates_of(nlp_model, text, published="2008-09-03")
+
+
+def test_hyphenated_amount_is_a_figure(nlp_model):
+    # wn80622 (dev3): one hyphenated word, its noun after the measure adjective
+    text = ("Im Oktober 2016 begann das Karlsruher Institut für Technologie mit einem 60-Millionen-Euro teuren "
+            "Forschungsprojekt für Neutrinos.")
+    assert model_figs(nlp_model, text) == [("60-Millionen-Euro", 60000000, "EUR", "Forschungsprojekt")]
+    # a compound noun whose last part is no unit stays a noun
+    assert model_figs(nlp_model, "Er gewann den 100-Meter-Lauf und kaufte eine 5-Tonnen-Bombe.") == []

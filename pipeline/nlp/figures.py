@@ -322,7 +322,32 @@ class FigureRecognizer:
         u = lookup_unit(t.text)
         return bool(u) and u[0] in _TIME_UNITS and t.text[:1].isupper()
 
+    def _hyphen_amount(self, doc: Doc, i: int) -> Optional[dict]:
+        """An amount written as one hyphenated word before a noun or adjective: "ein 60-Millionen-Euro
+        teures Projekt" (not "die 5-Milliarden-Dollar-Spritze", "der 100-Meter-Lauf": a last part
+        that is no unit or multiplier keeps the word a compound noun)."""
+        parts = doc[i].text.split("-")
+        v = parse_digits(parts[0]) if len(parts) in (2, 3) else None
+        if v is None or not all(parts[1:]):
+            return None
+        scale, unit = 1, None
+        for k, part in enumerate(parts[1:], 1):
+            mul = multiplier(part)
+            u = lookup_unit(part) if mul is None else None
+            if mul is not None and unit is None and k == 1:
+                scale *= mul
+            elif u is not None and unit is None and u[0] not in _TIME_UNITS and part[:1].isupper():
+                unit, v = u[0], v * u[1]
+            else:
+                return None
+        value = v * scale
+        value = int(value) if float(value).is_integer() else round(value, 4)
+        return {"start": i, "end": i + 1, "num": i, "value": value, "unit": unit, "scale": scale, "bare": False}
+
     def parse_at(self, doc: Doc, i: int) -> Optional[dict]:
+        hyphen = self._hyphen_amount(doc, i) if "-" in doc[i].text[1:] else None
+        if hyphen is not None:
+            return hyphen
         b = self._base(doc, i)
         if b is None:
             return None
