@@ -183,7 +183,7 @@ def test_prefilter_never_hides_a_figure_on_real_news(nlp):
      [("10 000 Meilen", 10000, "mi", None, None, None)]),
     ("Die Stadt hat 1\u202f250\u202f000 Einwohner.", [("1\u202f250\u202f000", 1250000, None, "Einwohner", None, None)]),
     ("Bei Temperaturen bis minus 25 Grad mussten zahlreiche Personen wegen Erfrierungen behandelt werden.",
-     [("minus 25 Grad", -25, "°C", None, None, None)]),
+     [("minus 25 Grad", -25, "°C", "Temperatur", None, None)]),  # "NOUN bis AMOUNT" (measures.json bound_prepositions)
     ("Die Wirtschaftsleistung sank um −3 Prozent.", [("−3 Prozent", -3, "%", None, None, None)]),
     ("Die SPD will so genannte Eliteuniversitäten mit zusätzlich 1,9 Mrd. Euro fördern.",
      [("1,9 Mrd. Euro", 1900000000, "EUR", None, None, None)]),
