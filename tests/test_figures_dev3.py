@@ -289,3 +289,11 @@ def test_hyphenated_amount_is_a_figure(nlp_model):
     assert model_figs(nlp_model, text) == [("60-Millionen-Euro", 60000000, "EUR", "Forschungsprojekt")]
     # a compound noun whose last part is no unit stays a noun
     assert model_figs(nlp_model, "Er gewann den 100-Meter-Lauf und kaufte eine 5-Tonnen-Bombe.") == []
+
+
+def test_history_year_must_fit_the_weekday_the_text_gives(nlp_model):
+    # wn80391 (dev4, published Sunday 2017-01-08): two 1980s/90s dates first, but 8 January 1997 was a
+    # Wednesday; the weekday says the day is this year's
+    text = ("Rafsandschani, der von 1989 bis 1997 Staatspräsident des Iran war, ist am Sonntag, 8. Januar, "
+            "im Alter von 82 Jahren gestorben.")
+    assert ("Sonntag, 8. Januar", "2017-01-08", "date") in dates_of(nlp_model, text, published="2017-01-08")

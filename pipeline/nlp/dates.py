@@ -1130,7 +1130,12 @@ class DateRecognizer:
                     # 1. September wurden ..."): every date so far lies years before publication, so a
                     # day and month (not in the future tense) belong to the year the text named last
                     mon = m.extra.get("mon") or self.months.get((m.g.get("mon") or "").lower())
-                    value = iso_day(history[-1], mon, int(m.g["day"])) if mon else value
+                    past = iso_day(history[-1], mon, int(m.g["day"])) if mon else None
+                    wd = m.g.get("wd")
+                    # a weekday the text gives must fall on that day: "Sonntag, 8. Januar" after two
+                    # 1990s dates in an article of 2017 is 2017's Sunday, not 1997's Wednesday
+                    if past is not None and (not wd or dt.date.fromisoformat(past).weekday() == self.weekdays[wd.lower()]):
+                        value = past
                 if self.mode == "news" and last_dated is not None:
                     value = self._near_anaphoric(doc, m, last_dated, s0, value)
             if m.kind == "holiday" and not m.g.get("year"):
