@@ -198,3 +198,12 @@ def test_merge_rules_refuses_a_rule_dev_article_missing_from_the_corpus(articles
     doc_id = sorted(rule_sets()["dev3"])[0]
     _, problems = merge_rules([r for r in corpus if r["id"] != doc_id], [{"id": doc_id, "entities": []}], articles)
     assert problems == [f"{doc_id}: no such article in the corpus"]
+
+
+def test_evaluate_rules_refuses_an_unknown_split_in_one_line():
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    r = CliRunner().invoke(app, ["evaluate-rules", "--split", "dev5"])
+    assert r.exit_code == 2 and "dev5" in r.output and "dev4" in r.output and "Traceback" not in r.output

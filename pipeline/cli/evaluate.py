@@ -54,7 +54,7 @@ def evaluate_dates_cmd(
 
 @app.command("evaluate-rules")
 def evaluate_rules_cmd(
-    split: str = typer.Option("test", "--split", help="Wikinews articles with DATE/FIGURE gold: dev, dev2, dev3 or dev4 (30 train articles each, annotated blind; train = all three) to develop on, or test (measure only)"),
+    split: str = typer.Option("test", "--split", help="Wikinews articles with DATE/FIGURE gold: dev, dev2, dev3 or dev4 (30 train articles each, annotated blind; train = those three) to develop on, or test (measure only)"),
     model: Optional[str] = typer.Option(None, "--model", "-m"),
     data: Path = typer.Option(DEFAULT_DATA, "--data", help="The shared open data folder"),
     as_json: bool = typer.Option(False, "--json"),
@@ -62,8 +62,11 @@ def evaluate_rules_cmd(
 ):
     """DATE (exact span F1, value and type accuracy) and FIGURE (F1 with value match, unit and about accuracy) on the Wikinews gold."""
     from ..nlp import load_nlp
-    from ..evaluate.rules import evaluate_rules, format_scores
+    from ..evaluate.rules import RULE_DEV_SETS, evaluate_rules, format_scores
 
+    splits = ("dev", *RULE_DEV_SETS, "train", "test")
+    if split not in splits:
+        raise typer.BadParameter(f"{split!r} is none of {', '.join(splits)}", param_hint="--split")
     nlp, _ = load_nlp(model)
     if errors and split == "test":
         raise typer.BadParameter("--errors lists gold mismatches: use it on dev, never on test", param_hint="--errors")

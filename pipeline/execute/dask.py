@@ -255,7 +255,7 @@ class DaskExecutor:
         except Exception:  # an older or locked-down scheduler: the hint is not worth failing the run
             return
         if length:
-            self.on_notice(f"the Dask scheduler at {self.spec} keeps its last {length:,} messages of each kind for debugging, "
+            self.on_notice(f"the Dask scheduler at {self.spec} keeps its last {length} messages of each kind for debugging, "
                            "so its memory grows with the run (about 2 KB per article); start it with "
                            "DASK_DISTRIBUTED__ADMIN__LOW_LEVEL_LOG_LENGTH=0 to keep it flat")
 
