@@ -136,14 +136,19 @@ def load_articles(n: int, seed: int, split: str = "all", exclude: frozenset = fr
 _SIGNATURE = re.compile(r"\s*\([^()\d]{2,100}?,\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\)\s*$")
 
 
+def _tuned_on() -> set[str]:
+    """The ids of the samples the cleaner's rules were developed on: the default dev sample and
+    the earlier runs."""
+    seen = {a["id"] for a in load_articles(*_DEV_DEFAULT, "dev")}
+    return seen | {a["id"] for n0, s0 in _LEGACY_RUNS for a in load_articles(n0, s0)}
+
+
 def fresh_dev_articles(n: int, seed: int = FRESH_SEED) -> list[dict]:
     """A fresh dev sample: dev-half articles that neither the default dev sample
     (`--split dev --n 150`, seed 13) nor the earlier runs (`_LEGACY_RUNS`) hold. The cleaner's
     rules were developed on those, so a rule that only fits their words shows here: this is
     the held-out check of work on the dev half, the test half staying for the final measure."""
-    seen = {a["id"] for a in load_articles(*_DEV_DEFAULT, "dev")}
-    seen |= {a["id"] for n0, s0 in _LEGACY_RUNS for a in load_articles(n0, s0)}
-    return load_articles(n, seed, "dev", exclude=frozenset(seen))
+    return load_articles(n, seed, "dev", exclude=frozenset(_tuned_on()))
 
 
 def fresh2_dev_articles(n: int, seed: int = FRESH2_SEED) -> list[dict]:
@@ -152,9 +157,7 @@ def fresh2_dev_articles(n: int, seed: int = FRESH2_SEED) -> list[dict]:
     round were checked on `--fresh`, so they were chosen with it in view; this one is looked at
     only before and after a round of work (the dev half has no more typesettable Wikinews
     articles after the first two samples, so it is 10kGNAD only)."""
-    seen = {a["id"] for a in load_articles(*_DEV_DEFAULT, "dev")}
-    seen |= {a["id"] for n0, s0 in _LEGACY_RUNS for a in load_articles(n0, s0)}
-    seen |= {a["id"] for a in fresh_dev_articles(*_FRESH_DEFAULT)}
+    seen = _tuned_on() | {a["id"] for a in fresh_dev_articles(*_FRESH_DEFAULT)}
     return load_articles(n, seed, "dev", exclude=frozenset(seen))
 
 

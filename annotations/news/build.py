@@ -28,7 +28,7 @@ from pathlib import Path
 from annotations.news.markup import MarkupError, parse
 from annotations.news.prepare import DEFAULT_DATA, HERE, load_splits, read_articles
 from pipeline.evaluate.rules import RULE_DEV_SETS, RULE_LABELS, rule_sets
-from pipeline.io import read_jsonl
+from pipeline.io import atomic_open, read_jsonl
 
 CORPUS = HERE / "wikinews_ner.jsonl"
 # splits annotated with DATE and FIGURE too: test (for measuring), dev (for developing the rules)
@@ -212,9 +212,10 @@ def read_gold(paths: list[Path]) -> tuple[list[dict], list[str]]:
 
 
 def _write_corpus(records: list[dict], out: Path) -> None:
-    tmp = out.with_suffix(".tmp")
-    tmp.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-    tmp.replace(out)
+    # the project's atomic writer; the corpus keeps its own spacing (json.dumps' default), so
+    # that a rewrite changes only the lines that changed
+    with atomic_open(out) as fh:
+        fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -161,6 +161,7 @@ class FigureRecognizer:
         self.measure_nouns_before = set(ms["measure_nouns_before"])
         self.bound_prepositions = set(ms["bound_prepositions"])
         self.bound_fillers = set(ms["bound_fillers"])
+        self.bound_words = self.bound_prepositions | self.bound_fillers
         self.as_words = set(ms["as_words"])
         self.elliptic_cues = set(ms["elliptic_cues"])
         self.distance_units = set(ms["distance"]["units"])
@@ -784,7 +785,7 @@ class FigureRecognizer:
             return None
         k = f["start"] - 1
         prep = None
-        while k > 0 and f["start"] - k <= 4 and doc[k].text.lower() in self.bound_prepositions | self.bound_fillers:
+        while k > 0 and f["start"] - k <= 4 and doc[k].text.lower() in self.bound_words:
             if doc[k].text.lower() in self.bound_prepositions:
                 prep = doc[k].text.lower()
             k -= 1
