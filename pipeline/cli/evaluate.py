@@ -59,6 +59,8 @@ def evaluate_rules_cmd(
     data: Path = typer.Option(DEFAULT_DATA, "--data", help="The shared open data folder"),
     as_json: bool = typer.Option(False, "--json"),
     errors: int = typer.Option(0, "--errors", help="With --json: keep up to N mismatches per kind (dev only)"),
+    about_model: Optional[bool] = typer.Option(None, "--about-model/--no-about-model",
+                                               help="FIGURE about: the learned fallback where the rules give none on/off (default: the component's)"),
 ):
     """DATE (exact span F1, value and type accuracy) and FIGURE (F1 with value match, unit and about accuracy) on the Wikinews gold."""
     from ..nlp import load_nlp
@@ -70,5 +72,7 @@ def evaluate_rules_cmd(
     nlp, _ = load_nlp(model)
     if errors and split == "test":
         raise typer.BadParameter("--errors lists gold mismatches: use it on dev, never on test", param_hint="--errors")
+    if about_model is not None:
+        nlp.get_pipe("presseschau_figures").use_about_model(about_model)
     scores = evaluate_rules(nlp, data, split, keep_errors=errors)
     print(json.dumps(scores, indent=2, ensure_ascii=False) if as_json else format_scores(scores))

@@ -79,6 +79,24 @@ def _pred_dict(e: Any) -> dict:
     return d
 
 
+def match_figures(gold: list[dict], pred: list[dict]) -> list[tuple[dict, Optional[int]]]:
+    """Each gold FIGURE with the index of the prediction it matches (spans overlap, values
+    equal; each prediction used once, first come first served), or None."""
+    used: set[int] = set()
+    out: list[tuple[dict, Optional[int]]] = []
+    for g in gold:
+        best = None
+        for j, p in enumerate(pred):
+            if j in used or not (p["start"] < g["end"] and g["start"] < p["end"]):
+                continue
+            if _same_value(g.get("value"), p.get("value")):
+                best = j
+                used.add(j)
+                break
+        out.append((g, best))
+    return out
+
+
 def score_articles(items: Iterable[tuple[list[dict], list[dict]]], keep_errors: int = 0) -> dict[str, Any]:
     """items: (gold entities, predicted entities) per article, each a dict with start, end,
     label and the value fields. Returns the scores and, with ``keep_errors``, up to that many
@@ -123,14 +141,7 @@ def score_articles(items: Iterable[tuple[list[dict], list[dict]]], keep_errors: 
         c["fig_pred"] += len(pf)
         c["fig_exact"] += len({(g["start"], g["end"]) for g in gf} & {(p["start"], p["end"]) for p in pf})
         used: set[int] = set()
-        for g in gf:
-            best = None
-            for j, p in enumerate(pf):
-                if j in used or not (p["start"] < g["end"] and g["start"] < p["end"]):
-                    continue
-                if _same_value(g.get("value"), p.get("value")):
-                    best = j
-                    break
+        for g, best in match_figures(gf, pf):
             if best is None:
                 note("figure_fn", g)
                 continue
@@ -177,10 +188,10 @@ def score_articles(items: Iterable[tuple[list[dict], list[dict]]], keep_errors: 
     return out
 
 
-def evaluate_rules(nlp: Any, data_dir: Path = SHARED_DATA, split: str = "test", keep_errors: int = 0) -> dict[str, Any]:
-    """Run the full pipeline over one split of the Wikinews corpus and score DATE and FIGURE
-    (see the module docstring)."""
-    from ..nlp import annotate, doc_to_entities
+def split_docs(nlp: Any, data_dir: Path, split: str) -> Iterable[tuple[dict, Any]]:
+    """(gold record, annotated Doc) for each article of a split with DATE/FIGURE gold, each
+    anchored at its ``published`` date."""
+    from ..nlp import annotate
 
     published = published_dates(data_dir)
     only = rule_sets()[split] if split in RULE_DEV_SETS else None
@@ -192,9 +203,18 @@ def evaluate_rules(nlp: Any, data_dir: Path = SHARED_DATA, split: str = "test", 
             continue
         recs.append(rec)
         ctxs.append((text, {"id": rec["id"], "published": published.get(rec["id"])}))
+    for rec, (doc, _) in zip(recs, annotate(nlp, ctxs)):
+        yield rec, doc
+
+
+def evaluate_rules(nlp: Any, data_dir: Path = SHARED_DATA, split: str = "test", keep_errors: int = 0) -> dict[str, Any]:
+    """Run the full pipeline over one split of the Wikinews corpus and score DATE and FIGURE
+    (see the module docstring)."""
+    from ..nlp import doc_to_entities
+
     items = []
     articles = 0
-    for rec, (doc, _) in zip(recs, annotate(nlp, ctxs)):
+    for rec, doc in split_docs(nlp, data_dir, split):
         articles += 1
         gold = [e for e in rec["entities"] if e["label"] in RULE_LABELS]
         rules = {(sp.start_char, sp.end_char): sp._.about_rule for sp in doc.spans.get(FIGURE_SPANS, [])}

@@ -80,8 +80,10 @@ def _next(doc: Doc, i: int) -> Optional[Token]:
 
 
 class FigureRecognizer:
-    def __init__(self, lemma_lookup: bool = True, lemma_table: Optional[Any] = None):
+    def __init__(self, lemma_lookup: bool = True, lemma_table: Optional[Any] = None, about_model: bool = False):
         self.lemma_lookup = lemma_lookup
+        self.about_model = None
+        self.use_about_model(about_model)
         self._lemmas = lemma_table if lemma_lookup else None
         self._lemma_cache: dict[tuple[str, Optional[str]], str] = {}
         q = lang_data("qualifiers.json")["qualifiers"]
@@ -182,6 +184,13 @@ class FigureRecognizer:
         self.range_link_phrases = [w.split() for w in ms["range_links"]]  # also "bis zu"
         self.change_from = set(ms["change_links"]["from"])  # "von derzeit 2000 auf rund 15.000"
         self.change_to = set(ms["change_links"]["to"])
+
+    def use_about_model(self, on: bool) -> None:
+        """Switch the learned fallback for `about` (about_model.py) on or off; read when switched
+        on, so that a missing or broken file stops the run before any article."""
+        from .about_model import load_about_model
+
+        self.about_model = load_about_model() if on else None
 
     # -- lemmas --
     def _table(self):
@@ -1502,6 +1511,12 @@ class FigureRecognizer:
                 break
         if tok is None:
             return None
+        return self.about_lemma(doc, tok)
+
+    def about_lemma(self, doc: Doc, tok: Token) -> Optional[str]:
+        """The `about` string for the measured token ``tok`` (its lemma, as the guidelines
+        write it), or None for a vague plural or a number; shared by the rules and the learned
+        fallback (`about_model`)."""
         nxt = _next(doc, tok.i)
         if nxt is not None and nxt.i == tok.i + 1 and self._is_noun(nxt) and self._capitalised_adjective(tok):
             tok = nxt  # "acht Gelbe Karten" (the parse: "Gelbe" a noun): the noun after the adjective is counted
@@ -1712,6 +1727,13 @@ class FigureRecognizer:
             span._.event = self.event(doc, f, about_tok)
             out.append(span)
             free_from = f["end"]
+        if self.about_model is not None:
+            # after all figures, so that the rules (ranges, elliptic counts) run as without it
+            for span in out:
+                if span._.about is None and span._.unit not in _TIME_UNITS:
+                    about, _ = self.about_model.predict(self, doc, span)
+                    if about is not None:
+                        span._.about, span._.about_rule = about, "learned"
         doc.spans[FIGURE_SPANS] = sorted(out + ratios, key=lambda sp: sp.start) if ratios else out
         if any(sp[0].ent_type_ for sp in out):
             # a name that swallowed a figure's number (`_ent_slip`) ends before it
@@ -1752,12 +1774,14 @@ class FigureRecognizer:
         return found
 
 
-@Language.factory("presseschau_figures", default_config={"lemma_lookup": True},
+@Language.factory("presseschau_figures", default_config={"lemma_lookup": True, "about_model": False},
                   assigns=["doc.spans", "span._.value", "span._.unit", "span._.about", "span._.qualifier", "span._.event"])
-def make_figures(nlp: Language, name: str, lemma_lookup: bool) -> FigureRecognizer:
+def make_figures(nlp: Language, name: str, lemma_lookup: bool, about_model: bool) -> FigureRecognizer:
     """lemma_lookup: look up lemmas for `about` in the pipeline's lookup lemmatizer table
-    (the bundled model has one: shared, not loaded twice), else in spacy-lookups-data's."""
-    return FigureRecognizer(lemma_lookup=lemma_lookup, lemma_table=_pipeline_lemma_table(nlp))
+    (the bundled model has one: shared, not loaded twice), else in spacy-lookups-data's.
+    about_model: where no rule gives `about`, the learned ranker of
+    ``pipeline/lang/de/about_model.json`` may (issue 18; `about_rule` "learned")."""
+    return FigureRecognizer(lemma_lookup=lemma_lookup, lemma_table=_pipeline_lemma_table(nlp), about_model=about_model)
 
 
 def _pipeline_lemma_table(nlp: Language) -> Optional[Any]:

@@ -1,0 +1,278 @@
+"""Train and measure the learned fallback for FIGURE `about` (issue 18; ``pipeline/nlp/about_model.py``).
+
+    python -m training.train_about [--out pipeline/lang/de/about_model.json] [--cache DIR] [--json REPORT]
+
+1. Runs the pipeline (rules alone) over the articles with DATE/FIGURE gold of dev, dev2 and
+   dev3 (the rules' development sets) and of dev4 (held out), and pairs every gold FIGURE with
+   the predicted one it matches (``evaluate.rules.match_figures``, as the scores do).
+2. Chooses the feature groups, the previous sentence, the L2 weight, the training subset
+   (all matched figures or only those the rules leave null) and the decision threshold by
+   leave-one-set-out cross-validation over dev / dev2 / dev3 (pooled `about` accuracy on the
+   matched figures of the held-out set), once for the fallback (the model where the rules give
+   null) and once for the model alone.
+3. Trains the fallback's choice on all three sets and writes it to ``--out`` (deterministic:
+   full-batch Adam from zero weights, a fixed number of steps, sorted features).
+4. Only then scores dev4 side by side: rules alone, rules + fallback, model alone. dev4 is
+   never trained, tuned or chosen on. The test split is never read.
+
+The gold is the project's Wikinews corpus (annotations/news/wikinews_ner.jsonl); the
+features (about_model.py) never look at what the rules chose.
+"""
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "pipeline" / "lang" / "de" / "about_model.json"
+TRAIN_SETS = ("dev", "dev2", "dev3")
+HELD_OUT = "dev4"
+THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(0, 19))
+L2S = (0.001, 0.01, 0.03)
+GROUP_SETS = (("position", "syntax", "measure"),
+              ("position", "syntax", "measure", "doc"),
+              ("position", "syntax", "measure", "suffix"),
+              ("position", "syntax", "measure", "lexical"),
+              ("position", "syntax", "measure", "lexical", "suffix"),
+              ("position", "syntax", "measure", "lexical", "suffix", "doc"))
+STEPS = 300
+
+
+@dataclass
+class Fig:
+    """One matched figure: the Doc and span the pipeline made, the gold about, the rules' about."""
+    set: str
+    doc: Any
+    span: Any
+    gold: Optional[str]
+    rule_about: Optional[str]
+    rule: Optional[str]
+    insts: dict = field(default_factory=dict)
+
+
+def _none(v: Any) -> Optional[str]:
+    return None if v in (None, "", "-") else str(v)
+
+
+def same(a: Optional[str], b: Optional[str]) -> bool:
+    return (a or "").strip().lower() == (b or "").strip().lower()
+
+
+def collect(nlp: Any, sets: tuple[str, ...], cache: Optional[Path]) -> list[Fig]:
+    from spacy.tokens import DocBin
+
+    from pipeline.evaluate.rules import match_figures, split_docs
+    from pipeline.nlp import doc_to_entities
+    from pipeline.nlp.ext import FIGURE_SPANS
+    from pipeline.paths import SHARED_DATA
+
+    figs: list[Fig] = []
+    for name in sets:
+        path = cache / f"{name}.spacy" if cache else None
+        if path is not None and path.exists():
+            db = DocBin().from_disk(path)
+            docs = list(db.get_docs(nlp.vocab))
+            recs = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+            pairs = list(zip(recs, docs))
+        else:
+            pairs = list(split_docs(nlp, SHARED_DATA, name))
+            if path is not None:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                db = DocBin(store_user_data=True)
+                for _, d in pairs:
+                    db.add(d)
+                db.to_disk(path)
+                path.with_suffix(".json").write_text(json.dumps([r for r, _ in pairs]), encoding="utf-8")
+        for rec, doc in pairs:
+            spans = {(sp.start_char, sp.end_char): sp for sp in doc.spans.get(FIGURE_SPANS, [])}
+            pred = [e.to_dict() for e in doc_to_entities(doc) if e.label == "FIGURE"]
+            gold = [e for e in rec["entities"] if e["label"] == "FIGURE"]
+            for g, j in match_figures(gold, pred):
+                if j is None:
+                    continue
+                sp = spans[(pred[j]["start"], pred[j]["end"])]
+                figs.append(Fig(name, doc, sp, _none(g.get("about")), _none(pred[j].get("about")), sp._.about_rule))
+    return figs
+
+
+def instance(fr: Any, fig: Fig, groups: tuple[str, ...], prev: bool) -> list:
+    from pipeline.nlp.about_model import instance as make
+
+    key = (groups, prev)
+    if key not in fig.insts:
+        fig.insts[key] = make(fr, fig.doc, fig.span, frozenset(groups), prev)
+    return fig.insts[key]
+
+
+def modelled(fig: Fig) -> bool:
+    """Figures the model is asked about: not durations/ages (the rules' `Alter`)."""
+    from pipeline.nlp.figures import _TIME_UNITS
+
+    return fig.span._.unit not in _TIME_UNITS
+
+
+def train(insts: list[list], golds: list[Optional[str]], l2: float, steps: int = STEPS) -> dict[str, float]:
+    """Conditional logit over each figure's candidates, the gold's candidates (all with the
+    gold about string) as the target; figures whose gold no candidate gives are left out."""
+    vocab: dict[str, int] = {}
+    rows_f, rows_r, ex_start, pos = [], [], [], []
+    r = 0
+    for inst, gold in zip(insts, golds):
+        mask = [(a is None) if gold is None else (a is not None and same(a, gold)) for a, _ in inst]
+        if not any(mask):
+            continue
+        ex_start.append(r)
+        for (a, feats), m in zip(inst, mask):
+            for f in feats:
+                rows_f.append(vocab.setdefault(f, len(vocab)))
+                rows_r.append(r)
+            pos.append(m)
+            r += 1
+    if not ex_start:
+        return {}
+    n_rows, n_ex = r, len(ex_start)
+    fi, ri = np.array(rows_f), np.array(rows_r)
+    starts = np.array(ex_start)
+    ex_of_row = np.repeat(np.arange(n_ex), np.diff(np.append(starts, n_rows)))
+    posm = np.array(pos, dtype=float)
+    w = np.zeros(len(vocab))
+    m1, m2 = np.zeros_like(w), np.zeros_like(w)
+    lr, b1, b2, eps = 0.1, 0.9, 0.999, 1e-8
+    for t in range(1, steps + 1):
+        s = np.bincount(ri, weights=w[fi], minlength=n_rows)
+        s = s - np.maximum.reduceat(s, starts)[ex_of_row]
+        e = np.exp(s)
+        p = e / np.add.reduceat(e, starts)[ex_of_row]
+        q = e * posm
+        q = q / np.add.reduceat(q, starts)[ex_of_row]
+        g = np.bincount(fi, weights=(p - q)[ri], minlength=len(w)) / n_ex + l2 * w
+        m1 = b1 * m1 + (1 - b1) * g
+        m2 = b2 * m2 + (1 - b2) * g * g
+        w = w - lr * (m1 / (1 - b1 ** t)) / (np.sqrt(m2 / (1 - b2 ** t)) + eps)
+    names = sorted(vocab)
+    return {f: round(float(w[vocab[f]]), 6) for f in names if abs(w[vocab[f]]) >= 1e-6}
+
+
+def distributions(weights: dict[str, float], insts: list[list]) -> list[list]:
+    from pipeline.nlp.about_model import AboutModel
+
+    m = AboutModel({"version": 1, "groups": [], "prev_sentence": False, "threshold": 0.5, "weights": weights}, Path("-"))
+    return [m.distribution(inst) for inst in insts]
+
+
+def predictions(figs: list[Fig], dists: list[list], t: float, mode: str) -> list[Optional[str]]:
+    """mode "fallback": the rules' about, the model's where the rules give null; "alone": the model's."""
+    from pipeline.nlp.about_model import decide
+
+    out = []
+    for fig, dist in zip(figs, dists):
+        if not modelled(fig) or (mode == "fallback" and fig.rule_about is not None):
+            out.append(fig.rule_about)
+        else:
+            out.append(decide(dist, t)[0])
+    return out
+
+
+def correct(figs: list[Fig], preds: list[Optional[str]]) -> int:
+    return sum(same(p, f.gold) for f, p in zip(figs, preds))
+
+
+def cross_validate(fr: Any, figs: list[Fig], log=print) -> dict[str, Any]:
+    """Leave-one-set-out over TRAIN_SETS; pooled correct counts per (config, threshold, mode)."""
+    results: dict[tuple, dict[str, list[int]]] = {}
+    for groups, prev, l2, subset in itertools.product(GROUP_SETS, (False, True), L2S, ("all", "rule_null")):
+        totals = {"fallback": [0] * len(THRESHOLDS), "alone": [0] * len(THRESHOLDS)}
+        for held in TRAIN_SETS:
+            tr = [f for f in figs if f.set != held and f.set in TRAIN_SETS and modelled(f)
+                  and (subset == "all" or f.rule_about is None)]
+            te = [f for f in figs if f.set == held]
+            w = train([instance(fr, f, groups, prev) for f in tr], [f.gold for f in tr], l2)
+            dists = distributions(w, [instance(fr, f, groups, prev) for f in te])
+            for mode in totals:
+                for k, t in enumerate(THRESHOLDS):
+                    totals[mode][k] += correct(te, predictions(te, dists, t, mode))
+        results[(groups, prev, l2, subset)] = totals
+        log(f"  cv {'+'.join(groups)} prev={prev} l2={l2} {subset}: fallback {max(totals['fallback'])}, alone {max(totals['alone'])}")
+    n = sum(1 for f in figs if f.set in TRAIN_SETS)
+    best = {}
+    for mode in ("fallback", "alone"):
+        # the first best in grid order: fewer groups, no previous sentence, smaller L2, lower threshold
+        key, k = max(((key, k) for key in results for k in range(len(THRESHOLDS))),
+                     key=lambda x: results[x[0]][mode][x[1]])
+        best[mode] = {"groups": list(key[0]), "prev_sentence": key[1], "l2": key[2], "subset": key[3],
+                      "threshold": THRESHOLDS[k], "cv_correct": results[key][mode][k], "cv_matched": n}
+    rules_correct = sum(same(f.rule_about, f.gold) for f in figs if f.set in TRAIN_SETS)
+    best["rules"] = {"cv_correct": rules_correct, "cv_matched": n}
+    return best
+
+
+def fit(fr: Any, figs: list[Fig], cfg: dict) -> dict[str, float]:
+    groups, prev = tuple(cfg["groups"]), cfg["prev_sentence"]
+    tr = [f for f in figs if f.set in TRAIN_SETS and modelled(f) and (cfg["subset"] == "all" or f.rule_about is None)]
+    return train([instance(fr, f, groups, prev) for f in tr], [f.gold for f in tr], cfg["l2"])
+
+
+def score(fr: Any, figs: list[Fig], weights: dict, cfg: dict, mode: str) -> tuple[int, int, list]:
+    groups, prev = tuple(cfg["groups"]), cfg["prev_sentence"]
+    dists = distributions(weights, [instance(fr, f, groups, prev) for f in figs])
+    preds = predictions(figs, dists, cfg["threshold"], mode)
+    return correct(figs, preds), len(figs), preds
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--cache", type=Path, default=None, help="folder for the annotated Docs (development only)")
+    ap.add_argument("--json", type=Path, default=None, help="write the numbers to this file")
+    args = ap.parse_args(argv)
+
+    from pipeline.io import atomic_open
+    from pipeline.nlp import load_nlp
+
+    nlp, _ = load_nlp()
+    fr = nlp.get_pipe("presseschau_figures")
+    fr.about_model = None  # the rules alone produce the figures and the `about` to fall back from
+    figs = collect(nlp, TRAIN_SETS, args.cache)
+    print(f"matched figures: " + ", ".join(f"{s} {sum(f.set == s for f in figs)}" for s in TRAIN_SETS), file=sys.stderr)
+    best = cross_validate(fr, figs, log=lambda m: print(m, file=sys.stderr))
+    cfg = best["fallback"]
+    weights = fit(fr, figs, cfg)
+    model = {"_comment": "learned fallback for FIGURE about (issue 18): conditional-logit weights over "
+                         "candidate features (pipeline/nlp/about_model.py); rebuilt by `python -m training.train_about`",
+             "version": 1, "groups": cfg["groups"], "prev_sentence": cfg["prev_sentence"],
+             "threshold": cfg["threshold"], "l2": cfg["l2"],
+             "trained_on": {"sets": list(TRAIN_SETS), "subset": cfg["subset"],
+                            "figures": sum(1 for f in figs if modelled(f) and (cfg["subset"] == "all" or f.rule_about is None))},
+             "weights": weights}
+    with atomic_open(args.out) as fh:
+        json.dump(model, fh, ensure_ascii=False, indent=0, sort_keys=False)
+        fh.write("\n")
+    # the held-out set, measured once, after everything above is fixed
+    held = collect(nlp, (HELD_OUT,), args.cache)
+    alone_w = fit(fr, figs, best["alone"])
+    n = len(held)
+    report = {"cv": best, "dev4": {
+        "matched": n,
+        "rules": sum(same(f.rule_about, f.gold) for f in held),
+        "fallback": score(fr, held, weights, cfg, "fallback")[0],
+        "alone": score(fr, held, alone_w, best["alone"], "alone")[0],
+        "rule_null": sum(f.rule_about is None for f in held)}}
+    print(json.dumps(report, indent=1))
+    d = report["dev4"]
+    print(f"dev4 about accuracy on {n} matched figures: rules {d['rules'] / n:.3f}, rules + fallback "
+          f"{d['fallback'] / n:.3f}, model alone {d['alone'] / n:.3f}", file=sys.stderr)
+    if args.json:
+        with atomic_open(args.json) as fh:
+            json.dump(report, fh, indent=1)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
