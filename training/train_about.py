@@ -1,6 +1,7 @@
 """Train and measure the learned fallback for FIGURE `about` (issue 18; ``pipeline/nlp/about_model.py``).
 
     python -m training.train_about [--out pipeline/lang/de/about_model.json] [--cache DIR] [--json REPORT]
+        [--held-out dev4,dev5]
 
 1. Runs the pipeline (rules alone) over the articles with DATE/FIGURE gold of dev, dev2 and
    dev3 (the rules' development sets) and of dev4 (held out), and pairs every gold FIGURE with
@@ -12,7 +13,8 @@
    null) and once for the model alone.
 3. Trains the fallback's choice on all three sets and writes it to ``--out`` (deterministic:
    full-batch Adam from zero weights, a fixed number of steps, sorted features).
-4. Only then scores dev4 side by side: rules alone, rules + fallback, model alone. dev4 is
+4. Only then scores the held-out sets (``--held-out``, default dev4; dev5 was annotated after
+   the model was built) side by side: rules alone, rules + fallback, model alone. They are
    never trained, tuned or chosen on. The test split is never read.
 
 The gold is the project's Wikinews corpus (annotations/news/wikinews_ner.jsonl); the
@@ -231,7 +233,18 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--cache", type=Path, default=None, help="folder for the annotated Docs (development only)")
     ap.add_argument("--json", type=Path, default=None, help="write the numbers to this file")
+    ap.add_argument("--held-out", default=HELD_OUT,
+                    help="comma-separated rule dev sets to score once at the end (never trained or tuned on): "
+                         "dev4 (session 10's choice), dev5 (annotated after the model was built)")
     args = ap.parse_args(argv)
+    from pipeline.evaluate.rules import RULE_DEV_SETS
+
+    held_out = [s.strip() for s in args.held_out.split(",") if s.strip()]
+    bad = [s for s in held_out if s not in RULE_DEV_SETS or s in TRAIN_SETS]
+    if bad:
+        print(f"error: --held-out {','.join(bad)}: not a held-out rule dev set (choose from "
+              f"{', '.join(s for s in RULE_DEV_SETS if s not in TRAIN_SETS)})", file=sys.stderr)
+        return 2
 
     from pipeline.io import atomic_open
     from pipeline.nlp import load_nlp
@@ -254,20 +267,21 @@ def main(argv: Optional[list[str]] = None) -> int:
     with atomic_open(args.out) as fh:
         json.dump(model, fh, ensure_ascii=False, indent=0, sort_keys=False)
         fh.write("\n")
-    # the held-out set, measured once, after everything above is fixed
-    held = collect(nlp, (HELD_OUT,), args.cache)
+    # the held-out sets, measured once each, after everything above is fixed
     alone_w = fit(fr, figs, best["alone"])
-    n = len(held)
-    report = {"cv": best, "dev4": {
-        "matched": n,
-        "rules": sum(same(f.rule_about, f.gold) for f in held),
-        "fallback": score(fr, held, weights, cfg, "fallback")[0],
-        "alone": score(fr, held, alone_w, best["alone"], "alone")[0],
-        "rule_null": sum(f.rule_about is None for f in held)}}
+    report: dict[str, Any] = {"cv": best}
+    for name in held_out:
+        held = collect(nlp, (name,), args.cache)
+        n = len(held)
+        d = report[name] = {
+            "matched": n,
+            "rules": sum(same(f.rule_about, f.gold) for f in held),
+            "fallback": score(fr, held, weights, cfg, "fallback")[0],
+            "alone": score(fr, held, alone_w, best["alone"], "alone")[0],
+            "rule_null": sum(f.rule_about is None for f in held)}
+        print(f"{name} about accuracy on {n} matched figures: rules {d['rules'] / n:.3f}, rules + fallback "
+              f"{d['fallback'] / n:.3f}, model alone {d['alone'] / n:.3f}", file=sys.stderr)
     print(json.dumps(report, indent=1))
-    d = report["dev4"]
-    print(f"dev4 about accuracy on {n} matched figures: rules {d['rules'] / n:.3f}, rules + fallback "
-          f"{d['fallback'] / n:.3f}, model alone {d['alone'] / n:.3f}", file=sys.stderr)
     if args.json:
         with atomic_open(args.json) as fh:
             json.dump(report, fh, indent=1)
