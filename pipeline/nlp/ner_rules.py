@@ -109,7 +109,7 @@ def person_names() -> tuple[frozenset[str], frozenset[str]]:
     the Bundestag's members (training/person_names.py)."""
     path = LANG_DIR / PERSON_NAMES_FILE
     try:
-        rows = lang_data(PERSON_NAMES_FILE)
+        rows = lang_data(PERSON_NAMES_FILE, str(LANG_DIR))
         names = {kind: frozenset(r["name"] for r in rows if r["kind"] == kind) for kind in ("first", "last")}
     except (OSError, UnicodeDecodeError, KeyError, TypeError) as e:  # missing, not UTF-8, no such columns
         raise LanguageDataUnreadable(f"{path}: cannot read the person-name list ({type(e).__name__}: {e}); "
@@ -177,12 +177,12 @@ class NerRules:
         self.institution_not_before = frozenset(fed["not_before"])
         self.institution_whole_heads = frozenset(fed["whole_heads"])
         self.role_endings = tuple(data["person_roles"]["endings"])
-        self.first_names, self.surnames = person_names()
         self.appositive_heads = {form.casefold(): label for label, forms in data["appositive_heads"].items()
                                  if not label.startswith("_") for form in forms}
         # read the common-noun list now, not on the first article: the model is loaded before
         # the workers fork, so they share it, and a broken file stops the run at the start
         _common_nouns()
+        self.first_names, self.surnames = person_names()
 
     # -- single repairs, each on one span: -> (start, end, label), None = keep as it is --
     def trimmed(self, ent: Span) -> tuple[int, int]:
