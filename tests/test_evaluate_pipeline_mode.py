@@ -45,11 +45,19 @@ def test_pipeline_mode_scores_the_presseschau_components(nlp_info):
     assert whole["per_label"]["PER"]["tp"] == bare["per_label"]["PER"]["tp"] + 1
 
 
-def test_dev_split_scores_both_modes_and_no_test_set():
+@pytest.fixture(scope="module")
+def dev_scores():
+    from pipeline.evaluate.model import evaluate_model
+    from pipeline.paths import BUNDLED_MODEL
+
+    return evaluate_model(str(BUNDLED_MODEL), DATA, limit=3, modes=("model", "pipeline"), split="dev")
+
+
+def test_dev_split_scores_both_modes_and_no_test_set(dev_scores):
     from pipeline.evaluate.model import evaluate_model, format_report
     from pipeline.paths import BUNDLED_MODEL
 
-    res = evaluate_model(str(BUNDLED_MODEL), DATA, limit=3, modes=("model", "pipeline"), split="dev")
+    res = dev_scores
     assert set(k for k in res if k.startswith("ner")) == {
         "ner_germeval_dev", "ner_news_dev", "ner_germeval_dev_pipeline", "ner_news_dev_pipeline"}
     assert "ud" not in res and res["ner_news_dev_pipeline"]["sentences"] == 3
@@ -57,3 +65,20 @@ def test_dev_split_scores_both_modes_and_no_test_set():
     assert "whole pipeline" in format_report(res)
     with pytest.raises(ValueError, match="unknown split"):
         evaluate_model(str(BUNDLED_MODEL), DATA, split="train")
+
+
+def test_model_card_takes_the_whole_pipeline_scores(dev_scores, tmp_path):
+    """training/assemble.py --update-meta copies both modes' NER scores into meta.json (here
+    from a dev run with its keys renamed to the test sets' keys: no test set is run)."""
+    import json
+
+    from training.assemble import update_meta
+
+    renamed = {"ner_news": dev_scores["ner_news_dev"], "ner_news_pipeline": dev_scores["ner_news_dev_pipeline"]}
+    (tmp_path / "scores.json").write_text(json.dumps(renamed), encoding="utf-8")
+    (tmp_path / "meta.json").write_text("{}", encoding="utf-8")
+    update_meta(tmp_path, tmp_path / "scores.json", {})
+    perf = json.loads((tmp_path / "meta.json").read_text(encoding="utf-8"))["presseschau_scores"]
+    assert perf["ner_wikinews_test"]["overall"]["f"] == dev_scores["ner_news_dev"]["overall"]["f"]
+    assert perf["ner_wikinews_test_whole_pipeline"]["overall"]["f"] == dev_scores["ner_news_dev_pipeline"]["overall"]["f"]
+    assert "ud_gsd_test" not in perf
