@@ -82,3 +82,13 @@ def test_model_card_takes_the_whole_pipeline_scores(dev_scores, tmp_path):
     assert perf["ner_wikinews_test"]["overall"]["f"] == dev_scores["ner_news_dev"]["overall"]["f"]
     assert perf["ner_wikinews_test_whole_pipeline"]["overall"]["f"] == dev_scores["ner_news_dev_pipeline"]["overall"]["f"]
     assert "ud_gsd_test" not in perf
+
+
+@pytest.mark.parametrize("args, message", [(["--split", "train"], "--split 'train'"), (["--mode", "rules"], "--mode 'rules'")])
+def test_cli_rejects_an_unknown_split_or_mode_in_one_line(args, message):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    res = CliRunner().invoke(app, ["evaluate-model", *args])
+    assert res.exit_code != 0 and message in res.output and "Traceback" not in res.output

@@ -37,8 +37,10 @@ def evaluate_model_cmd(
     from ..nlp import resolve_model
     from ..evaluate.model import MODES, NER_SPLITS, evaluate_model, format_scores
 
-    if mode not in (*MODES, "both") or split not in NER_SPLITS:
-        raise typer.BadParameter(f"--mode is one of {', '.join((*MODES, 'both'))}; --split one of {', '.join(NER_SPLITS)}")
+    if mode not in (*MODES, "both"):
+        raise typer.BadParameter(f"--mode {mode!r}: one of {', '.join((*MODES, 'both'))}")
+    if split not in NER_SPLITS:
+        raise typer.BadParameter(f"--split {split!r}: one of {', '.join(NER_SPLITS)}")
     modes = MODES if mode == "both" else (mode,)
     scores = evaluate_model(resolve_model(model).name, data, limit=limit, modes=modes, split=split)
     print(json.dumps(scores, indent=2, ensure_ascii=False) if as_json else format_scores(scores))

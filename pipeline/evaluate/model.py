@@ -18,8 +18,13 @@ The model re-tokenizes the raw text itself; its tokens are aligned to the gold
 tokens (spaCy's Example alignment) and gold tokens without a one-to-one aligned
 predicted token count as errors.
 
-    python -m pipeline.model_eval [--model models/de_presseschau] [--data ../shared/data]
-                                  [--json out.json] [--limit N]
+* ``--mode pipeline`` (or ``both``) scores the NER sets through the annotate stage as users
+  get it (`pipeline_docs`: model + Presseschau components, one Doc per sentence of GermEval
+  / CoNLL, per Wikinews article) instead of (besides) the bare model; ``--split dev`` scores
+  the development sets (the 500 held-out GermEval dev sentences, Wikinews dev) and no UD.
+
+    python -m pipeline.evaluate.model [--model models/de_presseschau] [--data ../shared/data]
+                                      [--json out.json] [--limit N] [--mode model|pipeline|both] [--split test|dev]
 """
 from __future__ import annotations
 
@@ -501,7 +506,7 @@ format_scores = format_report
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description="Score a spaCy model on GermEval 2014 test and UD GSD test.")
+    ap = argparse.ArgumentParser(description="Score a spaCy model (or the whole pipeline) on the NER sets and UD GSD test.")
     ap.add_argument("--model", default=DEFAULT_MODEL, help="spaCy model name or path")
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="shared data directory")
     ap.add_argument("--json", type=Path, default=None, help="also write the scores as JSON here")
