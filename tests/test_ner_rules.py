@@ -37,7 +37,8 @@ def model_docs(nlp_info, dev_texts):
                 "Die Armutsgrenze liegt", "von der Reederei Hapag-Lloyd", "das US-Institut Stratfor",
                 "Zeitung „Hürriyet“", "die im Gouvernement Amran liegt", "Die Generalbundesanwaltschaft hatte gegen",
                 "das Schloss Tullibole gehört", "der Fußball-Weltmeisterschaft betont", "Bronze gewann Nastassia Novikava",
-                "soll in die 3. Liga"]
+                "soll in die 3. Liga", "Juventus-Ex-Sportdirektor Moggi gilt", "Informationsminister Barnaba Marial Benjamin",
+                "Bundesinnenminister Gerhart Baum", "Forschungsgruppe um Kjell Bjartveit", "mit Theresa Mays EU-Austrittsabkommen"]
     texts = {s: next(t for t in dev_texts if s in t) for s in snippets}
     with nlp.select_pipes(disable=list(RULE_PIPES)):
         docs = list(nlp.pipe(texts.values()))
@@ -211,6 +212,67 @@ def test_surname_wins(nlp_info, model_docs):
     doc = model_docs["Gallois ist stellvertretender"]
     assert ("Gallois", "PER") in ents_with(nlp_info, doc)
     assert ("Gallois", "LOC") in ents_with(nlp_info, doc, surname_wins=False)
+
+
+@pytest.mark.parametrize("snippet, fixed, model_error", [
+    ("Forschungsgruppe um Kjell Bjartveit", ("Kjell Bjartveit", "PER"), None),  # a listed first name + a surname
+    ("Bundesinnenminister Gerhart Baum", ("Gerhart Baum", "PER"), ("Gerhart", "ORG")),  # "Baum": a noun, but a listed surname
+    ("Juventus-Ex-Sportdirektor Moggi gilt", ("Moggi", "PER"), None),  # a role word before a proper noun
+    ("Informationsminister Barnaba Marial Benjamin", ("Barnaba Marial Benjamin", "PER"), ("Marial Benjamin", "PER")),
+])
+def test_persons(nlp_info, model_docs, snippet, fixed, model_error):
+    doc = model_docs[snippet]
+    assert fixed in ents_with(nlp_info, doc)
+    without = ents_with(nlp_info, doc, persons=False)
+    assert fixed not in without
+    assert model_error is None or model_error in without
+
+
+def test_persons_end_at_a_genitive(nlp_info, model_docs):
+    # "Theresa Mays EU-Austrittsabkommen": the noun after the genitive is no part of the name
+    ents = ents_with(nlp_info, model_docs["mit Theresa Mays EU-Austrittsabkommen"])
+    assert ("Theresa Mays", "PER") in ents
+    assert not {e for e in ents if "Austrittsabkommen" in e[0] and e[1] == "PER"}
+
+
+def test_persons_in_a_germeval_sentence_without_entities(nlp_info):
+    """A held-out GermEval dev sentence where the model finds nothing: the component runs on
+    a Doc without entities too and adds the person (gold: 'Sigurd Rompza' PER)."""
+    from pipeline.evaluate.model import GERMEVAL_DEV, pipeline_docs, read_germeval_held_out
+
+    sent = next(s for s in read_germeval_held_out(DATA / GERMEVAL_DEV) if "Sigurd Rompza" in s["text"])
+    a = sent["text"].index("Sigurd Rompza")
+    assert (a, a + len("Sigurd Rompza"), "PER") in sent["gold"]
+    nlp, _ = nlp_info
+    with nlp.select_pipes(disable=list(RULE_PIPES)):
+        doc = next(pipeline_docs(nlp, [sent["text"]]))
+    assert not doc.ents
+    assert ("Sigurd Rompza", "PER") in ents_with(nlp_info, doc)
+    assert not ents_with(nlp_info, doc, persons=False)
+
+
+def test_person_name_list_is_made_from_the_gazetteers():
+    """The shipped list is what training/person_names.py makes from ../shared/data."""
+    from pipeline.nlp.ner_rules import person_names
+    from training.person_names import person_names as build
+
+    built = build(DATA)
+    first, last = person_names()
+    assert (first, last) == (frozenset(built["first"]), frozenset(built["last"]))
+    assert {"Gerhart", "Kjell", "Olaf"} <= first and {"Baum", "Scholz"} <= last
+
+
+def test_missing_person_name_list_names_the_file(tmp_path, monkeypatch):
+    import pipeline.nlp.ner_rules as ner_rules
+    from pipeline.errors import LanguageDataUnreadable
+
+    monkeypatch.setattr(ner_rules, "LANG_DIR", tmp_path)
+    ner_rules.person_names.cache_clear()
+    try:
+        with pytest.raises(LanguageDataUnreadable, match="person_names.tsv"):
+            ner_rules.NerRules()
+    finally:
+        ner_rules.person_names.cache_clear()
 
 
 def test_common_noun_lexicon():

@@ -200,8 +200,9 @@ def update_meta(out: Path, scores: Path | None, logs: dict[str, Path], bench: Pa
     if scores is not None:
         res = json.loads(scores.read_text(encoding="utf-8"))
         perf = {}
-        for key, name in (("ner", "ner_germeval2014_test"), ("ner_conll2003", "ner_conll2003_testa"),
-                          ("ner_news", "ner_wikinews_test")):
+        sets = (("ner", "ner_germeval2014_test"), ("ner_conll2003", "ner_conll2003_testa"), ("ner_news", "ner_wikinews_test"))
+        # `--mode both` also scores the whole pipeline: keys with the suffix "_pipeline"
+        for key, name in [*sets, *((f"{k}_pipeline", f"{n}_whole_pipeline") for k, n in sets)]:
             ner = res.get(key)
             if not ner or "overall" not in ner:
                 continue
@@ -211,8 +212,9 @@ def update_meta(out: Path, scores: Path | None, logs: dict[str, Path], bench: Pa
                 "overall": {m: ner["overall"][m] for m in ("p", "r", "f")},
                 "overall_per_org_loc": {m: ner["overall_per_org_loc"][m] for m in ("p", "r", "f")},
             }
-        ud = res["ud"]
-        perf["ud_gsd_test"] = {"raw_text": ud["raw"], "gold_tokenization": ud["gold_tok"]}
+        ud = res.get("ud")  # absent in a `--split dev` run
+        if ud:
+            perf["ud_gsd_test"] = {"raw_text": ud["raw"], "gold_tokenization": ud["gold_tok"]}
         perf["evaluated_with"] = "python -m pipeline.evaluate.model"
         meta["presseschau_scores"] = perf
     # steps not re-run keep the figures of the run that made them

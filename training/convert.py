@@ -48,7 +48,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = (ROOT / ".." / "shared" / "data").resolve()
 DEFAULT_OUT = ROOT / "training" / "corpus"
 SEED = 13
-NER_DEV_N = 500
 UD_DEV_SPLIT = 600  # GSD dev sentences [:600] are training, [600:] held out
 
 nlp = spacy.blank("de")
@@ -149,10 +148,10 @@ def read_germeval(path: Path) -> list[tuple[list[str], list[str], list[str]]]:
 
 
 def convert_germeval(path: Path) -> tuple[list[Doc], list[Doc]]:
+    from pipeline.evaluate.model import germeval_held_out
+
     sents = read_germeval(path)
-    idx = list(range(len(sents)))
-    random.Random(SEED).shuffle(idx)
-    dev_idx = set(idx[:NER_DEV_N])
+    dev_idx = germeval_held_out(len(sents))  # one definition, shared with `evaluate-model --split dev`
     train, dev = [], []
     for i, (words, tags, _) in enumerate(sents):
         doc = doc_from_iob(words, tags)

@@ -29,12 +29,20 @@ def evaluate_model_cmd(
     model: Optional[str] = typer.Option(None, "--model", "-m", help="Model name or path (default: as for `run`)"),
     data: Path = typer.Option(DEFAULT_DATA, "--data", help="The shared open data folder"),
     as_json: bool = typer.Option(False, "--json"),
+    mode: str = typer.Option("model", "--mode", help="model: the bare spaCy model; pipeline: the annotate stage as users get it (model + Presseschau components, sentence by sentence); both"),
+    split: str = typer.Option("test", "--split", help="test: GermEval test, CoNLL testa, Wikinews test (measure only); dev: the 500 held-out GermEval dev sentences and Wikinews dev (to develop on)"),
+    limit: int = typer.Option(0, "--limit", help="only the first N sentences/articles of each set"),
 ):
     """NER on GermEval 2014 test, CoNLL-2003 German testa and the Wikinews test split; UPOS and LAS on UD German-GSD test."""
     from ..nlp import resolve_model
-    from ..evaluate.model import evaluate_model, format_scores
+    from ..evaluate.model import MODES, NER_SPLITS, evaluate_model, format_scores
 
-    scores = evaluate_model(resolve_model(model).name, data)
+    if mode not in (*MODES, "both"):
+        raise typer.BadParameter(f"--mode {mode!r}: one of {', '.join((*MODES, 'both'))}")
+    if split not in NER_SPLITS:
+        raise typer.BadParameter(f"--split {split!r}: one of {', '.join(NER_SPLITS)}")
+    modes = MODES if mode == "both" else (mode,)
+    scores = evaluate_model(resolve_model(model).name, data, limit=limit, modes=modes, split=split)
     print(json.dumps(scores, indent=2, ensure_ascii=False) if as_json else format_scores(scores))
 
 

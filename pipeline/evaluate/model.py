@@ -18,8 +18,13 @@ The model re-tokenizes the raw text itself; its tokens are aligned to the gold
 tokens (spaCy's Example alignment) and gold tokens without a one-to-one aligned
 predicted token count as errors.
 
-    python -m pipeline.model_eval [--model models/de_presseschau] [--data ../shared/data]
-                                  [--json out.json] [--limit N]
+* ``--mode pipeline`` (or ``both``) scores the NER sets through the annotate stage as users
+  get it (`pipeline_docs`: model + Presseschau components, one Doc per sentence of GermEval
+  / CoNLL, per Wikinews article) instead of (besides) the bare model; ``--split dev`` scores
+  the development sets (the 500 held-out GermEval dev sentences, Wikinews dev) and no UD.
+
+    python -m pipeline.evaluate.model [--model models/de_presseschau] [--data ../shared/data]
+                                      [--json out.json] [--limit N] [--mode model|pipeline|both] [--split test|dev]
 """
 from __future__ import annotations
 
@@ -41,12 +46,27 @@ GERMEVAL_TEST = Path("ner/germeval2014/NER-de-test.tsv")
 GSD_TEST = Path("ud/gsd/de_gsd-ud-test.conllu")
 CONLL_TESTA = Path("ner/conll2003_de_testa/deu.testa.bio.gz")
 NEWS_TEXTS = Path("news/wikinews_de.jsonl.gz")
+GERMEVAL_DEV = Path("ner/germeval2014/NER-de-dev.tsv")
+# the GermEval dev sentences held out from training for model selection (training/convert.py):
+# the first GERMEVAL_HELD_OUT_N of the sentence indices shuffled with this seed
+GERMEVAL_HELD_OUT_SEED = 13
+GERMEVAL_HELD_OUT_N = 500
 # NER evaluation sets: key -> (title, reader); all evaluation only, never trained on
 NER_SETS = {
     "ner": ("GermEval 2014 test (NER-de-test.tsv), outer level", lambda d: read_germeval(d / GERMEVAL_TEST)),
     "ner_conll2003": ("CoNLL-2003 German testa", lambda d: read_conll2003(d / CONLL_TESTA)),
     "ner_news": ("Wikinews test split (annotations/news), 100 articles", lambda d: read_news(d, "test")),
 }
+# the development sets of the same kinds (`--split dev`): to look at errors and choose on
+NER_DEV_SETS = {
+    "ner_germeval_dev": ("GermEval 2014 dev, the 500 held-out sentences, outer level",
+                         lambda d: read_germeval_held_out(d / GERMEVAL_DEV)),
+    "ner_news_dev": ("Wikinews dev split (annotations/news), 100 articles", lambda d: read_news(d, "dev")),
+}
+NER_SPLITS = {"test": NER_SETS, "dev": NER_DEV_SETS}
+# how the entities are made: the bare model (spaCy's pipeline as trained), or the annotate
+# stage as users get it (model + Presseschau components: ner_rules, names, ...)
+MODES = ("model", "pipeline")
 
 NER_LABELS = ("PER", "ORG", "LOC", "MISC")
 GOLD_LABEL = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "OTH": "MISC"}
@@ -118,6 +138,23 @@ def _read_columns(path: Path, word_col: int, tag_col: int, label_map: dict[str, 
 def read_germeval(path: Path) -> list[dict]:
     """Each sentence: text, gold spans [(start, end, label)], ignore spans [(start, end)]."""
     return _read_columns(path, 1, 2, GOLD_LABEL)
+
+
+def germeval_held_out(n_sentences: int) -> set[int]:
+    """Indices of the GermEval dev sentences held out from training for model selection
+    (the training corpus, training/convert.py, leaves exactly these out)."""
+    import random
+
+    idx = list(range(n_sentences))
+    random.Random(GERMEVAL_HELD_OUT_SEED).shuffle(idx)
+    return set(idx[:GERMEVAL_HELD_OUT_N])
+
+
+def read_germeval_held_out(path: Path) -> list[dict]:
+    """The 500 held-out sentences of GermEval 2014 dev, in file order."""
+    sents = read_germeval(path)
+    held = germeval_held_out(len(sents))
+    return [s for i, s in enumerate(sents) if i in held]
 
 
 def read_conll2003(path: Path) -> list[dict]:
@@ -242,11 +279,25 @@ def count_matches(sents: list[dict], docs: Iterable) -> tuple[Counter, Counter, 
     return tp, fp, fn, n_ignored
 
 
-def evaluate_ner(nlp, sents: list[dict], dataset: str, limit: int = 0, batch_size: int = 256) -> dict:
+def pipeline_docs(nlp, texts: Iterable[str], batch_size: int = 32) -> Iterator:
+    """The Docs of the annotate stage as users get it (`pipeline.nlp.annotate`: the model and
+    the Presseschau components, one Doc per text, i.e. per sentence for GermEval/CoNLL);
+    `nlp` from `pipeline.nlp.load_nlp`."""
+    from ..nlp import annotate
+
+    items = ((text, {"id": str(i), "published": None}) for i, text in enumerate(texts))
+    return (doc for doc, _ctx in annotate(nlp, items, batch_size=batch_size))
+
+
+def evaluate_ner(nlp, sents: list[dict], dataset: str, limit: int = 0, batch_size: int = 256,
+                 whole_pipeline: bool = False) -> dict:
+    """P/R/F per label of `nlp`'s entities on `sents`; with `whole_pipeline` the texts go
+    through the annotate stage (`pipeline_docs`), else through `nlp.pipe` (the bare model)."""
     if limit:
         sents = sents[:limit]
     t0 = time.perf_counter()
-    docs = nlp.pipe((s["text"] for s in sents), batch_size=batch_size)
+    texts = (s["text"] for s in sents)
+    docs = pipeline_docs(nlp, texts, min(batch_size, 32)) if whole_pipeline else nlp.pipe(texts, batch_size=batch_size)
     tp, fp, fn, n_ignored = count_matches(sents, docs)
     secs = time.perf_counter() - t0
     per_label = {lab: _prf(tp[lab], fp[lab], fn[lab]) for lab in NER_LABELS}
@@ -362,11 +413,23 @@ def _model_name(meta: dict) -> str:
     return name if name.startswith(f"{lang}_") else f"{lang}_{name}"
 
 
-def evaluate_model(model: str, data_dir: Path, limit: int = 0) -> dict:
-    """Score the spaCy pipeline ``model`` (package name or path) on GermEval 2014
-    test (NER) and UD German-GSD test (UPOS, LAS/UAS if it has a parser)."""
+def ner_key(key: str, mode: str) -> str:
+    """The result key of NER set `key` scored in `mode` ("ner" / "ner_pipeline")."""
+    return key if mode == "model" else f"{key}_{mode}"
+
+
+def evaluate_model(model: str, data_dir: Path, limit: int = 0, modes: Iterable[str] = ("model",),
+                   split: str = "test") -> dict:
+    """Score the spaCy pipeline ``model`` (package name or path) on the NER sets of `split`
+    (test: GermEval 2014 test, CoNLL-2003 testa, Wikinews test; dev: the 500 held-out
+    GermEval dev sentences, Wikinews dev), once per mode in `modes` ("model": the bare model;
+    "pipeline": the annotate stage, model + Presseschau components), and, for the test
+    split, on UD German-GSD test (UPOS, LAS/UAS if it has a parser; the bare model)."""
     import spacy
 
+    modes = [m for m in MODES if m in set(modes)]
+    if split not in NER_SPLITS:
+        raise ValueError(f"unknown split {split!r}: one of {', '.join(NER_SPLITS)}")
     data_dir = Path(data_dir)
     nlp = spacy.load(model)
     result: dict[str, Any] = {
@@ -375,37 +438,55 @@ def evaluate_model(model: str, data_dir: Path, limit: int = 0) -> dict:
         "model_version": nlp.meta.get("version"),
         "pipeline": list(nlp.pipe_names),
         "spacy_version": spacy.__version__,
+        "split": split,
+        "modes": modes,
     }
     if "ner" in nlp.pipe_names or nlp.has_pipe("ner"):
-        for key, (title, reader) in NER_SETS.items():
+        sets = {}
+        for key, (title, reader) in NER_SPLITS[split].items():
             try:
-                items = reader(data_dir)
+                sets[key] = (title, reader(data_dir))
             except FileNotFoundError as e:  # a corpus not built yet or not shipped
-                result[key] = {"dataset": title, "missing": str(e)}
-                continue
-            result[key] = evaluate_ner(nlp, items, title, limit)
-    result["ud"] = evaluate_ud(nlp, data_dir / GSD_TEST, limit)
+                sets[key] = (title, e)
+        for mode in modes:
+            if mode == "pipeline":
+                from ..nlp import load_nlp
+
+                runner = load_nlp(model)[0]
+                result["pipeline_components"] = list(runner.pipe_names)
+            else:
+                runner = nlp
+            for key, (title, items) in sets.items():
+                title = title if mode == "model" else f"{title}, whole pipeline"
+                if isinstance(items, Exception):
+                    result[ner_key(key, mode)] = {"dataset": title, "missing": str(items)}
+                else:
+                    result[ner_key(key, mode)] = evaluate_ner(runner, items, title, limit, whole_pipeline=mode == "pipeline")
+    if split == "test":
+        result["ud"] = evaluate_ud(nlp, data_dir / GSD_TEST, limit)
     return result
 
 
 def format_report(res: dict) -> str:
     lines = [f"model: {res['model']} ({res['model_name']} {res['model_version']}, "
              f"pipeline {res['pipeline']})"]
-    for key in NER_SETS:
+    for key in [ner_key(k, m) for m in MODES for s in NER_SPLITS.values() for k in s]:
         ner = res.get(key)
         if not ner:
             continue
         if "missing" in ner:
             lines.append(f"NER  {ner['dataset']}: not scored ({ner['missing']})")
             continue
-        lines.append(f"NER  {ner['dataset']}, {ner['sentences']} sentences")
+        lines.append(f"NER  {ner['dataset']}, {ner['sentences']} texts")
         lines.append(f"  {'label':<14}{'P':>7}{'R':>7}{'F1':>7}{'TP':>7}{'FP':>7}{'FN':>7}")
         rows = list(ner["per_label"].items()) + [
             ("PER/ORG/LOC", ner["overall_per_org_loc"]), ("ALL", ner["overall"])]
         for lab, m in rows:
             lines.append(f"  {lab:<14}{m['p']:>7.4f}{m['r']:>7.4f}{m['f']:>7.4f}"
                          f"{m['tp']:>7}{m['fp']:>7}{m['fn']:>7}")
-    ud = res["ud"]
+    ud = res.get("ud")
+    if ud is None:
+        return "\n".join(lines)
     lines.append(f"UD   {ud['dataset']}, {ud['sentences']} sentences, {ud['tokens']} gold tokens")
     for mode, title in (("raw", "raw text, own tokenizer"), ("gold_tok", "gold tokenization")):
         m = ud[mode]
@@ -425,13 +506,18 @@ format_scores = format_report
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description="Score a spaCy model on GermEval 2014 test and UD GSD test.")
+    ap = argparse.ArgumentParser(description="Score a spaCy model (or the whole pipeline) on the NER sets and UD GSD test.")
     ap.add_argument("--model", default=DEFAULT_MODEL, help="spaCy model name or path")
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="shared data directory")
     ap.add_argument("--json", type=Path, default=None, help="also write the scores as JSON here")
     ap.add_argument("--limit", type=int, default=0, help="only the first N sentences of each set")
+    ap.add_argument("--split", choices=list(NER_SPLITS), default="test",
+                    help="test: the evaluation sets (measure only); dev: the held-out GermEval dev sentences and Wikinews dev")
+    ap.add_argument("--mode", choices=[*MODES, "both"], default="model",
+                    help="model: the bare spaCy model; pipeline: the annotate stage (model + Presseschau components); both")
     args = ap.parse_args(argv)
-    res = evaluate_model(args.model, args.data, limit=args.limit)
+    modes = MODES if args.mode == "both" else (args.mode,)
+    res = evaluate_model(args.model, args.data, limit=args.limit, modes=modes, split=args.split)
     print(format_report(res))
     if args.json:
         args.json.write_text(json.dumps(res, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

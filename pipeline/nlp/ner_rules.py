@@ -35,7 +35,16 @@ component config:
   (``appositive_heads``): "Reederei [Hapag-Lloyd]" LOC -> ORG; where the model found nothing
   there, the name is added ("US-Institut [Stratfor]", "Zeitung „[Hürriyet]“");
 * ``institutions`` (session 9) -- a federal institution the model missed becomes ORG
-  (``federal_institutions``: "Generalbundesanwaltschaft", "Bundesbildungsministeriums").
+  (``federal_institutions``: "Generalbundesanwaltschaft", "Bundesbildungsministeriums");
+* ``persons`` (session 10) -- a person the model missed or mislabelled: a listed first name
+  (``person_names.tsv``, made by ``training/person_names.py``) followed by surname-like
+  words ("Sigurd Rompza", "Gerhart Jander" ORG+LOC -> PER), or a proper noun after a
+  person's role (``person_roles``, names.json ``titles``: "Sportdirektor Moggi",
+  "Schiedsrichter Undiano" LOC -> PER), and a PER span the first name before it belongs to
+  ("Barnaba [Marial Benjamin]"). Never over a PER or MISC span, a listed place or a name
+  of the model's gazetteer; a surname-like word is capitalised, not sentence-initial, not
+  a common noun by the lemma table (unless a listed surname: "Baum"), not an organisation
+  word and not a genitive's noun ("Theresa Mays [EU-Austrittsabkommen]").
 
 ``strip_descriptors`` also lets a cut title or place descriptor decide the label
 ("Gouvernement Amran" ORG -> "Amran" LOC) and splits a name in brackets at the end of a span
@@ -63,6 +72,9 @@ from .normalize import lang_data
 from ..paths import LANG_DIR
 
 REPAIRED_SPANS = "presseschau_ner_rules"  # doc.spans key: the spans this component changed
+PERSON_NAMES_FILE = "person_names.tsv"  # in pipeline/lang/de, made by `python -m training.person_names`
+_PERSON_MAX = 4  # tokens of a person's name the `persons` repair makes ("Jon Dahl Tomasson")
+_FIRST_NAME_POS = ("PROPN", "NOUN", "X")  # the tagger calls first names NOUN at times ("Vincent Aboubakar")
 _NAME_LABELS = ("PER", "ORG", "LOC")
 _ACRONYM_MAX = 6
 #: a word the model names this often in one article is taken for a name even when the lemma
@@ -91,6 +103,22 @@ def _common_nouns() -> dict[str, str]:
                                      f"make it with `python -m training.common_nouns`") from None
 
 
+@lru_cache(maxsize=1)
+def person_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(first names, surnames) of ``person_names.tsv``: the shared gazetteer's lists and
+    the Bundestag's members (training/person_names.py)."""
+    path = LANG_DIR / PERSON_NAMES_FILE
+    try:
+        rows = lang_data(PERSON_NAMES_FILE, str(LANG_DIR))
+        names = {kind: frozenset(r["name"] for r in rows if r["kind"] == kind) for kind in ("first", "last")}
+    except (OSError, UnicodeDecodeError, KeyError, TypeError) as e:  # missing, not UTF-8, no such columns
+        raise LanguageDataUnreadable(f"{path}: cannot read the person-name list ({type(e).__name__}: {e}); "
+                                     f"make it with `python -m training.person_names`") from None
+    if not names["first"]:
+        raise LanguageDataUnreadable(f"{path}: no first names (kind 'first'); make it with `python -m training.person_names`")
+    return names["first"], names["last"]
+
+
 def compound_head(word: str, min_len: int = 4) -> Optional[str]:
     """The head of a German noun compound when it is a common noun by the lemma table
     ("Armutsgrenze" -> "Grenze", "Spezialkliniken" -> "Kliniken"), the longest one; None
@@ -107,14 +135,20 @@ def common_noun_lemma(word: str) -> Optional[str]:
     return _common_nouns().get(word)
 
 
+def _genitive(t: Token) -> bool:
+    """'Peel's', 'Mays' (Case=Gen): a name in the genitive ends there; the noun after it is its possession."""
+    return t.text.endswith(("'s", "’s")) or (t.text.endswith("s") and "Gen" in t.morph.get("Case"))
+
+
 class NerRules:
     def __init__(self, strip_descriptors: bool = True, org_forms: bool = True, drop_adjectives: bool = True, drop_common_nouns: bool = True,
                  drop_compound_nouns: bool = True, apposition: bool = True, institutions: bool = True, kinds: bool = True,
-                 known: tuple[Iterable[str], Iterable[str]] = ((), ())):
+                 persons: bool = True, known: tuple[Iterable[str], Iterable[str]] = ((), ())):
         self.strip_descriptors = strip_descriptors
         self.apposition = apposition
         self.institutions = institutions
         self.kinds = kinds
+        self.persons = persons
         self.org_forms = org_forms
         self.drop_adjectives = drop_adjectives
         self.drop_common_nouns = drop_common_nouns
@@ -142,11 +176,13 @@ class NerRules:
         self.institution_heads = tuple(fed["heads"])
         self.institution_not_before = frozenset(fed["not_before"])
         self.institution_whole_heads = frozenset(fed["whole_heads"])
+        self.role_endings = tuple(data["person_roles"]["endings"])
         self.appositive_heads = {form.casefold(): label for label, forms in data["appositive_heads"].items()
                                  if not label.startswith("_") for form in forms}
         # read the common-noun list now, not on the first article: the model is loaded before
         # the workers fork, so they share it, and a broken file stops the run at the start
         _common_nouns()
+        self.first_names, self.surnames = person_names()
 
     # -- single repairs, each on one span: -> (start, end, label), None = keep as it is --
     def trimmed(self, ent: Span) -> tuple[int, int]:
@@ -251,6 +287,76 @@ class NerRules:
         repaired.extend(added)
         typed.extend(added)
         return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+    def is_role(self, token: Token) -> bool:
+        """'Schiedsrichter', 'Juventus-Ex-Sportdirektor': a capitalised word naming a person's role."""
+        return token.text[:1].isupper() and (token.lower_ in self.titles or token.lower_.endswith(self.role_endings))
+
+    def surname_like(self, t: Token) -> bool:
+        """A word that can continue a person's name: capitalised (not an acronym), letters
+        with hyphens or an apostrophe, not sentence-initial, no organisation word, title or
+        listed place, and no common noun by the lemma table unless a listed surname; a
+        compound with a naming head is a street or a building ('Jehudastraße')."""
+        w = t.text
+        if not w[:1].isupper() or (w.isupper() and len(w) > 1) or t.is_sent_start \
+                or not all(part.isalpha() for part in w.replace("'", "-").split("-") if part):
+            return False
+        if w in self.legal_forms or w in self.org_heads or t.lower_ in self.titles or w in self.known_places:
+            return False
+        if common_noun_lemma(w) is not None and w not in self.surnames:
+            return False
+        return compound_head(w) not in self.name_heads
+
+    def person_end(self, doc: Doc, i: int) -> Optional[int]:
+        """End of a person's name starting at token `i`: a listed first name (no common noun,
+        not sentence-initial) or a proper noun after a role word, followed by surname-like
+        words up to a genitive ('Theresa Mays'); None when there is no such name. A role
+        word backs a single proper noun ('Sportdirektor Moggi'); a first name needs a surname."""
+        t = doc[i]
+        first = t.text in self.first_names and not t.text.isupper() and t.pos_ in _FIRST_NAME_POS \
+            and not t.is_sent_start and common_noun_lemma(t.text) is None
+        role = i > 0 and t.pos_ == "PROPN" and t.text[:1].isupper() and self.is_role(doc[i - 1])
+        if not (first or role):
+            return None
+        end = i + 1
+        while end < len(doc) and end - i < _PERSON_MAX and not _genitive(doc[end - 1]) and self.surname_like(doc[end]):
+            end += 1
+        if end == i + 1 and not (role and self.surname_like(t)):
+            return None
+        return end
+
+    def add_persons(self, doc: Doc, ents: list[Span], repaired: list[Span], typed: list[Span]) -> list[Span]:
+        """PER for the persons `person_end` finds: added where no entity is, replacing ORG/LOC
+        spans that lie inside the name ('Gerhart' ORG + 'Jander' LOC), or a PER span
+        extended by the first name before it; never over a PER or MISC span, a listed place
+        or a name of the model's gazetteer (no blind overwrite)."""
+        owner = {i: k for k, e in enumerate(ents) for i in range(e.start, e.end)}
+        new, drop = [], set()
+        i = 0
+        while i < len(doc):
+            end = self.person_end(doc, i)
+            if end is None:
+                i += 1
+                continue
+            inside = sorted({owner[x] for x in range(i, end) if x in owner})
+            spans = [ents[k] for k in inside]
+            span = None
+            if len(spans) == 1 and spans[0].label_ == "PER" and spans[0].start == i + 1 and i not in owner:
+                span = Span(doc, i, spans[0].end, label="PER")  # "Barnaba [Marial Benjamin]"
+            elif not any(e.start < i or e.end > end or e.label_ in ("PER", "MISC") for e in spans) \
+                    and not (spans and (doc[i:end].text in self.known_names or doc[i:end].text in self.known_places)):
+                span = Span(doc, i, end, label="PER")
+            if span is None:
+                i += 1
+                continue
+            drop.update(inside)
+            new.append(span)
+            i = span.end
+        if not new:
+            return ents
+        repaired.extend(new)
+        typed.extend(new)
+        return sorted([e for k, e in enumerate(ents) if k not in drop] + new, key=lambda e: e.start)
 
     def bracketed(self, ent: Span) -> Optional[tuple[int, int, str]]:
         """A name in brackets at the end of a span ('3. Liga (Serie C)', 'Nastassia Novikava
@@ -370,10 +476,9 @@ class NerRules:
         return (start, end) if end > start else None
 
     def __call__(self, doc: Doc) -> Doc:
-        if not doc.ents:
-            doc.spans[REPAIRED_SPANS] = []
-            doc.spans[TYPED_SPANS] = []
-            return doc
+        # no early return for a Doc without entities: the repairs that add names (apposition,
+        # institutions, persons) matter most where the model found nothing (session 10: a
+        # sentence of GermEval dev is often such a Doc)
         out: list[Span] = []
         repaired: list[Span] = []
         mentions = Counter(e.text for e in doc.ents if e.label_ in _NAME_LABELS)
@@ -412,6 +517,8 @@ class NerRules:
             out = self.by_apposition(doc, out, repaired, mentions, typed)
         if self.institutions:
             out = self.add_institutions(doc, out, repaired, typed)
+        if self.persons:
+            out = self.add_persons(doc, out, repaired, typed)
         doc.spans[TYPED_SPANS] = typed
         if repaired:
             doc.ents = sorted(out, key=lambda e: e.start)  # the tokens of a dropped span become O (no entity), not missing
@@ -423,19 +530,19 @@ class NerRules:
     "presseschau_ner_rules",
     default_config={"strip_descriptors": True, "org_forms": True, "drop_adjectives": True,
                     "drop_common_nouns": True, "drop_compound_nouns": True, "apposition": True,
-                    "institutions": True, "kinds": True},
+                    "institutions": True, "kinds": True, "persons": True},
     requires=["doc.ents", "token.pos"],
     assigns=["doc.ents", "doc.spans"],
 )
 def make_ner_rules(nlp: Language, name: str, strip_descriptors: bool, org_forms: bool, drop_adjectives: bool,
                    drop_common_nouns: bool, drop_compound_nouns: bool, apposition: bool,
-                   institutions: bool, kinds: bool) -> NerRules:
+                   institutions: bool, kinds: bool, persons: bool) -> NerRules:
     """strip_descriptors: cut titles, place descriptors and adjectives off the model's names;
     org_forms: ORG for PER/LOC spans ending in a legal form or organisation word, and for
     all-caps acronyms tagged PER (pipeline/lang/de/ner_rules.json)."""
     return NerRules(strip_descriptors=strip_descriptors, org_forms=org_forms, drop_adjectives=drop_adjectives, drop_common_nouns=drop_common_nouns,
                     drop_compound_nouns=drop_compound_nouns, apposition=apposition, institutions=institutions,
-                    kinds=kinds, known=known_names(nlp))
+                    kinds=kinds, persons=persons, known=known_names(nlp))
 
 
 def known_names(nlp: Language) -> tuple[set[str], set[str]]:

@@ -1,10 +1,13 @@
 """Experiment (issue 13): what each span repair of `presseschau_ner_rules` and of
-`presseschau_names` is worth. NER F1 of the whole Presseschau pipeline on the Wikinews
-**dev** split with all repairs on, with none, and with each one switched off alone
-(ablation). The model runs once; the rule components run again per setting.
+`presseschau_names` is worth. NER F1 of the whole Presseschau pipeline on a development set
+(the Wikinews **dev** split, or the 500 held-out GermEval dev sentences, one Doc per
+sentence as `evaluate-model --mode pipeline` runs them) with all repairs on, with none, and
+with each one switched off alone (ablation). The model runs once; the rule components run
+again per setting.
 
-    python -m training.experiments.ner_rules [--model models/de_presseschau] [--split dev]
+    python -m training.experiments.ner_rules [--model models/de_presseschau] [--set news_dev|germeval_dev]
     python -m training.experiments.ner_rules --errors   # also list the remaining errors
+    python -m training.experiments.ner_rules --set germeval_dev --prf   # P/R/F per label
 """
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ import argparse
 import json
 from collections import Counter
 
-from pipeline.evaluate.model import NER_LABELS, PRED_LABEL, _prf, count_matches, read_news
+from pipeline.evaluate.model import NER_DEV_SETS, NER_LABELS, PRED_LABEL, _prf, count_matches, pipeline_docs, read_news
 from pipeline.nlp import load_nlp
 from pipeline.paths import BUNDLED_MODEL, SHARED_DATA
 
@@ -27,12 +30,13 @@ RULES = {
     "kinds": ("presseschau_ner_rules", "kinds"),
     "apposition": ("presseschau_ner_rules", "apposition"),
     "institutions": ("presseschau_ner_rules", "institutions"),
+    "persons": ("presseschau_ner_rules", "persons"),
 }
 
 
-def score(items: list[dict], docs) -> dict:
+def score(items: list[dict], docs, prf: bool = False) -> dict:
     tp, fp, fn, _ = count_matches(items, docs)
-    row = {lab: _prf(tp[lab], fp[lab], fn[lab])["f"] for lab in NER_LABELS}
+    row = {lab: _prf(tp[lab], fp[lab], fn[lab]) if prf else _prf(tp[lab], fp[lab], fn[lab])["f"] for lab in NER_LABELS}
     row["all"] = _prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))["f"]
     return row
 
@@ -91,19 +95,26 @@ def run_rules(nlp, model_docs: list, setting: dict[str, bool]) -> list:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--model", default=str(BUNDLED_MODEL))
-    ap.add_argument("--split", default="dev")
+    ap.add_argument("--split", default="dev", help="Wikinews split (with --set news)")
+    ap.add_argument("--set", default="news", choices=["news", "germeval_dev"],
+                    help="news: the Wikinews split of --split; germeval_dev: the 500 held-out GermEval dev sentences")
     ap.add_argument("--errors", action="store_true", help="print the errors left with all repairs on")
+    ap.add_argument("--prf", action="store_true", help="precision, recall and F1 per label (default: F1)")
     args = ap.parse_args()
-    items = read_news(SHARED_DATA, args.split)
+    if args.set == "germeval_dev":
+        items = NER_DEV_SETS["ner_germeval_dev"][1](SHARED_DATA)
+    else:
+        items = read_news(SHARED_DATA, args.split)
     nlp, _ = load_nlp(args.model)
     with nlp.select_pipes(disable=["presseschau_ner_rules", "presseschau_names"]):
-        model_docs = list(nlp.pipe((s["text"] for s in items), batch_size=32))
+        # the annotate stage without the two rule components (context, dates and figures run)
+        model_docs = list(pipeline_docs(nlp, (s["text"] for s in items)))
     all_on = {k: True for k in RULES}
     settings = {"all repairs": all_on, "none": {k: False for k in RULES}}
     settings |= {f"without {k}": all_on | {k: False} for k in RULES}
     for name, setting in settings.items():
         docs = run_rules(nlp, model_docs, setting)
-        print(f"{name:28s}", json.dumps(score(items, docs)))
+        print(f"{name:28s}", json.dumps(score(items, docs, args.prf)))
         if name in ("all repairs", "none"):
             print(f"{'':28s}", "error classes:", json.dumps(dict(sorted(error_classes(items, docs).items()))))
     if args.errors:

@@ -1,0 +1,94 @@
+"""`evaluate-model --mode pipeline --split dev`: the whole annotate stage scored on the
+development sets (the 500 held-out GermEval dev sentences, Wikinews dev); never the test sets."""
+from __future__ import annotations
+
+import pytest
+
+from repo_data import SHARED
+
+DATA = SHARED / "data"
+pytestmark = pytest.mark.skipif(not (DATA / "news").is_dir(), reason="../shared/data not available")
+
+
+def test_held_out_germeval_sentences_are_the_ones_training_leaves_out():
+    """The 500 sentences `--split dev` scores are exactly those training/convert.py keeps out
+    of the training corpus (one definition of the split, used by both)."""
+    from pipeline.evaluate.model import GERMEVAL_DEV, read_germeval_held_out
+    from training import convert
+
+    held = read_germeval_held_out(DATA / GERMEVAL_DEV)
+    train, dev = convert.convert_germeval(DATA / GERMEVAL_DEV)
+    assert len(held) == len(dev) == 500 and sum(len(s["gold"]) for s in held) == 505
+    assert [s["text"] for s in held] == [d.text.strip() for d in dev]
+    assert not {s["text"] for s in held} & {d.text.strip() for d in train}
+
+
+def test_pipeline_mode_scores_the_presseschau_components(nlp_info):
+    """On a Wikinews dev sentence, the bare model's span 'Hauptmann Abraham Sipe' is wrong
+    (gold: 'Abraham Sipe'); the annotate stage cuts the title, so only the pipeline mode
+    counts the person as found."""
+    import spacy
+
+    from pipeline.evaluate.model import evaluate_ner, read_news
+    from pipeline.paths import BUNDLED_MODEL
+
+    article = next(s for s in read_news(DATA, "dev") if "Hauptmann Abraham Sipe" in s["text"])
+    a = article["text"].index("Hauptmann Abraham Sipe")
+    start, end = article["text"].rfind("\n", 0, a) + 1, article["text"].find("\n", a)
+    text = article["text"][start:end]
+    gold = [(ga - start, gb - start, lab) for ga, gb, lab in article["gold"] if start <= ga and gb <= end]
+    assert ("Abraham Sipe", "PER") in {(text[ga:gb], lab) for ga, gb, lab in gold}
+    item = [{"text": text, "gold": gold}]
+    nlp, _ = nlp_info
+    bare = evaluate_ner(spacy.load(BUNDLED_MODEL), item, "one sentence")
+    whole = evaluate_ner(nlp, item, "one sentence", whole_pipeline=True)
+    assert whole["per_label"]["PER"]["tp"] == bare["per_label"]["PER"]["tp"] + 1
+
+
+@pytest.fixture(scope="module")
+def dev_scores():
+    from pipeline.evaluate.model import evaluate_model
+    from pipeline.paths import BUNDLED_MODEL
+
+    return evaluate_model(str(BUNDLED_MODEL), DATA, limit=3, modes=("model", "pipeline"), split="dev")
+
+
+def test_dev_split_scores_both_modes_and_no_test_set(dev_scores):
+    from pipeline.evaluate.model import evaluate_model, format_report
+    from pipeline.paths import BUNDLED_MODEL
+
+    res = dev_scores
+    assert set(k for k in res if k.startswith("ner")) == {
+        "ner_germeval_dev", "ner_news_dev", "ner_germeval_dev_pipeline", "ner_news_dev_pipeline"}
+    assert "ud" not in res and res["ner_news_dev_pipeline"]["sentences"] == 3
+    assert "presseschau_ner_rules" in res["pipeline_components"]
+    assert "whole pipeline" in format_report(res)
+    with pytest.raises(ValueError, match="unknown split"):
+        evaluate_model(str(BUNDLED_MODEL), DATA, split="train")
+
+
+def test_model_card_takes_the_whole_pipeline_scores(dev_scores, tmp_path):
+    """training/assemble.py --update-meta copies both modes' NER scores into meta.json (here
+    from a dev run with its keys renamed to the test sets' keys: no test set is run)."""
+    import json
+
+    from training.assemble import update_meta
+
+    renamed = {"ner_news": dev_scores["ner_news_dev"], "ner_news_pipeline": dev_scores["ner_news_dev_pipeline"]}
+    (tmp_path / "scores.json").write_text(json.dumps(renamed), encoding="utf-8")
+    (tmp_path / "meta.json").write_text("{}", encoding="utf-8")
+    update_meta(tmp_path, tmp_path / "scores.json", {})
+    perf = json.loads((tmp_path / "meta.json").read_text(encoding="utf-8"))["presseschau_scores"]
+    assert perf["ner_wikinews_test"]["overall"]["f"] == dev_scores["ner_news_dev"]["overall"]["f"]
+    assert perf["ner_wikinews_test_whole_pipeline"]["overall"]["f"] == dev_scores["ner_news_dev_pipeline"]["overall"]["f"]
+    assert "ud_gsd_test" not in perf
+
+
+@pytest.mark.parametrize("args, message", [(["--split", "train"], "--split 'train'"), (["--mode", "rules"], "--mode 'rules'")])
+def test_cli_rejects_an_unknown_split_or_mode_in_one_line(args, message):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    res = CliRunner().invoke(app, ["evaluate-model", *args])
+    assert res.exit_code != 0 and message in res.output and "Traceback" not in res.output
