@@ -43,7 +43,8 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "event_name_heads", "episode_day_followers", "recurring_day_words", "holiday_generic", "postponed_to", "holiday_lowercase_words",
         "ordinal_nouns", "season_compounds", "month_prefixes", "of_year_modifiers", "deictic_lowercase_only",
         "season_triggers", "dative_jahre_after", "morgen_noun_after", "year_frame_words", "deictic_years",
-        "quote_marks", "anaphoric_near", "day_month_triggers", "anaphoric_phrases"}),
+        "quote_marks", "anaphoric_near", "day_month_triggers", "anaphoric_phrases", "decade_compound_suffixes",
+        "period_adjectives", "calendar_week_words", "day_period_parts", "weekday_date_articles"}),
     "numbers.json": frozenset({
         "units", "teens", "tens", "unit_prefixes_in_compounds", "hundred", "thousand", "multipliers",
         "fractions", "mixed", "article_forms", "vague_plurals", "function_words", "fraction_nouns", "sign_words",
@@ -461,6 +462,19 @@ def resolve_quarter(anchor: dt.date, q: int, tense: str = "past") -> int:
     if d > 0:
         return anchor.year if q >= aq else anchor.year + 1
     return anchor.year
+
+
+def resolve_iso_week(anchor: dt.date, week: int, tense: str = "past") -> int:
+    """The ISO year of calendar week `week` named without a year ("in KW 49"): like a quarter,
+    the publication's year unless the tense points past it (week 49 in a past clause of an
+    article of week 2 is last year's)."""
+    ay, aw, _ = anchor.isocalendar()
+    d = _direction(tense)
+    if d < 0:
+        return ay if week <= aw else ay - 1
+    if d > 0:
+        return ay if week >= aw else ay + 1
+    return ay
 
 
 def shift_period(anchor: dt.date, unit: str, offset: int) -> str:
