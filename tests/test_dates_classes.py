@@ -58,6 +58,9 @@ CASES = [
     # "im Laufe des Tages": the day (publication, or the day the text named)
     ("wn61440", "2010-03-01", "Das Tiefdruckgebiet bewegte sich mit Windgeschwindigkeiten zwischen 80 und 150 Kilometern pro Stunde über Südwesteuropa und erreichte im Laufe des Tages Westdeutschland.",
      [("Laufe des Tages", "2010-03-01", "date")]),
+    # a range of relative times shares its direction: "in 15 bis 20 Jahren" (both ahead)
+    ("gnad581", GNAD, "Experten rechnen damit, dass selbstfahrende Autos in 15 bis 20 Jahren zur Marktreife gelangen.",
+     [("15", "2031", "date"), ("20 Jahren", "2036", "date")]),
     # a weekday with a day and month picks the year it falls in
     ("gnad450", GNAD, "Die Versammlung der Bischöfe beginnt am Montag, 15. Juni, um 15 Uhr mit einem Gebet beim Gnadenaltar in der Mariazeller Basilika.",
      [("Montag, 15. Juni", "2015-06-15", "date")]),

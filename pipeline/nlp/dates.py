@@ -32,6 +32,7 @@ and lemmas when the model provides them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Optional
@@ -245,6 +246,7 @@ class TenseDetector:
         self.past_aux = set(d["past_aux"])
         self.perfect_aux = set(d["perfect_aux"])
         self.future_aux = set(d["future_aux"])
+        self.infinitive_marks = set(d["infinitive_marks"])
         self.modal_future = set(d["modal_future"])
         strong = set(d["strong_preterite"])
         self.strong = strong | {w + "en" for w in strong} | {w + "n" for w in strong if w.endswith("e")}
@@ -350,7 +352,7 @@ class TenseDetector:
             return "present"
         for _ in range(4):
             tense = self._verb_tense(t)
-            zu = any(c.dep_ == "mark" and c.text.lower() == "zu" for c in t.children)
+            zu = any(c.dep_ == "mark" and c.text.lower() in self.infinitive_marks for c in t.children)
             if tense is None and zu and t.head.i != t.i:
                 t = t.head
                 continue
@@ -446,6 +448,10 @@ class DateRecognizer:
         self.calendar_week_words = list(d["calendar_week_words"])
         self.day_period_parts = list(d["day_period_parts"])
         self.weekday_date_articles = list(d["weekday_date_articles"])
+        self.recurring_preps = set(d["recurring_day_prepositions"])
+        self.month_list_links = list(d["month_list_links"])
+        # multi-word triggers before a bare month ("im Laufe des"), matched on the words before it
+        self.month_trigger_phrases = [w for w in d["month_triggers"] if " " in w]
         self.rel_units = d["relative_units"]
         self.rel_comp = d["relative_compounds"]
         self.ana_comp = set(d.get("anaphoric_compounds", []))
@@ -538,7 +544,7 @@ class DateRecognizer:
         self.link_re = re.compile(f"\\s*{LINK}?\\s*")
         E = "(?![\\w-])"
         # parts of the day that count as a day after a modifier ("am nächsten Morgen")
-        DAYP = _alt(_cap(w) for w, u in self.rel_units.items() if u == "day" and w not in ("tag", "tages"))
+        DAYP = _alt(_cap(w) for w, u in self.rel_units.items() if u == "day" and w in self.day_parts)
         WEEK = _alt(_cap(w) for w, u in self.rel_units.items() if u == "week")  # "Woche"
         pats: list[tuple[str, str, int]] = [
             ("numeric", f"(?<![\\d.])(?:{WD},?\\s+(?:(?:{ART})\\s+)?)?(?P<day>0?[1-9]|[12]\\d|3[01])\\.(?P<month>0?[1-9]|1[0-2])\\.(?P<year>\\d{{4}}|\\d{{2}})(?![\\d])", 5),
@@ -669,10 +675,12 @@ class DateRecognizer:
             return self.bare_year_ok(doc, span.start) if len(span) == 1 else False
         if m.kind == "month" and not g.get("year") and not g.get("part") and not g.get("early") and not g.get("ofmod"):
             nxt_text = self._text[m.end: m.end + 30]
-            if re.match(r"\s*(?:/|und|bis|oder|–|-)\s*[A-ZÄÖÜ][a-zäöü]+\.?\s+\d{4}", nxt_text) and \
-                    re.match(r"\s*(?:/|und|bis|oder|–|-)\s*(?:" + "|".join(_cap(k).replace(".", r"\.") for k in self.months) + ")", nxt_text):
+            links = _alt(self.month_list_links)
+            if re.match(f"\\s*(?:{links})\\s*[A-ZÄÖÜ][a-zäöü]+\\.?\\s+\\d{{4}}", nxt_text) and \
+                    re.match(f"\\s*(?:{links})\\s*(?:" + "|".join(_cap(k).replace(".", r"\.") for k in self.months) + ")", nxt_text):
                 return True
-            if p1 in self.month_triggers or " ".join(reversed(prev[:3])).endswith("im laufe des"):
+            before = " ".join(reversed(prev[:3]))
+            if p1 in self.month_triggers or any(before.endswith(w) for w in self.month_trigger_phrases):
                 return True
             return False
         if m.kind == "season" and not g.get("year") and not g.get("part") and not g.get("mod") and not g.get("ofmod"):
@@ -781,7 +789,7 @@ class DateRecognizer:
     def _recurring(self, doc: Doc, span: Span) -> bool:
         """A day and month after "am" and a word of recurrence ("immer am 19. Januar")."""
         prev = self._prev_words(doc, span, 2)
-        return len(prev) == 2 and prev[0] in ("am", "an") and prev[1] in self.recurring_words
+        return len(prev) == 2 and prev[0] in self.recurring_preps and prev[1] in self.recurring_words
 
     @staticmethod
     def _episode_number(word: str) -> Optional[int]:
@@ -1272,6 +1280,16 @@ def _weekday_of_week(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _year_words() -> dict[str, frozenset[str]]:
+    """The words `is_bare_year` reads (dates.json, identifiers.json), loaded once."""
+    d = lang_data("dates.json")
+    return {"range_links": frozenset(d["year_range_links"]),
+            "qualifier_prepositions": frozenset(d["year_qualifier_prepositions"]),
+            "year_nouns": frozenset(d["year_nouns"]),
+            "not_after": frozenset(lang_data("identifiers.json")["after"])}
+
+
 def _closes_year_range(doc: Doc, i: int, window: int = 6) -> bool:
     """Is doc[i] the end of a range that opened with a year: "von 1991 bis zu seinem Rücktritt
     1993 Bundesminister" (the noun after it does not make it a count)?"""
@@ -1279,7 +1297,7 @@ def _closes_year_range(doc: Doc, i: int, window: int = 6) -> bool:
         t = doc[k]
         if t.text in (".", ";", "!", "?") or t.like_num:
             return False
-        if t.text.lower() == "bis" and k > 0 and _YEAR_TOKEN.match(doc[k - 1].text):
+        if t.text.lower() in _year_words()["range_links"] and k > 0 and _YEAR_TOKEN.match(doc[k - 1].text):
             return True
     return False
 
@@ -1305,7 +1323,7 @@ def is_bare_year(doc: Doc, i: int, year_triggers: Optional[set] = None,
     p2 = prev2.text.lower() if prev2 is not None else ""
     quals = lang_data("qualifiers.json")["qualifiers"]
     if p1 in quals or f"{p2} {p1}" in quals:
-        if p1 not in ("um", "gegen", "unter", "bis") or f"{p2} {p1}" in quals:
+        if p1 not in _year_words()["qualifier_prepositions"] or f"{p2} {p1}" in quals:
             return False
     if prev is not None and prev.like_num and not prev.text.endswith("."):
         return False
@@ -1315,10 +1333,10 @@ def is_bare_year(doc: Doc, i: int, year_triggers: Optional[set] = None,
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     if nxt is not None and lookup_unit(nxt.text) is not None and lookup_unit(nxt.text)[0] not in ("year", "day", "month", "week"):
         return False
-    if nxt is not None and nxt.text.lower() in ("uhr", "mal"):
-        return False
+    if nxt is not None and nxt.text.lower() in _year_words()["not_after"]:
+        return False  # "2000 Uhr", "1000 mal"
     if nxt is not None and lookup_unit(nxt.text) is not None and lookup_unit(nxt.text)[0] in ("year", "decade", "century") \
-            and nxt.text.lower() not in ("jahr", "jahres"):
+            and nxt.text.lower() not in _year_words()["year_nouns"]:
         return False  # "vor 2000 Jahren", "2000 Jahre alt": a count of years, never the year 2000
     triggered = p1 in year_triggers or _closes_year_range(doc, i)
     if nxt is not None and not triggered:
