@@ -10,6 +10,7 @@ import pytest
 
 from figure_helpers import dates_of, make
 from pipeline.nlp.dates import weekday_year
+from pipeline.nlp.normalize import resolve_season
 
 GNAD = "2016-03-15"  # anchor for the undated 10kGNAD articles
 
@@ -58,6 +59,13 @@ CASES = [
     # "im Laufe des Tages": the day (publication, or the day the text named)
     ("wn61440", "2010-03-01", "Das Tiefdruckgebiet bewegte sich mit Windgeschwindigkeiten zwischen 80 und 150 Kilometern pro Stunde über Südwesteuropa und erreichte im Laufe des Tages Westdeutschland.",
      [("Laufe des Tages", "2010-03-01", "date")]),
+    # a month or season "des kommenden/nächsten Jahres" is one span (as "Frühjahr des nächsten Jahres")
+    ("gnad142", GNAD, "Die Stellen sollen im Herbst ausgeschrieben und idealerweise im Februar des kommenden Jahres die ersten Forscher angestellt werden, so Thurner.",
+     [("Herbst", "2016-FA", "date"), ("Februar des kommenden Jahres", "2017-02", "date")]),
+    # "im letzten Frühjahr" in mid-March: the spring that has barely begun is not the past one (the
+    # Burgenland campaign was in spring 2015)
+    ("gnad50", GNAD, "Während des Wahlkampfes im letzten Frühjahr bot Niessl seinen Polizeichef jedenfalls als Kronzeugen dafür auf.",
+     [("letzten Frühjahr", "2015-SP", "date")]),
     # a range of relative times shares its direction: "in 15 bis 20 Jahren" (both ahead)
     ("gnad581", GNAD, "Experten rechnen damit, dass selbstfahrende Autos in 15 bis 20 Jahren zur Marktreife gelangen.",
      [("15", "2031", "date"), ("20 Jahren", "2036", "date")]),
@@ -87,3 +95,11 @@ def test_weekday_year():
     assert weekday_year("2016-06-13", 0) == "2016-06-13"  # already right
     assert weekday_year("2016-02-29", 3) == "2016-02-29"  # no other year has the day: unchanged
     assert weekday_year(None, 0) is None
+
+
+def test_past_season_of_the_anchor():
+    import datetime as dt
+
+    assert resolve_season(dt.date(2016, 3, 15), "SP", "past", strict=True) == 2015  # spring barely begun
+    assert resolve_season(dt.date(2015, 11, 20), "FA", "past", strict=True) == 2015  # most of autumn passed
+    assert resolve_season(dt.date(2016, 3, 15), "SP", "past") == 2016  # without a modifier: this spring

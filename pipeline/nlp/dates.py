@@ -562,8 +562,8 @@ class DateRecognizer:
             ("month", f"{B}(?:{PART}\\s+)?(?:(?P<early>{_alt(_both(self.month_prefixes))})-?\\s*)?{MON}(?:\\s+{YEAR})?", 3),
             ("season", f"{B}(?:{PART}\\s+(?:des\\s+)?)?(?:{MOD}\\s+)?{SEAS}(?:\\s+{YEAR})?", 3),
             ("season", f"{B}(?:{PART}\\s+(?:des\\s+)?)?{SEAS}(?:\\s+des)?{OFYEAR}", 3),
-            ("month", f"{B}(?:{PART}\\s+)?{MON}{OFYEAR}", 3),
-            ("dmy", f"{B}{DAY}\\s*{MON}{OFYEAR}", 4),
+            ("month", f"{B}(?:{PART}\\s+)?{MON}(?:\\s+des)?{OFYEAR}", 3),
+            ("dmy", f"{B}{DAY}\\s*{MON}(?:\\s+des)?{OFYEAR}", 4),
             ("quarter", f"{B}(?P<ord>{_alt(self.ordinals)})\\s+(?P<q>{_alt(_cap(w) for w in self.quarter_words | self.half_words)})(?:\\s+{YEAR4})?{E}", 4),
             ("quarter_q", f"{B}Q(?P<qn>[1-4])(?:\\s*|/){YEAR4}{E}", 4),
             ("part_year", f"{B}{PART}\\s+{YEAR}", 3),
@@ -913,7 +913,7 @@ class DateRecognizer:
                     y = ref.year
                 elif mod in self.rel_mods:
                     off = self.rel_mods[mod]
-                    y = resolve_season(base, code, "past" if off < 0 else "future" if off > 0 else "present")
+                    y = resolve_season(base, code, "past" if off < 0 else "future" if off > 0 else "present", strict=True)
                     if off == 0:
                         y = resolve_season(base, code, "present")
                 elif self.mode == "narrative" and ref is not None:

@@ -442,13 +442,18 @@ def season_of(d: dt.date) -> tuple[int, str]:
 _SEASON_ORDER = ["SP", "SU", "FA", "WI"]
 
 
-def resolve_season(anchor: dt.date, code: str, tense: str = "past") -> int:
-    """Year of a season named without a year (the anchor's own season counts as 'this')."""
+def resolve_season(anchor: dt.date, code: str, tense: str = "past", strict: bool = False) -> int:
+    """Year of a season named without a year (the anchor's own season counts as 'this'). With
+    `strict` ("im vergangenen/letzten Frühjahr") the anchor's own season is the past one only
+    when most of it has passed: in its first month it has barely begun, so the year before is
+    meant ("im letzten Frühjahr", published 15 March 2016 -> 2015-SP; "im vergangenen Herbst",
+    published in November -> this year's autumn)."""
     ay, acode = season_of(anchor)
     ai, ci = _SEASON_ORDER.index(acode), _SEASON_ORDER.index(code)
     d = _direction(tense)
     if ci == ai:
-        return ay
+        first_month = lang_data("dates.json")["season_months"][acode][0]
+        return ay - 1 if strict and d < 0 and anchor.month == first_month else ay
     if d < 0:
         return ay if ci < ai else ay - 1
     if d > 0:
