@@ -449,6 +449,7 @@ class DateRecognizer:
         self.day_period_parts = list(d["day_period_parts"])
         self.weekday_date_articles = list(d["weekday_date_articles"])
         self.recurring_preps = set(d["recurring_day_prepositions"])
+        self.day_links = list(d["day_list_links"])  # "2. und 3. Januar", "vom 10. auf den 11. Februar"
         self.month_list_links = list(d["month_list_links"])
         # multi-word triggers before a bare month ("im Laufe des"), matched on the words before it
         self.month_trigger_phrases = [w for w in d["month_triggers"] if " " in w]
@@ -540,7 +541,7 @@ class DateRecognizer:
         DECW = f"(?P<decw>{_alt(_both(self.decade_words))})(?:\\s+Jahren?|{_alt(self.decade_suffixes)})"
         KW = _alt(self.calendar_week_words)
         # "vom 10. auf den 11. Februar" (a night) links two days like "bis zum"
-        LINK = "(?:bis\\s+(?:zum|zu|am)|und\\s+(?:dem|am)|auf\\s+den|und|bis|oder|–|-|/)"
+        LINK = "(?:" + "|".join(re.escape(w).replace("\\ ", "\\s+") for w in sorted(self.day_links, key=len, reverse=True)) + ")"
         self.link_re = re.compile(f"\\s*{LINK}?\\s*")
         E = "(?![\\w-])"
         # parts of the day that count as a day after a modifier ("am nächsten Morgen")
