@@ -32,6 +32,13 @@ CASES = [
      [("Aschermittwoch", "2018-02-14", "date")]),
     ("bundestag wp19", "2020-04-22", "Aus diesem Grund hat die AfD-Fraktion im Deutschen Bundestag am Karsamstag eine Organklage beim Bundesverfassungsgericht eingereicht.",
      [("Karsamstag", "2020-04-11", "date")]),
+    # holidays by a weekday rule (HeidelTime's WeekdayRelativeTo: Advent Sundays, Volkstrauertag, Muttertag)
+    ("bundestag wp19", "2018-11-21", "Frau Brantner, Sie haben die Liebeserklärung des Präsidenten Macron am vergangenen Sonntag, am Volkstrauertag, erwähnt.",
+     [("vergangenen Sonntag", "2018-11-18", "date"), ("Volkstrauertag", "2018-11-18", "date")]),
+    ("bundestag wp19", "2019-12-12", "Er ist am ersten Adventssonntag, völlig unerwartet, aus dem Leben gerissen worden.",
+     [("ersten Adventssonntag", "2019-12-01", "date")]),
+    ("bundestag wp19", "2021-05-06", "Und worüber reden wir noch? Wir reden darüber, dass in Zukunft, vielleicht am Muttertag, Geimpfte ihre Mütter besuchen können und der Besuch eben nicht auf eine Person beschränkt ist.",
+     [("Muttertag", "2021-05-09", "date")]),
     # relative modifiers in the strong dative ("seit vergangenem Jahr")
     ("gnad695", GNAD, "Er trägt die Nummer zwei und gehört erst seit vergangenem Jahr zur Nationalmannschaft.",
      [("vergangenem Jahr", "2015", "date")]),
@@ -103,3 +110,14 @@ def test_past_season_of_the_anchor():
     assert resolve_season(dt.date(2016, 3, 15), "SP", "past", strict=True) == 2015  # spring barely begun
     assert resolve_season(dt.date(2015, 11, 20), "FA", "past", strict=True) == 2015  # most of autumn passed
     assert resolve_season(dt.date(2016, 3, 15), "SP", "past") == 2016  # without a modifier: this spring
+
+
+def test_weekday_holiday_rules():
+    import datetime as dt
+
+    from pipeline.nlp.normalize import holiday_date
+
+    assert holiday_date("12-24:6:-4", 2017, None) == dt.date(2017, 12, 3)  # 24 Dec a Sunday: the 4th Advent itself
+    assert holiday_date("12-24:6:-4", 2016, None) == dt.date(2016, 11, 27)
+    assert holiday_date("11-22:2:-1", 2016, None) == dt.date(2016, 11, 16)  # Buß- und Bettag
+    assert holiday_date("05-01:6:2", 2016, None) == dt.date(2016, 5, 8)  # 1 May a Sunday: Mother's Day the 8th

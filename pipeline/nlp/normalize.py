@@ -406,14 +406,23 @@ def resolve_day_month(anchor: dt.date, month: int, day: int, tense: str = "past"
 
 
 def holiday_date(rule: str, year: Optional[int], anchor: Optional[dt.date], tense: str = "past") -> Optional[dt.date]:
-    """The day of a holiday rule from dates.json ("12-25", or "E+1" = days from Western Easter
-    Sunday, computed by dateutil rather than by hand) in ``year``, or, without a year, the
-    occurrence the tense points to from ``anchor`` (as `resolve_day_month`)."""
+    """The day of a holiday rule from dates.json ("12-25"; "E+1" = days from Western Easter
+    Sunday, computed by dateutil rather than by hand; "12-24:6:-4" = the 4th weekday 6 (Sunday)
+    counted back from 24 December, that day included: the first Advent; "05-01:6:2" = the 2nd
+    Sunday from 1 May on: Mother's Day) in ``year``, or, without a year, the occurrence the tense
+    points to from ``anchor`` (as `resolve_day_month`)."""
     from dateutil.easter import easter
 
     def on(y: int) -> dt.date:
         if rule.startswith("E"):
             return easter(y) + dt.timedelta(days=int(rule[1:]))
+        if ":" in rule:
+            md, wd, n = rule.split(":")
+            m, d = md.split("-")
+            base, wd_i, n_i = dt.date(y, int(m), int(d)), int(wd), int(n)
+            if n_i > 0:
+                return base + dt.timedelta(days=(wd_i - base.weekday()) % 7, weeks=n_i - 1)
+            return base - dt.timedelta(days=(base.weekday() - wd_i) % 7, weeks=-n_i - 1)
         m, d = rule.split("-")
         return dt.date(y, int(m), int(d))
 
