@@ -32,6 +32,7 @@ and lemmas when the model provides them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Optional
@@ -52,6 +53,7 @@ from .normalize import (
     parse_number_word,
     resolve_day_month,
     resolve_month,
+    resolve_iso_week,
     resolve_quarter,
     resolve_season,
     resolve_weekday,
@@ -244,6 +246,7 @@ class TenseDetector:
         self.past_aux = set(d["past_aux"])
         self.perfect_aux = set(d["perfect_aux"])
         self.future_aux = set(d["future_aux"])
+        self.infinitive_marks = set(d["infinitive_marks"])
         self.modal_future = set(d["modal_future"])
         strong = set(d["strong_preterite"])
         self.strong = strong | {w + "en" for w in strong} | {w + "n" for w in strong if w.endswith("e")}
@@ -349,7 +352,7 @@ class TenseDetector:
             return "present"
         for _ in range(4):
             tense = self._verb_tense(t)
-            zu = any(c.dep_ == "mark" and c.text.lower() == "zu" for c in t.children)
+            zu = any(c.dep_ == "mark" and c.text.lower() in self.infinitive_marks for c in t.children)
             if tense is None and zu and t.head.i != t.i:
                 t = t.head
                 continue
@@ -440,6 +443,16 @@ class DateRecognizer:
         self.deictic_mods = {k: v for k, v in d["deictic_modifiers"].items() if not k.startswith("_")}
         self.rel_mods.update(self.deictic_mods)  # "am gestrigen Mittwoch" is a weekday with a direction
         self.decade_words = {k: v for k, v in d["decade_words"].items() if not k.startswith("_")}
+        self.decade_suffixes = list(d["decade_compound_suffixes"])
+        self.period_adjectives = dict(d["period_adjectives"])
+        self.calendar_week_words = list(d["calendar_week_words"])
+        self.day_period_parts = list(d["day_period_parts"])
+        self.weekday_date_articles = list(d["weekday_date_articles"])
+        self.recurring_preps = set(d["recurring_day_prepositions"])
+        self.day_links = list(d["day_list_links"])  # "2. und 3. Januar", "vom 10. auf den 11. Februar"
+        self.month_list_links = list(d["month_list_links"])
+        # multi-word triggers before a bare month ("im Laufe des"), matched on the words before it
+        self.month_trigger_phrases = [w for w in d["month_triggers"] if " " in w]
         self.rel_units = d["relative_units"]
         self.rel_comp = d["relative_compounds"]
         self.ana_comp = set(d.get("anaphoric_compounds", []))
@@ -523,42 +536,50 @@ class DateRecognizer:
         SEAS = f"(?P<season>{_alt(_cap(w) for w in list(self.seasons) + list(self.season_compounds))})(?:e?s)?(?![\\w-])"
         OFYEAR = f"\\s+(?:des\\s+Jahres\\s+(?P<ofyear>1\\d{{3}}|20\\d{{2}})|(?P<ofmod>{_alt(_both(list(self.rel_mods) + list(self.ana_mods) + list(self.of_year_mods)))})\\s+Jahres)(?![\\w-])"
         B = "(?<![\\w.-])"
+        ART = _alt(self.weekday_date_articles)  # "Montag, den 9. Januar"
+        PADJ = f"(?:(?P<padj>{_alt(self.period_adjectives)})\\s+)?"  # "den frühen 1960er-Jahren"
+        DECW = f"(?P<decw>{_alt(_both(self.decade_words))})(?:\\s+Jahren?|{_alt(self.decade_suffixes)})"
+        KW = _alt(self.calendar_week_words)
         # "vom 10. auf den 11. Februar" (a night) links two days like "bis zum"
-        LINK = "(?:bis\\s+(?:zum|zu|am)|und\\s+(?:dem|am)|auf\\s+den|und|bis|oder|–|-|/)"
+        LINK = "(?:" + "|".join(re.escape(w).replace("\\ ", "\\s+") for w in sorted(self.day_links, key=len, reverse=True)) + ")"
         self.link_re = re.compile(f"\\s*{LINK}?\\s*")
         E = "(?![\\w-])"
         # parts of the day that count as a day after a modifier ("am nächsten Morgen")
-        DAYP = _alt(_cap(w) for w, u in self.rel_units.items() if u == "day" and w not in ("tag", "tages"))
+        DAYP = _alt(_cap(w) for w, u in self.rel_units.items() if u == "day" and w in self.day_parts)
         WEEK = _alt(_cap(w) for w, u in self.rel_units.items() if u == "week")  # "Woche"
         pats: list[tuple[str, str, int]] = [
-            ("numeric", f"(?<![\\d.])(?:{WD},?\\s+(?:(?:den|dem)\\s+)?)?(?P<day>0?[1-9]|[12]\\d|3[01])\\.(?P<month>0?[1-9]|1[0-2])\\.(?P<year>\\d{{4}}|\\d{{2}})(?![\\d])", 5),
+            ("numeric", f"(?<![\\d.])(?:{WD},?\\s+(?:(?:{ART})\\s+)?)?(?P<day>0?[1-9]|[12]\\d|3[01])\\.(?P<month>0?[1-9]|1[0-2])\\.(?P<year>\\d{{4}}|\\d{{2}})(?![\\d])", 5),
             # "am 24.12.", "vom 3.5. bis 7.5.": day and month in digits without a year (after a trigger word)
-            ("numeric_dm", f"(?<![\\d.])(?:{WD},?\\s+(?:(?:den|dem)\\s+)?)?(?P<day>0?[1-9]|[12]\\d|3[01])\\.(?P<month>0?[1-9]|1[0-2])\\.(?![\\d])", 4),
+            ("numeric_dm", f"(?<![\\d.])(?:{WD},?\\s+(?:(?:{ART})\\s+)?)?(?P<day>0?[1-9]|[12]\\d|3[01])\\.(?P<month>0?[1-9]|1[0-2])\\.(?![\\d])", 4),
             # "am Tag zuvor", "Tags darauf", "am Abend davor": the day before/after the date named last
             ("ana_phrase", f"{B}(?P<aph>{_alt(_both(self.ana_phrase_heads))})\\s+(?P<adir>{_alt(self.ana_phrase_dirs)})(?![\\w-])", 2),
             ("iso", "(?<![\\d-])(?P<year>\\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\\d|3[01])(?![\\d])", 5),
             # "am heutigen 8. Mai": the deictic adjective is inside the span (dev decision)
             # "kommenden Montag, den 9. Januar": a relative modifier before a weekday and date is inside;
             # a part of the day glued to the weekday too: "Sonntagmorgen, dem 22. Januar"
-            ("dmy", f"{B}(?:(?P<dmod>{_alt(_both(self.deictic_mods))})\\s+|{MOD}\\s+(?={WDX}))?(?:{WD}{DP},?\\s+(?:(?:den|dem)\\s+)?)?{DAY}\\s*{MON}(?:\\s+{YEAR})?", 4),
+            ("dmy", f"{B}(?:(?P<dmod>{_alt(_both(self.deictic_mods))})\\s+|{MOD}\\s+(?={WDX}))?(?:{WD}{DP},?\\s+(?:(?:{ART})\\s+)?)?{DAY}\\s*{MON}(?:\\s+{YEAR})?", 4),
             ("day_list", f"{B}{DAY}(?=\\s*{LINK}\\s*(?:0?[1-9]|[12]\\d|3[01])\\.\\s*{MON2})", 4),
             ("year_pair", "(?<![\\w.,/:–-])(?P<year>1\\d{3}|20\\d{2})\\s?(?P<sep>/|–|-|bis)\\s?(?P<year2>1\\d{3}|20\\d{2}|\\d{2})(?![\\w/:–-]|[.,]\\d)", 2),
             ("month", f"{B}(?:{PART}\\s+)?(?:(?P<early>{_alt(_both(self.month_prefixes))})-?\\s*)?{MON}(?:\\s+{YEAR})?", 3),
             ("season", f"{B}(?:{PART}\\s+(?:des\\s+)?)?(?:{MOD}\\s+)?{SEAS}(?:\\s+{YEAR})?", 3),
             ("season", f"{B}(?:{PART}\\s+(?:des\\s+)?)?{SEAS}(?:\\s+des)?{OFYEAR}", 3),
-            ("month", f"{B}(?:{PART}\\s+)?{MON}{OFYEAR}", 3),
-            ("dmy", f"{B}{DAY}\\s*{MON}{OFYEAR}", 4),
+            ("month", f"{B}(?:{PART}\\s+)?{MON}(?:\\s+des)?{OFYEAR}", 3),
+            ("dmy", f"{B}{DAY}\\s*{MON}(?:\\s+des)?{OFYEAR}", 4),
             ("quarter", f"{B}(?P<ord>{_alt(self.ordinals)})\\s+(?P<q>{_alt(_cap(w) for w in self.quarter_words | self.half_words)})(?:\\s+{YEAR4})?{E}", 4),
             ("quarter_q", f"{B}Q(?P<qn>[1-4])(?:\\s*|/){YEAR4}{E}", 4),
             ("part_year", f"{B}{PART}\\s+{YEAR}", 3),
             ("part_rel", f"{B}{PART}\\s+(?:des\\s+|der\\s+)?(?:{MOD}\\s+)?(?P<unit>Jahres|Monats|Woche)(?:\\s+{YEAR4})?{E}", 3),
+            # "im Laufe des Tages": the day the text named last, else publication
+            ("part_rel", f"{B}(?P<part>{_alt(_cap(w) for w in self.day_period_parts)})\\s+des\\s+(?P<unit>Tages){E}", 3),
+            # "in KW 49", "in der 12. Kalenderwoche", "Kalenderwoche 3/2021": an ISO week
+            ("calweek", f"{B}(?:(?P<kwn>\\d{{1,2}})\\.\\s*(?:{KW})|(?:{KW})\\s*(?P<kwn2>\\d{{1,2}}))(?:(?:\\s*/\\s*|\\s+){YEAR4})?(?![\\w/-])", 3),
             ("rel", f"{B}{MOD}\\s+(?P<unit>Jahr|Jahres|Jahre|Monat|Monats|Woche|Wochenende|Tag|Tages|{DAYP})(?:\\s+{YEAR4})?{E}", 2),
             # "am Wochenende" without a modifier: the weekend nearest publication in the tense's direction
             ("rel", f"(?<=\\b[Aa]m\\s)(?P<unit>Wochenende){E}", 2),
             ("rel_comp", f"{B}(?P<comp>{_alt(_cap(w) for w in self.rel_comp)}){E}(?:\\s+{YEAR4})?", 2),
             ("jahr_year", f"{B}(?P<jahr>Jahr|Jahre|Jahres)\\s+{YEAR}", 3),
-            ("decade", f"{B}(?:{PART}\\s+der\\s+)?(?:(?P<dec4>1\\d\\d0|20\\d0)-?er(?:\\s*-?\\s*Jahren?|\\s*-?\\s*Jahre)?|(?P<dec2>[1-9]0)er\\s*-?\\s*Jahren?|(?P<dec2b>[1-9]0)er-Jahren?|(?P<decw>{_alt(_both(self.decade_words))})\\s+Jahren?)(?![\\w])", 3),
-            ("century", f"{B}(?:{PART}\\s+des\\s+)?(?P<cent>\\d{{1,2}})\\.\\s*(?:Jahrhunderts?|Jh\\.)(?P<bc>\\s+v\\.\\s?Chr\\.)?{E}", 3),
+            ("decade", f"{B}(?:{PART}\\s+der\\s+)?{PADJ}(?:(?P<dec4>1\\d\\d0|20\\d0)-?er(?:\\s*-?\\s*Jahren?|\\s*-?\\s*Jahre)?|(?P<dec2>[1-9]0)er\\s*-?\\s*Jahren?|(?P<dec2b>[1-9]0)er-Jahren?|{DECW})(?![\\w])", 3),
+            ("century", f"{B}(?:{PART}\\s+des\\s+)?{PADJ}(?P<cent>\\d{{1,2}})\\.\\s*(?:Jahrhunderts?|Jh\\.)(?P<bc>\\s+v\\.\\s?Chr\\.)?{E}", 3),
             ("bc_year", f"{B}(?P<year>\\d{{1,4}}\\s?v\\.\\s?Chr\\.)", 3),
             ("year", f"(?<![\\w.,/:–-]){YEAR4}(?![\\w/–-]|:(?![ \\t]*\\n|\\s+\\d)|[.,]\\d|\\s?%)", 1),
             # a colon after a year only before a number or a line break: "(2001: 35,2%)", "Wahlergebnisse 2005:",
@@ -582,7 +603,7 @@ class DateRecognizer:
             "month": mon_gate, "season": SEAS.split(")")[0].split("(?P<season>")[1], "part_year": part_gate,
             "quarter": "Quartal|Vierteljahr|Jahresviertel|Halbjahr|Jahreshälfte", "quarter_q": "Q[1-4]",
             "part_rel": part_gate, "rel": "Jahr|Monat|Woche|Tag|" + DAYP, "rel_comp": _alt(_cap(w) for w in self.rel_comp),
-            "jahr_year": "Jahr", "decade": r"\d-?er|ziger|ßiger", "century": r"Jahrhundert|Jh\.", "bc_year": r"v\.\s?Chr\.",
+            "jahr_year": "Jahr", "decade": r"\d-?er|ziger|ßiger", "calweek": KW, "century": r"Jahrhundert|Jh\.", "bc_year": r"v\.\s?Chr\.",
             "weekday": _alt(_cap(w) for w in self.weekdays), "weekday_week": WEEK, "deictic": "eute|estern|orgen", "episode_day": "Tag",
             "deictic_year": _alt(_both(self.deictic_years)),
             "holiday": holiday_gate,
@@ -655,10 +676,12 @@ class DateRecognizer:
             return self.bare_year_ok(doc, span.start) if len(span) == 1 else False
         if m.kind == "month" and not g.get("year") and not g.get("part") and not g.get("early") and not g.get("ofmod"):
             nxt_text = self._text[m.end: m.end + 30]
-            if re.match(r"\s*(?:/|und|bis|oder|–|-)\s*[A-ZÄÖÜ][a-zäöü]+\.?\s+\d{4}", nxt_text) and \
-                    re.match(r"\s*(?:/|und|bis|oder|–|-)\s*(?:" + "|".join(_cap(k).replace(".", r"\.") for k in self.months) + ")", nxt_text):
+            links = _alt(self.month_list_links)
+            if re.match(f"\\s*(?:{links})\\s*[A-ZÄÖÜ][a-zäöü]+\\.?\\s+\\d{{4}}", nxt_text) and \
+                    re.match(f"\\s*(?:{links})\\s*(?:" + "|".join(_cap(k).replace(".", r"\.") for k in self.months) + ")", nxt_text):
                 return True
-            if p1 in self.month_triggers or " ".join(reversed(prev[:3])).endswith("im laufe des"):
+            before = " ".join(reversed(prev[:3]))
+            if p1 in self.month_triggers or any(before.endswith(w) for w in self.month_trigger_phrases):
                 return True
             return False
         if m.kind == "season" and not g.get("year") and not g.get("part") and not g.get("mod") and not g.get("ofmod"):
@@ -767,7 +790,7 @@ class DateRecognizer:
     def _recurring(self, doc: Doc, span: Span) -> bool:
         """A day and month after "am" and a word of recurrence ("immer am 19. Januar")."""
         prev = self._prev_words(doc, span, 2)
-        return len(prev) == 2 and prev[0] in ("am", "an") and prev[1] in self.recurring_words
+        return len(prev) == 2 and prev[0] in self.recurring_preps and prev[1] in self.recurring_words
 
     @staticmethod
     def _episode_number(word: str) -> Optional[int]:
@@ -891,7 +914,7 @@ class DateRecognizer:
                     y = ref.year
                 elif mod in self.rel_mods:
                     off = self.rel_mods[mod]
-                    y = resolve_season(base, code, "past" if off < 0 else "future" if off > 0 else "present")
+                    y = resolve_season(base, code, "past" if off < 0 else "future" if off > 0 else "present", strict=True)
                     if off == 0:
                         y = resolve_season(base, code, "present")
                 elif self.mode == "narrative" and ref is not None:
@@ -994,6 +1017,16 @@ class DateRecognizer:
             else:
                 d = resolve_weekday(base, wd, t)
             return d.isoformat()
+        if k == "calweek":
+            n = int(g.get("kwn") or g.get("kwn2"))
+            y = self._year_value(g.get("year"), anchor)
+            if y is None:
+                if base is None:
+                    return None
+                y = resolve_iso_week(base, n, t)
+            if y is None or n > dt.date(y, 12, 28).isocalendar()[1]:
+                return None  # week 53 of a year that has 52
+            return f"{y:04d}-W{n:02d}"
         if k == "deictic_year":  # "heuer": the publication year
             return None if anchor is None else iso_year(anchor.year + self.deictic_years[g["dyear"].lower()])
         if k == "deictic":
@@ -1007,7 +1040,8 @@ class DateRecognizer:
     def _explicit(m: DateMatch) -> bool:
         """Does the expression carry its own year (so the anchor does not matter)?"""
         return bool(m.g.get("year")) or m.kind in ("numeric", "iso", "year", "year_part", "decade", "century",
-                                                  "bc_year", "part_year", "jahr_year", "quarter_q")
+                                                  "bc_year", "part_year", "jahr_year", "quarter_q") \
+            or (m.kind == "calweek" and bool(m.g.get("year")))
 
     @staticmethod
     def _coarse(value: str, m: DateMatch, precision: Optional[str]) -> Optional[str]:
@@ -1136,6 +1170,10 @@ class DateRecognizer:
                     # 1990s dates in an article of 2017 is 2017's Sunday, not 1997's Wednesday
                     if past is not None and (not wd or dt.date.fromisoformat(past).weekday() == self.weekdays[wd.lower()]):
                         value = past
+                if m.kind in ("dmy", "numeric_dm") and m.g.get("wd") and not m.g.get("year") and m.extra.get("year") is None:
+                    # "am Montag, 15. Juni" without a year: the weekday the text gives picks the year
+                    # when the tense's year does not have it (15 June was a Monday in 2015, not 2016)
+                    value = weekday_year(value, self.weekdays[m.g["wd"].lower()])
                 if self.mode == "news" and last_dated is not None:
                     value = self._near_anaphoric(doc, m, last_dated, s0, value)
             if m.kind == "holiday" and not m.g.get("year"):
@@ -1205,6 +1243,26 @@ _ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
+def weekday_year(value: Optional[str], weekday: int) -> Optional[str]:
+    """A day resolved without a year (`value`, ISO) that must fall on `weekday` (0 = Monday):
+    the value itself when it does, else the same day of the year before or after that does
+    ("Montag, 15. Juni" resolved to 2016-06-15, a Wednesday -> 2015-06-15); unchanged when
+    neither does (a slip in the text)."""
+    if not value or not _ISO_DAY.match(value):
+        return value
+    d = dt.date.fromisoformat(value)
+    if d.weekday() == weekday:
+        return value
+    for dy in (-1, 1):
+        try:
+            c = d.replace(year=d.year + dy)
+        except ValueError:  # 29 February
+            continue
+        if c.weekday() == weekday:
+            return c.isoformat()
+    return value
+
+
 def _weekday_of_week(doc: Doc, spans: list[Span]) -> list[Span]:
     """A weekday right before a week ("Mittwoch dieser Woche", "Freitag nächster Woche") is one
     DATE: that weekday in that week (the week's span names no day of its own)."""
@@ -1223,6 +1281,16 @@ def _weekday_of_week(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _year_words() -> dict[str, frozenset[str]]:
+    """The words `is_bare_year` reads (dates.json, identifiers.json), loaded once."""
+    d = lang_data("dates.json")
+    return {"range_links": frozenset(d["year_range_links"]),
+            "qualifier_prepositions": frozenset(d["year_qualifier_prepositions"]),
+            "year_nouns": frozenset(d["year_nouns"]),
+            "not_after": frozenset(lang_data("identifiers.json")["after"])}
+
+
 def _closes_year_range(doc: Doc, i: int, window: int = 6) -> bool:
     """Is doc[i] the end of a range that opened with a year: "von 1991 bis zu seinem Rücktritt
     1993 Bundesminister" (the noun after it does not make it a count)?"""
@@ -1230,7 +1298,7 @@ def _closes_year_range(doc: Doc, i: int, window: int = 6) -> bool:
         t = doc[k]
         if t.text in (".", ";", "!", "?") or t.like_num:
             return False
-        if t.text.lower() == "bis" and k > 0 and _YEAR_TOKEN.match(doc[k - 1].text):
+        if t.text.lower() in _year_words()["range_links"] and k > 0 and _YEAR_TOKEN.match(doc[k - 1].text):
             return True
     return False
 
@@ -1256,7 +1324,7 @@ def is_bare_year(doc: Doc, i: int, year_triggers: Optional[set] = None,
     p2 = prev2.text.lower() if prev2 is not None else ""
     quals = lang_data("qualifiers.json")["qualifiers"]
     if p1 in quals or f"{p2} {p1}" in quals:
-        if p1 not in ("um", "gegen", "unter", "bis") or f"{p2} {p1}" in quals:
+        if p1 not in _year_words()["qualifier_prepositions"] or f"{p2} {p1}" in quals:
             return False
     if prev is not None and prev.like_num and not prev.text.endswith("."):
         return False
@@ -1266,10 +1334,10 @@ def is_bare_year(doc: Doc, i: int, year_triggers: Optional[set] = None,
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     if nxt is not None and lookup_unit(nxt.text) is not None and lookup_unit(nxt.text)[0] not in ("year", "day", "month", "week"):
         return False
-    if nxt is not None and nxt.text.lower() in ("uhr", "mal"):
-        return False
+    if nxt is not None and nxt.text.lower() in _year_words()["not_after"]:
+        return False  # "2000 Uhr", "1000 mal"
     if nxt is not None and lookup_unit(nxt.text) is not None and lookup_unit(nxt.text)[0] in ("year", "decade", "century") \
-            and nxt.text.lower() not in ("jahr", "jahres"):
+            and nxt.text.lower() not in _year_words()["year_nouns"]:
         return False  # "vor 2000 Jahren", "2000 Jahre alt": a count of years, never the year 2000
     triggered = p1 in year_triggers or _closes_year_range(doc, i)
     if nxt is not None and not triggered:

@@ -184,6 +184,11 @@ class FigureRecognizer:
         self.range_link_phrases = [w.split() for w in ms["range_links"]]  # also "bis zu"
         self.change_from = set(ms["change_links"]["from"])  # "von derzeit 2000 auf rund 15.000"
         self.change_to = set(ms["change_links"]["to"])
+        self.partitive_articles = set(ms["partitive_articles"])  # "zwei von den drei Kindern"
+        self.bound_not_for_percent = set(ms["bound_not_for_percent"])  # "mit 30 Prozent" measures no noun before it
+        self.genitive_one = set(ms["genitive_one"])  # "eines Tages" is no duration
+        self.container_prepositions = set(ms["container_prepositions"])  # "in Höhe von"
+        self.hundred_word = nums["hundred"]  # "hundert" after "ein" is no multiplier of the article
 
     def use_about_model(self, on: bool) -> None:
         """Switch the learned fallback for `about` (about_model.py) on or off; read when switched
@@ -302,17 +307,17 @@ class FigureRecognizer:
             nl = nxt.text.lower()
             if nl.startswith("halb") and fraction(nl):
                 return 1, i + 1
-            genitive = low != "eines" or (i > 0 and doc[i - 1].text.lower() in self.genitive_time_preps)
+            genitive = low not in self.genitive_one or (i > 0 and doc[i - 1].text.lower() in self.genitive_time_preps)
             if genitive and (self._time_unit_word(nxt) or (
                     nl in self.duration_adjectives and i + 2 < len(doc) and self._time_unit_word(doc[i + 2]))):
                 # "einen Tag", "seit einem Monat", "eine Woche später", "ein weiteres Jahr", "binnen eines
                 # Jahrzehnts" (not "eines Tages")
                 return 1, i + 1
-            if low != "eines" and nl in self.range_links and i + 2 < len(doc) and (
+            if low not in self.genitive_one and nl in self.range_links and i + 2 < len(doc) and (
                     parse_digits(doc[i + 2].text) is not None or parse_number_word(doc[i + 2].text.lower()) is not None):
                 # the first number of a range: "ein bis zwei Stunden", "zwischen einer und vier Zigaretten"
                 return 1, i + 1
-            if multiplier(nl) and nl not in ("hundert",) or fraction(nl) or (
+            if multiplier(nl) and nl != self.hundred_word or fraction(nl) or (
                     lookup_unit(nxt.text) and lookup_unit(nxt.text)[0] not in _TIME_UNITS and nxt.text[:1].isupper()
                     and nxt.text.lower() not in ("m", "t", "g", "l")):
                 return 1, i + 1
@@ -698,7 +703,7 @@ class FigureRecognizer:
             k = j + 1
             skipped = 0
             while k < n and skipped < 3 and (self._is_adj(doc[k]) or doc[k].is_space or doc[k].like_num
-                                                      or parse_number_word(doc[k].text) is not None or doc[k].text.lower() in ("den", "dem")):
+                                                      or parse_number_word(doc[k].text) is not None or doc[k].text.lower() in self.partitive_articles):
                 skipped += not doc[k].is_space
                 k += 1
             if k < n and self._is_noun(doc[k]):
@@ -798,7 +803,7 @@ class FigureRecognizer:
             if doc[k].text.lower() in self.bound_prepositions:
                 prep = doc[k].text.lower()
             k -= 1
-        if prep is None or (prep == "mit" and f["unit"] == "%"):
+        if prep is None or (prep in self.bound_not_for_percent and f["unit"] == "%"):
             return None
         return doc[k] if self._measured_noun(doc[k]) else None
 
@@ -1274,7 +1279,7 @@ class FigureRecognizer:
                         and lookup_unit(c.text) is None and not any(x.like_num for x in c.children):
                     return c  # not the figure itself: "die vorgesehene Quote von acht Prozent" stays Quote
             p = _prev(n.doc, n.i)
-            if p is not None and p.text.lower() == "in":  # "Umsatzerlöse in Höhe von 80,9 Mio. Euro"
+            if p is not None and p.text.lower() in self.container_prepositions:  # "Umsatzerlöse in Höhe von 80,9 Mio. Euro"
                 h = _prev(n.doc, p.i)
                 if h is not None and self._is_noun(h) and h.pos_ != "PROPN":
                     return h
@@ -1414,6 +1419,14 @@ class FigureRecognizer:
         if unit == "year" and abs(anchor.year + sign * n) > 9999:
             return None  # "in 10 Millionen Jahren": no calendar year (ISO 8601 has four digits); a duration
         return shift_period(anchor, unit, sign * n)
+
+    def _range_partner_sign(self, doc: Doc, link: Token, relative_end: dict[int, int]) -> Optional[int]:
+        """The direction of the relative time a range link (`link`, "bis") follows: "in 15 bis 20
+        Jahren" -> 1 for "20 Jahren" (in 20 years, as its partner); None when the first member is
+        no relative time."""
+        if link.text.lower() not in self.range_links:
+            return None
+        return relative_end.get(link.i)
 
     def anchored_value(self, doc: Doc, f: dict, sign: int, new_dates: list) -> Optional[str]:
         """Value of "drei Tage später" / "zwei Jahre zuvor": the last calendar date before it in
@@ -1594,6 +1607,7 @@ class FigureRecognizer:
                 blocked.update(range(sp.start, sp.end))
         out: list[Span] = []
         new_dates: list[Span] = []
+        relative_end: dict[int, int] = {}  # end token of a relative time ("in 15") -> its direction (1 / -1)
         n = len(doc)
         ratios = self._ratios(doc)
         for sp in ratios:
@@ -1654,9 +1668,13 @@ class FigureRecognizer:
                     dspan = Span(doc, p.i, f["end"], label="DATE")
                     dspan._.value = self.duration_value(f["value"], f["unit"])
                     dspan._.date_type = "set"
-                elif p is not None and p.text.lower() in self.ago_words | self.ahead_words and f["unit"] in _CALENDAR_UNITS:
-                    # "vor (knapp) sechs Jahren"; "in vier Sekunden" is a duration, not a time of day
-                    sign = -1 if p.text.lower() in self.ago_words else 1
+                elif f["unit"] in _CALENDAR_UNITS and p is not None and (p.text.lower() in self.ago_words | self.ahead_words
+                                                                         or self._range_partner_sign(doc, p, relative_end)):
+                    # "vor (knapp) sechs Jahren"; "in vier Sekunden" is a duration, not a time of day;
+                    # the second member of a range shares the first's direction: "in 15 bis 20 Jahren"
+                    sign = (-1 if p.text.lower() in self.ago_words else 1) if p.text.lower() in self.ago_words | self.ahead_words \
+                        else self._range_partner_sign(doc, p, relative_end)
+                    relative_end[f["end"]] = sign
                     dspan._.value = self.ago_value(doc, f["value"], f["unit"], sign)
                     dspan._.date_type = "date"
                     day = self._deictic_before(doc, p.i)

@@ -43,7 +43,9 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "event_name_heads", "episode_day_followers", "recurring_day_words", "holiday_generic", "postponed_to", "holiday_lowercase_words",
         "ordinal_nouns", "season_compounds", "month_prefixes", "of_year_modifiers", "deictic_lowercase_only",
         "season_triggers", "dative_jahre_after", "morgen_noun_after", "year_frame_words", "deictic_years",
-        "quote_marks", "anaphoric_near", "day_month_triggers", "anaphoric_phrases"}),
+        "quote_marks", "anaphoric_near", "day_month_triggers", "anaphoric_phrases", "decade_compound_suffixes",
+        "period_adjectives", "calendar_week_words", "day_period_parts", "weekday_date_articles",
+        "recurring_day_prepositions", "day_list_links", "month_list_links", "year_qualifier_prepositions", "year_nouns", "year_range_links"}),
     "numbers.json": frozenset({
         "units", "teens", "tens", "unit_prefixes_in_compounds", "hundred", "thousand", "multipliers",
         "fractions", "mixed", "article_forms", "vague_plurals", "function_words", "fraction_nouns", "sign_words",
@@ -54,7 +56,8 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "measuring_verbs", "object_measuring_verbs", "subject_deps", "object_deps", "particle_deps", "anaphoric_pronouns", "purpose", "participle_phrase", "partitive_pronouns", "ratios", "speed", "rate_prepositions", "measure_adjectives", "predicate_only_with_unit", "container_nouns", "amount_phrases", "partitive_words", "duration_codes",
         "ago_words", "set_before", "genitive_time_prepositions", "ahead_words", "anchored_after", "age_after", "age_before", "age_nouns", "age_range_words", "sets", "difference_prepositions", "comparatives", "measure_nouns_before", "bound_prepositions", "bound_fillers", "as_words", "elliptic_cues", "distance", "street_suffixes", "phone_words", "score_words",
         "score_context", "duration_adjectives", "von_prepositions", "number_links", "coordinators", "definite_articles",
-        "genitive_determiners", "range_links", "change_links", "classifier_nouns", "content_prepositions", "per_unit"}),
+        "genitive_determiners", "range_links", "change_links", "classifier_nouns", "content_prepositions", "per_unit",
+        "partitive_articles", "bound_not_for_percent", "genitive_one", "container_prepositions"}),
     "names.json": frozenset({"titles", "surname_particles"}),
     "ner_rules.json": frozenset({
         "place_descriptors", "legal_forms", "org_heads", "name_heads", "club_prefixes", "org_compound_prefixes",
@@ -403,14 +406,23 @@ def resolve_day_month(anchor: dt.date, month: int, day: int, tense: str = "past"
 
 
 def holiday_date(rule: str, year: Optional[int], anchor: Optional[dt.date], tense: str = "past") -> Optional[dt.date]:
-    """The day of a holiday rule from dates.json ("12-25", or "E+1" = days from Western Easter
-    Sunday, computed by dateutil rather than by hand) in ``year``, or, without a year, the
-    occurrence the tense points to from ``anchor`` (as `resolve_day_month`)."""
+    """The day of a holiday rule from dates.json ("12-25"; "E+1" = days from Western Easter
+    Sunday, computed by dateutil rather than by hand; "12-24:6:-4" = the 4th weekday 6 (Sunday)
+    counted back from 24 December, that day included: the first Advent; "05-01:6:2" = the 2nd
+    Sunday from 1 May on: Mother's Day) in ``year``, or, without a year, the occurrence the tense
+    points to from ``anchor`` (as `resolve_day_month`)."""
     from dateutil.easter import easter
 
     def on(y: int) -> dt.date:
         if rule.startswith("E"):
             return easter(y) + dt.timedelta(days=int(rule[1:]))
+        if ":" in rule:
+            md, wd, n = rule.split(":")
+            m, d = md.split("-")
+            base, wd_i, n_i = dt.date(y, int(m), int(d)), int(wd), int(n)
+            if n_i > 0:
+                return base + dt.timedelta(days=(wd_i - base.weekday()) % 7, weeks=n_i - 1)
+            return base - dt.timedelta(days=(base.weekday() - wd_i) % 7, weeks=-n_i - 1)
         m, d = rule.split("-")
         return dt.date(y, int(m), int(d))
 
@@ -439,13 +451,18 @@ def season_of(d: dt.date) -> tuple[int, str]:
 _SEASON_ORDER = ["SP", "SU", "FA", "WI"]
 
 
-def resolve_season(anchor: dt.date, code: str, tense: str = "past") -> int:
-    """Year of a season named without a year (the anchor's own season counts as 'this')."""
+def resolve_season(anchor: dt.date, code: str, tense: str = "past", strict: bool = False) -> int:
+    """Year of a season named without a year (the anchor's own season counts as 'this'). With
+    `strict` ("im vergangenen/letzten Frühjahr") the anchor's own season is the past one only
+    when most of it has passed: in its first month it has barely begun, so the year before is
+    meant ("im letzten Frühjahr", published 15 March 2016 -> 2015-SP; "im vergangenen Herbst",
+    published in November -> this year's autumn)."""
     ay, acode = season_of(anchor)
     ai, ci = _SEASON_ORDER.index(acode), _SEASON_ORDER.index(code)
     d = _direction(tense)
     if ci == ai:
-        return ay
+        first_month = lang_data("dates.json")["season_months"][acode][0]
+        return ay - 1 if strict and d < 0 and anchor.month == first_month else ay
     if d < 0:
         return ay if ci < ai else ay - 1
     if d > 0:
@@ -461,6 +478,19 @@ def resolve_quarter(anchor: dt.date, q: int, tense: str = "past") -> int:
     if d > 0:
         return anchor.year if q >= aq else anchor.year + 1
     return anchor.year
+
+
+def resolve_iso_week(anchor: dt.date, week: int, tense: str = "past") -> int:
+    """The ISO year of calendar week `week` named without a year ("in KW 49"): like a quarter,
+    the publication's year unless the tense points past it (week 49 in a past clause of an
+    article of week 2 is last year's)."""
+    ay, aw, _ = anchor.isocalendar()
+    d = _direction(tense)
+    if d < 0:
+        return ay if week <= aw else ay - 1
+    if d > 0:
+        return ay if week >= aw else ay + 1
+    return ay
 
 
 def shift_period(anchor: dt.date, unit: str, offset: int) -> str:

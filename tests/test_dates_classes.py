@@ -1,0 +1,123 @@
+"""DATE by construction class (issue 18, session 10): the classes of German temporal expressions
+that HeidelTime's German resources name (holidays fixed and moveable, decades and centuries with
+their part words, sets, calendar weeks, "im Laufe", relative modifiers), each on real sentences:
+10kGNAD (DER STANDARD 2015-16; the corpus has no dates, so the anchor is set to 2016-03-15),
+German Wikinews train articles (their own publication date; none of the rule dev sets, none of
+the test split), German web pages, and Bundestag plenary protocols (paragraphs without a date: the
+anchor is a date of that electoral period, chosen so that the resolution is checked).
+README.md "Coverage by construction class" holds the audit table these come from."""
+import pytest
+
+from figure_helpers import dates_of, make
+from pipeline.nlp.dates import weekday_year
+from pipeline.nlp.normalize import resolve_season
+
+GNAD = "2016-03-15"  # anchor for the undated 10kGNAD articles
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make()
+
+
+def dates(nlp, text, published):
+    return [(t, v, k) for t, v, k in dates_of(nlp, text, published)]
+
+
+CASES = [
+    # holidays: fixed (HeidelTime normHolidayFix) and from Easter (normHolidayVar)
+    ("wn18451", "2005-12-26", "Auf der Autobahn A 67 bei Darmstadt ist es am zweiten Weihnachtstag zu einer Massenkarambolage mit mehr als 50 Fahrzeugen gekommen.",
+     [("zweiten Weihnachtstag", "2005-12-26", "date")]),
+    ("bundestag wp19", "2018-02-22", "Nun zu Ihrem Kollegen Poggenburg. Er hat am Aschermittwoch die Türken in Deutschland aufs Übelste beleidigt und damit ganz sicher die Grenzen des guten Geschmacks überschritten.",
+     [("Aschermittwoch", "2018-02-14", "date")]),
+    ("bundestag wp19", "2020-04-22", "Aus diesem Grund hat die AfD-Fraktion im Deutschen Bundestag am Karsamstag eine Organklage beim Bundesverfassungsgericht eingereicht.",
+     [("Karsamstag", "2020-04-11", "date")]),
+    # holidays by a weekday rule (HeidelTime's WeekdayRelativeTo: Advent Sundays, Volkstrauertag, Muttertag)
+    ("bundestag wp19", "2018-11-21", "Frau Brantner, Sie haben die Liebeserklärung des Präsidenten Macron am vergangenen Sonntag, am Volkstrauertag, erwähnt.",
+     [("vergangenen Sonntag", "2018-11-18", "date"), ("Volkstrauertag", "2018-11-18", "date")]),
+    ("bundestag wp19", "2019-12-12", "Er ist am ersten Adventssonntag, völlig unerwartet, aus dem Leben gerissen worden.",
+     [("ersten Adventssonntag", "2019-12-01", "date")]),
+    ("bundestag wp19", "2021-05-06", "Und worüber reden wir noch? Wir reden darüber, dass in Zukunft, vielleicht am Muttertag, Geimpfte ihre Mütter besuchen können und der Besuch eben nicht auf eine Person beschränkt ist.",
+     [("Muttertag", "2021-05-09", "date")]),
+    # relative modifiers in the strong dative ("seit vergangenem Jahr")
+    ("gnad695", GNAD, "Er trägt die Nummer zwei und gehört erst seit vergangenem Jahr zur Nationalmannschaft.",
+     [("vergangenem Jahr", "2015", "date")]),
+    ("wn79539", "2016-02-29", "Gegen den „Verband integrativer Kinderbetreuungseinrichtungen“ ermittelt seit vergangenem Jahr die Staatsanwaltschaft.",
+     [("vergangenem Jahr", "2015", "date")]),
+    # decades written as one word, and the part words "frühen"/"späten" (inside, value unchanged)
+    ("gnad175", GNAD, "Dabei waren Wałęsa und Kaczynski früher enge Vertraute und politische Mitstreiter: Jaroslaw und sein Zwillingsbruder Lech gehörten in den Achtzigerjahren der Solidarność an.",
+     [("Achtzigerjahren", "198", "date")]),
+    ("gnad590", GNAD, "Seine Eltern kamen als Gastarbeiter in den frühen Siebzigerjahren nach Wien, die Mutter Serbin, der Vater Bosnier.",
+     [("frühen Siebzigerjahren", "197", "date")]),
+    ("gnad299", GNAD, "STANDARD: Seit den späten 1980er-Jahren, seit die FPÖ bei Wahlen in rote Arbeiterhochburgen einbricht, werden in der SPÖ regelmäßig Reformen eingefordert.",
+     [("späten 1980er-Jahren", "198", "date")]),
+    ("gnad88", GNAD, "Neues Werk der \"Life Is Strange\"-Entwickler entführt ins düstere London des frühen 20. Jahrhunderts.",
+     [("frühen 20. Jahrhunderts", "19", "date")]),
+    # sets: every season, weekday adverbs
+    ("web", GNAD, "Aktuell befinden sich im Garten und den Volieren rund 150 Tiere, diese Zahl verdoppelt sich aber jeden Sommer aufs Neue.",
+     [("jeden Sommer", "XXXX-SU", "set")]),
+    ("web", GNAD, "Das aktuelle Heft ist fertig produziert, vor allem freitags debattieren die Ressorts neue Themen.",
+     [("freitags", "XXXX-WXX-5", "set")]),
+    # calendar weeks: with and without a year
+    ("bundestag wp19", "2017-11-09", "Die nächste Sitzung findet in der 47. Kalenderwoche, also in der Woche vom 20. November, statt.",
+     [("47. Kalenderwoche", "2017-W47", "date"), ("20. November", "2017-11-20", "date")]),
+    ("bundestag wp19", "2020-06-17", "Welche neuen Erkenntnisse bezogen auf eine zukünftige Einbindung Taiwans in die Weltgesundheitsorganisation erlangte die Bundesregierung auf der WHO-Jahrestagung in der 21. Kalenderwoche 2020?",
+     [("21. Kalenderwoche 2020", "2020-W21", "date")]),
+    # "im Laufe des Tages": the day (publication, or the day the text named)
+    ("wn61440", "2010-03-01", "Das Tiefdruckgebiet bewegte sich mit Windgeschwindigkeiten zwischen 80 und 150 Kilometern pro Stunde über Südwesteuropa und erreichte im Laufe des Tages Westdeutschland.",
+     [("Laufe des Tages", "2010-03-01", "date")]),
+    # a month or season "des kommenden/nächsten Jahres" is one span (as "Frühjahr des nächsten Jahres")
+    ("gnad142", GNAD, "Die Stellen sollen im Herbst ausgeschrieben und idealerweise im Februar des kommenden Jahres die ersten Forscher angestellt werden, so Thurner.",
+     [("Herbst", "2016-FA", "date"), ("Februar des kommenden Jahres", "2017-02", "date")]),
+    # "im letzten Frühjahr" in mid-March: the spring that has barely begun is not the past one (the
+    # Burgenland campaign was in spring 2015)
+    ("gnad50", GNAD, "Während des Wahlkampfes im letzten Frühjahr bot Niessl seinen Polizeichef jedenfalls als Kronzeugen dafür auf.",
+     [("letzten Frühjahr", "2015-SP", "date")]),
+    # a range of relative times shares its direction: "in 15 bis 20 Jahren" (both ahead)
+    ("gnad581", GNAD, "Experten rechnen damit, dass selbstfahrende Autos in 15 bis 20 Jahren zur Marktreife gelangen.",
+     [("15", "2031", "date"), ("20 Jahren", "2036", "date")]),
+    # a weekday with a day and month picks the year it falls in
+    ("gnad450", GNAD, "Die Versammlung der Bischöfe beginnt am Montag, 15. Juni, um 15 Uhr mit einem Gebet beim Gnadenaltar in der Mariazeller Basilika.",
+     [("Montag, 15. Juni", "2015-06-15", "date")]),
+]
+
+
+@pytest.mark.parametrize("source,published,text,expected", CASES, ids=[c[0] for c in CASES])
+def test_class_on_real_sentence(nlp, source, published, text, expected):
+    assert dates(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the idiom "am Ende des Tages" (in the end) is no date; only "im Laufe des Tages" is
+    "Trotzdem will ich Ihnen sagen: Das Gremium hier ist der Deutsche Bundestag, und am Ende des Tages tragen wir alle dafür Verantwortung, dass die Geheimdienste ordentlich parlamentarisch kontrolliert werden.",
+    # "Q2"/"Q3" without a year stay out: qualifying sessions ("von Q1 weg") and car models share the form
+    "Diese Tests werden wir in Q2 deutlich ausweiten und wollen Ende Q3 in den bundesweiten Launch gehen.",
+])
+def test_not_a_date(nlp, text):
+    assert dates(nlp, text, GNAD) == []
+
+
+def test_weekday_year():
+    assert weekday_year("2016-06-15", 0) == "2015-06-15"  # 15 June 2015 was the Monday
+    assert weekday_year("2016-06-13", 0) == "2016-06-13"  # already right
+    assert weekday_year("2016-02-29", 3) == "2016-02-29"  # no other year has the day: unchanged
+    assert weekday_year(None, 0) is None
+
+
+def test_past_season_of_the_anchor():
+    import datetime as dt
+
+    assert resolve_season(dt.date(2016, 3, 15), "SP", "past", strict=True) == 2015  # spring barely begun
+    assert resolve_season(dt.date(2015, 11, 20), "FA", "past", strict=True) == 2015  # most of autumn passed
+    assert resolve_season(dt.date(2016, 3, 15), "SP", "past") == 2016  # without a modifier: this spring
+
+
+def test_weekday_holiday_rules():
+    import datetime as dt
+
+    from pipeline.nlp.normalize import holiday_date
+
+    assert holiday_date("12-24:6:-4", 2017, None) == dt.date(2017, 12, 3)  # 24 Dec a Sunday: the 4th Advent itself
+    assert holiday_date("12-24:6:-4", 2016, None) == dt.date(2016, 11, 27)
+    assert holiday_date("11-22:2:-1", 2016, None) == dt.date(2016, 11, 16)  # Buß- und Bettag
+    assert holiday_date("05-01:6:2", 2016, None) == dt.date(2016, 5, 8)  # 1 May a Sunday: Mother's Day the 8th
