@@ -92,3 +92,30 @@ def test_cli_rejects_an_unknown_split_or_mode_in_one_line(args, message):
 
     res = CliRunner().invoke(app, ["evaluate-model", *args])
     assert res.exit_code != 0 and message in res.output and "Traceback" not in res.output
+
+
+def test_missing_data_is_reported_not_a_traceback(tmp_path):
+    """A data folder without the evaluation sets (not built, not shipped): every set, UD
+    included, says 'not scored' with the missing file; `--json` is written atomically and the
+    model card step skips the unscored UD."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+    from pipeline.evaluate.model import main
+    from pipeline.paths import BUNDLED_MODEL
+    from training.assemble import update_meta
+
+    res = CliRunner().invoke(app, ["evaluate-model", "--data", str(tmp_path), "--limit", "1"])
+    assert res.exit_code == 0 and "Traceback" not in res.output, res.output
+    assert "UD   UD German-GSD test (de_gsd-ud-test.conllu): not scored" in res.output
+    assert "de_gsd-ud-test.conllu" in res.output and "NER-de-test.tsv" in res.output
+    out = tmp_path / "scores.json"
+    assert main(["--model", str(BUNDLED_MODEL), "--data", str(tmp_path), "--json", str(out)]) == 0
+    scores = json.loads(out.read_text(encoding="utf-8"))
+    assert "missing" in scores["ud"] and "missing" in scores["ner"]
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+    (tmp_path / "meta.json").write_text("{}", encoding="utf-8")
+    update_meta(tmp_path, out, {})
+    assert "ud_gsd_test" not in json.loads((tmp_path / "meta.json").read_text(encoding="utf-8"))["presseschau_scores"]

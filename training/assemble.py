@@ -212,8 +212,8 @@ def update_meta(out: Path, scores: Path | None, logs: dict[str, Path], bench: Pa
                 "overall": {m: ner["overall"][m] for m in ("p", "r", "f")},
                 "overall_per_org_loc": {m: ner["overall_per_org_loc"][m] for m in ("p", "r", "f")},
             }
-        ud = res.get("ud")  # absent in a `--split dev` run
-        if ud:
+        ud = res.get("ud")  # absent in a `--split dev` run, "missing" without the UD data
+        if ud and "missing" not in ud:
             perf["ud_gsd_test"] = {"raw_text": ud["raw"], "gold_tokenization": ud["gold_tok"]}
         perf["evaluated_with"] = "python -m pipeline.evaluate.model"
         meta["presseschau_scores"] = perf

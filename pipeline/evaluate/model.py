@@ -463,7 +463,10 @@ def evaluate_model(model: str, data_dir: Path, limit: int = 0, modes: Iterable[s
                 else:
                     result[ner_key(key, mode)] = evaluate_ner(runner, items, title, limit, whole_pipeline=mode == "pipeline")
     if split == "test":
-        result["ud"] = evaluate_ud(nlp, data_dir / GSD_TEST, limit)
+        try:
+            result["ud"] = evaluate_ud(nlp, data_dir / GSD_TEST, limit)
+        except FileNotFoundError as e:  # as for a missing NER set: reported, not a traceback
+            result["ud"] = {"dataset": f"UD German-GSD test ({GSD_TEST.name})", "missing": str(e)}
     return result
 
 
@@ -486,6 +489,9 @@ def format_report(res: dict) -> str:
                          f"{m['tp']:>7}{m['fp']:>7}{m['fn']:>7}")
     ud = res.get("ud")
     if ud is None:
+        return "\n".join(lines)
+    if "missing" in ud:
+        lines.append(f"UD   {ud['dataset']}: not scored ({ud['missing']})")
         return "\n".join(lines)
     lines.append(f"UD   {ud['dataset']}, {ud['sentences']} sentences, {ud['tokens']} gold tokens")
     for mode, title in (("raw", "raw text, own tokenizer"), ("gold_tok", "gold tokenization")):
@@ -520,7 +526,10 @@ def main(argv: list[str] | None = None) -> int:
     res = evaluate_model(args.model, args.data, limit=args.limit, modes=modes, split=args.split)
     print(format_report(res))
     if args.json:
-        args.json.write_text(json.dumps(res, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        from ..io import atomic_open
+
+        with atomic_open(args.json) as fh:
+            fh.write(json.dumps(res, indent=2, ensure_ascii=False) + "\n")
     return 0
 
 
