@@ -344,3 +344,16 @@ def test_seeds_surname_needs_a_person_and_particles_do_not_end_a_name(seed_run):
     assert ("004", "Gerhard Mangott", "PER") in ents
     assert not {e for e in ents if e[1].endswith(" von der")}
 
+
+@pytest.mark.parametrize("args, words", [
+    (["--sources", "zxcvbn"], "--sources 'zxcvbn': unknown ['zxcvbn']"),  # a typo: was a Bundestag-only list
+    (["--data", "{tmp}"], "cannot read the gazetteers"),  # no gazetteers there: was a traceback
+])
+def test_person_name_builder_refuses_bad_input_in_one_line(tmp_path, capsys, args, words):
+    from training.person_names import main
+
+    out = tmp_path / "person_names.tsv"
+    with pytest.raises(SystemExit) as e:
+        main([a.replace("{tmp}", str(tmp_path)) for a in args] + ["--out", str(out)])
+    assert e.value.code != 0 and not out.exists()
+    assert words in (str(e.value.code) + capsys.readouterr().err)

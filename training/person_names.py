@@ -52,13 +52,22 @@ def person_names(data: Path, sources: tuple[str, ...] = ALL_SOURCES) -> dict[str
     return {k: {w for w in v if w[:1].isupper() and " " not in w} for k, v in out.items()}
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=SHARED_DATA)
     ap.add_argument("--out", type=Path, default=OUT)
-    ap.add_argument("--sources", default=",".join(ALL_SOURCES), help="gazetteer sources of PER_FIRST/PER_LAST rows")
-    args = ap.parse_args()
-    names = person_names(args.data, tuple(args.sources.split(",")))
+    ap.add_argument("--sources", default=",".join(ALL_SOURCES),
+                    help=f"comma-separated gazetteer sources of PER_FIRST/PER_LAST rows, of {', '.join(ALL_SOURCES)}")
+    args = ap.parse_args(argv)
+    sources = tuple(s.strip() for s in args.sources.split(",") if s.strip())
+    unknown = [s for s in sources if s not in ALL_SOURCES]
+    if unknown or not sources:  # a typo would silently leave only the Bundestag's names
+        ap.error(f"--sources {args.sources!r}: unknown {unknown}; choose from {', '.join(ALL_SOURCES)}")
+    try:
+        names = person_names(args.data, sources)
+    except (OSError, EOFError, UnicodeDecodeError) as e:  # missing, not gzip, truncated, not UTF-8
+        raise SystemExit(f"error: cannot read the gazetteers under {args.data} ({type(e).__name__}: {e}); "
+                         f"see --data") from None
     with atomic_open(args.out) as fh:
         fh.write("name\tkind\n")
         for kind in ("first", "last"):
