@@ -90,3 +90,9 @@ class ModelNotFound(CannotStart):
 class LanguageDataUnreadable(CannotStart):
     """A language data file of pipeline/lang/de is missing or broken (truncated, not gzip,
     not UTF-8): exit code 2 and one line naming the file, before any article is processed."""
+
+
+class LanguageDataError(LanguageDataUnreadable, ValueError):
+    """A language data file of pipeline/lang/de whose keys or values are not the ones the code
+    reads (an unknown or missing key of `JSON_KEYS`, a holiday rule in no known form): exit
+    code 2 and one line naming the file. A ValueError too, as it was before it lived here."""

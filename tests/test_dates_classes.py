@@ -121,3 +121,51 @@ def test_weekday_holiday_rules():
     assert holiday_date("12-24:6:-4", 2016, None) == dt.date(2016, 11, 27)
     assert holiday_date("11-22:2:-1", 2016, None) == dt.date(2016, 11, 16)  # Buß- und Bettag
     assert holiday_date("05-01:6:2", 2016, None) == dt.date(2016, 5, 8)  # 1 May a Sunday: Mother's Day the 8th
+
+
+@pytest.mark.parametrize("rule", ["05-01:6", "05-01:6:0", "12-24:7:-4", "E+x", "13-01", "Muttertag"])
+def test_a_holiday_rule_in_no_known_form_names_the_file(tmp_path, rule):
+    """A typo in a holiday rule of dates.json stops at load with the file and the rule, not with
+    a ValueError inside `holiday_date` on the first article that names the holiday."""
+    import json
+
+    from pipeline.errors import LanguageDataError, LanguageDataUnreadable
+    from pipeline.nlp.normalize import LANG_DIR, lang_data
+
+    data = json.loads((LANG_DIR / "dates.json").read_text(encoding="utf-8"))
+    data["holidays"]["muttertag"] = rule
+    (tmp_path / "dates.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(LanguageDataError, match="muttertag") as e:
+        lang_data("dates.json", str(tmp_path))
+    assert str(tmp_path / "dates.json") in str(e.value) and isinstance(e.value, LanguageDataUnreadable)
+
+
+def test_broken_language_data_stops_the_run_in_one_line(tmp_path, monkeypatch):
+    """An unknown key or a file that is no JSON: `presseschau run` exits 2 with one line naming
+    the file (was a traceback: LanguageDataError was no CannotStart)."""
+    import json
+
+    from typer.testing import CliRunner
+
+    import pipeline.nlp.normalize as normalize
+    from pipeline.cli import app
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Am 8. Mai 2016 gingen 300 Menschen in Berlin auf die Straße.", encoding="utf-8")
+    lang = tmp_path / "lang"
+    lang.mkdir()
+    for p in normalize.LANG_DIR.iterdir():
+        (lang / p.name).symlink_to(p)
+    data = json.loads((normalize.LANG_DIR / "dates.json").read_text(encoding="utf-8"))
+    data["extra_key"] = []
+    (lang / "dates.json").unlink()
+    (lang / "dates.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setattr(normalize, "LANG_DIR", lang)
+    normalize.lang_data.cache_clear()
+    try:
+        res = CliRunner().invoke(app, ["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "-n", "1", "--no-progress"])
+    finally:
+        normalize.lang_data.cache_clear()
+    assert res.exit_code == 2, res.output
+    shown = "".join(res.output.split())  # the console wraps the line
+    assert "Traceback" not in res.output and "".join(f"{lang / 'dates.json'}: unknown keys ['extra_key']".split()) in shown

@@ -111,7 +111,7 @@ def person_names() -> tuple[frozenset[str], frozenset[str]]:
     try:
         rows = lang_data(PERSON_NAMES_FILE, str(LANG_DIR))
         names = {kind: frozenset(r["name"] for r in rows if r["kind"] == kind) for kind in ("first", "last")}
-    except (OSError, UnicodeDecodeError, KeyError, TypeError) as e:  # missing, not UTF-8, no such columns
+    except (LanguageDataUnreadable, KeyError, TypeError) as e:  # missing, not UTF-8, no such columns
         raise LanguageDataUnreadable(f"{path}: cannot read the person-name list ({type(e).__name__}: {e}); "
                                      f"make it with `python -m training.person_names`") from None
     if not names["first"]:

@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional, Union
 
+from ..errors import LanguageDataError, LanguageDataUnreadable  # noqa: F401  (LanguageDataError: importable from here too)
 from ..paths import LANG_DIR
 
 Number = Union[int, float]
@@ -66,17 +67,25 @@ JSON_KEYS: dict[str, frozenset[str]] = {
 }
 
 
-class LanguageDataError(ValueError):
-    """A language data file whose keys are not the ones the code reads."""
+# a holiday rule of dates.json (see `holiday_date`): "MM-DD", "E+N" / "E-N" (days from Easter
+# Sunday) or "MM-DD:W:N" (the Nth weekday W, 0 = Monday, from that day on; N < 0 counts back)
+HOLIDAY_RULE = re.compile(r"^(?:E[+-]\d{1,3}|(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?::[0-6]:-?[1-9])?)$")
 
 
-def check_keys(name: str, data: Any) -> None:
+def check_keys(name: str, data: Any, shown: Optional[str] = None) -> None:
+    """The keys of language data file `name` against `JSON_KEYS` (and the holiday rules of
+    dates.json against `HOLIDAY_RULE`); LanguageDataError naming the file (`shown`, else `name`)."""
     expected = JSON_KEYS.get(name)
     if expected is None or not isinstance(data, dict):
         return
     keys = {k for k in data if not k.startswith("_")}
     if keys != expected:
-        raise LanguageDataError(f"{name}: unknown keys {sorted(keys - expected)}, missing keys {sorted(expected - keys)}")
+        raise LanguageDataError(f"{shown or name}: unknown keys {sorted(keys - expected)}, missing keys {sorted(expected - keys)}")
+    if name == "dates.json":
+        bad = {k: v for k, v in data["holidays"].items() if not k.startswith("_") and not HOLIDAY_RULE.match(str(v))}
+        if bad:
+            raise LanguageDataError(f"{shown or name}: holiday rules in no known form {bad} "
+                                    f"('MM-DD', 'E+N', 'E-N' or 'MM-DD:weekday:n', n not 0)")
 
 
 @lru_cache(maxsize=None)
@@ -85,14 +94,17 @@ def lang_data(name: str, lang_dir: Optional[str] = None) -> Any:
     keys of a JSON file are checked against `JSON_KEYS`."""
     path = Path(lang_dir) if lang_dir else LANG_DIR
     path = path / name
-    if name.endswith(".json"):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        check_keys(name, data)
-        return data
-    if name.endswith(".tsv"):
-        with path.open(encoding="utf-8", newline="") as fh:
-            rows = [r for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)]
-        return [r for r in rows if r and not next(iter(r.values()), "").startswith("#")]
+    try:
+        if name.endswith(".json"):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            check_keys(name, data, str(path))
+            return data
+        if name.endswith(".tsv"):
+            with path.open(encoding="utf-8", newline="") as fh:
+                rows = [r for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)]
+            return [r for r in rows if r and not next(iter(r.values()), "").startswith("#")]
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:  # missing, not UTF-8, no JSON
+        raise LanguageDataUnreadable(f"{path}: cannot read the language data ({type(e).__name__}: {e})") from None
     raise ValueError(f"unknown data file type: {name}")
 
 
