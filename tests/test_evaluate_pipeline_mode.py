@@ -119,3 +119,18 @@ def test_missing_data_is_reported_not_a_traceback(tmp_path):
     (tmp_path / "meta.json").write_text("{}", encoding="utf-8")
     update_meta(tmp_path, out, {})
     assert "ud_gsd_test" not in json.loads((tmp_path / "meta.json").read_text(encoding="utf-8"))["presseschau_scores"]
+
+
+def test_cli_rejects_a_negative_limit_in_one_line():
+    """--limit -1 took all but the last sentence of each set (sents[:-1]); now refused."""
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    res = CliRunner().invoke(app, ["evaluate-model", "--limit", "-1"])
+    assert res.exit_code == 2 and "--limit" in res.output and "Traceback" not in res.output
+    from pipeline.evaluate.model import main
+
+    with pytest.raises(SystemExit) as e:
+        main(["--limit", "-1"])
+    assert e.value.code == 2

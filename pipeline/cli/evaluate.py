@@ -31,9 +31,10 @@ def evaluate_model_cmd(
     as_json: bool = typer.Option(False, "--json"),
     mode: str = typer.Option("model", "--mode", help="model: the bare spaCy model; pipeline: the annotate stage as users get it (model + Presseschau components, sentence by sentence); both"),
     split: str = typer.Option("test", "--split", help="test: GermEval test, CoNLL testa, Wikinews test (measure only); dev: the 500 held-out GermEval dev sentences and Wikinews dev (to develop on)"),
-    limit: int = typer.Option(0, "--limit", help="only the first N sentences/articles of each set"),
+    limit: int = typer.Option(0, "--limit", min=0, help="only the first N sentences/articles of each set (0: all)"),
 ):
-    """NER on GermEval 2014 test, CoNLL-2003 German testa and the Wikinews test split; UPOS and LAS on UD German-GSD test."""
+    """NER on GermEval 2014 test, CoNLL-2003 German testa and the Wikinews test split; UPOS and LAS on UD German-GSD test.
+    With --split dev: NER on the development sets instead, no UD; with --mode pipeline/both: NER through the annotate stage."""
     from ..nlp import resolve_model
     from ..evaluate.model import MODES, NER_SPLITS, evaluate_model, format_scores
 
@@ -62,7 +63,7 @@ def evaluate_dates_cmd(
 
 @app.command("evaluate-rules")
 def evaluate_rules_cmd(
-    split: str = typer.Option("test", "--split", help="Wikinews articles with DATE/FIGURE gold: dev, dev2, dev3, dev4 or dev5 (30 train articles each, annotated blind; train = those four) to develop on, or test (measure only)"),
+    split: str = typer.Option("test", "--split", help="Wikinews articles with DATE/FIGURE gold: dev (the dev split), dev2, dev3, dev4 or dev5 (30 train articles each, annotated blind), train (dev2-dev5 together) to develop on, or test (measure only)"),
     model: Optional[str] = typer.Option(None, "--model", "-m"),
     data: Path = typer.Option(DEFAULT_DATA, "--data", help="The shared open data folder"),
     as_json: bool = typer.Option(False, "--json"),

@@ -516,12 +516,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", default=DEFAULT_MODEL, help="spaCy model name or path")
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="shared data directory")
     ap.add_argument("--json", type=Path, default=None, help="also write the scores as JSON here")
-    ap.add_argument("--limit", type=int, default=0, help="only the first N sentences of each set")
+    ap.add_argument("--limit", type=int, default=0, help="only the first N sentences of each set (0: all)")
     ap.add_argument("--split", choices=list(NER_SPLITS), default="test",
                     help="test: the evaluation sets (measure only); dev: the held-out GermEval dev sentences and Wikinews dev")
     ap.add_argument("--mode", choices=[*MODES, "both"], default="model",
                     help="model: the bare spaCy model; pipeline: the annotate stage (model + Presseschau components); both")
     args = ap.parse_args(argv)
+    if args.limit < 0:
+        ap.error(f"--limit {args.limit}: a number of sentences, 0 or more")
     modes = MODES if args.mode == "both" else (args.mode,)
     res = evaluate_model(args.model, args.data, limit=args.limit, modes=modes, split=args.split)
     print(format_report(res))
