@@ -127,3 +127,32 @@ def test_fallback_leaves_the_rules_alone(nlp_model):
         fr.about_model = before
     assert [x for x in off if x[1] is not None] == [x for x in on if x[2] != "learned"]
     assert ("515 Milliarden Dollar", "Ausgabe", "learned") in on and ("515 Milliarden Dollar", None, None) in off
+
+
+def test_trainer_cache_is_written_whole_and_read_back(nlp_model, tmp_path, monkeypatch):
+    """training/train_about.py --cache: the annotated Docs and their gold records are written
+    atomically and read back to the same matched figures; a cache without its records (a run
+    stopped halfway) is rebuilt, not a FileNotFoundError."""
+    import pipeline.evaluate.rules as rules
+    from pipeline.nlp import doc_to_entities
+    from training.train_about import collect
+
+    text = "Mindestens 250 Menschen sind bei dem Erdbeben in der Region Nowgorod ums Leben gekommen."
+    doc = nlp_model(text)
+    gold = [dict(e.to_dict(), about="Mensch") for e in doc_to_entities(doc) if e.label == "FIGURE"]
+    assert gold, "the sentence has a figure"
+    calls = []
+
+    def split_docs(nlp, data_dir, split):
+        calls.append(split)
+        return [({"id": "x", "entities": gold}, nlp_model(text))]
+
+    monkeypatch.setattr(rules, "split_docs", split_docs)
+    first = collect(nlp_model, ("dev",), tmp_path)
+    assert (tmp_path / "dev.spacy").is_file() and (tmp_path / "dev.json").is_file()
+    assert not [p for p in tmp_path.iterdir() if p.suffix == ".tmp"]
+    again = collect(nlp_model, ("dev",), tmp_path)
+    assert calls == ["dev"]  # read from the cache
+    assert [(f.span.text, f.gold, f.rule_about) for f in again] == [(f.span.text, f.gold, f.rule_about) for f in first]
+    (tmp_path / "dev.json").unlink()
+    assert len(collect(nlp_model, ("dev",), tmp_path)) == len(first) and calls == ["dev", "dev"]

@@ -78,7 +78,7 @@ def collect(nlp: Any, sets: tuple[str, ...], cache: Optional[Path]) -> list[Fig]
     figs: list[Fig] = []
     for name in sets:
         path = cache / f"{name}.spacy" if cache else None
-        if path is not None and path.exists():
+        if path is not None and path.exists() and path.with_suffix(".json").exists():
             db = DocBin().from_disk(path)
             docs = list(db.get_docs(nlp.vocab))
             recs = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
@@ -86,12 +86,16 @@ def collect(nlp: Any, sets: tuple[str, ...], cache: Optional[Path]) -> list[Fig]
         else:
             pairs = list(split_docs(nlp, SHARED_DATA, name))
             if path is not None:
-                path.parent.mkdir(parents=True, exist_ok=True)
+                from pipeline.io import atomic_open
+
                 db = DocBin(store_user_data=True)
                 for _, d in pairs:
                     db.add(d)
-                db.to_disk(path)
-                path.with_suffix(".json").write_text(json.dumps([r for r, _ in pairs]), encoding="utf-8")
+                # atomic, the records first: a run stopped halfway leaves no Docs without their gold
+                with atomic_open(path.with_suffix(".json")) as fh:
+                    json.dump([r for r, _ in pairs], fh)
+                with atomic_open(path, "wb", encoding=None) as fh:
+                    fh.write(db.to_bytes())
         for rec, doc in pairs:
             spans = {(sp.start_char, sp.end_char): sp for sp in doc.spans.get(FIGURE_SPANS, [])}
             pred = [e.to_dict() for e in doc_to_entities(doc) if e.label == "FIGURE"]
