@@ -134,3 +134,13 @@ def test_cli_rejects_a_negative_limit_in_one_line():
     with pytest.raises(SystemExit) as e:
         main(["--limit", "-1"])
     assert e.value.code == 2
+
+
+def test_ner_rules_experiment_refuses_the_test_split(capsys):
+    """training/experiments/ner_rules.py ablates the repairs and lists errors (--errors): a
+    development tool, so the Wikinews test split is refused before anything runs."""
+    from training.experiments.ner_rules import main
+
+    with pytest.raises(SystemExit) as e:
+        main(["--split", "test", "--errors"])
+    assert e.value.code == 2 and "--split" in capsys.readouterr().err

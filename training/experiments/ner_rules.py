@@ -5,7 +5,7 @@ sentence as `evaluate-model --mode pipeline` runs them) with all repairs on, wit
 with each one switched off alone (ablation). The model runs once; the rule components run
 again per setting.
 
-    python -m training.experiments.ner_rules [--model models/de_presseschau] [--set news_dev|germeval_dev]
+    python -m training.experiments.ner_rules [--model models/de_presseschau] [--set news|germeval_dev] [--split dev|train]
     python -m training.experiments.ner_rules --errors   # also list the remaining errors
     python -m training.experiments.ner_rules --set germeval_dev --prf   # P/R/F per label
 """
@@ -92,15 +92,16 @@ def run_rules(nlp, model_docs: list, setting: dict[str, bool]) -> list:
     return out
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--model", default=str(BUNDLED_MODEL))
-    ap.add_argument("--split", default="dev", help="Wikinews split (with --set news)")
+    # an ablation chooses repairs and --errors lists gold mismatches: never on the test split
+    ap.add_argument("--split", default="dev", choices=["dev", "train"], help="Wikinews split (with --set news); never test")
     ap.add_argument("--set", default="news", choices=["news", "germeval_dev"],
                     help="news: the Wikinews split of --split; germeval_dev: the 500 held-out GermEval dev sentences")
     ap.add_argument("--errors", action="store_true", help="print the errors left with all repairs on")
     ap.add_argument("--prf", action="store_true", help="precision, recall and F1 per label (default: F1)")
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     if args.set == "germeval_dev":
         items = NER_DEV_SETS["ner_germeval_dev"][1](SHARED_DATA)
     else:
