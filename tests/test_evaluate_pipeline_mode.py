@@ -144,3 +144,33 @@ def test_ner_rules_experiment_refuses_the_test_split(capsys):
     with pytest.raises(SystemExit) as e:
         main(["--split", "test", "--errors"])
     assert e.value.code == 2 and "--split" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["evaluate-model", "evaluate-rules"])
+def test_cli_unknown_model_is_one_line(tmp_path, command):
+    """No such model: exit code 2 and one line (was spaCy's OSError E050 as a traceback)."""
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    res = CliRunner().invoke(app, [command, "--model", str(tmp_path / "no-model"), "--split", "dev"])
+    assert res.exit_code == 2 and "no-model" in res.output and "Traceback" not in res.output, res.output
+
+
+def test_evaluate_rules_with_a_broken_about_model_is_one_line(tmp_path, monkeypatch):
+    """--about-model with a malformed about_model.json: one line naming it, exit code 2."""
+    from typer.testing import CliRunner
+
+    import pipeline.nlp.about_model as about_model
+    from pipeline.cli import app
+
+    (tmp_path / "about_model.json").write_text("{ not json", encoding="utf-8")
+    monkeypatch.setattr(about_model, "LANG_DIR", tmp_path)
+    about_model.load_about_model.cache_clear()
+    try:
+        res = CliRunner().invoke(app, ["evaluate-rules", "--split", "dev", "--about-model"])
+    finally:
+        about_model.load_about_model.cache_clear()
+    shown = "".join(res.output.split())
+    assert res.exit_code == 2 and "Traceback" not in res.output, res.output
+    assert "".join(str(tmp_path / "about_model.json").split()) in shown

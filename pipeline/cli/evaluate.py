@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional
 
@@ -9,6 +10,21 @@ import typer
 
 from ..paths import SHARED_DATA as DEFAULT_DATA
 from .app import app
+
+
+@contextmanager
+def cannot_start():
+    """A model or a language data file that cannot be loaded (`CannotStart`: no such model, a
+    broken about_model.json): one line and exit code 2, as for `run`, not a traceback."""
+    from wasabi import msg
+
+    from ..errors import CannotStart
+
+    try:
+        yield
+    except CannotStart as e:
+        msg.fail(str(e))
+        raise typer.Exit(2) from None
 
 
 @app.command("evaluate")
@@ -43,7 +59,8 @@ def evaluate_model_cmd(
     if split not in NER_SPLITS:
         raise typer.BadParameter(f"--split {split!r}: one of {', '.join(NER_SPLITS)}")
     modes = MODES if mode == "both" else (mode,)
-    scores = evaluate_model(resolve_model(model).name, data, limit=limit, modes=modes, split=split)
+    with cannot_start():
+        scores = evaluate_model(resolve_model(model).name, data, limit=limit, modes=modes, split=split)
     print(json.dumps(scores, indent=2, ensure_ascii=False) if as_json else format_scores(scores))
 
 
@@ -78,10 +95,11 @@ def evaluate_rules_cmd(
     splits = ("dev", *RULE_DEV_SETS, "train", "test")
     if split not in splits:
         raise typer.BadParameter(f"{split!r} is none of {', '.join(splits)}", param_hint="--split")
-    nlp, _ = load_nlp(model)
     if errors and split == "test":
         raise typer.BadParameter("--errors lists gold mismatches: use it on dev, never on test", param_hint="--errors")
-    if about_model is not None:
-        nlp.get_pipe("presseschau_figures").use_about_model(about_model)
+    with cannot_start():
+        nlp, _ = load_nlp(model)
+        if about_model is not None:
+            nlp.get_pipe("presseschau_figures").use_about_model(about_model)
     scores = evaluate_rules(nlp, data, split, keep_errors=errors)
     print(json.dumps(scores, indent=2, ensure_ascii=False) if as_json else format_scores(scores))

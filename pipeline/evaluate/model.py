@@ -431,7 +431,12 @@ def evaluate_model(model: str, data_dir: Path, limit: int = 0, modes: Iterable[s
     if split not in NER_SPLITS:
         raise ValueError(f"unknown split {split!r}: one of {', '.join(NER_SPLITS)}")
     data_dir = Path(data_dir)
-    nlp = spacy.load(model)
+    try:
+        nlp = spacy.load(model)
+    except OSError as e:  # no such model (spaCy's E050), unreadable files
+        from ..errors import ModelNotFound
+
+        raise ModelNotFound(f"Cannot load model {model!r}: {e}") from None
     result: dict[str, Any] = {
         "model": str(model),
         "model_name": _model_name(nlp.meta),
