@@ -5,8 +5,11 @@ made from spaCy's lemma table by training/common_nouns.py) is loaded before timi
 as a long run pays it once per process.
 
     python bench/bench_ner_rules.py [--limit 300] [--repeat 2]
+    python bench/bench_ner_rules.py --persons [--limit 100] [--repeat 5]
 
-Prints both rates and the ratio with / without (target: >= 0.95).
+Prints both rates and the ratio with / without (target: >= 0.95). ``--persons`` times the
+component alone, with its ``persons`` repair (session 10) on and off, on Docs annotated once
+without it (copies, made outside the timing): microseconds per token, best of ``--repeat``.
 """
 from __future__ import annotations
 
@@ -27,6 +30,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=300, help="articles")
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--batch", type=int, default=25)
+    ap.add_argument("--persons", action="store_true", help="the component alone, persons on vs off")
     args = ap.parse_args()
     from pipeline.nlp import load_nlp
     from pipeline.nlp.ner_rules import common_noun_lemma
@@ -39,6 +43,8 @@ def main() -> None:
                 break
     nlp, info = load_nlp(None)
     common_noun_lemma("Haus")  # load the lemma table outside the timing
+    if args.persons:
+        return persons_cost(nlp, info, texts, args.repeat)
     secs = {"with": 0.0, "without": 0.0}
     words = {"with": 0, "without": 0}
     for _ in range(args.repeat):
@@ -56,6 +62,28 @@ def main() -> None:
     print(f"with presseschau_ner_rules:    {rate['with']:,.0f} words/s")
     print(f"without presseschau_ner_rules: {rate['without']:,.0f} words/s")
     print(f"ratio with / without: {rate['with'] / rate['without']:.3f}")
+
+
+def persons_cost(nlp, info, texts: list[str], repeat: int) -> None:
+    """µs per token of `presseschau_ner_rules` alone with `persons` on and off, interleaved,
+    best of `repeat`, on the Docs the pipeline makes before it."""
+    rules = nlp.get_pipe("presseschau_ner_rules")
+    with nlp.select_pipes(disable=["presseschau_ner_rules", "presseschau_names"]):
+        docs = list(nlp.pipe(texts))
+    n_tok = sum(len(d) for d in docs)
+    best = {True: float("inf"), False: float("inf")}
+    for r in range(repeat):
+        for on in (True, False) if r % 2 == 0 else (False, True):
+            copies = [d.copy() for d in docs]
+            rules.persons = on
+            t0 = time.perf_counter()
+            for d in copies:
+                rules(d)
+            best[on] = min(best[on], time.perf_counter() - t0)
+    rules.persons = True
+    print(f"model {info.name} {info.version}, {len(texts)} articles, {n_tok:,} tokens, best of {repeat}")
+    print(f"presseschau_ner_rules with persons:    {best[True] / n_tok * 1e6:.2f} µs/token")
+    print(f"presseschau_ner_rules without persons: {best[False] / n_tok * 1e6:.2f} µs/token")
 
 
 if __name__ == "__main__":
