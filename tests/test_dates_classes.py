@@ -169,3 +169,9 @@ def test_broken_language_data_stops_the_run_in_one_line(tmp_path, monkeypatch):
     assert res.exit_code == 2, res.output
     shown = "".join(res.output.split())  # the console wraps the line
     assert "Traceback" not in res.output and "".join(f"{lang / 'dates.json'}: unknown keys ['extra_key']".split()) in shown
+
+
+def test_calendar_week_zero_has_no_iso_value(nlp):
+    """'KW 0' is no ISO week: value null, as week 53 of a year with 52 (was '2016-W00')."""
+    assert dates(nlp, "Die Lieferung kommt in KW 0.", GNAD) == [("KW 0", None, "date")]
+    assert dates(nlp, "Die Lieferung kam in KW 53 2015.", GNAD) == [("KW 53 2015", "2015-W53", "date")]

@@ -1024,8 +1024,8 @@ class DateRecognizer:
                 if base is None:
                     return None
                 y = resolve_iso_week(base, n, t)
-            if y is None or n > dt.date(y, 12, 28).isocalendar()[1]:
-                return None  # week 53 of a year that has 52
+            if y is None or not 1 <= n <= dt.date(y, 12, 28).isocalendar()[1]:
+                return None  # week 53 of a year that has 52; week 0 is no ISO week ("2016-W00")
             return f"{y:04d}-W{n:02d}"
         if k == "deictic_year":  # "heuer": the publication year
             return None if anchor is None else iso_year(anchor.year + self.deictic_years[g["dyear"].lower()])
