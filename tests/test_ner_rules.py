@@ -357,3 +357,20 @@ def test_person_name_builder_refuses_bad_input_in_one_line(tmp_path, capsys, arg
         main([a.replace("{tmp}", str(tmp_path)) for a in args] + ["--out", str(out)])
     assert e.value.code != 0 and not out.exists()
     assert words in (str(e.value.code) + capsys.readouterr().err)
+
+
+def test_person_name_list_with_an_unknown_kind_names_the_file(tmp_path, monkeypatch):
+    """A row whose kind is neither 'first' nor 'last' (a hand edit: 'frist') is an error naming
+    the file, not a name silently left out."""
+    import pipeline.nlp.ner_rules as ner_rules
+    from pipeline.errors import LanguageDataUnreadable
+
+    (tmp_path / ner_rules.PERSON_NAMES_FILE).write_text("name\tkind\nGerhart\tfirst\nKjell\tfrist\n", encoding="utf-8")
+    monkeypatch.setattr(ner_rules, "LANG_DIR", tmp_path)
+    ner_rules.person_names.cache_clear()
+    try:
+        with pytest.raises(LanguageDataUnreadable, match="frist") as e:
+            ner_rules.person_names()
+        assert str(tmp_path / ner_rules.PERSON_NAMES_FILE) in str(e.value)
+    finally:
+        ner_rules.person_names.cache_clear()

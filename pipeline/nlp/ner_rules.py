@@ -111,9 +111,13 @@ def person_names() -> tuple[frozenset[str], frozenset[str]]:
     try:
         rows = lang_data(PERSON_NAMES_FILE, str(LANG_DIR))
         names = {kind: frozenset(r["name"] for r in rows if r["kind"] == kind) for kind in ("first", "last")}
+        other = sorted({r["kind"] for r in rows} - {"first", "last"})
     except (LanguageDataUnreadable, KeyError, TypeError) as e:  # missing, not UTF-8, no such columns
         raise LanguageDataUnreadable(f"{path}: cannot read the person-name list ({type(e).__name__}: {e}); "
                                      f"make it with `python -m training.person_names`") from None
+    if other:  # a row of another kind would be dropped without a word
+        raise LanguageDataUnreadable(f"{path}: kind must be 'first' or 'last', not {other}; "
+                                     f"make it with `python -m training.person_names`")
     if not names["first"]:
         raise LanguageDataUnreadable(f"{path}: no first names (kind 'first'); make it with `python -m training.person_names`")
     return names["first"], names["last"]
