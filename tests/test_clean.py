@@ -809,3 +809,40 @@ wie der Betreiber am Montag mitteilte."""
     doc = _ok(col)
     assert "alternativen DolbyDigtial" in doc.text, doc.text
     assert "Kabel-Gesellschaft" in doc.text, doc.text
+
+
+@pytest.mark.parametrize("doc_id,word,cut", [
+    ("wn74210", "Dornoch,", 3),   # before a comma: no second part follows ("in Dornoch, einem Dorf")
+    ("wn39049", "Celebis", 4),    # the genitive of the document's "Celebi"
+    ("gnad410", "Hassabis", 5),   # printed so elsewhere in the document, where no line ends
+])
+def test_name_ending_like_a_suspended_hyphen_stays_glued_on_real_text(doc_id, word, cut):
+    """A name that ends in "noch" or "bis", broken at a line end before it and glued by
+    pdftotext, is no suspended hyphen ("Dor- noch", "Cele- bis", "Hassa- bis" before; the
+    lexicon knows "Dor", "Cele", "Hassa" from web text) (issue 17, session 10)."""
+    raw = _column_broken_at(_article(doc_id), word, cut)
+    assert word in raw
+    doc = _ok(raw)
+    assert word in doc.text and word[:cut] + "- " not in doc.text, doc.text[:300]
+
+
+@pytest.mark.parametrize("doc_id,word,cut", [
+    ("gnad573", "Katz-und-Maus-Spiels", 5),
+    ("gnad321", "Jäger-und-Sammler-Völkern", 6),
+])
+def test_connector_glued_inside_a_chain_of_hyphens_on_real_text(doc_id, word, cut):
+    """"Katz-" / "und-Maus-Spiels" glued by pdftotext ("Katzund-Maus-Spiels") is a chain of
+    hyphens, not a suspended hyphen: "Katz-und-Maus-Spiels", never "Katz- und-Maus-Spiels"."""
+    raw = _column_broken_at(_article(doc_id), word, cut)
+    glued = word[:cut - 1] + word[cut:]
+    assert glued in raw
+    doc = _ok(raw)
+    assert word in doc.text and glued not in doc.text, doc.text[:300]
+
+
+def test_suspended_hyphen_still_restored_on_real_text():
+    """The real suspended hyphens stay restored: "Staats- und Regierungschefs" (gnad190)."""
+    raw = _column_broken_at(_article("gnad190"), "Staats- und", 7)
+    assert "Staatsund" in raw
+    doc = _ok(raw)
+    assert "Staats- und" in doc.text and "Staatsund" not in doc.text
