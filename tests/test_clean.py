@@ -846,3 +846,24 @@ def test_suspended_hyphen_still_restored_on_real_text():
     assert "Staatsund" in raw
     doc = _ok(raw)
     assert "Staats- und" in doc.text and "Staatsund" not in doc.text
+
+
+def test_number_glued_as_the_source_writes_it_stays_at_a_line_start():
+    """wn5352 writes "Ein 58jähriger Vater" glued. Set in a column whose line break falls
+    before it ("... Familiendrama: Ein" / "58jähriger Vater ...") and dehyphenated as
+    pdftotext's default mode does, the word starts a column line after a full one: no line
+    was appended there, so it stays as printed (before: "58-jähriger"; the line's first word
+    holds a join only after a fragment line, and an adjective of measure is cut only where a
+    line was appended, as every other cut)."""
+    text = _article("wn5352")
+    found = 0
+    for width in range(40, 64):
+        raw = _poppler_default(_typeset(text, width, "NACHRICHTEN | Nr. 12 / 3.4.2008 | Wikinews")[0])
+        lines = raw.split("\n")
+        k = next((i for i, ln in enumerate(lines) if ln.startswith("58jähriger")), None)
+        if k is None or len(lines[k - 1]) < 0.8 * width:
+            continue
+        found += 1
+        doc = _ok(raw)
+        assert "58jähriger" in doc.text and "58-jähriger" not in doc.text, (width, lines[k - 1:k + 1])
+    assert found >= 1

@@ -240,6 +240,21 @@ class _Assembler:
         x = best[1]
         return float(statistics.median(lens[bisect.bisect_left(lens, 0.88 * x):bisect.bisect_right(lens, 1.12 * x)]))
 
+    def _after_fragment(self, i: int) -> bool:
+        """Line `i` follows a fragment of a line that pdftotext broke at a wide gap (the line
+        before is a single word or shorter than half the column): only then can its first word
+        hold a join. After a full column line ("... zu einem Familiendrama: Ein" / "58jähriger
+        Vater ...") the first word is printed as it stands: a join lies where the line before
+        ended, at its end (wn5352 on bench_clean.py's fresh dev sample, "58jähriger")."""
+        lines = self.c.lines
+        k = i - 1
+        while k >= 0 and lines[k].blank:
+            k -= 1
+        if k < 0:
+            return False
+        prev = lines[k].strip
+        return len(prev.split()) == 1 or len(prev) < 0.5 * self._W
+
     def _at_junction(self, ln: _Line, pos: int, first_word: bool) -> bool:
         """Could char `pos` of line `ln` be where pdftotext appended the next line? The first
         appended line starts after a whole column line (0.68 to 1.18 widths: a justified
@@ -368,7 +383,7 @@ class _Assembler:
                     continue  # a hashtag or a handle is written glued: "#G7Sum", "@DerStandardat"
                 # the word's chars in its line (a token lies in one line: pdftotext's join
                 # puts no line break inside a word); the line's first word: "(Vorstands..."
-                first = j == 0 and t.idx[0] == ln.ls
+                first = j == 0 and t.idx[0] == ln.ls and self._after_fragment(line)
                 at = (lambda k, o=t.idx[m.start()] - ln.ls, ln=ln, f=first: self._at_junction(ln, o + k, f))
                 after_hyphen = m.start() > 0 and t.text[m.start() - 1] == "-"
                 follows = t.text[m.end():m.end() + 1]
@@ -481,7 +496,7 @@ class _Assembler:
                 # "30jährige", "20minütige", "3fache": an adjective of measure (German glues no
                 # other lowercase word to a number; "90ern", "49ers" are written so)
                 right = w[m.end():]
-                if re.search(r"(?:ig|fach|malig|lich)(?:e[mnrs]?)?$", right) and lex.get(right) is not None:
+                if re.search(r"(?:ig|fach|malig|lich)(?:e[mnrs]?)?$", right) and lex.get(right) is not None and at(m.end()):
                     return [(m.end(), "-")]
                 return []
         m = self._NUM_ABBR.match(w)
