@@ -867,3 +867,14 @@ def test_number_glued_as_the_source_writes_it_stays_at_a_line_start():
         doc = _ok(raw)
         assert "58jähriger" in doc.text and "58-jähriger" not in doc.text, (width, lines[k - 1:k + 1])
     assert found >= 1
+
+
+def test_capitalised_name_the_lexicon_knows_glued_gets_no_hyphen_on_real_text():
+    """gnad640: "Die nationalsozialistische Deutschösterreichische Tages-Zeitung" broken at a
+    line end as "Deutsch-" / "österreichische" and glued by pdftotext stays glued: the lexicon
+    knows the capitalised glued form (-17.7) and the hyphenated one only in lowercase, as the
+    adjective "deutsch-österreichische" (-16.3), which the capital rules out."""
+    raw = _column_broken_at(_article("gnad640"), "Deutschösterreichische", 7)
+    assert "Deutschösterreichische" in raw
+    doc = _ok(raw)
+    assert "Deutschösterreichische" in doc.text and "Deutsch-österreichische" not in doc.text, doc.text[:300]
