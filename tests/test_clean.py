@@ -692,6 +692,7 @@ def _column_broken_at(text: str, word: str, cut: int, width: int = 52) -> str:
     ("wn39835", "Bundes-Innenminister", 7),      # "Innen..." before a word is no Binnen-I
     ("wn82125", "Herzog-von-Weimar-Straße", 11),  # a connector inside a chain of hyphens
     ("gnad116", "Ex-KPÖ-Chef", 3),               # a hyphen head of the lexicon before an abbreviation
+    ("gnad40", "Ex-Öbfa-Chefin", 3),             # a head the lexicon writes hyphenated 139 : 2 before a short unknown word
     ("wn14002", "H5N1-Virusstamm", 5),           # a code before a word
 ])
 def test_deleted_compound_hyphen_restored_on_real_text(doc_id, word, cut):
