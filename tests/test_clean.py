@@ -693,6 +693,9 @@ def _column_broken_at(text: str, word: str, cut: int, width: int = 52) -> str:
     ("wn82125", "Herzog-von-Weimar-Straße", 11),  # a connector inside a chain of hyphens
     ("gnad116", "Ex-KPÖ-Chef", 3),               # a hyphen head of the lexicon before an abbreviation
     ("gnad40", "Ex-Öbfa-Chefin", 3),             # a head the lexicon writes hyphenated 139 : 2 before a short unknown word
+    ("gnad79", "U-Bahnen", 2),                   # a capital letter before a noun, not "UB-ahnen"
+    ("gnad537", "B-Teams", 2),                   # ... before a common word of five letters
+    ("gnad614", "S-Reihe", 2),
     ("wn14002", "H5N1-Virusstamm", 5),           # a code before a word
 ])
 def test_deleted_compound_hyphen_restored_on_real_text(doc_id, word, cut):

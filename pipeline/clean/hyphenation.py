@@ -501,11 +501,13 @@ class _Assembler:
                     return [(m.end(), "-")]
                 return []
         m = self._NUM_ABBR.match(w)
-        if m and not (m.end() >= 3 and lex.get(w[:m.end() - 1]) is not None
+        if m and not (lex.get(w[:m.end() - 1]) is not None
                       and (lex.get(w[:m.end()]) is None or lex.get(w[m.end() - 1:]) is not None)):
             # an abbreviation glued to a lowercase word: "EUweit", "USamerikanischen" ("EUund"
             # is a suspended hyphen, "EU- und"; "EUKommission" is read below); not when the
-            # capital run takes the first letter of a noun: "USYacht", "KPÖSpuren", "TVShow"
+            # capital run takes the first letter of a noun: "USYacht", "KPÖSpuren", "TVShow",
+            # also after a single letter: "UBahnen", "BTeams", "SReihe" ("U-Bahnen", not
+            # "UB-ahnen": on dev-half articles broken at such a hyphen, 4 of 32 were cut so)
             left, right = w[:m.end()], w[m.end():]
             pr = lex.get(right)
             if right not in D.function_words and pr is not None and pr >= -14.0 and attested(left, right) is not False:
@@ -588,8 +590,11 @@ class _Assembler:
             if left.islower() and len(right) >= 8 and (pr or -99.0) >= -13.5 and at(k):
                 return [(k, "-")]
             # a capital letter before a word: "Gruppe-AKonstellation", "USB-CAnschluss",
-            # "Serie-AAuswärtsduell" (group, port, league names), no name is written so
-            if left.isupper() and len(right) >= 6 and ((pr or -99.0) >= -16.0 or after_hyphen) and at(k):
+            # "Serie-AAuswärtsduell" (group, port, league names), no name is written so; a word of
+            # five letters too when it is a common one ("BTeams", "LTarif", "SReihe": log prob
+            # >= -12; on dev-half articles broken at such a hyphen 3 of 32 stayed glued)
+            if left.isupper() and ((len(right) >= 6 and ((pr or -99.0) >= -16.0 or after_hyphen))
+                                   or (len(right) == 5 and (pr or -99.0) >= -12.0)) and at(k):
                 return [(k, "-")]
             return []
         if left in D.hyphen_prefixes:
