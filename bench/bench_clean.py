@@ -226,7 +226,10 @@ def compound_hyphens(raw: str, src_text: str, clean_text: str) -> tuple[Counter,
     Counted per occurrence in the extraction (per word type: min(expected, got)).
     Also counted apart (`res["false_hyphen"]`, not in the accuracy): a hyphen put into a word
     the source writes glued and without a capital inside ("radikal-islamische" for the
-    source's "radikalislamische"), which the keep class above does not hold."""
+    source's "radikalislamische"), which the keep class above does not hold, and a glued word
+    of the source cut as a suspended hyphen ("Hassa- bis" for "Hassabis"); and
+    (`res["dropped"]`, left out of the accuracy) a glued occurrence whose line the cleaner
+    dropped, so that no spelling of the word is left to judge."""
     res: Counter = Counter()
     errs: list[str] = []
     sw, rw, ow = Counter(words(src_text)), Counter(words(raw)), Counter(words(clean_text))

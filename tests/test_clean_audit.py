@@ -239,3 +239,39 @@ def test_deleted_compound_hyphens_of_the_dev_half(tmp_path):
             assert w in doc.text, (aid, layout, w)
         for w in names:
             assert w in raw and w in doc.text, (aid, layout, w)
+
+
+# deleted compound hyphens of bench_clean.py's --fresh dev sample (issue 17, session 10): a
+# connector glued inside a chain of hyphens, a head the lexicon writes hyphenated before a short
+# unknown word; names that end like a suspended hyphen ("Hassabis", "Dornoch"), a number glued
+# as the source writes it at a line start, and a capitalised name the lexicon knows glued stay
+FRESH = [
+    ("b", "gnad573", ["Katz-und-Maus-Spiels"], []),
+    ("b", "gnad321", ["Jäger-und-Sammler-Völkern"], []),
+    ("b", "gnad40", ["Ex-Öbfa-Chefin"], []),
+    ("a", "gnad410", [], ["Hassabis"]),
+    ("b", "wn74210", [], ["Dornoch"]),
+    ("a", "wn5352", [], ["58jähriger"]),
+    ("b", "gnad640", [], ["Deutschösterreichische"]),
+]
+
+
+@pytest.mark.skipif(not _TOOLS, reason="needs pdflatex and pdftotext (see bench/clean_bench/README.md)")
+def test_deleted_compound_hyphens_of_the_fresh_dev_sample(tmp_path):
+    sys.path.insert(0, str(ROOT / "bench"))
+    import bench_clean as B  # noqa: E402
+    from clean_bench import typeset  # noqa: E402
+
+    arts = {a["id"]: a for a in B.fresh_dev_articles(150)}
+    for layout, aid, hyphenated, names in FRESH:
+        a = arts[aid]
+        tex = typeset.render(a["id"], a["title"], a["teaser"], a["body"], a["section"], a["outlet"], a["date"],
+                             layout=layout)
+        raw = typeset.EXTRACTORS["pdftotext-default"](typeset.build_pdf(tex, tmp_path, f"{aid}_{layout}"))
+        doc = _clean_ok(raw)
+        for w in hyphenated:
+            assert any(w[:m.start()] + w[m.end():] in raw for m in re.finditer("-", w)), (aid, w)
+            assert w in doc.text, (aid, layout, w)
+        for w in names:
+            # printed so in the source and glued by pdftotext at a line end: no hyphen put in
+            assert raw.count(w) and doc.text.count(w) == raw.count(w), (aid, layout, w)
