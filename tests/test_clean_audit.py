@@ -13,6 +13,7 @@ import json
 import re
 import shutil
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -275,3 +276,27 @@ def test_deleted_compound_hyphens_of_the_fresh_dev_sample(tmp_path):
         for w in names:
             # printed so in the source and glued by pdftotext at a line end: no hyphen put in
             assert raw.count(w) and doc.text.count(w) == raw.count(w), (aid, layout, w)
+
+
+@pytest.mark.skipif(not _TOOLS, reason="needs pdflatex and pdftotext (see bench/clean_bench/README.md)")
+def test_doubled_lines_of_pdftotext_default_mode_are_no_teaser(tmp_path):
+    """pdftotext's default mode appends the line after a line-end hyphen to it: a doubled line
+    is as wide as a teaser printed across the columns, and the short last line of a paragraph
+    before it looked like a headline. Body text was dropped so in gnad42 (layout a: "Juli ist
+    rechtskräftig. Die Firmen haben in fünf" as a headline, the next line as a teaser) and
+    wn63711 (layout b) of bench_clean.py's fresh dev sample; now no piece is removed as a
+    headline or teaser there and the words are kept."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import bench_clean as B  # noqa: E402
+    from clean_bench import typeset  # noqa: E402
+
+    arts = {a["id"]: a for a in B.fresh_dev_articles(150)}
+    for layout, aid in (("a", "gnad42"), ("b", "wn63711")):
+        a = arts[aid]
+        tex = typeset.render(a["id"], a["title"], a["teaser"], a["body"], a["section"], a["outlet"], a["date"],
+                             layout=layout)
+        raw = typeset.EXTRACTORS["pdftotext-default"](typeset.build_pdf(tex, tmp_path, f"{aid}_{layout}"))
+        doc = _clean_ok(raw)
+        assert not [r for r in doc.removed if r.kind in ("headline", "teaser")], (aid, layout)
+        src, out = Counter(B.words(B.source_text(a))), Counter(B.words(doc.text))
+        assert sum((src - out).values()) <= 2, (aid, layout, list((src - out).elements())[:10])
