@@ -414,14 +414,16 @@ class _Assembler:
             if len(w) > len(name) + 2 and low.startswith(name) and self._CAMEL.match(w, len(name)):
                 return [(len(name), "-")]
         # a suspended hyphen: "Staatsund" ("Staats- und"), "Fahrzeugund"; the glued form is no
-        # word and the left part is one ("Staats", "Wirtschafts" are in the lexicon), cut where a
-        # line was appended, also where the document has it twice there ("wissenschaftsund",
-        # "Schiffsund Hollandfonds" and "Schiffsund Immobilienfonds"). Not a name that ends so
-        # ("Hassabis", "Celebis", "Dornoch": the lexicon knows "Hassa", "Cele", "Dor" from web
-        # text, 3 false cuts on bench_clean.py's fresh dev sample, 0 of 52 right ones lost):
-        # printed so once where no line was appended, or the genitive of a word of the
-        # document ("Celebis" beside "Celebi"), or before a stop or a comma ("in Dornoch,"): a
-        # suspended hyphen's word is followed by the second part ("Staats- und Regierungschefs")
+        # word and the left part is one ("Staats", "Wirtschafts" are in the lexicon), also where
+        # the document has it twice at junctions ("wissenschaftsund", "Schiffsund Hollandfonds"
+        # and "Schiffsund Immobilienfonds"). Not a name that ends so ("Hassabis", "Celebis",
+        # "Dornoch": the lexicon knows "Hassa", "Cele", "Dor" from web text; 8 false cuts on
+        # bench_clean.py's dev and fresh dev samples, none of the 50 right ones lost): printed
+        # so once where no line was appended, or the genitive of a word of the document
+        # ("Celebis" beside "Celebi"), or before a stop or a comma ("in Dornoch,"): a suspended
+        # hyphen's word is followed by the second part ("Staats- und Regierungschefs").
+        # (Where a line was appended is not asked: in a narrow column the appended line can be
+        # short, "Fischund Wildamt des" / "US-Innenministeriums", bench_hyphen_classes.py)
         for fw in D.suspended_glued:
             left = w[:-len(fw)]
             if w.endswith(fw) and len(left) >= 3 and left[-1].isalpha() and _lexprob(w) is None \
@@ -430,7 +432,7 @@ class _Assembler:
                     # inside a chain of hyphens it is a connector: "Katzund-Maus-Spiels" ->
                     # "Katz-und-Maus-Spiels", "Jägerund-Sammler-Völkern" (never "Katz- und-Maus")
                     return [(len(left), "-")] if at(len(left)) else []
-                if before_punct or not at(len(left)) or (w.endswith("s") and counts.get(w[:-1], 0)) \
+                if before_punct or (w.endswith("s") and counts.get(w[:-1], 0)) \
                         or (counts.get(w, 0) >= 2 and not self._at_junctions(w, [len(left)])):
                     break
                 return [(len(left), "- ")]
