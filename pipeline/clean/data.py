@@ -200,6 +200,31 @@ def hyphen_parts() -> tuple[frozenset, frozenset]:
 
 
 @functools.lru_cache(maxsize=1)
+def hyphen_only_heads(ratio: int = 20) -> frozenset:
+    """The hyphen heads (`hyphen_parts`) in title case that the lexicon writes before a capital
+    with a hyphen at least `ratio` times as often as glued in a CamelCase form: "Ex-" 139
+    hyphenated forms to 2 glued ("Ex-Minister", "ExTrainer" rare), "Top-" 168 / 5, "Online-"
+    480 / 5; not "Web-" (104 / 41: "WebKit", "WebCam"), "Euro-" (95 / 22), "Super-", whose
+    glued forms are brands. Before a capital such a head is cut off even where the right half is
+    short and unknown ("ExÖbfa-Chefin"), which otherwise reads as a brand's two syllables.
+    Derived from the forms, once per process."""
+    heads = hyphen_parts()[0]
+    hy: Counter = Counter()
+    gl: Counter = Counter()
+    camel = re.compile(r"([A-ZÄÖÜ][a-zäöüß]+)(?=[A-ZÄÖÜ])")
+    for form in lexicon():
+        if "-" in form:
+            parts = form.split("-")
+            if parts[0] in heads and parts[1][:1].isupper():
+                hy[parts[0]] += 1
+        else:
+            m = camel.match(form)
+            if m and m.group(1) in heads:
+                gl[m.group(1)] += 1
+    return frozenset(h for h in heads if h[:1].isupper() and h[1:].islower() and hy[h] >= ratio * max(1, gl[h]))
+
+
+@functools.lru_cache(maxsize=1)
 def isch_tails() -> tuple[Counter, Counter]:
     """How the lexicon writes a word after an adjective in -isch: glued ("türkischstämmigen",
     "römischkatholischen") or hyphenated ("deutsch-türkische"), counted per second half
@@ -234,6 +259,7 @@ def load_resources() -> None:
     lexicon()
     hyphen_spans()
     hyphen_parts()
+    hyphen_only_heads()
     isch_tails()
 
 

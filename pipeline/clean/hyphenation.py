@@ -9,7 +9,8 @@ from collections import Counter
 from typing import Callable, Optional
 
 from ..schema import Removed
-from .data import _HYPHENS, _LETTERS_HEAD, _LETTERS_TAIL, _lexprob, hyphen_parts, hyphen_span_prob, isch_tails, lexicon
+from .data import (_HYPHENS, _LETTERS_HEAD, _LETTERS_TAIL, _lexprob, hyphen_only_heads, hyphen_parts, hyphen_span_prob,
+                   isch_tails, lexicon)
 from .lines import _Ctx, _Line, _complement, _ends_sentence, _is_caps_word
 
 # --------------------------------------------------------------------------------------------
@@ -141,20 +142,7 @@ class _Assembler:
         return toks
 
     def _hyphens_deleted(self) -> bool:
-        """The text is set in lines (a PDF extraction) of at least 6 lines and at most 10 % of
-        them end with a hyphen: the extractor deleted them. pdftotext's default mode keeps only
-        the hyphens at the end of a text block: at most 2.5 % of the lines of an article in
-        bench_clean.py's layout a, up to 9 % in the short articles of its narrow three-column
-        layout b (2 of 22 lines); pdftotext -raw and pdfminer keep them all: 15 to 50 % of the
-        lines of a German column end in one. A web text is never touched."""
-        c = self.c
-        if not c.wrapped:
-            return False
-        lines = [ln for ln in c.lines if not ln.blank]
-        # every hyphen char counts: an OCR text breaks its words with "¬" (HIPE), and a text
-        # that keeps those has deleted nothing
-        hyph = sum(1 for ln in lines if len(ln.strip) > 1 and ln.strip[-1] in _HYPHENS and ln.strip[-2].isalnum())
-        return len(lines) >= 6 and hyph <= 0.10 * len(lines)
+        return self.c.hyphens_deleted()
 
     # glued compounds, by the shape of the junction (the cut lies before the right half):
     # "NatoGipfel", "CDUVorsitzende", "verdiVerhandlungsführer" (a capital inside a word)
@@ -240,6 +228,21 @@ class _Assembler:
         x = best[1]
         return float(statistics.median(lens[bisect.bisect_left(lens, 0.88 * x):bisect.bisect_right(lens, 1.12 * x)]))
 
+    def _after_fragment(self, i: int) -> bool:
+        """Line `i` follows a fragment of a line that pdftotext broke at a wide gap (the line
+        before is a single word or shorter than half the column): only then can its first word
+        hold a join. After a full column line ("... zu einem Familiendrama: Ein" / "58jähriger
+        Vater ...") the first word is printed as it stands: a join lies where the line before
+        ended, at its end (wn5352 on bench_clean.py's fresh dev sample, "58jähriger")."""
+        lines = self.c.lines
+        k = i - 1
+        while k >= 0 and lines[k].blank:
+            k -= 1
+        if k < 0:
+            return False
+        prev = lines[k].strip
+        return len(prev.split()) == 1 or len(prev) < 0.5 * self._W
+
     def _at_junction(self, ln: _Line, pos: int, first_word: bool) -> bool:
         """Could char `pos` of line `ln` be where pdftotext appended the next line? The first
         appended line starts after a whole column line (0.68 to 1.18 widths: a justified
@@ -287,16 +290,17 @@ class _Assembler:
                     self._occ.setdefault(part, []).append((len(ln.strip), pos))
                     pos += len(part) + 1
 
-    def _at_junctions(self, w: str) -> bool:
+    def _at_junctions(self, w: str, cuts: Optional[list[int]] = None) -> bool:
         """Every occurrence of `w` lies where poppler joined two lines: in a line far longer
-        than the column (the next line was appended to it) with a capital inside `w` about
-        one column width from the line start, where the first line ended, or alone in its
-        line (see `_merged_lines`). A compound broken at two line ends of an article is glued
-        twice ("MogulSender", "ChampionsLeague", "EUDaueraufenthaltsrichtlinie" on
-        bench_clean.py's dev half); a brand printed twice lies anywhere."""
+        than the column (the next line was appended to it) with a capital inside `w` (or one
+        of `cuts`) about one column width from the line start, where the first line ended, or
+        alone in its line (see `_merged_lines`). A compound broken at two line ends of an
+        article is glued twice ("MogulSender", "ChampionsLeague", "EUDaueraufenthaltsrichtlinie"
+        on bench_clean.py's dev half); a brand printed twice lies anywhere."""
         L = self._W
         occ = self._occ.get(w, [])
-        cuts = [m.start() for m in self._CAMEL.finditer(w)]
+        if cuts is None:
+            cuts = [m.start() for m in self._CAMEL.finditer(w)]
         # (a line of this one word: poppler broke a widely spaced line into one line per word;
         # after two appended lines: "die BankAustria-Mutter" at 2.6 widths)
         return bool(occ and cuts) and all(
@@ -367,11 +371,12 @@ class _Assembler:
                     continue  # a hashtag or a handle is written glued: "#G7Sum", "@DerStandardat"
                 # the word's chars in its line (a token lies in one line: pdftotext's join
                 # puts no line break inside a word); the line's first word: "(Vorstands..."
-                first = j == 0 and t.idx[0] == ln.ls
+                first = j == 0 and t.idx[0] == ln.ls and self._after_fragment(line)
                 at = (lambda k, o=t.idx[m.start()] - ln.ls, ln=ln, f=first: self._at_junction(ln, o + k, f))
                 after_hyphen = m.start() > 0 and t.text[m.start() - 1] == "-"
-                before_hyphen = t.text[m.end():m.end() + 1] == "-"
-                for k, ins in self._cuts(m.group(0), at, after_hyphen, before_hyphen):
+                follows = t.text[m.end():m.end() + 1]
+                before_hyphen = follows == "-"
+                for k, ins in self._cuts(m.group(0), at, after_hyphen, before_hyphen, follows not in ("", "-")):
                     inserts[m.start() + k] = ins
             if not inserts:
                 continue
@@ -389,13 +394,15 @@ class _Assembler:
             t.idx = idx
 
     def _cuts(self, w: str, at: Callable[[int], bool] = lambda k: True,
-              after_hyphen: bool = False, before_hyphen: bool = False) -> list[tuple[int, str]]:
+              after_hyphen: bool = False, before_hyphen: bool = False,
+              before_punct: bool = False) -> list[tuple[int, str]]:
         """Where a hyphen was deleted inside the glued word `w` (letters and digits): a list
         of (position, text to insert: "-" or "- "). `at(k)`: whether a cut before char k of
         `w` lies where pdftotext appended a line (`_at_junction`); a cut that no lexicon or
         document evidence supports is made only there. `after_hyphen`: `w` follows a hyphen
         in its token ("Gruppe-BViertelfinalisten"), `before_hyphen`: a hyphen follows it
-        ("Herzogvon-Weimar-Straße")."""
+        ("Herzogvon-Weimar-Straße"); `before_punct`: a stop, comma or other mark follows it
+        in its token ("Dornoch,")."""
         if len(w) < 4:
             return []
         lex, counts, D = lexicon(), self._wc, self.D
@@ -407,12 +414,27 @@ class _Assembler:
             if len(w) > len(name) + 2 and low.startswith(name) and self._CAMEL.match(w, len(name)):
                 return [(len(name), "-")]
         # a suspended hyphen: "Staatsund" ("Staats- und"), "Fahrzeugund"; the glued form is no
-        # word and the left part is one ("Staats", "Wirtschafts" are in the lexicon); no name
-        # ends so, so also where the document has it twice ("wissenschaftsund")
+        # word and the left part is one ("Staats", "Wirtschafts" are in the lexicon), also where
+        # the document has it twice at junctions ("wissenschaftsund", "Schiffsund Hollandfonds"
+        # and "Schiffsund Immobilienfonds"). Not a name that ends so ("Hassabis", "Celebis",
+        # "Dornoch": the lexicon knows "Hassa", "Cele", "Dor" from web text; 8 false cuts on
+        # bench_clean.py's dev and fresh dev samples, none of the 50 right ones lost): printed
+        # so once where no line was appended, or the genitive of a word of the document
+        # ("Celebis" beside "Celebi"), or before a stop or a comma ("in Dornoch,"): a suspended
+        # hyphen's word is followed by the second part ("Staats- und Regierungschefs").
+        # (Where a line was appended is not asked: in a narrow column the appended line can be
+        # short, "Fischund Wildamt des" / "US-Innenministeriums", bench_hyphen_classes.py)
         for fw in D.suspended_glued:
             left = w[:-len(fw)]
             if w.endswith(fw) and len(left) >= 3 and left[-1].isalpha() and _lexprob(w) is None \
                     and _lexprob(left) is not None:
+                if before_hyphen:
+                    # inside a chain of hyphens it is a connector: "Katzund-Maus-Spiels" ->
+                    # "Katz-und-Maus-Spiels", "Jägerund-Sammler-Völkern" (never "Katz- und-Maus")
+                    return [(len(left), "-")] if at(len(left)) else []
+                if before_punct or (w.endswith("s") and counts.get(w[:-1], 0)) \
+                        or (counts.get(w, 0) >= 2 and not self._at_junctions(w, [len(left)])):
+                    break
                 return [(len(left), "- ")]
         pg = lex.get(w)
         if self._wc_fixed.get(w, 0):
@@ -464,15 +486,17 @@ class _Assembler:
                 # "30jährige", "20minütige", "3fache": an adjective of measure (German glues no
                 # other lowercase word to a number; "90ern", "49ers" are written so)
                 right = w[m.end():]
-                if re.search(r"(?:ig|fach|malig|lich)(?:e[mnrs]?)?$", right) and lex.get(right) is not None:
+                if re.search(r"(?:ig|fach|malig|lich)(?:e[mnrs]?)?$", right) and lex.get(right) is not None and at(m.end()):
                     return [(m.end(), "-")]
                 return []
         m = self._NUM_ABBR.match(w)
-        if m and not (m.end() >= 3 and lex.get(w[:m.end() - 1]) is not None
+        if m and not (lex.get(w[:m.end() - 1]) is not None
                       and (lex.get(w[:m.end()]) is None or lex.get(w[m.end() - 1:]) is not None)):
             # an abbreviation glued to a lowercase word: "EUweit", "USamerikanischen" ("EUund"
             # is a suspended hyphen, "EU- und"; "EUKommission" is read below); not when the
-            # capital run takes the first letter of a noun: "USYacht", "KPÖSpuren", "TVShow"
+            # capital run takes the first letter of a noun: "USYacht", "KPÖSpuren", "TVShow",
+            # also after a single letter: "UBahnen", "BTeams", "SReihe" ("U-Bahnen", not
+            # "UB-ahnen": on dev-half articles broken at such a hyphen, 4 of 32 were cut so)
             left, right = w[:m.end()], w[m.end():]
             pr = lex.get(right)
             if right not in D.function_words and pr is not None and pr >= -14.0 and attested(left, right) is not False:
@@ -555,12 +579,20 @@ class _Assembler:
             if left.islower() and len(right) >= 8 and (pr or -99.0) >= -13.5 and at(k):
                 return [(k, "-")]
             # a capital letter before a word: "Gruppe-AKonstellation", "USB-CAnschluss",
-            # "Serie-AAuswärtsduell" (group, port, league names), no name is written so
-            if left.isupper() and len(right) >= 6 and ((pr or -99.0) >= -16.0 or after_hyphen) and at(k):
+            # "Serie-AAuswärtsduell" (group, port, league names), no name is written so; a word of
+            # five letters too when it is a common one ("BTeams", "LTarif", "SReihe": log prob
+            # >= -12; on dev-half articles broken at such a hyphen 3 of 32 stayed glued)
+            if left.isupper() and ((len(right) >= 6 and ((pr or -99.0) >= -16.0 or after_hyphen))
+                                   or (len(right) == 5 and (pr or -99.0) >= -12.0)) and at(k):
                 return [(k, "-")]
             return []
         if left in D.hyphen_prefixes:
             return [(k, "-")]  # the Arabic article of a name: "AlKuds" -> "Al-Kuds"
+        if left in hyphen_only_heads() and pg is None and at(k):
+            # a head the lexicon writes hyphenated before a capital 20 times as often as glued
+            # ("Ex-": 139 forms to 2), where a line was appended: "ExÖbfa-Chefin" -> "Ex-Öbfa-Chefin"
+            # (fresh dev gnad40), though "Öbfa" is short and unknown (the shape of a brand below)
+            return [(k, "-")]
         # no evidence either way: German orthography writes no capital inside a word, so in a
         # line that holds a join it is a glued compound ("AwashFluss", "CSUInnenexperte",
         # "STANDARDGespräch", "verdiVerhandlungsführer") ...
@@ -585,12 +617,19 @@ class _Assembler:
         if not w.isalpha() or self._CAMEL.search(w):
             return None
         pg = _lexprob(w)
+        # a capitalised word the lexicon knows with its capital ("Deutschösterreichische" -17.7,
+        # a name: "Die nationalsozialistische Deutschösterreichische Tages-Zeitung") is weighed
+        # against the hyphenated form with the same capital only: the lexicon's lowercase
+        # "deutsch-österreichische" (-16.3) is the adjective, which the capital rules out
+        # (fresh dev gnad640; no right cut on the dev or fresh samples rests on another case)
+        exact = w[:1].isupper() and lexicon().get(w) is not None
+        look = (lambda x: lexicon().get(x)) if exact else _lexprob
         best: Optional[tuple[float, int]] = None
         for k in range(2, len(w) - 1):
             if not at(k):
                 continue
             hyph = w[:k] + "-" + w[k:]
-            ph = self._wc.get(hyph) and -10.0 or max(_lexprob(hyph) or -99.0, hyphen_span_prob(hyph) or -99.0)
+            ph = self._wc.get(hyph) and -10.0 or max(look(hyph) or -99.0, hyphen_span_prob(hyph) or -99.0)
             ph = None if ph == -99.0 else ph
             if ph is None or ph <= (pg + 0.5 if pg is not None else -17.0):
                 continue
