@@ -55,3 +55,34 @@ def test_ages_in_a_range_model(nlp_model, source, published, text, expected):
     for e in expected:
         assert e in fs
     assert not {d[0] for d in ds} & {e[0] for e in expected}  # no duration over an age
+
+
+# 2. quarters and halves with a relative modifier (dates.json "quarter_last_words", "relative_modifiers")
+# and of a named or relative year ("des Jahres 2007", "des nächsten Jahres"): one DATE, TimeML's YYYY-Qn
+QUARTERS = [
+    ("wn2937", "2005-02-02", "Daher hat der Stadtrat im letzten Quartal 2004 mehrere Preiserhöhungen gleichzeitig verabschiedet.",
+     [("letzten Quartal 2004", "2004-Q4", "date")]),
+    ("wn49378", "2008-04-01", "Bereits im letzten Quartal des Jahres 2007 hatte die Bank ähnlich hohe Verluste eingefahren.",
+     [("letzten Quartal des Jahres 2007", "2007-Q4", "date")]),
+    # future clause: the last quarter still ahead; the second one without a year too
+    ("wn8845", "2005-07-18", "Der nächste Start des „Polar Satellite Launch Vehicle“ (PSLV) soll im letzten Quartal diesen "
+     "Jahres stattfinden. Ebenfalls im letzten Quartal wird noch ein „space recovery experiment“ stattfinden.",
+     [("letzten Quartal diesen Jahres", "2005-Q4", "date"), ("letzten Quartal", "2005-Q4", "date")]),
+    ("gnad755", GNAD, "Nintendos Raumschiffspiel Star Fox Zero für Wii U wird nicht wie angekündigt am 20. November, sondern "
+     "erst im ersten Quartal des nächsten Jahres in den Handel kommen.",
+     [("20. November", "2016-11-20", "date"), ("ersten Quartal des nächsten Jahres", "2017-Q1", "date")]),
+    ("gnad355", GNAD, "Der Bildschirmhersteller droht im laufenden Quartal operativ in die roten Zahlen zu rutschen.",
+     [("laufenden Quartal", "2016-Q1", "date")]),
+]
+
+
+@pytest.mark.parametrize("source,published,text,expected", QUARTERS, ids=[c[0] for c in QUARTERS])
+def test_relative_quarters(nlp_model, source, published, text, expected):
+    assert dates_of(nlp_model, text, published) == expected
+
+
+def test_last_quarter_without_year_counts_back_in_the_past(nlp_model):
+    # past tense, no year: the quarter before publication's (published in Q1 2016 -> 2015-Q4), as
+    # "im vergangenen Halbjahr" is the half before
+    assert ("letzten Quartal", "2015-Q4", "date") in dates_of(nlp_model, "Im letzten Quartal stieg der Umsatz um 3 Prozent.", GNAD)
+    assert dates_of(nlp_model, "Im vergangenen Halbjahr stieg der Umsatz.", "2016-08-15") == [("vergangenen Halbjahr", "2016-H1", "date")]

@@ -463,6 +463,7 @@ class DateRecognizer:
         self.ordinals = d["ordinals"]
         self.quarter_words = set(d["quarter_words"])
         self.half_words = set(d["half_words"])
+        self.quarter_last_words = set(d["quarter_last_words"])
         self.nowadays = d["heute_nowadays"]
         self.ago_words = set(lang_data("measures.json")["ago_words"])
         self.event_heads = d["event_name_heads"]
@@ -565,7 +566,8 @@ class DateRecognizer:
             ("season", f"{B}(?:{PART}\\s+(?:des\\s+)?)?{SEAS}(?:\\s+des)?{OFYEAR}", 3),
             ("month", f"{B}(?:{PART}\\s+)?{MON}(?:\\s+des)?{OFYEAR}", 3),
             ("dmy", f"{B}{DAY}\\s*{MON}(?:\\s+des)?{OFYEAR}", 4),
-            ("quarter", f"{B}(?P<ord>{_alt(self.ordinals)})\\s+(?P<q>{_alt(_cap(w) for w in self.quarter_words | self.half_words)})(?:\\s+{YEAR4})?{E}", 4),
+            # "im dritten Quartal (2004)", "im letzten/laufenden Quartal", "im ersten Quartal des nächsten Jahres"
+            ("quarter", f"{B}(?:(?P<ord>{_alt(self.ordinals)})|{MOD})\\s+(?P<q>{_alt(_cap(w) for w in self.quarter_words | self.half_words)})(?:\\s+{YEAR4}|(?:\\s+des)?{OFYEAR})?{E}", 4),
             ("quarter_q", f"{B}Q(?P<qn>[1-4])(?:\\s*|/){YEAR4}{E}", 4),
             ("part_year", f"{B}{PART}\\s+{YEAR}", 3),
             ("part_rel", f"{B}{PART}\\s+(?:des\\s+|der\\s+)?(?:{MOD}\\s+)?(?P<unit>Jahres|Monats|Woche)(?:\\s+{YEAR4})?{E}", 3),
@@ -926,8 +928,10 @@ class DateRecognizer:
             if k == "quarter_q":
                 n, unit = int(g["qn"]), "Q"
             else:
-                n = self.ordinals.get(g["ord"].lower())
                 unit = "Q" if g["q"].lower() in self.quarter_words else "H"
+                if g.get("mod"):
+                    return self._relative_quarter(g, unit, anchor, ref, t)
+                n = self.ordinals.get(g["ord"].lower())
                 if n is None or (unit == "H" and n > 2):
                     return None
             y = self._year_value(g.get("year"), anchor)
@@ -1035,6 +1039,29 @@ class DateRecognizer:
             off = self.deictic[g["deic"].lower()]
             return (anchor + dt.timedelta(days=off)).isoformat()
         return None
+
+    def _relative_quarter(self, g: dict, unit: str, anchor: Optional[dt.date], ref: Optional[dt.date],
+                          tense: str) -> Optional[str]:
+        """A quarter or half with a relative modifier: "im letzten Quartal 2004" (the last of a named
+        year, `quarter_last_words`; also in a future clause: "soll im letzten Quartal stattfinden"),
+        "im vergangenen/letzten Quartal" (the one before publication's), "im laufenden Halbjahr",
+        "im folgenden Quartal" (from the date named last)."""
+        size = 3 if unit == "Q" else 6
+        count = 12 // size
+        mod = g["mod"].lower()
+        if mod in self.quarter_last_words and (g.get("year") or tense == "future"):
+            y = self._year_value(g.get("year"), anchor)
+            if y is None:
+                if anchor is None:
+                    return None
+                y = anchor.year  # the last quarter still ahead in a future clause is this year's
+            return f"{iso_year(y)}-{unit}{count}"
+        r = (ref or anchor) if mod in self.ana_mods else anchor
+        off = self.ana_mods.get(mod, self.rel_mods.get(mod))
+        if r is None or off is None:
+            return None
+        k = r.year * count + (r.month - 1) // size + off
+        return f"{iso_year(k // count)}-{unit}{k % count + 1}"
 
     @staticmethod
     def _explicit(m: DateMatch) -> bool:

@@ -37,7 +37,7 @@ Number = Union[int, float]
 JSON_KEYS: dict[str, frozenset[str]] = {
     "dates.json": frozenset({
         "months", "weekdays", "day_parts", "seasons", "season_months", "period_parts", "ordinals",
-        "quarter_words", "half_words", "deictic_days", "relative_modifiers", "relative_units",
+        "quarter_words", "half_words", "quarter_last_words", "deictic_days", "relative_modifiers", "relative_units",
         "relative_compounds", "year_triggers", "month_triggers", "tense", "anaphoric_modifiers",
         "heute_nowadays", "anaphoric_compounds", "deictic_modifiers", "decade_words", "holidays",
         "event_name_heads", "episode_day_followers", "recurring_day_words", "holiday_generic", "postponed_to", "holiday_lowercase_words",
