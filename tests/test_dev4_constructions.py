@@ -86,3 +86,45 @@ def test_last_quarter_without_year_counts_back_in_the_past(nlp_model):
     # "im vergangenen Halbjahr" is the half before
     assert ("letzten Quartal", "2015-Q4", "date") in dates_of(nlp_model, "Im letzten Quartal stieg der Umsatz um 3 Prozent.", GNAD)
     assert dates_of(nlp_model, "Im vergangenen Halbjahr stieg der Umsatz.", "2016-08-15") == [("vergangenen Halbjahr", "2016-H1", "date")]
+
+
+# 3. sets (measures.json "sets", "plural_sets") and the whole weekend (dates.json "whole_modifiers")
+SETS = [
+    ("wn2937", "2005-02-02", "Es ist flächendeckend ein ganzes Paket an Neuregelungen, mit dem die Nürnberger tagtäglich zu tun haben.",
+     [("tagtäglich", "P1D", "set")]),
+    ("web", "2022-02-01", "Bürgerschaftliches Engagement und Ehrenamt tragen tagtäglich dazu bei, unser gesellschaftliches "
+     "Miteinander vielfältig und attraktiv zu gestalten.", [("tagtäglich", "P1D", "set")]),
+    ("wn47946", "2008-02-11", "Camden Market ist besonders an den Wochenenden ein beliebter Treffpunkt für Touristen und Einwohner.",
+     [("Wochenenden", "XXXX-WXX-WE", "set")]),
+    ("gnad457", GNAD, "Zu gewissen Zeiten, typischerweise an Wochenenden um die Mittagszeit, wenn die Sonne hoch steht, der "
+     "Wind weht und die Industrie wenig Strom braucht, ist zu viel davon im Netz.", [("Wochenenden", "XXXX-WXX-WE", "set")]),
+    ("gnad745", GNAD, "Einkaufszentren in Tourismusgebieten dürfen seit der Neuregelung nun während des ganzen Jahres an "
+     "Sonntagen Personal beschäftigen.", [("Sonntagen", "XXXX-WXX-7", "set")]),
+    # a counted plural is no set: "an den nachfolgenden drei Wochenenden" (wn35566)
+    ("wn35566", "2006-11-29", "Über die Maßnahmen an den nachfolgenden drei Wochenenden wurde nicht informiert.", []),
+    ("wn50115", "2008-05-12", "Der gestrige Straßenumzug war der Höhepunkt eines das ganze Wochenende andauernden Straßenfestes.",
+     [("ganze Wochenende", "2008-W19-WE", "date")]),
+    # published on a Tuesday: the past weekend
+    ("gnad75", "2016-01-26", "Der Druck zu gewinnen war das gesamte Wochenende da.", [("gesamte Wochenende", "2016-W03-WE", "date")]),
+]
+
+
+@pytest.mark.parametrize("source,published,text,expected", SETS, ids=[c[0] for c in SETS])
+def test_sets_and_whole_weekend(nlp_model, source, published, text, expected):
+    assert dates_of(nlp_model, text, published) == expected
+
+
+# 4. "das neue Jahr" (dates.json "new_year"): the year whose 1 January lies nearest publication
+NEW_YEAR = [
+    ("wn2937", "2005-02-02", "Das neue Jahr ist gerade mal einen Monat alt und schon macht sich der Unmut breit.",
+     ("neue Jahr", "2005", "date")),
+    ("wn35012", "2006-11-15", "Bis Neujahr sollen 90 Entlassungen stattfinden, 39 weitere sind im neuen Jahr möglich.",
+     ("neuen Jahr", "2007", "date")),
+    ("wn3814", "2005-03-09", "Nach einem Bericht der „Frankfurter Allgemeine Zeitung“ ist der kriselnde Handelskonzern "
+     "KarstadtQuelle mit einem Umsatzminus ins neue Jahr gestartet.", ("neue Jahr", "2005", "date")),
+]
+
+
+@pytest.mark.parametrize("source,published,text,expected", NEW_YEAR, ids=[c[0] for c in NEW_YEAR])
+def test_new_year(nlp_model, source, published, text, expected):
+    assert expected in dates_of(nlp_model, text, published)

@@ -156,6 +156,8 @@ class FigureRecognizer:
         self.age_after = set(ms["age_after"])
         self.age_before = [w.split() for w in ms["age_before"]]
         self.sets = {k: v for k, v in ms["sets"].items() if not k.startswith("_")}
+        self.plural_sets = dict(ms["plural_sets"]["words"])
+        self.plural_set_before = [w.split() for w in ms["plural_sets"]["before"]]
         self.street_suffixes = tuple(ms["street_suffixes"])
         self.phone_words = set(ms["phone_words"])
         self.difference_prepositions = set(ms["difference_prepositions"])
@@ -1773,6 +1775,15 @@ class FigureRecognizer:
         i, n = 0, len(doc)
         while i < n:
             low = doc[i].text.lower()
+            if low in self.plural_sets and any(i >= len(w) and [t.text.lower() for t in doc[i - len(w): i]] == w
+                                               for w in self.plural_set_before):
+                # "an (den) Wochenenden", "an Sonntagen": every weekend, every Sunday
+                sp = Span(doc, i, i + 1, label="DATE")
+                sp._.value = self.plural_sets[low]
+                sp._.date_type = "set"
+                found.append(sp)
+                i += 1
+                continue
             for k in (2, 1):
                 if i + k > n:
                     continue
