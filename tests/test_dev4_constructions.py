@@ -128,3 +128,28 @@ NEW_YEAR = [
 @pytest.mark.parametrize("source,published,text,expected", NEW_YEAR, ids=[c[0] for c in NEW_YEAR])
 def test_new_year(nlp_model, source, published, text, expected):
     assert expected in dates_of(nlp_model, text, published)
+
+
+# 5. units the table lacked (units.tsv): light years (a distance: measures.json "distance"), dative plurals
+# of metric units, power, storage, inches, milligrams
+UNITS = [
+    ("wn49443", "2008-04-04", "Astronomen haben etwa 520 Lichtjahre von der Erde entfernt im Sternbild des Stiers einen neuen "
+     "Protoplaneten entdeckt.", ("520 Lichtjahre", 520, "ly", None)),
+    ("wn65838", "2011-01-29", "Der Motor war ein Einzylinder-Viertaktmotor mit einem Hubraum von 0,954 Litern.",
+     ("0,954 Litern", 0.954, "l", "Hubraum")),
+    ("wn36593", "2006-12-28", "Bei COROT handelt es sich um einen astronomischen Beobachtungssatelliten mit einem "
+     "Weitwinkelteleskop von 30 Zentimetern an Bord.", ("30 Zentimetern", 30, "cm", "Weitwinkelteleskop")),
+    ("gnad356", GNAD, "Der Solargenerator produziere relativ viel Strom: Derzeit verfüge der Lander über 24 Watt.",
+     ("24 Watt", 24, "W", "Lander")),
+    ("gnad19", GNAD, "Das kleinere iPad Pro solle dafür aber gleich bei 32 Gigabyte Speicher anfangen statt der bisherigen 16 GB.",
+     ("32 Gigabyte", 32, "GB", "Speicher")),
+    ("gnad444", GNAD, "Allerdings handelt es sich dabei um ein größeres Modell mit 5,8 Zoll großem Bildschirm.",
+     ("5,8 Zoll", 5.8, "in", "Bildschirm")),
+    ("gnad203", GNAD, "Er nimmt nach Auskunft seines Arztes aber 81 Milligramm Aspirin täglich ein.",
+     ("81 Milligramm", 81, "mg", "Aspirin")),
+]
+
+
+@pytest.mark.parametrize("source,published,text,expected", UNITS, ids=[c[0] for c in UNITS])
+def test_units(nlp_model, source, published, text, expected):
+    assert expected in [f[:4] for f in figs(nlp_model, text, published)]
