@@ -153,3 +153,29 @@ UNITS = [
 @pytest.mark.parametrize("source,published,text,expected", UNITS, ids=[c[0] for c in UNITS])
 def test_units(nlp_model, source, published, text, expected):
     assert expected in [f[:4] for f in figs(nlp_model, text, published)]
+
+
+# 4b. the years of a season ("Saison 2006/2007") are DATEs (guidelines: years as time references; dev4
+# gold); the model's LOC over "Saison 2006/2007" gave them away: a place or person never ends in a year
+# (ner_rules.trimmed), and a common noun left alone is no name
+SEASONS = [
+    ("wn28924", "2006-06-24", "Für die Saison 2006/2007 stehen nur noch 1.000 Dauerkarten für die Heimspiele des FC St. Pauli "
+     "zur Verfügung.", [("2006", "2006", "date"), ("2007", "2007", "date")]),
+    ("wn83589", "2019-09-29", "Kaeperick, in der Saison 2016/17 Quarterback bei den San Francisco 49ers, kniete während der "
+     "gesamten Spielzeit.", [("2016", "2016", "date"), ("17", "2017", "date")]),
+    ("gnad427", GNAD, "Den NHL-Rekord hält Wayne Gretzky mit 51 Spielen in der Saison 1983/84.",
+     [("1983", "1983", "date"), ("84", "1984", "date")]),
+]
+
+
+@pytest.mark.parametrize("source,published,text,expected", SEASONS, ids=[c[0] for c in SEASONS])
+def test_season_years(nlp_model, source, published, text, expected):
+    from pipeline.nlp import doc_to_entities
+
+    doc = nlp_model.make_doc(text)
+    doc._.published = published
+    for _, proc in nlp_model.pipeline:
+        doc = proc(doc)
+    ents = doc_to_entities(doc)
+    assert [(e.text, e.value, e.extra.get("type")) for e in ents if e.label == "DATE"] == expected
+    assert not [e for e in ents if e.label == "LOC" and "Saison" in e.text]
