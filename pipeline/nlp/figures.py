@@ -1406,7 +1406,8 @@ class FigureRecognizer:
         anchor, _ = parse_anchor(doc._.published)
         if anchor is None:
             return None
-        for _ in range(3):  # "vor zweieinhalb Jahren" = 30 months before
+        named = unit  # the value keeps the precision of the unit the text names (guidelines, dev4 gold)
+        for _ in range(3):  # "vor zweieinhalb Jahren" = 30 months before, at the year's precision
             code = self.duration_codes.get(unit)
             if float(value).is_integer() or code is None or code[2] is None or len(code) > 4:
                 break
@@ -1420,7 +1421,12 @@ class FigureRecognizer:
             return None
         if unit == "year" and abs(anchor.year + sign * n) > 9999:
             return None  # "in 10 Millionen Jahren": no calendar year (ISO 8601 has four digits); a duration
-        return shift_period(anchor, unit, sign * n)
+        value = shift_period(anchor, unit, sign * n)
+        if named == "year" and unit != "year":
+            return value[:4]  # "vor viereinhalb Jahren" (published 2006-04) -> 2001, not 2001-10
+        if named == "month" and unit == "day":
+            return value[:7]  # "vor eineinhalb Monaten" -> the month
+        return value
 
     def _range_partner_sign(self, doc: Doc, link: Token, relative_end: dict[int, int]) -> Optional[int]:
         """The direction of the relative time a range link (`link`, "bis") follows: "in 15 bis 20
