@@ -42,17 +42,11 @@ AGES = [
 ]
 
 
+@pytest.mark.parametrize("pipeline", ["blank", "model"])
 @pytest.mark.parametrize("source,published,text,expected", AGES, ids=[c[0] for c in AGES])
-def test_ages_in_a_range(nlp, source, published, text, expected):
-    fs, ds = _run(nlp, text, published)
-    for e in expected:
-        assert e in fs
-    assert not {d[0] for d in ds} & {e[0] for e in expected}  # no duration over an age
-
-
-@pytest.mark.parametrize("source,published,text,expected", AGES, ids=[c[0] for c in AGES])
-def test_ages_in_a_range_model(nlp_model, source, published, text, expected):
-    fs, ds = _run(nlp_model, text, published)
+def test_ages_in_a_range(request, pipeline, source, published, text, expected):
+    # with the parse and without it (the blank pipeline: capitalisation and the lemma table)
+    fs, ds = _run(request.getfixturevalue("nlp" if pipeline == "blank" else "nlp_model"), text, published)
     for e in expected:
         assert e in fs
     assert not {d[0] for d in ds} & {e[0] for e in expected}  # no duration over an age
@@ -126,11 +120,6 @@ NEW_YEAR = [
 ]
 
 
-@pytest.mark.parametrize("source,published,text,expected", NEW_YEAR, ids=[c[0] for c in NEW_YEAR])
-def test_new_year(nlp_model, source, published, text, expected):
-    assert expected in dates_of(nlp_model, text, published)
-
-
 # 5. units the table lacked (units.tsv): light years (a distance: measures.json "distance"), dative plurals
 # of metric units, power, storage, inches, milligrams
 UNITS = [
@@ -197,6 +186,6 @@ FRACTIONS = [
 ]
 
 
-@pytest.mark.parametrize("source,published,text,expected", FRACTIONS, ids=[c[0] for c in FRACTIONS])
-def test_fraction_keeps_unit_precision(nlp_model, source, published, text, expected):
+@pytest.mark.parametrize("source,published,text,expected", NEW_YEAR + FRACTIONS, ids=[c[0] for c in NEW_YEAR + FRACTIONS])
+def test_new_year_and_fractions(nlp_model, source, published, text, expected):
     assert expected in dates_of(nlp_model, text, published)
