@@ -445,6 +445,9 @@ class DateRecognizer:
         self.decade_words = {k: v for k, v in d["decade_words"].items() if not k.startswith("_")}
         self.decade_suffixes = list(d["decade_compound_suffixes"])
         self.period_adjectives = dict(d["period_adjectives"])
+        self.whole_mods = list(d["whole_modifiers"])
+        self.new_year_words = list(d["new_year"]["words"])
+        self.new_year_until = int(d["new_year"]["this_year_until_month"])
         self.calendar_week_words = list(d["calendar_week_words"])
         self.day_period_parts = list(d["day_period_parts"])
         self.weekday_date_articles = list(d["weekday_date_articles"])
@@ -463,6 +466,7 @@ class DateRecognizer:
         self.ordinals = d["ordinals"]
         self.quarter_words = set(d["quarter_words"])
         self.half_words = set(d["half_words"])
+        self.quarter_last_words = set(d["quarter_last_words"])
         self.nowadays = d["heute_nowadays"]
         self.ago_words = set(lang_data("measures.json")["ago_words"])
         self.event_heads = d["event_name_heads"]
@@ -565,7 +569,8 @@ class DateRecognizer:
             ("season", f"{B}(?:{PART}\\s+(?:des\\s+)?)?{SEAS}(?:\\s+des)?{OFYEAR}", 3),
             ("month", f"{B}(?:{PART}\\s+)?{MON}(?:\\s+des)?{OFYEAR}", 3),
             ("dmy", f"{B}{DAY}\\s*{MON}(?:\\s+des)?{OFYEAR}", 4),
-            ("quarter", f"{B}(?P<ord>{_alt(self.ordinals)})\\s+(?P<q>{_alt(_cap(w) for w in self.quarter_words | self.half_words)})(?:\\s+{YEAR4})?{E}", 4),
+            # "im dritten Quartal (2004)", "im letzten/laufenden Quartal", "im ersten Quartal des nächsten Jahres"
+            ("quarter", f"{B}(?:(?P<ord>{_alt(self.ordinals)})|{MOD})\\s+(?P<q>{_alt(_cap(w) for w in self.quarter_words | self.half_words)})(?:\\s+{YEAR4}|(?:\\s+des)?{OFYEAR})?{E}", 4),
             ("quarter_q", f"{B}Q(?P<qn>[1-4])(?:\\s*|/){YEAR4}{E}", 4),
             ("part_year", f"{B}{PART}\\s+{YEAR}", 3),
             ("part_rel", f"{B}{PART}\\s+(?:des\\s+|der\\s+)?(?:{MOD}\\s+)?(?P<unit>Jahres|Monats|Woche)(?:\\s+{YEAR4})?{E}", 3),
@@ -576,6 +581,10 @@ class DateRecognizer:
             ("rel", f"{B}{MOD}\\s+(?P<unit>Jahr|Jahres|Jahre|Monat|Monats|Woche|Wochenende|Tag|Tages|{DAYP})(?:\\s+{YEAR4})?{E}", 2),
             # "am Wochenende" without a modifier: the weekend nearest publication in the tense's direction
             ("rel", f"(?<=\\b[Aa]m\\s)(?P<unit>Wochenende){E}", 2),
+            # "das ganze Wochenende": the weekend by tense, the adjective inside
+            ("rel", f"{B}(?P<whole>{_alt(self.whole_mods)})\\s+(?P<unit>Wochenende){E}", 2),
+            # "das neue Jahr", "im neuen Jahr": the year of the New Year nearest publication
+            ("new_year", f"{B}(?P<newy>{_alt(self.new_year_words)})\\s+(?:Jahr|Jahres){E}", 2),
             ("rel_comp", f"{B}(?P<comp>{_alt(_cap(w) for w in self.rel_comp)}){E}(?:\\s+{YEAR4})?", 2),
             ("jahr_year", f"{B}(?P<jahr>Jahr|Jahre|Jahres)\\s+{YEAR}", 3),
             ("decade", f"{B}(?:{PART}\\s+der\\s+)?{PADJ}(?:(?P<dec4>1\\d\\d0|20\\d0)-?er(?:\\s*-?\\s*Jahren?|\\s*-?\\s*Jahre)?|(?P<dec2>[1-9]0)er\\s*-?\\s*Jahren?|(?P<dec2b>[1-9]0)er-Jahren?|{DECW})(?![\\w])", 3),
@@ -603,7 +612,7 @@ class DateRecognizer:
             "month": mon_gate, "season": SEAS.split(")")[0].split("(?P<season>")[1], "part_year": part_gate,
             "quarter": "Quartal|Vierteljahr|Jahresviertel|Halbjahr|Jahreshälfte", "quarter_q": "Q[1-4]",
             "part_rel": part_gate, "rel": "Jahr|Monat|Woche|Tag|" + DAYP, "rel_comp": _alt(_cap(w) for w in self.rel_comp),
-            "jahr_year": "Jahr", "decade": r"\d-?er|ziger|ßiger", "calweek": KW, "century": r"Jahrhundert|Jh\.", "bc_year": r"v\.\s?Chr\.",
+            "jahr_year": "Jahr", "new_year": "Jahr", "decade": r"\d-?er|ziger|ßiger", "calweek": KW, "century": r"Jahrhundert|Jh\.", "bc_year": r"v\.\s?Chr\.",
             "weekday": _alt(_cap(w) for w in self.weekdays), "weekday_week": WEEK, "deictic": "eute|estern|orgen", "episode_day": "Tag",
             "deictic_year": _alt(_both(self.deictic_years)),
             "holiday": holiday_gate,
@@ -926,8 +935,10 @@ class DateRecognizer:
             if k == "quarter_q":
                 n, unit = int(g["qn"]), "Q"
             else:
-                n = self.ordinals.get(g["ord"].lower())
                 unit = "Q" if g["q"].lower() in self.quarter_words else "H"
+                if g.get("mod"):
+                    return self._relative_quarter(g, unit, anchor, ref, t)
+                n = self.ordinals.get(g["ord"].lower())
                 if n is None or (unit == "H" and n > 2):
                     return None
             y = self._year_value(g.get("year"), anchor)
@@ -1027,6 +1038,9 @@ class DateRecognizer:
             if y is None or not 1 <= n <= dt.date(y, 12, 28).isocalendar()[1]:
                 return None  # week 53 of a year that has 52; week 0 is no ISO week ("2016-W00")
             return f"{y:04d}-W{n:02d}"
+        if k == "new_year":
+            r = ref if self.mode == "narrative" and ref is not None else anchor
+            return None if r is None else iso_year(r.year + (0 if r.month <= self.new_year_until else 1))
         if k == "deictic_year":  # "heuer": the publication year
             return None if anchor is None else iso_year(anchor.year + self.deictic_years[g["dyear"].lower()])
         if k == "deictic":
@@ -1035,6 +1049,29 @@ class DateRecognizer:
             off = self.deictic[g["deic"].lower()]
             return (anchor + dt.timedelta(days=off)).isoformat()
         return None
+
+    def _relative_quarter(self, g: dict, unit: str, anchor: Optional[dt.date], ref: Optional[dt.date],
+                          tense: str) -> Optional[str]:
+        """A quarter or half with a relative modifier: "im letzten Quartal 2004" (the last of a named
+        year, `quarter_last_words`; also in a future clause: "soll im letzten Quartal stattfinden"),
+        "im vergangenen/letzten Quartal" (the one before publication's), "im laufenden Halbjahr",
+        "im folgenden Quartal" (from the date named last)."""
+        size = 3 if unit == "Q" else 6
+        count = 12 // size
+        mod = g["mod"].lower()
+        if mod in self.quarter_last_words and (g.get("year") or tense == "future"):
+            y = self._year_value(g.get("year"), anchor)
+            if y is None:
+                if anchor is None:
+                    return None
+                y = anchor.year  # the last quarter still ahead in a future clause is this year's
+            return f"{iso_year(y)}-{unit}{count}"
+        r = (ref or anchor) if mod in self.ana_mods else anchor
+        off = self.ana_mods.get(mod, self.rel_mods.get(mod))
+        if r is None or off is None:
+            return None
+        k = r.year * count + (r.month - 1) // size + off
+        return f"{iso_year(k // count)}-{unit}{k % count + 1}"
 
     @staticmethod
     def _explicit(m: DateMatch) -> bool:
@@ -1204,7 +1241,7 @@ class DateRecognizer:
                 # a weekday resolved to its day is the date an anaphoric day counts from ("Atmar
                 # teilte am Montag mit ... am Vortag"); in narrative texts the frame stays
                 ref = self._ref_from(value)
-            elif m.kind not in ("deictic", "deictic_year", "rel", "weekday", "year_part", "episode_day", "ana_phrase") and value:
+            elif m.kind not in ("deictic", "deictic_year", "new_year", "rel", "weekday", "year_part", "episode_day", "ana_phrase") and value:
                 r = self._ref_from(value)
                 if r is None:
                     pass

@@ -156,6 +156,8 @@ class FigureRecognizer:
         self.age_after = set(ms["age_after"])
         self.age_before = [w.split() for w in ms["age_before"]]
         self.sets = {k: v for k, v in ms["sets"].items() if not k.startswith("_")}
+        self.plural_sets = dict(ms["plural_sets"]["words"])
+        self.plural_set_before = [w.split() for w in ms["plural_sets"]["before"]]
         self.street_suffixes = tuple(ms["street_suffixes"])
         self.phone_words = set(ms["phone_words"])
         self.difference_prepositions = set(ms["difference_prepositions"])
@@ -1404,7 +1406,8 @@ class FigureRecognizer:
         anchor, _ = parse_anchor(doc._.published)
         if anchor is None:
             return None
-        for _ in range(3):  # "vor zweieinhalb Jahren" = 30 months before
+        named = unit  # the value keeps the precision of the unit the text names (guidelines, dev4 gold)
+        for _ in range(3):  # "vor zweieinhalb Jahren" = 30 months before, at the year's precision
             code = self.duration_codes.get(unit)
             if float(value).is_integer() or code is None or code[2] is None or len(code) > 4:
                 break
@@ -1418,7 +1421,12 @@ class FigureRecognizer:
             return None
         if unit == "year" and abs(anchor.year + sign * n) > 9999:
             return None  # "in 10 Millionen Jahren": no calendar year (ISO 8601 has four digits); a duration
-        return shift_period(anchor, unit, sign * n)
+        value = shift_period(anchor, unit, sign * n)
+        if named == "year" and unit != "year":
+            return value[:4]  # "vor viereinhalb Jahren" (published 2006-04) -> 2001, not 2001-10
+        if named == "month" and unit == "day":
+            return value[:7]  # "vor eineinhalb Monaten" -> the month
+        return value
 
     def _range_partner_sign(self, doc: Doc, link: Token, relative_end: dict[int, int]) -> Optional[int]:
         """The direction of the relative time a range link (`link`, "bis") follows: "in 15 bis 20
@@ -1773,6 +1781,15 @@ class FigureRecognizer:
         i, n = 0, len(doc)
         while i < n:
             low = doc[i].text.lower()
+            if low in self.plural_sets and any(i >= len(w) and [t.text.lower() for t in doc[i - len(w): i]] == w
+                                               for w in self.plural_set_before):
+                # "an (den) Wochenenden", "an Sonntagen": every weekend, every Sunday
+                sp = Span(doc, i, i + 1, label="DATE")
+                sp._.value = self.plural_sets[low]
+                sp._.date_type = "set"
+                found.append(sp)
+                i += 1
+                continue
             for k in (2, 1):
                 if i + k > n:
                     continue

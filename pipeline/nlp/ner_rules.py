@@ -67,7 +67,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..errors import LanguageDataUnreadable
-from .ext import TYPED_SPANS
+from .ext import DATE_SPANS, TYPED_SPANS
 from .normalize import lang_data
 from ..paths import LANG_DIR
 
@@ -190,7 +190,8 @@ class NerRules:
 
     # -- single repairs, each on one span: -> (start, end, label), None = keep as it is --
     def trimmed(self, ent: Span) -> tuple[int, int]:
-        """Token bounds of `ent` without leading descriptors and trailing non-name tokens."""
+        """Token bounds of `ent` without leading descriptors and trailing non-name tokens (empty,
+        start == end, when nothing of a name is left)."""
         label = ent.label_
         start, end = ent.start, ent.end
         doc = ent.doc
@@ -217,6 +218,16 @@ class NerRules:
                 end -= 1  # "Newark (", "Weihnachten heim"
             else:
                 break
+        if label in ("PER", "LOC") and DATE_SPANS in doc.spans:
+            # a place or person never ends in a year: "Saison 2006/2007" (LOC from the model) leaves the
+            # years to the dates component (session 10, dev4); events and organisations may ("Expo 2000")
+            years = {i for sp in doc.spans[DATE_SPANS] if sp.text.isdigit() for i in range(sp.start, sp.end)}
+            cut = False
+            while end - start > 1 and (doc[end - 1].i in years or (doc[end - 1].is_punct and (cut or doc[end - 2].i in years))):
+                end -= 1
+                cut = True
+            if cut and end - start == 1 and doc[start].pos_ == "NOUN":
+                return start, start  # what is left is a common noun ("Saison"): no name at all
         return start, end
 
     def by_apposition(self, doc: Doc, ents: list[Span], repaired: list[Span], mentions: Counter,
@@ -493,6 +504,9 @@ class NerRules:
             start, end, label = ent.start, ent.end, ent.label_
             if self.strip_descriptors:
                 start, end = self.trimmed(ent)
+                if start == end:
+                    repaired.append(Span(doc, ent.start, ent.end, label="DROPPED"))
+                    continue
                 # the last descriptor cut off says what the name is: "Regionen Côte-d'Or" ORG -> LOC
                 label = next((lab for t in reversed(doc[ent.start:start]) if (lab := self.descriptor_label(t))), label)
                 inner = self.bracketed(Span(doc, start, end, label=label))

@@ -38,14 +38,14 @@ Number = Union[int, float]
 JSON_KEYS: dict[str, frozenset[str]] = {
     "dates.json": frozenset({
         "months", "weekdays", "day_parts", "seasons", "season_months", "period_parts", "ordinals",
-        "quarter_words", "half_words", "deictic_days", "relative_modifiers", "relative_units",
+        "quarter_words", "half_words", "quarter_last_words", "deictic_days", "relative_modifiers", "relative_units",
         "relative_compounds", "year_triggers", "month_triggers", "tense", "anaphoric_modifiers",
         "heute_nowadays", "anaphoric_compounds", "deictic_modifiers", "decade_words", "holidays",
         "event_name_heads", "episode_day_followers", "recurring_day_words", "holiday_generic", "postponed_to", "holiday_lowercase_words",
         "ordinal_nouns", "season_compounds", "month_prefixes", "of_year_modifiers", "deictic_lowercase_only",
         "season_triggers", "dative_jahre_after", "morgen_noun_after", "year_frame_words", "deictic_years",
         "quote_marks", "anaphoric_near", "day_month_triggers", "anaphoric_phrases", "decade_compound_suffixes",
-        "period_adjectives", "calendar_week_words", "day_period_parts", "weekday_date_articles",
+        "period_adjectives", "whole_modifiers", "new_year", "calendar_week_words", "day_period_parts", "weekday_date_articles",
         "recurring_day_prepositions", "day_list_links", "month_list_links", "year_qualifier_prepositions", "year_nouns", "year_range_links"}),
     "numbers.json": frozenset({
         "units", "teens", "tens", "unit_prefixes_in_compounds", "hundred", "thousand", "multipliers",
@@ -55,7 +55,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
     "identifiers.json": frozenset({"before", "before_digits_only", "after"}),
     "measures.json": frozenset({
         "measuring_verbs", "object_measuring_verbs", "subject_deps", "object_deps", "particle_deps", "anaphoric_pronouns", "purpose", "participle_phrase", "partitive_pronouns", "ratios", "speed", "rate_prepositions", "measure_adjectives", "predicate_only_with_unit", "container_nouns", "amount_phrases", "partitive_words", "duration_codes",
-        "ago_words", "set_before", "genitive_time_prepositions", "ahead_words", "anchored_after", "age_after", "age_before", "age_nouns", "age_range_words", "sets", "difference_prepositions", "comparatives", "measure_nouns_before", "bound_prepositions", "bound_fillers", "as_words", "elliptic_cues", "distance", "street_suffixes", "phone_words", "score_words",
+        "ago_words", "set_before", "genitive_time_prepositions", "ahead_words", "anchored_after", "age_after", "age_before", "age_nouns", "age_range_words", "sets", "plural_sets", "difference_prepositions", "comparatives", "measure_nouns_before", "bound_prepositions", "bound_fillers", "as_words", "elliptic_cues", "distance", "street_suffixes", "phone_words", "score_words",
         "score_context", "duration_adjectives", "von_prepositions", "number_links", "coordinators", "definite_articles",
         "genitive_determiners", "range_links", "change_links", "classifier_nouns", "content_prepositions", "per_unit",
         "partitive_articles", "bound_not_for_percent", "genitive_one", "container_prepositions"}),
