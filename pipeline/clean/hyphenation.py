@@ -151,6 +151,8 @@ class _Assembler:
     _NUM_CAP = re.compile(r"(?<=\d)(?:er)?(?=[A-ZÄÖÜ][a-zäöüß]{2})")
     # "30jährige", "EUweit", "USamerikanischen" (a number or an abbreviation glued to a lowercase word)
     _NUM_ABBR = re.compile(r"^(?:\d+|[A-ZÄÖÜ]{2,6})(?=[a-zäöüß]{3,}$)")
+    # a number and an adjective of measure, glued or hyphenated: "30jährige", "3-fache"
+    _MEASURE = re.compile(r"\d+-?[a-zäöüß]*(?:ig|fach|malig|lich)(?:e[mnrs]?)?")
     # "griechischmazedonischen", "deutschtürkische" (a pair of adjectives, the first in -isch / -sch;
     # a first half of another kind is a prefix or a noun German glues on: "makroökonomisches",
     # "gesamtpolitische", "linkspopulistische", "intensivmedizinisches", 10 of 11 so on the dev half)
@@ -277,6 +279,8 @@ class _Assembler:
         # "Weltranglisten-Zwölfte"): pdftotext deletes only line-end hyphens, so a hyphen
         # left in any line is the source's own
         self._heads: Counter = Counter()
+        self._measure_glued: set[str] = set()
+        self._measure_hyph = 0
         self._occ: dict[str, list[tuple[int, int]]] = {}
         for ln in self.c.lines:
             for m in re.finditer(r"[^\W_]+(?:-[^\W_]+)*", ln.strip):
@@ -290,6 +294,13 @@ class _Assembler:
                                    for j in range(i + 2, len(parts) + 1))
                 if ln.i not in merged:
                     self._wc_fixed.update(ws)
+                if self._MEASURE.fullmatch(m.group(0)):
+                    # the document's own spellings of a number and an adjective of measure
+                    # (hyphenated: a hyphen left is printed; glued: see `_glues_measures`)
+                    if "-" in m.group(0):
+                        self._measure_hyph += 1
+                    else:
+                        self._measure_glued.add(m.group(0))
                 pos = m.start()
                 for part in ws[1:] or ws:
                     self._occ.setdefault(part, []).append((len(ln.strip), pos))
@@ -317,6 +328,8 @@ class _Assembler:
     _wc_fixed: Counter = Counter()
     _spans: Counter = Counter()
     _heads: Counter = Counter()
+    _measure_glued: set = set()
+    _measure_hyph = 0
     _pairs: Counter = Counter()
     _occ: dict = {}
     _W: float = 0.0
@@ -495,7 +508,11 @@ class _Assembler:
                 # "30jährige", "20minütige", "3fache": an adjective of measure (German glues no
                 # other lowercase word to a number; "90ern", "49ers" are written so)
                 right = w[m.end():]
-                if re.search(r"(?:ig|fach|malig|lich)(?:e[mnrs]?)?$", right) and lex.get(right) is not None and at(m.end()):
+                if self._MEASURE.fullmatch(w) and lex.get(right) is not None and at(m.end()) \
+                        and not self._glues_measures(w):
+                    # (not where the document glues its other ones: "28jähriger" twice and
+                    # "23jährigen" where no line ends, none hyphenated, wn82573; on the dev
+                    # half 105 articles hyphenate them, 3 glue them, none does both)
                     return [(m.end(), "-")]
                 return []
         m = self._NUM_ABBR.match(w)
@@ -614,6 +631,15 @@ class _Assembler:
         # ... where a line was appended: a capital inside a word elsewhere in such a line is a
         # name ("G2 WinPro PC", "VivaPress", "DolbyDigital")
         return [(k, "-")] if at(k) else []
+
+    def _glues_measures(self, w: str) -> bool:
+        """The document glues a number and an adjective of measure: it writes none hyphenated
+        and another one than `w` glued where no line was appended (not every occurrence at a
+        junction, `_at_junctions`; a hyphenated one broken at a line end is glued there)."""
+        if self._measure_hyph:
+            return False
+        return any(o != w and not self._at_junctions(o, [re.match(r"\d+", o).end()])
+                   for o in self._measure_glued)
 
     def _doc_head_cut(self, w: str, pg: Optional[float], at: Callable[[int], bool]) -> Optional[int]:
         """The cut after a head the document itself prints before a hyphen elsewhere, where a
