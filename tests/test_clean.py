@@ -775,6 +775,7 @@ def test_hashtag_gets_no_hyphen_on_real_text():
     ("gnad131", "(WKStA)", 3),                       # "StA": a mixed-case abbreviation, no word
     ("gnad211", "Check24", 5),                       # a brand glued to a number, "Check" hyphenated nowhere
     ("wn82573", "23jährigen", 2),                    # an age the article glues ("28jähriger" twice), none hyphenated
+    ("gnad456", "nichtklassischen", 5),              # "nicht-" hyphenated once, glued twice ("nichtstaatliche")
 ])
 def test_glued_at_a_junction_yet_no_compound_on_real_text(doc_id, word, cut):
     """Broken at a line end inside it and glued again by pdftotext, a web path without
