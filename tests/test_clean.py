@@ -697,6 +697,9 @@ def _column_broken_at(text: str, word: str, cut: int, width: int = 52) -> str:
     ("gnad537", "B-Teams", 2),                   # ... before a common word of five letters
     ("gnad614", "S-Reihe", 2),
     ("wn14002", "H5N1-Virusstamm", 5),           # a code before a word
+    ("gnad344", "Weltranglisten-45", 15),        # a number after a head the article hyphenates ("Weltranglisten-15")
+    ("wn36593", "Sojus-2", 6),                   # ... ("Sojus-Fregat")
+    ("wn51963", "schwarz-grünen", 8),            # a lowercase pair, the head hyphenated in "schwarz-grüne"
 ])
 def test_deleted_compound_hyphen_restored_on_real_text(doc_id, word, cut):
     """A real article broken at a compound's hyphen and dehyphenated as pdftotext's default
@@ -770,6 +773,9 @@ def test_hashtag_gets_no_hyphen_on_real_text():
 @pytest.mark.parametrize("doc_id,word,cut", [
     ("gnad1016", "pic.twitter.com/vRR4ubIRiQ", 23),  # a web address without a scheme
     ("gnad131", "(WKStA)", 3),                       # "StA": a mixed-case abbreviation, no word
+    ("gnad211", "Check24", 5),                       # a brand glued to a number, "Check" hyphenated nowhere
+    ("wn82573", "23jährigen", 2),                    # an age the article glues ("28jähriger" twice), none hyphenated
+    ("gnad456", "nichtklassischen", 5),              # "nicht-" hyphenated once, glued twice ("nichtstaatliche")
 ])
 def test_glued_at_a_junction_yet_no_compound_on_real_text(doc_id, word, cut):
     """Broken at a line end inside it and glued again by pdftotext, a web path without
