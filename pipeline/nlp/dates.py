@@ -446,6 +446,9 @@ class DateRecognizer:
         self.decade_suffixes = list(d["decade_compound_suffixes"])
         self.period_adjectives = dict(d["period_adjectives"])
         self.whole_mods = list(d["whole_modifiers"])
+        self.ellipsis_links = list(d["relative_ellipsis"]["links"])
+        self.ellipsis_preps = list(d["relative_ellipsis"]["prepositions"])
+        self.deictic_adj_nouns = list(d["deictic_adjective_nouns"])
         self.new_year_words = list(d["new_year"]["words"])
         self.new_year_until = int(d["new_year"]["this_year_until_month"])
         self.calendar_week_words = list(d["calendar_week_words"])
@@ -551,6 +554,11 @@ class DateRecognizer:
         # parts of the day that count as a day after a modifier ("am nächsten Morgen")
         DAYP = _alt(_cap(w) for w, u in self.rel_units.items() if u == "day" and w in self.day_parts)
         WEEK = _alt(_cap(w) for w, u in self.rel_units.items() if u == "week")  # "Woche"
+        # year words beside "Jahr" ("das abgelaufene Geschäftsjahr"): relative_units with unit year
+        FISC = _alt(_cap(w) for w, u in self.rel_units.items() if u == "year" and not w.startswith("jahr"))
+        MOD2 = MOD.replace("?P<mod>", "?:")
+        ELL_LINK = _alt(self.ellipsis_links)
+        ELL_PREP = _alt(self.ellipsis_preps)
         pats: list[tuple[str, str, int]] = [
             ("numeric", f"(?<![\\d.])(?:{WD},?\\s+(?:(?:{ART})\\s+)?)?(?P<day>0?[1-9]|[12]\\d|3[01])\\.(?P<month>0?[1-9]|1[0-2])\\.(?P<year>\\d{{4}}|\\d{{2}})(?![\\d])", 5),
             # "am 24.12.", "vom 3.5. bis 7.5.": day and month in digits without a year (after a trigger word)
@@ -578,7 +586,12 @@ class DateRecognizer:
             ("part_rel", f"{B}(?P<part>{_alt(_cap(w) for w in self.day_period_parts)})\\s+des\\s+(?P<unit>Tages){E}", 3),
             # "in KW 49", "in der 12. Kalenderwoche", "Kalenderwoche 3/2021": an ISO week
             ("calweek", f"{B}(?:(?P<kwn>\\d{{1,2}})\\.\\s*(?:{KW})|(?:{KW})\\s*(?P<kwn2>\\d{{1,2}}))(?:(?:\\s*/\\s*|\\s+){YEAR4})?(?![\\w/-])", 3),
-            ("rel", f"{B}{MOD}\\s+(?P<unit>Jahr|Jahres|Jahre|Monat|Monats|Woche|Wochenende|Tag|Tages|{DAYP})(?:\\s+{YEAR4})?{E}", 2),
+            ("rel", f"{B}{MOD}\\s+(?P<unit>Jahr|Jahres|Jahre|Monat|Monats|Woche|Wochenende|Tag|Tages|{DAYP}|{FISC})(?:\\s+{YEAR4})?{E}", 2),
+            # "im laufenden und im kommenden Jahr": the elliptic first modifier is its own DATE with the
+            # second one's unit (the named group in the look-ahead carries it)
+            ("rel", f"{B}{MOD}(?=\\s+(?:{ELL_LINK})\\s+(?:(?:{ELL_PREP})\\s+)?{MOD2}\\s+(?P<unit>Jahr|Jahres|Monat|Monats|Woche|{FISC}){E})", 2),
+            # "in ihrer heutigen Ausgabe": the deictic adjective alone is the day before these nouns
+            ("deictic_adj", f"{B}(?P<dadj>{_alt(_both(self.deictic_mods))})(?=\\s+(?:{_alt(_cap(w) for w in self.deictic_adj_nouns)}){E})", 2),
             # "am Wochenende" without a modifier: the weekend nearest publication in the tense's direction
             ("rel", f"(?<=\\b[Aa]m\\s)(?P<unit>Wochenende){E}", 2),
             # "das ganze Wochenende": the weekend by tense, the adjective inside
@@ -611,7 +624,7 @@ class DateRecognizer:
             "numeric": r"\d\.\d{1,2}\.\d\d", "numeric_dm": r"\d\.\d{1,2}\.", "ana_phrase": _alt(self.ana_phrase_dirs), "iso": r"\d-\d\d-\d\d", "dmy": mon_gate, "day_list": mon_gate,
             "month": mon_gate, "season": SEAS.split(")")[0].split("(?P<season>")[1], "part_year": part_gate,
             "quarter": "Quartal|Vierteljahr|Jahresviertel|Halbjahr|Jahreshälfte", "quarter_q": "Q[1-4]",
-            "part_rel": part_gate, "rel": "Jahr|Monat|Woche|Tag|" + DAYP, "rel_comp": _alt(_cap(w) for w in self.rel_comp),
+            "part_rel": part_gate, "rel": "Jahr|Monat|Woche|Tag|" + DAYP + "|" + FISC, "deictic_adj": _alt(_both(self.deictic_mods)), "rel_comp": _alt(_cap(w) for w in self.rel_comp),
             "jahr_year": "Jahr", "new_year": "Jahr", "decade": r"\d-?er|ziger|ßiger", "calweek": KW, "century": r"Jahrhundert|Jh\.", "bc_year": r"v\.\s?Chr\.",
             "weekday": _alt(_cap(w) for w in self.weekdays), "weekday_week": WEEK, "deictic": "eute|estern|orgen", "episode_day": "Tag",
             "deictic_year": _alt(_both(self.deictic_years)),
@@ -1043,6 +1056,8 @@ class DateRecognizer:
             return None if r is None else iso_year(r.year + (0 if r.month <= self.new_year_until else 1))
         if k == "deictic_year":  # "heuer": the publication year
             return None if anchor is None else iso_year(anchor.year + self.deictic_years[g["dyear"].lower()])
+        if k == "deictic_adj":  # "in ihrer heutigen Ausgabe": days from publication
+            return None if anchor is None else (anchor + dt.timedelta(days=self.deictic_mods[g["dadj"].lower()])).isoformat()
         if k == "deictic":
             if anchor is None:
                 return None
@@ -1241,7 +1256,7 @@ class DateRecognizer:
                 # a weekday resolved to its day is the date an anaphoric day counts from ("Atmar
                 # teilte am Montag mit ... am Vortag"); in narrative texts the frame stays
                 ref = self._ref_from(value)
-            elif m.kind not in ("deictic", "deictic_year", "new_year", "rel", "weekday", "year_part", "episode_day", "ana_phrase") and value:
+            elif m.kind not in ("deictic", "deictic_adj", "deictic_year", "new_year", "rel", "weekday", "year_part", "episode_day", "ana_phrase") and value:
                 r = self._ref_from(value)
                 if r is None:
                     pass
