@@ -81,3 +81,31 @@ def test_day_of_the_deed_dev5(nlp):
 def test_day_of_the_deed_news(nlp, wid, upto, expected):
     text, published = _article(wid, upto)
     assert expected in dates_of(nlp, text, published)
+
+
+# 6. the direction of partial dates by tense. (a) a modal's preterite is a past cue, and the passive
+# infinitive "werden" under it is no future (dates.json tense "modal_preterite"); the tense comes from
+# the clause, so the blank pipeline (no parse) decides it too
+@pytest.mark.parametrize("published,text,expected", [
+    ("2017-08-19", "Der Absatz der neuen chinesischen Automarke Borgward ist im Juli 2017 in China um 21 Prozent im "
+     "Vergleich zum Vorjahr gesunken. Im Juli konnten nur noch 3.208 Fahrzeuge verkauft werden, damit erreicht die "
+     "Marke einen Tiefstand.", ("Juli", "2017-07", "date")),  # wn81501 (dev4)
+    ("2016-03-15", "Im September konnte er schließlich über die KommAustria beigelegt werden.",
+     ("September", "2015-09", "date")),  # gnad797
+    ("2016-03-15", "Zehn Jahre Stress haben sein Herz so geschwächt, dass er im April operiert werden musste.",
+     ("April", "2015-04", "date")),  # gnad1000
+], ids=["wn81501", "gnad797", "gnad1000"])
+def test_modal_preterite_is_past(nlp, published, text, expected):
+    assert expected in dates_of(nlp, text, published)
+
+
+# (b) "diesen" + weekday: the nearest one, but by the clause's tense where it has one (the parse decides
+# a weekday's tense: the trained model)
+def test_this_weekday_by_tense(nlp_model):
+    text = ("Die 64-jährige deutsche Bundeskanzlerin Angela Merkel hat diesen Samstag auf einer Pressekonferenz in "
+            "Berlin angekündigt, kurzfristig zurückzutreten.")  # wn82713 (dev4), published on a Wednesday
+    assert dates_of(nlp_model, text, "2018-10-31") == [("diesen Samstag", "2018-10-27", "date")]
+    # a future clause: the coming one (gnad604, anchor 2016-03-15, a Tuesday)
+    text = ("Die österreichische Bundesregierung will diesen Mittwoch ein gemeinsames Konzept zu einem besseren "
+            "Grenzmanagement vorlegen.")
+    assert dates_of(nlp_model, text, "2016-03-15") == [("diesen Mittwoch", "2016-03-16", "date")]

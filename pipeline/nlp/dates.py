@@ -248,6 +248,7 @@ class TenseDetector:
         self.future_aux = set(d["future_aux"])
         self.infinitive_marks = set(d["infinitive_marks"])
         self.modal_future = set(d["modal_future"])
+        self.modal_past = set(d["modal_preterite"])
         strong = set(d["strong_preterite"])
         self.strong = strong | {w + "en" for w in strong} | {w + "n" for w in strong if w.endswith("e")}
         self.not_past = set(d["not_past"])
@@ -272,7 +273,7 @@ class TenseDetector:
         if t.has_morph() and t.morph.get("Tense"):
             return "Past" in t.morph.get("Tense") and "Fin" in (t.morph.get("VerbForm") or ["Fin"]) \
                 and "Sub" not in t.morph.get("Mood")
-        if w in self.past_aux or w in self.strong:
+        if w in self.past_aux or w in self.strong or w in self.modal_past:
             return True
         if not t.text.islower():
             return False
@@ -367,7 +368,7 @@ class TenseDetector:
         for w in words:
             if w in self.not_past:
                 return "present"
-        if any(w in self.past_aux for w in words):
+        if any(w in self.past_aux or w in self.modal_past for w in words):
             return "past"
         if any(w in self.perfect_aux for w in words) and part:
             return "past"
@@ -390,7 +391,10 @@ class TenseDetector:
         has_part = any(self._participle(t) for t in tokens)
         has_inf = any(self._infinitive(t) for t in tokens)
         cues: list[tuple[int, str]] = []
+        passive_inf = has_part and any(w in self.modal_past for w in words)  # "konnten ... verkauft werden"
         for t, w in zip(tokens, words):
+            if w in self.future_aux and passive_inf:
+                continue
             if w in self.future_aux and has_inf and not has_part:
                 cues.append((t.i, "future"))
             elif w in self.modal_future and has_inf:
@@ -1037,7 +1041,10 @@ class DateRecognizer:
                 if abs(off) > 1:
                     d = d + dt.timedelta(weeks=off + (1 if off < 0 else -1))
             elif off == 0:
-                d = resolve_weekday(anchor or base, wd, "present")
+                # "diesen Samstag": the nearest one, but the one gone by in a past clause and the
+                # coming one in a future clause ("hat diesen Samstag angekündigt", published on a
+                # Wednesday: the Saturday before; HeidelTime reads "this" + weekday by tense too)
+                d = resolve_weekday(anchor or base, wd, t if t in ("past", "future") else "present")
             else:
                 d = resolve_weekday(base, wd, t)
             return d.isoformat()
