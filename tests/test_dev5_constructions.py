@@ -109,3 +109,23 @@ def test_this_weekday_by_tense(nlp_model):
     text = ("Die österreichische Bundesregierung will diesen Mittwoch ein gemeinsames Konzept zu einem besseren "
             "Grenzmanagement vorlegen.")
     assert dates_of(nlp_model, text, "2016-03-15") == [("diesen Mittwoch", "2016-03-16", "date")]
+
+
+# (c) a weekday's tense from the parse only where the verb it hangs on lies in the date's own clause
+# (wn13194, dev5: the parse hangs "am Donnerstagabend" on "bewohnt wird" of the relative clause before it)
+def test_weekday_tense_from_its_own_clause(nlp_model):
+    text, published = _article("wn13194", "Donnerstagabend")
+    assert ("Donnerstagabend", "2005-09-29", "date") in dates_of(nlp_model, text, published)
+
+
+# 5. a period up to publication (dates.json "period_durations"): a duration
+@pytest.mark.parametrize("published,text,expected", [
+    ("2005-05-18", "Im letzten Jahrzehnt haben Astronomen weltweit rund 150 Planeten außerhalb unseres "
+     "Sonnensystems aufgespürt.", ("letzten Jahrzehnt", "P10Y", "duration")),  # wn5419 (dev5)
+    ("2016-03-15", "Den Stillstand im letzten Jahrzehnt hat die Regierung zu verantworten.",
+     ("letzten Jahrzehnt", "P10Y", "duration")),  # gnad809
+    ("2016-03-15", "Für die Vereinigten Arabischen Emirate sind im vergangenen Jahrzehnt summa summarum 24 "
+     "Genehmigungen ausgestellt worden.", ("vergangenen Jahrzehnt", "P10Y", "duration")),  # gnad914
+], ids=["wn5419", "gnad809", "gnad914"])
+def test_last_decade_is_a_duration(nlp, published, text, expected):
+    assert expected in dates_of(nlp, text, published)

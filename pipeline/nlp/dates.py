@@ -318,7 +318,8 @@ class TenseDetector:
         lem = self.lemma_table().get(w) if self._lemma_values else None
         return bool(lem) and lem[:3] == w[:3] and lem.endswith("en")
 
-    def predicate_tense(self, doc: Doc, start: int, end: int) -> Optional[str]:
+    def predicate_tense(self, doc: Doc, start: int, end: int,
+                        within: Optional[tuple[int, int]] = None) -> Optional[str]:
         """Tense of the verb a date attaches to in the dependency parse (the model has no
         morphological features, only UPOS, so the verb and its auxiliaries decide):
         "gelangten sie am Donnerstagabend" -> past; "veranlasste ..., am Dienstag ... zu
@@ -348,6 +349,10 @@ class TenseDetector:
         else:
             return None
         if t.pos_ not in ("VERB", "AUX", "ADJ") and not any(c.dep_ in ("aux", "aux:pass", "cop") for c in t.children):
+            return None
+        if within is not None and not within[0] <= t.i < within[1]:
+            # the parse hangs the date on a verb of another clause ("In Balad, das ... bewohnt wird
+            # ..., explodierten bereits am Donnerstagabend", dev5): the date's own clause decides
             return None
         if nominal:
             return "present"
@@ -453,6 +458,8 @@ class DateRecognizer:
         self.ellipsis_links = list(d["relative_ellipsis"]["links"])
         self.ellipsis_preps = list(d["relative_ellipsis"]["prepositions"])
         self.deictic_adj_nouns = list(d["deictic_adjective_nouns"])
+        self.period_dur_mods = list(d["period_durations"]["modifiers"])
+        self.period_durs = dict(d["period_durations"]["words"])
         self.new_year_words = list(d["new_year"]["words"])
         self.new_year_until = int(d["new_year"]["this_year_until_month"])
         self.calendar_week_words = list(d["calendar_week_words"])
@@ -594,6 +601,8 @@ class DateRecognizer:
             # "im laufenden und im kommenden Jahr": the elliptic first modifier is its own DATE with the
             # second one's unit (the named group in the look-ahead carries it)
             ("rel", f"{B}{MOD}(?=\\s+(?:{ELL_LINK})\\s+(?:(?:{ELL_PREP})\\s+)?{MOD2}\\s+(?P<unit>Jahr|Jahres|Monat|Monats|Woche|{FISC}){E})", 2),
+            # "im letzten Jahrzehnt": the span up to publication, a duration
+            ("period_duration", f"{B}(?P<pdmod>{_alt(_both(self.period_dur_mods))})\\s+(?P<pdw>{_alt(_cap(w) for w in self.period_durs)}){E}", 3),
             # "in ihrer heutigen Ausgabe": the deictic adjective alone is the day before these nouns
             ("deictic_adj", f"{B}(?P<dadj>{_alt(_both(self.deictic_mods))})(?=\\s+(?:{_alt(_cap(w) for w in self.deictic_adj_nouns)}){E})", 2),
             # "am Wochenende" without a modifier: the weekend nearest publication in the tense's direction
@@ -628,7 +637,7 @@ class DateRecognizer:
             "numeric": r"\d\.\d{1,2}\.\d\d", "numeric_dm": r"\d\.\d{1,2}\.", "ana_phrase": _alt(self.ana_phrase_dirs), "iso": r"\d-\d\d-\d\d", "dmy": mon_gate, "day_list": mon_gate,
             "month": mon_gate, "season": SEAS.split(")")[0].split("(?P<season>")[1], "part_year": part_gate,
             "quarter": "Quartal|Vierteljahr|Jahresviertel|Halbjahr|Jahreshälfte", "quarter_q": "Q[1-4]",
-            "part_rel": part_gate, "rel": "Jahr|Monat|Woche|Tag|" + DAYP + "|" + FISC, "deictic_adj": _alt(_both(self.deictic_mods)), "rel_comp": _alt(_cap(w) for w in self.rel_comp),
+            "part_rel": part_gate, "rel": "Jahr|Monat|Woche|Tag|" + DAYP + "|" + FISC, "deictic_adj": _alt(_both(self.deictic_mods)), "period_duration": _alt(_cap(w) for w in self.period_durs), "rel_comp": _alt(_cap(w) for w in self.rel_comp),
             "jahr_year": "Jahr", "new_year": "Jahr", "decade": r"\d-?er|ziger|ßiger", "calweek": KW, "century": r"Jahrhundert|Jh\.", "bc_year": r"v\.\s?Chr\.",
             "weekday": _alt(_cap(w) for w in self.weekdays), "weekday_week": WEEK, "deictic": "eute|estern|orgen", "episode_day": "Tag",
             "deictic_year": _alt(_both(self.deictic_years)),
@@ -1063,6 +1072,8 @@ class DateRecognizer:
             return None if r is None else iso_year(r.year + (0 if r.month <= self.new_year_until else 1))
         if k == "deictic_year":  # "heuer": the publication year
             return None if anchor is None else iso_year(anchor.year + self.deictic_years[g["dyear"].lower()])
+        if k == "period_duration":
+            return self.period_durs[g["pdw"].lower()]
         if k == "deictic_adj":  # "in ihrer heutigen Ausgabe": days from publication
             return None if anchor is None else (anchor + dt.timedelta(days=self.deictic_mods[g["dadj"].lower()])).isoformat()
         if k == "deictic":
@@ -1192,7 +1203,8 @@ class DateRecognizer:
         for m, span in matches:
             s0, s1 = sentence_bounds(doc, span.start)
             c0, c1 = clause_bounds(doc, span.start, span.end, s0, s1)
-            tense = self.tense_detector.predicate_tense(doc, span.start, span.end) if m.kind in self.parse_tense_kinds else None
+            tense = self.tense_detector.predicate_tense(doc, span.start, span.end, (c0, c1)) \
+                if m.kind in self.parse_tense_kinds else None
             if tense is None:
                 tense = self.tense_detector.tense([t for t in doc[c0:c1] if t.i < span.start or t.i >= span.end], span.start)
             if tense is None:
@@ -1245,6 +1257,8 @@ class DateRecognizer:
                 value = self._coarse(value, m, precision)
             span = Span(doc, span.start, span.end, label="DATE")
             span._.value = value
+            if m.kind == "period_duration":
+                span._.date_type = "duration"
             if m.kind == "dmy" and not m.g.get("year") and m.g.get("mon") and self._recurring(doc, span):
                 # "immer am 19. Januar": every year's 19 January, a TimeML set
                 span._.value = f"XXXX-{self.months[m.g['mon'].lower()]:02d}-{int(m.g['day']):02d}"
@@ -1263,7 +1277,7 @@ class DateRecognizer:
                 # a weekday resolved to its day is the date an anaphoric day counts from ("Atmar
                 # teilte am Montag mit ... am Vortag"); in narrative texts the frame stays
                 ref = self._ref_from(value)
-            elif m.kind not in ("deictic", "deictic_adj", "deictic_year", "new_year", "rel", "weekday", "year_part", "episode_day", "ana_phrase") and value:
+            elif m.kind not in ("deictic", "deictic_adj", "period_duration", "deictic_year", "new_year", "rel", "weekday", "year_part", "episode_day", "ana_phrase") and value:
                 r = self._ref_from(value)
                 if r is None:
                     pass
