@@ -350,12 +350,12 @@ class TenseDetector:
             return None
         if t.pos_ not in ("VERB", "AUX", "ADJ") and not any(c.dep_ in ("aux", "aux:pass", "cop") for c in t.children):
             return None
+        if nominal:
+            return "present"
         if within is not None and not within[0] <= t.i < within[1]:
             # the parse hangs the date on a verb of another clause ("In Balad, das ... bewohnt wird
             # ..., explodierten bereits am Donnerstagabend", dev5): the date's own clause decides
             return None
-        if nominal:
-            return "present"
         for _ in range(4):
             tense = self._verb_tense(t)
             zu = any(c.dep_ == "mark" and c.text.lower() in self.infinitive_marks for c in t.children)
