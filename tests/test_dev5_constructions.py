@@ -129,3 +129,20 @@ def test_weekday_tense_from_its_own_clause(nlp_model):
 ], ids=["wn5419", "gnad809", "gnad914"])
 def test_last_decade_is_a_duration(nlp, published, text, expected):
     assert expected in dates_of(nlp, text, published)
+
+
+# 2. holiday compounds: a holiday's weekend (dates.json "holiday_weekends": YYYY-Www-WE; generic with a
+# recurrence cue: a set without a value, dev4 gold) and its holidays in the plural ("holidays":
+# "Osterfeiertage" = Easter Sunday, as "an den Ostertagen")
+@pytest.mark.parametrize("published,text,expected", [
+    ("2008-05-12", "Bei der Veranstaltung handelt es sich um einen „alternativen Karneval“, der seitdem alljährlich am "
+     "Pfingstwochenende in Berlin-Kreuzberg gefeiert wird.", ("Pfingstwochenende", None, "set")),  # wn50115 (dev4)
+    ("2016-03-15", "Am Osterwochenende wird mit starkem Reiseverkehr gerechnet.",
+     ("Osterwochenende", "2016-W12-WE", "date")),  # Easter Sunday 2016 was 27 March (no real sentence found)
+    ("2006-05-04", "Deiss, der sich an den Osterfeiertagen zu diesem Schritt entschlossen hatte, sagte zur Begründung, "
+     "er wolle neuen Politikern den Platz frei machen.", ("Osterfeiertagen", "2006-04-16", "date")),  # wn26226
+    ("2008-03-05", "Während der Osterfeiertage sollen die Arbeitskämpfe zunächst ausgesetzt werden, so "
+     "verdi-Verhandlungsführer Frank Bäsler.", ("Osterfeiertage", "2008-03-23", "date")),  # wn48687
+], ids=["wn50115", "easter-weekend", "wn26226", "wn48687"])
+def test_holiday_compounds(nlp, published, text, expected):
+    assert expected in dates_of(nlp, text, published)

@@ -460,6 +460,7 @@ class DateRecognizer:
         self.deictic_adj_nouns = list(d["deictic_adjective_nouns"])
         self.period_dur_mods = list(d["period_durations"]["modifiers"])
         self.period_durs = dict(d["period_durations"]["words"])
+        self.holiday_weekends = dict(d["holiday_weekends"])
         self.new_year_words = list(d["new_year"]["words"])
         self.new_year_until = int(d["new_year"]["this_year_until_month"])
         self.calendar_week_words = list(d["calendar_week_words"])
@@ -601,6 +602,8 @@ class DateRecognizer:
             # "im laufenden und im kommenden Jahr": the elliptic first modifier is its own DATE with the
             # second one's unit (the named group in the look-ahead carries it)
             ("rel", f"{B}{MOD}(?=\\s+(?:{ELL_LINK})\\s+(?:(?:{ELL_PREP})\\s+)?{MOD2}\\s+(?P<unit>Jahr|Jahres|Monat|Monats|Woche|{FISC}){E})", 2),
+            # "am Pfingstwochenende": the weekend of the holiday
+            ("holiday_weekend", f"{B}(?P<hwe>{_alt(_cap(w) for w in self.holiday_weekends)}){E}(?:\\s+{YEAR4})?", 2),
             # "im letzten Jahrzehnt": the span up to publication, a duration
             ("period_duration", f"{B}(?P<pdmod>{_alt(_both(self.period_dur_mods))})\\s+(?P<pdw>{_alt(_cap(w) for w in self.period_durs)}){E}", 3),
             # "in ihrer heutigen Ausgabe": the deictic adjective alone is the day before these nouns
@@ -637,7 +640,7 @@ class DateRecognizer:
             "numeric": r"\d\.\d{1,2}\.\d\d", "numeric_dm": r"\d\.\d{1,2}\.", "ana_phrase": _alt(self.ana_phrase_dirs), "iso": r"\d-\d\d-\d\d", "dmy": mon_gate, "day_list": mon_gate,
             "month": mon_gate, "season": SEAS.split(")")[0].split("(?P<season>")[1], "part_year": part_gate,
             "quarter": "Quartal|Vierteljahr|Jahresviertel|Halbjahr|Jahreshälfte", "quarter_q": "Q[1-4]",
-            "part_rel": part_gate, "rel": "Jahr|Monat|Woche|Tag|" + DAYP + "|" + FISC, "deictic_adj": _alt(_both(self.deictic_mods)), "period_duration": _alt(_cap(w) for w in self.period_durs), "rel_comp": _alt(_cap(w) for w in self.rel_comp),
+            "part_rel": part_gate, "rel": "Jahr|Monat|Woche|Tag|" + DAYP + "|" + FISC, "deictic_adj": _alt(_both(self.deictic_mods)), "period_duration": _alt(_cap(w) for w in self.period_durs), "holiday_weekend": _alt(_cap(w) for w in self.holiday_weekends), "rel_comp": _alt(_cap(w) for w in self.rel_comp),
             "jahr_year": "Jahr", "new_year": "Jahr", "decade": r"\d-?er|ziger|ßiger", "calweek": KW, "century": r"Jahrhundert|Jh\.", "bc_year": r"v\.\s?Chr\.",
             "weekday": _alt(_cap(w) for w in self.weekdays), "weekday_week": WEEK, "deictic": "eute|estern|orgen", "episode_day": "Tag",
             "deictic_year": _alt(_both(self.deictic_years)),
@@ -1072,6 +1075,12 @@ class DateRecognizer:
             return None if r is None else iso_year(r.year + (0 if r.month <= self.new_year_until else 1))
         if k == "deictic_year":  # "heuer": the publication year
             return None if anchor is None else iso_year(anchor.year + self.deictic_years[g["dyear"].lower()])
+        if k == "holiday_weekend":
+            y = self._year_value(g.get("year"), anchor)
+            if y is None and base is None:
+                return None
+            d = holiday_date(self.holiday_weekends[g["hwe"].lower()], y, base, t)
+            return None if d is None else f"{d.isocalendar()[0]:04d}-W{d.isocalendar()[1]:02d}-WE"
         if k == "period_duration":
             return self.period_durs[g["pdw"].lower()]
         if k == "deictic_adj":  # "in ihrer heutigen Ausgabe": days from publication
@@ -1247,6 +1256,11 @@ class DateRecognizer:
                     value = weekday_year(value, self.weekdays[m.g["wd"].lower()])
                 if self.mode == "news" and last_dated is not None:
                     value = self._near_anaphoric(doc, m, last_dated, s0, value)
+            if m.kind == "holiday_weekend" and not m.g.get("year") and self._holiday_generic(doc, s0, s1):
+                value = None  # "der seitdem alljährlich am Pfingstwochenende ... gefeiert wird": every year's
+                generic_weekend = True
+            else:
+                generic_weekend = False
             if m.kind == "holiday" and not m.g.get("year"):
                 if self._holiday_named(doc, span):
                     continue  # "Ostern weltweit am gleichen Tage zu feiern": the feast, not a time
@@ -1259,6 +1273,8 @@ class DateRecognizer:
             span._.value = value
             if m.kind == "period_duration":
                 span._.date_type = "duration"
+            if generic_weekend:
+                span._.date_type = "set"
             if m.kind == "dmy" and not m.g.get("year") and m.g.get("mon") and self._recurring(doc, span):
                 # "immer am 19. Januar": every year's 19 January, a TimeML set
                 span._.value = f"XXXX-{self.months[m.g['mon'].lower()]:02d}-{int(m.g['day']):02d}"
