@@ -146,3 +146,12 @@ def test_last_decade_is_a_duration(nlp, published, text, expected):
 ], ids=["wn50115", "easter-weekend", "wn26226", "wn48687"])
 def test_holiday_compounds(nlp, published, text, expected):
     assert expected in dates_of(nlp, text, published)
+
+
+# 4b. "am Vortag des Unglücks" after "im September 2005": a day offset counts from the day the text
+# named last ("am Sonntag, den 14. August"), not from a month named after it (wn23893, dev5)
+def test_day_before_counts_from_a_day(nlp_model):
+    text, published = _article("wn23893", "Vortag")
+    ds = dates_of(nlp_model, text, published)
+    assert ("September 2005", "2005-09", "date") in ds
+    assert ("Vortag", "2005-08-13", "date") in ds

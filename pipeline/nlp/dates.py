@@ -1027,6 +1027,11 @@ class DateRecognizer:
             unit, off = self.rel_comp[g["comp"].lower()]
             anaphoric = g["comp"].lower() in self.ana_comp
             r = ref if (self.mode == "narrative" or anaphoric) and ref else anchor
+            if anaphoric and unit == "day" and r is ref and m.extra.get("day_ref") is not None \
+                    and ref != m.extra["day_ref"]:
+                # "am Vortag des Unglücks" after "im September 2005": a day counts from the day the text
+                # named last ("am Sonntag, den 14. August"), not from a month (dev5 wn23893)
+                r = m.extra["day_ref"]
             return None if r is None else shift_period(r, unit, off)
         if k == "decade":
             if g.get("decw"):
@@ -1206,6 +1211,7 @@ class DateRecognizer:
         spans = []
         holidays: set[tuple[int, int]] = set()
         ref: Optional[dt.date] = None
+        day_ref: Optional[dt.date] = None  # the reference while it was last a whole day
         episode_start: Optional[dt.date] = None
         last_dated: Optional[tuple[str, str, int]] = None  # (value, kind, sentence start) of the last dated span
         history: Optional[list[int]] = []  # years of the dates so far while all lie years before publication
@@ -1237,6 +1243,8 @@ class DateRecognizer:
                 value = None if episode_start is None or n is None else \
                     (episode_start + dt.timedelta(days=n - 1)).isoformat()
             else:
+                if m.kind == "rel_comp" and day_ref is not None:
+                    m.extra["day_ref"] = day_ref
                 value = self.normalise(m, anchor, tense, ref)
                 if self.mode == "news" and m.kind == "dmy" and tense != "future" and history is not None \
                         and len(history) >= HISTORY_MIN_DATES and not m.g.get("year") and m.extra.get("year") is None:
@@ -1313,6 +1321,8 @@ class DateRecognizer:
                     ref = r
                 elif ref is not None and self.mode == "narrative":
                     ref = r
+            if ref is not None and value and _ISO_DAY.match(value) and ref == self._ref_from(value):
+                day_ref = ref
         if holidays:
             # a holiday the model took for a name ("an [Weihnachten heim]" as LOC) is a DATE: a
             # model entity over it goes when no proper noun lies outside the holiday
