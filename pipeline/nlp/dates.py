@@ -248,6 +248,7 @@ class TenseDetector:
         self.future_aux = set(d["future_aux"])
         self.infinitive_marks = set(d["infinitive_marks"])
         self.modal_future = set(d["modal_future"])
+        self.modal_past = set(d["modal_preterite"])
         strong = set(d["strong_preterite"])
         self.strong = strong | {w + "en" for w in strong} | {w + "n" for w in strong if w.endswith("e")}
         self.not_past = set(d["not_past"])
@@ -272,7 +273,7 @@ class TenseDetector:
         if t.has_morph() and t.morph.get("Tense"):
             return "Past" in t.morph.get("Tense") and "Fin" in (t.morph.get("VerbForm") or ["Fin"]) \
                 and "Sub" not in t.morph.get("Mood")
-        if w in self.past_aux or w in self.strong:
+        if w in self.past_aux or w in self.strong or w in self.modal_past:
             return True
         if not t.text.islower():
             return False
@@ -317,7 +318,8 @@ class TenseDetector:
         lem = self.lemma_table().get(w) if self._lemma_values else None
         return bool(lem) and lem[:3] == w[:3] and lem.endswith("en")
 
-    def predicate_tense(self, doc: Doc, start: int, end: int) -> Optional[str]:
+    def predicate_tense(self, doc: Doc, start: int, end: int,
+                        within: Optional[tuple[int, int]] = None) -> Optional[str]:
         """Tense of the verb a date attaches to in the dependency parse (the model has no
         morphological features, only UPOS, so the verb and its auxiliaries decide):
         "gelangten sie am Donnerstagabend" -> past; "veranlasste ..., am Dienstag ... zu
@@ -350,6 +352,10 @@ class TenseDetector:
             return None
         if nominal:
             return "present"
+        if within is not None and not within[0] <= t.i < within[1]:
+            # the parse hangs the date on a verb of another clause ("In Balad, das ... bewohnt wird
+            # ..., explodierten bereits am Donnerstagabend", dev5): the date's own clause decides
+            return None
         for _ in range(4):
             tense = self._verb_tense(t)
             zu = any(c.dep_ == "mark" and c.text.lower() in self.infinitive_marks for c in t.children)
@@ -367,7 +373,7 @@ class TenseDetector:
         for w in words:
             if w in self.not_past:
                 return "present"
-        if any(w in self.past_aux for w in words):
+        if any(w in self.past_aux or w in self.modal_past for w in words):
             return "past"
         if any(w in self.perfect_aux for w in words) and part:
             return "past"
@@ -390,7 +396,10 @@ class TenseDetector:
         has_part = any(self._participle(t) for t in tokens)
         has_inf = any(self._infinitive(t) for t in tokens)
         cues: list[tuple[int, str]] = []
+        passive_inf = has_part and any(w in self.modal_past for w in words)  # "konnten ... verkauft werden"
         for t, w in zip(tokens, words):
+            if w in self.future_aux and passive_inf:
+                continue
             if w in self.future_aux and has_inf and not has_part:
                 cues.append((t.i, "future"))
             elif w in self.modal_future and has_inf:
@@ -446,6 +455,12 @@ class DateRecognizer:
         self.decade_suffixes = list(d["decade_compound_suffixes"])
         self.period_adjectives = dict(d["period_adjectives"])
         self.whole_mods = list(d["whole_modifiers"])
+        self.ellipsis_links = list(d["relative_ellipsis"]["links"])
+        self.ellipsis_preps = list(d["relative_ellipsis"]["prepositions"])
+        self.deictic_adj_nouns = list(d["deictic_adjective_nouns"])
+        self.period_dur_mods = list(d["period_durations"]["modifiers"])
+        self.period_durs = dict(d["period_durations"]["words"])
+        self.holiday_weekends = dict(d["holiday_weekends"])
         self.new_year_words = list(d["new_year"]["words"])
         self.new_year_until = int(d["new_year"]["this_year_until_month"])
         self.calendar_week_words = list(d["calendar_week_words"])
@@ -551,6 +566,11 @@ class DateRecognizer:
         # parts of the day that count as a day after a modifier ("am nächsten Morgen")
         DAYP = _alt(_cap(w) for w, u in self.rel_units.items() if u == "day" and w in self.day_parts)
         WEEK = _alt(_cap(w) for w, u in self.rel_units.items() if u == "week")  # "Woche"
+        # year words beside "Jahr" ("das abgelaufene Geschäftsjahr"): relative_units with unit year
+        FISC = _alt(_cap(w) for w, u in self.rel_units.items() if u == "year" and not w.startswith("jahr"))
+        MOD2 = MOD.replace("?P<mod>", "?:")
+        ELL_LINK = _alt(self.ellipsis_links)
+        ELL_PREP = _alt(self.ellipsis_preps)
         pats: list[tuple[str, str, int]] = [
             ("numeric", f"(?<![\\d.])(?:{WD},?\\s+(?:(?:{ART})\\s+)?)?(?P<day>0?[1-9]|[12]\\d|3[01])\\.(?P<month>0?[1-9]|1[0-2])\\.(?P<year>\\d{{4}}|\\d{{2}})(?![\\d])", 5),
             # "am 24.12.", "vom 3.5. bis 7.5.": day and month in digits without a year (after a trigger word)
@@ -578,7 +598,16 @@ class DateRecognizer:
             ("part_rel", f"{B}(?P<part>{_alt(_cap(w) for w in self.day_period_parts)})\\s+des\\s+(?P<unit>Tages){E}", 3),
             # "in KW 49", "in der 12. Kalenderwoche", "Kalenderwoche 3/2021": an ISO week
             ("calweek", f"{B}(?:(?P<kwn>\\d{{1,2}})\\.\\s*(?:{KW})|(?:{KW})\\s*(?P<kwn2>\\d{{1,2}}))(?:(?:\\s*/\\s*|\\s+){YEAR4})?(?![\\w/-])", 3),
-            ("rel", f"{B}{MOD}\\s+(?P<unit>Jahr|Jahres|Jahre|Monat|Monats|Woche|Wochenende|Tag|Tages|{DAYP})(?:\\s+{YEAR4})?{E}", 2),
+            ("rel", f"{B}{MOD}\\s+(?P<unit>Jahr|Jahres|Jahre|Monat|Monats|Woche|Wochenende|Tag|Tages|{DAYP}|{FISC})(?:\\s+{YEAR4})?{E}", 2),
+            # "im laufenden und im kommenden Jahr": the elliptic first modifier is its own DATE with the
+            # second one's unit (the named group in the look-ahead carries it)
+            ("rel", f"{B}{MOD}(?=\\s+(?:{ELL_LINK})\\s+(?:(?:{ELL_PREP})\\s+)?{MOD2}\\s+(?P<unit>Jahr|Jahres|Monat|Monats|Woche|{FISC}){E})", 2),
+            # "am Pfingstwochenende": the weekend of the holiday
+            ("holiday_weekend", f"{B}(?P<hwe>{_alt(_cap(w) for w in self.holiday_weekends)}){E}(?:\\s+{YEAR4})?", 2),
+            # "im letzten Jahrzehnt": the span up to publication, a duration
+            ("period_duration", f"{B}(?P<pdmod>{_alt(_both(self.period_dur_mods))})\\s+(?P<pdw>{_alt(_cap(w) for w in self.period_durs)}){E}", 3),
+            # "in ihrer heutigen Ausgabe": the deictic adjective alone is the day before these nouns
+            ("deictic_adj", f"{B}(?P<dadj>{_alt(_both(self.deictic_mods))})(?=\\s+(?:{_alt(_cap(w) for w in self.deictic_adj_nouns)}){E})", 2),
             # "am Wochenende" without a modifier: the weekend nearest publication in the tense's direction
             ("rel", f"(?<=\\b[Aa]m\\s)(?P<unit>Wochenende){E}", 2),
             # "das ganze Wochenende": the weekend by tense, the adjective inside
@@ -611,7 +640,7 @@ class DateRecognizer:
             "numeric": r"\d\.\d{1,2}\.\d\d", "numeric_dm": r"\d\.\d{1,2}\.", "ana_phrase": _alt(self.ana_phrase_dirs), "iso": r"\d-\d\d-\d\d", "dmy": mon_gate, "day_list": mon_gate,
             "month": mon_gate, "season": SEAS.split(")")[0].split("(?P<season>")[1], "part_year": part_gate,
             "quarter": "Quartal|Vierteljahr|Jahresviertel|Halbjahr|Jahreshälfte", "quarter_q": "Q[1-4]",
-            "part_rel": part_gate, "rel": "Jahr|Monat|Woche|Tag|" + DAYP, "rel_comp": _alt(_cap(w) for w in self.rel_comp),
+            "part_rel": part_gate, "rel": "Jahr|Monat|Woche|Tag|" + DAYP + "|" + FISC, "deictic_adj": _alt(_both(self.deictic_mods)), "period_duration": _alt(_cap(w) for w in self.period_durs), "holiday_weekend": _alt(_cap(w) for w in self.holiday_weekends), "rel_comp": _alt(_cap(w) for w in self.rel_comp),
             "jahr_year": "Jahr", "new_year": "Jahr", "decade": r"\d-?er|ziger|ßiger", "calweek": KW, "century": r"Jahrhundert|Jh\.", "bc_year": r"v\.\s?Chr\.",
             "weekday": _alt(_cap(w) for w in self.weekdays), "weekday_week": WEEK, "deictic": "eute|estern|orgen", "episode_day": "Tag",
             "deictic_year": _alt(_both(self.deictic_years)),
@@ -998,6 +1027,11 @@ class DateRecognizer:
             unit, off = self.rel_comp[g["comp"].lower()]
             anaphoric = g["comp"].lower() in self.ana_comp
             r = ref if (self.mode == "narrative" or anaphoric) and ref else anchor
+            if anaphoric and unit == "day" and r is ref and m.extra.get("day_ref") is not None \
+                    and ref != m.extra["day_ref"]:
+                # "am Vortag des Unglücks" after "im September 2005": a day counts from the day the text
+                # named last ("am Sonntag, den 14. August"), not from a month (dev5 wn23893)
+                r = m.extra["day_ref"]
             return None if r is None else shift_period(r, unit, off)
         if k == "decade":
             if g.get("decw"):
@@ -1024,7 +1058,10 @@ class DateRecognizer:
                 if abs(off) > 1:
                     d = d + dt.timedelta(weeks=off + (1 if off < 0 else -1))
             elif off == 0:
-                d = resolve_weekday(anchor or base, wd, "present")
+                # "diesen Samstag": the nearest one, but the one gone by in a past clause and the
+                # coming one in a future clause ("hat diesen Samstag angekündigt", published on a
+                # Wednesday: the Saturday before; HeidelTime reads "this" + weekday by tense too)
+                d = resolve_weekday(anchor or base, wd, t if t in ("past", "future") else "present")
             else:
                 d = resolve_weekday(base, wd, t)
             return d.isoformat()
@@ -1043,6 +1080,16 @@ class DateRecognizer:
             return None if r is None else iso_year(r.year + (0 if r.month <= self.new_year_until else 1))
         if k == "deictic_year":  # "heuer": the publication year
             return None if anchor is None else iso_year(anchor.year + self.deictic_years[g["dyear"].lower()])
+        if k == "holiday_weekend":
+            y = self._year_value(g.get("year"), anchor)
+            if y is None and base is None:
+                return None
+            d = holiday_date(self.holiday_weekends[g["hwe"].lower()], y, base, t)
+            return None if d is None else f"{d.isocalendar()[0]:04d}-W{d.isocalendar()[1]:02d}-WE"
+        if k == "period_duration":
+            return self.period_durs[g["pdw"].lower()]
+        if k == "deictic_adj":  # "in ihrer heutigen Ausgabe": days from publication
+            return None if anchor is None else (anchor + dt.timedelta(days=self.deictic_mods[g["dadj"].lower()])).isoformat()
         if k == "deictic":
             if anchor is None:
                 return None
@@ -1164,13 +1211,15 @@ class DateRecognizer:
         spans = []
         holidays: set[tuple[int, int]] = set()
         ref: Optional[dt.date] = None
+        day_ref: Optional[dt.date] = None  # the reference while it was last a whole day
         episode_start: Optional[dt.date] = None
         last_dated: Optional[tuple[str, str, int]] = None  # (value, kind, sentence start) of the last dated span
         history: Optional[list[int]] = []  # years of the dates so far while all lie years before publication
         for m, span in matches:
             s0, s1 = sentence_bounds(doc, span.start)
             c0, c1 = clause_bounds(doc, span.start, span.end, s0, s1)
-            tense = self.tense_detector.predicate_tense(doc, span.start, span.end) if m.kind in self.parse_tense_kinds else None
+            tense = self.tense_detector.predicate_tense(doc, span.start, span.end, (c0, c1)) \
+                if m.kind in self.parse_tense_kinds else None
             if tense is None:
                 tense = self.tense_detector.tense([t for t in doc[c0:c1] if t.i < span.start or t.i >= span.end], span.start)
             if tense is None:
@@ -1194,6 +1243,8 @@ class DateRecognizer:
                 value = None if episode_start is None or n is None else \
                     (episode_start + dt.timedelta(days=n - 1)).isoformat()
             else:
+                if m.kind == "rel_comp" and day_ref is not None:
+                    m.extra["day_ref"] = day_ref
                 value = self.normalise(m, anchor, tense, ref)
                 if self.mode == "news" and m.kind == "dmy" and tense != "future" and history is not None \
                         and len(history) >= HISTORY_MIN_DATES and not m.g.get("year") and m.extra.get("year") is None:
@@ -1213,6 +1264,11 @@ class DateRecognizer:
                     value = weekday_year(value, self.weekdays[m.g["wd"].lower()])
                 if self.mode == "news" and last_dated is not None:
                     value = self._near_anaphoric(doc, m, last_dated, s0, value)
+            if m.kind == "holiday_weekend" and not m.g.get("year") and self._holiday_generic(doc, s0, s1):
+                value = None  # "der seitdem alljährlich am Pfingstwochenende ... gefeiert wird": every year's
+                generic_weekend = True
+            else:
+                generic_weekend = False
             if m.kind == "holiday" and not m.g.get("year"):
                 if self._holiday_named(doc, span):
                     continue  # "Ostern weltweit am gleichen Tage zu feiern": the feast, not a time
@@ -1223,6 +1279,10 @@ class DateRecognizer:
                 value = self._coarse(value, m, precision)
             span = Span(doc, span.start, span.end, label="DATE")
             span._.value = value
+            if m.kind == "period_duration":
+                span._.date_type = "duration"
+            if generic_weekend:
+                span._.date_type = "set"
             if m.kind == "dmy" and not m.g.get("year") and m.g.get("mon") and self._recurring(doc, span):
                 # "immer am 19. Januar": every year's 19 January, a TimeML set
                 span._.value = f"XXXX-{self.months[m.g['mon'].lower()]:02d}-{int(m.g['day']):02d}"
@@ -1241,7 +1301,7 @@ class DateRecognizer:
                 # a weekday resolved to its day is the date an anaphoric day counts from ("Atmar
                 # teilte am Montag mit ... am Vortag"); in narrative texts the frame stays
                 ref = self._ref_from(value)
-            elif m.kind not in ("deictic", "deictic_year", "new_year", "rel", "weekday", "year_part", "episode_day", "ana_phrase") and value:
+            elif m.kind not in ("deictic", "deictic_adj", "period_duration", "deictic_year", "new_year", "rel", "weekday", "year_part", "episode_day", "ana_phrase") and value:
                 r = self._ref_from(value)
                 if r is None:
                     pass
@@ -1261,6 +1321,8 @@ class DateRecognizer:
                     ref = r
                 elif ref is not None and self.mode == "narrative":
                     ref = r
+            if ref is not None and value and _ISO_DAY.match(value) and ref == self._ref_from(value):
+                day_ref = ref
         if holidays:
             # a holiday the model took for a name ("an [Weihnachten heim]" as LOC) is a DATE: a
             # model entity over it goes when no proper noun lies outside the holiday
