@@ -141,9 +141,6 @@ class _Assembler:
         self.restore_compound_hyphens(toks)
         return toks
 
-    def _hyphens_deleted(self) -> bool:
-        return self.c.hyphens_deleted()
-
     # glued compounds, by the shape of the junction (the cut lies before the right half):
     # "NatoGipfel", "CDUVorsitzende", "verdiVerhandlungsführer" (a capital inside a word)
     _CAMEL = re.compile(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ][a-zäöüß])|(?<=[A-ZÄÖÜ])(?=[A-ZÄÖÜ][a-zäöüß])")
@@ -365,11 +362,11 @@ class _Assembler:
             appended a line (`_at_junction`, from the column width `_col_width`): a capital
             inside a word elsewhere in the line is a name ("G2 WinPro PC"); a line shorter than
             1.4 widths that ends in mid-sentence holds no appended line.
-        Only in texts whose line-end hyphens were all deleted (`_hyphens_deleted`).
+        Only in texts whose line-end hyphens were all deleted (`_Ctx.hyphens_deleted`).
         The restored "-" maps onto the first raw char of the right half, logged as a
         `hyphen_restored` piece (a normalising kind: the clean char stands for it); a suspended
         hyphen ("Staats- und") gets its space back too (whitespace is synthesised)."""
-        if not self._hyphens_deleted():
+        if not self.c.hyphens_deleted():
             return
         self._W = self._col_width()
         merged = self._merged_lines()

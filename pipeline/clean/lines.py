@@ -86,10 +86,9 @@ class _Ctx:
         bench_clean.py's layout a, up to 9 % in the short articles of its narrow three-column
         layout b (2 of 22 lines); pdftotext -raw and pdfminer keep them all: 15 to 50 % of the
         lines of a German column end in one. A web text is never touched."""
-        c = self
-        if not c.wrapped:
+        if not self.wrapped:
             return False
-        lines = [ln for ln in c.lines if not ln.blank]
+        lines = self.nonblank
         # every hyphen char counts: an OCR text breaks its words with "¬" (HIPE), and a text
         # that keeps those has deleted nothing
         hyph = sum(1 for ln in lines if len(ln.strip) > 1 and ln.strip[-1] in _HYPHENS and ln.strip[-2].isalnum())

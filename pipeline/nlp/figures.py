@@ -1428,13 +1428,16 @@ class FigureRecognizer:
             return value[:7]  # "vor eineinhalb Monaten" -> the month
         return value
 
-    def _range_partner_sign(self, doc: Doc, link: Token, relative_end: dict[int, int]) -> Optional[int]:
-        """The direction of the relative time a range link (`link`, "bis") follows: "in 15 bis 20
-        Jahren" -> 1 for "20 Jahren" (in 20 years, as its partner); None when the first member is
-        no relative time."""
-        if link.text.lower() not in self.range_links:
-            return None
-        return relative_end.get(link.i)
+    def _relative_sign(self, p: Token, relative_end: dict[int, int]) -> Optional[int]:
+        """The direction of a relative time from the word `p` before its number: -1 after "vor",
+        1 after "in"; after a range link ("bis") the direction of the relative time it follows
+        ("in 15 bis 20 Jahren" -> 1 for "20 Jahren", as its partner); None otherwise."""
+        low = p.text.lower()
+        if low in self.ago_words:
+            return -1
+        if low in self.ahead_words:
+            return 1
+        return relative_end.get(p.i) if low in self.range_links else None
 
     def anchored_value(self, doc: Doc, f: dict, sign: int, new_dates: list) -> Optional[str]:
         """Value of "drei Tage später" / "zwei Jahre zuvor": the last calendar date before it in
@@ -1676,12 +1679,10 @@ class FigureRecognizer:
                     dspan = Span(doc, p.i, f["end"], label="DATE")
                     dspan._.value = self.duration_value(f["value"], f["unit"])
                     dspan._.date_type = "set"
-                elif f["unit"] in _CALENDAR_UNITS and p is not None and (p.text.lower() in self.ago_words | self.ahead_words
-                                                                         or self._range_partner_sign(doc, p, relative_end)):
+                elif f["unit"] in _CALENDAR_UNITS and p is not None \
+                        and (sign := self._relative_sign(p, relative_end)) is not None:
                     # "vor (knapp) sechs Jahren"; "in vier Sekunden" is a duration, not a time of day;
                     # the second member of a range shares the first's direction: "in 15 bis 20 Jahren"
-                    sign = (-1 if p.text.lower() in self.ago_words else 1) if p.text.lower() in self.ago_words | self.ahead_words \
-                        else self._range_partner_sign(doc, p, relative_end)
                     relative_end[f["end"]] = sign
                     dspan._.value = self.ago_value(doc, f["value"], f["unit"], sign)
                     dspan._.date_type = "date"
