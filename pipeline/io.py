@@ -126,7 +126,8 @@ class BadLine:
 def iter_jsonl(path: Union[str, Path]) -> Iterator[tuple[int, Union[Any, BadLine]]]:
     """(line number, value or `BadLine`) for every non-blank line; gzipped files are
     decompressed (recognised by their magic bytes, whatever their name: a gzip file named
-    `.jsonl` is read too), a UTF-8 BOM is ignored. OS and decoding errors propagate."""
+    `.jsonl` is read too), a UTF-8 BOM is ignored. OS and decoding errors propagate, a
+    truncated gzip file too (`gzip.BadGzipFile`, after the lines read before the cut)."""
     path = Path(path)
     with open(path, "rb") as fh:
         magic = fh.read(2)
@@ -159,8 +160,15 @@ class _NumberedLines:
         self.last = ""
 
     def __iter__(self) -> Iterator[str]:
-        for self.lineno, self.last in enumerate(self.fh, 1):
-            yield self.last
+        try:
+            for self.lineno, self.last in enumerate(self.fh, 1):
+                yield self.last
+        except EOFError as e:
+            # gzip's "Compressed file ended before the end-of-stream marker was reached" (a
+            # truncated .gz): an EOFError, as is the end of input to jsonlines' reader, so that
+            # `iter_jsonl` would end quietly and lose the rest of the file without a word; it is
+            # the file's error, so it leaves as gzip's own error type for a damaged file
+            raise gzip.BadGzipFile(f"the file is truncated: {str(e)[:1].lower()}{str(e)[1:]}") from e
 
 
 def read_jsonl(path: Union[str, Path], on_invalid: Optional[Callable[[BadLine], None]] = None) -> Iterator[Any]:

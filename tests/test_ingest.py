@@ -86,6 +86,27 @@ def test_truncated_and_invalid_jsonl_lines(tmp_path):
     assert "truncated" in errs[-1].message
 
 
+def test_truncated_gzip_corpus_is_an_error_naming_the_file(tmp_path):
+    """A .jsonl.gz cut off in the middle (an interrupted download or copy): gzip raises
+    EOFError, which the JSONL reader once took for the end of the file, so the rest of the
+    corpus was lost without a word. Now: the records before the cut, then an error naming
+    the file and saying it is truncated."""
+    recs = read_news("wikinews_de.jsonl.gz", 40)
+    data = gzip.compress("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs).encode("utf-8"))
+    p = tmp_path / "archive.jsonl.gz"
+    p.write_bytes(data[: len(data) // 2])
+    items = _items(p)
+    docs = [i for i in items if isinstance(i, RawDoc)]
+    (err,) = [i for i in items if isinstance(i, IngestError)]
+    assert items[-1] is err and 0 < len(docs) < len(recs)
+    assert [d.text for d in docs] == [r["text"] for r in recs[: len(docs)]]
+    assert err.kind == "unreadable" and str(p) in err.message and "truncated" in err.message
+    assert err.line == len(docs) + 1 or err.line == len(docs) + 2  # the line being read when the data ran out
+    with gzip.open(tmp_path / "whole.jsonl.gz", "wb") as fh:  # the same corpus uncut: no error
+        fh.write(gzip.decompress(data))
+    assert len(_items(tmp_path / "whole.jsonl.gz")) == len(recs)
+
+
 def test_hostile_jsonl_lines_cost_only_themselves(tmp_path):
     """A line nested thousands deep (json's decoder raises RecursionError) and a record over
     --max-bytes are that line's error; the lines around them are read."""
