@@ -142,7 +142,9 @@ def iter_jsonl(path: Union[str, Path]) -> Iterator[tuple[int, Union[Any, BadLine
                 return
             except jsonlines.InvalidLineError as e:
                 cause = e.__cause__
-                msg = getattr(cause, "msg", str(e))
+                # json's messages "Invalid control character at" and "Unterminated string
+                # starting at" expect the position after them; it is in `colno`
+                msg = getattr(cause, "msg", str(e)).removesuffix(" at")
                 yield e.lineno, BadLine(e.lineno, msg, getattr(cause, "colno", 0), not lines.last.endswith("\n"))
                 continue
             except RecursionError:  # json's decoder on arrays/objects nested thousands deep (issue 15)

@@ -84,6 +84,7 @@ def test_truncated_and_invalid_jsonl_lines(tmp_path):
     assert [e.line for e in errs] == [2, 4, 5]
     assert all(e.kind == "invalid_jsonl" and "corpus.jsonl.gz" in e.message for e in errs)
     assert "truncated" in errs[-1].message
+    assert "truncated JSON line (Unterminated string starting at column " in errs[-1].message  # not "at at"
 
 
 def test_truncated_gzip_corpus_is_an_error_naming_the_file(tmp_path):
