@@ -11,6 +11,7 @@
 """
 from __future__ import annotations
 
+import glob
 import gzip
 import json
 import logging
@@ -49,11 +50,18 @@ def _umask() -> int:
 FILE_MODE = 0o666 & ~_umask()  # what a plain open() gives (mkstemp alone gives 0o600); read once at import
 
 
+def _temp_affixes(path: Path) -> tuple[str, str]:
+    """The prefix and suffix of `atomic_open`'s temporary files for `path` (one place, so that
+    `remove_stale_temps` finds exactly those)."""
+    return f".{path.name}.", ".tmp"
+
+
 @contextmanager
 def atomic_open(path: Path, mode: str = "w", encoding: Optional[str] = "utf-8"):
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    prefix, suffix = _temp_affixes(path)
+    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=path.parent)
     try:
         os.chmod(tmp, FILE_MODE)
         # a lone surrogate (a file name that is not UTF-8) is written as the escape "\udcxx":
@@ -71,6 +79,25 @@ def atomic_open(path: Path, mode: str = "w", encoding: Optional[str] = "utf-8"):
         except FileNotFoundError:
             pass
         raise
+
+
+def remove_stale_temps(path: Path) -> list[Path]:
+    """Remove the temporary files `atomic_open(path)` left behind when its process was killed
+    mid-write (`kill -9`, the OOM killer, a power cut): each is as large as the file, and
+    nothing else ever removes them. Only for a caller that owns `path` now (the run holds the
+    output folder's lock): a live writer's temporary file would go too. Returns what was
+    removed; a file that cannot be removed is left (it harms nothing)."""
+    path = Path(path)
+    prefix, suffix = _temp_affixes(path)
+    removed = []
+    for tmp in path.parent.glob(f"{glob.escape(prefix)}*{glob.escape(suffix)}"):
+        if len(tmp.name) == len(prefix) + 8 + len(suffix) and tmp.is_file():  # mkstemp's 8 random characters
+            try:
+                tmp.unlink()
+            except OSError:
+                continue
+            removed.append(tmp)
+    return removed
 
 
 def fsync_dir(folder: Path) -> None:

@@ -29,7 +29,7 @@ from . import __version__
 from .errors import ArticleError, CannotStart, ErrorKind, Interrupted, OutputNotWritable
 from .execute import make_executor
 from .ingest import JSONL_SUFFIXES, MAX_BYTES, IngestError, find_inputs, read_path, suffix_of
-from .io import Cache, atomic_open, atomic_write_json, dumps, label_counts, storage_failed
+from .io import Cache, atomic_open, atomic_write_json, dumps, label_counts, remove_stale_temps, storage_failed
 from .ledger import RunLedger
 from .nlp import ModelInfo, load_nlp, model_info
 from .process import Done, WorkSettings
@@ -121,6 +121,17 @@ def lock_output(out: Path):
     return fh
 
 
+def _remove_stale_temps(out: Path) -> None:
+    """What a run killed mid-write (`kill -9`) left in the folder: the half-written temporary
+    copies of articles.jsonl / run.json and of the Parquet folders. The previous outputs were
+    never touched (they are replaced by renames); the temporary ones would stay for good."""
+    from .interop.parquet import remove_stale_temps as remove_parquet_temps
+
+    for name in ("articles.jsonl", "run.json"):
+        remove_stale_temps(out / name)
+    remove_parquet_temps(out)
+
+
 def _show_progress(flag: Optional[bool]) -> bool:
     if flag is not None:
         return flag
@@ -150,6 +161,7 @@ def run(
     check_inputs(opts.paths)
     prepare_output(opts.out)
     lock = lock_output(opts.out)
+    _remove_stale_temps(opts.out)
     notices: list[str] = []
 
     def notice(message: str) -> None:
