@@ -231,6 +231,8 @@ def run(
         t = time.perf_counter()
         articles_out = "articles.jsonl" if "jsonl" in opts.formats else "articles.parquet"
         with _writing(opts.out, articles_out, stats):
+            if opts.review is not None:
+                opts.review.start(ledger.is_kept)
             flagged, reviewed = _write_articles(opts, cache, ledger.kept(), stats)
         n_articles = ledger.count_kept()
         with _writing(opts.out, "the cache", stats, written=articles_out):
@@ -421,8 +423,10 @@ def _write_articles(opts: RunOptions, cache: Cache, ids: Iterable[str], stats: R
     parquet_out = PartitionedWriter(opts.out, opts.parquet_rows) if "parquet" in opts.formats else nullcontext()
     jsonl_out = atomic_open(opts.out / "articles.jsonl") if "jsonl" in opts.formats else nullcontext()
     with parquet_out as parquet, jsonl_out as fh:
+        by_sha = opts.review is not None and opts.review.wants_sha  # decisions whose article id is not in the run
         for doc_id, line, words, labels in cache.iter_stored(ids):
-            if opts.review is not None and opts.review.concerns(doc_id):
+            sha = (cache.stored(doc_id) or (None,))[0] if by_sha else None
+            if opts.review is not None and opts.review.concerns(doc_id, sha):
                 # only reviewed articles are parsed and re-serialised
                 rec, flags = opts.review.apply(json.loads(line))
                 flagged.extend(flags)
@@ -435,6 +439,8 @@ def _write_articles(opts: RunOptions, cache: Cache, ids: Iterable[str], stats: R
                 fh.write("\n")
             if parquet is not None:
                 parquet.add(line)
+    if opts.review is not None:
+        flagged.extend(opts.review.unplaced())  # decisions of articles not in this run: named, not dropped
     return flagged, reviewed
 
 
