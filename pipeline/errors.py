@@ -53,6 +53,17 @@ class ArticleError:
         return d
 
 
+class UnreadableFile(ValueError):
+    """A file read line by line (a JSONL corpus, articles.jsonl, the review log, the gold) that
+    cannot be read past a point: bytes that are not UTF-8, gzip data cut off or damaged. The
+    message names the file and the line; `reason` says what without them. A ValueError, as an
+    invalid JSON line of `io.read_jsonl` is, so every command that names that names this too."""
+
+    def __init__(self, path: str, line: int, reason: str):
+        self.path, self.line, self.reason = str(path), line, reason
+        super().__init__(f"{path}:{line}: {reason}")
+
+
 class CannotStart(RuntimeError):
     """The run cannot start at all (no model, unusable output folder, ...): exit code 2."""
 

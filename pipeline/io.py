@@ -19,6 +19,7 @@ import os
 import sqlite3
 import tempfile
 import time
+import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -153,15 +154,17 @@ class BadLine:
 def iter_jsonl(path: Union[str, Path]) -> Iterator[tuple[int, Union[Any, BadLine]]]:
     """(line number, value or `BadLine`) for every non-blank line; gzipped files are
     decompressed (recognised by their magic bytes, whatever their name: a gzip file named
-    `.jsonl` is read too), a UTF-8 BOM is ignored. OS and decoding errors propagate, a
-    truncated gzip file too (`gzip.BadGzipFile`, after the lines read before the cut)."""
+    `.jsonl` is read too), a UTF-8 BOM is ignored. Each line is decoded on its own, so a line
+    that is not UTF-8 (a hand edit saved as cp1252) is a `BadLine` naming its byte, and the
+    lines after it are read. OS errors propagate; truncated or damaged gzip data raises
+    `errors.UnreadableFile` naming the file and line, after the lines read before it."""
     path = Path(path)
     with open(path, "rb") as fh:
         magic = fh.read(2)
     opener = gzip.open if magic == b"\x1f\x8b" else open
-    with opener(path, "rt", encoding="utf-8-sig", newline="") as fh:
-        lines = _NumberedLines(fh)
-        reader = jsonlines.Reader(lines)
+    with opener(path, "rb") as fh:
+        lines = _NumberedLines(fh, path)
+        reader = jsonlines.Reader(lines)  # bytes lines: jsonlines decodes each as UTF-8 and drops a BOM
         while True:
             try:
                 value = reader.read(skip_empty=True, allow_none=True)
@@ -169,35 +172,42 @@ def iter_jsonl(path: Union[str, Path]) -> Iterator[tuple[int, Union[Any, BadLine
                 return
             except jsonlines.InvalidLineError as e:
                 cause = e.__cause__
-                # json's messages "Invalid control character at" and "Unterminated string
-                # starting at" expect the position after them; it is in `colno`
-                msg = getattr(cause, "msg", str(e)).removesuffix(" at")
-                yield e.lineno, BadLine(e.lineno, msg, getattr(cause, "colno", 0), not lines.last.endswith("\n"))
+                if isinstance(cause, UnicodeDecodeError):
+                    msg, col = f"not UTF-8 text: byte 0x{cause.object[cause.start]:02x}", cause.start + 1
+                else:
+                    # json's messages "Invalid control character at" and "Unterminated string
+                    # starting at" expect the position after them; it is in `colno`
+                    msg, col = getattr(cause, "msg", str(e)).removesuffix(" at"), getattr(cause, "colno", 0)
+                yield e.lineno, BadLine(e.lineno, msg, col, not lines.last.endswith(b"\n"))
                 continue
             except RecursionError:  # json's decoder on arrays/objects nested thousands deep (issue 15)
-                yield lines.lineno, BadLine(lines.lineno, "JSON nested too deeply", 0, not lines.last.endswith("\n"))
+                yield lines.lineno, BadLine(lines.lineno, "JSON nested too deeply", 0, not lines.last.endswith(b"\n"))
                 continue
             yield lines.lineno, value
 
 
 class _NumberedLines:
-    """The lines of a file, remembering the number of the last one handed out."""
+    """The lines of a file (bytes), remembering the number of the last one handed out."""
 
-    def __init__(self, fh: Iterable[str]):
+    def __init__(self, fh: Iterable[bytes], path: Union[str, Path] = ""):
         self.fh = fh
+        self.path = shown(path)
         self.lineno = 0
-        self.last = ""
+        self.last = b""
 
-    def __iter__(self) -> Iterator[str]:
+    def __iter__(self) -> Iterator[bytes]:
+        from .errors import UnreadableFile
+
         try:
             for self.lineno, self.last in enumerate(self.fh, 1):
                 yield self.last
         except EOFError as e:
             # gzip's "Compressed file ended before the end-of-stream marker was reached" (a
             # truncated .gz): an EOFError, as is the end of input to jsonlines' reader, so that
-            # `iter_jsonl` would end quietly and lose the rest of the file without a word; it is
-            # the file's error, so it leaves as gzip's own error type for a damaged file
-            raise gzip.BadGzipFile(f"the file is truncated: {str(e)[:1].lower()}{str(e)[1:]}") from e
+            # `iter_jsonl` would end quietly and lose the rest of the file without a word
+            raise UnreadableFile(self.path, self.lineno + 1, "the file is truncated: its gzip data ends here") from e
+        except (zlib.error, gzip.BadGzipFile) as e:
+            raise UnreadableFile(self.path, self.lineno + 1, f"the gzip data is damaged here ({e})") from e
 
 
 def read_jsonl(path: Union[str, Path], on_invalid: Optional[Callable[[BadLine], None]] = None) -> Iterator[Any]:

@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 
 from ..paths import SHARED_DATA as DEFAULT_DATA
-from .app import app
+from .app import app, reading
 
 
 @contextmanager
@@ -34,9 +34,16 @@ def evaluate_cmd(
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON"),
 ):
     """Score a run against the hand-made gold standard (P/R/F1 per label; value/unit/about accuracy)."""
+    from wasabi import msg
+
     from ..evaluate.gold import evaluate_run, format_report
 
-    scores = evaluate_run(run_file, gold)
+    for path, what in ((run_file, "run `presseschau run` first, or give --run"), (gold, "give --gold")):
+        if not path.is_file():
+            msg.fail(f"{path}: no such file ({what})")
+            raise typer.Exit(2)
+    with reading(run_file, 2):
+        scores = evaluate_run(run_file, gold)
     print(json.dumps(scores, indent=2, ensure_ascii=False) if as_json else format_report(scores))
 
 

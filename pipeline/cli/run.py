@@ -10,7 +10,7 @@ import typer
 from wasabi import msg
 
 from ..ingest import MAX_BYTES
-from .app import app
+from .app import app, reading
 
 
 def _stops_on_signals(command):
@@ -116,14 +116,11 @@ def validate(path: Path = typer.Argument(Path("outputs/articles.jsonl"))):
 
     bad = 0
     n = 0
-    try:
+    with reading(path, 1):
         for n, rec in enumerate(read_jsonl(path), 1):
             for problem in validate_record(rec):
                 bad += 1
                 msg.fail(f"{path} record {n} ({rec.get('id')}): {problem}")
-    except (OSError, ValueError) as e:
-        msg.fail(str(e))
-        raise typer.Exit(1)
     if bad:
         raise typer.Exit(1)
     msg.good(f"{path}: {n} records valid")

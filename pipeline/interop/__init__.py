@@ -30,7 +30,8 @@ import os
 from pathlib import Path
 from typing import Optional
 
-from ..io import atomic_write_bytes, read_jsonl
+from ..errors import UnreadableFile
+from ..io import atomic_write_bytes, read_jsonl, shown
 from ..review import log as dec
 from ..review.apply import apply_decisions
 from . import doccano as _doccano, labelstudio as _ls, parquet as _parquet, prodigy as _prodigy
@@ -76,12 +77,17 @@ def load_records(path: os.PathLike | str = "outputs", annotations: Optional[os.P
 def read_json_rows(path: os.PathLike | str) -> list[dict]:
     """A JSONL file, or a JSON file holding a list (Label Studio exports)."""
     path = Path(path)
-    text = path.read_text(encoding="utf-8-sig")
-    stripped = text.lstrip()
-    if stripped.startswith("["):
-        data = json.loads(stripped)
+    with open(path, "rb") as fh:
+        head = fh.read(4096).removeprefix(b"\xef\xbb\xbf").lstrip()
+    if head.startswith(b"["):
+        data = path.read_bytes()
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            raise UnreadableFile(shown(path), data[:e.start].count(b"\n") + 1, f"not UTF-8 text (byte 0x{data[e.start]:02x})") from None
+        data = json.loads(text)
         return [x for x in data if isinstance(x, dict)]
-    return list(read_jsonl(path))
+    return list(read_jsonl(path))  # the one JSONL reader: names the file and line of what it cannot read
 
 
 def _jsonl_bytes(rows) -> bytes:
