@@ -1,5 +1,5 @@
-"""The commands that read a run's articles.jsonl (validate, evaluate, export, report, review
---conflicts) and the review log, on the damaged files users hand them: a cp1252 copy of the
+"""The commands that read a run's articles.jsonl (validate, evaluate, export, report, review)
+and the review log, on the damaged files users hand them: a cp1252 copy of the
 real seed output, a gzip copy cut off in the middle, a missing file. Each says one line naming
 the file (and line), with the documented exit code; no traceback (`errors.UnreadableFile`,
 raised by the one JSONL reader, `io.iter_jsonl`)."""
@@ -74,6 +74,8 @@ def test_the_jsonl_reader_names_file_and_line(damaged):
     (["export", "--format", "csv", "--data", "{d}", "--annotations", "{d}/ann", "--out", "{d}/x.csv"], {"cp1252": 2, "truncated": 2}),
     # the report leaves a line that is not a record out, names it and is still written (README)
     (["report", "{d}", "--annotations", "{d}/ann", "--out", "{d}/r.html"], {"cp1252": 1, "truncated": 2}),
+    # the review app did not start with a traceback (a ValueError its start-up did not catch)
+    (["review", "{d}", "--annotations", "{d}/ann", "--port", "0"], {"cp1252": 2, "truncated": 2}),
 ])
 def test_commands_name_a_damaged_articles_jsonl(damaged, kind, command, code):
     d = damaged[kind]

@@ -44,8 +44,14 @@ def review_cmd(
     except (FileNotFoundError, CannotStart) as e:
         msg.fail(str(e))
         raise typer.Exit(2)
+    except ValueError as e:  # a line of articles.jsonl that is no JSON, not UTF-8, a truncated .gz: names file and line
+        msg.fail(f"{e}; fix or re-create it (`presseschau run`)")
+        raise typer.Exit(2)
     except OSError as e:
-        msg.fail(f"cannot serve on {host}:{port}: {e}")
+        if e.filename is not None:  # reading articles.jsonl or the log (a folder, no permission), not the socket
+            msg.fail(f"cannot read {e.filename}: {e.strerror or e}")
+        else:
+            msg.fail(f"cannot serve on {host}:{port}: {e}")
         raise typer.Exit(2)
 
 
