@@ -117,3 +117,33 @@ def test_a_review_log_saved_as_cp1252_keeps_every_line_it_can_read(tmp_path, cap
     aside = [json.loads(x) for x in (ann / (dec.DECISIONS_FILE + ".rejected")).read_text(encoding="utf-8").splitlines()]
     assert [x["line"] for x in aside] == other
     shutil.rmtree(ann)
+
+
+@pytest.mark.parametrize("command", [
+    ["review", "{d}", "--annotations", "{d}/ann", "--port", "0"],
+    ["export", "--format", "csv", "--data", "{d}", "--annotations", "{d}/ann", "--out", "{d}/x.csv"],
+    ["import", "doccano", "{d}/tasks.jsonl", "--data", "{d}", "--annotations", "{d}/ann"],
+    ["report", "{d}", "--annotations", "{d}/ann", "--out", "{d}/r.html"],
+    ["evaluate", "--run", "{d}/articles.jsonl", "--gold", str(GOLD)],
+])
+def test_a_parquet_only_run_is_told_apart_from_no_run(tmp_path, command):
+    """After `presseschau run --format parquet` (no articles.jsonl), the commands that read
+    articles.jsonl said "run `presseschau run` first" to a user who just had. They now say
+    what is there and how to get articles.jsonl (`errors.NoRunOutput`, one place)."""
+    from pipeline.interop.parquet import PartitionedWriter
+
+    d = tmp_path / "out"
+    d.mkdir()
+    with PartitionedWriter(d) as writer:  # the run's --format parquet output of the real seed records
+        for line in OUTPUT.read_text(encoding="utf-8").splitlines():
+            writer.add(line)
+    (d / "tasks.jsonl").write_text('{"text": "Kasachstan", "label": []}\n', encoding="utf-8")
+    args = [a.format(d=d) for a in command]
+    res = CliRunner().invoke(app, args)
+    assert res.exit_code == 2 and (res.exception is None or isinstance(res.exception, SystemExit)), res.output
+    assert f"{d / 'articles.jsonl'}: no such file ({d} holds a run written with --format parquet only" in flat(res)
+    assert "--format jsonl --format parquet" in flat(res)
+    shutil.rmtree(d / "articles.parquet")
+    shutil.rmtree(d / "entities.parquet")
+    res = CliRunner().invoke(app, args)  # no run at all
+    assert res.exit_code == 2 and "no such file (run `presseschau run` first)" in flat(res), res.output

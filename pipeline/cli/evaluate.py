@@ -38,10 +38,14 @@ def evaluate_cmd(
 
     from ..evaluate.gold import evaluate_run, format_report
 
-    for path, what in ((run_file, "run `presseschau run` first, or give --run"), (gold, "give --gold")):
-        if not path.is_file():
-            msg.fail(f"{path}: no such file ({what})")
-            raise typer.Exit(2)
+    from ..errors import NoRunOutput
+
+    if not run_file.exists():
+        msg.fail(f"{NoRunOutput(run_file)}; or give --run")
+        raise typer.Exit(2)
+    if not gold.exists():
+        msg.fail(f"{gold}: no such file (give --gold)")
+        raise typer.Exit(2)
     with reading(run_file, 2):
         scores = evaluate_run(run_file, gold)
     print(json.dumps(scores, indent=2, ensure_ascii=False) if as_json else format_report(scores))

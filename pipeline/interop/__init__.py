@@ -30,7 +30,7 @@ import os
 from pathlib import Path
 from typing import Optional
 
-from ..errors import UnreadableFile
+from ..errors import NoRunOutput, UnreadableFile
 from ..io import atomic_write_bytes, read_jsonl, shown
 from ..review import log as dec
 from ..review.apply import apply_decisions
@@ -68,6 +68,8 @@ def load_records(path: os.PathLike | str = "outputs", annotations: Optional[os.P
     path = Path(path)
     if path.is_dir():
         path = path / "articles.jsonl"
+    if not path.exists():
+        raise NoRunOutput(path)
     records = read_json_rows(path)
     if annotations is not None:
         records, _ = apply_decisions(records, dec.load_decisions(Path(annotations)))
