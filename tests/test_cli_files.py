@@ -147,3 +147,18 @@ def test_a_parquet_only_run_is_told_apart_from_no_run(tmp_path, command):
     shutil.rmtree(d / "entities.parquet")
     res = CliRunner().invoke(app, args)  # no run at all
     assert res.exit_code == 2 and "no such file (run `presseschau run` first)" in flat(res), res.output
+
+
+def test_a_run_says_which_reviewed_articles_it_does_not_hold(tmp_path):
+    """A run of another corpus (here: none) beside the project's review log: the decisions of the
+    five seeds are not applied anywhere; the run says so in one line naming the articles (they
+    are in run.json, as the review app lists them), instead of dropping them without a word."""
+    (tmp_path / "in").mkdir()
+    res = CliRunner().invoke(app, ["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--annotations", str(REPO / "annotations"), "--no-progress"])
+    assert res.exit_code == 0, res.output
+    n = len(dec.effective_decisions(dec.load_decisions(REPO / "annotations")))
+    assert f"{n} review decisions are for 5 articles not in this run (000_983499c68f515bd7, 001_660f1e0e655a289c, 002_952582db0378b41f and 2 more)" in flat(res)
+    flagged = json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))["flagged_decisions"]
+    assert len(flagged) == n and {f["reason"] for f in flagged} == {"article_missing"}
+    res = CliRunner().invoke(app, ["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--no-reviews", "--no-progress"])
+    assert res.exit_code == 0 and "review decisions" not in flat(res)
