@@ -154,15 +154,21 @@ class BadLine:
 def iter_jsonl(path: Union[str, Path]) -> Iterator[tuple[int, Union[Any, BadLine]]]:
     """(line number, value or `BadLine`) for every non-blank line; gzipped files are
     decompressed (recognised by their magic bytes, whatever their name: a gzip file named
-    `.jsonl` is read too), a UTF-8 BOM is ignored. Each line is decoded on its own, so a line
+    `.jsonl` is read too), a UTF-8 BOM is ignored, a file with a UTF-16 BOM is read as
+    UTF-16. Each line is decoded on its own, so a line
     that is not UTF-8 (a hand edit saved as cp1252) is a `BadLine` naming its byte, and the
     lines after it are read. OS errors propagate; truncated or damaged gzip data raises
     `errors.UnreadableFile` naming the file and line, after the lines read before it."""
     path = Path(path)
     with open(path, "rb") as fh:
         magic = fh.read(2)
-    opener = gzip.open if magic == b"\x1f\x8b" else open
-    with opener(path, "rb") as fh:
+    if magic in (b"\xff\xfe", b"\xfe\xff"):
+        # UTF-16 with a BOM, as Windows PowerShell's `>` and Notepad's "Unicode" write it:
+        # decoded as such (a line that is not UTF-8 would otherwise be every line)
+        fh_cm = open(path, "rt", encoding="utf-16", newline="")
+    else:
+        fh_cm = (gzip.open if magic == b"\x1f\x8b" else open)(path, "rb")
+    with fh_cm as fh:
         lines = _NumberedLines(fh, path)
         reader = jsonlines.Reader(lines)  # bytes lines: jsonlines decodes each as UTF-8 and drops a BOM
         while True:
@@ -178,10 +184,10 @@ def iter_jsonl(path: Union[str, Path]) -> Iterator[tuple[int, Union[Any, BadLine
                     # json's messages "Invalid control character at" and "Unterminated string
                     # starting at" expect the position after them; it is in `colno`
                     msg, col = getattr(cause, "msg", str(e)).removesuffix(" at"), getattr(cause, "colno", 0)
-                yield e.lineno, BadLine(e.lineno, msg, col, not lines.last.endswith(b"\n"))
+                yield e.lineno, BadLine(e.lineno, msg, col, not lines.ended())
                 continue
             except RecursionError:  # json's decoder on arrays/objects nested thousands deep (issue 15)
-                yield lines.lineno, BadLine(lines.lineno, "JSON nested too deeply", 0, not lines.last.endswith(b"\n"))
+                yield lines.lineno, BadLine(lines.lineno, "JSON nested too deeply", 0, not lines.ended())
                 continue
             yield lines.lineno, value
 
@@ -194,6 +200,10 @@ class _NumberedLines:
         self.path = shown(path)
         self.lineno = 0
         self.last = b""
+
+    def ended(self) -> bool:
+        """Whether the last line handed out ends with its newline (not cut off)."""
+        return self.last.endswith(b"\n" if isinstance(self.last, bytes) else "\n")
 
     def __iter__(self) -> Iterator[bytes]:
         from .errors import UnreadableFile
@@ -208,6 +218,8 @@ class _NumberedLines:
             raise UnreadableFile(self.path, self.lineno + 1, "the file is truncated: its gzip data ends here") from e
         except (zlib.error, gzip.BadGzipFile) as e:
             raise UnreadableFile(self.path, self.lineno + 1, f"the gzip data is damaged here ({e})") from e
+        except UnicodeDecodeError as e:  # a UTF-16 file (BOM) cut off in the middle of a character
+            raise UnreadableFile(self.path, self.lineno + 1, f"not {e.encoding.upper()} text here ({e.reason})") from e
 
 
 def read_jsonl(path: Union[str, Path], on_invalid: Optional[Callable[[BadLine], None]] = None) -> Iterator[Any]:

@@ -108,6 +108,30 @@ def test_truncated_gzip_corpus_is_an_error_naming_the_file(tmp_path):
     assert len(_items(tmp_path / "whole.jsonl.gz")) == len(recs)
 
 
+def test_jsonl_corpus_in_utf16_with_bom_and_a_cp1252_line(tmp_path):
+    """JSONL as Windows tools write it: UTF-16 with a BOM (PowerShell's `>`) was "stopped
+    reading after line 0 (UnicodeDecodeError...)", the whole file lost; a UTF-8 file with one
+    line saved as cp1252 lost that line and all after it. Now the UTF-16 file is read, and
+    the cp1252 line is that line's error, naming its byte."""
+    recs = read_news("wikinews_de.jsonl.gz", 4)
+    body = "".join(json.dumps(r, ensure_ascii=False) + "\r\n" for r in recs)
+    (tmp_path / "u16.jsonl").write_bytes(body.encode("utf-16"))  # with its BOM
+    assert [d.text for d in _items(tmp_path / "u16.jsonl")] == [r["text"] for r in recs]
+    lines = [json.dumps(r, ensure_ascii=False) for r in recs]
+    bad = next(i for i, line in enumerate(lines) if not line.isascii())
+    data = b"".join((line.encode("cp1252", errors="replace") if i == bad else line.encode("utf-8")) + b"\n" for i, line in enumerate(lines))
+    (tmp_path / "mixed.jsonl").write_bytes(data)
+    items = _items(tmp_path / "mixed.jsonl")
+    assert [d.text for d in items if isinstance(d, RawDoc)] == [r["text"] for i, r in enumerate(recs) if i != bad]
+    (err,) = [e for e in items if isinstance(e, IngestError)]
+    assert err.line == bad + 1 and err.kind == "invalid_jsonl" and "not UTF-8 text: byte 0x" in err.message
+    cut = body.encode("utf-16")[:-1]  # a UTF-16 file cut in the middle of a character
+    (tmp_path / "cut.jsonl").write_bytes(cut)
+    items = _items(tmp_path / "cut.jsonl")
+    assert [d.text for d in items if isinstance(d, RawDoc)] == [r["text"] for r in recs[:-1]]
+    assert items[-1].kind == "unreadable" and "cut.jsonl: stopped reading after line 3 (not UTF-16" in items[-1].message
+
+
 def test_hostile_jsonl_lines_cost_only_themselves(tmp_path):
     """A line nested thousands deep (json's decoder raises RecursionError) and a record over
     --max-bytes are that line's error; the lines around them are read."""
