@@ -162,3 +162,15 @@ def test_a_run_says_which_reviewed_articles_it_does_not_hold(tmp_path):
     assert len(flagged) == n and {f["reason"] for f in flagged} == {"article_missing"}
     res = CliRunner().invoke(app, ["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--no-reviews", "--no-progress"])
     assert res.exit_code == 0 and "review decisions" not in flat(res)
+
+
+@pytest.mark.parametrize("command", [["evaluate-model", "--split", "dev"], ["evaluate-dates"], ["evaluate-rules", "--split", "dev"]])
+def test_evaluation_commands_without_their_data_say_so(tmp_path, command):
+    """A new user without ../shared/data: one line naming the folder, exit 2, before the model
+    is loaded (evaluate-dates and evaluate-rules loaded it first, then died with a traceback)."""
+    missing = tmp_path / "shared" / "data"
+    if command[0] == "evaluate-dates":
+        missing = missing / "dates" / "wikiwars_de"
+    res = CliRunner().invoke(app, [*command, "--data", str(missing)])
+    assert res.exit_code == 2 and (res.exception is None or isinstance(res.exception, SystemExit)), res.output
+    assert f"{missing}: no such folder" in flat(res) and "Traceback" not in res.output
