@@ -6,6 +6,7 @@ that stop a run before it starts raise `CannotStart` (exit code 2, one line, no 
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from enum import Enum
 from typing import Optional
@@ -51,6 +52,38 @@ class ArticleError:
         if self.line is not None:
             d["line"] = self.line
         return d
+
+
+class UnreadableFile(ValueError):
+    """A file read line by line (a JSONL corpus, articles.jsonl, the review log, the gold) that
+    cannot be read past a point: bytes that are not UTF-8, gzip data cut off or damaged. The
+    message names the file and the line; `reason` says what without them. A ValueError, as an
+    invalid JSON line of `io.read_jsonl` is, so every command that names that names this too."""
+
+    def __init__(self, path: str, line: int, reason: str):
+        self.path, self.line, self.reason = str(path), line, reason
+        super().__init__(f"{path}:{line}: {reason}")
+
+
+class NoRunOutput(FileNotFoundError):
+    """A command that reads a run's articles.jsonl (review, export, import, report, evaluate)
+    finds none. The message says why: no run yet, or a run written with `--format parquet`
+    only (articles.parquet/ is there), which these commands do not read."""
+
+    def __init__(self, articles: "os.PathLike[str] | str"):
+        from pathlib import Path
+
+        articles = Path(articles)
+        if (articles.parent / "articles.parquet").is_dir():
+            why = (f"{articles.parent} holds a run written with --format parquet only, and this command reads articles.jsonl: "
+                   "run it again with --format jsonl --format parquet (nothing is annotated again)")
+        else:
+            why = "run `presseschau run` first"
+        super().__init__(2, f"no such file ({why})", str(articles))
+        self.message = f"{articles}: no such file ({why})"
+
+    def __str__(self) -> str:
+        return self.message
 
 
 class CannotStart(RuntimeError):

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
-from .errors import ArticleError, CannotStart, ErrorKind
+from .errors import ArticleError, CannotStart, ErrorKind, UnreadableFile
 from .io import BadLine, iter_jsonl, shown
 from .schema import RawDoc
 
@@ -422,7 +422,9 @@ def read_jsonl(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: O
     except CannotStart:  # the run's own storage failed (`first_line` on disk): the run's end, not the file's error
         raise
     except Exception as e:  # OSError, EOFError, UnicodeDecodeError, or a bug: the file's error, the run goes on
-        if lineno == 0 and isinstance(e, OSError) and not isinstance(e, gzip.BadGzipFile):
+        if isinstance(e, UnreadableFile):  # not UTF-8, gzip data cut off: named with its line by the reader
+            yield IngestError(name, ErrorKind.UNREADABLE, f"{name}: stopped reading after line {e.line - 1} ({e.reason})", line=e.line)
+        elif lineno == 0 and isinstance(e, OSError) and not isinstance(e, gzip.BadGzipFile):
             yield IngestError(name, ErrorKind.UNREADABLE, f"{name}: cannot open ({e.strerror})")
         else:
             yield IngestError(name, ErrorKind.UNREADABLE, f"{name}: stopped reading after line {lineno} ({type(e).__name__}: {e})", line=lineno + 1)

@@ -11,6 +11,7 @@
 """
 from __future__ import annotations
 
+import glob
 import gzip
 import json
 import logging
@@ -18,6 +19,7 @@ import os
 import sqlite3
 import tempfile
 import time
+import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,11 +51,18 @@ def _umask() -> int:
 FILE_MODE = 0o666 & ~_umask()  # what a plain open() gives (mkstemp alone gives 0o600); read once at import
 
 
+def _temp_affixes(path: Path) -> tuple[str, str]:
+    """The prefix and suffix of `atomic_open`'s temporary files for `path` (one place, so that
+    `remove_stale_temps` finds exactly those)."""
+    return f".{path.name}.", ".tmp"
+
+
 @contextmanager
 def atomic_open(path: Path, mode: str = "w", encoding: Optional[str] = "utf-8"):
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    prefix, suffix = _temp_affixes(path)
+    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=path.parent)
     try:
         os.chmod(tmp, FILE_MODE)
         # a lone surrogate (a file name that is not UTF-8) is written as the escape "\udcxx":
@@ -71,6 +80,25 @@ def atomic_open(path: Path, mode: str = "w", encoding: Optional[str] = "utf-8"):
         except FileNotFoundError:
             pass
         raise
+
+
+def remove_stale_temps(path: Path) -> list[Path]:
+    """Remove the temporary files `atomic_open(path)` left behind when its process was killed
+    mid-write (`kill -9`, the OOM killer, a power cut): each is as large as the file, and
+    nothing else ever removes them. Only for a caller that owns `path` now (the run holds the
+    output folder's lock): a live writer's temporary file would go too. Returns what was
+    removed; a file that cannot be removed is left (it harms nothing)."""
+    path = Path(path)
+    prefix, suffix = _temp_affixes(path)
+    removed = []
+    for tmp in path.parent.glob(f"{glob.escape(prefix)}*{glob.escape(suffix)}"):
+        if len(tmp.name) == len(prefix) + 8 + len(suffix) and tmp.is_file():  # mkstemp's 8 random characters
+            try:
+                tmp.unlink()
+            except OSError:
+                continue
+            removed.append(tmp)
+    return removed
 
 
 def fsync_dir(folder: Path) -> None:
@@ -126,14 +154,23 @@ class BadLine:
 def iter_jsonl(path: Union[str, Path]) -> Iterator[tuple[int, Union[Any, BadLine]]]:
     """(line number, value or `BadLine`) for every non-blank line; gzipped files are
     decompressed (recognised by their magic bytes, whatever their name: a gzip file named
-    `.jsonl` is read too), a UTF-8 BOM is ignored. OS and decoding errors propagate."""
+    `.jsonl` is read too), a UTF-8 BOM is ignored, a file with a UTF-16 BOM is read as
+    UTF-16. Each line is decoded on its own, so a line
+    that is not UTF-8 (a hand edit saved as cp1252) is a `BadLine` naming its byte, and the
+    lines after it are read. OS errors propagate; truncated or damaged gzip data raises
+    `errors.UnreadableFile` naming the file and line, after the lines read before it."""
     path = Path(path)
     with open(path, "rb") as fh:
         magic = fh.read(2)
-    opener = gzip.open if magic == b"\x1f\x8b" else open
-    with opener(path, "rt", encoding="utf-8-sig", newline="") as fh:
-        lines = _NumberedLines(fh)
-        reader = jsonlines.Reader(lines)
+    if magic in (b"\xff\xfe", b"\xfe\xff"):
+        # UTF-16 with a BOM, as Windows PowerShell's `>` and Notepad's "Unicode" write it:
+        # decoded as such (a line that is not UTF-8 would otherwise be every line)
+        fh_cm = open(path, "rt", encoding="utf-16", newline="")
+    else:
+        fh_cm = (gzip.open if magic == b"\x1f\x8b" else open)(path, "rb")
+    with fh_cm as fh:
+        lines = _NumberedLines(fh, path)
+        reader = jsonlines.Reader(lines)  # bytes lines: jsonlines decodes each as UTF-8 and drops a BOM
         while True:
             try:
                 value = reader.read(skip_empty=True, allow_none=True)
@@ -141,26 +178,48 @@ def iter_jsonl(path: Union[str, Path]) -> Iterator[tuple[int, Union[Any, BadLine
                 return
             except jsonlines.InvalidLineError as e:
                 cause = e.__cause__
-                msg = getattr(cause, "msg", str(e))
-                yield e.lineno, BadLine(e.lineno, msg, getattr(cause, "colno", 0), not lines.last.endswith("\n"))
+                if isinstance(cause, UnicodeDecodeError):
+                    msg, col = f"not UTF-8 text: byte 0x{cause.object[cause.start]:02x}", cause.start + 1
+                else:
+                    # json's messages "Invalid control character at" and "Unterminated string
+                    # starting at" expect the position after them; it is in `colno`
+                    msg, col = getattr(cause, "msg", str(e)).removesuffix(" at"), getattr(cause, "colno", 0)
+                yield e.lineno, BadLine(e.lineno, msg, col, not lines.ended())
                 continue
             except RecursionError:  # json's decoder on arrays/objects nested thousands deep (issue 15)
-                yield lines.lineno, BadLine(lines.lineno, "JSON nested too deeply", 0, not lines.last.endswith("\n"))
+                yield lines.lineno, BadLine(lines.lineno, "JSON nested too deeply", 0, not lines.ended())
                 continue
             yield lines.lineno, value
 
 
 class _NumberedLines:
-    """The lines of a file, remembering the number of the last one handed out."""
+    """The lines of a file (bytes), remembering the number of the last one handed out."""
 
-    def __init__(self, fh: Iterable[str]):
+    def __init__(self, fh: Iterable[bytes], path: Union[str, Path] = ""):
         self.fh = fh
+        self.path = shown(path)
         self.lineno = 0
-        self.last = ""
+        self.last = b""
 
-    def __iter__(self) -> Iterator[str]:
-        for self.lineno, self.last in enumerate(self.fh, 1):
-            yield self.last
+    def ended(self) -> bool:
+        """Whether the last line handed out ends with its newline (not cut off)."""
+        return self.last.endswith(b"\n" if isinstance(self.last, bytes) else "\n")
+
+    def __iter__(self) -> Iterator[bytes]:
+        from .errors import UnreadableFile
+
+        try:
+            for self.lineno, self.last in enumerate(self.fh, 1):
+                yield self.last
+        except EOFError as e:
+            # gzip's "Compressed file ended before the end-of-stream marker was reached" (a
+            # truncated .gz): an EOFError, as is the end of input to jsonlines' reader, so that
+            # `iter_jsonl` would end quietly and lose the rest of the file without a word
+            raise UnreadableFile(self.path, self.lineno + 1, "the file is truncated: its gzip data ends here") from e
+        except (zlib.error, gzip.BadGzipFile) as e:
+            raise UnreadableFile(self.path, self.lineno + 1, f"the gzip data is damaged here ({e})") from e
+        except UnicodeDecodeError as e:  # a UTF-16 file (BOM) cut off in the middle of a character
+            raise UnreadableFile(self.path, self.lineno + 1, f"not {e.encoding.upper()} text here ({e.reason})") from e
 
 
 def read_jsonl(path: Union[str, Path], on_invalid: Optional[Callable[[BadLine], None]] = None) -> Iterator[Any]:

@@ -116,6 +116,11 @@ class RunLedger:
         self.db.commit()
         yield from (row[0] for row in self.db.execute("SELECT id FROM articles WHERE failed = 0 ORDER BY pos"))
 
+    def is_kept(self, doc_id: str) -> bool:
+        """Whether the article was read in this run and not failed (it is in the output)."""
+        self.db.commit()
+        return self.db.execute("SELECT 1 FROM articles WHERE id = ? AND failed = 0", (doc_id,)).fetchone() is not None
+
     def count_kept(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM articles WHERE failed = 0").fetchone()[0]
 

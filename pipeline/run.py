@@ -29,7 +29,7 @@ from . import __version__
 from .errors import ArticleError, CannotStart, ErrorKind, Interrupted, OutputNotWritable
 from .execute import make_executor
 from .ingest import JSONL_SUFFIXES, MAX_BYTES, IngestError, find_inputs, read_path, suffix_of
-from .io import Cache, atomic_open, atomic_write_json, dumps, label_counts, storage_failed
+from .io import Cache, atomic_open, atomic_write_json, dumps, label_counts, remove_stale_temps, storage_failed
 from .ledger import RunLedger
 from .nlp import ModelInfo, load_nlp, model_info
 from .process import Done, WorkSettings
@@ -121,6 +121,17 @@ def lock_output(out: Path):
     return fh
 
 
+def _remove_stale_temps(out: Path) -> None:
+    """What a run killed mid-write (`kill -9`) left in the folder: the half-written temporary
+    copies of articles.jsonl / run.json and of the Parquet folders. The previous outputs were
+    never touched (they are replaced by renames); the temporary ones would stay for good."""
+    from .interop.parquet import remove_stale_temps as remove_parquet_temps
+
+    for name in ("articles.jsonl", "run.json"):
+        remove_stale_temps(out / name)
+    remove_parquet_temps(out)
+
+
 def _show_progress(flag: Optional[bool]) -> bool:
     if flag is not None:
         return flag
@@ -150,6 +161,7 @@ def run(
     check_inputs(opts.paths)
     prepare_output(opts.out)
     lock = lock_output(opts.out)
+    _remove_stale_temps(opts.out)
     notices: list[str] = []
 
     def notice(message: str) -> None:
@@ -219,6 +231,8 @@ def run(
         t = time.perf_counter()
         articles_out = "articles.jsonl" if "jsonl" in opts.formats else "articles.parquet"
         with _writing(opts.out, articles_out, stats):
+            if opts.review is not None:
+                opts.review.start(ledger.is_kept)
             flagged, reviewed = _write_articles(opts, cache, ledger.kept(), stats)
         n_articles = ledger.count_kept()
         with _writing(opts.out, "the cache", stats, written=articles_out):
@@ -409,8 +423,10 @@ def _write_articles(opts: RunOptions, cache: Cache, ids: Iterable[str], stats: R
     parquet_out = PartitionedWriter(opts.out, opts.parquet_rows) if "parquet" in opts.formats else nullcontext()
     jsonl_out = atomic_open(opts.out / "articles.jsonl") if "jsonl" in opts.formats else nullcontext()
     with parquet_out as parquet, jsonl_out as fh:
+        by_sha = opts.review is not None and opts.review.wants_sha  # decisions whose article id is not in the run
         for doc_id, line, words, labels in cache.iter_stored(ids):
-            if opts.review is not None and opts.review.concerns(doc_id):
+            sha = (cache.stored(doc_id) or (None,))[0] if by_sha else None
+            if opts.review is not None and opts.review.concerns(doc_id, sha):
                 # only reviewed articles are parsed and re-serialised
                 rec, flags = opts.review.apply(json.loads(line))
                 flagged.extend(flags)
@@ -423,6 +439,8 @@ def _write_articles(opts: RunOptions, cache: Cache, ids: Iterable[str], stats: R
                 fh.write("\n")
             if parquet is not None:
                 parquet.add(line)
+    if opts.review is not None:
+        flagged.extend(opts.review.unplaced())  # decisions of articles not in this run: named, not dropped
     return flagged, reviewed
 
 

@@ -383,6 +383,35 @@ def test_a_review_log_that_is_not_there_is_said(tmp_path, nlp_info):
     assert run(opts, nlp_info)["notices"] == []
 
 
+def test_the_run_places_review_decisions_as_the_app_and_export_do(tmp_path, nlp_info):
+    """`presseschau run` applies the review log article by article (`ReviewOverlay`); the app,
+    export and report apply it to the whole output (`apply_decisions`). They used to differ:
+    the run matched decisions by article id only, so the reviews of a renamed input file
+    (same text, new id) were shown in the app but missing from articles.jsonl, and the
+    decisions of an article no longer in the run were dropped without a word (run.json
+    `flagged_decisions` empty). Now the run's output and flags are apply_decisions' own."""
+    from pipeline.review import log as dec
+    from pipeline.review.apply import ReviewOverlay, apply_decisions
+    from pipeline.run import RunOptions, run
+
+    inp = tmp_path / "in"
+    inp.mkdir()
+    shutil.copy(SEEDS[3], inp / "renamed.txt")  # reviewed as 003_402700ddbbeb6917 in annotations/
+    shutil.copy(SEEDS[4], inp / SEEDS[4].name)
+    plain = run(RunOptions(paths=[inp], out=tmp_path / "plain", progress=False), nlp_info)
+    assert plain["reviews"]["articles_reviewed"] == 0
+    expected, expected_flags = apply_decisions(_records(tmp_path / "plain"), dec.load_decisions(REPO / "annotations"))
+    summary = run(RunOptions(paths=[inp], out=tmp_path / "out", progress=False, review=ReviewOverlay.from_folder(REPO / "annotations")), nlp_info)
+    got = _records(tmp_path / "out")
+    assert got == expected
+    renamed = next(r for r in got if r["id"] == "renamed")
+    assert sum(e["status"] != "pending" for e in renamed["entities"]) > 50  # the seed's review, found by its text hash
+    assert summary["reviews"]["articles_reviewed"] == 2
+    missing = {f["article_id"] for f in summary["flagged_decisions"] if f["reason"] == "article_missing"}
+    assert missing == {p.stem for p in SEEDS[:3]}  # the three seeds not in this run: named, not dropped
+    assert [(f["decision"]["id"], f["reason"]) for f in summary["flagged_decisions"]] == [(f["decision"]["id"], f["reason"]) for f in expected_flags]
+
+
 def test_the_default_review_folder_is_used_only_when_it_holds_a_log(tmp_path, monkeypatch):
     """Without --annotations, a project that never reviewed anything runs without an overlay
     (and so without a notice); annotations/ with a log is re-applied; a folder given on the

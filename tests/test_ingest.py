@@ -84,6 +84,52 @@ def test_truncated_and_invalid_jsonl_lines(tmp_path):
     assert [e.line for e in errs] == [2, 4, 5]
     assert all(e.kind == "invalid_jsonl" and "corpus.jsonl.gz" in e.message for e in errs)
     assert "truncated" in errs[-1].message
+    assert "truncated JSON line (Unterminated string starting at column " in errs[-1].message  # not "at at"
+
+
+def test_truncated_gzip_corpus_is_an_error_naming_the_file(tmp_path):
+    """A .jsonl.gz cut off in the middle (an interrupted download or copy): gzip raises
+    EOFError, which the JSONL reader once took for the end of the file, so the rest of the
+    corpus was lost without a word. Now: the records before the cut, then an error naming
+    the file and saying it is truncated."""
+    recs = read_news("wikinews_de.jsonl.gz", 40)
+    data = gzip.compress("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs).encode("utf-8"))
+    p = tmp_path / "archive.jsonl.gz"
+    p.write_bytes(data[: len(data) // 2])
+    items = _items(p)
+    docs = [i for i in items if isinstance(i, RawDoc)]
+    (err,) = [i for i in items if isinstance(i, IngestError)]
+    assert items[-1] is err and 0 < len(docs) < len(recs)
+    assert [d.text for d in docs] == [r["text"] for r in recs[: len(docs)]]
+    assert err.kind == "unreadable" and str(p) in err.message and "truncated" in err.message
+    assert err.line == len(docs) + 1 or err.line == len(docs) + 2  # the line being read when the data ran out
+    with gzip.open(tmp_path / "whole.jsonl.gz", "wb") as fh:  # the same corpus uncut: no error
+        fh.write(gzip.decompress(data))
+    assert len(_items(tmp_path / "whole.jsonl.gz")) == len(recs)
+
+
+def test_jsonl_corpus_in_utf16_with_bom_and_a_cp1252_line(tmp_path):
+    """JSONL as Windows tools write it: UTF-16 with a BOM (PowerShell's `>`) was "stopped
+    reading after line 0 (UnicodeDecodeError...)", the whole file lost; a UTF-8 file with one
+    line saved as cp1252 lost that line and all after it. Now the UTF-16 file is read, and
+    the cp1252 line is that line's error, naming its byte."""
+    recs = read_news("wikinews_de.jsonl.gz", 4)
+    body = "".join(json.dumps(r, ensure_ascii=False) + "\r\n" for r in recs)
+    (tmp_path / "u16.jsonl").write_bytes(body.encode("utf-16"))  # with its BOM
+    assert [d.text for d in _items(tmp_path / "u16.jsonl")] == [r["text"] for r in recs]
+    lines = [json.dumps(r, ensure_ascii=False) for r in recs]
+    bad = next(i for i, line in enumerate(lines) if not line.isascii())
+    data = b"".join((line.encode("cp1252", errors="replace") if i == bad else line.encode("utf-8")) + b"\n" for i, line in enumerate(lines))
+    (tmp_path / "mixed.jsonl").write_bytes(data)
+    items = _items(tmp_path / "mixed.jsonl")
+    assert [d.text for d in items if isinstance(d, RawDoc)] == [r["text"] for i, r in enumerate(recs) if i != bad]
+    (err,) = [e for e in items if isinstance(e, IngestError)]
+    assert err.line == bad + 1 and err.kind == "invalid_jsonl" and "not UTF-8 text: byte 0x" in err.message
+    cut = body.encode("utf-16")[:-1]  # a UTF-16 file cut in the middle of a character
+    (tmp_path / "cut.jsonl").write_bytes(cut)
+    items = _items(tmp_path / "cut.jsonl")
+    assert [d.text for d in items if isinstance(d, RawDoc)] == [r["text"] for r in recs[:-1]]
+    assert items[-1].kind == "unreadable" and "cut.jsonl: stopped reading after line 3 (not UTF-16" in items[-1].message
 
 
 def test_hostile_jsonl_lines_cost_only_themselves(tmp_path):

@@ -184,6 +184,36 @@ def test_export_into_a_folder(ws, fmt):
     assert json.loads((data / "articles.jsonl").read_text(encoding="utf-8").splitlines()[0])["id"].startswith("000_")
 
 
+def test_export_parquet_beside_a_parquet_run_leaves_the_run_output_alone(ws):
+    """`presseschau run --format parquet` writes the folder articles.parquet/; the Parquet
+    export (one row per entity) was named articles.parquet too, so with the default --out (the
+    data folder) it went into that folder, and `pd.read_parquet("outputs/articles.parquet")`
+    then read 5 articles and 500 entities as one table of 21 columns. The export is now
+    articles.entities.parquet, and an --out that would replace or write into any of the run's
+    outputs is refused."""
+    import pandas as pd
+
+    from pipeline.interop.parquet import PartitionedWriter
+
+    tmp, data, ann = ws
+    lines = (data / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    with PartitionedWriter(data) as writer:  # the run's --format parquet output of these records
+        for line in lines:
+            writer.add(line)
+    before = {p.relative_to(data): p.read_bytes() for p in data.rglob("*") if p.is_file()}
+    res = CliRunner().invoke(app, ["export", "--format", "parquet", "--data", str(data), "--annotations", str(ann)])
+    assert_clean(res, 0)
+    assert {p.relative_to(data): p.read_bytes() for p in data.rglob("*") if p.is_file() and p.name != "articles.entities.parquet"} == before
+    assert pd.read_parquet(data / "articles.parquet")["id"].tolist() == [json.loads(x)["id"] for x in lines]
+    table = pd.read_parquet(data / "articles.entities.parquet")
+    assert len(table) == sum(len(json.loads(x)["entities"]) for x in lines)
+    for out in (data / "articles.parquet", data / "entities.parquet", data / "run.json"):
+        res = CliRunner().invoke(app, ["export", "--format", "parquet", "--data", str(data), "--annotations", str(ann), "--out", str(out)])
+        assert_clean(res, 2)
+        assert "the run output" in flat(res) and out.name in flat(res)
+    assert {p.relative_to(data): p.read_bytes() for p in data.rglob("*") if p.is_file() and p.name != "articles.entities.parquet"} == before
+
+
 def test_export_refuses_to_overwrite_the_run_output(ws):
     tmp, data, ann = ws
     before = (data / "articles.jsonl").read_bytes()

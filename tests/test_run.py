@@ -310,3 +310,53 @@ def test_the_runs_article_list_is_on_disk_and_keeps_order_duplicates_and_deletio
     third = run(RunOptions(paths=[a], out=tmp_path / "out", progress=False), nlp_info)
     assert len(third["errors"]) == 1 and third["counts"]["articles"] == 3 and third["deleted"] == []
     assert (tmp_path / "out" / CACHE_NAME).exists() and not (tmp_path / "out" / LEDGER_NAME).exists()
+
+
+_DIE_WHILE_WRITING = """
+import os, signal, sys
+from contextlib import contextmanager
+import pipeline.run as r
+real = r.atomic_open
+
+@contextmanager
+def dying(path, *a, **k):  # articles.jsonl written in full, then kill -9 before it is put in place
+    with real(path, *a, **k) as fh:
+        yield fh
+        if path.name == "articles.jsonl":
+            fh.flush()
+            os.kill(os.getpid(), signal.SIGKILL)
+
+r.atomic_open = dying
+from pipeline.cli import app
+sys.argv = ["presseschau", *sys.argv[1:]]
+app()
+"""
+
+
+def test_a_run_killed_while_writing_leaves_the_output_and_no_litter(tmp_path, nlp_info):
+    """`kill -9` while articles.jsonl (and the Parquet parts) are being written: the previous
+    outputs stay as they were, and the next run removes the half-written temporary copies
+    (each as large as the output; before, they stayed in the folder for good)."""
+    inp, out = tmp_path / "in", tmp_path / "out"
+    inp.mkdir()
+    for p in SEEDS[3:]:
+        shutil.copy(p, inp / p.name)
+    opts = RunOptions(paths=[inp], out=out, progress=False, formats=["jsonl", "parquet"])
+    run(opts, nlp_info)
+    before = {name: (out / name).read_bytes() for name in ("articles.jsonl", "run.json")}
+    parts = sorted(p.relative_to(out) for p in out.glob("*.parquet/*.parquet"))
+    assert parts
+    edited = inp / SEEDS[3].name  # a change, so that the killed run has new output to write
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n\nAm Freitag starben 12 Menschen in Almaty.\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-c", _DIE_WHILE_WRITING, "run", str(inp), "--out", str(out), "--format", "jsonl", "--format", "parquet"],
+                          cwd=REPO, env=dict(os.environ, CI="1"), capture_output=True, text=True, timeout=600)
+    assert proc.returncode == -9, proc.stderr
+    assert {name: (out / name).read_bytes() for name in before} == before
+    litter = sorted(p.name for p in out.iterdir() if p.name.startswith("."))
+    assert any(n.startswith(".articles.jsonl.") and n.endswith(".tmp") for n in litter), litter
+    assert any(n.startswith(".articles.parquet.tmp-") for n in litter) and any(n.startswith(".entities.parquet.tmp-") for n in litter), litter
+    again = run(RunOptions(paths=[inp], out=out, progress=False, formats=["jsonl", "parquet"]), nlp_info)
+    assert again["counts"]["cached"] == 2 and again["counts"]["processed"] == 0  # the killed run's new record was kept in the cache
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [".presseschau"]
+    assert "Am Freitag starben 12 Menschen in Almaty." in _records(out)[0]["text"]
+    assert sorted(p.relative_to(out) for p in out.glob("*.parquet/*.parquet")) == parts

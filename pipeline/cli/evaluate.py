@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 
 from ..paths import SHARED_DATA as DEFAULT_DATA
-from .app import app
+from .app import app, reading
 
 
 @contextmanager
@@ -27,6 +27,16 @@ def cannot_start():
         raise typer.Exit(2) from None
 
 
+def need_data(data: Path) -> None:
+    """The shared open data a measurement reads (`--data`): a folder that is not there is one
+    line and exit code 2, before the model is loaded, not a traceback after it."""
+    from wasabi import msg
+
+    if not data.exists():
+        msg.fail(f"{data}: no such folder (the evaluation data, see ../shared/data/README.md; give --data)")
+        raise typer.Exit(2)
+
+
 @app.command("evaluate")
 def evaluate_cmd(
     run_file: Path = typer.Option(Path("outputs/articles.jsonl"), "--run", help="articles.jsonl of a run"),
@@ -34,9 +44,20 @@ def evaluate_cmd(
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON"),
 ):
     """Score a run against the hand-made gold standard (P/R/F1 per label; value/unit/about accuracy)."""
+    from wasabi import msg
+
     from ..evaluate.gold import evaluate_run, format_report
 
-    scores = evaluate_run(run_file, gold)
+    from ..errors import NoRunOutput
+
+    if not run_file.exists():
+        msg.fail(f"{NoRunOutput(run_file)}; or give --run")
+        raise typer.Exit(2)
+    if not gold.exists():
+        msg.fail(f"{gold}: no such file (give --gold)")
+        raise typer.Exit(2)
+    with reading(run_file, 2):
+        scores = evaluate_run(run_file, gold)
     print(json.dumps(scores, indent=2, ensure_ascii=False) if as_json else format_report(scores))
 
 
@@ -59,6 +80,7 @@ def evaluate_model_cmd(
     if split not in NER_SPLITS:
         raise typer.BadParameter(f"--split {split!r}: one of {', '.join(NER_SPLITS)}")
     modes = MODES if mode == "both" else (mode,)
+    need_data(data)
     with cannot_start():
         scores = evaluate_model(resolve_model(model).name, data, limit=limit, modes=modes, split=split)
     print(json.dumps(scores, indent=2, ensure_ascii=False) if as_json else format_scores(scores))
@@ -73,7 +95,9 @@ def evaluate_dates_cmd(
     from ..nlp import load_nlp
     from ..evaluate.dates import evaluate_wikiwars
 
-    nlp, _ = load_nlp(model)
+    need_data(data)
+    with cannot_start():
+        nlp, _ = load_nlp(model)
     scores = evaluate_wikiwars(nlp, data)
     print(json.dumps(scores, indent=2, ensure_ascii=False))
 
@@ -97,6 +121,7 @@ def evaluate_rules_cmd(
         raise typer.BadParameter(f"{split!r} is none of {', '.join(splits)}", param_hint="--split")
     if errors and split == "test":
         raise typer.BadParameter("--errors lists gold mismatches: use it on dev, never on test", param_hint="--errors")
+    need_data(data)
     with cannot_start():
         nlp, _ = load_nlp(model)
         if about_model is not None:

@@ -44,8 +44,14 @@ def review_cmd(
     except (FileNotFoundError, CannotStart) as e:
         msg.fail(str(e))
         raise typer.Exit(2)
+    except ValueError as e:  # a line of articles.jsonl that is no JSON, not UTF-8, a truncated .gz: names file and line
+        msg.fail(f"{e}; fix or re-create it (`presseschau run`)")
+        raise typer.Exit(2)
     except OSError as e:
-        msg.fail(f"cannot serve on {host}:{port}: {e}")
+        if e.filename is not None:  # reading articles.jsonl or the log (a folder, no permission), not the socket
+            msg.fail(f"cannot read {e.filename}: {e.strerror or e}")
+        else:
+            msg.fail(f"cannot serve on {host}:{port}: {e}")
         raise typer.Exit(2)
 
 
@@ -60,7 +66,7 @@ def export_cmd(
     fmt: ExportFormat = typer.Option("jsonl", "--format", "-f", help="Format to write"),
     data: Path = typer.Option(Path("outputs"), "--data", "-d", help="Output folder of `presseschau run` (or an articles.jsonl)"),
     annotations: Path = typer.Option(Path("annotations"), "--annotations", "-a", help="Folder of the decision log (re-applied before export)"),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="File to write, or a folder: FOLDER/articles.<ext> (articles.reviewed.jsonl, articles.prodigy.jsonl, articles.doccano.jsonl, articles.label-studio.json, articles.spacy, articles.csv, articles.parquet). Default: the DATA folder"),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="File to write, or a folder: FOLDER/articles.<ext> (articles.reviewed.jsonl, articles.prodigy.jsonl, articles.doccano.jsonl, articles.label-studio.json, articles.spacy, articles.csv, articles.entities.parquet). Default: the DATA folder"),
     accepted_only: bool = typer.Option(False, "--accepted-only", help="Keep only accepted and corrected entities (jsonl, doccano, label-studio, csv, parquet; prodigy and docbin do so by default)"),
     include_pending: bool = typer.Option(False, "--include-pending", help="prodigy, docbin: also the pending (unreviewed) model guesses, marked as pending. Default: reviewed entities only. The other formats always carry pending entities with their status"),
     prodigy_mode: ProdigyMode = typer.Option("manual", "--prodigy-mode", help="prodigy: manual (one ner_manual task per article) or binary (one task per entity)"),
@@ -72,14 +78,18 @@ def export_cmd(
     Prodigy, doccano and Label Studio tasks carry a snapshot of what was exported
     (`presseschau` key), so `presseschau import` records only what the tool changed.
     """
-    from ..interop import export, export_path, load_records
+    from ..interop import export, export_path, load_records, run_output_at
 
     fmt_ = fmt.value
     base = data if data.is_dir() else data.parent
     target = export_path(fmt_, out if out is not None else base)
     source = data / "articles.jsonl" if data.is_dir() else data
-    if target.exists() and source.exists() and target.resolve() == source.resolve():
-        msg.fail(f"{target} is the run output itself; choose another --out")
+    clash = run_output_at(target, base)
+    if clash is None and target.exists() and source.exists() and target.resolve() == source.resolve():
+        clash = source
+    if clash is not None:
+        what = "is the run output itself" if target.resolve() == clash.resolve() else f"would write into the run output {clash}"
+        msg.fail(f"{target} {what}; choose another --out")
         raise typer.Exit(2)
     try:
         records = load_records(data, annotations)

@@ -10,7 +10,7 @@ import typer
 from wasabi import msg
 
 from ..ingest import MAX_BYTES
-from .app import app
+from .app import app, reading
 
 
 def _stops_on_signals(command):
@@ -102,8 +102,17 @@ def _print_summary(summary: dict) -> None:
     rows += [(f"entities {k}", v) for k, v in c["labels"].items()]
     rows += [("time (s)", t.get("total"))]
     msg.table(rows, header=("", ""), divider=True, aligns=("l", "r"))
-    if summary.get("flagged_decisions"):
-        msg.warn(f"{len(summary['flagged_decisions'])} review decisions no longer fit the new output: see run.json 'flagged_decisions'")
+    flagged = summary.get("flagged_decisions") or []
+    missing = [f for f in flagged if f.get("reason") == "article_missing"]
+    if len(flagged) > len(missing):
+        msg.warn(f"{len(flagged) - len(missing)} review decisions no longer fit the new output: see run.json 'flagged_decisions'")
+    if missing:
+        # decisions of articles that are not among this run's inputs: a corpus changed, or a run
+        # of another corpus (or part of one) beside the project's review log
+        articles = sorted({str(f.get("article_id")) for f in missing})
+        shown = ", ".join(articles[:3]) + (f" and {len(articles) - 3} more" if len(articles) > 3 else "")
+        msg.warn(f"{len(missing)} review decisions are for {len(articles)} articles not in this run ({shown}): kept in the log, "
+                 f"listed in run.json 'flagged_decisions'; --annotations FOLDER or --no-reviews for a corpus reviewed elsewhere")
     out = summary["output"]
     (msg.good if not summary["errors"] else msg.warn)(f"Wrote {out} and {Path(out).with_name('run.json')}")
 
@@ -116,14 +125,11 @@ def validate(path: Path = typer.Argument(Path("outputs/articles.jsonl"))):
 
     bad = 0
     n = 0
-    try:
+    with reading(path, 1):
         for n, rec in enumerate(read_jsonl(path), 1):
             for problem in validate_record(rec):
                 bad += 1
                 msg.fail(f"{path} record {n} ({rec.get('id')}): {problem}")
-    except (OSError, ValueError) as e:
-        msg.fail(str(e))
-        raise typer.Exit(1)
     if bad:
         raise typer.Exit(1)
     msg.good(f"{path}: {n} records valid")

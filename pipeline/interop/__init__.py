@@ -30,10 +30,11 @@ import os
 from pathlib import Path
 from typing import Optional
 
-from ..io import atomic_write_bytes, read_jsonl
+from ..errors import NoRunOutput, UnreadableFile
+from ..io import atomic_write_bytes, read_jsonl, shown
 from ..review import log as dec
 from ..review.apply import apply_decisions
-from . import doccano as _doccano, labelstudio as _ls, prodigy as _prodigy
+from . import doccano as _doccano, labelstudio as _ls, parquet as _parquet, prodigy as _prodigy
 from .common import (KEEP, SPAN_KEY, ImportFileError, Warn, decisions_from_changes, decisions_from_spans, fail_if_nothing,
                      read_rows, reviewed_records, validate_rows)
 from .docbin import to_docbin
@@ -45,14 +46,18 @@ from .tables import TABLE_COLUMNS, entities_table
 FORMATS = ("jsonl", "prodigy", "doccano", "label-studio", "docbin", "csv", "parquet")
 IMPORT_FORMATS = ("prodigy", "doccano", "label-studio")
 # the file an export writes into a folder: `articles.<ext>`, the JSONL formats told apart, and
-# never `articles.jsonl`, the run output itself
+# never a name of the run's own output (`RUN_OUTPUTS`): the Parquet table of entities is not
+# `articles.parquet`, the folder `presseschau run --format parquet` writes its articles to
 EXPORT_NAMES = {"jsonl": "articles.reviewed.jsonl", "prodigy": "articles.prodigy.jsonl", "doccano": "articles.doccano.jsonl",
-                "label-studio": "articles.label-studio.json", "docbin": "articles.spacy", "csv": "articles.csv", "parquet": "articles.parquet"}
+                "label-studio": "articles.label-studio.json", "docbin": "articles.spacy", "csv": "articles.csv",
+                "parquet": "articles.entities.parquet"}
+# what `presseschau run` writes into its output folder (files and Parquet dataset folders)
+RUN_OUTPUTS = ("articles.jsonl", "run.json", _parquet.ARTICLES_DIR, _parquet.ENTITIES_DIR)
 PENDING_ON_REQUEST = ("prodigy", "docbin")  # formats that leave pending entities out unless asked
 
 __all__ = [
-    "FORMATS", "IMPORT_FORMATS", "EXPORT_NAMES", "KEEP", "SPAN_KEY", "TABLE_COLUMNS", "ImportFileError",
-    "load_records", "read_json_rows", "reviewed_records", "export", "export_path", "import_file",
+    "FORMATS", "IMPORT_FORMATS", "EXPORT_NAMES", "RUN_OUTPUTS", "KEEP", "SPAN_KEY", "TABLE_COLUMNS", "ImportFileError",
+    "load_records", "read_json_rows", "reviewed_records", "export", "export_path", "run_output_at", "import_file",
     "to_prodigy", "to_doccano", "to_label_studio", "label_studio_config", "to_docbin", "entities_table",
     "import_prodigy", "import_doccano", "import_label_studio", "decisions_from_spans", "decisions_from_changes",
 ]
@@ -63,6 +68,8 @@ def load_records(path: os.PathLike | str = "outputs", annotations: Optional[os.P
     path = Path(path)
     if path.is_dir():
         path = path / "articles.jsonl"
+    if not path.exists():
+        raise NoRunOutput(path)
     records = read_json_rows(path)
     if annotations is not None:
         records, _ = apply_decisions(records, dec.load_decisions(Path(annotations)))
@@ -72,16 +79,32 @@ def load_records(path: os.PathLike | str = "outputs", annotations: Optional[os.P
 def read_json_rows(path: os.PathLike | str) -> list[dict]:
     """A JSONL file, or a JSON file holding a list (Label Studio exports)."""
     path = Path(path)
-    text = path.read_text(encoding="utf-8-sig")
-    stripped = text.lstrip()
-    if stripped.startswith("["):
-        data = json.loads(stripped)
+    with open(path, "rb") as fh:
+        head = fh.read(4096).removeprefix(b"\xef\xbb\xbf").lstrip()
+    if head.startswith(b"["):
+        data = path.read_bytes()
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            raise UnreadableFile(shown(path), data[:e.start].count(b"\n") + 1, f"not UTF-8 text (byte 0x{data[e.start]:02x})") from None
+        data = json.loads(text)
         return [x for x in data if isinstance(x, dict)]
-    return list(read_jsonl(path))
+    return list(read_jsonl(path))  # the one JSONL reader: names the file and line of what it cannot read
 
 
 def _jsonl_bytes(rows) -> bytes:
     return "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in rows).encode("utf-8")
+
+
+def run_output_at(target: os.PathLike | str, run_folder: os.PathLike | str) -> Optional[Path]:
+    """The run output (`RUN_OUTPUTS` in `run_folder`) that writing `target` would replace or
+    write into, or None: an export must never change what `presseschau run` wrote."""
+    target = Path(target).resolve()
+    for name in RUN_OUTPUTS:
+        own = (Path(run_folder) / name).resolve()
+        if target == own or own in target.parents:
+            return Path(run_folder) / name
+    return None
 
 
 def export_path(fmt: str, out: os.PathLike | str) -> Path:

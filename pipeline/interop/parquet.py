@@ -132,6 +132,20 @@ class PartitionedWriter:
             shutil.rmtree(tmp, ignore_errors=True)
 
 
+def remove_stale_temps(out: Path) -> list[Path]:
+    """Remove the temporary and set-aside folders a `PartitionedWriter` left in `out` when its
+    run was killed (`.articles.parquet.tmp-PID`, `.articles.parquet.old-PID`, the same for
+    entities.parquet). Only for the run that holds the output folder's lock. Returns them."""
+    removed = []
+    for name in (ARTICLES_DIR, ENTITIES_DIR):
+        for kind in ("tmp", "old"):
+            for folder in Path(out).glob(f".{name}.{kind}-*"):
+                if folder.name.rpartition("-")[2].isdigit() and folder.is_dir() and not folder.is_symlink():
+                    shutil.rmtree(folder, ignore_errors=True)
+                    removed.append(folder)
+    return removed
+
+
 def _rename_quietly(src: Path, dst: Path) -> None:
     """A rename while undoing a failed commit: the commit's own error is the one to report."""
     try:

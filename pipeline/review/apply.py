@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import json
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from ..schema import LABEL_FIELDS, VALUE_FIELDS
 from .log import DECISIONS_FILE, effective_decisions, load_decisions, raw_span, text_sha256
@@ -343,21 +343,56 @@ def apply_decisions_from(records: list[dict], annotations: os.PathLike | str = "
 class ReviewOverlay:
     """The review log as an overlay on a run's records, for writers that stream records
     (`presseschau run`): `apply(record)` returns the reviewed record and the decisions that
-    no longer fit, touching only articles that decisions concern."""
+    no longer fit, touching only articles that decisions concern.
+
+    It places decisions as `apply_decisions` does on the whole output (the review app, export,
+    report): by article id, else, for a decision whose article id is not in this run (an input
+    file renamed or moved), by the text hash it was made on; what finds no article is flagged
+    `article_missing` (`unplaced`). So the run's articles.jsonl and the app show the same
+    review, and no decision is dropped without a word. Call `start` before streaming."""
 
     def __init__(self, log: os.PathLike | str):
         self.log = Path(log)
-        self.by_article: dict[str, list[dict]] = {}
-        for d in load_decisions(self.log):
-            self.by_article.setdefault(d.get("article_id"), []).append(d)
+        self.decisions = load_decisions(self.log)
+        self.by_article: dict[str, list[int]] = {}  # article id -> positions in the log
+        for i, d in enumerate(self.decisions):
+            self.by_article.setdefault(d.get("article_id"), []).append(i)
+        self.absent: set = set()  # article ids of decisions that are not in this run
+        self.by_sha: dict[str, list[int]] = {}  # their decisions by text hash, until an article claims them
 
     @classmethod
     def from_folder(cls, annotations: os.PathLike | str) -> "ReviewOverlay":
         return cls(Path(annotations) / DECISIONS_FILE)
 
-    def concerns(self, article_id: str) -> bool:
-        return article_id in self.by_article
+    def start(self, in_run: Callable[[str], bool]) -> None:
+        """Before the records are streamed: `in_run(article_id)` says whether an article is in
+        this run's output (asked once per article the log names, not once per article)."""
+        self.absent = {aid for aid in self.by_article if not (isinstance(aid, str) and in_run(aid))}
+        self.by_sha = {}
+        for aid in self.absent:
+            for i in self.by_article[aid]:
+                sha = self.decisions[i].get("article_sha256")
+                self.by_sha.setdefault(sha if isinstance(sha, str) else None, []).append(i)
+
+    @property
+    def wants_sha(self) -> bool:
+        """Whether `concerns` needs the article's text hash (decisions wait for one)."""
+        return any(sha is not None for sha in self.by_sha)
+
+    def concerns(self, article_id: str, sha256: Optional[str] = None) -> bool:
+        return (article_id in self.by_article and article_id not in self.absent) or (sha256 is not None and sha256 in self.by_sha)
 
     def apply(self, record: dict) -> tuple[dict, list[dict]]:
-        (rec,), flags = apply_decisions([record], self.by_article.get(record["id"], []))
+        mine = [] if record["id"] in self.absent else list(self.by_article.get(record["id"], []))
+        sha = (record.get("source") or {}).get("sha256")
+        if sha is not None:
+            mine += self.by_sha.pop(sha, [])  # the first article with that text claims them, as in apply_decisions
+        (rec,), flags = apply_decisions([record], [self.decisions[i] for i in sorted(mine)])
         return rec, flags
+
+    def unplaced(self) -> list[dict]:
+        """After the stream: the decisions no article of the run claimed, flagged as
+        `apply_decisions` flags them (`article_missing`)."""
+        left = sorted(i for idxs in self.by_sha.values() for i in idxs)
+        _, flagged = apply_decisions([], [self.decisions[i] for i in left])
+        return flagged

@@ -43,6 +43,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
+from ..errors import UnreadableFile
 from ..io import BadLine, fsync_dir, iter_jsonl
 from ..schema import ENTITY_FIELDS, LABELS, VALUE_FIELDS  # noqa: F401  (LABELS: part of this module's API)
 
@@ -358,8 +359,9 @@ def load_decisions(path: os.PathLike | str, rejected: Optional[list[dict]] = Non
                 bad.append({"line": lineno, "reason": why})
                 continue
             out.append(value)
-    except (OSError, UnicodeDecodeError, EOFError) as e:
-        log.warning(f"{path}: cannot read the review log past the decisions read so far ({type(e).__name__}: {e}); none of them is applied twice")
+    except (OSError, UnreadableFile) as e:
+        detail = f"line {e.line}: {e.reason}" if isinstance(e, UnreadableFile) else f"{type(e).__name__}: {e}"
+        log.warning(f"{path}: cannot read the review log past the decisions read so far ({detail}); none of them is applied twice")
     if bad:
         _keep_aside(path, bad)
         if rejected is not None:

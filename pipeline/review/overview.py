@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
+from ..errors import NoRunOutput
 from ..io import BadLine, iter_jsonl
 from ..schema import LABELS
 from .apply import apply_decisions_from
@@ -56,7 +57,7 @@ def load_reviewed(data: os.PathLike | str, annotations: os.PathLike | str | None
     if path.is_dir():
         path = path / "articles.jsonl"
     if not path.is_file():
-        raise FileNotFoundError(f"{path}: no such file (run `presseschau run` first)")
+        raise NoRunOutput(path)
     say = warn or (lambda m: None)
     records = []
     for lineno, rec in iter_jsonl(path):

@@ -30,6 +30,7 @@ from . import mentions, teams, words
 from .apply import apply_decisions, strip_review
 from .overview import overview
 from ..errors import CannotStart
+from ..errors import NoRunOutput
 from ..io import read_jsonl
 from ..paths import STATIC_DIR
 from ..schema import LABELS
@@ -90,7 +91,7 @@ class ReviewState:
             self.data_dir = data
             self.articles_path = data / ARTICLES_FILE
         if not self.articles_path.exists():
-            raise FileNotFoundError(f"no {ARTICLES_FILE} in {self.data_dir} (run `presseschau run` first)")
+            raise NoRunOutput(self.articles_path)
         self.annotations_dir = Path(annotations).resolve()
         self.store = dec.DecisionStore(self.annotations_dir)
         self.reviewer = reviewer or dec.default_reviewer()

@@ -1,0 +1,176 @@
+"""The commands that read a run's articles.jsonl (validate, evaluate, export, report, review)
+and the review log, on the damaged files users hand them: a cp1252 copy of the
+real seed output, a gzip copy cut off in the middle, a missing file. Each says one line naming
+the file (and line), with the documented exit code; no traceback (`errors.UnreadableFile`,
+raised by the one JSONL reader, `io.iter_jsonl`)."""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.errors import UnreadableFile
+from pipeline.io import BadLine, iter_jsonl, read_jsonl
+from pipeline.review import log as dec
+
+from repo_data import REPO
+
+OUTPUT = REPO / "outputs" / "articles.jsonl"  # the committed, reviewed output of the five seeds
+GOLD = REPO / "annotations" / "gold" / "seeds.jsonl"
+
+
+def flat(res) -> str:
+    return " ".join(res.output.split())
+
+
+@pytest.fixture()
+def damaged(tmp_path):
+    """{kind: a folder holding such an articles.jsonl}, made from the real seed output."""
+    raw = OUTPUT.read_bytes()
+    folders = {}
+    # cp1252, as an editor on Windows saves it: the first umlaut is on the first line
+    text = raw.decode("utf-8")
+    folders["cp1252"] = tmp_path / "cp1252"
+    folders["cp1252"].mkdir()
+    (folders["cp1252"] / "articles.jsonl").write_bytes(text.encode("cp1252", errors="replace"))
+    # a gzip copy cut off after its first part (an interrupted copy), under the plain name
+    packed = gzip.compress(raw)
+    folders["truncated"] = tmp_path / "truncated"
+    folders["truncated"].mkdir()
+    (folders["truncated"] / "articles.jsonl").write_bytes(packed[: len(packed) // 2])
+    return folders
+
+
+def test_the_jsonl_reader_names_file_and_line(damaged):
+    path = damaged["truncated"] / "articles.jsonl"
+    with pytest.raises(UnreadableFile) as e:
+        list(read_jsonl(path))
+    assert e.value.path == str(path) and "the file is truncated" in e.value.reason
+    assert str(e.value).startswith(f"{path}:{e.value.line}: ") and e.value.line >= 1
+    assert isinstance(e.value, ValueError)  # every command that names a bad JSON line names this too
+    # a line that is not UTF-8 costs only itself: named with its byte, the other lines are read
+    path = damaged["cp1252"] / "articles.jsonl"
+    lines = OUTPUT.read_text(encoding="utf-8").splitlines()
+    got = list(iter_jsonl(path))
+    assert len(got) == len(lines)
+    for (lineno, value), line in zip(got, lines):
+        if line.isascii():
+            assert value == json.loads(line)
+        else:
+            assert isinstance(value, BadLine) and value.msg.startswith("not UTF-8 text: byte 0x") and value.colno >= 1
+    with pytest.raises(ValueError, match=f"^{re.escape(str(path))}:1: invalid JSON line \\(not UTF-8 text: byte 0x"):
+        list(read_jsonl(path))
+
+
+@pytest.mark.parametrize("kind", ["cp1252", "truncated"])
+@pytest.mark.parametrize("command, code", [
+    (["validate", "{f}"], {"cp1252": 1, "truncated": 1}),
+    (["evaluate", "--run", "{f}", "--gold", str(GOLD)], {"cp1252": 2, "truncated": 2}),
+    (["export", "--format", "csv", "--data", "{d}", "--annotations", "{d}/ann", "--out", "{d}/x.csv"], {"cp1252": 2, "truncated": 2}),
+    # the report leaves a line that is not a record out, names it and is still written (README)
+    (["report", "{d}", "--annotations", "{d}/ann", "--out", "{d}/r.html"], {"cp1252": 1, "truncated": 2}),
+    # the review app did not start with a traceback (a ValueError its start-up did not catch)
+    (["review", "{d}", "--annotations", "{d}/ann", "--port", "0"], {"cp1252": 2, "truncated": 2}),
+])
+def test_commands_name_a_damaged_articles_jsonl(damaged, kind, command, code):
+    d = damaged[kind]
+    code = code[kind]
+    args = [a.format(f=d / "articles.jsonl", d=d) for a in command]
+    res = CliRunner().invoke(app, args)
+    assert res.exit_code == code, res.output
+    assert res.exception is None or isinstance(res.exception, SystemExit), repr(res.exception)
+    assert "Traceback" not in res.output and "codec can't decode" not in res.output
+    assert re.search(re.escape(str(d / "articles.jsonl")) + r":\d+: " + ("the file is truncated" if kind == "truncated" else ".*not UTF-8 text"), flat(res)), flat(res)
+
+
+def test_evaluate_without_a_run_says_so(tmp_path):
+    res = CliRunner().invoke(app, ["evaluate", "--run", str(tmp_path / "outputs" / "articles.jsonl"), "--gold", str(GOLD)])
+    assert res.exit_code == 2 and isinstance(res.exception, SystemExit), res.output
+    assert f"{tmp_path / 'outputs' / 'articles.jsonl'}: no such file" in flat(res)
+    res = CliRunner().invoke(app, ["evaluate", "--run", str(OUTPUT), "--gold", str(tmp_path / "gold.jsonl")])
+    assert res.exit_code == 2 and f"{tmp_path / 'gold.jsonl'}: no such file" in flat(res)
+    res = CliRunner().invoke(app, ["evaluate", "--run", str(OUTPUT), "--gold", str(GOLD)])
+    assert res.exit_code == 0 and "PER" in res.output  # the real scores
+
+
+def test_a_review_log_saved_as_cp1252_keeps_every_line_it_can_read(tmp_path, caplog):
+    """The repo's review log re-saved in cp1252 by a hand edit: the decisions whose line is
+    still UTF-8 (ASCII) are applied; each other line is named (file:line) and kept aside in
+    decisions.jsonl.rejected, as any corrupt line of the log (before: the whole log was read
+    only up to the first such byte, and the warning named no line)."""
+    ann = tmp_path / "ann"
+    ann.mkdir()
+    lines = (REPO / "annotations" / dec.DECISIONS_FILE).read_text(encoding="utf-8").splitlines(keepends=True)
+    (ann / dec.DECISIONS_FILE).write_bytes("".join(lines).encode("cp1252", errors="replace"))
+    with caplog.at_level("WARNING", logger="presseschau"):
+        got = dec.load_decisions(ann)
+    ascii_lines = [i for i, x in enumerate(lines, 1) if x.isascii() and x.strip()]
+    other = [i for i, x in enumerate(lines, 1) if not x.isascii()]
+    assert len(got) == len(ascii_lines) and 0 < len(other) < len(lines)
+    warnings = " ".join(r.getMessage() for r in caplog.records)
+    assert f"{ann / dec.DECISIONS_FILE}:{other[0]}: " in warnings and "not UTF-8 text" in warnings
+    aside = [json.loads(x) for x in (ann / (dec.DECISIONS_FILE + ".rejected")).read_text(encoding="utf-8").splitlines()]
+    assert [x["line"] for x in aside] == other
+    shutil.rmtree(ann)
+
+
+@pytest.mark.parametrize("command", [
+    ["review", "{d}", "--annotations", "{d}/ann", "--port", "0"],
+    ["export", "--format", "csv", "--data", "{d}", "--annotations", "{d}/ann", "--out", "{d}/x.csv"],
+    ["import", "doccano", "{d}/tasks.jsonl", "--data", "{d}", "--annotations", "{d}/ann"],
+    ["report", "{d}", "--annotations", "{d}/ann", "--out", "{d}/r.html"],
+    ["evaluate", "--run", "{d}/articles.jsonl", "--gold", str(GOLD)],
+])
+def test_a_parquet_only_run_is_told_apart_from_no_run(tmp_path, command):
+    """After `presseschau run --format parquet` (no articles.jsonl), the commands that read
+    articles.jsonl said "run `presseschau run` first" to a user who just had. They now say
+    what is there and how to get articles.jsonl (`errors.NoRunOutput`, one place)."""
+    from pipeline.interop.parquet import PartitionedWriter
+
+    d = tmp_path / "out"
+    d.mkdir()
+    with PartitionedWriter(d) as writer:  # the run's --format parquet output of the real seed records
+        for line in OUTPUT.read_text(encoding="utf-8").splitlines():
+            writer.add(line)
+    (d / "tasks.jsonl").write_text('{"text": "Kasachstan", "label": []}\n', encoding="utf-8")
+    args = [a.format(d=d) for a in command]
+    res = CliRunner().invoke(app, args)
+    assert res.exit_code == 2 and (res.exception is None or isinstance(res.exception, SystemExit)), res.output
+    assert f"{d / 'articles.jsonl'}: no such file ({d} holds a run written with --format parquet only" in flat(res)
+    assert "--format jsonl --format parquet" in flat(res)
+    shutil.rmtree(d / "articles.parquet")
+    shutil.rmtree(d / "entities.parquet")
+    res = CliRunner().invoke(app, args)  # no run at all
+    assert res.exit_code == 2 and "no such file (run `presseschau run` first)" in flat(res), res.output
+
+
+def test_a_run_says_which_reviewed_articles_it_does_not_hold(tmp_path):
+    """A run of another corpus (here: none) beside the project's review log: the decisions of the
+    five seeds are not applied anywhere; the run says so in one line naming the articles (they
+    are in run.json, as the review app lists them), instead of dropping them without a word."""
+    (tmp_path / "in").mkdir()
+    res = CliRunner().invoke(app, ["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--annotations", str(REPO / "annotations"), "--no-progress"])
+    assert res.exit_code == 0, res.output
+    n = len(dec.effective_decisions(dec.load_decisions(REPO / "annotations")))
+    assert f"{n} review decisions are for 5 articles not in this run (000_983499c68f515bd7, 001_660f1e0e655a289c, 002_952582db0378b41f and 2 more)" in flat(res)
+    flagged = json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))["flagged_decisions"]
+    assert len(flagged) == n and {f["reason"] for f in flagged} == {"article_missing"}
+    res = CliRunner().invoke(app, ["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--no-reviews", "--no-progress"])
+    assert res.exit_code == 0 and "review decisions" not in flat(res)
+
+
+@pytest.mark.parametrize("command", [["evaluate-model", "--split", "dev"], ["evaluate-dates"], ["evaluate-rules", "--split", "dev"]])
+def test_evaluation_commands_without_their_data_say_so(tmp_path, command):
+    """A new user without ../shared/data: one line naming the folder, exit 2, before the model
+    is loaded (evaluate-dates and evaluate-rules loaded it first, then died with a traceback)."""
+    missing = tmp_path / "shared" / "data"
+    if command[0] == "evaluate-dates":
+        missing = missing / "dates" / "wikiwars_de"
+    res = CliRunner().invoke(app, [*command, "--data", str(missing)])
+    assert res.exit_code == 2 and (res.exception is None or isinstance(res.exception, SystemExit)), res.output
+    assert f"{missing}: no such folder" in flat(res) and "Traceback" not in res.output
