@@ -354,7 +354,9 @@ class _Assembler:
             "BahnCard"; the lexicon also holds rare glued forms of web text, "31jähriger"
             -17.5, "USamerikanischen" -17.7), for a capital before a lowercase letter any word
             of it ("TorrentFreak"), or appears twice or more in the document (a line end
-            splits a word once, a brand is written so every time): keep;
+            splits a word once, a brand is written so every time), or its left half is glued
+            to another capitalised word where no line was appended ("VivaPress" beside
+            "VivaDesigner", `_brand_family`): keep;
           * a word without a capital inside: restored where the lexicon knows it clearly
             likelier hyphenated, cut where a line was appended ("nordrheinwestfälischen",
             `_attested_split`); a range of years there ("18951944" -> "1895-1944");
