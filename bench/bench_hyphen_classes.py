@@ -14,6 +14,7 @@ glued form. The KEEP class is the reverse: a word the source writes with a capit
 ("YouTube"), broken before that capital, must stay glued. No LaTeX needed.
 
     .venv/bin/python bench/bench_hyphen_classes.py --n 40 --seed 7
+    .venv/bin/python bench/bench_hyphen_classes.py --n 40 --seed 7 --width 40   # layout b's narrow column
 """
 from __future__ import annotations
 
@@ -59,6 +60,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=40, help="cases per class")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--width", type=int, default=52,
+                    help="column width in chars (52: about bench_clean.py's layout a, 45-58; "
+                         "40: layout b's three 9pt columns, 36-45)")
     args = ap.parse_args()
     broken_at = _helpers()
     # the dev half less the blind sample (`bench_clean.py --fresh2`), which is looked at only
@@ -81,7 +85,7 @@ def main() -> int:
                 continue
             word = m.group(0)
             cut = len(m.group(1)) + (0 if keep else 1)
-            raw = broken_at(r["text"], word, cut)
+            raw = broken_at(r["text"], word, cut, width=args.width)
             glued = word if keep else word[:cut - 1] + word[cut:].lstrip()
             if glued not in raw:
                 continue
