@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.nlp.ext import FIGURE_SPANS
 from pipeline.errors import LanguageDataUnreadable
-from pipeline.nlp.about_model import MODEL_KEYS, decide, load_about_model, unit_class
+from pipeline.nlp.about_model import MODEL_KEYS, combine, decide, load_about_model, unit_class
 from pipeline.paths import LANG_DIR
 
 
@@ -19,7 +19,8 @@ def _good() -> dict:
 
 def test_shipped_model_loads():
     m = load_about_model()
-    assert m.version == 1 and 0.0 <= m.threshold <= 1.0 and len(m.weights) > 50
+    assert m.version == 2 and 0.0 <= m.threshold <= 1.0 and len(m.weights) > 50
+    assert m.mode in ("fallback", "override", "gap") and m.rule_prior["none"] < m.rule_prior["parse"]
     assert set(_good()) - {"_comment"} == MODEL_KEYS
 
 
@@ -30,6 +31,9 @@ def test_shipped_model_loads():
     (lambda d: d.update(threshold=1.5), "threshold"),
     (lambda d: d.update(groups=["position", "nonsense"]), "groups"),
     (lambda d: d["weights"].update({"cand": "high"}), "weights"),
+    (lambda d: d.update(mode="always"), "mode"),
+    (lambda d: d.update(margin=3), "margin"),
+    (lambda d: d["rule_prior"].update(parse=1.7), "rule_prior"),
 ])
 def test_malformed_model_is_a_clear_error(tmp_path, change, words):
     data = _good()
@@ -58,6 +62,22 @@ def test_decide_sums_candidates_of_one_lemma_and_keeps_null_below_threshold():
     assert decide(dist, 0.4) == ("Einnahme", 0.4)
     assert decide(dist, 0.5) == (None, 0.3)
     assert decide([(None, 1.0)], 0.0) == (None, 1.0)
+
+
+def test_combine_modes():
+    """How the model's answer meets the rules': the fallback fills only a null; the override needs the
+    model's probability to reach the rule's out-of-sample accuracy plus the margin; the gap needs it to
+    beat the probability the model gives the rules' answer by the margin; agreeing is no change."""
+    dist = [(None, 0.1), ("Umsatz", 0.6), ("Firma", 0.3)]
+    prior = {"*": 0.8, "parse": 0.9, "none": 0.25}
+    assert combine("fallback", dist, None, None, 0.5, 0.0, prior) == "Umsatz"
+    assert combine("fallback", dist, "Firma", "parse", 0.5, 0.0, prior) is None
+    assert combine("override", dist, "Firma", "parse", 0.0, 0.0, prior) is None  # 0.6 < 0.9
+    assert combine("override", dist, "Firma", "linear_new", 0.0, -0.25, prior) == "Umsatz"  # 0.6 >= 0.8 - 0.25
+    assert combine("override", dist, None, None, 0.0, 0.3, prior) == "Umsatz"  # 0.6 >= 0.25 + 0.3
+    assert combine("override", dist, "umsatz", "parse", 0.0, -1.0, prior) is None  # the same answer
+    assert combine("gap", dist, "Firma", "parse", 0.0, 0.3, prior) == "Umsatz"  # 0.6 - 0.3 >= 0.3
+    assert combine("gap", dist, "Firma", "parse", 0.0, 0.35, prior) is None
 
 
 def test_unit_classes():
