@@ -1,4 +1,5 @@
-"""A learned candidate ranker for FIGURE `about` (issue 18): the fallback where the rules say nothing.
+"""A learned candidate ranker for FIGURE `about` (issue 18): it fills in where the rules say nothing
+(mode "fallback") or overrules them (modes "override", "gap"), as the model file's ``mode`` says.
 
 For one figure the candidates are "null" (the text does not say) and every noun / proper noun
 of its sentence (and, when the model asks for it, of the sentence before) outside the figure;
