@@ -193,8 +193,9 @@ class FigureRecognizer:
         self.hundred_word = nums["hundred"]  # "hundert" after "ein" is no multiplier of the article
 
     def use_about_model(self, on: bool) -> None:
-        """Switch the learned fallback for `about` (about_model.py) on or off; read when switched
-        on, so that a missing or broken file stops the run before any article."""
+        """Switch the learned `about` (about_model.py; a fallback or an override, as its file's mode
+        says) on or off; read when switched on, so that a missing or broken file stops the run
+        before any article."""
         from .about_model import load_about_model
 
         self.about_model = load_about_model() if on else None
@@ -1819,8 +1820,9 @@ class FigureRecognizer:
 def make_figures(nlp: Language, name: str, lemma_lookup: bool, about_model: bool) -> FigureRecognizer:
     """lemma_lookup: look up lemmas for `about` in the pipeline's lookup lemmatizer table
     (the bundled model has one: shared, not loaded twice), else in spacy-lookups-data's.
-    about_model: where no rule gives `about`, the learned ranker of
-    ``pipeline/lang/de/about_model.json`` may (issue 18; `about_rule` "learned")."""
+    about_model: where no rule gives `about` (or, by the file's mode, over a rule), the learned
+    ranker of ``pipeline/lang/de/about_model.json`` may (issue 18; `about_rule` "learned"); off:
+    it lost to the rules on the blind dev6 (README, issue 18, session 11)."""
     return FigureRecognizer(lemma_lookup=lemma_lookup, lemma_table=_pipeline_lemma_table(nlp), about_model=about_model)
 
 
