@@ -193,8 +193,9 @@ class FigureRecognizer:
         self.hundred_word = nums["hundred"]  # "hundert" after "ein" is no multiplier of the article
 
     def use_about_model(self, on: bool) -> None:
-        """Switch the learned fallback for `about` (about_model.py) on or off; read when switched
-        on, so that a missing or broken file stops the run before any article."""
+        """Switch the learned `about` (about_model.py; a fallback or an override, as its file's mode
+        says) on or off; read when switched on, so that a missing or broken file stops the run
+        before any article."""
         from .about_model import load_about_model
 
         self.about_model = load_about_model() if on else None
@@ -777,8 +778,10 @@ class FigureRecognizer:
         for t in doc[f["end"]: min(len(doc), f["end"] + 6)]:
             if t.is_punct:
                 return False
-            if t.text.lower() in self.distance_words:
-                return True
+            low = t.text.lower()
+            if low in self.distance_words or any(low.endswith(e) and low[:-len(e)] in self.distance_words
+                                                 for e in ("e", "en", "er", "es", "em")):
+                return True  # attributive too: "ins 180 km entfernte Nairobi"
         return False
 
     def _about_measure_noun(self, doc: Doc, f: dict) -> Optional[Token]:
@@ -1559,8 +1562,10 @@ class FigureRecognizer:
                 masc = w[:-5] if other.text.startswith("-") else other.text
                 lem = self.lemma_text(masc)
                 return lem[:1].upper() + lem[1:]
-        if low in self.events_noun:  # nominalised participles: "Toten" -> "Tote", "Verletzten" -> "Verletzte"
-            return tok.text[:-1] if low.endswith(("ten", "nen")) else tok.text
+        if low in self.events_noun and low.endswith(("ten", "nen")):
+            return tok.text[:-1]  # nominalised participles: "Toten" -> "Tote", "Verletzten" -> "Verletzte"
+        if low in self.events_noun and not low.endswith("n"):
+            return tok.text  # "Tote", "Opfer"; a dative plural ("130.000 Todesopfern") takes its lemma below
         lem = self.lemma(tok)
         if tok.text[:1].isupper() and lem.islower() and tok.text.lower().startswith(lem) and tok.text.lower() != lem \
                 and tok.text.lower()[len(lem):] in ("e", "en", "er"):
@@ -1757,8 +1762,8 @@ class FigureRecognizer:
         if self.about_model is not None:
             # after all figures, so that the rules (ranges, elliptic counts) run as without it
             for span in out:
-                if span._.about is None and span._.unit not in _TIME_UNITS:
-                    about, _ = self.about_model.predict(self, doc, span)
+                if span._.unit not in _TIME_UNITS:
+                    about = self.about_model.revise(self, doc, span)
                     if about is not None:
                         span._.about, span._.about_rule = about, "learned"
         doc.spans[FIGURE_SPANS] = sorted(out + ratios, key=lambda sp: sp.start) if ratios else out
@@ -1815,8 +1820,9 @@ class FigureRecognizer:
 def make_figures(nlp: Language, name: str, lemma_lookup: bool, about_model: bool) -> FigureRecognizer:
     """lemma_lookup: look up lemmas for `about` in the pipeline's lookup lemmatizer table
     (the bundled model has one: shared, not loaded twice), else in spacy-lookups-data's.
-    about_model: where no rule gives `about`, the learned ranker of
-    ``pipeline/lang/de/about_model.json`` may (issue 18; `about_rule` "learned")."""
+    about_model: where no rule gives `about` (or, by the file's mode, over a rule), the learned
+    ranker of ``pipeline/lang/de/about_model.json`` may (issue 18; `about_rule` "learned"); off:
+    it lost to the rules on the blind dev6 (README, issue 18, session 11)."""
     return FigureRecognizer(lemma_lookup=lemma_lookup, lemma_table=_pipeline_lemma_table(nlp), about_model=about_model)
 
 
