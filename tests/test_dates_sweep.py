@@ -127,3 +127,14 @@ def test_election_year_kept(nlp_model):
     text = ("Als Spitzenkandidat der Grünen holte er bei der Landtagswahl 2008 mit 9,4 Prozent das bisher beste "
             "Ergebnis für die Grünen in Bayern.")  # wn63500
     assert ("2008", "2008") in _model_dates(nlp_model, text, "2010-08-19")
+
+
+# 11. "heute" before the participle of a stative verb is "nowadays" (dates.json "heute_nowadays.stative_participles");
+# before an event's participle it is the day
+def test_heute_before_stative_participle(nlp):
+    text = "In der Lebensweise ähnelte ''Titanoboa'' wahrscheinlich der heute in Südamerika lebenden Anakonda."  # wn55776
+    assert not dates_of(nlp, text, "2009-02-05")
+    text = ("Auf der heute in München stattfindenden Sicherheitskonferenz mit internationaler Beteiligung kam es zu "
+            "einem verbalen Schlagabtausch.")  # wn21450
+    assert dates_of(nlp, text, "2006-02-04") == [("heute", "2006-02-04", "date")]
+    assert dates_of(nlp, "Die Firma gab heute bekannt, dass sie schließt.", "2006-02-04") == [("heute", "2006-02-04", "date")]

@@ -889,6 +889,8 @@ class DateRecognizer:
         nxt_word = nxt.text.lower() if nxt is not None else ""
         if nxt_word in self.nowadays["next"] or nxt_word.endswith(tuple(self.nowadays["next_suffixes"])):
             return True  # "bis heute", "der heute 77-jährige Küng"
+        if any(t.text.lower().startswith(tuple(self.nowadays["stative_participles"])) for t in doc[span.end: span.end + 4]):
+            return True  # "der heute in Südamerika lebenden Anakonda"
         s0, s1 = sentence_bounds(doc, span.start)
         c0, c1 = clause_bounds(doc, span.start, span.end, s0, s1)
         clause = [t for t in doc[c0:c1] if t.i != span.start]

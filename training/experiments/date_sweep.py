@@ -70,6 +70,38 @@ ORDINAL_RE = re.compile(r"^\d{1,3}\.$")
 NUM_RE = re.compile(r"^\d[\d.,]*$")
 
 
+# Construction classes the report counts by name (session 11's reading of the sweep; README "DATE coverage
+# sweep"): (name, section, regex over the context with the trigger or DATE in [brackets]). A context can
+# fall in several classes; the rest is only counted by its abstract construction.
+_MOD = r"(?:letzten|vergangenen|kommenden|nächsten|vorigen|diesen|im kommenden|im letzten|im vergangenen)"
+_MONTHS = r"(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
+_ORDW = r"(?:ersten|zweiten|dritten|vierten|fünften|sechsten|siebten|achten|neunten|zehnten|elften|zwölften|\w+zehnten|\w*zwanzigsten|\w*dreißigsten)"
+CLASSES: list[tuple[str, str, str]] = [
+    ("relative modifier + month", "missed", rf"\b{_MOD} \[{_MONTHS}\]"),
+    ("written-out ordinal + month", "missed", rf"\b{_ORDW} \[{_MONTHS}\]"),
+    ("written-out ordinal + Jahrhundert", "missed", rf"\b{_ORDW} \[Jahrhunderts?\]"),
+    ("decade NN-er Jahre", "missed", r"\b\d0-er \[Jahren?\]"),
+    ("holiday night (Silvesternacht, Osternacht)", "missed", r"\[(?:Silvesternacht|Silvesterabend|Osternacht)\]"),
+    ("numbered Christmas day (1. Weihnachtstag)", "missed", r"\[[12]\.\] Weihnachts(?:feier)?tag|\b[12]\. \[Weihnachts(?:feier)?tag\]"),
+    ("seit/ab heute", "missed", r"\b(?:[Ss]eit|[Aa]b) \[heute\]"),
+    ("Vorabend (day before the date named last)", "missed", r"\[Vorabends?\]"),
+    ("auf/vor + bare month", "missed", rf"\b(?:auf|vor) \[{_MONTHS}\]"),
+    ("election + year taken for a name", "missed", r"wahl(?:en)? \[(?:19|20)\d\d\]"),
+    ("Nationalfeiertag (DATE by the guidelines, value by country)", "missed", r"\[Nationalfeiertags?\]"),
+    ("minute of a match (in der 70. Minute: no DATE)", "missed", r"\d\. \[Minute\]"),
+    ("relative modifier + Saison (no ISO value: no DATE)", "missed", rf"\b(?:laufenden|kommenden|letzten|vergangenen|nächsten|neuen) \[Saison\]"),
+    ("vague plural period (in den letzten Jahren, seit Jahren: no DATE)", "missed",
+     r"(?:letzten|vergangenen|nächsten|kommenden|ersten|seit|vor wenigen|vor einigen|einigen|wenigen|vielen) \[(?:Jahren|Jahre|Monaten|Monate|Wochen|Tagen|Jahrzehnten|Stunden)\]"),
+    ("rate (pro Jahr, im Monat: part of an amount)", "missed", r"\b(?:pro|im|je) \[(?:Jahr|Monat|Woche|Tag|Stunde)\]"),
+    ("clock time (Uhr, Mitternacht: no DATE)", "missed", r"\[(?:Uhr|Mitternacht)\]"),
+    ("anniversary with an ordinal (28. Jahrestag: no DATE)", "missed", r"\[\d+\.\] Jahrestag|\d+\. \[Jahrestag"),
+    ("weekday after darauffolgenden/folgenden (value was null)", "unresolved", r"\[(?:darauf)?folgenden \w+tag\]"),
+    ("offset inside a match or a day (zehn Minuten später: value null by the guidelines)", "unresolved", r"(?:Minuten?|Sekunden?|Stunden?) (?:später|früher)\]"),
+    ("year of a cup, finals or an event for a group (MISC)", "suspect", r"(?:[Pp]okals?|Finals|der (?:Frauen|Herren|Damen|Männer|Junioren)) \[(?:19|20)\d\d\]"),
+    ("number after an identifier compound (UN-Resolution 1612)", "suspect", r"\w+-?[Rr]esolution \[\d{4}\]"),
+]
+
+
 def _date_words() -> tuple[frozenset, frozenset, frozenset]:
     from pipeline.nlp.normalize import lang_data
 
@@ -173,7 +205,17 @@ class Sweep:
         self.suspect: Counter = Counter()  # (reason, shape) -> n
         self.suspect_ex: dict = defaultdict(list)
         self.by_source: Counter = Counter()
+        self.classes: Counter = Counter()  # (class name, source) -> n
+        self.class_ex: dict = defaultdict(list)
+        self._class_rx = [(name, section, re.compile(rx)) for name, section, rx in CLASSES]
         self.dates: Counter = Counter()
+
+    def classify(self, section: str, ctx: str, source: str, aid: Any) -> None:
+        for name, sec, rx in self._class_rx:
+            if sec == section and rx.search(ctx):
+                self.classes[(name, source)] += 1
+                if source != "web" and len(self.class_ex[name]) < 3:
+                    self.class_ex[name].append((source, aid, ctx))
 
     def shape(self, t: Any) -> str:
         w = t.text
@@ -278,6 +320,7 @@ class Sweep:
                 continue
             if kind == "adverb" and t.text.lower() in ("seit", "bis", "ab") and any(in_date[j] for j in range(t.i + 1, min(n, t.i + 4))):
                 continue  # the preposition of a DATE: outside by the guidelines
+            self.classify("missed", context(t.i, t.i + 1), source, doc._.article_id)
             key = (kind, t.text.lower() if kind not in ("year", "decade", "compound") else kind, self.signature(doc, t.i, in_date))
             self.missed[key] += 1
             if len(self.missed_ex[key]) < examples:
@@ -287,10 +330,12 @@ class Sweep:
             v = e.value
             dtype = (e.extra or {}).get("type") if hasattr(e, "extra") else None
             if v is None or "X" in str(v):
+                self.classify("unresolved", context(s, t_end), source, doc._.article_id)
                 key = (dtype or "date", "None" if v is None else "X", self.span_shape(doc, s, t_end))
                 self.unresolved[key] += 1
                 if len(self.unresolved_ex[key]) < examples:
                     self.unresolved_ex[key].append((source, doc._.article_id, context(s, t_end)))
+            self.classify("suspect", context(s, t_end), source, doc._.article_id)
             reason = self.suspect_reason(doc, s, t_end)
             if reason:
                 key = (reason, self.span_shape(doc, s, t_end))
@@ -325,7 +370,16 @@ def report(sw: Sweep, top: int, show_web: bool) -> str:
         shown = [f"{src}:{aid}: …{_md(c)}…" for src, aid, c in lst if show_web or src != "web"]
         return "<br>".join(shown)
 
+    sources = sorted(sw.by_source)
     lines = [f"Documents: {dict(sw.by_source)}; DATE entities: {dict(sw.dates)}", "",
+             "## Construction classes (named in CLASSES)", "",
+             "| class | section | " + " | ".join(sources) + " | all | example (Wikinews/Bundestag) |",
+             "|---|---|" + "---|" * (len(sources) + 2)]
+    for name, section, _ in CLASSES:
+        counts = [sw.classes[(name, src)] for src in sources]
+        lines.append(f"| {_md(name)} | {section} | " + " | ".join(map(str, counts)) + f" | {sum(counts)} | "
+                     + "<br>".join(f"{src}:{aid}: …{_md(c)}…" for src, aid, c in sw.class_ex[name][:1]) + " |")
+    lines += ["",
              f"## Triggers outside every DATE entity (top {top} constructions)", "",
              "| n | kind | trigger | construction | example |", "|---|---|---|---|---|"]
     for (kind, trig, sig), k in sw.missed.most_common(top):
@@ -379,6 +433,8 @@ def main(argv: Optional[list[str]] = None) -> None:
     if args.json:
         keep = lambda lst: [x for x in lst if args.show_web or x[0] != "web"]  # noqa: E731
         out = {"documents": dict(sw.by_source), "dates": dict(sw.dates),
+               "classes": [{"class": name, "section": sec, "n": {src: sw.classes[(name, src)] for src in sw.by_source}}
+                           for name, sec, _ in CLASSES],
                "missed": [{"kind": k[0], "trigger": k[1], "construction": k[2], "n": n, "examples": keep(sw.missed_ex[k])}
                           for k, n in sw.missed.most_common()],
                "unresolved": [{"type": k[0], "value": k[1], "shape": k[2], "n": n, "examples": keep(sw.unresolved_ex[k])}
