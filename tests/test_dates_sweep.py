@@ -145,3 +145,35 @@ def test_heute_before_stative_participle(nlp):
             "einem verbalen Schlagabtausch.")  # wn21450
     assert dates_of(nlp, text, "2006-02-04") == [("heute", "2006-02-04", "date")]
     assert dates_of(nlp, "Die Firma gab heute bekannt, dass sie schließt.", "2006-02-04") == [("heute", "2006-02-04", "date")]
+
+
+# the sweep itself (training/experiments/date_sweep.py): a trigger inside a DATE is not counted, one outside
+# is, by its named class; the dev6 articles are never among the Wikinews documents
+def test_sweep_counts_triggers_outside_dates(nlp):
+    from training.experiments.date_sweep import DEV6, Sweep
+
+    sw = Sweep()
+    text = ("Selbst die Wochenzeitschrift hatte letzten September kritisiert, dass sie zu viel zahlt. In der 70. Minute "
+            "schoss Michael Bradley das 0:2.")  # wn51747, wn64617
+    doc = nlp.make_doc(text)
+    doc._.published = "2008-07-20"
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    sw.add(doc, "wikinews", examples=1)
+    assert sw.classes[("minute of a match (in der 70. Minute: no DATE)", "wikinews")] == 1
+    assert sw.classes[("relative modifier + month", "wikinews")] == 0
+    assert not any(trig == "september" for _, trig, _ in sw.missed)
+    assert len(DEV6) == 30
+
+
+def test_sweep_never_reads_dev6():
+    from pathlib import Path
+
+    from pipeline.paths import SHARED_DATA
+    from training.experiments.date_sweep import DEV6, wikinews_items
+
+    if not (Path(SHARED_DATA) / "news" / "wikinews_de.jsonl.gz").exists():
+        pytest.skip("shared Wikinews data not available")
+    ids = {ctx["id"] for _, ctx in wikinews_items(SHARED_DATA)}
+    assert ids and not ids & DEV6
+    assert len(ids) >= 600
