@@ -177,3 +177,15 @@ def test_sweep_never_reads_dev6():
     ids = {ctx["id"] for _, ctx in wikinews_items(SHARED_DATA)}
     assert ids and not ids & DEV6
     assert len(ids) >= 600
+
+
+# 12. a country's national day (a DATE by the guidelines, dates.json "national_days"): the country the article names
+# most often, the year by tense; the next one after "bevorstehende"
+def test_national_day(nlp):
+    from test_dev5_constructions import _article
+
+    text, published = _article("wn77466", "Der bevorstehende Nationalfeiertag")  # China, 2014-09-29
+    ds = [d for d in dates_of(nlp, text, published) if d[0] == "Nationalfeiertag"]
+    assert ds == [("Nationalfeiertag", "2014-10-01", "date")] * 2
+    # no country named: a DATE without a value
+    assert dates_of(nlp, "Am Nationalfeiertag gab es Paraden.", "2016-10-20") == [("Nationalfeiertag", None, "date")]

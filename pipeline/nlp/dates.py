@@ -32,6 +32,7 @@ and lemmas when the model provides them.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 import functools
 import re
 from dataclasses import dataclass, field
@@ -498,6 +499,9 @@ class DateRecognizer:
         self.ago_words = set(lang_data("measures.json")["ago_words"])
         self.event_heads = d["event_name_heads"]
         self.event_groups = frozenset(d["event_name_groups"]["groups"])
+        self.national_day_words = list(d["national_days"]["words"])
+        self.national_days = {day: tuple(starts) for day, starts in d["national_days"]["countries"].items()}
+        self.national_day_ahead = frozenset(d["national_days"]["ahead_words"])
         self.event_group_articles = frozenset(d["event_name_groups"]["articles"])
         self.episode_followers = d["episode_day_followers"]
         self.recurring_words = set(d["recurring_day_words"])
@@ -652,6 +656,8 @@ class DateRecognizer:
             ("deictic", f"{B}(?P<deic>{_alt(w for d in self.deictic for w in ([d] if d in self.deictic_lowercase_only else [d, _cap(d)]))}){E}{DP2}", 2),
             ("deictic_year", f"{B}(?P<dyear>{_alt(_both(self.deictic_years))}){E}", 2),
             ("holiday", f"{B}(?P<hol>{holiday_gate}){E}(?:\\s+{YEAR4})?", 2),
+            # "den Nationalfeiertag": a country's national day, the country the article names most
+            ("national_day", f"{B}(?P<nday>{_alt(_cap(w) for w in self.national_day_words)}){E}", 2),
             # "am 1. Weihnachtstag des vergangenen Jahres": a holiday of a relative year, one span as a month's
             ("holiday", f"{B}(?P<hol>{holiday_gate}){E}(?:\\s+des)?{OFYEAR}", 2),
         ]
@@ -668,7 +674,7 @@ class DateRecognizer:
             "jahr_year": "Jahr", "new_year": "Jahr", "decade": r"\d-?er|ziger|ßiger", "calweek": KW, "century": r"Jahrhundert|Jh\.", "bc_year": r"v\.\s?Chr\.",
             "weekday": _alt(_cap(w) for w in self.weekdays), "weekday_week": WEEK, "deictic": "eute|estern|orgen", "episode_day": "Tag",
             "deictic_year": _alt(_both(self.deictic_years)),
-            "holiday": holiday_gate,
+            "holiday": holiday_gate, "national_day": "Nationalfeiertag",
         }
         compiled = {g: re.compile(g) for g in set(gates.values())}
         self.gates = [compiled[gates[k]] if k in gates else None for k, _, _ in self.patterns]
@@ -1063,6 +1069,12 @@ class DateRecognizer:
                 return None
             d = holiday_date(self.holidays[" ".join(g["hol"].lower().split())], y, base, t)
             return d.isoformat() if d else None
+        if k == "national_day":
+            day = self._national_day()
+            if day is None or base is None:
+                return None
+            d = holiday_date(day, None, base, t)
+            return d.isoformat() if d else None
         if k == "rel_comp":
             if g.get("year"):
                 return iso_year(int(g["year"]))
@@ -1141,6 +1153,18 @@ class DateRecognizer:
             off = self.deictic[g["deic"].lower()]
             return (anchor + dt.timedelta(days=off)).isoformat()
         return None
+
+    def _national_day(self) -> Optional[str]:
+        """The month-day of the national day of the country the text (``self._text``) names most often
+        (dates.json `national_days`), None on a tie or without one."""
+        words = re.findall(r"\w+", self._text.lower())
+        counts = Counter()
+        for day, starts in self.national_days.items():
+            counts[day] = sum(1 for w in words if w.startswith(starts))
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0][0]
 
     def _relative_month(self, mod: str, mon: int, anchor: Optional[dt.date], ref: Optional[dt.date]) -> Optional[str]:
         """A month after a relative modifier: "letzten September" the latest September strictly before
@@ -1295,6 +1319,9 @@ class DateRecognizer:
                 # aus der EU raus sind“, sagte Raab": "sagte" is the reporter's tense, not the speaker's)
                 q0, q1 = self._quote_bounds(doc, s0, s1, span.start)
                 tense = self.tense_detector.tense([t for t in doc[q0:q1] if t.i < span.start or t.i >= span.end], span.start)
+            if m.kind == "national_day" and self._prev_words(doc, span, 1)[:1] and \
+                    self._prev_words(doc, span, 1)[0] in self.national_day_ahead:
+                tense = "future"  # "der bevorstehende Nationalfeiertag"
             if self._postponed_to(doc, span, c0, c1):
                 tense = "future"  # "der Prozess wurde auf den 28. November vertagt": a later day
             if m.kind == "day_list" and m.extra.get("mon") is None:
