@@ -32,6 +32,7 @@ and lemmas when the model provides them.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 import functools
 import re
 from dataclasses import dataclass, field
@@ -80,6 +81,10 @@ def _both(words: Iterable[str]) -> list[str]:
     return out
 
 
+# an identifier word of this length or more also ends a compound before a number ("Sicherheitsratsresolution
+# 1701"); shorter ones only as the word or after a hyphen ("Haus", not "Rathaus 1910")
+IDENT_HEAD_MIN = 8
+
 # a news article tells a history when its first dates (at least this many, none within a year of
 # publication) all lie years back: one date could be background, two begin a narrative
 HISTORY_MIN_DATES = 2
@@ -89,6 +94,13 @@ _ORDINAL_PERIOD = re.compile(r"^\d+\.$")
 _NUM_UNIT_GLUED = re.compile(r"^(\d+(?:,\d+)?)([A-Za-z]{2,4})$")  # "1eV" (the tokenizer splits only the units it knows)
 _SEMICOLON_JOINED = re.compile(r"^\d[\d.,]*%?;\d[\d.,]*%?$")  # "35,2%;1997" (no space after the semicolon)
 _DECIMAL_PERIOD = re.compile(r"^\d+(?:[,:]\d+)+\.$")  # "1,5." "16:9." "1:1:1,5.": never an ordinal
+
+
+@functools.lru_cache(maxsize=1)
+def ordinal_words() -> dict[str, int]:
+    """Written-out ordinals ("ersten", "zwölften"; dates.json `ordinal_words`: stem + ending) -> number."""
+    d = lang_data("dates.json")["ordinal_words"]
+    return {stem + end: n for stem, n in d["stems"].items() for end in d["endings"]}
 
 
 def has_ann(doc: Doc, attr: str) -> bool:
@@ -469,6 +481,7 @@ class DateRecognizer:
         self.recurring_preps = set(d["recurring_day_prepositions"])
         self.day_links = list(d["day_list_links"])  # "2. und 3. Januar", "vom 10. auf den 11. Februar"
         self.month_list_links = list(d["month_list_links"])
+        self.generic_month_articles = frozenset(d["generic_month_articles"])
         # multi-word triggers before a bare month ("im Laufe des"), matched on the words before it
         self.month_trigger_phrases = [w for w in d["month_triggers"] if " " in w]
         self.rel_units = d["relative_units"]
@@ -485,6 +498,11 @@ class DateRecognizer:
         self.nowadays = d["heute_nowadays"]
         self.ago_words = set(lang_data("measures.json")["ago_words"])
         self.event_heads = d["event_name_heads"]
+        self.event_groups = frozenset(d["event_name_groups"]["groups"])
+        self.national_day_words = list(d["national_days"]["words"])
+        self.national_days = {day: tuple(starts) for day, starts in d["national_days"]["countries"].items()}
+        self.national_day_ahead = frozenset(d["national_days"]["ahead_words"])
+        self.event_group_articles = frozenset(d["event_name_groups"]["articles"])
         self.episode_followers = d["episode_day_followers"]
         self.recurring_words = set(d["recurring_day_words"])
         self.holiday_generic_words = set(d["holiday_generic"]["words"])
@@ -563,6 +581,7 @@ class DateRecognizer:
         LINK = "(?:" + "|".join(re.escape(w).replace("\\ ", "\\s+") for w in sorted(self.day_links, key=len, reverse=True)) + ")"
         self.link_re = re.compile(f"\\s*{LINK}?\\s*")
         E = "(?![\\w-])"
+        ORDW = _alt(_both(ordinal_words()))
         # parts of the day that count as a day after a modifier ("am nächsten Morgen")
         DAYP = _alt(_cap(w) for w, u in self.rel_units.items() if u == "day" and w in self.day_parts)
         WEEK = _alt(_cap(w) for w, u in self.rel_units.items() if u == "week")  # "Woche"
@@ -583,8 +602,13 @@ class DateRecognizer:
             # a part of the day glued to the weekday too: "Sonntagmorgen, dem 22. Januar"
             ("dmy", f"{B}(?:(?P<dmod>{_alt(_both(self.deictic_mods))})\\s+|{MOD}\\s+(?={WDX}))?(?:{WD}{DP},?\\s+(?:(?:{ART})\\s+)?)?{DAY}\\s*{MON}(?:\\s+{YEAR})?", 4),
             ("day_list", f"{B}{DAY}(?=\\s*{LINK}\\s*(?:0?[1-9]|[12]\\d|3[01])\\.\\s*{MON2})", 4),
+            # "am ersten Oktober", "zum dritten März 2010": a written-out ordinal day (HeidelTime's German day words)
+            ("dmy", f"{B}(?P<oday>{ORDW})\\s+{MON}(?:\\s+{YEAR})?", 4),
             ("year_pair", "(?<![\\w.,/:–-])(?P<year>1\\d{3}|20\\d{2})\\s?(?P<sep>/|–|-|bis)\\s?(?P<year2>1\\d{3}|20\\d{2}|\\d{2})(?![\\w/:–-]|[.,]\\d)", 2),
             ("month", f"{B}(?:{PART}\\s+)?(?:(?P<early>{_alt(_both(self.month_prefixes))})-?\\s*)?{MON}(?:\\s+{YEAR})?", 3),
+            # "letzten September", "im kommenden April", "vom vergangenen September": the month strictly
+            # before/after publication's (HeidelTime's German rule for a relative modifier before a month)
+            ("month", f"{B}{MOD}\\s+{MON}{E}", 3),
             ("season", f"{B}(?:{PART}\\s+(?:des\\s+)?)?(?:{MOD}\\s+)?{SEAS}(?:\\s+{YEAR})?", 3),
             ("season", f"{B}(?:{PART}\\s+(?:des\\s+)?)?{SEAS}(?:\\s+des)?{OFYEAR}", 3),
             ("month", f"{B}(?:{PART}\\s+)?{MON}(?:\\s+des)?{OFYEAR}", 3),
@@ -616,8 +640,10 @@ class DateRecognizer:
             ("new_year", f"{B}(?P<newy>{_alt(self.new_year_words)})\\s+(?:Jahr|Jahres){E}", 2),
             ("rel_comp", f"{B}(?P<comp>{_alt(_cap(w) for w in self.rel_comp)}){E}(?:\\s+{YEAR4})?", 2),
             ("jahr_year", f"{B}(?P<jahr>Jahr|Jahre|Jahres)\\s+{YEAR}", 3),
-            ("decade", f"{B}(?:{PART}\\s+der\\s+)?{PADJ}(?:(?P<dec4>1\\d\\d0|20\\d0)-?er(?:\\s*-?\\s*Jahren?|\\s*-?\\s*Jahre)?|(?P<dec2>[1-9]0)er\\s*-?\\s*Jahren?|(?P<dec2b>[1-9]0)er-Jahren?|{DECW})(?![\\w])", 3),
+            ("decade", f"{B}(?:{PART}\\s+der\\s+)?{PADJ}(?:(?P<dec4>1\\d\\d0|20\\d0)-?er(?:\\s*-?\\s*Jahren?|\\s*-?\\s*Jahre)?|(?P<dec2>[1-9]0)-?er\\s*-?\\s*Jahren?|(?P<dec2b>[1-9]0)er-Jahren?|{DECW})(?![\\w])", 3),
             ("century", f"{B}(?:{PART}\\s+des\\s+)?{PADJ}(?P<cent>\\d{{1,2}})\\.\\s*(?:Jahrhunderts?|Jh\\.)(?P<bc>\\s+v\\.\\s?Chr\\.)?{E}", 3),
+            # "aus dem zwölften Jahrhundert": a written-out ordinal century
+            ("century", f"{B}(?:{PART}\\s+des\\s+)?{PADJ}(?P<centw>{ORDW})\\s+Jahrhunderts?(?P<bc>\\s+v\\.\\s?Chr\\.)?{E}", 3),
             ("bc_year", f"{B}(?P<year>\\d{{1,4}}\\s?v\\.\\s?Chr\\.)", 3),
             ("year", f"(?<![\\w.,/:–-]){YEAR4}(?![\\w/–-]|:(?![ \\t]*\\n|\\s+\\d)|[.,]\\d|\\s?%)", 1),
             # a colon after a year only before a number or a line break: "(2001: 35,2%)", "Wahlergebnisse 2005:",
@@ -630,6 +656,10 @@ class DateRecognizer:
             ("deictic", f"{B}(?P<deic>{_alt(w for d in self.deictic for w in ([d] if d in self.deictic_lowercase_only else [d, _cap(d)]))}){E}{DP2}", 2),
             ("deictic_year", f"{B}(?P<dyear>{_alt(_both(self.deictic_years))}){E}", 2),
             ("holiday", f"{B}(?P<hol>{holiday_gate}){E}(?:\\s+{YEAR4})?", 2),
+            # "den Nationalfeiertag": a country's national day, the country the article names most
+            ("national_day", f"{B}(?P<nday>{_alt(_cap(w) for w in self.national_day_words)}){E}", 2),
+            # "am 1. Weihnachtstag des vergangenen Jahres": a holiday of a relative year, one span as a month's
+            ("holiday", f"{B}(?P<hol>{holiday_gate}){E}(?:\\s+des)?{OFYEAR}", 2),
         ]
         self.patterns = [(k, re.compile(p), pr) for k, p, pr in pats]
         # Gates: a literal every match of the pattern contains. `find` runs a pattern only when
@@ -644,7 +674,7 @@ class DateRecognizer:
             "jahr_year": "Jahr", "new_year": "Jahr", "decade": r"\d-?er|ziger|ßiger", "calweek": KW, "century": r"Jahrhundert|Jh\.", "bc_year": r"v\.\s?Chr\.",
             "weekday": _alt(_cap(w) for w in self.weekdays), "weekday_week": WEEK, "deictic": "eute|estern|orgen", "episode_day": "Tag",
             "deictic_year": _alt(_both(self.deictic_years)),
-            "holiday": holiday_gate,
+            "holiday": holiday_gate, "national_day": "Nationalfeiertag",
         }
         compiled = {g: re.compile(g) for g in set(gates.values())}
         self.gates = [compiled[gates[k]] if k in gates else None for k, _, _ in self.patterns]
@@ -672,6 +702,10 @@ class DateRecognizer:
                     cands.append(DateMatch(m.start("year2"), m.end("year2"), "year_part", {"year": y2}, prio))
                     continue
                 g = m.groupdict()
+                if g.get("oday"):
+                    g["day"] = str(ordinal_words()[g["oday"].lower()])
+                if g.get("centw"):
+                    g["cent"] = str(ordinal_words()[g["centw"].lower()])
                 if g.get("ofyear"):
                     g["year"] = g["ofyear"]
                 cands.append(DateMatch(m.start(), m.end(), kind, g, prio))
@@ -711,8 +745,15 @@ class DateRecognizer:
         if m.kind == "year":
             if p1 and self._event_name_head(p1):
                 return False  # "Fußball-Weltmeisterschaft 2006", "WM 2006": the year is part of the name
+            if len(prev) == 3 and prev[0] in self.event_groups and prev[1] in self.event_group_articles \
+                    and self._event_name_head(prev[2]):
+                return False  # "Weltmeisterschaft der Frauen 2011": the same with the group it is for
             return self.bare_year_ok(doc, span.start) if len(span) == 1 else False
-        if m.kind == "month" and not g.get("year") and not g.get("part") and not g.get("early") and not g.get("ofmod"):
+        if m.kind == "month" and g.get("mod") and not g.get("year"):
+            # "Der letzte November mit vergleichbaren Zahlen": after an article a generic month, no date
+            return p1 not in self.generic_month_articles
+        if m.kind == "month" and not g.get("year") and not g.get("part") and not g.get("early") and not g.get("ofmod") \
+                and not g.get("mod"):
             nxt_text = self._text[m.end: m.end + 30]
             links = _alt(self.month_list_links)
             if re.match(f"\\s*(?:{links})\\s*[A-ZÄÖÜ][a-zäöü]+\\.?\\s+\\d{{4}}", nxt_text) and \
@@ -846,12 +887,16 @@ class DateRecognizer:
     def _heute_nowadays(self, doc: Doc, span: Span, p1: str) -> bool:
         """'heute' meaning 'nowadays' ("bis heute", "(heute Nur-Sultan)", "Heute scheint
         klar") rather than the publication day ("stimmt heute ab", "sagte heute")."""
+        if p1 in self.nowadays["day_prev"]:
+            return False  # "seit heute", "ab heute": since/from the publication day
         if p1 in self.nowadays["prev"]:
             return True
         nxt = next((t for t in doc[span.end: span.end + 3] if not t.is_space), None)
         nxt_word = nxt.text.lower() if nxt is not None else ""
         if nxt_word in self.nowadays["next"] or nxt_word.endswith(tuple(self.nowadays["next_suffixes"])):
             return True  # "bis heute", "der heute 77-jährige Küng"
+        if any(t.text.lower().startswith(tuple(self.nowadays["stative_participles"])) for t in doc[span.end: span.end + 4]):
+            return True  # "der heute in Südamerika lebenden Anakonda"
         s0, s1 = sentence_bounds(doc, span.start)
         c0, c1 = clause_bounds(doc, span.start, span.end, s0, s1)
         clause = [t for t in doc[c0:c1] if t.i != span.start]
@@ -932,6 +977,9 @@ class DateRecognizer:
         if k == "month":
             mon = self.months[g["mon"].lower()]
             y = self._year_value(g.get("year"), anchor) or m.extra.get("year")
+            mod = (g.get("mod") or "").lower()
+            if y is None and mod:
+                return self._relative_month(mod, mon, anchor, ref)
             if y is None:
                 if base is None:
                     return None
@@ -1021,6 +1069,12 @@ class DateRecognizer:
                 return None
             d = holiday_date(self.holidays[" ".join(g["hol"].lower().split())], y, base, t)
             return d.isoformat() if d else None
+        if k == "national_day":
+            day = self._national_day()
+            if day is None or base is None:
+                return None
+            d = holiday_date(day, None, base, t)
+            return d.isoformat() if d else None
         if k == "rel_comp":
             if g.get("year"):
                 return iso_year(int(g["year"]))
@@ -1051,7 +1105,10 @@ class DateRecognizer:
             wd = self.weekdays[g["wd"].lower()]
             mod = (g.get("mod") or "").lower()
             if mod in self.ana_mods:
-                return None
+                # "am darauffolgenden Samstag": the first such weekday after the date the text named last
+                if ref is None or self.ana_mods[mod] <= 0:
+                    return None
+                return (ref + dt.timedelta(days=(wd - ref.weekday() - 1) % 7 + 1)).isoformat()
             off = self.rel_mods.get(mod) if mod else None
             if off is not None and off != 0:
                 d = resolve_weekday(anchor or base, wd, "past" if off < 0 else "future", strict=True)
@@ -1096,6 +1153,41 @@ class DateRecognizer:
             off = self.deictic[g["deic"].lower()]
             return (anchor + dt.timedelta(days=off)).isoformat()
         return None
+
+    def _national_day(self) -> Optional[str]:
+        """The month-day of the national day of the country the text (``self._text``) names most often
+        (dates.json `national_days`), None on a tie or without one."""
+        words = re.findall(r"\w+", self._text.lower())
+        counts = Counter()
+        for day, starts in self.national_days.items():
+            counts[day] = sum(1 for w in words if w.startswith(starts))
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0][0]
+
+    def _relative_month(self, mod: str, mon: int, anchor: Optional[dt.date], ref: Optional[dt.date]) -> Optional[str]:
+        """A month after a relative modifier: "letzten September" the latest September strictly before
+        the anchor's month, "kommenden April" the next one strictly after, "diesen Mai" the anchor's
+        year's; an anaphoric one ("im folgenden März") counts forward from the date named last."""
+        if mod in self.ana_mods:
+            r = ref or anchor
+            if r is None:
+                return None
+            off = self.ana_mods[mod]
+            y = r.year if (off <= 0 or mon > r.month) else r.year + 1
+            return iso_month(y, mon)
+        if anchor is None:
+            return None
+        off = self.rel_mods.get(mod, 0)
+        y = anchor.year
+        if off < 0:
+            y = y if mon < anchor.month else y - 1
+            y += off + 1  # "vorletzten September": one more year back
+        elif off > 0:
+            y = y if mon > anchor.month else y + 1
+            y += off - 1
+        return iso_month(y, mon)
 
     def _relative_quarter(self, g: dict, unit: str, anchor: Optional[dt.date], ref: Optional[dt.date],
                           tense: str) -> Optional[str]:
@@ -1227,6 +1319,9 @@ class DateRecognizer:
                 # aus der EU raus sind“, sagte Raab": "sagte" is the reporter's tense, not the speaker's)
                 q0, q1 = self._quote_bounds(doc, s0, s1, span.start)
                 tense = self.tense_detector.tense([t for t in doc[q0:q1] if t.i < span.start or t.i >= span.end], span.start)
+            if m.kind == "national_day" and self._prev_words(doc, span, 1)[:1] and \
+                    self._prev_words(doc, span, 1)[0] in self.national_day_ahead:
+                tense = "future"  # "der bevorstehende Nationalfeiertag"
             if self._postponed_to(doc, span, c0, c1):
                 tense = "future"  # "der Prozess wurde auf den 28. November vertagt": a later day
             if m.kind == "day_list" and m.extra.get("mon") is None:
@@ -1428,8 +1523,8 @@ def is_bare_year(doc: Doc, i: int, year_triggers: Optional[set] = None,
     if prev is not None and prev.like_num and not prev.text.endswith("."):
         return False
     ident = set(lang_data("identifiers.json")["before"]) | set(lang_data("identifiers.json")["before_digits_only"])  # a year is digits
-    if p1 in ident:
-        return False
+    if p1 in ident or p1.rsplit("-", 1)[-1] in ident or any(p1.endswith(w) for w in ident if len(w) >= IDENT_HEAD_MIN):
+        return False  # "Artikel 1914"; as a compound's head too: "UN-Resolution 1612", "Sicherheitsratsresolution 1701"
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     if nxt is not None and lookup_unit(nxt.text) is not None and lookup_unit(nxt.text)[0] not in ("year", "day", "month", "week"):
         return False
