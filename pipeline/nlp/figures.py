@@ -519,10 +519,12 @@ class FigureRecognizer:
             return True
         if self._score(doc, i):
             return True
-        if i > 0 and prev is doc[i - 1] and not prev.whitespace_ and prev.text not in _SYMBOL_PREFIX and not prev.is_punct:
-            return True  # glued to a word: "G 20" split by tokenizer, "COVID-19"
-        if i > 1 and prev is doc[i - 1] and not prev.whitespace_ and prev.text in ("-", "/", ".", ":") and doc[i - 2].like_num:
-            return True  # "2022-01", "1939/40"
+        # (token positions, not `is`: spaCy makes a new Token object on every access)
+        if i > 0 and prev is not None and prev.i == i - 1 and not prev.whitespace_ and prev.text[-1:].isalpha():
+            return True  # glued to a word: "G 20" split by tokenizer
+        if i > 1 and prev is not None and prev.i == i - 1 and not prev.whitespace_ and prev.text in ("-", "/", ".", ":") \
+                and doc[i - 2].like_num and not (prev.text == "-" and self._unit_range(doc, i - 2)):
+            return True  # "2022-01", "1939/40", "Boeing 737-500"; not the range "300-500 t"
         if re.fullmatch(r"0\d+", t.text):
             return True  # "01", "09": identifiers and date parts
         if nxt is not None and nxt.i == i + 1 and not t.whitespace_ and nxt.text in ("-", "/", ":", ".") and i + 2 < len(doc) and not doc[i + 2].is_space:
@@ -1339,6 +1341,8 @@ class FigureRecognizer:
         for words in self.age_before:
             n = len(words)
             if q0 - n >= 0 and [t.text.lower() for t in doc[q0 - n: q0]] == words:
+                if n == 1 and nxt is not None and self._is_noun(nxt):
+                    continue  # "mit einem Tag Verzögerung", "mit mehr als einem Jahr Verspätung": a duration (dev6)
                 return True
         # "vier Mädchen zwischen neun und zwölf Jahren", "Kinder unter 14 Jahren": years right after
         # a noun of people (measures.json "age_nouns"); not years that measure a noun or go with a
