@@ -63,3 +63,25 @@ def test_age_after_mit_unchanged(nlp_model):
     got = _figs(nlp_model, "Über sich sagte Massino, mit zwölf habe er Brieftauben gestohlen, in den sechziger Jahren "
                            "habe er sich mit Schutzgelderpressung, Überfällen und schließlich mit Mord beschäftigt.")
     assert got == [("zwölf", 12, "year", "Alter")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a change noun before "um" + an amount is measured, as "ein Plus von 1,3 Prozent" (wn70653, dev6;
+    # measures.json amount_phrases.change_nouns)
+    ("Der EURO STOXX 50 schloss im Plus bei 2358 Punkte; das ist ein Anstieg um 1,9 Prozent.",
+     [("2358", 2358, None, "Punkt"), ("1,9 Prozent", 1.9, "%", "Anstieg")]),
+    # ... and after the amount with "im" (wn70653)
+    ("Zeitweise lag er mit 2,2 Prozent im Plus.", [("2,2 Prozent", 2.2, "%", "Plus")]),
+    # "Höhenmeter": unit m, what it measures the height (dev6 annotators' call; units.tsv "about"; wn84297)
+    ("Es hat nach Angaben des schwedischen Flugdatenproviders flightradar24 auf Twitter in weniger als einer "
+     "Minute 3000 Höhenmeter verloren.", [("3000 Höhenmeter", 3000, "m", "Höhe")]),
+])
+def test_change_and_unit_about_dev6(nlp_model, text, expected):
+    assert _figs(nlp_model, text) == expected
+
+
+def test_change_noun_von_unchanged(nlp_model):
+    """"mit einem Plus von 1,3 Prozent" keeps the von-phrase's noun (wn70653, dev6)."""
+    got = _figs(nlp_model, "Der Deutsche Aktienindex (Dax) schloss am Freitag mit einem Plus von 1,3 Prozent bei "
+                           "6116 Indexpunkten.")
+    assert got[0] == ("1,3 Prozent", 1.3, "%", "Plus")

@@ -145,6 +145,11 @@ class FigureRecognizer:
         self.container_nouns = set(ms["container_nouns"])
         self.amount_phrases = [w.split() for w in sorted(ms["amount_phrases"]["phrases"], key=lambda w: -len(w.split()))]
         self.adverbs_after_von = set(ms["amount_phrases"]["adverbs_after_von"])
+        self.change_nouns = set(ms["amount_phrases"]["change_nouns"])
+        self.change_before = set(ms["amount_phrases"]["change_before"])
+        self.change_after = set(ms["amount_phrases"]["change_after"])
+        # a unit word that names what it measures ("3000 Höhenmeter" -> Höhe): units.tsv's optional "about"
+        self.unit_about = {r["surface"]: r["about"] for r in lang_data("units.tsv") if r.get("about")}
         self.partitive_words = set(ms["partitive_words"])
         self.duration_codes = {k: v for k, v in ms["duration_codes"].items() if not k.startswith("_")}
         self.duration_adjectives = set(ms["duration_adjectives"])
@@ -1059,6 +1064,16 @@ class FigureRecognizer:
                 self._context_rule = "von" if words[0] in self.von else "amount_phrase"
                 return n if k > 1 else self._through_container(n)
             break
+        if prev is not None and prev.text.lower() in self.change_before:
+            n = _prev(doc, prev.i)  # "das ist ein Anstieg um 1,9 Prozent"
+            if n is not None and self._is_noun(n) and n.text.lower() in self.change_nouns:
+                self._context_rule = "change"
+                return n
+        j = f["end"]
+        if j + 1 < len(doc) and doc[j].text.lower() in self.change_after and doc[j + 1].text.lower() in self.change_nouns \
+                and (j + 2 >= len(doc) or not self._is_noun(doc[j + 2])):
+            self._context_rule = "change"  # "lag er mit 2,2 Prozent im Plus"
+            return doc[j + 1]
         return None
 
     def _copula_subject(self, f: dict, t: Token, preps: set) -> Optional[Token]:
@@ -1541,6 +1556,10 @@ class FigureRecognizer:
                 self.last_rule = name + ((self._context_rule or "") if name == "context:" else "")
                 break
         if tok is None:
+            unit_tok = doc[f["end"] - 1]
+            if f["unit"] is not None and unit_tok.text in self.unit_about:
+                self.last_rule = "unit"  # "3000 Höhenmeter verloren" -> Höhe
+                return self.unit_about[unit_tok.text]
             return None
         return self.about_lemma(doc, tok)
 
