@@ -85,3 +85,17 @@ def test_change_noun_von_unchanged(nlp_model):
     got = _figs(nlp_model, "Der Deutsche Aktienindex (Dax) schloss am Freitag mit einem Plus von 1,3 Prozent bei "
                            "6116 Indexpunkten.")
     assert got[0] == ("1,3 Prozent", 1.3, "%", "Plus")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the noun of a dimension after a length ("in 80 Metern Tiefe") is no inflected measure adjective
+    # ("tiefe"): it is what the figure measures (wn30456, dev6)
+    ("Das Wrack hat eine Länge von etwa 250 Metern und liegt in 80 Metern Tiefe vor der Danziger Bucht in der "
+     "Nähe einer Ölplattform.", [("250 Metern", 250, "m", "Länge"), ("80 Metern", 80, "m", "Tiefe")]),
+    # a partitive genitive with an adverb and an adjective before the set's number (wn35012, dev6)
+    ("Der Betriebsrat und die Geschäftsleitung des Kaiserslauterer Nähmaschinenherstellers Pfaff haben sich "
+     "geeinigt, bis zu 130 der noch übrigen 500 Mitarbeiter zu entlassen.",
+     [("130", 130, None, "Mitarbeiter"), ("500", 500, None, "Mitarbeiter")]),
+])
+def test_dimension_noun_and_partitive_dev6(nlp_model, text, expected):
+    assert _figs(nlp_model, text) == expected

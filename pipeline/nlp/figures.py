@@ -949,6 +949,11 @@ class FigureRecognizer:
         if f["unit"] is not None or f["end"] + 1 >= len(doc) or doc[f["end"]].text.lower() not in self.genitive_determiners:
             return None
         k = f["end"] + 1
+        while k < min(len(doc), f["end"] + 4) and self._base(doc, k) is None and not self._is_noun(doc[k]) and \
+                (doc[k].pos_ == "ADV" or _ADJ_INFL.match(doc[k].text)):
+            k += 1  # "130 der noch übrigen 500 Mitarbeiter" (dev6)
+        if self._base(doc, k) is None:
+            k = f["end"] + 1
         g = self._base(doc, k)
         if g is not None:
             k = g[1]  # "zwei der drei Manager"
@@ -1283,8 +1288,8 @@ class FigureRecognizer:
             if subj is None and a.head.i != a.i:
                 subj = self.subject_of(a.head)[0]
             return subj
-        if base is None:
-            return None
+        if base is None or (a.text[:1].isupper() and self._is_noun(a) and not a.is_sent_start):
+            return None  # "liegt in 80 Metern Tiefe": the noun of the dimension, not the adjective "tiefe"
         for k in range(j + 1, min(n, j + 9)):  # skip "und 43 Meter breite"
             t = doc[k]
             if t.is_punct and t.text != ",":
