@@ -99,3 +99,12 @@ def test_change_noun_von_unchanged(nlp_model):
 ])
 def test_dimension_noun_and_partitive_dev6(nlp_model, text, expected):
     assert _figs(nlp_model, text) == expected
+
+
+def test_ages_in_brackets_after_people(nlp_model):
+    """Years in brackets right after a noun of people are ages, a list sharing the last one's unit
+    (wn5352, dev6; measures.json age_nouns), not durations."""
+    got = _figs(nlp_model, "Ein 58jähriger Vater hat mit einem Messer auf seine drei Töchter (fünf, sechs und zehn Jahre) "
+                           "eingestochen, bevor er sich selbst mehrere Stiche zufügte.")
+    assert got == [("drei", 3, None, "Tochter"), ("fünf", 5, "year", "Alter"), ("sechs", 6, "year", "Alter"),
+                   ("zehn Jahre", 10, "year", "Alter")]

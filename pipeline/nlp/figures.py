@@ -1372,6 +1372,8 @@ class FigureRecognizer:
         p = _prev(doc, q0)
         if p is not None and p.text.lower() in self.age_range_words:
             p = _prev(doc, p.i)
+        elif p is not None and p.text == "(" and nxt is not None and nxt.text == ")":
+            p = _prev(doc, p.i)  # "seine drei Töchter (fünf, sechs und zehn Jahre)" (dev6)
         return p is not None and p.text[:1].isupper() and (p.text.lower() in self.age_nouns or self.lemma(p).lower() in self.age_nouns)
 
     def _shares_about(self, doc: Doc, prev_span: Span, f: dict) -> bool:
