@@ -108,3 +108,12 @@ def test_ages_in_brackets_after_people(nlp_model):
                            "eingestochen, bevor er sich selbst mehrere Stiche zufügte.")
     assert got == [("drei", 3, None, "Tochter"), ("fünf", 5, "year", "Alter"), ("sechs", 6, "year", "Alter"),
                    ("zehn Jahre", 10, "year", "Alter")]
+
+
+def test_lebensjahre_is_a_duration(nlp_model):
+    """"Lebensjahre" is a time unit (units.tsv): "seine letzten zwei Lebensjahre" is a DATE duration, no
+    count of a noun (wn76513, dev6 gold P2Y)."""
+    text = ("Die Verurteilung und seine letzten zwei Lebensjahre überschatteten das Leben eines Mannes, der zuvor als "
+            "Held gefeiert und als mathematisches Genie verehrt worden war.")
+    assert _figs(nlp_model, text) == []
+    assert ("zwei Lebensjahre", "P2Y") in _dates(nlp_model, text)
