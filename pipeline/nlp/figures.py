@@ -145,6 +145,11 @@ class FigureRecognizer:
         self.container_nouns = set(ms["container_nouns"])
         self.amount_phrases = [w.split() for w in sorted(ms["amount_phrases"]["phrases"], key=lambda w: -len(w.split()))]
         self.adverbs_after_von = set(ms["amount_phrases"]["adverbs_after_von"])
+        self.change_nouns = set(ms["amount_phrases"]["change_nouns"])
+        self.change_before = set(ms["amount_phrases"]["change_before"])
+        self.change_after = set(ms["amount_phrases"]["change_after"])
+        # a unit word that names what it measures ("3000 Höhenmeter" -> Höhe): units.tsv's optional "about"
+        self.unit_about = {r["surface"]: r["about"] for r in lang_data("units.tsv") if r.get("about")}
         self.partitive_words = set(ms["partitive_words"])
         self.duration_codes = {k: v for k, v in ms["duration_codes"].items() if not k.startswith("_")}
         self.duration_adjectives = set(ms["duration_adjectives"])
@@ -519,10 +524,12 @@ class FigureRecognizer:
             return True
         if self._score(doc, i):
             return True
-        if i > 0 and prev is doc[i - 1] and not prev.whitespace_ and prev.text not in _SYMBOL_PREFIX and not prev.is_punct:
-            return True  # glued to a word: "G 20" split by tokenizer, "COVID-19"
-        if i > 1 and prev is doc[i - 1] and not prev.whitespace_ and prev.text in ("-", "/", ".", ":") and doc[i - 2].like_num:
-            return True  # "2022-01", "1939/40"
+        # (token positions, not `is`: spaCy makes a new Token object on every access)
+        if i > 0 and prev is not None and prev.i == i - 1 and not prev.whitespace_ and prev.text[-1:].isalpha():
+            return True  # glued to a word: "G 20" split by tokenizer
+        if i > 1 and prev is not None and prev.i == i - 1 and not prev.whitespace_ and prev.text in ("-", "/", ".", ":") \
+                and doc[i - 2].like_num and not (prev.text == "-" and self._unit_range(doc, i - 2)):
+            return True  # "2022-01", "1939/40", "Boeing 737-500"; not the range "300-500 t"
         if re.fullmatch(r"0\d+", t.text):
             return True  # "01", "09": identifiers and date parts
         if nxt is not None and nxt.i == i + 1 and not t.whitespace_ and nxt.text in ("-", "/", ":", ".") and i + 2 < len(doc) and not doc[i + 2].is_space:
@@ -942,6 +949,11 @@ class FigureRecognizer:
         if f["unit"] is not None or f["end"] + 1 >= len(doc) or doc[f["end"]].text.lower() not in self.genitive_determiners:
             return None
         k = f["end"] + 1
+        while k < min(len(doc), f["end"] + 4) and self._base(doc, k) is None and not self._is_noun(doc[k]) and \
+                (doc[k].pos_ == "ADV" or _ADJ_INFL.match(doc[k].text)):
+            k += 1  # "130 der noch übrigen 500 Mitarbeiter" (dev6)
+        if self._base(doc, k) is None:
+            k = f["end"] + 1
         g = self._base(doc, k)
         if g is not None:
             k = g[1]  # "zwei der drei Manager"
@@ -1057,6 +1069,16 @@ class FigureRecognizer:
                 self._context_rule = "von" if words[0] in self.von else "amount_phrase"
                 return n if k > 1 else self._through_container(n)
             break
+        if prev is not None and prev.text.lower() in self.change_before:
+            n = _prev(doc, prev.i)  # "das ist ein Anstieg um 1,9 Prozent"
+            if n is not None and self._is_noun(n) and n.text.lower() in self.change_nouns:
+                self._context_rule = "change"
+                return n
+        j = f["end"]
+        if j + 1 < len(doc) and doc[j].text.lower() in self.change_after and doc[j + 1].text.lower() in self.change_nouns \
+                and (j + 2 >= len(doc) or not self._is_noun(doc[j + 2])):
+            self._context_rule = "change"  # "lag er mit 2,2 Prozent im Plus"
+            return doc[j + 1]
         return None
 
     def _copula_subject(self, f: dict, t: Token, preps: set) -> Optional[Token]:
@@ -1266,8 +1288,8 @@ class FigureRecognizer:
             if subj is None and a.head.i != a.i:
                 subj = self.subject_of(a.head)[0]
             return subj
-        if base is None:
-            return None
+        if base is None or (a.text[:1].isupper() and self._is_noun(a) and not a.is_sent_start):
+            return None  # "liegt in 80 Metern Tiefe": the noun of the dimension, not the adjective "tiefe"
         for k in range(j + 1, min(n, j + 9)):  # skip "und 43 Meter breite"
             t = doc[k]
             if t.is_punct and t.text != ",":
@@ -1339,6 +1361,8 @@ class FigureRecognizer:
         for words in self.age_before:
             n = len(words)
             if q0 - n >= 0 and [t.text.lower() for t in doc[q0 - n: q0]] == words:
+                if n == 1 and nxt is not None and self._is_noun(nxt):
+                    continue  # "mit einem Tag Verzögerung", "mit mehr als einem Jahr Verspätung": a duration (dev6)
                 return True
         # "vier Mädchen zwischen neun und zwölf Jahren", "Kinder unter 14 Jahren": years right after
         # a noun of people (measures.json "age_nouns"); not years that measure a noun or go with a
@@ -1348,6 +1372,8 @@ class FigureRecognizer:
         p = _prev(doc, q0)
         if p is not None and p.text.lower() in self.age_range_words:
             p = _prev(doc, p.i)
+        elif p is not None and p.text == "(" and nxt is not None and nxt.text == ")":
+            p = _prev(doc, p.i)  # "seine drei Töchter (fünf, sechs und zehn Jahre)" (dev6)
         return p is not None and p.text[:1].isupper() and (p.text.lower() in self.age_nouns or self.lemma(p).lower() in self.age_nouns)
 
     def _shares_about(self, doc: Doc, prev_span: Span, f: dict) -> bool:
@@ -1537,6 +1563,10 @@ class FigureRecognizer:
                 self.last_rule = name + ((self._context_rule or "") if name == "context:" else "")
                 break
         if tok is None:
+            unit_tok = doc[f["end"] - 1]
+            if f["unit"] is not None and unit_tok.text in self.unit_about:
+                self.last_rule = "unit"  # "3000 Höhenmeter verloren" -> Höhe
+                return self.unit_about[unit_tok.text]
             return None
         return self.about_lemma(doc, tok)
 
