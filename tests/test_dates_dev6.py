@@ -15,7 +15,7 @@ def nlp():
 # 1. two qualifiers before a relative time (qualifiers.json "fast genau"): "vor" still reaches the
 # amount, so it is the time that long before publication, not a duration
 def test_two_qualifiers_before_ago(nlp):
-    text = "Vor fast genau zwei Jahren schien EADS den Deal schon in der Tasche zu haben."  # wn61671
+    text = "Vor fast genau zwei Jahren schien EADS den Deal schon in der Tasche zu haben."  # wn61671 (dev5)
     assert ("zwei Jahren", "2008", "date") in dates_of(nlp, text, "2010-03-09")
     text = "Vor fast genau einem Jahr, am 28. September 2005, stürzte bei Weilheim/Teck der Hubschrauber ab."  # wn33276 (dev6)
     assert ("einem Jahr", "2005", "date") in dates_of(nlp, text, "2006-09-27")

@@ -1321,7 +1321,8 @@ class DateRecognizer:
                         if not m2.g.get("year"):
                             m.extra.setdefault("year", None)
                     break
-        self._repeated_day_years(matches, anchor)
+        if self.mode == "news":  # a history names the same day of several years ("am 6. Juni" of 1944 and 1945)
+            self._repeated_day_years(matches, anchor)
         spans = []
         holidays: set[tuple[int, int]] = set()
         ref: Optional[dt.date] = None
