@@ -628,6 +628,9 @@ class DateRecognizer:
             ("rel", f"{B}{MOD}(?=\\s+(?:{ELL_LINK})\\s+(?:(?:{ELL_PREP})\\s+)?{MOD2}\\s+(?P<unit>Jahr|Jahres|Monat|Monats|Woche|{FISC}){E})", 2),
             # "am Pfingstwochenende": the weekend of the holiday
             ("holiday_weekend", f"{B}(?P<hwe>{_alt(_cap(w) for w in self.holiday_weekends)}){E}(?:\\s+{YEAR4})?", 2),
+            # a race time "nach einer Zeit von 2:31:37" (wn76253): hours, minutes and seconds, a duration
+            # (three parts: no score "2:1", no clock time "9:45 Uhr")
+            ("clock_duration", "(?<![\\d:.,])(?P<ch>\\d{1,2}):(?P<cm>[0-5]\\d):(?P<cs>[0-5]\\d)(?![\\d:]|,\\d)(?!\\s*Uhr)", 3),
             # "im letzten Jahrzehnt": the span up to publication, a duration
             ("period_duration", f"{B}(?P<pdmod>{_alt(_both(self.period_dur_mods))})\\s+(?P<pdw>{_alt(_cap(w) for w in self.period_durs)}){E}", 3),
             # "in ihrer heutigen Ausgabe": the deictic adjective alone is the day before these nouns
@@ -674,7 +677,7 @@ class DateRecognizer:
             "jahr_year": "Jahr", "new_year": "Jahr", "decade": r"\d-?er|ziger|ßiger", "calweek": KW, "century": r"Jahrhundert|Jh\.", "bc_year": r"v\.\s?Chr\.",
             "weekday": _alt(_cap(w) for w in self.weekdays), "weekday_week": WEEK, "deictic": "eute|estern|orgen", "episode_day": "Tag",
             "deictic_year": _alt(_both(self.deictic_years)),
-            "holiday": holiday_gate, "national_day": "Nationalfeiertag",
+            "holiday": holiday_gate, "national_day": "Nationalfeiertag", "clock_duration": r"\d:\d\d:\d",
         }
         compiled = {g: re.compile(g) for g in set(gates.values())}
         self.gates = [compiled[gates[k]] if k in gates else None for k, _, _ in self.patterns]
@@ -838,6 +841,22 @@ class DateRecognizer:
             return s0, s1
         close = next((k for k in range(i + 1, s1) if doc[k].text == self.quote_open[doc[opening].text]), None)
         return opening + 1, close if close is not None else s1
+
+    def _repeated_day_years(self, matches: list, anchor: Optional[dt.date]) -> None:
+        """A day and month without a year that repeat a whole date named earlier in the text take
+        its year: "Den Termin hat Köhler für den 18. September 2005 festgesetzt. ... Für die
+        kommende Bundestagswahl am 18. September kündigte er ..." (wn9019) is 2005-09-18, whatever
+        the tense of its clause says (a reporter names the day once in full, then by day and month)."""
+        seen: dict[tuple[int, int], int] = {}
+        for m, _ in matches:
+            if m.kind != "dmy" or not m.g.get("day") or not m.g.get("mon") or m.extra.get("mon"):
+                continue
+            key = (int(m.g["day"]), self.months.get(m.g["mon"].lower()))
+            year = self._year_value(m.g.get("year"), anchor) if m.g.get("year") else m.extra.get("year")
+            if year is not None:
+                seen[key] = year
+            elif key in seen:
+                m.extra["year"] = seen[key]
 
     def _postponed_to(self, doc: Doc, span: Span, c0: int, c1: int) -> bool:
         """A date after "auf (den)" / "für (den)" in a clause with a verb of postponing or
@@ -1145,6 +1164,8 @@ class DateRecognizer:
             return None if d is None else f"{d.isocalendar()[0]:04d}-W{d.isocalendar()[1]:02d}-WE"
         if k == "period_duration":
             return self.period_durs[g["pdw"].lower()]
+        if k == "clock_duration":
+            return f"PT{int(g['ch'])}H{int(g['cm'])}M{int(g['cs'])}S"
         if k == "deictic_adj":  # "in ihrer heutigen Ausgabe": days from publication
             return None if anchor is None else (anchor + dt.timedelta(days=self.deictic_mods[g["dadj"].lower()])).isoformat()
         if k == "deictic":
@@ -1300,6 +1321,8 @@ class DateRecognizer:
                         if not m2.g.get("year"):
                             m.extra.setdefault("year", None)
                     break
+        if self.mode == "news":  # a history names the same day of several years ("am 6. Juni" of 1944 and 1945)
+            self._repeated_day_years(matches, anchor)
         spans = []
         holidays: set[tuple[int, int]] = set()
         ref: Optional[dt.date] = None
@@ -1374,7 +1397,7 @@ class DateRecognizer:
                 value = self._coarse(value, m, precision)
             span = Span(doc, span.start, span.end, label="DATE")
             span._.value = value
-            if m.kind == "period_duration":
+            if m.kind in ("period_duration", "clock_duration"):
                 span._.date_type = "duration"
             if generic_weekend:
                 span._.date_type = "set"
@@ -1396,7 +1419,7 @@ class DateRecognizer:
                 # a weekday resolved to its day is the date an anaphoric day counts from ("Atmar
                 # teilte am Montag mit ... am Vortag"); in narrative texts the frame stays
                 ref = self._ref_from(value)
-            elif m.kind not in ("deictic", "deictic_adj", "period_duration", "deictic_year", "new_year", "rel", "weekday", "year_part", "episode_day", "ana_phrase") and value:
+            elif m.kind not in ("deictic", "deictic_adj", "period_duration", "clock_duration", "deictic_year", "new_year", "rel", "weekday", "year_part", "episode_day", "ana_phrase") and value:
                 r = self._ref_from(value)
                 if r is None:
                     pass

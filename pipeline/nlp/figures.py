@@ -1358,8 +1358,14 @@ class FigureRecognizer:
         if nxt is not None and nxt.text.lower() in self.age_after:
             return True
         q0 = self._qualifier_start(doc, self._list_start(doc, f["start"]))
+        # an action noun in -ung right after the time is what it measures: "mit einem Tag Verzögerung",
+        # "mit mehr als einem Jahr Verspätung" (wn5954) are durations, not "mit" + an age; a noun of a
+        # role stays an age ("mit 18 Jahren Weltmeister"): the suffix tells them apart without a list
+        action_after = nxt is not None and self._is_noun(nxt) and nxt.text.lower().endswith("ung")
         for words in self.age_before:
             n = len(words)
+            if n == 1 and action_after:
+                continue
             if q0 - n >= 0 and [t.text.lower() for t in doc[q0 - n: q0]] == words:
                 if n == 1 and nxt is not None and self._is_noun(nxt):
                     continue  # "mit einem Tag Verzögerung", "mit mehr als einem Jahr Verspätung": a duration (dev6)
@@ -1834,7 +1840,10 @@ class FigureRecognizer:
                     # an inflected adjective as the rate of a time: "zwei Stunden wöchentlicher Mehrarbeit"
                     # (not "im täglichen Alltag")
                     key = next((key[:-len(e)] for e in ("en", "em", "er", "es", "e") if key.endswith("lich" + e)), key)
-                if key in self.sets:
+                if key in self.sets and not (k == 1 and i > 0 and doc[i - 1].text.lower() in self.genitive_determiners
+                                             and doc[i].text[:1].isupper()):
+                    # not a genitive noun after its article: "im Verlauf des Montags" (wn56533) is that
+                    # Monday, not the set "montags"
                     sp = Span(doc, i, i + k, label="DATE")
                     sp._.value = self.sets[key]
                     sp._.date_type = "set"
