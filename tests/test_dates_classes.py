@@ -5,7 +5,7 @@ their part words, sets, calendar weeks, "im Laufe", relative modifiers), each on
 German Wikinews train articles (their own publication date; none of the rule dev sets, none of
 the test split), German web pages, and Bundestag plenary protocols (paragraphs without a date: the
 anchor is a date of that electoral period, chosen so that the resolution is checked).
-README.md "Coverage by construction class" holds the audit table these come from."""
+docs/measurements/dates_figures.md "Coverage by construction class" holds the audit table these come from."""
 import pytest
 
 from figure_helpers import dates_of, make

@@ -1,5 +1,5 @@
 """DATE constructions found by the coverage sweep on unlabelled text (issue 18, session 11:
-`python -m training.experiments.date_sweep`, README "DATE coverage sweep"), each on the sentence of a
+`python -m training.experiments.date_sweep`, docs/measurements/dates_figures.md "DATE coverage sweep"), each on the sentence of a
 Wikinews train article outside every rule dev set, the dev6 articles and the test split (id and
 `published` in the comments). The language data each uses is named in its block."""
 import pytest

@@ -1861,7 +1861,8 @@ def make_figures(nlp: Language, name: str, lemma_lookup: bool, about_model: bool
     (the bundled model has one: shared, not loaded twice), else in spacy-lookups-data's.
     about_model: where no rule gives `about` (or, by the file's mode, over a rule), the learned
     ranker of ``pipeline/lang/de/about_model.json`` may (issue 18; `about_rule` "learned"); off:
-    it lost to the rules on the blind dev6 (README, issue 18, session 11)."""
+    it lost to the rules on the blind dev6 (docs/measurements/dates_figures.md, issue 18,
+    session 11)."""
     return FigureRecognizer(lemma_lookup=lemma_lookup, lemma_table=_pipeline_lemma_table(nlp), about_model=about_model)
 
 

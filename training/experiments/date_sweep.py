@@ -70,9 +70,10 @@ ORDINAL_RE = re.compile(r"^\d{1,3}\.$")
 NUM_RE = re.compile(r"^\d[\d.,]*$")
 
 
-# Construction classes the report counts by name (session 11's reading of the sweep; README "DATE coverage
-# sweep"): (name, section, regex over the context with the trigger or DATE in [brackets]). A context can
-# fall in several classes; the rest is only counted by its abstract construction.
+# Construction classes the report counts by name (session 11's reading of the sweep;
+# docs/measurements/dates_figures.md "DATE coverage sweep"): (name, section, regex over the context
+# with the trigger or DATE in [brackets]). A context can fall in several classes; the rest is only
+# counted by its abstract construction.
 _MOD = r"(?:letzten|vergangenen|kommenden|nächsten|vorigen|diesen|im kommenden|im letzten|im vergangenen)"
 _MONTHS = r"(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
 _ORDW = r"(?:ersten|zweiten|dritten|vierten|fünften|sechsten|siebten|achten|neunten|zehnten|elften|zwölften|\w+zehnten|\w*zwanzigsten|\w*dreißigsten)"
