@@ -1416,7 +1416,17 @@ class FigureRecognizer:
         if prev is None or nxt is None or (prev.text, nxt.text) not in (("(", ")"), (",", ",")):
             return False
         name = _prev(doc, prev.i)
-        return name is not None and (name.ent_type_ == "PER" or (prev.text == "(" and name.pos_ == "PROPN"))
+        if name is None:
+            return False
+        # a person: a PER name, a proper noun the NER left unlabelled, or a noun of people ("ein
+        # Junge (12)"); not a place or organisation, whose bracketed number counts something
+        # ("China (132 Fälle von Zensur), Myanmar (85), Iran (27)", wn54964, dev7)
+        if name.ent_type_ == "PER":
+            return True
+        if name.ent_type_ in ("LOC", "ORG", "GPE", "MISC"):
+            return False
+        return prev.text == "(" and (name.pos_ == "PROPN" or (name.text[:1].isupper() and (
+            name.text.lower() in self.age_nouns or self.lemma(name).lower() in self.age_nouns)))
 
     def duration_value(self, value: float, unit: str) -> Optional[str]:
         """ISO 8601 duration: 3 month -> P3M, 2.5 year -> P30M, 24 h -> PT24H, 3 decade -> P30Y."""

@@ -1,0 +1,34 @@
+"""FIGUREs and DATEs from the error classes of the blind dev7 set (issue 18, session 11, helper H7):
+real sentences of those articles (annotations/news/dev7.json; ids in the comments), each checking a
+general construction, not the one sentence."""
+import pytest
+
+from pipeline.nlp.ext import DATE_SPANS, FIGURE_SPANS
+
+
+def _figs(nlp_model, text):
+    doc = nlp_model(text)
+    return [(s.text, s._.value, s._.unit, s._.about) for s in doc.spans[FIGURE_SPANS]]
+
+
+def _dates(nlp_model, text):
+    doc = nlp_model(text)
+    return [(s.text, s._.value) for s in doc.spans.get(DATE_SPANS, [])]
+
+
+def test_bracketed_counts_after_places_are_no_ages(nlp_model):
+    # a number in brackets after a place is no age: the list's first item names what is counted,
+    # the bare counts after it take that noun (wn54964, dev7; annotators' call)
+    text = ("Regierungen folgender Länder gehen mit Pressezensur gegen eine kritische Berichterstattung vor "
+            "(in Klammern die jeweils von ROG genannte Fallzahlen von Zensur): China (132 Fälle von Zensur), "
+            "Myanmar (85), Iran (27), Malaysia (25), Bolivien (20), Pakistan (19).")
+    assert _figs(nlp_model, text) == [("132", 132, None, "Fall"), ("85", 85, None, "Fall"), ("27", 27, None, "Fall"),
+                                      ("25", 25, None, "Fall"), ("20", 20, None, "Fall"), ("19", 19, None, "Fall")]
+
+
+@pytest.mark.parametrize("text, age", [
+    # a person's name before the bracket stays an age (the rule's own cases)
+    ("Peter Paul Michalski (46) wurde festgenommen.", ("46", 46, "year", "Alter")),
+])
+def test_bracketed_age_after_a_person(nlp_model, text, age):
+    assert age in _figs(nlp_model, text)
