@@ -32,3 +32,25 @@ def test_bracketed_counts_after_places_are_no_ages(nlp_model):
 ])
 def test_bracketed_age_after_a_person(nlp_model, text, age):
     assert age in _figs(nlp_model, text)
+
+
+def test_age_with_an_adverb_after_im_alter_von(nlp_model):
+    # "im Alter von inzwischen 58, 60 und 65 Jahren": ages, no durations (wn54074, dev7)
+    text = ("Wegen Mordes an einem Postbeamten vor 31 Jahren mussten sich drei Männer im Alter von inzwischen "
+            "58, 60 und 65 Jahren vor dem Landgericht in Osnabrück verantworten.")
+    figs = _figs(nlp_model, text)
+    assert [f for f in figs if f[3] == "Alter"] == [("58", 58, "year", "Alter"), ("60", 60, "year", "Alter"),
+                                                    ("65 Jahren", 65, "year", "Alter")]
+    assert [d for d, _ in _dates(nlp_model, text)] == ["31 Jahren"]
+
+
+@pytest.mark.parametrize("text", [
+    # a compound in "-stufe" names a level like "Stufe 3" (wn62691, dev7; identifiers.json)
+    "Bereits in der Nacht zum Mittwoch wurde in Brandenburg die Hochwasseralarmstufe 2 ausgelöst.",
+    "Irgendwann in den nächsten Tagen soll der steigende Wasserstand dann die Ausrufung der Alarmstufe 4, "
+    "der höchsten Stufe, notwendig machen.",
+    "Die Behörden haben die Dämme bereits gemäht, damit die ab der Warnstufe 3 vorgeschriebene Überwachung "
+    "sorgfältiger erfolgen kann.",
+])
+def test_level_compounds_are_identifiers(nlp_model, text):
+    assert _figs(nlp_model, text) == []

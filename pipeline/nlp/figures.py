@@ -103,6 +103,7 @@ class FigureRecognizer:
         self.id_before = set(ids["before"])
         self.id_before_digits = set(ids["before_digits_only"])
         self.id_after = set(ids["after"])
+        self.id_compound_heads = tuple(ids["compound_heads"])
         self.events_verb: dict[str, str] = {}
         self.events_noun: dict[str, str] = {}
         self.events_phrase: list[tuple[list[str], str]] = []
@@ -501,7 +502,8 @@ class FigureRecognizer:
             return True  # number inside a PER/ORG/LOC/MISC name ("Boeing 747" tagged MISC)
         prev = _prev(doc, i)
         nxt = _next(doc, i)
-        if prev is not None and (prev.text.lower() in self.id_before or (prev.text.lower() in self.id_before_digits and t.text[:1].isdigit())):
+        if prev is not None and (prev.text.lower() in self.id_before or (prev.text.lower() in self.id_before_digits and t.text[:1].isdigit())
+                                 or (prev.text[:1].isupper() and prev.text.lower().endswith(self.id_compound_heads))):
             return True
         if prev is not None and prev.text.lower() in self.vague_before and multiplier(t.text) is not None and not t.text[:1].isdigit():
             return True  # "einige hundert", "mehrere tausend Lehrer", "ein paar Dutzend": vague, no figure
@@ -1362,11 +1364,15 @@ class FigureRecognizer:
         # "mit mehr als einem Jahr Verspätung" (wn5954) are durations, not "mit" + an age; a noun of a
         # role stays an age ("mit 18 Jahren Weltmeister"): the suffix tells them apart without a list
         action_after = nxt is not None and self._is_noun(nxt) and nxt.text.lower().endswith("ung")
+        # "im Alter von inzwischen 58, 60 und 65 Jahren" (wn54074, dev7): an adverb between a
+        # phrase of several words and the number
+        q1 = q0 - 1 if q0 >= 1 and doc[q0 - 1].pos_ == "ADV" and doc[q0 - 1].text.islower() else None
         for words in self.age_before:
             n = len(words)
             if n == 1 and action_after:
                 continue
-            if q0 - n >= 0 and [t.text.lower() for t in doc[q0 - n: q0]] == words:
+            if (q0 - n >= 0 and [t.text.lower() for t in doc[q0 - n: q0]] == words) or \
+                    (n > 1 and q1 is not None and q1 - n >= 0 and [t.text.lower() for t in doc[q1 - n: q1]] == words):
                 if n == 1 and nxt is not None and self._is_noun(nxt):
                     continue  # "mit einem Tag Verzögerung", "mit mehr als einem Jahr Verspätung": a duration (dev6)
                 return True

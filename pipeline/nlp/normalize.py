@@ -54,7 +54,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "fractions", "mixed", "article_forms", "vague_plurals", "function_words", "fraction_nouns", "sign_words",
         "vague_before", "fraction_noun_not_after"}),
     "qualifiers.json": frozenset({"qualifiers", "before_digits_only"}),
-    "identifiers.json": frozenset({"before", "before_digits_only", "after"}),
+    "identifiers.json": frozenset({"before", "before_digits_only", "compound_heads", "after"}),
     "measures.json": frozenset({
         "measuring_verbs", "object_measuring_verbs", "subject_deps", "object_deps", "particle_deps", "anaphoric_pronouns", "purpose", "participle_phrase", "partitive_pronouns", "ratios", "speed", "rate_prepositions", "measure_adjectives", "predicate_only_with_unit", "container_nouns", "amount_phrases", "partitive_words", "duration_codes",
         "ago_words", "set_before", "genitive_time_prepositions", "ahead_words", "anchored_after", "age_after", "age_before", "age_nouns", "age_range_words", "sets", "plural_sets", "difference_prepositions", "comparatives", "measure_nouns_before", "bound_prepositions", "bound_fillers", "as_words", "elliptic_cues", "distance", "street_suffixes", "phone_words", "score_words",
