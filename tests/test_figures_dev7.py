@@ -54,3 +54,27 @@ def test_age_with_an_adverb_after_im_alter_von(nlp_model):
 ])
 def test_level_compounds_are_identifiers(nlp_model, text):
     assert _figs(nlp_model, text) == []
+
+
+def _dated(nlp_model, text, published):
+    from pipeline.nlp import annotate
+
+    [(doc, _)] = list(annotate(nlp_model, [(text, {"id": "t", "published": published})]))
+    return [(s.text, s._.value) for s in doc.spans.get(DATE_SPANS, [])]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a part of a day after a deictic adjective (wn37082, dev7)
+    ("Am gestrigen Vormittag korrigierte Amazon jedoch den Fehler.", "2007-01-12", [("gestrigen Vormittag", "2007-01-11")]),
+    # "im ablaufenden Jahr": the current year (wn54964, dev7), like "im laufenden Jahr"
+    ("263 Journalisten wurden im ablaufenden Jahr in Afrika auf Veranlassung von staatlichen Behörden festgenommen.",
+     "2008-12-30", [("ablaufenden Jahr", "2008")]),
+])
+def test_deictic_days_dev7(nlp_model, text, published, expected):
+    assert _dated(nlp_model, text, published) == expected
+
+
+def test_decade_dative_plural_dev7(nlp_model):
+    # "in den 1970-ern und 1980-ern": each a decade, like "1970er Jahren" (wn36397, dev7)
+    text = "Hentschel wurde vor allem als Rotlichtgröße in den 1970-ern und 1980-ern bekannt."
+    assert _dated(nlp_model, text, "2006-12-19") == [("1970-ern", "197"), ("1980-ern", "198")]

@@ -643,7 +643,8 @@ class DateRecognizer:
             ("new_year", f"{B}(?P<newy>{_alt(self.new_year_words)})\\s+(?:Jahr|Jahres){E}", 2),
             ("rel_comp", f"{B}(?P<comp>{_alt(_cap(w) for w in self.rel_comp)}){E}(?:\\s+{YEAR4})?", 2),
             ("jahr_year", f"{B}(?P<jahr>Jahr|Jahre|Jahres)\\s+{YEAR}", 3),
-            ("decade", f"{B}(?:{PART}\\s+der\\s+)?{PADJ}(?:(?P<dec4>1\\d\\d0|20\\d0)-?er(?:\\s*-?\\s*Jahren?|\\s*-?\\s*Jahre)?|(?P<dec2>[1-9]0)-?er\\s*-?\\s*Jahren?|(?P<dec2b>[1-9]0)er-Jahren?|{DECW})(?![\\w])", 3),
+            # "in den 1970-ern und 1980-ern" (wn36397, dev7): the dative plural alone is the decade
+            ("decade", f"{B}(?:{PART}\\s+der\\s+)?{PADJ}(?:(?P<dec4>1\\d\\d0|20\\d0)-?er(?:\\s*-?\\s*Jahren?|\\s*-?\\s*Jahre|n)?|(?P<dec2>[1-9]0)-?er\\s*-?\\s*Jahren?|(?P<dec2b>[1-9]0)er-Jahren?|{DECW})(?![\\w])", 3),
             ("century", f"{B}(?:{PART}\\s+des\\s+)?{PADJ}(?P<cent>\\d{{1,2}})\\.\\s*(?:Jahrhunderts?|Jh\\.)(?P<bc>\\s+v\\.\\s?Chr\\.)?{E}", 3),
             # "aus dem zwölften Jahrhundert": a written-out ordinal century
             ("century", f"{B}(?:{PART}\\s+des\\s+)?{PADJ}(?P<centw>{ORDW})\\s+Jahrhunderts?(?P<bc>\\s+v\\.\\s?Chr\\.)?{E}", 3),
