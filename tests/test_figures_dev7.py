@@ -3,17 +3,15 @@ real sentences of those articles (annotations/news/dev7.json; ids in the comment
 general construction, not the one sentence."""
 import pytest
 
-from pipeline.nlp.ext import DATE_SPANS, FIGURE_SPANS
+from figure_helpers import dates_of, figs
 
 
 def _figs(nlp_model, text):
-    doc = nlp_model(text)
-    return [(s.text, s._.value, s._.unit, s._.about) for s in doc.spans[FIGURE_SPANS]]
+    return [f[:4] for f in figs(nlp_model, text)]
 
 
-def _dates(nlp_model, text):
-    doc = nlp_model(text)
-    return [(s.text, s._.value) for s in doc.spans.get(DATE_SPANS, [])]
+def _dates(nlp_model, text, published="2022-01-06"):
+    return [(t, v) for t, v, _ in dates_of(nlp_model, text, published)]
 
 
 def test_bracketed_counts_after_places_are_no_ages(nlp_model):
@@ -56,13 +54,6 @@ def test_level_compounds_are_identifiers(nlp_model, text):
     assert _figs(nlp_model, text) == []
 
 
-def _dated(nlp_model, text, published):
-    from pipeline.nlp import annotate
-
-    [(doc, _)] = list(annotate(nlp_model, [(text, {"id": "t", "published": published})]))
-    return [(s.text, s._.value) for s in doc.spans.get(DATE_SPANS, [])]
-
-
 @pytest.mark.parametrize("text, published, expected", [
     # a part of a day after a deictic adjective (wn37082, dev7)
     ("Am gestrigen Vormittag korrigierte Amazon jedoch den Fehler.", "2007-01-12", [("gestrigen Vormittag", "2007-01-11")]),
@@ -71,10 +62,10 @@ def _dated(nlp_model, text, published):
      "2008-12-30", [("ablaufenden Jahr", "2008")]),
 ])
 def test_deictic_days_dev7(nlp_model, text, published, expected):
-    assert _dated(nlp_model, text, published) == expected
+    assert _dates(nlp_model, text, published) == expected
 
 
 def test_decade_dative_plural_dev7(nlp_model):
     # "in den 1970-ern und 1980-ern": each a decade, like "1970er Jahren" (wn36397, dev7)
     text = "Hentschel wurde vor allem als Rotlichtgröße in den 1970-ern und 1980-ern bekannt."
-    assert _dated(nlp_model, text, "2006-12-19") == [("1970-ern", "197"), ("1980-ern", "198")]
+    assert _dates(nlp_model, text, "2006-12-19") == [("1970-ern", "197"), ("1980-ern", "198")]
