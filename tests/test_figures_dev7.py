@@ -69,3 +69,10 @@ def test_decade_dative_plural_dev7(nlp_model):
     # "in den 1970-ern und 1980-ern": each a decade, like "1970er Jahren" (wn36397, dev7)
     text = "Hentschel wurde vor allem als Rotlichtgröße in den 1970-ern und 1980-ern bekannt."
     assert _dates(nlp_model, text, "2006-12-19") == [("1970-ern", "197"), ("1980-ern", "198")]
+
+
+def test_weekday_after_seit_lies_before(nlp_model):
+    # "Seit Donnerstag halten ... besetzt" (present tense), published on a Tuesday: the Thursday before
+    # (wn56998, dev7; dates.json "since_words")
+    text = "Seit Donnerstag halten Rot-Hemden den Amtssitz des Ministerpräsidenten besetzt."
+    assert _dates(nlp_model, text, "2009-04-07") == [("Donnerstag", "2009-04-02")]

@@ -502,6 +502,7 @@ class DateRecognizer:
         self.national_day_words = list(d["national_days"]["words"])
         self.national_days = {day: tuple(starts) for day, starts in d["national_days"]["countries"].items()}
         self.national_day_ahead = frozenset(d["national_days"]["ahead_words"])
+        self.since_words = frozenset(d["since_words"])
         self.event_group_articles = frozenset(d["event_name_groups"]["articles"])
         self.episode_followers = d["episode_day_followers"]
         self.recurring_words = set(d["recurring_day_words"])
@@ -1346,6 +1347,8 @@ class DateRecognizer:
             if m.kind == "national_day" and self._prev_words(doc, span, 1)[:1] and \
                     self._prev_words(doc, span, 1)[0] in self.national_day_ahead:
                 tense = "future"  # "der bevorstehende Nationalfeiertag"
+            if m.kind == "weekday" and self._prev_words(doc, span, 1)[:1] and self._prev_words(doc, span, 1)[0] in self.since_words:
+                tense = "past"  # "Seit Donnerstag halten sie ... besetzt": the day before publication
             if self._postponed_to(doc, span, c0, c1):
                 tense = "future"  # "der Prozess wurde auf den 28. November vertagt": a later day
             if m.kind == "day_list" and m.extra.get("mon") is None:

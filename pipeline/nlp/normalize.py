@@ -47,7 +47,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "quote_marks", "anaphoric_near", "day_month_triggers", "anaphoric_phrases", "decade_compound_suffixes",
         "period_adjectives", "whole_modifiers", "new_year", "calendar_week_words", "day_period_parts", "weekday_date_articles",
         "recurring_day_prepositions", "day_list_links", "month_list_links", "year_qualifier_prepositions", "year_nouns", "year_range_links",
-        "relative_ellipsis", "deictic_adjective_nouns", "period_durations", "holiday_weekends",
+        "relative_ellipsis", "deictic_adjective_nouns", "since_words", "period_durations", "holiday_weekends",
         "generic_month_articles", "ordinal_words", "event_name_groups", "national_days"}),
     "numbers.json": frozenset({
         "units", "teens", "tens", "unit_prefixes_in_compounds", "hundred", "thousand", "multipliers",
