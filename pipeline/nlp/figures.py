@@ -1373,8 +1373,6 @@ class FigureRecognizer:
                 continue
             if (q0 - n >= 0 and [t.text.lower() for t in doc[q0 - n: q0]] == words) or \
                     (n > 1 and q1 is not None and q1 - n >= 0 and [t.text.lower() for t in doc[q1 - n: q1]] == words):
-                if n == 1 and nxt is not None and self._is_noun(nxt):
-                    continue  # "mit einem Tag Verzögerung", "mit mehr als einem Jahr Verspätung": a duration (dev6)
                 return True
         # "vier Mädchen zwischen neun und zwölf Jahren", "Kinder unter 14 Jahren": years right after
         # a noun of people (measures.json "age_nouns"); not years that measure a noun or go with a
