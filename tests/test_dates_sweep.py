@@ -194,3 +194,13 @@ def test_national_day(nlp):
     assert ds == [("Nationalfeiertag", "2014-10-01", "date")] * 2
     # no country named: a DATE without a value
     assert dates_of(nlp, "Am Nationalfeiertag gab es Paraden.", "2016-10-20") == [("Nationalfeiertag", None, "date")]
+
+
+def test_sweep_names_an_unknown_source_before_loading_the_model(monkeypatch, capsys):
+    import pipeline.nlp
+    from training.experiments import date_sweep
+
+    monkeypatch.setattr(pipeline.nlp, "load_nlp", lambda *a, **k: pytest.fail("the model was loaded"))
+    with pytest.raises(SystemExit) as e:
+        date_sweep.main(["--sources", "wikinews,wiki"])
+    assert e.value.code == 2 and "--sources wiki: unknown" in capsys.readouterr().err

@@ -44,6 +44,7 @@ from pipeline.paths import ANNOTATIONS, SHARED_DATA
 # the anchors of the Bundestag sample: the middle of each electoral period (values are not checked there)
 BUNDESTAG_ANCHORS = {"wp19": "2019-10-15", "wp20": "2023-10-15", "wp21": "2025-11-15"}
 WEB_ANCHOR = "2024-06-15"
+SOURCES = ("wikinews", "bundestag", "web")
 
 TIME_UNITS = frozenset("""jahr jahre jahren jahres jahrs monat monate monaten monats woche wochen tag tage tagen tages tags
 stunde stunden minute minuten sekunde sekunden quartal quartals quartale quartalen saison saisons jahrhundert
@@ -415,9 +416,12 @@ def main(argv: Optional[list[str]] = None) -> None:
     ap.add_argument("--model", default=None)
     ap.add_argument("--data", type=Path, default=SHARED_DATA)
     args = ap.parse_args(argv)
+    sources = [s.strip() for s in args.sources.split(",") if s.strip()]
+    unknown = [s for s in sources if s not in SOURCES]
+    if unknown:  # before the model is loaded and the first source annotated
+        ap.error(f"--sources {','.join(unknown)}: unknown ({', '.join(SOURCES)})")
     nlp, _ = load_nlp(args.model)
     sw = Sweep()
-    sources = [s.strip() for s in args.sources.split(",") if s.strip()]
     for src in sources:
         if src == "wikinews":
             items = wikinews_items(args.data)
@@ -425,8 +429,8 @@ def main(argv: Optional[list[str]] = None) -> None:
             items = bundestag_items(args.data, args.bundestag)
         elif src == "web":
             items = web_items(args.data, args.web)
-        else:
-            sys.exit(f"unknown source {src!r} (wikinews, bundestag, web)")
+        else:  # pragma: no cover  (checked above)
+            raise AssertionError(src)
         print(f"{src}: {len(items)} documents", file=sys.stderr)
         for doc in annotated_docs(nlp, items, args.cache, f"{src}-{len(items)}"):
             sw.add(doc, src, args.examples)
