@@ -221,6 +221,9 @@ def test_trainer_writes_a_model_the_pipeline_reads():
            "l2": shipped["l2"], "subset": shipped["trained_on"]["subset"]}
     args = (shipped["rule_prior"], shipped["weights"], shipped["trained_on"]["figures"])
     assert shipped["mode"] == "fallback" and model_data("fallback", cfg, *args) == shipped
+    # written as main() writes it: byte for byte the shipped file (key order included)
+    text = json.dumps(model_data("fallback", cfg, *args), ensure_ascii=False, indent=0, sort_keys=False) + "\n"
+    assert text == (LANG_DIR / "about_model.json").read_text(encoding="utf-8")
     for mode in ("override", "gap"):
         data = model_data(mode, dict(cfg, threshold=min(MARGINS)), *args)
         assert min(MARGINS) < 0 and (data["mode"], data["threshold"], data["margin"]) == (mode, 0.0, min(MARGINS))
