@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
 from typing import Optional
 
 
@@ -70,9 +71,7 @@ class NoRunOutput(FileNotFoundError):
     finds none. The message says why: no run yet, or a run written with `--format parquet`
     only (articles.parquet/ is there), which these commands do not read."""
 
-    def __init__(self, articles: "os.PathLike[str] | str"):
-        from pathlib import Path
-
+    def __init__(self, articles: os.PathLike[str] | str):
         articles = Path(articles)
         if (articles.parent / "articles.parquet").is_dir():
             why = (f"{articles.parent} holds a run written with --format parquet only, and this command reads articles.jsonl: "

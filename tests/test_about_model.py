@@ -208,3 +208,22 @@ def test_override_mode_through_the_pipeline(nlp_model, tmp_path):
     assert runs[1.0] == rules
     assert [a for _, a in runs[-1.0]] == [b or r for b, (_, r) in zip(best, rules)]
     assert len(rules) == 3 and runs[-1.0] != rules  # the null of "38,5 Millionen Tonnen" at least is filled
+
+
+def test_trainer_writes_a_model_the_pipeline_reads():
+    """training/train_about.py's model file: the shipped file is what `model_data` writes for its
+    own fields, and a cross-validated override or gap, whose margin may be negative (MARGINS
+    from -0.3), gives a file the loader accepts (threshold 0, the number as the margin)."""
+    from training.train_about import MARGINS, model_data
+
+    shipped = _good()
+    cfg = {"groups": shipped["groups"], "prev_sentence": shipped["prev_sentence"], "threshold": shipped["threshold"],
+           "l2": shipped["l2"], "subset": shipped["trained_on"]["subset"]}
+    args = (shipped["rule_prior"], shipped["weights"], shipped["trained_on"]["figures"])
+    assert shipped["mode"] == "fallback" and model_data("fallback", cfg, *args) == shipped
+    # written as main() writes it: byte for byte the shipped file (key order included)
+    text = json.dumps(model_data("fallback", cfg, *args), ensure_ascii=False, indent=0, sort_keys=False) + "\n"
+    assert text == (LANG_DIR / "about_model.json").read_text(encoding="utf-8")
+    for mode in ("override", "gap"):
+        data = model_data(mode, dict(cfg, threshold=min(MARGINS)), *args)
+        assert min(MARGINS) < 0 and (data["mode"], data["threshold"], data["margin"]) == (mode, 0.0, min(MARGINS))

@@ -2,6 +2,8 @@
 `python -m training.experiments.date_sweep`, docs/measurements/dates_figures.md "DATE coverage sweep"), each on the sentence of a
 Wikinews train article outside every rule dev set, the dev6 articles and the test split (id and
 `published` in the comments). The language data each uses is named in its block."""
+import json
+
 import pytest
 
 from figure_helpers import dates_of, make
@@ -150,7 +152,7 @@ def test_heute_before_stative_participle(nlp):
 # the sweep itself (training/experiments/date_sweep.py): a trigger inside a DATE is not counted, one outside
 # is, by its named class; the dev6 articles are never among the Wikinews documents
 def test_sweep_counts_triggers_outside_dates(nlp):
-    from training.experiments.date_sweep import DEV6, Sweep
+    from training.experiments.date_sweep import Sweep
 
     sw = Sweep()
     text = ("Selbst die Wochenzeitschrift hatte letzten September kritisiert, dass sie zu viel zahlt. In der 70. Minute "
@@ -163,19 +165,22 @@ def test_sweep_counts_triggers_outside_dates(nlp):
     assert sw.classes[("minute of a match (in der 70. Minute: no DATE)", "wikinews")] == 1
     assert sw.classes[("relative modifier + month", "wikinews")] == 0
     assert not any(trig == "september" for _, trig, _ in sw.missed)
-    assert len(DEV6) == 30
 
 
 def test_sweep_never_reads_dev6():
     from pathlib import Path
 
-    from pipeline.paths import SHARED_DATA
-    from training.experiments.date_sweep import DEV6, wikinews_items
+    from pipeline.evaluate.rules import RULE_DEV_SETS
+    from pipeline.paths import ANNOTATIONS, SHARED_DATA
+    from training.experiments.date_sweep import rule_dev_ids, wikinews_items
 
     if not (Path(SHARED_DATA) / "news" / "wikinews_de.jsonl.gz").exists():
         pytest.skip("shared Wikinews data not available")
+    dev6 = set(json.loads((ANNOTATIONS / "news" / "dev6.json").read_text(encoding="utf-8"))["ids"])
+    # every rule dev set of train articles is left out, dev6 among them
+    assert dev6 <= rule_dev_ids() and {f"dev{k}" for k in range(2, 8)} <= set(RULE_DEV_SETS)
     ids = {ctx["id"] for _, ctx in wikinews_items(SHARED_DATA)}
-    assert ids and not ids & DEV6
+    assert ids and not ids & rule_dev_ids()
     assert len(ids) >= 600
 
 
@@ -189,3 +194,13 @@ def test_national_day(nlp):
     assert ds == [("Nationalfeiertag", "2014-10-01", "date")] * 2
     # no country named: a DATE without a value
     assert dates_of(nlp, "Am Nationalfeiertag gab es Paraden.", "2016-10-20") == [("Nationalfeiertag", None, "date")]
+
+
+def test_sweep_names_an_unknown_source_before_loading_the_model(monkeypatch, capsys):
+    import pipeline.nlp
+    from training.experiments import date_sweep
+
+    monkeypatch.setattr(pipeline.nlp, "load_nlp", lambda *a, **k: pytest.fail("the model was loaded"))
+    with pytest.raises(SystemExit) as e:
+        date_sweep.main(["--sources", "wikinews,wiki"])
+    assert e.value.code == 2 and "--sources wiki: unknown" in capsys.readouterr().err

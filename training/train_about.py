@@ -306,6 +306,26 @@ def score(fr: Any, figs: list[Fig], weights: dict, cfg: dict, mode: str,
     return correct(figs, preds), len(figs), preds
 
 
+def model_data(combo: str, cfg: dict, prior: dict[str, float], weights: dict[str, float], figures: int) -> dict[str, Any]:
+    """The model file's content for the chosen combination, validated as the pipeline reads it
+    (`about_model.validate`), so that the trainer never writes a file the pipeline rejects. For
+    "override" and "gap" the cross-validated number (``cfg["threshold"]``) is the margin, which
+    may be negative (MARGINS), and ``threshold`` is 0: those modes take the model's best candidate
+    whatever its probability (`about_model.combine`)."""
+    from pipeline.nlp.about_model import MODEL_FILE, MODEL_VERSION, validate
+
+    model = {"_comment": "learned FIGURE about (issue 18): conditional-logit weights over candidate features "
+                         "(pipeline/nlp/about_model.py) and how they meet the rules (mode, margin, the rules' "
+                         "accuracy on the blind sets dev4/dev5 as rule_prior); rebuilt by `python -m training.train_about`",
+             "version": MODEL_VERSION, "groups": list(cfg["groups"]), "prev_sentence": cfg["prev_sentence"],
+             "threshold": cfg["threshold"] if combo == "fallback" else 0.0, "l2": cfg["l2"], "mode": combo,
+             "margin": 0.0 if combo == "fallback" else cfg["threshold"],
+             "rule_prior": prior,
+             "trained_on": {"sets": list(TRAIN_SETS), "subset": cfg["subset"], "figures": figures},
+             "weights": weights}
+    return validate(model, Path(MODEL_FILE))
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", type=Path, default=OUT)
@@ -343,16 +363,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     cfg = best["combination"]
     prior = rule_priors([f for f in figs if f.set in RULES_BLIND])
     weights = fit(fr, figs, cfg)
-    model = {"_comment": "learned FIGURE about (issue 18): conditional-logit weights over candidate features "
-                         "(pipeline/nlp/about_model.py) and how they meet the rules (mode, margin, the rules' "
-                         "accuracy on the blind sets dev4/dev5 as rule_prior); rebuilt by `python -m training.train_about`",
-             "version": 2, "groups": cfg["groups"], "prev_sentence": cfg["prev_sentence"],
-             "threshold": cfg["threshold"], "l2": cfg["l2"], "mode": combo,
-             "margin": 0.0 if combo == "fallback" else cfg["threshold"],
-             "rule_prior": prior,
-             "trained_on": {"sets": list(TRAIN_SETS), "subset": cfg["subset"],
-                            "figures": sum(1 for f in figs if modelled(f) and (cfg["subset"] == "all" or f.rule_about is None))},
-             "weights": weights}
+    figures = sum(1 for f in figs if modelled(f) and (cfg["subset"] == "all" or f.rule_about is None))
+    model = model_data(combo, cfg, prior, weights, figures)
     with atomic_open(args.out) as fh:
         json.dump(model, fh, ensure_ascii=False, indent=0, sort_keys=False)
         fh.write("\n")

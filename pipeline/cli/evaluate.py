@@ -46,9 +46,8 @@ def evaluate_cmd(
     """Score a run against the hand-made gold standard (P/R/F1 per label; value/unit/about accuracy)."""
     from wasabi import msg
 
-    from ..evaluate.gold import evaluate_run, format_report
-
     from ..errors import NoRunOutput
+    from ..evaluate.gold import evaluate_run, format_report
 
     if not run_file.exists():
         msg.fail(f"{NoRunOutput(run_file)}; or give --run")

@@ -29,8 +29,7 @@ from . import log as dec
 from . import mentions, teams, words
 from .apply import apply_decisions, strip_review
 from .overview import overview
-from ..errors import CannotStart
-from ..errors import NoRunOutput
+from ..errors import CannotStart, NoRunOutput
 from ..io import read_jsonl
 from ..paths import STATIC_DIR
 from ..schema import LABELS

@@ -12,13 +12,18 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 PY=${PY:-.venv/bin/python}
+usage="usage: $0 news|news_ge LR [STEPS]"
+[ $# -ge 2 ] || { echo "$usage" >&2; exit 2; }
 data=$1; lr=$2; steps=${3:-2000}; name=ft_${data}_$lr
+for f in training/corpus/news_1.0/{ner_news,ner_germeval,ner_dev_all}.spacy; do
+  [ -f "$f" ] || { echo "$0: $f: no such file (run the news_1.0 line of \`make -f training/Makefile corpus\` first)" >&2; exit 2; }
+done
 case $data in
   news) train=training/corpus/news_1.0/ner_news.spacy ;;
   news_ge) train=training/corpus/ft_news_ge   # a folder: spaCy's Corpus reads every .spacy in it
            mkdir -p $train
            ln -sf ../news_1.0/ner_news.spacy ../news_1.0/ner_germeval.spacy $train/ ;;
-  *) echo "usage: $0 news|news_ge LR [STEPS]" >&2; exit 2 ;;
+  *) echo "$usage" >&2; exit 2 ;;
 esac
 mkdir -p training/logs
 /usr/bin/time -v $PY -m spacy train training/configs/ner_finetune.cfg --code training/log_hooks.py \
@@ -26,7 +31,7 @@ mkdir -p training/logs
   --paths.train $train --paths.dev training/corpus/news_1.0/ner_dev_all.spacy \
   --training.optimizer.learn_rate "$lr" --training.max_steps "$steps" --training.eval_frequency 200 \
   --training.logger.@loggers presseschau.PerTypeLogger.v1 --training.logger.path training/logs/$name.jsonl \
-  > training/logs/$name.log 2>&1
+  > training/logs/$name.log 2>&1 || { echo "$0: training failed, see training/logs/$name.log" >&2; exit 1; }
 cand=training/output/cand_$name
 rm -rf $cand && cp -r models/de_presseschau $cand && rm -rf $cand/ner && cp -r training/output/$name/model-best/ner $cand/ner
 $PY -m pipeline.evaluate.model --model $cand --split dev --mode both --json training/logs/eval_$name.json
