@@ -679,7 +679,7 @@ class DateRecognizer:
             "jahr_year": "Jahr", "new_year": "Jahr", "decade": r"\d-?er|ziger|ßiger", "calweek": KW, "century": r"Jahrhundert|Jh\.", "bc_year": r"v\.\s?Chr\.",
             "weekday": _alt(_cap(w) for w in self.weekdays), "weekday_week": WEEK, "deictic": "eute|estern|orgen", "episode_day": "Tag",
             "deictic_year": _alt(_both(self.deictic_years)),
-            "holiday": holiday_gate, "national_day": "Nationalfeiertag", "clock_duration": r"\d:\d\d:\d",
+            "holiday": holiday_gate, "national_day": _alt(_cap(w) for w in self.national_day_words), "clock_duration": r"\d:\d\d:\d",
         }
         compiled = {g: re.compile(g) for g in set(gates.values())}
         self.gates = [compiled[gates[k]] if k in gates else None for k, _, _ in self.patterns]
