@@ -43,7 +43,15 @@ from .normalize import fraction, lang_data, lookup_unit, multiplier, parse_ancho
 from .ext import DATE_SPANS, FIGURE_SPANS
 
 _NOUN_POS = {"NOUN", "PROPN"}
-_ADJ_INFL = re.compile(r"^[a-zäöüß][a-zäöüß-]*(?:e|en|er|es|em)$")
+# the strong/weak adjective endings of German ("lange", "langen", "langer", "langes", "langem"),
+# longest first so that a stem is cut once: a closed grammatical set, not vocabulary
+_ADJ_ENDINGS = ("en", "em", "er", "es", "e")
+_ADJ_INFL = re.compile(r"^[a-zäöüß][a-zäöüß-]*(?:%s)$" % "|".join(_ADJ_ENDINGS))
+
+
+def _adj_stem(low: str, stems) -> Optional[str]:
+    """The stem of an inflected adjective `low` when it is in `stems` ("entfernte" -> "entfernt")."""
+    return next((low[:-len(e)] for e in _ADJ_ENDINGS if low.endswith(e) and low[:-len(e)] in stems), None)
 _TIME_UNITS = {"s", "min", "h", "day", "week", "month", "year", "decade", "century"}
 _CALENDAR_UNITS = {"day", "week", "month", "year", "decade", "century"}  # "vor/in N ..." resolves to a date
 _SYMBOL_PREFIX = {"€", "$", "£", "US$"}
@@ -788,8 +796,7 @@ class FigureRecognizer:
             if t.is_punct:
                 return False
             low = t.text.lower()
-            if low in self.distance_words or any(low.endswith(e) and low[:-len(e)] in self.distance_words
-                                                 for e in ("e", "en", "er", "es", "em")):
+            if low in self.distance_words or _adj_stem(low, self.distance_words):
                 return True  # attributive too: "ins 180 km entfernte Nairobi"
         return False
 
@@ -1270,8 +1277,7 @@ class FigureRecognizer:
 
     def measure_adj_base(self, low: str) -> Optional[str]:
         """Base of an inflected measure adjective ("schwere" -> "schwer", "hohe" -> "hoch"), else None."""
-        return self.measure_adjectives_irregular.get(low) or next(
-            (low[:-len(e)] for e in ("en", "em", "er", "es", "e") if low.endswith(e) and low[:-len(e)] in self.measure_adjectives), None)
+        return self.measure_adjectives_irregular.get(low) or _adj_stem(low, self.measure_adjectives)
 
     def _about_measure_adj(self, doc: Doc, f: dict) -> Optional[Token]:
         """"3,21 Meter groß" (predicate: the subject), "335 Meter lange und 43 Meter breite
@@ -1853,7 +1859,7 @@ class FigureRecognizer:
                 if k == 1 and key not in self.sets and i > 0 and (lookup_unit(doc[i - 1].text) or ("", 0))[0] in _TIME_UNITS:
                     # an inflected adjective as the rate of a time: "zwei Stunden wöchentlicher Mehrarbeit"
                     # (not "im täglichen Alltag")
-                    key = next((key[:-len(e)] for e in ("en", "em", "er", "es", "e") if key.endswith("lich" + e)), key)
+                    key = next((key[:-len(e)] for e in _ADJ_ENDINGS if key.endswith("lich" + e)), key)
                 if key in self.sets and not (k == 1 and i > 0 and doc[i - 1].text.lower() in self.genitive_determiners
                                              and doc[i].text[:1].isupper()):
                     # not a genitive noun after its article: "im Verlauf des Montags" (wn56533) is that
