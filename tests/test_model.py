@@ -83,3 +83,22 @@ def test_bundled_gazetteer_only_adds_names_the_ner_missed(bundled):
         assert ner_only <= full
         added += len(full - ner_only)
     assert added >= 3
+
+
+def test_pretraining_sample_is_seeded_cut_at_its_budget_and_drops_short_lines(tmp_path):
+    # training/experiments/pretrain_sample.py on real Bundestag paragraphs: the same seed gives the
+    # same sample, the word budget is kept to within one line, and lines under 5 words are left out
+    from itertools import islice
+
+    from training.experiments.pretrain_sample import write_sample
+    from training.vectors import bundestag_lines
+
+    lines = list(islice(bundestag_lines(SHARED / "data"), 3000))
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    n = write_sample(lines, 20_000, a)
+    assert write_sample(lines, 20_000, b) == n and a.read_bytes() == b.read_bytes()
+    texts = [json.loads(line)["text"] for line in a.read_text(encoding="utf-8").splitlines()]
+    longest = max(t.count(" ") + 1 for t in texts)
+    assert 20_000 <= n < 20_000 + longest and n == sum(t.count(" ") + 1 for t in texts)
+    assert all(t in lines and t.count(" ") + 1 >= 5 for t in texts)
+    assert texts[:20] != [t for t in lines if t.count(" ") + 1 >= 5][:20]  # shuffled, not file order
