@@ -55,6 +55,20 @@ def test_short_form_genitive_and_alias(nlp):
     assert got[("Putins", "PER")] == got[("Wladimir Putin", "PER")] == "Wladimir Putin"
 
 
+def test_place_genitives_by_the_endings_of_the_data(nlp, monkeypatch):
+    """names.json "place_genitive_endings": "Frankreichs" -> "Frankreich"; a name in -ens keeps its "s"
+    ("Amiens", and "Spaniens" with no "Spanien" in the article or the alias table)."""
+    text = "Frankreichs Regierung und Moskaus Bürgermeister trafen sich in Paris und Amiens. Spaniens König kam."
+    ents = [("Frankreichs", "LOC"), ("Moskaus", "LOC"), ("Paris", "LOC"), ("Amiens", "LOC"), ("Spaniens", "LOC")]
+    assert annotate(nlp, text, ents) == {("Frankreichs", "LOC"): "Frankreich", ("Moskaus", "LOC"): "Moskau",
+                                         ("Paris", "LOC"): "Paris", ("Amiens", "LOC"): "Amiens",
+                                         ("Spaniens", "LOC"): "Spaniens"}
+    # "Moskau" is in the alias table, "Frankreich" is not: only the endings give it
+    monkeypatch.setattr(nlp.get_pipe("presseschau_names"), "place_genitive_endings", ())
+    got = annotate(nlp, text, ents)
+    assert got[("Frankreichs", "LOC")] == "Frankreichs" and got[("Moskaus", "LOC")] == "Moskau"
+
+
 def test_titles_are_no_part_of_the_name(nlp):
     # the span is cut to the name too (GUIDELINES: titles outside, "Kremlchef [Putin]")
     got = annotate(nlp, "Für Kremlchef Putin kommen die Unruhen im Nachbarland zur Unzeit.", [("Kremlchef Putin", "PER")])

@@ -61,7 +61,8 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "score_context", "duration_adjectives", "von_prepositions", "number_links", "coordinators", "definite_articles",
         "genitive_determiners", "range_links", "change_links", "classifier_nouns", "content_prepositions", "per_unit",
         "partitive_articles", "bound_not_for_percent", "genitive_one", "container_prepositions"}),
-    "names.json": frozenset({"titles", "surname_particles"}),
+    "names.json": frozenset({"titles", "surname_particles", "indefinite_articles", "not_adjectives", "feminine_suffixes",
+                         "place_genitive_endings", "genitive_s_not_after"}),
     "ner_rules.json": frozenset({
         "place_descriptors", "legal_forms", "org_heads", "name_heads", "club_prefixes", "org_compound_prefixes",
         "strip_leading_pos", "strip_trailing_pos", "city_adjective", "trailing_openers", "appositive_heads",
