@@ -236,29 +236,33 @@ def parse_number(text: str) -> Optional[Number]:
     return parse_number_word(text)
 
 
-_UNITS_W = ["", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"]
-_TEENS_W = ["zehn", "elf", "zwölf", "dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn",
-            "achtzehn", "neunzehn"]
-_TENS_W = ["", "", "zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig",
-           "neunzig"]
+@lru_cache(maxsize=None)
+def _spellings(table: str) -> dict[int, str]:
+    """A number table of numbers.json read backwards, for `number_to_words`: the first spelling of
+    each value ("units": 1 "eins", not "ein"/"eine"; 2 "zwei", not "zwo"; "tens": 30 "dreißig", not
+    "dreissig"; "unit_prefixes_in_compounds": 1 "ein" of "einhundert", "einundzwanzig")."""
+    out: dict[int, str] = {}
+    for word, value in lang_data("numbers.json")[table].items():
+        out.setdefault(value, word)
+    return out
 
 
 def _words_below_100(n: int, final: bool = True) -> str:
     if n < 10:
-        return _UNITS_W[n] if final or n != 1 else "ein"
+        return _spellings("units")[n] if final or n != 1 else _spellings("unit_prefixes_in_compounds")[1]
     if n < 20:
-        return _TEENS_W[n - 10]
+        return _spellings("teens")[n]
     t, u = divmod(n, 10)
     if u == 0:
-        return _TENS_W[t]
-    return ("ein" if u == 1 else _UNITS_W[u]) + "und" + _TENS_W[t]
+        return _spellings("tens")[n]
+    return _spellings("unit_prefixes_in_compounds")[u] + "und" + _spellings("tens")[10 * t]
 
 
 def _words_below_1000(n: int) -> str:
     h, r = divmod(n, 100)
     out = ""
     if h:
-        out = ("ein" if h == 1 else _UNITS_W[h]) + lang_data("numbers.json")["hundred"]
+        out = _spellings("unit_prefixes_in_compounds")[h] + lang_data("numbers.json")["hundred"]
     if r:
         out += _words_below_100(r)
     return out
@@ -273,7 +277,7 @@ def number_to_words(n: int) -> str:
     th, r = divmod(n, 1000)
     out = ""
     if th:
-        out = ("ein" if th == 1 else _words_below_1000(th)) + lang_data("numbers.json")["thousand"]
+        out = (_spellings("unit_prefixes_in_compounds")[1] if th == 1 else _words_below_1000(th)) + lang_data("numbers.json")["thousand"]
     if r:
         out += _words_below_1000(r)
     return out
