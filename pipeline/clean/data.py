@@ -69,6 +69,7 @@ class _Data:
         self.tail_inline = comp(d.get("tail_inline_patterns", []))
         self.author_note = [re.compile(r) for r in d.get("author_note_patterns", {}).get("patterns", [])]
         self.tail_block = [re.compile(r) for r in d.get("tail_block_patterns", {}).get("patterns", [])]
+        self.cookie_re = re.compile(d["cookie_banner_pattern"])
         self.link_re = re.compile(d["link_pattern"])
         self.emph_re = re.compile(d["emphasis_pattern"])
         self.heading_re = re.compile(d["heading_prefix_pattern"])
