@@ -313,6 +313,22 @@ def test_kaspisches_meer_base_form_or_surface(real_nlp):
     assert [c for _, _, c in _ents(doc)] == ["Eurasische Wirtschaftsunion", "Vereinte Nationen"]
 
 
+def test_article_genders_are_checked_at_load():
+    """names.json "article_genders" ("das Kaspische Meer" -> neuter, above) gives only genders the
+    code knows: a typo is a LanguageDataError naming the entry, not a silently unknown gender."""
+    import json
+
+    from pipeline.nlp.normalize import LanguageDataError, check_keys
+    from pipeline.paths import LANG_DIR
+
+    data = json.loads((LANG_DIR / "names.json").read_text(encoding="utf-8"))
+    check_keys("names.json", data)
+    assert data["article_genders"]["e"]["das"] == "Neut"
+    data["article_genders"]["e"]["das"] = "Neuter"
+    with pytest.raises(LanguageDataError, match="article_genders.*'e das': 'Neuter'"):
+        check_keys("names.json", data)
+
+
 def test_no_duplicated_first_name(tmp_path):
     # a word alias written with the full name (a plausible editing mistake) used to give
     # "Dmitri Dmitri Medwedew"

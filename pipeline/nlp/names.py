@@ -161,6 +161,8 @@ class NameLinker:
         self.particles = set(data.get("surname_particles", []))
         self.indefinite_articles = frozenset(data["indefinite_articles"])
         self.not_adjectives = frozenset(data["not_adjectives"])
+        # adjective ending -> article -> gender/number (values checked at load: normalize.check_keys)
+        self.article_genders = {end: dict(arts) for end, arts in data["article_genders"].items() if not end.startswith("_")}
         # tuples: str.endswith takes them as they are
         self.feminine_suffixes = tuple(data["feminine_suffixes"])
         self.feminine_plural_suffixes = tuple(f + "en" for f in self.feminine_suffixes)
@@ -296,15 +298,8 @@ class NameLinker:
             return None, False
         art = ent.doc[ent.start - 1].lower_
         adj_end = _ADJ_RE.match(toks[adj_idx[0]]).group("end")
-        if art == "das" and adj_end == "e":
-            return "Neut", False  # das Kaspische Meer
-        if art == "der" and adj_end == "e":
-            return "Masc", False  # der Persische Golf
-        if art == "die" and adj_end == "e":
-            return "Fem", False
-        if art in ("die", "der", "zur") and adj_end == "en":
-            return "Plur" if art == "die" else "Fem", False  # die Vereinten Nationen / der Eurasischen Union
-        return None, False
+        # "das Kaspische Meer": neuter, "die Vereinten Nationen": plural (names.json "article_genders")
+        return self.article_genders.get(adj_end, {}).get(art), False
 
     def _strip_titles(self, form: str, label: str) -> str:
         if label not in ("PER", "PERSON"):

@@ -61,7 +61,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "score_context", "duration_adjectives", "von_prepositions", "number_links", "coordinators", "definite_articles",
         "genitive_determiners", "range_links", "change_links", "classifier_nouns", "content_prepositions", "per_unit",
         "partitive_articles", "bound_not_for_percent", "genitive_one", "container_prepositions"}),
-    "names.json": frozenset({"titles", "surname_particles", "indefinite_articles", "not_adjectives", "feminine_suffixes",
+    "names.json": frozenset({"titles", "surname_particles", "indefinite_articles", "not_adjectives", "feminine_suffixes", "article_genders",
                          "place_genitive_endings", "genitive_s_not_after"}),
     "ner_rules.json": frozenset({
         "place_descriptors", "legal_forms", "org_heads", "name_heads", "club_prefixes", "org_compound_prefixes",
@@ -75,9 +75,14 @@ JSON_KEYS: dict[str, frozenset[str]] = {
 HOLIDAY_RULE = re.compile(r"^(?:E[+-]\d{1,3}|(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?::[0-6]:-?[1-9])?)$")
 
 
+#: the genders/numbers names.json "article_genders" may give a name's head (UD morphology values)
+NAME_GENDERS = frozenset({"Fem", "Masc", "Neut", "Plur"})
+
+
 def check_keys(name: str, data: Any, shown: Optional[str] = None) -> None:
     """The keys of language data file `name` against `JSON_KEYS` (and the holiday rules of
-    dates.json against `HOLIDAY_RULE`); LanguageDataError naming the file (`shown`, else `name`)."""
+    dates.json against `HOLIDAY_RULE`, the genders of names.json against `NAME_GENDERS`);
+    LanguageDataError naming the file (`shown`, else `name`)."""
     expected = JSON_KEYS.get(name)
     if expected is None or not isinstance(data, dict):
         return
@@ -89,6 +94,11 @@ def check_keys(name: str, data: Any, shown: Optional[str] = None) -> None:
         if bad:
             raise LanguageDataError(f"{shown or name}: holiday rules in no known form {bad} "
                                     f"('MM-DD', 'E+N', 'E-N' or 'MM-DD:weekday:n', n not 0)")
+    if name == "names.json":
+        bad = {f"{end} {art}": g for end, arts in data["article_genders"].items() if not end.startswith("_")
+               for art, g in arts.items() if g not in NAME_GENDERS}
+        if bad:
+            raise LanguageDataError(f"{shown or name}: article_genders not in {sorted(NAME_GENDERS)}: {bad}")
 
 
 @lru_cache(maxsize=None)
