@@ -227,3 +227,32 @@ def test_trainer_writes_a_model_the_pipeline_reads():
     for mode in ("override", "gap"):
         data = model_data(mode, dict(cfg, threshold=min(MARGINS)), *args)
         assert min(MARGINS) < 0 and (data["mode"], data["threshold"], data["margin"]) == (mode, 0.0, min(MARGINS))
+
+
+def test_trainer_folds_leave_the_held_out_set_out(monkeypatch):
+    """training/train_about.py `out_of_fold` (the one fold loop of the cross-validation and of
+    `changes`): each held-out set is scored by a model trained on the other sets only (with
+    "rule_null" only on figures the rules leave null), its rule priors from the other blind sets."""
+    from types import SimpleNamespace
+
+    import training.train_about as ta
+
+    def fig(s, rule_about, unit=None):
+        return ta.Fig(s, None, SimpleNamespace(_=SimpleNamespace(unit=unit)), "Mensch", rule_about, "parse")
+
+    figs = [fig("dev", None), fig("dev", "Mensch"), fig("dev4", None), fig("dev4", "Haus"), fig("dev5", None),
+            fig("dev5", "Mensch"), fig("dev5", None, unit="year")]  # a duration: not modelled, never trained on
+    trained = []
+    monkeypatch.setattr(ta, "instance", lambda fr, f, groups, prev: [(f.set, [f"id={id(f)}"])])
+    monkeypatch.setattr(ta, "train", lambda insts, golds, l2: trained.append(sorted(i[0][0] for i in insts)) or {})
+    monkeypatch.setattr(ta, "distributions", lambda w, insts: insts)
+    assert ta.rule_priors(figs[2:4]) != ta.rule_priors(figs[4:])
+    for subset, expected in (("all", [["dev", "dev", "dev5", "dev5"], ["dev", "dev", "dev4", "dev4"]]),
+                             ("rule_null", [["dev", "dev5"], ["dev", "dev4"]])):
+        trained.clear()
+        out = list(ta.out_of_fold(None, figs, ta.RULES_BLIND, ("position",), False, 0.01, subset))
+        assert [held for held, *_ in out] == ["dev4", "dev5"] and trained == expected
+        for held, te, dists, prior in out:
+            other = "dev5" if held == "dev4" else "dev4"
+            assert te == [f for f in figs if f.set == held] and [d[0][0] for d in dists] == [held] * len(te)
+            assert prior == ta.rule_priors([f for f in figs if f.set == other])

@@ -940,3 +940,38 @@ def test_short_article_in_narrow_columns_still_read_as_dehyphenated():
     assert "schwarz-grünen" in doc.text and "schwarzgrünen" not in doc.text, doc.text[:400]
     broken = kept[0].split()[-1][:-1] + raw.split(kept[0] + "\n\n", 1)[1].split()[0]
     assert broken in doc.text, broken
+
+
+def test_cookie_banner_inside_a_line_by_the_data_pattern(monkeypatch):
+    """A cookie banner inside an article's line is cut as boilerplate by cleaning.json
+    "cookie_banner_pattern" (language data, not a pattern in furniture.py); the text around it stays."""
+    from pipeline.clean.data import _data
+
+    raw = ("Der Bundestag hat am Donnerstag nach langer Debatte das umstrittene Gesetz zur Reform der Pflege "
+           "beschlossen. Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten. Mit der Nutzung der "
+           "Seite stimmen Sie der Verwendung zu. OK Die Opposition kritisierte den Beschluss scharf.\n")
+    banner = ("Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten. Mit der Nutzung der Seite stimmen "
+              "Sie der Verwendung zu. OK")
+    doc = _ok(raw)
+    assert [(x.kind, x.text) for x in doc.removed] == [("boilerplate", banner)]
+    assert doc.text.endswith("beschlossen. Die Opposition kritisierte den Beschluss scharf.")
+    monkeypatch.setattr(_data(), "cookie_re", re.compile(r"(?!)"))  # a pattern that matches nothing
+    assert banner in _ok(raw).text
+
+
+def test_camelcase_name_prefixes_are_no_cut(monkeypatch):
+    """A compound glued by pdftotext is cut at its one inner capital, not after a name prefix
+    (cleaning_camelcase.json "camelcase_name_prefixes": "McKinseyStudie" -> "McKinsey-Studie")."""
+    from pipeline.clean.data import _data
+
+    lines = ["Die Regierung in Berlin hat am Mittwoch nach langen Beratungen beschlossen, dass",
+             "der NatoGipfel im kommenden Jahr in der Hauptstadt stattfinden soll, wie es hieß.",
+             "Auch die neue McKinseyStudie und der MacBookVerkauf wurden dabei kurz erwähnt.",
+             "und sagten, man werde die Entscheidung der Regierung sehr genau prüfen und bewerten.",
+             "Die Opposition kritisierte das Vorhaben scharf und verlangte eine Debatte im Plenum.",
+             "Ein Sprecher des Ministeriums wies die Kritik zurück und verteidigte den Beschluss."]
+    raw = "\n".join(lines) + "\n"
+    assert "Nato-Gipfel" in _ok(raw).text and "McKinsey-Studie" in _ok(raw).text
+    # without the prefixes "Mc|Kinsey" is a second inner capital: two cuts, a name, left as written
+    monkeypatch.setattr(_data(), "camel_name_prefixes", frozenset())
+    assert "McKinseyStudie" in _ok(raw).text

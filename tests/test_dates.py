@@ -389,7 +389,9 @@ def test_language_data_keys_are_validated(tmp_path):
     from pipeline.nlp.normalize import LANG_DIR, LanguageDataError, lang_data
 
     for name, key in (("dates.json", "ordinal_nouns"), ("measures.json", "coordinators"), ("numbers.json", "sign_words"),
-                      ("qualifiers.json", "before_digits_only"), ("measures.json", "change_links"), ("identifiers.json", "after")):
+                      ("qualifiers.json", "before_digits_only"), ("measures.json", "change_links"), ("identifiers.json", "after"),
+                      ("measures.json", "action_noun_suffixes"), ("names.json", "not_adjectives"),
+                      ("names.json", "place_genitive_endings")):
         data = json.loads((LANG_DIR / name).read_text(encoding="utf-8"))
         assert key in lang_data(name)
         del data[key]

@@ -36,7 +36,8 @@ def test_repeated_day_takes_earlier_year(nlp):
         [("18. September", "2004-09-18", "date")]
 
 
-# 3. "mit" + a time + an action noun in -ung is a duration, not "mit" + an age (figures.py `is_age`)
+# 3. "mit" + a time + an action noun in -ung is a duration, not "mit" + an age (figures.py `is_age`,
+# measures.json "action_noun_suffixes")
 def test_delay_after_mit_is_duration(nlp):
     text = ("Das in Bremerhaven gebaute Kreuzfahrtschiff Pride of America konnte erst mit einem Tag Verzögerung an "
             "die Reederei übergeben werden. Die Übergabe erfolgte jetzt mit mehr als einem Jahr Verspätung.")  # wn5954 (dev6)
@@ -45,6 +46,16 @@ def test_delay_after_mit_is_duration(nlp):
     # "mit" + years + a role or a verb stays an age (a FIGURE, no DATE)
     assert not dates_of(nlp, "Er wurde mit 18 Jahren Weltmeister.", "2005-06-07")
     assert not dates_of(nlp, "Mit 75 Jahren starb er in Berlin.", "2005-06-07")
+
+
+def test_action_noun_suffixes_come_from_the_data(nlp, monkeypatch):
+    """The suffix is language data: without it the delay after "mit" is taken for an age."""
+    text = "Die Übergabe erfolgte jetzt mit mehr als einem Jahr Verspätung."  # wn5954 (dev6)
+    fr = nlp.get_pipe("presseschau_figures")
+    assert fr.action_noun_suffixes == ("ung",)
+    assert ("einem Jahr", "P1Y", "duration") in dates_of(nlp, text, "2005-06-07")
+    monkeypatch.setattr(fr, "action_noun_suffixes", ())
+    assert not dates_of(nlp, text, "2005-06-07")
 
 
 # 4. a race time of hours, minutes and seconds is a duration (dates.py pattern "clock_duration");

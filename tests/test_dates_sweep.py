@@ -167,6 +167,23 @@ def test_sweep_counts_triggers_outside_dates(nlp):
     assert not any(trig == "september" for _, trig, _ in sw.missed)
 
 
+def test_sweep_month_classes_use_the_month_names_of_the_data():
+    """The month classes match every month name of dates.json (no list of their own): "Jänner" too."""
+    from pipeline.nlp.normalize import lang_data
+    from training.experiments.date_sweep import Sweep
+
+    names = [k for k in lang_data("dates.json")["months"] if not k.endswith(".")]
+    assert "jänner" in names
+    sw = Sweep()
+    for name in names:
+        sw.classify("missed", f"hatte letzten [{name.capitalize()}] kritisiert", "wikinews", "t")
+        sw.classify("missed", f"auf [{name.capitalize()}] verschoben", "wikinews", "t")
+    assert sw.classes[("relative modifier + month", "wikinews")] == len(names)
+    assert sw.classes[("auf/vor + bare month", "wikinews")] == len(names)
+    sw.classify("missed", "hatte letzten [Jahrestag] kritisiert", "wikinews", "t")  # no month: not counted
+    assert sw.classes[("relative modifier + month", "wikinews")] == len(names)
+
+
 def test_sweep_never_reads_dev6():
     from pathlib import Path
 

@@ -55,6 +55,20 @@ def test_short_form_genitive_and_alias(nlp):
     assert got[("Putins", "PER")] == got[("Wladimir Putin", "PER")] == "Wladimir Putin"
 
 
+def test_place_genitives_by_the_endings_of_the_data(nlp, monkeypatch):
+    """names.json "place_genitive_endings": "Frankreichs" -> "Frankreich"; a name in -ens keeps its "s"
+    ("Amiens", and "Spaniens" with no "Spanien" in the article or the alias table)."""
+    text = "Frankreichs Regierung und Moskaus Bürgermeister trafen sich in Paris und Amiens. Spaniens König kam."
+    ents = [("Frankreichs", "LOC"), ("Moskaus", "LOC"), ("Paris", "LOC"), ("Amiens", "LOC"), ("Spaniens", "LOC")]
+    assert annotate(nlp, text, ents) == {("Frankreichs", "LOC"): "Frankreich", ("Moskaus", "LOC"): "Moskau",
+                                         ("Paris", "LOC"): "Paris", ("Amiens", "LOC"): "Amiens",
+                                         ("Spaniens", "LOC"): "Spaniens"}
+    # "Moskau" is in the alias table, "Frankreich" is not: only the endings give it
+    monkeypatch.setattr(nlp.get_pipe("presseschau_names"), "place_genitive_endings", ())
+    got = annotate(nlp, text, ents)
+    assert got[("Frankreichs", "LOC")] == "Frankreichs" and got[("Moskaus", "LOC")] == "Moskau"
+
+
 def test_titles_are_no_part_of_the_name(nlp):
     # the span is cut to the name too (GUIDELINES: titles outside, "Kremlchef [Putin]")
     got = annotate(nlp, "Für Kremlchef Putin kommen die Unruhen im Nachbarland zur Unzeit.", [("Kremlchef Putin", "PER")])
@@ -297,6 +311,22 @@ def test_kaspisches_meer_base_form_or_surface(real_nlp):
     text3 = "Kasachstan ist Mitglied der Eurasischen Wirtschaftsunion und der Vereinten Nationen."
     doc = _with_model_ents(real_nlp, text3, [("Eurasischen Wirtschaftsunion", "ORG"), ("Vereinten Nationen", "ORG")], use_aliases=False)
     assert [c for _, _, c in _ents(doc)] == ["Eurasische Wirtschaftsunion", "Vereinte Nationen"]
+
+
+def test_article_genders_are_checked_at_load():
+    """names.json "article_genders" ("das Kaspische Meer" -> neuter, above) gives only genders the
+    code knows: a typo is a LanguageDataError naming the entry, not a silently unknown gender."""
+    import json
+
+    from pipeline.nlp.normalize import LanguageDataError, check_keys
+    from pipeline.paths import LANG_DIR
+
+    data = json.loads((LANG_DIR / "names.json").read_text(encoding="utf-8"))
+    check_keys("names.json", data)
+    assert data["article_genders"]["e"]["das"] == "Neut"
+    data["article_genders"]["e"]["das"] = "Neuter"
+    with pytest.raises(LanguageDataError, match="article_genders.*'e das': 'Neuter'"):
+        check_keys("names.json", data)
 
 
 def test_no_duplicated_first_name(tmp_path):

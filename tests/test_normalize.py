@@ -31,6 +31,17 @@ def test_number_words_round_trip_sample_up_to_a_million():
         assert parse_number_word(number_to_words(n)) == n, number_to_words(n)
 
 
+def test_number_words_are_spelled_from_the_data():
+    """number_to_words reads numbers.json backwards (no word lists of its own): the first spelling
+    of each value, the compound form "ein"."""
+    assert [number_to_words(n) for n in (1, 2, 19, 30, 31, 101, 1000, 1001, 2022, 999_999)] == [
+        "eins", "zwei", "neunzehn", "dreißig", "einunddreißig", "einhunderteins", "eintausend", "eintausendeins",
+        "zweitausendzweiundzwanzig", "neunhundertneunundneunzigtausendneunhundertneunundneunzig"]
+    d = lang_data("numbers.json")
+    assert list(d["tens"]).index("dreißig") < list(d["tens"]).index("dreissig")
+    assert list(d["units"]).index("zwei") < list(d["units"]).index("zwo")
+
+
 def test_number_word_data_parses_to_its_value():
     d = lang_data("numbers.json")
     for table in ("teens", "tens"):

@@ -32,7 +32,7 @@ import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Iterable, Iterator, Optional
 
 import numpy as np
 
@@ -137,6 +137,11 @@ def modelled(fig: Fig) -> bool:
     return fig.span._.unit not in _TIME_UNITS
 
 
+def trainable(fig: Fig, subset: str) -> bool:
+    """A figure the model is trained on: a modelled one, with ``subset`` "rule_null" only where the rules leave `about` null."""
+    return modelled(fig) and (subset == "all" or fig.rule_about is None)
+
+
 def train(insts: list[list], golds: list[Optional[str]], l2: float, steps: int = STEPS) -> dict[str, float]:
     """Conditional logit over each figure's candidates, the gold's candidates (all with the
     gold about string) as the target; figures whose gold no candidate gives are left out."""
@@ -230,6 +235,19 @@ def grid(mode: str) -> tuple[float, ...]:
     return MARGINS if mode in ("override", "gap") else THRESHOLDS
 
 
+def out_of_fold(fr: Any, figs: list[Fig], held_sets: Iterable[str], groups: tuple[str, ...], prev: bool,
+                l2: float, subset: str) -> Iterator[tuple[str, list[Fig], list[list], dict[str, float]]]:
+    """Leave one set out, for each of ``held_sets``: (the set, its figures, the model's distributions
+    for them when trained on the other sets' `trainable` figures, the rule priors from the blind sets
+    other than the held-out one)."""
+    for held in held_sets:
+        tr = [f for f in figs if f.set != held and trainable(f, subset)]
+        te = [f for f in figs if f.set == held]
+        prior = rule_priors([f for f in figs if f.set in RULES_BLIND and f.set != held])
+        w = train([instance(fr, f, groups, prev) for f in tr], [f.gold for f in tr], l2)
+        yield held, te, distributions(w, [instance(fr, f, groups, prev) for f in te]), prior
+
+
 def cross_validate(fr: Any, figs: list[Fig], log=print) -> dict[str, Any]:
     """Leave-one-set-out over TRAIN_SETS; correct counts per (config, threshold or margin, mode),
     pooled over all folds and over the RULES_BLIND folds. The fallback and the model alone are
@@ -240,12 +258,7 @@ def cross_validate(fr: Any, figs: list[Fig], log=print) -> dict[str, Any]:
     folds = [s for s in TRAIN_SETS if any(f.set == s for f in figs)]
     for groups, prev, l2, subset in itertools.product(GROUP_SETS, (False, True), L2S, ("all", "rule_null")):
         totals = {scope: {m: [0] * len(grid(m)) for m in SCORED} for scope in ("all", "blind")}
-        for held in folds:
-            tr = [f for f in figs if f.set != held and modelled(f) and (subset == "all" or f.rule_about is None)]
-            te = [f for f in figs if f.set == held]
-            prior = rule_priors([f for f in figs if f.set in RULES_BLIND and f.set != held])
-            w = train([instance(fr, f, groups, prev) for f in tr], [f.gold for f in tr], l2)
-            dists = distributions(w, [instance(fr, f, groups, prev) for f in te])
+        for held, te, dists, prior in out_of_fold(fr, figs, folds, groups, prev, l2, subset):
             for mode in SCORED:
                 for k, t in enumerate(grid(mode)):
                     c = correct(te, predictions(te, dists, t, mode, prior))
@@ -276,14 +289,10 @@ def cross_validate(fr: Any, figs: list[Fig], log=print) -> dict[str, Any]:
 def changes(fr: Any, figs: list[Fig], cfg: dict, mode: str) -> dict[str, int]:
     """Out of fold on the blind sets, against the rules: figures changed, won (the rules wrong, the
     mode right) and lost (the other way round), for a sign test."""
-    groups, prev = tuple(cfg["groups"]), cfg["prev_sentence"]
     out = {"changed": 0, "won": 0, "lost": 0}
-    for held in RULES_BLIND:
-        tr = [f for f in figs if f.set != held and modelled(f) and (cfg["subset"] == "all" or f.rule_about is None)]
-        te = [f for f in figs if f.set == held]
-        prior = rule_priors([f for f in figs if f.set in RULES_BLIND and f.set != held])
-        w = train([instance(fr, f, groups, prev) for f in tr], [f.gold for f in tr], cfg["l2"])
-        preds = predictions(te, distributions(w, [instance(fr, f, groups, prev) for f in te]), cfg["threshold"], mode, prior)
+    for _, te, dists, prior in out_of_fold(fr, figs, RULES_BLIND, tuple(cfg["groups"]), cfg["prev_sentence"],
+                                           cfg["l2"], cfg["subset"]):
+        preds = predictions(te, dists, cfg["threshold"], mode, prior)
         for f, p in zip(te, preds):
             if not same(p, f.rule_about):
                 out["changed"] += 1
@@ -294,7 +303,7 @@ def changes(fr: Any, figs: list[Fig], cfg: dict, mode: str) -> dict[str, int]:
 
 def fit(fr: Any, figs: list[Fig], cfg: dict) -> dict[str, float]:
     groups, prev = tuple(cfg["groups"]), cfg["prev_sentence"]
-    tr = [f for f in figs if f.set in TRAIN_SETS and modelled(f) and (cfg["subset"] == "all" or f.rule_about is None)]
+    tr = [f for f in figs if f.set in TRAIN_SETS and trainable(f, cfg["subset"])]
     return train([instance(fr, f, groups, prev) for f in tr], [f.gold for f in tr], cfg["l2"])
 
 
@@ -363,7 +372,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     cfg = best["combination"]
     prior = rule_priors([f for f in figs if f.set in RULES_BLIND])
     weights = fit(fr, figs, cfg)
-    figures = sum(1 for f in figs if modelled(f) and (cfg["subset"] == "all" or f.rule_about is None))
+    figures = sum(1 for f in figs if trainable(f, cfg["subset"]))
     model = model_data(combo, cfg, prior, weights, figures)
     with atomic_open(args.out) as fh:
         json.dump(model, fh, ensure_ascii=False, indent=0, sort_keys=False)

@@ -58,6 +58,7 @@ class _Data:
         self.keep_left_suffixes = tuple(d.get("hyphen_keep_left_suffixes", []))
         self.camel_names = frozenset(w.lower() for w in d["camelcase_names"])  # cleaning_camelcase.json
         self.hyphen_prefixes = frozenset(d.get("hyphen_name_prefixes", []))  # cleaning_camelcase.json
+        self.camel_name_prefixes = frozenset(d["camelcase_name_prefixes"])  # cleaning_camelcase.json
         # words after a suspended hyphen that pdftotext glues on ("Staats- und" -> "Staatsund")
         self.suspended_glued = tuple(w for w in d["suspended_hyphen_words"] if w.isalpha())
         comp = lambda entries: [(e["kind"], re.compile(e["regex"])) for e in entries]  # noqa: E731
@@ -69,6 +70,7 @@ class _Data:
         self.tail_inline = comp(d.get("tail_inline_patterns", []))
         self.author_note = [re.compile(r) for r in d.get("author_note_patterns", {}).get("patterns", [])]
         self.tail_block = [re.compile(r) for r in d.get("tail_block_patterns", {}).get("patterns", [])]
+        self.cookie_re = re.compile(d["cookie_banner_pattern"])
         self.link_re = re.compile(d["link_pattern"])
         self.emph_re = re.compile(d["emphasis_pattern"])
         self.heading_re = re.compile(d["heading_prefix_pattern"])

@@ -517,7 +517,7 @@ class _Classifier:
         for ln in c.nonblank:
             if ln.kind or "ookie" not in ln.text:
                 continue
-            for m in _COOKIE_RE.finditer(ln.text):
+            for m in D.cookie_re.finditer(ln.text):  # cleaning.json cookie_banner_pattern
                 c.cut(ln, ln.s + m.start(), ln.s + m.end(), "boilerplate")
             if ln.cuts and not c.kept_text(ln):
                 ln.kind, ln.cuts = "boilerplate", []
@@ -730,13 +730,6 @@ def _nav_spans(text: str, run_min: int = 10, max_lower: float = 0.15) -> list[tu
     return spans
 
 
-_COOKIE_RE = re.compile(
-    r"\b(?:Wir|Diese (?:Website|Webseite|Seite)|Unsere (?:Website|Webseite|Seite)|Um|Mit|Durch|Auf|Damit|Für)\b"
-    r"[^.!?\n]{0,250}\bCookies?\b[^.!?\n]{0,250}[.!?]"
-    r"(?:\s+[^.!?\n]{0,250}\b(?:Datenschutz\w*|Cookie\w*|zustimm\w*|Zustimmung|Einwilligung|Widerspruch\w*|widerruf\w*|"
-    r"Nutzung|stimmen Sie|akzeptier\w*|einverstanden|Einstellungen|Tracking|Analyse\w*|Drittanbieter\w*|Partner\w*|personalisier\w*)\b[^.!?\n]{0,250}[.!?])*"
-    r"(?:\s+(?:OK|Ok|Akzeptieren|Alle akzeptieren|Einverstanden|Verstanden|Ablehnen|Schließen|Zustimmen)\b)?"
-)
 _MD_STRIP = re.compile(r"\*\*|__")
 _LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+•]|\d{1,2}[.)])\s+\S|^\s*\|.*\w")
 

@@ -160,7 +160,6 @@ class _Assembler:
     _YEARS = re.compile(r"(1[5-9]\d\d|20\d\d)(1[5-9]\d\d|20\d\d)")
     # a host name and a path without a scheme: "pic.twitter.com/vRR4ubIRiQ", "bit.ly/2abCDe"
     _WEB_PATH = re.compile(r"[^\W_]\.[a-z]{2,6}/\S")
-    _NAME_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von"})
 
     def _merged_lines(self) -> set[int]:
         """pdftotext's default mode joins the line after a line-end hyphen onto the line that
@@ -573,8 +572,8 @@ class _Assembler:
         cuts = sorted({c.start() for c in self._CAMEL.finditer(w) if not re.fullmatch(r"[A-ZÄÖÜ]s", w[c.start():])}
                       | {c.start() for c in self._CAPS_TAIL.finditer(w)})
         # name prefixes are written with a capital after them ("McLaren", "DeMarcus",
-        # "MacBook"): the capital after them is no cut
-        cuts = [k for k in cuts if w[:k] not in self._NAME_PREFIXES]
+        # "MacBook"; cleaning_camelcase.json): the capital after them is no cut
+        cuts = [k for k in cuts if w[:k] not in self.D.camel_name_prefixes]
         if len(cuts) != 1:
             return []  # two capitals inside ("ProSiebenSat") is a name, not one glued compound
         k = cuts[0]

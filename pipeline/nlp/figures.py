@@ -169,6 +169,7 @@ class FigureRecognizer:
         self.anchored_after = {k: v for k, v in ms["anchored_after"].items() if not k.startswith("_")}
         self.age_after = set(ms["age_after"])
         self.age_before = [w.split() for w in ms["age_before"]]
+        self.action_noun_suffixes = tuple(ms["action_noun_suffixes"])
         self.sets = {k: v for k, v in ms["sets"].items() if not k.startswith("_")}
         self.plural_sets = dict(ms["plural_sets"]["words"])
         self.plural_set_before = [w.split() for w in ms["plural_sets"]["before"]]
@@ -1366,10 +1367,11 @@ class FigureRecognizer:
         if nxt is not None and nxt.text.lower() in self.age_after:
             return True
         q0 = self._qualifier_start(doc, self._list_start(doc, f["start"]))
-        # an action noun in -ung right after the time is what it measures: "mit einem Tag Verzögerung",
+        # an action noun right after the time is what it measures: "mit einem Tag Verzögerung",
         # "mit mehr als einem Jahr Verspätung" (wn5954) are durations, not "mit" + an age; a noun of a
-        # role stays an age ("mit 18 Jahren Weltmeister"): the suffix tells them apart without a list
-        action_after = nxt is not None and self._is_noun(nxt) and nxt.text.lower().endswith("ung")
+        # role stays an age ("mit 18 Jahren Weltmeister"): the suffix (measures.json
+        # "action_noun_suffixes") tells them apart without a list
+        action_after = nxt is not None and self._is_noun(nxt) and nxt.text.lower().endswith(self.action_noun_suffixes)
         # "im Alter von inzwischen 58, 60 und 65 Jahren" (wn54074, dev7): an adverb between a
         # phrase of several words and the number
         q1 = q0 - 1 if q0 >= 1 and doc[q0 - 1].pos_ == "ADV" and doc[q0 - 1].text.islower() else None

@@ -77,22 +77,10 @@ _NAMEISH_POS = ("PROPN", "X")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _ACRONYM_RE = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7}")
 _QUOTES = "\"'„“”«»‚‘’()[]"
-# feminine derivational suffixes: "-e" is the nominative of an attributive adjective before them
-_FEM_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "ie", "ik", "enz", "anz", "ur")
-_INDEFINITE = {"ein", "eine", "einer", "einem", "einen", "eines", "kein", "keine", "keiner", "keinem", "keinen", "keines"}
-# lowercase words ending like an adjective that are no attributive adjectives (used when the model has no POS)
-_FUNCTION_WORDS = {"die", "der", "den", "dem", "des", "diese", "dieser", "diesem", "diesen", "dieses", "jene", "jener",
-                   "jenem", "jenen", "jenes", "seine", "seiner", "seinem", "seinen", "seines", "ihre", "ihrer", "ihrem",
-                   "ihren", "ihres", "unsere", "unserer", "unserem", "unseren", "deren", "dessen", "über", "unter",
-                   "hinter", "wider", "gegen", "ohne", "aber", "oder", "sowie", "wieder", "immer", "oben", "unten",
-                   "neben", "zwischen", "außer", "hier", "wie", "sie", "je", "nie", "gestern", "morgen", "sagte",
-                   "meinte", "erklärte", "besuchte", "traf", "trafen", "haben", "werden", "wurden", "waren", "sollen"}
 _ADJ_RE = re.compile(r"^(?P<stem>[A-ZÄÖÜ][^\W\d_]*?(?:isch|ig|lich|sch|ch|al|ar|är|ell|iv|an|t))(?P<end>en|e)$")
 
 from ..paths import ALIASES as DEFAULT_ALIASES
 
-_LOC_GEN_SUFFIXES = ("lands", "stans", "reichs", "iens", "kaus", "ikas", "ands", "ens")
-_NO_STRIP_ENDINGS = ("ss", "ß", "x", "z", "'s", "us", "is", "os", "as", "ys")
 
 
 def _key(s: str) -> str:
@@ -171,6 +159,15 @@ class NameLinker:
         data = lang_data("names.json")
         self.titles = set(data["titles"])
         self.particles = set(data.get("surname_particles", []))
+        self.indefinite_articles = frozenset(data["indefinite_articles"])
+        self.not_adjectives = frozenset(data["not_adjectives"])
+        # adjective ending -> article -> gender/number (values checked at load: normalize.check_keys)
+        self.article_genders = {end: dict(arts) for end, arts in data["article_genders"].items() if not end.startswith("_")}
+        # tuples: str.endswith takes them as they are
+        self.feminine_suffixes = tuple(data["feminine_suffixes"])
+        self.feminine_plural_suffixes = tuple(f + "en" for f in self.feminine_suffixes)
+        self.place_genitive_endings = tuple(data["place_genitive_endings"])
+        self.genitive_s_not_after = tuple(data["genitive_s_not_after"])
 
     def _load_aliases(self, path: Optional[str | Path]) -> None:
         p = Path(path) if path else DEFAULT_ALIASES
@@ -227,12 +224,12 @@ class NameLinker:
             return cand
         if cand2 and (_key(cand2) in self.names or cand2 in attested):
             return cand2
-        if form.endswith(_NO_STRIP_ENDINGS):
+        if form.endswith(self.genitive_s_not_after):
             return form
         last = ent[-1]
         if last.has_morph() and "Gen" in last.morph.get("Case"):
             return cand
-        if ent.label_ in ("LOC", "GPE") and form.endswith(_LOC_GEN_SUFFIXES) and not form.endswith("ens"):
+        if ent.label_ in ("LOC", "GPE") and form.endswith(self.place_genitive_endings):
             return cand
         doc = ent.doc
         nxt = doc[ent.end] if ent.end < len(doc) else None
@@ -293,23 +290,16 @@ class NameLinker:
                 if len(g) == 1:
                     return g[0], genitive
         low = head_text.casefold()
-        if low.endswith(_FEM_SUFFIXES):
+        if low.endswith(self.feminine_suffixes):
             return "Fem", False
-        if low.endswith(tuple(f + "en" for f in _FEM_SUFFIXES)):
+        if low.endswith(self.feminine_plural_suffixes):
             return "Plur", False
         if ent is None or ent.start == 0:
             return None, False
         art = ent.doc[ent.start - 1].lower_
         adj_end = _ADJ_RE.match(toks[adj_idx[0]]).group("end")
-        if art == "das" and adj_end == "e":
-            return "Neut", False  # das Kaspische Meer
-        if art == "der" and adj_end == "e":
-            return "Masc", False  # der Persische Golf
-        if art == "die" and adj_end == "e":
-            return "Fem", False
-        if art in ("die", "der", "zur") and adj_end == "en":
-            return "Plur" if art == "die" else "Fem", False  # die Vereinten Nationen / der Eurasischen Union
-        return None, False
+        # "das Kaspische Meer": neuter, "die Vereinten Nationen": plural (names.json "article_genders")
+        return self.article_genders.get(adj_end, {}).get(art), False
 
     def _strip_titles(self, form: str, label: str) -> str:
         if label not in ("PER", "PERSON"):
@@ -372,20 +362,20 @@ class NameLinker:
             return True
         return all(t.pos_ in _NAMEISH_POS or t.lower_ in self.particles for t in toks)
 
-    @staticmethod
-    def _common_noun_context(doc: Doc, i: int, pos_tagged: bool) -> bool:
+    def _common_noun_context(self, doc: Doc, i: int, pos_tagged: bool) -> bool:
         """A capitalised word after an indefinite article or a lowercase attributive adjective
-        is a common noun ("einer Orbitalkapsel", "große Angst"), whatever the model said elsewhere."""
+        is a common noun ("einer Orbitalkapsel", "große Angst"), whatever the model said elsewhere
+        (names.json "indefinite_articles", "not_adjectives")."""
         if i == 0:
             return False
         prev = doc[i - 1]
-        if prev.lower_ in _INDEFINITE:
+        if prev.lower_ in self.indefinite_articles:
             return True
         if not prev.text[:1].islower() or not prev.is_alpha:
             return False
         if pos_tagged:
             return prev.pos_ == "ADJ"
-        return prev.lower_.endswith(("e", "en", "er", "es", "em")) and prev.lower_ not in _FUNCTION_WORDS
+        return prev.lower_.endswith(("e", "en", "er", "es", "em")) and prev.lower_ not in self.not_adjectives
 
     def make_consistent(self, doc: Doc, texts: Optional[list[str]] = None) -> Doc:
         """Relabel entities to the majority label of their form in the document and add the

@@ -57,11 +57,12 @@ JSON_KEYS: dict[str, frozenset[str]] = {
     "identifiers.json": frozenset({"before", "before_digits_only", "compound_heads", "after"}),
     "measures.json": frozenset({
         "measuring_verbs", "object_measuring_verbs", "subject_deps", "object_deps", "particle_deps", "anaphoric_pronouns", "purpose", "participle_phrase", "partitive_pronouns", "ratios", "speed", "rate_prepositions", "measure_adjectives", "predicate_only_with_unit", "container_nouns", "amount_phrases", "partitive_words", "duration_codes",
-        "ago_words", "set_before", "genitive_time_prepositions", "ahead_words", "anchored_after", "age_after", "age_before", "age_nouns", "age_range_words", "sets", "plural_sets", "difference_prepositions", "comparatives", "measure_nouns_before", "bound_prepositions", "bound_fillers", "as_words", "elliptic_cues", "distance", "street_suffixes", "phone_words", "score_words",
+        "ago_words", "set_before", "genitive_time_prepositions", "ahead_words", "anchored_after", "age_after", "age_before", "action_noun_suffixes", "age_nouns", "age_range_words", "sets", "plural_sets", "difference_prepositions", "comparatives", "measure_nouns_before", "bound_prepositions", "bound_fillers", "as_words", "elliptic_cues", "distance", "street_suffixes", "phone_words", "score_words",
         "score_context", "duration_adjectives", "von_prepositions", "number_links", "coordinators", "definite_articles",
         "genitive_determiners", "range_links", "change_links", "classifier_nouns", "content_prepositions", "per_unit",
         "partitive_articles", "bound_not_for_percent", "genitive_one", "container_prepositions"}),
-    "names.json": frozenset({"titles", "surname_particles"}),
+    "names.json": frozenset({"titles", "surname_particles", "indefinite_articles", "not_adjectives", "feminine_suffixes", "article_genders",
+                         "place_genitive_endings", "genitive_s_not_after"}),
     "ner_rules.json": frozenset({
         "place_descriptors", "legal_forms", "org_heads", "name_heads", "club_prefixes", "org_compound_prefixes",
         "strip_leading_pos", "strip_trailing_pos", "city_adjective", "trailing_openers", "appositive_heads",
@@ -74,9 +75,14 @@ JSON_KEYS: dict[str, frozenset[str]] = {
 HOLIDAY_RULE = re.compile(r"^(?:E[+-]\d{1,3}|(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?::[0-6]:-?[1-9])?)$")
 
 
+#: the genders/numbers names.json "article_genders" may give a name's head (UD morphology values)
+NAME_GENDERS = frozenset({"Fem", "Masc", "Neut", "Plur"})
+
+
 def check_keys(name: str, data: Any, shown: Optional[str] = None) -> None:
     """The keys of language data file `name` against `JSON_KEYS` (and the holiday rules of
-    dates.json against `HOLIDAY_RULE`); LanguageDataError naming the file (`shown`, else `name`)."""
+    dates.json against `HOLIDAY_RULE`, the genders of names.json against `NAME_GENDERS`);
+    LanguageDataError naming the file (`shown`, else `name`)."""
     expected = JSON_KEYS.get(name)
     if expected is None or not isinstance(data, dict):
         return
@@ -88,6 +94,11 @@ def check_keys(name: str, data: Any, shown: Optional[str] = None) -> None:
         if bad:
             raise LanguageDataError(f"{shown or name}: holiday rules in no known form {bad} "
                                     f"('MM-DD', 'E+N', 'E-N' or 'MM-DD:weekday:n', n not 0)")
+    if name == "names.json":
+        bad = {f"{end} {art}": g for end, arts in data["article_genders"].items() if not end.startswith("_")
+               for art, g in arts.items() if g not in NAME_GENDERS}
+        if bad:
+            raise LanguageDataError(f"{shown or name}: article_genders not in {sorted(NAME_GENDERS)}: {bad}")
 
 
 @lru_cache(maxsize=None)
@@ -235,29 +246,33 @@ def parse_number(text: str) -> Optional[Number]:
     return parse_number_word(text)
 
 
-_UNITS_W = ["", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"]
-_TEENS_W = ["zehn", "elf", "zwölf", "dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn",
-            "achtzehn", "neunzehn"]
-_TENS_W = ["", "", "zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig",
-           "neunzig"]
+@lru_cache(maxsize=None)
+def _spellings(table: str) -> dict[int, str]:
+    """A number table of numbers.json read backwards, for `number_to_words`: the first spelling of
+    each value ("units": 1 "eins", not "ein"/"eine"; 2 "zwei", not "zwo"; "tens": 30 "dreißig", not
+    "dreissig"; "unit_prefixes_in_compounds": 1 "ein" of "einhundert", "einundzwanzig")."""
+    out: dict[int, str] = {}
+    for word, value in lang_data("numbers.json")[table].items():
+        out.setdefault(value, word)
+    return out
 
 
 def _words_below_100(n: int, final: bool = True) -> str:
     if n < 10:
-        return _UNITS_W[n] if final or n != 1 else "ein"
+        return _spellings("units")[n] if final or n != 1 else _spellings("unit_prefixes_in_compounds")[1]
     if n < 20:
-        return _TEENS_W[n - 10]
+        return _spellings("teens")[n]
     t, u = divmod(n, 10)
     if u == 0:
-        return _TENS_W[t]
-    return ("ein" if u == 1 else _UNITS_W[u]) + "und" + _TENS_W[t]
+        return _spellings("tens")[n]
+    return _spellings("unit_prefixes_in_compounds")[u] + "und" + _spellings("tens")[10 * t]
 
 
 def _words_below_1000(n: int) -> str:
     h, r = divmod(n, 100)
     out = ""
     if h:
-        out = ("ein" if h == 1 else _UNITS_W[h]) + lang_data("numbers.json")["hundred"]
+        out = _spellings("unit_prefixes_in_compounds")[h] + lang_data("numbers.json")["hundred"]
     if r:
         out += _words_below_100(r)
     return out
@@ -272,7 +287,7 @@ def number_to_words(n: int) -> str:
     th, r = divmod(n, 1000)
     out = ""
     if th:
-        out = ("ein" if th == 1 else _words_below_1000(th)) + lang_data("numbers.json")["thousand"]
+        out = (_spellings("unit_prefixes_in_compounds")[1] if th == 1 else _words_below_1000(th)) + lang_data("numbers.json")["thousand"]
     if r:
         out += _words_below_1000(r)
     return out

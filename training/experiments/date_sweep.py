@@ -66,12 +66,25 @@ ORDINAL_RE = re.compile(r"^\d{1,3}\.$")
 NUM_RE = re.compile(r"^\d[\d.,]*$")
 
 
+def _date_words() -> tuple[frozenset, frozenset, frozenset]:
+    """The month names (dates.json, no abbreviations), weekdays and number words, lower case."""
+    from pipeline.nlp.normalize import lang_data
+
+    d = lang_data("dates.json")
+    months = frozenset(k for k in d["months"] if not k.endswith("."))
+    weekdays = frozenset(d["weekdays"])
+    numbers = lang_data("numbers.json")
+    number_words = set(numbers["units"]) | set(numbers["teens"]) | set(numbers["tens"]) | set(numbers["fractions"])
+    return months, weekdays, frozenset(w.lower() for w in number_words)
+
+
 # Construction classes the report counts by name (session 11's reading of the sweep;
 # docs/measurements/dates_figures.md "DATE coverage sweep"): (name, section, regex over the context
 # with the trigger or DATE in [brackets]). A context can fall in several classes; the rest is only
 # counted by its abstract construction.
 _MOD = r"(?:letzten|vergangenen|kommenden|nächsten|vorigen|diesen|im kommenden|im letzten|im vergangenen)"
-_MONTHS = r"(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
+# the month names of dates.json ("Januar", "Jänner" ...), capitalised as the context shows them
+_MONTHS = "(?:" + "|".join(sorted(m[:1].upper() + m[1:] for m in _date_words()[0])) + ")"
 _ORDW = r"(?:ersten|zweiten|dritten|vierten|fünften|sechsten|siebten|achten|neunten|zehnten|elften|zwölften|\w+zehnten|\w*zwanzigsten|\w*dreißigsten)"
 CLASSES: list[tuple[str, str, str]] = [
     ("relative modifier + month", "missed", rf"\b{_MOD} \[{_MONTHS}\]"),
@@ -97,17 +110,6 @@ CLASSES: list[tuple[str, str, str]] = [
     ("year of a cup, finals or an event for a group (MISC)", "suspect", r"(?:[Pp]okals?|Finals|der (?:Frauen|Herren|Damen|Männer|Junioren)) \[(?:19|20)\d\d\]"),
     ("number after an identifier compound (UN-Resolution 1612)", "suspect", r"\w+-?[Rr]esolution \[\d{4}\]"),
 ]
-
-
-def _date_words() -> tuple[frozenset, frozenset, frozenset]:
-    from pipeline.nlp.normalize import lang_data
-
-    d = lang_data("dates.json")
-    months = frozenset(k for k in d["months"] if not k.endswith("."))
-    weekdays = frozenset(d["weekdays"])
-    numbers = lang_data("numbers.json")
-    number_words = set(numbers["units"]) | set(numbers["teens"]) | set(numbers["tens"]) | set(numbers["fractions"])
-    return months, weekdays, frozenset(w.lower() for w in number_words)
 
 
 # ---------------------------------------------------------------------------- sources
