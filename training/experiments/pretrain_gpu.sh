@@ -16,7 +16,7 @@ mkdir -p training/logs
 timeout ${PRETRAIN_SECONDS:-526} .venv/bin/python -m spacy pretrain training/configs/pretrain.cfg $OUT \
   --code training/pretrain_hooks.py --paths.vectors $VEC --paths.raw_text training/corpus/pretrain_bt.jsonl \
   --pretraining.max_epochs 1 --pretraining.n_save_every 1000 --gpu-id ${GPU:-0} > training/logs/pretrain_bt.log 2>&1 || true
-W=$(ls -t $OUT/model0*.bin | head -1)   # the last checkpoint (model0.temp.bin while the epoch runs)
+W=$(ls -t $OUT/model0*.bin | head -1)   # the last checkpoint (model0.temp.bin while the epoch runs); session 12's: training/pretrained/tok2vec_bt.bin
 for run in scratch pretrained; do
   cfg=training/configs/ner_vec.cfg; extra=()
   if [ $run = pretrained ]; then cfg=training/configs/ner_vec_pretrained.cfg; extra=(--code training/pretrain_hooks.py --paths.pretrained_tok2vec $W); fi
