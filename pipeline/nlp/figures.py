@@ -686,6 +686,26 @@ class FigureRecognizer:
                 return ch
         return None
 
+    def _unit_genitive(self, doc: Doc, f: dict) -> bool:
+        """Does a genitive noun phrase follow the amount's unit ("von 75 Prozent der Parlamentarier",
+        "auf Grundlage von 65 Prozent ausgezählter Wahlbezirke")? Then the unit counts a part of
+        that noun, which is what is measured (guidelines: "40 Prozent der Landesfläche" ->
+        Landesfläche), not the noun before "von" ("Zustimmung", "Anteil")."""
+        j = f["end"]
+        if f["unit"] is None or j + 1 >= len(doc):
+            return False
+        w = doc[j]
+        if w.text.lower() in self.genitive_determiners:
+            k = j + 1
+            while k < len(doc) and self._is_adj(doc[k]) and not self._is_noun(doc[k]):
+                if doc[k].text.endswith("e"):
+                    return False  # a weak adjective in -e after "der" is nominative: "mit 4,6 Prozent der größte Verlierer"
+                k += 1
+            return k < len(doc) and self._is_noun(doc[k])
+        # a strong genitive plural adjective before its noun ("ausgezählter Wahlbezirke")
+        return w.text.islower() and w.text.endswith("er") and self._is_adj(w) and self._is_noun(doc[j + 1]) \
+            and lookup_unit(doc[j + 1].text) is None
+
     def _genitive_like(self, noun: Token) -> bool:
         """A partitive/genitive dependent ("der Stimmen", "von ihnen"), not a prepositional
         phrase ("in den Straßen", "für den Posten")."""
@@ -1567,7 +1587,7 @@ class FigureRecognizer:
         rules += [("linear", self._about_linear), ("context:", self._about_context),
                   ("bound", self._about_bound), ("as", self._about_as)]
         after = doc[f["end"]] if f["end"] < len(doc) else None
-        if f["unit"] is not None and (after is None or not self._is_noun(after)):
+        if f["unit"] is not None and (after is None or not self._is_noun(after)) and not self._unit_genitive(doc, f):
             # "auf einer Höhe von etwa 180 Metern gelegenem Drehrestaurant": the noun the amount is
             # introduced by is measured, not a noun after an adjective ("einem Kilogramm TNT" keeps TNT)
             rules.insert(0, ("context:", self._about_amount))
