@@ -157,6 +157,7 @@ class FigureRecognizer:
         self.change_nouns = set(ms["amount_phrases"]["change_nouns"])
         self.change_before = set(ms["amount_phrases"]["change_before"])
         self.change_after = set(ms["amount_phrases"]["change_after"])
+        self.change_of = set(ms["amount_phrases"]["change_of"])
         # a unit word that names what it measures ("3000 Höhenmeter" -> Höhe): units.tsv's optional "about"
         self.unit_about = {r["surface"]: r["about"] for r in lang_data("units.tsv") if r.get("about")}
         self.partitive_words = set(ms["partitive_words"])
@@ -1102,12 +1103,31 @@ class FigureRecognizer:
             n = _prev(doc, prev.i)  # "das ist ein Anstieg um 1,9 Prozent"
             if n is not None and self._is_noun(n) and n.text.lower() in self.change_nouns:
                 self._context_rule = "change"
-                return n
+                return self._through_container(n)
+        n = self._change_noun_before(doc, prev)
+        if n is not None:
+            self._context_rule = "change"
+            return self._through_container(n)
         j = f["end"]
         if j + 1 < len(doc) and doc[j].text.lower() in self.change_after and doc[j + 1].text.lower() in self.change_nouns \
                 and (j + 2 >= len(doc) or not self._is_noun(doc[j + 2])):
             self._context_rule = "change"  # "lag er mit 2,2 Prozent im Plus"
             return doc[j + 1]
+        return None
+
+    def _change_noun_before(self, doc: Doc, prev: Optional[Token]) -> Optional[Token]:
+        """The change noun whose amount a figure after "um"/"auf" (`change_of`) gives, with its
+        genitive and attributes between, no verb or punctuation: "eine Verdreifachung der staatlichen
+        Bürgschaften für neue Atomkraftwerke auf 54 Milliarden US-Dollar", "die Steigerung der
+        Baukosten um 40 Prozent auf mindestens sieben Milliarden Euro" (the second amount too)."""
+        if prev is None or prev.text.lower() not in self.change_of:
+            return None
+        for k in range(prev.i - 1, max(-1, prev.i - 10), -1):
+            t = doc[k]
+            if t.is_punct or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") and t.text.lower() not in self.coordinators:
+                return None
+            if t.text.lower() in self.change_nouns and self._is_noun(t):
+                return t
         return None
 
     def _copula_subject(self, f: dict, t: Token, preps: set) -> Optional[Token]:
@@ -1327,8 +1347,9 @@ class FigureRecognizer:
         return None
 
     def _through_container(self, n: Token) -> Token:
-        """"Die Zahl der Toten stieg auf 50" -> Tote: a container noun hands over to its genitive."""
-        if n.text.lower() in self.container_nouns:
+        """"Die Zahl der Toten stieg auf 50" -> Tote: a container noun hands over to its genitive,
+        and so does a change noun ("die Anhebung der Löhne um drei Prozent" -> Lohn)."""
+        if n.text.lower() in self.container_nouns or n.text.lower() in self.change_nouns:
             for c in n.children:
                 if c.i > n.i and c.pos_ in _NOUN_POS and c.dep_ in _GEN_DEPS and self._genitive_like(c) \
                         and lookup_unit(c.text) is None and not any(x.like_num for x in c.children):
