@@ -52,3 +52,23 @@ def test_counted_plural_lemmas(nlp_model):
     # lemmas.tsv: plurals both lemmatizers miss (wn66791, dev4; wn27244, dev5)
     assert _about(nlp_model, "Dieses Jahr wurden bereits mindestens 39 Kopten Opfer von Gewalttaten.") == [("39", "Kopte")]
     assert _about(nlp_model, "Nach vier Tagen war die Hälfte der Tickets abgesetzt.") == [("Hälfte", "Ticket")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative pronoun in the an-phrase: the noun the clause is about (wn2937, dev4)
+    ("Der Nürnberger Energieversorger „N-Ergie“, an dem die Stadt Nürnberg mit 60 Prozent beteiligt ist, hat den "
+     "Preis der Kilowattstunde Strom um 0,51 Cent verteuert.", ("60 Prozent", "Energieversorger")),
+    # "zu N Prozent" (wn55066, dev5)
+    ("An der Firma ist auch der US-amerikanische Investor Warren Buffet zu 9,9 Prozent beteiligt.", ("9,9 Prozent", "Firma")),
+    # a stake noun with "bei" (wn38180, dev7; annotators' call: "mit 20 Prozent an X" takes X)
+    ("Die Landesregierung Niedersachsens, die zurzeit mit 20 Prozent nach Porsche zweitgrößter Anteilseigner bei "
+     "Volkswagen ist, entsendet zwei Mitglieder.", ("20 Prozent", "Volkswagen")),
+])
+def test_stakes_measure_what_they_are_held_in(nlp_model, text, expected):
+    assert expected in _about(nlp_model, text)
+
+
+def test_a_share_without_a_stake_word_is_no_stake(nlp_model):
+    # "mit 52 Prozent" of a vote: no stake word in the clause, the stake rule stays out
+    about = dict(_about(nlp_model, "Er hat die Wahl mit 52 Prozent an der Urne gewonnen."))
+    assert about.get("52 Prozent") != "Urne"

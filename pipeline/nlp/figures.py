@@ -193,6 +193,9 @@ class FigureRecognizer:
         self.score_context = set(ms["score_context"])
         self.coordinators = set(ms["coordinators"])
         self.classifier_nouns = set(ms["classifier_nouns"])
+        self.stake_before = set(ms["stakes"]["before"])
+        self.stake_words = tuple(ms["stakes"]["words"])
+        self.stake_prepositions = set(ms["stakes"]["prepositions"])
         self.content_prepositions = set(ms["content_prepositions"]["words"])
         self.recipient_verbs = set(ms["content_prepositions"]["not_with_verbs"])
         self.definite_articles = set(ms["definite_articles"])
@@ -1130,6 +1133,41 @@ class FigureRecognizer:
                 return t
         return None
 
+    def _about_stake(self, doc: Doc, f: dict) -> Optional[Token]:
+        """A share held in something (`stakes`): "an dem die Stadt mit 60 Prozent beteiligt ist" ->
+        the antecedent of "dem", "An der Firma ist Buffet zu 9,9 Prozent beteiligt" -> Firma. The
+        figure's clause (between commas) must hold a stake word; the noun of its an/bei-phrase is
+        the measured thing, a relative pronoun there stands for the noun the clause hangs on."""
+        if f["unit"] != "%":
+            return None
+        q0 = self._qualifier_start(doc, f["start"])
+        if q0 == 0 or doc[q0 - 1].text.lower() not in self.stake_before:
+            return None
+        from .dates import sentence_bounds
+
+        s0, s1 = sentence_bounds(doc, f["num"])
+        c0 = next((k + 1 for k in range(q0 - 1, s0 - 1, -1) if doc[k].text in (",", ";", ":")), s0)
+        c1 = next((k for k in range(f["end"], s1) if doc[k].text in (",", ";", ":", ".")), s1)
+        stake = next((t for t in doc[c0:c1] if t.text.lower().endswith(self.stake_words) and not f["start"] <= t.i < f["end"]), None)
+        if stake is None:
+            return None
+        for k in range(c0, c1 - 1):
+            if doc[k].text.lower() not in self.stake_prepositions or f["start"] <= k < f["end"]:
+                continue
+            j = k + 1
+            if doc[j].pos_ == "PRON":  # "an dem": the noun the relative clause is about
+                head = stake if stake.dep_ in ("acl", "relcl") else stake.head
+                while head.pos_ not in _NOUN_POS and head.head.i != head.i and head.dep_ not in ("acl", "relcl"):
+                    head = head.head
+                if head.dep_ in ("acl", "relcl"):
+                    head = head.head
+                return head if head.pos_ in _NOUN_POS and head.i < c0 else None
+            while j < c1 and (doc[j].pos_ == "DET" or self._is_adj(doc[j])) and not self._is_noun(doc[j]):
+                j += 1
+            if j < c1 and self._is_noun(doc[j]):
+                return doc[j]
+        return None
+
     def _copula_subject(self, f: dict, t: Token, preps: set) -> Optional[Token]:
         """"somit liegt die Frauenquote immer noch unter 10 Prozent": the parse makes the figure the
         predicate and the measuring verb its copula; the subject of the figure is what it measures."""
@@ -1601,7 +1639,7 @@ class FigureRecognizer:
         self.last_rule = None
         if f["unit"] in self.distance_units and self._distance(doc, f):
             return None  # "40 km von Abyei entfernt", "500 Kilometer nördlich von Moskau": a place, no measured noun
-        rules = [("label", self._about_label), ("partitive_genitive", self._about_partitive_genitive),
+        rules = [("label", self._about_label), ("stake", self._about_stake), ("partitive_genitive", self._about_partitive_genitive),
                  ("measure_noun", self._about_measure_noun)]
         rules += [("measure_adj", self._about_measure_adj), ("participle", self._about_participle),
                   ("parse", self._about_parse)] if has_ann(doc, "DEP") else []
