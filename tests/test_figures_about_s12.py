@@ -72,3 +72,22 @@ def test_a_share_without_a_stake_word_is_no_stake(nlp_model):
     # "mit 52 Prozent" of a vote: no stake word in the clause, the stake rule stays out
     about = dict(_about(nlp_model, "Er hat die Wahl mit 52 Prozent an der Urne gewonnen."))
     assert about.get("52 Prozent") != "Urne"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a percentage after "mit" gives the value of the rate its clause names (wn72243, dev4)
+    ("Die höchste Arbeitslosenquote hatte Spanien mit 23,6 Prozent, die niedrigste Quote verzeichnete Österreich "
+     "mit einem Erwerbslosenanteil von 4,2 Prozent.", [("23,6 Prozent", "Arbeitslosenquote"), ("4,2 Prozent", "Erwerbslosenanteil")]),
+    ("Deutschland und Österreich weisen mit 8,2 und 8,3 Prozent die geringste Jugendarbeitslosigkeit in der Eurozone auf.",
+     [("8,2", "Jugendarbeitslosigkeit"), ("8,3 Prozent", "Jugendarbeitslosigkeit")]),
+    # a focus particle after "mit"; a comparative before "als" measures its subject, not the compared noun (wn29071, dev7)
+    ("Mit nur 30,78 Prozent war die Wahlbeteiligung noch einmal gut acht Prozentpunkte niedriger als bei der Wahl am 11. Juni 2006.",
+     [("30,78 Prozent", "Wahlbeteiligung"), ("acht Prozentpunkte", "Wahlbeteiligung")]),
+])
+def test_rates_named_in_the_clause(nlp_model, text, expected):
+    assert _about(nlp_model, text) == expected
+
+
+def test_a_share_without_a_rate_noun(nlp_model):
+    # no rate noun in the clause: the rule stays out ("Partei mit 30 Prozent" is a share, guidelines)
+    assert dict(_about(nlp_model, "Die Partei kam mit 30 Prozent auf Platz eins.")).get("30 Prozent") != "Partei"

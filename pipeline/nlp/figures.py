@@ -194,6 +194,8 @@ class FigureRecognizer:
         self.coordinators = set(ms["coordinators"])
         self.classifier_nouns = set(ms["classifier_nouns"])
         self.stake_before = set(ms["stakes"]["before"])
+        self.rate_before = set(ms["rate_nouns"]["before"])
+        self.rate_endings = tuple(ms["rate_nouns"]["endings"])
         self.stake_words = tuple(ms["stakes"]["words"])
         self.stake_prepositions = set(ms["stakes"]["prepositions"])
         self.content_prepositions = set(ms["content_prepositions"]["words"])
@@ -1133,6 +1135,32 @@ class FigureRecognizer:
                 return t
         return None
 
+    def _clause_of(self, doc: Doc, f: dict) -> tuple[int, int]:
+        """[start, end) of the figure's clause: its sentence cut at the nearest commas, semicolons or
+        colons around the figure (a rough clause; brackets stay inside)."""
+        from .dates import sentence_bounds
+
+        s0, s1 = sentence_bounds(doc, f["num"])
+        q0 = self._qualifier_start(doc, f["start"])
+        c0 = next((k + 1 for k in range(q0 - 1, s0 - 1, -1) if doc[k].text in (",", ";", ":")), s0)
+        c1 = next((k for k in range(f["end"], s1) if doc[k].text in (",", ";", ":")), s1)
+        return c0, c1
+
+    def _about_rate(self, doc: Doc, f: dict) -> Optional[Token]:
+        """"Die höchste Arbeitslosenquote hatte Spanien mit 23,6 Prozent": a percentage after "mit"
+        (`rate_nouns`) gives the value of the rate or level its clause names, the one nearest to it."""
+        if f["unit"] != "%":
+            return None
+        q0 = self._qualifier_start(doc, f["start"])
+        if q0 > 1 and doc[q0 - 1].pos_ == "ADV":
+            q0 -= 1  # a focus particle: "Mit nur 30,78 Prozent"
+        if q0 == 0 or doc[q0 - 1].text.lower() not in self.rate_before:
+            return None
+        c0, c1 = self._clause_of(doc, f)
+        cands = [t for t in doc[c0:c1] if not f["start"] <= t.i < f["end"] and self._is_noun(t) and t.pos_ != "PROPN"
+                 and t.text.lower().endswith(self.rate_endings)]
+        return min(cands, key=lambda t: abs(t.i - f["num"])) if cands else None
+
     def _about_stake(self, doc: Doc, f: dict) -> Optional[Token]:
         """A share held in something (`stakes`): "an dem die Stadt mit 60 Prozent beteiligt ist" ->
         the antecedent of "dem", "An der Firma ist Buffet zu 9,9 Prozent beteiligt" -> Firma. The
@@ -1143,11 +1171,7 @@ class FigureRecognizer:
         q0 = self._qualifier_start(doc, f["start"])
         if q0 == 0 or doc[q0 - 1].text.lower() not in self.stake_before:
             return None
-        from .dates import sentence_bounds
-
-        s0, s1 = sentence_bounds(doc, f["num"])
-        c0 = next((k + 1 for k in range(q0 - 1, s0 - 1, -1) if doc[k].text in (",", ";", ":")), s0)
-        c1 = next((k for k in range(f["end"], s1) if doc[k].text in (",", ";", ":", ".")), s1)
+        c0, c1 = self._clause_of(doc, f)
         stake = next((t for t in doc[c0:c1] if t.text.lower().endswith(self.stake_words) and not f["start"] <= t.i < f["end"]), None)
         if stake is None:
             return None
@@ -1369,7 +1393,10 @@ class FigureRecognizer:
         a = doc[j]
         low = a.text.lower()
         base = self.measure_adj_base(low)
-        if low in self.measure_adjectives:  # predicative: "Es ist 3,21 Meter groß"
+        comparison = j + 1 < n and doc[j + 1].text.lower() in self.as_words and base is not None and low.endswith("er")
+        if low in self.measure_adjectives or comparison:
+            # predicative: "Es ist 3,21 Meter groß"; a comparative before "als" too ("war die
+            # Wahlbeteiligung gut acht Prozentpunkte niedriger als bei der Wahl": not the compared noun)
             subj = self.subject_of(a)[0]
             if subj is None and a.head.i != a.i:
                 subj = self.subject_of(a.head)[0]
@@ -1639,7 +1666,7 @@ class FigureRecognizer:
         self.last_rule = None
         if f["unit"] in self.distance_units and self._distance(doc, f):
             return None  # "40 km von Abyei entfernt", "500 Kilometer nördlich von Moskau": a place, no measured noun
-        rules = [("label", self._about_label), ("stake", self._about_stake), ("partitive_genitive", self._about_partitive_genitive),
+        rules = [("label", self._about_label), ("stake", self._about_stake), ("rate", self._about_rate), ("partitive_genitive", self._about_partitive_genitive),
                  ("measure_noun", self._about_measure_noun)]
         rules += [("measure_adj", self._about_measure_adj), ("participle", self._about_participle),
                   ("parse", self._about_parse)] if has_ann(doc, "DEP") else []
