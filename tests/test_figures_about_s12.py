@@ -91,3 +91,16 @@ def test_rates_named_in_the_clause(nlp_model, text, expected):
 def test_a_share_without_a_rate_noun(nlp_model):
     # no rate noun in the clause: the rule stays out ("Partei mit 30 Prozent" is a share, guidelines)
     assert dict(_about(nlp_model, "Die Partei kam mit 30 Prozent auf Platz eins.")).get("30 Prozent") != "Partei"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the noun after a classifier is counted (wn63051, dev5; dev5 annotators' call)
+    ("Zu seinem Waffenarsenal gehörten über zehntausend Schuss Munition, fünf Kilogramm TNT sowie ein Raketenwerfer.",
+     ("zehntausend", "Munition")),
+    # a classifier alone counts what the count before it in its sentence counted (wn55066, dev5)
+    ("2009 will BYD 180.000 Autos verkaufen, 2010 sollen es dann 350.000 Stück sein.", ("350.000", "Auto")),
+    # a plural "Männer" is no classifier (wn27782, dev)
+    ("Dort leben zwölf Millionen Frauen und zwölf Millionen Männer.", ("zwölf Millionen", "Mann")),
+])
+def test_classifiers(nlp_model, text, expected):
+    assert expected in _about(nlp_model, text)

@@ -1679,6 +1679,9 @@ class FigureRecognizer:
             rules.insert(0, ("context:", self._about_amount))
         for name, rule in rules:
             tok = rule(doc, f)
+            if tok is not None and tok.text.lower() in self.classifier_nouns and name != "context:" \
+                    and tok.i + 1 < len(doc) and self._measured_noun(doc[tok.i + 1]):
+                tok = doc[tok.i + 1]  # "zehntausend Schuss Munition": the noun after the classifier is counted
             if tok is not None and tok.text.lower() in self.classifier_nouns and name != "context:":
                 # "zwischen 1.000 und 1.500 Mann umfassen": "Mann" counts the troops; the context
                 # (the measuring verb's subject "Truppenstärke") says what is measured, if it can
@@ -1901,7 +1904,13 @@ class FigureRecognizer:
                     if self.lemma(doc[k]).lower() == ab.lower() or doc[k].text.lower() == ab.lower():
                         about_tok = doc[k].text
                         break
-            if ab is None and out and out[-1]._.about and self._shares_about(doc, out[-1], f):
+            if ab is not None and f["end"] < n and doc[f["end"]].text.lower() in self.classifier_nouns and out and out[-1]._.about \
+                    and out[-1]._.about.lower() not in self.classifier_nouns and out[-1]._.unit == f["unit"] \
+                    and self._same_sentence(doc, out[-1].start, f["num"]):
+                # "2009 will BYD 180.000 Autos verkaufen, 2010 sollen es dann 350.000 Stück sein": a
+                # classifier with nothing after it counts what the count before it in its sentence counted
+                span._.about, span._.about_rule = out[-1]._.about, "elliptic_classifier"
+            elif ab is None and out and out[-1]._.about and self._shares_about(doc, out[-1], f):
                 span._.about = out[-1]._.about  # "200 bis 230 Euro", "75 Sitzen (56,1 Prozent)"
                 span._.about_rule = "range"
             elif ab is None and f["unit"] is None and out and out[-1]._.about and f["end"] + 1 < n and \
