@@ -104,3 +104,21 @@ def test_a_share_without_a_rate_noun(nlp_model):
 ])
 def test_classifiers(nlp_model, text, expected):
     assert expected in _about(nlp_model, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "weitere" after a bare count, no figure before: the noun the article counts; "darunter drei" then
+    # shares it (wn75701, dev6)
+    ("Bei dem Unfall kam ein Mensch ums Leben, 35 weitere wurden verletzt, darunter drei schwer.",
+     [("35", "Mensch"), ("drei", "Mensch")]),
+    # an age in brackets between a count and its elliptic continuation is skipped (wn31223, dev5)
+    ("14 der 19 Personen (alle im Alter zwischen 17 und 35 Jahren) wohnen in London und vier in Buckinghamshire.",
+     [("14", "Person"), ("19", "Person"), ("17", "Alter"), ("35 Jahren", "Alter"), ("vier", "Person")]),
+])
+def test_elliptic_counts(nlp_model, text, expected):
+    assert _about(nlp_model, text) == expected
+
+
+def test_weitere_with_a_noun_of_its_own(nlp_model):
+    about = dict(_about(nlp_model, "Am Montag wurden 20 Demonstranten festgenommen, weitere 15 verletzte Polizisten kamen ins Krankenhaus."))
+    assert about["15"] == "Polizist"

@@ -644,6 +644,9 @@ class FigureRecognizer:
 
     def _is_adj(self, t: Token) -> bool:
         if has_ann(t.doc, "POS") and t.pos_:
+            if t.pos_ == "VERB" and not t.morph.get("VerbForm") and _ADJ_INFL.match(t.text) and t.text.endswith(("te", "ten", "tes", "ter", "tem", "ene", "enen", "ener", "enes", "enem")) \
+                    and t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ == "NOUN":
+                return True  # a model without morphology: an inflected participle before its noun ("15 verletzte Polizisten")
             return t.pos_ in ("ADJ",) or (t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") and _ADJ_INFL.match(t.text) is not None)
         return bool(_ADJ_INFL.match(t.text)) and t.text.lower() not in self.article_forms \
             and t.text.lower() not in self.function_words
@@ -881,7 +884,41 @@ class FigureRecognizer:
         nxt = _next(doc, f["end"] - 1)
         if nxt is None:
             return True
-        return not self._is_noun(nxt) and (nxt.text.lower() not in self.function_words or nxt.pos_ in ("DET", "ADP"))
+        # a finite verb right after the count: the count is the subject ("und 29 waren Opfer von Entführungen")
+        return not self._is_noun(nxt) and (nxt.text.lower() not in self.function_words or nxt.pos_ in ("DET", "ADP", "AUX"))
+
+    @staticmethod
+    def _last_count(out: list) -> Optional[Span]:
+        """The last figure before that is no age: an age in brackets between a count and its elliptic
+        continuation ("14 der 19 Personen (alle im Alter zwischen 17 und 35 Jahren) wohnen in London und
+        vier in Buckinghamshire") counts nothing the continuation shares."""
+        return next((sp for sp in reversed(out) if sp._.about_rule != "age"), None)
+
+    def _further_count(self, doc: Doc, out: list, f: dict) -> Optional[str]:
+        """A bare count right after or before a word of `elliptic_cues` ("weitere 929", "35 weitere")
+        with no noun after it counts what the count before it in its sentence counted, or, with none,
+        the noun an article counts there ("kam ein Mensch ums Leben, 35 weitere wurden verletzt")."""
+        if f["unit"] is not None or f["scale"] != 1 and not f["bare"]:
+            return None
+        q0 = self._qualifier_start(doc, f["start"])
+        j = f["end"]
+        if j < len(doc) and doc[j].text.lower() in self.elliptic_cues:
+            j += 1
+        elif not (q0 > 0 and doc[q0 - 1].text.lower() in self.elliptic_cues):
+            return None
+        if j < len(doc) and (self._is_noun(doc[j]) or doc[j].pos_ in ("ADJ", "VERB") and _ADJ_INFL.match(doc[j].text)
+                             and j + 1 < len(doc) and self._is_noun(doc[j + 1])):
+            return None  # "weitere 20 Soldaten", "weitere 20 verletzte Soldaten": the count has its own noun
+        last = self._last_count(out)
+        if last is not None and last._.about and last._.unit is None and self._same_sentence(doc, last.start, f["num"]):
+            return last._.about
+        from .dates import sentence_bounds
+
+        s0 = sentence_bounds(doc, f["num"])[0]
+        for k in range(q0 - 2, s0 - 1, -1):
+            if doc[k].text.lower() in self.article_forms and self._measured_noun(doc[k + 1]):
+                return self.about_lemma(doc, doc[k + 1])
+        return None
 
     def _same_unit_before(self, doc: Doc, out: list, f: dict) -> Optional[Span]:
         """The figure before ``f`` in its sentence that says what an amount with nothing of its
@@ -1904,7 +1941,12 @@ class FigureRecognizer:
                     if self.lemma(doc[k]).lower() == ab.lower() or doc[k].text.lower() == ab.lower():
                         about_tok = doc[k].text
                         break
-            if ab is not None and f["end"] < n and doc[f["end"]].text.lower() in self.classifier_nouns and out and out[-1]._.about \
+            further = self._further_count(doc, out, f)
+            if further is not None:
+                # "673 Journalisten festgenommen, weitere 929 erlitten Gewalt", "kam ein Mensch ums Leben,
+                # 35 weitere wurden verletzt": "weitere" next to a bare count continues the count before
+                span._.about, span._.about_rule = further, "elliptic_further"
+            elif ab is not None and f["end"] < n and doc[f["end"]].text.lower() in self.classifier_nouns and out and out[-1]._.about \
                     and out[-1]._.about.lower() not in self.classifier_nouns and out[-1]._.unit == f["unit"] \
                     and self._same_sentence(doc, out[-1].start, f["num"]):
                 # "2009 will BYD 180.000 Autos verkaufen, 2010 sollen es dann 350.000 Stück sein": a
@@ -1924,8 +1966,8 @@ class FigureRecognizer:
                 # its sentence, with nothing of its own measures the same
                 span._.about = same._.about
                 span._.about_rule = "elliptic_unit"
-            elif ab is None and f["unit"] is None and out and self._elliptic_count(doc, out[-1], f):
-                span._.about = out[-1]._.about  # "von den neun Gründungsmitgliedern sind nur noch sechs übrig"
+            elif ab is None and f["unit"] is None and (last := self._last_count(out)) is not None and self._elliptic_count(doc, last, f):
+                span._.about = last._.about  # "von den neun Gründungsmitgliedern sind nur noch sechs übrig"
                 span._.about_rule = "elliptic"
             span._.event = self.event(doc, f, about_tok)
             out.append(span)
