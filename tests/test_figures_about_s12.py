@@ -122,3 +122,14 @@ def test_elliptic_counts(nlp_model, text, expected):
 def test_weitere_with_a_noun_of_its_own(nlp_model):
     about = dict(_about(nlp_model, "Am Montag wurden 20 Demonstranten festgenommen, weitere 15 verletzte Polizisten kamen ins Krankenhaus."))
     assert about["15"] == "Polizist"
+
+
+def test_a_change_from_to_measures_the_changed_thing(nlp_model):
+    # "von X auf Y" with any verb: the subject (no object) changes (wn2937, dev4)
+    assert _about(nlp_model, "Die Hunde-Abgabe verändert sich von 120 auf 132 Euro im Jahr.") == \
+        [("120", "Hunde-Abgabe"), ("132 Euro", "Hunde-Abgabe")]
+
+
+def test_auf_without_von_is_no_change(nlp_model):
+    # "auf" alone after a verb that measures nothing says nothing of the subject
+    assert dict(_about(nlp_model, "Der Verein verzichtet auf 500 Euro.")).get("500 Euro") != "Verein"

@@ -976,6 +976,14 @@ class FigureRecognizer:
             return True
         return i > 1 and doc[i - 1].pos_ == "ADV" and doc[i - 2].text.lower() in self.change_from
 
+    def _changed_from(self, doc: Doc, q0: int) -> bool:
+        """Is the amount that starts at ``q0`` (after "auf") the second of "von X auf Y" (`change_links`):
+        "von" + a number (an adverb between allowed) right before the "auf"?"""
+        k = q0 - 2  # the token before "auf"
+        while k >= 0 and (doc[k].like_num or multiplier(doc[k].text) or lookup_unit(doc[k].text) is not None) and q0 - k < 6:
+            k -= 1
+        return k < q0 - 2 and self._after_von(doc, k + 1)
+
     def _labels_count(self, doc: Doc, k: int) -> bool:
         """Is doc[k] a plural noun that labels the bare count after it in a table line: "Sitze 7 (",
         "Sitze 0\n"? (A singular noun before a number names its value: "Stufe 3", "Artikel 5".)"""
@@ -1094,7 +1102,9 @@ class FigureRecognizer:
             allowed = self.object_verbs[lem]  # passive or reflexive: the subject
         else:
             allowed = self.measuring_verbs.get(lem)
-        if allowed is None and f["unit"] is not None and preps & self.difference_prepositions:
+        change = bool(preps & self.change_to) and self._changed_from(doc, q0)
+        if allowed is None and f["unit"] is not None and (preps & self.difference_prepositions or change):
+            # also a change "von X auf Y" ("Die Hunde-Abgabe verändert sich von 120 auf 132 Euro")
             # "Die Außenmauern hatten sich um 2,5 Zentimeter verschoben", "erhöhte die Steuer um 3
             # Prozent": a change by an amount, of the object when there is one, else of the subject
             for c in v.children:
