@@ -133,3 +133,17 @@ def test_a_change_from_to_measures_the_changed_thing(nlp_model):
 def test_auf_without_von_is_no_change(nlp_model):
     # "auf" alone after a verb that measures nothing says nothing of the subject
     assert dict(_about(nlp_model, "Der Verein verzichtet auf 500 Euro.")).get("500 Euro") != "Verein"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a change in brackets after a count and its noun measures what the count counts (wn9006, dev7)
+    ("eBay hatte zum Ende des Quartals 157,3 Millionen Nutzer weltweit (+ 38%), die zwischen 440,1 Millionen Artikeln "
+     "(+ 32%) wählen konnten.", [("157,3 Millionen", "Nutzer"), ("38%", "Nutzer"), ("440,1 Millionen", "Artikel"), ("32%", "Artikel")]),
+])
+def test_bracketed_change_after_a_count(nlp_model, text, expected):
+    assert _about(nlp_model, text) == expected
+
+
+def test_percentage_of_a_counted_set(nlp_model):
+    # a partitive genitive with a number and a multiplier after a percentage (wn66791, dev4)
+    assert ("zehn Prozent", "Ägypter") in _about(nlp_model, "Etwa zehn Prozent der achtzig Millionen Ägypter sind Christen.")

@@ -1026,7 +1026,8 @@ class FigureRecognizer:
         """A count of a part of a definite set: "zwei der drei Manager", "drei der wichtigsten
         Firmen", "zwei Drittel der Einnahmen" -> the set's noun (the parse often hangs the count
         on a later noun)."""
-        if f["unit"] is not None or f["end"] + 1 >= len(doc) or doc[f["end"]].text.lower() not in self.genitive_determiners:
+        # a percentage too: "Etwa zehn Prozent der achtzig Millionen Ägypter" (the parse hangs the genitive on the number)
+        if f["unit"] not in (None, "%") or f["end"] + 1 >= len(doc) or doc[f["end"]].text.lower() not in self.genitive_determiners:
             return None
         k = f["end"] + 1
         while k < min(len(doc), f["end"] + 4) and self._base(doc, k) is None and not self._is_noun(doc[k]) and \
@@ -1037,6 +1038,8 @@ class FigureRecognizer:
         g = self._base(doc, k)
         if g is not None:
             k = g[1]  # "zwei der drei Manager"
+            while k < len(doc) and multiplier(doc[k].text):
+                k += 1  # "der achtzig Millionen Ägypter"
         while k < len(doc) and _ADJ_INFL.match(doc[k].text) and not self._is_noun(doc[k]):
             k += 1  # "der wichtigsten"
         if k < len(doc) and self._is_noun(doc[k]) and doc[k].text[:1].isupper() and lookup_unit(doc[k].text) is None \
@@ -1552,8 +1555,10 @@ class FigureRecognizer:
         between = [t.text.lower() for t in doc[prev_span.end: f["start"]] if not t.is_space]  # "bis zu" is also a qualifier
         if between in self.range_link_phrases:
             return True
-        if between[-1:] == ["("] and len(between) <= 2:
-            return True
+        while between and (between[-1] in self.sign_words or between[-1] in ("+", "-", "±")):
+            between.pop()  # a change in brackets: "157,3 Millionen Nutzer weltweit (+ 38%)"
+        if between[-1:] == ["("] and len(between) <= 3:
+            return True  # the counted noun and one word between: "Nutzer weltweit ("
         return False
 
     def bare_age(self, doc: Doc, f: dict) -> bool:
