@@ -147,3 +147,19 @@ def test_bracketed_change_after_a_count(nlp_model, text, expected):
 def test_percentage_of_a_counted_set(nlp_model):
     # a partitive genitive with a number and a multiplier after a percentage (wn66791, dev4)
     assert ("zehn Prozent", "Ägypter") in _about(nlp_model, "Etwa zehn Prozent der achtzig Millionen Ägypter sind Christen.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a percentage with nothing named after an election is a share of the votes (wn29071, dev7; annotators' call)
+    ("Bei der Oberbürgermeisterwahl in Chemnitz liegt Barbara Ludwig vorn. Auf Platz zwei kam der Kämmerer der Stadt "
+     "Detlef Nonnen (CDU) mit 20,15 Prozent.", ("20,15 Prozent", "Stimme")),
+    # a poll (wn65500, dev4)
+    ("Mélenchon werden in Umfragen derzeit sechs bis acht Prozent vorhergesagt.", ("acht Prozent", "Stimme")),
+])
+def test_vote_shares(nlp_model, text, expected):
+    assert expected in _about(nlp_model, text)
+
+
+def test_no_vote_share_without_an_election(nlp_model):
+    about = dict(_about(nlp_model, "Der Umsatz der Firma ist im Quartal gestiegen. Der Konzern legte um 20 Prozent zu."))
+    assert about.get("20 Prozent") != "Stimme"

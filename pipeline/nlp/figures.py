@@ -194,6 +194,7 @@ class FigureRecognizer:
         self.coordinators = set(ms["coordinators"])
         self.classifier_nouns = set(ms["classifier_nouns"])
         self.stake_before = set(ms["stakes"]["before"])
+        self.vote_shares = ms["vote_shares"]
         self.rate_before = set(ms["rate_nouns"]["before"])
         self.rate_endings = tuple(ms["rate_nouns"]["endings"])
         self.stake_words = tuple(ms["stakes"]["words"])
@@ -886,6 +887,22 @@ class FigureRecognizer:
             return True
         # a finite verb right after the count: the count is the subject ("und 29 waren Opfer von Entführungen")
         return not self._is_noun(nxt) and (nxt.text.lower() not in self.function_words or nxt.pos_ in ("DET", "ADP", "AUX"))
+
+    def _vote_context(self, doc: Doc, f: dict) -> bool:
+        """Does the figure's sentence, or one of the `sentences_before` before it, name an election,
+        a vote or a poll (`vote_shares`)?"""
+        from .dates import sentence_bounds
+
+        s0, s1 = sentence_bounds(doc, f["num"])
+        for _ in range(int(self.vote_shares["sentences_before"])):
+            if s0 == 0:
+                break
+            s0 = sentence_bounds(doc, s0 - 1)[0]
+        for t in doc[s0:s1]:
+            low = t.text.lower()
+            if any(p in low for p in self.vote_shares["parts"]) and not any(p in low for p in self.vote_shares["not_parts"]):
+                return True
+        return False
 
     @staticmethod
     def _last_count(out: list) -> Optional[Span]:
@@ -1984,6 +2001,8 @@ class FigureRecognizer:
             elif ab is None and f["unit"] is None and (last := self._last_count(out)) is not None and self._elliptic_count(doc, last, f):
                 span._.about = last._.about  # "von den neun Gründungsmitgliedern sind nur noch sechs übrig"
                 span._.about_rule = "elliptic"
+            if span._.about is None and f["unit"] == "%" and self._vote_context(doc, f):
+                span._.about, span._.about_rule = self.vote_shares["about"], "vote_share"
             span._.event = self.event(doc, f, about_tok)
             out.append(span)
             free_from = f["end"]
