@@ -163,3 +163,18 @@ def test_vote_shares(nlp_model, text, expected):
 def test_no_vote_share_without_an_election(nlp_model):
     about = dict(_about(nlp_model, "Der Umsatz der Firma ist im Quartal gestiegen. Der Konzern legte um 20 Prozent zu."))
     assert about.get("20 Prozent") != "Stimme"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "beziffern/angeben mit": the object (wn48343, dev7)
+    ("Brian Baptie von der britischen Erdbebenwarte, die die Stärke des Bebens zunächst mit 5,1 angegeben und später "
+     "nach oben korrigiert hatte, sagte etwas.", ("5,1", "Stärke")),
+    # a fronted object with "den" the parse made the subject (wn54390, dev5; wn37935, dev4)
+    ("Den von der Belegschaft zu erzielenden Einspareffekt, unter anderem durch kürzere Verteilzeiten, bezifferte "
+     "Airbus-Vorstandsvorsitzender Thomas Enders mit 22,5 Millionen Euro.", ("22,5 Millionen Euro", "Einspareffekt")),
+    ("Den entstandenen Schaden schätzt die Polizei auf 250.000 Euro.", ("250.000 Euro", "Schaden")),
+    # session 7's case stays
+    ("Den Börsenwert beziffert der Focus auf 17 Milliarden Euro.", ("17 Milliarden Euro", "Börsenwert")),
+])
+def test_objects_of_measuring_verbs(nlp_model, text, expected):
+    assert expected in _about(nlp_model, text)

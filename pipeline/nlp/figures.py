@@ -195,6 +195,7 @@ class FigureRecognizer:
         self.classifier_nouns = set(ms["classifier_nouns"])
         self.stake_before = set(ms["stakes"]["before"])
         self.vote_shares = ms["vote_shares"]
+        self.accusative_articles = set(ms["accusative_articles"])
         self.rate_before = set(ms["rate_nouns"]["before"])
         self.rate_endings = tuple(ms["rate_nouns"]["endings"])
         self.stake_words = tuple(ms["stakes"]["words"])
@@ -1115,6 +1116,10 @@ class FigureRecognizer:
             # "Den Börsenwert beziffert der Focus auf 17 Milliarden Euro": the object is measured
             if not preps & self.object_verbs[lem]:
                 return None
+            acc = self._accusative_subject(v)
+            if acc is not None:
+                self._context_rule = "verb_object_accusative"
+                return self._through_container(acc)
             for c in v.children:
                 if c.dep_ in self.object_deps and c.pos_ == "NOUN" and not f["start"] <= c.i < f["end"]:
                     self._context_rule = "verb_object"
@@ -1185,6 +1190,27 @@ class FigureRecognizer:
                 and (j + 2 >= len(doc) or not self._is_noun(doc[j + 2])):
             self._context_rule = "change"  # "lag er mit 2,2 Prozent im Plus"
             return doc[j + 1]
+        return None
+
+    def _accusative_subject(self, v: Token) -> Optional[Token]:
+        """The noun of a 'subject' of ``v`` that an accusative article opens (`accusative_articles`):
+        the parse took the fronted object for the subject ("Den entstandenen Schaden schätzt die
+        Polizei auf 250.000 Euro"); with the article itself as the subject, its noun."""
+        for c in v.children:
+            if c.dep_ not in self.subject_deps:
+                continue
+            if c.pos_ == "NOUN" and any(d.pos_ == "DET" and d.i < c.i and d.text.lower() in self.accusative_articles for d in c.children):
+                return c
+            if c.pos_ == "DET" and c.text.lower() in self.accusative_articles:
+                # its noun is the last before a comma or verb, not one of a phrase in between ("Den von der
+                # Belegschaft zu erzielenden Einspareffekt, ...")
+                noun = None
+                for x in c.doc[c.i + 1: c.i + 10]:
+                    if x.is_punct or x.pos_ in ("VERB", "AUX"):
+                        break
+                    if x.pos_ == "NOUN":
+                        noun = x
+                return noun
         return None
 
     def _change_noun_before(self, doc: Doc, prev: Optional[Token]) -> Optional[Token]:
