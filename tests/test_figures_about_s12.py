@@ -178,3 +178,14 @@ def test_no_vote_share_without_an_election(nlp_model):
 ])
 def test_objects_of_measuring_verbs(nlp_model, text, expected):
     assert expected in _about(nlp_model, text)
+
+
+def test_money_that_supports_something(nlp_model):
+    # "unterstützen mit": the object (wn63691, dev3)
+    text = "Diese kündigte daraufhin ihren Kooperationsvertrag und unterstützt die Seite nur noch mit 1.500 Euro."
+    assert ("1.500 Euro", "Seite") in _about(nlp_model, text)
+
+
+def test_adverb_and_participle_between_count_and_noun(nlp_model):
+    # (wn50049, dev5)
+    assert _about(nlp_model, "Zwei daneben stehende Autos wurden ebenfalls in Mitleidenschaft gezogen.") == [("Zwei", "Auto")]
