@@ -189,3 +189,14 @@ def test_money_that_supports_something(nlp_model):
 def test_adverb_and_participle_between_count_and_noun(nlp_model):
     # (wn50049, dev5)
     assert _about(nlp_model, "Zwei daneben stehende Autos wurden ebenfalls in Mitleidenschaft gezogen.") == [("Zwei", "Auto")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a compound whose head is a change noun: its first part changes (wn32592, dev3)
+    ("Er erteilte Forderungen nach Rücknahme der für kommendes Jahr geplanten Mehrwertsteuererhöhung auf 19 Prozent eine Absage.",
+     ("19 Prozent", "Mehrwertsteuer")),
+    # the linking "s" goes (a made-up sentence of the same shape)
+    ("Die Gewerkschaft fordert eine Gehaltserhöhung um fünf Prozent.", ("fünf Prozent", "Gehalt")),
+])
+def test_change_compounds(nlp_model, text, expected):
+    assert expected in _about(nlp_model, text)

@@ -1225,9 +1225,20 @@ class FigureRecognizer:
             t = doc[k]
             if t.is_punct or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") and t.text.lower() not in self.coordinators:
                 return None
-            if t.text.lower() in self.change_nouns and self._is_noun(t):
-                return t
+            if self._is_noun(t) and (t.text.lower() in self.change_nouns or self._change_compound(t.text) is not None):
+                return t  # also a compound: "Mehrwertsteuererhöhung auf 19 Prozent"
         return None
+
+    def _change_compound(self, word: str) -> Optional[str]:
+        """The changed thing of a compound whose head is a change noun: "Mehrwertsteuererhöhung" ->
+        "Mehrwertsteuer", "Gehaltserhöhung" -> "Gehalt" (the linking "s" goes with the lemma
+        table's genitive); None for no such compound."""
+        low = word.lower()
+        head = next((c for c in self.change_nouns if low.endswith(c) and len(low) - len(c) >= 3), None)
+        if head is None:
+            return None
+        lem = self.lemma_text(word[: len(word) - len(head)].rstrip("-"))
+        return lem[:1].upper() + lem[1:]
 
     def _clause_of(self, doc: Doc, f: dict) -> tuple[int, int]:
         """[start, end) of the figure's clause: its sentence cut at the nearest commas, semicolons or
@@ -1793,6 +1804,8 @@ class FigureRecognizer:
             if tok is not None:
                 self.last_rule = name + ((self._context_rule or "") if name == "context:" else "")
                 break
+        if tok is not None and self.last_rule == "context:change" and self._change_compound(tok.text) is not None:
+            return self._change_compound(tok.text)  # dev3: "Mehrwertsteuererhöhung auf 19 Prozent" -> Mehrwertsteuer
         if tok is None:
             unit_tok = doc[f["end"] - 1]
             if f["unit"] is not None and unit_tok.text in self.unit_about:
