@@ -200,3 +200,16 @@ def test_adverb_and_participle_between_count_and_noun(nlp_model):
 ])
 def test_change_compounds(nlp_model, text, expected):
     assert expected in _about(nlp_model, text)
+
+
+def test_alternative_amounts_share_unit_and_noun(nlp_model):
+    # "X statt Y Euro": the first takes the second's unit, both the subject (wn2937, dev4)
+    figs_ = figs(nlp_model, "Das Tagesticket Plus erhöht sich auf 6,20 statt 5,90 Euro.")
+    assert [(f[0], f[1], f[2], f[3]) for f in figs_] == [("6,20", 6.2, "EUR", "Tagesticket"), ("5,90 Euro", 5.9, "EUR", "Tagesticket")]
+
+
+def test_range_after_an_amount_phrase(nlp_model):
+    # the noun before "zwischen" wins over the verb's subject, for both numbers (wn61440, dev7)
+    text = ("Das Tiefdruckgebiet bewegte sich mit Windgeschwindigkeiten zwischen 80 und 150 Kilometern pro Stunde über "
+            "Südwesteuropa und erreichte im Laufe des Tages Westdeutschland.")
+    assert _about(nlp_model, text) == [("80", "Windgeschwindigkeit"), ("150 Kilometern pro Stunde", "Windgeschwindigkeit")]

@@ -206,6 +206,7 @@ class FigureRecognizer:
         self.genitive_determiners = set(ms["genitive_determiners"])
         self.range_links = {w for w in ms["range_links"] if " " not in w}  # one word: "bis", "und", "-"
         self.range_link_phrases = [w.split() for w in ms["range_links"]]  # also "bis zu"
+        self.alternative_links = set(ms["alternative_links"])
         self.change_from = set(ms["change_links"]["from"])  # "von derzeit 2000 auf rund 15.000"
         self.change_to = set(ms["change_links"]["to"])
         self.partitive_articles = set(ms["partitive_articles"])  # "zwei von den drei Kindern"
@@ -1603,6 +1604,11 @@ class FigureRecognizer:
             p = _prev(doc, p.i)  # "seine drei Töchter (fünf, sechs und zehn Jahre)" (dev6)
         return p is not None and p.text[:1].isupper() and (p.text.lower() in self.age_nouns or self.lemma(p).lower() in self.age_nouns)
 
+    def _range_second(self, doc: Doc, prev_span: Span, f: dict) -> bool:
+        """Is ``f`` the second number of a range whose first is ``prev_span`` ("80 und 150 km/h")?"""
+        between = [t.text.lower() for t in doc[prev_span.end: f["start"]] if not t.is_space]
+        return between in self.range_link_phrases
+
     def _shares_about(self, doc: Doc, prev_span: Span, f: dict) -> bool:
         """The second number of a range ("zwischen 80.000 und 300.000 Euro", "200 bis 230 Euro")
         or a figure in brackets right after another one ("75 Sitzen (56,1 Prozent)") measures
@@ -1915,7 +1921,8 @@ class FigureRecognizer:
             link = 2 if f["end"] + 2 < n and [t.text.lower() for t in doc[f["end"]: f["end"] + 2]] in self.range_link_phrases else 1
             scaled_only = not f["bare"] and f["unit"] is None and f["scale"] != 1 and f["end"] == f["num"] + 2
             link_at = self._list_link(doc, f["end"], blocked) if f["bare"] else f["end"]
-            if (f["bare"] or scaled_only) and link_at + 1 < n and (doc[link_at].text.lower() in self.range_links or (
+            if (f["bare"] or scaled_only) and link_at + 1 < n and (doc[link_at].text.lower() in self.range_links
+                                                                  or doc[link_at].text.lower() in self.alternative_links or (
                     doc[link_at].text.lower() in self.change_to and self._after_von(doc, f["start"]))):
                 # "600 Millionen bis zu zwei Milliarden Euro": "bis zu" links the range too;
                 # "im Alter von 62, 64 und 66 Jahren": the last of a list gives its unit to all
@@ -1998,9 +2005,14 @@ class FigureRecognizer:
             span._.unit = f["unit"]
             span._.qualifier = self._qualifier(doc, f["start"])
             ab = "Alter" if f["unit"] in _TIME_UNITS else self.about(doc, f.get("about_from", f))
+            rule = self.last_rule
+            if "about_from" in f and f["unit"] not in _TIME_UNITS and (own := self._about_amount(doc, f)) is not None:
+                # "mit Windgeschwindigkeiten zwischen 80 und 150 Kilometern pro Stunde": the phrase before the
+                # range's first number names what the range measures, before the verb's subject
+                ab, rule = self.about_lemma(doc, own), "context:" + (self._context_rule or "")
             if ab is None and "about_from" in f:  # "ein Schaden zwischen 80.000 und 300.000 Euro"
                 ab = self.about(doc, f)
-            rule = self.last_rule
+                rule = self.last_rule
             if ab is None and f["unit"] is None and "about_from" not in f:
                 partner = self._coordinated(doc, f, blocked)
                 if partner is not None:  # "200 feste und 300 freie Mitarbeiter"
@@ -2018,6 +2030,10 @@ class FigureRecognizer:
                 # "673 Journalisten festgenommen, weitere 929 erlitten Gewalt", "kam ein Mensch ums Leben,
                 # 35 weitere wurden verletzt": "weitere" next to a bare count continues the count before
                 span._.about, span._.about_rule = further, "elliptic_further"
+            elif out and out[-1]._.about and (out[-1]._.about_rule or "").startswith(("context:amount_phrase", "context:von")) \
+                    and f["start"] > out[-1].start and self._range_second(doc, out[-1], f):
+                # the second number of that range shares it ("zwischen 80 und 150 Kilometern pro Stunde")
+                span._.about, span._.about_rule = out[-1]._.about, "range"
             elif ab is not None and f["end"] < n and doc[f["end"]].text.lower() in self.classifier_nouns and out and out[-1]._.about \
                     and out[-1]._.about.lower() not in self.classifier_nouns and out[-1]._.unit == f["unit"] \
                     and self._same_sentence(doc, out[-1].start, f["num"]):

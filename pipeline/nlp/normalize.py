@@ -60,7 +60,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "ago_words", "set_before", "genitive_time_prepositions", "ahead_words", "anchored_after", "age_after", "age_before", "age_nouns", "age_range_words", "sets", "plural_sets", "difference_prepositions", "comparatives", "measure_nouns_before", "bound_prepositions", "bound_fillers", "as_words", "elliptic_cues", "distance", "street_suffixes", "phone_words", "score_words",
         "score_context", "duration_adjectives", "von_prepositions", "number_links", "coordinators", "definite_articles",
         "genitive_determiners", "range_links", "change_links", "classifier_nouns", "content_prepositions", "per_unit",
-        "partitive_articles", "bound_not_for_percent", "genitive_one", "container_prepositions", "stakes", "rate_nouns", "vote_shares", "accusative_articles"}),
+        "partitive_articles", "bound_not_for_percent", "genitive_one", "container_prepositions", "stakes", "rate_nouns", "vote_shares", "accusative_articles", "alternative_links"}),
     "names.json": frozenset({"titles", "surname_particles"}),
     "ner_rules.json": frozenset({
         "place_descriptors", "legal_forms", "org_heads", "name_heads", "club_prefixes", "org_compound_prefixes",
