@@ -903,7 +903,9 @@ class FigureRecognizer:
             s0 = sentence_bounds(doc, s0 - 1)[0]
         for t in doc[s0:s1]:
             low = t.text.lower()
-            if any(p in low for p in self.vote_shares["parts"]) and not any(p in low for p in self.vote_shares["not_parts"]):
+            # a noun that starts or ends with a cue ("Wahlgang", "Landtagswahlen"), not a verb ("bestimmen")
+            if t.text[:1].isupper() and any(low.startswith(p) or low.endswith((p, p + "n", p + "en")) for p in self.vote_shares["parts"]) \
+                    and not any(p in low for p in self.vote_shares["not_parts"]):
                 return True
         return False
 
