@@ -95,9 +95,8 @@ DECISIONS = [
     # gold Ausgabe
     ("Im Militär- und Geheimdienstbudget sind 7,5% mehr Ausgaben vorgesehen als im Vorjahr - 515 Milliarden Dollar.",
      "515 Milliarden Dollar", "Ausgabe"),
-    # gold Seite (dev3)
-    ("Diese kündigte daraufhin ihren ursprünglich vorgesehenen Kooperationsvertrag und unterstützt die Seite nur noch mit 1.500 Euro.",
-     "1.500 Euro", "Seite"),
+    # (dev3's "unterstützt die Seite nur noch mit 1.500 Euro" left this list in session 12: a rule gives
+    # Seite now, object_measuring_verbs "unterstützen", tests/test_figures_about_s12.py)
     # gold null: a distance between places, a shot's distance, a price of nothing named
     ("Der selbstgebaute Sprengsatz explodierte in der Region Nowgorod 500 Kilometer nördlich von Moskau.", "500 Kilometer", None),
     ("Samuel Eto'o hatte die erste Torchance des Spieles in der fünften Minute, verfehlte jedoch bei seinem Schuss aus 25 Metern das Tor.",

@@ -157,6 +157,7 @@ class FigureRecognizer:
         self.change_nouns = set(ms["amount_phrases"]["change_nouns"])
         self.change_before = set(ms["amount_phrases"]["change_before"])
         self.change_after = set(ms["amount_phrases"]["change_after"])
+        self.change_of = set(ms["amount_phrases"]["change_of"])
         # a unit word that names what it measures ("3000 Höhenmeter" -> Höhe): units.tsv's optional "about"
         self.unit_about = {r["surface"]: r["about"] for r in lang_data("units.tsv") if r.get("about")}
         self.partitive_words = set(ms["partitive_words"])
@@ -193,12 +194,20 @@ class FigureRecognizer:
         self.score_context = set(ms["score_context"])
         self.coordinators = set(ms["coordinators"])
         self.classifier_nouns = set(ms["classifier_nouns"])
+        self.stake_before = set(ms["stakes"]["before"])
+        self.vote_shares = ms["vote_shares"]
+        self.accusative_articles = set(ms["accusative_articles"])
+        self.rate_before = set(ms["rate_nouns"]["before"])
+        self.rate_endings = tuple(ms["rate_nouns"]["endings"])
+        self.stake_words = tuple(ms["stakes"]["words"])
+        self.stake_prepositions = set(ms["stakes"]["prepositions"])
         self.content_prepositions = set(ms["content_prepositions"]["words"])
         self.recipient_verbs = set(ms["content_prepositions"]["not_with_verbs"])
         self.definite_articles = set(ms["definite_articles"])
         self.genitive_determiners = set(ms["genitive_determiners"])
         self.range_links = {w for w in ms["range_links"] if " " not in w}  # one word: "bis", "und", "-"
         self.range_link_phrases = [w.split() for w in ms["range_links"]]  # also "bis zu"
+        self.alternative_links = set(ms["alternative_links"])
         self.change_from = set(ms["change_links"]["from"])  # "von derzeit 2000 auf rund 15.000"
         self.change_to = set(ms["change_links"]["to"])
         self.partitive_articles = set(ms["partitive_articles"])  # "zwei von den drei Kindern"
@@ -639,6 +648,9 @@ class FigureRecognizer:
 
     def _is_adj(self, t: Token) -> bool:
         if has_ann(t.doc, "POS") and t.pos_:
+            if t.pos_ == "VERB" and not t.morph.get("VerbForm") and _ADJ_INFL.match(t.text) and t.text.endswith(("te", "ten", "tes", "ter", "tem", "ene", "enen", "ener", "enes", "enem")) \
+                    and t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ == "NOUN":
+                return True  # a model without morphology: an inflected participle before its noun ("15 verletzte Polizisten")
             return t.pos_ in ("ADJ",) or (t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") and _ADJ_INFL.match(t.text) is not None)
         return bool(_ADJ_INFL.match(t.text)) and t.text.lower() not in self.article_forms \
             and t.text.lower() not in self.function_words
@@ -686,6 +698,26 @@ class FigureRecognizer:
             if ch.i > t.i and ch.pos_ in _NOUN_POS and ch.dep_ in _GEN_DEPS and self._genitive_like(ch):
                 return ch
         return None
+
+    def _unit_genitive(self, doc: Doc, f: dict) -> bool:
+        """Does a genitive noun phrase follow the amount's unit ("von 75 Prozent der Parlamentarier",
+        "auf Grundlage von 65 Prozent ausgezählter Wahlbezirke")? Then the unit counts a part of
+        that noun, which is what is measured (guidelines: "40 Prozent der Landesfläche" ->
+        Landesfläche), not the noun before "von" ("Zustimmung", "Anteil")."""
+        j = f["end"]
+        if f["unit"] is None or j + 1 >= len(doc):
+            return False
+        w = doc[j]
+        if w.text.lower() in self.genitive_determiners:
+            k = j + 1
+            while k < len(doc) and self._is_adj(doc[k]) and not self._is_noun(doc[k]):
+                if doc[k].text.endswith("e"):
+                    return False  # a weak adjective in -e after "der" is nominative: "mit 4,6 Prozent der größte Verlierer"
+                k += 1
+            return k < len(doc) and self._is_noun(doc[k])
+        # a strong genitive plural adjective before its noun ("ausgezählter Wahlbezirke")
+        return w.text.islower() and w.text.endswith("er") and self._is_adj(w) and self._is_noun(doc[j + 1]) \
+            and lookup_unit(doc[j + 1].text) is None
 
     def _genitive_like(self, noun: Token) -> bool:
         """A partitive/genitive dependent ("der Stimmen", "von ihnen"), not a prepositional
@@ -756,6 +788,7 @@ class FigureRecognizer:
                     return None  # "8 Milliarden Euro Staatsschulden" -> Staatsschuld; not a name
                 return t
             if self._is_adj(t) or ((t.text.lower() in self.coordinators or t.text == "-") and k + 1 < n and self._is_adj(doc[k + 1])) or \
+                    (not has_unit and t.pos_ == "ADV" and k + 2 < n and self._is_adj(doc[k + 1]) and self._is_noun(doc[k + 2])) or \
                     (k == j and has_unit and t.text.lower() in self.comparatives):  # "7,5% mehr Ausgaben"
                 k += 1
                 steps += 1
@@ -856,7 +889,59 @@ class FigureRecognizer:
         nxt = _next(doc, f["end"] - 1)
         if nxt is None:
             return True
-        return not self._is_noun(nxt) and (nxt.text.lower() not in self.function_words or nxt.pos_ in ("DET", "ADP"))
+        # a finite verb right after the count: the count is the subject ("und 29 waren Opfer von Entführungen")
+        return not self._is_noun(nxt) and (nxt.text.lower() not in self.function_words or nxt.pos_ in ("DET", "ADP", "AUX"))
+
+    def _vote_context(self, doc: Doc, f: dict) -> bool:
+        """Does the figure's sentence, or one of the `sentences_before` before it, name an election,
+        a vote or a poll (`vote_shares`)?"""
+        from .dates import sentence_bounds
+
+        s0, s1 = sentence_bounds(doc, f["num"])
+        for _ in range(int(self.vote_shares["sentences_before"])):
+            if s0 == 0:
+                break
+            s0 = sentence_bounds(doc, s0 - 1)[0]
+        for t in doc[s0:s1]:
+            low = t.text.lower()
+            # a noun that starts or ends with a cue ("Wahlgang", "Landtagswahlen"), not a verb ("bestimmen")
+            if t.text[:1].isupper() and any(low.startswith(p) or low.endswith((p, p + "n", p + "en")) for p in self.vote_shares["parts"]) \
+                    and not any(p in low for p in self.vote_shares["not_parts"]):
+                return True
+        return False
+
+    @staticmethod
+    def _last_count(out: list) -> Optional[Span]:
+        """The last figure before that is no age: an age in brackets between a count and its elliptic
+        continuation ("14 der 19 Personen (alle im Alter zwischen 17 und 35 Jahren) wohnen in London und
+        vier in Buckinghamshire") counts nothing the continuation shares."""
+        return next((sp for sp in reversed(out) if sp._.about_rule != "age"), None)
+
+    def _further_count(self, doc: Doc, out: list, f: dict) -> Optional[str]:
+        """A bare count right after or before a word of `elliptic_cues` ("weitere 929", "35 weitere")
+        with no noun after it counts what the count before it in its sentence counted, or, with none,
+        the noun an article counts there ("kam ein Mensch ums Leben, 35 weitere wurden verletzt")."""
+        if f["unit"] is not None or f["scale"] != 1 and not f["bare"]:
+            return None
+        q0 = self._qualifier_start(doc, f["start"])
+        j = f["end"]
+        if j < len(doc) and doc[j].text.lower() in self.elliptic_cues:
+            j += 1
+        elif not (q0 > 0 and doc[q0 - 1].text.lower() in self.elliptic_cues):
+            return None
+        if j < len(doc) and (self._is_noun(doc[j]) or doc[j].pos_ in ("ADJ", "VERB") and _ADJ_INFL.match(doc[j].text)
+                             and j + 1 < len(doc) and self._is_noun(doc[j + 1])):
+            return None  # "weitere 20 Soldaten", "weitere 20 verletzte Soldaten": the count has its own noun
+        last = self._last_count(out)
+        if last is not None and last._.about and last._.unit is None and self._same_sentence(doc, last.start, f["num"]):
+            return last._.about
+        from .dates import sentence_bounds
+
+        s0 = sentence_bounds(doc, f["num"])[0]
+        for k in range(q0 - 2, s0 - 1, -1):
+            if doc[k].text.lower() in self.article_forms and self._measured_noun(doc[k + 1]):
+                return self.about_lemma(doc, doc[k + 1])
+        return None
 
     def _same_unit_before(self, doc: Doc, out: list, f: dict) -> Optional[Span]:
         """The figure before ``f`` in its sentence that says what an amount with nothing of its
@@ -914,6 +999,14 @@ class FigureRecognizer:
             return True
         return i > 1 and doc[i - 1].pos_ == "ADV" and doc[i - 2].text.lower() in self.change_from
 
+    def _changed_from(self, doc: Doc, q0: int) -> bool:
+        """Is the amount that starts at ``q0`` (after "auf") the second of "von X auf Y" (`change_links`):
+        "von" + a number (an adverb between allowed) right before the "auf"?"""
+        k = q0 - 2  # the token before "auf"
+        while k >= 0 and (doc[k].like_num or multiplier(doc[k].text) or lookup_unit(doc[k].text) is not None) and q0 - k < 6:
+            k -= 1
+        return k < q0 - 2 and self._after_von(doc, k + 1)
+
     def _labels_count(self, doc: Doc, k: int) -> bool:
         """Is doc[k] a plural noun that labels the bare count after it in a table line: "Sitze 7 (",
         "Sitze 0\n"? (A singular noun before a number names its value: "Stufe 3", "Artikel 5".)"""
@@ -956,7 +1049,8 @@ class FigureRecognizer:
         """A count of a part of a definite set: "zwei der drei Manager", "drei der wichtigsten
         Firmen", "zwei Drittel der Einnahmen" -> the set's noun (the parse often hangs the count
         on a later noun)."""
-        if f["unit"] is not None or f["end"] + 1 >= len(doc) or doc[f["end"]].text.lower() not in self.genitive_determiners:
+        # a percentage too: "Etwa zehn Prozent der achtzig Millionen Ägypter" (the parse hangs the genitive on the number)
+        if f["unit"] not in (None, "%") or f["end"] + 1 >= len(doc) or doc[f["end"]].text.lower() not in self.genitive_determiners:
             return None
         k = f["end"] + 1
         while k < min(len(doc), f["end"] + 4) and self._base(doc, k) is None and not self._is_noun(doc[k]) and \
@@ -967,6 +1061,8 @@ class FigureRecognizer:
         g = self._base(doc, k)
         if g is not None:
             k = g[1]  # "zwei der drei Manager"
+            while k < len(doc) and multiplier(doc[k].text):
+                k += 1  # "der achtzig Millionen Ägypter"
         while k < len(doc) and _ADJ_INFL.match(doc[k].text) and not self._is_noun(doc[k]):
             k += 1  # "der wichtigsten"
         if k < len(doc) and self._is_noun(doc[k]) and doc[k].text[:1].isupper() and lookup_unit(doc[k].text) is None \
@@ -1025,6 +1121,10 @@ class FigureRecognizer:
             # "Den Börsenwert beziffert der Focus auf 17 Milliarden Euro": the object is measured
             if not preps & self.object_verbs[lem]:
                 return None
+            acc = self._accusative_subject(v)
+            if acc is not None:
+                self._context_rule = "verb_object_accusative"
+                return self._through_container(acc)
             for c in v.children:
                 if c.dep_ in self.object_deps and c.pos_ == "NOUN" and not f["start"] <= c.i < f["end"]:
                     self._context_rule = "verb_object"
@@ -1032,7 +1132,9 @@ class FigureRecognizer:
             allowed = self.object_verbs[lem]  # passive or reflexive: the subject
         else:
             allowed = self.measuring_verbs.get(lem)
-        if allowed is None and f["unit"] is not None and preps & self.difference_prepositions:
+        change = bool(preps & self.change_to) and self._changed_from(doc, q0)
+        if allowed is None and f["unit"] is not None and (preps & self.difference_prepositions or change):
+            # also a change "von X auf Y" ("Die Hunde-Abgabe verändert sich von 120 auf 132 Euro")
             # "Die Außenmauern hatten sich um 2,5 Zentimeter verschoben", "erhöhte die Steuer um 3
             # Prozent": a change by an amount, of the object when there is one, else of the subject
             for c in v.children:
@@ -1083,12 +1185,120 @@ class FigureRecognizer:
             n = _prev(doc, prev.i)  # "das ist ein Anstieg um 1,9 Prozent"
             if n is not None and self._is_noun(n) and n.text.lower() in self.change_nouns:
                 self._context_rule = "change"
-                return n
+                return self._through_container(n)
+        n = self._change_noun_before(doc, prev)
+        if n is not None:
+            self._context_rule = "change"
+            return self._through_container(n)
         j = f["end"]
         if j + 1 < len(doc) and doc[j].text.lower() in self.change_after and doc[j + 1].text.lower() in self.change_nouns \
                 and (j + 2 >= len(doc) or not self._is_noun(doc[j + 2])):
             self._context_rule = "change"  # "lag er mit 2,2 Prozent im Plus"
             return doc[j + 1]
+        return None
+
+    def _accusative_subject(self, v: Token) -> Optional[Token]:
+        """The noun of a 'subject' of ``v`` that an accusative article opens (`accusative_articles`):
+        the parse took the fronted object for the subject ("Den entstandenen Schaden schätzt die
+        Polizei auf 250.000 Euro"); with the article itself as the subject, its noun."""
+        for c in v.children:
+            if c.dep_ not in self.subject_deps:
+                continue
+            if c.pos_ == "NOUN" and any(d.pos_ == "DET" and d.i < c.i and d.text.lower() in self.accusative_articles for d in c.children):
+                return c
+            if c.pos_ == "DET" and c.text.lower() in self.accusative_articles:
+                # its noun is the last before a comma or verb, not one of a phrase in between ("Den von der
+                # Belegschaft zu erzielenden Einspareffekt, ...")
+                noun = None
+                for x in c.doc[c.i + 1: c.i + 10]:
+                    if x.is_punct or x.pos_ in ("VERB", "AUX"):
+                        break
+                    if x.pos_ == "NOUN":
+                        noun = x
+                return noun
+        return None
+
+    def _change_noun_before(self, doc: Doc, prev: Optional[Token]) -> Optional[Token]:
+        """The change noun whose amount a figure after "um"/"auf" (`change_of`) gives, with its
+        genitive and attributes between, no verb or punctuation: "eine Verdreifachung der staatlichen
+        Bürgschaften für neue Atomkraftwerke auf 54 Milliarden US-Dollar", "die Steigerung der
+        Baukosten um 40 Prozent auf mindestens sieben Milliarden Euro" (the second amount too)."""
+        if prev is None or prev.text.lower() not in self.change_of:
+            return None
+        for k in range(prev.i - 1, max(-1, prev.i - 10), -1):
+            t = doc[k]
+            if t.is_punct or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") and t.text.lower() not in self.coordinators:
+                return None
+            if self._is_noun(t) and (t.text.lower() in self.change_nouns or self._change_compound(t.text) is not None):
+                return t  # also a compound: "Mehrwertsteuererhöhung auf 19 Prozent"
+        return None
+
+    def _change_compound(self, word: str) -> Optional[str]:
+        """The changed thing of a compound whose head is a change noun: "Mehrwertsteuererhöhung" ->
+        "Mehrwertsteuer", "Gehaltserhöhung" -> "Gehalt" (the linking "s" goes with the lemma
+        table's genitive); None for no such compound."""
+        low = word.lower()
+        head = next((c for c in self.change_nouns if low.endswith(c) and len(low) - len(c) >= 3), None)
+        if head is None:
+            return None
+        lem = self.lemma_text(word[: len(word) - len(head)].rstrip("-"))
+        return lem[:1].upper() + lem[1:]
+
+    def _clause_of(self, doc: Doc, f: dict) -> tuple[int, int]:
+        """[start, end) of the figure's clause: its sentence cut at the nearest commas, semicolons or
+        colons around the figure (a rough clause; brackets stay inside)."""
+        from .dates import sentence_bounds
+
+        s0, s1 = sentence_bounds(doc, f["num"])
+        q0 = self._qualifier_start(doc, f["start"])
+        c0 = next((k + 1 for k in range(q0 - 1, s0 - 1, -1) if doc[k].text in (",", ";", ":")), s0)
+        c1 = next((k for k in range(f["end"], s1) if doc[k].text in (",", ";", ":")), s1)
+        return c0, c1
+
+    def _about_rate(self, doc: Doc, f: dict) -> Optional[Token]:
+        """"Die höchste Arbeitslosenquote hatte Spanien mit 23,6 Prozent": a percentage after "mit"
+        (`rate_nouns`) gives the value of the rate or level its clause names, the one nearest to it."""
+        if f["unit"] != "%":
+            return None
+        q0 = self._qualifier_start(doc, f["start"])
+        if q0 > 1 and doc[q0 - 1].pos_ == "ADV":
+            q0 -= 1  # a focus particle: "Mit nur 30,78 Prozent"
+        if q0 == 0 or doc[q0 - 1].text.lower() not in self.rate_before:
+            return None
+        c0, c1 = self._clause_of(doc, f)
+        cands = [t for t in doc[c0:c1] if not f["start"] <= t.i < f["end"] and self._is_noun(t) and t.pos_ != "PROPN"
+                 and t.text.lower().endswith(self.rate_endings)]
+        return min(cands, key=lambda t: abs(t.i - f["num"])) if cands else None
+
+    def _about_stake(self, doc: Doc, f: dict) -> Optional[Token]:
+        """A share held in something (`stakes`): "an dem die Stadt mit 60 Prozent beteiligt ist" ->
+        the antecedent of "dem", "An der Firma ist Buffet zu 9,9 Prozent beteiligt" -> Firma. The
+        figure's clause (between commas) must hold a stake word; the noun of its an/bei-phrase is
+        the measured thing, a relative pronoun there stands for the noun the clause hangs on."""
+        if f["unit"] != "%":
+            return None
+        q0 = self._qualifier_start(doc, f["start"])
+        if q0 == 0 or doc[q0 - 1].text.lower() not in self.stake_before:
+            return None
+        c0, c1 = self._clause_of(doc, f)
+        stake = next((t for t in doc[c0:c1] if t.text.lower().endswith(self.stake_words) and not f["start"] <= t.i < f["end"]), None)
+        if stake is None:
+            return None
+        for k in range(c0, c1 - 1):
+            if doc[k].text.lower() not in self.stake_prepositions or f["start"] <= k < f["end"]:
+                continue
+            j = k + 1
+            if doc[j].pos_ == "PRON":  # "an dem": the noun the relative clause is about
+                head = stake if stake.dep_ in ("acl", "relcl") else stake.head
+                while head.pos_ not in _NOUN_POS and head.head.i != head.i and head.dep_ not in ("acl", "relcl"):
+                    head = head.head
+                if head.dep_ in ("acl", "relcl"):
+                    head = head.head
+                return head if head.pos_ in _NOUN_POS and head.i < c0 else None
+            while j < c1 and (doc[j].pos_ == "DET" or self._is_adj(doc[j])) and not self._is_noun(doc[j]):
+                j += 1
+            if j < c1 and self._is_noun(doc[j]):
+                return doc[j]
         return None
 
     def _copula_subject(self, f: dict, t: Token, preps: set) -> Optional[Token]:
@@ -1292,7 +1502,10 @@ class FigureRecognizer:
         a = doc[j]
         low = a.text.lower()
         base = self.measure_adj_base(low)
-        if low in self.measure_adjectives:  # predicative: "Es ist 3,21 Meter groß"
+        comparison = j + 1 < n and doc[j + 1].text.lower() in self.as_words and base is not None and low.endswith("er")
+        if low in self.measure_adjectives or comparison:
+            # predicative: "Es ist 3,21 Meter groß"; a comparative before "als" too ("war die
+            # Wahlbeteiligung gut acht Prozentpunkte niedriger als bei der Wahl": not the compared noun)
             subj = self.subject_of(a)[0]
             if subj is None and a.head.i != a.i:
                 subj = self.subject_of(a.head)[0]
@@ -1308,8 +1521,9 @@ class FigureRecognizer:
         return None
 
     def _through_container(self, n: Token) -> Token:
-        """"Die Zahl der Toten stieg auf 50" -> Tote: a container noun hands over to its genitive."""
-        if n.text.lower() in self.container_nouns:
+        """"Die Zahl der Toten stieg auf 50" -> Tote: a container noun hands over to its genitive,
+        and so does a change noun ("die Anhebung der Löhne um drei Prozent" -> Lohn)."""
+        if n.text.lower() in self.container_nouns or n.text.lower() in self.change_nouns:
             for c in n.children:
                 if c.i > n.i and c.pos_ in _NOUN_POS and c.dep_ in _GEN_DEPS and self._genitive_like(c) \
                         and lookup_unit(c.text) is None and not any(x.like_num for x in c.children):
@@ -1394,6 +1608,11 @@ class FigureRecognizer:
             p = _prev(doc, p.i)  # "seine drei Töchter (fünf, sechs und zehn Jahre)" (dev6)
         return p is not None and p.text[:1].isupper() and (p.text.lower() in self.age_nouns or self.lemma(p).lower() in self.age_nouns)
 
+    def _range_second(self, doc: Doc, prev_span: Span, f: dict) -> bool:
+        """Is ``f`` the second number of a range whose first is ``prev_span`` ("80 und 150 km/h")?"""
+        between = [t.text.lower() for t in doc[prev_span.end: f["start"]] if not t.is_space]
+        return between in self.range_link_phrases
+
     def _shares_about(self, doc: Doc, prev_span: Span, f: dict) -> bool:
         """The second number of a range ("zwischen 80.000 und 300.000 Euro", "200 bis 230 Euro")
         or a figure in brackets right after another one ("75 Sitzen (56,1 Prozent)") measures
@@ -1401,8 +1620,10 @@ class FigureRecognizer:
         between = [t.text.lower() for t in doc[prev_span.end: f["start"]] if not t.is_space]  # "bis zu" is also a qualifier
         if between in self.range_link_phrases:
             return True
-        if between[-1:] == ["("] and len(between) <= 2:
-            return True
+        while between and (between[-1] in self.sign_words or between[-1] in ("+", "-", "±")):
+            between.pop()  # a change in brackets: "157,3 Millionen Nutzer weltweit (+ 38%)"
+        if between[-1:] == ["("] and len(between) <= 3:
+            return True  # the counted noun and one word between: "Nutzer weltweit ("
         return False
 
     def bare_age(self, doc: Doc, f: dict) -> bool:
@@ -1562,19 +1783,22 @@ class FigureRecognizer:
         self.last_rule = None
         if f["unit"] in self.distance_units and self._distance(doc, f):
             return None  # "40 km von Abyei entfernt", "500 Kilometer nördlich von Moskau": a place, no measured noun
-        rules = [("label", self._about_label), ("partitive_genitive", self._about_partitive_genitive),
+        rules = [("label", self._about_label), ("stake", self._about_stake), ("rate", self._about_rate), ("partitive_genitive", self._about_partitive_genitive),
                  ("measure_noun", self._about_measure_noun)]
         rules += [("measure_adj", self._about_measure_adj), ("participle", self._about_participle),
                   ("parse", self._about_parse)] if has_ann(doc, "DEP") else []
         rules += [("linear", self._about_linear), ("context:", self._about_context),
                   ("bound", self._about_bound), ("as", self._about_as)]
         after = doc[f["end"]] if f["end"] < len(doc) else None
-        if f["unit"] is not None and (after is None or not self._is_noun(after)):
+        if f["unit"] is not None and (after is None or not self._is_noun(after)) and not self._unit_genitive(doc, f):
             # "auf einer Höhe von etwa 180 Metern gelegenem Drehrestaurant": the noun the amount is
             # introduced by is measured, not a noun after an adjective ("einem Kilogramm TNT" keeps TNT)
             rules.insert(0, ("context:", self._about_amount))
         for name, rule in rules:
             tok = rule(doc, f)
+            if tok is not None and tok.text.lower() in self.classifier_nouns and name != "context:" \
+                    and tok.i + 1 < len(doc) and self._measured_noun(doc[tok.i + 1]):
+                tok = doc[tok.i + 1]  # "zehntausend Schuss Munition": the noun after the classifier is counted
             if tok is not None and tok.text.lower() in self.classifier_nouns and name != "context:":
                 # "zwischen 1.000 und 1.500 Mann umfassen": "Mann" counts the troops; the context
                 # (the measuring verb's subject "Truppenstärke") says what is measured, if it can
@@ -1590,6 +1814,8 @@ class FigureRecognizer:
             if tok is not None:
                 self.last_rule = name + ((self._context_rule or "") if name == "context:" else "")
                 break
+        if tok is not None and self.last_rule == "context:change" and self._change_compound(tok.text) is not None:
+            return self._change_compound(tok.text)  # dev3: "Mehrwertsteuererhöhung auf 19 Prozent" -> Mehrwertsteuer
         if tok is None:
             unit_tok = doc[f["end"] - 1]
             if f["unit"] is not None and unit_tok.text in self.unit_about:
@@ -1699,7 +1925,8 @@ class FigureRecognizer:
             link = 2 if f["end"] + 2 < n and [t.text.lower() for t in doc[f["end"]: f["end"] + 2]] in self.range_link_phrases else 1
             scaled_only = not f["bare"] and f["unit"] is None and f["scale"] != 1 and f["end"] == f["num"] + 2
             link_at = self._list_link(doc, f["end"], blocked) if f["bare"] else f["end"]
-            if (f["bare"] or scaled_only) and link_at + 1 < n and (doc[link_at].text.lower() in self.range_links or (
+            if (f["bare"] or scaled_only) and link_at + 1 < n and (doc[link_at].text.lower() in self.range_links
+                                                                  or doc[link_at].text.lower() in self.alternative_links or (
                     doc[link_at].text.lower() in self.change_to and self._after_von(doc, f["start"]))):
                 # "600 Millionen bis zu zwei Milliarden Euro": "bis zu" links the range too;
                 # "im Alter von 62, 64 und 66 Jahren": the last of a list gives its unit to all
@@ -1782,9 +2009,14 @@ class FigureRecognizer:
             span._.unit = f["unit"]
             span._.qualifier = self._qualifier(doc, f["start"])
             ab = "Alter" if f["unit"] in _TIME_UNITS else self.about(doc, f.get("about_from", f))
+            rule = self.last_rule
+            if "about_from" in f and f["unit"] not in _TIME_UNITS and (own := self._about_amount(doc, f)) is not None:
+                # "mit Windgeschwindigkeiten zwischen 80 und 150 Kilometern pro Stunde": the phrase before the
+                # range's first number names what the range measures, before the verb's subject
+                ab, rule = self.about_lemma(doc, own), "context:" + (self._context_rule or "")
             if ab is None and "about_from" in f:  # "ein Schaden zwischen 80.000 und 300.000 Euro"
                 ab = self.about(doc, f)
-            rule = self.last_rule
+                rule = self.last_rule
             if ab is None and f["unit"] is None and "about_from" not in f:
                 partner = self._coordinated(doc, f, blocked)
                 if partner is not None:  # "200 feste und 300 freie Mitarbeiter"
@@ -1797,7 +2029,22 @@ class FigureRecognizer:
                     if self.lemma(doc[k]).lower() == ab.lower() or doc[k].text.lower() == ab.lower():
                         about_tok = doc[k].text
                         break
-            if ab is None and out and out[-1]._.about and self._shares_about(doc, out[-1], f):
+            further = self._further_count(doc, out, f)
+            if further is not None:
+                # "673 Journalisten festgenommen, weitere 929 erlitten Gewalt", "kam ein Mensch ums Leben,
+                # 35 weitere wurden verletzt": "weitere" next to a bare count continues the count before
+                span._.about, span._.about_rule = further, "elliptic_further"
+            elif out and out[-1]._.about and (out[-1]._.about_rule or "").startswith(("context:amount_phrase", "context:von")) \
+                    and f["start"] > out[-1].start and self._range_second(doc, out[-1], f):
+                # the second number of that range shares it ("zwischen 80 und 150 Kilometern pro Stunde")
+                span._.about, span._.about_rule = out[-1]._.about, "range"
+            elif ab is not None and f["end"] < n and doc[f["end"]].text.lower() in self.classifier_nouns and out and out[-1]._.about \
+                    and out[-1]._.about.lower() not in self.classifier_nouns and out[-1]._.unit == f["unit"] \
+                    and self._same_sentence(doc, out[-1].start, f["num"]):
+                # "2009 will BYD 180.000 Autos verkaufen, 2010 sollen es dann 350.000 Stück sein": a
+                # classifier with nothing after it counts what the count before it in its sentence counted
+                span._.about, span._.about_rule = out[-1]._.about, "elliptic_classifier"
+            elif ab is None and out and out[-1]._.about and self._shares_about(doc, out[-1], f):
                 span._.about = out[-1]._.about  # "200 bis 230 Euro", "75 Sitzen (56,1 Prozent)"
                 span._.about_rule = "range"
             elif ab is None and f["unit"] is None and out and out[-1]._.about and f["end"] + 1 < n and \
@@ -1811,9 +2058,11 @@ class FigureRecognizer:
                 # its sentence, with nothing of its own measures the same
                 span._.about = same._.about
                 span._.about_rule = "elliptic_unit"
-            elif ab is None and f["unit"] is None and out and self._elliptic_count(doc, out[-1], f):
-                span._.about = out[-1]._.about  # "von den neun Gründungsmitgliedern sind nur noch sechs übrig"
+            elif ab is None and f["unit"] is None and (last := self._last_count(out)) is not None and self._elliptic_count(doc, last, f):
+                span._.about = last._.about  # "von den neun Gründungsmitgliedern sind nur noch sechs übrig"
                 span._.about_rule = "elliptic"
+            if span._.about is None and f["unit"] == "%" and self._vote_context(doc, f):
+                span._.about, span._.about_rule = self.vote_shares["about"], "vote_share"
             span._.event = self.event(doc, f, about_tok)
             out.append(span)
             free_from = f["end"]
