@@ -466,6 +466,8 @@ class DateRecognizer:
         self.decade_words = {k: v for k, v in d["decade_words"].items() if not k.startswith("_")}
         self.decade_suffixes = list(d["decade_compound_suffixes"])
         self.period_adjectives = dict(d["period_adjectives"])
+        self.day_adjectives = list(d["day_adjectives"])
+        self.apposition_links = frozenset(d["apposition_links"])
         self.whole_mods = list(d["whole_modifiers"])
         self.ellipsis_links = list(d["relative_ellipsis"]["links"])
         self.ellipsis_preps = list(d["relative_ellipsis"]["prepositions"])
@@ -653,7 +655,8 @@ class DateRecognizer:
             ("year", f"(?<![\\w.,/:–-]){YEAR4}(?![\\w/–-]|:(?![ \\t]*\\n|\\s+\\d)|[.,]\\d|\\s?%)", 1),
             # a colon after a year only before a number or a line break: "(2001: 35,2%)", "Wahlergebnisse 2005:",
             # not "4:45" nor the title "2001: Odyssee im Weltraum"
-            ("weekday", f"{B}(?:{MOD}\\s+)?{WD}{DP}(?![\\w-]){DP2}", 2),
+            # "am späten Samstagabend", "am frühen Samstag": the adjective narrows the day, inside the span
+            ("weekday", f"{B}(?:(?P<wadj>{_alt(self.day_adjectives)})\\s+|{MOD}\\s+)?{WD}{DP}(?![\\w-]){DP2}", 2),
             # "am Montag kommender Woche", "am Dienstag vergangener Woche": the weekday of that week
             ("weekday_week", f"{B}{WD}{DP}\\s+(?P<wmod>{_alt(_both(w for w, off in self.rel_mods.items() if w not in self.deictic_mods))})\\s+(?:{WEEK})(?![\\w-])", 3),
             # "am Tag Zwei ihrer Flucht": the N-th day of an episode the text tells
@@ -1456,6 +1459,7 @@ class DateRecognizer:
 
             if any(over_holiday(e) for e in doc.ents):
                 doc.ents = [e for e in doc.ents if not over_holiday(e)]
+        spans = _apposed_to_deictic(doc, spans, frozenset(self.deictic), self.weekdays, self.apposition_links)
         doc.spans[DATE_SPANS] = _weekday_of_week(doc, spans)
         return doc
 
@@ -1482,6 +1486,27 @@ def weekday_year(value: Optional[str], weekday: int) -> Optional[str]:
         if c.weekday() == weekday:
             return c.isoformat()
     return value
+
+
+def _apposed_to_deictic(doc: Doc, spans: list[Span], deictic: frozenset[str], weekdays: dict[str, int],
+                        links: frozenset[str]) -> list[Span]:
+    """A weekday or a day and month right after a deictic day that restates it ("Für morgen (Mittwoch)",
+    "für morgen, den 20. September") is that day: the restatement alone was resolved by the clause's
+    tense (the past Wednesday, last year's 20 September), while the reporter names one day twice.
+    Only where the restatement fits the deictic day (the same weekday, the same day and month)."""
+    for k in range(1, len(spans)):
+        a, b = spans[k - 1], spans[k]
+        if len(a) != 1 or a.text.lower() not in deictic or not isinstance(a._.value, str) or not _ISO_DAY.match(a._.value):
+            continue
+        gap = [t.text.lower() for t in doc[a.end:b.start]]
+        if not gap or gap[0] not in ("(", ",") or any(w not in links for w in gap) or (b._.date_type or "date") != "date":
+            continue
+        day = dt.date.fromisoformat(a._.value)
+        wd = weekdays.get(b.text.lower())
+        same_day = isinstance(b._.value, str) and _ISO_DAY.match(b._.value) and b._.value[5:] == a._.value[5:]
+        if (wd is not None and day.weekday() == wd) or same_day:
+            b._.value = a._.value
+    return spans
 
 
 def _weekday_of_week(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -1,0 +1,113 @@
+"""DATE construction classes of session 12 (issue 18, recall on unseen news; docs/measurements/dates_figures.md
+"Session 12: DATE classes"), each on the sentence of a Wikinews article it was found in: a rule dev set (dev5,
+dev7, dev: the set named in the comment) or a train article outside every rule dev set (found by grepping the
+unlabelled train text for the construction). The language data each uses is named in its block."""
+import pytest
+
+from figure_helpers import dates_of, make
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make()
+
+
+# 1. "frühen"/"späten" before a weekday narrow it to a part of the day and are inside the span (dates.json
+# "day_adjectives"), as before a decade ("frühen 1960er-Jahren")
+@pytest.mark.parametrize("text,published,expected", [
+    ("Rund 15 Stunden nach der Massenkarambolage wurde der Autobahnabschnitt am frühen Mittwochmorgen wieder "
+     "freigegeben.", "2013-02-20", ("frühen Mittwochmorgen", "2013-02-20", "date")),  # wn75013 (dev5 gold)
+    ("Am frühen Samstagmorgen landete die Präsidentenmaschine in Dschidda.", "2011-01-15",
+     ("frühen Samstagmorgen", "2011-01-15", "date")),  # wn65602
+    ("Im Nordirak ist am späten Samstagabend ein Hubschrauber des Typs „UH-60 Blackhawk“ der US-Armee mit zwölf "
+     "Menschen an Bord abgestürzt.", "2006-01-09", ("späten Samstagabend", "2006-01-07", "date")),  # wn19599
+    ("Eine malaysische Spezialeinheit erreichte das Gebiet am frühen Samstag.", "2006-05-27",
+     ("frühen Samstag", "2006-05-27", "date")),  # wn27603
+])
+def test_early_and_late_weekday(nlp, text, published, expected):
+    assert expected in dates_of(nlp, text, published)
+
+
+def test_early_and_late_without_a_day_stay_no_date(nlp):
+    # a part of the day alone stays no DATE (annotations/GUIDELINES.md), with the adjective too
+    assert not dates_of(nlp, "Erst am späten Nachmittag konnte die Feuerwehr den Brand unter Kontrolle bringen.",
+                        "2006-05-22")  # wn27258
+
+
+# 2. "für morgen" is tomorrow (dates.json "morgen_noun_after" no longer holds "für"), and a weekday or a day
+# and month that restates a deictic day is that day (dates.json "apposition_links")
+def test_fuer_morgen_and_its_restatement(nlp):
+    text = ("Für morgen (Mittwoch) haben die in dem Bündnis organisierten politischen Kräfte eine Massenkundgebung "
+            "in Bangkok angekündigt, zu der 100.000 Menschen erwartet werden.")  # wn56998 (dev7 gold)
+    assert dates_of(nlp, text, "2009-04-07") == [("morgen", "2009-04-08", "date"), ("Mittwoch", "2009-04-08", "date")]
+    text = ("Eine für morgen, den 20. September, geplante Demonstration von Schwulen, Lesben und Transgendern in der "
+            "Belgrader Innenstatt ist heute aus Sicherheitsgründen abgesagt worden.")  # wn58874
+    assert dates_of(nlp, text, "2009-09-19")[:2] == [("morgen", "2009-09-20", "date"), ("20. September", "2009-09-20", "date")]
+
+
+def test_restatement_that_does_not_fit_keeps_its_own_value(nlp):
+    # a weekday that is not the deictic day keeps the value its clause gives it
+    ds = dates_of(nlp, "Für morgen (Freitag) haben die Anhänger eine Kundgebung angekündigt.", "2009-04-07")
+    assert ("morgen", "2009-04-08", "date") in ds
+    assert [d for d in ds if d[0] == "Freitag"] and [d for d in ds if d[0] == "Freitag"][0][1] != "2009-04-08"
+
+
+# 3. a night "vom 10. zum 11. Januar": the first day takes the second's month and year (dates.json "day_list_links")
+def test_night_vom_zum(nlp):
+    text = ("In der Nacht vom 10. zum 11. Januar 2006 unterlief dem Online-Händler „amazon.de“ eine Panne bei der "
+            "Preisauszeichnung.")  # wn37082 (dev7 gold)
+    assert dates_of(nlp, text, "2007-01-12") == [("10.", "2006-01-10", "date"), ("11. Januar 2006", "2006-01-11", "date")]
+
+
+# 4. "früher/später als" compares: the amount is a duration, not a time counted from the last date
+# (measures.json "anchored_comparisons")
+def test_earlier_than_is_a_duration(nlp):
+    text = ("Bereits in der Nacht zum Mittwoch, dem 26. Mai, wurde in Brandenburg die Hochwasseralarmstufe 2 "
+            "ausgelöst, etwa „acht bis zehn Stunden früher“ als erwartet.")  # wn62691 (dev7 gold)
+    ds = dates_of(nlp, text, "2010-05-26")
+    assert ("acht", "PT8H", "duration") in ds and ("zehn Stunden", "PT10H", "duration") in ds
+    # without "als" the offset from the date named last stays
+    ds = dates_of(nlp, "Am 3. Mai kam er an. Zwei Tage später reiste er ab.", "2010-05-26")
+    assert ("Zwei Tage später", "2010-05-05", "date") in ds
+
+
+# 5. an inflected set adjective before the noun of a recurring event is a set (measures.json "attributive_sets");
+# not before an 'everyday' noun
+@pytest.mark.parametrize("text,published,expected", [
+    ("Außer beim täglichen einstündigen Hofgang ist Hoyzer deshalb 23 Stunden am Tag in seiner Zelle "
+     "eingeschlossen.", "2005-02-19", ("täglichen", "P1D", "set")),  # wn3354 (dev7 gold)
+    ("Bei der jährlichen stattfindenden zweiwöchigen Veranstaltung soll die Weihnachtsstimmung bei der "
+     "Unterstützung der Armen und Bedürftigen helfen.", "2009-12-25", ("jährlichen", "P1Y", "set")),  # wn60146 (dev7)
+    ("Dies teilte der Ministerpräsident in seiner wöchentlichen Radioansprache mit.", "2005-07-24",
+     ("wöchentlichen", "P1W", "set")),  # wn9251
+])
+def test_attributive_sets(nlp, text, published, expected):
+    assert expected in dates_of(nlp, text, published)
+
+
+@pytest.mark.parametrize("text,published", [
+    ("Israel reglementiert das Leben jedes einzelnen Palästinensers bis in den täglichen Alltag hinein.",
+     "2006-09-14"),  # wn31608 (dev gold: no DATE)
+    ("Weil die chinesische Polizei und die chinesische Regierung ständig ihr tägliches Leben stört.",
+     "2013-06-30"),  # wn75792
+    ("Die Polizei bekommt das Instrumentarium, das sie für die tägliche Arbeit benötigt.", "2008-08-29"),  # wn52445
+])
+def test_everyday_adjectives_are_no_sets(nlp, text, published):
+    assert not dates_of(nlp, text, published)
+
+
+# 6. a compound of "Alter" is a noun of an age, also before a change to a number of years
+# (measures.json "age_compounds")
+def test_retirement_age_is_no_duration(nlp):
+    text = ("Zu dem Forderungskatalog gehört außerdem eine generelle Abschaffung des Kündigungsschutzes für "
+            "Neueinstellungen sowie die gesetzliche Anhebung des Rentenalters auf 67 Jahre.")  # wn6226 (dev5 gold)
+    assert not dates_of(nlp, text, "2005-06-14")
+    # a period extended "auf drei Jahre" stays a duration
+    assert dates_of(nlp, "Die Frist wurde auf drei Jahre verlängert.", "2005-06-14") == [("drei Jahre", "P3Y", "duration")]
+
+
+def test_retirement_age_figure_is_about_the_compound(nlp):
+    from figure_helpers import figs
+
+    text = "Gefordert wird die gesetzliche Anhebung des Rentenalters auf 67 Jahre."  # wn6226 (dev5 gold: about Rentenalter)
+    assert [(f[0], f[1], f[2], f[3]) for f in figs(nlp, text, "2005-06-14")] == [("67 Jahre", 67, "year", "Rentenalter")]
