@@ -111,3 +111,32 @@ def test_retirement_age_figure_is_about_the_compound(nlp):
 
     text = "Gefordert wird die gesetzliche Anhebung des Rentenalters auf 67 Jahre."  # wn6226 (dev5 gold: about Rentenalter)
     assert [(f[0], f[1], f[2], f[3]) for f in figs(nlp, text, "2005-06-14")] == [("67 Jahre", 67, "year", "Rentenalter")]
+
+
+# 7. race times in minutes, seconds and hundredths (dates.json "race_time_units"): a unit word after the time or
+# a last part over 59 says so, and the text's other three-part times are read the same way
+def test_race_times_in_hundredths(nlp):
+    text = ("Die Österreicherin gewann den Riesenslalom im Skiweltcup in St. Moritz heute zum 20. Mal mit einer Zeit von "
+            "1:14:95 Minuten, zwei Plätze vor ihrer deutschen Kollegin Maria Riesch (1:15:40). Sie verpasste mit "
+            "dieser Zeit nur knapp den zweiten Platz vor Lindsey Kildow aus den USA mit 1:15:32.")  # wn2096 (dev7 gold)
+    ds = dates_of(nlp, text, "2004-12-21")
+    assert [d for d in ds if d[2] == "duration"] == [("1:14:95 Minuten", "PT1M14.95S", "duration"),
+                                                      ("1:15:40", "PT1M15.4S", "duration"),
+                                                      ("1:15:32", "PT1M15.32S", "duration")]
+    # alone, a three-part time is hours, minutes and seconds (dev6 wn76253)
+    assert dates_of(nlp, "Er lief nach einer Zeit von 2:31:37 ins Ziel.", "2013-10-07") == [("2:31:37", "PT2H31M37S", "duration")]
+
+
+# 8. "im Jahr zuvor", "in der Woche darauf": the head's unit counted from the date named last (dates.json
+# "anaphoric_phrases"; the year, month or week, as "am Tag zuvor" the day); after an amount the figures
+# component's offset keeps the whole span ("Ein Jahr zuvor", dev5 gold)
+def test_anaphoric_phrases_of_years_months_weeks(nlp):
+    text = ("In diesem Jahr haben Schätzungen zufolge bisher etwa 150.000 Flüchtlinge Europa auf dem Seeweg erreicht. "
+            "Bei der versuchten Überfahrt sind mehr als 1.900 Menschen gestorben, zwei Mal so viele wie im Jahr "
+            "zuvor.")  # gnad455 (10kGNAD, undated: anchored in 2015)
+    assert dates_of(nlp, text, "2015-08-01") == [("diesem Jahr", "2015", "date"), ("Jahr zuvor", "2014", "date")]
+    ds = dates_of(nlp, "Am 3. März 2005 kam er an. In der Woche darauf reiste er ab.", "2008-05-14")
+    assert ("Woche darauf", "2005-W10", "date") in ds
+    text = ("EADS meldete für das vergangene Geschäftsjahr einen Verlust. Ein Jahr zuvor konnte EADS noch einen Gewinn "
+            "verbuchen.")  # wn61671's construction (dev5)
+    assert ("Ein Jahr zuvor", "2008", "date") in dates_of(nlp, text, "2010-03-09")

@@ -468,6 +468,8 @@ class DateRecognizer:
         self.period_adjectives = dict(d["period_adjectives"])
         self.day_adjectives = list(d["day_adjectives"])
         self.apposition_links = frozenset(d["apposition_links"])
+        self.race_time_units = list(d["race_time_units"])
+        self.article_numbers = frozenset(w.lower() for w in lang_data("numbers.json")["article_forms"])  # "ein(en)"
         self.whole_mods = list(d["whole_modifiers"])
         self.ellipsis_links = list(d["relative_ellipsis"]["links"])
         self.ellipsis_preps = list(d["relative_ellipsis"]["prepositions"])
@@ -633,7 +635,8 @@ class DateRecognizer:
             ("holiday_weekend", f"{B}(?P<hwe>{_alt(_cap(w) for w in self.holiday_weekends)}){E}(?:\\s+{YEAR4})?", 2),
             # a race time "nach einer Zeit von 2:31:37" (wn76253): hours, minutes and seconds, a duration
             # (three parts: no score "2:1", no clock time "9:45 Uhr")
-            ("clock_duration", "(?<![\\d:.,])(?P<ch>\\d{1,2}):(?P<cm>[0-5]\\d):(?P<cs>[0-5]\\d)(?![\\d:]|,\\d)(?!\\s*Uhr)", 3),
+            # a race time in minutes, seconds and hundredths when a unit word follows or the last part is over 59
+            ("clock_duration", f"(?<![\\d:.,])(?P<ch>\\d{{1,2}}):(?P<cm>[0-5]\\d):(?P<cs>\\d\\d)(?![\\d:]|,\\d)(?!\\s*Uhr)(?:\\s+(?P<cmin>{_alt(self.race_time_units)})(?![\\w]))?", 3),
             # "im letzten Jahrzehnt": the span up to publication, a duration
             ("period_duration", f"{B}(?P<pdmod>{_alt(_both(self.period_dur_mods))})\\s+(?P<pdw>{_alt(_cap(w) for w in self.period_durs)}){E}", 3),
             # "in ihrer heutigen Ausgabe": the deictic adjective alone is the day before these nouns
@@ -717,6 +720,10 @@ class DateRecognizer:
                 if g.get("ofyear"):
                     g["year"] = g["ofyear"]
                 cands.append(DateMatch(m.start(), m.end(), kind, g, prio))
+        clock = [c for c in cands if c.kind == "clock_duration"]
+        if any(c.g.get("cmin") or int(c.g["cs"]) > 59 for c in clock):
+            for c in clock:  # one text gives its race times in one format: "1:14:95 Minuten ... (1:15:40)"
+                c.extra["race"] = True
         return cands
 
     @staticmethod
@@ -778,6 +785,9 @@ class DateRecognizer:
             if g["unit"] == "Jahre" and p1 not in self.dative_jahre_after:
                 return False
             return True
+        if m.kind == "ana_phrase" and p1 and (p1[:1].isdigit() or parse_number_word(p1) is not None
+                                               or p1 in self.article_numbers):
+            return False  # "ein Jahr danach", "zwei Tage zuvor": an amount, the figures component dates it
         if m.kind == "deictic" and g["deic"] in self.deictic_lowercase_only and p1 in self.morgen_noun_after:
             return False
         if m.kind == "deictic" and g["deic"].lower() == "heute" and not g.get("dp2"):
@@ -979,7 +989,9 @@ class DateRecognizer:
             return (monday + dt.timedelta(weeks=self.rel_mods[g["wmod"].lower()], days=self.weekdays[g["wd"].lower()])).isoformat()
         if k == "ana_phrase":
             r = ref or anchor
-            return None if r is None else shift_period(r, "day", self.ana_phrase_dirs[g["adir"].lower()])
+            # "am Tag zuvor" a day, "im Jahr darauf" a year: the head's unit (relative_units; "Tags" a day)
+            unit = self.rel_units.get(g["aph"].lower(), "day")
+            return None if r is None else shift_period(r, unit, self.ana_phrase_dirs[g["adir"].lower()])
         if k in ("dmy", "day_list", "numeric_dm"):
             mon = m.extra.get("mon") or (self.months.get(g["mon"].lower()) if g.get("mon") else None) or \
                 (int(g["month"]) if k == "numeric_dm" else None)
@@ -1170,6 +1182,11 @@ class DateRecognizer:
         if k == "period_duration":
             return self.period_durs[g["pdw"].lower()]
         if k == "clock_duration":
+            if m.extra.get("race"):  # minutes, seconds, hundredths: "1:15:40" -> PT1M15.4S
+                sec = f"{int(g['cm'])}.{g['cs']}".rstrip("0").rstrip(".")
+                return f"PT{int(g['ch'])}M{sec}S"
+            if int(g["cs"]) > 59:
+                return None
             return f"PT{int(g['ch'])}H{int(g['cm'])}M{int(g['cs'])}S"
         if k == "deictic_adj":  # "in ihrer heutigen Ausgabe": days from publication
             return None if anchor is None else (anchor + dt.timedelta(days=self.deictic_mods[g["dadj"].lower()])).isoformat()
