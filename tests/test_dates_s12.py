@@ -140,3 +140,13 @@ def test_anaphoric_phrases_of_years_months_weeks(nlp):
     text = ("EADS meldete für das vergangene Geschäftsjahr einen Verlust. Ein Jahr zuvor konnte EADS noch einen Gewinn "
             "verbuchen.")  # wn61671's construction (dev5)
     assert ("Ein Jahr zuvor", "2008", "date") in dates_of(nlp, text, "2010-03-09")
+
+
+# 9. "Wie heute bekannt wurde": a clause-initial "wie" opens a clause whose verb decides (dates.json
+# "heute_nowadays.prev_comparison_only"); "damals wie heute" stays "nowadays"
+def test_wie_heute_bekannt_wurde(nlp):
+    text = ("Von bis zu 130.000 Todesopfern ist die Rede. Wie heute bekannt wurde, sind in dem am schwersten "
+            "betroffenen Gebiet 95 Prozent der Häuser zerstört worden.")  # wn50226 (dev4 gold)
+    assert ("heute", "2008-05-16", "date") in dates_of(nlp, text, "2008-05-16")
+    assert not dates_of(nlp, "Der Karneval ist damals wie heute ein Fest der Straße.", "2008-05-16")
+    assert not dates_of(nlp, "Er sagte, wie heute üblich, nichts.", "2008-05-16")

@@ -918,12 +918,25 @@ class DateRecognizer:
                 return True
         return False
 
+    @staticmethod
+    def _clause_initial(doc: Doc, i: int) -> bool:
+        """Does doc[i] open a sentence or a clause (nothing but spaces, or a clause mark, before it)?"""
+        j = i - 1
+        while j >= 0 and doc[j].is_space:
+            j -= 1
+        return j < 0 or doc[j].text in _CLAUSE_PUNCT or doc[j].text in (".", "!", "?", "(", "„", "\"", "»")
+
     def _heute_nowadays(self, doc: Doc, span: Span, p1: str) -> bool:
         """'heute' meaning 'nowadays' ("bis heute", "(heute Nur-Sultan)", "Heute scheint
         klar") rather than the publication day ("stimmt heute ab", "sagte heute")."""
         if p1 in self.nowadays["day_prev"]:
             return False  # "seit heute", "ab heute": since/from the publication day
         if p1 in self.nowadays["prev"]:
+            if p1 in self.nowadays["prev_comparison_only"] and self._clause_initial(doc, span.start - 1):
+                # "Wie heute bekannt wurde": the day when the clause it opens has a past or future verb
+                s0, s1 = sentence_bounds(doc, span.start)
+                c0, c1 = clause_bounds(doc, span.start, span.end, s0, s1)
+                return self.tense_detector.tense([t for t in doc[c0:c1] if t.i != span.start], span.start) is None
             return True
         nxt = next((t for t in doc[span.end: span.end + 3] if not t.is_space), None)
         nxt_word = nxt.text.lower() if nxt is not None else ""
