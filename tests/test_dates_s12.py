@@ -150,3 +150,21 @@ def test_wie_heute_bekannt_wurde(nlp):
     assert ("heute", "2008-05-16", "date") in dates_of(nlp, text, "2008-05-16")
     assert not dates_of(nlp, "Der Karneval ist damals wie heute ein Fest der Straße.", "2008-05-16")
     assert not dates_of(nlp, "Er sagte, wie heute üblich, nichts.", "2008-05-16")
+
+
+# 10. a year after a compound of "Cup" is part of the cup's name (dates.json "event_name_suffixes")
+def test_year_of_a_cup_compound(nlp):
+    text = "Unter anderem vergab sie die Endrunde des EuroCups 2007 nach Deutschland."  # wn43684 (dev5 gold)
+    assert not dates_of(nlp, text, "2007-08-20")
+    assert dates_of(nlp, "Das Vereinsheim wurde 2007 gebaut.", "2007-08-20") == [("2007", "2007", "date")]
+
+
+# 11. an inflected participle before its noun is an adjective, no perfect tense cue (dates.py
+# TenseDetector._participle): "heute" with a stative "ist" stays "nowadays"
+def test_attributive_participle_is_no_perfect(nlp):
+    text = ("Während anfangs nur eine kleine Gruppe von Teilnehmern zu Fuß durch die Straßen zog, ist der Karneval "
+            "heute eine Massenveranstaltung mit über hundert bunt geschmückten Festwagen.")  # wn50115 (dev4 gold)
+    assert not dates_of(nlp, text, "2008-05-12")
+    # a participle at the end of its clause still makes a perfect
+    assert dates_of(nlp, "Die Polizei hat heute die gestohlenen Autos gefunden.", "2008-05-12") == \
+        [("heute", "2008-05-12", "date")]

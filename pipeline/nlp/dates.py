@@ -249,6 +249,7 @@ class TenseDetector:
     """Past / future / present of a clause, from morphology when present, else word lists
     (pipeline/lang/de/dates.json "tense") plus the German lemma lookup table."""
 
+    _ATTRIBUTIVE_ENDINGS = ("en", "em", "er", "es", "te")  # of an inflected weak participle ("geschmückten")
     _PARTICIPLE = re.compile(r"^(?:[a-zäöü]+)?ge[a-zäöüß]{2,}(?:t|en)$|^[a-zäöüß]{3,}iert$")
 
     def __init__(self, lemma_fn: Callable[[Token], str], lemma_table: Callable[[], Any] = lambda: None):
@@ -270,7 +271,13 @@ class TenseDetector:
     def _participle(self, t: Token) -> bool:
         if t.has_morph() and "Part" in t.morph.get("VerbForm"):
             return True
-        return bool(self._PARTICIPLE.match(t.text)) and t.text.islower()
+        if not (self._PARTICIPLE.match(t.text) and t.text.islower()):
+            return False
+        # an inflected participle before its noun is an adjective, no perfect: "ist der Karneval heute eine
+        # Massenveranstaltung mit über hundert bunt geschmückten Festwagen" (dev4 wn50115: "heute" nowadays)
+        nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+        return not (nxt is not None and t.text[-2:] in self._ATTRIBUTIVE_ENDINGS and nxt.is_alpha and nxt.text[:1].isupper()
+                    and nxt.pos_ in ("NOUN", "PROPN", ""))
 
     def _infinitive(self, t: Token) -> bool:
         if t.has_morph() and t.morph.get("VerbForm"):
@@ -502,6 +509,7 @@ class DateRecognizer:
         self.nowadays = d["heute_nowadays"]
         self.ago_words = set(lang_data("measures.json")["ago_words"])
         self.event_heads = d["event_name_heads"]
+        self.event_suffixes = tuple(d["event_name_suffixes"])
         self.event_groups = frozenset(d["event_name_groups"]["groups"])
         self.national_day_words = list(d["national_days"]["words"])
         self.national_days = {day: tuple(starts) for day, starts in d["national_days"]["countries"].items()}
@@ -916,7 +924,7 @@ class DateRecognizer:
         for h in self.event_heads:
             if word == h or word.endswith("-" + h) or (len(h) >= 5 and word.endswith(h)):
                 return True
-        return False
+        return word.endswith(self.event_suffixes)  # "EuroCups", "Weltcup"
 
     @staticmethod
     def _clause_initial(doc: Doc, i: int) -> bool:
