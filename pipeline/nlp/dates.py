@@ -794,8 +794,8 @@ class DateRecognizer:
                 return False
             return True
         if m.kind == "ana_phrase" and p1 and (p1[:1].isdigit() or parse_number_word(p1) is not None
-                                               or p1 in self.article_numbers):
-            return False  # "ein Jahr danach", "zwei Tage zuvor": an amount, the figures component dates it
+                                               or p1 in self.article_numbers) and lookup_unit(g["aph"]) is not None:
+            return False  # "ein Jahr danach", "zwei Tage zuvor": an amount of a unit, the figures component dates it
         if m.kind == "deictic" and g["deic"] in self.deictic_lowercase_only and p1 in self.morgen_noun_after:
             return False
         if m.kind == "deictic" and g["deic"].lower() == "heute" and not g.get("dp2"):
