@@ -168,3 +168,15 @@ def test_attributive_participle_is_no_perfect(nlp):
     # a participle at the end of its clause still makes a perfect
     assert dates_of(nlp, "Die Polizei hat heute die gestohlenen Autos gefunden.", "2008-05-12") == \
         [("heute", "2008-05-12", "date")]
+
+
+# 12. "in der letzten/vergangenen Nacht" is the night before publication, not before the date named last
+# (dates.py, a past modifier before a part of the day; "am nächsten Morgen" stays anaphoric)
+def test_last_night_counts_from_publication(nlp):
+    text = ("Am Sonntag demonstrierten 5000 Menschen. In einer Videobotschaft, die in der letzten Nacht bei einer "
+            "Kundgebung live eingespielt wurde, sagte Thaksin, man werde kämpfen.")  # wn56998's construction (dev7 gold)
+    assert ("letzten Nacht", "2009-04-06", "date") in dates_of(nlp, text, "2009-04-07")
+    text = "In Triberg brannte in der vergangenen Nacht ein historischer Schwarzwald-Bauernhof ab."  # wn37935 (dev4)
+    assert dates_of(nlp, text, "2007-02-07") == [("vergangenen Nacht", "2007-02-06", "date")]
+    ds = dates_of(nlp, "Am 3. März kam er an. Am nächsten Morgen reiste er ab.", "2009-04-07")
+    assert ("nächsten Morgen", "2009-03-04", "date") in ds

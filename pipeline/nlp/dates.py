@@ -1107,8 +1107,12 @@ class DateRecognizer:
                     return None  # "letzte Nacht" in a quote: the speaker's day is unknown
                 if mod in self.deictic_mods:
                     return None if anchor is None else shift_period(anchor, unit, self.deictic_mods[mod])
-                r = ref or anchor
                 off = self.ana_mods.get(mod, self.rel_mods.get(mod, 0))
+                if off < 0 and mod not in self.ana_mods and g["unit"].lower() in self.day_parts:
+                    # "in der letzten/vergangenen Nacht": the night before publication, as "gestern Abend"
+                    # (dev4 wn37935, dev7 wn56998); "am nächsten Morgen" still counts from the date named last
+                    return None if anchor is None else shift_period(anchor, unit, off)
+                r = ref or anchor
                 return None if r is None else shift_period(r, unit, off)
             if mod in self.ana_mods:
                 r = ref or anchor
