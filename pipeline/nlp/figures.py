@@ -171,8 +171,6 @@ class FigureRecognizer:
         self.age_after = set(ms["age_after"])
         self.age_before = [w.split() for w in ms["age_before"]]
         self.sets = {k: v for k, v in ms["sets"].items() if not k.startswith("_")}
-        self.attr_set_between = int(ms["attributive_sets"]["max_between"])
-        self.everyday_nouns = frozenset(ms["attributive_sets"]["everyday_nouns"])
         self.plural_sets = dict(ms["plural_sets"]["words"])
         self.plural_set_before = [w.split() for w in ms["plural_sets"]["before"]]
         self.street_suffixes = tuple(ms["street_suffixes"])
@@ -1861,17 +1859,6 @@ class FigureRecognizer:
             doc.spans[DATE_SPANS] = sorted(old + new_dates, key=lambda sp: (sp.start, sp.end))
         return doc
 
-    def _before_event_noun(self, doc: Doc, i: int) -> bool:
-        """Does the inflected adjective doc[i] stand before a noun (at most `attr_set_between` lower-case
-        words between) that is no 'everyday' noun ("im täglichen Alltag": ordinary, not recurring)?"""
-        for j in range(i + 1, min(len(doc), i + 2 + self.attr_set_between)):
-            t = doc[j]
-            if t.text[:1].isupper() and t.pos_ in ("NOUN", "PROPN", "X", ""):
-                return t.text.lower() not in self.everyday_nouns
-            if not t.text.islower() or not t.is_alpha:
-                return False
-        return False
-
     def _comparison(self, doc: Doc, i: int) -> bool:
         """Is the anchored word doc[i] ("früher", "später") a comparative ("zehn Stunden früher als
         erwartet")? Then the amount before it is a duration, not a time counted from the last date."""
@@ -1902,9 +1889,6 @@ class FigureRecognizer:
                 if k == 1 and key not in self.sets and i > 0 and (lookup_unit(doc[i - 1].text) or ("", 0))[0] in _TIME_UNITS:
                     # an inflected adjective as the rate of a time: "zwei Stunden wöchentlicher Mehrarbeit"
                     # (not "im täglichen Alltag")
-                    key = next((key[:-len(e)] for e in _ADJ_ENDINGS if key.endswith("lich" + e)), key)
-                elif k == 1 and key not in self.sets and doc[i].text.islower() and self._before_event_noun(doc, i):
-                    # "beim täglichen einstündigen Hofgang": the set adjective of a recurring event
                     key = next((key[:-len(e)] for e in _ADJ_ENDINGS if key.endswith("lich" + e)), key)
                 if key in self.sets and not (k == 1 and i > 0 and doc[i - 1].text.lower() in self.genitive_determiners
                                              and doc[i].text[:1].isupper()):
