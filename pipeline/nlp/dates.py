@@ -249,6 +249,7 @@ class TenseDetector:
     """Past / future / present of a clause, from morphology when present, else word lists
     (pipeline/lang/de/dates.json "tense") plus the German lemma lookup table."""
 
+    _ATTRIBUTIVE_ENDINGS = ("en", "em", "er", "es", "te")  # of an inflected weak participle ("geschmückten")
     _PARTICIPLE = re.compile(r"^(?:[a-zäöü]+)?ge[a-zäöüß]{2,}(?:t|en)$|^[a-zäöüß]{3,}iert$")
 
     def __init__(self, lemma_fn: Callable[[Token], str], lemma_table: Callable[[], Any] = lambda: None):
@@ -270,7 +271,13 @@ class TenseDetector:
     def _participle(self, t: Token) -> bool:
         if t.has_morph() and "Part" in t.morph.get("VerbForm"):
             return True
-        return bool(self._PARTICIPLE.match(t.text)) and t.text.islower()
+        if not (self._PARTICIPLE.match(t.text) and t.text.islower()):
+            return False
+        # an inflected participle before its noun is an adjective, no perfect: "ist der Karneval heute eine
+        # Massenveranstaltung mit über hundert bunt geschmückten Festwagen" (dev4 wn50115: "heute" nowadays)
+        nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+        return not (nxt is not None and t.text[-2:] in self._ATTRIBUTIVE_ENDINGS and nxt.is_alpha and nxt.text[:1].isupper()
+                    and nxt.pos_ in ("NOUN", "PROPN", ""))
 
     def _infinitive(self, t: Token) -> bool:
         if t.has_morph() and t.morph.get("VerbForm"):
@@ -466,6 +473,10 @@ class DateRecognizer:
         self.decade_words = {k: v for k, v in d["decade_words"].items() if not k.startswith("_")}
         self.decade_suffixes = list(d["decade_compound_suffixes"])
         self.period_adjectives = dict(d["period_adjectives"])
+        self.day_adjectives = list(d["day_adjectives"])
+        self.apposition_links = frozenset(d["apposition_links"])
+        self.race_time_units = list(d["race_time_units"])
+        self.article_numbers = frozenset(w.lower() for w in lang_data("numbers.json")["article_forms"])  # "ein(en)"
         self.whole_mods = list(d["whole_modifiers"])
         self.ellipsis_links = list(d["relative_ellipsis"]["links"])
         self.ellipsis_preps = list(d["relative_ellipsis"]["prepositions"])
@@ -498,6 +509,7 @@ class DateRecognizer:
         self.nowadays = d["heute_nowadays"]
         self.ago_words = set(lang_data("measures.json")["ago_words"])
         self.event_heads = d["event_name_heads"]
+        self.event_suffixes = tuple(d["event_name_suffixes"])
         self.event_groups = frozenset(d["event_name_groups"]["groups"])
         self.national_day_words = list(d["national_days"]["words"])
         self.national_days = {day: tuple(starts) for day, starts in d["national_days"]["countries"].items()}
@@ -631,7 +643,8 @@ class DateRecognizer:
             ("holiday_weekend", f"{B}(?P<hwe>{_alt(_cap(w) for w in self.holiday_weekends)}){E}(?:\\s+{YEAR4})?", 2),
             # a race time "nach einer Zeit von 2:31:37" (wn76253): hours, minutes and seconds, a duration
             # (three parts: no score "2:1", no clock time "9:45 Uhr")
-            ("clock_duration", "(?<![\\d:.,])(?P<ch>\\d{1,2}):(?P<cm>[0-5]\\d):(?P<cs>[0-5]\\d)(?![\\d:]|,\\d)(?!\\s*Uhr)", 3),
+            # a race time in minutes, seconds and hundredths when a unit word follows or the last part is over 59
+            ("clock_duration", f"(?<![\\d:.,])(?P<ch>\\d{{1,2}}):(?P<cm>[0-5]\\d):(?P<cs>\\d\\d)(?![\\d:]|,\\d)(?!\\s*Uhr)(?:\\s+(?P<cmin>{_alt(self.race_time_units)})(?![\\w]))?", 3),
             # "im letzten Jahrzehnt": the span up to publication, a duration
             ("period_duration", f"{B}(?P<pdmod>{_alt(_both(self.period_dur_mods))})\\s+(?P<pdw>{_alt(_cap(w) for w in self.period_durs)}){E}", 3),
             # "in ihrer heutigen Ausgabe": the deictic adjective alone is the day before these nouns
@@ -653,7 +666,8 @@ class DateRecognizer:
             ("year", f"(?<![\\w.,/:–-]){YEAR4}(?![\\w/–-]|:(?![ \\t]*\\n|\\s+\\d)|[.,]\\d|\\s?%)", 1),
             # a colon after a year only before a number or a line break: "(2001: 35,2%)", "Wahlergebnisse 2005:",
             # not "4:45" nor the title "2001: Odyssee im Weltraum"
-            ("weekday", f"{B}(?:{MOD}\\s+)?{WD}{DP}(?![\\w-]){DP2}", 2),
+            # "am späten Samstagabend", "am frühen Samstag": the adjective narrows the day, inside the span
+            ("weekday", f"{B}(?:(?P<wadj>{_alt(self.day_adjectives)})\\s+|{MOD}\\s+)?{WD}{DP}(?![\\w-]){DP2}", 2),
             # "am Montag kommender Woche", "am Dienstag vergangener Woche": the weekday of that week
             ("weekday_week", f"{B}{WD}{DP}\\s+(?P<wmod>{_alt(_both(w for w, off in self.rel_mods.items() if w not in self.deictic_mods))})\\s+(?:{WEEK})(?![\\w-])", 3),
             # "am Tag Zwei ihrer Flucht": the N-th day of an episode the text tells
@@ -714,6 +728,10 @@ class DateRecognizer:
                 if g.get("ofyear"):
                     g["year"] = g["ofyear"]
                 cands.append(DateMatch(m.start(), m.end(), kind, g, prio))
+        clock = [c for c in cands if c.kind == "clock_duration"]
+        if any(c.g.get("cmin") or int(c.g["cs"]) > 59 for c in clock):
+            for c in clock:  # one text gives its race times in one format: "1:14:95 Minuten ... (1:15:40)"
+                c.extra["race"] = True
         return cands
 
     @staticmethod
@@ -775,6 +793,9 @@ class DateRecognizer:
             if g["unit"] == "Jahre" and p1 not in self.dative_jahre_after:
                 return False
             return True
+        if m.kind == "ana_phrase" and p1 and (p1[:1].isdigit() or parse_number_word(p1) is not None
+                                               or p1 in self.article_numbers) and lookup_unit(g["aph"]) is not None:
+            return False  # "ein Jahr danach", "zwei Tage zuvor": an amount of a unit, the figures component dates it
         if m.kind == "deictic" and g["deic"] in self.deictic_lowercase_only and p1 in self.morgen_noun_after:
             return False
         if m.kind == "deictic" and g["deic"].lower() == "heute" and not g.get("dp2"):
@@ -903,7 +924,15 @@ class DateRecognizer:
         for h in self.event_heads:
             if word == h or word.endswith("-" + h) or (len(h) >= 5 and word.endswith(h)):
                 return True
-        return False
+        return word.endswith(self.event_suffixes)  # "EuroCups", "Weltcup"
+
+    @staticmethod
+    def _clause_initial(doc: Doc, i: int) -> bool:
+        """Does doc[i] open a sentence or a clause (nothing but spaces, or a clause mark, before it)?"""
+        j = i - 1
+        while j >= 0 and doc[j].is_space:
+            j -= 1
+        return j < 0 or doc[j].text in _CLAUSE_PUNCT or doc[j].text in (".", "!", "?", "(", "„", "\"", "»")
 
     def _heute_nowadays(self, doc: Doc, span: Span, p1: str) -> bool:
         """'heute' meaning 'nowadays' ("bis heute", "(heute Nur-Sultan)", "Heute scheint
@@ -911,6 +940,11 @@ class DateRecognizer:
         if p1 in self.nowadays["day_prev"]:
             return False  # "seit heute", "ab heute": since/from the publication day
         if p1 in self.nowadays["prev"]:
+            if p1 in self.nowadays["prev_comparison_only"] and self._clause_initial(doc, span.start - 1):
+                # "Wie heute bekannt wurde": the day when the clause it opens has a past or future verb
+                s0, s1 = sentence_bounds(doc, span.start)
+                c0, c1 = clause_bounds(doc, span.start, span.end, s0, s1)
+                return self.tense_detector.tense([t for t in doc[c0:c1] if t.i != span.start], span.start) is None
             return True
         nxt = next((t for t in doc[span.end: span.end + 3] if not t.is_space), None)
         nxt_word = nxt.text.lower() if nxt is not None else ""
@@ -976,7 +1010,9 @@ class DateRecognizer:
             return (monday + dt.timedelta(weeks=self.rel_mods[g["wmod"].lower()], days=self.weekdays[g["wd"].lower()])).isoformat()
         if k == "ana_phrase":
             r = ref or anchor
-            return None if r is None else shift_period(r, "day", self.ana_phrase_dirs[g["adir"].lower()])
+            # "am Tag zuvor" a day, "im Jahr darauf" a year: the head's unit (relative_units; "Tags" a day)
+            unit = self.rel_units.get(g["aph"].lower(), "day")
+            return None if r is None else shift_period(r, unit, self.ana_phrase_dirs[g["adir"].lower()])
         if k in ("dmy", "day_list", "numeric_dm"):
             mon = m.extra.get("mon") or (self.months.get(g["mon"].lower()) if g.get("mon") else None) or \
                 (int(g["month"]) if k == "numeric_dm" else None)
@@ -1071,8 +1107,12 @@ class DateRecognizer:
                     return None  # "letzte Nacht" in a quote: the speaker's day is unknown
                 if mod in self.deictic_mods:
                     return None if anchor is None else shift_period(anchor, unit, self.deictic_mods[mod])
-                r = ref or anchor
                 off = self.ana_mods.get(mod, self.rel_mods.get(mod, 0))
+                if off < 0 and mod not in self.ana_mods and g["unit"].lower() in self.day_parts:
+                    # "in der letzten/vergangenen Nacht": the night before publication, as "gestern Abend"
+                    # (dev4 wn37935, dev7 wn56998); "am nächsten Morgen" still counts from the date named last
+                    return None if anchor is None else shift_period(anchor, unit, off)
+                r = ref or anchor
                 return None if r is None else shift_period(r, unit, off)
             if mod in self.ana_mods:
                 r = ref or anchor
@@ -1167,6 +1207,11 @@ class DateRecognizer:
         if k == "period_duration":
             return self.period_durs[g["pdw"].lower()]
         if k == "clock_duration":
+            if m.extra.get("race"):  # minutes, seconds, hundredths: "1:15:40" -> PT1M15.4S
+                sec = f"{int(g['cm'])}.{g['cs']}".rstrip("0").rstrip(".")
+                return f"PT{int(g['ch'])}M{sec}S"
+            if int(g["cs"]) > 59:
+                return None
             return f"PT{int(g['ch'])}H{int(g['cm'])}M{int(g['cs'])}S"
         if k == "deictic_adj":  # "in ihrer heutigen Ausgabe": days from publication
             return None if anchor is None else (anchor + dt.timedelta(days=self.deictic_mods[g["dadj"].lower()])).isoformat()
@@ -1456,6 +1501,7 @@ class DateRecognizer:
 
             if any(over_holiday(e) for e in doc.ents):
                 doc.ents = [e for e in doc.ents if not over_holiday(e)]
+        spans = _apposed_to_deictic(doc, spans, frozenset(self.deictic), self.weekdays, self.apposition_links)
         doc.spans[DATE_SPANS] = _weekday_of_week(doc, spans)
         return doc
 
@@ -1482,6 +1528,27 @@ def weekday_year(value: Optional[str], weekday: int) -> Optional[str]:
         if c.weekday() == weekday:
             return c.isoformat()
     return value
+
+
+def _apposed_to_deictic(doc: Doc, spans: list[Span], deictic: frozenset[str], weekdays: dict[str, int],
+                        links: frozenset[str]) -> list[Span]:
+    """A weekday or a day and month right after a deictic day that restates it ("Für morgen (Mittwoch)",
+    "für morgen, den 20. September") is that day: the restatement alone was resolved by the clause's
+    tense (the past Wednesday, last year's 20 September), while the reporter names one day twice.
+    Only where the restatement fits the deictic day (the same weekday, the same day and month)."""
+    for k in range(1, len(spans)):
+        a, b = spans[k - 1], spans[k]
+        if len(a) != 1 or a.text.lower() not in deictic or not isinstance(a._.value, str) or not _ISO_DAY.match(a._.value):
+            continue
+        gap = [t.text.lower() for t in doc[a.end:b.start]]
+        if not gap or gap[0] not in ("(", ",") or any(w not in links for w in gap) or (b._.date_type or "date") != "date":
+            continue
+        day = dt.date.fromisoformat(a._.value)
+        wd = weekdays.get(b.text.lower())
+        same_day = isinstance(b._.value, str) and _ISO_DAY.match(b._.value) and b._.value[5:] == a._.value[5:]
+        if (wd is not None and day.weekday() == wd) or same_day:
+            b._.value = a._.value
+    return spans
 
 
 def _weekday_of_week(doc: Doc, spans: list[Span]) -> list[Span]:

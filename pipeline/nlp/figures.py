@@ -168,6 +168,7 @@ class FigureRecognizer:
         self.genitive_time_preps = set(ms["genitive_time_prepositions"])
         self.ahead_words = set(ms["ahead_words"])
         self.anchored_after = {k: v for k, v in ms["anchored_after"].items() if not k.startswith("_")}
+        self.anchored_comparisons = frozenset(ms["anchored_comparisons"])
         self.age_after = set(ms["age_after"])
         self.age_before = [w.split() for w in ms["age_before"]]
         self.action_noun_suffixes = tuple(ms["action_noun_suffixes"])
@@ -190,6 +191,8 @@ class FigureRecognizer:
         self.lemma_suffixes = [(r["surface"][1:], r["lemma"][1:]) for r in lang_data("lemmas.tsv") if r["surface"].startswith("-")]
         self.age_nouns = set(ms["age_nouns"])
         self.age_range_words = set(ms["age_range_words"])
+        self.age_compound_suffixes = tuple(ms["age_compounds"]["suffixes"])
+        self.age_change_words = frozenset(ms["age_compounds"]["change_words"])
         self.score_words = set(ms["score_words"])
         self.score_context = set(ms["score_context"])
         self.coordinators = set(ms["coordinators"])
@@ -1602,11 +1605,30 @@ class FigureRecognizer:
         if nxt is not None and (self._is_noun(nxt) or nxt.text.lower() in self.measure_adjectives):
             return False
         p = _prev(doc, q0)
+        if p is not None and p.text.lower() in self.age_change_words:
+            p = _prev(doc, p.i)  # "Anhebung des Rentenalters auf 67 Jahre": only after a compound of "Alter"
+            if p is not None and self._age_compound(p):
+                f["age_about"] = self._age_compound_lemma(p)  # the age it is: "Rentenalter"
+                return True
+            return False
         if p is not None and p.text.lower() in self.age_range_words:
             p = _prev(doc, p.i)
         elif p is not None and p.text == "(" and nxt is not None and nxt.text == ")":
             p = _prev(doc, p.i)  # "seine drei Töchter (fünf, sechs und zehn Jahre)" (dev6)
-        return p is not None and p.text[:1].isupper() and (p.text.lower() in self.age_nouns or self.lemma(p).lower() in self.age_nouns)
+        return p is not None and p.text[:1].isupper() and (p.text.lower() in self.age_nouns or self.lemma(p).lower() in self.age_nouns
+                                                           or self._age_compound(p))
+
+    def _age_compound_lemma(self, t: Token) -> str:
+        """"Rentenalters" -> "Rentenalter" (the genitive -s off when the lemma table does not know it)."""
+        lem = self.lemma(t)
+        if lem == t.text and lem.endswith("s") and lem[:-1].lower().endswith(self.age_compound_suffixes):
+            lem = lem[:-1]
+        return lem
+
+    def _age_compound(self, t: Token) -> bool:
+        """A compound of "Alter" ("Rentenalters", "Mindestalter"): a noun of an age."""
+        w = t.text.lower()
+        return t.text[:1].isupper() and any(w.endswith(s) and len(w) > len(s) for s in self.age_compound_suffixes)
 
     def _range_second(self, doc: Doc, prev_span: Span, f: dict) -> bool:
         """Is ``f`` the second number of a range whose first is ``prev_span`` ("80 und 150 km/h")?"""
@@ -1959,7 +1981,7 @@ class FigureRecognizer:
                 p = _prev(doc, q0)
                 dspan = Span(doc, f["start"], f["end"], label="DATE")
                 after = _next(doc, f["end"] - 1)
-                if after is not None and after.text.lower() in self.anchored_after:
+                if after is not None and after.text.lower() in self.anchored_after and not self._comparison(doc, after.i):
                     # "zwei Tage später": a date relative to the last date the text named
                     dspan = Span(doc, f["start"], after.i + 1, label="DATE")
                     dspan._.value = self.anchored_value(doc, f, self.anchored_after[after.text.lower()], new_dates)
@@ -2008,7 +2030,7 @@ class FigureRecognizer:
             span._.value = f["value"]
             span._.unit = f["unit"]
             span._.qualifier = self._qualifier(doc, f["start"])
-            ab = "Alter" if f["unit"] in _TIME_UNITS else self.about(doc, f.get("about_from", f))
+            ab = f.get("age_about", "Alter") if f["unit"] in _TIME_UNITS else self.about(doc, f.get("about_from", f))
             rule = self.last_rule
             if "about_from" in f and f["unit"] not in _TIME_UNITS and (own := self._about_amount(doc, f)) is not None:
                 # "mit Windgeschwindigkeiten zwischen 80 und 150 Kilometern pro Stunde": the phrase before the
@@ -2087,6 +2109,14 @@ class FigureRecognizer:
             old = [d for d in old if not any(d.start < x.end and x.start < d.end for x in new_dates)]
             doc.spans[DATE_SPANS] = sorted(old + new_dates, key=lambda sp: (sp.start, sp.end))
         return doc
+
+    def _comparison(self, doc: Doc, i: int) -> bool:
+        """Is the anchored word doc[i] ("früher", "später") a comparative ("zehn Stunden früher als
+        erwartet")? Then the amount before it is a duration, not a time counted from the last date."""
+        j = i + 1
+        while j < len(doc) and (doc[j].is_space or doc[j].is_quote):
+            j += 1
+        return j < len(doc) and doc[j].text.lower() in self.anchored_comparisons
 
     def _sets(self, doc: Doc) -> list[Span]:
         """Recurring times (TimeML sets): "jährlich" -> P1Y, "jeden Montag" -> XXXX-WXX-1."""
