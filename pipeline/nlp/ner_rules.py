@@ -24,8 +24,9 @@ component config:
 * ``drop_common_nouns`` -- a single word that is a common noun by spaCy's German lemma table
   (``common_nouns.tsv.gz``, made by ``training/common_nouns.py``) is removed ("Batterien",
   "Hamas-Mitgliedern"), unless the model's gazetteer or the alias table knows it, the model
-  names it 3+ times in the article ("Airbus"), or a hyphen head makes it a name
-  ("Karl-Marx-Straße");
+  names it 3+ times in the article ("Airbus"), a hyphen head makes it a name
+  ("Karl-Marx-Straße"), or it is a plural party name the model called ORG (``party_nouns``:
+  "Grünen", "Sozialdemokraten"; session 12);
 * ``drop_compound_nouns`` -- an ORG single word whose compound head is such a noun
   ("Armutsgrenze"), except institutions ("Bundeskriminalamt", "Burgtheater");
 * ``kinds`` (session 9) -- a span whose first or last word names a kind of thing gets that
@@ -33,7 +34,8 @@ component config:
   "Olympischen Spielen", "Federal Reserve Act"), buildings LOC ("Schloss Tullibole");
 * ``apposition`` (session 9) -- a common noun right before a name says what it is
   (``appositive_heads``): "Reederei [Hapag-Lloyd]" LOC -> ORG; where the model found nothing
-  there, the name is added ("US-Institut [Stratfor]", "Zeitung „[Hürriyet]“");
+  there, the name is added ("US-Institut [Stratfor]", "Zeitung „[Hürriyet]“"); a place of the
+  model's gazetteer keeps its label ("Fluggesellschaft [Frankreich] nicht mehr überfliegen");
 * ``institutions`` (session 9) -- a federal institution the model missed becomes ORG
   (``federal_institutions``: "Generalbundesanwaltschaft", "Bundesbildungsministeriums");
 * ``persons`` (session 10) -- a person the model missed or mislabelled: a listed first name
@@ -46,7 +48,13 @@ component config:
   a common noun by the lemma table (unless a listed surname: "Baum"), not an organisation
   word and not a genitive's noun ("Theresa Mays [EU-Austrittsabkommen]").
 
-``strip_descriptors`` also lets a cut title or place descriptor decide the label
+* ``institution_places`` (session 12) -- an authority or facility word right before a place
+  makes one name with it (``institution_places``): "Polizeidirektion [Hannover]" ->
+  "Polizeidirektion Hannover" ORG, "Justizvollzugsanstalt [Aachen]" -> LOC; not before a
+  place in the genitive ("Polizei Mexikos").
+
+``strip_descriptors`` also joins two ORG spans cut at a slash ("Bündnis 90/" + "Grünen" ->
+"Bündnis 90/Die Grünen", "SPD/Grünen"; session 12), and lets a cut title or place descriptor decide the label
 ("Gouvernement Amran" ORG -> "Amran" LOC) and splits a name in brackets at the end of a span
 off as a name of its own ("Nastassia Novikava (Weißrussland)").
 
@@ -147,8 +155,9 @@ def _genitive(t: Token) -> bool:
 class NerRules:
     def __init__(self, strip_descriptors: bool = True, org_forms: bool = True, drop_adjectives: bool = True, drop_common_nouns: bool = True,
                  drop_compound_nouns: bool = True, apposition: bool = True, institutions: bool = True, kinds: bool = True,
-                 persons: bool = True, known: tuple[Iterable[str], Iterable[str]] = ((), ())):
+                 persons: bool = True, institution_places: bool = True, known: tuple[Iterable[str], Iterable[str]] = ((), ())):
         self.strip_descriptors = strip_descriptors
+        self.institution_places = institution_places
         self.apposition = apposition
         self.institutions = institutions
         self.kinds = kinds
@@ -182,6 +191,9 @@ class NerRules:
         self.institution_whole_heads = frozenset(fed["whole_heads"])
         self.role_endings = tuple(data["person_roles"]["endings"])
         self.election_heads = tuple(data["election_heads"])
+        self.party_nouns = frozenset(data["party_nouns"])
+        self.institution_place_heads = tuple((lab, tuple(words)) for lab, words in data["institution_places"].items()
+                                             if not lab.startswith("_"))
         self.appositive_heads = {form.casefold(): label for label, forms in data["appositive_heads"].items()
                                  if not label.startswith("_") for form in forms}
         # read the common-noun list now, not on the first article: the model is loaded before
@@ -248,7 +260,10 @@ class NerRules:
             # a genitive place is no apposition ("Automobilhersteller Europas"), and a person
             # after such a noun is usually the person of it ("Softwareunternehmens Kevin Lynch")
             genitive = ent[-1].text.endswith("s") and (ent.label_ == "LOC" or "Gen" in ent[-1].morph.get("Case"))
-            if label is None or label == ent.label_ or genitive or ent.label_ == "PER":
+            # a place of the model's gazetteer after such a noun is no apposition but the next phrase
+            # ("der Fluggesellschaft [Frankreich] nicht mehr überfliegen"; session 12, Wikinews train)
+            place = ent.label_ == "LOC" and ent.text in self.known_places
+            if label is None or label == ent.label_ or genitive or place or ent.label_ == "PER":
                 out.append(ent)
                 continue
             span = Span(doc, ent.start, ent.end, label=label, kb_id=ent.kb_id_)
@@ -309,6 +324,59 @@ class NerRules:
         repaired.extend(added)
         typed.extend(added)
         return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+    def institution_place_label(self, token: Token) -> Optional[str]:
+        """ORG for an authority ('Polizeidirektion', 'Amtsgerichts'), LOC for a facility
+        ('Flughafen', 'Kernkraftwerkes') that makes one name with the place after it
+        (``institution_places``: the whole word or a compound's end, genitive -s/-es too);
+        None for any other word."""
+        word = token.text
+        if not word[:1].isupper() or not word.isalpha():
+            return None
+        low = word.lower()
+        stems = (low, low[:-1]) if low.endswith("s") else (low,)
+        stems += (low[:-2],) if low.endswith("es") else ()
+        return next((lab for lab, heads in self.institution_place_heads for stem in stems if stem.endswith(heads)), None)
+
+    def join_institution_places(self, doc: Doc, ents: list[Span], repaired: list[Span], typed: list[Span]) -> list[Span]:
+        """'Polizeidirektion [Hannover]' -> 'Polizeidirektion Hannover' ORG, 'Justizvollzugsanstalt
+        [Aachen]' -> LOC: a place (LOC span) right after an authority or facility word that no
+        entity covers is one name with it (GUIDELINES.md: 'Staatsanwaltschaft Ellwangen',
+        'Flughafen Guam'), with capitalised adjectives before that word inside ('Technischen
+        Universität München'); not a place in the genitive ('Polizei Mexikos': the place's police)."""
+        out: list[Span] = []
+        for ent in ents:
+            i = ent.start - 1
+            prev_end = out[-1].end if out else 0
+            label = self.institution_place_label(doc[i]) if ent.label_ == "LOC" and i >= prev_end and not _genitive(ent[-1]) else None
+            if label is None:
+                out.append(ent)
+                continue
+            # adjectives of the name: capitalised mid-sentence ("Freien Universität"), not an article or a sentence start
+            while i - 1 >= prev_end and doc[i - 1].pos_ == "ADJ" and doc[i - 1].text[:1].isupper() and not doc[i - 1].is_sent_start:
+                i -= 1
+            span = Span(doc, i, ent.end, label=label, kb_id=ent.kb_id_)
+            out.append(span)
+            repaired.append(span)
+            typed.append(span)
+        return out
+
+    @staticmethod
+    def join_slashed_orgs(doc: Doc, ents: list[Span], repaired: list[Span]) -> list[Span]:
+        """'SPD/Grünen', 'Bündnis 90/Die Grünen': two ORG spans joined by a slash are one name
+        (GUIDELINES.md: coordinated parties one span); the model and the tokenizer cut them at
+        the slash ('Bündnis 90/' + 'Grünen')."""
+        out: list[Span] = []
+        for ent in ents:
+            prev = out[-1] if out else None
+            gap = doc.text[prev.end_char:ent.start_char] if prev is not None else ""
+            if prev is not None and prev.label_ == ent.label_ == "ORG" and (prev.text.endswith("/") or gap.startswith("/")) \
+                    and gap in ("", "/", "Die ", "/Die "):
+                out[-1] = Span(doc, prev.start, ent.end, label="ORG", kb_id=prev.kb_id_)
+                repaired.append(out[-1])
+                continue
+            out.append(ent)
+        return out
 
     def is_role(self, token: Token) -> bool:
         """'Schiedsrichter', 'Juventus-Ex-Sportdirektor': a capitalised word naming a person's role."""
@@ -431,7 +499,7 @@ class NerRules:
         if self.drop_adjectives and t.text[:1].islower() and t.pos_ == "ADJ":
             return True
         if self.drop_common_nouns and t.text[:1].isupper() and t.text not in self.known_names \
-                and mentions[t.text] < _TOPIC_MENTIONS:
+                and mentions[t.text] < _TOPIC_MENTIONS and not (label == "ORG" and t.text in self.party_nouns):
             head = t.text.rsplit("-", 1)[-1]
             if head != t.text and (not head[:1].isupper() or head in self.name_heads):
                 return False  # "Karl-Marx-Straße", "Gaza-Streifen", "Konrad-Adenauer-Stiftung"
@@ -538,6 +606,11 @@ class NerRules:
             out.append(span)
             repaired.append(span)
         typed: list[Span] = []  # labels decided by the context, strong evidence for presseschau_names
+        out.sort(key=lambda e: e.start)
+        if self.institution_places:
+            out = self.join_institution_places(doc, out, repaired, typed)
+        if self.strip_descriptors:
+            out = self.join_slashed_orgs(doc, out, repaired)
         if self.apposition:
             out = self.by_apposition(doc, out, repaired, mentions, typed)
         if self.institutions:
@@ -555,19 +628,19 @@ class NerRules:
     "presseschau_ner_rules",
     default_config={"strip_descriptors": True, "org_forms": True, "drop_adjectives": True,
                     "drop_common_nouns": True, "drop_compound_nouns": True, "apposition": True,
-                    "institutions": True, "kinds": True, "persons": True},
+                    "institutions": True, "kinds": True, "persons": True, "institution_places": True},
     requires=["doc.ents", "token.pos"],
     assigns=["doc.ents", "doc.spans"],
 )
 def make_ner_rules(nlp: Language, name: str, strip_descriptors: bool, org_forms: bool, drop_adjectives: bool,
                    drop_common_nouns: bool, drop_compound_nouns: bool, apposition: bool,
-                   institutions: bool, kinds: bool, persons: bool) -> NerRules:
+                   institutions: bool, kinds: bool, persons: bool, institution_places: bool) -> NerRules:
     """strip_descriptors: cut titles, place descriptors and adjectives off the model's names;
     org_forms: ORG for PER/LOC spans ending in a legal form or organisation word, and for
     all-caps acronyms tagged PER (pipeline/lang/de/ner_rules.json)."""
     return NerRules(strip_descriptors=strip_descriptors, org_forms=org_forms, drop_adjectives=drop_adjectives, drop_common_nouns=drop_common_nouns,
                     drop_compound_nouns=drop_compound_nouns, apposition=apposition, institutions=institutions,
-                    kinds=kinds, persons=persons, known=known_names(nlp))
+                    kinds=kinds, persons=persons, institution_places=institution_places, known=known_names(nlp))
 
 
 def known_names(nlp: Language) -> tuple[set[str], set[str]]:
