@@ -42,7 +42,7 @@ def model_docs(nlp_info, dev_texts):
                 "Bundesinnenminister Gerhart Baum", "Forschungsgruppe um Kjell Bjartveit", "mit Theresa Mays EU-Austrittsabkommen",
                 "Angaben der Polizeidirektion Hannover", "aus der Justizvollzugsanstalt Aachen",
                 "des westrussischen Flughafens Smolensk", "von Schiedsrichter Undiano", "auf der Wahlparty der Grünen",
-                "Bundestagsfraktion Bündnis 90/Die Grünen"]
+                "Bundestagsfraktion Bündnis 90/Die Grünen", "Auf der Autobahn 52 ist", "Das US-Magazin Barrons"]
     texts = {s: next(t for t in dev_texts if s in t) for s in snippets}
     with nlp.select_pipes(disable=list(RULE_PIPES)):
         docs = list(nlp.pipe(texts.values()))
@@ -108,6 +108,7 @@ def test_org_forms(nlp_info, model_docs, snippet, name, model_label):
     ("von der Reederei Hapag-Lloyd", ("Hapag-Lloyd", "ORG"), ("Hapag-Lloyd", "LOC")),  # relabelled
     ("das US-Institut Stratfor", ("Stratfor", "ORG"), None),  # missed by the model, added
     ("Zeitung „Hürriyet“", ("Hürriyet", "ORG"), None),  # a quoted name after the noun
+    ("Das US-Magazin Barrons", ("Barrons", "ORG"), ("Barrons", "PER")),  # one word, no listed name: no person (session 12)
 ])
 def test_apposition(nlp_info, model_docs, snippet, fixed, model_error):
     doc = model_docs[snippet]
@@ -222,12 +223,44 @@ def test_slashed_parties_are_one_name(nlp_info, model_docs):
     assert ("Bündnis 90/", "ORG") in ents_with(nlp_info, doc, strip_descriptors=False)
 
 
+def test_roads(nlp_info, model_docs):
+    # the model missed both roads of the article; the road word stays outside before a road letter
+    doc = model_docs["Auf der Autobahn 52 ist"]
+    got = ents_with(nlp_info, doc)
+    assert {("Autobahn 52", "LOC"), ("A 52", "LOC")} <= got
+    assert not {("Autobahn 52", "LOC"), ("A 52", "LOC"), ("Autobahn A 52", "LOC")} & ents_with(nlp_info, doc, roads=False)
+
+
+def test_road_letters_need_a_road_context(nlp_info):
+    # "Audi A4" (a model), "DIN A4" (a paper size), "A 340" (an Airbus: three digits) are no roads
+    nlp, _ = nlp_info
+    rules = nlp.get_pipe("presseschau_ner_rules")
+    with nlp.select_pipes(disable=list(RULE_PIPES)):
+        doc = nlp("Er fuhr auf der A 2 und der B173 mit einem Audi A4 und Papier in DIN A4 zu einem A 340.")
+    found = {doc[a:b].text for a, b in filter(None, (rules.road_bounds(doc, t.i) for t in doc))}
+    assert found == {"A 2", "B173"}
+
+
 def test_context_wins(nlp_info, model_docs):
     # "Schiedsrichter Undiano" (PER: a role word before it) ... "Undiano" four more times LOC by the
     # model: the label the context decided is the article's label for the name
     doc = model_docs["von Schiedsrichter Undiano"]
     assert ("Undiano", "PER") in ents_with(nlp_info, doc) and ("Undiano", "LOC") not in ents_with(nlp_info, doc)
     assert ("Undiano", "LOC") in ents_with(nlp_info, doc, context_wins=False)
+
+
+def test_apposition_leaves_persons_with_a_listed_name(nlp_info):
+    # "des Softwareunternehmens Kevin Lynch": the person of the company (a listed first name, two words)
+    from spacy.tokens import Span
+
+    nlp, _ = nlp_info
+    rules = nlp.get_pipe("presseschau_ner_rules")
+    doc = nlp.make_doc("Chef des Softwareunternehmens Kevin Lynch und das Magazin Barrons und der Verlag Müller")
+    at = {t.text: t.i for t in doc}
+    doc.ents = [Span(doc, at["Kevin"], at["Lynch"] + 1, label="PER"), Span(doc, at["Barrons"], at["Barrons"] + 1, label="PER"),
+                Span(doc, at["Müller"], at["Müller"] + 1, label="PER")]
+    got = [(e.text, e.label_) for e in rules.by_apposition(doc, list(doc.ents), [], Counter(), [])]
+    assert got == [("Kevin Lynch", "PER"), ("Barrons", "ORG"), ("Müller", "PER")]
 
 
 def test_apposition_leaves_a_listed_place(nlp_info):

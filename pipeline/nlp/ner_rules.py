@@ -35,7 +35,9 @@ component config:
 * ``apposition`` (session 9) -- a common noun right before a name says what it is
   (``appositive_heads``): "Reederei [Hapag-Lloyd]" LOC -> ORG; where the model found nothing
   there, the name is added ("US-Institut [Stratfor]", "Zeitung „[Hürriyet]“"); a place of the
-  model's gazetteer keeps its label ("Fluggesellschaft [Frankreich] nicht mehr überfliegen");
+  model's gazetteer keeps its label ("Fluggesellschaft [Frankreich] nicht mehr überfliegen"), and a
+  single-word PER after an organisation noun that is no listed first name or surname becomes
+  ORG ("US-Magazin [Barrons]"; session 12);
 * ``institutions`` (session 9) -- a federal institution the model missed becomes ORG
   (``federal_institutions``: "Generalbundesanwaltschaft", "Bundesbildungsministeriums");
 * ``persons`` (session 10) -- a person the model missed or mislabelled: a listed first name
@@ -51,7 +53,10 @@ component config:
 * ``institution_places`` (session 12) -- an authority or facility word right before a place
   makes one name with it (``institution_places``): "Polizeidirektion [Hannover]" ->
   "Polizeidirektion Hannover" ORG, "Justizvollzugsanstalt [Aachen]" -> LOC; not before a
-  place in the genitive ("Polizei Mexikos").
+  place in the genitive ("Polizei Mexikos");
+* ``roads`` (session 12) -- a road by number the model missed is LOC (``roads``): "Autobahn 52",
+  "Bundesstraße 49", "A 52" (the road word outside before a road letter: "Autobahn [A 52]"),
+  a road letter only after a road word, an article or a preposition ("Audi A4", "DIN A4" are none).
 
 ``strip_descriptors`` also joins two ORG spans cut at a slash ("Bündnis 90/" + "Grünen" ->
 "Bündnis 90/Die Grünen", "SPD/Grünen"; session 12), and lets a cut title or place descriptor decide the label
@@ -75,7 +80,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..errors import LanguageDataUnreadable
-from .ext import DATE_SPANS, TYPED_SPANS
+from .ext import DATE_SPANS, FIGURE_SPANS, TYPED_SPANS
 from .normalize import lang_data
 from ..paths import LANG_DIR
 
@@ -155,9 +160,10 @@ def _genitive(t: Token) -> bool:
 class NerRules:
     def __init__(self, strip_descriptors: bool = True, org_forms: bool = True, drop_adjectives: bool = True, drop_common_nouns: bool = True,
                  drop_compound_nouns: bool = True, apposition: bool = True, institutions: bool = True, kinds: bool = True,
-                 persons: bool = True, institution_places: bool = True, known: tuple[Iterable[str], Iterable[str]] = ((), ())):
+                 persons: bool = True, institution_places: bool = True, roads: bool = True, known: tuple[Iterable[str], Iterable[str]] = ((), ())):
         self.strip_descriptors = strip_descriptors
         self.institution_places = institution_places
+        self.roads = roads
         self.apposition = apposition
         self.institutions = institutions
         self.kinds = kinds
@@ -192,6 +198,8 @@ class NerRules:
         self.role_endings = tuple(data["person_roles"]["endings"])
         self.election_heads = tuple(data["election_heads"])
         self.party_nouns = frozenset(data["party_nouns"])
+        self.road_words = frozenset(data["roads"]["words"])
+        self.road_letters = {k: v for k, v in data["roads"]["letters"].items() if not k.startswith("_")}
         self.institution_place_heads = tuple((lab, tuple(words)) for lab, words in data["institution_places"].items()
                                              if not lab.startswith("_"))
         self.appositive_heads = {form.casefold(): label for label, forms in data["appositive_heads"].items()
@@ -256,14 +264,18 @@ class NerRules:
         ('US-Institut Stratfor' -> ORG); a person's genitive keeps its label ('Partei Putins')."""
         out = []
         for ent in ents:
-            label = self.appositive_label(doc, ent.start) if ent.label_ in _APPOSITION_LABELS else None
+            label = self.appositive_label(doc, ent.start) if ent.label_ in _APPOSITION_LABELS or ent.label_ == "PER" else None
             # a genitive place is no apposition ("Automobilhersteller Europas"), and a person
             # after such a noun is usually the person of it ("Softwareunternehmens Kevin Lynch")
             genitive = ent[-1].text.endswith("s") and (ent.label_ == "LOC" or "Gen" in ent[-1].morph.get("Case"))
             # a place of the model's gazetteer after such a noun is no apposition but the next phrase
             # ("der Fluggesellschaft [Frankreich] nicht mehr überfliegen"; session 12, Wikinews train)
             place = ent.label_ == "LOC" and ent.text in self.known_places
-            if label is None or label == ent.label_ or genitive or place or ent.label_ == "PER":
+            # ... but a single word after an organisation noun that is no listed first name or surname
+            # is the organisation ("US-Magazin [Barrons]" PER -> ORG; session 12)
+            person = ent.label_ == "PER" and not (label == "ORG" and len(ent) == 1 and ent.text not in self.first_names
+                                                  and ent.text not in self.surnames)
+            if label is None or label == ent.label_ or genitive or place or person:
                 out.append(ent)
                 continue
             span = Span(doc, ent.start, ent.end, label=label, kb_id=ent.kb_id_)
@@ -360,6 +372,45 @@ class NerRules:
             repaired.append(span)
             typed.append(span)
         return out
+
+    def road_bounds(self, doc: Doc, i: int) -> Optional[tuple[int, int]]:
+        """Token bounds of a road by number starting at token `i` (``roads``): a road word and a
+        number ('Autobahn 52', 'Bundesstraße 49'), or a road letter and a number ('A 52', 'A1',
+        'B 500') after a road word, an article or preposition, a bracket or a comma, so not a
+        model's name ('Audi A4', 'DIN A4', 'Gruppe B 3'); None when there is none."""
+        t = doc[i]
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if t.text in self.road_words:
+            return (i, i + 2) if nxt is not None and nxt.text.isdigit() and len(nxt.text) <= 3 else None
+        letter, digits = t.text[:1], t.text[1:]
+        if letter not in self.road_letters or (digits and not digits.isdigit()):
+            return None
+        end = i + 1 if digits else i + 2
+        digits = digits or (nxt.text if nxt is not None and nxt.text.isdigit() else "")
+        if not digits or len(digits) > self.road_letters[letter] or (end < len(doc) and doc[end].text[:1].isdigit()):
+            return None
+        prev = doc[i - 1] if i > 0 else None
+        if prev is not None and not (prev.text in self.road_words or prev.text.rstrip("n") in self.road_words
+                                     or prev.pos_ in ("DET", "ADP") or prev.text in ("(", ",")):
+            return None
+        return i, end
+
+    def add_roads(self, doc: Doc, ents: list[Span], repaired: list[Span]) -> list[Span]:
+        """LOC for the roads by number that the model missed ('Auf der Autobahn 52', 'Die Autobahn
+        A 52'): where no entity, date or figure covers the tokens."""
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        taken |= {i for key in (DATE_SPANS, FIGURE_SPANS) for sp in doc.spans.get(key, []) for i in range(sp.start, sp.end)}
+        added: list[Span] = []
+        i = 0
+        while i < len(doc):
+            bounds = self.road_bounds(doc, i) if i not in taken else None
+            if bounds is None or any(k in taken for k in range(*bounds)):
+                i += 1
+                continue
+            added.append(Span(doc, *bounds, label="LOC"))
+            i = bounds[1]
+        repaired.extend(added)
+        return sorted(ents + added, key=lambda e: e.start) if added else ents
 
     @staticmethod
     def join_slashed_orgs(doc: Doc, ents: list[Span], repaired: list[Span]) -> list[Span]:
@@ -617,6 +668,8 @@ class NerRules:
             out = self.add_institutions(doc, out, repaired, typed)
         if self.persons:
             out = self.add_persons(doc, out, repaired, typed)
+        if self.roads:
+            out = self.add_roads(doc, out, repaired)
         doc.spans[TYPED_SPANS] = typed
         if repaired:
             doc.ents = sorted(out, key=lambda e: e.start)  # the tokens of a dropped span become O (no entity), not missing
@@ -628,19 +681,20 @@ class NerRules:
     "presseschau_ner_rules",
     default_config={"strip_descriptors": True, "org_forms": True, "drop_adjectives": True,
                     "drop_common_nouns": True, "drop_compound_nouns": True, "apposition": True,
-                    "institutions": True, "kinds": True, "persons": True, "institution_places": True},
+                    "institutions": True, "kinds": True, "persons": True, "institution_places": True, "roads": True},
     requires=["doc.ents", "token.pos"],
     assigns=["doc.ents", "doc.spans"],
 )
 def make_ner_rules(nlp: Language, name: str, strip_descriptors: bool, org_forms: bool, drop_adjectives: bool,
                    drop_common_nouns: bool, drop_compound_nouns: bool, apposition: bool,
-                   institutions: bool, kinds: bool, persons: bool, institution_places: bool) -> NerRules:
+                   institutions: bool, kinds: bool, persons: bool, institution_places: bool, roads: bool) -> NerRules:
     """strip_descriptors: cut titles, place descriptors and adjectives off the model's names;
     org_forms: ORG for PER/LOC spans ending in a legal form or organisation word, and for
     all-caps acronyms tagged PER (pipeline/lang/de/ner_rules.json)."""
     return NerRules(strip_descriptors=strip_descriptors, org_forms=org_forms, drop_adjectives=drop_adjectives, drop_common_nouns=drop_common_nouns,
                     drop_compound_nouns=drop_compound_nouns, apposition=apposition, institutions=institutions,
-                    kinds=kinds, persons=persons, institution_places=institution_places, known=known_names(nlp))
+                    kinds=kinds, persons=persons, institution_places=institution_places, roads=roads,
+                    known=known_names(nlp))
 
 
 def known_names(nlp: Language) -> tuple[set[str], set[str]]:
