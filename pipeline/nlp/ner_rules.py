@@ -58,8 +58,8 @@ component config:
   "Bundesstraße 49", "A 52" (the road word outside before a road letter: "Autobahn [A 52]"),
   a road letter only after a road word, an article or a preposition ("Audi A4", "DIN A4" are none).
 
-``strip_descriptors`` also joins two ORG spans cut at a slash ("Bündnis 90/" + "Grünen" ->
-"Bündnis 90/Die Grünen", "SPD/Grünen"; session 12), and lets a cut title or place descriptor decide the label
+``strip_descriptors`` also joins an ORG span ending in a slash with the ORG after it ("Bündnis
+90/" + "Grünen" -> "Bündnis 90/Die Grünen"; session 12), and lets a cut title or place descriptor decide the label
 ("Gouvernement Amran" ORG -> "Amran" LOC) and splits a name in brackets at the end of a span
 off as a name of its own ("Nastassia Novikava (Weißrussland)").
 
@@ -216,6 +216,10 @@ class NerRules:
         label = ent.label_
         start, end = ent.start, ent.end
         doc = ent.doc
+        if end - start == 1 and self.descriptor_label(doc[start]) == "LOC":
+            # a place descriptor alone is no name ("Im [Département] Seine-Saint-Denis"; session 12); not
+            # a title alone: titles are surnames too ("Herzog", "Graf", "Kaiser")
+            return start, start
         while end - start > 1:
             t = doc[start]
             if t.text[:1].islower() and t.pos_ in self.strip_pos and t.lower_ not in self.particles \
@@ -414,15 +418,15 @@ class NerRules:
 
     @staticmethod
     def join_slashed_orgs(doc: Doc, ents: list[Span], repaired: list[Span]) -> list[Span]:
-        """'SPD/Grünen', 'Bündnis 90/Die Grünen': two ORG spans joined by a slash are one name
-        (GUIDELINES.md: coordinated parties one span); the model and the tokenizer cut them at
-        the slash ('Bündnis 90/' + 'Grünen')."""
+        """'Bündnis 90/Die Grünen': an ORG span that ends in a slash ('Bündnis 90/', where the
+        tokenizer glued the slash to the number) and the ORG right after it are one name
+        (GUIDELINES.md: 'Bündnis 90/Die Grünen' one span). Separate parties joined by a slash
+        stay apart ('SPD/Grüne/Linkspartei': three spans in the Wikinews gold)."""
         out: list[Span] = []
         for ent in ents:
             prev = out[-1] if out else None
             gap = doc.text[prev.end_char:ent.start_char] if prev is not None else ""
-            if prev is not None and prev.label_ == ent.label_ == "ORG" and (prev.text.endswith("/") or gap.startswith("/")) \
-                    and gap in ("", "/", "Die ", "/Die "):
+            if prev is not None and prev.label_ == ent.label_ == "ORG" and prev.text.endswith("/") and gap in ("", "Die "):
                 out[-1] = Span(doc, prev.start, ent.end, label="ORG", kb_id=prev.kb_id_)
                 repaired.append(out[-1])
                 continue
