@@ -32,6 +32,7 @@ RULES = {
     "institutions": ("presseschau_ner_rules", "institutions"),
     "persons": ("presseschau_ner_rules", "persons"),
     "institution_places": ("presseschau_ner_rules", "institution_places"),
+    "roads": ("presseschau_ner_rules", "roads"),
     "context_wins": ("presseschau_names", "context_wins"),
 }
 
