@@ -5,6 +5,7 @@ error back (so no test passes without its rule)."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 import pytest
 
@@ -38,7 +39,11 @@ def model_docs(nlp_info, dev_texts):
                 "Zeitung „Hürriyet“", "die im Gouvernement Amran liegt", "Die Generalbundesanwaltschaft hatte gegen",
                 "das Schloss Tullibole gehört", "der Fußball-Weltmeisterschaft betont", "Bronze gewann Nastassia Novikava",
                 "soll in die 3. Liga", "Juventus-Ex-Sportdirektor Moggi gilt", "Informationsminister Barnaba Marial Benjamin",
-                "Bundesinnenminister Gerhart Baum", "Forschungsgruppe um Kjell Bjartveit", "mit Theresa Mays EU-Austrittsabkommen"]
+                "Bundesinnenminister Gerhart Baum", "Forschungsgruppe um Kjell Bjartveit", "mit Theresa Mays EU-Austrittsabkommen",
+                "Angaben der Polizeidirektion Hannover", "aus der Justizvollzugsanstalt Aachen",
+                "des westrussischen Flughafens Smolensk", "von Schiedsrichter Undiano", "auf der Wahlparty der Grünen",
+                "Bundestagsfraktion Bündnis 90/Die Grünen", "Auf der Autobahn 52 ist", "Das US-Magazin Barrons",
+                "Im Département Seine-Saint-Denis"]
     texts = {s: next(t for t in dev_texts if s in t) for s in snippets}
     with nlp.select_pipes(disable=list(RULE_PIPES)):
         docs = list(nlp.pipe(texts.values()))
@@ -66,6 +71,7 @@ def ents_with(nlp_info, doc, **settings) -> set[tuple[str, str]]:
 
 @pytest.mark.parametrize("snippet, fixed, model_error", [
     ("Département Yvelines", ("Yvelines", "LOC"), ("Département Yvelines", "LOC")),  # place descriptor
+    ("Im Département Seine-Saint-Denis", None, ("Département", "LOC")),  # ... alone: no name (session 12)
     ("die im Gouvernement Amran liegt", ("Amran", "LOC"), ("Gouvernement Amran", "ORG")),  # ... which decides the label
     ("Bronze gewann Nastassia Novikava", ("Weißrussland", "LOC"), ("Nastassia Novikava (Weißrussland)", "PER")),  # two names
     ("soll in die 3. Liga", ("Serie C", "ORG"), ("3. Liga (Serie C) absteigen", "ORG")),
@@ -77,7 +83,7 @@ def ents_with(nlp_info, doc, **settings) -> set[tuple[str, str]]:
 def test_strip_descriptors(nlp_info, model_docs, snippet, fixed, model_error):
     doc = model_docs[snippet]
     got = ents_with(nlp_info, doc)
-    assert fixed in got and model_error not in got
+    assert (fixed is None or fixed in got) and model_error not in got
     assert model_error in ents_with(nlp_info, doc, strip_descriptors=False)
 
 
@@ -104,6 +110,7 @@ def test_org_forms(nlp_info, model_docs, snippet, name, model_label):
     ("von der Reederei Hapag-Lloyd", ("Hapag-Lloyd", "ORG"), ("Hapag-Lloyd", "LOC")),  # relabelled
     ("das US-Institut Stratfor", ("Stratfor", "ORG"), None),  # missed by the model, added
     ("Zeitung „Hürriyet“", ("Hürriyet", "ORG"), None),  # a quoted name after the noun
+    ("Das US-Magazin Barrons", ("Barrons", "ORG"), ("Barrons", "PER")),  # one word, no listed name: no person (session 12)
 ])
 def test_apposition(nlp_info, model_docs, snippet, fixed, model_error):
     doc = model_docs[snippet]
@@ -167,6 +174,110 @@ def test_institution_words(nlp_info):
     doc = nlp.make_doc("Bundesbildungsministeriums Bundestages Bundeskriminalamt Bundesparteitag Bundeskanzler "
                        "Landesregierung Bundesamt für Strahlenschutz")
     assert [rules.is_institution(doc, i) for i in range(7)] == [True, True, True, False, False, False, False]
+
+
+@pytest.mark.parametrize("snippet, fixed, model_error", [
+    ("Angaben der Polizeidirektion Hannover", ("Polizeidirektion Hannover", "ORG"), ("Hannover", "LOC")),  # an authority
+    ("aus der Justizvollzugsanstalt Aachen", ("Justizvollzugsanstalt Aachen", "LOC"), ("Aachen", "LOC")),  # a facility
+    ("des westrussischen Flughafens Smolensk", ("Flughafens Smolensk", "LOC"), ("Smolensk", "LOC")),  # genitive -s
+])
+def test_institution_places(nlp_info, model_docs, snippet, fixed, model_error):
+    # session 12: an authority or facility word and the place after it are one name (GUIDELINES.md)
+    doc = model_docs[snippet]
+    assert fixed in ents_with(nlp_info, doc)
+    off = ents_with(nlp_info, doc, institution_places=False)
+    assert fixed not in off and model_error in off
+
+
+def test_institution_place_words(nlp_info):
+    nlp, _ = nlp_info
+    rules = nlp.get_pipe("presseschau_ner_rules")
+    doc = nlp.make_doc("Amtsgerichts Oberverwaltungsgericht Staatsanwaltschaft Kernkraftwerkes Flughafen Kreis Stadt Polizeisprecher")
+    assert [rules.institution_place_label(t) for t in doc] == ["ORG", "ORG", "ORG", "LOC", "LOC", None, None, None]
+
+
+def test_institution_places_not_before_a_genitive_place(nlp_info):
+    # "die Polizei Mexikos": the place's police, no name "Polizei Mexikos"
+    from spacy.tokens import Span
+
+    nlp, _ = nlp_info
+    rules = nlp.get_pipe("presseschau_ner_rules")
+    doc = nlp.make_doc("Die Polizei Mexikos und die Polizeidirektion Hannover")
+    doc.ents = [Span(doc, 2, 3, label="LOC"), Span(doc, 6, 7, label="LOC")]
+    for t, case in ((doc[2], "Case=Gen"), (doc[6], "Case=Nom")):
+        t.set_morph(case)
+    got = [(e.text, e.label_) for e in rules.join_institution_places(doc, list(doc.ents), [], [])]
+    assert got == [("Mexikos", "LOC"), ("Polizeidirektion Hannover", "ORG")]
+
+
+def test_party_nouns_are_not_dropped(nlp_info, model_docs):
+    # "der Wahlparty der Grünen": ORG from the model; "Grünen" is a noun by the lemma table
+    doc = model_docs["auf der Wahlparty der Grünen"]
+    assert ("Grünen", "ORG") in ents_with(nlp_info, doc)
+    assert ("Grünen", "ORG") not in ents_with(nlp_info, doc, party_nouns=frozenset())
+
+
+def test_slashed_parties_are_one_name(nlp_info, model_docs):
+    # the model cuts "Bündnis 90/Die Grünen" at the slash: "Bündnis 90/" + "Grünen"
+    doc = model_docs["Bundestagsfraktion Bündnis 90/Die Grünen"]
+    got = ents_with(nlp_info, doc)
+    assert ("Bündnis 90/Die Grünen", "ORG") in got and ("Bündnis 90/", "ORG") not in got
+    assert ("Bündnis 90/", "ORG") in ents_with(nlp_info, doc, strip_descriptors=False)
+
+
+def test_roads(nlp_info, model_docs):
+    # the model missed both roads of the article; the road word stays outside before a road letter
+    doc = model_docs["Auf der Autobahn 52 ist"]
+    got = ents_with(nlp_info, doc)
+    assert {("Autobahn 52", "LOC"), ("A 52", "LOC")} <= got
+    assert not {("Autobahn 52", "LOC"), ("A 52", "LOC"), ("Autobahn A 52", "LOC")} & ents_with(nlp_info, doc, roads=False)
+
+
+def test_road_letters_need_a_road_context(nlp_info):
+    # "Audi A4" (a model), "DIN A4" (a paper size), "A 340" (an Airbus: three digits) are no roads
+    nlp, _ = nlp_info
+    rules = nlp.get_pipe("presseschau_ner_rules")
+    with nlp.select_pipes(disable=list(RULE_PIPES)):
+        doc = nlp("Er fuhr auf der A 2 und der B173 mit einem Audi A4 und Papier in DIN A4 zu einem A 340.")
+    found = {doc[a:b].text for a, b in filter(None, (rules.road_bounds(doc, t.i) for t in doc))}
+    assert found == {"A 2", "B173"}
+
+
+def test_context_wins(nlp_info, model_docs):
+    # "Schiedsrichter Undiano" (PER: a role word before it) ... "Undiano" four more times LOC by the
+    # model: the label the context decided is the article's label for the name
+    doc = model_docs["von Schiedsrichter Undiano"]
+    assert ("Undiano", "PER") in ents_with(nlp_info, doc) and ("Undiano", "LOC") not in ents_with(nlp_info, doc)
+    assert ("Undiano", "LOC") in ents_with(nlp_info, doc, context_wins=False)
+
+
+def test_apposition_leaves_persons_with_a_listed_name(nlp_info):
+    # "des Softwareunternehmens Kevin Lynch": the person of the company (a listed first name, two words)
+    from spacy.tokens import Span
+
+    nlp, _ = nlp_info
+    rules = nlp.get_pipe("presseschau_ner_rules")
+    doc = nlp.make_doc("Chef des Softwareunternehmens Kevin Lynch und das Magazin Barrons und der Verlag Müller")
+    at = {t.text: t.i for t in doc}
+    doc.ents = [Span(doc, at["Kevin"], at["Lynch"] + 1, label="PER"), Span(doc, at["Barrons"], at["Barrons"] + 1, label="PER"),
+                Span(doc, at["Müller"], at["Müller"] + 1, label="PER")]
+    got = [(e.text, e.label_) for e in rules.by_apposition(doc, list(doc.ents), [], Counter(), [])]
+    assert got == [("Kevin Lynch", "PER"), ("Barrons", "ORG"), ("Müller", "PER")]
+
+
+def test_apposition_leaves_a_listed_place(nlp_info):
+    # Wikinews train: "... der staatlichen Fluggesellschaft Frankreich nicht mehr überfliegen": the noun
+    # announces no name there, and a place of the model's gazetteer keeps its label (then context_wins
+    # would have copied ORG onto every "Frankreich" of the article)
+    from spacy.tokens import Span
+
+    nlp, _ = nlp_info
+    rules = nlp.get_pipe("presseschau_ner_rules")
+    doc = nlp.make_doc("Sie darf mit der Fluggesellschaft Frankreich nicht mehr überfliegen und die Reederei Hapag-Lloyd")
+    at = {t.text: t.i for t in doc}
+    doc.ents = [Span(doc, at["Frankreich"], at["Frankreich"] + 1, label="LOC"), Span(doc, at["Reederei"] + 1, len(doc), label="LOC")]
+    got = [(e.text, e.label_) for e in rules.by_apposition(doc, list(doc.ents), [], Counter(), [])]
+    assert got == [("Frankreich", "LOC"), ("Hapag-Lloyd", "ORG")]
 
 
 def test_drop_adjectives(nlp_info, model_docs):

@@ -26,6 +26,10 @@ consistent (one sense per discourse; config ``propagate``, default on):
 * propagation: other mentions of such a form that no entity covers become entities with
   that label -- token-aligned, capitalised, whole tokens only ("ODKB-Friedenstruppe" is
   not "ODKB"), outside DATE/FIGURE spans, genitive included ("Tokajews");
+* context before majority (``context_wins``, session 12): a label that
+  ``presseschau_ner_rules`` decided from the context ("Schiedsrichter Undiano" PER, a role
+  word; "Reederei Hapag-Lloyd" ORG) is the form's label in the article, however often the
+  model guessed otherwise ("Undiano" LOC 4x), unless the alias table types it otherwise;
 * the alias table's optional ``type`` column (PER/ORG/LOC/MISC) is a secondary source:
   one extra vote for that label, which also breaks ties; it never creates an entity
   the model did not find at least once in the article;
@@ -148,7 +152,7 @@ class NameLinker:
     ALIAS_FILE = "aliases.tsv"
 
     def __init__(self, aliases_path: Optional[str] = None, resolve_short_forms: bool = True, use_aliases: bool = True,
-                 propagate: bool = True, min_support: int = 2, surname_wins: bool = True):
+                 propagate: bool = True, min_support: int = 2, surname_wins: bool = True, context_wins: bool = True):
         self.aliases_path = aliases_path
         self.use_aliases = use_aliases
         self._load_aliases(aliases_path)
@@ -156,6 +160,7 @@ class NameLinker:
         self.propagate = propagate
         self.min_support = min_support
         self.surname_wins = surname_wins
+        self.context_wins = context_wins
         data = lang_data("names.json")
         self.titles = set(data["titles"])
         self.particles = set(data.get("surname_particles", []))
@@ -391,6 +396,7 @@ class NameLinker:
         raw_label: dict[str, Counter] = {}
 
         strong: set[tuple[tuple[str, ...], str]] = set()  # (form, label) backed by a multi-token name
+        in_context: dict[tuple[str, ...], set[str]] = {}  # form -> the labels its context decided (TYPED_SPANS)
 
         def vote(form: tuple[str, ...], cls: str, clean: bool, multi: bool = False) -> None:
             votes.setdefault(form, Counter())[cls] += 1
@@ -413,6 +419,8 @@ class NameLinker:
             ent_form[k] = form
             clean = self._looks_like_name(toks, pos_tagged)
             vote(form, cls, clean, multi=len(toks) >= 2 or (e.start, e.end, e.label_) in typed)
+            if (e.start, e.end, e.label_) in typed:
+                in_context.setdefault(form, set()).add(cls)
             if cls == "PER" and len(toks) >= 2:
                 per_multi.append((toks, clean))
             # acronym in parentheses after a long name: "Organisation ... (OVKS)"
@@ -442,6 +450,12 @@ class NameLinker:
                 # "Louis Gallois" ... "Gallois" (tagged LOC 4 times): the person; not when the
                 # full name itself is decided otherwise ("Nagornyj Karabach", PER once, LOC by alias)
                 return "PER"
+            context = in_context.get(form, set())
+            if self.context_wins and len(context) == 1 and alias in (None, *context):
+                # "Schiedsrichter Undiano" PER (a role word decided it) ... "Undiano" LOC 4x from
+                # the model: the label the context decided beats the model's repeated guess, unless
+                # the alias table types the form otherwise
+                return next(iter(context))
             if alias:
                 c[alias] += 1
             if not c:
@@ -631,17 +645,21 @@ def canonical_names(text: str, spans: list[tuple[int, int, str]]) -> list[Option
 @Language.factory(
     "presseschau_names",
     default_config={"aliases_path": None, "resolve_short_forms": True, "use_aliases": True, "propagate": True,
-                    "min_support": 2, "surname_wins": True},
+                    "min_support": 2, "surname_wins": True, "context_wins": True},
     requires=["doc.ents"],
     assigns=["doc.ents", "doc.spans", "span._.canonical"],
 )
 def make_names(nlp: Language, name: str, aliases_path: Optional[str], resolve_short_forms: bool,
-               use_aliases: bool, propagate: bool, min_support: int, surname_wins: bool) -> NameLinker:
+               use_aliases: bool, propagate: bool, min_support: int, surname_wins: bool, context_wins: bool) -> NameLinker:
     """aliases_path: TSV alias table; None -> the repository's annotations/aliases.tsv.
     use_aliases=False gives the article-local base form only (no cross-article joining).
     propagate=False leaves the model's entities as they are (no document-level consistency);
     min_support: model mentions needed before a single-token form's label is propagated;
     surname_wins: the surname of a clean full person name in the article is PER, however
-    often the model labelled it otherwise (unless the alias table types it)."""
+    often the model labelled it otherwise (unless the alias table types it);
+    context_wins: a label that `presseschau_ner_rules` decided from the context (a role word, an
+    appositive noun: doc.spans["presseschau_ner_rules_typed"]) is the form's label in the article,
+    however often the model labelled it otherwise (unless the alias table types it)."""
     return NameLinker(aliases_path=aliases_path, resolve_short_forms=resolve_short_forms, use_aliases=use_aliases,
-                      propagate=propagate, min_support=min_support, surname_wins=surname_wins)
+                      propagate=propagate, min_support=min_support, surname_wins=surname_wins,
+                      context_wins=context_wins)

@@ -24,8 +24,9 @@ component config:
 * ``drop_common_nouns`` -- a single word that is a common noun by spaCy's German lemma table
   (``common_nouns.tsv.gz``, made by ``training/common_nouns.py``) is removed ("Batterien",
   "Hamas-Mitgliedern"), unless the model's gazetteer or the alias table knows it, the model
-  names it 3+ times in the article ("Airbus"), or a hyphen head makes it a name
-  ("Karl-Marx-Straße");
+  names it 3+ times in the article ("Airbus"), a hyphen head makes it a name
+  ("Karl-Marx-Straße"), or it is a plural party name the model called ORG (``party_nouns``:
+  "Grünen", "Sozialdemokraten"; session 12);
 * ``drop_compound_nouns`` -- an ORG single word whose compound head is such a noun
   ("Armutsgrenze"), except institutions ("Bundeskriminalamt", "Burgtheater");
 * ``kinds`` (session 9) -- a span whose first or last word names a kind of thing gets that
@@ -33,7 +34,10 @@ component config:
   "Olympischen Spielen", "Federal Reserve Act"), buildings LOC ("Schloss Tullibole");
 * ``apposition`` (session 9) -- a common noun right before a name says what it is
   (``appositive_heads``): "Reederei [Hapag-Lloyd]" LOC -> ORG; where the model found nothing
-  there, the name is added ("US-Institut [Stratfor]", "Zeitung „[Hürriyet]“");
+  there, the name is added ("US-Institut [Stratfor]", "Zeitung „[Hürriyet]“"); a place of the
+  model's gazetteer keeps its label ("Fluggesellschaft [Frankreich] nicht mehr überfliegen"), and a
+  single-word PER after an organisation noun that is no listed first name or surname becomes
+  ORG ("US-Magazin [Barrons]"; session 12);
 * ``institutions`` (session 9) -- a federal institution the model missed becomes ORG
   (``federal_institutions``: "Generalbundesanwaltschaft", "Bundesbildungsministeriums");
 * ``persons`` (session 10) -- a person the model missed or mislabelled: a listed first name
@@ -46,7 +50,16 @@ component config:
   a common noun by the lemma table (unless a listed surname: "Baum"), not an organisation
   word and not a genitive's noun ("Theresa Mays [EU-Austrittsabkommen]").
 
-``strip_descriptors`` also lets a cut title or place descriptor decide the label
+* ``institution_places`` (session 12) -- an authority or facility word right before a place
+  makes one name with it (``institution_places``): "Polizeidirektion [Hannover]" ->
+  "Polizeidirektion Hannover" ORG, "Justizvollzugsanstalt [Aachen]" -> LOC; not before a
+  place in the genitive ("Polizei Mexikos");
+* ``roads`` (session 12) -- a road by number the model missed is LOC (``roads``): "Autobahn 52",
+  "Bundesstraße 49", "A 52" (the road word outside before a road letter: "Autobahn [A 52]"),
+  a road letter only after a road word, an article or a preposition ("Audi A4", "DIN A4" are none).
+
+``strip_descriptors`` also joins an ORG span ending in a slash with the ORG after it ("Bündnis
+90/" + "Grünen" -> "Bündnis 90/Die Grünen"; session 12), and lets a cut title or place descriptor decide the label
 ("Gouvernement Amran" ORG -> "Amran" LOC) and splits a name in brackets at the end of a span
 off as a name of its own ("Nastassia Novikava (Weißrussland)").
 
@@ -67,7 +80,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..errors import LanguageDataUnreadable
-from .ext import DATE_SPANS, TYPED_SPANS
+from .ext import DATE_SPANS, FIGURE_SPANS, TYPED_SPANS
 from .normalize import lang_data
 from ..paths import LANG_DIR
 
@@ -147,8 +160,10 @@ def _genitive(t: Token) -> bool:
 class NerRules:
     def __init__(self, strip_descriptors: bool = True, org_forms: bool = True, drop_adjectives: bool = True, drop_common_nouns: bool = True,
                  drop_compound_nouns: bool = True, apposition: bool = True, institutions: bool = True, kinds: bool = True,
-                 persons: bool = True, known: tuple[Iterable[str], Iterable[str]] = ((), ())):
+                 persons: bool = True, institution_places: bool = True, roads: bool = True, known: tuple[Iterable[str], Iterable[str]] = ((), ())):
         self.strip_descriptors = strip_descriptors
+        self.institution_places = institution_places
+        self.roads = roads
         self.apposition = apposition
         self.institutions = institutions
         self.kinds = kinds
@@ -182,6 +197,11 @@ class NerRules:
         self.institution_whole_heads = frozenset(fed["whole_heads"])
         self.role_endings = tuple(data["person_roles"]["endings"])
         self.election_heads = tuple(data["election_heads"])
+        self.party_nouns = frozenset(data["party_nouns"])
+        self.road_words = frozenset(data["roads"]["words"])
+        self.road_letters = {k: v for k, v in data["roads"]["letters"].items() if not k.startswith("_")}
+        self.institution_place_heads = tuple((lab, tuple(words)) for lab, words in data["institution_places"].items()
+                                             if not lab.startswith("_"))
         self.appositive_heads = {form.casefold(): label for label, forms in data["appositive_heads"].items()
                                  if not label.startswith("_") for form in forms}
         # read the common-noun list now, not on the first article: the model is loaded before
@@ -196,6 +216,10 @@ class NerRules:
         label = ent.label_
         start, end = ent.start, ent.end
         doc = ent.doc
+        if end - start == 1 and self.descriptor_label(doc[start]) == "LOC":
+            # a place descriptor alone is no name ("Im [Département] Seine-Saint-Denis"; session 12); not
+            # a title alone: titles are surnames too ("Herzog", "Graf", "Kaiser")
+            return start, start
         while end - start > 1:
             t = doc[start]
             if t.text[:1].islower() and t.pos_ in self.strip_pos and t.lower_ not in self.particles \
@@ -244,11 +268,18 @@ class NerRules:
         ('US-Institut Stratfor' -> ORG); a person's genitive keeps its label ('Partei Putins')."""
         out = []
         for ent in ents:
-            label = self.appositive_label(doc, ent.start) if ent.label_ in _APPOSITION_LABELS else None
+            label = self.appositive_label(doc, ent.start) if ent.label_ in _APPOSITION_LABELS or ent.label_ == "PER" else None
             # a genitive place is no apposition ("Automobilhersteller Europas"), and a person
             # after such a noun is usually the person of it ("Softwareunternehmens Kevin Lynch")
             genitive = ent[-1].text.endswith("s") and (ent.label_ == "LOC" or "Gen" in ent[-1].morph.get("Case"))
-            if label is None or label == ent.label_ or genitive or ent.label_ == "PER":
+            # a place of the model's gazetteer after such a noun is no apposition but the next phrase
+            # ("der Fluggesellschaft [Frankreich] nicht mehr überfliegen"; session 12, Wikinews train)
+            place = ent.label_ == "LOC" and ent.text in self.known_places
+            # ... but a single word after an organisation noun that is no listed first name or surname
+            # is the organisation ("US-Magazin [Barrons]" PER -> ORG; session 12)
+            person = ent.label_ == "PER" and not (label == "ORG" and len(ent) == 1 and ent.text not in self.first_names
+                                                  and ent.text not in self.surnames)
+            if label is None or label == ent.label_ or genitive or place or person:
                 out.append(ent)
                 continue
             span = Span(doc, ent.start, ent.end, label=label, kb_id=ent.kb_id_)
@@ -309,6 +340,98 @@ class NerRules:
         repaired.extend(added)
         typed.extend(added)
         return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+    def institution_place_label(self, token: Token) -> Optional[str]:
+        """ORG for an authority ('Polizeidirektion', 'Amtsgerichts'), LOC for a facility
+        ('Flughafen', 'Kernkraftwerkes') that makes one name with the place after it
+        (``institution_places``: the whole word or a compound's end, genitive -s/-es too);
+        None for any other word."""
+        word = token.text
+        if not word[:1].isupper() or not word.isalpha():
+            return None
+        low = word.lower()
+        stems = (low, low[:-1]) if low.endswith("s") else (low,)
+        stems += (low[:-2],) if low.endswith("es") else ()
+        return next((lab for lab, heads in self.institution_place_heads for stem in stems if stem.endswith(heads)), None)
+
+    def join_institution_places(self, doc: Doc, ents: list[Span], repaired: list[Span], typed: list[Span]) -> list[Span]:
+        """'Polizeidirektion [Hannover]' -> 'Polizeidirektion Hannover' ORG, 'Justizvollzugsanstalt
+        [Aachen]' -> LOC: a place (LOC span) right after an authority or facility word that no
+        entity covers is one name with it (GUIDELINES.md: 'Staatsanwaltschaft Ellwangen',
+        'Flughafen Guam'), with capitalised adjectives before that word inside ('Technischen
+        Universität München'); not a place in the genitive ('Polizei Mexikos': the place's police)."""
+        out: list[Span] = []
+        for ent in ents:
+            i = ent.start - 1
+            prev_end = out[-1].end if out else 0
+            label = self.institution_place_label(doc[i]) if ent.label_ == "LOC" and i >= prev_end and not _genitive(ent[-1]) else None
+            if label is None:
+                out.append(ent)
+                continue
+            # adjectives of the name: capitalised mid-sentence ("Freien Universität"), not an article or a sentence start
+            while i - 1 >= prev_end and doc[i - 1].pos_ == "ADJ" and doc[i - 1].text[:1].isupper() and not doc[i - 1].is_sent_start:
+                i -= 1
+            span = Span(doc, i, ent.end, label=label, kb_id=ent.kb_id_)
+            out.append(span)
+            repaired.append(span)
+            typed.append(span)
+        return out
+
+    def road_bounds(self, doc: Doc, i: int) -> Optional[tuple[int, int]]:
+        """Token bounds of a road by number starting at token `i` (``roads``): a road word and a
+        number ('Autobahn 52', 'Bundesstraße 49'), or a road letter and a number ('A 52', 'A1',
+        'B 500') after a road word, an article or preposition, a bracket or a comma, so not a
+        model's name ('Audi A4', 'DIN A4', 'Gruppe B 3'); None when there is none."""
+        t = doc[i]
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if t.text in self.road_words:
+            return (i, i + 2) if nxt is not None and nxt.text.isdigit() and len(nxt.text) <= 3 else None
+        letter, digits = t.text[:1], t.text[1:]
+        if letter not in self.road_letters or (digits and not digits.isdigit()):
+            return None
+        end = i + 1 if digits else i + 2
+        digits = digits or (nxt.text if nxt is not None and nxt.text.isdigit() else "")
+        if not digits or len(digits) > self.road_letters[letter] or (end < len(doc) and doc[end].text[:1].isdigit()):
+            return None
+        prev = doc[i - 1] if i > 0 else None
+        if prev is not None and not (prev.text in self.road_words or prev.text.rstrip("n") in self.road_words
+                                     or prev.pos_ in ("DET", "ADP") or prev.text in ("(", ",")):
+            return None
+        return i, end
+
+    def add_roads(self, doc: Doc, ents: list[Span], repaired: list[Span]) -> list[Span]:
+        """LOC for the roads by number that the model missed ('Auf der Autobahn 52', 'Die Autobahn
+        A 52'): where no entity, date or figure covers the tokens."""
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        taken |= {i for key in (DATE_SPANS, FIGURE_SPANS) for sp in doc.spans.get(key, []) for i in range(sp.start, sp.end)}
+        added: list[Span] = []
+        i = 0
+        while i < len(doc):
+            bounds = self.road_bounds(doc, i) if i not in taken else None
+            if bounds is None or any(k in taken for k in range(*bounds)):
+                i += 1
+                continue
+            added.append(Span(doc, *bounds, label="LOC"))
+            i = bounds[1]
+        repaired.extend(added)
+        return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+    @staticmethod
+    def join_slashed_orgs(doc: Doc, ents: list[Span], repaired: list[Span]) -> list[Span]:
+        """'Bündnis 90/Die Grünen': an ORG span that ends in a slash ('Bündnis 90/', where the
+        tokenizer glued the slash to the number) and the ORG right after it are one name
+        (GUIDELINES.md: 'Bündnis 90/Die Grünen' one span). Separate parties joined by a slash
+        stay apart ('SPD/Grüne/Linkspartei': three spans in the Wikinews gold)."""
+        out: list[Span] = []
+        for ent in ents:
+            prev = out[-1] if out else None
+            gap = doc.text[prev.end_char:ent.start_char] if prev is not None else ""
+            if prev is not None and prev.label_ == ent.label_ == "ORG" and prev.text.endswith("/") and gap in ("", "Die "):
+                out[-1] = Span(doc, prev.start, ent.end, label="ORG", kb_id=prev.kb_id_)
+                repaired.append(out[-1])
+                continue
+            out.append(ent)
+        return out
 
     def is_role(self, token: Token) -> bool:
         """'Schiedsrichter', 'Juventus-Ex-Sportdirektor': a capitalised word naming a person's role."""
@@ -431,7 +554,7 @@ class NerRules:
         if self.drop_adjectives and t.text[:1].islower() and t.pos_ == "ADJ":
             return True
         if self.drop_common_nouns and t.text[:1].isupper() and t.text not in self.known_names \
-                and mentions[t.text] < _TOPIC_MENTIONS:
+                and mentions[t.text] < _TOPIC_MENTIONS and not (label == "ORG" and t.text in self.party_nouns):
             head = t.text.rsplit("-", 1)[-1]
             if head != t.text and (not head[:1].isupper() or head in self.name_heads):
                 return False  # "Karl-Marx-Straße", "Gaza-Streifen", "Konrad-Adenauer-Stiftung"
@@ -538,12 +661,19 @@ class NerRules:
             out.append(span)
             repaired.append(span)
         typed: list[Span] = []  # labels decided by the context, strong evidence for presseschau_names
+        out.sort(key=lambda e: e.start)
+        if self.institution_places:
+            out = self.join_institution_places(doc, out, repaired, typed)
+        if self.strip_descriptors:
+            out = self.join_slashed_orgs(doc, out, repaired)
         if self.apposition:
             out = self.by_apposition(doc, out, repaired, mentions, typed)
         if self.institutions:
             out = self.add_institutions(doc, out, repaired, typed)
         if self.persons:
             out = self.add_persons(doc, out, repaired, typed)
+        if self.roads:
+            out = self.add_roads(doc, out, repaired)
         doc.spans[TYPED_SPANS] = typed
         if repaired:
             doc.ents = sorted(out, key=lambda e: e.start)  # the tokens of a dropped span become O (no entity), not missing
@@ -555,19 +685,20 @@ class NerRules:
     "presseschau_ner_rules",
     default_config={"strip_descriptors": True, "org_forms": True, "drop_adjectives": True,
                     "drop_common_nouns": True, "drop_compound_nouns": True, "apposition": True,
-                    "institutions": True, "kinds": True, "persons": True},
+                    "institutions": True, "kinds": True, "persons": True, "institution_places": True, "roads": True},
     requires=["doc.ents", "token.pos"],
     assigns=["doc.ents", "doc.spans"],
 )
 def make_ner_rules(nlp: Language, name: str, strip_descriptors: bool, org_forms: bool, drop_adjectives: bool,
                    drop_common_nouns: bool, drop_compound_nouns: bool, apposition: bool,
-                   institutions: bool, kinds: bool, persons: bool) -> NerRules:
+                   institutions: bool, kinds: bool, persons: bool, institution_places: bool, roads: bool) -> NerRules:
     """strip_descriptors: cut titles, place descriptors and adjectives off the model's names;
     org_forms: ORG for PER/LOC spans ending in a legal form or organisation word, and for
     all-caps acronyms tagged PER (pipeline/lang/de/ner_rules.json)."""
     return NerRules(strip_descriptors=strip_descriptors, org_forms=org_forms, drop_adjectives=drop_adjectives, drop_common_nouns=drop_common_nouns,
                     drop_compound_nouns=drop_compound_nouns, apposition=apposition, institutions=institutions,
-                    kinds=kinds, persons=persons, known=known_names(nlp))
+                    kinds=kinds, persons=persons, institution_places=institution_places, roads=roads,
+                    known=known_names(nlp))
 
 
 def known_names(nlp: Language) -> tuple[set[str], set[str]]:

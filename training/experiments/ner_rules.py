@@ -31,6 +31,9 @@ RULES = {
     "apposition": ("presseschau_ner_rules", "apposition"),
     "institutions": ("presseschau_ner_rules", "institutions"),
     "persons": ("presseschau_ner_rules", "persons"),
+    "institution_places": ("presseschau_ner_rules", "institution_places"),
+    "roads": ("presseschau_ner_rules", "roads"),
+    "context_wins": ("presseschau_names", "context_wins"),
 }
 
 
