@@ -24,7 +24,7 @@ Usage:
     .venv/bin/python bench/bench_clean.py --n 10 --extractors pdftotext --show-errors
     .venv/bin/python bench/bench_clean.py --fresh --n 150 --extractors pdftotext-default   # held-out dev sample
     .venv/bin/python bench/bench_clean.py --fresh2 --n 150 --extractors pdftotext-default  # second one (blind check)
-    .venv/bin/python bench/bench_clean.py --fresh3 --n 150 --extractors pdftotext-default  # third one, short articles (blind)
+    .venv/bin/python bench/bench_clean.py --fresh3 --n 150 --extractors pdftotext-default  # third, short articles (blind)
 
 Needs pdflatex (texlive-latex-base, texlive-latex-recommended, texlive-lang-german, lmodern),
 pdftotext (poppler-utils) and pdfminer.six. Generated .tex/.pdf/.txt go to bench/_work/.

@@ -154,8 +154,8 @@ class _Assembler:
     # a first half of another kind is a prefix or a noun German glues on: "makroökonomisches",
     # "gesamtpolitische", "linkspopulistische", "intensivmedizinisches", 10 of 11 so on the dev half)
     # a first half in -lich only before a second adjective of the derived shapes ("wissenschaftlich-
-    # technischer", "staatlich-öffentlichen"): German glues colours and
-    # participles to it ("rötlichbraun", "gelblichgrün"), which the lexicon may lack
+    # technischer", "staatlich-öffentlichen"): German glues colours and participles to it
+    # ("rötlichbraun", "gelblichgrün"), which the lexicon may lack
     _ADJ_PAIR = re.compile(r"(?:(?<=sch)|(?<=lich)(?=[a-zäöüß]+(?:isch|lich|ig|ell|al|iv)(?:e[mnrs]?)?$))"
                            r"(?=[a-zäöüß]{4,}$)")
     # "FußballWM", "KonkurrenzEVUs", "microUSB" (an abbreviation glued to the end of a word)
@@ -343,8 +343,8 @@ class _Assembler:
         alone in its line (see `_merged_lines`). A compound broken at two line ends of an
         article is glued twice ("MogulSender", "ChampionsLeague", "EUDaueraufenthaltsrichtlinie"
         on bench_clean.py's dev half); a brand printed twice lies anywhere. After a fragment
-        of a line broken at a wide gap (`_mid_fragment`), anywhere in the first column width
-        ("wissenschaftlichtechnischer Rationalitäten und der" after a one-word line)."""
+        of a line broken at a wide gap (`_mid_fragment`), anywhere in the first 1.25 column
+        widths, as in `_at_junction`."""
         L = self._W
         occ = self._occ.get(w, [])
 
@@ -745,6 +745,7 @@ class _Assembler:
         these names (bench_clean.py's dev half: "VivaPress", "VivaDesigner" unknown)."""
         left = w[:k]
         if len(left) < 3 or left.isupper() or self._heads.get(left, 0):
+            # a one-letter product prefix ("iPhone" beside "Core-iProzessoren", gnad996) is
             # read by the rules for one letter; an abbreviation ("SPD") heads compounds; and a
             # head the document prints before a hyphen ("Nato-Gipfel") is no brand's
             return False
