@@ -4,7 +4,7 @@
 For each class of hyphenated word (a capital letter before a word "U-Bahnen", an abbreviation
 before a word, a number after a word "Weltranglisten-45", a pair of lowercase words, a number
 before an adjective "37-jährige", a suspended hyphen "Staats- und", ...) the first `--n`
-dev-half articles (bench_clean.split_of, less the blind `--fresh2` sample; shuffled by `--seed`)
+dev-half articles (bench_clean.split_of, less the blind `--fresh2` and `--fresh3` samples; shuffled by `--seed`)
 holding one are set in a column
 that breaks the word at its hyphen, and dehyphenated as pdftotext's default mode does
 (`tests/test_clean.py`'s `_column_broken_at`, the helper the unit tests use); cases where the
@@ -65,9 +65,9 @@ def main() -> int:
                          "40: layout b's three 9pt columns, 36-45)")
     args = ap.parse_args()
     broken_at = _helpers()
-    # the dev half less the blind sample (`bench_clean.py --fresh2`), which is looked at only
-    # before and after a round of work
-    blind = {a["id"] for a in B.fresh2_dev_articles(150)}
+    # the dev half less the blind samples (`bench_clean.py --fresh2`, `--fresh3`), which are looked
+    # at only before and after a round of work
+    blind = {a["id"] for a in B.fresh2_dev_articles(150)} | {a["id"] for a in B.fresh3_dev_articles(150)}
     rows = []
     for name in ("10kgnad_test.jsonl.gz", "wikinews_de.jsonl.gz"):
         with gzip.open(B.NEWS / name, "rt", encoding="utf-8") as fh:

@@ -10,6 +10,7 @@ import gzip
 import json
 import random
 import re
+import textwrap
 from collections import Counter
 from pathlib import Path
 
@@ -702,6 +703,8 @@ def _column_broken_at(text: str, word: str, cut: int, width: int = 52) -> str:
     ("wn51963", "schwarz-grünen", 8),            # a lowercase pair, the head hyphenated in "schwarz-grüne"
     ("wn61440", "L'Aiguillon-sur-Mer", 12),      # a connector before a part: "sur-Mer" ("Faute-sur-Mer")
     ("wn69650", "Tehrik-i-Taliban", 9),          # a one-letter connector before a word the article prints alone
+    ("gnad245", "staatlich-öffentlichen", 10),   # a pair of adjectives, the first in -lich
+    ("gnad444", "8-Zoll-iPhone", 7),             # a word glued to a listed name in lowercase ("Zolli-Phone")
 ])
 def test_deleted_compound_hyphen_restored_on_real_text(doc_id, word, cut):
     """A real article broken at a compound's hyphen and dehyphenated as pdftotext's default
@@ -778,6 +781,8 @@ def test_hashtag_gets_no_hyphen_on_real_text():
     ("gnad211", "Check24", 5),                       # a brand glued to a number, "Check" hyphenated nowhere
     ("wn82573", "23jährigen", 2),                    # an age the article glues ("28jähriger" twice), none hyphenated
     ("gnad456", "nichtklassischen", 5),              # "nicht-" hyphenated once, glued twice ("nichtstaatliche")
+    ("gnad796", "gutschrieben", 6),                  # "gutsch" is a stray form of web text (-16.5), no adjective
+    ("gnad976", "2Toronto", 1),                      # a results table glues every number to its team
 ])
 def test_glued_at_a_junction_yet_no_compound_on_real_text(doc_id, word, cut):
     """Broken at a line end inside it and glued again by pdftotext, a web path without
@@ -787,6 +792,80 @@ def test_glued_at_a_junction_yet_no_compound_on_real_text(doc_id, word, cut):
     assert word in raw
     doc = _ok(raw)
     assert word in doc.text and word[:cut] + "-" + word[cut:] not in doc.text, doc.text[:300]
+
+
+@pytest.mark.parametrize("doc_id,word,cut", [
+    ("gnad240", "Fahrassistenz- und", 14),       # a head the lexicon lacks, two of its words: "Fahr" + "assistenz"
+    ("gnad257", "Metallerzeugungs- und", 17),    # ... "Metall" + "erzeugung(s)"
+    ("gnad593", "EU- und", 3),                   # an abbreviation of two letters
+])
+def test_suspended_hyphen_restored_on_real_text(doc_id, word, cut):
+    """A suspended hyphen broken at a line end ("Fahrassistenz-" / "und Sicherheitssysteme")
+    and glued by pdftotext ("Fahrassistenzund") gets its hyphen and space back where the left
+    part is a compound of two words of the lexicon, or an abbreviation of two letters; before,
+    the left part had to be a form of the lexicon itself (bench_hyphen_classes.py: 4 of 132
+    suspended hyphens so lost on the dev half)."""
+    raw = _column_broken_at(_article(doc_id), word, cut)
+    glued = word.replace("- ", "")
+    assert glued in raw
+    doc = _ok(raw)
+    assert word in doc.text and glued not in doc.text, doc.text[:400]
+
+
+def _broken_at_gap(raw: str, glued: str, after: bool) -> str:
+    """`raw` with the line holding `glued` broken as poppler breaks a justified line of a narrow
+    column at its wide gaps: `after` the glued word, the next word alone on a line and the rest
+    on another ("... der AirbusVorstandsvorsitzende" / "Thomas" / "Enders den ..."), or before
+    the word holding it, the word before alone on a line ("der" / "Herren-HandballEuropa...")."""
+    lines = raw.split("\n")
+    i = next(k for k, ln in enumerate(lines) if glued in ln)
+    ln = lines[i]
+    if after:
+        e = ln.find(" ", ln.index(glued))
+        rest = ln[e:].split() if e >= 0 else []
+        assert len(rest) > 1, ln
+        new = [ln[:e], rest[0], " ".join(rest[1:])]
+    else:
+        s = ln.rfind(" ", 0, ln.index(glued)) + 1
+        head = ln[:s].split()
+        assert head, ln
+        new = ([" ".join(head[:-1])] if len(head) > 1 else []) + [head[-1], ln[s:]]
+    return "\n".join(lines[:i] + new + lines[i + 1:])
+
+
+@pytest.mark.parametrize("doc_id,word,cut,width,after", [
+    ("wn48687", "GVV-Betriebsgruppe", 4, 34, True),   # "... und die GVVBetriebsgruppe" / "BVG," / "beteiligen ..."
+    ("wn48687", "GVV-Betriebsgruppe", 4, 40, True),
+    ("wn83783", "Herren-Handball-Europameisterschaft", 16, 34, False),  # "der" / "Herren-HandballEuropa..."
+])
+def test_deleted_hyphen_restored_where_poppler_broke_a_line_at_a_wide_gap(doc_id, word, cut, width, after):
+    """In a narrow column a justified line has wide gaps, and pdftotext breaks it there: the
+    line appended after a line-end hyphen is cut short, so that the line holding the join is
+    shorter than 1.4 column widths and ends in mid-sentence (a fragment follows), or the line that
+    ended in the hyphen starts after a fragment, so that the join lies early in its line. Both
+    were read as holding no join (bench_clean.py's layout c, three columns of 34 chars: "GVV-
+    Betriebsgruppe", "Herren-Handball-Europameisterschaft", "Airbus-Vorstandsvorsitzende")."""
+    glued = word[:cut - 1] + word[cut:]
+    raw = _broken_at_gap(_column_broken_at(_article(doc_id), word, cut, width=width), glued, after)
+    assert glued in raw
+    doc = _ok(raw)
+    assert word in doc.text and glued not in doc.text, doc.text[:400]
+
+
+def test_deleted_hyphen_restored_where_a_long_part_ended_a_short_line():
+    """A typesetter breaks a word with a hyphen of its own only at that hyphen, so a column line
+    ends short where the part after it does not fit: "Die EU muss mit dem UN-" (23 chars of a
+    40-char column, gnad593 in bench_clean.py's layout b) / "Flüchtlingshochkommissariat und
+    den". Glued by pdftotext, the join lies at 0.55 column widths, where a line that ends a
+    column line is otherwise too short to hold one."""
+    text = _article("gnad593")
+    i = text.index("Die EU muss mit dem UN-")
+    head, tail = text[:i], text[i + len("Die EU muss mit dem UN-"):]
+    lines = textwrap.wrap(head, 40) + ["Die EU muss mit dem UN-"] + textwrap.wrap(tail, 40)
+    raw = _poppler_default("\n".join(lines))
+    assert "Die EU muss mit dem UNFlüchtlingshochkommissariat" in raw
+    doc = _ok(raw)
+    assert "UN-Flüchtlingshochkommissariat" in doc.text and "UNFlüchtlings" not in doc.text
 
 
 def test_document_own_hyphenated_span_restores_a_glued_word_on_real_text():

@@ -13,9 +13,11 @@ from pathlib import Path
 
 # layouts: "a" = two columns, 10pt Latin Modern (the bench the cleaner was developed on);
 # "b" = three columns (multicol), 9pt Latin Modern Sans, narrow column gap, header "OUTLET | SECTION",
-# footer "Seite N": other line breaks, other hyphenation points, other furniture
+# footer "Seite N": other line breaks, other hyphenation points, other furniture;
+# "c" = three columns, 10pt Latin Modern Roman, italic teaser, centred page number: a third set of
+# line breaks for the same dev articles (more junctions to look for error classes in)
 TEMPLATES = {k: (Path(__file__).parent / f).read_text(encoding="utf-8")
-             for k, f in (("a", "template.tex"), ("b", "template_b.tex"))}
+             for k, f in (("a", "template.tex"), ("b", "template_b.tex"), ("c", "template_c.tex"))}
 TEMPLATE = TEMPLATES["a"]
 
 # characters the T1/lmodern/textcomp setup typesets and the extractors give back as they are

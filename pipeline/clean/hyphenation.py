@@ -153,7 +153,11 @@ class _Assembler:
     # "griechischmazedonischen", "deutschtürkische" (a pair of adjectives, the first in -isch / -sch;
     # a first half of another kind is a prefix or a noun German glues on: "makroökonomisches",
     # "gesamtpolitische", "linkspopulistische", "intensivmedizinisches", 10 of 11 so on the dev half)
-    _ADJ_PAIR = re.compile(r"(?<=sch)(?=[a-zäöüß]{4,}$)")
+    # a first half in -lich only before a second adjective of the derived shapes ("wissenschaftlich-
+    # technischer", "staatlich-öffentlichen"): German glues colours and participles to it
+    # ("rötlichbraun", "gelblichgrün"), which the lexicon may lack
+    _ADJ_PAIR = re.compile(r"(?:(?<=sch)|(?<=lich)(?=[a-zäöüß]+(?:isch|lich|ig|ell|al|iv)(?:e[mnrs]?)?$))"
+                           r"(?=[a-zäöüß]{4,}$)")
     # "FußballWM", "KonkurrenzEVUs", "microUSB" (an abbreviation glued to the end of a word)
     _CAPS_TAIL = re.compile(r"(?<=[a-zäöüß]{3})(?=[A-ZÄÖÜ]{2,}s?$)")
     # "18951944" (a range of years, 1500-2099)
@@ -232,36 +236,65 @@ class _Assembler:
         hold a join. After a full column line ("... zu einem Familiendrama: Ein" / "58jähriger
         Vater ...") the first word is printed as it stands: a join lies where the line before
         ended, at its end (wn5352 on bench_clean.py's fresh dev sample, "58jähriger")."""
-        lines = self.c.lines
-        k = i - 1
-        while k >= 0 and lines[k].blank:
-            k -= 1
-        if k < 0:
-            return False
-        prev = lines[k].strip
-        return len(prev.split()) == 1 or len(prev) < 0.5 * self._W
+        prev = self._neighbour(i, -1)
+        return prev is not None and (len(prev.split()) == 1 or len(prev) < 0.5 * self._W)
 
-    def _at_junction(self, ln: _Line, pos: int, first_word: bool) -> bool:
+    def _neighbour(self, i: int, step: int) -> Optional[str]:
+        """The text of the next non-blank line before (`step` -1) or after (+1) line `i`."""
+        lines = self.c.lines
+        k = i + step
+        while 0 <= k < len(lines) and lines[k].blank:
+            k += step
+        return lines[k].strip if 0 <= k < len(lines) else None
+
+    def _mid_fragment(self, i: int, step: int) -> bool:
+        """The line before (`step` -1) or after (+1) line `i` is a fragment of a column line that
+        pdftotext broke at a wide gap: a single word or less than half the column, ending in
+        mid-sentence (a letter, a digit or a comma; a paragraph's short last line ends in a stop).
+        In a narrow column a justified line has wide gaps, and poppler breaks it there: the
+        line appended after a line-end hyphen is cut short ("Angeblich plant der
+        AirbusVorstandsvorsitzende" / "Thomas" / "Enders den Ausstieg ..."), and the line that
+        ends in the hyphen starts after a fragment ("der" / "Herren-HandballEuropameisterschaft
+        in seinem ..."; bench_clean.py's layout c, three 10pt columns of 34 chars, dev sample)."""
+        t = self._neighbour(i, step)
+        return t is not None and (len(t.split()) == 1 or len(t) < 0.5 * self._W) \
+            and (t[-1].isalnum() or t[-1] == ",")
+
+    def _at_junction(self, ln: _Line, pos: int, first_word: bool, rest: int = 0) -> bool:
         """Could char `pos` of line `ln` be where pdftotext appended the next line? The first
         appended line starts after a whole column line (0.68 to 1.18 widths: a justified
         line's char count varies); after two or more, anywhere from 1.4 widths on. (What
         follows is no test: pdftotext writes no blank line between paragraphs, so a short
         last line of a paragraph can be appended to any line.) A line broken by pdftotext
         at a wide gap can start with a fragment, its first word ("EU" +
-        "Daueraufenthaltsrichtlinie", "(Vorstandsvergütungs" + "Offenlegungsgesetz)")."""
+        "Daueraufenthaltsrichtlinie", "(Vorstandsvergütungs" + "Offenlegungsgesetz)"); after a
+        fragment that ends in mid-sentence (`_mid_fragment`) the rest of the broken column line
+        starts the line, so the junction lies anywhere in its first column width ("der" /
+        "Herren-HandballEuropameisterschaft in seinem ..."). A column line ends short of 0.68
+        widths (from 0.4 on) where the part after the hyphen, `rest` chars, did not fit into it:
+        a typesetter breaks a word with a hyphen of its own only there ("Die EU muss mit dem
+        UN-" / "Flüchtlingshochkommissariat und den", 23 chars of a 40-char column in layout b)."""
         W, n = self._W, len(ln.strip)
         if first_word:
             return True
+        if pos <= 1.25 * W and self._mid_fragment(ln.i, -1):
+            # (1.25: a full column line follows a fragment of the line before too, "von" /
+            # "Marktbeobachtern einen Tiefschlag. EADSVorstandsvorsitzender", 39 chars of a 33-char
+            # column in layout c)
+            return True
         if n < 0.9 * W:
             return False
-        if n < 1.4 * W and (ln.strip[-1].isalnum() or ln.strip[-1] == ",") and ln is not self.title_line:
+        if n < 1.4 * W and (ln.strip[-1].isalnum() or ln.strip[-1] == ",") and ln is not self.title_line \
+                and not (n >= 1.2 * W and self._mid_fragment(ln.i, 1)):
             # poppler appends the whole next line: to a line of less than 1.4 widths only a
             # paragraph's short last line, which ends a sentence; a line that ends in
             # mid-sentence so short is one column line ("des G2 WinPro", "alternativen
             # DolbyDigtial" in layout b's 39-char column); a headline ends in no stop
-            # ("... über Fillon" + "Nachfolge")
+            # ("... über Fillon" + "Nachfolge"). Unless a fragment follows: poppler broke the
+            # appended line at a wide gap (`_mid_fragment`: "... der AirbusVorstandsvorsitzende"
+            # / "Thomas")
             return False
-        return 0.68 * W <= pos <= 1.18 * W or pos >= 1.4 * W
+        return 0.68 * W <= pos <= 1.18 * W or pos >= 1.4 * W or (0.4 * W <= pos < 0.68 * W and pos + rest > 1.18 * W)
 
     def _word_counts(self, merged: set[int]) -> None:
         """Occurrences of every word with its digits ("9Live", "30-jährige"; `ctx.counts`
@@ -277,7 +310,7 @@ class _Assembler:
         self._heads: Counter = Counter()
         self._measure_glued: set[str] = set()
         self._measure_hyph = 0
-        self._occ: dict[str, list[tuple[int, int]]] = {}
+        self._occ: dict[str, list[tuple[int, int, int]]] = {}
         for ln in self.c.lines:
             for m in re.finditer(r"[^\W_]+(?:-[^\W_]+)*", ln.strip):
                 ws = [m.group(0)] + (m.group(0).split("-") if "-" in m.group(0) else [])
@@ -299,7 +332,7 @@ class _Assembler:
                         self._measure_glued.add(m.group(0))
                 pos = m.start()
                 for part in ws[1:] or ws:
-                    self._occ.setdefault(part, []).append((len(ln.strip), pos))
+                    self._occ.setdefault(part, []).append((len(ln.strip), pos, ln.i))
                     pos += len(part) + 1
 
     def _at_junctions(self, w: str, cuts: Optional[list[int]] = None) -> bool:
@@ -308,17 +341,30 @@ class _Assembler:
         of `cuts`) about one column width from the line start, where the first line ended, or
         alone in its line (see `_merged_lines`). A compound broken at two line ends of an
         article is glued twice ("MogulSender", "ChampionsLeague", "EUDaueraufenthaltsrichtlinie"
-        on bench_clean.py's dev half); a brand printed twice lies anywhere."""
+        on bench_clean.py's dev half); a brand printed twice lies anywhere. After a fragment
+        of a line broken at a wide gap (`_mid_fragment`), anywhere in the first 1.25 column
+        widths, as in `_at_junction`."""
         L = self._W
         occ = self._occ.get(w, [])
+
+        def ends(i: int) -> bool:
+            return _ends_sentence(self.c.lines[i].strip, self.D)
+
         if cuts is None:
             cuts = [m.start() for m in self._CAMEL.finditer(w)]
         # (a line of this one word: poppler broke a widely spaced line into one line per word;
-        # after two appended lines: "die BankAustria-Mutter" at 2.6 widths)
+        # after two appended lines: "die BankAustria-Mutter" at 2.6 widths, also where the second
+        # is a paragraph's short last line, which ends a sentence: "... eine Minderheit der
+        # SPDFraktion." at 1.9 widths of a line of 2.1, wn7546 on bench_clean.py's earlier-runs dev
+        # sample; a line of 2.1 widths that runs on has one appended line, "den die „GlobalFlyer“
+        # nach", wn21815)
         return bool(occ and cuts) and all(
-            (n == len(w) and pos == 0) or (n >= 1.25 * L and any(
-                0.6 * L <= pos + k <= 1.15 * L or (n >= 2.25 * L and pos + k >= 1.4 * L) for k in cuts))
-            for n, pos in occ)
+            (n == len(w) and pos == 0)
+            or (any(pos + k <= 1.25 * L for k in cuts) and self._mid_fragment(i, -1))
+            or (n >= 1.25 * L and any(
+                0.6 * L <= pos + k <= 1.15 * L or (n >= (2.0 if ends(i) else 2.25) * L and pos + k >= 1.4 * L)
+                for k in cuts))
+            for n, pos, i in occ)
 
     _wc: Counter = Counter()
     _wc_fixed: Counter = Counter()
@@ -373,7 +419,8 @@ class _Assembler:
         merged = self._merged_lines()
         self._word_counts(merged)
         starts = [ln.s for ln in self.c.lines]
-        for t in toks:
+        for ti, t in enumerate(toks):
+            next_word = toks[ti + 1].text if ti + 1 < len(toks) and toks[ti + 1].sep == " " else ""
             if len(t.text) < 4:
                 continue
             line = bisect.bisect_right(starts, t.idx[0]) - 1
@@ -389,12 +436,14 @@ class _Assembler:
                 # the word's chars in its line (a token lies in one line: pdftotext's join
                 # puts no line break inside a word); the line's first word: "(Vorstands..."
                 first = j == 0 and t.idx[0] == ln.ls and self._after_fragment(line)
-                at = (lambda k, o=t.idx[m.start()] - ln.ls, ln=ln, f=first: self._at_junction(ln, o + k, f))
+                at = (lambda k, o=t.idx[m.start()] - ln.ls, ln=ln, f=first, n=len(m.group(0)):
+                      self._at_junction(ln, o + k, f, n - k))
                 after_hyphen = m.start() > 0 and t.text[m.start() - 1] == "-"
                 follows = t.text[m.end():m.end() + 1]
                 before_hyphen = follows == "-"
                 nxt = re.match(r"[^\W_]*", t.text[m.end() + 1:]).group(0) if before_hyphen else ""
-                for k, ins in self._cuts(m.group(0), at, after_hyphen, before_hyphen, follows not in ("", "-"), nxt):
+                for k, ins in self._cuts(m.group(0), at, after_hyphen, before_hyphen, follows not in ("", "-"), nxt,
+                                         next_word):
                     inserts[m.start() + k] = ins
             if not inserts:
                 continue
@@ -413,14 +462,15 @@ class _Assembler:
 
     def _cuts(self, w: str, at: Callable[[int], bool] = lambda k: True,
               after_hyphen: bool = False, before_hyphen: bool = False,
-              before_punct: bool = False, nxt: str = "") -> list[tuple[int, str]]:
+              before_punct: bool = False, nxt: str = "", next_word: str = "") -> list[tuple[int, str]]:
         """Where a hyphen was deleted inside the glued word `w` (letters and digits): a list
         of (position, text to insert: "-" or "- "). `at(k)`: whether a cut before char k of
         `w` lies where pdftotext appended a line (`_at_junction`); a cut that no lexicon or
         document evidence supports is made only there. `after_hyphen`: `w` follows a hyphen
         in its token ("Gruppe-BViertelfinalisten"), `before_hyphen`: a hyphen follows it
         ("Herzogvon-Weimar-Straße"), `nxt` the part after that hyphen ("Straße"); `before_punct`:
-        a stop, comma or other mark follows it in its token ("Dornoch,")."""
+        a stop, comma or other mark follows it in its token ("Dornoch,"); `next_word`: the
+        token after it ("Regierungschefs" after "Staatsund")."""
         if len(w) < 4:
             return []
         lex, counts, D = lexicon(), self._wc, self.D
@@ -431,6 +481,12 @@ class _Assembler:
             # a listed name glued to the next word: "PowerPointDokumente", "YouTubeKanal"
             if len(w) > len(name) + 2 and low.startswith(name) and self._CAMEL.match(w, len(name)):
                 return [(len(name), "-")]
+            # a word glued to a listed name that starts in lowercase, where a line was appended:
+            # "ZolliPhone" for "Zoll-iPhone" ("Zolli-Phone" by the capital, gnad444 in layout c)
+            k = len(w) - len(name)
+            if k >= 3 and low.endswith(name) and w[k].islower() and w[:k].isalpha() \
+                    and (_lexprob(w[:k]) or -99.0) >= -16.0 and at(k):
+                return [(k, "-")]
         # a suspended hyphen: "Staatsund" ("Staats- und"), "Fahrzeugund"; the glued form is no
         # word and the left part is one ("Staats", "Wirtschafts" are in the lexicon), also where
         # the document has it twice at junctions ("wissenschaftsund", "Schiffsund Hollandfonds"
@@ -444,8 +500,18 @@ class _Assembler:
         # short, "Fischund Wildamt des" / "US-Innenministeriums", bench_hyphen_classes.py)
         for fw in D.suspended_glued:
             left = w[:-len(fw)]
-            if w.endswith(fw) and len(left) >= 3 and left[-1].isalpha() and _lexprob(w) is None \
-                    and _lexprob(left) is not None:
+            if w.endswith(fw) and (len(left) >= 3 or (len(left) == 2 and left.isupper())) and left[-1].isalpha() \
+                    and _lexprob(w) is None and ((_lexprob(left) or -99.0) >= -15.0 or (
+                        (_lexprob(left) is not None or self._compound_head(w, fw))
+                        and not (left[:1].isupper() and next_word[:1].islower()
+                                 and next_word.lower().strip(",.;:!?") not in D.function_words))):
+                # (an abbreviation of two letters too: "EUund" for "EU- und Nicht-EU-Staaten";
+                # a left part the lexicon lacks that splits into two of its words: "Fahrassistenz-
+                # und", "Metallerzeugungs- und". Such a part, or one the lexicon knows only as a
+                # rare form of web text, below -15, "Hassa" -17.0, capitalised only before a
+                # capitalised word, "Staats- und Regierungschefs", or a function word, "sowohl
+                # Google- als auch": "Demis Hassabis sagte" is a name (layout c, gnad410). A
+                # common left part goes before any word: "NATO- und afghanischen Militäreinheiten")
                 if before_hyphen:
                     # inside a chain of hyphens it is a connector: "Katzund-Maus-Spiels" ->
                     # "Katz-und-Maus-Spiels", "Jägerund-Sammler-Völkern" (never "Katz- und-Maus")
@@ -501,6 +567,8 @@ class _Assembler:
             # a number: "18Jährige", "1990erJahren", "G8Staaten"
             m = self._NUM_CAP.search(w)
             if m and not self._CAMEL.search(w, m.end() + 1):
+                if self._glues_numbers(w):
+                    return []
                 return [] if attested(w[:m.end()], w[m.end():]) is False else [(m.end(), "-")]
             m = self._NUM_ABBR.match(w)
             if m and w[:1].isdigit():
@@ -564,7 +632,9 @@ class _Assembler:
                 tail = re.sub(r"e[mnrs]?$", "", right)
                 if glued_tails.get(tail, 0) > hyph_tails.get(tail, 0):
                     continue  # a second half German glues on: "albanischstämmigen"
-                if len(left) >= 5 and (_lexprob(left) is not None or lex.get(left + "e") is not None) \
+                # (the first half a word of the lexicon above its stray forms of web text: "gutsch"
+                # -16.5 made "gutsch-rieben" of "gutschrieben", earlier-runs dev sample gnad796)
+                if len(left) >= 5 and max(_lexprob(left) or -99.0, lex.get(left + "e") or -99.0) >= -16.0 \
                         and (lex.get(right) or -99.0) >= -16.0:
                     return [(m.start(), "-")]
             return []
@@ -644,6 +714,26 @@ class _Assembler:
         # name ("G2 WinPro PC", "VivaPress", "DolbyDigital")
         return [(k, "-")] if at(k) else []
 
+    @staticmethod
+    def _compound_head(w: str, fw: str) -> bool:
+        """`w` minus the connector `fw` glued to it ("Metallerzeugungsund" - "und") is a compound
+        of two words of the lexicon, the second with its linking "s" ("Metall" + "erzeugung(s)",
+        "Fahr" + "assistenz", "Feuer" + "leit", "Ionen" + "therapie"; parts of 3 and 4 letters or
+        more, log prob >= -15): a suspended compound head the lexicon lacks as a form. Not where
+        `w` itself ends in a word of the lexicon longer than the connector glued to a word or
+        such a compound ("Gesundheits" + "verbund", not "Gesundheitsverb- und")."""
+        def word(x: str) -> bool:
+            return (_lexprob(x) or -99.0) >= -15.0 or (x.endswith("s") and (_lexprob(x[:-1]) or -99.0) >= -15.0)
+
+        def compound(x: str) -> bool:
+            return any(word(x[:k]) and word(x[k:]) for k in range(3, len(x) - 3))
+
+        left = w[:-len(fw)]
+        if not compound(left):
+            return False
+        return not any((_lexprob(w[k:]) or -99.0) >= -15.0 and (word(w[:k]) or compound(w[:k]))
+                       for k in range(3, len(w) - len(fw) - 1))
+
     def _brand_family(self, w: str, k: int) -> bool:
         """The document glues the left half of `w` (its first `k` chars) to another capitalised
         word where no line was appended, and never prints it before a hyphen: a brand's family
@@ -663,6 +753,13 @@ class _Assembler:
                     and o[k].isupper() and o[k + 1].islower() and not self._at_junctions(o, [k]):
                 return True
         return False
+
+    def _glues_numbers(self, w: str) -> bool:
+        """The document glues numbers to capitalised words as its own style: three or more other
+        such words ("2Toronto", "6Buffalo", "3Colorado": a results table that lost its spaces,
+        gnad976 on bench_clean.py's earlier-runs dev sample). A line end splits a compound of a
+        number once or twice in an article ("18Jährige"); a table glues every row."""
+        return sum(1 for o in self._wc if o != w and self._NUM_CAP.search(o) and o[:1].isdigit()) >= 3
 
     def _glues_measures(self, w: str) -> bool:
         """The document glues a number and an adjective of measure: it writes none hyphenated
