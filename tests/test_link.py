@@ -327,6 +327,16 @@ def test_article_genders_are_checked_at_load():
     data["article_genders"]["e"]["das"] = "Neuter"
     with pytest.raises(LanguageDataError, match="article_genders.*'e das': 'Neuter'"):
         check_keys("names.json", data)
+    # a "_" key inside an entry is a comment, as at the top level
+    data["article_genders"]["e"] = {"_comment": "the nominative after the definite article", "das": "Neut"}
+    check_keys("names.json", data)
+    # an entry that is no {article: gender} table: one LanguageDataError line, no TypeError/AttributeError
+    data["article_genders"]["e"] = "Neut"
+    with pytest.raises(LanguageDataError, match=r"article_genders must map .*\['e'\]"):
+        check_keys("names.json", data)
+    data["article_genders"] = ["e"]
+    with pytest.raises(LanguageDataError, match="article_genders must map .*list"):
+        check_keys("names.json", data)
 
 
 def test_no_duplicated_first_name(tmp_path):

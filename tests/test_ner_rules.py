@@ -223,6 +223,8 @@ def test_slashed_parties_are_one_name(nlp_info, model_docs):
     got = ents_with(nlp_info, doc)
     assert ("Bündnis 90/Die Grünen", "ORG") in got and ("Bündnis 90/", "ORG") not in got
     assert ("Bündnis 90/", "ORG") in ents_with(nlp_info, doc, strip_descriptors=False)
+    # the word between the two spans ("Die") comes from ner_rules.json "slash_join_words"
+    assert ("Bündnis 90/Die Grünen", "ORG") not in ents_with(nlp_info, doc, slash_join_words=frozenset())
 
 
 def test_roads(nlp_info, model_docs):
@@ -241,6 +243,17 @@ def test_road_letters_need_a_road_context(nlp_info):
         doc = nlp("Er fuhr auf der A 2 und der B173 mit einem Audi A4 und Papier in DIN A4 zu einem A 340.")
     found = {doc[a:b].text for a, b in filter(None, (rules.road_bounds(doc, t.i) for t in doc))}
     assert found == {"A 2", "B173"}
+
+
+def test_road_letters_after_a_plural_road_word(nlp_info):
+    # "Autobahnen", "Bundesstraßen" (ner_rules.json roads "plural_words") are a road context too;
+    # "Autobahnen" was missed while the plural was found by stripping the final "n"s ("Autobahne")
+    nlp, _ = nlp_info
+    rules = nlp.get_pipe("presseschau_ner_rules")
+    with nlp.select_pipes(disable=list(RULE_PIPES)):
+        doc = nlp("Staus gab es auf den Autobahnen A 1 und A 7 sowie auf den Bundesstraßen B 1 und B 2.")
+    found = {doc[a:b].text for a, b in filter(None, (rules.road_bounds(doc, t.i) for t in doc))}
+    assert {"A 1", "B 1"} <= found
 
 
 def test_context_wins(nlp_info, model_docs):

@@ -42,6 +42,30 @@ def test_number_words_are_spelled_from_the_data():
     assert list(d["units"]).index("zwei") < list(d["units"]).index("zwo")
 
 
+def test_number_word_spelling_follows_the_data(monkeypatch):
+    """A modified copy of numbers.json (the other spelling first, other compound words) changes
+    what number_to_words writes: it has no word lists of its own."""
+    import copy
+
+    from pipeline.nlp import normalize
+
+    d = copy.deepcopy(lang_data("numbers.json"))
+    d["units"] = {"zwo": 2, **d["units"]}  # "zwo" now the first spelling of 2
+    d["tens"] = {"dreissig": 30, **d["tens"]}  # "dreissig" before "dreißig"
+    d["hundred"], d["thousand"] = "HUNDERT", "TAUSEND"
+    real = normalize.lang_data
+    monkeypatch.setattr(normalize, "lang_data", lambda name, lang_dir=None: d if name == "numbers.json" else real(name, lang_dir))
+    normalize._spellings.cache_clear()  # the tables read backwards are cached per process
+    try:
+        assert [number_to_words(n) for n in (2, 30, 32, 200, 2002)] == [
+            "zwo", "dreissig", "zweiunddreissig", "zweiHUNDERT", "zwoTAUSENDzwo"]
+    finally:
+        monkeypatch.undo()
+        normalize._spellings.cache_clear()
+    assert [number_to_words(n) for n in (2, 30, 32, 200, 2002)] == [
+        "zwei", "dreißig", "zweiunddreißig", "zweihundert", "zweitausendzwei"]
+
+
 def test_number_word_data_parses_to_its_value():
     d = lang_data("numbers.json")
     for table in ("teens", "tens"):

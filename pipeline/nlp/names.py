@@ -167,12 +167,15 @@ class NameLinker:
         self.indefinite_articles = frozenset(data["indefinite_articles"])
         self.not_adjectives = frozenset(data["not_adjectives"])
         # adjective ending -> article -> gender/number (values checked at load: normalize.check_keys)
-        self.article_genders = {end: dict(arts) for end, arts in data["article_genders"].items() if not end.startswith("_")}
+        self.article_genders = {end: {art: g for art, g in arts.items() if not art.startswith("_")}
+                                for end, arts in data["article_genders"].items() if not end.startswith("_")}
         # tuples: str.endswith takes them as they are
         self.feminine_suffixes = tuple(data["feminine_suffixes"])
         self.feminine_plural_suffixes = tuple(f + "en" for f in self.feminine_suffixes)
         self.place_genitive_endings = tuple(data["place_genitive_endings"])
         self.genitive_s_not_after = tuple(data["genitive_s_not_after"])
+        self.no_genitive_s_endings = tuple(data["no_genitive_s_endings"])
+        self.adjective_endings = tuple(data["adjective_endings"])
 
     def _load_aliases(self, path: Optional[str | Path]) -> None:
         p = Path(path) if path else DEFAULT_ALIASES
@@ -210,7 +213,7 @@ class NameLinker:
     def _strip_genitive(self, form: str, ent: Span, attested: set[str]) -> str:
         if form.endswith("'") or form.endswith("’"):
             return form[:-1]
-        if not form.endswith("s") or len(form) < 4 or form.endswith(("ss", "ß", "'s")):
+        if not form.endswith("s") or len(form) < 4 or form.endswith(self.no_genitive_s_endings):
             return form
         if _key(form) in self.names:
             return form
@@ -370,7 +373,7 @@ class NameLinker:
     def _common_noun_context(self, doc: Doc, i: int, pos_tagged: bool) -> bool:
         """A capitalised word after an indefinite article or a lowercase attributive adjective
         is a common noun ("einer Orbitalkapsel", "große Angst"), whatever the model said elsewhere
-        (names.json "indefinite_articles", "not_adjectives")."""
+        (names.json "indefinite_articles", "adjective_endings", "not_adjectives")."""
         if i == 0:
             return False
         prev = doc[i - 1]
@@ -380,7 +383,7 @@ class NameLinker:
             return False
         if pos_tagged:
             return prev.pos_ == "ADJ"
-        return prev.lower_.endswith(("e", "en", "er", "es", "em")) and prev.lower_ not in self.not_adjectives
+        return prev.lower_.endswith(self.adjective_endings) and prev.lower_ not in self.not_adjectives
 
     def make_consistent(self, doc: Doc, texts: Optional[list[str]] = None) -> Doc:
         """Relabel entities to the majority label of their form in the document and add the

@@ -199,6 +199,8 @@ class NerRules:
         self.election_heads = tuple(data["election_heads"])
         self.party_nouns = frozenset(data["party_nouns"])
         self.road_words = frozenset(data["roads"]["words"])
+        self.road_plural_words = frozenset(data["roads"]["plural_words"])
+        self.slash_join_words = frozenset(data["slash_join_words"])
         self.road_letters = {k: v for k, v in data["roads"]["letters"].items() if not k.startswith("_")}
         self.institution_place_heads = tuple((lab, tuple(words)) for lab, words in data["institution_places"].items()
                                              if not lab.startswith("_"))
@@ -394,7 +396,7 @@ class NerRules:
         if not digits or len(digits) > self.road_letters[letter] or (end < len(doc) and doc[end].text[:1].isdigit()):
             return None
         prev = doc[i - 1] if i > 0 else None
-        if prev is not None and not (prev.text in self.road_words or prev.text.rstrip("n") in self.road_words
+        if prev is not None and not (prev.text in self.road_words or prev.text in self.road_plural_words
                                      or prev.pos_ in ("DET", "ADP") or prev.text in ("(", ",")):
             return None
         return i, end
@@ -416,17 +418,19 @@ class NerRules:
         repaired.extend(added)
         return sorted(ents + added, key=lambda e: e.start) if added else ents
 
-    @staticmethod
-    def join_slashed_orgs(doc: Doc, ents: list[Span], repaired: list[Span]) -> list[Span]:
+    def join_slashed_orgs(self, doc: Doc, ents: list[Span], repaired: list[Span]) -> list[Span]:
         """'Bündnis 90/Die Grünen': an ORG span that ends in a slash ('Bündnis 90/', where the
-        tokenizer glued the slash to the number) and the ORG right after it are one name
-        (GUIDELINES.md: 'Bündnis 90/Die Grünen' one span). Separate parties joined by a slash
-        stay apart ('SPD/Grüne/Linkspartei': three spans in the Wikinews gold)."""
+        tokenizer glued the slash to the number) and the ORG right after it, with nothing or one
+        of ``slash_join_words`` ('Die') in between, are one name (GUIDELINES.md: 'Bündnis 90/Die
+        Grünen' one span). Separate parties joined by a slash stay apart ('SPD/Grüne/Linkspartei':
+        three spans in the Wikinews gold)."""
         out: list[Span] = []
         for ent in ents:
             prev = out[-1] if out else None
             gap = doc.text[prev.end_char:ent.start_char] if prev is not None else ""
-            if prev is not None and prev.label_ == ent.label_ == "ORG" and prev.text.endswith("/") and gap in ("", "Die "):
+            # the gap is the text between the two spans: empty, or one listed word and its space
+            joined = gap == "" or (gap.endswith(" ") and gap[:-1] in self.slash_join_words)
+            if prev is not None and prev.label_ == ent.label_ == "ORG" and prev.text.endswith("/") and joined:
                 out[-1] = Span(doc, prev.start, ent.end, label="ORG", kb_id=prev.kb_id_)
                 repaired.append(out[-1])
                 continue

@@ -62,11 +62,11 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "genitive_determiners", "range_links", "change_links", "classifier_nouns", "content_prepositions", "per_unit",
         "partitive_articles", "bound_not_for_percent", "genitive_one", "container_prepositions", "stakes", "rate_nouns", "vote_shares", "accusative_articles", "alternative_links"}),
     "names.json": frozenset({"titles", "surname_particles", "indefinite_articles", "not_adjectives", "feminine_suffixes", "article_genders",
-                         "place_genitive_endings", "genitive_s_not_after"}),
+                         "place_genitive_endings", "genitive_s_not_after", "no_genitive_s_endings", "adjective_endings"}),
     "ner_rules.json": frozenset({
         "place_descriptors", "legal_forms", "org_heads", "name_heads", "club_prefixes", "org_compound_prefixes",
         "strip_leading_pos", "strip_trailing_pos", "city_adjective", "trailing_openers", "appositive_heads",
-        "federal_institutions", "kind_heads", "person_roles", "election_heads", "institution_places", "party_nouns", "roads"}),
+        "federal_institutions", "kind_heads", "person_roles", "election_heads", "institution_places", "party_nouns", "roads", "slash_join_words"}),
 }
 
 
@@ -95,8 +95,15 @@ def check_keys(name: str, data: Any, shown: Optional[str] = None) -> None:
             raise LanguageDataError(f"{shown or name}: holiday rules in no known form {bad} "
                                     f"('MM-DD', 'E+N', 'E-N' or 'MM-DD:weekday:n', n not 0)")
     if name == "names.json":
-        bad = {f"{end} {art}": g for end, arts in data["article_genders"].items() if not end.startswith("_")
-               for art, g in arts.items() if g not in NAME_GENDERS}
+        genders = data["article_genders"]
+        entries = {end: arts for end, arts in genders.items() if not end.startswith("_")} if isinstance(genders, dict) else None
+        not_dicts = sorted(end for end, arts in (entries or {}).items() if not isinstance(arts, dict))
+        if entries is None or not_dicts:
+            raise LanguageDataError(f"{shown or name}: article_genders must map each adjective ending to "
+                                    f"{{article: gender}}, not so: {not_dicts or type(genders).__name__}")
+        # "_"-prefixed keys are comments here too, as at the top level
+        bad = {f"{end} {art}": g for end, arts in entries.items()
+               for art, g in arts.items() if not art.startswith("_") and g not in NAME_GENDERS}
         if bad:
             raise LanguageDataError(f"{shown or name}: article_genders not in {sorted(NAME_GENDERS)}: {bad}")
 
