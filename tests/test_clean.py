@@ -1054,3 +1054,65 @@ def test_camelcase_name_prefixes_are_no_cut(monkeypatch):
     # without the prefixes "Mc|Kinsey" is a second inner capital: two cuts, a name, left as written
     monkeypatch.setattr(_data(), "camel_name_prefixes", frozenset())
     assert "McKinseyStudie" in _ok(raw).text
+
+
+def test_adjective_pair_cut_from_the_data_on_real_text(monkeypatch):
+    """The cut of a pair of adjectives after "-lich" ("staatlich-öffentlichen", gnad245) is built
+    from cleaning.json (`adjective_pair_guarded_ends`, `adjective_pair_second_suffixes`), the same
+    regular expression hyphenation.py compiled before; with "-lich" gone from the second halves'
+    suffixes the glued word is left as it is."""
+    from pipeline.clean.data import _data, adjective_pair_re
+
+    before = (r"(?:(?<=sch)|(?<=lich)(?=[a-zäöüß]+(?:isch|lich|ig|ell|al|iv)(?:e[mnrs]?)?$))"
+              r"(?=[a-zäöüß]{4,}$)")
+    assert _data().adj_pair_re.pattern == before
+    raw = _column_broken_at(_article("gnad245"), "staatlich-öffentlichen", 10)
+    assert "staatlichöffentlichen" in raw
+    assert "staatlich-öffentlichen" in _ok(raw).text
+    monkeypatch.setattr(_data(), "adj_pair_re", adjective_pair_re(["lich"], ["isch", "ig", "ell", "al", "iv"]))
+    assert "staatlichöffentlichen" in _ok(raw).text
+
+
+@pytest.mark.parametrize("name,key", [("cleaning.json", "cookie_banner_pattern"),
+                                      ("cleaning.json", "adjective_pair_second_suffixes"),
+                                      ("cleaning_camelcase.json", "camelcase_name_prefixes")])
+def test_missing_cleaning_key_is_one_line_naming_the_file(tmp_path, monkeypatch, name, key):
+    """A cleaning*.json without a key the cleaner reads is the project's one-line language-data
+    error naming the file and the key (LanguageDataError, exit code 2), not a KeyError from
+    clean/data.py; the files' keys are checked against normalize.JSON_KEYS as the other files'."""
+    import pipeline.clean.data as cdata
+    from pipeline.errors import LanguageDataError
+    from pipeline.paths import LANG_DIR
+
+    for p in LANG_DIR.glob("cleaning*.json"):
+        d = json.loads(p.read_text(encoding="utf-8"))
+        if p.name == name:
+            del d[key]
+        (tmp_path / p.name).write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setattr(cdata, "DATA_DIR", tmp_path)
+    with pytest.raises(LanguageDataError) as e:
+        cdata._Data()
+    msg = str(e.value)
+    assert "\n" not in msg and name in msg and f"missing keys ['{key}']" in msg
+
+
+def test_clean_raises_the_data_error_instead_of_returning_raw_text(tmp_path, monkeypatch):
+    """clean() turns a failure on odd text into a "clean failed" warning, but a cleaning*.json
+    with a missing key is broken data, not odd text: its one-line error is raised (before, every
+    article came back uncleaned with a KeyError warning)."""
+    import pipeline.clean.data as cdata
+    from pipeline.clean import clean
+    from pipeline.errors import LanguageDataError
+    from pipeline.paths import LANG_DIR
+
+    for p in LANG_DIR.glob("cleaning*.json"):
+        d = json.loads(p.read_text(encoding="utf-8"))
+        d.pop("cookie_banner_pattern", None)
+        (tmp_path / p.name).write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setattr(cdata, "DATA_DIR", tmp_path)
+    cdata._data.cache_clear()
+    try:
+        with pytest.raises(LanguageDataError, match="cookie_banner_pattern"):
+            clean("Der Bundestag hat am Donnerstag das Gesetz beschlossen.\n")
+    finally:
+        cdata._data.cache_clear()

@@ -58,6 +58,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ..errors import LanguageDataUnreadable
 from ..schema import CleanDoc, Removed
 from .data import _CHAR_KINDS, _LETTERS_HEAD, _data
 from .chars import _normalise
@@ -82,11 +83,15 @@ def clean(raw: str, furniture: Optional[list] = None) -> CleanDoc:
     (an HTML page's kicker, marked by its class); every line inside one is logged as `kind`.
 
     Never raises on text input: should a pass fail on some odd input, the raw text is returned
-    as it is (identity offsets) with a warning starting with "clean failed", so a batch goes on."""
+    as it is (identity offsets) with a warning starting with "clean failed", so a batch goes on.
+    Broken language data (a cleaning*.json unreadable or with a missing key) is no text input:
+    its one-line error (LanguageDataUnreadable) is raised, not turned into a warning per article."""
     if raw is None:
         raw = ""
     try:
         return _clean(raw, furniture)
+    except LanguageDataUnreadable:
+        raise
     except Exception as exc:  # pragma: no cover - safety net for batch runs
         s = len(raw) - len(raw.lstrip())
         text = raw.strip()

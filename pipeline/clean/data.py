@@ -10,6 +10,7 @@ from collections import Counter
 from typing import Optional
 
 
+from ..errors import LanguageDataError, LanguageDataUnreadable
 from ..paths import LANG_DIR as DATA_DIR
 
 #: kinds of `Removed` pieces that stand for a normalised (not dropped) char: the clean char
@@ -33,13 +34,49 @@ _LETTERS_HEAD = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+)*")
 # --------------------------------------------------------------------------------------------
 # data and lexicon (loaded once, lazily)
 
+#: the keys each cleaning*.json file must have, no more, no fewer (keys starting with "_" are
+#: comments), as nlp.normalize.JSON_KEYS lists them for the other language files (which merges
+#: this table in). Kept here so that the cleaner checks its files without importing pipeline.nlp,
+#: whose package imports spaCy.
+CLEANING_KEYS: dict[str, frozenset[str]] = {
+    "cleaning.json": frozenset({
+        "terminal_punct", "sentence_end", "quote_open", "months", "suspended_hyphen_words", "hyphen_keep_left_suffixes",
+        "adjective_pair_guarded_ends", "adjective_pair_second_suffixes", "function_words", "end_marks", "agencies",
+        "credit_prefixes", "author_roles", "outlets", "doc_start_patterns", "head_inline_patterns", "line_patterns",
+        "inline_patterns", "tail_block_patterns", "author_note_patterns", "tail_inline_patterns", "web_inline_patterns",
+        "cookie_banner_pattern", "link_pattern", "emphasis_pattern", "heading_prefix_pattern", "list_prefix_pattern",
+        "byline_pattern", "name_pattern", "kicker_pattern"}),
+    "cleaning_camelcase.json": frozenset({"camelcase_names", "hyphen_name_prefixes", "camelcase_name_prefixes"}),
+}
+
+
+def check_cleaning_keys(name: str, data: object, shown: str) -> None:
+    """The keys of cleaning file `name` against `CLEANING_KEYS`; LanguageDataError naming the
+    file (`shown`) in the words of normalize.check_keys. A cleaning*.json not listed is an error
+    too: the loader merges every file of that name, so an unlisted one would go unchecked."""
+    expected = CLEANING_KEYS.get(name)
+    if expected is None:
+        raise LanguageDataError(f"{shown}: no cleaning data file of that name (known: {sorted(CLEANING_KEYS)})")
+    if not isinstance(data, dict):
+        raise LanguageDataError(f"{shown}: a JSON object expected, not {type(data).__name__}")
+    keys = {k for k in data if not k.startswith("_")}
+    if keys != expected:
+        raise LanguageDataError(f"{shown}: unknown keys {sorted(keys - expected)}, missing keys {sorted(expected - keys)}")
+
+
 
 class _Data:
     def __init__(self) -> None:
         d: dict = {}
         for p in sorted(DATA_DIR.glob("cleaning*.json")):
-            with open(p, encoding="utf-8") as fh:
-                part = json.load(fh)
+            try:
+                with open(p, encoding="utf-8") as fh:
+                    part = json.load(fh)
+            except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:  # as normalize.lang_data
+                raise LanguageDataUnreadable(f"{p}: cannot read the language data ({type(e).__name__}: {e})") from None
+            # each file's keys against CLEANING_KEYS: a missing or misspelt key is one line naming
+            # the file (LanguageDataError, exit code 2), not a KeyError in the middle of a run
+            check_cleaning_keys(p.name, part, str(p))
             for k, v in part.items():
                 if isinstance(v, list) and isinstance(d.get(k), list):
                     d[k] = d[k] + v
@@ -59,6 +96,7 @@ class _Data:
         self.camel_names = frozenset(w.lower() for w in d["camelcase_names"])  # cleaning_camelcase.json
         self.hyphen_prefixes = frozenset(d.get("hyphen_name_prefixes", []))  # cleaning_camelcase.json
         self.camel_name_prefixes = frozenset(d["camelcase_name_prefixes"])  # cleaning_camelcase.json
+        self.adj_pair_re = adjective_pair_re(d["adjective_pair_guarded_ends"], d["adjective_pair_second_suffixes"])
         # words after a suspended hyphen that pdftotext glues on ("Staats- und" -> "Staatsund")
         self.suspended_glued = tuple(w for w in d["suspended_hyphen_words"] if w.isalpha())
         comp = lambda entries: [(e["kind"], re.compile(e["regex"])) for e in entries]  # noqa: E731
@@ -120,6 +158,23 @@ class _Data:
         if m:
             return self.outlet_alias[m.group(0).lower()]
         return s if len(s) <= 60 else None
+
+
+def adjective_pair_re(guarded_ends: list, second_suffixes: list) -> "re.Pattern[str]":
+    """Where a lowercase word glued of two adjectives is cut (hyphenation.py's adjective pairs):
+    after a first half in -sch ("griechischmazedonischen", "deutschtürkische"; a first half of
+    another kind is a prefix or a noun German glues on: "makroökonomisches", "gesamtpolitische",
+    "linkspopulistische", "intensivmedizinisches", 10 of 11 so on the dev half), or after one in
+    `guarded_ends` (cleaning.json adjective_pair_guarded_ends: "lich") only before a second
+    adjective ending in one of `second_suffixes` (adjective_pair_second_suffixes: "wissenschaftlich-
+    technischer", "staatlich-öffentlichen"): German glues colours and participles to -lich
+    ("rötlichbraun", "gelblichgrün"), which the lexicon may lack. The second half has 4 letters
+    or more. Built once, when the data loads."""
+    ends = "|".join(f"(?<={re.escape(e)})" for e in guarded_ends)
+    if len(guarded_ends) > 1:
+        ends = f"(?:{ends})"
+    tails = "|".join(re.escape(s) for s in second_suffixes)
+    return re.compile(rf"(?:(?<=sch)|{ends}(?=[a-zäöüß]+(?:{tails})(?:e[mnrs]?)?$))(?=[a-zäöüß]{{4,}}$)")
 
 
 @functools.lru_cache(maxsize=1)

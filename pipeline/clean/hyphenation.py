@@ -150,14 +150,8 @@ class _Assembler:
     _NUM_ABBR = re.compile(r"^(?:\d+|[A-ZÄÖÜ]{2,6})(?=[a-zäöüß]{3,}$)")
     # a number and an adjective of measure, glued or hyphenated: "30jährige", "3-fache"
     _MEASURE = re.compile(r"\d+-?[a-zäöüß]*(?:ig|fach|malig|lich)(?:e[mnrs]?)?")
-    # "griechischmazedonischen", "deutschtürkische" (a pair of adjectives, the first in -isch / -sch;
-    # a first half of another kind is a prefix or a noun German glues on: "makroökonomisches",
-    # "gesamtpolitische", "linkspopulistische", "intensivmedizinisches", 10 of 11 so on the dev half)
-    # a first half in -lich only before a second adjective of the derived shapes ("wissenschaftlich-
-    # technischer", "staatlich-öffentlichen"): German glues colours and participles to it
-    # ("rötlichbraun", "gelblichgrün"), which the lexicon may lack
-    _ADJ_PAIR = re.compile(r"(?:(?<=sch)|(?<=lich)(?=[a-zäöüß]+(?:isch|lich|ig|ell|al|iv)(?:e[mnrs]?)?$))"
-                           r"(?=[a-zäöüß]{4,}$)")
+    # a pair of adjectives ("griechischmazedonischen", "wissenschaftlichtechnischer"): `D.adj_pair_re`,
+    # built from cleaning.json by data.adjective_pair_re
     # "FußballWM", "KonkurrenzEVUs", "microUSB" (an abbreviation glued to the end of a word)
     _CAPS_TAIL = re.compile(r"(?<=[a-zäöüß]{3})(?=[A-ZÄÖÜ]{2,}s?$)")
     # "18951944" (a range of years, 1500-2099)
@@ -236,8 +230,13 @@ class _Assembler:
         hold a join. After a full column line ("... zu einem Familiendrama: Ein" / "58jähriger
         Vater ...") the first word is printed as it stands: a join lies where the line before
         ended, at its end (wn5352 on bench_clean.py's fresh dev sample, "58jähriger")."""
-        prev = self._neighbour(i, -1)
-        return prev is not None and (len(prev.split()) == 1 or len(prev) < 0.5 * self._W)
+        return self._is_fragment(self._neighbour(i, -1))
+
+    def _is_fragment(self, t: Optional[str]) -> bool:
+        """Line text `t` (None: no such line) is what pdftotext leaves of a column line it broke
+        at a wide gap: a single word or shorter than half the column (`_W`). Shared by
+        `_after_fragment` and `_mid_fragment`."""
+        return t is not None and (len(t.split()) == 1 or len(t) < 0.5 * self._W)
 
     def _neighbour(self, i: int, step: int) -> Optional[str]:
         """The text of the next non-blank line before (`step` -1) or after (+1) line `i`."""
@@ -257,8 +256,7 @@ class _Assembler:
         ends in the hyphen starts after a fragment ("der" / "Herren-HandballEuropameisterschaft
         in seinem ..."; bench_clean.py's layout c, three 10pt columns of 34 chars, dev sample)."""
         t = self._neighbour(i, step)
-        return t is not None and (len(t.split()) == 1 or len(t) < 0.5 * self._W) \
-            and (t[-1].isalnum() or t[-1] == ",")
+        return t is not None and self._is_fragment(t) and (t[-1].isalnum() or t[-1] == ",")
 
     def _at_junction(self, ln: _Line, pos: int, first_word: bool, rest: int = 0) -> bool:
         """Could char `pos` of line `ln` be where pdftotext appended the next line? The first
@@ -627,7 +625,7 @@ class _Assembler:
             if any(lex.get(stem + e) is not None for e in ("", "e", "en", "er", "es", "em")):
                 return []  # the glued word in another inflection: "türkischstämmige(n)"
             glued_tails, hyph_tails = isch_tails()
-            for m in self._ADJ_PAIR.finditer(w):
+            for m in self.D.adj_pair_re.finditer(w):
                 left, right = w[:m.start()], w[m.start():]
                 tail = re.sub(r"e[mnrs]?$", "", right)
                 if glued_tails.get(tail, 0) > hyph_tails.get(tail, 0):

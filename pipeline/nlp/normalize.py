@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Optional, Union
 
 from ..errors import LanguageDataError, LanguageDataUnreadable  # noqa: F401  (LanguageDataError: importable from here too)
+from ..clean.data import CLEANING_KEYS
 from ..paths import LANG_DIR
 
 Number = Union[int, float]
@@ -36,6 +37,9 @@ Number = Union[int, float]
 #: comments). Checked at load, as dateparser checks its language files: a key that no code
 #: reads, or a typo in one, is an error instead of a silently ignored entry.
 JSON_KEYS: dict[str, frozenset[str]] = {
+    # the cleaner's cleaning*.json: listed in clean/data.py (CLEANING_KEYS), which checks them itself
+    # without importing this package (pipeline/nlp/__init__ imports spaCy, which the cleaner never needs)
+    **CLEANING_KEYS,
     "dates.json": frozenset({
         "months", "weekdays", "day_parts", "seasons", "season_months", "period_parts", "ordinals",
         "quarter_words", "half_words", "quarter_last_words", "deictic_days", "relative_modifiers", "relative_units",
