@@ -538,6 +538,7 @@ class DateRecognizer:
         self.ana_phrase_dirs = dict(d["anaphoric_phrases"]["directions"])
         self.quote_open = {o: c for o, c in d["quote_marks"]}  # opening mark -> its closing mark
         self.quote_close = set(self.quote_open.values())
+        self.clause_openers = frozenset(d["clause_openers"])
         self.near_anaphoric = set(d["anaphoric_near"]["compounds"])
         self.near_anaphoric_this_year = set(d["anaphoric_near"]["this_year_modifiers"])
         self.tense_detector = TenseDetector(self._lemma, self._lemma_table)
@@ -926,13 +927,13 @@ class DateRecognizer:
                 return True
         return word.endswith(self.event_suffixes)  # "EuroCups", "Weltcup"
 
-    @staticmethod
-    def _clause_initial(doc: Doc, i: int) -> bool:
-        """Does doc[i] open a sentence or a clause (nothing but spaces, or a clause mark, before it)?"""
+    def _clause_initial(self, doc: Doc, i: int) -> bool:
+        """Does doc[i] open a sentence or a clause (nothing but spaces, a clause mark, an opening
+        quotation mark of `quote_marks` or one of `clause_openers` before it)?"""
         j = i - 1
         while j >= 0 and doc[j].is_space:
             j -= 1
-        return j < 0 or doc[j].text in _CLAUSE_PUNCT or doc[j].text in (".", "!", "?", "(", "„", "\"", "»")
+        return j < 0 or doc[j].text in _CLAUSE_PUNCT or doc[j].text in self.clause_openers or doc[j].text in self.quote_open
 
     def _heute_nowadays(self, doc: Doc, span: Span, p1: str) -> bool:
         """'heute' meaning 'nowadays' ("bis heute", "(heute Nur-Sultan)", "Heute scheint
@@ -1210,8 +1211,6 @@ class DateRecognizer:
             if m.extra.get("race"):  # minutes, seconds, hundredths: "1:15:40" -> PT1M15.4S
                 sec = f"{int(g['cm'])}.{g['cs']}".rstrip("0").rstrip(".")
                 return f"PT{int(g['ch'])}M{sec}S"
-            if int(g["cs"]) > 59:
-                return None
             return f"PT{int(g['ch'])}H{int(g['cm'])}M{int(g['cs'])}S"
         if k == "deictic_adj":  # "in ihrer heutigen Ausgabe": days from publication
             return None if anchor is None else (anchor + dt.timedelta(days=self.deictic_mods[g["dadj"].lower()])).isoformat()

@@ -155,6 +155,8 @@ class FigureRecognizer:
         self.amount_phrases = [w.split() for w in sorted(ms["amount_phrases"]["phrases"], key=lambda w: -len(w.split()))]
         self.adverbs_after_von = set(ms["amount_phrases"]["adverbs_after_von"])
         self.change_nouns = set(ms["amount_phrases"]["change_nouns"])
+        self.change_compound_heads = tuple(ms["amount_phrases"]["change_compound_heads"])
+        self._known: Optional[frozenset] = None
         self.change_before = set(ms["amount_phrases"]["change_before"])
         self.change_after = set(ms["amount_phrases"]["change_after"])
         self.change_of = set(ms["amount_phrases"]["change_of"])
@@ -193,12 +195,19 @@ class FigureRecognizer:
         self.age_range_words = set(ms["age_range_words"])
         self.age_compound_suffixes = tuple(ms["age_compounds"]["suffixes"])
         self.age_change_words = frozenset(ms["age_compounds"]["change_words"])
+        self.age_compound_not_endings = tuple(ms["age_compounds"]["not_endings"])
+        self.age_compound_min_prefix = int(ms["age_compounds"]["min_prefix"])
         self.score_words = set(ms["score_words"])
         self.score_context = set(ms["score_context"])
         self.coordinators = set(ms["coordinators"])
         self.classifier_nouns = set(ms["classifier_nouns"])
         self.stake_before = set(ms["stakes"]["before"])
-        self.vote_shares = ms["vote_shares"]
+        vs = ms["vote_shares"]
+        self.vote_about = vs["about"]
+        self.vote_parts = tuple(vs["parts"])
+        self.vote_not_parts = tuple(vs["not_parts"])
+        self.vote_part_endings = tuple(vs["part_endings"])
+        self.vote_sentences_before = int(vs["sentences_before"])
         self.accusative_articles = set(ms["accusative_articles"])
         self.rate_before = set(ms["rate_nouns"]["before"])
         self.rate_endings = tuple(ms["rate_nouns"]["endings"])
@@ -901,15 +910,23 @@ class FigureRecognizer:
         from .dates import sentence_bounds
 
         s0, s1 = sentence_bounds(doc, f["num"])
-        for _ in range(int(self.vote_shares["sentences_before"])):
+        for _ in range(self.vote_sentences_before):
             if s0 == 0:
                 break
             s0 = sentence_bounds(doc, s0 - 1)[0]
+        tagged = has_ann(doc, "POS")
         for t in doc[s0:s1]:
             low = t.text.lower()
-            # a noun that starts or ends with a cue ("Wahlgang", "Landtagswahlen"), not a verb ("bestimmen")
-            if t.text[:1].isupper() and any(low.startswith(p) or low.endswith((p, p + "n", p + "en")) for p in self.vote_shares["parts"]) \
-                    and not any(p in low for p in self.vote_shares["not_parts"]):
+            # a noun that starts or ends with a cue ("Wahlgang", "Landtagswahlen"), not a verb ("bestimmen"),
+            # also not one that opens a sentence ("Bestimmen Sie selbst, ..."): tagged, a NOUN or PROPN;
+            # untagged, no sentence's first word
+            if tagged and t.pos_:
+                if t.pos_ not in ("NOUN", "PROPN"):
+                    continue
+            elif not t.text[:1].isupper() or sentence_bounds(doc, t.i)[0] == t.i:
+                continue
+            if any(low.startswith(p) or low.endswith(tuple(p + e for e in self.vote_part_endings)) for p in self.vote_parts) \
+                    and not any(p in low for p in self.vote_not_parts):
                 return True
         return False
 
@@ -924,7 +941,9 @@ class FigureRecognizer:
         """A bare count right after or before a word of `elliptic_cues` ("weitere 929", "35 weitere")
         with no noun after it counts what the count before it in its sentence counted, or, with none,
         the noun an article counts there ("kam ein Mensch ums Leben, 35 weitere wurden verletzt")."""
-        if f["unit"] is not None or f["scale"] != 1 and not f["bare"]:
+        if f["unit"] is not None or (f["scale"] != 1 and not f["bare"]):
+            # no unit, and no scale unless bare: the precedence Python gave it, written out (no test
+            # tells it from "(unit or scale) and not bare")
             return None
         q0 = self._qualifier_start(doc, f["start"])
         j = f["end"]
@@ -1239,13 +1258,30 @@ class FigureRecognizer:
     def _change_compound(self, word: str) -> Optional[str]:
         """The changed thing of a compound whose head is a change noun: "Mehrwertsteuererhöhung" ->
         "Mehrwertsteuer", "Gehaltserhöhung" -> "Gehalt" (the linking "s" goes with the lemma
-        table's genitive); None for no such compound."""
+        table's genitive, or when the rest is a word the table knows); None for no such compound."""
         low = word.lower()
-        head = next((c for c in self.change_nouns if low.endswith(c) and len(low) - len(c) >= 3), None)
+        # only heads of the "Erhöhung" kind (`change_compound_heads`): "Wirtschaftswachstum" is itself
+        # what grows, not a change of "Wirtschaft"
+        head = next((c for c in self.change_compound_heads if low.endswith(c) and len(low) - len(c) >= 3), None)
         if head is None:
             return None
-        lem = self.lemma_text(word[: len(word) - len(head)].rstrip("-"))
-        return lem[:1].upper() + lem[1:]
+        first = word[: len(word) - len(head)].rstrip("-")
+        first = first[:1].upper() + first[1:]
+        lem = self.lemma_text(first)
+        if lem == first and first not in self._known_lemmas():
+            # a linking "s" goes only when the rest is a word the lemma table knows ("Wirtschafts"
+            # -> "Wirtschaft"); else the compound keeps its own lemma
+            if first.endswith("s") and first[:-1] in self._known_lemmas():
+                return first[:-1]
+            return self.lemma_text(word)
+        return lem
+
+    def _known_lemmas(self) -> frozenset:
+        """The lemmas and word forms of the lemma table (to tell a word from a compound's first part)."""
+        if self._known is None:
+            table = self._table() or {}
+            self._known = frozenset(table) | frozenset(table.values())
+        return self._known
 
     def _clause_of(self, doc: Doc, f: dict) -> tuple[int, int]:
         """[start, end) of the figure's clause: its sentence cut at the nearest commas, semicolons or
@@ -1606,11 +1642,9 @@ class FigureRecognizer:
             return False
         p = _prev(doc, q0)
         if p is not None and p.text.lower() in self.age_change_words:
-            p = _prev(doc, p.i)  # "Anhebung des Rentenalters auf 67 Jahre": only after a compound of "Alter"
-            if p is not None and self._age_compound(p):
-                f["age_about"] = self._age_compound_lemma(p)  # the age it is: "Rentenalter"
-                return True
-            return False
+            # "Anhebung des Rentenalters auf 67 Jahre": only after a compound of "Alter" ("den
+            # Insolvenzverwalter auf fünf Jahre bestellt" is a duration)
+            return self._age_change_compound(doc, q0) is not None
         if p is not None and p.text.lower() in self.age_range_words:
             p = _prev(doc, p.i)
         elif p is not None and p.text == "(" and nxt is not None and nxt.text == ")":
@@ -1626,9 +1660,36 @@ class FigureRecognizer:
         return lem
 
     def _age_compound(self, t: Token) -> bool:
-        """A compound of "Alter" ("Rentenalters", "Mindestalter"): a noun of an age."""
+        """A compound of "Alter" ("Rentenalters", "Mindestalter"): a noun of an age. A common noun (when tagged) with
+        at least `min_prefix` letters before the suffix (not the name "Walter"), and not a noun of
+        `not_endings` that only ends in the letters ("Insolvenzverwalter", "Schalter", "Gestalter")."""
         w = t.text.lower()
-        return t.text[:1].isupper() and any(w.endswith(s) and len(w) > len(s) for s in self.age_compound_suffixes)
+        if not t.text[:1].isupper() or (has_ann(t.doc, "POS") and t.pos_ and t.pos_ != "NOUN") \
+                or w.endswith(self.age_compound_not_endings):
+            return False
+        return any(w.endswith(s) and len(w) - len(s) >= self.age_compound_min_prefix for s in self.age_compound_suffixes)
+
+    def _age_change_compound(self, doc: Doc, q0: int) -> Optional[Token]:
+        """The compound of "Alter" before a change to an age that starts at ``q0`` ("die Anhebung des
+        Rentenalters auf 67 Jahre"); in "von X auf Y" the one before "von" ("des Rentenalters von 65 auf
+        67 Jahre": Y is an age as X is, not a duration); None when there is none."""
+        p = _prev(doc, q0)
+        if p is None or p.text.lower() not in self.age_change_words:
+            return None
+        if self._changed_from(doc, q0):
+            k = p.i - 1
+            while k > 0 and doc[k].text.lower() not in self.change_from:
+                k -= 1
+            p = doc[k]
+        t = _prev(doc, p.i)
+        return t if t is not None and self._age_compound(t) else None
+
+    def _age_about(self, doc: Doc, f: dict) -> str:
+        """What an age is about: the compound of "Alter" a change to it follows ("Rentenalter"; the
+        first number of "von 65 auf 67 Jahre" asks its partner), else "Alter"."""
+        last = f.get("about_from", f)
+        t = self._age_change_compound(doc, self._qualifier_start(doc, self._list_start(doc, last["start"])))
+        return self._age_compound_lemma(t) if t is not None else "Alter"
 
     def _range_second(self, doc: Doc, prev_span: Span, f: dict) -> bool:
         """Is ``f`` the second number of a range whose first is ``prev_span`` ("80 und 150 km/h")?"""
@@ -1639,9 +1700,9 @@ class FigureRecognizer:
         """The second number of a range ("zwischen 80.000 und 300.000 Euro", "200 bis 230 Euro")
         or a figure in brackets right after another one ("75 Sitzen (56,1 Prozent)") measures
         what the first one measures."""
-        between = [t.text.lower() for t in doc[prev_span.end: f["start"]] if not t.is_space]  # "bis zu" is also a qualifier
-        if between in self.range_link_phrases:
+        if self._range_second(doc, prev_span, f):  # "bis zu" is also a qualifier
             return True
+        between = [t.text.lower() for t in doc[prev_span.end: f["start"]] if not t.is_space]
         while between and (between[-1] in self.sign_words or between[-1] in ("+", "-", "±")):
             between.pop()  # a change in brackets: "157,3 Millionen Nutzer weltweit (+ 38%)"
         if between[-1:] == ["("] and len(between) <= 3:
@@ -2030,7 +2091,7 @@ class FigureRecognizer:
             span._.value = f["value"]
             span._.unit = f["unit"]
             span._.qualifier = self._qualifier(doc, f["start"])
-            ab = f.get("age_about", "Alter") if f["unit"] in _TIME_UNITS else self.about(doc, f.get("about_from", f))
+            ab = self._age_about(doc, f) if f["unit"] in _TIME_UNITS else self.about(doc, f.get("about_from", f))
             rule = self.last_rule
             if "about_from" in f and f["unit"] not in _TIME_UNITS and (own := self._about_amount(doc, f)) is not None:
                 # "mit Windgeschwindigkeiten zwischen 80 und 150 Kilometern pro Stunde": the phrase before the
@@ -2084,7 +2145,7 @@ class FigureRecognizer:
                 span._.about = last._.about  # "von den neun Gründungsmitgliedern sind nur noch sechs übrig"
                 span._.about_rule = "elliptic"
             if span._.about is None and f["unit"] == "%" and self._vote_context(doc, f):
-                span._.about, span._.about_rule = self.vote_shares["about"], "vote_share"
+                span._.about, span._.about_rule = self.vote_about, "vote_share"
             span._.event = self.event(doc, f, about_tok)
             out.append(span)
             free_from = f["end"]

@@ -48,7 +48,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "event_name_heads", "event_name_suffixes", "episode_day_followers", "recurring_day_words", "holiday_generic", "postponed_to", "holiday_lowercase_words",
         "ordinal_nouns", "season_compounds", "month_prefixes", "of_year_modifiers", "deictic_lowercase_only",
         "season_triggers", "dative_jahre_after", "morgen_noun_after", "year_frame_words", "deictic_years",
-        "quote_marks", "anaphoric_near", "day_month_triggers", "anaphoric_phrases", "decade_compound_suffixes",
+        "quote_marks", "clause_openers", "anaphoric_near", "day_month_triggers", "anaphoric_phrases", "decade_compound_suffixes",
         "period_adjectives", "day_adjectives", "apposition_links", "race_time_units", "whole_modifiers", "new_year", "calendar_week_words", "day_period_parts", "weekday_date_articles",
         "recurring_day_prepositions", "day_list_links", "month_list_links", "year_qualifier_prepositions", "year_nouns", "year_range_links",
         "relative_ellipsis", "deictic_adjective_nouns", "since_words", "period_durations", "holiday_weekends",
