@@ -235,24 +235,25 @@ def test_roads(nlp_info, model_docs):
     assert not {("Autobahn 52", "LOC"), ("A 52", "LOC"), ("Autobahn A 52", "LOC")} & ents_with(nlp_info, doc, roads=False)
 
 
-def test_road_letters_need_a_road_context(nlp_info):
-    # "Audi A4" (a model), "DIN A4" (a paper size), "A 340" (an Airbus: three digits) are no roads
+def road_letters(nlp_info, text: str) -> set[str]:
+    """The road letters `presseschau_ner_rules` finds in ``text`` (the model's parse, no repairs)."""
     nlp, _ = nlp_info
     rules = nlp.get_pipe("presseschau_ner_rules")
     with nlp.select_pipes(disable=list(RULE_PIPES)):
-        doc = nlp("Er fuhr auf der A 2 und der B173 mit einem Audi A4 und Papier in DIN A4 zu einem A 340.")
-    found = {doc[a:b].text for a, b in filter(None, (rules.road_bounds(doc, t.i) for t in doc))}
+        doc = nlp(text)
+    return {doc[a:b].text for a, b in filter(None, (rules.road_bounds(doc, t.i) for t in doc))}
+
+
+def test_road_letters_need_a_road_context(nlp_info):
+    # "Audi A4" (a model), "DIN A4" (a paper size), "A 340" (an Airbus: three digits) are no roads
+    found = road_letters(nlp_info, "Er fuhr auf der A 2 und der B173 mit einem Audi A4 und Papier in DIN A4 zu einem A 340.")
     assert found == {"A 2", "B173"}
 
 
 def test_road_letters_after_a_plural_road_word(nlp_info):
     # "Autobahnen", "Bundesstraßen" (ner_rules.json roads "plural_words") are a road context too;
     # "Autobahnen" was missed while the plural was found by stripping the final "n"s ("Autobahne")
-    nlp, _ = nlp_info
-    rules = nlp.get_pipe("presseschau_ner_rules")
-    with nlp.select_pipes(disable=list(RULE_PIPES)):
-        doc = nlp("Staus gab es auf den Autobahnen A 1 und A 7 sowie auf den Bundesstraßen B 1 und B 2.")
-    found = {doc[a:b].text for a, b in filter(None, (rules.road_bounds(doc, t.i) for t in doc))}
+    found = road_letters(nlp_info, "Staus gab es auf den Autobahnen A 1 und A 7 sowie auf den Bundesstraßen B 1 und B 2.")
     assert {"A 1", "B 1"} <= found
 
 
