@@ -235,21 +235,37 @@ def _hard_wrapped(doc: Doc, text: Optional[str] = None) -> bool:
     return wrapped
 
 
-def clause_bounds(doc: Doc, start: int, end: int, s0: int, s1: int) -> tuple[int, int]:
+#: the clause marks of figures.py's rough clause of a figure (`FigureRecognizer._clause_of`): `_CLAUSE_PUNCT`
+#: without the dashes, as that clause was cut since session 12 (a dash inside it, a range "20 – 30" say, stays in)
+CLAUSE_COMMAS = frozenset({",", ";", ":"})
+
+
+def clause_bounds(doc: Doc, start: int, end: int, s0: int, s1: int, punct: Any = _CLAUSE_PUNCT) -> tuple[int, int]:
+    """[a, b) of the clause around [start, end) within the sentence [s0, s1): cut at the nearest
+    token in `punct` on either side (the tokens of [start, end) themselves are not looked at)."""
     a = start
-    while a > s0 and doc[a - 1].text not in _CLAUSE_PUNCT:
+    while a > s0 and doc[a - 1].text not in punct:
         a -= 1
     b = end
-    while b < s1 and doc[b].text not in _CLAUSE_PUNCT:
+    while b < s1 and doc[b].text not in punct:
         b += 1
     return a, b
+
+
+def attributive_before_noun(t: Token, endings: tuple[str, ...], is_noun: Callable[[Token], bool]) -> bool:
+    """An inflected participle (or adjective) right before its noun is an adjective, not a verb:
+    "15 verletzte Polizisten", "hundert bunt geschmückten Festwagen", "weitere 20 verletzte Soldaten".
+    True when `t` ends in one of `endings` (dates.json "attributive_endings" or
+    "attributive_participle_endings", which differ on purpose: see there) and the next token passes
+    `is_noun` (the callers' tests of a noun differ too: a tagger's NOUN, or a capitalized word)."""
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    return nxt is not None and t.text.endswith(endings) and is_noun(nxt)
 
 
 class TenseDetector:
     """Past / future / present of a clause, from morphology when present, else word lists
     (pipeline/lang/de/dates.json "tense") plus the German lemma lookup table."""
 
-    _ATTRIBUTIVE_ENDINGS = ("en", "em", "er", "es", "te")  # of an inflected weak participle ("geschmückten")
     _PARTICIPLE = re.compile(r"^(?:[a-zäöü]+)?ge[a-zäöüß]{2,}(?:t|en)$|^[a-zäöüß]{3,}iert$")
 
     def __init__(self, lemma_fn: Callable[[Token], str], lemma_table: Callable[[], Any] = lambda: None):
@@ -266,6 +282,8 @@ class TenseDetector:
         self.strong = strong | {w + "en" for w in strong} | {w + "n" for w in strong if w.endswith("e")}
         self.not_past = set(d["not_past"])
         self.noun_attach_deps = set(d["noun_attach_deps"])
+        # the endings of an inflected participle before its noun ("geschmückten Festwagen")
+        self.attributive_endings = tuple(lang_data("dates.json")["attributive_endings"])
         self.lemma_fn = lemma_fn
 
     def _participle(self, t: Token) -> bool:
@@ -275,9 +293,8 @@ class TenseDetector:
             return False
         # an inflected participle before its noun is an adjective, no perfect: "ist der Karneval heute eine
         # Massenveranstaltung mit über hundert bunt geschmückten Festwagen" (dev4 wn50115: "heute" nowadays)
-        nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
-        return not (nxt is not None and t.text[-2:] in self._ATTRIBUTIVE_ENDINGS and nxt.is_alpha and nxt.text[:1].isupper()
-                    and nxt.pos_ in ("NOUN", "PROPN", ""))
+        return not attributive_before_noun(t, self.attributive_endings, lambda nxt: nxt.is_alpha and nxt.text[:1].isupper()
+                                           and nxt.pos_ in ("NOUN", "PROPN", ""))
 
     def _infinitive(self, t: Token) -> bool:
         if t.has_morph() and t.morph.get("VerbForm"):

@@ -38,7 +38,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import ext as spacy_ext  # noqa: F401
-from .dates import has_ann, is_bare_year
+from .dates import CLAUSE_COMMAS, attributive_before_noun, clause_bounds, has_ann, is_bare_year
 from .normalize import fraction, lang_data, lookup_unit, multiplier, parse_anchor, parse_digits, parse_number_word, shift_period
 from .ext import DATE_SPANS, FIGURE_SPANS
 
@@ -124,6 +124,8 @@ class FigureRecognizer:
             else:
                 self.events_verb[w.lower()] = ev
         self.months = lang_data("dates.json")["months"]
+        # a tagger without morphology: the endings of an inflected participle before its noun (`_is_adj`)
+        self.attributive_participle_endings = tuple(lang_data("dates.json")["attributive_participle_endings"])
         self.last_rule: Optional[str] = None
         self._context_rule: Optional[str] = None
         ms = lang_data("measures.json")
@@ -660,8 +662,8 @@ class FigureRecognizer:
 
     def _is_adj(self, t: Token) -> bool:
         if has_ann(t.doc, "POS") and t.pos_:
-            if t.pos_ == "VERB" and not t.morph.get("VerbForm") and _ADJ_INFL.match(t.text) and t.text.endswith(("te", "ten", "tes", "ter", "tem", "ene", "enen", "ener", "enes", "enem")) \
-                    and t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ == "NOUN":
+            if t.pos_ == "VERB" and not t.morph.get("VerbForm") and _ADJ_INFL.match(t.text) \
+                    and attributive_before_noun(t, self.attributive_participle_endings, lambda nxt: nxt.pos_ == "NOUN"):
                 return True  # a model without morphology: an inflected participle before its noun ("15 verletzte Polizisten")
             return t.pos_ in ("ADJ",) or (t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") and _ADJ_INFL.match(t.text) is not None)
         return bool(_ADJ_INFL.match(t.text)) and t.text.lower() not in self.article_forms \
@@ -952,7 +954,7 @@ class FigureRecognizer:
         elif not (q0 > 0 and doc[q0 - 1].text.lower() in self.elliptic_cues):
             return None
         if j < len(doc) and (self._is_noun(doc[j]) or doc[j].pos_ in ("ADJ", "VERB") and _ADJ_INFL.match(doc[j].text)
-                             and j + 1 < len(doc) and self._is_noun(doc[j + 1])):
+                             and attributive_before_noun(doc[j], _ADJ_ENDINGS, self._is_noun)):
             return None  # "weitere 20 Soldaten", "weitere 20 verletzte Soldaten": the count has its own noun
         last = self._last_count(out)
         if last is not None and last._.about and last._.unit is None and self._same_sentence(doc, last.start, f["num"]):
@@ -1290,9 +1292,8 @@ class FigureRecognizer:
 
         s0, s1 = sentence_bounds(doc, f["num"])
         q0 = self._qualifier_start(doc, f["start"])
-        c0 = next((k + 1 for k in range(q0 - 1, s0 - 1, -1) if doc[k].text in (",", ";", ":")), s0)
-        c1 = next((k for k in range(f["end"], s1) if doc[k].text in (",", ";", ":")), s1)
-        return c0, c1
+        # clamped to the sentence: a figure's span or qualifier reaching past it gives the sentence's edge
+        return clause_bounds(doc, max(q0, s0), min(f["end"], s1), s0, s1, CLAUSE_COMMAS)
 
     def _about_rate(self, doc: Doc, f: dict) -> Optional[Token]:
         """"Die höchste Arbeitslosenquote hatte Spanien mit 23,6 Prozent": a percentage after "mit"
@@ -1946,7 +1947,7 @@ class FigureRecognizer:
         if about_tok_text and about_tok_text.lower() in self.events_noun:
             return self.events_noun[about_tok_text.lower()]
         # the clause around the figure
-        from .dates import clause_bounds, sentence_bounds
+        from .dates import sentence_bounds
 
         s0, s1 = sentence_bounds(doc, f["num"])
         c0, c1 = clause_bounds(doc, f["start"], f["end"], s0, s1)
