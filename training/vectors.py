@@ -73,16 +73,20 @@ def bundestag_lines(data: Path):
                     yield line.strip()
 
 
+def wikinews_lines(data: Path):
+    """The non-blank lines (paragraphs) of the Wikinews articles' text, as they stand."""
+    with gzip.open(data / "news/wikinews_de.jsonl.gz", "rt", encoding="utf-8") as f:
+        for line in f:
+            text = json.loads(line).get("text") or ""
+            yield from (p for p in text.split("\n") if p.strip())
+
+
 def build_raw(data: Path, out: Path, bundestag: bool = False) -> int:
     sys.path.insert(0, str(ROOT))
     from training.convert import read_smartdata
 
     nlp = spacy.blank("de")
-    lines = []
-    with gzip.open(data / "news/wikinews_de.jsonl.gz", "rt", encoding="utf-8") as f:
-        for line in f:
-            t = json.loads(line).get("text") or ""
-            lines.extend(p for p in t.split("\n") if p.strip())
+    lines = list(wikinews_lines(data))
     for split in ("train", "test"):
         for d in read_smartdata(data / f"ner/smartdata_v1/{split}.json.gz"):
             t = d["text"]["string"] if isinstance(d.get("text"), dict) else (d.get("text") or "")

@@ -38,7 +38,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import ext as spacy_ext  # noqa: F401
-from .dates import CLAUSE_COMMAS, attributive_before_noun, clause_bounds, has_ann, is_bare_year
+from .dates import CLAUSE_COMMAS, attributive_before_noun, clause_bounds, has_ann, is_bare_year, sentence_bounds
 from .normalize import fraction, lang_data, lookup_unit, multiplier, parse_anchor, parse_digits, parse_number_word, shift_period
 from .ext import DATE_SPANS, FIGURE_SPANS
 
@@ -623,8 +623,6 @@ class FigureRecognizer:
     def _score(self, doc: Doc, i: int) -> bool:
         """Match results written with "zu" in a sports sentence ("gewann mit 3 zu 1"), and the lines
         of a results table ("Canadiens\t2  - Bruins\t1": names and two numbers around a dash)."""
-        from .dates import sentence_bounds
-
         text, k = doc.text, doc[i].idx
         a, b = text.rfind("\n", 0, k) + 1, text.find("\n", k)
         if _RESULT_LINE.fullmatch(text[a: b if b >= 0 else len(text)]):
@@ -827,8 +825,6 @@ class FigureRecognizer:
 
     @staticmethod
     def _same_sentence(doc: Doc, i: int, j: int) -> bool:
-        from .dates import sentence_bounds
-
         return sentence_bounds(doc, i) == sentence_bounds(doc, j)
 
     @staticmethod
@@ -893,8 +889,6 @@ class FigureRecognizer:
         if not prev_span._.about or prev_span._.unit is not None:
             return False
         if not self._same_sentence(doc, prev_span.start, f["num"]):
-            from .dates import sentence_bounds
-
             s0 = sentence_bounds(doc, f["num"])[0]
             q0 = self._qualifier_start(doc, f["start"])
             if q0 == 0 or doc[q0 - 1].text.lower() not in self.elliptic_cues or \
@@ -909,8 +903,6 @@ class FigureRecognizer:
     def _vote_context(self, doc: Doc, f: dict) -> bool:
         """Does the figure's sentence, or one of the `sentences_before` before it, name an election,
         a vote or a poll (`vote_shares`)?"""
-        from .dates import sentence_bounds
-
         s0, s1 = sentence_bounds(doc, f["num"])
         for _ in range(self.vote_sentences_before):
             if s0 == 0:
@@ -959,8 +951,6 @@ class FigureRecognizer:
         last = self._last_count(out)
         if last is not None and last._.about and last._.unit is None and self._same_sentence(doc, last.start, f["num"]):
             return last._.about
-        from .dates import sentence_bounds
-
         s0 = sentence_bounds(doc, f["num"])[0]
         for k in range(q0 - 2, s0 - 1, -1):
             if doc[k].text.lower() in self.article_forms and self._measured_noun(doc[k + 1]):
@@ -1288,8 +1278,6 @@ class FigureRecognizer:
     def _clause_of(self, doc: Doc, f: dict) -> tuple[int, int]:
         """[start, end) of the figure's clause: its sentence cut at the nearest commas, semicolons or
         colons around the figure (a rough clause; brackets stay inside)."""
-        from .dates import sentence_bounds
-
         s0, s1 = sentence_bounds(doc, f["num"])
         q0 = self._qualifier_start(doc, f["start"])
         # clamped to the sentence: a figure's span or qualifier reaching past it gives the sentence's edge
@@ -1898,8 +1886,8 @@ class FigureRecognizer:
             if tok is not None:
                 self.last_rule = name + ((self._context_rule or "") if name == "context:" else "")
                 break
-        if tok is not None and self.last_rule == "context:change" and self._change_compound(tok.text) is not None:
-            return self._change_compound(tok.text)  # dev3: "Mehrwertsteuererhöhung auf 19 Prozent" -> Mehrwertsteuer
+        if tok is not None and self.last_rule == "context:change" and (changed := self._change_compound(tok.text)) is not None:
+            return changed  # dev3: "Mehrwertsteuererhöhung auf 19 Prozent" -> Mehrwertsteuer
         if tok is None:
             unit_tok = doc[f["end"] - 1]
             if f["unit"] is not None and unit_tok.text in self.unit_about:
@@ -1947,8 +1935,6 @@ class FigureRecognizer:
         if about_tok_text and about_tok_text.lower() in self.events_noun:
             return self.events_noun[about_tok_text.lower()]
         # the clause around the figure
-        from .dates import sentence_bounds
-
         s0, s1 = sentence_bounds(doc, f["num"])
         c0, c1 = clause_bounds(doc, f["start"], f["end"], s0, s1)
         toks = list(doc[c0:c1])
@@ -2078,8 +2064,6 @@ class FigureRecognizer:
             if f["unit"] is None and out and not self._is_noun(_next(doc, f["end"] - 1) or doc[f["end"] - 1]):
                 # the unit the text leaves out: "7 Millionen Euro für Schulen, 3 Millionen für Kitas"
                 prev_span = out[-1]
-                from .dates import sentence_bounds
-
                 if prev_span._.unit is not None and prev_span._.unit not in _TIME_UNITS and \
                         f["start"] - prev_span.end <= 8 and f["scale"] != 1 and \
                         sentence_bounds(doc, prev_span.start) == sentence_bounds(doc, f["num"]):

@@ -12,22 +12,16 @@ official works (§ 5 UrhG), Wikinews CC BY 2.5; only the text, no label, is used
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import random
 from pathlib import Path
 
-from training.vectors import DEFAULT_DATA, bundestag_lines
+from training.vectors import DEFAULT_DATA, bundestag_lines, wikinews_lines
 
 
 def paragraphs(data: Path) -> list[str]:
     """Every Bundestag paragraph and every Wikinews paragraph, in file order."""
-    lines = list(bundestag_lines(data))
-    with gzip.open(data / "news/wikinews_de.jsonl.gz", "rt", encoding="utf-8") as f:
-        for line in f:
-            text = json.loads(line).get("text") or ""
-            lines.extend(p.strip() for p in text.split("\n") if p.strip())
-    return lines
+    return list(bundestag_lines(data)) + [p.strip() for p in wikinews_lines(data)]
 
 
 def write_sample(lines: list[str], words: int, out: Path, seed: int = 13, min_words: int = 5) -> int:
