@@ -340,8 +340,10 @@ def _flat(w: str) -> str:
 
 
 def _occurrences(w: str, text: str) -> int:
-    """How often the word (or the suspended pair "Staats- und") `w` stands in `text` as a whole word."""
-    return len(re.findall(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", text))
+    """How often the word (or the suspended pair "Staats- und") `w` stands in `text` as a whole word;
+    also with a suspended hyphen after it ("U-Bahn-, Straßenbahn- und Buslinien": the word is
+    "U-Bahn"), not inside a longer compound ("U-Bahn-Linie")."""
+    return len(re.findall(r"(?<![\w-])" + re.escape(w) + r"(?![\w]|-\w)", text))
 
 
 def _pdftotext_default(text: str, rnd: random.Random) -> str:

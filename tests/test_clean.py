@@ -637,8 +637,9 @@ def test_a_line_read_between_a_broken_word_and_its_rest_is_moved_back():
     assert moved >= 4
 
 
-def _article(doc_id: str) -> str:
-    """The text of one article of ../shared/data/news (10kGNAD or Wikinews, by id)."""
+def _article(doc_id: str, field: str = "text") -> str:
+    """The text (or another field: "title") of one article of ../shared/data/news (10kGNAD or
+    Wikinews, by id)."""
     name = "10kgnad_test.jsonl.gz" if doc_id.startswith("gnad") else "wikinews_de.jsonl.gz"
     path = NEWS / name
     if not path.exists():
@@ -647,7 +648,7 @@ def _article(doc_id: str) -> str:
         for line in fh:
             r = json.loads(line)
             if r["id"] == doc_id:
-                return r["text"]
+                return r[field]
     raise AssertionError(f"{doc_id} not in {path}")
 
 
@@ -705,6 +706,9 @@ def _column_broken_at(text: str, word: str, cut: int, width: int = 52) -> str:
     ("wn69650", "Tehrik-i-Taliban", 9),          # a one-letter connector before a word the article prints alone
     ("gnad245", "staatlich-öffentlichen", 10),   # a pair of adjectives, the first in -lich
     ("gnad444", "8-Zoll-iPhone", 7),             # a word glued to a listed name in lowercase ("Zolli-Phone")
+    ("wn76253", "10-km-Lauf", 3),                # a number and a unit symbol before a hyphen ("10km-Lauf")
+    ("wn51339", "CO2-neutral", 4),               # a formula glued to a lowercase word ("CO2neutral")
+    ("wn80411", "salafistisch-terroristische", 13),  # an adjective in -isch the lexicon knows only inflected
 ])
 def test_deleted_compound_hyphen_restored_on_real_text(doc_id, word, cut):
     """A real article broken at a compound's hyphen and dehyphenated as pdftotext's default
@@ -716,6 +720,36 @@ def test_deleted_compound_hyphen_restored_on_real_text(doc_id, word, cut):
     doc = _ok(raw)
     assert word in doc.text and glued not in doc.text, (word, doc.text[:400])
     assert any(r.kind == "hyphen_restored" for r in doc.removed)
+
+
+def _filled(par: str, widths: list[int]) -> list[str]:
+    """The words of `par` filled greedily into lines of at most `widths[i]` chars (0: a blank
+    line; the last width takes the rest), as an extraction lays out one paragraph."""
+    words, out = par.split(), []
+    for wd in widths:
+        if not wd:
+            out.append("")
+            continue
+        line = ""
+        while words and (not line or len(line) + 1 + len(words[0]) <= wd or wd == widths[-1]):
+            line = (line + " " + words.pop(0)).strip()
+        out.append(line)
+    return out
+
+
+def test_last_paragraph_in_short_lines_is_no_pull_quote_on_real_text():
+    """pdftotext's default mode on a narrow column (wn16930 in bench_clean.py's layout b): lines
+    lengthened by the appended next ones, and the article's last paragraph left in three short
+    lines after a finished sentence. No body comes after it, so it is the end of the article,
+    not a pull quote (which interrupts the body); before, its 20 words were removed as
+    "pull_quote"."""
+    pars = [p for p in _article("wn16930").split("\n") if p.strip()]
+    lines = (["Wikinews | NACHRICHTEN", "", "7.12.2005 | Ausgabe 3", "", _article("wn16930", "title")] + _filled(pars[0], [111, 999])
+             + _filled(pars[1], [80, 82, 39, 0, 83, 999]) + _filled(pars[2], [40, 0, 38, 40, 999]) + ["", "Seite 92", ""])
+    assert [len(x) for x in lines[-8:-3]] == [40, 0, 37, 40, 12]
+    doc = _ok("\n".join(lines) + "\n")
+    assert _squash(pars[2]) in _squash(doc.text)
+    assert "pull_quote" not in {r.kind for r in doc.removed}
 
 
 def test_camelcase_name_known_to_the_lexicon_stays_glued_on_real_text():

@@ -282,6 +282,16 @@ def hyphen_only_heads(ratio: int = 20) -> frozenset:
 
 
 @functools.lru_cache(maxsize=1)
+def unit_surfaces() -> frozenset:
+    """Surface forms of units of measurement that start with a letter ("km", "PS", "Euro";
+    lang/de/units.tsv, the figures' unit table)."""
+    # imported here, not at the top: pipeline.nlp imports spaCy, which the cleaner alone does not need
+    from ..nlp.normalize import lang_data
+
+    return frozenset(r["surface"] for r in lang_data("units.tsv") if r.get("surface") and r["surface"][:1].isalpha())
+
+
+@functools.lru_cache(maxsize=1)
 def isch_tails() -> tuple[Counter, Counter]:
     """How the lexicon writes a word after an adjective in -isch: glued ("türkischstämmigen",
     "römischkatholischen") or hyphenated ("deutsch-türkische"), counted per second half

@@ -3,11 +3,10 @@ credits, bylines, pull quotes, navigation, boilerplate), each with the reason it
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from typing import Optional
 
-from .data import _HYPHENS, _LETTERS_HEAD, _LETTERS_TAIL, _lexprob
+from .data import _HYPHENS, _LETTERS_HEAD, _LETTERS_TAIL, _lexprob, unit_surfaces
 from .meta import _parse_date
 from .lines import _Ctx, _Line, _ends_sentence, _is_caps_word, _is_name_like, _starts_lower, _swapped_pair
 
@@ -127,7 +126,7 @@ class _Classifier:
         if nxt is None or nxt.i != ln.i + 1 or nxt.i in self.c.page_first:
             return False
         first = nxt.strip.split()[0].strip(".,;:!?")
-        return first[:1].islower() or first in _units()
+        return first[:1].islower() or first in unit_surfaces()
 
     def _names(self, s: str) -> list[str]:
         D = self.D
@@ -465,7 +464,15 @@ class _Classifier:
                 # Polen" heading an OCR page of hipe_ocr_de, the headlines above a subheading)
                 in_body = before is not None and not (
                     before.kind is None and len(before.strip) < 0.8 * c.L and not _ends_sentence(before.strip, D))
-                if first_ok and inner_ok and last_ok and (mid_sentence or len(run) >= 3) and not swapped and in_body:
+                # ... and the body goes on after it: three short lines after a finished sentence
+                # with no body line after them are the article's last paragraph in a narrow
+                # column whose other lines pdftotext lengthened by appending (fresh3 dev wn16930,
+                # layout b: "Auch die offizielle Pressemitteilung des" / ... / "Projekt ein."); a
+                # quote that breaks into a sentence ("Genauer ge-" / "Am Ende" / ..., the seed) is
+                # one wherever it stands
+                body_after = any(r.kind is None for r in lines[j:])
+                if first_ok and inner_ok and last_ok and (mid_sentence or (len(run) >= 3 and body_after)) \
+                        and not swapped and in_body:
                     for r in run:
                         r.kind = "pull_quote"
             i = max(j, i + 1)
@@ -732,15 +739,6 @@ def _nav_spans(text: str, run_min: int = 10, max_lower: float = 0.15) -> list[tu
 
 _MD_STRIP = re.compile(r"\*\*|__")
 _LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+•]|\d{1,2}[.)])\s+\S|^\s*\|.*\w")
-
-
-@functools.lru_cache(maxsize=1)
-def _units() -> frozenset:
-    """Surface forms of units of measurement (lang/de/units.tsv, the figures' unit table)."""
-    # imported here, not at the top: pipeline.nlp imports spaCy, which the cleaner alone does not need
-    from ..nlp.normalize import lang_data
-
-    return frozenset(r["surface"] for r in lang_data("units.tsv") if r.get("surface") and r["surface"][:1].isalpha())
 
 
 def _strip_md(s: str) -> str:

@@ -10,7 +10,7 @@ from typing import Callable, Optional
 
 from ..schema import Removed
 from .data import (_HYPHENS, _LETTERS_HEAD, _LETTERS_TAIL, _lexprob, hyphen_only_heads, hyphen_parts, hyphen_span_prob,
-                   isch_tails, lexicon)
+                   isch_tails, lexicon, unit_surfaces)
 from .lines import _Ctx, _Line, _complement, _ends_sentence, _is_caps_word
 
 # --------------------------------------------------------------------------------------------
@@ -563,6 +563,18 @@ class _Assembler:
             return []  # a code or an id ("SSLv2", "fR7dXVXy3S")
         if w[:1].isdigit() or (w[:1].isupper() and re.match(r"[A-ZÄÖÜ]+\d", w)):
             # a number: "18Jährige", "1990erJahren", "G8Staaten"
+            m = re.fullmatch(r"(\d+)([^\W\d_]{1,4})", w)
+            if m and before_hyphen and nxt[:1].isupper() and m.group(2) in unit_surfaces() and at(m.end(1)):
+                # a number and a unit symbol before a hyphen: "10km-Lauf" for "10-km-Lauf" (a compound
+                # that holds a figure is hyphenated throughout: "400-m-Lauf", "5-kg-Sack", "100-PS-Motor";
+                # fresh3 dev wn76253)
+                return [(m.end(1), "-")]
+            m = re.fullmatch(r"([A-ZÄÖÜ]+\d+)([a-zäöüß]{3,})", w)
+            if m and (lex.get(m.group(2)) or -99.0) >= -14.0 and at(m.end(1)):
+                # a formula or a code glued to a lowercase word of the lexicon: "CO2neutral" for
+                # "CO2-neutral" ("CO2-arm", "H2-haltig"; German glues no lowercase word to a code,
+                # fresh3 dev wn51339)
+                return [(m.end(1), "-")]
             m = self._NUM_CAP.search(w)
             if m and not self._CAMEL.search(w, m.end() + 1):
                 if self._glues_numbers(w):
@@ -632,8 +644,13 @@ class _Assembler:
                     continue  # a second half German glues on: "albanischstämmigen"
                 # (the first half a word of the lexicon above its stray forms of web text: "gutsch"
                 # -16.5 made "gutsch-rieben" of "gutschrieben", earlier-runs dev sample gnad796)
-                if len(left) >= 5 and max(_lexprob(left) or -99.0, lex.get(left + "e") or -99.0) >= -16.0 \
-                        and (lex.get(right) or -99.0) >= -16.0:
+                if len(left) >= 5 and (lex.get(right) or -99.0) >= -16.0 and (
+                        max(_lexprob(left) or -99.0, lex.get(left + "e") or -99.0) >= -16.0
+                        or (left.endswith("isch") and at(m.start())
+                            and any(lex.get(left + e) is not None for e in ("e", "en", "er")))):
+                    # (an adjective in -isch the lexicon knows only in rare inflected forms,
+                    # "salafistische" -17.0, where a line was appended: "salafistisch-terroristische",
+                    # fresh3 dev wn80411; the ending -isch is an adjective's, not a stray web form's)
                     return [(m.start(), "-")]
             return []
         # (the plural "s" of an abbreviation is no cut: "KonkurrenzEVUs")
