@@ -383,7 +383,7 @@ def germeval_dev_docs(nlp_info):
     from pipeline.evaluate.model import GERMEVAL_DEV, pipeline_docs, read_germeval_held_out
 
     snippets = ["Wulffs Hochzeitsfeier", "Stanleys Geburtsdatum", "Matthew Williams Liebeskummer",
-                "Ernest Wolf-Gazo )", "Kaiser Franz Joseph"]
+                "Ernest Wolf-Gazo )", "Kaiser Franz Joseph", "Dokumentation Matto Grosso"]
     sents = read_germeval_held_out(DATA / GERMEVAL_DEV)
     found = {s: next(x for x in sents if s in x["text"]) for s in snippets}
     nlp, _ = nlp_info
@@ -428,6 +428,15 @@ def test_kaiser_is_a_title(nlp_info, germeval_dev_docs):
     assert ("Franz Joseph", "PER") in got and ("Kaiser Franz Joseph", "PER") not in got
     titles = nlp_info[0].get_pipe("presseschau_ner_rules").titles - {"kaiser"}
     assert ("Kaiser Franz Joseph", "PER") in ents_with(nlp_info, doc, titles=titles)
+
+
+def test_work_nouns_make_a_person_span_a_work(nlp_info, germeval_dev_docs):
+    """'Dokumentation [Matto Grosso]': a noun of works before a PER span without a listed first
+    name makes it MISC (ner_rules.json appositive_heads, session 13; gold MISC)."""
+    doc, gold = germeval_dev_docs["Dokumentation Matto Grosso"]
+    assert ("Matto Grosso", "MISC") in gold
+    assert ("Matto Grosso", "MISC") in ents_with(nlp_info, doc)
+    assert ("Matto Grosso", "PER") in ents_with(nlp_info, doc, apposition=False)
 
 
 def test_person_name_list_is_made_from_the_gazetteers():

@@ -37,7 +37,8 @@ component config:
   there, the name is added ("US-Institut [Stratfor]", "Zeitung „[Hürriyet]“"); a place of the
   model's gazetteer keeps its label ("Fluggesellschaft [Frankreich] nicht mehr überfliegen"), and a
   single-word PER after an organisation noun that is no listed first name or surname becomes
-  ORG ("US-Magazin [Barrons]"; session 12);
+  ORG ("US-Magazin [Barrons]"; session 12), and a PER span without a listed first name after a
+  noun of works becomes MISC ("Dokumentation [Matto Grosso]"; session 13);
 * ``institutions`` (session 9) -- a federal institution the model missed becomes ORG
   (``federal_institutions``: "Generalbundesanwaltschaft", "Bundesbildungsministeriums");
 * ``persons`` (session 10) -- a person the model missed or mislabelled: a listed first name
@@ -317,9 +318,11 @@ class NerRules:
             # ("der Fluggesellschaft [Frankreich] nicht mehr überfliegen"; session 12, Wikinews train)
             place = ent.label_ == "LOC" and ent.text in self.known_places
             # ... but a single word after an organisation noun that is no listed first name or surname
-            # is the organisation ("US-Magazin [Barrons]" PER -> ORG; session 12)
+            # is the organisation ("US-Magazin [Barrons]" PER -> ORG; session 12), and a name without a
+            # listed first name after a noun of works is the work ("Dokumentation [Matto Grosso]"; session 13)
             person = ent.label_ == "PER" and not (label == "ORG" and len(ent) == 1 and ent.text not in self.first_names
-                                                  and ent.text not in self.surnames)
+                                                  and ent.text not in self.surnames) \
+                and not (label == "MISC" and not any(t.text in self.first_names for t in ent))
             if label is None or label == ent.label_ or genitive or place or person:
                 out.append(ent)
                 continue
