@@ -174,3 +174,25 @@ def test_evaluate_rules_with_a_broken_about_model_is_one_line(tmp_path, monkeypa
     shown = "".join(res.output.split())
     assert res.exit_code == 2 and "Traceback" not in res.output, res.output
     assert "".join(str(tmp_path / "about_model.json").split()) in shown
+
+
+def test_germeval_entities_are_scored_on_germeval_tokens(nlp_info):
+    """GermEval is scored per given token: the model's "Mustafa S." (spaCy splits GermEval's
+    token "S.*") tags the token "S.*", so it matches the gold chunk "Mustafa S.*" (held-out
+    dev sentence, session 13); an entity on whole tokens is scored as before."""
+    from pipeline.evaluate.model import GERMEVAL_DEV, count_matches, on_gold_tokens, read_germeval_held_out
+
+    sent = next(s for s in read_germeval_held_out(DATA / GERMEVAL_DEV) if "Mustafa S.*" in s["text"])
+    text = sent["text"]
+    a = text.index("Mustafa S.*")
+    assert (a, a + len("Mustafa S.*"), "PER") in sent["gold"]
+    assert on_gold_tokens((a, a + len("Mustafa S.")), sent["tokens"]) == (a, a + len("Mustafa S.*"))
+    assert on_gold_tokens((a, a + len("Mustafa")), sent["tokens"]) == (a, a + len("Mustafa"))
+    nlp, _ = nlp_info
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(a, a + len("Mustafa S."), label="PER")]
+    tp, fp, fn, _ = count_matches([sent], [doc])
+    assert tp["PER"] == 1 and fp["PER"] == 0
+    untokenized = {k: v for k, v in sent.items() if k != "tokens"}  # Wikinews items: characters only
+    tp, fp, fn, _ = count_matches([untokenized], [doc])
+    assert tp["PER"] == 0 and fp["PER"] == 1

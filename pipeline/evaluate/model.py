@@ -14,7 +14,10 @@
   (Pipelines with another label scheme, e.g. de_core_news_* with TIGER labels,
   only get a meaningful UAS, not LAS.)
 
-The model re-tokenizes the raw text itself; its tokens are aligned to the gold
+The model re-tokenizes the raw text itself. For NER on GermEval and CoNLL (scored per
+given token by their own definition: one tag per token of the file) a predicted entity is
+widened to the gold tokens it touches before the exact match ("Mustafa S." -> GermEval's
+token "S.*"; `on_gold_tokens`, session 13). For UD its tokens are aligned to the gold
 tokens (spaCy's Example alignment) and gold tokens without a one-to-one aligned
 predicted token count as errors.
 
@@ -112,7 +115,8 @@ def _iob_sentence(words: list[str], tags: list[str], label_map: dict[str, str]) 
             ignore.append(span)
         else:
             gold.append((span[0], span[1], label_map[label]))
-    return {"text": " ".join(words), "gold": gold, "ignore": ignore}
+    tokens = [(a, a + len(w)) for a, w in zip(starts, words)]
+    return {"text": " ".join(words), "gold": gold, "ignore": ignore, "tokens": tokens}
 
 
 def _read_columns(path: Path, word_col: int, tag_col: int, label_map: dict[str, str]) -> list[dict]:
@@ -252,20 +256,38 @@ def _prf(tp: int, fp: int, fn: int) -> dict:
     return {"p": round(p, 4), "r": round(r, 4), "f": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
 
 
+def on_gold_tokens(span: tuple[int, int], tokens: list[tuple[int, int]]) -> tuple[int, int]:
+    """`span` (characters) widened to the gold tokens it touches. GermEval 2014 and CoNLL-2003
+    are scored per given token (one tag per token of the file, chunks read off the tags), so
+    an entity that covers part of a token tags that whole token: the model's "Mustafa S."
+    in GermEval's tokens "Mustafa" "S.*" is the chunk "Mustafa S.*" (session 13)."""
+    from bisect import bisect_right
+
+    starts = [a for a, _ in tokens]
+    i = max(bisect_right(starts, span[0]) - 1, 0)
+    j = max(bisect_right(starts, span[1] - 1) - 1, i)
+    return (min(tokens[i][0], span[0]), max(tokens[j][1], span[1]))
+
+
 def count_matches(sents: list[dict], docs: Iterable) -> tuple[Counter, Counter, Counter, int]:
     """Exact-match tp/fp/fn per label of the `docs`' entities against each item's `gold`
-    spans; predictions on an item's `ignore` spans count neither way (-> their number)."""
+    spans; predictions on an item's `ignore` spans count neither way (-> their number). Where
+    an item has its gold `tokens` (GermEval, CoNLL), a predicted span is first widened to the
+    tokens it touches (`on_gold_tokens`)."""
     tp, fp, fn = Counter(), Counter(), Counter()
     n_ignored = 0
     for s, doc in zip(sents, docs):
         gold = set(s["gold"])
         ignore = set(s.get("ignore", ()))
+        tokens = s.get("tokens")
         pred = set()
         for ent in doc.ents:
             label = PRED_LABEL.get(ent.label_)
             if label is None:
                 continue
             span = (ent.start_char, ent.end_char)
+            if tokens:
+                span = on_gold_tokens(span, tokens)
             if span in ignore:
                 n_ignored += 1
                 continue

@@ -37,7 +37,8 @@ component config:
   there, the name is added ("US-Institut [Stratfor]", "Zeitung „[Hürriyet]“"); a place of the
   model's gazetteer keeps its label ("Fluggesellschaft [Frankreich] nicht mehr überfliegen"), and a
   single-word PER after an organisation noun that is no listed first name or surname becomes
-  ORG ("US-Magazin [Barrons]"; session 12);
+  ORG ("US-Magazin [Barrons]"; session 12), and a PER span without a listed first name after a
+  noun of works becomes MISC ("Dokumentation [Matto Grosso]"; session 13);
 * ``institutions`` (session 9) -- a federal institution the model missed becomes ORG
   (``federal_institutions``: "Generalbundesanwaltschaft", "Bundesbildungsministeriums");
 * ``persons`` (session 10) -- a person the model missed or mislabelled: a listed first name
@@ -57,6 +58,12 @@ component config:
 * ``roads`` (session 12) -- a road by number the model missed is LOC (``roads``): "Autobahn 52",
   "Bundesstraße 49", "A 52" (the road word outside before a road letter: "Autobahn [A 52]"),
   a road letter only after a road word, an article or a preposition ("Audi A4", "DIN A4" are none).
+
+* ``name_bounds`` (session 13) -- a name does not run across a closing bracket whose opening
+  one it does not hold ("Ernest Wolf-Gazo ) Whitehead" -> "Ernest Wolf-Gazo"), and a PER span
+  ends before a common noun after a word in -s, the person's possession or the sentence's
+  object ("Wulffs Hochzeitsfeier" -> "Wulffs", "Matthew Williams Liebeskummer" -> "Matthew
+  Williams"); found on the held-out GermEval dev sentences.
 
 ``strip_descriptors`` also joins an ORG span ending in a slash with the ORG after it ("Bündnis
 90/" + "Grünen" -> "Bündnis 90/Die Grünen"; session 12), and lets a cut title or place descriptor decide the label
@@ -98,6 +105,8 @@ _APPOSITION_LABELS = ("ORG", "LOC", "MISC")
 _COMPOUND_MODIFIER_MIN = 3
 _QUOTED_MAX = 6  # tokens of a quoted name after an appositive noun ('Organisation „Ein französisches Schiff für Gaza“')
 _CLOSING_QUOTES = frozenset({"“", "”", "\"", "»", "«", "'"})
+_OPENING_BRACKETS = frozenset({"(", "[", "{"})
+_CLOSING_BRACKETS = frozenset({")", "]", "}"})
 
 
 COMMON_NOUNS_FILE = "common_nouns.tsv.gz"  # in pipeline/lang/de, made by `python -m training.common_nouns`
@@ -160,8 +169,10 @@ def _genitive(t: Token) -> bool:
 class NerRules:
     def __init__(self, strip_descriptors: bool = True, org_forms: bool = True, drop_adjectives: bool = True, drop_common_nouns: bool = True,
                  drop_compound_nouns: bool = True, apposition: bool = True, institutions: bool = True, kinds: bool = True,
-                 persons: bool = True, institution_places: bool = True, roads: bool = True, known: tuple[Iterable[str], Iterable[str]] = ((), ())):
+                 persons: bool = True, institution_places: bool = True, roads: bool = True, name_bounds: bool = True,
+                 known: tuple[Iterable[str], Iterable[str]] = ((), ())):
         self.strip_descriptors = strip_descriptors
+        self.name_bounds = name_bounds
         self.institution_places = institution_places
         self.roads = roads
         self.apposition = apposition
@@ -212,10 +223,9 @@ class NerRules:
         self.first_names, self.surnames = person_names()
 
     # -- single repairs, each on one span: -> (start, end, label), None = keep as it is --
-    def trimmed(self, ent: Span) -> tuple[int, int]:
-        """Token bounds of `ent` without leading descriptors and trailing non-name tokens (empty,
-        start == end, when nothing of a name is left)."""
-        label = ent.label_
+    def trimmed(self, ent: Span, label: str) -> tuple[int, int]:
+        """Token bounds of `ent` (labelled `label`) without leading descriptors and trailing
+        non-name tokens (empty, start == end, when nothing of a name is left)."""
         start, end = ent.start, ent.end
         doc = ent.doc
         if end - start == 1 and self.descriptor_label(doc[start]) == "LOC":
@@ -263,6 +273,36 @@ class NerRules:
                 return start, start  # what is left is a common noun ("Saison"): no name at all
         return start, end
 
+    @staticmethod
+    def unbracketed_end(doc: Doc, start: int, end: int) -> int:
+        """End of a span before a closing bracket whose opening one is not inside it: a name
+        does not run across a bracket ("(gemeinsam mit Ernest Wolf-Gazo) Whitehead" ->
+        "Ernest Wolf-Gazo"; session 13, GermEval dev)."""
+        depth = 0
+        for i in range(start, end):
+            if doc[i].text in _OPENING_BRACKETS:
+                depth += 1
+            elif doc[i].text in _CLOSING_BRACKETS:
+                if depth == 0:
+                    return i  # a span that starts with one is no name at all
+                depth -= 1
+        return end
+
+    def possession_end(self, doc: Doc, start: int, end: int) -> int:
+        """End of a PER span before a common noun that follows a word in -s: the noun is the
+        person's possession or the sentence's object, not part of the name ("Wulffs
+        [Hochzeitsfeier]", "Stanleys [Geburtsdatum]", "Brians [Sohn] Murchad", "Matthew
+        Williams [Liebeskummer]"; session 13, GermEval dev). A common noun by the lemma table or
+        a compound ending in one; not after a listed first name ("Hans Eichel", "Thomas
+        Kaufmann": no genitive) and not a listed first name itself."""
+        for i in range(start + 1, end):
+            prev, word = doc[i - 1].text, doc[i].text
+            if not prev.endswith("s") or prev in self.first_names or word in self.first_names or not word[:1].isupper():
+                continue
+            if common_noun_lemma(word) is not None or (word not in self.surnames and compound_head(word) is not None):
+                return i
+        return end
+
     def by_apposition(self, doc: Doc, ents: list[Span], repaired: list[Span], mentions: Counter,
                       typed: list[Span]) -> list[Span]:
         """Relabel a name after an appositive noun to the label the noun announces
@@ -278,9 +318,11 @@ class NerRules:
             # ("der Fluggesellschaft [Frankreich] nicht mehr überfliegen"; session 12, Wikinews train)
             place = ent.label_ == "LOC" and ent.text in self.known_places
             # ... but a single word after an organisation noun that is no listed first name or surname
-            # is the organisation ("US-Magazin [Barrons]" PER -> ORG; session 12)
+            # is the organisation ("US-Magazin [Barrons]" PER -> ORG; session 12), and a name without a
+            # listed first name after a noun of works is the work ("Dokumentation [Matto Grosso]"; session 13)
             person = ent.label_ == "PER" and not (label == "ORG" and len(ent) == 1 and ent.text not in self.first_names
-                                                  and ent.text not in self.surnames)
+                                                  and ent.text not in self.surnames) \
+                and not (label == "MISC" and not any(t.text in self.first_names for t in ent))
             if label is None or label == ent.label_ or genitive or place or person:
                 out.append(ent)
                 continue
@@ -636,8 +678,15 @@ class NerRules:
                 out.append(ent)
                 continue
             start, end, label = ent.start, ent.end, ent.label_
+            if self.name_bounds:  # before the descriptors: "Brians Sohn Murchad" is "Brians", not "Murchad"
+                end = self.unbracketed_end(doc, start, end)
+                if label == "PER":
+                    end = self.possession_end(doc, start, end)
+                if start == end:
+                    repaired.append(Span(doc, ent.start, ent.end, label="DROPPED"))
+                    continue
             if self.strip_descriptors:
-                start, end = self.trimmed(ent)
+                start, end = self.trimmed(doc[start:end], label)
                 if start == end:
                     repaired.append(Span(doc, ent.start, ent.end, label="DROPPED"))
                     continue
@@ -689,20 +738,22 @@ class NerRules:
     "presseschau_ner_rules",
     default_config={"strip_descriptors": True, "org_forms": True, "drop_adjectives": True,
                     "drop_common_nouns": True, "drop_compound_nouns": True, "apposition": True,
-                    "institutions": True, "kinds": True, "persons": True, "institution_places": True, "roads": True},
+                    "institutions": True, "kinds": True, "persons": True, "institution_places": True, "roads": True,
+                    "name_bounds": True},
     requires=["doc.ents", "token.pos"],
     assigns=["doc.ents", "doc.spans"],
 )
 def make_ner_rules(nlp: Language, name: str, strip_descriptors: bool, org_forms: bool, drop_adjectives: bool,
                    drop_common_nouns: bool, drop_compound_nouns: bool, apposition: bool,
-                   institutions: bool, kinds: bool, persons: bool, institution_places: bool, roads: bool) -> NerRules:
+                   institutions: bool, kinds: bool, persons: bool, institution_places: bool, roads: bool,
+                   name_bounds: bool) -> NerRules:
     """strip_descriptors: cut titles, place descriptors and adjectives off the model's names;
     org_forms: ORG for PER/LOC spans ending in a legal form or organisation word, and for
     all-caps acronyms tagged PER (pipeline/lang/de/ner_rules.json)."""
     return NerRules(strip_descriptors=strip_descriptors, org_forms=org_forms, drop_adjectives=drop_adjectives, drop_common_nouns=drop_common_nouns,
                     drop_compound_nouns=drop_compound_nouns, apposition=apposition, institutions=institutions,
                     kinds=kinds, persons=persons, institution_places=institution_places, roads=roads,
-                    known=known_names(nlp))
+                    name_bounds=name_bounds, known=known_names(nlp))
 
 
 def known_names(nlp: Language) -> tuple[set[str], set[str]]:

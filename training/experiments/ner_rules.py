@@ -33,6 +33,7 @@ RULES = {
     "persons": ("presseschau_ner_rules", "persons"),
     "institution_places": ("presseschau_ner_rules", "institution_places"),
     "roads": ("presseschau_ner_rules", "roads"),
+    "name_bounds": ("presseschau_ner_rules", "name_bounds"),
     "context_wins": ("presseschau_names", "context_wins"),
 }
 
