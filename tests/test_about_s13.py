@@ -76,6 +76,13 @@ def test_bound_noun_still_measured(nlp_model):
     assert ("1.000 PS", "Elektroauto") in _about(nlp_model, "Das Unternehmen baut ein Elektroauto mit 1.000 PS.")
 
 
+def test_oberhalb_von_hands_over_to_the_noun_before(nlp_model):
+    # `amount_phrases` "oberhalb von" (before "von", which would stop at "oberhalb") (wn43411, dev8)
+    text = ("Die Internetpräsenz des Deutschen Bundestages listet die Nebeneinkünfte der Abgeordneten in drei "
+            "Einkommensstufen auf, wobei Einkommen oberhalb von 7.000 Euro nicht genau erfasst werden.")
+    assert ("7.000 Euro", "Einkommen") in _about(nlp_model, text)
+
+
 def test_kommen_auf_measures_its_subject(nlp_model):
     # `measuring_verbs` "kommen auf"; "Lager" keeps its lemma (`lemmas.tsv`; the model: "Lage") (wn63838, dev8)
     text = 'Ein "schwarz-grünes" Lager aus CDU/CSU/Grüne käme auf 50,3 Prozent.'
