@@ -98,3 +98,24 @@ def test_kommen_auf_measures_its_subject(nlp_model):
 ])
 def test_lemma_rows(nlp_model, text, expected):
     assert expected in _about(nlp_model, text)
+
+
+_TABLE = ("Die Evangelische Volkspartei tritt erstmals seit zwölf Jahren wieder an.\n\n Wahlergebnisse 2005: \n\n"
+          "Solothurn/Lebern \nAmtei Solothurn/Lebern\nStimmberechtigte: 39611   \n\n"
+          " Freisinnig-demokratische Partei: 28.56 % Sitze 7 (2001: 35,2%;1997: 35,3%)\n"
+          "Christlichdemokratische Volkspartei: 16.58 % Sitze 4 (2001: 22,1%; 1997: 24,2%)\n")
+
+
+def test_results_table_keeps_its_heading(nlp_model):
+    # `table_headings`: the guidelines' results-table call, before the vote-share rule (wn3552, dev3)
+    got = dict(_about(nlp_model, _TABLE))
+    assert got["28.56 %"] == "Wahlergebnis" and got["16.58 %"] == "Wahlergebnis"
+
+
+def test_prose_between_heading_and_figure_ends_the_table(nlp_model):
+    # a prose line (a period, more than `prose_words` words) between: the heading does not reach the figure;
+    # without it, it does
+    tail = "Am Ende waren es 41 Prozent.\n"
+    prose = "Die Partei hat in diesem Jahr im ganzen Kanton deutlich verloren und liegt nun hinten.\n"
+    assert ("41 Prozent", "Ergebnis") in _about(nlp_model, "Ergebnisse 2005:\n\n" + tail)
+    assert ("41 Prozent", "Ergebnis") not in _about(nlp_model, "Ergebnisse 2005:\n\n" + prose + tail)

@@ -218,6 +218,11 @@ class FigureRecognizer:
         self.attribute_deps = set(ms["attribute_deps"])
         self.list_headings = set(ms["list_headings"])
         self.rank_nouns = set(ms["rank_nouns"])
+        th = ms["table_headings"]
+        self.table_heading_units = set(th["units"])
+        self.table_heading_lines = int(th["lines_before"])
+        self.table_heading_words = int(th["max_words"])
+        self.table_prose_words = int(th["prose_words"])
         self.stake_prepositions = set(ms["stakes"]["prepositions"])
         self.content_prepositions = set(ms["content_prepositions"]["words"])
         self.recipient_verbs = set(ms["content_prepositions"]["not_with_verbs"])
@@ -1063,6 +1068,33 @@ class FigureRecognizer:
                 j += 1
             if j < colon and self._measured_noun(doc[j]):
                 return doc[j]
+        return None
+
+    def _table_heading(self, doc: Doc, f: dict) -> Optional[Token]:
+        """The noun of a heading line above the figure's line (`table_headings`): a line of at most
+        `max_words` words, the first a capitalised noun, the rest capitalised or numbers (a year), that
+        ends with a colon ("Wahlergebnisse 2005:"). Up to `lines_before` non-blank lines back; a line of
+        prose (ending with a period, more than `prose_words` words) in between ends the search: the
+        figure is not in a table under that heading."""
+        text = doc.text
+        pos = text.rfind("\n", 0, doc[f["start"]].idx) + 1
+        seen = 0
+        while pos > 0 and seen < self.table_heading_lines:
+            end = pos - 1
+            pos = text.rfind("\n", 0, end) + 1
+            line = text[pos:end].strip()
+            if not line:
+                continue
+            seen += 1
+            words = line[:-1].split()
+            if line.endswith(":") and 0 < len(words) <= self.table_heading_words and words[0][:1].isupper() \
+                    and all(w[:1].isupper() or w.isdigit() for w in words):
+                at = pos + (len(text[pos:end]) - len(text[pos:end].lstrip()))
+                sp = doc.char_span(at, at + len(words[0]), alignment_mode="expand")
+                tok = sp[0] if sp is not None and len(sp) else None
+                return tok if self._measured_noun(tok) and tok.pos_ != "PROPN" else None
+            if line.endswith(".") and len(line.split()) > self.table_prose_words:
+                return None
         return None
 
     def _about_label(self, doc: Doc, f: dict) -> Optional[Token]:
@@ -2195,6 +2227,11 @@ class FigureRecognizer:
             elif ab is None and f["unit"] is None and (last := self._last_count(out)) is not None and self._elliptic_count(doc, last, f):
                 span._.about = last._.about  # "von den neun Gründungsmitgliedern sind nur noch sechs übrig"
                 span._.about_rule = "elliptic"
+            if span._.about is None and f["unit"] in self.table_heading_units and (head := self._table_heading(doc, f)) is not None:
+                # "Wahlergebnisse 2005:" above the lines "Christlichdemokratische Volkspartei: 16.58 % Sitze 4
+                # (2001: 22,1%; ...)": a results table keeps its heading (guidelines, dev3 call), before the
+                # vote-share rule that the heading's "Wahl..." would wake
+                span._.about, span._.about_rule = self.about_lemma(doc, head), "table_heading"
             if span._.about is None and f["unit"] == "%" and self._vote_context(doc, f):
                 span._.about, span._.about_rule = self.vote_about, "vote_share"
             span._.event = self.event(doc, f, about_tok)
