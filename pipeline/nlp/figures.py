@@ -214,6 +214,15 @@ class FigureRecognizer:
         self.rate_before = set(ms["rate_nouns"]["before"])
         self.rate_endings = tuple(ms["rate_nouns"]["endings"])
         self.stake_words = tuple(ms["stakes"]["words"])
+        self.relative_pronouns = set(ms["relative_pronouns"])
+        self.attribute_deps = set(ms["attribute_deps"])
+        self.list_headings = set(ms["list_headings"])
+        self.rank_nouns = set(ms["rank_nouns"])
+        th = ms["table_headings"]
+        self.table_heading_units = set(th["units"])
+        self.table_heading_lines = int(th["lines_before"])
+        self.table_heading_words = int(th["max_words"])
+        self.table_prose_words = int(th["prose_words"])
         self.stake_prepositions = set(ms["stakes"]["prepositions"])
         self.content_prepositions = set(ms["content_prepositions"]["words"])
         self.recipient_verbs = set(ms["content_prepositions"]["not_with_verbs"])
@@ -870,6 +879,8 @@ class FigureRecognizer:
             k -= 1
         if prep is None or (prep in self.bound_not_for_percent and f["unit"] == "%"):
             return None
+        if doc[k].text.lower() in self.rank_nouns:
+            return None  # "nimmt den dritten Platz mit 0,186 MW/km² ein": a rank, not what is measured
         return doc[k] if self._measured_noun(doc[k]) else None
 
     def _about_as(self, doc: Doc, f: dict) -> Optional[Token]:
@@ -1033,6 +1044,58 @@ class FigureRecognizer:
             return False
         lem = self.lemma(t)
         return lem != t.text and t.text.startswith(lem[:-1] if lem.endswith("e") else lem)
+
+    def _about_list_heading(self, doc: Doc, f: dict) -> Optional[Token]:
+        """A figure of a list after a colon whose heading announces it with a word of `list_headings`
+        ("hat für die Parteien folgende Mittelwerte ... ergeben: CDU/CSU 31 Prozent; SPD 28 Prozent"):
+        the heading's noun (dev8 annotators' call). The colon is the last one before the figure in
+        its sentence, or the end of the sentence before; adjectives between the heading word and its noun are skipped."""
+        s0 = sentence_bounds(doc, f["num"])[0]
+        colon = next((k for k in range(f["start"] - 1, s0 - 1, -1) if doc[k].text == ":"), None)
+        if colon is None:
+            # the list on a line of its own: the sentence before ends with the colon
+            k = s0 - 1
+            while k >= 0 and doc[k].is_space:
+                k -= 1
+            if k < 0 or doc[k].text != ":":
+                return None
+            colon, s0 = k, sentence_bounds(doc, k)[0]
+        for k in range(s0, colon):
+            if doc[k].text.lower() not in self.list_headings:
+                continue
+            j = k + 1
+            while j < colon and self._is_adj(doc[j]) and not self._is_noun(doc[j]):
+                j += 1
+            if j < colon and self._measured_noun(doc[j]):
+                return doc[j]
+        return None
+
+    def _table_heading(self, doc: Doc, f: dict) -> Optional[Token]:
+        """The noun of a heading line above the figure's line (`table_headings`): a line of at most
+        `max_words` words, the first a capitalised noun, the rest capitalised or numbers (a year), that
+        ends with a colon ("Wahlergebnisse 2005:"). Up to `lines_before` non-blank lines back; a line of
+        prose (ending with a period, more than `prose_words` words) in between ends the search: the
+        figure is not in a table under that heading."""
+        text = doc.text
+        pos = text.rfind("\n", 0, doc[f["start"]].idx) + 1
+        seen = 0
+        while pos > 0 and seen < self.table_heading_lines:
+            end = pos - 1
+            pos = text.rfind("\n", 0, end) + 1
+            line = text[pos:end].strip()
+            if not line:
+                continue
+            seen += 1
+            words = line[:-1].split()
+            if line.endswith(":") and 0 < len(words) <= self.table_heading_words and words[0][:1].isupper() \
+                    and all(w[:1].isupper() or w.isdigit() for w in words):
+                at = pos + (len(text[pos:end]) - len(text[pos:end].lstrip()))
+                sp = doc.char_span(at, at + len(words[0]), alignment_mode="expand")
+                tok = sp[0] if sp is not None and len(sp) else None
+                return tok if self._measured_noun(tok) and tok.pos_ != "PROPN" else None
+            if line.endswith(".") and len(line.split()) > self.table_prose_words:
+                return None
+        return None
 
     def _about_label(self, doc: Doc, f: dict) -> Optional[Token]:
         """A count that ends a "Label: N" line of a table counts the label: "Stimmberechtigte: 39611",
@@ -1397,6 +1460,9 @@ class FigureRecognizer:
                     return c.doc[c.i + 1], how + "_attribute"
                 if c.pos_ == "PRON" and c.text.lower() in self.anaphoric_pronouns:
                     return self.antecedent(c), "_pronoun"
+                rel = self._relative_antecedent(c)
+                if rel is not None:
+                    return rel, "_relative"
                 if c.pos_ == "DET":
                     # "dürfte das auf der Hallendecke lastende Gesamtgewicht rund 180 Tonnen betragen
                     # haben": the parse took the article for the subject and its noun for the object
@@ -1408,6 +1474,23 @@ class FigureRecognizer:
                 return None, how  # only "A und B": after a comma a new clause may have its own subject
             v, how = v.head, "_conj"
         return None, how
+
+    def _relative_antecedent(self, c: Token) -> Optional[Token]:
+        """A relative pronoun as the subject (`relative_pronouns`: "den Mittelfinger zeigen, der 11,1
+        Meter hoch ist"): the noun before its comma, over a verb the clause is extraposed after
+        (up to three verbs and particles). The parse hangs the relative clause on
+        any word ("sich"), so the surface decides; an article before its own noun is none ("..., der
+        Gewinn um 20 Prozent")."""
+        doc = c.doc
+        if c.text.lower() not in self.relative_pronouns or c.i < 2 or doc[c.i - 1].text != ",":
+            return None
+        if c.i + 1 < len(doc) and self._is_noun(doc[c.i + 1]):
+            return None
+        k = c.i - 2
+        while k > 0 and c.i - k <= 3 and doc[k].pos_ in ("VERB", "AUX", "PART"):
+            k -= 1  # extraposed: "den Mittelfinger zeigen, der ..."
+        n = doc[k]
+        return n if self._measured_noun(n) and n.pos_ != "PROPN" else None
 
     def antecedent(self, pron: Token) -> Optional[Token]:
         """A rough antecedent for "er/sie/es" (the model gives no gender or number): the nearest
@@ -1537,7 +1620,7 @@ class FigureRecognizer:
             subj = self.subject_of(a)[0]
             if subj is None and a.head.i != a.i:
                 subj = self.subject_of(a.head)[0]
-            return subj
+            return subj if subj is not None else self._apposed_noun(doc, f)
         if base is None or (a.text[:1].isupper() and self._is_noun(a) and not a.is_sent_start):
             return None  # "liegt in 80 Metern Tiefe": the noun of the dimension, not the adjective "tiefe"
         for k in range(j + 1, min(n, j + 9)):  # skip "und 43 Meter breite"
@@ -1547,6 +1630,18 @@ class FigureRecognizer:
             if self._is_noun(t) and not t.like_num and lookup_unit(t.text) is None and t.pos_ != "PROPN":
                 return t
         return None
+
+    def _apposed_noun(self, doc: Doc, f: dict) -> Optional[Token]:
+        """A measure in apposition to the noun before its comma ("sucht einen Mann, ca. 175 bis 180 cm
+        groß", dev9 wn69844): that noun. The phrase starts at the qualifier, or at the first number
+        of a range ("175 bis"), which the comma precedes."""
+        k = self._qualifier_start(doc, f["start"]) - 1
+        if k >= 1 and doc[k].text.lower() in self.range_links and doc[k - 1].like_num:
+            k = self._qualifier_start(doc, k - 1) - 1
+        if k < 1 or doc[k].text != ",":
+            return None
+        n = doc[k - 1]
+        return n if self._measured_noun(n) and n.pos_ != "PROPN" else None
 
     def _through_container(self, n: Token) -> Token:
         """"Die Zahl der Toten stieg auf 50" -> Tote: a container noun hands over to its genitive,
@@ -1855,7 +1950,7 @@ class FigureRecognizer:
         self.last_rule = None
         if f["unit"] in self.distance_units and self._distance(doc, f):
             return None  # "40 km von Abyei entfernt", "500 Kilometer nördlich von Moskau": a place, no measured noun
-        rules = [("label", self._about_label), ("stake", self._about_stake), ("rate", self._about_rate), ("partitive_genitive", self._about_partitive_genitive),
+        rules = [("list_heading", self._about_list_heading), ("label", self._about_label), ("stake", self._about_stake), ("rate", self._about_rate), ("partitive_genitive", self._about_partitive_genitive),
                  ("measure_noun", self._about_measure_noun)]
         rules += [("measure_adj", self._about_measure_adj), ("participle", self._about_participle),
                   ("parse", self._about_parse)] if has_ann(doc, "DEP") else []
@@ -1903,6 +1998,9 @@ class FigureRecognizer:
         nxt = _next(doc, tok.i)
         if nxt is not None and nxt.i == tok.i + 1 and self._is_noun(nxt) and self._capitalised_adjective(tok):
             tok = nxt  # "acht Gelbe Karten" (the parse: "Gelbe" a noun): the noun after the adjective is counted
+        elif nxt is not None and nxt.i == tok.i + 1 and tok.dep_ in self.attribute_deps and tok.head.i == nxt.i \
+                and self._measured_noun(nxt):
+            tok = nxt  # "an 120 Wiener Ampeln": the parse's attribute (a PROPN to the tagger) is no counted noun
         if tok.text.endswith("-") and len(tok.text) > 2:
             full = self._suspended(tok)  # "82 Ja- gegen 20 Nein-Stimmen", "sieben Baseball- und fünf Totschläger"
             if full is not None:
@@ -2129,6 +2227,11 @@ class FigureRecognizer:
             elif ab is None and f["unit"] is None and (last := self._last_count(out)) is not None and self._elliptic_count(doc, last, f):
                 span._.about = last._.about  # "von den neun Gründungsmitgliedern sind nur noch sechs übrig"
                 span._.about_rule = "elliptic"
+            if span._.about is None and f["unit"] in self.table_heading_units and (head := self._table_heading(doc, f)) is not None:
+                # "Wahlergebnisse 2005:" above the lines "Christlichdemokratische Volkspartei: 16.58 % Sitze 4
+                # (2001: 22,1%; ...)": a results table keeps its heading (guidelines, dev3 call), before the
+                # vote-share rule that the heading's "Wahl..." would wake
+                span._.about, span._.about_rule = self.about_lemma(doc, head), "table_heading"
             if span._.about is None and f["unit"] == "%" and self._vote_context(doc, f):
                 span._.about, span._.about_rule = self.vote_about, "vote_share"
             span._.event = self.event(doc, f, about_tok)
