@@ -644,6 +644,8 @@ class DateRecognizer:
         # year words beside "Jahr" ("das abgelaufene Geschäftsjahr"): relative_units with unit year
         FISC = _alt(_cap(w) for w, u in self.rel_units.items() if u == "year" and not w.startswith("jahr"))
         MOD2 = MOD.replace("?P<mod>", "?:")
+        # parts of the day as nouns, for "am Nachmittag des 7. Dezember 2009" (one span)
+        DPN = _alt(_cap(w) for w, kind in self.day_parts.items() if kind == "noun")
         MNOUN = f"(?P<mnoun>{_alt(self.month_nouns)})"  # "für den Monat Juli"
         MPART = f"(?P<mpart>{_alt(self.month_part_phrases)})"  # "in den ersten Tagen des Juni"
         # the date tail of "numeric" (a weekday before it optional): "Donnerstag, 05.05.2005"
@@ -666,6 +668,9 @@ class DateRecognizer:
             # "kommenden Montag, den 9. Januar": a relative modifier before a weekday and date is inside;
             # a part of the day glued to the weekday too: "Sonntagmorgen, dem 22. Januar"
             ("dmy", f"{B}(?:(?P<dmod>{_alt(_both(self.deictic_mods))})\\s+|{MOD}\\s+(?={WDX}))?(?:{WD}{DP},?\\s+(?:(?:{ART})\\s+)?)?{DAY}\\s*{MON}(?:\\s+{YEAR})?", 4),
+            # "am Nachmittag des 7. Dezember 2009", "am Abend des 29. Juni": the part of the day is inside,
+            # the value the day's (dev7, dev8, dev9 gold: TimeML's one TIMEX for "the morning of January 17")
+            ("dmy", f"{B}(?P<dpart>{DPN})\\s+des\\s+{DAY}\\s*{MON}(?:\\s+{YEAR})?", 4),
             ("day_list", f"{B}{DAY}(?=\\s*{LINK}\\s*(?:0?[1-9]|[12]\\d|3[01])\\.\\s*{MON2})", 4),
             # "am ersten Oktober", "zum dritten März 2010": a written-out ordinal day (HeidelTime's German day words)
             ("dmy", f"{B}(?P<oday>{ORDW})\\s+{MON}(?:\\s+{YEAR})?", 4),
