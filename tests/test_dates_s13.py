@@ -83,6 +83,17 @@ def test_decade_as_a_dative_noun(nlp):
     assert dates_of(nlp, text, "2005-06-17") == [("Neunzigern", "199", "date")]
 
 
+# 6. "diesjährige(n)" alone is the publication year (dates.json "deictic_year_adjectives"); dev8, dev9 gold
+@pytest.mark.parametrize("text,published,expected", [
+    ("Der diesjährige Kurator Mohammed Amjahid hat internationale Gäste eingeladen.", "2018-03-17",
+     ("diesjährige", "2018", "date")),  # wn82340 (dev8)
+    ("Im Vorfeld der diesjährigen Veranstaltung hatten Rihanna und Pink einen Auftritt abgesagt.", "2019-09-29",
+     ("diesjährigen", "2019", "date")),  # wn83589 (dev9)
+])
+def test_this_years_adjective(nlp, text, published, expected):
+    assert expected in dates_of(nlp, text, published)
+
+
 # 7. "heutigen" before the act of one day (dates.json "deictic_adjective_nouns": zusammenkunft, rücktritt,
 # verlegung); dev8, dev9 gold; "im heutigen Deutschland" stays "nowadays"
 @pytest.mark.parametrize("text,published,expected", [

@@ -577,6 +577,7 @@ class DateRecognizer:
         self.near_anaphoric_this_year = set(d["anaphoric_near"]["this_year_modifiers"])
         self.tense_detector = TenseDetector(self._lemma, self._lemma_table)
         self.parse_tense_kinds = set(d["tense"]["parse_tense_kinds"])
+        self.deictic_year_adjs = dict(d["deictic_year_adjectives"])
         self.month_nouns = list(d["month_nouns"])
         self.month_part_phrases = list(d["month_part_phrases"])
         self.decade_dative_after = list(d["decade_dative_after"])
@@ -652,6 +653,7 @@ class DateRecognizer:
         NUM_TAIL = f"(?:{WD},?\\s+(?:(?:{ART})\\s+)?)?(?P<day>0?[1-9]|[12]\\d|3[01])\\.(?P<month>0?[1-9]|1[0-2])\\."
         # "15.-18.03.2018": a day before a range dash and a full numeric date (two DATEs, dev8 gold)
         NUM_RANGE_DAY = "(?<![\\d.])(?P<day>0?[1-9]|[12]\\d|3[01])\\.(?=\\s?[-–]\\s?(?:0?[1-9]|[12]\\d|3[01])\\.(?P<month>0?[1-9]|1[0-2])\\.(?P<year>\\d{4})(?!\\d))"
+        DYADJ = f"(?P<dyadj>{_alt(_both(self.deictic_year_adjs))})(?:e|en|er|es|em)"
         ELL_LINK = _alt(self.ellipsis_links)
         ELL_PREP = _alt(self.ellipsis_preps)
         pats: list[tuple[str, str, int]] = [
@@ -737,6 +739,8 @@ class DateRecognizer:
             ("episode_day", f"{B}Tag\\s+(?P<epn>[A-ZÄÖÜ][a-zäöüß]+|\\d{{1,3}})(?=\\s+(?:{_alt(self.episode_followers)})(?![\\w-]))", 2),
             ("deictic", f"{B}(?P<deic>{_alt(w for d in self.deictic for w in ([d] if d in self.deictic_lowercase_only else [d, _cap(d)]))}){E}{DP2}", 2),
             ("deictic_year", f"{B}(?P<dyear>{_alt(_both(self.deictic_years))}){E}", 2),
+            # "Die diesjährige Leipziger Buchmesse": the adjective alone is the year (dev8, dev9 gold)
+            ("deictic_year", f"{B}{DYADJ}{E}", 2),
             # "in der Woche vor dem Absturz", "In der Nacht vor dem Brand": the unit before/after the date
             # the text named last, the event inside the span (dev5, dev9 gold)
             ("event_anchored", f"{B}(?P<evh>{_alt(_cap(w) for w in self.event_anchor_heads)})\\s+(?P<evdir>{_alt(self.event_anchor_dirs)})\\s+(?:{_alt(self.event_articles)})\\s+[A-ZÄÖÜ][a-zäöüß]+{E}", 2),
@@ -758,7 +762,7 @@ class DateRecognizer:
             "part_rel": part_gate, "rel": "Jahr|Monat|Woche|Tag|" + DAYP + "|" + FISC, "deictic_adj": _alt(_both(self.deictic_mods)), "period_duration": _alt(_cap(w) for w in self.period_durs), "holiday_weekend": _alt(_cap(w) for w in self.holiday_weekends), "rel_comp": _alt(_cap(w) for w in self.rel_comp),
             "jahr_year": "Jahr", "new_year": "Jahr", "decade": r"\d-?er|ziger|ßiger", "calweek": KW, "century": r"Jahrhundert|Jh\.", "bc_year": r"v\.\s?Chr\.",
             "weekday": _alt(_cap(w) for w in self.weekdays), "weekday_week": WEEK, "deictic": "eute|estern|orgen", "episode_day": "Tag",
-            "deictic_year": _alt(_both(self.deictic_years)),
+            "deictic_year": _alt(_both(list(self.deictic_years) + list(self.deictic_year_adjs))),
             "event_anchored": f"\\s(?:{_alt(self.event_anchor_dirs)})\\s",
             "holiday": holiday_gate, "national_day": _alt(_cap(w) for w in self.national_day_words), "clock_duration": r"\d:\d\d:\d",
         }
@@ -1278,8 +1282,11 @@ class DateRecognizer:
         if k == "new_year":
             r = ref if self.mode == "narrative" and ref is not None else anchor
             return None if r is None else iso_year(r.year + (0 if r.month <= self.new_year_until else 1))
-        if k == "deictic_year":  # "heuer": the publication year
-            return None if anchor is None else iso_year(anchor.year + self.deictic_years[g["dyear"].lower()])
+        if k == "deictic_year":  # "heuer", "diesjährige": the publication year
+            if anchor is None:
+                return None
+            off = self.deictic_years[g["dyear"].lower()] if g.get("dyear") else self.deictic_year_adjs[g["dyadj"].lower()]
+            return iso_year(anchor.year + off)
         if k == "event_anchored":  # "in der Woche vor dem Absturz": from the date the text named last
             unit = self.rel_units.get(g["evh"].lower(), "day")
             # "In der Nacht vor dem Brand": a night counts from the day the text named last, not from a
