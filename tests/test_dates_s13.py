@@ -212,3 +212,20 @@ def test_next_day_without_an_anchor(nlp):
     assert dates_of(nlp, text, "2013-03-31") == [("nächsten Tag", None, "date")]
     assert dates_of(nlp, "Im Laufe des Tages wurden die weiteren Steine verlegt.", "2019-07-12") == [
         ("Laufe des Tages", "2019-07-12", "date")]  # wn83285 (dev8)
+
+
+# 17. guards from the coverage sweep over the unlabelled train text (each a first version that broke the sentence):
+# a day before "des Jahres" keeps its day ("2. April des Jahres" one span, not the month); an event-anchored span
+# needs its article in the pattern, so that "gestern Abend" keeps its DATE; "hat ... verhaftet" (an inseparable
+# prefix: dates.json "inseparable_prefixes") stays a perfect
+@pytest.mark.parametrize("text,published,expected", [
+    ("Schließlich hatte das Verfassungsgericht die Neuwahlen vom 2. April des Jahres für nichtig erklärt und "
+     "Neuwahlen binnen 60 Tagen empfohlen.", "2006-05-21", ("2. April des Jahres", "2006-04-02", "date")),  # wn27206
+    ("Unmittelbar nach der Niederlage der argentinischen Nationalmannschaft bei der Fußball-Weltmeisterschaft in "
+     "Deutschland ist der argentinische Nationaltrainer José Pekerman gestern Abend nach dem Spiel zurückgetreten.",
+     "2006-07-01", ("gestern Abend", "2006-06-30", "date")),  # wn29373
+    ("Gut drei Monate später hat die Polizei am Montag einen 38-jährigen Mann türkischer Staatsangehörigkeit "
+     "verhaftet.", "2006-04-07", ("Montag", "2006-04-03", "date")),  # wn25051
+])
+def test_sweep_guards(nlp, text, published, expected):
+    assert expected in dates_of(nlp, text, published)

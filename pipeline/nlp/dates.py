@@ -70,6 +70,13 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in ws)
 
 
+def _after(words: Iterable[str]) -> str:
+    """A look-behind for one of `words` and a space before a match ("in den [Neunzigern]"), one fixed-width
+    look-behind per word (Python's look-behinds have a fixed width); in the pattern, not a later check, so that
+    a long candidate it refuses ("gestern [Abend nach dem Spiel]") cannot hide a shorter one."""
+    return "(?:" + "|".join(f"(?<=(?<![\\w-]){re.escape(w)}\\s)" for w in words) + ")"
+
+
 def _cap(w: str) -> str:
     return w[:1].upper() + w[1:]
 
@@ -285,6 +292,7 @@ class TenseDetector:
         self.modal_future = set(d["modal_future"])
         self.present_modals = set(d["present_modals"])
         self.ge_prefixes = tuple(d["ge_prefixes"])
+        self.inseparable_prefixes = tuple(d["inseparable_prefixes"])
         self.modal_past = set(d["modal_preterite"])
         strong = set(d["strong_preterite"])
         self.strong = strong | {w + "en" for w in strong} | {w + "n" for w in strong if w.endswith("e")}
@@ -331,8 +339,10 @@ class TenseDetector:
         m = re.match(r"^(.+?)(?:te|ten|test|tet)$", w)
         if m:
             lemma = self.lemma_fn(t).lower()
-            if lemma.endswith("en") and w in (lemma[:-2] + "et", lemma[:-2] + "est"):
-                return False  # "startet", "arbeitet": the present of a stem in -t ("starten"), not "startete" (dev8 wn4895)
+            if lemma.endswith("en") and w in (lemma[:-2] + "et", lemma[:-2] + "est") and not w.startswith(self.inseparable_prefixes):
+                # "startet", "arbeitet": the present of a stem in -t ("starten"), not "startete" (dev8 wn4895); with an
+                # inseparable prefix the form is also the participle ("hat ... verhaftet"), which stays a past cue
+                return False
             if lemma != w and lemma.endswith("n") and lemma.startswith(m.group(1)[: max(2, len(m.group(1)) - 1)]):
                 return True
         return False
@@ -684,6 +694,7 @@ class DateRecognizer:
             # "für den Monat Juli", "In den ersten Tagen des Juni", "im Juli des Jahres" (the year the
             # tense gives, as for the month alone): one span each (dev8, dev9 gold)
             ("month", f"{B}(?:{MPART}\\s+des\\s+|{MNOUN}\\s+){MON}(?:\\s+{YEAR})?", 3),
+            ("dmy", f"{B}{DAY}\\s*{MON}\\s+(?P<ofjahr>des\\s+Jahres)(?![\\w-]|\\s+(?:1\\d{{3}}|20\\d{{2}}))", 4),  # "am 2. April des Jahres"
             ("month", f"{B}{MON}\\s+(?P<ofjahr>des\\s+Jahres)(?![\\w-]|\\s+(?:1\\d{{3}}|20\\d{{2}}))", 3),
             ("season", f"{B}(?:{PART}\\s+(?:des\\s+)?)?(?:{MOD}\\s+)?{SEAS}(?:\\s+{YEAR})?", 3),
             ("season", f"{B}(?:{PART}\\s+(?:des\\s+)?)?{SEAS}(?:\\s+des)?{OFYEAR}", 3),
@@ -723,7 +734,7 @@ class DateRecognizer:
             # "in den 1970-ern und 1980-ern" (wn36397, dev7): the dative plural alone is the decade
             ("decade", f"{B}(?:{PART}\\s+der\\s+)?{PADJ}(?:(?P<dec4>1\\d\\d0|20\\d0)-?er(?:\\s*-?\\s*Jahren?|\\s*-?\\s*Jahre|n)?|(?P<dec2>[1-9]0)-?er\\s*-?\\s*Jahren?|(?P<dec2b>[1-9]0)er-Jahren?|{DECW})(?![\\w])(?:\\s+des\\s+(?P<dcent>\\d{{1,2}})\\.\\s*Jahrhunderts{E})?", 3),
             # "in den Neunzigern" (dev9 gold): the decade word as a dative plural noun, after "den" only
-            ("decade", f"{B}{PADJ}(?P<decw>{_alt(_cap(w) for w in self.decade_words)})(?P<decdat>n){E}", 3),
+            ("decade", f"{_after(self.decade_dative_after)}{PADJ}(?P<decw>{_alt(_cap(w) for w in self.decade_words)})(?P<decdat>n){E}", 3),
             ("century", f"{B}(?:{PART}\\s+des\\s+)?{PADJ}(?P<cent>\\d{{1,2}})\\.\\s*(?:Jahrhunderts?|Jh\\.)(?P<bc>\\s+v\\.\\s?Chr\\.)?{E}", 3),
             # "aus dem zwölften Jahrhundert": a written-out ordinal century
             ("century", f"{B}(?:{PART}\\s+des\\s+)?{PADJ}(?P<centw>{ORDW})\\s+Jahrhunderts?(?P<bc>\\s+v\\.\\s?Chr\\.)?{E}", 3),
@@ -743,7 +754,7 @@ class DateRecognizer:
             ("deictic_year", f"{B}{DYADJ}{E}", 2),
             # "in der Woche vor dem Absturz", "In der Nacht vor dem Brand": the unit before/after the date
             # the text named last, the event inside the span (dev5, dev9 gold)
-            ("event_anchored", f"{B}(?P<evh>{_alt(_cap(w) for w in self.event_anchor_heads)})\\s+(?P<evdir>{_alt(self.event_anchor_dirs)})\\s+(?:{_alt(self.event_articles)})\\s+[A-ZÄÖÜ][a-zäöüß]+{E}", 2),
+            ("event_anchored", f"{_after(_both(self.event_articles_before))}(?P<evh>{_alt(_cap(w) for w in self.event_anchor_heads)})\\s+(?P<evdir>{_alt(self.event_anchor_dirs)})\\s+(?:{_alt(self.event_articles)})\\s+[A-ZÄÖÜ][a-zäöüß]+{E}", 2),
             ("holiday", f"{B}(?P<hol>{holiday_gate}){E}(?:\\s+{YEAR4})?", 2),
             # "den Nationalfeiertag": a country's national day, the country the article names most
             ("national_day", f"{B}(?P<nday>{_alt(_cap(w) for w in self.national_day_words)}){E}", 2),
@@ -846,10 +857,6 @@ class DateRecognizer:
         if m.kind == "month" and g.get("mod") and not g.get("year"):
             # "Der letzte November mit vergleichbaren Zahlen": after an article a generic month, no date
             return p1 not in self.generic_month_articles
-        if m.kind == "decade" and g.get("decdat"):
-            return p1 in self.decade_dative_after  # "in den Neunzigern"; "mit Mitte Achtzigern" is no decade
-        if m.kind == "event_anchored":
-            return p1 in self.event_articles_before  # "in der Woche vor dem Absturz", not "Einen Tag vor der Abstimmung"
         if m.kind == "month" and not g.get("year") and not g.get("part") and not g.get("early") and not g.get("ofmod") \
                 and not g.get("mod") and not g.get("mnoun") and not g.get("mpart") and not g.get("ofjahr"):
             nxt_text = self._text[m.end: m.end + 30]
