@@ -226,6 +226,10 @@ def test_next_day_without_an_anchor(nlp):
      "2006-07-01", ("gestern Abend", "2006-06-30", "date")),  # wn29373
     ("Gut drei Monate später hat die Polizei am Montag einen 38-jährigen Mann türkischer Staatsangehörigkeit "
      "verhaftet.", "2006-04-07", ("Montag", "2006-04-03", "date")),  # wn25051
+    # "wird erwartet" is a passive, no preterite: the summit is the coming one
+    ("Es wird erwartet, dass die Verabschiedung des Haushalts auf dem nächsten Gipfeltreffen der EU-Regierungschefs "
+     "eine Rolle spielt, das am 16. und 17. Dezember in Brüssel stattfindet.", "2010-11-16",
+     ("17. Dezember", "2010-12-17", "date")),  # wn64651
 ])
 def test_sweep_guards(nlp, text, published, expected):
     assert expected in dates_of(nlp, text, published)

@@ -305,7 +305,7 @@ class TenseDetector:
     def _participle(self, t: Token) -> bool:
         if t.has_morph() and "Part" in t.morph.get("VerbForm"):
             return True
-        if not (self._PARTICIPLE.match(t.text) and t.text.islower()):
+        if not ((self._PARTICIPLE.match(t.text) or self._prefix_participle(t)) and t.text.islower()):
             return False
         prefix = next((p for p in self.ge_prefixes if t.text.startswith(p)), None)
         if prefix is not None and not self._PARTICIPLE.match(t.text[len(prefix):]):
@@ -316,6 +316,16 @@ class TenseDetector:
         # Massenveranstaltung mit über hundert bunt geschmückten Festwagen" (dev4 wn50115: "heute" nowadays)
         return not attributive_before_noun(t, self.attributive_endings, lambda nxt: nxt.is_alpha and nxt.text[:1].isupper()
                                            and nxt.pos_ in ("NOUN", "PROPN", ""))
+
+    def _prefix_participle(self, t: Token) -> bool:
+        """A participle without "ge-" of a verb with an inseparable prefix ("verhaftet", "erwartet", "besucht":
+        dates.json tense.inseparable_prefixes): the lemma's stem + "t"/"et". The form is also the present's
+        third person; only a perfect or passive auxiliary beside it makes it a tense cue."""
+        w = t.text
+        if not (w.islower() and w.endswith("t") and w.startswith(self.inseparable_prefixes)):
+            return False
+        lemma = self.lemma_fn(t).lower()
+        return lemma != w and lemma.endswith("en") and w in (lemma[:-2] + "t", lemma[:-2] + "et")
 
     def _infinitive(self, t: Token) -> bool:
         if t.has_morph() and t.morph.get("VerbForm"):
@@ -339,9 +349,9 @@ class TenseDetector:
         m = re.match(r"^(.+?)(?:te|ten|test|tet)$", w)
         if m:
             lemma = self.lemma_fn(t).lower()
-            if lemma.endswith("en") and w in (lemma[:-2] + "et", lemma[:-2] + "est") and not w.startswith(self.inseparable_prefixes):
+            if lemma.endswith("en") and w in (lemma[:-2] + "et", lemma[:-2] + "est"):
                 # "startet", "arbeitet": the present of a stem in -t ("starten"), not "startete" (dev8 wn4895); with an
-                # inseparable prefix the form is also the participle ("hat ... verhaftet"), which stays a past cue
+                # inseparable prefix also the participle ("hat ... verhaftet": `_participle` makes it a perfect)
                 return False
             if lemma != w and lemma.endswith("n") and lemma.startswith(m.group(1)[: max(2, len(m.group(1)) - 1)]):
                 return True

@@ -1798,7 +1798,10 @@ class FigureRecognizer:
             self._tense = TenseDetector(lambda t: (self._table() or {}).get(t.text, t.text), self._table)
         s0, s1 = sentence_bounds(doc, i)
         c0, c1 = clause_bounds(doc, i, i + 1, s0, s1)
-        return self._tense.tense(list(doc[c0:c1]), i) == "past"
+        # a form that is also an infinitive is no cue here ("dass Autos in 15 bis 20 Jahren zur Marktreife gelangen":
+        # "gelangen" is the strong preterite of "gelingen" too, gnad581)
+        clause = [t for t in doc[c0:c1] if not (t.text.endswith("en") and self._tense._is_infinitive(t.text))]
+        return self._tense.tense(clause, i) == "past"
 
     def anchored_value(self, doc: Doc, f: dict, sign: int, new_dates: list) -> Optional[str]:
         """Value of "drei Tage später" / "zwei Jahre zuvor": the last calendar date before it in
