@@ -235,7 +235,8 @@ def test_next_morning_counts_from_the_day_named_last(nlp_model):
             "danach ihre Geiseln unverletzt frei.\n\nNachdem am nächsten Morgen gegen 10.15 Uhr der Fluchtwagen von "
             "Passanten entdeckt wurde, wurde Michael Heckhoff von einem Spezialeinsatzkommando festgenommen.")
     got = model_dates(nlp_model, text, "2009-12-02")
-    assert ("28. November", "2009-11-28") in got and ("nächsten Morgen", "2009-11-29") in got
+    # session 13: the part of the day is inside the span (dev7-dev9 gold; dev's gold puts it outside: open)
+    assert ("Morgen des 28. November", "2009-11-28") in got and ("nächsten Morgen", "2009-11-29") in got
 
 
 @pytest.mark.parametrize("published,text,expected", [

@@ -47,11 +47,13 @@ def test_money_per_unit_stays_money(nlp, text, expected):
 
 
 @pytest.mark.parametrize("published,text,expected", [
-    # wn80622: a geological time is a duration, never the year 10002017
+    # wn80622: a geological time ahead is a duration, never the year 10002017
     ("2017-06-01", "2008 erklärte er zu einem Projekt im Bereich der Biomasse-Energie: „Was in 10 Millionen Jahren in der "
      "Erde geschah, machen wir in 10 Sekunden.“",
      [("2008", "2008", "date"), ("10 Millionen Jahren", "P10000000Y", "duration"), ("10 Sekunden", "PT10S", "duration")]),
-    ("2017-06-01", "Die Erde entstand vor 4,5 Milliarden Jahren.", [("4,5 Milliarden Jahren", "P4500000000Y", "duration")]),
+    # "vor" + years beyond four digits is a year before 1 AD (session 13: dev7 wn37353 "vor etwa 4,5 Milliarden Jahren"
+    # -> -4499997993, dev8 wn64137 "vor 30.000 Jahren" -> -27990), no duration; "in" + such years stays one (above)
+    ("2017-06-01", "Die Erde entstand vor 4,5 Milliarden Jahren.", [("4,5 Milliarden Jahren", "-4499997983", "date")]),
     # a year-like count of years is a count, not the year 2000; BC years are astronomical (-0483 = 484 v. Chr.)
     ("2017-06-01", "Vor 2000 Jahren lebten hier Römer.", [("2000 Jahren", "0017", "date")]),
     ("2017-06-01", "Die Stadt wurde vor 2500 Jahren gegründet.", [("2500 Jahren", "-0483", "date")]),

@@ -70,6 +70,13 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in ws)
 
 
+def _after(words: Iterable[str]) -> str:
+    """A look-behind for one of `words` and a space before a match ("in den [Neunzigern]"), one fixed-width
+    look-behind per word (Python's look-behinds have a fixed width); in the pattern, not a later check, so that
+    a long candidate it refuses ("gestern [Abend nach dem Spiel]") cannot hide a shorter one."""
+    return "(?:" + "|".join(f"(?<=(?<![\\w-]){re.escape(w)}\\s)" for w in words) + ")"
+
+
 def _cap(w: str) -> str:
     return w[:1].upper() + w[1:]
 
@@ -91,6 +98,8 @@ HISTORY_MIN_DATES = 2
 _YEAR_TOKEN = re.compile(r"^(1\d{3}|20\d{2})$")
 _NUM_RANGE = re.compile(r"^(\d{1,4}\.?)([/–-])(\d{1,4}\.?)$")
 _ORDINAL_PERIOD = re.compile(r"^\d+\.$")
+# "15.-18.03.2018" (dev8 wn82340): a first day, a dash and a whole numeric date in one token, two DATEs
+_NUMERIC_DAY_RANGE = re.compile(r"^(\d{1,2}\.)([-–])(\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?)$")
 _NUM_UNIT_GLUED = re.compile(r"^(\d+(?:,\d+)?)([A-Za-z]{2,4})$")  # "1eV" (the tokenizer splits only the units it knows)
 _SEMICOLON_JOINED = re.compile(r"^\d[\d.,]*%?;\d[\d.,]*%?$")  # "35,2%;1997" (no space after the semicolon)
 _DECIMAL_PERIOD = re.compile(r"^\d+(?:[,:]\d+)+\.$")  # "1,5." "16:9." "1:1:1,5.": never an ordinal
@@ -146,6 +155,10 @@ def split_trailing_periods(doc: Doc) -> Doc:
         if ";" in text and _SEMICOLON_JOINED.match(text):
             # a results table without spaces: "35,2%;1997" -> "35,2" "%" ";" "1997"
             todo.append((t, re.findall(r"\d[\d.,]*\d|\d|[%;]", text)))
+            continue
+        dm = _NUMERIC_DAY_RANGE.match(text)
+        if dm:
+            todo.append((t, list(dm.groups())))
             continue
         rm = _NUM_RANGE.match(text)
         if rm:
@@ -277,6 +290,9 @@ class TenseDetector:
         self.future_aux = set(d["future_aux"])
         self.infinitive_marks = set(d["infinitive_marks"])
         self.modal_future = set(d["modal_future"])
+        self.present_modals = set(d["present_modals"])
+        self.ge_prefixes = tuple(d["ge_prefixes"])
+        self.inseparable_prefixes = tuple(d["inseparable_prefixes"])
         self.modal_past = set(d["modal_preterite"])
         strong = set(d["strong_preterite"])
         self.strong = strong | {w + "en" for w in strong} | {w + "n" for w in strong if w.endswith("e")}
@@ -289,12 +305,27 @@ class TenseDetector:
     def _participle(self, t: Token) -> bool:
         if t.has_morph() and "Part" in t.morph.get("VerbForm"):
             return True
-        if not (self._PARTICIPLE.match(t.text) and t.text.islower()):
+        if not ((self._PARTICIPLE.match(t.text) or self._prefix_participle(t)) and t.text.islower()):
+            return False
+        prefix = next((p for p in self.ge_prefixes if t.text.startswith(p)), None)
+        if prefix is not None and not self._PARTICIPLE.match(t.text[len(prefix):]):
+            # "entgegennehmen": the "ge" is the prefix's, the rest no participle ("entgegengenommen" is one)
+            # ("Ob Hu den Preis am 17. Dezember entgegennehmen kann, ist fraglich", dev8 wn53717)
             return False
         # an inflected participle before its noun is an adjective, no perfect: "ist der Karneval heute eine
         # Massenveranstaltung mit über hundert bunt geschmückten Festwagen" (dev4 wn50115: "heute" nowadays)
         return not attributive_before_noun(t, self.attributive_endings, lambda nxt: nxt.is_alpha and nxt.text[:1].isupper()
                                            and nxt.pos_ in ("NOUN", "PROPN", ""))
+
+    def _prefix_participle(self, t: Token) -> bool:
+        """A participle without "ge-" of a verb with an inseparable prefix ("verhaftet", "erwartet", "besucht":
+        dates.json tense.inseparable_prefixes): the lemma's stem + "t"/"et". The form is also the present's
+        third person; only a perfect or passive auxiliary beside it makes it a tense cue."""
+        w = t.text
+        if not (w.islower() and w.endswith("t") and w.startswith(self.inseparable_prefixes)):
+            return False
+        lemma = self.lemma_fn(t).lower()
+        return lemma != w and lemma.endswith("en") and w in (lemma[:-2] + "t", lemma[:-2] + "et")
 
     def _infinitive(self, t: Token) -> bool:
         if t.has_morph() and t.morph.get("VerbForm"):
@@ -318,6 +349,10 @@ class TenseDetector:
         m = re.match(r"^(.+?)(?:te|ten|test|tet)$", w)
         if m:
             lemma = self.lemma_fn(t).lower()
+            if lemma.endswith("en") and w in (lemma[:-2] + "et", lemma[:-2] + "est"):
+                # "startet", "arbeitet": the present of a stem in -t ("starten"), not "startete" (dev8 wn4895); with an
+                # inseparable prefix also the participle ("hat ... verhaftet": `_participle` makes it a perfect)
+                return False
             if lemma != w and lemma.endswith("n") and lemma.startswith(m.group(1)[: max(2, len(m.group(1)) - 1)]):
                 return True
         return False
@@ -440,6 +475,8 @@ class TenseDetector:
                 cues.append((t.i, "future"))
             elif w in self.modal_future and has_inf:
                 cues.append((t.i, "future"))
+            elif w in self.present_modals and has_inf:
+                cues.append((t.i, "present"))
             elif self._preterite(t):
                 cues.append((t.i, "past"))
             elif w in self.perfect_aux and has_part:
@@ -560,6 +597,15 @@ class DateRecognizer:
         self.near_anaphoric_this_year = set(d["anaphoric_near"]["this_year_modifiers"])
         self.tense_detector = TenseDetector(self._lemma, self._lemma_table)
         self.parse_tense_kinds = set(d["tense"]["parse_tense_kinds"])
+        self.deictic_year_adjs = dict(d["deictic_year_adjectives"])
+        self.month_nouns = list(d["month_nouns"])
+        self.month_part_phrases = list(d["month_part_phrases"])
+        self.decade_dative_after = list(d["decade_dative_after"])
+        ev = d["event_anchored"]
+        self.event_anchor_heads = list(ev["heads"])
+        self.event_anchor_dirs = dict(ev["directions"])
+        self.event_articles_before = list(ev["articles_before"])
+        self.event_articles = list(ev["event_articles"])
         self._build()
 
     # -- lemma access (model lemma if set, else lookup table) --
@@ -619,6 +665,15 @@ class DateRecognizer:
         # year words beside "Jahr" ("das abgelaufene Geschäftsjahr"): relative_units with unit year
         FISC = _alt(_cap(w) for w, u in self.rel_units.items() if u == "year" and not w.startswith("jahr"))
         MOD2 = MOD.replace("?P<mod>", "?:")
+        # parts of the day as nouns, for "am Nachmittag des 7. Dezember 2009" (one span)
+        DPN = _alt(_cap(w) for w, kind in self.day_parts.items() if kind == "noun")
+        MNOUN = f"(?P<mnoun>{_alt(self.month_nouns)})"  # "für den Monat Juli"
+        MPART = f"(?P<mpart>{_alt(self.month_part_phrases)})"  # "in den ersten Tagen des Juni"
+        # the date tail of "numeric" (a weekday before it optional): "Donnerstag, 05.05.2005"
+        NUM_TAIL = f"(?:{WD},?\\s+(?:(?:{ART})\\s+)?)?(?P<day>0?[1-9]|[12]\\d|3[01])\\.(?P<month>0?[1-9]|1[0-2])\\."
+        # "15.-18.03.2018": a day before a range dash and a full numeric date (two DATEs, dev8 gold)
+        NUM_RANGE_DAY = "(?<![\\d.])(?P<day>0?[1-9]|[12]\\d|3[01])\\.(?=\\s?[-–]\\s?(?:0?[1-9]|[12]\\d|3[01])\\.(?P<month>0?[1-9]|1[0-2])\\.(?P<year>\\d{4})(?!\\d))"
+        DYADJ = f"(?P<dyadj>{_alt(_both(self.deictic_year_adjs))})(?:e|en|er|es|em)"
         ELL_LINK = _alt(self.ellipsis_links)
         ELL_PREP = _alt(self.ellipsis_preps)
         pats: list[tuple[str, str, int]] = [
@@ -627,11 +682,17 @@ class DateRecognizer:
             ("numeric_dm", f"(?<![\\d.])(?:{WD},?\\s+(?:(?:{ART})\\s+)?)?(?P<day>0?[1-9]|[12]\\d|3[01])\\.(?P<month>0?[1-9]|1[0-2])\\.(?![\\d])", 4),
             # "am Tag zuvor", "Tags darauf", "am Abend davor": the day before/after the date named last
             ("ana_phrase", f"{B}(?P<aph>{_alt(_both(self.ana_phrase_heads))})\\s+(?P<adir>{_alt(self.ana_phrase_dirs)})(?![\\w-])", 2),
+            # "kommenden Donnerstag, 05.05.2005": a relative modifier before the weekday is inside (dev8 gold)
+            ("numeric", f"{B}{MOD}\\s+(?={WDX}){NUM_TAIL}(?P<year>\\d{{4}}|\\d{{2}})(?![\\d])", 5),
+            ("numeric", NUM_RANGE_DAY, 5),
             ("iso", "(?<![\\d-])(?P<year>\\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\\d|3[01])(?![\\d])", 5),
             # "am heutigen 8. Mai": the deictic adjective is inside the span (dev decision)
             # "kommenden Montag, den 9. Januar": a relative modifier before a weekday and date is inside;
             # a part of the day glued to the weekday too: "Sonntagmorgen, dem 22. Januar"
             ("dmy", f"{B}(?:(?P<dmod>{_alt(_both(self.deictic_mods))})\\s+|{MOD}\\s+(?={WDX}))?(?:{WD}{DP},?\\s+(?:(?:{ART})\\s+)?)?{DAY}\\s*{MON}(?:\\s+{YEAR})?", 4),
+            # "am Nachmittag des 7. Dezember 2009", "am Abend des 29. Juni": the part of the day is inside,
+            # the value the day's (dev7, dev8, dev9 gold: TimeML's one TIMEX for "the morning of January 17")
+            ("dmy", f"{B}(?P<dpart>{DPN})\\s+des\\s+{DAY}\\s*{MON}(?:\\s+{YEAR})?", 4),
             ("day_list", f"{B}{DAY}(?=\\s*{LINK}\\s*(?:0?[1-9]|[12]\\d|3[01])\\.\\s*{MON2})", 4),
             # "am ersten Oktober", "zum dritten März 2010": a written-out ordinal day (HeidelTime's German day words)
             ("dmy", f"{B}(?P<oday>{ORDW})\\s+{MON}(?:\\s+{YEAR})?", 4),
@@ -640,6 +701,11 @@ class DateRecognizer:
             # "letzten September", "im kommenden April", "vom vergangenen September": the month strictly
             # before/after publication's (HeidelTime's German rule for a relative modifier before a month)
             ("month", f"{B}{MOD}\\s+{MON}{E}", 3),
+            # "für den Monat Juli", "In den ersten Tagen des Juni", "im Juli des Jahres" (the year the
+            # tense gives, as for the month alone): one span each (dev8, dev9 gold)
+            ("month", f"{B}(?:{MPART}\\s+des\\s+|{MNOUN}\\s+){MON}(?:\\s+{YEAR})?", 3),
+            ("dmy", f"{B}{DAY}\\s*{MON}\\s+(?P<ofjahr>des\\s+Jahres)(?![\\w-]|\\s+(?:1\\d{{3}}|20\\d{{2}}))", 4),  # "am 2. April des Jahres"
+            ("month", f"{B}{MON}\\s+(?P<ofjahr>des\\s+Jahres)(?![\\w-]|\\s+(?:1\\d{{3}}|20\\d{{2}}))", 3),
             ("season", f"{B}(?:{PART}\\s+(?:des\\s+)?)?(?:{MOD}\\s+)?{SEAS}(?:\\s+{YEAR})?", 3),
             ("season", f"{B}(?:{PART}\\s+(?:des\\s+)?)?{SEAS}(?:\\s+des)?{OFYEAR}", 3),
             ("month", f"{B}(?:{PART}\\s+)?{MON}(?:\\s+des)?{OFYEAR}", 3),
@@ -676,7 +742,9 @@ class DateRecognizer:
             ("rel_comp", f"{B}(?P<comp>{_alt(_cap(w) for w in self.rel_comp)}){E}(?:\\s+{YEAR4})?", 2),
             ("jahr_year", f"{B}(?P<jahr>Jahr|Jahre|Jahres)\\s+{YEAR}", 3),
             # "in den 1970-ern und 1980-ern" (wn36397, dev7): the dative plural alone is the decade
-            ("decade", f"{B}(?:{PART}\\s+der\\s+)?{PADJ}(?:(?P<dec4>1\\d\\d0|20\\d0)-?er(?:\\s*-?\\s*Jahren?|\\s*-?\\s*Jahre|n)?|(?P<dec2>[1-9]0)-?er\\s*-?\\s*Jahren?|(?P<dec2b>[1-9]0)er-Jahren?|{DECW})(?![\\w])", 3),
+            ("decade", f"{B}(?:{PART}\\s+der\\s+)?{PADJ}(?:(?P<dec4>1\\d\\d0|20\\d0)-?er(?:\\s*-?\\s*Jahren?|\\s*-?\\s*Jahre|n)?|(?P<dec2>[1-9]0)-?er\\s*-?\\s*Jahren?|(?P<dec2b>[1-9]0)er-Jahren?|{DECW})(?![\\w])(?:\\s+des\\s+(?P<dcent>\\d{{1,2}})\\.\\s*Jahrhunderts{E})?", 3),
+            # "in den Neunzigern" (dev9 gold): the decade word as a dative plural noun, after "den" only
+            ("decade", f"{_after(self.decade_dative_after)}{PADJ}(?P<decw>{_alt(_cap(w) for w in self.decade_words)})(?P<decdat>n){E}", 3),
             ("century", f"{B}(?:{PART}\\s+des\\s+)?{PADJ}(?P<cent>\\d{{1,2}})\\.\\s*(?:Jahrhunderts?|Jh\\.)(?P<bc>\\s+v\\.\\s?Chr\\.)?{E}", 3),
             # "aus dem zwölften Jahrhundert": a written-out ordinal century
             ("century", f"{B}(?:{PART}\\s+des\\s+)?{PADJ}(?P<centw>{ORDW})\\s+Jahrhunderts?(?P<bc>\\s+v\\.\\s?Chr\\.)?{E}", 3),
@@ -692,6 +760,11 @@ class DateRecognizer:
             ("episode_day", f"{B}Tag\\s+(?P<epn>[A-ZÄÖÜ][a-zäöüß]+|\\d{{1,3}})(?=\\s+(?:{_alt(self.episode_followers)})(?![\\w-]))", 2),
             ("deictic", f"{B}(?P<deic>{_alt(w for d in self.deictic for w in ([d] if d in self.deictic_lowercase_only else [d, _cap(d)]))}){E}{DP2}", 2),
             ("deictic_year", f"{B}(?P<dyear>{_alt(_both(self.deictic_years))}){E}", 2),
+            # "Die diesjährige Leipziger Buchmesse": the adjective alone is the year (dev8, dev9 gold)
+            ("deictic_year", f"{B}{DYADJ}{E}", 2),
+            # "in der Woche vor dem Absturz", "In der Nacht vor dem Brand": the unit before/after the date
+            # the text named last, the event inside the span (dev5, dev9 gold)
+            ("event_anchored", f"{_after(_both(self.event_articles_before))}(?P<evh>{_alt(_cap(w) for w in self.event_anchor_heads)})\\s+(?P<evdir>{_alt(self.event_anchor_dirs)})\\s+(?:{_alt(self.event_articles)})\\s+[A-ZÄÖÜ][a-zäöüß]+{E}", 2),
             ("holiday", f"{B}(?P<hol>{holiday_gate}){E}(?:\\s+{YEAR4})?", 2),
             # "den Nationalfeiertag": a country's national day, the country the article names most
             ("national_day", f"{B}(?P<nday>{_alt(_cap(w) for w in self.national_day_words)}){E}", 2),
@@ -710,7 +783,8 @@ class DateRecognizer:
             "part_rel": part_gate, "rel": "Jahr|Monat|Woche|Tag|" + DAYP + "|" + FISC, "deictic_adj": _alt(_both(self.deictic_mods)), "period_duration": _alt(_cap(w) for w in self.period_durs), "holiday_weekend": _alt(_cap(w) for w in self.holiday_weekends), "rel_comp": _alt(_cap(w) for w in self.rel_comp),
             "jahr_year": "Jahr", "new_year": "Jahr", "decade": r"\d-?er|ziger|ßiger", "calweek": KW, "century": r"Jahrhundert|Jh\.", "bc_year": r"v\.\s?Chr\.",
             "weekday": _alt(_cap(w) for w in self.weekdays), "weekday_week": WEEK, "deictic": "eute|estern|orgen", "episode_day": "Tag",
-            "deictic_year": _alt(_both(self.deictic_years)),
+            "deictic_year": _alt(_both(list(self.deictic_years) + list(self.deictic_year_adjs))),
+            "event_anchored": f"\\s(?:{_alt(self.event_anchor_dirs)})\\s",
             "holiday": holiday_gate, "national_day": _alt(_cap(w) for w in self.national_day_words), "clock_duration": r"\d:\d\d:\d",
         }
         compiled = {g: re.compile(g) for g in set(gates.values())}
@@ -794,7 +868,7 @@ class DateRecognizer:
             # "Der letzte November mit vergleichbaren Zahlen": after an article a generic month, no date
             return p1 not in self.generic_month_articles
         if m.kind == "month" and not g.get("year") and not g.get("part") and not g.get("early") and not g.get("ofmod") \
-                and not g.get("mod"):
+                and not g.get("mod") and not g.get("mnoun") and not g.get("mpart") and not g.get("ofjahr"):
             nxt_text = self._text[m.end: m.end + 30]
             links = _alt(self.month_list_links)
             if re.match(f"\\s*(?:{links})\\s*[A-ZÄÖÜ][a-zäöü]+\\.?\\s+\\d{{4}}", nxt_text) and \
@@ -862,6 +936,10 @@ class DateRecognizer:
             if re.match(r"^\d{4}-\d{2}$", last_value):
                 return last_value
             return value
+        if m.kind == "rel" and not m.g.get("year") and mod in self.ana_mods and self.rel_units.get(m.g["unit"].lower()) == "year":
+            # "Bei der Landtagswahl in Hessen 2013 ..., bei der im selben Jahr stattfindenden Bundestagswahl"
+            # (dev8 wn81491): the year named just before, also a bare one that frames no text
+            return iso_year(date.year + self.ana_mods[mod])
         if m.kind == "rel" and not m.g.get("year") and kind == "jahr_year" and (m.g.get("mod") or "").lower() in self.near_anaphoric_this_year \
                 and self.rel_units.get(m.g["unit"].lower()) == "year":
             return iso_year(date.year)
@@ -1130,6 +1208,11 @@ class DateRecognizer:
                     # "in der letzten/vergangenen Nacht": the night before publication, as "gestern Abend"
                     # (dev4 wn37935, dev7 wn56998); "am nächsten Morgen" still counts from the date named last
                     return None if anchor is None else shift_period(anchor, unit, off)
+                if ref is None and mod and g["unit"].lower() in ("tag", "tages") and self.mode == "news":
+                    # "Am nächsten Tag", "An diesem Tag" before any date the text names: the day of an
+                    # event the text does not date, no value (dev9 wn75229; as dev8's "etwa vier Monate
+                    # später" without an anchor)
+                    return None
                 r = ref or anchor
                 return None if r is None else shift_period(r, unit, off)
             if mod in self.ana_mods:
@@ -1167,12 +1250,14 @@ class DateRecognizer:
                 r = m.extra["day_ref"]
             return None if r is None else shift_period(r, unit, off)
         if k == "decade":
+            # the twentieth century unless one is named: "60er Jahren des 20. Jahrhunderts" -> 196
+            cent = f"{int(g['dcent']) - 1:02d}" if g.get("dcent") else "19"
             if g.get("decw"):
-                return "19" + str(self.decade_words[g["decw"].lower()])
+                return cent + str(self.decade_words[g["decw"].lower()])
             if g.get("dec4"):
                 return g["dec4"][:3]
             d2 = g.get("dec2") or g.get("dec2b")
-            return ("19" + d2[0]) if d2 else None
+            return (cent + d2[0]) if d2 else None
         if k == "century":
             c = int(g["cent"])
             if g.get("bc"):
@@ -1214,8 +1299,17 @@ class DateRecognizer:
         if k == "new_year":
             r = ref if self.mode == "narrative" and ref is not None else anchor
             return None if r is None else iso_year(r.year + (0 if r.month <= self.new_year_until else 1))
-        if k == "deictic_year":  # "heuer": the publication year
-            return None if anchor is None else iso_year(anchor.year + self.deictic_years[g["dyear"].lower()])
+        if k == "deictic_year":  # "heuer", "diesjährige": the publication year
+            if anchor is None:
+                return None
+            off = self.deictic_years[g["dyear"].lower()] if g.get("dyear") else self.deictic_year_adjs[g["dyadj"].lower()]
+            return iso_year(anchor.year + off)
+        if k == "event_anchored":  # "in der Woche vor dem Absturz": from the date the text named last
+            unit = self.rel_units.get(g["evh"].lower(), "day")
+            # "In der Nacht vor dem Brand": a night counts from the day the text named last, not from a
+            # year or month named after it (as "am Vortag des Unglücks")
+            r = (m.extra.get("day_ref") if unit == "day" else None) or ref or anchor
+            return None if r is None else shift_period(r, unit, self.event_anchor_dirs[g["evdir"].lower()])
         if k == "holiday_weekend":
             y = self._year_value(g.get("year"), anchor)
             if y is None and base is None:
@@ -1408,8 +1502,11 @@ class DateRecognizer:
             if m.kind == "national_day" and self._prev_words(doc, span, 1)[:1] and \
                     self._prev_words(doc, span, 1)[0] in self.national_day_ahead:
                 tense = "future"  # "der bevorstehende Nationalfeiertag"
-            if m.kind == "weekday" and self._prev_words(doc, span, 1)[:1] and self._prev_words(doc, span, 1)[0] in self.since_words:
-                tense = "past"  # "Seit Donnerstag halten sie ... besetzt": the day before publication
+            if m.kind in ("weekday", "month", "dmy", "numeric_dm", "season", "holiday") and self._prev_words(doc, span, 1)[:1] \
+                    and self._prev_words(doc, span, 1)[0] in self.since_words:
+                # "Seit Donnerstag halten sie ... besetzt": the day before publication; the same for a month or
+                # a day and month ("listet seit [Anfang Juli] die Nebeneinkünfte", dev8 wn43411)
+                tense = "past"
             if self._postponed_to(doc, span, c0, c1):
                 tense = "future"  # "der Prozess wurde auf den 28. November vertagt": a later day
             if m.kind == "day_list" and m.extra.get("mon") is None:
@@ -1426,7 +1523,7 @@ class DateRecognizer:
                 value = None if episode_start is None or n is None else \
                     (episode_start + dt.timedelta(days=n - 1)).isoformat()
             else:
-                if m.kind == "rel_comp" and day_ref is not None:
+                if m.kind in ("rel_comp", "event_anchored") and day_ref is not None:
                     m.extra["day_ref"] = day_ref
                 value = self.normalise(m, anchor, tense, ref)
                 if self.mode == "news" and m.kind == "dmy" and tense != "future" and history is not None \
@@ -1473,7 +1570,8 @@ class DateRecognizer:
             spans.append(span)
             r_val = self._ref_from(value) if value and span._.date_type != "set" else None
             anniversary = m.kind == "deictic" and span.end < len(doc) and doc[span.end].text.lower() in self.ago_words
-            if r_val is not None and history is not None and anchor is not None and not anniversary:
+            restated = m.kind == "rel" and (m.g.get("mod") or "").lower() in self.ana_mods  # "im selben Jahr": no new date
+            if r_val is not None and history is not None and anchor is not None and not anniversary and not restated:
                 # ("gestern vor 75 Jahren": an anniversary, the figures component dates it)
                 history = history + [r_val.year] if r_val.year <= anchor.year - 2 else None  # None: the present came up
             if value and span._.date_type != "set" and self._ref_from(value) is not None:

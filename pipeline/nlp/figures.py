@@ -38,7 +38,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import ext as spacy_ext  # noqa: F401
-from .dates import CLAUSE_COMMAS, attributive_before_noun, clause_bounds, has_ann, is_bare_year, sentence_bounds
+from .dates import CLAUSE_COMMAS, TenseDetector, attributive_before_noun, clause_bounds, has_ann, is_bare_year, sentence_bounds
 from .normalize import fraction, lang_data, lookup_unit, multiplier, parse_anchor, parse_digits, parse_number_word, shift_period
 from .ext import DATE_SPANS, FIGURE_SPANS
 
@@ -93,6 +93,7 @@ class FigureRecognizer:
         self.about_model = None
         self.use_about_model(about_model)
         self._lemmas = lemma_table if lemma_lookup else None
+        self._tense: Optional[TenseDetector] = None  # made on first use ("in vier Tagen" in a past clause)
         self._lemma_cache: dict[tuple[str, Optional[str]], str] = {}
         q = lang_data("qualifiers.json")["qualifiers"]
         self.qualifiers = {k: v for k, v in q.items() if v}
@@ -1864,8 +1865,10 @@ class FigureRecognizer:
             n, unit = n * (10 if unit == "decade" else 100), "year"
         if unit not in ("year", "month", "week", "day"):
             return None
-        if unit == "year" and abs(anchor.year + sign * n) > 9999:
+        if unit == "year" and sign > 0 and anchor.year + n > 9999:
             return None  # "in 10 Millionen Jahren": no calendar year (ISO 8601 has four digits); a duration
+        # "vor 30.000 Jahren" (published 2010) -> -27990, "vor 12.500 Jahren" -> -10493: a year before 1 AD
+        # with more digits (ISO 8601's expanded years; dev7 and dev8 gold), not a duration
         value = shift_period(anchor, unit, sign * n)
         if named == "year" and unit != "year":
             return value[:4]  # "vor viereinhalb Jahren" (published 2006-04) -> 2001, not 2001-10
@@ -1883,6 +1886,17 @@ class FigureRecognizer:
         if low in self.ahead_words:
             return 1
         return relative_end.get(p.i) if low in self.range_links else None
+
+    def _past_clause(self, doc: Doc, i: int) -> bool:
+        """Is the clause around doc[i] in the past tense (the dates component's tense cues)?"""
+        if self._tense is None:
+            self._tense = TenseDetector(lambda t: (self._table() or {}).get(t.text, t.text), self._table)
+        s0, s1 = sentence_bounds(doc, i)
+        c0, c1 = clause_bounds(doc, i, i + 1, s0, s1)
+        # a form that is also an infinitive is no cue here ("dass Autos in 15 bis 20 Jahren zur Marktreife gelangen":
+        # "gelangen" is the strong preterite of "gelingen" too, gnad581)
+        clause = [t for t in doc[c0:c1] if not (t.text.endswith("en") and self._tense._is_infinitive(t.text))]
+        return self._tense.tense(clause, i) == "past"
 
     def anchored_value(self, doc: Doc, f: dict, sign: int, new_dates: list) -> Optional[str]:
         """Value of "drei Tage später" / "zwei Jahre zuvor": the last calendar date before it in
@@ -2138,7 +2152,11 @@ class FigureRecognizer:
                     dspan._.value = self.duration_value(f["value"], f["unit"])
                     dspan._.date_type = "set"
                 elif f["unit"] in _CALENDAR_UNITS and p is not None \
-                        and (sign := self._relative_sign(p, relative_end)) is not None:
+                        and (sign := self._relative_sign(p, relative_end)) is not None \
+                        and not (sign > 0 and p.text.lower() in self.ahead_words and self._past_clause(doc, f["start"])):
+                    # "legte in vier Tagen eine Strecke von 80 Kilometern zurück" (dev9 wn28114): "in" in a past
+                    # clause is the time something took, a duration, not a time ahead (as dev3's "Was in 10
+                    # Millionen Jahren ... geschah")
                     # "vor (knapp) sechs Jahren"; "in vier Sekunden" is a duration, not a time of day;
                     # the second member of a range shares the first's direction: "in 15 bis 20 Jahren"
                     relative_end[f["end"]] = sign
