@@ -68,6 +68,24 @@ _NUM_DEPS = {"nummod", "nk", "nmc", "amod", "det", "nummod:gov", "nummod:entity"
 _GEN_DEPS = {"ag", "pg", "nmod", "nmod:poss", "obl", "pobj"}
 
 
+# one component of an ISO 8601 duration: "P2Y", "P5M", "PT30M" (weeks aside: ISO does not combine them)
+_ONE_DURATION = re.compile(r"^P(T?)(\d+)([YMDHS])$")
+_DURATION_ORDER = ("Y", "M", "D", "TH", "TM", "TS")
+
+
+def join_durations(a: Optional[str], b: Optional[str]) -> Optional[str]:
+    """"P2Y" + "P5M" -> "P2Y5M", "PT2H" + "PT30M" -> "PT2H30M", "P1D" + "PT5H" -> "P1DT5H"; None unless each is
+    one whole-number component and b's unit is smaller than a's."""
+    ma, mb = _ONE_DURATION.match(a or ""), _ONE_DURATION.match(b or "")
+    if ma is None or mb is None:
+        return None
+    ka, kb = ma.group(1) + ma.group(3), mb.group(1) + mb.group(3)
+    if _DURATION_ORDER.index(ka) >= _DURATION_ORDER.index(kb):
+        return None
+    time_b = "" if ma.group(1) or not mb.group(1) else "T"  # the T before the first time component
+    return f"{a}{time_b}{mb.group(2)}{mb.group(3)}"
+
+
 def _prev(doc: Doc, i: int, k: int = 1) -> Optional[Token]:
     """k-th non-space token before i."""
     j = i - 1
@@ -230,6 +248,8 @@ class FigureRecognizer:
         self.definite_articles = set(ms["definite_articles"])
         self.genitive_determiners = set(ms["genitive_determiners"])
         self.range_links = {w for w in ms["range_links"] if " " not in w}  # one word: "bis", "und", "-"
+        self.duration_links = set(ms["compound_durations"]["links"])
+        self.duration_range_words = set(ms["compound_durations"]["not_after"])
         self.range_link_phrases = [w.split() for w in ms["range_links"]]  # also "bis zu"
         self.alternative_links = set(ms["alternative_links"])
         self.change_from = set(ms["change_links"]["from"])  # "von derzeit 2000 auf rund 15.000"
@@ -2270,12 +2290,31 @@ class FigureRecognizer:
                 cut = next((sp.start for sp in out if e.start < sp.start < e.end <= sp.end), None)
                 ents.append(Span(doc, e.start, cut, label=e.label_) if cut is not None else e)
             doc.ents = ents
+        new_dates = self._join_durations(doc, new_dates)
         new_dates.extend(self._sets(doc))
         if new_dates:
             old = list(doc.spans[DATE_SPANS]) if DATE_SPANS in doc.spans else []
             old = [d for d in old if not any(d.start < x.end and x.start < d.end for x in new_dates)]
             doc.spans[DATE_SPANS] = sorted(old + new_dates, key=lambda sp: (sp.start, sp.end))
         return doc
+
+    def _join_durations(self, doc: Doc, dates: list[Span]) -> list[Span]:
+        """'eine Haftstrafe von [zwei Jahren und fünf Monaten]' (dev10 wn49445 gold): two durations linked by
+        'und' (measures.json "compound_durations"), the second of a smaller unit, are one duration, P2Y5M."""
+        out: list[Span] = []
+        for d in sorted(dates, key=lambda sp: sp.start):
+            prev = out[-1] if out else None
+            if prev is not None and prev._.date_type == "duration" and d._.date_type == "duration" \
+                    and d.start == prev.end + 1 and doc[prev.end].text.lower() in self.duration_links \
+                    and not any(t.text.lower() in self.duration_range_words for t in doc[max(0, prev.start - 2): prev.start]):
+                value = join_durations(prev._.value, d._.value)
+                if value is not None:
+                    joined = Span(doc, prev.start, d.end, label="DATE")
+                    joined._.value, joined._.date_type = value, "duration"
+                    out[-1] = joined
+                    continue
+            out.append(d)
+        return out
 
     def _comparison(self, doc: Doc, i: int) -> bool:
         """Is the anchored word doc[i] ("früher", "später") a comparative ("zehn Stunden früher als
