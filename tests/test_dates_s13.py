@@ -270,6 +270,12 @@ def test_compound_duration(nlp):
     assert ("zwei Jahren und fünf Monaten", "P2Y5M", "duration") in dates_of(nlp, text, "2008-04-04")
 
 
+def test_compound_duration_of_three(nlp):
+    # a list with commas before the "und" joins whole (Bundestag wp19: "Ein Jahr, drei Monate und elf Tage, ...")
+    ds = dates_of(nlp, "Es hat ein Jahr, drei Monate und elf Tage gedauert.", "2018-10-01")
+    assert ("ein Jahr, drei Monate und elf Tage", "P1Y3M11D", "duration") in ds
+
+
 def test_duration_range_stays_two(nlp):
     # after "zwischen" the two are the ends of a range, not one sum
     ds = dates_of(nlp, "Die Haftstrafen lagen zwischen zwei Jahren und fünf Monaten.", "2008-04-04")
@@ -284,6 +290,7 @@ def test_join_durations():
     assert join_durations("P5M", "P2Y") is None  # a larger unit second: no sum
     assert join_durations("P2W", "P3D") is None  # ISO does not combine weeks
     assert join_durations("P30M", "P1Y") is None
+    assert join_durations("P1Y3M", "P11D") == "P1Y3M11D"  # a joined one takes the next smaller unit
 
 
 # 8. "halbstündlich" is a set like "stündlich" (measures.json "sets"); dev10 gold

@@ -70,19 +70,20 @@ _GEN_DEPS = {"ag", "pg", "nmod", "nmod:poss", "obl", "pobj"}
 
 # one component of an ISO 8601 duration: "P2Y", "P5M", "PT30M" (weeks aside: ISO does not combine them)
 _ONE_DURATION = re.compile(r"^P(T?)(\d+)([YMDHS])$")
+_LAST_DURATION = re.compile(r"^P(?:\d+[YMD])*T?(?:\d+[HMS])*?\d+([YMDHS])$")  # a joined one's last unit
 _DURATION_ORDER = ("Y", "M", "D", "TH", "TM", "TS")
 
 
 def join_durations(a: Optional[str], b: Optional[str]) -> Optional[str]:
-    """"P2Y" + "P5M" -> "P2Y5M", "PT2H" + "PT30M" -> "PT2H30M", "P1D" + "PT5H" -> "P1DT5H"; None unless each is
-    one whole-number component and b's unit is smaller than a's."""
-    ma, mb = _ONE_DURATION.match(a or ""), _ONE_DURATION.match(b or "")
+    """"P2Y" + "P5M" -> "P2Y5M", "PT2H" + "PT30M" -> "PT2H30M", "P1D" + "PT5H" -> "P1DT5H", "P1Y3M" + "P11D" ->
+    "P1Y3M11D"; None unless b is one whole-number component of a smaller unit than a's last one."""
+    ma, mb = _LAST_DURATION.match(a or ""), _ONE_DURATION.match(b or "")
     if ma is None or mb is None:
         return None
-    ka, kb = ma.group(1) + ma.group(3), mb.group(1) + mb.group(3)
+    ka, kb = ("T" if "T" in a else "") + ma.group(1), mb.group(1) + mb.group(3)
     if _DURATION_ORDER.index(ka) >= _DURATION_ORDER.index(kb):
         return None
-    time_b = "" if ma.group(1) or not mb.group(1) else "T"  # the T before the first time component
+    time_b = "" if "T" in a or not mb.group(1) else "T"  # the T before the first time component
     return f"{a}{time_b}{mb.group(2)}{mb.group(3)}"
 
 
@@ -2299,21 +2300,39 @@ class FigureRecognizer:
         return doc
 
     def _join_durations(self, doc: Doc, dates: list[Span]) -> list[Span]:
-        """'eine Haftstrafe von [zwei Jahren und fünf Monaten]' (dev10 wn49445 gold): two durations linked by
-        'und' (measures.json "compound_durations"), the second of a smaller unit, are one duration, P2Y5M."""
+        """'eine Haftstrafe von [zwei Jahren und fünf Monaten]' (dev10 wn49445 gold): durations in a list closed by
+        'und' (measures.json "compound_durations"; commas before it: 'ein Jahr, drei Monate und elf Tage'), each of a
+        smaller unit than the one before, are one duration, P2Y5M; a list that does not join stays as it is."""
         out: list[Span] = []
+        group: list[Span] = []
+
+        def close() -> None:
+            value = group[0]._.value if len(group) > 1 else None
+            for d in group[1:]:
+                value = join_durations(value, d._.value)
+            if value is not None and doc[group[-1].start - 1].text.lower() in self.duration_links \
+                    and not any(t.text.lower() in self.duration_range_words
+                                for t in doc[max(0, group[0].start - 2): group[0].start]):
+                joined = Span(doc, group[0].start, group[-1].end, label="DATE")
+                joined._.value, joined._.date_type = value, "duration"
+                out.append(joined)
+            else:
+                out.extend(group)
+            group.clear()
+
         for d in sorted(dates, key=lambda sp: sp.start):
-            prev = out[-1] if out else None
-            if prev is not None and prev._.date_type == "duration" and d._.date_type == "duration" \
-                    and d.start == prev.end + 1 and doc[prev.end].text.lower() in self.duration_links \
-                    and not any(t.text.lower() in self.duration_range_words for t in doc[max(0, prev.start - 2): prev.start]):
-                value = join_durations(prev._.value, d._.value)
-                if value is not None:
-                    joined = Span(doc, prev.start, d.end, label="DATE")
-                    joined._.value, joined._.date_type = value, "duration"
-                    out[-1] = joined
-                    continue
-            out.append(d)
+            if group and d._.date_type == "duration" and d.start == group[-1].end + 1 and (
+                    doc[d.start - 1].text.lower() in self.duration_links or doc[d.start - 1].text == ","):
+                group.append(d)
+                continue
+            if group:
+                close()
+            if d._.date_type == "duration":
+                group.append(d)
+            else:
+                out.append(d)
+        if group:
+            close()
         return out
 
     def _comparison(self, doc: Doc, i: int) -> bool:
