@@ -252,6 +252,16 @@ def test_bc_years_and_ranges(nlp, text, expected):
     assert all(e in ds for e in expected)
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Die Stadt wurde im Jahr 50 vor Christi Geburt gegründet.", ("Jahr 50 vor Christi Geburt", "-0049", "date")),
+    ("Das Grab stammt aus dem 5. Jahrhundert vor Christus.", ("5. Jahrhundert vor Christus", "-04", "date")),
+    ("Er lebte um 44 v.Chr. in Rom.", ("44 v.Chr.", "-0043", "date")),
+])
+def test_bc_markers_everywhere_a_year_stands(nlp, text, expected):
+    # the markers of dates.json "bc_markers" after a year, "Jahr" + year and a century alike
+    assert expected in dates_of(nlp, text, "2005-04-27")
+
+
 def test_bc_range_first_member_only_when_earlier(nlp):
     # "zwischen 20 und 400 v. Chr." would run backwards: the 20 stays no BC year
     ds = dates_of(nlp, "Funde aus der Zeit um 20 und 400 v. Chr. wurden gezeigt.", "2005-04-27")
