@@ -4,7 +4,7 @@ other rule dev sets and the unlabelled train text. Each test is on the sentence 
 from (the set and id in the comment); the language data each class uses is named in its block."""
 import pytest
 
-from figure_helpers import dates_of, make
+from figure_helpers import dates_of, figs, make
 
 
 @pytest.fixture(scope="module")
@@ -233,3 +233,97 @@ def test_next_day_without_an_anchor(nlp):
 ])
 def test_sweep_guards(nlp, text, published, expected):
     assert expected in dates_of(nlp, text, published)
+
+
+# ---- Session 13, DATE round 2: classes from the errors of dev10 (opened after its blind measurement) ----
+
+# 6. years before Christ: "vor Christus" like "v. Chr." (dates.json "bc_markers"); the first member of a range takes
+# the second's era (dates.json "bc_range_links"); dev10 gold
+@pytest.mark.parametrize("text,expected", [
+    ("In der Jungsteinzeit zwischen etwa 2500 und 2400 vor Christus hat ein Mann gelebt, dessen Skelett im Oktober "
+     "2004 in Altdorf bei Landshut entdeckt wurde.", [("2500", "-2499", "date"), ("2400 vor Christus", "-2399", "date")]),
+    ("Die Schnurkeramische Kultur währte etwa von 2800 bis 2400 vor Christus.",
+     [("2800", "-2799", "date"), ("2400 vor Christus", "-2399", "date")]),  # both wn4927 (dev10)
+    ("Die Siedlung bestand von 800 bis 450 v. Chr. am Ufer des Sees.",
+     [("800", "-0799", "date"), ("450 v. Chr.", "-0449", "date")]),
+])
+def test_bc_years_and_ranges(nlp, text, expected):
+    ds = dates_of(nlp, text, "2005-04-27")
+    assert all(e in ds for e in expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Die Stadt wurde im Jahr 50 vor Christi Geburt gegründet.", ("Jahr 50 vor Christi Geburt", "-0049", "date")),
+    ("Das Grab stammt aus dem 5. Jahrhundert vor Christus.", ("5. Jahrhundert vor Christus", "-04", "date")),
+    ("Er lebte um 44 v.Chr. in Rom.", ("44 v.Chr.", "-0043", "date")),
+])
+def test_bc_markers_everywhere_a_year_stands(nlp, text, expected):
+    # the markers of dates.json "bc_markers" after a year, "Jahr" + year and a century alike
+    assert expected in dates_of(nlp, text, "2005-04-27")
+
+
+def test_bc_range_first_member_only_when_earlier(nlp):
+    # "zwischen 20 und 400 v. Chr." would run backwards: the 20 stays no BC year
+    ds = dates_of(nlp, "Funde aus der Zeit um 20 und 400 v. Chr. wurden gezeigt.", "2005-04-27")
+    assert ("400 v. Chr.", "-0399", "date") in ds and not any(d[0] == "20" for d in ds)
+
+
+def test_bc_year_is_no_figure(nlp):
+    text = "In der Jungsteinzeit zwischen etwa 2500 und 2400 vor Christus hat ein Mann gelebt."  # wn4927 (dev10)
+    assert figs(nlp, text, "2005-04-27") == []
+
+
+# 7. two durations linked by "und", the second of a smaller unit: one duration (measures.json "compound_durations")
+def test_compound_duration(nlp):
+    text = ("Hoyzer, der seit dem 18. Mai 2007 wegen des Wettbetruges eine Haftstrafe von zwei Jahren und fünf Monaten "
+            "ohne Bewährung im Männergefängnis Berlin-Hakenfelde absitzt, wird zahlen.")  # wn49445 (dev10)
+    assert ("zwei Jahren und fünf Monaten", "P2Y5M", "duration") in dates_of(nlp, text, "2008-04-04")
+
+
+def test_compound_duration_of_three(nlp):
+    # a list with commas before the "und" joins whole (Bundestag wp19: "Ein Jahr, drei Monate und elf Tage, ...")
+    ds = dates_of(nlp, "Es hat ein Jahr, drei Monate und elf Tage gedauert.", "2018-10-01")
+    assert ("ein Jahr, drei Monate und elf Tage", "P1Y3M11D", "duration") in ds
+
+
+def test_duration_range_stays_two(nlp):
+    # after "zwischen" the two are the ends of a range, not one sum
+    ds = dates_of(nlp, "Die Haftstrafen lagen zwischen zwei Jahren und fünf Monaten.", "2008-04-04")
+    assert ("zwei Jahren und fünf Monaten", "P2Y5M", "duration") not in ds
+
+
+def test_join_durations():
+    from pipeline.nlp.figures import join_durations
+    assert join_durations("P2Y", "P5M") == "P2Y5M"
+    assert join_durations("PT2H", "PT30M") == "PT2H30M"
+    assert join_durations("P1D", "PT5H") == "P1DT5H"
+    assert join_durations("P5M", "P2Y") is None  # a larger unit second: no sum
+    assert join_durations("P2W", "P3D") is None  # ISO does not combine weeks
+    assert join_durations("P30M", "P1Y") is None
+    assert join_durations("P1Y3M", "P11D") == "P1Y3M11D"  # a joined one takes the next smaller unit
+
+
+# 8. "halbstündlich" is a set like "stündlich" (measures.json "sets"); dev10 gold
+def test_half_hourly_set(nlp):
+    text = "Von dort mussten Reisende die nun halbstündlich verkehrende S-Bahn nutzen."  # wn35566 (dev10)
+    assert dates_of(nlp, text, "2006-11-29") == [("halbstündlich", "PT30M", "set")]
+
+
+# 9. "ganze"/"gesamte" before a month is inside, as before "Wochenende" (dates.json "whole_modifiers"); dev10 gold
+def test_whole_month(nlp):
+    text = "Die Gleisbauarbeiten dauerten den gesamten November 2006 hindurch."  # wn35566 (dev10)
+    assert dates_of(nlp, text, "2006-11-29") == [("gesamten November 2006", "2006-11", "date")]
+
+
+# 10. "der bevorstehende Nationalfeiertag": the word that makes it the next one is inside (dates.json
+# "national_days" "ahead_words"); dev10 gold
+def test_national_day_with_ahead_word(nlp):
+    text = ("Für die chinesischsprachigen Medien in China gibt es kein wichtigeres Ereignis. Der bevorstehende "
+            "Nationalfeiertag ist ein für die Medien glückliches Zusammentreffen.")  # wn77466 (dev10)
+    assert ("bevorstehende Nationalfeiertag", "2014-10-01", "date") in dates_of(nlp, text, "2014-09-29")
+
+
+# 11. "vergangen" (the misspelt "vergangenen") before a weekday (dates.json "relative_modifiers"); dev10 gold
+def test_misspelt_vergangenen(nlp):
+    text = "Dass in Taiwan Vorschläge von Xi Xiping am vergangen Freitag auf Ablehnung stießen, überrascht nicht."
+    assert dates_of(nlp, text, "2014-09-29") == [("vergangen Freitag", "2014-09-26", "date")]  # wn77466 (dev10)

@@ -209,8 +209,9 @@ def test_national_day(nlp):
     from test_dev5_constructions import _article
 
     text, published = _article("wn77466", "Der bevorstehende Nationalfeiertag")  # China, 2014-09-29
-    ds = [d for d in dates_of(nlp, text, published) if d[0] == "Nationalfeiertag"]
-    assert ds == [("Nationalfeiertag", "2014-10-01", "date")] * 2
+    ds = [d for d in dates_of(nlp, text, published) if d[0].endswith("Nationalfeiertag")]
+    # session 13 (dev10 gold): the word that makes it the next one is inside the span
+    assert ds == [("Nationalfeiertag", "2014-10-01", "date"), ("bevorstehende Nationalfeiertag", "2014-10-01", "date")]
     # no country named: a DATE without a value
     assert dates_of(nlp, "Am Nationalfeiertag gab es Paraden.", "2016-10-20") == [("Nationalfeiertag", None, "date")]
 

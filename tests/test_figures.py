@@ -288,7 +288,7 @@ def test_evaluate_rules_dev_split(nlp_model):
         pytest.skip("shared data not available")
     s = evaluate_rules(nlp_model, SHARED_DATA, "dev")
     assert s["split"] == "dev" and s["articles"] == 100
-    assert s["DATE"]["gold"] == 320 and s["FIGURE"]["gold"] == 302
+    assert s["DATE"]["gold"] == 322 and s["FIGURE"]["gold"] == 302  # f0d5ff1 re-marked 2 dev spans
     assert s["DATE"]["f1"] >= 0.985 and s["DATE"]["value_acc"] >= 0.975
     assert s["FIGURE"]["f1"] >= 0.96 and s["FIGURE"]["unit_acc"] >= 0.99 and s["FIGURE"]["about_acc"] >= 0.84
     # the scorer itself, on hand-made gold
@@ -311,7 +311,7 @@ def test_evaluate_rules_dev2(nlp_model):
     if not (SHARED_DATA / "news" / "wikinews_de.jsonl.gz").exists():
         pytest.skip("shared data not available")
     s = evaluate_rules(nlp_model, SHARED_DATA, "dev2")
-    assert s["articles"] == 30 and s["DATE"]["gold"] == 137 and s["FIGURE"]["gold"] == 116
+    assert s["articles"] == 30 and s["DATE"]["gold"] == 138 and s["FIGURE"]["gold"] == 116  # f0d5ff1: + 1
     assert s["DATE"]["f1"] >= 0.98 and s["DATE"]["value_acc"] >= 0.97
     assert s["FIGURE"]["f1"] >= 0.98 and s["FIGURE"]["unit_acc"] >= 0.99 and s["FIGURE"]["about_acc"] >= 0.88
 

@@ -528,6 +528,11 @@ class DateRecognizer:
         self.decade_suffixes = list(d["decade_compound_suffixes"])
         self.period_adjectives = dict(d["period_adjectives"])
         self.day_adjectives = list(d["day_adjectives"])
+        # the era after a year before Christ ("v. Chr.", "vor Christus"): a regex alternation, spaces flexible
+        self.bc_alt = "(?:" + "|".join(r"\.\s?".join(re.escape(p).replace("\\ ", "\\s+") for p in m.split(". "))
+                                       for m in sorted(d["bc_markers"], key=len, reverse=True)) + ")"
+        self.bc_re = re.compile(f"^(\\d{{1,4}})\\s*{self.bc_alt}$")
+        self.bc_range_links = list(d["bc_range_links"])
         self.apposition_links = frozenset(d["apposition_links"])
         self.race_time_units = list(d["race_time_units"])
         self.article_numbers = frozenset(w.lower() for w in lang_data("numbers.json")["article_forms"])  # "ein(en)"
@@ -640,7 +645,8 @@ class DateRecognizer:
         DP = f"(?P<dp>{_alt(self.day_parts)})?"
         DP2 = f"(?:\\s+(?P<dp2>{_alt(_cap(w) if kind == 'noun' else w for w, kind in self.day_parts.items())}))?"
         DAY = "(?P<day>0?[1-9]|[12]\\d|3[01])\\."
-        YEAR = "(?P<year>\\d{1,4}\\s?v\\.\\s?Chr\\.|1\\d{3}|20\\d{2})"
+        BC = self.bc_alt
+        YEAR = f"(?P<year>\\d{{1,4}}\\s*{BC}|1\\d{{3}}|20\\d{{2}})"
         YEAR4 = "(?P<year>1\\d{3}|20\\d{2})"
         part_gate = _alt(_cap(w) for w in self.period_parts)
         PART = f"(?P<part>{part_gate})"
@@ -701,6 +707,8 @@ class DateRecognizer:
             # "letzten September", "im kommenden April", "vom vergangenen September": the month strictly
             # before/after publication's (HeidelTime's German rule for a relative modifier before a month)
             ("month", f"{B}{MOD}\\s+{MON}{E}", 3),
+            # "den gesamten November 2006" (dev10 gold): "ganze"/"gesamte" inside, as before "Wochenende"
+            ("month", f"{B}(?P<mwhole>{_alt(self.whole_mods)})\\s+{MON}(?:\\s+{YEAR})?{E}", 3),
             # "für den Monat Juli", "In den ersten Tagen des Juni", "im Juli des Jahres" (the year the
             # tense gives, as for the month alone): one span each (dev8, dev9 gold)
             ("month", f"{B}(?:{MPART}\\s+des\\s+|{MNOUN}\\s+){MON}(?:\\s+{YEAR})?", 3),
@@ -745,10 +753,13 @@ class DateRecognizer:
             ("decade", f"{B}(?:{PART}\\s+der\\s+)?{PADJ}(?:(?P<dec4>1\\d\\d0|20\\d0)-?er(?:\\s*-?\\s*Jahren?|\\s*-?\\s*Jahre|n)?|(?P<dec2>[1-9]0)-?er\\s*-?\\s*Jahren?|(?P<dec2b>[1-9]0)er-Jahren?|{DECW})(?![\\w])(?:\\s+des\\s+(?P<dcent>\\d{{1,2}})\\.\\s*Jahrhunderts{E})?", 3),
             # "in den Neunzigern" (dev9 gold): the decade word as a dative plural noun, after "den" only
             ("decade", f"{_after(self.decade_dative_after)}{PADJ}(?P<decw>{_alt(_cap(w) for w in self.decade_words)})(?P<decdat>n){E}", 3),
-            ("century", f"{B}(?:{PART}\\s+des\\s+)?{PADJ}(?P<cent>\\d{{1,2}})\\.\\s*(?:Jahrhunderts?|Jh\\.)(?P<bc>\\s+v\\.\\s?Chr\\.)?{E}", 3),
+            ("century", f"{B}(?:{PART}\\s+des\\s+)?{PADJ}(?P<cent>\\d{{1,2}})\\.\\s*(?:Jahrhunderts?|Jh\\.)(?P<bc>\\s+{BC})?{E}", 3),
             # "aus dem zwölften Jahrhundert": a written-out ordinal century
-            ("century", f"{B}(?:{PART}\\s+des\\s+)?{PADJ}(?P<centw>{ORDW})\\s+Jahrhunderts?(?P<bc>\\s+v\\.\\s?Chr\\.)?{E}", 3),
-            ("bc_year", f"{B}(?P<year>\\d{{1,4}}\\s?v\\.\\s?Chr\\.)", 3),
+            ("century", f"{B}(?:{PART}\\s+des\\s+)?{PADJ}(?P<centw>{ORDW})\\s+Jahrhunderts?(?P<bc>\\s+{BC})?{E}", 3),
+            ("bc_year", f"{B}(?P<year>\\d{{1,4}}\\s*{BC})(?![\\w-])", 3),
+            # "zwischen etwa 2500 und 2400 vor Christus", "von 2800 bis 2400 v. Chr.": the first member of a range
+            # takes the era of the second (dev10 gold: -2499, -2399); only a larger number, as the range runs forward
+            ("bc_first", f"{B}(?P<year>\\d{{1,4}})(?=\\s*(?:{_alt(self.bc_range_links)})\\s*(?P<year2>\\d{{1,4}})\\s*{BC}(?![\\w-]))", 3),
             ("year", f"(?<![\\w.,/:–-]){YEAR4}(?![\\w/–-]|:(?![ \\t]*\\n|\\s+\\d)|[.,]\\d|\\s?%)", 1),
             # a colon after a year only before a number or a line break: "(2001: 35,2%)", "Wahlergebnisse 2005:",
             # not "4:45" nor the title "2001: Odyssee im Weltraum"
@@ -767,7 +778,8 @@ class DateRecognizer:
             ("event_anchored", f"{_after(_both(self.event_articles_before))}(?P<evh>{_alt(_cap(w) for w in self.event_anchor_heads)})\\s+(?P<evdir>{_alt(self.event_anchor_dirs)})\\s+(?:{_alt(self.event_articles)})\\s+[A-ZÄÖÜ][a-zäöüß]+{E}", 2),
             ("holiday", f"{B}(?P<hol>{holiday_gate}){E}(?:\\s+{YEAR4})?", 2),
             # "den Nationalfeiertag": a country's national day, the country the article names most
-            ("national_day", f"{B}(?P<nday>{_alt(_cap(w) for w in self.national_day_words)}){E}", 2),
+            # "der bevorstehende Nationalfeiertag" (dev10 gold): the word that makes it the next one is inside
+            ("national_day", f"{B}(?:(?P<ndahead>{_alt(_both(self.national_day_ahead))})\\s+)?(?P<nday>{_alt(_cap(w) for w in self.national_day_words)}){E}", 2),
             # "am 1. Weihnachtstag des vergangenen Jahres": a holiday of a relative year, one span as a month's
             ("holiday", f"{B}(?P<hol>{holiday_gate}){E}(?:\\s+des)?{OFYEAR}", 2),
         ]
@@ -781,7 +793,7 @@ class DateRecognizer:
             "month": mon_gate, "season": SEAS.split(")")[0].split("(?P<season>")[1], "part_year": part_gate,
             "quarter": "Quartal|Vierteljahr|Jahresviertel|Halbjahr|Jahreshälfte", "quarter_q": "Q[1-4]",
             "part_rel": part_gate, "rel": "Jahr|Monat|Woche|Tag|" + DAYP + "|" + FISC, "deictic_adj": _alt(_both(self.deictic_mods)), "period_duration": _alt(_cap(w) for w in self.period_durs), "holiday_weekend": _alt(_cap(w) for w in self.holiday_weekends), "rel_comp": _alt(_cap(w) for w in self.rel_comp),
-            "jahr_year": "Jahr", "new_year": "Jahr", "decade": r"\d-?er|ziger|ßiger", "calweek": KW, "century": r"Jahrhundert|Jh\.", "bc_year": r"v\.\s?Chr\.",
+            "jahr_year": "Jahr", "new_year": "Jahr", "decade": r"\d-?er|ziger|ßiger", "calweek": KW, "century": r"Jahrhundert|Jh\.", "bc_year": BC, "bc_first": BC,
             "weekday": _alt(_cap(w) for w in self.weekdays), "weekday_week": WEEK, "deictic": "eute|estern|orgen", "episode_day": "Tag",
             "deictic_year": _alt(_both(list(self.deictic_years) + list(self.deictic_year_adjs))),
             "event_anchored": f"\\s(?:{_alt(self.event_anchor_dirs)})\\s",
@@ -813,6 +825,11 @@ class DateRecognizer:
                     cands.append(DateMatch(m.start("year2"), m.end("year2"), "year_part", {"year": y2}, prio))
                     continue
                 g = m.groupdict()
+                if kind == "bc_first":
+                    if int(g["year"]) <= int(g["year2"]):
+                        continue
+                    cands.append(DateMatch(m.start(), m.end(), "bc_year", {"year": g["year"], "bcfirst": True}, prio))
+                    continue
                 if g.get("oday"):
                     g["day"] = str(ordinal_words()[g["oday"].lower()])
                 if g.get("centw"):
@@ -1065,7 +1082,7 @@ class DateRecognizer:
         if not s:
             return None
         s = s.strip()
-        bc = re.match(r"^(\d{1,4})\s?v\.\s?Chr\.$", s)
+        bc = self.bc_re.match(s)
         if bc:
             return 1 - int(bc.group(1))  # astronomical year numbering: 1 BC = 0
         return int(s)
@@ -1183,7 +1200,8 @@ class DateRecognizer:
                     y = base.year
             return f"{iso_year(y)}-{unit}{n}"
         if k in ("part_year", "jahr_year", "bc_year"):
-            y = self._year_value(g.get("year"), anchor)
+            # the first member of a BC range has no era of its own (pattern "bc_first")
+            y = 1 - int(g["year"]) if g.get("bcfirst") else self._year_value(g.get("year"), anchor)
             return iso_year(y) if y is not None else None
         if k in ("year", "year_part"):
             return iso_year(int(g["year"]))
@@ -1499,8 +1517,7 @@ class DateRecognizer:
                 # aus der EU raus sind“, sagte Raab": "sagte" is the reporter's tense, not the speaker's)
                 q0, q1 = self._quote_bounds(doc, s0, s1, span.start)
                 tense = self.tense_detector.tense([t for t in doc[q0:q1] if t.i < span.start or t.i >= span.end], span.start)
-            if m.kind == "national_day" and self._prev_words(doc, span, 1)[:1] and \
-                    self._prev_words(doc, span, 1)[0] in self.national_day_ahead:
+            if m.kind == "national_day" and m.g.get("ndahead"):
                 tense = "future"  # "der bevorstehende Nationalfeiertag"
             if m.kind in ("weekday", "month", "dmy", "numeric_dm", "season", "holiday") and self._prev_words(doc, span, 1)[:1] \
                     and self._prev_words(doc, span, 1)[0] in self.since_words:

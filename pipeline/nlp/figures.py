@@ -68,6 +68,25 @@ _NUM_DEPS = {"nummod", "nk", "nmc", "amod", "det", "nummod:gov", "nummod:entity"
 _GEN_DEPS = {"ag", "pg", "nmod", "nmod:poss", "obl", "pobj"}
 
 
+# one component of an ISO 8601 duration: "P2Y", "P5M", "PT30M" (weeks aside: ISO does not combine them)
+_ONE_DURATION = re.compile(r"^P(T?)(\d+)([YMDHS])$")
+_LAST_DURATION = re.compile(r"^P(?:\d+[YMD])*T?(?:\d+[HMS])*?\d+([YMDHS])$")  # a joined one's last unit
+_DURATION_ORDER = ("Y", "M", "D", "TH", "TM", "TS")
+
+
+def join_durations(a: Optional[str], b: Optional[str]) -> Optional[str]:
+    """"P2Y" + "P5M" -> "P2Y5M", "PT2H" + "PT30M" -> "PT2H30M", "P1D" + "PT5H" -> "P1DT5H", "P1Y3M" + "P11D" ->
+    "P1Y3M11D"; None unless b is one whole-number component of a smaller unit than a's last one."""
+    ma, mb = _LAST_DURATION.match(a or ""), _ONE_DURATION.match(b or "")
+    if ma is None or mb is None:
+        return None
+    ka, kb = ("T" if "T" in a else "") + ma.group(1), mb.group(1) + mb.group(3)
+    if _DURATION_ORDER.index(ka) >= _DURATION_ORDER.index(kb):
+        return None
+    time_b = "" if "T" in a or not mb.group(1) else "T"  # the T before the first time component
+    return f"{a}{time_b}{mb.group(2)}{mb.group(3)}"
+
+
 def _prev(doc: Doc, i: int, k: int = 1) -> Optional[Token]:
     """k-th non-space token before i."""
     j = i - 1
@@ -230,6 +249,8 @@ class FigureRecognizer:
         self.definite_articles = set(ms["definite_articles"])
         self.genitive_determiners = set(ms["genitive_determiners"])
         self.range_links = {w for w in ms["range_links"] if " " not in w}  # one word: "bis", "und", "-"
+        self.duration_links = set(ms["compound_durations"]["links"])
+        self.duration_range_words = set(ms["compound_durations"]["not_after"])
         self.range_link_phrases = [w.split() for w in ms["range_links"]]  # also "bis zu"
         self.alternative_links = set(ms["alternative_links"])
         self.change_from = set(ms["change_links"]["from"])  # "von derzeit 2000 auf rund 15.000"
@@ -2270,12 +2291,49 @@ class FigureRecognizer:
                 cut = next((sp.start for sp in out if e.start < sp.start < e.end <= sp.end), None)
                 ents.append(Span(doc, e.start, cut, label=e.label_) if cut is not None else e)
             doc.ents = ents
+        new_dates = self._join_durations(doc, new_dates)
         new_dates.extend(self._sets(doc))
         if new_dates:
             old = list(doc.spans[DATE_SPANS]) if DATE_SPANS in doc.spans else []
             old = [d for d in old if not any(d.start < x.end and x.start < d.end for x in new_dates)]
             doc.spans[DATE_SPANS] = sorted(old + new_dates, key=lambda sp: (sp.start, sp.end))
         return doc
+
+    def _join_durations(self, doc: Doc, dates: list[Span]) -> list[Span]:
+        """'eine Haftstrafe von [zwei Jahren und fünf Monaten]' (dev10 wn49445 gold): durations in a list closed by
+        'und' (measures.json "compound_durations"; commas before it: 'ein Jahr, drei Monate und elf Tage'), each of a
+        smaller unit than the one before, are one duration, P2Y5M; a list that does not join stays as it is."""
+        out: list[Span] = []
+        group: list[Span] = []
+
+        def close() -> None:
+            value = group[0]._.value if len(group) > 1 else None
+            for d in group[1:]:
+                value = join_durations(value, d._.value)
+            if value is not None and doc[group[-1].start - 1].text.lower() in self.duration_links \
+                    and not any(t.text.lower() in self.duration_range_words
+                                for t in doc[max(0, group[0].start - 2): group[0].start]):
+                joined = Span(doc, group[0].start, group[-1].end, label="DATE")
+                joined._.value, joined._.date_type = value, "duration"
+                out.append(joined)
+            else:
+                out.extend(group)
+            group.clear()
+
+        for d in sorted(dates, key=lambda sp: sp.start):
+            if group and d._.date_type == "duration" and d.start == group[-1].end + 1 and (
+                    doc[d.start - 1].text.lower() in self.duration_links or doc[d.start - 1].text == ","):
+                group.append(d)
+                continue
+            if group:
+                close()
+            if d._.date_type == "duration":
+                group.append(d)
+            else:
+                out.append(d)
+        if group:
+            close()
+        return out
 
     def _comparison(self, doc: Doc, i: int) -> bool:
         """Is the anchored word doc[i] ("früher", "später") a comparative ("zehn Stunden früher als

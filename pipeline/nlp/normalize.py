@@ -49,7 +49,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "ordinal_nouns", "season_compounds", "month_prefixes", "of_year_modifiers", "deictic_lowercase_only",
         "season_triggers", "dative_jahre_after", "morgen_noun_after", "year_frame_words", "deictic_years",
         "quote_marks", "clause_openers", "anaphoric_near", "day_month_triggers", "anaphoric_phrases", "decade_compound_suffixes",
-        "period_adjectives", "day_adjectives", "apposition_links", "race_time_units", "whole_modifiers", "new_year", "calendar_week_words", "day_period_parts", "weekday_date_articles",
+        "period_adjectives", "day_adjectives", "apposition_links", "race_time_units", "bc_markers", "bc_range_links", "whole_modifiers", "new_year", "calendar_week_words", "day_period_parts", "weekday_date_articles",
         "recurring_day_prepositions", "day_list_links", "month_list_links", "year_qualifier_prepositions", "year_nouns", "year_range_links",
         "relative_ellipsis", "deictic_adjective_nouns", "since_words", "period_durations", "holiday_weekends",
         "generic_month_articles", "ordinal_words", "event_name_groups", "national_days",
@@ -61,7 +61,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "vague_before", "fraction_noun_not_after"}),
     "qualifiers.json": frozenset({"qualifiers", "before_digits_only"}),
     "identifiers.json": frozenset({"before", "before_digits_only", "compound_heads", "after"}),
-    "measures.json": frozenset({
+    "measures.json": frozenset({"compound_durations", 
         "measuring_verbs", "object_measuring_verbs", "subject_deps", "object_deps", "particle_deps", "anaphoric_pronouns", "purpose", "participle_phrase", "partitive_pronouns", "ratios", "speed", "rate_prepositions", "measure_adjectives", "predicate_only_with_unit", "container_nouns", "amount_phrases", "partitive_words", "duration_codes",
         "ago_words", "set_before", "genitive_time_prepositions", "ahead_words", "anchored_after", "anchored_comparisons", "age_after", "age_before", "action_noun_suffixes", "age_nouns", "age_range_words", "age_compounds", "sets", "plural_sets", "difference_prepositions", "comparatives", "measure_nouns_before", "bound_prepositions", "bound_fillers", "as_words", "elliptic_cues", "distance", "street_suffixes", "phone_words", "score_words",
         "score_context", "duration_adjectives", "von_prepositions", "number_links", "coordinators", "definite_articles",
