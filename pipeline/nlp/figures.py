@@ -2040,7 +2040,38 @@ class FigureRecognizer:
             # a nominalised adjective or participle ("500 Beschäftigte": model lemma "beschäftigt"):
             # its noun form in -e, as the guidelines write them ("Jugendliche", "Studierende")
             return tok.text[:1] + lem[1:] + "e"
+        lem = self._word_form(tok.text, lem, tok.pos_ == "PROPN")
         return lem[:1].upper() + lem[1:] if tok.text[:1].isupper() else lem
+
+    # a plural's plain endings, longest first (the -e and -er plurals change more than an ending)
+    _PLURAL_STRIPS = ("en", "n", "s")
+
+    def _word_form(self, surface: str, lem: str, name: bool = False) -> str:
+        """The lemma, or a form the lexicon knows when the lemma is no word: the lemmatizer can
+        cut a noun it does not know ("Cannabis" -> "Cannabi") or keep a misspelt or loan plural
+        ("Parlamentarieren", "Hoteliers"). Then a plain plural strip of the surface that is a word
+        ("Parlamentarier", "Hotelier"), else the surface when it is a word ("Cannabis")."""
+        if not surface[:1].isupper():
+            return lem
+        from ..clean.data import lexicon  # German word forms (spacy-lookups-data), loaded once
+        lex = lexicon()
+        known = self._known_lemmas()
+        # a loan plural in -s kept as its own lemma ("Hoteliers"); the table knows singulars in -s
+        # ("Kurs", "Bus"), and a name keeps its -s ("Rolls")
+        kept_s_plural = lem == surface and surface.endswith("s") and not surface.endswith("ss") \
+            and surface not in known and not name
+        if lem != surface and (surface != lem + "s" or lem in lex or lem in known):
+            # the lemmatizer changed the form: trusted (also for compounds the lexicon lacks,
+            # "Hilfsgüter" -> "Hilfsgut"), except an -s cut to no word, as nouns in -s are often
+            # singular ("Cannabis" -> "Cannabi")
+            return lem
+        if lem == surface and (lem in lex or lem in known) and not kept_s_plural:
+            return lem
+        for end in self._PLURAL_STRIPS:
+            stem = surface[: -len(end)]
+            if surface.endswith(end) and len(stem) > 3 and stem in lex:
+                return stem
+        return surface if surface in lex else lem
 
     # -- event --
     def event(self, doc: Doc, f: dict, about_tok_text: Optional[str]) -> Optional[str]:
