@@ -42,3 +42,17 @@ def test_lemmas_the_lexicon_lacks_stay(nlp_model):
     # lexicon lacks ("Kopte", dev4) keep the lemmatizer's form
     got = _about(nlp_model, "Rund 1.500 Gegendemonstranten und sechs Kopten waren vor Ort.")
     assert ("1.500", "Gegendemonstrant") in got and ("sechs", "Kopte") in got
+
+
+def test_school_grades_are_identifiers(nlp_model):
+    # identifiers.json `before_digits_only`: "Klasse(n)" + digits names a grade, and the end of its range too (wn82348)
+    text = ("Die Gemeinschaftsschule ist verbindliche Ganztagsschule in den Klassen 5 bis 10, bietet an einzelnen "
+            "Orten gemeinsames Lernen von Klasse 1 bis 10 und kann darüber hinaus auch die Oberstufe anbieten.")
+    assert _about(nlp_model, text) == []
+
+
+def test_counted_classes_stay_figures(nlp_model):
+    # guards: a number before "Klassen" counts them; a range after a noun that names no identifier stays
+    got = _about(nlp_model, "Es gibt drei Klassen mit 25 Schülern.")
+    assert ("drei", "Klasse") in got and ("25", "Schüler") in got
+    assert [v for v, _ in _about(nlp_model, "Die Preise stiegen von 5 bis 10 Euro.")] != []

@@ -536,6 +536,13 @@ class FigureRecognizer:
         return out
 
     # -- exclusions --
+    def _after_identifier(self, doc: Doc, i: int) -> bool:
+        """The number at i names something after a word of identifiers.json ("Artikel 4", "Klasse 5")."""
+        t, prev = doc[i], _prev(doc, i)
+        return prev is not None and (prev.text.lower() in self.id_before
+                                     or (prev.text.lower() in self.id_before_digits and t.text[:1].isdigit())
+                                     or (prev.text[:1].isupper() and prev.text.lower().endswith(self.id_compound_heads)))
+
     def _excluded(self, doc: Doc, i: int, blocked: set[int]) -> bool:
         t = doc[i]
         if i in blocked:
@@ -544,9 +551,11 @@ class FigureRecognizer:
             return True  # number inside a PER/ORG/LOC/MISC name ("Boeing 747" tagged MISC)
         prev = _prev(doc, i)
         nxt = _next(doc, i)
-        if prev is not None and (prev.text.lower() in self.id_before or (prev.text.lower() in self.id_before_digits and t.text[:1].isdigit())
-                                 or (prev.text[:1].isupper() and prev.text.lower().endswith(self.id_compound_heads))):
+        if self._after_identifier(doc, i):
             return True
+        if prev is not None and prev.i == i - 1 and prev.text.lower() in self.range_links and t.text[:1].isdigit() and i >= 2 \
+                and doc[i - 2].text[:1].isdigit() and self._after_identifier(doc, i - 2):
+            return True  # the end of a range of identifiers: "in den Klassen 5 bis 10", "Artikel 4 bis 7"
         if prev is not None and prev.text.lower() in self.vague_before and multiplier(t.text) is not None and not t.text[:1].isdigit():
             return True  # "einige hundert", "mehrere tausend Lehrer", "ein paar Dutzend": vague, no figure
         if prev is not None and t.text.lower() in self.fraction_nouns and prev.text.lower() in self.fraction_not_after:
