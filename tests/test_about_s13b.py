@@ -56,3 +56,21 @@ def test_counted_classes_stay_figures(nlp_model):
     got = _about(nlp_model, "Es gibt drei Klassen mit 25 Schülern.")
     assert ("drei", "Klasse") in got and ("25", "Schüler") in got
     assert [v for v, _ in _about(nlp_model, "Die Preise stiegen von 5 bis 10 Euro.")] != []
+
+
+def test_a_bare_quantity_measures_the_earlier_substance(nlp_model):
+    # measures.json `bare_quantity_nouns`: "Menge" with no genitive takes what the article measured in grams before (wn8684)
+    text = ("Die Deutsche war wegen des Besitzes und der Absicht zur Ausfuhr von 687 Gramm Cannabis angeklagt worden. "
+            "Da ab einer Menge von 500 Gramm in Singapur die Todesstrafe obligatorisch ist, hatte der Fall international "
+            "Aufsehen erregt. Bei einer Menge von unter 330 Gramm ist das Strafmaß auf ein Minimum von fünf Jahren "
+            "Gefängnis festgesetzt.")
+    got = _about(nlp_model, text)
+    assert ("500 Gramm", "Cannabis") in got
+    assert [a for t, a in got if t.endswith("330 Gramm")] == ["Cannabis"]
+
+
+def test_a_property_noun_and_a_lone_quantity_stay(nlp_model):
+    # guards: "Höhe" is a property (guidelines: property nouns stay); a "Menge" with nothing measured before stays
+    got = _about(nlp_model, "Die Plattform hat einen Durchmesser von 2,95 Metern und eine Höhe von 1,50 Meter.")
+    assert ("1,50 Meter", "Höhe") in got
+    assert ("500 Gramm", "Menge") in _about(nlp_model, "Ab einer Menge von 500 Gramm droht die Todesstrafe.")

@@ -155,6 +155,7 @@ class FigureRecognizer:
         self.links_before_words = frozenset(ms["number_links"]["before_words"])
         self.predicate_only_with_unit = set(ms["predicate_only_with_unit"])
         self.container_nouns = set(ms["container_nouns"])
+        self.bare_quantity_nouns = frozenset(ms["bare_quantity_nouns"])
         self.amount_phrases = [w.split() for w in sorted(ms["amount_phrases"]["phrases"], key=lambda w: -len(w.split()))]
         self.adverbs_after_von = set(ms["amount_phrases"]["adverbs_after_von"])
         self.change_nouns = set(ms["amount_phrases"]["change_nouns"])
@@ -976,6 +977,13 @@ class FigureRecognizer:
         for k in range(q0 - 2, s0 - 1, -1):
             if doc[k].text.lower() in self.article_forms and self._measured_noun(doc[k + 1]):
                 return self.about_lemma(doc, doc[k + 1])
+        return None
+
+    def _same_unit_earlier(self, out: list, f: dict) -> Optional[Span]:
+        """The last figure before ``f`` in the article in its unit whose `about` is no bare quantity noun."""
+        for sp in reversed(out):
+            if sp._.unit == f["unit"] and sp._.about and sp._.about.lower() not in self.bare_quantity_nouns:
+                return sp
         return None
 
     def _same_unit_before(self, doc: Doc, out: list, f: dict) -> Optional[Span]:
@@ -2292,6 +2300,11 @@ class FigureRecognizer:
                 span._.about, span._.about_rule = self.about_lemma(doc, head), "table_heading"
             if span._.about is None and f["unit"] == "%" and self._vote_context(doc, f):
                 span._.about, span._.about_rule = self.vote_about, "vote_share"
+            if span._.about and span._.about.lower() in self.bare_quantity_nouns and f["unit"] is not None \
+                    and (same := self._same_unit_earlier(out, f)) is not None:
+                # "ab einer Menge von 500 Gramm" after "687 Gramm Cannabis": a quantity noun with no
+                # content of its own measures what the article measured in that unit before (README dev10 call)
+                span._.about, span._.about_rule = same._.about, "quantity_context"
             span._.event = self.event(doc, f, about_tok)
             out.append(span)
             free_from = f["end"]
