@@ -74,3 +74,13 @@ def test_a_property_noun_and_a_lone_quantity_stay(nlp_model):
     got = _about(nlp_model, "Die Plattform hat einen Durchmesser von 2,95 Metern und eine Höhe von 1,50 Meter.")
     assert ("1,50 Meter", "Höhe") in got
     assert ("500 Gramm", "Menge") in _about(nlp_model, "Ab einer Menge von 500 Gramm droht die Todesstrafe.")
+
+
+def test_a_price_after_ab_or_fuer_gives_the_noun_before(nlp_model):
+    # measures.json `bound_prepositions` "ab", "für"; for "für" an aside in brackets between is skipped (wn58800)
+    text = ("So soll die Vollversion ab 200 Euro erhältlich sein sowie einige Upgrade-Versionen (Voraussetzung ist "
+            "der Besitz von Windows Vista) für 120 bis 299 Euro.")
+    assert _about(nlp_model, text) == [("200 Euro", "Vollversion"), ("120", "Upgrade-Version"),
+                                       ("299 Euro", "Upgrade-Version")]
+    # dev4 wn2937 (out of sample for the rule)
+    assert ("1 Euro", "Gebühr") in _about(nlp_model, "Auf dem kleinen Parkplatz wurden die Gebühren ab 1 Euro gestaffelt.")

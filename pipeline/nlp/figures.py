@@ -892,6 +892,13 @@ class FigureRecognizer:
             return None
         if doc[k].text.lower() in self.rank_nouns:
             return None  # "nimmt den dritten Platz mit 0,186 MW/km² ein": a rank, not what is measured
+        if doc[k].text == ")" and prep == "für":
+            # an aside between the noun and its price: "einige Upgrade-Versionen (Voraussetzung ist der
+            # Besitz von Windows Vista) für 120 bis 299 Euro" (dev10 wn58800)
+            k = next((j for j in range(k - 1, max(-1, k - 30), -1) if doc[j].text in ("(", ")")), -1)
+            if k < 1 or doc[k].text != "(":
+                return None
+            k -= 1
         return doc[k] if self._measured_noun(doc[k]) else None
 
     def _about_as(self, doc: Doc, f: dict) -> Optional[Token]:
