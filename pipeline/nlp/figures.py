@@ -174,6 +174,7 @@ class FigureRecognizer:
         self.links_before_words = frozenset(ms["number_links"]["before_words"])
         self.predicate_only_with_unit = set(ms["predicate_only_with_unit"])
         self.container_nouns = set(ms["container_nouns"])
+        self.bare_quantity_nouns = frozenset(ms["bare_quantity_nouns"])
         self.amount_phrases = [w.split() for w in sorted(ms["amount_phrases"]["phrases"], key=lambda w: -len(w.split()))]
         self.adverbs_after_von = set(ms["amount_phrases"]["adverbs_after_von"])
         self.change_nouns = set(ms["amount_phrases"]["change_nouns"])
@@ -557,6 +558,13 @@ class FigureRecognizer:
         return out
 
     # -- exclusions --
+    def _after_identifier(self, doc: Doc, i: int) -> bool:
+        """The number at i names something after a word of identifiers.json ("Artikel 4", "Klasse 5")."""
+        t, prev = doc[i], _prev(doc, i)
+        return prev is not None and (prev.text.lower() in self.id_before
+                                     or (prev.text.lower() in self.id_before_digits and t.text[:1].isdigit())
+                                     or (prev.text[:1].isupper() and prev.text.lower().endswith(self.id_compound_heads)))
+
     def _excluded(self, doc: Doc, i: int, blocked: set[int]) -> bool:
         t = doc[i]
         if i in blocked:
@@ -565,9 +573,11 @@ class FigureRecognizer:
             return True  # number inside a PER/ORG/LOC/MISC name ("Boeing 747" tagged MISC)
         prev = _prev(doc, i)
         nxt = _next(doc, i)
-        if prev is not None and (prev.text.lower() in self.id_before or (prev.text.lower() in self.id_before_digits and t.text[:1].isdigit())
-                                 or (prev.text[:1].isupper() and prev.text.lower().endswith(self.id_compound_heads))):
+        if self._after_identifier(doc, i):
             return True
+        if prev is not None and prev.i == i - 1 and prev.text.lower() in self.range_links and t.text[:1].isdigit() and i >= 2 \
+                and doc[i - 2].text[:1].isdigit() and self._after_identifier(doc, i - 2):
+            return True  # the end of a range of identifiers: "in den Klassen 5 bis 10", "Artikel 4 bis 7"
         if prev is not None and prev.text.lower() in self.vague_before and multiplier(t.text) is not None and not t.text[:1].isdigit():
             return True  # "einige hundert", "mehrere tausend Lehrer", "ein paar Dutzend": vague, no figure
         if prev is not None and t.text.lower() in self.fraction_nouns and prev.text.lower() in self.fraction_not_after:
@@ -903,6 +913,13 @@ class FigureRecognizer:
             return None
         if doc[k].text.lower() in self.rank_nouns:
             return None  # "nimmt den dritten Platz mit 0,186 MW/km² ein": a rank, not what is measured
+        if doc[k].text == ")" and prep == "für":
+            # an aside between the noun and its price: "einige Upgrade-Versionen (Voraussetzung ist der
+            # Besitz von Windows Vista) für 120 bis 299 Euro" (dev10 wn58800)
+            k = next((j for j in range(k - 1, max(-1, k - 30), -1) if doc[j].text in ("(", ")")), -1)
+            if k < 1 or doc[k].text != "(":
+                return None
+            k -= 1
         return doc[k] if self._measured_noun(doc[k]) else None
 
     def _about_as(self, doc: Doc, f: dict) -> Optional[Token]:
@@ -988,6 +1005,13 @@ class FigureRecognizer:
         for k in range(q0 - 2, s0 - 1, -1):
             if doc[k].text.lower() in self.article_forms and self._measured_noun(doc[k + 1]):
                 return self.about_lemma(doc, doc[k + 1])
+        return None
+
+    def _same_unit_earlier(self, out: list, f: dict) -> Optional[Span]:
+        """The last figure before ``f`` in the article in its unit whose `about` is no bare quantity noun."""
+        for sp in reversed(out):
+            if sp._.unit == f["unit"] and sp._.about and sp._.about.lower() not in self.bare_quantity_nouns:
+                return sp
         return None
 
     def _same_unit_before(self, doc: Doc, out: list, f: dict) -> Optional[Span]:
@@ -2061,7 +2085,38 @@ class FigureRecognizer:
             # a nominalised adjective or participle ("500 Beschäftigte": model lemma "beschäftigt"):
             # its noun form in -e, as the guidelines write them ("Jugendliche", "Studierende")
             return tok.text[:1] + lem[1:] + "e"
+        lem = self._word_form(tok.text, lem, tok.pos_ == "PROPN")
         return lem[:1].upper() + lem[1:] if tok.text[:1].isupper() else lem
+
+    # a plural's plain endings, longest first (the -e and -er plurals change more than an ending)
+    _PLURAL_STRIPS = ("en", "n", "s")
+
+    def _word_form(self, surface: str, lem: str, name: bool = False) -> str:
+        """The lemma, or a form the lexicon knows when the lemma is no word: the lemmatizer can
+        cut a noun it does not know ("Cannabis" -> "Cannabi") or keep a misspelt or loan plural
+        ("Parlamentarieren", "Hoteliers"). Then a plain plural strip of the surface that is a word
+        ("Parlamentarier", "Hotelier"), else the surface when it is a word ("Cannabis")."""
+        if not surface[:1].isupper():
+            return lem
+        from ..clean.data import lexicon  # German word forms (spacy-lookups-data), loaded once
+        lex = lexicon()
+        known = self._known_lemmas()
+        # a loan plural in -s kept as its own lemma ("Hoteliers"); the table knows singulars in -s
+        # ("Kurs", "Bus"), and a name keeps its -s ("Rolls")
+        kept_s_plural = lem == surface and surface.endswith("s") and not surface.endswith("ss") \
+            and surface not in known and not name
+        if lem != surface and (surface != lem + "s" or lem in lex or lem in known):
+            # the lemmatizer changed the form: trusted (also for compounds the lexicon lacks,
+            # "Hilfsgüter" -> "Hilfsgut"), except an -s cut to no word, as nouns in -s are often
+            # singular ("Cannabis" -> "Cannabi")
+            return lem
+        if lem == surface and (lem in lex or lem in known) and not kept_s_plural:
+            return lem
+        for end in self._PLURAL_STRIPS:
+            stem = surface[: -len(end)]
+            if surface.endswith(end) and len(stem) > 3 and stem in lex:
+                return stem
+        return surface if surface in lex else lem
 
     # -- event --
     def event(self, doc: Doc, f: dict, about_tok_text: Optional[str]) -> Optional[str]:
@@ -2273,6 +2328,11 @@ class FigureRecognizer:
                 span._.about, span._.about_rule = self.about_lemma(doc, head), "table_heading"
             if span._.about is None and f["unit"] == "%" and self._vote_context(doc, f):
                 span._.about, span._.about_rule = self.vote_about, "vote_share"
+            if span._.about and span._.about.lower() in self.bare_quantity_nouns and f["unit"] is not None \
+                    and (same := self._same_unit_earlier(out, f)) is not None:
+                # "ab einer Menge von 500 Gramm" after "687 Gramm Cannabis": a quantity noun with no
+                # content of its own measures what the article measured in that unit before (README dev10 call)
+                span._.about, span._.about_rule = same._.about, "quantity_context"
             span._.event = self.event(doc, f, about_tok)
             out.append(span)
             free_from = f["end"]
