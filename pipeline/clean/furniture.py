@@ -470,9 +470,8 @@ class _Classifier:
                 # layout b: "Auch die offizielle Pressemitteilung des" / ... / "Projekt ein."); a
                 # quote that breaks into a sentence ("Genauer ge-" / "Am Ende" / ..., the seed) is
                 # one wherever it stands
-                body_after = any(r.kind is None for r in lines[j:])
-                if first_ok and inner_ok and last_ok and (mid_sentence or (len(run) >= 3 and body_after)) \
-                        and not swapped and in_body:
+                if first_ok and inner_ok and last_ok and not swapped and in_body \
+                        and (mid_sentence or (len(run) >= 3 and any(r.kind is None for r in lines[j:]))):
                     for r in run:
                         r.kind = "pull_quote"
             i = max(j, i + 1)

@@ -154,6 +154,9 @@ class _Assembler:
     # built from cleaning.json by data.adjective_pair_re
     # "FußballWM", "KonkurrenzEVUs", "microUSB" (an abbreviation glued to the end of a word)
     _CAPS_TAIL = re.compile(r"(?<=[a-zäöüß]{3})(?=[A-ZÄÖÜ]{2,}s?$)")
+    # "10km" before "-Lauf" (a number and a unit symbol), "CO2neutral" (a formula and a lowercase word)
+    _NUM_UNIT = re.compile(r"(\d+)([^\W\d_]{1,4})")
+    _CODE_WORD = re.compile(r"([A-ZÄÖÜ]+\d+)([a-zäöüß]{3,})")
     # "18951944" (a range of years, 1500-2099)
     _YEARS = re.compile(r"(1[5-9]\d\d|20\d\d)(1[5-9]\d\d|20\d\d)")
     # a host name and a path without a scheme: "pic.twitter.com/vRR4ubIRiQ", "bit.ly/2abCDe"
@@ -563,13 +566,13 @@ class _Assembler:
             return []  # a code or an id ("SSLv2", "fR7dXVXy3S")
         if w[:1].isdigit() or (w[:1].isupper() and re.match(r"[A-ZÄÖÜ]+\d", w)):
             # a number: "18Jährige", "1990erJahren", "G8Staaten"
-            m = re.fullmatch(r"(\d+)([^\W\d_]{1,4})", w)
+            m = self._NUM_UNIT.fullmatch(w)
             if m and before_hyphen and nxt[:1].isupper() and m.group(2) in unit_surfaces() and at(m.end(1)):
                 # a number and a unit symbol before a hyphen: "10km-Lauf" for "10-km-Lauf" (a compound
                 # that holds a figure is hyphenated throughout: "400-m-Lauf", "5-kg-Sack", "100-PS-Motor";
                 # fresh3 dev wn76253)
                 return [(m.end(1), "-")]
-            m = re.fullmatch(r"([A-ZÄÖÜ]+\d+)([a-zäöüß]{3,})", w)
+            m = self._CODE_WORD.fullmatch(w)
             if m and (lex.get(m.group(2)) or -99.0) >= -14.0 and at(m.end(1)):
                 # a formula or a code glued to a lowercase word of the lexicon: "CO2neutral" for
                 # "CO2-neutral" ("CO2-arm", "H2-haltig"; German glues no lowercase word to a code,

@@ -37,6 +37,7 @@ from typing import Any, Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..clean.data import lexicon  # German word forms (spacy-lookups-data), loaded once per process
 from . import ext as spacy_ext  # noqa: F401
 from .dates import CLAUSE_COMMAS, TenseDetector, attributive_before_noun, clause_bounds, has_ann, is_bare_year, sentence_bounds
 from .normalize import fraction, lang_data, lookup_unit, multiplier, parse_anchor, parse_digits, parse_number_word, shift_period
@@ -2098,7 +2099,6 @@ class FigureRecognizer:
         ("Parlamentarier", "Hotelier"), else the surface when it is a word ("Cannabis")."""
         if not surface[:1].isupper():
             return lem
-        from ..clean.data import lexicon  # German word forms (spacy-lookups-data), loaded once
         lex = lexicon()
         known = self._known_lemmas()
         # a loan plural in -s kept as its own lemma ("Hoteliers"); the table knows singulars in -s
