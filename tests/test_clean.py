@@ -841,6 +841,7 @@ def test_hashtag_gets_no_hyphen_on_real_text():
     ("gnad456", "nichtklassischen", 5),              # "nicht-" hyphenated once, glued twice ("nichtstaatliche")
     ("gnad796", "gutschrieben", 6),                  # "gutsch" is a stray form of web text (-16.5), no adjective
     ("gnad976", "2Toronto", 1),                      # a results table glues every number to its team
+    ("tests/eval/tarnkappe.info-Black.html", "macOS", 3),  # a listed name (was "mac-OS", as "microUSB")
 ])
 def test_glued_at_a_junction_yet_no_compound_on_real_text(doc_id, word, cut):
     """Broken at a line end inside it and glued again by pdftotext, a web path without
