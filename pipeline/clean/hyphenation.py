@@ -773,11 +773,13 @@ class _Assembler:
         """The word glued of a suspended hyphen's left part and its connector ("Kinderund") is no
         word: the lexicon lacks it, or knows it only as a stray form of web text (below -17,
         "Kinderund" -17.4: web pages lose their hyphens too) while the left part is a common word
-        (-12 or better, "Kinder" -7.8), so that the glued form is that word and the connector.
+        (-10 or better, "Kinder" -7.8), so that the glued form is that word and the connector.
         A word that ends like a connector is no such form: "Werkstatt", "Hintergrund", "Signals"
-        are likelier than -17 (web sample pronats.de, "Kinderund Jugendgesetz")."""
+        are likelier than -17 (web sample pronats.de, "Kinderund Jugendgesetz"). (-12 took the
+        interjection "sch" -12.0 for the left part of a word broken off in the source, "ein
+        schwie- –", and made "sch-wie-", fresh3 dev gnad93)"""
         pw = _lexprob(w)
-        return pw is None or (pw < -17.0 and (_lexprob(left) or -99.0) >= -12.0)
+        return pw is None or (pw < -17.0 and (_lexprob(left) or -99.0) >= -10.0)
 
     @staticmethod
     def _compound_head(w: str, fw: str) -> bool:
