@@ -6,7 +6,8 @@ German outlets (news, reports, guides), field `markdown_extract` (the article as
 and turned into what a print article holds:
 
   * headings: the first one, when it stands before the first paragraph, is the title; later
-    ones are paragraphs of their own (subheads);
+    ones of two words or more are paragraphs of their own (subheads); subheads after the last
+    prose paragraph ("Mehr zum Thema") are dropped;
   * paragraphs: their inline text, a link by its text, emphasis by its text, a line break as a
     space; images are dropped;
   * lists: an item is kept as a paragraph when it is prose (see `_prose`); an item that is
