@@ -25,6 +25,15 @@ Usage:
     .venv/bin/python bench/bench_clean.py --fresh --n 150 --extractors pdftotext-default   # held-out dev sample
     .venv/bin/python bench/bench_clean.py --fresh2 --n 150 --extractors pdftotext-default  # second one (blind check)
     .venv/bin/python bench/bench_clean.py --fresh3 --n 150 --extractors pdftotext-default  # third, short articles (blind)
+    .venv/bin/python bench/bench_clean.py --web --n 150 --layout a   # web pages of many outlets (session 14)
+
+The `--web` sample (session 14) is another domain: the pages of
+../shared/data/news/web_pages_de.jsonl.gz (trafilatura's benchmark pages of many German outlets:
+news, reports, guides, recipes), their `markdown_extract` turned into title + paragraphs by
+bench/clean_bench/web.py (markdown-it-py; links by their text; no tables, images or lists of
+links; only prose paragraphs), pages of at least 1,200 chars of prose that the typesetter takes,
+shuffled with seed 14, `--n` pages in all (not per source); each page's id is its `file`. No rule
+of the cleaner was developed on these pages before session 14.
 
 Needs pdflatex (texlive-latex-base, texlive-latex-recommended, texlive-lang-german, lmodern),
 pdftotext (poppler-utils) and pdfminer.six. Generated .tex/.pdf/.txt go to bench/_work/.
@@ -48,7 +57,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from clean_bench import typeset  # noqa: E402
+from clean_bench import typeset, web  # noqa: E402
 from pipeline.clean import check_invariants, clean, lexicon, load_resources  # noqa: E402
 
 NEWS = ROOT.parent / "shared" / "data" / "news"
@@ -86,6 +95,9 @@ _FRESH_DEFAULT = (150, FRESH_SEED)
 # which no earlier sample could draw, seed 37
 FRESH3_SEED = 37
 _SHORT = (600, 1200)
+# the web sample (`--web`): web pages of many outlets, another domain (bench/clean_bench/web.py)
+WEB_SEED = 14
+WEB_PAGES = NEWS / "web_pages_de.jsonl.gz"
 
 
 def load_articles(n: int, seed: int, split: str = "all", exclude: frozenset = frozenset(),
@@ -193,6 +205,16 @@ def earlier_dev_articles() -> list[dict]:
                 ids.add(a["id"])
                 out.append(a)
     return out
+
+
+def file_name(a: dict) -> str:
+    """The name of an article's .tex/.pdf/.txt files in bench/_work/. A web page's id is a path
+    with non-ASCII letters ("tests/eval/gdp.de-Wertschätzung.html"), which pdflatex's file
+    names do not take: its ASCII letters and a hash of the id instead."""
+    if a["src"] != "web":
+        return f"{a['src']}_{a['id']}"
+    stem = re.sub(r"[^A-Za-z0-9.-]+", "_", Path(a["id"]).stem)[:60]
+    return f"web_{stem}_{hashlib.sha1(a['id'].encode()).hexdigest()[:8]}"
 
 
 def source_text(a: dict, reference: bool = True) -> str:
@@ -342,8 +364,9 @@ def _flat(w: str) -> str:
 def _occurrences(w: str, text: str) -> int:
     """How often the word (or the suspended pair "Staats- und") `w` stands in `text` as a whole word;
     also with a suspended hyphen after it ("U-Bahn-, Straßenbahn- und Buslinien": the word is
-    "U-Bahn"), not inside a longer compound ("U-Bahn-Linie")."""
-    return len(re.findall(r"(?<![\w-])" + re.escape(w) + r"(?![\w]|-\w)", text))
+    "U-Bahn"), not inside a longer compound ("U-Bahn-Linie"); after a hyphen that follows no
+    letter, as `words` reads it ("St.-Georgs-Gemeinde": the word is "Georgs-Gemeinde")."""
+    return len(re.findall(r"(?<!\w)(?<!\w-)" + re.escape(w) + r"(?![\w]|-\w)", text))
 
 
 def _pdftotext_default(text: str, rnd: random.Random) -> str:
@@ -445,6 +468,10 @@ def main() -> int:
     ap.add_argument("--earlier", action="store_true",
                     help="the earlier runs' articles outside the default, --fresh and --fresh2 samples "
                          "(dev material; see earlier_dev_articles)")
+    ap.add_argument("--web", action="store_true",
+                    help="the web sample: --n pages (in all) of web_pages_de.jsonl.gz, markdown made plain "
+                         f"text, >= {web.MIN_PROSE} chars of prose, seed {WEB_SEED} (see bench/clean_bench/web.py); "
+                         "another domain, no dev/test halves")
     ap.add_argument("--show-errors", action="store_true")
     ap.add_argument("--json", type=Path, help="write the numbers to this JSON file")
     ap.add_argument("--compound-sim", type=int, default=-1, metavar="N",
@@ -454,10 +481,13 @@ def main() -> int:
         ap.error("--fresh/--fresh2/--fresh3 draw from the dev half; they cannot be combined with --split test")
     if args.earlier and args.split == "test":
         ap.error("--earlier draws from the dev half; it cannot be combined with --split test")
-    if args.fresh + args.fresh2 + args.fresh3 + args.earlier > 1:
-        ap.error("--fresh, --fresh2, --fresh3 and --earlier are different samples; choose one")
+    if args.web and args.split != "all":
+        ap.error("--web is a sample of its own (no dev/test halves); it cannot be combined with --split")
+    if args.fresh + args.fresh2 + args.fresh3 + args.earlier + args.web > 1:
+        ap.error("--fresh, --fresh2, --fresh3, --earlier and --web are different samples; choose one")
     if args.seed is None:
-        args.seed = FRESH_SEED if args.fresh else FRESH2_SEED if args.fresh2 else FRESH3_SEED if args.fresh3 else 13
+        args.seed = FRESH_SEED if args.fresh else FRESH2_SEED if args.fresh2 else FRESH3_SEED if args.fresh3 \
+            else WEB_SEED if args.web else 13
     if args.compound_sim >= 0:
         lexicon()
         r = compound_simulation(args.compound_sim, args.seed)
@@ -485,17 +515,20 @@ def main() -> int:
     elif args.earlier:
         arts = earlier_dev_articles()
         args.split = "dev (earlier runs)"
+    elif args.web:
+        arts = web.load_pages(WEB_PAGES, args.n, args.seed)
+        args.split = "web pages"
     else:
         arts = load_articles(args.n, args.seed, args.split)
     print(f"split={args.split} layout={args.layout}: {len(arts)} articles ({sum(a['src'] == 'gnad' for a in arts)} 10kgnad, "
-          f"{sum(a['src'] == 'wiki' for a in arts)} wikinews)")
+          f"{sum(a['src'] == 'wiki' for a in arts)} wikinews, {sum(a['src'] == 'web' for a in arts)} web pages)")
     sub = "" if args.layout == "a" else "-" + args.layout
     pdfdir = WORK / ("pdf" + sub)
     t0 = time.time()
     pdfs = {}
     pages = 0
     for a in arts:
-        name = f"{a['src']}_{a['id']}"
+        name = file_name(a)
         pdf = pdfdir / f"{name}.pdf"
         tex = typeset.render(a["id"], a["title"], a["teaser"], a["body"], a["section"], a["outlet"], a["date"],
                              layout=args.layout)
@@ -511,7 +544,7 @@ def main() -> int:
 
     results = {}
     load_resources()  # the lexicon and the tables derived from it, once, before timing
-    arts = [a for a in arts if f"{a['src']}_{a['id']}" in pdfs]
+    arts = [a for a in arts if file_name(a) in pdfs]
     print(f"{len(arts)} PDFs")
     for ex in extractors:
         tot = Counter()
@@ -522,7 +555,7 @@ def main() -> int:
         errs: list[str] = []
         t_clean = 0.0
         for a in arts:
-            name = f"{a['src']}_{a['id']}"
+            name = file_name(a)
             txt_path = WORK / (ex + sub) / f"{name}.txt"
             txt_path.parent.mkdir(parents=True, exist_ok=True)
             if txt_path.exists() and txt_path.stat().st_mtime >= pdfs[name].stat().st_mtime:

@@ -637,9 +637,31 @@ def test_a_line_read_between_a_broken_word_and_its_rest_is_moved_back():
     assert moved >= 4
 
 
+def _web_page(file: str) -> str:
+    """One page of ../shared/data/news/web_pages_de.jsonl.gz (by its `file`) as the bench's
+    `--web` sample typesets it: title and paragraphs, one a line (bench/clean_bench/web.py)."""
+    import sys
+
+    path = NEWS / "web_pages_de.jsonl.gz"
+    if not path.exists():
+        pytest.skip(f"{path} not available")
+    sys.path.insert(0, str(ROOT / "bench"))
+    from clean_bench import web  # noqa: E402
+
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            if r["file"] == file:
+                title, body = web.to_article(r["markdown_extract"])
+                return "\n".join([title] + body)
+    raise AssertionError(f"{file} not in {path}")
+
+
 def _article(doc_id: str, field: str = "text") -> str:
     """The text (or another field: "title") of one article of ../shared/data/news (10kGNAD or
-    Wikinews, by id)."""
+    Wikinews, by id; a web page of the bench's `--web` sample by its `file`, "tests/...")."""
+    if doc_id.startswith("tests/"):
+        return _web_page(doc_id)
     name = "10kgnad_test.jsonl.gz" if doc_id.startswith("gnad") else "wikinews_de.jsonl.gz"
     path = NEWS / name
     if not path.exists():
@@ -709,6 +731,8 @@ def _column_broken_at(text: str, word: str, cut: int, width: int = 52) -> str:
     ("wn76253", "10-km-Lauf", 3),                # a number and a unit symbol before a hyphen ("10km-Lauf")
     ("wn51339", "CO2-neutral", 4),               # a formula glued to a lowercase word ("CO2neutral")
     ("wn80411", "salafistisch-terroristische", 13),  # an adjective in -isch the lexicon knows only inflected
+    # a word and its number glued to a capitalised word ("Covid19Entlassungswelle": was read as a code)
+    ("tests/eval/neues-deutschland.de.mietenstreik.html", "Covid19-Entlassungswelle", 8),
 ])
 def test_deleted_compound_hyphen_restored_on_real_text(doc_id, word, cut):
     """A real article broken at a compound's hyphen and dehyphenated as pdftotext's default
@@ -817,6 +841,7 @@ def test_hashtag_gets_no_hyphen_on_real_text():
     ("gnad456", "nichtklassischen", 5),              # "nicht-" hyphenated once, glued twice ("nichtstaatliche")
     ("gnad796", "gutschrieben", 6),                  # "gutsch" is a stray form of web text (-16.5), no adjective
     ("gnad976", "2Toronto", 1),                      # a results table glues every number to its team
+    ("tests/eval/tarnkappe.info-Black.html", "macOS", 3),  # a listed name (was "mac-OS", as "microUSB")
 ])
 def test_glued_at_a_junction_yet_no_compound_on_real_text(doc_id, word, cut):
     """Broken at a line end inside it and glued again by pdftotext, a web path without
@@ -832,6 +857,10 @@ def test_glued_at_a_junction_yet_no_compound_on_real_text(doc_id, word, cut):
     ("gnad240", "Fahrassistenz- und", 14),       # a head the lexicon lacks, two of its words: "Fahr" + "assistenz"
     ("gnad257", "Metallerzeugungs- und", 17),    # ... "Metall" + "erzeugung(s)"
     ("gnad593", "EU- und", 3),                   # an abbreviation of two letters
+    # a common left part whose glued form the lexicon knows only as a stray web form ("Kinderund" -17.4)
+    ("tests/eval/pronats.de.arbeit.html", "Kinder- und", 7),
+    # a code before a compound of a code of the same shape ("EH55und EH40-Anträgen"; was "EH55-und")
+    ("tests/eval/bmwi.de-neubau.html", "EH55- und", 5),
 ])
 def test_suspended_hyphen_restored_on_real_text(doc_id, word, cut):
     """A suspended hyphen broken at a line end ("Fahrassistenz-" / "und Sicherheitssysteme")
@@ -884,6 +913,26 @@ def test_deleted_hyphen_restored_where_poppler_broke_a_line_at_a_wide_gap(doc_id
     assert glued in raw
     doc = _ok(raw)
     assert word in doc.text and glued not in doc.text, doc.text[:400]
+
+
+def test_deleted_hyphen_restored_after_a_line_broken_into_single_words_on_real_text():
+    """poppler breaks a widely spaced justified line into one line per word ("David" /
+    "Beasley," / "Exekutivdirektor" / "des"); the line after them is the last part, "UN", with
+    the next column line appended after the line-end hyphen: "UNWelternährungsprogramms: "Nur
+    wenn wir den", shorter than a column line, so it was read as holding no join (the web
+    sample's bmz.de page, layout a). The words before and the line are as long as one."""
+    text = _article("tests/eval/bmz.de-schulze.html")
+    key = "David Beasley, Exekutivdirektor des UN-"
+    i = text.index(key)
+    head, tail = text[:i], text[i + len(key):]
+    nxt = 'Welternährungsprogramms: "Nur wenn wir den'
+    assert tail.startswith(nxt), tail[:60]
+    lines = [x for p in head.split("\n") for x in textwrap.wrap(p, 56, break_on_hyphens=False)] + key.split() + [nxt] \
+        + textwrap.wrap(tail[len(nxt):], 56, break_on_hyphens=False)
+    raw = _poppler_default("\n".join(lines))
+    assert "\ndes\nUNWelternährungsprogramms" in raw
+    doc = _ok(raw)
+    assert "UN-Welternährungsprogramms" in doc.text and "UNWelt" not in doc.text, doc.text[:600]
 
 
 def test_deleted_hyphen_restored_where_a_long_part_ended_a_short_line():

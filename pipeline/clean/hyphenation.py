@@ -157,6 +157,12 @@ class _Assembler:
     # "10km" before "-Lauf" (a number and a unit symbol), "CO2neutral" (a formula and a lowercase word)
     _NUM_UNIT = re.compile(r"(\d+)([^\W\d_]{1,4})")
     _CODE_WORD = re.compile(r"([A-ZÄÖÜ]+\d+)([a-zäöüß]{3,})")
+    # a code of capitals and a number: "EH55", "EH40", "G7", "A4"
+    _CODE = re.compile(r"[A-ZÄÖÜ]+\d+")
+    # a code ("H5N1") or a word in lowercase and its number of two digits or more ("Covid19") before
+    # a capitalised word of five letters or more: "H5N1Virusstamm", "Covid19Entlassungswelle" (the
+    # cut is the match's end)
+    _CODE_CAP = re.compile(r"(?:[A-ZÄÖÜ]+\d+[A-ZÄÖÜ]\d+|[^\W\d_]*[a-zäöüß]\d{2,})(?=[A-ZÄÖÜ][a-zäöüß]{4,}$)")
     # "18951944" (a range of years, 1500-2099)
     _YEARS = re.compile(r"(1[5-9]\d\d|20\d\d)(1[5-9]\d\d|20\d\d)")
     # a host name and a path without a scheme: "pic.twitter.com/vRR4ubIRiQ", "bit.ly/2abCDe"
@@ -179,6 +185,23 @@ class _Assembler:
         one = [len(ln.strip.split()) == 1 for ln in nb]
         for k, ln in enumerate(nb):
             if one[k] and (k > 0 and one[k - 1]) and (k + 1 < len(nb) and one[k + 1]):
+                out.add(ln.i)
+        # and the line after two or more such one-word lines that run on ("David" / "Beasley," /
+        # "Exekutivdirektor" / "des" / "UNWelternährungsprogramms: "Nur wenn wir den"): the rest
+        # of the broken column line, with the next line appended after a line-end hyphen, is
+        # shorter than a column line when the words before took most of it; the words and the
+        # line are as long as one (web sample bmz.de, layout a: 36 + 46 chars in a 52-char
+        # column). One short line before is no evidence: a headline or a subhead ends in a letter
+        # too ("COP26 in Glasgow" / "Die COP26 muss ...", web sample gruene-bundestag.de)
+        for k, ln in enumerate(nb):
+            if ln.i in out or ln.kind:
+                continue
+            run, n, j = 0, 0, k - 1
+            while j >= 0 and one[j] and not nb[j].kind and (nb[j].strip[-1].isalnum() or nb[j].strip[-1] == ","):
+                run += len(nb[j].strip) + 1
+                n += 1
+                j -= 1
+            if n >= 2 and run + len(ln.strip) >= 0.9 * self._W:
                 out.add(ln.i)
         return out
 
@@ -501,8 +524,17 @@ class _Assembler:
         # short, "Fischund Wildamt des" / "US-Innenministeriums", bench_hyphen_classes.py)
         for fw in D.suspended_glued:
             left = w[:-len(fw)]
-            if w.endswith(fw) and (len(left) >= 3 or (len(left) == 2 and left.isupper())) and left[-1].isalpha() \
-                    and _lexprob(w) is None and ((_lexprob(left) or -99.0) >= -15.0 or (
+            if not w.endswith(fw):
+                continue
+            m2 = self._CODE.match(next_word)
+            if self._CODE.fullmatch(left) and m2 and next_word[m2.end():][:1] == "-" \
+                    and not before_hyphen and not before_punct:
+                # a code before a suspended hyphen, the second half a compound of a code of the same
+                # shape: "EH55und EH40-Anträgen" for "EH55- und EH40-Anträgen" (web sample bmwi.de;
+                # a code glued to a lowercase word is read as "CO2neutral" below, "EH55-und")
+                return [(len(left), "- ")]
+            if (len(left) >= 3 or (len(left) == 2 and left.isupper())) and left[-1].isalpha() \
+                    and self._glued_unknown(w, left) and ((_lexprob(left) or -99.0) >= -15.0 or (
                         (_lexprob(left) is not None or self._compound_head(w, fw))
                         and not (left[:1].isupper() and next_word[:1].islower()
                                  and next_word.lower().strip(",.;:!?") not in D.function_words))):
@@ -557,10 +589,14 @@ class _Assembler:
         m = self._YEARS.fullmatch(w)
         if m and 0 < int(m.group(2)) - int(m.group(1)) <= 120 and at(4):
             return [(4, "-")]  # a range of years: "18951944" -> "1895-1944" (life dates, terms)
-        m = re.match(r"[A-ZÄÖÜ]+\d+[A-ZÄÖÜ]\d+(?=[A-ZÄÖÜ][a-zäöüß]{4,}$)", w)
+        m = self._CODE_CAP.match(w)
         if m and (_lexprob(w[m.end():]) is not None or len(w) - m.end() >= 8) and at(m.end()):
-            # a code and a word: "H5N1Virusstamm" ("H5N1-Virusstamm"). (A word and a number,
-            # "Snapdragon810" for "Snapdragon-810", is left: names are written so, "France24")
+            # a code and a word: "H5N1Virusstamm" ("H5N1-Virusstamm"); a word and its number and
+            # a word: "Covid19Entlassungswelle" ("Covid19-Entlassungswelle", web sample
+            # neues-deutschland.de; the source writes "Covid19" glued, so the cut is after the
+            # number only; a number of two digits or more: a name writes one digit for a word,
+            # "Sharia4Belgium", fresh3 dev wn80411). (A word and a number, "Snapdragon810" for
+            # "Snapdragon-810", is left: names are written so, "France24")
             return [(m.end(), "-")]
         if re.search(r"[a-zäöüß]\d|\d[^\W\d_]+\d", w):
             return []  # a code or an id ("SSLv2", "fR7dXVXy3S")
@@ -731,6 +767,19 @@ class _Assembler:
         # ... where a line was appended: a capital inside a word elsewhere in such a line is a
         # name ("G2 WinPro PC", "VivaPress", "DolbyDigital")
         return [(k, "-")] if at(k) else []
+
+    @staticmethod
+    def _glued_unknown(w: str, left: str) -> bool:
+        """The word glued of a suspended hyphen's left part and its connector ("Kinderund") is no
+        word: the lexicon lacks it, or knows it only as a stray form of web text (below -17,
+        "Kinderund" -17.4: web pages lose their hyphens too) while the left part is a common word
+        (-10 or better, "Kinder" -7.8), so that the glued form is that word and the connector.
+        A word that ends like a connector is no such form: "Werkstatt", "Hintergrund", "Signals"
+        are likelier than -17 (web sample pronats.de, "Kinderund Jugendgesetz"). (-12 took the
+        interjection "sch" -12.0 for the left part of a word broken off in the source, "ein
+        schwie- –", and made "sch-wie-", fresh3 dev gnad93)"""
+        pw = _lexprob(w)
+        return pw is None or (pw < -17.0 and (_lexprob(left) or -99.0) >= -10.0)
 
     @staticmethod
     def _compound_head(w: str, fw: str) -> bool:
