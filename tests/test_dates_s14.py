@@ -123,3 +123,20 @@ def test_yesterdays_before_a_weekday_stays_one_span(nlp):
 
 def test_heutigen_before_any_noun_stays_nowadays(nlp):
     assert dates_of(nlp, "Die Stadt liegt im heutigen Polen.", "2008-05-12") == []
+
+
+# 6. a feast of another calendar after the adjective that names it: a DATE without a value, a part of the day with
+# "des" inside (dates.json "other_calendar_feasts"; dev10 and dev11 gold)
+@pytest.mark.parametrize("text,published,expected", [
+    ("Mehrere Waggons des Zuges – vollgepackt mit Fahrgästen, die von dem Islamischen Opferfest auf dem Weg nach Hause "
+     "waren – rutschten ins Wasser.", "2007-12-20", [("Islamischen Opferfest", None, "date")]),  # wn46358 (dev11)
+    ("Die giftige Brühe war sogar bis in das Wohnhaus eingedrungen, wo er am Abend des chinesischen Neujahrsfestes mit "
+     "Nachbarn saß.", "2017-02-24", [("Abend des chinesischen Neujahrsfestes", None, "date")]),  # wn80548 (dev10)
+])
+def test_feast_of_another_calendar(nlp, text, published, expected):
+    assert dates_of(nlp, text, published) == expected
+
+
+def test_new_year_feast_alone_is_no_other_calendar(nlp):
+    # without the adjective "Neujahrsfest" is 1 January's feast, not one of another calendar
+    assert all(v is not None for _, v, _ in dates_of(nlp, "Das Neujahrsfest wurde in Berlin gefeiert.", "2017-01-02"))

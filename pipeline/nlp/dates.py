@@ -558,6 +558,8 @@ class DateRecognizer:
         self.ellipsis_preps = list(d["relative_ellipsis"]["prepositions"])
         self.deictic_adj_nouns = list(d["deictic_adjective_nouns"])
         self.deictic_adj_any = list(d["deictic_adjectives_any_noun"])
+        self.feast_qualifiers = list(d["other_calendar_feasts"]["qualifiers"])
+        self.other_feasts = list(d["other_calendar_feasts"]["feasts"])
         self.period_dur_mods = list(d["period_durations"]["modifiers"])
         self.period_durs = dict(d["period_durations"]["words"])
         self.holiday_weekends = dict(d["holiday_weekends"])
@@ -802,6 +804,9 @@ class DateRecognizer:
             # the text named last, the event inside the span (dev5, dev9 gold)
             ("event_anchored", f"{_after(_both(self.event_articles_before))}(?P<evh>{_alt(_cap(w) for w in self.event_anchor_heads)})\\s+(?P<evdir>{_alt(self.event_anchor_dirs)})\\s+(?:{_alt(self.event_articles)})\\s+[A-ZÄÖÜ][a-zäöüß]+{E}", 2),
             ("holiday", f"{B}(?P<hol>{holiday_gate}){E}(?:\\s+{YEAR4})?", 2),
+            # "dem Islamischen Opferfest", "am Abend des chinesischen Neujahrsfestes": a feast of another calendar,
+            # no value (dates.json other_calendar_feasts)
+            ("other_feast", f"{B}(?:(?:{DPN})\\s+des\\s+)?(?:{_alt(_both(self.feast_qualifiers))})(?:e|en|es)\\s+(?:{_alt(self.other_feasts)})(?:e?s)?{E}", 2),
             # "den Nationalfeiertag": a country's national day, the country the article names most
             # "der bevorstehende Nationalfeiertag" (dev10 gold): the word that makes it the next one is inside
             ("national_day", f"{B}(?:(?P<ndahead>{_alt(_both(self.national_day_ahead))})\\s+)?(?P<nday>{_alt(_cap(w) for w in self.national_day_words)}){E}", 2),
@@ -822,7 +827,7 @@ class DateRecognizer:
             "weekday": _alt(_cap(w) for w in self.weekdays), "weekday_week": WEEK, "deictic": "eute|estern|orgen", "episode_day": "Tag",
             "deictic_year": _alt(_both(list(self.deictic_years) + list(self.deictic_year_adjs))),
             "event_anchored": f"\\s(?:{_alt(self.event_anchor_dirs)})\\s",
-            "holiday": holiday_gate, "national_day": _alt(_cap(w) for w in self.national_day_words), "clock_duration": r"\d:\d\d:\d",
+            "holiday": holiday_gate, "other_feast": _alt(self.other_feasts), "national_day": _alt(_cap(w) for w in self.national_day_words), "clock_duration": r"\d:\d\d:\d",
         }
         compiled = {g: re.compile(g) for g in set(gates.values())}
         self.gates = [compiled[gates[k]] if k in gates else None for k, _, _ in self.patterns]
@@ -1386,6 +1391,8 @@ class DateRecognizer:
                 sec = f"{int(g['cm'])}.{g['cs']}".rstrip("0").rstrip(".")
                 return f"PT{int(g['ch'])}M{sec}S"
             return f"PT{int(g['ch'])}H{int(g['cm'])}M{int(g['cs'])}S"
+        if k == "other_feast":  # "dem Islamischen Opferfest": no table of another calendar's days
+            return None
         if k == "deictic_adj":  # "in ihrer heutigen Ausgabe": days from publication
             return None if anchor is None else (anchor + dt.timedelta(days=self.deictic_mods[g["dadj"].lower()])).isoformat()
         if k == "deictic":
