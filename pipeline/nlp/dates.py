@@ -412,9 +412,6 @@ class TenseDetector:
             return None
         t, steps = root, 0
         nominal = False
-
-        def past_verb(v: Token) -> bool:
-            return self._verb_tense(v) == "past"
         while steps < 12:
             steps += 1
             if t.head.i == t.i:
@@ -423,7 +420,7 @@ class TenseDetector:
             if t.dep_ in self.noun_attach_deps and h.pos_ in ("NOUN", "PROPN") and t is root:
                 nominal = True
             if h.pos_ in ("VERB", "AUX") or any(c.dep_ in ("aux", "aux:pass", "cop") for c in h.children):
-                if nominal and t.dep_ in self.adverbial_deps and past_verb(h):
+                if nominal and t.dep_ in self.adverbial_deps and self._verb_tense(h) == "past":
                     # the noun phrase is an adverbial of a verb in the past: its event lies before
                     # publication too (dates.json tense.adverbial_deps)
                     nominal = False
@@ -558,6 +555,9 @@ class DateRecognizer:
         self.ellipsis_preps = list(d["relative_ellipsis"]["prepositions"])
         self.deictic_adj_nouns = list(d["deictic_adjective_nouns"])
         self.deictic_adj_any = list(d["deictic_adjectives_any_noun"])
+        if not set(self.deictic_adj_any) <= set(self.deictic_mods):
+            # their day offset is the one deictic_modifiers gives
+            raise ValueError("dates.json: deictic_adjectives_any_noun must be keys of deictic_modifiers")
         self.feast_qualifiers = list(d["other_calendar_feasts"]["qualifiers"])
         self.other_feasts = list(d["other_calendar_feasts"]["feasts"])
         self.period_dur_mods = list(d["period_durations"]["modifiers"])
