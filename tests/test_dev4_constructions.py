@@ -97,8 +97,9 @@ SETS = [
      "Sonntagen Personal beschäftigen.", [("Sonntagen", "XXXX-WXX-7", "set")]),
     # a counted plural is no set: "an den nachfolgenden drei Wochenenden" (wn35566)
     ("wn35566", "2006-11-29", "Über die Maßnahmen an den nachfolgenden drei Wochenenden wurde nicht informiert.", []),
+    # session 14: "gestrige" alone before a noun is the day (dev4's gold re-marked, as dev7 and dev11 write it)
     ("wn50115", "2008-05-12", "Der gestrige Straßenumzug war der Höhepunkt eines das ganze Wochenende andauernden Straßenfestes.",
-     [("ganze Wochenende", "2008-W19-WE", "date")]),
+     [("gestrige", "2008-05-11", "date"), ("ganze Wochenende", "2008-W19-WE", "date")]),
     # published on a Tuesday: the past weekend
     ("gnad75", "2016-01-26", "Der Druck zu gewinnen war das gesamte Wochenende da.", [("gesamte Wochenende", "2016-W03-WE", "date")]),
 ]

@@ -290,6 +290,7 @@ class TenseDetector:
         self.future_aux = set(d["future_aux"])
         self.infinitive_marks = set(d["infinitive_marks"])
         self.modal_future = set(d["modal_future"])
+        self.perfect_infinitives = set(d["perfect_infinitives"])
         self.present_modals = set(d["present_modals"])
         self.ge_prefixes = tuple(d["ge_prefixes"])
         self.inseparable_prefixes = tuple(d["inseparable_prefixes"])
@@ -298,6 +299,7 @@ class TenseDetector:
         self.strong = strong | {w + "en" for w in strong} | {w + "n" for w in strong if w.endswith("e")}
         self.not_past = set(d["not_past"])
         self.noun_attach_deps = set(d["noun_attach_deps"])
+        self.adverbial_deps = set(d["adverbial_deps"])
         # the endings of an inflected participle before its noun ("geschmückten Festwagen")
         self.attributive_endings = tuple(lang_data("dates.json")["attributive_endings"])
         self.lemma_fn = lemma_fn
@@ -305,6 +307,10 @@ class TenseDetector:
     def _participle(self, t: Token) -> bool:
         if t.has_morph() and "Part" in t.morph.get("VerbForm"):
             return True
+        if t.i > 0 and t.doc[t.i - 1].text.lower() in self.infinitive_marks:
+            # "zu gewinnen" is an infinitive that the pattern takes for a participle of a "ge-" shape, which
+            # made "hat gute Chancen, am [24. März] ... zu gewinnen" a perfect (dev11 wn72118: the coming 24 March)
+            return False
         if not ((self._PARTICIPLE.match(t.text) or self._prefix_participle(t)) and t.text.islower()):
             return False
         prefix = next((p for p in self.ge_prefixes if t.text.startswith(p)), None)
@@ -414,6 +420,10 @@ class TenseDetector:
             if t.dep_ in self.noun_attach_deps and h.pos_ in ("NOUN", "PROPN") and t is root:
                 nominal = True
             if h.pos_ in ("VERB", "AUX") or any(c.dep_ in ("aux", "aux:pass", "cop") for c in h.children):
+                if nominal and t.dep_ in self.adverbial_deps and self._verb_tense(h) == "past":
+                    # the noun phrase is an adverbial of a verb in the past: its event lies before
+                    # publication too (dates.json tense.adverbial_deps)
+                    nominal = False
                 t = h
                 break
             t = h
@@ -451,7 +461,8 @@ class TenseDetector:
         if any(w in self.future_aux for w in words):
             return "present" if part or v.pos_ == "ADJ" else "future"
         if any(w in self.modal_future for w in words):
-            return "future"
+            # "soll ... gesehen haben" reports a past event (dates.json tense.perfect_infinitives)
+            return "past" if part and any(w in self.perfect_infinitives for w in words) else "future"
         if auxes:
             return None
         if self._preterite(v) or self._finite_weak_preterite(v):
@@ -468,13 +479,16 @@ class TenseDetector:
         has_inf = any(self._infinitive(t) for t in tokens)
         cues: list[tuple[int, str]] = []
         passive_inf = has_part and any(w in self.modal_past for w in words)  # "konnten ... verkauft werden"
+        # "soll ... belästigt haben": a modal with a perfect infinitive reports a past event (dates.json
+        # tense.perfect_infinitives)
+        perfect_inf = has_part and any(w in self.perfect_infinitives for w in words)
         for t, w in zip(tokens, words):
             if w in self.future_aux and passive_inf:
                 continue
             if w in self.future_aux and has_inf and not has_part:
                 cues.append((t.i, "future"))
             elif w in self.modal_future and has_inf:
-                cues.append((t.i, "future"))
+                cues.append((t.i, "past" if perfect_inf else "future"))
             elif w in self.present_modals and has_inf:
                 cues.append((t.i, "present"))
             elif self._preterite(t):
@@ -540,6 +554,12 @@ class DateRecognizer:
         self.ellipsis_links = list(d["relative_ellipsis"]["links"])
         self.ellipsis_preps = list(d["relative_ellipsis"]["prepositions"])
         self.deictic_adj_nouns = list(d["deictic_adjective_nouns"])
+        self.deictic_adj_any = list(d["deictic_adjectives_any_noun"])
+        if not set(self.deictic_adj_any) <= set(self.deictic_mods):
+            # their day offset is the one deictic_modifiers gives
+            raise ValueError("dates.json: deictic_adjectives_any_noun must be keys of deictic_modifiers")
+        self.feast_qualifiers = list(d["other_calendar_feasts"]["qualifiers"])
+        self.other_feasts = list(d["other_calendar_feasts"]["feasts"])
         self.period_dur_mods = list(d["period_durations"]["modifiers"])
         self.period_durs = dict(d["period_durations"]["words"])
         self.holiday_weekends = dict(d["holiday_weekends"])
@@ -582,6 +602,7 @@ class DateRecognizer:
         self.postpone_between = set(d["postponed_to"]["between"])
         self.postpone_past_plan = set(d["postponed_to"]["past_plan"])
         self.postpone_verbs = set(d["postponed_to"]["verbs"])
+        self.postpone_attributive = set(d["postponed_to"]["attributive"])
         self.holiday_name_deps = set(d["holiday_generic"]["name_deps"])
         self.season_compounds = {k: v for k, v in d["season_compounds"].items()}
         self.month_prefixes = list(d["month_prefixes"])
@@ -682,6 +703,7 @@ class DateRecognizer:
         DYADJ = f"(?P<dyadj>{_alt(_both(self.deictic_year_adjs))})(?:e|en|er|es|em)"
         ELL_LINK = _alt(self.ellipsis_links)
         ELL_PREP = _alt(self.ellipsis_preps)
+        WHOLE = _alt(self.whole_mods)  # "ganze", "gesamten" before a period (dates.json whole_modifiers)
         pats: list[tuple[str, str, int]] = [
             ("numeric", f"(?<![\\d.])(?:{WD},?\\s+(?:(?:{ART})\\s+)?)?(?P<day>0?[1-9]|[12]\\d|3[01])\\.(?P<month>0?[1-9]|1[0-2])\\.(?P<year>\\d{{4}}|\\d{{2}})(?![\\d])", 5),
             # "am 24.12.", "vom 3.5. bis 7.5.": day and month in digits without a year (after a trigger word)
@@ -727,7 +749,8 @@ class DateRecognizer:
             ("part_rel", f"{B}(?P<part>{_alt(_cap(w) for w in self.day_period_parts)})\\s+des\\s+(?P<unit>Tages){E}", 3),
             # "in KW 49", "in der 12. Kalenderwoche", "Kalenderwoche 3/2021": an ISO week
             ("calweek", f"{B}(?:(?P<kwn>\\d{{1,2}})\\.\\s*(?:{KW})|(?:{KW})\\s*(?P<kwn2>\\d{{1,2}}))(?:(?:\\s*/\\s*|\\s+){YEAR4})?(?![\\w/-])", 3),
-            ("rel", f"{B}{MOD}\\s+(?P<unit>Jahr|Jahres|Jahre|Monat|Monats|Woche|Wochenende|Tag|Tages|{DAYP}|{FISC})(?:\\s+{YEAR4})?{E}", 2),
+            # "im gesamten letzten Jahr" (dev11 gold, wn73758): "ganze"/"gesamte" inside, as before a month
+            ("rel", f"{B}(?:(?P<rwhole>{WHOLE})\\s+)?{MOD}\\s+(?P<unit>Jahr|Jahres|Jahre|Monat|Monats|Woche|Wochenende|Tag|Tages|{DAYP}|{FISC})(?:\\s+{YEAR4})?{E}", 2),
             # "im laufenden und im kommenden Jahr": the elliptic first modifier is its own DATE with the
             # second one's unit (the named group in the look-ahead carries it)
             ("rel", f"{B}{MOD}(?=\\s+(?:{ELL_LINK})\\s+(?:(?:{ELL_PREP})\\s+)?{MOD2}\\s+(?P<unit>Jahr|Jahres|Monat|Monats|Woche|{FISC}){E})", 2),
@@ -741,6 +764,9 @@ class DateRecognizer:
             ("period_duration", f"{B}(?P<pdmod>{_alt(_both(self.period_dur_mods))})\\s+(?P<pdw>{_alt(_cap(w) for w in self.period_durs)}){E}", 3),
             # "in ihrer heutigen Ausgabe": the deictic adjective alone is the day before these nouns
             ("deictic_adj", f"{B}(?P<dadj>{_alt(_both(self.deictic_mods))})(?=\\s+(?:{_alt(_cap(w) for w in self.deictic_adj_nouns)}){E})", 2),
+            # "dem gestrigen 0:0-Remis", "der morgigen Massenkundgebung": yesterday's/tomorrow's before any noun
+            # (a capitalised word or a compound opened by a score or number)
+            ("deictic_adj", f"{B}(?P<dadj>{_alt(_both(self.deictic_adj_any))})(?=\\s+(?:[A-ZÄÖÜ]|\\d[\\d:.,]*-[A-ZÄÖÜ]))", 2),
             # "am Wochenende" without a modifier: the weekend nearest publication in the tense's direction
             ("rel", f"(?<=\\b[Aa]m\\s)(?P<unit>Wochenende){E}", 2),
             # "das ganze Wochenende": the weekend by tense, the adjective inside
@@ -748,7 +774,8 @@ class DateRecognizer:
             # "das neue Jahr", "im neuen Jahr": the year of the New Year nearest publication
             ("new_year", f"{B}(?P<newy>{_alt(self.new_year_words)})\\s+(?:Jahr|Jahres){E}", 2),
             ("rel_comp", f"{B}(?P<comp>{_alt(_cap(w) for w in self.rel_comp)}){E}(?:\\s+{YEAR4})?", 2),
-            ("jahr_year", f"{B}(?P<jahr>Jahr|Jahre|Jahres)\\s+{YEAR}", 3),
+            # "Im gesamten Jahr 2007" (dev11 gold, wn49378): "ganze"/"gesamte" inside, as before a month
+            ("jahr_year", f"{B}(?:(?P<jwhole>{WHOLE})\\s+)?(?P<jahr>Jahr|Jahre|Jahres)\\s+{YEAR}", 3),
             # "in den 1970-ern und 1980-ern" (wn36397, dev7): the dative plural alone is the decade
             ("decade", f"{B}(?:{PART}\\s+der\\s+)?{PADJ}(?:(?P<dec4>1\\d\\d0|20\\d0)-?er(?:\\s*-?\\s*Jahren?|\\s*-?\\s*Jahre|n)?|(?P<dec2>[1-9]0)-?er\\s*-?\\s*Jahren?|(?P<dec2b>[1-9]0)er-Jahren?|{DECW})(?![\\w])(?:\\s+des\\s+(?P<dcent>\\d{{1,2}})\\.\\s*Jahrhunderts{E})?", 3),
             # "in den Neunzigern" (dev9 gold): the decade word as a dative plural noun, after "den" only
@@ -777,6 +804,9 @@ class DateRecognizer:
             # the text named last, the event inside the span (dev5, dev9 gold)
             ("event_anchored", f"{_after(_both(self.event_articles_before))}(?P<evh>{_alt(_cap(w) for w in self.event_anchor_heads)})\\s+(?P<evdir>{_alt(self.event_anchor_dirs)})\\s+(?:{_alt(self.event_articles)})\\s+[A-ZÄÖÜ][a-zäöüß]+{E}", 2),
             ("holiday", f"{B}(?P<hol>{holiday_gate}){E}(?:\\s+{YEAR4})?", 2),
+            # "dem Islamischen Opferfest", "am Abend des chinesischen Neujahrsfestes": a feast of another calendar,
+            # no value (dates.json other_calendar_feasts)
+            ("other_feast", f"{B}(?:(?:{DPN})\\s+des\\s+)?(?:{_alt(_both(self.feast_qualifiers))})(?:e|en|es)\\s+(?:{_alt(self.other_feasts)})(?:e?s)?{E}", 2),
             # "den Nationalfeiertag": a country's national day, the country the article names most
             # "der bevorstehende Nationalfeiertag" (dev10 gold): the word that makes it the next one is inside
             ("national_day", f"{B}(?:(?P<ndahead>{_alt(_both(self.national_day_ahead))})\\s+)?(?P<nday>{_alt(_cap(w) for w in self.national_day_words)}){E}", 2),
@@ -797,7 +827,7 @@ class DateRecognizer:
             "weekday": _alt(_cap(w) for w in self.weekdays), "weekday_week": WEEK, "deictic": "eute|estern|orgen", "episode_day": "Tag",
             "deictic_year": _alt(_both(list(self.deictic_years) + list(self.deictic_year_adjs))),
             "event_anchored": f"\\s(?:{_alt(self.event_anchor_dirs)})\\s",
-            "holiday": holiday_gate, "national_day": _alt(_cap(w) for w in self.national_day_words), "clock_duration": r"\d:\d\d:\d",
+            "holiday": holiday_gate, "other_feast": _alt(self.other_feasts), "national_day": _alt(_cap(w) for w in self.national_day_words), "clock_duration": r"\d:\d\d:\d",
         }
         compiled = {g: re.compile(g) for g in set(gates.values())}
         self.gates = [compiled[gates[k]] if k in gates else None for k, _, _ in self.patterns]
@@ -994,16 +1024,36 @@ class DateRecognizer:
             elif key in seen:
                 m.extra["year"] = seen[key]
 
-    def _postponed_to(self, doc: Doc, span: Span, c0: int, c1: int) -> bool:
+    def _postponed_to(self, doc: Doc, span: Span, c0: int, c1: int, s1: int, after_postponed: Optional[int] = None,
+                      tense: Optional[str] = None) -> bool:
         """A date after "auf (den)" / "für (den)" in a clause with a verb of postponing or
         scheduling ("vertagt", "verschoben", "anberaumt") is the new, later date; not a plan that
-        lay in the past ("war für den 5. März geplant, wurde aber abgesagt")."""
+        lay in the past ("war für den 5. März geplant, wurde aber abgesagt"). A list of dates after the
+        preposition shares it ("auf [Ende September], [Anfang Oktober] festgelegt", dev11 wn27206): a member
+        right after a comma that follows a postponed date (`after_postponed`, that date's end) is one too, and
+        the verb may stand in the clause after the comma. An attributive participle ("die für ab [Juli] geplante
+        Auslieferung") carries no tense: it counts only where the date's verb (or else the clause's `tense`) is not
+        in the past."""
         prev = [t.text.lower() for t in doc[max(c0, span.start - 2): span.start]]
-        if not prev or not (prev[-1] in self.postpone_preps or (len(prev) == 2 and prev[0] in self.postpone_preps
-                                                                 and prev[1] in self.postpone_between)):
+        listed = after_postponed is not None and span.start == after_postponed + 1 and doc[after_postponed].text == ","
+        if not listed and (not prev or not (prev[-1] in self.postpone_preps or (len(prev) == 2 and prev[0] in self.postpone_preps
+                                                                                and prev[1] in self.postpone_between))):
             return False
         words = {t.text.lower() for t in doc[c0:c1]}
-        return bool(words & self.postpone_verbs) and not words & self.postpone_past_plan
+        if c1 == span.end and c1 + 1 < s1 and doc[c1].text == ",":
+            n0, n1 = clause_bounds(doc, c1 + 1, c1 + 2, c1 + 1, s1)
+            words |= {t.text.lower() for t in doc[n0:n1]}
+        if words & self.postpone_past_plan:
+            return False
+        if words & self.postpone_verbs:
+            return True
+        if not words & self.postpone_attributive:
+            return False
+        # the tense of the verb the date's noun phrase hangs on decides, where the parse gives one: the clause's
+        # cues can lie in the next sentence when an ordinal-like "3." hides the sentence end ("Auslieferung des
+        # Modells 3. Ein Sprecher ... teilte mit", wn80937)
+        own = self.tense_detector.predicate_tense(doc, span.start, span.end, (c0, c1))
+        return (own or tense) != "past"
 
     def _holiday_named(self, doc: Doc, span: Span) -> bool:
         """A holiday that is the subject or object of its verb, without a preposition, names the
@@ -1341,6 +1391,8 @@ class DateRecognizer:
                 sec = f"{int(g['cm'])}.{g['cs']}".rstrip("0").rstrip(".")
                 return f"PT{int(g['ch'])}M{sec}S"
             return f"PT{int(g['ch'])}H{int(g['cm'])}M{int(g['cs'])}S"
+        if k == "other_feast":  # "dem Islamischen Opferfest": no table of another calendar's days
+            return None
         if k == "deictic_adj":  # "in ihrer heutigen Ausgabe": days from publication
             return None if anchor is None else (anchor + dt.timedelta(days=self.deictic_mods[g["dadj"].lower()])).isoformat()
         if k == "deictic":
@@ -1505,6 +1557,7 @@ class DateRecognizer:
         episode_start: Optional[dt.date] = None
         last_dated: Optional[tuple[str, str, int]] = None  # (value, kind, sentence start) of the last dated span
         history: Optional[list[int]] = []  # years of the dates so far while all lie years before publication
+        postponed_end: Optional[int] = None  # the end of the last date that `_postponed_to` moved to the future
         for m, span in matches:
             s0, s1 = sentence_bounds(doc, span.start)
             c0, c1 = clause_bounds(doc, span.start, span.end, s0, s1)
@@ -1524,8 +1577,9 @@ class DateRecognizer:
                 # "Seit Donnerstag halten sie ... besetzt": the day before publication; the same for a month or
                 # a day and month ("listet seit [Anfang Juli] die Nebeneinkünfte", dev8 wn43411)
                 tense = "past"
-            if self._postponed_to(doc, span, c0, c1):
+            if self._postponed_to(doc, span, c0, c1, s1, postponed_end, tense):
                 tense = "future"  # "der Prozess wurde auf den 28. November vertagt": a later day
+                postponed_end = span.end
             if m.kind == "day_list" and m.extra.get("mon") is None:
                 continue
             if m.kind == "rel":
