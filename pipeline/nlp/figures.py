@@ -346,9 +346,11 @@ class FigureRecognizer:
         elif text[:1] == _PLUS and text[1:2].isdigit():
             text = text[1:]
         v = parse_digits(text)
-        if v is None and re.fullmatch(r"\d{1,3}\.\d{1,2}", text) and i + 1 < len(doc) and lookup_unit(doc[i + 1].text) \
+        if v is None and re.fullmatch(r"\d{1,3}\.(?:\d{1,2}|\d{4,})", text) and i + 1 < len(doc) and lookup_unit(doc[i + 1].text) \
                 and lookup_unit(doc[i + 1].text)[0] not in _TIME_UNITS:
-            v = float(text)  # a decimal point (Swiss and English style) before a unit: "28.56 %"; never thousands
+            # a decimal point (Swiss and English style) before a unit: "28.56 %", "12.4215 GHz" (dev11 wn54805);
+            # never thousands (one, two or four and more digits after the point are no group of three)
+            v = float(text)
         if v is not None:
             j = i + 1
             # "45 000", "1 250 000" (space or narrow no-break space between groups of three)
@@ -2041,8 +2043,11 @@ class FigureRecognizer:
             if tok is not None:
                 self.last_rule = name + ((self._context_rule or "") if name == "context:" else "")
                 break
-        if tok is not None and self.last_rule == "context:change" and (changed := self._change_compound(tok.text)) is not None:
-            return changed  # dev3: "Mehrwertsteuererhöhung auf 19 Prozent" -> Mehrwertsteuer
+        if tok is not None and self.last_rule in ("context:change", "context:von") and (changed := self._change_compound(tok.text)) is not None:
+            # dev3: "Mehrwertsteuererhöhung auf 19 Prozent" -> Mehrwertsteuer; session 14 (dev11 wn4792,
+            # wn49378): the same compound before "von" ("bei einer Lohnsteigerung von unter zehn Prozent" -> Lohn,
+            # "einer Kapitalerhöhung von 15 Milliarden Franken" -> Kapital); a plain change noun stays ("ein Minus von 3 Prozent")
+            return changed
         if tok is None:
             unit_tok = doc[f["end"] - 1]
             if f["unit"] is not None and unit_tok.text in self.unit_about:
@@ -2105,6 +2110,17 @@ class FigureRecognizer:
         # ("Kurs", "Bus"), and a name keeps its -s ("Rolls")
         kept_s_plural = lem == surface and surface.endswith("s") and not surface.endswith("ss") \
             and surface not in known and not name
+        if lem != surface and lem.islower() and len(lem) > len(surface) and lem.startswith(surface.lower()) and surface in lex:
+            # session 14 (dev11 wn47623): the lemmatizer took a noun for a verb's form and gave the
+            # infinitive ("eine Breite von 50 Metern" -> "breiten"); a noun's lemma is never longer
+            # than the noun with the surface as its start, so the noun stays
+            return surface
+        if lem == surface and surface.endswith("e") and len(surface) > 5 and surface not in known and not name \
+                and surface[:-1] in lex and surface[:-1] + "es" in lex:
+            # session 14 (dev11 wn47623): an -e plural neither lemmatizer knows ("fünf Geschosse"): the
+            # stem is the singular when the lexicon has it with a genitive in -es ("Geschosses"), as
+            # masculine and neuter nouns with this plural have; a feminine noun in -e has no such form
+            return surface[:-1]
         if lem != surface and (surface != lem + "s" or lem in lex or lem in known):
             # the lemmatizer changed the form: trusted (also for compounds the lexicon lacks,
             # "Hilfsgüter" -> "Hilfsgut"), except an -s cut to no word, as nouns in -s are often
