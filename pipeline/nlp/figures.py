@@ -133,6 +133,8 @@ class FigureRecognizer:
         self.id_before_digits = set(ids["before_digits_only"])
         self.id_after = set(ids["after"])
         self.id_compound_heads = tuple(ids["compound_heads"])
+        self.coord_degrees = set(ids["coordinates"]["degrees"])
+        self.coord_directions = set(ids["coordinates"]["directions"])
         self.events_verb: dict[str, str] = {}
         self.events_noun: dict[str, str] = {}
         self.events_phrase: list[tuple[list[str], str]] = []
@@ -568,9 +570,25 @@ class FigureRecognizer:
                                      or (prev.text.lower() in self.id_before_digits and t.text[:1].isdigit())
                                      or (prev.text[:1].isupper() and prev.text.lower().endswith(self.id_compound_heads)))
 
+    def _coordinate(self, doc: Doc, i: int) -> bool:
+        """The number at i is a geographic coordinate (identifiers.json "coordinates"): a degree sign
+        right after it and a compass word after that, minutes and seconds between ("19,2° Ost",
+        "51° 30′ N"): a position, not a quantity."""
+        k = i + 1
+        if k >= len(doc) or doc[k].text not in self.coord_degrees:
+            return False
+        for t in doc[k + 1: k + 6]:
+            if t.text.lower() in self.coord_directions or t.text.lower().rstrip(".") in self.coord_directions:
+                return True  # (a sentence's period can stick to a letter: "30′ N.")
+            if not re.fullmatch(r"[\d,.]*[′'″\"’]?", t.text):  # minutes, seconds: "30′", "30 ′"
+                return False
+        return False
+
     def _excluded(self, doc: Doc, i: int, blocked: set[int]) -> bool:
         t = doc[i]
         if i in blocked:
+            return True
+        if self._coordinate(doc, i):
             return True
         if t.ent_type_ and t.ent_type_ not in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT") and not self._ent_slip(doc, i):
             return True  # number inside a PER/ORG/LOC/MISC name ("Boeing 747" tagged MISC)
@@ -578,9 +596,13 @@ class FigureRecognizer:
         nxt = _next(doc, i)
         if self._after_identifier(doc, i):
             return True
-        if prev is not None and prev.i == i - 1 and prev.text.lower() in self.range_links and t.text[:1].isdigit() and i >= 2 \
-                and doc[i - 2].text[:1].isdigit() and self._after_identifier(doc, i - 2):
-            return True  # the end of a range of identifiers: "in den Klassen 5 bis 10", "Artikel 4 bis 7"
+        if prev is not None and prev.i == i - 1 and prev.text.lower() in self.range_links and i >= 2 \
+                and (t.text[:1].isdigit() and doc[i - 2].text[:1].isdigit()
+                     or parse_number_word(t.text.lower()) is not None and parse_number_word(doc[i - 2].text.lower()) is not None) \
+                and self._after_identifier(doc, i - 2):
+            # the end of a range of identifiers: "in den Klassen 5 bis 10", "Artikel 4 bis 7"; session 14 (dev11
+            # wn72118): number words alike, "auf die Plätze drei und vier"
+            return True
         if prev is not None and prev.text.lower() in self.vague_before and multiplier(t.text) is not None and not t.text[:1].isdigit():
             return True  # "einige hundert", "mehrere tausend Lehrer", "ein paar Dutzend": vague, no figure
         if prev is not None and t.text.lower() in self.fraction_nouns and prev.text.lower() in self.fraction_not_after:
