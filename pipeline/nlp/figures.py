@@ -804,7 +804,9 @@ class FigureRecognizer:
         if case:
             return all(c.text.lower() in self.von for c in case)
         dets = [c for c in noun.children if c.i < noun.i and c.pos_ == "DET"]
-        return not dets or any(d.text.lower() in self.genitive_determiners for d in dets)
+        # session 14 (dev11 wn73970): also a demonstrative or possessive of `partitive_words` ("Die Zahl dieser
+        # in Frankreich nomadisch lebenden Personen wird auf etwa 400.000 geschätzt" -> Person)
+        return not dets or any(d.text.lower() in self.genitive_determiners or d.text.lower() in self.partitive_words for d in dets)
 
     def _about_linear(self, doc: Doc, f: dict) -> Optional[Token]:
         j = f["end"]
@@ -1296,7 +1298,11 @@ class FigureRecognizer:
             return None
         if allowed is None:
             return None
-        if allowed and not (preps & allowed):
+        after = doc[f["end"]].text.lower() if f["end"] < len(doc) else None
+        if allowed and not (preps & allowed) and not (f["unit"] is not None and after in allowed):
+            # session 14 (dev11 wn80937, wn75087): an amount with a unit right before the preposition is a
+            # difference, still the subject's ("Der Lohn der Arbeiter liege derzeit 25 bis 30 Prozent unter
+            # dem Tariflohn", "der Wert ... 50 Prozent über dem Grenzwert lag")
             return None
         if passed_noun and not preps & self.rate_prepositions:
             return None
@@ -1858,8 +1864,10 @@ class FigureRecognizer:
         if self._range_second(doc, prev_span, f):  # "bis zu" is also a qualifier
             return True
         between = [t.text.lower() for t in doc[prev_span.end: f["start"]] if not t.is_space]
-        while between and (between[-1] in self.sign_words or between[-1] in ("+", "-", "±")):
-            between.pop()  # a change in brackets: "157,3 Millionen Nutzer weltweit (+ 38%)"
+        while between and (between[-1] in self.sign_words or between[-1] in ("+", "-", "±") or between[-1] in self.adverbs_after_von):
+            # a change in brackets: "157,3 Millionen Nutzer weltweit (+ 38%)"; session 14 (dev11 wn49378): a
+            # conversion, "Verluste in Höhe von 12 Milliarden Franken (umgerechnet 7,6 Milliarden Euro)"
+            between.pop()
         if between[-1:] == ["("] and len(between) <= 3:
             return True  # the counted noun and one word between: "Nutzer weltweit ("
         return False
