@@ -130,3 +130,22 @@ def test_counted_places_and_positions_stay(nlp_model):
     # guard: a number before the noun counts it
     got = _about(nlp_model, "Es gibt noch drei Plätze und zwei Positionen.")
     assert ("drei", "Platz") in got and ("zwei", "Position") in got
+
+
+def test_partitive_after_a_recipients_name_counts(nlp_model):
+    # "Romney 22 der 23 ...": the name is the recipient, not a name with a number (wn72118)
+    text = ("Demnach waren Romney 22 der 23 Delegiertenstimmen dieses Außengebietes zugesprochen worden, ein "
+            "Delegierter wird Newt Gingrich zugerechnet.")
+    assert ("22", "Delegiertenstimme") in _about(nlp_model, text)
+
+
+def test_name_with_number_before_a_genitive_name_stays_out(nlp_model):
+    # guard: "die Boeing 747 der Lufthansa" is a name's number
+    assert figs(nlp_model, "Die Boeing 747 der Lufthansa landete am Morgen.") == []
+
+
+def test_partitive_over_a_gerundive(nlp_model):
+    # "die Hälfte der noch zu vergebenden Delegiertenstimmen" (wn72118)
+    text = ("Wenn sich Romney knapp die Hälfte der noch zu vergebenden Delegiertenstimmen sichert, hat er die "
+            "notwendige Stimmenzahl.")
+    assert _about(nlp_model, text) == [("Hälfte", "Delegiertenstimme")]

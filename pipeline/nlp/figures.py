@@ -641,7 +641,13 @@ class FigureRecognizer:
             return True  # "17 Uhr", "12 mal"
         if prev is not None and prev.pos_ == "PROPN" and has_ann(doc, "POS") and t.like_num \
                 and prev.text[:1].isupper() and (nxt is None or nxt.pos_ not in _NOUN_POS):
-            if prev.text.lower() not in self.qualifiers:
+            # session 14 (dev11 wn72118): a partitive after the number counts, the name before it is a
+            # recipient ("waren Romney 22 der 23 Delegiertenstimmen zugesprochen worden"); a name after
+            # the article stays a name's number ("die Boeing 747 der Lufthansa")
+            after = doc[nxt.i + 1] if nxt is not None and nxt.i + 1 < len(doc) else None
+            partitive = nxt is not None and nxt.i == i + 1 and nxt.text.lower() in self.genitive_determiners \
+                and after is not None and (after.like_num or after.pos_ == "NOUN")
+            if prev.text.lower() not in self.qualifiers and not partitive:
                 return True  # "Boeing 747"
         if t.like_num and parse_digits(t.text) is not None and re.fullmatch(r"1\d{3}|20\d{2}", t.text):
             if is_bare_year(doc, i, lemma_fn=self.lemma):
@@ -1213,8 +1219,13 @@ class FigureRecognizer:
             k = g[1]  # "zwei der drei Manager"
             while k < len(doc) and multiplier(doc[k].text):
                 k += 1  # "der achtzig Millionen Ägypter"
-        while k < len(doc) and _ADJ_INFL.match(doc[k].text) and not self._is_noun(doc[k]):
-            k += 1  # "der wichtigsten"
+        k0 = k
+        while k < len(doc) and k < k0 + 4 and not self._is_noun(doc[k]) and (
+                _ADJ_INFL.match(doc[k].text) or (doc[k].pos_ == "ADV" or doc[k].text == "zu") and g is None
+                and k + 1 < len(doc) and (_ADJ_INFL.match(doc[k + 1].text) or doc[k + 1].text == "zu")):
+            # "der wichtigsten"; session 14 (dev11 wn72118): a gerundive with its adverb, "die Hälfte der noch
+            # zu vergebenden Delegiertenstimmen"
+            k += 1
         if k < len(doc) and self._is_noun(doc[k]) and doc[k].text[:1].isupper() and lookup_unit(doc[k].text) is None \
                 and not doc[k].ent_type_:
             return doc[k]
