@@ -149,3 +149,9 @@ def test_partitive_over_a_gerundive(nlp_model):
     text = ("Wenn sich Romney knapp die Hälfte der noch zu vergebenden Delegiertenstimmen sichert, hat er die "
             "notwendige Stimmenzahl.")
     assert _about(nlp_model, text) == [("Hälfte", "Delegiertenstimme")]
+
+
+def test_measuring_verb_of_the_figures_own_clause(nlp_model):
+    # the parse hangs "56" on the next clause's "verletzt"; "liegt bei" before it in its own clause decides (wn46358)
+    text = "Die Zahl der Todesopfer liegt bei 56, etwa 120 Personen wurden verletzt."
+    assert _about(nlp_model, text) == [("56", "Todesopfer"), ("120", "Person")]

@@ -1269,6 +1269,16 @@ class FigureRecognizer:
             if v.pos_ in _NOUN_POS:
                 passed_noun = True  # "liegt per Definition bei 380 US-Dollar": the parse hangs it on "Definition"
             v = v.head
+        if preps and v.pos_ in ("VERB", "AUX"):
+            c0, c1 = self._clause_of(doc, f)
+            if not c0 <= v.i < c1:
+                # session 14 (dev11 wn46358): the parse hangs the figure on the next clause's verb ("Die Zahl
+                # der Todesopfer liegt bei 56, etwa 120 Personen wurden verletzt"); a measuring verb before it
+                # in its own clause that takes its preposition is its verb
+                own = next((k for k in reversed(doc[c0:q0]) if k.pos_ in ("VERB", "AUX")
+                            and preps & set(self.measuring_verbs.get(self.verb_lemma(k)) or ())), None)
+                if own is not None:
+                    v = own
         self._purpose_ctx = (t, v, preps) if f["unit"] in self.money_units else None
         if v.pos_ not in ("VERB", "AUX"):
             return self._copula_subject(f, t, preps)
