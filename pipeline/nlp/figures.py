@@ -133,6 +133,8 @@ class FigureRecognizer:
         self.id_before_digits = set(ids["before_digits_only"])
         self.id_after = set(ids["after"])
         self.id_compound_heads = tuple(ids["compound_heads"])
+        self.coord_degrees = set(ids["coordinates"]["degrees"])
+        self.coord_directions = set(ids["coordinates"]["directions"])
         self.events_verb: dict[str, str] = {}
         self.events_noun: dict[str, str] = {}
         self.events_phrase: list[tuple[list[str], str]] = []
@@ -346,9 +348,11 @@ class FigureRecognizer:
         elif text[:1] == _PLUS and text[1:2].isdigit():
             text = text[1:]
         v = parse_digits(text)
-        if v is None and re.fullmatch(r"\d{1,3}\.\d{1,2}", text) and i + 1 < len(doc) and lookup_unit(doc[i + 1].text) \
+        if v is None and re.fullmatch(r"\d{1,3}\.(?:\d{1,2}|\d{4,})", text) and i + 1 < len(doc) and lookup_unit(doc[i + 1].text) \
                 and lookup_unit(doc[i + 1].text)[0] not in _TIME_UNITS:
-            v = float(text)  # a decimal point (Swiss and English style) before a unit: "28.56 %"; never thousands
+            # a decimal point (Swiss and English style) before a unit: "28.56 %", "12.4215 GHz" (dev11 wn54805);
+            # never thousands (one, two or four and more digits after the point are no group of three)
+            v = float(text)
         if v is not None:
             j = i + 1
             # "45 000", "1 250 000" (space or narrow no-break space between groups of three)
@@ -566,9 +570,25 @@ class FigureRecognizer:
                                      or (prev.text.lower() in self.id_before_digits and t.text[:1].isdigit())
                                      or (prev.text[:1].isupper() and prev.text.lower().endswith(self.id_compound_heads)))
 
+    def _coordinate(self, doc: Doc, i: int) -> bool:
+        """The number at i is a geographic coordinate (identifiers.json "coordinates"): a degree sign
+        right after it and a compass word after that, minutes and seconds between ("19,2° Ost",
+        "51° 30′ N"): a position, not a quantity."""
+        k = i + 1
+        if k >= len(doc) or doc[k].text not in self.coord_degrees:
+            return False
+        for t in doc[k + 1: k + 6]:
+            if t.text.lower() in self.coord_directions or t.text.lower().rstrip(".") in self.coord_directions:
+                return True  # (a sentence's period can stick to a letter: "30′ N.")
+            if not re.fullmatch(r"[\d,.]*[′'″\"’]?", t.text):  # minutes, seconds: "30′", "30 ′"
+                return False
+        return False
+
     def _excluded(self, doc: Doc, i: int, blocked: set[int]) -> bool:
         t = doc[i]
         if i in blocked:
+            return True
+        if self._coordinate(doc, i):
             return True
         if t.ent_type_ and t.ent_type_ not in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT") and not self._ent_slip(doc, i):
             return True  # number inside a PER/ORG/LOC/MISC name ("Boeing 747" tagged MISC)
@@ -576,9 +596,13 @@ class FigureRecognizer:
         nxt = _next(doc, i)
         if self._after_identifier(doc, i):
             return True
-        if prev is not None and prev.i == i - 1 and prev.text.lower() in self.range_links and t.text[:1].isdigit() and i >= 2 \
-                and doc[i - 2].text[:1].isdigit() and self._after_identifier(doc, i - 2):
-            return True  # the end of a range of identifiers: "in den Klassen 5 bis 10", "Artikel 4 bis 7"
+        if prev is not None and prev.i == i - 1 and prev.text.lower() in self.range_links and i >= 2 \
+                and (t.text[:1].isdigit() and doc[i - 2].text[:1].isdigit()
+                     or parse_number_word(t.text.lower()) is not None and parse_number_word(doc[i - 2].text.lower()) is not None) \
+                and self._after_identifier(doc, i - 2):
+            # the end of a range of identifiers: "in den Klassen 5 bis 10", "Artikel 4 bis 7"; session 14 (dev11
+            # wn72118): number words alike, "auf die Plätze drei und vier"
+            return True
         if prev is not None and prev.text.lower() in self.vague_before and multiplier(t.text) is not None and not t.text[:1].isdigit():
             return True  # "einige hundert", "mehrere tausend Lehrer", "ein paar Dutzend": vague, no figure
         if prev is not None and t.text.lower() in self.fraction_nouns and prev.text.lower() in self.fraction_not_after:
@@ -617,7 +641,13 @@ class FigureRecognizer:
             return True  # "17 Uhr", "12 mal"
         if prev is not None and prev.pos_ == "PROPN" and has_ann(doc, "POS") and t.like_num \
                 and prev.text[:1].isupper() and (nxt is None or nxt.pos_ not in _NOUN_POS):
-            if prev.text.lower() not in self.qualifiers:
+            # session 14 (dev11 wn72118): a partitive after the number counts, the name before it is a
+            # recipient ("waren Romney 22 der 23 Delegiertenstimmen zugesprochen worden"); a name after
+            # the article stays a name's number ("die Boeing 747 der Lufthansa")
+            after = doc[nxt.i + 1] if nxt is not None and nxt.i + 1 < len(doc) else None
+            partitive = nxt is not None and nxt.i == i + 1 and nxt.text.lower() in self.genitive_determiners \
+                and after is not None and (after.like_num or after.pos_ == "NOUN")
+            if prev.text.lower() not in self.qualifiers and not partitive:
                 return True  # "Boeing 747"
         if t.like_num and parse_digits(t.text) is not None and re.fullmatch(r"1\d{3}|20\d{2}", t.text):
             if is_bare_year(doc, i, lemma_fn=self.lemma):
@@ -780,7 +810,9 @@ class FigureRecognizer:
         if case:
             return all(c.text.lower() in self.von for c in case)
         dets = [c for c in noun.children if c.i < noun.i and c.pos_ == "DET"]
-        return not dets or any(d.text.lower() in self.genitive_determiners for d in dets)
+        # session 14 (dev11 wn73970): also a demonstrative or possessive of `partitive_words` ("Die Zahl dieser
+        # in Frankreich nomadisch lebenden Personen wird auf etwa 400.000 geschätzt" -> Person)
+        return not dets or any(d.text.lower() in self.genitive_determiners or d.text.lower() in self.partitive_words for d in dets)
 
     def _about_linear(self, doc: Doc, f: dict) -> Optional[Token]:
         j = f["end"]
@@ -1187,8 +1219,13 @@ class FigureRecognizer:
             k = g[1]  # "zwei der drei Manager"
             while k < len(doc) and multiplier(doc[k].text):
                 k += 1  # "der achtzig Millionen Ägypter"
-        while k < len(doc) and _ADJ_INFL.match(doc[k].text) and not self._is_noun(doc[k]):
-            k += 1  # "der wichtigsten"
+        k0 = k
+        while k < len(doc) and k < k0 + 4 and not self._is_noun(doc[k]) and (
+                _ADJ_INFL.match(doc[k].text) or (doc[k].pos_ == "ADV" or doc[k].text == "zu") and g is None
+                and k + 1 < len(doc) and (_ADJ_INFL.match(doc[k + 1].text) or doc[k + 1].text == "zu")):
+            # "der wichtigsten"; session 14 (dev11 wn72118): a gerundive with its adverb, "die Hälfte der noch
+            # zu vergebenden Delegiertenstimmen"
+            k += 1
         if k < len(doc) and self._is_noun(doc[k]) and doc[k].text[:1].isupper() and lookup_unit(doc[k].text) is None \
                 and not doc[k].ent_type_:
             return doc[k]
@@ -1232,6 +1269,16 @@ class FigureRecognizer:
             if v.pos_ in _NOUN_POS:
                 passed_noun = True  # "liegt per Definition bei 380 US-Dollar": the parse hangs it on "Definition"
             v = v.head
+        if preps and v.pos_ in ("VERB", "AUX"):
+            c0, c1 = self._clause_of(doc, f)
+            if not c0 <= v.i < c1:
+                # session 14 (dev11 wn46358): the parse hangs the figure on the next clause's verb ("Die Zahl
+                # der Todesopfer liegt bei 56, etwa 120 Personen wurden verletzt"); a measuring verb before it
+                # in its own clause that takes its preposition is its verb
+                own = next((k for k in reversed(doc[c0:q0]) if k.pos_ in ("VERB", "AUX")
+                            and preps & set(self.measuring_verbs.get(self.verb_lemma(k)) or ())), None)
+                if own is not None:
+                    v = own
         self._purpose_ctx = (t, v, preps) if f["unit"] in self.money_units else None
         if v.pos_ not in ("VERB", "AUX"):
             return self._copula_subject(f, t, preps)
@@ -1272,7 +1319,11 @@ class FigureRecognizer:
             return None
         if allowed is None:
             return None
-        if allowed and not (preps & allowed):
+        after = doc[f["end"]].text.lower() if f["end"] < len(doc) else None
+        if allowed and not (preps & allowed) and not (f["unit"] is not None and after in allowed):
+            # session 14 (dev11 wn80937, wn75087): an amount with a unit right before the preposition is a
+            # difference, still the subject's ("Der Lohn der Arbeiter liege derzeit 25 bis 30 Prozent unter
+            # dem Tariflohn", "der Wert ... 50 Prozent über dem Grenzwert lag")
             return None
         if passed_noun and not preps & self.rate_prepositions:
             return None
@@ -1834,8 +1885,10 @@ class FigureRecognizer:
         if self._range_second(doc, prev_span, f):  # "bis zu" is also a qualifier
             return True
         between = [t.text.lower() for t in doc[prev_span.end: f["start"]] if not t.is_space]
-        while between and (between[-1] in self.sign_words or between[-1] in ("+", "-", "±")):
-            between.pop()  # a change in brackets: "157,3 Millionen Nutzer weltweit (+ 38%)"
+        while between and (between[-1] in self.sign_words or between[-1] in ("+", "-", "±") or between[-1] in self.adverbs_after_von):
+            # a change in brackets: "157,3 Millionen Nutzer weltweit (+ 38%)"; session 14 (dev11 wn49378): a
+            # conversion, "Verluste in Höhe von 12 Milliarden Franken (umgerechnet 7,6 Milliarden Euro)"
+            between.pop()
         if between[-1:] == ["("] and len(between) <= 3:
             return True  # the counted noun and one word between: "Nutzer weltweit ("
         return False
@@ -2041,8 +2094,11 @@ class FigureRecognizer:
             if tok is not None:
                 self.last_rule = name + ((self._context_rule or "") if name == "context:" else "")
                 break
-        if tok is not None and self.last_rule == "context:change" and (changed := self._change_compound(tok.text)) is not None:
-            return changed  # dev3: "Mehrwertsteuererhöhung auf 19 Prozent" -> Mehrwertsteuer
+        if tok is not None and self.last_rule in ("context:change", "context:von") and (changed := self._change_compound(tok.text)) is not None:
+            # dev3: "Mehrwertsteuererhöhung auf 19 Prozent" -> Mehrwertsteuer; session 14 (dev11 wn4792,
+            # wn49378): the same compound before "von" ("bei einer Lohnsteigerung von unter zehn Prozent" -> Lohn,
+            # "einer Kapitalerhöhung von 15 Milliarden Franken" -> Kapital); a plain change noun stays ("ein Minus von 3 Prozent")
+            return changed
         if tok is None:
             unit_tok = doc[f["end"] - 1]
             if f["unit"] is not None and unit_tok.text in self.unit_about:
@@ -2105,6 +2161,17 @@ class FigureRecognizer:
         # ("Kurs", "Bus"), and a name keeps its -s ("Rolls")
         kept_s_plural = lem == surface and surface.endswith("s") and not surface.endswith("ss") \
             and surface not in known and not name
+        if lem != surface and lem.islower() and len(lem) > len(surface) and lem.startswith(surface.lower()) and surface in lex:
+            # session 14 (dev11 wn47623): the lemmatizer took a noun for a verb's form and gave the
+            # infinitive ("eine Breite von 50 Metern" -> "breiten"); a noun's lemma is never longer
+            # than the noun with the surface as its start, so the noun stays
+            return surface
+        if lem == surface and surface.endswith("e") and len(surface) > 5 and surface not in known and not name \
+                and surface[:-1] in lex and surface[:-1] + "es" in lex:
+            # session 14 (dev11 wn47623): an -e plural neither lemmatizer knows ("fünf Geschosse"): the
+            # stem is the singular when the lexicon has it with a genitive in -es ("Geschosses"), as
+            # masculine and neuter nouns with this plural have; a feminine noun in -e has no such form
+            return surface[:-1]
         if lem != surface and (surface != lem + "s" or lem in lex or lem in known):
             # the lemmatizer changed the form: trusted (also for compounds the lexicon lacks,
             # "Hilfsgüter" -> "Hilfsgut"), except an -s cut to no word, as nouns in -s are often
