@@ -65,6 +65,7 @@ NER_DEV_SETS = {
     "ner_germeval_dev": ("GermEval 2014 dev, the 500 held-out sentences, outer level",
                          lambda d: read_germeval_held_out(d / GERMEVAL_DEV)),
     "ner_news_dev": ("Wikinews dev split (annotations/news), 100 articles", lambda d: read_news(d, "dev")),
+    "ner_web_dev": ("Web news pages (annotations/web), 40 pages of 40 outlets", lambda d: read_web(d)),
 }
 NER_SPLITS = {"test": NER_SETS, "dev": NER_DEV_SETS}
 # how the entities are made: the bare model (spaCy's pipeline as trained), or the annotate
@@ -186,6 +187,49 @@ def read_news(data_dir: Path, split: str = "test") -> list[dict]:
     """The Wikinews NER corpus as evaluation items: one per article, PER/ORG/LOC/MISC spans."""
     return [{"text": text, "gold": [(e["start"], e["end"], e["label"]) for e in rec["entities"] if e["label"] in NER_LABELS],
              "ignore": []} for rec, text in news_corpus(data_dir, split)]
+
+
+WEB_PAGES = Path("news/html")
+WEB_GOLD = ANNOTATIONS / "web" / "web_ner.jsonl"
+
+
+def anchor(text: str, entities: list[dict]) -> tuple[list[tuple[int, int, str]], int]:
+    """The gold spans of `entities` (`start`, `end`, `label`, `text`) in `text`: at their offsets
+    where the surface is there, else at the next occurrence of the surface after the previous
+    span (the page's text as a later cleaner extracts it may differ a little from the one that
+    was annotated); -> (spans, number that could not be found)."""
+    spans, lost, pos = [], 0, 0
+    for e in sorted(entities, key=lambda e: e["start"]):
+        start = e["start"] if text[e["start"]:e["end"]] == e["text"] else text.find(e["text"], pos)
+        if start < 0:
+            lost += 1
+            continue
+        spans.append((start, start + len(e["text"]), e["label"]))
+        pos = start + len(e["text"])
+    return spans, lost
+
+
+def read_web(data_dir: Path) -> list[dict]:
+    """The blind NER gold of 40 real web news pages (annotations/web/web_ner.jsonl, offsets into
+    the text Presseschau extracts from ../shared/data/news/html/pages/<id>.html), one item per page;
+    the text is extracted again here (ingest + clean, as `presseschau run` does)."""
+    from ..clean import clean
+    from ..ingest import read_path
+
+    pages = data_dir / WEB_PAGES / "pages"
+    items, lost = [], 0
+    for rec in read_jsonl(WEB_GOLD):
+        path = pages / f"{rec['id']}.html"
+        if not path.exists():
+            raise FileNotFoundError(f"{path}: the web page of {WEB_GOLD.name} is missing")
+        (doc,) = list(read_path(path, pages))
+        text = clean(doc.text, doc.meta.get("furniture")).text
+        gold, n = anchor(text, [e for e in rec["entities"] if e["label"] in NER_LABELS])
+        lost += n
+        items.append({"text": text, "gold": gold, "ignore": []})
+    if lost:
+        print(f"{WEB_GOLD}: {lost} gold names not found in the pages' text as extracted now", file=sys.stderr)
+    return items
 
 
 def read_conllu(path: Path) -> list[dict]:
