@@ -65,7 +65,8 @@ NER_DEV_SETS = {
     "ner_germeval_dev": ("GermEval 2014 dev, the 500 held-out sentences, outer level",
                          lambda d: read_germeval_held_out(d / GERMEVAL_DEV)),
     "ner_news_dev": ("Wikinews dev split (annotations/news), 100 articles", lambda d: read_news(d, "dev")),
-    "ner_web_dev": ("Web news pages (annotations/web), 40 pages of 40 outlets", lambda d: read_web(d)),
+    "ner_web_dev": ("Web news pages (annotations/web/web_ner.jsonl), 40 pages of 40 outlets", lambda d: read_web(d)),
+    "ner_web2_dev": ("Web news pages (annotations/web/web2_ner.jsonl), 40 more pages", lambda d: read_web(d, WEB2_GOLD)),
 }
 NER_SPLITS = {"test": NER_SETS, "dev": NER_DEV_SETS}
 # how the entities are made: the bare model (spaCy's pipeline as trained), or the annotate
@@ -191,6 +192,7 @@ def read_news(data_dir: Path, split: str = "test") -> list[dict]:
 
 WEB_PAGES = Path("news/html")
 WEB_GOLD = ANNOTATIONS / "web" / "web_ner.jsonl"
+WEB2_GOLD = ANNOTATIONS / "web" / "web2_ner.jsonl"
 
 
 def anchor(text: str, entities: list[dict]) -> tuple[list[tuple[int, int, str]], int]:
@@ -209,26 +211,26 @@ def anchor(text: str, entities: list[dict]) -> tuple[list[tuple[int, int, str]],
     return spans, lost
 
 
-def read_web(data_dir: Path) -> list[dict]:
-    """The blind NER gold of 40 real web news pages (annotations/web/web_ner.jsonl, offsets into
-    the text Presseschau extracts from ../shared/data/news/html/pages/<id>.html), one item per page;
-    the text is extracted again here (ingest + clean, as `presseschau run` does)."""
+def read_web(data_dir: Path, gold_file: Path = WEB_GOLD) -> list[dict]:
+    """The blind NER gold of real web news pages (annotations/web/*.jsonl, offsets into the text
+    Presseschau extracts from ../shared/data/news/html/pages/<id>.html), one item per page; the
+    text is extracted again here (ingest + clean, as `presseschau run` does)."""
     from ..clean import clean
     from ..ingest import read_path
 
     pages = data_dir / WEB_PAGES / "pages"
     items, lost = [], 0
-    for rec in read_jsonl(WEB_GOLD):
+    for rec in read_jsonl(gold_file):
         path = pages / f"{rec['id']}.html"
         if not path.exists():
-            raise FileNotFoundError(f"{path}: the web page of {WEB_GOLD.name} is missing")
+            raise FileNotFoundError(f"{path}: the web page of {gold_file.name} is missing")
         (doc,) = list(read_path(path, pages))
         text = clean(doc.text, doc.meta.get("furniture")).text
         gold, n = anchor(text, [e for e in rec["entities"] if e["label"] in NER_LABELS])
         lost += n
         items.append({"text": text, "gold": gold, "ignore": []})
     if lost:
-        print(f"{WEB_GOLD}: {lost} gold names not found in the pages' text as extracted now", file=sys.stderr)
+        print(f"{gold_file}: {lost} gold names not found in the pages' text as extracted now", file=sys.stderr)
     return items
 
 
