@@ -334,6 +334,21 @@ def test_unnamed_words_and_phrases(nlp_info):
     assert not rules.unnamed_phrase(Span(doc, 5, 7), "ORG") and not rules.unnamed_phrase(Span(doc, 5, 7), "PER")  # "Hugo" a first name
 
 
+def test_person_lead(nlp_info):
+    # session 14: words before a person's name that are no part of it
+    from spacy.tokens import Doc
+
+    rules = nlp_info[0].get_pipe("presseschau_ner_rules")
+
+    def lead(words):
+        return rules.person_lead(Doc(nlp_info[0].vocab, words=words), 0, len(words))
+
+    assert lead(["Sketch", "von", "Loriot"]) == 2  # a common noun and a particle (web news)
+    assert lead(["Richterin", "Bärbel", "Stock"]) == 1  # a role before a listed first name
+    assert lead(["Jose", "Luis", "Guterres"]) == 0  # an unlisted first name is no role
+    assert lead(["Claus", "Schenk", "Graf"]) == 0
+
+
 def test_drop_compound_nouns(nlp_info, model_docs):
     # "Armutsgrenze" (ORG twice in the model's output): its head "Grenze" is a common noun
     doc = model_docs["Die Armutsgrenze liegt"]

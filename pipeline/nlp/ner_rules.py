@@ -210,6 +210,8 @@ class NerRules:
         self.election_heads = tuple(data["election_heads"])
         self.party_nouns = frozenset(data["party_nouns"])
         self.unnamed_nouns = frozenset(w for words in data["unnamed_nouns"].values() for w in words)
+        self.unnamed_endings = tuple(data["unnamed_suffixes"]["endings"])
+        self.unnamed_stem = int(data["unnamed_suffixes"]["min_stem"])
         self.road_words = frozenset(data["roads"]["words"])
         self.road_plural_words = frozenset(data["roads"]["plural_words"])
         self.slash_join_words = frozenset(data["slash_join_words"])
@@ -242,6 +244,8 @@ class NerRules:
                 start += 1  # "Hauptmann Abraham Sipe", "Département Yvelines"; of any label: "Gouvernement Amran" ORG
             elif end - start == 2 and self.is_city_adjective(t.text) and self.named_compound(doc[start + 1].text):
                 start += 1  # "Berliner Humboldt-Universität"; not "Hamburger Abendblatt" (maybe the official name)
+            elif label == "PER" and (cut := self.person_lead(doc, start, end)):
+                start += cut  # "Richterin Bärbel Stock", "Sketch von Loriot" (session 14)
             else:
                 break
         if label == "ORG":  # "Bundesministerium für Wirtschaft und Technologie für den Beschluss ..."
@@ -273,6 +277,22 @@ class NerRules:
             if cut and end - start == 1 and doc[start].pos_ == "NOUN":
                 return start, start  # what is left is a common noun ("Saison"): no name at all
         return start, end
+
+    def person_lead(self, doc: Doc, start: int, end: int) -> int:
+        """Tokens at the start of the PER span doc[start:end] that are no part of the name
+        (session 14, web news and Wikinews train): a person's role before a listed first name
+        ('Richterin [Bärbel Stock]', a role by ``person_roles`` that is no names.json title), or a
+        common noun by the lemma table and a lowercase particle before a capitalised word ('Sketch
+        von [Loriot]'); 0 when there are none. Not a listed first name or surname ('Graf', 'Baum')."""
+        t = doc[start]
+        if t.text in self.first_names or t.text in self.surnames:
+            return 0
+        if end - start >= 3 and self.is_role(t) and doc[start + 1].text in self.first_names:
+            return 1
+        if end - start >= 3 and common_noun_lemma(t.text) is not None and doc[start + 1].lower_ in self.particles \
+                and doc[start + 1].text[:1].islower() and doc[start + 2].text[:1].isupper():
+            return 2
+        return 0
 
     @staticmethod
     def unbracketed_end(doc: Doc, start: int, end: int) -> int:
@@ -480,9 +500,11 @@ class NerRules:
             out.append(ent)
         return out
 
-    def is_role(self, token: Token) -> bool:
-        """'Schiedsrichter', 'Juventus-Ex-Sportdirektor': a capitalised word naming a person's role."""
-        return token.text[:1].isupper() and (token.lower_ in self.titles or token.lower_.endswith(self.role_endings))
+    def is_role(self, token: Token, word: Optional[str] = None) -> bool:
+        """'Schiedsrichter', 'Juventus-Ex-Sportdirektor': a capitalised word naming a person's role
+        (`word`: the part of the token to look at, 'Bundessprecher' of 'AfD-Bundessprecher')."""
+        word = token.text if word is None else word
+        return word[:1].isupper() and (word.lower() in self.titles or word.lower().endswith(self.role_endings))
 
     def surname_like(self, t: Token) -> bool:
         """A word that can continue a person's name: capitalised (not an acronym), letters
@@ -619,14 +641,21 @@ class NerRules:
         return False
 
     def unnamed_word(self, t: Token, label: str) -> bool:
-        """A word of ``unnamed_nouns`` ('Wasserstoff', 'Mangan', 'Akkus') or a hyphenated word
-        ending in one ('FDP-Vize', 'Bitcoin-Futures'): a common noun that the lemma table misses
-        (mass nouns and uninflected loans inflect like names there), so no name, whatever the
-        article's topic (session 14, web news: 'Wasserstoff' PER 4x in one article). A listed
-        person's name labelled PER stays ('Nickel', 'Gold' are surnames too)."""
-        if label == "PER" and (t.text in self.surnames or t.text in self.first_names):
+        """A word of ``unnamed_nouns`` ('Wasserstoff', 'Mangan', 'Akkus') or with an ending of
+        ``unnamed_suffixes`` ('Homophobie'), or a hyphenated word ending in one ('FDP-Vize',
+        'Bitcoin-Futures') or in a person's role ('AfD-Bundessprecher': the person, not the party):
+        a common noun that the lemma table misses (mass nouns and uninflected loans inflect like
+        names there), so no name, whatever the article's topic (session 14, web news: 'Wasserstoff'
+        PER 4x in one article). A listed person's name labelled PER stays ('Nickel', 'Gold' are
+        surnames too), and so does a name of the model's gazetteer or the alias table."""
+        if t.text in self.known_names or (label == "PER" and (t.text in self.surnames or t.text in self.first_names)):
             return False
-        return t.text.rsplit("-", 1)[-1] in self.unnamed_nouns and t.text not in self.known_names
+        head = t.text.rsplit("-", 1)[-1]
+        return head in self.unnamed_nouns or self.abstract_noun(head) or (head != t.text and self.is_role(t, head))
+
+    def abstract_noun(self, word: str) -> bool:
+        """'Homophobie', 'Mikroorganismen': an ending of ``unnamed_suffixes`` that no name has."""
+        return any(word.endswith(e) and len(word) - len(e) >= self.unnamed_stem for e in self.unnamed_endings)
 
     def unnamed_phrase(self, span: Span, label: str) -> bool:
         """A PER/LOC span of words before an ``unnamed_nouns`` word ('Grüner Wasserstoff' PER on
