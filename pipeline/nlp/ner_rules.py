@@ -9,7 +9,8 @@ component config:
 * ``strip_descriptors`` -- role words, titles and place descriptors are not part of a name
   (annotations/GUIDELINES.md: ``Präsident [Kennedy]``, ``Provinz [Helmand]``):
   a PER span loses leading titles (``names.json`` ``titles``: "Hauptmann Abraham Sipe" ->
-  "Abraham Sipe"), a LOC span leading place descriptors (``ner_rules.json``
+  "Abraham Sipe", "Gattin Gisela" -> "Gisela"), a role before a listed first name and a common
+  noun with a particle ("Richterin Bärbel Stock", "Sketch von Loriot"; session 14), a LOC span leading place descriptors (``ner_rules.json``
   ``place_descriptors``: "Département Yvelines" -> "Yvelines", "Golfstaat Katar" -> "Katar"),
   any span a leading lowercase adjective ("österreichischen Verfassungsgerichtshof" ->
   "Verfassungsgerichtshof") or a city adjective before a hyphenated name ("Berliner
@@ -26,7 +27,12 @@ component config:
   "Hamas-Mitgliedern"), unless the model's gazetteer or the alias table knows it, the model
   names it 3+ times in the article ("Airbus"), a hyphen head makes it a name
   ("Karl-Marx-Straße"), or it is a plural party name the model called ORG (``party_nouns``:
-  "Grünen", "Sozialdemokraten"; session 12);
+  "Grünen", "Sozialdemokraten"; session 12); and (session 14, web news) a word of
+  ``unnamed_nouns`` that the lemma table misses (chemical elements, materials, borrowed or
+  clipped nouns: "Wasserstoff", "Akkus", "FDP-Vize", "Bitcoin-Futures"), a word with an ending
+  of ``unnamed_suffixes`` ("Homophobie"), a hyphenated role word ("AfD-Bundessprecher"), a
+  PER/LOC phrase ending in such a word ("Grüner Wasserstoff") and a sentence's first word that
+  the tagger calls no noun ("Ohnehin", "Oder") are removed too, whatever the article's topic;
 * ``drop_compound_nouns`` -- an ORG single word whose compound head is such a noun
   ("Armutsgrenze"), except institutions ("Bundeskriminalamt", "Burgtheater");
 * ``kinds`` (session 9) -- a span whose first or last word names a kind of thing gets that
