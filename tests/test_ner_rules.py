@@ -349,6 +349,16 @@ def test_person_lead(nlp_info):
     assert lead(["Claus", "Schenk", "Graf"]) == 0
 
 
+def test_line_end(nlp_info):
+    # session 14 (web news): a name ends at a line break inside the model's span
+    from spacy.tokens import Doc
+
+    rules = nlp_info[0].get_pipe("presseschau_ner_rules")
+    doc = Doc(nlp_info[0].vocab, words=["St.", "Johannes", "\n\n", "Stühle"], spaces=[True, False, False, False])
+    assert rules.line_end(doc, 0, 4) == 2
+    assert rules.line_end(doc, 0, 2) == 2
+
+
 def test_drop_compound_nouns(nlp_info, model_docs):
     # "Armutsgrenze" (ORG twice in the model's output): its head "Grenze" is a common noun
     doc = model_docs["Die Armutsgrenze liegt"]

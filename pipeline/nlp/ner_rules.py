@@ -69,7 +69,8 @@ component config:
   one it does not hold ("Ernest Wolf-Gazo ) Whitehead" -> "Ernest Wolf-Gazo"), and a PER span
   ends before a common noun after a word in -s, the person's possession or the sentence's
   object ("Wulffs Hochzeitsfeier" -> "Wulffs", "Matthew Williams Liebeskummer" -> "Matthew
-  Williams"); found on the held-out GermEval dev sentences.
+  Williams"); found on the held-out GermEval dev sentences. A name ends at a line break inside
+  it ("St. Johannes\\n\\nStühle" -> "St. Johannes"; session 14, web news).
 
 ``strip_descriptors`` also joins an ORG span ending in a slash with the ORG after it ("Bündnis
 90/" + "Grünen" -> "Bündnis 90/Die Grünen"; session 12), and lets a cut title or place descriptor decide the label
@@ -299,6 +300,16 @@ class NerRules:
                 and doc[start + 1].text[:1].islower() and doc[start + 2].text[:1].isupper():
             return 2
         return 0
+
+    @staticmethod
+    def line_end(doc: Doc, start: int, end: int) -> int:
+        """End of a span before a line break inside it: a name does not run across lines or
+        paragraphs ('St. Johannes\\n\\nStühle' -> 'St. Johannes' on web news, where headings and
+        list items stand on lines of their own; session 14)."""
+        for i in range(start + 1, end):
+            if doc[i].is_space and "\n" in doc[i].text:
+                return i
+        return end
 
     @staticmethod
     def unbracketed_end(doc: Doc, start: int, end: int) -> int:
@@ -743,6 +754,7 @@ class NerRules:
             start, end, label = ent.start, ent.end, ent.label_
             if self.name_bounds:  # before the descriptors: "Brians Sohn Murchad" is "Brians", not "Murchad"
                 end = self.unbracketed_end(doc, start, end)
+                end = self.line_end(doc, start, end)
                 if label == "PER":
                     end = self.possession_end(doc, start, end)
                 if start == end:
