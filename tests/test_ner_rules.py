@@ -43,7 +43,7 @@ def model_docs(nlp_info, dev_texts):
                 "Angaben der Polizeidirektion Hannover", "aus der Justizvollzugsanstalt Aachen",
                 "des westrussischen Flughafens Smolensk", "von Schiedsrichter Undiano", "auf der Wahlparty der Grünen",
                 "Bundestagsfraktion Bündnis 90/Die Grünen", "Auf der Autobahn 52 ist", "Das US-Magazin Barrons",
-                "Im Département Seine-Saint-Denis"]
+                "Im Département Seine-Saint-Denis", "der Einbau der Akkus zunächst", "Unfreiwillig wurden Stratfor"]
     texts = {s: next(t for t in dev_texts if s in t) for s in snippets}
     with nlp.select_pipes(disable=list(RULE_PIPES)):
         docs = list(nlp.pipe(texts.values()))
@@ -305,6 +305,58 @@ def test_drop_common_nouns(nlp_info, model_docs):
     doc = model_docs["mit Batterien ausgestattet"]
     assert not any(text == "Batterien" for text, _ in ents_with(nlp_info, doc))
     assert any(text == "Batterien" for text, _ in ents_with(nlp_info, doc, drop_common_nouns=False))
+
+
+def test_unnamed_nouns_are_dropped(nlp_info, model_docs):
+    # session 14: "Akkus" (LOC from the model) is a common noun the lemma table misses (its one
+    # form looks like a genitive), listed in ner_rules.json unnamed_nouns
+    doc = model_docs["der Einbau der Akkus zunächst"]
+    assert ("Akkus", "LOC") not in ents_with(nlp_info, doc)
+    assert ("Akkus", "LOC") in ents_with(nlp_info, doc, drop_common_nouns=False)
+
+
+def test_sentence_initial_adverb_is_dropped(nlp_info, model_docs):
+    # "Unfreiwillig wurden Stratfor-Kunden ..." (PER from the model): capitalised by its place only
+    doc = model_docs["Unfreiwillig wurden Stratfor"]
+    assert not any(text == "Unfreiwillig" for text, _ in ents_with(nlp_info, doc))
+    assert any(text == "Unfreiwillig" for text, _ in ents_with(nlp_info, doc, drop_common_nouns=False))
+
+
+def test_unnamed_words_and_phrases(nlp_info):
+    from spacy.tokens import Doc, Span
+
+    rules = nlp_info[0].get_pipe("presseschau_ner_rules")
+    doc = Doc(nlp_info[0].vocab, words=["Grüner", "Wasserstoff", "und", "FDP-Vize", "Nickel", "Hugo", "Boss"])
+    assert rules.unnamed_word(doc[1], "PER") and rules.unnamed_word(doc[3], "ORG")  # a hyphen head
+    assert rules.unnamed_word(doc[4], "LOC")
+    assert "Nickel" in rules.surnames and not rules.unnamed_word(doc[4], "PER")  # a listed surname stays PER
+    assert rules.unnamed_phrase(Span(doc, 0, 2), "PER")
+    assert not rules.unnamed_phrase(Span(doc, 5, 7), "ORG") and not rules.unnamed_phrase(Span(doc, 5, 7), "PER")  # "Hugo" a first name
+
+
+def test_person_lead(nlp_info):
+    # session 14: words before a person's name that are no part of it
+    from spacy.tokens import Doc
+
+    rules = nlp_info[0].get_pipe("presseschau_ner_rules")
+
+    def lead(words):
+        return rules.person_lead(Doc(nlp_info[0].vocab, words=words), 0, len(words))
+
+    assert lead(["Sketch", "von", "Loriot"]) == 2  # a common noun and a particle (web news)
+    assert lead(["Richterin", "Bärbel", "Stock"]) == 1  # a role before a listed first name
+    assert lead(["Jose", "Luis", "Guterres"]) == 0  # an unlisted first name is no role
+    assert lead(["Claus", "Schenk", "Graf"]) == 0
+
+
+def test_line_end(nlp_info):
+    # session 14 (web news): a name ends at a line break inside the model's span
+    from spacy.tokens import Doc
+
+    rules = nlp_info[0].get_pipe("presseschau_ner_rules")
+    doc = Doc(nlp_info[0].vocab, words=["St.", "Johannes", "\n\n", "Stühle"], spaces=[True, False, False, False])
+    assert rules.line_end(doc, 0, 4) == 2
+    assert rules.line_end(doc, 0, 2) == 2
 
 
 def test_drop_compound_nouns(nlp_info, model_docs):

@@ -9,7 +9,8 @@ component config:
 * ``strip_descriptors`` -- role words, titles and place descriptors are not part of a name
   (annotations/GUIDELINES.md: ``Präsident [Kennedy]``, ``Provinz [Helmand]``):
   a PER span loses leading titles (``names.json`` ``titles``: "Hauptmann Abraham Sipe" ->
-  "Abraham Sipe"), a LOC span leading place descriptors (``ner_rules.json``
+  "Abraham Sipe", "Gattin Gisela" -> "Gisela"), a role before a listed first name and a common
+  noun with a particle ("Richterin Bärbel Stock", "Sketch von Loriot"; session 14), a LOC span leading place descriptors (``ner_rules.json``
   ``place_descriptors``: "Département Yvelines" -> "Yvelines", "Golfstaat Katar" -> "Katar"),
   any span a leading lowercase adjective ("österreichischen Verfassungsgerichtshof" ->
   "Verfassungsgerichtshof") or a city adjective before a hyphenated name ("Berliner
@@ -26,7 +27,12 @@ component config:
   "Hamas-Mitgliedern"), unless the model's gazetteer or the alias table knows it, the model
   names it 3+ times in the article ("Airbus"), a hyphen head makes it a name
   ("Karl-Marx-Straße"), or it is a plural party name the model called ORG (``party_nouns``:
-  "Grünen", "Sozialdemokraten"; session 12);
+  "Grünen", "Sozialdemokraten"; session 12); and (session 14, web news) a word of
+  ``unnamed_nouns`` that the lemma table misses (chemical elements, materials, borrowed or
+  clipped nouns: "Wasserstoff", "Akkus", "FDP-Vize", "Bitcoin-Futures"), a word with an ending
+  of ``unnamed_suffixes`` ("Homophobie"), a hyphenated role word ("AfD-Bundessprecher"), a
+  PER/LOC phrase ending in such a word ("Grüner Wasserstoff") and a sentence's first word that
+  the tagger calls no noun ("Ohnehin", "Oder") are removed too, whatever the article's topic;
 * ``drop_compound_nouns`` -- an ORG single word whose compound head is such a noun
   ("Armutsgrenze"), except institutions ("Bundeskriminalamt", "Burgtheater");
 * ``kinds`` (session 9) -- a span whose first or last word names a kind of thing gets that
@@ -63,7 +69,8 @@ component config:
   one it does not hold ("Ernest Wolf-Gazo ) Whitehead" -> "Ernest Wolf-Gazo"), and a PER span
   ends before a common noun after a word in -s, the person's possession or the sentence's
   object ("Wulffs Hochzeitsfeier" -> "Wulffs", "Matthew Williams Liebeskummer" -> "Matthew
-  Williams"); found on the held-out GermEval dev sentences.
+  Williams"); found on the held-out GermEval dev sentences. A name ends at a line break inside
+  it ("St. Johannes\\n\\nStühle" -> "St. Johannes"; session 14, web news).
 
 ``strip_descriptors`` also joins an ORG span ending in a slash with the ORG after it ("Bündnis
 90/" + "Grünen" -> "Bündnis 90/Die Grünen"; session 12), and lets a cut title or place descriptor decide the label
@@ -209,6 +216,9 @@ class NerRules:
         self.role_endings = tuple(data["person_roles"]["endings"])
         self.election_heads = tuple(data["election_heads"])
         self.party_nouns = frozenset(data["party_nouns"])
+        self.unnamed_nouns = frozenset(w for words in data["unnamed_nouns"].values() for w in words)
+        self.unnamed_endings = tuple(data["unnamed_suffixes"]["endings"])
+        self.unnamed_stem = int(data["unnamed_suffixes"]["min_stem"])
         self.road_words = frozenset(data["roads"]["words"])
         self.road_plural_words = frozenset(data["roads"]["plural_words"])
         self.slash_join_words = frozenset(data["slash_join_words"])
@@ -241,6 +251,8 @@ class NerRules:
                 start += 1  # "Hauptmann Abraham Sipe", "Département Yvelines"; of any label: "Gouvernement Amran" ORG
             elif end - start == 2 and self.is_city_adjective(t.text) and self.named_compound(doc[start + 1].text):
                 start += 1  # "Berliner Humboldt-Universität"; not "Hamburger Abendblatt" (maybe the official name)
+            elif label == "PER" and (cut := self.person_lead(doc, start, end)):
+                start += cut  # "Richterin Bärbel Stock", "Sketch von Loriot" (session 14)
             else:
                 break
         if label == "ORG":  # "Bundesministerium für Wirtschaft und Technologie für den Beschluss ..."
@@ -272,6 +284,32 @@ class NerRules:
             if cut and end - start == 1 and doc[start].pos_ == "NOUN":
                 return start, start  # what is left is a common noun ("Saison"): no name at all
         return start, end
+
+    def person_lead(self, doc: Doc, start: int, end: int) -> int:
+        """Tokens at the start of the PER span doc[start:end] that are no part of the name
+        (session 14, web news and Wikinews train): a person's role before a listed first name
+        ('Richterin [Bärbel Stock]', a role by ``person_roles`` that is no names.json title), or a
+        common noun by the lemma table and a lowercase particle before a capitalised word ('Sketch
+        von [Loriot]'); 0 when there are none. Not a listed first name or surname ('Graf', 'Baum')."""
+        t = doc[start]
+        if t.text in self.first_names or t.text in self.surnames:
+            return 0
+        if end - start >= 3 and self.is_role(t) and doc[start + 1].text in self.first_names:
+            return 1
+        if end - start >= 3 and common_noun_lemma(t.text) is not None and doc[start + 1].lower_ in self.particles \
+                and doc[start + 1].text[:1].islower() and doc[start + 2].text[:1].isupper():
+            return 2
+        return 0
+
+    @staticmethod
+    def line_end(doc: Doc, start: int, end: int) -> int:
+        """End of a span before a line break inside it: a name does not run across lines or
+        paragraphs ('St. Johannes\\n\\nStühle' -> 'St. Johannes' on web news, where headings and
+        list items stand on lines of their own; session 14)."""
+        for i in range(start + 1, end):
+            if doc[i].is_space and "\n" in doc[i].text:
+                return i
+        return end
 
     @staticmethod
     def unbracketed_end(doc: Doc, start: int, end: int) -> int:
@@ -479,9 +517,11 @@ class NerRules:
             out.append(ent)
         return out
 
-    def is_role(self, token: Token) -> bool:
-        """'Schiedsrichter', 'Juventus-Ex-Sportdirektor': a capitalised word naming a person's role."""
-        return token.text[:1].isupper() and (token.lower_ in self.titles or token.lower_.endswith(self.role_endings))
+    def is_role(self, token: Token, word: Optional[str] = None) -> bool:
+        """'Schiedsrichter', 'Juventus-Ex-Sportdirektor': a capitalised word naming a person's role
+        (`word`: the part of the token to look at, 'Bundessprecher' of 'AfD-Bundessprecher')."""
+        word = token.text if word is None else word
+        return word[:1].isupper() and (word.lower() in self.titles or word.lower().endswith(self.role_endings))
 
     def surname_like(self, t: Token) -> bool:
         """A word that can continue a person's name: capitalised (not an acronym), letters
@@ -595,9 +635,11 @@ class NerRules:
         common noun ("Batterien", "Hamas-Mitgliedern"), unless the alias table or the
         model's gazetteer lists it."""
         if len(span) != 1:
-            return False
+            return self.drop_common_nouns and self.unnamed_phrase(span, label)
         t = span[0]
         if self.drop_adjectives and t.text[:1].islower() and t.pos_ == "ADJ":
+            return True
+        if self.drop_common_nouns and (self.unnamed_word(t, label) or self.sentence_initial_word(t)):
             return True
         if self.drop_common_nouns and t.text[:1].isupper() and t.text not in self.known_names \
                 and mentions[t.text] < _TOPIC_MENTIONS and not (label == "ORG" and t.text in self.party_nouns):
@@ -614,6 +656,38 @@ class NerRules:
                 part = compound_head(head)
                 return part is not None and part not in self.name_heads and part not in self.known_names
         return False
+
+    def unnamed_word(self, t: Token, label: str) -> bool:
+        """A word of ``unnamed_nouns`` ('Wasserstoff', 'Mangan', 'Akkus') or with an ending of
+        ``unnamed_suffixes`` ('Homophobie'), or a hyphenated word ending in one ('FDP-Vize',
+        'Bitcoin-Futures') or in a person's role ('AfD-Bundessprecher': the person, not the party):
+        a common noun that the lemma table misses (mass nouns and uninflected loans inflect like
+        names there), so no name, whatever the article's topic (session 14, web news: 'Wasserstoff'
+        PER 4x in one article). A listed person's name labelled PER stays ('Nickel', 'Gold' are
+        surnames too), and so does a name of the model's gazetteer or the alias table."""
+        if t.text in self.known_names or (label == "PER" and (t.text in self.surnames or t.text in self.first_names)):
+            return False
+        head = t.text.rsplit("-", 1)[-1]
+        return head in self.unnamed_nouns or self.abstract_noun(head) or (head != t.text and self.is_role(t, head))
+
+    def abstract_noun(self, word: str) -> bool:
+        """'Homophobie', 'Mikroorganismen': an ending of ``unnamed_suffixes`` that no name has."""
+        return any(word.endswith(e) and len(word) - len(e) >= self.unnamed_stem for e in self.unnamed_endings)
+
+    def unnamed_phrase(self, span: Span, label: str) -> bool:
+        """A PER/LOC span of words before an ``unnamed_nouns`` word ('Grüner Wasserstoff' PER on
+        web news): a kind of the substance, no name, unless a listed first name is in it; its
+        last word would else be copied on as a surname by ``presseschau_names``. ORG spans keep
+        theirs ('Hugo Boss')."""
+        return label in ("PER", "LOC") and span[-1].text.rsplit("-", 1)[-1] in self.unnamed_nouns \
+            and not any(t.text in self.first_names or t.text in self.known_names for t in span[:-1])
+
+    @staticmethod
+    def sentence_initial_word(t: Token) -> bool:
+        """A sentence's first word that the tagger calls no noun ('Ohnehin', 'Oder', 'Unfreiwillig'
+        ADV/CCONJ/ADJ, PER from the model): capitalised only by its place, so no name (session 14:
+        3 such spans on the dev sets, none right on them or on train[:300])."""
+        return t.is_sent_start and t.pos_ not in _FIRST_NAME_POS and t.text[:1].isupper()
 
     def org_label(self, span: Span, label: str) -> Optional[str]:
         """ORG for a PER/LOC span that names an organisation by its form, else None."""
@@ -680,6 +754,7 @@ class NerRules:
             start, end, label = ent.start, ent.end, ent.label_
             if self.name_bounds:  # before the descriptors: "Brians Sohn Murchad" is "Brians", not "Murchad"
                 end = self.unbracketed_end(doc, start, end)
+                end = self.line_end(doc, start, end)
                 if label == "PER":
                     end = self.possession_end(doc, start, end)
                 if start == end:
