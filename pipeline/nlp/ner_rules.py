@@ -86,6 +86,7 @@ which ``presseschau_names`` takes as strong evidence for propagation.
 from __future__ import annotations
 
 import gzip
+import re
 from collections import Counter
 from functools import lru_cache
 from typing import Iterable, Optional
@@ -177,9 +178,11 @@ class NerRules:
     def __init__(self, strip_descriptors: bool = True, org_forms: bool = True, drop_adjectives: bool = True, drop_common_nouns: bool = True,
                  drop_compound_nouns: bool = True, apposition: bool = True, institutions: bool = True, kinds: bool = True,
                  persons: bool = True, institution_places: bool = True, roads: bool = True, name_bounds: bool = True,
-                 known: tuple[Iterable[str], Iterable[str]] = ((), ())):
+                 acronyms: bool = True, org_apposition: bool = True, known: tuple[Iterable[str], Iterable[str]] = ((), ())):
         self.strip_descriptors = strip_descriptors
         self.name_bounds = name_bounds
+        self.acronyms = acronyms
+        self.org_apposition = org_apposition
         self.institution_places = institution_places
         self.roads = roads
         self.apposition = apposition
@@ -222,11 +225,15 @@ class NerRules:
         self.road_words = frozenset(data["roads"]["words"])
         self.road_plural_words = frozenset(data["roads"]["plural_words"])
         self.slash_join_words = frozenset(data["slash_join_words"])
+        acr = data["acronyms"]
+        self.acronym_re = re.compile(acr["pattern"])
+        self.long_form_inner = frozenset(acr["long_form_inner"])
         self.road_letters = {k: v for k, v in data["roads"]["letters"].items() if not k.startswith("_")}
         self.institution_place_heads = tuple((lab, tuple(words)) for lab, words in data["institution_places"].items()
                                              if not lab.startswith("_"))
         self.appositive_heads = {form.casefold(): label for label, forms in data["appositive_heads"].items()
                                  if not label.startswith("_") for form in forms}
+        self.org_apposition_heads = {form.casefold(): "ORG" for form in data["org_apposition_heads"]}
         # read the common-noun list now, not on the first article: the model is loaded before
         # the workers fork, so they share it, and a broken file stops the run at the start
         _common_nouns()
@@ -358,10 +365,19 @@ class NerRules:
             # ... but a single word after an organisation noun that is no listed first name or surname
             # is the organisation ("US-Magazin [Barrons]" PER -> ORG; session 12), and a name without a
             # listed first name after a noun of works is the work ("Dokumentation [Matto Grosso]"; session 13)
-            person = ent.label_ == "PER" and not (label == "ORG" and len(ent) == 1 and ent.text not in self.first_names
-                                                  and ent.text not in self.surnames) \
+            # ... and so is a PER span of several words none of which is a listed first name
+            # ("Konsortium [Ocean Winds]"; session 14, real web news)
+            person = ent.label_ == "PER" and not (label == "ORG" and self.org_apposition and len(ent) > 1
+                                                  and not any(t.text in self.first_names for t in ent)) \
+                and not (label == "ORG" and len(ent) == 1 and ent.text not in self.first_names
+                         and ent.text not in self.surnames) \
                 and not (label == "MISC" and not any(t.text in self.first_names for t in ent))
-            if label is None or label == ent.label_ or genitive or place or person:
+            # a PER span cut short by the model stays as it is: the name runs on into a capitalised
+            # noun outside it ("Stromanbieter [Yello] Strom"; relabelling half a name gains nothing)
+            cut = self.org_apposition and ent.label_ == "PER" and ent.end < len(doc) and not doc[ent.end].ent_type_ \
+                and doc[ent.end].text[:1].isupper() and doc[ent.end].pos_ in ("NOUN", "PROPN") \
+                and not doc[ent.end].is_sent_start
+            if label is None or label == ent.label_ or genitive or place or person or cut:
                 out.append(ent)
                 continue
             span = Span(doc, ent.start, ent.end, label=label, kb_id=ent.kb_id_)
@@ -714,7 +730,8 @@ class NerRules:
         word = doc[i].text.rsplit("-", 1)[-1].casefold()
         for k in range(len(word) - 1):
             if k == 0 or k >= _COMPOUND_MODIFIER_MIN:
-                label = self.appositive_heads.get(word[k:])
+                label = self.appositive_heads.get(word[k:]) or (self.org_apposition_heads.get(word[k:])
+                                                                if self.org_apposition else None)
                 if label is not None:
                     return label
         return None
@@ -739,6 +756,96 @@ class NerRules:
                 and doc[end].is_alpha and (end == start or not doc[end].is_sent_start):
             end += 1
         return (start, end) if end > start else None
+
+    # -- acronyms (session 14, real web news) --
+    def acronym_label(self, long_form: Span, label: Optional[str]) -> str:
+        """The label of a name that the text abbreviates by an acronym: the model's ORG or MISC,
+        else ORG ("Augsburger Verkehrs- und Tarifverbund AVV" LOC -> ORG): a text defines an
+        acronym for an organisation far more often than for a place or person, and the places
+        that have one ("Vereinigte Staaten (USA)") are in the model's gazetteer or matched no
+        initials; a place of the gazetteer keeps LOC."""
+        if label in ("ORG", "MISC"):
+            return label
+        if label == "LOC" and long_form.text in self.known_places:
+            return label
+        return "ORG"
+
+    @staticmethod
+    def initials_match(acronym: str, words: list[str]) -> bool:
+        """'ÖPA' for 'Österreichische Plattform Alleinerziehende', 'BSI' for 'Bundesamt Sicherheit
+        Informationstechnik': the acronym's letters are the capitalised words' initials."""
+        return len(words) == len(acronym) and all(w[:1].casefold() == c.casefold() for w, c in zip(words, acronym))
+
+    def long_form_start(self, doc: Doc, end: int, acronym: str) -> Optional[int]:
+        """Start of the long form right before token `end` whose capitalised words have the
+        acronym's letters as initials, with only function words of ``acronyms.long_form_inner``
+        between them ("Bundesamt für Sicherheit in der Informationstechnik (BSI)"); None when
+        there is none, or it has fewer than two words."""
+        words: list[str] = []
+        i = end - 1
+        while i >= 0 and len(words) < len(acronym):
+            t = doc[i]
+            if t.text[:1].isupper() and t.is_alpha or (t.text[:1].isupper() and t.text.endswith("-")):
+                words.insert(0, t.text)
+            elif t.lower_ not in self.long_form_inner or not words:
+                return None
+            i -= 1
+        start = i + 1
+        if len(words) < 2 or not self.initials_match(acronym, words) or doc[start].lower_ in self.long_form_inner:
+            # a capitalised article is no initial: "Die Schutzvereinigung für Wertpapierbesitz (DSW)"
+            # is the Deutsche one, the model's span without "Die" stays (Wikinews train)
+            return None
+        return start
+
+    def split_acronyms(self, doc: Doc, ents: list[Span], repaired: list[Span], typed: list[Span]) -> list[Span]:
+        """A name with its acronym right after it in one span ("Augsburger Verkehrs- und
+        Tarifverbund AVV" LOC) is two names of one organisation: the long form and the acronym,
+        both of the label ``acronym_label`` gives; typed, so that ``presseschau_names`` finds the
+        acronym's other mentions ("im AVV" x5). Only when the acronym starts with the first
+        word's initial and its letters occur in that order in the long form ("Samsung SDI" stays:
+        a long form of one word is no definition), and never a legal form ("Airbus SE")."""
+        out: list[Span] = []
+        for e in ents:
+            last = e[-1].text
+            long_text = doc[e.start:e.end - 1].text.casefold()
+            if e.label_ not in _NAME_LABELS or len(e) < 3 or last in self.legal_forms or not self.acronym_re.fullmatch(last) \
+                    or doc[e.end - 2].is_punct or last[0].casefold() != long_text[:1] \
+                    or not re.search(".*".join(map(re.escape, last.casefold())), long_text):
+                out.append(e)
+                continue
+            label = self.acronym_label(doc[e.start:e.end - 1], e.label_)
+            pair = [Span(doc, e.start, e.end - 1, label=label, kb_id=e.kb_id_), Span(doc, e.end - 1, e.end, label=label)]
+            out.extend(pair)
+            repaired.extend(pair)
+            typed.extend(pair)
+        return out
+
+    def add_long_forms(self, doc: Doc, ents: list[Span], repaired: list[Span], typed: list[Span]) -> list[Span]:
+        """The long form that an acronym in brackets right after it abbreviates, by initials:
+        added where the model found nothing ("Die [Österreichische Plattform für Alleinerziehende]
+        (ÖPA)"), and a model span inside it extended to it ("[Bundesamt für Sicherheit] in der
+        Informationstechnik (BSI)": the trimmed span or the model's cut). A span that reaches
+        outside the long form stays as it is. The acronym's other mentions follow from
+        ``presseschau_names`` (an acronym in brackets after a long name)."""
+        changed = False
+        for i in range(1, len(doc) - 2):
+            if doc[i].text != "(" or doc[i + 2].text != ")" or not self.acronym_re.fullmatch(doc[i + 1].text):
+                continue
+            start = self.long_form_start(doc, i, doc[i + 1].text)
+            if start is None:
+                continue
+            inside = [e for e in ents if e.start < i and e.end > start]
+            if any(e.start < start or e.end > i for e in inside) or (inside and (inside[0].start, inside[0].end) == (start, i)):
+                continue
+            if any(e.label_ == "PER" for e in inside):
+                continue
+            label = self.acronym_label(doc[start:i], inside[0].label_ if inside else None)
+            span = Span(doc, start, i, label=label)
+            ents = [e for e in ents if e not in inside] + [span]
+            repaired.append(span)
+            typed.append(span)
+            changed = True
+        return sorted(ents, key=lambda e: e.start) if changed else ents
 
     def __call__(self, doc: Doc) -> Doc:
         # no early return for a Doc without entities: the repairs that add names (apposition,
@@ -802,6 +909,9 @@ class NerRules:
             out = self.add_persons(doc, out, repaired, typed)
         if self.roads:
             out = self.add_roads(doc, out, repaired)
+        if self.acronyms:
+            out = self.split_acronyms(doc, out, repaired, typed)
+            out = self.add_long_forms(doc, out, repaired, typed)
         doc.spans[TYPED_SPANS] = typed
         if repaired:
             doc.ents = sorted(out, key=lambda e: e.start)  # the tokens of a dropped span become O (no entity), not missing
@@ -814,21 +924,21 @@ class NerRules:
     default_config={"strip_descriptors": True, "org_forms": True, "drop_adjectives": True,
                     "drop_common_nouns": True, "drop_compound_nouns": True, "apposition": True,
                     "institutions": True, "kinds": True, "persons": True, "institution_places": True, "roads": True,
-                    "name_bounds": True},
+                    "name_bounds": True, "acronyms": True, "org_apposition": True},
     requires=["doc.ents", "token.pos"],
     assigns=["doc.ents", "doc.spans"],
 )
 def make_ner_rules(nlp: Language, name: str, strip_descriptors: bool, org_forms: bool, drop_adjectives: bool,
                    drop_common_nouns: bool, drop_compound_nouns: bool, apposition: bool,
                    institutions: bool, kinds: bool, persons: bool, institution_places: bool, roads: bool,
-                   name_bounds: bool) -> NerRules:
+                   name_bounds: bool, acronyms: bool = True, org_apposition: bool = True) -> NerRules:
     """strip_descriptors: cut titles, place descriptors and adjectives off the model's names;
     org_forms: ORG for PER/LOC spans ending in a legal form or organisation word, and for
     all-caps acronyms tagged PER (pipeline/lang/de/ner_rules.json)."""
     return NerRules(strip_descriptors=strip_descriptors, org_forms=org_forms, drop_adjectives=drop_adjectives, drop_common_nouns=drop_common_nouns,
                     drop_compound_nouns=drop_compound_nouns, apposition=apposition, institutions=institutions,
                     kinds=kinds, persons=persons, institution_places=institution_places, roads=roads,
-                    name_bounds=name_bounds, known=known_names(nlp))
+                    name_bounds=name_bounds, acronyms=acronyms, org_apposition=org_apposition, known=known_names(nlp))
 
 
 def known_names(nlp: Language) -> tuple[set[str], set[str]]:

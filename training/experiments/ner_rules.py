@@ -35,6 +35,8 @@ RULES = {
     "roads": ("presseschau_ner_rules", "roads"),
     "name_bounds": ("presseschau_ner_rules", "name_bounds"),
     "context_wins": ("presseschau_names", "context_wins"),
+    "acronyms": ("presseschau_ner_rules", "acronyms"),
+    "org_apposition": ("presseschau_ner_rules", "org_apposition"),
 }
 
 
@@ -103,6 +105,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--split", default="dev", choices=["dev", "train"], help="Wikinews split (with --set news); never test")
     ap.add_argument("--set", default="news", choices=["news", "germeval_dev"],
                     help="news: the Wikinews split of --split; germeval_dev: the 500 held-out GermEval dev sentences")
+    ap.add_argument("--limit", type=int, default=0, help="only the first N items (0: all; session 12/14: train[:300])")
     ap.add_argument("--errors", action="store_true", help="print the errors left with all repairs on")
     ap.add_argument("--prf", action="store_true", help="precision, recall and F1 per label (default: F1)")
     args = ap.parse_args(argv)
@@ -110,6 +113,8 @@ def main(argv: list[str] | None = None) -> None:
         items = NER_DEV_SETS["ner_germeval_dev"][1](SHARED_DATA)
     else:
         items = read_news(SHARED_DATA, args.split)
+    if args.limit:
+        items = items[:args.limit]
     nlp, _ = load_nlp(args.model)
     with nlp.select_pipes(disable=["presseschau_ner_rules", "presseschau_names"]):
         # the annotate stage without the two rule components (context, dates and figures run)
