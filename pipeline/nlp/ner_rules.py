@@ -72,6 +72,22 @@ component config:
   Williams"); found on the held-out GermEval dev sentences. A name ends at a line break inside
   it ("St. Johannes\\n\\nStühle" -> "St. Johannes"; session 14, web news).
 
+* ``acronyms`` (session 14, real web news) -- an acronym the text defines names an
+  organisation: one right after a name inside its span is split off as a second name
+  ("Augsburger Verkehrs- und Tarifverbund AVV" LOC -> "Augsburger Verkehrs- und
+  Tarifverbund" + "AVV", ORG), and the long form whose initials an acronym in brackets spells is
+  one name ("[Bundesamt für Sicherheit] in der Informationstechnik (BSI)" -> the whole,
+  "Österreichische Plattform für Alleinerziehende (ÖPA)" added); ORG unless the model says
+  MISC or the gazetteer a place; both typed, so ``presseschau_names`` finds the acronym's
+  other mentions;
+* ``org_apposition`` (session 14, real web news) -- more organisation nouns
+  (``org_apposition_heads``: "Software-Anbieter [Citrix]", "Fashionmarke [Skims]"), a PER span
+  of several words without a listed first name after one ("Konsortium [Ocean Winds]"), an ORG
+  the noun confirms counts as typed ("Kunststoff-Hersteller [Covestro]" beats the model's LOC
+  and PER for "Covestro" elsewhere, and a role word makes no person of it), and a hyphenated
+  organisation noun at a span's start is cut off ("[Erneuerbare-Energien-Unternehmen]
+  Invenergy").
+
 ``strip_descriptors`` also joins an ORG span ending in a slash with the ORG after it ("Bündnis
 90/" + "Grünen" -> "Bündnis 90/Die Grünen"; session 12), and lets a cut title or place descriptor decide the label
 ("Gouvernement Amran" ORG -> "Amran" LOC) and splits a name in brackets at the end of a span
