@@ -58,8 +58,8 @@ def test_dev_split_scores_both_modes_and_no_test_set(dev_scores):
     from pipeline.paths import BUNDLED_MODEL
 
     res = dev_scores
-    assert set(k for k in res if k.startswith("ner")) == {
-        "ner_germeval_dev", "ner_news_dev", "ner_germeval_dev_pipeline", "ner_news_dev_pipeline"}
+    sets = {"ner_germeval_dev", "ner_news_dev", "ner_web_dev", "ner_web2_dev"}
+    assert set(k for k in res if k.startswith("ner")) == sets | {f"{k}_pipeline" for k in sets}
     assert "ud" not in res and res["ner_news_dev_pipeline"]["sentences"] == 3
     assert "presseschau_ner_rules" in res["pipeline_components"]
     assert "whole pipeline" in format_report(res)
@@ -196,3 +196,31 @@ def test_germeval_entities_are_scored_on_germeval_tokens(nlp_info):
     untokenized = {k: v for k, v in sent.items() if k != "tokens"}  # Wikinews items: characters only
     tp, fp, fn, _ = count_matches([untokenized], [doc])
     assert tp["PER"] == 0 and fp["PER"] == 1
+
+
+def test_web_gold_is_found_in_the_pages_as_extracted_now():
+    """The web NER sets hold offsets only; the text is extracted again from the saved pages, and
+    every gold name must be found there (a cleaner change that moved text is absorbed by `anchor`)."""
+    from pipeline.evaluate.model import WEB2_GOLD, WEB_GOLD, read_web
+    from pipeline.io import read_jsonl
+
+    for gold_file, n_pages in ((WEB_GOLD, 40), (WEB2_GOLD, 40)):
+        items = read_web(DATA, gold_file)
+        n_names = sum(len(r["entities"]) for r in read_jsonl(gold_file))
+        assert len(items) == n_pages and sum(len(i["gold"]) for i in items) == n_names > 900
+    covestro = next(i for i in read_web(DATA) if "Covestro" in i["text"])
+    assert {(covestro["text"][a:b], lab) for a, b, lab in covestro["gold"]} >= {("Covestro", "ORG")}
+
+
+def test_anchor_finds_names_in_a_changed_text_and_counts_the_lost():
+    from pipeline.evaluate.model import anchor, read_web
+
+    item = next(i for i in read_web(DATA) if "Covestro" in i["text"])
+    text = item["text"]
+    ents = [{"start": a, "end": b, "label": lab, "text": text[a:b]} for a, b, lab in item["gold"]]
+    assert anchor(text, ents) == (sorted(item["gold"]), 0)
+    shifted, lost = anchor("Kicker\n" + text, ents)  # a line more at the top: every name 7 chars on
+    assert lost == 0 and shifted == [(a + 7, b + 7, lab) for a, b, lab in sorted(item["gold"])]
+    first = min(item["gold"])
+    spans, lost = anchor(text.replace(text[first[0]:first[1]], "X" * (first[1] - first[0])), ents)
+    assert lost >= 1 and first not in spans
