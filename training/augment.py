@@ -77,7 +77,9 @@ def augment(doc: Doc, rng: random.Random, first: list[str], last: list[str], pla
     """A copy of `doc` with every PER span and every one-word LOC span swapped; None if it has none.
     One name stands for one name throughout the document (an article's later mentions of a person
     stay that person's)."""
-    last_set, place_set = set(last), set(places)
+    # a genitive is read off the article's own names ("Armstrongs" beside "Armstrong") and the pools
+    last_set = set(last) | {e[-1].text for e in doc.ents if e.label_ == "PER"}
+    place_set = set(places) | {e.text for e in doc.ents if e.label_ == "LOC"}
     swap: dict[tuple[str, str], str] = {}
 
     def new_word(kind: str, old: str, pool: list[str]) -> str:
