@@ -155,3 +155,26 @@ def test_measuring_verb_of_the_figures_own_clause(nlp_model):
     # the parse hangs "56" on the next clause's "verletzt"; "liegt bei" before it in its own clause decides (wn46358)
     text = "Die Zahl der Todesopfer liegt bei 56, etwa 120 Personen wurden verletzt."
     assert _about(nlp_model, text) == [("56", "Todesopfer"), ("120", "Person")]
+
+
+# -- results lines (session 14, after dev12's blind measure: dev12 wn47872) --
+
+def test_results_lines_with_half_time_scores_are_no_figures(nlp_model):
+    # "Team – Team 2 : 1 (1 : 0)": a match result, not a figure (issue 18: scores of a match are no
+    # figures); the real lines of a Bundesliga matchday from the Wikinews text (names with digits too)
+    import gzip
+    import json
+
+    from repo_data import NEWS
+
+    with gzip.open(NEWS / "wikinews_de.jsonl.gz", "rt", encoding="utf-8") as fh:
+        text = next(r["text"] for r in map(json.loads, fh) if r["id"] == "wn47872")
+    lines = [ln for ln in text.splitlines() if " – " in ln and ":" in ln]
+    assert len(lines) >= 9 and any("Hannover 96" in ln for ln in lines) and any("(Revierderby)" in ln for ln in lines)
+    assert figs(nlp_model, "\n\n".join(lines)) == []
+
+
+def test_a_dash_line_with_a_count_at_its_end_stays_a_figure(nlp_model):
+    # guard: no score after the names, so the number is a figure as before
+    got = _about(nlp_model, "Berlin – Hamburg: Auf der Strecke fuhren am Sonntag 120 Sonderzüge.")
+    assert ("120", "Sonderzug") in got

@@ -64,6 +64,12 @@ _GROUP_SPACES = {" ", "\u202f", "\u2009", "\u00a0"}  # thousands separators ("45
 # "Update 2 - Die Zahl der Toten stieg auf 120")
 _TEAM = r"[^\W\d][^\d\s]*(?:[ \t]+[^\W\d][^\d\s]*){0,2}"
 _RESULT_LINE = re.compile(rf"[ \t]*(?:{_TEAM})?[ \t]*\d{{1,3}}[ \t]*[-–][ \t]*{_TEAM}[ \t]*\d{{1,3}}[ \t]*")
+# a results line in the German manner: two names joined by a spaced dash, then the score and the half-time
+# score in brackets, and a note in brackets ("1.FC Nürnberg – Hansa Rostock 1 : 1 (1 : 1)", "Borussia
+# Dortmund – FC Schalke 04 2:3 (1:2) (Revierderby)"; dev12 wn47872). The names may hold digits
+# ("Hannover 96"), so the score is read from the line's end
+_SCORE_LINE = re.compile(r"[^\n]+?[ \t][-–][ \t][^\n]+?[ \t]\d{1,3}[ \t]*:[ \t]*\d{1,3}"
+                         r"(?:[ \t]*\([ \t]*\d{1,3}[ \t]*:[ \t]*\d{1,3}[ \t]*\))?(?:[ \t]*\([^()\n\d]*\))?[ \t]*")
 # dependency labels (UD and TIGER) linking a number or measure to what it modifies
 _NUM_DEPS = {"nummod", "nk", "nmc", "amod", "det", "nummod:gov", "nummod:entity"}
 _GEN_DEPS = {"ag", "pg", "nmod", "nmod:poss", "obl", "pobj"}
@@ -694,10 +700,12 @@ class FigureRecognizer:
 
     def _score(self, doc: Doc, i: int) -> bool:
         """Match results written with "zu" in a sports sentence ("gewann mit 3 zu 1"), and the lines
-        of a results table ("Canadiens\t2  - Bruins\t1": names and two numbers around a dash)."""
+        of a results table ("Canadiens\t2  - Bruins\t1": names and two numbers around a dash;
+        "VfL Wolfsburg – MSV Duisburg 2 : 1 (1 : 1)": the score and the half-time score after them)."""
         text, k = doc.text, doc[i].idx
         a, b = text.rfind("\n", 0, k) + 1, text.find("\n", k)
-        if _RESULT_LINE.fullmatch(text[a: b if b >= 0 else len(text)]):
+        line = text[a: b if b >= 0 else len(text)]
+        if _RESULT_LINE.fullmatch(line) or _SCORE_LINE.fullmatch(line):
             return True
         nxt, prev = _next(doc, i), _prev(doc, i)
         pair = (nxt is not None and nxt.text.lower() in self.score_words and _next(doc, nxt.i) is not None
