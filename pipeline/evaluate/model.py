@@ -24,7 +24,8 @@ predicted token count as errors.
 * ``--mode pipeline`` (or ``both``) scores the NER sets through the annotate stage as users
   get it (`pipeline_docs`: model + Presseschau components, one Doc per sentence of GermEval
   / CoNLL, per Wikinews article) instead of (besides) the bare model; ``--split dev`` scores
-  the development sets (the 500 held-out GermEval dev sentences, Wikinews dev) and no UD.
+  the development sets (the 500 held-out GermEval dev sentences, Wikinews dev, the two web news
+  sets of annotations/web) and no UD.
 
     python -m pipeline.evaluate.model [--model models/de_presseschau] [--data ../shared/data]
                                       [--json out.json] [--limit N] [--mode model|pipeline|both] [--split test|dev]
