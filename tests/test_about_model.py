@@ -1,8 +1,9 @@
 """The learned fallback for FIGURE `about` (issue 18, pipeline/nlp/about_model.py): the model
 file's loader, the decision rule, and decisions of the shipped weights on sentences of the dev
 splits (the figures the rules leave null there; the model was trained on them, so these check
-the weights file and the inference, not how well it generalises: that is blind dev6's number in
-the README's "Measured" and docs/measurements/dates_figures.md)."""
+the weights file and the inference, not how well it generalises: that is the blind sets' numbers
+(dev6, session 11; dev13, session 15) in training/EXPERIMENTS.md and docs/measurements/dates_figures.md),
+and the trainer's folds, held-out sets and model file."""
 import json
 
 import pytest
@@ -130,8 +131,10 @@ def test_fallback_decisions_on_dev_sentences(figures_on, text, figure, gold):
 
 def test_fallback_leaves_the_rules_alone(nlp_model):
     """Switched on, the model fills only figures the rules leave null; it changes no `about` a rule gave."""
-    text = ("Mindestens 250 Menschen sind bei dem Erdbeben ums Leben gekommen. Im Militär- und Geheimdienstbudget "
-            "sind 7,5% mehr Ausgaben vorgesehen als im Vorjahr - 515 Milliarden Dollar. So wird dieses Jahr die "
+    # the budget sentence first: the model reads the sentence before a figure too (prev_sentence),
+    # and the earthquake's nouns before it would be candidates of the 515 billion
+    text = ("Im Militär- und Geheimdienstbudget sind 7,5% mehr Ausgaben vorgesehen als im Vorjahr - 515 Milliarden "
+            "Dollar. Mindestens 250 Menschen sind bei dem Erdbeben ums Leben gekommen. So wird dieses Jahr die "
             "Rohstahlproduktion aller Vorhersehbarkeit nach bei rund 38,5 Millionen Tonnen liegen.")
     fr = nlp_model.get_pipe("presseschau_figures")
     before = fr.about_model
@@ -218,7 +221,7 @@ def test_trainer_writes_a_model_the_pipeline_reads():
     shipped = _good()
     cfg = {"groups": shipped["groups"], "prev_sentence": shipped["prev_sentence"], "threshold": shipped["threshold"],
            "l2": shipped["l2"], "subset": shipped["trained_on"]["subset"]}
-    args = (shipped["rule_prior"], shipped["weights"], shipped["trained_on"]["figures"])
+    args = (shipped["rule_prior"], shipped["weights"], shipped["trained_on"]["figures"], shipped["trained_on"]["sets"])
     assert shipped["mode"] == "fallback" and model_data("fallback", cfg, *args) == shipped
     # written as main() writes it: byte for byte the shipped file (key order included)
     text = json.dumps(model_data("fallback", cfg, *args), ensure_ascii=False, indent=0, sort_keys=False) + "\n"
@@ -230,8 +233,8 @@ def test_trainer_writes_a_model_the_pipeline_reads():
 
 def test_trainer_folds_leave_the_held_out_set_out(monkeypatch):
     """training/train_about.py `out_of_fold` (the one fold loop of the cross-validation and of
-    `changes`): each held-out set is scored by a model trained on the other sets only (with
-    "rule_null" only on figures the rules leave null), its rule priors from the other blind sets."""
+    `fold_table`): each held-out set is scored by a model trained on the other sets only (with
+    "rule_null" only on figures the rules leave null), its rule priors from the other sets only."""
     from types import SimpleNamespace
 
     import training.train_about as ta
@@ -249,9 +252,49 @@ def test_trainer_folds_leave_the_held_out_set_out(monkeypatch):
     for subset, expected in (("all", [["dev", "dev", "dev5", "dev5"], ["dev", "dev", "dev4", "dev4"]]),
                              ("rule_null", [["dev", "dev5"], ["dev", "dev4"]])):
         trained.clear()
-        out = list(ta.out_of_fold(None, figs, ta.RULES_BLIND, ("position",), False, 0.01, subset))
+        out = list(ta.out_of_fold(None, figs, ("dev4", "dev5"), ("position",), False, 0.01, subset))
         assert [held for held, *_ in out] == ["dev4", "dev5"] and trained == expected
         for held, te, dists, prior in out:
-            other = "dev5" if held == "dev4" else "dev4"
             assert te == [f for f in figs if f.set == held] and [d[0][0] for d in dists] == [held] * len(te)
-            assert prior == ta.rule_priors([f for f in figs if f.set == other])
+            assert prior == ta.rule_priors([f for f in figs if f.set != held])
+
+
+def test_trainer_sign_test_and_fold_sums():
+    """The exact two-sided sign test of the fold tables (won against lost) and their sums."""
+    from training.train_about import sign_test, summed
+
+    assert sign_test(0, 0) == 1.0 and sign_test(3, 3) == 1.0
+    assert sign_test(12, 1) == pytest.approx(2 * 14 / 2 ** 13)  # session 11's fallback: p = 0.003
+    assert sign_test(0, 5) == sign_test(5, 0) == pytest.approx(2 / 32)
+    row = {"matched": 10, "rules": 8, "correct": 9, "rule_null": 2, "changed": 2, "won": 1, "lost": 0}
+    tot = summed({"dev": row, "dev2": dict(row, won=0, lost=1), "dev12": dict(row, won=2)}, ("dev", "dev2"))
+    assert (tot["matched"], tot["won"], tot["lost"], tot["sign_p"]) == (20, 1, 1, 1.0)
+
+
+def test_trainer_held_out_sets_are_left_out_and_not_read_with_no_score(monkeypatch, tmp_path):
+    """`python -m training.train_about --held-out dev12,dev13 --no-score`: the held-out sets are
+    neither trained, cross-validated nor read (no Doc of theirs is made); without --no-score they
+    are read only at the end, after the model file is written."""
+    from types import SimpleNamespace
+
+    import pipeline.nlp as nlp_mod
+    import training.train_about as ta
+
+    events = []
+    nlp = SimpleNamespace(get_pipe=lambda name: SimpleNamespace(about_model=None))
+    monkeypatch.setattr(nlp_mod, "load_nlp", lambda: (nlp, None))
+    monkeypatch.setattr(ta, "collect", lambda nlp, sets, cache: events.append(("collect", tuple(sets))) or [])
+    monkeypatch.setattr(ta, "fit", lambda fr, figs, cfg: {"cand": 0.5})
+    out = tmp_path / "m.json"
+    for no_score in (True, False):
+        events.clear()
+        argv = ["--held-out", "dev12,dev13", "--out", str(out), "--json", str(tmp_path / "r.json")]
+        assert ta.main(argv + ["--no-score"] * no_score) == 0
+        trained = ta.TRAIN_SETS[:-1]
+        assert ta.TRAIN_SETS[-1] == "dev12" and events[0] == ("collect", trained)
+        assert events[1:] == ([] if no_score else [("collect", ("dev12",)), ("collect", ("dev13",))])
+        assert json.loads(out.read_text(encoding="utf-8"))["trained_on"]["sets"] == list(trained)
+        report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+        assert report["sets"] == list(trained) and report["rules_blind"] == []
+        assert ("dev13" in report) is not no_score
+    assert ta.main(["--held-out", "test", "--no-score", "--out", str(out)]) == 2

@@ -13,7 +13,7 @@ probability reaches the model's threshold, else stays null.
 Why hand-written and not a library: inference is a sum of a few dozen weights per candidate,
 plain Python; the weights live as data in ``pipeline/lang/de/about_model.json`` (feature
 groups, threshold, mode, margin, the rules' priors, version, weights), rebuilt deterministically
-from the gold of dev and dev2 to dev5 by ``training/train_about.py`` (numpy only). None of the features depends on what
+from the gold of dev and dev2 to dev12 by ``training/train_about.py`` (numpy only). None of the features depends on what
 the rules chose, so the rules' own dev sets can train it without the rules' answers leaking in.
 """
 from __future__ import annotations
