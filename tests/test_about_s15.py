@@ -189,3 +189,10 @@ def test_moment_magnitude_unit(nlp_model):
     # units.tsv "Mw" (wn66494; README dev12 call: the unit as written, about the property noun)
     got = figs(nlp_model, "Das Erdbeben erreichte eine Momenten-Magnitude von 6,3 Mw.")
     assert [(f[0], f[1], f[2], f[3]) for f in got] == [("6,3 Mw", 6.3, "Mw", "Momenten-Magnitude")]
+
+
+def test_count_coordinated_with_mehr(nlp_model):
+    # "mehr" after "oder"/"und" stands for a number: the noun after it is counted (dev10 wn27575)
+    text = ("Zivilisten, unter ihnen mehrere Frauen und sechs Kinder, wurden in zwei oder mehr Häusern getötet sowie "
+            "fünf Männer, die neben einem Taxistand warteten.")
+    assert ("zwei", "Haus") in _about(nlp_model, text)

@@ -2615,6 +2615,10 @@ class FigureRecognizer:
                 partner = self._coordinated(doc, f, blocked)
                 if partner is not None:  # "200 feste und 300 freie Mitarbeiter"
                     ab, rule = self.about(doc, partner), "coordination"
+                elif f["end"] + 2 < n and doc[f["end"]].text.lower() in self.coordinators \
+                        and doc[f["end"] + 1].text.lower() in self.comparatives and self._measured_noun(doc[f["end"] + 2]):
+                    # session 15 (dev10 wn27575): "in zwei oder mehr Häusern": "mehr" stands for a number
+                    ab, rule = self.about_lemma(doc, doc[f["end"] + 2]), "coordination"
             span._.about = ab
             span._.about_rule = "age" if f["unit"] in _TIME_UNITS else (rule if ab is not None else None)
             about_tok = None
