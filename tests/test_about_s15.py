@@ -196,3 +196,8 @@ def test_count_coordinated_with_mehr(nlp_model):
     text = ("Zivilisten, unter ihnen mehrere Frauen und sechs Kinder, wurden in zwei oder mehr Häusern getötet sowie "
             "fünf Männer, die neben einem Taxistand warteten.")
     assert ("zwei", "Haus") in _about(nlp_model, text)
+
+
+def test_nominalised_ordinal_is_a_rank(nlp_model):
+    # "wurde Dritte mit 65,96 Metern": a rank, not what is measured (dev11 wn10546, gold none)
+    assert _about(nlp_model, "Steffi Nerius wurde Dritte mit 65,96 Metern.") == [("65,96 Metern", None)]
