@@ -189,6 +189,7 @@ class FigureRecognizer:
         self.change_nouns = set(ms["amount_phrases"]["change_nouns"])
         self.change_compound_heads = tuple(ms["amount_phrases"]["change_compound_heads"])
         self._known: Optional[frozenset] = None
+        self._lemma_values: Optional[frozenset] = None
         self.change_before = set(ms["amount_phrases"]["change_before"])
         self.change_after = set(ms["amount_phrases"]["change_after"])
         self.change_of = set(ms["amount_phrases"]["change_of"])
@@ -269,6 +270,17 @@ class FigureRecognizer:
         self.bound_not_for_percent = set(ms["bound_not_for_percent"])  # "mit 30 Prozent" measures no noun before it
         self.genitive_one = set(ms["genitive_one"])  # "eines Tages" is no duration
         self.container_prepositions = set(ms["container_prepositions"])  # "in Höhe von"
+        self.singular_articles = set(ms["singular_articles"])
+        self.threshold_nouns = set(ms["threshold_nouns"])
+        self.demonstrative_pronouns = set(ms["demonstrative_pronouns"])
+        self.genitive_s_articles = set(ms["genitive_s_articles"])
+        self.person_noun_endings = tuple(ms["person_noun_endings"])
+        self.period_nouns = set(ms["period_nouns"])
+        self.um_object_verbs = set(ms["um_object_verbs"])
+        self.degree_prepositions = set(ms["degree_prepositions"]["words"])
+        self.degree_not_after = set(ms["degree_prepositions"]["not_after"])
+        self.partitive_adverbs = set(ms["partitive_pronouns"]["adverbs"])
+        self.partitive_relatives = set(ms["partitive_pronouns"]["relative"])
         self.hundred_word = nums["hundred"]  # "hundert" after "ein" is no multiplier of the article
 
     def use_about_model(self, on: bool) -> None:
@@ -321,7 +333,10 @@ class FigureRecognizer:
         lem = self.lemma_fixes.get(w) or (table.get(w) if table else None)
         if lem:
             return lem
-        if w[:1].isupper() and len(w) > 6 and table:
+        if w[:1].isupper() and len(w) > 6 and table and w not in self._table_lemmas():
+            # session 15 (dev12 wn37511): a word the table has as a lemma of other forms is a word, no
+            # compound to split at a short head inside it ("Gefangene", the lemma of "Gefangenen", is
+            # no "Gefan" + "Gene"; "Automarke" no "Automark")
             for k in range(2, len(w) - 3):
                 head = w[k:].capitalize()
                 hl = self.lemma_fixes.get(head) or table.get(head)
@@ -954,6 +969,11 @@ class FigureRecognizer:
             return None
         if doc[k].text.lower() in self.rank_nouns:
             return None  # "nimmt den dritten Platz mit 0,186 MW/km² ein": a rank, not what is measured
+        if doc[k].text.lower() in self.period_nouns:
+            # session 15 (dev12 wn74430): "Umsatzerlöse in Höhe von 80,9 Mio. Euro - das ist mehr als das Doppelte
+            # gegenüber dem Vorjahr mit 33,1 Mio. Euro": a period compared is not measured (the amount in the
+            # unit before is, `elliptic_unit`)
+            return None
         if doc[k].text == ")" and prep == "für":
             # an aside between the noun and its price: "einige Upgrade-Versionen (Voraussetzung ist der
             # Besitz von Windows Vista) für 120 bis 299 Euro" (dev10 wn58800)
@@ -1110,6 +1130,24 @@ class FigureRecognizer:
         if i > 0 and doc[i - 1].text.lower() in self.change_from:
             return True
         return i > 1 and doc[i - 1].pos_ == "ADV" and doc[i - 2].text.lower() in self.change_from
+
+    def _change_first(self, doc: Doc, out: list, f: dict) -> Optional[Span]:
+        """The count that opens "von X NOUN ... auf Y" when ``f`` is its bare Y: the last figure, a count with
+        an `about`, in the same sentence after "von" (`change_links`), and only words of its phrase between
+        it and the "auf" right before ``f`` (no verb, no comma)."""
+        if not out or not f["bare"]:
+            return None
+        q0 = self._qualifier_start(doc, f["start"])
+        prev = out[-1]
+        if q0 < 1 or doc[q0 - 1].text.lower() not in self.change_to or prev._.unit is not None or not prev._.about \
+                or not self._same_sentence(doc, prev.start, f["num"]):
+            return None
+        p0 = self._qualifier_start(doc, prev.start)
+        if p0 < 1 or doc[p0 - 1].text.lower() not in self.change_from:
+            return None
+        if any(t.pos_ in ("VERB", "AUX") or t.text in (",", ";") for t in doc[prev.end: q0 - 1]):
+            return None
+        return prev
 
     def _changed_from(self, doc: Doc, q0: int) -> bool:
         """Is the amount that starts at ``q0`` (after "auf") the second of "von X auf Y" (`change_links`):
@@ -1287,6 +1325,14 @@ class FigureRecognizer:
                             and preps & set(self.measuring_verbs.get(self.verb_lemma(k)) or ())), None)
                 if own is not None:
                     v = own
+                elif c0 < len(doc) and self._relative_antecedent(doc[c0]) is not None and any(
+                        k.pos_ in ("VERB", "AUX") and preps & set(self.measuring_verbs.get(self.verb_lemma(k)) or ())
+                        for k in doc[f["end"]: c1]):
+                    # session 15 (dev12 wn77697): a relative clause with its measuring verb at the end ("eine
+                    # Reduzierung der Fördermengen, die effektiv bei 31 Millionen Barrel pro Tag liegen"), which
+                    # the parse hangs on the main clause: the relative pronoun's noun
+                    self._context_rule = "verb_subject_relative"
+                    return self._relative_antecedent(doc[c0])
         self._purpose_ctx = (t, v, preps) if f["unit"] in self.money_units else None
         if v.pos_ not in ("VERB", "AUX"):
             return self._copula_subject(f, t, preps)
@@ -1301,6 +1347,12 @@ class FigureRecognizer:
             if not preps & self.object_verbs[lem]:
                 return None
             acc = self._accusative_subject(v)
+            if acc is None:
+                # session 15 (dev12 wn34097): "der Pilot schätzte die Entfernung auf weniger als 100 Meter": the
+                # parse makes both nouns subjects; a verb has one, so the one after the verb is its object
+                subs = [c for c in v.children if c.dep_ in self.subject_deps and c.pos_ == "NOUN" and not f["start"] <= c.i < f["end"]]
+                if len(subs) == 2 and subs[0].i < v.i < subs[1].i:
+                    acc = subs[1]
             if acc is not None:
                 self._context_rule = "verb_object_accusative"
                 return self._through_container(acc)
@@ -1312,6 +1364,12 @@ class FigureRecognizer:
         else:
             allowed = self.measuring_verbs.get(lem)
         change = bool(preps & self.change_to) and self._changed_from(doc, q0)
+        if allowed is None and f["unit"] is not None and preps & self.difference_prepositions and any(
+                k.pos_ == "VERB" and self.verb_lemma(k) in self.um_object_verbs for k in doc[slice(*self._clause_of(doc, f))]):
+            # session 15 (dev12 wn72918, the annotators' call): "einen Bauunternehmer ... um 40 Millionen Yen
+            # erleichtert": a verb whose "um" names what is taken or asked for measures no change of its
+            # object (the verb of the clause: the parse hangs the amount on any verb of it)
+            return None
         if allowed is None and f["unit"] is not None and (preps & self.difference_prepositions or change):
             # also a change "von X auf Y" ("Die Hunde-Abgabe verändert sich von 120 auf 132 Euro")
             # "Die Außenmauern hatten sich um 2,5 Zentimeter verschoben", "erhöhte die Steuer um 3
@@ -1346,6 +1404,77 @@ class FigureRecognizer:
             return self._through_container(subj)
         return None
 
+    def _about_degree(self, doc: Doc, f: dict) -> Optional[Token]:
+        """Session 15 (dev12 wn40269, wn45213; dev7 wn37353): a share after "zu"/"zur"
+        (`degree_prepositions`) says to what degree the clause holds of its subject: "die Kosten ...
+        werden nur noch zur Hälfte von den Krankenkassen übernommen" -> Kosten, "die Finanzierung,
+        die zu 90 Prozent aus privaten Geldern bestehen soll" -> Finanzierung (the relative pronoun's
+        noun). Only a percentage or a fraction noun with no genitive or noun after it ("zu 90 Prozent
+        der Stimmen" is a partitive), and not after "bis" ("bis zu 90 Prozent" is a bound)."""
+        if not has_ann(doc, "DEP"):
+            return None
+        fraction = f["unit"] is None and doc[f["end"] - 1].text.lower() in self.fraction_nouns
+        if f["unit"] != "%" and not fraction:
+            return None
+        q0 = self._qualifier_start(doc, f["start"])
+        p = _prev(doc, q0)
+        if p is None or p.text.lower() not in self.degree_prepositions:
+            return None
+        pp = _prev(doc, p.i)
+        if pp is not None and pp.text.lower() in self.degree_not_after:
+            return None
+        nxt = _next(doc, f["end"] - 1)
+        if nxt is not None and (self._is_noun(nxt) or nxt.text.lower() in self.genitive_determiners):
+            return None
+        v = doc[f["end"] - 1].head
+        for _ in range(3):
+            if v.pos_ in ("VERB", "AUX") or v.head.i == v.i:
+                break
+            v = v.head
+        if v.pos_ not in ("VERB", "AUX"):
+            return None
+        subj, how = self.subject_of(v, exclude=f["end"] - 1)
+        if subj is None:
+            # a passive the parse reads as active: its patient is labelled as the object
+            subj = next((c for c in v.children if c.dep_ in self.object_deps and c.pos_ == "NOUN"
+                         and not f["start"] <= c.i < f["end"]), None)
+        if subj is None or not self._measured_noun(subj):
+            return None
+        return self._through_container(subj)
+
+    def _partitive_antecedent(self, doc: Doc, f: dict) -> Optional[Token]:
+        """Session 15 (dev12 wn66494, dev8 wn74327, dev8 wn2240): the noun a partitive pronoun stands for,
+        when no figure before gives the count's `about`: "zu mehreren Nachbeben, von denen zwei ..." (the
+        relative pronoun's noun before the comma), "Im Bus befanden sich Kindergartenkinder, mindestens 40
+        von ihnen wurden getötet", "die Triebe ... geteilt und die Hälfte davon ... eingefroren" (the
+        nearest subject or object noun before it in the sentence)."""
+        n = len(doc)
+        pron = None
+        if f["end"] + 1 < n and doc[f["end"]].text.lower() in self.partitive_pronoun_before \
+                and doc[f["end"] + 1].text.lower() in self.partitive_pronouns:
+            pron = doc[f["end"] + 1]  # "40 von ihnen"
+        elif f["end"] < n and doc[f["end"]].text.lower() in self.partitive_adverbs:
+            pron = doc[f["end"]]  # "die Hälfte davon"
+        else:
+            q0 = self._qualifier_start(doc, f["start"])
+            if q0 >= 2 and doc[q0 - 1].text.lower() in self.partitive_pronouns \
+                    and doc[q0 - 2].text.lower() in self.partitive_pronoun_before:
+                pron = doc[q0 - 1]  # "von denen zwei"
+        if pron is None:
+            return None
+        if pron.text.lower() in self.partitive_relatives:
+            # "..., von denen zwei": the noun before the comma
+            c = next((j for j in range(pron.i - 1, max(-1, pron.i - 4), -1) if doc[j].text == ","), None)
+            if c is None or c < 1:
+                return None
+            t = doc[c - 1]
+            return t if self._measured_noun(t) and t.pos_ != "PROPN" else None
+        s0 = sentence_bounds(doc, f["start"])[0]
+        for t in reversed(doc[s0: self._qualifier_start(doc, f["start"])]):
+            if self._measured_noun(t) and t.pos_ != "PROPN" and (t.dep_ in self.subject_deps or t.dep_ in self.object_deps):
+                return t
+        return None
+
     def _about_amount(self, doc: Doc, f: dict) -> Optional[Token]:
         """The noun before "von", "in Höhe von", "im Wert von", "zwischen" right before the figure
         ("Kredit in Höhe von 750 Millionen Euro", "ein Minus von 3 Prozent"); sets the rule name."""
@@ -1360,6 +1489,29 @@ class FigureRecognizer:
                 continue
             n = _prev(doc, prev.i - k + 1)
             # a PROPN outside any name is a tagging slip ("An der Weltrekordlast von 130 Kilogramm")
+            if n is not None and self._is_noun(n) and not n.ent_type_ and n.i >= 2 and doc[n.i - 1].text.lower() in self.per_words \
+                    and self._is_noun(doc[n.i - 2]) and not doc[n.i - 2].ent_type_:
+                # session 15 (dev12 wn74430): "einem Ergebnis pro Aktie von 0,48 Euro": the per-phrase
+                # divides the noun before it, which the amount measures
+                n = doc[n.i - 2]
+            if n is not None and n.text.lower() in self.threshold_nouns and words[0] in self.von:
+                # session 15 (dev12 wn77697): "Der Preis ... hat die Marke von 72 US-Dollar unterschritten":
+                # a threshold is passed by what the verb's subject measures
+                v = n.head
+                for _ in range(3):
+                    if v.pos_ in ("VERB", "AUX") or v.head.i == v.i:
+                        break
+                    v = v.head
+                subj = self.subject_of(v, exclude=n.i)[0] if v.pos_ in ("VERB", "AUX") else None
+                if subj is not None and not self._measured_noun(subj):
+                    # "Der Preis für ein Barrel (159 Liter) hat ...": the parse takes the bracket's unit for the
+                    # subject; the first subject noun of the sentence before the threshold stands for it
+                    s0 = sentence_bounds(doc, n.i)[0]
+                    subj = next((x for x in doc[s0: n.i] if x.dep_ in self.subject_deps and self._measured_noun(x)), None)
+                if subj is not None and subj.i != n.i:
+                    self._context_rule = "threshold"
+                    return self._through_container(subj)
+                break
             if n is not None and self._is_noun(n) and not n.ent_type_:  # no name ("laut Franz-Josef Jung zwischen 1.000 und ...")
                 self._context_rule = "von" if words[0] in self.von else "amount_phrase"
                 return n if k > 1 else self._through_container(n)
@@ -1436,6 +1588,12 @@ class FigureRecognizer:
                 return first[:-1]
             return self.lemma_text(word)
         return lem
+
+    def _table_lemmas(self) -> frozenset:
+        """The lemmas of the lemma table (its values)."""
+        if self._lemma_values is None:
+            self._lemma_values = frozenset((self._table() or {}).values())
+        return self._lemma_values
 
     def _known_lemmas(self) -> frozenset:
         """The lemmas and word forms of the lemma table (to tell a word from a compound's first part)."""
@@ -1564,8 +1722,20 @@ class FigureRecognizer:
                     # "Der Frankfurter Aktienkurs ... gab um drei Prozentpunkte nach": the parse made the
                     # attributive "Frankfurter" the subject and its noun an apposition
                     return c.doc[c.i + 1], how + "_attribute"
+                if c.pos_ == "PROPN" and self._common_propn(c) and any(
+                        d.dep_ == "det" and d.i < c.i and d.text.lower() in self.singular_articles for d in c.children):
+                    # session 15 (dev12 wn40269): "Das Baby wiegt 4.150 Gramm" (the tagger: "Baby" a PROPN):
+                    # a proper noun in no name the model found, opened by a singular article, is a common noun
+                    # (not "die Orkanböen ... Spitzengeschwindigkeiten bis zu 200 km/h erreicht", dev7 wn61440,
+                    # where the noun before the bound is measured)
+                    return c, how + "_propn"
                 if c.pos_ == "PRON" and c.text.lower() in self.anaphoric_pronouns:
                     return self.antecedent(c), "_pronoun"
+                if c.pos_ in ("PRON", "DET") and c.text.lower() in self.demonstrative_pronouns and c.is_sent_start \
+                        and not any(self._is_noun(x) for x in c.children):
+                    dem = self._demonstrative_antecedent(c)
+                    if dem is not None:
+                        return dem, "_demonstrative"
                 rel = self._relative_antecedent(c)
                 if rel is not None:
                     return rel, "_relative"
@@ -1597,6 +1767,20 @@ class FigureRecognizer:
             k -= 1  # extraposed: "den Mittelfinger zeigen, der ..."
         n = doc[k]
         return n if self._measured_noun(n) and n.pos_ != "PROPN" else None
+
+    def _demonstrative_antecedent(self, pron: Token) -> Optional[Token]:
+        """Session 15 (dev12 wn45213): a demonstrative that opens its sentence as the subject ("Diese
+        liegt bei 765 Millionen Euro") points back to the last noun phrase of the sentence before: its
+        last common noun that no preposition governs ("... und die ... angesetzte Summe zur Aufrüstung
+        und zum Neubau von Stadien." -> Summe)."""
+        if pron.sent.start == 0:
+            return None
+        prev = pron.doc[pron.sent.start - 1].sent
+        for t in reversed(list(prev)):
+            if t.pos_ == "NOUN" and not any(x.dep_ == "case" or (x.pos_ == "ADP" and x.i < t.i) for x in t.children) \
+                    and self._measured_noun(t):
+                return t
+        return None
 
     def antecedent(self, pron: Token) -> Optional[Token]:
         """A rough antecedent for "er/sie/es" (the model gives no gender or number): the nearest
@@ -1752,17 +1936,43 @@ class FigureRecognizer:
     def _through_container(self, n: Token) -> Token:
         """"Die Zahl der Toten stieg auf 50" -> Tote: a container noun hands over to its genitive,
         and so does a change noun ("die Anhebung der Löhne um drei Prozent" -> Lohn)."""
-        if n.text.lower() in self.container_nouns or n.text.lower() in self.change_nouns:
+        # session 15 (dev12 wn77697, the annotators' call): a change compound with a genitive too, "den
+        # Preisverfall des Rohöls um fast 30 Prozent" -> Rohöl (without one its first part, `about`)
+        if n.text.lower() in self.container_nouns or n.text.lower() in self.change_nouns \
+                or (self._is_noun(n) and self._change_compound(n.text) is not None):
             for c in n.children:
                 if c.i > n.i and c.pos_ in _NOUN_POS and c.dep_ in _GEN_DEPS and self._genitive_like(c) \
                         and lookup_unit(c.text) is None and not any(x.like_num for x in c.children):
                     return c  # not the figure itself: "die vorgesehene Quote von acht Prozent" stays Quote
+            gen = self._genitive_after(n) if n.text.lower() in self.container_nouns else None
+            if gen is not None:
+                return gen
             p = _prev(n.doc, n.i)
             if p is not None and p.text.lower() in self.container_prepositions:  # "Umsatzerlöse in Höhe von 80,9 Mio. Euro"
                 h = _prev(n.doc, p.i)
                 if h is not None and self._is_noun(h) and h.pos_ != "PROPN":
                     return h
         return n
+
+    def _genitive_after(self, n: Token) -> Optional[Token]:
+        """Session 15 (dev12 wn74430): a container's genitive read off the surface where the parse gives it
+        none ("Die Zahl der an diesem Tag gehandelten Aktien lag ... bei 280.000": the parse makes "Aktien" a
+        second subject): after a genitive determiner, the first noun that no preposition in between
+        governs, before any verb or punctuation."""
+        doc = n.doc
+        if n.i + 2 >= len(doc) or doc[n.i + 1].text.lower() not in self.genitive_determiners:
+            return None
+        in_pp = False
+        for t in doc[n.i + 2: min(len(doc), n.i + 10)]:
+            if t.is_punct or t.pos_ in ("VERB", "AUX") and not self._is_adj(t):
+                return None
+            if t.pos_ == "ADP":
+                in_pp = True
+            elif self._is_noun(t):
+                if not in_pp:
+                    return t if self._measured_noun(t) else None
+                in_pp = False  # the preposition's noun: "an diesem Tag"
+        return None
 
     def _coordinated(self, doc: Doc, f: dict, blocked: set[int]) -> Optional[dict]:
         """The next number when a count and its adjectives are coordinated with it ("200 feste und
@@ -1774,7 +1984,14 @@ class FigureRecognizer:
         if k == f["end"] or k + 1 >= len(doc) or doc[k].text.lower() not in self.coordinators \
                 or self._excluded(doc, k + 1, blocked):
             return None
-        partner = self.parse_at(doc, k + 1)
+        j = k + 1
+        for m in range(min(self.max_q, len(doc) - j - 1), 0, -1):
+            if " ".join(t.text.lower() for t in doc[j: j + m]) in self.qualifiers:
+                j += m  # session 15 (dev12 wn50164): "43 internationale und mehr als 1.200 nationale Mitarbeiter"
+                break
+        if self._excluded(doc, j, blocked):
+            return None
+        partner = self.parse_at(doc, j)
         return partner if partner is not None and partner["unit"] is None else None
 
     def _list_link(self, doc: Doc, k: int, blocked: set[int]) -> int:
@@ -1934,7 +2151,28 @@ class FigureRecognizer:
         if name.ent_type_ in ("LOC", "ORG", "GPE", "MISC"):
             return False
         return prev.text == "(" and (name.pos_ == "PROPN" or (name.text[:1].isupper() and (
-            name.text.lower() in self.age_nouns or self.lemma(name).lower() in self.age_nouns)))
+            name.text.lower() in self.age_nouns or self.lemma(name).lower() in self.age_nouns))
+            or self._subject_with_bracket(doc, name, nxt))
+
+    def _subject_with_bracket(self, doc: Doc, name: Token, close: Token) -> bool:
+        """Session 15 (dev12 wn45074, dev9 wn29640): "Der angeklagte, drogensüchtige Ziehvater (43)
+        verweigerte", "Der Fahrer (33) wurde ... vorgeführt": a common noun opened by a singular article
+        (`singular_articles`, adjectives and commas between) with a bracketed number right after it
+        and the clause's verb right after the bracket is a person (a noun with an ending of persons,
+        `person_noun_endings`) and the number an age; a count in brackets follows a plural or a name
+        ("die Anträge (43)", "Myanmar (85)")."""
+        if name.pos_ != "NOUN" or not name.text[:1].isupper() or not name.text.lower().endswith(self.person_noun_endings):
+            return False
+        verb = _next(doc, close.i)
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
+            return False
+        for k in range(name.i - 1, max(-1, name.i - 6), -1):
+            t = doc[k]
+            if t.text.lower() in self.singular_articles:
+                return k == 0 or doc[k - 1].is_punct or t.is_sent_start
+            if not (self._is_adj(t) or t.text == "," or t.pos_ == "ADJ"):
+                return False
+        return False
 
     def duration_value(self, value: float, unit: str) -> Optional[str]:
         """ISO 8601 duration: 3 month -> P3M, 2.5 year -> P30M, 24 h -> PT24H, 3 decade -> P30Y."""
@@ -2071,7 +2309,7 @@ class FigureRecognizer:
         self.last_rule = None
         if f["unit"] in self.distance_units and self._distance(doc, f):
             return None  # "40 km von Abyei entfernt", "500 Kilometer nördlich von Moskau": a place, no measured noun
-        rules = [("list_heading", self._about_list_heading), ("label", self._about_label), ("stake", self._about_stake), ("rate", self._about_rate), ("partitive_genitive", self._about_partitive_genitive),
+        rules = [("context:degree", self._about_degree), ("list_heading", self._about_list_heading), ("label", self._about_label), ("stake", self._about_stake), ("rate", self._about_rate), ("partitive_genitive", self._about_partitive_genitive),
                  ("measure_noun", self._about_measure_noun)]
         rules += [("measure_adj", self._about_measure_adj), ("participle", self._about_participle),
                   ("parse", self._about_parse)] if has_ann(doc, "DEP") else []
@@ -2151,7 +2389,28 @@ class FigureRecognizer:
             # its noun form in -e, as the guidelines write them ("Jugendliche", "Studierende")
             return tok.text[:1] + lem[1:] + "e"
         lem = self._word_form(tok.text, lem, tok.pos_ == "PROPN")
+        if lem == tok.text and tok.pos_ == "PROPN" and not tok.ent_type_:
+            lem = self._genitive_stem(tok) or lem
         return lem[:1].upper() + lem[1:] if tok.text[:1].isupper() else lem
+
+    def _genitive_stem(self, tok: Token) -> Optional[str]:
+        """Session 15 (dev12 wn77697): a noun in the genitive the tagger took for a name keeps its -s
+        ("den Preisverfall des Rohöls"): after a genitive article (`genitive_s_articles`, adjectives
+        between) the form without -s or -es that the lexicon knows."""
+        w = tok.text
+        if not w.endswith("s") or w.endswith("ss") or len(w) < 5:
+            return None
+        k = tok.i - 1
+        while k >= 0 and tok.i - k <= 3 and self._is_adj(tok.doc[k]):
+            k -= 1
+        if k < 0 or tok.doc[k].text.lower() not in self.genitive_s_articles:
+            return None
+        lex = lexicon()
+        for cut in (1, 2):
+            stem = w[:-cut]
+            if (cut == 1 or w.endswith("es")) and stem in lex:
+                return stem
+        return None
 
     # a plural's plain endings, longest first (the -e and -er plurals change more than an ending)
     _PLURAL_STRIPS = ("en", "n", "s")
@@ -2356,6 +2615,10 @@ class FigureRecognizer:
                 partner = self._coordinated(doc, f, blocked)
                 if partner is not None:  # "200 feste und 300 freie Mitarbeiter"
                     ab, rule = self.about(doc, partner), "coordination"
+                elif f["end"] + 2 < n and doc[f["end"]].text.lower() in self.coordinators \
+                        and doc[f["end"] + 1].text.lower() in self.comparatives and self._measured_noun(doc[f["end"] + 2]):
+                    # session 15 (dev10 wn27575): "in zwei oder mehr Häusern": "mehr" stands for a number
+                    ab, rule = self.about_lemma(doc, doc[f["end"] + 2]), "coordination"
             span._.about = ab
             span._.about_rule = "age" if f["unit"] in _TIME_UNITS else (rule if ab is not None else None)
             about_tok = None
@@ -2365,7 +2628,12 @@ class FigureRecognizer:
                         about_tok = doc[k].text
                         break
             further = self._further_count(doc, out, f)
-            if further is not None:
+            if further is None and f["unit"] is None and (ab is None or (rule or "").startswith("context:")) \
+                    and (first := self._change_first(doc, out, f)) is not None:
+                # session 15 (dev12 wn40269): "ging von 80.000 Behandlungen im Jahr 2003 auf 40.000 im Jahr 2004
+                # zurück": the bare second number of "von X NOUN ... auf Y" counts the first's noun
+                span._.about, span._.about_rule = first._.about, "change_range"
+            elif further is not None:
                 # "673 Journalisten festgenommen, weitere 929 erlitten Gewalt", "kam ein Mensch ums Leben,
                 # 35 weitere wurden verletzt": "weitere" next to a bare count continues the count before
                 span._.about, span._.about_rule = further, "elliptic_further"
@@ -2396,6 +2664,9 @@ class FigureRecognizer:
             elif ab is None and f["unit"] is None and (last := self._last_count(out)) is not None and self._elliptic_count(doc, last, f):
                 span._.about = last._.about  # "von den neun Gründungsmitgliedern sind nur noch sechs übrig"
                 span._.about_rule = "elliptic"
+            elif ab is None and f["unit"] is None and (ante := self._partitive_antecedent(doc, f)) is not None:
+                # after the elliptic rules: "2.500 Einsatzkräften der Polizei aus, 1.600 davon" keeps the count's noun
+                span._.about, span._.about_rule = self.about_lemma(doc, ante), "partitive_pronoun"
             if span._.about is None and f["unit"] in self.table_heading_units and (head := self._table_heading(doc, f)) is not None:
                 # "Wahlergebnisse 2005:" above the lines "Christlichdemokratische Volkspartei: 16.58 % Sitze 4
                 # (2001: 22,1%; ...)": a results table keeps its heading (guidelines, dev3 call), before the
