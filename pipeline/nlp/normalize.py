@@ -68,7 +68,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "genitive_determiners", "range_links", "change_links", "classifier_nouns", "content_prepositions", "per_unit",
         "partitive_articles", "bound_not_for_percent", "genitive_one", "container_prepositions", "stakes", "rate_nouns", "vote_shares", "accusative_articles", "alternative_links",
         "relative_pronouns", "attribute_deps", "list_headings", "rank_nouns", "table_headings"}),
-    "names.json": frozenset({"titles", "surname_particles", "indefinite_articles", "not_adjectives", "feminine_suffixes", "article_genders",
+    "names.json": frozenset({"titles", "surname_particles", "definite_articles", "indefinite_articles", "not_adjectives", "feminine_suffixes", "article_genders",
                          "place_genitive_endings", "genitive_s_not_after", "no_genitive_s_endings", "adjective_endings"}),
     "ner_rules.json": frozenset({
         "place_descriptors", "legal_forms", "org_heads", "name_heads", "club_prefixes", "org_compound_prefixes",
