@@ -379,6 +379,9 @@ class NerRules:
         ('US-Institut Stratfor' -> ORG); a person's genitive keeps its label ('Partei Putins')."""
         out = []
         names = {e.text for e in ents if e.label_ != "ORG"}  # the article's other names (a genitive's base)
+        # the tokens of the entities as repaired so far: a noun of a span dropped before ("gegründete
+        # [Start-up-Unternehmen] «MIRO Analytical»" LOC; session 15) types the name after it again
+        inside = {i for e in ents for i in range(e.start, e.end)}
         for ent in ents:
             if self.org_apposition and ent.label_ in _NAME_LABELS and self.appositive_inside(ent):
                 ent = Span(doc, ent.start + 1, ent.end, label="ORG", kb_id=ent.kb_id_)
@@ -386,7 +389,7 @@ class NerRules:
                 repaired.append(ent)
                 typed.append(ent)
                 continue
-            label = self.appositive_label(doc, ent.start) if ent.label_ in _APPOSITION_LABELS or ent.label_ == "PER" else None
+            label = self.appositive_label(doc, ent.start, inside) if ent.label_ in _APPOSITION_LABELS or ent.label_ == "PER" else None
             # a genitive place is no apposition ("Automobilhersteller Europas"), and a person
             # after such a noun is usually the person of it ("Softwareunternehmens Kevin Lynch")
             genitive = ent[-1].text.endswith("s") and (ent.label_ == "LOC" or "Gen" in ent[-1].morph.get("Case")
@@ -429,7 +432,7 @@ class NerRules:
         for t in doc:
             if t.i in taken or not t.text[:1].isupper():
                 continue
-            label = self.appositive_label(doc, t.i)
+            label = self.appositive_label(doc, t.i, inside)
             bounds = self.appositive_name(doc, t.i, taken) if label in _APPOSITION_LABELS else None
             if bounds is None:
                 continue
@@ -825,7 +828,7 @@ class NerRules:
         return head != word.casefold() and (self.appositive_heads.get(head) == "ORG"
                                             or self.org_apposition_heads.get(head) == "ORG")
 
-    def appositive_label(self, doc: Doc, start: int) -> Optional[str]:
+    def appositive_label(self, doc: Doc, start: int, inside: Optional[set[int]] = None) -> Optional[str]:
         """The label that the common noun right before token `start` (or before its opening
         quote) announces: 'Reederei [Hapag-Lloyd]' -> ORG, 'Musikzeitschrift „[Billboard]“' ->
         ORG, 'Region [Basel]' -> LOC (``appositive_heads``); None when there is none. The noun
@@ -834,7 +837,8 @@ class NerRules:
         i = start - 1
         if i >= 0 and doc[i].text in self.trailing_openers:
             i -= 1
-        if i < 0 or doc[i].ent_type_ or doc[i].text in self.known_names or not doc[i].text[:1].isupper():
+        in_entity = i >= 0 and (bool(doc[i].ent_type_) if inside is None else i in inside)
+        if i < 0 or in_entity or doc[i].text in self.known_names or not doc[i].text[:1].isupper():
             return None
         word = doc[i].text.rsplit("-", 1)[-1].casefold()
         for k in range(len(word) - 1):
