@@ -93,6 +93,16 @@ component config:
 ("Gouvernement Amran" ORG -> "Amran" LOC) and splits a name in brackets at the end of a span
 off as a name of its own ("Nastassia Novikava (Weißrussland)").
 
+Session 15 (issue 13, the augmented ner of session 14 through the pipeline): mechanisms that
+had hung on what the shipped ner happened to say. A model's own PER after a role word is typed
+like one ``persons`` makes ("Schiedsrichter [Undiano]"; not a place or a genitive: "Trainer
+Ghanas"); the genitive of a place or of another name of the article after an organisation noun is
+no apposition whatever its label ("LGBT-Bewegung [Chiles]" PER); a single-word PER right after a
+definite article that opens no relative clause is dropped ("trat die [Diebin]"); a hyphenated role
+at a PER span's start is cut ("Euro-Kritiker [Lucke]"); a word after a line break is
+sentence-initial; a hyphenated organisation noun is no PER/LOC ("[Start-up-Unternehmen]"), and the
+apposition reads the entities as repaired so far, with guillemets as quotes ("«MIRO Analytical»").
+
 Spans are shortened, relabelled or split; a span is added only where the context types a
 name (an appositive noun, a federal institution), never from a list alone (no blind
 overwrite). The repaired spans are listed in ``doc.spans["presseschau_ner_rules"]``; the
