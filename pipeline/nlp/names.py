@@ -25,7 +25,9 @@ consistent (one sense per discourse; config ``propagate``, default on):
   article gets the majority label of that form ("Aserbaidschan" LOC 3x, PER 1x -> LOC);
 * propagation: other mentions of such a form that no entity covers become entities with
   that label -- token-aligned, capitalised, whole tokens only ("ODKB-Friedenstruppe" is
-  not "ODKB"), outside DATE/FIGURE spans, genitive included ("Tokajews");
+  not "ODKB"), outside DATE/FIGURE spans, genitive included ("Tokajews"); a person's one-word
+  form not right after a definite article ("die Corvette"; names.json "definite_articles",
+  session 15);
 * context before majority (``context_wins``, session 12): a label that
   ``presseschau_ner_rules`` decided from the context ("Schiedsrichter Undiano" PER, a role
   word; "Reederei Hapag-Lloyd" ORG) is the form's label in the article, however often the
