@@ -25,7 +25,9 @@ consistent (one sense per discourse; config ``propagate``, default on):
   article gets the majority label of that form ("Aserbaidschan" LOC 3x, PER 1x -> LOC);
 * propagation: other mentions of such a form that no entity covers become entities with
   that label -- token-aligned, capitalised, whole tokens only ("ODKB-Friedenstruppe" is
-  not "ODKB"), outside DATE/FIGURE spans, genitive included ("Tokajews");
+  not "ODKB"), outside DATE/FIGURE spans, genitive included ("Tokajews"); a person's one-word
+  form not right after a definite article ("die Corvette"; names.json "definite_articles",
+  session 15);
 * context before majority (``context_wins``, session 12): a label that
   ``presseschau_ner_rules`` decided from the context ("Schiedsrichter Undiano" PER, a role
   word; "Reederei Hapag-Lloyd" ORG) is the form's label in the article, however often the
@@ -148,6 +150,19 @@ def _collapse_repeats(name: str) -> str:
     return " ".join(out)
 
 
+def article_before(doc: Doc, i: int, articles: frozenset[str], particles: frozenset[str]) -> bool:
+    """Token `i` right after one of `articles` used as an article: not after punctuation or a
+    preposition after punctuation (a relative pronoun: ', der Gerhardt', ', laut dem Kevin') nor
+    after a surname particle ('von der Leyen')."""
+    if i == 0 or doc[i - 1].lower_ not in articles:
+        return False
+    if i >= 2:
+        q = doc[i - 2]
+        if q.is_punct or q.lower_ in particles or (q.pos_ == "ADP" and i >= 3 and doc[i - 3].is_punct):
+            return False
+    return True
+
+
 class NameLinker:
     ALIAS_FILE = "aliases.tsv"
 
@@ -165,6 +180,7 @@ class NameLinker:
         self.titles = set(data["titles"])
         self.particles = set(data.get("surname_particles", []))
         self.indefinite_articles = frozenset(data["indefinite_articles"])
+        self.definite_articles = frozenset(data["definite_articles"])
         self.not_adjectives = frozenset(data["not_adjectives"])
         # adjective ending -> article -> gender/number (values checked at load: normalize.check_keys)
         self.article_genders = {end: {art: g for art, g in arts.items() if not art.startswith("_")}
@@ -385,6 +401,13 @@ class NameLinker:
             return prev.pos_ == "ADJ"
         return prev.lower_.endswith(self.adjective_endings) and prev.lower_ not in self.not_adjectives
 
+    def article_before(self, doc: Doc, i: int) -> bool:
+        """Token `i` comes right after a definite article ('an der [Corvette]'), not after the same
+        word opening a relative clause (', der [Gerhardt] 2001 ...', ', laut dem [Kevin] ...') or
+        in a surname ('von der [Leyen]'): a single word there is no person (names.json
+        "definite_articles"; session 15, the augmented ner's 'Corvette' PER copied on)."""
+        return article_before(doc, i, self.definite_articles, self.particles)
+
     def make_consistent(self, doc: Doc, texts: Optional[list[str]] = None) -> Doc:
         """Relabel entities to the majority label of their form in the document and add the
         uncovered mentions of the forms the model found (see the module docstring).
@@ -542,6 +565,8 @@ class NameLinker:
                 if got[:-1] == list(f[:-1]) and last_ok:
                     hit = (j, f)
                     break
+            if hit and hit[0] == i + 1 and decided[hit[1]] == "PER" and self.article_before(doc, i):
+                hit = None  # "Corvette" PER twice from the model: not "die [Corvette]" as well
             if hit:
                 j, f = hit
                 span = Span(doc, i, j, label=label_for(decided[f]))
