@@ -298,3 +298,23 @@ def test_trainer_held_out_sets_are_left_out_and_not_read_with_no_score(monkeypat
         assert report["sets"] == list(trained) and report["rules_blind"] == []
         assert ("dev13" in report) is not no_score
     assert ta.main(["--held-out", "test", "--no-score", "--out", str(out)]) == 2
+
+
+def test_fallback_skips_a_doc_without_a_parse():
+    """The model's features are read off the parse: on a pipeline without a parser (a blank one with
+    the rule components, as tests/figure_helpers.py builds) the fallback stays out, where reading
+    `Token.children` of an unparsed Doc had crashed spaCy (a segmentation fault, session 15)."""
+    from figure_helpers import figs, make
+
+    nlp = make()
+    nlp.get_pipe("presseschau_figures").use_about_model(True)
+    # wn3552's results table (tests/test_figures_dev3.py), the text that crashed
+    text = ("Wahlergebnisse 2005: \n\nStimmbeteiligung: 39.89  \n\n Freisinnig-demokratische Partei: 28.56 % Sitze 7 "
+            "(2001: 35,2%;1997: 35,3%)\n Sozialdemokratische Partei: 28.24 & Sitze 7 (2001: 25,2%; 1997: 25,1%)\n")
+    found = figs(nlp, text, "2005-02-28")
+    assert ("28.56 %", 28.56, "%") in [f[:3] for f in found]
+    doc = nlp.make_doc(text)
+    doc._.published = "2005-02-28"
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    assert all(s._.about_rule != "learned" for s in doc.spans[FIGURE_SPANS])

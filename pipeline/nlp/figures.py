@@ -2682,8 +2682,10 @@ class FigureRecognizer:
             span._.event = self.event(doc, f, about_tok)
             out.append(span)
             free_from = f["end"]
-        if self.about_model is not None:
-            # after all figures, so that the rules (ranges, elliptic counts) run as without it
+        if self.about_model is not None and doc.has_annotation("DEP"):
+            # after all figures, so that the rules (ranges, elliptic counts) run as without it; only
+            # on a parsed Doc: its features are read off the parse (a pipeline without a parser, as
+            # a blank one, crashed spaCy in `Token.children`)
             for span in out:
                 if span._.unit not in _TIME_UNITS:
                     about = self.about_model.revise(self, doc, span)
@@ -2792,9 +2794,11 @@ def make_figures(nlp: Language, name: str, lemma_lookup: bool, about_model: bool
     """lemma_lookup: look up lemmas for `about` in the pipeline's lookup lemmatizer table
     (the bundled model has one: shared, not loaded twice), else in spacy-lookups-data's.
     about_model: where no rule gives `about` (or, by the file's mode, over a rule), the learned
-    ranker of ``pipeline/lang/de/about_model.json`` may (issue 18; `about_rule` "learned"); off:
-    it lost to the rules on the blind dev6 (docs/measurements/dates_figures.md, issue 18,
-    session 11)."""
+    ranker of ``pipeline/lang/de/about_model.json`` may (issue 18; `about_rule` "learned"). Off:
+    retrained on dev..dev12 in session 15 it gains on the blind dev13 (rules 85 / 114, with it 89),
+    but in cross-validation only one of four figures it changes is then right (28 changed, 7 won,
+    1 lost): a reviewer is better served by no `about` than by a guess that is wrong three times in
+    four (training/EXPERIMENTS.md, issue 18, sessions 11 and 15)."""
     return FigureRecognizer(lemma_lookup=lemma_lookup, lemma_table=_pipeline_lemma_table(nlp), about_model=about_model)
 
 
