@@ -280,7 +280,10 @@ class _Classifier:
         Repetition anywhere is no evidence (a refrain, a table row, a repeated heading): the line
         must stand in the head (first three nonblank lines) or foot (last two) of at least two
         pages and of at least half of them, and at most once on any page, as a header is printed
-        once per page; and it must not read as running text (`_header_like`)."""
+        once per page; and it must not read as running text (`_header_like`). A name that is a
+        block of its own once on every page is one as well when one of its occurrences stands at
+        a page edge (the others where pdftotext's default mode reads a header part, before the
+        column below it)."""
         if len(pages) < 2:
             return
         where: dict[str, list[tuple[int, _Line, bool]]] = {}
@@ -295,7 +298,14 @@ class _Classifier:
             if len(set(on)) < len(on) or any(ln.kind not in (None, "running_header", "page_number") for _, ln, _ in occ):
                 continue  # twice on a page, or a line another pass has read as something else
             at_edge = {p for p, _, e in occ if e}
-            if len(at_edge) < 2 or 2 * len(at_edge) < len(pages) or not _header_like(key, self.D):
+            if not at_edge or not _header_like(key, self.D):
+                continue
+            # pdftotext's default mode reads the part of a header above the second column as a
+            # block before that column, in mid-page; such a part is printed once on every page
+            # as a block of its own, a name ("Netzausgabe" of bench_clean.py --header-outlet)
+            periodic = len(on) == len(pages) and all(self._isolated(ln) and self._name_part(ln.strip)
+                                                     for _, ln, _ in occ)
+            if not periodic and (len(at_edge) < 2 or 2 * len(at_edge) < len(pages)):
                 continue
             kind = "page_number" if re.fullmatch(r"[\W0]*0[\W0]*", key) else "running_header"
             for _, ln, _ in occ:
