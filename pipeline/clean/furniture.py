@@ -235,7 +235,6 @@ class _Classifier:
                 if got >= 2 or ln.i in c.page_first:
                     break
         pages = self._pages()
-        self._repeated_edge_lines(pages)
         found = True
         while found:
             changed = True
@@ -248,9 +247,11 @@ class _Classifier:
                     if kind:
                         ln.kind = kind
                         changed = True
-            # then a part of the header the shapes do not know, next to one they do, at a page
-            # edge (after them: a section word they know gives meta.section)
-            found = self._unknown_header_parts(pages)
+            # then the lines the shapes do not know: one repeated at the edges of the pages, a
+            # part of the header next to a line they know (after them: the lines they know give
+            # meta.published, meta.outlet and meta.section)
+            found = self._repeated_edge_lines(pages)
+            found = self._unknown_header_parts(pages) or found
 
     def _pages(self) -> list[list[_Line]]:
         """The nonblank lines of each page, in order (the whole text is one page when it has no
@@ -273,7 +274,7 @@ class _Classifier:
     _EDGE_KINDS = frozenset({"running_header", "page_number", "print_slug"})
     _TOP, _BOTTOM = 3, 2  # the nonblank lines of a page's head and foot, as page_edges reads them
 
-    def _repeated_edge_lines(self, pages: list[list[_Line]]) -> None:
+    def _repeated_edge_lines(self, pages: list[list[_Line]]) -> bool:
         """A line that stands at the top or the foot of several pages is the running header or
         footer, whatever it says ("Rhein-Neckar-Zeitung" on every page: an outlet cleaning.json
         does not know, with no date or issue number beside it). Digits are ignored (page numbers).
@@ -283,9 +284,10 @@ class _Classifier:
         once per page; and it must not read as running text (`_header_like`). A name that is a
         block of its own once on every page is one as well when one of its occurrences stands at
         a page edge (the others where pdftotext's default mode reads a header part, before the
-        column below it)."""
+        column below it). Returns whether a line was classified."""
         if len(pages) < 2:
-            return
+            return False
+        changed = False
         where: dict[str, list[tuple[int, _Line, bool]]] = {}
         for p, page in enumerate(pages):
             edge = {ln.i for ln in page[:self._TOP] + page[-self._BOTTOM:]}
@@ -311,6 +313,8 @@ class _Classifier:
             for _, ln, _ in occ:
                 if ln.kind is None:
                     ln.kind = kind
+                    changed = True
+        return changed
 
     def _unknown_header_parts(self, pages: list[list[_Line]]) -> bool:
         """The parts of a running header the shapes of `_header_shape` do not know: the name of
