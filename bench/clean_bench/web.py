@@ -43,8 +43,9 @@ _MD = MarkdownIt("commonmark").enable("table")
 # the outlet in the running header: print outlets the cleaner knows (lang/de/cleaning.json
 # "outlets"), as the other samples print DER STANDARD and Wikinews, one per page by a hash of
 # its id. A name the cleaner does not know ("Netzausgabe", the first blind run of session 14)
-# stays in the text of pdftotext's default mode, where the header's parts stand on lines of
-# their own: a furniture question, not the hyphen decisions this sample is for
+# stayed in the text of pdftotext's default mode, where the header's parts stand on lines of
+# their own: a furniture question, not the hyphen decisions this sample is for; bench_clean.py
+# --header-outlet NAME measures it (session 15)
 # (not "taz" or "stern": the bench looks for the outlet as a substring, "gestern", "Einsatz")
 OUTLETS = ("Süddeutsche Zeitung", "DIE ZEIT", "Handelsblatt", "Der Standard", "Neue Zürcher Zeitung",
            "Tagesspiegel", "Die Presse", "FOCUS", "DER SPIEGEL", "Frankfurter Allgemeine Zeitung")
