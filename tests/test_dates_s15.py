@@ -113,6 +113,7 @@ def test_bis_heute_of_a_meeting_is_the_day(nlp):
             "bis heute in Belfast stattfindet.")  # wn49443 (dev12)
     assert ("heute", "2008-04-04", "date") in dates_of(nlp, text, "2008-04-04")
     assert dates_of(nlp, "Die Gemälde sind bis heute verschwunden.", "2008-04-04") == []  # wn22065 (dev)
+    assert "heute" not in [t for t, _, _ in dates_of(nlp, "Das Festival, das seit 1990 bis heute stattfindet.", "2008-04-04")]
 
 
 # 8. a year that opens the sentence dates a day, holiday or month in it
@@ -121,6 +122,9 @@ def test_year_opening_the_sentence_dates_the_holiday(nlp):
             "den Whangaehu River stürzte.")  # wn66494 (dev12)
     assert dates_of(nlp, text, "2011-02-22") == [("1953", "1953", "date"), ("Heiligen Abend", "1953-12-24", "date")]
     assert ("3. Mai", "2004-05-03", "date") in dates_of(nlp, "Im Jahr 2004 starb er am 3. Mai in Rom.", "2011-02-22")
+    # nor in another clause
+    assert ("3. Mai", "2011-05-03", "date") in \
+        dates_of(nlp, "1998 gegründet, feiert der Verein am 3. Mai sein Jubiläum.", "2011-02-22")
     # "seit" does not frame: the holiday stays the tense's
     assert ("Heiligen Abend", "2010-12-24", "date") in \
         dates_of(nlp, "Seit 1953 wird am Heiligen Abend gesungen.", "2011-02-22")
@@ -143,3 +147,6 @@ def test_last_day_of_an_event_is_no_date(nlp):
     assert dates_of(nlp, text, "2017-03-15") == [("Jahr 2014", "2014", "date")]
     assert [t for t, _, _ in dates_of(nlp, "In der letzten Woche des Jahres wurde gefeiert.", "2017-03-15")] == \
         ["letzten Woche"]
+    # without an article before it the week is an adverbial and "der" opens a dative object
+    assert [t for t, _, _ in dates_of(nlp, "Er hat letzte Woche der Presse ein Interview gegeben.", "2017-03-15")] == \
+        ["letzte Woche"]

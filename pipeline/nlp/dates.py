@@ -638,6 +638,7 @@ class DateRecognizer:
         self.every_year = list(d["every_year_genitives"])
         self.last_of_mods = frozenset(d["last_of_event"]["modifiers"])
         self.last_of_articles = frozenset(d["last_of_event"]["articles"])
+        self.last_of_before = frozenset(d["last_of_event"]["before"])
         ev = d["event_anchored"]
         self.event_anchor_heads = list(ev["heads"])
         self.event_anchor_dirs = dict(ev["directions"])
@@ -953,7 +954,7 @@ class DateRecognizer:
             # plural vague periods ("in den vergangenen Jahren") are no DATE
             if g["unit"] == "Jahre" and p1 not in self.dative_jahre_after:
                 return False
-            if (g.get("mod") or "").lower() in self.last_of_mods and self._of_event(doc, span):
+            if (g.get("mod") or "").lower() in self.last_of_mods and p1 in self.last_of_before and self._of_event(doc, span):
                 return False  # "am letzten Tag der Grabung": the last day of a thing, no date
             return True
         if m.kind == "ana_phrase" and p1 and (p1[:1].isdigit() or parse_number_word(p1) is not None
@@ -1142,6 +1143,8 @@ class DateRecognizer:
         s0, s1 = sentence_bounds(doc, span.start)
         c0, c1 = clause_bounds(doc, span.start, span.end, s0, s1)
         verbs = set(self.nowadays["until_day_verbs"])
+        if any(t.text.lower() in self.since_words for t in doc[c0:span.start]):
+            return False  # "das seit 1990 bis heute jährlich stattfindet": a span up to now
         return any(self._lemma(t).lower() in verbs for t in doc[span.end:c1])
 
     def _conjunct_start(self, doc: Doc, c0: int, i: int) -> int:
@@ -1630,7 +1633,7 @@ class DateRecognizer:
         ref: Optional[dt.date] = None
         day_ref: Optional[dt.date] = None  # the reference while it was last a whole day
         lead_day: Optional[dt.date] = None  # the first whole day the text names (its event's, for "Wahlabend")
-        frame_year: Optional[tuple[int, int]] = None  # (year, sentence start) of a year that opens its sentence
+        frame_year: Optional[tuple[int, int]] = None  # (year, token) of a year that opens its sentence or clause
         episode_start: Optional[dt.date] = None
         last_dated: Optional[tuple[str, str, int]] = None  # (value, kind, sentence start) of the last dated span
         history: Optional[list[int]] = []  # years of the dates so far while all lie years before publication
@@ -1675,11 +1678,12 @@ class DateRecognizer:
                     m.extra["day_ref"] = day_ref
                 if m.kind == "rel_comp":
                     m.extra["lead_day"] = lead_day
-                if self.mode == "news" and frame_year is not None and frame_year[1] == s0 and m.kind in ("dmy", "numeric_dm", "holiday", "month") \
+                if self.mode == "news" and frame_year is not None and c0 <= frame_year[1] < span.start and m.kind in ("dmy", "numeric_dm", "holiday", "month") \
                         and not m.g.get("year") and m.extra.get("year") is None and not m.g.get("mod") \
                         and not m.g.get("dmod") and not m.g.get("everyyear"):
                     # "1953 kamen am Heiligen Abend ... um", "Im Jahr 1953 starb er am 3. Mai": a day, holiday
-                    # or month without a year in the sentence a year opens is of that year (dev12 wn66494)
+                    # or month without a year in the clause a year opens is of that year (dev12 wn66494); not in
+                    # another clause ("1998 gegründet, feiert der Verein am 3. Mai ...")
                     m.extra["year"] = frame_year[0]
                 value = self.normalise(m, anchor, tense, ref)
                 if self.mode == "news" and m.kind == "dmy" and tense != "future" and history is not None \
@@ -1761,10 +1765,10 @@ class DateRecognizer:
                         ref = r
                     if (prev and prev[0] in self.year_frame_words and prev[0] not in self.since_words) \
                             or self._clause_initial(doc, span.start):
-                        frame_year = (r.year, s0)
+                        frame_year = (r.year, span.start)
                 elif m.g.get("year") or m.kind in ("numeric", "iso") or (m.kind in ("dmy", "numeric_dm") and self.mode == "news"):
                     if m.kind == "jahr_year" and not m.g.get("ypart"):
-                        frame_year = (r.year, s0)  # "Im Jahr 1953 kamen am Heiligen Abend ..."
+                        frame_year = (r.year, span.start)  # "Im Jahr 1953 kamen am Heiligen Abend ..."
                     # in news a day and month without a year ("Am Morgen des 28. November") is
                     # resolved to one day, so "am nächsten Morgen" after it counts from there
                     ref = r
