@@ -983,9 +983,9 @@ class DateRecognizer:
         times = set(self.rel_units) | set(self.months) | set(self.seasons) | set(self.weekdays)
         for t in doc[i + 1: i + 4]:
             if t.text[:1].isupper():
-                w = t.text.lower()
-                return not any(w in times or w.rstrip("s") in times for w in (w, self._lemma(t).lower())) \
-                    and not any(w.startswith(h) for h in self.holidays)
+                forms = (t.text.lower(), self._lemma(t).lower())
+                return not any(f in times or f.rstrip("s") in times for f in forms) \
+                    and not any(forms[0].startswith(h) for h in self.holidays)
             if not t.is_alpha:
                 return False
         return False
