@@ -73,8 +73,9 @@ def test_day_of_the_deed_dev5(nlp):
 
 
 @pytest.mark.parametrize("wid,upto,expected", [
-    # "am Mittwochvormittag, dem 2. Juni 2010" opens the article
-    ("wn62831", "Tattages", ("Tattages", "2010-06-02", "date")),
+    # "am Mittwochvormittag, dem 2. Juni 2010" opens the article; the part of the day before it is inside
+    # ("Noch am [Nachmittag des Tattages]": dev12 gold, session 15, as "am Nachmittag des 7. Dezember")
+    ("wn62831", "Tattages", ("Nachmittag des Tattages", "2010-06-02", "date")),
     # "Diese wurde am 3. Februar 2003 ... erschossen" is the date named last
     ("wn40724", "Tatnacht", ("Tatnacht", "2003-02-03", "date")),
 ])

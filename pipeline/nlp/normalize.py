@@ -53,7 +53,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "recurring_day_prepositions", "day_list_links", "month_list_links", "year_qualifier_prepositions", "year_nouns", "year_range_links",
         "relative_ellipsis", "deictic_adjective_nouns", "deictic_adjectives_any_noun", "other_calendar_feasts", "since_words", "period_durations", "holiday_weekends",
         "generic_month_articles", "ordinal_words", "event_name_groups", "national_days",
-        "attributive_endings", "attributive_participle_endings", "deictic_year_adjectives", "month_nouns", "month_part_phrases",
+        "attributive_endings", "attributive_participle_endings", "deictic_year_adjectives", "month_nouns", "month_part_phrases", "year_part_counts", "every_year_genitives", "lead_day_compounds", "last_of_event",
         "decade_dative_after", "event_anchored"}),
     "numbers.json": frozenset({
         "units", "teens", "tens", "unit_prefixes_in_compounds", "hundred", "thousand", "multipliers",
