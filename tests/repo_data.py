@@ -22,3 +22,19 @@ def read_news(name: str, limit: int) -> list[dict]:
             if len(out) >= limit:
                 break
     return out
+
+
+def news_row(name: str, key: str, value: str) -> dict:
+    """The record of a gzipped JSONL file in ../shared/data/news whose `key` is `value` (a test
+    without the file is skipped)."""
+    import pytest
+
+    path = NEWS / name
+    if not path.exists():
+        pytest.skip(f"{path} not available")
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            if r[key] == value:
+                return r
+    raise AssertionError(f"no record with {key}={value!r} in {path}")

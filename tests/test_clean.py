@@ -642,19 +642,14 @@ def _web_page(file: str) -> str:
     `--web` sample typesets it: title and paragraphs, one a line (bench/clean_bench/web.py)."""
     import sys
 
-    path = NEWS / "web_pages_de.jsonl.gz"
-    if not path.exists():
-        pytest.skip(f"{path} not available")
+    from repo_data import news_row
+
+    r = news_row("web_pages_de.jsonl.gz", "file", file)
     sys.path.insert(0, str(ROOT / "bench"))
     from clean_bench import web  # noqa: E402
 
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            if r["file"] == file:
-                title, body = web.to_article(r["markdown_extract"])
-                return "\n".join([title] + body)
-    raise AssertionError(f"{file} not in {path}")
+    title, body = web.to_article(r["markdown_extract"])
+    return "\n".join([title] + body)
 
 
 def _article(doc_id: str, field: str = "text") -> str:
@@ -662,16 +657,10 @@ def _article(doc_id: str, field: str = "text") -> str:
     Wikinews, by id; a web page of the bench's `--web` sample by its `file`, "tests/...")."""
     if doc_id.startswith("tests/"):
         return _web_page(doc_id)
+    from repo_data import news_row
+
     name = "10kgnad_test.jsonl.gz" if doc_id.startswith("gnad") else "wikinews_de.jsonl.gz"
-    path = NEWS / name
-    if not path.exists():
-        pytest.skip(f"{path} not available")
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            if r["id"] == doc_id:
-                return r[field]
-    raise AssertionError(f"{doc_id} not in {path}")
+    return news_row(name, "id", doc_id)[field]
 
 
 def _column_broken_at(text: str, word: str, cut: int, width: int = 52) -> str:

@@ -13,9 +13,7 @@ Needs pdflatex and pdftotext (skipped without them) and pdfminer.six.
 """
 from __future__ import annotations
 
-import gzip
 import hashlib
-import json
 import re
 import shutil
 import sys
@@ -25,9 +23,9 @@ from pathlib import Path
 import pytest
 
 from pipeline.clean import check_invariants, clean
+from repo_data import news_row
 
 ROOT = Path(__file__).resolve().parents[1]
-NEWS = ROOT.parent / "shared" / "data" / "news"
 sys.path.insert(0, str(ROOT / "bench"))
 
 from clean_bench import typeset, web  # noqa: E402
@@ -42,22 +40,10 @@ def _words(s: str) -> Counter:
     return Counter(WORD.findall(s))
 
 
-def _row(name: str, key: str, value: str) -> dict:
-    path = NEWS / name
-    if not path.exists():
-        pytest.skip(f"{path} not available")
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            if r[key] == value:
-                return r
-    raise AssertionError(f"{value} not in {path}")
-
-
 def _gnad(doc_id: str) -> dict:
     """A 10kGNAD article as bench_clean.py's load_articles sets it: the first sentence is the
     teaser, the title the first seven words of the body."""
-    text = _row("10kgnad_test.jsonl.gz", "id", doc_id)["text"].strip()
+    text = news_row("10kgnad_test.jsonl.gz", "id", doc_id)["text"].strip()
     m = re.match(r"(.{30,400}?[.!?])\s+(?=[A-ZÄÖÜ])", text)
     teaser, body = m.group(1), text[m.end():]
     title = " ".join(re.split(r"(?<=[.!?])\s+", body)[0].split()[:7]).rstrip(",.;:")
@@ -67,7 +53,7 @@ def _gnad(doc_id: str) -> dict:
 
 def _web(file: str) -> dict:
     """A page of the bench's --web sample, as bench/clean_bench/web.py's load_pages sets it."""
-    title, body = web.to_article(_row("web_pages_de.jsonl.gz", "file", file)["markdown_extract"])
+    title, body = web.to_article(news_row("web_pages_de.jsonl.gz", "file", file)["markdown_extract"])
     pars: list[str] = []
     for p in body:
         pars.extend(typeset.paragraphs(p))

@@ -8,17 +8,16 @@ comes back when the setting that holds the mechanism is switched off (so none pa
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 import pytest
 from spacy.tokens import Span
 
 from repo_data import SHARED
+from ner_rule_helpers import RULE_PIPES, ents_with as after_rules
 
 DATA = SHARED / "data"
 pytestmark = pytest.mark.skipif(not (DATA / "news").is_dir(), reason="../shared/data not available")
 
-RULE_PIPES = ("presseschau_ner_rules", "presseschau_names")
 NEWS_SNIPPETS = ["Schiedsrichter Undiano", "LGBT-Bewegung Chiles", "trat die Diebin", "Fiortentina-Boss",
                  "Beerdigt wird"]
 WEB_SNIPPETS = ["schrotten Corvette", "Euro-Kritiker Lucke", "gegründete Start-up-Unternehmen"]
@@ -55,24 +54,6 @@ def as_model_said(doc, labels: list[tuple[str, str]]):
     keep = [e for e in doc.ents if not any(e.start < sp.end and sp.start < e.end for sp, _ in spans)]
     doc.ents = sorted(keep + [sp for sp, add in spans if add], key=lambda e: e.start)
     return doc
-
-
-def after_rules(nlp_info, doc, **settings) -> Counter:
-    """Counter of (text, label) of the entities after the two rule components, with `settings`
-    (attribute -> value on presseschau_ner_rules) for this call only."""
-    nlp, _ = nlp_info
-    rules = nlp.get_pipe("presseschau_ner_rules")
-    saved = {k: getattr(rules, k) for k in settings}
-    try:
-        for k, v in settings.items():
-            setattr(rules, k, v)
-        doc = doc.copy()
-        for name in RULE_PIPES:
-            doc = nlp.get_pipe(name)(doc)
-    finally:
-        for k, v in saved.items():
-            setattr(rules, k, v)
-    return Counter((e.text, e.label_) for e in doc.ents)
 
 
 def test_model_person_after_a_role_is_typed(nlp_info, docs):

@@ -4,11 +4,11 @@ Each repair changes the bundled model's output the way the gold wants, and switc
 brings the model's error back (so no test passes without its rule)."""
 from __future__ import annotations
 
-from collections import Counter
 
 import pytest
 
 from repo_data import SHARED
+from ner_rule_helpers import RULE_PIPES, ents_with
 
 from pipeline.nlp.ner_rules import NerRules
 
@@ -16,7 +16,6 @@ DATA = SHARED / "data"
 pytestmark = pytest.mark.skipif(not (DATA / "news" / "html").is_dir() or not (DATA / "news").is_dir(),
                                 reason="../shared/data not available")
 
-RULE_PIPES = ("presseschau_ner_rules", "presseschau_names")
 SNIPPETS = ["Augsburger Verkehrs- und Tarifverbund AVV", "Österreichische Plattform für Alleinerziehende (ÖPA)",
             "Bundesamt für Sicherheit in der Informationstechnik (BSI). Doch", "im Konsortium Ocean Winds",
             "Software-Anbieter Citrix", "Der Kunststoff-Hersteller Covestro", "Erneuerbare-Energien-Unternehmen Invenergy",
@@ -35,24 +34,6 @@ def web_docs(nlp_info):
     with nlp.select_pipes(disable=list(RULE_PIPES)):
         docs = list(pipeline_docs(nlp, list(texts.values())))
     return dict(zip(texts, docs))
-
-
-def ents_with(nlp_info, doc, **settings) -> Counter:
-    """Counter of (text, label) of the entities after the rule components, with `settings`
-    (attribute -> value on presseschau_ner_rules) for this call only."""
-    nlp, _ = nlp_info
-    rules = nlp.get_pipe("presseschau_ner_rules")
-    saved = {k: getattr(rules, k) for k in settings}
-    try:
-        for k, v in settings.items():
-            setattr(rules, k, v)
-        doc = doc.copy()
-        for name in RULE_PIPES:
-            doc = nlp.get_pipe(name)(doc)
-    finally:
-        for k, v in saved.items():
-            setattr(rules, k, v)
-    return Counter((e.text, e.label_) for e in doc.ents)
 
 
 def test_acronym_split_off_and_propagated(nlp_info, web_docs):

@@ -19,6 +19,8 @@ from pipeline.evaluate.model import NER_DEV_SETS, PRED_LABEL, count_matches, _pr
 from pipeline.nlp import load_nlp
 from pipeline.paths import SHARED_DATA
 
+from .ner_rules import run_rules
+
 RULE_PIPES = ("presseschau_ner_rules", "presseschau_names")
 CORE = ("PER", "ORG", "LOC")
 
@@ -36,14 +38,7 @@ def docs_of(model: str, texts: list[str]) -> tuple[list, list]:
     nlp, _ = load_nlp(model)
     with nlp.select_pipes(disable=list(RULE_PIPES)):
         bare = list(pipeline_docs(nlp, texts))
-    procs = [nlp.get_pipe(n) for n in RULE_PIPES]
-    full = []
-    for doc in bare:
-        doc = doc.copy()
-        for proc in procs:
-            doc = proc(doc)
-        full.append(doc)
-    return bare, full
+    return bare, run_rules(nlp, bare, {})
 
 
 def core_spans(doc) -> set[tuple[int, int, str]]:
