@@ -66,7 +66,7 @@ def evaluate_model_cmd(
     data: Path = typer.Option(DEFAULT_DATA, "--data", help="The shared open data folder"),
     as_json: bool = typer.Option(False, "--json"),
     mode: str = typer.Option("model", "--mode", help="model: the bare spaCy model; pipeline: the annotate stage as users get it (model + Presseschau components, sentence by sentence); both"),
-    split: str = typer.Option("test", "--split", help="test: GermEval test, CoNLL testa, Wikinews test (measure only); dev: the 500 held-out GermEval dev sentences, Wikinews dev and the two web news sets of annotations/web (to develop on)"),
+    split: str = typer.Option("test", "--split", help="test: GermEval test, CoNLL testa, Wikinews test (measure only); dev: the 500 held-out GermEval dev sentences, Wikinews dev and the three web news sets of annotations/web (to develop on)"),
     limit: int = typer.Option(0, "--limit", min=0, help="only the first N sentences/articles of each set (0: all)"),
 ):
     """NER on GermEval 2014 test, CoNLL-2003 German testa and the Wikinews test split; UPOS and LAS on UD German-GSD test.
@@ -103,7 +103,7 @@ def evaluate_dates_cmd(
 
 @app.command("evaluate-rules")
 def evaluate_rules_cmd(
-    split: str = typer.Option("test", "--split", help="Wikinews articles with DATE/FIGURE gold: dev (the dev split), dev2 ... dev13 (30 train articles each, annotated blind), train (dev2-dev13 together) to develop on, or test (measure only)"),
+    split: str = typer.Option("test", "--split", help="Wikinews articles with DATE/FIGURE gold: dev (the dev split), dev2 ... dev14 (30 train articles each, annotated blind), train (dev2-dev14 together) to develop on, or test (measure only)"),
     model: Optional[str] = typer.Option(None, "--model", "-m"),
     data: Path = typer.Option(DEFAULT_DATA, "--data", help="The shared open data folder"),
     as_json: bool = typer.Option(False, "--json"),

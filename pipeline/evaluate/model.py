@@ -24,7 +24,7 @@ predicted token count as errors.
 * ``--mode pipeline`` (or ``both``) scores the NER sets through the annotate stage as users
   get it (`pipeline_docs`: model + Presseschau components, one Doc per sentence of GermEval
   / CoNLL, per Wikinews article) instead of (besides) the bare model; ``--split dev`` scores
-  the development sets (the 500 held-out GermEval dev sentences, Wikinews dev, the two web news
+  the development sets (the 500 held-out GermEval dev sentences, Wikinews dev, the three web news
   sets of annotations/web) and no UD.
 
     python -m pipeline.evaluate.model [--model models/de_presseschau] [--data ../shared/data]
@@ -68,6 +68,7 @@ NER_DEV_SETS = {
     "ner_news_dev": ("Wikinews dev split (annotations/news), 100 articles", lambda d: read_news(d, "dev")),
     "ner_web_dev": ("Web news pages (annotations/web/web_ner.jsonl), 40 pages of 40 outlets", lambda d: read_web(d)),
     "ner_web2_dev": ("Web news pages (annotations/web/web2_ner.jsonl), 40 more pages", lambda d: read_web(d, WEB2_GOLD)),
+    "ner_web3_dev": ("Web news pages (annotations/web/web3_ner.jsonl), 30 more pages", lambda d: read_web(d, WEB3_GOLD)),
 }
 NER_SPLITS = {"test": NER_SETS, "dev": NER_DEV_SETS}
 # how the entities are made: the bare model (spaCy's pipeline as trained), or the annotate
@@ -194,6 +195,7 @@ def read_news(data_dir: Path, split: str = "test") -> list[dict]:
 WEB_PAGES = Path("news/html")
 WEB_GOLD = ANNOTATIONS / "web" / "web_ner.jsonl"
 WEB2_GOLD = ANNOTATIONS / "web" / "web2_ner.jsonl"
+WEB3_GOLD = ANNOTATIONS / "web" / "web3_ner.jsonl"
 
 
 def anchor(text: str, entities: list[dict]) -> tuple[list[tuple[int, int, str]], int]:
@@ -592,7 +594,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, default=None, help="also write the scores as JSON here")
     ap.add_argument("--limit", type=int, default=0, help="only the first N sentences of each set (0: all)")
     ap.add_argument("--split", choices=list(NER_SPLITS), default="test",
-                    help="test: the evaluation sets (measure only); dev: the held-out GermEval dev sentences and Wikinews dev")
+                    help="test: the evaluation sets (measure only); dev: the held-out GermEval dev sentences, Wikinews dev and the web news sets of annotations/web")
     ap.add_argument("--mode", choices=[*MODES, "both"], default="model",
                     help="model: the bare spaCy model; pipeline: the annotate stage (model + Presseschau components); both")
     args = ap.parse_args(argv)

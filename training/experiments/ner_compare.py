@@ -8,7 +8,7 @@ other's), and the false positives likewise.
     python -m training.experiments.ner_compare --models models/de_presseschau,DIR [--set news|germeval_dev|web] [--show]
 
 Dev material only (the Wikinews dev split, the 500 held-out GermEval dev sentences, the web dev
-set `ner_web_dev`); never a test split, never web2.
+set `ner_web_dev`); never a test split, never web2 or web3 (kept blind).
 """
 from __future__ import annotations
 
