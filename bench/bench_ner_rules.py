@@ -32,7 +32,7 @@ def main() -> None:
     ap.add_argument("--batch", type=int, default=25)
     ap.add_argument("--persons", action="store_true", help="the component alone, persons on vs off")
     args = ap.parse_args()
-    from pipeline.nlp import load_nlp
+    from pipeline.nlp import NER_RULE_COMPONENTS, load_nlp
     from pipeline.nlp.ner_rules import common_noun_lemma
 
     texts = []
@@ -68,7 +68,7 @@ def persons_cost(nlp, info, texts: list[str], repeat: int) -> None:
     """µs per token of `presseschau_ner_rules` alone with `persons` on and off, interleaved,
     best of `repeat`, on the Docs the pipeline makes before it."""
     rules = nlp.get_pipe("presseschau_ner_rules")
-    with nlp.select_pipes(disable=["presseschau_ner_rules", "presseschau_names"]):
+    with nlp.select_pipes(disable=list(NER_RULE_COMPONENTS)):
         docs = list(nlp.pipe(texts))
     n_tok = sum(len(d) for d in docs)
     best = {True: float("inf"), False: float("inf")}

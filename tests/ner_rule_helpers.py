@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-RULE_PIPES = ("presseschau_ner_rules", "presseschau_names")
+from pipeline.nlp import NER_RULE_COMPONENTS as RULE_PIPES
 
 
 def ents_with(nlp_info, doc, **settings) -> Counter:

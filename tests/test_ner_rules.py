@@ -17,7 +17,7 @@ from pipeline.nlp.normalize import LanguageDataError, check_keys
 DATA = SHARED / "data"
 pytestmark = pytest.mark.skipif(not (DATA / "news").is_dir(), reason="../shared/data not available")
 
-RULE_PIPES = ("presseschau_ner_rules", "presseschau_names")
+from pipeline.nlp import NER_RULE_COMPONENTS as RULE_PIPES
 
 
 @pytest.fixture(scope="module")

@@ -32,6 +32,8 @@ from ..schema import Entity
 
 PREFERRED_MODEL = "de_core_news_md"
 CUSTOM_COMPONENTS = ("presseschau_dates", "presseschau_figures", "presseschau_ner_rules", "presseschau_names")
+# the components that repair the model's names, after it (experiments and benches run a Doc with and without them)
+NER_RULE_COMPONENTS = ("presseschau_ner_rules", "presseschau_names")
 
 # Labels of other German/multilingual models mapped onto the record's label set.
 LABEL_MAP = {

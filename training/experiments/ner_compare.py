@@ -16,12 +16,11 @@ import argparse
 from collections import Counter
 
 from pipeline.evaluate.model import NER_DEV_SETS, PRED_LABEL, count_matches, _prf, pipeline_docs, read_news, read_web
-from pipeline.nlp import load_nlp
+from pipeline.nlp import NER_RULE_COMPONENTS, load_nlp
 from pipeline.paths import SHARED_DATA
 
 from .ner_rules import run_rules
 
-RULE_PIPES = ("presseschau_ner_rules", "presseschau_names")
 CORE = ("PER", "ORG", "LOC")
 
 
@@ -36,7 +35,7 @@ def items_of(name: str) -> list[dict]:
 def docs_of(model: str, texts: list[str]) -> tuple[list, list]:
     """(bare Docs, whole-pipeline Docs) of `model` on `texts`: the model runs once."""
     nlp, _ = load_nlp(model)
-    with nlp.select_pipes(disable=list(RULE_PIPES)):
+    with nlp.select_pipes(disable=list(NER_RULE_COMPONENTS)):
         bare = list(pipeline_docs(nlp, texts))
     return bare, run_rules(nlp, bare, {})
 

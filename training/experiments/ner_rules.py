@@ -16,7 +16,7 @@ import json
 from collections import Counter
 
 from pipeline.evaluate.model import NER_DEV_SETS, NER_LABELS, PRED_LABEL, _prf, count_matches, pipeline_docs, read_news
-from pipeline.nlp import load_nlp
+from pipeline.nlp import NER_RULE_COMPONENTS, load_nlp
 from pipeline.paths import BUNDLED_MODEL, SHARED_DATA
 
 # setting name -> {component: {attribute: value}}; "all on" is the shipped configuration
@@ -88,7 +88,7 @@ def run_rules(nlp, model_docs: list, setting: dict[str, bool]) -> list:
     for key, on in setting.items():
         comp, attr = RULES[key]
         setattr(nlp.get_pipe(comp), attr, on)
-    procs = [nlp.get_pipe(n) for n in ("presseschau_ner_rules", "presseschau_names")]
+    procs = [nlp.get_pipe(n) for n in NER_RULE_COMPONENTS]
     out = []
     for doc in model_docs:
         doc = doc.copy()
@@ -116,7 +116,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.limit:
         items = items[:args.limit]
     nlp, _ = load_nlp(args.model)
-    with nlp.select_pipes(disable=["presseschau_ner_rules", "presseschau_names"]):
+    with nlp.select_pipes(disable=list(NER_RULE_COMPONENTS)):
         # the annotate stage without the two rule components (context, dates and figures run)
         model_docs = list(pipeline_docs(nlp, (s["text"] for s in items)))
     all_on = {k: True for k in RULES}
