@@ -1,15 +1,17 @@
-"""Helpers of the FIGURE/DATE tests (test_figures, test_figures_dev3): a pipeline of the two rule
-components on a blank or trained model, and what it finds in a text. The trained model is the
-``nlp_model`` fixture of conftest.py."""
+"""Helpers of the FIGURE/DATE tests (tests/dates/, tests/figures/, test_figures, test_dates_classes): a
+pipeline of the two rule components on a blank or trained model, the `nlp` fixture of the blank one, and
+what a pipeline finds in a text. The trained model is the ``nlp_model`` fixture of conftest.py."""
 from pathlib import Path
 
+import pytest
 import spacy
 
 import pipeline.nlp.dates  # noqa: F401  (registers the components)
 import pipeline.nlp.figures  # noqa: F401
-from pipeline.nlp.ext import FIGURE_SPANS
+from pipeline.nlp.ext import DATE_SPANS, FIGURE_SPANS
 
 MODEL = Path(__file__).parents[1] / "models" / "de_presseschau"
+GNAD = "2016-03-15"  # anchor for the undated 10kGNAD articles (DER STANDARD 2015-16)
 
 
 def make(model=None):
@@ -17,6 +19,13 @@ def make(model=None):
     nlp.add_pipe("presseschau_dates")
     nlp.add_pipe("presseschau_figures")
     return nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The two rule components on a blank pipeline (no tagger, no parse), one per test module; the
+    conftest.py of tests/dates/ and tests/figures/ import it."""
+    return make()
 
 
 def figs(nlp, text, published="2022-01-06"):
@@ -28,8 +37,6 @@ def figs(nlp, text, published="2022-01-06"):
 
 
 def dates_of(nlp, text, published="2022-01-06"):
-    from pipeline.nlp.ext import DATE_SPANS
-
     doc = nlp.make_doc(text)
     doc._.published = published
     for _, proc in nlp.pipeline:
@@ -42,3 +49,63 @@ def model_figs(nlp, text):
 
     doc = nlp(text)
     return [(e.text, e.value, e.unit, e.about) for e in doc_to_entities(doc) if e.label == "FIGURE"]
+
+
+def abouts(nlp_model, text):
+    """(text, about) of each FIGURE `figs` finds."""
+    return [(f[0], f[3]) for f in figs(nlp_model, text)]
+
+
+def units_of(nlp_model, text):
+    """(text, value, unit) of each FIGURE `figs` finds."""
+    return [(f[0], f[1], f[2]) for f in figs(nlp_model, text)]
+
+
+def fig_rows(nlp_model, text):
+    """(text, value, unit, about) of each FIGURE `figs` finds."""
+    return [f[:4] for f in figs(nlp_model, text)]
+
+
+def date_values(nlp_model, text, published="2022-01-06"):
+    """(text, value) of each DATE `dates_of` finds."""
+    return [(t, v) for t, v, _ in dates_of(nlp_model, text, published)]
+
+
+def doc_figs(nlp_model, text):
+    """(text, value, unit, about) of each FIGURE of the whole pipeline called on the text (no publication date)."""
+    doc = nlp_model(text)
+    return [(s.text, s._.value, s._.unit, s._.about) for s in doc.spans[FIGURE_SPANS]]
+
+
+def doc_dates(nlp_model, text):
+    """(text, value) of each DATE of the whole pipeline called on the text (no publication date)."""
+    doc = nlp_model(text)
+    return [(s.text, s._.value) for s in doc.spans.get(DATE_SPANS, [])]
+
+
+def about_of(nlp_model, text, fig_text):
+    """The `about` of the FIGURE `fig_text` in the text (it must be found)."""
+    got = [f for f in model_figs(nlp_model, text) if f[0] == fig_text]
+    assert got, model_figs(nlp_model, text)
+    return got[0][3]
+
+
+def article_until(wid: str, upto: str) -> tuple[str, str]:
+    """The real text of a Wikinews train article (outside every rule dev set and the test split) up to
+    the end of the sentence holding `upto`, and its publication date."""
+    import gzip
+    import json
+    import re
+
+    from pipeline.paths import SHARED_DATA
+
+    path = SHARED_DATA / "news" / "wikinews_de.jsonl.gz"
+    if not path.exists():
+        pytest.skip("shared Wikinews data not available")
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            if r["id"] == wid:
+                m = re.search(re.escape(upto) + r"[^.]*\.", r["text"])
+                return r["text"][:m.end()], r["published"]
+    pytest.skip(f"{wid} not in the shared Wikinews data")

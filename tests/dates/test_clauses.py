@@ -1,24 +1,19 @@
-"""Session 12 dedup (no output changes): figures.py's clause of a figure is dates.py `clause_bounds` with the
-clause marks without dashes (`CLAUSE_COMMAS`), and the three checks "an inflected participle before its noun
-is an adjective" share dates.py `attributive_before_noun`, their endings in dates.json ("attributive_endings",
-"attributive_participle_endings": two lists, see there)."""
+"""The clause and the attributive participle, shared by dates.py and figures.py: a figure's clause is
+dates.py `clause_bounds` with the clause marks without dashes (`CLAUSE_COMMAS`), and "an inflected
+participle before its noun is an adjective" is dates.py `attributive_before_noun`, its endings in
+dates.json ("attributive_endings", "attributive_participle_endings": two lists, see there)."""
 import pytest
 
-from figure_helpers import make
 from pipeline.nlp.dates import CLAUSE_COMMAS, TenseDetector, attributive_before_noun, clause_bounds, sentence_bounds
 from pipeline.nlp.figures import FigureRecognizer
 from pipeline.nlp.normalize import lang_data
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return make()
 
 
 def _index(doc, word):
     return next(t.i for t in doc if t.text == word)
 
 
+# origin: session 12, the dedup of dates.py and figures.py
 def test_clause_of_a_figure_keeps_dashes_inside(nlp):
     # a dash cuts a tense clause (dates.py) but not a figure's clause (figures.py `_clause_of`)
     doc = nlp.make_doc("Die Zahl der Toten stieg auf 27 – die Behörden rechnen mit weiteren Opfern, sagte ein Sprecher.")
@@ -29,6 +24,7 @@ def test_clause_of_a_figure_keeps_dashes_inside(nlp):
     assert clause_bounds(doc, i, i + 1, s0, s1, CLAUSE_COMMAS) == (s0, comma)
 
 
+# origin: session 12, the dedup of dates.py and figures.py
 def test_attributive_endings_are_data(nlp):
     dates = lang_data("dates.json")
     assert TenseDetector(lambda t: t.lemma_).attributive_endings == tuple(dates["attributive_endings"])
@@ -36,6 +32,7 @@ def test_attributive_endings_are_data(nlp):
         tuple(dates["attributive_participle_endings"])
 
 
+# origin: session 12, the dedup of dates.py and figures.py
 @pytest.mark.parametrize("text,word,tense_list,figure_list", [
     ("Am Montag wurden weitere 15 verletzte Polizisten ins Krankenhaus gebracht.", "verletzte", True, True),
     ("Der Karneval ist heute eine Massenveranstaltung mit über hundert bunt geschmückten Festwagen.",

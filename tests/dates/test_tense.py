@@ -1,0 +1,235 @@
+"""The direction of a date without its year or week (a day and month, a weekday, a month): the tense of
+its clause (dates.json "tense": perfects, modals, infinitives, preterites), "seit", and plans and
+announcements that put it ahead (dates.json "postponed_to")."""
+import pytest
+
+from figure_helpers import article_until, date_values, dates_of
+
+
+# origin: session 13, dev8/dev9 errors (round 2: dev10)
+# tense cues (dates.json "tense"): an infinitive whose prefix holds "ge" is no participle ("entgegennehmen"),
+# the present of a verb stem in -t is no preterite ("startet"), a present modal with an infinitive is a present
+# cue of the date's own clause ("present_modals"); dev8 gold
+@pytest.mark.parametrize("text,published,expected", [
+    ("Dem chinesischen Bürgerrechtler Hu Jia wurde am vergangenen Donnerstag vom Europäischen Parlament der Preis "
+     "verliehen. Ob Hu den Preis jedoch am 17. Dezember persönlich entgegennehmen kann, ist fraglich.", "2008-10-25",
+     ("17. Dezember", "2008-12-17", "date")),  # wn53717
+    ("Der neue Airbus A380 startet am Mittwoch vom Flughafen Toulouse-Blagnac in Südfrankreich zu seinem ersten "
+     "Testflug.", "2005-04-25", ("Mittwoch", "2005-04-27", "date")),  # wn4895
+    ("Ob sie bei der bevorstehenden Wahl am 24. September wieder in den Bundestag einzuziehen kann, ist ungewiss, da "
+     "beispielsweise auch die AfD zahlreiche FDP-Wähler abfischen konnte.", "2017-08-29",
+     ("24. September", "2017-09-24", "date")),  # wn81491
+])
+def test_tense_cues(nlp, text, published, expected):
+    assert expected in dates_of(nlp, text, published)
+
+
+# origin: session 13, dev8/dev9 errors (round 2: dev10)
+def test_preterite_of_a_t_stem_stays_past(nlp):
+    assert dates_of(nlp, "Die Maschine startete am Mittwoch.", "2005-04-25") == [("Mittwoch", "2005-04-20", "date")]
+
+
+# origin: session 13, dev8/dev9 errors (round 2: dev10)
+@pytest.mark.parametrize("text,published,expected", [
+    # perfects with a separable prefix stay past (the coverage sweep's unlabelled train text: a first try that took
+    # every form the lemma table knows for an infinitive broke them)
+    ("Die Bärenhunde aus Finnland, die den zur Zeit bekanntesten Braunbären JJ1 alias Bruno aufspüren sollen, sind am "
+     "Samstag eingetroffen.", "2006-06-14", ("Samstag", "2006-06-10", "date")),  # wn28446
+    ("Nach dem Sieg am Mittwoch hat Robbie McEwen auch heute wieder zugeschlagen.", "2005-07-08",
+     ("heute", "2005-07-08", "date")),  # wn8067
+    # the participle of a verb in "entgegen-" is one (dates.json "ge_prefixes": the rest after the prefix decides)
+    ("Er hat den Preis am Mittwoch entgegengenommen.", "2008-10-25", ("Mittwoch", "2008-10-22", "date")),
+])
+def test_perfects_stay_past(nlp, text, published, expected):
+    assert expected in dates_of(nlp, text, published)
+
+
+# origin: session 13, dev8/dev9 errors (round 2: dev10)
+# "seit" before a month is the month gone by, as before a weekday (dates.json "since_words"); dev8 wn43411
+def test_since_a_month_is_past(nlp):
+    text = ("Die Internetpräsenz des Deutschen Bundestages listet seit Anfang Juli die Nebeneinkünfte der Abgeordneten "
+            "in drei Einkommensstufen auf.")  # wn43411 (dev8)
+    assert dates_of(nlp, text, "2007-08-08") == [("Anfang Juli", "2007-07", "date")]
+
+
+# origin: session 13, dev8/dev9 errors (round 2: dev10)
+# guards from the coverage sweep over the unlabelled train text (each a first version that broke the sentence):
+# a day before "des Jahres" keeps its day ("2. April des Jahres" one span, not the month); an event-anchored span
+# needs its article in the pattern, so that "gestern Abend" keeps its DATE; "hat ... verhaftet" (an inseparable
+# prefix: dates.json "inseparable_prefixes") stays a perfect
+@pytest.mark.parametrize("text,published,expected", [
+    ("Schließlich hatte das Verfassungsgericht die Neuwahlen vom 2. April des Jahres für nichtig erklärt und "
+     "Neuwahlen binnen 60 Tagen empfohlen.", "2006-05-21", ("2. April des Jahres", "2006-04-02", "date")),  # wn27206
+    ("Unmittelbar nach der Niederlage der argentinischen Nationalmannschaft bei der Fußball-Weltmeisterschaft in "
+     "Deutschland ist der argentinische Nationaltrainer José Pekerman gestern Abend nach dem Spiel zurückgetreten.",
+     "2006-07-01", ("gestern Abend", "2006-06-30", "date")),  # wn29373
+    ("Gut drei Monate später hat die Polizei am Montag einen 38-jährigen Mann türkischer Staatsangehörigkeit "
+     "verhaftet.", "2006-04-07", ("Montag", "2006-04-03", "date")),  # wn25051
+    # "wird erwartet" is a passive, no preterite: the summit is the coming one
+    ("Es wird erwartet, dass die Verabschiedung des Haushalts auf dem nächsten Gipfeltreffen der EU-Regierungschefs "
+     "eine Rolle spielt, das am 16. und 17. Dezember in Brüssel stattfindet.", "2010-11-16",
+     ("17. Dezember", "2010-12-17", "date")),  # wn64651
+])
+def test_sweep_guards(nlp, text, published, expected):
+    assert expected in dates_of(nlp, text, published)
+
+
+# origin: session 14, dev11 errors
+# tense cues (dates.json "tense"): a modal with a perfect infinitive reports the past ("perfect_infinitives");
+# a zu-infinitive of a "ge-" verb is no participle, so "hat" beside it makes no perfect
+def test_modal_with_perfect_infinitive_is_past(nlp):
+    text = ("Zwischen dem 18. Juli und 17. August soll ein Sittenstrolch in fünf Fällen junge Frauen sexuell belästigt "
+            "oder genötigt haben.")  # wn32521 (dev11)
+    assert dates_of(nlp, text, "2006-09-03") == [("18. Juli", "2006-07-18", "date"), ("17. August", "2006-08-17", "date")]
+
+
+# origin: session 14, dev11 errors
+def test_modal_with_a_passive_infinitive_stays_future(nlp):
+    # only "haben" makes the perfect infinitive: "soll ... vorgestellt werden" is a plan
+    text = "Das neue Modell soll am 18. Juli in Berlin vorgestellt werden."
+    assert dates_of(nlp, text, "2006-09-03") == [("18. Juli", "2007-07-18", "date")]
+
+
+# origin: session 14, dev11 errors
+def test_zu_infinitive_of_a_ge_verb_is_no_perfect(nlp):
+    text = ("Der erzkonservative Ex-Gouverneur von Massachusetts hat gute Chancen, am 24. März (Samstag) die Vorwahlen "
+            "in Louisiana zu gewinnen.")  # wn72118 (dev11)
+    assert dates_of(nlp, text, "2012-03-23") == [("24. März", "2012-03-24", "date"), ("Samstag", "2012-03-24", "date")]
+    # the participle of the same verb still makes the perfect
+    assert dates_of(nlp, "Er hat am 24. März die Vorwahlen in Louisiana gewonnen.", "2012-03-23") == \
+        [("24. März", "2011-03-24", "date")]
+
+
+# origin: session 14, dev11 errors
+# a date a plan or announcement is made for (dates.json "postponed_to": "angekündigt", "vorgesehen", "ab" between,
+# the attributive forms only where the date's verb is not in the past; a list of dates after the preposition)
+@pytest.mark.parametrize("text,published,expected", [
+    ("1300 Polizisten waren zur Gewährleistung der Sicherheit bei dieser Demonstration im Einsatz. Weitere Aktionen "
+     "sind für Montag angekündigt.", "2006-03-26", [("Montag", "2006-03-27", "date")]),  # wn24326 (dev11)
+    ("Am 15. Mai hat die Wahlkommission den Termin für die Neuwahlen auf Ende September, Anfang Oktober festgelegt.",
+     "2006-05-21", [("15. Mai", "2006-05-15", "date"), ("Ende September", "2006-09", "date"),
+                    ("Anfang Oktober", "2006-10", "date")]),  # wn27206 (dev11)
+])
+def test_date_planned_for_lies_ahead(nlp, text, published, expected):
+    assert dates_of(nlp, text, published) == expected
+
+
+# origin: session 14, dev11 errors
+def test_plan_that_was_for_a_past_day(nlp):
+    # a pluperfect plan stays in the past (past_plan), also for a list
+    text = "Die Wahl war auf Ende September, Anfang Oktober festgelegt, wurde aber abgesagt."
+    assert dates_of(nlp, text, "2006-11-21") == [("Ende September", "2006-09", "date"),
+                                                  ("Anfang Oktober", "2006-10", "date")]
+
+
+def model_dates(nlp, text, published):
+    from pipeline.nlp import annotate
+    from pipeline.nlp.ext import DATE_SPANS
+
+    (doc, _), = annotate(nlp, [(text, {"id": "t", "published": published})])
+    return [(s.text, s._.value) for s in doc.spans[DATE_SPANS]]
+
+
+# origin: session 14, dev11 errors
+def test_attributive_plan_follows_its_verb(nlp_model):
+    # wn80937 (dev11): the verb of the noun phrase is no past (the sentence end after "Modells 3." is missed, so the
+    # clause reaches "teilte" of the next sentence): July ahead
+    text = ("Patrick Georg von der IG Metall Trier sagte, es werde nächste Woche geprüft ob Streiks möglich sind. Ein "
+            "Arbeitskampf hätte vermutlich negative Auswirkungen auf die für ab Juli geplante Auslieferung des Modells 3. "
+            "Ein Sprecher von Tesla teilte mit, man zahle fair.")
+    assert ("Juli", "2017-07") in model_dates(nlp_model, text, "2017-04-17")
+    # wn72779 (dev6): the announced demonstration was allowed ("wurde erlaubt"): the Saturday gone by
+    text = ("Die Verbote wurden vom Verwaltungsgericht Frankfurt zum großen Teil bestätigt. Lediglich die für den Samstag "
+            "angekündigte Großdemonstration wurde vom Hessischen Verwaltungsgerichtshof unter Auflagen erlaubt.")
+    assert model_dates(nlp_model, text, "2012-05-21") == [("Samstag", "2012-05-19")]
+
+
+# origin: session 14, dev11 errors
+# a weekday in a noun phrase that is an adverbial of a verb in the past lies before publication
+# (dates.json tense.adverbial_deps); in a subject the nearest day stays (test_dates.py, wn7546)
+@pytest.mark.parametrize("text,published,expected", [
+    ("Der FC Bayern München hat sich nach der enttäuschenden 2:3-Niederlage bei Borussia Dortmund am Freitag und dem "
+     "gestrigen 0:0-Remis im Heimspiel gegen den VfL Bochum mit sofortiger Wirkung von Trainer Felix Magath getrennt.",
+     "2007-01-31", ("Freitag", "2007-01-26")),  # wn37718 (dev11)
+    ("Dann, im Riesenslalom am Donnerstag, gelang nicht ihr, die als stärkste Deutsche angesehen wurde, der erste "
+     "WM-Titel für ihr Land, sondern Kathrin Hölzl.", "2009-02-16", ("Donnerstag", "2009-02-12")),  # wn56019 (dev11)
+])
+def test_weekday_of_an_adverbial_in_a_past_clause(nlp_model, text, published, expected):
+    assert expected in model_dates(nlp_model, text, published)
+
+
+# origin: session 15, dev12 and dev11 errors
+# announced, convened for (dates.json "postponed_to": "ab", "geladen")
+@pytest.mark.parametrize("text,published,expected", [
+    ("Der Weltmarktführer im Segment Energiesparlampen Philips hat angekündigt die Preise ab 1. Oktober zu erhöhen.",
+     "2011-08-31", [("1. Oktober", "2011-10-01", "date")]),  # wn69598 (dev12)
+    ("Die Bundesregierung hat zunächst für Montag zu einer Sondersitzung des zuständigen Bundestagsausschusses "
+     "geladen.", "2006-03-01", [("Montag", "2006-03-06", "date")]),  # wn22943 (dev12)
+])
+def test_date_announced_or_convened_for_lies_ahead(nlp, text, published, expected):
+    assert dates_of(nlp, text, published) == expected
+
+
+# origin: session 11, dev6 errors and the coverage sweep (an id without a set: a train article)
+# the sweep's "auf Oktober vertagt worden" (a perfect passive): the postponement rule gives the
+# next October
+def test_postponed_perfect_passive(nlp):
+    text = ("Das Treffen der Indus Water Commission im pakistanischen Lahore ist am 27. August nach drei Tagen ohne "
+            "Ergebnis auf Oktober vertagt worden.")  # wn77285
+    assert ("Oktober", "2014-10", "date") in dates_of(nlp, text, "2014-08-29")
+
+
+# origin: session 10, dev4/dev5 errors (an id without a set: a train article)
+# the direction of partial dates by tense. (a) a modal's preterite is a past cue, and the passive
+# infinitive "werden" under it is no future (dates.json tense "modal_preterite"); the tense comes from
+# the clause, so the blank pipeline (no parse) decides it too
+@pytest.mark.parametrize("published,text,expected", [
+    ("2017-08-19", "Der Absatz der neuen chinesischen Automarke Borgward ist im Juli 2017 in China um 21 Prozent im "
+     "Vergleich zum Vorjahr gesunken. Im Juli konnten nur noch 3.208 Fahrzeuge verkauft werden, damit erreicht die "
+     "Marke einen Tiefstand.", ("Juli", "2017-07", "date")),  # wn81501 (dev4)
+    ("2016-03-15", "Im September konnte er schließlich über die KommAustria beigelegt werden.",
+     ("September", "2015-09", "date")),  # gnad797
+    ("2016-03-15", "Zehn Jahre Stress haben sein Herz so geschwächt, dass er im April operiert werden musste.",
+     ("April", "2015-04", "date")),  # gnad1000
+], ids=["wn81501", "gnad797", "gnad1000"])
+def test_modal_preterite_is_past(nlp, published, text, expected):
+    assert expected in dates_of(nlp, text, published)
+
+
+# origin: session 10, dev4/dev5 errors (an id without a set: a train article)
+# "diesen" + weekday: the nearest one, but by the clause's tense where it has one (the parse decides
+# a weekday's tense: the trained model)
+def test_this_weekday_by_tense(nlp_model):
+    text = ("Die 64-jährige deutsche Bundeskanzlerin Angela Merkel hat diesen Samstag auf einer Pressekonferenz in "
+            "Berlin angekündigt, kurzfristig zurückzutreten.")  # wn82713 (dev4), published on a Wednesday
+    assert dates_of(nlp_model, text, "2018-10-31") == [("diesen Samstag", "2018-10-27", "date")]
+    # a future clause: the coming one (gnad604, anchor 2016-03-15, a Tuesday)
+    text = ("Die österreichische Bundesregierung will diesen Mittwoch ein gemeinsames Konzept zu einem besseren "
+            "Grenzmanagement vorlegen.")
+    assert dates_of(nlp_model, text, "2016-03-15") == [("diesen Mittwoch", "2016-03-16", "date")]
+
+
+# origin: session 10, dev4/dev5 errors (an id without a set: a train article)
+# a weekday's tense from the parse only where the verb it hangs on lies in the date's own clause
+# (wn13194, dev5: the parse hangs "am Donnerstagabend" on "bewohnt wird" of the relative clause before it)
+def test_weekday_tense_from_its_own_clause(nlp_model):
+    text, published = article_until("wn13194", "Donnerstagabend")
+    assert ("Donnerstagabend", "2005-09-29", "date") in dates_of(nlp_model, text, published)
+
+
+# origin: session 9, dev3 errors (an id without a set: dev3)
+def test_present_tense_day_month_is_the_nearest(nlp):
+    # wn83739 (published 2020-01-05): a present-tense clause about a day five days before publication
+    text = ("Die Vereinigten Staaten bezeichnen den Angriff als Verteidigungsaktion und verweisen als Beispiel auf "
+            "einen Anschlag auf die US-Botschaft in Baghdad, am 31. Dezember.")
+    assert dates_of(nlp, text, "2020-01-05") == [("31. Dezember", "2019-12-31", "date")]
+    # within the year the publication year's day as before
+    assert dates_of(nlp, "Die Messe beginnt am 3. März.", "2020-01-05") == [("3. März", "2020-03-03", "date")]
+
+
+# origin: session 11, dev7 errors
+def test_weekday_after_seit_lies_before(nlp_model):
+    # "Seit Donnerstag halten ... besetzt" (present tense), published on a Tuesday: the Thursday before
+    # (wn56998, dev7; dates.json "since_words")
+    text = "Seit Donnerstag halten Rot-Hemden den Amtssitz des Ministerpräsidenten besetzt."
+    assert date_values(nlp_model, text, "2009-04-07") == [("Donnerstag", "2009-04-02")]

@@ -1,0 +1,40 @@
+"""`about` of amounts of money: alternatives ("6,20 statt 5,90 Euro"), a conversion in brackets, what
+money supports, a result per share, the amount of a period compared with ("gegenüber dem Vorjahr mit")."""
+from figure_helpers import abouts, figs
+
+
+# origin: session 12, `about` errors of dev..dev7
+def test_alternative_amounts_share_unit_and_noun(nlp_model):
+    # "X statt Y Euro": the first takes the second's unit, both the subject (wn2937, dev4)
+    figs_ = figs(nlp_model, "Das Tagesticket Plus erhöht sich auf 6,20 statt 5,90 Euro.")
+    assert [(f[0], f[1], f[2], f[3]) for f in figs_] == [("6,20", 6.2, "EUR", "Tagesticket"), ("5,90 Euro", 5.9, "EUR", "Tagesticket")]
+
+
+# origin: session 12, `about` errors of dev..dev7
+def test_money_that_supports_something(nlp_model):
+    # "unterstützen mit": the object (wn63691, dev3)
+    text = "Diese kündigte daraufhin ihren Kooperationsvertrag und unterstützt die Seite nur noch mit 1.500 Euro."
+    assert ("1.500 Euro", "Seite") in abouts(nlp_model, text)
+
+
+# origin: session 14, dev11 errors (an id without a set: dev11)
+def test_conversion_in_brackets_shares_the_amount(nlp_model):
+    # "(umgerechnet ...)" converts the amount before it (wn49378)
+    text = ("Danach verzeichnet das Geldinstitut Verluste in Höhe von 12 Milliarden Franken (umgerechnet 7,6 "
+            "Milliarden Euro).")
+    assert abouts(nlp_model, text) == [("12 Milliarden Franken", "Verlust"), ("7,6 Milliarden Euro", "Verlust")]
+
+
+# origin: session 15, dev12 errors (an id without a set: dev12)
+def test_per_phrase_before_von(nlp_model):
+    # "einem Ergebnis pro Aktie von 0,48 Euro" (wn74430)
+    text = "Rein rechnerisch entspricht das einem Ergebnis pro Aktie von 0,48 Euro."
+    assert abouts(nlp_model, text) == [("0,48 Euro", "Ergebnis")]
+
+
+# origin: session 15, dev12 errors (an id without a set: dev12)
+def test_period_compared_with_is_not_measured(nlp_model):
+    # "gegenüber dem Vorjahr mit 33,1 Mio. Euro" takes the amount before (wn74430)
+    text = ("In den ersten neun Monaten des Jahres 2012 erwirtschaftete das Unternehmen Umsatzerlöse in Höhe von "
+            "80,9 Mio. Euro - das ist mehr als das Doppelte gegenüber dem Vorjahr mit 33,1 Mio. Euro.")
+    assert abouts(nlp_model, text) == [("80,9 Mio. Euro", "Umsatzerlös"), ("33,1 Mio. Euro", "Umsatzerlös")]
