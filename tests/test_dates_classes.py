@@ -8,16 +8,10 @@ anchor is a date of that electoral period, chosen so that the resolution is chec
 docs/measurements/dates_figures.md "Coverage by construction class" holds the audit table these come from."""
 import pytest
 
-from figure_helpers import dates_of, make
+from figure_helpers import GNAD, dates_of, nlp  # noqa: F401  (nlp: the shared fixture)
 from pipeline.nlp.dates import weekday_year
 from pipeline.nlp.normalize import resolve_season
 
-GNAD = "2016-03-15"  # anchor for the undated 10kGNAD articles
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return make()
 
 
 def dates(nlp, text, published):

@@ -6,12 +6,7 @@ import json
 
 import pytest
 
-from figure_helpers import article_until, dates_of, make
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return make()
+from figure_helpers import article_until, dates_of, nlp  # noqa: F401  (nlp: the shared fixture)
 
 
 def _model_dates(nlp_model, text, published):

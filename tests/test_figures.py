@@ -2,13 +2,8 @@
 import pytest
 import spacy
 
-from figure_helpers import MODEL, dates_of, figs, make, model_figs
+from figure_helpers import MODEL, dates_of, figs, make, model_figs, nlp  # noqa: F401  (nlp: the shared fixture)
 from pipeline.nlp.normalize import number_to_words
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return make()
 
 
 CASES = [
