@@ -1,6 +1,7 @@
-"""Helpers of the FIGURE/DATE tests (tests/dates/, tests/figures/, test_figures, test_dates_classes): a
-pipeline of the two rule components on a blank or trained model, the `nlp` fixture of the blank one, and
-what a pipeline finds in a text. The trained model is the ``nlp_model`` fixture of conftest.py."""
+"""Helpers of the FIGURE/DATE tests (tests/dates/, tests/figures/, test_figures, test_dates_classes,
+test_dates_sweep): a pipeline of the two rule components on a blank or trained model, the `nlp` fixture of
+the blank one (the one definition), and what a pipeline finds in a text. The trained model is the
+``nlp_model`` fixture of conftest.py."""
 from pathlib import Path
 
 import pytest
