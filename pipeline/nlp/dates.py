@@ -459,6 +459,11 @@ class TenseDetector:
         if any(w in self.perfect_aux for w in words) and part:
             return "past"
         if any(w in self.future_aux for w in words):
+            if not part and v.pos_ == "VERB" and self._preterite(v):
+                # "werden" takes an infinitive or a participle, never a preterite: the parse has hung a
+                # "werden" of another clause on this verb ("... werden nach dem Erdbeben, das sich am
+                # Dienstagnachmittag ereignete, Tote befürchtet", dev13 wn60475): the verb's own form decides
+                return "past"
             return "present" if part or v.pos_ == "ADJ" else "future"
         if any(w in self.modal_future for w in words):
             # "soll ... gesehen haben" reports a past event (dates.json tense.perfect_infinitives)

@@ -233,3 +233,14 @@ def test_weekday_after_seit_lies_before(nlp_model):
     # (wn56998, dev7; dates.json "since_words")
     text = "Seit Donnerstag halten Rot-Hemden den Amtssitz des Ministerpräsidenten besetzt."
     assert date_values(nlp_model, text, "2009-04-07") == [("Donnerstag", "2009-04-02")]
+
+
+# origin: session 16, dev13 errors
+def test_werden_of_another_clause_on_a_preterite(nlp_model):
+    # wn60475 (dev13): the parse hangs the main clause's passive "werden" on the relative clause's "ereignete";
+    # "werden" never takes a preterite, so the verb's own form decides: the Tuesday gone by, not the next one
+    text = ("Auf der Karibikinsel Hispaniola werden nach dem schwersten Erdbeben in der Region seit über 200 Jahren, "
+            "das sich am Dienstagnachmittag ereignete, tausende Tote befürchtet.")
+    assert ("Dienstagnachmittag", "2010-01-12") in model_dates(nlp_model, text, "2010-01-14")
+    # a future with its infinitive stays ahead
+    assert model_dates(nlp_model, "Die Sitzung wird am Dienstag stattfinden.", "2010-01-14") == [("Dienstag", "2010-01-19")]
