@@ -380,3 +380,18 @@ def test_trainer_fill_tally_utility_and_nested_choice(monkeypatch):
     # a is measured with the choice made on b (nothing), b with the one made on a (good at 0.9)
     assert (nested["per_fold"]["a"]["threshold"], nested["per_fold"]["b"]["threshold"]) == (1.0, 0.9)
     assert (nested["fills"], nested["right"], nested["gold_null"], nested["net"], nested["precision"]) == (1, 0, 1, -1, 0.0)
+
+
+def test_confidence_experiment_gate_is_nested():
+    """training/experiments/about_confidence.py: the calibrated gate, fitted and thresholded on the other
+    folds, lets through the fills of a kind that is right on those folds and nothing where no kind is."""
+    from training.experiments.about_confidence import nested_gate
+
+    def row(s, ok, money):
+        return {"set": s, "ok": ok, "gold_null": False, "x": {"lp": 2.0, "money": money}}
+
+    separable = [row(s, not money, money) for s in ("a", "b", "c") for money in (True, False) for _ in range(3)]
+    let = nested_gate(separable, ("lp", "money"), 0.3)
+    assert let and all(r["ok"] for r in let) and len(let) == 9  # the right fills of every fold, no wrong one
+    mixed = [row(s, k == 0, money) for s in ("a", "b", "c") for money in (True, False) for k in range(3)]
+    assert nested_gate(mixed, ("lp", "money"), 0.3) == []  # right one time in three: nothing pays
