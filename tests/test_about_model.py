@@ -87,17 +87,26 @@ def test_unit_classes():
         ["count", "percent", "money", "money", "age", "measure"]
 
 
-# sentences of dev (wn articles of annotations/news, split dev) and dev3 whose figure the rules
-# leave without `about`; gold in the comment
+# sentences of the training sets whose figure the rules leave without `about` (gold in the comment),
+# with the shipped weights' decision: filled where the best candidate's probability reaches the
+# model's threshold (session 16: 0.8, chosen in CV by right - 2 x wrong), left null below it, right
+# or not (the fallback gives up right fills to avoid wrong ones)
+NOBEL = ("Der Preis, der in diesem Jahr mit zehn Millionen schwedischen Kronen (950.000 Euro) dotiert ist, wird wegen "
+         "der Corona-Pandemie am 10. Dezember 2020, dem Todestag von Alfred Nobel, in kleinerer Runde verliehen.")
 DECISIONS = [
-    # gold Einnahme: the subject of "betrugen" coordinated with "sind erheblich"
+    # above the threshold: dev13, gold Preis for both amounts (the subject of "dotiert ist"), gold Ergebnis
+    (NOBEL, "zehn Millionen", "Preis"),
+    (NOBEL, "950.000 Euro", "Preis"),
+    ("Das außergewöhnliche Ergebnis: 6,52 Promille.", "6,52 Promille", "Ergebnis"),
+    # below it, left null: dev, gold Einnahme (the best candidate, 0.64: a right fill given up)
     ("Diese Einnahmen sind erheblich und betrugen im Jahre 2005 umgerechnet 60 Millionen US-Dollar pro Monat.",
-     "60 Millionen US-Dollar", "Einnahme"),
-    # gold Ausgabe
-    ("Im Militär- und Geheimdienstbudget sind 7,5% mehr Ausgaben vorgesehen als im Vorjahr - 515 Milliarden Dollar.",
-     "515 Milliarden Dollar", "Ausgabe"),
-    # (dev3's "unterstützt die Seite nur noch mit 1.500 Euro" left this list in session 12: a rule gives
-    # Seite now, object_measuring_verbs "unterstützen", tests/test_figures_about_s12.py)
+     "60 Millionen US-Dollar", None),
+    # dev8, gold null (the best candidate Autobauer: the one who lacks the money, not what it measures);
+    # dev9, gold Leistungsdichte (the best candidate the rank noun Platz); dev, gold Einnahme (best: Tour)
+    ("Dem Autobauer fehlen 30 Millionen Euro.", "30 Millionen Euro", None),
+    ("Sachsen-Anhalt nimmt den dritten Platz mit 0,186 MW/km² ein.", "0,186 MW/km²", None),
+    ("Die Tour, die vom Herbst 2005 bis August 2007 dauerte, spülte 558.255.524 US-Dollar in die Kassen der Altrocker.",
+     "558.255.524 US-Dollar", None),
     # gold null: a distance between places, a shot's distance, a price of nothing named
     ("Der selbstgebaute Sprengsatz explodierte in der Region Nowgorod 500 Kilometer nördlich von Moskau.", "500 Kilometer", None),
     ("Samuel Eto'o hatte die erste Torchance des Spieles in der fünften Minute, verfehlte jedoch bei seinem Schuss aus 25 Metern das Tor.",
@@ -122,19 +131,27 @@ def _about(nlp, text, figure):
     return spans[0]._.about, spans[0]._.about_rule
 
 
-@pytest.mark.parametrize("text, figure, gold", DECISIONS)
-def test_fallback_decisions_on_dev_sentences(figures_on, text, figure, gold):
+@pytest.mark.parametrize("text, figure, filled", DECISIONS)
+def test_fallback_decisions_on_dev_sentences(figures_on, text, figure, filled):
+    """Filled exactly where the best candidate's probability reaches the shipped threshold."""
+    from pipeline.nlp.about_model import instance
+
     about, rule = _about(figures_on, text, figure)
-    assert about == gold
-    assert rule == ("learned" if gold else None)
+    assert about == filled
+    assert rule == ("learned" if filled else None)
+    fr = figures_on.get_pipe("presseschau_figures")
+    m = fr.about_model
+    doc = figures_on(text)
+    span = next(s for s in doc.spans[FIGURE_SPANS] if s.text == figure)
+    best, p = decide(m.distribution(instance(fr, doc, span, m.groups, m.prev_sentence)), 0.0)
+    assert (p >= m.threshold) == (filled is not None) and (filled is None or best == filled)
 
 
 def test_fallback_leaves_the_rules_alone(nlp_model):
     """Switched on, the model fills only figures the rules leave null; it changes no `about` a rule gave."""
-    # the budget sentence first: the model reads the sentence before a figure too (prev_sentence),
-    # and the earthquake's nouns before it would be candidates of the 515 billion
-    text = ("Im Militär- und Geheimdienstbudget sind 7,5% mehr Ausgaben vorgesehen als im Vorjahr - 515 Milliarden "
-            "Dollar. Mindestens 250 Menschen sind bei dem Erdbeben ums Leben gekommen. So wird dieses Jahr die "
+    # the prize sentence first: the model reads the sentence before a figure too (prev_sentence),
+    # and the earthquake's nouns before it would be candidates of the prize money
+    text = (NOBEL + " Mindestens 250 Menschen sind bei dem Erdbeben ums Leben gekommen. So wird dieses Jahr die "
             "Rohstahlproduktion aller Vorhersehbarkeit nach bei rund 38,5 Millionen Tonnen liegen.")
     fr = nlp_model.get_pipe("presseschau_figures")
     before = fr.about_model
@@ -148,7 +165,7 @@ def test_fallback_leaves_the_rules_alone(nlp_model):
     finally:
         fr.about_model = before
     assert [x for x in off if x[1] is not None] == [x for x in on if x[2] != "learned"]
-    assert ("515 Milliarden Dollar", "Ausgabe", "learned") in on and ("515 Milliarden Dollar", None, None) in off
+    assert ("950.000 Euro", "Preis", "learned") in on and ("950.000 Euro", None, None) in off
 
 
 def test_trainer_cache_is_written_whole_and_read_back(nlp_model, tmp_path, monkeypatch):
@@ -272,7 +289,7 @@ def test_trainer_sign_test_and_fold_sums():
 
 
 def test_trainer_held_out_sets_are_left_out_and_not_read_with_no_score(monkeypatch, tmp_path):
-    """`python -m training.train_about --held-out dev12,dev13 --no-score`: the held-out sets are
+    """`python -m training.train_about --held-out dev13,dev14 --no-score`: the held-out sets are
     neither trained, cross-validated nor read (no Doc of theirs is made); without --no-score they
     are read only at the end, after the model file is written."""
     from types import SimpleNamespace
@@ -288,15 +305,15 @@ def test_trainer_held_out_sets_are_left_out_and_not_read_with_no_score(monkeypat
     out = tmp_path / "m.json"
     for no_score in (True, False):
         events.clear()
-        argv = ["--held-out", "dev12,dev13", "--out", str(out), "--json", str(tmp_path / "r.json")]
+        argv = ["--held-out", "dev13,dev14", "--out", str(out), "--json", str(tmp_path / "r.json")]
         assert ta.main(argv + ["--no-score"] * no_score) == 0
         trained = ta.TRAIN_SETS[:-1]
-        assert ta.TRAIN_SETS[-1] == "dev12" and events[0] == ("collect", trained)
-        assert events[1:] == ([] if no_score else [("collect", ("dev12",)), ("collect", ("dev13",))])
+        assert ta.TRAIN_SETS[-1] == "dev13" and events[0] == ("collect", trained)
+        assert events[1:] == ([] if no_score else [("collect", ("dev13",)), ("collect", ("dev14",))])
         assert json.loads(out.read_text(encoding="utf-8"))["trained_on"]["sets"] == list(trained)
         report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
         assert report["sets"] == list(trained) and report["rules_blind"] == []
-        assert ("dev13" in report) is not no_score
+        assert ("dev14" in report) is not no_score
     assert ta.main(["--held-out", "test", "--no-score", "--out", str(out)]) == 2
 
 
@@ -318,3 +335,63 @@ def test_fallback_skips_a_doc_without_a_parse():
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     assert all(s._.about_rule != "learned" for s in doc.spans[FIGURE_SPANS])
+
+
+def test_decide_with_threshold_one_fills_nothing():
+    """A threshold of 1 means "never fill", also where a probability rounds to 1.0."""
+    assert decide([(None, 0.0), ("Preis", 1.0)], 1.0) == (None, 0.0)
+    assert decide([(None, 0.0), ("Preis", 1.0)], 0.98) == ("Preis", 1.0)
+
+
+def test_trainer_fill_tally_utility_and_nested_choice(monkeypatch):
+    """training/train_about.py (session 16): the fallback's fills per threshold ([fills, right, gold
+    null], only where the rules leave `about` null), their utility right - FILL_COST x wrong, the
+    choice of configuration and threshold by it (the fewest fills of equals: nothing filled when no
+    threshold pays), and the nested measurement that chooses for each fold on the other folds only."""
+    from types import SimpleNamespace
+
+    import training.train_about as ta
+
+    monkeypatch.setattr(ta, "THRESHOLDS", (0.5, 0.9, 1.0))
+    assert ta.FILL_COST == 2
+
+    def fig(gold, rule_about=None, unit=None):
+        return ta.Fig("dev", None, SimpleNamespace(_=SimpleNamespace(unit=unit)), gold, rule_about, None)
+
+    dist = [(None, 0.0), ("Preis", 0.6), ("Firma", 0.05), ("Preis", 0.35)]  # Preis 0.95 in all
+    figs = [fig("Preis"), fig(None), fig("Umsatz"), fig("Preis", rule_about="Firma"), fig("Preis", unit="year"),
+            fig("Preis")]
+    dists = [dist, dist, [(None, 0.3), ("Firma", 0.7)], dist, dist, [(None, 0.2), ("Preis", 0.8)]]
+    # 0.5: four fills (Preis right twice, Preis where the gold is null, Firma for Umsatz); the rules'
+    # Firma and the duration are left alone; 0.9: the two at 0.95; 1.0: none
+    assert ta.fill_tally(figs, dists) == [[4, 2, 1], [2, 1, 1], [0, 0, 0]]
+    assert [ta.utility(t) for t in ([4, 2, 1], [2, 1, 1], [0, 0, 0], [3, 3, 0])] == [-2, -1, 0, 3]
+    rows = ta.curve_rows([[4, 2, 1], [2, 1, 1], [0, 0, 0]])
+    assert rows[0] == {"threshold": 0.5, "fills": 4, "right": 2, "wrong": 2, "gold_null": 1, "net": 1,
+                       "precision": 0.5, "utility": -2}
+    assert rows[2]["precision"] is None
+    good, bad = (("position",), True, 0.01, "all"), (("position",), False, 0.01, "all")  # configurations
+    fills = {bad: {"a": [[4, 2, 1], [2, 1, 1], [0, 0, 0]], "b": [[4, 2, 1], [2, 1, 1], [0, 0, 0]]},
+             good: {"a": [[5, 3, 0], [3, 3, 0], [0, 0, 0]], "b": [[5, 1, 2], [1, 0, 1], [0, 0, 0]]}}
+    assert ta.best_fill(fills, ("a",)) == (good, 1)  # 3 right of 3
+    assert ta.best_fill(fills, ("b",)) == (bad, 2)  # nothing pays: fill nothing
+    assert ta.best_fill(fills, ("a", "b")) == (good, 1)  # utility 3 - 2 = 1 over 0
+    nested = ta.nested_fill(fills, ("a", "b"))
+    # a is measured with the choice made on b (nothing), b with the one made on a (good at 0.9)
+    assert (nested["per_fold"]["a"]["threshold"], nested["per_fold"]["b"]["threshold"]) == (1.0, 0.9)
+    assert (nested["fills"], nested["right"], nested["gold_null"], nested["net"], nested["precision"]) == (1, 0, 1, -1, 0.0)
+
+
+def test_confidence_experiment_gate_is_nested():
+    """training/experiments/about_confidence.py: the calibrated gate, fitted and thresholded on the other
+    folds, lets through the fills of a kind that is right on those folds and nothing where no kind is."""
+    from training.experiments.about_confidence import nested_gate
+
+    def row(s, ok, money):
+        return {"set": s, "ok": ok, "gold_null": False, "x": {"lp": 2.0, "money": money}}
+
+    separable = [row(s, not money, money) for s in ("a", "b", "c") for money in (True, False) for _ in range(3)]
+    let = nested_gate(separable, ("lp", "money"), 0.3)
+    assert let and all(r["ok"] for r in let) and len(let) == 9  # the right fills of every fold, no wrong one
+    mixed = [row(s, k == 0, money) for s in ("a", "b", "c") for money in (True, False) for k in range(3)]
+    assert nested_gate(mixed, ("lp", "money"), 0.3) == []  # right one time in three: nothing pays

@@ -1,27 +1,30 @@
 """Train and measure the learned FIGURE `about` (issue 18; ``pipeline/nlp/about_model.py``).
 
     python -m training.train_about [--out pipeline/lang/de/about_model.json] [--cache DIR] [--json REPORT]
-        [--held-out dev13] [--no-score]
+        [--held-out dev14] [--no-score]
 
 1. Runs the pipeline (rules alone) over the articles with DATE/FIGURE gold of dev and dev2 to
-   dev12 (``TRAIN_SETS`` less the ``--held-out`` sets), and pairs every gold FIGURE with the
+   dev13 (``TRAIN_SETS`` less the ``--held-out`` sets), and pairs every gold FIGURE with the
    predicted one it matches (``evaluate.rules.match_figures``, as the scores do).
 2. Chooses the feature groups, the previous sentence, the L2 weight, the training subset
    (all matched figures or only those the rules leave null) and the threshold or margin by
    leave-one-set-out cross-validation over those sets, for each way the model meets the
    rules (``about_model.MODES``: fallback, override, gap) and for the model alone.
-   The `about` rules have been developed on every set (``RULES_BLIND``, empty since session 15's
-   round on dev12), so on every fold they score in sample (0.82-0.97 there against 0.62-0.84 when each set was
+   The `about` rules have been developed on every set but dev13 (``RULES_BLIND``), so on the other
+   folds they score in sample (0.82-0.97 there against 0.62-0.84 when each set was
    first measured blind). How that is handled: the fallback only touches the figures the rules
    leave null, so its gain over the rules (fills right minus right nulls filled) does not
    depend on the rules' in-sample accuracy on the others: it is chosen on all folds. The
    modes that replace a rule's answer (override, gap, the model alone) are chosen on all
    folds too, where in-sample rules make that choice conservative, and judged on the blind
    folds (per fold table, ``fold_table``, with a sign test on the figures they change).
-3. The combination that cross-validates best on all folds (the fallback first of equals) is
-   trained on all the sets and written to ``--out`` (deterministic: full-batch Adam from zero
-   weights, a fixed number of steps, sorted features).
-4. Only then scores the held-out sets (``--held-out``, default dev13, annotated after the
+   The fallback's configuration and threshold are chosen by the utility of its fills
+   (``FILL_COST``: right - 2 x wrong, session 16), not by accuracy, and that choice is also
+   measured nested (``nested_fill``); the curve of its fills per threshold is in the report.
+3. The fallback (the only mode the flag ships since session 16) is trained on all the sets and
+   written to ``--out`` (deterministic: full-batch Adam from zero weights, a fixed number of
+   steps, sorted features).
+4. Only then scores the held-out sets (``--held-out``, default dev14, annotated after the
    model was built; ``--no-score``: not at all) side by side: rules alone, rules + fallback,
    the combination, model alone. They are never trained, tuned or chosen on. The test split
    is never read.
@@ -44,14 +47,21 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "pipeline" / "lang" / "de" / "about_model.json"
-TRAIN_SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12")
+TRAIN_SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12",
+              "dev13")
 #: the folds the `about` rules were not developed on (blind to them when scored). Every set was
 #: opened to the rules' developers after its blind measurement (dev..dev5 by session 11, dev6/dev7
-#: in 12, dev8-dev10 in 13, dev11 in 14, dev12 in 15): there the rules score in sample, so no fold
-#: is blind (dev12 was until session 15's round: see training/EXPERIMENTS.md).
-RULES_BLIND: tuple[str, ...] = ()
-HELD_OUT = "dev13"
-THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(0, 19))
+#: in 12, dev8-dev10 in 13, dev11 in 14, dev12 in 15): there the rules score in sample. dev13, measured
+#: blind at the end of session 15 and open since session 16, is blind to the rules of main 3127a55
+#: (no rule round on it yet): after one is merged, it leaves this tuple.
+RULES_BLIND: tuple[str, ...] = ("dev13",)
+HELD_OUT = "dev14"
+THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(0, 19)) + (0.95, 0.98, 1.0)
+#: what a wrong fill of the fallback costs against what a right one gains (session 16, issue 18): a
+#: reviewer has to catch a wrong noun, while a null says plainly that nothing was found; at 2 a
+#: threshold pays only where its fills are right at least two times in three (the decision rule of
+#: training/EXPERIMENTS.md, session 16). The fallback's threshold maximises right - FILL_COST * wrong.
+FILL_COST = 2
 MARGINS = tuple(round(0.05 * k, 2) for k in range(-6, 13))
 PRIOR_PSEUDO = 5  # pseudo-count shrinking a rule's accuracy towards all rules' accuracy (few figures per rule)
 L2S = (0.001, 0.01, 0.03)
@@ -256,38 +266,129 @@ def out_of_fold(fr: Any, figs: list[Fig], held_sets: Iterable[str], groups: tupl
         yield held, te, distributions(w, [instance(fr, f, groups, prev) for f in te]), prior
 
 
+def fill_tally(figs: list[Fig], dists: list[list]) -> list[list[int]]:
+    """The fallback's fills on ``figs`` per threshold of THRESHOLDS: [fills, right, gold null] over the
+    modelled figures the rules leave null (a fill where the gold is null loses a right null; one that
+    is wrong where the gold names a noun changes no count but writes a wrong noun)."""
+    from pipeline.nlp.about_model import decide
+
+    out = [[0, 0, 0] for _ in THRESHOLDS]
+    for fig, dist in zip(figs, dists):
+        if fig.rule_about is not None or not modelled(fig):
+            continue
+        for k, t in enumerate(THRESHOLDS):
+            fill = decide(dist, t)[0]
+            if fill is not None:
+                out[k][0] += 1
+                out[k][1] += same(fill, fig.gold)
+                out[k][2] += fig.gold is None
+    return out
+
+
+def utility(tally: list[int]) -> int:
+    """right - FILL_COST * wrong of one [fills, right, gold null] tally."""
+    return tally[1] - FILL_COST * (tally[0] - tally[1])
+
+
+def pooled(per_fold: dict[str, list[list[int]]], folds: Iterable[str]) -> list[list[int]]:
+    """The per-threshold tallies of ``folds`` added up."""
+    out = [[0, 0, 0] for _ in THRESHOLDS]
+    for s in folds:
+        for k, row in enumerate(per_fold.get(s, [])):
+            for j in range(3):
+                out[k][j] += row[j]
+    return out
+
+
+def best_fill(fills: dict[tuple, dict[str, list[list[int]]]], folds: Iterable[str]) -> tuple[tuple, int]:
+    """The (config, threshold index) whose fills over ``folds`` have the highest utility, the fewest
+    fills of equals (then the first in grid order)."""
+    folds = tuple(folds)
+    cands = [(key, k) for key in fills for k in range(len(THRESHOLDS))]
+    return max(cands, key=lambda x: (utility(pooled(fills[x[0]], folds)[x[1]]), -pooled(fills[x[0]], folds)[x[1]][0],
+                                     -cands.index(x)))
+
+
+def curve_rows(tally: list[list[int]]) -> list[dict[str, Any]]:
+    """The curve of the fallback's fills per threshold (the table of training/EXPERIMENTS.md)."""
+    rows = []
+    for t, (n, right, null) in zip(THRESHOLDS, tally):
+        rows.append({"threshold": t, "fills": n, "right": right, "wrong": n - right, "gold_null": null,
+                     "net": right - null, "precision": round(right / n, 3) if n else None,
+                     "utility": right - FILL_COST * (n - right)})
+    return rows
+
+
+def nested_fill(fills: dict[tuple, dict[str, list[list[int]]]], folds: Iterable[str]) -> dict[str, Any]:
+    """The fallback measured with its choice nested: for each held-out fold the configuration and the
+    threshold are chosen (``best_fill``) on the other folds' out-of-fold fills only, then its fills
+    on the held-out fold are counted. The honest estimate the decision rule reads (the pooled curve
+    of the configuration chosen on all folds flatters it by the choice)."""
+    folds = tuple(folds)
+    tot = [0, 0, 0]
+    per_fold = {}
+    for h in folds:
+        key, k = best_fill(fills, [s for s in folds if s != h])
+        row = fills[key][h][k]
+        per_fold[h] = {"threshold": THRESHOLDS[k], "groups": list(key[0]), "prev_sentence": key[1], "l2": key[2],
+                       "subset": key[3], "fills": row[0], "right": row[1], "gold_null": row[2]}
+        tot = [a + b for a, b in zip(tot, row)]
+    n, right, null = tot
+    return {"fills": n, "right": right, "wrong": n - right, "gold_null": null, "net": right - null,
+            "precision": round(right / n, 3) if n else None, "utility": utility(tot), "per_fold": per_fold}
+
+
 def cross_validate(fr: Any, figs: list[Fig], folds: Iterable[str], log=print) -> dict[str, Any]:
     """Leave-one-set-out over ``folds``; correct counts per (config, threshold or margin, mode),
     pooled over all folds and over the RULES_BLIND folds. Every mode is chosen on all folds (see
     the module docstring: for the fallback the rules' in-sample accuracy cancels out, for the
     modes that replace a rule's answer it makes the choice conservative); the blind folds' counts
-    are reported beside them."""
+    are reported beside them. The fallback is chosen by the utility of its fills (``FILL_COST``),
+    not by accuracy, and also measured with that choice nested (``nested_fill``)."""
     results: dict[tuple, dict[str, dict[str, list[int]]]] = {}
+    fills: dict[tuple, dict[str, list[list[int]]]] = {}
     folds = tuple(s for s in folds if any(f.set == s for f in figs))
     blind = tuple(s for s in folds if s in RULES_BLIND)
     for groups, prev, l2, subset in itertools.product(GROUP_SETS, (False, True), L2S, ("all", "rule_null")):
         totals = {scope: {m: [0] * len(grid(m)) for m in SCORED} for scope in ("all", "blind")}
+        key = (groups, prev, l2, subset)
+        fills[key] = {}
         for held, te, dists, prior in out_of_fold(fr, figs, folds, groups, prev, l2, subset):
+            fills[key][held] = fill_tally(te, dists)
             for mode in SCORED:
                 for k, t in enumerate(grid(mode)):
                     c = correct(te, predictions(te, dists, t, mode, prior))
                     totals["all"][mode][k] += c
                     if held in blind:
                         totals["blind"][mode][k] += c
-        results[(groups, prev, l2, subset)] = totals
+        results[key] = totals
         log(f"  cv {'+'.join(groups)} prev={prev} l2={l2} {subset}: " + ", ".join(
-            f"{m} {max(totals['all'][m])}/{max(totals['blind'][m])}" for m in SCORED))
+            f"{m} {max(totals['all'][m])}/{max(totals['blind'][m])}" for m in SCORED)
+            + f", best fill utility {max(utility(r) for r in pooled(fills[key], folds))}")
     n = sum(1 for f in figs if f.set in folds)
     nb = sum(1 for f in figs if f.set in blind)
     best = {}
     for mode in SCORED:
-        # the first best in grid order: fewer groups, no previous sentence, smaller L2, lower threshold
-        key, k = max(((key, k) for key in results for k in range(len(grid(mode)))),
-                     key=lambda x: results[x[0]]["all"][mode][x[1]])
+        if mode == "fallback":
+            key, k = best_fill(fills, folds)
+        else:
+            # the first best in grid order: fewer groups, no previous sentence, smaller L2, lower threshold
+            key, k = max(((key, k) for key in results for k in range(len(grid(mode)))),
+                         key=lambda x: results[x[0]]["all"][mode][x[1]])
         best[mode] = {"groups": list(key[0]), "prev_sentence": key[1], "l2": key[2], "subset": key[3],
                       "threshold": grid(mode)[k], "chosen_on": "all",
                       "cv_correct": results[key]["all"][mode][k], "cv_matched": n,
                       "cv_blind_correct": results[key]["blind"][mode][k], "cv_blind_matched": nb}
+        if mode == "fallback":
+            best[mode]["curve"] = curve_rows(pooled(fills[key], folds))
+            best[mode]["nested"] = nested_fill(fills, folds)
+            # the configuration session 15 chose by accuracy, for comparison: the best pooled accuracy
+            acc_key, acc_k = max(((key, k) for key in results for k in range(len(grid(mode)))),
+                                 key=lambda x: results[x[0]]["all"][mode][x[1]])
+            best[mode]["by_accuracy"] = {"groups": list(acc_key[0]), "prev_sentence": acc_key[1], "l2": acc_key[2],
+                                         "subset": acc_key[3], "threshold": grid(mode)[acc_k],
+                                         "cv_correct": results[acc_key]["all"][mode][acc_k],
+                                         "curve": curve_rows(pooled(fills[acc_key], folds))}
     best["rules"] = {"cv_correct": sum(same(f.rule_about, f.gold) for f in figs if f.set in folds), "cv_matched": n,
                      "cv_blind_correct": sum(same(f.rule_about, f.gold) for f in figs if f.set in blind),
                      "cv_blind_matched": nb}
@@ -304,12 +405,14 @@ def fold_table(fr: Any, figs: list[Fig], folds: Iterable[str], cfg: dict, mode: 
         preds = predictions(te, dists, cfg["threshold"], mode, prior)
         row = {"matched": len(te), "rules": sum(same(f.rule_about, f.gold) for f in te), "correct": correct(te, preds),
                "rule_null": sum(f.rule_about is None for f in te), "changed": 0, "won": 0, "lost": 0}
+        changes = []
         for f, p in zip(te, preds):
             if not same(p, f.rule_about):
                 row["changed"] += 1
                 row["won"] += same(p, f.gold)
                 row["lost"] += same(f.rule_about, f.gold)
-        out[held] = row
+                changes.append({"figure": f.span.text, "rules": f.rule_about, "model": p, "gold": f.gold})
+        out[held] = dict(row, changes=changes)
     return out
 
 
@@ -396,9 +499,10 @@ def main(argv: Optional[list[str]] = None) -> int:
     figs = collect(nlp, sets, args.cache)
     print(f"matched figures: " + ", ".join(f"{s} {sum(f.set == s for f in figs)}" for s in sets), file=sys.stderr)
     best = cross_validate(fr, figs, sets, log=lambda m: print(m, file=sys.stderr))
-    # the shipped combination: the way of meeting the rules that cross-validates best on all folds
-    # (the first of equals: the fallback changes least)
-    combo = max(("fallback", "override", "gap"), key=lambda m: best[m]["cv_correct"])
+    # the shipped combination is the fallback (session 16): the modes that replace a rule's answer
+    # never beat it in cross-validation (sessions 11 and 15) and would overrule conventions the rule
+    # tests pin; they are still cross-validated and reported
+    combo = "fallback"
     best["combination"] = dict(best[combo], mode=combo)
     blind = [s for s in sets if s in RULES_BLIND]
     folds: dict[str, Any] = {}

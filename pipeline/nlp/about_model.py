@@ -13,7 +13,7 @@ probability reaches the model's threshold, else stays null.
 Why hand-written and not a library: inference is a sum of a few dozen weights per candidate,
 plain Python; the weights live as data in ``pipeline/lang/de/about_model.json`` (feature
 groups, threshold, mode, margin, the rules' priors, version, weights), rebuilt deterministically
-from the gold of dev and dev2 to dev12 by ``training/train_about.py`` (numpy only). None of the features depends on what
+from the gold of dev and dev2 to dev13 by ``training/train_about.py`` (numpy only). None of the features depends on what
 the rules chose, so the rules' own dev sets can train it without the rules' answers leaking in.
 """
 from __future__ import annotations
@@ -312,14 +312,15 @@ class AboutModel:
 
 def decide(dist: list[tuple[Optional[str], float]], threshold: float) -> tuple[Optional[str], float]:
     """The best non-null candidate when its probability (summed over candidates with the same
-    about string) reaches the threshold, else None."""
+    about string) reaches the threshold, else None; a threshold of 1 fills nothing (a probability
+    rounds to 1.0 in floating point: "never" must not depend on that)."""
     by_about: dict[str, float] = {}
     for a, p in dist[1:]:
         by_about[a] = by_about.get(a, 0.0) + p  # type: ignore[index]
     if not by_about:
         return None, dist[0][1]
     best = max(by_about.items(), key=lambda kv: (kv[1], kv[0]))
-    return (best[0], best[1]) if best[1] >= threshold else (None, dist[0][1])
+    return (best[0], best[1]) if best[1] >= threshold and threshold < 1.0 else (None, dist[0][1])
 
 
 def combine(mode: str, dist: list[tuple[Optional[str], float]], rule_about: Optional[str], rule: Optional[str],
