@@ -325,7 +325,7 @@ def test_fallback_skips_a_doc_without_a_parse():
 
     nlp = make()
     nlp.get_pipe("presseschau_figures").use_about_model(True)
-    # wn3552's results table (tests/test_figures_dev3.py), the text that crashed
+    # wn3552's results table (tests/figures/test_values_formats.py), the text that crashed
     text = ("Wahlergebnisse 2005: \n\nStimmbeteiligung: 39.89  \n\n Freisinnig-demokratische Partei: 28.56 % Sitze 7 "
             "(2001: 35,2%;1997: 35,3%)\n Sozialdemokratische Partei: 28.24 & Sitze 7 (2001: 25,2%; 1997: 25,1%)\n")
     found = figs(nlp, text, "2005-02-28")
