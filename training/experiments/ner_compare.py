@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--models", required=True, help="comma-separated pipeline directories; the first two are compared span by span")
     ap.add_argument("--set", default="news", choices=["news", "germeval_dev", "web"])
-    ap.add_argument("--show", action="store_true", help="list the gold spans only one pipeline gets, with context")
+    ap.add_argument("--show", action="store_true", help="list the gold spans only one pipeline gets and the false ones only one makes, with context")
     args = ap.parse_args(argv)
     items = items_of(args.set)
     texts = [it["text"] for it in items]
@@ -80,7 +80,10 @@ def main(argv: list[str] | None = None) -> None:
                 print(f"  {kind}: {s[2]} {t[s[0]:s[1]]!r} | {t[max(0, s[0] - 40):s[1] + 25]!r}")
         for s in sorted((px ^ py) - gold):
             who = "first" if s in px else "second"
-            c[f"FP only {who}: bare first {'same' if s in bx else 'not'}, second {'same' if s in by else 'not'}"] += 1
+            kind = f"FP only {who}: bare first {'same' if s in bx else 'not'}, second {'same' if s in by else 'not'}"
+            c[kind] += 1
+            if args.show:
+                print(f"  {kind}: {s[2]} {t[s[0]:s[1]]!r} | {t[max(0, s[0] - 40):s[1] + 25]!r}")
     print(f"first = {x}, second = {y}")
     for kind, n in sorted(c.items()):
         print(f"  {n:4d} {kind}")
