@@ -1,5 +1,5 @@
 """Shared by the tests of the NER rule components on real pages (test_ner_rules_web,
-test_ner_rules_s15): run `presseschau_ner_rules` and `presseschau_names` alone on a Doc of the
+test_ner_rules_other_model): run `presseschau_ner_rules` and `presseschau_names` alone on a Doc of the
 annotate stage made without them, with some of their settings changed for one call."""
 from __future__ import annotations
 
