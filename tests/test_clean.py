@@ -813,6 +813,34 @@ def test_number_glued_to_a_word_restored_beside_a_glued_code_on_real_text():
     assert word in doc.text, doc.text[:300]
 
 
+def test_hyphen_of_a_web_address_kept_at_a_line_end_on_real_text():
+    """A page's own address broken at its hyphen and left so ("www.jugend-" / "forscht.de/...",
+    pdftotext -raw and pdfminer keep line-end hyphens): the hyphen stays, as the compound-hyphen
+    repair restores it where pdftotext's default mode deleted it; "jugend" and "forscht" are two
+    common words and "jugendforscht" no word. Before, it was joined ("www.jugendforscht.de",
+    session 16's --web-rest sample, layout a, twice)."""
+    import textwrap
+
+    text = _article("tests/eval/jugend-forscht.de-Feuerlöschtechnik.html")
+    addr = "www.jugend-forscht.de"
+    assert addr in text
+    lines: list[str] = []
+    for par in text.split("\n"):
+        for ln in textwrap.wrap(par, 52, break_long_words=False, break_on_hyphens=False):
+            i = ln.find(addr)
+            if i < 0:
+                lines.append(ln)
+            elif i == 0 and lines and lines[-1]:  # the address at a line start: end the line before with it
+                lines[-1] += " " + ln[:11]
+                lines.append(ln[11:])
+            else:
+                lines.extend([ln[:i + 11], ln[i + 11:]])
+        lines.append("")
+    assert any(ln.endswith("www.jugend-") for ln in lines)
+    doc = _ok("\n".join(lines))
+    assert doc.text.count(addr) == text.count(addr) and "www.jugendforscht" not in doc.text
+
+
 @pytest.mark.parametrize("doc_id,word,cut", [
     ("tests/eval/financescout24.de.autokredit.html", "dasDarlehen", 3),    # an article: a lost space
     ("tests/eval/financescout24.de.autokredit.html", "keineSondertilgungen", 5),

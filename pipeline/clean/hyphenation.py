@@ -120,6 +120,10 @@ class _Assembler:
                 and (_lexprob(aw) is not None or _lexprob(aw + "e") is not None) and _lexprob(bw) is not None:
             # a pair of adjectives and no joined form: "algerisch-\nfranzösische"
             return "keep"
+        if sj is None and self._is_web(left + b.text) and self._web_pair(aw, bw):
+            # a hyphen between two words of a web address, "www.jugend-\nforscht.de" (as `_web_cut`
+            # restores it where pdftotext deleted it; session 16's --web-rest sample, -raw mode)
+            return "keep"
         return "join"
 
     # ---- main
@@ -458,7 +462,7 @@ class _Assembler:
                 continue
             ln = self.c.lines[line]
             inserts: dict[int, str] = {}
-            web = "://" in t.text or t.text.startswith("www.") or self._WEB_PATH.search(t.text)
+            web = self._is_web(t.text)
             for j, m in enumerate(re.finditer(r"[^\W_]+", t.text)):
                 if m.start() > 0 and t.text[m.start() - 1] in "#@":
                     continue  # a hashtag or a handle is written glued: "#G7Sum", "@DerStandardat"
@@ -496,6 +500,10 @@ class _Assembler:
             t.text = "".join(out)
             t.idx = idx
 
+    def _is_web(self, t: str) -> bool:
+        """Token `t` is (or holds) a web address, also without a scheme: "pic.twitter.com/..."."""
+        return "://" in t or t.startswith("www.") or self._WEB_PATH.search(t) is not None
+
     def _web_cut(self, w: str, at: Callable[[int], bool]) -> Optional[int]:
         """The cut in a lowercase part of a web address ("www.jugendforscht.de",
         "digitaleedition.at", "berlinerfeuerwehr.de/ueber-uns/freiwilligefeuerwehr/") whose hyphen
@@ -512,20 +520,26 @@ class _Assembler:
         b, where a first version put one in)."""
         if not (w.isalpha() and w.islower()) or len(w) < 8:
             return None
-        D = self.D
-
-        def word(x: str) -> bool:
-            return len(x) >= 4 and x not in D.function_words and x not in D.determiners \
-                and (_lexprob(x) or -99.0) >= -14.0
-
         printed = [k for k in range(1, len(w)) if self._wc.get(w[:k] + "-" + w[k:]) and at(k)]
         if printed:
             return printed[0]
-        if _lexprob(w) is not None or self._wc.get(w[:1].upper() + w[1:]):
-            return None
-        ks = [k for k in range(4, len(w) - 3) if word(w[:k]) and word(w[k:]) and at(k)
-              and w[:1].upper() + w[1:k] not in first_names()]
+        ks = [k for k in range(4, len(w) - 3) if at(k) and self._web_pair(w[:k], w[k:])]
         return ks[0] if len(ks) == 1 else None
+
+    def _web_pair(self, left: str, right: str) -> bool:
+        """`left` + `right`, glued in a web address, are two words of a phrase the address
+        hyphenates (see `_web_cut`): each a common word of the lexicon (-14 or better, four letters
+        or more, no function word or article), the first no first name, the glued form no word of
+        the lexicon nor of the document (in any case: "Angelshow")."""
+        D = self.D
+
+        def word(x: str) -> bool:
+            return len(x) >= 4 and x.islower() and x not in D.function_words and x not in D.determiners \
+                and (_lexprob(x) or -99.0) >= -14.0
+
+        w = left + right
+        return word(left) and word(right) and left[:1].upper() + left[1:] not in first_names() \
+            and _lexprob(w) is None and not self.c.counts.get(w[:1].upper() + w[1:])
 
     def _cuts(self, w: str, at: Callable[[int], bool] = lambda k: True,
               after_hyphen: bool = False, before_hyphen: bool = False,
