@@ -26,7 +26,7 @@ Usage:
     .venv/bin/python bench/bench_clean.py --fresh2 --n 150 --extractors pdftotext-default  # second one (blind check)
     .venv/bin/python bench/bench_clean.py --fresh3 --n 150 --extractors pdftotext-default  # third, short articles (blind)
     .venv/bin/python bench/bench_clean.py --web --n 150 --layout a   # web pages of many outlets (session 14)
-    .venv/bin/python bench/bench_clean.py --web-rest --n 150 --layout a   # the next 150 pages of that shuffle (session 16)
+    .venv/bin/python bench/bench_clean.py --web-rest --n 150 --layout a   # the next 150 of that shuffle (session 16)
     .venv/bin/python bench/bench_clean.py --split dev --n 150 --header-outlet Netzausgabe  # an outlet the cleaner does not know
 
 The `--web` sample (session 14) is another domain: the pages of
