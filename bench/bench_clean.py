@@ -26,6 +26,7 @@ Usage:
     .venv/bin/python bench/bench_clean.py --fresh2 --n 150 --extractors pdftotext-default  # second one (blind check)
     .venv/bin/python bench/bench_clean.py --fresh3 --n 150 --extractors pdftotext-default  # third, short articles (blind)
     .venv/bin/python bench/bench_clean.py --web --n 150 --layout a   # web pages of many outlets (session 14)
+    .venv/bin/python bench/bench_clean.py --web-rest --n 150 --layout a   # the next 150 of that shuffle (session 16)
     .venv/bin/python bench/bench_clean.py --split dev --n 150 --header-outlet Netzausgabe  # an outlet the cleaner does not know
 
 The `--web` sample (session 14) is another domain: the pages of
@@ -35,6 +36,11 @@ bench/clean_bench/web.py (markdown-it-py; links by their text; no tables, images
 links; only prose paragraphs), pages of at least 1,200 chars of prose that the typesetter takes,
 shuffled with seed 14, `--n` pages in all (not per source); each page's id is its `file`. No rule
 of the cleaner was developed on these pages before session 14.
+
+The `--web-rest` sample (session 16) is fresh material of the same kind: the pages of the same
+shuffle (seed 14) after the first `WEB_SAMPLE` (150) that `--web --n 150` takes, `--n` pages
+(508 pages in all are usable, so at most 358). No rule of the cleaner was developed on them
+before session 16; they were measured once, blind, before its changes.
 
 Needs pdflatex (texlive-latex-base, texlive-latex-recommended, texlive-lang-german, lmodern),
 pdftotext (poppler-utils) and pdfminer.six. Generated .tex/.pdf/.txt go to bench/_work/.
@@ -99,6 +105,8 @@ _SHORT = (600, 1200)
 # the web sample (`--web`): web pages of many outlets, another domain (bench/clean_bench/web.py)
 WEB_SEED = 14
 WEB_PAGES = NEWS / "web_pages_de.jsonl.gz"
+# the size of the `--web` sample the rules of sessions 14-15 were developed on: `--web-rest` skips it
+WEB_SAMPLE = 150
 
 
 def load_articles(n: int, seed: int, split: str = "all", exclude: frozenset = frozenset(),
@@ -366,8 +374,10 @@ def _occurrences(w: str, text: str) -> int:
     """How often the word (or the suspended pair "Staats- und") `w` stands in `text` as a whole word;
     also with a suspended hyphen after it ("U-Bahn-, Straßenbahn- und Buslinien": the word is
     "U-Bahn"), not inside a longer compound ("U-Bahn-Linie"); after a hyphen that follows no
-    letter, as `words` reads it ("St.-Georgs-Gemeinde": the word is "Georgs-Gemeinde")."""
-    return len(re.findall(r"(?<!\w)(?<!\w-)" + re.escape(w) + r"(?![\w]|-\w)", text))
+    letter, as `words` reads it ("St.-Georgs-Gemeinde": the word is "Georgs-Gemeinde"); an
+    underscore ends a word as in `words` ("Mitte-Links-Kapitalist_innen": the word is
+    "Mitte-Links-Kapitalist", session 16)."""
+    return len(re.findall(r"(?<![^\W_])(?<![^\W_]-)" + re.escape(w) + r"(?![^\W_]|-[^\W_])", text))
 
 
 def _pdftotext_default(text: str, rnd: random.Random) -> str:
@@ -473,6 +483,9 @@ def main() -> int:
                     help="the web sample: --n pages (in all) of web_pages_de.jsonl.gz, markdown made plain "
                          f"text, >= {web.MIN_PROSE} chars of prose, seed {WEB_SEED} (see bench/clean_bench/web.py); "
                          "another domain, no dev/test halves")
+    ap.add_argument("--web-rest", action="store_true",
+                    help=f"fresh web pages (session 16): --n pages of the same shuffle (seed {WEB_SEED}) after the "
+                         f"first {WEB_SAMPLE} that --web --n {WEB_SAMPLE} takes (at most 358)")
     ap.add_argument("--header-outlet", metavar="NAME", default=None,
                     help="print NAME as the outlet in every page's running header instead of the sample's own "
                          "(DER STANDARD, Wikinews, the web sample's known outlets): an outlet the cleaner does not "
@@ -487,13 +500,13 @@ def main() -> int:
         ap.error("--fresh/--fresh2/--fresh3 draw from the dev half; they cannot be combined with --split test")
     if args.earlier and args.split == "test":
         ap.error("--earlier draws from the dev half; it cannot be combined with --split test")
-    if args.web and args.split != "all":
-        ap.error("--web is a sample of its own (no dev/test halves); it cannot be combined with --split")
-    if args.fresh + args.fresh2 + args.fresh3 + args.earlier + args.web > 1:
-        ap.error("--fresh, --fresh2, --fresh3, --earlier and --web are different samples; choose one")
+    if (args.web or args.web_rest) and args.split != "all":
+        ap.error("--web/--web-rest are samples of their own (no dev/test halves); they cannot be combined with --split")
+    if args.fresh + args.fresh2 + args.fresh3 + args.earlier + args.web + args.web_rest > 1:
+        ap.error("--fresh, --fresh2, --fresh3, --earlier, --web and --web-rest are different samples; choose one")
     if args.seed is None:
         args.seed = FRESH_SEED if args.fresh else FRESH2_SEED if args.fresh2 else FRESH3_SEED if args.fresh3 \
-            else WEB_SEED if args.web else 13
+            else WEB_SEED if args.web or args.web_rest else 13
     if args.compound_sim >= 0:
         lexicon()
         r = compound_simulation(args.compound_sim, args.seed)
@@ -524,6 +537,9 @@ def main() -> int:
     elif args.web:
         arts = web.load_pages(WEB_PAGES, args.n, args.seed)
         args.split = "web pages"
+    elif args.web_rest:
+        arts = web.load_pages(WEB_PAGES, args.n, args.seed, skip=WEB_SAMPLE)
+        args.split = f"web pages after the first {WEB_SAMPLE}"
     else:
         arts = load_articles(args.n, args.seed, args.split)
     if args.header_outlet:

@@ -722,6 +722,13 @@ def _column_broken_at(text: str, word: str, cut: int, width: int = 52) -> str:
     ("wn80411", "salafistisch-terroristische", 13),  # an adjective in -isch the lexicon knows only inflected
     # a word and its number glued to a capitalised word ("Covid19Entlassungswelle": was read as a code)
     ("tests/eval/neues-deutschland.de.mietenstreik.html", "Covid19-Entlassungswelle", 8),
+    # session 16, the --web-rest sample: a word and a capital letter before a hyphen, the document
+    # writing "Vitamin D" as two words; a number glued to a word in a page that writes "2Gplus-Regel"
+    # and "2GplusRegelung" (a code, not a results table); a hyphen between two words of a web address
+    ("tests/eval/wmn.de.krankheit.html", "Vitamin-D-Spiegel", 8),
+    ("tests/eval/berliner-feuerwehr.de-Ehrenzeichen.html", "berliner-feuerwehr", 9),
+    ("tests/eval/jugend-forscht.de-Feuerlöschtechnik.html", "jugend-forscht", 7),
+    ("tests/eval/anchor.ch.lanka.html", "Mahi-Mahi-Fisch", 5),  # a word said twice, no brand's two syllables
 ])
 def test_deleted_compound_hyphen_restored_on_real_text(doc_id, word, cut):
     """A real article broken at a compound's hyphen and dehyphenated as pdftotext's default
@@ -786,6 +793,76 @@ def test_second_half_german_glues_on_gets_no_hyphen_on_real_text(doc_id, word, c
     assert word in raw
     doc = _ok(raw)
     assert word in doc.text and word[:cut] + "-" + word[cut:] not in doc.text
+
+
+def test_number_glued_to_a_word_restored_beside_a_glued_code_on_real_text():
+    """"SARS-CoV-2-" / "Arbeitsschutzverordnung" glued by pdftotext in a page whose other line ends
+    glued "2G-plus-Regel" and "2G-plus-Regelung" into "2Gplus-Regel" and "2GplusRegelung" (session
+    16's --web-rest sample, handwerksblatt.de, layout b): those are a code ("2G") and a word, not a
+    number glued to three capitalised words as a results table glues them ("2Toronto",
+    "6Buffalo", "3Colorado"), so the hyphen comes back; before, they counted three times (the
+    word, its part "2Gplus" and the other word) and kept it out."""
+    text = _article("tests/eval/handwerksblatt.de-Friseurbesuch.html")
+    assert "2G-plus-Regel." in text and "2Gplus-Regelung," in text
+    # the page's two other junctions as pdftotext left them in the bench's layout b
+    text = text.replace("2G-plus-Regel.", "2Gplus-Regel.", 1).replace("2Gplus-Regelung,", "2GplusRegelung,", 1)
+    word = "SARS-CoV-2-Arbeitsschutzverordnung"
+    raw = _column_broken_at(text, word, 11)
+    assert "SARS-CoV-2Arbeitsschutzverordnung" in raw
+    doc = _ok(raw)
+    assert word in doc.text, doc.text[:300]
+
+
+def test_hyphen_of_a_web_address_kept_at_a_line_end_on_real_text():
+    """A page's own address broken at its hyphen and left so ("www.jugend-" / "forscht.de/...",
+    pdftotext -raw and pdfminer keep line-end hyphens): the hyphen stays, as the compound-hyphen
+    repair restores it where pdftotext's default mode deleted it; "jugend" and "forscht" are two
+    common words and "jugendforscht" no word. Before, it was joined ("www.jugendforscht.de",
+    session 16's --web-rest sample, layout a, twice)."""
+    import textwrap
+
+    text = _article("tests/eval/jugend-forscht.de-Feuerlöschtechnik.html")
+    addr = "www.jugend-forscht.de"
+    assert addr in text
+    lines: list[str] = []
+    for par in text.split("\n"):
+        for ln in textwrap.wrap(par, 52, break_long_words=False, break_on_hyphens=False):
+            i = ln.find(addr)
+            if i < 0:
+                lines.append(ln)
+            elif i == 0 and lines and lines[-1]:  # the address at a line start: end the line before with it
+                lines[-1] += " " + ln[:11]
+                lines.append(ln[11:])
+            else:
+                lines.extend([ln[:i + 11], ln[i + 11:]])
+        lines.append("")
+    assert any(ln.endswith("www.jugend-") for ln in lines)
+    doc = _ok("\n".join(lines))
+    assert doc.text.count(addr) == text.count(addr) and "www.jugendforscht" not in doc.text
+
+
+@pytest.mark.parametrize("doc_id,word,cut", [
+    ("tests/eval/financescout24.de.autokredit.html", "dasDarlehen", 3),    # an article: a lost space
+    ("tests/eval/financescout24.de.autokredit.html", "keineSondertilgungen", 5),
+    ("tests/eval/pinup-fashion.de.korsetts.html", "alleKorsetts", 4),       # a quantifier
+    ("tests/eval/petri-heil-ch-hechte.html", "befischbare", 7),             # "-bar": a suffix, no adjective
+    # web addresses (the `--web` sample): a compound the page prints as a word ("Angelshow"), a
+    # person's name after a first name
+    ("tests/eval/blinker.de-Rostock.html", "angelshow", 5),
+    ("tests/eval/wolfgangschmale.eu.duchhardt.html", "wolfgangschmale", 8),
+])
+def test_glued_word_of_the_source_gets_no_hyphen_at_a_junction_on_real_text(doc_id, word, cut):
+    """A word a web page writes glued, broken at a line end and glued again by pdftotext, stays
+    as the source writes it: an article or a pronoun before a capitalised word lost a space, no
+    compound starts with one ("dasDarlehen" was cut "das-Darlehen"); a verb stem in -sch before
+    the suffix "-bar" is no pair of adjectives ("befischbare" was "befisch-bare"). Session 16's
+    --web-rest sample; the two web addresses guard the rule for them (`_web_cut`), which cut them in
+    a first version."""
+    text = _article(doc_id)
+    assert word in text
+    raw = _column_broken_at(text, word, cut)
+    doc = _ok(raw)
+    assert word in doc.text and word[:cut] + "-" + word[cut:] not in doc.text, (word, doc.text[:300])
 
 
 def test_compound_restored_where_nearly_every_line_is_a_doubled_one():

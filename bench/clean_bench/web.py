@@ -116,9 +116,10 @@ def to_article(markdown: str) -> tuple[str, list[str]]:
     return title, body
 
 
-def load_pages(path: Path, n: int, seed: int) -> list[dict]:
+def load_pages(path: Path, n: int, seed: int, skip: int = 0) -> list[dict]:
     """`n` typesettable web pages with at least MIN_PROSE characters of prose, shuffled by
-    `seed`, as bench articles (src "web", id = the page's `file`)."""
+    `seed`, as bench articles (src "web", id = the page's `file`); the first `skip` such pages of
+    the shuffle are passed over (`bench_clean.py --web-rest`: the pages after the `--web` sample)."""
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         rows = [json.loads(x) for x in fh]
     rows.sort(key=lambda r: r["file"])
@@ -130,6 +131,9 @@ def load_pages(path: Path, n: int, seed: int) -> list[dict]:
         title, body = to_article(r.get("markdown_extract") or "")
         prose = sum(len(p) for p in body if _prose(p))
         if prose < MIN_PROSE or not all(typeset.typesettable(s) for s in [title] + body):
+            continue
+        if skip:
+            skip -= 1
             continue
         if not title:  # no heading: the first words of the first sentence, as for DER STANDARD
             title = " ".join(body[0].split()[:7]).rstrip(",.;:")

@@ -45,7 +45,7 @@ CLEANING_KEYS: dict[str, frozenset[str]] = {
         "credit_prefixes", "author_roles", "outlets", "doc_start_patterns", "head_inline_patterns", "line_patterns",
         "inline_patterns", "tail_block_patterns", "author_note_patterns", "tail_inline_patterns", "web_inline_patterns",
         "cookie_banner_pattern", "link_pattern", "emphasis_pattern", "heading_prefix_pattern", "list_prefix_pattern",
-        "byline_pattern", "name_pattern", "kicker_pattern"}),
+        "byline_pattern", "name_pattern", "kicker_pattern", "determiners"}),
     "cleaning_camelcase.json": frozenset({"camelcase_names", "hyphen_name_prefixes", "camelcase_name_prefixes"}),
 }
 
@@ -92,6 +92,7 @@ class _Data:
         self.suspended = {w.lower() for w in d["suspended_hyphen_words"]}
         self.end_marks = set(d["end_marks"])
         self.function_words = frozenset(d.get("function_words", []))
+        self.determiners = frozenset(d["determiners"])
         self.keep_left_suffixes = tuple(d.get("hyphen_keep_left_suffixes", []))
         self.camel_names = frozenset(w.lower() for w in d["camelcase_names"])  # cleaning_camelcase.json
         self.hyphen_prefixes = frozenset(d.get("hyphen_name_prefixes", []))  # cleaning_camelcase.json
@@ -279,6 +280,16 @@ def hyphen_only_heads(ratio: int = 20) -> frozenset:
             if m and m.group(1) in heads:
                 gl[m.group(1)] += 1
     return frozenset(h for h in heads if h[:1].isupper() and h[1:].islower() and hy[h] >= ratio * max(1, gl[h]))
+
+
+@functools.lru_cache(maxsize=1)
+def first_names() -> frozenset:
+    """First names of lang/de/person_names.tsv (the NER rules' gazetteer), for the hyphen rules:
+    a web address of a person's name glues or hyphenates its two names alike ("wolfgangschmale.eu",
+    "jan-grosser.de"), so no hyphen is put in after one."""
+    from ..nlp.normalize import lang_data  # imported here: pipeline.nlp imports spaCy (as unit_surfaces)
+
+    return frozenset(r["name"] for r in lang_data("person_names.tsv") if r.get("kind") == "first")
 
 
 @functools.lru_cache(maxsize=1)

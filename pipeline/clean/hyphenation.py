@@ -9,8 +9,8 @@ from collections import Counter
 from typing import Callable, Optional
 
 from ..schema import Removed
-from .data import (_HYPHENS, _LETTERS_HEAD, _LETTERS_TAIL, _lexprob, hyphen_only_heads, hyphen_parts, hyphen_span_prob,
-                   isch_tails, lexicon, unit_surfaces)
+from .data import (_HYPHENS, _LETTERS_HEAD, _LETTERS_TAIL, _lexprob, first_names, hyphen_only_heads, hyphen_parts,
+                   hyphen_span_prob, isch_tails, lexicon, unit_surfaces)
 from .lines import _Ctx, _Line, _complement, _ends_sentence, _is_caps_word
 
 # --------------------------------------------------------------------------------------------
@@ -120,6 +120,10 @@ class _Assembler:
                 and (_lexprob(aw) is not None or _lexprob(aw + "e") is not None) and _lexprob(bw) is not None:
             # a pair of adjectives and no joined form: "algerisch-\nfranzösische"
             return "keep"
+        if sj is None and self._is_web(left + b.text) and self._web_pair(aw, bw):
+            # a hyphen between two words of a web address, "www.jugend-\nforscht.de" (as `_web_cut`
+            # restores it where pdftotext deleted it; session 16's --web-rest sample, -raw mode)
+            return "keep"
         return "join"
 
     # ---- main
@@ -163,6 +167,8 @@ class _Assembler:
     # a capitalised word of five letters or more: "H5N1Virusstamm", "Covid19Entlassungswelle" (the
     # cut is the match's end)
     _CODE_CAP = re.compile(r"(?:[A-ZÄÖÜ]+\d+[A-ZÄÖÜ]\d+|[^\W\d_]*[a-zäöüß]\d{2,})(?=[A-ZÄÖÜ][a-zäöüß]{4,}$)")
+    # a word and a capital letter: "VitaminD" (before "-Spiegel"), "HepatitisB"
+    _WORD_LETTER = re.compile(r"([A-ZÄÖÜ]?[a-zäöüß]{3,})([A-ZÄÖÜ])")
     # "18951944" (a range of years, 1500-2099)
     _YEARS = re.compile(r"(1[5-9]\d\d|20\d\d)(1[5-9]\d\d|20\d\d)")
     # a host name and a path without a scheme: "pic.twitter.com/vRR4ubIRiQ", "bit.ly/2abCDe"
@@ -411,7 +417,11 @@ class _Assembler:
           * the word is a listed CamelCase name (`camelcase_names` in
             lang/de/cleaning_camelcase.json), or a name prefix ("McLaren"), or a Binnen-I
             ("ArbeitnehmerInnen"): keep;
-          * a hashtag, a handle, a web address (also without a scheme: "pic.twitter.com/..."): keep;
+          * a hashtag, a handle, a web address (also without a scheme: "pic.twitter.com/..."): keep,
+            but for a hyphen between two words of a lowercase part where a line was appended
+            ("www.jugendforscht.de" -> "www.jugend-forscht.de", `_web_cut`);
+          * an article, a preposition or a pronoun glued to a capitalised word ("dasDarlehen",
+            "keineSondertilgungen"): keep, a space was lost, not a hyphen;
           * the document writes the hyphenated form inside another of its words
             ("Snapdragon-810-Chip" for "Snapdragon810-Plattform"), the cut where a line was
             appended: restore, also where the glued form is there twice;
@@ -452,8 +462,7 @@ class _Assembler:
                 continue
             ln = self.c.lines[line]
             inserts: dict[int, str] = {}
-            if "://" in t.text or t.text.startswith("www.") or self._WEB_PATH.search(t.text):
-                continue  # a web address is written as it stands ("pic.twitter.com/vRR4ubIRiQ")
+            web = self._is_web(t.text)
             for j, m in enumerate(re.finditer(r"[^\W_]+", t.text)):
                 if m.start() > 0 and t.text[m.start() - 1] in "#@":
                     continue  # a hashtag or a handle is written glued: "#G7Sum", "@DerStandardat"
@@ -462,6 +471,13 @@ class _Assembler:
                 first = j == 0 and t.idx[0] == ln.ls and self._after_fragment(line)
                 at = (lambda k, o=t.idx[m.start()] - ln.ls, ln=ln, f=first, n=len(m.group(0)):
                       self._at_junction(ln, o + k, f, n - k))
+                if web:
+                    # a web address is written as it stands ("pic.twitter.com/vRR4ubIRiQ"), but for
+                    # a hyphen between two words of its host name or path (`_web_cut`)
+                    k = self._web_cut(m.group(0), at)
+                    if k is not None:
+                        inserts[m.start() + k] = "-"
+                    continue
                 after_hyphen = m.start() > 0 and t.text[m.start() - 1] == "-"
                 follows = t.text[m.end():m.end() + 1]
                 before_hyphen = follows == "-"
@@ -483,6 +499,47 @@ class _Assembler:
             idx.extend(t.idx[last:])
             t.text = "".join(out)
             t.idx = idx
+
+    def _is_web(self, t: str) -> bool:
+        """Token `t` is (or holds) a web address, also without a scheme: "pic.twitter.com/..."."""
+        return "://" in t or t.startswith("www.") or self._WEB_PATH.search(t) is not None
+
+    def _web_cut(self, w: str, at: Callable[[int], bool]) -> Optional[int]:
+        """The cut in a lowercase part of a web address ("www.jugendforscht.de",
+        "digitaleedition.at", "berlinerfeuerwehr.de/ueber-uns/freiwilligefeuerwehr/") whose hyphen
+        pdftotext deleted at a line end: where a line was appended, the document prints the part
+        hyphenated elsewhere, or the part is no word of the lexicon nor of the document and its
+        halves are two common words (-14 or better, four letters or more; no function word or
+        article: "derstandard.at" is glued) at exactly one such place. A host name or a path glues
+        a compound the lexicon knows ("tagesschau", "bundesregierung") and hyphenates a phrase of
+        two words ("berliner-feuerwehr", "jugend-forscht", "digitale-edition"). On session 16's
+        --web-rest sample 6 of layout a's 27 wrong decisions were such parts; a web address was
+        left glued as a whole before. A compound the page prints as a word is glued ("angelshow.de"
+        beside "Angelshow"), and a person's name, glued or hyphenated alike ("wolfgangschmale.eu",
+        "jan-grosser.de"), gets no hyphen after a first name (both from the `--web` sample, layout
+        b, where a first version put one in)."""
+        if not (w.isalpha() and w.islower()) or len(w) < 8:
+            return None
+        printed = [k for k in range(1, len(w)) if self._wc.get(w[:k] + "-" + w[k:]) and at(k)]
+        if printed:
+            return printed[0]
+        ks = [k for k in range(4, len(w) - 3) if at(k) and self._web_pair(w[:k], w[k:])]
+        return ks[0] if len(ks) == 1 else None
+
+    def _web_pair(self, left: str, right: str) -> bool:
+        """`left` + `right`, glued in a web address, are two words of a phrase the address
+        hyphenates (see `_web_cut`): each a common word of the lexicon (-14 or better, four letters
+        or more, no function word or article), the first no first name, the glued form no word of
+        the lexicon nor of the document (in any case: "Angelshow")."""
+        D = self.D
+
+        def word(x: str) -> bool:
+            return len(x) >= 4 and x.islower() and x not in D.function_words and x not in D.determiners \
+                and (_lexprob(x) or -99.0) >= -14.0
+
+        w = left + right
+        return word(left) and word(right) and left[:1].upper() + left[1:] not in first_names() \
+            and _lexprob(w) is None and not self.c.counts.get(w[:1].upper() + w[1:])
 
     def _cuts(self, w: str, at: Callable[[int], bool] = lambda k: True,
               after_hyphen: bool = False, before_hyphen: bool = False,
@@ -643,6 +700,15 @@ class _Assembler:
             pr = lex.get(right)
             if right not in D.function_words and pr is not None and pr >= -14.0 and attested(left, right) is not False:
                 return [(m.end(), "-")]
+        m = self._WORD_LETTER.fullmatch(w)
+        if m and before_hyphen and lex.get(w) is None and at(m.end(1)) and (
+                self._pairs.get(m.group(1, 2)) or hyphen_span_prob(m.group(1) + "-" + m.group(2)) is not None):
+            # a word and a capital letter before a hyphen: "VitaminD-Spiegel" for "Vitamin-D-Spiegel"
+            # ("Hepatitis-B-Impfung", "Plan-B-Szenario"), where the document writes the two as two
+            # words ("Vitamin D") or the lexicon holds the hyphenated pair; the capital run of an
+            # abbreviation needs two letters (`_CAPS_TAIL`), so no cut was tried (session 16's
+            # --web-rest sample, wmn.de; the lexicon knows "vitamind" of web text in lowercase only)
+            return [(m.end(1), "-")]
         split = self._attested_split(w, at)
         if split is not None:
             return [(split, "-")]
@@ -683,6 +749,12 @@ class _Assembler:
                     continue  # a second half German glues on: "albanischstämmigen"
                 # (the first half a word of the lexicon above its stray forms of web text: "gutsch"
                 # -16.5 made "gutsch-rieben" of "gutschrieben", earlier-runs dev sample gnad796)
+                if len(tail) < 4:
+                    # a second half of three letters is a suffix: "befischbare" is "befisch" + "-bar", a
+                    # verb stem in -sch (the lexicon knows "befische" as a verb form) and "bare" (English
+                    # in the lexicon's web text), not "befisch-bare" (--web-rest sample, layout b);
+                    # "waschbare", "mischbare" likewise
+                    continue
                 if len(left) >= 5 and (lex.get(right) or -99.0) >= -16.0 and (
                         max(_lexprob(left) or -99.0, lex.get(left + "e") or -99.0) >= -16.0
                         or (left.endswith("isch") and at(m.start())
@@ -702,6 +774,13 @@ class _Assembler:
             return []  # two capitals inside ("ProSiebenSat") is a name, not one glued compound
         k = cuts[0]
         left, right = w[:k], w[k:]
+        if left.islower() and (left in D.function_words or left in D.determiners) and not after_hyphen:
+            # an article, a preposition or a pronoun glued to a capitalised word lost a space, not a
+            # hyphen: no compound starts with one ("dasDarlehen", "keineSondertilgungen",
+            # "oderBallonfinanzierungen", "alleKorsetts": web pages' own typos, session 16's
+            # --web-rest sample, 8 of its 63 wrong decisions were such words cut at a junction).
+            # Inside a chain of hyphens it is a connector: "Herzog-vonWeimar-Straße"
+            return []
         if len(right) <= 4 and re.search(r"[a-zäöüß][A-ZÄÖÜ]$", right):
             # a right half in mixed case that ends in a capital ("StA", "GmbH", "AöR") is no
             # word but an abbreviation of several, glued in a name's: "WKStA"
@@ -760,9 +839,12 @@ class _Assembler:
         # "STANDARDGespräch", "verdiVerhandlungsführer") ...
         if (len(right) < 3 and not right.isupper()) or right.lower() in D.function_words:
             return []  # no compound ends in an article or preposition: a lost space ("AbstractThe")
-        if not left.isupper() and len(left) <= 5 and len(right) <= 4 and (pr is None or pr < -12.5):
+        if not left.isupper() and len(left) <= 5 and len(right) <= 4 and (pr is None or pr < -12.5) \
+                and left.lower() != right.lower():
             # two short syllables, the second no common German word: the shape of a brand
-            # ("AirPods", "DeepMind", "GoPro"; but "HamasChef", "WienWahl")
+            # ("AirPods", "DeepMind", "GoPro"; but "HamasChef", "WienWahl"). Not a word said twice,
+            # which German hyphenates: "Mahi-Mahi-Fisch", "Bora-Bora", "Baden-Baden" (session 16's
+            # --web-rest sample, anchor.ch)
             return []
         # ... where a line was appended: a capital inside a word elsewhere in such a line is a
         # name ("G2 WinPro PC", "VivaPress", "DolbyDigital")
@@ -826,7 +908,11 @@ class _Assembler:
         such words ("2Toronto", "6Buffalo", "3Colorado": a results table that lost its spaces,
         gnad976 on bench_clean.py's earlier-runs dev sample). A line end splits a compound of a
         number once or twice in an article ("18Jährige"); a table glues every row."""
-        return sum(1 for o in self._wc if o != w and self._NUM_CAP.search(o) and o[:1].isdigit()) >= 3
+        # (a word of the lexicon after the number, each word once: "2Gplus-Regel", its part "2Gplus" and
+        # "2GplusRegelung" are a code, "2G", and one word, not a table; they had kept the hyphen of
+        # "SARS-CoV-2Arbeitsschutzverordnung" out, --web-rest sample handwerksblatt.de, layout b)
+        return sum(1 for o in self._wc if o != w and "-" not in o and o[:1].isdigit() and (m := self._NUM_CAP.search(o))
+                   and _lexprob(o[m.end():]) is not None) >= 3
 
     def _glues_measures(self, w: str) -> bool:
         """The document glues a number and an adjective of measure: it writes none hyphenated
