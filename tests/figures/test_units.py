@@ -24,6 +24,8 @@ from figure_helpers import GNAD, figs, units_of
     ("Die Anlage verarbeitet 40 Tonnen pro Stunde.", ("40 Tonnen pro Stunde", 40, "t/h")),
     # wn80622: a number glued to a unit the tokenizer does not know; a hyphen range with its unit and a
     # one-letter unit before a measure adjective
+    # cubic centimetres of an engine as motorcycle classes write them (wn: "Klasse 125 (bis 125 ccm)")
+    ("Für Motorräder der Klasse 125 (bis 125 ccm) gilt eine eigene Wertung.", ("125 ccm", 125, "cm3")),
     ("Im Herbst 2019 konnte die Masse eines einzelnen Neutrinos mit <1eV ermittelt werden.", ("1eV", 1, "eV")),
     ("So verwendet zum Beispiel ein Versuchslabor in Italien zum Nachweis von Neutrinos 300-500 t schwere "
      "Flüssigszintillatoren.", ("300", 300, "t")),
