@@ -37,6 +37,7 @@ RULES = {
     "context_wins": ("presseschau_names", "context_wins"),
     "acronyms": ("presseschau_ner_rules", "acronyms"),
     "org_apposition": ("presseschau_ner_rules", "org_apposition"),
+    "datelines": ("presseschau_ner_rules", "datelines"),
 }
 
 
