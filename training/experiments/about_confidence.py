@@ -31,7 +31,7 @@ from typing import Any, Optional
 
 import numpy as np
 
-from training.train_about import FILL_COST, HELD_OUT, TRAIN_SETS, collect, instance, modelled, out_of_fold, same
+from training.train_about import HELD_OUT, TRAIN_SETS, collect, instance, modelled, out_of_fold, same, utility
 
 GATE_THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(1, 20))
 GATES = (("lp",), ("lp", "lnull"), ("lp", "second"), ("lp", "money", "percent", "count"), ("lp", "named"),
@@ -94,8 +94,7 @@ def _prob(w: np.ndarray, r: dict, keys: tuple[str, ...]) -> float:
 
 def _utility(scored: list[tuple[float, dict]], t: float) -> tuple[int, int]:
     f = [r for s, r in scored if s >= t]
-    ok = sum(r["ok"] for r in f)
-    return ok - FILL_COST * (len(f) - ok), -len(f)
+    return utility([len(f), sum(r["ok"] for r in f), 0]), -len(f)
 
 
 def nested_gate(rows: list[dict], keys: tuple[str, ...], l2: float) -> list[dict]:
