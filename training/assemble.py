@@ -30,6 +30,8 @@ import numpy
 import spacy
 from spacy.symbols import NORM, ORTH
 
+from pipeline.nlp import gazetteer_flags
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "models" / "de_presseschau"
 VERSION = "0.4.0"
@@ -83,6 +85,7 @@ def replace_ner(base: Path, ner: Path, out: Path, gazetteer: Path | None = None)
     a, b = new.vocab.vectors, nlp.vocab.vectors
     if a.shape != b.shape or a.mode != b.mode or a._get_cfg() != b._get_cfg() or not numpy.array_equal(a.data, b.data):
         raise SystemExit(f"{ner} was trained with other static vectors than {base}")
+    carry_gazetteer_flags(new, nlp)
     after = nlp.pipe_names[nlp.pipe_names.index("ner") - 1]
     nlp.remove_pipe("ner")
     nlp.add_pipe("ner", source=new, after=after)
@@ -96,6 +99,20 @@ def replace_ner(base: Path, ner: Path, out: Path, gazetteer: Path | None = None)
     nlp.to_disk(out)
     prune_strings(nlp, out)
     print(f"wrote {out} (ner from {ner})")
+
+
+def carry_gazetteer_flags(src, nlp) -> None:
+    """A ner trained with the gazetteer flags (training/configs/ner_vec_gaz.cfg) needs them in the
+    assembled pipeline: the word table goes into its vocab (saved with it) and the callback that
+    installs the flags into its config, without the training path (the saved vocab brings the table)."""
+    if not src.vocab.lookups.has_table(gazetteer_flags.TABLE):
+        return
+    if nlp.vocab.lookups.has_table(gazetteer_flags.TABLE):
+        nlp.vocab.lookups.remove_table(gazetteer_flags.TABLE)
+    nlp.vocab.lookups.add_table(gazetteer_flags.TABLE, src.vocab.lookups.get_table(gazetteer_flags.TABLE))
+    gazetteer_flags.install_flags(nlp.vocab)
+    nlp.config["nlp"]["after_creation"] = {"@callbacks": "presseschau.gazetteer_flags.v1", "path": None}
+    print(f"gazetteer flags: {len(nlp.vocab.lookups.get_table(gazetteer_flags.TABLE))} words")
 
 
 def build(ner: Path, pos: Path, parser: Path | None, out: Path, gazetteer: Path | None = None) -> None:
@@ -118,6 +135,7 @@ def build(ner: Path, pos: Path, parser: Path | None, out: Path, gazetteer: Path 
         nlp.add_pipe("sentencizer")
     lem = nlp.add_pipe("lemmatizer", config={"mode": "lookup", "overwrite": False})
     lem.initialize()
+    carry_gazetteer_flags(sources["ner"], nlp)
     nlp.add_pipe("ner", source=sources["ner"])
     if gazetteer is not None:
         # after the ner and without overwriting: adds listed names the model missed

@@ -38,7 +38,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Optional
 
 from ..io import read_jsonl
 from .scoring import prf
@@ -490,17 +490,19 @@ def ner_key(key: str, mode: str) -> str:
 
 
 def evaluate_model(model: str, data_dir: Path, limit: int = 0, modes: Iterable[str] = ("model",),
-                   split: str = "test") -> dict:
+                   split: str = "test", sets: Optional[Iterable[str]] = None) -> dict:
     """Score the spaCy pipeline ``model`` (package name or path) on the NER sets of `split`
     (test: GermEval 2014 test, CoNLL-2003 testa, Wikinews test; dev: the 500 held-out
     GermEval dev sentences, Wikinews dev), once per mode in `modes` ("model": the bare model;
     "pipeline": the annotate stage, model + Presseschau components), and, for the test
-    split, on UD German-GSD test (UPOS, LAS/UAS if it has a parser; the bare model)."""
+    split, on UD German-GSD test (UPOS, LAS/UAS if it has a parser; the bare model). `sets`: only
+    these NER sets of the split (e.g. the dev sets without a blind one)."""
     import spacy
 
     modes = [m for m in MODES if m in set(modes)]
     if split not in NER_SPLITS:
         raise ValueError(f"unknown split {split!r}: one of {', '.join(NER_SPLITS)}")
+    chosen = NER_SPLITS[split] if sets is None else {k: NER_SPLITS[split][k] for k in sets}
     data_dir = Path(data_dir)
     try:
         nlp = spacy.load(model)
@@ -519,7 +521,7 @@ def evaluate_model(model: str, data_dir: Path, limit: int = 0, modes: Iterable[s
     }
     if "ner" in nlp.pipe_names or nlp.has_pipe("ner"):
         sets = {}
-        for key, (title, reader) in NER_SPLITS[split].items():
+        for key, (title, reader) in chosen.items():
             try:
                 sets[key] = (title, reader(data_dir))
             except FileNotFoundError as e:  # a corpus not built yet or not shipped
@@ -597,11 +599,17 @@ def main(argv: list[str] | None = None) -> int:
                     help="test: the evaluation sets (measure only); dev: the held-out GermEval dev sentences, Wikinews dev and the web news sets of annotations/web")
     ap.add_argument("--mode", choices=[*MODES, "both"], default="model",
                     help="model: the bare spaCy model; pipeline: the annotate stage (model + Presseschau components); both")
+    ap.add_argument("--sets", default=None,
+                    help="comma-separated NER sets of the split to score (default: all), e.g. ner_news_dev,ner_germeval_dev")
     args = ap.parse_args(argv)
     if args.limit < 0:
         ap.error(f"--limit {args.limit}: a number of sentences, 0 or more")
+    sets = None if args.sets is None else [k.strip() for k in args.sets.split(",") if k.strip()]
+    unknown = sorted(set(sets or ()) - set(NER_SPLITS[args.split]))
+    if unknown:
+        ap.error(f"--sets {','.join(unknown)}: not a set of --split {args.split} ({', '.join(NER_SPLITS[args.split])})")
     modes = MODES if args.mode == "both" else (args.mode,)
-    res = evaluate_model(args.model, args.data, limit=args.limit, modes=modes, split=args.split)
+    res = evaluate_model(args.model, args.data, limit=args.limit, modes=modes, split=args.split, sets=sets)
     print(format_report(res))
     if args.json:
         from ..io import atomic_open

@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import ext as spacy_ext
+from . import gazetteer_flags  # noqa: F401 - registers the callback a model trained with the flags names
 from .ext import DATE_SPANS, FIGURE_SPANS
 from ..errors import ModelNotFound
 from ..paths import ALIASES, BUNDLED_MODEL, PACKAGE
