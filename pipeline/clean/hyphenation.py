@@ -9,8 +9,8 @@ from collections import Counter
 from typing import Callable, Optional
 
 from ..schema import Removed
-from .data import (_HYPHENS, _LETTERS_HEAD, _LETTERS_TAIL, _lexprob, first_names, hyphen_only_heads, hyphen_parts,
-                   hyphen_span_prob, isch_tails, lexicon, unit_surfaces)
+from .data import (_HYPHENS, _LETTERS_HEAD, _LETTERS_TAIL, _lexprob, first_names, glued_prob, hyphen_only_heads,
+                   hyphen_parts, hyphen_span_prob, isch_tails, lexicon, unit_surfaces)
 from .lines import _Ctx, _Line, _complement, _ends_sentence, _is_caps_word
 
 # --------------------------------------------------------------------------------------------
@@ -610,7 +610,7 @@ class _Assembler:
                         or (counts.get(w, 0) >= 2 and not self._at_junctions(w, [len(left)])):
                     break
                 return [(len(left), "- ")]
-        pg = lex.get(w)
+        pg = glued_prob(w)
         if self._wc_fixed.get(w, 0):
             return []  # printed so where no line ends
         for k in range(2, len(w) - 1):
@@ -946,7 +946,12 @@ class _Assembler:
 
         m = re.fullmatch(r"([^\W\d_]{3,})(\d+)", w)
         if m:
-            return m.end(1) if hyphenates(m.group(1), str.isdigit) and at(m.end(1)) else None
+            # (or the Bundestag protocols write the word and its number hyphenated, `hyphen_span_prob`:
+            # "Covid19-Pandemie" for "Covid-19-Pandemie", "COVID19-Bedeutung"; --web-rest hss.de and
+            # --web uepo.de. A brand glued to its number, "Check24", "France24", is no form there)
+            return m.end(1) if (hyphenates(m.group(1), str.isdigit)
+                                or hyphen_span_prob(m.group(0)[:m.end(1)] + "-" + m.group(2)) is not None) \
+                and at(m.end(1)) else None
         if not w.isalpha() or not w.islower() or (pg is not None and pg >= -15.5):
             return None
 
@@ -968,7 +973,7 @@ class _Assembler:
         with the likeliest hyphenated form, or None."""
         if not w.isalpha() or self._CAMEL.search(w):
             return None
-        pg = _lexprob(w)
+        pg = glued_prob(w, any_case=True)
         # a capitalised word the lexicon knows with its capital ("Deutschösterreichische" -17.7,
         # a name: "Die nationalsozialistische Deutschösterreichische Tages-Zeitung") is weighed
         # against the hyphenated form with the same capital only: the lexicon's lowercase
