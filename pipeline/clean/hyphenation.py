@@ -9,8 +9,8 @@ from collections import Counter
 from typing import Callable, Optional
 
 from ..schema import Removed
-from .data import (_HYPHENS, _LETTERS_HEAD, _LETTERS_TAIL, _lexprob, first_names, glued_prob, hyphen_only_heads,
-                   hyphen_parts, hyphen_span_prob, isch_tails, lexicon, unit_surfaces)
+from .data import (_HYPHENS, _LETTERS_HEAD, _LETTERS_TAIL, _lexprob, first_names, hyphen_only_heads, hyphen_parts,
+                   hyphen_span_prob, isch_tails, lexicon, unit_surfaces)
 from .lines import _Ctx, _Line, _complement, _ends_sentence, _is_caps_word
 
 # --------------------------------------------------------------------------------------------
@@ -610,7 +610,7 @@ class _Assembler:
                         or (counts.get(w, 0) >= 2 and not self._at_junctions(w, [len(left)])):
                     break
                 return [(len(left), "- ")]
-        pg = glued_prob(w)
+        pg = lex.get(w)
         if self._wc_fixed.get(w, 0):
             return []  # printed so where no line ends
         for k in range(2, len(w) - 1):
@@ -973,7 +973,7 @@ class _Assembler:
         with the likeliest hyphenated form, or None."""
         if not w.isalpha() or self._CAMEL.search(w):
             return None
-        pg = glued_prob(w, any_case=True)
+        pg = _lexprob(w)
         # a capitalised word the lexicon knows with its capital ("Deutschösterreichische" -17.7,
         # a name: "Die nationalsozialistische Deutschösterreichische Tages-Zeitung") is weighed
         # against the hyphenated form with the same capital only: the lexicon's lowercase
