@@ -946,7 +946,12 @@ class _Assembler:
 
         m = re.fullmatch(r"([^\W\d_]{3,})(\d+)", w)
         if m:
-            return m.end(1) if hyphenates(m.group(1), str.isdigit) and at(m.end(1)) else None
+            # (or the Bundestag protocols write the word and its number hyphenated, `hyphen_span_prob`:
+            # "Covid19-Pandemie" for "Covid-19-Pandemie", "COVID19-Bedeutung"; --web-rest hss.de and
+            # --web uepo.de. A brand glued to its number, "Check24", "France24", is no form there)
+            return m.end(1) if (hyphenates(m.group(1), str.isdigit)
+                                or hyphen_span_prob(m.group(0)[:m.end(1)] + "-" + m.group(2)) is not None) \
+                and at(m.end(1)) else None
         if not w.isalpha() or not w.islower() or (pg is not None and pg >= -15.5):
             return None
 
