@@ -58,7 +58,7 @@ def test_dev_split_scores_both_modes_and_no_test_set(dev_scores):
     from pipeline.paths import BUNDLED_MODEL
 
     res = dev_scores
-    sets = {"ner_germeval_dev", "ner_news_dev", "ner_web_dev", "ner_web2_dev", "ner_web3_dev"}
+    sets = {"ner_germeval_dev", "ner_news_dev", "ner_web_dev", "ner_web2_dev", "ner_web3_dev", "ner_web4_dev"}
     assert set(k for k in res if k.startswith("ner")) == sets | {f"{k}_pipeline" for k in sets}
     assert "ud" not in res and res["ner_news_dev_pipeline"]["sentences"] == 3
     assert "presseschau_ner_rules" in res["pipeline_components"]
@@ -224,3 +224,21 @@ def test_anchor_finds_names_in_a_changed_text_and_counts_the_lost():
     first = min(item["gold"])
     spans, lost = anchor(text.replace(text[first[0]:first[1]], "X" * (first[1] - first[0])), ents)
     assert lost >= 1 and first not in spans
+
+
+def test_sets_scores_only_the_sets_named(tmp_path):
+    """`--sets` (session 17): the dev sets without a blind one; a name that is no set of the split
+    is one line naming it, not a KeyError."""
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+    from pipeline.evaluate.model import evaluate_model, parse_sets
+    from pipeline.paths import BUNDLED_MODEL
+
+    res = evaluate_model(str(BUNDLED_MODEL), DATA, limit=2, modes=("model",), split="dev", sets=["ner_news_dev"])
+    assert [k for k in res if k.startswith("ner")] == ["ner_news_dev"] and res["ner_news_dev"]["sentences"] == 2
+    assert parse_sets("dev", None) is None
+    with pytest.raises(ValueError, match="ner_web9"):
+        parse_sets("dev", "ner_news_dev,ner_web9")
+    out = CliRunner().invoke(app, ["evaluate-model", "--split", "dev", "--sets", "ner_news", "--limit", "1"])
+    assert out.exit_code != 0 and "is not a set of --split dev" in out.output and "Traceback" not in out.output

@@ -66,22 +66,27 @@ def evaluate_model_cmd(
     data: Path = typer.Option(DEFAULT_DATA, "--data", help="The shared open data folder"),
     as_json: bool = typer.Option(False, "--json"),
     mode: str = typer.Option("model", "--mode", help="model: the bare spaCy model; pipeline: the annotate stage as users get it (model + Presseschau components, sentence by sentence); both"),
-    split: str = typer.Option("test", "--split", help="test: GermEval test, CoNLL testa, Wikinews test (measure only); dev: the 500 held-out GermEval dev sentences, Wikinews dev and the three web news sets of annotations/web (to develop on)"),
+    split: str = typer.Option("test", "--split", help="test: GermEval test, CoNLL testa, Wikinews test (measure only); dev: the 500 held-out GermEval dev sentences, Wikinews dev and the web news sets of annotations/web (to develop on; web3 and web4 kept blind)"),
     limit: int = typer.Option(0, "--limit", min=0, help="only the first N sentences/articles of each set (0: all)"),
+    sets: Optional[str] = typer.Option(None, "--sets", help="comma-separated NER sets of the split to score (default: all), e.g. ner_news_dev,ner_germeval_dev"),
 ):
     """NER on GermEval 2014 test, CoNLL-2003 German testa and the Wikinews test split; UPOS and LAS on UD German-GSD test.
     With --split dev: NER on the development sets instead, no UD; with --mode pipeline/both: NER through the annotate stage."""
     from ..nlp import resolve_model
-    from ..evaluate.model import MODES, NER_SPLITS, evaluate_model, format_scores
+    from ..evaluate.model import MODES, NER_SPLITS, evaluate_model, format_scores, parse_sets
 
     if mode not in (*MODES, "both"):
         raise typer.BadParameter(f"--mode {mode!r}: one of {', '.join((*MODES, 'both'))}")
     if split not in NER_SPLITS:
         raise typer.BadParameter(f"--split {split!r}: one of {', '.join(NER_SPLITS)}")
+    try:
+        chosen = parse_sets(split, sets)
+    except ValueError as e:
+        raise typer.BadParameter(str(e)) from None
     modes = MODES if mode == "both" else (mode,)
     need_data(data)
     with cannot_start():
-        scores = evaluate_model(resolve_model(model).name, data, limit=limit, modes=modes, split=split)
+        scores = evaluate_model(resolve_model(model).name, data, limit=limit, modes=modes, split=split, sets=chosen)
     print(json.dumps(scores, indent=2, ensure_ascii=False) if as_json else format_scores(scores))
 
 

@@ -69,6 +69,7 @@ NER_DEV_SETS = {
     "ner_web_dev": ("Web news pages (annotations/web/web_ner.jsonl), 40 pages of 40 outlets", lambda d: read_web(d)),
     "ner_web2_dev": ("Web news pages (annotations/web/web2_ner.jsonl), 40 more pages", lambda d: read_web(d, WEB2_GOLD)),
     "ner_web3_dev": ("Web news pages (annotations/web/web3_ner.jsonl), 30 more pages", lambda d: read_web(d, WEB3_GOLD)),
+    "ner_web4_dev": ("Web news pages (annotations/web/web4_ner.jsonl), 29 long pages", lambda d: read_web(d, WEB4_GOLD)),
 }
 NER_SPLITS = {"test": NER_SETS, "dev": NER_DEV_SETS}
 # how the entities are made: the bare model (spaCy's pipeline as trained), or the annotate
@@ -196,6 +197,7 @@ WEB_PAGES = Path("news/html")
 WEB_GOLD = ANNOTATIONS / "web" / "web_ner.jsonl"
 WEB2_GOLD = ANNOTATIONS / "web" / "web2_ner.jsonl"
 WEB3_GOLD = ANNOTATIONS / "web" / "web3_ner.jsonl"
+WEB4_GOLD = ANNOTATIONS / "web" / "web4_ner.jsonl"
 
 
 def anchor(text: str, entities: list[dict]) -> tuple[list[tuple[int, int, str]], int]:
@@ -489,6 +491,19 @@ def ner_key(key: str, mode: str) -> str:
     return key if mode == "model" else f"{key}_{mode}"
 
 
+def parse_sets(split: str, text: Optional[str]) -> Optional[list[str]]:
+    """`--sets a,b`: the NER sets of `split` to score (None: all of them); a name that is no set
+    of the split is a ValueError naming it and the split's sets."""
+    if text is None:
+        return None
+    sets = [k.strip() for k in text.split(",") if k.strip()]
+    unknown = sorted(set(sets) - set(NER_SPLITS[split]))
+    if unknown or not sets:
+        raise ValueError(f"--sets {text!r}: {', '.join(unknown) or 'no set'} is not a set of --split {split} "
+                         f"({', '.join(NER_SPLITS[split])})")
+    return sets
+
+
 def evaluate_model(model: str, data_dir: Path, limit: int = 0, modes: Iterable[str] = ("model",),
                    split: str = "test", sets: Optional[Iterable[str]] = None) -> dict:
     """Score the spaCy pipeline ``model`` (package name or path) on the NER sets of `split`
@@ -502,7 +517,7 @@ def evaluate_model(model: str, data_dir: Path, limit: int = 0, modes: Iterable[s
     modes = [m for m in MODES if m in set(modes)]
     if split not in NER_SPLITS:
         raise ValueError(f"unknown split {split!r}: one of {', '.join(NER_SPLITS)}")
-    chosen = NER_SPLITS[split] if sets is None else {k: NER_SPLITS[split][k] for k in sets}
+    chosen = NER_SPLITS[split] if sets is None else {k: NER_SPLITS[split][k] for k in parse_sets(split, ",".join(sets))}
     data_dir = Path(data_dir)
     try:
         nlp = spacy.load(model)
@@ -604,10 +619,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.limit < 0:
         ap.error(f"--limit {args.limit}: a number of sentences, 0 or more")
-    sets = None if args.sets is None else [k.strip() for k in args.sets.split(",") if k.strip()]
-    unknown = sorted(set(sets or ()) - set(NER_SPLITS[args.split]))
-    if unknown:
-        ap.error(f"--sets {','.join(unknown)}: not a set of --split {args.split} ({', '.join(NER_SPLITS[args.split])})")
+    try:
+        sets = parse_sets(args.split, args.sets)
+    except ValueError as e:
+        ap.error(str(e))
     modes = MODES if args.mode == "both" else (args.mode,)
     res = evaluate_model(args.model, args.data, limit=args.limit, modes=modes, split=args.split, sets=sets)
     print(format_report(res))
