@@ -107,10 +107,7 @@ def carry_gazetteer_flags(src, nlp) -> None:
     installs the flags into its config, without the training path (the saved vocab brings the table)."""
     if not src.vocab.lookups.has_table(gazetteer_flags.TABLE):
         return
-    if nlp.vocab.lookups.has_table(gazetteer_flags.TABLE):
-        nlp.vocab.lookups.remove_table(gazetteer_flags.TABLE)
-    nlp.vocab.lookups.add_table(gazetteer_flags.TABLE, src.vocab.lookups.get_table(gazetteer_flags.TABLE))
-    gazetteer_flags.install_flags(nlp.vocab)
+    gazetteer_flags.install_flags(nlp.vocab, src.vocab.lookups.get_table(gazetteer_flags.TABLE))
     nlp.config["nlp"]["after_creation"] = {"@callbacks": "presseschau.gazetteer_flags.v1", "path": None}
     print(f"gazetteer flags: {len(nlp.vocab.lookups.get_table(gazetteer_flags.TABLE))} words")
 

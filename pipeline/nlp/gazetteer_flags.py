@@ -11,7 +11,7 @@ The table is built from ../shared/data/gazetteers by `python -m training.gazette
 from __future__ import annotations
 
 from functools import partial
-from typing import Callable, Optional
+from typing import Callable, Mapping, Optional
 
 import srsly
 from spacy.attrs import IDS
@@ -35,7 +35,7 @@ def has_flag(lookups: Lookups, bit: int, word: str) -> bool:
     return bool(lookups.get_table(TABLE).get(word, 0) & bit)
 
 
-def install_flags(vocab: Vocab, words: Optional[dict[str, int]] = None) -> None:
+def install_flags(vocab: Vocab, words: Optional[Mapping] = None) -> None:
     """Install the flag getters on `vocab`; with `words`, (re)write its table first."""
     if words is not None:
         if vocab.lookups.has_table(TABLE):
