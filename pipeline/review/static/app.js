@@ -228,7 +228,9 @@ async function loadListPage() {
   const t0 = performance.now();
   const url = listUrl(), pre = boot("list");
   const res = await (pre && pre.url === url ? pre.res : api(url));
-  if (S.view !== "list") return;
+  // answers can arrive out of order (the first page still loading when a filter is chosen): only
+  // the answer for the list the controls ask for now is drawn, a late one for an older query is dropped
+  if (S.view !== "list" || url !== listUrl()) return;
   S.articles = res.items; S.total = res.total;
   if (res.total && S.list.offset >= res.total) { S.list.offset = Math.floor((res.total - 1) / PAGE) * PAGE; saveList(); return loadListPage(); }
   const tb = clear($("articles").querySelector("tbody"));
