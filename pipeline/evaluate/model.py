@@ -491,17 +491,20 @@ def ner_key(key: str, mode: str) -> str:
     return key if mode == "model" else f"{key}_{mode}"
 
 
-def parse_sets(split: str, text: Optional[str]) -> Optional[list[str]]:
-    """`--sets a,b`: the NER sets of `split` to score (None: all of them); a name that is no set
-    of the split is a ValueError naming it and the split's sets."""
-    if text is None:
-        return None
-    sets = [k.strip() for k in text.split(",") if k.strip()]
+def check_sets(split: str, names: Iterable[str]) -> list[str]:
+    """The NER sets `names` of `split`, in order; a name that is no set of the split (or none at all)
+    is a ValueError naming it and the split's sets."""
+    sets = [k.strip() for k in names if k.strip()]
     unknown = sorted(set(sets) - set(NER_SPLITS[split]))
     if unknown or not sets:
-        raise ValueError(f"--sets {text!r}: {', '.join(unknown) or 'no set'} is not a set of --split {split} "
+        raise ValueError(f"--sets {','.join(sets)!r}: {', '.join(unknown) or 'no set'} is not a set of --split {split} "
                          f"({', '.join(NER_SPLITS[split])})")
     return sets
+
+
+def parse_sets(split: str, text: Optional[str]) -> Optional[list[str]]:
+    """`--sets a,b`: the NER sets of `split` to score (None: all of them), checked by `check_sets`."""
+    return None if text is None else check_sets(split, text.split(","))
 
 
 def evaluate_model(model: str, data_dir: Path, limit: int = 0, modes: Iterable[str] = ("model",),
@@ -517,7 +520,7 @@ def evaluate_model(model: str, data_dir: Path, limit: int = 0, modes: Iterable[s
     modes = [m for m in MODES if m in set(modes)]
     if split not in NER_SPLITS:
         raise ValueError(f"unknown split {split!r}: one of {', '.join(NER_SPLITS)}")
-    chosen = NER_SPLITS[split] if sets is None else {k: NER_SPLITS[split][k] for k in parse_sets(split, ",".join(sets))}
+    chosen = NER_SPLITS[split] if sets is None else {k: NER_SPLITS[split][k] for k in check_sets(split, sets)}
     data_dir = Path(data_dir)
     try:
         nlp = spacy.load(model)
