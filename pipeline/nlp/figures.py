@@ -333,6 +333,10 @@ class FigureRecognizer:
         lem = self.lemma_fixes.get(w) or (table.get(w) if table else None)
         if lem:
             return lem
+        if w[:1].isupper():
+            stripped = inflection_stripped_lemma(w)
+            if stripped is not None:
+                return stripped
         if w[:1].isupper() and len(w) > 6 and table and w not in self._table_lemmas():
             # session 15 (dev12 wn37511): a word the table has as a lemma of other forms is a word, no
             # compound to split at a short head inside it ("Gefangene", the lemma of "Gefangenen", is
@@ -2800,6 +2804,25 @@ def make_figures(nlp: Language, name: str, lemma_lookup: bool, about_model: bool
     1 lost): a reviewer is better served by no `about` than by a guess that is wrong three times in
     four (training/EXPERIMENTS.md, issue 18, sessions 11 and 15)."""
     return FigureRecognizer(lemma_lookup=lemma_lookup, lemma_table=_pipeline_lemma_table(nlp), about_model=about_model)
+
+
+_UMLAUT_FREE = str.maketrans("äöüÄÖÜ", "aouAOU")
+
+
+def inflection_stripped_lemma(word: str) -> Optional[str]:
+    """simplemma's lemma of a word spaCy's lemma table lacks ("Scannern" -> "Scanner", "Wahllokale" -> "Wahllokal",
+    "Fässern" -> "Fass"), only where it just cuts an ending, umlaut aside; else None.
+
+    simplemma (Wiktionary-derived German forms, MIT) knows far more plural and dative forms than the lookup table.
+    Its other lemmas break the guidelines' forms of `about`, so they are not taken (session 18, all 13 dev sets:
+    every one of them lost a right `about`): a nominalised adjective keeps its -e ("Abgeordnete", not
+    "Abgeordneter"), a hyphen stays ("Solo-Album"), "-leute" stays ("Feuerwehrleute")."""
+    import simplemma  # loads its German table (about 1.5 s) on the first call
+
+    lemma = simplemma.lemmatize(word, lang="de")
+    if lemma != word and len(lemma) > 2 and word.translate(_UMLAUT_FREE).startswith(lemma.translate(_UMLAUT_FREE)):
+        return lemma
+    return None
 
 
 def _pipeline_lemma_table(nlp: Language) -> Optional[Any]:

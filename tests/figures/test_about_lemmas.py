@@ -132,3 +132,29 @@ def test_stadien_is_the_plural_of_stadion(nlp_model):
 ])
 def test_units_and_lemmas_dev6(nlp_model, text, expected):
     assert doc_figs(nlp_model, text) == expected
+
+
+# origin: session 18, dev12/dev13 errors: forms the lemma table lacks take simplemma's lemma where it cuts an ending
+@pytest.mark.parametrize("text, expected", [
+    # a dative plural in -n (wn53092, dev13)
+    ("Gall schreibt: „Der Dauerbetrieb in Bayern mit 35 Scannern und einer Kontrolle von fünf Millionen Fahrzeugen "
+     "pro Monat verzeichnete eine Trefferquote von 0,03 Prozent.“", ("35", "Scanner")),
+    # a plural in -e (wn5381, dev12)
+    ("Wahlbeobachter der EU fanden in zwei Wahllokalen im Zentrum der Hauptstadt Addis Abeba hunderte vorausgefüllte "
+     "Stimmzettel.", ("zwei", "Wahllokal")),
+])
+def test_inflected_forms_the_table_lacks(nlp_model, text, expected):
+    assert expected in abouts(nlp_model, text)
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("Scannern", "Scanner"),
+    ("Fässern", "Fass"),  # an umlaut of the plural
+    ("Abgeordnete", None),  # simplemma's "Abgeordneter": the guidelines keep the nominalised adjective's -e
+    ("Feuerwehrleute", None),  # simplemma's "Feuerwehrmann"
+    ("Solo-Album", None),  # simplemma drops the hyphen
+])
+def test_only_a_cut_ending_is_taken(word, expected):
+    from pipeline.nlp.figures import inflection_stripped_lemma
+
+    assert inflection_stripped_lemma(word) == expected
