@@ -472,3 +472,32 @@ def test_session9_day_month_digits_and_day_after(nlp, published, text, expected)
 ])
 def test_session9_weekday_of_a_named_week(nlp, published, text, expected):
     assert [(s, v) for s, v, *_ in run(nlp, text, published)] == expected
+
+
+@pytest.mark.skipif(not WIKIWARS.exists(), reason="WikiWarsDE not available")
+def test_the_new_year_of_a_narrative_follows_the_narrated_year(nlp):
+    """Session 18, WikiWarsDE 01_WW2 (a document of the half whose errors were read): after "Bis zum Ende des
+    Jahres" (1941) "in den Frühjahrsschlachten des neuen Jahres" is 1942, and the days after it are of 1942."""
+    from pipeline.evaluate.dates import _run, load_wikiwars
+
+    d = next(d for d in load_wikiwars(WIKIWARS) if d["id"] == "01_WW2")
+    start = d["text"].index("Bis zum Ende des Jahres wurde die Wehrmacht")
+    doc = _run(nlp, d["text"], d["anchor"], "narrative")
+    after = [(s.text, s._.value) for s in doc.spans[DATE_SPANS] if s.start_char >= start][:4]
+    assert after == [("Ende des Jahres", "1941"), ("neuen Jahres", "1942"), ("28. Mai", "1942-05-28"),
+                     ("15.", "1942-05-15")]
+
+
+@pytest.mark.skipif(not WIKIWARS.exists(), reason="WikiWarsDE not available")
+def test_a_bound_year_does_not_move_the_narrated_year(nlp):
+    """Session 18, WikiWarsDE 01_WW2: "Am 28. Oktober 1940 griffen italienische Verbände von dem seit 1939
+    italienisch okkupierten Albanien aus Griechenland an": "seit 1939" bounds a state, so "am 3. November" after it
+    is of 1940 (`narrative_bound_words`)."""
+    from pipeline.evaluate.dates import _run, load_wikiwars
+
+    d = next(d for d in load_wikiwars(WIKIWARS) if d["id"] == "01_WW2")
+    start = d["text"].index("Am 28. Oktober 1940 griffen")
+    doc = _run(nlp, d["text"], d["anchor"], "narrative")
+    after = [(s.text, s._.value) for s in doc.spans[DATE_SPANS] if s.start_char >= start][:4]
+    assert after == [("28. Oktober 1940", "1940-10-28"), ("1939", "1939"), ("3. November", "1940-11-03"),
+                     ("14. November", "1940-11-14")]

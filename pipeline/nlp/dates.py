@@ -602,6 +602,7 @@ class DateRecognizer:
         self.national_days = {day: tuple(starts) for day, starts in d["national_days"]["countries"].items()}
         self.national_day_ahead = frozenset(d["national_days"]["ahead_words"])
         self.since_words = frozenset(d["since_words"])
+        self.narrative_bound_words = frozenset(d["narrative_bound_words"])
         self.event_group_articles = frozenset(d["event_name_groups"]["articles"])
         self.episode_followers = d["episode_day_followers"]
         self.recurring_words = set(d["recurring_day_words"])
@@ -1445,8 +1446,12 @@ class DateRecognizer:
                 return None  # week 53 of a year that has 52; week 0 is no ISO week ("2016-W00")
             return f"{y:04d}-W{n:02d}"
         if k == "new_year":
-            r = ref if self.mode == "narrative" and ref is not None else anchor
-            return None if r is None else iso_year(r.year + (0 if r.month <= self.new_year_until else 1))
+            if self.mode == "narrative" and ref is not None:
+                # session 18 (WikiWarsDE, odd documents): in a narrative "des neuen Jahres" is the year after the
+                # narrated one ("Bis zum Ende des Jahres ... In den Frühjahrsschlachten des neuen Jahres");
+                # the reference's month says nothing there, as a year sets it to 1 January
+                return iso_year(ref.year + 1)
+            return None if anchor is None else iso_year(anchor.year + (0 if anchor.month <= self.new_year_until else 1))
         if k == "deictic_year":  # "heuer", "diesjährige": the publication year
             if anchor is None:
                 return None
@@ -1750,7 +1755,12 @@ class DateRecognizer:
                 lead_day = dt.date.fromisoformat(value)
             if m.kind == "holiday":
                 holidays.add((span.start, span.end))
-            if m.kind in ("weekday", "weekday_week") and value and self.mode == "news" and self._ref_from(value) is not None:
+            if self.mode == "narrative" and m.kind == "new_year" and self._ref_from(value) is not None:
+                ref = self._ref_from(value)  # the narrative goes on in the new year ("am 28. Mai" after it)
+            elif self.mode == "narrative" and self._prev_words(doc, span, 1)[:1] and \
+                    self._prev_words(doc, span, 1)[0] in self.narrative_bound_words:
+                pass  # "von dem seit 1939 okkupierten Albanien", "bis März 1862 gesperrt": a bound, not the narrated time
+            elif m.kind in ("weekday", "weekday_week") and value and self.mode == "news" and self._ref_from(value) is not None:
                 # a weekday resolved to its day is the date an anaphoric day counts from ("Atmar
                 # teilte am Montag mit ... am Vortag"); in narrative texts the frame stays
                 ref = self._ref_from(value)
