@@ -501,3 +501,16 @@ def test_a_bound_year_does_not_move_the_narrated_year(nlp):
     after = [(s.text, s._.value) for s in doc.spans[DATE_SPANS] if s.start_char >= start][:4]
     assert after == [("28. Oktober 1940", "1940-10-28"), ("1939", "1939"), ("3. November", "1940-11-03"),
                      ("14. November", "1940-11-14")]
+
+
+@pytest.mark.skipif(not WIKIWARS.exists(), reason="WikiWarsDE not available")
+def test_the_next_year_of_a_narrative_moves_it_on(nlp):
+    """Session 18, WikiWarsDE 01_WW2: "... griff Rommel erst im nächsten Jahr wieder an. Am 26. Mai befahl Rommel
+    das Unternehmen Theseus": the narrative is in 1942 from there on."""
+    from pipeline.evaluate.dates import _run, load_wikiwars
+
+    d = next(d for d in load_wikiwars(WIKIWARS) if d["id"] == "01_WW2")
+    start = d["text"].index("griff Rommel erst im nächsten Jahr")
+    doc = _run(nlp, d["text"], d["anchor"], "narrative")
+    after = [(s.text, s._.value) for s in doc.spans[DATE_SPANS] if s.start_char >= start][:3]
+    assert after == [("nächsten Jahr", "1942"), ("26. Mai", "1942-05-26"), ("10. Juni", "1942-06-10")]

@@ -916,6 +916,13 @@ class DateRecognizer:
         return taken
 
     # -- context checks on tokens --
+    def _next_year_rel(self, m: DateMatch) -> bool:
+        """ "im nächsten Jahr", "im folgenden Jahr": a relative year ahead (session 18, WikiWarsDE)."""
+        if m.kind != "rel" or (m.g.get("unit") or "").lower() not in ("jahr", "jahres"):
+            return False
+        mod = (m.g.get("mod") or "").lower()
+        return (self.rel_mods.get(mod) or self.ana_mods.get(mod) or 0) > 0
+
     def _prev_words(self, doc: Doc, span: Span, n: int = 3) -> list[str]:
         out = []
         i = span.start - 1
@@ -1755,8 +1762,10 @@ class DateRecognizer:
                 lead_day = dt.date.fromisoformat(value)
             if m.kind == "holiday":
                 holidays.add((span.start, span.end))
-            if self.mode == "narrative" and m.kind == "new_year" and self._ref_from(value) is not None:
-                ref = self._ref_from(value)  # the narrative goes on in the new year ("am 28. Mai" after it)
+            if self.mode == "narrative" and (m.kind == "new_year" or self._next_year_rel(m)) and self._ref_from(value) is not None:
+                # the narrative goes on in the new year ("des neuen Jahres", "erst im nächsten Jahr": "am 28. Mai"
+                # after it is of that year); a year back ("das Schlachtfeld des letzten Jahres") is a look back
+                ref = self._ref_from(value)
             elif self.mode == "narrative" and self._prev_words(doc, span, 1)[:1] and \
                     self._prev_words(doc, span, 1)[0] in self.narrative_bound_words:
                 pass  # "von dem seit 1939 okkupierten Albanien", "bis März 1862 gesperrt": a bound, not the narrated time
