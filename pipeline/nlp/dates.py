@@ -1766,8 +1766,7 @@ class DateRecognizer:
                 # the narrative goes on in the new year ("des neuen Jahres", "erst im nächsten Jahr": "am 28. Mai"
                 # after it is of that year); a year back ("das Schlachtfeld des letzten Jahres") is a look back
                 ref = self._ref_from(value)
-            elif self.mode == "narrative" and self._prev_words(doc, span, 1)[:1] and \
-                    self._prev_words(doc, span, 1)[0] in self.narrative_bound_words:
+            elif self.mode == "narrative" and set(self._prev_words(doc, span, 1)) & self.narrative_bound_words:
                 pass  # "von dem seit 1939 okkupierten Albanien", "bis März 1862 gesperrt": a bound, not the narrated time
             elif m.kind in ("weekday", "weekday_week") and value and self.mode == "news" and self._ref_from(value) is not None:
                 # a weekday resolved to its day is the date an anaphoric day counts from ("Atmar

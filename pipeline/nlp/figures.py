@@ -2814,9 +2814,9 @@ def inflection_stripped_lemma(word: str) -> Optional[str]:
     "Fässern" -> "Fass"), only where it just cuts an ending, umlaut aside; else None.
 
     simplemma (Wiktionary-derived German forms, MIT) knows far more plural and dative forms than the lookup table.
-    Its other lemmas break the guidelines' forms of `about`, so they are not taken (session 18, all 13 dev sets:
-    every one of them lost a right `about`): a nominalised adjective keeps its -e ("Abgeordnete", not
-    "Abgeordneter"), a hyphen stays ("Solo-Album"), "-leute" stays ("Feuerwehrleute")."""
+    Its other lemmas break the guidelines' forms of `about` (session 18: taking them lost 13 right `about`s on the
+    13 dev sets), so they are not taken: a nominalised adjective keeps its -e ("Abgeordnete", not "Abgeordneter"),
+    a hyphen stays ("Solo-Album"), "-leute" stays ("Feuerwehrleute")."""
     import simplemma  # loads its German table (about 1.5 s) on the first call
 
     lemma = simplemma.lemmatize(word, lang="de")
