@@ -142,6 +142,9 @@ def test_units_and_lemmas_dev6(nlp_model, text, expected):
     # a plural in -e (wn5381, dev12)
     ("Wahlbeobachter der EU fanden in zwei Wahllokalen im Zentrum der Hauptstadt Addis Abeba hunderte vorausgefüllte "
      "Stimmzettel.", ("zwei", "Wahllokal")),
+    # a change compound gives its first part, "Provisions" with simplemma's greedy decomposition (wn71466, dev10)
+    ("In dieser Zeit sollen die HRS-Hotelpartner bei HRS möglichst keine Zimmer anbieten; Auslöser war eine "
+     "Provisionserhöhung auf 15% bei HRS und hotel.de.", ("15%", "Provision")),
 ])
 def test_inflected_forms_the_table_lacks(nlp_model, text, expected):
     assert expected in abouts(nlp_model, text)
