@@ -2820,7 +2820,6 @@ def inflection_stripped_lemma(word: str) -> Optional[str]:
     import simplemma  # loads its German table (about 1.5 s) on the first call
 
     # greedy: simplemma also splits compounds it does not list ("Provisions" -> "Provision"; dev..dev13 +1, no loss)
-
     lemma = simplemma.lemmatize(word, lang="de", greedy=True)
     if lemma != word and len(lemma) > 2 and word.translate(_UMLAUT_FREE).startswith(lemma.translate(_UMLAUT_FREE)):
         return lemma

@@ -134,7 +134,7 @@ def test_units_and_lemmas_dev6(nlp_model, text, expected):
     assert doc_figs(nlp_model, text) == expected
 
 
-# origin: session 18, dev12/dev13 errors: forms the lemma table lacks take simplemma's lemma where it cuts an ending
+# origin: session 18, dev10/dev12/dev13 errors: forms the lemma table lacks take simplemma's lemma where it cuts an ending
 @pytest.mark.parametrize("text, expected", [
     # a dative plural in -n (wn53092, dev13)
     ("Gall schreibt: „Der Dauerbetrieb in Bayern mit 35 Scannern und einer Kontrolle von fünf Millionen Fahrzeugen "
