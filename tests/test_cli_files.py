@@ -174,3 +174,10 @@ def test_evaluation_commands_without_their_data_say_so(tmp_path, command):
     res = CliRunner().invoke(app, [*command, "--data", str(missing)])
     assert res.exit_code == 2 and (res.exception is None or isinstance(res.exception, SystemExit)), res.output
     assert f"{missing}: no such folder" in flat(res) and "Traceback" not in res.output
+
+
+def test_evaluate_dates_names_its_halves():
+    """`--half` takes the dev half or the held-out half of WikiWarsDE; anything else is one line naming both, exit 2,
+    before the model is loaded."""
+    res = CliRunner().invoke(app, ["evaluate-dates", "--half", "third"])
+    assert res.exit_code == 2 and "'third': one of odd, even" in flat(res) and "Traceback" not in res.output

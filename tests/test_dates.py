@@ -474,6 +474,19 @@ def test_session9_weekday_of_a_named_week(nlp, published, text, expected):
     assert [(s, v) for s, v, *_ in run(nlp, text, published)] == expected
 
 
+@pytest.mark.skipif(not WIKIWARS.exists(), reason="WikiWarsDE not available")
+def test_wikiwars_halves_split_the_documents():
+    """`presseschau evaluate-dates --half odd|even`: the dev half and the held-out half are disjoint and together
+    every document; the odd one holds 01_WW2 and 03_AmCivWar, which the narrative tests below read."""
+    from pipeline.evaluate.dates import load_wikiwars
+
+    every = [d["id"] for d in load_wikiwars(WIKIWARS)]
+    odd = [d["id"] for d in load_wikiwars(WIKIWARS, "odd")]
+    even = [d["id"] for d in load_wikiwars(WIKIWARS, "even")]
+    assert len(every) == 22 and len(odd) == len(even) == 11
+    assert sorted(odd + even) == sorted(every) and {"01_WW2", "03_AmCivWar"} <= set(odd) and "02_WW1" in even
+
+
 def narrative_dates_after(nlp, doc_id: str, marker: str, n: int) -> list[tuple[str, str]]:
     """The first `n` DATEs (text, value) from `marker` on in WikiWarsDE document `doc_id`, read in narrative mode."""
     from pipeline.evaluate.dates import _run, load_wikiwars

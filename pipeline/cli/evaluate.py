@@ -94,15 +94,18 @@ def evaluate_model_cmd(
 def evaluate_dates_cmd(
     model: Optional[str] = typer.Option(None, "--model", "-m"),
     data: Path = typer.Option(DEFAULT_DATA / "dates" / "wikiwars_de", "--data"),
+    half: Optional[str] = typer.Option(None, "--half", help="Only the odd-numbered documents (the dev half, whose errors may be read) or the even-numbered ones (held out)"),
 ):
     """Date detection and normalisation on WikiWarsDE (TIMEX2 gold)."""
     from ..nlp import load_nlp
-    from ..evaluate.dates import evaluate_wikiwars
+    from ..evaluate.dates import WIKIWARS_HALVES, evaluate_wikiwars
 
+    if half is not None and half not in WIKIWARS_HALVES:
+        raise typer.BadParameter(f"{half!r}: one of {', '.join(WIKIWARS_HALVES)}", param_hint="--half")
     need_data(data)
     with cannot_start():
         nlp, _ = load_nlp(model)
-    scores = evaluate_wikiwars(nlp, data)
+    scores = evaluate_wikiwars(nlp, data, half=half)
     print(json.dumps(scores, indent=2, ensure_ascii=False))
 
 
