@@ -23,6 +23,7 @@ from .errors import ArticleError, ErrorKind
 from .ingest import detect_language, load_detector
 from .io import dumps, label_counts
 from .nlp import annotate, doc_to_entities
+from .nlp.figures import load_lemma_resources
 from .record import build_record
 from .schema import CleanDoc, RawDoc
 
@@ -61,10 +62,11 @@ class BatchResult:
 
 
 def load_resources() -> None:
-    """Load the language detector and the cleaning tables (once per process; before forking
-    workers, so that they share the pages)."""
+    """Load the language detector, the cleaning tables and the figures' lemma table (once per process;
+    before forking workers, so that they share the pages)."""
     load_detector()
     load_cleaning_resources()
+    load_lemma_resources()
 
 
 def process_batch(nlp, raws: list[RawDoc], settings: WorkSettings) -> BatchResult:

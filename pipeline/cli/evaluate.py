@@ -98,10 +98,12 @@ def evaluate_dates_cmd(
 ):
     """Date detection and normalisation on WikiWarsDE (TIMEX2 gold)."""
     from ..nlp import load_nlp
-    from ..evaluate.dates import WIKIWARS_HALVES, evaluate_wikiwars
+    from ..evaluate.dates import check_half, evaluate_wikiwars
 
-    if half is not None and half not in WIKIWARS_HALVES:
-        raise typer.BadParameter(f"{half!r}: one of {', '.join(WIKIWARS_HALVES)}", param_hint="--half")
+    try:
+        check_half(half)
+    except ValueError as e:
+        raise typer.BadParameter(str(e), param_hint="--half") from None
     need_data(data)
     with cannot_start():
         nlp, _ = load_nlp(model)

@@ -39,12 +39,19 @@ def _strip_tags(raw: str) -> str:
 WIKIWARS_HALVES = ("odd", "even")
 
 
+def check_half(half: Optional[str]) -> None:
+    """A half that is none of `WIKIWARS_HALVES` is a ValueError naming them (not silently the even half)."""
+    if half is not None and half not in WIKIWARS_HALVES:
+        raise ValueError(f"{half!r}: one of {', '.join(WIKIWARS_HALVES)}")
+
+
 def in_half(stem: str, half: Optional[str]) -> bool:
     """Is WikiWarsDE document `stem` ("03_AmCivWar") in `half` ("odd", "even"; None: every document)?"""
     return half is None or int(stem[:2]) % 2 == (1 if half == "odd" else 0)
 
 
 def load_wikiwars(path: str | Path, half: Optional[str] = None) -> list[dict[str, Any]]:
+    check_half(half)
     path = Path(path)
     docs = []
     for sgm in sorted((path / "in").glob("*.sgm")):
