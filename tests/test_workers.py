@@ -205,15 +205,18 @@ def test_a_stopped_worker_is_killed_after_the_batch_timeout_and_its_batch_retrie
     """A worker alive but not working (SIGSTOP: as a hung one, or one swapped out for good)."""
     corpus, ref = reference
     out = tmp_path / "out"
+    t_launch = time.time()
     proc = _cli(corpus, out, "--batch-timeout", str(HANG_S))
     victim = _wait_for_first_batch(proc, out)[0]
     os.kill(victim, signal.SIGSTOP)
-    t_stop = time.time()
     output = proc.communicate(timeout=600)[0]
     assert proc.returncode == 0, output
     assert _said(f"worker process {victim} did not finish its batch of {BATCH} articles within {HANG_S} s (hung or far too slow); killed it", output), output
     assert _said("retrying that batch in a fresh worker", output) and "Traceback" not in output
-    assert time.time() - t_stop >= HANG_S
+    # not killed before its batch had run HANG_S: the batch began after the launch, but may have begun before the
+    # SIGSTOP (the victim can be mid-batch when the other worker commits the first one; the fresh clone's full
+    # suite once saw the kill 28.3 s after the SIGSTOP), so the launch is the bound that holds
+    assert time.time() - t_launch >= HANG_S
     assert not _alive(victim)
     assert (out / "articles.jsonl").read_bytes() == ref
     summary = json.loads((out / "run.json").read_text(encoding="utf-8"))
