@@ -184,6 +184,20 @@ def test_retrained_weights_change_the_fingerprint(tmp_path):
     assert load_nlp(str(model))[1] == after
 
 
+def test_the_fingerprint_covers_every_module_of_the_record_making_stages():
+    """Every module of the stages that make a record is in the fingerprint, also in a subpackage
+    (session 19 split nlp/figures.py into nlp/figures/, which the glob "nlp/*.py" missed: a change
+    there would not have re-processed the corpus)."""
+    from pipeline.nlp import RECORD_FILES
+    from pipeline.paths import PACKAGE
+
+    covered = {f for pattern in RECORD_FILES for f in PACKAGE.glob(pattern)}
+    modules = [f for stage in ("clean", "nlp", "schema") for f in (PACKAGE / stage).rglob("*.py")
+               if "__pycache__" not in f.parts]
+    assert any(f.parent.name == "figures" for f in modules)
+    assert [f for f in modules if f not in covered] == []
+
+
 def test_model_info_from_the_files_equals_the_loaded_pipelines(nlp_info):
     """What run.json and every record say about the model, and the fingerprint the cache and
     the workers compare, are the same whether the model was loaded or only its files read."""

@@ -248,7 +248,7 @@ def _hard_wrapped(doc: Doc, text: Optional[str] = None) -> bool:
     return wrapped
 
 
-#: the clause marks of figures.py's rough clause of a figure (`FigureRecognizer._clause_of`): `_CLAUSE_PUNCT`
+#: the clause marks of the figures package's rough clause of a figure (`FigureRecognizer._clause_of`): `_CLAUSE_PUNCT`
 #: without the dashes, as that clause was cut since session 12 (a dash inside it, a range "20 – 30" say, stays in)
 CLAUSE_COMMAS = frozenset({",", ";", ":"})
 

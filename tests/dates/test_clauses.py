@@ -1,4 +1,4 @@
-"""The clause and the attributive participle, shared by dates.py and figures.py: a figure's clause is
+"""The clause and the attributive participle, shared by dates.py and the figures package: a figure's clause is
 dates.py `clause_bounds` with the clause marks without dashes (`CLAUSE_COMMAS`), and "an inflected
 participle before its noun is an adjective" is dates.py `attributive_before_noun`, its endings in
 dates.json ("attributive_endings", "attributive_participle_endings": two lists, see there)."""
@@ -15,7 +15,7 @@ def _index(doc, word):
 
 # origin: session 12, the dedup of dates.py and figures.py
 def test_clause_of_a_figure_keeps_dashes_inside(nlp):
-    # a dash cuts a tense clause (dates.py) but not a figure's clause (figures.py `_clause_of`)
+    # a dash cuts a tense clause (dates.py) but not a figure's clause (figures/clauses.py `_clause_of`)
     doc = nlp.make_doc("Die Zahl der Toten stieg auf 27 – die Behörden rechnen mit weiteren Opfern, sagte ein Sprecher.")
     i = _index(doc, "27")
     s0, s1 = sentence_bounds(doc, i)
@@ -38,7 +38,7 @@ def test_attributive_endings_are_data(nlp):
     ("Der Karneval ist heute eine Massenveranstaltung mit über hundert bunt geschmückten Festwagen.",
      "geschmückten", True, True),  # wn50115 (dev4 gold)
     # why two lists: any "-en" before a capitalized word is attributive for the tense cue (it only looks at
-    # words shaped like a participle), not for a tagger's VERB in figures.py (an infinitive stays a verb)
+    # words shaped like a participle), not for a tagger's VERB in the figures package (an infinitive stays a verb)
     ("Viele wollten gehen Menschen zufolge.", "gehen", True, False),
 ])
 def test_attributive_before_noun(nlp, text, word, tense_list, figure_list):

@@ -42,7 +42,7 @@ def test_quarter_hour_and_three_quarter_year(nlp):
 
 
 # origin: session 13, dev8/dev9 errors (round 2: dev10)
-# "in" + an amount of time in a past clause is the time something took, a duration (figures.py
+# "in" + an amount of time in a past clause is the time something took, a duration (figures/durations.py
 # _past_clause); dev9 gold; in a future or present clause it stays the time ahead
 def test_in_amount_in_a_past_clause_is_a_duration(nlp):
     text = ("Das Tier legte dabei in vier Tagen eine Strecke von 80 Kilometern von seinem letzten Aufenthaltsort "
@@ -112,7 +112,7 @@ def test_race_time_is_duration(nlp):
 
 
 # origin: session 11, dev6 errors and the coverage sweep (an id without a set: a train article)
-# "mit" + a time + an action noun in -ung is a duration, not "mit" + an age (figures.py `is_age`,
+# "mit" + a time + an action noun in -ung is a duration, not "mit" + an age (figures/ages.py `is_age`,
 # measures.json "action_noun_suffixes")
 def test_delay_after_mit_is_duration(nlp):
     text = ("Das in Bremerhaven gebaute Kreuzfahrtschiff Pride of America konnte erst mit einem Tag Verzögerung an "

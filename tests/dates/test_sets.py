@@ -42,7 +42,7 @@ def test_half_hourly_set(nlp):
 
 
 # origin: session 11, dev6 errors and the coverage sweep (an id without a set: a train article)
-# a weekday's genitive after its article is no set (figures.py `_sets`): "im Verlauf des
+# a weekday's genitive after its article is no set (figures/durations.py `_sets`): "im Verlauf des
 # Montags" is not "montags"; the adverb stays a set
 def test_weekday_genitive_is_no_set(nlp):
     text = "Im Verlauf des Montags überquerte Hamish Fraser Island (siehe Karte)."  # wn56533

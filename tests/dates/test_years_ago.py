@@ -46,7 +46,7 @@ def test_new_year_and_fractions(nlp_model, source, published, text, expected):
 
 
 # origin: session 13, dev8/dev9 errors (round 2: dev10)
-# "vor 30.000 Jahren" is a year before 1 AD with more digits, not a duration (figures.py ago_value);
+# "vor 30.000 Jahren" is a year before 1 AD with more digits, not a duration (figures/durations.py ago_value);
 # dev7 ("vor mehr als 12.500 Jahren" -> -10493) and dev8 gold; "in 10 Millionen Jahren" stays a duration
 def test_years_ago_beyond_four_digits(nlp):
     text = "Der Mensch der Steinzeit nutzte offenbar vor 30.000 Jahren in Europa schon häufiger Pflanzen."  # wn64137 (dev8)

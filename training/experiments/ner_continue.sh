@@ -6,12 +6,14 @@
 # default with the mention-replacement copies of `training/augment.py` (lone surnames, non-German
 # names: the PER class session 11 lost). The shipped ner was trained at a constant lr 0.001 and never
 # annealed; this is its low-lr phase. One run per call:
-#   training/experiments/ner_continue.sh aug|mix LR STEPS [BATCH_WORDS] [DROPOUT]
+#   [SEED=N] training/experiments/ner_continue.sh aug|mix|silver LR STEPS [BATCH_WORDS] [DROPOUT]
 # aug: training/corpus/news_1.0_aug/ner_train.spacy (the mix + 1,363 augmented copies of Wikinews
 # train and GermEval train; `python -m training.augment ...`, its docstring); mix: the mix only
-# (news_1.0/ner_train.spacy, the shipped ner's own training set). Source: models/de_presseschau's
-# ner (own tok2vec) and its floret table; selection set ner_dev_all, evaluated every 250 steps, per
-# label in training/logs/ct_*.jsonl. Then a candidate pipeline (the shipped one with only this ner)
+# (news_1.0/ner_train.spacy, the shipped ner's own training set); silver (session 19): the mix + the
+# Bundestag paragraphs labelled by the whole pipeline (training/corpus/silver_bt, made by
+# `training/experiments/silver_ner.sh`). SEED: spaCy's seed (0, the config's, by default). Source:
+# models/de_presseschau's ner (own tok2vec) and its floret table; selection set ner_dev_all,
+# evaluated every 250 steps, per label in training/logs/ct_*.jsonl. Then a candidate pipeline (the shipped one with only this ner)
 # (model-last) at $CAND_ROOT/cand_NAME, to be scored through the whole pipeline on the dev sets.
 # Needs the news_1.0 corpus (`make -f training/Makefile corpus`) and, for aug, the augment step.
 set -euo pipefail
@@ -19,17 +21,19 @@ cd "$(dirname "$0")/../.."
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 PY=${PY:-.venv/bin/python}
 CAND_ROOT=${CAND_ROOT:-training/output}
-usage="usage: $0 aug|mix LR STEPS [BATCH_WORDS] [DROPOUT]"
+usage="usage: [SEED=N] $0 aug|mix|silver LR STEPS [BATCH_WORDS] [DROPOUT]"
 [ $# -ge 3 ] || { echo "$usage" >&2; exit 2; }
 data=$1; lr=$2; steps=$3; words=${4:-1000}; dropout=${5:-0.1}
-name=ct_${data}_${lr}_${steps}_${words}_${dropout}
+seed=${SEED:-0}
+name=ct_${data}_${lr}_${steps}_${words}_${dropout}$([ "$seed" = 0 ] || echo _s$seed)
 case $data in
   aug) train=training/corpus/news_1.0_aug/ner_train.spacy ;;
   mix) train=training/corpus/news_1.0/ner_train.spacy ;;
+  silver) train=training/corpus/silver_bt ;;
   *) echo "$usage" >&2; exit 2 ;;
 esac
 for f in $train training/corpus/news_1.0/ner_dev_all.spacy; do
-  [ -f "$f" ] || { echo "$0: $f: no such file (run \`make -f training/Makefile corpus\` / training.augment first)" >&2; exit 2; }
+  [ -e "$f" ] || { echo "$0: $f: no such file (run \`make -f training/Makefile corpus\` / training.augment first)" >&2; exit 2; }
 done
 mkdir -p training/logs
 # dropout 0.1 and a fixed batch of BATCH_WORDS words: the shipped ner's own dropout and its final
@@ -38,7 +42,7 @@ mkdir -p training/logs
   --output training/output/$name --paths.source models/de_presseschau --paths.vectors models/de_presseschau \
   --paths.train $train --paths.dev training/corpus/news_1.0/ner_dev_all.spacy \
   --training.optimizer.learn_rate "$lr" --training.max_steps "$steps" --training.patience "$steps" \
-  --training.eval_frequency 250 --training.dropout "$dropout" \
+  --training.eval_frequency 250 --training.dropout "$dropout" --system.seed "$seed" \
   --training.batcher.size.start "$words" --training.batcher.size.stop "$words" \
   --training.logger.@loggers presseschau.PerTypeLogger.v1 --training.logger.path training/logs/$name.jsonl \
   > training/logs/$name.log 2>&1 || { echo "$0: training failed, see training/logs/$name.log" >&2; exit 1; }

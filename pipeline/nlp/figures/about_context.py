@@ -1,0 +1,650 @@
+"""`about` from the figure's clause and text around it when no counted noun follows it: measuring verbs, change nouns,
+purposes, shares, elliptic counts, tables and lists."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from ..dates import attributive_before_noun, has_ann, sentence_bounds
+from ..normalize import fraction, lookup_unit, multiplier
+from .common import _ADJ_ENDINGS, _ADJ_INFL, _NOUN_POS, _next, _prev
+
+
+class AboutContextRules:
+    """`FigureRecognizer`'s methods for this (component.py composes them)."""
+
+    def _about_context(self, doc: Doc, f: dict) -> Optional[Token]:
+        """`_about_verb`, and for money that no other rule explains, its purpose (`_purpose`)."""
+        self._purpose_ctx = None
+        tok = self._about_verb(doc, f)
+        if tok is None and self._purpose_ctx is not None:
+            tok = self._purpose(doc, f, *self._purpose_ctx)
+        return tok
+
+    def _elliptic_count(self, doc: Doc, prev_span: Span, f: dict) -> bool:
+        """A bare count with no noun of its own counts what the count before it counted: in its
+        sentence ("von den neun Gründungsmitgliedern sind nur noch sechs übrig", "rund 30.000
+        Menschen ..., in Medienberichten ist von etwa 20.000 die Rede": an article or a
+        preposition after the count starts a phrase of its own), or in the sentence before
+        after a word of `elliptic_cues` ("20.000 Menschen ... Weitere 5.000")."""
+        if not prev_span._.about or prev_span._.unit is not None:
+            return False
+        if not self._same_sentence(doc, prev_span.start, f["num"]):
+            s0 = sentence_bounds(doc, f["num"])[0]
+            q0 = self._qualifier_start(doc, f["start"])
+            if q0 == 0 or doc[q0 - 1].text.lower() not in self.elliptic_cues or \
+                    sentence_bounds(doc, prev_span.start)[1] != s0:
+                return False
+        nxt = _next(doc, f["end"] - 1)
+        if nxt is None:
+            return True
+        # a finite verb right after the count: the count is the subject ("und 29 waren Opfer von Entführungen")
+        return not self._is_noun(nxt) and (nxt.text.lower() not in self.function_words or nxt.pos_ in ("DET", "ADP", "AUX"))
+
+    def _vote_context(self, doc: Doc, f: dict) -> bool:
+        """Does the figure's sentence, or one of the `sentences_before` before it, name an election,
+        a vote or a poll (`vote_shares`)?"""
+        s0, s1 = sentence_bounds(doc, f["num"])
+        for _ in range(self.vote_sentences_before):
+            if s0 == 0:
+                break
+            s0 = sentence_bounds(doc, s0 - 1)[0]
+        tagged = has_ann(doc, "POS")
+        for t in doc[s0:s1]:
+            low = t.text.lower()
+            # a noun that starts or ends with a cue ("Wahlgang", "Landtagswahlen"), not a verb ("bestimmen"),
+            # also not one that opens a sentence ("Bestimmen Sie selbst, ..."): tagged, a NOUN or PROPN;
+            # untagged, no sentence's first word
+            if tagged and t.pos_:
+                if t.pos_ not in ("NOUN", "PROPN"):
+                    continue
+            elif not t.text[:1].isupper() or sentence_bounds(doc, t.i)[0] == t.i:
+                continue
+            if any(low.startswith(p) or low.endswith(tuple(p + e for e in self.vote_part_endings)) for p in self.vote_parts) \
+                    and not any(p in low for p in self.vote_not_parts):
+                return True
+        return False
+
+    @staticmethod
+    def _last_count(out: list) -> Optional[Span]:
+        """The last figure before that is no age: an age in brackets between a count and its elliptic
+        continuation ("14 der 19 Personen (alle im Alter zwischen 17 und 35 Jahren) wohnen in London und
+        vier in Buckinghamshire") counts nothing the continuation shares."""
+        return next((sp for sp in reversed(out) if sp._.about_rule != "age"), None)
+
+    def _further_count(self, doc: Doc, out: list, f: dict) -> Optional[str]:
+        """A bare count right after or before a word of `elliptic_cues` ("weitere 929", "35 weitere")
+        with no noun after it counts what the count before it in its sentence counted, or, with none,
+        the noun an article counts there ("kam ein Mensch ums Leben, 35 weitere wurden verletzt")."""
+        if f["unit"] is not None or (f["scale"] != 1 and not f["bare"]):
+            # no unit, and no scale unless bare: the precedence Python gave it, written out (no test
+            # tells it from "(unit or scale) and not bare")
+            return None
+        q0 = self._qualifier_start(doc, f["start"])
+        j = f["end"]
+        if j < len(doc) and doc[j].text.lower() in self.elliptic_cues:
+            j += 1
+        elif not (q0 > 0 and doc[q0 - 1].text.lower() in self.elliptic_cues):
+            return None
+        if j < len(doc) and (self._is_noun(doc[j]) or doc[j].pos_ in ("ADJ", "VERB") and _ADJ_INFL.match(doc[j].text)
+                             and attributive_before_noun(doc[j], _ADJ_ENDINGS, self._is_noun)):
+            return None  # "weitere 20 Soldaten", "weitere 20 verletzte Soldaten": the count has its own noun
+        last = self._last_count(out)
+        if last is not None and last._.about and last._.unit is None and self._same_sentence(doc, last.start, f["num"]):
+            return last._.about
+        s0 = sentence_bounds(doc, f["num"])[0]
+        for k in range(q0 - 2, s0 - 1, -1):
+            if doc[k].text.lower() in self.article_forms and self._measured_noun(doc[k + 1]):
+                return self.about_lemma(doc, doc[k + 1])
+        return None
+
+    def _same_unit_earlier(self, out: list, f: dict) -> Optional[Span]:
+        """The last figure before ``f`` in the article in its unit whose `about` is no bare quantity noun."""
+        for sp in reversed(out):
+            if sp._.unit == f["unit"] and sp._.about and sp._.about.lower() not in self.bare_quantity_nouns:
+                return sp
+        return None
+
+    def _same_unit_before(self, doc: Doc, out: list, f: dict) -> Optional[Span]:
+        """The figure before ``f`` in its sentence that says what an amount with nothing of its
+        own measures: the last one in the same unit, counts between skipped ("eine Geldstrafe
+        von 20.000 Euro (für jedes der vier Vergehen 5.000 Euro)"), or a money amount right
+        before a bracket that converts it ("für 248 Millionen US-Dollar (etwa 210 Millionen Euro)")."""
+        q0 = self._qualifier_start(doc, f["start"])
+        if out and out[-1]._.about and f["unit"] in self.money_units and out[-1]._.unit in self.money_units \
+                and q0 > 0 and doc[q0 - 1].text == "(" and out[-1].end == q0 - 1:
+            return out[-1]
+        for sp in reversed(out):
+            if not self._same_sentence(doc, sp.start, f["num"]):
+                return None
+            if sp._.unit == f["unit"]:
+                return sp if sp._.about else None
+            if sp._.unit is not None:
+                return None
+        return None
+
+    def _after_von(self, doc: Doc, i: int) -> bool:
+        """"von" (measures.json "change_links") right before doc[i], or with one adverb between:
+        "von derzeit 2000 auf rund 15.000 Soldaten"."""
+        if i > 0 and doc[i - 1].text.lower() in self.change_from:
+            return True
+        return i > 1 and doc[i - 1].pos_ == "ADV" and doc[i - 2].text.lower() in self.change_from
+
+    def _change_first(self, doc: Doc, out: list, f: dict) -> Optional[Span]:
+        """The count that opens "von X NOUN ... auf Y" when ``f`` is its bare Y: the last figure, a count with
+        an `about`, in the same sentence after "von" (`change_links`), and only words of its phrase between
+        it and the "auf" right before ``f`` (no verb, no comma)."""
+        if not out or not f["bare"]:
+            return None
+        q0 = self._qualifier_start(doc, f["start"])
+        prev = out[-1]
+        if q0 < 1 or doc[q0 - 1].text.lower() not in self.change_to or prev._.unit is not None or not prev._.about \
+                or not self._same_sentence(doc, prev.start, f["num"]):
+            return None
+        p0 = self._qualifier_start(doc, prev.start)
+        if p0 < 1 or doc[p0 - 1].text.lower() not in self.change_from:
+            return None
+        if any(t.pos_ in ("VERB", "AUX") or t.text in (",", ";") for t in doc[prev.end: q0 - 1]):
+            return None
+        return prev
+
+    def _changed_from(self, doc: Doc, q0: int) -> bool:
+        """Is the amount that starts at ``q0`` (after "auf") the second of "von X auf Y" (`change_links`):
+        "von" + a number (an adverb between allowed) right before the "auf"?"""
+        k = q0 - 2  # the token before "auf"
+        while k >= 0 and (doc[k].like_num or multiplier(doc[k].text) or lookup_unit(doc[k].text) is not None) and q0 - k < 6:
+            k -= 1
+        return k < q0 - 2 and self._after_von(doc, k + 1)
+
+    def _labels_count(self, doc: Doc, k: int) -> bool:
+        """Is doc[k] a plural noun that labels the bare count after it in a table line: "Sitze 7 (",
+        "Sitze 0\n"? (A singular noun before a number names its value: "Stufe 3", "Artikel 5".)"""
+        t = doc[k]
+        if k + 1 >= len(doc) or not t.is_alpha or not t.text[:1].isupper() or not self._is_noun(t) \
+                or not re.fullmatch(r"\d+", doc[k + 1].text) or "\n" in t.whitespace_:
+            return False
+        after = doc[k + 2] if k + 2 < len(doc) else None
+        if not (after is None or after.text == "(" or after.is_space or "\n" in doc[k + 1].whitespace_):
+            return False
+        lem = self.lemma(t)
+        return lem != t.text and t.text.startswith(lem[:-1] if lem.endswith("e") else lem)
+
+    def _about_list_heading(self, doc: Doc, f: dict) -> Optional[Token]:
+        """A figure of a list after a colon whose heading announces it with a word of `list_headings`
+        ("hat für die Parteien folgende Mittelwerte ... ergeben: CDU/CSU 31 Prozent; SPD 28 Prozent"):
+        the heading's noun (dev8 annotators' call). The colon is the last one before the figure in
+        its sentence, or the end of the sentence before; adjectives between the heading word and its noun are skipped."""
+        s0 = sentence_bounds(doc, f["num"])[0]
+        colon = next((k for k in range(f["start"] - 1, s0 - 1, -1) if doc[k].text == ":"), None)
+        if colon is None:
+            # the list on a line of its own: the sentence before ends with the colon
+            k = s0 - 1
+            while k >= 0 and doc[k].is_space:
+                k -= 1
+            if k < 0 or doc[k].text != ":":
+                return None
+            colon, s0 = k, sentence_bounds(doc, k)[0]
+        for k in range(s0, colon):
+            if doc[k].text.lower() not in self.list_headings:
+                continue
+            j = k + 1
+            while j < colon and self._is_adj(doc[j]) and not self._is_noun(doc[j]):
+                j += 1
+            if j < colon and self._measured_noun(doc[j]):
+                return doc[j]
+        return None
+
+    def _table_heading(self, doc: Doc, f: dict) -> Optional[Token]:
+        """The noun of a heading line above the figure's line (`table_headings`): a line of at most
+        `max_words` words, the first a capitalised noun, the rest capitalised or numbers (a year), that
+        ends with a colon ("Wahlergebnisse 2005:"). Up to `lines_before` non-blank lines back; a line of
+        prose (ending with a period, more than `prose_words` words) in between ends the search: the
+        figure is not in a table under that heading."""
+        text = doc.text
+        pos = text.rfind("\n", 0, doc[f["start"]].idx) + 1
+        seen = 0
+        while pos > 0 and seen < self.table_heading_lines:
+            end = pos - 1
+            pos = text.rfind("\n", 0, end) + 1
+            line = text[pos:end].strip()
+            if not line:
+                continue
+            seen += 1
+            words = line[:-1].split()
+            if line.endswith(":") and 0 < len(words) <= self.table_heading_words and words[0][:1].isupper() \
+                    and all(w[:1].isupper() or w.isdigit() for w in words):
+                at = pos + (len(text[pos:end]) - len(text[pos:end].lstrip()))
+                sp = doc.char_span(at, at + len(words[0]), alignment_mode="expand")
+                tok = sp[0] if sp is not None and len(sp) else None
+                return tok if self._measured_noun(tok) and tok.pos_ != "PROPN" else None
+            if line.endswith(".") and len(line.split()) > self.table_prose_words:
+                return None
+        return None
+
+    def _about_label(self, doc: Doc, f: dict) -> Optional[Token]:
+        """A count that ends a "Label: N" line of a table counts the label: "Stimmberechtigte: 39611",
+        "Anzahl Gemeinden: 17 / 17" (a container noun first: the noun after it). Counts only: "Partei:
+        28.56 %" is a party's result, which the label does not name."""
+        if f["unit"] is not None:
+            return None
+        if f["start"] > 0 and self._labels_count(doc, f["start"] - 1):
+            return doc[f["start"] - 1]  # "Sitze 7 (2001: 35,2%)": a plural noun before the count
+        k = f["start"] - 1
+        if k >= 2 and doc[k].text == "/" and doc[k - 1].like_num:
+            k -= 2  # the second of "17 / 17"
+        nxt = doc[f["end"]] if f["end"] < len(doc) else None
+        if k < 1 or doc[k].text != ":" or not (nxt is None or nxt.is_space or "\n" in doc[f["end"] - 1].whitespace_
+                                                or (nxt.text == "/" and f["end"] + 1 < len(doc) and doc[f["end"] + 1].like_num)):
+            return None
+        j = k
+        while j > 0 and not (doc[j - 1].is_space or "\n" in doc[j - 1].whitespace_):
+            j -= 1
+        label = list(doc[j:k])
+        if not 0 < len(label) <= 3 or not all(t.is_alpha and t.text[:1].isupper() for t in label):
+            return None  # the label starts its line and is one to three capitalised words
+        if len(label) > 1 and label[0].text.lower() not in self.container_nouns:
+            return None
+        return label[-1]
+
+    def _about_partitive_genitive(self, doc: Doc, f: dict) -> Optional[Token]:
+        """A count of a part of a definite set: "zwei der drei Manager", "drei der wichtigsten
+        Firmen", "zwei Drittel der Einnahmen" -> the set's noun (the parse often hangs the count
+        on a later noun)."""
+        # a percentage too: "Etwa zehn Prozent der achtzig Millionen Ägypter" (the parse hangs the genitive on the number)
+        if f["unit"] not in (None, "%") or f["end"] + 1 >= len(doc) or doc[f["end"]].text.lower() not in self.genitive_determiners:
+            return None
+        k = f["end"] + 1
+        while k < min(len(doc), f["end"] + 4) and self._base(doc, k) is None and not self._is_noun(doc[k]) and \
+                (doc[k].pos_ == "ADV" or _ADJ_INFL.match(doc[k].text)):
+            k += 1  # "130 der noch übrigen 500 Mitarbeiter" (dev6)
+        if self._base(doc, k) is None:
+            k = f["end"] + 1
+        g = self._base(doc, k)
+        if g is not None:
+            k = g[1]  # "zwei der drei Manager"
+            while k < len(doc) and multiplier(doc[k].text):
+                k += 1  # "der achtzig Millionen Ägypter"
+        k0 = k
+        while k < len(doc) and k < k0 + 4 and not self._is_noun(doc[k]) and (
+                _ADJ_INFL.match(doc[k].text) or (doc[k].pos_ == "ADV" or doc[k].text == "zu") and g is None
+                and k + 1 < len(doc) and (_ADJ_INFL.match(doc[k + 1].text) or doc[k + 1].text == "zu")):
+            # "der wichtigsten"; session 14 (dev11 wn72118): a gerundive with its adverb, "die Hälfte der noch
+            # zu vergebenden Delegiertenstimmen"
+            k += 1
+        if k < len(doc) and self._is_noun(doc[k]) and doc[k].text[:1].isupper() and lookup_unit(doc[k].text) is None \
+                and not doc[k].ent_type_:
+            return doc[k]
+        return None
+
+    def _about_verb(self, doc: Doc, f: dict) -> Optional[Token]:
+        """What a figure measures when no counted noun follows it: the noun of a von-phrase
+        ("ein Minus von 3 Prozent"), an apposition ("der Umsatz, 4,2 Milliarden Euro"), or the
+        subject of a measuring verb ("Die Inflation stieg auf 7,9 Prozent", "Die Temperatur lag
+        bei minus 12 Grad", "Die Kosten betragen 12 Millionen Euro")."""
+        self._context_rule = None
+        q0 = self._qualifier_start(doc, f["start"])
+        prev = _prev(doc, q0)
+        n = self._about_amount(doc, f)
+        if n is not None:
+            return n
+        if prev is not None and prev.text == "," and f["unit"] is not None:
+            n = _prev(doc, prev.i)
+            if n is not None and self._is_noun(n) and n.pos_ != "PROPN":
+                d = _prev(doc, n.i)
+                nxt = _next(doc, f["end"] - 1)
+                if (d is None or d.pos_ == "DET" or n.is_sent_start) and (nxt is None or nxt.text in (",", ")", ".", "–")):
+                    self._context_rule = "apposition"
+                    return self._through_container(n)
+        if not has_ann(doc, "DEP"):
+            return None
+        t = doc[f["end"] - 1]
+        for _ in range(4):
+            if t.head.i != t.i and f["start"] <= t.head.i < f["end"]:
+                t = t.head
+            else:
+                break
+        preps = {c.text.lower() for c in t.children if c.dep_ in ("case", "mo") or (c.pos_ == "ADP" and c.i < t.i)}
+        if not preps and f["start"] > 0 and doc[q0 - 1].pos_ == "ADP" if q0 > 0 else False:
+            preps = {doc[q0 - 1].text.lower()}
+        v = t.head
+        passed_noun = False
+        for _ in range(3):
+            if v.pos_ in ("VERB", "AUX") or v.head.i == v.i:
+                break
+            if v.pos_ in _NOUN_POS:
+                passed_noun = True  # "liegt per Definition bei 380 US-Dollar": the parse hangs it on "Definition"
+            v = v.head
+        if preps and v.pos_ in ("VERB", "AUX"):
+            c0, c1 = self._clause_of(doc, f)
+            if not c0 <= v.i < c1:
+                # session 14 (dev11 wn46358): the parse hangs the figure on the next clause's verb ("Die Zahl
+                # der Todesopfer liegt bei 56, etwa 120 Personen wurden verletzt"); a measuring verb before it
+                # in its own clause that takes its preposition is its verb
+                own = next((k for k in reversed(doc[c0:q0]) if k.pos_ in ("VERB", "AUX")
+                            and preps & set(self.measuring_verbs.get(self.verb_lemma(k)) or ())), None)
+                if own is not None:
+                    v = own
+                elif c0 < len(doc) and self._relative_antecedent(doc[c0]) is not None and any(
+                        k.pos_ in ("VERB", "AUX") and preps & set(self.measuring_verbs.get(self.verb_lemma(k)) or ())
+                        for k in doc[f["end"]: c1]):
+                    # session 15 (dev12 wn77697): a relative clause with its measuring verb at the end ("eine
+                    # Reduzierung der Fördermengen, die effektiv bei 31 Millionen Barrel pro Tag liegen"), which
+                    # the parse hangs on the main clause: the relative pronoun's noun
+                    self._context_rule = "verb_subject_relative"
+                    return self._relative_antecedent(doc[c0])
+        self._purpose_ctx = (t, v, preps) if f["unit"] in self.money_units else None
+        if v.pos_ not in ("VERB", "AUX"):
+            return self._copula_subject(f, t, preps)
+        if f["unit"] in self.speed_units and preps & self.speed_prepositions:
+            subj, how = self.subject_of(v, exclude=t.i)  # "raste der Jet mit 150 km/h"
+            if subj is not None:
+                self._context_rule = "speed_subject" + how
+                return subj
+        lem = self.verb_lemma(v)
+        if lem in self.object_verbs:
+            # "Den Börsenwert beziffert der Focus auf 17 Milliarden Euro": the object is measured
+            if not preps & self.object_verbs[lem]:
+                return None
+            acc = self._accusative_subject(v)
+            if acc is None:
+                # session 15 (dev12 wn34097): "der Pilot schätzte die Entfernung auf weniger als 100 Meter": the
+                # parse makes both nouns subjects; a verb has one, so the one after the verb is its object
+                subs = [c for c in v.children if c.dep_ in self.subject_deps and c.pos_ == "NOUN" and not f["start"] <= c.i < f["end"]]
+                if len(subs) == 2 and subs[0].i < v.i < subs[1].i:
+                    acc = subs[1]
+            if acc is not None:
+                self._context_rule = "verb_object_accusative"
+                return self._through_container(acc)
+            for c in v.children:
+                if c.dep_ in self.object_deps and c.pos_ == "NOUN" and not f["start"] <= c.i < f["end"]:
+                    self._context_rule = "verb_object"
+                    return self._through_container(c)
+            allowed = self.object_verbs[lem]  # passive or reflexive: the subject
+        else:
+            allowed = self.measuring_verbs.get(lem)
+        change = bool(preps & self.change_to) and self._changed_from(doc, q0)
+        if allowed is None and f["unit"] is not None and preps & self.difference_prepositions and any(
+                k.pos_ == "VERB" and self.verb_lemma(k) in self.um_object_verbs for k in doc[slice(*self._clause_of(doc, f))]):
+            # session 15 (dev12 wn72918, the annotators' call): "einen Bauunternehmer ... um 40 Millionen Yen
+            # erleichtert": a verb whose "um" names what is taken or asked for measures no change of its
+            # object (the verb of the clause: the parse hangs the amount on any verb of it)
+            return None
+        if allowed is None and f["unit"] is not None and (preps & self.difference_prepositions or change):
+            # also a change "von X auf Y" ("Die Hunde-Abgabe verändert sich von 120 auf 132 Euro")
+            # "Die Außenmauern hatten sich um 2,5 Zentimeter verschoben", "erhöhte die Steuer um 3
+            # Prozent": a change by an amount, of the object when there is one, else of the subject
+            for c in v.children:
+                if c.dep_ in self.object_deps and c.pos_ == "NOUN" and not f["start"] <= c.i < f["end"]:
+                    self._context_rule = "difference_object"
+                    return self._through_container(c)
+            subj, how = self.subject_of(v, exclude=t.i)
+            if subj is not None:
+                self._context_rule = "difference_subject" + how
+                return self._through_container(subj)
+            return None
+        if allowed is None:
+            return None
+        after = doc[f["end"]].text.lower() if f["end"] < len(doc) else None
+        if allowed and not (preps & allowed) and not (f["unit"] is not None and after in allowed):
+            # session 14 (dev11 wn80937, wn75087): an amount with a unit right before the preposition is a
+            # difference, still the subject's ("Der Lohn der Arbeiter liege derzeit 25 bis 30 Prozent unter
+            # dem Tariflohn", "der Wert ... 50 Prozent über dem Grenzwert lag")
+            return None
+        if passed_noun and not preps & self.rate_prepositions:
+            return None
+        if lem in self.predicate_only_with_unit and f["unit"] is None:
+            return None
+        subj, how = self.subject_of(v, exclude=t.i)
+        if subj is not None:
+            gapped = self._gapped_subject(doc, subj, q0)
+            if gapped is not None:
+                subj, how = gapped, "_gapping"
+            self._context_rule = "verb_subject" + how
+            return self._through_container(subj)
+        return None
+
+    def _about_degree(self, doc: Doc, f: dict) -> Optional[Token]:
+        """Session 15 (dev12 wn40269, wn45213; dev7 wn37353): a share after "zu"/"zur"
+        (`degree_prepositions`) says to what degree the clause holds of its subject: "die Kosten ...
+        werden nur noch zur Hälfte von den Krankenkassen übernommen" -> Kosten, "die Finanzierung,
+        die zu 90 Prozent aus privaten Geldern bestehen soll" -> Finanzierung (the relative pronoun's
+        noun). Only a percentage or a fraction noun with no genitive or noun after it ("zu 90 Prozent
+        der Stimmen" is a partitive), and not after "bis" ("bis zu 90 Prozent" is a bound)."""
+        if not has_ann(doc, "DEP"):
+            return None
+        fraction = f["unit"] is None and doc[f["end"] - 1].text.lower() in self.fraction_nouns
+        if f["unit"] != "%" and not fraction:
+            return None
+        q0 = self._qualifier_start(doc, f["start"])
+        p = _prev(doc, q0)
+        if p is None or p.text.lower() not in self.degree_prepositions:
+            return None
+        pp = _prev(doc, p.i)
+        if pp is not None and pp.text.lower() in self.degree_not_after:
+            return None
+        nxt = _next(doc, f["end"] - 1)
+        if nxt is not None and (self._is_noun(nxt) or nxt.text.lower() in self.genitive_determiners):
+            return None
+        v = doc[f["end"] - 1].head
+        for _ in range(3):
+            if v.pos_ in ("VERB", "AUX") or v.head.i == v.i:
+                break
+            v = v.head
+        if v.pos_ not in ("VERB", "AUX"):
+            return None
+        subj, how = self.subject_of(v, exclude=f["end"] - 1)
+        if subj is None:
+            # a passive the parse reads as active: its patient is labelled as the object
+            subj = next((c for c in v.children if c.dep_ in self.object_deps and c.pos_ == "NOUN"
+                         and not f["start"] <= c.i < f["end"]), None)
+        if subj is None or not self._measured_noun(subj):
+            return None
+        return self._through_container(subj)
+
+    def _partitive_antecedent(self, doc: Doc, f: dict) -> Optional[Token]:
+        """Session 15 (dev12 wn66494, dev8 wn74327, dev8 wn2240): the noun a partitive pronoun stands for,
+        when no figure before gives the count's `about`: "zu mehreren Nachbeben, von denen zwei ..." (the
+        relative pronoun's noun before the comma), "Im Bus befanden sich Kindergartenkinder, mindestens 40
+        von ihnen wurden getötet", "die Triebe ... geteilt und die Hälfte davon ... eingefroren" (the
+        nearest subject or object noun before it in the sentence)."""
+        n = len(doc)
+        pron = None
+        if f["end"] + 1 < n and doc[f["end"]].text.lower() in self.partitive_pronoun_before \
+                and doc[f["end"] + 1].text.lower() in self.partitive_pronouns:
+            pron = doc[f["end"] + 1]  # "40 von ihnen"
+        elif f["end"] < n and doc[f["end"]].text.lower() in self.partitive_adverbs:
+            pron = doc[f["end"]]  # "die Hälfte davon"
+        else:
+            q0 = self._qualifier_start(doc, f["start"])
+            if q0 >= 2 and doc[q0 - 1].text.lower() in self.partitive_pronouns \
+                    and doc[q0 - 2].text.lower() in self.partitive_pronoun_before:
+                pron = doc[q0 - 1]  # "von denen zwei"
+        if pron is None:
+            return None
+        if pron.text.lower() in self.partitive_relatives:
+            # "..., von denen zwei": the noun before the comma
+            c = next((j for j in range(pron.i - 1, max(-1, pron.i - 4), -1) if doc[j].text == ","), None)
+            if c is None or c < 1:
+                return None
+            t = doc[c - 1]
+            return t if self._measured_noun(t) and t.pos_ != "PROPN" else None
+        s0 = sentence_bounds(doc, f["start"])[0]
+        for t in reversed(doc[s0: self._qualifier_start(doc, f["start"])]):
+            if self._measured_noun(t) and t.pos_ != "PROPN" and (t.dep_ in self.subject_deps or t.dep_ in self.object_deps):
+                return t
+        return None
+
+    def _about_amount(self, doc: Doc, f: dict) -> Optional[Token]:
+        """The noun before "von", "in Höhe von", "im Wert von", "zwischen" right before the figure
+        ("Kredit in Höhe von 750 Millionen Euro", "ein Minus von 3 Prozent"); sets the rule name."""
+        self._context_rule = None
+        prev = _prev(doc, self._qualifier_start(doc, f["start"]))
+        if prev is not None and prev.text.lower() in self.adverbs_after_von and _prev(doc, prev.i) is not None \
+                and _prev(doc, prev.i).text.lower() in self.von:
+            prev = _prev(doc, prev.i)  # "ein Gewinn von umgerechnet 4,6 Milliarden Euro"
+        for words in self.amount_phrases:  # "Kredit in Höhe von ...", "Schaden zwischen ...", "Minus von ..."
+            k = len(words)
+            if prev is None or prev.i - k + 1 < 0 or [t.text.lower() for t in doc[prev.i - k + 1: prev.i + 1]] != words:
+                continue
+            n = _prev(doc, prev.i - k + 1)
+            # a PROPN outside any name is a tagging slip ("An der Weltrekordlast von 130 Kilogramm")
+            if n is not None and self._is_noun(n) and not n.ent_type_ and n.i >= 2 and doc[n.i - 1].text.lower() in self.per_words \
+                    and self._is_noun(doc[n.i - 2]) and not doc[n.i - 2].ent_type_:
+                # session 15 (dev12 wn74430): "einem Ergebnis pro Aktie von 0,48 Euro": the per-phrase
+                # divides the noun before it, which the amount measures
+                n = doc[n.i - 2]
+            if n is not None and n.text.lower() in self.threshold_nouns and words[0] in self.von:
+                # session 15 (dev12 wn77697): "Der Preis ... hat die Marke von 72 US-Dollar unterschritten":
+                # a threshold is passed by what the verb's subject measures
+                v = n.head
+                for _ in range(3):
+                    if v.pos_ in ("VERB", "AUX") or v.head.i == v.i:
+                        break
+                    v = v.head
+                subj = self.subject_of(v, exclude=n.i)[0] if v.pos_ in ("VERB", "AUX") else None
+                if subj is not None and not self._measured_noun(subj):
+                    # "Der Preis für ein Barrel (159 Liter) hat ...": the parse takes the bracket's unit for the
+                    # subject; the first subject noun of the sentence before the threshold stands for it
+                    s0 = sentence_bounds(doc, n.i)[0]
+                    subj = next((x for x in doc[s0: n.i] if x.dep_ in self.subject_deps and self._measured_noun(x)), None)
+                if subj is not None and subj.i != n.i:
+                    self._context_rule = "threshold"
+                    return self._through_container(subj)
+                break
+            if n is not None and self._is_noun(n) and not n.ent_type_:  # no name ("laut Franz-Josef Jung zwischen 1.000 und ...")
+                self._context_rule = "von" if words[0] in self.von else "amount_phrase"
+                return n if k > 1 else self._through_container(n)
+            break
+        if prev is not None and prev.text.lower() in self.change_before:
+            n = _prev(doc, prev.i)  # "das ist ein Anstieg um 1,9 Prozent"
+            if n is not None and self._is_noun(n) and n.text.lower() in self.change_nouns:
+                self._context_rule = "change"
+                return self._through_container(n)
+        n = self._change_noun_before(doc, prev)
+        if n is not None:
+            self._context_rule = "change"
+            return self._through_container(n)
+        j = f["end"]
+        if j + 1 < len(doc) and doc[j].text.lower() in self.change_after and doc[j + 1].text.lower() in self.change_nouns \
+                and (j + 2 >= len(doc) or not self._is_noun(doc[j + 2])):
+            self._context_rule = "change"  # "lag er mit 2,2 Prozent im Plus"
+            return doc[j + 1]
+        return None
+
+    def _change_noun_before(self, doc: Doc, prev: Optional[Token]) -> Optional[Token]:
+        """The change noun whose amount a figure after "um"/"auf" (`change_of`) gives, with its
+        genitive and attributes between, no verb or punctuation: "eine Verdreifachung der staatlichen
+        Bürgschaften für neue Atomkraftwerke auf 54 Milliarden US-Dollar", "die Steigerung der
+        Baukosten um 40 Prozent auf mindestens sieben Milliarden Euro" (the second amount too)."""
+        if prev is None or prev.text.lower() not in self.change_of:
+            return None
+        for k in range(prev.i - 1, max(-1, prev.i - 10), -1):
+            t = doc[k]
+            if t.is_punct or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") and t.text.lower() not in self.coordinators:
+                return None
+            if self._is_noun(t) and (t.text.lower() in self.change_nouns or self._change_compound(t.text) is not None):
+                return t  # also a compound: "Mehrwertsteuererhöhung auf 19 Prozent"
+        return None
+
+    def _change_compound(self, word: str) -> Optional[str]:
+        """The changed thing of a compound whose head is a change noun: "Mehrwertsteuererhöhung" ->
+        "Mehrwertsteuer", "Gehaltserhöhung" -> "Gehalt" (the linking "s" goes with the lemma
+        table's genitive, or when the rest is a word the table knows); None for no such compound."""
+        low = word.lower()
+        # only heads of the "Erhöhung" kind (`change_compound_heads`): "Wirtschaftswachstum" is itself
+        # what grows, not a change of "Wirtschaft"
+        head = next((c for c in self.change_compound_heads if low.endswith(c) and len(low) - len(c) >= 3), None)
+        if head is None:
+            return None
+        first = word[: len(word) - len(head)].rstrip("-")
+        first = first[:1].upper() + first[1:]
+        lem = self.lemma_text(first)
+        if lem == first and first not in self._known_lemmas():
+            # a linking "s" goes only when the rest is a word the lemma table knows ("Wirtschafts"
+            # -> "Wirtschaft"); else the compound keeps its own lemma
+            if first.endswith("s") and first[:-1] in self._known_lemmas():
+                return first[:-1]
+            return self.lemma_text(word)
+        return lem
+
+    def _about_rate(self, doc: Doc, f: dict) -> Optional[Token]:
+        """"Die höchste Arbeitslosenquote hatte Spanien mit 23,6 Prozent": a percentage after "mit"
+        (`rate_nouns`) gives the value of the rate or level its clause names, the one nearest to it."""
+        if f["unit"] != "%":
+            return None
+        q0 = self._qualifier_start(doc, f["start"])
+        if q0 > 1 and doc[q0 - 1].pos_ == "ADV":
+            q0 -= 1  # a focus particle: "Mit nur 30,78 Prozent"
+        if q0 == 0 or doc[q0 - 1].text.lower() not in self.rate_before:
+            return None
+        c0, c1 = self._clause_of(doc, f)
+        cands = [t for t in doc[c0:c1] if not f["start"] <= t.i < f["end"] and self._is_noun(t) and t.pos_ != "PROPN"
+                 and t.text.lower().endswith(self.rate_endings)]
+        return min(cands, key=lambda t: abs(t.i - f["num"])) if cands else None
+
+    def _about_stake(self, doc: Doc, f: dict) -> Optional[Token]:
+        """A share held in something (`stakes`): "an dem die Stadt mit 60 Prozent beteiligt ist" ->
+        the antecedent of "dem", "An der Firma ist Buffet zu 9,9 Prozent beteiligt" -> Firma. The
+        figure's clause (between commas) must hold a stake word; the noun of its an/bei-phrase is
+        the measured thing, a relative pronoun there stands for the noun the clause hangs on."""
+        if f["unit"] != "%":
+            return None
+        q0 = self._qualifier_start(doc, f["start"])
+        if q0 == 0 or doc[q0 - 1].text.lower() not in self.stake_before:
+            return None
+        c0, c1 = self._clause_of(doc, f)
+        stake = next((t for t in doc[c0:c1] if t.text.lower().endswith(self.stake_words) and not f["start"] <= t.i < f["end"]), None)
+        if stake is None:
+            return None
+        for k in range(c0, c1 - 1):
+            if doc[k].text.lower() not in self.stake_prepositions or f["start"] <= k < f["end"]:
+                continue
+            j = k + 1
+            if doc[j].pos_ == "PRON":  # "an dem": the noun the relative clause is about
+                head = stake if stake.dep_ in ("acl", "relcl") else stake.head
+                while head.pos_ not in _NOUN_POS and head.head.i != head.i and head.dep_ not in ("acl", "relcl"):
+                    head = head.head
+                if head.dep_ in ("acl", "relcl"):
+                    head = head.head
+                return head if head.pos_ in _NOUN_POS and head.i < c0 else None
+            while j < c1 and (doc[j].pos_ == "DET" or self._is_adj(doc[j])) and not self._is_noun(doc[j]):
+                j += 1
+            if j < c1 and self._is_noun(doc[j]):
+                return doc[j]
+        return None
+
+    def _purpose(self, doc: Doc, f: dict, t: Token, v: Token, preps: set) -> Optional[Token]:
+        """Money and its purpose: "70 Milliarden Dollar für Interventionen", "für aktuelle
+        Interventionen sind 70 Milliarden Dollar vorgesehen" -> the noun of the für-phrase; money
+        inside the für-phrase ("das Kind für 10.000 Euro angeboten") -> the verb's object. Not
+        for money in brackets, whose clause the parse does not see ("(für jedes Vergehen 5.000 Euro)")."""
+        before = doc[doc[f["start"]].sent.start: f["start"]]
+        if sum(x.text == "(" for x in before) > sum(x.text == ")" for x in before):
+            return None
+        if preps & self.purpose_preps:
+            for c in v.children:
+                if c.dep_ in self.object_deps and c.pos_ == "NOUN":
+                    self._context_rule = "purpose_object"
+                    return c
+            return None
+        n = len(doc)
+        k = f["end"]
+        if k < n and doc[k].text == "(":  # "1,5 Milliarden Dollar (1,24 Milliarden Euro) für"
+            while k < n and doc[k].text != ")":
+                k += 1
+            k += 1
+        if k < n and doc[k].text.lower() in self.purpose_preps:
+            for j in range(k + 1, min(n, k + 5)):
+                if self._is_noun(doc[j]) and (doc[j].pos_ != "PROPN" or self._common_propn(doc[j])):
+                    self._context_rule = "purpose"
+                    return doc[j]
+                if not (self._is_adj(doc[j]) or doc[j].pos_ == "DET"):
+                    break
+        if v.pos_ in ("VERB", "AUX", "ADJ"):  # "für Interventionen sind 70 Milliarden Dollar vorgesehen"
+            for c in v.children:
+                if c.i < f["start"] and c.pos_ == "NOUN" and any(x.text.lower() in self.purpose_preps for x in c.children if x.i < c.i):
+                    self._context_rule = "purpose"
+                    return c
+        return None

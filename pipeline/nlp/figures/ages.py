@@ -1,0 +1,152 @@
+"""Ages: "75 Jahre alt", "(43)" after a name, compounds of "Alter"."""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from ..dates import has_ann
+from .common import _next, _prev
+
+
+class AgeRules:
+    """`FigureRecognizer`'s methods for this (component.py composes them)."""
+
+    def is_age(self, doc: Doc, f: dict) -> bool:
+        """"75 Jahre alt", "im Alter von 75 Jahren", "die 14 und 18 Jahre alten Jugendlichen":
+        an age, a FIGURE, not a duration."""
+        if f.get("age"):
+            return True
+        if f["unit"] not in ("year", "month", "week", "day"):
+            return False
+        last = f.get("about_from", f)  # the first of "14 und 18 Jahre alten" asks its partner
+        nxt = _next(doc, last["end"] - 1)
+        if nxt is not None and nxt.text.lower() in self.age_after:
+            return True
+        q0 = self._qualifier_start(doc, self._list_start(doc, f["start"]))
+        # an action noun right after the time is what it measures: "mit einem Tag Verzögerung",
+        # "mit mehr als einem Jahr Verspätung" (wn5954) are durations, not "mit" + an age; a noun of a
+        # role stays an age ("mit 18 Jahren Weltmeister"): the suffix (measures.json
+        # "action_noun_suffixes") tells them apart without a list
+        action_after = nxt is not None and self._is_noun(nxt) and nxt.text.lower().endswith(self.action_noun_suffixes)
+        # "im Alter von inzwischen 58, 60 und 65 Jahren" (wn54074, dev7): an adverb between a
+        # phrase of several words and the number
+        q1 = q0 - 1 if q0 >= 1 and doc[q0 - 1].pos_ == "ADV" and doc[q0 - 1].text.islower() else None
+        for words in self.age_before:
+            n = len(words)
+            if n == 1 and action_after:
+                continue
+            if (q0 - n >= 0 and [t.text.lower() for t in doc[q0 - n: q0]] == words) or \
+                    (n > 1 and q1 is not None and q1 - n >= 0 and [t.text.lower() for t in doc[q1 - n: q1]] == words):
+                return True
+        # "vier Mädchen zwischen neun und zwölf Jahren", "Kinder unter 14 Jahren": years right after
+        # a noun of people (measures.json "age_nouns"); not years that measure a noun or go with a
+        # measure adjective after them ("Opfer von 20 Jahren Krieg", "Menschen über 20 Jahre lang")
+        if nxt is not None and (self._is_noun(nxt) or nxt.text.lower() in self.measure_adjectives):
+            return False
+        p = _prev(doc, q0)
+        if p is not None and p.text.lower() in self.age_change_words:
+            # "Anhebung des Rentenalters auf 67 Jahre": only after a compound of "Alter" ("den
+            # Insolvenzverwalter auf fünf Jahre bestellt" is a duration)
+            return self._age_change_compound(doc, q0) is not None
+        if p is not None and p.text.lower() in self.age_range_words:
+            p = _prev(doc, p.i)
+        elif p is not None and p.text == "(" and nxt is not None and nxt.text == ")":
+            p = _prev(doc, p.i)  # "seine drei Töchter (fünf, sechs und zehn Jahre)" (dev6)
+        return p is not None and p.text[:1].isupper() and (p.text.lower() in self.age_nouns or self.lemma(p).lower() in self.age_nouns
+                                                           or self._age_compound(p))
+
+    def _age_compound_lemma(self, t: Token) -> str:
+        """"Rentenalters" -> "Rentenalter" (the genitive -s off when the lemma table does not know it)."""
+        lem = self.lemma(t)
+        if lem == t.text and lem.endswith("s") and lem[:-1].lower().endswith(self.age_compound_suffixes):
+            lem = lem[:-1]
+        return lem
+
+    def _age_compound(self, t: Token) -> bool:
+        """A compound of "Alter" ("Rentenalters", "Mindestalter"): a noun of an age. A common noun (when tagged) with
+        at least `min_prefix` letters before the suffix (not the name "Walter"), and not a noun of
+        `not_endings` that only ends in the letters ("Insolvenzverwalter", "Schalter", "Gestalter")."""
+        w = t.text.lower()
+        if not t.text[:1].isupper() or (has_ann(t.doc, "POS") and t.pos_ and t.pos_ != "NOUN") \
+                or w.endswith(self.age_compound_not_endings):
+            return False
+        return any(w.endswith(s) and len(w) - len(s) >= self.age_compound_min_prefix for s in self.age_compound_suffixes)
+
+    def _age_change_compound(self, doc: Doc, q0: int) -> Optional[Token]:
+        """The compound of "Alter" before a change to an age that starts at ``q0`` ("die Anhebung des
+        Rentenalters auf 67 Jahre"); in "von X auf Y" the one before "von" ("des Rentenalters von 65 auf
+        67 Jahre": Y is an age as X is, not a duration); None when there is none."""
+        p = _prev(doc, q0)
+        if p is None or p.text.lower() not in self.age_change_words:
+            return None
+        if self._changed_from(doc, q0):
+            k = p.i - 1
+            while k > 0 and doc[k].text.lower() not in self.change_from:
+                k -= 1
+            p = doc[k]
+        t = _prev(doc, p.i)
+        return t if t is not None and self._age_compound(t) else None
+
+    def _age_about(self, doc: Doc, f: dict) -> str:
+        """What an age is about: the compound of "Alter" a change to it follows ("Rentenalter"; the
+        first number of "von 65 auf 67 Jahre" asks its partner), else "Alter"."""
+        last = f.get("about_from", f)
+        t = self._age_change_compound(doc, self._qualifier_start(doc, self._list_start(doc, last["start"])))
+        return self._age_compound_lemma(t) if t is not None else "Alter"
+
+    def bare_age(self, doc: Doc, f: dict) -> bool:
+        """A bare whole number after a one-word age cue ("mit", measures.json "age_before") that
+        opens its clause, before the verb, is an age: "mit zwölf habe er Brieftauben gestohlen",
+        "Mit 18 darf man wählen"; inside a clause it is not ("die Zahl der Getöteten war mit vier
+        angegeben worden")."""
+        if not f["bare"] or f["unit"] is not None or not isinstance(f["value"], int) or not 0 < f["value"] < 120:
+            return False
+        prev, nxt = _prev(doc, f["start"]), _next(doc, f["end"] - 1)
+        if prev is None or nxt is None or [prev.text.lower()] not in self.age_before or nxt.pos_ not in ("AUX", "VERB"):
+            return False
+        before = _prev(doc, prev.i)
+        return before is None or prev.is_sent_start or before.is_punct
+
+    def bracket_age(self, doc: Doc, f: dict) -> bool:
+        """A bare whole number in brackets or commas right after a person's name is an age:
+        "Peter Paul Michalski (46)", "Alice Kakamara, 30, beschrieb"."""
+        if not f["bare"] or f["unit"] is not None or not isinstance(f["value"], int) or not 0 < f["value"] < 120 \
+                or not doc[f["num"]].text.isdigit():
+            return False
+        prev, nxt = _prev(doc, f["start"]), _next(doc, f["end"] - 1)
+        if prev is None or nxt is None or (prev.text, nxt.text) not in (("(", ")"), (",", ",")):
+            return False
+        name = _prev(doc, prev.i)
+        if name is None:
+            return False
+        # a person: a PER name, a proper noun the NER left unlabelled, or a noun of people ("ein
+        # Junge (12)"); not a place or organisation, whose bracketed number counts something
+        # ("China (132 Fälle von Zensur), Myanmar (85), Iran (27)", wn54964, dev7)
+        if name.ent_type_ == "PER":
+            return True
+        if name.ent_type_ in ("LOC", "ORG", "GPE", "MISC"):
+            return False
+        return prev.text == "(" and (name.pos_ == "PROPN" or (name.text[:1].isupper() and (
+            name.text.lower() in self.age_nouns or self.lemma(name).lower() in self.age_nouns))
+            or self._subject_with_bracket(doc, name, nxt))
+
+    def _subject_with_bracket(self, doc: Doc, name: Token, close: Token) -> bool:
+        """Session 15 (dev12 wn45074, dev9 wn29640): "Der angeklagte, drogensüchtige Ziehvater (43)
+        verweigerte", "Der Fahrer (33) wurde ... vorgeführt": a common noun opened by a singular article
+        (`singular_articles`, adjectives and commas between) with a bracketed number right after it
+        and the clause's verb right after the bracket is a person (a noun with an ending of persons,
+        `person_noun_endings`) and the number an age; a count in brackets follows a plural or a name
+        ("die Anträge (43)", "Myanmar (85)")."""
+        if name.pos_ != "NOUN" or not name.text[:1].isupper() or not name.text.lower().endswith(self.person_noun_endings):
+            return False
+        verb = _next(doc, close.i)
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
+            return False
+        for k in range(name.i - 1, max(-1, name.i - 6), -1):
+            t = doc[k]
+            if t.text.lower() in self.singular_articles:
+                return k == 0 or doc[k - 1].is_punct or t.is_sent_start
+            if not (self._is_adj(t) or t.text == "," or t.pos_ == "ADJ"):
+                return False
+        return False

@@ -1,0 +1,338 @@
+"""Reading a figure: its number, multiplier, unit, qualifier, and the ranges and lists it belongs to."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from ..normalize import fraction, lookup_unit, multiplier, parse_digits, parse_number_word
+from .common import _ADJ_INFL, _CALENDAR_UNITS, _GROUP_SPACES, _PLUS, _SIGNS, _SYMBOL_PREFIX, _TIME_UNITS, _prev
+
+
+class AmountRules:
+    """`FigureRecognizer`'s methods for this (component.py composes them)."""
+
+    # -- number expression parsing --
+    def may_start(self, word: str) -> bool:
+        """Cheap test whether `_base` can read a number at a token with this text (digits,
+        number word, fraction noun, article before a multiplier). Most tokens fail it, so the
+        component skips the context checks for them."""
+        low = word.lower()
+        return word[:1].isdigit() or ((word[:1] in _SIGNS or word[:1] == _PLUS) and word[1:2].isdigit()) or low in self.fraction_nouns or low in self.article_forms \
+            or parse_number_word(low) is not None
+
+    def _base(self, doc: Doc, i: int) -> Optional[tuple[float, int]]:
+        """(value, end index) of the number starting at token i, before multipliers/units."""
+        t = doc[i]
+        sign = 1
+        text = t.text
+        if text[:1] in _SIGNS and text[1:2].isdigit():
+            sign, text = -1, text[1:]
+        elif text[:1] == _PLUS and text[1:2].isdigit():
+            text = text[1:]
+        v = parse_digits(text)
+        if v is None and re.fullmatch(r"\d{1,3}\.(?:\d{1,2}|\d{4,})", text) and i + 1 < len(doc) and lookup_unit(doc[i + 1].text) \
+                and lookup_unit(doc[i + 1].text)[0] not in _TIME_UNITS:
+            # a decimal point (Swiss and English style) before a unit: "28.56 %", "12.4215 GHz" (dev11 wn54805);
+            # never thousands (one, two or four and more digits after the point are no group of three)
+            v = float(text)
+        if v is not None:
+            j = i + 1
+            # "45 000", "1 250 000" (space or narrow no-break space between groups of three)
+            if re.fullmatch(r"\d{1,3}", text):
+                groups = [text]
+                k = i
+                while True:
+                    if doc[k].whitespace_ in _GROUP_SPACES and k + 1 < len(doc) and re.fullmatch(r"\d{3}(?:,\d+)?", doc[k + 1].text):
+                        k += 1
+                    elif k + 2 < len(doc) and not doc[k].whitespace_ and doc[k + 1].text in _GROUP_SPACES - {" "} \
+                            and not doc[k + 1].whitespace_ and re.fullmatch(r"\d{3}(?:,\d+)?", doc[k + 2].text):
+                        k += 2
+                    else:
+                        break
+                    groups.append(doc[k].text)
+                    if "," in doc[k].text:
+                        break
+                if len(groups) > 1:
+                    v = parse_digits("".join(groups))
+                    j = k + 1
+            return sign * v, j
+        w = t.text
+        low = w.lower()
+        if low in self.fraction_nouns and w[:1].isupper():
+            return self.fraction_nouns[low], i + 1  # "mehr als die Hälfte"
+        if low in self.article_forms:
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if nxt is None:
+                return None
+            nl = nxt.text.lower()
+            if nl.startswith("halb") and fraction(nl):
+                return 1, i + 1
+            genitive = low not in self.genitive_one or (i > 0 and doc[i - 1].text.lower() in self.genitive_time_preps)
+            if genitive and (self._time_unit_word(nxt) or (
+                    nl in self.duration_adjectives and i + 2 < len(doc) and self._time_unit_word(doc[i + 2]))):
+                # "einen Tag", "seit einem Monat", "eine Woche später", "ein weiteres Jahr", "binnen eines
+                # Jahrzehnts" (not "eines Tages")
+                return 1, i + 1
+            if low not in self.genitive_one and nl in self.range_links and i + 2 < len(doc) and (
+                    parse_digits(doc[i + 2].text) is not None or parse_number_word(doc[i + 2].text.lower()) is not None):
+                # the first number of a range: "ein bis zwei Stunden", "zwischen einer und vier Zigaretten"
+                return 1, i + 1
+            if multiplier(nl) and nl != self.hundred_word or fraction(nl) or (
+                    lookup_unit(nxt.text) and lookup_unit(nxt.text)[0] not in _TIME_UNITS and nxt.text[:1].isupper()
+                    and nxt.text.lower() not in ("m", "t", "g", "l")):
+                return 1, i + 1
+            return None
+        p = _prev(doc, i)
+        if not (w.islower() or (w[:1].isupper() and (p is None or doc[i].is_sent_start is True
+                                                     or p.text in ".!?:„\"»(–-" or doc[i - 1].is_space
+                                                     or "\n" in p.whitespace_))):
+            return None
+        v = parse_number_word(low)
+        if v is None:
+            return None
+        return v, i + 1
+
+    @staticmethod
+    def _time_unit_word(t: Token) -> bool:
+        u = lookup_unit(t.text)
+        return bool(u) and u[0] in _TIME_UNITS and t.text[:1].isupper()
+
+    def _hyphen_amount(self, doc: Doc, i: int) -> Optional[dict]:
+        """An amount written as one hyphenated word before a noun or adjective: "ein 60-Millionen-Euro
+        teures Projekt" (not "die 5-Milliarden-Dollar-Spritze", "der 100-Meter-Lauf": a last part
+        that is no unit or multiplier keeps the word a compound noun)."""
+        parts = doc[i].text.split("-")
+        v = parse_digits(parts[0]) if len(parts) in (2, 3) else None
+        if v is None or not all(parts[1:]):
+            return None
+        scale, unit = 1, None
+        for k, part in enumerate(parts[1:], 1):
+            mul = multiplier(part)
+            u = lookup_unit(part) if mul is None else None
+            if mul is not None and unit is None and k == 1:
+                scale *= mul
+            elif u is not None and unit is None and u[0] not in _TIME_UNITS and part[:1].isupper():
+                unit, v = u[0], v * u[1]
+            else:
+                return None
+        value = v * scale
+        value = int(value) if float(value).is_integer() else round(value, 4)
+        return {"start": i, "end": i + 1, "num": i, "value": value, "unit": unit, "scale": scale, "bare": False}
+
+    def parse_at(self, doc: Doc, i: int) -> Optional[dict]:
+        hyphen = self._hyphen_amount(doc, i) if "-" in doc[i].text[1:] else None
+        if hyphen is not None:
+            return hyphen
+        b = self._base(doc, i)
+        if b is None:
+            return None
+        value, j = b
+        start = i
+        unit = None
+        # "ein halbes Dutzend", "zweieinhalb", "drei Viertel"
+        if j < len(doc):
+            nl = doc[j].text.lower()
+            fr = fraction(nl)
+            if fr is not None and nl.startswith("halb"):
+                value = value * 0.5 if doc[i].text.lower() in self.article_forms else value + 0.5
+                j += 1
+            elif fr is not None:
+                value = value * fr
+                j += 1
+        # multipliers: Millionen, Mio., Dutzend, Tausend ...
+        scale = 1
+        while j < len(doc):
+            mul = multiplier(doc[j].text)
+            if mul is None:
+                break
+            value = value * mul
+            scale *= mul
+            j += 1
+        # "ein weiteres Jahr", "drei weitere Monate": an adjective of the duration between the
+        # number and a time unit belongs to the span
+        if j + 1 < len(doc) and doc[j].text.lower() in self.duration_adjectives and self._time_unit_word(doc[j + 1]):
+            j += 1
+        # unit word or symbol; compound units first ("Kilometern pro Stunde", "km/h" = three
+        # tokens, "Grad Celsius")
+        multi = self._multi_unit(doc, j)
+        if multi is not None:
+            (unit, factor), j = multi
+            value = value * factor
+        elif j < len(doc):
+            u = lookup_unit(doc[j].text)
+            if u is not None and not (doc[j].text in ("m", "t", "g", "l") and j + 1 < len(doc) and doc[j + 1].is_alpha and doc[j + 1].text.islower()
+                                      and doc[j + 1].text not in self.measure_adjectives and self.measure_adj_base(doc[j + 1].text) is None):
+                # a one-letter unit before a lower-case word only before a measure adjective: "500 t schwere"
+                unit, factor = u
+                value = value * factor
+                j += 1
+        per = self._per_unit(doc, j) if unit is not None and unit not in _TIME_UNITS and unit not in self.money_units else None
+        if per is not None:  # "Dollar pro Barrel" -> USD/bbl
+            (den, den_factor), j = per
+            unit, value = f"{unit}/{den}", value / den_factor
+        if unit is None and i > 0 and doc[i - 1].text in _SYMBOL_PREFIX:
+            unit, factor = lookup_unit(doc[i - 1].text)
+            start = i - 1
+        if i > 0 and doc[start - 1].text.lower() in self.sign_words and doc[i].text[:1].isdigit() if start > 0 else False:
+            value = -value  # "minus 12 Grad", "− 3 Prozent"
+            start -= 1
+        value = round(value, 4) if isinstance(value, float) else value
+        if isinstance(value, float) and value == int(value):
+            value = int(value)
+        return {"start": start, "end": j, "num": i, "value": value, "unit": unit, "scale": scale,
+                "bare": j == i + 1 and start == i}
+
+    @staticmethod
+    def _multi_unit(doc: Doc, j: int) -> Optional[tuple[tuple[str, float], int]]:
+        """A unit of two or three tokens at ``j`` (units.tsv surface, tokens joined as written):
+        (unit, factor) and the index after it."""
+        for k in (3, 2):
+            if j + k > len(doc) or any(t.whitespace_ not in ("", " ") for t in doc[j: j + k - 1]):
+                continue
+            u = lookup_unit("".join(t.text_with_ws for t in doc[j: j + k]).rstrip())
+            if u is not None:
+                return u, j + k
+        return None
+
+    def _per_unit(self, doc: Doc, j: int) -> Optional[tuple[tuple[str, float], int]]:
+        """The denominator of a compound unit at ``j`` ("/ h", "pro Barrel", "je Tonne";
+        measures.json "per_unit"): (unit, factor) and the index after it. Calendar units
+        ("Euro pro Jahr") are no denominator, nor is anything after money (the caller: "150 Euro pro
+        Tonne" is a price in EUR): the figure keeps its plain unit."""
+        if j + 1 >= len(doc) or doc[j].text.lower() not in self.per_words:
+            return None
+        den = doc[j + 1]
+        if doc[j].text == "/" and (doc[j - 1].whitespace_ or doc[j].whitespace_):
+            return None  # "5 Euro / Monat" in a table, "km / h" spaced: no compound
+        u = lookup_unit(den.text)
+        if u is None and den.text in self.per_symbols:
+            u = (self.per_symbols[den.text], 1.0)
+        if u is None or u[0] in _CALENDAR_UNITS or "/" in u[0]:
+            return None
+        return u, j + 2
+
+    def _ratios(self, doc: Doc) -> list[Span]:
+        """Ratios after a cue noun (measures.json "ratios"): "im Verhältnis 16:9" (one token),
+        "im Verhältnis von 1 zu 3", "1 : 2". One FIGURE, unit "ratio", value a/b."""
+        out = []
+        n = len(doc)
+        for t in doc:
+            if t.text.lower() not in self.ratio_cues:
+                continue
+            k = t.i + 1
+            if k < n and doc[k].text.lower() in self.von:
+                k += 1
+            if k >= n:
+                continue
+            m = re.fullmatch(r"(\d+(?:,\d+)?):(\d+(?:,\d+)?)((?::\d+(?:,\d+)?)*)", doc[k].text)
+            if m and m.group(3):  # "im Verhältnis 1:1:1,5" in one token: more than two terms, no single value
+                a, b, end = 1, 1, k + 1
+            elif m:
+                a, b, end = parse_digits(m.group(1)), parse_digits(m.group(2)), k + 1
+            elif k + 2 < n and doc[k + 1].text.lower() in self.ratio_separators:
+                a, b, end = parse_digits(doc[k].text), parse_digits(doc[k + 2].text), k + 3
+            else:
+                continue
+            if a is None or not b:
+                continue
+            v = round(a / b, 4) if not (m and m.group(3)) else None
+            while end + 1 < n and doc[end].text in self.ratio_separators and parse_digits(doc[end + 1].text) is not None:
+                end, v = end + 2, None  # "im Verhältnis 1 : 1 : 1,5": more than two terms, no single value
+            sp = Span(doc, k, end, label="FIGURE")
+            sp._.value = v if v is None or not float(v).is_integer() else int(v)
+            sp._.unit, sp._.about, sp._.qualifier, sp._.about_rule = "ratio", None, None, "ratio"
+            out.append(sp)
+        return out
+
+    # -- qualifier --
+    def _qualifier(self, doc: Doc, start: int) -> Optional[str]:
+        if doc[start].text.lower() in self.fraction_nouns and start > 0 and doc[start - 1].text.lower() in self.definite_articles:
+            start -= 1  # "mehr als [die] Hälfte"
+        for n in range(self.max_q, 0, -1):
+            if start - n < 0:
+                continue
+            words = " ".join(t.text.lower() for t in doc[start - n: start])
+            if words in self.qualifiers:
+                if n == 1 and words in self.qualifiers_before_digits_only and not doc[start].text[:1].isdigit():
+                    continue  # "verfügt über zwei Pipelines": preposition, not a bound
+                return self.qualifiers[words]
+        return None
+
+    def _qualifier_start(self, doc: Doc, start: int) -> int:
+        """Index of the first token of the qualifier before ``start`` (``start`` if none)."""
+        for n in range(self.max_q, 0, -1):
+            if start - n >= 0 and " ".join(t.text.lower() for t in doc[start - n: start]) in self.qualifiers:
+                return start - n
+        return start
+
+    @staticmethod
+    def _unit_range(doc: Doc, i: int) -> bool:
+        """Is doc[i] the first number of "300-500 t", a range glued by a hyphen with a unit
+        (no time unit: "1939-45 Jahre" stays out) after the second number?"""
+        if i + 3 >= len(doc) or not re.fullmatch(r"\d+(?:,\d+)?", doc[i].text) or not re.fullmatch(r"\d+(?:,\d+)?", doc[i + 2].text):
+            return False
+        u = lookup_unit(doc[i + 3].text)
+        return u is not None and u[0] not in _TIME_UNITS and parse_digits(doc[i].text) < parse_digits(doc[i + 2].text)
+
+    def _coordinated(self, doc: Doc, f: dict, blocked: set[int]) -> Optional[dict]:
+        """The next number when a count and its adjectives are coordinated with it ("200 feste und
+        300 freie Mitarbeiter"): it shares the noun after the second. Without adjectives the range
+        rules decide."""
+        k = f["end"]
+        while k < len(doc) and _ADJ_INFL.match(doc[k].text) and self._is_adj(doc[k]):
+            k += 1
+        if k == f["end"] or k + 1 >= len(doc) or doc[k].text.lower() not in self.coordinators \
+                or self._excluded(doc, k + 1, blocked):
+            return None
+        j = k + 1
+        for m in range(min(self.max_q, len(doc) - j - 1), 0, -1):
+            if " ".join(t.text.lower() for t in doc[j: j + m]) in self.qualifiers:
+                j += m  # session 15 (dev12 wn50164): "43 internationale und mehr als 1.200 nationale Mitarbeiter"
+                break
+        if self._excluded(doc, j, blocked):
+            return None
+        partner = self.parse_at(doc, j)
+        return partner if partner is not None and partner["unit"] is None else None
+
+    def _list_link(self, doc: Doc, k: int, blocked: set[int]) -> int:
+        """From the token after a bare number: over ", <bare number>" items of a list ("62, 64 und
+        66 Jahren") to the word that links its last item ("und"); ``k`` itself when there is none."""
+        j = k
+        while j + 1 < len(doc) and doc[j].text == "," and not self._excluded(doc, j + 1, blocked):
+            g = self.parse_at(doc, j + 1)
+            if g is None or not g["bare"]:
+                return k
+            j = g["end"]
+        # the words that link the last item: number_links' before_words, the links of any numbers
+        return j if j == k or doc[j].text.lower() in self.links_before_words else k
+
+    def _list_start(self, doc: Doc, start: int) -> int:
+        """The first number of the list or range a number ends ("[62], 64 und 66 Jahren",
+        "zwischen [neun] und zwölf Jahren"), or ``start``."""
+        i = start
+        while i >= 2 and (doc[i - 1].text == "," or doc[i - 1].text.lower() in self.links_before_words) \
+                and self._base(doc, i - 2) is not None and i - start > -8:
+            i -= 2
+        return i
+
+    def _range_second(self, doc: Doc, prev_span: Span, f: dict) -> bool:
+        """Is ``f`` the second number of a range whose first is ``prev_span`` ("80 und 150 km/h")?"""
+        between = [t.text.lower() for t in doc[prev_span.end: f["start"]] if not t.is_space]
+        return between in self.range_link_phrases
+
+    def _shares_about(self, doc: Doc, prev_span: Span, f: dict) -> bool:
+        """The second number of a range ("zwischen 80.000 und 300.000 Euro", "200 bis 230 Euro")
+        or a figure in brackets right after another one ("75 Sitzen (56,1 Prozent)") measures
+        what the first one measures."""
+        if self._range_second(doc, prev_span, f):  # "bis zu" is also a qualifier
+            return True
+        between = [t.text.lower() for t in doc[prev_span.end: f["start"]] if not t.is_space]
+        while between and (between[-1] in self.sign_words or between[-1] in ("+", "-", "±") or between[-1] in self.adverbs_after_von):
+            # a change in brackets: "157,3 Millionen Nutzer weltweit (+ 38%)"; session 14 (dev11 wn49378): a
+            # conversion, "Verluste in Höhe von 12 Milliarden Franken (umgerechnet 7,6 Milliarden Euro)"
+            between.pop()
+        if between[-1:] == ["("] and len(between) <= 3:
+            return True  # the counted noun and one word between: "Nutzer weltweit ("
+        return False

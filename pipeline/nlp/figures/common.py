@@ -1,0 +1,58 @@
+"""What the figure rules share: the word classes and dependency labels they test, and token steps."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+
+_NOUN_POS = {"NOUN", "PROPN"}
+# the strong/weak adjective endings of German ("lange", "langen", "langer", "langes", "langem"),
+# longest first so that a stem is cut once: a closed grammatical set, not vocabulary
+_ADJ_ENDINGS = ("en", "em", "er", "es", "e")
+_ADJ_INFL = re.compile(r"^[a-zäöüß][a-zäöüß-]*(?:%s)$" % "|".join(_ADJ_ENDINGS))
+
+
+def _adj_stem(low: str, stems) -> Optional[str]:
+    """The stem of an inflected adjective `low` when it is in `stems` ("entfernte" -> "entfernt")."""
+    return next((low[:-len(e)] for e in _ADJ_ENDINGS if low.endswith(e) and low[:-len(e)] in stems), None)
+_TIME_UNITS = {"s", "min", "h", "day", "week", "month", "year", "decade", "century"}
+_CALENDAR_UNITS = {"day", "week", "month", "year", "decade", "century"}  # "vor/in N ..." resolves to a date
+_SYMBOL_PREFIX = {"€", "$", "£", "US$"}
+_SIGNS = {"-", "−", "–"}  # a sign glued to the digits ("-5", "−3")
+_PLUS = "+"  # "+1,0%": an explicit positive sign glued to the digits (not "+49 30 ...", a phone number)
+_GROUP_SPACES = {" ", "\u202f", "\u2009", "\u00a0"}  # thousands separators ("45 000")
+# a line of a results table: a name, a number, a dash, a name, a number ("Islanders\t4  - Sabres\t6  \t");
+# a team's name is one to three words; a heading is no result line ("Artikel 5: Die Rente mit 67",
+# "Update 2 - Die Zahl der Toten stieg auf 120")
+_TEAM = r"[^\W\d][^\d\s]*(?:[ \t]+[^\W\d][^\d\s]*){0,2}"
+_RESULT_LINE = re.compile(rf"[ \t]*(?:{_TEAM})?[ \t]*\d{{1,3}}[ \t]*[-–][ \t]*{_TEAM}[ \t]*\d{{1,3}}[ \t]*")
+# a results line in the German manner: two names joined by a spaced dash, then the score and the half-time
+# score in brackets, and a note in brackets ("1.FC Nürnberg – Hansa Rostock 1 : 1 (1 : 1)", "Borussia
+# Dortmund – FC Schalke 04 2:3 (1:2) (Revierderby)"; dev12 wn47872). The names may hold digits
+# ("Hannover 96"), so the score is read from the line's end
+_SCORE_LINE = re.compile(r"[^\n]+?[ \t][-–][ \t][^\n]+?[ \t]\d{1,3}[ \t]*:[ \t]*\d{1,3}"
+                         r"(?:[ \t]*\([ \t]*\d{1,3}[ \t]*:[ \t]*\d{1,3}[ \t]*\))?(?:[ \t]*\([^()\n\d]*\))?[ \t]*")
+# dependency labels (UD and TIGER) linking a number or measure to what it modifies
+_NUM_DEPS = {"nummod", "nk", "nmc", "amod", "det", "nummod:gov", "nummod:entity"}
+_GEN_DEPS = {"ag", "pg", "nmod", "nmod:poss", "obl", "pobj"}
+
+
+def _prev(doc: Doc, i: int, k: int = 1) -> Optional[Token]:
+    """k-th non-space token before i."""
+    j = i - 1
+    while j >= 0:
+        if not doc[j].is_space:
+            k -= 1
+            if k == 0:
+                return doc[j]
+        j -= 1
+    return None
+
+
+def _next(doc: Doc, i: int) -> Optional[Token]:
+    j = i + 1
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    return doc[j] if j < len(doc) else None

@@ -1,0 +1,172 @@
+"""Numbers that are no figures: identifiers, coordinates, phone numbers, match results, names the model cut,
+comparatives."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from ..dates import has_ann, is_bare_year, sentence_bounds
+from ..normalize import lookup_unit, multiplier, parse_digits, parse_number_word
+from .common import _NOUN_POS, _RESULT_LINE, _SCORE_LINE, _TIME_UNITS, _next, _prev
+
+
+class ExclusionRules:
+    """`FigureRecognizer`'s methods for this (component.py composes them)."""
+
+    # -- exclusions --
+    def _after_identifier(self, doc: Doc, i: int) -> bool:
+        """The number at i names something after a word of identifiers.json ("Artikel 4", "Klasse 5")."""
+        t, prev = doc[i], _prev(doc, i)
+        return prev is not None and (prev.text.lower() in self.id_before
+                                     or (prev.text.lower() in self.id_before_digits and t.text[:1].isdigit())
+                                     or (prev.text[:1].isupper() and prev.text.lower().endswith(self.id_compound_heads)))
+
+    def _coordinate(self, doc: Doc, i: int) -> bool:
+        """The number at i is a geographic coordinate (identifiers.json "coordinates"): a degree sign
+        right after it and a compass word after that, minutes and seconds between ("19,2° Ost",
+        "51° 30′ N"): a position, not a quantity."""
+        k = i + 1
+        if k >= len(doc) or doc[k].text not in self.coord_degrees:
+            return False
+        for t in doc[k + 1: k + 6]:
+            if t.text.lower() in self.coord_directions or t.text.lower().rstrip(".") in self.coord_directions:
+                return True  # (a sentence's period can stick to a letter: "30′ N.")
+            if not re.fullmatch(r"[\d,.]*[′'″\"’]?", t.text):  # minutes, seconds: "30′", "30 ′"
+                return False
+        return False
+
+    def _excluded(self, doc: Doc, i: int, blocked: set[int]) -> bool:
+        t = doc[i]
+        if i in blocked:
+            return True
+        if self._coordinate(doc, i):
+            return True
+        if t.ent_type_ and t.ent_type_ not in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT") and not self._ent_slip(doc, i):
+            return True  # number inside a PER/ORG/LOC/MISC name ("Boeing 747" tagged MISC)
+        prev = _prev(doc, i)
+        nxt = _next(doc, i)
+        if self._after_identifier(doc, i):
+            return True
+        if prev is not None and prev.i == i - 1 and prev.text.lower() in self.range_links and i >= 2 \
+                and (t.text[:1].isdigit() and doc[i - 2].text[:1].isdigit()
+                     or parse_number_word(t.text.lower()) is not None and parse_number_word(doc[i - 2].text.lower()) is not None) \
+                and self._after_identifier(doc, i - 2):
+            # the end of a range of identifiers: "in den Klassen 5 bis 10", "Artikel 4 bis 7"; session 14 (dev11
+            # wn72118): number words alike, "auf die Plätze drei und vier"
+            return True
+        if prev is not None and prev.text.lower() in self.vague_before and multiplier(t.text) is not None and not t.text[:1].isdigit():
+            return True  # "einige hundert", "mehrere tausend Lehrer", "ein paar Dutzend": vague, no figure
+        if prev is not None and t.text.lower() in self.fraction_nouns and prev.text.lower() in self.fraction_not_after:
+            return True  # "in der ersten Hälfte" (of a match): a part in order, no proportion
+        street = prev
+        if prev is not None and prev.text == "." and _prev(doc, prev.i) is not None and not prev.whitespace_ is None:
+            street = _prev(doc, prev.i)
+            street = street if street.i == prev.i - 1 and not street.whitespace_ else None
+        if street is not None and street.text[:1].isupper() and re.fullmatch(r"\d{1,3}[a-z]?", t.text) and \
+                (street.text.lower() + ("." if street is not prev else "")).endswith(self.street_suffixes) and \
+                (nxt is None or not self._is_noun(nxt) or nxt.pos_ == "PROPN"):
+            return True  # house number: "Goethestr. 8", "Hauptstraße 12"
+        if re.fullmatch(r"\d{5}", t.text) and nxt is not None and nxt.text[:1].isupper() and \
+                (nxt.pos_ == "PROPN" or nxt.ent_type_ in ("LOC", "GPE") or (not has_ann(doc, "POS") and prev is not None
+                                                                         and prev.text in (",", "in", "D-"))) \
+                and (prev is None or not prev.like_num):
+            return True  # postcode: "10115 Berlin"
+        if self._phone(doc, i):
+            return True
+        if self._score(doc, i):
+            return True
+        # (token positions, not `is`: spaCy makes a new Token object on every access)
+        if i > 0 and prev is not None and prev.i == i - 1 and not prev.whitespace_ and prev.text[-1:].isalpha():
+            return True  # glued to a word: "G 20" split by tokenizer
+        if i > 1 and prev is not None and prev.i == i - 1 and not prev.whitespace_ and prev.text in ("-", "/", ".", ":") \
+                and doc[i - 2].like_num and not (prev.text == "-" and self._unit_range(doc, i - 2)):
+            return True  # "2022-01", "1939/40", "Boeing 737-500"; not the range "300-500 t"
+        if re.fullmatch(r"0\d+", t.text):
+            return True  # "01", "09": identifiers and date parts
+        if nxt is not None and nxt.i == i + 1 and not t.whitespace_ and nxt.text in ("-", "/", ":", ".") and i + 2 < len(doc) and not doc[i + 2].is_space:
+            if nxt.text == "-" and self._unit_range(doc, i):
+                return False  # "300-500 t schwere", "10-15 Prozent": a range with its unit
+            if nxt.text != "." or doc[i + 2].like_num:
+                return True  # "30-jährige", "1939/40", "4:45", "17.30"
+        if nxt is not None and nxt.text.lower() in self.id_after:
+            return True  # "17 Uhr", "12 mal"
+        if prev is not None and prev.pos_ == "PROPN" and has_ann(doc, "POS") and t.like_num \
+                and prev.text[:1].isupper() and (nxt is None or nxt.pos_ not in _NOUN_POS):
+            # session 14 (dev11 wn72118): a partitive after the number counts, the name before it is a
+            # recipient ("waren Romney 22 der 23 Delegiertenstimmen zugesprochen worden"); a name after
+            # the article stays a name's number ("die Boeing 747 der Lufthansa")
+            after = doc[nxt.i + 1] if nxt is not None and nxt.i + 1 < len(doc) else None
+            partitive = nxt is not None and nxt.i == i + 1 and nxt.text.lower() in self.genitive_determiners \
+                and after is not None and (after.like_num or after.pos_ == "NOUN")
+            if prev.text.lower() not in self.qualifiers and not partitive:
+                return True  # "Boeing 747"
+        if t.like_num and parse_digits(t.text) is not None and re.fullmatch(r"1\d{3}|20\d{2}", t.text):
+            if is_bare_year(doc, i, lemma_fn=self.lemma):
+                return True
+        return False
+
+    @staticmethod
+    def _ent_slip(doc: Doc, i: int) -> bool:
+        """A number that ends a place or person name and has a unit after it: the model took a
+        measure into the name ("Region [Nowgorod 500] Kilometer nördlich von Moskau" as LOC)."""
+        t = doc[i]
+        if t.ent_type_ not in ("LOC", "GPE", "PER") or t.ent_iob_ == "B" or i + 1 >= len(doc) or doc[i + 1].ent_iob_ == "I":
+            return False
+        u = lookup_unit(doc[i + 1].text)
+        return u is not None and u[0] not in _TIME_UNITS and doc[i + 1].text[:1].isupper() and parse_digits(t.text) is not None
+
+    def _phone(self, doc: Doc, i: int) -> bool:
+        """Phone numbers: after "Tel.", "Fax", or in a run of digit groups that starts with
+        "+49" or a leading zero ("030 1234567", "+49 30 123456")."""
+        k = i
+        steps = 0
+        while k >= 0 and steps < 8:
+            w = doc[k].text
+            # an area code in brackets "(030) 123456", not any number in brackets ("(56,1 Prozent)")
+            if w.startswith("+") and w[1:].isdigit() and (k < i or self._digit_group_after(doc, i)) or (re.fullmatch(r"0\d+", w) and k < i) or \
+                    (w == "(0" or w == "(" and doc[k + 1].text.startswith("0")) and k < i:
+                return True
+            if k < i and w.lower() in self.phone_words:
+                return True
+            p = _prev(doc, k)
+            if p is None or not (p.text.lstrip("+(").rstrip(")").isdigit() or p.text in ("/", "-", "(", ")") or p.text.lower() in self.phone_words or p.text.lower().rstrip(":") in self.phone_words):
+                if p is not None and p.text.lower().rstrip(":") in self.phone_words:
+                    return True
+                return False
+            k = p.i
+            steps += 1
+        return False
+
+    @staticmethod
+    def _digit_group_after(doc: Doc, i: int) -> bool:
+        """Is the next token another group of digits ("+49 30 123456"), as in a phone number?"""
+        nxt = _next(doc, i)
+        return nxt is not None and nxt.text.isdigit()
+
+    def _score(self, doc: Doc, i: int) -> bool:
+        """Match results written with "zu" in a sports sentence ("gewann mit 3 zu 1"), and the lines
+        of a results table ("Canadiens\t2  - Bruins\t1": names and two numbers around a dash;
+        "VfL Wolfsburg – MSV Duisburg 2 : 1 (1 : 1)": the score and the half-time score after them)."""
+        text, k = doc.text, doc[i].idx
+        a, b = text.rfind("\n", 0, k) + 1, text.find("\n", k)
+        line = text[a: b if b >= 0 else len(text)]
+        if _RESULT_LINE.fullmatch(line) or _SCORE_LINE.fullmatch(line):
+            return True
+        nxt, prev = _next(doc, i), _prev(doc, i)
+        pair = (nxt is not None and nxt.text.lower() in self.score_words and _next(doc, nxt.i) is not None
+                and _next(doc, nxt.i).like_num) or \
+               (prev is not None and prev.text.lower() in self.score_words and _prev(doc, prev.i) is not None
+                and _prev(doc, prev.i).like_num)
+        if not pair:
+            return False
+        s0, s1 = sentence_bounds(doc, i)
+        return any(t.text.lower() in self.score_context or self.lemma(t).lower() in self.score_context for t in doc[s0:s1])
+
+    def _comparison(self, doc: Doc, i: int) -> bool:
+        """Is the anchored word doc[i] ("früher", "später") a comparative ("zehn Stunden früher als
+        erwartet")? Then the amount before it is a duration, not a time counted from the last date."""
+        j = i + 1
+        while j < len(doc) and (doc[j].is_space or doc[j].is_quote):
+            j += 1
+        return j < len(doc) and doc[j].text.lower() in self.anchored_comparisons

@@ -1,0 +1,225 @@
+"""The lemma `about` is written in: the lemma table, the lexicon, simplemma."""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ...clean.data import lexicon
+from ..dates import has_ann
+from .common import _next
+
+
+_UMLAUT_FREE = str.maketrans("äöüÄÖÜ", "aouAOU")
+
+
+def load_lemma_resources() -> None:
+    """Load simplemma's German table (about 1 s, 100 MB) now, with the other tables at a batch run's start
+    (`pipeline.process.load_resources`, before local workers fork, so that they share it), not in the middle of
+    the first article with a figure."""
+    inflection_stripped_lemma("Scannern")
+
+
+def inflection_stripped_lemma(word: str) -> Optional[str]:
+    """simplemma's lemma of a word spaCy's lemma table lacks ("Scannern" -> "Scanner", "Wahllokale" -> "Wahllokal",
+    "Fässern" -> "Fass"), only where it just cuts an ending, umlaut aside; else None.
+
+    simplemma (Wiktionary-derived German forms, MIT) knows far more plural and dative forms than the lookup table.
+    Its other lemmas break the guidelines' forms of `about` (session 18: taking them lost 13 right `about`s on the
+    13 dev sets), so they are not taken: a nominalised adjective keeps its -e ("Abgeordnete", not "Abgeordneter"),
+    a hyphen stays ("Solo-Album"), "-leute" stays ("Feuerwehrleute")."""
+    import simplemma  # its German table is loaded on the first call (`load_lemma_resources`)
+
+    # greedy: simplemma also splits compounds it does not list ("Provisions" -> "Provision"; dev..dev13 +1, no loss)
+    lemma = simplemma.lemmatize(word, lang="de", greedy=True)
+    if lemma != word and len(lemma) > 2 and word.translate(_UMLAUT_FREE).startswith(lemma.translate(_UMLAUT_FREE)):
+        return lemma
+    return None
+
+
+def _pipeline_lemma_table(nlp: Language) -> Optional[Any]:
+    for _, pipe in nlp.pipeline:
+        lookups = getattr(pipe, "lookups", None)
+        if lookups is not None and lookups.has_table("lemma_lookup"):
+            return lookups.get_table("lemma_lookup")
+    return None
+
+
+class LemmaRules:
+    """`FigureRecognizer`'s methods for this (component.py composes them)."""
+
+    # -- lemmas --
+    def _table(self):
+        if self._lemmas is None:
+            self._lemmas = {}
+            if self.lemma_lookup:
+                try:
+                    from spacy.lookups import load_lookups
+
+                    self._lemmas = load_lookups("de", ["lemma_lookup"]).get_table("lemma_lookup")
+                except Exception:  # spacy-lookups-data not installed
+                    self._lemmas = {}
+        return self._lemmas
+
+    def lemma(self, t: Token) -> str:
+        """Model lemma when it differs from the word; else the lookup table; else the head
+        of a compound ("Gründungsmitgliedern" -> "Gründungsmitglied"); "-innen" -> "-in"."""
+        fixed = self.lemma_fixes.get(t.text)
+        if fixed is not None:
+            return fixed
+        for k in range(2, len(t.text) - 3):  # "Polizeibeamten": the fix of the compound's head "Beamten"
+            head = self.lemma_fixes.get(t.text[k:].capitalize()) if t.text[k - 1] != "-" and t.text[k].islower() else None
+            if head is not None:
+                return t.text[:k] + head.lower()
+        model = t.lemma_ if (has_ann(t.doc, "LEMMA") and t.lemma_) else None
+        if model and model != t.text:
+            return model
+        return self.lemma_text(t.text, model)
+
+    def lemma_text(self, w: str, model: Optional[str] = None) -> str:
+        key = (w, model)
+        lem = self._lemma_cache.get(key)
+        if lem is None:
+            if len(self._lemma_cache) > 200_000:  # bounded over long runs
+                self._lemma_cache.clear()
+            lem = self._lemma_cache[key] = self._lemma_text(w, model)
+        return lem
+
+    def _lemma_text(self, w: str, model: Optional[str]) -> str:
+        table = self._table()
+        lem = self.lemma_fixes.get(w) or (table.get(w) if table else None)
+        if lem:
+            return lem
+        if w[:1].isupper():
+            stripped = inflection_stripped_lemma(w)
+            if stripped is not None:
+                return stripped
+        if w[:1].isupper() and len(w) > 6 and table and w not in self._table_lemmas():
+            # session 15 (dev12 wn37511): a word the table has as a lemma of other forms is a word, no
+            # compound to split at a short head inside it ("Gefangene", the lemma of "Gefangenen", is
+            # no "Gefan" + "Gene"; "Automarke" no "Automark")
+            for k in range(2, len(w) - 3):
+                head = w[k:].capitalize()
+                hl = self.lemma_fixes.get(head) or table.get(head)
+                if hl is not None and hl[:1].isupper():
+                    return w[:k] + (hl if w[k - 1] == "-" else hl.lower())
+        if w[:1].isupper() and w.endswith("innen") and len(w) > 7:
+            return w[:-3]
+        if w[:1].isupper() and (not model or model == w):
+            for suffix, lemma_suffix in self.lemma_suffixes:  # "Amteien" -> "Amtei" (lemmas.tsv)
+                if w.endswith(suffix) and len(w) > len(suffix) + 1:
+                    return w[: len(w) - len(suffix)] + lemma_suffix
+        return model or w
+
+    def _table_lemmas(self) -> frozenset:
+        """The lemmas of the lemma table (its values)."""
+        if self._lemma_values is None:
+            self._lemma_values = frozenset((self._table() or {}).values())
+        return self._lemma_values
+
+    def _known_lemmas(self) -> frozenset:
+        """The lemmas and word forms of the lemma table (to tell a word from a compound's first part)."""
+        if self._known is None:
+            table = self._table() or {}
+            self._known = frozenset(table) | frozenset(table.values())
+        return self._known
+
+    def about_lemma(self, doc: Doc, tok: Token) -> Optional[str]:
+        """The `about` string for the measured token ``tok`` (its lemma, as the guidelines
+        write it), or None for a vague plural or a number; shared by the rules and the learned
+        fallback (`about_model`)."""
+        nxt = _next(doc, tok.i)
+        if nxt is not None and nxt.i == tok.i + 1 and self._is_noun(nxt) and self._capitalised_adjective(tok):
+            tok = nxt  # "acht Gelbe Karten" (the parse: "Gelbe" a noun): the noun after the adjective is counted
+        elif nxt is not None and nxt.i == tok.i + 1 and tok.dep_ in self.attribute_deps and tok.head.i == nxt.i \
+                and self._measured_noun(nxt):
+            tok = nxt  # "an 120 Wiener Ampeln": the parse's attribute (a PROPN to the tagger) is no counted noun
+        if tok.text.endswith("-") and len(tok.text) > 2:
+            full = self._suspended(tok)  # "82 Ja- gegen 20 Nein-Stimmen", "sieben Baseball- und fünf Totschläger"
+            if full is not None:
+                return full
+        if tok.text.lower() in self.vague or tok.like_num:
+            return None
+        low = tok.text.lower()
+        w = tok.text
+        if w.endswith("innen") and len(w) > 7 and tok.i + 2 < len(doc) and doc[tok.i + 1].text in self.coordinators:
+            other = doc[tok.i + 2]
+            if other.text.startswith("-") or other.text[:1].isupper():
+                # "Staatsbürgerinnen und -bürger", "Bürgerinnen und Bürger": the pair's base noun
+                masc = w[:-5] if other.text.startswith("-") else other.text
+                lem = self.lemma_text(masc)
+                return lem[:1].upper() + lem[1:]
+        if low in self.events_noun and low.endswith(("ten", "nen")):
+            return tok.text[:-1]  # nominalised participles: "Toten" -> "Tote", "Verletzten" -> "Verletzte"
+        if low in self.events_noun and not low.endswith("n"):
+            return tok.text  # "Tote", "Opfer"; a dative plural ("130.000 Todesopfern") takes its lemma below
+        lem = self.lemma(tok)
+        if tok.text[:1].isupper() and lem.islower() and tok.text.lower().startswith(lem) and tok.text.lower() != lem \
+                and tok.text.lower()[len(lem):] in ("e", "en", "er"):
+            # a nominalised adjective or participle ("500 Beschäftigte": model lemma "beschäftigt"):
+            # its noun form in -e, as the guidelines write them ("Jugendliche", "Studierende")
+            return tok.text[:1] + lem[1:] + "e"
+        lem = self._word_form(tok.text, lem, tok.pos_ == "PROPN")
+        if lem == tok.text and tok.pos_ == "PROPN" and not tok.ent_type_:
+            lem = self._genitive_stem(tok) or lem
+        return lem[:1].upper() + lem[1:] if tok.text[:1].isupper() else lem
+
+    def _genitive_stem(self, tok: Token) -> Optional[str]:
+        """Session 15 (dev12 wn77697): a noun in the genitive the tagger took for a name keeps its -s
+        ("den Preisverfall des Rohöls"): after a genitive article (`genitive_s_articles`, adjectives
+        between) the form without -s or -es that the lexicon knows."""
+        w = tok.text
+        if not w.endswith("s") or w.endswith("ss") or len(w) < 5:
+            return None
+        k = tok.i - 1
+        while k >= 0 and tok.i - k <= 3 and self._is_adj(tok.doc[k]):
+            k -= 1
+        if k < 0 or tok.doc[k].text.lower() not in self.genitive_s_articles:
+            return None
+        lex = lexicon()
+        for cut in (1, 2):
+            stem = w[:-cut]
+            if (cut == 1 or w.endswith("es")) and stem in lex:
+                return stem
+        return None
+
+    # a plural's plain endings, longest first (the -e and -er plurals change more than an ending)
+    _PLURAL_STRIPS = ("en", "n", "s")
+
+    def _word_form(self, surface: str, lem: str, name: bool = False) -> str:
+        """The lemma, or a form the lexicon knows when the lemma is no word: the lemmatizer can
+        cut a noun it does not know ("Cannabis" -> "Cannabi") or keep a misspelt or loan plural
+        ("Parlamentarieren", "Hoteliers"). Then a plain plural strip of the surface that is a word
+        ("Parlamentarier", "Hotelier"), else the surface when it is a word ("Cannabis")."""
+        if not surface[:1].isupper():
+            return lem
+        lex = lexicon()
+        known = self._known_lemmas()
+        # a loan plural in -s kept as its own lemma ("Hoteliers"); the table knows singulars in -s
+        # ("Kurs", "Bus"), and a name keeps its -s ("Rolls")
+        kept_s_plural = lem == surface and surface.endswith("s") and not surface.endswith("ss") \
+            and surface not in known and not name
+        if lem != surface and lem.islower() and len(lem) > len(surface) and lem.startswith(surface.lower()) and surface in lex:
+            # session 14 (dev11 wn47623): the lemmatizer took a noun for a verb's form and gave the
+            # infinitive ("eine Breite von 50 Metern" -> "breiten"); a noun's lemma is never longer
+            # than the noun with the surface as its start, so the noun stays
+            return surface
+        if lem == surface and surface.endswith("e") and len(surface) > 5 and surface not in known and not name \
+                and surface[:-1] in lex and surface[:-1] + "es" in lex:
+            # session 14 (dev11 wn47623): an -e plural neither lemmatizer knows ("fünf Geschosse"): the
+            # stem is the singular when the lexicon has it with a genitive in -es ("Geschosses"), as
+            # masculine and neuter nouns with this plural have; a feminine noun in -e has no such form
+            return surface[:-1]
+        if lem != surface and (surface != lem + "s" or lem in lex or lem in known):
+            # the lemmatizer changed the form: trusted (also for compounds the lexicon lacks,
+            # "Hilfsgüter" -> "Hilfsgut"), except an -s cut to no word, as nouns in -s are often
+            # singular ("Cannabis" -> "Cannabi")
+            return lem
+        if lem == surface and (lem in lex or lem in known) and not kept_s_plural:
+            return lem
+        for end in self._PLURAL_STRIPS:
+            stem = surface[: -len(end)]
+            if surface.endswith(end) and len(stem) > 3 and stem in lex:
+                return stem
+        return surface if surface in lex else lem
