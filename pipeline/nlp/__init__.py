@@ -229,7 +229,7 @@ def add_presseschau_components(nlp: Language) -> Language:
 # The files whose content decides what a record contains (code and language data), as globs
 # relative to the package: a change to any of them re-processes. A glob, not a list of
 # modules, so that splitting or adding a file (or a subpackage: nlp/figures/) is covered
-
+# without anyone remembering to.
 RECORD_FILES = ("ingest.py", "html.py", "record.py", "schema/*", "clean/*.py", "nlp/**/*.py", "lang/**/*")
 
 def pipeline_fingerprint(model_folder: Optional[Path], config: str = "") -> str:

@@ -238,7 +238,7 @@ def _check_span(text: str, s: int, e: int) -> None:
         raise ValueError("span is only whitespace")
 
 
-# the values dates.py writes: YYYY-MM-DD, YYYY-MM, YYYY, YYYY-SP/SU/FA/WI, YYYY-Q1..4, YYYY-H1/2,
+# the values the dates component writes: YYYY-MM-DD, YYYY-MM, YYYY, YYYY-SP/SU/FA/WI, YYYY-Q1..4, YYYY-H1/2,
 # YYYY-Www(-WE), decade "199", century "19", negative years; optional time; ranges "a/b"
 _ISO_DATE = re.compile(r"-?\d{2,4}(-(\d{2}(-\d{2})?|W\d{2}(-WE|-\d)?|Q[1-4]|H[12]|SP|SU|FA|WI))?([T ]\d{2}(:\d{2}){0,2})?")
 

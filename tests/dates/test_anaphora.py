@@ -25,7 +25,7 @@ def test_anaphoric_phrases_of_years_months_weeks(nlp):
 
 # origin: session 12, DATE classes (an id without a set: a train article outside the rule dev sets)
 # "in der letzten/vergangenen Nacht" is the night before publication, not before the date named last
-# (dates.py, a past modifier before a part of the day; "am nächsten Morgen" stays anaphoric)
+# (the dates rules, a past modifier before a part of the day; "am nächsten Morgen" stays anaphoric)
 def test_last_night_counts_from_publication(nlp):
     text = ("Am Sonntag demonstrierten 5000 Menschen. In einer Videobotschaft, die in der letzten Nacht bei einer "
             "Kundgebung live eingespielt wurde, sagte Thaksin, man werde kämpfen.")  # wn56998's construction (dev7 gold)
@@ -119,7 +119,7 @@ def test_year_opening_the_sentence_dates_the_holiday(nlp):
 
 
 # origin: session 11, dev6 errors and the coverage sweep (an id without a set: a train article)
-# a day and month that repeat a whole date named earlier take its year (dates.py
+# a day and month that repeat a whole date named earlier take its year (dates/context.py
 # `_repeated_day_years`), whatever the tense of their clause
 def test_repeated_day_takes_earlier_year(nlp):
     text = ("Den Termin hat Köhler für den 18. September 2005 festgesetzt. Für die kommende Bundestagswahl am "

@@ -1,6 +1,6 @@
-"""The clause and the attributive participle, shared by dates.py and the figures package: a figure's clause is
-dates.py `clause_bounds` with the clause marks without dashes (`CLAUSE_COMMAS`), and "an inflected
-participle before its noun is an adjective" is dates.py `attributive_before_noun`, its endings in
+"""The clause and the attributive participle, shared by the dates and the figures packages: a figure's clause is
+dates/text.py `clause_bounds` with the clause marks without dashes (`CLAUSE_COMMAS`), and "an inflected
+participle before its noun is an adjective" is dates/text.py `attributive_before_noun`, its endings in
 dates.json ("attributive_endings", "attributive_participle_endings": two lists, see there)."""
 import pytest
 
@@ -15,7 +15,7 @@ def _index(doc, word):
 
 # origin: session 12, the dedup of dates.py and figures.py
 def test_clause_of_a_figure_keeps_dashes_inside(nlp):
-    # a dash cuts a tense clause (dates.py) but not a figure's clause (figures/clauses.py `_clause_of`)
+    # a dash cuts a tense clause (dates/tense.py) but not a figure's clause (figures/clauses.py `_clause_of`)
     doc = nlp.make_doc("Die Zahl der Toten stieg auf 27 – die Behörden rechnen mit weiteren Opfern, sagte ein Sprecher.")
     i = _index(doc, "27")
     s0, s1 = sentence_bounds(doc, i)

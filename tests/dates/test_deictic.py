@@ -38,7 +38,7 @@ def test_wie_heute_bekannt_wurde(nlp):
 
 
 # origin: session 12, DATE classes (an id without a set: a train article outside the rule dev sets)
-# an inflected participle before its noun is an adjective, no perfect tense cue (dates.py
+# an inflected participle before its noun is an adjective, no perfect tense cue (dates/tense.py
 # TenseDetector._participle): "heute" with a stative "ist" stays "nowadays"
 def test_attributive_participle_is_no_perfect(nlp):
     text = ("Während anfangs nur eine kleine Gruppe von Teilnehmern zu Fuß durch die Straßen zog, ist der Karneval "

@@ -101,7 +101,7 @@ def test_race_times_in_hundredths(nlp):
 
 
 # origin: session 11, dev6 errors and the coverage sweep (an id without a set: a train article)
-# a race time of hours, minutes and seconds is a duration (dates.py pattern "clock_duration");
+# a race time of hours, minutes and seconds is a duration (dates/patterns.py, pattern "clock_duration");
 # a clock time with "Uhr" and a score are not
 def test_race_time_is_duration(nlp):
     text = ("Oliver Sebrantke von LC Hansa Stuhr lief nach einer Zeit von 2:31:37 ins Ziel und wurde damit zum "

@@ -72,7 +72,7 @@ def test_modifier_before_weekday_and_numeric_date(nlp):
 
 
 # origin: session 13, dev8/dev9 errors (round 2: dev10)
-# "15.-18.03.2018": the tokenizer's one token is split (dates.py _NUMERIC_DAY_RANGE), two DATEs; dev8 gold
+# "15.-18.03.2018": the tokenizer's one token is split (dates/text.py _NUMERIC_DAY_RANGE), two DATEs; dev8 gold
 def test_numeric_day_range_is_two_dates(nlp):
     text = "Die diesjährige Leipziger Buchmesse (15.-18.03.2018) hat einen Fokus auf Südosteuropa."  # wn82340 (dev8)
     ds = dates_of(nlp, text, "2018-03-17")

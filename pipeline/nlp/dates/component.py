@@ -1,0 +1,383 @@
+"""The `presseschau_dates` spaCy component: finds the dates of a Doc and resolves them."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..ext import DATE_SPANS
+from ..normalize import iso_day, lang_data, parse_anchor
+from .common import _ISO_DAY
+from .context import DateContext
+from .patterns import DatePatterns
+from .tense import TenseDetector
+from .text import _hard_wrapped, clause_bounds, sentence_bounds, split_trailing_periods
+from .values import DateValues
+from .years import _apposed_to_deictic, _weekday_of_week, weekday_year
+from .. import ext as spacy_ext  # noqa: F401  (registers the extensions)
+
+
+class DateRecognizer(DatePatterns, DateContext, DateValues):
+    """The spaCy component; also usable on its own: ``DateRecognizer()(nlp.make_doc(text))``."""
+
+    def __init__(self, mode: str = "news", split_periods: bool = True, lemma_lookup: bool = True):
+        self.mode = mode
+        self.split_periods = split_periods
+        self.lemma_lookup = lemma_lookup
+        self._lemmas = None
+        d = lang_data("dates.json")
+        self.months = d["months"]
+        self.weekdays = d["weekdays"]
+        self.seasons = d["seasons"]
+        self.day_parts = d["day_parts"]
+        self.period_parts = d["period_parts"]
+        self.deictic = d["deictic_days"]
+        self.rel_mods = {k: v for k, v in d["relative_modifiers"].items() if not k.startswith("folgend")}
+        self.ana_mods = d["anaphoric_modifiers"]
+        self.deictic_mods = {k: v for k, v in d["deictic_modifiers"].items() if not k.startswith("_")}
+        self.rel_mods.update(self.deictic_mods)  # "am gestrigen Mittwoch" is a weekday with a direction
+        self.decade_words = {k: v for k, v in d["decade_words"].items() if not k.startswith("_")}
+        self.decade_suffixes = list(d["decade_compound_suffixes"])
+        self.period_adjectives = dict(d["period_adjectives"])
+        self.day_adjectives = list(d["day_adjectives"])
+        # the era after a year before Christ ("v. Chr.", "vor Christus"): a regex alternation, spaces flexible
+        self.bc_alt = "(?:" + "|".join(r"\.\s?".join(re.escape(p).replace("\\ ", "\\s+") for p in m.split(". "))
+                                       for m in sorted(d["bc_markers"], key=len, reverse=True)) + ")"
+        self.bc_re = re.compile(f"^(\\d{{1,4}})\\s*{self.bc_alt}$")
+        self.bc_range_links = list(d["bc_range_links"])
+        self.apposition_links = frozenset(d["apposition_links"])
+        self.race_time_units = list(d["race_time_units"])
+        self.article_numbers = frozenset(w.lower() for w in lang_data("numbers.json")["article_forms"])  # "ein(en)"
+        self.whole_mods = list(d["whole_modifiers"])
+        self.ellipsis_links = list(d["relative_ellipsis"]["links"])
+        self.ellipsis_preps = list(d["relative_ellipsis"]["prepositions"])
+        self.deictic_adj_nouns = list(d["deictic_adjective_nouns"])
+        self.deictic_adj_any = list(d["deictic_adjectives_any_noun"])
+        if not set(self.deictic_adj_any) <= set(self.deictic_mods):
+            # their day offset is the one deictic_modifiers gives
+            raise ValueError("dates.json: deictic_adjectives_any_noun must be keys of deictic_modifiers")
+        self.feast_qualifiers = list(d["other_calendar_feasts"]["qualifiers"])
+        self.other_feasts = list(d["other_calendar_feasts"]["feasts"])
+        self.period_dur_mods = list(d["period_durations"]["modifiers"])
+        self.period_durs = dict(d["period_durations"]["words"])
+        self.holiday_weekends = dict(d["holiday_weekends"])
+        self.new_year_words = list(d["new_year"]["words"])
+        self.new_year_until = int(d["new_year"]["this_year_until_month"])
+        self.calendar_week_words = list(d["calendar_week_words"])
+        self.day_period_parts = list(d["day_period_parts"])
+        self.weekday_date_articles = list(d["weekday_date_articles"])
+        self.recurring_preps = set(d["recurring_day_prepositions"])
+        self.day_links = list(d["day_list_links"])  # "2. und 3. Januar", "vom 10. auf den 11. Februar"
+        self.month_list_links = list(d["month_list_links"])
+        self.generic_month_articles = frozenset(d["generic_month_articles"])
+        # multi-word triggers before a bare month ("im Laufe des"), matched on the words before it
+        self.month_trigger_phrases = [w for w in d["month_triggers"] if " " in w]
+        self.rel_units = d["relative_units"]
+        self.rel_comp = d["relative_compounds"]
+        self.ana_comp = set(d.get("anaphoric_compounds", []))
+        self.lead_comp = set(d["lead_day_compounds"])
+        if not self.lead_comp <= set(self.rel_comp):
+            raise ValueError("dates.json: lead_day_compounds must be keys of relative_compounds")
+        self.holidays = {k: v for k, v in d["holidays"].items() if not k.startswith("_")}
+        self.holiday_lowercase = frozenset(d["holiday_lowercase_words"])
+        self.year_triggers = set(d["year_triggers"])
+        self.month_triggers = set(d["month_triggers"])
+        self.ordinals = d["ordinals"]
+        self.quarter_words = set(d["quarter_words"])
+        self.half_words = set(d["half_words"])
+        self.quarter_last_words = set(d["quarter_last_words"])
+        self.nowadays = d["heute_nowadays"]
+        self.ago_words = set(lang_data("measures.json")["ago_words"])
+        self.event_heads = d["event_name_heads"]
+        self.event_suffixes = tuple(d["event_name_suffixes"])
+        self.event_groups = frozenset(d["event_name_groups"]["groups"])
+        self.national_day_words = list(d["national_days"]["words"])
+        self.national_days = {day: tuple(starts) for day, starts in d["national_days"]["countries"].items()}
+        self.national_day_ahead = frozenset(d["national_days"]["ahead_words"])
+        self.since_words = frozenset(d["since_words"])
+        self.narrative_bound_words = frozenset(d["narrative_bound_words"])
+        self.event_group_articles = frozenset(d["event_name_groups"]["articles"])
+        self.episode_followers = d["episode_day_followers"]
+        self.recurring_words = set(d["recurring_day_words"])
+        self.holiday_generic_words = set(d["holiday_generic"]["words"])
+        self.postpone_preps = set(d["postponed_to"]["prepositions"])
+        self.postpone_between = set(d["postponed_to"]["between"])
+        self.postpone_past_plan = set(d["postponed_to"]["past_plan"])
+        self.postpone_verbs = set(d["postponed_to"]["verbs"])
+        self.postpone_attributive = set(d["postponed_to"]["attributive"])
+        self.holiday_name_deps = set(d["holiday_generic"]["name_deps"])
+        self.season_compounds = {k: v for k, v in d["season_compounds"].items()}
+        self.month_prefixes = list(d["month_prefixes"])
+        self.of_year_mods = dict(d["of_year_modifiers"])
+        self.deictic_lowercase_only = set(d["deictic_lowercase_only"])
+        self.season_triggers = set(d["season_triggers"])
+        self.dative_jahre_after = set(d["dative_jahre_after"])
+        self.morgen_noun_after = set(d["morgen_noun_after"])
+        self.year_frame_words = set(d["year_frame_words"])
+        self.deictic_years = {k: v for k, v in d["deictic_years"].items()}
+        self.day_month_triggers = set(d["day_month_triggers"])
+        self.ana_phrase_heads = list(d["anaphoric_phrases"]["heads"])
+        self.ana_phrase_dirs = dict(d["anaphoric_phrases"]["directions"])
+        self.quote_open = {o: c for o, c in d["quote_marks"]}  # opening mark -> its closing mark
+        self.quote_close = set(self.quote_open.values())
+        self.clause_openers = frozenset(d["clause_openers"])
+        self.near_anaphoric = set(d["anaphoric_near"]["compounds"])
+        self.near_anaphoric_this_year = set(d["anaphoric_near"]["this_year_modifiers"])
+        self.tense_detector = TenseDetector(self._lemma, self._lemma_table)
+        self.parse_tense_kinds = set(d["tense"]["parse_tense_kinds"])
+        self.deictic_year_adjs = dict(d["deictic_year_adjectives"])
+        self.month_nouns = list(d["month_nouns"])
+        self.month_part_phrases = list(d["month_part_phrases"])
+        self.decade_dative_after = list(d["decade_dative_after"])
+        self.year_part_ords = list(d["year_part_counts"]["ordinals"])
+        self.year_part_units = list(d["year_part_counts"]["units"])
+        nums = lang_data("numbers.json")
+        # the written-out counts of "ersten neun Monaten" (two to ninety: "ein" is the article)
+        self.count_words = sorted(w for part in ("units", "teens", "tens") for w, v in nums[part].items() if v >= 2)
+        self.every_year = list(d["every_year_genitives"])
+        self.last_of_mods = frozenset(d["last_of_event"]["modifiers"])
+        self.last_of_articles = frozenset(d["last_of_event"]["articles"])
+        self.last_of_before = frozenset(d["last_of_event"]["before"])
+        ev = d["event_anchored"]
+        self.event_anchor_heads = list(ev["heads"])
+        self.event_anchor_dirs = dict(ev["directions"])
+        self.event_articles_before = list(ev["articles_before"])
+        self.event_articles = list(ev["event_articles"])
+        self._build()
+
+    # -- component --
+    def __call__(self, doc: Doc, mode: Optional[str] = None) -> Doc:
+        saved = self.mode
+        if mode:
+            self.mode = mode
+        try:
+            return self._process(doc)
+        finally:
+            self.mode = saved
+
+    def _process(self, doc: Doc) -> Doc:
+        if self.split_periods:
+            doc = split_trailing_periods(doc)
+        anchor, precision = parse_anchor(doc._.published)
+        matches = []
+        self._text = text = doc.text  # Doc.text is rebuilt on every access: read it once
+        _hard_wrapped(doc, text)  # cached for sentence_bounds (here and in the figures component)
+        # "in den ersten neun Monaten des Jahres 2012" as one DATE of the year is the news gold's call (dev12);
+        # WikiWarsDE's TIMEX2 gold (narrative mode) reads it otherwise (one more span matched there, none more
+        # right), so narrative texts keep the duration and the year apart as before
+        for m in self._select([c for c in self.find(text) if self.mode == "news" or not c.g.get("ypart")]):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or not self._accept(doc, m, span):
+                continue
+            if span.start_char != m.start or span.end_char != m.end:
+                # the tokenizer merged the expression with neighbouring characters; keep the
+                # token-aligned span only if it adds nothing but a trailing period
+                extra = text[m.end: span.end_char]
+                if text[span.start_char: m.start] or extra not in ("", "."):
+                    continue
+            matches.append((m, span))
+        # year of list members ("2. und 3. Januar 2022", "Mai/Juni 1940")
+        for idx, (m, span) in enumerate(matches):
+            if m.kind in ("day_list", "month") and not m.g.get("year"):
+                for m2, _ in matches[idx + 1: idx + 3]:
+                    if m2.start - m.end > 12:
+                        break
+                    between = text[m.end:m2.start]
+                    if not self.link_re.fullmatch(between):
+                        continue
+                    if m2.g.get("year"):
+                        m.extra["year"] = self._year_value(m2.g["year"], anchor)
+                    if m.kind == "day_list" and m2.g.get("mon"):
+                        m.extra["mon"] = self.months.get(m2.g["mon"].lower())
+                        if not m2.g.get("year"):
+                            m.extra.setdefault("year", None)
+                    break
+        if self.mode == "news":  # a history names the same day of several years ("am 6. Juni" of 1944 and 1945)
+            self._repeated_day_years(matches, anchor)
+        spans = []
+        holidays: set[tuple[int, int]] = set()
+        ref: Optional[dt.date] = None
+        day_ref: Optional[dt.date] = None  # the reference while it was last a whole day
+        lead_day: Optional[dt.date] = None  # the first whole day the text names (its event's, for "Wahlabend")
+        frame_year: Optional[tuple[int, int]] = None  # (year, token) of a year that opens its sentence or clause
+        episode_start: Optional[dt.date] = None
+        last_dated: Optional[tuple[str, str, int]] = None  # (value, kind, sentence start) of the last dated span
+        history: Optional[list[int]] = []  # years of the dates so far while all lie years before publication
+        postponed_end: Optional[int] = None  # the end of the last date that `_postponed_to` moved to the future
+        for m, span in matches:
+            s0, s1 = sentence_bounds(doc, span.start)
+            c0, c1 = clause_bounds(doc, span.start, span.end, s0, s1)
+            tense = self.tense_detector.predicate_tense(doc, span.start, span.end, (c0, c1)) \
+                if m.kind in self.parse_tense_kinds else None
+            if tense is None:
+                tense = self.tense_detector.tense([t for t in doc[c0:c1] if t.i < span.start or t.i >= span.end], span.start)
+            if tense is None:
+                # the sentence's tense; inside a quotation only the quotation's ("„... bis Ende Oktober
+                # aus der EU raus sind“, sagte Raab": "sagte" is the reporter's tense, not the speaker's)
+                q0, q1 = self._quote_bounds(doc, s0, s1, span.start)
+                tense = self.tense_detector.tense([t for t in doc[q0:q1] if t.i < span.start or t.i >= span.end], span.start)
+            if m.kind == "national_day" and m.g.get("ndahead"):
+                tense = "future"  # "der bevorstehende Nationalfeiertag"
+            if m.kind in ("weekday", "month", "dmy", "numeric_dm", "season", "holiday") and self._prev_words(doc, span, 1)[:1] \
+                    and self._prev_words(doc, span, 1)[0] in self.since_words:
+                # "Seit Donnerstag halten sie ... besetzt": the day before publication; the same for a month or
+                # a day and month ("listet seit [Anfang Juli] die Nebeneinkünfte", dev8 wn43411)
+                tense = "past"
+            if self._postponed_to(doc, span, c0, c1, s1, postponed_end, tense):
+                tense = "future"  # "der Prozess wurde auf den 28. November vertagt": a later day
+                postponed_end = span.end
+            if m.kind == "day_list" and m.extra.get("mon") is None:
+                continue
+            if m.kind == "rel":
+                m.extra["quoted"] = self._quoted(text, m.start)
+            if m.kind == "episode_day":
+                # day N counts from the episode's first day: the date the text named last
+                # before the first "Tag N" is taken as its day 1 ("am Tag Zwei ihrer Flucht" after
+                # "am Donnerstag, den 26. November" -> the 27th); later "Tag N" count from there
+                n = self._episode_number(m.g["epn"])
+                if episode_start is None and ref is not None:
+                    episode_start = ref
+                value = None if episode_start is None or n is None else \
+                    (episode_start + dt.timedelta(days=n - 1)).isoformat()
+            else:
+                if m.kind in ("rel_comp", "event_anchored") and day_ref is not None:
+                    m.extra["day_ref"] = day_ref
+                if m.kind == "rel_comp":
+                    m.extra["lead_day"] = lead_day
+                if self.mode == "news" and frame_year is not None and c0 <= frame_year[1] < span.start and m.kind in ("dmy", "numeric_dm", "holiday", "month") \
+                        and not m.g.get("year") and m.extra.get("year") is None and not m.g.get("mod") \
+                        and not m.g.get("dmod") and not m.g.get("everyyear"):
+                    # "1953 kamen am Heiligen Abend ... um", "Im Jahr 1953 starb er am 3. Mai": a day, holiday
+                    # or month without a year in the clause a year opens is of that year (dev12 wn66494); not in
+                    # another clause ("1998 gegründet, feiert der Verein am 3. Mai ...")
+                    m.extra["year"] = frame_year[0]
+                value = self.normalise(m, anchor, tense, ref)
+                if self.mode == "news" and m.kind == "dmy" and tense != "future" and history is not None \
+                        and len(history) >= HISTORY_MIN_DATES and not m.g.get("year") and m.extra.get("year") is None:
+                    # a history told in a news article ("... auf 12,5 Millionen (1939). ... Mit Gesetz vom
+                    # 1. September wurden ..."): every date so far lies years before publication, so a
+                    # day and month (not in the future tense) belong to the year the text named last
+                    mon = m.extra.get("mon") or self.months.get((m.g.get("mon") or "").lower())
+                    past = iso_day(history[-1], mon, int(m.g["day"])) if mon else None
+                    wd = m.g.get("wd")
+                    # a weekday the text gives must fall on that day: "Sonntag, 8. Januar" after two
+                    # 1990s dates in an article of 2017 is 2017's Sunday, not 1997's Wednesday
+                    if past is not None and (not wd or dt.date.fromisoformat(past).weekday() == self.weekdays[wd.lower()]):
+                        value = past
+                if m.kind in ("dmy", "numeric_dm") and m.g.get("wd") and not m.g.get("year") and m.extra.get("year") is None:
+                    # "am Montag, 15. Juni" without a year: the weekday the text gives picks the year
+                    # when the tense's year does not have it (15 June was a Monday in 2015, not 2016)
+                    value = weekday_year(value, self.weekdays[m.g["wd"].lower()])
+                if self.mode == "news" and last_dated is not None:
+                    value = self._near_anaphoric(doc, m, last_dated, s0, value)
+            if m.kind == "holiday_weekend" and not m.g.get("year") and self._holiday_generic(doc, s0, s1):
+                value = None  # "der seitdem alljährlich am Pfingstwochenende ... gefeiert wird": every year's
+                generic_weekend = True
+            else:
+                generic_weekend = False
+            if m.kind == "holiday" and not m.g.get("year"):
+                if self._holiday_named(doc, span):
+                    continue  # "Ostern weltweit am gleichen Tage zu feiern": the feast, not a time
+                if self._holiday_generic(doc, s0, s1):
+                    value = None  # "Jedes Jahr ... Allein zu Silvester gingen 100 Autos in Flammen auf"
+            if precision != "day" and value is not None and not self._explicit(m) and \
+                    not (self.mode == "narrative" and ref is not None):
+                value = self._coarse(value, m, precision)
+            span = Span(doc, span.start, span.end, label="DATE")
+            span._.value = value
+            if m.kind in ("period_duration", "clock_duration"):
+                span._.date_type = "duration"
+            if generic_weekend:
+                span._.date_type = "set"
+            if m.g.get("everyyear") and m.g.get("mon"):
+                # "im Mai jeden Jahres": every year's month (or day), a TimeML set
+                mon = self.months[m.g["mon"].lower()]
+                span._.value = f"XXXX-{mon:02d}" + (f"-{int(m.g['day']):02d}" if m.g.get("day") else "")
+                span._.date_type = "set"
+            elif m.kind == "dmy" and not m.g.get("year") and m.g.get("mon") and self._recurring(doc, span):
+                # "immer am 19. Januar": every year's 19 January, a TimeML set
+                span._.value = f"XXXX-{self.months[m.g['mon'].lower()]:02d}-{int(m.g['day']):02d}"
+                span._.date_type = "set"
+            spans.append(span)
+            r_val = self._ref_from(value) if value and span._.date_type != "set" else None
+            anniversary = m.kind == "deictic" and span.end < len(doc) and doc[span.end].text.lower() in self.ago_words
+            restated = m.kind == "rel" and (m.g.get("mod") or "").lower() in self.ana_mods  # "im selben Jahr": no new date
+            if r_val is not None and history is not None and anchor is not None and not anniversary and not restated:
+                # ("gestern vor 75 Jahren": an anniversary, the figures component dates it)
+                history = history + [r_val.year] if r_val.year <= anchor.year - 2 else None  # None: the present came up
+            if value and span._.date_type != "set" and self._ref_from(value) is not None:
+                last_dated = (value, m.kind, s0)
+            if lead_day is None and value and span._.date_type != "set" and _ISO_DAY.match(value):
+                lead_day = dt.date.fromisoformat(value)
+            if m.kind == "holiday":
+                holidays.add((span.start, span.end))
+            if self.mode == "narrative" and (m.kind == "new_year" or self._next_year_rel(m)) and self._ref_from(value) is not None:
+                # the narrative goes on in the new year ("des neuen Jahres", "erst im nächsten Jahr": "am 28. Mai"
+                # after it is of that year); a year back ("das Schlachtfeld des letzten Jahres") is a look back
+                ref = self._ref_from(value)
+            elif self.mode == "narrative" and set(self._prev_words(doc, span, 1)) & self.narrative_bound_words:
+                pass  # "von dem seit 1939 okkupierten Albanien", "bis März 1862 gesperrt": a bound, not the narrated time
+            elif m.kind in ("weekday", "weekday_week") and value and self.mode == "news" and self._ref_from(value) is not None:
+                # a weekday resolved to its day is the date an anaphoric day counts from ("Atmar
+                # teilte am Montag mit ... am Vortag"); in narrative texts the frame stays
+                ref = self._ref_from(value)
+            elif m.kind not in ("deictic", "deictic_adj", "period_duration", "clock_duration", "deictic_year", "new_year", "rel", "weekday", "year_part", "episode_day", "ana_phrase") and value:
+                r = self._ref_from(value)
+                if r is None:
+                    pass
+                elif m.kind == "year":
+                    # a bare year moves the narrative reference only where it frames the
+                    # following text ("1941 begann ...", "im Jahr 1941", headings)
+                    prev = self._prev_words(doc, span, 1)
+                    line_start = text.rfind("\n", 0, span.start_char) + 1
+                    line_end = text.find("\n", span.end_char)
+                    line_len = (line_end if line_end >= 0 else len(text)) - line_start
+                    if (prev and prev[0] in self.year_frame_words) \
+                            or line_len < 80 or not prev or prev[0] in (".", "\n"):
+                        ref = r
+                    if (prev and prev[0] in self.year_frame_words and prev[0] not in self.since_words) \
+                            or self._clause_initial(doc, span.start):
+                        frame_year = (r.year, span.start)
+                elif m.g.get("year") or m.kind in ("numeric", "iso") or (m.kind in ("dmy", "numeric_dm") and self.mode == "news"):
+                    if m.kind == "jahr_year" and not m.g.get("ypart"):
+                        frame_year = (r.year, span.start)  # "Im Jahr 1953 kamen am Heiligen Abend ..."
+                    # in news a day and month without a year ("Am Morgen des 28. November") is
+                    # resolved to one day, so "am nächsten Morgen" after it counts from there
+                    ref = r
+                elif ref is not None and self.mode == "narrative":
+                    ref = r
+            if ref is not None and value and _ISO_DAY.match(value) and ref == self._ref_from(value):
+                day_ref = ref
+        if holidays:
+            # a holiday the model took for a name ("an [Weihnachten heim]" as LOC) is a DATE: a
+            # model entity over it goes when no proper noun lies outside the holiday
+            def over_holiday(e: Span) -> bool:
+                for a, b in holidays:
+                    if e.start < b and a < e.end and all(t.pos_ != "PROPN" for t in doc[e.start:e.end] if not a <= t.i < b):
+                        return True
+                return False
+
+            if any(over_holiday(e) for e in doc.ents):
+                doc.ents = [e for e in doc.ents if not over_holiday(e)]
+        spans = _apposed_to_deictic(doc, spans, frozenset(self.deictic), self.weekdays, self.apposition_links)
+        doc.spans[DATE_SPANS] = _weekday_of_week(doc, spans)
+        return doc
+
+# a news article tells a history when its first dates (at least this many, none within a year of
+# publication) all lie years back: one date could be background, two begin a narrative
+HISTORY_MIN_DATES = 2
+
+
+@Language.factory(
+    "presseschau_dates",
+    default_config={"mode": "news", "split_periods": True, "lemma_lookup": True},
+    assigns=["doc.spans", "span._.value"],
+)
+def make_dates(nlp: Language, name: str, mode: str, split_periods: bool, lemma_lookup: bool) -> DateRecognizer:
+    """mode: "news" resolves partial dates against doc._.published; "narrative" (history
+    texts such as WikiWarsDE) against the last explicitly mentioned date, falling back to
+    doc._.published."""
+    return DateRecognizer(mode=mode, split_periods=split_periods, lemma_lookup=lemma_lookup)

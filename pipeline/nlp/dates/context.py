@@ -1,0 +1,311 @@
+"""Whether a match is a date in its context: names of events, quotes, anaphora, recurring days, "heute" as nowadays."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from ..normalize import iso_year, lookup_unit, parse_number_word, shift_period
+from .common import _CLAUSE_PUNCT
+from .patterns import DateMatch, _alt, _cap
+from .text import clause_bounds, has_ann, sentence_bounds
+from .years import is_bare_year
+
+
+class DateContext:
+    """`DateRecognizer`'s methods for this (component.py composes them)."""
+
+    # -- context checks on tokens --
+    def _next_year_rel(self, m: DateMatch) -> bool:
+        """ "im nächsten Jahr", "im folgenden Jahr": a relative year ahead (session 18, WikiWarsDE)."""
+        if m.kind != "rel" or (m.g.get("unit") or "").lower() not in ("jahr", "jahres"):
+            return False
+        mod = (m.g.get("mod") or "").lower()
+        return (self.rel_mods.get(mod) or self.ana_mods.get(mod) or 0) > 0
+
+    def _prev_words(self, doc: Doc, span: Span, n: int = 3) -> list[str]:
+        out = []
+        i = span.start - 1
+        while i >= 0 and len(out) < n:
+            if not doc[i].is_space:
+                out.append(doc[i].text.lower())
+            i -= 1
+        return out
+
+    def bare_year_ok(self, doc: Doc, i: int) -> bool:
+        """Is the 4-digit token doc[i] a year (True) or a count ("2500 Soldaten", False)?"""
+        return is_bare_year(doc, i, self.year_triggers, self._lemma)
+
+    def _accept(self, doc: Doc, m: DateMatch, span: Span) -> bool:
+        g = m.g
+        prev = self._prev_words(doc, span)
+        p1 = prev[0] if prev else ""
+        if m.kind == "year":
+            if p1 and self._event_name_head(p1):
+                return False  # "Fußball-Weltmeisterschaft 2006", "WM 2006": the year is part of the name
+            if len(prev) == 3 and prev[0] in self.event_groups and prev[1] in self.event_group_articles \
+                    and self._event_name_head(prev[2]):
+                return False  # "Weltmeisterschaft der Frauen 2011": the same with the group it is for
+            return self.bare_year_ok(doc, span.start) if len(span) == 1 else False
+        if m.kind == "month" and g.get("mod") and not g.get("year"):
+            # "Der letzte November mit vergleichbaren Zahlen": after an article a generic month, no date
+            return p1 not in self.generic_month_articles
+        if m.kind == "month" and not g.get("year") and not g.get("part") and not g.get("early") and not g.get("ofmod") \
+                and not g.get("mod") and not g.get("mnoun") and not g.get("mpart") and not g.get("ofjahr"):
+            nxt_text = self._text[m.end: m.end + 30]
+            links = _alt(self.month_list_links)
+            if re.match(f"\\s*(?:{links})\\s*[A-ZÄÖÜ][a-zäöü]+\\.?\\s+\\d{{4}}", nxt_text) and \
+                    re.match(f"\\s*(?:{links})\\s*(?:" + "|".join(_cap(k).replace(".", r"\.") for k in self.months) + ")", nxt_text):
+                return True
+            before = " ".join(reversed(prev[:3]))
+            if p1 in self.month_triggers or any(before.endswith(w) for w in self.month_trigger_phrases):
+                return True
+            return False
+        if m.kind == "season" and not g.get("year") and not g.get("part") and not g.get("mod") and not g.get("ofmod"):
+            return p1 in self.year_triggers or p1 in self.season_triggers
+        if m.kind == "rel":
+            # plural vague periods ("in den vergangenen Jahren") are no DATE
+            if g["unit"] == "Jahre" and p1 not in self.dative_jahre_after:
+                return False
+            if (g.get("mod") or "").lower() in self.last_of_mods and p1 in self.last_of_before and self._of_event(doc, span):
+                return False  # "am letzten Tag der Grabung": the last day of a thing, no date
+            return True
+        if m.kind == "ana_phrase" and p1 and (p1[:1].isdigit() or parse_number_word(p1) is not None
+                                               or p1 in self.article_numbers) and lookup_unit(g["aph"]) is not None:
+            return False  # "ein Jahr danach", "zwei Tage zuvor": an amount of a unit, the figures component dates it
+        if m.kind == "deictic" and g["deic"] in self.deictic_lowercase_only and p1 in self.morgen_noun_after:
+            return False
+        if m.kind == "deictic" and g["deic"].lower() == "heute" and not g.get("dp2"):
+            return not self._heute_nowadays(doc, span, p1)
+        if m.kind == "episode_day":
+            n = self._episode_number(g["epn"])
+            return n is not None and 1 <= n <= 366
+        if m.kind == "numeric_dm":
+            return bool(g.get("wd")) or p1 in self.day_month_triggers
+        if m.kind == "weekday":
+            # habitual "montags" is excluded by the regex; "Montag" as a name part is rare
+            return True
+        return True
+
+    def _of_event(self, doc: Doc, span: Span) -> bool:
+        """Does a genitive of something that is no time follow `span` ("letzten Tag [der Grabung]")? The
+        noun after the article (adjectives skipped) is no unit, month, season, holiday nor weekday."""
+        i = span.end
+        if i >= len(doc) or doc[i].text.lower() not in self.last_of_articles:
+            return False
+        times = set(self.rel_units) | set(self.months) | set(self.seasons) | set(self.weekdays)
+        for t in doc[i + 1: i + 4]:
+            if t.text[:1].isupper():
+                forms = (t.text.lower(), self._lemma(t).lower())
+                return not any(f in times or f.rstrip("s") in times for f in forms) \
+                    and not any(forms[0].startswith(h) for h in self.holidays)
+            if not t.is_alpha:
+                return False
+        return False
+
+    @staticmethod
+    def _quoted(text: str, pos: int) -> bool:
+        """Is `pos` inside a German quotation („...“ or »...«) of its paragraph?"""
+        para = text[text.rfind("\n", 0, pos) + 1: pos]
+        return para.count("„") > para.count("“") or para.count("»") > para.count("«")
+
+    def _near_anaphoric(self, doc: Doc, m: DateMatch, last: tuple[str, str, int], s0: int,
+                        value: Optional[str]) -> Optional[str]:
+        """"gegenüber dem Vorjahr" right after "für das abgelaufene Jahr" (the same or the previous
+        sentence): the year before the one the text just named, not before publication; "In diesem
+        Jahr" right after "das Jahr 2020" is 2020 (`anaphoric_near` in dates.json). Else ``value``."""
+        last_value, kind, last_s0 = last
+        date = self._ref_from(last_value)
+        prev_s0 = sentence_bounds(doc, s0 - 1)[0] if s0 > 0 else s0
+        if last_s0 < prev_s0:
+            return value  # named too far back: publication decides
+        if m.kind == "rel_comp" and not m.g.get("year") and m.g["comp"].lower() in self.near_anaphoric:
+            unit, off = self.rel_comp[m.g["comp"].lower()]
+            if kind == "rel_comp" and len(last_value) == (4 if unit == "year" else 7):
+                # "gegenüber dem Vorjahr (1.697.881 Passagiere) ... stieg gegenüber dem Vorjahr": a second
+                # "Vorjahr" repeats the comparison, the same year, not the year before the first one's
+                return last_value
+            if unit == "month" and not re.match(r"^\d{4}-\d{2}", last_value):
+                return value  # "Vormonat" after a year only: no month to count from
+            return shift_period(date, unit, off)
+        mod = (m.g.get("mod") or "").lower()
+        if m.kind == "rel" and self.rel_units.get(m.g["unit"].lower()) == "day" and (mod in self.ana_mods or mod in self.near_anaphoric_this_year):
+            # "Sein letzter Drehtag war Anfang November. An diesem Tag ...": the day of the date just
+            # named, at its precision (a month named gives the month)
+            if re.match(r"^\d{4}-\d{2}-\d{2}$", last_value):
+                return shift_period(date, "day", self.ana_mods.get(mod, 0))
+            if re.match(r"^\d{4}-\d{2}$", last_value):
+                return last_value
+            return value
+        if m.kind == "rel" and not m.g.get("year") and mod in self.ana_mods and self.rel_units.get(m.g["unit"].lower()) == "year":
+            # "Bei der Landtagswahl in Hessen 2013 ..., bei der im selben Jahr stattfindenden Bundestagswahl"
+            # (dev8 wn81491): the year named just before, also a bare one that frames no text
+            return iso_year(date.year + self.ana_mods[mod])
+        if m.kind == "rel" and not m.g.get("year") and kind == "jahr_year" and (m.g.get("mod") or "").lower() in self.near_anaphoric_this_year \
+                and self.rel_units.get(m.g["unit"].lower()) == "year":
+            return iso_year(date.year)
+        return value
+
+    def _quote_bounds(self, doc: Doc, s0: int, s1: int, i: int) -> tuple[int, int]:
+        """[start, end) of the quotation ("„...“", "»...«" as in `quote_marks`) around token ``i``
+        inside the sentence [s0, s1), or the sentence itself when ``i`` is not quoted there."""
+        opening = None
+        for k in range(i - 1, s0 - 1, -1):
+            w = doc[k].text
+            if w in self.quote_close:
+                return s0, s1
+            if w in self.quote_open:
+                opening = k
+                break
+        if opening is None:
+            return s0, s1
+        close = next((k for k in range(i + 1, s1) if doc[k].text == self.quote_open[doc[opening].text]), None)
+        return opening + 1, close if close is not None else s1
+
+    def _repeated_day_years(self, matches: list, anchor: Optional[dt.date]) -> None:
+        """A day and month without a year that repeat a whole date named earlier in the text take
+        its year: "Den Termin hat Köhler für den 18. September 2005 festgesetzt. ... Für die
+        kommende Bundestagswahl am 18. September kündigte er ..." (wn9019) is 2005-09-18, whatever
+        the tense of its clause says (a reporter names the day once in full, then by day and month)."""
+        seen: dict[tuple[int, int], int] = {}
+        for m, _ in matches:
+            if m.kind != "dmy" or not m.g.get("day") or not m.g.get("mon") or m.extra.get("mon"):
+                continue
+            key = (int(m.g["day"]), self.months.get(m.g["mon"].lower()))
+            year = self._year_value(m.g.get("year"), anchor) if m.g.get("year") else m.extra.get("year")
+            if year is not None:
+                seen[key] = year
+            elif key in seen:
+                m.extra["year"] = seen[key]
+
+    def _postponed_to(self, doc: Doc, span: Span, c0: int, c1: int, s1: int, after_postponed: Optional[int] = None,
+                      tense: Optional[str] = None) -> bool:
+        """A date after "auf (den)" / "für (den)" in a clause with a verb of postponing or
+        scheduling ("vertagt", "verschoben", "anberaumt") is the new, later date; not a plan that
+        lay in the past ("war für den 5. März geplant, wurde aber abgesagt"). A list of dates after the
+        preposition shares it ("auf [Ende September], [Anfang Oktober] festgelegt", dev11 wn27206): a member
+        right after a comma that follows a postponed date (`after_postponed`, that date's end) is one too, and
+        the verb may stand in the clause after the comma. An attributive participle ("die für ab [Juli] geplante
+        Auslieferung") carries no tense: it counts only where the date's verb (or else the clause's `tense`) is not
+        in the past."""
+        prev = [t.text.lower() for t in doc[max(c0, span.start - 2): span.start]]
+        listed = after_postponed is not None and span.start == after_postponed + 1 and doc[after_postponed].text == ","
+        if not listed and (not prev or not (prev[-1] in self.postpone_preps or (len(prev) == 2 and prev[0] in self.postpone_preps
+                                                                                and prev[1] in self.postpone_between))):
+            return False
+        words = {t.text.lower() for t in doc[c0:c1]}
+        if c1 == span.end and c1 + 1 < s1 and doc[c1].text == ",":
+            n0, n1 = clause_bounds(doc, c1 + 1, c1 + 2, c1 + 1, s1)
+            words |= {t.text.lower() for t in doc[n0:n1]}
+        if words & self.postpone_past_plan:
+            return False
+        if words & self.postpone_verbs:
+            return True
+        if not words & self.postpone_attributive:
+            return False
+        # the tense of the verb the date's noun phrase hangs on decides, where the parse gives one: the clause's
+        # cues can lie in the next sentence when an ordinal-like "3." hides the sentence end ("Auslieferung des
+        # Modells 3. Ein Sprecher ... teilte mit", wn80937)
+        own = self.tense_detector.predicate_tense(doc, span.start, span.end, (c0, c1))
+        return (own or tense) != "past"
+
+    def _holiday_named(self, doc: Doc, span: Span) -> bool:
+        """A holiday that is the subject or object of its verb, without a preposition, names the
+        feast ("Ostern ... zu feiern", "Weihnachten steht vor der Tür"), not a time."""
+        if not has_ann(doc, "DEP"):
+            return False
+        head = doc[span.end - 1]
+        return head.dep_ in self.holiday_name_deps and not any(c.dep_ in ("case", "mo") or c.pos_ == "ADP" for c in head.children)
+
+    def _holiday_generic(self, doc: Doc, s0: int, s1: int) -> bool:
+        """A holiday in a sentence about every year ("jedes Jahr", "immer", "traditionell" in it or
+        in the sentence before) is generic: a DATE without a value (annotations/GUIDELINES.md)."""
+        p0 = sentence_bounds(doc, s0 - 1)[0] if s0 > 0 else s0
+        words = [t.text.lower() for t in doc[p0:s1]]
+        pairs = {" ".join(words[k:k + 2]) for k in range(len(words) - 1)}
+        return bool((set(words) | pairs) & self.holiday_generic_words)
+
+    def _recurring(self, doc: Doc, span: Span) -> bool:
+        """A day and month after "am" and a word of recurrence ("immer am 19. Januar")."""
+        prev = self._prev_words(doc, span, 2)
+        return len(prev) == 2 and prev[0] in self.recurring_preps and prev[1] in self.recurring_words
+
+    @staticmethod
+    def _episode_number(word: str) -> Optional[int]:
+        n = int(word) if word.isdigit() else parse_number_word(word)
+        return int(n) if n is not None and n == int(n) else None
+
+    def _event_name_head(self, word: str) -> bool:
+        """Does `word` (lower case) end a named event that takes its year ("Sommerspiele",
+        "Ski-WM")? Short heads only as the whole word or after a hyphen ("WM", not "einem")."""
+        for h in self.event_heads:
+            if word == h or word.endswith("-" + h) or (len(h) >= 5 and word.endswith(h)):
+                return True
+        return word.endswith(self.event_suffixes)  # "EuroCups", "Weltcup"
+
+    def _clause_initial(self, doc: Doc, i: int) -> bool:
+        """Does doc[i] open a sentence or a clause (nothing but spaces, a clause mark, an opening
+        quotation mark of `quote_marks` or one of `clause_openers` before it)?"""
+        j = i - 1
+        while j >= 0 and doc[j].is_space:
+            j -= 1
+        return j < 0 or doc[j].text in _CLAUSE_PUNCT or doc[j].text in self.clause_openers or doc[j].text in self.quote_open
+
+    def _until_day(self, doc: Doc, span: Span) -> bool:
+        """Is "bis heute" in a clause of an event that ends on the day (`until_day_verbs`)?"""
+        s0, s1 = sentence_bounds(doc, span.start)
+        c0, c1 = clause_bounds(doc, span.start, span.end, s0, s1)
+        verbs = set(self.nowadays["until_day_verbs"])
+        if any(t.text.lower() in self.since_words for t in doc[c0:span.start]):
+            return False  # "das seit 1990 bis heute jährlich stattfindet": a span up to now
+        return any(self._lemma(t).lower() in verbs for t in doc[span.end:c1])
+
+    def _conjunct_start(self, doc: Doc, c0: int, i: int) -> int:
+        """The start of the conjunct that holds doc[i]: after the last `conjunct_links` word before
+        it that a verb follows ("wurde verfeinert und ist heute ..."), else the clause's `c0`."""
+        links = set(self.nowadays["conjunct_links"])
+        tagged = has_ann(doc, "POS")
+        stative = set(self.nowadays["stative"])
+
+        def verb(t: Token) -> bool:  # without a tagger only the stative verbs are known as verbs
+            return t.pos_ in ("VERB", "AUX") if tagged else t.text.lower() in stative
+
+        for j in range(i - 2, c0 - 1, -1):
+            if doc[j].text.lower() in links and verb(doc[j + 1]):
+                return j + 1
+        return c0
+
+    def _heute_nowadays(self, doc: Doc, span: Span, p1: str) -> bool:
+        """'heute' meaning 'nowadays' ("bis heute", "(heute Nur-Sultan)", "Heute scheint
+        klar") rather than the publication day ("stimmt heute ab", "sagte heute")."""
+        if p1 in self.nowadays["day_prev"]:
+            return False  # "seit heute", "ab heute": since/from the publication day
+        if p1 in self.nowadays["prev"]:
+            if p1 == "bis" and self._until_day(doc, span):
+                return False  # "das bis heute in Belfast stattfindet": an event that ends today
+            if p1 in self.nowadays["prev_comparison_only"] and self._clause_initial(doc, span.start - 1):
+                # "Wie heute bekannt wurde": the day when the clause it opens has a past or future verb
+                s0, s1 = sentence_bounds(doc, span.start)
+                c0, c1 = clause_bounds(doc, span.start, span.end, s0, s1)
+                return self.tense_detector.tense([t for t in doc[c0:c1] if t.i != span.start], span.start) is None
+            return True
+        nxt = next((t for t in doc[span.end: span.end + 3] if not t.is_space), None)
+        nxt_word = nxt.text.lower() if nxt is not None else ""
+        if nxt_word in self.nowadays["next"] or nxt_word.endswith(tuple(self.nowadays["next_suffixes"])):
+            return True  # "bis heute", "der heute 77-jährige Küng"
+        if any(t.text.lower().startswith(tuple(self.nowadays["stative_participles"])) for t in doc[span.end: span.end + 4]):
+            return True  # "der heute in Südamerika lebenden Anakonda"
+        s0, s1 = sentence_bounds(doc, span.start)
+        c0, c1 = clause_bounds(doc, span.start, span.end, s0, s1)
+        c0 = self._conjunct_start(doc, c0, span.start)
+        clause = [t for t in doc[c0:c1] if t.i != span.start]
+        if self.tense_detector.tense(clause, span.start) is not None:
+            # past or future: a specific day ("noch heute ausgeflogen werden", "haben sich heute
+            # nicht geeinigt")
+            return False
+        if p1 in self.nowadays["prev_weak"] or nxt_word in self.nowadays["next_weak"]:
+            return True
+        words = {t.text.lower() for t in clause}
+        return bool(words & set(self.nowadays["stative"]))

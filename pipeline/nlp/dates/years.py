@@ -1,0 +1,160 @@
+"""Years: whether a bare number is a year, and the year a weekday with a day and month falls in."""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from typing import Callable, Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from ..normalize import lang_data, lookup_unit
+from .common import _ISO_DAY, _YEAR_TOKEN
+from .text import has_ann
+
+
+# an identifier word of this length or more also ends a compound before a number ("Sicherheitsratsresolution
+# 1701"); shorter ones only as the word or after a hyphen ("Haus", not "Rathaus 1910")
+IDENT_HEAD_MIN = 8
+
+
+_ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+
+
+def weekday_year(value: Optional[str], weekday: int) -> Optional[str]:
+    """A day resolved without a year (`value`, ISO) that must fall on `weekday` (0 = Monday):
+    the value itself when it does, else the same day of the year before or after that does
+    ("Montag, 15. Juni" resolved to 2016-06-15, a Wednesday -> 2015-06-15); unchanged when
+    neither does (a slip in the text)."""
+    if not value or not _ISO_DAY.match(value):
+        return value
+    d = dt.date.fromisoformat(value)
+    if d.weekday() == weekday:
+        return value
+    for dy in (-1, 1):
+        try:
+            c = d.replace(year=d.year + dy)
+        except ValueError:  # 29 February
+            continue
+        if c.weekday() == weekday:
+            return c.isoformat()
+    return value
+
+
+def _apposed_to_deictic(doc: Doc, spans: list[Span], deictic: frozenset[str], weekdays: dict[str, int],
+                        links: frozenset[str]) -> list[Span]:
+    """A weekday or a day and month right after a deictic day that restates it ("Für morgen (Mittwoch)",
+    "für morgen, den 20. September") is that day: the restatement alone was resolved by the clause's
+    tense (the past Wednesday, last year's 20 September), while the reporter names one day twice.
+    Only where the restatement fits the deictic day (the same weekday, the same day and month)."""
+    for k in range(1, len(spans)):
+        a, b = spans[k - 1], spans[k]
+        if len(a) != 1 or a.text.lower() not in deictic or not isinstance(a._.value, str) or not _ISO_DAY.match(a._.value):
+            continue
+        gap = [t.text.lower() for t in doc[a.end:b.start]]
+        if not gap or gap[0] not in ("(", ",") or any(w not in links for w in gap) or (b._.date_type or "date") != "date":
+            continue
+        day = dt.date.fromisoformat(a._.value)
+        wd = weekdays.get(b.text.lower())
+        same_day = isinstance(b._.value, str) and _ISO_DAY.match(b._.value) and b._.value[5:] == a._.value[5:]
+        if (wd is not None and day.weekday() == wd) or same_day:
+            b._.value = a._.value
+    return spans
+
+
+def _weekday_of_week(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A weekday right before a week ("Mittwoch dieser Woche", "Freitag nächster Woche") is one
+    DATE: that weekday in that week (the week's span names no day of its own)."""
+    out: list[Span] = []
+    for sp in spans:
+        prev = out[-1] if out else None
+        wk = _ISO_WEEK.match(sp._.value) if isinstance(sp._.value, str) else None
+        if prev is not None and wk and prev.end == sp.start and isinstance(prev._.value, str) \
+                and _ISO_DAY.match(prev._.value) and (prev._.date_type or "date") == "date":
+            day = dt.date.fromisoformat(prev._.value)
+            merged = Span(doc, prev.start, sp.end, label="DATE")
+            merged._.value = dt.date.fromisocalendar(int(wk.group(1)), int(wk.group(2)), day.isoweekday()).isoformat()
+            out[-1] = merged
+            continue
+        out.append(sp)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _year_words() -> dict[str, frozenset[str]]:
+    """The words `is_bare_year` reads (dates.json, identifiers.json), loaded once."""
+    d = lang_data("dates.json")
+    return {"range_links": frozenset(d["year_range_links"]),
+            "qualifier_prepositions": frozenset(d["year_qualifier_prepositions"]),
+            "year_nouns": frozenset(d["year_nouns"]),
+            "not_after": frozenset(lang_data("identifiers.json")["after"])}
+
+
+def _closes_year_range(doc: Doc, i: int, window: int = 6) -> bool:
+    """Is doc[i] the end of a range that opened with a year: "von 1991 bis zu seinem Rücktritt
+    1993 Bundesminister" (the noun after it does not make it a count)?"""
+    for k in range(i - 1, max(-1, i - window - 1), -1):
+        t = doc[k]
+        if t.text in (".", ";", "!", "?") or t.like_num:
+            return False
+        if t.text.lower() in _year_words()["range_links"] and k > 0 and _YEAR_TOKEN.match(doc[k - 1].text):
+            return True
+    return False
+
+
+def is_bare_year(doc: Doc, i: int, year_triggers: Optional[set] = None,
+                 lemma_fn: Optional[Callable[[Token], str]] = None) -> bool:
+    """Decide whether a bare 4-digit number token is a year or a count.
+
+    A count when: a qualifier precedes ("mehr als 2000", "rund 1500"), a unit follows
+    ("2000 Kilometer"), or a common noun follows that it counts ("2500 Soldaten"; from POS
+    when tagged, else a capitalised inflected noun known to the lemma table) -- unless a
+    year trigger precedes ("seit 2014", "im Jahr 2010", "Anfang 1990").
+    """
+    t = doc[i]
+    if not _YEAR_TOKEN.match(t.text):
+        return False
+    y = int(t.text)
+    if year_triggers is None:
+        year_triggers = set(lang_data("dates.json")["year_triggers"])
+    prev = doc[i - 1] if i > 0 else None
+    prev2 = doc[i - 2] if i > 1 else None
+    p1 = prev.text.lower() if prev is not None else ""
+    p2 = prev2.text.lower() if prev2 is not None else ""
+    quals = lang_data("qualifiers.json")["qualifiers"]
+    if p1 in quals or f"{p2} {p1}" in quals:
+        if p1 not in _year_words()["qualifier_prepositions"] or f"{p2} {p1}" in quals:
+            return False
+    if prev is not None and prev.like_num and not prev.text.endswith("."):
+        return False
+    ident = set(lang_data("identifiers.json")["before"]) | set(lang_data("identifiers.json")["before_digits_only"])  # a year is digits
+    if p1 in ident or p1.rsplit("-", 1)[-1] in ident or any(p1.endswith(w) for w in ident if len(w) >= IDENT_HEAD_MIN):
+        return False  # "Artikel 1914"; as a compound's head too: "UN-Resolution 1612", "Sicherheitsratsresolution 1701"
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if nxt is not None and lookup_unit(nxt.text) is not None and lookup_unit(nxt.text)[0] not in ("year", "day", "month", "week"):
+        return False
+    if nxt is not None and nxt.text.lower() in _year_words()["not_after"]:
+        return False  # "2000 Uhr", "1000 mal"
+    if nxt is not None and lookup_unit(nxt.text) is not None and lookup_unit(nxt.text)[0] in ("year", "decade", "century") \
+            and nxt.text.lower() not in _year_words()["year_nouns"]:
+        return False  # "vor 2000 Jahren", "2000 Jahre alt": a count of years, never the year 2000
+    triggered = p1 in year_triggers or _closes_year_range(doc, i)
+    if nxt is not None and not triggered:
+        measures = lang_data("measures.json")
+        if nxt.text.lower() in measures["range_links"] and i + 3 < len(doc) and doc[i + 2].like_num:
+            return is_bare_year(doc, i + 2, year_triggers, lemma_fn)
+        if nxt.text.lower() in measures["change_links"]["to"] and p1 != "bis" and i + 2 < len(doc) and (
+                doc[i + 2].like_num or (doc[i + 2].text.lower() in quals and i + 3 < len(doc) and doc[i + 3].like_num)):
+            # "von derzeit 2000 auf rund 15.000 Soldaten": a change between two counts, decided by the second
+            return is_bare_year(doc, i + 2 if doc[i + 2].like_num else i + 3, year_triggers, lemma_fn)
+        if nxt.pos_ in ("NOUN",) and has_ann(doc, "POS"):
+            months = lang_data("dates.json")["months"]
+            if nxt.text.lower() not in months:
+                return False
+        elif not has_ann(doc, "POS") and nxt.text[:1].isupper() and lemma_fn is not None and not nxt.ent_type_:
+            lem = lemma_fn(nxt)
+            if lem != nxt.text and lem[:1].isupper() and nxt.text.lower() not in lang_data("dates.json")["months"]:
+                return False
+    if y < 1500 and not triggered:
+        return False
+    return True
