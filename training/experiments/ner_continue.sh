@@ -11,7 +11,8 @@
 # train and GermEval train; `python -m training.augment ...`, its docstring); mix: the mix only
 # (news_1.0/ner_train.spacy, the shipped ner's own training set); silver (session 19): the mix + the
 # Bundestag paragraphs labelled by the whole pipeline (training/corpus/silver_bt, made by
-# `training/experiments/silver_ner.sh`). SEED: spaCy's seed (0, the config's, by default). Source:
+# `training/experiments/silver_ner.sh`; SILVER=DIR another such folder). SEED: spaCy's seed (0, the
+# config's, by default). Source:
 # models/de_presseschau's ner (own tok2vec) and its floret table; selection set ner_dev_all,
 # evaluated every 250 steps, per label in training/logs/ct_*.jsonl. Then a candidate pipeline (the shipped one with only this ner)
 # (model-last) at $CAND_ROOT/cand_NAME, to be scored through the whole pipeline on the dev sets.
@@ -25,11 +26,11 @@ usage="usage: [SEED=N] $0 aug|mix|silver LR STEPS [BATCH_WORDS] [DROPOUT]"
 [ $# -ge 3 ] || { echo "$usage" >&2; exit 2; }
 data=$1; lr=$2; steps=$3; words=${4:-1000}; dropout=${5:-0.1}
 seed=${SEED:-0}
-name=ct_${data}_${lr}_${steps}_${words}_${dropout}$([ "$seed" = 0 ] || echo _s$seed)
+name=ct_${data}$([ -z "${SILVER:-}" ] || echo _$(basename "$SILVER"))_${lr}_${steps}_${words}_${dropout}$([ "$seed" = 0 ] || echo _s$seed)
 case $data in
   aug) train=training/corpus/news_1.0_aug/ner_train.spacy ;;
   mix) train=training/corpus/news_1.0/ner_train.spacy ;;
-  silver) train=training/corpus/silver_bt ;;
+  silver) train=${SILVER:-training/corpus/silver_bt} ;;
   *) echo "$usage" >&2; exit 2 ;;
 esac
 for f in $train training/corpus/news_1.0/ner_dev_all.spacy; do
