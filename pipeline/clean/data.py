@@ -163,7 +163,7 @@ class _Data:
 
 
 def adjective_pair_re(guarded_ends: list, second_suffixes: list) -> "re.Pattern[str]":
-    """Where a lowercase word glued of two adjectives is cut (hyphenation.py's adjective pairs):
+    """Where a lowercase word glued of two adjectives is cut (hyphen_compounds.py's adjective pairs):
     after a first half in -sch ("griechischmazedonischen", "deutschtürkische"; a first half of
     another kind is a prefix or a noun German glues on: "makroökonomisches", "gesamtpolitische",
     "linkspopulistische", "intensivmedizinisches", 10 of 11 so on the dev half), or after one in
