@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 import statistics
 from collections import Counter
 from typing import Optional
@@ -178,3 +179,11 @@ def _swapped_pair(ctx: _Ctx, x: _Line, y: _Line, z: _Line, w: _Line) -> bool:
         return False
     y_breaks = ty[-1] in _HYPHENS and len(ty) > 1 and ty[-2].isalpha()
     return (tz[:1].islower() or y_breaks) and (tw[:1].islower() or y_breaks)
+
+
+_MD_STRIP = re.compile(r"\*\*|__")
+
+
+def _strip_md(s: str) -> str:
+    """A line without markdown's bold/underline marks ("**Foto:** dpa" -> "Foto: dpa")."""
+    return _MD_STRIP.sub("", s) if ("**" in s or "__" in s) else s

@@ -1,0 +1,202 @@
+"""Furniture of web pages and markdown extractions: links and images, navigation menus, the block after the article,
+author notes and closing signatures."""
+from __future__ import annotations
+
+import re
+
+from .lines import _strip_md
+from .meta import _parse_date
+
+
+_SEG_END = re.compile(r"[.!?…][\"»«“”')]*\s+")
+_NAV_FUNCTION = frozenset("und oder für mit von zu zum zur im in am an auf bei".split())
+
+
+def _nav_spans(text: str, run_min: int = 10, max_lower: float = 0.15) -> list[tuple[int, int]]:
+    """Spans of navigation menus in a long line: stretches without sentence punctuation made
+    mostly of capitalised menu items ("Zum Inhalt Zur Navigation Suche Login Kontakt Mein ADAC
+    MENU ..."). A sentence glued to the end of a menu is kept from the word after the last run
+    of `run_min` capitalised tokens."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    bounds = [m.end() for m in _SEG_END.finditer(text)] + [len(text)]
+    for end in bounds:
+        seg_s, seg_e = pos, end
+        pos = end
+        toks = list(re.finditer(r"\S+", text[seg_s:seg_e]))
+        if len(toks) < run_min + 2:
+            continue
+        cls = []
+        for t in toks:
+            w = t.group(0).strip("„“\"»«()[]:,;")
+            if not w or not any(ch.isalpha() for ch in w):
+                cls.append("N")
+            elif w[0].islower() and w not in _NAV_FUNCTION:
+                cls.append("L")
+            elif w[0].islower():
+                cls.append("F")
+            else:
+                cls.append("U")
+        # ends of runs of >= run_min capitalised tokens (N and single F do not break a run)
+        run = 0
+        last_run_end = None
+        for k, ck in enumerate(cls):
+            if ck == "U":
+                run += 1
+                if run >= run_min:
+                    last_run_end = k + 1
+            elif ck == "L" or (ck == "F" and k > 0 and cls[k - 1] == "F"):
+                run = 0
+        if last_run_end is None:
+            continue
+        is_sentence_end = bool(_SEG_END.match(text[seg_e - 1:seg_e] + " ")) or text[seg_s:seg_e].rstrip()[-1:] in ".!?…"
+        if not is_sentence_end or last_run_end >= len(toks) - 2:
+            head = cls
+            cut_to = len(toks)
+        else:
+            head = cls[:last_run_end]
+            cut_to = last_run_end
+        n_low = sum(1 for ck in head if ck == "L")
+        n_word = sum(1 for ck in head if ck != "N")
+        if n_word < run_min or n_low > max_lower * n_word:
+            continue
+        a = seg_s + toks[0].start()
+        b = seg_s + toks[cut_to - 1].end()
+        region = text[a:b]
+        # lists of names and results tables have commas, colons and brackets; menus do not
+        if region.count(",") + region.count("(") + region.count(":") > 0.05 * n_word:
+            continue
+        spans.append((a, b))
+    return spans
+
+
+class WebFurniture:
+    """`_Classifier`'s methods for this (furniture.py composes them)."""
+
+    def markdown(self) -> None:
+        c, D = self.c, self.D
+        N = c.N
+        cut_span = self.cut_span
+        had = {ln.i for ln in c.nonblank if ln.cuts}
+        if "](" in N or "<http" in N:
+            for kind, rx in D.inline_patterns:
+                for m in rx.finditer(N):
+                    cut_span(m.start(), m.end(), kind)
+            for m in D.link_re.finditer(N):
+                cut_span(m.start(), m.start("text"), "markdown_link")
+                cut_span(m.end("text"), m.end(), "markdown_link")
+        if "**" in N or "__" in N:
+            for m in D.emph_re.finditer(N):
+                cut_span(m.start(), m.start("text"), "markup")
+                cut_span(m.end("text"), m.end(), "markup")
+        for ln in c.nonblank:
+            if ln.kind:
+                continue
+            t = ln.text
+            m = D.heading_re.match(t) if not c.wrapped else None
+            if m:
+                c.cut(ln, ln.s, ln.s + m.end(), "markup")
+            elif not c.wrapped and t.lstrip()[:1] in "-*+•":
+                m = D.list_re.match(t)
+                if m and len(t) > m.end():
+                    c.cut(ln, ln.s, ln.s + m.end(), "markup")
+            if ln.cuts and ln.i not in had and not c.kept_text(ln).strip(" .,;:()[]"):
+                kinds = [k for _, _, k in ln.cuts]
+                ln.kind = "markdown_link" if "markdown_link" in kinds else kinds[0]
+                ln.cuts = []
+        # navigation menus inside long web-page lines (a whole page on one line)
+        if not c.wrapped:
+            for ln in c.nonblank:
+                if ln.kind or len(ln.text) < 400:
+                    continue
+                for a, b in _nav_spans(ln.text):
+                    c.cut(ln, ln.s + a, ln.s + b, "navigation")
+                for kind, rx in D.web_inline:
+                    for m in rx.finditer(ln.text):
+                        c.cut(ln, ln.s + m.start(), ln.s + m.end(), kind)
+                if ln.cuts and not c.kept_text(ln):
+                    ln.kind, ln.cuts = "navigation", []
+        # cookie banners inside long web-page lines
+        for ln in c.nonblank:
+            if ln.kind or "ookie" not in ln.text:
+                continue
+            for m in D.cookie_re.finditer(ln.text):  # cleaning.json cookie_banner_pattern
+                c.cut(ln, ln.s + m.start(), ln.s + m.end(), "boilerplate")
+            if ln.cuts and not c.kept_text(ln):
+                ln.kind, ln.cuts = "boilerplate", []
+
+    def tail_block(self) -> None:
+        """Web pages: a line that opens the furniture after the article ("Mehr zum Thema",
+        "Beiträge aus dem Forum", a support appeal; `tail_block_patterns`) in the last 40 % of
+        the text, and every line after it, are logged as `related`. The position bound keeps
+        a "Lesen Sie auch:" line in mid-article to itself (line_patterns log it alone)."""
+        c, D = self.c, self.D
+        if not D.tail_block:
+            return
+        free = [ln for ln in c.nonblank if ln.kind is None]
+        total = sum(len(ln.strip) for ln in free)
+        seen = 0
+        for k, ln in enumerate(free):
+            if seen >= 0.6 * total and len(ln.strip) <= 300:
+                t = _strip_md(ln.strip)
+                if any(rx.match(t) for rx in D.tail_block):
+                    for rest in free[k:]:
+                        rest.kind = "related"
+                        rest.cuts = []
+                    return
+            seen += len(ln.strip)
+
+    def author_note(self) -> None:
+        """A note about the author at the end of a text ("Der Autor ist Professor für ...",
+        or a label "Autor" on its own line followed by the note): from that line to the end,
+        logged as byline. Only among the last four lines, where such notes are printed, so
+        that a sentence about some author in the body is never touched."""
+        c, D = self.c, self.D
+        if not D.author_note:
+            return
+        free = [ln for ln in c.nonblank if ln.kind is None]
+        if len(free) < 5:
+            return
+        for k in range(len(free) - 4, len(free)):
+            t = _strip_md(free[k].strip)
+            if D.author_note[0].match(t) and len(t) <= 800:
+                # the note itself: this line only (what follows may be page navigation)
+                free[k].kind = "byline"
+                free[k].cuts = []
+                return
+            if any(rx.match(t) for rx in D.author_note[1:]):
+                # a label: the note follows it, to the end of the text
+                if sum(len(ln.strip) for ln in free[k:]) <= 1000:  # a note, not a text part
+                    for ln in free[k:]:
+                        ln.kind = "byline"
+                        ln.cuts = []
+                return
+
+    def tail_inline(self) -> None:
+        """A signature "(Name, d.m.yyyy)" closing the last body line(s): byline + date."""
+        c, D = self.c, self.D
+        free = [ln for ln in c.nonblank if ln.kind is None]
+        if not free:
+            return
+        first = free[-1]
+        for k in (2, 3):
+            # the signature may be broken over two or three lines ("(Bir-" / "git Baumann aus
+            # Garmisch-Partenkirchen," / "6.6.2015)" in a narrow column)
+            if len(free) < k or not all(c.lines[j].blank for j in range(free[-k].i + 1, free[-k + 1].i)):
+                break
+            first = free[-k]
+        seg_s, seg_e = first.s, free[-1].e
+        t = c.N[seg_s:seg_e]
+        for kind, rx in D.tail_inline:
+            m = rx.search(t)
+            if m and t[: m.start()].strip():
+                date = _parse_date(m.group("date"), D)
+                if not date:
+                    continue
+                self.cut_span(seg_s + m.start(), seg_s + m.end(), kind)
+                c.meta(2, "published", date)
+                for part in re.split(r"\s*,\s*|\s+und\s+", m.group("authors")):
+                    part = " ".join(part.split())
+                    if D.name_re.match(part):
+                        c.meta(1, "authors", part)
+                break
