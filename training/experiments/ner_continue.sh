@@ -33,6 +33,10 @@ case $data in
   silver) train=${SILVER:-training/corpus/silver_bt} ;;
   *) echo "$usage" >&2; exit 2 ;;
 esac
+if [ "$data" = silver ]; then  # the folder holds the silver docs; spaCy reads every .spacy file of it: the mix too
+  [ -f "$train/silver.spacy" ] || { echo "$0: $train/silver.spacy: no such file (python -m training.experiments.silver_ner --out $train/silver.spacy)" >&2; exit 2; }
+  ln -sf "$PWD/training/corpus/news_1.0/ner_train.spacy" "$train/ner_train.spacy"
+fi
 for f in $train training/corpus/news_1.0/ner_dev_all.spacy; do
   [ -e "$f" ] || { echo "$0: $f: no such file (run \`make -f training/Makefile corpus\` / training.augment first)" >&2; exit 2; }
 done

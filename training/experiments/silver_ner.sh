@@ -4,6 +4,7 @@
 # stage (`python -m training.experiments.silver_ner`, its docstring), then the candidate pipeline (the shipped
 # one with only this ner) at training/output/cand_silver_sSEED, to be scored through the whole pipeline.
 #   training/experiments/silver_ner.sh SEED
+# (The first call makes the silver docs; let it finish before starting a second seed beside it.)
 # Needs the news_1.0 corpus (`make -f training/Makefile corpus`), the floret table and models/de_presseschau.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
