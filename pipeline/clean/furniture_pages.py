@@ -23,7 +23,7 @@ _LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+•]|\d{1,2}[.)])\s+\S|^\s*\|.*\w")
 
 
 class PageFurniture:
-    """`_Classifier`'s methods for this (furniture.py composes them)."""
+    """Methods of `_Classifier` for the job named above (furniture.py composes the mixins into it)."""
 
     def _number_runs_on(self, ln: _Line) -> bool:
         """A number line the next line continues is text, not a page number: "- 2" / "kleine

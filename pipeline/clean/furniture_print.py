@@ -9,7 +9,7 @@ from .lines import _ends_sentence, _is_caps_word, _is_name_like, _starts_lower, 
 
 
 class PrintFurniture:
-    """`_Classifier`'s methods for this (furniture.py composes them)."""
+    """Methods of `_Classifier` for the job named above (furniture.py composes the mixins into it)."""
 
     def bylines(self) -> None:
         c, D = self.c, self.D

@@ -71,7 +71,7 @@ def _nav_spans(text: str, run_min: int = 10, max_lower: float = 0.15) -> list[tu
 
 
 class WebFurniture:
-    """`_Classifier`'s methods for this (furniture.py composes them)."""
+    """Methods of `_Classifier` for the job named above (furniture.py composes the mixins into it)."""
 
     def markdown(self) -> None:
         c, D = self.c, self.D

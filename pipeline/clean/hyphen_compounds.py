@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 class CompoundHyphens:
-    """`_Assembler`'s methods for this (hyphenation.py composes them)."""
+    """Methods of `_Assembler` for the job named above (hyphenation.py composes the mixins into it)."""
 
     def restore_compound_hyphens(self, toks: list[_Tok]) -> None:
         """Put back the compound hyphens a PDF extractor deleted at line ends.

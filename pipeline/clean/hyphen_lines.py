@@ -12,7 +12,7 @@ from .lines import _Line, _ends_sentence
 
 
 class LineEvidence:
-    """`_Assembler`'s methods for this (hyphenation.py composes them)."""
+    """Methods of `_Assembler` for the job named above (hyphenation.py composes the mixins into it)."""
 
     def _merged_lines(self) -> set[int]:
         """pdftotext's default mode joins the line after a line-end hyphen onto the line that

@@ -15,7 +15,7 @@ from .years import is_bare_year
 
 
 class DateContext:
-    """`DateRecognizer`'s methods for this (component.py composes them)."""
+    """Methods of `DateRecognizer` for the job named above (component.py composes the mixins into it)."""
 
     # -- context checks on tokens --
     def _next_year_rel(self, m: DateMatch) -> bool:

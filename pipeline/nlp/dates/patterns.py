@@ -54,7 +54,7 @@ class DateMatch:
 
 
 class DatePatterns:
-    """`DateRecognizer`'s methods for this (component.py composes them)."""
+    """Methods of `DateRecognizer` for the job named above (component.py composes the mixins into it)."""
 
     # -- lemma access (model lemma if set, else lookup table) --
     def _lemma(self, t: Token) -> str:

@@ -24,7 +24,7 @@ from .patterns import DateMatch
 
 
 class DateValues:
-    """`DateRecognizer`'s methods for this (component.py composes them)."""
+    """Methods of `DateRecognizer` for the job named above (component.py composes the mixins into it)."""
 
     # -- value computation --
     def _year_value(self, s: Optional[str], anchor: Optional[dt.date]) -> Optional[int]:

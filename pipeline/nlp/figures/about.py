@@ -12,7 +12,7 @@ from .common import _ADJ_INFL, _GEN_DEPS, _NOUN_POS, _NUM_DEPS, _TIME_UNITS, _ad
 
 
 class AboutRules:
-    """`FigureRecognizer`'s methods for this (component.py composes them)."""
+    """Methods of `FigureRecognizer` for the job named above (component.py composes the mixins into it)."""
 
     # -- about --
     def _is_noun(self, t: Token) -> bool:

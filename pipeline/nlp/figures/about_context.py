@@ -13,7 +13,7 @@ from .common import _ADJ_ENDINGS, _ADJ_INFL, _NOUN_POS, _next, _prev
 
 
 class AboutContextRules:
-    """`FigureRecognizer`'s methods for this (component.py composes them)."""
+    """Methods of `FigureRecognizer` for the job named above (component.py composes the mixins into it)."""
 
     def _about_context(self, doc: Doc, f: dict) -> Optional[Token]:
         """`_about_verb`, and for money that no other rule explains, its purpose (`_purpose`)."""

@@ -10,7 +10,7 @@ from .common import _next, _prev
 
 
 class AgeRules:
-    """`FigureRecognizer`'s methods for this (component.py composes them)."""
+    """Methods of `FigureRecognizer` for the job named above (component.py composes the mixins into it)."""
 
     def is_age(self, doc: Doc, f: dict) -> bool:
         """"75 Jahre alt", "im Alter von 75 Jahren", "die 14 und 18 Jahre alten Jugendlichen":

@@ -11,7 +11,7 @@ from .common import _ADJ_INFL, _CALENDAR_UNITS, _GROUP_SPACES, _PLUS, _SIGNS, _S
 
 
 class AmountRules:
-    """`FigureRecognizer`'s methods for this (component.py composes them)."""
+    """Methods of `FigureRecognizer` for the job named above (component.py composes the mixins into it)."""
 
     # -- number expression parsing --
     def may_start(self, word: str) -> bool:

@@ -9,7 +9,7 @@ from ..dates import CLAUSE_COMMAS, clause_bounds, sentence_bounds
 
 
 class ClauseRules:
-    """`FigureRecognizer`'s methods for this (component.py composes them)."""
+    """Methods of `FigureRecognizer` for the job named above (component.py composes the mixins into it)."""
 
     @staticmethod
     def _same_sentence(doc: Doc, i: int, j: int) -> bool:

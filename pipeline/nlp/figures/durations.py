@@ -32,7 +32,7 @@ def join_durations(a: Optional[str], b: Optional[str]) -> Optional[str]:
 
 
 class DurationRules:
-    """`FigureRecognizer`'s methods for this (component.py composes them)."""
+    """Methods of `FigureRecognizer` for the job named above (component.py composes the mixins into it)."""
 
     def _deictic_before(self, doc: Doc, i: int) -> Optional[Span]:
         """The DATE span of a deictic day ("gestern", "heute") that ends right before token i."""

@@ -12,7 +12,7 @@ from .common import _NOUN_POS, _RESULT_LINE, _SCORE_LINE, _TIME_UNITS, _next, _p
 
 
 class ExclusionRules:
-    """`FigureRecognizer`'s methods for this (component.py composes them)."""
+    """Methods of `FigureRecognizer` for the job named above (component.py composes the mixins into it)."""
 
     # -- exclusions --
     def _after_identifier(self, doc: Doc, i: int) -> bool:

@@ -47,7 +47,7 @@ def _pipeline_lemma_table(nlp: Language) -> Optional[Any]:
 
 
 class LemmaRules:
-    """`FigureRecognizer`'s methods for this (component.py composes them)."""
+    """Methods of `FigureRecognizer` for the job named above (component.py composes the mixins into it)."""
 
     # -- lemmas --
     def _table(self):
