@@ -384,7 +384,7 @@ def test_session9_anchored_dates(nlp, published, text, expected):
 
 def test_language_data_keys_are_validated(tmp_path):
     """A data file whose keys differ from the ones the code reads fails with a message naming the
-    keys (the lists moved out of dates.py/figures/ in session 9 are among the checked keys)."""
+    keys (the lists moved out of dates.py/figures.py in session 9 are among the checked keys)."""
     import json
 
     from pipeline.nlp.normalize import LANG_DIR, LanguageDataError, lang_data

@@ -148,7 +148,7 @@ def instance(fr: Any, fig: Fig, groups: tuple[str, ...], prev: bool) -> list:
 
 def modelled(fig: Fig) -> bool:
     """Figures the model is asked about: not durations/ages (the rules' `Alter`)."""
-    from pipeline.nlp.figures import _TIME_UNITS
+    from pipeline.nlp.figures.common import _TIME_UNITS
 
     return fig.span._.unit not in _TIME_UNITS
 

@@ -30,9 +30,7 @@ Boundary rules (repeated in ``pipeline/lang/de/README.md`` for the annotators)
   without a number ("Tausende", "Hunderte", "Millionen Menschen").
 """
 from .component import FigureRecognizer, make_figures
-from .common import _TIME_UNITS
 from .durations import join_durations
 from .lemmas import inflection_stripped_lemma, load_lemma_resources
 
-__all__ = ["FigureRecognizer", "make_figures", "join_durations", "inflection_stripped_lemma", "load_lemma_resources",
-           "_TIME_UNITS"]
+__all__ = ["FigureRecognizer", "make_figures", "join_durations", "inflection_stripped_lemma", "load_lemma_resources"]
