@@ -66,6 +66,16 @@ class UnreadableFile(ValueError):
         super().__init__(f"{path}:{line}: {reason}")
 
 
+class PdfUnreadable(ValueError):
+    """A PDF whose text cannot be read (`pipeline/pdf.py`): damaged or no PDF, locked by a
+    password, no text layer, fonts without a Unicode map. `kind` is the input's error kind,
+    `reason` what a user can do, without the file's name (the ingest stage adds it)."""
+
+    def __init__(self, kind: ErrorKind, reason: str):
+        self.kind, self.reason = kind, reason
+        super().__init__(reason)
+
+
 class NoRunOutput(FileNotFoundError):
     """A command that reads a run's articles.jsonl (review, export, import, report, evaluate)
     finds none. The message says why: no run yet, or a run written with `--format parquet`

@@ -1,7 +1,7 @@
 """Ingest stage: find input files, read and decode them into `RawDoc`s.
 
 Supported inputs: `.txt`, `.md` (as they are), `.html`/`.htm` (main text extracted with
-trafilatura), and JSONL corpora of `{"id", "text", ...}` records (`.jsonl`, `.jsonl.gz`).
+trafilatura), `.pdf` (the text layer, read with pdfminer.six), and JSONL corpora of `{"id", "text", ...}` records (`.jsonl`, `.jsonl.gz`).
 Every problem with one input becomes an `IngestError` naming the file (and line), so the
 caller can report it and go on with the rest.
 """
@@ -17,17 +17,21 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
-from .errors import ArticleError, CannotStart, ErrorKind, UnreadableFile
+from .errors import ArticleError, CannotStart, ErrorKind, PdfUnreadable, UnreadableFile
 from .io import BadLine, iter_jsonl, shown
 from .schema import RawDoc
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
+PDF_SUFFIXES = {".pdf"}
 JSONL_SUFFIXES = {".jsonl", ".jsonl.gz", ".ndjson"}
 # one article (`--max-bytes`: a file, or the text of one JSONL record); larger ones are refused
 # with a clear message. Texts over spaCy's max_length are annotated in parts
 # (nlp.annotate_long): a 5 MB article is processed in bounded memory (bench/bench_long_article.py)
 MAX_BYTES = 5_000_000
+#: a PDF file's own limit: its pages carry images and fonts, so the file is many times its
+#: text (an e-paper page: 1-20 MB for 10-40 kB of text); `--max-bytes` applies to its text
+PDF_MAX_FILE_BYTES = 200_000_000
 
 
 #: the ingest stage's name for a per-input error (see errors.py)
@@ -47,7 +51,7 @@ def suffix_of(path: Path) -> str:
 
 def is_supported(path: Path) -> bool:
     s = suffix_of(path)
-    return s in TEXT_SUFFIXES or s in HTML_SUFFIXES or s in JSONL_SUFFIXES
+    return s in TEXT_SUFFIXES or s in HTML_SUFFIXES or s in PDF_SUFFIXES or s in JSONL_SUFFIXES
 
 
 def discover(paths: Iterable[Path]) -> tuple[list[tuple[Path, Path]], list[IngestError]]:
@@ -83,7 +87,7 @@ def find_inputs(paths: Iterable[Path], add: Callable[[Path, Path, Path], Any]) -
             if is_supported(p):
                 add(p.resolve(), p, p.parent)
             else:
-                errors.append(IngestError(shown(p), ErrorKind.UNSUPPORTED, f"{shown(p)}: unsupported file type {shown(suffix_of(p))!r} (use .txt, .md, .html or .jsonl[.gz])"))
+                errors.append(IngestError(shown(p), ErrorKind.UNSUPPORTED, f"{shown(p)}: unsupported file type {shown(suffix_of(p))!r} (use .txt, .md, .html, .pdf or .jsonl[.gz])"))
         else:
             errors.append(IngestError(shown(p), ErrorKind.UNREADABLE, f"{shown(p)}: no such file or folder"))
     return errors
@@ -148,7 +152,7 @@ def doc_id_for(path: Path, root: Path) -> str:
     except ValueError:
         rel = Path(path.name)
     name = rel.name
-    for s in sorted(TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES, key=len, reverse=True):
+    for s in sorted(TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | JSONL_SUFFIXES, key=len, reverse=True):
         if name.lower().endswith(s):
             name = name[: -len(s)]
             break
@@ -309,7 +313,10 @@ def read_path(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: Op
     except OSError as e:
         yield IngestError(name, ErrorKind.UNREADABLE, f"{name}: cannot read ({e.strerror})")
         return
-    if size > max_bytes:
+    if s in PDF_SUFFIXES and size > max(max_bytes, PDF_MAX_FILE_BYTES):
+        yield IngestError(name, ErrorKind.TOO_LARGE, f"{name}: {size:,} bytes is over the limit of {max(max_bytes, PDF_MAX_FILE_BYTES):,} bytes for one PDF (split it)")
+        return
+    if s not in PDF_SUFFIXES and size > max_bytes:
         yield IngestError(name, ErrorKind.TOO_LARGE, f"{name}: {size:,} bytes is over the limit of {max_bytes:,} bytes for one article (split it or raise --max-bytes)")
         return
     try:
@@ -318,9 +325,33 @@ def read_path(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: Op
         yield IngestError(name, ErrorKind.UNREADABLE, f"{name}: cannot read ({e.strerror})")
         return
     try:
+        if s in PDF_SUFFIXES:
+            yield from _from_pdf(data, path, root, max_bytes)
+            return
         yield from _from_bytes(data, path, root, s)
     except Exception as e:  # a decoder or extractor bug on this file is its error, not the run's end (issue 15)
         yield IngestError(name, ErrorKind.UNREADABLE, f"{name}: reading it failed ({type(e).__name__}: {e})")
+
+
+def _from_pdf(data: bytes, path: Path, root: Path, max_bytes: int) -> Iterator[Item]:
+    """The RawDoc of a PDF: its text layer (`pdf.extract`) is the raw text; or the error that
+    says why it cannot be read. `max_bytes` limits the text, as for a JSONL record."""
+    from .pdf import extract
+
+    name = shown(path)
+    if not data.strip():
+        yield IngestError(name, ErrorKind.EMPTY, f"{name}: file is empty")
+        return
+    try:
+        text, meta = extract(data)
+    except PdfUnreadable as e:
+        yield IngestError(name, e.kind, f"{name}: {e.reason}")
+        return
+    size = len(text.encode("utf-8"))
+    if size > max_bytes:
+        yield IngestError(name, ErrorKind.TOO_LARGE, f"{name}: its text has {size:,} bytes, over the limit of {max_bytes:,} bytes for one article (split it or raise --max-bytes)")
+        return
+    yield RawDoc(id=doc_id_for(path, root), path=name, sha256=sha256(data), text=text, encoding="pdf", meta=meta)
 
 
 def _from_bytes(data: bytes, path: Path, root: Path, suffix: str) -> Iterator[Item]:

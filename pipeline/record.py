@@ -43,6 +43,7 @@ def build_record(raw: RawDoc, clean: CleanDoc, entities: list[Entity], *, lang: 
             "encoding": raw.encoding,
             "raw_length": len(raw.text),
             "offsets": segments_from_offsets(clean.offsets),
+            **({"extracted_with": raw.meta["extracted_with"]} if raw.meta.get("extracted_with") else {}),
         },
         "meta": merge_meta(clean, raw.meta),
         "text": clean.text,

@@ -227,7 +227,7 @@ def test_the_run_keeps_the_inputs_on_disk_in_the_order_discover_gives(tmp_path):
 
     root = tmp_path / "in"
     text = SEEDS[0].read_bytes()
-    for name in ["a-c.txt", "a/b.txt", "a/z/ä.txt", "Z.txt", "é.md", "a b.txt", "dup/x.txt", "ß/ok.html", "nope.pdf"]:
+    for name in ["a-c.txt", "a/b.txt", "a/z/ä.txt", "Z.txt", "é.md", "a b.txt", "dup/x.txt", "ß/ok.html", "nope.docx"]:
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_bytes(text)
     with open(os.fsencode(root) + b"/caf\xe9.txt", "wb") as fh:  # a file name that is not UTF-8

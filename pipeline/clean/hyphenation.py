@@ -216,7 +216,7 @@ class _Assembler(LineEvidence, CompoundHyphens):
             b.sep = " " if mid else "\n\n"
             return
         if blank_between:
-            b.sep = " " if mid else "\n\n"
+            b.sep = " " if mid or self.runs_over_page(pl, ln, a_text, b) else "\n\n"
             return
         if pl is self.title_line or getattr(pl, "_force_break", False):
             b.sep = "\n\n"
@@ -228,6 +228,17 @@ class _Assembler(LineEvidence, CompoundHyphens):
         b.sep = " "
 
     title_line: Optional[_Line] = None
+
+    def runs_over_page(self, pl: _Line, ln: _Line, a_text: str, b: _Tok) -> bool:
+        """A sentence that a page break cuts before a capitalised word ("Sorgenvoll beachtet
+        wurde in" / page break, running header / "Kasachstan ein Ausspruch"): the line before
+        the break is of full width and ends in no sentence mark, and the next starts with a
+        letter. A blank line alone is no such evidence (pdftotext's blocks: a heading, a
+        caption); a page break inside a paragraph is, in a wrapped text."""
+        c = self.c
+        return (c.wrapped and any(k in c.page_last for k in range(pl.i, ln.i))
+                and len(a_text) >= 0.9 * c.L and not _ends_sentence(a_text, self.D)
+                and a_text[-1:].isalnum() and b.text[:1].isalpha())
 
     def log_hyphen(self, hpos: int) -> None:
         """Log the hyphen and the line break after it ("-\\n") as one hyphenation piece."""

@@ -1,0 +1,48 @@
+"""PDF inputs end to end: the seeds set as full-width PDFs (bench/clean_bench/pdf_pages.py:
+9, 10, 11 pt; ragged and justified; a running header on every page), read with
+`pipeline.pdf.extract` (pdfminer.six) and cleaned, against the clean text of their text files.
+
+Prints, per setting and in all: word precision / recall (bags of words), the texts equal to the
+text file's clean text character for character, and the paragraph breaks over the text file's.
+
+    .venv/bin/python bench/bench_pdf.py
+"""
+from __future__ import annotations
+
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from clean_bench.pdf_pages import typeset  # noqa: E402
+from pipeline.clean import clean  # noqa: E402
+from pipeline.pdf import extract  # noqa: E402
+
+
+def main() -> None:
+    seeds = {p.stem: clean(p.read_text(encoding="utf-8")).text for p in sorted((ROOT / "corpus").glob("*.txt"))}
+    total = Counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        for align in ("L", "J"):
+            for size in (9, 10, 11):
+                row = Counter()
+                for sid, want in seeds.items():
+                    raw, _ = extract(typeset(want, Path(tmp) / f"{sid}.pdf", size=size, align=align).read_bytes())
+                    got = clean(raw).text
+                    a, b = Counter(want.split()), Counter(got.split())
+                    row.update(common=sum((a & b).values()), want=sum(a.values()), got=sum(b.values()),
+                               equal=int(got == want), docs=1,
+                               extra_breaks=max(0, got.count("\n\n") - want.count("\n\n")))
+                total.update(row)
+                print(f"{size:>2} pt {'justified' if align == 'J' else 'ragged':9}  word P {row['common'] / row['got']:.4f}  "
+                      f"R {row['common'] / row['want']:.4f}  equal {row['equal']}/{row['docs']}  extra paragraph breaks {row['extra_breaks']}")
+    print(f"all          word P {total['common'] / total['got']:.4f}  R {total['common'] / total['want']:.4f}  "
+          f"equal {total['equal']}/{total['docs']}  extra paragraph breaks {total['extra_breaks']}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,139 @@
+"""PDF inputs (`pipeline/pdf.py`): the seed articles typeset as PDFs (fpdf2, full-width pages
+with a running header, as archive exports and printed web pages are set) come out of
+`presseschau run` as the same clean text as their text files; PDFs that cannot be read are
+errors naming the file, and the run goes on."""
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from repo_data import CORPUS
+
+fpdf = pytest.importorskip("fpdf")
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from clean_bench.pdf_pages import HEADER, typeset  # noqa: E402
+
+
+def run_folder(folder: Path, out: Path, nlp_info):
+    from pipeline.run import RunOptions, run
+
+    summary = run(RunOptions(paths=[folder], out=out, progress=False), nlp_info)
+    records = {json.loads(l)["id"]: json.loads(l) for l in (out / "articles.jsonl").read_text(encoding="utf-8").splitlines()}
+    return summary, records, json.loads((out / "run.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def seed_texts(seed_run):
+    """The clean text of each seed, as the pipeline makes it from its text file."""
+    return {r["id"]: r for r in seed_run[2]}
+
+
+def test_a_seed_set_as_a_pdf_gives_the_clean_text_of_its_text_file(tmp_path, seed_texts, nlp_info):
+    seed = seed_texts["001_660f1e0e655a289c"]  # FAZ, 10,121 characters: three pages at 10 pt
+    folder = tmp_path / "in"
+    folder.mkdir()
+    typeset(seed["text"], folder / "kasachstan.pdf")
+    _, records, info = run_folder(folder, tmp_path / "out", nlp_info)
+    rec = records["kasachstan"]
+    assert not info["errors"]
+    assert rec["text"] == seed["text"]
+    assert rec["source"]["extracted_with"].startswith("pdfminer.six ")
+    assert rec["source"]["encoding"] == "pdf"
+    # the running header of every page is logged, and the raw map leads into pdfminer's text
+    headers = [r for r in rec["removed"] if r["kind"] == "running_header"]
+    assert len(headers) >= 3 and all(r["text"] == HEADER for r in headers)
+    from pipeline.pdf import extract
+
+    raw, meta = extract((folder / "kasachstan.pdf").read_bytes())
+    assert meta["pages"] == len(headers)
+    for e in rec["entities"]:
+        assert raw[e["raw_start"]:e["raw_end"]].split() == e["text"].split()
+    from pipeline.record import validate_record
+
+    assert validate_record(rec) == []
+    # the same names as from the text file
+    names = lambda r: Counter((e["text"], e["label"]) for e in r["entities"] if e["label"] in ("PER", "ORG", "LOC"))
+    assert names(rec) == names(seed)
+
+
+@pytest.mark.parametrize("size,align", [(9, "L"), (10, "J"), (11, "L")])
+def test_every_seed_set_as_a_pdf_keeps_its_words_and_paragraphs(tmp_path, seed_texts, size, align):
+    """Full-width lines of 88-116 characters: the cleaner reads them as lines of a column
+    (before: over 100 characters was one paragraph per line, so every line that began with a
+    capital began a paragraph). Justified text (J) comes out of pdfminer with its extra word
+    spaces; a page break inside a sentence is no paragraph break."""
+    from pipeline.clean import clean
+    from pipeline.pdf import extract
+
+    for sid, seed in seed_texts.items():
+        raw, _ = extract(typeset(seed["text"], tmp_path / f"{sid}.pdf", size=size, align=align).read_bytes())
+        got = clean(raw)
+        want, words = Counter(seed["text"].split()), Counter(got.text.split())
+        header_words = Counter(HEADER.split())  # a one-page PDF's header is not a running header
+        assert not (want - words), sid
+        assert not (words - want - header_words), sid
+        assert any(w.startswith("layout: wrapped lines") for w in got.warnings), sid
+        paragraphs = seed["text"].count("\n\n")
+        assert paragraphs <= got.text.count("\n\n") <= paragraphs + 4, sid
+
+
+def test_pdfs_that_cannot_be_read_are_errors_naming_the_file_and_the_run_goes_on(tmp_path, seed_texts, nlp_info):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    seed = seed_texts["004_fa3f6e095796322b"]
+    typeset(seed["text"], folder / "good.pdf")
+    (folder / "damaged.pdf").write_bytes(b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")
+    (folder / "text.pdf").write_text("Ein Text, der sich als PDF ausgibt.\n", encoding="utf-8")
+    scan = fpdf.FPDF()  # a page with drawings only: what a scanner's PDF holds, no text layer
+    scan.add_page()
+    scan.rect(20, 20, 100, 150, style="F")
+    scan.output(str(folder / "scan.pdf"))
+    locked = fpdf.FPDF()
+    locked.set_encryption(owner_password="owner", user_password="geheim")
+    locked.core_fonts_encoding = "windows-1252"
+    locked.add_page()
+    locked.set_font("Helvetica", size=10)
+    locked.multi_cell(0, 5, seed["text"][:500])
+    locked.output(str(folder / "locked.pdf"))
+    (folder / "plain.txt").write_text(seed["text"], encoding="utf-8")
+
+    summary, records, info = run_folder(folder, tmp_path / "out", nlp_info)
+    assert set(records) == {"good", "plain"}
+    assert records["good"]["text"] == records["plain"]["text"] == seed["text"]
+    errors = {Path(e["path"]).name: e for e in info["errors"]}
+    assert set(errors) == {"damaged.pdf", "text.pdf", "scan.pdf", "locked.pdf"}
+    assert errors["scan.pdf"]["kind"] == "empty" and "no text layer" in errors["scan.pdf"]["message"]
+    assert "OCR" in errors["scan.pdf"]["message"]
+    assert errors["locked.pdf"]["kind"] == "unreadable" and "password" in errors["locked.pdf"]["message"]
+    assert "not a PDF file" in errors["text.pdf"]["message"]
+    assert "not a readable PDF" in errors["damaged.pdf"]["message"]
+    for name, e in errors.items():
+        assert e["message"].startswith(str(folder / name))
+
+
+def test_glyph_codes_without_a_unicode_map_are_an_encoding_error():
+    """pdfminer writes "(cid:N)" for a glyph of a font without a ToUnicode map: such a text
+    layer is no text (a real-world case of subset fonts in print PDFs)."""
+    from pipeline.errors import ErrorKind, PdfUnreadable
+    from pipeline.pdf import check_text_layer
+
+    garbled = " ".join(f"(cid:{n})" for n in range(3, 60)) + " Seite 1"
+    with pytest.raises(PdfUnreadable) as e:
+        check_text_layer(garbled, 1)
+    assert e.value.kind is ErrorKind.ENCODING
+    check_text_layer("Kasachstan bittet um militärische Hilfe (cid:3)", 1)  # one stray code is no reason
+
+
+def test_a_pdf_over_the_text_limit_is_refused_by_its_text(tmp_path, seed_texts):
+    from pipeline.ingest import read_path
+
+    pdf = typeset(seed_texts["001_660f1e0e655a289c"]["text"], tmp_path / "lang.pdf")
+    (item,) = list(read_path(pdf, tmp_path, max_bytes=5_000))
+    assert item.kind.value == "too_large" and "its text has" in item.message
+    (item,) = list(read_path(pdf, tmp_path))
+    assert item.id == "lang" and item.meta["pages"] == 3
