@@ -380,7 +380,7 @@ def test_drop_common_nouns_keeps_an_article_topic(nlp_info, model_docs, monkeypa
     # again and again: it stays ORG; without the topic guard it would be dropped
     doc = model_docs["Gallois ist stellvertretender"]
     assert ("Airbus", "ORG") in ents_with(nlp_info, doc)
-    monkeypatch.setattr("pipeline.nlp.ner_rules._TOPIC_MENTIONS", 10**6)
+    monkeypatch.setattr("pipeline.nlp.ner_rules.drops._TOPIC_MENTIONS", 10**6)
     assert ("Airbus", "ORG") not in ents_with(nlp_info, doc)
 
 
@@ -504,18 +504,19 @@ def test_person_name_list_is_made_from_the_gazetteers():
 
 def test_missing_person_name_list_names_the_file(tmp_path, monkeypatch):
     import pipeline.nlp.ner_rules as ner_rules
+    import pipeline.nlp.ner_rules.data as ner_data  # where the lists are read: LANG_DIR is looked up there
     from pipeline.errors import LanguageDataUnreadable
 
     # the other lists the component reads stay readable (the common-noun list was found only
     # when an earlier test had cached it: this test failed when run alone)
-    (tmp_path / ner_rules.COMMON_NOUNS_FILE).symlink_to(ner_rules.LANG_DIR / ner_rules.COMMON_NOUNS_FILE)
-    monkeypatch.setattr(ner_rules, "LANG_DIR", tmp_path)
-    ner_rules.person_names.cache_clear()
+    (tmp_path / ner_rules.COMMON_NOUNS_FILE).symlink_to(ner_data.LANG_DIR / ner_rules.COMMON_NOUNS_FILE)
+    monkeypatch.setattr(ner_data, "LANG_DIR", tmp_path)
+    ner_data.person_names.cache_clear()
     try:
         with pytest.raises(LanguageDataUnreadable, match="person_names.tsv"):
             ner_rules.NerRules()
     finally:
-        ner_rules.person_names.cache_clear()
+        ner_data.person_names.cache_clear()
 
 
 def test_common_noun_lexicon():
@@ -546,33 +547,35 @@ def test_common_noun_list_is_generated_from_the_lemma_table():
 
 def test_missing_common_noun_list_names_the_file(tmp_path, monkeypatch):
     import pipeline.nlp.ner_rules as ner_rules
+    import pipeline.nlp.ner_rules.data as ner_data
     from pipeline.errors import CannotStart
 
-    monkeypatch.setattr(ner_rules, "LANG_DIR", tmp_path)
-    ner_rules._common_nouns.cache_clear()
+    monkeypatch.setattr(ner_data, "LANG_DIR", tmp_path)
+    ner_data._common_nouns.cache_clear()
     try:
         with pytest.raises(CannotStart, match="common_nouns.tsv.gz"):
             ner_rules.common_noun_lemma("Haus")
     finally:
-        ner_rules._common_nouns.cache_clear()
+        ner_data._common_nouns.cache_clear()
 
 
 def test_truncated_common_noun_list_stops_the_component_at_construction(tmp_path, monkeypatch):
     """A cut-off copy of the real gz file: building the component (model load, before any
     worker forks) fails with one CannotStart line naming the file, not on the first article."""
     import pipeline.nlp.ner_rules as ner_rules
+    import pipeline.nlp.ner_rules.data as ner_data
     from pipeline.errors import LanguageDataUnreadable
     from pipeline.paths import LANG_DIR
 
     whole = (LANG_DIR / ner_rules.COMMON_NOUNS_FILE).read_bytes()
     (tmp_path / ner_rules.COMMON_NOUNS_FILE).write_bytes(whole[: len(whole) // 2])
-    monkeypatch.setattr(ner_rules, "LANG_DIR", tmp_path)
-    ner_rules._common_nouns.cache_clear()
+    monkeypatch.setattr(ner_data, "LANG_DIR", tmp_path)
+    ner_data._common_nouns.cache_clear()
     try:
         with pytest.raises(LanguageDataUnreadable, match=r"common_nouns\.tsv\.gz.*EOFError"):
             ner_rules.NerRules()
     finally:
-        ner_rules._common_nouns.cache_clear()
+        ner_data._common_nouns.cache_clear()
 
 
 def test_seeds_surname_needs_a_person_and_particles_do_not_end_a_name(seed_run):
@@ -603,14 +606,15 @@ def test_person_name_list_with_an_unknown_kind_names_the_file(tmp_path, monkeypa
     """A row whose kind is neither 'first' nor 'last' (a hand edit: 'frist') is an error naming
     the file, not a name silently left out."""
     import pipeline.nlp.ner_rules as ner_rules
+    import pipeline.nlp.ner_rules.data as ner_data
     from pipeline.errors import LanguageDataUnreadable
 
     (tmp_path / ner_rules.PERSON_NAMES_FILE).write_text("name\tkind\nGerhart\tfirst\nKjell\tfrist\n", encoding="utf-8")
-    monkeypatch.setattr(ner_rules, "LANG_DIR", tmp_path)
-    ner_rules.person_names.cache_clear()
+    monkeypatch.setattr(ner_data, "LANG_DIR", tmp_path)
+    ner_data.person_names.cache_clear()
     try:
         with pytest.raises(LanguageDataUnreadable, match="frist") as e:
             ner_rules.person_names()
         assert str(tmp_path / ner_rules.PERSON_NAMES_FILE) in str(e.value)
     finally:
-        ner_rules.person_names.cache_clear()
+        ner_data.person_names.cache_clear()

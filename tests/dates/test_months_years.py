@@ -164,7 +164,7 @@ def test_decade_dative_plural_dev7(nlp_model):
 
 # the years of a season ("Saison 2006/2007") are DATEs (guidelines: years as time references; dev4
 # gold); the model's LOC over "Saison 2006/2007" gave them away: a place or person never ends in a year
-# (ner_rules.trimmed), and a common noun left alone is no name
+# (ner_rules/bounds.py `trimmed`), and a common noun left alone is no name
 SEASONS = [
     ("wn28924", "2006-06-24", "Für die Saison 2006/2007 stehen nur noch 1.000 Dauerkarten für die Heimspiele des FC St. Pauli "
      "zur Verfügung.", [("2006", "2006", "date"), ("2007", "2007", "date")]),

@@ -1,0 +1,103 @@
+"""Acronyms (`acronyms`; session 14, real web news): an acronym the text defines names an
+organisation; split off a span's end, and its long form found by initials."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.tokens import Doc, Span
+
+from .common import _NAME_LABELS
+
+
+class AcronymRules:
+    """Methods of `NerRules` for the job named above (component.py composes the mixins into it)."""
+
+    def acronym_label(self, long_form: Span, label: Optional[str]) -> str:
+        """The label of a name that the text abbreviates by an acronym: the model's ORG or MISC,
+        else ORG ("Augsburger Verkehrs- und Tarifverbund AVV" LOC -> ORG): a text defines an
+        acronym for an organisation far more often than for a place or person, and the places
+        that have one ("Vereinigte Staaten (USA)") are in the model's gazetteer or matched no
+        initials; a place of the gazetteer keeps LOC."""
+        if label in ("ORG", "MISC"):
+            return label
+        if label == "LOC" and long_form.text in self.known_places:
+            return label
+        return "ORG"
+
+    @staticmethod
+    def initials_match(acronym: str, words: list[str]) -> bool:
+        """'ÖPA' for 'Österreichische Plattform Alleinerziehende', 'BSI' for 'Bundesamt Sicherheit
+        Informationstechnik': the acronym's letters are the capitalised words' initials."""
+        return len(words) == len(acronym) and all(w[:1].casefold() == c.casefold() for w, c in zip(words, acronym))
+
+    def long_form_start(self, doc: Doc, end: int, acronym: str) -> Optional[int]:
+        """Start of the long form right before token `end` whose capitalised words have the
+        acronym's letters as initials, with only function words of ``acronyms.long_form_inner``
+        between them ("Bundesamt für Sicherheit in der Informationstechnik (BSI)"); None when
+        there is none, or it has fewer than two words."""
+        words: list[str] = []
+        i = end - 1
+        while i >= 0 and len(words) < len(acronym):
+            t = doc[i]
+            if t.text[:1].isupper() and t.is_alpha or (t.text[:1].isupper() and t.text.endswith("-")):
+                words.insert(0, t.text)
+            elif t.lower_ not in self.long_form_inner or not words:
+                return None
+            i -= 1
+        start = i + 1
+        if len(words) < 2 or not self.initials_match(acronym, words) or doc[start].lower_ in self.long_form_inner:
+            # a capitalised article is no initial: "Die Schutzvereinigung für Wertpapierbesitz (DSW)"
+            # is the Deutsche one, the model's span without "Die" stays (Wikinews train)
+            return None
+        return start
+
+    def split_acronyms(self, doc: Doc, ents: list[Span], repaired: list[Span], typed: list[Span]) -> list[Span]:
+        """A name with its acronym right after it in one span ("Augsburger Verkehrs- und
+        Tarifverbund AVV" LOC) is two names of one organisation: the long form and the acronym,
+        both of the label ``acronym_label`` gives; typed, so that ``presseschau_names`` finds the
+        acronym's other mentions ("im AVV" x5). Only when the acronym starts with the first
+        word's initial and its letters occur in that order in the long form ("Samsung SDI" stays:
+        a long form of one word is no definition), and never a legal form ("Airbus SE")."""
+        out: list[Span] = []
+        for e in ents:
+            last = e[-1].text
+            long_text = doc[e.start:e.end - 1].text.casefold()
+            if e.label_ not in _NAME_LABELS or len(e) < 3 or last in self.legal_forms or not self.acronym_re.fullmatch(last) \
+                    or doc[e.end - 2].is_punct or last[0].casefold() != long_text[:1] \
+                    or not re.search(".*".join(map(re.escape, last.casefold())), long_text):
+                out.append(e)
+                continue
+            label = self.acronym_label(doc[e.start:e.end - 1], e.label_)
+            pair = [Span(doc, e.start, e.end - 1, label=label, kb_id=e.kb_id_), Span(doc, e.end - 1, e.end, label=label)]
+            out.extend(pair)
+            repaired.extend(pair)
+            typed.extend(pair)
+        return out
+
+    def add_long_forms(self, doc: Doc, ents: list[Span], repaired: list[Span], typed: list[Span]) -> list[Span]:
+        """The long form that an acronym in brackets right after it abbreviates, by initials:
+        added where the model found nothing ("Die [Österreichische Plattform für Alleinerziehende]
+        (ÖPA)"), and a model span inside it extended to it ("[Bundesamt für Sicherheit] in der
+        Informationstechnik (BSI)": the trimmed span or the model's cut). A span that reaches
+        outside the long form stays as it is. The acronym's other mentions follow from
+        ``presseschau_names`` (an acronym in brackets after a long name)."""
+        changed = False
+        for i in range(1, len(doc) - 2):
+            if doc[i].text != "(" or doc[i + 2].text != ")" or not self.acronym_re.fullmatch(doc[i + 1].text):
+                continue
+            start = self.long_form_start(doc, i, doc[i + 1].text)
+            if start is None:
+                continue
+            inside = [e for e in ents if e.start < i and e.end > start]
+            if any(e.start < start or e.end > i for e in inside) or (inside and (inside[0].start, inside[0].end) == (start, i)):
+                continue
+            if any(e.label_ == "PER" for e in inside):
+                continue
+            label = self.acronym_label(doc[start:i], inside[0].label_ if inside else None)
+            span = Span(doc, start, i, label=label)
+            ents = [e for e in ents if e not in inside] + [span]
+            repaired.append(span)
+            typed.append(span)
+            changed = True
+        return sorted(ents, key=lambda e: e.start) if changed else ents

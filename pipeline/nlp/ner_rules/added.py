@@ -1,0 +1,169 @@
+"""Names found by their form where the model missed or split them: federal institutions
+(`institutions`), an authority or facility word with its place (`institution_places`), a
+dateline's agency tags (`datelines`), roads by number (`roads`), and a party name joined by a
+slash ('Bündnis 90/Die Grünen', `strip_descriptors`)."""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from ..ext import DATE_SPANS, FIGURE_SPANS
+from .common import _genitive
+
+
+class AddedNameRules:
+    """Methods of `NerRules` for the job named above (component.py composes the mixins into it)."""
+
+    def is_institution(self, doc: Doc, i: int) -> bool:
+        """'Generalbundesanwaltschaft', 'Bundesbildungsministeriums': a single word that names
+        a federal institution (``federal_institutions``), not followed by 'für'."""
+        word = doc[i].text
+        if not word.startswith(self.institution_prefixes) or not word.isalpha() \
+                or (i + 1 < len(doc) and doc[i + 1].lower_ in self.institution_not_before):
+            return False
+        stem = word.removesuffix("es") if word.endswith("es") else word.removesuffix("s")
+        for w in {word, stem}:
+            rest = next((w[len(p):] for p in sorted(self.institution_prefixes, key=len, reverse=True) if w.startswith(p)), "")
+            if rest in self.institution_whole_heads or (rest.endswith(self.institution_heads) and rest[:1].islower()):
+                return True
+        return False
+
+    def add_institutions(self, doc: Doc, ents: list[Span], repaired: list[Span], typed: list[Span]) -> list[Span]:
+        """ORG for the federal institutions the model missed (no entity covers the word)."""
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        added = [Span(doc, t.i, t.i + 1, label="ORG") for t in doc if t.i not in taken and self.is_institution(doc, t.i)]
+        repaired.extend(added)
+        typed.extend(added)
+        return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+    def institution_place_label(self, token: Token) -> Optional[str]:
+        """ORG for an authority ('Polizeidirektion', 'Amtsgerichts'), LOC for a facility
+        ('Flughafen', 'Kernkraftwerkes') that makes one name with the place after it
+        (``institution_places``: the whole word or a compound's end, genitive -s/-es too; a
+        hyphenated compound by its last part: 'NS-Dokumentationszentrum'); None for any other word."""
+        word = token.text
+        if not word[:1].isupper() or not word.rsplit("-", 1)[-1].isalpha():
+            return None
+        low = word.lower()
+        stems = (low, low[:-1]) if low.endswith("s") else (low,)
+        stems += (low[:-2],) if low.endswith("es") else ()
+        return next((lab for lab, heads in self.institution_place_heads for stem in stems if stem.endswith(heads)), None)
+
+    def join_institution_places(self, doc: Doc, ents: list[Span], repaired: list[Span], typed: list[Span]) -> list[Span]:
+        """'Polizeidirektion [Hannover]' -> 'Polizeidirektion Hannover' ORG, 'Justizvollzugsanstalt
+        [Aachen]' -> LOC: a place (LOC span) right after an authority or facility word that no
+        entity covers is one name with it (GUIDELINES.md: 'Staatsanwaltschaft Ellwangen',
+        'Flughafen Guam'), with capitalised adjectives before that word inside ('Technischen
+        Universität München'); not a place in the genitive ('Polizei Mexikos': the place's police)."""
+        out: list[Span] = []
+        for ent in ents:
+            i = ent.start - 1
+            prev_end = out[-1].end if out else 0
+            label = self.institution_place_label(doc[i]) if ent.label_ == "LOC" and i >= prev_end and not _genitive(ent[-1]) else None
+            if label is None:
+                out.append(ent)
+                continue
+            # adjectives of the name: capitalised mid-sentence ("Freien Universität"), not an article or a sentence start
+            while i - 1 >= prev_end and doc[i - 1].pos_ == "ADJ" and doc[i - 1].text[:1].isupper() and not doc[i - 1].is_sent_start:
+                i -= 1
+            span = Span(doc, i, ent.end, label=label, kb_id=ent.kb_id_)
+            out.append(span)
+            repaired.append(span)
+            typed.append(span)
+        return out
+
+    def dateline_tags(self, doc: Doc, place: Span) -> list[tuple[int, int]]:
+        """Token bounds of the agency tags of a dateline: a place at a line's start, then the
+        tags in brackets, one word each, joined by slashes, then a full stop or a dash
+        (``datelines``): "Hamburg (dpa/lno) –", "Wiesbaden (KNA/iz).", "Berlin (jur)."; none
+        where the words do not have this form."""
+        i, n = place.end, len(doc)
+        line_start = place.start == 0 or "\n" in doc[place.start - 1].text or doc[place.start - 1].text_with_ws.endswith("\n")
+        if not line_start or i >= n or doc[i].text != "(":
+            return []
+        tags, j = [], i + 1
+        while j < n and doc[j].text.isalpha() and len(doc[j].text) <= self.dateline_tag_max:
+            tags.append((j, j + 1))
+            if j + 1 < n and doc[j + 1].text == "/":
+                j += 2
+                continue
+            j += 1
+            break
+        closed = j < n and doc[j].text == ")" and j + 1 < n and doc[j + 1].text in self.dateline_ends
+        return tags if closed and tags and j == tags[-1][1] else []
+
+    def add_dateline_tags(self, doc: Doc, ents: list[Span], repaired: list[Span], typed: list[Span]) -> list[Span]:
+        """ORG for the agency tags of a dateline the model missed ("Wiesbaden ([KNA]/[iz]).",
+        "Hamburg (dpa/[lno]) –"; session 16, web news: the news and picture agencies, regional
+        services included, are organisations in the web gold); a tag the model named keeps its label."""
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        added: list[Span] = []
+        for ent in ents:
+            if ent.label_ != "LOC":
+                continue
+            for a, b in self.dateline_tags(doc, ent):
+                if not any(i in taken for i in range(a, b)):
+                    span = Span(doc, a, b, label="ORG")
+                    added.append(span)
+                    repaired.append(span)
+                    typed.append(span)
+        return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+    def road_bounds(self, doc: Doc, i: int) -> Optional[tuple[int, int]]:
+        """Token bounds of a road by number starting at token `i` (``roads``): a road word and a
+        number ('Autobahn 52', 'Bundesstraße 49'), or a road letter and a number ('A 52', 'A1',
+        'B 500') after a road word, an article or preposition, a bracket or a comma, so not a
+        model's name ('Audi A4', 'DIN A4', 'Gruppe B 3'); None when there is none."""
+        t = doc[i]
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if t.text in self.road_words:
+            return (i, i + 2) if nxt is not None and nxt.text.isdigit() and len(nxt.text) <= 3 else None
+        letter, digits = t.text[:1], t.text[1:]
+        if letter not in self.road_letters or (digits and not digits.isdigit()):
+            return None
+        end = i + 1 if digits else i + 2
+        digits = digits or (nxt.text if nxt is not None and nxt.text.isdigit() else "")
+        if not digits or len(digits) > self.road_letters[letter] or (end < len(doc) and doc[end].text[:1].isdigit()):
+            return None
+        prev = doc[i - 1] if i > 0 else None
+        if prev is not None and not (prev.text in self.road_words or prev.text in self.road_plural_words
+                                     or prev.pos_ in ("DET", "ADP") or prev.text in ("(", ",")):
+            return None
+        return i, end
+
+    def add_roads(self, doc: Doc, ents: list[Span], repaired: list[Span]) -> list[Span]:
+        """LOC for the roads by number that the model missed ('Auf der Autobahn 52', 'Die Autobahn
+        A 52'): where no entity, date or figure covers the tokens."""
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        taken |= {i for key in (DATE_SPANS, FIGURE_SPANS) for sp in doc.spans.get(key, []) for i in range(sp.start, sp.end)}
+        added: list[Span] = []
+        i = 0
+        while i < len(doc):
+            bounds = self.road_bounds(doc, i) if i not in taken else None
+            if bounds is None or any(k in taken for k in range(*bounds)):
+                i += 1
+                continue
+            added.append(Span(doc, *bounds, label="LOC"))
+            i = bounds[1]
+        repaired.extend(added)
+        return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+    def join_slashed_orgs(self, doc: Doc, ents: list[Span], repaired: list[Span]) -> list[Span]:
+        """'Bündnis 90/Die Grünen': an ORG span that ends in a slash ('Bündnis 90/', where the
+        tokenizer glued the slash to the number) and the ORG right after it, with nothing or one
+        of ``slash_join_words`` ('Die') in between, are one name (GUIDELINES.md: 'Bündnis 90/Die
+        Grünen' one span). Separate parties joined by a slash stay apart ('SPD/Grüne/Linkspartei':
+        three spans in the Wikinews gold)."""
+        out: list[Span] = []
+        for ent in ents:
+            prev = out[-1] if out else None
+            gap = doc.text[prev.end_char:ent.start_char] if prev is not None else ""
+            # the gap is the text between the two spans: empty, or one listed word and its space
+            joined = gap == "" or (gap.endswith(" ") and gap[:-1] in self.slash_join_words)
+            if prev is not None and prev.label_ == ent.label_ == "ORG" and prev.text.endswith("/") and joined:
+                out[-1] = Span(doc, prev.start, ent.end, label="ORG", kb_id=prev.kb_id_)
+                repaired.append(out[-1])
+                continue
+            out.append(ent)
+        return out

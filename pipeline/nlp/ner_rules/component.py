@@ -1,0 +1,209 @@
+"""The `presseschau_ner_rules` spaCy component: the repairs' switches and data, the order in which
+they run on a Doc (the package docstring lists them), and the factory."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..ext import TYPED_SPANS
+from ..normalize import lang_data
+from .acronyms import AcronymRules
+from .added import AddedNameRules
+from .apposition import AppositionRules
+from .bounds import BoundRules
+from .common import _NAME_LABELS
+from .data import _common_nouns, person_names
+from .drops import DropRules
+from .labels import LabelRules
+from .persons import PersonRules
+
+REPAIRED_SPANS = "presseschau_ner_rules"  # doc.spans key: the spans this component changed
+
+
+class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRules, PersonRules, AcronymRules):
+    def __init__(self, strip_descriptors: bool = True, org_forms: bool = True, drop_adjectives: bool = True, drop_common_nouns: bool = True,
+                 drop_compound_nouns: bool = True, apposition: bool = True, institutions: bool = True, kinds: bool = True,
+                 persons: bool = True, institution_places: bool = True, roads: bool = True, name_bounds: bool = True,
+                 acronyms: bool = True, org_apposition: bool = True, datelines: bool = True,
+                 known: tuple[Iterable[str], Iterable[str]] = ((), ())):
+        self.strip_descriptors = strip_descriptors
+        self.datelines = datelines
+        self.name_bounds = name_bounds
+        self.acronyms = acronyms
+        self.org_apposition = org_apposition
+        self.institution_places = institution_places
+        self.roads = roads
+        self.apposition = apposition
+        self.institutions = institutions
+        self.kinds = kinds
+        self.persons = persons
+        self.org_forms = org_forms
+        self.drop_adjectives = drop_adjectives
+        self.drop_common_nouns = drop_common_nouns
+        self.drop_compound_nouns = drop_compound_nouns
+        self.known_names, self.known_places = set(known[0]), set(known[1])
+        names = lang_data("names.json")
+        data = lang_data("ner_rules.json")
+        self.titles = frozenset(names["titles"])
+        self.particles = frozenset(names["surname_particles"])
+        self.definite_articles = frozenset(names["definite_articles"])
+        self.place_descriptors = frozenset(w.casefold() for w in data["place_descriptors"])
+        self.legal_forms = frozenset(data["legal_forms"])
+        self.org_heads = frozenset(data["org_heads"])
+        self.name_heads = frozenset(data["name_heads"]) | self.org_heads
+        self.club_prefixes = frozenset(data["club_prefixes"])
+        self.org_compound_prefixes = tuple(data["org_compound_prefixes"])
+        self.strip_pos = frozenset(data["strip_leading_pos"])
+        self.trailing_pos = frozenset(data["strip_trailing_pos"])
+        self.city_suffix = data["city_adjective"]["suffix"]
+        self.city_place_endings = tuple(data["city_adjective"]["place_endings"])
+        self.trailing_openers = frozenset(data["trailing_openers"])
+        self.kind_words = {w: lab for lab, d in data["kind_heads"].items() if not lab.startswith("_") for w in d["words"]}
+        self.kind_endings = tuple((e, lab) for lab, d in data["kind_heads"].items() if not lab.startswith("_") for e in d["endings"])
+        fed = data["federal_institutions"]
+        self.institution_prefixes = tuple(fed["prefixes"])
+        self.institution_heads = tuple(fed["heads"])
+        self.institution_not_before = frozenset(fed["not_before"])
+        self.institution_whole_heads = frozenset(fed["whole_heads"])
+        self.role_endings = tuple(data["person_roles"]["endings"])
+        self.election_heads = tuple(data["election_heads"])
+        self.party_nouns = frozenset(data["party_nouns"])
+        self.unnamed_nouns = frozenset(w for words in data["unnamed_nouns"].values() for w in words)
+        self.unnamed_endings = tuple(data["unnamed_suffixes"]["endings"])
+        self.unnamed_stem = int(data["unnamed_suffixes"]["min_stem"])
+        self.road_words = frozenset(data["roads"]["words"])
+        self.road_plural_words = frozenset(data["roads"]["plural_words"])
+        self.slash_join_words = frozenset(data["slash_join_words"])
+        self.dateline_ends = frozenset(data["datelines"]["ends"])
+        self.dateline_tag_max = int(data["datelines"]["tag_max"])
+        acr = data["acronyms"]
+        self.acronym_re = re.compile(acr["pattern"])
+        self.long_form_inner = frozenset(acr["long_form_inner"])
+        self.road_letters = {k: v for k, v in data["roads"]["letters"].items() if not k.startswith("_")}
+        self.institution_place_heads = tuple((lab, tuple(words)) for lab, words in data["institution_places"].items()
+                                             if not lab.startswith("_"))
+        self.appositive_heads = {form.casefold(): label for label, forms in data["appositive_heads"].items()
+                                 if not label.startswith("_") for form in forms}
+        self.org_apposition_heads = {form.casefold(): "ORG" for form in data["org_apposition_heads"]}
+        # read the common-noun list now, not on the first article: the model is loaded before
+        # the workers fork, so they share it, and a broken file stops the run at the start
+        _common_nouns()
+        self.first_names, self.surnames = person_names()
+
+    def __call__(self, doc: Doc) -> Doc:
+        # no early return for a Doc without entities: the repairs that add names (apposition,
+        # institutions, persons) matter most where the model found nothing (session 10: a
+        # sentence of GermEval dev is often such a Doc)
+        out: list[Span] = []
+        repaired: list[Span] = []
+        mentions = Counter(e.text for e in doc.ents if e.label_ in _NAME_LABELS)
+        for ent in doc.ents:
+            if ent.label_ not in _NAME_LABELS:
+                out.append(ent)
+                continue
+            start, end, label = ent.start, ent.end, ent.label_
+            if self.name_bounds:  # before the descriptors: "Brians Sohn Murchad" is "Brians", not "Murchad"
+                end = self.unbracketed_end(doc, start, end)
+                end = self.line_end(doc, start, end)
+                if label == "PER":
+                    end = self.possession_end(doc, start, end)
+                if start == end:
+                    repaired.append(Span(doc, ent.start, ent.end, label="DROPPED"))
+                    continue
+            if self.strip_descriptors:
+                start, end = self.trimmed(doc[start:end], label)
+                if start == end:
+                    repaired.append(Span(doc, ent.start, ent.end, label="DROPPED"))
+                    continue
+                # the last descriptor cut off says what the name is: "Regionen Côte-d'Or" ORG -> LOC
+                label = next((lab for t in reversed(doc[ent.start:start]) if (lab := self.descriptor_label(t))), label)
+                inner = self.bracketed(Span(doc, start, end, label=label))
+                if inner is not None:  # "Nastassia Novikava (Weißrussland)": two names
+                    a, b, inner_label = inner
+                    end = a - 1
+                    span = Span(doc, a, b, label=inner_label)
+                    out.append(span)
+                    repaired.append(span)
+            if self.org_forms:
+                label = self.org_label(doc[start:end], label) or label
+            if self.kinds:
+                label = self.kind_label(doc[start:end], label) or label
+            if self.drop_adjectives or self.drop_common_nouns:
+                if self.dropped(doc[start:end], label, mentions):
+                    repaired.append(Span(doc, start, end, label="DROPPED"))
+                    continue
+            if (start, end, label) == (ent.start, ent.end, ent.label_):
+                out.append(ent)
+                continue
+            span = Span(doc, start, end, label=label, kb_id=ent.kb_id_)
+            out.append(span)
+            repaired.append(span)
+        typed: list[Span] = []  # labels decided by the context, strong evidence for presseschau_names
+        out.sort(key=lambda e: e.start)
+        if self.institution_places:
+            out = self.join_institution_places(doc, out, repaired, typed)
+        if self.strip_descriptors:
+            out = self.join_slashed_orgs(doc, out, repaired)
+        if self.apposition:
+            out = self.by_apposition(doc, out, repaired, mentions, typed)
+        if self.institutions:
+            out = self.add_institutions(doc, out, repaired, typed)
+        if self.persons:
+            out = self.add_persons(doc, out, repaired, typed)
+        if self.roads:
+            out = self.add_roads(doc, out, repaired)
+        if self.acronyms:
+            out = self.split_acronyms(doc, out, repaired, typed)
+            out = self.add_long_forms(doc, out, repaired, typed)
+        if self.datelines:
+            out = self.add_dateline_tags(doc, out, repaired, typed)
+        doc.spans[TYPED_SPANS] = typed
+        if repaired:
+            doc.ents = sorted(out, key=lambda e: e.start)  # the tokens of a dropped span become O (no entity), not missing
+        doc.spans[REPAIRED_SPANS] = repaired
+        return doc
+
+
+@Language.factory(
+    "presseschau_ner_rules",
+    default_config={"strip_descriptors": True, "org_forms": True, "drop_adjectives": True,
+                    "drop_common_nouns": True, "drop_compound_nouns": True, "apposition": True,
+                    "institutions": True, "kinds": True, "persons": True, "institution_places": True, "roads": True,
+                    "name_bounds": True, "acronyms": True, "org_apposition": True, "datelines": True},
+    requires=["doc.ents", "token.pos"],
+    assigns=["doc.ents", "doc.spans"],
+)
+def make_ner_rules(nlp: Language, name: str, strip_descriptors: bool, org_forms: bool, drop_adjectives: bool,
+                   drop_common_nouns: bool, drop_compound_nouns: bool, apposition: bool,
+                   institutions: bool, kinds: bool, persons: bool, institution_places: bool, roads: bool,
+                   name_bounds: bool, acronyms: bool = True, org_apposition: bool = True, datelines: bool = True) -> NerRules:
+    """strip_descriptors: cut titles, place descriptors and adjectives off the model's names;
+    org_forms: ORG for PER/LOC spans ending in a legal form or organisation word, and for
+    all-caps acronyms tagged PER (pipeline/lang/de/ner_rules.json)."""
+    return NerRules(strip_descriptors=strip_descriptors, org_forms=org_forms, drop_adjectives=drop_adjectives, drop_common_nouns=drop_common_nouns,
+                    drop_compound_nouns=drop_compound_nouns, apposition=apposition, institutions=institutions,
+                    kinds=kinds, persons=persons, institution_places=institution_places, roads=roads,
+                    name_bounds=name_bounds, acronyms=acronyms, org_apposition=org_apposition, datelines=datelines,
+                    known=known_names(nlp))
+
+
+def known_names(nlp: Language) -> tuple[set[str], set[str]]:
+    """-> (single words that are names whatever the lemma table says, single-word places):
+    the model's gazetteer (an entity_ruler built from the training data) and the alias
+    table's names."""
+    from ..names import load_aliases
+    from ...paths import ALIASES
+
+    names = {canon for canon in load_aliases(ALIASES)[0].values() if " " not in canon}
+    places: set[str] = set()
+    for pipe_name, pipe in nlp.pipeline:
+        for p in getattr(pipe, "patterns", ()) if pipe_name == "gazetteer" else ():
+            if isinstance(p.get("pattern"), str) and " " not in p["pattern"]:
+                names.add(p["pattern"])
+                if p.get("label") == "LOC":
+                    places.add(p["pattern"])
+    return names, places

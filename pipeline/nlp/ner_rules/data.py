@@ -1,0 +1,63 @@
+"""The word lists the repairs read from pipeline/lang/de: the common nouns of spaCy's lemma table
+(and compound heads by it) and the first names and surnames of `person_names.tsv`."""
+from __future__ import annotations
+
+import gzip
+from functools import lru_cache
+from typing import Optional
+
+from ...errors import LanguageDataUnreadable
+from ..normalize import lang_data
+from ...paths import LANG_DIR
+
+PERSON_NAMES_FILE = "person_names.tsv"  # in pipeline/lang/de, made by `python -m training.person_names`
+COMMON_NOUNS_FILE = "common_nouns.tsv.gz"  # in pipeline/lang/de, made by `python -m training.common_nouns`
+
+
+@lru_cache(maxsize=1)
+def _common_nouns() -> dict[str, str]:
+    """Capitalised German common nouns, form -> lemma ("Batterien" -> "Batterie"), derived
+    from spaCy's German lemma table (see training/common_nouns.py for how and why)."""
+    path = LANG_DIR / COMMON_NOUNS_FILE
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            return dict(line.rstrip("\n").split("\t", 1) for line in fh if "\t" in line)
+    except (OSError, EOFError, ValueError) as e:  # missing, not gzip, truncated, not UTF-8
+        raise LanguageDataUnreadable(f"{path}: cannot read the common-noun list ({type(e).__name__}: {e}); "
+                                     f"make it with `python -m training.common_nouns`") from None
+
+
+@lru_cache(maxsize=1)
+def person_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(first names, surnames) of ``person_names.tsv``: the shared gazetteer's lists and
+    the Bundestag's members (training/person_names.py)."""
+    path = LANG_DIR / PERSON_NAMES_FILE
+    try:
+        rows = lang_data(PERSON_NAMES_FILE, str(LANG_DIR))
+        names = {kind: frozenset(r["name"] for r in rows if r["kind"] == kind) for kind in ("first", "last")}
+        other = sorted({r["kind"] for r in rows} - {"first", "last"})
+    except (LanguageDataUnreadable, KeyError, TypeError) as e:  # missing, not UTF-8, no such columns
+        raise LanguageDataUnreadable(f"{path}: cannot read the person-name list ({type(e).__name__}: {e}); "
+                                     f"make it with `python -m training.person_names`") from None
+    if other:  # a row of another kind would be dropped without a word
+        raise LanguageDataUnreadable(f"{path}: kind must be 'first' or 'last', not {other}; "
+                                     f"make it with `python -m training.person_names`")
+    if not names["first"]:
+        raise LanguageDataUnreadable(f"{path}: no first names (kind 'first'); make it with `python -m training.person_names`")
+    return names["first"], names["last"]
+
+
+def compound_head(word: str, min_len: int = 4) -> Optional[str]:
+    """The head of a German noun compound when it is a common noun by the lemma table
+    ("Armutsgrenze" -> "Grenze", "Spezialkliniken" -> "Kliniken"), the longest one; None
+    when no part of at least `min_len` letters after the first letters is one."""
+    for i in range(2, len(word) - min_len + 1):
+        part = word[i].upper() + word[i + 1:]
+        if word[i].islower() and common_noun_lemma(part) is not None:
+            return part
+    return None
+
+
+def common_noun_lemma(word: str) -> Optional[str]:
+    """The lemma of `word` when it is a (capitalised) common noun by spaCy's lemma table, else None."""
+    return _common_nouns().get(word)

@@ -1,0 +1,59 @@
+"""Labels from a span's own words: a title or place descriptor (`descriptor_label`), a legal form,
+organisation word or club prefix (`org_forms`), a kind of thing (`kinds`)."""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Span, Token
+
+from .common import _NAME_LABELS
+
+_ACRONYM_MAX = 6
+
+
+class LabelRules:
+    """Methods of `NerRules` for the job named above (component.py composes the mixins into it)."""
+
+    def descriptor_label(self, token: Token) -> Optional[str]:
+        """PER for a person's title ('Hauptmann', names.json), LOC for a place descriptor
+        ('Provinz'): what a name after it is."""
+        if token.lower_ in self.titles:
+            return "PER"
+        if token.text.casefold() in self.place_descriptors:
+            return "LOC"
+        return None
+
+    def org_label(self, span: Span, label: str) -> Optional[str]:
+        """ORG for a PER/LOC span that names an organisation by its form, else None."""
+        if label not in ("PER", "LOC"):
+            return None
+        last = span[-1].text
+        if len(span) >= 2 and (last in self.legal_forms or last in self.org_heads or span[0].text in self.club_prefixes):
+            return "ORG"  # "Rabaul Shipping Company", "RB Leipzig"
+        if label == "PER" and len(span) == 1 and 2 <= len(last) <= _ACRONYM_MAX and last.isalpha() and last.isupper():
+            return "ORG"
+        return None
+
+    def org_noun(self, word: str) -> bool:
+        """'Start-up-Unternehmen': a hyphenated word whose last part is an organisation noun of
+        ``appositive_heads``/``org_apposition_heads``. Only the whole last part: a compound head
+        would take places ("Westbank": "bank"; Wikinews dev)."""
+        head = word.rsplit("-", 1)[-1].casefold()
+        return head != word.casefold() and (self.appositive_heads.get(head) == "ORG"
+                                            or self.org_apposition_heads.get(head) == "ORG")
+
+    def kind_label(self, span: Span, label: str) -> Optional[str]:
+        """MISC for an event or award, LOC for a building ('Fußball-Weltmeisterschaft',
+        'Schloss Tullibole'; ``kind_heads``) that the model called PER/ORG/LOC; None when the
+        span is no such name or ends in a legal form / organisation word."""
+        last = span[-1].text
+        if label not in _NAME_LABELS or last in self.legal_forms or last in self.org_heads:
+            return None
+        words = [span[0].text, last.rsplit("-", 1)[-1]] if len(span) > 1 else [last.rsplit("-", 1)[-1]]
+        kind = next((self.kind_words[w] for w in words if w in self.kind_words), None)
+        for word in words if kind is None else ():
+            low = word.lower()
+            kind = kind or next((lab for e, lab in self.kind_endings if low.endswith(e) and len(low) > len(e)), None)
+        if kind == "LOC" and len(span) == 2 and self.is_city_adjective(span[0].text):
+            return None  # "Moskauer Stadion": a description, no building's name (GUIDELINES.md); "Frankfurter Musikpreis" is one
+        return kind if kind != label else None
