@@ -1,7 +1,8 @@
 """Ingest stage: find input files, read and decode them into `RawDoc`s.
 
 Supported inputs: `.txt`, `.md` (as they are), `.html`/`.htm` (main text extracted with
-trafilatura), `.pdf` (the text layer, read with pdfminer.six), and JSONL corpora of `{"id", "text", ...}` records (`.jsonl`, `.jsonl.gz`).
+trafilatura), `.pdf` (the text layer, read with pdfminer.six: `pdf.py`), and JSONL corpora of
+`{"id", "text", ...}` records (`.jsonl`, `.jsonl.gz`).
 Every problem with one input becomes an `IngestError` naming the file (and line), so the
 caller can report it and go on with the rest.
 """
@@ -13,13 +14,15 @@ import hashlib
 import os
 import re
 import stat
+import dataclasses
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
 from .errors import ArticleError, CannotStart, ErrorKind, PdfUnreadable, UnreadableFile
 from .io import BadLine, iter_jsonl, shown
-from .schema import RawDoc
+from .schema import FileRef, RawDoc
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -38,7 +41,21 @@ PDF_MAX_FILE_BYTES = 200_000_000
 IngestError = ArticleError
 
 
-Item = Union[RawDoc, IngestError]
+@dataclass(frozen=True)
+class Unchanged:
+    """A PDF or web page whose bytes the caller already holds the record of (`read_path`'s
+    `unchanged`): not extracted again. pdfminer takes about 0.1 s a page and trafilatura about
+    as long for a page, in the driver; a re-run of an archive of PDFs would spend that on every
+    file only to find it cached."""
+
+    id: str
+    path: str
+    sha256: str
+
+
+Item = Union[RawDoc, IngestError, Unchanged, FileRef]
+#: (article id, sha256 of the file's bytes) -> whether its record is stored already
+UnchangedCheck = Callable[[str, str], bool]
 
 
 def suffix_of(path: Path) -> str:
@@ -301,8 +318,11 @@ def _plausible_german(text: str) -> bool:
 FirstLine = Callable[[str, int], Optional[int]]  # (record id, line) -> the line it was first seen on, or None
 
 
-def read_path(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: Optional[FirstLine] = None) -> Iterator[Item]:
-    """Yield the RawDocs of one input file, or IngestErrors naming it. `first_line`: see `read_jsonl`."""
+def read_path(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: Optional[FirstLine] = None,
+              unchanged: Optional[UnchangedCheck] = None, defer: bool = False) -> Iterator[Item]:
+    """Yield the RawDocs of one input file, or IngestErrors naming it. `first_line`: see `read_jsonl`.
+    `unchanged`: a PDF or web page it says is stored already is an `Unchanged`, not extracted;
+    `defer`: any other PDF or web page is a `FileRef`, extracted by whoever reads it (`read_ref`)."""
     s = suffix_of(path)
     if s in JSONL_SUFFIXES:
         yield from read_jsonl(path, root, max_bytes, first_line)
@@ -313,24 +333,51 @@ def read_path(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: Op
     except OSError as e:
         yield IngestError(name, ErrorKind.UNREADABLE, f"{name}: cannot read ({e.strerror})")
         return
-    if s in PDF_SUFFIXES and size > max(max_bytes, PDF_MAX_FILE_BYTES):
-        yield IngestError(name, ErrorKind.TOO_LARGE, f"{name}: {size:,} bytes is over the limit of {max(max_bytes, PDF_MAX_FILE_BYTES):,} bytes for one PDF (split it)")
-        return
-    if s not in PDF_SUFFIXES and size > max_bytes:
-        yield IngestError(name, ErrorKind.TOO_LARGE, f"{name}: {size:,} bytes is over the limit of {max_bytes:,} bytes for one article (split it or raise --max-bytes)")
+    limit = max(max_bytes, PDF_MAX_FILE_BYTES) if s in PDF_SUFFIXES else max_bytes
+    if size > limit:
+        what = "one PDF (split it)" if s in PDF_SUFFIXES else "one article (split it or raise --max-bytes)"
+        yield IngestError(name, ErrorKind.TOO_LARGE, f"{name}: {size:,} bytes is over the limit of {limit:,} bytes for {what}")
         return
     try:
         data = path.read_bytes()
     except OSError as e:
         yield IngestError(name, ErrorKind.UNREADABLE, f"{name}: cannot read ({e.strerror})")
         return
+    if (unchanged is not None or defer) and (s in PDF_SUFFIXES or s in HTML_SUFFIXES):
+        doc_id, digest = doc_id_for(path, root), sha256(data)
+        if unchanged is not None and unchanged(doc_id, digest):
+            yield Unchanged(doc_id, name, digest)
+            return
+        if defer and data.strip():
+            yield FileRef(doc_id, name, os.fspath(path), digest, max_bytes, len(data))
+            return
+    yield from _decoded(data, path, root, s, max_bytes)
+
+
+def _decoded(data: bytes, path: Path, root: Path, suffix: str, max_bytes: int) -> Iterator[Item]:
+    """The article of one file's bytes (decoded, or extracted from a PDF or web page), or its error."""
     try:
-        if s in PDF_SUFFIXES:
+        if suffix in PDF_SUFFIXES:
             yield from _from_pdf(data, path, root, max_bytes)
             return
-        yield from _from_bytes(data, path, root, s)
+        yield from _from_bytes(data, path, root, suffix)
     except Exception as e:  # a decoder or extractor bug on this file is its error, not the run's end (issue 15)
+        name = shown(path)
         yield IngestError(name, ErrorKind.UNREADABLE, f"{name}: reading it failed ({type(e).__name__}: {e})")
+
+
+def read_ref(ref: FileRef) -> Union[RawDoc, IngestError]:
+    """The `RawDoc` of a `FileRef`, read and extracted exactly as `read_path` does, or the
+    error that says why not; an error too if the file changed or went since it was found."""
+    path = Path(ref.file)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        data = None
+    if data is None or sha256(data) != ref.sha256:
+        return IngestError(ref.path, ErrorKind.UNREADABLE, f"{ref.path}: changed or gone since the run found it; not processed (run it again)")
+    (got,) = _decoded(data, path, path.parent, suffix_of(path), ref.max_bytes)  # one article file: one item
+    return dataclasses.replace(got, id=ref.id) if isinstance(got, RawDoc) else got
 
 
 def _from_pdf(data: bytes, path: Path, root: Path, max_bytes: int) -> Iterator[Item]:

@@ -1,10 +1,12 @@
 """The per-article work of a run: language check, cleaning, annotation, record building.
 
-`process_batch` turns one batch of `RawDoc`s into one outcome per article: a `Done` (the
+`process_batch` turns one batch of articles (`RawDoc`s, and `FileRef`s: PDFs and web pages it
+extracts itself) into one outcome per article: a `Done` (the
 record as a JSON line, ready for the cache) or an `ArticleError`. It runs wherever the work
 is done: in the run's own process, in its worker processes (`--n-process`) or on Dask
 workers (`--cluster`); see `pipeline/execute/`. The driver (`run.py`) keeps what must be
-done once: discovery and decoding, the incremental cache, `articles.jsonl` and `run.json`.
+done once: discovery, decoding of text files, the incremental cache, `articles.jsonl` and
+`run.json`.
 
 Nothing an article does can take the batch down: a cleaner or component bug becomes that
 article's error, and the others of the batch are annotated one by one.
@@ -20,12 +22,12 @@ from .clean import clean
 from .clean import load_resources as load_cleaning_resources
 from .clean.meta import iso_date
 from .errors import ArticleError, ErrorKind
-from .ingest import detect_language, load_detector
+from .ingest import detect_language, load_detector, read_ref
 from .io import dumps, label_counts
 from .nlp import annotate, doc_to_entities
 from .nlp.figures import load_lemma_resources
 from .record import build_record
-from .schema import CleanDoc, RawDoc
+from .schema import Article, CleanDoc, FileRef, RawDoc
 
 
 @dataclass(frozen=True)
@@ -69,13 +71,22 @@ def load_resources() -> None:
     load_lemma_resources()
 
 
-def process_batch(nlp, raws: list[RawDoc], settings: WorkSettings) -> BatchResult:
+def process_batch(nlp, batch: list[Article], settings: WorkSettings) -> BatchResult:
     timings: Counter = Counter()
     outcomes: dict[str, Outcome] = {}
     ready: dict[str, tuple[RawDoc, CleanDoc, Optional[str]]] = {}
     t = time.perf_counter()
     load_resources()
     timings["load_resources"] += time.perf_counter() - t
+    t = time.perf_counter()
+    raws = []
+    for item in batch:
+        got = read_ref(item) if isinstance(item, FileRef) else item
+        if isinstance(got, ArticleError):
+            outcomes[item.id] = got
+        else:
+            raws.append(got)
+    timings["extract"] += time.perf_counter() - t
     t = time.perf_counter()
     for raw in raws:
         prepared = _prepare(raw, settings)
@@ -94,10 +105,10 @@ def process_batch(nlp, raws: list[RawDoc], settings: WorkSettings) -> BatchResul
             record = build_record(raw, cleaned, doc_to_entities(result), lang=lang, pipeline_info=settings.pipeline_info)
             outcomes[doc_id] = Done(raw.id, raw.sha256, dumps(record), len(record["text"].split()), label_counts(record), raw.path)
     timings["annotate"] += time.perf_counter() - t
-    return BatchResult([(raw.id, outcomes[raw.id]) for raw in raws], dict(timings))
+    return BatchResult([(item.id, outcomes[item.id]) for item in batch], dict(timings))
 
 
-def failed_batch(raws: list[RawDoc], kind: ErrorKind, why: str) -> BatchResult:
+def failed_batch(raws: list[Article], kind: ErrorKind, why: str) -> BatchResult:
     """Every article of a batch that could not be processed at all (e.g. its worker died twice)."""
     return BatchResult([(r.id, ArticleError(r.path, kind, f"{r.path}: {why}")) for r in raws])
 

@@ -229,8 +229,9 @@ def test_bad_cluster_spec_is_a_one_line_error():
 
 def test_shared_fs_worker_reads_the_file_as_the_driver_did_and_refuses_a_changed_one(tmp_path):
     from pipeline.errors import ArticleError, ErrorKind
-    from pipeline.execute.dask import FileRef, resolve, to_ref
-    from pipeline.ingest import read_path
+    from pipeline.execute.dask import to_ref
+    from pipeline.ingest import read_path, read_ref as resolve
+    from pipeline.schema import FileRef
 
     src = tmp_path / "corpus"
     src.mkdir()

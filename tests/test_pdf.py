@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from repo_data import CORPUS
+from repo_data import NEWS
 
 fpdf = pytest.importorskip("fpdf")
 
@@ -137,3 +137,65 @@ def test_a_pdf_over_the_text_limit_is_refused_by_its_text(tmp_path, seed_texts):
     assert item.kind.value == "too_large" and "its text has" in item.message
     (item,) = list(read_path(pdf, tmp_path))
     assert item.id == "lang" and item.meta["pages"] == 3
+
+
+def test_a_rerun_does_not_extract_an_unchanged_pdf_again(tmp_path, seed_texts, nlp_info, monkeypatch):
+    """pdfminer takes about 0.1 s a page in the driver: a re-run over an archive of PDFs finds
+    each unchanged file by its bytes' hash in the cache and never reads its text again; a
+    changed file and --force are extracted."""
+    import pipeline.pdf
+    from pipeline.run import RunOptions, run
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    typeset(seed_texts["004_fa3f6e095796322b"]["text"], folder / "a.pdf")
+    typeset(seed_texts["003_402700ddbbeb6917"]["text"], folder / "b.pdf")
+    out = tmp_path / "out"
+    counts = lambda **kw: run(RunOptions(paths=[folder], out=out, progress=False, **kw), nlp_info)["counts"]
+    assert counts()["processed"] == 2
+    before = (out / "articles.jsonl").read_bytes()
+
+    calls = []
+    real = pipeline.pdf.extract
+    monkeypatch.setattr(pipeline.pdf, "extract", lambda data: calls.append(len(data)) or real(data))
+    again = counts()
+    assert (again["cached"], again["processed"], calls) == (2, 0, [])
+    assert (out / "articles.jsonl").read_bytes() == before
+
+    typeset(seed_texts["003_402700ddbbeb6917"]["text"], folder / "b.pdf", size=11)  # changed bytes
+    changed = counts()
+    assert (changed["cached"], changed["processed"], len(calls)) == (1, 1, 1)
+    assert (counts(force=True)["processed"], len(calls)) == (2, 3)
+
+
+def test_pdfs_and_web_pages_are_extracted_where_the_batch_is_processed(tmp_path, seed_texts, nlp_info):
+    """`presseschau run` names a PDF or web page in the batch (`FileRef`) and the worker
+    extracts it (`process_batch`), so that pdfminer and trafilatura do not run one after the
+    other in the driver; a text file is read by the driver. An unreadable PDF is its own
+    outcome, in the batch's order; a file changed since it was found is not processed."""
+    from pipeline.errors import ArticleError, ErrorKind
+    from pipeline.ingest import read_path
+    from pipeline.process import Done, WorkSettings, process_batch
+    from pipeline.schema import FileRef, RawDoc
+
+    typeset(seed_texts["004_fa3f6e095796322b"]["text"], tmp_path / "a.pdf")
+    (tmp_path / "b.pdf").write_bytes(b"%PDF-1.4\ntrailer <<>>\n")
+    html = sorted((NEWS / "html" / "pages").glob("*.html"))[0]
+    (tmp_path / "c.html").write_bytes(html.read_bytes())
+    (tmp_path / "d.txt").write_text(seed_texts["003_402700ddbbeb6917"]["text"], encoding="utf-8")
+    items = [item for name in ("a.pdf", "b.pdf", "c.html", "d.txt") for item in read_path(tmp_path / name, tmp_path, defer=True)]
+    assert [type(x) for x in items] == [FileRef, FileRef, FileRef, RawDoc]
+    assert [x.id for x in items] == ["a", "b", "c", "d"]
+
+    settings = WorkSettings(fingerprint="test", pipeline_info={})
+    result = process_batch(nlp_info[0], items, settings)
+    assert [doc_id for doc_id, _ in result.outcomes] == ["a", "b", "c", "d"]
+    a, b, c, d = (outcome for _, outcome in result.outcomes)
+    assert isinstance(a, Done) and json.loads(a.line)["text"] == seed_texts["004_fa3f6e095796322b"]["text"]
+    assert isinstance(b, ArticleError) and b.kind is ErrorKind.UNREADABLE and "b.pdf" in b.message
+    assert isinstance(c, Done) and json.loads(c.line)["source"]["extracted_with"].startswith("trafilatura")
+    assert isinstance(d, Done) and result.timings["extract"] > 0
+
+    typeset(seed_texts["004_fa3f6e095796322b"]["text"], tmp_path / "a.pdf", size=11)  # changed after it was found
+    (changed,) = process_batch(nlp_info[0], items[:1], settings).outcomes
+    assert isinstance(changed[1], ArticleError) and "changed or gone" in changed[1].message

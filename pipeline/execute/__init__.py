@@ -1,6 +1,6 @@
 """Where the per-article work of a run is done (`process.process_batch`).
 
-An executor takes an iterator of batches (lists of `RawDoc`) and yields one `BatchResult`
+An executor takes an iterator of batches (lists of `RawDoc` and `FileRef`) and yields one `BatchResult`
 per batch, in any order, with a bounded number of batches in flight, so that the driver's
 memory stays flat at any corpus size. Work starts only when the first batch arrives: a
 re-run of an unchanged corpus loads nothing and starts no worker. So the local executors
@@ -16,11 +16,11 @@ from __future__ import annotations
 from typing import Any, Callable, Iterator, Optional, Protocol
 
 from ..process import BatchResult, WorkSettings
-from ..schema import RawDoc
+from ..schema import Article
 
 
 class Executor(Protocol):
-    def map(self, batches: Iterator[list[RawDoc]]) -> Iterator[BatchResult]: ...
+    def map(self, batches: Iterator[list[Article]]) -> Iterator[BatchResult]: ...
 
     def close(self) -> None: ...
 

@@ -24,7 +24,6 @@ reschedules the tasks of a worker that dies, and runs on one machine for tests.
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 from concurrent.futures import CancelledError
 import logging
 import time
@@ -32,9 +31,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
 
-from ..errors import ArticleError, CannotStart, ClusterLost, ErrorKind
+from ..errors import CannotStart, ClusterLost, ErrorKind
 from ..process import BatchResult, WorkSettings, failed_batch, load_resources, process_batch
-from ..schema import RawDoc
+from ..schema import Article, FileRef
 
 CONNECT_TIMEOUT_S = 20      # scheduler unreachable at start: cannot start
 WORKERS_TIMEOUT_S = 120     # no worker joined (or none loaded the model) by then: cannot start
@@ -140,53 +139,24 @@ def _plugin_status(dask_worker, name: str) -> Optional[str]:
     return plugin.problem
 
 
-@dataclass(frozen=True)
-class FileRef:
-    """`--shared-fs`: an article file named instead of sent; the worker reads it itself."""
-
-    id: str
-    path: str
-    sha256: str
-    max_bytes: int
-
-
-def to_ref(raw: RawDoc, max_bytes: int):
-    """A one-article file becomes a `FileRef`. A JSONL record is sent as it is: the driver
-    does not know its byte position, and a .jsonl.gz cannot be read from the middle, so a
-    worker would have to read the whole file again for every batch."""
+def to_ref(item: Article, max_bytes: int) -> Article:
+    """`--shared-fs`: a one-article file becomes a `FileRef` (the worker reads it itself). A
+    JSONL record is sent as it is: the driver does not know its byte position, and a .jsonl.gz
+    cannot be read from the middle, so a worker would have to read the whole file again for
+    every batch."""
     from ..ingest import JSONL_SUFFIXES, suffix_of
 
-    if suffix_of(Path(raw.path.split("#", 1)[0])) in JSONL_SUFFIXES:
-        return raw
-    return FileRef(raw.id, raw.path, raw.sha256, max_bytes)
-
-
-def resolve(item) -> RawDoc | ArticleError:
-    """The `RawDoc` of a `FileRef`, read and decoded on the worker exactly as the driver did
-    (`ingest.read_path`); an error if the file is gone or changed since the driver read it."""
-    from ..ingest import read_path
-
-    if isinstance(item, RawDoc):
+    if isinstance(item, FileRef) or suffix_of(Path(item.path.split("#", 1)[0])) in JSONL_SUFFIXES:
         return item
-    path = Path(item.path)
-    for got in read_path(path, path.parent, item.max_bytes):
-        if isinstance(got, RawDoc) and got.sha256 == item.sha256:
-            return dataclasses.replace(got, id=item.id)
-        break
-    return ArticleError(item.path, ErrorKind.UNREADABLE, f"{item.path}: changed or gone since the run read it (--shared-fs: the worker reads the file itself); not processed")
+    return FileRef(item.id, item.path, item.path, item.sha256, max_bytes, len(item.text))
 
 
-def work(batch: list, settings: WorkSettings) -> BatchResult:
+def work(batch: list[Article], settings: WorkSettings) -> BatchResult:
     """The task: one batch on a worker whose plugin loaded the run's pipeline."""
     from distributed import get_worker
 
     plugin = get_worker().plugins[resource_name(settings.fingerprint)]
-    items = [resolve(x) for x in batch]
-    result = process_batch(plugin.nlp, [x for x in items if isinstance(x, RawDoc)], settings)
-    if len(result.outcomes) < len(items):  # put the unreadable ones back in the batch's order
-        done = dict(result.outcomes)
-        result.outcomes = [(x.id, done[x.id]) if isinstance(x, RawDoc) else (ref.id, x) for x, ref in zip(items, batch)]
-    return result
+    return process_batch(plugin.nlp, batch, settings)
 
 
 class DaskExecutor:
@@ -292,7 +262,7 @@ class DaskExecutor:
 
     # -- work -----------------------------------------------------------------------------
 
-    def map(self, batches: Iterator[list[RawDoc]]) -> Iterator[BatchResult]:
+    def map(self, batches: Iterator[list[Article]]) -> Iterator[BatchResult]:
         batches = iter(batches)
         first = next(batches, None)
         if first is None:
@@ -303,8 +273,8 @@ class DaskExecutor:
         from distributed import wait as dask_wait
 
         in_flight = self.in_flight_fixed or max(4, 2 * self._n_threads())
-        pending: dict[Any, list[RawDoc]] = {}
-        batch: Optional[list[RawDoc]] = first
+        pending: dict[Any, list[Article]] = {}
+        batch: Optional[list[Article]] = first
         while True:
             while batch is not None and len(pending) < in_flight:
                 pending[self._submit(batch)] = batch
@@ -322,8 +292,8 @@ class DaskExecutor:
     def _n_threads(self) -> int:
         return sum(w.get("nthreads", 1) for w in self.client.scheduler_info()["workers"].values()) or 1
 
-    def _submit(self, batch: list[RawDoc]):
-        sent = [to_ref(raw, self.max_bytes) for raw in batch] if self.shared_fs else batch
+    def _submit(self, batch: list[Article]):
+        sent = [to_ref(item, self.max_bytes) for item in batch] if self.shared_fs else batch
         return self.client.submit(work, sent, self.settings, pure=False, resources={resource_name(self.settings.fingerprint): 1})
 
     def _wait_some(self, dask_wait, futures: list) -> list:
@@ -351,7 +321,7 @@ class DaskExecutor:
         return ClusterLost(f"lost the Dask scheduler at {self.spec}{why}; the records finished so far are in the cache: "
                            f"run the same command again to process the rest")
 
-    def _collect(self, f, batch: list[RawDoc]) -> BatchResult:
+    def _collect(self, f, batch: list[Article]) -> BatchResult:
         from distributed import KilledWorker
 
         try:

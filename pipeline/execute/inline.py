@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any, Callable, Iterator
 
 from ..process import BatchResult, WorkSettings, process_batch
-from ..schema import RawDoc
+from ..schema import Article
 
 
 class InlineExecutor:
@@ -12,7 +12,7 @@ class InlineExecutor:
         self.get_nlp = get_nlp  # called at the first batch: no batch, no model loaded
         self.settings = settings
 
-    def map(self, batches: Iterator[list[RawDoc]]) -> Iterator[BatchResult]:
+    def map(self, batches: Iterator[list[Article]]) -> Iterator[BatchResult]:
         for batch in batches:
             yield process_batch(self.get_nlp(), batch, self.settings)
 

@@ -45,7 +45,7 @@ from typing import Any, Callable, Iterator, Optional
 
 from ..errors import ErrorKind
 from ..process import BatchResult, WorkSettings, failed_batch, load_resources, process_batch
-from ..schema import RawDoc
+from ..schema import Article, RawDoc
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 WATCHDOG_S = 2.0
@@ -61,12 +61,15 @@ BATCH_TIMEOUT_BASE_S = 120.0
 BATCH_TIMEOUT_S_PER_KCHAR = 2.0
 
 
-def batch_timeout_for(batch: list[RawDoc], fixed: Optional[float] = None) -> float:
+def batch_timeout_for(batch: list[Article], fixed: Optional[float] = None) -> float:
     """Seconds a worker may take for `batch` before it is taken for hung: `fixed` when given
-    (`--batch-timeout`), else scaled by the batch's text."""
+    (`--batch-timeout`), else scaled by the batch's text; a file the worker extracts counts
+    with its bytes, up to the text limit (more than its text: a PDF's or a page's markup,
+    fonts and images, which the extraction reads)."""
     if fixed:
         return fixed
-    return BATCH_TIMEOUT_BASE_S + BATCH_TIMEOUT_S_PER_KCHAR * sum(len(r.text) for r in batch) / 1000
+    chars = sum(len(r.text) if isinstance(r, RawDoc) else min(r.size, r.max_bytes) for r in batch)
+    return BATCH_TIMEOUT_BASE_S + BATCH_TIMEOUT_S_PER_KCHAR * chars / 1000
 
 # The model and settings of the run, set in the driver just before it forks, so that every
 # worker inherits them without pickling a model.
@@ -123,7 +126,7 @@ def _worker_main(conn: Connection, parent_pid: int) -> None:
 class _Worker:
     process: multiprocessing.process.BaseProcess
     conn: Connection  # the driver's end of this worker's own pipe
-    job: Optional[tuple[int, list[RawDoc]]] = None  # (batch number, batch) it works on
+    job: Optional[tuple[int, list[Article]]] = None  # (batch number, batch) it works on
     deadline: float = 0.0  # time.monotonic() by which the job's result must be there
     timeout: float = 0.0  # the seconds that deadline allowed
 
@@ -140,7 +143,7 @@ class LocalPool:
         self.deaths: dict[int, int] = {}  # batch number -> how many workers died or hung on it
         self.frozen = False
 
-    def map(self, batches: Iterator[list[RawDoc]]) -> Iterator[BatchResult]:
+    def map(self, batches: Iterator[list[Article]]) -> Iterator[BatchResult]:
         todo = enumerate(batches)
 
         def feed() -> None:
@@ -192,7 +195,7 @@ class LocalPool:
             gc.unfreeze()
             self.frozen = False
 
-    def _send(self, w: _Worker, job: tuple[int, list[RawDoc]]) -> None:
+    def _send(self, w: _Worker, job: tuple[int, list[Article]]) -> None:
         w.job = job
         w.timeout = batch_timeout_for(job[1], self.batch_timeout)
         w.deadline = time.monotonic() + w.timeout
@@ -315,6 +318,6 @@ def _exit_reason(code: Optional[int]) -> str:
     return f"exit status {code}"
 
 
-def _files(batch: list[RawDoc], shown: int = 3) -> str:
+def _files(batch: list[Article], shown: int = 3) -> str:
     paths = [r.path for r in batch]
     return ", ".join(paths[:shown]) + (f" and {len(paths) - shown} more" if len(paths) > shown else "")

@@ -7,7 +7,7 @@ are offsets into the *clean* text (`CleanDoc.text`, the record's `text`).
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Optional
+from typing import Any, Optional, Union
 
 LABELS = ("PER", "ORG", "LOC", "MISC", "DATE", "FIGURE")
 SOURCES = ("model", "rule", "review")
@@ -39,6 +39,25 @@ class RawDoc:
     encoding: str = "utf-8"
     meta: dict[str, Any] = field(default_factory=dict)  # hints carried by the input (JSONL fields)
     warnings: list[str] = field(default_factory=list)  # what reading it repaired (encoding), for the record's `warnings`
+
+
+@dataclass(frozen=True)
+class FileRef:
+    """A one-article file named instead of read: a PDF or web page whose text the worker
+    extracts (`ingest.read_ref`), so that pdfminer and trafilatura run in the workers, not in
+    the driver; and with `--cluster --shared-fs` every file. `file` is the path as the file
+    system knows it, `path` as it is shown, `size` its bytes (for the batch's time limit)."""
+
+    id: str
+    path: str
+    file: str
+    sha256: str
+    max_bytes: int
+    size: int = 0
+
+
+#: an article to process: read (`RawDoc`) or named (`FileRef`, read where it is processed)
+Article = Union[RawDoc, FileRef]
 
 
 @dataclass
