@@ -1,11 +1,11 @@
 # Presseschau: `make run` sets everything up and runs the pipeline on corpus/;
-# `make test` sets everything up (incl. headless Chromium for the review UI tests) and runs the tests.
+# `make test` sets everything up (incl. headless Chromium for the review UI tests, pdftotext and pdflatex for the cleaner's PDF tests) and runs the tests.
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run test bench model de_core_news_md evaluate clean-outputs labelstudio-check
+.PHONY: setup run test bench model de_core_news_md evaluate clean-outputs labelstudio-check browser pdftools
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,8 +24,17 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium missing: install Debian's chromium package to run the browser tests"; fi; }
 
+# pdftotext (poppler) and pdflatex for the cleaner's tests on typeset articles (bench/clean_bench):
+# without them those tests are skipped, so a failed install is said and the tests go on.
+PDF_TOOLS := poppler-utils texlive-latex-base texlive-latex-recommended texlive-fonts-recommended texlive-lang-german lmodern
+pdftools:
+	@command -v pdftotext >/dev/null 2>&1 && command -v pdflatex >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PDF_TOOLS); } >/dev/null 2>&1 \
+	    || echo "could not install $(PDF_TOOLS): the tests on typeset PDFs are skipped"; \
+	  else echo "pdftotext or pdflatex missing (Debian: $(PDF_TOOLS)): the tests on typeset PDFs are skipped"; fi; }
+
 # pytest exits 5 when it collected no test: that is a failure here, not a pass.
-test: $(STAMP) browser
+test: $(STAMP) browser pdftools
 	@$(PY) -m pytest -q; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$rc
 
 # Label Studio's own SDK pins an older numpy than the project's: its round-trip check runs in a venv of its own.

@@ -1,8 +1,8 @@
 """Where the per-article work of a run is done (`process.process_batch`).
 
-An executor takes an iterator of batches (lists of `RawDoc` and `FileRef`) and yields one `BatchResult`
-per batch, in any order, with a bounded number of batches in flight, so that the driver's
-memory stays flat at any corpus size. Work starts only when the first batch arrives: a
+An executor takes an iterator of batches (lists of `RawDoc` and `FileRef`) and yields one
+`BatchResult` per batch, in any order, with a bounded number of batches in flight, so that
+the driver's memory stays flat at any corpus size. Work starts only when the first batch arrives: a
 re-run of an unchanged corpus loads nothing and starts no worker. So the local executors
 get the pipeline as `get_nlp`, a function that loads it (once) when first called, and the
 Dask one only the model's name and path (its workers load it).
