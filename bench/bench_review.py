@@ -211,7 +211,7 @@ def main(argv=None) -> int:
 def batch_only(n: int) -> int:
     import resource as res
 
-    from pipeline.review.server import ReviewState
+    from pipeline.review.state import ReviewState
 
     tmp = Path(tempfile.mkdtemp(prefix="bench_review_"))
     try:

@@ -71,7 +71,7 @@ def test_exports_of_the_real_output(seed_run, tmp_path):
 def test_server_on_the_real_output(seed_run, tmp_path):
     import shutil
 
-    from pipeline.review.server import ReviewState
+    from pipeline.review.state import ReviewState
 
     src, _, records = seed_run
     data = tmp_path / "outputs"

@@ -14,9 +14,12 @@ article, F removed page furniture, W snap on/off, Esc back to the list.
 
 Every decision is appended to `annotations/decisions.jsonl` and fsync'ed before the app shows
 it; `articles.jsonl` is never written (the reviewed view is derived from the log by `apply.py`
-where it is needed). Server: standard library only (`server.py`); front end: `static/`;
-conflicts and agreement between reviewers: `teams.py`; apply to all mentions: `mentions.py`.
+where it is needed). The app's state and actions: `state.py`; its route table and an
+in-process test client: `routes.py`; HTTP, standard library only: `server.py`; front end:
+`static/`; conflicts and agreement between reviewers: `teams.py`; apply to all mentions:
+`mentions.py`.
 """
-from .server import ReviewServer, ReviewState, make_server, serve
+from .server import ReviewServer, make_server, serve
+from .state import ReviewState
 
 __all__ = ["ReviewServer", "ReviewState", "make_server", "serve"]

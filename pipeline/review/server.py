@@ -1,40 +1,36 @@
-"""`presseschau review`: a local web app over the pipeline's output.
+"""`presseschau review`: a local web app over the pipeline's output; this module does its HTTP.
 
 Standard library only (`http.server.ThreadingHTTPServer`); the front end is plain files in
-`static/` (no build step, no CDN). Every decision is appended to `annotations/decisions.jsonl`
-and fsync'ed before the answer goes back, then re-applied in memory to the article it concerns;
-the pipeline's `articles.jsonl` is never written (the reviewed view is derived from the log by
-`apply.py` wherever it is needed). The server only ever reads the files of its static folder (by
+`static/` (no build step, no CDN). Here: `Handler` with its guards (Host, Origin on POST, the
+token and its cookie), the static pages, reading a request's body, and `ReviewServer`,
+`make_server`, `serve`; every `/api/` request goes to `routes.dispatch` (the route table), which
+calls the app's state and actions (`state.ReviewState`). Every decision is appended to
+`annotations/decisions.jsonl` and fsync'ed before the answer goes back; the pipeline's
+`articles.jsonl` is never written. The server only ever reads the files of its static folder (by
 an allow-list of names) and the output/annotation files it was started on; article ids are
 looked up in memory, never used as paths. Bound to another address than the loopback, it asks
 for a token (printed at start, in the URL; kept in a same-site cookie) on every request.
 """
 from __future__ import annotations
 
-import copy
 import errno
 import hmac
 import json
 import os
 import secrets
-import threading
-import uuid
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Optional
-from urllib.parse import parse_qs, parse_qsl, unquote, urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
-from . import log as dec
-from . import mentions, teams, words
-from .apply import apply_decisions, strip_review
-from .overview import overview
-from ..errors import CannotStart, NoRunOutput
-from ..io import read_jsonl
+from .routes import dispatch, json_body, split_path
+from .state import ReviewError, ReviewState
+from ..errors import CannotStart
 from ..paths import STATIC_DIR
-from ..schema import LABELS
 
-ARTICLES_FILE = "articles.jsonl"
+__all__ = ["Handler", "ReviewServer", "ReviewState", "make_server", "serve"]
+
 MAX_BODY = 1 << 20
 CONTENT_TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -48,596 +44,6 @@ CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
-
-
-class ReviewError(Exception):
-    def __init__(self, status: int, message: str):
-        super().__init__(message)
-        self.status = status
-        self.message = message
-
-
-def _read_jsonl(path: Path) -> list[dict]:
-    return list(read_jsonl(path))
-
-
-def _sig(path: Path) -> Optional[tuple[int, int]]:
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        return None
-    return (st.st_mtime_ns, st.st_size)
-
-
-class ReviewState:
-    """The pipeline's records, the decision log, and the reviewed records derived from both.
-
-    The pipeline's `articles.jsonl` is only ever read: a decision is appended to the log and
-    re-applied (`apply.apply_decisions`) to its own article in memory. Whoever needs the reviewed
-    records on disk derives them through `apply.py` (`presseschau run`, `presseschau export`)."""
-
-    def __init__(
-        self,
-        data: os.PathLike | str = "outputs",
-        annotations: os.PathLike | str = "annotations",
-        reviewer: Optional[str] = None,
-    ):
-        data = Path(data).resolve()
-        if data.is_file():
-            self.articles_path = data
-            self.data_dir = data.parent
-        else:
-            self.data_dir = data
-            self.articles_path = data / ARTICLES_FILE
-        if not self.articles_path.exists():
-            raise NoRunOutput(self.articles_path)
-        self.annotations_dir = Path(annotations).resolve()
-        self.store = dec.DecisionStore(self.annotations_dir)
-        self.reviewer = reviewer or dec.default_reviewer()
-        self.lock = threading.RLock()
-        self.load_error: Optional[str] = None
-        self.load()
-
-    # ------------------------------------------------------------------ loading
-    def load(self) -> None:
-        with self.lock:
-            raw = _read_jsonl(self.articles_path)
-            self._sig = _sig(self.articles_path)
-            self.base = [strip_review(r) for r in raw]
-            self.decisions = self.store.load()
-            self._dsig = _sig(self.store.path)
-            self.ids = [r["id"] for r in self.base]
-            self.index = {aid: i for i, aid in enumerate(self.ids)}
-            self.by_sha: dict[str, str] = {}
-            for r in self.base:
-                sha = (r.get("source") or {}).get("sha256")
-                if sha:
-                    self.by_sha.setdefault(sha, r["id"])
-            self.by_article: dict[str, list[dict]] = {}
-            self.cancels: list[dict] = []
-            self.cancelled_by: dict[str, list[dict]] = {}
-            self.article_of: dict[str, str] = {}
-            self.by_batch: dict[str, list[dict]] = {}
-            for d in self.decisions:
-                self._index_decision(d)
-            # the log applied to the articles it concerns; the others are shown as the pipeline
-            # wrote them (records are replaced on change, never mutated: sharing them is safe)
-            self.records = list(self.base)
-            concerned = [self.index[a] for a in self.by_article if a in self.index]
-            reviewed, flagged = apply_decisions([self.base[i] for i in concerned], self.decisions)
-            for i, r in zip(concerned, reviewed):
-                self.records[i] = r
-            self.flags: dict[str, list[dict]] = {}
-            for f in flagged:
-                aid = f.get("article_id")
-                self.flags.setdefault(aid if aid in self.index else "", []).append(f)
-            self.conflicts: dict[str, list[dict]] = {}
-            for c in teams.conflicts(self.decisions):
-                self.conflicts.setdefault(c["article_id"], []).append(c)
-            self._haystack: Optional[list[str]] = None
-            self._words: dict[str, tuple[str, list[tuple[int, int]]]] = {}
-            self.summary = [self._summary(r) for r in self.records]
-
-    def _index_decision(self, d: dict) -> None:
-        if d.get("decision") in dec.CANCEL_KINDS:
-            self.cancels.append(d)
-            for x in d.get("undoes") or []:
-                self.cancelled_by.setdefault(x, []).append(d)
-            return
-        aid = d.get("article_id")
-        if aid not in self.index and d.get("article_sha256") in self.by_sha:
-            aid = self.by_sha[d["article_sha256"]]  # the article under a new id: found by its hash
-        self.by_article.setdefault(aid, []).append(d)
-        self.article_of[d.get("id")] = aid
-        if d.get("batch"):
-            self.by_batch.setdefault(d["batch"], []).append(d)
-
-    def _add_decisions(self, ds: list[dict], touched: Optional[set] = None) -> None:
-        """Take decisions appended to the log into the indexes and re-apply the articles concerned."""
-        self.decisions.extend(ds)
-        touched = set(touched or ())
-        for d in ds:
-            self._index_decision(d)
-            touched.add(self.article_of.get(d.get("id"), d.get("article_id")))
-            touched.update(self.article_of.get(x) for x in d.get("undoes") or [])
-        for aid in touched:
-            if aid in self.index:
-                self._reapply(aid)
-
-    def _sync_log(self) -> None:
-        """Another process appended to the log: read it again and take in only what is new (the
-        log is append-only); anything else (rewritten by hand) reloads everything."""
-        ds = self.store.load()
-        n = len(self.decisions)
-        if len(ds) >= n and (n == 0 or (ds[0].get("id"), ds[n - 1].get("id")) == (self.decisions[0].get("id"), self.decisions[-1].get("id"))):
-            self._dsig = _sig(self.store.path)
-            self._add_decisions(ds[n:])
-        else:
-            self.load()
-
-    def maybe_reload(self) -> bool:
-        """Reload when the pipeline rewrote articles.jsonl, or another process (`presseschau import`,
-        a second server) appended decisions, since we read them."""
-        with self.lock:
-            sig = _sig(self.articles_path)
-            if (sig != self._sig and sig is not None) or _sig(self.store.path) != self._dsig:
-                try:
-                    if sig == self._sig:
-                        self._sync_log()
-                    else:
-                        self.load()
-                except (OSError, ValueError) as e:  # half-written by hand, or broken: keep serving what we have
-                    self._sig = sig
-                    self.load_error = str(e)
-                    return False
-                self.load_error = None
-                return True
-        return False
-
-    def _decisions_of(self, article_id: str) -> list[dict]:
-        """The article's decisions in log order, plus the undo/dismiss decisions that cancel any of
-        them, each cut down to this article's ids (one undo of a corpus-wide batch lists them all:
-        handing it whole to every article would cost articles x batch size)."""
-        ds = self.by_article.get(article_id, [])
-        mine: dict[int, tuple[dict, list[str]]] = {}
-        for d in ds:
-            for c in self.cancelled_by.get(d.get("id"), ()):
-                mine.setdefault(id(c), (c, []))[1].append(d["id"])
-        return ds + [dict(c, undoes=ids) for c, ids in mine.values()]
-
-    def _reapply(self, article_id: str) -> None:
-        i = self.index[article_id]
-        ds = self._decisions_of(article_id)
-        recs, flagged = apply_decisions([self.base[i]], ds)
-        self.records[i] = recs[0]
-        self.flags[article_id] = [f for f in flagged if f.get("article_id") == article_id or f["decision"].get("article_id") not in self.index]
-        if not self.flags[article_id]:
-            del self.flags[article_id]
-        # a conflict needs two reviewers: most articles (and every article of a batch on a corpus
-        # one reviewer works through) have one, and need no look at each span
-        cs = teams.conflicts(ds) if len({d.get("reviewer") for d in ds if d.get("decision") not in dec.CANCEL_KINDS}) > 1 else []
-        if cs:
-            self.conflicts[article_id] = cs
-        else:
-            self.conflicts.pop(article_id, None)
-        self.summary[i] = self._summary(self.records[i])
-
-    # ------------------------------------------------------------------ views
-    def _summary(self, r: dict) -> dict:
-        meta = r.get("meta") or {}
-        labels: dict[str, int] = {}
-        for e in r.get("entities", []):
-            if e.get("status") != "rejected":
-                labels[e["label"]] = labels.get(e["label"], 0) + 1
-        return {
-            "id": r["id"],
-            "n": self.index[r["id"]] + 1,
-            "title": meta.get("title") or _first_line(r.get("text", "")),
-            "outlet": meta.get("outlet"),
-            "published": meta.get("published"),
-            "progress": dec.progress(r),
-            "labels": labels,
-            "flags": len(self.flags.get(r["id"], [])),
-            "conflicts": len(self.conflicts.get(r["id"], [])),
-            "chars": len(r.get("text", "")),
-        }
-
-    def summaries(self) -> list[dict]:
-        with self.lock:
-            return list(self.summary)
-
-    def _search_text(self, i: int) -> str:
-        if self._haystack is None:  # built on the first search, kept until the next load
-            self._haystack = [
-                "\n".join(str(x) for x in ((r.get("meta") or {}).get("title"), (r.get("meta") or {}).get("outlet"), r["id"], r.get("text", "")) if x).casefold()
-                for r in self.records
-            ]
-        return self._haystack[i]
-
-    def list_page(self, query: dict[str, str]) -> dict:
-        """One page of the article list: search (`q`, in title, outlet, id and text), filters
-        (`outlet`, `status`, `label`, `from`/`to` on the publication date), `sort`/`order`,
-        `offset`/`limit`."""
-        q = (query.get("q") or "").strip().casefold()
-        outlet = query.get("outlet") or ""
-        status = query.get("status") or ""
-        label = query.get("label") or ""
-        date_from, date_to = query.get("from") or "", query.get("to") or ""
-        sort = query.get("sort") or "n"
-        desc = query.get("order") == "desc"
-        offset = _int(query.get("offset"), 0, 0, 10**9)
-        limit = _int(query.get("limit"), 50, 1, 500)
-        if sort not in SORT_KEYS:
-            raise ReviewError(HTTPStatus.BAD_REQUEST, f"unknown sort {sort!r}; one of {', '.join(SORT_KEYS)}")
-        if status and status not in STATUS_FILTERS:
-            raise ReviewError(HTTPStatus.BAD_REQUEST, f"unknown status {status!r}; one of {', '.join(STATUS_FILTERS)}")
-        with self.lock:
-            rows = self.summary
-            if outlet:
-                rows = [s for s in rows if (s["outlet"] or "") == outlet]
-            if status:
-                rows = [s for s in rows if STATUS_FILTERS[status](s)]
-            if label:
-                rows = [s for s in rows if label in s["labels"]]
-            if date_from:
-                rows = [s for s in rows if (s["published"] or "") >= date_from]
-            if date_to:
-                rows = [s for s in rows if s["published"] and s["published"][:len(date_to)] <= date_to]
-            if q:
-                rows = [s for s in rows if q in self._search_text(s["n"] - 1)]
-            if sort != "n" or desc:
-                rows = sorted(rows, key=SORT_KEYS[sort], reverse=desc)
-            total = len(rows)
-            return {"total": total, "offset": offset, "limit": limit, "items": rows[offset:offset + limit], "articles": len(self.summary)}
-
-    def facets(self) -> dict:
-        with self.lock:
-            outlets: dict[str, int] = {}
-            for s in self.summary:
-                if s["outlet"]:
-                    outlets[s["outlet"]] = outlets.get(s["outlet"], 0) + 1
-            return {"outlets": sorted(outlets.items(), key=lambda x: (-x[1], x[0])), "labels": list(LABELS),
-                    "status": list(STATUS_FILTERS), "sort": list(SORT_KEYS)}
-
-    def overview(self) -> dict:
-        with self.lock:
-            total = {"pending": 0, "accepted": 0, "rejected": 0, "corrected": 0, "total": 0, "done": 0}
-            for s in self.summary:
-                for k, v in s["progress"].items():
-                    total[k] = total.get(k, 0) + v
-            missing = self.flags.get("", [])
-            resume = self._resume()
-            return {
-                "resume": resume,
-                "resume_title": self.summary[self.index[resume]]["title"] if resume else None,
-                "reviewer": self.reviewer,
-                "labels": list(LABELS),
-                "articles": len(self.records),
-                "progress": total,
-                "decisions": len(self.decisions),
-                "flags": sum(len(v) for v in self.flags.values()),
-                "conflicts": sum(len(v) for v in self.conflicts.values()),
-                "data": self.articles_path.name,
-                "annotations": str(self.store.path.name),
-                "orphans": [_flag_view(f) for f in missing],
-                "load_error": self.load_error,
-            }
-
-    def team(self) -> dict:
-        with self.lock:
-            return {"conflicts": [c for cs in self.conflicts.values() for c in cs], "agreement": teams.agreement(self.decisions)}
-
-    def _resume(self) -> Optional[str]:
-        """Where the reviewer stopped: the article of the last decision if it still has pending
-        entities, else the next article (in output order) that has some."""
-        if not self.records:
-            return None
-        start = 0
-        for d in reversed(self.decisions):
-            if d.get("article_id") in self.index:
-                start = self.index[d["article_id"]]
-                break
-        n = len(self.records)
-        for k in range(n):
-            s = self.summary[(start + k) % n]
-            if s["progress"]["pending"]:
-                return s["id"]
-        return None
-
-    def article(self, article_id: str) -> dict:
-        with self.lock:
-            rec = self._get(article_id)
-            i = self.index[article_id]
-            view = copy.deepcopy(rec)
-            conflicts = self.conflicts.get(article_id, [])
-            sha = dec.text_sha256(rec["text"])
-            by_span: dict[tuple, list[dict]] = {}
-            for c in conflicts:
-                if c["text_sha256"] == sha:
-                    by_span.setdefault((c["start"], c["end"]), []).append(c)
-            for ent in view["entities"]:
-                rv = ent.pop("review", None)
-                if rv:
-                    ent["reviewed_by"] = rv.get("reviewer")
-                    ent["restored"] = bool(rv.get("restored"))
-                    orig = rv.get("original")
-                    ent["original"] = {k: orig.get(k) for k in ("start", "end", "text", "label", "value")} if orig else None
-                cs = by_span.get((ent["start"], ent["end"]))
-                if cs:
-                    ent["conflict"] = [_conflict_view(c) for c in cs]
-            view.pop("review_flags", None)
-            for rm in view.get("removed", []):
-                rm["clean_at"] = dec.clean_offset_of_raw(rec, rm["start"])
-            view.get("source", {}).pop("offsets", None)
-            return {
-                "record": view,
-                "progress": dec.progress(rec),
-                "flags": [_flag_view(f) for f in self.flags.get(article_id, [])],
-                "conflicts": [_conflict_view(c) for c in conflicts],
-                "prev": self.ids[i - 1] if i > 0 else None,
-                "next": self.ids[i + 1] if i + 1 < len(self.ids) else None,
-                "position": i + 1,
-                "count": len(self.ids),
-                "can_undo": bool(dec.last_undoable(self._decisions_of(article_id), article_id)),
-                "words": words.flat(self.words(article_id)),
-            }
-
-    def words(self, article_id: str) -> list[tuple[int, int]]:
-        """The article's words (`words.words_of`), computed once per text."""
-        rec = self._get(article_id)
-        sha = dec.text_sha256(rec["text"])
-        hit = self._words.get(article_id)
-        if hit is None or hit[0] != sha:
-            hit = self._words[article_id] = (sha, words.words_of(rec))
-        return hit[1]
-
-    def _check_words(self, article_id: str, rec: dict, body: dict, new: dict, ent: Optional[dict] = None) -> None:
-        """A new span must keep whole words, unless the reviewer chose a sub-word (`subword: true`)."""
-        if body.get("subword") is True:
-            return
-        s, e = new.get("start", ent and ent["start"]), new.get("end", ent and ent["end"])
-        if ent is not None and (s, e) == (ent["start"], ent["end"]):
-            return  # a relabel or a value edit: the span is the one the model gave
-        why = words.check_span(rec["text"], s, e, self.words(article_id))
-        if why:
-            raise ReviewError(HTTPStatus.BAD_REQUEST, why)
-
-    def _get(self, article_id: str) -> dict:
-        i = self.index.get(article_id)
-        if i is None:
-            raise ReviewError(HTTPStatus.NOT_FOUND, f"no article {article_id!r}")
-        return self.records[i]
-
-    # ------------------------------------------------------------------ actions
-    def _find_entity(self, rec: dict, ent: Any) -> dict:
-        if not isinstance(ent, dict):
-            raise ReviewError(HTTPStatus.BAD_REQUEST, "missing entity")
-        try:
-            key = (int(ent["start"]), int(ent["end"]), str(ent["label"]))
-        except (KeyError, TypeError, ValueError):
-            raise ReviewError(HTTPStatus.BAD_REQUEST, "entity needs start, end, label") from None
-        for e in rec["entities"]:
-            if dec.entity_key(e) == key:
-                return e
-        raise ReviewError(HTTPStatus.CONFLICT, "that entity is not (or no longer) in the article; reload")
-
-    def _check_seen(self, ent: dict, seen: Any, reviewer: str) -> None:
-        """Refuse a decision made on a stale view: the entity changed since the reviewer's page
-        showed it (another reviewer decided meanwhile). Never overwrite that silently."""
-        if not isinstance(seen, dict) or "status" not in seen:
-            return
-        rv = ent.get("review") or {}
-        if seen.get("status") != ent.get("status") or (seen.get("reviewed_by") or None) != (rv.get("reviewer") or None):
-            who = rv.get("reviewer") or "someone"
-            raise ReviewError(HTTPStatus.CONFLICT, f"“{ent['text']}” was changed meanwhile: {who} set it to {ent.get('status')}; "
-                              f"your page showed {seen.get('status')}. The article is shown as it is now; decide again if you disagree")
-
-    def _resolves(self, article_id: str, rec: dict, spans: list[tuple[int, int]]) -> list[str]:
-        sha = dec.text_sha256(rec["text"])
-        ids = []
-        for c in self.conflicts.get(article_id, []):
-            if c["text_sha256"] == sha and (c["start"], c["end"]) in spans:
-                ids.extend(p["decision_id"] for p in c["positions"])
-        return ids
-
-    def decide(self, article_id: str, body: dict) -> dict:
-        action = body.get("action")
-        reviewer = _clean_reviewer(body.get("reviewer")) or self.reviewer
-        with self.lock:
-            rec = self._get(article_id)
-            try:
-                if action in ("accept", "reject"):
-                    ent = self._find_entity(rec, body.get("entity"))
-                    self._check_seen(ent, body.get("seen"), reviewer)
-                    d = dec.make_decision(rec, action, ent, reviewer=reviewer)
-                elif action == "correct":
-                    ent = self._find_entity(rec, body.get("entity"))
-                    self._check_seen(ent, body.get("seen"), reviewer)
-                    new = body.get("new")
-                    if not isinstance(new, dict):
-                        raise ReviewError(HTTPStatus.BAD_REQUEST, "correct needs `new`")
-                    self._check_words(article_id, rec, body, new, ent)
-                    d = dec.make_decision(rec, "correct", ent, new, reviewer=reviewer)
-                elif action == "add":
-                    new = body.get("new")
-                    if not isinstance(new, dict):
-                        raise ReviewError(HTTPStatus.BAD_REQUEST, "add needs `new`")
-                    self._check_words(article_id, rec, body, new)
-                    d = dec.make_decision(rec, "add", new=new, reviewer=reviewer)
-                else:
-                    raise ReviewError(HTTPStatus.BAD_REQUEST, f"unknown action {action!r}")
-            except (ValueError, TypeError, KeyError) as e:
-                raise ReviewError(HTTPStatus.BAD_REQUEST, str(e)) from None
-            if body.get("resolve") is True:
-                spans = [(d["span"]["start"], d["span"]["end"])] + ([(d["new_span"]["start"], d["new_span"]["end"])] if d.get("new_span") else [])
-                ids = self._resolves(article_id, rec, spans)
-                if ids:
-                    d["resolves"] = ids  # a reviewer shown the conflict settles it (a field added to the log)
-            self._commit([d])
-            return self.article(article_id)
-
-    def accept_all(self, article_id: str, body: dict) -> dict:
-        reviewer = _clean_reviewer(body.get("reviewer")) or self.reviewer
-        labels = body.get("labels")
-        sources = body.get("sources")
-        with self.lock:
-            rec = self._get(article_id)
-            batch = "b-" + uuid.uuid4().hex
-            ds = []
-            for e in rec["entities"]:
-                if e.get("status") != "pending":
-                    continue
-                if labels and e["label"] not in labels:
-                    continue
-                if sources and e.get("source") not in sources:
-                    continue
-                ds.append(dec.make_decision(rec, "accept", e, reviewer=reviewer, batch=batch))
-            if isinstance(body.get("expect"), int) and body["expect"] != len(ds):
-                # the reviewer confirmed a number: if the article changed meanwhile, ask again
-                raise ReviewError(HTTPStatus.CONFLICT, f"{len(ds)} entities are pending now, not {body['expect']}; look again")
-            self._commit(ds)
-            return self.article(article_id)
-
-    def apply_all(self, article_id: str, body: dict) -> dict:
-        """The selected entity's decision for every mention of its text (in the article, or with
-        `scope: corpus` in every article): one batch, undone as one. `dry_run` only counts."""
-        reviewer = _clean_reviewer(body.get("reviewer")) or self.reviewer
-        scope = body.get("scope") or "article"
-        if scope not in ("article", "corpus"):
-            raise ReviewError(HTTPStatus.BAD_REQUEST, "scope is article or corpus")
-        with self.lock:
-            rec = self._get(article_id)
-            ent = self._find_entity(rec, body.get("entity"))
-            self._check_seen(ent, body.get("seen"), reviewer)
-            batch = "b-" + uuid.uuid4().hex
-            targets = [rec] if scope == "article" else self.records
-            plan = mentions.plan(ent, targets, own=(article_id, ent["start"], ent["end"]))
-            if body.get("dry_run"):
-                return {"decisions": len(plan), "articles": len({aid for aid, *_ in plan}), "mentions": sum(1 for p in plan if p[1] != "self")}
-            ds = []
-            try:
-                for aid, kind, target, new in plan:
-                    r = self._get(aid)
-                    ds.append(dec.make_decision(r, kind, target, new, reviewer=reviewer, batch=batch))
-            except ValueError as e:
-                raise ReviewError(HTTPStatus.BAD_REQUEST, str(e)) from None
-            self._commit(ds)
-            view = self.article(article_id)
-            view["applied"] = {"decisions": len(ds), "articles": len({d["article_id"] for d in ds})}
-            return view
-
-    def undo(self, article_id: str, body: dict) -> dict:
-        reviewer = _clean_reviewer(body.get("reviewer")) or self.reviewer
-        with self.lock:
-            rec = self._get(article_id)
-            last = dec.last_undoable(self._decisions_of(article_id), article_id)
-            if not last:
-                raise ReviewError(HTTPStatus.CONFLICT, "nothing to undo in this article")
-            batch = last[-1].get("batch")
-            if batch:  # a batch may span articles ("apply to all mentions in the corpus"): all of it
-                last = [d for d in self.by_batch.get(batch, ()) if d.get("id") not in self.cancelled_by]
-            d = dec.make_decision(rec, "undo", undoes=[x["id"] for x in last], reviewer=reviewer)
-            self._commit([d], touched={x.get("article_id") for x in last} | {article_id})
-            return self.article(article_id)
-
-    def dismiss(self, article_id: str, body: dict) -> dict:
-        reviewer = _clean_reviewer(body.get("reviewer")) or self.reviewer
-        did = body.get("decision_id")
-        with self.lock:
-            rec = self._get(article_id)
-            if not any(f["decision"].get("id") == did for f in self.flags.get(article_id, [])):
-                raise ReviewError(HTTPStatus.CONFLICT, "no such flagged decision in this article")
-            d = dec.make_decision(rec, "dismiss", undoes=[did], reviewer=reviewer)
-            self._commit([d])
-            return self.article(article_id)
-
-    def _commit(self, ds: list[dict], touched: Optional[set] = None) -> None:
-        """Append to the log (fsync'ed), then re-apply the log to the articles concerned, in memory."""
-        if not ds:
-            return
-        if _sig(self.store.path) != self._dsig:
-            self._sync_log()  # someone else appended meanwhile
-        self.store.append(ds)
-        self._dsig = _sig(self.store.path)
-        self._add_decisions(ds, touched)
-
-    def close(self) -> None:
-        """Nothing to flush: every decision is in the log the moment it is made."""
-
-
-def _int(x: Optional[str], default: int, lo: int, hi: int) -> int:
-    try:
-        return max(lo, min(hi, int(x))) if x not in (None, "") else default
-    except ValueError:
-        raise ReviewError(HTTPStatus.BAD_REQUEST, f"not a number: {x!r}") from None
-
-
-SORT_KEYS = {
-    "n": lambda s: s["n"],
-    "title": lambda s: (s["title"] or "").casefold(),
-    "outlet": lambda s: ((s["outlet"] or "").casefold(), s["n"]),
-    "published": lambda s: (s["published"] or "", s["n"]),
-    "pending": lambda s: (s["progress"]["pending"], s["n"]),
-    "progress": lambda s: (s["progress"]["done"] / s["progress"]["total"] if s["progress"]["total"] else 1.0, s["n"]),
-    "flags": lambda s: (s["flags"] + s["conflicts"], s["n"]),
-}
-STATUS_FILTERS = {
-    "pending": lambda s: s["progress"]["pending"] > 0,
-    "done": lambda s: s["progress"]["pending"] == 0,
-    "untouched": lambda s: s["progress"]["done"] == 0 and s["progress"]["total"] > 0,
-    "flagged": lambda s: s["flags"] > 0,
-    "conflict": lambda s: s["conflicts"] > 0,
-}
-
-
-def _conflict_view(c: dict) -> dict:
-    return {k: c[k] for k in ("start", "end", "label", "text")} | {
-        "positions": [{k: p[k] for k in ("reviewer", "decision", "says", "time", "decision_id")} for p in c["positions"]]}
-
-
-def _clean_reviewer(x: Any) -> Optional[str]:
-    if not isinstance(x, str):
-        return None
-    x = x.strip()[:80]
-    return x or None
-
-
-def _first_line(text: str) -> str:
-    for line in text.splitlines():
-        if line.strip():
-            return line.strip()[:120]
-    return "(empty)"
-
-
-def _flag_view(f: dict) -> dict:
-    d = f["decision"]
-    span = d.get("span") or {}
-    new = d.get("new") or {}
-    return {
-        "decision_id": d.get("id"),
-        "decision": d.get("decision"),
-        "reason": f.get("reason"),
-        "message": f.get("message"),
-        "article_id": d.get("article_id"),
-        "text": span.get("text"),
-        "label": d.get("label"),
-        "new_label": new.get("label"),
-        "before": span.get("before"),
-        "after": span.get("after"),
-        "reviewer": d.get("reviewer"),
-        "time": d.get("time"),
-    }
-
-
-def _overview(state: ReviewState, path: str) -> dict:
-    """/api/overview[?reviewed_only=1]: the overview page's data (review/overview.py)."""
-    with state.lock:
-        records = list(state.records)  # records are replaced on change, never mutated
-    reviewed_only = parse_qs(urlsplit(path).query).get("reviewed_only") == ["1"]
-    return overview(records, reviewed_only=reviewed_only)
-
-
-# ---------------------------------------------------------------------- HTTP
 
 
 def _static_files() -> dict[str, Path]:
@@ -735,16 +141,7 @@ class Handler(BaseHTTPRequestHandler):
         return True
 
     def _segments(self) -> Optional[list[str]]:
-        path = urlsplit(self.path).path
-        raw = path.split("/")[1:]
-        segs = [unquote(s) for s in raw]
-        for s in segs:
-            if s in (".", "..") or "\x00" in s:
-                return None
-        return segs
-
-    def _query(self) -> dict[str, str]:
-        return dict(parse_qsl(urlsplit(self.path).query))
+        return split_path(urlsplit(self.path).path)
 
     def _body(self) -> dict:
         ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
@@ -756,16 +153,13 @@ class Handler(BaseHTTPRequestHandler):
             n = -1
         if n < 0 or n > MAX_BODY:
             raise ReviewError(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "body too large")
-        raw = self.rfile.read(n) if n else b"{}"
-        try:
-            body = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            raise ReviewError(HTTPStatus.BAD_REQUEST, "invalid JSON") from None
-        except RecursionError:  # "[[[[…" 100,000 deep: the parser's recursion limit, not a server fault
-            raise ReviewError(HTTPStatus.BAD_REQUEST, "JSON nested too deeply") from None
-        if not isinstance(body, dict):
-            raise ReviewError(HTTPStatus.BAD_REQUEST, "JSON object expected")
-        return body
+        return json_body(self.rfile.read(n) if n else b"{}")
+
+    def _api(self, method: str) -> None:
+        """An `/api/` request: the route table answers (`routes.dispatch`); the body is read
+        only once a route matched."""
+        url = urlsplit(self.path)
+        self._json(*dispatch(self.state, method, url.path, url.query, self._body if method == "POST" else None))
 
     # -------------------------------------------------------------- verbs
     def do_HEAD(self) -> None:
@@ -787,25 +181,8 @@ class Handler(BaseHTTPRequestHandler):
             if len(segs) == 2 and segs[0] == "static":
                 return self._static(segs[1])
             if segs[0] == "api":
-                self.state.maybe_reload()
-                if segs[1:] == ["state"]:
-                    return self._json(200, self.state.overview())
-                if segs[1:] == ["articles"]:
-                    return self._json(200, self.state.list_page(self._query()))
-                if segs[1:] == ["facets"]:
-                    return self._json(200, self.state.facets())
-                if segs[1:] == ["team"]:
-                    return self._json(200, self.state.team())
-                if segs[1:] == ["overview"]:
-                    return self._json(200, _overview(self.state, self.path))
-                if len(segs) == 3 and segs[1] == "articles":
-                    return self._json(200, self.state.article(segs[2]))
-                if segs[1:] == ["flags"]:
-                    with self.state.lock:
-                        return self._json(200, [_flag_view(f) for fs in self.state.flags.values() for f in fs])
+                return self._api("GET")
             return self._error(HTTPStatus.NOT_FOUND, "not found")
-        except ReviewError as e:
-            return self._error(e.status, e.message)
         except Exception as e:  # pragma: no cover - keep serving
             return self._error(HTTPStatus.INTERNAL_SERVER_ERROR, f"{type(e).__name__}: {e}")
 
@@ -821,29 +198,10 @@ class Handler(BaseHTTPRequestHandler):
             return
         if not self._origin_ok():
             return self._error(HTTPStatus.FORBIDDEN, "cross-origin request refused")
-        segs = self._segments()
-        if segs is None:
+        if self._segments() is None:
             return self._error(HTTPStatus.FORBIDDEN, "path outside the served folders")
         try:
-            if len(segs) == 4 and segs[:2] == ["api", "articles"]:
-                body = self._body()
-                aid, action = segs[2], segs[3]
-                fn = {"decide": self.state.decide, "accept_all": self.state.accept_all, "apply_all": self.state.apply_all,
-                      "undo": self.state.undo, "dismiss": self.state.dismiss}.get(action)
-                if fn is None:
-                    return self._error(HTTPStatus.NOT_FOUND, "not found")
-                self.state.maybe_reload()
-                return self._json(200, fn(aid, body))
-            if segs == ["api", "reviewer"]:
-                body = self._body()
-                name = _clean_reviewer(body.get("reviewer"))
-                if not name:
-                    raise ReviewError(HTTPStatus.BAD_REQUEST, "reviewer name needed")
-                self.state.reviewer = name
-                return self._json(200, {"reviewer": name})
-            return self._error(HTTPStatus.NOT_FOUND, "not found")
-        except ReviewError as e:
-            return self._error(e.status, e.message)
+            return self._api("POST")
         except Exception as e:  # pragma: no cover
             return self._error(HTTPStatus.INTERNAL_SERVER_ERROR, f"{type(e).__name__}: {e}")
 

@@ -1,0 +1,208 @@
+"""The review app's route table, through the in-process client (`routes.TestClient`, no sockets):
+what each route does to the state and the log; the HTTP guards are tested over sockets in
+test_review_server.py."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from pipeline.review import log as dec
+from pipeline.review import routes
+from pipeline.review.overview import overview
+from pipeline.review.routes import ROUTES, TestClient, split_path
+from pipeline.review.sample import make_record, sample_records
+from pipeline.review.state import ReviewState
+from test_review_server import ART, Client, dirs, first, ref, start, write_jsonl  # noqa: F401  (fixtures)
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture()
+def state(dirs):
+    st = ReviewState(*dirs, reviewer="tester")
+    yield st
+    st.close()
+
+
+@pytest.fixture()
+def client(state):
+    return TestClient(state)
+
+
+def log(state):
+    return dec.load_decisions(state.store.path)
+
+
+def test_list_open_accept_and_undo(client, state, dirs):
+    data, _ = dirs
+    before = (data / "articles.jsonl").read_bytes()
+    st, page = client.get("/api/articles?limit=2&offset=1")
+    assert st == 200 and page["total"] == 5 and page["articles"] == 5 and [a["id"] for a in page["items"]] == state.ids[1:3]
+    st, view = client.get(f"/api/articles/{ART}")
+    assert st == 200 and view["position"] == state.ids.index(ART) + 1 and view["record"]["text"].startswith("Kasachstan bittet")
+    kas = first(view, "Kasachstan")
+    assert kas["status"] == "pending" and not view["can_undo"]
+
+    st, view = client.post(f"/api/articles/{ART}/decide", {"action": "accept", "entity": ref(kas)})
+    assert st == 200 and first(view, "Kasachstan")["status"] == "accepted" and view["can_undo"]
+    [d] = log(state)
+    assert (d["decision"], d["article_id"], d["reviewer"], d["span"]["start"], d["span"]["end"]) == ("accept", ART, "tester", kas["start"], kas["end"])
+    row = next(a for a in client.get("/api/articles")[1]["items"] if a["id"] == ART)
+    assert row["progress"]["accepted"] == 1
+
+    st, view = client.post(f"/api/articles/{ART}/undo", {})
+    assert st == 200 and first(view, "Kasachstan")["status"] == "pending" and not view["can_undo"]
+    assert [(x["decision"], x.get("undoes")) for x in log(state)] == [("accept", None), ("undo", [d["id"]])]
+    assert client.post(f"/api/articles/{ART}/undo", {}) == (409, {"error": "nothing to undo in this article"})
+    assert len(log(state)) == 2 and (data / "articles.jsonl").read_bytes() == before  # the pipeline's output is never written
+
+
+def test_unknown_routes_and_articles_are_404(client, state):
+    assert client.get("/api/nope") == (404, {"error": "not found"})
+    assert client.get("/api") == (404, {"error": "not found"})
+    assert client.get("/api/articles/nope") == (404, {"error": "no article 'nope'"})
+    assert client.get("/api/articles/") == (404, {"error": "no article ''"})
+    assert client.get(f"/api/articles/{ART}/decide") == (404, {"error": "not found"})  # a POST route: no 405, as ever
+    assert client.post("/api/state", {}) == (404, {"error": "not found"})
+    assert client.get("/") == (404, {"error": "not found"})  # pages are the server's, not routes
+    assert client.get("/api/articles/..") == (403, {"error": "path outside the served folders"})
+    _, view = client.get(f"/api/articles/{ART}")
+    e = ref(view["record"]["entities"][0])
+    assert client.post(f"/api/articles/{ART}/explode", {"action": "accept", "entity": e}) == (404, {"error": "not found"})
+    assert client.post("/api/articles/nope/decide", {"action": "accept", "entity": e}) == (404, {"error": "no article 'nope'"})
+    assert log(state) == [] and client.get("/api/state")[1]["decisions"] == 0
+
+
+def test_bad_bodies_are_400_and_write_nothing(client, state):
+    url = f"/api/articles/{ART}/decide"
+    _, view = client.get(f"/api/articles/{ART}")
+    e = ref(first(view, "Kreml"))
+    assert client.post(url, raw=b"{") == (400, {"error": "invalid JSON"})
+    assert client.post(url, raw=b"\xff") == (400, {"error": "invalid JSON"})
+    assert client.post(url, [e]) == (400, {"error": "JSON object expected"})
+    assert client.post(url, raw=b"[" * 100_000) == (400, {"error": "JSON nested too deeply"})
+    assert client.post(url, {"action": "explode", "entity": e}) == (400, {"error": "unknown action 'explode'"})
+    assert client.post(url, {"action": "accept"}) == (400, {"error": "missing entity"})
+    assert client.post(url, {"action": "add", "new": {"start": 0, "end": 10, "label": "WHAT"}})[0] == 400
+    assert client.post("/api/reviewer", {"reviewer": "  "}) == (400, {"error": "reviewer name needed"})
+    assert client.post("/api/nope", raw=b"{") == (404, {"error": "not found"})  # no route: the body is never read
+    assert log(state) == [] and state.reviewer == "tester"
+    assert first(client.get(f"/api/articles/{ART}")[1], "Kreml")["status"] == "pending"
+
+
+def test_reviewer_accept_all_state_and_team(client, state):
+    assert client.post("/api/reviewer", {"reviewer": "  eva  "}) == (200, {"reviewer": "eva"})
+    assert state.reviewer == "eva" and client.get("/api/state")[1]["reviewer"] == "eva"
+    st, view = client.post(f"/api/articles/{ART}/accept_all", {"labels": ["LOC"]})
+    locs = [e for e in view["record"]["entities"] if e["label"] == "LOC"]
+    assert st == 200 and locs and all(e["status"] == "accepted" and e["reviewed_by"] == "eva" for e in locs)
+    assert len(log(state)) == len(locs) and {d["reviewer"] for d in log(state)} == {"eva"} and len({d["batch"] for d in log(state)}) == 1
+    s = client.get("/api/state")[1]
+    assert s["decisions"] == len(locs) and s["progress"]["accepted"] == len(locs) and s["conflicts"] == 0
+    # two reviewers disagree on one entity: a conflict in /api/team and the list's status filter
+    kreml = ref(first(view, "Kreml"))
+    client.post(f"/api/articles/{ART}/decide", {"action": "accept", "entity": kreml, "reviewer": "anna"})
+    client.post(f"/api/articles/{ART}/decide", {"action": "reject", "entity": kreml, "reviewer": "bob"})
+    _, team = client.get("/api/team")
+    assert [(c["article_id"], c["text"], [p["reviewer"] for p in c["positions"]]) for c in team["conflicts"]] == [(ART, "Kreml", ["anna", "bob"])]
+    _, page = client.get("/api/articles?status=conflict")
+    assert [a["id"] for a in page["items"]] == [ART]
+    assert client.get("/api/articles?status=odd") == (400, {"error": "unknown status 'odd'; one of pending, done, untouched, flagged, conflict"})
+    _, facets = client.get("/api/facets")
+    assert facets["status"] == list(state.facets()["status"]) and sum(n for _, n in facets["outlets"]) <= 5
+
+
+def test_rerun_flags_and_dismiss(client, state, dirs):
+    """A GET takes in a re-run of the pipeline (`maybe_reload`); the decision it cannot place is
+    flagged in /api/flags until dismissed."""
+    data, _ = dirs
+    _, view = client.get(f"/api/articles/{ART}")
+    client.post(f"/api/articles/{ART}/decide", {"action": "accept", "entity": ref(first(view, "Kassym-Jomart Tokajew"))})
+    assert client.get("/api/flags") == (200, [])
+    recs = sample_records(ROOT / "corpus")
+    r = next(x for x in recs if x["id"] == ART)
+    new = make_record(ART, r["text"].replace("Kassym-Jomart Tokajew", "Kassym-Schomart Tokajew"), model="v2")
+    time.sleep(0.05)
+    write_jsonl(data / "articles.jsonl", [new if x["id"] == ART else x for x in recs])
+    st, flags = client.get("/api/flags")
+    assert st == 200 and [(f["reason"], f["text"], f["article_id"]) for f in flags] == [("span_not_found", "Kassym-Jomart Tokajew", ART)]
+    st, view = client.post(f"/api/articles/{ART}/dismiss", {"decision_id": flags[0]["decision_id"]})
+    assert st == 200 and view["flags"] == [] and client.get("/api/flags") == (200, [])
+    assert [d["decision"] for d in log(state)] == ["accept", "dismiss"] and log(state)[1]["undoes"] == [flags[0]["decision_id"]]
+    assert client.post(f"/api/articles/{ART}/dismiss", {"decision_id": "nope"}) == (409, {"error": "no such flagged decision in this article"})
+
+
+def test_overview_and_apply_all(client, state):
+    _, view = client.get(f"/api/articles/{ART}")
+    kas = first(view, "Kasachstan")
+    st, dry = client.post(f"/api/articles/{ART}/apply_all", {"entity": ref(kas), "scope": "corpus", "dry_run": True})
+    assert st == 200 and dry["decisions"] > 1 and log(state) == []
+    st, view = client.post(f"/api/articles/{ART}/apply_all", {"entity": ref(kas), "scope": "corpus"})
+    assert st == 200 and view["applied"]["decisions"] == dry["decisions"] == len(log(state))
+    assert client.post(f"/api/articles/{ART}/apply_all", {"entity": ref(kas), "scope": "world"}) == (400, {"error": "scope is article or corpus"})
+    for q, only in (("", False), ("?reviewed_only=1", True), ("?reviewed_only=1&reviewed_only=1", False), ("?reviewed_only=yes", False)):
+        st, o = client.get("/api/overview" + q)
+        assert st == 200 and o["reviewed_only"] is only and o == overview(list(state.records), reviewed_only=only), q
+
+
+# ---------------------------------------------------------------------- the table itself
+
+
+def _route_of(method, path):
+    found = routes.find_route(method, split_path(urlsplit(path).path))
+    return found and found[0]
+
+
+REQUESTS = [  # one request per route, with the answer it gets on the seeds
+    ("GET", "/api/state", 200),
+    ("GET", "/api/articles?limit=1", 200),
+    ("GET", "/api/facets", 200),
+    ("GET", "/api/team", 200),
+    ("GET", "/api/overview", 200),
+    ("GET", f"/api/articles/{ART}", 200),
+    ("GET", "/api/flags", 200),
+    ("POST", f"/api/articles/{ART}/undo", 409),
+    ("POST", "/api/reviewer", 200),
+]
+
+
+def test_every_route_is_reached_and_none_overlaps(client):
+    reached = []
+    for method, path, status in REQUESTS:
+        body = {"reviewer": "x"} if method == "POST" else None
+        st, _ = client.request(method, path, body) if method == "GET" else client.post(path, body)
+        assert st == status, path
+        reached.append(_route_of(method, path))
+    assert reached == ROUTES  # each route once, in the table's order
+    # no two routes answer the same method and path: patterns of one method and length differ in a literal
+    for i, a in enumerate(ROUTES):
+        for b in ROUTES[i + 1:]:
+            sa, sb = a.pattern.split("/"), b.pattern.split("/")
+            assert a.method != b.method or len(sa) != len(sb) or any(
+                x != y and not x.startswith("{") and not y.startswith("{") for x, y in zip(sa, sb)), (a, b)
+
+
+def test_in_process_answers_are_the_servers(dirs):
+    """The same requests over HTTP (Handler → dispatch) and in-process answer the same."""
+    srv = start(*dirs)
+    try:
+        http, inproc = Client(srv), TestClient(srv.state)
+        _, view, _ = http.get(f"/api/articles/{ART}")
+        kas = ref(first(view, "Kasachstan"))
+        gets = [p for m, p, _ in REQUESTS if m == "GET"] + ["/api/nope", "/api/articles/nope", "/api/articles?sort=x", "/api/overview?reviewed_only=1"]
+        for path in gets:
+            assert http.get(path)[:2] == inproc.get(path), path
+        posts = [(f"/api/articles/{ART}/explode", {}), ("/api/nope", {}), ("/api/reviewer", {}), (f"/api/articles/{ART}/decide", {"action": "x"}),
+                 ("/api/state", {})]
+        for path, body in posts:
+            assert http.post(path, body)[:2] == inproc.post(path, body), path
+        st, a, _ = http.post(f"/api/articles/{ART}/decide", {"action": "accept", "entity": kas})
+        assert st == 200 and inproc.post(f"/api/articles/{ART}/undo", {})[0] == 200
+        assert [d["decision"] for d in dec.load_decisions(srv.state.store.path)] == ["accept", "undo"]
+        assert http.get(f"/api/articles/{ART}")[:2] == inproc.get(f"/api/articles/{ART}")
+    finally:
+        srv.shutdown()
+        srv.server_close()
