@@ -8,13 +8,14 @@ caller can report it and go on with the rest.
 """
 from __future__ import annotations
 
+import dataclasses
 import errno
 import gzip
 import hashlib
 import os
 import re
 import stat
-import dataclasses
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -85,12 +86,13 @@ def discover(paths: Iterable[Path]) -> tuple[list[tuple[Path, Path]], list[Inges
     return sorted(found.values(), key=lambda fr: str(fr[0])), errors
 
 
-def find_inputs(paths: Iterable[Path], add: Callable[[Path, Path, Path], Any]) -> list[IngestError]:
+def find_inputs(paths: Iterable[Path], add: Callable[[Path, Path, Path], Any], passed_over: Optional[Counter] = None) -> list[IngestError]:
     """`discover` without holding what it finds: each supported file goes to
     `add(resolved path, path as found, root)`, in the order of the walk; the caller keeps the
     first of each resolved path and sorts them by `str(path)`. `presseschau run` keeps them
     on disk (`ledger.RunLedger.add_file`), so that an archive of millions of article files
-    does not grow its memory (issue 19). Returns the errors."""
+    does not grow its memory (issue 19). Returns the errors. `passed_over` counts the files
+    of other types found in the folders, by suffix (`passed_over_notice`)."""
     errors: list[IngestError] = []
     for p in paths:
         p = Path(p)
@@ -98,7 +100,7 @@ def find_inputs(paths: Iterable[Path], add: Callable[[Path, Path, Path], Any]) -
         if bad_link is not None:
             errors.append(bad_link)
         elif p.is_dir():
-            for f in _walk(p, errors):
+            for f in _walk(p, errors, passed_over=passed_over):
                 add(f.resolve(), f, p)
         elif p.is_file():
             if is_supported(p):
@@ -129,7 +131,7 @@ def _link_problem(path: Path) -> Optional[IngestError]:
         return IngestError(shown(path), ErrorKind.UNREADABLE, f"{shown(path)}: cannot follow the link ({e.strerror})")
 
 
-def _walk(folder: Path, errors: list[IngestError], ancestors: frozenset = frozenset()) -> Iterator[Path]:
+def _walk(folder: Path, errors: list[IngestError], ancestors: frozenset = frozenset(), passed_over: Optional[Counter] = None) -> Iterator[Path]:
     """The supported files under `folder`, links to folders followed. Written out instead of
     `Path.rglob`, which passes over unreadable folders, loops and dangling links without a
     word (and before Python 3.13 does not follow links to folders at all)."""
@@ -158,9 +160,24 @@ def _walk(folder: Path, errors: list[IngestError], ancestors: frozenset = frozen
             if (st.st_dev, st.st_ino) in ancestors:
                 errors.append(IngestError(shown(path), ErrorKind.SYMLINK_LOOP, f"{shown(path)}: symlink loop (leads back to {shown(os.path.realpath(path))}, a folder it is in)"))
                 continue
-            yield from _walk(path, errors, ancestors)
+            yield from _walk(path, errors, ancestors, passed_over)
         elif stat.S_ISREG(st.st_mode) and is_supported(path):
             yield path
+        elif stat.S_ISREG(st.st_mode) and passed_over is not None:
+            passed_over[suffix_of(path) or "(no suffix)"] += 1
+
+
+def passed_over_notice(passed_over: Counter, shown_types: int = 5) -> Optional[str]:
+    """The run's word on the files of other types in its folders ("a PDF folder with the
+    scans' JPEGs beside it"): how many, of which types, and what it reads. None if none."""
+    n = sum(passed_over.values())
+    if not n:
+        return None
+    by_count = sorted(passed_over.items(), key=lambda sk: (-sk[1], sk[0]))[:shown_types]
+    types = ", ".join(f"{s} {k}" for s, k in by_count)
+    more = f" and {len(passed_over) - shown_types} more types" if len(passed_over) > shown_types else ""
+    return (f"passed over {n:,} file{'s' if n != 1 else ''} of types Presseschau does not read ({types}{more}); "
+            f"it reads .txt, .md, .html, .pdf and .jsonl[.gz]")
 
 
 def doc_id_for(path: Path, root: Path) -> str:

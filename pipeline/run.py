@@ -28,7 +28,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 from . import __version__
 from .errors import ArticleError, CannotStart, ErrorKind, Interrupted, OutputNotWritable
 from .execute import make_executor
-from .ingest import JSONL_SUFFIXES, MAX_BYTES, IngestError, Unchanged, find_inputs, read_path, suffix_of
+from .ingest import JSONL_SUFFIXES, MAX_BYTES, IngestError, Unchanged, find_inputs, passed_over_notice, read_path, suffix_of
 from .io import Cache, atomic_open, atomic_write_json, dumps, label_counts, remove_stale_temps, storage_failed
 from .ledger import RunLedger
 from .nlp import ModelInfo, load_nlp, model_info
@@ -202,8 +202,11 @@ def run(
                 found["files"] += 1
                 found["jsonl"] += suffix_of(f) in JSONL_SUFFIXES
 
-        for err in find_inputs(opts.paths, add_file):
+        passed_over: Counter = Counter()
+        for err in find_inputs(opts.paths, add_file, passed_over):
             _error(stats, err.to_dict(), on_error)
+        if passed_over:
+            notice(passed_over_notice(passed_over))
         known_total = None if found["jsonl"] else found["files"]
         bar = _progress_bar(_show_progress(opts.progress), total=known_total)
         batches = _batches(ledger.files(), opts, cache, ledger, info.fingerprint, stats, bar, lambda e: _error(stats, e, on_error))

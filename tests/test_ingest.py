@@ -246,3 +246,25 @@ def test_the_run_keeps_the_inputs_on_disk_in_the_order_discover_gives(tmp_path):
     finally:
         ledger.close()
     assert not (tmp_path / "ledger.sqlite").exists()
+
+
+def test_files_of_other_types_in_a_folder_are_counted_in_a_notice(tmp_path, nlp_info):
+    """Nothing is passed over without a word: a folder of articles with the scans, Word files
+    and a README beside them gets one notice (run.json `notices`) that counts them by type;
+    hidden files and a folder of only articles get none."""
+    from pipeline.run import RunOptions, run
+
+    folder = tmp_path / "in"
+    (folder / "scans").mkdir(parents=True)
+    (folder / "a.txt").write_bytes(SEEDS[0].read_bytes())
+    for name in ("scans/p1.jpg", "scans/p2.JPG", "scans/p3.jpg", "b.docx", "README", ".hidden.docx"):
+        (folder / name).write_bytes(b"\x89PNG\r\n" if name.endswith(("jpg", "JPG")) else b"x")
+    summary = run(RunOptions(paths=[folder], out=tmp_path / "out", progress=False), nlp_info)
+    assert summary["counts"]["processed"] == 1
+    (notice,) = [n for n in summary["notices"] if n.startswith("passed over")]
+    assert notice.startswith("passed over 5 files of types Presseschau does not read (.jpg 3, (no suffix) 1, .docx 1)")
+    assert "it reads .txt, .md, .html, .pdf and .jsonl[.gz]" in notice
+    for name in ("scans/p1.jpg", "scans/p2.JPG", "scans/p3.jpg", "b.docx", "README"):
+        (folder / name).unlink()
+    again = run(RunOptions(paths=[folder], out=tmp_path / "out", progress=False), nlp_info)
+    assert not [n for n in again["notices"] if n.startswith("passed over")]
