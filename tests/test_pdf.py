@@ -199,3 +199,23 @@ def test_pdfs_and_web_pages_are_extracted_where_the_batch_is_processed(tmp_path,
     typeset(seed_texts["004_fa3f6e095796322b"]["text"], tmp_path / "a.pdf", size=11)  # changed after it was found
     (changed,) = process_batch(nlp_info[0], items[:1], settings).outcomes
     assert isinstance(changed[1], ArticleError) and "changed or gone" in changed[1].message
+
+
+@pytest.mark.parametrize("header,published,section", [
+    ("DIENSTAG, 11. JANUAR 2022   POLITIK   SEITE 5", "2022-01-11", "POLITIK"),
+    ("SEITE 5 · FEUILLETON · MONTAG, 3. MÄRZ 2025", "2025-03-03", "FEUILLETON"),
+])
+def test_a_running_header_in_capitals_gives_the_date_and_the_section(tmp_path, seed_texts, header, published, section):
+    """E-paper pages carry the issue's date in the running header, often in capitals: the
+    month is read in any case, and the weekday and the page label are no part of the section
+    (cleaning.json `header_words`). Before: no date, and with it the section "DIENSTAG POLITIK
+    SEITE"."""
+    from pipeline.clean import clean
+    from pipeline.pdf import extract
+
+    seed = seed_texts["001_660f1e0e655a289c"]
+    raw, _ = extract(typeset(seed["text"], tmp_path / "a.pdf", header=header).read_bytes())
+    got = clean(raw)
+    assert (got.meta.published, got.meta.section) == (published, section)
+    assert got.text == seed["text"]
+    assert [r.text for r in got.removed if r.kind == "running_header"] == [header] * 3

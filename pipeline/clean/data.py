@@ -46,7 +46,7 @@ CLEANING_KEYS: dict[str, frozenset[str]] = {
         "credit_prefixes", "author_roles", "outlets", "doc_start_patterns", "head_inline_patterns", "line_patterns",
         "inline_patterns", "tail_block_patterns", "author_note_patterns", "tail_inline_patterns", "web_inline_patterns",
         "cookie_banner_pattern", "link_pattern", "emphasis_pattern", "heading_prefix_pattern", "list_prefix_pattern",
-        "byline_pattern", "name_pattern", "kicker_pattern", "determiners"}),
+        "byline_pattern", "name_pattern", "kicker_pattern", "determiners", "header_words"}),
     "cleaning_camelcase.json": frozenset({"camelcase_names", "hyphen_name_prefixes", "camelcase_name_prefixes"}),
 }
 
@@ -90,6 +90,7 @@ class _Data:
         self.sentence_end = set(d["sentence_end"])
         self.quote_open = set(d["quote_open"])
         self.months = {k.lower(): v for k, v in d["months"].items()}
+        self.header_words = frozenset(w.lower() for w in d["header_words"])
         self.suspended = {w.lower() for w in d["suspended_hyphen_words"]}
         self.end_marks = set(d["end_marks"])
         self.function_words = frozenset(d.get("function_words", []))

@@ -134,8 +134,9 @@ class _Classifier(PageFurniture, PrintFurniture, WebFurniture):
     _EDGE_KINDS = frozenset({"running_header", "page_number", "print_slug"})
     _TOP, _BOTTOM = 3, 2  # the nonblank lines of a page's head and foot, as page_edges reads them
 
+    # the month in any case: print headers are often set in capitals ("DIENSTAG, 11. JANUAR 2022")
     _DATE_IN = re.compile(
-        r"\b\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})\b|\b\d{1,2}\.\s*(?:Januar|Februar|März|April|Mai|Juni|Juli|August|"
+        r"\b\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})\b|\b\d{1,2}\.\s*(?i:Januar|Februar|März|April|Mai|Juni|Juli|August|"
         r"September|Oktober|November|Dezember)\s+\d{4}\b|\b\d{4}-\d{2}-\d{2}\b")
     _ISSUE = re.compile(r"\b(?:Nr\.|Nummer|Ausgabe|Heft|No\.)\s*\d{1,4}\b")
 

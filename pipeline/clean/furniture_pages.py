@@ -264,7 +264,7 @@ class PageFurniture:
         if re.search(r"[!?]|[a-zäöüß]{2}[.:;]", rest):
             return None  # a sentence, not a header
         rest = re.sub(r"[\d/|·•–—:,.()\-]+", " ", rest)
-        ws = rest.split()
+        ws = [w for w in rest.split() if w.lower() not in D.header_words]  # a weekday, "Seite": no section
         if len(ws) > 5 or any(not (w[:1].isupper()) for w in ws):
             return None
         caps = [w for w in ws if _is_caps_word(w)]
