@@ -51,9 +51,10 @@ def extract(data: bytes) -> tuple[str, dict[str, Any]]:
     cleaner's own title wins). Raises `PdfUnreadable`."""
     if b"%PDF-" not in data[:_HEADER_WITHIN]:
         raise PdfUnreadable(ErrorKind.UNREADABLE, f"not a PDF file (no %PDF header; first bytes {data[:8]!r})")
-    from pdfminer.high_level import extract_text
+    from pdfminer.converter import TextConverter
     from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
 
@@ -64,10 +65,17 @@ def extract(data: bytes) -> tuple[str, dict[str, Any]]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             try:
+                # one parse for the text, the page count and the document information:
+                # pdfminer's `extract_text` with the document kept
                 document = PDFDocument(PDFParser(io.BytesIO(data)))
-                pages = sum(1 for _ in PDFPage.create_pages(document))
                 info = document.info[0] if document.info else {}
-                text = extract_text(io.BytesIO(data), laparams=LAParams())
+                resources, out = PDFResourceManager(caching=True), io.StringIO()
+                interpreter = PDFPageInterpreter(resources, TextConverter(resources, out, laparams=LAParams()))
+                pages = 0
+                for page in PDFPage.create_pages(document):
+                    interpreter.process_page(page)
+                    pages += 1
+                text = out.getvalue()
             except (PDFPasswordIncorrect, PDFEncryptionError) as e:
                 raise PdfUnreadable(ErrorKind.UNREADABLE, f"the PDF is locked with a password or an unsupported encryption "
                                                           f"({type(e).__name__}); decrypt it first (e.g. qpdf --decrypt)") from e
