@@ -29,6 +29,8 @@ TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
 PDF_SUFFIXES = {".pdf"}
 JSONL_SUFFIXES = {".jsonl", ".jsonl.gz", ".ndjson"}
+#: every suffix `run` reads
+READ_SUFFIXES = tuple(sorted(TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | JSONL_SUFFIXES))
 # one article (`--max-bytes`: a file, or the text of one JSONL record); larger ones are refused
 # with a clear message. Texts over spaCy's max_length are annotated in parts
 # (nlp.annotate_long): a 5 MB article is processed in bounded memory (bench/bench_long_article.py)
@@ -68,8 +70,7 @@ def suffix_of(path: Path) -> str:
 
 
 def is_supported(path: Path) -> bool:
-    s = suffix_of(path)
-    return s in TEXT_SUFFIXES or s in HTML_SUFFIXES or s in PDF_SUFFIXES or s in JSONL_SUFFIXES
+    return suffix_of(path) in READ_SUFFIXES
 
 
 def discover(paths: Iterable[Path]) -> tuple[list[tuple[Path, Path]], list[IngestError]]:
@@ -186,7 +187,7 @@ def doc_id_for(path: Path, root: Path) -> str:
     except ValueError:
         rel = Path(path.name)
     name = rel.name
-    for s in sorted(TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | JSONL_SUFFIXES, key=len, reverse=True):
+    for s in sorted(READ_SUFFIXES, key=len, reverse=True):
         if name.lower().endswith(s):
             name = name[: -len(s)]
             break

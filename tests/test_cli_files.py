@@ -9,6 +9,7 @@ import gzip
 import json
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -181,3 +182,13 @@ def test_evaluate_dates_names_its_halves():
     before the model is loaded."""
     res = CliRunner().invoke(app, ["evaluate-dates", "--half", "third"])
     assert res.exit_code == 2 and "'third': one of odd, even" in flat(res) and "Traceback" not in res.output
+
+
+def test_run_help_names_every_input_type_it_reads():
+    """The help listed .txt, .md, .html and JSONL after PDFs became inputs (session 21)."""
+    from pipeline.ingest import is_supported
+
+    res = CliRunner().invoke(app, ["run", "--help"], env={"COLUMNS": "400"})
+    listed = re.search(r"Files or folders \(recursive\): ([^D]+)\. Default", res.output).group(1).split(", ")
+    assert {".pdf", ".txt", ".md", ".html", ".jsonl.gz"} <= set(listed)
+    assert all(is_supported(Path("a" + s)) for s in listed)

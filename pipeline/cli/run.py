@@ -9,7 +9,7 @@ from typing import List, Optional
 import typer
 from wasabi import msg
 
-from ..ingest import MAX_BYTES
+from ..ingest import MAX_BYTES, READ_SUFFIXES
 from .app import app, reading
 
 
@@ -35,7 +35,7 @@ def _stops_on_signals(command):
 @app.command()
 @_stops_on_signals
 def run(
-    paths: Optional[List[Path]] = typer.Argument(None, help="Files or folders (recursive): .txt, .md, .html, .jsonl[.gz]. Default: corpus/"),
+    paths: Optional[List[Path]] = typer.Argument(None, help=f"Files or folders (recursive): {', '.join(READ_SUFFIXES)}. Default: corpus/"),
     out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output folder for articles.jsonl and run.json"),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="spaCy model name or path (default: de_core_news_md if installed, else the bundled model)"),
     n_process: int = typer.Option(1, "--n-process", "-n", min=1, help="Worker processes (supervised: a worker that dies has its batch retried once)"),
