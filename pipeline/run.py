@@ -74,6 +74,12 @@ class RunStats:
     timings: Counter = field(default_factory=Counter)
 
 
+def output_names(formats: Iterable[str]) -> list[str]:
+    """The files a run writes beside run.json, the first one its main output."""
+    formats = tuple(formats)
+    return (["articles.jsonl"] if "jsonl" in formats else []) + (["articles.parquet", "entities.parquet"] if "parquet" in formats else [])
+
+
 def check_inputs(paths: list[Path]) -> None:
     """Every named input exists (a link counts even when it dangles: that is the input's own
     error later). Checked before the output folder is touched, so a mistyped path never
@@ -232,7 +238,7 @@ def run(
             bar.close()
 
         t = time.perf_counter()
-        articles_out = "articles.jsonl" if "jsonl" in opts.formats else "articles.parquet"
+        articles_out = output_names(opts.formats)[0]
         with _writing(opts.out, articles_out, stats):
             if opts.review is not None:
                 opts.review.start(ledger.is_kept)
@@ -255,7 +261,8 @@ def run(
         "pipeline": {"version": __version__, "fingerprint": info.fingerprint},
         "model": info.to_dict(),
         "inputs": [str(p) for p in opts.paths],
-        "output": str(opts.out / ("articles.jsonl" if "jsonl" in opts.formats else "articles.parquet")),
+        "output": str(opts.out / output_names(opts.formats)[0]),
+        "outputs": [str(opts.out / name) for name in output_names(opts.formats)],
         "counts": {
             "articles": n_articles,
             "processed": stats.processed,

@@ -30,6 +30,7 @@ def test_parquet_parts_hold_the_same_records_as_articles_jsonl(tmp_path, nlp_inf
     summary = run(RunOptions(paths=[corpus], out=out, progress=False, formats=("jsonl", "parquet"), parquet_rows=4), nlp_info)
     n = summary["counts"]["articles"]
     assert n == len(SEEDS) + 6 and not summary["errors"]
+    assert summary["outputs"] == [str(out / name) for name in ("articles.jsonl", "articles.parquet", "entities.parquet")]
     lines = (out / "articles.jsonl").read_text(encoding="utf-8").splitlines()
 
     parts = sorted((out / "articles.parquet").glob("*.parquet"))
@@ -54,6 +55,7 @@ def test_parquet_parts_hold_the_same_records_as_articles_jsonl(tmp_path, nlp_inf
     before = (out / "articles.jsonl").read_bytes()
     again = run(RunOptions(paths=[corpus], out=out, progress=False, formats=("parquet",), parquet_rows=100), nlp_info)
     assert again["counts"]["cached"] == n and again["output"].endswith("articles.parquet")
+    assert again["outputs"] == [str(out / "articles.parquet"), str(out / "entities.parquet")]
     assert (out / "articles.jsonl").read_bytes() == before
     assert [p.name for p in (out / "articles.parquet").iterdir()] == ["part-00000.parquet"]
     assert pd.read_parquet(out / "articles.parquet")["record"].tolist() == lines

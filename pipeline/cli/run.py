@@ -113,8 +113,8 @@ def _print_summary(summary: dict) -> None:
         shown = ", ".join(articles[:3]) + (f" and {len(articles) - 3} more" if len(articles) > 3 else "")
         msg.warn(f"{len(missing)} review decisions are for {len(articles)} articles not in this run ({shown}): kept in the log, "
                  f"listed in run.json 'flagged_decisions'; --annotations FOLDER or --no-reviews for a corpus reviewed elsewhere")
-    out = summary["output"]
-    (msg.good if not summary["errors"] else msg.warn)(f"Wrote {out} and {Path(out).with_name('run.json')}")
+    out = summary["outputs"]
+    (msg.good if not summary["errors"] else msg.warn)(f"Wrote {', '.join(out)} and {Path(out[0]).with_name('run.json')}")
 
 
 @app.command()
