@@ -279,3 +279,32 @@ def test_removed_pieces_are_placed_in_reading_order():
     assert dec.clean_offset_of_raw(rec, 6) == 9  # "-\n" after "B": just after it, at the end of the clean text
     assert dec.raw_span(rec, 0, 4) == (9, 13)
     assert dec.raw_span(rec, 8, 9) == (5, 6)
+
+
+def test_the_runs_overlay_honours_an_undo_pressed_in_another_article(tmp_path, records):
+    """"Apply to all mentions in the whole corpus" then Undo, in the review app: the undo line
+    carries the article where Undo was pressed, but cancels the batch in every article. The
+    app and `export` showed none of the batch; `presseschau run` (`ReviewOverlay`, article by
+    article) gave each other article its undone accepts back in articles.jsonl."""
+    from pipeline.io import atomic_write_jsonl
+    from pipeline.review.apply import ReviewOverlay
+    from pipeline.review.routes import TestClient
+    from pipeline.review.state import ReviewState
+
+    out = tmp_path / "out"
+    atomic_write_jsonl(out / "articles.jsonl", records)
+    st = ReviewState(out, tmp_path / "ann", reviewer="anna")
+    c = TestClient(st)
+    kas = ent(rec_of(st.records), "Kasachstan")
+    status, view = c.post(f"/api/articles/{ART}/apply_all", {"entity": {k: kas[k] for k in ("start", "end", "label")}, "scope": "corpus"})
+    assert status == 200 and view["applied"]["articles"] > 1
+    assert c.post(f"/api/articles/{ART}/undo", {})[0] == 200
+    decisions = dec.load_decisions(tmp_path / "ann")
+    expected, flags = apply_decisions(records, decisions)
+    assert flags == [] and all(e["status"] == "pending" for r in expected for e in r["entities"])  # the app's view, and export's
+
+    overlay = ReviewOverlay.from_folder(tmp_path / "ann")
+    overlay.start(lambda aid: aid in {r["id"] for r in records})
+    got = [overlay.apply(r)[0] for r in records]
+    assert got == expected
+    assert overlay.unplaced() == []

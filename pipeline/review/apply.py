@@ -10,7 +10,7 @@ import json
 from typing import Any, Callable, Optional
 
 from ..schema import LABEL_FIELDS, VALUE_FIELDS
-from .log import DECISIONS_FILE, effective_decisions, load_decisions, raw_span, text_sha256
+from .log import CANCEL_KINDS, DECISIONS_FILE, effective_decisions, load_decisions, raw_span, text_sha256
 from .anchor import cuts_a_word, locate
 
 # --------------------------------------------------------------------------- applying
@@ -355,7 +355,14 @@ class ReviewOverlay:
         self.log = Path(log)
         self.decisions = load_decisions(self.log)
         self.by_article: dict[str, list[int]] = {}  # article id -> positions in the log
+        # decision id -> positions of the undo/dismiss lines cancelling it: an undo carries the
+        # article where it was pressed, but may cancel a corpus-wide batch in every article
+        self.cancels: dict[str, list[int]] = {}
         for i, d in enumerate(self.decisions):
+            if d.get("decision") in CANCEL_KINDS:
+                for x in d.get("undoes") or []:
+                    self.cancels.setdefault(x, []).append(i)
+                continue
             self.by_article.setdefault(d.get("article_id"), []).append(i)
         self.absent: set = set()  # article ids of decisions that are not in this run
         self.by_sha: dict[str, list[int]] = {}  # their decisions by text hash, until an article claims them
@@ -387,12 +394,17 @@ class ReviewOverlay:
         sha = (record.get("source") or {}).get("sha256")
         if sha is not None:
             mine += self.by_sha.pop(sha, [])  # the first article with that text claims them, as in apply_decisions
-        (rec,), flags = apply_decisions([record], [self.decisions[i] for i in sorted(mine)])
+        (rec,), flags = apply_decisions([record], self._with_cancels(mine))
         return rec, flags
+
+    def _with_cancels(self, positions: list[int]) -> list[dict]:
+        """The decisions at `positions` and the undo/dismiss lines that cancel any of them, in log order."""
+        cancel = {j for i in positions for j in self.cancels.get(self.decisions[i].get("id"), ())}
+        return [self.decisions[i] for i in sorted(set(positions) | cancel)]
 
     def unplaced(self) -> list[dict]:
         """After the stream: the decisions no article of the run claimed, flagged as
         `apply_decisions` flags them (`article_missing`)."""
         left = sorted(i for idxs in self.by_sha.values() for i in idxs)
-        _, flagged = apply_decisions([], [self.decisions[i] for i in left])
+        _, flagged = apply_decisions([], self._with_cancels(left))
         return flagged
