@@ -260,3 +260,26 @@ def test_label_studio_json_min(reviewed):
     assert st[(tok["start"], tok["end"], "PER")] == "accepted"
     assert all(v == "rejected" for (s, e, l), v in st.items() if l == "PER" and s != tok["start"])
     assert {d["reviewer"] for d in decisions} == {"import:label-studio:eva@example.org"}
+
+
+def test_docbin_keeps_a_reviewed_entity_inside_a_hyphenated_token(tmp_path):
+    """The review app takes "Kreml" in "Kreml-Kritikern" as whole words (a token is split at its
+    hyphen), but spaCy's German tokenizer keeps "Kreml-Kritikern" one token: the DocBin export
+    widened the accepted ORG "Kreml" to "Kreml-Kritikern" (char_span "expand"), without a word."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    from pipeline.review import words
+
+    recs = sample_records(ROOT / "corpus")
+    r = art(recs)
+    s = r["text"].index("Kreml-Kritikern")
+    assert words.check_span(r["text"], s, s + 5, words.words_of(r)) is None  # the app accepts it without `subword`
+    d = dec.make_decision(r, "add", new={"start": s, "end": s + 5, "label": "ORG"}, reviewer="anna")
+    reviewed, _ = apply_decisions(recs, [d])
+    p = interop.export(reviewed, "docbin", tmp_path / "x.spacy")
+    doc = next(x for x in DocBin().from_disk(p).get_docs(spacy.blank("de").vocab) if x.user_data["article_id"] == ART)
+    assert doc.text == r["text"]
+    kept = {(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents}
+    assert (s, s + 5, "ORG", "Kreml") in kept
+    assert [(sp.start_char, sp.end_char, sp.label_, "accepted") for sp in doc.spans["presseschau"]] == [tuple(x) for x in doc.user_data["statuses"]]

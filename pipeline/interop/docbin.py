@@ -12,17 +12,33 @@ from .common import KEEP, SPAN_KEY, non_overlapping, tokenizer, wanted
 PENDING_KEY = "presseschau_pending"
 
 
+def _doc(nlp, text: str, cuts: set[int]):
+    """The tokenizer's Doc, with a token split where an entity begins or ends inside it: the
+    review's words split at hyphens ("Kreml" of "Kreml-Kritikern"), spaCy's German tokens do
+    not, and an entity must keep its own offsets (not be widened to the whole token)."""
+    from spacy.tokens import Doc
+
+    doc = nlp.make_doc(text)
+    words, spaces, split = [], [], False
+    for t in doc:
+        inner = sorted(c for c in cuts if t.idx < c < t.idx + len(t.text))
+        split = split or bool(inner)
+        bounds = [t.idx] + inner + [t.idx + len(t.text)]
+        words += [text[a:b] for a, b in zip(bounds, bounds[1:])]
+        spaces += [False] * len(inner) + [bool(t.whitespace_)]
+    return Doc(nlp.vocab, words=words, spaces=spaces) if split else doc
+
+
 def to_docbin(records: list[dict], accepted_only: bool = False, include_pending: bool = False):
     from spacy.tokens import DocBin
 
     nlp = tokenizer()
     db = DocBin(store_user_data=True)
     for r in records:
-        doc = nlp.make_doc(r["text"])
+        ents = [e for e in r.get("entities", []) if wanted(e, accepted_only=accepted_only, include_pending=include_pending)]
+        doc = _doc(nlp, r["text"], {i for e in ents for i in (e["start"], e["end"])})
         spans = []
-        for e in r.get("entities", []):
-            if not wanted(e, accepted_only=accepted_only, include_pending=include_pending):
-                continue
+        for e in ents:
             sp = doc.char_span(e["start"], e["end"], label=e["label"], alignment_mode="expand")
             if sp is not None:
                 spans.append((e, sp))
