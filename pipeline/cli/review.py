@@ -144,7 +144,12 @@ def import_cmd(
     if dry_run:
         msg.info(f"Would record {len(decisions)} decisions ({summary})")
     else:
-        dec.DecisionStore(annotations).append(decisions)
+        store = dec.DecisionStore(annotations)
+        try:
+            store.append(decisions)
+        except OSError as e:  # --annotations naming the log file itself, a folder that cannot be made, a full disk
+            msg.fail(f"cannot write {store.path}: {e.strerror or e}; the decisions were not recorded")
+            raise typer.Exit(2)
         msg.good(f"Recorded {len(decisions)} decisions ({summary}) in {Path(annotations) / dec.DECISIONS_FILE}")
     if problems:
         raise typer.Exit(1)
