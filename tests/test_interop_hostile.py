@@ -238,3 +238,29 @@ def test_import_into_a_log_that_cannot_be_written_is_one_line(ws, base):
         assert_clean(res, 2)
         assert "cannot write" in flat(res) and str(where / dec.DECISIONS_FILE) in flat(res)
     assert log.read_text(encoding="utf-8") == ""
+
+
+def test_export_says_when_reviews_are_not_in_it(ws, base):
+    """`export --annotations` with a mistyped folder wrote the unreviewed output with exit 0 and no
+    word, and decisions that no longer fit the output (here: their article is gone from the
+    run) were left out without a word, while `run` and the review app say both."""
+    tmp, data, ann = ws
+    p = tmp / "answers.jsonl"
+    p.write_text(json.dumps(_good_prodigy(base), ensure_ascii=False) + "\n", encoding="utf-8")
+    assert_clean(CliRunner().invoke(app, ["import", "prodigy", str(p), "--data", str(data), "--annotations", str(ann)]), 0)
+    out = tmp / "export.jsonl"
+
+    res = CliRunner().invoke(app, ["export", "--data", str(data), "--annotations", str(tmp / "annotatoins"), "--out", str(out)])
+    assert_clean(res, 0)
+    assert f"no review log at {tmp / 'annotatoins'}" in flat(res)
+
+    res = CliRunner().invoke(app, ["export", "--data", str(data), "--annotations", str(ann), "--out", str(out)])
+    assert_clean(res, 0)
+    assert "no review log" not in flat(res) and "no longer fit" not in flat(res)
+
+    kept = [r for r in base if r["id"] != ART]
+    (data / "articles.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in kept), encoding="utf-8")
+    res = CliRunner().invoke(app, ["export", "--data", str(data), "--annotations", str(ann), "--out", str(out)])
+    assert_clean(res, 0)
+    n = len(dec.load_decisions(ann))  # the accepted task: its kept guesses accepted, the left-out one rejected
+    assert n > 1 and f"{n} review decisions of 1 articles no longer fit the output" in flat(res)

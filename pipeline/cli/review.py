@@ -65,7 +65,7 @@ DoccanoOffsets = Enum("DoccanoOffsets", {"utf16": "utf16", "codepoints": "codepo
 def export_cmd(
     fmt: ExportFormat = typer.Option("jsonl", "--format", "-f", help="Format to write"),
     data: Path = typer.Option(Path("outputs"), "--data", "-d", help="Output folder of `presseschau run` (or an articles.jsonl)"),
-    annotations: Path = typer.Option(Path("annotations"), "--annotations", "-a", help="Folder of the decision log (re-applied before export)"),
+    annotations: Optional[Path] = typer.Option(None, "--annotations", "-a", help="Folder of the decision log, re-applied before export (default: annotations/)"),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="File to write, or a folder: FOLDER/articles.<ext> (articles.reviewed.jsonl, articles.prodigy.jsonl, articles.doccano.jsonl, articles.label-studio.json, articles.spacy, articles.csv, articles.entities.parquet). Default: the DATA folder"),
     accepted_only: bool = typer.Option(False, "--accepted-only", help="Keep only accepted and corrected entities (jsonl, doccano, label-studio, csv, parquet; prodigy and docbin do so by default)"),
     include_pending: bool = typer.Option(False, "--include-pending", help="prodigy, docbin: also the pending (unreviewed) model guesses, marked as pending. Default: reviewed entities only. The other formats always carry pending entities with their status"),
@@ -78,7 +78,8 @@ def export_cmd(
     Prodigy, doccano and Label Studio tasks carry a snapshot of what was exported
     (`presseschau` key), so `presseschau import` records only what the tool changed.
     """
-    from ..interop import export, export_path, load_records, run_output_at
+    from ..interop import export, export_path, load_reviewed, run_output_at
+    from ..review.log import DECISIONS_FILE
 
     fmt_ = fmt.value
     base = data if data.is_dir() else data.parent
@@ -91,11 +92,20 @@ def export_cmd(
         what = "is the run output itself" if target.resolve() == clash.resolve() else f"would write into the run output {clash}"
         msg.fail(f"{target} {what}; choose another --out")
         raise typer.Exit(2)
+    if annotations is None:  # a project that never reviewed anything gets no notice
+        annotations = Path("annotations")
+    elif not (annotations.is_file() or (annotations / DECISIONS_FILE).is_file()):
+        # a mistyped folder must not drop the reviews without a word (as `run` says it)
+        msg.warn(f"no review log at {annotations}: the export holds the pipeline's own output, without review decisions")
     try:
-        records = load_records(data, annotations)
+        records, flagged = load_reviewed(data, annotations)
     except (OSError, ValueError) as e:
         msg.fail(str(e))
         raise typer.Exit(2)
+    if flagged:
+        articles = sorted({str(f.get("article_id")) for f in flagged})
+        msg.warn(f"{len(flagged)} review decisions of {len(articles)} articles no longer fit the output and are not in the export "
+                 f"(the article's text changed, or it is not in this run): `presseschau review` shows them")
     try:
         path = export(records, fmt_, target, accepted_only=accepted_only, prodigy_mode=prodigy_mode.value, include_pending=include_pending,
                       doccano_offsets=doccano_offsets.value, doccano_overlapping=doccano_overlapping, warn=msg.warn)

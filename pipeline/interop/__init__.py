@@ -65,15 +65,21 @@ __all__ = [
 
 def load_records(path: os.PathLike | str = "outputs", annotations: Optional[os.PathLike | str] = None) -> list[dict]:
     """Records of `articles.jsonl` (a folder or the file); with `annotations`, the review log re-applied."""
+    return load_reviewed(path, annotations)[0]
+
+
+def load_reviewed(path: os.PathLike | str = "outputs", annotations: Optional[os.PathLike | str] = None) -> tuple[list[dict], list[dict]]:
+    """`load_records`, and the decisions of the log that no longer fit the records
+    (`apply_decisions`' flagged ones: an article re-run with changed text, or gone)."""
     path = Path(path)
     if path.is_dir():
         path = path / "articles.jsonl"
     if not path.exists():
         raise NoRunOutput(path)
     records = read_json_rows(path)
-    if annotations is not None:
-        records, _ = apply_decisions(records, dec.load_decisions(Path(annotations)))
-    return records
+    if annotations is None:
+        return records, []
+    return apply_decisions(records, dec.load_decisions(Path(annotations)))
 
 
 def read_json_rows(path: os.PathLike | str) -> list[dict]:
