@@ -76,9 +76,13 @@ def validate_record(record: dict[str, Any]) -> list[str]:
     import jsonschema
 
     validator = jsonschema.Draft202012Validator(schema())
-    problems = [f"{'/'.join(map(str, e.path))}: {e.message}" for e in validator.iter_errors(record)]
+    problems = [f"{'/'.join(map(str, e.path)) or 'record'}: {e.message}" for e in validator.iter_errors(record)]
+    if not isinstance(record, dict) or not isinstance(record.get("text", ""), str) or not isinstance(record.get("entities", []), list):
+        return problems  # the schema errors say what is wrong; no offsets to check
     text = record.get("text", "")
     for i, ent in enumerate(record.get("entities", [])):
+        if not isinstance(ent, dict) or not all(isinstance(ent.get(k, 0), int) for k in ("start", "end")):
+            continue  # a schema error already
         if text[ent.get("start", 0): ent.get("end", 0)] != ent.get("text"):
             problems.append(f"entities/{i}: text[{ent.get('start')}:{ent.get('end')}] != {ent.get('text')!r}")
     return problems

@@ -192,3 +192,37 @@ def test_run_help_names_every_input_type_it_reads():
     listed = re.search(r"Files or folders \(recursive\): ([^D]+)\. Default", res.output).group(1).split(", ")
     assert {".pdf", ".txt", ".md", ".html", ".jsonl.gz"} <= set(listed)
     assert all(is_supported(Path("a" + s)) for s in listed)
+
+
+def test_validate_names_every_hand_broken_line(tmp_path):
+    """`presseschau validate` on a hand-edited copy of the real seed output: each broken record
+    is named by file and line (blank lines counted, as an editor counts them), a line that is not
+    JSON does not hide the records after it, and a record of the wrong shape (an array, an entity
+    that is a number, a string offset) is a schema error, not a traceback."""
+    lines = OUTPUT.read_text(encoding="utf-8").splitlines()
+    shifted = json.loads(lines[1])
+    shifted["entities"][0]["start"] += 1
+    shifted["entities"][0]["end"] += 1
+    odd_offset = json.loads(lines[2])
+    odd_offset["entities"][0]["start"] = "0"
+    odd_entity = json.loads(lines[3])
+    odd_entity["entities"][1] = 7
+    broken = [
+        lines[0],
+        "",                                       # line 2: blank
+        json.dumps(shifted, ensure_ascii=False),  # line 3
+        lines[4][:-2],                            # line 4: cut off: not JSON
+        json.dumps(odd_offset, ensure_ascii=False),  # line 5
+        json.dumps(odd_entity, ensure_ascii=False),  # line 6
+        "[1, 2]",                                 # line 7
+    ]
+    f = tmp_path / "articles.jsonl"
+    f.write_text("\n".join(broken) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["validate", str(f)])
+    out = flat(res)
+    assert res.exit_code == 1 and (res.exception is None or isinstance(res.exception, SystemExit)), out
+    assert "Traceback" not in out
+    for line, what in [(3, "entities/0: text["), (4, "invalid JSON line"), (5, "entities/0/start"),
+                       (6, "entities/1"), (7, "is not of type 'object'")]:
+        assert re.search(re.escape(f"{f}:{line}") + r"\b[^✘]*" + re.escape(what), out), (line, out)
+    assert not re.search(re.escape(f"{f}:") + "[12]\\b", out), out  # the good first line, the blank one

@@ -121,15 +121,21 @@ def _print_summary(summary: dict) -> None:
 def validate(path: Path = typer.Argument(Path("outputs/articles.jsonl"))):
     """Check an articles.jsonl against the record schema and the offset invariant."""
     from ..record import validate_record
-    from ..io import read_jsonl
+    from ..io import BadLine, iter_jsonl
 
     bad = 0
     n = 0
     with reading(path, 1):
-        for n, rec in enumerate(read_jsonl(path), 1):
+        for lineno, rec in iter_jsonl(path):  # each problem named file:line; a bad line hides no other
+            n += 1
+            if isinstance(rec, BadLine):
+                bad += 1
+                msg.fail(f"{path}:{lineno}: invalid JSON line ({rec.msg})")
+                continue
+            rid = f" ({rec.get('id')})" if isinstance(rec, dict) else ""
             for problem in validate_record(rec):
                 bad += 1
-                msg.fail(f"{path} record {n} ({rec.get('id')}): {problem}")
+                msg.fail(f"{path}:{lineno}{rid}: {problem}")
     if bad:
         raise typer.Exit(1)
     msg.good(f"{path}: {n} records valid")
