@@ -226,3 +226,13 @@ def test_validate_names_every_hand_broken_line(tmp_path):
                        (6, "entities/1"), (7, "is not of type 'object'")]:
         assert re.search(re.escape(f"{f}:{line}") + r"\b[^✘]*" + re.escape(what), out), (line, out)
     assert not re.search(re.escape(f"{f}:") + "[12]\\b", out), out  # the good first line, the blank one
+    assert f"{f}: 5 problems in 5 of 6 lines" in out
+    # the output folder names its articles.jsonl, as for report, review and export
+    res = CliRunner().invoke(app, ["validate", str(tmp_path)])
+    assert res.exit_code == 1 and f"{f}:3 " in flat(res), flat(res)
+    # a file that is not JSONL at all (run.json, an article .txt given by mistake): 50 lines and a count
+    many = tmp_path / "many.jsonl"
+    many.write_text("x\n" * 500, encoding="utf-8")
+    res = CliRunner().invoke(app, ["validate", str(many)])
+    assert res.exit_code == 1 and flat(res).count("invalid JSON line") == 50, flat(res)
+    assert f"{many}: 500 problems in 500 of 500 lines (the first 50 shown)" in flat(res)
