@@ -236,3 +236,21 @@ def test_validate_names_every_hand_broken_line(tmp_path):
     res = CliRunner().invoke(app, ["validate", str(many)])
     assert res.exit_code == 1 and flat(res).count("invalid JSON line") == 50, flat(res)
     assert f"{many}: 500 problems in 500 of 500 lines (the first 50 shown)" in flat(res)
+
+
+def test_the_readme_pandas_recipe_keeps_the_ids(tmp_path):
+    """README: "For tables: `pandas.read_json(...)`". An archive whose files are named by number
+    (`00123.txt`) gets the ids "00123", ...; pandas' default dtype inference made them the
+    integers 123, ..., so the ids no longer matched the review log, the exports or the files."""
+    import pandas
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    call = re.search(r"`(pandas\.read_json\(\"outputs/articles\.jsonl\"[^`]*\))`", readme).group(1)
+    lines = OUTPUT.read_text(encoding="utf-8").splitlines()
+    out = tmp_path / "outputs"
+    out.mkdir()
+    ids = [f"{i:05d}" for i in range(1, len(lines) + 1)]
+    (out / "articles.jsonl").write_text("".join(json.dumps({**json.loads(x), "id": i}, ensure_ascii=False) + "\n" for x, i in zip(lines, ids)), encoding="utf-8")
+    df = eval(call.replace('"outputs/articles.jsonl"', repr(str(out / "articles.jsonl"))), {"pandas": pandas})
+    assert list(df["id"]) == ids
+    assert [len(e) for e in df["entities"]] == [len(json.loads(x)["entities"]) for x in lines]
