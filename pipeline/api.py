@@ -9,6 +9,7 @@ from . import __version__
 from .nlp import annotate, doc_to_entities, load_nlp
 from .clean import clean
 from .ingest import IngestError, detect_language, read_path
+from .process import article_context
 from .record import build_record
 from .schema import RawDoc
 
@@ -45,7 +46,7 @@ class Presseschau:
             for raw in raws:
                 cleaned = clean(raw.text, raw.meta.get("furniture"))
                 pending[raw.id] = (raw, cleaned)
-                yield cleaned.text, {"id": raw.id, "published": cleaned.meta.published or raw.meta.get("published")}
+                yield cleaned.text, article_context(raw, cleaned)
 
         for doc, ctx in annotate(self.nlp, items(), n_process=n_process, batch_size=batch_size):
             raw, cleaned = pending.pop(ctx["id"])

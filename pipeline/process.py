@@ -123,7 +123,9 @@ def _prepare(raw: RawDoc, settings: WorkSettings) -> Union[tuple[CleanDoc, Optio
         return ArticleError(raw.path, ErrorKind.CLEAN_FAILED, f"{raw.path}: cleaning failed ({type(e).__name__}: {e})")
 
 
-def _context(raw: RawDoc, cleaned: CleanDoc) -> dict[str, Any]:
+def article_context(raw: RawDoc, cleaned: CleanDoc) -> dict[str, Any]:
+    """What the components read of an article besides its text: its id and publication date
+    (the cleaner's, else the input's hint in any spelling `iso_date` reads; the API uses it too)."""
     hint = raw.meta.get("published")
     return {"id": raw.id, "published": cleaned.meta.published or (iso_date(hint) if hint else None)}
 
@@ -135,7 +137,7 @@ def _annotate_safely(nlp, ready: dict[str, tuple[RawDoc, CleanDoc, Optional[str]
     component.)"""
     todo = dict(ready)
     try:
-        for doc, ctx in annotate(nlp, ((c.text, _context(r, c)) for r, c, _ in todo.values()), batch_size=batch_size):
+        for doc, ctx in annotate(nlp, ((c.text, article_context(r, c)) for r, c, _ in todo.values()), batch_size=batch_size):
             todo.pop(ctx["id"])
             yield ctx["id"], doc
         return
@@ -143,7 +145,7 @@ def _annotate_safely(nlp, ready: dict[str, tuple[RawDoc, CleanDoc, Optional[str]
         pass
     for doc_id, (raw, cleaned, _) in list(todo.items()):
         try:
-            for doc, _ctx in annotate(nlp, iter([(cleaned.text, _context(raw, cleaned))])):
+            for doc, _ctx in annotate(nlp, iter([(cleaned.text, article_context(raw, cleaned))])):
                 yield doc_id, doc
         except Exception as e:
             yield doc_id, ArticleError(raw.path, ErrorKind.ANNOTATE_FAILED, f"{raw.path}: annotation failed ({type(e).__name__}: {e})")
