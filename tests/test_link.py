@@ -385,3 +385,20 @@ def test_a_full_name_is_evidence_enough_for_its_surname(real_nlp):
     text = "Kassym-Schomart Tokajew bat um Hilfe. Später sagte Tokajew, die Lage sei ruhig."
     doc = _with_model_ents(real_nlp, text, [("Kassym-Schomart Tokajew", "PER")], min_support=2)
     assert [(e.text, e.label_) for e in doc.ents] == [("Kassym-Schomart Tokajew", "PER"), ("Tokajew", "PER")]
+
+
+def test_a_party_in_parentheses_after_a_person_is_no_acronym_of_the_person(tmp_path):
+    """Wikinews wn79990: "Bundesjustizminister Heiko Maas (SPD)", "Bundesfinanzminister Wolfgang
+    Schäuble (CDU)". The acronym rule ("Organisation ... (OVKS)") is for an ORG/LOC long name
+    (module docstring; `make_consistent` holds to it); `canonicals` took a person too, so the
+    record said SPD's canonical name was "Heiko Maas" and CDU's "Wolfgang Schäuble"."""
+    from repo_data import news_row
+
+    text = news_row("wikinews_de.jsonl.gz", "id", "wn79990")["text"]
+    start = text.index("Bundesjustizminister Heiko Maas (SPD)")
+    end = text.index("(CDU)", start) + len("(CDU)")
+    nlp = spacy.blank("de")
+    nlp.add_pipe("presseschau_names", config={"aliases_path": str(tmp_path / "none.tsv")})
+    got = annotate(nlp, text[start:end], [("Heiko Maas", "PER"), ("SPD", "ORG"), ("Wolfgang Schäuble", "PER"), ("CDU", "ORG")])
+    assert got[("SPD", "ORG")] == "SPD" and got[("CDU", "ORG")] == "CDU"
+    assert got[("Heiko Maas", "PER")] == "Heiko Maas"

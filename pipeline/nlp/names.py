@@ -604,7 +604,8 @@ class NameLinker:
         # acronym in parentheses after a long name: "Organisation ... (OVKS)"
         acr: dict[str, str] = {}
         for e, f in zip(ents, forms):
-            if len(f.split()) >= 2 and e.end + 2 < len(doc) and doc[e.end].text == "(" and doc[e.end + 2].text.startswith(")"):
+            if e.label_ in ("ORG", "LOC") and len(f.split()) >= 2 and e.end + 2 < len(doc) and doc[e.end].text == "(" \
+                    and doc[e.end + 2].text.startswith(")"):  # not "Heiko Maas (SPD)"
                 a = doc[e.end + 1].text
                 if a.isupper() and 2 <= len(a) <= 8 and _key(a) not in self.names:
                     acr[a] = f
