@@ -254,3 +254,27 @@ def test_the_readme_pandas_recipe_keeps_the_ids(tmp_path):
     df = eval(call.replace('"outputs/articles.jsonl"', repr(str(out / "articles.jsonl"))), {"pandas": pandas})
     assert list(df["id"]) == ids
     assert [len(e) for e in df["entities"]] == [len(json.loads(x)["entities"]) for x in lines]
+
+
+@pytest.mark.parametrize("command", [
+    ["report", "{d}", "--annotations", "{a}", "--out", "{target}"],
+    ["export", "--format", "jsonl", "--data", "{d}", "--annotations", "{a}", "--out", "{target}"],
+])
+@pytest.mark.parametrize("target", ["{a}/decisions.jsonl", "{d}/articles.jsonl", "{d}/run.json"])
+def test_report_and_export_never_overwrite_the_review_log_or_the_run(tmp_path, command, target):
+    """`report -o outputs/articles.jsonl` replaced the run's records with the HTML page, and
+    `report` or `export` with `-o annotations/decisions.jsonl` replaced the append-only review
+    log (every reviewer's decisions) with HTML or records, exit 0. Both are refused (exit 2,
+    one line), and nothing is changed."""
+    d, a = tmp_path / "outputs", tmp_path / "annotations"
+    d.mkdir()
+    a.mkdir()
+    shutil.copy(OUTPUT, d / "articles.jsonl")
+    (d / "run.json").write_text('{"articles": 5}\n', encoding="utf-8")
+    shutil.copy(REPO / "annotations" / dec.DECISIONS_FILE, a / dec.DECISIONS_FILE)
+    before = {p: p.read_bytes() for p in (d / "articles.jsonl", d / "run.json", a / dec.DECISIONS_FILE)}
+    args = [x.format(d=d, a=a, target=target.format(d=d, a=a)) for x in command]
+    res = CliRunner().invoke(app, args)
+    assert res.exit_code == 2 and isinstance(res.exception, SystemExit), flat(res)
+    assert "choose another --out" in flat(res) and target.format(d=d, a=a) in flat(res)
+    assert {p: p.read_bytes() for p in before} == before

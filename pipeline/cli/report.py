@@ -20,6 +20,8 @@ def report_cmd(
     reviewed_only: bool = typer.Option(False, "--reviewed-only", help="Count only accepted and corrected entities"),
 ):
     """Write the overview (top names, dates timeline, figures, review progress) as a self-contained HTML file."""
+    from ..interop import run_output_at
+    from ..review.log import DECISIONS_FILE
     from ..review.overview import load_reviewed, overview
     from ..review.report import write_report
 
@@ -31,9 +33,15 @@ def report_cmd(
         raise typer.Exit(2)
     for p in problems:
         msg.warn(p)
-    target = out if out is not None else (data if data.is_dir() else data.parent)
+    base = data if data.is_dir() else data.parent
+    target = out if out is not None else base
     if target.is_dir():
         target = target / "report.html"
+    clash = run_output_at(target, base, annotations) or (data if not data.is_dir() and target.resolve() == data.resolve() else None)
+    if clash is not None:
+        what = "the review log" if clash.name.startswith(DECISIONS_FILE) else "the run's output"
+        msg.fail(f"{target} is {what} ({clash}); choose another --out")
+        raise typer.Exit(2)
     result = overview(records, top=top, reviewed_only=reviewed_only)
     result["meta"] = {"data": str(data), "annotations": str(annotations), "generated": dt.datetime.now().strftime("%Y-%m-%d %H:%M")}
     try:

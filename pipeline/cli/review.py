@@ -81,22 +81,23 @@ def export_cmd(
     from ..interop import export, export_path, load_reviewed, run_output_at
     from ..review.log import DECISIONS_FILE
 
-    fmt_ = fmt.value
-    base = data if data.is_dir() else data.parent
-    target = export_path(fmt_, out if out is not None else base)
-    source = data / "articles.jsonl" if data.is_dir() else data
-    clash = run_output_at(target, base)
-    if clash is None and target.exists() and source.exists() and target.resolve() == source.resolve():
-        clash = source
-    if clash is not None:
-        what = "is the run output itself" if target.resolve() == clash.resolve() else f"would write into the run output {clash}"
-        msg.fail(f"{target} {what}; choose another --out")
-        raise typer.Exit(2)
     if annotations is None:  # a project that never reviewed anything gets no notice
         annotations = Path("annotations")
     elif not (annotations.is_file() or (annotations / DECISIONS_FILE).is_file()):
         # a mistyped folder must not drop the reviews without a word (as `run` says it)
         msg.warn(f"no review log at {annotations}: the export holds the pipeline's own output, without review decisions")
+    fmt_ = fmt.value
+    base = data if data.is_dir() else data.parent
+    target = export_path(fmt_, out if out is not None else base)
+    source = data / "articles.jsonl" if data.is_dir() else data
+    clash = run_output_at(target, base, annotations)
+    if clash is None and target.exists() and source.exists() and target.resolve() == source.resolve():
+        clash = source
+    if clash is not None:
+        what = "is the run output itself" if target.resolve() == clash.resolve() else f"would write into the run output {clash}"
+        what = "is the review log" if clash.name.startswith(DECISIONS_FILE) else what
+        msg.fail(f"{target} {what}; choose another --out")
+        raise typer.Exit(2)
     try:
         records, flagged = load_reviewed(data, annotations)
     except (OSError, ValueError) as e:

@@ -102,14 +102,23 @@ def _jsonl_bytes(rows) -> bytes:
     return "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in rows).encode("utf-8")
 
 
-def run_output_at(target: os.PathLike | str, run_folder: os.PathLike | str) -> Optional[Path]:
-    """The run output (`RUN_OUTPUTS` in `run_folder`) that writing `target` would replace or
-    write into, or None: an export must never change what `presseschau run` wrote."""
+def run_output_at(target: os.PathLike | str, run_folder: os.PathLike | str,
+                  annotations: Optional[os.PathLike | str] = None) -> Optional[Path]:
+    """The run output (`RUN_OUTPUTS` in `run_folder`) or, with `annotations`, the review log
+    there (decisions.jsonl and its .rejected copy) that writing `target` would replace or write
+    into, or None: an export or report must never change what `presseschau run` wrote nor the
+    reviewers' decisions."""
+    from ..review.log import DECISIONS_FILE, REJECTED_SUFFIX
+
     target = Path(target).resolve()
-    for name in RUN_OUTPUTS:
-        own = (Path(run_folder) / name).resolve()
+    owned = [Path(run_folder) / name for name in RUN_OUTPUTS]
+    if annotations is not None:
+        log = Path(annotations) if Path(annotations).is_file() else Path(annotations) / DECISIONS_FILE  # the folder, or the log named
+        owned += [log, log.with_name(log.name + REJECTED_SUFFIX)]
+    for path in owned:
+        own = path.resolve()
         if target == own or own in target.parents:
-            return Path(run_folder) / name
+            return path
     return None
 
 
