@@ -73,8 +73,9 @@ def test_the_jsonl_reader_names_file_and_line(damaged):
     (["validate", "{f}"], {"cp1252": 1, "truncated": 1}),
     (["evaluate", "--run", "{f}", "--gold", str(GOLD)], {"cp1252": 2, "truncated": 2}),
     (["export", "--format", "csv", "--data", "{d}", "--annotations", "{d}/ann", "--out", "{d}/x.csv"], {"cp1252": 2, "truncated": 2}),
-    # the report leaves a line that is not a record out, names it and is still written (README)
-    (["report", "{d}", "--annotations", "{d}/ann", "--out", "{d}/r.html"], {"cp1252": 1, "truncated": 2}),
+    # the report leaves a line that is not a record out and names it; with no line left (every
+    # seed line has an umlaut) it writes nothing (README)
+    (["report", "{d}", "--annotations", "{d}/ann", "--out", "{d}/r.html"], {"cp1252": 2, "truncated": 2}),
     # the review app did not start with a traceback (a ValueError its start-up did not catch)
     (["review", "{d}", "--annotations", "{d}/ann", "--port", "0"], {"cp1252": 2, "truncated": 2}),
 ])
@@ -278,3 +279,23 @@ def test_report_and_export_never_overwrite_the_review_log_or_the_run(tmp_path, c
     assert res.exit_code == 2 and isinstance(res.exception, SystemExit), flat(res)
     assert "choose another --out" in flat(res) and target.format(d=d, a=a) in flat(res)
     assert {p: p.read_bytes() for p in before} == before
+
+
+def test_report_on_a_file_that_is_no_run_output_is_short(tmp_path):
+    """`presseschau report` given a web page instead of articles.jsonl printed a warning per line
+    (569 for one page) and wrote an empty report, exit 0."""
+    page = tmp_path / "page.jsonl"
+    page.write_text("".join(f"<p>Absatz {i}</p>\n" for i in range(300)), encoding="utf-8")
+    res = CliRunner().invoke(app, ["report", str(page), "--out", str(tmp_path / "r.html"), "--annotations", str(tmp_path / "a")])
+    assert res.exit_code == 2 and "Traceback" not in res.output
+    lines = [line for line in res.output.splitlines() if "⚠" in line or "✘" in line]
+    assert len(lines) == 52  # 50 lines named, one count, one failure
+    assert "300 lines left out (the first 50 shown)" in flat(res) and "no line is an article record" in flat(res)
+    assert not (tmp_path / "r.html").exists()
+    # a run output with one damaged line among good ones still gets its report
+    good = (REPO / "outputs" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text("\n".join(good[:2] + ["{not json"] + good[2:]) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["report", str(mixed), "--out", str(tmp_path / "r.html"), "--annotations", str(tmp_path / "a")])
+    assert res.exit_code == 1 and f"{mixed}:3: invalid JSON line" in flat(res)
+    assert (tmp_path / "r.html").exists()

@@ -30,3 +30,24 @@ def reading(path: Path, exit_code: int):
     except ValueError as e:  # the message names file and line
         msg.fail(str(e))
         raise typer.Exit(exit_code) from None
+
+
+#: problems of a file a command prints one by one; the rest are counted (a file that is not JSONL at all
+#: has a problem on every line)
+SHOWN_PROBLEMS = 50
+
+
+class Problems:
+    """Per-line problems of a file: the first `SHOWN_PROBLEMS` printed with `say`, all counted."""
+
+    def __init__(self, say):
+        self.say, self.count = say, 0
+
+    def __call__(self, text: str) -> None:
+        self.count += 1
+        if self.count <= SHOWN_PROBLEMS:
+            self.say(text)
+
+    def more(self) -> str:
+        """' (the first 50 shown)' when some were not printed."""
+        return f" (the first {SHOWN_PROBLEMS} shown)" if self.count > SHOWN_PROBLEMS else ""

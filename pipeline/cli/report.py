@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 from wasabi import msg
 
-from .app import app
+from .app import SHOWN_PROBLEMS, Problems, app
 
 
 @app.command("report")
@@ -25,14 +25,17 @@ def report_cmd(
     from ..review.overview import load_reviewed, overview
     from ..review.report import write_report
 
-    problems: list[str] = []
+    problems = Problems(msg.warn)
     try:
-        records = load_reviewed(data, annotations, warn=problems.append)
+        records = load_reviewed(data, annotations, warn=problems)
     except (OSError, ValueError) as e:
         msg.fail(f"cannot read {data}: {e}" if str(data) not in str(e) else str(e))
         raise typer.Exit(2)
-    for p in problems:
-        msg.warn(p)
+    if problems.count > SHOWN_PROBLEMS:
+        msg.warn(f"{data}: {problems.count} lines left out{problems.more()}")
+    if problems.count and not records:
+        msg.fail(f"{data}: no line is an article record; is it the articles.jsonl of `presseschau run`?")
+        raise typer.Exit(2)
     base = data if data.is_dir() else data.parent
     target = out if out is not None else base
     if target.is_dir():
@@ -50,4 +53,4 @@ def report_cmd(
         msg.fail(f"cannot write {target}: {e.strerror or e}")
         raise typer.Exit(2)
     msg.good(f"Wrote {path} ({len(records)} articles)")
-    raise typer.Exit(1 if problems else 0)
+    raise typer.Exit(1 if problems.count else 0)

@@ -78,7 +78,7 @@ def export_cmd(
     Prodigy, doccano and Label Studio tasks carry a snapshot of what was exported
     (`presseschau` key), so `presseschau import` records only what the tool changed.
     """
-    from ..interop import export, export_path, load_reviewed, run_output_at
+    from ..interop import export, export_path, load_records_flagged, run_output_at
     from ..review.log import DECISIONS_FILE
 
     if annotations is None:  # a project that never reviewed anything gets no notice
@@ -99,7 +99,7 @@ def export_cmd(
         msg.fail(f"{target} {what}; choose another --out")
         raise typer.Exit(2)
     try:
-        records, flagged = load_reviewed(data, annotations)
+        records, flagged = load_records_flagged(data, annotations)
     except (OSError, ValueError) as e:
         msg.fail(str(e))
         raise typer.Exit(2)

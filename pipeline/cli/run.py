@@ -10,7 +10,7 @@ import typer
 from wasabi import msg
 
 from ..ingest import MAX_BYTES, READ_SUFFIXES
-from .app import app, reading
+from .app import Problems, app, reading
 
 
 def _stops_on_signals(command):
@@ -117,10 +117,6 @@ def _print_summary(summary: dict) -> None:
     (msg.good if not summary["errors"] else msg.warn)(f"Wrote {', '.join(out)} and {Path(out[0]).with_name('run.json')}")
 
 
-#: problems `validate` prints one by one; the rest are counted (a file that is not JSONL at all)
-VALIDATE_SHOWN = 50
-
-
 @app.command()
 def validate(path: Path = typer.Argument(Path("outputs/articles.jsonl"), help="articles.jsonl, or the output folder holding it")):
     """Check an articles.jsonl against the record schema and the offset invariant."""
@@ -129,30 +125,22 @@ def validate(path: Path = typer.Argument(Path("outputs/articles.jsonl"), help="a
 
     if path.is_dir():
         path = path / "articles.jsonl"
-    bad = 0
+    fail = Problems(msg.fail)
     bad_lines = 0
     n = 0
-
-    def fail(text: str) -> None:
-        nonlocal bad
-        bad += 1
-        if bad <= VALIDATE_SHOWN:
-            msg.fail(text)
-
     with reading(path, 1):
         for lineno, rec in iter_jsonl(path):  # each problem named file:line; a bad line hides no other
             n += 1
-            before = bad
+            before = fail.count
             if isinstance(rec, BadLine):
                 fail(f"{path}:{lineno}: invalid JSON line ({rec.msg})")
             else:
                 rid = f" ({rec.get('id')})" if isinstance(rec, dict) else ""
                 for problem in validate_record(rec):
                     fail(f"{path}:{lineno}{rid}: {problem}")
-            bad_lines += bad > before
-    if bad:
-        more = f" (the first {VALIDATE_SHOWN} shown)" if bad > VALIDATE_SHOWN else ""
-        msg.fail(f"{path}: {bad} problem{'s' * (bad != 1)} in {bad_lines} of {n} lines{more}")
+            bad_lines += fail.count > before
+    if fail.count:
+        msg.fail(f"{path}: {fail.count} problem{'s' * (fail.count != 1)} in {bad_lines} of {n} lines{fail.more()}")
         raise typer.Exit(1)
     msg.good(f"{path}: {n} records valid")
 

@@ -65,10 +65,10 @@ __all__ = [
 
 def load_records(path: os.PathLike | str = "outputs", annotations: Optional[os.PathLike | str] = None) -> list[dict]:
     """Records of `articles.jsonl` (a folder or the file); with `annotations`, the review log re-applied."""
-    return load_reviewed(path, annotations)[0]
+    return load_records_flagged(path, annotations)[0]
 
 
-def load_reviewed(path: os.PathLike | str = "outputs", annotations: Optional[os.PathLike | str] = None) -> tuple[list[dict], list[dict]]:
+def load_records_flagged(path: os.PathLike | str = "outputs", annotations: Optional[os.PathLike | str] = None) -> tuple[list[dict], list[dict]]:
     """`load_records`, and the decisions of the log that no longer fit the records
     (`apply_decisions`' flagged ones: an article re-run with changed text, or gone)."""
     path = Path(path)
