@@ -260,6 +260,11 @@ def extract(html: str) -> tuple[str, dict]:
     kicker, head, h1 = headline(tree, title, md.sitename if md is not None else None)
     ld = lead(tree, h1, body, description) if body else None
     parts: list[tuple[str, Optional[str]]] = []
+    first, _, after = body.partition("\n")
+    if kicker and norm(first) == kicker:
+        # trafilatura kept the kicker as the body's first line ("Gesundheit" over the
+        # headline): it is furniture all the same
+        body = after.lstrip("\n")
     nbody = norm(body)
     if kicker and not nbody.startswith(kicker):
         parts.append((kicker, "kicker"))

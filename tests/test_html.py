@@ -62,6 +62,17 @@ def test_kicker_is_logged_not_kept():
     assert check_invariants(doc.text, cd) == []
 
 
+def test_kicker_that_trafilatura_kept_as_the_first_line_is_logged_and_the_headline_is_the_title():
+    # the page marks "Gesundheit" as the kicker (class name); trafilatura keeps it as its
+    # body's first line, over the headline
+    kicker, head = "Gesundheit", 'Was bringen "alternative" Therapien bei Krebs?'
+    doc, cd = _page("trafilatura--nachrichten.at-0b96fc66")
+    assert [r.text for r in cd.removed if r.kind == "kicker"] == [kicker]
+    assert cd.text.startswith(head + "\n\n")
+    assert cd.meta.title == head
+    assert check_invariants(doc.text, cd) == []
+
+
 @pytest.mark.parametrize("pid,kind,piece", [
     ("snacktory--spiegel", "byline", "Von Matthias Kremp"),
     ("trafilatura--livenet.ch-sprache", "byline", "Autor: Fritz Imhof"),
