@@ -8,6 +8,7 @@ caller can report it and go on with the rest.
 """
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import errno
 import gzip
@@ -286,6 +287,39 @@ def decode_with_warnings(data: bytes) -> tuple[str, str, list[str]]:
     return data.decode("latin-1"), "latin-1", []
 
 
+# <meta charset="..."> or <meta http-equiv="Content-Type" content="text/html; charset=...">
+_META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def declared_charset(data: bytes) -> Optional[str]:
+    """The Python codec of the charset a web page declares in a <meta> of its first 4 KB, or None.
+    As browsers do (WHATWG Encoding), a declared ISO-8859-1 or US-ASCII is read as windows-1252."""
+    m = _META_CHARSET.search(data[:4096])
+    if not m:
+        return None
+    try:
+        name = codecs.lookup(m.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+    return "cp1252" if name in ("iso8859-1", "latin-1", "ascii") else name
+
+
+def decode_html(data: bytes) -> tuple[str, str, list[str]]:
+    """A web page's (text, encoding, warnings): a page that is not UTF-8 is read in the charset
+    it declares (ISO-8859-15's "€" is byte 0xA4, "¤" in cp1252) where its bytes decode in it;
+    else, and for UTF-8, as any text file (`decode_with_warnings`)."""
+    enc = declared_charset(data)
+    if enc is not None and not enc.startswith("utf") and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                return data.decode(enc), enc, []
+            except UnicodeDecodeError:
+                pass
+    return decode_with_warnings(data)
+
+
 def _decode_mixed(data: bytes) -> tuple[str, list[str]]:
     """A UTF-8 file with lines or bytes in another encoding (a cp1252 paragraph pasted into a
     UTF-8 file, a stray latin-1 byte): each line that is valid UTF-8 stays as it is; any other
@@ -428,7 +462,7 @@ def _from_bytes(data: bytes, path: Path, root: Path, suffix: str) -> Iterator[It
         yield IngestError(name, ErrorKind.BINARY, f"{name}: binary file, not text (first bytes {data[:8]!r})")
         return
     try:
-        text, encoding, warnings = decode_with_warnings(data)
+        text, encoding, warnings = decode_html(data) if suffix in HTML_SUFFIXES else decode_with_warnings(data)
     except UnicodeDecodeError as e:
         yield IngestError(name, ErrorKind.ENCODING, f"{name}: cannot decode text ({e})")
         return

@@ -268,3 +268,21 @@ def test_files_of_other_types_in_a_folder_are_counted_in_a_notice(tmp_path, nlp_
         (folder / name).unlink()
     again = run(RunOptions(paths=[folder], out=tmp_path / "out", progress=False), nlp_info)
     assert not [n for n in again["notices"] if n.startswith("passed over")]
+
+
+def test_web_page_in_the_charset_its_meta_declares(tmp_path):
+    """A page in ISO-8859-15 (Latin-9), declared only in its <meta>: its "€" is byte 0xA4,
+    which cp1252 (the guess for a non-UTF-8 text) reads as "¤". The declared charset wins."""
+    from repo_data import news_row
+
+    text = news_row("wikinews_de.jsonl.gz", "id", "wn8014")["text"]
+    paragraphs = [p for p in text.split("\n") if len(p) > 100]
+    euro = next(p for p in paragraphs if "€" in p)
+    html = f"""<html><head><meta charset="iso-8859-15"><title>Bundesrat berät Hartz-Gesetze</title></head>
+    <body><article><h1>Bundesrat berät Hartz-Gesetze</h1>{"".join(f"<p>{p}</p>" for p in paragraphs)}</article></body></html>"""
+    p = tmp_path / "latin9.html"
+    p.write_bytes(html.encode("iso-8859-15", errors="xmlcharrefreplace"))
+    (doc,) = _items(p)
+    assert doc.encoding == "iso8859-15"
+    assert "¤" not in doc.text
+    assert euro[:200] in " ".join(doc.text.split())
