@@ -374,3 +374,30 @@ def test_a_run_killed_while_writing_leaves_the_output_and_no_litter(tmp_path, nl
     assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [".presseschau"]
     assert "Am Freitag starben 12 Menschen in Almaty." in _records(out)[0]["text"]
     assert sorted(p.relative_to(out) for p in out.glob("*.parquet/*.parquet")) == parts
+
+
+def test_a_jsonl_publication_date_that_is_no_iso_date_is_not_read_as_one(tmp_path, nlp_info):
+    """A JSONL corpus's `published` as exported by scrapers and databases: a Unix timestamp was
+    read as its first four digits (1124539200 -> the year 1124), '2020-02-30' was kept, and the
+    basic format '20050820' became the year 2005, so "Gestern" stayed unresolved. A date is kept
+    only when it is one; else `published` is null (never a wrong year)."""
+    import datetime as dt
+
+    rec = next(r for r in read_news("wikinews_de.jsonl.gz", 50) if r["text"].startswith("Gestern"))
+    day = dt.date.fromisoformat(rec["published"])
+    epoch = int(dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.timezone.utc).timestamp())
+    values = {"iso": rec["published"], "epoch": epoch, "epoch_ms": epoch * 1000, "basic": day.strftime("%Y%m%d"),
+              "no_day": "2020-02-30", "no_month": "2020-13", "longer": "12345-01-01"}
+    corpus = tmp_path / "export.jsonl"
+    corpus.write_text("".join(json.dumps({"id": k, "text": rec["text"], "published": v}) + "\n" for k, v in values.items()), encoding="utf-8")
+    summary = run(RunOptions(paths=[corpus], out=tmp_path / "out", progress=False), nlp_info)
+    assert summary["errors"] == []
+    got = {r["id"].split("/")[1]: r for r in _records(tmp_path / "out")}
+    published = {k: r["meta"]["published"] for k, r in got.items()}
+    assert published == {"iso": rec["published"], "epoch": None, "epoch_ms": None, "basic": rec["published"],
+                         "no_day": None, "no_month": None, "longer": None}
+    yesterday = (day - dt.timedelta(days=1)).isoformat()
+    for k in ("iso", "basic"):
+        assert [e["value"] for e in got[k]["entities"] if e["text"] == "Gestern"] == [yesterday], k
+    for rec_out in got.values():
+        assert validate_record(rec_out) == []

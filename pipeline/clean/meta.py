@@ -2,6 +2,7 @@
 outlet, authors, section."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Optional
 
@@ -42,9 +43,16 @@ def iso_date(value: object) -> Optional[str]:
     ('2016-05-03T10:00:00Z' -> '2016-05-03'), German spellings are read ('6.1.2022',
     '6. Januar 2022'); None when the value is no date."""
     s = str(value).strip()
-    m = re.match(r"^(\d{4})(-\d{2})?(-\d{2})?", s)
+    # the ISO date at the start, and no more digits after it: a Unix timestamp (1124539200) or
+    # a longer number is no year; '20050820' is ISO 8601's basic format
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?!\d)", s) or re.match(r"^(\d{4})(\d{2})(\d{2})(?![\d-])", s)
     if m:
-        return "".join(g for g in m.groups() if g)
+        y, mo, d = m.groups()
+        try:  # a month or day that does not exist (2020-02-30, 2020-13) is no date
+            dt.date(int(y), int(mo or 1), int(d or 1))
+        except ValueError:
+            return None
+        return y + (f"-{mo}" if mo else "") + (f"-{d}" if d else "")
     return _parse_date(s, _data())
 
 
