@@ -62,7 +62,8 @@ class RunLedger:
             self.db.execute("PRAGMA journal_mode=OFF")
             self.db.execute("PRAGMA synchronous=OFF")
             # pos: the rowid, so the articles come back in reading order without a sort
-            self.db.execute("CREATE TABLE articles (pos INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, failed INTEGER NOT NULL DEFAULT 0)")
+            # path: where the article was read (as shown), so that a second one of the id can name it
+            self.db.execute("CREATE TABLE articles (pos INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, path TEXT NOT NULL DEFAULT '', failed INTEGER NOT NULL DEFAULT 0)")
             self.db.execute("CREATE TABLE jsonl_ids (file TEXT NOT NULL, rid TEXT NOT NULL, line INTEGER NOT NULL, PRIMARY KEY (file, rid)) WITHOUT ROWID")
             # the input files (ingest.find_inputs): paths as bytes (a file name need not be UTF-8)
             self.db.execute("CREATE TABLE files (resolved BLOB PRIMARY KEY, sortkey BLOB NOT NULL, path BLOB NOT NULL, root BLOB NOT NULL) WITHOUT ROWID")
@@ -89,9 +90,14 @@ class RunLedger:
                 return
 
     @_storage
-    def add(self, doc_id: str) -> bool:
-        """Note an article read in this run (in reading order); False if its id was read already."""
-        return self.db.execute("INSERT OR IGNORE INTO articles (id) VALUES (?)", (doc_id,)).rowcount == 1
+    def add(self, doc_id: str, path: str = "") -> bool:
+        """Note an article read in this run (in reading order) from `path`; False if its id was read already."""
+        return self.db.execute("INSERT OR IGNORE INTO articles (id, path) VALUES (?, ?)", (doc_id, path)).rowcount == 1
+
+    def path_of(self, doc_id: str) -> str:
+        """Where the article of this id was read in this run ('' if not noted)."""
+        row = self.db.execute("SELECT path FROM articles WHERE id = ?", (doc_id,)).fetchone()
+        return row[0] if row else ""
 
     @_storage
     def first_line(self, file: str, rid: str, line: int) -> Optional[int]:

@@ -337,8 +337,10 @@ def _batches(files, opts: RunOptions, cache: Cache, ledger: RunLedger, fingerpri
             if isinstance(item, IngestError):
                 error(item.to_dict())
                 continue
-            if not ledger.add(item.id):
-                error(ArticleError(item.path, ErrorKind.DUPLICATE_ID, f"{item.path}: article id {item.id!r} was already read from another input; skipped").to_dict())
+            if not ledger.add(item.id, item.path):
+                # ids are the path under the folder given, without the extension: a.txt and a.md, or
+                # x.txt in two folders given, are one id; the message names the file that has it
+                error(ArticleError(item.path, ErrorKind.DUPLICATE_ID, f"{item.path}: article id {item.id!r} was already read from {ledger.path_of(item.id) or 'another input'}; skipped (rename one of the files)").to_dict())
                 continue
             stats.articles += 1
             if isinstance(item, Unchanged) or (stored is not None and stored(item.id, item.sha256)):

@@ -307,7 +307,7 @@ def test_the_runs_article_list_is_on_disk_and_keeps_order_duplicates_and_deletio
     msgs = [e["message"] for e in first["errors"]]
     assert len(msgs) == 2, msgs
     assert "twice in" in msgs[0] and "lines 1 and 3" in msgs[0]  # within a.jsonl
-    assert "'news/y' was already read from another input" in msgs[1]  # b's y after a's (a is read first: sorted)
+    assert f"{b}#y: article id 'news/y' was already read from {a}#y;" in msgs[1]  # b's y after a's (a is read first: sorted)
     assert [r["id"] for r in _records(tmp_path / "out")] == ["news/x", "news/y", "news/z", "news/w"]
     assert first["counts"]["articles"] == 4 and first["counts"]["processed"] == 4
     assert not (tmp_path / "out" / LEDGER_NAME).exists()
@@ -401,3 +401,20 @@ def test_a_jsonl_publication_date_that_is_no_iso_date_is_not_read_as_one(tmp_pat
         assert [e["value"] for e in got[k]["entities"] if e["text"] == "Gestern"] == [yesterday], k
     for rec_out in got.values():
         assert validate_record(rec_out) == []
+
+
+def test_a_duplicate_id_names_the_file_that_has_it(tmp_path, nlp_info):
+    """An id is the file's path under the folder given, without its extension: bericht.txt and
+    bericht.md in one folder are one id. The second was refused as "already read from another
+    input", though both came from the same folder and no file was named to rename."""
+    news = read_news("wikinews_de.jsonl.gz", 2)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "bericht.md").write_text(news[0]["title"] + "\n\n" + news[0]["text"], encoding="utf-8")
+    (folder / "bericht.txt").write_text(news[1]["title"] + "\n\n" + news[1]["text"], encoding="utf-8")
+    summary = run(RunOptions(paths=[folder], out=tmp_path / "out", progress=False), nlp_info)
+    (err,) = summary["errors"]
+    assert err["kind"] == "duplicate_id" and err["path"] == str(folder / "bericht.txt")
+    assert f"article id 'bericht' was already read from {folder / 'bericht.md'};" in err["message"]
+    assert "another input" not in err["message"]
+    assert [r["source"]["path"] for r in _records(tmp_path / "out")] == [str(folder / "bericht.md")]
