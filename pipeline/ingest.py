@@ -88,21 +88,31 @@ def discover(paths: Iterable[Path]) -> tuple[list[tuple[Path, Path]], list[Inges
     return sorted(found.values(), key=lambda fr: str(fr[0])), errors
 
 
-def find_inputs(paths: Iterable[Path], add: Callable[[Path, Path, Path], Any], passed_over: Optional[Counter] = None) -> list[IngestError]:
+def find_inputs(paths: Iterable[Path], add: Callable[[Path, Path, Path], Any], passed_over: Optional[Counter] = None,
+                skip: Optional[Path] = None) -> list[IngestError]:
     """`discover` without holding what it finds: each supported file goes to
     `add(resolved path, path as found, root)`, in the order of the walk; the caller keeps the
     first of each resolved path and sorts them by `str(path)`. `presseschau run` keeps them
     on disk (`ledger.RunLedger.add_file`), so that an archive of millions of article files
     does not grow its memory (issue 19). Returns the errors. `passed_over` counts the files
-    of other types found in the folders, by suffix (`passed_over_notice`)."""
+    of other types found in the folders, by suffix (`passed_over_notice`). `skip`: the run's
+    output folder, not entered by the walk (inside an input folder, its articles.jsonl would be
+    read as a corpus, and every run would add its articles again), nor its articles.jsonl."""
     errors: list[IngestError] = []
+    skipped = set()  # the folder, and its articles.jsonl where the output folder is an input folder itself
+    for q in ([Path(skip), Path(skip) / "articles.jsonl"] if skip is not None else []):
+        try:
+            st = os.stat(q)
+            skipped.add((st.st_dev, st.st_ino))
+        except OSError:
+            pass
     for p in paths:
         p = Path(p)
         bad_link = _link_problem(p)
         if bad_link is not None:
             errors.append(bad_link)
         elif p.is_dir():
-            for f in _walk(p, errors, passed_over=passed_over):
+            for f in _walk(p, errors, passed_over=passed_over, skipped=frozenset(skipped)):
                 add(f.resolve(), f, p)
         elif p.is_file():
             if is_supported(p):
@@ -133,7 +143,8 @@ def _link_problem(path: Path) -> Optional[IngestError]:
         return IngestError(shown(path), ErrorKind.UNREADABLE, f"{shown(path)}: cannot follow the link ({e.strerror})")
 
 
-def _walk(folder: Path, errors: list[IngestError], ancestors: frozenset = frozenset(), passed_over: Optional[Counter] = None) -> Iterator[Path]:
+def _walk(folder: Path, errors: list[IngestError], ancestors: frozenset = frozenset(), passed_over: Optional[Counter] = None,
+          skipped: frozenset = frozenset()) -> Iterator[Path]:
     """The supported files under `folder`, links to folders followed. Written out instead of
     `Path.rglob`, which passes over unreadable folders, loops and dangling links without a
     word (and before Python 3.13 does not follow links to folders at all)."""
@@ -158,11 +169,13 @@ def _walk(folder: Path, errors: list[IngestError], ancestors: frozenset = frozen
         except OSError as e:
             errors.append(IngestError(shown(path), ErrorKind.UNREADABLE, f"{shown(path)}: cannot read ({e.strerror})"))
             continue
+        if (st.st_dev, st.st_ino) in skipped:
+            continue
         if stat.S_ISDIR(st.st_mode):
             if (st.st_dev, st.st_ino) in ancestors:
                 errors.append(IngestError(shown(path), ErrorKind.SYMLINK_LOOP, f"{shown(path)}: symlink loop (leads back to {shown(os.path.realpath(path))}, a folder it is in)"))
                 continue
-            yield from _walk(path, errors, ancestors, passed_over)
+            yield from _walk(path, errors, ancestors, passed_over, skipped)
         elif stat.S_ISREG(st.st_mode) and is_supported(path):
             yield path
         elif stat.S_ISREG(st.st_mode) and passed_over is not None:

@@ -29,7 +29,7 @@ from . import __version__
 from .errors import ArticleError, CannotStart, ErrorKind, Interrupted, OutputNotWritable
 from .execute import make_executor
 from .ingest import JSONL_SUFFIXES, MAX_BYTES, IngestError, Unchanged, find_inputs, passed_over_notice, read_path, suffix_of
-from .io import Cache, atomic_open, atomic_write_json, dumps, label_counts, remove_stale_temps, storage_failed
+from .io import Cache, atomic_open, atomic_write_json, dumps, label_counts, remove_stale_temps, shown, storage_failed
 from .ledger import RunLedger
 from .nlp import ModelInfo, load_nlp, model_info
 from .process import Done, WorkSettings
@@ -138,6 +138,15 @@ def _remove_stale_temps(out: Path) -> None:
     remove_parquet_temps(out)
 
 
+def _inside(folder: Path, parent: Path) -> bool:
+    """Whether `folder` is `parent` or under it (links resolved)."""
+    try:
+        Path(folder).resolve().relative_to(Path(parent).resolve())
+        return True
+    except (ValueError, OSError):
+        return False
+
+
 def _show_progress(flag: Optional[bool]) -> bool:
     if flag is not None:
         return flag
@@ -209,8 +218,10 @@ def run(
                 found["jsonl"] += suffix_of(f) in JSONL_SUFFIXES
 
         passed_over: Counter = Counter()
-        for err in find_inputs(opts.paths, add_file, passed_over):
+        for err in find_inputs(opts.paths, add_file, passed_over, skip=opts.out):
             _error(stats, err.to_dict(), on_error)
+        if any(_inside(opts.out, p) for p in opts.paths if Path(p).is_dir()):
+            notice(f"the output folder {shown(opts.out)} is in an input folder: the run's output there is not read as input")
         if passed_over:
             notice(passed_over_notice(passed_over))
         known_total = None if found["jsonl"] else found["files"]

@@ -418,3 +418,23 @@ def test_a_duplicate_id_names_the_file_that_has_it(tmp_path, nlp_info):
     assert f"article id 'bericht' was already read from {folder / 'bericht.md'};" in err["message"]
     assert "another input" not in err["message"]
     assert [r["source"]["path"] for r in _records(tmp_path / "out")] == [str(folder / "bericht.md")]
+
+
+@pytest.mark.parametrize("where", ["sub", "same"])
+def test_an_output_folder_in_the_input_folder_is_not_read_as_input(tmp_path, nlp_info, where):
+    """`presseschau run articles/ --out articles/out` (or `--out articles`): the second run read
+    its own articles.jsonl as a JSONL corpus, so every run added each article again (2, 4, 6 ...
+    records, ids out/articles/<id>, re-annotated clean text)."""
+    news = read_news("wikinews_de.jsonl.gz", 2)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for i, rec in enumerate(news):
+        (folder / f"a{i}.txt").write_text(rec["title"] + "\n\n" + rec["text"], encoding="utf-8")
+    out = folder / "out" if where == "sub" else folder
+    notices: list[str] = []
+    for _ in range(3):
+        summary = run(RunOptions(paths=[folder], out=out, progress=False), nlp_info, on_notice=notices.append)
+        assert summary["errors"] == [] and summary["counts"]["articles"] == 2
+        assert [r["id"] for r in _records(out)] == ["a0", "a1"]
+    assert summary["counts"]["processed"] == 0 and summary["counts"]["cached"] == 2
+    assert any(f"the output folder {out} is in an input folder" in n for n in notices)
