@@ -110,3 +110,20 @@ def test_moment_magnitude_unit(nlp_model):
     # units.tsv "Mw" (wn66494; README dev12 call: the unit as written, about the property noun)
     got = figs(nlp_model, "Das Erdbeben erreichte eine Momenten-Magnitude von 6,3 Mw.")
     assert [(f[0], f[1], f[2], f[3]) for f in got] == [("6,3 Mw", 6.3, "Mw", "Momenten-Magnitude")]
+
+
+def test_a_unit_before_a_paragraph_break_ends_the_figure():
+    """handelsblatt.com (../shared/data/news/html): the subheading "Geldbuße bis 1000 Euro" set off
+    by paragraph breaks gave the FIGURE '1000 Euro\\n\\n' (the break's token read as the second
+    token of a two-token unit), so its raw span ran over into the next paragraph."""
+    from pipeline.api import Presseschau
+    from repo_data import NEWS
+
+    page = NEWS / "html" / "pages" / "trafilatura--handelsblatt.com.grenzschliessungen.html"
+    if not page.exists():
+        pytest.skip("../shared/data/news/html missing")
+    rec = Presseschau().process_file(page)
+    figs_ = [e for e in rec["entities"] if e["label"] == "FIGURE" and "1000 Euro" in e["text"]]
+    assert figs_ and {(e["text"], e["value"], e["unit"]) for e in figs_} == {("1000 Euro", 1000, "EUR")}
+    assert all(rec["text"][e["start"]:e["end"]] == e["text"] for e in figs_)
+    assert not any(e["text"] != e["text"].strip() for e in rec["entities"])

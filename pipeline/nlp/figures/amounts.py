@@ -189,7 +189,8 @@ class AmountRules:
         """A unit of two or three tokens at ``j`` (units.tsv surface, tokens joined as written):
         (unit, factor) and the index after it."""
         for k in (3, 2):
-            if j + k > len(doc) or any(t.whitespace_ not in ("", " ") for t in doc[j: j + k - 1]):
+            if j + k > len(doc) or any(t.whitespace_ not in ("", " ") for t in doc[j: j + k - 1]) \
+                    or any(t.is_space for t in doc[j: j + k]):  # "Euro" + a paragraph break's token is "Euro"
                 continue
             u = lookup_unit("".join(t.text_with_ws for t in doc[j: j + k]).rstrip())
             if u is not None:
