@@ -88,6 +88,13 @@ def test_bad_bodies_are_400_and_write_nothing(client, state):
     assert client.post(url, {"action": "accept"}) == (400, {"error": "missing entity"})
     assert client.post(url, {"action": "add", "new": {"start": 0, "end": 10, "label": "WHAT"}})[0] == 400
     assert client.post("/api/reviewer", {"reviewer": "  "}) == (400, {"error": "reviewer name needed"})
+    # offsets outside the text or not whole numbers: said as such (a start of -1 was "“” cuts the
+    # word “Angela”", 0.5 / 6.9 were recorded as [0, 6))
+    n = len(view["record"]["text"])
+    for start, end, needle in ((-1, 6, "bad span [-1, 6)"), (0, n + 5, f"bad span [0, {n + 5})"), (0.5, 6.9, "whole numbers, not 0.5"),
+                               ("0", 6, "whole numbers, not '0'")):
+        code, body = client.post(url, {"action": "add", "new": {"start": start, "end": end, "label": "PER"}})
+        assert code == 400 and needle in body["error"], body
     assert client.post("/api/nope", raw=b"{") == (404, {"error": "not found"})  # no route: the body is never read
     assert log(state) == [] and state.reviewer == "tester"
     assert first(client.get(f"/api/articles/{ART}")[1], "Kreml")["status"] == "pending"

@@ -198,7 +198,7 @@ def make_decision(
     if kind == "add":
         if not new:
             raise ValueError("add needs the new entity")
-        s, e = int(new["start"]), int(new["end"])
+        s, e = offset(new["start"]), offset(new["end"])
         _check_span(text, s, e)
         label = new.get("label")
         if label not in LABELS:
@@ -209,7 +209,7 @@ def make_decision(
         return d
     if not entity:
         raise ValueError(f"{kind} needs the entity decided on")
-    s, e = int(entity["start"]), int(entity["end"])
+    s, e = offset(entity["start"]), offset(entity["end"])
     _check_span(text, s, e)
     d["span"] = span_info(text, s, e)
     d["label"] = entity["label"]
@@ -220,8 +220,8 @@ def make_decision(
         d["new"] = {"status": "rejected"}
     else:  # correct
         new = dict(new or {})
-        ns = int(new.get("start", s))
-        ne = int(new.get("end", e))
+        ns = offset(new.get("start", s))
+        ne = offset(new.get("end", e))
         _check_span(text, ns, ne)
         label = new.get("label", entity["label"])
         if label not in LABELS:
@@ -229,6 +229,15 @@ def make_decision(
         d["new"] = _new_entity_fields(text, ns, ne, label, new, entity)
         d["new_span"] = span_info(text, ns, ne)
     return d
+
+
+def offset(x: Any) -> int:
+    """A character offset sent by a client: a whole number (5.0 is 5); 0.5 or "5" is refused, not cut to 0 or read."""
+    if isinstance(x, float) and x.is_integer():
+        x = int(x)
+    if not isinstance(x, int) or isinstance(x, bool):
+        raise ValueError(f"offsets are whole numbers, not {x!r}")
+    return x
 
 
 def _check_span(text: str, s: int, e: int) -> None:

@@ -123,13 +123,18 @@ def snap(start: int, end: int, spans: list[tuple[int, int]]) -> tuple[int, int]:
 
 def check_span(text: str, start: Any, end: Any, spans: list[tuple[int, int]]) -> Optional[str]:
     """Why [start, end) may not be saved without the sub-word override, or None."""
+    from .log import offset
+
     try:
-        cut = cut_words(text, int(start), int(end), spans)
-    except (TypeError, ValueError):
+        start, end = offset(start), offset(end)
+    except ValueError:
         return None  # make_decision reports malformed offsets
+    if not 0 <= start < end <= len(text):
+        return None  # and spans outside the text
+    cut = cut_words(text, start, end, spans)
     if not cut:
         return None
-    s, e = snap(int(start), int(end), spans)
-    return (f"“{text[int(start):int(end)]}” cuts the word{'s' if len(cut) > 1 else ''} "
+    s, e = snap(start, end, spans)
+    return (f"“{text[start:end]}” cuts the word{'s' if len(cut) > 1 else ''} "
             + ", ".join(f"“{w}”" for w in cut)
             + f"; whole words: “{text[s:e]}” [{s}, {e}). Send subword: true to keep a part of a word")
