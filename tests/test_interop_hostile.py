@@ -264,3 +264,14 @@ def test_export_says_when_reviews_are_not_in_it(ws, base):
     assert_clean(res, 0)
     n = len(dec.load_decisions(ann))  # the accepted task: its kept guesses accepted, the left-out one rejected
     assert n > 1 and f"{n} review decisions of 1 articles no longer fit the output" in flat(res)
+
+
+@pytest.mark.parametrize("fmt", ["prodigy", "doccano", "label-studio"])
+def test_importing_the_run_output_is_an_error(ws, fmt):
+    """The run's own articles.jsonl given to `import` (a file mixed up) said "Recorded 0 decisions
+    (nothing changed in the tool)", exit 0, for Prodigy and Label Studio."""
+    tmp, data, ann = ws
+    res = CliRunner().invoke(app, ["import", fmt, str(data / "articles.jsonl"), "--data", str(data), "--annotations", str(ann)])
+    assert_clean(res, 2)
+    assert "holds Presseschau's own records (articles.jsonl)" in flat(res)
+    assert not (ann / dec.DECISIONS_FILE).exists()

@@ -290,6 +290,16 @@ def fail_if_nothing(path: os.PathLike | str, good: list, problems: list[str]) ->
         raise ImportFileError(f"no valid task in the file: {first}{more}")
 
 
+def fail_if_run_output(path: os.PathLike | str, rows: list[tuple[int, Any]]) -> None:
+    """The run's own records (articles.jsonl, a reviewed export) given to `import` in place of
+    the tool's file: an error, not 'nothing changed in the tool' (they validate as tasks: they
+    carry a text, and a task without an answer says nothing)."""
+    for _, row in rows:
+        if isinstance(row, dict) and isinstance(row.get("entities"), list) and isinstance(row.get("source"), dict) and "pipeline" in row:
+            raise ImportFileError(f"{path}: holds Presseschau's own records (articles.jsonl), not the annotation tool's tasks: "
+                                  f"import the file the tool exported")
+
+
 # --------------------------------------------------------------------------- decisions
 
 
