@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.ingest import decode, read_path  # noqa: E402
-from pipeline.clean import check_invariants, clean  # noqa: E402
+from pipeline.clean import check_invariants, clean_input  # noqa: E402
 
 HTML_DIR = ROOT.parent / "shared" / "data" / "news" / "html"
 WS = re.compile(r"\s+")
@@ -51,7 +51,7 @@ def ex_presseschau(path: Path, html: str) -> str:
     (doc,) = list(read_path(path, path.parent))
     if not hasattr(doc, "text"):
         return ""
-    cd = clean(doc.text, doc.meta.get("furniture"))
+    cd = clean_input(doc.text, doc.meta)
     errs = check_invariants(doc.text, cd)
     if errs:
         print(f"  invariant violations in {path.name}: {errs[:2]}", file=sys.stderr)

@@ -7,7 +7,7 @@ from typing import Iterable, Iterator, Optional, Union
 
 from . import __version__
 from .nlp import annotate, doc_to_entities, load_nlp
-from .clean import clean
+from .clean import clean_input
 from .ingest import IngestError, detect_language, read_path
 from .process import article_context
 from .record import build_record
@@ -44,7 +44,7 @@ class Presseschau:
 
         def items():
             for raw in raws:
-                cleaned = clean(raw.text, raw.meta.get("furniture"))
+                cleaned = clean_input(raw.text, raw.meta)
                 pending[raw.id] = (raw, cleaned)
                 yield cleaned.text, article_context(raw, cleaned)
 

@@ -232,7 +232,9 @@ def extract(html: str) -> tuple[str, dict]:
         recall = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True) or ""
         if len(recall) > len(body):
             body = recall
-    meta: dict = {"extracted_with": "trafilatura"}
+    # trafilatura's text holds one block (paragraph, heading, list item) per line: the cleaner
+    # must not read its short lines as a column's wrapped lines (`clean_input`)
+    meta: dict = {"extracted_with": "trafilatura", "blocks": True}
     md = trafilatura.extract_metadata(html)
     title = description = None
     if md is not None:

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Optional, Union
 
-from .clean import clean
+from .clean import clean_input
 from .clean import load_resources as load_cleaning_resources
 from .clean.meta import iso_date
 from .errors import ArticleError, ErrorKind
@@ -118,7 +118,7 @@ def _prepare(raw: RawDoc, settings: WorkSettings) -> Union[tuple[CleanDoc, Optio
     if lang not in (None, "de") and not settings.allow_non_german:
         return ArticleError(raw.path, ErrorKind.NOT_GERMAN, f"{raw.path}: text looks {lang!r}, not German; skipped (use --allow-non-german to process it)")
     try:
-        return clean(raw.text, raw.meta.get("furniture")), lang
+        return clean_input(raw.text, raw.meta), lang
     except Exception as e:  # a cleaner bug must not stop the batch
         return ArticleError(raw.path, ErrorKind.CLEAN_FAILED, f"{raw.path}: cleaning failed ({type(e).__name__}: {e})")
 

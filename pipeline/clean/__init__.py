@@ -56,7 +56,7 @@ Everything else holds exactly:
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Any, Mapping, Optional
 
 from ..errors import LanguageDataUnreadable
 from ..schema import CleanDoc, Removed
@@ -70,17 +70,25 @@ from .columns import _emit, _reorder_blocks, _repair_interleaved_lines, _repair_
 from .data import FURNITURE_KINDS, NORMALISING_KINDS, lexicon, load_resources
 from .invariants import check_invariants
 
-__all__ = ["clean", "check_invariants", "lexicon", "load_resources", "NORMALISING_KINDS", "FURNITURE_KINDS"]
+__all__ = ["clean", "clean_input", "check_invariants", "lexicon", "load_resources", "NORMALISING_KINDS", "FURNITURE_KINDS"]
 
 # --------------------------------------------------------------------------------------------
 # public API
 
 
-def clean(raw: str, furniture: Optional[list] = None) -> CleanDoc:
+def clean_input(text: str, hints: Mapping[str, Any]) -> CleanDoc:
+    """`clean` with what the input stage knows of a text (`RawDoc.meta`): the furniture spans
+    of a web page's markup, and that a web page's extraction holds one block per line."""
+    return clean(text, hints.get("furniture"), blocks=bool(hints.get("blocks")))
+
+
+def clean(raw: str, furniture: Optional[list] = None, blocks: bool = False) -> CleanDoc:
     """Clean one raw article. See the module docstring for the contract.
 
     `furniture`: raw spans `[start, end, kind]` the input stage already knows to be furniture
     (an HTML page's kicker, marked by its class); every line inside one is logged as `kind`.
+    `blocks`: every line is a block of its own (a paragraph, a heading, a list item: a web
+    page's extraction), never a line wrapped in a column, however short the lines are.
 
     Never raises on text input: should a pass fail on some odd input, the raw text is returned
     as it is (identity offsets) with a warning starting with "clean failed", so a batch goes on.
@@ -89,7 +97,7 @@ def clean(raw: str, furniture: Optional[list] = None) -> CleanDoc:
     if raw is None:
         raw = ""
     try:
-        return _clean(raw, furniture)
+        return _clean(raw, furniture, blocks)
     except LanguageDataUnreadable:
         raise
     except Exception as exc:  # pragma: no cover - safety net for batch runs
@@ -100,13 +108,13 @@ def clean(raw: str, furniture: Optional[list] = None) -> CleanDoc:
         return CleanDoc(text=text, offsets=offs, warnings=[f"clean failed: {type(exc).__name__}: {exc}"])
 
 
-def _clean(raw: str, furniture: Optional[list] = None) -> CleanDoc:
+def _clean(raw: str, furniture: Optional[list] = None, blocks: bool = False) -> CleanDoc:
     D = _data()
     if raw is None:
         raw = ""
     removed: list[Removed] = []
     N, nmap, page_breaks = _normalise(raw, removed)
-    ctx = _Ctx(raw, N, nmap, page_breaks, D)
+    ctx = _Ctx(raw, N, nmap, page_breaks, D, blocks)
     cl = _Classifier(ctx)
     cl._split_pieces = []
     cl._kicker_lines = []

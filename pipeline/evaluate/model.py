@@ -220,7 +220,7 @@ def read_web(data_dir: Path, gold_file: Path = WEB_GOLD) -> list[dict]:
     """The blind NER gold of real web news pages (annotations/web/*.jsonl, offsets into the text
     Presseschau extracts from ../shared/data/news/html/pages/<id>.html), one item per page; the
     text is extracted again here (ingest + clean, as `presseschau run` does)."""
-    from ..clean import clean
+    from ..clean import clean_input
     from ..ingest import read_path
 
     pages = data_dir / WEB_PAGES / "pages"
@@ -230,7 +230,7 @@ def read_web(data_dir: Path, gold_file: Path = WEB_GOLD) -> list[dict]:
         if not path.exists():
             raise FileNotFoundError(f"{path}: the web page of {gold_file.name} is missing")
         (doc,) = list(read_path(path, pages))
-        text = clean(doc.text, doc.meta.get("furniture")).text
+        text = clean_input(doc.text, doc.meta).text
         gold, n = anchor(text, [e for e in rec["entities"] if e["label"] in NER_LABELS])
         lost += n
         items.append({"text": text, "gold": gold, "ignore": []})
