@@ -30,6 +30,7 @@ the log to an already reviewed `articles.jsonl` gives the same result (and an un
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import getpass
 import hashlib
@@ -41,7 +42,7 @@ import threading
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Iterator, Optional
 
 from ..errors import UnreadableFile
 from ..io import BadLine, fsync_dir, iter_jsonl
@@ -296,35 +297,134 @@ def _new_entity_fields(text: str, s: int, e: int, label: str, new: dict, old: Op
 # --------------------------------------------------------------------------- the log
 
 
+_LOCKS: dict[str, "_LogLock"] = {}
+_LOCKS_GUARD = threading.Lock()
+
+
+class _LogLock:
+    def __init__(self) -> None:
+        self.rlock = threading.RLock()  # the threads of this process, one at a time
+        self.depth = 0
+        self.fd: Optional[int] = None
+        self.exclusive = False
+
+
+@contextlib.contextmanager
+def log_lock(path: os.PathLike | str, exclusive: bool = True) -> Iterator[None]:
+    """An advisory lock (`fcntl.flock`) on the log file itself, between processes (review
+    servers, `presseschau import`, a run applying the log) and the threads of this one.
+
+    Writers hold it exclusive around check + append (`ReviewState`'s actions: the check sees
+    every line appended before, and nobody appends between check and append). Readers hold it
+    shared while they read and stat the file, so they never see a line half-written, and the
+    (mtime, size) they keep is the file they read. Hence a last line without its newline read
+    under the lock is a real torn line (a writer died mid-write), never one being written.
+
+    Reentrant within the process (a load inside a writer's lock takes nothing more). No lock
+    where there is nothing to lock or it cannot be had (no log yet for a reader, a read-only
+    folder for a writer: its append fails as before, a file system without flock, no fcntl):
+    the log is then read and written as it was without the lock."""
+    key = os.path.abspath(path)
+    with _LOCKS_GUARD:
+        lk = _LOCKS.setdefault(key, _LogLock())
+    with lk.rlock:
+        if lk.depth == 0:
+            lk.fd, lk.exclusive = _flock(Path(path), exclusive), exclusive
+        elif exclusive and not lk.exclusive and lk.fd is not None:
+            import fcntl
+
+            fcntl.flock(lk.fd, fcntl.LOCK_EX)  # a reader that turns writer (not done here today)
+            lk.exclusive = True
+        lk.depth += 1
+        try:
+            yield
+        finally:
+            lk.depth -= 1
+            if lk.depth == 0 and lk.fd is not None:
+                os.close(lk.fd)  # releases the flock
+                lk.fd = None
+
+
+def _forget_locks_in_child() -> None:
+    """A forked child holds none of its parent's locks (it would believe it does)."""
+    global _LOCKS_GUARD
+    for lk in _LOCKS.values():
+        if lk.fd is not None:
+            os.close(lk.fd)  # the child's copy only: the parent's lock stays
+    _LOCKS.clear()
+    _LOCKS_GUARD = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_locks_in_child)
+
+
+def _flock(path: Path, exclusive: bool) -> Optional[int]:
+    try:
+        import fcntl
+    except ImportError:  # not Linux/macOS
+        return None
+    try:
+        if exclusive:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        else:
+            fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
+    except OSError:  # no flock on this file system (some network mounts)
+        os.close(fd)
+        return None
+    return fd
+
+
+def file_sig(path: os.PathLike | str) -> Optional[tuple[int, int]]:
+    """(mtime_ns, size) of the log, None when there is none: what changes when someone appends."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
+
+
 class DecisionStore:
-    """Append-only JSONL of decisions. Each append is one write + flush + fsync."""
+    """Append-only JSONL of decisions. Each append is one write + flush + fsync, under the log's
+    lock (`log_lock`). `sig` is the log's (mtime_ns, size) as the last `load` read it or the
+    last `append` left it."""
 
     def __init__(self, folder: os.PathLike | str = "annotations", filename: str = DECISIONS_FILE):
         self.folder = Path(folder)
         self.path = self.folder / filename
-        self._lock = threading.Lock()
+        self.sig: Optional[tuple[int, int]] = None
+
+    def locked(self, exclusive: bool = True):
+        return log_lock(self.path, exclusive)
 
     def append(self, decisions: Iterable[dict]) -> list[dict]:
         decisions = list(decisions)
         if not decisions:
             return decisions
         data = "".join(json.dumps(d, ensure_ascii=False, separators=(",", ":")) + "\n" for d in decisions).encode("utf-8")
-        with self._lock:
-            created = not self.path.exists()
+        with self.locked():
             self.folder.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
             try:
+                size = os.fstat(fd).st_size
                 # a previous crash may have left a torn last line: start on a fresh line
-                if os.fstat(fd).st_size > 0 and not self._ends_with_newline():
+                if size > 0 and not self._ends_with_newline():
                     data = b"\n" + data
                 view = memoryview(data)
                 while view:
                     n = os.write(fd, view)
                     view = view[n:]
                 os.fsync(fd)
+                st = os.fstat(fd)
+                self.sig = (st.st_mtime_ns, st.st_size)
             finally:
                 os.close(fd)
-            if created:
+            if size == 0:  # the log is new (created here, or by the lock just before)
                 fsync_dir(self.folder)
         return decisions
 
@@ -334,7 +434,10 @@ class DecisionStore:
             return fh.read(1) == b"\n"
 
     def load(self) -> list[dict]:
-        return load_decisions(self.path)
+        with self.locked(exclusive=False):
+            out = load_decisions(self.path)
+            self.sig = file_sig(self.path)
+        return out
 
 
 REJECTED_SUFFIX = ".rejected"  # decisions.jsonl.rejected: a copy of the lines not applied
@@ -344,7 +447,9 @@ log = logging.getLogger("presseschau")
 def load_decisions(path: os.PathLike | str, rejected: Optional[list[dict]] = None) -> list[dict]:
     """All valid decisions in file order.
 
-    A line that is no JSON (a torn line after a crash mid-write, a corrupted line) or that is
+    Read under the log's shared lock (`log_lock`): no writer is mid-line meanwhile, so a last
+    line without its newline is a write a crash cut off. A line that is no JSON (such a torn
+    line, a corrupted line) or that is
     not a decision of the right shape and types (`check_decision`) is not applied, and never
     dropped without a word (issue 15): a warning names file and line, the line stays in the
     log as it is, and a copy of every such line is kept aside in `decisions.jsonl.rejected`
@@ -355,6 +460,11 @@ def load_decisions(path: os.PathLike | str, rejected: Optional[list[dict]] = Non
         path = path / DECISIONS_FILE
     if not path.exists():
         return []
+    with log_lock(path, exclusive=False):  # no writer is mid-line while we read
+        return _load_decisions(path, rejected)
+
+
+def _load_decisions(path: Path, rejected: Optional[list[dict]]) -> list[dict]:
     bad: list[dict] = []
     out: list[dict] = []
     try:

@@ -12,13 +12,14 @@ never used as paths. Errors are `ReviewError(status, message)`, the HTTP status 
 """
 from __future__ import annotations
 
+import contextlib
 import copy
 import os
 import threading
 import uuid
 from http import HTTPStatus
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 from . import log as dec
 from . import mentions, teams, words
@@ -85,7 +86,7 @@ class ReviewState:
             self._sig = _sig(self.articles_path)
             self.base = [strip_review(r) for r in raw]
             self.decisions = self.store.load()
-            self._dsig = _sig(self.store.path)
+            self._dsig = self.store.sig  # the file as read (under the log's lock), not as it is after
             self.ids = [r["id"] for r in self.base]
             self.index = {aid: i for i, aid in enumerate(self.ids)}
             self.by_sha: dict[str, str] = {}
@@ -150,7 +151,7 @@ class ReviewState:
         ds = self.store.load()
         n = len(self.decisions)
         if len(ds) >= n and (n == 0 or (ds[0].get("id"), ds[n - 1].get("id")) == (self.decisions[0].get("id"), self.decisions[-1].get("id"))):
-            self._dsig = _sig(self.store.path)
+            self._dsig = self.store.sig
             self._add_decisions(ds[n:])
         else:
             self.load()
@@ -423,7 +424,7 @@ class ReviewState:
     def decide(self, article_id: str, body: dict) -> dict:
         action = body.get("action")
         reviewer = clean_reviewer(body.get("reviewer")) or self.reviewer
-        with self.lock:
+        with self.lock, self._writing():
             rec = self._get(article_id)
             try:
                 if action in ("accept", "reject"):
@@ -460,7 +461,7 @@ class ReviewState:
         reviewer = clean_reviewer(body.get("reviewer")) or self.reviewer
         labels = body.get("labels")
         sources = body.get("sources")
-        with self.lock:
+        with self.lock, self._writing():
             rec = self._get(article_id)
             batch = "b-" + uuid.uuid4().hex
             ds = []
@@ -485,7 +486,7 @@ class ReviewState:
         scope = body.get("scope") or "article"
         if scope not in ("article", "corpus"):
             raise ReviewError(HTTPStatus.BAD_REQUEST, "scope is article or corpus")
-        with self.lock:
+        with self.lock, self._writing(not body.get("dry_run")):
             rec = self._get(article_id)
             ent = self._find_entity(rec, body.get("entity"))
             self._check_seen(ent, body.get("seen"), reviewer)
@@ -508,7 +509,7 @@ class ReviewState:
 
     def undo(self, article_id: str, body: dict) -> dict:
         reviewer = clean_reviewer(body.get("reviewer")) or self.reviewer
-        with self.lock:
+        with self.lock, self._writing():
             rec = self._get(article_id)
             last = dec.last_undoable(self._decisions_of(article_id), article_id)
             if not last:
@@ -523,7 +524,7 @@ class ReviewState:
     def dismiss(self, article_id: str, body: dict) -> dict:
         reviewer = clean_reviewer(body.get("reviewer")) or self.reviewer
         did = body.get("decision_id")
-        with self.lock:
+        with self.lock, self._writing():
             rec = self._get(article_id)
             if not any(f["decision"].get("id") == did for f in self.flags.get(article_id, [])):
                 raise ReviewError(HTTPStatus.CONFLICT, "no such flagged decision in this article")
@@ -531,14 +532,28 @@ class ReviewState:
             self._commit([d])
             return self.article(article_id)
 
+    @contextlib.contextmanager
+    def _writing(self, write: bool = True) -> Iterator[None]:
+        """An action's check and its append, atomic between processes: the log's lock is held
+        from before the check (after taking in what others appended) until the append is done,
+        so a decision made on a page another process made stale is refused (409), not appended."""
+        if not write:
+            yield
+            return
+        with self.store.locked():
+            if dec.file_sig(self.store.path) != self._dsig:
+                self._sync_log()  # another process appended: check against the log as it is
+            yield
+
     def _commit(self, ds: list[dict], touched: Optional[set] = None) -> None:
         """Append to the log (fsync'ed), then re-apply the log to the articles concerned, in memory."""
         if not ds:
             return
-        if _sig(self.store.path) != self._dsig:
-            self._sync_log()  # someone else appended meanwhile
-        self.store.append(ds)
-        self._dsig = _sig(self.store.path)
+        with self.store.locked():
+            if dec.file_sig(self.store.path) != self._dsig:
+                self._sync_log()  # someone else appended meanwhile
+            self.store.append(ds)
+            self._dsig = self.store.sig  # taken under the lock: nothing appended after ours is taken as read
         self._add_decisions(ds, touched)
 
     def close(self) -> None:
