@@ -402,3 +402,25 @@ def test_a_party_in_parentheses_after_a_person_is_no_acronym_of_the_person(tmp_p
     got = annotate(nlp, text[start:end], [("Heiko Maas", "PER"), ("SPD", "ORG"), ("Wolfgang Schäuble", "PER"), ("CDU", "ORG")])
     assert got[("SPD", "ORG")] == "SPD" and got[("CDU", "ORG")] == "CDU"
     assert got[("Heiko Maas", "PER")] == "Heiko Maas"
+
+
+# --- canonical-name defects found by QA on Wikinews (session 21) -------------------------------
+
+def _news_text(article_id: str, first: str, last: str) -> str:
+    """The real text of Wikinews `article_id` from `first` to the end of `last` (after `first`)."""
+    from repo_data import news_row
+
+    text = news_row("wikinews_de.jsonl.gz", "id", article_id)["text"]
+    start = text.index(first)
+    return text[start:text.index(last, start) + len(last)]
+
+
+def test_arabic_surname_with_its_particle_is_no_trailing_lowercase_word(nlp):
+    """Wikinews wn69650 "Junis al-Mauretani", wn1265 "Mohammed el-Baradei": the trailing-lowercase
+    cut ("Gerhard Mangott von der") took the surname with its hyphenated particle, so the
+    canonical name was the first name alone ("Junis", "Mohammed")."""
+    text = _news_text("wn69650", "Damit bezieht er sich", "Junis al-Mauretani führte.")
+    assert annotate(nlp, text, [("Junis al-Mauretani", "PER")]) == {("Junis al-Mauretani", "PER"): "Junis al-Mauretani"}
+    text = _news_text("wn1265", "Interview mit der New York Times", "laut el-Baradei die Bearbeitung")
+    got = annotate(nlp, text, [("Mohammed el-Baradei", "PER"), ("el-Baradei", "PER")])
+    assert got[("Mohammed el-Baradei", "PER")] == got[("el-Baradei", "PER")] == "Mohammed el-Baradei"

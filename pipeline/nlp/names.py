@@ -83,6 +83,9 @@ _NAMEISH_POS = ("PROPN", "X")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _ACRONYM_RE = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7}")
 _QUOTES = "\"'„“”«»‚‘’()[]"
+# a surname joined to its lower-case particle by a hyphen: "al-Gaddafi", "el-Baradei", "as-Sadat",
+# "asch-Schahristani", "ul-Haq" -- a name word, though it starts in lower case
+_PARTICLE_NAME_RE = re.compile(r"[a-zäöü]{1,4}-[A-ZÄÖÜ]")
 _ADJ_RE = re.compile(r"^(?P<stem>[A-ZÄÖÜ][^\W\d_]*?(?:isch|ig|lich|sch|ch|al|ar|är|ell|iv|an|t))(?P<end>en|e)$")
 
 from ..paths import ALIASES as DEFAULT_ALIASES
@@ -331,8 +334,8 @@ class NameLinker:
         toks = form.split(" ")
         while len(toks) > 1 and toks[0].lower() in self.titles:
             toks = toks[1:]
-        while len(toks) > 1 and toks[-1][:1].islower():
-            toks = toks[:-1]  # "Gerhard Mangott von der" (span runs into the next phrase)
+        while len(toks) > 1 and toks[-1][:1].islower() and not _PARTICLE_NAME_RE.match(toks[-1]):
+            toks = toks[:-1]  # "Gerhard Mangott von der" (span runs into the next phrase), not "Junis al-Mauretani"
         return " ".join(toks)
 
     def base_form(self, ent: Span, attested: set[str]) -> str:
