@@ -424,3 +424,22 @@ def test_arabic_surname_with_its_particle_is_no_trailing_lowercase_word(nlp):
     text = _news_text("wn1265", "Interview mit der New York Times", "laut el-Baradei die Bearbeitung")
     got = annotate(nlp, text, [("Mohammed el-Baradei", "PER"), ("el-Baradei", "PER")])
     assert got[("Mohammed el-Baradei", "PER")] == got[("el-Baradei", "PER")] == "Mohammed el-Baradei"
+
+
+def test_an_attribute_of_a_name_keeps_its_case(nlp):
+    """Wikinews wn11969 "Umweltprogramm der Vereinten Nationen (UNEP)": the adjective of the
+    genitive attribute was 'normalised' as if it were the name's own ("... der Vereinte Nationen");
+    wn77331 "der Ständige Ausschuss des Nationalen Volkskongresses": the head's adjective takes its
+    base form, the attribute's keeps its case (was "... des Nationaler Volkskongresses")."""
+    text = _news_text("wn11969", "Er sagte, dass Schritte", "(UNEP)")
+    got = annotate(nlp, text, [("Umweltprogramm der Vereinten Nationen", "ORG"), ("UNEP", "ORG")])
+    assert got[("Umweltprogramm der Vereinten Nationen", "ORG")] == got[("UNEP", "ORG")] \
+        == "Umweltprogramm der Vereinten Nationen"
+    text = _news_text("wn77331", "Am Sonntag gab", "Volkskongresses")
+    got = annotate(nlp, text, [("Ständige Ausschuss des Nationalen Volkskongresses", "ORG")])
+    assert got == {("Ständige Ausschuss des Nationalen Volkskongresses", "ORG"):
+                   "Ständiger Ausschuss des Nationalen Volkskongresses"}
+    # the whole name "Vereinten Nationen" still has its base form
+    text = _news_text("wn23333", "Die Vereinten Nationen hatten", "Europäische Union")
+    got = annotate(nlp, text, [("Vereinten Nationen", "ORG")])
+    assert got == {("Vereinten Nationen", "ORG"): "Vereinte Nationen"}

@@ -8,7 +8,8 @@ Sets ``span._.canonical`` on every span of ``doc.ents`` (PER/ORG/LOC/MISC):
 3. German genitive and inflection removed ("Putins" -> "Putin", "Kasachstans" ->
    "Kasachstan", "Eurasischen Wirtschaftsunion" -> "Eurasische Wirtschaftsunion" when that
    form is attested in the article or the alias table) -- using morphology (Case=Gen) when
-   the model provides it, else evidence from the article and suffix rules;
+   the model provides it, else evidence from the article and suffix rules; only the name's
+   head phrase: an attribute keeps its case ("Umweltprogramm der Vereinten Nationen");
 4. short forms resolved within the article ("Tokajew" -> "Kassym-Schomart Tokajew",
    an acronym in parentheses after a long name -> the long name);
 5. whole-name aliases across articles ("ODKB"/"OVKS"/"Organisation des Vertrags über
@@ -270,8 +271,16 @@ class NameLinker:
         Wirtschaftsunion", "das Kaspische Meer" -> "Kaspisches Meer"), only where the base form
         is safe: the alias table knows it, or the head noun's gender/number is known (morphology,
         a feminine suffix, or the article right before the name). Otherwise the surface is kept
-        ("Kaspischen Meeres" without a gender stays as written: "-e", "-es" or "-er"?)."""
+        ("Kaspischen Meeres" without a gender stays as written: "-e", "-es" or "-er"?).
+        Only the name's head phrase is its base form: an attribute after it, opened by a
+        lower-case word (an article or a preposition: "Umweltprogramm der Vereinten Nationen",
+        "Allianz zur Europäischen Integration"), keeps its case ("Ständige Ausschuss des Nationalen
+        Volkskongresses" -> "Ständiger Ausschuss des Nationalen Volkskongresses"); a conjunction
+        after a truncated word ("Such- und Rettungsagentur") is no such boundary."""
         toks = form.split(" ")
+        cut = next((i for i in range(1, len(toks)) if toks[i][:1].islower() and not toks[i - 1].endswith("-")), len(toks))
+        rest = toks[cut:]
+        toks = toks[:cut]
         if len(toks) < 2:
             return form
         adj_idx = [i for i, t in enumerate(toks[:-1]) if _ADJ_RE.match(t)]
@@ -284,11 +293,11 @@ class NameLinker:
                 v[i] = _ADJ_RE.match(v[i]).group("stem") + ending
             for last in (v[-1], v[-1][:-2] if v[-1].endswith("es") else None, v[-1][:-1] if v[-1].endswith(("s", "n")) else None):
                 if last:
-                    cand = " ".join(v[:-1] + [last])
+                    cand = " ".join(v[:-1] + [last] + rest)
                     if cand != form and _key(cand) in self.names:
                         return cand
         # 2. gender/number of the head noun
-        gender, genitive = self._head_gender(toks, adj_idx, ent)
+        gender, genitive = self._head_gender(toks, adj_idx, ent, attribute=bool(rest))
         ending = {"Fem": "e", "Plur": "e", "Neut": "es", "Masc": "er"}.get(gender or "")
         if ending is None:
             return form
@@ -301,14 +310,19 @@ class NameLinker:
                 v[-1] = head[:-2]
             elif head.endswith("s") and not head.endswith("ss"):
                 v[-1] = head[:-1]
-        return " ".join(v)
+        return " ".join(v + rest)
 
-    def _head_gender(self, toks: list[str], adj_idx: list[int], ent: Optional[Span]) -> tuple[Optional[str], bool]:
-        """-> (Fem|Masc|Neut|Plur|None, head noun in the genitive)."""
+    def _head_gender(self, toks: list[str], adj_idx: list[int], ent: Optional[Span],
+                     attribute: bool = False) -> tuple[Optional[str], bool]:
+        """-> (Fem|Masc|Neut|Plur|None, head noun in the genitive). `toks`: the name's head phrase,
+        its last word the head noun; `attribute`: the name goes on after it ("... der Vereinten
+        Nationen"), so the head is that word of `ent`, not its last token."""
         head_text = toks[-1]
         genitive = False
-        if ent is not None:
-            head = ent[-1]
+        head = ent[-1] if ent is not None else None
+        if head is not None and attribute:
+            head = next((t for t in ent if self._word(t) == head_text), None)
+        if head is not None:
             if head.has_morph():
                 genitive = "Gen" in head.morph.get("Case")
                 if "Plur" in head.morph.get("Number"):
