@@ -443,3 +443,20 @@ def test_an_attribute_of_a_name_keeps_its_case(nlp):
     text = _news_text("wn23333", "Die Vereinten Nationen hatten", "Europäische Union")
     got = annotate(nlp, text, [("Vereinten Nationen", "ORG")])
     assert got == {("Vereinten Nationen", "ORG"): "Vereinte Nationen"}
+
+
+def test_acronym_after_a_place_names_it_only_when_its_letters_fit(tmp_path):
+    """Wikinews wn23333 "eine Mission in der Demokratischen Republik Kongo (MONUC)": the acronym is
+    the mission's, not the country's (the record said MONUC was "Demokratische Republik Kongo";
+    wn28750 "In New Orleans (USA)": USA was "New Orleans"). An acronym whose letters fit the place's
+    name still names it (wn84324 "Grand Ethiopian Renaissance Dam (GERD)")."""
+    nlp = spacy.blank("de")
+    nlp.add_pipe("presseschau_names", config={"aliases_path": str(tmp_path / "none.tsv")})
+    text = _news_text("wn23333", "Die Verteidigungsminister", "(MONUC)")
+    got = annotate(nlp, text, [("Demokratischen Republik Kongo", "LOC"), ("MONUC", "ORG")])
+    assert got[("MONUC", "ORG")] == "MONUC"
+    text = _news_text("wn28750", "In New Orleans", "(USA)")
+    assert annotate(nlp, text, [("New Orleans", "LOC"), ("USA", "LOC")])[("USA", "LOC")] == "USA"
+    text = _news_text("wn84324", "Während sich der Streit", "(GERD)")
+    got = annotate(nlp, text, [("Grand Ethiopian Renaissance Dam", "LOC"), ("GERD", "LOC")])
+    assert got[("GERD", "LOC")] == "Grand Ethiopian Renaissance Dam"

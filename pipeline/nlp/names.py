@@ -11,7 +11,8 @@ Sets ``span._.canonical`` on every span of ``doc.ents`` (PER/ORG/LOC/MISC):
    the model provides it, else evidence from the article and suffix rules; only the name's
    head phrase: an attribute keeps its case ("Umweltprogramm der Vereinten Nationen");
 4. short forms resolved within the article ("Tokajew" -> "Kassym-Schomart Tokajew",
-   an acronym in parentheses after a long name -> the long name);
+   an acronym in parentheses after a long name -> the long name; after a place only when its
+   letters fit the place's name: not "Demokratischen Republik Kongo (MONUC)");
 5. whole-name aliases across articles ("ODKB"/"OVKS"/"Organisation des Vertrags über
    kollektive Sicherheit", "Kirgistan"/"Kirgisistan", "Nur-Sultan"/"Astana").
 
@@ -165,6 +166,20 @@ def article_before(doc: Doc, i: int, articles: frozenset[str], particles: frozen
         if q.is_punct or q.lower_ in particles or (q.pos_ == "ADP" and i >= 3 and doc[i - 3].is_punct):
             return False
     return True
+
+
+def _subsequence(short: list, long: list) -> bool:
+    """Every item of `short` in `long`, in the same order."""
+    it = iter(long)
+    return all(x in it for x in short)
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """`acronym`'s letters fit `name`: the first is the initial of its first word, the others
+    follow in its letters in order ("Grand Ethiopian Renaissance Dam" (GERD), "Zentralafrikanische
+    Republik" (ZAR)); not "Demokratische Republik Kongo" (MONUC), "New Orleans" (USA)."""
+    a, n = acronym.casefold(), name.casefold()
+    return bool(a) and n[:1] == a[0] and _subsequence(list(a[1:]), list(n[1:]))
 
 
 class NameLinker:
@@ -624,7 +639,8 @@ class NameLinker:
             if e.label_ in ("ORG", "LOC") and len(f.split()) >= 2 and e.end + 2 < len(doc) and doc[e.end].text == "(" \
                     and doc[e.end + 2].text.startswith(")"):  # not "Heiko Maas (SPD)"
                 a = doc[e.end + 1].text
-                if a.isupper() and 2 <= len(a) <= 8 and _key(a) not in self.names:
+                if a.isupper() and 2 <= len(a) <= 8 and _key(a) not in self.names \
+                        and (e.label_ != "LOC" or _abbreviates(a, f)):
                     acr[a] = f
         forms = [acr.get(f, f) for f in forms]
         if self.resolve_short_forms:
