@@ -460,3 +460,16 @@ def test_acronym_after_a_place_names_it_only_when_its_letters_fit(tmp_path):
     text = _news_text("wn84324", "Während sich der Streit", "(GERD)")
     got = annotate(nlp, text, [("Grand Ethiopian Renaissance Dam", "LOC"), ("GERD", "LOC")])
     assert got[("GERD", "LOC")] == "Grand Ethiopian Renaissance Dam"
+
+
+def test_a_middle_name_links_to_the_same_person(nlp):
+    """Wikinews wn40316: "Oliver Rudolf Jufer ... Jufer ... Oliver Jufer": first and last name agree
+    and no other longer name competes, so one person (was "Oliver Jufer" on its own); two
+    different middle names are two candidates, and nothing is linked."""
+    text = _news_text("wn40316", "verurteilten Schweizer Oliver Rudolf Jufer", "soll Oliver Jufer")
+    ents = [("Oliver Rudolf Jufer", "PER"), ("Jufer", "PER"), ("Oliver Jufer", "PER")]
+    assert set(annotate(nlp, text, ents).values()) == {"Oliver Rudolf Jufer"}
+    linker = nlp.get_pipe("presseschau_names")
+    doc = nlp.make_doc("Oliver Rudolf Jufer traf Oliver Hans Jufer und Oliver Jufer.")
+    spans = [Span(doc, 0, 3, "PER"), Span(doc, 4, 7, "PER"), Span(doc, 8, 10, "PER")]
+    assert linker.canonicals(doc, spans) == ["Oliver Rudolf Jufer", "Oliver Hans Jufer", "Oliver Jufer"]

@@ -11,8 +11,9 @@ Sets ``span._.canonical`` on every span of ``doc.ents`` (PER/ORG/LOC/MISC):
    the model provides it, else evidence from the article and suffix rules; only the name's
    head phrase: an attribute keeps its case ("Umweltprogramm der Vereinten Nationen");
 4. short forms resolved within the article ("Tokajew" -> "Kassym-Schomart Tokajew",
-   an acronym in parentheses after a long name -> the long name; after a place only when its
-   letters fit the place's name: not "Demokratischen Republik Kongo (MONUC)");
+   "Oliver Jufer" -> "Oliver Rudolf Jufer" when no other longer name competes, an acronym in
+   parentheses after a long name -> the long name; after a place only when its letters fit
+   the place's name: not "Demokratischen Republik Kongo (MONUC)");
 5. whole-name aliases across articles ("ODKB"/"OVKS"/"Organisation des Vertrags über
    kollektive Sicherheit", "Kirgistan"/"Kirgisistan", "Nur-Sultan"/"Astana").
 
@@ -654,6 +655,13 @@ class NameLinker:
                     if len(gt) > len(toks) and gt[-len(toks):] == toks:
                         if best is None or (len(gt), cnt) > (len(best.split()), per_forms[best]):
                             best = g
+                if best is None and len(toks) >= 2:
+                    # "Oliver Jufer" ... "Oliver Rudolf Jufer": the same first and last name with
+                    # middle names between them, when only one such longer name is in the article
+                    longer = [g for g in per_forms if len(g.split()) > len(toks) and g.split()[0] == toks[0]
+                              and g.split()[-1] == toks[-1] and _subsequence(toks, g.split())]
+                    if len(longer) == 1:
+                        best = longer[0]
                 if best is not None:
                     resolved[f] = best
             forms = [resolved.get(f, f) if e.label_ == "PER" else f for e, f in zip(ents, forms)]
