@@ -104,7 +104,9 @@ class _Data:
         self.suspended_glued = tuple(w for w in d["suspended_hyphen_words"] if w.isalpha())
         comp = lambda entries: [(e["kind"], re.compile(e["regex"])) for e in entries]  # noqa: E731
         self.doc_start = comp(d["doc_start_patterns"])
-        self.head_inline = comp(d["head_inline_patterns"])
+        # (kind, regex, before_body): a `before_body` pattern holds only in the lines before the
+        # article's first sentence (a date line under the headline, not a date heading in the body)
+        self.head_inline = [(e["kind"], re.compile(e["regex"]), bool(e.get("before_body"))) for e in d["head_inline_patterns"]]
         self.line_patterns = comp(d["line_patterns"])
         self.inline_patterns = comp(d["inline_patterns"])
         self.web_inline = comp(d.get("web_inline_patterns", []))

@@ -12,6 +12,9 @@ from .furniture_web import WebFurniture
 from .lines import _Ctx, _Line, _strip_md
 from .meta import _parse_date
 
+# a sentence: six words or more up to a sentence end (a headline has none, or is shorter)
+_SENTENCE = re.compile(r"(?:\S+\s+){5,}\S*[.!?][\"“”'»«)]?(?:\s|$)")
+
 
 class _Classifier(PageFurniture, PrintFurniture, WebFurniture):
     """Classifies a document's lines (`run`): the page, print and web furniture passes, composed from their modules."""
@@ -76,10 +79,14 @@ class _Classifier(PageFurniture, PrintFurniture, WebFurniture):
 
     def head_inline(self) -> None:
         c, D = self.c, self.D
+        in_body = False  # a sentence came before: the article has begun
         for ln in c.nonblank[:5]:
             if len(ln.strip) > 400:
+                in_body = True
                 continue
-            for kind, rx in D.head_inline:
+            for kind, rx, before_body in D.head_inline:
+                if before_body and in_body:
+                    continue
                 m = rx.search(ln.text)
                 if m:
                     c.cut(ln, ln.s + m.start(), ln.s + m.end(), kind)
@@ -88,6 +95,7 @@ class _Classifier(PageFurniture, PrintFurniture, WebFurniture):
             if ln.cuts and not c.kept_text(ln):
                 ln.kind = ln.cuts[-1][2]
                 ln.cuts = []
+            in_body = in_body or (not ln.kind and _SENTENCE.search(ln.strip) is not None)
 
     def line_patterns(self) -> None:
         c, D = self.c, self.D
