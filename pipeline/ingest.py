@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
 from .errors import ArticleError, CannotStart, ErrorKind, PdfUnreadable, UnreadableFile
-from .io import BadLine, iter_jsonl, shown
+from .io import BadLine, iter_jsonl, jsonl_encoding, shown
 from .schema import FileRef, RawDoc
 
 TEXT_SUFFIXES = {".txt", ".md"}
@@ -212,17 +212,36 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+#: byte order marks, UTF-32 first: UTF-32-LE's (FF FE 00 00) begins with UTF-16-LE's (FF FE)
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_SIGNATURES = ((b"%PDF", "a PDF"), (b"\x89PNG", "a PNG image"), (b"PK\x03\x04", "a ZIP archive (or .docx, .odt)"),
+               (b"\x1f\x8b", "gzip data"), (b"GIF8", "a GIF image"), (b"\xff\xd8\xff", "a JPEG image"))
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many control characters: not a text file (images, PDFs, archives)."""
-    if data.startswith((b"%PDF", b"\x89PNG", b"PK\x03\x04", b"\x1f\x8b", b"GIF8", b"\xff\xd8\xff")):
-        return True
+    return binary_reason(data) is not None
+
+
+def binary_reason(data: bytes) -> Optional[str]:
+    """Why `data` is not a text file ("a PNG image", "1,024 NUL bytes in the first 8,192
+    bytes, the first at offset 16"), or None for text. A few NUL bytes in the first 8 KB of
+    otherwise text (at most one in 1,000 bytes: a stray NUL that an export left at the end)
+    do not make a binary file: the text is read, and the cleaner removes and logs each NUL
+    as it does any other control character ("control" in `removed`)."""
+    for magic, what in _SIGNATURES:
+        if data.startswith(magic):
+            return what
     head = data[:8192]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_without_bom(head):  # UTF-16 text has NUL bytes by nature
-        return False
-    if b"\x00" in head:
-        return True
+    if head.startswith(tuple(bom for bom, _ in _BOMS)) or utf16_without_bom(head):  # UTF-16/32 text has NUL bytes by nature
+        return None
+    nul = head.count(0)
+    if nul > max(1, len(head) // 1000):
+        return f"{nul:,} NUL bytes in the first {len(head):,} bytes, the first at offset {head.index(0):,}"
     ctrl = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
-    return len(head) > 0 and ctrl / len(head) > 0.05
+    if len(head) > 0 and ctrl / len(head) > 0.05:
+        return f"{ctrl:,} control characters in the first {len(head):,} bytes"
+    return None
 
 
 def utf16_without_bom(data: bytes) -> Optional[str]:
@@ -273,8 +292,14 @@ def decode_with_warnings(data: bytes) -> tuple[str, str, list[str]]:
         except UnicodeDecodeError:
             text, warnings = _decode_mixed(data)
             return text, "utf-8-sig", warnings
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16", []
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc, []
+            except UnicodeDecodeError:
+                if enc == "utf-16":
+                    raise
+                # UTF-16-LE text whose first character is U+0000: not UTF-32
     enc16 = utf16_without_bom(data)
     if enc16 is not None:
         try:
@@ -322,7 +347,7 @@ def decode_html(data: bytes) -> tuple[str, str, list[str]]:
     it declares (ISO-8859-15's "€" is byte 0xA4, "¤" in cp1252) where its bytes decode in it;
     else, and for UTF-8, as any text file (`decode_with_warnings`)."""
     enc = declared_charset(data)
-    if enc is not None and not enc.startswith("utf") and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+    if enc is not None and not enc.startswith("utf") and not data.startswith((b"\xef\xbb\xbf",) + tuple(bom for bom, _ in _BOMS)):
         try:
             data.decode("utf-8")
         except UnicodeDecodeError:
@@ -367,6 +392,15 @@ def _decode_mixed(data: bytes) -> tuple[str, list[str]]:
     if replaced:
         warnings.append(f"encoding: {n_bad} byte(s) that are not UTF-8 replaced with U+FFFD (lines {_line_list(replaced)})")
     return "".join(out), warnings
+
+
+def _nul_warning(text: str) -> list[str]:
+    """A warning for NUL characters in a text that is read nonetheless (`binary_reason`): the
+    cleaner removes each (logged as "control"), but a NUL in a text file is a sign of damage."""
+    n = text.count("\x00")
+    if not n:
+        return []
+    return [f"encoding: {n} NUL character(s) in the text, the first at character {text.index(chr(0)):,}; removed as control characters"]
 
 
 def _line_list(lines: list[int], most: int = 10) -> str:
@@ -471,8 +505,9 @@ def _from_bytes(data: bytes, path: Path, root: Path, suffix: str) -> Iterator[It
     if not data.strip():
         yield IngestError(name, ErrorKind.EMPTY, f"{name}: file is empty")
         return
-    if looks_binary(data):
-        yield IngestError(name, ErrorKind.BINARY, f"{name}: binary file, not text (first bytes {data[:8]!r})")
+    why = binary_reason(data)
+    if why is not None:
+        yield IngestError(name, ErrorKind.BINARY, f"{name}: binary file, not text ({why}; first bytes {data[:8]!r})")
         return
     try:
         text, encoding, warnings = decode_html(data) if suffix in HTML_SUFFIXES else decode_with_warnings(data)
@@ -492,6 +527,7 @@ def _from_bytes(data: bytes, path: Path, root: Path, suffix: str) -> Iterator[It
     if not text.strip():
         yield IngestError(name, ErrorKind.EMPTY, f"{name}: file holds only whitespace")
         return
+    warnings = warnings + _nul_warning(text)
     yield RawDoc(id=doc_id_for(path, root), path=name, sha256=sha256(data), text=text, encoding=encoding, meta=meta, warnings=warnings)
 
 
@@ -532,6 +568,8 @@ def read_jsonl(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: O
     lineno = 0
     first_line = first_line or _first_line_in_memory()
     try:
+        encoding = jsonl_encoding(path)  # the file's: its records' `source.encoding`
+        encoding = "utf-8" if encoding == "gzip" else encoding
         for lineno, obj in iter_jsonl(path):
             if isinstance(obj, BadLine):
                 what = "truncated" if obj.truncated else "invalid"
@@ -561,7 +599,7 @@ def read_jsonl(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: O
                 yield IngestError(f"{name}#{rid}", ErrorKind.TOO_LARGE, f"{name}:{lineno}: record {rid!r} has {len(data):,} bytes of text, over the limit of {max_bytes:,} bytes for one article (split it or raise --max-bytes)", line=lineno)
                 continue
             meta = {JSONL_META_FIELDS[k]: _clean_value(v) for k, v in obj.items() if k in JSONL_META_FIELDS and v}
-            yield RawDoc(id=f"{stem}/{rid}", path=f"{name}#{rid}", sha256=sha256(data), text=text, encoding="utf-8", meta=meta, warnings=warnings)
+            yield RawDoc(id=f"{stem}/{rid}", path=f"{name}#{rid}", sha256=sha256(data), text=text, encoding=encoding, meta=meta, warnings=warnings)
     except CannotStart:  # the run's own storage failed (`first_line` on disk): the run's end, not the file's error
         raise
     except Exception as e:  # OSError, EOFError, UnicodeDecodeError, or a bug: the file's error, the run goes on

@@ -151,23 +151,37 @@ class BadLine:
     truncated: bool
 
 
+def jsonl_encoding(path: Union[str, Path]) -> str:
+    """How `iter_jsonl` reads a JSONL file, from its first bytes: "utf-32" or "utf-16" (a
+    byte order mark; UTF-32's first, as UTF-32-LE's begins with UTF-16-LE's), "gzip"
+    (gzipped UTF-8), "utf-8-sig" (UTF-8 with a BOM) or "utf-8". OS errors propagate."""
+    with open(path, "rb") as fh:
+        magic = fh.read(4)
+    if magic in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+        return "utf-32"
+    if magic[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "utf-16"
+    if magic[:2] == b"\x1f\x8b":
+        return "gzip"
+    return "utf-8-sig" if magic[:3] == b"\xef\xbb\xbf" else "utf-8"
+
+
 def iter_jsonl(path: Union[str, Path]) -> Iterator[tuple[int, Union[Any, BadLine]]]:
     """(line number, value or `BadLine`) for every non-blank line; gzipped files are
     decompressed (recognised by their magic bytes, whatever their name: a gzip file named
-    `.jsonl` is read too), a UTF-8 BOM is ignored, a file with a UTF-16 BOM is read as
-    UTF-16. Each line is decoded on its own, so a line
+    `.jsonl` is read too), a UTF-8 BOM is ignored, a file with a UTF-16 or UTF-32 BOM is read
+    as such (`jsonl_encoding`). Each line is decoded on its own, so a line
     that is not UTF-8 (a hand edit saved as cp1252) is a `BadLine` naming its byte, and the
     lines after it are read. OS errors propagate; truncated or damaged gzip data raises
     `errors.UnreadableFile` naming the file and line, after the lines read before it."""
     path = Path(path)
-    with open(path, "rb") as fh:
-        magic = fh.read(2)
-    if magic in (b"\xff\xfe", b"\xfe\xff"):
+    encoding = jsonl_encoding(path)
+    if encoding in ("utf-16", "utf-32"):
         # UTF-16 with a BOM, as Windows PowerShell's `>` and Notepad's "Unicode" write it:
         # decoded as such (a line that is not UTF-8 would otherwise be every line)
-        fh_cm = open(path, "rt", encoding="utf-16", newline="")
+        fh_cm = open(path, "rt", encoding=encoding, newline="")
     else:
-        fh_cm = (gzip.open if magic == b"\x1f\x8b" else open)(path, "rb")
+        fh_cm = (gzip.open if encoding == "gzip" else open)(path, "rb")
     with fh_cm as fh:
         lines = _NumberedLines(fh, path)
         reader = jsonlines.Reader(lines)  # bytes lines: jsonlines decodes each as UTF-8 and drops a BOM

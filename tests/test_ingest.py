@@ -286,3 +286,59 @@ def test_web_page_in_the_charset_its_meta_declares(tmp_path):
     assert doc.encoding == "iso8859-15"
     assert "¤" not in doc.text
     assert euro[:200] in " ".join(doc.text.split())
+
+
+def test_utf32_with_bom_is_read_as_utf32(tmp_path):
+    """A seed saved as UTF-32 (with its BOM, either byte order) was read as UTF-16: the text
+    came out right, but `source.encoding` said utf-16 and the cleaner logged every NUL half of
+    its code units as a 'control' piece; UTF-32-BE was refused as a binary file."""
+    from pipeline.clean import clean
+
+    text = SEEDS[3].read_text(encoding="utf-8")
+    for name, data in [("le.txt", text.encode("utf-32")), ("be.txt", b"\x00\x00\xfe\xff" + text.encode("utf-32-be"))]:
+        (tmp_path / name).write_bytes(data)
+        (doc,) = _items(tmp_path / name)
+        assert isinstance(doc, RawDoc), name
+        assert doc.text == text and doc.encoding == "utf-32" and doc.warnings == [], name
+        assert not [r for r in clean(doc.text).removed if r.kind == "control"], name
+    (tmp_path / "u16.txt").write_bytes(text.encode("utf-16"))  # UTF-16 as before
+    (doc,) = _items(tmp_path / "u16.txt")
+    assert doc.text == text and doc.encoding == "utf-16"
+
+
+def test_a_stray_nul_in_german_text_is_read_and_logged_as_any_control_character(tmp_path):
+    """A German article with one NUL byte at its end (as some exports leave it) was refused as
+    "binary file, not text (first bytes b'...')", with no word of why. Now it is read, with a
+    warning naming the NUL, and the cleaner removes it and logs it as 'control', as it does any
+    other control character; a file of many NULs is still binary, and the message says why."""
+    from pipeline.clean import clean
+
+    raw = SEEDS[0].read_bytes()
+    (tmp_path / "nul.txt").write_bytes(raw + b"\x00")
+    (doc,) = _items(tmp_path / "nul.txt")
+    assert isinstance(doc, RawDoc) and doc.text == raw.decode("utf-8") + "\x00"
+    (warning,) = doc.warnings
+    assert "1 NUL character" in warning and f"at character {len(raw.decode('utf-8')):,}" in warning
+    cleaned = clean(doc.text)
+    assert [(r.start, r.kind) for r in cleaned.removed if r.text == "\x00"] == [(len(doc.text) - 1, "control")]
+    assert cleaned.text == clean(raw.decode("utf-8")).text
+    (tmp_path / "ctrl.txt").write_bytes(raw + b"\x01")  # the same with another control character: no refusal either
+    assert isinstance(_items(tmp_path / "ctrl.txt")[0], RawDoc)
+    (tmp_path / "nuls.txt").write_bytes(raw[:100] + b"\x00" * 50 + raw[100:])
+    (err,) = _items(tmp_path / "nuls.txt")
+    assert err.kind == "binary" and "nuls.txt: binary file, not text (50 NUL bytes in the first " in err.message
+    assert "the first at offset 100" in err.message
+
+
+def test_jsonl_records_say_the_encoding_of_their_file(tmp_path):
+    """A UTF-16 JSONL (PowerShell's `>`) was read right, but its records said
+    `source.encoding` 'utf-8'; a UTF-32 one was "invalid JSON line" on every line."""
+    recs = read_news("wikinews_de.jsonl.gz", 3)
+    body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs)
+    for name, data, enc in [("u8.jsonl", body.encode("utf-8"), "utf-8"), ("u16.jsonl", body.encode("utf-16"), "utf-16"),
+                            ("u32.jsonl", body.encode("utf-32"), "utf-32"), ("sig.jsonl", b"\xef\xbb\xbf" + body.encode("utf-8"), "utf-8-sig"),
+                            ("gz.jsonl.gz", gzip.compress(body.encode("utf-8")), "utf-8")]:
+        (tmp_path / name).write_bytes(data)
+        docs = _items(tmp_path / name)
+        assert [d.text for d in docs] == [r["text"] for r in recs], name
+        assert {d.encoding for d in docs} == {enc}, name
