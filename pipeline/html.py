@@ -17,7 +17,12 @@ The kicker ("Dachzeile", the line above the headline) is kept in the raw text on
 and marked as furniture (`meta["furniture"]`), so the cleaner logs it as `kicker` in
 `removed` like the kickers of print pages. Metadata: trafilatura's (title, author, site
 name, description) and htmldate's publication date (htmldate reads the page's markup, URL
-and text; `original_date=True` asks for the first publication, not the last update).
+and text; `original_date=True` asks for the first publication, not the last update; a year or
+a month alone, which htmldate makes the first day, is no date: see `extract`).
+
+A page that is no article is an error, not a record: navigation only (`prose_chars`), and a
+cookie wall or a front page of teasers (`not_article`), whose consent or teaser text
+trafilatura returns as the article's when the page holds nothing else.
 """
 from __future__ import annotations
 
@@ -50,6 +55,38 @@ def _text(el) -> str:
     return norm(el.text_content())
 
 
+# Elements a browser sets on a line of their own: their text is separated from what comes
+# before and after. lxml's text_content() joins the text nodes as they are, so minified markup
+# ("<h3>...20 Prozent</h3><p>Energie...") came out as "ProzentEnergie".
+BLOCK_TAGS = {"address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt", "figcaption",
+              "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "ol",
+              "p", "pre", "section", "summary", "table", "td", "th", "tr", "ul"}
+
+
+def _block_text(el) -> str:
+    """The element's text as a reader sees it: a space between block elements (and around a
+    kicker, which pages set on its own line by CSS), none inside a line ("<a>Bundestag</a>,")."""
+    from lxml import etree
+
+    parts: list[str] = []
+    walker = etree.iterwalk(el, events=("start", "end"))  # not recursive: pages nest deep
+    for event, e in walker:
+        tag = e.tag.lower() if isinstance(e.tag, str) else ""
+        hidden = tag in ("script", "style", "template") or not tag  # no text a reader sees
+        block = tag in BLOCK_TAGS or (tag and bool(KICKER_NAME.search(_names(e))))
+        if event == "start":
+            if hidden:
+                walker.skip_subtree()
+                continue
+            parts.append(" " if block else "")
+            parts.append(e.text or "")
+        else:
+            parts.append(" " if block and not hidden else "")
+            if e is not el:
+                parts.append(e.tail or "")
+    return norm("".join(parts))
+
+
 def _skipped(el) -> bool:
     """Inside a container that never holds the article's own text."""
     while el is not None:
@@ -64,7 +101,10 @@ def _names(el) -> str:
 
 
 def _link_share(el) -> float:
-    """Share of an element's text inside links: teaser lists are mostly links, leads are not."""
+    """Share of an element's text inside links: teaser lists are mostly links, leads are not.
+    An element inside a link is all link (the text of a teaser that links to its article)."""
+    if any(a.get("href") for a in el.iterancestors("a")):
+        return 1.0
     total = len(_text(el)) or 1
     return sum(len(_text(a)) for a in el.iter("a")) / total
 
@@ -157,7 +197,7 @@ def lead(tree, h1, body: str, description: Optional[str]) -> Optional[str]:
     h1_pos = order.get(h1, -1) if h1 is not None else -1
 
     def ok(el) -> bool:
-        t = _text(el)
+        t = _block_text(el)
         pos = order.get(el, -1)
         # before the body (a lead precedes it), after the headline when there is one, and
         # not inside the body's own element (then it would be body text trafilatura kept)
@@ -175,24 +215,25 @@ def lead(tree, h1, body: str, description: Optional[str]) -> Optional[str]:
         if cands:
             el = min(cands, key=lambda e: len(_text(e)))  # the innermost: the paragraph itself
             if ok(el):
-                return _text(el)
+                return _block_text(el)
     for el in tree.iter():
         if not isinstance(el.tag, str):
             continue
         if (el.tag.lower() == "subtitle" or LEAD_NAME.search(_names(el))) and ok(el):
-            return _text(el)
+            return _block_text(el)
     # (3) the subheading the page groups with its headline: an <h2> after the <h1> inside
     # the same <hgroup> (HTML's own markup for a heading and its subtitle; die-tagespost.de
     # sets its lead so, with no class name and an og:description of its own)
     if h1 is not None and h1.getparent() is not None and h1.getparent().tag == "hgroup":
         for el in h1.itersiblings():
             if isinstance(el.tag, str) and el.tag.lower() in ("h2", "p") and ok(el):
-                return _text(el)
+                return _block_text(el)
     return None
 
 
-# A page whose extracted text holds less prose than this is no article (a section front, a
-# menu, a cookie wall): `presseschau run` reports "no article text found" (issue 15). On the
+# A page whose extracted text holds less prose than this is no article (a menu; a section
+# front or a cookie wall, counted without teaser and consent text: `not_article`):
+# `presseschau run` reports "no article text found" (issue 15). On the
 # 176 real pages of ../shared/data/news/html the fewest are 262 characters (a short local
 # report); the same pages cut down to their <nav> elements give 0 on 111 of 130, under 150
 # on 115 (those above hold teasers inside the <nav>).
@@ -211,8 +252,149 @@ def prose_chars(text: str, html: str) -> int:
         links: set[str] = set()
     else:
         links = {_text(a) for a in tree.iter("a")}
+    return sum(map(len, _prose_lines(text, links)))
+
+
+def _prose_lines(text: str, links: set) -> list[str]:
+    """The prose lines of `prose_chars`: after the headline, six words or more, no link text."""
     lines = (norm(line) for line in text.split("\n")[1:])
-    return sum(len(line) for line in lines if len(line.split()) >= 6 and line not in links)
+    return [line for line in lines if len(line.split()) >= 6 and line not in links]
+
+
+# A cookie wall / consent dialog. Its container names itself in the markup: the consent
+# managers' own ids and classes (Usercentrics, Sourcepoint "sp_message", OneTrust, Didomi,
+# Cookiebot, Borlabs, Klaro, the IAB TCF "cmp"; meininger.de's "cookie-notice" / "sp-dsgvo").
+CONSENT_NAME = re.compile(
+    r"cookie|consent|(?:^|[\s_-])(?:cmp|gdpr|dsgvo|tcf)(?:$|[\s_-])|usercentrics|sp_message|onetrust|didomi|"
+    r"cookiebot|borlabs|klaro|privacy-?(?:manager|center|banner|dialog|wall)", re.I)
+# Its text, where the markup does not say so: the words a consent dialog is made of.
+CONSENT_WORD = re.compile(
+    r"\b(?:cookies?|tracking|einwillig\w*|zustimm\w*|datenschutz\w*|personenbezogen\w*|partner[n]?|werbung|"
+    r"widerruf\w*|widersprech\w*|einstellungen|akzeptier\w*|consent|ip-adresse|endger[äa]t\w*|nutzungsverhalten|"
+    r"personalisier\w*|drittanbieter\w*|speicher\w*)\b", re.I)
+# ... addressing the reader ("Ihre Einwilligung", "wenn Sie zustimmen"): a news report about
+# cookie law speaks of users, not to them. "Sie" only after a lowercase word (not the "Sie"
+# = "they" that opens a sentence).
+CONSENT_ADDRESS = re.compile(r"\bIhr(?:e|em|en|er|es)?\b|(?<=[a-zäöüß,] )Sie\b")
+# A line with this many distinct consent words (counted by their first eight letters: "Einwilligung"
+# and "einwilligen" are one) that addresses the reader is consent text. On the 176 real pages
+# of bench/bench_html.py, outside meininger.de's consent dialog (which trafilatura appends to
+# that article; its long lines have 4 to 6), a line has at most 2 (cnet.de on a data-protection
+# ruling, chemietechnik.de's registration line), and a line that addresses the reader at most 1.
+CONSENT_WORDS_MIN = 3
+# A teaser is a headline and two or three sentences (front pages: 100 to 400 characters); a
+# block over this is an article's body or several teasers, not one.
+TEASER_MAX_CHARS = 1000
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _consent_line(line: str) -> bool:
+    words = {m.group(0).lower()[:8] for m in CONSENT_WORD.finditer(line)}
+    return len(words) >= CONSENT_WORDS_MIN and bool(CONSENT_ADDRESS.search(line))
+
+
+def _consent_boxes(tree) -> list:
+    """The outermost elements named as a consent dialog (CONSENT_NAME). Not one that holds an
+    <article> or <main>: that is a page wrapper whose class says the banner is shown
+    ("has-cookie-banner"), and the article is inside it."""
+    boxes = []
+    for el in tree.iter():
+        if (not isinstance(el.tag, str) or el.tag.lower() in ("html", "body", "article", "main")
+                or not CONSENT_NAME.search(_names(el))):
+            continue
+        if any(b in boxes for b in el.iterancestors()) or next(el.iter("article", "main"), None) is not None:
+            continue
+        boxes.append(el)
+    return boxes
+
+
+def _teaser_blocks(tree, title: Optional[str]) -> list[tuple[str, str]]:
+    """(text, link) of each teaser on the page: a heading that links to a page (the heading in
+    the link or the link in the heading), with the text around it up to the largest element that
+    holds no other linked heading and at most TEASER_MAX_CHARS characters. The page's own
+    headline is no teaser, even where it links to its own page (WordPress's permalink titles)."""
+    own = norm(title or "")
+    linked = []
+    for h in tree.iter(*HEADINGS):
+        if _skipped(h) or (own and _text(h) == own):
+            continue
+        a = next((x for x in h.iterancestors("a") if x.get("href")), None)
+        if a is None:
+            a = next((x for x in h.iter("a") if x.get("href")), None)
+        if a is not None and not a.get("href", "").startswith("#"):
+            linked.append((h, a.get("href")))
+    heads = {h for h, _ in linked}
+    blocks = []
+    for h, href in linked:
+        top = h
+        for anc in h.iterancestors():
+            if len(_text(anc)) > TEASER_MAX_CHARS or sum(1 for x in anc.iter(*HEADINGS) if x in heads) > 1:
+                break
+            top = anc
+        blocks.append((_block_text(top), href))
+    return blocks
+
+
+def not_article(text: str, html: str, title: Optional[str] = None) -> Optional[str]:
+    """Why the page is no article, or None. Its prose (`prose_chars`'s lines) is weighed without
+    two kinds of text trafilatura takes for an article's when a page has nothing else:
+
+    * consent text: lines inside a consent manager's container (CONSENT_NAME) or worded as a
+      consent dialog (`_consent_line`): a cookie wall saved instead of the article gives the
+      headline and one consent paragraph;
+    * teaser text: lines inside a teaser of another page (`_teaser_blocks`): a front page or a
+      section index gives the teasers' texts.
+
+    Under MIN_PROSE_CHARS of prose left, the page is no article: the same floor as for a page of
+    navigation only. Neither share alone decides: trafilatura appends meininger.de's consent
+    dialog to its article (7,847 of 9,326 characters of prose are consent text), and articles end
+    in related-article teasers (spiegel.de: 1,044 of 5,368); what they keep is their own prose
+    (1,123 and 4,324 characters). On the 176 real pages of bench/bench_html.py the least own
+    prose any page keeps is 262 characters (Volksstimme.ch, a short local report), as before."""
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(html.encode("utf-8") if html.lstrip().startswith("<?xml") else html)
+    except Exception:  # unparseable markup: prose_chars has judged the lines
+        return None
+    prose = _prose_lines(text, {_text(a) for a in tree.iter("a")})
+    if not prose:
+        return None
+    consent_boxes = [_block_text(el) for el in _consent_boxes(tree)]
+    blocks = _teaser_blocks(tree, title)
+    consent = teaser = own = 0
+    for line in prose:
+        if _consent_line(line) or any(line in box for box in consent_boxes):
+            consent += len(line)
+        elif any(line in btext for btext, _ in blocks):
+            teaser += len(line)
+        else:
+            own += len(line)
+    if own >= MIN_PROSE_CHARS:
+        return None
+    total = consent + teaser + own
+    if consent >= teaser:
+        return f"the page is a cookie or consent dialog: {consent} of its {total} characters of text ask for consent"
+    n = len({href for _, href in blocks})
+    return (f"the page is a front page or section index: {teaser} of its {total} characters of text are teasers, "
+            f"and it holds {n} teaser{'s' if n != 1 else ''} of other pages")
+
+
+def _stated(day: str, html: str) -> bool:
+    """Whether the page writes the day `day` (YYYY-MM-DD) as a full date: ISO (2022-01-05,
+    2022/01/05, 20220105), German (5.1.2022, 05.01.22, 5. Januar 2022, 5. Jan. 2022) or English
+    (January 5, 2022; 5 January 2022)."""
+    y, m, d = day.split("-")
+    mi, di = int(m), int(d)
+    de = ["Januar|Jänner", "Februar", "März|Maerz", "April", "Mai", "Juni", "Juli", "August", "September",
+          "Oktober", "November", "Dezember"][mi - 1]
+    en = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"][mi - 1]
+    names = f"(?:{de}|{en}|{en[:3]}\\.?|{de[:3]}\\.?)"
+    pats = [rf"{y}[-/.]{m}[-/.]{d}(?!\d)", rf"(?<!\d){y}{m}{d}(?!\d)",
+            rf"(?<!\d)0?{di}\.\s*0?{mi}\.\s*(?:{y}|{y[2:]})(?!\d)", rf"(?<!\d)0?{di}/0?{mi}/(?:{y}|{y[2:]})(?!\d)",
+            rf"(?<!\d)0?{di}\.?\s+{names}\s+{y}(?!\d)", rf"\b{names}\s+0?{di}(?:st|nd|rd|th)?,?\s+{y}(?!\d)"]
+    return any(re.search(p, html, re.I) for p in pats)
 
 
 def extract(html: str) -> tuple[str, dict]:
@@ -243,16 +425,22 @@ def extract(html: str) -> tuple[str, dict]:
             val = getattr(md, key, None)
             if val:
                 meta[{"author": "authors", "sitename": "outlet"}.get(key, key)] = val
-        if md.date:
-            meta["published"] = md.date
+    # The publication date: htmldate's fast search (the page's markup, JSON-LD, URL, <time>),
+    # else the date trafilatura's metadata found with htmldate's extensive search (free text).
+    # Where the page gives a year or a month only, htmldate makes it a day, the first (its last
+    # resort is the copyright line: a front page with "© 2022" got 2022-01-01, as does
+    # <meta itemprop="copyrightYear">). A first of the month is kept only where the page writes
+    # that day: a day the page does not give is no publication date.
+    date = None
     try:
         from htmldate import find_date
 
         date = find_date(html, original_date=True, extensive_search=False)
-        if date:
-            meta["published"] = date
     except Exception:  # htmldate is a hint only; trafilatura's date stays
         pass
+    date = date or (md.date if md is not None else None)
+    if date and (not date.endswith("-01") or _stated(date, html)):
+        meta["published"] = date
     if isinstance(meta.get("authors"), str):
         meta["authors"] = [a.strip() for a in meta["authors"].split(";") if a.strip()]
     try:

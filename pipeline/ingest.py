@@ -524,6 +524,12 @@ def _from_bytes(data: bytes, path: Path, root: Path, suffix: str) -> Iterator[It
         if not has_article_text(text, html):
             yield IngestError(name, ErrorKind.EMPTY, f"{name}: no article text found (the page holds only navigation, link lists or short labels)")
             return
+        from .html import not_article
+
+        why = not_article(text, html, meta.get("title"))
+        if why:
+            yield IngestError(name, ErrorKind.NOT_ARTICLE, f"{name}: no article text found ({why})")
+            return
     if not text.strip():
         yield IngestError(name, ErrorKind.EMPTY, f"{name}: file holds only whitespace")
         return

@@ -125,3 +125,155 @@ def test_all_pages_invariants_and_snippet_shares():
         wot += len(p.get("without", []))
     assert w / wt >= 0.98
     assert wo / wot >= 0.98
+
+
+# --- pages that are no article (issue: a cookie wall and a front page were read as articles) ---
+
+from pipeline.html import extract  # noqa: E402
+from pipeline.ingest import IngestError  # noqa: E402
+
+from repo_data import read_news  # noqa: E402
+
+CONSENT_TEXT = (
+    "Wir und unsere 142 Partner verwenden Cookies und ähnliche Technologien, um Informationen auf Ihrem Gerät zu "
+    "speichern und abzurufen. Mit Ihrer Einwilligung verarbeiten wir personenbezogene Daten wie Ihre IP-Adresse und "
+    "Ihr Nutzungsverhalten, um Inhalte und Werbung zu personalisieren und die Zugriffe auf unsere Website zu "
+    "analysieren. Ihre Einwilligung können Sie jederzeit über den Link „Datenschutzeinstellungen“ am Ende jeder "
+    "Seite widerrufen. Weitere Informationen finden Sie in unserer <a href=\"/datenschutz\">Datenschutzerklärung</a>.")
+
+
+def _wikinews(n: int) -> list[dict]:
+    path = NEWS / "wikinews_de.jsonl.gz"
+    if not path.exists():
+        pytest.skip(f"{path} not available")
+    return read_news("wikinews_de.jsonl.gz", n)
+
+
+def _first_sentences(text: str) -> str:
+    return " ".join(re.split(r"(?<=[.!?])\s+", text.strip())[:2])
+
+
+def _read(tmp_path, name: str, html: str):
+    p = tmp_path / name
+    p.write_text(html, encoding="utf-8")
+    (item,) = list(read_path(p, tmp_path))
+    return item
+
+
+def _article_page(rec: dict, extra: str = "", head: str = "") -> str:
+    paras = "".join(f"<p>{p}</p>" for p in rec["text"].split("\n") if p.strip())
+    return (f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>{rec["title"]}</title>{head}</head><body>'
+            f'<main><article><h1>{rec["title"]}</h1>{paras}</article>{extra}</main>'
+            f'<footer><p>© 2022 Beispiel Verlag GmbH</p></footer></body></html>')
+
+
+def test_cookie_wall_is_no_article(tmp_path):
+    # a consent dialog saved instead of the article: the article's title in <head> and <h1>, one
+    # consent paragraph, buttons; no consent manager's class names (the wording decides)
+    rec = _wikinews(1)[0]
+    html = (f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>{rec["title"]} | Beispiel-Zeitung</title>'
+            f'<meta property="og:title" content="{rec["title"]}"></head><body><div class="overlay" role="dialog">'
+            f'<h1>{rec["title"]}</h1><h2>Wir benötigen Ihre Zustimmung</h2><p>{CONSENT_TEXT}</p>'
+            f'<div><button>Alle akzeptieren</button><button>Einstellungen</button></div></div>'
+            f'<footer><p>© 2024 Beispiel Verlag</p></footer></body></html>')
+    err = _read(tmp_path, "wall.html", html)
+    assert isinstance(err, IngestError), err.text
+    assert err.kind == "not_article"
+    assert err.message.startswith(str(tmp_path / "wall.html") + ": no article text found (the page is a cookie or consent dialog")
+
+
+def test_real_consent_dialog_alone_is_no_article(tmp_path):
+    # meininger.de's own consent dialog (its container id="cookie-notice"), the page without the
+    # article: before, the dialog's text was read as the article
+    from lxml import html as lxml_html
+    from pipeline.ingest import decode
+
+    page, _ = decode((HTML / "pages" / "trafilatura--meininger.de-wachstum.html").read_bytes())
+    tree = lxml_html.fromstring(page)
+    body, box = tree.find("body"), tree.get_element_by_id("cookie-notice")
+    for child in list(body):
+        body.remove(child)
+    body.append(box)
+    err = _read(tmp_path, "meininger.html", lxml_html.tostring(tree, encoding="unicode"))
+    assert isinstance(err, IngestError) and err.kind == "not_article", getattr(err, "text", "")[:300]
+    assert "cookie or consent dialog" in err.message
+
+
+def _teaser_linked(rec: dict, kicker: str) -> str:
+    # tagesschau.de's teaser: the whole teaser in one link, kicker and headline in spans; minified
+    return (f'<div class="teaser"><a class="teaser__link" href="/{rec["id"]}.html"><div class="teaser__media">'
+            f'<img src="/{rec["id"]}.jpg" alt=""></div><div class="teaser__content"><h3 class="teaser__headline-wrapper">'
+            f'<span class="teaser__topline">{kicker}</span><span class="teaser__headline">{rec["title"]}</span></h3>'
+            f'<p class="teaser__shorttext">{_first_sentences(rec["text"])}</p></div></a></div>')
+
+
+def _teaser_headline_link(rec: dict, kicker: str) -> str:
+    # faz.net / sueddeutsche.de: only the headline and a "mehr" link link to the article
+    return (f'<div class="tsr"><span class="tsr-kicker">{kicker}</span><h3 class="tsr-headline">'
+            f'<a href="/{rec["id"]}.html">{rec["title"]}</a></h3><p class="tsr-text">{_first_sentences(rec["text"])} '
+            f'<a href="/{rec["id"]}.html">mehr</a></p><span class="tsr-meta">vor 2 Stunden</span></div>')
+
+
+@pytest.mark.parametrize("teaser", [_teaser_linked, _teaser_headline_link])
+def test_front_page_of_teasers_is_no_article(tmp_path, teaser):
+    recs = _wikinews(9)
+    stage = teaser(recs[0], "Luftfahrt").replace("<h3", "<h2").replace("</h3>", "</h2>")
+    html = (f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Beispiel-Nachrichten - die erste Adresse '
+            f'für Nachrichten</title><meta name="description" content="Aktuelle Nachrichten aus Deutschland und der Welt."></head>'
+            f'<body><header><nav><a href="/">Startseite</a> <a href="/inland">Inland</a></nav></header><main>'
+            f'<h1 class="hidden">Startseite</h1><section class="stage">{stage}</section><section class="teaser-list">'
+            f'<h2>Aktuelle Nachrichten</h2>{"".join(teaser(r, "Welt") for r in recs[1:])}</section></main>'
+            f'<footer><p>© 2022 Beispiel-Nachrichten</p></footer></body></html>')
+    err = _read(tmp_path, "index.html", html)
+    assert isinstance(err, IngestError), err.text[:300]
+    assert err.kind == "not_article"
+    assert "front page or section index" in err.message and "it holds 9 teasers of other pages" in err.message
+    # and the copyright line gives no publication date
+    assert "published" not in extract(html)[1]
+
+
+def test_article_with_related_teasers_stays_an_article(tmp_path):
+    recs = _wikinews(8)
+    related = '<section class="related"><h2>Mehr zum Thema</h2>' + "".join(_teaser_linked(r, "Welt") for r in recs[1:]) + "</section>"
+    doc = _read(tmp_path, "article.html", _article_page(recs[0], related))
+    assert not isinstance(doc, IngestError), doc.message
+    assert recs[0]["text"][:80] in doc.text
+
+
+@pytest.mark.parametrize("lead", ['<div class="teaser"><p>{s1}</p><p>{s2}</p></div>',
+                                  '<div class="article-teaser"><h2>{s1}</h2><p>{s2}</p></div>'])
+def test_lead_of_block_elements_keeps_their_space(tmp_path, lead):
+    # a lead of two blocks in minified markup, under the headline in the article's <header>
+    # (trafilatura drops "teaser" classes): text_content() glued them ("...an Bord.Auf dem")
+    rec = _wikinews(1)[0]
+    first, rest = rec["text"].split("\n", 1)
+    s1, s2 = re.split(r"(?<=[.!?])\s+", first, maxsplit=1)
+    page = _article_page({**rec, "text": rest}).replace(
+        f"<h1>{rec['title']}</h1>", f"<header><h1>{rec['title']}</h1>{lead.format(s1=s1, s2=s2)}</header>", 1)
+    doc = _read(tmp_path, "lead.html", page)
+    assert f"{s1} {s2}" in _n(doc.text), doc.text[:400]
+
+
+def test_teaser_inside_a_link_is_no_lead():
+    # express.de: a breaking-news teaser of another article (<a class="normalTeaser">) over the
+    # page was taken as the lead
+    doc, cd = _page("trafilatura--express.de-d57cfadc")
+    assert "Liveblog zur Großdemo" not in doc.text
+    assert "Viele verenden qualvoll in den Netzen" in cd.text
+
+
+def test_copyright_year_is_no_publication_day(tmp_path):
+    rec = _wikinews(1)[0]
+    # "© 2022" in the footer is the only date on the page
+    assert "published" not in extract(_article_page(rec))[1]
+    # <meta itemprop="copyrightYear">: a year as well
+    assert "published" not in extract(_article_page(rec, head='<meta itemprop="copyrightYear" content="2021">'))[1]
+    # a first of the month the page gives is kept (Wikinews wn15274, 2005-11-01)
+    rec = next(r for r in _wikinews(10) if r["published"] == "2005-11-01")
+    page = _article_page(rec).replace("</h1>", '</h1><time datetime="2005-11-01T10:12:00+01:00">1. November 2005</time>')
+    assert extract(page)[1]["published"] == "2005-11-01"
+
+
+def test_first_of_the_month_on_real_pages_kept():
+    doc, _ = _page("trafilatura--deutschlandfunk.de.titanic")
+    assert doc.meta["published"] == "2017-05-01"
