@@ -524,7 +524,7 @@ def _from_bytes(data: bytes, path: Path, root: Path, suffix: str) -> Iterator[It
         if not has_article_text(text, html):
             yield IngestError(name, ErrorKind.EMPTY, f"{name}: no article text found (the page holds only navigation, link lists or short labels)")
             return
-        from .html import not_article
+        from .html_pages import not_article
 
         why = not_article(text, html, meta.get("title"))
         if why:
@@ -551,7 +551,7 @@ def extract_html(html: str) -> tuple[str, dict]:
 
 def has_article_text(text: str, html: str) -> bool:
     """Whether the text extracted from a page holds prose (see `html.prose_chars`)."""
-    from .html import MIN_PROSE_CHARS, prose_chars
+    from .html_pages import MIN_PROSE_CHARS, prose_chars
 
     return prose_chars(text, html) >= MIN_PROSE_CHARS
 

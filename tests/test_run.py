@@ -196,6 +196,9 @@ def test_the_fingerprint_covers_every_module_of_the_record_making_stages():
                if "__pycache__" not in f.parts]
     assert any(f.parent.name == "figures" for f in modules)
     assert [f for f in modules if f not in covered] == []
+    # the input stage's modules too: html_pages.py (session 21) decides which pages make a record,
+    # io.py reads the JSONL corpora and says their encoding
+    assert {PACKAGE / name for name in ("ingest.py", "io.py", "html.py", "html_pages.py", "pdf.py", "record.py")} <= covered
 
 
 def test_model_info_from_the_files_equals_the_loaded_pipelines(nlp_info):
