@@ -151,3 +151,20 @@ def test_overview_page_of_the_review_app(page, tmp_path):
         assert page.problems == []  # type: ignore[attr-defined]
     finally:
         srv.close()
+
+
+def test_report_of_an_empty_run_claims_nothing_reviewed(page, tmp_path):
+    """A run with no article (an empty articles.jsonl) showed "100% reviewed · 0 of 0 articles done"."""
+    data = tmp_path / "outputs"
+    data.mkdir()
+    (data / "articles.jsonl").write_text("", encoding="utf-8")
+    out = tmp_path / "report.html"
+    res = CliRunner().invoke(cli, ["report", str(data), "--annotations", str(tmp_path / "annotations"), "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    page.goto(out.as_uri())
+    page.wait_for_selector("body[data-rendered='1']")
+    kpis = page.get_by_test_id("kpis")
+    expect(kpis).to_contain_text("0 articles")
+    expect(kpis).not_to_contain_text("100%")
+    expect(kpis).to_contain_text("–")
+    assert page.problems == []  # type: ignore[attr-defined]

@@ -145,7 +145,8 @@ function header() {
 function kpis() {
   const p = D.progress;
   const n = Object.keys(D.articles).length;
-  const pct = p.total.total ? Math.round((100 * (p.total.total - p.total.pending)) / p.total.total) : 100;
+  // no entity at all (an empty run): nothing to review, not "100 % reviewed"
+  const pct = p.total.total ? Math.round((100 * (p.total.total - p.total.pending)) / p.total.total) + "%" : "–";
   const dates = D.timeline.points.reduce((s, x) => s + x.count, 0);
   const k = (cls, v, label) => el("div", { class: "kpi " + cls }, el("b", {}, v), el("span", {}, label));
   return el("section", { class: "kpis", "data-testid": "kpis" },
@@ -153,7 +154,7 @@ function kpis() {
     ...["PER", "ORG", "LOC"].map((l) => k(l, fmt(D.names[l].distinct), `${NAMES[l].toLowerCase()} · ${plural(D.names[l].mentions, "mention")}`)),
     k("DATE", fmt(dates), "calendar dates mentioned"),
     k("FIGURE", fmt(D.figures.length), "figures"),
-    k("done", pct + "%", `reviewed · ${fmt(p.states.done)} of ${plural(n, "article")} done`));
+    k("done", pct, `reviewed · ${fmt(p.states.done)} of ${plural(n, "article")} done`));
 }
 
 function namesSection() {
