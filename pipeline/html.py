@@ -306,10 +306,15 @@ def extract(html: str) -> tuple[str, dict]:
     ld = lead(tree, h1, body, description) if body else None
     parts: list[tuple[str, Optional[str]]] = []
     first, _, after = body.partition("\n")
-    if kicker and norm(first) == kicker:
+    nfirst = norm(first)
+    if kicker and nfirst == kicker:
         # trafilatura kept the kicker as the body's first line ("Gesundheit" over the
         # headline): it is furniture all the same
         body = after.lstrip("\n")
+    elif kicker and head and nfirst.startswith(kicker) and norm(nfirst[len(kicker):].lstrip(" :|–-")) == head:
+        # ... or glued to the headline, the <h1> that holds both as one line ("Interne Unterlagen
+        # im Netz Daten von Rheinmetall gehackt", tagesschau's dachzeile): the headline its own line
+        body = head + "\n" + after
     nbody = norm(body)
     if kicker and not nbody.startswith(kicker):
         parts.append((kicker, "kicker"))
