@@ -409,6 +409,43 @@ def test_web_page_navigation_and_cookies_removed():
     assert nav_removed >= 3
 
 
+@pytest.mark.parametrize("file, first, kind", [
+    # a heading "KOMMENTARE.." and the comment policy two lines below it
+    ("tests/eval/laola1.at-barisic.html", "[Zum Seitenanfang*»*](#) KOMMENTARE..", "comments"),
+    # a comment count, the login widget
+    ("tests/eval/holzwerken.net-Kreissaege.html", "### 3 Kommentare", "comments"),
+    ("tests/eval/sportnews.bz-peking.html", "Sie müssen sich [anmelden]", "comments"),
+    # the comments themselves after the widget's loading line
+    ("tests/eval/chefkoch.de.mandarinen.html", "Kommentare werden geladen...", "comments"),
+    # calls to follow the outlet, share widgets
+    ("tests/eval/SW1.News-Heimat.html", "Folge uns auf", "related"),
+    ("tests/cache/brandenburg.de.homo-brandenburgensis.html", "- ### Teilen auf", "related"),
+])
+def test_web_comment_sections_and_social_calls_after_the_article(file, first, kind):
+    """web_pages_de (markdown_extract): the reader-comment section and the social-media calls
+    after the article stayed in the text; they are logged from their first line to the end."""
+    from repo_data import news_row
+
+    raw = news_row("web_pages_de.jsonl.gz", "file", file)["markdown_extract"]
+    doc = _ok(raw)
+    hits = [r for r in doc.removed if r.kind == kind and r.text.startswith(first)]
+    assert hits, [(r.kind, r.text[:40]) for r in doc.removed[-5:]]
+    assert not raw[hits[-1].end:].strip()  # to the end of the text
+    assert doc.text and doc.offsets[len(doc.text) - 1] < hits[-1].start  # the article before it stays
+
+
+def test_a_comment_count_above_a_blog_post_keeps_the_post():
+    """"5 Kommentare" printed above the post (gnadlib.wordpress.com) is no comment section:
+    the widget opens one only in the last 40 % of the text."""
+    from repo_data import news_row
+
+    raw = news_row("web_pages_de.jsonl.gz", "file", "tests/eval/gnadlib.wordpress.com.scherenschnitt.html")["markdown_extract"]
+    doc = _ok(raw)
+    assert not [r for r in doc.removed if r.kind == "comments"]
+    assert "Die Stadt steht schwarz und schweiget" in doc.text
+    assert "einen zweiten Kondensstreifen für das zweite Foto" in doc.text
+
+
 def test_blocks_read_out_of_order_are_put_back():
     """A PDF extractor put the continuation of a hyphenated word before its start (pdfminer
     does this with text boxes): the block that starts mid-word moves behind its start."""

@@ -97,6 +97,44 @@ def test_related_block_after_the_article():
     assert any(r.kind == "related" and "Beiträge aus dem Forum" in r.text for r in cd.removed)
 
 
+@pytest.mark.parametrize("pid, user, last_body", [
+    ("trafilatura--kyffhaeuser-nachrichten.de-Regen", "Harzer66", "ermittelte der DWD nur etwa 60 Stunden."),
+    ("trafilatura--nnz-online.de-Quantensprung", "Kritiker2010", "mit den Sprayern gestaltet."),
+])
+def test_reader_comments_after_the_article_are_removed(pid, user, last_body):
+    """The comment section under the article (one CMS, two outlets): the user name, the date
+    line, the comment, its vote counts, "Login für Vote" and the comment policy stayed in the
+    text after the article's last paragraph."""
+    doc, cd = _page(pid)
+    assert cd.text.endswith(last_body), cd.text[-300:]
+    for gone in (user, "Login für Vote", "Es gibt kein Recht auf Veröffentlichung", "Kommentare entfernen kann"):
+        assert gone not in cd.text
+    (com,) = [r for r in cd.removed if r.kind == "comments"]
+    assert com.text.startswith(user + "\n") and com.text.endswith("entfernen kann und wird.")
+    assert doc.text[com.start:com.end] == com.text
+    assert check_invariants(doc.text, cd) == []
+    # only in the tail: the same comment section printed under the headline is left alone
+    i = doc.text.index(user)
+    head_end = doc.text.index("\n", doc.text.index("\n") + 2)
+    moved = doc.text[:head_end] + "\n" + doc.text[i:] + "\n" + doc.text[head_end:i]
+    cd2 = clean_input(moved, {"blocks": True})
+    assert not [r for r in cd2.removed if r.kind == "comments"] and user in cd2.text
+
+
+@pytest.mark.parametrize("pid, call, last_body", [
+    ("trafilatura--aerobuzz.de-bremen", "Folgen Sie uns auf", "Bob Fischer"),
+    ("trafilatura--siegessaeule.de-Machtinstrument", "Folgt uns auf unserem neuen offiziellen Instagram-Account",
+     "IBAN DE22 1005 0000 0190 0947 29 – Herzlichen Dank!"),
+])
+def test_social_media_calls_after_the_article_are_related(pid, call, last_body):
+    """"Folgen Sie uns auf Twitter" / "Liken Sie uns auf Facebook" after the article stayed in
+    the text; they open the block after it (`related`), as "Schon gelesen?" did below them."""
+    doc, cd = _page(pid)
+    assert call not in cd.text and cd.text.endswith(last_body), cd.text[-300:]
+    assert any(r.kind == "related" and r.text.startswith(call) for r in cd.removed)
+    assert check_invariants(doc.text, cd) == []
+
+
 def test_a_pages_blocks_stay_blocks():
     """trafilatura gives one block per line; a page of short blocks was read as a column's wrapped
     lines (26 of the 176 pages), so headings were glued into paragraphs ("... oder Werbung

@@ -32,7 +32,9 @@ Kinds of `Removed` pieces:
   page furniture and metadata: running_header, page_number, print_slug, caption, credit,
     pull_quote, headline, kicker, teaser, byline, dateline, date_marker, boilerplate,
     navigation, markdown_link, image, markup, end_mark, related (the block of related
-    articles, forum links or support appeals after a web article);
+    articles, forum links, support appeals or calls to follow the outlet on social media after
+    a web article), comments (the reader comments after a web article: comment headers and
+    texts, vote and login widgets, the comment policy);
   joins: hyphenation (the "-\n" of a word broken at a line end), word_split (a stray space
     inside a word);
   characters: soft_hyphen, invisible, bom, control (dropped), mojibake, unicode, ligature

@@ -22,7 +22,7 @@ NORMALISING_KINDS = frozenset({"mojibake", "unicode", "ligature", "hyphen_restor
 FURNITURE_KINDS = frozenset({
     "running_header", "page_number", "print_slug", "caption", "credit", "pull_quote",
     "headline", "kicker", "teaser", "byline", "dateline", "date_marker", "boilerplate",
-    "navigation", "markdown_link", "image", "markup", "end_mark", "related",
+    "navigation", "markdown_link", "image", "markup", "end_mark", "related", "comments",
 })
 
 _CHAR_KINDS = frozenset({"mojibake", "unicode", "ligature", "soft_hyphen", "invisible", "bom", "control"})
@@ -44,7 +44,8 @@ CLEANING_KEYS: dict[str, frozenset[str]] = {
         "terminal_punct", "sentence_end", "quote_open", "months", "suspended_hyphen_words", "hyphen_keep_left_suffixes",
         "adjective_pair_guarded_ends", "adjective_pair_second_suffixes", "function_words", "end_marks", "agencies",
         "credit_prefixes", "author_roles", "outlets", "doc_start_patterns", "head_inline_patterns", "line_patterns",
-        "inline_patterns", "tail_block_patterns", "author_note_patterns", "tail_inline_patterns", "web_inline_patterns",
+        "inline_patterns", "tail_block_patterns", "comment_patterns", "author_note_patterns", "tail_inline_patterns",
+        "web_inline_patterns",
         "cookie_banner_pattern", "link_pattern", "emphasis_pattern", "heading_prefix_pattern", "list_prefix_pattern",
         "byline_pattern", "name_pattern", "kicker_pattern", "determiners", "header_words"}),
     "cleaning_camelcase.json": frozenset({"camelcase_names", "hyphen_name_prefixes", "camelcase_name_prefixes"}),
@@ -113,6 +114,11 @@ class _Data:
         self.tail_inline = comp(d.get("tail_inline_patterns", []))
         self.author_note = [re.compile(r) for r in d.get("author_note_patterns", {}).get("patterns", [])]
         self.tail_block = [re.compile(r) for r in d.get("tail_block_patterns", {}).get("patterns", [])]
+        cp = d["comment_patterns"]
+        self.comment_openers = [re.compile(r) for r in cp["openers"]]
+        self.comment_headings = [re.compile(r) for r in cp["headings"]]
+        self.comment_name = re.compile(cp["header_name"])
+        self.comment_date = re.compile(cp["header_date"])
         self.cookie_re = re.compile(d["cookie_banner_pattern"])
         self.link_re = re.compile(d["link_pattern"])
         self.emph_re = re.compile(d["emphasis_pattern"])

@@ -125,15 +125,15 @@ class WebFurniture:
             if ln.cuts and not c.kept_text(ln):
                 ln.kind, ln.cuts = "boilerplate", []
 
-    def tail_block(self) -> None:
+    def tail_block(self, free: list) -> None:
         """Web pages: a line that opens the furniture after the article ("Mehr zum Thema",
-        "Beiträge aus dem Forum", a support appeal; `tail_block_patterns`) in the last 40 % of
-        the text, and every line after it, are logged as `related`. The position bound keeps
-        a "Lesen Sie auch:" line in mid-article to itself (line_patterns log it alone)."""
-        c, D = self.c, self.D
+        "Beiträge aus dem Forum", a support appeal, "Folgen Sie uns auf Twitter";
+        `tail_block_patterns`) in the last 40 % of the text, and every line after it, are logged
+        as `related`. The position bound keeps a "Lesen Sie auch:" line in mid-article to itself
+        (line_patterns log it alone). `free`: the lines not yet classified."""
+        D = self.D
         if not D.tail_block:
             return
-        free = [ln for ln in c.nonblank if ln.kind is None]
         total = sum(len(ln.strip) for ln in free)
         seen = 0
         for k, ln in enumerate(free):
@@ -145,6 +145,65 @@ class WebFurniture:
                         rest.cuts = []
                     return
             seen += len(ln.strip)
+
+    def comments(self, tail: list) -> None:
+        """Web pages: the reader comments after the article, logged as `comments`
+        (`comment_patterns`). Comments are not the article, yet their texts are prose that no
+        pattern tells from the article's; what tells the section is its furniture: a line of the
+        comment widget (a count, a vote or login widget, the comment policy: `openers`), or a
+        heading "Kommentare" with such a line or a comment header within three lines after it.
+        The first such line in the last 40 % of the text (`tail`: the lines free before the
+        tail passes, as tail_block measures) opens the section, to the end of the text (a block
+        of related links after it is already `related`). The comments printed above the widget
+        belong to it: the section starts at the first comment header (a user-name line, then a
+        date-and-time line) before the opener, if that lies in the second half of the text.
+        A header alone never opens the section: an author line and a dateline have its shape."""
+        c, D = self.c, self.D
+        total = sum(len(ln.strip) for ln in tail)
+        at, seen = [], 0  # at[k]: chars of the text before tail[k]
+        for ln in tail:
+            at.append(seen)
+            seen += len(ln.strip)
+
+        def text(k: int) -> str:
+            return _strip_md(c.kept_text(tail[k]))
+
+        def free(k: int) -> bool:
+            return 0 <= k < len(tail) and tail[k].kind is None
+
+        def opener(k: int) -> bool:
+            return free(k) and len(tail[k].strip) <= 1000 and any(rx.match(text(k)) for rx in D.comment_openers)
+
+        def header(k: int) -> bool:
+            return (free(k) and free(k + 1) and D.comment_name.match(text(k)) is not None
+                    and len(text(k)) <= 30 and D.comment_date.match(text(k + 1)) is not None)
+
+        start = None
+        for k in range(len(tail)):
+            if at[k] < 0.6 * total or not free(k):
+                continue
+            if opener(k):
+                start = k
+                break
+            if (len(tail[k].strip) <= 40 and any(rx.match(text(k)) for rx in D.comment_headings)
+                    and any(opener(m) or header(m) for m in range(k + 1, k + 4))):
+                start = k
+                break
+        if start is None:
+            return
+        for j in range(start):
+            if at[j] >= 0.5 * total and header(j):
+                start = j
+                # a heading "Kommentare" right above the first comment is the section's
+                for m in range(max(0, j - 3), j):
+                    if free(m) and len(tail[m].strip) <= 40 and any(rx.match(text(m)) for rx in D.comment_headings):
+                        start = m
+                        break
+                break
+        for ln in tail[start:]:
+            if ln.kind is None:
+                ln.kind = "comments"
+                ln.cuts = []
 
     def author_note(self) -> None:
         """A note about the author at the end of a text ("Der Autor ist Professor für ...",
