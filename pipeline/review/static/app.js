@@ -296,7 +296,7 @@ async function openArticle(id) {
   S.view = "article";
   $("list-view").hidden = true; $("article-view").hidden = false;
   try {
-    const a = await api("/api/articles/" + encodeURIComponent(id));
+    const a = localize(await api("/api/articles/" + encodeURIComponent(id)));
     const fresh = !S.art || S.art.record.id !== id;
     S.art = a;
     if (fresh) { S.sel = null; S.draft = null; S.pendingSel = null; refreshOverall(); }
@@ -309,8 +309,36 @@ async function openArticle(id) {
 }
 
 function setArticle(a) {
-  S.art = a;
+  S.art = localize(a);
   renderArticle();
+}
+
+// The server's offsets count Unicode code points (as Python and the JSONL do); a JS string counts
+// UTF-16 units, two for a character outside the BMP (an emoji 🎉, 𝑥). The page works in UTF-16
+// units throughout: an article's offsets are mapped on arrival (localize) and back to code points
+// in every request (cpOut), so a highlight after an emoji sits on its own text.
+function localize(a) {
+  const text = a.record.text;
+  a.toCp = (o) => o;
+  if (!/[\uD800-\uDBFF]/.test(text)) return a;
+  const u = [], c = new Int32Array(text.length + 1);
+  let i = 0;
+  for (const ch of text) { c[i] = u.length; if (ch.length === 2) c[i + 1] = u.length; u.push(i); i += ch.length; }
+  c[i] = u.length; u.push(i);
+  const f = (o) => (typeof o === "number" ? u[Math.max(0, Math.min(o, u.length - 1))] : o);
+  const span = (x) => { if (x) { x.start = f(x.start); x.end = f(x.end); } };
+  a.record.entities.forEach((e) => { span(e); span(e.original); (e.conflict || []).forEach(span); });
+  (a.conflicts || []).forEach(span);
+  (a.record.removed || []).forEach((rm) => { rm.clean_at = f(rm.clean_at); });
+  a.words = (a.words || []).map(f);
+  a.toCp = (o) => (typeof o === "number" ? c[Math.max(0, Math.min(o, text.length))] : o);
+  return a;
+}
+function cpOut(x) {  // a copy of {start, end, ...} with the offsets in code points, for the server
+  const o = Object.assign({}, x);
+  if ("start" in o) o.start = S.art.toCp(o.start);
+  if ("end" in o) o.end = S.art.toCp(o.end);
+  return o;
 }
 
 const ekey = (e) => `${e.start}:${e.end}:${e.label}`;
@@ -555,7 +583,7 @@ async function post(action, body) {
     return null;
   } finally { S.busy = false; document.body.dataset.busy = "0"; }
 }
-function entRef(e) { return { start: e.start, end: e.end, label: e.label }; }
+function entRef(e) { return cpOut({ start: e.start, end: e.end, label: e.label }); }
 // the entity as this page shows it: the server refuses the decision if someone changed it
 // meanwhile (no silent last-write-wins); on a conflict shown here, the decision settles it
 function entBody(e) { return { entity: entRef(e), seen: { status: e.status, reviewed_by: e.reviewed_by || null }, resolve: !!e.conflict }; }
@@ -578,7 +606,7 @@ async function relabel(label) {
   if (label === e.label && !S.draft) return;
   const nw = { label };
   if (S.draft) { nw.start = S.draft.start; nw.end = S.draft.end; }
-  const a = await post("decide", Object.assign({ action: "correct", new: nw, subword: !!(S.draft && S.draft.subword) }, entBody(e)));
+  const a = await post("decide", Object.assign({ action: "correct", new: cpOut(nw), subword: !!(S.draft && S.draft.subword) }, entBody(e)));
   if (a) { S.draft = null; S.sel = `${nw.start ?? e.start}:${nw.end ?? e.end}:${label}`; renderText(); renderPanel(); flash("Label → " + label); }
 }
 
@@ -610,7 +638,7 @@ async function saveDraft() {
     if (v !== old) nw[inp.name] = v === "" ? null : v;
   }
   if (!Object.keys(nw).length) { cancelDraft(); return; }
-  const a = await post("decide", Object.assign({ action: "correct", new: nw, subword: !!(S.draft && S.draft.subword) }, entBody(e)));
+  const a = await post("decide", Object.assign({ action: "correct", new: cpOut(nw), subword: !!(S.draft && S.draft.subword) }, entBody(e)));
   if (a) {
     S.sel = `${nw.start ?? e.start}:${nw.end ?? e.end}:${e.label}`; S.draft = null;
     if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
@@ -763,7 +791,7 @@ async function reselect() {
   if (!e || !sel) return;
   window.getSelection().removeAllRanges(); showAddBar(null);
   if (sel.start === e.start && sel.end === e.end) return;
-  const a = await post("decide", Object.assign({ action: "correct", new: { start: sel.start, end: sel.end }, subword: !!sel.subword }, entBody(e)));
+  const a = await post("decide", Object.assign({ action: "correct", new: cpOut({ start: sel.start, end: sel.end }), subword: !!sel.subword }, entBody(e)));
   if (a) { S.sel = `${sel.start}:${sel.end}:${e.label}`; S.draft = null; renderText(); renderPanel(); flash("Boundaries → “" + sel.text + "”"); }
 }
 
@@ -834,7 +862,7 @@ function showAddBar(sel) {
 async function addSelection(label) {
   const sel = S.pendingSel || snapped(currentSelection());
   if (!sel) return;
-  const a = await post("decide", { action: "add", new: { start: sel.start, end: sel.end, label }, subword: !!sel.subword });
+  const a = await post("decide", { action: "add", new: cpOut({ start: sel.start, end: sel.end, label }), subword: !!sel.subword });
   if (a) {
     window.getSelection().removeAllRanges(); showAddBar(null);
     if (!S.filters.labels.includes(label)) { S.filters.labels.push(label); saveFilters(); }
