@@ -400,6 +400,14 @@ class ReviewState:
         for e in rec["entities"]:
             if dec.entity_key(e) == key:
                 return e
+        # relabelled or moved meanwhile (another tab, another reviewer): say by whom and to what
+        now = sorted((e for e in rec["entities"] if e.get("review") and e["start"] < key[1] and key[0] < e["end"]),
+                     key=lambda e: ((e["start"], e["end"]) != key[:2], e["start"]))
+        if now:
+            e = now[0]
+            raise ReviewError(HTTPStatus.CONFLICT, f"“{rec['text'][key[0]:key[1]]}” {key[2]} was changed meanwhile: "
+                              f"{e['review'].get('reviewer') or 'someone'} made it {e['label']} “{e['text']}” ({e.get('status')}). "
+                              "The article is shown as it is now; decide again if you disagree")
         raise ReviewError(HTTPStatus.CONFLICT, "that entity is not (or no longer) in the article; reload")
 
     def _check_seen(self, ent: dict, seen: Any, reviewer: str) -> None:
