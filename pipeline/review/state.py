@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import os
+import re
 import threading
 import uuid
 from http import HTTPStatus
@@ -252,6 +253,10 @@ class ReviewState:
             raise ReviewError(HTTPStatus.BAD_REQUEST, f"unknown sort {sort!r}; one of {', '.join(SORT_KEYS)}")
         if status and status not in STATUS_FILTERS:
             raise ReviewError(HTTPStatus.BAD_REQUEST, f"unknown status {status!r}; one of {', '.join(STATUS_FILTERS)}")
+        for name, v in (("from", date_from), ("to", date_to)):
+            # compared as ISO text with `published`: '06.01.2022' would match (or miss) without a word
+            if v and not _ISO_DATE.fullmatch(v):
+                raise ReviewError(HTTPStatus.BAD_REQUEST, f"date {name} {v!r}: write it as YYYY-MM-DD (or YYYY-MM, YYYY)")
         with self.lock:
             rows = self.summary
             if outlet:
@@ -591,6 +596,9 @@ STATUS_FILTERS = {
     "flagged": lambda s: s["flags"] > 0,
     "conflict": lambda s: s["conflicts"] > 0,
 }
+
+
+_ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 def _conflict_view(c: dict) -> dict:

@@ -172,7 +172,7 @@ function initListControls() {
     let timer = null;
     inp.addEventListener(ev, () => {
       clearTimeout(timer);
-      timer = setTimeout(() => { S.list[f] = inp.value.trim(); S.list.offset = 0; saveList(); loadListPage(); }, ev === "input" ? 200 : 0);
+      timer = setTimeout(() => { S.list[f] = inp.value.trim(); S.list.offset = 0; saveList(); loadListPage().catch((e) => flash(e.message, true)); }, ev === "input" ? 200 : 0);
     });
   });
   $("list-controls").addEventListener("submit", (e) => e.preventDefault());
@@ -184,7 +184,7 @@ function initListControls() {
 function page(d) {
   const off = Math.max(0, S.list.offset + d * PAGE);
   if (off >= S.total && d > 0) return;
-  S.list.offset = off; saveList(); loadListPage();
+  S.list.offset = off; saveList(); loadListPage().catch((e) => flash(e.message, true));
 }
 
 async function openList() {

@@ -1,0 +1,28 @@
+"""The article list's date filter as a German reviewer types it."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.review.sample import sample_records
+from test_e2e_review import ROOT, browser, expect, make_app, page  # noqa: F401
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_date_filter_not_in_iso_form_is_refused_with_a_message_not_ignored(page, make_app):
+    recs = sample_records(ROOT / "corpus")
+    for r, d in zip(recs, ["2022-01-08", "2022-01-06", "2022-03-28", "2022-01-06", "2022-09"]):
+        r["meta"]["published"] = d
+    app = make_app(recs)
+    page.goto(app.url)
+    expect(page.get_by_test_id("pg-info")).to_have_text("1–5 of 5")
+    page.get_by_test_id("l-from").fill("2022-01-07")
+    expect(page.get_by_test_id("pg-info")).to_have_text("1–3 of 3 (of 5 articles)")
+    # '07.01.2022' was compared as text with '2022-…' and matched every article, without a word
+    page.get_by_test_id("l-from").fill("07.01.2022")
+    expect(page.get_by_test_id("status")).to_have_text("date from '07.01.2022': write it as YYYY-MM-DD (or YYYY-MM, YYYY)")
+    expect(page.get_by_test_id("pg-info")).to_have_text("1–3 of 3 (of 5 articles)")
+    page.get_by_test_id("l-from").fill("")
+    page.get_by_test_id("l-to").fill("2022-01")
+    expect(page.get_by_test_id("pg-info")).to_have_text("1–3 of 3 (of 5 articles)")
+    assert page.js_errors == []
