@@ -26,3 +26,35 @@ def test_a_date_filter_not_in_iso_form_is_refused_with_a_message_not_ignored(pag
     page.get_by_test_id("l-to").fill("2022-01")
     expect(page.get_by_test_id("pg-info")).to_have_text("1–3 of 3 (of 5 articles)")
     assert page.js_errors == []
+
+
+def test_a_phone_wide_window_reaches_every_control_and_keeps_the_text_uncovered(browser, make_app):
+    app = make_app(sample_records(ROOT / "corpus"))
+    ctx = browser.new_context(viewport={"width": 375, "height": 740})
+    try:
+        pg = ctx.new_page()
+        errors: list[str] = []
+        pg.on("pageerror", lambda e: errors.append(str(e)))
+        pg.goto(app.url)
+        pg.wait_for_selector("[data-testid=article-row]")
+        # nothing pushes the page wider than the phone (before: the list table, 739 px)
+        assert pg.evaluate("document.documentElement.scrollWidth") <= 375
+        pg.goto(app.url + "#/a/001_660f1e0e655a289c")
+        pg.wait_for_selector("#text [data-testid=ent]")
+        # the header's ? and Reviewer buttons were cut off at the right edge (455 px wide)
+        assert pg.evaluate("document.documentElement.scrollWidth") <= 375
+        for b in ("#help-btn", "#reviewer"):
+            box = pg.locator(b).bounding_box()
+            assert box["x"] + box["width"] <= 375, b
+        pg.locator("#help-btn").click()
+        expect(pg.get_by_test_id("help")).to_be_visible()
+        pg.keyboard.press("Escape")
+        # scrolled into the text, no sticky bar covers it (before: header + toolbar, a third of the screen)
+        pg.mouse.wheel(0, 2000)
+        pg.wait_for_timeout(200)
+        for bar in ("header#top", "#toolbar"):
+            box = pg.locator(bar).bounding_box()
+            assert box["y"] + box["height"] <= 0, bar
+        assert errors == []
+    finally:
+        ctx.close()
