@@ -95,6 +95,11 @@ def test_bad_bodies_are_400_and_write_nothing(client, state):
                                ("0", 6, "whole numbers, not '0'")):
         code, body = client.post(url, {"action": "add", "new": {"start": start, "end": end, "label": "PER"}})
         assert code == 400 and needle in body["error"], body
+    # a new span over a paragraph break (a selection dragged past a paragraph's end)
+    other = "002_952582db0378b41f"  # a seed with paragraph breaks
+    brk = client.get(f"/api/articles/{other}")[1]["record"]["text"].index("\n\n", 200)
+    code, body = client.post(f"/api/articles/{other}/decide", {"action": "add", "new": {"start": brk - 5, "end": brk + 8, "label": "PER"}, "subword": True})
+    assert code == 400 and "runs over a paragraph break" in body["error"], body
     assert client.post("/api/nope", raw=b"{") == (404, {"error": "not found"})  # no route: the body is never read
     assert log(state) == [] and state.reviewer == "tester"
     assert first(client.get(f"/api/articles/{ART}")[1], "Kreml")["status"] == "pending"

@@ -200,7 +200,7 @@ def make_decision(
         if not new:
             raise ValueError("add needs the new entity")
         s, e = offset(new["start"]), offset(new["end"])
-        _check_span(text, s, e)
+        _check_span(text, s, e, new_span=True)
         label = new.get("label")
         if label not in LABELS:
             raise ValueError(f"unknown label {label!r}")
@@ -223,7 +223,7 @@ def make_decision(
         new = dict(new or {})
         ns = offset(new.get("start", s))
         ne = offset(new.get("end", e))
-        _check_span(text, ns, ne)
+        _check_span(text, ns, ne, new_span=(ns, ne) != (s, e))
         label = new.get("label", entity["label"])
         if label not in LABELS:
             raise ValueError(f"unknown label {label!r}")
@@ -241,11 +241,15 @@ def offset(x: Any) -> int:
     return x
 
 
-def _check_span(text: str, s: int, e: int) -> None:
+def _check_span(text: str, s: int, e: int, new_span: bool = False) -> None:
     if not (0 <= s < e <= len(text)):
         raise ValueError(f"bad span [{s}, {e}) for a text of {len(text)} characters")
     if not text[s:e].strip():
         raise ValueError("span is only whitespace")
+    if new_span and "\n\n" in text[s:e]:
+        # a name, a date or a figure never runs over a paragraph break: a selection dragged
+        # past the end of a paragraph saved a 250-character "PER"
+        raise ValueError(f"“{text[s:e][:40]}…” runs over a paragraph break; select within one paragraph")
 
 
 # the values the dates component writes: YYYY-MM-DD, YYYY-MM, YYYY, YYYY-SP/SU/FA/WI, YYYY-Q1..4, YYYY-H1/2,

@@ -905,7 +905,7 @@ function onKey(ev) {
     case "m": case "M": ev.preventDefault(); applyAll(); break;
     case "b": case "B": if (S.pendingSel && selected()) { ev.preventDefault(); reselect(); } break;
     case "w": case "W": ev.preventDefault(); $("snap").click(); flash(S.snap ? "Snap to words" : "Any character (sub-word)"); break;
-    case "x": case "X": case "r": ev.preventDefault(); decideSel("reject"); break;
+    case "x": case "X": case "r": case "R": ev.preventDefault(); decideSel("reject"); break;
     case "j": case "ArrowRight": case " ": ev.preventDefault(); step(1); break;
     case "k": case "ArrowLeft": ev.preventDefault(); step(-1); break;
     case "Tab": ev.preventDefault(); step(ev.shiftKey ? -1 : 1); break;
