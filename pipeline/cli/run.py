@@ -97,7 +97,7 @@ def _print_summary(summary: dict) -> None:
     t = summary["timings"]
     rows = [
         ("articles", c["articles"]), ("processed", c["processed"]), ("unchanged (cached)", c["cached"]),
-        ("failed inputs", c["failed"]), ("dropped since last run (gone or failed)", c["deleted"]), ("words", c["words"]),
+        ("failed inputs", c["failed"]), ("gone or failed since last run", c["deleted"]), ("words", c["words"]),
     ]
     rows += [(f"entities {k}", v) for k, v in c["labels"].items()]
     rows += [("time (s)", t.get("total"))]
