@@ -1,6 +1,6 @@
 """PDF inputs end to end: the seeds set as full-width PDFs (bench/clean_bench/pdf_pages.py:
 9, 10, 11 pt; ragged and justified; a running header on every page), read with
-`pipeline.pdf.extract` (pdfminer.six) and cleaned, against the clean text of their text files.
+`pipeline.pdf.extract` (pdfminer.six) and cleaned with its meta (`clean_input`), against the clean text of their text files.
 
 Prints, per setting and in all: word precision / recall (bags of words), the texts equal to the
 text file's clean text character for character, and the paragraph breaks over the text file's.
@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from clean_bench.pdf_pages import typeset  # noqa: E402
-from pipeline.clean import clean  # noqa: E402
+from pipeline.clean import clean, clean_input  # noqa: E402
 from pipeline.pdf import extract  # noqa: E402
 
 
@@ -31,8 +31,8 @@ def main() -> None:
             for size in (9, 10, 11):
                 row = Counter()
                 for sid, want in seeds.items():
-                    raw, _ = extract(typeset(want, Path(tmp) / f"{sid}.pdf", size=size, align=align).read_bytes())
-                    got = clean(raw).text
+                    raw, meta = extract(typeset(want, Path(tmp) / f"{sid}.pdf", size=size, align=align).read_bytes())
+                    got = clean_input(raw, meta).text  # as `presseschau run` cleans it
                     a, b = Counter(want.split()), Counter(got.split())
                     row.update(common=sum((a & b).values()), want=sum(a.values()), got=sum(b.values()),
                                equal=int(got == want), docs=1,

@@ -46,7 +46,8 @@ def extractor_name() -> str:
 
 
 def extract(data: bytes) -> tuple[str, dict[str, Any]]:
-    """(text, meta) of a PDF's bytes. meta: `extracted_with`, `pages`, and `title` and
+    """(text, meta) of a PDF's bytes. meta: `extracted_with`, `pages`, `lines` (the text is
+    set in lines: the cleaner joins them into paragraphs however few), and `title` and
     `authors` from the document information where they look like an article's (a hint: the
     cleaner's own title wins). Raises `PdfUnreadable`."""
     if b"%PDF-" not in data[:_HEADER_WITHIN]:
@@ -86,7 +87,8 @@ def extract(data: bytes) -> tuple[str, dict[str, Any]]:
     finally:
         quiet.setLevel(level)
     check_text_layer(text, pages)
-    meta: dict[str, Any] = {"extracted_with": extractor_name(), "pages": pages}
+    # "lines": a text layer is set in lines, however few (`clean.clean_input`)
+    meta: dict[str, Any] = {"extracted_with": extractor_name(), "pages": pages, "lines": True}
     title = _info_text(info.get("Title"))
     if title and not _NO_TITLE.search(title) and len(title.split()) >= 2:
         meta["title"] = title

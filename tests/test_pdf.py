@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from repo_data import NEWS
+from repo_data import CORPUS, NEWS
 
 fpdf = pytest.importorskip("fpdf")
 
@@ -219,3 +219,67 @@ def test_a_running_header_in_capitals_gives_the_date_and_the_section(tmp_path, s
     assert (got.meta.published, got.meta.section) == (published, section)
     assert got.text == seed["text"]
     assert [r.text for r in got.removed if r.kind == "running_header"] == [header] * 3
+
+
+def _one_page(title, paragraphs, out: Path, size: int, align: str) -> Path:
+    """A short page as a user saves one from an e-paper or a press release: no running
+    header, a headline in a larger bold font (or none), 8 to 25 lines of body text."""
+    pdf = fpdf.FPDF()
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.set_margins(20, 15, 20)
+    pdf.add_page()
+    if title:
+        pdf.set_font("Helvetica", style="B", size=16)
+        pdf.multi_cell(0, 8, title)
+        pdf.ln(3)
+    pdf.set_font("Helvetica", size=size)
+    for para in paragraphs:
+        pdf.multi_cell(0, size * 0.5, para, align=align)
+        pdf.ln(2)
+    pdf.output(str(out))
+    return out
+
+
+def test_a_short_one_page_pdf_without_a_running_header_is_joined_into_its_paragraphs(tmp_path, seed_texts, nlp_info):
+    """The first page of a seed as fpdf2 sets it by default (justified, 10 pt, no header:
+    17 lines, the article cut off at the page's end). Before, the cleaner saw too little
+    line-shape evidence (4 short lines, pdfminer's doubled word spaces) and read the text as
+    one paragraph per line ("... Integrität der" / "Staaten, ...") with the first line, cut
+    mid-sentence, as the title. A PDF's text layer is set in lines (`pdf.extract` says so)."""
+    raw_seed = (CORPUS / "004_fa3f6e095796322b.txt").read_text(encoding="utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    page = fpdf.FPDF()
+    page.core_fonts_encoding = "windows-1252"
+    page.add_page()
+    page.set_font("Helvetica", size=10)
+    page.multi_cell(0, 5, raw_seed[:1500])
+    page.output(str(folder / "erste_seite.pdf"))
+    _, records, info = run_folder(folder, tmp_path / "out", nlp_info)
+    assert not info["errors"]
+    rec = records["erste_seite"]
+    assert rec["meta"]["title"] is None
+    assert rec["text"].split("\n\n")[:3] == seed_texts["004_fa3f6e095796322b"]["text"].split("\n\n")[:3]
+
+
+@pytest.mark.parametrize("wid,with_headline,size,align", [
+    ("wn13837", True, 9, "J"), ("wn13837", True, 10, "L"), ("wn11059", True, 9, "J"), ("wn13389", True, 9, "J"),
+    ("wn29336", True, 10, "L"), ("wn16696", False, 9, "J"),
+])
+def test_short_wikinews_pages_keep_their_paragraphs_and_their_headline_as_the_title(tmp_path, wid, with_headline, size, align):
+    """Wikinews articles set on one page each (8 to 16 lines): the text is the article's
+    paragraphs (the headline, where there is one, its first) and the title is the headline,
+    its words single spaced (pdfminer doubles the spaces of a justified line: "Erster
+    Missionstag  von  „Shenzhou  6“" before); before, a page too short for the line-shape
+    evidence came out one paragraph per line."""
+    from pipeline.clean import clean_input
+    from pipeline.pdf import extract
+    from repo_data import news_row
+
+    row = news_row("wikinews_de.jsonl.gz", "id", wid)
+    paragraphs = [" ".join(p.split()) for p in row["text"].split("\n\n") if p.strip()]
+    title = row["title"] if with_headline else None
+    raw, meta = extract(_one_page(title, paragraphs, tmp_path / f"{wid}.pdf", size, align).read_bytes())
+    got = clean_input(raw, meta)
+    assert got.meta.title == title
+    assert got.text == "\n\n".join(([title] if title else []) + paragraphs)

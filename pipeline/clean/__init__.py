@@ -80,17 +80,20 @@ __all__ = ["clean", "clean_input", "check_invariants", "lexicon", "load_resource
 
 def clean_input(text: str, hints: Mapping[str, Any]) -> CleanDoc:
     """`clean` with what the input stage knows of a text (`RawDoc.meta`): the furniture spans
-    of a web page's markup, and that a web page's extraction holds one block per line."""
-    return clean(text, hints.get("furniture"), blocks=bool(hints.get("blocks")))
+    of a web page's markup, that a web page's extraction holds one block per line
+    (`"blocks": True`), and that a PDF's text layer is set in lines (`"lines": True`)."""
+    return clean(text, hints.get("furniture"), blocks=bool(hints.get("blocks")), lines=bool(hints.get("lines")))
 
 
-def clean(raw: str, furniture: Optional[list] = None, blocks: bool = False) -> CleanDoc:
+def clean(raw: str, furniture: Optional[list] = None, blocks: bool = False, lines: bool = False) -> CleanDoc:
     """Clean one raw article. See the module docstring for the contract.
 
     `furniture`: raw spans `[start, end, kind]` the input stage already knows to be furniture
     (an HTML page's kicker, marked by its class); every line inside one is logged as `kind`.
     `blocks`: every line is a block of its own (a paragraph, a heading, a list item: a web
     page's extraction), never a line wrapped in a column, however short the lines are.
+    `lines`: the text is set in lines (a PDF's text layer): its lines are joined into paragraphs
+    however few they are and whatever their shape.
 
     Never raises on text input: should a pass fail on some odd input, the raw text is returned
     as it is (identity offsets) with a warning starting with "clean failed", so a batch goes on.
@@ -99,7 +102,7 @@ def clean(raw: str, furniture: Optional[list] = None, blocks: bool = False) -> C
     if raw is None:
         raw = ""
     try:
-        return _clean(raw, furniture, blocks)
+        return _clean(raw, furniture, blocks, lines)
     except LanguageDataUnreadable:
         raise
     except Exception as exc:  # pragma: no cover - safety net for batch runs
@@ -110,13 +113,13 @@ def clean(raw: str, furniture: Optional[list] = None, blocks: bool = False) -> C
         return CleanDoc(text=text, offsets=offs, warnings=[f"clean failed: {type(exc).__name__}: {exc}"])
 
 
-def _clean(raw: str, furniture: Optional[list] = None, blocks: bool = False) -> CleanDoc:
+def _clean(raw: str, furniture: Optional[list] = None, blocks: bool = False, lines: bool = False) -> CleanDoc:
     D = _data()
     if raw is None:
         raw = ""
     removed: list[Removed] = []
     N, nmap, page_breaks = _normalise(raw, removed)
-    ctx = _Ctx(raw, N, nmap, page_breaks, D, blocks)
+    ctx = _Ctx(raw, N, nmap, page_breaks, D, blocks, lines)
     cl = _Classifier(ctx)
     cl._split_pieces = []
     cl._kicker_lines = []

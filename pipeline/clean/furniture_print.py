@@ -263,5 +263,5 @@ class PrintFurniture:
         nxt_i = free.index(last) + 1
         if c.wrapped and nxt_i < len(free) and len(c.kept_text(last)) >= 0.8 * c.L and free[nxt_i].strip[:1].islower():
             return  # the line runs on: body text, not a title
-        c.meta(2, "title", _strip_md(t).strip())
+        c.meta(2, "title", " ".join(_strip_md(t).split()))
         self.title_line = last

@@ -45,7 +45,8 @@ _WIDE_SHARE = 0.6  # of lines followed by a line, and of lines of the measure
 class _Ctx:
     """Everything the passes share for one document."""
 
-    def __init__(self, raw: str, N: str, nmap: list[int], page_breaks: list[int], D: _Data, blocks: bool = False) -> None:
+    def __init__(self, raw: str, N: str, nmap: list[int], page_breaks: list[int], D: _Data, blocks: bool = False,
+                 lines: bool = False) -> None:
         self.raw, self.N, self.nmap, self.D = raw, N, nmap, D
         self.lines: list[_Line] = []
         pos = 0
@@ -71,7 +72,13 @@ class _Ctx:
         # a web page's extraction (`blocks`) has one block per line: its short lines (headings,
         # list items, short paragraphs) are no column, and joining them glued headings into
         # paragraphs (26 of the 176 saved pages of ../shared/data/news/html were read as wrapped)
-        if len(self.nonblank) >= 6 and not blocks:
+        # A PDF's text layer (`lines`) is set in lines whatever their number and shape: a short
+        # page of 8 to 25 lines without a running header, justified (the word spaces doubled in
+        # pdfminer's reading, 4 of 17 lines short at paragraph ends), had neither shape of the
+        # test below and came out one paragraph per line, its first line the title
+        if lines and self.nonblank:
+            self.wrapped = True
+        elif len(self.nonblank) >= 6 and not blocks:
             med = statistics.median(lens)
             consec = sum(1 for a, b in zip(self.lines, self.lines[1:]) if not a.blank and not b.blank)
             hyph = sum(1 for ln in self.nonblank if ln.strip[-1] in _HYPHENS)
@@ -90,8 +97,9 @@ class _Ctx:
             wide = med <= _WIDE_LINES_MAX and frac_consec >= _WIDE_SHARE and even >= _WIDE_SHARE
             if (med <= 100 and (frac_consec >= 0.5 or hyph / len(self.nonblank) >= 0.05)) or wide:
                 self.wrapped = True
-                body_lens = [x for x in lens if x >= 15] or lens
-                self.L = float(statistics.median(body_lens))
+        if self.wrapped:
+            body_lens = [x for x in lens if x >= 15] or lens
+            self.L = float(statistics.median(body_lens))
         self._counts: Optional[Counter] = None
 
     @property
