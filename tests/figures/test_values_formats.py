@@ -54,3 +54,20 @@ def test_results_table(nlp):
 def test_year_or_count(nlp, published, text, figures, dates):
     assert [f[:2] for f in figs(nlp, text, published)] == figures
     assert [d[1] for d in dates_of(nlp, text, published)] == dates
+
+
+# origin: session 21, sweep of DATE/FIGURE values on unseen web pages (it-finanzmagazin.de, creditshelf)
+@pytest.mark.parametrize("text,figures", [
+    # a number written out in full takes the range partner's unit, not its multiplier (100.000 Mio. = 1e11)
+    ("Bisher fokussierte sich das Angebot von creditshelf vor allem auf unbesicherte Kredite in einer Höhe von "
+     "100.000 bis 5 Mio. EUR bei einer Laufzeit von bis zu fünf Jahren.",
+     [("100.000", 100000, "EUR"), ("5 Mio. EUR", 5000000, "EUR")]),
+    ("Handelsunternehmen können über Valendo ihre Sicherheiten beleihen und so einen Kredit zwischen 500.000 und "
+     "5 Mio. EUR erhalten.", [("500.000", 500000, "EUR"), ("5 Mio. EUR", 5000000, "EUR")]),
+    # guard: a bare number of the partner's scale still takes it (10kGNAD, futurezone.at)
+    ("Analysten gehen von 20 bis 30 Mrd. Euro aus.", [("20", 20000000000, "EUR"), ("30 Mrd. Euro", 30000000000, "EUR")]),
+    ("Der bereinigte Verlust sank im Jahresvergleich von 228,4 auf 211,5 Millionen Dollar.",
+     [("228,4", 228400000, "USD"), ("211,5 Millionen Dollar", 211500000, "USD")]),
+])
+def test_full_number_takes_no_range_multiplier(nlp, text, figures):
+    assert [f[:3] for f in figs(nlp, text)] == figures

@@ -247,6 +247,10 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
                     if partner["unit"] is not None:
                         u = lookup_unit(doc[partner["end"] - 1].text)
                         factor *= u[1] if u else 1
+                    if partner["scale"] != 1 and partner["value"] and abs(f["value"] * factor) >= 1000 * abs(partner["value"]):
+                        # "von 100.000 bis 5 Mio. EUR": a number written out in full takes the unit, not the
+                        # multiplier (100.000 Mio. would be 1e11, 20,000 times its partner)
+                        factor /= partner["scale"]
                     v = f["value"] * factor
                     f["value"] = int(v) if float(v).is_integer() else round(v, 4)
                     f["unit"] = partner["unit"]
