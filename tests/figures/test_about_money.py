@@ -38,3 +38,14 @@ def test_period_compared_with_is_not_measured(nlp_model):
     text = ("In den ersten neun Monaten des Jahres 2012 erwirtschaftete das Unternehmen Umsatzerlöse in Höhe von "
             "80,9 Mio. Euro - das ist mehr als das Doppelte gegenüber dem Vorjahr mit 33,1 Mio. Euro.")
     assert abouts(nlp_model, text) == [("80,9 Mio. Euro", "Umsatzerlös"), ("33,1 Mio. Euro", "Umsatzerlös")]
+
+
+# origin: session 21, sweep of DATE/FIGURE values on unseen 10kGNAD articles (gnad672)
+def test_multiplier_is_not_what_is_counted(nlp_model):
+    # the parse hangs the range's bare first number on the partner's "Mrd.": a multiplier inside a figure
+    # measures nothing, as a unit does (it was `about` "Mrd." for all three figures)
+    text = "Analysten gehen von 20 bis 30 Mrd. Euro aus, einige schätzen sogar 40 Mrd. Euro."
+    assert abouts(nlp_model, text) == [("20", None), ("30 Mrd. Euro", None), ("40 Mrd. Euro", None)]
+    # the same as the written-out multiplier gets
+    assert abouts(nlp_model, text.replace("Mrd.", "Milliarden")) == [
+        ("20", None), ("30 Milliarden Euro", None), ("40 Milliarden Euro", None)]

@@ -409,8 +409,9 @@ class AboutRules:
                 ctx = self._about_context(doc, f)
                 if ctx is not None and lookup_unit(ctx.text) is None and ctx.text.lower() not in self.classifier_nouns:
                     tok, name = ctx, "context:"
-            if tok is not None and (lookup_unit(tok.text) is not None or tok.is_space or tok.like_num):
-                # ("Zwei seiner vier Kinder": the parse's head "vier", a number, measures nothing either)
+            if tok is not None and (lookup_unit(tok.text) is not None or tok.is_space or tok.like_num or multiplier(tok.text) is not None):
+                # ("Zwei seiner vier Kinder": the parse's head "vier", a number, measures nothing either;
+                # nor does a multiplier: "von 20 bis 30 Mrd. Euro", the bare "20" hung on the partner's "Mrd.")
                 # a unit ("Euro" as the parse's head; "45 (34,1 Prozent) Sitze": the bracket's
                 # unit) measures nothing, nor does a line break the tagger took for a noun
                 # ("stieg auf 120\nMehr folgt"): the next rule may know better
