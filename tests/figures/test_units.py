@@ -127,3 +127,9 @@ def test_a_unit_before_a_paragraph_break_ends_the_figure():
     assert figs_ and {(e["text"], e["value"], e["unit"]) for e in figs_} == {("1000 Euro", 1000, "EUR")}
     assert all(rec["text"][e["start"]:e["end"]] == e["text"] for e in figs_)
     assert not any(e["text"] != e["text"].strip() for e in rec["entities"])
+
+
+def test_byte_units_in_their_english_plural(nlp):
+    """10kGNAD (gnad218, the session-21 sweep): "Terabytes" had no unit, and the unit word was taken for `about`."""
+    got = figs(nlp, "Mit einer Kapazität von 15,36 Terabytes ist die Platte die größte.")
+    assert [(f[0], f[1], f[2]) for f in got] == [("15,36 Terabytes", 15.36, "TB")] and got[0][3] != "Terabyte"
