@@ -122,8 +122,8 @@ class Interrupted(KeyboardInterrupt):
         return 128 + self.signum
 
 class ClusterLost(RuntimeError):
-    """The Dask scheduler went away during a run (`--cluster`): exit code 1, one line; what
-    was finished is in the cache and a re-run goes on from there."""
+    """The Dask scheduler went away during a run (`--cluster`), or every worker did: exit code 1,
+    one line; what was finished is in the cache and a re-run goes on from there."""
 
 
 class ModelNotFound(CannotStart):

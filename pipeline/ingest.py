@@ -471,11 +471,14 @@ def read_ref(ref: FileRef) -> Union[RawDoc, IngestError]:
     path = Path(ref.file)
     try:
         data = path.read_bytes()
-    except OSError:
-        data = None
-    if data is None or sha256(data) != ref.sha256:
-        return IngestError(ref.path, ErrorKind.UNREADABLE, f"{ref.path}: changed or gone since the run found it; not processed (run it again)")
-    (got,) = _decoded(data, path, path.parent, suffix_of(path), ref.max_bytes)  # one article file: one item
+    except OSError as e:
+        # gone since the run found it, or (--cluster --shared-fs) not there for this worker
+        return IngestError(ref.path, ErrorKind.UNREADABLE, f"{ref.path}: cannot read {ref.file} where it is processed ({e.strerror}): gone since the run "
+                           "found it, or (--shared-fs) the Dask worker does not see the input files under the driver's paths; not processed")
+    if sha256(data) != ref.sha256:
+        return IngestError(ref.path, ErrorKind.UNREADABLE, f"{ref.path}: changed since the run found it; not processed (run it again)")
+    shown_as = Path(ref.path)  # named as the run shows it (the file may be opened by its absolute path)
+    (got,) = _decoded(data, shown_as, shown_as.parent, suffix_of(path), ref.max_bytes)  # one article file: one item
     return dataclasses.replace(got, id=ref.id) if isinstance(got, RawDoc) else got
 
 

@@ -184,6 +184,27 @@ def test_killed_worker_run_completes_identical(corpus, local_output, cluster, tm
 
 
 @pytest.mark.slow
+def test_shared_fs_relative_inputs_are_found_by_workers_in_another_working_directory(cluster, tmp_path, monkeypatch, nlp_info):
+    """The workers run in the checkout, the user in their own folder with `presseschau run in
+    --shared-fs`: the workers open the files by the driver's absolute paths (before: the
+    relative path, so every file was 'changed or gone'), and the records name them as a run on
+    one machine does."""
+    from pipeline.run import RunOptions, run
+
+    (tmp_path / "in").mkdir()
+    for f in SEEDS[:2]:
+        (tmp_path / "in" / f.name).write_bytes(f.read_bytes())
+    page = NEWS / "html" / "pages" / "readability4j--faz-1.html"  # a web page: extracted by the worker
+    (tmp_path / "in" / page.name).write_bytes(page.read_bytes())
+    cmd = [sys.executable, "-m", "pipeline", "run", "in", "--out", "out", "--no-reviews", "--no-progress", "--cluster", cluster.address, "--shared-fs"]
+    r = subprocess.run(cmd, cwd=tmp_path, env=_env(), capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stdout + r.stderr
+    monkeypatch.chdir(tmp_path)
+    run(RunOptions(paths=[Path("in")], out=Path("local"), progress=False), nlp_info)
+    assert (tmp_path / "out" / "articles.jsonl").read_bytes() == (tmp_path / "local" / "articles.jsonl").read_bytes()
+
+
+@pytest.mark.slow
 def test_lost_scheduler_ends_the_run_with_exit_1_and_a_rerun_resumes(corpus, local_output, cluster, tmp_path, nlp_info):
     """Runs last: it stops the module's scheduler."""
     out = tmp_path / "out"
@@ -252,3 +273,110 @@ def test_shared_fs_worker_reads_the_file_as_the_driver_did_and_refuses_a_changed
         (src / "news.jsonl").write_text(next(fh), encoding="utf-8")
     (rec,) = list(read_path(src / "news.jsonl", src))
     assert to_ref(rec, 5_000_000) is rec  # JSONL records travel with their text
+
+
+def _stopped_scheduler(request) -> str:
+    """A real `dask scheduler` stopped with SIGSTOP: the kernel accepts connections, nobody answers."""
+    port = _free_port()
+    p = subprocess.Popen([str(DASK), "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"], env=_env(),
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+
+    def stop():
+        p.send_signal(signal.SIGCONT)
+        _stop(p)
+
+    request.addfinalizer(stop)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            assert time.monotonic() < deadline, "the dask scheduler did not start"
+            time.sleep(0.3)
+    time.sleep(1)
+    p.send_signal(signal.SIGSTOP)
+    return f"tcp://127.0.0.1:{port}"
+
+
+def test_addresses_that_are_no_dask_scheduler_are_one_line_errors(request, tmp_path, monkeypatch, nlp_info):
+    """The dashboard's http:// address, a bad port, and a scheduler that accepts the connection
+    and never answers (stopped, frozen): exit 2 with one line, not a traceback or a run that
+    waits for ever (Dask bounds the TCP connect, not its handshake)."""
+    for address, says in [("http://127.0.0.1:8787", "not a Dask scheduler address"), ("tcp://127.0.0.1:8786x", "cannot reach the Dask scheduler")]:
+        r = _run_cli(str(SEEDS[0]), "--out", str(tmp_path / "never"), "--cluster", address)
+        assert r.returncode == 2 and says in " ".join(r.stdout.split()), r.stdout + r.stderr
+        assert "Traceback" not in r.stdout + r.stderr
+
+    from pipeline.errors import CannotStart
+    from pipeline.execute import dask as dask_executor
+    from pipeline.run import RunOptions, run
+
+    monkeypatch.setattr(dask_executor, "CONNECT_TIMEOUT_S", 3)
+    address = _stopped_scheduler(request)
+    t = time.monotonic()
+    with pytest.raises(CannotStart, match="cannot reach the Dask scheduler.*no answer"):
+        run(RunOptions(paths=[SEEDS[0]], out=tmp_path / "out", progress=False, cluster=address), nlp_info)
+    assert time.monotonic() - t < 30
+
+
+NO_PRESSESCHAU = """
+import sys
+sys.meta_path = [f for f in sys.meta_path if "editable" not in repr(f).lower()]
+sys.path_importer_cache.clear()
+try:
+    import pipeline
+    sys.exit("pipeline is importable")
+except ImportError:
+    pass
+from distributed.cli.dask_worker import main
+sys.argv = ["dask-worker", *sys.argv[1:]]
+main()
+"""
+
+
+@pytest.mark.slow
+def test_a_worker_without_presseschau_refuses_and_a_run_whose_workers_all_die_stops(corpus, local_output, request, tmp_path, monkeypatch, nlp_info):
+    """A worker started from a Python without the project is named and gets no task while the
+    other works (before: a traceback); when every worker that can work is gone mid-run, the run
+    stops with ClusterLost (exit 1) instead of waiting for ever, and a re-run goes on."""
+    from pipeline.errors import ClusterLost
+    from pipeline.execute import dask as dask_executor
+    from pipeline.run import RunOptions, run
+
+    cl = LoopbackCluster(request, n_workers=1)
+    good = cl.workers[0]
+    # the venv's Python without this checkout on its path (no PYTHONPATH, another folder, no editable install)
+    env = {k: v for k, v in _env().items() if k != "PYTHONPATH"}
+    bad = subprocess.Popen([sys.executable, "-c", NO_PRESSESCHAU, cl.address, "--nthreads", "1", "--no-nanny", "--no-dashboard", "--host", "127.0.0.1"],
+                           cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    cl.procs.append(bad)
+    with distributed.Client(cl.address, timeout=60) as c:
+        c.wait_for_workers(2, timeout=120)
+    monkeypatch.setattr(dask_executor, "NO_WORKER_S", 3)
+    monkeypatch.setattr(dask_executor, "WORKER_CHECK_S", 1)
+    out = tmp_path / "out"
+    notices: list[str] = []
+
+    def kill_the_good_worker():
+        deadline = time.monotonic() + 600
+        while _committed(out) < 1 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        os.kill(good.pid, signal.SIGKILL)
+
+    import threading
+
+    killer = threading.Thread(target=kill_the_good_worker, daemon=True)
+    killer.start()
+    with pytest.raises(ClusterLost, match="no Dask worker .* could run this pipeline"):
+        run(RunOptions(paths=[corpus], out=out, progress=False, cluster=cl.address, batch_size=8), nlp_info, on_notice=notices.append)
+    killer.join(10)
+    assert bad.poll() is None
+    assert any("refuses to work: it cannot load presseschau" in n and "No module named 'pipeline'" in n for n in notices), notices
+    assert any("waiting up to" in n for n in notices), notices
+    done = _committed(out)
+    assert 0 < done < len(SEEDS) + N_NEWS
+
+    summary = run(RunOptions(paths=[corpus], out=out, progress=False), nlp_info)
+    assert summary["counts"]["cached"] == done
+    assert (out / "articles.jsonl").read_bytes() == local_output

@@ -198,7 +198,7 @@ def test_pdfs_and_web_pages_are_extracted_where_the_batch_is_processed(tmp_path,
 
     typeset(seed_texts["004_fa3f6e095796322b"]["text"], tmp_path / "a.pdf", size=11)  # changed after it was found
     (changed,) = process_batch(nlp_info[0], items[:1], settings).outcomes
-    assert isinstance(changed[1], ArticleError) and "changed or gone" in changed[1].message
+    assert isinstance(changed[1], ArticleError) and "changed since the run found it" in changed[1].message
 
 
 @pytest.mark.parametrize("header,published,section", [

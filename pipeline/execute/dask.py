@@ -24,8 +24,10 @@ reschedules the tasks of a worker that dies, and runs on one machine for tests.
 from __future__ import annotations
 
 import asyncio
-from concurrent.futures import CancelledError
+import dataclasses
+from concurrent.futures import CancelledError, ThreadPoolExecutor
 import logging
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +39,8 @@ from ..schema import Article, FileRef
 
 CONNECT_TIMEOUT_S = 20      # scheduler unreachable at start: cannot start
 WORKERS_TIMEOUT_S = 120     # no worker joined (or none loaded the model) by then: cannot start
+NO_WORKER_S = 120          # mid-run, no worker left that can work for this long: the run stops (ClusterLost)
+WORKER_CHECK_S = 5         # while no result comes: how often the driver asks whether any worker can still work
 LOST_AFTER_S = 15           # the client has not been connected for this long: the scheduler is gone
 POLL_S = 1.0
 LOADING = "still loading the model"
@@ -46,6 +50,8 @@ LOADING = "still loading the model"
 # the first 1,000 batches (measured: bench/trace_driver_memory.py, 500 B per article up to
 # 32,000 articles). Our runs keep none (also for the scheduler's logs with `local:N`).
 DASK_CONFIG = {"distributed.admin.low-level-log-length": 0}
+# the address schemes of Dask's comms (distributed.comm.registry)
+SCHEMES = ("tcp", "tls", "ws", "wss", "ucx", "inproc")
 
 
 @dataclass(frozen=True)
@@ -67,6 +73,10 @@ def parse_cluster(spec: str) -> ClusterSpec:
             raise CannotStart(f"--cluster {spec!r}: local:N needs a number of workers >= 1, e.g. local:4")
         return ClusterSpec("local", n_workers=int(n))
     if "://" in s and s.split("://", 1)[1]:
+        scheme = s.split("://", 1)[0].lower()
+        if scheme not in SCHEMES:
+            raise CannotStart(f"--cluster {spec!r}: {scheme}:// is not a Dask scheduler address (the dashboard's http:// address is not "
+                              "the scheduler's); use the address `dask scheduler` prints, e.g. tcp://10.0.0.5:8786")
         return ClusterSpec("remote", address=s)
     raise CannotStart(f"--cluster {spec!r}: use local:N (N worker processes here) or the scheduler's address, e.g. tcp://10.0.0.5:8786")
 
@@ -139,6 +149,29 @@ def _plugin_status(dask_worker, name: str) -> Optional[str]:
     return plugin.problem
 
 
+def _handshake(address: str, timeout: float) -> None:
+    """Connect to the scheduler and exchange Dask's handshake, all within `timeout` seconds.
+    `distributed.Client(timeout=...)` bounds the TCP connect but not the handshake: a scheduler
+    that accepts and never answers (stopped, frozen, or another server on that port) kept the
+    run waiting for ever. Its own event loop in its own thread (the caller may be in a loop)."""
+    from distributed.comm import connect
+
+    async def probe() -> None:
+        comm = await asyncio.wait_for(connect(address, timeout=timeout), timeout)
+        await comm.close()
+
+    with ThreadPoolExecutor(1) as pool:
+        try:
+            pool.submit(asyncio.run, probe()).result()
+        except (asyncio.TimeoutError, TimeoutError):
+            raise TimeoutError(f"no answer from {address} within {timeout} s") from None
+
+
+def _cannot_import(e: BaseException) -> str:
+    """A worker where `_plugin_status` failed: it cannot import presseschau (or the plugin broke)."""
+    return f"it cannot load presseschau ({type(e).__name__}: {e}); install presseschau and its model in the workers' environment"
+
+
 def to_ref(item: Article, max_bytes: int) -> Article:
     """`--shared-fs`: a one-article file becomes a `FileRef` (the worker reads it itself). A
     JSONL record is sent as it is: the driver does not know its byte position, and a .jsonl.gz
@@ -146,9 +179,12 @@ def to_ref(item: Article, max_bytes: int) -> Article:
     every batch."""
     from ..ingest import JSONL_SUFFIXES, suffix_of
 
-    if isinstance(item, FileRef) or suffix_of(Path(item.path.split("#", 1)[0])) in JSONL_SUFFIXES:
+    # the worker opens the file by the driver's absolute path: its working directory is not the driver's
+    if isinstance(item, FileRef):
+        return dataclasses.replace(item, file=os.path.abspath(item.file))
+    if suffix_of(Path(item.path.split("#", 1)[0])) in JSONL_SUFFIXES:
         return item
-    return FileRef(item.id, item.path, item.path, item.sha256, max_bytes, len(item.text))
+    return FileRef(item.id, item.path, os.path.abspath(item.path), item.sha256, max_bytes, len(item.text))
 
 
 def work(batch: list[Article], settings: WorkSettings) -> BatchResult:
@@ -200,16 +236,16 @@ class DaskExecutor:
                     )
                 self.client = distributed.Client(self.cluster)
             else:
+                _handshake(self.spec.address, CONNECT_TIMEOUT_S)
                 self.client = distributed.Client(self.spec.address, timeout=CONNECT_TIMEOUT_S)
-        except (OSError, TimeoutError) as e:
+        except (OSError, TimeoutError, asyncio.TimeoutError, ValueError) as e:
             self.close()
             raise CannotStart(f"cannot reach the Dask scheduler at {self.spec} ({type(e).__name__}: {e})") from None
         plugin = PipelinePlugin(self.model_name, self.model_path, self.settings.fingerprint)
         try:
             self.client.register_plugin(plugin, name=plugin.name)
-        except Exception as e:  # e.g. presseschau is not installed where the workers run
-            self.close()
-            raise CannotStart(f"the Dask workers at {self.spec} cannot load presseschau ({type(e).__name__}: {e}); install it in the workers' environment") from None
+        except Exception:  # e.g. presseschau is not installed where some workers run: _check_workers names them
+            pass
         self._check_workers(plugin.name)
         if self.spec.kind != "local":
             self._check_scheduler_logs()
@@ -234,7 +270,8 @@ class DaskExecutor:
         deadline = time.monotonic() + WORKERS_TIMEOUT_S
         told: set[str] = set()
         while True:
-            status = self.client.run(_plugin_status, name=name) if self.client.scheduler_info()["workers"] else {}
+            status = self.client.run(_plugin_status, name=name, on_error="return") if self.client.scheduler_info()["workers"] else {}
+            status = {addr: _cannot_import(p) if isinstance(p, BaseException) else p for addr, p in status.items()}
             for addr, problem in status.items():
                 if problem and problem != LOADING and addr not in told:
                     told.add(addr)
@@ -300,6 +337,8 @@ class DaskExecutor:
         """The finished futures; raises ClusterLost when the scheduler is gone (the client
         cancels every future when it loses the connection, or stays unconnected)."""
         lost_since: Optional[float] = None
+        no_worker_since: Optional[float] = None
+        checked = time.monotonic()
         while True:
             try:
                 done, _ = dask_wait(futures, timeout=POLL_S, return_when="FIRST_COMPLETED")
@@ -311,10 +350,32 @@ class DaskExecutor:
                 lost_since = None
                 if done:
                     return list(done)
+                now = time.monotonic()
+                if now - checked >= WORKER_CHECK_S:  # every worker gone (killed, walltime): Dask would wait for ever
+                    checked = now
+                    if self._ready_workers():
+                        no_worker_since = None
+                    elif no_worker_since is None:
+                        no_worker_since = now
+                        self.on_notice(f"no Dask worker at {self.spec} can run this pipeline any more (they left or died); "
+                                       f"waiting up to {NO_WORKER_S} s for one to join")
+                    elif now - no_worker_since > NO_WORKER_S:
+                        raise ClusterLost(f"no Dask worker at {self.spec} could run this pipeline for {NO_WORKER_S} s; the records "
+                                          "finished so far are in the cache: start workers and run the same command again to process the rest")
                 continue
             lost_since = lost_since or time.monotonic()
             if self.client.status in ("closed", "closing") or time.monotonic() - lost_since > LOST_AFTER_S:
                 raise self._lost(None)
+
+    def _ready_workers(self) -> int:
+        """Workers that loaded this run's pipeline (they hold its resource); on a failed look-up
+        the scheduler may be going: that is `_wait_some`'s to tell."""
+        name = resource_name(self.settings.fingerprint)
+        try:
+            workers = self.client.scheduler_info()["workers"].values()
+        except Exception:
+            return 1
+        return sum(1 for w in workers if (w.get("resources") or {}).get(name))
 
     def _lost(self, e: Optional[BaseException]) -> ClusterLost:
         why = f" ({type(e).__name__})" if e is not None else ""
