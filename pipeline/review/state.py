@@ -532,7 +532,12 @@ class ReviewState:
                 last = [d for d in self.by_batch.get(batch, ()) if d.get("id") not in self.cancelled_by]
             d = dec.make_decision(rec, "undo", undoes=[x["id"] for x in last], reviewer=reviewer)
             self._commit([d], touched={x.get("article_id") for x in last} | {article_id})
-            return self.article(article_id)
+            view = self.article(article_id)
+            # the entities this undo gave back in this article, as they were before the decision
+            # (the page selects one of them rather than jumping to the first pending entity)
+            view["undone"] = [{"start": x["span"]["start"], "end": x["span"]["end"], "label": x["label"]}
+                              for x in last if x.get("article_id") == article_id and x.get("span") and x.get("label")]
+            return view
 
     def dismiss(self, article_id: str, body: dict) -> dict:
         reviewer = clean_reviewer(body.get("reviewer")) or self.reviewer

@@ -42,6 +42,16 @@ function loadFilters() {
 }
 function saveFilters() { localStorage.setItem("ps.filters", JSON.stringify(S.filters)); }
 
+// the selected entity of the open article, kept for this tab (sessionStorage), so a reload
+// selects it again instead of the article's first pending entity
+function saveSel() {
+  if (!S.art) return;
+  try { sessionStorage.setItem("ps.sel", JSON.stringify({ id: S.art.record.id, key: S.sel })); } catch (e) { /* storage off: not kept */ }
+}
+function keptSel(id) {
+  try { const k = JSON.parse(sessionStorage.getItem("ps.sel") || "null"); return k && k.id === id ? k.key : null; } catch (e) { return null; }
+}
+
 function el(tag, attrs, ...kids) {
   const n = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) {
@@ -298,10 +308,15 @@ async function openArticle(id) {
   try {
     const a = localize(await api("/api/articles/" + encodeURIComponent(id)));
     const fresh = !S.art || S.art.record.id !== id;
+    const kept = fresh ? keptSel(id) : null;  // read before the render below stores the new selection
     S.art = a;
     if (fresh) { S.sel = null; S.draft = null; S.pendingSel = null; refreshOverall(); }
     renderArticle();
-    if (fresh) { window.scrollTo(0, 0); selectNext(true); }
+    if (fresh) {
+      window.scrollTo(0, 0);
+      if (kept && sortedVisible().some((e) => ekey(e) === kept)) select(kept);
+      else selectNext(true);
+    }
   } catch (e) {
     flash(e.message, true);
     clear($("text")).appendChild(el("p", { class: "bad" }, e.message));
@@ -329,6 +344,7 @@ function localize(a) {
   const span = (x) => { if (x) { x.start = f(x.start); x.end = f(x.end); } };
   a.record.entities.forEach((e) => { span(e); span(e.original); (e.conflict || []).forEach(span); });
   (a.conflicts || []).forEach(span);
+  (a.undone || []).forEach(span);
   (a.record.removed || []).forEach((rm) => { rm.clean_at = f(rm.clean_at); });
   a.words = (a.words || []).map(f);
   a.toCp = (o) => (typeof o === "number" ? c[Math.max(0, Math.min(o, text.length))] : o);
@@ -480,6 +496,7 @@ function renderPanel() {
   $("panel-empty").hidden = !!e;
   $("panel-entity").hidden = !e;
   $("panel-entity").dataset.key = e ? S.sel : "";
+  saveSel();
   if (!e) return;
   const text = S.art.record.text;
   const s = S.draft ? S.draft.start : e.start, en = S.draft ? S.draft.end : e.end;
@@ -797,7 +814,15 @@ async function reselect() {
 
 async function undo() {
   const a = await post("undo", {});
-  if (a) { flash("Undone"); if (!selected()) selectNext(true); else { renderText(); renderPanel(); } }
+  if (!a) return;
+  flash("Undone");
+  // select the entity the undo gave back (a batch: the selected one if it is among them, else the
+  // first in the text), as it was before the decision; an undone addition gives nothing back
+  const back = new Set((S.art.undone || []).map(ekey));
+  const mine = sortedVisible().filter((e) => back.has(ekey(e)));
+  if (mine.length) select(mine.some((e) => ekey(e) === S.sel) ? S.sel : ekey(mine[0]));
+  else if (!selected()) selectNext(true);
+  else { renderText(); renderPanel(); }
 }
 async function dismiss(id) { const a = await post("dismiss", { decision_id: id }); if (a) flash("Dismissed"); }
 
