@@ -68,9 +68,10 @@ BLOCK_TAGS = {"address", "article", "aside", "blockquote", "br", "dd", "details"
               "p", "pre", "section", "summary", "table", "td", "th", "tr", "ul"}
 
 
-def _block_text(el) -> str:
-    """The element's text as a reader sees it: a space between block elements (and around a
-    kicker, which pages set on its own line by CSS), none inside a line ("<a>Bundestag</a>,")."""
+def _block_lines(el) -> list[str]:
+    """The element's text as a reader sees it, one line per block element (<p>, <div>, <h2>,
+    ...); no break inside a line ("<a>Bundestag</a>,"), a space at a <br> and around a kicker
+    (which pages set on its own line by CSS)."""
     from lxml import etree
 
     parts: list[str] = []
@@ -78,18 +79,25 @@ def _block_text(el) -> str:
     for event, e in walker:
         tag = e.tag.lower() if isinstance(e.tag, str) else ""
         hidden = tag in ("script", "style", "template") or not tag  # no text a reader sees
-        block = tag in BLOCK_TAGS or (tag and bool(KICKER_NAME.search(_names(e))))
+        block = tag in BLOCK_TAGS and tag != "br"
+        space = tag == "br" or (tag and not block and bool(KICKER_NAME.search(_names(e))))
+        sep = "\x00" if block else " " if space else ""
         if event == "start":
             if hidden:
                 walker.skip_subtree()
                 continue
-            parts.append(" " if block else "")
-            parts.append(e.text or "")
+            parts.append(sep)
+            parts.append((e.text or "").replace("\x00", " "))
         else:
-            parts.append(" " if block and not hidden else "")
+            parts.append(sep if not hidden else "")
             if e is not el:
-                parts.append(e.tail or "")
-    return norm("".join(parts))
+                parts.append((e.tail or "").replace("\x00", " "))
+    return [line for line in (norm(x) for x in "".join(parts).split("\x00")) if line]
+
+
+def _block_text(el) -> str:
+    """The element's text on one line: a space between block elements, none inside a line."""
+    return " ".join(_block_lines(el))
 
 
 def _skipped(el) -> bool:
@@ -183,16 +191,19 @@ def headline(tree, title: Optional[str], sitename: Optional[str] = None) -> tupl
 
 
 def lead(tree, h1, body: str, description: Optional[str]) -> Optional[str]:
-    """The lead paragraph when trafilatura dropped it, else None.
+    """The lead when trafilatura dropped it, else None: one line per paragraph of the lead.
 
     Candidates, in this order: (1) the element whose text begins like the page's description
     (og:description is the lead on most news sites; requiring the text in the page keeps
-    descriptions written only for search engines out); (2) the first element after the
+    descriptions written only for search engines out), widened to the whole lead block (the
+    description is often the lead's first paragraph only); (2) the first element after the
     headline and before the body whose class names it a lead; (3) the <h2> grouped with the
     headline in an <hgroup>. All must lie before the
     body's first paragraph in the page, hold a sentence (>= 6 words), and not be a link list.
+    A paragraph of the lead that trafilatura kept in the body is not repeated.
     """
     nbody = norm(body)
+    blines = [norm(x) for x in body.split("\n")]
     order = _doc_order(tree)
     # where the body starts in the page: its first paragraph of sentence length (trafilatura
     # may keep the headline or a short label as the body's first line)
@@ -212,6 +223,39 @@ def lead(tree, h1, body: str, description: Optional[str]) -> Optional[str]:
             return False
         return t[:60] not in nbody  # already in the body: nothing lost
 
+    def text(el) -> Optional[str]:
+        # the lead's paragraphs on lines of their own (web text is one block per line for the
+        # cleaner), less those trafilatura kept in the body (a line of the body begins so)
+        lines = [x for x in _block_lines(el) if not any(b.startswith(x[:60]) for b in blines)]
+        return "\n".join(lines) or None
+
+    def holds(el, other) -> bool:  # `other` is `el` or inside it
+        return other is not None and (other is el or any(a is el for a in other.iterancestors()))
+
+    def widened(el):
+        """The whole lead block around `el`, the paragraph that holds the description: the
+        nearest element named a lead (the paragraph itself, or one around it), else the parent
+        whose children are all paragraphs; never one that holds the headline or the body."""
+        blk = el
+        while (blk.getparent() is not None and _text(blk.getparent()) == _text(blk)
+               and not holds(blk.getparent(), h1) and not holds(blk.getparent(), first)):
+            blk = blk.getparent()  # wrappers around the paragraph alone (<div><p>...</p></div>)
+        if LEAD_NAME.search(_names(blk)):
+            return blk  # named a lead itself: the lead block
+        for anc in blk.iterancestors():
+            if not isinstance(anc.tag, str) or anc.tag.lower() in ("body", "html") or holds(anc, h1) or holds(anc, first):
+                break
+            if LEAD_NAME.search(_names(anc)):
+                return anc
+        parent = blk.getparent()
+        if (parent is not None and isinstance(parent.tag, str) and parent.tag.lower() not in ("body", "html")
+                and not holds(parent, h1) and not holds(parent, first)):
+            kids = [k for k in parent if isinstance(k.tag, str)]
+            loose = (parent.text or "").strip() or any((k.tail or "").strip() for k in parent)
+            if len(kids) > 1 and not loose and all(k.tag.lower() == "p" for k in kids):
+                return parent
+        return blk
+
     desc = norm(description or "").rstrip(".…").strip()
     if len(desc) >= 40:
         head = desc[:50]
@@ -219,20 +263,21 @@ def lead(tree, h1, body: str, description: Optional[str]) -> Optional[str]:
                  and el.tag.lower() not in ("head", "meta", "title") and _text(el).startswith(head)]
         if cands:
             el = min(cands, key=lambda e: len(_text(e)))  # the innermost: the paragraph itself
-            if ok(el):
-                return _block_text(el)
+            for blk in (widened(el), el):
+                if ok(blk) and text(blk):
+                    return text(blk)
     for el in tree.iter():
         if not isinstance(el.tag, str):
             continue
-        if (el.tag.lower() == "subtitle" or LEAD_NAME.search(_names(el))) and ok(el):
-            return _block_text(el)
+        if (el.tag.lower() == "subtitle" or LEAD_NAME.search(_names(el))) and ok(el) and text(el):
+            return text(el)
     # (3) the subheading the page groups with its headline: an <h2> after the <h1> inside
     # the same <hgroup> (HTML's own markup for a heading and its subtitle; die-tagespost.de
     # sets its lead so, with no class name and an og:description of its own)
     if h1 is not None and h1.getparent() is not None and h1.getparent().tag == "hgroup":
         for el in h1.itersiblings():
-            if isinstance(el.tag, str) and el.tag.lower() in ("h2", "p") and ok(el):
-                return _block_text(el)
+            if isinstance(el.tag, str) and el.tag.lower() in ("h2", "p") and ok(el) and text(el):
+                return text(el)
     return None
 
 

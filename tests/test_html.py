@@ -315,3 +315,60 @@ def test_copyright_year_is_no_publication_day(tmp_path):
 def test_first_of_the_month_on_real_pages_kept():
     doc, _ = _page("trafilatura--deutschlandfunk.de.titanic")
     assert doc.meta["published"] == "2017-05-01"
+
+
+def test_lead_of_several_items_is_kept_whole():
+    # kirche-und-leben.de: the lead (<div class="teaser-text">) is a list of three sentences;
+    # the page's description is the first two, the element holding it the first <li>: the
+    # second and third were lost (trafilatura drops the teaser block)
+    doc, cd = _page("trafilatura--kirche-und-leben.de-M_nster")
+    lead = ["Die Impfpflicht für die Pflege sei ein falscher Ansatz zur Bekämpfung der Corona-Pandemie.",
+            "Das sagt Münsters Diözesancaritasdirektor Heinz-Josef Kessmann.",
+            "Denn die Altenpflege sei kein Hotspot der Pandemie."]
+    body = "Die Caritas in der Diözese Münster sieht in der Diskussion"
+    # each item once, on a paragraph of its own, in the page's order, before the body
+    assert [cd.text.count(x) for x in lead] == [1, 1, 1]
+    assert [cd.text.index(x) for x in lead] == sorted(cd.text.index(x) for x in lead) and cd.text.index(lead[2]) < cd.text.index(body)
+    assert "\n\n".join(lead) in cd.text
+    assert check_invariants(doc.text, cd) == []
+
+
+def _two_paragraph_lead_page(rec: dict, block: str) -> tuple[str, str, str]:
+    # a lead of two paragraphs before the body, og:description = its first paragraph
+    paras = [p for p in rec["text"].split("\n") if p.strip()]
+    lead1, lead2, body = paras[0], paras[1], paras[2:]
+    page = (f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>{rec["title"]}</title>'
+            f'<meta property="og:description" content="{lead1}"></head><body><main><article><header>'
+            f'<h1>{rec["title"]}</h1>{block.format(lead1=lead1, lead2=lead2)}</header>'
+            + "".join(f"<p>{p}</p>" for p in body) + '</article></main><footer><p>© 2022 Beispiel Verlag GmbH</p></footer></body></html>')
+    return page, lead1, lead2
+
+
+@pytest.mark.parametrize("block", ['<div class="teaser"><p>{lead1}</p><p>{lead2}</p></div>',
+                                   '<div class="teaser"><div><p>{lead1}</p><p>{lead2}</p></div></div>'])
+def test_lead_of_two_paragraphs_keeps_the_second(tmp_path, block):
+    rec = next(r for r in _wikinews(40) if len([p for p in r["text"].split("\n") if p.strip()]) >= 6 and len(r["text"]) > 1500)
+    page, lead1, lead2 = _two_paragraph_lead_page(rec, block)
+    doc = _read(tmp_path, "lead.html", page)
+    cd = clean_input(doc.text, doc.meta)
+    # both paragraphs, once each, each a paragraph of its own, under the headline
+    assert [_n(x) for x in cd.text.split("\n\n")[:3]] == [_n(rec["title"]), _n(lead1), _n(lead2)], cd.text[:600]
+    assert cd.text.count(lead2[:60]) == 1
+    assert check_invariants(doc.text, cd) == []
+
+
+@pytest.mark.parametrize("block", ['<div class="teaser"><p>{lead1}</p><p>{lead2}</p></div>',
+                                   # no class: the block whose children are all paragraphs
+                                   '<div><p>{lead1}</p><p>{lead2}</p></div>'])
+def test_lead_paragraph_the_body_kept_is_not_repeated(block):
+    # the lead's second paragraph is in trafilatura's body: only the first is added
+    from pipeline.html import headline, lead, parse
+
+    rec = next(r for r in _wikinews(40) if len([p for p in r["text"].split("\n") if p.strip()]) >= 6 and len(r["text"]) > 1500)
+    page, lead1, lead2 = _two_paragraph_lead_page(rec, block)
+    paras = [_n(p) for p in rec["text"].split("\n") if p.strip()]
+    tree = parse(page)
+    h1 = headline(tree, rec["title"])[2]
+    assert lead(tree, h1, "\n".join(paras[1:]), lead1) == paras[0]
+    # with neither in the body, both, a line each
+    assert lead(tree, h1, "\n".join(paras[2:]), lead1) == f"{paras[0]}\n{paras[1]}"
