@@ -13,6 +13,7 @@ import dataclasses
 import errno
 import gzip
 import hashlib
+import json
 import os
 import re
 import stat
@@ -607,8 +608,8 @@ def read_jsonl(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: O
             if len(data) > max_bytes:
                 yield IngestError(f"{name}#{rid}", ErrorKind.TOO_LARGE, f"{name}:{lineno}: record {rid!r} has {len(data):,} bytes of text, over the limit of {max_bytes:,} bytes for one article (split it or raise --max-bytes)", line=lineno)
                 continue
-            meta = {JSONL_META_FIELDS[k]: _clean_value(v) for k, v in obj.items() if k in JSONL_META_FIELDS and v}
-            yield RawDoc(id=f"{stem}/{rid}", path=f"{name}#{rid}", sha256=sha256(data), text=text, encoding=encoding, meta=meta, warnings=warnings)
+            meta, meta_warnings = _jsonl_meta(obj)
+            yield RawDoc(id=f"{stem}/{rid}", path=f"{name}#{rid}", sha256=sha256(data), text=text, encoding=encoding, meta=meta, warnings=warnings + meta_warnings)
     except CannotStart:  # the run's own storage failed (`first_line` on disk): the run's end, not the file's error
         raise
     except Exception as e:  # OSError, EOFError, UnicodeDecodeError, or a bug: the file's error, the run goes on
@@ -618,6 +619,44 @@ def read_jsonl(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: O
             yield IngestError(name, ErrorKind.UNREADABLE, f"{name}: cannot open ({e.strerror})")
         else:
             yield IngestError(name, ErrorKind.UNREADABLE, f"{name}: stopped reading after line {lineno} ({type(e).__name__}: {e})", line=lineno + 1)
+
+
+def _jsonl_meta(obj: dict) -> tuple[dict, list[str]]:
+    """The record's meta fields (`JSONL_META_FIELDS`) as the record contract types them: title,
+    outlet, section and published a string (a number is written as one), authors a list of
+    names. A value of another shape (a list as title, an object, a number as authors) or a
+    published that is no date is not taken, with a warning, instead of its Python repr."""
+    from .clean.meta import iso_date
+
+    meta: dict = {}
+    warnings: list[str] = []
+    for k, v in obj.items():
+        key = JSONL_META_FIELDS.get(k)
+        if key is None or v is None or v == "" or v == []:
+            continue
+        if key == "authors":
+            items = [v] if isinstance(v, str) else v if isinstance(v, list) else None
+            names = [x for x in items or [] if isinstance(x, str) and x.strip()]
+            if items is None or len(names) < len([x for x in items if x is not None]):
+                warnings.append(f"meta: {k!r} {_short(v)} is not a name or a list of names; " + ("its other items not taken" if names else "not taken"))
+            if not names:
+                continue
+            v = names
+        elif isinstance(v, (int, float)) and not isinstance(v, bool):
+            v = str(v)
+        elif not isinstance(v, str):
+            warnings.append(f"meta: {k!r} {_short(v)} is not a string; not taken")
+            continue
+        if key == "published" and iso_date(v) is None:
+            warnings.append(f"meta: {k!r} {_short(obj[k])} is no date; not taken")
+            continue
+        meta[key] = _clean_value(v)
+    return meta, warnings
+
+
+def _short(v) -> str:
+    text = _clean_value(json.dumps(v, ensure_ascii=False))
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _first_line_in_memory() -> FirstLine:

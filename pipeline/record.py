@@ -23,7 +23,7 @@ def merge_meta(clean: CleanDoc, hints: dict[str, Any]) -> dict[str, Any]:
             meta[key] = str(hints[key])
     if not meta.get("authors") and hints.get("authors"):
         a = hints["authors"]
-        meta["authors"] = [a] if isinstance(a, str) else [str(x) for x in a]
+        meta["authors"] = [str(x) for x in a if x is not None] if isinstance(a, (list, tuple)) else [str(a)]
     if meta.get("published"):
         meta["published"] = iso_date(meta["published"])
     return meta

@@ -342,3 +342,29 @@ def test_jsonl_records_say_the_encoding_of_their_file(tmp_path):
         docs = _items(tmp_path / name)
         assert [d.text for d in docs] == [r["text"] for r in recs], name
         assert {d.encoding for d in docs} == {enc}, name
+
+
+def test_jsonl_meta_fields_of_any_shape_are_typed_or_left_out_with_a_warning(tmp_path):
+    """Users' JSONL carries title/outlet/section/authors/published in many shapes. A list as
+    title became its Python repr ("['Titel', 'B']"), an object as authors its keys, a null in
+    an author list "None", and an epoch or "gestern" as published vanished without a word."""
+    recs = read_news("wikinews_de.jsonl.gz", 6)
+    shapes = [
+        {"title": recs[0]["title"], "outlet": "Wikinews", "authors": "Anna Muster", "published": "20.08.2005", "section": 7},
+        {"title": ["Titel", "B"], "outlet": {"name": "dpa"}, "authors": ["Anna Muster", None, 5, {"name": "C D"}]},
+        {"authors": {"name": "Dict Autor"}, "published": 1641470000},
+        {"authors": 3, "date": "gestern", "meta": {"title": "nested"}, "url": "https://de.wikinews.org/"},
+        {"title": None, "authors": None, "published": None},
+    ]
+    p = tmp_path / "shapes.jsonl"
+    p.write_text("".join(json.dumps({"id": r["id"], "text": r["text"], **s}, ensure_ascii=False) + "\n" for r, s in zip(recs, shapes)), encoding="utf-8")
+    docs = _items(p)
+    assert [d.text for d in docs] == [r["text"] for r in recs[:5]]
+    meta = [d.meta for d in docs]
+    assert meta[0] == {"title": recs[0]["title"], "outlet": "Wikinews", "authors": ["Anna Muster"], "published": "20.08.2005", "section": "7"}
+    assert meta[1] == {"authors": ["Anna Muster"]} and meta[2] == {} and meta[3] == {} and meta[4] == {}
+    assert docs[0].warnings == [] and docs[4].warnings == []
+    assert docs[1].warnings == ["meta: 'title' [\"Titel\", \"B\"] is not a string; not taken", "meta: 'outlet' {\"name\": \"dpa\"} is not a string; not taken",
+                                "meta: 'authors' [\"Anna Muster\", null, 5, {\"name\": \"C D\"}] is not a name or a list of names; its other items not taken"]
+    assert docs[2].warnings == ["meta: 'authors' {\"name\": \"Dict Autor\"} is not a name or a list of names; not taken", "meta: 'published' 1641470000 is no date; not taken"]
+    assert docs[3].warnings == ["meta: 'authors' 3 is not a name or a list of names; not taken", "meta: 'date' \"gestern\" is no date; not taken"]

@@ -140,6 +140,21 @@ def test_jsonl_corpus_with_a_broken_line(tmp_path, nlp_info):
     assert all(validate_record(r) == [] for r in recs)
 
 
+def test_a_jsonl_record_with_a_number_as_authors_does_not_end_the_run(tmp_path, nlp_info):
+    """`"authors": 3` in one record raised TypeError in `record.merge_meta`: a traceback, and
+    no output at all for the run; now the value is left out with a warning in that record."""
+    news = read_news("wikinews_de.jsonl.gz", 2)
+    p = tmp_path / "news.jsonl"
+    p.write_text(json.dumps({**news[0], "authors": 3}, ensure_ascii=False) + "\n" + json.dumps({**news[1], "authors": ["Anna Muster"]}, ensure_ascii=False) + "\n", encoding="utf-8")
+    summary = run(RunOptions(paths=[p], out=tmp_path / "out", progress=False), nlp_info)
+    assert summary["errors"] == []
+    first, second = _records(tmp_path / "out")
+    assert (first["meta"]["authors"], second["meta"]["authors"]) == ([], ["Anna Muster"])
+    assert first["meta"]["published"] == news[0]["published"] and first["meta"]["title"] == news[0]["title"]
+    assert "meta: 'authors' 3 is not a name or a list of names; not taken" in first["warnings"]
+    assert validate_record(first) == [] and validate_record(second) == []
+
+
 def test_not_german_is_flagged_not_processed(tmp_path, nlp_info):
     inp = tmp_path / "in"
     inp.mkdir()
