@@ -39,14 +39,20 @@ class Presseschau:
             return next(self.process_raw([item]))
         raise ProcessingError(f"{path}: no article found")
 
-    def process_raw(self, raws: Iterable[RawDoc], n_process: int = 1, batch_size: int = 32) -> Iterator[dict]:
+    def process_raw(self, raws: Iterable[Union[RawDoc, IngestError]], n_process: int = 1, batch_size: int = 32) -> Iterator[dict]:
+        """One record per `RawDoc`, in order (two with one id are two records). An input error of
+        `read_path` in the stream raises ProcessingError with its message, which names the file."""
+        # by position, not by id (ids need not be unique here); the components read the article id
+        # only to carry it back (`annotate`), so the position stands in for it
         pending: dict[str, tuple[RawDoc, object]] = {}
 
         def items():
-            for raw in raws:
+            for k, raw in enumerate(raws):
+                if isinstance(raw, IngestError):
+                    raise ProcessingError(raw.message)
                 cleaned = clean_input(raw.text, raw.meta)
-                pending[raw.id] = (raw, cleaned)
-                yield cleaned.text, article_context(raw, cleaned)
+                pending[str(k)] = (raw, cleaned)
+                yield cleaned.text, {**article_context(raw, cleaned), "id": str(k)}
 
         for doc, ctx in annotate(self.nlp, items(), n_process=n_process, batch_size=batch_size):
             raw, cleaned = pending.pop(ctx["id"])

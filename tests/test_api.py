@@ -27,3 +27,28 @@ def test_a_publication_date_in_any_spelling_anchors_relative_dates(ps, published
     assert [e["value"] for e in gestern] == ["2005-08-19"]
     rec = ps.process_text(row["text"], id=row["id"], meta={"published": published})
     assert [e["value"] for e in rec["entities"] if e["text"] == "Gestern"] == ["2005-08-19"]
+
+
+def test_process_raw_takes_what_read_path_gives(ps, tmp_path):
+    """`process_raw` over `read_path`'s items: two records with one id gave a KeyError (the
+    pending articles were kept by id), and an input error in the stream an AttributeError
+    ('ArticleError' object has no attribute 'text'). Now one record per article, in order, and
+    the input error is a ProcessingError naming the file."""
+    import json
+
+    from pipeline.api import ProcessingError
+    from pipeline.ingest import read_path
+
+    row = news_row("wikinews_de.jsonl.gz", "id", "wn11059")
+    corpus = tmp_path / "two.jsonl"
+    corpus.write_text("".join(json.dumps({"id": "same", "text": row["text"][:n], "published": row["published"]}) + "\n" for n in (400, 800)),
+                      encoding="utf-8")
+    items = list(read_path(corpus, tmp_path))
+    assert [getattr(i, "kind", None) for i in items] == [None, "duplicate_id"]  # read_path itself names the second
+    (doc,) = [i for i in items if hasattr(i, "text")]
+    recs = list(ps.process_raw([doc, doc]))
+    assert [r["id"] for r in recs] == ["two/same", "two/same"] and recs[0] == recs[1]
+    bad = tmp_path / "empty.txt"
+    bad.write_text("", encoding="utf-8")
+    with pytest.raises(ProcessingError, match="empty.txt"):
+        list(ps.process_raw(read_path(bad, tmp_path)))
