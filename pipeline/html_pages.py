@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .errors import ErrorKind
 from .html import _block_text, _names, _skipped, _text, norm, parse
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -21,17 +22,30 @@ HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 MIN_PROSE_CHARS = 150
 
 
-def prose_chars(text: str, html: str) -> int:
-    """Characters of prose in the text extracted from `html`: lines after the headline of at
-    least six words that are not the text of a link on the page. Menus and link lists are
-    link texts; labels ("Startseite", "Suche") are shorter."""
+def page_problem(text: str, html: str, title: Optional[str] = None) -> Optional[tuple[ErrorKind, str]]:
+    """Why the page is no article, as (error kind, reason), or None: too little prose
+    (`prose_chars`: EMPTY), or a cookie wall or front page of teasers (`not_article`:
+    NOT_ARTICLE). The page is parsed once for both."""
     try:
         tree = parse(html)
     except Exception:  # unparseable markup: judge the lines without the link texts
-        links: set[str] = set()
-    else:
-        links = {_text(a) for a in tree.iter("a")}
-    return sum(map(len, _prose_lines(text, links)))
+        tree = None
+    if prose_chars(text, tree) < MIN_PROSE_CHARS:
+        return ErrorKind.EMPTY, "the page holds only navigation, link lists or short labels"
+    why = not_article(text, tree, title)
+    return (ErrorKind.NOT_ARTICLE, why) if why else None
+
+
+def prose_chars(text: str, tree) -> int:
+    """Characters of prose in the text extracted from the page `tree` (`html.parse`; None
+    when it could not be parsed): lines after the headline of at least six words that are not
+    the text of a link on the page. Menus and link lists are link texts; labels ("Startseite",
+    "Suche") are shorter."""
+    return sum(map(len, _prose_lines(text, _link_texts(tree))))
+
+
+def _link_texts(tree) -> set[str]:
+    return {_text(a) for a in tree.iter("a")} if tree is not None else set()
 
 
 def _prose_lines(text: str, links: set) -> list[str]:
@@ -113,7 +127,7 @@ def _teaser_blocks(tree, title: Optional[str]) -> list[tuple[str, str]]:
     return blocks
 
 
-def not_article(text: str, html: str, title: Optional[str] = None) -> Optional[str]:
+def not_article(text: str, tree, title: Optional[str] = None) -> Optional[str]:
     """Why the page is no article, or None. Its prose (`prose_chars`'s lines) is weighed without
     two kinds of text trafilatura takes for an article's when a page has nothing else:
 
@@ -129,11 +143,9 @@ def not_article(text: str, html: str, title: Optional[str] = None) -> Optional[s
     in related-article teasers (spiegel.de: 1,044 of 5,368); what they keep is their own prose
     (1,123 and 4,324 characters). On the 176 real pages of bench/bench_html.py the least own
     prose any page keeps is 262 characters (Volksstimme.ch, a short local report), as before."""
-    try:
-        tree = parse(html)
-    except Exception:  # unparseable markup: prose_chars has judged the lines
+    if tree is None:  # unparseable markup: prose_chars has judged the lines
         return None
-    prose = _prose_lines(text, {_text(a) for a in tree.iter("a")})
+    prose = _prose_lines(text, _link_texts(tree))
     if not prose:
         return None
     consent_boxes = [_block_text(el) for el in _consent_boxes(tree)]

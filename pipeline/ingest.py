@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
 from .errors import ArticleError, CannotStart, ErrorKind, PdfUnreadable, UnreadableFile
-from .io import BadLine, iter_jsonl, jsonl_encoding, shown
+from .io import BOMS, BadLine, iter_jsonl, jsonl_encoding, shown
 from .schema import FileRef, RawDoc
 
 TEXT_SUFFIXES = {".txt", ".md"}
@@ -213,15 +213,8 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-#: byte order marks, UTF-32 first: UTF-32-LE's (FF FE 00 00) begins with UTF-16-LE's (FF FE)
-_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 _SIGNATURES = ((b"%PDF", "a PDF"), (b"\x89PNG", "a PNG image"), (b"PK\x03\x04", "a ZIP archive (or .docx, .odt)"),
                (b"\x1f\x8b", "gzip data"), (b"GIF8", "a GIF image"), (b"\xff\xd8\xff", "a JPEG image"))
-
-
-def looks_binary(data: bytes) -> bool:
-    """NUL bytes or many control characters: not a text file (images, PDFs, archives)."""
-    return binary_reason(data) is not None
 
 
 def binary_reason(data: bytes) -> Optional[str]:
@@ -234,7 +227,7 @@ def binary_reason(data: bytes) -> Optional[str]:
         if data.startswith(magic):
             return what
     head = data[:8192]
-    if head.startswith(tuple(bom for bom, _ in _BOMS)) or utf16_without_bom(head):  # UTF-16/32 text has NUL bytes by nature
+    if head.startswith(tuple(bom for bom, _ in BOMS)) or utf16_without_bom(head):  # UTF-16/32 text has NUL bytes by nature
         return None
     nul = head.count(0)
     if nul > max(1, len(head) // 1000):
@@ -293,7 +286,7 @@ def decode_with_warnings(data: bytes) -> tuple[str, str, list[str]]:
         except UnicodeDecodeError:
             text, warnings = _decode_mixed(data)
             return text, "utf-8-sig", warnings
-    for bom, enc in _BOMS:
+    for bom, enc in BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(enc), enc, []
@@ -348,7 +341,7 @@ def decode_html(data: bytes) -> tuple[str, str, list[str]]:
     it declares (ISO-8859-15's "€" is byte 0xA4, "¤" in cp1252) where its bytes decode in it;
     else, and for UTF-8, as any text file (`decode_with_warnings`)."""
     enc = declared_charset(data)
-    if enc is not None and not enc.startswith("utf") and not data.startswith((b"\xef\xbb\xbf",) + tuple(bom for bom, _ in _BOMS)):
+    if enc is not None and not enc.startswith("utf") and not data.startswith((b"\xef\xbb\xbf",) + tuple(bom for bom, _ in BOMS)):
         try:
             data.decode("utf-8")
         except UnicodeDecodeError:
@@ -525,14 +518,12 @@ def _from_bytes(data: bytes, path: Path, root: Path, suffix: str) -> Iterator[It
         if not text.strip():
             yield IngestError(name, ErrorKind.EMPTY, f"{name}: no main text found in the HTML page")
             return
-        if not has_article_text(text, html):
-            yield IngestError(name, ErrorKind.EMPTY, f"{name}: no article text found (the page holds only navigation, link lists or short labels)")
-            return
-        from .html_pages import not_article
+        from .html_pages import page_problem
 
-        why = not_article(text, html, meta.get("title"))
-        if why:
-            yield IngestError(name, ErrorKind.NOT_ARTICLE, f"{name}: no article text found ({why})")
+        problem = page_problem(text, html, meta.get("title"))
+        if problem:
+            kind, why = problem
+            yield IngestError(name, kind, f"{name}: no article text found ({why})")
             return
     if not text.strip():
         yield IngestError(name, ErrorKind.EMPTY, f"{name}: file holds only whitespace")
@@ -551,13 +542,6 @@ def extract_html(html: str) -> tuple[str, dict]:
     from .html import extract
 
     return extract(html)
-
-
-def has_article_text(text: str, html: str) -> bool:
-    """Whether the text extracted from a page holds prose (see `html.prose_chars`)."""
-    from .html_pages import MIN_PROSE_CHARS, prose_chars
-
-    return prose_chars(text, html) >= MIN_PROSE_CHARS
 
 
 JSONL_META_FIELDS = {"title": "title", "published": "published", "date": "published", "outlet": "outlet", "section": "section", "authors": "authors", "author": "authors"}

@@ -151,16 +151,19 @@ class BadLine:
     truncated: bool
 
 
+#: byte order marks and their codecs, UTF-32 first: UTF-32-LE's (FF FE 00 00) begins with UTF-16-LE's (FF FE)
+BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
 def jsonl_encoding(path: Union[str, Path]) -> str:
     """How `iter_jsonl` reads a JSONL file, from its first bytes: "utf-32" or "utf-16" (a
     byte order mark; UTF-32's first, as UTF-32-LE's begins with UTF-16-LE's), "gzip"
     (gzipped UTF-8), "utf-8-sig" (UTF-8 with a BOM) or "utf-8". OS errors propagate."""
     with open(path, "rb") as fh:
         magic = fh.read(4)
-    if magic in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
-        return "utf-32"
-    if magic[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return "utf-16"
+    for bom, encoding in BOMS:
+        if magic.startswith(bom):
+            return encoding
     if magic[:2] == b"\x1f\x8b":
         return "gzip"
     return "utf-8-sig" if magic[:3] == b"\xef\xbb\xbf" else "utf-8"
