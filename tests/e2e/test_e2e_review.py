@@ -559,3 +559,64 @@ def test_edit_a_figure(page, seed_app):
     ent_loc(page, key(f)).click()
     assert page.get_by_test_id("field-value").input_value() == "1500.5"
     assert "was: FIGURE" in page.locator("#p-orig").inner_text()
+
+
+def test_a_phone_shows_the_selected_entitys_panel_without_scrolling(browser, seed_app):
+    """390 x 844, touch: the panel of the entity tapped far down the article is on screen (a bottom
+    sheet), the entity above it; tap and keys decide; Esc or × hides it to read, a tap brings it
+    back; the last lines of the text can be scrolled above it. (Before: the panel was below the
+    whole article, the Accept button 7000 px down.)"""
+    recs = sample_records(ROOT / "corpus")
+    kreml = find(recs, ART, "Kreml", nth=1)  # far down the article
+    ents = next(r for r in recs if r["id"] == ART)["entities"]
+    odkb = min((e for e in ents if e["start"] > kreml["start"]), key=lambda e: e["start"])
+    W, H = 390, 844
+    ctx = browser.new_context(viewport={"width": W, "height": H}, has_touch=True, is_mobile=True)
+    try:
+        pg = ctx.new_page()
+        errors: list[str] = []
+        pg.on("pageerror", lambda e: errors.append(str(e)))
+        pg.goto(seed_app.url + "#/a/" + ART)
+        pg.wait_for_selector("#text [data-testid=ent]")
+
+        def on_screen(k):
+            """the panel shows entity k; its Accept button is in the window and not covered; the entity is above the panel"""
+            expect(pg.locator("#panel-entity")).to_have_attribute("data-key", k)
+            expect(pg.get_by_test_id("accept")).to_be_visible()
+            b = pg.get_by_test_id("accept").bounding_box()
+            assert b["x"] >= 0 and b["y"] >= 0 and b["x"] + b["width"] <= W and b["y"] + b["height"] <= H, b
+            top = pg.evaluate("""() => { const b = document.querySelector('#accept').getBoundingClientRect();
+                                         const e = document.elementFromPoint(b.x + b.width / 2, b.y + b.height / 2);
+                                         return e && e.id; }""")
+            assert top == "accept", top
+            panel = pg.get_by_test_id("panel").bounding_box()
+            ent = ent_loc(pg, k).bounding_box()
+            assert ent["y"] >= 0 and ent["y"] + ent["height"] <= panel["y"], (ent, panel)
+
+        on_screen(key(find(recs, ART, "Kasachstan")))  # the first pending one, on opening
+        ent_loc(pg, key(kreml)).tap()
+        on_screen(key(kreml))
+        pg.get_by_test_id("accept").tap()
+        wait_status(pg, key(kreml), "accepted")
+        on_screen(key(odkb))  # A / Accept moves on to the next pending one, still in view
+        pg.keyboard.press("x")
+        wait_status(pg, key(odkb), "rejected")
+        # Esc hides the panel to read the text (the article stays open); a tap on an entity shows it again
+        pg.keyboard.press("Escape")
+        expect(pg.get_by_test_id("panel")).to_be_hidden()
+        assert "#/a/" in pg.url
+        ent_loc(pg, key(kreml)).tap()
+        on_screen(key(kreml))
+        pg.get_by_test_id("panel-close").tap()
+        expect(pg.get_by_test_id("panel")).to_be_hidden()
+        ent_loc(pg, key(odkb)).tap()
+        on_screen(key(odkb))
+        # the end of the text can be scrolled above the panel
+        pg.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        text = pg.get_by_test_id("text").bounding_box()
+        assert text["y"] + text["height"] <= pg.get_by_test_id("panel").bounding_box()["y"]
+        assert pg.evaluate("document.documentElement.scrollWidth") <= W
+        assert [d["decision"] for d in seed_app.decisions()] == ["accept", "reject"]
+        assert errors == []
+    finally:
+        ctx.close()

@@ -23,6 +23,7 @@ const S = {
   snap: localStorage.getItem("ps.snap") !== "0",
   drag: null,          // {which} while a boundary handle is dragged
   confirmCb: null,
+  sheetClosed: false,  // narrow screen: the entity panel (a bottom sheet) hidden to read the text
 };
 const PAGE = 50;
 
@@ -112,6 +113,7 @@ async function init() {
   $("save").addEventListener("click", saveDraft);
   $("cancel").addEventListener("click", cancelDraft);
   $("apply-all").addEventListener("click", applyAll);
+  $("panel-close").addEventListener("click", () => showSheet(false));
   $("reselect").addEventListener("click", reselect);
   $("confirm-ok").addEventListener("click", () => closeConfirm(true));
   $("confirm-cancel").addEventListener("click", () => closeConfirm(false));
@@ -537,9 +539,17 @@ function renderPanel() {
   const node = document.querySelector("#text .ent.sel");
   if (node && node.scrollIntoView) {
     const rct = node.getBoundingClientRect();
-    if (rct.top < 80 || rct.bottom > window.innerHeight - 20) node.scrollIntoView({ block: "center" });
+    if (sheetShown()) {  // narrow: into the middle of the text left above the bottom sheet
+      const bottom = $("panel").getBoundingClientRect().top - 8;
+      if (rct.top < 80 || rct.bottom > bottom) window.scrollBy(0, (rct.top + rct.bottom) / 2 - (80 + bottom) / 2);
+    } else if (rct.top < 80 || rct.bottom > window.innerHeight - 20) node.scrollIntoView({ block: "center" });
   }
 }
+
+// a narrow screen shows the panel as a bottom sheet over the text (app.css); Esc or its × hides it
+function narrow() { return window.matchMedia("(max-width: 900px)").matches; }
+function sheetShown() { return narrow() && !S.sheetClosed && getComputedStyle($("panel")).position === "fixed"; }
+function showSheet(on) { S.sheetClosed = !on; $("panel").classList.toggle("closed", !on); }
 
 function renderRemovedList() {
   const box = clear($("removed-list"));
@@ -560,6 +570,7 @@ function renderRemovedList() {
 /* ------------------------------------------------------------------ selection of entities */
 function select(key) {
   S.sel = key; S.draft = null;
+  showSheet(true);
   renderText(); renderPanel();
 }
 function sortedVisible() { return visibleEnts().slice().sort((a, b) => a.start - b.start || a.end - b.end); }
@@ -944,6 +955,7 @@ function onKey(ev) {
       ev.preventDefault();
       if (S.draft) cancelDraft();
       else if (S.pendingSel) { window.getSelection().removeAllRanges(); showAddBar(null); }
+      else if (narrow() && !S.sheetClosed) showSheet(false);
       else location.hash = "#/";
       break;
     default: break;
