@@ -544,8 +544,23 @@ def extract_html(html: str) -> tuple[str, dict]:
     return extract(html)
 
 
-JSONL_META_FIELDS = {"title": "title", "published": "published", "date": "published", "outlet": "outlet", "section": "section", "authors": "authors", "author": "authors"}
+# A JSONL record's fields read as meta -> the record's meta field each fills. Where a record
+# holds several for one field, the first of them here with a usable value wins (`published`
+# before `date`), and a top-level field before one of a nested `meta` object. Besides
+# Presseschau's own names: news-please's (`date_publish`, `source_domain`, `url`; its text
+# `maintext`) and trafilatura's JSON output (`author` "A; B", `source-hostname` = its
+# sitename, `hostname`, `source` = the URL, taken only where it is an http(s) URL).
+JSONL_META_FIELDS = {"title": "title", "published": "published", "date": "published", "date_publish": "published",
+                     "outlet": "outlet", "sitename": "outlet", "source-hostname": "outlet", "source_domain": "outlet", "hostname": "outlet",
+                     "section": "section", "authors": "authors", "author": "authors",
+                     "url": "url", "source_url": "url", "link": "url", "source": "url"}
+JSONL_TEXT_FIELDS = ("text", "maintext")  # the article text: Presseschau's, news-please's
+_RANK = {k: i for i, k in enumerate(JSONL_META_FIELDS)}
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# a Unix time read as a JSONL record's published date: seconds or milliseconds (told apart by
+# size: the ranges do not meet) between 1990-01-01 and 2100-01-01 UTC
+_EPOCH_RANGE = (631152000, 4102444800)
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
 
 
 def read_jsonl(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: Optional[FirstLine] = None) -> Iterator[Item]:
@@ -569,7 +584,8 @@ def read_jsonl(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: O
                 what = "truncated" if obj.truncated else "invalid"
                 yield IngestError(name, ErrorKind.INVALID_JSONL, f"{name}:{lineno}: {what} JSON line ({obj.msg} at column {obj.colno})", line=lineno)
                 continue
-            if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+            field = next((f for f in JSONL_TEXT_FIELDS if isinstance(obj.get(f), str)), None) if isinstance(obj, dict) else None
+            if field is None:
                 yield IngestError(name, ErrorKind.INVALID_JSONL, f"{name}:{lineno}: record has no string field 'text'", line=lineno)
                 continue
             raw_id = obj.get("id")
@@ -584,7 +600,7 @@ def read_jsonl(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: O
             if first is not None:
                 yield IngestError(f"{name}#{rid}", ErrorKind.DUPLICATE_ID, f"{name}:{lineno}: article id {rid!r} is twice in {name}, lines {first} and {lineno}; the second is skipped", line=lineno)
                 continue
-            text, warnings = _without_surrogates(obj["text"])
+            text, warnings = _without_surrogates(obj[field])
             if not text.strip():
                 yield IngestError(name, ErrorKind.EMPTY, f"{name}:{lineno}: record {rid!r} has empty text", line=lineno)
                 continue
@@ -592,7 +608,7 @@ def read_jsonl(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: O
             if len(data) > max_bytes:
                 yield IngestError(f"{name}#{rid}", ErrorKind.TOO_LARGE, f"{name}:{lineno}: record {rid!r} has {len(data):,} bytes of text, over the limit of {max_bytes:,} bytes for one article (split it or raise --max-bytes)", line=lineno)
                 continue
-            meta, meta_warnings = _jsonl_meta(obj)
+            meta, meta_warnings = _jsonl_meta(obj, f"{name}:{lineno}")
             yield RawDoc(id=f"{stem}/{rid}", path=f"{name}#{rid}", sha256=sha256(data), text=text, encoding=encoding, meta=meta, warnings=warnings + meta_warnings)
     except CannotStart:  # the run's own storage failed (`first_line` on disk): the run's end, not the file's error
         raise
@@ -605,37 +621,76 @@ def read_jsonl(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: O
             yield IngestError(name, ErrorKind.UNREADABLE, f"{name}: stopped reading after line {lineno} ({type(e).__name__}: {e})", line=lineno + 1)
 
 
-def _jsonl_meta(obj: dict) -> tuple[dict, list[str]]:
-    """The record's meta fields (`JSONL_META_FIELDS`) as the record contract types them: title,
-    outlet, section and published a string (a number is written as one), authors a list of
-    names. A value of another shape (a list as title, an object, a number as authors) or a
-    published that is no date is not taken, with a warning, instead of its Python repr."""
+def _jsonl_meta(obj: dict, where: str = "") -> tuple[dict, list[str]]:
+    """The record's meta fields (`JSONL_META_FIELDS`, top-level and in a nested `meta` object)
+    as the record contract types them: title, outlet, section, url and published a string (a
+    number is written as one), authors a list of names ("A; B" is two). A value of another
+    shape (a list as title, an object, a number as authors) or a published that is no date is
+    not taken, with a warning, instead of its Python repr. A published that is a Unix time
+    (`_epoch_date`) is read as UTC, with a warning naming `where` (file:line)."""
     from .clean.meta import iso_date
 
     meta: dict = {}
+    best: dict[str, tuple[int, int]] = {}  # the field -> (level, rank) of the key it came from
+    notes: dict[str, str] = {}  # the field -> how its value was read (a Unix time)
     warnings: list[str] = []
-    for k, v in obj.items():
-        key = JSONL_META_FIELDS.get(k)
-        if key is None or v is None or v == "" or v == []:
-            continue
-        if key == "authors":
-            items = [v] if isinstance(v, str) else v if isinstance(v, list) else None
-            names = [x for x in items or [] if isinstance(x, str) and x.strip()]
-            if items is None or len(names) < len([x for x in items if x is not None]):
-                warnings.append(f"meta: {k!r} {_short(v)} is not a name or a list of names; " + ("its other items not taken" if names else "not taken"))
-            if not names:
+    nested = obj.get("meta")
+    sources = [("", obj)] + ([("meta.", nested)] if isinstance(nested, dict) else [])
+    for level, (prefix, src) in enumerate(sources):
+        for k, v in src.items():
+            key = JSONL_META_FIELDS.get(k)
+            if key is None or v is None or v == "" or v == []:
                 continue
-            v = names
-        elif isinstance(v, (int, float)) and not isinstance(v, bool):
-            v = str(v)
-        elif not isinstance(v, str):
-            warnings.append(f"meta: {k!r} {_short(v)} is not a string; not taken")
-            continue
-        if key == "published" and iso_date(v) is None:
-            warnings.append(f"meta: {k!r} {_short(obj[k])} is no date; not taken")
-            continue
-        meta[key] = _clean_value(v)
-    return meta, warnings
+            if key == "url" and k == "source" and not (isinstance(v, str) and re.match(r"https?://\S+$", v.strip())):
+                continue  # `source` is trafilatura's URL, elsewhere often an agency or a path
+            label, note = prefix + k, None
+            if key == "authors":
+                items = ([x for x in v.split(";") if x.strip()] or [v]) if isinstance(v, str) else v if isinstance(v, list) else None
+                names = [x.strip() for x in items or [] if isinstance(x, str) and x.strip()]
+                if items is None or len(names) < len([x for x in items if x is not None]):
+                    warnings.append(f"meta: {label!r} {_short(v)} is not a name or a list of names; " + ("its other items not taken" if names else "not taken"))
+                if not names:
+                    continue
+                v = names
+            elif key == "published" and not isinstance(v, bool) and isinstance(v, (int, float, str)) and iso_date(v) is None:
+                epoch = _epoch_date(v)
+                if epoch is None:
+                    warnings.append(f"meta: {label!r} {_short(v)} is no date; not taken")
+                    continue
+                v, unit, instant = epoch
+                note = f"meta: {where}: {label!r} {_short(src[k])} read as a Unix time in UTC {unit} ({instant})"
+            elif isinstance(v, (int, float)) and not isinstance(v, bool):
+                v = str(v)
+            elif not isinstance(v, str):
+                warnings.append(f"meta: {label!r} {_short(v)} is not a string; not taken")
+                continue
+            if key in best and best[key] < (level, _RANK[k]):
+                continue  # the field has a value from a better key
+            meta[key], best[key] = _clean_value(v), (level, _RANK[k])
+            notes.pop(key, None)
+            if note:
+                notes[key] = note
+    return meta, warnings + list(notes.values())
+
+
+def _epoch_date(v: Union[int, float, str]) -> Optional[tuple[str, str, str]]:
+    """A JSONL published date written as a Unix time (pandas' `to_json` writes datetimes as
+    epoch milliseconds, scrapers often seconds): (ISO date in UTC, "seconds" or
+    "milliseconds", the instant), or None where `v` is no number of seconds or milliseconds
+    between 1990 and 2100. Only for this field: in free text such a number is no date
+    (`clean.meta.iso_date`)."""
+    import datetime as dt
+
+    if isinstance(v, str):
+        if not _DIGITS.fullmatch(v.strip()):
+            return None
+        v = float(v.strip())
+    lo, hi = _EPOCH_RANGE
+    for unit, scale in (("seconds", 1), ("milliseconds", 1000)):
+        if lo * scale <= v < hi * scale:
+            t = dt.datetime.fromtimestamp(v / scale, dt.timezone.utc)
+            return t.date().isoformat(), unit, t.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return None
 
 
 def _short(v) -> str:

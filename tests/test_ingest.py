@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import warnings
 
 from pipeline.ingest import IngestError, decode, detect_language, discover, read_path
 from pipeline.schema import RawDoc
@@ -347,7 +348,7 @@ def test_jsonl_records_say_the_encoding_of_their_file(tmp_path):
 def test_jsonl_meta_fields_of_any_shape_are_typed_or_left_out_with_a_warning(tmp_path):
     """Users' JSONL carries title/outlet/section/authors/published in many shapes. A list as
     title became its Python repr ("['Titel', 'B']"), an object as authors its keys, a null in
-    an author list "None", and an epoch or "gestern" as published vanished without a word."""
+    an author list "None", and "gestern" as published vanished without a word."""
     recs = read_news("wikinews_de.jsonl.gz", 6)
     shapes = [
         {"title": recs[0]["title"], "outlet": "Wikinews", "authors": "Anna Muster", "published": "20.08.2005", "section": 7},
@@ -362,9 +363,97 @@ def test_jsonl_meta_fields_of_any_shape_are_typed_or_left_out_with_a_warning(tmp
     assert [d.text for d in docs] == [r["text"] for r in recs[:5]]
     meta = [d.meta for d in docs]
     assert meta[0] == {"title": recs[0]["title"], "outlet": "Wikinews", "authors": ["Anna Muster"], "published": "20.08.2005", "section": "7"}
-    assert meta[1] == {"authors": ["Anna Muster"]} and meta[2] == {} and meta[3] == {} and meta[4] == {}
+    assert meta[1] == {"authors": ["Anna Muster"]} and meta[4] == {}
+    assert meta[2] == {"published": "2022-01-06"} and meta[3] == {"title": "nested", "url": "https://de.wikinews.org/"}
     assert docs[0].warnings == [] and docs[4].warnings == []
     assert docs[1].warnings == ["meta: 'title' [\"Titel\", \"B\"] is not a string; not taken", "meta: 'outlet' {\"name\": \"dpa\"} is not a string; not taken",
                                 "meta: 'authors' [\"Anna Muster\", null, 5, {\"name\": \"C D\"}] is not a name or a list of names; its other items not taken"]
-    assert docs[2].warnings == ["meta: 'authors' {\"name\": \"Dict Autor\"} is not a name or a list of names; not taken", "meta: 'published' 1641470000 is no date; not taken"]
+    assert docs[2].warnings == ["meta: 'authors' {\"name\": \"Dict Autor\"} is not a name or a list of names; not taken", f"meta: {p}:3: 'published' 1641470000 read as a Unix time in UTC seconds (2022-01-06T11:53:20Z)"]
     assert docs[3].warnings == ["meta: 'authors' 3 is not a name or a list of names; not taken", "meta: 'date' \"gestern\" is no date; not taken"]
+
+
+def test_jsonl_published_as_unix_time_is_read_as_utc(tmp_path):
+    """pandas' `to_json(orient="records", lines=True)` writes a datetime as epoch
+    milliseconds, many scrapers write seconds: both were refused as "no date". A number (or a
+    string of digits) that is a Unix time between 1990 and 2100 is read as UTC, with a warning
+    naming the file and line; any other number stays refused."""
+    import pandas as pd
+
+    recs = read_news("wikinews_de.jsonl.gz", 8)
+    df = pd.DataFrame({"id": [r["id"] for r in recs[:2]], "text": [r["text"] for r in recs[:2]],
+                       "published": pd.to_datetime([recs[0]["published"] + " 23:30", recs[1]["published"] + " 00:00"])})
+    ms, s = tmp_path / "pandas.jsonl", tmp_path / "seconds.jsonl"
+    with warnings.catch_warnings():  # pandas 3 warns that its default will become ISO strings; files written so abound
+        warnings.simplefilter("ignore")
+        df.to_json(ms, orient="records", lines=True, force_ascii=False, date_format="epoch")
+        df.to_json(s, orient="records", lines=True, force_ascii=False, date_format="epoch", date_unit="s")
+    for path, unit in ((ms, "milliseconds"), (s, "seconds")):
+        docs = _items(path)
+        assert [d.meta.get("published") for d in docs] == [recs[0]["published"], recs[1]["published"]], path.name
+        assert all(len(d.warnings) == 1 and d.warnings[0].startswith(f"meta: {path}:{n}: 'published' ") and f"read as a Unix time in UTC {unit}" in d.warnings[0]
+                   for n, d in enumerate(docs, 1)), [d.warnings for d in docs]
+    # by hand: a string of digits, a float, `date`; 2005-08-20 23:30 UTC is that day, not the next
+    other = [("1124580600", "2005-08-20"), (1124580600.5, "2005-08-20"), (1641470000123.0, "2022-01-06")]
+    p = tmp_path / "by_hand.jsonl"
+    p.write_text("".join(json.dumps({"id": r["id"], "text": r["text"], "date": v}) + "\n" for r, (v, _) in zip(recs[2:], other)), encoding="utf-8")
+    docs = _items(p)
+    assert [d.meta.get("published") for d in docs] == [iso for _, iso in other]
+    assert docs[0].warnings == [f"meta: {p}:1: 'date' \"1124580600\" read as a Unix time in UTC seconds (2005-08-20T23:30:00Z)"]
+    # out of 1990..2100 in both units, negative, a bool: refused as before
+    bad = [12345, 4102444800 * 1000 + 1, -1124580600, True, "1124580600x"]
+    p = tmp_path / "bad.jsonl"
+    p.write_text("".join(json.dumps({"id": r["id"], "text": r["text"], "published": v}) + "\n" for r, v in zip(recs[3:], bad)), encoding="utf-8")
+    docs = _items(p)
+    assert [d.meta for d in docs] == [{}] * 5
+    assert [d.warnings for d in docs] == [[f"meta: 'published' {json.dumps(v)} is " + ("not a string; not taken" if v is True else "no date; not taken")] for v in bad]
+
+
+def test_jsonl_nested_meta_is_read_and_top_level_wins(tmp_path):
+    """Prodigy/spaCy-style records carry their metadata in a `meta` object; it was ignored."""
+    recs = read_news("wikinews_de.jsonl.gz", 3)
+    shapes = [
+        {"meta": {"title": recs[0]["title"], "published": recs[0]["published"], "url": "https://de.wikinews.org/wiki/A", "authors": ["Anna Muster"]}},
+        {"title": recs[1]["title"], "date": recs[1]["published"], "meta": {"title": "Unterzeile", "published": "2001-01-01", "outlet": "Wikinews"}},
+        {"meta": {"title": ["a", "list"], "date": "gestern"}},
+    ]
+    p = tmp_path / "nested.jsonl"
+    p.write_text("".join(json.dumps({"id": r["id"], "text": r["text"], **s}, ensure_ascii=False) + "\n" for r, s in zip(recs, shapes)), encoding="utf-8")
+    docs = _items(p)
+    assert docs[0].meta == {"title": recs[0]["title"], "published": recs[0]["published"], "url": "https://de.wikinews.org/wiki/A", "authors": ["Anna Muster"]}
+    assert docs[1].meta == {"title": recs[1]["title"], "published": recs[1]["published"], "outlet": "Wikinews"}
+    assert docs[0].warnings == docs[1].warnings == []
+    assert docs[2].meta == {}
+    assert docs[2].warnings == ["meta: 'meta.title' [\"a\", \"list\"] is not a string; not taken", "meta: 'meta.date' \"gestern\" is no date; not taken"]
+
+
+def test_jsonl_of_news_please_and_trafilatura_keeps_url_and_meta(tmp_path):
+    """news-please (`maintext`, `date_publish`, `source_domain`, `url`) and trafilatura's JSON
+    output (`author` "A; B", `source-hostname`, `hostname`, `source` = the URL) named their
+    fields otherwise: a news-please record was refused for want of `text`, the URL of every
+    record was dropped. It is kept as `meta.url`, in the record as well."""
+    from pipeline.clean import clean
+    from pipeline.record import build_record, validate_record
+
+    recs = read_news("wikinews_de.jsonl.gz", 4)
+    rows = [
+        {"url": "https://www.example.de/politik/a.html", "source_domain": "www.example.de", "title": recs[0]["title"], "authors": ["Anna Muster", "Bernd Beispiel"],
+         "date_publish": recs[0]["published"] + " 11:43:27", "date_modify": None, "date_download": "2024-01-01 00:00:00", "language": "de", "maintext": recs[0]["text"]},
+        {"title": recs[1]["title"], "author": "Anna Muster; Bernd Beispiel", "hostname": "example.de", "date": recs[1]["published"], "id": recs[1]["id"],
+         "source": "https://example.de/b", "source-hostname": "Beispiel-Zeitung", "categories": "Politik", "text": recs[1]["text"], "filedate": "2024-01-01"},
+        {"id": recs[2]["id"], "text": recs[2]["text"], "link": "https://example.de/c", "source": "dpa"},
+        {"id": recs[3]["id"], "text": recs[3]["text"], "source_url": "https://example.de/d", "link": "https://example.de/other", "hostname": "example.de"},
+    ]
+    p = tmp_path / "scraped.jsonl"
+    p.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    docs = _items(p)
+    assert [d.text for d in docs] == [r["text"] for r in recs]
+    assert docs[0].meta == {"title": recs[0]["title"], "published": recs[0]["published"] + " 11:43:27", "outlet": "www.example.de",
+                            "authors": ["Anna Muster", "Bernd Beispiel"], "url": "https://www.example.de/politik/a.html"}
+    assert docs[1].meta == {"title": recs[1]["title"], "published": recs[1]["published"], "outlet": "Beispiel-Zeitung",
+                            "authors": ["Anna Muster", "Bernd Beispiel"], "url": "https://example.de/b"}
+    assert docs[2].meta == {"url": "https://example.de/c"}  # a `source` that is no URL is not one
+    assert docs[3].meta == {"url": "https://example.de/d", "outlet": "example.de"}
+    assert all(d.warnings == [] for d in docs)
+    record = build_record(docs[0], clean(docs[0].text), [], lang="de", pipeline_info={"version": "t", "fingerprint": "t", "model": "t"})
+    assert record["meta"]["url"] == "https://www.example.de/politik/a.html" and record["meta"]["published"] == recs[0]["published"]
+    assert validate_record(record) == []
