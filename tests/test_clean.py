@@ -245,6 +245,29 @@ def test_003(seeds):
     assert t.startswith("Ein Sicherheitsbündnis für den Osten?\n\n")
 
 
+@pytest.mark.parametrize("byline, outlet", [
+    ("Von Silvia Stöber, Moskau", None),
+    ("Von Silvia Stöber, Kiew", None),
+    ("Von unserer Korrespondentin Silvia Stöber, Washington", None),
+    ("Von Silvia Stöber, Rio de Janeiro", None),
+    ("Von Silvia Stöber, tagesschau.de", "tagesschau.de"),
+    ("Von Silvia Stöber, FAZ", "Frankfurter Allgemeine Zeitung"),
+    ("Von Silvia Stöber, Süddeutsche Zeitung", "Süddeutsche Zeitung"),
+    ("Von Silvia Stöber, Welt", "WELT"),  # a known outlet, though CLDR's name of the world too
+    ("Von Silvia Stöber, ARD-Studio Moskau", "ARD-Studio Moskau"),
+])
+def test_003_byline_place_is_no_outlet(byline, outlet):
+    """The seed 003's byline with its tail a correspondent's place (a city or country of
+    lang/de/place_names.tsv.gz: GeoNames, CLDR) is still a byline, but the place is no outlet
+    ("Von Friedrich Schmidt, Moskau" gave outlet "Moskau"); a known outlet stays one."""
+    raw = _seed("003").replace("Von Silvia Stöber, tagesschau.de", byline)
+    doc = clean(raw)
+    assert doc.meta.authors == ["Silvia Stöber"]
+    assert doc.meta.outlet == outlet
+    assert "byline" in _removed_kinds(doc, byline)
+    assert byline not in doc.text
+
+
 def test_004(seeds):
     _, doc = seeds["004"]
     t = doc.text

@@ -330,6 +330,27 @@ def isch_tails() -> tuple[Counter, Counter]:
     return glued, hyph
 
 
+#: place names (training/place_names.py): a first line "name", then one name a line
+PLACE_NAMES = "place_names.tsv.gz"
+
+
+@functools.lru_cache(maxsize=1)
+def place_names() -> frozenset:
+    """Names of cities, countries and regions (lang/de/place_names.tsv.gz: GeoNames and CLDR),
+    for the bylines: "Von Friedrich Schmidt, Moskau" names the correspondent's place, not the
+    outlet. Loaded once per process, on the first byline with a tail."""
+    path = DATA_DIR / PLACE_NAMES
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            lines = fh.read().splitlines()
+    except (OSError, UnicodeDecodeError, EOFError) as e:
+        raise LanguageDataUnreadable(f"{path}: cannot read the language data ({type(e).__name__}: {e}); "
+                                     "make it with `python -m training.place_names`") from None
+    if lines[:1] != ["name"]:
+        raise LanguageDataError(f"{path}:1: a first line 'name' expected, not {lines[:1]}")
+    return frozenset(n for n in lines[1:] if n)
+
+
 #: the Bundestag word-form counts (training/hyphen_corpus.py): form TAB count, a first line
 #: "#total TAB tokens"
 CORPUS_FORMS = "corpus_forms.tsv.gz"

