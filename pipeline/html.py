@@ -43,6 +43,11 @@ KICKER_NAME = re.compile(
 # Containers whose text is never the article's lead or headline (menus, footers, forms,
 # related-article lists): their descendants are skipped.
 SKIP_TAGS = {"script", "style", "noscript", "nav", "footer", "form", "aside", "template", "svg", "button", "select"}
+# A photo credit on a line of its own or at the end of a caption: "Foto: Christian Charisius/dpa",
+# "(Foto: dpa)", "Bild: dpa", "© Max Muster".
+PHOTO_CREDIT = re.compile(
+    r"(?:^|[.!?\"“”]\s+|\()(?:Foto|Fotos|Bild|Bilder|Bildquelle|Photo|Image|Credit)\s*:\s*[^\s()][^()]{0,100}\)?$"
+    r"|^©\s*\S.{0,100}$")
 
 
 def norm(s: str) -> str:
@@ -123,15 +128,17 @@ def _link_share(el) -> float:
 
 
 def _find_block(tree, needle: str):
-    """The smallest element whose text contains `needle` (normalised), or None."""
-    best = None
+    """The first element in the page, of the innermost ones, whose text contains `needle`
+    (normalised), or None. The first: a page may repeat a paragraph further down (faz.net
+    repeats the lead in a hidden "send by mail" box at the page's end); the smallest of all
+    was that copy, and the body was placed after the teasers between the two."""
     for el in tree.iter():
-        if not isinstance(el.tag, str) or el.tag.lower() in SKIP_TAGS:
+        if not isinstance(el.tag, str) or el.tag.lower() in SKIP_TAGS or needle not in _text(el):
             continue
-        t = _text(el)
-        if needle in t and (best is None or len(t) <= len(_text(best))):
-            best = el
-    return best
+        # innermost: no child holds it (a <head> holds it in its JSON-LD <script> only)
+        if not any(isinstance(k.tag, str) and needle in _text(k) for k in el):
+            return el
+    return None
 
 
 def _doc_order(tree) -> dict:
@@ -220,6 +227,14 @@ def lead(tree, h1, body: str, description: Optional[str]) -> Optional[str]:
         if not (h1_pos <= pos < body_pos) or _skipped(el):
             return False
         if len(t.split()) < 6 or len(t) > 1500 or _link_share(el) > 0.5:
+            return False
+        # a photo's caption is no lead: the search here is ours (trafilatura keeps no lead and
+        # leaves captions out of its text), and caption classes carry the lead words
+        # (sueddeutsche.de's <figcaption class="asset-image__description">, "description"), as
+        # may a page's description. A caption is inside a <figure>/<figcaption>, or ends with
+        # the photo's credit ("... für Niedriglöhne. (Foto: dpa)").
+        if any(isinstance(a.tag, str) and a.tag.lower() in ("figure", "figcaption") for a in el.iterancestors()) \
+                or el.tag.lower() in ("figure", "figcaption") or PHOTO_CREDIT.search(_block_lines(el)[-1]):
             return False
         return t[:60] not in nbody  # already in the body: nothing lost
 

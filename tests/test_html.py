@@ -372,3 +372,59 @@ def test_lead_paragraph_the_body_kept_is_not_repeated(block):
     assert lead(tree, h1, "\n".join(paras[1:]), lead1) == paras[0]
     # with neither in the body, both, a line each
     assert lead(tree, h1, "\n".join(paras[2:]), lead1) == f"{paras[0]}\n{paras[1]}"
+
+
+# sueddeutsche.de sets the photo over the article in a <figure> whose <figcaption> is named
+# "asset-image__description": the caption and its credit were taken as the article's lead
+@pytest.mark.parametrize("pid, caption, body", [
+    ("readability4j--sueddeutsche-1", "Viel Arbeit, aber kein Geld zum Leben",
+     'Die "Dienstleistungsgesellschaft" sollte den Menschen bessere Arbeit'),
+    ("trafilatura--sueddeutsche.de.flixtrain", "Wettbewerb, jetzt auch auf der Schiene",
+     "Bahn-Konkurrenten wie Flixbus fürchten durch den geplanten Deutschlandtakt"),
+    ("trafilatura--sueddeutsche.de.genderdebatte", "Die Verwendung des generischen Maskulinums in Stellenanzeigen",
+     "Der Rat für deutsche Rechtschreibung befasst sich"),
+])
+def test_photo_caption_is_no_lead(pid, caption, body):
+    doc, cd = _page(pid)
+    assert caption not in doc.text and "(Foto:" not in doc.text, doc.text[:400]
+    # the headline, then the body
+    assert cd.text.startswith(_n(doc.meta["title"]) + "\n\n" + body), cd.text[:300]
+    assert check_invariants(doc.text, cd) == []
+
+
+def test_photo_caption_of_a_figure_is_no_lead_on_a_built_page():
+    from pipeline.html import headline, lead, parse
+
+    rec = next(r for r in _wikinews(40) if len([p for p in r["text"].split("\n") if p.strip()]) >= 4 and len(r["text"]) > 1000)
+    paras = [p for p in rec["text"].split("\n") if p.strip()]
+    caption = "Blick auf den Platz vor dem Rathaus, auf dem sich am Morgen viele Menschen versammelten."
+    for fig in (f'<figure><img src="a.jpg"><figcaption class="image-description"><p>{caption}</p></figcaption></figure>',
+                # no <figure>, but the photo credit says what it is
+                f'<div class="teaser"><p>{caption}</p><p>Foto: Max Mustermann/dpa</p></div>'):
+        page = (f'<html><head><title>{rec["title"]}</title></head><body><article><h1>{rec["title"]}</h1>{fig}'
+                + "".join(f"<p>{p}</p>" for p in paras) + "</article></body></html>")
+        tree = parse(page)
+        assert lead(tree, headline(tree, rec["title"])[2], "\n".join(paras), None) is None, fig
+
+
+def test_teaser_of_another_article_is_no_lead_faz():
+    # faz.net: the body's first paragraph is also in a hidden copy at the page's end (the
+    # "send by mail" box); the body was placed there, and a teaser block of another article
+    # ("tsr-Lead": headline, text, "Veröffentlicht/Aktualisiert: vor 51 Minuten",
+    # "Empfehlungen: 6") between the article and that copy was taken as the lead
+    doc, cd = _page("trafilatura--faz.net.streaming")
+    for piece in ("Rivlin im Bundestag", "Empfehlungen", "vor 51 Minuten"):
+        assert piece not in cd.text, piece
+    assert "Die Abogebühr eines Nutzers soll nur noch" in cd.text[:600]
+    assert check_invariants(doc.text, cd) == []
+
+
+@pytest.mark.parametrize("pid", ["trafilatura--faz.net.streaming", "readability4j--faz-2"])
+def test_update_label_without_its_date_is_a_dateline(pid):
+    # faz.net: "-Aktualisiert am" (the date is in a <time> trafilatura drops) stayed in the text
+    doc, cd = _page(pid)
+    assert "Aktualisiert am" not in cd.text
+    hits = [r for r in cd.removed if r.kind == "dateline" and "Aktualisiert am" in r.text]
+    assert hits, [(r.kind, r.text[:40]) for r in cd.removed]
+    assert doc.text[hits[0].start:hits[0].end] == hits[0].text
+    assert check_invariants(doc.text, cd) == []
