@@ -427,4 +427,41 @@ def test_update_label_without_its_date_is_a_dateline(pid):
     hits = [r for r in cd.removed if r.kind == "dateline" and "Aktualisiert am" in r.text]
     assert hits, [(r.kind, r.text[:40]) for r in cd.removed]
     assert doc.text[hits[0].start:hits[0].end] == hits[0].text
+
+
+def test_forum_excerpts_without_comment_header_are_removed():
+    """SPIEGEL ONLINE 2011 prints five reader comments under the article, each cut short with a
+    link "mehr..." to the forum; trafilatura drops the user-name/date heading above each, so no
+    widget line or comment header told the section and the comments stayed in the text."""
+    doc, cd = _page("snacktory--spiegel")
+    last_body = "Und echte Patina gibt es gratis dazu."
+    assert last_body in cd.text
+    for gone in ("q.e.d. mehr...", "Als ich meinen Amiga 500", "Den guten alten SID"):
+        assert gone not in cd.text
+    com = [r for r in cd.removed if r.kind == "comments"]
+    assert len(com) == 1 and com[0].text.startswith("Folgerichtig ist CommodoreUSA")
+    assert com[0].text.endswith("klanglich [...] mehr...")
+    assert doc.text[com[0].start:com[0].end] == com[0].text
+    assert check_invariants(doc.text, cd) == []
+    # one such line in the tail is left alone: a paragraph may end with "mehr..."
+    i = doc.text.index("Als ich meinen Amiga")
+    one = doc.text[:i] + doc.text[doc.text.index("Hilfe", i):]
+    cd1 = clean_input(one, doc.meta | {"furniture": None})
+    assert "q.e.d. mehr..." in cd1.text
+
+
+@pytest.mark.parametrize("pid, first, last_body", [
+    ("trafilatura--livenet.ch-sprache", "Umfrage in Deutschland: Gendersprache", "Camino von Birgit Kelle"),
+    ("trafilatura--automobilwoche.de-VW-Betriebsversammlung", "Turbulente Woche für VW-Chef Diess",
+     "Cavallo kritisierte Diess deshalb ungewöhnlich scharf"),
+])
+def test_closing_list_of_other_articles_is_teaser(pid, first, last_body):
+    """A list of other articles' titles ("Kicker: Title") closing the page, its heading dropped
+    by the extractor (livenet.ch) or already logged ("Lesen Sie auch:", automobilwoche.de),
+    stayed in the text as if it were the article's last paragraphs."""
+    doc, cd = _page(pid)
+    assert last_body in cd.text.split("\n\n")[-1]
+    (t,) = [r for r in cd.removed if r.kind == "teaser" and r.text.startswith(first)]
+    assert "Genderwahn" not in cd.text and "Artemis-Produktion" not in cd.text
+    assert doc.text[t.start:t.end] == t.text
     assert check_invariants(doc.text, cd) == []

@@ -119,6 +119,11 @@ class _Data:
         self.comment_headings = [re.compile(r) for r in cp["headings"]]
         self.comment_name = re.compile(cp["header_name"])
         self.comment_date = re.compile(cp["header_date"])
+        self.comment_excerpt = re.compile(cp["excerpt"])
+        self.comment_excerpt_cut = re.compile(cp["excerpt_cut"])
+        tb = d.get("tail_block_patterns", {})
+        self.teaser_title = re.compile(tb["teaser_title"]) if "teaser_title" in tb else None
+        self.teaser_label = re.compile(tb["teaser_label"]) if "teaser_label" in tb else None
         self.cookie_re = re.compile(d["cookie_banner_pattern"])
         self.link_re = re.compile(d["link_pattern"])
         self.emph_re = re.compile(d["emphasis_pattern"])

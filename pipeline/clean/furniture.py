@@ -44,6 +44,8 @@ class _Classifier(PageFurniture, PrintFurniture, WebFurniture):
         tail = [ln for ln in c.nonblank if ln.kind is None]
         self.tail_block(tail)
         self.comments(tail)
+        self.comment_excerpts(tail)
+        self.teaser_titles(tail)
         self.author_note()
         self.tail_inline()
         self.title()

@@ -205,6 +205,74 @@ class WebFurniture:
                 ln.kind = "comments"
                 ln.cuts = []
 
+    def comment_excerpts(self, tail: list) -> None:
+        """Web pages: a comment box that prints each reader comment cut short with a link
+        "mehr..." to the forum (`comment_patterns` `excerpt`), logged as `comments`. trafilatura
+        keeps these excerpts as paragraphs but drops the header above each (the user name and
+        date are a heading inside the link), so `comments` finds neither a widget line nor a
+        comment header. Two or more excerpt lines in a row in the last 40 % of the text, one of
+        them with the cut mark "[...]" (`excerpt_cut`), are the box; an article paragraph never
+        ends two in a row with the link word "mehr..."."""
+        c, D = self.c, self.D
+        total = sum(len(ln.strip) for ln in tail)
+        seen, k = 0, 0
+        while k < len(tail):
+            run = []
+            j = k
+            while (j < len(tail) and tail[j].kind is None
+                   and D.comment_excerpt.match(_strip_md(c.kept_text(tail[j])))):
+                run.append(tail[j])
+                j += 1
+            if (len(run) >= 2 and seen >= 0.6 * total
+                    and any(D.comment_excerpt_cut.search(_strip_md(c.kept_text(ln))) for ln in run)):
+                for ln in run:
+                    ln.kind = "comments"
+                    ln.cuts = []
+            for ln in tail[k:max(j, k + 1)]:
+                seen += len(ln.strip)
+            k = max(j, k + 1)
+
+    def teaser_titles(self, tail: list) -> None:
+        """Web pages: a list of links to other articles that ends the text without a heading
+        ("Mehr zum Thema" would open tail_block): each line a title with its kicker
+        ("Umfrage in Deutschland: Gendersprache stösst auf Ablehnung"; `teaser_title`), logged
+        as `teaser`. trafilatura keeps such a link list when its box sits inside the article
+        container and its heading is an image or missing, so no tail_block pattern sees it.
+        Three or more such lines in a row that end the text (a label of the next box,
+        "Aus dem Datencenter:", `teaser_label`, may follow), in its last 40 %; a fact box has
+        one-word labels and an interview's answers end with a sentence mark."""
+        c, D = self.c, self.D
+        if D.teaser_title is None:
+            return
+        free = [ln for ln in tail if ln.kind is None]
+        if len(free) < 4:
+            return
+        total = sum(len(ln.strip) for ln in tail)
+        end = len(free)
+        while end > 0 and D.teaser_label is not None and D.teaser_label.match(_strip_md(c.kept_text(free[end - 1]))):
+            end -= 1
+        if len(free) - end > 1:  # one label at most
+            return
+        start = end
+        while start > 0 and D.teaser_title.match(_strip_md(c.kept_text(free[start - 1]))):
+            start -= 1
+        if end - start < 3:
+            return
+        before = sum(len(ln.strip) for ln in tail if ln.i < free[start].i)
+        if before < 0.6 * total:
+            return
+        # the list's first title may have no kicker ("Turbulente Woche für VW-Chef Diess"): taken
+        # along only when the list's heading right above it ("Lesen Sie auch:") was logged already
+        if start > 0:
+            t = _strip_md(c.kept_text(free[start - 1]))
+            above = self.prev_nb(free[start - 1].i)
+            if (len(t) <= 120 and t[-1:] not in ".!?:;," and above is not None and above.kind is not None
+                    and any(rx.match(_strip_md(above.strip)) for rx in D.tail_block)):
+                start -= 1
+        for ln in free[start:]:
+            ln.kind = "teaser"
+            ln.cuts = []
+
     def author_note(self) -> None:
         """A note about the author at the end of a text ("Der Autor ist Professor für ...",
         or a label "Autor" on its own line followed by the note): from that line to the end,
