@@ -33,7 +33,7 @@ from .io import Cache, atomic_open, atomic_write_json, dumps, label_counts, remo
 from .ledger import RunLedger
 from .nlp import ModelInfo, load_nlp, model_info
 from .process import Done, WorkSettings
-from .schema import Article
+from .schema import Article, FileRef, RawDoc
 
 CACHE_NAME = ".presseschau/cache-v1.sqlite"  # bump when the table layout changes
 LEDGER_NAME = ".presseschau/run-ledger.sqlite"  # this run's article list (ledger.py): scratch, removed at the end
@@ -357,6 +357,10 @@ def _batches(files, opts: RunOptions, cache: Cache, ledger: RunLedger, fingerpri
             if isinstance(item, Unchanged) or (stored is not None and stored(item.id, item.sha256)):
                 stats.cached += 1
                 continue
+            if opts.cluster and opts.shared_fs and isinstance(item, RawDoc) and suffix_of(path) not in JSONL_SUFFIXES:
+                # --shared-fs: the worker reads the file itself, by the path the file system knows (`item.path` is
+                # the name as shown: a name that is not UTF-8 has its bytes escaped there, "\\xe4", and is no file)
+                item = FileRef(item.id, item.path, os.path.abspath(path), item.sha256, opts.max_bytes, len(item.text))
             batch.append(item)
             if len(batch) >= opts.batch_size:
                 yield batch

@@ -205,6 +205,31 @@ def test_shared_fs_relative_inputs_are_found_by_workers_in_another_working_direc
 
 
 @pytest.mark.slow
+def test_shared_fs_reads_a_file_whose_name_is_not_utf8_and_the_run_leaves_no_plugin_behind(cluster, tmp_path, nlp_info):
+    """--shared-fs with a Latin-1 file name (b"Bericht_\\xe4.txt", as an old archive has them):
+    the worker opens it by the name the file system knows (before: by the name as shown,
+    "Bericht_\\xe4.txt", so it was 'cannot read ... No such file'); the records equal a run on
+    one machine. After the run, its worker plugin is gone from the scheduler and its workers
+    (before: it stayed, and every worker that joined later was handed it)."""
+    from pipeline.run import RunOptions, run
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / os.fsdecode(b"Bericht_\xe4.txt")).write_bytes(SEEDS[0].read_bytes())
+    (folder / SEEDS[1].name).write_bytes(SEEDS[1].read_bytes())
+    summary = run(RunOptions(paths=[folder], out=tmp_path / "out", progress=False, cluster=cluster.address, shared_fs=True), nlp_info)
+    assert not summary["errors"] and summary["counts"]["processed"] == 2, summary["errors"]
+    run(RunOptions(paths=[folder], out=tmp_path / "local", progress=False), nlp_info)
+    assert (tmp_path / "out" / "articles.jsonl").read_bytes() == (tmp_path / "local" / "articles.jsonl").read_bytes()
+
+    with distributed.Client(cluster.address, timeout=30) as c:
+        assert not [n for n in c.run_on_scheduler(lambda dask_scheduler: list(dask_scheduler.worker_plugins)) if n.startswith("presseschau")]
+        for addr, (plugins, resources) in c.run(lambda dask_worker: (list(dask_worker.plugins), dict(dask_worker.state.total_resources))).items():
+            assert not [n for n in plugins if n.startswith("presseschau")], addr
+            assert not any(resources.values()), (addr, resources)  # no task of a later run is drawn to a worker without the model
+
+
+@pytest.mark.slow
 def test_lost_scheduler_ends_the_run_with_exit_1_and_a_rerun_resumes(corpus, local_output, cluster, tmp_path, nlp_info):
     """Runs last: it stops the module's scheduler."""
     out = tmp_path / "out"
@@ -273,6 +298,33 @@ def test_shared_fs_worker_reads_the_file_as_the_driver_did_and_refuses_a_changed
         (src / "news.jsonl").write_text(next(fh), encoding="utf-8")
     (rec,) = list(read_path(src / "news.jsonl", src))
     assert to_ref(rec, 5_000_000) is rec  # JSONL records travel with their text
+
+
+def test_a_plugin_that_cannot_be_unregistered_is_a_notice_not_a_crash(nlp_info):
+    """The run's end (normal, error, Ctrl+C) unregisters its worker plugin; a scheduler that
+    fails that (gone, refusing) costs a notice naming the plugin, never the run's outcome."""
+    from pipeline.execute.dask import DaskExecutor
+    from pipeline.process import WorkSettings
+
+    _, info = nlp_info
+    notices: list[str] = []
+    ex = DaskExecutor(WorkSettings(fingerprint=info.fingerprint, pipeline_info={}), info.name, str(info.path), "tcp://127.0.0.1:8786", notices.append)
+    calls: list[str] = []
+
+    class Client:
+        status = "running"
+
+        def unregister_worker_plugin(self, name):
+            calls.append(name)
+            raise OSError("the scheduler hung up")
+
+        def close(self):
+            calls.append("closed")
+
+    ex.client, ex.registered = Client(), True
+    ex.close()
+    assert calls == [ex.plugin_name, "closed"]
+    assert len(notices) == 1 and ex.plugin_name in notices[0] and "the scheduler hung up" in notices[0], notices
 
 
 def _stopped_scheduler(request) -> str:

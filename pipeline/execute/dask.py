@@ -11,9 +11,11 @@ reschedules the tasks of a worker that dies, and runs on one machine for tests.
 - Each worker loads the pipeline once, in a worker plugin (`PipelinePlugin`), from the model
   path the driver resolved (or, where that path does not exist on the worker, the package of
   that name), and compares its pipeline fingerprint with the driver's. A worker whose
-  fingerprint differs refuses: it never gets the Dask resource `presseschau-<fingerprint>`
+  fingerprint differs refuses: it never gets the Dask resource `presseschau-<fingerprint>-<run>`
   that every task of the run asks for, so it gets none of the run's tasks (and stays
-  free for others). No worker that can work: the run cannot start (exit 2).
+  free for others). No worker that can work: the run cannot start (exit 2). The plugin is
+  the run's own (its name, like the resource's, is per run): `close` unregisters it, so
+  that no worker that joins the scheduler later is handed it.
 - A worker that dies: Dask reschedules its tasks on the others (`distributed.scheduler.allowed-failures`
   times; a batch that keeps killing workers ends as `worker_died` errors for its articles).
 - The scheduler goes away: the run stops with `ClusterLost` (exit 1); everything finished is
@@ -29,6 +31,7 @@ from concurrent.futures import CancelledError, ThreadPoolExecutor
 import logging
 import os
 import time
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
@@ -85,6 +88,13 @@ def resource_name(fingerprint: str) -> str:
     return f"presseschau-{fingerprint[:16]}"
 
 
+def run_plugin_name(fingerprint: str) -> str:
+    """The name of one run's worker plugin, and of the Dask resource its workers get: one per
+    run, so that a run that ends and unregisters its plugin takes nothing from another run on
+    the same scheduler, even one with the same pipeline."""
+    return f"{resource_name(fingerprint)}-{uuid.uuid4().hex[:8]}"
+
+
 def _quiet_dask_logs() -> None:
     """Dask's client logs every failed reconnect with a traceback; the run tells its user
     what matters in one line (a refusing worker, a lost scheduler, a batch that kills workers)."""
@@ -109,13 +119,11 @@ except ImportError:  # pragma: no cover - only without the cluster extra
 class PipelinePlugin(_WorkerPluginBase):
     """Loads the pipeline once per worker and checks its fingerprint against the driver's."""
 
-    idempotent = True  # registered again by a later run: workers that have it keep their loaded model
-
-    def __init__(self, model_name: str, model_path: str, fingerprint: str):
+    def __init__(self, model_name: str, model_path: str, fingerprint: str, name: str = ""):
         self.model_name = model_name
         self.model_path = model_path
         self.fingerprint = fingerprint
-        self.name = resource_name(fingerprint)
+        self.name = name or run_plugin_name(fingerprint)
         self.nlp = None
         self.problem: Optional[str] = LOADING
 
@@ -124,6 +132,13 @@ class PipelinePlugin(_WorkerPluginBase):
         self.problem = await asyncio.get_running_loop().run_in_executor(None, self._load)
         if self.problem is None:
             await worker.set_resources(**{self.name: worker.state.nthreads})
+
+    async def teardown(self, worker) -> None:
+        # unregistered at the run's end (or the worker closes): the model goes, and so does the
+        # resource that drew the run's tasks here
+        self.nlp = None
+        if self.problem is None and not worker.status.name.startswith("clos"):
+            await worker.set_resources(**{self.name: 0})
 
     def _load(self) -> Optional[str]:
         from ..nlp import load_nlp
@@ -187,11 +202,11 @@ def to_ref(item: Article, max_bytes: int) -> Article:
     return FileRef(item.id, item.path, os.path.abspath(item.path), item.sha256, max_bytes, len(item.text))
 
 
-def work(batch: list[Article], settings: WorkSettings) -> BatchResult:
-    """The task: one batch on a worker whose plugin loaded the run's pipeline."""
+def work(batch: list[Article], settings: WorkSettings, name: str) -> BatchResult:
+    """The task: one batch on a worker whose plugin `name` loaded the run's pipeline."""
     from distributed import get_worker
 
-    plugin = get_worker().plugins[resource_name(settings.fingerprint)]
+    plugin = get_worker().plugins[name]
     return process_batch(plugin.nlp, batch, settings)
 
 
@@ -211,6 +226,8 @@ class DaskExecutor:
         self.client = None
         self.cluster = None
         self.config = None  # DASK_CONFIG, set from the start of the cluster until close()
+        self.plugin_name = run_plugin_name(settings.fingerprint)
+        self.registered = False  # the plugin is on the scheduler: close() unregisters it
 
     # -- lifecycle ------------------------------------------------------------------------
 
@@ -241,7 +258,8 @@ class DaskExecutor:
         except (OSError, TimeoutError, asyncio.TimeoutError, ValueError) as e:
             self.close()
             raise CannotStart(f"cannot reach the Dask scheduler at {self.spec} ({type(e).__name__}: {e})") from None
-        plugin = PipelinePlugin(self.model_name, self.model_path, self.settings.fingerprint)
+        plugin = PipelinePlugin(self.model_name, self.model_path, self.settings.fingerprint, self.plugin_name)
+        self.registered = True  # also when some worker failed: the scheduler keeps it (and gives it to workers that join)
         try:
             self.client.register_plugin(plugin, name=plugin.name)
         except Exception:  # e.g. presseschau is not installed where some workers run: _check_workers names them
@@ -284,9 +302,31 @@ class DaskExecutor:
                 raise CannotStart(f"no Dask worker at {self.spec} is ready after {WORKERS_TIMEOUT_S} s ({len(status)} joined); nothing was processed")
             time.sleep(POLL_S)
 
+    def _unregister(self, client) -> None:
+        """Take the run's plugin off the scheduler, so that workers that join later (for another
+        job, without Presseschau) are not handed it. A worker that never got it (it cannot
+        import Presseschau) answers KeyError: the scheduler has dropped it all the same. Any
+        other failure is a notice: the run's outcome stands."""
+        name = self.plugin_name
+        try:
+            if client.status != "running":
+                raise ConnectionError("not connected to the scheduler")
+            with ThreadPoolExecutor(1) as pool:  # bounded: a frozen scheduler must not hold the run's end
+                job = pool.submit(client.unregister_worker_plugin, name)
+                try:
+                    job.result(timeout=CONNECT_TIMEOUT_S)
+                except KeyError:
+                    pass
+        except Exception as e:
+            self.on_notice(f"could not unregister the worker plugin {name} from the Dask scheduler at {self.spec} ({type(e).__name__}: {e}); "
+                           f"workers that join it later still load it: remove it with Client.unregister_worker_plugin({name!r})")
+
     def close(self) -> None:
         client, cluster, config = self.client, self.cluster, self.config
         self.client = self.cluster = self.config = None
+        if client is not None and self.registered and cluster is None:  # a LocalCluster goes with its plugin
+            self.registered = False
+            self._unregister(client)
         for thing in (client, cluster):
             if thing is None:
                 continue
@@ -331,7 +371,7 @@ class DaskExecutor:
 
     def _submit(self, batch: list[Article]):
         sent = [to_ref(item, self.max_bytes) for item in batch] if self.shared_fs else batch
-        return self.client.submit(work, sent, self.settings, pure=False, resources={resource_name(self.settings.fingerprint): 1})
+        return self.client.submit(work, sent, self.settings, self.plugin_name, pure=False, resources={self.plugin_name: 1})
 
     def _wait_some(self, dask_wait, futures: list) -> list:
         """The finished futures; raises ClusterLost when the scheduler is gone (the client
@@ -370,7 +410,7 @@ class DaskExecutor:
     def _ready_workers(self) -> int:
         """Workers that loaded this run's pipeline (they hold its resource); on a failed look-up
         the scheduler may be going: that is `_wait_some`'s to tell."""
-        name = resource_name(self.settings.fingerprint)
+        name = self.plugin_name
         try:
             workers = self.client.scheduler_info()["workers"].values()
         except Exception:
