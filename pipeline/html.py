@@ -340,6 +340,12 @@ def extract(html: str) -> tuple[str, dict]:
             val = getattr(md, key, None)
             if val:
                 meta[{"author": "authors", "sitename": "outlet"}.get(key, key)] = val
+        # the page's own address (trafilatura: <link rel="canonical">, og:url), the record's
+        # `meta.url` as a JSONL record's url; only an absolute http(s) URL (a relative one
+        # says nothing without the address the page was saved from)
+        url = (getattr(md, "url", None) or "").strip()
+        if re.match(r"https?://[^\s/]+\S*$", url):
+            meta["url"] = url
     # The publication date: htmldate's fast search (the page's markup, JSON-LD, URL, <time>),
     # else the date trafilatura's metadata found with htmldate's extensive search (free text).
     # Where the page gives a year or a month only, htmldate makes it a day, the first (its last

@@ -63,6 +63,15 @@ Item = Union[RawDoc, IngestError, Unchanged, FileRef]
 UnchangedCheck = Callable[[str, str], bool]
 
 
+def hints_digest(raw: RawDoc) -> str:
+    """Digest of what an article's record takes from its input besides the text: the meta hints
+    (a JSONL record's title, published, url ...) and the warnings of reading it. A JSONL
+    record's `sha256` is of its text alone, so the cache keeps this beside it: a record whose
+    meta changed is processed again (`published` moves the DATE values)."""
+    blob = json.dumps([raw.meta, raw.warnings], sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
 def suffix_of(path: Path) -> str:
     name = path.name.lower()
     for s in JSONL_SUFFIXES:

@@ -305,8 +305,12 @@ class Cache:
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute(
                 "CREATE TABLE IF NOT EXISTS records (id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, fingerprint TEXT NOT NULL,"
-                " record TEXT NOT NULL, words INTEGER NOT NULL, labels TEXT NOT NULL)"
+                " record TEXT NOT NULL, words INTEGER NOT NULL, labels TEXT NOT NULL, hints TEXT)"
             )
+            if "hints" not in {row[1] for row in db.execute("PRAGMA table_info(records)")}:
+                # a cache of an earlier version: its rows have no hints digest (NULL); their
+                # fingerprint is another (this file is in it), so they are processed again anyway
+                db.execute("ALTER TABLE records ADD COLUMN hints TEXT")
             db.commit()
             # damage past the header shows only when the pages are read: check them once
             # (quick_check reads every page, without the index cross-checks of integrity_check)
@@ -341,17 +345,22 @@ class Cache:
         row = self.db.execute("SELECT sha256, fingerprint FROM records WHERE id = ?", (doc_id,)).fetchone()
         return (row[0], row[1]) if row else None
 
+    def lookup(self, doc_id: str) -> Optional[tuple[str, str, Optional[str]]]:
+        """(sha256, fingerprint, hints digest) the article's stored record came from, or None."""
+        row = self.db.execute("SELECT sha256, fingerprint, hints FROM records WHERE id = ?", (doc_id,)).fetchone()
+        return tuple(row) if row else None
+
     def put_many(self, rows: Iterable[tuple[str, str, str, dict]]) -> None:
         """Store (id, sha256, fingerprint, record) rows in one transaction."""
         self.put_lines((i, h, f, dumps(r), len(r["text"].split()), label_counts(r)) for i, h, f, r in rows)
 
-    def put_lines(self, rows: Iterable[tuple[str, str, str, str, int, dict]]) -> None:
-        """Store (id, sha256, fingerprint, record JSON line, words, label counts) rows, serialised
-        where the work was done, in one transaction."""
+    def put_lines(self, rows: Iterable[tuple]) -> None:
+        """Store (id, sha256, fingerprint, record JSON line, words, label counts[, hints digest])
+        rows, serialised where the work was done, in one transaction."""
         with self.db:
             self.db.executemany(
-                "INSERT OR REPLACE INTO records (id, sha256, fingerprint, record, words, labels) VALUES (?, ?, ?, ?, ?, ?)",
-                ((i, h, f, line, w, dumps(labels)) for i, h, f, line, w, labels in rows),
+                "INSERT OR REPLACE INTO records (id, sha256, fingerprint, record, words, labels, hints) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                ((r[0], r[1], r[2], r[3], r[4], dumps(r[5]), r[6] if len(r) > 6 else None) for r in rows),
             )
 
     def get(self, doc_id: str) -> Optional[dict]:

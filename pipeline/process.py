@@ -22,7 +22,7 @@ from .clean import clean_input
 from .clean import load_resources as load_cleaning_resources
 from .clean.meta import iso_date
 from .errors import ArticleError, ErrorKind
-from .ingest import detect_language, load_detector, read_ref
+from .ingest import detect_language, hints_digest, load_detector, read_ref
 from .io import dumps, label_counts
 from .nlp import annotate, doc_to_entities
 from .nlp.figures import load_lemma_resources
@@ -50,6 +50,7 @@ class Done:
     words: int
     labels: dict[str, int]
     path: str = ""  # where it was read (for an error while storing it)
+    hints: Optional[str] = None  # digest of the input's meta hints (ingest.hints_digest), kept in the cache
 
 
 Outcome = Union[Done, ArticleError]
@@ -103,7 +104,7 @@ def process_batch(nlp, batch: list[Article], settings: WorkSettings) -> BatchRes
                 continue
             raw, cleaned, lang = ready[doc_id]
             record = build_record(raw, cleaned, doc_to_entities(result), lang=lang, pipeline_info=settings.pipeline_info)
-            outcomes[doc_id] = Done(raw.id, raw.sha256, dumps(record), len(record["text"].split()), label_counts(record), raw.path)
+            outcomes[doc_id] = Done(raw.id, raw.sha256, dumps(record), len(record["text"].split()), label_counts(record), raw.path, hints_digest(raw))
     timings["annotate"] += time.perf_counter() - t
     return BatchResult([(item.id, outcomes[item.id]) for item in batch], dict(timings))
 

@@ -26,7 +26,7 @@ def merge_meta(clean: CleanDoc, hints: dict[str, Any]) -> dict[str, Any]:
         meta["authors"] = [str(x) for x in a if x is not None] if isinstance(a, (list, tuple)) else [str(a)]
     if meta.get("published"):
         meta["published"] = iso_date(meta["published"])
-    if hints.get("url"):  # only where the input gave one (a JSONL record's url)
+    if hints.get("url"):  # only where the input gave one (a JSONL record's url, a web page's canonical URL)
         meta["url"] = str(hints["url"])
     return meta
 

@@ -3,7 +3,8 @@ keeps the incremental cache and writes the outputs; the per-article work (clean,
 record: `process.process_batch`) is done by an executor (`execute/`: in this process or in
 supervised workers).
 
-Incremental: an article is processed only when its content hash or the pipeline fingerprint
+Incremental: an article is processed only when its content hash, its meta hints (a JSONL
+record's title, published, url ...: `ingest.hints_digest`) or the pipeline fingerprint
 (package version, model, language data) changed since it was last processed into this
 output folder. Finished records are committed to the cache one transaction per batch as
 they arrive, so a killed run loses at most the batches in flight; `articles.jsonl` and `run.json` are replaced
@@ -28,7 +29,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 from . import __version__
 from .errors import ArticleError, CannotStart, ErrorKind, Interrupted, OutputNotWritable
 from .execute import make_executor
-from .ingest import JSONL_SUFFIXES, MAX_BYTES, IngestError, Unchanged, find_inputs, passed_over_notice, read_path, suffix_of
+from .ingest import JSONL_SUFFIXES, MAX_BYTES, IngestError, Unchanged, find_inputs, hints_digest, passed_over_notice, read_path, suffix_of
 from .io import Cache, atomic_open, atomic_write_json, dumps, label_counts, remove_stale_temps, shown, storage_failed
 from .ledger import RunLedger
 from .nlp import ModelInfo, load_nlp, model_info
@@ -72,6 +73,7 @@ class RunStats:
     labels: Counter = field(default_factory=Counter)
     errors: list[dict] = field(default_factory=list)
     timings: Counter = field(default_factory=Counter)
+    redone: Counter = field(default_factory=Counter)  # cached articles processed again, by why (run._cached)
 
 
 def output_names(formats: Iterable[str]) -> list[str]:
@@ -247,6 +249,12 @@ def run(
                 bar.update(len(result.outcomes))
         if bar is not None:
             bar.close()
+        if stats.redone["meta"]:
+            notice(f"{stats.redone['meta']} article(s) processed again: same text, but their metadata in the input "
+                   "(title, published, url ...) changed since they were cached")
+        if stats.redone["pipeline"]:
+            notice(f"{stats.redone['pipeline']} article(s) processed again: the pipeline (Presseschau's code, model or "
+                   f"language data; fingerprint {info.fingerprint}) changed since they were cached")
 
         t = time.perf_counter()
         articles_out = output_names(opts.formats)[0]
@@ -337,7 +345,8 @@ def _batches(files, opts: RunOptions, cache: Cache, ledger: RunLedger, fingerpri
     Unchanged articles (same content hash and pipeline fingerprint as in the cache) are only
     counted: nothing is sent for them."""
     batch: list[Article] = []
-    stored = None if opts.force else (lambda doc_id, digest: cache.stored(doc_id) == (digest, fingerprint))
+    lookup = None if opts.force else cache.lookup
+    stored = None if opts.force else (lambda doc_id, digest: (cache.lookup(doc_id) or ())[:2] == (digest, fingerprint))
     # PDFs and web pages are extracted where they are processed (`FileRef`): pdfminer and
     # trafilatura take 0.1 s a page, which the driver would do one after the other for all
     # workers (176 web pages with --n-process 2: 21 s of the driver's 30 s of CPU). Not for
@@ -354,7 +363,7 @@ def _batches(files, opts: RunOptions, cache: Cache, ledger: RunLedger, fingerpri
                 error(ArticleError(item.path, ErrorKind.DUPLICATE_ID, f"{item.path}: article id {item.id!r} was already read from {ledger.path_of(item.id) or 'another input'}; skipped (rename one of the files)").to_dict())
                 continue
             stats.articles += 1
-            if isinstance(item, Unchanged) or (stored is not None and stored(item.id, item.sha256)):
+            if isinstance(item, Unchanged) or _cached(lookup, item, fingerprint, stats):
                 stats.cached += 1
                 continue
             if opts.cluster and opts.shared_fs and isinstance(item, RawDoc) and suffix_of(path) not in JSONL_SUFFIXES:
@@ -369,12 +378,29 @@ def _batches(files, opts: RunOptions, cache: Cache, ledger: RunLedger, fingerpri
         yield batch
 
 
+def _cached(lookup, item: Article, fingerprint: str, stats: RunStats) -> bool:
+    """Whether the cache holds `item`'s record as this run would make it: the same content hash,
+    pipeline fingerprint and (a read article) meta hints, `ingest.hints_digest`: a JSONL
+    record's hash is of its text alone, not of its title, published, url ... A `FileRef`
+    (PDF, web page) is its bytes: nothing more to compare. Counts why a stored one is redone."""
+    row = lookup(item.id) if lookup is not None else None
+    if row is None or row[0] != item.sha256:
+        return False
+    if row[1] != fingerprint:
+        stats.redone["pipeline"] += 1
+        return False
+    if isinstance(item, RawDoc) and row[2] != hints_digest(item):
+        stats.redone["meta"] += 1
+        return False
+    return True
+
+
 def _store(cache: Cache, done: list[Done], fingerprint: str) -> list[tuple[str, ArticleError]]:
     """Commit one batch's records in one transaction. If that fails, they are stored one by
     one, so that only an article that cannot be stored (e.g. text the database cannot
     encode) fails, as its own error, and the rest of the batch is kept. A failure of the
     folder itself (read-only, full: `io.storage_failed`) is raised: it is no article's fault."""
-    rows = [(d.id, d.sha256, fingerprint, d.line, d.words, d.labels) for d in done]
+    rows = [(d.id, d.sha256, fingerprint, d.line, d.words, d.labels, d.hints) for d in done]
     try:
         cache.put_lines(rows)
         return []

@@ -465,3 +465,27 @@ def test_closing_list_of_other_articles_is_teaser(pid, first, last_body):
     assert "Genderwahn" not in cd.text and "Artemis-Produktion" not in cd.text
     assert doc.text[t.start:t.end] == t.text
     assert check_invariants(doc.text, cd) == []
+
+
+def test_a_web_pages_canonical_url_is_the_records_url(tmp_path):
+    """A JSONL record carries its `meta.url`, a web page had none although its markup names its
+    address (<link rel="canonical">, og:url). Now the page's canonical URL is the record's
+    `meta.url`; a page without one, or with a relative one, has none. The text is the same."""
+    from pipeline.html import extract
+    from pipeline.record import build_record, validate_record
+
+    path = HTML / "pages" / "goose3--test_wiwo.html"
+    html = path.read_text(encoding="utf-8")
+    canonical = re.search(r'<link rel="canonical" href="([^"]+)"', html).group(1)
+    assert canonical.startswith("https://www.handelsblatt.com/")
+    doc, cd = _page("goose3--test_wiwo")
+    assert doc.meta["url"] == canonical
+    rec = build_record(doc, cd, [], lang="de", pipeline_info={"version": "t", "fingerprint": "t", "model": {"name": "t", "version": "t"}})
+    assert rec["meta"]["url"] == canonical and validate_record(rec) == []
+    # no canonical link, no og:url: no url
+    no_url, _ = _page("postlight--epaper.zeit.de")
+    assert "url" not in no_url.meta
+    # a relative canonical link says nothing of where the page is: left out, the text as before
+    relative = html.replace(f'href="{canonical}"', 'href="/unternehmen/19562324.html"').replace('content="https://www.wiwo.de/', 'content="/')
+    text, meta = extract(relative)
+    assert "url" not in meta and text == doc.text

@@ -398,7 +398,8 @@ def test_a_jsonl_publication_date_that_is_no_iso_date_is_not_read_as_one(tmp_pat
     """A JSONL corpus's `published` as exported by scrapers and databases: a Unix timestamp was
     read as its first four digits (1124539200 -> the year 1124), '2020-02-30' was kept, and the
     basic format '20050820' became the year 2005, so "Gestern" stayed unresolved. A date is kept
-    only when it is one; else `published` is null (never a wrong year)."""
+    only when it is one, or a Unix time in seconds or milliseconds (read as UTC); else
+    `published` is null (never a wrong year)."""
     import datetime as dt
 
     rec = next(r for r in read_news("wikinews_de.jsonl.gz", 50) if r["text"].startswith("Gestern"))
@@ -412,10 +413,11 @@ def test_a_jsonl_publication_date_that_is_no_iso_date_is_not_read_as_one(tmp_pat
     assert summary["errors"] == []
     got = {r["id"].split("/")[1]: r for r in _records(tmp_path / "out")}
     published = {k: r["meta"]["published"] for k, r in got.items()}
-    assert published == {"iso": rec["published"], "epoch": None, "epoch_ms": None, "basic": rec["published"],
+    # a Unix time (seconds or milliseconds) is read as UTC (ingest._epoch_date), with a warning
+    assert published == {"iso": rec["published"], "epoch": rec["published"], "epoch_ms": rec["published"], "basic": rec["published"],
                          "no_day": None, "no_month": None, "longer": None}
     yesterday = (day - dt.timedelta(days=1)).isoformat()
-    for k in ("iso", "basic"):
+    for k in ("iso", "basic", "epoch", "epoch_ms"):
         assert [e["value"] for e in got[k]["entities"] if e["text"] == "Gestern"] == [yesterday], k
     for rec_out in got.values():
         assert validate_record(rec_out) == []
@@ -456,3 +458,49 @@ def test_an_output_folder_in_the_input_folder_is_not_read_as_input(tmp_path, nlp
         assert [r["id"] for r in _records(out)] == ["a0", "a1"]
     assert summary["counts"]["processed"] == 0 and summary["counts"]["cached"] == 2
     assert any(f"the output folder {out} is in an input folder" in n for n in notices)
+
+
+def test_a_jsonl_record_whose_meta_changed_is_processed_again_and_keeps_its_reviews(tmp_path, nlp_info):
+    """A JSONL record's hash is of its text alone: a re-run used to keep the record of a changed
+    title, a new url or another published date ("unchanged (cached)"); only --force helped.
+    `published` moves the DATE values, so the article is processed again, not patched, and a
+    review decision on it stays applied."""
+    from pipeline.review import log as dec
+    from pipeline.review.apply import ReviewOverlay
+
+    news = read_news("wikinews_de.jsonl.gz", 3)
+    src = tmp_path / "news.jsonl"
+
+    def write(rows):
+        src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+
+    write(news)
+    ann = tmp_path / "ann"
+    opts = RunOptions(paths=[src], out=tmp_path / "out", progress=False, review=ReviewOverlay.from_folder(ann))
+    assert run(opts, nlp_info)["counts"]["processed"] == 3
+    first = {r["id"]: r for r in _records(tmp_path / "out")}
+    target = first[f"news/{news[0]['id']}"]
+    ent = next(e for e in target["entities"] if e["label"] != "DATE")
+    dec.DecisionStore(ann).append([dec.make_decision(target, "reject", ent, reviewer="t")])
+
+    changed = [dict(r) for r in news]
+    changed[0]["title"] = "Ein anderer Titel"
+    changed[1]["url"] = "https://de.wikinews.org/wiki/Beispiel"
+    changed[2]["published"] = "2011-03-01"
+    write(changed)
+    opts.review = ReviewOverlay.from_folder(ann)
+    summary = run(opts, nlp_info)
+    assert summary["counts"]["processed"] == 3 and summary["counts"]["cached"] == 0
+    assert any("metadata in the input" in n and n.startswith("3 ") for n in summary["notices"])
+    recs = {r["id"]: r for r in _records(tmp_path / "out")}
+    a, b, c = (recs[f"news/{r['id']}"] for r in news)
+    assert a["meta"]["title"] == "Ein anderer Titel"
+    assert b["meta"]["url"] == "https://de.wikinews.org/wiki/Beispiel"
+    assert c["meta"]["published"] == "2011-03-01"
+    assert all(validate_record(r) == [] for r in recs.values())
+    # the review decision is still applied to the re-processed article
+    (rejected,) = [e for e in a["entities"] if (e["start"], e["end"]) == (ent["start"], ent["end"])]
+    assert rejected["status"] == "rejected" and summary["flagged_decisions"] == []
+    # and now it is cached, meta and all
+    again = run(opts, nlp_info)
+    assert again["counts"]["processed"] == 0 and again["counts"]["cached"] == 3
