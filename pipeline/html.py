@@ -49,6 +49,20 @@ PHOTO_CREDIT = re.compile(
     r"(?:^|[.!?\"“”]\s+|\()(?:Foto|Fotos|Bild|Bilder|Bildquelle|Photo|Image|Credit)\s*:\s*[^\s()][^()]{0,100}\)?$"
     r"|^©\s*\S.{0,100}$")
 
+# A caption that trafilatura keeps as a paragraph of the body: a sentence, then the photo's
+# credit at the block's end ("Auch Herbert Grönemeyer gehört zu den Unterstützern. Bild: dpa",
+# faz.net's <span class="atc-ImageDescriptionCopyright"> beside the description). trafilatura
+# drops <figure>/<figcaption> but not a caption in a <p> or <span> of a div named otherwise; a
+# paragraph of prose does not end in a credit. The credit: a few words, no sentence end.
+CAPTION_CREDIT = re.compile(
+    r"^(?=.{0,300}$)(?P<caption>.*\w.*[.!?…\"“”»«)])\s+\(?(?:(?:Foto|Fotos|Bild|Bilder|Bildquelle|Photo)\s*:|©)\s*"
+    r"(?P<credit>[^\s.!?:()](?:(?![.!?]\s)[^!?:()]){0,59})\)?$")
+# Class / id words of a box of other articles or of the site's picture galleries ("related",
+# Drupal's "view-related-content"; "gallery", taz's "sect_galleries"): trafilatura keeps their
+# blurbs when the box's heading is a link it drops (meininger.de's related articles in the
+# middle of the body, taz.de's gallery blurbs at its end). A whole word of the name only.
+RELATED_NAME = re.compile(r"(?:^|[\s_-])(?:related|gallery|galleries|bildergalerie)(?:$|[\s_-])", re.I)
+
 
 def norm(s: str) -> str:
     return WS.sub(" ", s.replace("\u00ad", "")).strip()
@@ -157,6 +171,34 @@ def _strip_site(title: str, sitename: Optional[str]) -> str:
     return title
 
 
+def _words(s: str) -> set[str]:
+    return set(re.findall(r"\w+", s.lower()))
+
+
+def _title_h1(tree, title: Optional[str]):
+    """The <h1> that is the headline when the metadata title is not: trafilatura's title may
+    come from a hidden microformat span of some other box (snacktory--faz: the hAtom
+    "entry-title" of the page's news ticker, "FAZ.NET-Ticker"), and trafilatura has no check of
+    its title against the page. When that title is not in the page's <title>, the <h1> of three
+    words or more whose words all stand in the page's <title> ("Im Gespräch: ... Ihr Deutschen
+    steht allein da - Atomdebatte - FAZ.NET") is the headline; else None. Not when the title is
+    the page's og:title: the publisher's own word for the headline (bento.de and spiegel.de give
+    a social-media headline there that differs from the <h1>; it stays the headline)."""
+    el = tree.find(".//title")
+    ptitle = norm(el.text_content()) if el is not None else ""
+    if not ptitle or (title and norm(title).lower() in ptitle.lower()):
+        return None
+    if title and any(norm(m.get("content") or "") == norm(title)
+                     for m in tree.iter("meta") if (m.get("property") or m.get("name")) == "og:title"):
+        return None
+    pw = _words(ptitle)
+    for h in tree.iter("h1"):
+        hw = _words(_text(h))
+        if not _skipped(h) and len(hw) >= 3 and hw <= pw:
+            return h
+    return None
+
+
 def headline(tree, title: Optional[str], sitename: Optional[str] = None) -> tuple[Optional[str], Optional[str], object]:
     """(kicker, headline, h1 element). The headline is the page's <h1> that shares most words
     with the metadata title (pages have several h1: logo, section name); without a matching
@@ -175,7 +217,9 @@ def headline(tree, title: Optional[str], sitename: Optional[str] = None) -> tupl
         if sc > score:
             best, score = h, sc
     if best is None or score < 0.3:  # no h1 that is the article's headline
-        return None, (_strip_site(norm(title), sitename) if title else None), None
+        best = _title_h1(tree, title)
+        if best is None:
+            return None, (_strip_site(norm(title), sitename) if title else None), None
     kicker = None
     full = _text(best)
     for el in best.iter():
@@ -369,6 +413,8 @@ def extract(html: str) -> tuple[str, dict]:
     except Exception:  # unparseable markup: trafilatura's text as it is
         return body, meta
     kicker, head, h1 = headline(tree, title, md.sitename if md is not None else None)
+    if head and title and not (_words(head) & _words(title)):
+        meta["title"] = head  # trafilatura's title was another box's (`_title_h1`)
     ld = lead(tree, h1, body, description) if body else None
     parts: list[tuple[str, Optional[str]]] = []
     first, _, after = body.partition("\n")
@@ -389,19 +435,79 @@ def extract(html: str) -> tuple[str, dict]:
         # trafilatura kept the headline as the body's first line: the lead goes after it
         parts.append((first_line.strip(), None))
         body = rest.lstrip("\n")
+    elif head and WS.sub("", first_line) == WS.sub("", head):
+        # ... with spaces the headline has not: faz.net sets "SPD-Spitze auf Parteitag" and
+        # "Ein Problem namens Schulz" in spans of an <h2> with a hidden ": " between, and
+        # trafilatura joins them with spaces ("SPD-Spitze auf Parteitag : Ein Problem namens
+        # Schulz"); it has no notion of the headline we put in, so its copy is a duplicate,
+        # logged as `headline`
+        parts.append((head, None))
+        parts.append((first_line.strip(), "headline"))
+        body = rest.lstrip("\n")
     elif head and head not in nbody[: len(head) + 40]:
         parts.append((head, None))
     if ld:
         parts.append((ld, None))
+    inside = _body_furniture(tree, body)
     if not parts or (len(parts) == 1 and parts[0][0] == first_line.strip()):
-        return (parts[0][0] + "\n" + body if parts else body), meta
+        text = parts[0][0] + "\n" + body if parts else body
+        if inside:
+            at = len(text) - len(body)
+            meta["furniture"] = [[at + a, at + b, kind] for a, b, kind in inside]
+        return text, meta
     text, furniture = "", []
     for t, kind in parts:
         if kind:
             furniture.append([len(text), len(text) + len(t), kind])
         text += t + "\n\n"
+    at = len(text)
     text += body
+    furniture += [[at + a, at + b, kind] for a, b, kind in inside]
     if furniture:
         meta["furniture"] = furniture
     meta["extracted_with"] = "trafilatura+markup"
     return text, meta
+
+
+def _body_furniture(tree, body: str) -> list[list]:
+    """Spans `[start, end, kind]` of lines of trafilatura's body that are no part of the
+    article: a caption with its credit (`CAPTION_CREDIT`, kind `caption`), and a blurb of another
+    article whose text stands in the page only inside a box of other articles (`RELATED_NAME`,
+    kind `teaser`). They stay in the raw text, marked, so the cleaner logs them in `removed`.
+
+    A box is taken only when it holds neither the body's first paragraph nor the headline (a
+    gallery page's own pictures), and a line only when the page has its text nowhere outside such
+    boxes (a box that repeats the article's lead leaves the lead alone)."""
+    from collections import Counter
+
+    spans: list[list] = []
+    lines, pos = [], 0
+    for line in body.split("\n"):
+        lines.append((pos, pos + len(line), norm(line)))
+        pos += len(line) + 1
+    for a, b, t in lines:
+        m = CAPTION_CREDIT.match(t)
+        if m and len(m.group("credit").split()) <= 8:
+            spans.append([a, b, "caption"])
+    firstpar = next((t for _, _, t in lines if len(t) >= 80), "")
+    first = _find_block(tree, firstpar[:60]) if firstpar else None
+    if first is None:
+        return spans
+    keep_out = {first, *first.iterancestors()}
+    h1s = [h for h in tree.iter("h1")]
+    keep_out.update(a for h in h1s for a in h.iterancestors())
+    boxes = []
+    for el in tree.iter():
+        if (isinstance(el.tag, str) and el not in keep_out and RELATED_NAME.search(_names(el))
+                and not _skipped(el) and not any(a in boxes for a in el.iterancestors())):
+            boxes.append(el)
+    if not boxes:
+        return spans
+    in_boxes = Counter(x for el in boxes for x in _block_lines(el))
+    page = tree.find("body")
+    in_page = Counter(_block_lines(page if page is not None else tree))
+    done = {a for a, _, _ in spans}
+    for a, b, t in lines:
+        if t and a not in done and in_boxes[t] and in_boxes[t] == in_page[t]:
+            spans.append([a, b, "teaser"])
+    return sorted(spans)

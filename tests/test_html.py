@@ -489,3 +489,63 @@ def test_a_web_pages_canonical_url_is_the_records_url(tmp_path):
     relative = html.replace(f'href="{canonical}"', 'href="/unternehmen/19562324.html"').replace('content="https://www.wiwo.de/', 'content="/')
     text, meta = extract(relative)
     assert "url" not in meta and text == doc.text
+
+
+@pytest.mark.parametrize("pid, head", [
+    ("readability4j--faz-2", "SPD-Spitze auf Parteitag: Ein Problem namens Schulz"),
+    ("trafilatura--faz.net.streaming", "Nutzerbasierte Abrechnung: Musik-Stars fordern neues Streaming-Modell"),
+])
+def test_faz_headline_kept_by_trafilatura_with_spaced_colon_is_a_duplicate(pid, head):
+    """faz.net's <h2> of spans came out of trafilatura as "Kicker : Title" at the body's start,
+    a second headline under the one put in from the page's title."""
+    doc, cd = _page(pid)
+    assert cd.text.startswith(head + "\n")
+    assert head.replace(":", " :") not in cd.text
+    (h,) = [r for r in cd.removed if r.kind == "headline"]
+    assert h.text == head.replace(":", " :") and doc.text[h.start:h.end] == h.text
+    assert check_invariants(doc.text, cd) == []
+
+
+def test_caption_with_photo_credit_in_the_body_is_a_caption_faz():
+    """A caption with its credit ("... Unterstützern. Bild: dpa") kept by trafilatura as a
+    paragraph of the body stayed in the text."""
+    doc, cd = _page("trafilatura--faz.net.streaming")
+    assert "Grönemeyer gehört zu den Unterstützern" not in cd.text
+    assert "Die Abogebühr eines Nutzers" in cd.text and "Herbert Grönemeyer unterstützen" in cd.text
+    (c,) = [r for r in cd.removed if r.kind == "caption"]
+    assert c.text == "Auch Herbert Grönemeyer gehört zu den Unterstützern. Bild: dpa"
+    assert check_invariants(doc.text, cd) == []
+
+
+def test_headline_from_h1_when_metadata_title_is_another_box_and_date_twice_is_dateline():
+    """snacktory--faz: trafilatura's title was a hidden ticker box's ("FAZ.NET-Ticker"), the
+    page's <h1> is the headline; the date under the lead, written twice ("09. April 2011
+    2011-04-09 15:05:38"), stayed in the text."""
+    doc, cd = _page("snacktory--faz")
+    assert doc.meta["title"] == "„Ihr Deutschen steht allein da“"
+    assert cd.text.startswith("„Ihr Deutschen steht allein da“\n")
+    assert "FAZ.NET-Ticker" not in cd.text and "2011-04-09" not in cd.text
+    (d,) = [r for r in cd.removed if r.kind == "dateline"]
+    assert d.text == "09. April 2011 2011-04-09 15:05:38"
+    assert "Deutschland hat vor, ganz auf Atomkraft zu verzichten." in cd.text
+    assert check_invariants(doc.text, cd) == []
+
+
+@pytest.mark.parametrize("pid, gone, kept_last", [
+    ("snacktory--taz", ["50 Jahre bemannte Raumfahrt", "Westerwelle tritt ab", "Verzweiflung pur", "Was war die Aufregung"],
+     "Er stehe für die Anti-AK"),
+    ("trafilatura--meininger.de-wachstum", ["Für jede Ausgabe unseres Magazins CRAFT", "Colin Dinkelacker wird"], None),
+])
+def test_blurbs_of_a_related_or_gallery_box_are_teasers(pid, gone, kept_last):
+    """Blurbs of other articles (meininger.de's related box, in the middle of the body) and of
+    picture galleries (taz.de, at the end), whose headings trafilatura dropped, stayed in the
+    text; the page's markup puts them in a box named related/gallery."""
+    doc, cd = _page(pid)
+    for g in gone:
+        assert g not in cd.text
+        assert any(r.kind == "teaser" and g in r.text for r in cd.removed)
+    if kept_last:
+        assert kept_last in cd.text.split("\n\n")[-1]
+    else:
+        assert "Wichtige Brands sind etwa die Champagnermarken" in cd.text
+    assert check_invariants(doc.text, cd) == []
