@@ -268,6 +268,42 @@ def test_003_byline_place_is_no_outlet(byline, outlet):
     assert byline not in doc.text
 
 
+@pytest.mark.parametrize("byline, authors, outlet", [
+    ("Von Peter Disch, Dirk Sattelberger", ["Peter Disch", "Dirk Sattelberger"], None),  # badische-zeitung.de
+    ("Von Peter Disch, Dirk Sattelberger, Freiburg", ["Peter Disch", "Dirk Sattelberger"], None),
+    ("Von Peter Disch, Dirk Sattelberger, Eva Schulz", ["Peter Disch", "Dirk Sattelberger", "Eva Schulz"], None),
+    ("Von A. Lehmann, M. Muster", ["A. Lehmann", "M. Muster"], None),
+    ("Von Anna Lehmann, Max Muster und Eva Schulz", ["Anna Lehmann", "Max Muster", "Eva Schulz"], None),
+    # a tail whose first word is no first name stays the outlet
+    ("Von Peter Disch, Badische Zeitung", ["Peter Disch"], "Badische Zeitung"),
+    ("Von Peter Disch, Dirk Sattelberger, Badische Zeitung", ["Peter Disch", "Dirk Sattelberger"], "Badische Zeitung"),
+    # a compound ending in a role word is the author's role, no outlet
+    ("Von Silvia Stöber, Wirtschaftskorrespondentin", ["Silvia Stöber"], None),
+    ("Von Silvia Stöber, Nahost-Korrespondentin", ["Silvia Stöber"], None),
+])
+def test_003_byline_second_author_without_und_is_no_outlet(byline, authors, outlet):
+    """The seed 003's byline with two authors and no "und" ("Von Peter Disch, Dirk Sattelberger"
+    gave authors ["Peter Disch"] and outlet "Dirk Sattelberger"): a tail that is a person's name
+    (a first name of lang/de/person_names.tsv, or an initial) is an author."""
+    raw = _seed("003").replace("Von Silvia Stöber, tagesschau.de", byline)
+    doc = clean(raw)
+    assert doc.meta.authors == authors
+    assert doc.meta.outlet == outlet
+    assert "byline" in _removed_kinds(doc, byline)
+    assert byline not in doc.text
+
+
+def test_003_role_compound_after_the_byline_is_removed():
+    """A role compound ("Wirtschaftskorrespondentin") on the line after the byline is part of it;
+    only the plain role words were known."""
+    role = "Wirtschaftskorrespondentin in Moskau."
+    raw = _seed("003").replace("Von Silvia Stöber, tagesschau.de", "Von Silvia Stöber\n" + role)
+    doc = clean(raw)
+    assert doc.meta.authors == ["Silvia Stöber"]
+    assert role not in doc.text
+    assert "byline" in _removed_kinds(doc, role)
+
+
 def test_004(seeds):
     _, doc = seeds["004"]
     t = doc.text

@@ -79,6 +79,8 @@ def test_kicker_that_trafilatura_kept_as_the_first_line_is_logged_and_the_headli
     ("trafilatura--internetchemie.info.Heliumkerne", "dateline", "Aktualisiert am 17.01.2021."),
     ("trafilatura--express.de-d57cfadc", "boilerplate", "Lesen Sie hier: Spielabbruch"),
     ("trafilatura--faz.net.streaming", "byline", "Redakteur in der Wirtschaft."),
+    # the author box's role alone after the first paragraph, its name a link the extractor left out
+    ("readability4j--faz-1", "byline", "Wirtschaftskorrespondent in München."),
     ("trafilatura--cnet.de.schutz", "byline", "AUTOR"),
     ("trafilatura--landwirt.com.sensortechnik", "byline", "Autor: Steffen PACHE"),
 ])

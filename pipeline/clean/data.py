@@ -47,7 +47,7 @@ CLEANING_KEYS: dict[str, frozenset[str]] = {
         "inline_patterns", "tail_block_patterns", "comment_patterns", "author_note_patterns", "tail_inline_patterns",
         "web_inline_patterns",
         "cookie_banner_pattern", "link_pattern", "emphasis_pattern", "heading_prefix_pattern", "list_prefix_pattern",
-        "byline_pattern", "name_pattern", "kicker_pattern", "determiners", "header_words"}),
+        "byline_pattern", "name_pattern", "kicker_pattern", "determiners", "header_words", "role_line_words"}),
     "cleaning_camelcase.json": frozenset({"camelcase_names", "hyphen_name_prefixes", "camelcase_name_prefixes"}),
 }
 
@@ -141,7 +141,18 @@ class _Data:
             r"^(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s*(?::|©)\s*\S"
         )
         roles = sorted(set(d["author_roles"]), key=len, reverse=True)
-        self.role_re = re.compile(r"^(?:" + "|".join(re.escape(r) for r in roles) + r")\b")
+        # a compound ending in a one-word role is a role too: "Wirtschaftskorrespondent",
+        # "Auslandskorrespondentin", "Nahost-Korrespondent" (with or without the feminine "-in")
+        heads = "|".join(re.escape(r) for r in roles if " " not in r)
+        heads_low = "|".join(re.escape(r.lower()) for r in roles if " " not in r)
+        self.role_re = re.compile(
+            r"^(?:" + "|".join(re.escape(r) for r in roles) + r"|[A-ZÄÖÜ][a-zäöüß]+(?:" + heads_low + r")(?:in)?"
+            r"|[A-ZÄÖÜ][\wäöüßÄÖÜ]*-(?:" + heads + r")(?:in)?)\b")
+        # a line that is a role alone, with where or for what, and a full stop ("Wirtschaftskorrespondent
+        # in München."; a headline "Korrespondent in Gefahr" has none)
+        self.role_line_re = re.compile(
+            self.role_re.pattern + r"(?:\s+(?:" + "|".join(re.escape(w) for w in d["role_line_words"])
+            + r"|[A-ZÄÖÜ][\wäöüßÄÖÜ.-]*)){0,8}\s*\.$")
         # outlets: alias -> canonical name, domain -> canonical name
         self.outlet_alias: dict[str, str] = {}
         self.outlet_domain: dict[str, str] = {}
@@ -299,7 +310,8 @@ def hyphen_only_heads(ratio: int = 20) -> frozenset:
 
 @functools.lru_cache(maxsize=1)
 def first_names() -> frozenset:
-    """First names of lang/de/person_names.tsv (the NER rules' gazetteer), for the hyphen rules:
+    """First names of lang/de/person_names.tsv (the NER rules' gazetteer), for the bylines (a tail that
+    is a person's name is an author, not the outlet: furniture_print.py) and the hyphen rules:
     a web address of a person's name glues or hyphenates its two names alike ("wolfgangschmale.eu",
     "jan-grosser.de"), so no hyphen is put in after one."""
     from ..nlp.normalize import lang_data  # imported here: pipeline.nlp imports spaCy (as unit_surfaces)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .data import _HYPHENS, _LETTERS_HEAD, _LETTERS_TAIL, _lexprob, place_names
+from .data import _HYPHENS, _LETTERS_HEAD, _LETTERS_TAIL, _lexprob, first_names, place_names
 from .lines import _ends_sentence, _is_caps_word, _is_name_like, _starts_lower, _strip_md, _swapped_pair
 
 
@@ -33,16 +33,38 @@ class PrintFurniture:
                 continue  # the line runs on: body text that starts with "Von"
             ln.kind = "byline"
             ln.cuts = []
+            known = out and (D.outlet_re.fullmatch(out.strip()) or D.domain_re.fullmatch(out.strip()))
+            more = [] if known or not out else self._persons(out)
+            if more:  # a second author with no "und" before it ("Von Peter Disch, Dirk Sattelberger")
+                names, out = names + more, None
             for nm in names:
                 c.meta(0, "authors", nm)
             # a place after the authors is where the correspondent writes from ("Von Friedrich
             # Schmidt, Moskau"), not the outlet; a known outlet stays one ("Welt" is a CLDR region)
-            if out and not D.role_re.match(out.strip()) and not (
-                    out.strip() in place_names() and not D.outlet_re.fullmatch(out.strip())
-                    and not D.domain_re.fullmatch(out.strip())):
+            if out and not D.role_re.match(out.strip()) and (known or out.strip() not in place_names()):
                 c.meta(3, "outlet", D.canonical_outlet(out))
             if nxt is not None and nxt.kind is None and len(nxt.strip) <= 80 and D.role_re.match(_strip_md(nxt.strip)):
                 nxt.kind = "byline"
+        # an author's role as a paragraph of its own near the start or the end, the name left in
+        # the page's author box ("Wirtschaftskorrespondent in München.": a faz.net page)
+        nb = c.nonblank
+        for k, ln in enumerate(nb):
+            if ln.kind or len(ln.strip) > 80 or k == 0 or 5 <= k < len(nb) - 3:
+                continue
+            if not D.role_line_re.match(_strip_md(ln.strip)):
+                continue
+            if c.wrapped and any(0 <= j < len(c.lines) and not c.lines[j].blank for j in (ln.i - 1, ln.i + 1)):
+                continue  # a line of a wrapped paragraph: "... sagte der" / "Korrespondent in München."
+            ln.kind = "byline"
+
+    def _persons(self, t: str) -> list[str]:
+        """The names in a byline's tail when each is a person's: its first word a first name of
+        lang/de/person_names.tsv ("Dirk Sattelberger") or an initial ("M. Muster")."""
+        names = self._names(t)
+        firsts = [re.sub(r"^(?:(?:Dr|Prof)\.\s+)*", "", nm).split()[0] for nm in names]
+        if names and all(re.fullmatch(r"[A-ZÄÖÜ]\.", f) or f in first_names() for f in firsts):
+            return names
+        return []
 
     def credits(self) -> None:
         c, D = self.c, self.D
