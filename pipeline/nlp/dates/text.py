@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 from typing import Any, Callable, Optional
 
 from spacy.tokens import Doc, Token
@@ -26,6 +27,19 @@ _WRAP_KEY = ("presseschau", "hard_wrapped")
 #: the clause marks of the figures package's rough clause of a figure (`FigureRecognizer._clause_of`): `_CLAUSE_PUNCT`
 #: without the dashes, as that clause was cut since session 12 (a dash inside it, a range "20 – 30" say, stays in)
 CLAUSE_COMMAS = frozenset({",", ";", ":"})
+
+
+_DOC_TEXTS: "weakref.WeakKeyDictionary[Doc, str]" = weakref.WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token's text on each access, so a rule
+    that reads it per number or per entity is quadratic in the article's length. A Doc's text
+    never changes (the retokenizer keeps it); the string is dropped with its Doc."""
+    text = _DOC_TEXTS.get(doc)
+    if text is None:
+        text = _DOC_TEXTS[doc] = doc.text
+    return text
 
 
 def has_ann(doc: Doc, attr: str) -> bool:
@@ -148,7 +162,7 @@ def _hard_wrapped(doc: Doc, text: Optional[str] = None) -> bool:
     if cached is not None and cached[0] == len(doc):
         return cached[1]
     if text is None:
-        text = doc.text  # builds the string from the tokens: once per doc, not per call
+        text = doc_text(doc)
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     open_lines = sum(1 for ln in lines if not re.search(r"[.!?:;\"“”»)]$", ln))
     wrapped = len(lines) >= 5 and open_lines / len(lines) > 0.6

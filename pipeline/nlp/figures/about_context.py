@@ -8,6 +8,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from ..dates import attributive_before_noun, has_ann, sentence_bounds
+from ..dates.text import doc_text
 from ..normalize import fraction, lookup_unit, multiplier
 from .common import _ADJ_ENDINGS, _ADJ_INFL, _NOUN_POS, _next, _prev
 
@@ -202,7 +203,7 @@ class AboutContextRules:
         ends with a colon ("Wahlergebnisse 2005:"). Up to `lines_before` non-blank lines back; a line of
         prose (ending with a period, more than `prose_words` words) in between ends the search: the
         figure is not in a table under that heading."""
-        text = doc.text
+        text = doc_text(doc)
         pos = text.rfind("\n", 0, doc[f["start"]].idx) + 1
         seen = 0
         while pos > 0 and seen < self.table_heading_lines:

@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Doc
 
 from ..dates import has_ann, is_bare_year, sentence_bounds
+from ..dates.text import doc_text
 from ..normalize import lookup_unit, multiplier, parse_digits, parse_number_word
 from .common import _NOUN_POS, _RESULT_LINE, _SCORE_LINE, _TIME_UNITS, _next, _prev
 
@@ -148,7 +149,7 @@ class ExclusionRules:
         """Match results written with "zu" in a sports sentence ("gewann mit 3 zu 1"), and the lines
         of a results table ("Canadiens\t2  - Bruins\t1": names and two numbers around a dash;
         "VfL Wolfsburg – MSV Duisburg 2 : 1 (1 : 1)": the score and the half-time score after them)."""
-        text, k = doc.text, doc[i].idx
+        text, k = doc_text(doc), doc[i].idx
         a, b = text.rfind("\n", 0, k) + 1, text.find("\n", k)
         line = text[a: b if b >= 0 else len(text)]
         if _RESULT_LINE.fullmatch(line) or _SCORE_LINE.fullmatch(line):

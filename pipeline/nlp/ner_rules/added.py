@@ -156,9 +156,10 @@ class AddedNameRules:
         Grünen' one span). Separate parties joined by a slash stay apart ('SPD/Grüne/Linkspartei':
         three spans in the Wikinews gold)."""
         out: list[Span] = []
+        text = doc.text  # once: spaCy joins every token's text on each `doc.text`
         for ent in ents:
             prev = out[-1] if out else None
-            gap = doc.text[prev.end_char:ent.start_char] if prev is not None else ""
+            gap = text[prev.end_char:ent.start_char] if prev is not None else ""
             # the gap is the text between the two spans: empty, or one listed word and its space
             joined = gap == "" or (gap.endswith(" ") and gap[:-1] in self.slash_join_words)
             if prev is not None and prev.label_ == ent.label_ == "ORG" and prev.text.endswith("/") and joined:
