@@ -283,3 +283,35 @@ def test_docbin_keeps_a_reviewed_entity_inside_a_hyphenated_token(tmp_path):
     kept = {(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents}
     assert (s, s + 5, "ORG", "Kreml") in kept
     assert [(sp.start_char, sp.end_char, sp.label_, "accepted") for sp in doc.spans["presseschau"]] == [tuple(x) for x in doc.user_data["statuses"]]
+
+
+def test_tables_and_task_meta_carry_date_type_and_url(tmp_path):
+    """An analyst tells a date from a duration in the CSV/Parquet table (`type`, as in the record),
+    and every format with a place for article meta carries `meta.url` (a JSONL input's url).
+    Real pipeline output: the committed outputs/articles.jsonl."""
+    import spacy  # noqa: F401  (the exports below need it installed, as the product does)
+
+    recs = [json.loads(x) for x in (ROOT / "outputs" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    url = "https://www.faz.net/aktuell/politik/ausland/kasachstan-bittet-um-militaerische-hilfe.html"
+    art(recs)["meta"]["url"] = url
+    want = {(r["id"], e["start"], e["end"]): e.get("type") for r in recs for e in r["entities"] if e["label"] == "DATE"}
+    assert "duration" in want.values() and "date" in want.values()
+    for fmt in ("csv", "parquet"):
+        p = interop.export(recs, fmt, tmp_path / f"e.{fmt}")
+        df = pd.read_csv(p, keep_default_na=False, na_values=[""]) if fmt == "csv" else pd.read_parquet(p)
+        dates = df[df.label == "DATE"]
+        got = {(a, int(s), int(e)): t for a, s, e, t in zip(dates.article_id, dates.start, dates.end, dates.type)}
+        assert got == want, fmt
+        assert df[df.label != "DATE"].type.isna().all()
+        assert set(df[df.article_id == ART].url) == {url} and df[df.article_id != ART].url.isna().all()
+        slices = {r["id"]: r["text"] for r in recs}
+        assert all(slices[a][int(s):int(e)] == t for a, s, e, t in zip(df.article_id, df.start, df.end, df.text))
+    tasks = [json.loads(x) for x in interop.export(recs, "prodigy", tmp_path / "p.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {t["meta"]["article_id"]: t["meta"]["url"] for t in tasks}[ART] == url
+    rows = [json.loads(x) for x in interop.export(recs, "doccano", tmp_path / "d.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {r["article_id"]: r["meta"]["url"] for r in rows}[ART] == url
+    ls = json.loads(interop.export(recs, "label-studio", tmp_path / "ls.json").read_text(encoding="utf-8"))
+    assert {t["data"]["article_id"]: t["data"]["url"] for t in ls}[ART] == url
+    # what the tool gives back untouched still records nothing
+    for fmt, name in (("prodigy", "p.jsonl"), ("doccano", "d.jsonl"), ("label-studio", "ls.json")):
+        assert interop.import_file(fmt, tmp_path / name, recs) == ([], [])

@@ -85,7 +85,7 @@ def reviewed_records(records: list[dict], accepted_only: bool = False) -> list[d
 def article_meta(r: dict) -> dict:
     m = r.get("meta") or {}
     return {"article_id": r["id"], "title": m.get("title"), "outlet": m.get("outlet"), "published": m.get("published"),
-            "source": (r.get("source") or {}).get("path")}
+            "source": (r.get("source") or {}).get("path"), "url": m.get("url")}
 
 
 def hash31(*parts: Any) -> int:

@@ -79,7 +79,8 @@ def to_label_studio(records: list[dict], accepted_only: bool = False, warn: Opti
                 res["meta"] = {"text": [PENDING_NOTE]}
             result.append(res)
         tasks.append({
-            "data": {"text": r["text"], "article_id": r["id"], "title": (r.get("meta") or {}).get("title"), SNAPSHOT_KEY: snapshot(r, ents)},
+            "data": {"text": r["text"], "article_id": r["id"], "title": (r.get("meta") or {}).get("title"),
+                     "url": (r.get("meta") or {}).get("url"), SNAPSHOT_KEY: snapshot(r, ents)},
             "predictions": [{"model_version": dec.model_version(r) or "presseschau", "result": result}],
         })
     return tasks
