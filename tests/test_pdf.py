@@ -283,3 +283,82 @@ def test_short_wikinews_pages_keep_their_paragraphs_and_their_headline_as_the_ti
     got = clean_input(raw, meta)
     assert got.meta.title == title
     assert got.text == "\n\n".join(([title] if title else []) + paragraphs)
+
+
+def _epaper(articles, out: Path, size: int = 9, header: str = "DIENSTAG, 11. JANUAR 2022   POLITIK   SEITE 5",
+            folio: str = "", ncol: int = 3) -> list[list[str]]:
+    """An e-paper page as a newspaper sets it: a running header, and articles each a headline in
+    a larger bold font above its body, set in `ncol` columns; `articles`: (headline, body, first
+    column, columns, top, bottom) in mm. A page number `folio` stands in the white between the
+    first two columns, below them. Gives each article's lines in their reading order."""
+    pdf = fpdf.FPDF()
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    gap, left = 5, 15
+    cw = (180 - gap * (ncol - 1)) / ncol
+    pdf.set_font("Helvetica", "", 8)
+    pdf.text(70, 12, header)
+    if folio:
+        pdf.text(left + cw + gap / 2 - pdf.get_string_width(folio) / 2, 290, folio)
+
+    def lines(text, w, style, pt):
+        pdf.set_font("Helvetica", style, pt)
+        out = []
+        for para in text.split("\n\n"):
+            # the lines come back in the font's encoding (windows-1252) read as latin-1
+            out += [ln.encode("latin-1").decode("cp1252") for ln in pdf.multi_cell(w, 1, para, dry_run=True, output="LINES")]
+            out.append("")
+        return out[:-1]
+
+    got = []
+    for head, body, c0, nc, top, bottom in articles:
+        mine, y, pt = [], top, 18 if nc > 1 else 14
+        for ln in lines(head, nc * cw + (nc - 1) * gap, "B", pt):
+            pdf.set_font("Helvetica", "B", pt)
+            y += pt * 0.45
+            pdf.text(left + c0 * (cw + gap), y, ln)
+            mine.append(ln)
+        y += 4
+        body_top, c = y, c0
+        pdf.set_font("Helvetica", "", size)
+        for ln in lines(body, cw, "", size):
+            if y + size * 0.42 > bottom:
+                c, y = c + 1, body_top
+                if c >= c0 + nc:
+                    break
+            y += size * 0.42
+            if ln:
+                pdf.text(left + c * (cw + gap), y, ln)
+                mine.append(ln)
+        got.append(mine)
+    pdf.output(str(out))
+    return got
+
+
+@pytest.mark.parametrize("layout", ["three articles", "two beside each other", "page number in the gutter"])
+def test_an_e_paper_page_is_read_article_by_article_column_by_column(tmp_path, layout):
+    """Issue 17: pdfminer's own order of the text boxes (`LAParams.boxes_flow`) mixed the columns
+    and the articles of an e-paper page: a column's lines read in the middle of another article,
+    a short second column read ahead of the first (here with a page number in the white between
+    the columns, which must not keep them together). Each
+    article's lines must come whole and in their order (the seeds' own text, three articles)."""
+    from pipeline.clean import clean
+    from pipeline.pdf import extract
+
+    seeds = [clean((CORPUS / f"{sid}.txt").read_text(encoding="utf-8")).text.split("\n\n")
+             for sid in ("000_983499c68f515bd7", "001_660f1e0e655a289c", "003_402700ddbbeb6917")]
+    heads = ["Putins Sieg in Kasachstan", "Kasachstan bittet um militärische Hilfe", "Ein Sicherheitsbündnis für den Osten?"]
+    a, b, c = [(h, "\n\n".join(s[1:4])) for h, s in zip(heads, seeds)]
+    if layout == "three articles":  # a over two columns, c below it, b in the third column beside both
+        arts, kw = [(*a, 0, 2, 20, 150), (*b, 2, 1, 20, 280), (*c, 0, 2, 155, 280)], {}
+    elif layout == "two beside each other":
+        arts, kw = [(*a, 0, 2, 20, 150), (*b, 2, 1, 20, 280)], {"size": 10}
+    else:  # one article over two columns, the second one short, the page number between them
+        arts, kw = [(a[0], "\n\n".join(seeds[0][1:3]), 0, 2, 20, 70)], {"ncol": 2, "size": 10, "folio": "91"}
+    want = _epaper(arts, tmp_path / "seite.pdf", **kw)
+    got = [ln.strip() for ln in extract((tmp_path / "seite.pdf").read_bytes())[0].splitlines() if ln.strip()]
+    for lines in want:
+        lines = [ln.strip() for ln in lines]
+        start = got.index(lines[0])
+        assert got[start:start + len(lines)] == lines

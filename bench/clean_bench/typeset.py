@@ -118,9 +118,11 @@ def extract_pdftotext_default(pdf: Path) -> str:
 
 
 def extract_pdfminer(pdf: Path) -> str:
-    from pdfminer.high_level import extract_text
+    """pdfminer.six as `pipeline.pdf.extract` reads it (what a PDF given to `presseschau run`
+    gets: pdfminer's text boxes, default LAParams, put in reading order by columns)."""
+    from pipeline.pdf import extract
 
-    return extract_text(str(pdf))
+    return extract(pdf.read_bytes())[0]
 
 
 EXTRACTORS = {"pdftotext": extract_pdftotext, "pdftotext-default": extract_pdftotext_default, "pdfminer": extract_pdfminer}
