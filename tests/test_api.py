@@ -52,3 +52,21 @@ def test_process_raw_takes_what_read_path_gives(ps, tmp_path):
     bad.write_text("", encoding="utf-8")
     with pytest.raises(ProcessingError, match="empty.txt"):
         list(ps.process_raw(read_path(bad, tmp_path)))
+
+
+def test_the_readme_process_raw_example_runs_as_written(ps):
+    """README "Python API" shows how to feed `process_raw` from `read_path`, which reads one file
+    (a Path) under a root, not a folder: `read_path("corpus")` is a TypeError and a folder an
+    "Is a directory" error. The README's own snippet must run on the seeds and give their ids."""
+    import re
+    from pathlib import Path
+
+    from pipeline.ingest import read_path
+    from repo_data import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    call = re.search(r"`(ps\.process_raw\(doc for f in .*?\)\))`", readme, re.S).group(1)
+    call = call.replace("\"corpus\"", repr(str(REPO / "corpus"))).replace("\n", " ")
+    recs = list(eval(call, {"ps": ps, "read_path": read_path, "Path": Path}))
+    assert [r["id"] for r in recs] == sorted(p.stem for p in (REPO / "corpus").glob("*.txt"))
+    assert all(r["text"][e["start"]:e["end"]] == e["text"] for r in recs for e in r["entities"])
