@@ -9,7 +9,7 @@ import json
 from functools import lru_cache
 from typing import Any, Optional
 
-from .schema import LABEL_FIELDS, LABELS, SOURCES, STATUSES, CleanDoc, Entity, RawDoc, meta_to_dict, segments_from_offsets
+from .schema import DATE_SHAPE_TYPES, DATE_VALUE_PATTERN, LABEL_FIELDS, LABELS, SOURCES, STATUSES, CleanDoc, Entity, RawDoc, date_value_shape, meta_to_dict, segments_from_offsets
 
 from .clean.meta import iso_date
 from .paths import SCHEMA_PATH
@@ -70,6 +70,8 @@ def schema() -> dict[str, Any]:
     for rule in ent["allOf"]:
         label = rule["if"]["properties"]["label"]["const"]
         rule["then"]["required"] = list(LABEL_FIELDS[label]["required"])
+        if label == "DATE":  # the grammar of DATE values (pipeline.schema); its type is checked in validate_record
+            rule["then"]["properties"]["value"]["pattern"] = DATE_VALUE_PATTERN
     return sch
 
 
@@ -87,4 +89,7 @@ def validate_record(record: dict[str, Any]) -> list[str]:
             continue  # a schema error already
         if text[ent.get("start", 0): ent.get("end", 0)] != ent.get("text"):
             problems.append(f"entities/{i}: text[{ent.get('start')}:{ent.get('end')}] != {ent.get('text')!r}")
+        shape = date_value_shape(ent.get("value")) if ent.get("label") == "DATE" else None
+        if shape is not None and ent.get("type") is not None and ent["type"] not in DATE_SHAPE_TYPES[shape]:
+            problems.append(f"entities/{i}: DATE value {ent['value']!r} is a {shape}'s, its type is not {ent['type']!r}")
     return problems

@@ -9,7 +9,7 @@ from pathlib import Path
 import json
 from typing import Any, Callable, Optional
 
-from ..schema import LABEL_FIELDS, VALUE_FIELDS
+from ..schema import LABEL_FIELDS, VALUE_FIELDS, date_type_for
 from .log import CANCEL_KINDS, DECISIONS_FILE, effective_decisions, load_decisions, raw_span, text_sha256
 from .anchor import cuts_a_word, locate
 
@@ -179,6 +179,16 @@ def _shift(fields: dict, s: int, e: int, text: str) -> dict:
     return f
 
 
+def _date_type(fields: dict, d: dict) -> dict:
+    """A DATE added or corrected by a decision logged without its `type` (before session 22 the log
+    left it out): the type its value's shape gives, the decided-on entity's where the shape allows it."""
+    if fields.get("label") != "DATE" or fields.get("type") is not None:
+        return fields
+    old = d.get("old") or {}
+    t = date_type_for(fields.get("value"), old.get("type") if old.get("label") == "DATE" else None)
+    return fields | {"type": t} if t is not None else fields
+
+
 def _apply_one(ctx: _Ctx, d: dict) -> Optional[str]:
     rec, text = ctx.record, ctx.text
     same = d.get("text_sha256") == ctx.sha
@@ -196,11 +206,15 @@ def _apply_one(ctx: _Ctx, d: dict) -> Optional[str]:
         exist = _find(rec, s, e, fields["label"])
         if exist:
             ent = _mark(ctx, exist[0], d)
-            _set_fields(rec, ent, {k: v for k, v in fields.items() if k in VALUE_FIELDS and v is not None} | {k: ent.get(k) for k in VALUE_FIELDS if k in ent and fields.get(k) is None})
+            merged = {k: v for k, v in fields.items() if k in VALUE_FIELDS and v is not None} | {k: ent.get(k) for k in VALUE_FIELDS if k in ent and fields.get(k) is None}
+            if fields["label"] == "DATE" and (fields.get("type") is None or fields.get("value") is None):
+                # the entity's own value where the decision has none: its type with it
+                merged["type"] = date_type_for(merged.get("value"), ent.get("type"))
+            _set_fields(rec, ent, merged)
             ent["status"] = "accepted"
             _renamed(ctx, ent, d, moved=ent.get("canonical") is None)
             return None
-        _renamed(ctx, _new_entity(ctx, fields, "accepted", d), d, moved=True)
+        _renamed(ctx, _new_entity(ctx, _date_type(fields, d), "accepted", d), d, moved=True)
         return None
 
     if kind in ("accept", "reject"):
@@ -242,7 +256,7 @@ def _apply_one(ctx: _Ctx, d: dict) -> Optional[str]:
             if target is None:
                 return why2 if loc is None else why2
         ts, te = target
-        fields = _shift(new, ts, te, text)
+        fields = _date_type(_shift(new, ts, te, text), d)
         old_ents = _find(rec, loc[0], loc[1], d["label"]) if loc is not None else []
         already = [x for x in _find(rec, ts, te, fields["label"]) if all(x is not o for o in old_ents)]
         old_key = (span["start"], span["end"], d["label"])

@@ -47,6 +47,7 @@ from typing import Any, Iterable, Iterator, Optional
 from ..errors import UnreadableFile
 from ..io import BadLine, fsync_dir, iter_jsonl
 from ..schema import ENTITY_FIELDS, LABELS, VALUE_FIELDS  # noqa: F401  (LABELS: part of this module's API)
+from ..schema import check_date_value, date_type_for
 
 KINDS = ("accept", "reject", "correct", "add", "undo", "dismiss")
 CANCEL_KINDS = ("undo", "dismiss")
@@ -252,11 +253,6 @@ def _check_span(text: str, s: int, e: int, new_span: bool = False) -> None:
         raise ValueError(f"“{text[s:e][:40]}…” runs over a paragraph break; select within one paragraph")
 
 
-# the values the dates component writes: YYYY-MM-DD, YYYY-MM, YYYY, YYYY-SP/SU/FA/WI, YYYY-Q1..4, YYYY-H1/2,
-# YYYY-Www(-WE), decade "199", century "19", negative years; optional time; ranges "a/b"
-_ISO_DATE = re.compile(r"-?\d{2,4}(-(\d{2}(-\d{2})?|W\d{2}(-WE|-\d)?|Q[1-4]|H[12]|SP|SU|FA|WI))?([T ]\d{2}(:\d{2}){0,2})?")
-
-
 def _coerce_value(label: str, value: Any) -> Any:
     if value in ("", None):
         return None
@@ -273,10 +269,7 @@ def _coerce_value(label: str, value: Any) -> Any:
             raise ValueError(f"FIGURE value must be a number, got {value!r}") from None
         return int(f) if f.is_integer() and "." not in s else f
     if label == "DATE":
-        s = str(value).strip()
-        if not all(_ISO_DATE.fullmatch(part) for part in s.split("/")) or s.count("/") > 1:
-            raise ValueError(f"DATE value must be ISO 8601 like the pipeline's (YYYY-MM-DD, YYYY-MM, YYYY, YYYY-Www, YYYY-Q1, YYYY-SU, decade 199), got {value!r}")
-        return s
+        return check_date_value(value)[0]  # the grammar of the values the pipeline writes (pipeline.schema)
     return value
 
 
@@ -284,8 +277,15 @@ def _new_entity_fields(text: str, s: int, e: int, label: str, new: dict, old: Op
     out: dict[str, Any] = {"start": s, "end": e, "text": text[s:e], "label": label}
     keep_values = old is not None and old.get("label") == label
     if label == "DATE":
-        v = new["value"] if "value" in new else (old.get("value") if keep_values else None)
-        out["value"] = _coerce_value("DATE", v)
+        # a value the reviewer gives is checked; the entity's own value (a span or label change) is kept
+        # as it is. The type follows the value's shape (pipeline.schema.date_type_for), or the reviewer's
+        current = old.get("type") if keep_values else None
+        if "value" in new or "type" in new:
+            v = new["value"] if "value" in new else (old.get("value") if keep_values else None)
+            out["value"], out["type"] = check_date_value(v, new.get("type"), current)
+        else:
+            out["value"] = old.get("value") if keep_values else None
+            out["type"] = date_type_for(out["value"], current)
     elif label == "FIGURE":
         for k in ("value", "unit", "about", "qualifier", "event"):
             v = new[k] if k in new else (old.get(k) if keep_values else None)

@@ -6,6 +6,7 @@ are offsets into the *clean* text (`CleanDoc.text`, the record's `text`).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Optional, Union
 
@@ -24,6 +25,65 @@ LABEL_FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
 VALUE_FIELDS = ("value", "unit", "about", "qualifier", "event", "canonical", "type")
 #: DATE ``type`` (TimeML): a point or period on the calendar, a duration, a recurring set
 DATE_TYPES = ("date", "duration", "set")
+
+# The DATE values the pipeline writes (TimeML VALUE; nlp/dates, nlp/figures/durations, the sets of
+# lang/de/measures.json), one grammar for the record schema, the review log and the review app:
+#   date:     a year ("2022"; expanded and before 1 AD "-1499", "-27990"), decade "199", century "19",
+#             + "-01", "-01-06", "-W03", "-W35-WE", "-W03-4", "-Q1", "-H2", "-SP|SU|FA|WI"; a time "T12:30";
+#             an interval "a/b" of two of them
+#   duration: "P30Y", "P6M", "P2Y5M", "P1DT5H", "PT2H46M", "PT1M14.95S", "P1W" ("X" for an unknown number: "PXY")
+#   set:      "XXXX-01", "XXXX-01-19", "XXXX-WXX-1", "XXXX-WXX-WE", "XXXX-SU"; and a duration's shape
+#             ("P1Y" every year, "PT30M" every half hour) with the type "set"
+_D_CAL = r"-?\d{2,}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}(?:-[1-7]|-WE)?|Q[1-4]|H[12]|SP|SU|FA|WI))?(?:T\d{2}(?::\d{2}(?::\d{2})?)?)?"
+_D_N = r"(?:\d+(?:\.\d+)?|X)"
+_D_DUR = rf"P(?!T?$)(?:{_D_N}Y)?(?:{_D_N}M)?(?:{_D_N}W)?(?:{_D_N}D)?(?:T(?!$)(?:{_D_N}H)?(?:{_D_N}M)?(?:{_D_N}S)?)?"
+_D_SET = r"XXXX-(?:\d{2}(?:-\d{2})?|WXX(?:-[1-7]|-WE)?|SP|SU|FA|WI)"
+DATE_VALUE_SHAPES = {"date": rf"{_D_CAL}(?:/{_D_CAL})?", "duration": _D_DUR, "set": _D_SET}
+#: the whole grammar, anchored (the record schema's `pattern` for a DATE's value)
+DATE_VALUE_PATTERN = "^(?:" + "|".join(f"(?:{p})" for p in DATE_VALUE_SHAPES.values()) + ")$"
+#: the types a value of each shape may have (a duration's shape is also a set's: "P1Y" = every year)
+DATE_SHAPE_TYPES = {"date": ("date",), "duration": ("duration", "set"), "set": ("set",)}
+
+
+def date_value_shape(value: Any) -> Optional[str]:
+    """"date", "duration" or "set": the shape of a DATE value in the grammar above; None when it is none of them."""
+    if not isinstance(value, str):
+        return None
+    return next((k for k, p in DATE_VALUE_SHAPES.items() if re.fullmatch(p, value)), None)
+
+
+def date_type_for(value: Any, current: Optional[str] = None) -> Optional[str]:
+    """The `type` a DATE with `value` has: `current` (the entity's type so far) where the value's shape
+    allows it (a set "P1Y" stays a set, a date stays a date), else the shape's own ("P3M" -> duration,
+    "2022-01" -> date, "XXXX-WXX-1" -> set); `current` (or "date") for no value or one outside the grammar."""
+    shape = date_value_shape(value)
+    if shape is None:
+        return current if current in DATE_TYPES else "date" if value is None else current
+    return current if current in DATE_SHAPE_TYPES[shape] else DATE_SHAPE_TYPES[shape][0]
+
+
+def check_date_value(value: Any, type_: Any = None, current: Optional[str] = None) -> tuple[Optional[str], str]:
+    """A DATE value and type given by a person (a review decision): (value, type), or ValueError
+    saying what is wrong. `type_` None: the type follows the value (`date_type_for`)."""
+    if value in ("", None):
+        value = None
+    else:
+        value = str(value).strip()
+        if len(value) > 10 and value[10] == " " and value[:4].isdigit():
+            value = value[:10] + "T" + value[11:]  # "2022-01-06 12:30"
+        if date_value_shape(value) is None:
+            raise ValueError(
+                f"DATE value must be ISO 8601 as the pipeline writes it: a date (2022-01-06, 2022-01, 2022, 2022-W03, "
+                f"2022-Q1, 2022-SU, decade 199), a duration (P3M, P30Y, P2Y6M, PT2H) or a set (P1W, XXXX-WXX-1, "
+                f"XXXX-01-19); got {value!r}")
+    if type_ in ("", None):
+        return value, date_type_for(value, current)
+    if type_ not in DATE_TYPES:
+        raise ValueError(f"DATE type must be one of {', '.join(DATE_TYPES)}, got {type_!r}")
+    shape = date_value_shape(value)
+    if shape is not None and type_ not in DATE_SHAPE_TYPES[shape]:
+        raise ValueError(f"DATE value {value!r} is a {shape}'s; its type is {' or '.join(DATE_SHAPE_TYPES[shape])}, not {type_!r}")
+    return value, type_
 #: what a review decision snapshots of an entity
 ENTITY_FIELDS = ("start", "end", "text", "label", "source", "status") + VALUE_FIELDS
 

@@ -333,6 +333,16 @@ def test_edit_a_date_value(page, seed_app):
     page.wait_for_selector("#text [data-testid=ent]")
     ent_loc(page, key(d)).click()
     assert page.get_by_test_id("field-value").input_value() == "2022-01-05"
+    assert page.get_by_test_id("field-type").input_value() == "date"  # the type follows the value (it was dropped)
+    # a duration: the type follows the new value's shape
+    page.keyboard.press("e")
+    page.get_by_test_id("field-value").fill("P3M")
+    page.get_by_test_id("field-value").press("Enter")
+    expect(page.get_by_test_id("status")).to_contain_text("Corrected")
+    last = seed_app.decisions()[-1]["new"]
+    assert (last["value"], last["type"]) == ("P3M", "duration")
+    ent_loc(page, key(d)).click()
+    assert page.get_by_test_id("field-type").input_value() == "duration"
 
 
 def test_rerun_reapplies_decisions_and_flags_the_rest(page, seed_app):

@@ -521,7 +521,7 @@ function renderPanel() {
     pc.appendChild(el("div", { class: "muted" }, "Your decision on it settles the conflict."));
   }
   const form = clear($("p-values"));
-  const fields = e.label === "DATE" ? [["value", "ISO date"]] : e.label === "FIGURE" ? [["value", "number"], ["unit", "unit"], ["about", "about (lemma)"], ["qualifier", "qualifier"], ["event", "event"]] : [["canonical", "canonical name"]];
+  const fields = e.label === "DATE" ? [["value", "ISO 8601: 2022-01-06, P3M, XXXX-WXX-1"], ["type", "date | duration | set (empty: from the value)"]] : e.label === "FIGURE" ? [["value", "number"], ["unit", "unit"], ["about", "about (lemma)"], ["qualifier", "qualifier"], ["event", "event"]] : [["canonical", "canonical name"]];
   fields.forEach(([f, ph]) => {
     const inp = el("input", { name: f, placeholder: ph, "data-testid": "field-" + f });
     inp.value = e[f] === null || e[f] === undefined ? "" : String(e[f]);
