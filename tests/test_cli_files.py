@@ -90,6 +90,16 @@ def test_commands_name_a_damaged_articles_jsonl(damaged, kind, command, code):
     assert re.search(re.escape(str(d / "articles.jsonl")) + r":\d+: " + ("the file is truncated" if kind == "truncated" else ".*not UTF-8 text"), flat(res)), flat(res)
 
 
+def test_validate_without_a_file_is_a_usage_error(tmp_path):
+    """A mistyped path: exit 2 and one line naming it, as report, evaluate and export do; exit 1
+    stays for a file that is there and invalid (was 1 for both)."""
+    for given in (tmp_path / "outputs" / "articles.jsonl", tmp_path):
+        res = CliRunner().invoke(app, ["validate", str(given)])
+        assert res.exit_code == 2 and isinstance(res.exception, SystemExit), flat(res)
+        assert str(tmp_path / "outputs" / "articles.jsonl" if given.suffix else tmp_path / "articles.jsonl") in flat(res)
+        assert "Traceback" not in flat(res)
+
+
 def test_evaluate_without_a_run_says_so(tmp_path):
     res = CliRunner().invoke(app, ["evaluate", "--run", str(tmp_path / "outputs" / "articles.jsonl"), "--gold", str(GOLD)])
     assert res.exit_code == 2 and isinstance(res.exception, SystemExit), res.output

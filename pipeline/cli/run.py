@@ -123,8 +123,13 @@ def validate(path: Path = typer.Argument(Path("outputs/articles.jsonl"), help="a
     from ..record import validate_record
     from ..io import BadLine, iter_jsonl
 
+    from ..errors import NoRunOutput
+
     if path.is_dir():
         path = path / "articles.jsonl"
+    if not path.exists():  # nothing to check is a usage error (exit 2), as for report, evaluate, export; 1 is "invalid"
+        msg.fail(str(NoRunOutput(path)))
+        raise typer.Exit(2)
     fail = Problems(msg.fail)
     bad_lines = 0
     n = 0
