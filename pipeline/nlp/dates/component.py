@@ -199,6 +199,7 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
             self._repeated_day_years(matches, anchor)
         spans = []
         holidays: set[tuple[int, int]] = set()
+        worded: set[tuple[int, int]] = set()  # dates with a month's name or "heuer"
         ref: Optional[dt.date] = None
         day_ref: Optional[dt.date] = None  # the reference while it was last a whole day
         lead_day: Optional[dt.date] = None  # the first whole day the text names (its event's, for "Wahlabend")
@@ -314,6 +315,8 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
                 lead_day = dt.date.fromisoformat(value)
             if m.kind == "holiday":
                 holidays.add((span.start, span.end))
+            elif (m.kind in ("month", "dmy") and m.g.get("mon")) or m.kind == "deictic_year":
+                worded.add((span.start, span.end))
             if self.mode == "narrative" and (m.kind == "new_year" or self._next_year_rel(m)) and self._ref_from(value) is not None:
                 # the narrative goes on in the new year ("des neuen Jahres", "erst im nächsten Jahr": "am 28. Mai"
                 # after it is of that year); a year back ("das Schlachtfeld des letzten Jahres") is a look back
@@ -362,6 +365,15 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
 
             if any(over_holiday(e) for e in doc.ents):
                 doc.ents = [e for e in doc.ents if not over_holiday(e)]
+        if worded:
+            # a month's name or "heuer" the model took for a name (Austrian "im [Jänner] 2014", "Seit dem
+            # [1. Jänner]" as LOC/ORG, "[Heuer] werde ..." as PER; 10kGNAD): a model entity wholly inside
+            # such a date goes, as over a holiday; one reaching beyond it stays and the date yields
+            def inside(e: Span) -> bool:
+                return any(a <= e.start and e.end <= b for a, b in worded)
+
+            if any(inside(e) for e in doc.ents):
+                doc.ents = [e for e in doc.ents if not inside(e)]
         spans = _apposed_to_deictic(doc, spans, frozenset(self.deictic), self.weekdays, self.apposition_links)
         doc.spans[DATE_SPANS] = _weekday_of_week(doc, spans)
         return doc

@@ -9,6 +9,9 @@ from spacy.tokens import Doc, Span, Token
 from ..normalize import fraction, lookup_unit, multiplier, parse_digits, parse_number_word
 from .common import _ADJ_INFL, _CALENDAR_UNITS, _GROUP_SPACES, _PLUS, _SIGNS, _SYMBOL_PREFIX, _TIME_UNITS, _prev
 
+# Swiss thousands separators: "80’000", "40'000", "1'250.50"
+_SWISS_GROUPS = re.compile(r"\d{1,3}(?:['’]\d{3})+(?:[.,]\d+)?")
+
 
 class AmountRules:
     """Methods of `FigureRecognizer` for the job named above (component.py composes the mixins into it)."""
@@ -32,6 +35,10 @@ class AmountRules:
         elif text[:1] == _PLUS and text[1:2].isdigit():
             text = text[1:]
         v = parse_digits(text)
+        if v is None and _SWISS_GROUPS.fullmatch(text):
+            # Swiss thousands separators, the apostrophe straight or curly ("80’000 Franken", "40'000";
+            # infosperber.ch, polizeiticker.ch); a decimal after them is a point or a comma ("1'250.50")
+            v = parse_digits(re.sub(r"['’]", "", text).replace(".", ","))
         if v is None and re.fullmatch(r"\d{1,3}\.(?:\d{1,2}|\d{4,})", text) and i + 1 < len(doc) and lookup_unit(doc[i + 1].text) \
                 and lookup_unit(doc[i + 1].text)[0] not in _TIME_UNITS:
             # a decimal point (Swiss and English style) before a unit: "28.56 %", "12.4215 GHz" (dev11 wn54805);

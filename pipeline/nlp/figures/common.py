@@ -19,7 +19,9 @@ def _adj_stem(low: str, stems) -> Optional[str]:
     return next((low[:-len(e)] for e in _ADJ_ENDINGS if low.endswith(e) and low[:-len(e)] in stems), None)
 _TIME_UNITS = {"s", "min", "h", "day", "week", "month", "year", "decade", "century"}
 _CALENDAR_UNITS = {"day", "week", "month", "year", "decade", "century"}  # "vor/in N ..." resolves to a date
-_SYMBOL_PREFIX = {"€", "$", "£", "US$"}
+# a currency's symbol or ISO code before the amount ("€ 500"; Swiss and financial style "zwischen CHF 80 000
+# und 100 000", "einen Umsatz von etwa EUR 5,4 Mrd."; session 22)
+_SYMBOL_PREFIX = {"€", "$", "£", "US$", "CHF", "EUR", "USD"}
 _SIGNS = {"-", "−", "–"}  # a sign glued to the digits ("-5", "−3")
 _PLUS = "+"  # "+1,0%": an explicit positive sign glued to the digits (not "+49 30 ...", a phone number)
 _GROUP_SPACES = {" ", "\u202f", "\u2009", "\u00a0"}  # thousands separators ("45 000")
