@@ -20,13 +20,12 @@ from typing import Any, Iterator, Optional, Union
 
 from .clean import clean_input
 from .clean import load_resources as load_cleaning_resources
-from .clean.meta import iso_date
 from .errors import ArticleError, ErrorKind
 from .ingest import detect_language, hints_digest, load_detector, read_ref
 from .io import dumps, label_counts
 from .nlp import annotate, doc_to_entities
 from .nlp.figures import load_lemma_resources
-from .record import build_record
+from .record import build_record, published_of
 from .schema import Article, CleanDoc, FileRef, RawDoc
 
 
@@ -125,10 +124,10 @@ def _prepare(raw: RawDoc, settings: WorkSettings) -> Union[tuple[CleanDoc, Optio
 
 
 def article_context(raw: RawDoc, cleaned: CleanDoc) -> dict[str, Any]:
-    """What the components read of an article besides its text: its id and publication date
-    (the cleaner's, else the input's hint in any spelling `iso_date` reads; the API uses it too)."""
-    hint = raw.meta.get("published")
-    return {"id": raw.id, "published": cleaned.meta.published or (iso_date(hint) if hint else None)}
+    """What the components read of an article besides its text: its id and publication date,
+    the record's `meta.published` (`record.published_of`: a JSONL record's or the API caller's
+    date in any spelling `iso_date` reads, else the cleaner's; the API uses it too)."""
+    return {"id": raw.id, "published": published_of(cleaned.meta.published, raw.meta)}
 
 
 def _annotate_safely(nlp, ready: dict[str, tuple[RawDoc, CleanDoc, Optional[str]]], batch_size: int) -> Iterator[tuple[str, Any]]:

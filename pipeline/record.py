@@ -15,17 +15,42 @@ from .clean.meta import iso_date
 from .paths import SCHEMA_PATH
 
 
+def hints_are_explicit(hints: dict[str, Any]) -> bool:
+    """Whether the input's meta is what the user's system of record says (a JSONL record's own
+    fields, the API caller's `meta`/`published`), not an extractor's guess (a web page's
+    trafilatura/htmldate metadata, a PDF: marked by `extracted_with`)."""
+    return not hints.get("extracted_with")
+
+
+def _hint_published(hints: dict[str, Any]) -> Optional[str]:
+    v = hints.get("published")
+    return iso_date(v) if v else None
+
+
+def published_of(clean_published: Optional[str], hints: dict[str, Any]) -> Optional[str]:
+    """The article's publication date, which also anchors its relative DATE values: an explicit
+    hint's (`hints_are_explicit`) where it is a date, else the cleaner's, else an extractor's."""
+    hint = _hint_published(hints)
+    if hint and hints_are_explicit(hints):
+        return hint
+    return clean_published or hint
+
+
 def merge_meta(clean: CleanDoc, hints: dict[str, Any]) -> dict[str, Any]:
-    """Meta found by the cleaner, completed by what the input itself carried (JSONL fields, HTML metadata)."""
+    """Meta of the record. A JSONL record's own fields (and the API caller's meta) win over what
+    the cleaner found in the text (title from the first line, a date line, a byline); the
+    cleaner's values fill their gaps. An extractor's metadata (a web page's <title>, htmldate)
+    is a guess: there the cleaner's values win and the extractor's fill the gaps."""
     meta = meta_to_dict(clean.meta)
-    for key in ("title", "outlet", "published", "section"):
-        if not meta.get(key) and hints.get(key):
+    explicit = hints_are_explicit(hints)
+    for key in ("title", "outlet", "section"):
+        if hints.get(key) and (explicit or not meta.get(key)):
             meta[key] = str(hints[key])
-    if not meta.get("authors") and hints.get("authors"):
+    if hints.get("authors") and (explicit or not meta.get("authors")):
         a = hints["authors"]
-        meta["authors"] = [str(x) for x in a if x is not None] if isinstance(a, (list, tuple)) else [str(a)]
-    if meta.get("published"):
-        meta["published"] = iso_date(meta["published"])
+        names = [str(x) for x in a if x is not None] if isinstance(a, (list, tuple)) else [str(a)]
+        meta["authors"] = names or meta.get("authors") or []
+    meta["published"] = published_of(iso_date(meta["published"]) if meta.get("published") else None, hints)
     if hints.get("url"):  # only where the input gave one (a JSONL record's url, a web page's canonical URL)
         meta["url"] = str(hints["url"])
     return meta

@@ -70,3 +70,33 @@ def test_the_readme_process_raw_example_runs_as_written(ps):
     recs = list(eval(call, {"ps": ps, "read_path": read_path, "Path": Path}))
     assert [r["id"] for r in recs] == sorted(p.stem for p in (REPO / "corpus").glob("*.txt"))
     assert all(r["text"][e["start"]:e["end"]] == e["text"] for r in recs for e in r["entities"])
+
+
+def test_a_jsonl_records_own_title_and_published_win_over_the_cleaners_guesses(ps, tmp_path):
+    """A JSONL record's fields are what the user's archive says; the cleaner's guesses from the
+    text only fill their gaps. Wikinews wn55038 (published 2009-01-03: "Israel startete am
+    Samstagabend die ... Bodenoffensive") ends with a chronicle "1. Tag: (27.12.2008)", which
+    the cleaner read as the date line: meta.published was 2008-12-27 and "Samstagabend" a week
+    early. wn84747's title "Mannheim: Ukraine-Friedensmarsch überquert Rhein und Neckar" became
+    the text's first line (the headline run into its subtitle)."""
+    import json
+
+    from pipeline.ingest import read_path
+
+    rows = [news_row("wikinews_de.jsonl.gz", "id", i) for i in ("wn55038", "wn84747")]
+    corpus = tmp_path / "archiv.jsonl"
+    corpus.write_text("".join(json.dumps({k: r[k] for k in ("id", "title", "published", "text")}) + "\n" for r in rows), encoding="utf-8")
+    recs = list(ps.process_raw(read_path(corpus, tmp_path)))
+    for row, rec in zip(rows, recs):
+        assert (rec["meta"]["title"], rec["meta"]["published"]) == (row["title"], row["published"])
+    assert rows[0]["published"] == "2009-01-03"
+    assert [e["value"] for e in recs[0]["entities"] if e["text"] == "Samstagabend"] == ["2009-01-03"]
+    # the chronicle's own dates keep their values
+    assert [e["value"] for e in recs[0]["entities"] if e["text"] == "27.12.2008"] == ["2008-12-27"]
+    # the API caller's published is explicit too
+    rec = ps.process_text(rows[0]["text"], id=rows[0]["id"], published="3. Januar 2009")
+    assert rec["meta"]["published"] == "2009-01-03"
+    assert [e["value"] for e in rec["entities"] if e["text"] == "Samstagabend"] == ["2009-01-03"]
+    # where the record has no published, the cleaner's date fills the gap
+    rec = ps.process_text(rows[0]["text"], id=rows[0]["id"], meta={"title": rows[0]["title"]})
+    assert rec["meta"]["published"] == "2008-12-27" and rec["meta"]["title"] == rows[0]["title"]

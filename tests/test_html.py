@@ -551,3 +551,17 @@ def test_blurbs_of_a_related_or_gallery_box_are_teasers(pid, gone, kept_last):
     else:
         assert "Wichtige Brands sind etwa die Champagnermarken" in cd.text
     assert check_invariants(doc.text, cd) == []
+
+
+def test_a_pages_extracted_metadata_only_fills_the_cleaners_gaps():
+    """A web page's trafilatura/htmldate metadata is a guess, not the user's record: on
+    tagesschau.de's Rheinmetall page htmldate says 2020-04-29, the page's "Stand: 28.04.2020
+    18:00 Uhr" line says 2020-04-28; its <title> adds a second line ("- Interne Unterlagen im
+    Netz") to the headline. The cleaner's values stay; the page's canonical URL is kept."""
+    from pipeline.record import merge_meta
+
+    doc, cd = _page("trafilatura--tagesschau.de.rheinmetall")
+    assert doc.meta["published"] == "2020-04-29" and doc.meta["title"] == "Daten von Rheinmetall gehackt - Interne Unterlagen im Netz"
+    meta = merge_meta(cd, doc.meta)
+    assert meta["published"] == "2020-04-28" and meta["title"] == "Daten von Rheinmetall gehackt"
+    assert meta["url"] == "https://www.tagesschau.de/investigativ/ndr/rheinmetall-datenleck-101.html"
