@@ -139,3 +139,8 @@ class LanguageDataError(LanguageDataUnreadable, ValueError):
     """A language data file of pipeline/lang/de whose keys or values are not the ones the code
     reads (an unknown or missing key of `JSON_KEYS`, a holiday rule in no known form): exit
     code 2 and one line naming the file. A ValueError too, as it was before it lived here."""
+
+
+class ExportTooLarge(ValueError):
+    """An export the chosen format cannot hold (more entities than an Excel sheet's rows):
+    `presseschau export` says so in one line and exits 2, nothing is written."""

@@ -122,7 +122,7 @@ def test_docbin_export(tmp_path, reviewed):
 def test_tables(tmp_path, reviewed, fmt):
     p = interop.export(reviewed, fmt, tmp_path / f"e.{fmt}")
     df = pd.read_csv(p) if fmt == "csv" else pd.read_parquet(p)
-    assert list(df.columns) == interop.TABLE_COLUMNS
+    assert list(df.columns) == (interop.TABLE_COLUMNS if fmt == "csv" else interop.PARQUET_COLUMNS)
     assert len(df) == sum(len(r["entities"]) for r in reviewed)
     a = df[df.article_id == ART]
     assert set(a.status) == {"pending", "accepted", "rejected", "corrected"}
@@ -315,3 +315,107 @@ def test_tables_and_task_meta_carry_date_type_and_url(tmp_path):
     # what the tool gives back untouched still records nothing
     for fmt, name in (("prodigy", "p.jsonl"), ("doccano", "d.jsonl"), ("label-studio", "ls.json")):
         assert interop.import_file(fmt, tmp_path / name, recs) == ([], [])
+
+
+def _real_output():
+    return [json.loads(x) for x in (ROOT / "outputs" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def test_excel_exports_keep_umlauts_ids_and_text(tmp_path):
+    """German Excel opens a CSV as cp1252 with ';': the plain CSV shows one column and "Ã¼".
+    `csv-excel` (UTF-8 with BOM, ';', decimal comma) and `xlsx` (text cells: an id "00123" keeps
+    its zeros, a title starting with "=" is no formula) hold the plain CSV's table; the plain CSV
+    stays as it was (UTF-8, no BOM, ','). Real pipeline output: the committed outputs/articles.jsonl."""
+    import openpyxl
+
+    recs = _real_output()
+    a = art(recs)
+    a["id"] = "00123"  # the id of an input 00123.txt
+    a["meta"]["title"] = "=Hilfe mit Hintersinn"
+    plain = interop.export(recs, "csv", tmp_path / "e.csv").read_bytes()
+    assert not plain.startswith(b"\xef\xbb\xbf") and plain.split(b"\n")[0].decode() == ",".join(interop.TABLE_COLUMNS)
+    want = pd.read_csv(tmp_path / "e.csv", dtype=str, keep_default_na=False)
+    assert any("ü" in t for t in want.text) and "00123" in set(want.article_id)
+
+    p = interop.export(recs, "csv-excel", tmp_path)
+    assert p.name == "articles.excel.csv"
+    assert p.read_bytes().startswith(b"\xef\xbb\xbfarticle_id;title;")
+    got = pd.read_csv(p, encoding="utf-8-sig", sep=";", decimal=",", dtype=str, keep_default_na=False)
+    assert list(got.columns) == interop.TABLE_COLUMNS
+    nums = want.value_number != ""
+    assert nums.any() and (got.value_number[nums].str.replace(",", ".") == want.value_number[nums]).all()
+    assert got.drop(columns="value_number").equals(want.drop(columns="value_number"))
+
+    p = interop.export(recs, "xlsx", tmp_path)
+    assert p.name == "articles.xlsx"
+    x = pd.read_excel(p, keep_default_na=False)
+    assert list(x.columns) == interop.TABLE_COLUMNS and len(x) == len(want)
+    assert x.article_id.tolist() == want.article_id.tolist()  # "00123" as text, read without dtype
+    assert x.text.tolist() == want.text.tolist() and x.title.tolist() == want.title.tolist()
+    assert x.start.tolist() == [int(v) for v in want.start]
+    sheet = openpyxl.load_workbook(p).active
+    title = next(c for c in sheet["B"][1:] if c.value == "=Hilfe mit Hintersinn")
+    assert title.data_type == "s"  # text, not a formula
+    assert isinstance(sheet["E2"].value, int)  # start: a number Excel can sort
+
+
+def test_excel_export_too_large_for_a_sheet(tmp_path, monkeypatch):
+    """More entities than a sheet's rows: one line naming the file, exit 2, nothing written."""
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+    from pipeline.interop import tables
+
+    monkeypatch.setattr(tables, "XLSX_MAX_ROWS", 10)
+    out = tmp_path / "e.xlsx"
+    res = CliRunner().invoke(app, ["export", "--format", "xlsx", "--data", str(ROOT / "outputs"), "--annotations", str(tmp_path / "ann"), "--out", str(out)])
+    assert res.exit_code == 2 and str(out) in res.output and "Traceback" not in res.output
+    assert not out.exists()
+
+
+def test_parquet_dates_are_typed(tmp_path):
+    """`published` and a DATE's day as a date type in Parquet (`published_day`, `value_day`), so
+    an analyst filters by date without converting; only where the string is one whole day: a
+    month ("2022-09"), a year, a week or a duration stays null there and a string in `published`
+    / `value_date`. Real pipeline output: the committed outputs/articles.jsonl."""
+    import datetime
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    recs = _real_output()
+    pubs = {r["id"]: r["meta"].get("published") for r in recs}
+    assert "2022-09" in pubs.values() and "2022-01-06" in pubs.values()
+    p = interop.export(recs, "parquet", tmp_path / "e.parquet")
+    schema = pq.read_schema(p)
+    assert schema.field("published_day").type == pa.date32() and schema.field("value_day").type == pa.date32()
+    assert pa.types.is_string(schema.field("published").type) or pa.types.is_large_string(schema.field("published").type)
+    for df in (pd.read_parquet(p), pq.read_table(p).to_pandas(ignore_metadata=True)):
+        for a, day in zip(df.article_id, df.published_day):
+            full = len(pubs[a]) == 10
+            assert (day == datetime.date.fromisoformat(pubs[a])) if full else pd.isna(day), (a, pubs[a], day)
+        want = {(a, int(s)): v for a, s, v, t in zip(df.article_id, df.start, df.value_date, df.type)
+                if isinstance(v, str) and len(v) == 10 and v[4] == "-" and t == "date"}
+        got = {(a, int(s)): d.isoformat() for a, s, d in zip(df.article_id, df.start, df.value_day) if not pd.isna(d)}
+        assert got == want and len(got) >= 5
+        assert len(df[df.published_day >= datetime.date(2022, 1, 7)]) == sum(1 for r in recs for _ in r["entities"] if pubs[r["id"]] in ("2022-01-08", "2022-03-28"))
+
+
+def test_the_readme_csv_recipes_keep_the_ids(tmp_path):
+    """README: how to read the CSVs back keeping ids as text. An archive named by number
+    (`00123.txt`) has ids "00123"; a plain `pd.read_csv` makes them the integers 123."""
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    recs = _real_output()
+    ids = [f"{i:05d}" for i in range(1, len(recs) + 1)]
+    for r, i in zip(recs, ids):
+        r["id"] = i
+    want = [r["id"] for r in recs for _ in r["entities"]]
+    for fmt, name in (("csv", "outputs/articles.csv"), ("csv-excel", "articles.excel.csv")):
+        p = interop.export(recs, fmt, tmp_path)
+        call = re.search(r"`(pd\.read_csv\(\"" + re.escape(name) + r"\"[^`]*\))`", readme).group(1)
+        df = eval(call.replace(f'"{name}"', repr(str(p))), {"pd": pd})
+        assert list(df.article_id) == want, fmt
+        assert list(df.columns) == interop.TABLE_COLUMNS
+    assert list(pd.read_csv(tmp_path / "articles.csv").article_id)[:1] == [1]  # why the recipe is there

@@ -50,6 +50,11 @@ def test_parquet_parts_hold_the_same_records_as_articles_jsonl(tmp_path, nlp_inf
     assert (row.text, row.label) == (first["text"], first["label"])
     # one schema across parts, also where a part has no value in a column
     assert len({pq.read_schema(p) for p in parts}) == 1
+    assert len({pq.read_schema(p) for p in (out / "entities.parquet").glob("*.parquet")}) == 1
+    # published as a date where it is one whole day (a month or a year stays a string only)
+    days = [None if pd.isna(d) else d.isoformat() for d in articles["published_day"]]
+    pubs = [r["meta"].get("published") for r in records]
+    assert days == [p if p and len(p) == 10 else None for p in pubs] and any(days)
 
     # Parquet instead of JSONL: articles.jsonl stays as it was, the parts are replaced whole
     before = (out / "articles.jsonl").read_bytes()

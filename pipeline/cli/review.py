@@ -56,28 +56,29 @@ def review_cmd(
 
 
 # choices checked by typer (exit 2 with the allowed values); the values are interop's
-ExportFormat = Enum("ExportFormat", {f.replace("-", "_"): f for f in ("jsonl", "prodigy", "doccano", "label-studio", "docbin", "csv", "parquet")}, type=str)
+ExportFormat = Enum("ExportFormat", {f.replace("-", "_"): f for f in ("jsonl", "prodigy", "doccano", "label-studio", "docbin", "csv", "csv-excel", "xlsx", "parquet")}, type=str)
 ImportFormat = Enum("ImportFormat", {f.replace("-", "_"): f for f in ("prodigy", "doccano", "label-studio")}, type=str)
 ProdigyMode = Enum("ProdigyMode", {"manual": "manual", "binary": "binary"}, type=str)
 DoccanoOffsets = Enum("DoccanoOffsets", {"utf16": "utf16", "codepoints": "codepoints"}, type=str)
 
 
 def export_cmd(
-    fmt: ExportFormat = typer.Option("jsonl", "--format", "-f", help="Format to write"),
+    fmt: ExportFormat = typer.Option("jsonl", "--format", "-f", help="Format to write. csv: UTF-8, ',' (pandas, R, DuckDB); csv-excel: the CSV as German Excel opens it (UTF-8 with BOM, ';', decimal comma); xlsx: an Excel workbook (ids and values kept as text); parquet: with typed dates"),
     data: Path = typer.Option(Path("outputs"), "--data", "-d", help="Output folder of `presseschau run` (or an articles.jsonl)"),
     annotations: Optional[Path] = typer.Option(None, "--annotations", "-a", help="Folder of the decision log, re-applied before export (default: annotations/)"),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="File to write, or a folder: FOLDER/articles.<ext> (articles.reviewed.jsonl, articles.prodigy.jsonl, articles.doccano.jsonl, articles.label-studio.json, articles.spacy, articles.csv, articles.entities.parquet). Default: the DATA folder"),
-    accepted_only: bool = typer.Option(False, "--accepted-only", help="Keep only accepted and corrected entities (jsonl, doccano, label-studio, csv, parquet; prodigy and docbin do so by default)"),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="File to write, or a folder: FOLDER/articles.<ext> (articles.reviewed.jsonl, articles.prodigy.jsonl, articles.doccano.jsonl, articles.label-studio.json, articles.spacy, articles.csv, articles.excel.csv, articles.xlsx, articles.entities.parquet). Default: the DATA folder"),
+    accepted_only: bool = typer.Option(False, "--accepted-only", help="Keep only accepted and corrected entities (jsonl, doccano, label-studio, csv, csv-excel, xlsx, parquet; prodigy and docbin do so by default)"),
     include_pending: bool = typer.Option(False, "--include-pending", help="prodigy, docbin: also the pending (unreviewed) model guesses, marked as pending. Default: reviewed entities only. The other formats always carry pending entities with their status"),
     prodigy_mode: ProdigyMode = typer.Option("manual", "--prodigy-mode", help="prodigy: manual (one ner_manual task per article) or binary (one task per entity)"),
     doccano_offsets: DoccanoOffsets = typer.Option("utf16", "--doccano-offsets", help="doccano: utf16 (code units, as a doccano project counts) or codepoints"),
     doccano_overlapping: bool = typer.Option(False, "--doccano-overlapping", help="doccano: the project allows overlapping entities; default: overlapping spans left out (a default project drops them)"),
 ):
-    """Export the reviewed output: reviewed JSONL, Prodigy, doccano, Label Studio, spaCy DocBin, CSV, Parquet.
+    """Export the reviewed output: reviewed JSONL, Prodigy, doccano, Label Studio, spaCy DocBin, CSV, Excel, Parquet.
 
     Prodigy, doccano and Label Studio tasks carry a snapshot of what was exported
     (`presseschau` key), so `presseschau import` records only what the tool changed.
     """
+    from ..errors import ExportTooLarge
     from ..interop import export, export_path, load_records_flagged, run_output_at
     from ..review.log import DECISIONS_FILE
 
@@ -112,6 +113,12 @@ def export_cmd(
                       doccano_offsets=doccano_offsets.value, doccano_overlapping=doccano_overlapping, warn=msg.warn)
     except OSError as e:
         msg.fail(f"cannot write {target}: {e.strerror or e}")
+        raise typer.Exit(2)
+    except ExportTooLarge as e:
+        msg.fail(f"{target}: {e}")
+        raise typer.Exit(2)
+    except ImportError as e:  # an install older than the openpyxl dependency
+        msg.fail(f"--format {fmt_} needs {e.name or 'openpyxl'}: pip install openpyxl (or reinstall presseschau)")
         raise typer.Exit(2)
     n = sum(len(r.get("entities", [])) for r in records)
     msg.good(f"Wrote {path} ({len(records)} articles, {n} entities before filtering)")

@@ -9,7 +9,9 @@ Exports (`export(records, fmt, out)`):
   doccano       doccano sequence-labelling JSONL (`text`, `label: [[start, end, label]]`, UTF-16 offsets)
   label-studio  Label Studio tasks with `predictions` (+ the labelling config as `<out>.xml`)
   docbin        spaCy DocBin: reviewed entities in `doc.ents`; pending ones only with `include_pending`
-  csv, parquet  one row per entity (pandas)
+  csv, parquet  one row per entity (pandas); Parquet adds the typed dates `published_day`, `value_day`
+  csv-excel     the CSV as German Excel opens it: UTF-8 with BOM, ';', decimal comma
+  xlsx          the CSV's table as an Excel workbook (openpyxl): ids and values stay text
 
 Every Prodigy, doccano and Label Studio task carries a snapshot of what was exported; an import
 compares the tool's file with it, so only what the tool changed becomes a decision (`common`).
@@ -41,22 +43,22 @@ from .docbin import to_docbin
 from .doccano import import_doccano, to_doccano
 from .labelstudio import import_label_studio, label_studio_config, to_label_studio
 from .prodigy import import_prodigy, to_prodigy
-from .tables import TABLE_COLUMNS, entities_table
+from .tables import PARQUET_COLUMNS, TABLE_COLUMNS, entities_table, excel_csv_bytes, parquet_table, xlsx_bytes
 
-FORMATS = ("jsonl", "prodigy", "doccano", "label-studio", "docbin", "csv", "parquet")
+FORMATS = ("jsonl", "prodigy", "doccano", "label-studio", "docbin", "csv", "csv-excel", "xlsx", "parquet")
 IMPORT_FORMATS = ("prodigy", "doccano", "label-studio")
 # the file an export writes into a folder: `articles.<ext>`, the JSONL formats told apart, and
 # never a name of the run's own output (`RUN_OUTPUTS`): the Parquet table of entities is not
 # `articles.parquet`, the folder `presseschau run --format parquet` writes its articles to
 EXPORT_NAMES = {"jsonl": "articles.reviewed.jsonl", "prodigy": "articles.prodigy.jsonl", "doccano": "articles.doccano.jsonl",
                 "label-studio": "articles.label-studio.json", "docbin": "articles.spacy", "csv": "articles.csv",
-                "parquet": "articles.entities.parquet"}
+                "csv-excel": "articles.excel.csv", "xlsx": "articles.xlsx", "parquet": "articles.entities.parquet"}
 # what `presseschau run` writes into its output folder (files and Parquet dataset folders)
 RUN_OUTPUTS = ("articles.jsonl", "run.json", _parquet.ARTICLES_DIR, _parquet.ENTITIES_DIR)
 PENDING_ON_REQUEST = ("prodigy", "docbin")  # formats that leave pending entities out unless asked
 
 __all__ = [
-    "FORMATS", "IMPORT_FORMATS", "EXPORT_NAMES", "RUN_OUTPUTS", "KEEP", "SPAN_KEY", "TABLE_COLUMNS", "ImportFileError",
+    "FORMATS", "IMPORT_FORMATS", "EXPORT_NAMES", "RUN_OUTPUTS", "KEEP", "SPAN_KEY", "TABLE_COLUMNS", "PARQUET_COLUMNS", "ImportFileError",
     "load_records", "read_json_rows", "reviewed_records", "export", "export_path", "run_output_at", "import_file",
     "to_prodigy", "to_doccano", "to_label_studio", "label_studio_config", "to_docbin", "entities_table",
     "import_prodigy", "import_doccano", "import_label_studio", "decisions_from_spans", "decisions_from_changes",
@@ -151,9 +153,13 @@ def export(records: list[dict], fmt: str, out: os.PathLike | str, accepted_only:
         atomic_write_bytes(out, to_docbin(recs, accepted_only, include_pending).to_bytes())
     elif fmt == "csv":
         atomic_write_bytes(out, entities_table(recs, accepted_only).to_csv(index=False).encode("utf-8"))
+    elif fmt == "csv-excel":
+        atomic_write_bytes(out, excel_csv_bytes(entities_table(recs, accepted_only)))
+    elif fmt == "xlsx":
+        atomic_write_bytes(out, xlsx_bytes(entities_table(recs, accepted_only), warn=warn))
     elif fmt == "parquet":
         buf = io.BytesIO()
-        entities_table(recs, accepted_only).to_parquet(buf, index=False, engine="pyarrow")
+        parquet_table(recs, accepted_only).to_parquet(buf, index=False, engine="pyarrow")
         atomic_write_bytes(out, buf.getvalue())
     return out
 

@@ -3,9 +3,10 @@ too large for one JSONL file (pandas, DuckDB, Spark, Polars read a folder of par
 
     out/articles.parquet/part-00000.parquet ...  one row per article: id, title, outlet,
         published, lang, words, entities (count), text, record (the full JSON line, so
-        nothing of the record is lost)
+        nothing of the record is lost), published_day (`published` as a DATE where it is one
+        whole day, else null: see `tables`)
     out/entities.parquet/part-00000.parquet ...  one row per entity, the columns of
-        `presseschau export --format parquet` (`interop.entities_table`), joined on article_id
+        `presseschau export --format parquet` (`interop.tables.parquet_table`), joined on article_id
 
 One part per `rows_per_file` articles, in the order of articles.jsonl. The parts are
 written to two hidden temporary folders, which then replace the previous two by renames:
@@ -40,6 +41,7 @@ def _article_schema():
     return pa.schema([
         ("id", pa.string()), ("title", pa.string()), ("outlet", pa.string()), ("published", pa.string()),
         ("lang", pa.string()), ("words", pa.int64()), ("entities", pa.int64()), ("text", pa.string()), ("record", pa.string()),
+        ("published_day", pa.date32()),
     ])
 
 
@@ -76,7 +78,7 @@ class PartitionedWriter:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        from . import entities_table
+        from .tables import iso_day, parquet_table
 
         if not self.lines and self.parts:
             return
@@ -92,10 +94,11 @@ class PartitionedWriter:
             "entities": [sum(1 for e in r["entities"] if e.get("status") != "rejected") for r in records],
             "text": [r["text"] for r in records],
             "record": self.lines,
+            "published_day": [iso_day(m.get("published")) for m in meta],
         }, schema=_article_schema())
         name = f"part-{self.parts:05d}.parquet"
         pq.write_table(articles, self.tmp[ARTICLES_DIR] / name)
-        pq.write_table(pa.Table.from_pandas(entities_table(records), preserve_index=False), self.tmp[ENTITIES_DIR] / name)
+        pq.write_table(pa.Table.from_pandas(parquet_table(records), preserve_index=False), self.tmp[ENTITIES_DIR] / name)
         self.parts += 1
         self.lines = []
 

@@ -1,12 +1,30 @@
 """One row per entity (CSV, Parquet) with pandas: typed columns, the value split into a number
 (FIGURE) and an ISO string (DATE), with the DATE's `type` (date, duration, set) beside it and the
-article's `meta.url` (columns added at the end: existing column positions do not move)."""
+article's `meta.url` (columns added at the end: existing column positions do not move).
+
+Parquet (`parquet_table`) adds two typed date columns at the end, `published_day` and
+`value_day`: the calendar day as a Parquet DATE where `published` / a DATE entity's value (of
+`type` date) is one whole day, else null. `published` and `value_date` stay strings beside them,
+as they can be a month ("2022-09"), a year, a week or a duration ("P3M"), which a date type
+cannot hold, and readers of the string columns go on working. The CSV has exactly the columns of
+`TABLE_COLUMNS`; `csv-excel` is that table as German Excel opens a CSV (UTF-8 with BOM, ';',
+decimal comma) and `xlsx` as an Excel workbook (`xlsx_bytes`, with openpyxl)."""
 from __future__ import annotations
 
+import datetime
+import re
+from typing import Optional
+
+from ..errors import ExportTooLarge
 from .common import KEEP
 
 TABLE_COLUMNS = ["article_id", "title", "outlet", "published", "start", "end", "raw_start", "raw_end", "text", "label", "source", "status",
                  "value", "value_number", "value_date", "unit", "about", "qualifier", "event", "canonical", "reviewer", "type", "url"]
+PARQUET_COLUMNS = TABLE_COLUMNS + ["published_day", "value_day"]
+XLSX_MAX_ROWS = 1_048_576  # an Excel sheet's rows, the header included
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# characters an xlsx cell cannot hold (XML 1.0): control characters but tab, newline, carriage return
+_XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def entities_table(records: list[dict], accepted_only: bool = False):
@@ -37,3 +55,85 @@ def entities_table(records: list[dict], accepted_only: bool = False):
     for c in ("article_id", "title", "outlet", "published", "text", "label", "source", "status", "value", "value_date", "unit", "about", "qualifier", "event", "canonical", "reviewer", "type", "url"):
         df[c] = df[c].astype("string")
     return df
+
+
+def iso_day(v) -> Optional[datetime.date]:
+    """The calendar day of an ISO string that is one whole day (YYYY-MM-DD, a real date), else
+    None: a month, a year, a week, a duration, nothing."""
+    if not isinstance(v, str) or not _ISO_DAY.fullmatch(v):
+        return None
+    try:
+        return datetime.date.fromisoformat(v)
+    except ValueError:  # 2022-02-30
+        return None
+
+
+def _day(values, keep=None):
+    """A date32 column of `iso_day`, null where `keep` is False."""
+    import pandas as pd
+    import pyarrow as pa
+
+    keep = [True] * len(values) if keep is None else list(keep)
+    days = [iso_day(None if pd.isna(v) else v) if k else None for v, k in zip(values, keep)]
+    return pd.Series(days, index=values.index, dtype=object).astype(pd.ArrowDtype(pa.date32()))
+
+
+def parquet_table(records: list[dict], accepted_only: bool = False):
+    """`entities_table` with the typed date columns of Parquet (`PARQUET_COLUMNS`)."""
+    df = entities_table(records, accepted_only)
+    df["published_day"] = _day(df["published"])
+    df["value_day"] = _day(df["value_date"], (df["label"] == "DATE").fillna(False).astype(bool) & (df["type"] == "date").fillna(False).astype(bool))
+    return df
+
+
+def excel_csv_bytes(df) -> bytes:
+    """The table as German Excel reads a CSV it is given by a double click: UTF-8 with a BOM
+    (else cp1252: "Ã¼" for "ü"), ';' between the fields (',' is its decimal mark), decimal comma."""
+    return df.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
+
+
+def xlsx_bytes(df, warn=None) -> bytes:
+    """The table as an Excel workbook: one sheet, a header row (frozen, with a filter), numbers as
+    numbers and every text as text: an id "00123" keeps its zeros, a value "2022-01" stays a
+    string, a title that starts with "=" is no formula. Characters a cell cannot hold (control
+    characters) are left out, said through `warn`. More rows than a sheet holds: ExportTooLarge."""
+    import io
+    import numbers
+
+    import pandas as pd
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ERROR_CODES
+    from openpyxl.utils import get_column_letter
+
+    if len(df) + 1 > XLSX_MAX_ROWS:
+        raise ExportTooLarge(f"{len(df)} rows: an Excel sheet holds {XLSX_MAX_ROWS - 1} below its header; "
+                             "export csv or parquet, or fewer entities (--accepted-only)")
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("entities")
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(df.columns))}{len(df) + 1}"
+    ws.append(list(df.columns))
+    stripped = 0
+    for row in df.itertuples(index=False, name=None):
+        cells = []
+        for v in row:
+            if v is None or v is pd.NA or (isinstance(v, float) and v != v):
+                cells.append(None)
+                continue
+            if isinstance(v, str):
+                clean = _XLSX_ILLEGAL.sub("", v)
+                stripped += clean != v
+                if clean.startswith("=") or clean in ERROR_CODES:  # text, not the formula or error openpyxl would write
+                    cell = WriteOnlyCell(ws, value=clean)
+                    cell.data_type = "s"
+                    clean = cell
+                cells.append(clean)
+            else:
+                cells.append(int(v) if isinstance(v, numbers.Integral) else float(v))
+        ws.append(cells)
+    if stripped and warn is not None:
+        warn(f"{stripped} cells held control characters, which an Excel cell cannot hold: those characters are left out of the xlsx")
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
