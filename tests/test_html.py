@@ -565,3 +565,44 @@ def test_a_pages_extracted_metadata_only_fills_the_cleaners_gaps():
     meta = merge_meta(cd, doc.meta)
     assert meta["published"] == "2020-04-28" and meta["title"] == "Daten von Rheinmetall gehackt"
     assert meta["url"] == "https://www.tagesschau.de/investigativ/ndr/rheinmetall-datenleck-101.html"
+
+
+# --- meta: trafilatura's author and htmldate's date checked against what the page states ---
+
+def _record_meta(pid: str) -> dict:
+    from pipeline.record import merge_meta
+
+    doc, cd = _page(pid)
+    return merge_meta(cd, doc.meta)
+
+
+@pytest.mark.parametrize("pid,authors", [
+    # trafilatura took the reading time beside the byline; the page's <meta name="author"> names her
+    ("postlight--www.abendblatt.de", ["Melanie Wassink"]),
+    # role labels before the name ("Autor/in:", "Text und Interview:", "Interview:")
+    ("trafilatura--ndr.de.podcastcoronavirus140", ["Korinna Hennig"]),
+    ("trafilatura--brandeins.de.wahresIch", ["Harald Willenbrock"]),
+    ("trafilatura--fluter.de.vorbild", ["Julia Lauter"]),
+    # a publisher's "name, city, country": the name as the page writes it, no places
+    ("trafilatura--kirche-und-leben.de-M_nster", ["Kirche und Leben"]),
+    ("trafilatura--spiegel.de.albtraum", ["SPIEGEL ONLINE"]),
+    # a share list's label, a photo credit ("zvg"), the headline: no author the page states
+    ("trafilatura--sonntag-sachsen.de.emanuel", []),
+    ("trafilatura--infosperber.ch-Madagaskar", []),
+    ("trafilatura--oekonomenstimme.org.keynes", []),
+    # what the page itself states as the author stays, a person's byline over the JSON-LD's outlet
+    ("trafilatura--fr.de.nordkorea", ["Redaktion"]),
+    ("trafilatura--stern.de-d70fab3a", ["Andreas Hoffmann"]),
+])
+def test_web_authors_are_names_the_page_gives(pid, authors):
+    assert (_record_meta(pid).get("authors") or []) == authors
+
+
+@pytest.mark.parametrize("pid,day", [
+    # htmldate took <meta name="last-modified">; the JSON-LD's datePublished is the publication
+    ("readability4j--sueddeutsche-paradise-papers", "2017-11-08"),
+    # the page's publication dates disagree (JSON-LD 11-03, article:published_time 11-06): htmldate's stays
+    ("trafilatura--utopia.de-Werbung", "2023-11-06"),
+])
+def test_web_published_is_not_the_modification_day(pid, day):
+    assert _record_meta(pid).get("published") == day
