@@ -390,4 +390,12 @@ def _overlaps(a: Entity, b: Entity) -> bool:
 
 
 def _entity(span: Span, label: str, source: str, **kw: Any) -> Entity:
-    return Entity(start=span.start_char, end=span.end_char, text=span.text, label=label, source=source, **kw)
+    # no entity starts or ends with whitespace, whichever component made it (spaCy's whitespace
+    # tokens, e.g. a paragraph break's "\n\n", can end up at a span's edge)
+    start, end, text = span.start_char, span.end_char, span.text
+    stripped = text.strip()
+    if stripped and stripped != text:
+        start += len(text) - len(text.lstrip())
+        end -= len(text) - len(text.rstrip())
+        text = stripped
+    return Entity(start=start, end=end, text=text, label=label, source=source, **kw)

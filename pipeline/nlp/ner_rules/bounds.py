@@ -101,6 +101,19 @@ class BoundRules:
         return end
 
     @staticmethod
+    def paragraph_end(doc: Doc, start: int, end: int) -> int:
+        """End of a span before the first paragraph break (a whitespace token with a blank line)
+        inside it, and before the whitespace tokens it ends with; the part before the break is
+        kept: it is where the model's span starts, the part after it is the next line's start."""
+        for i in range(start + 1, end):
+            if doc[i].is_space and "\n\n" in doc[i].text:
+                end = i
+                break
+        while end > start + 1 and doc[end - 1].is_space:
+            end -= 1
+        return end
+
+    @staticmethod
     def unbracketed_end(doc: Doc, start: int, end: int) -> int:
         """End of a span before a closing bracket whose opening one is not inside it: a name
         does not run across a bracket ("(gemeinsam mit Ernest Wolf-Gazo) Whitehead" ->

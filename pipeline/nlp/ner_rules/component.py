@@ -103,6 +103,13 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         mentions = Counter(e.text for e in doc.ents if e.label_ in _NAME_LABELS)
         for ent in doc.ents:
             if ent.label_ not in _NAME_LABELS:
+                # MISC too: no name runs over a paragraph break ('Abo\n\nMedia', 'Follows\n\nFollower\n\n'
+                # on a web page printed as text, one navigation item a paragraph); a line break
+                # inside one stays (a hard-wrapped title)
+                a, b = (ent.start, self.paragraph_end(doc, ent.start, ent.end)) if self.name_bounds else (ent.start, ent.end)
+                if (a, b) != (ent.start, ent.end):
+                    ent = Span(doc, a, b, label=ent.label_, kb_id=ent.kb_id_)
+                    repaired.append(ent)
                 out.append(ent)
                 continue
             start, end, label = ent.start, ent.end, ent.label_
