@@ -63,3 +63,22 @@ def test_swiss_franc_written_out_and_currency_code_before_the_amount(nlp_model):
     assert ("FIGURE", "CHF 80 000", 80000, "CHF") in got
     got = _entities(nlp_model, _web("tests/eval/iwr.de.IWRpressedienst.Nordex.html", "etwa EUR 5,4 Mrd"), "2022-01-01")
     assert ("FIGURE", "EUR 5,4 Mrd.", 5400000000, "EUR") in got
+
+
+def test_a_number_the_model_took_for_a_name_is_a_figure(nlp_model):
+    # "98’767" tagged ORG: a span made only of digits and separators is no name and no longer hides the figure
+    got = _entities(nlp_model, _web("tests/eval/infosperber.ch-Madagaskar.html", "mit 98’767 Dollar"), "2020-01-01")
+    assert ("FIGURE", "98’767 Dollar", 98767, "USD") in got and ("ORG", "98’767") not in got
+
+
+def test_currency_code_before_a_range_carries_to_its_second_amount(nlp_model):
+    got = _entities(nlp_model, _web("tests/eval/archive.org.time4talks.com.kinos.html", "zwischen CHF 80 000"), "2012-01-01")
+    assert ("FIGURE", "CHF 80 000", 80000, "CHF") in got and ("FIGURE", "100 000", 100000, "CHF") in got
+
+
+def test_month_range_after_monate_gives_both_months(nlp_model):
+    # "Für die Monate Jänner bis März": two DATEs, as the guidelines' ranges ("vom [3.5.] bis [7.5.]")
+    got = _entities(nlp_model, _gnad("gnad355", "Monate Jänner bis März"), GNAD)
+    dates = [g for g in got if g[0] == "DATE"]
+    assert [d[1] for d in dates] == ["Jänner", "März"]
+    assert dates[0][2][:4] == dates[1][2][:4] and dates[0][2][5:] == "01" and dates[1][2][5:] == "03"

@@ -22,6 +22,9 @@ _CALENDAR_UNITS = {"day", "week", "month", "year", "decade", "century"}  # "vor/
 # a currency's symbol or ISO code before the amount ("€ 500"; Swiss and financial style "zwischen CHF 80 000
 # und 100 000", "einen Umsatz von etwa EUR 5,4 Mrd."; session 22)
 _SYMBOL_PREFIX = {"€", "$", "£", "US$", "CHF", "EUR", "USD"}
+# a model entity made only of digits and number separators ("98’767" tagged ORG before "Dollar pro Kopf",
+# infosperber.ch; session 22) is no name: it is dropped and does not hide the figure or date
+_NUMBER_ONLY = re.compile(r"[\d.,'’\s\u00a0\u202f\u2009]*\d[\d.,'’\s\u00a0\u202f\u2009]*")
 _SIGNS = {"-", "−", "–"}  # a sign glued to the digits ("-5", "−3")
 _PLUS = "+"  # "+1,0%": an explicit positive sign glued to the digits (not "+49 30 ...", a phone number)
 _GROUP_SPACES = {" ", "\u202f", "\u2009", "\u00a0"}  # thousands separators ("45 000")

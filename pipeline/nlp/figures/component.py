@@ -14,7 +14,7 @@ from .about_context import AboutContextRules
 from .ages import AgeRules
 from .amounts import AmountRules
 from .clauses import ClauseRules
-from .common import _CALENDAR_UNITS, _SYMBOL_PREFIX, _TIME_UNITS, _next, _prev
+from .common import _CALENDAR_UNITS, _NUMBER_ONLY, _SYMBOL_PREFIX, _TIME_UNITS, _next, _prev
 from .durations import DurationRules
 from .exclusions import ExclusionRules
 from .lemmas import LemmaRules, _pipeline_lemma_table
@@ -202,6 +202,8 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
 
     # -- component --
     def __call__(self, doc: Doc) -> Doc:
+        if any(_NUMBER_ONLY.fullmatch(e.text) for e in doc.ents):
+            doc.ents = [e for e in doc.ents if not _NUMBER_ONLY.fullmatch(e.text)]  # a number is never a name
         blocked: set[int] = set()
         if DATE_SPANS in doc.spans:
             for sp in doc.spans[DATE_SPANS]:
@@ -303,8 +305,12 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
             if f["unit"] is None and out and not self._is_noun(_next(doc, f["end"] - 1) or doc[f["end"] - 1]):
                 # the unit the text leaves out: "7 Millionen Euro für Schulen, 3 Millionen für Kitas"
                 prev_span = out[-1]
+                # a unit written before the first number ("zwischen CHF 80 000 und 100 000") carries over to
+                # the range's bare second number, which has no multiplier of its own to show it is an amount
+                unit_first = lookup_unit(prev_span[0].text)
                 if prev_span._.unit is not None and prev_span._.unit not in _TIME_UNITS and \
-                        f["start"] - prev_span.end <= 8 and f["scale"] != 1 and \
+                        f["start"] - prev_span.end <= 8 and (f["scale"] != 1 or (
+                            unit_first is not None and unit_first[0] == prev_span._.unit and self._range_second(doc, prev_span, f))) and \
                         sentence_bounds(doc, prev_span.start) == sentence_bounds(doc, f["num"]):
                     pu = lookup_unit(prev_span[-1].text)
                     if pu is not None and pu[0] == prev_span._.unit:
