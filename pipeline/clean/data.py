@@ -347,6 +347,17 @@ def isch_tails() -> tuple[Counter, Counter]:
     return glued, hyph
 
 
+def _gz_lines(path, maker: str) -> list[str]:
+    """The lines of a gzipped language-data file; one that cannot be read is a
+    LanguageDataUnreadable naming it and the module `maker` that makes it."""
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            return fh.read().splitlines()
+    except (OSError, UnicodeDecodeError, EOFError) as e:
+        raise LanguageDataUnreadable(f"{path}: cannot read the language data ({type(e).__name__}: {e}); "
+                                     f"make it with `python -m {maker}`") from None
+
+
 #: place names (training/place_names.py): a first line "name", then one name a line
 PLACE_NAMES = "place_names.tsv.gz"
 
@@ -357,12 +368,7 @@ def place_names() -> frozenset:
     for the bylines: "Von Friedrich Schmidt, Moskau" names the correspondent's place, not the
     outlet. Loaded once per process, on the first byline with a tail."""
     path = DATA_DIR / PLACE_NAMES
-    try:
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            lines = fh.read().splitlines()
-    except (OSError, UnicodeDecodeError, EOFError) as e:
-        raise LanguageDataUnreadable(f"{path}: cannot read the language data ({type(e).__name__}: {e}); "
-                                     "make it with `python -m training.place_names`") from None
+    lines = _gz_lines(path, "training.place_names")
     if lines[:1] != ["name"]:
         raise LanguageDataError(f"{path}:1: a first line 'name' expected, not {lines[:1]}")
     return frozenset(n for n in lines[1:] if n)
@@ -377,12 +383,7 @@ def read_corpus_forms(path) -> tuple[dict[str, int], int]:
     """The rows of a corpus_forms.tsv.gz file: (form -> count, tokens counted). Validated: the
     first line `#total<TAB>N`, then two columns, a form without blanks and a count >= 1; any
     other line is a LanguageDataError naming the file and line (not a KeyError mid-run)."""
-    try:
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            lines = fh.read().splitlines()
-    except (OSError, UnicodeDecodeError, EOFError) as e:
-        raise LanguageDataUnreadable(f"{path}: cannot read the language data ({type(e).__name__}: {e}); "
-                                     "make it with `python -m training.hyphen_corpus`") from None
+    lines = _gz_lines(path, "training.hyphen_corpus")
     head = lines[0].split("\t") if lines else []
     if len(head) != 2 or head[0] != "#total" or not head[1].isdigit() or int(head[1]) < 1:
         raise LanguageDataError(f"{path}:1: a first line '#total<TAB>N' expected, not {lines[:1]}")
