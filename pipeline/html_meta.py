@@ -1,0 +1,157 @@
+"""A web page's metadata checked against what the page itself states (issue 17).
+
+trafilatura's author and htmldate's date are guesses from markup with no check against the
+page's own statements (<meta name="author">, JSON-LD "author"/"datePublished", microdata):
+`authors` drops what is no person's or publisher's name and falls back to the page's stated
+authors; `published_over_modified` replaces a modification day taken for the publication.
+Used by `html.extract`.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .html import _text, norm
+
+# Words of a page's byline furniture, never part of a person's name: trafilatura's author
+# search takes the text of an element whose class says "author" and can get the label beside
+# the name instead (abendblatt.de's "author-info" box: "| Lesedauer: 8 Minuten"; livenet.ch's
+# "Datum:" label; sonntag-sachsen.de's "Artikel empfehlen:" share list; infosperber.ch's photo
+# credit "zvg", "zur Verfügung gestellt"; a template's placeholder "xxx").
+AUTHOR_UI = {"lesedauer", "lesezeit", "datum", "empfehlen", "teilen", "drucken", "kommentare", "zvg", "xxx"}
+# Role labels before a byline's name ("Autor/in: Korinna Hennig", "Text und Interview: Harald
+# Willenbrock", "Interview: Julia Lauter"): trafilatura keeps them as names or parts of names.
+AUTHOR_ROLE = re.compile(r"^(?:autor|autorin|text|interview|text und interview|von|foto|fotos)(?:\s+|$)", re.I)
+# A publisher's "name, city, country" in <meta name="author"> ("SPIEGEL ONLINE, Hamburg,
+# Germany"): trafilatura splits it into three authors, two of them places.
+COUNTRIES = {"germany", "deutschland", "austria", "österreich", "switzerland", "schweiz"}
+
+
+def _ld_objects(tree) -> list[dict]:
+    """The page's JSON-LD objects of an article type (NewsArticle, Article, BlogPosting, ...)."""
+    import json
+
+    out: list[dict] = []
+    for s in tree.iter("script"):
+        if (s.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            stack = [json.loads(s.text_content())]
+        except ValueError:
+            continue
+        while stack:
+            x = stack.pop()
+            if isinstance(x, list):
+                stack.extend(x)
+            elif isinstance(x, dict):
+                types = x.get("@type")
+                types = types if isinstance(types, list) else [types]
+                if any(isinstance(t, str) and re.search(r"Article|BlogPosting|Report", t) for t in types):
+                    out.append(x)
+                if "@graph" in x:
+                    stack.append(x["@graph"])
+    return out
+
+
+def _stated_authors(tree) -> list[str]:
+    """The authors the page states in its markup: <meta name="author"> / article:author (not a
+    profile URL; the value in `content`, or in `value` as some pages write it, which trafilatura
+    does not read), the article's JSON-LD "author" names, microdata itemprop="author"."""
+    found: list[str] = []
+    for m in tree.iter("meta"):
+        if (m.get("name") or m.get("property") or "").lower() in ("author", "article:author"):
+            v = norm(m.get("content") or m.get("value") or "")
+            if v and not v.startswith("http"):
+                found.append(v)
+
+    def names(a) -> list:
+        if isinstance(a, str):
+            return [a]
+        if isinstance(a, list):
+            return [y for x in a for y in names(x)]
+        return names(a.get("name")) if isinstance(a, dict) else []
+
+    for o in _ld_objects(tree):
+        found += [norm(x) for x in names(o.get("author")) if norm(x)]
+    for e in tree.iter():
+        if isinstance(e.tag, str) and e.get("itemprop") == "author" and e.tag.lower() != "meta" and len(e) == 0:
+            found.append(_text(e))
+    return list(dict.fromkeys(x for x in found if x))
+
+
+def _key(s: str) -> str:
+    return re.sub(r"\W+", "", s.lower())
+
+
+def authors(names: list[str], tree, title: Optional[str]) -> list[str]:
+    """trafilatura's authors less what is no person's or publisher's name, else the page's own.
+
+    trafilatura's author comes from markup it guesses at (an element whose class says "author",
+    a byline), and it keeps what that element holds: a label ("Lesedauer", "Datum", see
+    `AUTHOR_UI`), a role before the name (`AUTHOR_ROLE`), the headline (oekonomenstimme.org), or
+    the city and country of a publisher's "name, city, country". Those are dropped; where
+    nothing is left, the authors the page states in its meta / JSON-LD (`_stated_authors`) are
+    the authors. A page's own word "Redaktion", "Admin" or an outlet's name stays: the page
+    states it as the author (fr.de's JSON-LD, autonews.ch's meta)."""
+    stated = _stated_authors(tree)
+    out: list[str] = []
+    after_role = False
+    for a in names:
+        words = set(re.findall(r"\w+", a.lower()))
+        if words & AUTHOR_UI or (title and _key(a) == _key(title)):
+            continue
+        if after_role and a.lower().startswith("in "):  # "Autor/in: X" split at the slash
+            a = a[3:].strip()
+        after_role = False
+        role = AUTHOR_ROLE.match(a)
+        if role:
+            after_role = role.group(0).strip().lower() in ("autor", "text")
+            a = a[role.end():].strip()
+            if not a:
+                continue
+        out.append(a)
+    # "name, city, country": the city and the country go; the name as the page writes it
+    # ("Kirche und Leben", which trafilatura splits at "und") where the page states it so
+    for i in range(len(out) - 1, 1, -1):
+        if i < len(out) and out[i].lower() in COUNTRIES:
+            place = {out[i - 1].lower(), out[i].lower()}
+            del out[i - 1:i + 1]
+            for s in stated:
+                parts = [x.strip() for x in s.split(",")]
+                if len(parts) == 3 and {parts[1].lower(), parts[2].lower()} == place:
+                    pieces = [x for x in out[:i - 1] if _key(x) and _key(x) in _key(parts[0])]
+                    if pieces:
+                        at = out.index(pieces[0])
+                        out = out[:at] + [parts[0]] + [x for x in out[at:] if x not in pieces]
+                    break
+    if not out and names:
+        out = [s for s in stated if not set(re.findall(r"\w+", s.lower())) & AUTHOR_UI]
+    return list(dict.fromkeys(out))
+
+
+def published_over_modified(tree, date: Optional[str]) -> Optional[str]:
+    """The day the page states as its publication, where `date` (htmldate's) is the day it
+    states as its last modification: htmldate, even with original_date=True, can take the
+    modification date (sueddeutsche.de: <meta name="last-modified" content="2017-11-15"> over
+    the JSON-LD "datePublished": "2017-11-08..."). Only where the page's publication dates
+    (JSON-LD datePublished, article:published_time, itemprop="datePublished") agree on one day,
+    earlier than `date`; else None."""
+    if not date:
+        return None
+    modified, published = set(), set()
+    for m in tree.iter("meta"):
+        k = (m.get("name") or m.get("property") or m.get("itemprop") or "").lower()
+        v = (m.get("content") or "").strip()[:10]
+        if k in ("last-modified", "article:modified_time", "og:updated_time", "datemodified"):
+            modified.add(v)
+        elif k in ("article:published_time", "datepublished"):
+            published.add(v)
+    for o in _ld_objects(tree):
+        modified.add(str(o.get("dateModified") or "").strip()[:10])
+        published.add(str(o.get("datePublished") or "").strip()[:10])
+    published = {d for d in published if re.match(r"\d{4}-\d{2}-\d{2}$", d)}
+    if date[:10] in modified and len(published) == 1:
+        day = published.pop()
+        if day < date[:10]:
+            return day
+    return None
