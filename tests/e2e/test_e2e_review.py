@@ -630,3 +630,93 @@ def test_a_phone_shows_the_selected_entitys_panel_without_scrolling(browser, see
         assert errors == []
     finally:
         ctx.close()
+
+
+def _uncovered(pg, sel):
+    """the element `sel` is inside the window and on top at its centre (not covered by anything)"""
+    return pg.evaluate("""(sel) => { const el = document.querySelector(sel), b = el.getBoundingClientRect();
+        if (b.width === 0 || b.left < 0 || b.top < 0 || b.right > innerWidth || b.bottom > innerHeight) return false;
+        const top = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
+        return !!top && (top === el || el.contains(top)); }""", sel)
+
+
+def test_a_phone_sheet_gives_way_to_the_add_bar_follows_its_order_and_comes_back_by_a_button(browser, seed_app):
+    """390 x 844, touch. Selecting text to add an entity: the add bar's buttons are all on screen and
+    uncovered, and the sheet is not underneath it (before: the add bar lay over Accept / Reject).
+    The sheet's controls come in the page (Tab, screen readers) in the order they are shown, top to
+    bottom (before: Accept / Reject were shown first but came last); a wide window puts them back at
+    the end. A closed sheet comes back by a "Show entity panel" button (Enter on it after Esc, or a
+    tap), there only while the sheet is closed; and the text no longer keeps the sheet's room below it."""
+    recs = sample_records(ROOT / "corpus")
+    kreml = find(recs, ART, "Kreml", nth=1)
+    W, H = 390, 844
+    ctx = browser.new_context(viewport={"width": W, "height": H}, has_touch=True, is_mobile=True)
+    try:
+        pg = ctx.new_page()
+        errors: list[str] = []
+        pg.on("pageerror", lambda e: errors.append(str(e)))
+        pg.goto(seed_app.url + "#/a/" + ART)
+        pg.wait_for_selector("#text [data-testid=ent]")
+        ent_loc(pg, key(kreml)).tap()
+        expect(pg.locator("#panel-entity")).to_have_attribute("data-key", key(kreml))
+        show = pg.get_by_role("button", name="Show entity panel")
+        expect(show).to_be_hidden()  # the sheet is open
+
+        # the sheet's focusable controls, in page order, run top to bottom (left to right in a row)
+        order = pg.evaluate("""() => [...document.querySelectorAll('#panel button, #panel input, #panel select')]
+            .filter((e) => e.offsetParent !== null).map((e) => { const b = e.getBoundingClientRect();
+              return [e.id || e.dataset.testid || e.textContent, Math.round(b.top), Math.round(b.left)]; })""")
+        ids = [o[0] for o in order]
+        assert ids.index("accept") < ids.index("relabel-PER"), ids
+        rows = [(o[1], o[2]) for o in order if o[0] != "panel-close"]
+        for (y0, x0), (y1, x1) in zip(rows, rows[1:]):
+            assert y1 > y0 + 4 or (abs(y1 - y0) <= 4 and x1 > x0), order
+
+        # select text: the add bar takes the bottom, the sheet steps aside
+        text = next(r for r in recs if r["id"] == ART)["text"]
+        s = text.index("Streitkräften")
+        select_text(pg, s, s + len("Streitkräften"))
+        expect(pg.locator("#add-text")).to_have_text("Streitkräften")
+        for sel in ["[data-testid=add-PER]", "[data-testid=add-FIGURE]", "#reselect"]:
+            assert _uncovered(pg, sel), sel
+        bar = pg.get_by_test_id("add-bar").bounding_box()
+        panel = pg.get_by_test_id("panel").bounding_box()
+        assert panel is None or panel["y"] >= bar["y"] + bar["height"], (panel, bar)
+        expect(show).to_be_hidden()
+        # Esc drops the selection and the sheet is back, its buttons uncovered
+        pg.keyboard.press("Escape")
+        expect(pg.get_by_test_id("add-bar")).to_be_hidden()
+        expect(pg.get_by_test_id("accept")).to_be_visible()
+        assert _uncovered(pg, "#accept")
+
+        # Esc hides the sheet: the button is there, focused, Enter brings the sheet back
+        pg.keyboard.press("Escape")
+        expect(pg.get_by_test_id("panel")).to_be_hidden()
+        expect(show).to_be_visible()
+        assert _uncovered(pg, "#panel-open")
+        expect(show).to_be_focused()
+        # ... and the text no longer keeps the sheet's room below it
+        pg.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        below = pg.evaluate("""() => innerHeight - document.querySelector('#text').getBoundingClientRect().bottom""")
+        assert below < 100, below  # was 46vh (388 px)
+        pg.keyboard.press("Enter")
+        expect(pg.get_by_test_id("accept")).to_be_visible()
+        expect(pg.locator("#panel-entity")).to_have_attribute("data-key", key(kreml))
+        expect(show).to_be_hidden()
+        # × then a tap on the button
+        pg.get_by_test_id("panel-close").tap()
+        expect(pg.get_by_test_id("panel")).to_be_hidden()
+        show.tap()
+        expect(pg.get_by_test_id("accept")).to_be_visible()
+        assert _uncovered(pg, "#accept")
+        pg.get_by_test_id("accept").tap()
+        wait_status(pg, key(kreml), "accepted")
+
+        # a wide window: Accept / Reject at the end of the panel again, no show button
+        pg.set_viewport_size({"width": 1300, "height": 900})
+        pg.wait_for_function("document.querySelector('#panel-entity').lastElementChild.classList.contains('buttons')", timeout=20_000)
+        expect(show).to_be_hidden()
+        assert [d["decision"] for d in seed_app.decisions()] == ["accept"]
+        assert errors == []
+    finally:
+        ctx.close()

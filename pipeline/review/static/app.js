@@ -113,7 +113,10 @@ async function init() {
   $("save").addEventListener("click", saveDraft);
   $("cancel").addEventListener("click", cancelDraft);
   $("apply-all").addEventListener("click", applyAll);
-  $("panel-close").addEventListener("click", () => showSheet(false));
+  $("panel-close").addEventListener("click", () => hideSheet());
+  $("panel-open").addEventListener("click", () => { showSheet(true); renderPanel(); $("panel-close").focus(); });
+  placeDecisionButtons();
+  window.matchMedia(NARROW).addEventListener("change", placeDecisionButtons);
   $("reselect").addEventListener("click", reselect);
   $("confirm-ok").addEventListener("click", () => closeConfirm(true));
   $("confirm-cancel").addEventListener("click", () => closeConfirm(false));
@@ -547,9 +550,19 @@ function renderPanel() {
 }
 
 // a narrow screen shows the panel as a bottom sheet over the text (app.css); Esc or its × hides it
-function narrow() { return window.matchMedia("(max-width: 900px)").matches; }
-function sheetShown() { return narrow() && !S.sheetClosed && getComputedStyle($("panel")).position === "fixed"; }
-function showSheet(on) { S.sheetClosed = !on; $("panel").classList.toggle("closed", !on); }
+// × or Esc: hidden, its ▲ Panel button (bottom right) brings it back; focus goes there so a keyboard
+// user can reopen it with Enter. A pending text selection hides it too (the add bar takes the bottom).
+const NARROW = "(max-width: 900px)";
+function narrow() { return window.matchMedia(NARROW).matches; }
+function sheetShown() { return narrow() && !S.sheetClosed && !S.pendingSel && getComputedStyle($("panel")).position === "fixed"; }
+function showSheet(on) { S.sheetClosed = !on; $("layout").classList.toggle("sheet-closed", !on); }
+function hideSheet() { showSheet(false); $("panel-open").focus(); }
+// the sheet shows its Accept / Reject right below the entity's text: move them there in the page
+// itself (not only visually), so Tab and screen readers follow what is shown; back at the end on a wide screen
+function placeDecisionButtons() {
+  const row = $("panel-entity").querySelector(".buttons");
+  if (narrow()) $("p-text").after(row); else $("panel-entity").appendChild(row);
+}
 
 function renderRemovedList() {
   const box = clear($("removed-list"));
@@ -887,6 +900,7 @@ function onSelectionChange() { if (S.view === "article" && S.pendingSel && !curr
 function showAddBar(sel) {
   S.pendingSel = sel;
   $("add-bar").hidden = !sel;
+  $("layout").classList.toggle("sel-pending", !!sel);
   if (!sel) return;
   $("add-text").textContent = sel.text;
   const moved = sel.raw !== undefined && sel.raw !== sel.text;
@@ -955,7 +969,7 @@ function onKey(ev) {
       ev.preventDefault();
       if (S.draft) cancelDraft();
       else if (S.pendingSel) { window.getSelection().removeAllRanges(); showAddBar(null); }
-      else if (narrow() && !S.sheetClosed) showSheet(false);
+      else if (narrow() && !S.sheetClosed) hideSheet();
       else location.hash = "#/";
       break;
     default: break;
