@@ -160,6 +160,36 @@ def test_overview_and_apply_all(client, state):
         assert st == 200 and o["reviewed_only"] is only and o == overview(list(state.records), reviewed_only=only), q
 
 
+def test_overview_is_computed_once_per_state_of_the_records(client, state, dirs, monkeypatch):
+    """/api/overview counts over the whole corpus (about 0.2 s and 1.4 MB at 1,000 articles,
+    linear in the corpus): a page opened again while nothing changed gets the counts made for
+    the last one; a decision, or a new articles.jsonl, makes them anew."""
+    from pipeline.review import overview as ov_module
+    calls = []
+    real = ov_module.top_names
+    monkeypatch.setattr(ov_module, "top_names", lambda *a, **k: calls.append(1) or real(*a, **k))
+    first_view = client.get("/api/overview")[1]
+    assert client.get("/api/overview")[1] == first_view and len(calls) == 1
+    assert client.get("/api/overview?reviewed_only=1")[1]["reviewed_only"] is True and len(calls) == 2
+    client.get("/api/overview?reviewed_only=1")
+    assert len(calls) == 2
+
+    _, view = client.get(f"/api/articles/{ART}")
+    kas = first(view, "Kasachstan")
+    assert client.post(f"/api/articles/{ART}/decide", {"action": "accept", "entity": ref(kas)})[0] == 200
+    after = client.get("/api/overview?reviewed_only=1")[1]
+    assert len(calls) == 3 and after == overview(list(state.records), reviewed_only=True)
+    assert after["progress"]["total"]["accepted"] == 1
+
+    data, _ = dirs
+    time.sleep(0.05)
+    recs = [r for r in sample_records(ROOT / "corpus") if r["id"] != ART]
+    write_jsonl(data / "articles.jsonl", recs)  # the pipeline ran again: one article fewer
+    n = len(calls)
+    again = client.get("/api/overview")[1]
+    assert len(calls) == n + 1 and len(again["articles"]) == len(recs) and ART not in again["articles"]
+
+
 # ---------------------------------------------------------------------- the table itself
 
 

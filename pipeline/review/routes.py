@@ -18,7 +18,6 @@ from http import HTTPStatus
 from typing import Any, Callable, Mapping, Optional, Union
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from .overview import overview
 from .state import ReviewError, ReviewState, clean_reviewer, flag_view
 
 Query = dict[str, list[str]]  # as `urllib.parse.parse_qs` gives it: every value of each name
@@ -64,9 +63,7 @@ def get_team(state: ReviewState, params: dict, query: Query, body: Body) -> dict
 
 def get_overview(state: ReviewState, params: dict, query: Query, body: Body) -> dict:
     """/api/overview[?reviewed_only=1]: the overview page's data (review/overview.py)."""
-    with state.lock:
-        records = list(state.records)  # records are replaced on change, never mutated
-    return overview(records, reviewed_only=query.get("reviewed_only") == ["1"])
+    return state.corpus_overview(reviewed_only=query.get("reviewed_only") == ["1"])
 
 
 def get_article(state: ReviewState, params: dict, query: Query, body: Body) -> dict:

@@ -25,6 +25,7 @@ from typing import Any, Iterator, Optional
 from . import log as dec
 from . import mentions, teams, words
 from .apply import apply_decisions, strip_review
+from .overview import overview as corpus_overview
 from ..errors import NoRunOutput
 from ..io import read_jsonl
 from ..schema import LABELS
@@ -78,6 +79,8 @@ class ReviewState:
         self.reviewer = reviewer or dec.default_reviewer()
         self.lock = threading.RLock()
         self.load_error: Optional[str] = None
+        self.generation = 0  # counts the changes of `records` (a load, an article re-applied)
+        self._overviews: dict[bool, tuple[int, dict]] = {}
         self.load()
 
     # ------------------------------------------------------------------ loading
@@ -116,6 +119,7 @@ class ReviewState:
             self.conflicts: dict[str, list[dict]] = {}
             for c in teams.conflicts(self.decisions):
                 self.conflicts.setdefault(c["article_id"], []).append(c)
+            self.generation += 1
             self._haystack: Optional[list[str]] = None
             self._words: dict[str, tuple[str, list[tuple[int, int]]]] = {}
             self.summary = [self._summary(r) for r in self.records]
@@ -192,6 +196,7 @@ class ReviewState:
         ds = self._decisions_of(article_id)
         recs, flagged = apply_decisions([self.base[i]], ds)
         self.records[i] = recs[0]
+        self.generation += 1
         self.flags[article_id] = [f for f in flagged if f.get("article_id") == article_id or f["decision"].get("article_id") not in self.index]
         if not self.flags[article_id]:
             del self.flags[article_id]
@@ -308,6 +313,23 @@ class ReviewState:
                 "orphans": [flag_view(f) for f in missing],
                 "load_error": self.load_error,
             }
+
+    def corpus_overview(self, reviewed_only: bool = False) -> dict:
+        """The overview page's data (`overview.overview` of the reviewed records), made once per
+        state of the records: it counts over the whole corpus (about 0.2 s and 1.4 MB at 1,000
+        articles), and the page is opened again and again between decisions. Counted outside the
+        lock (records are replaced on change, never mutated); kept only if nothing changed meanwhile."""
+        with self.lock:
+            gen = self.generation
+            hit = self._overviews.get(reviewed_only)
+            if hit is not None and hit[0] == gen:
+                return hit[1]
+            records = list(self.records)
+        data = corpus_overview(records, reviewed_only=reviewed_only)
+        with self.lock:
+            if self.generation == gen:
+                self._overviews[reviewed_only] = (gen, data)
+        return data
 
     def team(self) -> dict:
         with self.lock:
