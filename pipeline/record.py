@@ -42,6 +42,8 @@ def merge_meta(clean: CleanDoc, hints: dict[str, Any]) -> dict[str, Any]:
     cleaner's values fill their gaps. An extractor's metadata (a web page's <title>, htmldate)
     is a guess: there the cleaner's values win and the extractor's fill the gaps."""
     meta = meta_to_dict(clean.meta)
+    if not meta.get("place"):  # the dateline's or byline's place: only where the cleaner found one
+        meta.pop("place", None)
     explicit = hints_are_explicit(hints)
     for key in ("title", "outlet", "section"):
         if hints.get(key) and (explicit or not meta.get(key)):

@@ -268,6 +268,57 @@ def test_003_byline_place_is_no_outlet(byline, outlet):
     assert byline not in doc.text
 
 
+@pytest.mark.parametrize("byline, place", [
+    ("Von Silvia Stöber, Moskau", "Moskau"),
+    ("Von unserer Korrespondentin Silvia Stöber, Washington", "Washington"),
+    ("Von Silvia Stöber, Rio de Janeiro", "Rio de Janeiro"),
+    ("Von Silvia Stöber, tagesschau.de", None),
+    ("Von Silvia Stöber, Welt", None),  # the outlet WELT, no place
+    ("Von Silvia Stöber, ARD-Studio Moskau", None),
+])
+def test_003_byline_place_is_meta_place(byline, place):
+    """The place after a byline's authors is the correspondent's place: meta.place (it was
+    dropped); an outlet tail gives none, and the record carries `place` only where there is one."""
+    from pipeline.record import merge_meta
+
+    doc = clean(_seed("003").replace("Von Silvia Stöber, tagesschau.de", byline))
+    assert doc.meta.place == place
+    assert doc.text == clean(_seed("003")).text
+    meta = merge_meta(doc, {})
+    assert meta.get("place") == place and ("place" in meta) == (place is not None)
+
+
+@pytest.mark.parametrize("name, key, value, field, place, dateline", [
+    # news datelines with an agency: the slot before "(dpa)" is the place
+    ("web_pages_de.jsonl.gz", "file", "tests/eval/d90b19386e2b48559082547016cbe5ec.html", "markdown_extract",
+     "Hamburg", "Hamburg (dpa/lno) – Trotz"),
+    ("web_pages_de.jsonl.gz", "file", "tests/eval/islamische-zeitung.de-Bundespräsident.html", "markdown_extract",
+     "Wiesbaden", "Wiesbaden (KNA/iz). Bundespräsident"),
+    ("web_pages_de.jsonl.gz", "file", "tests/eval/tour-magazin.de-unfall.html", "markdown_extract",
+     "Bogotá", "Bogotá (dpa) - Gebrochene"),
+    ("hipe_ocr_de.jsonl.gz", "id", "luxwort-1948-09-29-a-i0041", "text", "Paris", "Paris, 29. Sept. (AP). Die"),
+    # without an agency: a listed place before a dash ("LINZ –" in capitals), or derStandard's
+    # "Wien – " after the teaser sentence on the same line
+    ("web_pages_de.jsonl.gz", "file", "tests/eval/dietagespresse.com-halloween.html", "markdown_extract",
+     "Linz", "LINZ – „Süßes"),
+    ("10kgnad_test.jsonl.gz", "id", "gnad0", "text", "Wien", "beschränkt gehört. Wien – Die Gewerkschaft"),
+    # no dateline: a wrapped line inside a paragraph ("... von Madrid nach" / "Stockholm. Die Fahrt"),
+    # a match result ("Deutschland - Serbien: 0:1")
+    ("web_pages_de.jsonl.gz", "file", "tests/cache/zeit.de.zugverkehr.html", "markdown_extract",
+     None, "Stockholm. Die Fahrt"),
+    ("wikinews_de.jsonl.gz", "id", "wn63081", "text", None, "Deutschland - Serbien: 0:1"),
+])
+def test_dateline_place_is_meta_place(name, key, value, field, place, dateline):
+    """A news dateline's place (the article's place) is meta.place; the dateline stays in the
+    text, which the place changes in nothing (the cleaner had no place at all before)."""
+    from repo_data import news_row
+
+    raw = news_row(name, key, value)[field]
+    doc = clean(raw)
+    assert doc.meta.place == place
+    assert dateline in " ".join(doc.text.split())
+
+
 @pytest.mark.parametrize("byline, authors, outlet", [
     ("Von Peter Disch, Dirk Sattelberger", ["Peter Disch", "Dirk Sattelberger"], None),  # badische-zeitung.de
     ("Von Peter Disch, Dirk Sattelberger, Freiburg", ["Peter Disch", "Dirk Sattelberger"], None),

@@ -42,7 +42,8 @@ Kinds of `Removed` pieces:
     extractor deleted, "NatoGipfel" -> "Nato-Gipfel": the clean "-" maps onto the first char of
     the right half).
 Meta: title (first line when it is a headline, or a headline printed after the body), outlet,
-published (ISO date; "YYYY-MM" when only a month is known), authors, section.
+published (ISO date; "YYYY-MM" when only a month is known), authors, section, place (a news
+dateline's "MOSKAU (dpa) –" or a byline's "Von Friedrich Schmidt, Moskau"; the dateline is kept in the text).
 
 Whitespace policy (documented choice): whitespace is exempt from logging. Raw whitespace may be
 dropped or turned into another whitespace char without a `Removed` entry, and the whitespace

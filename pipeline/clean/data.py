@@ -43,6 +43,7 @@ CLEANING_KEYS: dict[str, frozenset[str]] = {
     "cleaning.json": frozenset({
         "terminal_punct", "sentence_end", "quote_open", "months", "suspended_hyphen_words", "hyphen_keep_left_suffixes",
         "adjective_pair_guarded_ends", "adjective_pair_second_suffixes", "function_words", "end_marks", "agencies",
+        "dateline_agencies",
         "credit_prefixes", "author_roles", "outlets", "doc_start_patterns", "head_inline_patterns", "line_patterns",
         "inline_patterns", "tail_block_patterns", "comment_patterns", "author_note_patterns", "tail_inline_patterns",
         "web_inline_patterns",
@@ -136,6 +137,14 @@ class _Data:
         self.agency_re = re.compile(
             r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in agencies) + r")(?![a-zäöüß])"
         )
+        dl_ag = sorted(set(d["dateline_agencies"]), key=len, reverse=True)
+        # a news dateline: the place slot, an optional date, the agency in parentheses, a dash, full
+        # stop or colon (or none) before the text: "MOSKAU (dpa) –", "Paris, 29. Sept. (AP)."
+        self.dateline_agency_re = re.compile(
+            r"(?P<place>[A-ZÄÖÜ][\w'’-]*(?:(?:\s*/\s*|\s+(?:(?:a\.|am|an der|bei|de|im|in|ob|vor)\s+)?)(?:[A-ZÄÖÜ][a-zäöü]{0,2}\.|[A-ZÄÖÜ][\w'’-]*)){0,3})"
+            r"(?:,\s*\d{1,2}\.\s*(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]+\.?)(?:\s*\d{4})?)?"
+            r"\s*\((?:" + "|".join(re.escape(a) for a in dl_ag) + r")(?:\s*[/,]\s*[\wÄÖÜäöü.-]{1,12}){0,3}\)"
+            r"\.?\s*(?:[-–—:]\s*)?(?=[A-ZÄÖÜ„\"»*])")
         prefixes = sorted(set(d["credit_prefixes"]), key=len, reverse=True)
         self.credit_prefix_re = re.compile(
             r"^(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s*(?::|©)\s*\S"
@@ -366,7 +375,8 @@ PLACE_NAMES = "place_names.tsv.gz"
 def place_names() -> frozenset:
     """Names of cities, countries and regions (lang/de/place_names.tsv.gz: GeoNames and CLDR),
     for the bylines: "Von Friedrich Schmidt, Moskau" names the correspondent's place, not the
-    outlet. Loaded once per process, on the first byline with a tail."""
+    outlet; and for the datelines without an agency ("Kiew/Moskau. Die ..."). Loaded once per
+    process, when first needed."""
     path = DATA_DIR / PLACE_NAMES
     lines = _gz_lines(path, "training.place_names")
     if lines[:1] != ["name"]:

@@ -49,6 +49,7 @@ class _Classifier(PageFurniture, PrintFurniture, WebFurniture):
         self.author_note()
         self.tail_inline()
         self.title()
+        self.dateline_place()
 
     # ---- helpers
     def free(self, ln: _Line) -> bool:

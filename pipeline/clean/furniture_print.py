@@ -43,6 +43,8 @@ class PrintFurniture:
             # Schmidt, Moskau"), not the outlet; a known outlet stays one ("Welt" is a CLDR region)
             if out and not D.role_re.match(out.strip()) and (known or out.strip() not in place_names()):
                 c.meta(3, "outlet", D.canonical_outlet(out))
+            elif out and not known and out.strip() in place_names():
+                c.meta(3, "place", out.strip())
             if nxt is not None and nxt.kind is None and len(nxt.strip) <= 80 and D.role_re.match(_strip_md(nxt.strip)):
                 nxt.kind = "byline"
         # an author's role as a paragraph of its own near the start or the end, the name left in
@@ -56,6 +58,57 @@ class PrintFurniture:
             if c.wrapped and any(0 <= j < len(c.lines) and not c.lines[j].blank for j in (ln.i - 1, ln.i + 1)):
                 continue  # a line of a wrapped paragraph: "... sagte der" / "Korrespondent in München."
             ln.kind = "byline"
+
+    def dateline_place(self) -> None:
+        """The place a news dateline names at the start of the body ("MOSKAU (dpa) – Russland ...",
+        "Kiew/Moskau. Die ...", derStandard's "Wien – " after the teaser sentence) as meta.place; the
+        dateline stays in the text. With an agency in parentheses (cleaning.json dateline_agencies)
+        the slot before it is the place; without one, every place of the slot (split at "/") must
+        be in lang/de/place_names.tsv.gz and the slot end in a dash or a full stop, and a dash
+        only after a sentence: "Deutschland - Serbien: 0:1" (two places) is a match, no dateline."""
+        c, D = self.c, self.D
+        free = [ln for ln in c.nonblank if ln.kind is None]
+        if self.title_line is not None and self.title_line in free:
+            free = free[free.index(self.title_line) + 1:]
+        for k, ln in enumerate(free[:3]):
+            t = c.kept_text(ln)
+            starts = [(re.match(r"[#*_>\s]{0,4}", t).end(), False)]
+            if k == 0:  # derStandard: the teaser sentence(s), then "Wien – " on the same line
+                starts += [(m.end(), True) for m in re.finditer(r"[.!?][\"“”»«)]?\s+(?=[A-ZÄÖÜ])", t[:400])]
+            prev = c.lines[ln.i - 1] if ln.i > 0 else None
+            # in wrapped text (a PDF, a print layout) a line opens a paragraph after a blank line,
+            # furniture, a short line or a sentence's end; a line inside one may start "Shanghai.
+            # Das erste ..." after "... in der Großstadt"
+            para = not c.wrapped or prev is None or prev.blank or prev.kind is not None \
+                or len(c.kept_text(prev)) < 0.75 * c.L or c.kept_text(prev).rstrip()[-1:] in ".!?:\"“”»«)"
+            for s, mid in starts:
+                place = self._dateline_at(t[s:], mid, para)
+                if place:
+                    c.meta(4, "place", place)
+                    return
+
+    def _dateline_at(self, t: str, mid: bool, para: bool) -> str | None:
+        D = self.D
+        m = D.dateline_agency_re.match(t)
+        if m:
+            place = m.group("place")
+            return place.title() if place.isupper() and len(place) > 2 else place
+        if len(t.split()) < 6 or not (para or mid):
+            return None  # a headline, no paragraph
+        for sep in re.finditer(r"\s+[-–—]\s+|\.\s+(?:[-–—]\s+)?", t[:50]):
+            slot = t[: sep.start()]
+            rest = t[sep.end():]
+            norm = slot.title() if slot.isupper() and len(slot) > 2 else slot
+            parts = [p.strip() for p in norm.split("/")]
+            if not all(parts) or not all(p in place_names() for p in parts):
+                continue
+            if mid and "." in sep.group(0):
+                return None  # mid-line only "Wien – ": "... in Rom. Paris. Die" is no dateline
+            nxt = re.match(r"[„\"»*]*([A-ZÄÖÜ][\w-]*)", rest)
+            if not nxt or nxt.group(1) in place_names() or not re.search(r"\b[a-zäöüß]{2,}\b", rest):
+                return None  # "Deutschland - Serbien: 0:1 (0:1)": a match; "Wien – 1:0"
+            return norm
+        return None
 
     def _persons(self, t: str) -> list[str]:
         """The names in a byline's tail when each is a person's: its first word a first name of

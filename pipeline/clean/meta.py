@@ -76,5 +76,6 @@ def _build_meta(ctx: _Ctx) -> Meta:
     meta.outlet = best.get("outlet", (0, None))[1]  # type: ignore[assignment]
     meta.published = best.get("published", (0, None))[1]  # type: ignore[assignment]
     meta.section = best.get("section", (0, None))[1]  # type: ignore[assignment]
+    meta.place = best.get("place", (0, None))[1]  # type: ignore[assignment]
     meta.authors = authors
     return meta

@@ -137,6 +137,9 @@ class Meta:
     published: Optional[str] = None  # ISO 8601 date
     authors: list[str] = field(default_factory=list)
     section: Optional[str] = None
+    # where the article is datelined from / the correspondent writes from ("MOSKAU (dpa) –",
+    # "Von Friedrich Schmidt, Moskau"); in the record only where the cleaner found one
+    place: Optional[str] = None
 
 
 @dataclass
