@@ -31,7 +31,7 @@ class Presseschau:
         return next(self.process_raw([raw]))
 
     def process_file(self, path: Union[str, Path]) -> dict:
-        """One record for a .txt/.md/.html/.pdf file (the first record of a JSONL file)."""
+        """One record for a .txt/.md/.html/.pdf/.docx file (the first record of a JSONL file)."""
         path = Path(path)
         for item in read_path(path, path.parent):
             if isinstance(item, IngestError):

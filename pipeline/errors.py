@@ -77,6 +77,17 @@ class PdfUnreadable(ValueError):
         super().__init__(reason)
 
 
+class DocxUnreadable(ValueError):
+    """A .docx whose text cannot be read (`pipeline/docx.py`): an old binary .doc under the name,
+    locked by a password, a ZIP that is no Word document, damaged, no text in its body. `kind`
+    is the input's error kind, `reason` what a user can do, without the file's name (the ingest
+    stage adds it), as for `PdfUnreadable`."""
+
+    def __init__(self, kind: ErrorKind, reason: str):
+        self.kind, self.reason = kind, reason
+        super().__init__(reason)
+
+
 class NoRunOutput(FileNotFoundError):
     """A command that reads a run's articles.jsonl (review, export, import, report, evaluate)
     finds none. The message says why: no run yet, or a run written with `--format parquet`

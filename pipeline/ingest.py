@@ -1,7 +1,8 @@
 """Ingest stage: find input files, read and decode them into `RawDoc`s.
 
 Supported inputs: `.txt`, `.md` (as they are), `.html`/`.htm` (main text extracted with
-trafilatura), `.pdf` (the text layer, read with pdfminer.six: `pdf.py`), and JSONL corpora of
+trafilatura), `.pdf` (the text layer, read with pdfminer.six: `pdf.py`), `.docx` (the Word
+document's body, read with python-docx: `docx.py`), and JSONL corpora of
 `{"id", "text", ...}` records (`.jsonl`, `.jsonl.gz`).
 Every problem with one input becomes an `IngestError` naming the file (and line), so the
 caller can report it and go on with the rest.
@@ -23,22 +24,30 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
-from .errors import ArticleError, CannotStart, ErrorKind, PdfUnreadable, UnreadableFile
+from .errors import ArticleError, CannotStart, DocxUnreadable, ErrorKind, PdfUnreadable, UnreadableFile
 from .io import BOMS, BadLine, iter_jsonl, jsonl_encoding, shown
 from .schema import FileRef, RawDoc
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
 PDF_SUFFIXES = {".pdf"}
+DOCX_SUFFIXES = {".docx"}
 JSONL_SUFFIXES = {".jsonl", ".jsonl.gz", ".ndjson"}
 #: every suffix `run` reads
-READ_SUFFIXES = tuple(sorted(TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | JSONL_SUFFIXES))
+READ_SUFFIXES = tuple(sorted(TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES | JSONL_SUFFIXES))
+#: files extracted by a library (pdfminer, python-docx, trafilatura): read by the workers (`FileRef`)
+EXTRACTED_SUFFIXES = PDF_SUFFIXES | DOCX_SUFFIXES | HTML_SUFFIXES
+#: the suffixes `run` does not read but can say what to do with: the file's error or the notice says so
+CONVERT_HINTS = {".doc": "an old binary Word file: open it in Word or LibreOffice and save it as .docx"}
+#: what `run` reads, as the messages name it
+READS = ".txt, .md, .html, .pdf, .docx or .jsonl[.gz]"
 # one article (`--max-bytes`: a file, or the text of one JSONL record); larger ones are refused
 # with a clear message. Texts over spaCy's max_length are annotated in parts
 # (nlp.annotate_long): a 5 MB article is processed in bounded memory (bench/bench_long_article.py)
 MAX_BYTES = 5_000_000
 #: a PDF file's own limit: its pages carry images and fonts, so the file is many times its
-#: text (an e-paper page: 1-20 MB for 10-40 kB of text); `--max-bytes` applies to its text
+#: text (an e-paper page: 1-20 MB for 10-40 kB of text); `--max-bytes` applies to its text.
+#: A .docx's too: its photos make it many times its text
 PDF_MAX_FILE_BYTES = 200_000_000
 
 
@@ -48,7 +57,7 @@ IngestError = ArticleError
 
 @dataclass(frozen=True)
 class Unchanged:
-    """A PDF or web page whose bytes the caller already holds the record of (`read_path`'s
+    """A PDF, Word file or web page whose bytes the caller already holds the record of (`read_path`'s
     `unchanged`): not extracted again. pdfminer takes about 0.1 s a page and trafilatura about
     as long for a page, in the driver; a re-run of an archive of PDFs would spend that on every
     file only to find it cached."""
@@ -128,7 +137,9 @@ def find_inputs(paths: Iterable[Path], add: Callable[[Path, Path, Path], Any], p
             if is_supported(p):
                 add(p.resolve(), p, p.parent)
             else:
-                errors.append(IngestError(shown(p), ErrorKind.UNSUPPORTED, f"{shown(p)}: unsupported file type {shown(suffix_of(p))!r} (use .txt, .md, .html, .pdf or .jsonl[.gz])"))
+                s = suffix_of(p)
+                hint = f"{CONVERT_HINTS[s]}; Presseschau reads {READS}" if s in CONVERT_HINTS else f"use {READS}"
+                errors.append(IngestError(shown(p), ErrorKind.UNSUPPORTED, f"{shown(p)}: unsupported file type {shown(s)!r} ({hint})"))
         else:
             errors.append(IngestError(shown(p), ErrorKind.UNREADABLE, f"{shown(p)}: no such file or folder"))
     return errors
@@ -201,8 +212,9 @@ def passed_over_notice(passed_over: Counter, shown_types: int = 5) -> Optional[s
     by_count = sorted(passed_over.items(), key=lambda sk: (-sk[1], sk[0]))[:shown_types]
     types = ", ".join(f"{s} {k}" for s, k in by_count)
     more = f" and {len(passed_over) - shown_types} more types" if len(passed_over) > shown_types else ""
+    hints = "".join(f"; {k}: {h}" for k, h in sorted(CONVERT_HINTS.items()) if passed_over.get(k))
     return (f"passed over {n:,} file{'s' if n != 1 else ''} of types Presseschau does not read ({types}{more}); "
-            f"it reads .txt, .md, .html, .pdf and .jsonl[.gz]")
+            f"it reads .txt, .md, .html, .pdf, .docx and .jsonl[.gz]{hints}")
 
 
 def doc_id_for(path: Path, root: Path) -> str:
@@ -435,9 +447,9 @@ def read_path(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: Op
     except OSError as e:
         yield IngestError(name, ErrorKind.UNREADABLE, f"{name}: cannot read ({e.strerror})")
         return
-    limit = max(max_bytes, PDF_MAX_FILE_BYTES) if s in PDF_SUFFIXES else max_bytes
+    limit = max(max_bytes, PDF_MAX_FILE_BYTES) if s in PDF_SUFFIXES | DOCX_SUFFIXES else max_bytes
     if size > limit:
-        what = "one PDF (split it)" if s in PDF_SUFFIXES else "one article (split it or raise --max-bytes)"
+        what = {".pdf": "one PDF (split it)", ".docx": "one Word file (split it)"}.get(s, "one article (split it or raise --max-bytes)")
         yield IngestError(name, ErrorKind.TOO_LARGE, f"{name}: {size:,} bytes is over the limit of {limit:,} bytes for {what}")
         return
     try:
@@ -445,7 +457,7 @@ def read_path(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: Op
     except OSError as e:
         yield IngestError(name, ErrorKind.UNREADABLE, f"{name}: cannot read ({e.strerror})")
         return
-    if (unchanged is not None or defer) and (s in PDF_SUFFIXES or s in HTML_SUFFIXES):
+    if (unchanged is not None or defer) and s in EXTRACTED_SUFFIXES:
         doc_id, digest = doc_id_for(path, root), sha256(data)
         if unchanged is not None and unchanged(doc_id, digest):
             yield Unchanged(doc_id, name, digest)
@@ -461,6 +473,9 @@ def _decoded(data: bytes, path: Path, root: Path, suffix: str, max_bytes: int) -
     try:
         if suffix in PDF_SUFFIXES:
             yield from _from_pdf(data, path, root, max_bytes)
+            return
+        if suffix in DOCX_SUFFIXES:
+            yield from _from_docx(data, path, root, max_bytes)
             return
         yield from _from_bytes(data, path, root, suffix)
     except Exception as e:  # a decoder or extractor bug on this file is its error, not the run's end (issue 15)
@@ -504,6 +519,27 @@ def _from_pdf(data: bytes, path: Path, root: Path, max_bytes: int) -> Iterator[I
         yield IngestError(name, ErrorKind.TOO_LARGE, f"{name}: its text has {size:,} bytes, over the limit of {max_bytes:,} bytes for one article (split it or raise --max-bytes)")
         return
     yield RawDoc(id=doc_id_for(path, root), path=name, sha256=sha256(data), text=text, encoding="pdf", meta=meta)
+
+
+def _from_docx(data: bytes, path: Path, root: Path, max_bytes: int) -> Iterator[Item]:
+    """The RawDoc of a Word file: its body's text (`docx.extract`) is the raw text; or the error
+    that says why it cannot be read. `max_bytes` limits the text, as for a PDF."""
+    from .docx import extract
+
+    name = shown(path)
+    if not data.strip():
+        yield IngestError(name, ErrorKind.EMPTY, f"{name}: file is empty")
+        return
+    try:
+        text, meta = extract(data)
+    except DocxUnreadable as e:
+        yield IngestError(name, e.kind, f"{name}: {e.reason}")
+        return
+    size = len(text.encode("utf-8"))
+    if size > max_bytes:
+        yield IngestError(name, ErrorKind.TOO_LARGE, f"{name}: its text has {size:,} bytes, over the limit of {max_bytes:,} bytes for one article (split it or raise --max-bytes)")
+        return
+    yield RawDoc(id=doc_id_for(path, root), path=name, sha256=sha256(data), text=text, encoding="docx", meta=meta)
 
 
 def _from_bytes(data: bytes, path: Path, root: Path, suffix: str) -> Iterator[Item]:

@@ -228,7 +228,7 @@ def test_the_run_keeps_the_inputs_on_disk_in_the_order_discover_gives(tmp_path):
 
     root = tmp_path / "in"
     text = SEEDS[0].read_bytes()
-    for name in ["a-c.txt", "a/b.txt", "a/z/ä.txt", "Z.txt", "é.md", "a b.txt", "dup/x.txt", "ß/ok.html", "nope.docx"]:
+    for name in ["a-c.txt", "a/b.txt", "a/z/ä.txt", "Z.txt", "é.md", "a b.txt", "dup/x.txt", "ß/ok.html", "nope.doc"]:
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_bytes(text)
     with open(os.fsencode(root) + b"/caf\xe9.txt", "wb") as fh:  # a file name that is not UTF-8
@@ -250,7 +250,7 @@ def test_the_run_keeps_the_inputs_on_disk_in_the_order_discover_gives(tmp_path):
 
 
 def test_files_of_other_types_in_a_folder_are_counted_in_a_notice(tmp_path, nlp_info):
-    """Nothing is passed over without a word: a folder of articles with the scans, Word files
+    """Nothing is passed over without a word: a folder of articles with the scans, old Word files
     and a README beside them gets one notice (run.json `notices`) that counts them by type;
     hidden files and a folder of only articles get none."""
     from pipeline.run import RunOptions, run
@@ -258,14 +258,14 @@ def test_files_of_other_types_in_a_folder_are_counted_in_a_notice(tmp_path, nlp_
     folder = tmp_path / "in"
     (folder / "scans").mkdir(parents=True)
     (folder / "a.txt").write_bytes(SEEDS[0].read_bytes())
-    for name in ("scans/p1.jpg", "scans/p2.JPG", "scans/p3.jpg", "b.docx", "README", ".hidden.docx"):
+    for name in ("scans/p1.jpg", "scans/p2.JPG", "scans/p3.jpg", "b.doc", "README", ".hidden.doc"):
         (folder / name).write_bytes(b"\x89PNG\r\n" if name.endswith(("jpg", "JPG")) else b"x")
     summary = run(RunOptions(paths=[folder], out=tmp_path / "out", progress=False), nlp_info)
     assert summary["counts"]["processed"] == 1
     (notice,) = [n for n in summary["notices"] if n.startswith("passed over")]
-    assert notice.startswith("passed over 5 files of types Presseschau does not read (.jpg 3, (no suffix) 1, .docx 1)")
-    assert "it reads .txt, .md, .html, .pdf and .jsonl[.gz]" in notice
-    for name in ("scans/p1.jpg", "scans/p2.JPG", "scans/p3.jpg", "b.docx", "README"):
+    assert notice.startswith("passed over 5 files of types Presseschau does not read (.jpg 3, (no suffix) 1, .doc 1)")
+    assert "it reads .txt, .md, .html, .pdf, .docx and .jsonl[.gz]; .doc: an old binary Word file: open it in Word or LibreOffice and save it as .docx" in notice
+    for name in ("scans/p1.jpg", "scans/p2.JPG", "scans/p3.jpg", "b.doc", "README"):
         (folder / name).unlink()
     again = run(RunOptions(paths=[folder], out=tmp_path / "out", progress=False), nlp_info)
     assert not [n for n in again["notices"] if n.startswith("passed over")]

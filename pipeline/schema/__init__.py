@@ -103,7 +103,7 @@ class RawDoc:
 
 @dataclass(frozen=True)
 class FileRef:
-    """A one-article file named instead of read: a PDF or web page whose text the worker
+    """A one-article file named instead of read: a PDF, Word file or web page whose text the worker
     extracts (`ingest.read_ref`), so that pdfminer and trafilatura run in the workers, not in
     the driver; and with `--cluster --shared-fs` every file. `file` is the path as the file
     system knows it, `path` as it is shown, `size` its bytes (for the batch's time limit)."""
