@@ -212,8 +212,10 @@ def test_the_fingerprint_covers_every_module_of_the_record_making_stages():
     assert any(f.parent.name == "figures" for f in modules)
     assert [f for f in modules if f not in covered] == []
     # the input stage's modules too: html_pages.py (session 21) decides which pages make a record,
-    # io.py reads the JSONL corpora and says their encoding
-    assert {PACKAGE / name for name in ("ingest.py", "io.py", "html.py", "html_pages.py", "pdf.py", "record.py")} <= covered
+    # io.py reads the JSONL corpora and says their encoding; html_meta.py and docx.py (session 22)
+    # make a web page's and a Word file's meta and text
+    assert {PACKAGE / name for name in ("ingest.py", "io.py", "html.py", "html_pages.py", "html_meta.py", "pdf.py", "docx.py",
+                                        "record.py")} <= covered
 
 
 def test_model_info_from_the_files_equals_the_loaded_pipelines(nlp_info):
