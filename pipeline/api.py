@@ -39,6 +39,13 @@ class Presseschau:
             return next(self.process_raw([item]))
         raise ProcessingError(f"{path}: no article found")
 
+    def process_pdf_articles(self, path: Union[str, Path]) -> list[dict]:
+        """A PDF split into its articles at its headlines (an e-paper page; `presseschau run
+        --pdf-articles`): one record per article, in reading order, ids `<file id>#a<N>`. An
+        article that cannot be read (its text over the size limit) raises ProcessingError."""
+        path = Path(path)
+        return list(self.process_raw(read_path(path, path.parent, pdf_articles=True)))
+
     def process_raw(self, raws: Iterable[Union[RawDoc, IngestError]], n_process: int = 1, batch_size: int = 32) -> Iterator[dict]:
         """One record per `RawDoc`, in order (two with one id are two records). An input error of
         `read_path` in the stream raises ProcessingError with its message, which names the file."""

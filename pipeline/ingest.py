@@ -433,10 +433,12 @@ FirstLine = Callable[[str, int], Optional[int]]  # (record id, line) -> the line
 
 
 def read_path(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: Optional[FirstLine] = None,
-              unchanged: Optional[UnchangedCheck] = None, defer: bool = False) -> Iterator[Item]:
+              unchanged: Optional[UnchangedCheck] = None, defer: bool = False, pdf_articles: bool = False) -> Iterator[Item]:
     """Yield the RawDocs of one input file, or IngestErrors naming it. `first_line`: see `read_jsonl`.
     `unchanged`: a PDF or web page it says is stored already is an `Unchanged`, not extracted;
-    `defer`: any other PDF or web page is a `FileRef`, extracted by whoever reads it (`read_ref`)."""
+    `defer`: any other PDF or web page is a `FileRef`, extracted by whoever reads it (`read_ref`).
+    `pdf_articles`: a PDF is split into its articles (`_pdf_articles`), one RawDoc each; it is
+    extracted here (its articles' ids are known only then), neither `Unchanged` nor a `FileRef`."""
     s = suffix_of(path)
     if s in JSONL_SUFFIXES:
         yield from read_jsonl(path, root, max_bytes, first_line)
@@ -457,7 +459,7 @@ def read_path(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: Op
     except OSError as e:
         yield IngestError(name, ErrorKind.UNREADABLE, f"{name}: cannot read ({e.strerror})")
         return
-    if (unchanged is not None or defer) and s in EXTRACTED_SUFFIXES:
+    if (unchanged is not None or defer) and s in EXTRACTED_SUFFIXES and not (pdf_articles and s in PDF_SUFFIXES):
         doc_id, digest = doc_id_for(path, root), sha256(data)
         if unchanged is not None and unchanged(doc_id, digest):
             yield Unchanged(doc_id, name, digest)
@@ -465,14 +467,15 @@ def read_path(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: Op
         if defer and data.strip():
             yield FileRef(doc_id, name, os.fspath(path), digest, max_bytes, len(data))
             return
-    yield from _decoded(data, path, root, s, max_bytes)
+    yield from _decoded(data, path, root, s, max_bytes, pdf_articles)
 
 
-def _decoded(data: bytes, path: Path, root: Path, suffix: str, max_bytes: int) -> Iterator[Item]:
-    """The article of one file's bytes (decoded, or extracted from a PDF or web page), or its error."""
+def _decoded(data: bytes, path: Path, root: Path, suffix: str, max_bytes: int, pdf_articles: bool = False) -> Iterator[Item]:
+    """The article of one file's bytes (decoded, or extracted from a PDF or web page), or its
+    error; `pdf_articles`: a PDF's articles (`_pdf_articles`)."""
     try:
         if suffix in PDF_SUFFIXES:
-            yield from _from_pdf(data, path, root, max_bytes)
+            yield from (_pdf_articles if pdf_articles else _from_pdf)(data, path, root, max_bytes)
             return
         if suffix in DOCX_SUFFIXES:
             yield from _from_docx(data, path, root, max_bytes)
@@ -540,6 +543,49 @@ def _from_docx(data: bytes, path: Path, root: Path, max_bytes: int) -> Iterator[
         yield IngestError(name, ErrorKind.TOO_LARGE, f"{name}: its text has {size:,} bytes, over the limit of {max_bytes:,} bytes for one article (split it or raise --max-bytes)")
         return
     yield RawDoc(id=doc_id_for(path, root), path=name, sha256=sha256(data), text=text, encoding="docx", meta=meta)
+
+
+def _pdf_articles(data: bytes, path: Path, root: Path, max_bytes: int) -> Iterator[Item]:
+    """`--pdf-articles`: the RawDocs of a PDF's articles (`pdf.extract_articles`: an e-paper
+    page split at its headlines), or the error that says why it cannot be read. Article N (in
+    reading order, from 1) has the id `<file id>#aN` and the path `<file>#aN` (as a JSONL
+    record's are `<file id>/<id>` and `<file>#<id>`), its own text as raw text (`source.offsets`
+    count in it), the pages it is on (`source.pages`), and the file's sha256. The page furniture
+    (running header and footer rows, what stands before the first headline: a masthead) is in
+    no article's text: the first article's warnings say how much and how it starts, and its
+    date and section (the cleaner reads them in a running header) are every article's meta
+    hints, as its headline is its title's, where the article's own text gives none. An article's text over `max_bytes` is an
+    error naming it; the other articles go on. A PDF without a headline is one article, `#a1`."""
+    from .pdf import extract_articles
+
+    name = shown(path)
+    if not data.strip():
+        yield IngestError(name, ErrorKind.EMPTY, f"{name}: file is empty")
+        return
+    try:
+        articles, furniture, meta = extract_articles(data)
+    except PdfUnreadable as e:
+        yield IngestError(name, e.kind, f"{name}: {e.reason}")
+        return
+    hints: dict = {}
+    warnings: list[str] = []
+    if furniture.strip():
+        from .clean import clean_input
+
+        page = clean_input(furniture, meta).meta
+        hints = {k: v for k, v in (("published", page.published), ("section", page.section)) if v}
+        first = " ".join(furniture.split())
+        warnings = [f"pdf: {len(furniture):,} characters of page furniture (running headers, footers, a masthead) are in no "
+                    f"article's text: {_short(first)}"]
+    doc_id, digest = doc_id_for(path, root), sha256(data)
+    for n, art in enumerate(articles, 1):
+        size = len(art.text.encode("utf-8"))
+        if size > max_bytes:
+            yield IngestError(f"{name}#a{n}", ErrorKind.TOO_LARGE, f"{name}#a{n}: its text has {size:,} bytes, over the limit of {max_bytes:,} bytes for one article (raise --max-bytes)")
+            continue
+        yield RawDoc(id=f"{doc_id}#a{n}", path=f"{name}#a{n}", sha256=digest, text=art.text, encoding="pdf",
+                     meta={**hints, **({"title": art.headline} if art.headline else {}), **meta, "pdf_pages": art.pages},
+                     warnings=warnings if n == 1 else [])
 
 
 def _from_bytes(data: bytes, path: Path, root: Path, suffix: str) -> Iterator[Item]:

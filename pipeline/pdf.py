@@ -23,6 +23,7 @@ import io
 import logging
 import re
 import warnings
+from dataclasses import dataclass, field
 from statistics import median
 from typing import Any, Optional
 
@@ -52,9 +53,24 @@ def extract(data: bytes) -> tuple[str, dict[str, Any]]:
     set in lines: the cleaner joins them into paragraphs however few), and `title` and
     `authors` from the document information where they look like an article's (a hint: the
     cleaner's own title wins). Raises `PdfUnreadable`."""
+    out = io.StringIO()
+    pages, info = _read(data, lambda resources: _ColumnOrder(resources, out, laparams=_laparams()))
+    text = out.getvalue()
+    check_text_layer(text, pages)
+    return text, _meta(info, pages)
+
+
+def _laparams() -> Any:
+    from pdfminer.layout import LAParams
+
+    return LAParams()
+
+
+def _read(data: bytes, device: Any, on_page: Any = None) -> tuple[int, dict]:
+    """Run every page of the PDF `data` through the pdfminer device `device(resources)` makes;
+    `on_page(device)` after each page. (pages, document information); raises `PdfUnreadable`."""
     if b"%PDF-" not in data[:_HEADER_WITHIN]:
         raise PdfUnreadable(ErrorKind.UNREADABLE, f"not a PDF file (no %PDF header; first bytes {data[:8]!r})")
-    from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
@@ -71,13 +87,15 @@ def extract(data: bytes) -> tuple[str, dict[str, Any]]:
                 # pdfminer's `extract_text` with the document kept
                 document = PDFDocument(PDFParser(io.BytesIO(data)))
                 info = document.info[0] if document.info else {}
-                resources, out = PDFResourceManager(caching=True), io.StringIO()
-                interpreter = PDFPageInterpreter(resources, _ColumnOrder(resources, out, laparams=LAParams()))
+                resources = PDFResourceManager(caching=True)
+                dev = device(resources)
+                interpreter = PDFPageInterpreter(resources, dev)
                 pages = 0
                 for page in PDFPage.create_pages(document):
                     interpreter.process_page(page)
                     pages += 1
-                text = out.getvalue()
+                    if on_page is not None:
+                        on_page(dev)
             except (PDFPasswordIncorrect, PDFEncryptionError) as e:
                 raise PdfUnreadable(ErrorKind.UNREADABLE, f"the PDF is locked with a password or an unsupported encryption "
                                                           f"({type(e).__name__}); decrypt it first (e.g. qpdf --decrypt)") from e
@@ -87,7 +105,10 @@ def extract(data: bytes) -> tuple[str, dict[str, Any]]:
                 raise PdfUnreadable(ErrorKind.UNREADABLE, f"not a readable PDF ({type(e).__name__}: {e})") from e
     finally:
         quiet.setLevel(level)
-    check_text_layer(text, pages)
+    return pages, info
+
+
+def _meta(info: dict, pages: int) -> dict[str, Any]:
     # "lines": a text layer is set in lines, however few (`clean.clean_input`)
     meta: dict[str, Any] = {"extracted_with": extractor_name(), "pages": pages, "lines": True}
     title = _info_text(info.get("Title"))
@@ -96,7 +117,94 @@ def extract(data: bytes) -> tuple[str, dict[str, Any]]:
     author = _info_text(info.get("Author"))
     if author and not _NO_TITLE.search(author):
         meta["authors"] = [a.strip() for a in re.split(r"[;,]\s*|\s+und\s+", author) if a.strip()]
-    return text, meta
+    return meta
+
+
+@dataclass
+class PdfArticle:
+    """One article of a PDF page split at its headlines (`extract_articles`): its raw text (the
+    text of its boxes in reading order, as `extract` writes them; pages apart by a form feed)
+    the pages (1-based) that text is from, and its headline (the text of its headline boxes,
+    its lines joined; "" for a PDF read whole)."""
+
+    text: str
+    pages: list[int] = field(default_factory=list)
+    headline: str = ""
+
+
+def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]]:
+    """(articles, furniture, meta) of a PDF's bytes read article by article (`--pdf-articles`):
+    an e-paper page holds several articles, each led by its headline (a box set larger than the
+    page's body size, `_HEADLINE`: the boxes that start a block in `reading_order`). The page's
+    boxes are read in `reading_order`; a headline after body text starts a new article (a
+    headline of several boxes is one), and every box up to the next headline is its article's.
+    A page that starts without a headline continues the previous page's last article. Page
+    furniture is in no article: the running header and footer rows of every page, and what
+    stands before the first headline of the PDF (a masthead); `furniture` is its text (a page's
+    rows one after the other). A PDF without any headline is one article, text and meta as
+    `extract` reads them; else meta is `extract`'s without the document's title and authors
+    (the file's, not each article's). Raises `PdfUnreadable`."""
+    from pdfminer.converter import PDFPageAggregator
+
+    layouts: list = []
+    pages, info = _read(data, lambda resources: PDFPageAggregator(resources, laparams=_laparams()),
+                        lambda dev: layouts.append(dev.get_result()))
+    articles: list[PdfArticle] = []
+    furniture: list[str] = []
+    open_article = False  # the last article goes on (no headline since its body began)
+    for number, ltpage in enumerate(layouts, 1):
+        boxes, other = _page_boxes(ltpage)
+        body = _body_size(boxes)
+        top, rest, bottom = _page_furniture(boxes, body) if body else ([], boxes, [])
+        furniture += [_box_text(b) for b in _xy_cut(top, body) + _xy_cut(bottom, body)] + ([other] if other else [])
+        for box in (_xy_cut(rest, body) if body else rest):
+            head = body and _box_size(box) > body * _HEADLINE
+            if head and (not articles or open_article):
+                articles.append(PdfArticle("", [number]))
+                open_article = False
+            if not articles:
+                furniture.append(_box_text(box))
+                continue
+            art = articles[-1]
+            if art.pages[-1] != number:
+                art.text += "\f"
+                art.pages.append(number)
+            art.text += _box_text(box)
+            if head and not open_article:
+                art.headline = " ".join((art.headline + " " + box.get_text()).split())
+            open_article = open_article or not head
+    if not articles:  # no headline: one article, as `extract` reads it
+        text, meta = extract(data)
+        return [PdfArticle(text, list(range(1, pages + 1)))], "", meta
+    check_text_layer("".join(a.text for a in articles) + "".join(furniture), pages)
+    return articles, "".join(furniture), {k: v for k, v in _meta(info, pages).items() if k not in ("title", "authors")}
+
+
+def _page_boxes(ltpage: Any) -> tuple[list, str]:
+    """A page's text boxes, and the text of its other objects (characters in a figure)."""
+    from pdfminer.layout import LTTextBox
+
+    boxes = [obj for obj in ltpage if isinstance(obj, LTTextBox)]
+    other = "".join(_all_text(obj) for obj in ltpage if not isinstance(obj, LTTextBox))
+    return boxes, other
+
+
+def _all_text(obj: Any) -> str:
+    from pdfminer.layout import LTContainer, LTText
+
+    if isinstance(obj, LTContainer):
+        return "".join(_all_text(o) for o in obj)
+    return obj.get_text() if isinstance(obj, LTText) else ""
+
+
+def _box_text(box: Any) -> str:
+    """A box's text as pdfminer's TextConverter writes it: its lines, and a line end after it."""
+    return box.get_text() + "\n"
+
+
+def _body_size(boxes: list) -> float:
+    sizes = [ch.size for box in boxes for line in box for ch in line if hasattr(ch, "size")]
+    return median(sizes) if sizes else 0.0
 
 
 def _column_converter():
@@ -141,6 +249,13 @@ def reading_order(boxes: list, body: float) -> list:
     are single lines no larger than the body size `body` set apart by white (a running header,
     a footer, a page number, which may stand in the white between the columns), are read first
     and last and set aside before the page is cut (`_xy_cut`)."""
+    top, rest, bottom = _page_furniture(boxes, body)
+    return _xy_cut(top, body) + _xy_cut(rest, body) + _xy_cut(bottom, body)
+
+
+def _page_furniture(boxes: list, body: float) -> tuple[list, list, list]:
+    """(top row, the rest, bottom row) of a page's boxes: `reading_order`'s running header and
+    footer set aside (empty where there is none)."""
     gaps = _gaps([(-b.y1, -b.y0) for b in boxes])  # top down
     top: list = []
     bottom: list = []
@@ -153,7 +268,7 @@ def reading_order(boxes: list, body: float) -> list:
             bottom = bottom if _furniture(bottom, body) else []
     aside = {id(b) for b in top + bottom}
     rest = [b for b in boxes if id(b) not in aside]
-    return _xy_cut(top, body) + _xy_cut(rest, body) + _xy_cut(bottom, body)
+    return top, rest, bottom
 
 
 def _furniture(row: list, body: float) -> bool:

@@ -73,6 +73,7 @@ def build_record(raw: RawDoc, clean: CleanDoc, entities: list[Entity], *, lang: 
             "raw_length": len(raw.text),
             "offsets": segments_from_offsets(clean.offsets),
             **({"extracted_with": raw.meta["extracted_with"]} if raw.meta.get("extracted_with") else {}),
+            **({"pages": list(raw.meta["pdf_pages"])} if raw.meta.get("pdf_pages") else {}),  # --pdf-articles
         },
         "meta": merge_meta(clean, raw.meta),
         "text": clean.text,

@@ -62,6 +62,7 @@ class RunOptions:
     formats: tuple[str, ...] = ("jsonl",)  # "jsonl" (articles.jsonl) and/or "parquet" (interop/parquet.py)
     parquet_rows: int = 5000  # articles per Parquet part
     shared_fs: bool = False  # --cluster: workers read the article files themselves (execute/dask.py FileRef)
+    pdf_articles: bool = False  # --pdf-articles: a PDF is split into its articles at its headlines (ingest._pdf_articles)
 
 
 @dataclass
@@ -353,7 +354,7 @@ def _batches(files, opts: RunOptions, cache: Cache, ledger: RunLedger, fingerpri
     # a cluster whose workers do not see the files (no --shared-fs): they get the text.
     defer = not (opts.cluster and not opts.shared_fs)
     for path, root in files:
-        for item in read_path(path, root, opts.max_bytes, functools.partial(ledger.first_line, str(path)), stored, defer):
+        for item in read_path(path, root, opts.max_bytes, functools.partial(ledger.first_line, str(path)), stored, defer, opts.pdf_articles):
             if isinstance(item, IngestError):
                 error(item.to_dict())
                 continue
@@ -366,7 +367,7 @@ def _batches(files, opts: RunOptions, cache: Cache, ledger: RunLedger, fingerpri
             if isinstance(item, Unchanged) or _cached(lookup, item, fingerprint, stats):
                 stats.cached += 1
                 continue
-            if opts.cluster and opts.shared_fs and isinstance(item, RawDoc) and suffix_of(path) not in JSONL_SUFFIXES:
+            if opts.cluster and opts.shared_fs and isinstance(item, RawDoc) and suffix_of(path) not in JSONL_SUFFIXES and not item.meta.get("pdf_pages"):
                 # --shared-fs: the worker reads the file itself, by the path the file system knows (`item.path` is
                 # the name as shown: a name that is not UTF-8 has its bytes escaped there, "\\xe4", and is no file)
                 item = FileRef(item.id, item.path, os.path.abspath(path), item.sha256, opts.max_bytes, len(item.text))

@@ -362,3 +362,128 @@ def test_an_e_paper_page_is_read_article_by_article_column_by_column(tmp_path, l
         lines = [ln.strip() for ln in lines]
         start = got.index(lines[0])
         assert got[start:start + len(lines)] == lines
+
+
+def _seed_bodies(ids=("000_983499c68f515bd7", "001_660f1e0e655a289c", "003_402700ddbbeb6917")):
+    from pipeline.clean import clean
+
+    return [clean((CORPUS / f"{sid}.txt").read_text(encoding="utf-8")).text.split("\n\n") for sid in ids]
+
+
+_HEADS = ["Putins Sieg in Kasachstan", "Kasachstan bittet um militärische Hilfe", "Ein Sicherheitsbündnis für den Osten?"]
+
+
+def _run_pdf_articles(folder: Path, out: Path, nlp_info, pdf_articles: bool = True):
+    from pipeline.run import RunOptions, run
+
+    run(RunOptions(paths=[folder], out=out, progress=False, pdf_articles=pdf_articles), nlp_info)
+    records = [json.loads(l) for l in (out / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    return records, json.loads((out / "run.json").read_text(encoding="utf-8"))
+
+
+def test_pdf_articles_split_an_e_paper_page_into_one_record_per_article(tmp_path, nlp_info):
+    """`--pdf-articles`: an e-paper page of three articles (the seeds' text, a running header)
+    becomes three records, each its article's text alone (headline and body, in order), id
+    `<file id>#a<N>`, path `<file>#a<N>`, its page in `source.pages`, its raw map into its own
+    raw text; the running header is in no article, and its date and section are each one's.
+    Without the option the page stays one record, as before."""
+    from pipeline.pdf import extract_articles
+    from pipeline.record import validate_record
+
+    a, b, c = [(h, "\n\n".join(s[1:4])) for h, s in zip(_HEADS, _seed_bodies())]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    want = _epaper([(*a, 0, 2, 20, 150), (*b, 2, 1, 20, 280), (*c, 0, 2, 155, 280)], folder / "seite.pdf")
+    records, info = _run_pdf_articles(folder, tmp_path / "out", nlp_info)
+    assert not info["errors"]
+    assert [r["id"] for r in records] == ["seite#a1", "seite#a2", "seite#a3"]
+    raws = [art.text for art in extract_articles((folder / "seite.pdf").read_bytes())[0]]
+    words = lambda lines: " ".join(lines).replace("-", " ").split()
+    # reading order: a (two columns), c below it, then b in the third column
+    for rec, lines, head, raw, n in zip(records, [want[0], want[2], want[1]], [_HEADS[0], _HEADS[2], _HEADS[1]], raws, (1, 2, 3)):
+        assert rec["source"]["path"] == f"{folder / 'seite.pdf'}#a{n}" and rec["source"]["pages"] == [1]
+        assert rec["text"].replace("-", " ").split() == words(lines)
+        assert rec["meta"]["title"] == head  # also a headline set in two lines
+        assert rec["meta"]["published"] == "2022-01-11" and rec["meta"]["section"] == "POLITIK"
+        assert rec["source"]["raw_length"] == len(raw) and "DIENSTAG" not in raw
+        for e in rec["entities"]:
+            assert raw[e["raw_start"]:e["raw_end"]].split() == e["text"].split()
+        assert validate_record(rec) == []
+    assert any("page furniture" in w and "DIENSTAG, 11. JANUAR 2022" in w for w in records[0]["warnings"])
+    whole, _ = _run_pdf_articles(folder, tmp_path / "out2", nlp_info, pdf_articles=False)
+    assert [r["id"] for r in whole] == ["seite"] and "pages" not in whole[0]["source"]
+
+
+def _pages(articles, out: Path, header: str = "DIENSTAG, 11. JANUAR 2022   POLITIK   SEITE 5") -> list[list[str]]:
+    """Full-width pages with a running header: each article a bold 18 pt headline over 9 pt
+    body lines; a body that does not fit on its page goes on at the top of the next, without a
+    headline. Gives each article's lines and pages."""
+    pdf = fpdf.FPDF()
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.set_auto_page_break(False)
+    got, y, bottom = [], 280.0, 270
+
+    def new_page():
+        pdf.add_page()
+        pdf.set_font("Helvetica", "", 8)
+        pdf.text(70, 12, header)
+        return 25.0
+
+    for head, body in articles:
+        if y > bottom - 30:
+            y = new_page()
+        mine, on = [], [pdf.page]
+        pdf.set_font("Helvetica", "B", 18)
+        for ln in pdf.multi_cell(170, 1, head, dry_run=True, output="LINES"):
+            ln = ln.encode("latin-1").decode("cp1252")  # the lines come back in the font's encoding read as latin-1
+            y += 8
+            pdf.text(20, y, ln)
+            mine.append(ln)
+        y += 4
+        pdf.set_font("Helvetica", "", 9)
+        for ln in pdf.multi_cell(170, 1, body, dry_run=True, output="LINES"):
+            if y + 4 > bottom:
+                y = new_page()
+                pdf.set_font("Helvetica", "", 9)
+                on.append(pdf.page)
+            ln = ln.encode("latin-1").decode("cp1252")
+            y += 4
+            pdf.text(20, y, ln)
+            mine.append(ln)
+        y += 6
+        got.append((mine, on))
+    pdf.output(str(out))
+    return got
+
+
+def test_pdf_articles_an_article_going_on_over_the_page_is_one_article():
+    """A page that starts without a headline goes on with the previous page's last article:
+    its text is one article over the pages (the running headers of the pages in none)."""
+    from pipeline.pdf import extract_articles
+    import tempfile
+
+    bodies = _seed_bodies()
+    arts = [(_HEADS[0], " ".join(bodies[0][1:6])), (_HEADS[1], " ".join(bodies[1][1:])), (_HEADS[2], " ".join(bodies[2][1:3]))]
+    with tempfile.TemporaryDirectory() as d:
+        want = _pages(arts, Path(d) / "zwei.pdf")
+        got, furniture, meta = extract_articles((Path(d) / "zwei.pdf").read_bytes())
+    # the second article goes on over the pages (its body 10,000 characters)
+    assert [a.pages for a in got] == [on for _, on in want] and len(got[1].pages) >= 2
+    for art, (lines, _) in zip(got, want):
+        assert [ln.strip() for ln in art.text.splitlines() if ln.strip()] == [ln.strip() for ln in lines]
+    assert furniture.count("DIENSTAG, 11. JANUAR 2022") == meta["pages"]
+
+
+def test_pdf_articles_a_pdf_without_a_headline_is_one_article(tmp_path):
+    """A PDF without a headline (a page of body text) is one article `#a1`, its raw text and
+    meta as without the option."""
+    from pipeline.ingest import read_path
+    from pipeline.pdf import extract
+
+    paras = _seed_bodies()[0][1:4]
+    pdf = _one_page(None, paras, tmp_path / "text.pdf", 10, "L")
+    (whole,) = read_path(pdf, tmp_path)
+    (art,) = read_path(pdf, tmp_path, pdf_articles=True)
+    assert (art.id, art.path) == ("text#a1", f"{pdf}#a1")
+    assert art.text == whole.text == extract(pdf.read_bytes())[0]
+    assert art.meta["pdf_pages"] == [1] and art.sha256 == whole.sha256

@@ -51,6 +51,7 @@ def run(
     parquet_rows: int = typer.Option(5000, "--parquet-rows", min=1, help="Articles per Parquet part file"),
     cluster: Optional[str] = typer.Option(None, "--cluster", help="Run the work on Dask: local:N (N worker processes here) or tcp://HOST:PORT (a running scheduler); see README 'Running on a cluster'"),
     shared_fs: bool = typer.Option(False, "--shared-fs", help="With --cluster: the workers see the input files at the same paths, so article files are named, not sent (JSONL records are still sent)"),
+    pdf_articles: bool = typer.Option(False, "--pdf-articles", help="Split each PDF (an e-paper page of several articles) at its headlines: one record per article, id <file id>#a<N> (see README 'PDF inputs')"),
 ):
     """Turn raw German articles into structured JSONL (articles.jsonl + run.json)."""
     from ..errors import CannotStart, ClusterLost
@@ -61,6 +62,7 @@ def run(
         paths=list(paths) if paths else [Path("corpus")], out=out, model=model, n_process=n_process, batch_size=batch_size, batch_timeout=batch_timeout,
         max_bytes=max_bytes, force=force, allow_non_german=allow_non_german, review=None if no_reviews else _overlay(annotations), progress=progress,
         cluster=cluster, formats=tuple(dict.fromkeys(formats)), parquet_rows=parquet_rows, shared_fs=shared_fs,
+        pdf_articles=pdf_articles,
     )
     bad_formats = sorted(set(formats) - {"jsonl", "parquet"})
     if bad_formats:

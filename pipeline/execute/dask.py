@@ -197,8 +197,8 @@ def to_ref(item: Article, max_bytes: int) -> Article:
     # the worker opens the file by the driver's absolute path: its working directory is not the driver's
     if isinstance(item, FileRef):
         return dataclasses.replace(item, file=os.path.abspath(item.file))
-    if suffix_of(Path(item.path.split("#", 1)[0])) in JSONL_SUFFIXES:
-        return item
+    if suffix_of(Path(item.path.split("#", 1)[0])) in JSONL_SUFFIXES or item.meta.get("pdf_pages"):
+        return item  # a JSONL record, or one article of a PDF (--pdf-articles): not the whole file
     return FileRef(item.id, item.path, os.path.abspath(item.path), item.sha256, max_bytes, len(item.text))
 
 
