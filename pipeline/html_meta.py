@@ -129,26 +129,41 @@ def authors(names: list[str], tree, title: Optional[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _day(value: str) -> str:
+    """YYYY-MM-DD of a modification date as pages write it: ISO, or a German HTTP-style date
+    ("Fr, 17 Mai 2019 13:38:23 MESZ", sueddeutsche.de's last-modified, which htmldate reads)."""
+    from .clean.meta import iso_date
+
+    m = re.search(r"\b(\d{1,2})\.?\s+([A-Za-zÄÖÜäöü]{3,})\.?\s+(\d{4})\b", value)
+    day = iso_date(f"{m.group(1)}. {m.group(2)} {m.group(3)}") if m and not value[:4].isdigit() else None
+    return day or value[:10]
+
+
 def published_over_modified(tree, date: Optional[str]) -> Optional[str]:
     """The day the page states as its publication, where `date` (htmldate's) is the day it
     states as its last modification: htmldate, even with original_date=True, can take the
     modification date (sueddeutsche.de: <meta name="last-modified" content="2017-11-15"> over
     the JSON-LD "datePublished": "2017-11-08..."). Only where the page's publication dates
-    (JSON-LD datePublished, article:published_time, itemprop="datePublished") agree on one day,
-    earlier than `date`; else None."""
+    (JSON-LD datePublished, article:published_time, itemprop="datePublished"; where it states
+    none, its <time datetime>s) agree on one day, earlier than `date`; else None."""
     if not date:
         return None
     modified, published = set(), set()
     for m in tree.iter("meta"):
         k = (m.get("name") or m.get("property") or m.get("itemprop") or "").lower()
-        v = (m.get("content") or "").strip()[:10]
+        v = (m.get("content") or "").strip()
         if k in ("last-modified", "article:modified_time", "og:updated_time", "datemodified"):
-            modified.add(v)
+            modified.add(_day(v))
         elif k in ("article:published_time", "datepublished"):
-            published.add(v)
+            published.add(v[:10])
     for o in _ld_objects(tree):
         modified.add(str(o.get("dateModified") or "").strip()[:10])
         published.add(str(o.get("datePublished") or "").strip()[:10])
+    if not any(published):
+        # no stated publication: the <time datetime> of the page, where all its <time>s give
+        # one day (sueddeutsche.de's article header <time datetime="2019-05-15 05:28:29">, its
+        # <meta name="last-modified" content="Fr, 17 Mai 2019 ..."> htmldate's date)
+        published = {(t.get("datetime") or "").strip()[:10] for t in tree.iter("time")}
     published = {d for d in published if re.match(r"\d{4}-\d{2}-\d{2}$", d)}
     if date[:10] in modified and len(published) == 1:
         day = published.pop()

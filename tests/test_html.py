@@ -603,6 +603,24 @@ def test_web_authors_are_names_the_page_gives(pid, authors):
     ("readability4j--sueddeutsche-paradise-papers", "2017-11-08"),
     # the page's publication dates disagree (JSON-LD 11-03, article:published_time 11-06): htmldate's stays
     ("trafilatura--utopia.de-Werbung", "2023-11-06"),
+    # htmldate took <meta name="last-modified" content="Fr, 17 Mai 2019 13:38:23 MESZ">; the
+    # article header's <time datetime="2019-05-15 05:28:29"> (shown "15. Mai 2019, 05:28 Uhr")
+    ("trafilatura--sueddeutsche.de.flixtrain", "2019-05-15"),
 ])
 def test_web_published_is_not_the_modification_day(pid, day):
     assert _record_meta(pid).get("published") == day
+
+
+@pytest.mark.parametrize("pid,in_text,outlet", [
+    # a photo credit "Bild: Screenshot Youtube-Video ..." the cleaner reads as the outlet "BILD"
+    ("trafilatura--reitschuster.de-Hass-Demo", "BILD", "reitschuster.de"),
+    # the byline "Von ..., NDR": the ARD broadcaster that made the piece, tagesschau.de published it
+    ("trafilatura--tagesschau.de.rheinmetall", "NDR", "tagesschau.de"),
+])
+def test_web_outlet_is_the_site_the_page_was_saved_from(pid, in_text, outlet):
+    """A web page's site name is a fact; an outlet the cleaner finds in its text (a credit, a
+    byline's partner or agency) does not replace it. The only two of the 176 saved pages where
+    the two disagree."""
+    doc, cd = _page(pid)
+    assert cd.meta.outlet == in_text and doc.meta["outlet"] == outlet
+    assert _record_meta(pid)["outlet"] == outlet
