@@ -33,6 +33,14 @@ def published_of(clean_published: Optional[str], hints: dict[str, Any]) -> Optio
     hint = _hint_published(hints)
     if hint and hints_are_explicit(hints):
         return hint
+    if _is_web_page(hints) and clean_published and hint and len(clean_published) == len(hint) == 10:
+        # a web page: every date it shows (a "Stand:" line, an update, the day the page was
+        # saved) is on or after its publication, so the earlier of the page's markup date and
+        # the cleaner's date line. Of the 176 saved pages 10 have both: 7 agree, and of the 3
+        # that do not the earlier is right each time (tagesschau.de's "Stand: 28.04.2020" before
+        # its <meta name="date"> 04-29; rtl.de's and br-online.de's date lines are an update and
+        # the saving day, after the page's datePublished / DC.Date)
+        return min(clean_published, hint)
     return clean_published or hint
 
 

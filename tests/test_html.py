@@ -553,10 +553,31 @@ def test_blurbs_of_a_related_or_gallery_box_are_teasers(pid, gone, kept_last):
     assert check_invariants(doc.text, cd) == []
 
 
+@pytest.mark.parametrize("pid, clean_day, page_day", [
+    # the date line is the update ("20. März 2021 - 15:00 Uhr" = JSON-LD dateModified), the page's datePublished 03-16
+    ("trafilatura--rtl.de-lockdown", "2021-03-20", "2021-03-16"),
+    # the date box is the day the page was saved; DC.Date 07-26 is the last publication
+    ("snacktory--br-online", "2011-07-31", "2011-07-26"),
+    # "Stand: 28.04.2020 18:00" before the page's <meta name="date"> 04-29
+    ("trafilatura--tagesschau.de.rheinmetall", "2020-04-28", "2020-04-29"),
+])
+def test_a_web_pages_publication_is_the_earlier_of_its_dates(pid, clean_day, page_day):
+    """Every date a page shows is on or after its publication: the record takes the earlier of
+    the cleaner's date line and the page's markup date (before: the cleaner's, an update or the
+    saving day on rtl.de and br-online.de); it also anchors the relative dates."""
+    from pipeline.process import article_context
+    from pipeline.record import merge_meta
+
+    doc, cd = _page(pid)
+    assert (cd.meta.published, doc.meta["published"]) == (clean_day, page_day)
+    assert merge_meta(cd, doc.meta)["published"] == min(clean_day, page_day)
+    assert article_context(doc, cd)["published"] == min(clean_day, page_day)
+
+
 def test_a_pages_extracted_metadata_only_fills_the_cleaners_gaps():
     """A web page's trafilatura/htmldate metadata is a guess, not the user's record: on
     tagesschau.de's Rheinmetall page htmldate says 2020-04-29, the page's "Stand: 28.04.2020
-    18:00 Uhr" line says 2020-04-28; its <title> adds a second line ("- Interne Unterlagen im
+    18:00 Uhr" line says 2020-04-28 (the earlier: see the test above); its <title> adds a second line ("- Interne Unterlagen im
     Netz") to the headline. The cleaner's values stay; the page's canonical URL is kept."""
     from pipeline.record import merge_meta
 
