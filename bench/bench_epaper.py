@@ -1,0 +1,230 @@
+"""PDF e-paper pages (issue 17): several articles on a page, each a headline in a larger bold
+font above its body's columns, generated with fpdf2 from the seeds' clean text (corpus/*.txt).
+
+45 pages: five rotations of the seeds x 8 / 9 / 10 pt x three layouts on a three-column grid
+(`abc`: a two-column article over another, a one-column one beside both; `ab`: the first two;
+`row`: three one-column articles side by side, their headlines in one row): 120 articles.
+
+Prints two measures:
+
+* reading order of `pipeline.pdf.extract` (the default, one record a PDF): line pairs adjacent
+  in an article that stay adjacent in the extracted text, and the pages whose every article is
+  read whole and in order;
+* `pipeline.pdf.extract_articles` (`presseschau run --pdf-articles`): articles found / set,
+  articles whose raw lines equal the set lines in order, pages with every article right, and
+  articles whose clean text (`clean_input` with the article's meta) is their lines joined.
+
+    .venv/bin/python bench/bench_epaper.py
+    .venv/bin/python bench/bench_epaper.py --baseline 1c23a67~1   # also an older pipeline/pdf.py
+    .venv/bin/python bench/bench_epaper.py --show --out bench/_work/epaper   # keep the PDFs
+
+`--baseline REV` loads `pipeline/pdf.py` as it was at REV (`git show REV:pipeline/pdf.py`, the
+rest of the pipeline as it is now) and scores it in the same run; its articles measure only
+where that file has `extract_articles`.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pipeline.clean import clean, clean_input  # noqa: E402
+
+SEEDS = ["000_983499c68f515bd7", "001_660f1e0e655a289c", "002_952582db0378b41f", "003_402700ddbbeb6917",
+         "004_fa3f6e095796322b"]
+HEADLINES = {SEEDS[0]: "Putins Sieg in Kasachstan", SEEDS[1]: "Kasachstan bittet um militärische Hilfe",
+             SEEDS[2]: "Wie Putin seinen Sowjet-Traum zerstört", SEEDS[3]: "Ein Sicherheitsbündnis für den Osten?",
+             SEEDS[4]: "Kasachstan weist keine Reservisten aus"}
+HEADER = "DIENSTAG, 11. JANUAR 2022   POLITIK   SEITE 5"
+
+
+def _lines(pdf, text: str, w: float, style: str, size: float) -> list[str]:
+    """`text` broken into lines `w` mm wide as fpdf2 sets them; "" between paragraphs."""
+    pdf.set_font("Helvetica", style, size)
+    out: list[str] = []
+    for para in text.split("\n\n"):
+        out += [s.encode("latin-1").decode("cp1252") for s in pdf.multi_cell(w, 1, para, dry_run=True, output="LINES")]
+        out.append("")
+    return out[:-1]
+
+
+def epaper(articles, out: Path, size: int = 9, header: str = HEADER) -> list[tuple[int, str]]:
+    """One A4 page. articles: (headline, body, first column, columns, top mm, bottom mm) on a
+    three-column grid; a body fills its columns top to bottom under its headline (what does not
+    fit is left out). Returns the set lines in reading order as (article number from 1, line)."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    gap, left, ncol = 5, 15, 3
+    cw = (180 - gap * (ncol - 1)) / ncol
+    pdf.set_font("Helvetica", "", 8)
+    pdf.text(70, 12, header)
+    lh = size * 0.42
+    order: list[tuple[int, str]] = []
+    for n, (head, body, c0, nc, top, bottom) in enumerate(articles, 1):
+        hs = 18 if nc > 1 else 14
+        y = top
+        for ln in _lines(pdf, head, nc * cw + (nc - 1) * gap, "B", hs):
+            pdf.set_font("Helvetica", "B", hs)
+            y += hs * 0.45
+            pdf.text(left + c0 * (cw + gap), y, ln)
+            order.append((n, ln))
+        y += 4
+        body_top = y
+        body_lines = _lines(pdf, body, cw, "", size)
+        pdf.set_font("Helvetica", "", size)
+        c = c0
+        for ln in body_lines:
+            if y + lh > bottom:
+                c += 1
+                y = body_top
+                if c >= c0 + nc:
+                    break
+            y += lh
+            if ln:
+                pdf.text(left + c * (cw + gap), y, ln)
+                order.append((n, ln))
+    pdf.output(str(out))
+    return order
+
+
+def make_pages(folder: Path) -> dict[str, list[tuple[int, str]]]:
+    """The 45 pages as folder/<name>.pdf; {name: set lines}."""
+    seeds = {p.stem: clean(p.read_text(encoding="utf-8")).text for p in sorted((ROOT / "corpus").glob("*.txt"))}
+
+    def body(sid: str, n: int, skip: int = 1) -> str:
+        return "\n\n".join(seeds[sid].split("\n\n")[skip:skip + n])
+
+    pages: dict[str, list[tuple[int, str]]] = {}
+    for k in range(5):
+        a, b, c = SEEDS[k], SEEDS[(k + 1) % 5], SEEDS[(k + 2) % 5]
+        for size in (8, 9, 10):
+            A = (HEADLINES[a], body(a, 3), 0, 2, 20, 150)
+            B = (HEADLINES[b], body(b, 3), 2, 1, 20, 280)
+            C = (HEADLINES[c], body(c, 3), 0, 2, 155, 280)
+            row = [(HEADLINES[s], body(s, 2), i, 1, 20, 280) for i, s in enumerate((a, b, c))]
+            for variant, arts in (("abc", [A, B, C]), ("ab", [A, B]), ("row", row)):
+                name = f"p{k}_{size}_{variant}"
+                pages[name] = epaper(arts, folder / f"{name}.pdf", size=size)
+    return pages
+
+
+def order_score(extract, folder: Path, pages, show: bool = False) -> tuple[float, int]:
+    """(line pairs kept, pages read in order): pairs of lines adjacent in an article that are
+    adjacent in the extracted text, and pages where every such pair is."""
+    total = ok = perfect = 0
+    for name, lines in pages.items():
+        text, _ = extract((folder / f"{name}.pdf").read_bytes())
+        got = [ln.strip() for ln in text.splitlines() if ln.strip()]
+        pos: dict[str, list[int]] = {}
+        for i, (_, ln) in enumerate(lines):
+            pos.setdefault(ln.strip(), []).append(i)
+        seq: list[int] = []  # the set line each extracted line is (a repeated line: the one after the last)
+        used: set[int] = set()
+        for ln in got:
+            cand = [i for i in pos.get(ln, []) if i not in used]
+            if not cand:
+                continue
+            i = seq[-1] + 1 if seq and seq[-1] + 1 in cand else cand[0]
+            used.add(i)
+            seq.append(i)
+        want = sum(1 for x, y in zip(lines, lines[1:]) if x[0] == y[0])
+        good = sum(1 for x, y in zip(seq, seq[1:]) if y == x + 1 and lines[x][0] == lines[y][0])
+        total += want
+        ok += good
+        perfect += good == want
+        if show and good != want:
+            jumps = [(lines[x][1][:25], lines[y][1][:25]) for x, y in zip(seq, seq[1:]) if y != x + 1
+                     and not (lines[y][0] != lines[x][0] and (y == 0 or lines[y - 1][0] != lines[y][0]))]
+            print(f"  {name}: {good}/{want} pairs; jumps {jumps[:3]}")
+    return ok / total, perfect
+
+
+def articles_score(extract_articles, folder: Path, pages, show: bool = False) -> dict[str, int]:
+    """`extract_articles` against the set articles: found, expected, raw lines equal in order,
+    pages all right, clean text equal to the lines joined."""
+    r = dict(found=0, expected=0, equal=0, pages=0, clean=0)
+    for name, lines in pages.items():
+        arts, furniture, meta = extract_articles((folder / f"{name}.pdf").read_bytes())
+        groups: dict[int, list[str]] = {}
+        for n, ln in lines:
+            groups.setdefault(n, []).append(ln.strip())
+        got = [[ln.strip() for ln in a.text.splitlines() if ln.strip()] for a in arts]
+        r["expected"] += len(groups)
+        r["found"] += len(got)
+        equal = sum(1 for g in groups.values() if g in got)
+        r["equal"] += equal
+        r["pages"] += equal == len(groups) == len(got)
+        for a, g in zip(arts, got):
+            text = clean_input(a.text, meta).text
+            if g in groups.values() and " ".join(text.split()) == " ".join(" ".join(g).split()):
+                r["clean"] += 1
+        if show and (equal != len(groups) or len(got) != len(groups)):
+            print(f"  {name}: {len(groups)} set, {len(got)} found, {equal} equal; furniture {furniture[:80]!r}")
+    return r
+
+
+def load_pdf_module(rev: str) -> ModuleType:
+    """pipeline/pdf.py as it was at git revision `rev`, as a module of its own."""
+    try:
+        src = subprocess.run(["git", "show", f"{rev}:pipeline/pdf.py"], cwd=ROOT, capture_output=True, text=True,
+                             check=True).stdout
+    except subprocess.CalledProcessError as e:
+        sys.exit(f"--baseline {rev}: git show {rev}:pipeline/pdf.py failed: {e.stderr.strip()}")
+    # a module of the package `pipeline` (its relative imports are the package's now), under a
+    # name of its own; in sys.modules, as its dataclasses look their module up there
+    spec = importlib.util.spec_from_loader("pipeline._pdf_baseline", loader=None)
+    mod = importlib.util.module_from_spec(spec)
+    mod.__package__ = "pipeline"
+    sys.modules[spec.name] = mod
+    exec(compile(src, f"{rev}:pipeline/pdf.py", "exec"), mod.__dict__)
+    return mod
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--baseline", metavar="REV", help="also score pipeline/pdf.py of this git revision (e.g. 1c23a67~1)")
+    ap.add_argument("--out", type=Path, help="keep the PDFs and expected.json here (e.g. bench/_work/epaper); "
+                                             "default a temporary folder")
+    ap.add_argument("--show", action="store_true", help="print the pages read wrong")
+    args = ap.parse_args()
+
+    import pipeline.pdf as current
+
+    runs = [("current", current)]
+    if args.baseline:
+        runs.insert(0, (f"baseline {args.baseline}", load_pdf_module(args.baseline)))
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.out or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        pages = make_pages(folder)
+        if args.out:
+            (folder / "expected.json").write_text(json.dumps(pages, ensure_ascii=False), encoding="utf-8")
+        n_arts = sum(len({n for n, _ in lines}) for lines in pages.values())
+        print(f"{len(pages)} generated e-paper pages, {n_arts} articles (seeds of corpus/, fpdf2, 8-10 pt, three layouts)")
+        for label, mod in runs:
+            print(f"{label}:")
+            pairs, in_order = order_score(mod.extract, folder, pages, args.show)
+            print(f"  extract: pages read in order {in_order}/{len(pages)}; line pairs kept {pairs:.4f}")
+            if not hasattr(mod, "extract_articles"):
+                print("  extract_articles: not in this revision")
+                continue
+            r = articles_score(mod.extract_articles, folder, pages, args.show)
+            print(f"  extract_articles (--pdf-articles): articles found {r['found']} / {r['expected']}; "
+                  f"raw lines equal in order {r['equal']}/{r['expected']}; pages all right {r['pages']}/{len(pages)}; "
+                  f"clean text equal {r['clean']}/{r['expected']}")
+
+
+if __name__ == "__main__":
+    main()
