@@ -162,6 +162,8 @@ async function init() {
   LABELS.forEach((l, i) => ab.appendChild(el("button", { type: "button", class: "chip lab-" + l, "data-testid": "add-" + l, onmousedown: (e) => e.preventDefault(), onclick: () => addSelection(l) }, `${i + 1} ${l}`)));
   $("text").addEventListener("mouseup", onTextSelect);
   $("text").addEventListener("keyup", onTextSelect);
+  $("text").addEventListener("touchend", laterTouchSelect);
+  document.addEventListener("pointerdown", (ev) => { touchUI = ev.pointerType !== "mouse"; }, true);
   document.addEventListener("selectionchange", onSelectionChange);
   document.addEventListener("keydown", onKey);
   if (st && !S.reviewer) S.reviewer = st.reviewer;
@@ -894,9 +896,32 @@ function snapped(sel, noSnap) {
   const [a, b] = snapSpan(sel.start, sel.end, noSnap);
   const text = S.art.record.text;
   // a sub-word only when the reviewer asked for one (Alt, or snapping off) and the span cuts a word
-  return { start: a, end: b, text: text.slice(a, b), raw: sel.text, subword: !onWords(a, b) && (!!noSnap || !S.snap) };
+  return { start: a, end: b, text: text.slice(a, b), raw: sel.text, from: sel.start + ":" + sel.end, subword: !onWords(a, b) && (!!noSnap || !S.snap) };
 }
-function onSelectionChange() { if (S.view === "article" && S.pendingSel && !currentSelection()) showAddBar(null); }
+function onSelectionChange() {
+  if (S.view !== "article") return;
+  if (S.pendingSel && !currentSelection()) showAddBar(null);
+  laterTouchSelect();
+}
+// A phone or tablet: a long-press selection, and dragging its handles, fire no mouseup / keyup, so
+// there the app follows the selection itself, once it has rested a moment: the add bar for a
+// selection within one paragraph, none for one over a paragraph's end. A mouse (its last pointerdown)
+// keeps the mouseup / keyup way of a desktop. Nothing here changes the selection (no loop with the
+// app's own removeAllRanges), and a boundary drag or an open dialog is left alone.
+let touchUI = navigator.maxTouchPoints > 0, touchTimer = null;
+function laterTouchSelect() {
+  if (!touchUI) return;
+  clearTimeout(touchTimer);
+  touchTimer = setTimeout(touchSelect, 280);
+}
+function touchSelect() {
+  touchTimer = null;
+  if (!touchUI || S.view !== "article" || !S.art || S.drag || S.confirmCb) return;
+  const cur = currentSelection();
+  if (!cur || cur.text.includes("\n")) { if (S.pendingSel) showAddBar(null); return; }
+  if (S.pendingSel && S.pendingSel.from === cur.start + ":" + cur.end) return;  // shown already (keyup, W, Alt kept)
+  showAddBar(snapped(cur));
+}
 function showAddBar(sel) {
   S.pendingSel = sel;
   $("add-bar").hidden = !sel;
