@@ -268,6 +268,22 @@ def test_003_byline_place_is_no_outlet(byline, outlet):
     assert byline not in doc.text
 
 
+@pytest.mark.parametrize("credit, outlet", [
+    ("Bild: Screenshot Youtube-Video Generation Islam", None),  # reitschuster.de's photo credit
+    ("Bild: picture alliance/dpa", None),
+    ("Foto: BILD / Hans Müller", "BILD"),  # the outlet BILD named in a credit
+    ("Bild: BILD/Hans Müller", "BILD"),
+])
+def test_003_credit_label_bild_is_no_outlet(credit, outlet):
+    """A photo credit's label "Bild:" is no outlet: the credits pass took every outlet alias in
+    a credit line, and "Bild" is one of BILD's, so "Bild: Screenshot ..." set the outlet BILD
+    (reitschuster.de); BILD named after the label still is the outlet."""
+    raw = _seed("003").replace("Von Silvia Stöber, tagesschau.de", "Von Silvia Stöber\n\n" + credit)
+    doc = clean(raw)
+    assert doc.meta.outlet == outlet
+    assert "credit" in _removed_kinds(doc, credit)
+
+
 @pytest.mark.parametrize("byline, place", [
     ("Von Silvia Stöber, Moskau", "Moskau"),
     ("Von unserer Korrespondentin Silvia Stöber, Washington", "Washington"),

@@ -136,6 +136,8 @@ class PrintFurniture:
                 continue
             ln.kind = "credit"
             for om in D.outlet_re.finditer(t):
+                if re.match(r"\s*:", t[om.end():]) and D.credit_prefix_re.match(t[om.start():]):
+                    continue  # the label "Bild:" of a photo credit, not the outlet BILD
                 c.meta(7, "outlet", D.outlet_alias[om.group(0).lower()])
             # an author glued to the last agency name: "IMAGOChristian Esch n"
             if ag:
