@@ -100,6 +100,55 @@ def test_drag_and_reselect_boundaries_snap_to_words(page, seed_app, tmp_path):
     assert page.js_errors == []
 
 
+def test_a_finger_drags_a_boundary_handle_on_a_phone(browser, seed_app):  # noqa: F811
+    """390 x 844, touch: a finger on the end handle of "Kassym-Jomart Tokajew" (its larger touch target), moved into "Jomart", moves
+    the end back by one word (snapped to the word's end) while the page does not scroll; Save logs one
+    `correct` with the new span. Real touches (CDP Input.dispatchTouchEvent: hit testing, touch-action,
+    pointer events of type 'touch'). (Before: the handles listened to the mouse only; a finger did nothing.)"""
+    recs = sample_records(ROOT / "corpus")
+    tok = find(recs, ART, "Kassym-Jomart Tokajew")
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    try:
+        pg = ctx.new_page()
+        errors: list[str] = []
+        pg.on("pageerror", lambda err: errors.append(str(err)))
+        open_at(pg, seed_app, ART)
+        ent_loc(pg, key(tok)).tap()
+        expect(pg.locator("#panel-entity")).to_have_attribute("data-key", key(tok))
+        pg.evaluate("""() => { window.__ptypes = [];
+          document.addEventListener('pointerdown', (e) => window.__ptypes.push(e.pointerType), true); }""")
+        h = pg.get_by_test_id("handle-end").bounding_box()
+        # the finger lands 12 px right of the handle, off its 10 px bar: the larger target of a coarse pointer
+        x0, y0 = h["x"] + 12, h["y"] + h["height"] / 2
+        assert pg.evaluate("matchMedia('(pointer: coarse)').matches")
+        assert pg.evaluate("([x, y]) => document.elementFromPoint(x, y).dataset.testid", [x0, y0]) == "handle-end"
+        to = char_box(pg, tok["start"] + len("Kassym-Jo"))  # the middle of "Jomart"
+        scroll0 = pg.evaluate("scrollY")
+        cdp = ctx.new_cdp_session(pg)
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x0, "y": y0}]})
+        steps = 8
+        for i in range(1, steps + 1):  # sideways, then a little down and up again (a scroll gesture if not stopped)
+            x = x0 + (to["x"] - x0) * i / steps
+            y = y0 + (to["y"] - y0) * i / steps + (40 if i < steps else 0)
+            cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y}]})
+            pg.wait_for_timeout(30)
+        pg.wait_for_timeout(100)
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+        assert pg.evaluate("window.__ptypes") == ["touch"]
+        expect(pg.get_by_test_id("p-text")).to_have_text("Kassym-Jomart")
+        assert pg.evaluate("scrollY") == scroll0  # the finger moved the handle, not the page
+        assert not pg.evaluate("document.body.classList.contains('dragging')")
+        assert seed_app.decisions() == []  # nothing logged before Save
+        pg.get_by_test_id("save").tap()
+        new = {"start": tok["start"], "end": tok["start"] + len("Kassym-Jomart"), "label": "PER"}
+        wait_status(pg, key(new), "corrected")
+        assert [(d["decision"], d["new"]["start"], d["new"]["end"], d["new"]["label"], d["new_span"]["text"]) for d in seed_app.decisions()] == [
+            ("correct", new["start"], new["end"], "PER", "Kassym-Jomart")]
+        assert errors == []
+    finally:
+        ctx.close()
+
+
 def test_arrow_keys_move_a_boundary_by_a_word_and_by_a_character_only_with_snapping_off(page, seed_app, tmp_path):
     recs = sample_records(ROOT / "corpus")
     tok = find(recs, ART, "Kassym-Jomart Tokajew")

@@ -123,8 +123,9 @@ async function init() {
   $("snap").checked = S.snap;
   $("snap").addEventListener("change", (e) => { S.snap = e.target.checked; localStorage.setItem("ps.snap", S.snap ? "1" : "0"); onTextSelect(); });
   initListControls();
-  document.addEventListener("mousemove", onDrag);
-  document.addEventListener("mouseup", endDrag);
+  document.addEventListener("pointermove", onDrag);
+  document.addEventListener("pointerup", endDrag);
+  document.addEventListener("pointercancel", endDrag);
   $("s-left").addEventListener("click", () => moveBoundary("start", -1));
   $("s-right").addEventListener("click", () => moveBoundary("start", 1));
   $("e-left").addEventListener("click", () => moveBoundary("end", -1));
@@ -781,7 +782,14 @@ function handle(which) {
   return el("span", {
     class: "handle h-" + which, contenteditable: "false", "aria-hidden": "true", "data-testid": "handle-" + which,
     title: `Drag to move the ${which} (snaps to words; hold Alt for any character)`,
-    onmousedown: (ev) => { ev.preventDefault(); ev.stopPropagation(); S.drag = { which }; document.body.classList.add("dragging"); },
+    // Pointer Events: a mouse, a finger and a pen all drag it (the mousedown is still stopped: no text
+    // selection, no click through to the entity). The page must not scroll under the finger: app.css
+    // says `touch-action: none`, but Chromium ignores it on an inline box (the handle and its bars), so
+    // the touchstart is cancelled too (a listener on the span itself: not passive). app.css also gives
+    // a coarse pointer a larger target.
+    onpointerdown: (ev) => startDrag(ev, which),
+    onmousedown: (ev) => { ev.preventDefault(); ev.stopPropagation(); },
+    ontouchstart: (ev) => { if (ev.cancelable) ev.preventDefault(); },
   });
 }
 
@@ -798,35 +806,43 @@ function caretOffset(x, y) {
 }
 
 let dragFrame = null;
-function onDrag(ev) {
-  if (!S.drag) return;
-  ev.preventDefault();
-  const x = ev.clientX, y = ev.clientY, alt = ev.altKey;
-  if (dragFrame) return;
-  dragFrame = requestAnimationFrame(() => {
-    dragFrame = null;
-    const e = selected();
-    if (!S.drag || !e) return;
-    const o = caretOffset(x, y);
-    if (o === null) return;
-    const dr = S.draft || { start: e.start, end: e.end };
-    if (S.drag.which === "start") {
-      const [a] = snapSpan(Math.min(o, dr.end - 1), dr.end, alt);
-      if (a < dr.end) dr.start = a;
-    } else {
-      const [, b] = snapSpan(dr.start, Math.max(o, dr.start + 1), alt);
-      if (b > dr.start) dr.end = b;
-    }
-    dr.subword = !onWords(dr.start, dr.end);
-    S.draft = (dr.start === e.start && dr.end === e.end) ? null : dr;
-    renderText(); renderPanel();
-  });
+function startDrag(ev, which) {
+  if (!ev.isPrimary || S.drag) return;  // a second finger does not take over
+  ev.preventDefault(); ev.stopPropagation();
+  S.drag = { which, id: ev.pointerId, pt: null };
+  // capture on the body, which stays: the handle itself is drawn anew at each move
+  try { document.body.setPointerCapture(ev.pointerId); } catch (e) { /* the pointer is gone already */ }
+  document.body.classList.add("dragging");
 }
-function endDrag() {
-  if (!S.drag) return;
+function onDrag(ev) {
+  if (!S.drag || ev.pointerId !== S.drag.id) return;
+  ev.preventDefault();
+  S.drag.pt = { x: ev.clientX, y: ev.clientY, alt: ev.altKey };
+  if (!dragFrame) dragFrame = requestAnimationFrame(() => { dragFrame = null; dragTo(); });
+}
+function dragTo() {
+  const e = selected(), pt = S.drag && S.drag.pt;
+  if (!pt || !e) return;
+  const o = caretOffset(pt.x, pt.y);
+  if (o === null) return;
+  const dr = S.draft || { start: e.start, end: e.end };
+  if (S.drag.which === "start") {
+    const [a] = snapSpan(Math.min(o, dr.end - 1), dr.end, pt.alt);
+    if (a < dr.end) dr.start = a;
+  } else {
+    const [, b] = snapSpan(dr.start, Math.max(o, dr.start + 1), pt.alt);
+    if (b > dr.start) dr.end = b;
+  }
+  dr.subword = !onWords(dr.start, dr.end);
+  S.draft = (dr.start === e.start && dr.end === e.end) ? null : dr;
+  renderText(); renderPanel();
+}
+function endDrag(ev) {
+  if (!S.drag || (ev && ev.pointerId !== S.drag.id)) return;
+  if (dragFrame) { cancelAnimationFrame(dragFrame); dragFrame = null; dragTo(); }  // a finger lifted right after its last move
   S.drag = null;
   document.body.classList.remove("dragging");
-  if (S.draft) flash("Enter saves the new boundaries, Esc cancels");
+  if (S.draft) flash(touchUI ? "Save keeps the new boundaries, Cancel drops them" : "Enter saves the new boundaries, Esc cancels");
 }
 
 async function reselect() {
