@@ -56,7 +56,8 @@ _HEADLINE_STYLES = ("Title", "Heading 1")
 _NO_AUTHOR = re.compile(r"^(?:python-docx|microsoft office (?:user|benutzer)|windows[- ]?(?:user|benutzer)|administrator|admin|user|benutzer|"
                         r"unknown|unbekannt|owner|besitzer)$", re.I)
 #: document titles that are a file name or a tool's placeholder, not the article's headline
-_NO_TITLE = re.compile(r"\.(?:docx?|pdf|dotx?|rtf|odt|txt)\b|^(?:microsoft\s+\w+\s+-|untitled|unbenannt|ohne titel|dokument\d*|document\d*)$", re.I)
+#: ("Word Document": python-docx's invented title of a file without document properties)
+_NO_TITLE = re.compile(r"\.(?:docx?|pdf|dotx?|rtf|odt|txt)\b|^(?:microsoft\s+\w+\s+-|untitled|unbenannt|ohne titel|dokument\d*|document\d*|word document)$", re.I)
 
 
 def extractor_name() -> str:
@@ -91,9 +92,10 @@ def extract(data: bytes) -> tuple[str, dict[str, Any]]:
         raise DocxUnreadable(ErrorKind.UNREADABLE, f"a damaged Word document ({type(e).__name__}: {e})") from e
     blocks: list[str] = []
     headline: Optional[str] = None
-    for text, style in _blocks(document.element.body, document):
+    for text, style, paragraph in _blocks(document.element.body, document):
         if headline is None and style in _HEADLINE_STYLES:
-            headline = " ".join(text.split()) or None
+            # the whole paragraph: a headline broken by hand (Shift+Enter) is one title
+            headline = " ".join(paragraph.split()) or None
         blocks.append(text)
     text = "\n\n".join(blocks)
     if not any(ch.isalpha() for ch in text):
@@ -107,8 +109,17 @@ def extract(data: bytes) -> tuple[str, dict[str, Any]]:
         meta["title"] = title
     author = " ".join((props.author or "").split())
     if author and not _NO_AUTHOR.match(author) and any(ch.isalpha() for ch in author):
-        meta["authors"] = [a.strip() for a in re.split(r"[;,]\s*|\s+und\s+", author) if a.strip()]
+        meta["authors"] = [name for a in re.split(r";\s*|\s+und\s+", author) for name in _persons(a)]
     return text, meta
+
+
+def _persons(names: str) -> list[str]:
+    """The names in a piece of the author property, apart by commas; an Office account's name
+    "Nachname, Vorname" (two single words) is one person, "Vorname Nachname"."""
+    parts = [x.strip() for x in names.split(",") if x.strip()]
+    if len(parts) == 2 and all(len(x.split()) == 1 for x in parts):
+        return [f"{parts[1]} {parts[0]}"]
+    return parts
 
 
 def _check_container(data: bytes) -> None:
@@ -129,59 +140,99 @@ def _check_container(data: bytes) -> None:
         raise DocxUnreadable(ErrorKind.TOO_LARGE, f"its parts unpack to {unpacked:,} bytes, over the limit of {MAX_UNPACKED_BYTES:,}")
 
 
-def _blocks(container: Any, document: Any) -> Iterator[tuple[str, Optional[str]]]:
-    """(text, style name) of each non-empty paragraph under a body, a table cell or a content
-    control, in document order; a table's cells row by row, each cell's paragraphs in turn."""
+def _blocks(container: Any, document: Any, styles: Optional[dict] = None) -> Iterator[tuple[str, Optional[str], str]]:
+    """(text, style name, the paragraph's whole text) of each non-empty paragraph under a body, a table cell or a content
+    control, in document order; a table's cells row by row, each cell's paragraphs in turn.
+    `styles`: the style name of each paragraph style id met (python-docx looks a paragraph's
+    style up by scanning all styles: seconds for a long document, done once per style here)."""
     from docx.text.paragraph import Paragraph
 
+    styles = {} if styles is None else styles
     for child in container:
         tag = child.tag
         if tag == _W + "p":
             boxes: list = []
-            text = "".join(_text(child, boxes))
+            text = "".join(_text(child, boxes, []))
             style = None
             if text.strip():
-                try:
-                    style = Paragraph(child, document).style.name
-                except Exception:  # a style id the styles part does not define
-                    style = None
+                style_id = child.find(f"{_W}pPr/{_W}pStyle")
+                key = None if style_id is None else style_id.get(_W + "val")
+                if key not in styles:
+                    try:
+                        styles[key] = Paragraph(child, document).style.name
+                    except Exception:  # a style id the styles part does not define
+                        styles[key] = None
+                style = styles[key]
             # a manual line break (Shift+Enter) splits the paragraph into lines, each a block
             for line in text.split("\n"):
                 if line.strip():
-                    yield line, style
+                    yield line, style, text
             for box in boxes:
-                yield from _blocks(box, document)
+                yield from _blocks(box, document, styles)
         elif tag == _W + "tbl":
             for row in child.iterchildren(_W + "tr"):
                 # a merged cell is one w:tc: read once
-                cells = [list(_blocks(cell, document)) for cell in row.iterchildren(_W + "tc")]
+                cells = [list(_blocks(cell, document, styles)) for cell in row.iterchildren(_W + "tc")]
                 cells = [c for c in cells if c]
                 if len(cells) > 1 and all(len(c) == 1 for c in cells):
                     # a row of one-line cells ("Gründung | 1992") is one line, its cells apart by a
                     # tab: as blocks of their own, a cell starting in lower case ("sechs Staaten")
                     # was joined to the cell before it, and a label stood apart from its value
-                    yield "\t".join(c[0][0] for c in cells), None
+                    row_text = "\t".join(c[0][0] for c in cells)
+                    yield row_text, None, row_text
                 else:
                     for c in cells:  # a fact box in one cell: its paragraphs as blocks
                         yield from c
         elif tag in (_W + "sdt", _W + "customXml"):
+            if _placeholder(child):
+                continue
             content = child.find(_W + "sdtContent") if tag == _W + "sdt" else child
             if content is not None:
-                yield from _blocks(content, document)
+                yield from _blocks(content, document, styles)
         elif tag in (_W + "ins", _W + "moveTo"):  # inserted rows or paragraphs, tracked: in
-            yield from _blocks(child, document)
+            yield from _blocks(child, document, styles)
 
 
-def _text(el: Any, boxes: list) -> Iterator[str]:
-    """The text of a paragraph as it reads now (tracked deletions out, insertions in); its text
-    boxes' contents are appended to `boxes`."""
+def _placeholder(el: Any) -> bool:
+    """Whether a content control shows its placeholder ("Klicken oder tippen Sie hier, um Text
+    einzugeben."): a template's prompt, not text."""
+    return el.tag == _W + "sdt" and el.find(f"{_W}sdtPr/{_W}showingPlcHdr") is not None
+
+
+def _hidden(run: Any) -> bool:
+    """Whether a run is formatted hidden (w:vanish): Word does not show it."""
+    vanish = run.find(f"{_W}rPr/{_W}vanish")
+    return vanish is not None and vanish.get(_W + "val", "true").lower() not in ("false", "0", "off")
+
+
+def _text(el: Any, boxes: list, fields: list) -> Iterator[str]:
+    """The text of a paragraph as Word shows it (tracked deletions out, insertions in, hidden
+    runs, placeholders and fields' codes out); its text boxes' contents are appended to `boxes`.
+    `fields` holds, for each complex field open (w:fldChar begin ... separate ... end), whether
+    its code is being read: a field nested in another's code (PAGE in an IF) is code too."""
     for child in el:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIP:
             continue
-        if tag == _W + "t":
+        if tag == _W + "fldChar":
+            kind = child.get(_W + "fldCharType")
+            if kind == "begin":
+                fields.append(True)
+            elif kind == "separate" and fields:
+                fields[-1] = False
+            elif kind == "end" and fields:
+                fields.pop()
+        elif _placeholder(child):
+            continue
+        elif tag == _W + "r" and _hidden(child):
+            for _ in _text(child, [], fields):  # not shown; its field characters still count
+                pass
+        elif any(fields):  # a field's code: only its field characters are read
+            for _ in _text(child, [], fields):
+                pass
+        elif tag == _W + "t":
             yield child.text or ""
-        elif tag == _W + "tab":
+        elif tag in (_W + "tab", _W + "ptab"):
             yield "\t"
         elif tag in (_W + "br", _W + "cr"):
             yield "\n"
@@ -190,4 +241,4 @@ def _text(el: Any, boxes: list) -> Iterator[str]:
         elif tag == _W + "txbxContent":
             boxes.append(child)
         else:
-            yield from _text(child, boxes)
+            yield from _text(child, boxes, fields)
