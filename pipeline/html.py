@@ -412,7 +412,16 @@ def extract(html: str) -> tuple[str, dict]:
         tree = parse(html)
     except Exception:  # unparseable markup: trafilatura's text as it is
         return body, meta
-    from .html_meta import authors, published_over_modified
+    from .html_meta import authors, outlet, published_over_modified
+
+    if meta.get("outlet"):
+        # trafilatura's site name is the first site-name-like field it finds, unchecked (a
+        # Facebook URL, the headline, a "name, city, country", a tagline): `outlet`
+        site = outlet(meta["outlet"], tree, title, meta.get("url"))
+        if site:
+            meta["outlet"] = site
+        else:
+            del meta["outlet"]
 
     if meta.get("authors"):
         # trafilatura's author is a guess from markup, with no check against what the page

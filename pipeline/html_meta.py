@@ -3,8 +3,8 @@
 trafilatura's author and htmldate's date are guesses from markup with no check against the
 page's own statements (<meta name="author">, JSON-LD "author"/"datePublished", microdata):
 `authors` drops what is no person's or publisher's name and falls back to the page's stated
-authors; `published_over_modified` replaces a modification day taken for the publication.
-Used by `html.extract`.
+authors; `published_over_modified` replaces a modification day taken for the publication;
+`outlet` checks trafilatura's site name (a URL, the headline, a tagline) the same way. Used by `html.extract`.
 """
 from __future__ import annotations
 
@@ -170,3 +170,98 @@ def published_over_modified(tree, date: Optional[str]) -> Optional[str]:
         if day < date[:10]:
             return day
     return None
+
+
+# Separators between a site's name and its tagline in a site name ("ingenieur.de - Jobbörse
+# und ...", "Scinexx | Das Wissensmagazin", "GAY.CH · Alles bleibt anders!"): only with spaces
+# around, so "Osthessen|News", "Battery-News.de" and "Frankfurter Allgemeine Zeitung" stay whole.
+SITE_SEP = re.compile(r"\s+[|·–—-]\s+")
+
+
+def _site_key(s: str) -> str:
+    """`_key` with German umlauts written out, as hosts write them ("Süddeutsche" / sueddeutsche.de)."""
+    s = s.lower()
+    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        s = s.replace(a, b)
+    return _key(s)
+
+
+def _host(url: Optional[str]) -> Optional[str]:
+    """The host of the page's own address, less "www." ("https://www.ingenieur.de/..." ->
+    "ingenieur.de"); None without an absolute http(s) URL."""
+    m = re.match(r"https?://(?:www\d*\.)?([^/:?#\s]+)", url or "", re.I)
+    return m.group(1).lower() if m else None
+
+
+def outlet(sitename: Optional[str], tree, title: Optional[str], url: Optional[str]) -> Optional[str]:
+    """trafilatura's site name where it names the site, else a better one or None.
+
+    trafilatura's sitename is the first of og:site_name, the JSON-LD publisher, <meta
+    name="author">-like fields and twitter handles it finds, as the page writes it, with no
+    check that it is a site's name. On the 176 saved pages it was:
+    - a URL (der-farang.com, tagesspiegel.de: the site's Facebook page): the page's own host;
+    - the headline (exxpress.at's JSON-LD, omr.com's og:site_name = its <title>): the page's
+      headline is no site's name; dropped;
+    - a person's name the page states as its author and publisher (internetchemie.info's
+      "Andreas Jaeck"): dropped where it has nothing of the page's host (an outlet stated as the
+      author, "IT Finanzmagazin" on it-finanzmagazin.de, stays);
+    - a publisher's "name, city, country" ("Bento, Hamburg, Germany", "Redaktion BR-online,
+      Bayerischer Rundfunk, München, Germany"): the name before the city, as `authors` does;
+    - the name with a tagline after " - ", " | " or " · " ("polizeiticker.ch - Meldungen und
+      Warnungen von der Polizei", "☆☆☆☆☆ - Journalistenwatch e.V. - Aktuelle Geschehnisse") or
+      the headline before it ("Achtsam durch die Krise | Die FURCHE"): the one part that names
+      the page's host ("LN - Lübecker Nachrichten", where none does, stays whole).
+    What is dropped is replaced by the page's og:site_name where it differs and is none of the
+    above, else by the host of the page's canonical URL (`url`), else None."""
+    name = norm(sitename or "")
+    if not name:
+        return None
+    host = _host(url)
+    hkey = _site_key(host.split(".")[-2]) if host and "." in host else ""
+    el = tree.find(".//title")
+    heads = {_key(x) for x in (title, el.text_content() if el is not None else None) if x}
+    heads |= {_key(m.get("content") or "") for m in tree.iter("meta")
+              if (m.get("property") or m.get("name")) == "og:title"}
+    heads.discard("")
+    stated = {_key(a) for a in _stated_authors(tree)}
+
+    def names_host(s: str, start: bool = False) -> bool:
+        """Whether `s` names the page's host: holds its name ("Süddeutsche Zeitung",
+        sueddeutsche.de), at its start where `start` ("Jobbörse ... für Ingenieure" does not
+        name ingenieur.de), or is part of it ("TACH!", guten-tach.de)."""
+        k = _site_key(s)
+        if not hkey or len(hkey) < 3:
+            return False
+        return (k.startswith(hkey) if start else hkey in k) or (len(k) >= 3 and k in _site_key(host))
+
+    def good(s: str) -> Optional[str]:
+        if re.match(r"https?://", s, re.I):  # a URL, the site's social-media page
+            return None
+        parts = [p.strip() for p in s.split(",")]
+        if len(parts) >= 3 and parts[-1].lower() in COUNTRIES:  # "name, city, country"
+            s = parts[-3]
+        parts = SITE_SEP.split(s)
+        if len(parts) > 1:  # a tagline, the headline, stars beside the name
+            rest = [p for p in parts if re.search(r"\w", p) and _key(p) not in heads]
+            named = [p for p in rest if names_host(p, start=True)]
+            if len(named) == 1:
+                s = named[0]
+            elif len(rest) == 1:
+                s = rest[0]
+        if _key(s) in heads:  # the headline
+            return None
+        # a person's name (two or more capitalised words) the page states as its author
+        if (host and _key(s) in stated and not names_host(s)
+                and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+(?:[- ][A-ZÄÖÜ][a-zäöüß]+)+", s)):
+            return None
+        return s
+
+    out = good(name)
+    if out:
+        return out
+    for m in tree.iter("meta"):
+        if (m.get("property") or m.get("name")) == "og:site_name":
+            og = norm(m.get("content") or "")
+            if og and og != name and good(og) == og:
+                return og
+    return host

@@ -645,3 +645,36 @@ def test_web_outlet_is_the_site_the_page_was_saved_from(pid, in_text, outlet):
     doc, cd = _page(pid)
     assert cd.meta.outlet == in_text and doc.meta["outlet"] == outlet
     assert _record_meta(pid)["outlet"] == outlet
+
+
+@pytest.mark.parametrize("pid,sitename,outlet", [
+    # a URL: the site's Facebook page; the page's own host instead
+    ("trafilatura--der-farang.com-Grab-Bote", "https://www.facebook.com/DERFARANG/", "der-farang.com"),
+    # the headline (JSON-LD's; omr.com's og:site_name is its <title>): the host
+    ("trafilatura--exxpress.at-zaehne", "Zähne zusammenbeißen: Festspiel-Reisen von Van der Bellen kosteten 57.000 Euro", "exxpress.at"),
+    ("trafilatura--omr.com-Schuhbrand", "Crocs: Wie die Schuhbrand mit mutigen Releases und Kollaborationen Rekordumsätze macht", "omr.com"),
+    # the author's name (<meta name="author"> and "publisher": "Andreas Jaeck"): the host
+    ("trafilatura--internetchemie.info.Heliumkerne", "Andreas Jaeck", "internetchemie.info"),
+    # a publisher's "name, city, country": the name
+    ("trafilatura--spiegel.de.albtraum", "SPIEGEL ONLINE, Hamburg, Germany", "SPIEGEL ONLINE"),
+    ("snacktory--br-online", "Redaktion BR-online, Bayerischer Rundfunk, München, Germany", "Bayerischer Rundfunk"),
+    # the name and a tagline (or stars, or the headline) around it: the part that names the host
+    ("trafilatura--ingenieur.de.kernfusion", "ingenieur.de - Jobbörse und Nachrichtenportal für Ingenieure", "ingenieur.de"),
+    ("trafilatura--Journalistenwatch.com-Ladensterben", "☆☆☆☆☆ - Journalistenwatch e.V. - Aktuelle Geschehnisse", "Journalistenwatch e.V."),
+    ("trafilatura--furche.at.achtsam", "Achtsam durch die Krise | Die FURCHE", "Die FURCHE"),
+    # a name trafilatura had right stays: an outlet the page states as its author, a name with
+    # a hyphen, two names of one outlet around " - " of which none is the host's, an outlet
+    # that is not the canonical URL's host (wiwo.de's page, its canonical URL handelsblatt.com's)
+    ("trafilatura--it-finanzmagazin.de.creditshelf", "IT Finanzmagazin", "IT Finanzmagazin"),
+    ("readability4j--faz-1", "Frankfurter Allgemeine Zeitung", "Frankfurter Allgemeine Zeitung"),
+    ("trafilatura--ln-online.de-d51e75d9", "LN - Lübecker Nachrichten", "LN - Lübecker Nachrichten"),
+    ("goose3--test_wiwo", "Wirtschaftswoche", "Wirtschaftswoche"),
+])
+def test_web_outlet_is_a_sites_name_not_what_trafilatura_took_for_it(pid, sitename, outlet):
+    """trafilatura's sitename is the first site-name-like field of the page, unchecked: a
+    Facebook URL, the headline, the author, a publisher's address, a tagline (`html_meta.outlet`)."""
+    import trafilatura
+
+    path = HTML / "pages" / f"{pid}.html"
+    assert trafilatura.extract_metadata(path.read_bytes()).sitename == sitename
+    assert _record_meta(pid)["outlet"] == outlet
