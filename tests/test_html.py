@@ -633,15 +633,16 @@ def test_web_published_is_not_the_modification_day(pid, day):
 
 
 @pytest.mark.parametrize("pid,in_text,outlet", [
-    # a photo credit "Bild: Screenshot Youtube-Video ..." the cleaner reads as the outlet "BILD"
-    ("trafilatura--reitschuster.de-Hass-Demo", "BILD", "reitschuster.de"),
+    # the photo credit "Bild: Screenshot Youtube-Video ..." the cleaner read as the outlet "BILD"
+    # (no longer: a credit's label is no outlet, tests/test_clean.py; the site is the outlet)
+    ("trafilatura--reitschuster.de-Hass-Demo", None, "reitschuster.de"),
     # the byline "Von ..., NDR": the ARD broadcaster that made the piece, tagesschau.de published it
     ("trafilatura--tagesschau.de.rheinmetall", "NDR", "tagesschau.de"),
 ])
 def test_web_outlet_is_the_site_the_page_was_saved_from(pid, in_text, outlet):
     """A web page's site name is a fact; an outlet the cleaner finds in its text (a credit, a
     byline's partner or agency) does not replace it. The only two of the 176 saved pages where
-    the two disagree."""
+    the two disagreed."""
     doc, cd = _page(pid)
     assert cd.meta.outlet == in_text and doc.meta["outlet"] == outlet
     assert _record_meta(pid)["outlet"] == outlet
