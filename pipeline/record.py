@@ -59,13 +59,16 @@ def merge_meta(clean: CleanDoc, hints: dict[str, Any]) -> dict[str, Any]:
     the cleaner found in the text (title from the first line, a date line, a byline); the
     cleaner's values fill their gaps. An extractor's metadata (a web page's <title>, htmldate)
     is a guess: there the cleaner's values win and the extractor's fill the gaps, except a web
-    page's outlet (`_is_web_page`)."""
+    page's outlet (`_is_web_page`) and the headline of a PDF's article (`--pdf-articles`, marked
+    by `pdf_pages`): the cleaner's title is the first line alone, a headline set in two lines
+    ("Kasachstan weist / keine Reservisten aus") cut in half."""
     meta = meta_to_dict(clean.meta)
     if not meta.get("place"):  # the dateline's or byline's place: only where the cleaner found one
         meta.pop("place", None)
     explicit = hints_are_explicit(hints)
     for key in ("title", "outlet", "section"):
-        if hints.get(key) and (explicit or not meta.get(key) or (key == "outlet" and _is_web_page(hints))):
+        if hints.get(key) and (explicit or not meta.get(key) or (key == "outlet" and _is_web_page(hints))
+                               or (key == "title" and hints.get("pdf_pages"))):
             meta[key] = str(hints[key])
     if hints.get("authors") and (explicit or not meta.get("authors")):
         a = hints["authors"]

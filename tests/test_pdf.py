@@ -487,3 +487,23 @@ def test_pdf_articles_a_pdf_without_a_headline_is_one_article(tmp_path):
     assert (art.id, art.path) == ("text#a1", f"{pdf}#a1")
     assert art.text == whole.text == extract(pdf.read_bytes())[0]
     assert art.meta["pdf_pages"] == [1] and art.sha256 == whole.sha256
+
+
+def test_pdf_articles_a_headline_set_in_two_lines_is_the_whole_title(tmp_path):
+    """`--pdf-articles`: a one-column headline set in two lines ("Kasachstan weist / keine
+    Reservisten aus", as 20 of the 120 articles of bench/bench_epaper.py) is the article's
+    `title` whole; the cleaner's title from the first line alone ("Kasachstan weist") was kept
+    before, as it wins over an extractor's meta."""
+    from pipeline.clean import clean_input
+    from pipeline.ingest import read_path
+    from pipeline.record import build_record
+
+    body = "\n\n".join(_seed_bodies(("004_fa3f6e095796322b",))[0][1:4])
+    head = "Kasachstan weist keine Reservisten aus"
+    want = _epaper([(_HEADS[0], "\n\n".join(_seed_bodies()[0][1:3]), 0, 2, 20, 150), (head, body, 2, 1, 20, 280)], tmp_path / "seite.pdf")
+    assert want[1][:2] == ["Kasachstan weist", "keine Reservisten aus"]  # the headline takes two lines
+    titles = {}
+    for raw in read_path(tmp_path / "seite.pdf", tmp_path, pdf_articles=True):
+        rec = build_record(raw, clean_input(raw.text, raw.meta), [], lang="de", pipeline_info={})
+        titles[rec["id"]] = rec["meta"]["title"]
+    assert titles == {"seite#a1": _HEADS[0], "seite#a2": head}
