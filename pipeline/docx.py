@@ -22,7 +22,15 @@ What python-docx does not do, and this module does on its XML:
 - `Document.iter_inner_content()` passes over content controls at body level (a template's
   title or byline field) and nested tables; they are walked here;
 - a text box (`w:txbxContent`) is written twice in the file, the drawing and its fallback for old
-  Word (`mc:Fallback`); read once, its paragraphs as blocks after the paragraph anchoring it.
+  Word (`mc:Fallback`); read once, its paragraphs as blocks after the paragraph anchoring it;
+- a numbered list's numbers ("1.", "a)", "IV.", "2.1") are not in the file's text: Word computes
+  them from the paragraph's `w:numPr` (or its style's) and the numbering part's levels. python-docx
+  parses `w:numPr` and the numbering part's elements but computes no number (it has no list
+  counter at all), so `_Numbering` counts them here as Word does and puts each item's number before
+  its text: a ranking ("1. Berlin", "2. Hamburg") keeps its order. A bullet stays out: its glyph
+  (•, ▪, a Wingdings arrow) is no word, and in a list of items each line is a block of its own;
+- a symbol inserted from a symbol font (`w:sym`: the degree sign of "20° Grad" from the font
+  Symbol) holds a font's code, not a character: `_SYMBOLS` maps the characters that are text.
 
 A file that cannot be read is a `DocxUnreadable` with the error kind and a reason a user can act
 on: an old binary Word file (.doc: save it as .docx), a file locked by a password, a ZIP that is
@@ -52,6 +60,35 @@ _SKIP = {_W + "del", _W + "moveFrom", _W + "delText", _W + "instrText", _W + "pP
 #: paragraph styles of a headline (python-docx gives the style's name, the English one also in a
 #: German Word: "Heading 1", not "Überschrift 1")
 _HEADLINE_STYLES = ("Title", "Heading 1")
+#: `w:sym` of a symbol font (Insert > Symbol in Word): the font's code, not a Unicode character;
+#: Word writes a code of the font's own encoding either as is ("B0") or moved into the private-use
+#: area (F000 + code: "F0B0"). Mapped here are the characters that are text in news: Symbol's
+#: (Adobe's Symbol encoding) degree, math signs, Greek letters (µ as the micro sign, as in "µg"),
+#: ellipsis, prime, the registered/copyright/trademark signs and, in Microsoft's Symbol font, the
+#: euro sign; Wingdings' check marks and ballot boxes (a fact box's "yes"/"no") and its telephone
+#: and envelope (a press release's contact line). The rest are ornaments and bullets (Wingdings'
+#: arrows and pointing hands, Symbol's card suits and bracket pieces) and are left out, as a
+#: symbol of another font is.
+_SYMBOLS: dict[str, dict[int, str]] = {
+    "symbol": {
+        0x2D: "\u2212", 0x3D: "=", 0x2B: "+", 0x3C: "<", 0x3E: ">", 0x25: "%",
+        0xA0: "\u20ac", 0xA2: "\u2032", 0xA3: "\u2264", 0xA5: "\u221e", 0xAB: "\u2194", 0xAC: "\u2190",
+        0xAD: "\u2191", 0xAE: "\u2192", 0xAF: "\u2193", 0xB0: "\u00b0", 0xB1: "\u00b1", 0xB2: "\u2033",
+        0xB3: "\u2265", 0xB4: "\u00d7", 0xB8: "\u00f7", 0xB9: "\u2260", 0xBA: "\u2261", 0xBB: "\u2248",
+        0xBC: "\u2026", 0xD2: "\u00ae", 0xD3: "\u00a9", 0xD4: "\u2122", 0xD6: "\u221a", 0xE2: "\u00ae",
+        0xE3: "\u00a9", 0xE4: "\u2122",
+        # Greek letters: Symbol's A-Z and a-z
+        **{0x41 + i: ch for i, ch in enumerate("\u0391\u0392\u03a7\u0394\u0395\u03a6\u0393\u0397\u0399\u03d1\u039a\u039b\u039c"
+                                                "\u039d\u039f\u03a0\u0398\u03a1\u03a3\u03a4\u03a5\u03c2\u03a9\u039e\u03a8\u0396")},
+        **{0x61 + i: ch for i, ch in enumerate("\u03b1\u03b2\u03c7\u03b4\u03b5\u03c6\u03b3\u03b7\u03b9\u03d5\u03ba\u03bb\u00b5"
+                                                "\u03bd\u03bf\u03c0\u03b8\u03c1\u03c3\u03c4\u03c5\u03d6\u03c9\u03be\u03c8\u03b6")},
+    },
+    "wingdings": {0x28: "\u260e", 0x2A: "\u2709", 0xFB: "\u2717", 0xFC: "\u2713", 0xFD: "\u2612", 0xFE: "\u2611"},
+}
+#: Word's number formats (`w:numFmt`) other than decimal, as numbers are written in German text;
+#: formats of other scripts (Hebrew, Chinese counting) are read as decimal numbers
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 #: core-property author names that are a machine's or a template's, not a person's
 _NO_AUTHOR = re.compile(r"^(?:python-docx|microsoft office (?:user|benutzer)|windows[- ]?(?:user|benutzer)|administrator|admin|user|benutzer|"
                         r"unknown|unbekannt|owner|besitzer)$", re.I)
@@ -92,7 +129,7 @@ def extract(data: bytes) -> tuple[str, dict[str, Any]]:
         raise DocxUnreadable(ErrorKind.UNREADABLE, f"a damaged Word document ({type(e).__name__}: {e})") from e
     blocks: list[str] = []
     headline: Optional[str] = None
-    for text, style, paragraph in _blocks(document.element.body, document):
+    for text, style, paragraph in _blocks(document.element.body, document, numbering=_Numbering(document)):
         if headline is None and style in _HEADLINE_STYLES:
             # the whole paragraph: a headline broken by hand (Shift+Enter) is one title
             headline = " ".join(paragraph.split()) or None
@@ -140,11 +177,14 @@ def _check_container(data: bytes) -> None:
         raise DocxUnreadable(ErrorKind.TOO_LARGE, f"its parts unpack to {unpacked:,} bytes, over the limit of {MAX_UNPACKED_BYTES:,}")
 
 
-def _blocks(container: Any, document: Any, styles: Optional[dict] = None) -> Iterator[tuple[str, Optional[str], str]]:
+def _blocks(container: Any, document: Any, styles: Optional[dict] = None,
+            numbering: Optional["_Numbering"] = None) -> Iterator[tuple[str, Optional[str], str]]:
     """(text, style name, the paragraph's whole text) of each non-empty paragraph under a body, a table cell or a content
-    control, in document order; a table's cells row by row, each cell's paragraphs in turn.
+    control, in document order; a table's cells row by row, each cell's paragraphs in turn; a
+    numbered paragraph's first line starts with its number (the whole text is without it).
     `styles`: the style name of each paragraph style id met (python-docx looks a paragraph's
-    style up by scanning all styles: seconds for a long document, done once per style here)."""
+    style up by scanning all styles: seconds for a long document, done once per style here).
+    `numbering`: the list counters, counted over the whole document in order."""
     from docx.text.paragraph import Paragraph
 
     styles = {} if styles is None else styles
@@ -154,6 +194,8 @@ def _blocks(container: Any, document: Any, styles: Optional[dict] = None) -> Ite
             boxes: list = []
             text = "".join(_text(child, boxes, []))
             style = None
+            # counted also where the paragraph is empty: Word shows and counts its number
+            label = numbering.label(child) if numbering is not None else ""
             if text.strip():
                 style_id = child.find(f"{_W}pPr/{_W}pStyle")
                 key = None if style_id is None else style_id.get(_W + "val")
@@ -164,15 +206,15 @@ def _blocks(container: Any, document: Any, styles: Optional[dict] = None) -> Ite
                         styles[key] = None
                 style = styles[key]
             # a manual line break (Shift+Enter) splits the paragraph into lines, each a block
-            for line in text.split("\n"):
+            for line in ((label + text) if text.strip() else text).split("\n"):
                 if line.strip():
                     yield line, style, text
             for box in boxes:
-                yield from _blocks(box, document, styles)
+                yield from _blocks(box, document, styles, numbering)
         elif tag == _W + "tbl":
             for row in child.iterchildren(_W + "tr"):
                 # a merged cell is one w:tc: read once
-                cells = [list(_blocks(cell, document, styles)) for cell in row.iterchildren(_W + "tc")]
+                cells = [list(_blocks(cell, document, styles, numbering)) for cell in row.iterchildren(_W + "tc")]
                 cells = [c for c in cells if c]
                 if len(cells) > 1 and all(len(c) == 1 for c in cells):
                     # a row of one-line cells ("Gründung | 1992") is one line, its cells apart by a
@@ -188,9 +230,9 @@ def _blocks(container: Any, document: Any, styles: Optional[dict] = None) -> Ite
                 continue
             content = child.find(_W + "sdtContent") if tag == _W + "sdt" else child
             if content is not None:
-                yield from _blocks(content, document, styles)
+                yield from _blocks(content, document, styles, numbering)
         elif tag in (_W + "ins", _W + "moveTo"):  # inserted rows or paragraphs, tracked: in
-            yield from _blocks(child, document, styles)
+            yield from _blocks(child, document, styles, numbering)
 
 
 def _placeholder(el: Any) -> bool:
@@ -238,7 +280,177 @@ def _text(el: Any, boxes: list, fields: list) -> Iterator[str]:
             yield "\n"
         elif tag == _W + "noBreakHyphen":
             yield "-"
+        elif tag == _W + "sym":
+            yield _symbol(child.get(_W + "font") or "", child.get(_W + "char") or "")
         elif tag == _W + "txbxContent":
             boxes.append(child)
         else:
             yield from _text(child, boxes, fields)
+
+
+def _symbol(font: str, char: str) -> str:
+    """The character of a `w:sym` (font, hex code) where it is text (`_SYMBOLS`), else ""."""
+    table = _SYMBOLS.get(font.strip().lower())
+    try:
+        code = int(char, 16)
+    except ValueError:
+        return ""
+    if table is None:
+        return ""
+    if 0xF000 <= code <= 0xF0FF:
+        code -= 0xF000
+    return table.get(code, "")
+
+
+def _int(el: Any, default: Optional[int] = None) -> Optional[int]:
+    """An element's `w:val` as a number (None where it has none)."""
+    try:
+        return int(el.get(_W + "val")) if el is not None else default
+    except (TypeError, ValueError):
+        return default
+
+
+class _Numbering:
+    """Word's list numbers, counted in document order as Word counts them (python-docx reads the
+    numbering part, `w:num` and `w:abstractNum`, but computes no number).
+
+    A paragraph is numbered by its `w:numPr` (`w:numId`, `w:ilvl`) or its paragraph style's
+    (python-docx's "List Number"). `w:num` names an abstract list (`w:abstractNum`) whose levels
+    give each level's start value (`w:start`), format (`w:numFmt`), text ("%1." or "%1.%2)":
+    `w:lvlText`) and what follows the number (`w:suff`: a tab, a space or nothing). A `w:num`
+    without overrides continues the count of its abstract list; one with `w:lvlOverride/w:startOverride`
+    (Word's "Restart at 1") counts on its own from that start. Numbering a level restarts the
+    deeper levels (`w:lvlRestart` may say otherwise). Bullets (`w:numFmt` "bullet") and levels
+    without a number ("none") give no label."""
+
+    def __init__(self, document: Any) -> None:
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+        self.nums: dict[int, tuple[Any, dict[int, Any], dict[int, int]]] = {}
+        self.counters: dict[Any, dict[int, int]] = {}
+        self.style_numpr: dict[Optional[str], tuple[Optional[int], Optional[int], Optional[str]]] = {}
+        try:
+            root = document.part.part_related_by(RT.NUMBERING).element
+        except (KeyError, AttributeError):  # no numbering part: no list
+            root = None
+        abstract: dict[int, dict[int, Any]] = {}
+        if root is not None:
+            for a in root.iterchildren(_W + "abstractNum"):
+                aid = _int_attr(a, "abstractNumId")
+                abstract[aid] = {_int_attr(l, "ilvl", 0): l for l in a.iterchildren(_W + "lvl")}
+            for n in root.iterchildren(_W + "num"):
+                aid = _int(n.find(_W + "abstractNumId"))
+                if aid not in abstract:
+                    continue
+                levels, starts = dict(abstract[aid]), {}
+                for o in n.iterchildren(_W + "lvlOverride"):
+                    ilvl = _int_attr(o, "ilvl", 0)
+                    if o.find(_W + "lvl") is not None:  # a level redefined for this list
+                        levels[ilvl] = o.find(_W + "lvl")
+                        start = _int(o.find(f"{_W}lvl/{_W}start"))
+                        if start is not None:
+                            starts[ilvl] = start
+                    start = _int(o.find(_W + "startOverride"))
+                    if start is not None:
+                        starts[ilvl] = start
+                # a list restarted counts on its own; else it goes on with its abstract list's count
+                self.nums[_int_attr(n, "numId")] = (("num", _int_attr(n, "numId")) if starts else ("abstract", aid), levels, starts)
+        self.styles: dict[str, Any] = {}
+        try:
+            for st in document.styles.element.iterchildren(_W + "style"):
+                self.styles[st.get(_W + "styleId")] = st
+        except AttributeError:
+            pass
+
+    def _style_numpr(self, style_id: Optional[str]) -> tuple[Optional[int], Optional[int], Optional[str]]:
+        """(numId, ilvl, the style's id) of a paragraph style's numbering, through its `w:basedOn`."""
+        if style_id not in self.style_numpr:
+            found: tuple[Optional[int], Optional[int], Optional[str]] = (None, None, None)
+            seen, sid = set(), style_id
+            while sid and sid not in seen and sid in self.styles:
+                seen.add(sid)
+                st = self.styles[sid]
+                numpr = st.find(f"{_W}pPr/{_W}numPr")
+                if numpr is not None:
+                    found = (_int(numpr.find(_W + "numId")), _int(numpr.find(_W + "ilvl")), style_id)
+                    break
+                based = st.find(_W + "basedOn")
+                sid = None if based is None else based.get(_W + "val")
+            self.style_numpr[style_id] = found
+        return self.style_numpr[style_id]
+
+    def label(self, p: Any) -> str:
+        """The number Word shows before paragraph `p` with what follows it ("1.\t"), "" where it
+        has none; counts it."""
+        if not self.nums:
+            return ""
+        numpr = p.find(f"{_W}pPr/{_W}numPr")
+        num_id = ilvl = None
+        if numpr is not None:
+            num_id, ilvl = _int(numpr.find(_W + "numId")), _int(numpr.find(_W + "ilvl"))
+        style = p.find(f"{_W}pPr/{_W}pStyle")
+        s_num, s_ilvl, s_id = self._style_numpr(None if style is None else style.get(_W + "val"))
+        if num_id is None:
+            num_id = s_num
+        if ilvl is None:
+            ilvl = s_ilvl
+        if not num_id or num_id not in self.nums:  # numId 0: numbering switched off
+            return ""
+        key, levels, starts = self.nums[num_id]
+        if ilvl is None:  # a level may name the style that is numbered at it ("List Number 2")
+            ilvl = next((i for i, l in levels.items() if s_id and l.find(_W + "pStyle") is not None
+                         and l.find(_W + "pStyle").get(_W + "val") == s_id), 0)
+        lvl = levels.get(ilvl)
+        if lvl is None:
+            return ""
+        start = lambda i: starts.get(i, _int(levels[i].find(_W + "start"), 0) if i in levels else 1)
+        counts = self.counters.setdefault(key, {})
+        counts[ilvl] = counts[ilvl] + 1 if ilvl in counts else start(ilvl)
+        for deeper in [i for i in counts if i > ilvl]:
+            restart = _int(levels[deeper].find(_W + "lvlRestart"), deeper) if deeper in levels else deeper
+            if restart and ilvl < restart:
+                del counts[deeper]
+        fmt = lvl.find(_W + "numFmt")
+        if fmt is not None and fmt.get(_W + "val") in ("bullet", "none"):
+            return ""
+        template = lvl.find(_W + "lvlText")
+        if template is None or template.get(_W + "val") is None:
+            return ""
+        legal = lvl.find(_W + "isLgl") is not None and lvl.find(_W + "isLgl").get(_W + "val", "true") not in ("false", "0", "off")
+
+        def number(m: "re.Match[str]") -> str:
+            i = int(m.group(1)) - 1
+            value = counts.get(i, start(i))
+            f = levels[i].find(_W + "numFmt") if i in levels else None
+            return _format(value, "decimal" if legal or f is None else f.get(_W + "val") or "decimal")
+
+        text = re.sub(r"%([1-9])", number, template.get(_W + "val")).strip()
+        if not text:
+            return ""
+        suff = lvl.find(_W + "suff")
+        return text + {"space": " ", "nothing": ""}.get(None if suff is None else suff.get(_W + "val"), "\t")
+
+
+def _int_attr(el: Any, name: str, default: Optional[int] = None) -> Optional[int]:
+    """An element's attribute `w:name` as a number."""
+    try:
+        return int(el.get(_W + name))
+    except (TypeError, ValueError):
+        return default
+
+
+def _format(value: int, fmt: str) -> str:
+    """A list number in Word's format `fmt` (decimal where the format is not one of these)."""
+    if fmt in ("lowerLetter", "upperLetter") and value > 0:
+        # Word's letters: a..z, then aa..zz, aaa..
+        letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman") and 0 < value < 4000:
+        roman, rest = "", value
+        for n, r in _ROMAN:
+            while rest >= n:
+                roman, rest = roman + r, rest - n
+        return roman.upper() if fmt == "upperRoman" else roman
+    if fmt == "decimalZero":
+        return f"{value:02d}"
+    return str(value)

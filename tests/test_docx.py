@@ -313,3 +313,151 @@ def test_a_long_word_file_looks_each_style_up_once(monkeypatch):
     text, _ = extract(buf.getvalue())
     assert text.count(seed_paragraphs()[2]) == 200
     assert 1 <= len(lookups) <= 3  # one per paragraph style used (Normal), not one per paragraph
+
+
+OVKS = CORPUS / "003_402700ddbbeb6917.txt"  # tagesschau.de: the OVKS, its members, subheads
+NUMBERING = f"""<w:abstractNum {W} w:abstractNumId="20">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1.%2)"/><w:suff w:val="space"/></w:lvl>
+</w:abstractNum>
+<w:abstractNum {W} w:abstractNumId="21">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="\uf0b7"/><w:rPr><w:rFonts w:ascii="Symbol"/></w:rPr></w:lvl>
+</w:abstractNum>
+<w:abstractNum {W} w:abstractNumId="22">
+  <w:lvl w:ilvl="0"><w:start w:val="3"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/><w:suff w:val="space"/></w:lvl>
+</w:abstractNum>"""
+NUMS = f"""<w:num {W} w:numId="20"><w:abstractNumId w:val="20"/></w:num>
+<w:num {W} w:numId="21"><w:abstractNumId w:val="20"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+<w:num {W} w:numId="22"><w:abstractNumId w:val="21"/></w:num>
+<w:num {W} w:numId="23"><w:abstractNumId w:val="20"/></w:num>
+<w:num {W} w:numId="24"><w:abstractNumId w:val="22"/></w:num>"""
+
+
+def _with_numbering(data: bytes) -> bytes:
+    """The Word file with hand-written lists added to its numbering part (python-docx writes none:
+    its template's part holds the "List Number" and "List Bullet" styles' lists only)."""
+    import io
+
+    src, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for item in src.infolist():
+            part = src.read(item)
+            if item.filename == "word/numbering.xml":
+                text = part.decode("utf-8")
+                at = text.index("<w:num ")  # Word's order: the abstract lists, then the lists
+                part = (text[:at] + NUMBERING + text[at:].replace("</w:numbering>", NUMS + "</w:numbering>")).encode("utf-8")
+            z.writestr(item, part)
+    return out.getvalue()
+
+
+def test_a_numbered_list_keeps_its_numbers_as_word_shows_them(tmp_path, nlp_info):
+    """Word computes a list's numbers ("1.", "1.a)", "III.") from the paragraph's w:numPr and the
+    numbering part: they are in no w:t, and python-docx does not count them. A ranking lost its
+    order ("Russland", "Armenien", ... without 1., 2.). Counted as Word does: a w:num of the same
+    abstract list goes on counting, "Restart at 1" (startOverride) starts again, a level restarts
+    its deeper levels, an empty numbered paragraph counts, a style's numbering (python-docx's
+    "List Number") counts; a bullet is no word and stays out."""
+    from docx.oxml import parse_xml
+
+    from pipeline.docx import extract
+
+    paras = [p for p in OVKS.read_text(encoding="utf-8").splitlines() if p.strip()]
+    sub1, sub2, sub3 = "Beistand nach Interessenlage", "Günstige Waffen aus Russland", "Was hat Putin vor?"
+    assert {sub1, sub2, sub3} <= set(paras)
+    art4, doch, beides = (next(p for p in paras if p.startswith(s)) for s in ("Dabei sieht Artikel 4", "Doch dieser Artikel", "Insofern erhielt"))
+    members = ["Russland", "Armenien", "Belarus", "Kasachstan", "Kirgistan", "Tadschikistan"]  # the seed's members
+    assert all(m in OVKS.read_text(encoding="utf-8") for m in members)
+
+    d = docx.Document()
+    d.add_paragraph(paras[1])
+
+    def item(text: str, num: int, ilvl: int = 0) -> None:
+        p = d.add_paragraph(text)
+        p._p.insert(0, parse_xml(f'<w:pPr {W}><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num}"/></w:numPr></w:pPr>'))
+
+    item(sub1, 20)
+    item(art4, 20, 1)
+    item(doch, 20, 1)
+    item("", 20)  # an empty item: Word shows "2." and counts it
+    item(sub2, 20)
+    item(beides, 20, 1)  # level 1 starts again under "3."
+    d.add_paragraph(paras[2])
+    item(sub3, 23)  # another w:num of the same abstract list: goes on, 4.
+    for m in members[:3]:
+        d.add_paragraph(m, style="List Number")  # the template's style-numbered list
+    for m in members[3:]:
+        item(m, 22)  # bullets
+    item(members[0], 21)  # "Restart at 1"
+    item(members[1], 21)
+    item(paras[-1], 24)  # upper Roman from 3
+    data = _with_numbering(_save(d))
+    text, _ = extract(data)
+    assert text.split("\n\n") == [
+        paras[1], f"1.\t{sub1}", f"1.a) {art4}", f"1.b) {doch}", f"3.\t{sub2}", f"3.a) {beides}", paras[2],
+        f"4.\t{sub3}", "1.\tRussland", "2.\tArmenien", "3.\tBelarus", *members[3:],
+        "1.\tRussland", "2.\tArmenien", f"III. {paras[-1]}"]
+
+    # through a run: the numbers are in the text, the map leads into the extracted text
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ovks.docx").write_bytes(data)
+    _, records, info, _ = run_folder(folder, tmp_path / "out", nlp_info)
+    assert not info["errors"]
+    rec = records["ovks"]
+    assert rec["source"]["raw_length"] == len(text)
+    got = lines(rec["text"])
+    for line in ("1. Russland", "2. Armenien", "3. Belarus", f"4. {sub3}", " ".join(f"1.a) {art4}".split())):
+        assert line in got
+    assert rec["entities"]
+    for e in rec["entities"]:
+        assert text[e["raw_start"]:e["raw_end"]].split() == e["text"].split()
+
+
+def _save(d) -> bytes:
+    import io
+
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def test_a_symbol_from_a_symbol_font_is_its_character(tmp_path, nlp_info):
+    """A symbol inserted from the font Symbol is a w:sym holding the font's code ("F0B0"), not a
+    character: the degree sign of "19,2° Ost" was lost ("19,2 Ost"). The characters that are text
+    (°, ±, ×, µ, ...) are read; a Wingdings ornament (an arrow before a paragraph) stays out."""
+    from repo_data import news_row
+
+    from pipeline.docx import extract
+
+    row = news_row("wikinews_de.jsonl.gz", "id", "wn54805")  # EinsFestival HD: "ASTRA 1H 19,2° Ost"
+    paras = [p for p in row["text"].split("\n") if p.strip()]
+    sym = lambda font, char: f'<w:r><w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}"/></w:rPr><w:sym w:font="{font}" w:char="{char}"/></w:r>'
+    body = []
+    for p in paras:
+        if "°" in p:
+            before, after = p.split("°")
+            body.append(_para(_run(before), sym("Symbol", "F0B0"), _run(after)))
+        else:
+            body.append(_para(_run(p)))
+    body.insert(2, _para(sym("Wingdings", "F0E8"), _run(" " + paras[2])))  # ➔ as a bullet: no word
+    del body[3]
+    data = _word_file(body)
+    text, _ = extract(data)
+    assert text.split("\n\n") == paras[:2] + [" " + paras[2]] + paras[3:]
+    assert "19,2° Ost" in text
+    from pipeline.docx import _symbol
+
+    # the font's code as is or in the private-use area; other fonts' codes and ornaments: out
+    assert [_symbol("Symbol", c) for c in ("F0B1", "B4", "F0B8", "F0A3", "F0B3", "F0B9", "F0A5", "F06D", "F0BC", "F0A0")] == \
+        ["±", "×", "÷", "≤", "≥", "≠", "∞", "µ", "…", "€"]
+    assert [_symbol("Wingdings", "F0FC"), _symbol("Wingdings", "F0E8"), _symbol("Symbol", "F0B7"), _symbol("Webdings", "F061")] == ["✓", "", "", ""]
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "einsfestival.docx").write_bytes(data)
+    _, records, info, _ = run_folder(folder, tmp_path / "out", nlp_info)
+    assert not info["errors"]
+    rec = records["einsfestival"]
+    assert "ASTRA 1H 19,2° Ost" in rec["text"] and rec["source"]["raw_length"] == len(text)
+    for e in rec["entities"]:
+        assert text[e["raw_start"]:e["raw_end"]].split() == e["text"].split()
