@@ -11,8 +11,11 @@ Prints two measures:
   in an article that stay adjacent in the extracted text, and the pages whose every article is
   read whole and in order;
 * `pipeline.pdf.extract_articles` (`presseschau run --pdf-articles`): articles found / set,
-  articles whose raw lines equal the set lines in order, pages with every article right, and
-  articles whose clean text (`clean_input` with the article's meta) is their lines joined.
+  articles whose raw lines equal the set lines in order (a headline set in several lines is one
+  line of the raw text), pages with every article right, and articles whose clean text
+  (`clean_input` with the article's meta) is their lines joined but for whitespace, whose first
+  paragraph is the headline, and that are the set paragraphs with their breaks (the headline
+  one paragraph, then the body's paragraphs as set: `_paragraphs`).
 
     .venv/bin/python bench/bench_epaper.py
     .venv/bin/python bench/bench_epaper.py --baseline 1c23a67~1   # also an older pipeline/pdf.py
@@ -56,10 +59,11 @@ def _lines(pdf, text: str, w: float, style: str, size: float) -> list[str]:
     return out[:-1]
 
 
-def epaper(articles, out: Path, size: int = 9, header: str = HEADER) -> list[tuple[int, str]]:
+def epaper(articles, out: Path, size: int = 9, header: str = HEADER) -> list[tuple[int, str, str]]:
     """One A4 page. articles: (headline, body, first column, columns, top mm, bottom mm) on a
     three-column grid; a body fills its columns top to bottom under its headline (what does not
-    fit is left out). Returns the set lines in reading order as (article number from 1, line)."""
+    fit is left out). Returns the set lines in reading order as (article number from 1, line,
+    kind): kind "head" for a headline's line, "para" for a body paragraph's first, "" else."""
     from fpdf import FPDF
 
     pdf = FPDF()
@@ -71,7 +75,7 @@ def epaper(articles, out: Path, size: int = 9, header: str = HEADER) -> list[tup
     pdf.set_font("Helvetica", "", 8)
     pdf.text(70, 12, header)
     lh = size * 0.42
-    order: list[tuple[int, str]] = []
+    order: list[tuple[int, str, str]] = []
     for n, (head, body, c0, nc, top, bottom) in enumerate(articles, 1):
         hs = 18 if nc > 1 else 14
         y = top
@@ -79,12 +83,12 @@ def epaper(articles, out: Path, size: int = 9, header: str = HEADER) -> list[tup
             pdf.set_font("Helvetica", "B", hs)
             y += hs * 0.45
             pdf.text(left + c0 * (cw + gap), y, ln)
-            order.append((n, ln))
+            order.append((n, ln, "head"))
         y += 4
         body_top = y
         body_lines = _lines(pdf, body, cw, "", size)
         pdf.set_font("Helvetica", "", size)
-        c = c0
+        c, first = c0, True
         for ln in body_lines:
             if y + lh > bottom:
                 c += 1
@@ -94,19 +98,20 @@ def epaper(articles, out: Path, size: int = 9, header: str = HEADER) -> list[tup
             y += lh
             if ln:
                 pdf.text(left + c * (cw + gap), y, ln)
-                order.append((n, ln))
+                order.append((n, ln, "para" if first else ""))
+            first = not ln
     pdf.output(str(out))
     return order
 
 
-def make_pages(folder: Path) -> dict[str, list[tuple[int, str]]]:
+def make_pages(folder: Path) -> dict[str, list[tuple[int, str, str]]]:
     """The 45 pages as folder/<name>.pdf; {name: set lines}."""
     seeds = {p.stem: clean(p.read_text(encoding="utf-8")).text for p in sorted((ROOT / "corpus").glob("*.txt"))}
 
     def body(sid: str, n: int, skip: int = 1) -> str:
         return "\n\n".join(seeds[sid].split("\n\n")[skip:skip + n])
 
-    pages: dict[str, list[tuple[int, str]]] = {}
+    pages: dict[str, list[tuple[int, str, str]]] = {}
     for k in range(5):
         a, b, c = SEEDS[k], SEEDS[(k + 1) % 5], SEEDS[(k + 2) % 5]
         for size in (8, 9, 10):
@@ -128,7 +133,7 @@ def order_score(extract, folder: Path, pages, show: bool = False) -> tuple[float
         text, _ = extract((folder / f"{name}.pdf").read_bytes())
         got = [ln.strip() for ln in text.splitlines() if ln.strip()]
         pos: dict[str, list[int]] = {}
-        for i, (_, ln) in enumerate(lines):
+        for i, (_, ln, _) in enumerate(lines):
             pos.setdefault(ln.strip(), []).append(i)
         seq: list[int] = []  # the set line each extracted line is (a repeated line: the one after the last)
         used: set[int] = set()
@@ -151,25 +156,72 @@ def order_score(extract, folder: Path, pages, show: bool = False) -> tuple[float
     return ok / total, perfect
 
 
+#: what the cleaner reads as a hyphen at a line end (pipeline/clean/data.py `_HYPHENS`)
+LINE_END_HYPHENS = "-\u00ad\u00ac\u2010\u2011"
+
+
+def _raw_lines(lines: list[tuple[int, str, str]]) -> list[str]:
+    """An article's set lines as `extract_articles` gives them in its raw text: a headline's lines
+    joined into one with a space, but after a line that ends in a hyphen after a letter or digit
+    (the cleaner mends that line end), the other lines as set; stripped."""
+    out: list[str] = []
+    prev = ""
+    for _, ln, kind in lines:
+        ln = ln.strip()
+        end = out[-1] if out else ""
+        if kind == "head" and prev == "head" and not (len(end) >= 2 and end[-1] in LINE_END_HYPHENS and end[-2].isalnum()):
+            out[-1] = end + " " + ln
+        else:
+            out.append(ln)
+        prev = kind
+    return out
+
+
+def _paragraphs(lines: list[tuple[int, str, str]]) -> str:
+    """An article's clean text as set: its headline one paragraph, then each body paragraph's
+    lines (those that fit its columns) joined with a space, paragraphs apart by a blank line."""
+    paras: list[list[str]] = []
+    for _, ln, kind in lines:
+        if not paras or kind == "para" or (kind == "head") != (paras[-1][0] == "head"):
+            paras.append(["head" if kind == "head" else ""])
+        paras[-1].append(ln.strip())
+    return "\n\n".join(" ".join(p[1:]) for p in paras)
+
+
 def articles_score(extract_articles, folder: Path, pages, show: bool = False) -> dict[str, int]:
-    """`extract_articles` against the set articles: found, expected, raw lines equal in order,
-    pages all right, clean text equal to the lines joined."""
-    r = dict(found=0, expected=0, equal=0, pages=0, clean=0)
+    """`extract_articles` against the set articles: found, expected, raw lines equal in order
+    (a headline's lines one line, `_raw_lines`), pages all right, clean text equal to the lines
+    joined but for whitespace, its first paragraph the headline, and equal to the set paragraphs
+    (`_paragraphs`) character for character (paragraph breaks counted)."""
+    r = dict(found=0, expected=0, equal=0, pages=0, clean=0, headline=0, paragraphs=0)
     for name, lines in pages.items():
         arts, furniture, meta = extract_articles((folder / f"{name}.pdf").read_bytes())
-        groups: dict[int, list[str]] = {}
-        for n, ln in lines:
-            groups.setdefault(n, []).append(ln.strip())
+        sets: dict[int, list[tuple[int, str, str]]] = {}
+        for line in lines:
+            sets.setdefault(line[0], []).append(line)
+        groups = {n: _raw_lines(s) for n, s in sets.items()}
         got = [[ln.strip() for ln in a.text.splitlines() if ln.strip()] for a in arts]
         r["expected"] += len(groups)
         r["found"] += len(got)
         equal = sum(1 for g in groups.values() if g in got)
         r["equal"] += equal
         r["pages"] += equal == len(groups) == len(got)
-        for a, g in zip(arts, got):
+        for a in arts:
             text = clean_input(a.text, meta).text
-            if g in groups.values() and " ".join(text.split()) == " ".join(" ".join(g).split()):
-                r["clean"] += 1
+            # the set article of the same headline (not of the same raw lines: an extractor that
+            # keeps a headline's lines apart is measured here too)
+            head = getattr(a, "headline", "")
+            n = next((n for n, s in sets.items() if " ".join(ln.strip() for _, ln, k in s if k == "head") == head), None)
+            if n is None:
+                continue
+            r["clean"] += " ".join(text.split()) == " ".join(" ".join(ln for _, ln, _ in sets[n]).split())
+            r["headline"] += text.split("\n\n")[0] == head
+            want = _paragraphs(sets[n])
+            r["paragraphs"] += text == want
+            if show and text != want:
+                extra = [p[:40] for p in text.split("\n\n") if p not in want.split("\n\n")]
+                print(f"  {name}: article {n}'s clean text has {len(text.split(chr(10) * 2))} paragraphs, "
+                      f"{len(want.split(chr(10) * 2))} set; not set: {extra[:3]}")
         if show and (equal != len(groups) or len(got) != len(groups)):
             print(f"  {name}: {len(groups)} set, {len(got)} found, {equal} equal; furniture {furniture[:80]!r}")
     return r
@@ -211,7 +263,7 @@ def main() -> None:
         pages = make_pages(folder)
         if args.out:
             (folder / "expected.json").write_text(json.dumps(pages, ensure_ascii=False), encoding="utf-8")
-        n_arts = sum(len({n for n, _ in lines}) for lines in pages.values())
+        n_arts = sum(len({line[0] for line in lines}) for lines in pages.values())
         print(f"{len(pages)} generated e-paper pages, {n_arts} articles (seeds of corpus/, fpdf2, 8-10 pt, three layouts)")
         for label, mod in runs:
             print(f"{label}:")
@@ -223,7 +275,9 @@ def main() -> None:
             r = articles_score(mod.extract_articles, folder, pages, args.show)
             print(f"  extract_articles (--pdf-articles): articles found {r['found']} / {r['expected']}; "
                   f"raw lines equal in order {r['equal']}/{r['expected']}; pages all right {r['pages']}/{len(pages)}; "
-                  f"clean text equal {r['clean']}/{r['expected']}")
+                  f"clean text equal {r['clean']}/{r['expected']} (whitespace normalised), "
+                  f"its headline one paragraph {r['headline']}/{r['expected']}, "
+                  f"with its paragraph breaks {r['paragraphs']}/{r['expected']}")
 
 
 if __name__ == "__main__":

@@ -123,7 +123,8 @@ def _meta(info: dict, pages: int) -> dict[str, Any]:
 @dataclass
 class PdfArticle:
     """One article of a PDF page split at its headlines (`extract_articles`): its raw text (the
-    text of its boxes in reading order, as `extract` writes them; pages apart by a form feed)
+    text of its boxes in reading order, as `extract` writes them but for its headline's lines,
+    which are one line (`_headline_text`); pages apart by a form feed)
     the pages (1-based) that text is from, and its headline (the text of its headline boxes,
     its lines joined; "" for a PDF read whole)."""
 
@@ -169,7 +170,7 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
             if art.pages[-1] != number:
                 art.text += "\f"
                 art.pages.append(number)
-            art.text += _box_text(box)
+            art.text += _headline_text(box, body) if head and not open_article else _box_text(box)
             if head and not open_article:
                 art.headline = " ".join((art.headline + " " + box.get_text()).split())
             open_article = open_article or not head
@@ -200,6 +201,31 @@ def _all_text(obj: Any) -> str:
 def _box_text(box: Any) -> str:
     """A box's text as pdfminer's TextConverter writes it: its lines, and a line end after it."""
     return box.get_text() + "\n"
+
+
+#: the characters the cleaner reads as a hyphen at a line end (`clean/data.py` `_HYPHENS`)
+_LINE_END_HYPHENS = "-\u00ad\u00ac\u2010\u2011"
+
+
+def _headline_text(box: Any, body: float) -> str:
+    """A headline box's text for its article (`extract_articles`): its lines set larger than the
+    body size `body` joined into one line with a space (a headline set in two lines is one
+    paragraph for the cleaner, which reads two short lines as two), and a line end after it.
+    Only whitespace changes: a line that ends in a hyphen after a letter or digit ("Sowjet-",
+    "militä-") keeps its line end, so that the cleaner mends it as any line-end hyphen (its
+    lexicon decides whether the hyphen stays: "Sowjet-Traum", "militärische"); a line of the
+    box set no larger than the body (pdfminer's box may take one) is not joined."""
+    out, big = "", False
+    for line in box:
+        text = line.get_text()
+        large = _box_size([line]) > body * _HEADLINE
+        end = out.rstrip("\n").rstrip(" ")
+        if big and large and not (len(end) >= 2 and end[-1] in _LINE_END_HYPHENS and end[-2].isalnum()):
+            out = end + " " + text.lstrip(" ")
+        else:
+            out += text
+        big = large
+    return out + "\n"
 
 
 def _body_size(boxes: list) -> float:

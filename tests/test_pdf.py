@@ -507,3 +507,31 @@ def test_pdf_articles_a_headline_set_in_two_lines_is_the_whole_title(tmp_path):
         rec = build_record(raw, clean_input(raw.text, raw.meta), [], lang="de", pipeline_info={})
         titles[rec["id"]] = rec["meta"]["title"]
     assert titles == {"seite#a1": _HEADS[0], "seite#a2": head}
+
+
+def test_pdf_articles_a_headline_set_in_two_lines_is_one_paragraph(tmp_path):
+    """`--pdf-articles`: a one-column headline set in two lines ("Kasachstan weist / keine
+    Reservisten aus", as 20 of the 120 articles of bench/bench_epaper.py) is one line of the
+    article's raw text, so its clean text starts with the headline as one paragraph, the body's
+    paragraphs after it; the cleaner read the two short lines as two paragraphs before. A
+    headline line that ends in a hyphen keeps its line end, and the cleaner mends it as any
+    line-end hyphen ("Reser-" "visten": "Reservisten"). The body's lines are as set."""
+    from pipeline.clean import clean_input
+    from pipeline.pdf import extract_articles
+
+    paras = _seed_bodies(("004_fa3f6e095796322b",))[0][1:3]
+    head = "Kasachstan weist keine Reservisten aus"
+    hyphenated = "Kasachstan weist keine Reser-\nvisten aus"  # "\n": fpdf2 breaks the line there
+    want = _epaper([(_HEADS[0], "\n\n".join(_seed_bodies()[0][1:3]), 0, 2, 20, 150), (head, "\n\n".join(paras), 2, 1, 20, 140),
+                    (hyphenated, "\n\n".join(paras), 2, 1, 150, 280)], tmp_path / "seite.pdf")
+    assert want[1][:2] == ["Kasachstan weist", "keine Reservisten aus"]  # the headline takes two lines
+    assert [ln.strip() for ln in want[2][:3]] == ["Kasachstan weist", "keine Reser-", "visten aus"]
+    articles, _, meta = extract_articles((tmp_path / "seite.pdf").read_bytes())
+    assert [a.headline for a in articles][:2] == [_HEADS[0], head] and len(articles) == 3
+    for art in articles[1:]:
+        text = clean_input(art.text, meta).text
+        assert text.split("\n\n")[0] == head
+        body = [" ".join(ln.strip() for ln in art.text.split("\n\n", 1)[1].splitlines() if ln.strip())]
+        assert " ".join(text.split("\n\n")[1:]).split() == body[0].split()
+    assert articles[1].text.startswith(head + "\n")
+    assert articles[2].text.startswith("Kasachstan weist keine Reser-\nvisten aus\n")
