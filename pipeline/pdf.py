@@ -203,10 +203,6 @@ def _box_text(box: Any) -> str:
     return box.get_text() + "\n"
 
 
-#: the characters the cleaner reads as a hyphen at a line end (`clean/data.py` `_HYPHENS`)
-_LINE_END_HYPHENS = "-\u00ad\u00ac\u2010\u2011"
-
-
 def _headline_text(box: Any, body: float) -> str:
     """A headline box's text for its article (`extract_articles`): its lines set larger than the
     body size `body` joined into one line with a space (a headline set in two lines is one
@@ -215,12 +211,14 @@ def _headline_text(box: Any, body: float) -> str:
     "militä-") keeps its line end, so that the cleaner mends it as any line-end hyphen (its
     lexicon decides whether the hyphen stays: "Sowjet-Traum", "militärische"); a line of the
     box set no larger than the body (pdfminer's box may take one) is not joined."""
+    from .clean.data import _HYPHENS  # the characters the cleaner reads as a line-end hyphen
+
     out, big = "", False
     for line in box:
         text = line.get_text()
         large = _box_size([line]) > body * _HEADLINE
         end = out.rstrip("\n").rstrip(" ")
-        if big and large and not (len(end) >= 2 and end[-1] in _LINE_END_HYPHENS and end[-2].isalnum()):
+        if big and large and not (len(end) >= 2 and end[-1] in _HYPHENS and end[-2].isalnum()):
             out = end + " " + text.lstrip(" ")
         else:
             out += text
