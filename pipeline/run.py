@@ -261,7 +261,7 @@ def run(
         articles_out = output_names(opts.formats)[0]
         with _writing(opts.out, articles_out, stats):
             if opts.review is not None:
-                opts.review.start(ledger.is_kept)
+                opts.review.start(ledger.is_kept, _sharing(cache, ledger))
             flagged, reviewed = _write_articles(opts, cache, ledger.kept(), stats)
         n_articles = ledger.count_kept()
         with _writing(opts.out, "the cache", stats, written=articles_out):
@@ -468,6 +468,16 @@ def _resource_use() -> dict[str, float]:
 def _error(stats: RunStats, err: dict, on_error: Callable[[dict], None]) -> None:
     stats.errors.append(err)
     on_error(err)
+
+
+def _sharing(cache: Cache, ledger: RunLedger) -> Callable[[str], list[dict]]:
+    """For the review overlay: the records of this run with a source hash, in the run's order
+    (the articles of one PDF read with `--pdf-articles` share the file's)."""
+    def records(sha: str) -> list[dict]:
+        with ledger.attached(cache.db, "shared") as kept:
+            rows = cache.db.execute(f"SELECT r.record FROM records r JOIN {kept} k ON k.id = r.id WHERE r.sha256 = ? ORDER BY k.pos", (sha,)).fetchall()
+        return [json.loads(row[0]) for row in rows]
+    return records
 
 
 def _write_articles(opts: RunOptions, cache: Cache, ids: Iterable[str], stats: RunStats) -> tuple[list[dict], int]:

@@ -308,3 +308,47 @@ def test_the_runs_overlay_honours_an_undo_pressed_in_another_article(tmp_path, r
     got = [overlay.apply(r)[0] for r in records]
     assert got == expected
     assert overlay.unplaced() == []
+
+
+def test_a_hash_several_articles_share_places_a_decision_only_where_it_fits(records):
+    """A decision whose article id is gone is found by the hash it was made on; where several
+    articles have that hash (JSONL records of the same text: the hash is of the text; the
+    articles of one PDF: the file's), it used to go to the first one blindly. It goes to the
+    one whose text holds the decided span; where several hold it alike, it is flagged
+    `ambiguous` naming them, where none, `span_not_found`; the run's overlay does the same."""
+    from pipeline.review.apply import ReviewOverlay
+
+    r = rec_of(records)
+    tok = ent(r, "Kassym-Jomart Tokajew")
+    d = dec.make_decision(r, "reject", tok, reviewer="t")
+    other, third = [x for x in records if "Kassym-Jomart Tokajew" not in x["text"]][:2]
+    sha = r["source"]["sha256"]
+    moved = lambda rec, new_id: dict(rec, id=new_id, source=dict(rec["source"], sha256=sha))
+
+    def both(recs):
+        got, flagged = apply_decisions(recs, [d])
+        ov = ReviewOverlay.__new__(ReviewOverlay)
+        ov.decisions, ov.by_article, ov.cancels = [d], {d["article_id"]: [0]}, {}
+        ov.start(lambda aid: False, lambda h: [x for x in recs if x["source"]["sha256"] == h])
+        streamed = [ov.apply(x)[0] if ov.concerns(x["id"], x["source"]["sha256"]) else x for x in recs]
+        assert [x["id"] for x in streamed] == [x["id"] for x in got]
+        assert [x["entities"] for x in streamed] == [x["entities"] for x in got]
+        assert [(f["reason"], f.get("candidates")) for f in ov.unplaced()] == [(f["reason"], f.get("candidates")) for f in flagged]
+        return {x["id"]: x for x in got}, flagged
+
+    # the other article first: the decision goes to the one that holds the span
+    got, flagged = both([moved(other, "neu/1"), moved(r, "neu/2")])
+    assert flagged == []
+    assert [e["status"] for e in got["neu/2"]["entities"] if e["text"] == tok["text"]] == ["rejected"]
+    assert all(e.get("status") != "rejected" for e in got["neu/1"]["entities"])
+    # the same text twice: either could be it
+    got, flagged = both([moved(r, "neu/1"), moved(r, "neu/2")])
+    assert [(f["reason"], f["candidates"]) for f in flagged] == [("ambiguous", ["neu/1", "neu/2"])]
+    assert "neu/1, neu/2" in flagged[0]["message"]
+    assert all(e.get("status") != "rejected" for x in got.values() for e in x["entities"])
+    # in neither
+    got, flagged = both([moved(other, "neu/1"), moved(third, "neu/2")])
+    assert [f["reason"] for f in flagged] == ["span_not_found"]
+    # a hash of one article: as before, the decision goes to it
+    got, flagged = apply_decisions([moved(r, "neu/2")], [d])
+    assert flagged == [] and [e["status"] for e in got[0]["entities"] if e["text"] == tok["text"]] == ["rejected"]

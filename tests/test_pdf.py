@@ -535,3 +535,38 @@ def test_pdf_articles_a_headline_set_in_two_lines_is_one_paragraph(tmp_path):
         assert " ".join(text.split("\n\n")[1:]).split() == body[0].split()
     assert articles[1].text.startswith(head + "\n")
     assert articles[2].text.startswith("Kasachstan weist keine Reser-\nvisten aus\n")
+
+
+def test_pdf_articles_a_decision_made_on_the_whole_page_goes_to_its_article(tmp_path, nlp_info):
+    """A review decision made on an e-paper page read whole (id `seite`) is found again, once the
+    page is read with `--pdf-articles`, by the file's hash, which all its articles share: it used
+    to go to the first article (`seite#a1`), flagged `span_not_found`/`ambiguous` there, though
+    the entity is in the third. It goes to the article whose text holds it where it was decided
+    on, here one of a name the first article has too; run.json flags nothing; the review app's
+    view of the output (`apply_decisions`) places it alike."""
+    from pipeline.review import log as dec
+    from pipeline.review.apply import ReviewOverlay, apply_decisions
+
+    a, b, c = [(h, "\n\n".join(s[1:4])) for h, s in zip(_HEADS, _seed_bodies())]
+    folder, out, ann = tmp_path / "in", tmp_path / "out", tmp_path / "ann"
+    folder.mkdir()
+    _epaper([(*a, 0, 2, 20, 150), (*b, 2, 1, 20, 280), (*c, 0, 2, 155, 280)], folder / "seite.pdf")
+    (whole,), _ = _run_pdf_articles(folder, out, nlp_info, pdf_articles=False)
+    third = whole["text"].index(_HEADS[1])  # reading order: a, c, then b
+    first_names = {e["text"] for e in whole["entities"] if e["end"] <= whole["text"].index(_HEADS[2])}
+    ent = next(e for e in whole["entities"] if e["start"] > third and e["label"] != "DATE" and e["text"] in first_names)
+    d = dec.make_decision(whole, "reject", ent, reviewer="t")
+    dec.DecisionStore(ann).append([d])
+
+    from pipeline.run import RunOptions, run
+
+    info = run(RunOptions(paths=[folder], out=out, progress=False, pdf_articles=True, review=ReviewOverlay.from_folder(ann)), nlp_info)
+    records = {json.loads(l)["id"]: json.loads(l) for l in (out / "articles.jsonl").read_text(encoding="utf-8").splitlines()}
+    assert list(records) == ["seite#a1", "seite#a2", "seite#a3"]
+    assert info["flagged_decisions"] == []
+    pipeline_records = [dict(r, entities=[e["review"]["original"] if "review" in e else e for e in r["entities"]]) for r in records.values()]
+    for got in (records, {r["id"]: r for r in apply_decisions(pipeline_records, [d])[0]}):
+        hit = [e for r in got.values() for e in r["entities"] if d["id"] in (e.get("review") or {}).get("decisions", [])]
+        (rejected,) = [e for e in got["seite#a3"]["entities"] if e.get("status") == "rejected"]
+        assert hit == [rejected] and rejected["text"] == ent["text"] and rejected["label"] == ent["label"]
+        assert all("review_flags" not in r for r in got.values())

@@ -10,8 +10,8 @@ import json
 from typing import Any, Callable, Optional
 
 from ..schema import LABEL_FIELDS, VALUE_FIELDS, date_type_for
-from .log import CANCEL_KINDS, DECISIONS_FILE, effective_decisions, load_decisions, raw_span, text_sha256
-from .anchor import cuts_a_word, locate
+from .log import CANCEL_KINDS, DECISIONS_FILE, MIN_CONTEXT_MATCH, effective_decisions, load_decisions, raw_span, text_sha256
+from .anchor import _common_prefix, _common_suffix, cuts_a_word, locate
 
 # --------------------------------------------------------------------------- applying
 
@@ -284,11 +284,69 @@ def _apply_one(ctx: _Ctx, d: dict) -> Optional[str]:
     return "malformed"
 
 
-def _find_record(d: dict, by_id: dict, by_sha: dict) -> Optional[dict]:
+def _fit(record: dict, d: dict) -> tuple[Optional[int], str]:
+    """Whether decision `d`'s span is in `record`'s text, anchored as `_apply_one` anchors it:
+    (how much of its old context matches there, "") or (None, why not)."""
+    span, text = d.get("span"), record["text"]
+    if not isinstance(span, dict):
+        return None, "malformed"
+    try:
+        loc, why = locate(text, span, d.get("text_sha256") == text_sha256(text))
+    except (KeyError, TypeError, ValueError, IndexError):
+        return None, "malformed"
+    if loc is None:
+        return None, why
+    before, after = span.get("before") or "", span.get("after") or ""
+    s, e = loc
+    return _common_suffix(before, text[max(0, s - len(before)):s]) + _common_prefix(after, text[e:e + len(after)]), ""
+
+
+def _choose(d: dict, cands: list[dict]) -> tuple[Optional[dict], Optional[str], list[str]]:
+    """The record, of several with the hash the decision was made on (the articles of one PDF
+    read with `--pdf-articles`, JSONL records of the same text), that the decision is on:
+    the one whose text holds its span (`locate`); of several, the one whose context matches
+    it best, as `locate` chooses between occurrences in one text (but never by the distance
+    of offsets, which do not compare across texts). Returns (record, None, []) or (None,
+    reason, the candidates' ids): `ambiguous` where several fit as well, else the reason
+    the candidates holding the text give (`span_not_found` where none holds it)."""
+    fits, misses = [], []
+    for r in cands:
+        score, why = _fit(r, d)
+        (fits if score is not None else misses).append((score, why, r))
+    if len(fits) == 1:
+        return fits[0][2], None, []
+    if fits:
+        fits.sort(key=lambda x: -x[0])
+        span = d.get("span") or {}
+        full = len(span.get("before") or "") + len(span.get("after") or "")
+        if fits[0][0] > fits[1][0] and fits[0][0] >= min(MIN_CONTEXT_MATCH, full):
+            return fits[0][2], None, []
+        return None, "ambiguous", [r["id"] for sc, _, r in fits if sc == fits[0][0]]
+    held = [(why, r) for _, why, r in misses if why != "span_not_found"]
+    if held:
+        return None, held[0][0], [r["id"] for why, r in held if why == held[0][0]]
+    return None, "span_not_found", [r["id"] for r in cands]
+
+
+def _find_record(d: dict, by_id: dict, by_sha: dict) -> tuple[Optional[dict], Optional[str], list[str]]:
+    """(record, None, []) for the record decision `d` is on, or (None, reason, candidates)."""
     rec = by_id.get(d.get("article_id"))
-    if rec is None and d.get("article_sha256"):
-        rec = by_sha.get(d["article_sha256"])
-    return rec
+    if rec is not None:
+        return rec, None, []
+    cands = by_sha.get(d.get("article_sha256")) or []
+    if len(cands) > 1:
+        return _choose(d, cands)
+    return (cands[0], None, []) if cands else (None, "article_missing", [])
+
+
+def _flag(d: dict, reason: str, candidates: list[str]) -> dict:
+    out = {"decision": d, "reason": reason, "message": REASONS.get(reason, reason), "article_id": d.get("article_id")}
+    if candidates:
+        # its article is not in the output; the articles of the hash it was made on are
+        out["candidates"] = candidates
+        out["message"] += f" (in none of the {len(candidates)} articles of the same source that could be it: {', '.join(candidates)})" \
+            if reason != "ambiguous" else f" (it fits {len(candidates)} articles of the same source as well: {', '.join(candidates)})"
+    return out
 
 
 REASONS = {
@@ -316,31 +374,30 @@ def apply_decisions(records: list[dict], decisions: list[dict]) -> tuple[list[di
     """
     out = [strip_review(_copy_for_review(r)) for r in records]
     by_id = {r["id"]: r for r in out}
-    by_sha: dict[str, dict] = {}
+    by_sha: dict[str, list[dict]] = {}  # several records share one: the articles of a PDF (`--pdf-articles`)
     for r in out:
         sha = (r.get("source") or {}).get("sha256")
         if sha:
-            by_sha.setdefault(sha, r)
+            by_sha.setdefault(sha, []).append(r)
     ctxs: dict[int, _Ctx] = {}
     flagged: list[dict] = []
     touched: set[int] = set()
     for d in effective_decisions(decisions):
-        rec = _find_record(d, by_id, by_sha)
+        rec, reason, cands = _find_record(d, by_id, by_sha)
         if rec is None:
-            reason = "article_missing"
-        else:
-            ctx = ctxs.get(id(rec))
-            if ctx is None:
-                ctx = ctxs[id(rec)] = _Ctx(rec)
-            touched.add(id(rec))
-            try:
-                reason = _apply_one(ctx, d)
-            except (KeyError, TypeError, ValueError, IndexError):
-                reason = "malformed"
+            flagged.append(_flag(d, reason, cands))
+            continue
+        ctx = ctxs.get(id(rec))
+        if ctx is None:
+            ctx = ctxs[id(rec)] = _Ctx(rec)
+        touched.add(id(rec))
+        try:
+            reason = _apply_one(ctx, d)
+        except (KeyError, TypeError, ValueError, IndexError):
+            reason = "malformed"
         if reason:
-            flagged.append({"decision": d, "reason": reason, "message": REASONS.get(reason, reason), "article_id": d.get("article_id")})
-            if rec is not None:
-                rec.setdefault("review_flags", []).append({"decision_id": d.get("id"), "reason": reason})
+            flagged.append(_flag(d, reason, []))
+            rec.setdefault("review_flags", []).append({"decision_id": d.get("id"), "reason": reason})
     for ctx in ctxs.values():
         _recanonicalise(ctx)
     for r in out:
@@ -380,20 +437,42 @@ class ReviewOverlay:
             self.by_article.setdefault(d.get("article_id"), []).append(i)
         self.absent: set = set()  # article ids of decisions that are not in this run
         self.by_sha: dict[str, list[int]] = {}  # their decisions by text hash, until an article claims them
+        self.placed: dict[str, list[int]] = {}  # those of a hash several articles share: by the article chosen
+        self.not_placed: list[dict] = []  # and those that fit none or several of them (flagged)
 
     @classmethod
     def from_folder(cls, annotations: os.PathLike | str) -> "ReviewOverlay":
         return cls(Path(annotations) / DECISIONS_FILE)
 
-    def start(self, in_run: Callable[[str], bool]) -> None:
+    def start(self, in_run: Callable[[str], bool], sharing: Optional[Callable[[str], list[dict]]] = None) -> None:
         """Before the records are streamed: `in_run(article_id)` says whether an article is in
-        this run's output (asked once per article the log names, not once per article)."""
+        this run's output (asked once per article the log names, not once per article);
+        `sharing(sha256)` gives the records of this run whose `source.sha256` it is, in the
+        run's order (asked once per hash of a decision whose article is not in the run). Where
+        several records share the hash (the articles of one PDF, `--pdf-articles`), each such
+        decision goes to the one its span fits (`_choose`), as in `apply_decisions`; without
+        `sharing`, to the first article with the hash."""
         self.absent = {aid for aid in self.by_article if not (isinstance(aid, str) and in_run(aid))}
-        self.by_sha = {}
+        self.by_sha, self.placed, self.not_placed = {}, {}, []
         for aid in self.absent:
             for i in self.by_article[aid]:
                 sha = self.decisions[i].get("article_sha256")
                 self.by_sha.setdefault(sha if isinstance(sha, str) else None, []).append(i)
+        if sharing is None:
+            return
+        cancelled = set(self.cancels)  # an undone decision is not flagged (as `apply_decisions` skips it)
+        for sha in [x for x in self.by_sha if x is not None]:
+            cands = sharing(sha)
+            if len(cands) < 2:
+                continue
+            cands = [strip_review(_copy_for_review(r)) for r in cands]
+            for i in self.by_sha.pop(sha):
+                d = self.decisions[i]
+                rec, reason, ids = _choose(d, cands)
+                if rec is not None:
+                    self.placed.setdefault(rec["id"], []).append(i)
+                elif d.get("id") not in cancelled:
+                    self.not_placed.append(_flag(d, reason, ids))
 
     @property
     def wants_sha(self) -> bool:
@@ -401,10 +480,11 @@ class ReviewOverlay:
         return any(sha is not None for sha in self.by_sha)
 
     def concerns(self, article_id: str, sha256: Optional[str] = None) -> bool:
-        return (article_id in self.by_article and article_id not in self.absent) or (sha256 is not None and sha256 in self.by_sha)
+        return (article_id in self.by_article and article_id not in self.absent) or article_id in self.placed or (sha256 is not None and sha256 in self.by_sha)
 
     def apply(self, record: dict) -> tuple[dict, list[dict]]:
         mine = [] if record["id"] in self.absent else list(self.by_article.get(record["id"], []))
+        mine += self.placed.pop(record["id"], [])
         sha = (record.get("source") or {}).get("sha256")
         if sha is not None:
             mine += self.by_sha.pop(sha, [])  # the first article with that text claims them, as in apply_decisions
@@ -421,4 +501,4 @@ class ReviewOverlay:
         `apply_decisions` flags them (`article_missing`)."""
         left = sorted(i for idxs in self.by_sha.values() for i in idxs)
         _, flagged = apply_decisions([], self._with_cancels(left))
-        return flagged
+        return self.not_placed + flagged
