@@ -176,6 +176,55 @@ def published_over_modified(tree, date: Optional[str]) -> Optional[str]:
 # und ...", "Scinexx | Das Wissensmagazin", "GAY.CH · Alles bleibt anders!"): only with spaces
 # around, so "Osthessen|News", "Battery-News.de" and "Frankfurter Allgemeine Zeitung" stay whole.
 SITE_SEP = re.compile(r"\s+[|·–—-]\s+")
+# A company's legal form after its name ("Utopia GmbH", "Katapult-Magazin gGmbH", "St.Galler
+# Tagblatt AG", "Journalistenwatch e.V."): it names the company or club that runs the outlet,
+# never the outlet (trafilatura takes the JSON-LD publisher or <meta name="copyright"> over
+# og:site_name where it is longer). "Gmbh" as trafilatura's title-casing writes it.
+LEGAL_FORM = re.compile(r",?\s+(?:(?i:g?gmbh|mbh)(?:\s*&\s*Co\.?\s*KG)?|AG|KG|KGaA|UG|e\.\s?V\.)$")
+# A publisher's words in a company's name ("WEKA Industrie Medien", "FAZ Electronic Media",
+# "TAZ Verlags- und Vertriebs", "Heise Zeitschriften Verlag"): the company, not the outlet.
+PUBLISHER_WORD = re.compile(r"\b(?:Verlag\w*|Medien|Media|Vertrieb\w*)\b|\bVerlags-")
+# A publisher's "name, city" (cleanthinking.de's JSON-LD Organization: "Jendrischik PR, Leipzig").
+NAME_CITY = re.compile(r"(.+?),\s*[A-ZÄÖÜ][a-zäöüß]+(?:[ -][A-ZÄÖÜ][a-zäöüß]+)?")
+# A domain as a whole title part ("... - taz.de"): trafilatura's own fallback for the site's name.
+DOMAIN = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", re.I)
+
+
+def _page_strings(tree) -> list[str]:
+    """The values of the page's <meta> tags and the strings of its JSON-LD, as the page writes them."""
+    import json
+
+    out = [norm(m.get("content") or "") for m in tree.iter("meta")]
+    for sc in tree.iter("script"):
+        if (sc.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            stack = [json.loads(sc.text_content())]
+        except ValueError:
+            continue
+        while stack:
+            x = stack.pop()
+            if isinstance(x, str):
+                out.append(norm(x))
+            elif isinstance(x, list):
+                stack.extend(x)
+            elif isinstance(x, dict):
+                stack.extend(x.values())
+    return [x for x in out if x]
+
+
+def _as_written(name: str, strings: list[str]) -> str:
+    """`name` as the page writes it: trafilatura title-cases a site name that starts with a
+    small letter and has no dot ("oe24 GmbH" -> "Oe24 Gmbh", "t3n Magazin" -> "T3N Magazin",
+    "@handelsblatt_de" -> "Handelsblatt_De"); the page's own spelling where it has one and
+    does not write `name` itself ("Solarserver" in og:site_name beside "@solarserver")."""
+    if any(v.lstrip("@") == name for v in strings):
+        return name
+    for v in strings:
+        v = v.lstrip("@")
+        if v != name and v.title() == name and "." not in v and not v[0].isupper():
+            return v
+    return name
 
 
 def _site_key(s: str) -> str:
@@ -210,20 +259,41 @@ def outlet(sitename: Optional[str], tree, title: Optional[str], url: Optional[st
     - the name with a tagline after " - ", " | " or " · " ("polizeiticker.ch - Meldungen und
       Warnungen von der Polizei", "☆☆☆☆☆ - Journalistenwatch e.V. - Aktuelle Geschehnisse") or
       the headline before it ("Achtsam durch die Krise | Die FURCHE"): the one part that names
-      the page's host ("LN - Lübecker Nachrichten", where none does, stays whole).
-    What is dropped is replaced by the page's og:site_name where it differs and is none of the
-    above, else by the host of the page's canonical URL (`url`), else None."""
+      the page's host ("LN - Lübecker Nachrichten", where none does, stays whole); the host's
+      domain with words after it ("Haufe.de News und Fachwissen"): the domain;
+    - a twitter handle (twitter:site, trafilatura's last resort, title-cased: "Achgut_com",
+      "Handelsblatt_De", "Futurezoneat", "Ndr" from "@ndr"): no name the page gives itself;
+      dropped (a handle the page writes as a name, "MEEDIA", stays);
+    - the company that runs the outlet (`LEGAL_FORM`, `PUBLISHER_WORD`; the JSON-LD publisher or
+      <meta name="copyright"> trafilatura prefers to a shorter og:site_name: "Katapult-Magazin
+      gGmbH", "WEKA Industrie Medien GmbH", "TAZ Verlags- und Vertriebs GmbH"), or a publisher's
+      "name, city" ("Jendrischik PR, Leipzig" on cleanthinking.de): the page's og:site_name where
+      it names the host or is the name less its legal form ("KATAPULT-Magazin",
+      "INDUSTRIEMAGAZIN"), else the name less its legal form where that names the host and no
+      publisher ("oe24 GmbH" -> "oe24", "Journalistenwatch e.V." -> "Journalistenwatch"), else
+      the host, else a domain in the page's <title> ("... - taz.de"), else the name as it is.
+    A name trafilatura title-cased ("T3N Magazin", "Heise Online") is the page's spelling
+    (`_as_written`). What is dropped is replaced by the page's og:site_name where it differs and
+    is none of the above, else by the host of the page's canonical URL (`url`), else None."""
     name = norm(sitename or "")
     if not name:
         return None
+    strings = _page_strings(tree)
+    name = _as_written(name, strings)
     host = _host(url)
     hkey = _site_key(host.split(".")[-2]) if host and "." in host else ""
     el = tree.find(".//title")
-    heads = {_key(x) for x in (title, el.text_content() if el is not None else None) if x}
+    page_title = el.text_content() if el is not None else None
+    heads = {_key(x) for x in (title, page_title) if x}
     heads |= {_key(m.get("content") or "") for m in tree.iter("meta")
               if (m.get("property") or m.get("name")) == "og:title"}
     heads.discard("")
     stated = {_key(a) for a in _stated_authors(tree)}
+    handles = {norm(m.get("content") or "").lstrip("@") for m in tree.iter("meta")
+               if (m.get("property") or m.get("name") or "").lower() in ("twitter:site", "twitter:creator")}
+    ogs = [norm(m.get("content") or "") for m in tree.iter("meta")
+           if (m.get("property") or m.get("name")) == "og:site_name"]
+    ogs = [_as_written(og, strings) for og in ogs if og]
 
     def names_host(s: str, start: bool = False) -> bool:
         """Whether `s` names the page's host: holds its name ("Süddeutsche Zeitung",
@@ -237,6 +307,9 @@ def outlet(sitename: Optional[str], tree, title: Optional[str], url: Optional[st
     def good(s: str) -> Optional[str]:
         if re.match(r"https?://", s, re.I):  # a URL, the site's social-media page
             return None
+        # a twitter handle: with an underscore, or as the page writes it in small letters
+        if s in handles and re.fullmatch(r"\w+", s) and ("_" in s or not s[0].isupper()):
+            return None
         parts = [p.strip() for p in s.split(",")]
         if len(parts) >= 3 and parts[-1].lower() in COUNTRIES:  # "name, city, country"
             s = parts[-3]
@@ -248,6 +321,10 @@ def outlet(sitename: Optional[str], tree, title: Optional[str], url: Optional[st
                 s = named[0]
             elif len(rest) == 1:
                 s = rest[0]
+        m = re.match(r"(\S+)\s+\w", s)  # the host's domain and a tagline after it
+        if m and host and DOMAIN.fullmatch(m.group(1)) and re.sub(r"^www\.", "", m.group(1).lower()) in (
+                host, ".".join(host.split(".")[-2:])):
+            s = m.group(1)
         if _key(s) in heads:  # the headline
             return None
         # a person's name (two or more capitalised words) the page states as its author
@@ -256,12 +333,26 @@ def outlet(sitename: Optional[str], tree, title: Optional[str], url: Optional[st
             return None
         return s
 
+    def company(s: str) -> bool:
+        return bool(LEGAL_FORM.search(s) or PUBLISHER_WORD.search(s) or NAME_CITY.fullmatch(s))
+
     out = good(name)
+    if out and company(out):
+        bare = LEGAL_FORM.sub("", out)
+        city = NAME_CITY.fullmatch(bare)
+        bare = city.group(1) if city else bare
+        for og in ogs:
+            if good(og) == og and not company(og) and (names_host(og) or _site_key(og) == _site_key(bare)):
+                return og
+        if not PUBLISHER_WORD.search(bare) and (names_host(bare) or not host):
+            return bare
+        if host:
+            return host
+        parts = [p.strip() for p in SITE_SEP.split(page_title or "")]
+        return next((p for p in parts[1:] if DOMAIN.fullmatch(p)), out)
     if out:
         return out
-    for m in tree.iter("meta"):
-        if (m.get("property") or m.get("name")) == "og:site_name":
-            og = norm(m.get("content") or "")
-            if og and og != name and good(og) == og:
-                return og
+    for og in ogs:
+        if og != name and good(og) == og:
+            return og
     return host

@@ -661,8 +661,38 @@ def test_web_outlet_is_the_site_the_page_was_saved_from(pid, in_text, outlet):
     ("snacktory--br-online", "Redaktion BR-online, Bayerischer Rundfunk, München, Germany", "Bayerischer Rundfunk"),
     # the name and a tagline (or stars, or the headline) around it: the part that names the host
     ("trafilatura--ingenieur.de.kernfusion", "ingenieur.de - Jobbörse und Nachrichtenportal für Ingenieure", "ingenieur.de"),
-    ("trafilatura--Journalistenwatch.com-Ladensterben", "☆☆☆☆☆ - Journalistenwatch e.V. - Aktuelle Geschehnisse", "Journalistenwatch e.V."),
+    # (the club's legal form "e.V." goes, as a company's does below)
+    ("trafilatura--Journalistenwatch.com-Ladensterben", "☆☆☆☆☆ - Journalistenwatch e.V. - Aktuelle Geschehnisse", "Journalistenwatch"),
     ("trafilatura--furche.at.achtsam", "Achtsam durch die Krise | Die FURCHE", "Die FURCHE"),
+    # the host's domain and a tagline after it: the domain
+    ("trafilatura--haufe.de-ordnungsgeld", "Haufe.de News und Fachwissen", "Haufe.de"),
+    # the company that runs the outlet (JSON-LD publisher, <meta name="copyright">): the page's
+    # og:site_name where it names the host or the same name, else the name less its legal form,
+    # else (a publisher's words left: Medien, Verlag) the host or the <title>'s domain
+    ("trafilatura--KATAPULT-Magazin.de-parteien", "Katapult-Magazin gGmbH", "KATAPULT-Magazin"),
+    ("trafilatura--utopia.de-Werbung", "Utopia GmbH", "Utopia.de"),
+    ("trafilatura--industriemagazin.at-Luftfahrtbranche", "WEKA Industrie Medien GmbH", "INDUSTRIEMAGAZIN"),
+    ("trafilatura--tagblatt.ch-0a29620f", "St.Galler Tagblatt AG", "St.Galler Tagblatt"),
+    ("trafilatura--OnlineMarketing.de-Instagram", "OnlineMarketing.de GmbH", "OnlineMarketing.de"),
+    ("trafilatura--auto.oe24.at-golfchina", "Oe24 Gmbh", "oe24"),
+    ("trafilatura--taz.de.siemens", "TAZ Verlags- und Vertriebs GmbH", "taz.de"),
+    ("snacktory--faz", "FAZ Electronic Media GmbH", "faz.net"),
+    ("snacktory--taz", "Contrapress Media GmbH", "taz.de"),
+    # a publisher's "name, city" (the JSON-LD Organization; og:site_name is the tagline "Sauber in
+    # die Zukunft", naming neither): the host
+    ("trafilatura--cleanthinking.de.oranger-wasserstoff", "Jendrischik PR, Leipzig", "cleanthinking.de"),
+    # a twitter handle, title-cased by trafilatura: the host
+    ("trafilatura--achgut.com-coronalage", "Achgut_com", "achgut.com"),
+    ("trafilatura--energiezukunft.eu.bioenergie", "Energiezukunft_", "energiezukunft.eu"),
+    ("trafilatura--livenet.ch-sprache", "Livenet_Ch", "livenet.ch"),
+    ("trafilatura--handelsblatt.com.grenzschliessungen", "Handelsblatt_De", "handelsblatt.com"),
+    ("trafilatura--futurezone.at.lyft", "Futurezoneat", "futurezone.at"),
+    ("trafilatura--evang.at-lockdown", "Epdoesterreich", "evang.at"),
+    ("trafilatura--neues-deutschland.de.mietenstreik", "Ndaktuell", "neues-deutschland.de"),
+    ("trafilatura--ndr.de.podcastcoronavirus140", "Ndr", "ndr.de"),
+    # a name trafilatura title-cased: as the page writes it (<title>, og:site_name, JSON-LD)
+    ("trafilatura--t3n.de-Laufzeit", "T3N Magazin", "t3n Magazin"),
+    ("trafilatura--heise.de.marsmenschen", "Heise Online", "heise online"),
     # a name trafilatura had right stays: an outlet the page states as its author, a name with
     # a hyphen, two names of one outlet around " - " of which none is the host's, an outlet
     # that is not the canonical URL's host (wiwo.de's page, its canonical URL handelsblatt.com's)
@@ -670,6 +700,10 @@ def test_web_outlet_is_the_site_the_page_was_saved_from(pid, in_text, outlet):
     ("readability4j--faz-1", "Frankfurter Allgemeine Zeitung", "Frankfurter Allgemeine Zeitung"),
     ("trafilatura--ln-online.de-d51e75d9", "LN - Lübecker Nachrichten", "LN - Lübecker Nachrichten"),
     ("goose3--test_wiwo", "Wirtschaftswoche", "Wirtschaftswoche"),
+    # a handle the page writes as a name (twitter:site "MEEDIA"), a name the page writes as
+    # trafilatura does beside a small-letter handle (og:site_name "Solarserver", "@solarserver")
+    ("trafilatura--meedia.de.freenet", "MEEDIA", "MEEDIA"),
+    ("trafilatura--Solarserver.de.solarthermisches_kraftwerk_dubai", "Solarserver", "Solarserver"),
 ])
 def test_web_outlet_is_a_sites_name_not_what_trafilatura_took_for_it(pid, sitename, outlet):
     """trafilatura's sitename is the first site-name-like field of the page, unchecked: a
