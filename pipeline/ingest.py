@@ -504,45 +504,38 @@ def read_ref(ref: FileRef) -> Union[RawDoc, IngestError]:
 
 
 def _from_pdf(data: bytes, path: Path, root: Path, max_bytes: int) -> Iterator[Item]:
-    """The RawDoc of a PDF: its text layer (`pdf.extract`) is the raw text; or the error that
-    says why it cannot be read. `max_bytes` limits the text, as for a JSONL record."""
+    """The RawDoc of a PDF: its text layer (`pdf.extract`) is the raw text."""
     from .pdf import extract
 
-    name = shown(path)
-    if not data.strip():
-        yield IngestError(name, ErrorKind.EMPTY, f"{name}: file is empty")
-        return
-    try:
-        text, meta = extract(data)
-    except PdfUnreadable as e:
-        yield IngestError(name, e.kind, f"{name}: {e.reason}")
-        return
-    size = len(text.encode("utf-8"))
-    if size > max_bytes:
-        yield IngestError(name, ErrorKind.TOO_LARGE, f"{name}: its text has {size:,} bytes, over the limit of {max_bytes:,} bytes for one article (split it or raise --max-bytes)")
-        return
-    yield RawDoc(id=doc_id_for(path, root), path=name, sha256=sha256(data), text=text, encoding="pdf", meta=meta)
+    yield from _extracted(data, path, root, max_bytes, extract, PdfUnreadable, "pdf")
 
 
 def _from_docx(data: bytes, path: Path, root: Path, max_bytes: int) -> Iterator[Item]:
-    """The RawDoc of a Word file: its body's text (`docx.extract`) is the raw text; or the error
-    that says why it cannot be read. `max_bytes` limits the text, as for a PDF."""
+    """The RawDoc of a Word file: its body's text (`docx.extract`) is the raw text."""
     from .docx import extract
 
+    yield from _extracted(data, path, root, max_bytes, extract, DocxUnreadable, "docx")
+
+
+def _extracted(data: bytes, path: Path, root: Path, max_bytes: int, extract: Callable[[bytes], tuple[str, dict]],
+               unreadable: type, encoding: str) -> Iterator[Item]:
+    """The RawDoc of a file whose text an extractor gives (`extract(bytes) -> (text, meta)`), or
+    the error that says why it cannot be read (`unreadable`: the extractor's error, with its
+    kind and reason). `max_bytes` limits the text, as for a JSONL record."""
     name = shown(path)
     if not data.strip():
         yield IngestError(name, ErrorKind.EMPTY, f"{name}: file is empty")
         return
     try:
         text, meta = extract(data)
-    except DocxUnreadable as e:
+    except unreadable as e:
         yield IngestError(name, e.kind, f"{name}: {e.reason}")
         return
     size = len(text.encode("utf-8"))
     if size > max_bytes:
         yield IngestError(name, ErrorKind.TOO_LARGE, f"{name}: its text has {size:,} bytes, over the limit of {max_bytes:,} bytes for one article (split it or raise --max-bytes)")
         return
-    yield RawDoc(id=doc_id_for(path, root), path=name, sha256=sha256(data), text=text, encoding="docx", meta=meta)
+    yield RawDoc(id=doc_id_for(path, root), path=name, sha256=sha256(data), text=text, encoding=encoding, meta=meta)
 
 
 def _pdf_articles(data: bytes, path: Path, root: Path, max_bytes: int) -> Iterator[Item]:
