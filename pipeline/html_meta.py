@@ -27,18 +27,26 @@ AUTHOR_ROLE = re.compile(r"^(?:autor|autorin|text|interview|text und interview|v
 COUNTRIES = {"germany", "deutschland", "austria", "österreich", "switzerland", "schweiz"}
 
 
-def _ld_objects(tree) -> list[dict]:
-    """The page's JSON-LD objects of an article type (NewsArticle, Article, BlogPosting, ...)."""
+def _ld_data(tree) -> list:
+    """The parsed JSON of each of the page's JSON-LD scripts (one that is no JSON left out)."""
     import json
 
-    out: list[dict] = []
-    for s in tree.iter("script"):
-        if (s.get("type") or "").strip().lower() != "application/ld+json":
+    out = []
+    for sc in tree.iter("script"):
+        if (sc.get("type") or "").strip().lower() != "application/ld+json":
             continue
         try:
-            stack = [json.loads(s.text_content())]
+            out.append(json.loads(sc.text_content()))
         except ValueError:
             continue
+    return out
+
+
+def _ld_objects(tree) -> list[dict]:
+    """The page's JSON-LD objects of an article type (NewsArticle, Article, BlogPosting, ...)."""
+    out: list[dict] = []
+    for data in _ld_data(tree):  # script by script, in page order
+        stack = [data]
         while stack:
             x = stack.pop()
             if isinstance(x, list):
@@ -192,16 +200,9 @@ DOMAIN = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", re.I)
 
 def _page_strings(tree) -> list[str]:
     """The values of the page's <meta> tags and the strings of its JSON-LD, as the page writes them."""
-    import json
-
     out = [norm(m.get("content") or "") for m in tree.iter("meta")]
-    for sc in tree.iter("script"):
-        if (sc.get("type") or "").strip().lower() != "application/ld+json":
-            continue
-        try:
-            stack = [json.loads(sc.text_content())]
-        except ValueError:
-            continue
+    for data in _ld_data(tree):  # script by script, in page order
+        stack = [data]
         while stack:
             x = stack.pop()
             if isinstance(x, str):
