@@ -352,3 +352,66 @@ def test_a_hash_several_articles_share_places_a_decision_only_where_it_fits(reco
     # a hash of one article: as before, the decision goes to it
     got, flagged = apply_decisions([moved(r, "neu/2")], [d])
     assert flagged == [] and [e["status"] for e in got[0]["entities"] if e["text"] == tok["text"]] == ["rejected"]
+
+
+def test_the_review_app_places_a_decision_by_a_shared_hash_where_apply_decisions_does(tmp_path, records):
+    """The review app (`ReviewState`) found a decision whose article id is gone by its hash,
+    but sent it to the FIRST article with that hash (the articles of one PDF read with
+    `--pdf-articles` all carry the file's): a reject of 'Nikol Paschinjan' made on the third
+    article's text was shown on the first, which names him too. It goes where
+    `apply_decisions` (export) and `presseschau run` put it: the article whose text holds the
+    span; where several fit alike, nowhere, flagged `ambiguous` naming them, as in run.json.
+    Whether the log is read at start or appended to by another process while the app runs."""
+    from pipeline.io import atomic_write_jsonl
+    from pipeline.review.state import ReviewState
+
+    r = rec_of(records)
+    name = "Nikol Paschinjan"
+    other = next(x for x in records if x is not r and any(e["text"] == name for e in x["entities"]))
+    d = dec.make_decision(r, "reject", ent(r, name), reviewer="t")  # made on the whole page, id gone
+    sha = r["source"]["sha256"]
+    moved = lambda rec, new_id: dict(rec, id=new_id, source=dict(rec["source"], sha256=sha))
+
+    def app(recs, name_, log_first=True):
+        out, ann = tmp_path / name_ / "out", tmp_path / name_ / "ann"
+        atomic_write_jsonl(out / "articles.jsonl", recs)
+        if log_first:
+            dec.DecisionStore(ann).append([d])
+        st = ReviewState(out, ann, reviewer="anna")
+        if not log_first:
+            dec.DecisionStore(ann).append([d])  # another process (`presseschau import`) appends it
+            assert st.maybe_reload()
+        return st
+
+    recs = [moved(other, "seite#a1"), moved(r, "seite#a3")]
+    expected, flagged = apply_decisions(recs, [d])
+    assert flagged == []
+    for log_first in (True, False):
+        st = app(recs, f"fits{log_first}", log_first)
+        got = {x["id"]: x for x in st.records}
+        assert [x["entities"] for x in st.records] == [x["entities"] for x in expected]
+        (rejected,) = [e for e in got["seite#a3"]["entities"] if e.get("status") == "rejected"]
+        assert rejected["text"] == name and rejected["review"]["decisions"] == [d["id"]]
+        assert all(e.get("status") == "pending" for e in got["seite#a1"]["entities"])
+        assert st.flags == {} and st.overview()["orphans"] == []
+        assert st.article("seite#a3")["flags"] == [] and st.article("seite#a1")["flags"] == []
+
+    # the same text twice: either could be it; applied to neither, flagged naming both
+    recs = [moved(r, "seite#a1"), moved(r, "seite#a3")]
+    _, flagged = apply_decisions(recs, [d])
+    for log_first in (True, False):
+        st = app(recs, f"both{log_first}", log_first)
+        assert all(e.get("status") == "pending" for x in st.records for e in x["entities"])
+        assert [(f["reason"], f["candidates"], f["message"]) for f in st.flags[""]] == \
+            [(f["reason"], f["candidates"], f["message"]) for f in flagged] == \
+            [("ambiguous", ["seite#a1", "seite#a3"], flagged[0]["message"])]
+        assert [o["reason"] for o in st.overview()["orphans"]] == ["ambiguous"]
+        assert "seite#a1, seite#a3" in st.overview()["orphans"][0]["message"]
+
+    # a hash of one article: as before, the decision goes to it (here: the one that holds it)
+    recs = [dict(moved(other, "seite#a1"), source=dict(other["source"], sha256="0" * 64)), moved(r, "seite#a3")]
+    expected, flagged = apply_decisions(recs, [d])
+    st = app(recs, "one")
+    assert flagged == [] and st.flags == {}
+    assert [x["entities"] for x in st.records] == [x["entities"] for x in expected]
+    assert [e["text"] for e in st.records[1]["entities"] if e.get("status") == "rejected"] == [name]

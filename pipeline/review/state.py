@@ -24,7 +24,7 @@ from typing import Any, Iterator, Optional
 
 from . import log as dec
 from . import mentions, teams, words
-from .apply import apply_decisions, strip_review
+from .apply import _find_record, _flag, apply_decisions, strip_review
 from .overview import overview as corpus_overview
 from ..errors import NoRunOutput
 from ..io import read_jsonl
@@ -93,11 +93,15 @@ class ReviewState:
             self._dsig = self.store.sig  # the file as read (under the log's lock), not as it is after
             self.ids = [r["id"] for r in self.base]
             self.index = {aid: i for i, aid in enumerate(self.ids)}
-            self.by_sha: dict[str, str] = {}
+            # several records share a hash (the articles of one PDF read with `--pdf-articles`)
+            self.by_sha: dict[str, list[dict]] = {}
             for r in self.base:
                 sha = (r.get("source") or {}).get("sha256")
                 if sha:
-                    self.by_sha.setdefault(sha, r["id"])
+                    self.by_sha.setdefault(sha, []).append(r)
+            # decisions found by a hash several articles share that fit none or several of them:
+            # id() of the decision -> its flag (`apply._flag`, naming the candidates), applied nowhere
+            self.unplaced: dict[int, dict] = {}
             self.by_article: dict[str, list[dict]] = {}
             self.cancels: list[dict] = []
             self.cancelled_by: dict[str, list[dict]] = {}
@@ -109,11 +113,13 @@ class ReviewState:
             # wrote them (records are replaced on change, never mutated: sharing them is safe)
             self.records = list(self.base)
             concerned = [self.index[a] for a in self.by_article if a in self.index]
-            reviewed, flagged = apply_decisions([self.base[i] for i in concerned], self.decisions)
+            placed = [d for d in self.decisions if id(d) not in self.unplaced] if self.unplaced else self.decisions
+            reviewed, flagged = apply_decisions([self.base[i] for i in concerned], placed)
             for i, r in zip(concerned, reviewed):
                 self.records[i] = r
             self.flags: dict[str, list[dict]] = {}
-            for f in flagged:
+            live = {id(d) for d in dec.effective_decisions(self.decisions)} if self.unplaced else set()
+            for f in [f for x, f in self.unplaced.items() if x in live] + flagged:
                 aid = f.get("article_id")
                 self.flags.setdefault(aid if aid in self.index else "", []).append(f)
             self.conflicts: dict[str, list[dict]] = {}
@@ -132,7 +138,13 @@ class ReviewState:
             return
         aid = d.get("article_id")
         if aid not in self.index and d.get("article_sha256") in self.by_sha:
-            aid = self.by_sha[d["article_sha256"]]  # the article under a new id: found by its hash
+            # the article under a new id: found by its hash; of several records with it, the one
+            # the decision's span fits, as `apply_decisions` (and `presseschau run`) place it
+            rec, reason, cands = _find_record(d, {}, self.by_sha)
+            if rec is not None:
+                aid = rec["id"]
+            else:
+                self.unplaced[id(d)] = _flag(d, reason, cands)
         self.by_article.setdefault(aid, []).append(d)
         self.article_of[d.get("id")] = aid
         if d.get("batch"):
@@ -144,6 +156,8 @@ class ReviewState:
         touched = set(touched or ())
         for d in ds:
             self._index_decision(d)
+            if id(d) in self.unplaced:  # fits none or several of the articles with its hash: named, not applied
+                self.flags.setdefault("", []).append(self.unplaced[id(d)])
             touched.add(self.article_of.get(d.get("id"), d.get("article_id")))
             touched.update(self.article_of.get(x) for x in d.get("undoes") or [])
         for aid in touched:
