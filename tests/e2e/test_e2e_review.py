@@ -7,6 +7,7 @@ Chromium is looked up as $PRESSESCHAU_CHROMIUM, then `chromium`, `chromium-brows
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -571,6 +572,22 @@ def test_edit_a_figure(page, seed_app):
     assert "was: FIGURE" in page.locator("#p-orig").inner_text()
 
 
+@contextlib.contextmanager
+def _article_page(browser, seed_app, **context):
+    """A page of a new browser context (`context`: viewport, touch) with the seed article ART open
+    and its entities drawn; yields (page, the page's JS errors); the context is closed after."""
+    ctx = browser.new_context(**context)
+    try:
+        pg = ctx.new_page()
+        errors: list[str] = []
+        pg.on("pageerror", lambda e: errors.append(str(e)))
+        pg.goto(seed_app.url + "#/a/" + ART)
+        pg.wait_for_selector("#text [data-testid=ent]")
+        yield pg, errors
+    finally:
+        ctx.close()
+
+
 def test_a_phone_shows_the_selected_entitys_panel_without_scrolling(browser, seed_app):
     """390 x 844, touch: the panel of the entity tapped far down the article is on screen (a bottom
     sheet), the entity above it; tap and keys decide; Esc or × hides it to read, a tap brings it
@@ -581,13 +598,7 @@ def test_a_phone_shows_the_selected_entitys_panel_without_scrolling(browser, see
     ents = next(r for r in recs if r["id"] == ART)["entities"]
     odkb = min((e for e in ents if e["start"] > kreml["start"]), key=lambda e: e["start"])
     W, H = 390, 844
-    ctx = browser.new_context(viewport={"width": W, "height": H}, has_touch=True, is_mobile=True)
-    try:
-        pg = ctx.new_page()
-        errors: list[str] = []
-        pg.on("pageerror", lambda e: errors.append(str(e)))
-        pg.goto(seed_app.url + "#/a/" + ART)
-        pg.wait_for_selector("#text [data-testid=ent]")
+    with _article_page(browser, seed_app, viewport={"width": W, "height": H}, has_touch=True, is_mobile=True) as (pg, errors):
 
         def on_screen(k):
             """the panel shows entity k; its Accept button is in the window and not covered; the entity is above the panel"""
@@ -628,8 +639,6 @@ def test_a_phone_shows_the_selected_entitys_panel_without_scrolling(browser, see
         assert pg.evaluate("document.documentElement.scrollWidth") <= W
         assert [d["decision"] for d in seed_app.decisions()] == ["accept", "reject"]
         assert errors == []
-    finally:
-        ctx.close()
 
 
 def _uncovered(pg, sel):
@@ -650,13 +659,7 @@ def test_a_phone_sheet_gives_way_to_the_add_bar_follows_its_order_and_comes_back
     recs = sample_records(ROOT / "corpus")
     kreml = find(recs, ART, "Kreml", nth=1)
     W, H = 390, 844
-    ctx = browser.new_context(viewport={"width": W, "height": H}, has_touch=True, is_mobile=True)
-    try:
-        pg = ctx.new_page()
-        errors: list[str] = []
-        pg.on("pageerror", lambda e: errors.append(str(e)))
-        pg.goto(seed_app.url + "#/a/" + ART)
-        pg.wait_for_selector("#text [data-testid=ent]")
+    with _article_page(browser, seed_app, viewport={"width": W, "height": H}, has_touch=True, is_mobile=True) as (pg, errors):
         ent_loc(pg, key(kreml)).tap()
         expect(pg.locator("#panel-entity")).to_have_attribute("data-key", key(kreml))
         show = pg.get_by_role("button", name="Show entity panel")
@@ -719,8 +722,6 @@ def test_a_phone_sheet_gives_way_to_the_add_bar_follows_its_order_and_comes_back
         expect(show).to_be_hidden()
         assert [d["decision"] for d in seed_app.decisions()] == ["accept"]
         assert errors == []
-    finally:
-        ctx.close()
 
 
 def _select_in_page(pg, start, end):
@@ -757,13 +758,7 @@ def test_a_touch_selection_shows_the_add_bar_without_mouseup_or_keyup(browser, s
     s = text.index("Streitkräften")
     e = s + len("Streitkräften")
     assert not any(x["start"] < e and s < x["end"] for x in rec["entities"])  # a word no entity covers
-    ctx = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
-    try:
-        pg = ctx.new_page()
-        errors: list[str] = []
-        pg.on("pageerror", lambda err: errors.append(str(err)))
-        pg.goto(seed_app.url + "#/a/" + ART)
-        pg.wait_for_selector("#text [data-testid=ent]")
+    with _article_page(browser, seed_app, viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True) as (pg, errors):
         bar, add_text = pg.get_by_test_id("add-bar"), pg.locator("#add-text")
         _select_in_page(pg, s, e)
         expect(bar).to_be_visible(timeout=1000)
@@ -813,8 +808,6 @@ def test_a_touch_selection_shows_the_add_bar_without_mouseup_or_keyup(browser, s
         assert [(d["decision"], d["new"]["start"], d["new"]["end"], d["new"]["label"]) for d in log] == [
             ("add", s, e, "ORG"), ("correct", vom, kreml["end"], "ORG")]
         assert errors == []
-    finally:
-        ctx.close()
 
 
 def test_a_touch_laptop_used_with_a_mouse_keeps_the_desktop_selection(browser, seed_app):
@@ -824,13 +817,7 @@ def test_a_touch_laptop_used_with_a_mouse_keeps_the_desktop_selection(browser, s
     recs = sample_records(ROOT / "corpus")
     text = next(r for r in recs if r["id"] == ART)["text"]
     a = text.index("Aserbaidschan")
-    ctx = browser.new_context(viewport={"width": 1300, "height": 900}, has_touch=True)
-    try:
-        pg = ctx.new_page()
-        errors: list[str] = []
-        pg.on("pageerror", lambda err: errors.append(str(err)))
-        pg.goto(seed_app.url + "#/a/" + ART)
-        pg.wait_for_selector("#text [data-testid=ent]")
+    with _article_page(browser, seed_app, viewport={"width": 1300, "height": 900}, has_touch=True) as (pg, errors):
         assert pg.evaluate("navigator.maxTouchPoints") > 0
         pg.keyboard.down("Alt")
         select_text(pg, a, a + 4)
@@ -844,5 +831,3 @@ def test_a_touch_laptop_used_with_a_mouse_keeps_the_desktop_selection(browser, s
         pg.wait_for_timeout(700)
         expect(pg.get_by_test_id("add-bar")).to_be_hidden()
         assert errors == []
-    finally:
-        ctx.close()
