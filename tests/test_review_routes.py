@@ -11,6 +11,7 @@ import pytest
 
 from pipeline.review import log as dec
 from pipeline.review import routes
+from pipeline.review.apply import apply_decisions
 from pipeline.review.overview import overview
 from pipeline.review.routes import ROUTES, TestClient, split_path
 from pipeline.review.sample import make_record, sample_records
@@ -147,6 +148,53 @@ def test_rerun_flags_and_dismiss(client, state, dirs):
     assert client.post(f"/api/articles/{ART}/dismiss", {"decision_id": "nope"}) == (409, {"error": "no such flagged decision in this article"})
 
 
+def test_orphaned_decisions_can_be_withdrawn_from_the_app(tmp_path):
+    """A decision found only by a hash several articles share (the articles of one PDF read with
+    `--pdf-articles`) that fits two of them alike, and one whose article left the output, were
+    listed among the orphans with no way to take them back: undo and Dismiss work per article,
+    and these have none. `POST /api/orphans/dismiss` withdraws one (a `dismiss` line appended
+    to the log, through the same commit as every decision); the other stays listed, and a
+    server started afresh on the log lists only it."""
+    recs = sample_records(ROOT / "corpus")
+    r = next(x for x in recs if x["id"] == ART)
+    kas = next(e for e in r["entities"] if e["text"] == "Kasachstan")
+    on_page = dec.make_decision(r, "reject", kas, reviewer="anna")  # made on the whole page, id gone
+    other = next(x for x in recs if x["id"] != ART)
+    gone = dec.make_decision(other, "accept", other["entities"][0], reviewer="anna")
+    sha = r["source"]["sha256"]
+    split = [dict(r, id=f"seite#a{i}", source=dict(r["source"], sha256=sha)) for i in (1, 2)]  # the same text twice
+    data, ann = tmp_path / "outputs", tmp_path / "annotations"
+    write_jsonl(data / "articles.jsonl", split + [x for x in recs if x["id"] not in (ART, other["id"])])
+    dec.DecisionStore(ann).append([on_page, gone])
+    client = TestClient(ReviewState(data, ann, reviewer="tester"))
+
+    _, st = client.get("/api/state")
+    assert sorted((o["decision_id"], o["reason"]) for o in st["orphans"]) == sorted([(on_page["id"], "ambiguous"), (gone["id"], "article_missing")])
+    assert "seite#a1, seite#a2" in next(o["message"] for o in st["orphans"] if o["reason"] == "ambiguous")
+    assert client.post("/api/articles/seite%23a1/undo", {}) == (409, {"error": "nothing to undo in this article"})
+
+    status, st = client.post("/api/orphans/dismiss", {"decision_id": on_page["id"]})
+    assert status == 200 and [o["decision_id"] for o in st["orphans"]] == [gone["id"]] and st["flags"] == 1
+    assert client.get("/api/flags")[1] == st["orphans"]
+    written = dec.load_decisions(ann)
+    assert [(d["decision"], d.get("undoes"), d["reviewer"]) for d in written] == \
+        [("reject", None, "anna"), ("accept", None, "anna"), ("dismiss", [on_page["id"]], "tester")]
+    assert all(e.get("status") == "pending" for x in client.state.records if x["id"].startswith("seite#") for e in x["entities"])
+    # withdrawn already, or never an orphan: refused, nothing written
+    assert client.post("/api/orphans/dismiss", {"decision_id": on_page["id"]})[0] == 409
+    assert client.post("/api/orphans/dismiss", {"decision_id": "d-nope"})[0] == 409
+    assert len(dec.load_decisions(ann)) == 3
+
+    status, st = client.post("/api/orphans/dismiss", {"decision_id": gone["id"], "reviewer": "bob"})
+    assert status == 200 and st["orphans"] == [] and st["flags"] == 0
+    assert dec.load_decisions(ann)[-1]["reviewer"] == "bob"
+    # read afresh (a server restarted on this log, or `presseschau run`): both stay withdrawn
+    again = ReviewState(data, ann)
+    assert again.overview()["orphans"] == [] and again.flags == {}
+    _, flagged = apply_decisions(split, dec.load_decisions(ann))
+    assert flagged == []
+
+
 def test_overview_and_apply_all(client, state):
     _, view = client.get(f"/api/articles/{ART}")
     kas = first(view, "Kasachstan")
@@ -207,6 +255,7 @@ REQUESTS = [  # one request per route, with the answer it gets on the seeds
     ("GET", f"/api/articles/{ART}", 200),
     ("GET", "/api/flags", 200),
     ("POST", f"/api/articles/{ART}/undo", 409),
+    ("POST", "/api/orphans/dismiss", 409),
     ("POST", "/api/reviewer", 200),
 ]
 

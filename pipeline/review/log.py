@@ -233,6 +233,19 @@ def make_decision(
     return d
 
 
+def make_cancel(target: dict, kind: str = "dismiss", *, reviewer: Optional[str] = None) -> dict:
+    """An undo/dismiss of decision `target` without its article's record (a decision whose
+    article is not in the output, or not one alone): it names the article and hashes `target` names."""
+    if kind not in CANCEL_KINDS:
+        raise ValueError(f"{kind!r} cancels nothing")
+    return {
+        "id": "d-" + uuid.uuid4().hex, "decision": kind, "article_id": target.get("article_id"),
+        "article_sha256": target.get("article_sha256"), "text_sha256": target.get("text_sha256"),
+        "span": None, "label": None, "old": None, "new": None, "undoes": [target["id"]],
+        "reviewer": reviewer or default_reviewer(), "time": now_iso(), "model_version": target.get("model_version"),
+    }
+
+
 def offset(x: Any) -> int:
     """A character offset sent by a client: a whole number (5.0 is 5); 0.5 or "5" is refused, not cut to 0 or read."""
     if isinstance(x, float) and x.is_integer():

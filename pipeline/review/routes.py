@@ -86,6 +86,12 @@ def article_action(state: ReviewState, params: dict, query: Query, body: Body) -
     return getattr(state, params["action"])(params["id"], body)
 
 
+def dismiss_orphan(state: ReviewState, params: dict, query: Query, body: Body) -> dict:
+    """POST /api/orphans/dismiss {decision_id}: withdraw a decision listed among the orphans."""
+    state.maybe_reload()
+    return state.dismiss_orphan(body)
+
+
 def set_reviewer(state: ReviewState, params: dict, query: Query, body: Body) -> dict:
     name = clean_reviewer(body.get("reviewer"))
     if not name:
@@ -103,6 +109,7 @@ ROUTES = [
     Route("GET", "/api/articles/{id}", get_article),
     Route("GET", "/api/flags", list_flags),
     Route("POST", "/api/articles/{id}/{action}", article_action),
+    Route("POST", "/api/orphans/dismiss", dismiss_orphan),
     Route("POST", "/api/reviewer", set_reviewer),
 ]
 

@@ -158,6 +158,12 @@ class ReviewState:
             self._index_decision(d)
             if id(d) in self.unplaced:  # fits none or several of the articles with its hash: named, not applied
                 self.flags.setdefault("", []).append(self.unplaced[id(d)])
+            if d.get("decision") in dec.CANCEL_KINDS and self.flags.get(""):
+                # an orphan withdrawn (`dismiss_orphan`, or an undo by another process): no longer listed
+                gone = set(d.get("undoes") or ())
+                self.flags[""] = [f for f in self.flags[""] if f["decision"].get("id") not in gone]
+                if not self.flags[""]:
+                    del self.flags[""]
             touched.add(self.article_of.get(d.get("id"), d.get("article_id")))
             touched.update(self.article_of.get(x) for x in d.get("undoes") or [])
         for aid in touched:
@@ -585,6 +591,21 @@ class ReviewState:
             d = dec.make_decision(rec, "dismiss", undoes=[did], reviewer=reviewer)
             self._commit([d])
             return self.article(article_id)
+
+    def dismiss_orphan(self, body: dict) -> dict:
+        """Withdraw a decision listed among the orphans (its article is not in the output, or its
+        hash is shared by several articles and it fits none or several of them): a `dismiss` line
+        appended to the log, as *Dismiss* does for a decision flagged in an article. The orphan
+        stays in the log, cancelled; answers the state (`overview`)."""
+        reviewer = clean_reviewer(body.get("reviewer")) or self.reviewer
+        did = body.get("decision_id")
+        with self.lock, self._writing():
+            orphan = next((f["decision"] for f in self.flags.get("", []) if f["decision"].get("id") == did), None)
+            if orphan is None:
+                raise ReviewError(HTTPStatus.CONFLICT, "no such orphaned decision (withdrawn meanwhile?); reload")
+            d = dec.make_cancel(orphan, "dismiss", reviewer=reviewer)
+            self._commit([d])
+            return self.overview()
 
     @contextlib.contextmanager
     def _writing(self, write: bool = True) -> Iterator[None]:

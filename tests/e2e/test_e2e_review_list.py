@@ -58,3 +58,24 @@ def test_a_phone_wide_window_reaches_every_control_and_keeps_the_text_uncovered(
         assert errors == []
     finally:
         ctx.close()
+
+
+def test_an_orphaned_decision_is_withdrawn_from_the_list(page, make_app, tmp_path):
+    """A decision found by a hash two articles share, fitting both alike (the articles of one
+    PDF), is listed among the orphans with the candidates; *Withdraw* takes it back (a dismiss
+    line in the log) and the list no longer shows it."""
+    from pipeline.review import log as dec
+
+    recs = sample_records(ROOT / "corpus")
+    r = recs[0]
+    d = dec.make_decision(r, "reject", r["entities"][0], reviewer="anna")
+    split = [dict(r, id=f"seite#a{i}", source=dict(r["source"], sha256=r["source"]["sha256"])) for i in (1, 2)]
+    dec.DecisionStore(tmp_path / "annotations").append([d])
+    app = make_app(split + recs[1:])
+    page.goto(app.url)
+    orphans = page.get_by_test_id("orphans")
+    expect(orphans).to_contain_text("seite#a1, seite#a2")
+    page.get_by_test_id("orphan-dismiss").click()
+    expect(orphans).to_be_hidden()
+    assert [(x["decision"], x.get("undoes")) for x in app.decisions()] == [("reject", None), ("dismiss", [d["id"]])]
+    assert page.js_errors == []

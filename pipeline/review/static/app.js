@@ -218,15 +218,36 @@ async function openList() {
     fillSelect($("l-label"), facets.labels.map((l) => [l, l]), S.list.label);
     $("resume").hidden = !st.resume;
     if (st.resume) { $("resume-link").href = "#/a/" + encodeURIComponent(st.resume); $("resume-link").textContent = "Resume reviewing: " + (st.resume_title || st.resume) + " →"; }
-    const orph = $("orphans");
-    if (st.orphans && st.orphans.length) {
-      orph.hidden = false;
-      orph.textContent = `${st.orphans.length} decision(s) refer to articles that are no longer in the output (kept in the log): ` +
-        st.orphans.map((f) => `${f.article_id}: ${f.decision} ${f.label || ""} “${f.text || ""}”`).join("; ");
-    } else orph.hidden = true;
+    renderOrphans(st);
     await rows;
     if ($("team").open) loadTeam();
   } catch (e) { flash(e.message, true); }
+}
+
+// decisions placed in no article (their article left the output, or its hash is shared by several
+// articles and the decision fits none or several): listed with the reason, each withdrawable
+function renderOrphans(st) {
+  const box = clear($("orphans"));
+  const os = st.orphans || [];
+  box.hidden = !os.length;
+  if (!os.length) return;
+  box.appendChild(el("strong", {}, `${os.length} decision(s) fit no article of this output (kept in the log):`));
+  const ul = el("ul");
+  os.forEach((f) => ul.appendChild(el("li", { "data-testid": "orphan" },
+    `${f.article_id}: ${f.decision} ${f.label || ""} “${f.text || ""}” `,
+    el("span", { class: "muted" }, `${f.message || ""} — ${f.reviewer || ""} ${f.time || ""} `),
+    el("button", { type: "button", "data-testid": "orphan-dismiss", onclick: () => dismissOrphan(f.decision_id) }, "Withdraw"))));
+  box.appendChild(ul);
+}
+
+async function dismissOrphan(id) {
+  try {
+    const st = await api("/api/orphans/dismiss", { decision_id: id });
+    renderOrphans(st); renderOverall(st); flash("Withdrawn");
+  } catch (e) {
+    flash(e.message, true);
+    api("/api/state").then((st) => { renderOrphans(st); renderOverall(st); }).catch(() => {});
+  }
 }
 
 function fillSelect(sel, items, value) {
