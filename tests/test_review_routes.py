@@ -3,16 +3,18 @@ what each route does to the state and the log; the HTTP guards are tested over s
 test_review_server.py."""
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from pipeline.io import iter_jsonl as read_jsonl_lines
 from pipeline.review import log as dec
 from pipeline.review import routes
 from pipeline.review.apply import apply_decisions
-from pipeline.review.overview import overview
+from pipeline.review.overview import FIRST_ROWS, MAX_ROWS, first_page, overview
 from pipeline.review.routes import ROUTES, TestClient, split_path
 from pipeline.review.sample import make_record, sample_records
 from pipeline.review.state import ReviewState
@@ -205,7 +207,7 @@ def test_overview_and_apply_all(client, state):
     assert client.post(f"/api/articles/{ART}/apply_all", {"entity": ref(kas), "scope": "world"}) == (400, {"error": "scope is article or corpus"})
     for q, only in (("", False), ("?reviewed_only=1", True), ("?reviewed_only=1&reviewed_only=1", False), ("?reviewed_only=yes", False)):
         st, o = client.get("/api/overview" + q)
-        assert st == 200 and o["reviewed_only"] is only and o == overview(list(state.records), reviewed_only=only), q
+        assert st == 200 and o["reviewed_only"] is only and o == first_page(overview(list(state.records), reviewed_only=only)), q
 
 
 def test_overview_is_computed_once_per_state_of_the_records(client, state, dirs, monkeypatch):
@@ -226,7 +228,7 @@ def test_overview_is_computed_once_per_state_of_the_records(client, state, dirs,
     kas = first(view, "Kasachstan")
     assert client.post(f"/api/articles/{ART}/decide", {"action": "accept", "entity": ref(kas)})[0] == 200
     after = client.get("/api/overview?reviewed_only=1")[1]
-    assert len(calls) == 3 and after == overview(list(state.records), reviewed_only=True)
+    assert len(calls) == 3 and after == first_page(overview(list(state.records), reviewed_only=True))
     assert after["progress"]["total"]["accepted"] == 1
 
     data, _ = dirs
@@ -236,6 +238,75 @@ def test_overview_is_computed_once_per_state_of_the_records(client, state, dirs,
     n = len(calls)
     again = client.get("/api/overview")[1]
     assert len(calls) == n + 1 and len(again["articles"]) == len(recs) and ART not in again["articles"]
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory):
+    """A review state of 1,000 articles: the committed seeds' run output (real text, the
+    pipeline's FIGUREs, dates and names) repeated under new ids, no review log."""
+    recs = [r for _, r in read_jsonl_lines(ROOT / "outputs" / "articles.jsonl")]
+    out = tmp_path_factory.mktemp("big")
+    many = [dict(r, id=f"{r['id']}-{k:04d}", source=dict(r["source"], sha256=f"{k:04d}{r['source']['sha256'][4:]}"))
+            for k in range(1000 // len(recs)) for r in recs]
+    write_jsonl(out / "outputs" / "articles.jsonl", many)
+    return TestClient(ReviewState(out / "outputs", out / "annotations", reviewer="t")), len(many)
+
+
+def test_the_overview_page_stays_small_on_a_large_corpus(big):
+    """/api/overview sent every figure row and every article's title and progress: 12 MB at
+    10,000 articles, linear in the corpus. It sends the tables' first rows, their totals, and
+    the titles of the articles it names; the page asks for more rows as the reader wants them."""
+    client, n = big
+    status, o = client.get("/api/overview")
+    full, _ = client.state.corpus_overview()
+    size = len(json.dumps(o, ensure_ascii=False).encode("utf-8"))
+    assert status == 200 and len(full["figures"]) >= 3 * n and len(full["progress"]["articles"]) == n
+    assert len(o["figures"]) == len(o["progress"]["articles"]) == FIRST_ROWS
+    assert o["figures"] == full["figures"][:FIRST_ROWS] and o["progress"]["articles"] == full["progress"]["articles"][:FIRST_ROWS]
+    assert o["totals"]["articles"] == n and o["totals"]["figures"] == len(full["figures"])
+    assert o["totals"]["figure_articles"] == len({r["article"] for r in full["figures"]})
+    assert o["names"] == full["names"] and o["timeline"] == full["timeline"] and o["progress"]["per_label"] == full["progress"]["per_label"]
+    # every article the page can name has its title; no other is sent
+    named = {r["article"] for r in o["figures"]} | {r["id"] for r in o["progress"]["articles"]} | \
+        {a for info in o["names"].values() for row in info["top"] for a, _ in row["articles"]} | \
+        {a for k in ("points", "durations", "sets") for g in o["timeline"][k] for a, _ in g["articles"]}
+    assert set(o["articles"]) == named and len(named) < n / 2
+    # 0.19 MB here (the names' and dates' article lists, at most 50 each), 0.98 MB with every row
+    assert size < 250_000 and 4 * size < len(json.dumps(full, ensure_ascii=False).encode("utf-8")), size
+
+
+def test_overview_rows_page_through_every_row(big):
+    client, n = big
+    full, _ = client.state.corpus_overview()
+    for table, rows in (("figures", full["figures"]), ("articles", full["progress"]["articles"])):
+        got, offset = [], 0
+        while True:
+            status, page = client.get(f"/api/overview/rows?table={table}&offset={offset}&limit={MAX_ROWS}")
+            assert status == 200 and page["total"] == page["matched"] == len(rows) and len(page["rows"]) <= MAX_ROWS
+            ids = {r["article"] if table == "figures" else r["id"] for r in page["rows"]}
+            assert set(page["articles"]) == ids and all(page["articles"][a] == full["articles"][a] for a in ids)
+            got += page["rows"]
+            offset += MAX_ROWS
+            if offset >= page["matched"]:
+                break
+        assert got == rows, table
+    # sorted by value, largest first (blanks last), across pages: every row once
+    pages = [client.get(f"/api/overview/rows?table=figures&sort=value&order=desc&offset={o}&limit=400")[1]["rows"] for o in range(0, len(full["figures"]), 400)]
+    got = [r for p in pages for r in p]
+    key = lambda r: (r["article"], r["start"])  # noqa: E731
+    assert sorted(map(key, got)) == sorted(map(key, full["figures"]))
+    nums = [r["value"] for r in got if isinstance(r["value"], (int, float))]
+    assert nums == sorted(nums, reverse=True) and all(r["value"] in (None, "") for r in got[len(got) - sum(r["value"] in (None, "") for r in got):])
+    # filtered as the page filters: the text of a row's cells, the article's title among them
+    status, page = client.get("/api/overview/rows?table=figures&q=mensch&limit=500")
+    want = [r for r in full["figures"] if "mensch" in " ".join(str(r[k] or "") for k in ("unit", "qualifier", "about", "event", "text")).lower()
+            or "mensch" in full["articles"][r["article"]]["title"].lower()]
+    assert status == 200 and 0 < page["matched"] == len(want) < len(full["figures"]) and page["rows"] == want[:500]
+    status, page = client.get("/api/overview/rows?table=articles&sort=title&q=kasachstan")
+    assert status == 200 and 0 < page["matched"] < n and page["total"] == n
+    assert client.get("/api/overview/rows?table=names") == (400, {"error": "unknown table 'names'; one of figures, articles"})
+    assert client.get("/api/overview/rows?table=figures&sort=colour")[0] == 400
+    assert client.get("/api/overview/rows?table=figures&order=up")[0] == 400
 
 
 # ---------------------------------------------------------------------- the table itself
@@ -252,6 +323,7 @@ REQUESTS = [  # one request per route, with the answer it gets on the seeds
     ("GET", "/api/facets", 200),
     ("GET", "/api/team", 200),
     ("GET", "/api/overview", 200),
+    ("GET", "/api/overview/rows?table=figures", 200),
     ("GET", f"/api/articles/{ART}", 200),
     ("GET", "/api/flags", 200),
     ("POST", f"/api/articles/{ART}/undo", 409),

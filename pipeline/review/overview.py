@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import os
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
@@ -341,21 +343,161 @@ def review_progress(records: list[dict]) -> dict:
 # --------------------------------------------------------------------------- all of it
 
 
+def _year(published: Any) -> Optional[int]:
+    """The year of a publication date as the page reads it (`parseInt` of its first 4 characters)."""
+    m = re.match(r"\s*\+?(\d+)", str(published or "")[:4])
+    return int(m.group(1)) if m and int(m.group(1)) > 0 else None
+
+
+def totals(articles: dict[str, dict], figures: list[dict]) -> dict:
+    """The counts the page shows over whole tables (the review app sends only their first rows):
+    articles, the publication years' range, figures, the articles with figures, figures per event."""
+    years = [y for y in (_year(a.get("published")) for a in articles.values()) if y]
+    events: Counter[str] = Counter(r["event"] for r in figures if r.get("event"))
+    return {
+        "articles": len(articles),
+        "published_years": [min(years), max(years)] if years else None,
+        "figures": len(figures),
+        "figure_articles": len({r["article"] for r in figures}),
+        "events": [[e, n] for e, n in sorted(events.items(), key=lambda x: -x[1])],
+    }
+
+
 def overview(records: list[dict], top: int = 20, reviewed_only: bool = False) -> dict:
     """Everything the overview page shows, from reviewed records."""
+    articles = {
+        r["id"]: {
+            "title": article_title(r),
+            "outlet": (r.get("meta") or {}).get("outlet"),
+            "published": (r.get("meta") or {}).get("published"),
+        }
+        for r in records
+    }
+    figures = figure_rows(records, reviewed_only)
     return {
-        "articles": {
-            r["id"]: {
-                "title": article_title(r),
-                "outlet": (r.get("meta") or {}).get("outlet"),
-                "published": (r.get("meta") or {}).get("published"),
-            }
-            for r in records
-        },
+        "articles": articles,
         "reviewed_only": reviewed_only,
         "labels": list(LABELS),
         "names": top_names(records, top, reviewed_only),
         "timeline": timeline(records, reviewed_only),
-        "figures": figure_rows(records, reviewed_only),
+        "figures": figures,
         "progress": review_progress(records),
+        "totals": totals(articles, figures),
     }
+
+
+# --------------------------------------------------------------------------- the app's pages of it
+
+#: rows of each table the review app's /api/overview sends; the rest come from `table_page`
+FIRST_ROWS = 50
+#: the most rows one request of `table_page` answers
+MAX_ROWS = 500
+TABLES = ("figures", "articles")
+_STATE_ORDER = ("done", "started", "not_started", "empty")
+
+
+def _columns(data: dict, table: str) -> dict[str, Callable[[dict], Any]]:
+    """The value of each column of the page's table (`static/overview.js`, `figuresSection` and
+    `progressSection`): what it filters on and sorts by."""
+    meta = lambda r, k: (data["articles"].get(r["id"]) or {}).get(k)  # noqa: E731
+    if table == "figures":
+        return {
+            "value": lambda r: r["value"],
+            "unit": lambda r: r["unit"], "qualifier": lambda r: r["qualifier"], "about": lambda r: r["about"],
+            "event": lambda r: r["event"], "text": lambda r: r["text"],
+            "article": lambda r: (data["articles"].get(r["article"]) or {}).get("title") or r["article"],
+            "status": lambda r: r["status"],
+        }
+    return {
+        "title": lambda r: meta(r, "title") or r["id"], "outlet": lambda r: meta(r, "outlet"),
+        "published": lambda r: meta(r, "published"),
+        "state": lambda r: _STATE_ORDER.index(r["state"]) if r["state"] in _STATE_ORDER else -1,
+        "share": lambda r: r["done"] / r["total"] if r["total"] else None,
+        **{s: (lambda r, s=s: r[s]) for s in STATUS_ORDER},
+    }
+
+
+def _js_text(x: Any) -> str:
+    """`String(x ?? "")` as the page writes a cell's value."""
+    if x is None:
+        return ""
+    if isinstance(x, bool):
+        return "true" if x else "false"
+    if isinstance(x, float) and x.is_integer() and abs(x) < 1e21:
+        return str(int(x))
+    return str(x)
+
+
+def _blank(x: Any) -> bool:
+    return x is None or x == ""
+
+
+def _collate(text: str) -> tuple[str, str]:
+    """A sort key near the page's `localeCompare(…, "de")`: letters first without their accents
+    and case ("Ärzte" beside "Arzt", not after "Zoll"), then case-folded."""
+    folded = text.casefold()
+    return "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c)), folded
+
+
+def _num(x: Any) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool)
+
+
+def _rows_of(data: dict, table: str) -> list[dict]:
+    return data["figures"] if table == "figures" else data["progress"]["articles"]
+
+
+def table_page(data: dict, table: str, q: str = "", sort: Optional[str] = None, desc: bool = False,
+               offset: int = 0, limit: int = FIRST_ROWS) -> dict:
+    """One page of a table of the overview `data`, filtered and sorted as the page does it: `q`
+    (lower case) in the text of a row's cells, `sort` a column (blanks last either way; numbers
+    by value, text case-insensitively), `offset`/`limit`. With the titles of the articles its rows
+    name. Raises ValueError for an unknown table or column."""
+    if table not in TABLES:
+        raise ValueError(f"unknown table {table!r}; one of {', '.join(TABLES)}")
+    cols = _columns(data, table)
+    if sort and sort not in cols:
+        raise ValueError(f"unknown column {sort!r}; one of {', '.join(cols)}")
+    rows = _rows_of(data, table)
+    if q:
+        q = q.lower()
+        rows = [r for r in rows if q in " ".join(_js_text(v(r)) for v in cols.values()).lower()]
+    if sort:
+        value = cols[sort]
+
+        def cmp(a: tuple, b: tuple) -> int:  # the page's comparator (text: localeCompare, here case-folded)
+            x, y = a[0], b[0]
+            if x == y:
+                return 0
+            if _blank(x):
+                return 1  # blanks last, either way
+            if _blank(y):
+                return -1
+            if _num(x) and _num(y):
+                o = (x > y) - (x < y)
+            else:
+                fx, fy = _collate(_js_text(x)), _collate(_js_text(y))
+                o = (fx > fy) - (fx < fy)
+            return -o if desc else o
+
+        rows = [r for _, r in sorted(((value(r), r) for r in rows), key=functools.cmp_to_key(cmp))]
+    page = rows[offset:offset + limit]
+    ids = {r["article"] if table == "figures" else r["id"] for r in page}
+    return {"table": table, "total": len(_rows_of(data, table)), "matched": len(rows), "offset": offset,
+            "limit": limit, "rows": page, "articles": {a: data["articles"][a] for a in ids if a in data["articles"]}}
+
+
+def first_page(data: dict, first: int = FIRST_ROWS) -> dict:
+    """The overview as the review app sends it: the tables' first `first` rows (their totals in
+    ``totals``; more by `table_page`) and the titles of only the articles the payload names, so
+    the page's size does not grow with the corpus (12 MB at 10,000 articles with every row)."""
+    out = dict(data, figures=data["figures"][:first], progress=dict(data["progress"], articles=data["progress"]["articles"][:first]))
+    ids = {r["article"] for r in out["figures"]} | {r["id"] for r in out["progress"]["articles"]}
+    for info in data["names"].values():
+        for row in info["top"]:
+            ids.update(a for a, _ in row["articles"])
+    for key in ("points", "durations", "sets"):
+        for g in data["timeline"][key]:
+            ids.update(a for a, _ in g["articles"])
+    out["articles"] = {a: m for a, m in data["articles"].items() if a in ids}
+    return out

@@ -62,8 +62,15 @@ def get_team(state: ReviewState, params: dict, query: Query, body: Body) -> dict
 
 
 def get_overview(state: ReviewState, params: dict, query: Query, body: Body) -> dict:
-    """/api/overview[?reviewed_only=1]: the overview page's data (review/overview.py)."""
-    return state.corpus_overview(reviewed_only=query.get("reviewed_only") == ["1"])
+    """/api/overview[?reviewed_only=1]: the overview page's data (review/overview.py), its
+    tables' first rows only (`overview.first_page`)."""
+    return state.overview_page(reviewed_only=query.get("reviewed_only") == ["1"])
+
+
+def get_overview_rows(state: ReviewState, params: dict, query: Query, body: Body) -> dict:
+    """/api/overview/rows?table=figures|articles&q=&sort=&order=&offset=&limit=&reviewed_only=:
+    one page of an overview table, filtered and sorted."""
+    return state.overview_rows({k: v[-1] for k, v in query.items()})
 
 
 def get_article(state: ReviewState, params: dict, query: Query, body: Body) -> dict:
@@ -106,6 +113,7 @@ ROUTES = [
     Route("GET", "/api/facets", get_facets),
     Route("GET", "/api/team", get_team),
     Route("GET", "/api/overview", get_overview),
+    Route("GET", "/api/overview/rows", get_overview_rows),
     Route("GET", "/api/articles/{id}", get_article),
     Route("GET", "/api/flags", list_flags),
     Route("POST", "/api/articles/{id}/{action}", article_action),

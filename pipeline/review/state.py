@@ -25,6 +25,7 @@ from typing import Any, Iterator, Optional
 from . import log as dec
 from . import mentions, teams, words
 from .apply import _find_record, _flag, apply_decisions, strip_review
+from . import overview as ov
 from .overview import overview as corpus_overview
 from ..errors import NoRunOutput
 from ..io import read_jsonl
@@ -80,7 +81,7 @@ class ReviewState:
         self.lock = threading.RLock()
         self.load_error: Optional[str] = None
         self.generation = 0  # counts the changes of `records` (a load, an article re-applied)
-        self._overviews: dict[bool, tuple[int, dict]] = {}
+        self._overviews: dict[bool, tuple[int, tuple[dict, dict]]] = {}
         self.load()
 
     # ------------------------------------------------------------------ loading
@@ -334,8 +335,9 @@ class ReviewState:
                 "load_error": self.load_error,
             }
 
-    def corpus_overview(self, reviewed_only: bool = False) -> dict:
-        """The overview page's data (`overview.overview` of the reviewed records), made once per
+    def corpus_overview(self, reviewed_only: bool = False) -> tuple[dict, dict]:
+        """The overview page's data (`overview.overview` of the reviewed records) and the first
+        page of it the app sends (`overview.first_page`), made once per
         state of the records: it counts over the whole corpus (about 0.2 s and 1.4 MB at 1,000
         articles), and the page is opened again and again between decisions. Counted outside the
         lock (records are replaced on change, never mutated); kept only if nothing changed meanwhile."""
@@ -345,11 +347,30 @@ class ReviewState:
             if hit is not None and hit[0] == gen:
                 return hit[1]
             records = list(self.records)
-        data = corpus_overview(records, reviewed_only=reviewed_only)
+        full = corpus_overview(records, reviewed_only=reviewed_only)
+        data = (full, ov.first_page(full))
         with self.lock:
             if self.generation == gen:
                 self._overviews[reviewed_only] = (gen, data)
         return data
+
+    def overview_page(self, reviewed_only: bool = False) -> dict:
+        """What /api/overview sends: the overview with its tables' first rows (`overview.first_page`)."""
+        return self.corpus_overview(reviewed_only)[1]
+
+    def overview_rows(self, query: dict[str, str]) -> dict:
+        """One page of an overview table (`overview.table_page`): `table` (figures, articles),
+        `q`, `sort`, `order` (asc, desc), `offset`, `limit` (at most `overview.MAX_ROWS`), `reviewed_only`."""
+        order = query.get("order") or "asc"
+        if order not in ("asc", "desc"):
+            raise ReviewError(HTTPStatus.BAD_REQUEST, f"unknown order {order!r}; asc or desc")
+        data, _ = self.corpus_overview(query.get("reviewed_only") == "1")
+        try:
+            return ov.table_page(data, query.get("table") or "", q=(query.get("q") or "").strip().lower(), sort=query.get("sort") or None,
+                                 desc=order == "desc", offset=_int(query.get("offset"), 0, 0, 10**9),
+                                 limit=_int(query.get("limit"), ov.FIRST_ROWS, 1, ov.MAX_ROWS))
+        except ValueError as e:
+            raise ReviewError(HTTPStatus.BAD_REQUEST, str(e)) from None
 
     def team(self) -> dict:
         with self.lock:

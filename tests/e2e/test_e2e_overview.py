@@ -168,3 +168,50 @@ def test_report_of_an_empty_run_claims_nothing_reviewed(page, tmp_path):
     expect(kpis).not_to_contain_text("100%")
     expect(kpis).to_contain_text("–")
     assert page.problems == []  # type: ignore[attr-defined]
+
+
+def test_the_app_overview_pages_its_tables_through_the_server(page, tmp_path):
+    """120 articles (the seeds' run output under new ids): the page arrives with the first 50
+    rows of each table and the counts of all; *show more*, the filter and a column's sort ask
+    the server (/api/overview/rows), and the rows they bring name their articles by title."""
+    from pipeline.io import iter_jsonl
+
+    recs = [r for _, r in iter_jsonl(OUTPUTS / "articles.jsonl")]
+    many = [dict(r, id=f"{r['id']}-{k:03d}", meta=dict(r["meta"], title=f"{r['meta']['title']} ({k})"),
+                 source=dict(r["source"], sha256=f"{k:03d}{r['source']['sha256'][3:]}")) for k in range(24) for r in recs]
+    data = tmp_path / "outputs"
+    data.mkdir()
+    (data / "articles.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in many), encoding="utf-8")
+    srv = App(data, tmp_path / "annotations")
+    try:
+        full = overview(load_reviewed(data, tmp_path / "annotations"))
+        n_fig = len(full["figures"])
+        page.goto(srv.url + "overview")
+        page.wait_for_selector("body[data-rendered='1']")
+        figs, arts = page.get_by_test_id("figures-table"), page.get_by_test_id("articles-table")
+        expect(page.get_by_test_id("kpis").locator(".kpi.FIGURE b")).to_have_text(str(n_fig))
+        expect(page.get_by_test_id("figures")).to_contain_text(f"{n_fig} figures in {len(many)} articles")
+        expect(figs).to_contain_text(f"{n_fig} rows, first 50 shown")
+        expect(figs.locator("tbody tr")).to_have_count(50)
+        figs.get_by_role("button", name="show more").click()
+        expect(figs.locator("tbody tr")).to_have_count(250)
+        expect(figs).to_contain_text(f"{n_fig} rows, first 250 shown")
+        # the 250th row is the full table's, its article by title
+        assert figs.locator("tbody tr").nth(249).locator("td").nth(6).inner_text() == full["articles"][full["figures"][249]["article"]]["title"]
+        figs.get_by_role("searchbox").fill("mensch")
+        want = [r for r in full["figures"] if "mensch" in f"{r['about']} {r['text']}".lower()]
+        expect(figs).to_contain_text(f"{len(want)} of {n_fig} rows")
+        figs.get_by_role("searchbox").fill("")
+        figs.locator("th[data-key=value]").click()  # a number column: largest first
+        top = max(r["value"] for r in full["figures"] if isinstance(r["value"], (int, float)))
+        expect(figs.locator("tbody tr").first.locator("td").first).to_have_text(f"{top:,}".replace(",", "."))
+        # the articles table: row 51 onwards from the server, with working links
+        expect(arts).to_contain_text(f"{len(many)} rows, first 50 shown")
+        arts.get_by_role("button", name="show more").click()
+        expect(arts.locator("tbody tr")).to_have_count(len(many))
+        last = many[-1]
+        arts.get_by_role("link", name=last["meta"]["title"], exact=True).click()
+        expect(page.get_by_test_id("title")).to_have_text(last["meta"]["title"])
+        assert page.problems == []  # type: ignore[attr-defined]
+    finally:
+        srv.close()

@@ -64,12 +64,15 @@ function chart(canvas, config) {
 }
 
 // ---------------------------------------------------------------- a sortable, filterable table
-function table({ columns, rows, pageSize = 50, search = true, testid, sort = null }) {
+// `rows`: every row (the report), or with `remote` (the app: {table, total}) the first rows, the
+// server filtering, sorting and paging the rest (GET /api/overview/rows, overview.table_page)
+function table({ columns, rows, pageSize = 50, search = true, testid, sort = null, remote = null }) {
   const state = { key: sort ? sort[0] : null, desc: sort ? sort[1] : false, q: "", shown: pageSize };
+  let loaded = rows, matched = remote ? remote.total : rows.length, seq = 0, failed = null;
   const thead = el("tr");
   const tbody = el("tbody");
   const info = el("span");
-  const moreBtn = el("button", { type: "button", onclick: () => { state.shown += pageSize * 4; draw(); } }, "show more");
+  const moreBtn = el("button", { type: "button", onclick: () => { state.shown += pageSize * 4; draw(true); } }, "show more");
   const text = (r) => columns.map((c) => String(c.value(r) ?? "")).join(" ").toLowerCase();
   columns.forEach((c) => {
     const th = el("th", { class: c.num ? "num" : "", "data-key": c.key, title: "sort" }, c.title);
@@ -80,7 +83,33 @@ function table({ columns, rows, pageSize = 50, search = true, testid, sort = nul
     });
     thead.appendChild(th);
   });
-  function draw() {
+  async function fetchRows(offset, limit) {
+    const qs = new URLSearchParams({ table: remote.table, offset, limit });
+    if (state.q) qs.set("q", state.q);
+    if (state.key) { qs.set("sort", state.key); qs.set("order", state.desc ? "desc" : "asc"); }
+    if (D.reviewed_only) qs.set("reviewed_only", "1");
+    const r = await fetch("/api/overview/rows?" + qs, { headers: { Accept: "application/json" } });
+    const data = await r.json().catch(() => ({}));
+    if (!r.ok) throw new Error(data.error || r.statusText);
+    Object.assign(D.articles, data.articles);
+    return data;
+  }
+  function fetchDraw(offset, limit) {
+    const my = ++seq;
+    fetchRows(offset, limit).then((data) => {
+      if (my !== seq) return;  // a newer filter or sort was asked for meanwhile
+      loaded = offset ? loaded.concat(data.rows) : data.rows;
+      matched = data.matched;
+      failed = null;
+      paint(loaded);
+    }).catch((e) => { if (my === seq) { failed = e.message; paint(loaded); } });
+  }
+  function draw(more) {
+    if (remote) {
+      if (more) fetchDraw(loaded.length, state.shown - loaded.length);
+      else fetchDraw(0, Math.min(state.shown, 500));  // the server's most rows per request
+      return;
+    }
     let rs = rows;
     if (state.q) rs = rs.filter((r) => text(r).includes(state.q));
     if (state.key) {
@@ -95,6 +124,10 @@ function table({ columns, rows, pageSize = 50, search = true, testid, sort = nul
         return state.desc ? -o : o;
       });
     }
+    matched = rs.length;
+    paint(rs);
+  }
+  function paint(rs) {
     thead.querySelectorAll("th").forEach((th) => {
       th.classList.toggle("sorted", th.dataset.key === state.key);
       th.classList.toggle("desc", th.dataset.key === state.key && state.desc);
@@ -103,9 +136,12 @@ function table({ columns, rows, pageSize = 50, search = true, testid, sort = nul
     rs.slice(0, state.shown).forEach((r) => {
       tbody.appendChild(el("tr", {}, columns.map((c) => el("td", { class: [c.num ? "num" : "", c.nowrap ? "nowrap" : ""].join(" ").trim() || null }, c.cell ? c.cell(r) : fmt(c.value(r))))));
     });
-    info.textContent = rs.length === rows.length ? `${plural(rows.length, "row")}` : `${fmt(rs.length)} of ${plural(rows.length, "row")}`;
-    if (rs.length > state.shown) info.textContent += `, first ${fmt(state.shown)} shown`;
-    moreBtn.hidden = rs.length <= state.shown;
+    const all = remote ? remote.total : rows.length;
+    state.shown = Math.min(state.shown, Math.max(rs.length, pageSize));
+    info.textContent = matched === all ? `${plural(all, "row")}` : `${fmt(matched)} of ${plural(all, "row")}`;
+    if (matched > Math.min(state.shown, rs.length)) info.textContent += `, first ${fmt(Math.min(state.shown, rs.length))} shown`;
+    if (failed) info.textContent += ` (cannot load more rows: ${failed})`;
+    moreBtn.hidden = matched <= Math.min(state.shown, rs.length);
   }
   const box = el("div", { "data-testid": testid });
   if (search) {
@@ -115,7 +151,8 @@ function table({ columns, rows, pageSize = 50, search = true, testid, sort = nul
   }
   box.appendChild(el("div", { class: "table-wrap" }, el("table", { class: "ov" }, el("thead", {}, thead), tbody)));
   box.appendChild(el("div", { class: "table-foot" }, info, moreBtn));
-  draw();
+  if (remote && !state.key) paint(loaded);  // the first rows came with the page
+  else draw();
   return box;
 }
 
@@ -144,7 +181,7 @@ function header() {
 
 function kpis() {
   const p = D.progress;
-  const n = Object.keys(D.articles).length;
+  const n = D.totals.articles;
   // no entity at all (an empty run): nothing to review, not "100 % reviewed"
   const pct = p.total.total ? Math.round((100 * (p.total.total - p.total.pending)) / p.total.total) + "%" : "–";
   const dates = D.timeline.points.reduce((s, x) => s + x.count, 0);
@@ -153,7 +190,7 @@ function kpis() {
     k("", fmt(n), n === 1 ? "article" : "articles"),
     ...["PER", "ORG", "LOC"].map((l) => k(l, fmt(D.names[l].distinct), `${NAMES[l].toLowerCase()} · ${plural(D.names[l].mentions, "mention")}`)),
     k("DATE", fmt(dates), "calendar dates mentioned"),
-    k("FIGURE", fmt(D.figures.length), "figures"),
+    k("FIGURE", fmt(D.totals.figures), "figures"),
     k("done", pct, `reviewed · ${fmt(p.states.done)} of ${plural(n, "article")} done`));
 }
 
@@ -242,7 +279,7 @@ function timelineSection() {
     const bands = PRECISIONS.filter((p) => t.points.some((x) => x.precision === p));
     const lo = Math.floor(Math.min(...t.points.map((p) => p.x0)));
     const hi = Math.ceil(Math.max(...t.points.map((p) => p.x1)));
-    const pub = Object.values(D.articles).map((a) => parseInt(String(a.published || "").slice(0, 4), 10)).filter((y) => y > 0);
+    const pub = D.totals.published_years || [];
     const maxCount = Math.max(...t.points.map((p) => p.count));
     const palette = ["#e15759", "#f28e2b", "#d4a72c", "#59a14f", "#4e79a7", "#7b5ea7", "#9c755f"];
     const canvas = el("canvas", { "aria-label": "timeline of the dates mentioned", role: "img" });
@@ -340,16 +377,14 @@ function timelineSection() {
 }
 
 function figuresSection() {
-  const rows = D.figures;
+  const rows = D.figures, t = D.totals;
   const sec = el("section", { class: "card", id: "figures", "data-testid": "figures" });
-  const events = {};
-  rows.forEach((r) => { if (r.event) events[r.event] = (events[r.event] || 0) + 1; });
-  const ev = Object.entries(events).sort((a, b) => b[1] - a[1]).map(([e, n]) => `${e} ${n}`).join(", ");
+  const ev = t.events.map(([e, n]) => `${e} ${n}`).join(", ");
   sec.appendChild(el("div", { class: "card-head" }, el("h2", {}, "Figures"),
-    el("span", { class: "muted small" }, `${plural(rows.length, "figure")} in ${plural(new Set(rows.map((r) => r.article)).size, "article")}${ev ? "; events: " + ev : ""}. Click a column to sort.`)));
+    el("span", { class: "muted small" }, `${plural(t.figures, "figure")} in ${plural(t.figure_articles, "article")}${ev ? "; events: " + ev : ""}. Click a column to sort.`)));
   if (!rows.length) { sec.appendChild(el("p", { class: "empty" }, "No figures.")); return sec; }
   sec.appendChild(table({
-    testid: "figures-table", rows,
+    testid: "figures-table", rows, remote: IN_APP ? { table: "figures", total: t.figures } : null,
     columns: [
       { key: "value", title: "Value", num: true, value: (r) => (typeof r.value === "number" ? r.value : r.value ?? null) },
       { key: "unit", title: "Unit", value: (r) => r.unit },
@@ -405,7 +440,7 @@ function progressSection() {
   const meta = (r, k) => (D.articles[r.id] || {})[k];
   sec.appendChild(el("h3", {}, "Per article"));
   sec.appendChild(table({
-    testid: "articles-table", rows: p.articles,
+    testid: "articles-table", rows: p.articles, remote: IN_APP ? { table: "articles", total: D.totals.articles } : null,
     columns: [
       { key: "title", title: "Article", value: (r) => meta(r, "title") || r.id, cell: (r) => article(r.id) },
       { key: "outlet", title: "Outlet", value: (r) => meta(r, "outlet") },
