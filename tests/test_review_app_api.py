@@ -344,3 +344,25 @@ def test_mentions_are_found_as_whole_words_like_the_regular_expression():
                 assert occurrences(r["text"], needle) == want, needle
                 n += 1
     assert n > 1000
+
+
+def test_conflicts_and_agreement_name_the_log_they_read(tmp_path):
+    """`review --conflicts -a annotatons` (a typo) said "0 open conflict(s)" and exit 0 without a
+    word that no log is there; given the log file itself it read it but named
+    `decisions.jsonl/decisions.jsonl`."""
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    recs = sample_records(ROOT / "corpus")
+    rec = next(r for r in recs if r["id"] == ART)
+    e = first({"record": rec}, "Kreml")
+    ann = tmp_path / "annotations"
+    dec.DecisionStore(ann).append([dec.make_decision(rec, "accept", e, reviewer="anna"), dec.make_decision(rec, "reject", e, reviewer="bob")])
+    for given in (ann, ann / "decisions.jsonl"):
+        res = CliRunner().invoke(app, ["review", "--conflicts", "-a", str(given)])
+        assert res.exit_code == 0 and f"1 open conflict(s) in {ann / 'decisions.jsonl'}" in " ".join(res.output.split()), res.output
+        assert "decisions.jsonl/decisions.jsonl" not in "".join(res.output.split())
+    for flag in ("--conflicts", "--agreement"):
+        res = CliRunner().invoke(app, ["review", flag, "-a", str(tmp_path / "annotatons")])
+        assert "no review log at" in res.output and "annotatons" in res.output, res.output

@@ -27,12 +27,15 @@ def review_cmd(
         from ..review import log as dec
         from ..review import teams
 
-        decisions = dec.load_decisions(annotations)
+        log_path = annotations if annotations.is_file() else annotations / dec.DECISIONS_FILE
+        if not log_path.is_file():  # a mistyped folder must not read as "no conflicts" without a word
+            msg.warn(f"no review log at {annotations}: no decisions to compare")
+        decisions = dec.load_decisions(log_path)
         if conflicts:
             cs = teams.conflicts(decisions)
             for line in teams.format_conflicts(cs):
                 print(line)
-            msg.info(f"{len(cs)} open conflict(s) in {Path(annotations) / dec.DECISIONS_FILE}")
+            msg.info(f"{len(cs)} open conflict(s) in {log_path}")
         if agreement:
             rows = teams.agreement(decisions)
             print("\n".join(teams.format_agreement(rows)) if rows else "no article was reviewed by two reviewers")
