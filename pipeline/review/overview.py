@@ -476,11 +476,14 @@ def table_page(data: dict, table: str, q: str = "", sort: Optional[str] = None, 
             if _num(x) and _num(y):
                 o = (x > y) - (x < y)
             else:
-                fx, fy = _collate(_js_text(x)), _collate(_js_text(y))
-                o = (fx > fy) - (fx < fy)
+                o = (a[1] > b[1]) - (a[1] < b[1])
             return -o if desc else o
 
-        rows = [r for _, r in sorted(((value(r), r) for r in rows), key=functools.cmp_to_key(cmp))]
+        keyed = []
+        for r in rows:
+            v = value(r)
+            keyed.append((v, _collate(_js_text(v)), r))
+        rows = [k[2] for k in sorted(keyed, key=functools.cmp_to_key(cmp))]
     page = rows[offset:offset + limit]
     ids = {r["article"] if table == "figures" else r["id"] for r in page}
     return {"table": table, "total": len(_rows_of(data, table)), "matched": len(rows), "offset": offset,
