@@ -79,3 +79,22 @@ def test_an_orphaned_decision_is_withdrawn_from_the_list(page, make_app, tmp_pat
     expect(orphans).to_be_hidden()
     assert [(x["decision"], x.get("undoes")) for x in app.decisions()] == [("reject", None), ("dismiss", [d["id"]])]
     assert page.js_errors == []
+
+
+def test_an_output_that_cannot_be_re_read_is_said_not_hidden(page, make_app):
+    """articles.jsonl changed on disk and no longer reads (a line broken by hand): the server
+    keeps serving what it read before, and /api/state said why, but the page showed nothing:
+    the reviewer went on as if the re-run had been taken in."""
+    import time
+
+    recs = sample_records(ROOT / "corpus")
+    app = make_app(recs)
+    page.goto(app.url)
+    expect(page.get_by_test_id("overall")).to_contain_text("5 articles")
+    time.sleep(0.05)
+    with open(app.data / "articles.jsonl", "a", encoding="utf-8") as fh:
+        fh.write("{broken\n")
+    page.reload()
+    expect(page.get_by_test_id("load-error")).to_contain_text("articles.jsonl:6: invalid JSON line")
+    expect(page.get_by_test_id("overall")).to_contain_text("5 articles")
+    assert page.js_errors == []

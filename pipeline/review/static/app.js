@@ -327,7 +327,11 @@ function refreshOverall() { api("/api/state").then(renderOverall).catch(() => {}
 
 function renderOverall(st) {
   const p = st.progress;
-  $("overall").textContent = `${st.articles} articles · ${p.done}/${p.total} entities reviewed · ${st.decisions} decisions` + (st.flags ? ` · ${st.flags} flagged` : "");
+  const box = clear($("overall"));
+  box.appendChild(document.createTextNode(`${st.articles} articles · ${p.done}/${p.total} entities reviewed · ${st.decisions} decisions` + (st.flags ? ` · ${st.flags} flagged` : "")));
+  // the pipeline's output or the log changed on disk and cannot be read: say so, and that the
+  // articles shown are those read before (the server keeps serving them)
+  if (st.load_error) box.appendChild(el("span", { class: "load-error", "data-testid": "load-error" }, ` · cannot re-read: ${st.load_error}; showing what was read before`));
 }
 
 /* ------------------------------------------------------------------ article */
