@@ -3,11 +3,15 @@
 `doc.ents`: the reviewed entities (accepted, corrected), non-overlapping (reviewed, then longer
 spans win); pending model guesses only with `include_pending`, and then also listed apart in
 `doc.spans["presseschau_pending"]`. `doc.spans["presseschau"]`: every exported entity,
-overlaps included. `doc.user_data`: `article_id` and `statuses` ([start, end, label, status]).
+overlaps included. `doc.user_data`: `article_id`, `statuses` ([start, end, label, status]) and
+`values` ([start, end, label, {field: value}], in the same order: the entity's normalised values
+as in `articles.jsonl`, a DATE's ISO `value` and `type`, a FIGURE's `value`, `unit`, `about`,
+`qualifier`, `event`, a name's `canonical`). `DocBin(store_user_data=True)` keeps `user_data`:
+`DocBin().from_disk(path).get_docs(vocab)` gives them back.
 """
 from __future__ import annotations
 
-from .common import KEEP, SPAN_KEY, non_overlapping, tokenizer, wanted
+from .common import KEEP, SPAN_KEY, entity_values, non_overlapping, tokenizer, wanted
 
 PENDING_KEY = "presseschau_pending"
 
@@ -53,5 +57,6 @@ def to_docbin(records: list[dict], accepted_only: bool = False, include_pending:
         doc.ents = ents
         doc.user_data["article_id"] = r["id"]
         doc.user_data["statuses"] = [[e["start"], e["end"], e["label"], e.get("status")] for e, _ in spans]
+        doc.user_data["values"] = [[e["start"], e["end"], e["label"], entity_values(e)] for e, _ in spans]
         db.add(doc)
     return db

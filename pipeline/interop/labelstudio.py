@@ -7,7 +7,11 @@ Tasks (Label Studio docs, "Import pre-annotated data"): `{"data": {"text": ...},
 annotator starts from); a pending model guess carries the region note `meta.text` "pending"
 so it stays distinguishable in the tool, and the snapshot travels in `data.presseschau`
 (Label Studio exports `data` as imported). Label Studio keeps overlapping regions, so all
-entities go out.
+entities go out. An entity's normalised values (DATE `value` ISO + `type`; FIGURE `value`,
+`unit`, `about`, `qualifier`, `event`; a name's `canonical`) go out as a per-region TextArea
+(`<TextArea name="values" perRegion="true">` in the config): one more result with the region's
+`id`, `"type": "textarea"` and `value.text` the lines "key: value", shown and editable with the
+region. The import reads the `labels` results only: the values are carried out, not read back.
 
 Offsets: Label Studio stores Python-style code point offsets in `value.start/end` (its
 frontend converts from JavaScript's UTF-16; HumanSignal/label-studio issue #4988: with an
@@ -21,13 +25,15 @@ pending guesses it kept are accepted; a task without annotation records nothing.
 """
 from __future__ import annotations
 
+import json
 from typing import Any, Iterable, Optional
 
-from .common import KEEP, SNAPSHOT_KEY, Index, Warn, check_spans, decide, numbered, snapshot, snapshot_of, wanted
+from .common import KEEP, SNAPSHOT_KEY, Index, Warn, check_spans, decide, entity_values, numbered, snapshot, snapshot_of, wanted
 from ..review import log as dec
 from ..schema import LABELS
 
 PENDING_NOTE = "pending: model guess, not reviewed"
+VALUES_NAME = "values"  # the per-region TextArea of the config: an entity's normalised values
 
 _REGION = {"type": "object", "properties": {
     "type": {"type": "string"},
@@ -62,13 +68,21 @@ def schema_for(task: Any) -> dict:
 
 def label_studio_config(labels: Iterable[str] = LABELS) -> str:
     items = "\n".join(f'    <Label value="{l}"/>' for l in labels)
-    return f'<View>\n  <Labels name="label" toName="text">\n{items}\n  </Labels>\n  <Text name="text" value="$text"/>\n</View>\n'
+    return (f'<View>\n  <Labels name="label" toName="text">\n{items}\n  </Labels>\n  <Text name="text" value="$text"/>\n'
+            f'  <TextArea name="{VALUES_NAME}" toName="text" perRegion="true" editable="true" placeholder="value: …"/>\n</View>\n')
+
+
+def value_lines(e: dict) -> list[str]:
+    """The entity's non-null normalised values as the lines of its region's TextArea: `key: value`
+    (a DATE "value: 2022-01-06", "type: date"; a FIGURE "value: 250", "unit: …", "about: Mensch")."""
+    return [f"{k}: {v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)}" for k, v in entity_values(e).items()
+            if v is not None]
 
 
 def to_label_studio(records: list[dict], accepted_only: bool = False, warn: Optional[Warn] = None) -> list[dict]:
     tasks = []
     for r in records:
-        result = []
+        result, values = [], []
         ents = [e for e in r.get("entities", []) if wanted(e, accepted_only=accepted_only)]
         for i, e in enumerate(ents):
             res: dict[str, Any] = {
@@ -78,10 +92,14 @@ def to_label_studio(records: list[dict], accepted_only: bool = False, warn: Opti
             if e.get("status") not in KEEP:
                 res["meta"] = {"text": [PENDING_NOTE]}
             result.append(res)
+            lines = value_lines(e)
+            if lines:  # a per-region TextArea result: the same region id, its own from_name and type
+                values.append({"id": res["id"], "from_name": VALUES_NAME, "to_name": "text", "type": "textarea",
+                               "value": {"start": e["start"], "end": e["end"], "text": lines}})
         tasks.append({
             "data": {"text": r["text"], "article_id": r["id"], "title": (r.get("meta") or {}).get("title"),
                      "url": (r.get("meta") or {}).get("url"), SNAPSHOT_KEY: snapshot(r, ents)},
-            "predictions": [{"model_version": dec.model_version(r) or "presseschau", "result": result}],
+            "predictions": [{"model_version": dec.model_version(r) or "presseschau", "result": result + values}],
         })
     return tasks
 
