@@ -148,6 +148,37 @@ def test_docbin_pending_only_on_request(tmp_path, unreviewed):
     assert all(len(d.ents) > 1 and len(d.spans["presseschau_pending"]) >= len(d.ents) - 1 for d in docs)
 
 
+def test_docbin_unreviewed_guesses_are_missing_not_outside(tmp_path, unreviewed):
+    """spaCy trains on `doc.ents` and reads every other token as "O" (no entity): a model guess
+    nobody reviewed is unknown, so its tokens are missing (ent_iob ""), not taught as "no entity";
+    a rejected entity is "O"."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    r = next(x for x in unreviewed if x["id"] == ART)
+    kas = next(e for e in r["entities"] if e["text"] == "Kasachstan")
+    kreml = next(e for e in r["entities"] if e["text"] == "Kreml")
+    recs, _ = apply_decisions(unreviewed, [dec.make_decision(r, "accept", kas, reviewer="t"), dec.make_decision(r, "reject", kreml, reviewer="t")])
+    vocab = spacy.blank("de").vocab
+    for opts in ({}, {"accepted_only": True}):
+        docs = list(DocBin().from_disk(interop.export(recs, "docbin", tmp_path / "a.spacy", **opts)).get_docs(vocab))
+        doc = next(d for d in docs if d.user_data["article_id"] == ART)
+        assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == [(kas["start"], kas["end"], "LOC")]
+        iob = {t.idx: t.ent_iob_ for t in doc}
+        assert iob[kreml["start"]] == "O"  # rejected
+        pending = [e for e in next(x for x in recs if x["id"] == ART)["entities"] if e["status"] == "pending"]
+        assert len(pending) > 10 and all(iob[e["start"]] == "" for e in pending), [e["text"] for e in pending if iob[e["start"]] != ""]
+        for d in docs:  # the articles nobody reviewed: every guess missing, no entity
+            ents = next(x for x in recs if x["id"] == d.user_data["article_id"])["entities"]
+            if d.user_data["article_id"] != ART:
+                assert not d.ents and {t.ent_iob_ for t in d.char_span(0, len(d.text), alignment_mode="expand")} == {"", "O"}
+                assert all(t.ent_iob_ == "" for e in ents for t in d.char_span(e["start"], e["end"], alignment_mode="expand"))
+        assert sum(t.ent_iob_ == "O" for t in doc) > len(doc) // 2  # the rest of the text stays "O"
+    # with --include-pending the guesses are entities (as before)
+    docs = list(DocBin().from_disk(interop.export(recs, "docbin", tmp_path / "b.spacy", include_pending=True)).get_docs(vocab))
+    assert all(t.ent_iob_ in ("B", "I", "O") for d in docs for t in d)
+
+
 def test_label_studio_submitted_annotation(unreviewed):
     """An annotation submitted unchanged accepts the pending guesses; one region deleted and one
     relabelled become a reject and a correction."""
