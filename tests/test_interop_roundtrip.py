@@ -315,7 +315,7 @@ def _with_value_review(committed):
     log = dec.load_decisions(ANN) + [d]
     out, flagged = apply_decisions(_pipeline_records(committed), log)
     assert flagged == []
-    return out, r["id"], ende["start"]
+    return out, r["id"], ende["start"], log
 
 
 def test_values_travel_to_prodigy_label_studio_and_docbin(tmp_path, committed):
@@ -325,7 +325,7 @@ def test_values_travel_to_prodigy_label_studio_and_docbin(tmp_path, committed):
     import spacy
     from spacy.tokens import DocBin
 
-    recs, aid, ende = _with_value_review(committed)
+    recs, aid, ende, _ = _with_value_review(committed)
     rec = next(r for r in recs if r["id"] == aid)
     by = {(e["start"], e["end"], e["label"]): e for e in rec["entities"] if e["status"] != "rejected"}
     fig = next(e for e in by.values() if e["text"] == "250")
@@ -383,3 +383,48 @@ def test_values_travel_to_prodigy_label_studio_and_docbin(tmp_path, committed):
     sub = tmp_path / "submitted.json"
     sub.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
     assert interop.import_file("label-studio", sub, recs) == ([], [])
+
+
+def test_label_studio_value_edits_come_back_as_corrections(tmp_path, committed):
+    """An annotator edits the values TextArea of regions in Label Studio: the import records each
+    as a correction of that entity's values (nothing else), a line that is no value is named and
+    its region skipped, and importing the file again records nothing."""
+    recs, aid, ende, log = _with_value_review(committed)
+    p = interop.export(recs, "label-studio", tmp_path / "ls.json")
+    tasks = json.loads(p.read_text(encoding="utf-8"))
+    rec = next(r for r in recs if r["id"] == aid)
+    half = next(e for e in rec["entities"] if e["text"] == "Hälfte")
+    km = next(e for e in rec["entities"] if e["text"] == "7000 Kilometer")
+    for i, t in enumerate(tasks):
+        res = copy.deepcopy(t["predictions"][0]["result"])
+        if t["data"]["article_id"] == aid:
+            starts = {x["id"]: x["value"]["start"] for x in res if x["type"] == "labels"}
+            for x in res:
+                if x["type"] != "textarea":
+                    continue
+                if starts[x["id"]] == ende:
+                    x["value"]["text"] = ["value: 2022-01-25/2022-01-31", "type: date"]
+                elif starts[x["id"]] == km["start"]:
+                    x["value"]["text"] = [ln for ln in x["value"]["text"] if not ln.startswith("about:")]  # about deleted
+                elif starts[x["id"]] == half["start"]:
+                    x["value"]["text"] = [ln.replace("Gesamtvermögen", "Vermögen") for ln in x["value"]["text"]]
+                elif x["value"]["text"][0] == "value: 1992":
+                    x["value"]["text"] = ["Wert 1993"]  # not a `field: value` line
+        t["annotations"] = [{"id": i + 1, "result": res, "was_cancelled": False, "completed_by": 2}]
+    sub = tmp_path / "submitted.json"
+    sub.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+    ds, ps = interop.import_file("label-studio", sub, recs)
+    assert len(ps) == 1 and "region" in ps[0] and "'Wert 1993'" in ps[0] and ps[0].startswith(f"{sub}:"), ps
+    assert sorted((d["decision"], d["span"]["start"]) for d in ds) == sorted(("correct", s) for s in (ende, km["start"], half["start"]))
+    out, flagged = apply_decisions(recs, log + ds)  # (as `run` and `export` apply the whole log)
+    assert flagged == []
+    by = {(e["start"], e["label"]): e for e in next(r for r in out if r["id"] == aid)["entities"] if e["status"] != "rejected"}
+    assert (by[(ende, "DATE")]["value"], by[(ende, "DATE")]["type"]) == ("2022-01-25/2022-01-31", "date")
+    assert (by[(km["start"], "FIGURE")]["about"], by[(km["start"], "FIGURE")]["unit"], by[(km["start"], "FIGURE")]["value"]) == (None, "km", 7000)
+    assert (by[(half["start"], "FIGURE")]["about"], by[(half["start"], "FIGURE")]["value"]) == ("Vermögen", 0.5)
+    untouched = [(e["start"], e["label"], {k: e.get(k) for k in ("value", "unit", "about", "qualifier", "event", "type", "canonical")})
+                 for r in recs for e in r["entities"] if e["start"] not in (ende, km["start"], half["start"]) or r["id"] != aid]
+    assert untouched == [(e["start"], e["label"], {k: e.get(k) for k in ("value", "unit", "about", "qualifier", "event", "type", "canonical")})
+                         for r in out for e in r["entities"] if e["start"] not in (ende, km["start"], half["start"]) or r["id"] != aid]
+    again, ps2 = interop.import_file("label-studio", sub, out)
+    assert again == [] and len(ps2) == 1

@@ -11,7 +11,12 @@ entities go out. An entity's normalised values (DATE `value` ISO + `type`; FIGUR
 `unit`, `about`, `qualifier`, `event`; a name's `canonical`) go out as a per-region TextArea
 (`<TextArea name="values" perRegion="true">` in the config): one more result with the region's
 `id`, `"type": "textarea"` and `value.text` the lines "key: value", shown and editable with the
-region. The import reads the `labels` results only: the values are carried out, not read back.
+region. On import (the JSON export, which keeps our prediction beside the annotation), a region
+whose TextArea lines differ from the prediction's, its span and label unchanged, becomes a
+`correct` decision of those values (a line left out: that field null); a line that is not
+`field: value`, a value the review would refuse, or values changed together with the span or
+label are problems naming the region, and that region's values are not read. JSON-MIN has no
+prediction to compare with: its values are not read.
 
 Offsets: Label Studio stores Python-style code point offsets in `value.start/end` (its
 frontend converts from JavaScript's UTF-16; HumanSignal/label-studio issue #4988: with an
@@ -30,7 +35,7 @@ from typing import Any, Iterable, Optional
 
 from .common import KEEP, SNAPSHOT_KEY, Index, Warn, check_spans, decide, entity_values, numbered, snapshot, snapshot_of, wanted
 from ..review import log as dec
-from ..schema import LABELS
+from ..schema import LABELS, VALUE_FIELDS
 
 PENDING_NOTE = "pending: model guess, not reviewed"
 VALUES_NAME = "values"  # the per-region TextArea of the config: an entity's normalised values
@@ -160,6 +165,80 @@ def import_label_studio(tasks: list[dict] | list[tuple[int, dict]], records: lis
         rv = f"{reviewer}:{who}" if who not in (None, "") else reviewer
         snap = snapshot_of(data.get(SNAPSHOT_KEY), rec)
         ds, ps = decide(rec, snap, spans, reviewer=rv, src_text=text, reviewed=True, note="label-studio", where=where)
+        if full and snap is not None and not ps:
+            vs, vps = _value_edits(rec, task, ann, text, rv, ds[0].get("batch") if ds else None, where)
+            ds, ps = ds + vs, vps
         decisions.extend(ds)
         problems.extend(ps)
     return decisions, problems
+
+
+def _by_id(results: Any, kind: str) -> dict[str, dict]:
+    return {r["id"]: r for r in results or [] if isinstance(r, dict) and r.get("type") == kind and isinstance(r.get("id"), str)
+            and isinstance(r.get("value"), dict) and (kind != "textarea" or r.get("from_name") == VALUES_NAME)}
+
+
+def _lines(res: Optional[dict]) -> list[str]:
+    t = (res or {}).get("value", {}).get("text") or []
+    return [t] if isinstance(t, str) else [x for x in t if isinstance(x, str)]
+
+
+def _number(v: str) -> Any:
+    """A FIGURE value as `value_lines` wrote it (JSON: "1.125" is 1.125, not German 1125); else the
+    text as typed, for the review's own reading ("1.500,5")."""
+    try:
+        x = json.loads(v)
+    except ValueError:
+        return v
+    return x if isinstance(x, (int, float)) and not isinstance(x, bool) else v
+
+
+def _value_edits(rec: dict, task: dict, ann: dict, text: Optional[str], reviewer: str, batch: Optional[str],
+                 where: str) -> tuple[list[dict], list[str]]:
+    """`correct` decisions for the regions whose values TextArea the annotator changed: the
+    annotation's lines against our prediction's (same region id), for a region whose span and
+    label are as exported. A region without a values line keeps nothing of that field (null)."""
+    from .common import anchor
+
+    preds = task.get("predictions") or []
+    pred = preds[0].get("result") if preds and isinstance(preds[0], dict) else None
+    p_lab, p_val = _by_id(pred, "labels"), _by_id(pred, "textarea")
+    a_lab, a_val = _by_id(ann.get("result"), "labels"), _by_id(ann.get("result"), "textarea")
+    out: list[dict] = []
+    problems: list[str] = []
+    for rid, region in a_lab.items():
+        now, before = _lines(a_val.get(rid)), _lines(p_val.get(rid))
+        if now == before or rid not in p_lab:
+            continue
+        key = lambda r: (r["value"].get("start"), r["value"].get("end"), tuple(r["value"].get("labels") or ()))  # noqa: E731
+        if key(region) != key(p_lab[rid]) or len(key(region)[2]) != 1:
+            problems.append(f"{where}: region {rid}: values changed together with its span or label; set them in `presseschau review`")
+            continue
+        s, e, label = key(region)[0], key(region)[1], key(region)[2][0]
+        loc = anchor(rec, text, s, e)
+        ent = next((x for x in rec["entities"] if loc and (x["start"], x["end"], x["label"]) == (loc[0], loc[1], label)
+                    and x.get("status") != "rejected"), None)
+        if ent is None:
+            problems.append(f"{where}: region {rid}: no entity [{s}, {e}) {label} to set the values of")
+            continue
+        fields = entity_values({**{f: None for f in VALUE_FIELDS}, "label": label})  # the label's value fields
+        new: dict[str, Any] = {k: None for k in entity_values(ent)}
+        bad = None
+        for line in now:
+            k, sep, v = line.partition(":")
+            k, v = k.strip(), v.strip()
+            if not sep or k not in fields:
+                bad = f"line {line!r} is not `field: value` with a field of {label} ({', '.join(fields)})"
+                break
+            new[k] = None if v in ("", "null") else _number(v) if (label, k) == ("FIGURE", "value") else v
+        if bad is None:
+            try:
+                d = dec.make_decision(rec, "correct", ent, new, reviewer=reviewer, batch=batch, note="label-studio")
+            except ValueError as err:
+                bad = str(err)
+        if bad is not None:
+            problems.append(f"{where}: region {rid} ({ent['text']!r} {label}): values not read: {bad}")
+            continue
+        if any(d["new"].get(k) != ent.get(k) for k in entity_values(d["new"])):
+            out.append(d)
+    return out, problems
