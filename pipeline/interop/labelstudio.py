@@ -183,16 +183,6 @@ def _lines(res: Optional[dict]) -> list[str]:
     return [t] if isinstance(t, str) else [x for x in t if isinstance(x, str)]
 
 
-def _number(v: str) -> Any:
-    """A FIGURE value as `value_lines` wrote it (JSON: "1.125" is 1.125, not German 1125); else the
-    text as typed, for the review's own reading ("1.500,5")."""
-    try:
-        x = json.loads(v)
-    except ValueError:
-        return v
-    return x if isinstance(x, (int, float)) and not isinstance(x, bool) else v
-
-
 def _value_edits(rec: dict, task: dict, ann: dict, text: Optional[str], reviewer: str, batch: Optional[str],
                  where: str) -> tuple[list[dict], list[str]]:
     """`correct` decisions for the regions whose values TextArea the annotator changed: the
@@ -223,6 +213,9 @@ def _value_edits(rec: dict, task: dict, ann: dict, text: Optional[str], reviewer
             continue
         fields = entity_values({**{f: None for f in VALUE_FIELDS}, "label": label})  # the label's value fields
         new: dict[str, Any] = {k: None for k in entity_values(ent)}
+        # a line as the export wrote it keeps the entity's value as it is ("value: 1.125" is not read
+        # again); a line typed in the tool is read as the review app reads a value ("7.000" = 7000)
+        kept = {ln: k for k in entity_values(ent) for ln in value_lines({"label": label, k: ent[k]})}
         bad = None
         for line in now:
             k, sep, v = line.partition(":")
@@ -230,7 +223,7 @@ def _value_edits(rec: dict, task: dict, ann: dict, text: Optional[str], reviewer
             if not sep or k not in fields:
                 bad = f"line {line!r} is not `field: value` with a field of {label} ({', '.join(fields)})"
                 break
-            new[k] = None if v in ("", "null") else _number(v) if (label, k) == ("FIGURE", "value") else v
+            new[k] = ent[k] if kept.get(f"{k}: {v}") == k else None if v in ("", "null") else v
         if bad is None:
             try:
                 d = dec.make_decision(rec, "correct", ent, new, reviewer=reviewer, batch=batch, note="label-studio")
