@@ -429,3 +429,8 @@ def test_label_studio_value_edits_come_back_as_corrections(tmp_path, committed):
                          for r in out for e in r["entities"] if e["start"] not in (ende, km["start"], half["start"]) or r["id"] != aid]
     again, ps2 = interop.import_file("label-studio", sub, out)
     assert again == [] and len(ps2) == 1
+    # annotations without the values results (a tool or an export that drops them) empty nothing
+    for t in tasks:
+        t["annotations"][0]["result"] = [x for x in t["annotations"][0]["result"] if x["type"] == "labels"]
+    sub.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+    assert interop.import_file("label-studio", sub, recs) == ([], [])

@@ -13,7 +13,8 @@ entities go out. An entity's normalised values (DATE `value` ISO + `type`; FIGUR
 `id`, `"type": "textarea"` and `value.text` the lines "key: value", shown and editable with the
 region. On import (the JSON export, which keeps our prediction beside the annotation), a region
 whose TextArea lines differ from the prediction's, its span and label unchanged, becomes a
-`correct` decision of those values (a line left out: that field null); a line that is not
+`correct` decision of those values (a line left out: that field null; no values result at all:
+the values stay); a line that is not
 `field: value`, a value the review would refuse, or values changed together with the span or
 label are problems naming the region, and that region's values are not read. JSON-MIN has no
 prediction to compare with: its values are not read.
@@ -178,16 +179,18 @@ def _by_id(results: Any, kind: str) -> dict[str, dict]:
             and isinstance(r.get("value"), dict) and (kind != "textarea" or r.get("from_name") == VALUES_NAME)}
 
 
-def _lines(res: Optional[dict]) -> list[str]:
-    t = (res or {}).get("value", {}).get("text") or []
-    return [t] if isinstance(t, str) else [x for x in t if isinstance(x, str)]
+def _lines(res: Optional[dict]) -> Optional[list[str]]:
+    """The lines of a TextArea result; None for none, or one whose text is no string or list."""
+    t = (res or {}).get("value", {}).get("text")
+    return [t] if isinstance(t, str) else [x for x in t if isinstance(x, str)] if isinstance(t, list) else None
 
 
 def _value_edits(rec: dict, task: dict, ann: dict, text: Optional[str], reviewer: str, batch: Optional[str],
                  where: str) -> tuple[list[dict], list[str]]:
     """`correct` decisions for the regions whose values TextArea the annotator changed: the
     annotation's lines against our prediction's (same region id), for a region whose span and
-    label are as exported. A region without a values line keeps nothing of that field (null)."""
+    label are as exported. A field without a line in a region's values is emptied (null); a region
+    without a values result keeps its values."""
     from .common import anchor
 
     preds = task.get("predictions") or []
@@ -197,8 +200,10 @@ def _value_edits(rec: dict, task: dict, ann: dict, text: Optional[str], reviewer
     out: list[dict] = []
     problems: list[str] = []
     for rid, region in a_lab.items():
-        now, before = _lines(a_val.get(rid)), _lines(p_val.get(rid))
-        if now == before or rid not in p_lab:
+        # a region without a values result in the annotation says nothing about its values (a
+        # tool that does not carry them over must not empty them); an emptied one empties them
+        now, before = _lines(a_val.get(rid)), _lines(p_val.get(rid)) or []
+        if now is None or now == before or rid not in p_lab:
             continue
         key = lambda r: (r["value"].get("start"), r["value"].get("end"), tuple(r["value"].get("labels") or ()))  # noqa: E731
         if key(region) != key(p_lab[rid]) or len(key(region)[2]) != 1:
