@@ -130,7 +130,7 @@ def test_pending_distinguishable_in_every_format(tmp_path, unreviewed):
     assert {s.get("status") for s in spans} == {None, "pending"} and all(t["answer"] == "ignore" for t in prod)
     assert all(s.get("status") is None for t in interop.to_prodigy(recs) for s in t["spans"])  # default: reviewed only
     ls = interop.to_label_studio(recs)
-    res = [x for t in ls for x in t["predictions"][0]["result"]]
+    res = [x for t in ls for x in t["predictions"][0]["result"] if x["type"] == "labels"]  # (the textarea results hold values)
     assert sum("meta" not in x for x in res) == len(recs) and all(x["meta"]["text"] == ["pending: model guess, not reviewed"] for x in res if "meta" in x)
     snaps = [t["presseschau"] for t in interop.to_doccano(recs)]  # doccano has no span status: the snapshot keeps it
     assert {s[3] for sn in snaps for s in sn["spans"]} == {"accepted", "pending"}
@@ -148,6 +148,37 @@ def test_docbin_pending_only_on_request(tmp_path, unreviewed):
     assert all(len(d.ents) > 1 and len(d.spans["presseschau_pending"]) >= len(d.ents) - 1 for d in docs)
 
 
+def test_docbin_unreviewed_guesses_are_missing_not_outside(tmp_path, unreviewed):
+    """spaCy trains on `doc.ents` and reads every other token as "O" (no entity): a model guess
+    nobody reviewed is unknown, so its tokens are missing (ent_iob ""), not taught as "no entity";
+    a rejected entity is "O"."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    r = next(x for x in unreviewed if x["id"] == ART)
+    kas = next(e for e in r["entities"] if e["text"] == "Kasachstan")
+    kreml = next(e for e in r["entities"] if e["text"] == "Kreml")
+    recs, _ = apply_decisions(unreviewed, [dec.make_decision(r, "accept", kas, reviewer="t"), dec.make_decision(r, "reject", kreml, reviewer="t")])
+    vocab = spacy.blank("de").vocab
+    for opts in ({}, {"accepted_only": True}):
+        docs = list(DocBin().from_disk(interop.export(recs, "docbin", tmp_path / "a.spacy", **opts)).get_docs(vocab))
+        doc = next(d for d in docs if d.user_data["article_id"] == ART)
+        assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == [(kas["start"], kas["end"], "LOC")]
+        iob = {t.idx: t.ent_iob_ for t in doc}
+        assert iob[kreml["start"]] == "O"  # rejected
+        pending = [e for e in next(x for x in recs if x["id"] == ART)["entities"] if e["status"] == "pending"]
+        assert len(pending) > 10 and all(iob[e["start"]] == "" for e in pending), [e["text"] for e in pending if iob[e["start"]] != ""]
+        for d in docs:  # the articles nobody reviewed: every guess missing, no entity
+            ents = next(x for x in recs if x["id"] == d.user_data["article_id"])["entities"]
+            if d.user_data["article_id"] != ART:
+                assert not d.ents and {t.ent_iob_ for t in d.char_span(0, len(d.text), alignment_mode="expand")} == {"", "O"}
+                assert all(t.ent_iob_ == "" for e in ents for t in d.char_span(e["start"], e["end"], alignment_mode="expand"))
+        assert sum(t.ent_iob_ == "O" for t in doc) > len(doc) // 2  # the rest of the text stays "O"
+    # with --include-pending the guesses are entities (as before)
+    docs = list(DocBin().from_disk(interop.export(recs, "docbin", tmp_path / "b.spacy", include_pending=True)).get_docs(vocab))
+    assert all(t.ent_iob_ in ("B", "I", "O") for d in docs for t in d)
+
+
 def test_label_studio_submitted_annotation(unreviewed):
     """An annotation submitted unchanged accepts the pending guesses; one region deleted and one
     relabelled become a reject and a correction."""
@@ -155,12 +186,13 @@ def test_label_studio_submitted_annotation(unreviewed):
     res = copy.deepcopy(t["predictions"][0]["result"])
     t["annotations"] = [{"id": 1, "result": res, "completed_by": 3, "updated_at": "2026-01-01"}]
     ds, ps = interop.import_label_studio([t], unreviewed)
-    assert ps == [] and {d["decision"] for d in ds} == {"accept"} and len(ds) == len(res)
+    n = sum(x["type"] == "labels" for x in res)  # the regions (the textarea results hold their values)
+    assert ps == [] and {d["decision"] for d in ds} == {"accept"} and len(ds) == n
     gone = res.pop(0)
     res[0]["value"]["labels"] = ["MISC"]
     ds, ps = interop.import_label_studio([t], unreviewed)
     kinds = sorted(d["decision"] for d in ds)
-    assert ps == [] and kinds == sorted(["reject", "correct"] + ["accept"] * (len(res) - 1))
+    assert ps == [] and kinds == sorted(["reject", "correct"] + ["accept"] * (n - 2))
     assert next(d for d in ds if d["decision"] == "reject")["span"]["start"] == gone["value"]["start"]
 
 
@@ -269,3 +301,136 @@ def test_prodigy_export_of_committed_outputs(tmp_path, committed):
     assert all(t["meta"]["pending"] == 0 for t in tasks)
     n_live = sum(1 for r in committed for e in r["entities"] if e["status"] in ("accepted", "corrected"))
     assert sum(len(t["spans"]) for t in tasks) == n_live  # no overlaps left to drop
+
+
+# --------------------------------------------------------------------------- normalised values in the tools' formats
+
+
+def _with_value_review(committed):
+    """The committed reviewed run (whose log already corrected the `event` of "250" in 002) and
+    one more review: "Ende Januar" given an interval as its ISO value."""
+    r = next(x for x in committed if x["id"].startswith("002"))
+    ende = next(e for e in r["entities"] if e["text"] == "Ende Januar" and e["label"] == "DATE")
+    d = dec.make_decision(r, "correct", ende, {"value": "2022-01-20/2022-01-31"}, reviewer="t")
+    log = dec.load_decisions(ANN) + [d]
+    out, flagged = apply_decisions(_pipeline_records(committed), log)
+    assert flagged == []
+    return out, r["id"], ende["start"], log
+
+
+def test_values_travel_to_prodigy_label_studio_and_docbin(tmp_path, committed):
+    """The ISO dates, numbers, units, `about` and `event` of the reviewed entities are in the
+    Prodigy spans, the Label Studio regions (per-region TextArea) and the DocBin's user_data,
+    and an import of the untouched files records nothing (the values change no decision)."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    recs, aid, ende, _ = _with_value_review(committed)
+    rec = next(r for r in recs if r["id"] == aid)
+    by = {(e["start"], e["end"], e["label"]): e for e in rec["entities"] if e["status"] != "rejected"}
+    fig = next(e for e in by.values() if e["text"] == "250")
+    assert (fig["status"], fig["event"], fig["qualifier"], fig["about"]) == ("corrected", "dead", "mindestens", "Mensch")
+    date = next(e for e in by.values() if e["start"] == ende)
+    assert (date["status"], date["value"], date["type"]) == ("corrected", "2022-01-20/2022-01-31", "date")
+    km = next(e for e in by.values() if e["text"] == "7000 Kilometer")
+    fields = {"DATE": ("value", "type"), "FIGURE": ("value", "unit", "about", "qualifier", "event")}
+
+    def want(e):
+        return {k: e[k] for k in fields.get(e["label"], ("canonical",)) if k in e}
+
+    # Prodigy ner_manual: each span carries its entity's values, as in articles.jsonl
+    p = interop.export(recs, "prodigy", tmp_path / "p.jsonl")
+    task = next(json.loads(x) for x in p.read_text(encoding="utf-8").splitlines() if json.loads(x)["meta"]["article_id"] == aid)
+    spans = {(s["start"], s["end"], s["label"]): s for s in task["spans"]}
+    assert set(spans) == set(by)
+    for k, s in spans.items():
+        assert {f: s[f] for f in want(by[k])} == want(by[k]), k
+    assert spans[(date["start"], date["end"], "DATE")]["value"] == "2022-01-20/2022-01-31"
+    assert spans[(km["start"], km["end"], "FIGURE")]["unit"] == "km" and spans[(km["start"], km["end"], "FIGURE")]["value"] == 7000
+    # Prodigy binary: the span and the card's meta
+    pb = interop.export(recs, "prodigy", tmp_path / "b.jsonl", prodigy_mode="binary")
+    bt = [json.loads(x) for x in pb.read_text(encoding="utf-8").splitlines()]
+    b250 = next(t for t in bt if t["meta"]["article_id"] == aid and t["spans"][0]["start"] == fig["start"])
+    assert b250["spans"][0]["event"] == "dead" and b250["meta"]["event"] == "dead" and b250["meta"]["about"] == "Mensch"
+    # Label Studio: a textarea result with the region's id, the values as "key: value" lines
+    pl = interop.export(recs, "label-studio", tmp_path / "ls.json")
+    assert '<TextArea name="values" toName="text" perRegion="true"' in pl.with_suffix(".xml").read_text(encoding="utf-8")
+    lt = next(t for t in json.loads(pl.read_text(encoding="utf-8")) if t["data"]["article_id"] == aid)
+    res = lt["predictions"][0]["result"]
+    regions = {x["id"]: x for x in res if x["type"] == "labels"}
+    notes = {x["id"]: x for x in res if x["type"] == "textarea"}
+    assert len(regions) == len(by) and set(notes) <= set(regions)
+    for rid, n in notes.items():
+        assert n["from_name"] == "values" and (n["value"]["start"], n["value"]["end"]) == (regions[rid]["value"]["start"], regions[rid]["value"]["end"])
+    lines = {(regions[i]["value"]["start"], regions[i]["value"]["labels"][0]): notes[i]["value"]["text"] for i in notes}
+    assert lines[(fig["start"], "FIGURE")] == ["value: 250", "about: Mensch", "qualifier: mindestens", "event: dead"]
+    assert lines[(date["start"], "DATE")] == ["value: 2022-01-20/2022-01-31", "type: date"]
+    assert lines[(km["start"], "FIGURE")][:3] == ["value: 7000", "unit: km", "about: Grenze"]
+    # DocBin: user_data["values"] survives the file
+    pd_ = interop.export(recs, "docbin", tmp_path / "x.spacy")
+    doc = next(d for d in DocBin().from_disk(pd_).get_docs(spacy.blank("de").vocab) if d.user_data["article_id"] == aid)
+    vals = {(s, e, lab): v for s, e, lab, v in doc.user_data["values"]}
+    assert set(vals) == set(by)
+    for k, v in vals.items():
+        assert v == want(by[k]), k
+    # round trip: the untouched files record nothing; an annotation submitting the Label Studio
+    # regions with their values records nothing either (all reviewed already)
+    for fmt, path in (("prodigy", p), ("prodigy", pb), ("label-studio", pl)):
+        assert interop.import_file(fmt, path, recs) == ([], []), (fmt, path)
+    tasks = json.loads(pl.read_text(encoding="utf-8"))
+    for i, t in enumerate(tasks):
+        t["annotations"] = [{"id": i + 1, "result": t["predictions"][0]["result"], "was_cancelled": False, "completed_by": 1}]
+    sub = tmp_path / "submitted.json"
+    sub.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+    assert interop.import_file("label-studio", sub, recs) == ([], [])
+
+
+def test_label_studio_value_edits_come_back_as_corrections(tmp_path, committed):
+    """An annotator edits the values TextArea of regions in Label Studio: the import records each
+    as a correction of that entity's values (nothing else), a line that is no value is named and
+    its region skipped, and importing the file again records nothing."""
+    recs, aid, ende, log = _with_value_review(committed)
+    p = interop.export(recs, "label-studio", tmp_path / "ls.json")
+    tasks = json.loads(p.read_text(encoding="utf-8"))
+    rec = next(r for r in recs if r["id"] == aid)
+    half = next(e for e in rec["entities"] if e["text"] == "Hälfte")
+    km = next(e for e in rec["entities"] if e["text"] == "7000 Kilometer")
+    for i, t in enumerate(tasks):
+        res = copy.deepcopy(t["predictions"][0]["result"])
+        if t["data"]["article_id"] == aid:
+            starts = {x["id"]: x["value"]["start"] for x in res if x["type"] == "labels"}
+            for x in res:
+                if x["type"] != "textarea":
+                    continue
+                if starts[x["id"]] == ende:
+                    x["value"]["text"] = ["value: 2022-01-25/2022-01-31", "type: date"]
+                elif starts[x["id"]] == km["start"]:
+                    # about deleted, the value typed the German way
+                    x["value"]["text"] = [ln.replace("7000", "7.000") for ln in x["value"]["text"] if not ln.startswith("about:")]
+                elif starts[x["id"]] == half["start"]:
+                    x["value"]["text"] = [ln.replace("Gesamtvermögen", "Vermögen") for ln in x["value"]["text"]]
+                elif x["value"]["text"][0] == "value: 1992":
+                    x["value"]["text"] = ["Wert 1993"]  # not a `field: value` line
+        t["annotations"] = [{"id": i + 1, "result": res, "was_cancelled": False, "completed_by": 2}]
+    sub = tmp_path / "submitted.json"
+    sub.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+    ds, ps = interop.import_file("label-studio", sub, recs)
+    assert len(ps) == 1 and "region" in ps[0] and "'Wert 1993'" in ps[0] and ps[0].startswith(f"{sub}:"), ps
+    assert sorted((d["decision"], d["span"]["start"]) for d in ds) == sorted(("correct", s) for s in (ende, km["start"], half["start"]))
+    out, flagged = apply_decisions(recs, log + ds)  # (as `run` and `export` apply the whole log)
+    assert flagged == []
+    by = {(e["start"], e["label"]): e for e in next(r for r in out if r["id"] == aid)["entities"] if e["status"] != "rejected"}
+    assert (by[(ende, "DATE")]["value"], by[(ende, "DATE")]["type"]) == ("2022-01-25/2022-01-31", "date")
+    assert (by[(km["start"], "FIGURE")]["about"], by[(km["start"], "FIGURE")]["unit"], by[(km["start"], "FIGURE")]["value"]) == (None, "km", 7000)
+    assert (by[(half["start"], "FIGURE")]["about"], by[(half["start"], "FIGURE")]["value"]) == ("Vermögen", 0.5)
+    untouched = [(e["start"], e["label"], {k: e.get(k) for k in ("value", "unit", "about", "qualifier", "event", "type", "canonical")})
+                 for r in recs for e in r["entities"] if e["start"] not in (ende, km["start"], half["start"]) or r["id"] != aid]
+    assert untouched == [(e["start"], e["label"], {k: e.get(k) for k in ("value", "unit", "about", "qualifier", "event", "type", "canonical")})
+                         for r in out for e in r["entities"] if e["start"] not in (ende, km["start"], half["start"]) or r["id"] != aid]
+    again, ps2 = interop.import_file("label-studio", sub, out)
+    assert again == [] and len(ps2) == 1
+    # annotations without the values results (a tool or an export that drops them) empty nothing
+    for t in tasks:
+        t["annotations"][0]["result"] = [x for x in t["annotations"][0]["result"] if x["type"] == "labels"]
+    sub.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+    assert interop.import_file("label-studio", sub, recs) == ([], [])

@@ -13,6 +13,10 @@ Exports (`export(records, fmt, out)`):
   csv-excel     the CSV as German Excel opens it: UTF-8 with BOM, ';', decimal comma
   xlsx          the CSV's table as an Excel workbook (openpyxl): ids and values stay text
 
+Prodigy spans, Label Studio regions (a per-region TextArea) and DocBin docs (`user_data["values"]`)
+carry the entities' normalised values (`common.entity_values`); of the imports only Label Studio's
+JSON export reads them back (values edited in the TextArea: `correct` decisions).
+
 Every Prodigy, doccano and Label Studio task carries a snapshot of what was exported; an import
 compares the tool's file with it, so only what the tool changed becomes a decision (`common`).
 

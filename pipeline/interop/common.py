@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
 from ..io import iter_jsonl, BadLine
-from ..schema import LABELS
+from ..schema import LABEL_FIELDS, LABELS, VALUE_FIELDS
 from ..review import log as dec
 from ..review.anchor import locate
 
@@ -80,6 +80,15 @@ def reviewed_records(records: list[dict], accepted_only: bool = False) -> list[d
         r["entities"] = ents
         out.append(r)
     return out
+
+
+def entity_values(e: dict) -> dict:
+    """The normalised values of an entity that its label has (`pipeline.schema.LABEL_FIELDS`: a
+    DATE's ISO `value` and `type`; a FIGURE's `value`, `unit`, `about`, `qualifier`, `event`; a
+    name's `canonical`), as the reviewed record holds them (null kept), in `VALUE_FIELDS` order."""
+    fields = LABEL_FIELDS.get(e.get("label"), {})
+    own = set(fields.get("required", ())) | set(fields.get("optional", ()))
+    return {k: e[k] for k in VALUE_FIELDS if k in own and k in e}
 
 
 def article_meta(r: dict) -> dict:

@@ -7,7 +7,17 @@ Tasks (Label Studio docs, "Import pre-annotated data"): `{"data": {"text": ...},
 annotator starts from); a pending model guess carries the region note `meta.text` "pending"
 so it stays distinguishable in the tool, and the snapshot travels in `data.presseschau`
 (Label Studio exports `data` as imported). Label Studio keeps overlapping regions, so all
-entities go out.
+entities go out. An entity's normalised values (DATE `value` ISO + `type`; FIGURE `value`,
+`unit`, `about`, `qualifier`, `event`; a name's `canonical`) go out as a per-region TextArea
+(`<TextArea name="values" perRegion="true">` in the config): one more result with the region's
+`id`, `"type": "textarea"` and `value.text` the lines "key: value", shown and editable with the
+region. On import (the JSON export, which keeps our prediction beside the annotation), a region
+whose TextArea lines differ from the prediction's, its span and label unchanged, becomes a
+`correct` decision of those values (a line left out: that field null; no values result at all:
+the values stay); a line that is not
+`field: value`, a value the review would refuse, or values changed together with the span or
+label are problems naming the region, and that region's values are not read. JSON-MIN has no
+prediction to compare with: its values are not read.
 
 Offsets: Label Studio stores Python-style code point offsets in `value.start/end` (its
 frontend converts from JavaScript's UTF-16; HumanSignal/label-studio issue #4988: with an
@@ -21,13 +31,15 @@ pending guesses it kept are accepted; a task without annotation records nothing.
 """
 from __future__ import annotations
 
+import json
 from typing import Any, Iterable, Optional
 
-from .common import KEEP, SNAPSHOT_KEY, Index, Warn, check_spans, decide, numbered, snapshot, snapshot_of, wanted
+from .common import KEEP, SNAPSHOT_KEY, Index, Warn, check_spans, decide, entity_values, numbered, snapshot, snapshot_of, wanted
 from ..review import log as dec
-from ..schema import LABELS
+from ..schema import LABELS, VALUE_FIELDS
 
 PENDING_NOTE = "pending: model guess, not reviewed"
+VALUES_NAME = "values"  # the per-region TextArea of the config: an entity's normalised values
 
 _REGION = {"type": "object", "properties": {
     "type": {"type": "string"},
@@ -62,13 +74,21 @@ def schema_for(task: Any) -> dict:
 
 def label_studio_config(labels: Iterable[str] = LABELS) -> str:
     items = "\n".join(f'    <Label value="{l}"/>' for l in labels)
-    return f'<View>\n  <Labels name="label" toName="text">\n{items}\n  </Labels>\n  <Text name="text" value="$text"/>\n</View>\n'
+    return (f'<View>\n  <Labels name="label" toName="text">\n{items}\n  </Labels>\n  <Text name="text" value="$text"/>\n'
+            f'  <TextArea name="{VALUES_NAME}" toName="text" perRegion="true" editable="true" placeholder="value: …"/>\n</View>\n')
+
+
+def value_lines(e: dict) -> list[str]:
+    """The entity's non-null normalised values as the lines of its region's TextArea: `key: value`
+    (a DATE "value: 2022-01-06", "type: date"; a FIGURE "value: 250", "unit: …", "about: Mensch")."""
+    return [f"{k}: {v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)}" for k, v in entity_values(e).items()
+            if v is not None]
 
 
 def to_label_studio(records: list[dict], accepted_only: bool = False, warn: Optional[Warn] = None) -> list[dict]:
     tasks = []
     for r in records:
-        result = []
+        result, values = [], []
         ents = [e for e in r.get("entities", []) if wanted(e, accepted_only=accepted_only)]
         for i, e in enumerate(ents):
             res: dict[str, Any] = {
@@ -78,10 +98,14 @@ def to_label_studio(records: list[dict], accepted_only: bool = False, warn: Opti
             if e.get("status") not in KEEP:
                 res["meta"] = {"text": [PENDING_NOTE]}
             result.append(res)
+            lines = value_lines(e)
+            if lines:  # a per-region TextArea result: the same region id, its own from_name and type
+                values.append({"id": res["id"], "from_name": VALUES_NAME, "to_name": "text", "type": "textarea",
+                               "value": {"start": e["start"], "end": e["end"], "text": lines}})
         tasks.append({
             "data": {"text": r["text"], "article_id": r["id"], "title": (r.get("meta") or {}).get("title"),
                      "url": (r.get("meta") or {}).get("url"), SNAPSHOT_KEY: snapshot(r, ents)},
-            "predictions": [{"model_version": dec.model_version(r) or "presseschau", "result": result}],
+            "predictions": [{"model_version": dec.model_version(r) or "presseschau", "result": result + values}],
         })
     return tasks
 
@@ -142,6 +166,77 @@ def import_label_studio(tasks: list[dict] | list[tuple[int, dict]], records: lis
         rv = f"{reviewer}:{who}" if who not in (None, "") else reviewer
         snap = snapshot_of(data.get(SNAPSHOT_KEY), rec)
         ds, ps = decide(rec, snap, spans, reviewer=rv, src_text=text, reviewed=True, note="label-studio", where=where)
+        if full and snap is not None and not ps:
+            vs, vps = _value_edits(rec, task, ann, text, rv, ds[0].get("batch") if ds else None, where)
+            ds, ps = ds + vs, vps
         decisions.extend(ds)
         problems.extend(ps)
     return decisions, problems
+
+
+def _by_id(results: Any, kind: str) -> dict[str, dict]:
+    return {r["id"]: r for r in results or [] if isinstance(r, dict) and r.get("type") == kind and isinstance(r.get("id"), str)
+            and isinstance(r.get("value"), dict) and (kind != "textarea" or r.get("from_name") == VALUES_NAME)}
+
+
+def _lines(res: Optional[dict]) -> Optional[list[str]]:
+    """The lines of a TextArea result; None for none, or one whose text is no string or list."""
+    t = (res or {}).get("value", {}).get("text")
+    return [t] if isinstance(t, str) else [x for x in t if isinstance(x, str)] if isinstance(t, list) else None
+
+
+def _value_edits(rec: dict, task: dict, ann: dict, text: Optional[str], reviewer: str, batch: Optional[str],
+                 where: str) -> tuple[list[dict], list[str]]:
+    """`correct` decisions for the regions whose values TextArea the annotator changed: the
+    annotation's lines against our prediction's (same region id), for a region whose span and
+    label are as exported. A field without a line in a region's values is emptied (null); a region
+    without a values result keeps its values."""
+    from .common import anchor
+
+    preds = task.get("predictions") or []
+    pred = preds[0].get("result") if preds and isinstance(preds[0], dict) else None
+    p_lab, p_val = _by_id(pred, "labels"), _by_id(pred, "textarea")
+    a_lab, a_val = _by_id(ann.get("result"), "labels"), _by_id(ann.get("result"), "textarea")
+    out: list[dict] = []
+    problems: list[str] = []
+    for rid, region in a_lab.items():
+        # a region without a values result in the annotation says nothing about its values (a
+        # tool that does not carry them over must not empty them); an emptied one empties them
+        now, before = _lines(a_val.get(rid)), _lines(p_val.get(rid)) or []
+        if now is None or now == before or rid not in p_lab:
+            continue
+        key = lambda r: (r["value"].get("start"), r["value"].get("end"), tuple(r["value"].get("labels") or ()))  # noqa: E731
+        if key(region) != key(p_lab[rid]) or len(key(region)[2]) != 1:
+            problems.append(f"{where}: region {rid}: values changed together with its span or label; set them in `presseschau review`")
+            continue
+        s, e, label = key(region)[0], key(region)[1], key(region)[2][0]
+        loc = anchor(rec, text, s, e)
+        ent = next((x for x in rec["entities"] if loc and (x["start"], x["end"], x["label"]) == (loc[0], loc[1], label)
+                    and x.get("status") != "rejected"), None)
+        if ent is None:
+            problems.append(f"{where}: region {rid}: no entity [{s}, {e}) {label} to set the values of")
+            continue
+        fields = entity_values({**{f: None for f in VALUE_FIELDS}, "label": label})  # the label's value fields
+        new: dict[str, Any] = {k: None for k in entity_values(ent)}
+        # a line as the export wrote it keeps the entity's value as it is ("value: 1.125" is not read
+        # again); a line typed in the tool is read as the review app reads a value ("7.000" = 7000)
+        kept = {ln: k for k in entity_values(ent) for ln in value_lines({"label": label, k: ent[k]})}
+        bad = None
+        for line in now:
+            k, sep, v = line.partition(":")
+            k, v = k.strip(), v.strip()
+            if not sep or k not in fields:
+                bad = f"line {line!r} is not `field: value` with a field of {label} ({', '.join(fields)})"
+                break
+            new[k] = ent[k] if kept.get(f"{k}: {v}") == k else None if v in ("", "null") else v
+        if bad is None:
+            try:
+                d = dec.make_decision(rec, "correct", ent, new, reviewer=reviewer, batch=batch, note="label-studio")
+            except ValueError as err:
+                bad = str(err)
+        if bad is not None:
+            problems.append(f"{where}: region {rid} ({ent['text']!r} {label}): values not read: {bad}")
+            continue
+        if any(d["new"].get(k) != ent.get(k) for k in entity_values(d["new"])):
+            out.append(d)
+    return out, problems

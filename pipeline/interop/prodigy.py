@@ -5,7 +5,11 @@ Prodigy is not on PyPI; the formats are those of its documentation (prodi.gy/doc
 label, token_start, token_end}); `ner` (binary) tasks hold one span and get `answer`
 accept/reject/ignore. Offsets are Python string indices (code points), as in spaCy. Prodigy
 keeps task keys it does not know through `db-out`, so the snapshot travels as `presseschau`;
-extra keys on a span (`status`, `source`) are kept the same way.
+extra keys on a span (`status`, `source`) are kept the same way, and so are the entity's
+normalised values, as in `articles.jsonl` (DATE `value` ISO + `type`; FIGURE `value`, `unit`,
+`about`, `qualifier`, `event`; a name's `canonical`); a binary task also shows the non-null
+ones in its `meta` (Prodigy displays a task's meta on the card). The import reads spans and
+answers only: values are carried out, not read back.
 
 Which entities go out: reviewed ones (accepted, corrected); pending model guesses only with
 `include_pending`, marked `"status": "pending"` on the span; binary tasks of rejected
@@ -19,7 +23,7 @@ from __future__ import annotations
 from typing import Optional
 
 from .common import (KEEP, SNAPSHOT_KEY, SNAPSHOT_SCHEMA, Index, Warn, article_meta, check_spans, decide, decisions_from_changes,
-                     hash31, numbered, non_overlapping, snapshot, snapshot_of, tokenizer, wanted)
+                     entity_values, hash31, numbered, non_overlapping, snapshot, snapshot_of, tokenizer, wanted)
 from ..review import log as dec
 from ..schema import LABELS
 
@@ -49,7 +53,7 @@ def _tokens(text: str) -> tuple[list[dict], dict[int, int], dict[int, int]]:
 
 
 def _span(e: dict) -> dict:
-    sp = {"start": e["start"], "end": e["end"], "label": e["label"], "text": e["text"]}
+    sp = {"start": e["start"], "end": e["end"], "label": e["label"], "text": e["text"], **entity_values(e)}
     if e.get("status") not in KEEP:
         sp["status"] = e.get("status", "pending")
         sp["source"] = e.get("source")
@@ -77,7 +81,8 @@ def to_prodigy(records: list[dict], mode: str = "manual", accepted_only: bool = 
                 span = _span(e)
                 tasks.append({
                     "text": text, "spans": [span], "answer": answer, "_view_id": "ner",
-                    "meta": {**article_meta(r), "status": e.get("status"), "source": e.get("source"), "mode": "binary"},
+                    "meta": {**article_meta(r), "status": e.get("status"), "source": e.get("source"), "mode": "binary",
+                             **{k: v for k, v in entity_values(e).items() if v is not None}},
                     "_input_hash": ih, "_task_hash": hash31(ih, span),
                     SNAPSHOT_KEY: snapshot(r, [e], answer=answer, mode="binary"),
                 })
