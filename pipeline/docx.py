@@ -273,7 +273,8 @@ def _text(el: Any, boxes: list, fields: list) -> Iterator[str]:
             for _ in _text(child, [], fields):
                 pass
         elif tag == _W + "t":
-            yield child.text or ""
+            fonts = _symbol_fonts(el) if el.tag == _W + "r" else None
+            yield (child.text or "") if fonts is None else _symbol_text(fonts, child.text or "")
         elif tag in (_W + "tab", _W + "ptab"):
             yield "\t"
         elif tag in (_W + "br", _W + "cr"):
@@ -300,6 +301,43 @@ def _symbol(font: str, char: str) -> str:
     if 0xF000 <= code <= 0xF0FF:
         code -= 0xF000
     return table.get(code, "")
+
+
+#: characters of the font Symbol typed as text that are what ASCII's are (digits, punctuation); its
+#: other ASCII codes are Greek letters (in `_SYMBOLS`) or signs not in the map ("@" is ≅)
+_SYMBOL_AS_ASCII = frozenset(chr(c) for c in range(0x20, 0x7F)) - set("\"$'@\\^`~") - {chr(c) for c in _SYMBOLS["symbol"]}
+
+
+def _symbol_fonts(run: Any) -> Optional[tuple[Optional[str], Optional[str]]]:
+    """The symbol fonts (`_SYMBOLS`' keys) a run's text is set in, (for ASCII, for the rest: Word's
+    `w:ascii` and `w:hAnsi`), or None where it is set in neither."""
+    fonts = run.find(f"{_W}rPr/{_W}rFonts")
+    if fonts is None:
+        return None
+    ascii_font = (fonts.get(_W + "ascii") or "").strip().lower()
+    other = (fonts.get(_W + "hAnsi") or "").strip().lower() or ascii_font
+    found = (ascii_font if ascii_font in _SYMBOLS else None, other if other in _SYMBOLS else None)
+    return found if any(found) else None
+
+
+def _symbol_text(fonts: tuple[Optional[str], Optional[str]], text: str) -> str:
+    """A run's text typed in a symbol font (Symbol's "m" is Word's "µ", its U+F06D too): each
+    character of the font's codes (as is, or in the private-use area F020-F0FF) read as `_symbol`
+    reads a `w:sym`; Symbol's digits and punctuation are themselves; characters of other codes
+    (Word shows them in another font) as they are."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        font = fonts[0] if code < 0x80 else fonts[1]
+        if font is None or ch.isspace() or not (0x20 <= code < 0x7F or 0xF020 <= code <= 0xF0FF):
+            out.append(ch)
+            continue
+        base = code - 0xF000 if code >= 0xF000 else code
+        mapped = _SYMBOLS[font].get(base)
+        if mapped is None and font == "symbol" and chr(base) in _SYMBOL_AS_ASCII:
+            mapped = chr(base)
+        out.append(mapped or "")
+    return "".join(out)
 
 
 def _int(el: Any, default: Optional[int] = None) -> Optional[int]:

@@ -461,3 +461,31 @@ def test_a_symbol_from_a_symbol_font_is_its_character(tmp_path, nlp_info):
     assert "ASTRA 1H 19,2° Ost" in rec["text"] and rec["source"]["raw_length"] == len(text)
     for e in rec["entities"]:
         assert text[e["raw_start"]:e["raw_end"]].split() == e["text"].split()
+
+def test_a_symbol_typed_as_text_in_a_symbol_font_is_its_character():
+    """Symbol-font characters are not only inserted as w:sym: typed in the font Symbol, "m" is
+    Word's "µ" (the old way to write "µg"), and Word (or a converter) also writes the font's code
+    in the private-use area as text (U+F06D). Read as they were, "40 µg/m³" became "40 mg/m³", a
+    limit a thousand times higher, or kept a private-use character. Symbol's digits and
+    punctuation are themselves; a Wingdings ornament typed as text stays out."""
+    from pipeline.docx import extract
+    from repo_data import news_row
+
+    row = news_row("wikinews_de.jsonl.gz", "id", "wn75087")  # EU-Grenzwerte: "40 µg/m³ für Stickstoffdioxid"
+    paras = [p.strip() for p in row["text"].split("\n") if p.strip()]
+    first = paras[0]
+    assert first.count("µ") == 4
+    pieces = first.split("µ")
+    symbol = lambda text: _run(text, '<w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol"/></w:rPr>')
+    # µ typed as "m" in Symbol, twice as its private-use code, and once in a run of a digit, a
+    # space and "m" in Symbol ("1 µ")
+    runs = [_run(pieces[0]), symbol("m"), _run(pieces[1]), symbol("\uf06d"), _run(pieces[2]), symbol("\uf06d"),
+            _run(pieces[3][:-2]), symbol(pieces[3][-2:] + "m"), _run(pieces[4])]
+    wingdings = _run("\uf0e8 ", '<w:rPr><w:rFonts w:ascii="Wingdings" w:hAnsi="Wingdings"/></w:rPr>')
+    text, _ = extract(_word_file([_para(*runs), _para(wingdings, _run(paras[1])), _para(_run(paras[2]))]))
+    assert text.split("\n\n") == [first, " " + paras[1], paras[2]]
+    assert not any(0xE000 <= ord(c) <= 0xF8FF for c in text)
+    # only a symbol font's text is read as its codes: "m" in Arial is "m"
+    arial = _run("m", '<w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/></w:rPr>')
+    text, _ = extract(_word_file([_para(_run(pieces[0]), arial, _run(pieces[1]))]))
+    assert text == pieces[0] + "m" + pieces[1]
