@@ -371,13 +371,34 @@ class _Numbering:
             root = document.part.part_related_by(RT.NUMBERING).element
         except (KeyError, AttributeError):  # no numbering part: no list
             root = None
+        self.styles: dict[str, Any] = {}
+        try:
+            for st in document.styles.element.iterchildren(_W + "style"):
+                self.styles[st.get(_W + "styleId")] = st
+        except AttributeError:
+            pass
         abstract: dict[int, dict[int, Any]] = {}
         if root is not None:
             for a in root.iterchildren(_W + "abstractNum"):
                 aid = _int_attr(a, "abstractNumId")
                 abstract[aid] = {_int_attr(l, "ilvl", 0): l for l in a.iterchildren(_W + "lvl")}
+            of_num = {_int_attr(n, "numId"): _int(n.find(_W + "abstractNumId")) for n in root.iterchildren(_W + "num")}
+            # a list defined through a numbering style (`w:numStyleLink`: Word's "Define new list
+            # style") holds no levels: they are the abstract list of that style's own w:num; the
+            # lists of one style count on together
+            linked: dict[int, int] = {}
+            for a in root.iterchildren(_W + "abstractNum"):
+                link = a.find(_W + "numStyleLink")
+                style = self.styles.get(None if link is None else link.get(_W + "val"))
+                if style is None:
+                    continue
+                target = of_num.get(_int(style.find(f"{_W}pPr/{_W}numPr/{_W}numId")))
+                if target in abstract and target != _int_attr(a, "abstractNumId"):
+                    linked[_int_attr(a, "abstractNumId")] = target
+                    abstract[_int_attr(a, "abstractNumId")] = abstract[target]
             for n in root.iterchildren(_W + "num"):
                 aid = _int(n.find(_W + "abstractNumId"))
+                aid = linked.get(aid, aid)
                 if aid not in abstract:
                     continue
                 levels, starts = dict(abstract[aid]), {}
@@ -393,12 +414,6 @@ class _Numbering:
                         starts[ilvl] = start
                 # a list restarted counts on its own; else it goes on with its abstract list's count
                 self.nums[_int_attr(n, "numId")] = (("num", _int_attr(n, "numId")) if starts else ("abstract", aid), levels, starts)
-        self.styles: dict[str, Any] = {}
-        try:
-            for st in document.styles.element.iterchildren(_W + "style"):
-                self.styles[st.get(_W + "styleId")] = st
-        except AttributeError:
-            pass
 
     def _style_numpr(self, style_id: Optional[str]) -> tuple[Optional[int], Optional[int], Optional[str]]:
         """(numId, ilvl, the style's id) of a paragraph style's numbering, through its `w:basedOn`."""

@@ -489,3 +489,49 @@ def test_a_symbol_typed_as_text_in_a_symbol_font_is_its_character():
     arial = _run("m", '<w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/></w:rPr>')
     text, _ = extract(_word_file([_para(_run(pieces[0]), arial, _run(pieces[1]))]))
     assert text == pieces[0] + "m" + pieces[1]
+
+NUMBERING_STYLE = """<w:style {W} w:type="numbering" w:customStyle="1" w:styleId="Rangliste">
+  <w:name w:val="Rangliste"/><w:pPr><w:numPr><w:numId w:val="40"/></w:numPr></w:pPr></w:style>"""
+LINKED_NUMBERING = f"""<w:abstractNum {W} w:abstractNumId="40">
+  <w:styleLink w:val="Rangliste"/>
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1)"/><w:suff w:val="space"/></w:lvl>
+</w:abstractNum>
+<w:abstractNum {W} w:abstractNumId="41"><w:numStyleLink w:val="Rangliste"/></w:abstractNum>"""
+LINKED_NUMS = f"""<w:num {W} w:numId="40"><w:abstractNumId w:val="40"/></w:num>
+<w:num {W} w:numId="41"><w:abstractNumId w:val="41"/></w:num>"""
+
+
+def test_a_list_defined_through_a_list_style_keeps_its_numbers():
+    """Word's "Define New List Style" writes the list's levels in the style's own abstract list
+    (w:styleLink); the list the paragraphs use is an abstract list holding only a w:numStyleLink
+    to that style. Its items lost their numbers (a ranking without 1), 2), 3)); the link is
+    followed now, and the style's lists count on together."""
+    import io
+
+    from docx.oxml import parse_xml
+
+    from pipeline.docx import extract
+    from repo_data import news_row
+
+    row = news_row("wikinews_de.jsonl.gz", "id", "wn75087")
+    sentences = [s.strip() for s in re.split(r"(?<=\.) ", row["text"].split("\n")[4]) if s.strip()]
+    assert len(sentences) >= 3
+    d = docx.Document()
+    d.add_paragraph(row["title"], style="Title")
+    for s in sentences[:3]:
+        p = d.add_paragraph(s)
+        p._p.insert(0, parse_xml(f'<w:pPr {W}><w:numPr><w:ilvl w:val="0"/><w:numId w:val="41"/></w:numPr></w:pPr>'))
+    buf = io.BytesIO()
+    d.save(buf)
+    src, out = zipfile.ZipFile(io.BytesIO(buf.getvalue())), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for item in src.infolist():
+            part = src.read(item).decode("utf-8") if item.filename.endswith(".xml") else src.read(item)
+            if item.filename == "word/numbering.xml":
+                at = part.index("<w:num ")
+                part = part[:at] + LINKED_NUMBERING + part[at:].replace("</w:numbering>", LINKED_NUMS + "</w:numbering>")
+            elif item.filename == "word/styles.xml":
+                part = part.replace("</w:styles>", NUMBERING_STYLE.format(W=W) + "</w:styles>")
+            z.writestr(item, part)
+    text, _ = extract(out.getvalue())
+    assert text.split("\n\n") == [row["title"]] + [f"{i}) {s}" for i, s in enumerate(sentences[:3], 1)]
