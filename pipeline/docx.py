@@ -129,15 +129,18 @@ def extract(data: bytes) -> tuple[str, dict[str, Any]]:
         raise DocxUnreadable(ErrorKind.UNREADABLE, f"a damaged Word document ({type(e).__name__}: {e})") from e
     blocks: list[str] = []
     headline: Optional[str] = None
-    for text, style, paragraph in _blocks(document.element.body, document, numbering=_Numbering(document)):
+    warnings: list[str] = []
+    for text, style, paragraph in _blocks(document.element.body, document, numbering=_Numbering(document), warnings=warnings):
         if headline is None and style in _HEADLINE_STYLES:
             # the whole paragraph: a headline broken by hand (Shift+Enter) is one title
             headline = " ".join(paragraph.split()) or None
         blocks.append(text)
     text = "\n\n".join(blocks)
     if not any(ch.isalpha() for ch in text):
-        raise DocxUnreadable(ErrorKind.EMPTY, "the Word document's body holds no text")
+        raise DocxUnreadable(ErrorKind.EMPTY, "; ".join(["the Word document's body holds no text"] + warnings))
     meta: dict[str, Any] = {"extracted_with": extractor_name(), "blocks": True}
+    if warnings:  # what was not read (`ingest` puts them in the record's warnings, naming the file)
+        meta["warnings"] = warnings
     props = document.core_properties
     title = " ".join((props.title or "").split())
     if headline:
@@ -177,14 +180,15 @@ def _check_container(data: bytes) -> None:
         raise DocxUnreadable(ErrorKind.TOO_LARGE, f"its parts unpack to {unpacked:,} bytes, over the limit of {MAX_UNPACKED_BYTES:,}")
 
 
-def _blocks(container: Any, document: Any, styles: Optional[dict] = None,
-            numbering: Optional["_Numbering"] = None) -> Iterator[tuple[str, Optional[str], str]]:
+def _blocks(container: Any, document: Any, styles: Optional[dict] = None, numbering: Optional["_Numbering"] = None,
+            warnings: Optional[list] = None) -> Iterator[tuple[str, Optional[str], str]]:
     """(text, style name, the paragraph's whole text) of each non-empty paragraph under a body, a table cell or a content
     control, in document order; a table's cells row by row, each cell's paragraphs in turn; a
     numbered paragraph's first line starts with its number (the whole text is without it).
     `styles`: the style name of each paragraph style id met (python-docx looks a paragraph's
     style up by scanning all styles: seconds for a long document, done once per style here).
-    `numbering`: the list counters, counted over the whole document in order."""
+    `numbering`: the list counters, counted over the whole document in order. `warnings`: what
+    could not be read (an embedded RTF document) is said there."""
     from docx.text.paragraph import Paragraph
 
     styles = {} if styles is None else styles
@@ -210,11 +214,11 @@ def _blocks(container: Any, document: Any, styles: Optional[dict] = None,
                 if line.strip():
                     yield line, style, text
             for box in boxes:
-                yield from _blocks(box, document, styles, numbering)
+                yield from _blocks(box, document, styles, numbering, warnings)
         elif tag == _W + "tbl":
             for row in child.iterchildren(_W + "tr"):
                 # a merged cell is one w:tc: read once
-                cells = [list(_blocks(cell, document, styles, numbering)) for cell in row.iterchildren(_W + "tc")]
+                cells = [list(_blocks(cell, document, styles, numbering, warnings)) for cell in row.iterchildren(_W + "tc")]
                 cells = [c for c in cells if c]
                 if len(cells) > 1 and all(len(c) == 1 for c in cells):
                     # a row of one-line cells ("Gründung | 1992") is one line, its cells apart by a
@@ -230,9 +234,50 @@ def _blocks(container: Any, document: Any, styles: Optional[dict] = None,
                 continue
             content = child.find(_W + "sdtContent") if tag == _W + "sdt" else child
             if content is not None:
-                yield from _blocks(content, document, styles, numbering)
+                yield from _blocks(content, document, styles, numbering, warnings)
         elif tag in (_W + "ins", _W + "moveTo"):  # inserted rows or paragraphs, tracked: in
-            yield from _blocks(child, document, styles, numbering)
+            yield from _blocks(child, document, styles, numbering, warnings)
+        elif tag == _W + "altChunk":
+            for line in _alt_chunk(child, document, warnings):
+                yield line, None, line
+
+
+#: the content types of an embedded document (`w:altChunk`) read here: a web page's or a text's
+_CHUNK_HTML = ("text/html", "application/xhtml+xml")
+_CHUNK_TEXT = ("text/plain",)
+
+
+def _alt_chunk(el: Any, document: Any, warnings: Optional[list]) -> list[str]:
+    """The lines of an embedded document (`w:altChunk`: a program pasted HTML or RTF into the
+    file, and Word shows it where it stands, merging it into the document when it saves it): an
+    HTML chunk's text as a reader sees it, a block a line (`html._block_lines`: the whole chunk,
+    not a page's main text); a plain-text chunk's lines. Another kind (RTF, a web archive, a Word
+    document) is not read: a warning in `warnings` says so and what to do."""
+    rid = el.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
+    try:
+        part = document.part.related_parts[rid]
+    except KeyError:  # a chunk without its part: nothing Word could show either
+        return []
+    kind = (part.content_type or "").split(";")[0].strip().lower()
+    if kind in _CHUNK_HTML + _CHUNK_TEXT:
+        from .ingest import decode_html, decode_with_warnings
+
+        text = (decode_html if kind in _CHUNK_HTML else decode_with_warnings)(part.blob)[0]
+        if kind in _CHUNK_TEXT:
+            return [line for line in text.splitlines() if line.strip()]
+        from .html import _block_lines, parse
+
+        try:
+            tree = parse(text)
+        except Exception:  # markup lxml cannot read
+            tree = None
+        if tree is not None:
+            body = tree.find(".//body")
+            return _block_lines(body if body is not None else tree)
+    if warnings is not None:
+        warnings.append(f"an embedded document ({part.partname.lstrip('/')}, {kind or 'of no type'}) is not read, "
+                        "its text is missing; open the file in Word and save it again (Word then makes it part of the document)")
+    return []
 
 
 def _placeholder(el: Any) -> bool:

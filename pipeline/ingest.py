@@ -535,7 +535,9 @@ def _extracted(data: bytes, path: Path, root: Path, max_bytes: int, extract: Cal
     if size > max_bytes:
         yield IngestError(name, ErrorKind.TOO_LARGE, f"{name}: its text has {size:,} bytes, over the limit of {max_bytes:,} bytes for one article (split it or raise --max-bytes)")
         return
-    yield RawDoc(id=doc_id_for(path, root), path=name, sha256=sha256(data), text=text, encoding=encoding, meta=meta)
+    # what the extractor could not read (a Word file's embedded RTF): the record's warnings, naming the file
+    warnings = [f"{encoding}: {name}: {w}" for w in meta.pop("warnings", [])]
+    yield RawDoc(id=doc_id_for(path, root), path=name, sha256=sha256(data), text=text, encoding=encoding, meta=meta, warnings=warnings)
 
 
 def _pdf_articles(data: bytes, path: Path, root: Path, max_bytes: int) -> Iterator[Item]:

@@ -535,3 +535,50 @@ def test_a_list_defined_through_a_list_style_keeps_its_numbers():
             z.writestr(item, part)
     text, _ = extract(out.getvalue())
     assert text.split("\n\n") == [row["title"]] + [f"{i}) {s}" for i, s in enumerate(sentences[:3], 1)]
+
+def _with_chunks(d, chunks: list[tuple[bytes, str, str]]) -> bytes:
+    """The Word file with embedded documents (w:altChunk: what a CMS or a mail merge pastes into
+    a .docx, HTML or RTF, for Word to convert when it opens the file) after its paragraphs."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    r = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    for blob, content_type, name in chunks:
+        part = Part(PackURI(name), content_type, blob, d.part.package)
+        rid = d.part.relate_to(part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk")
+        d.element.body[-1].addprevious(parse_xml(f'<w:altChunk {W} {r} r:id="{rid}"/>'))
+    return _save(d)
+
+
+def test_an_embedded_html_chunk_is_read_and_an_rtf_chunk_is_named(tmp_path, nlp_info):
+    """An embedded HTML document (w:altChunk) is text Word shows: it was lost without a word.
+    Its text is read as a reader sees it (a block a line, in the charset it declares); an RTF
+    chunk, which is not read, is named in the record's warnings with the file; a file whose only
+    text is in one is `empty`, and the error says why."""
+    from repo_data import news_row
+
+    row = news_row("wikinews_de.jsonl.gz", "id", "wn12324")  # Jenaer Feuerteufel gefasst
+    paras = [p.strip() for p in row["text"].split("\n") if p.strip()]
+    d = docx.Document()
+    d.add_paragraph(row["title"], style="Title")
+    d.add_paragraph(paras[0])
+    html = f"<html><head><meta charset='windows-1252'></head><body><p>{paras[1]}</p><ul><li>Lobeda</li><li>Jena</li></ul></body></html>"
+    rtf = "{\\rtf1\\ansi Der Mann wurde in ein Gef\\'e4ngnis \\'fcberstellt.}"
+    data = _with_chunks(d, [(html.encode("cp1252"), "text/html", "/word/afchunk.htm"), (rtf.encode("ascii"), "application/rtf", "/word/afchunk2.rtf")])
+    from pipeline.docx import extract
+
+    text, meta = extract(data)
+    assert text.split("\n\n") == [row["title"], paras[0], paras[1], "Lobeda", "Jena"]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "feuerteufel.docx").write_bytes(data)
+    only_rtf = docx.Document()
+    (folder / "nur-rtf.docx").write_bytes(_with_chunks(only_rtf, [(rtf.encode("ascii"), "application/rtf", "/word/afchunk.rtf")]))
+    _, records, info, _ = run_folder(folder, tmp_path / "out", nlp_info)
+    rec = records["feuerteufel"]
+    assert paras[1] in rec["text"] and rec["source"]["raw_length"] == len(text)
+    assert any(str(folder / "feuerteufel.docx") in w and "word/afchunk2.rtf" in w and "not read" in w for w in rec["warnings"])
+    (err,) = info["errors"]
+    assert err["kind"] == "empty" and err["message"].startswith(str(folder / "nur-rtf.docx") + ": ")
+    assert "application/rtf" in err["message"] and "not read" in err["message"]
