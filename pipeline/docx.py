@@ -167,7 +167,7 @@ def _check_container(data: bytes) -> None:
     a ZIP that would unpack to more than `MAX_UNPACKED_BYTES`."""
     if data.startswith(_OLE):
         if _ENCRYPTED in data:
-            raise DocxUnreadable(ErrorKind.UNREADABLE, "the Word document is locked with a password; "
+            raise DocxUnreadable(ErrorKind.UNREADABLE, "the Word document is encrypted (locked with a password); "
                                                        "open it in Word, remove the password and save it again")
         raise DocxUnreadable(ErrorKind.UNSUPPORTED, "an old binary Word file (.doc) named .docx; "
                                                     "open it in Word or LibreOffice and save it as .docx")

@@ -140,7 +140,8 @@ def test_word_files_that_cannot_be_read_are_errors_naming_them_and_the_run_goes_
         assert e["message"].startswith(str(folder / name) + ": ")
         assert "Traceback" not in e["message"]
     assert errors["alt.docx"]["kind"] == "unsupported" and "save it as .docx" in errors["alt.docx"]["message"]
-    assert errors["passwort.docx"]["kind"] == "unreadable" and "password" in errors["passwort.docx"]["message"]
+    assert errors["passwort.docx"]["kind"] == "unreadable" and "encrypted" in errors["passwort.docx"]["message"]
+    assert "password" in errors["passwort.docx"]["message"]
     assert errors["tabelle.docx"]["kind"] == "unreadable" and "spreadsheetml" in errors["tabelle.docx"]["message"]
     assert errors["kaputt.docx"]["kind"] == errors["archiv.docx"]["kind"] == "unreadable"
     assert all("not a Word document" in errors[n]["message"] for n in ("kaputt.docx", "tabelle.docx", "archiv.docx"))
@@ -462,6 +463,7 @@ def test_a_symbol_from_a_symbol_font_is_its_character(tmp_path, nlp_info):
     for e in rec["entities"]:
         assert text[e["raw_start"]:e["raw_end"]].split() == e["text"].split()
 
+
 def test_a_symbol_typed_as_text_in_a_symbol_font_is_its_character():
     """Symbol-font characters are not only inserted as w:sym: typed in the font Symbol, "m" is
     Word's "µ" (the old way to write "µg"), and Word (or a converter) also writes the font's code
@@ -489,6 +491,7 @@ def test_a_symbol_typed_as_text_in_a_symbol_font_is_its_character():
     arial = _run("m", '<w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/></w:rPr>')
     text, _ = extract(_word_file([_para(_run(pieces[0]), arial, _run(pieces[1]))]))
     assert text == pieces[0] + "m" + pieces[1]
+
 
 NUMBERING_STYLE = """<w:style {W} w:type="numbering" w:customStyle="1" w:styleId="Rangliste">
   <w:name w:val="Rangliste"/><w:pPr><w:numPr><w:numId w:val="40"/></w:numPr></w:pPr></w:style>"""
@@ -535,6 +538,7 @@ def test_a_list_defined_through_a_list_style_keeps_its_numbers():
             z.writestr(item, part)
     text, _ = extract(out.getvalue())
     assert text.split("\n\n") == [row["title"]] + [f"{i}) {s}" for i, s in enumerate(sentences[:3], 1)]
+
 
 def _with_chunks(d, chunks: list[tuple[bytes, str, str]]) -> bytes:
     """The Word file with embedded documents (w:altChunk: what a CMS or a mail merge pastes into
