@@ -30,7 +30,12 @@ What python-docx does not do, and this module does on its XML:
   its text: a ranking ("1. Berlin", "2. Hamburg") keeps its order. A bullet stays out: its glyph
   (•, ▪, a Wingdings arrow) is no word, and in a list of items each line is a block of its own;
 - a symbol inserted from a symbol font (`w:sym`: the degree sign of "20° Grad" from the font
-  Symbol) holds a font's code, not a character: `_SYMBOLS` maps the characters that are text.
+  Symbol) holds a font's code, not a character: `_SYMBOLS` maps the characters that are text;
+  so is text typed in a symbol font ("m" in Symbol is "µ"; also written as its private-use code);
+- a list defined through a list style (`w:numStyleLink`) takes its levels from the style's list;
+- an embedded document (`w:altChunk`: HTML or RTF a program pasted in, which Word converts when
+  it opens the file) is not read by python-docx: an HTML or plain-text one is read here, another
+  kind (RTF) is named in the record's warnings.
 
 A file that cannot be read is a `DocxUnreadable` with the error kind and a reason a user can act
 on: an old binary Word file (.doc: save it as .docx), a file locked by a password, a ZIP that is
