@@ -129,6 +129,9 @@ def extract(data: bytes) -> tuple[str, dict[str, Any]]:
         raise DocxUnreadable(ErrorKind.UNREADABLE, "not a Word document (a ZIP of another kind"
                                                    + (f": {what.group(1)}" if what else "") + ")") from e
     except (KeyError, PackageNotFoundError, zipfile.BadZipFile) as e:
+        if _strict(data):
+            raise DocxUnreadable(ErrorKind.UNSUPPORTED, "a Word document saved as \"Strict Open XML Document\", which python-docx "
+                                                        "cannot read; open it in Word and save it as \"Word Document (*.docx)\"") from e
         raise DocxUnreadable(ErrorKind.UNREADABLE, f"not a Word document (a ZIP without Word's parts: {e})") from e
     except Exception as e:  # damaged XML (lxml's XMLSyntaxError), a damaged ZIP member (zlib.error, EOFError)
         raise DocxUnreadable(ErrorKind.UNREADABLE, f"a damaged Word document ({type(e).__name__}: {e})") from e
@@ -165,6 +168,21 @@ def _persons(names: str) -> list[str]:
     if len(parts) == 2 and all(len(x.split()) == 1 for x in parts):
         return [f"{parts[1]} {parts[0]}"]
     return parts
+
+
+#: the main document's relationship in a file Word saved as "Strict Open XML Document" (ISO/IEC
+#: 29500 strict: a .docx too, in namespaces python-docx does not know)
+_STRICT_DOCUMENT = b"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
+
+
+def _strict(data: bytes) -> bool:
+    """Whether a ZIP is a Word document in Strict Open XML (its package relationships name the
+    main document in the strict namespace)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return _STRICT_DOCUMENT in z.read("_rels/.rels")
+    except Exception:  # no ZIP, a damaged member: a question for the caller's error
+        return False
 
 
 def _check_container(data: bytes) -> None:

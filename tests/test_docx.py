@@ -131,11 +131,21 @@ def test_word_files_that_cannot_be_read_are_errors_naming_them_and_the_run_goes_
     wb.save(folder / "tabelle.docx")
     (folder / "archiv.docx").write_bytes(_zip({"artikel.txt": SEED.read_text(encoding="utf-8")}))
     docx.Document().save(folder / "leer.docx")  # a Word file without text
+    # the seed saved by Word as "Strict Open XML Document": a .docx in namespaces python-docx does not read
+    write_docx(tmp_path / "transitional.docx", seed_paragraphs())
+    strict = {"http://schemas.openxmlformats.org/wordprocessingml/2006/main": "http://purl.oclc.org/ooxml/wordprocessingml/main",
+              "http://schemas.openxmlformats.org/officeDocument/2006/relationships": "http://purl.oclc.org/ooxml/officeDocument/relationships"}
+    with zipfile.ZipFile(tmp_path / "transitional.docx") as src, zipfile.ZipFile(folder / "streng.docx", "w") as z:
+        for item in src.infolist():
+            part = src.read(item)
+            for old, new in strict.items():
+                part = part.replace(old.encode(), new.encode())
+            z.writestr(item, part)
     (folder / "alt2.doc").write_bytes(ole)  # an old .doc under its own name: passed over with a word
     summary, records, info, notices = run_folder(folder, tmp_path / "out", nlp_info)
     assert list(records) == ["gut"]
     errors = {Path(e["path"]).name: e for e in info["errors"]}
-    assert set(errors) == {"kaputt.docx", "alt.docx", "passwort.docx", "tabelle.docx", "archiv.docx", "leer.docx"}
+    assert set(errors) == {"kaputt.docx", "alt.docx", "passwort.docx", "tabelle.docx", "archiv.docx", "leer.docx", "streng.docx"}
     for name, e in errors.items():
         assert e["message"].startswith(str(folder / name) + ": ")
         assert "Traceback" not in e["message"]
@@ -146,6 +156,8 @@ def test_word_files_that_cannot_be_read_are_errors_naming_them_and_the_run_goes_
     assert errors["kaputt.docx"]["kind"] == errors["archiv.docx"]["kind"] == "unreadable"
     assert all("not a Word document" in errors[n]["message"] for n in ("kaputt.docx", "tabelle.docx", "archiv.docx"))
     assert errors["leer.docx"]["kind"] == "empty"
+    assert errors["streng.docx"]["kind"] == "unsupported" and "Strict Open XML" in errors["streng.docx"]["message"]
+    assert "not a Word document" not in errors["streng.docx"]["message"]
     assert any(".doc 1" in n and "save it as .docx" in n for n in notices + info.get("notices", []))
 
 
