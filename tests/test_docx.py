@@ -172,6 +172,20 @@ def test_an_old_doc_given_by_name_says_to_save_it_as_docx(tmp_path):
     assert errors[0].message.startswith(f"{doc}: ") and "save it as .docx" in errors[0].message
 
 
+def test_the_owner_file_of_a_document_open_in_word_is_no_input(tmp_path):
+    """While a journalist has "Bericht.docx" open, Word keeps an owner file "~$richt.docx" beside it
+    (162 bytes: the user's name; hidden on Windows, not on a Linux share). A run on the folder
+    reported it as "not a Word document" and exited 1; it is passed over as a hidden file is."""
+    from pipeline.ingest import discover
+
+    write_docx(tmp_path / "Bericht.docx", seed_paragraphs())
+    user = "Friedrich Schmidt"
+    owner = bytes([len(user)]) + user.encode("cp1252") + b"\x00" * (54 - len(user)) + bytes([len(user), 0]) + user.encode("utf-16-le")
+    (tmp_path / "~$richt.docx").write_bytes(owner.ljust(162, b"\x00"))
+    found, errors = discover([tmp_path])
+    assert [f.name for f, _ in found] == ["Bericht.docx"] and errors == []
+
+
 def test_a_rerun_does_not_extract_an_unchanged_word_file_again(tmp_path, nlp_info, monkeypatch):
     import pipeline.docx
     from pipeline.run import RunOptions, run
