@@ -221,8 +221,12 @@ def _blocks(container: Any, document: Any, styles: Optional[dict] = None, number
             boxes: list = []
             text = "".join(_text(child, boxes, []))
             style = None
-            # counted also where the paragraph is empty: Word shows and counts its number
-            label = numbering.label(child) if numbering is not None else ""
+            # counted also where the paragraph is empty: Word shows and counts its number; not
+            # where its mark is a tracked deletion (an item deleted: with the changes accepted, it
+            # is gone, or its text joins the next paragraph, which keeps its own number)
+            mark = child.find(f"{_W}pPr/{_W}rPr")
+            deleted = mark is not None and (mark.find(_W + "del") is not None or mark.find(_W + "moveFrom") is not None)
+            label = numbering.label(child) if numbering is not None and not deleted else ""
             if text.strip():
                 style_id = child.find(f"{_W}pPr/{_W}pStyle")
                 key = None if style_id is None else style_id.get(_W + "val")

@@ -440,6 +440,29 @@ def test_a_numbered_list_keeps_its_numbers_as_word_shows_them(tmp_path, nlp_info
         assert text[e["raw_start"]:e["raw_end"]].split() == e["text"].split()
 
 
+def test_a_list_item_deleted_with_tracked_changes_is_not_counted():
+    """An editor deletes an item of a ranking with tracked changes on: its text and its paragraph
+    mark are tracked deletions. The text is read as it reads with the changes accepted, where the
+    item is gone and the next one moves up ("2. Belarus"); it was still counted ("3. Belarus")."""
+    from docx.oxml import parse_xml
+
+    from pipeline.docx import extract
+
+    members = ["Russland", "Armenien", "Belarus", "Kasachstan"]  # the OVKS seed's members
+    assert all(m in OVKS.read_text(encoding="utf-8") for m in members)
+    d = docx.Document()
+    d.add_paragraph([p for p in OVKS.read_text(encoding="utf-8").splitlines() if p.strip()][1])
+    for m in members:
+        p = d.add_paragraph(style="List Number")
+        if m == "Armenien":
+            p._p.get_or_add_pPr().append(parse_xml(f'<w:rPr {W}><w:del w:id="7" w:author="Lektor" w:date="2022-01-07T09:00:00Z"/></w:rPr>'))
+            p._p.append(parse_xml(f'<w:del {W} w:id="8" w:author="Lektor"><w:r><w:delText>{m}</w:delText></w:r></w:del>'))
+        else:
+            p.add_run(m)
+    text, _ = extract(_save(d))
+    assert text.split("\n\n")[1:] == ["1.\tRussland", "2.\tBelarus", "3.\tKasachstan"]
+
+
 def _save(d) -> bytes:
     import io
 
