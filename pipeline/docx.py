@@ -186,13 +186,21 @@ def _strict(data: bytes) -> bool:
 
 
 def _check_container(data: bytes) -> None:
-    """Raise `DocxUnreadable` where `data` is no .docx package: an old .doc, a locked file, no ZIP,
-    a ZIP that would unpack to more than `MAX_UNPACKED_BYTES`."""
+    """Raise `DocxUnreadable` where `data` is no .docx package: an old .doc, a locked file, an RTF
+    or Word XML file under the name, no ZIP, a ZIP that would unpack to more than `MAX_UNPACKED_BYTES`."""
     if data.startswith(_OLE):
         if _ENCRYPTED in data:
             raise DocxUnreadable(ErrorKind.UNREADABLE, "the Word document is encrypted (locked with a password); "
                                                        "open it in Word, remove the password and save it again")
         raise DocxUnreadable(ErrorKind.UNSUPPORTED, "an old binary Word file (.doc) named .docx; "
+                                                    "open it in Word or LibreOffice and save it as .docx")
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    # Word's other formats saved under the name .docx (Save As "Rich Text Format", "Word XML
+    # Document", or an export that writes them and names them for Word)
+    if head.startswith(b"{\\rtf"):
+        raise DocxUnreadable(ErrorKind.UNSUPPORTED, "an RTF file named .docx; open it in Word or LibreOffice and save it as .docx")
+    if head.startswith(b"<?xml") and re.search(rb"progid=[\"']Word\.Document[\"']|<w:wordDocument\b|<pkg:package\b", head):
+        raise DocxUnreadable(ErrorKind.UNSUPPORTED, "a Word XML file (Word 2003 XML or flat XML) named .docx; "
                                                     "open it in Word or LibreOffice and save it as .docx")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:

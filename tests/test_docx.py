@@ -131,6 +131,12 @@ def test_word_files_that_cannot_be_read_are_errors_naming_them_and_the_run_goes_
     wb.save(folder / "tabelle.docx")
     (folder / "archiv.docx").write_bytes(_zip({"artikel.txt": SEED.read_text(encoding="utf-8")}))
     docx.Document().save(folder / "leer.docx")  # a Word file without text
+    # Word's other formats under the name .docx: an RTF export, a Word 2003 XML file
+    seed = seed_paragraphs()
+    (folder / "export.docx").write_bytes(("{\\rtf1\\ansi\\ansicpg1252 " + seed[2] + "\\par }").encode("cp1252"))
+    (folder / "word2003.docx").write_text('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<?mso-application progid="Word.Document"?>\n'
+                                          '<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"><w:body><w:p><w:r><w:t>'
+                                          + seed[2] + "</w:t></w:r></w:p></w:body></w:wordDocument>", encoding="utf-8")
     # the seed saved by Word as "Strict Open XML Document": a .docx in namespaces python-docx does not read
     write_docx(tmp_path / "transitional.docx", seed_paragraphs())
     strict = {"http://schemas.openxmlformats.org/wordprocessingml/2006/main": "http://purl.oclc.org/ooxml/wordprocessingml/main",
@@ -145,7 +151,8 @@ def test_word_files_that_cannot_be_read_are_errors_naming_them_and_the_run_goes_
     summary, records, info, notices = run_folder(folder, tmp_path / "out", nlp_info)
     assert list(records) == ["gut"]
     errors = {Path(e["path"]).name: e for e in info["errors"]}
-    assert set(errors) == {"kaputt.docx", "alt.docx", "passwort.docx", "tabelle.docx", "archiv.docx", "leer.docx", "streng.docx"}
+    assert set(errors) == {"kaputt.docx", "alt.docx", "passwort.docx", "tabelle.docx", "archiv.docx", "leer.docx", "streng.docx",
+                           "export.docx", "word2003.docx"}
     for name, e in errors.items():
         assert e["message"].startswith(str(folder / name) + ": ")
         assert "Traceback" not in e["message"]
@@ -158,6 +165,9 @@ def test_word_files_that_cannot_be_read_are_errors_naming_them_and_the_run_goes_
     assert errors["leer.docx"]["kind"] == "empty"
     assert errors["streng.docx"]["kind"] == "unsupported" and "Strict Open XML" in errors["streng.docx"]["message"]
     assert "not a Word document" not in errors["streng.docx"]["message"]
+    assert errors["export.docx"]["kind"] == errors["word2003.docx"]["kind"] == "unsupported"
+    assert "an RTF file" in errors["export.docx"]["message"] and "a Word XML file" in errors["word2003.docx"]["message"]
+    assert all("save it as .docx" in errors[n]["message"] for n in ("export.docx", "word2003.docx"))
     assert any(".doc 1" in n and "save it as .docx" in n for n in notices + info.get("notices", []))
 
 
