@@ -138,6 +138,7 @@ def extract(data: bytes) -> tuple[str, dict[str, Any]]:
     blocks: list[str] = []
     headline: Optional[str] = None
     warnings: list[str] = []
+    _run_styles_inline(document)
     for text, style, paragraph in _blocks(document.element.body, document, numbering=_Numbering(document), warnings=warnings):
         if headline is None and style in _HEADLINE_STYLES:
             # the whole paragraph: a headline broken by hand (Shift+Enter) is one title
@@ -313,6 +314,42 @@ def _alt_chunk(el: Any, document: Any, warnings: Optional[list]) -> list[str]:
         warnings.append(f"an embedded document ({part.partname.lstrip('/')}, {kind or 'of no type'}) is not read, "
                         "its text is missing; open the file in Word and save it again (Word then makes it part of the document)")
     return []
+
+
+def _run_styles_inline(document: Any) -> None:
+    """Write a character style's hidden mark (`w:vanish`) and fonts (`w:rFonts`), through its
+    `w:basedOn`, into the runs set in it that do not set them themselves, so that `_hidden` and
+    `_symbol_fonts` see them: an editor's note in a hidden character style was read, as was
+    "m" in a character style of the font Symbol ("mg/m³" for "µg/m³"). In the parsed copy only."""
+    from copy import deepcopy
+
+    try:
+        styles = {st.get(_W + "styleId"): st for st in document.styles.element.iterchildren(_W + "style")
+                  if st.get(_W + "type") == "character"}
+    except AttributeError:  # no styles part
+        return
+    found: dict[Optional[str], dict[str, Any]] = {}
+
+    def props(style_id: Optional[str]) -> dict[str, Any]:
+        if style_id not in found:
+            got: dict[str, Any] = {}
+            seen, sid = set(), style_id
+            while sid in styles and sid not in seen:
+                seen.add(sid)
+                for tag in ("vanish", "rFonts"):
+                    el = styles[sid].find(f"{_W}rPr/{_W}{tag}")
+                    if el is not None and tag not in got:
+                        got[tag] = el
+                based = styles[sid].find(_W + "basedOn")
+                sid = None if based is None else based.get(_W + "val")
+            found[style_id] = got
+        return found[style_id]
+
+    for ref in list(document.element.body.iter(_W + "rStyle")):
+        rpr = ref.getparent()
+        for tag, el in props(ref.get(_W + "val")).items():
+            if rpr.find(_W + tag) is None:
+                rpr.append(deepcopy(el))
 
 
 def _placeholder(el: Any) -> bool:

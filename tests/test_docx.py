@@ -552,6 +552,35 @@ def test_a_symbol_typed_as_text_in_a_symbol_font_is_its_character():
     assert text == pieces[0] + "m" + pieces[1]
 
 
+def test_a_character_styles_hidden_mark_and_symbol_font_count():
+    """A run takes what its character style sets unless it sets it itself: an editor's note in a
+    hidden character style ("Notiz") is not shown by Word and was read into the article; "m" in a
+    character style of the font Symbol is "µ" and was read as "m" ("40 mg/m³")."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    from pipeline.docx import extract
+    from repo_data import news_row
+
+    row = news_row("wikinews_de.jsonl.gz", "id", "wn75087")
+    first = row["text"].split("\n")[0].strip()
+    before, after = first.split("µ", 1)
+    d = docx.Document()
+    note = d.styles.add_style("Notiz", WD_STYLE_TYPE.CHARACTER)
+    note.font.hidden = True
+    symbol = d.styles.add_style("Symbolzeichen", WD_STYLE_TYPE.CHARACTER)
+    symbol.font.name = "Symbol"
+    greek = d.styles.add_style("Griechisch", WD_STYLE_TYPE.CHARACTER)  # based on it: Symbol too
+    greek.base_style = symbol
+    p = d.add_paragraph(before)
+    p.add_run("m", style="Griechisch")
+    p.add_run(after)
+    p.add_run(" Zahlen vom UBA bestätigen lassen!", style="Notiz")
+    shown = p.add_run(" Stand: 2013.", style="Notiz")
+    shown.font.hidden = False  # the run's own setting wins over its style's
+    text, _ = extract(_save(d))
+    assert text == first + " Stand: 2013."
+
+
 NUMBERING_STYLE = """<w:style {W} w:type="numbering" w:customStyle="1" w:styleId="Rangliste">
   <w:name w:val="Rangliste"/><w:pPr><w:numPr><w:numId w:val="40"/></w:numPr></w:pPr></w:style>"""
 LINKED_NUMBERING = f"""<w:abstractNum {W} w:abstractNumId="40">
