@@ -252,9 +252,9 @@ def _blocks(container: Any, document: Any, styles: Optional[dict] = None, number
             for box in boxes:
                 yield from _blocks(box, document, styles, numbering, warnings)
         elif tag == _W + "tbl":
-            for row in child.iterchildren(_W + "tr"):
+            for row in _wrapped(child, "tr"):
                 # a merged cell is one w:tc: read once
-                cells = [list(_blocks(cell, document, styles, numbering, warnings)) for cell in row.iterchildren(_W + "tc")]
+                cells = [list(_blocks(cell, document, styles, numbering, warnings)) for cell in _wrapped(row, "tc")]
                 cells = [c for c in cells if c]
                 if len(cells) > 1 and all(len(c) == 1 for c in cells):
                     # a row of one-line cells ("Gründung | 1992") is one line, its cells apart by a
@@ -350,6 +350,21 @@ def _run_styles_inline(document: Any) -> None:
         for tag, el in props(ref.get(_W + "val")).items():
             if rpr.find(_W + tag) is None:
                 rpr.append(deepcopy(el))
+
+
+def _wrapped(el: Any, tag: str) -> Iterator[Any]:
+    """The children `w:<tag>` of a table or a row, also those inside content controls and custom
+    XML around them (a template's repeating section: rows in a `w:sdt`), which python-docx's and a
+    plain child walk pass over; a control showing its placeholder holds no text."""
+    for child in el:
+        if child.tag == _W + tag:
+            yield child
+        elif child.tag == _W + "sdt" and not _placeholder(child):
+            content = child.find(_W + "sdtContent")
+            if content is not None:
+                yield from _wrapped(content, tag)
+        elif child.tag == _W + "customXml":
+            yield from _wrapped(child, tag)
 
 
 def _placeholder(el: Any) -> bool:

@@ -196,6 +196,30 @@ def test_the_owner_file_of_a_document_open_in_word_is_no_input(tmp_path):
     assert [f.name for f, _ in found] == ["Bericht.docx"] and errors == []
 
 
+def test_rows_and_cells_in_content_controls_are_read():
+    """A template's fact box whose rows are a repeating section (each w:tr in a w:sdt) or whose
+    cells are content controls: python-docx and a walk of the table's own w:tr / w:tc children
+    pass over them, and the rows' text was lost without a word."""
+    from docx.oxml import parse_xml
+
+    from pipeline.docx import extract
+
+    paras = seed_paragraphs()
+    d = docx.Document()
+    d.add_paragraph(paras[2])
+    d.add_heading("Das Bündnis in Zahlen", level=2)
+    table = d.add_table(rows=1, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Gründung", "1992"
+    cell = lambda text: f"<w:tc><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+    sdt = lambda inner: f"<w:sdt {W}><w:sdtPr><w:alias w:val=\"Zeile\"/></w:sdtPr><w:sdtContent>{inner}</w:sdtContent></w:sdt>"
+    table._tbl.append(parse_xml(sdt(f"<w:tr>{cell('Mitglieder')}{cell('sechs Staaten')}</w:tr>")))
+    table._tbl.append(parse_xml(f"<w:tr {W}>{cell('Sitz')}</w:tr>"))
+    table._tbl[-1].append(parse_xml(sdt(cell("Moskau"))))
+    d.add_paragraph(paras[3])
+    text, _ = extract(_save(d))
+    assert text.split("\n\n") == [paras[2], "Das Bündnis in Zahlen", "Gründung\t1992", "Mitglieder\tsechs Staaten", "Sitz\tMoskau", paras[3]]
+
+
 def test_a_rerun_does_not_extract_an_unchanged_word_file_again(tmp_path, nlp_info, monkeypatch):
     import pipeline.docx
     from pipeline.run import RunOptions, run
