@@ -34,8 +34,9 @@ What python-docx does not do, and this module does on its XML:
   so is text typed in a symbol font ("m" in Symbol is "µ"; also written as its private-use code);
 - a list defined through a list style (`w:numStyleLink`) takes its levels from the style's list;
 - an embedded document (`w:altChunk`: HTML or RTF a program pasted in, which Word converts when
-  it opens the file) is not read by python-docx: an HTML or plain-text one is read here, another
-  kind (RTF) is named in the record's warnings.
+  it opens the file) is not read by python-docx, and an embedded .docx made it fail on the whole
+  file: an HTML, plain-text or Word one is read here, another kind (RTF) is named in the record's
+  warnings.
 
 A file that cannot be read is a `DocxUnreadable` with the error kind and a reason a user can act
 on: an old binary Word file (.doc: save it as .docx), a file locked by a password, a ZIP that is
@@ -122,6 +123,8 @@ def extract(data: bytes) -> tuple[str, dict[str, Any]]:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    _chunks_as_plain_parts()
+
     try:
         document = docx.Document(io.BytesIO(data))
     except ValueError as e:  # python-docx: "file '...' is not a Word file, content type is '...'"
@@ -160,6 +163,28 @@ def extract(data: bytes) -> tuple[str, dict[str, Any]]:
     if author and not _NO_AUTHOR.match(author) and any(ch.isalpha() for ch in author):
         meta["authors"] = [name for a in re.split(r";\s*|\s+und\s+", author) for name in _persons(a)]
     return text, meta
+
+
+def _chunks_as_plain_parts() -> None:
+    """Make python-docx load every embedded document (`w:altChunk`'s part) as plain bytes. It picks
+    a part's class by its content type, and an embedded Word file (the whole .docx package: the
+    Open XML SDK's way to merge documents) has the main document's type: its ZIP bytes were parsed
+    as XML, and the whole file was "a damaged Word document". Through python-docx's hook for this
+    (`PartFactory.part_class_selector`), installed once, the selector before it kept for the rest."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.part import Part, PartFactory
+
+    previous = PartFactory.__dict__.get("part_class_selector")
+    if getattr(previous, "chunks_as_bytes", False):
+        return
+
+    def select(content_type: str, reltype: str) -> Any:
+        if reltype == RT.A_F_CHUNK:
+            return Part
+        return previous(content_type, reltype) if previous is not None else None
+
+    select.chunks_as_bytes = True  # type: ignore[attr-defined]
+    PartFactory.part_class_selector = select  # type: ignore[assignment]
 
 
 def _persons(names: str) -> list[str]:
@@ -281,14 +306,21 @@ def _blocks(container: Any, document: Any, styles: Optional[dict] = None, number
 #: the content types of an embedded document (`w:altChunk`) read here: a web page's or a text's
 _CHUNK_HTML = ("text/html", "application/xhtml+xml")
 _CHUNK_TEXT = ("text/plain",)
+#: ... and a Word file's (the whole .docx package; the Open XML SDK's types, lower case)
+_CHUNK_WORD = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+               "application/vnd.ms-word.document.macroenabled.main+xml",
+               "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+               "application/vnd.ms-word.template.macroenabledtemplate.main+xml",
+               "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 
 
 def _alt_chunk(el: Any, document: Any, warnings: Optional[list]) -> list[str]:
     """The lines of an embedded document (`w:altChunk`: a program pasted HTML or RTF into the
     file, and Word shows it where it stands, merging it into the document when it saves it): an
     HTML chunk's text as a reader sees it, a block a line (`html._block_lines`: the whole chunk,
-    not a page's main text); a plain-text chunk's lines. Another kind (RTF, a web archive, a Word
-    document) is not read: a warning in `warnings` says so and what to do."""
+    not a page's main text); a plain-text chunk's lines; an embedded Word file's (a whole .docx,
+    as the Open XML SDK merges documents) text as `extract` reads it. Another kind (RTF, a web
+    archive) is not read: a warning in `warnings` says so and what to do."""
     rid = el.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
     try:
         part = document.part.related_parts[rid]
@@ -310,6 +342,18 @@ def _alt_chunk(el: Any, document: Any, warnings: Optional[list]) -> list[str]:
         if tree is not None:
             body = tree.find(".//body")
             return _block_lines(body if body is not None else tree)
+    elif kind in _CHUNK_WORD and part.blob.startswith(b"PK"):
+        try:
+            text, meta = extract(part.blob)
+        except DocxUnreadable as e:
+            if e.kind == ErrorKind.EMPTY:  # nothing Word could show either
+                return []
+            if warnings is not None:
+                warnings.append(f"an embedded Word document ({part.partname.lstrip('/')}) is not read: {e.reason}")
+            return []
+        if warnings is not None:
+            warnings.extend(meta.get("warnings", []))
+        return text.split("\n\n")
     if warnings is not None:
         warnings.append(f"an embedded document ({part.partname.lstrip('/')}, {kind or 'of no type'}) is not read, "
                         "its text is missing; open the file in Word and save it again (Word then makes it part of the document)")

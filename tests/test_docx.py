@@ -669,7 +669,8 @@ def _with_chunks(d, chunks: list[tuple[bytes, str, str]]) -> bytes:
 
 def test_an_embedded_html_chunk_is_read_and_an_rtf_chunk_is_named(tmp_path, nlp_info):
     """An embedded HTML document (w:altChunk) is text Word shows: it was lost without a word.
-    Its text is read as a reader sees it (a block a line, in the charset it declares); an RTF
+    Its text is read as a reader sees it (a block a line, in the charset it declares), an embedded
+    Word file's as the file's own; an RTF
     chunk, which is not read, is named in the record's warnings with the file; a file whose only
     text is in one is `empty`, and the error says why."""
     from repo_data import news_row
@@ -677,15 +678,23 @@ def test_an_embedded_html_chunk_is_read_and_an_rtf_chunk_is_named(tmp_path, nlp_
     row = news_row("wikinews_de.jsonl.gz", "id", "wn12324")  # Jenaer Feuerteufel gefasst
     paras = [p.strip() for p in row["text"].split("\n") if p.strip()]
     d = docx.Document()
+    first, second = paras[0].split(". ", 1)  # the second sentence: in an embedded Word file
     d.add_paragraph(row["title"], style="Title")
-    d.add_paragraph(paras[0])
+    d.add_paragraph(first + ".")
     html = f"<html><head><meta charset='windows-1252'></head><body><p>{paras[1]}</p><ul><li>Lobeda</li><li>Jena</li></ul></body></html>"
     rtf = "{\\rtf1\\ansi Der Mann wurde in ein Gef\\'e4ngnis \\'fcberstellt.}"
-    data = _with_chunks(d, [(html.encode("cp1252"), "text/html", "/word/afchunk.htm"), (rtf.encode("ascii"), "application/rtf", "/word/afchunk2.rtf")])
+    # a whole Word file embedded, as the Open XML SDK merges documents (AlternativeFormatImportPartType.
+    # WordprocessingML: the .docx package under the main document's content type); python-docx parsed
+    # its ZIP bytes as XML, and the whole file was "a damaged Word document"
+    inner = docx.Document()
+    inner.add_paragraph(second)
+    word = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    data = _with_chunks(d, [(html.encode("cp1252"), "text/html", "/word/afchunk.htm"), (rtf.encode("ascii"), "application/rtf", "/word/afchunk2.rtf"),
+                            (_save(inner), word, "/word/afchunk3.docx")])
     from pipeline.docx import extract
 
     text, meta = extract(data)
-    assert text.split("\n\n") == [row["title"], paras[0], paras[1], "Lobeda", "Jena"]
+    assert text.split("\n\n") == [row["title"], first + ".", paras[1], "Lobeda", "Jena", second]
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "feuerteufel.docx").write_bytes(data)
