@@ -30,7 +30,13 @@ What python-docx does not do, and this module does on its XML:
   its text: a ranking ("1. Berlin", "2. Hamburg") keeps its order. A bullet stays out: its glyph
   (•, ▪, a Wingdings arrow) is no word, and in a list of items each line is a block of its own;
 - a symbol inserted from a symbol font (`w:sym`: the degree sign of "20° Grad" from the font
-  Symbol) holds a font's code, not a character: `_SYMBOLS` maps the characters that are text.
+  Symbol) holds a font's code, not a character: `_SYMBOLS` maps the characters that are text;
+  so is text typed in a symbol font ("m" in Symbol is "µ"; also written as its private-use code);
+- a list defined through a list style (`w:numStyleLink`) takes its levels from the style's list;
+- an embedded document (`w:altChunk`: HTML or RTF a program pasted in, which Word converts when
+  it opens the file) is not read by python-docx, and an embedded .docx made it fail on the whole
+  file: an HTML, plain-text or Word one is read here, another kind (RTF) is named in the record's
+  warnings.
 
 A file that cannot be read is a `DocxUnreadable` with the error kind and a reason a user can act
 on: an old binary Word file (.doc: save it as .docx), a file locked by a password, a ZIP that is
@@ -117,6 +123,8 @@ def extract(data: bytes) -> tuple[str, dict[str, Any]]:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    _chunks_as_plain_parts()
+
     try:
         document = docx.Document(io.BytesIO(data))
     except ValueError as e:  # python-docx: "file '...' is not a Word file, content type is '...'"
@@ -124,20 +132,27 @@ def extract(data: bytes) -> tuple[str, dict[str, Any]]:
         raise DocxUnreadable(ErrorKind.UNREADABLE, "not a Word document (a ZIP of another kind"
                                                    + (f": {what.group(1)}" if what else "") + ")") from e
     except (KeyError, PackageNotFoundError, zipfile.BadZipFile) as e:
+        if _strict(data):
+            raise DocxUnreadable(ErrorKind.UNSUPPORTED, "a Word document saved as \"Strict Open XML Document\", which python-docx "
+                                                        "cannot read; open it in Word and save it as \"Word Document (*.docx)\"") from e
         raise DocxUnreadable(ErrorKind.UNREADABLE, f"not a Word document (a ZIP without Word's parts: {e})") from e
     except Exception as e:  # damaged XML (lxml's XMLSyntaxError), a damaged ZIP member (zlib.error, EOFError)
         raise DocxUnreadable(ErrorKind.UNREADABLE, f"a damaged Word document ({type(e).__name__}: {e})") from e
     blocks: list[str] = []
     headline: Optional[str] = None
-    for text, style, paragraph in _blocks(document.element.body, document, numbering=_Numbering(document)):
+    warnings: list[str] = []
+    _run_styles_inline(document)
+    for text, style, paragraph in _blocks(document.element.body, document, numbering=_Numbering(document), warnings=warnings):
         if headline is None and style in _HEADLINE_STYLES:
             # the whole paragraph: a headline broken by hand (Shift+Enter) is one title
             headline = " ".join(paragraph.split()) or None
         blocks.append(text)
     text = "\n\n".join(blocks)
     if not any(ch.isalpha() for ch in text):
-        raise DocxUnreadable(ErrorKind.EMPTY, "the Word document's body holds no text")
+        raise DocxUnreadable(ErrorKind.EMPTY, "; ".join(["the Word document's body holds no text"] + warnings))
     meta: dict[str, Any] = {"extracted_with": extractor_name(), "blocks": True}
+    if warnings:  # what was not read (`ingest` puts them in the record's warnings, naming the file)
+        meta["warnings"] = warnings
     props = document.core_properties
     title = " ".join((props.title or "").split())
     if headline:
@@ -150,6 +165,28 @@ def extract(data: bytes) -> tuple[str, dict[str, Any]]:
     return text, meta
 
 
+def _chunks_as_plain_parts() -> None:
+    """Make python-docx load every embedded document (`w:altChunk`'s part) as plain bytes. It picks
+    a part's class by its content type, and an embedded Word file (the whole .docx package: the
+    Open XML SDK's way to merge documents) has the main document's type: its ZIP bytes were parsed
+    as XML, and the whole file was "a damaged Word document". Through python-docx's hook for this
+    (`PartFactory.part_class_selector`), installed once, the selector before it kept for the rest."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.part import Part, PartFactory
+
+    previous = PartFactory.__dict__.get("part_class_selector")
+    if getattr(previous, "chunks_as_bytes", False):
+        return
+
+    def select(content_type: str, reltype: str) -> Any:
+        if reltype == RT.A_F_CHUNK:
+            return Part
+        return previous(content_type, reltype) if previous is not None else None
+
+    select.chunks_as_bytes = True  # type: ignore[attr-defined]
+    PartFactory.part_class_selector = select  # type: ignore[assignment]
+
+
 def _persons(names: str) -> list[str]:
     """The names in a piece of the author property, apart by commas; an Office account's name
     "Nachname, Vorname" (two single words) is one person, "Vorname Nachname"."""
@@ -159,14 +196,37 @@ def _persons(names: str) -> list[str]:
     return parts
 
 
+#: the main document's relationship in a file Word saved as "Strict Open XML Document" (ISO/IEC
+#: 29500 strict: a .docx too, in namespaces python-docx does not know)
+_STRICT_DOCUMENT = b"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
+
+
+def _strict(data: bytes) -> bool:
+    """Whether a ZIP is a Word document in Strict Open XML (its package relationships name the
+    main document in the strict namespace)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return _STRICT_DOCUMENT in z.read("_rels/.rels")
+    except Exception:  # no ZIP, a damaged member: a question for the caller's error
+        return False
+
+
 def _check_container(data: bytes) -> None:
-    """Raise `DocxUnreadable` where `data` is no .docx package: an old .doc, a locked file, no ZIP,
-    a ZIP that would unpack to more than `MAX_UNPACKED_BYTES`."""
+    """Raise `DocxUnreadable` where `data` is no .docx package: an old .doc, a locked file, an RTF
+    or Word XML file under the name, no ZIP, a ZIP that would unpack to more than `MAX_UNPACKED_BYTES`."""
     if data.startswith(_OLE):
         if _ENCRYPTED in data:
-            raise DocxUnreadable(ErrorKind.UNREADABLE, "the Word document is locked with a password; "
+            raise DocxUnreadable(ErrorKind.UNREADABLE, "the Word document is encrypted (locked with a password); "
                                                        "open it in Word, remove the password and save it again")
         raise DocxUnreadable(ErrorKind.UNSUPPORTED, "an old binary Word file (.doc) named .docx; "
+                                                    "open it in Word or LibreOffice and save it as .docx")
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    # Word's other formats saved under the name .docx (Save As "Rich Text Format", "Word XML
+    # Document", or an export that writes them and names them for Word)
+    if head.startswith(b"{\\rtf"):
+        raise DocxUnreadable(ErrorKind.UNSUPPORTED, "an RTF file named .docx; open it in Word or LibreOffice and save it as .docx")
+    if head.startswith(b"<?xml") and re.search(rb"progid=[\"']Word\.Document[\"']|<w:wordDocument\b|<pkg:package\b", head):
+        raise DocxUnreadable(ErrorKind.UNSUPPORTED, "a Word XML file (Word 2003 XML or flat XML) named .docx; "
                                                     "open it in Word or LibreOffice and save it as .docx")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
@@ -177,14 +237,15 @@ def _check_container(data: bytes) -> None:
         raise DocxUnreadable(ErrorKind.TOO_LARGE, f"its parts unpack to {unpacked:,} bytes, over the limit of {MAX_UNPACKED_BYTES:,}")
 
 
-def _blocks(container: Any, document: Any, styles: Optional[dict] = None,
-            numbering: Optional["_Numbering"] = None) -> Iterator[tuple[str, Optional[str], str]]:
+def _blocks(container: Any, document: Any, styles: Optional[dict] = None, numbering: Optional["_Numbering"] = None,
+            warnings: Optional[list] = None) -> Iterator[tuple[str, Optional[str], str]]:
     """(text, style name, the paragraph's whole text) of each non-empty paragraph under a body, a table cell or a content
     control, in document order; a table's cells row by row, each cell's paragraphs in turn; a
     numbered paragraph's first line starts with its number (the whole text is without it).
     `styles`: the style name of each paragraph style id met (python-docx looks a paragraph's
     style up by scanning all styles: seconds for a long document, done once per style here).
-    `numbering`: the list counters, counted over the whole document in order."""
+    `numbering`: the list counters, counted over the whole document in order. `warnings`: what
+    could not be read (an embedded RTF document) is said there."""
     from docx.text.paragraph import Paragraph
 
     styles = {} if styles is None else styles
@@ -194,8 +255,12 @@ def _blocks(container: Any, document: Any, styles: Optional[dict] = None,
             boxes: list = []
             text = "".join(_text(child, boxes, []))
             style = None
-            # counted also where the paragraph is empty: Word shows and counts its number
-            label = numbering.label(child) if numbering is not None else ""
+            # counted also where the paragraph is empty: Word shows and counts its number; not
+            # where its mark is a tracked deletion (an item deleted: with the changes accepted, it
+            # is gone, or its text joins the next paragraph, which keeps its own number)
+            mark = child.find(f"{_W}pPr/{_W}rPr")
+            deleted = mark is not None and (mark.find(_W + "del") is not None or mark.find(_W + "moveFrom") is not None)
+            label = numbering.label(child) if numbering is not None and not deleted else ""
             if text.strip():
                 style_id = child.find(f"{_W}pPr/{_W}pStyle")
                 key = None if style_id is None else style_id.get(_W + "val")
@@ -210,11 +275,11 @@ def _blocks(container: Any, document: Any, styles: Optional[dict] = None,
                 if line.strip():
                     yield line, style, text
             for box in boxes:
-                yield from _blocks(box, document, styles, numbering)
+                yield from _blocks(box, document, styles, numbering, warnings)
         elif tag == _W + "tbl":
-            for row in child.iterchildren(_W + "tr"):
+            for row in _wrapped(child, "tr"):
                 # a merged cell is one w:tc: read once
-                cells = [list(_blocks(cell, document, styles, numbering)) for cell in row.iterchildren(_W + "tc")]
+                cells = [list(_blocks(cell, document, styles, numbering, warnings)) for cell in _wrapped(row, "tc")]
                 cells = [c for c in cells if c]
                 if len(cells) > 1 and all(len(c) == 1 for c in cells):
                     # a row of one-line cells ("Gründung | 1992") is one line, its cells apart by a
@@ -230,9 +295,120 @@ def _blocks(container: Any, document: Any, styles: Optional[dict] = None,
                 continue
             content = child.find(_W + "sdtContent") if tag == _W + "sdt" else child
             if content is not None:
-                yield from _blocks(content, document, styles, numbering)
+                yield from _blocks(content, document, styles, numbering, warnings)
         elif tag in (_W + "ins", _W + "moveTo"):  # inserted rows or paragraphs, tracked: in
-            yield from _blocks(child, document, styles, numbering)
+            yield from _blocks(child, document, styles, numbering, warnings)
+        elif tag == _W + "altChunk":
+            for line in _alt_chunk(child, document, warnings):
+                yield line, None, line
+
+
+#: the content types of an embedded document (`w:altChunk`) read here: a web page's or a text's
+_CHUNK_HTML = ("text/html", "application/xhtml+xml")
+_CHUNK_TEXT = ("text/plain",)
+#: ... and a Word file's (the whole .docx package; the Open XML SDK's types, lower case)
+_CHUNK_WORD = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+               "application/vnd.ms-word.document.macroenabled.main+xml",
+               "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+               "application/vnd.ms-word.template.macroenabledtemplate.main+xml",
+               "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+
+
+def _alt_chunk(el: Any, document: Any, warnings: Optional[list]) -> list[str]:
+    """The lines of an embedded document (`w:altChunk`: a program pasted HTML or RTF into the
+    file, and Word shows it where it stands, merging it into the document when it saves it): an
+    HTML chunk's text as a reader sees it, a block a line (`html._block_lines`: the whole chunk,
+    not a page's main text); a plain-text chunk's lines; an embedded Word file's (a whole .docx,
+    as the Open XML SDK merges documents) text as `extract` reads it. Another kind (RTF, a web
+    archive) is not read: a warning in `warnings` says so and what to do."""
+    rid = el.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
+    try:
+        part = document.part.related_parts[rid]
+    except KeyError:  # a chunk without its part: nothing Word could show either
+        return []
+    kind = (part.content_type or "").split(";")[0].strip().lower()
+    if kind in _CHUNK_HTML + _CHUNK_TEXT:
+        from .ingest import decode_html, decode_with_warnings
+
+        text = (decode_html if kind in _CHUNK_HTML else decode_with_warnings)(part.blob)[0]
+        if kind in _CHUNK_TEXT:
+            return [line for line in text.splitlines() if line.strip()]
+        from .html import _block_lines, parse
+
+        try:
+            tree = parse(text)
+        except Exception:  # markup lxml cannot read
+            tree = None
+        if tree is not None:
+            body = tree.find(".//body")
+            return _block_lines(body if body is not None else tree)
+    elif kind in _CHUNK_WORD and part.blob.startswith(b"PK"):
+        try:
+            text, meta = extract(part.blob)
+        except DocxUnreadable as e:
+            if e.kind == ErrorKind.EMPTY:  # nothing Word could show either
+                return []
+            if warnings is not None:
+                warnings.append(f"an embedded Word document ({part.partname.lstrip('/')}) is not read: {e.reason}")
+            return []
+        if warnings is not None:
+            warnings.extend(meta.get("warnings", []))
+        return text.split("\n\n")
+    if warnings is not None:
+        warnings.append(f"an embedded document ({part.partname.lstrip('/')}, {kind or 'of no type'}) is not read, "
+                        "its text is missing; open the file in Word and save it again (Word then makes it part of the document)")
+    return []
+
+
+def _run_styles_inline(document: Any) -> None:
+    """Write a character style's hidden mark (`w:vanish`) and fonts (`w:rFonts`), through its
+    `w:basedOn`, into the runs set in it that do not set them themselves, so that `_hidden` and
+    `_symbol_fonts` see them: an editor's note in a hidden character style was read, as was
+    "m" in a character style of the font Symbol ("mg/m³" for "µg/m³"). In the parsed copy only."""
+    from copy import deepcopy
+
+    try:
+        styles = {st.get(_W + "styleId"): st for st in document.styles.element.iterchildren(_W + "style")
+                  if st.get(_W + "type") == "character"}
+    except AttributeError:  # no styles part
+        return
+    found: dict[Optional[str], dict[str, Any]] = {}
+
+    def props(style_id: Optional[str]) -> dict[str, Any]:
+        if style_id not in found:
+            got: dict[str, Any] = {}
+            seen, sid = set(), style_id
+            while sid in styles and sid not in seen:
+                seen.add(sid)
+                for tag in ("vanish", "rFonts"):
+                    el = styles[sid].find(f"{_W}rPr/{_W}{tag}")
+                    if el is not None and tag not in got:
+                        got[tag] = el
+                based = styles[sid].find(_W + "basedOn")
+                sid = None if based is None else based.get(_W + "val")
+            found[style_id] = got
+        return found[style_id]
+
+    for ref in list(document.element.body.iter(_W + "rStyle")):
+        rpr = ref.getparent()
+        for tag, el in props(ref.get(_W + "val")).items():
+            if rpr.find(_W + tag) is None:
+                rpr.append(deepcopy(el))
+
+
+def _wrapped(el: Any, tag: str) -> Iterator[Any]:
+    """The children `w:<tag>` of a table or a row, also those inside content controls and custom
+    XML around them (a template's repeating section: rows in a `w:sdt`), which python-docx's and a
+    plain child walk pass over; a control showing its placeholder holds no text."""
+    for child in el:
+        if child.tag == _W + tag:
+            yield child
+        elif child.tag == _W + "sdt" and not _placeholder(child):
+            content = child.find(_W + "sdtContent")
+            if content is not None:
+                yield from _wrapped(content, tag)
+        elif child.tag == _W + "customXml":
+            yield from _wrapped(child, tag)
 
 
 def _placeholder(el: Any) -> bool:
@@ -273,7 +449,8 @@ def _text(el: Any, boxes: list, fields: list) -> Iterator[str]:
             for _ in _text(child, [], fields):
                 pass
         elif tag == _W + "t":
-            yield child.text or ""
+            fonts = _symbol_fonts(el) if el.tag == _W + "r" else None
+            yield (child.text or "") if fonts is None else _symbol_text(fonts, child.text or "")
         elif tag in (_W + "tab", _W + "ptab"):
             yield "\t"
         elif tag in (_W + "br", _W + "cr"):
@@ -300,6 +477,43 @@ def _symbol(font: str, char: str) -> str:
     if 0xF000 <= code <= 0xF0FF:
         code -= 0xF000
     return table.get(code, "")
+
+
+#: characters of the font Symbol typed as text that are what ASCII's are (digits, punctuation); its
+#: other ASCII codes are Greek letters (in `_SYMBOLS`) or signs not in the map ("@" is ≅)
+_SYMBOL_AS_ASCII = frozenset(chr(c) for c in range(0x20, 0x7F)) - set("\"$'@\\^`~") - {chr(c) for c in _SYMBOLS["symbol"]}
+
+
+def _symbol_fonts(run: Any) -> Optional[tuple[Optional[str], Optional[str]]]:
+    """The symbol fonts (`_SYMBOLS`' keys) a run's text is set in, (for ASCII, for the rest: Word's
+    `w:ascii` and `w:hAnsi`), or None where it is set in neither."""
+    fonts = run.find(f"{_W}rPr/{_W}rFonts")
+    if fonts is None:
+        return None
+    ascii_font = (fonts.get(_W + "ascii") or "").strip().lower()
+    other = (fonts.get(_W + "hAnsi") or "").strip().lower() or ascii_font
+    found = (ascii_font if ascii_font in _SYMBOLS else None, other if other in _SYMBOLS else None)
+    return found if any(found) else None
+
+
+def _symbol_text(fonts: tuple[Optional[str], Optional[str]], text: str) -> str:
+    """A run's text typed in a symbol font (Symbol's "m" is Word's "µ", its U+F06D too): each
+    character of the font's codes (as is, or in the private-use area F020-F0FF) read as `_symbol`
+    reads a `w:sym`; Symbol's digits and punctuation are themselves; characters of other codes
+    (Word shows them in another font) as they are."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        font = fonts[0] if code < 0x80 else fonts[1]
+        if font is None or ch.isspace() or not (0x20 <= code < 0x7F or 0xF020 <= code <= 0xF0FF):
+            out.append(ch)
+            continue
+        base = code - 0xF000 if code >= 0xF000 else code
+        mapped = _SYMBOLS[font].get(base)
+        if mapped is None and font == "symbol" and chr(base) in _SYMBOL_AS_ASCII:
+            mapped = chr(base)
+        out.append(mapped or "")
+    return "".join(out)
 
 
 def _int(el: Any, default: Optional[int] = None) -> Optional[int]:
@@ -333,13 +547,34 @@ class _Numbering:
             root = document.part.part_related_by(RT.NUMBERING).element
         except (KeyError, AttributeError):  # no numbering part: no list
             root = None
+        self.styles: dict[str, Any] = {}
+        try:
+            for st in document.styles.element.iterchildren(_W + "style"):
+                self.styles[st.get(_W + "styleId")] = st
+        except AttributeError:
+            pass
         abstract: dict[int, dict[int, Any]] = {}
         if root is not None:
             for a in root.iterchildren(_W + "abstractNum"):
                 aid = _int_attr(a, "abstractNumId")
                 abstract[aid] = {_int_attr(l, "ilvl", 0): l for l in a.iterchildren(_W + "lvl")}
+            of_num = {_int_attr(n, "numId"): _int(n.find(_W + "abstractNumId")) for n in root.iterchildren(_W + "num")}
+            # a list defined through a numbering style (`w:numStyleLink`: Word's "Define new list
+            # style") holds no levels: they are the abstract list of that style's own w:num; the
+            # lists of one style count on together
+            linked: dict[int, int] = {}
+            for a in root.iterchildren(_W + "abstractNum"):
+                link = a.find(_W + "numStyleLink")
+                style = self.styles.get(None if link is None else link.get(_W + "val"))
+                if style is None:
+                    continue
+                target = of_num.get(_int(style.find(f"{_W}pPr/{_W}numPr/{_W}numId")))
+                if target in abstract and target != _int_attr(a, "abstractNumId"):
+                    linked[_int_attr(a, "abstractNumId")] = target
+                    abstract[_int_attr(a, "abstractNumId")] = abstract[target]
             for n in root.iterchildren(_W + "num"):
                 aid = _int(n.find(_W + "abstractNumId"))
+                aid = linked.get(aid, aid)
                 if aid not in abstract:
                     continue
                 levels, starts = dict(abstract[aid]), {}
@@ -355,12 +590,6 @@ class _Numbering:
                         starts[ilvl] = start
                 # a list restarted counts on its own; else it goes on with its abstract list's count
                 self.nums[_int_attr(n, "numId")] = (("num", _int_attr(n, "numId")) if starts else ("abstract", aid), levels, starts)
-        self.styles: dict[str, Any] = {}
-        try:
-            for st in document.styles.element.iterchildren(_W + "style"):
-                self.styles[st.get(_W + "styleId")] = st
-        except AttributeError:
-            pass
 
     def _style_numpr(self, style_id: Optional[str]) -> tuple[Optional[int], Optional[int], Optional[str]]:
         """(numId, ilvl, the style's id) of a paragraph style's numbering, through its `w:basedOn`."""

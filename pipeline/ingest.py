@@ -99,8 +99,8 @@ def discover(paths: Iterable[Path]) -> tuple[list[tuple[Path, Path]], list[Inges
     `root` is the folder the file was found under (its id is relative to it). Links to
     folders are followed. Nothing is skipped without a word (issue 15): an unreadable
     folder, a symlink loop and a dangling link each become an error naming the path.
-    Hidden files and folders (".presseschau", ".git") and files of other types are not
-    inputs and are passed over.
+    Hidden files and folders (".presseschau", ".git"), Office's owner files of open documents
+    ("~$richt.docx") and files of other types are not inputs and are passed over.
     """
     found: dict[Path, tuple[Path, Path]] = {}  # resolved path (for de-duplication) -> (path as given, root)
     errors = find_inputs(paths, lambda resolved, f, root: found.setdefault(resolved, (f, root)))
@@ -178,7 +178,9 @@ def _walk(folder: Path, errors: list[IngestError], ancestors: frozenset = frozen
         errors.append(IngestError(shown(folder), ErrorKind.UNREADABLE, f"{shown(folder)}: cannot read folder ({e.strerror}); its files were not processed"))
         return
     for entry in entries:
-        if entry.name.startswith("."):
+        # hidden files; and the owner files Word and Office write beside a document open in them
+        # ("~$richt.docx" for "Bericht.docx": the user's name, no document), hidden there
+        if entry.name.startswith((".", "~$")):
             continue
         path = Path(entry.path)
         bad_link = _link_problem(path)
@@ -535,7 +537,9 @@ def _extracted(data: bytes, path: Path, root: Path, max_bytes: int, extract: Cal
     if size > max_bytes:
         yield IngestError(name, ErrorKind.TOO_LARGE, f"{name}: its text has {size:,} bytes, over the limit of {max_bytes:,} bytes for one article (split it or raise --max-bytes)")
         return
-    yield RawDoc(id=doc_id_for(path, root), path=name, sha256=sha256(data), text=text, encoding=encoding, meta=meta)
+    # what the extractor could not read (a Word file's embedded RTF): the record's warnings, naming the file
+    warnings = [f"{encoding}: {name}: {w}" for w in meta.pop("warnings", [])]
+    yield RawDoc(id=doc_id_for(path, root), path=name, sha256=sha256(data), text=text, encoding=encoding, meta=meta, warnings=warnings)
 
 
 def _pdf_articles(data: bytes, path: Path, root: Path, max_bytes: int) -> Iterator[Item]:

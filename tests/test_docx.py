@@ -131,20 +131,43 @@ def test_word_files_that_cannot_be_read_are_errors_naming_them_and_the_run_goes_
     wb.save(folder / "tabelle.docx")
     (folder / "archiv.docx").write_bytes(_zip({"artikel.txt": SEED.read_text(encoding="utf-8")}))
     docx.Document().save(folder / "leer.docx")  # a Word file without text
+    # Word's other formats under the name .docx: an RTF export, a Word 2003 XML file
+    seed = seed_paragraphs()
+    (folder / "export.docx").write_bytes(("{\\rtf1\\ansi\\ansicpg1252 " + seed[2] + "\\par }").encode("cp1252"))
+    (folder / "word2003.docx").write_text('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<?mso-application progid="Word.Document"?>\n'
+                                          '<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"><w:body><w:p><w:r><w:t>'
+                                          + seed[2] + "</w:t></w:r></w:p></w:body></w:wordDocument>", encoding="utf-8")
+    # the seed saved by Word as "Strict Open XML Document": a .docx in namespaces python-docx does not read
+    write_docx(tmp_path / "transitional.docx", seed_paragraphs())
+    strict = {"http://schemas.openxmlformats.org/wordprocessingml/2006/main": "http://purl.oclc.org/ooxml/wordprocessingml/main",
+              "http://schemas.openxmlformats.org/officeDocument/2006/relationships": "http://purl.oclc.org/ooxml/officeDocument/relationships"}
+    with zipfile.ZipFile(tmp_path / "transitional.docx") as src, zipfile.ZipFile(folder / "streng.docx", "w") as z:
+        for item in src.infolist():
+            part = src.read(item)
+            for old, new in strict.items():
+                part = part.replace(old.encode(), new.encode())
+            z.writestr(item, part)
     (folder / "alt2.doc").write_bytes(ole)  # an old .doc under its own name: passed over with a word
     summary, records, info, notices = run_folder(folder, tmp_path / "out", nlp_info)
     assert list(records) == ["gut"]
     errors = {Path(e["path"]).name: e for e in info["errors"]}
-    assert set(errors) == {"kaputt.docx", "alt.docx", "passwort.docx", "tabelle.docx", "archiv.docx", "leer.docx"}
+    assert set(errors) == {"kaputt.docx", "alt.docx", "passwort.docx", "tabelle.docx", "archiv.docx", "leer.docx", "streng.docx",
+                           "export.docx", "word2003.docx"}
     for name, e in errors.items():
         assert e["message"].startswith(str(folder / name) + ": ")
         assert "Traceback" not in e["message"]
     assert errors["alt.docx"]["kind"] == "unsupported" and "save it as .docx" in errors["alt.docx"]["message"]
-    assert errors["passwort.docx"]["kind"] == "unreadable" and "password" in errors["passwort.docx"]["message"]
+    assert errors["passwort.docx"]["kind"] == "unreadable" and "encrypted" in errors["passwort.docx"]["message"]
+    assert "password" in errors["passwort.docx"]["message"]
     assert errors["tabelle.docx"]["kind"] == "unreadable" and "spreadsheetml" in errors["tabelle.docx"]["message"]
     assert errors["kaputt.docx"]["kind"] == errors["archiv.docx"]["kind"] == "unreadable"
     assert all("not a Word document" in errors[n]["message"] for n in ("kaputt.docx", "tabelle.docx", "archiv.docx"))
     assert errors["leer.docx"]["kind"] == "empty"
+    assert errors["streng.docx"]["kind"] == "unsupported" and "Strict Open XML" in errors["streng.docx"]["message"]
+    assert "not a Word document" not in errors["streng.docx"]["message"]
+    assert errors["export.docx"]["kind"] == errors["word2003.docx"]["kind"] == "unsupported"
+    assert "an RTF file" in errors["export.docx"]["message"] and "a Word XML file" in errors["word2003.docx"]["message"]
+    assert all("save it as .docx" in errors[n]["message"] for n in ("export.docx", "word2003.docx"))
     assert any(".doc 1" in n and "save it as .docx" in n for n in notices + info.get("notices", []))
 
 
@@ -157,6 +180,44 @@ def test_an_old_doc_given_by_name_says_to_save_it_as_docx(tmp_path):
     assert found == [] and len(errors) == 1
     assert errors[0].kind == "unsupported"
     assert errors[0].message.startswith(f"{doc}: ") and "save it as .docx" in errors[0].message
+
+
+def test_the_owner_file_of_a_document_open_in_word_is_no_input(tmp_path):
+    """While a journalist has "Bericht.docx" open, Word keeps an owner file "~$richt.docx" beside it
+    (162 bytes: the user's name; hidden on Windows, not on a Linux share). A run on the folder
+    reported it as "not a Word document" and exited 1; it is passed over as a hidden file is."""
+    from pipeline.ingest import discover
+
+    write_docx(tmp_path / "Bericht.docx", seed_paragraphs())
+    user = "Friedrich Schmidt"
+    owner = bytes([len(user)]) + user.encode("cp1252") + b"\x00" * (54 - len(user)) + bytes([len(user), 0]) + user.encode("utf-16-le")
+    (tmp_path / "~$richt.docx").write_bytes(owner.ljust(162, b"\x00"))
+    found, errors = discover([tmp_path])
+    assert [f.name for f, _ in found] == ["Bericht.docx"] and errors == []
+
+
+def test_rows_and_cells_in_content_controls_are_read():
+    """A template's fact box whose rows are a repeating section (each w:tr in a w:sdt) or whose
+    cells are content controls: python-docx and a walk of the table's own w:tr / w:tc children
+    pass over them, and the rows' text was lost without a word."""
+    from docx.oxml import parse_xml
+
+    from pipeline.docx import extract
+
+    paras = seed_paragraphs()
+    d = docx.Document()
+    d.add_paragraph(paras[2])
+    d.add_heading("Das Bündnis in Zahlen", level=2)
+    table = d.add_table(rows=1, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Gründung", "1992"
+    cell = lambda text: f"<w:tc><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+    sdt = lambda inner: f"<w:sdt {W}><w:sdtPr><w:alias w:val=\"Zeile\"/></w:sdtPr><w:sdtContent>{inner}</w:sdtContent></w:sdt>"
+    table._tbl.append(parse_xml(sdt(f"<w:tr>{cell('Mitglieder')}{cell('sechs Staaten')}</w:tr>")))
+    table._tbl.append(parse_xml(f"<w:tr {W}>{cell('Sitz')}</w:tr>"))
+    table._tbl[-1].append(parse_xml(sdt(cell("Moskau"))))
+    d.add_paragraph(paras[3])
+    text, _ = extract(_save(d))
+    assert text.split("\n\n") == [paras[2], "Das Bündnis in Zahlen", "Gründung\t1992", "Mitglieder\tsechs Staaten", "Sitz\tMoskau", paras[3]]
 
 
 def test_a_rerun_does_not_extract_an_unchanged_word_file_again(tmp_path, nlp_info, monkeypatch):
@@ -413,6 +474,29 @@ def test_a_numbered_list_keeps_its_numbers_as_word_shows_them(tmp_path, nlp_info
         assert text[e["raw_start"]:e["raw_end"]].split() == e["text"].split()
 
 
+def test_a_list_item_deleted_with_tracked_changes_is_not_counted():
+    """An editor deletes an item of a ranking with tracked changes on: its text and its paragraph
+    mark are tracked deletions. The text is read as it reads with the changes accepted, where the
+    item is gone and the next one moves up ("2. Belarus"); it was still counted ("3. Belarus")."""
+    from docx.oxml import parse_xml
+
+    from pipeline.docx import extract
+
+    members = ["Russland", "Armenien", "Belarus", "Kasachstan"]  # the OVKS seed's members
+    assert all(m in OVKS.read_text(encoding="utf-8") for m in members)
+    d = docx.Document()
+    d.add_paragraph([p for p in OVKS.read_text(encoding="utf-8").splitlines() if p.strip()][1])
+    for m in members:
+        p = d.add_paragraph(style="List Number")
+        if m == "Armenien":
+            p._p.get_or_add_pPr().append(parse_xml(f'<w:rPr {W}><w:del w:id="7" w:author="Lektor" w:date="2022-01-07T09:00:00Z"/></w:rPr>'))
+            p._p.append(parse_xml(f'<w:del {W} w:id="8" w:author="Lektor"><w:r><w:delText>{m}</w:delText></w:r></w:del>'))
+        else:
+            p.add_run(m)
+    text, _ = extract(_save(d))
+    assert text.split("\n\n")[1:] == ["1.\tRussland", "2.\tBelarus", "3.\tKasachstan"]
+
+
 def _save(d) -> bytes:
     import io
 
@@ -461,3 +545,165 @@ def test_a_symbol_from_a_symbol_font_is_its_character(tmp_path, nlp_info):
     assert "ASTRA 1H 19,2° Ost" in rec["text"] and rec["source"]["raw_length"] == len(text)
     for e in rec["entities"]:
         assert text[e["raw_start"]:e["raw_end"]].split() == e["text"].split()
+
+
+def test_a_symbol_typed_as_text_in_a_symbol_font_is_its_character():
+    """Symbol-font characters are not only inserted as w:sym: typed in the font Symbol, "m" is
+    Word's "µ" (the old way to write "µg"), and Word (or a converter) also writes the font's code
+    in the private-use area as text (U+F06D). Read as they were, "40 µg/m³" became "40 mg/m³", a
+    limit a thousand times higher, or kept a private-use character. Symbol's digits and
+    punctuation are themselves; a Wingdings ornament typed as text stays out."""
+    from pipeline.docx import extract
+    from repo_data import news_row
+
+    row = news_row("wikinews_de.jsonl.gz", "id", "wn75087")  # EU-Grenzwerte: "40 µg/m³ für Stickstoffdioxid"
+    paras = [p.strip() for p in row["text"].split("\n") if p.strip()]
+    first = paras[0]
+    assert first.count("µ") == 4
+    pieces = first.split("µ")
+    symbol = lambda text: _run(text, '<w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol"/></w:rPr>')
+    # µ typed as "m" in Symbol, twice as its private-use code, and once in a run of a digit, a
+    # space and "m" in Symbol ("1 µ")
+    runs = [_run(pieces[0]), symbol("m"), _run(pieces[1]), symbol("\uf06d"), _run(pieces[2]), symbol("\uf06d"),
+            _run(pieces[3][:-2]), symbol(pieces[3][-2:] + "m"), _run(pieces[4])]
+    wingdings = _run("\uf0e8 ", '<w:rPr><w:rFonts w:ascii="Wingdings" w:hAnsi="Wingdings"/></w:rPr>')
+    text, _ = extract(_word_file([_para(*runs), _para(wingdings, _run(paras[1])), _para(_run(paras[2]))]))
+    assert text.split("\n\n") == [first, " " + paras[1], paras[2]]
+    assert not any(0xE000 <= ord(c) <= 0xF8FF for c in text)
+    # only a symbol font's text is read as its codes: "m" in Arial is "m"
+    arial = _run("m", '<w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/></w:rPr>')
+    text, _ = extract(_word_file([_para(_run(pieces[0]), arial, _run(pieces[1]))]))
+    assert text == pieces[0] + "m" + pieces[1]
+
+
+def test_a_character_styles_hidden_mark_and_symbol_font_count():
+    """A run takes what its character style sets unless it sets it itself: an editor's note in a
+    hidden character style ("Notiz") is not shown by Word and was read into the article; "m" in a
+    character style of the font Symbol is "µ" and was read as "m" ("40 mg/m³")."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    from pipeline.docx import extract
+    from repo_data import news_row
+
+    row = news_row("wikinews_de.jsonl.gz", "id", "wn75087")
+    first = row["text"].split("\n")[0].strip()
+    before, after = first.split("µ", 1)
+    d = docx.Document()
+    note = d.styles.add_style("Notiz", WD_STYLE_TYPE.CHARACTER)
+    note.font.hidden = True
+    symbol = d.styles.add_style("Symbolzeichen", WD_STYLE_TYPE.CHARACTER)
+    symbol.font.name = "Symbol"
+    greek = d.styles.add_style("Griechisch", WD_STYLE_TYPE.CHARACTER)  # based on it: Symbol too
+    greek.base_style = symbol
+    p = d.add_paragraph(before)
+    p.add_run("m", style="Griechisch")
+    p.add_run(after)
+    p.add_run(" Zahlen vom UBA bestätigen lassen!", style="Notiz")
+    shown = p.add_run(" Stand: 2013.", style="Notiz")
+    shown.font.hidden = False  # the run's own setting wins over its style's
+    text, _ = extract(_save(d))
+    assert text == first + " Stand: 2013."
+
+
+NUMBERING_STYLE = """<w:style {W} w:type="numbering" w:customStyle="1" w:styleId="Rangliste">
+  <w:name w:val="Rangliste"/><w:pPr><w:numPr><w:numId w:val="40"/></w:numPr></w:pPr></w:style>"""
+LINKED_NUMBERING = f"""<w:abstractNum {W} w:abstractNumId="40">
+  <w:styleLink w:val="Rangliste"/>
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1)"/><w:suff w:val="space"/></w:lvl>
+</w:abstractNum>
+<w:abstractNum {W} w:abstractNumId="41"><w:numStyleLink w:val="Rangliste"/></w:abstractNum>"""
+LINKED_NUMS = f"""<w:num {W} w:numId="40"><w:abstractNumId w:val="40"/></w:num>
+<w:num {W} w:numId="41"><w:abstractNumId w:val="41"/></w:num>"""
+
+
+def test_a_list_defined_through_a_list_style_keeps_its_numbers():
+    """Word's "Define New List Style" writes the list's levels in the style's own abstract list
+    (w:styleLink); the list the paragraphs use is an abstract list holding only a w:numStyleLink
+    to that style. Its items lost their numbers (a ranking without 1), 2), 3)); the link is
+    followed now, and the style's lists count on together."""
+    import io
+
+    from docx.oxml import parse_xml
+
+    from pipeline.docx import extract
+    from repo_data import news_row
+
+    row = news_row("wikinews_de.jsonl.gz", "id", "wn75087")
+    sentences = [s.strip() for s in re.split(r"(?<=\.) ", row["text"].split("\n")[4]) if s.strip()]
+    assert len(sentences) >= 3
+    d = docx.Document()
+    d.add_paragraph(row["title"], style="Title")
+    for s in sentences[:3]:
+        p = d.add_paragraph(s)
+        p._p.insert(0, parse_xml(f'<w:pPr {W}><w:numPr><w:ilvl w:val="0"/><w:numId w:val="41"/></w:numPr></w:pPr>'))
+    buf = io.BytesIO()
+    d.save(buf)
+    src, out = zipfile.ZipFile(io.BytesIO(buf.getvalue())), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for item in src.infolist():
+            part = src.read(item).decode("utf-8") if item.filename.endswith(".xml") else src.read(item)
+            if item.filename == "word/numbering.xml":
+                at = part.index("<w:num ")
+                part = part[:at] + LINKED_NUMBERING + part[at:].replace("</w:numbering>", LINKED_NUMS + "</w:numbering>")
+            elif item.filename == "word/styles.xml":
+                part = part.replace("</w:styles>", NUMBERING_STYLE.format(W=W) + "</w:styles>")
+            z.writestr(item, part)
+    text, _ = extract(out.getvalue())
+    assert text.split("\n\n") == [row["title"]] + [f"{i}) {s}" for i, s in enumerate(sentences[:3], 1)]
+
+
+def _with_chunks(d, chunks: list[tuple[bytes, str, str]]) -> bytes:
+    """The Word file with embedded documents (w:altChunk: what a CMS or a mail merge pastes into
+    a .docx, HTML or RTF, for Word to convert when it opens the file) after its paragraphs."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    r = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    for blob, content_type, name in chunks:
+        part = Part(PackURI(name), content_type, blob, d.part.package)
+        rid = d.part.relate_to(part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk")
+        d.element.body[-1].addprevious(parse_xml(f'<w:altChunk {W} {r} r:id="{rid}"/>'))
+    return _save(d)
+
+
+def test_an_embedded_html_chunk_is_read_and_an_rtf_chunk_is_named(tmp_path, nlp_info):
+    """An embedded HTML document (w:altChunk) is text Word shows: it was lost without a word.
+    Its text is read as a reader sees it (a block a line, in the charset it declares), an embedded
+    Word file's as the file's own; an RTF
+    chunk, which is not read, is named in the record's warnings with the file; a file whose only
+    text is in one is `empty`, and the error says why."""
+    from repo_data import news_row
+
+    row = news_row("wikinews_de.jsonl.gz", "id", "wn12324")  # Jenaer Feuerteufel gefasst
+    paras = [p.strip() for p in row["text"].split("\n") if p.strip()]
+    d = docx.Document()
+    first, second = paras[0].split(". ", 1)  # the second sentence: in an embedded Word file
+    d.add_paragraph(row["title"], style="Title")
+    d.add_paragraph(first + ".")
+    html = f"<html><head><meta charset='windows-1252'></head><body><p>{paras[1]}</p><ul><li>Lobeda</li><li>Jena</li></ul></body></html>"
+    rtf = "{\\rtf1\\ansi Der Mann wurde in ein Gef\\'e4ngnis \\'fcberstellt.}"
+    # a whole Word file embedded, as the Open XML SDK merges documents (AlternativeFormatImportPartType.
+    # WordprocessingML: the .docx package under the main document's content type); python-docx parsed
+    # its ZIP bytes as XML, and the whole file was "a damaged Word document"
+    inner = docx.Document()
+    inner.add_paragraph(second)
+    word = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    data = _with_chunks(d, [(html.encode("cp1252"), "text/html", "/word/afchunk.htm"), (rtf.encode("ascii"), "application/rtf", "/word/afchunk2.rtf"),
+                            (_save(inner), word, "/word/afchunk3.docx")])
+    from pipeline.docx import extract
+
+    text, meta = extract(data)
+    assert text.split("\n\n") == [row["title"], first + ".", paras[1], "Lobeda", "Jena", second]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "feuerteufel.docx").write_bytes(data)
+    only_rtf = docx.Document()
+    (folder / "nur-rtf.docx").write_bytes(_with_chunks(only_rtf, [(rtf.encode("ascii"), "application/rtf", "/word/afchunk.rtf")]))
+    _, records, info, _ = run_folder(folder, tmp_path / "out", nlp_info)
+    rec = records["feuerteufel"]
+    assert paras[1] in rec["text"] and rec["source"]["raw_length"] == len(text)
+    assert any(str(folder / "feuerteufel.docx") in w and "word/afchunk2.rtf" in w and "not read" in w for w in rec["warnings"])
+    (err,) = info["errors"]
+    assert err["kind"] == "empty" and err["message"].startswith(str(folder / "nur-rtf.docx") + ": ")
+    assert "application/rtf" in err["message"] and "not read" in err["message"]
