@@ -108,6 +108,7 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
         self.postpone_past_plan = set(d["postponed_to"]["past_plan"])
         self.postpone_verbs = set(d["postponed_to"]["verbs"])
         self.postpone_attributive = set(d["postponed_to"]["attributive"])
+        self.gerundive_prefixes = tuple(d["tense"]["gerundive_prefixes"])
         self.holiday_name_deps = set(d["holiday_generic"]["name_deps"])
         self.season_compounds = {k: v for k, v in d["season_compounds"].items()}
         self.month_prefixes = list(d["month_prefixes"])
@@ -241,6 +242,9 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
             if self._postponed_to(doc, span, c0, c1, s1, postponed_end, tense):
                 tense = "future"  # "der Prozess wurde auf den 28. November vertagt": a later day
                 postponed_end = span.end
+            if tense != "future" and self._gerundive_after(doc, span) \
+                    and self.tense_detector.predicate_tense(doc, span.start, span.end, (c0, c1)) != "past":
+                tense = "future"  # "einem im April auszusprechenden Vorschlag": a thing still to be done lies ahead
             if m.kind == "day_list" and m.extra.get("mon") is None:
                 continue
             if m.kind == "rel":
