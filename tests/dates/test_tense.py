@@ -244,3 +244,17 @@ def test_werden_of_another_clause_on_a_preterite(nlp_model):
     assert ("Dienstagnachmittag", "2010-01-12") in model_dates(nlp_model, text, "2010-01-14")
     # a future with its infinitive stays ahead
     assert model_dates(nlp_model, "Die Sitzung wird am Dienstag stattfinden.", "2010-01-14") == [("Dienstag", "2010-01-19")]
+
+
+# origin: session 23, dev4 wn65500: a gerundive (zu + present participle before its noun: dates.json
+# "tense.gerundive_prefixes") is a thing still to be done, so the date it carries lies ahead; an infinitive
+# "zu spenden" is none, nor a participle of a verb in "zu-" / "zurück-"
+@pytest.mark.parametrize("text,published,expected", [
+    ("Auf der Tagung wurde mit 70 Prozent eine Resolution verabschiedet, die für Anfang Juni eine endgültige "
+     "Entscheidung vorsieht, die sich „möglicherweise“ einem im April auszusprechenden Vorschlag des Parteivorstands "
+     "anschließt.", "2011-01-10", ("April", "2011-04", "date")),  # wn65500 (dev4)
+    ("Er hatte zugesagt, am Montag zu spenden.", "2022-01-06", ("Montag", "2022-01-03", "date")),
+    ("Die im März zurückkehrenden Soldaten wurden gefeiert.", "2022-04-06", ("März", "2022-03", "date")),
+])
+def test_a_gerundive_lies_ahead(nlp, text, published, expected):
+    assert expected in dates_of(nlp, text, published)

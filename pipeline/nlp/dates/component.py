@@ -108,6 +108,7 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
         self.postpone_past_plan = set(d["postponed_to"]["past_plan"])
         self.postpone_verbs = set(d["postponed_to"]["verbs"])
         self.postpone_attributive = set(d["postponed_to"]["attributive"])
+        self.gerundive_prefixes = tuple(d["tense"]["gerundive_prefixes"])
         self.holiday_name_deps = set(d["holiday_generic"]["name_deps"])
         self.season_compounds = {k: v for k, v in d["season_compounds"].items()}
         self.month_prefixes = list(d["month_prefixes"])
@@ -208,7 +209,18 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
         last_dated: Optional[tuple[str, str, int]] = None  # (value, kind, sentence start) of the last dated span
         history: Optional[list[int]] = []  # years of the dates so far while all lie years before publication
         postponed_end: Optional[int] = None  # the end of the last date that `_postponed_to` moved to the future
+        # narrative texts in sections ("1862" / "Westlicher Kriegsschauplatz" / ...): a heading's date frames its
+        # section, so each later heading puts the reference back to it ("beginnend mit dem 15. Juli 1863" in the
+        # 1862 section does not date the next subsection's "im Oktober")
+        headings = _heading_lines(text) if self.mode == "narrative" else []
+        section_ref: Optional[dt.date] = None
+        next_heading = 0
         for m, span in matches:
+            if next_heading < len(headings) and headings[next_heading][0] <= span.start_char:
+                while next_heading < len(headings) and headings[next_heading][0] <= span.start_char:
+                    next_heading += 1
+                if section_ref is not None:
+                    ref = section_ref
             s0, s1 = sentence_bounds(doc, span.start)
             c0, c1 = clause_bounds(doc, span.start, span.end, s0, s1)
             tense = self.tense_detector.predicate_tense(doc, span.start, span.end, (c0, c1)) \
@@ -230,6 +242,9 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
             if self._postponed_to(doc, span, c0, c1, s1, postponed_end, tense):
                 tense = "future"  # "der Prozess wurde auf den 28. November vertagt": a later day
                 postponed_end = span.end
+            if tense != "future" and self._gerundive_after(doc, span) \
+                    and self.tense_detector.predicate_tense(doc, span.start, span.end, (c0, c1)) != "past":
+                tense = "future"  # "einem im April auszusprechenden Vorschlag": a thing still to be done lies ahead
             if m.kind == "day_list" and m.extra.get("mon") is None:
                 continue
             if m.kind == "rel":
@@ -321,6 +336,9 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
                 # the narrative goes on in the new year ("des neuen Jahres", "erst im nächsten Jahr": "am 28. Mai"
                 # after it is of that year); a year back ("das Schlachtfeld des letzten Jahres") is a look back
                 ref = self._ref_from(value)
+            elif self.mode == "narrative" and m.kind == "rel_comp" and not m.g.get("year") \
+                    and self.rel_comp[m.g["comp"].lower()][0] != "day" and self.rel_comp[m.g["comp"].lower()][1] < 0:
+                pass  # "Die Union hatte bereits im Vorjahr ... versucht": a look back, as "des letzten Jahres"
             elif self.mode == "narrative" and set(self._prev_words(doc, span, 1)) & self.narrative_bound_words:
                 pass  # "von dem seit 1939 okkupierten Albanien", "bis März 1862 gesperrt": a bound, not the narrated time
             elif m.kind in ("weekday", "weekday_week") and value and self.mode == "news" and self._ref_from(value) is not None:
@@ -354,6 +372,11 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
                     ref = r
             if ref is not None and value and _ISO_DAY.match(value) and ref == self._ref_from(value):
                 day_ref = ref
+            if next_heading and headings[next_heading - 1][0] <= span.start_char and span.end_char <= headings[next_heading - 1][1] \
+                    and value and not _ISO_DAY.match(value):
+                # a year or period in a heading ("1862", "Westfront 1944/1945"): the section's reference (a
+                # whole day on a line of its own is a dateline, the text's time stamp, not a section)
+                section_ref = ref
         if holidays:
             # a holiday the model took for a name ("an [Weihnachten heim]" as LOC) is a DATE: a
             # model entity over it goes when no proper noun lies outside the holiday
@@ -377,6 +400,20 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
         spans = _apposed_to_deictic(doc, spans, frozenset(self.deictic), self.weekdays, self.apposition_links)
         doc.spans[DATE_SPANS] = _weekday_of_week(doc, spans)
         return doc
+
+# a heading: a short line (a paragraph of its own) that ends in no sentence punctuation
+_HEADING_MAX = 80
+
+
+def _heading_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each heading line of `text`, in order (narrative mode's sections)."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group().strip()
+        if line and len(line) < _HEADING_MAX and line[-1] not in ".!?:;,“\"\u201d)":
+            out.append((m.start(), m.end()))
+    return out
+
 
 # a news article tells a history when its first dates (at least this many, none within a year of
 # publication) all lie years back: one date could be background, two begin a narrative

@@ -10,8 +10,11 @@ from spacy.tokens import Doc, Span, Token
 from ..normalize import iso_year, lookup_unit, parse_number_word, shift_period
 from .common import _CLAUSE_PUNCT
 from .patterns import DateMatch, _alt, _cap
-from .text import clause_bounds, has_ann, sentence_bounds
+from .text import attributive_before_noun, clause_bounds, has_ann, sentence_bounds
 from .years import is_bare_year
+
+# the rest of a gerundive after its "zu": a present participle (infinitive + "d") with an adjective's ending
+_GERUNDIVE_REST = re.compile(r"^[a-zäöüß]{2,}(?:en|ern|eln)d(?:e|en|er|es|em)$")
 
 
 class DateContext:
@@ -210,6 +213,23 @@ class DateContext:
         # Modells 3. Ein Sprecher ... teilte mit", wn80937)
         own = self.tense_detector.predicate_tense(doc, span.start, span.end, (c0, c1))
         return (own or tense) != "past"
+
+    def _gerundive_after(self, doc: Doc, span: Span) -> bool:
+        """Does a gerundive (zu + present participle before its noun) follow the date: "einem im [April]
+        auszusprechenden Vorschlag", "die am [Montag] zu treffende Entscheidung"? Its thing is still to be done."""
+        i = span.end
+        if i < len(doc) and doc[i].text.lower() in self.tense_detector.infinitive_marks:
+            i += 1
+            word = doc[i].text if i < len(doc) else ""
+        else:
+            word = doc[i].text if i < len(doc) else ""
+            pre = next((p for p in self.gerundive_prefixes if word.startswith(p + "zu")), None)
+            if pre is None:
+                return False
+            word = word[len(pre) + 2:]
+        # before its noun (no infinitive "zu spenden": a participle's ending, then a capitalised word)
+        return bool(_GERUNDIVE_REST.match(word)) and doc[i].text.islower() and attributive_before_noun(
+            doc[i], ("e", "en", "er", "es", "em"), lambda nxt: nxt.is_alpha and nxt.text[:1].isupper())
 
     def _holiday_named(self, doc: Doc, span: Span) -> bool:
         """A holiday that is the subject or object of its verb, without a preposition, names the
