@@ -27,6 +27,7 @@ from typing import Any, Callable, Iterable, Optional
 
 from ..errors import NoRunOutput
 from ..io import BadLine, iter_jsonl
+from ..record import check_unique_ids
 from ..schema import LABELS
 from .apply import apply_decisions_from
 from .log import progress as article_progress
@@ -70,6 +71,7 @@ def load_reviewed(data: os.PathLike | str, annotations: os.PathLike | str | None
             say(f"{path}:{lineno}: not an article record (id, text, entities), left out")
         else:
             records.append(rec)
+    check_unique_ids(path, records)  # decisions name articles by id: one record per id
     if annotations is None:
         return records
     reviewed, _ = apply_decisions_from(records, annotations)
