@@ -87,6 +87,21 @@ class DuplicateArticleIds(ValueError):
                          "an id must name one article (two runs joined?); keep one record of each id")
 
 
+class NotArticleRecords(ValueError):
+    """Lines of an articles.jsonl that are JSON but no article record (no object, no string id,
+    no text or entities: a hand edit, ids turned into numbers by pandas): the review app, export
+    and import refuse the file with this error naming it and the lines (exit 2, nothing
+    written); `presseschau report` leaves such lines out with a warning, `validate` lists them."""
+
+    SHOWN = 5
+
+    def __init__(self, path: os.PathLike[str] | str, lines: list[int]):
+        self.path, self.lines = str(path), lines
+        named = ", ".join(map(str, lines[:self.SHOWN])) + (f" and {len(lines) - self.SHOWN} more" if len(lines) > self.SHOWN else "")
+        super().__init__(f"{self.path}: line{'s' * (len(lines) != 1)} {named} {'is' if len(lines) == 1 else 'are'} no article record "
+                         "(an object with a string id, a text and a list of entities)")
+
+
 class PdfUnreadable(ValueError):
     """A PDF whose text cannot be read (`pipeline/pdf.py`): damaged or no PDF, locked by a
     password, no text layer, fonts without a Unicode map. `kind` is the input's error kind,

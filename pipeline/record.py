@@ -157,6 +157,29 @@ def duplicate_ids(numbered: Iterable[tuple[int, Any]]) -> dict[str, list[int]]:
     return {aid: ls for aid, ls in lines.items() if len(ls) > 1}
 
 
+def is_article_record(rec: Any) -> bool:
+    """Whether a line of a run's output is an article record as far as the readers of the
+    reviewed view need it: an object with a string id, a text and a list of entity objects."""
+    return (isinstance(rec, dict) and isinstance(rec.get("id"), str) and isinstance(rec.get("text"), str)
+            and isinstance(rec.get("entities"), list) and all(isinstance(e, dict) for e in rec["entities"]))
+
+
+def check_articles(path: Any, records: list[Any]) -> None:
+    """Raise `errors.NotArticleRecords` naming the lines of `path` that are no article record,
+    else `errors.DuplicateArticleIds` for an id on several lines (`check_unique_ids`): what the
+    review app, export and import read must be records they can name and place decisions on."""
+    from .errors import NotArticleRecords
+    from .io import BadLine, iter_jsonl
+
+    if all(is_article_record(r) for r in records):
+        return check_unique_ids(path, records)
+    try:
+        lines = [n for n, r in iter_jsonl(path) if not isinstance(r, BadLine) and not is_article_record(r)]
+    except (OSError, ValueError):
+        lines = []
+    raise NotArticleRecords(path, lines or [i for i, r in enumerate(records, 1) if not is_article_record(r)])
+
+
 def check_unique_ids(path: Any, records: list[dict]) -> None:
     """Raise `errors.DuplicateArticleIds` (naming the file, each id and its lines) when an id of
     `records`, read from `path`, names more than one of them: the review app, export, import and

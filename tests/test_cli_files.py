@@ -342,3 +342,28 @@ def test_an_id_on_two_lines_is_named_by_every_command(tmp_path):
 
     (d / "articles.jsonl").write_text("".join(lines), encoding="utf-8")  # one record per id again: valid
     assert CliRunner().invoke(app, ["validate", str(d)]).exit_code == 0
+
+
+def test_a_line_that_is_no_article_record_is_named_not_a_traceback(tmp_path):
+    """The real seed output with one record's id made a number (pandas' `to_json` of a frame read
+    without `dtype=False`) and a line that is a JSON list: review and export answered with a
+    KeyError / AttributeError traceback. Now review, export and import refuse it in one line
+    naming the file and the lines (exit 2, nothing written); report leaves them out (exit 1)."""
+    lines = OUTPUT.read_text(encoding="utf-8").splitlines(keepends=True)
+    rec = json.loads(lines[1])
+    rec["id"] = 123
+    d = tmp_path / "edited"
+    d.mkdir()
+    (d / "articles.jsonl").write_text("".join([lines[0], json.dumps(rec, ensure_ascii=False) + "\n", "[1, 2]\n"] + lines[2:]),
+                                      encoding="utf-8")
+    (tmp_path / "p.jsonl").write_text("{}\n", encoding="utf-8")
+    where = d / "articles.jsonl"
+    for args in (["review", str(d), "--annotations", str(tmp_path / "ann"), "--port", "0"],
+                 ["export", "--format", "jsonl", "--data", str(d), "--out", str(tmp_path / "x.jsonl"), "-a", str(REPO / "annotations")],
+                 ["import", "prodigy", str(tmp_path / "p.jsonl"), "--data", str(d), "-a", str(tmp_path / "ann")]):
+        res = CliRunner().invoke(app, args)
+        assert res.exit_code == 2 and (res.exception is None or isinstance(res.exception, SystemExit)), (args[0], flat(res), repr(res.exception))
+        assert f"{where}: lines 2, 3 are no article record" in flat(res), (args[0], flat(res))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["edited", "p.jsonl"]
+    res = CliRunner().invoke(app, ["report", str(d), "-a", str(REPO / "annotations"), "-o", str(tmp_path / "r.html")])
+    assert res.exit_code == 1 and f"{where}:2: not an article record" in flat(res), flat(res)

@@ -30,7 +30,7 @@ from . import overview as ov
 from .overview import overview as corpus_overview
 from ..errors import NoRunOutput, ReviewLogNotWritable
 from ..io import read_jsonl
-from ..record import check_unique_ids
+from ..record import check_articles
 from ..schema import LABELS
 
 ARTICLES_FILE = "articles.jsonl"
@@ -91,7 +91,7 @@ class ReviewState:
     def load(self) -> None:
         with self.lock:
             raw = _read_jsonl(self.articles_path)
-            check_unique_ids(self.articles_path, raw)  # an id on two lines: said, not one of them hidden
+            check_articles(self.articles_path, raw)  # a line no record, an id on two lines: said, not hidden
             self._sig = _sig(self.articles_path)
             self.base = [strip_review(r) for r in raw]
             self.decisions = self.store.load()
