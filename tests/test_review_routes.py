@@ -431,8 +431,9 @@ def test_list_order_and_impossible_dates_are_400(client):
     assert client.get("/api/articles?from=2022-13-45") == (400, {"error": "date from '2022-13-45': no such date"})
     assert client.get("/api/articles?to=2022-02-30") == (400, {"error": "date to '2022-02-30': no such date"})
     assert client.get("/api/articles?to=2022-13") == (400, {"error": "date to '2022-13': no such date"})
-    ok = [client.get(f"/api/articles?{q}") for q in ("order=asc", "order=desc", "from=2024-02-29", "from=2022-01&to=2022", "order=")]
-    assert [st for st, _ in ok] == [200] * 5
+    assert client.get("/api/articles?label=PERSON")[0] == 400  # an empty list said nothing
+    ok = [client.get(f"/api/articles?{q}") for q in ("order=asc", "order=desc", "from=2024-02-29", "from=2022-01&to=2022", "order=", "label=PER")]
+    assert [st for st, _ in ok] == [200] * 6 and ok[5][1]["total"] > 0
     assert [a["id"] for a in ok[1][1]["items"]] == [a["id"] for a in ok[0][1]["items"]][::-1]
 
 

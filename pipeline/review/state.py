@@ -292,6 +292,8 @@ class ReviewState:
             raise ReviewError(HTTPStatus.BAD_REQUEST, f"unknown sort {sort!r}; one of {', '.join(SORT_KEYS)}")
         if order not in ("asc", "desc"):  # as /api/overview/rows: a typo is said, not read as ascending
             raise ReviewError(HTTPStatus.BAD_REQUEST, f"unknown order {order!r}; asc or desc")
+        if label and label not in LABELS:  # 'per' or 'PERSON': said, not an empty list
+            raise ReviewError(HTTPStatus.BAD_REQUEST, f"unknown label {label!r}; one of {', '.join(LABELS)}")
         if status and status not in STATUS_FILTERS:
             raise ReviewError(HTTPStatus.BAD_REQUEST, f"unknown status {status!r}; one of {', '.join(STATUS_FILTERS)}")
         for name, v in (("from", date_from), ("to", date_to)):
