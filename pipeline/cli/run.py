@@ -121,7 +121,7 @@ def _print_summary(summary: dict) -> None:
 
 @app.command()
 def validate(path: Path = typer.Argument(Path("outputs/articles.jsonl"), help="articles.jsonl, or the output folder holding it")):
-    """Check an articles.jsonl against the record schema and the offset invariant."""
+    """Check an articles.jsonl against the record schema and the offset invariant, and that no id is on two lines."""
     from ..record import duplicate_ids, validate_record
     from ..io import BadLine, iter_jsonl
 
