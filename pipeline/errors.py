@@ -67,6 +67,41 @@ class UnreadableFile(ValueError):
         super().__init__(f"{path}:{line}: {reason}")
 
 
+class DuplicateArticleIds(ValueError):
+    """An articles.jsonl in which one article id names several records (two runs joined by hand):
+    a review decision names its article by id, so it would fit only one of them and the others
+    could not be reviewed, reached or exported with their decisions. `presseschau run` never
+    writes an id twice (a second input with an id already read is a `duplicate_id` error), so
+    the commands that read a run's output (review, export, import, report) refuse such a file
+    with this error and write nothing; `presseschau validate` lists each id. `dups` maps each
+    such id to its line numbers (positions for a file read otherwise)."""
+
+    SHOWN = 5  # ids named in the message; the rest counted
+
+    def __init__(self, path: os.PathLike[str] | str, dups: dict[str, list[int]]):
+        self.path, self.dups = str(path), dups
+        items = list(dups.items())
+        named = "; ".join(f"{aid!r} on lines {', '.join(map(str, lines))}" for aid, lines in items[:self.SHOWN])
+        more = f" and {len(items) - self.SHOWN} more ids" if len(items) > self.SHOWN else ""
+        super().__init__(f"{self.path}: {len(items)} article id{'s' * (len(items) != 1)} on more than one line ({named}{more}): "
+                         "an id must name one article (two runs joined?); keep one record of each id")
+
+
+class NotArticleRecords(ValueError):
+    """Lines of an articles.jsonl that are JSON but no article record (no object, no string id,
+    no text or entities: a hand edit, ids turned into numbers by pandas): the review app, export
+    and import refuse the file with this error naming it and the lines (exit 2, nothing
+    written); `presseschau report` leaves such lines out with a warning, `validate` lists them."""
+
+    SHOWN = 5
+
+    def __init__(self, path: os.PathLike[str] | str, lines: list[int]):
+        self.path, self.lines = str(path), lines
+        named = ", ".join(map(str, lines[:self.SHOWN])) + (f" and {len(lines) - self.SHOWN} more" if len(lines) > self.SHOWN else "")
+        super().__init__(f"{self.path}: line{'s' * (len(lines) != 1)} {named} {'is' if len(lines) == 1 else 'are'} no article record "
+                         "(an object with a string id, a text and a list of entities)")
+
+
 class PdfUnreadable(ValueError):
     """A PDF whose text cannot be read (`pipeline/pdf.py`): damaged or no PDF, locked by a
     password, no text layer, fonts without a Unicode map. `kind` is the input's error kind,
@@ -102,6 +137,22 @@ class NoRunOutput(FileNotFoundError):
             why = "run `presseschau run` first"
         super().__init__(2, f"no such file ({why})", str(articles))
         self.message = f"{articles}: no such file ({why})"
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ReviewLogNotWritable(OSError):
+    """The review log (`annotations/decisions.jsonl`) cannot be written: its folder replaced by a
+    file, a full disk, no permission. The decision was not saved (the app answers 503 with this
+    message and keeps serving; `presseschau import` names it, exit 2); nothing already in the log is lost.
+    An OSError, as the failure it stands for."""
+
+    def __init__(self, path: os.PathLike[str] | str, cause: OSError):
+        self.path = str(path)
+        reason = cause.strerror or str(cause)
+        super().__init__(cause.errno, reason, self.path)  # strerror: the reason, as the OSError's
+        self.message = f"{self.path}: the review log cannot be written ({reason}); nothing was written to it: this decision was not saved"
 
     def __str__(self) -> str:
         return self.message

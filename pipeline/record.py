@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from typing import Any, Optional
+from typing import Any, Iterable, Optional
 
 from .schema import DATE_SHAPE_TYPES, DATE_VALUE_PATTERN, LABEL_FIELDS, LABELS, SOURCES, STATUSES, CleanDoc, Entity, RawDoc, date_value_shape, meta_to_dict, segments_from_offsets
 
@@ -143,3 +143,57 @@ def validate_record(record: dict[str, Any]) -> list[str]:
         if shape is not None and ent.get("type") is not None and ent["type"] not in DATE_SHAPE_TYPES[shape]:
             problems.append(f"entities/{i}: DATE value {ent['value']!r} is a {shape}'s, its type is not {ent['type']!r}")
     return problems
+
+
+def duplicate_ids(numbered: Iterable[tuple[int, Any]]) -> dict[str, list[int]]:
+    """The article ids that more than one record of a run's output holds, each with the line
+    numbers it is on, from `(line number, record)` pairs (`io.iter_jsonl`'s); what is not a
+    record with an id is passed over (other checks name it). The one check of unique ids:
+    `presseschau validate` reports them, `check_unique_ids` refuses them."""
+    lines: dict[str, list[int]] = {}
+    for lineno, rec in numbered:
+        if isinstance(rec, dict) and isinstance(rec.get("id"), str):
+            lines.setdefault(rec["id"], []).append(lineno)
+    return {aid: ls for aid, ls in lines.items() if len(ls) > 1}
+
+
+def is_article_record(rec: Any) -> bool:
+    """Whether a line of a run's output is an article record as far as the readers of the
+    reviewed view need it: an object with a string id, a text and a list of entity objects."""
+    return (isinstance(rec, dict) and isinstance(rec.get("id"), str) and isinstance(rec.get("text"), str)
+            and isinstance(rec.get("entities"), list) and all(isinstance(e, dict) for e in rec["entities"]))
+
+
+def check_articles(path: Any, records: list[Any]) -> None:
+    """Raise `errors.NotArticleRecords` naming the lines of `path` that are no article record,
+    else `errors.DuplicateArticleIds` for an id on several lines (`check_unique_ids`): what the
+    review app, export and import read must be records they can name and place decisions on."""
+    from .errors import NotArticleRecords
+    from .io import BadLine, iter_jsonl
+
+    if all(is_article_record(r) for r in records):
+        return check_unique_ids(path, records)
+    try:
+        lines = [n for n, r in iter_jsonl(path) if not isinstance(r, BadLine) and not is_article_record(r)]
+    except (OSError, ValueError):
+        lines = []
+    raise NotArticleRecords(path, lines or [i for i, r in enumerate(records, 1) if not is_article_record(r)])
+
+
+def check_unique_ids(path: Any, records: list[dict]) -> None:
+    """Raise `errors.DuplicateArticleIds` (naming the file, each id and its lines) when an id of
+    `records`, read from `path`, names more than one of them: the review app, export, import and
+    report would otherwise place every decision on one of them and silently leave the others."""
+    from .errors import DuplicateArticleIds
+    from .io import iter_jsonl
+
+    if len({r.get("id") for r in records if isinstance(r, dict)}) == len(records):
+        return
+    dups = duplicate_ids(enumerate(records, 1))
+    if not dups:
+        return
+    try:  # the lines, as an editor shows them (blank lines are not records)
+        dups = duplicate_ids(iter_jsonl(path)) or dups
+    except (OSError, ValueError):
+        pass  # positions then
+    raise DuplicateArticleIds(path, dups)

@@ -309,3 +309,61 @@ def test_report_on_a_file_that_is_no_run_output_is_short(tmp_path):
     res = CliRunner().invoke(app, ["report", str(mixed), "--out", str(tmp_path / "r.html"), "--annotations", str(tmp_path / "a")])
     assert res.exit_code == 1 and f"{mixed}:3: invalid JSON line" in flat(res)
     assert (tmp_path / "r.html").exists()
+
+
+def test_an_id_on_two_lines_is_named_by_every_command(tmp_path):
+    """Two runs joined by hand (the real seed output with its first record again at the end):
+    validate names the id and both lines (exit 1, was "6 records valid"); review, export, import
+    and report refuse the file in one line naming it, the id and its lines, and write nothing
+    (the review list showed both rows and opened the second record from both, and export put
+    every decision on the last record of the id). One check (`record.duplicate_ids`)."""
+    lines = OUTPUT.read_text(encoding="utf-8").splitlines(keepends=True)
+    first_id = json.loads(lines[0])["id"]
+    d = tmp_path / "joined"
+    d.mkdir()
+    (d / "articles.jsonl").write_text("".join(lines + lines[:1]), encoding="utf-8")
+    n = len(lines) + 1
+    where = f"{d / 'articles.jsonl'}"
+
+    res = CliRunner().invoke(app, ["validate", str(d)])
+    assert res.exit_code == 1, flat(res)
+    assert f"{where}:{n} ({first_id}): duplicate id, also on line 1" in flat(res)
+    assert f"1 problem in 1 of {n} lines" in flat(res)
+
+    (tmp_path / "p.jsonl").write_text("{}\n", encoding="utf-8")
+    for args in (["review", str(d), "--annotations", str(tmp_path / "ann"), "--port", "0"],
+                 ["export", "--format", "csv", "--data", str(d), "--out", str(tmp_path / "x.csv"), "-a", str(tmp_path / "ann")],
+                 ["import", "prodigy", str(tmp_path / "p.jsonl"), "--data", str(d), "-a", str(tmp_path / "ann")],
+                 ["report", str(d), "-a", str(tmp_path / "ann"), "-o", str(tmp_path / "r.html")]):
+        res = CliRunner().invoke(app, args)
+        assert res.exit_code == 2 and (res.exception is None or isinstance(res.exception, SystemExit)), (args[0], flat(res))
+        assert f"{where}: 1 article id on more than one line ('{first_id}' on lines 1, {n})" in flat(res), (args[0], flat(res))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["joined", "p.jsonl"]  # nothing written, no log made
+
+    (d / "articles.jsonl").write_text("".join(lines), encoding="utf-8")  # one record per id again: valid
+    assert CliRunner().invoke(app, ["validate", str(d)]).exit_code == 0
+
+
+def test_a_line_that_is_no_article_record_is_named_not_a_traceback(tmp_path):
+    """The real seed output with one record's id made a number (pandas' `to_json` of a frame read
+    without `dtype=False`) and a line that is a JSON list: review and export answered with a
+    KeyError / AttributeError traceback. Now review, export and import refuse it in one line
+    naming the file and the lines (exit 2, nothing written); report leaves them out (exit 1)."""
+    lines = OUTPUT.read_text(encoding="utf-8").splitlines(keepends=True)
+    rec = json.loads(lines[1])
+    rec["id"] = 123
+    d = tmp_path / "edited"
+    d.mkdir()
+    (d / "articles.jsonl").write_text("".join([lines[0], json.dumps(rec, ensure_ascii=False) + "\n", "[1, 2]\n"] + lines[2:]),
+                                      encoding="utf-8")
+    (tmp_path / "p.jsonl").write_text("{}\n", encoding="utf-8")
+    where = d / "articles.jsonl"
+    for args in (["review", str(d), "--annotations", str(tmp_path / "ann"), "--port", "0"],
+                 ["export", "--format", "jsonl", "--data", str(d), "--out", str(tmp_path / "x.jsonl"), "-a", str(REPO / "annotations")],
+                 ["import", "prodigy", str(tmp_path / "p.jsonl"), "--data", str(d), "-a", str(tmp_path / "ann")]):
+        res = CliRunner().invoke(app, args)
+        assert res.exit_code == 2 and (res.exception is None or isinstance(res.exception, SystemExit)), (args[0], flat(res), repr(res.exception))
+        assert f"{where}: lines 2, 3 are no article record" in flat(res), (args[0], flat(res))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["edited", "p.jsonl"]
+    res = CliRunner().invoke(app, ["report", str(d), "-a", str(REPO / "annotations"), "-o", str(tmp_path / "r.html")])
+    assert res.exit_code == 1 and f"{where}:2: not an article record" in flat(res), flat(res)

@@ -369,3 +369,96 @@ def test_in_process_answers_are_the_servers(dirs):
     finally:
         srv.shutdown()
         srv.server_close()
+
+
+def test_a_log_that_cannot_be_written_is_503_named_and_the_app_goes_on(client, state, dirs):
+    """The annotations folder replaced by a file (a sync tool, a mistaken `mv`): a decision answers
+    503 with a message naming the log (`errors.ReviewLogNotWritable`; was a raw 500
+    "NotADirectoryError" and every GET after it 500 too), nothing changes in memory, GETs keep
+    answering (the header says the log cannot be read); with the folder back, the next decision
+    is logged after the ones made before."""
+    _, ann = dirs
+    _, view = client.get(f"/api/articles/{ART}")
+    kas = first(view, "Kasachstan")
+    assert client.post(f"/api/articles/{ART}/decide", {"action": "accept", "entity": ref(kas)})[0] == 200
+    saved = ann.rename(ann.with_name("annotations.moved"))
+    ann.write_text("not a folder\n", encoding="utf-8")
+    almaty = first(view, "Almaty")
+    st, body = client.post(f"/api/articles/{ART}/decide", {"action": "reject", "entity": ref(almaty)})
+    assert st == 503, body
+    assert body == {"error": f"{ann / 'decisions.jsonl'}: the review log cannot be written (Not a directory); "
+                             "nothing was written to it: this decision was not saved"}
+    assert client.post(f"/api/articles/{ART}/undo", {})[0] == 503
+    st, s = client.get("/api/state")
+    assert st == 200 and s["decisions"] == 1 and str(ann / "decisions.jsonl") in s["load_error"]
+    st, view = client.get(f"/api/articles/{ART}")
+    assert st == 200 and first(view, "Kasachstan")["status"] == "accepted" and first(view, "Almaty")["status"] == "pending"
+    assert client.get("/api/articles")[0] == 200
+
+    ann.unlink()
+    saved.rename(ann)
+    assert client.post(f"/api/articles/{ART}/decide", {"action": "reject", "entity": ref(almaty)})[0] == 200
+    assert [d["decision"] for d in log(state)] == ["accept", "reject"]
+    assert client.get("/api/state")[1]["load_error"] is None
+
+
+def test_a_full_disk_is_503_and_loses_no_logged_decision(client, state, monkeypatch):
+    """ENOSPC while appending (a full disk): 503 naming the log; the decision made before stays
+    in the log and the view, the refused one is in neither."""
+    import errno
+    import os
+
+    _, view = client.get(f"/api/articles/{ART}")
+    kas, almaty = first(view, "Kasachstan"), first(view, "Almaty")
+    assert client.post(f"/api/articles/{ART}/decide", {"action": "accept", "entity": ref(kas)})[0] == 200
+
+    def full(fd, data):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(dec.os, "write", full)
+    st, body = client.post(f"/api/articles/{ART}/decide", {"action": "reject", "entity": ref(almaty)})
+    monkeypatch.undo()
+    assert st == 503 and body["error"].startswith(f"{state.store.path}: the review log cannot be written (No space left on device)")
+    assert [d["decision"] for d in log(state)] == ["accept"]
+    _, view = client.get(f"/api/articles/{ART}")
+    assert first(view, "Kasachstan")["status"] == "accepted" and first(view, "Almaty")["status"] == "pending"
+
+
+def test_list_order_and_impossible_dates_are_400(client):
+    """`order` other than asc/desc was read as ascending without a word; a date of the right shape
+    that is no date (month 13, day 45) was compared as text."""
+    assert client.get("/api/articles?order=weird") == (400, {"error": "unknown order 'weird'; asc or desc"})
+    assert client.get("/api/articles?from=2022-13-45") == (400, {"error": "date from '2022-13-45': no such date"})
+    assert client.get("/api/articles?to=2022-02-30") == (400, {"error": "date to '2022-02-30': no such date"})
+    assert client.get("/api/articles?to=2022-13") == (400, {"error": "date to '2022-13': no such date"})
+    assert client.get("/api/articles?label=PERSON")[0] == 400  # an empty list said nothing
+    ok = [client.get(f"/api/articles?{q}") for q in ("order=asc", "order=desc", "from=2024-02-29", "from=2022-01&to=2022", "order=", "label=PER")]
+    assert [st for st, _ in ok] == [200] * 6 and ok[5][1]["total"] > 0
+    assert [a["id"] for a in ok[1][1]["items"]] == [a["id"] for a in ok[0][1]["items"]][::-1]
+
+
+def test_an_id_on_two_lines_is_named_not_hidden(dirs, tmp_path):
+    """articles.jsonl holding one id twice (two runs joined by hand): the list showed both rows
+    and both opened the second record. The app refuses to load it (`errors.DuplicateArticleIds`,
+    naming the file, the id and its lines); rewritten so while the app runs, the header says so
+    and the app goes on with what it read before."""
+    from pipeline.errors import DuplicateArticleIds
+
+    data, ann = dirs
+    path = data / "articles.jsonl"
+    good = path.read_text(encoding="utf-8")
+    lines = good.splitlines(keepends=True)
+    aid = json.loads(lines[1])["id"]
+    joined = "".join(lines + ["\n", lines[1]])
+    path.write_text(joined, encoding="utf-8")
+    with pytest.raises(DuplicateArticleIds) as e:
+        ReviewState(data, ann)
+    assert str(e.value).startswith(f"{path}: 1 article id on more than one line ('{aid}' on lines 2, {len(lines) + 2})")
+
+    path.write_text(good, encoding="utf-8")
+    st = ReviewState(data, ann)
+    c = TestClient(st)
+    path.write_text(joined, encoding="utf-8")
+    code, s = c.get("/api/state")
+    assert code == 200 and f"'{aid}' on lines 2, {len(lines) + 2}" in s["load_error"]
+    assert c.get("/api/articles")[1]["total"] == len(lines)

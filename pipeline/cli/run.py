@@ -121,8 +121,8 @@ def _print_summary(summary: dict) -> None:
 
 @app.command()
 def validate(path: Path = typer.Argument(Path("outputs/articles.jsonl"), help="articles.jsonl, or the output folder holding it")):
-    """Check an articles.jsonl against the record schema and the offset invariant."""
-    from ..record import validate_record
+    """Check an articles.jsonl against the record schema and the offset invariant, and that no id is on two lines."""
+    from ..record import duplicate_ids, validate_record
     from ..io import BadLine, iter_jsonl
 
     from ..errors import NoRunOutput
@@ -133,7 +133,8 @@ def validate(path: Path = typer.Argument(Path("outputs/articles.jsonl"), help="a
         msg.fail(str(NoRunOutput(path)))
         raise typer.Exit(2)
     fail = Problems(msg.fail)
-    bad_lines = 0
+    bad: set[int] = set()
+    ids: list[tuple[int, dict]] = []
     n = 0
     with reading(path, 1):
         for lineno, rec in iter_jsonl(path):  # each problem named file:line; a bad line hides no other
@@ -145,7 +146,16 @@ def validate(path: Path = typer.Argument(Path("outputs/articles.jsonl"), help="a
                 rid = f" ({rec.get('id')})" if isinstance(rec, dict) else ""
                 for problem in validate_record(rec):
                     fail(f"{path}:{lineno}{rid}: {problem}")
-            bad_lines += fail.count > before
+                if isinstance(rec, dict):
+                    ids.append((lineno, {"id": rec.get("id")}))
+            if fail.count > before:
+                bad.add(lineno)
+    # an id on several lines: the review app, export and import could reach only one of them
+    for aid, lines in duplicate_ids(ids).items():
+        for lineno in lines[1:]:
+            fail(f"{path}:{lineno} ({aid}): duplicate id, also on line {lines[0]}: an id must name one article")
+            bad.add(lineno)
+    bad_lines = len(bad)
     if fail.count:
         msg.fail(f"{path}: {fail.count} problem{'s' * (fail.count != 1)} in {bad_lines} of {n} lines{fail.more()}")
         raise typer.Exit(1)

@@ -38,6 +38,7 @@ from typing import Optional
 
 from ..errors import NoRunOutput, UnreadableFile
 from ..io import atomic_write_bytes, read_jsonl, shown
+from ..record import check_articles
 from ..review import log as dec
 from ..review.apply import apply_decisions
 from . import doccano as _doccano, labelstudio as _ls, parquet as _parquet, prodigy as _prodigy
@@ -83,6 +84,7 @@ def load_records_flagged(path: os.PathLike | str = "outputs", annotations: Optio
     if not path.exists():
         raise NoRunOutput(path)
     records = read_json_rows(path)
+    check_articles(path, records)  # records with an id each, one record per id: decisions name articles by id
     if annotations is None:
         return records, []
     return apply_decisions(records, dec.load_decisions(Path(annotations)))

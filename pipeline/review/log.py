@@ -44,7 +44,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
-from ..errors import UnreadableFile
+from ..errors import ReviewLogNotWritable, UnreadableFile
 from ..io import BadLine, fsync_dir, iter_jsonl
 from ..schema import ENTITY_FIELDS, LABELS, VALUE_FIELDS  # noqa: F401  (LABELS: part of this module's API)
 from ..schema import check_date_value, date_type_for
@@ -424,6 +424,15 @@ class DecisionStore:
         if not decisions:
             return decisions
         data = "".join(json.dumps(d, ensure_ascii=False, separators=(",", ":")) + "\n" for d in decisions).encode("utf-8")
+        try:
+            self._append(data)
+        except ReviewLogNotWritable:
+            raise
+        except OSError as e:  # folder replaced by a file, full disk, no permission: named, no traceback
+            raise ReviewLogNotWritable(self.path, e) from e
+        return decisions
+
+    def _append(self, data: bytes) -> None:
         with self.locked():
             self.folder.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
@@ -443,7 +452,6 @@ class DecisionStore:
                 os.close(fd)
             if size == 0:  # the log is new (created here, or by the lock just before)
                 fsync_dir(self.folder)
-        return decisions
 
     def _ends_with_newline(self) -> bool:
         with open(self.path, "rb") as fh:

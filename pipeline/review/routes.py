@@ -18,6 +18,7 @@ from http import HTTPStatus
 from typing import Any, Callable, Mapping, Optional, Union
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from ..errors import ReviewLogNotWritable
 from .state import ReviewError, ReviewState, clean_reviewer, flag_view
 
 Query = dict[str, list[str]]  # as `urllib.parse.parse_qs` gives it: every value of each name
@@ -166,7 +167,8 @@ def dispatch(
     once a route matched (the server reads no body for a path that has none; a body it cannot
     read is that request's error). Every GET of `/api/` first takes in what other processes
     wrote (`maybe_reload`); the article actions do so after the body is read and the action
-    known. Errors other than `ReviewError` are raised."""
+    known. A log that cannot be written (`errors.ReviewLogNotWritable`) is 503 with its message;
+    other errors than `ReviewError` are raised."""
     segs = split_path(path)
     if segs is None:
         return HTTPStatus.FORBIDDEN, {"error": "path outside the served folders"}
@@ -182,6 +184,8 @@ def dispatch(
         return HTTPStatus.OK, route.handler(state, params, _query(query), body)
     except ReviewError as e:
         return e.status, {"error": e.message}
+    except ReviewLogNotWritable as e:  # nothing saved, nothing lost: the page says so, GETs go on
+        return HTTPStatus.SERVICE_UNAVAILABLE, {"error": e.message}
 
 
 def _query(query: Union[str, Mapping[str, Any], None]) -> Query:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import datetime
 import os
 import re
 import threading
@@ -27,8 +28,9 @@ from . import mentions, teams, words
 from .apply import _find_record, _flag, apply_decisions, strip_review
 from . import overview as ov
 from .overview import overview as corpus_overview
-from ..errors import NoRunOutput
+from ..errors import NoRunOutput, ReviewLogNotWritable
 from ..io import read_jsonl
+from ..record import check_articles
 from ..schema import LABELS
 
 ARTICLES_FILE = "articles.jsonl"
@@ -80,6 +82,7 @@ class ReviewState:
         self.reviewer = reviewer or dec.default_reviewer()
         self.lock = threading.RLock()
         self.load_error: Optional[str] = None
+        self._log_error: Optional[str] = None  # the load_error saying the log cannot be looked at
         self.generation = 0  # counts the changes of `records` (a load, an article re-applied)
         self._overviews: dict[bool, tuple[int, tuple[dict, dict]]] = {}
         self.load()
@@ -88,6 +91,7 @@ class ReviewState:
     def load(self) -> None:
         with self.lock:
             raw = _read_jsonl(self.articles_path)
+            check_articles(self.articles_path, raw)  # a line no record, an id on two lines: said, not hidden
             self._sig = _sig(self.articles_path)
             self.base = [strip_review(r) for r in raw]
             self.decisions = self.store.load()
@@ -187,7 +191,15 @@ class ReviewState:
         a second server) appended decisions, since we read them."""
         with self.lock:
             sig = _sig(self.articles_path)
-            if (sig != self._sig and sig is not None) or _sig(self.store.path) != self._dsig:
+            try:
+                dsig = _sig(self.store.path)
+            except OSError as e:  # its folder replaced by a file, no permission: keep serving what we have
+                self.load_error = self._log_error = f"{self.store.path}: the review log cannot be read ({e.strerror or e})"
+                return False
+            if self._log_error is not None and self.load_error == self._log_error:
+                self.load_error = None  # the log is back
+            self._log_error = None
+            if (sig != self._sig and sig is not None) or dsig != self._dsig:
                 try:
                     if sig == self._sig:
                         self._sync_log()
@@ -272,17 +284,24 @@ class ReviewState:
         label = query.get("label") or ""
         date_from, date_to = query.get("from") or "", query.get("to") or ""
         sort = query.get("sort") or "n"
-        desc = query.get("order") == "desc"
+        order = query.get("order") or "asc"
+        desc = order == "desc"
         offset = _int(query.get("offset"), 0, 0, 10**9)
         limit = _int(query.get("limit"), 50, 1, 500)
         if sort not in SORT_KEYS:
             raise ReviewError(HTTPStatus.BAD_REQUEST, f"unknown sort {sort!r}; one of {', '.join(SORT_KEYS)}")
+        if order not in ("asc", "desc"):  # as /api/overview/rows: a typo is said, not read as ascending
+            raise ReviewError(HTTPStatus.BAD_REQUEST, f"unknown order {order!r}; asc or desc")
+        if label and label not in LABELS:  # 'per' or 'PERSON': said, not an empty list
+            raise ReviewError(HTTPStatus.BAD_REQUEST, f"unknown label {label!r}; one of {', '.join(LABELS)}")
         if status and status not in STATUS_FILTERS:
             raise ReviewError(HTTPStatus.BAD_REQUEST, f"unknown status {status!r}; one of {', '.join(STATUS_FILTERS)}")
         for name, v in (("from", date_from), ("to", date_to)):
             # compared as ISO text with `published`: '06.01.2022' would match (or miss) without a word
             if v and not _ISO_DATE.fullmatch(v):
                 raise ReviewError(HTTPStatus.BAD_REQUEST, f"date {name} {v!r}: write it as YYYY-MM-DD (or YYYY-MM, YYYY)")
+            if v and not _real_date(v):  # the shape is right, the month or day is not (2022-13-45)
+                raise ReviewError(HTTPStatus.BAD_REQUEST, f"date {name} {v!r}: no such date")
         with self.lock:
             rows = self.summary
             if outlet:
@@ -637,16 +656,24 @@ class ReviewState:
             yield
             return
         with self.store.locked():
-            if dec.file_sig(self.store.path) != self._dsig:
+            if self._log_changed():
                 self._sync_log()  # another process appended: check against the log as it is
             yield
+
+    def _log_changed(self) -> bool:
+        """Whether the log is not the one last read or written; a log that cannot even be looked
+        at (its folder replaced by a file, no permission) cannot be written either."""
+        try:
+            return dec.file_sig(self.store.path) != self._dsig
+        except OSError as e:
+            raise ReviewLogNotWritable(self.store.path, e) from e
 
     def _commit(self, ds: list[dict], touched: Optional[set] = None) -> None:
         """Append to the log (fsync'ed), then re-apply the log to the articles concerned, in memory."""
         if not ds:
             return
         with self.store.locked():
-            if dec.file_sig(self.store.path) != self._dsig:
+            if self._log_changed():
                 self._sync_log()  # someone else appended meanwhile
             self.store.append(ds)
             self._dsig = self.store.sig  # taken under the lock: nothing appended after ours is taken as read
@@ -682,6 +709,16 @@ STATUS_FILTERS = {
 
 
 _ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def _real_date(v: str) -> bool:
+    """Whether a date of `_ISO_DATE`'s shape names a real year, month or day."""
+    y, m, d = (v.split("-") + ["01", "01"])[:3]
+    try:
+        datetime.date(int(y), int(m), int(d))
+    except ValueError:
+        return False
+    return True
 
 
 def _conflict_view(c: dict) -> dict:

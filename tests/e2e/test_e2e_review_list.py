@@ -98,3 +98,37 @@ def test_an_output_that_cannot_be_re_read_is_said_not_hidden(page, make_app):
     expect(page.get_by_test_id("load-error")).to_contain_text("articles.jsonl:6: invalid JSON line")
     expect(page.get_by_test_id("overall")).to_contain_text("5 articles")
     assert page.js_errors == []
+
+
+def test_a_log_that_cannot_be_written_is_said_on_the_page_and_the_app_goes_on(page, make_app, tmp_path):
+    """The annotations folder replaced by a file while the app runs: A answered a raw 500
+    "NotADirectoryError …" and every request after it failed. Now the page shows the server's
+    message naming the log, the entity stays pending, the article still loads, and with the
+    folder back the same key saves the decision. (Reloaded, the header says the log cannot be read.)"""
+    from test_e2e_review import ent_loc, find, key, wait_status
+
+    recs = sample_records(ROOT / "corpus")
+    app = make_app(recs)
+    aid = "001_660f1e0e655a289c"
+    kas = find(recs, aid, "Kasachstan")
+    page.goto(app.url + f"#/a/{aid}")
+    page.wait_for_selector("#text [data-testid=ent]")
+    ann = app.annotations
+    ann.mkdir(parents=True, exist_ok=True)
+    ann.rename(tmp_path / "moved")
+    ann.write_text("not a folder\n", encoding="utf-8")
+    ent_loc(page, key(kas)).click()
+    page.keyboard.press("a")
+    expect(page.get_by_test_id("status")).to_contain_text(f"{ann / 'decisions.jsonl'}: the review log cannot be written (Not a directory)")
+    wait_status(page, key(kas), "pending")
+    page.reload()  # the app still answers: the article and the header load
+    page.wait_for_selector("#text [data-testid=ent]")
+    wait_status(page, key(kas), "pending")
+    expect(page.get_by_test_id("load-error")).to_contain_text(str(ann / "decisions.jsonl"))
+    ann.unlink()
+    (tmp_path / "moved").rename(ann)
+    ent_loc(page, key(kas)).click()
+    page.keyboard.press("a")
+    wait_status(page, key(kas), "accepted")
+    assert [d["decision"] for d in app.decisions()] == ["accept"]
+    assert page.js_errors == []
