@@ -335,6 +335,24 @@ def test_dateline_place_is_meta_place(name, key, value, field, place, dateline):
     assert dateline in " ".join(doc.text.split())
 
 
+@pytest.mark.parametrize("name, rid, line", [
+    # a chronicle at the end of a Wikinews article: "Kleine Chronik der Gaza-Krise 1. Tag:  (27.12.2008)"
+    # ... "8. Tag:  (03.01.2009)" (the article is of 2009-01-03)
+    ("wikinews_de.jsonl.gz", "wn55038", "8. Tag: (03.01.2009)"),
+    # a sentence at the top of an OCR page: "vom 7. Mai 1898. Der Große Stadtrat wird auf den"
+    ("hipe_ocr_de.jsonl.gz", "NZZ-1898-05-10-b-p0002", "vom 7. Mai 1898. Der Große Stadtrat"),
+])
+def test_date_of_a_body_line_at_the_text_edge_is_no_publication_date(name, rid, line):
+    """A line at the top or foot of the text with a date in it gave meta.published though the
+    line is no running header and stays in the text (wn55038 was dated 2008-12-27, the first
+    day of its chronicle): only a line read as a header dates the article."""
+    from repo_data import news_row
+
+    doc = clean(news_row(name, "id", rid)["text"])
+    assert line in " ".join(doc.text.split())
+    assert doc.meta.published is None
+
+
 @pytest.mark.parametrize("byline, authors, outlet", [
     ("Von Peter Disch, Dirk Sattelberger", ["Peter Disch", "Dirk Sattelberger"], None),  # badische-zeitung.de
     ("Von Peter Disch, Dirk Sattelberger, Freiburg", ["Peter Disch", "Dirk Sattelberger"], None),
