@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.clean import NORMALISING_KINDS, check_invariants, clean
+from pipeline.clean import NORMALISING_KINDS, check_invariants, clean, clean_input
 from pipeline.schema import CleanDoc
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -318,6 +318,14 @@ def test_003_byline_place_is_meta_place(byline, place):
     ("web_pages_de.jsonl.gz", "file", "tests/eval/dietagespresse.com-halloween.html", "markdown_extract",
      "Linz", "LINZ – „Süßes"),
     ("10kgnad_test.jsonl.gz", "id", "gnad0", "text", "Wien", "beschränkt gehört. Wien – Die Gewerkschaft"),
+    # a sentence that starts with a place after the dateline, no match of two teams
+    ("10kgnad_test.jsonl.gz", "id", "gnad575", "text", "Wien", "Klimaanlagen. Wien – Österreich steht ein"),
+    ("10kgnad_test.jsonl.gz", "id", "gnad888", "text", "Sydney", "Rarität. Sydney - Weil viele"),
+    # the place's region in parentheses
+    ("10kgnad_test.jsonl.gz", "id", "gnad601", "text", "Salt Lake City", "Salt Lake City (Utah) – Die Golden"),
+    # several places, one of them listed, the others shaped like names
+    ("10kgnad_test.jsonl.gz", "id", "gnad87", "text", "Jerusalem/Ramallah", "Jerusalem/Ramallah – Israels"),
+    ("10kgnad_test.jsonl.gz", "id", "gnad623", "text", "Wien/St. Pölten", "Wien/St. Pölten – Innenministerin"),
     # no dateline: a wrapped line inside a paragraph ("... von Madrid nach" / "Stockholm. Die Fahrt"),
     # a match result ("Deutschland - Serbien: 0:1")
     ("web_pages_de.jsonl.gz", "file", "tests/cache/zeit.de.zugverkehr.html", "markdown_extract",
@@ -351,6 +359,21 @@ def test_date_of_a_body_line_at_the_text_edge_is_no_publication_date(name, rid, 
     doc = clean(news_row(name, "id", rid)["text"])
     assert line in " ".join(doc.text.split())
     assert doc.meta.published is None
+
+
+def test_dateline_with_a_region_in_parentheses_web_page():
+    """tag24.de's "Rostow (Russland) - Bei einem Brand ..." under the headline gave no meta.place:
+    the region in parentheses after the place was read as part of the place's name."""
+    from pipeline.ingest import read_path
+    from repo_data import NEWS
+
+    page = NEWS / "html" / "pages" / "trafilatura--tag24.de-d76bb5cd.html"
+    if not page.exists():
+        pytest.skip(f"{page} not available")
+    (raw,) = read_path(page, page.parent)
+    doc = clean_input(raw.text, raw.meta)
+    assert doc.meta.place == "Rostow"
+    assert "Rostow (Russland) - Bei einem Brand" in doc.text
 
 
 @pytest.mark.parametrize("byline, authors, outlet", [
