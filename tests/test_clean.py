@@ -343,6 +343,26 @@ def test_dateline_place_is_meta_place(name, key, value, field, place, dateline):
     assert dateline in " ".join(doc.text.split())
 
 
+@pytest.mark.parametrize("signature, published", [
+    ("(APA, 30.9.3015)", None),  # the typo of gnad413: no year 3015
+    ("(APA, 31.9.2015)", None),  # a day September does not have
+    ("(APA, 30.9.2015)", "2015-09-30"),
+])
+def test_signature_date_that_is_no_day_is_no_publication_date(signature, published):
+    """10kGNAD gnad413 closes "(APA, 30.9.3015)": meta.published was 3015-09-30, and a German
+    spelling of a day that does not exist ("31.9.2015") was kept as 2015-09-31, where the ISO
+    spelling "2015-09-31" is no date (iso_date); a record's "published" in German spelling the same."""
+    from pipeline.clean.meta import iso_date
+    from repo_data import news_row
+
+    raw = news_row("10kgnad_test.jsonl.gz", "id", "gnad413")["text"]
+    assert raw.endswith("(APA, 30.9.3015)")
+    doc = clean(raw[: -len("(APA, 30.9.3015)")] + signature)
+    assert doc.meta.published == published
+    assert signature not in doc.text
+    assert iso_date(signature[len("(APA, "):-1]) == published
+
+
 @pytest.mark.parametrize("name, rid, line", [
     # a chronicle at the end of a Wikinews article: "Kleine Chronik der Gaza-Krise 1. Tag:  (27.12.2008)"
     # ... "8. Tag:  (03.01.2009)" (the article is of 2009-01-03)
