@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.clean import NORMALISING_KINDS, check_invariants, clean
+from pipeline.clean import NORMALISING_KINDS, check_invariants, clean, clean_input
 from pipeline.schema import CleanDoc
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -318,6 +318,14 @@ def test_003_byline_place_is_meta_place(byline, place):
     ("web_pages_de.jsonl.gz", "file", "tests/eval/dietagespresse.com-halloween.html", "markdown_extract",
      "Linz", "LINZ – „Süßes"),
     ("10kgnad_test.jsonl.gz", "id", "gnad0", "text", "Wien", "beschränkt gehört. Wien – Die Gewerkschaft"),
+    # a sentence that starts with a place after the dateline, no match of two teams
+    ("10kgnad_test.jsonl.gz", "id", "gnad575", "text", "Wien", "Klimaanlagen. Wien – Österreich steht ein"),
+    ("10kgnad_test.jsonl.gz", "id", "gnad888", "text", "Sydney", "Rarität. Sydney - Weil viele"),
+    # the place's region in parentheses
+    ("10kgnad_test.jsonl.gz", "id", "gnad601", "text", "Salt Lake City", "Salt Lake City (Utah) – Die Golden"),
+    # several places, one of them listed, the others shaped like names
+    ("10kgnad_test.jsonl.gz", "id", "gnad87", "text", "Jerusalem/Ramallah", "Jerusalem/Ramallah – Israels"),
+    ("10kgnad_test.jsonl.gz", "id", "gnad623", "text", "Wien/St. Pölten", "Wien/St. Pölten – Innenministerin"),
     # no dateline: a wrapped line inside a paragraph ("... von Madrid nach" / "Stockholm. Die Fahrt"),
     # a match result ("Deutschland - Serbien: 0:1")
     ("web_pages_de.jsonl.gz", "file", "tests/cache/zeit.de.zugverkehr.html", "markdown_extract",
@@ -333,6 +341,59 @@ def test_dateline_place_is_meta_place(name, key, value, field, place, dateline):
     doc = clean(raw)
     assert doc.meta.place == place
     assert dateline in " ".join(doc.text.split())
+
+
+@pytest.mark.parametrize("signature, published", [
+    ("(APA, 30.9.3015)", None),  # the typo of gnad413: no year 3015
+    ("(APA, 31.9.2015)", None),  # a day September does not have
+    ("(APA, 30.9.2015)", "2015-09-30"),
+])
+def test_signature_date_that_is_no_day_is_no_publication_date(signature, published):
+    """10kGNAD gnad413 closes "(APA, 30.9.3015)": meta.published was 3015-09-30, and a German
+    spelling of a day that does not exist ("31.9.2015") was kept as 2015-09-31, where the ISO
+    spelling "2015-09-31" is no date (iso_date); a record's "published" in German spelling the same."""
+    from pipeline.clean.meta import iso_date
+    from repo_data import news_row
+
+    raw = news_row("10kgnad_test.jsonl.gz", "id", "gnad413")["text"]
+    assert raw.endswith("(APA, 30.9.3015)")
+    doc = clean(raw[: -len("(APA, 30.9.3015)")] + signature)
+    assert doc.meta.published == published
+    assert signature not in doc.text
+    assert iso_date(signature[len("(APA, "):-1]) == published
+
+
+@pytest.mark.parametrize("name, rid, line", [
+    # a chronicle at the end of a Wikinews article: "Kleine Chronik der Gaza-Krise 1. Tag:  (27.12.2008)"
+    # ... "8. Tag:  (03.01.2009)" (the article is of 2009-01-03)
+    ("wikinews_de.jsonl.gz", "wn55038", "8. Tag: (03.01.2009)"),
+    # a sentence at the top of an OCR page: "vom 7. Mai 1898. Der Große Stadtrat wird auf den"
+    ("hipe_ocr_de.jsonl.gz", "NZZ-1898-05-10-b-p0002", "vom 7. Mai 1898. Der Große Stadtrat"),
+])
+def test_date_of_a_body_line_at_the_text_edge_is_no_publication_date(name, rid, line):
+    """A line at the top or foot of the text with a date in it gave meta.published though the
+    line is no running header and stays in the text (wn55038 was dated 2008-12-27, the first
+    day of its chronicle): only a line read as a header dates the article."""
+    from repo_data import news_row
+
+    doc = clean(news_row(name, "id", rid)["text"])
+    assert line in " ".join(doc.text.split())
+    assert doc.meta.published is None
+
+
+def test_dateline_with_a_region_in_parentheses_web_page():
+    """tag24.de's "Rostow (Russland) - Bei einem Brand ..." under the headline gave no meta.place:
+    the region in parentheses after the place was read as part of the place's name."""
+    from pipeline.ingest import read_path
+    from repo_data import NEWS
+
+    page = NEWS / "html" / "pages" / "trafilatura--tag24.de-d76bb5cd.html"
+    if not page.exists():
+        pytest.skip(f"{page} not available")
+    (raw,) = read_path(page, page.parent)
+    doc = clean_input(raw.text, raw.meta)
+    assert doc.meta.place == "Rostow"
+    assert "Rostow (Russland) - Bei einem Brand" in doc.text
 
 
 @pytest.mark.parametrize("byline, authors, outlet", [

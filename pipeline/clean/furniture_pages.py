@@ -88,6 +88,13 @@ class PageFurniture:
             # meta.published, meta.outlet and meta.section)
             found = self._repeated_edge_lines(pages)
             found = self._unknown_header_parts(pages) or found
+        # a date of a line at a page edge is the publication date only where the line is a
+        # running header: a line of the body there, a chronicle's "8. Tag: (03.01.2009)" at the end
+        # of a Wikinews article (wn55038), dates what it tells, not the article
+        for ln in cand:
+            date = self._DATE_IN.search(ln.strip) if ln.kind == "running_header" else None
+            if date:
+                c.meta(3, "published", _parse_date(date.group(0), self.D))
 
     def _pages(self) -> list[list[_Line]]:
         """The nonblank lines of each page, in order (the whole text is one page when it has no
@@ -246,9 +253,8 @@ class PageFurniture:
         rest = t
         anchors = 0
         date = self._DATE_IN.search(rest)
-        if date:
+        if date:  # the date is meta.published only once the line is a header (page_edges)
             anchors += 1
-            c.meta(3, "published", _parse_date(date.group(0), D))
             rest = rest.replace(date.group(0), " ")
         m = self._ISSUE.search(rest)
         if m:

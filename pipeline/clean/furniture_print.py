@@ -63,9 +63,12 @@ class PrintFurniture:
         """The place a news dateline names at the start of the body ("MOSKAU (dpa) – Russland ...",
         "Kiew/Moskau. Die ...", derStandard's "Wien – " after the teaser sentence) as meta.place; the
         dateline stays in the text. With an agency in parentheses (cleaning.json dateline_agencies)
-        the slot before it is the place; without one, every place of the slot (split at "/") must
-        be in lang/de/place_names.tsv.gz and the slot end in a dash or a full stop, and a dash
-        only after a sentence: "Deutschland - Serbien: 0:1" (two places) is a match, no dateline."""
+        the slot before it is the place; without one, a place of the slot (split at "/") must be
+        in lang/de/place_names.tsv.gz and the others shaped like names ("Jerusalem/Ramallah"), a
+        region in parentheses after it is left out ("Rostow (Russland) -" gives "Rostow"), and the
+        slot must end in a dash or a full stop, and a dash only after a sentence: "Deutschland -
+        Serbien: 0:1" (two places, no sentence after them) is a match, no dateline; "Moskau –
+        Russland hat ..." is one."""
         c, D = self.c, self.D
         free = [ln for ln in c.nonblank if ln.kind is None]
         if self.title_line is not None and self.title_line in free:
@@ -99,16 +102,40 @@ class PrintFurniture:
             slot = t[: sep.start()]
             rest = t[sep.end():]
             norm = slot.title() if slot.isupper() and len(slot) > 2 else slot
+            region = re.fullmatch(r"(\S.*?)\s*\(([^()]{2,40})\)", norm)
+            if region and self._name_shaped(region.group(2)):
+                norm = region.group(1)  # "Rostow (Russland) -": the place, its region in parentheses
             parts = [p.strip() for p in norm.split("/")]
-            if not all(parts) or not all(p in place_names() for p in parts):
+            known = [p in place_names() for p in parts]
+            # one place listed, the others shaped like names: "Jerusalem/Ramallah" (lang/de's
+            # place names hold the larger places only)
+            if not all(parts) or not any(known) or not all(k or self._name_shaped(p) for p, k in zip(parts, known)):
                 continue
             if mid and "." in sep.group(0):
                 return None  # mid-line only "Wien – ": "... in Rom. Paris. Die" is no dateline
             nxt = re.match(r"[„\"»*]*([A-ZÄÖÜ][\w-]*)", rest)
-            if not nxt or nxt.group(1) in place_names() or not re.search(r"\b[a-zäöüß]{2,}\b", rest):
-                return None  # "Deutschland - Serbien: 0:1 (0:1)": a match; "Wien – 1:0"
+            if not nxt or not re.search(r"\b[a-zäöüß]{2,}\b", rest):
+                return None  # "Wien – 1:0"
+            if nxt.group(1) in place_names() and not self._sentence_after(rest[nxt.end():]):
+                return None  # "Deutschland - Serbien: 0:1 (0:1)": a match
             return norm
         return None
+
+    @staticmethod
+    def _name_shaped(t: str) -> bool:
+        """Shaped like a place's name: one to three capitalised words without digits, "am", "an der",
+        "bei", "im", "in", "ob" between them ("Bad Radkersburg", "South Carolina", "Šentilj"); no
+        abbreviation ("St" of "Wien/St. Pölten" before its full stop)."""
+        ws = t.split()
+        return 0 < len(ws) <= 3 and ws[0][:1].isupper() and ws[-1][:1].isupper() and not re.search(r"\d", t) \
+            and all(w[:1].isupper() and len(w) > 2 or w in ("am", "an", "der", "bei", "im", "in", "ob") for w in ws)
+
+    @staticmethod
+    def _sentence_after(t: str) -> bool:
+        """The text after a place that begins the text after a dateline goes on as a sentence: a
+        lowercase word follows it ("Moskau – Russland hat ...", "Sydney - Weil viele ...") and no
+        score ("Deutschland - Serbien: 0:1", "Deutschland - Serbien endet 0:1")."""
+        return bool(re.match(r"\s+[a-zäöüß]{2,}\b", t)) and not re.search(r"\d\s*:\s*\d", t[:80])
 
     def _persons(self, t: str) -> list[str]:
         """The names in a byline's tail when each is a person's: its first word a first name of

@@ -317,9 +317,9 @@ class WebFurniture:
         for kind, rx in D.tail_inline:
             m = rx.search(t)
             if m and t[: m.start()].strip():
-                date = _parse_date(m.group("date"), D)
-                if not date:
+                if not _parse_date(m.group("date"), D, exists=False):
                     continue
+                date = _parse_date(m.group("date"), D)  # "(APA, 30.9.3015)" a signature, its date none
                 self.cut_span(seg_s + m.start(), seg_s + m.end(), kind)
                 c.meta(2, "published", date)
                 for part in re.split(r"\s*,\s*|\s+und\s+", m.group("authors")):

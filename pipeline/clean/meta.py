@@ -14,12 +14,22 @@ from .lines import _Ctx
 # dates
 
 
-def _parse_date(s: str, D: _Data) -> Optional[str]:
+#: no publication date lies after this year: "(APA, 30.9.3015)" closing a derStandard article
+#: (10kGNAD gnad413) is a typo, not the year 3015 (a Unix time is read between 1990 and 2100 too)
+_LAST_YEAR = 2100
+
+
+def _parse_date(s: str, D: _Data, exists: bool = True) -> Optional[str]:
+    """A date spelt as ISO or German -> ISO; None when it is none. `exists`: the day must exist
+    and lie before _LAST_YEAR's end (else only the month and day numbers are checked: a date's
+    shape, which a signature "(APA, 30.9.3015)" has)."""
     s = s.strip()
     m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", s)
     if m:
         y, mo, d = m.group(1), int(m.group(2)), m.group(3)
         if not 1 <= mo <= 12:
+            return None
+        if exists and not _exists(int(y), mo, int(d or 1)):
             return None
         return f"{y}-{mo:02d}" + (f"-{int(d):02d}" if d else "")
     m = re.fullmatch(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{2}|\d{4})", s)
@@ -34,7 +44,17 @@ def _parse_date(s: str, D: _Data) -> Optional[str]:
         y += 2000 if y < 70 else 1900
     if not (1 <= mo <= 12 and 1 <= d <= 31):
         return None
+    if exists and not _exists(y, mo, d):
+        return None  # "30.2.2020", "31.9.2015": no day, as "2020-02-30" is none for iso_date
     return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def _exists(y: int, mo: int, d: int) -> bool:
+    try:
+        dt.date(y, mo, d)
+    except ValueError:
+        return False
+    return y <= _LAST_YEAR
 
 
 def iso_date(value: object) -> Optional[str]:
@@ -48,9 +68,7 @@ def iso_date(value: object) -> Optional[str]:
     m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?!\d)", s) or re.match(r"^(\d{4})(\d{2})(\d{2})(?![\d-])", s)
     if m:
         y, mo, d = m.groups()
-        try:  # a month or day that does not exist (2020-02-30, 2020-13) is no date
-            dt.date(int(y), int(mo or 1), int(d or 1))
-        except ValueError:
+        if not _exists(int(y), int(mo or 1), int(d or 1)):  # 2020-02-30, 2020-13, 3015
             return None
         return y + (f"-{mo}" if mo else "") + (f"-{d}" if d else "")
     return _parse_date(s, _data())
