@@ -124,7 +124,8 @@ def _meta(info: dict, pages: int) -> dict[str, Any]:
 class PdfArticle:
     """One article of a PDF page split at its headlines (`extract_articles`): its raw text (the
     text of its boxes in reading order, as `extract` writes them but for its headline's lines,
-    which are one line (`_headline_text`); pages apart by a form feed)
+    which are one line (`_headline_text`), and its paragraph breaks, read from the layout: a
+    blank line at each, none elsewhere (`_body_text`, `_goes_on`); pages apart by a form feed)
     the pages (1-based) that text is from, and its headline (the text of its headline boxes,
     its lines joined; "" for a PDF read whole)."""
 
@@ -144,7 +145,8 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
     stands before the first headline of the PDF (a masthead); `furniture` is its text (a page's
     rows one after the other). A PDF without any headline is one article, text and meta as
     `extract` reads them; else meta is `extract`'s without the document's title and authors
-    (the file's, not each article's). Raises `PdfUnreadable`."""
+    (the file's, not each article's) and with `blank_breaks` (the articles' paragraph breaks are
+    their blank lines: `clean.clean_input`). Raises `PdfUnreadable`."""
     from pdfminer.converter import PDFPageAggregator
 
     layouts: list = []
@@ -158,7 +160,10 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
         body = _body_size(boxes)
         top, rest, bottom = _page_furniture(boxes, body) if body else ([], boxes, [])
         furniture += [_box_text(b) for b in _xy_cut(top, body) + _xy_cut(bottom, body)] + ([other] if other else [])
-        for box in (_xy_cut(rest, body) if body else rest):
+        prev = None  # the body box before this one in the article, on this page
+        top = 0.0  # where the article's text starts in the column of `prev`
+        order = _xy_cut(rest, body) if body else rest
+        for at, box in enumerate(order):
             head = body and _box_size(box) > body * _HEADLINE
             if head and (not articles or open_article):
                 articles.append(PdfArticle("", [number]))
@@ -170,15 +175,28 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
             if art.pages[-1] != number:
                 art.text += "\f"
                 art.pages.append(number)
-            art.text += _headline_text(box, body) if head and not open_article else _box_text(box)
             if head and not open_article:
+                art.text += _headline_text(box, body)
                 art.headline = " ".join((art.headline + " " + box.get_text()).split())
+                prev = None
+            else:
+                if prev is not None and _goes_on(prev, box, body, (_column(box, rest, body)[0], _column(prev, rest, body)[1]),
+                                                 top, _column_bottom(order[at:], body)):
+                    art.text = art.text[:-1]  # no blank line: the paragraph goes on
+                if prev is None or not _same_column(prev, box):
+                    top = box.y1  # the top of the article's text in this column
+                art.text += _body_text(box, body, _column(box, rest, body))
+                prev = box
             open_article = open_article or not head
     if not articles:  # no headline: one article, as `extract` reads it
         text, meta = extract(data)
         return [PdfArticle(text, list(range(1, pages + 1)))], "", meta
     check_text_layer("".join(a.text for a in articles) + "".join(furniture), pages)
-    return articles, "".join(furniture), {k: v for k, v in _meta(info, pages).items() if k not in ("title", "authors")}
+    meta = {k: v for k, v in _meta(info, pages).items() if k not in ("title", "authors")}
+    # the articles' paragraph breaks are read from the layout (`_body_text`, `_goes_on`): a blank
+    # line is one, lines without one between are one paragraph (`clean.clean_input`)
+    meta["blank_breaks"] = True
+    return articles, "".join(furniture), meta
 
 
 def _page_boxes(ltpage: Any) -> tuple[list, str]:
@@ -201,6 +219,116 @@ def _all_text(obj: Any) -> str:
 def _box_text(box: Any) -> str:
     """A box's text as pdfminer's TextConverter writes it: its lines, and a line end after it."""
     return box.get_text() + "\n"
+
+
+#: a line whose first word would have fit at the end of the line before (after a space of this
+#: many times the body size) starts a paragraph: the line before was ended, not wrapped
+_SPACE = 0.25
+#: a line set in from its box's left edge by more than this times the body size starts a paragraph
+_INDENT = 0.5
+
+
+def _ink_x1(line: Any) -> float:
+    """Where a line's last visible character ends (a trailing space is no ink)."""
+    return max((ch.x1 for ch in line if hasattr(ch, "x1") and not ch.get_text().isspace()), default=line.x1)
+
+
+def _first_word_width(line: Any) -> float:
+    """The width of a line's first word (its characters up to the first space)."""
+    x0 = x1 = None
+    for ch in line:
+        if not hasattr(ch, "x1") or ch.get_text().isspace():
+            if x0 is not None:
+                break
+            continue
+        x0 = ch.x0 if x0 is None else x0
+        x1 = ch.x1
+    return (x1 - x0) if x0 is not None else 0.0
+
+
+def _starts_paragraph(before: Any, line: Any, edges: tuple[float, float], body: float, inside: bool = False) -> bool:
+    """Layout evidence that `line` starts a paragraph after the line `before` of its column (left
+    and right edge `edges`): it is set in, or its first word would have fit at the end
+    of `before` (so `before` was ended there, not wrapped). A line that ends in a hyphen is
+    wrapped whatever follows it. `inside`: the two lines are of one box, no white between them;
+    there a short line is a paragraph's end only where it ends a sentence (as the cleaner reads
+    it), since a typesetter may wrap a ragged line before a word that would fit (a paragraph
+    composer evening out the lines)."""
+    from .clean.data import _HYPHENS, _data  # the characters the cleaner reads as a line-end hyphen
+    from .clean.lines import _ends_sentence
+
+    left, right = edges
+    if line.x0 > left + body * _INDENT:
+        return True
+    end = before.get_text().rstrip()
+    if len(end) >= 2 and end[-1] in _HYPHENS and end[-2].isalnum():
+        return False
+    if inside and not _ends_sentence(end, _data()):
+        return False
+    return _ink_x1(before) + body * _SPACE + _first_word_width(line) <= right
+
+
+def _same_column(a: Any, b: Any) -> bool:
+    """Whether two boxes stand in one column: they overlap across more than half the narrower."""
+    return min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 * min(a.x1 - a.x0, b.x1 - b.x0)
+
+
+def _column(box: Any, boxes: list, body: float) -> tuple[float, float]:
+    """(left, right) edge of the column `box` stands in: the leftmost start and the rightmost line
+    end of the page's body boxes (no headline) in its column (`_same_column`)."""
+    col = [b for b in boxes if _box_size(b) <= body * _HEADLINE and _same_column(b, box)] + [box]
+    return min(b.x0 for b in col), max(_ink_x1(ln) for b in col for ln in b)
+
+
+def _body_text(box: Any, body: float, edges: tuple[float, float]) -> str:
+    """A body box's text for its article (`extract_articles`): its lines as `_box_text` writes
+    them, and a blank line also inside the box before a line that starts a paragraph by the
+    layout (`_starts_paragraph`: set in, or its first word would have fit on the line before,
+    which ends a sentence),
+    as between boxes (pdfminer puts paragraphs set without white between them into one box)."""
+    lines = list(box)
+    out = ""
+    for k, line in enumerate(lines):
+        if k and _starts_paragraph(lines[k - 1], line, edges, body, inside=True):
+            out += "\n"
+        out += line.get_text()
+    return out + "\n"
+
+
+def _column_bottom(order: list, body: float) -> float:
+    """Where the article's text ends in the column of `order[0]`: the lowest bottom of the boxes
+    read after it, up to the next headline, that stand in its column."""
+    low = order[0].y0
+    for b in order[1:]:
+        if _box_size(b) > body * _HEADLINE:
+            break
+        if _same_column(b, order[0]):
+            low = min(low, b.y0)
+    return low
+
+
+def _goes_on(before: Any, box: Any, body: float, edges: tuple[float, float], top: float, bottom: float) -> bool:
+    """Whether the body box `box`, read after `before` in its article, goes on with `before`'s
+    last paragraph (`edges`: the left edge of the column of `box`, the right edge of the column
+    of `before`). Right below it in its column, with less
+    white between than a line (pdfminer starts a box at a line set in): where `box`'s first line
+    starts no paragraph by the layout, as between two lines of a box (`_starts_paragraph`).
+    In the next column (beside `before`, not below it): with no white between (`box` no lower
+    than the article's text starts in the column of `before`, `top`; `before` no higher than it
+    ends in the column of `box`, `bottom`: white above or below is a paragraph break) and where
+    its first line starts no paragraph by the layout. Otherwise the white between two boxes is
+    a paragraph break."""
+    if not len(list(box)) or not len(list(before)):
+        return False
+    first, last = list(box)[0], list(before)[-1]
+    if _same_column(before, box):
+        if box.y1 > before.y0 + body * _INDENT or before.y0 - box.y1 > body * _INDENT:
+            return False
+        return not _starts_paragraph(last, first, edges, body, inside=True)
+    if box.x0 < before.x1 or box.y1 <= before.y0 or box.y1 < top - body * _INDENT \
+            or before.y0 > bottom + body * _INDENT:
+        return False
+    return not _starts_paragraph(last, first, edges, body)
 
 
 def _headline_text(box: Any, body: float) -> str:
