@@ -127,7 +127,8 @@ class PdfArticle:
     which are one line (`_headline_text`), and its paragraph breaks, read from the layout: a
     blank line at each, none elsewhere (`_body_text`, `_goes_on`); pages apart by a form feed)
     the pages (1-based) that text is from, and its headline (the text of its headline boxes,
-    its lines joined; "" for a PDF read whole)."""
+    its lines joined, a line-end hyphen mended as the cleaner mends it: `_mended`; "" for a PDF
+    read whole)."""
 
     text: str
     pages: list[int] = field(default_factory=list)
@@ -161,6 +162,7 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
         top, rest, bottom = _page_furniture(boxes, body) if body else ([], boxes, [])
         furniture += [_box_text(b) for b in _xy_cut(top, body) + _xy_cut(bottom, body)] + ([other] if other else [])
         prev = None  # the body box before this one in the article, on this page
+        heads = ""  # the raw text of the last article's headline boxes
         top = 0.0  # where the article's text starts in the column of `prev`
         order = _xy_cut(rest, body) if body else rest
         for at, box in enumerate(order):
@@ -176,8 +178,10 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
                 art.text += "\f"
                 art.pages.append(number)
             if head and not open_article:
-                art.text += _headline_text(box, body)
-                art.headline = " ".join((art.headline + " " + box.get_text()).split())
+                head_text = _headline_text(box, body)
+                art.text += head_text
+                heads = heads + head_text if art.headline else head_text
+                art.headline = _mended(heads)
                 prev = None
             else:
                 if prev is not None and _goes_on(prev, box, body, (_column(box, rest, body)[0], _column(prev, rest, body)[1]),
@@ -329,6 +333,22 @@ def _goes_on(before: Any, box: Any, body: float, edges: tuple[float, float], top
             or before.y0 > bottom + body * _INDENT:
         return False
     return not _starts_paragraph(last, first, edges, body)
+
+
+def _mended(head: str) -> str:
+    """A headline's text (`_headline_text`) as one line, a line-end hyphen in it mended as the
+    cleaner mends it in the article's text ("Reser-" "visten": "Reservisten"; "Sowjet-" "Traum":
+    "Sowjet-Traum"), so that the title is the article's first paragraph. Only line ends and
+    hyphens may change: where the cleaner's text differs otherwise, the lines joined as set."""
+    joined = " ".join(head.split())
+    if len(head.strip().splitlines()) < 2:
+        return joined
+    from .clean import clean
+    from .clean.data import _HYPHENS
+
+    mended = " ".join(clean(head, lines=True).text.split())
+    bare = lambda t: "".join(ch for ch in t if not ch.isspace() and ch not in _HYPHENS)
+    return mended if mended and bare(mended) == bare(joined) else joined
 
 
 def _headline_text(box: Any, body: float) -> str:

@@ -657,3 +657,22 @@ def test_pdf_articles_paragraphs_set_in_without_white_are_read_from_the_indent(t
     (art,), _, meta = extract_articles((tmp_path / "seite.pdf").read_bytes())
     assert clean_input(art.text, meta).text == want
 
+
+def test_pdf_articles_a_headline_with_a_line_end_hyphen_is_the_title_mended(tmp_path):
+    """`--pdf-articles`: a headline set in two lines with a hyphen at the first line's end
+    ("Kasachstan weist keine Reser-" / "visten aus") is the record's title mended as the cleaner
+    mends the article's text ("Reservisten"); the title kept "Reser- visten" before, while the
+    text's first paragraph was mended. A hyphen the cleaner keeps stays ("Sowjet-Traum")."""
+    from pipeline.clean import clean_input
+    from pipeline.ingest import read_path
+    from pipeline.record import build_record
+
+    paras = "\n\n".join(_seed_bodies(("004_fa3f6e095796322b",))[0][1:3])
+    _epaper([(_HEADS[0], "\n\n".join(_seed_bodies()[0][1:3]), 0, 2, 20, 150),
+             ("Wie Putin seinen Sowjet-\nTraum zerstört", paras, 2, 1, 20, 140),
+             ("Kasachstan weist keine Reser-\nvisten aus", paras, 2, 1, 150, 280)], tmp_path / "seite.pdf")
+    recs = []
+    for raw in read_path(tmp_path / "seite.pdf", tmp_path, pdf_articles=True):
+        clean = clean_input(raw.text, raw.meta)
+        recs.append((build_record(raw, clean, [], lang="de", pipeline_info={})["meta"]["title"], clean.text.split("\n\n")[0]))
+    assert recs[1:] == [("Wie Putin seinen Sowjet-Traum zerstört",) * 2, ("Kasachstan weist keine Reservisten aus",) * 2]
