@@ -165,6 +165,13 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
         heads = ""  # the raw text of the last article's headline boxes
         top = 0.0  # where the article's text starts in the column of `prev`
         order = _xy_cut(rest, body) if body else rest
+        texts = [b for b in rest if _box_size(b) <= body * _HEADLINE]  # body boxes, no headline
+        edges: dict[int, tuple[float, float]] = {}
+
+        def column(b: Any) -> tuple[float, float]:
+            if id(b) not in edges:
+                edges[id(b)] = _column(b, texts)
+            return edges[id(b)]
         for at, box in enumerate(order):
             head = body and _box_size(box) > body * _HEADLINE
             if head and (not articles or open_article):
@@ -184,12 +191,12 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
                 art.headline = _mended(heads)
                 prev = None
             else:
-                if prev is not None and _goes_on(prev, box, body, (_column(box, rest, body)[0], _column(prev, rest, body)[1]),
-                                                 top, _column_bottom(order[at:], body)):
+                if prev is not None and _goes_on(prev, box, body, (column(box)[0], column(prev)[1]), top,
+                                                 _column_bottom(order[at:], body)):
                     art.text = art.text[:-1]  # no blank line: the paragraph goes on
                 if prev is None or not _same_column(prev, box):
                     top = box.y1  # the top of the article's text in this column
-                art.text += _body_text(box, body, _column(box, rest, body))
+                art.text += _body_text(box, body, column(box))
                 prev = box
             open_article = open_article or not head
     if not articles:  # no headline: one article, as `extract` reads it
@@ -277,10 +284,10 @@ def _same_column(a: Any, b: Any) -> bool:
     return min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 * min(a.x1 - a.x0, b.x1 - b.x0)
 
 
-def _column(box: Any, boxes: list, body: float) -> tuple[float, float]:
+def _column(box: Any, texts: list) -> tuple[float, float]:
     """(left, right) edge of the column `box` stands in: the leftmost start and the rightmost line
-    end of the page's body boxes (no headline) in its column (`_same_column`)."""
-    col = [b for b in boxes if _box_size(b) <= body * _HEADLINE and _same_column(b, box)] + [box]
+    end of the page's body boxes `texts` (no headline) in its column (`_same_column`)."""
+    col = [b for b in texts if _same_column(b, box)] + [box]
     return min(b.x0 for b in col), max(_ink_x1(ln) for b in col for ln in b)
 
 
