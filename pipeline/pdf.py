@@ -191,7 +191,7 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
                 art.headline = _mended(heads)
                 prev = None
             else:
-                if prev is not None and _goes_on(prev, box, body, (column(box)[0], column(prev)[1]), top,
+                if prev is not None and _goes_on(prev, box, body, (column(box)[0], *column(prev)), top,
                                                  _column_bottom(order[at:], body)):
                     art.text = art.text[:-1]  # no blank line: the paragraph goes on
                 if prev is None or not _same_column(prev, box):
@@ -257,10 +257,13 @@ def _first_word_width(line: Any) -> float:
     return (x1 - x0) if x0 is not None else 0.0
 
 
-def _starts_paragraph(before: Any, line: Any, edges: tuple[float, float], body: float, inside: bool = False) -> bool:
-    """Layout evidence that `line` starts a paragraph after the line `before` of its column (left
-    and right edge `edges`): it is set in, or its first word would have fit at the end
-    of `before` (so `before` was ended there, not wrapped). A line that ends in a hyphen is
+def _starts_paragraph(before: Any, line: Any, edges: tuple[float, float, float], body: float, inside: bool = False,
+                      one_box: bool = False) -> bool:
+    """Layout evidence that `line` starts a paragraph after the line `before` (`edges`: the left
+    edge of the column of `line`, the left and right edges of the column of `before`): it is set
+    in (in one box, `one_box`, where `before` is not or is set in as far: lines of a box set in
+    by varying amounts, centred ones, are no paragraph starts), or its first word would have fit at the end of `before` (so `before` was ended there, not
+    wrapped). A line that ends in a hyphen is
     wrapped whatever follows it. `inside`: the two lines are of one box, no white between them;
     there a short line is a paragraph's end only where it ends a sentence (as the cleaner reads
     it), since a typesetter may wrap a ragged line before a word that would fit (a paragraph
@@ -268,8 +271,9 @@ def _starts_paragraph(before: Any, line: Any, edges: tuple[float, float], body: 
     from .clean.data import _HYPHENS, _data  # the characters the cleaner reads as a line-end hyphen
     from .clean.lines import _ends_sentence
 
-    left, right = edges
-    if line.x0 > left + body * _INDENT:
+    left, before_left, right = edges
+    if line.x0 > left + body * _INDENT and (not one_box or before.x0 <= before_left + body * _INDENT
+                                             or abs(before.x0 - line.x0) < body * 0.1):
         return True
     end = before.get_text().rstrip()
     if len(end) >= 2 and end[-1] in _HYPHENS and end[-2].isalnum():
@@ -300,7 +304,7 @@ def _body_text(box: Any, body: float, edges: tuple[float, float]) -> str:
     lines = list(box)
     out = ""
     for k, line in enumerate(lines):
-        if k and _starts_paragraph(lines[k - 1], line, edges, body, inside=True):
+        if k and _starts_paragraph(lines[k - 1], line, (edges[0], edges[0], edges[1]), body, inside=True, one_box=True):
             out += "\n"
         out += line.get_text()
     return out + "\n"
@@ -318,10 +322,10 @@ def _column_bottom(order: list, body: float) -> float:
     return low
 
 
-def _goes_on(before: Any, box: Any, body: float, edges: tuple[float, float], top: float, bottom: float) -> bool:
+def _goes_on(before: Any, box: Any, body: float, edges: tuple[float, float, float], top: float, bottom: float) -> bool:
     """Whether the body box `box`, read after `before` in its article, goes on with `before`'s
-    last paragraph (`edges`: the left edge of the column of `box`, the right edge of the column
-    of `before`). Right below it in its column, with less
+    last paragraph (`edges`: the left edge of the column of `box`, the left and right edges of
+    the column of `before`). Right below it in its column, with less
     white between than a line (pdfminer starts a box at a line set in): where `box`'s first line
     starts no paragraph by the layout, as between two lines of a box (`_starts_paragraph`).
     In the next column (beside `before`, not below it): with no white between (`box` no lower

@@ -676,3 +676,35 @@ def test_pdf_articles_a_headline_with_a_line_end_hyphen_is_the_title_mended(tmp_
         clean = clean_input(raw.text, raw.meta)
         recs.append((build_record(raw, clean, [], lang="de", pipeline_info={})["meta"]["title"], clean.text.split("\n\n")[0]))
     assert recs[1:] == [("Wie Putin seinen Sowjet-Traum zerstört",) * 2, ("Kasachstan weist keine Reservisten aus",) * 2]
+
+
+def test_pdf_articles_a_centred_pull_quote_is_one_paragraph(tmp_path):
+    """`--pdf-articles`: a pull quote centred in the column (its lines set in by varying amounts)
+    is one paragraph, not one per line: a set-in line starts a paragraph only where the line
+    before it is flush left or set in as far (`pdf._starts_paragraph`)."""
+    from pipeline.clean import clean_input
+    from pipeline.pdf import extract_articles
+
+    paras = _seed_bodies(("001_660f1e0e655a289c",))[0]
+    quote = "„Wir sehen die jüngsten Ereignisse als von außen inszenierten Versuch. Das ist eine neue Lage.“"
+    pdf = fpdf.FPDF()
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 18)
+    pdf.text(15, 25, paras[0])
+    pdf.set_font("Helvetica", "", 9)
+    y, dec = 30.0, (lambda ln: ln.encode("latin-1").decode("cp1252"))
+    for i, para in enumerate(paras[1:4]):
+        if i == 1:
+            for ln in pdf.multi_cell(40, 1, quote, dry_run=True, output="LINES"):
+                y += 3.8
+                pdf.text(15 + (60 - pdf.get_string_width(dec(ln))) / 2, y, dec(ln))
+            y += 3.8
+        for ln in pdf.multi_cell(60, 1, para, dry_run=True, output="LINES"):
+            y += 3.8
+            pdf.text(15, y, dec(ln))
+        y += 3.8
+    pdf.output(str(tmp_path / "seite.pdf"))
+    (art,), _, meta = extract_articles((tmp_path / "seite.pdf").read_bytes())
+    assert clean_input(art.text, meta).text.split("\n\n") == [paras[0], paras[1], quote, paras[2], paras[3]]
