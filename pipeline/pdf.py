@@ -163,7 +163,7 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
         furniture += [_box_text(b) for b in _xy_cut(top, body) + _xy_cut(bottom, body)] + ([other] if other else [])
         prev = None  # the body box before this one in the article, on this page
         heads = ""  # the raw text of the last article's headline boxes
-        top = 0.0  # where the article's text starts in the column of `prev`
+        col_top = 0.0  # where the article's text starts in the column of `prev`
         order = _xy_cut(rest, body) if body else rest
         texts = [b for b in rest if _box_size(b) <= body * _HEADLINE]  # body boxes, no headline
         edges: dict[int, tuple[float, float]] = {}
@@ -172,6 +172,7 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
             if id(b) not in edges:
                 edges[id(b)] = _column(b, texts)
             return edges[id(b)]
+
         for at, box in enumerate(order):
             head = body and _box_size(box) > body * _HEADLINE
             if head and (not articles or open_article):
@@ -191,11 +192,11 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
                 art.headline = _mended(heads)
                 prev = None
             else:
-                if prev is not None and _goes_on(prev, box, body, (column(box)[0], *column(prev)), top,
+                if prev is not None and _goes_on(prev, box, body, (column(box)[0], *column(prev)), col_top,
                                                  _column_bottom(order[at:], body)):
                     art.text = art.text[:-1]  # no blank line: the paragraph goes on
                 if prev is None or not _same_column(prev, box):
-                    top = box.y1  # the top of the article's text in this column
+                    col_top = box.y1  # the top of the article's text in this column
                 art.text += _body_text(box, body, column(box))
                 prev = box
             open_article = open_article or not head
@@ -235,7 +236,7 @@ def _box_text(box: Any) -> str:
 #: a line whose first word would have fit at the end of the line before (after a space of this
 #: many times the body size) starts a paragraph: the line before was ended, not wrapped
 _SPACE = 0.25
-#: a line set in from its box's left edge by more than this times the body size starts a paragraph
+#: a line set in from its column's left edge by more than this times the body size starts a paragraph
 _INDENT = 0.5
 
 
@@ -262,9 +263,9 @@ def _starts_paragraph(before: Any, line: Any, edges: tuple[float, float, float],
     """Layout evidence that `line` starts a paragraph after the line `before` (`edges`: the left
     edge of the column of `line`, the left and right edges of the column of `before`): it is set
     in (in one box, `one_box`, where `before` is not or is set in as far: lines of a box set in
-    by varying amounts, centred ones, are no paragraph starts), or its first word would have fit at the end of `before` (so `before` was ended there, not
-    wrapped). A line that ends in a hyphen is
-    wrapped whatever follows it. `inside`: the two lines are of one box, no white between them;
+    by varying amounts, centred ones, are no paragraph starts), or its first word would have fit
+    at the end of `before` (so `before` was ended there, not wrapped). A line that ends in a
+    hyphen is wrapped whatever follows it. `inside`: the two lines are of one box, no white between them;
     there a short line is a paragraph's end only where it ends a sentence (as the cleaner reads
     it), since a typesetter may wrap a ragged line before a word that would fit (a paragraph
     composer evening out the lines)."""
@@ -299,8 +300,8 @@ def _body_text(box: Any, body: float, edges: tuple[float, float]) -> str:
     """A body box's text for its article (`extract_articles`): its lines as `_box_text` writes
     them, and a blank line also inside the box before a line that starts a paragraph by the
     layout (`_starts_paragraph`: set in, or its first word would have fit on the line before,
-    which ends a sentence),
-    as between boxes (pdfminer puts paragraphs set without white between them into one box)."""
+    which ends a sentence), as between boxes (pdfminer puts paragraphs set without white between
+    them into one box)."""
     lines = list(box)
     out = ""
     for k, line in enumerate(lines):
@@ -325,8 +326,8 @@ def _column_bottom(order: list, body: float) -> float:
 def _goes_on(before: Any, box: Any, body: float, edges: tuple[float, float, float], top: float, bottom: float) -> bool:
     """Whether the body box `box`, read after `before` in its article, goes on with `before`'s
     last paragraph (`edges`: the left edge of the column of `box`, the left and right edges of
-    the column of `before`). Right below it in its column, with less
-    white between than a line (pdfminer starts a box at a line set in): where `box`'s first line
+    the column of `before`). Right below it in its column, with less white between than a line
+    (pdfminer starts a box at a line set in): where `box`'s first line
     starts no paragraph by the layout, as between two lines of a box (`_starts_paragraph`).
     In the next column (beside `before`, not below it): with no white between (`box` no lower
     than the article's text starts in the column of `before`, `top`; `before` no higher than it
