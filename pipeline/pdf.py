@@ -124,9 +124,11 @@ def _meta(info: dict, pages: int) -> dict[str, Any]:
 class PdfArticle:
     """One article of a PDF page split at its headlines (`extract_articles`): its raw text (the
     text of its boxes in reading order, as `extract` writes them but for its headline's lines,
-    which are one line (`_headline_text`); pages apart by a form feed)
+    which are one line (`_headline_text`), and its paragraph breaks, read from the layout: a
+    blank line at each, none elsewhere (`_body_text`, `_goes_on`); pages apart by a form feed)
     the pages (1-based) that text is from, and its headline (the text of its headline boxes,
-    its lines joined; "" for a PDF read whole)."""
+    its lines joined, a line-end hyphen mended as the cleaner mends it: `_mended`; "" for a PDF
+    read whole)."""
 
     text: str
     pages: list[int] = field(default_factory=list)
@@ -144,7 +146,8 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
     stands before the first headline of the PDF (a masthead); `furniture` is its text (a page's
     rows one after the other). A PDF without any headline is one article, text and meta as
     `extract` reads them; else meta is `extract`'s without the document's title and authors
-    (the file's, not each article's). Raises `PdfUnreadable`."""
+    (the file's, not each article's) and with `blank_breaks` (the articles' paragraph breaks are
+    their blank lines: `clean.clean_input`). Raises `PdfUnreadable`."""
     from pdfminer.converter import PDFPageAggregator
 
     layouts: list = []
@@ -158,7 +161,19 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
         body = _body_size(boxes)
         top, rest, bottom = _page_furniture(boxes, body) if body else ([], boxes, [])
         furniture += [_box_text(b) for b in _xy_cut(top, body) + _xy_cut(bottom, body)] + ([other] if other else [])
-        for box in (_xy_cut(rest, body) if body else rest):
+        prev = None  # the body box before this one in the article, on this page
+        heads = ""  # the raw text of the last article's headline boxes
+        col_top = 0.0  # where the article's text starts in the column of `prev`
+        order = _xy_cut(rest, body) if body else rest
+        texts = [b for b in rest if _box_size(b) <= body * _HEADLINE]  # body boxes, no headline
+        edges: dict[int, tuple[float, float]] = {}
+
+        def column(b: Any) -> tuple[float, float]:
+            if id(b) not in edges:
+                edges[id(b)] = _column(b, texts)
+            return edges[id(b)]
+
+        for at, box in enumerate(order):
             head = body and _box_size(box) > body * _HEADLINE
             if head and (not articles or open_article):
                 articles.append(PdfArticle("", [number]))
@@ -170,15 +185,30 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
             if art.pages[-1] != number:
                 art.text += "\f"
                 art.pages.append(number)
-            art.text += _headline_text(box, body) if head and not open_article else _box_text(box)
             if head and not open_article:
-                art.headline = " ".join((art.headline + " " + box.get_text()).split())
+                head_text = _headline_text(box, body)
+                art.text += head_text
+                heads = heads + head_text if art.headline else head_text
+                art.headline = _mended(heads)
+                prev = None
+            else:
+                if prev is not None and _goes_on(prev, box, body, (column(box)[0], *column(prev)), col_top,
+                                                 _column_bottom(order[at:], body)):
+                    art.text = art.text[:-1]  # no blank line: the paragraph goes on
+                if prev is None or not _same_column(prev, box):
+                    col_top = box.y1  # the top of the article's text in this column
+                art.text += _body_text(box, body, column(box))
+                prev = box
             open_article = open_article or not head
     if not articles:  # no headline: one article, as `extract` reads it
         text, meta = extract(data)
         return [PdfArticle(text, list(range(1, pages + 1)))], "", meta
     check_text_layer("".join(a.text for a in articles) + "".join(furniture), pages)
-    return articles, "".join(furniture), {k: v for k, v in _meta(info, pages).items() if k not in ("title", "authors")}
+    meta = {k: v for k, v in _meta(info, pages).items() if k not in ("title", "authors")}
+    # the articles' paragraph breaks are read from the layout (`_body_text`, `_goes_on`): a blank
+    # line is one, lines without one between are one paragraph (`clean.clean_input`)
+    meta["blank_breaks"] = True
+    return articles, "".join(furniture), meta
 
 
 def _page_boxes(ltpage: Any) -> tuple[list, str]:
@@ -201,6 +231,136 @@ def _all_text(obj: Any) -> str:
 def _box_text(box: Any) -> str:
     """A box's text as pdfminer's TextConverter writes it: its lines, and a line end after it."""
     return box.get_text() + "\n"
+
+
+#: a line whose first word would have fit at the end of the line before (after a space of this
+#: many times the body size) starts a paragraph: the line before was ended, not wrapped
+_SPACE = 0.25
+#: a line set in from its column's left edge by more than this times the body size starts a paragraph
+_INDENT = 0.5
+
+
+def _ink_x1(line: Any) -> float:
+    """Where a line's last visible character ends (a trailing space is no ink)."""
+    return max((ch.x1 for ch in line if hasattr(ch, "x1") and not ch.get_text().isspace()), default=line.x1)
+
+
+def _first_word_width(line: Any) -> float:
+    """The width of a line's first word (its characters up to the first space)."""
+    x0 = x1 = None
+    for ch in line:
+        if not hasattr(ch, "x1") or ch.get_text().isspace():
+            if x0 is not None:
+                break
+            continue
+        x0 = ch.x0 if x0 is None else x0
+        x1 = ch.x1
+    return (x1 - x0) if x0 is not None else 0.0
+
+
+def _starts_paragraph(before: Any, line: Any, edges: tuple[float, float, float], body: float, inside: bool = False,
+                      one_box: bool = False) -> bool:
+    """Layout evidence that `line` starts a paragraph after the line `before` (`edges`: the left
+    edge of the column of `line`, the left and right edges of the column of `before`): it is set
+    in (in one box, `one_box`, where `before` is not or is set in as far: lines of a box set in
+    by varying amounts, centred ones, are no paragraph starts), or its first word would have fit
+    at the end of `before` (so `before` was ended there, not wrapped). A line that ends in a
+    hyphen is wrapped whatever follows it. `inside`: the two lines are of one box, no white between them;
+    there a short line is a paragraph's end only where it ends a sentence (as the cleaner reads
+    it), since a typesetter may wrap a ragged line before a word that would fit (a paragraph
+    composer evening out the lines)."""
+    from .clean.data import _HYPHENS, _data  # the characters the cleaner reads as a line-end hyphen
+    from .clean.lines import _ends_sentence
+
+    left, before_left, right = edges
+    if line.x0 > left + body * _INDENT and (not one_box or before.x0 <= before_left + body * _INDENT
+                                             or abs(before.x0 - line.x0) < body * 0.1):
+        return True
+    end = before.get_text().rstrip()
+    if len(end) >= 2 and end[-1] in _HYPHENS and end[-2].isalnum():
+        return False
+    if inside and not _ends_sentence(end, _data()):
+        return False
+    return _ink_x1(before) + body * _SPACE + _first_word_width(line) <= right
+
+
+def _same_column(a: Any, b: Any) -> bool:
+    """Whether two boxes stand in one column: they overlap across more than half the narrower."""
+    return min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 * min(a.x1 - a.x0, b.x1 - b.x0)
+
+
+def _column(box: Any, texts: list) -> tuple[float, float]:
+    """(left, right) edge of the column `box` stands in: the leftmost start and the rightmost line
+    end of the page's body boxes `texts` (no headline) in its column (`_same_column`)."""
+    col = [b for b in texts if _same_column(b, box)] + [box]
+    return min(b.x0 for b in col), max(_ink_x1(ln) for b in col for ln in b)
+
+
+def _body_text(box: Any, body: float, edges: tuple[float, float]) -> str:
+    """A body box's text for its article (`extract_articles`): its lines as `_box_text` writes
+    them, and a blank line also inside the box before a line that starts a paragraph by the
+    layout (`_starts_paragraph`: set in, or its first word would have fit on the line before,
+    which ends a sentence), as between boxes (pdfminer puts paragraphs set without white between
+    them into one box)."""
+    lines = list(box)
+    out = ""
+    for k, line in enumerate(lines):
+        if k and _starts_paragraph(lines[k - 1], line, (edges[0], edges[0], edges[1]), body, inside=True, one_box=True):
+            out += "\n"
+        out += line.get_text()
+    return out + "\n"
+
+
+def _column_bottom(order: list, body: float) -> float:
+    """Where the article's text ends in the column of `order[0]`: the lowest bottom of the boxes
+    read after it, up to the next headline, that stand in its column."""
+    low = order[0].y0
+    for b in order[1:]:
+        if _box_size(b) > body * _HEADLINE:
+            break
+        if _same_column(b, order[0]):
+            low = min(low, b.y0)
+    return low
+
+
+def _goes_on(before: Any, box: Any, body: float, edges: tuple[float, float, float], top: float, bottom: float) -> bool:
+    """Whether the body box `box`, read after `before` in its article, goes on with `before`'s
+    last paragraph (`edges`: the left edge of the column of `box`, the left and right edges of
+    the column of `before`). Right below it in its column, with less white between than a line
+    (pdfminer starts a box at a line set in): where `box`'s first line
+    starts no paragraph by the layout, as between two lines of a box (`_starts_paragraph`).
+    In the next column (beside `before`, not below it): with no white between (`box` no lower
+    than the article's text starts in the column of `before`, `top`; `before` no higher than it
+    ends in the column of `box`, `bottom`: white above or below is a paragraph break) and where
+    its first line starts no paragraph by the layout. Otherwise the white between two boxes is
+    a paragraph break."""
+    if not len(list(box)) or not len(list(before)):
+        return False
+    first, last = list(box)[0], list(before)[-1]
+    if _same_column(before, box):
+        if box.y1 > before.y0 + body * _INDENT or before.y0 - box.y1 > body * _INDENT:
+            return False
+        return not _starts_paragraph(last, first, edges, body, inside=True)
+    if box.x0 < before.x1 or box.y1 <= before.y0 or box.y1 < top - body * _INDENT \
+            or before.y0 > bottom + body * _INDENT:
+        return False
+    return not _starts_paragraph(last, first, edges, body)
+
+
+def _mended(head: str) -> str:
+    """A headline's text (`_headline_text`) as one line, a line-end hyphen in it mended as the
+    cleaner mends it in the article's text ("Reser-" "visten": "Reservisten"; "Sowjet-" "Traum":
+    "Sowjet-Traum"), so that the title is the article's first paragraph. Only line ends and
+    hyphens may change: where the cleaner's text differs otherwise, the lines joined as set."""
+    joined = " ".join(head.split())
+    if len(head.strip().splitlines()) < 2:
+        return joined
+    from .clean import clean
+    from .clean.data import _HYPHENS
+
+    mended = " ".join(clean(head, lines=True).text.split())
+    bare = lambda t: "".join(ch for ch in t if not ch.isspace() and ch not in _HYPHENS)
+    return mended if mended and bare(mended) == bare(joined) else joined
 
 
 def _headline_text(box: Any, body: float) -> str:

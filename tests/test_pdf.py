@@ -570,3 +570,141 @@ def test_pdf_articles_a_decision_made_on_the_whole_page_goes_to_its_article(tmp_
         (rejected,) = [e for e in got["seite#a3"]["entities"] if e.get("status") == "rejected"]
         assert hit == [rejected] and rejected["text"] == ent["text"] and rejected["label"] == ent["label"]
         assert all("review_flags" not in r for r in got.values())
+
+
+def _bench_epaper():
+    """bench/bench_epaper.py: its page generator (`epaper`) and its measure of paragraphs."""
+    import bench_epaper
+
+    return bench_epaper
+
+
+@pytest.mark.parametrize("k,size,variant", [(4, 10, "row"), (1, 9, "ab"), (2, 10, "abc"), (4, 10, "abc")])
+def test_pdf_articles_a_paragraph_is_not_cut_at_a_quotation_or_where_it_goes_on_in_the_next_column(tmp_path, k, size,
+                                                                                                  variant):
+    """`--pdf-articles` on bench/bench_epaper.py's pages (the seeds' text): the clean text of each
+    article is its set paragraphs, each whole. Before, 26 of the bench's 120 articles had a body
+    paragraph cut in two: at a short line that ends a sentence before a line that opens a
+    quotation ("Smadiyarow, am Montag." / "„Gleichzeitig glaubt ...", the cleaner's guess
+    without layout), or where a paragraph goes on at the top of the next column (a blank line
+    between pdfminer's boxes). The layout says which: a wrapped line's next word would not have
+    fit at its end; white above or below at a column's end is a paragraph break."""
+    from pipeline.clean import clean, clean_input
+    from pipeline.pdf import extract_articles
+
+    be = _bench_epaper()
+    seeds = {p.stem: clean(p.read_text(encoding="utf-8")).text for p in sorted(CORPUS.glob("*.txt"))}
+
+    def body(sid, n):
+        return "\n\n".join(seeds[sid].split("\n\n")[1:1 + n])
+
+    a, b, c = be.SEEDS[k], be.SEEDS[(k + 1) % 5], be.SEEDS[(k + 2) % 5]
+    if variant == "row":
+        arts = [(be.HEADLINES[s], body(s, 2), i, 1, 20, 280) for i, s in enumerate((a, b, c))]
+    else:
+        arts = [(be.HEADLINES[a], body(a, 3), 0, 2, 20, 150), (be.HEADLINES[b], body(b, 3), 2, 1, 20, 280)]
+        arts += [(be.HEADLINES[c], body(c, 3), 0, 2, 155, 280)] if variant == "abc" else []
+    lines = be.epaper(arts, tmp_path / "seite.pdf", size=size)
+    articles, _, meta = extract_articles((tmp_path / "seite.pdf").read_bytes())
+    assert len(articles) == len(arts)
+    for art in articles:
+        (n,) = [n for n, (head, *_) in enumerate(arts, 1) if head == art.headline]
+        want = be._paragraphs([ln for ln in lines if ln[0] == n])
+        assert clean_input(art.text, meta).text == want
+
+
+def _indented_page(paras, out: Path, size: int, head: str = "Kasachstan bittet um militärische Hilfe") -> str:
+    """A page set as most newspapers set their columns: a headline, then paragraphs whose first
+    line is set in by 3 mm, no white between them, running on into the next column. Gives the
+    headline and the paragraphs as set, a blank line between."""
+    pdf = fpdf.FPDF()
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 8)
+    pdf.text(70, 12, "DIENSTAG, 11. JANUAR 2022   POLITIK   SEITE 5")
+    pdf.set_font("Helvetica", "B", 18)
+    pdf.text(15, 28, head)
+    cw, lh, y, x, indent = 56.7, size * 0.42, 34.0, 15.0, 3
+    pdf.set_font("Helvetica", "", size)
+    dec = lambda ln: ln.encode("latin-1").decode("cp1252")  # fpdf2 gives the lines in the font's encoding
+    want = [head]
+    for para in paras:
+        first = dec(pdf.multi_cell(cw - indent, 1, para, dry_run=True, output="LINES")[0])
+        rest = para[len(first):].strip()
+        set_ = [(indent, first)] + [(0, dec(ln)) for ln in (pdf.multi_cell(cw, 1, rest, dry_run=True, output="LINES") if rest else [])]
+        for ind, ln in set_:
+            y += lh
+            if y > 280:
+                y, x = 34 + lh, x + cw + 5
+            pdf.text(x + ind, y, ln)
+        want.append(" ".join(ln.strip() for _, ln in set_))
+    pdf.output(str(out))
+    return "\n\n".join(want)
+
+
+@pytest.mark.parametrize("sid,size", [("001_660f1e0e655a289c", 9), ("004_fa3f6e095796322b", 8), ("003_402700ddbbeb6917", 10)])
+def test_pdf_articles_paragraphs_set_in_without_white_are_read_from_the_indent(tmp_path, sid, size):
+    """`--pdf-articles` on a column set as newspapers set it (each paragraph's first line set in,
+    no white between paragraphs; the seeds' text): the clean text is the set paragraphs. pdfminer
+    starts a new box at each set-in line; the blank line between boxes cut every paragraph after
+    its first line, and the cleaner's guess cut more at short lines ending a sentence."""
+    from pipeline.clean import clean, clean_input
+    from pipeline.pdf import extract_articles
+
+    paras = clean((CORPUS / f"{sid}.txt").read_text(encoding="utf-8")).text.split("\n\n")[1:8]
+    want = _indented_page(paras, tmp_path / "seite.pdf", size)
+    (art,), _, meta = extract_articles((tmp_path / "seite.pdf").read_bytes())
+    assert clean_input(art.text, meta).text == want
+
+
+def test_pdf_articles_a_headline_with_a_line_end_hyphen_is_the_title_mended(tmp_path):
+    """`--pdf-articles`: a headline set in two lines with a hyphen at the first line's end
+    ("Kasachstan weist keine Reser-" / "visten aus") is the record's title mended as the cleaner
+    mends the article's text ("Reservisten"); the title kept "Reser- visten" before, while the
+    text's first paragraph was mended. A hyphen the cleaner keeps stays ("Sowjet-Traum")."""
+    from pipeline.clean import clean_input
+    from pipeline.ingest import read_path
+    from pipeline.record import build_record
+
+    paras = "\n\n".join(_seed_bodies(("004_fa3f6e095796322b",))[0][1:3])
+    _epaper([(_HEADS[0], "\n\n".join(_seed_bodies()[0][1:3]), 0, 2, 20, 150),
+             ("Wie Putin seinen Sowjet-\nTraum zerstört", paras, 2, 1, 20, 140),
+             ("Kasachstan weist keine Reser-\nvisten aus", paras, 2, 1, 150, 280)], tmp_path / "seite.pdf")
+    recs = []
+    for raw in read_path(tmp_path / "seite.pdf", tmp_path, pdf_articles=True):
+        clean = clean_input(raw.text, raw.meta)
+        recs.append((build_record(raw, clean, [], lang="de", pipeline_info={})["meta"]["title"], clean.text.split("\n\n")[0]))
+    assert recs[1:] == [("Wie Putin seinen Sowjet-Traum zerstört",) * 2, ("Kasachstan weist keine Reservisten aus",) * 2]
+
+
+def test_pdf_articles_a_centred_pull_quote_is_one_paragraph(tmp_path):
+    """`--pdf-articles`: a pull quote centred in the column (its lines set in by varying amounts)
+    is one paragraph, not one per line: a set-in line starts a paragraph only where the line
+    before it is flush left or set in as far (`pdf._starts_paragraph`)."""
+    from pipeline.clean import clean_input
+    from pipeline.pdf import extract_articles
+
+    paras = _seed_bodies(("001_660f1e0e655a289c",))[0]
+    quote = "„Wir sehen die jüngsten Ereignisse als von außen inszenierten Versuch. Das ist eine neue Lage.“"
+    pdf = fpdf.FPDF()
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 18)
+    pdf.text(15, 25, paras[0])
+    pdf.set_font("Helvetica", "", 9)
+    y, dec = 30.0, (lambda ln: ln.encode("latin-1").decode("cp1252"))
+    for i, para in enumerate(paras[1:4]):
+        if i == 1:
+            for ln in pdf.multi_cell(40, 1, quote, dry_run=True, output="LINES"):
+                y += 3.8
+                pdf.text(15 + (60 - pdf.get_string_width(dec(ln))) / 2, y, dec(ln))
+            y += 3.8
+        for ln in pdf.multi_cell(60, 1, para, dry_run=True, output="LINES"):
+            y += 3.8
+            pdf.text(15, y, dec(ln))
+        y += 3.8
+    pdf.output(str(tmp_path / "seite.pdf"))
+    (art,), _, meta = extract_articles((tmp_path / "seite.pdf").read_bytes())
+    assert clean_input(art.text, meta).text.split("\n\n") == [paras[0], paras[1], quote, paras[2], paras[3]]

@@ -82,11 +82,14 @@ __all__ = ["clean", "clean_input", "check_invariants", "lexicon", "load_resource
 def clean_input(text: str, hints: Mapping[str, Any]) -> CleanDoc:
     """`clean` with what the input stage knows of a text (`RawDoc.meta`): the furniture spans
     of a web page's markup, that a web page's extraction holds one block per line
-    (`"blocks": True`), and that a PDF's text layer is set in lines (`"lines": True`)."""
-    return clean(text, hints.get("furniture"), blocks=bool(hints.get("blocks")), lines=bool(hints.get("lines")))
+    (`"blocks": True`), that a PDF's text layer is set in lines (`"lines": True`), and that its
+    paragraph breaks were read from the page's layout (`"blank_breaks": True`)."""
+    return clean(text, hints.get("furniture"), blocks=bool(hints.get("blocks")), lines=bool(hints.get("lines")),
+                 blank_breaks=bool(hints.get("blank_breaks")))
 
 
-def clean(raw: str, furniture: Optional[list] = None, blocks: bool = False, lines: bool = False) -> CleanDoc:
+def clean(raw: str, furniture: Optional[list] = None, blocks: bool = False, lines: bool = False,
+          blank_breaks: bool = False) -> CleanDoc:
     """Clean one raw article. See the module docstring for the contract.
 
     `furniture`: raw spans `[start, end, kind]` the input stage already knows to be furniture
@@ -95,6 +98,10 @@ def clean(raw: str, furniture: Optional[list] = None, blocks: bool = False, line
     page's extraction), never a line wrapped in a column, however short the lines are.
     `lines`: the text is set in lines (a PDF's text layer): its lines are joined into paragraphs
     however few they are and whatever their shape.
+    `blank_breaks`: the extractor read the paragraph breaks from the page's layout (indent, white,
+    where a line ends in its column: `pdf.extract_articles`) and wrote each as a blank line, so
+    lines without a blank line between them are one paragraph (the guess from a short line's
+    sentence end is not made).
 
     Never raises on text input: should a pass fail on some odd input, the raw text is returned
     as it is (identity offsets) with a warning starting with "clean failed", so a batch goes on.
@@ -103,7 +110,7 @@ def clean(raw: str, furniture: Optional[list] = None, blocks: bool = False, line
     if raw is None:
         raw = ""
     try:
-        return _clean(raw, furniture, blocks, lines)
+        return _clean(raw, furniture, blocks, lines, blank_breaks)
     except LanguageDataUnreadable:
         raise
     except Exception as exc:  # pragma: no cover - safety net for batch runs
@@ -114,13 +121,15 @@ def clean(raw: str, furniture: Optional[list] = None, blocks: bool = False, line
         return CleanDoc(text=text, offsets=offs, warnings=[f"clean failed: {type(exc).__name__}: {exc}"])
 
 
-def _clean(raw: str, furniture: Optional[list] = None, blocks: bool = False, lines: bool = False) -> CleanDoc:
+def _clean(raw: str, furniture: Optional[list] = None, blocks: bool = False, lines: bool = False,
+           blank_breaks: bool = False) -> CleanDoc:
     D = _data()
     if raw is None:
         raw = ""
     removed: list[Removed] = []
     N, nmap, page_breaks = _normalise(raw, removed)
     ctx = _Ctx(raw, N, nmap, page_breaks, D, blocks, lines)
+    ctx.blank_breaks = blank_breaks and ctx.wrapped
     cl = _Classifier(ctx)
     cl._split_pieces = []
     cl._kicker_lines = []

@@ -221,6 +221,9 @@ class _Assembler(LineEvidence, CompoundHyphens):
         if pl is self.title_line or getattr(pl, "_force_break", False):
             b.sep = "\n\n"
             return
+        if c.blank_breaks:  # the extractor wrote every paragraph break it read in the layout as a blank line
+            b.sep = " "
+            return
         if (a_text and a_text[-1] in D.terminal and _ends_sentence(a_text, D) and len(a_text) < 0.8 * c.L
                 and (b.text[:1].isupper() or b.text[:1] in D.quote_open or b.text[:1].isdigit() or b.text[:1] in "–—-")):
             b.sep = "\n\n"
