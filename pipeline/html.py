@@ -514,6 +514,8 @@ def _body_furniture(tree, body: str) -> list[list]:
     first = _find_block(tree, firstpar[:60]) if firstpar else None
     if first is None:
         return spans
+    from .html_pages import _consent_boxes
+
     keep_out = {first, *first.iterancestors()}
     h1s = [h for h in tree.iter("h1")]
     keep_out.update(a for h in h1s for a in h.iterancestors())
@@ -522,13 +524,18 @@ def _body_furniture(tree, body: str) -> list[list]:
         if (isinstance(el.tag, str) and el not in keep_out and RELATED_NAME.search(_names(el))
                 and not _skipped(el) and not any(a in boxes for a in el.iterancestors())):
             boxes.append(el)
-    if not boxes:
+    # a cookie-consent panel (`html_pages._consent_boxes`: the consent manager's container, named
+    # so in the markup) that trafilatura appends to the article (meininger.de's "sp-dsgvo" dialog)
+    consent = [el for el in _consent_boxes(tree) if el not in keep_out]
+    if not boxes and not consent:
         return spans
-    in_boxes = Counter(x for el in boxes for x in _block_lines(el))
     page = tree.find("body")
     in_page = Counter(_block_lines(page if page is not None else tree))
     done = {a for a, _, _ in spans}
-    for a, b, t in lines:
-        if t and a not in done and in_boxes[t] and in_boxes[t] == in_page[t]:
-            spans.append([a, b, "teaser"])
+    for els, kind in ((boxes, "teaser"), (consent, "boilerplate")):
+        in_boxes = Counter(x for el in els for x in _block_lines(el))
+        for a, b, t in lines:
+            if t and a not in done and in_boxes[t] and in_boxes[t] == in_page[t]:
+                spans.append([a, b, kind])
+                done.add(a)
     return sorted(spans)

@@ -553,6 +553,19 @@ def test_blurbs_of_a_related_or_gallery_box_are_teasers(pid, gone, kept_last):
     assert check_invariants(doc.text, cd) == []
 
 
+def test_consent_panel_appended_to_the_article_is_removed():
+    """meininger.de's cookie-consent dialog (its container id="cookie-notice", class "sp-dsgvo")
+    that trafilatura appends to the article's body: before, its paragraphs ("Der
+    datenschutzrechtliche Verantwortliche ...", "Switch zum Einwilligen ...") stayed in the
+    clean text after the article's last paragraph; now they are logged as `boilerplate`."""
+    doc, cd = _page("trafilatura--meininger.de-wachstum")
+    for g in ("Der datenschutzrechtliche Verantwortliche", "Switch zum Einwilligen", "Rechtsgrundlage für die Datenverarbeitung"):
+        assert g not in cd.text
+        assert any(r.kind == "boilerplate" and g in r.text for r in cd.removed)
+    assert cd.text.rstrip().endswith("(Terrazas de los Andes/Cheval Blanc). aw")
+    assert check_invariants(doc.text, cd) == []
+
+
 @pytest.mark.parametrize("pid, clean_day, page_day", [
     # the date line is the update ("20. März 2021 - 15:00 Uhr" = JSON-LD dateModified), the page's datePublished 03-16
     ("trafilatura--rtl.de-lockdown", "2021-03-20", "2021-03-16"),
