@@ -706,6 +706,9 @@ def test_web_outlet_is_the_site_the_page_was_saved_from(pid, in_text, outlet):
     # a name trafilatura title-cased: as the page writes it (<title>, og:site_name, JSON-LD)
     ("trafilatura--t3n.de-Laufzeit", "T3N Magazin", "t3n Magazin"),
     ("trafilatura--heise.de.marsmenschen", "Heise Online", "heise online"),
+    # the publisher (<meta name="copyright">), no og:site_name, a relative canonical URL (no host):
+    # the site's name the page gives in its <title>, <meta name="DC.creator"> and logo's alt text
+    ("snacktory--heise", "Heise Zeitschriften Verlag", "heise online"),
     # a name trafilatura had right stays: an outlet the page states as its author, a name with
     # a hyphen, two names of one outlet around " - " of which none is the host's, an outlet
     # that is not the canonical URL's host (wiwo.de's page, its canonical URL handelsblatt.com's)
