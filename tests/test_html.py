@@ -566,6 +566,21 @@ def test_consent_panel_appended_to_the_article_is_removed():
     assert check_invariants(doc.text, cd) == []
 
 
+def test_blurbs_of_a_list_of_other_articles_without_a_box_name_are_teasers():
+    """arbeit-und-arbeitsrecht.de sets six tiles of other news under the article ("news kachel
+    views-row": a date, the other article's headline as a link, its first sentence cut off);
+    no related/gallery name marks them, and trafilatura kept the six blurbs as the article's
+    last paragraphs. The article ends with its source line; the tiles' blurbs are teasers."""
+    doc, cd = _page("trafilatura--arbeit-und-arbeitsrecht.de.urlaub")
+    for g in ("Der EuGH hat entschieden, dass es für die Verjährung", "Wer im Erholungsurlaub arbeitsunfähig erkrankt",
+              "Ein Arbeitnehmer erwirbt keinen Urlaubsanspruch gem. § 3 BUrlG"):
+        assert g not in cd.text
+        assert any(r.kind == "teaser" and g in r.text for r in cd.removed)
+    assert "Pressemitteilung Nr. 48/22 des BAG vom 20.12.2022" in cd.text
+    assert "Der Beklagte beschäftigte" in cd.text and "Der Senat hat damit die" in cd.text
+    assert check_invariants(doc.text, cd) == []
+
+
 @pytest.mark.parametrize("pid, clean_day, page_day", [
     # the date line is the update ("20. März 2021 - 15:00 Uhr" = JSON-LD dateModified), the page's datePublished 03-16
     ("trafilatura--rtl.de-lockdown", "2021-03-20", "2021-03-16"),
