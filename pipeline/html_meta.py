@@ -132,6 +132,15 @@ def authors(names: list[str], tree, title: Optional[str]) -> list[str]:
                         at = out.index(pieces[0])
                         out = out[:at] + [parts[0]] + [x for x in out[at:] if x not in pieces]
                     break
+    # "name, place, name": a correspondent's place between the authors (nzz.ch's <meta
+    # name="author" content="Markus M. Haefliger, London, Beat Bumbacher">), which trafilatura
+    # splits into three authors: a place name (the cleaner's list, as for a byline's place) after
+    # the first author is no author
+    if len(out) > 1:
+        from .clean.data import place_names
+
+        places = place_names()
+        out = out[:1] + [a for a in out[1:] if a not in places]
     if not out and names:
         out = [s for s in stated if not set(re.findall(r"\w+", s.lower())) & AUTHOR_UI]
     return list(dict.fromkeys(out))

@@ -642,6 +642,8 @@ def _record_meta(pid: str) -> dict:
     # what the page itself states as the author stays, a person's byline over the JSON-LD's outlet
     ("trafilatura--fr.de.nordkorea", ["Redaktion"]),
     ("trafilatura--stern.de-d70fab3a", ["Andreas Hoffmann"]),
+    # "name, place, name" (the correspondent's place between two authors): no place as an author
+    ("trafilatura--nzz.ch-d42c68f1", ["Markus M Haefliger", "Beat Bumbacher"]),
 ])
 def test_web_authors_are_names_the_page_gives(pid, authors):
     assert (_record_meta(pid).get("authors") or []) == authors
