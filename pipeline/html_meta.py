@@ -143,6 +143,12 @@ def authors(names: list[str], tree, title: Optional[str]) -> list[str]:
         out = out[:1] + [a for a in out[1:] if a not in places]
     if not out and names:
         out = [s for s in stated if not set(re.findall(r"\w+", s.lower())) & AUTHOR_UI]
+    # a domain the page states as its author, which trafilatura title-cases into words
+    # ("www.proplanta.de" -> "Www Proplanta De", "wien.ORF.at" -> "Wien Orf At"): as the page
+    # writes it, where the page does not write the words themselves
+    strings = _page_strings(tree)
+    domains = {_key(v): v for v in strings if DOMAIN.fullmatch(v) and HOST_TLD.search(v)}
+    out = [domains.get(_key(a), a) if a not in strings and len(a.split()) > 1 else a for a in out]
     return list(dict.fromkeys(out))
 
 
@@ -205,6 +211,9 @@ PUBLISHER_WORD = re.compile(r"\b(?:Verlag\w*|Medien|Media|Vertrieb\w*)\b|\bVerla
 NAME_CITY = re.compile(r"(.+?),\s*[A-ZÄÖÜ][a-zäöüß]+(?:[ -][A-ZÄÖÜ][a-zäöüß]+)?")
 # A domain as a whole title part ("... - taz.de"): trafilatura's own fallback for the site's name.
 DOMAIN = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", re.I)
+# A host's ending: a country's two letters or a generic domain (not "christian.stadtfeld", a user
+# name, nor "jungle.world", which the page writes as "Jungle World" elsewhere).
+HOST_TLD = re.compile(r"\.(?:[a-z]{2}|com|net|org|info|eu)$", re.I)
 
 
 def _page_strings(tree) -> list[str]:

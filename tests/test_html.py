@@ -644,6 +644,10 @@ def _record_meta(pid: str) -> dict:
     ("trafilatura--stern.de-d70fab3a", ["Andreas Hoffmann"]),
     # "name, place, name" (the correspondent's place between two authors): no place as an author
     ("trafilatura--nzz.ch-d42c68f1", ["Markus M Haefliger", "Beat Bumbacher"]),
+    # a domain stated as the author (<meta name="Author" content="www.proplanta.de">, the JSON-LD's
+    # "wien.ORF.at"), which trafilatura title-cased into "Www Proplanta De", "Wien Orf At": as written
+    ("trafilatura--proplanta.de.erloesobergrenze", ["www.proplanta.de", "AgE"]),
+    ("trafilatura--orf.at-0a6291eb", ["Red", "wien.ORF.at", "Agenturen"]),
 ])
 def test_web_authors_are_names_the_page_gives(pid, authors):
     assert (_record_meta(pid).get("authors") or []) == authors
