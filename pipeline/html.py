@@ -490,11 +490,51 @@ def extract(html: str) -> tuple[str, dict]:
     return text, meta
 
 
+# A teaser of another article in a list of them: its text, headline link and blurb, this long at most.
+TEASER_ITEM_MAX_CHARS = 600
+# A date in figures: a link line that holds one is no headline but a comment's heading
+# ("07.04.2011 von RogueFive: offline", spiegel.de's forum excerpts, logged as `comments`).
+DATE_NUM = re.compile(r"(?<!\d)\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})(?!\d)")
+
+
+def _teaser_list_items(tree, keep_out: set) -> list:
+    """The items of a list of other articles' teasers that no box name marks (a "Weitere
+    Meldungen" grid, arbeit-und-arbeitsrecht.de's "news kachel views-row" tiles under the
+    article): three or more sibling elements of one tag and class, each at most
+    TEASER_ITEM_MAX_CHARS of text, each with a line of its own that is wholly a link's text of
+    three words or more and no date (the other article's headline; a comment's heading has its
+    date) and a line that is no link's text (its blurb). An article's paragraphs have their links inside the line, never on one of their
+    own; none of the items may hold the body's first paragraph or the headline (`keep_out`)."""
+    items = []
+    for parent in tree.iter():
+        if not isinstance(parent.tag, str) or _skipped(parent):
+            continue
+        groups: dict = {}
+        for k in parent:
+            if isinstance(k.tag, str):
+                groups.setdefault((k.tag, k.get("class") or ""), []).append(k)
+        for group in groups.values():
+            if len(group) < 3:
+                continue
+            for m in group:
+                lines = _block_lines(m)
+                if m in keep_out or not lines or sum(map(len, lines)) > TEASER_ITEM_MAX_CHARS:
+                    break
+                links = {_text(a) for a in m.iter("a") if (a.get("href") or "#")[:1] != "#"}
+                if (not any(x in links and len(x.split()) >= 3 and not DATE_NUM.search(x) for x in lines)
+                        or all(x in links for x in lines)):
+                    break
+            else:
+                items.extend(group)
+    return items
+
+
 def _body_furniture(tree, body: str) -> list[list]:
     """Spans `[start, end, kind]` of lines of trafilatura's body that are no part of the
     article: a caption with its credit (`CAPTION_CREDIT`, kind `caption`), and a blurb of another
-    article whose text stands in the page only inside a box of other articles (`RELATED_NAME`,
-    kind `teaser`). They stay in the raw text, marked, so the cleaner logs them in `removed`.
+    article whose text stands in the page only inside a box of other articles (`RELATED_NAME`) or
+    an item of a list of teasers (`_teaser_list_items`), kind `teaser`. They stay in the raw text,
+    marked, so the cleaner logs them in `removed`.
 
     A box is taken only when it holds neither the body's first paragraph nor the headline (a
     gallery page's own pictures), and a line only when the page has its text nowhere outside such
@@ -514,6 +554,8 @@ def _body_furniture(tree, body: str) -> list[list]:
     first = _find_block(tree, firstpar[:60]) if firstpar else None
     if first is None:
         return spans
+    from .html_pages import _consent_boxes
+
     keep_out = {first, *first.iterancestors()}
     h1s = [h for h in tree.iter("h1")]
     keep_out.update(a for h in h1s for a in h.iterancestors())
@@ -522,13 +564,19 @@ def _body_furniture(tree, body: str) -> list[list]:
         if (isinstance(el.tag, str) and el not in keep_out and RELATED_NAME.search(_names(el))
                 and not _skipped(el) and not any(a in boxes for a in el.iterancestors())):
             boxes.append(el)
-    if not boxes:
+    # a cookie-consent panel (`html_pages._consent_boxes`: the consent manager's container, named
+    # so in the markup) that trafilatura appends to the article (meininger.de's "sp-dsgvo" dialog)
+    consent = [el for el in _consent_boxes(tree) if el not in keep_out]
+    boxes += [el for el in _teaser_list_items(tree, keep_out) if not any(a in boxes for a in el.iterancestors())]
+    if not boxes and not consent:
         return spans
-    in_boxes = Counter(x for el in boxes for x in _block_lines(el))
     page = tree.find("body")
     in_page = Counter(_block_lines(page if page is not None else tree))
     done = {a for a, _, _ in spans}
-    for a, b, t in lines:
-        if t and a not in done and in_boxes[t] and in_boxes[t] == in_page[t]:
-            spans.append([a, b, "teaser"])
+    for els, kind in ((boxes, "teaser"), (consent, "boilerplate")):
+        in_boxes = Counter(x for el in els for x in _block_lines(el))
+        for a, b, t in lines:
+            if t and a not in done and in_boxes[t] and in_boxes[t] == in_page[t]:
+                spans.append([a, b, kind])
+                done.add(a)
     return sorted(spans)

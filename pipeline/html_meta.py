@@ -132,8 +132,23 @@ def authors(names: list[str], tree, title: Optional[str]) -> list[str]:
                         at = out.index(pieces[0])
                         out = out[:at] + [parts[0]] + [x for x in out[at:] if x not in pieces]
                     break
+    # "name, place, name": a correspondent's place between the authors (nzz.ch's <meta
+    # name="author" content="Markus M. Haefliger, London, Beat Bumbacher">), which trafilatura
+    # splits into three authors: a place name (the cleaner's list, as for a byline's place) after
+    # the first author is no author
+    if len(out) > 1:
+        from .clean.data import place_names
+
+        places = place_names()
+        out = out[:1] + [a for a in out[1:] if a not in places]
     if not out and names:
         out = [s for s in stated if not set(re.findall(r"\w+", s.lower())) & AUTHOR_UI]
+    # a domain the page states as its author, which trafilatura title-cases into words
+    # ("www.proplanta.de" -> "Www Proplanta De", "wien.ORF.at" -> "Wien Orf At"): as the page
+    # writes it, where the page does not write the words themselves
+    strings = _page_strings(tree)
+    domains = {_key(v): v for v in strings if DOMAIN.fullmatch(v) and HOST_TLD.search(v)}
+    out = [domains.get(_key(a), a) if a not in strings and len(a.split()) > 1 else a for a in out]
     return list(dict.fromkeys(out))
 
 
@@ -196,6 +211,9 @@ PUBLISHER_WORD = re.compile(r"\b(?:Verlag\w*|Medien|Media|Vertrieb\w*)\b|\bVerla
 NAME_CITY = re.compile(r"(.+?),\s*[A-ZÄÖÜ][a-zäöüß]+(?:[ -][A-ZÄÖÜ][a-zäöüß]+)?")
 # A domain as a whole title part ("... - taz.de"): trafilatura's own fallback for the site's name.
 DOMAIN = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", re.I)
+# A host's ending: a country's two letters or a generic domain (not "christian.stadtfeld", a user
+# name, nor "jungle.world", which the page writes as "Jungle World" elsewhere).
+HOST_TLD = re.compile(r"\.(?:[a-z]{2}|com|net|org|info|eu)$", re.I)
 
 
 def _page_strings(tree) -> list[str]:
@@ -241,6 +259,50 @@ def _host(url: Optional[str]) -> Optional[str]:
     "ingenieur.de"); None without an absolute http(s) URL."""
     m = re.match(r"https?://(?:www\d*\.)?([^/:?#\s]+)", url or "", re.I)
     return m.group(1).lower() if m else None
+
+
+# <meta> names whose value is the site's own name (the browser's app name, Dublin Core's creator
+# and publisher as news CMSs fill them: heise.de's <meta name="DC.creator" content="heise online">).
+SITE_META = {"application-name", "apple-mobile-web-app-title", "dc.creator", "dc.publisher"}
+
+
+def _site_named(tree, company: str, heads: set) -> Optional[str]:
+    """The site's name where the page names it in two or more of its places for a site name:
+    a part of its <title> before or after the headline ("heise online - Internet Explorer 9
+    ..."), a `SITE_META` value, the alt text of its logo (an <img> whose class, id or src says
+    "logo", or inside an element that does); one that shares a word with `company`, the
+    publisher's name less its legal form ("Heise Zeitschriften Verlag": the site "heise
+    online"), and is none of the headline, a company or a URL. None where no name is so."""
+    from collections import defaultdict
+
+    found: dict = defaultdict(set)  # key -> {(place, spelling)}
+    el = tree.find(".//title")
+    parts = [p.strip() for p in SITE_SEP.split(norm(el.text_content()) if el is not None else "")]
+    if len(parts) > 1:
+        for p in (parts[0], parts[-1]):
+            found[_key(p)].add(("title", p))
+    for m in tree.iter("meta"):
+        if (m.get("name") or m.get("property") or "").lower() in SITE_META:
+            v = norm(m.get("content") or "")
+            found[_key(v)].add(("meta", v))
+    for img in tree.iter("img"):
+        where = [img, *list(img.iterancestors())[:2]]
+        if any(re.search(r"logo", f"{e.get('class') or ''} {e.get('id') or ''} {e.get('src') or ''}", re.I)
+               for e in where):
+            v = norm(img.get("alt") or "")
+            found[_key(v)].add(("logo", v))
+    cwords = {w for w in re.findall(r"\w+", company.lower()) if len(w) >= 3}
+    best = None
+    for k, seen in found.items():
+        places = {p for p, _ in seen}
+        name = sorted(v for _, v in seen)[0]
+        if (not k or k in heads or len(places) < 2 or re.match(r"https?://", name, re.I)
+                or LEGAL_FORM.search(name) or PUBLISHER_WORD.search(name)
+                or not cwords & set(re.findall(r"\w+", name.lower()))):
+            continue
+        if best is None or len(places) > best[0]:
+            best = (len(places), next((v for p, v in seen if p == "title"), name))
+    return best[1] if best else None
 
 
 def outlet(sitename: Optional[str], tree, title: Optional[str], url: Optional[str]) -> Optional[str]:
@@ -350,7 +412,7 @@ def outlet(sitename: Optional[str], tree, title: Optional[str], url: Optional[st
         if host:
             return host
         parts = [p.strip() for p in SITE_SEP.split(page_title or "")]
-        return next((p for p in parts[1:] if DOMAIN.fullmatch(p)), out)
+        return next((p for p in parts[1:] if DOMAIN.fullmatch(p)), None) or _site_named(tree, bare, heads) or out
     if out:
         return out
     for og in ogs:

@@ -553,6 +553,34 @@ def test_blurbs_of_a_related_or_gallery_box_are_teasers(pid, gone, kept_last):
     assert check_invariants(doc.text, cd) == []
 
 
+def test_consent_panel_appended_to_the_article_is_removed():
+    """meininger.de's cookie-consent dialog (its container id="cookie-notice", class "sp-dsgvo")
+    that trafilatura appends to the article's body: before, its paragraphs ("Der
+    datenschutzrechtliche Verantwortliche ...", "Switch zum Einwilligen ...") stayed in the
+    clean text after the article's last paragraph; now they are logged as `boilerplate`."""
+    doc, cd = _page("trafilatura--meininger.de-wachstum")
+    for g in ("Der datenschutzrechtliche Verantwortliche", "Switch zum Einwilligen", "Rechtsgrundlage für die Datenverarbeitung"):
+        assert g not in cd.text
+        assert any(r.kind == "boilerplate" and g in r.text for r in cd.removed)
+    assert cd.text.rstrip().endswith("(Terrazas de los Andes/Cheval Blanc). aw")
+    assert check_invariants(doc.text, cd) == []
+
+
+def test_blurbs_of_a_list_of_other_articles_without_a_box_name_are_teasers():
+    """arbeit-und-arbeitsrecht.de sets six tiles of other news under the article ("news kachel
+    views-row": a date, the other article's headline as a link, its first sentence cut off);
+    no related/gallery name marks them, and trafilatura kept the six blurbs as the article's
+    last paragraphs. The article ends with its source line; the tiles' blurbs are teasers."""
+    doc, cd = _page("trafilatura--arbeit-und-arbeitsrecht.de.urlaub")
+    for g in ("Der EuGH hat entschieden, dass es für die Verjährung", "Wer im Erholungsurlaub arbeitsunfähig erkrankt",
+              "Ein Arbeitnehmer erwirbt keinen Urlaubsanspruch gem. § 3 BUrlG"):
+        assert g not in cd.text
+        assert any(r.kind == "teaser" and g in r.text for r in cd.removed)
+    assert "Pressemitteilung Nr. 48/22 des BAG vom 20.12.2022" in cd.text
+    assert "Der Beklagte beschäftigte" in cd.text and "Der Senat hat damit die" in cd.text
+    assert check_invariants(doc.text, cd) == []
+
+
 @pytest.mark.parametrize("pid, clean_day, page_day", [
     # the date line is the update ("20. März 2021 - 15:00 Uhr" = JSON-LD dateModified), the page's datePublished 03-16
     ("trafilatura--rtl.de-lockdown", "2021-03-20", "2021-03-16"),
@@ -614,6 +642,12 @@ def _record_meta(pid: str) -> dict:
     # what the page itself states as the author stays, a person's byline over the JSON-LD's outlet
     ("trafilatura--fr.de.nordkorea", ["Redaktion"]),
     ("trafilatura--stern.de-d70fab3a", ["Andreas Hoffmann"]),
+    # "name, place, name" (the correspondent's place between two authors): no place as an author
+    ("trafilatura--nzz.ch-d42c68f1", ["Markus M Haefliger", "Beat Bumbacher"]),
+    # a domain stated as the author (<meta name="Author" content="www.proplanta.de">, the JSON-LD's
+    # "wien.ORF.at"), which trafilatura title-cased into "Www Proplanta De", "Wien Orf At": as written
+    ("trafilatura--proplanta.de.erloesobergrenze", ["www.proplanta.de", "AgE"]),
+    ("trafilatura--orf.at-0a6291eb", ["Red", "wien.ORF.at", "Agenturen"]),
 ])
 def test_web_authors_are_names_the_page_gives(pid, authors):
     assert (_record_meta(pid).get("authors") or []) == authors
@@ -693,6 +727,9 @@ def test_web_outlet_is_the_site_the_page_was_saved_from(pid, in_text, outlet):
     # a name trafilatura title-cased: as the page writes it (<title>, og:site_name, JSON-LD)
     ("trafilatura--t3n.de-Laufzeit", "T3N Magazin", "t3n Magazin"),
     ("trafilatura--heise.de.marsmenschen", "Heise Online", "heise online"),
+    # the publisher (<meta name="copyright">), no og:site_name, a relative canonical URL (no host):
+    # the site's name the page gives in its <title>, <meta name="DC.creator"> and logo's alt text
+    ("snacktory--heise", "Heise Zeitschriften Verlag", "heise online"),
     # a name trafilatura had right stays: an outlet the page states as its author, a name with
     # a hyphen, two names of one outlet around " - " of which none is the host's, an outlet
     # that is not the canonical URL's host (wiwo.de's page, its canonical URL handelsblatt.com's)
