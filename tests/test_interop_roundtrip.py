@@ -434,3 +434,29 @@ def test_label_studio_value_edits_come_back_as_corrections(tmp_path, committed):
         t["annotations"][0]["result"] = [x for x in t["annotations"][0]["result"] if x["type"] == "labels"]
     sub.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
     assert interop.import_file("label-studio", sub, recs) == ([], [])
+
+
+def test_reviewed_jsonl_given_back_with_its_log_is_unchanged(tmp_path):
+    """`export --format jsonl` and that file given back as `--data` with the same review log: the
+    same rows (applying the log is idempotent on a reviewed export, as on articles.jsonl); the
+    committed run's log relabels "Gemeinschaft Unabhängiger Staaten" LOC -> ORG, which came back
+    as an extra rejected LOC when the export dropped the entities' pipeline originals."""
+    recs, flagged = interop.load_records_flagged(ROOT / "outputs", ANN)
+    assert flagged == []
+    first = interop.export(recs, "jsonl", tmp_path / "r.jsonl")
+    again, flagged2 = interop.load_records_flagged(first, ANN)
+    assert flagged2 == []
+    second = interop.export(again, "jsonl", tmp_path / "r2.jsonl")
+    assert second.read_bytes() == first.read_bytes()
+    a = interop.export(recs, "csv", tmp_path / "a.csv").read_text(encoding="utf-8")
+    b = interop.export(again, "csv", tmp_path / "b.csv").read_text(encoding="utf-8")
+    assert b == a and len(a.splitlines()) == 1 + sum(len(r["entities"]) for r in recs)
+    gus = [e for r in again for e in r["entities"] if e["text"] == "Gemeinschaft Unabhängiger Staaten"]
+    assert [(e["label"], e["status"]) for e in gus] == [("ORG", "corrected")]
+    # a later decision applies to the reviewed export as to the run's output
+    r = next(x for x in recs if x["id"] == ART)
+    d = dec.make_decision(r, "reject", next(e for e in r["entities"] if e["status"] == "pending" or e["status"] == "accepted"), reviewer="t")
+    log = dec.load_decisions(ANN) + [d]
+    from_run, _ = apply_decisions(interop.load_records(ROOT / "outputs"), log)
+    from_export, _ = apply_decisions(interop.load_records(first), log)
+    assert interop.reviewed_records(from_export) == interop.reviewed_records(from_run)

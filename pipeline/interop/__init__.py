@@ -3,7 +3,9 @@ one module per format and a shared part (`common`: which entities go out, the sn
 reading and validating files, decisions from what a tool changed).
 
 Exports (`export(records, fmt, out)`):
-  jsonl         the reviewed records, each entity with its status (`accepted_only` keeps accepted/corrected)
+  jsonl         the reviewed records, each entity with its status (`accepted_only` keeps accepted/corrected) and,
+                where a decision touched it, its `review` (the pipeline's original): given back as data with
+                the same log, it gives the same records (`apply_decisions` restores the originals first)
   prodigy       Prodigy tasks: `ner_manual` (one task per article) or `binary` (one task per entity);
                 reviewed entities only unless `include_pending`
   doccano       doccano sequence-labelling JSONL (`text`, `label: [[start, end, label]]`, UTF-16 offsets)
@@ -145,7 +147,7 @@ def export(records: list[dict], fmt: str, out: os.PathLike | str, accepted_only:
     out = export_path(fmt, out)
     recs = reviewed_records(records, accepted_only=False)
     if fmt == "jsonl":
-        atomic_write_bytes(out, _jsonl_bytes(reviewed_records(records, accepted_only)))
+        atomic_write_bytes(out, _jsonl_bytes(reviewed_records(records, accepted_only, keep_review=True)))
     elif fmt == "prodigy":
         atomic_write_bytes(out, _jsonl_bytes(to_prodigy(recs, prodigy_mode, accepted_only, include_pending, warn=warn)))
     elif fmt == "doccano":
