@@ -460,3 +460,38 @@ def test_reviewed_jsonl_given_back_with_its_log_is_unchanged(tmp_path):
     from_run, _ = apply_decisions(interop.load_records(ROOT / "outputs"), log)
     from_export, _ = apply_decisions(interop.load_records(first), log)
     assert interop.reviewed_records(from_export) == interop.reviewed_records(from_run)
+
+
+def test_values_travel_to_doccano(tmp_path, committed, unreviewed):
+    """doccano's spans are [start, end, label]: the normalised values travel as the task's
+    top-level `values` ([start, end, label, {field: value}] per span of `label`, same order and
+    offsets), which doccano keeps as metadata; its export of the project (the metadata back at
+    the top level) imports as nothing changed, and the offsets are UTF-16 units as the spans'."""
+    recs, aid, ende, _ = _with_value_review(committed)
+    rec = next(r for r in recs if r["id"] == aid)
+    by = {(e["start"], e["end"], e["label"]): e for e in rec["entities"] if e["status"] != "rejected"}
+    fields = {"DATE": ("value", "type"), "FIGURE": ("value", "unit", "about", "qualifier", "event")}
+    p = interop.export(recs, "doccano", tmp_path / "d.jsonl")
+    rows = [json.loads(x) for x in p.read_text(encoding="utf-8").splitlines()]
+    row = next(x for x in rows if x["article_id"] == aid)
+    assert [v[:3] for v in row["values"]] == row["label"] and len(row["label"]) > 20
+    vals = {(s, e, lab): v for s, e, lab, v in row["values"]}
+    for k, v in vals.items():
+        assert v == {f: by[k][f] for f in fields.get(k[2], ("canonical",)) if f in by[k]}, k
+    date = next(k for k in vals if k[0] == ende)
+    assert vals[date] == {"value": "2022-01-20/2022-01-31", "type": "date"}
+    fig = next(k for k in vals if row["text"][k[0]:k[1]] == "250")
+    assert vals[fig] == {"value": 250, "unit": None, "about": "Mensch", "qualifier": "mindestens", "event": "dead"}
+    km = next(k for k in vals if row["text"][k[0]:k[1]] == "7000 Kilometer")
+    assert (vals[km]["value"], vals[km]["unit"]) == (7000, "km")
+    # doccano's JSONL export of the project: {"id", "text", **meta, "label", "Comments"}
+    back = tmp_path / "doccano-export.jsonl"
+    back.write_text("".join(json.dumps({"id": i + 1, "text": x["text"], **{k: v for k, v in x.items() if k not in ("text", "label")},
+                                        "label": x["label"], "Comments": []}, ensure_ascii=False) + "\n"
+                            for i, x in enumerate(rows)), encoding="utf-8")
+    assert interop.import_file("doccano", back, recs) == ([], [])
+    # characters outside the BMP: the values' offsets are UTF-16 units, as the spans'
+    r = _emoji_record(unreviewed)
+    t = interop.to_doccano([r])[0]
+    assert [v[:3] for v in t["values"]] == t["label"]
+    assert t["values"][0] == [5, 15, "LOC", {"canonical": "Kasachstan"}]

@@ -15,7 +15,7 @@ Exports (`export(records, fmt, out)`):
   csv-excel     the CSV as German Excel opens it: UTF-8 with BOM, ';', decimal comma
   xlsx          the CSV's table as an Excel workbook (openpyxl): ids and values stay text
 
-Prodigy spans, Label Studio regions (a per-region TextArea) and DocBin docs (`user_data["values"]`)
+Prodigy spans, doccano tasks (`values`), Label Studio regions (a per-region TextArea) and DocBin docs (`user_data["values"]`)
 carry the entities' normalised values (`common.entity_values`); of the imports only Label Studio's
 JSON export reads them back (values edited in the TextArea: `correct` decisions).
 
