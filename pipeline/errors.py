@@ -152,6 +152,18 @@ class LanguageDataError(LanguageDataUnreadable, ValueError):
     code 2 and one line naming the file. A ValueError too, as it was before it lived here."""
 
 
+class NotArticleRecord(ValueError):
+    """A line of the file a command reads as a run's output (`export`/`import --data`, `review
+    DATA`) that is JSON but no article record (`record.is_article_record`: id, text, entities):
+    an annotation tool's export, an input corpus given by mistake. Names the file and the line
+    (`where`: a line number, or "item N" of a JSON list); the command says it in one line."""
+
+    def __init__(self, path: os.PathLike[str] | str, where: int | str):
+        self.path, self.where = str(path), where
+        super().__init__(f"{path}:{where}: not an article record of `presseschau run` (id, text, entities): "
+                         "give the run's articles.jsonl (or its `export --format jsonl`)")
+
+
 class ExportTooLarge(ValueError):
     """An export the chosen format cannot hold (more entities than an Excel sheet's rows):
     `presseschau export` says so in one line and exits 2, nothing is written."""

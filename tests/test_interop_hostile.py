@@ -275,3 +275,33 @@ def test_importing_the_run_output_is_an_error(ws, fmt):
     assert_clean(res, 2)
     assert "holds Presseschau's own records (articles.jsonl)" in flat(res)
     assert not (ann / dec.DECISIONS_FILE).exists()
+
+
+@pytest.mark.parametrize("fmt,name", [("doccano", "articles.doccano.jsonl"), ("label-studio", "articles.label-studio.json")])
+def test_a_tool_file_given_as_data_is_named(ws, base, fmt, name):
+    """A tool's export (or an input corpus) given as `--data` in place of the run's articles.jsonl
+    (files of one folder mixed up): `export` and `import` ended in a traceback (KeyError: 'id' in
+    apply_decisions), as did `presseschau review` on it; now one line naming the file and line, exit
+    2, nothing written, nothing recorded."""
+    tmp, data, ann = ws
+    p = interop.export(base, fmt, tmp / name)
+    out = tmp / "x.csv"
+    res = CliRunner().invoke(app, ["export", "--format", "csv", "--data", str(p), "--annotations", str(ann), "--out", str(out)])
+    assert_clean(res, 2)
+    where = f"{p}:{'1' if fmt == 'doccano' else 'item 1'}"
+    assert f"{where}: not an article record of `presseschau run`" in flat(res) and not out.exists()
+    res = CliRunner().invoke(app, ["import", fmt, str(p), "--data", str(p), "--annotations", str(ann)])
+    assert_clean(res, 2)
+    assert f"{where}: not an article record" in flat(res) and not (ann / dec.DECISIONS_FILE).exists()
+    if fmt == "doccano":  # the review app reads the file as the run's records too
+        from pipeline.errors import NotArticleRecord
+        from pipeline.review.state import ReviewState
+
+        with pytest.raises(NotArticleRecord, match=f"{p}:1: not an article record"):
+            ReviewState(p, ann)
+        # the input corpus ({"id", "text"} records) given in place of the run's output
+        corpus = tmp / "corpus.jsonl"
+        corpus.write_text("".join(json.dumps({"id": r["id"], "text": r["text"]}, ensure_ascii=False) + "\n" for r in base), encoding="utf-8")
+        res = CliRunner().invoke(app, ["export", "--format", "csv", "--data", str(corpus), "--annotations", str(ann), "--out", str(out)])
+        assert_clean(res, 2)
+        assert f"{corpus}:1: not an article record" in flat(res) and not out.exists()

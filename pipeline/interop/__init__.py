@@ -38,8 +38,8 @@ import os
 from pathlib import Path
 from typing import Optional
 
-from ..errors import NoRunOutput, UnreadableFile
-from ..io import atomic_write_bytes, read_jsonl, shown
+from ..errors import NoRunOutput, NotArticleRecord, UnreadableFile
+from ..io import atomic_write_bytes, shown
 from ..review import log as dec
 from ..review.apply import apply_decisions
 from . import doccano as _doccano, labelstudio as _ls, parquet as _parquet, prodigy as _prodigy
@@ -91,7 +91,11 @@ def load_records_flagged(path: os.PathLike | str = "outputs", annotations: Optio
 
 
 def read_json_rows(path: os.PathLike | str) -> list[dict]:
-    """A JSONL file, or a JSON file holding a list (Label Studio exports)."""
+    """The article records of a JSONL file, or of a JSON file holding a list; a value that is no
+    record (`record.is_article_record`: an annotation tool's task, an input corpus) raises
+    `errors.NotArticleRecord` naming the file and line."""
+    from ..record import is_article_record, read_records
+
     path = Path(path)
     with open(path, "rb") as fh:
         head = fh.read(4096).removeprefix(b"\xef\xbb\xbf").lstrip()
@@ -101,9 +105,15 @@ def read_json_rows(path: os.PathLike | str) -> list[dict]:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as e:
             raise UnreadableFile(shown(path), data[:e.start].count(b"\n") + 1, f"not UTF-8 text (byte 0x{data[e.start]:02x})") from None
-        data = json.loads(text)
-        return [x for x in data if isinstance(x, dict)]
-    return list(read_jsonl(path))  # the one JSONL reader: names the file and line of what it cannot read
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise UnreadableFile(shown(path), e.lineno, f"invalid JSON ({e.msg})") from None
+        for i, x in enumerate(data, 1):
+            if not is_article_record(x):
+                raise NotArticleRecord(shown(path), f"item {i}")
+        return data
+    return read_records(path)
 
 
 def _jsonl_bytes(rows) -> bytes:

@@ -27,6 +27,7 @@ from typing import Any, Callable, Iterable, Optional
 
 from ..errors import NoRunOutput
 from ..io import BadLine, iter_jsonl
+from ..record import is_article_record
 from ..schema import LABELS
 from .apply import apply_decisions_from
 from .log import progress as article_progress
@@ -65,8 +66,7 @@ def load_reviewed(data: os.PathLike | str, annotations: os.PathLike | str | None
     for lineno, rec in iter_jsonl(path):
         if isinstance(rec, BadLine):
             say(f"{path}:{lineno}: invalid JSON line ({rec.msg}), left out")
-        elif not (isinstance(rec, dict) and isinstance(rec.get("id"), str) and isinstance(rec.get("text"), str)
-                  and isinstance(rec.get("entities"), list) and all(isinstance(e, dict) for e in rec["entities"])):
+        elif not is_article_record(rec):
             say(f"{path}:{lineno}: not an article record (id, text, entities), left out")
         else:
             records.append(rec)

@@ -28,7 +28,6 @@ from .apply import _find_record, _flag, apply_decisions, strip_review
 from . import overview as ov
 from .overview import overview as corpus_overview
 from ..errors import NoRunOutput
-from ..io import read_jsonl
 from ..schema import LABELS
 
 ARTICLES_FILE = "articles.jsonl"
@@ -42,7 +41,9 @@ class ReviewError(Exception):
 
 
 def _read_jsonl(path: Path) -> list[dict]:
-    return list(read_jsonl(path))
+    from ..record import read_records
+
+    return read_records(path)  # a line that is no article record named (file:line), not a KeyError later
 
 
 def _sig(path: Path) -> Optional[tuple[int, int]]:
