@@ -164,6 +164,12 @@ class NotArticleRecord(ValueError):
                          "give the run's articles.jsonl (or its `export --format jsonl`)")
 
 
+class ExportTargetClash(ValueError):
+    """An `--out` an export cannot be written to without losing what it writes: Label Studio's
+    tasks named `.xml`, where its labelling config goes (`<out>.xml`). Nothing is written;
+    `presseschau export` says so in one line and exits 2."""
+
+
 class ExportTooLarge(ValueError):
     """An export the chosen format cannot hold (more entities than an Excel sheet's rows):
     `presseschau export` says so in one line and exits 2, nothing is written."""

@@ -305,3 +305,20 @@ def test_a_tool_file_given_as_data_is_named(ws, base, fmt, name):
         res = CliRunner().invoke(app, ["export", "--format", "csv", "--data", str(corpus), "--annotations", str(ann), "--out", str(out)])
         assert_clean(res, 2)
         assert f"{corpus}:1: not an article record" in flat(res) and not out.exists()
+
+
+def test_label_studio_out_named_xml_is_refused(ws, base):
+    """`export --format label-studio --out tasks.xml` wrote the tasks to tasks.xml, then the
+    labelling config over them (`<out>.xml`), and said "Wrote tasks.xml (5 articles, …)": the
+    tasks were lost. Now refused in one line, exit 2, nothing written."""
+    tmp, data, ann = ws
+    out = tmp / "tasks.xml"
+    res = CliRunner().invoke(app, ["export", "--format", "label-studio", "--data", str(data), "--annotations", str(ann), "--out", str(out)])
+    assert_clean(res, 2)
+    assert "choose an --out ending in .json" in flat(res) and not out.exists()
+    with pytest.raises(ValueError, match="ending in .json"):
+        interop.export(base, "label-studio", out)
+    assert not out.exists()
+    res = CliRunner().invoke(app, ["export", "--format", "label-studio", "--data", str(data), "--annotations", str(ann), "--out", str(tmp / "tasks.json")])
+    assert_clean(res, 0)
+    assert len(json.loads((tmp / "tasks.json").read_text(encoding="utf-8"))) == len(base) and (tmp / "tasks.xml").read_text(encoding="utf-8").startswith("<View>")

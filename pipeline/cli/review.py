@@ -81,8 +81,8 @@ def export_cmd(
     Prodigy, doccano and Label Studio tasks carry a snapshot of what was exported
     (`presseschau` key), so `presseschau import` records only what the tool changed.
     """
-    from ..errors import ExportTooLarge
-    from ..interop import export, export_path, load_records_flagged, run_output_at
+    from ..errors import ExportTargetClash, ExportTooLarge
+    from ..interop import check_target, export, export_path, load_records_flagged, run_output_at
     from ..review.log import DECISIONS_FILE
 
     if annotations is None:  # a project that never reviewed anything gets no notice
@@ -101,6 +101,11 @@ def export_cmd(
         what = "is the run output itself" if target.resolve() == clash.resolve() else f"would write into the run output {clash}"
         what = "is the review log" if clash.name.startswith(DECISIONS_FILE) else what
         msg.fail(f"{target} {what}; choose another --out")
+        raise typer.Exit(2)
+    try:
+        check_target(fmt_, target)
+    except ExportTargetClash as e:
+        msg.fail(f"{target}: {e}")
         raise typer.Exit(2)
     try:
         records, flagged = load_records_flagged(data, annotations)

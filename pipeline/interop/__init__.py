@@ -38,7 +38,7 @@ import os
 from pathlib import Path
 from typing import Optional
 
-from ..errors import NoRunOutput, NotArticleRecord, UnreadableFile
+from ..errors import ExportTargetClash, NoRunOutput, NotArticleRecord, UnreadableFile
 from ..io import atomic_write_bytes, shown
 from ..review import log as dec
 from ..review.apply import apply_decisions
@@ -65,7 +65,7 @@ PENDING_ON_REQUEST = ("prodigy", "docbin")  # formats that leave pending entitie
 
 __all__ = [
     "FORMATS", "IMPORT_FORMATS", "EXPORT_NAMES", "RUN_OUTPUTS", "KEEP", "SPAN_KEY", "TABLE_COLUMNS", "PARQUET_COLUMNS", "ImportFileError",
-    "load_records", "read_json_rows", "reviewed_records", "export", "export_path", "run_output_at", "import_file",
+    "load_records", "read_json_rows", "reviewed_records", "export", "export_path", "check_target", "run_output_at", "import_file",
     "to_prodigy", "to_doccano", "to_label_studio", "label_studio_config", "to_docbin", "entities_table",
     "import_prodigy", "import_doccano", "import_label_studio", "decisions_from_spans", "decisions_from_changes",
 ]
@@ -147,6 +147,15 @@ def export_path(fmt: str, out: os.PathLike | str) -> Path:
     return out / EXPORT_NAMES[fmt] if out.is_dir() or not out.suffix else out
 
 
+def check_target(fmt: str, path: os.PathLike | str) -> None:
+    """Raise `ExportTargetClash` where writing `fmt` to `path` (as `export_path` gives it) would
+    overwrite part of the export: Label Studio's tasks at `.xml`, the name of its config."""
+    path = Path(path)
+    if fmt == "label-studio" and path.with_suffix(".xml") == path:
+        raise ExportTargetClash(f"Label Studio's tasks are JSON and its labelling config is written beside them as "
+                                f"{path.name}; choose an --out ending in .json")
+
+
 def export(records: list[dict], fmt: str, out: os.PathLike | str, accepted_only: bool = False, prodigy_mode: str = "manual",
            include_pending: bool = False, doccano_offsets: str = "utf16", doccano_overlapping: bool = False,
            warn: Optional[Warn] = None) -> Path:
@@ -155,6 +164,7 @@ def export(records: list[dict], fmt: str, out: os.PathLike | str, accepted_only:
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
     out = export_path(fmt, out)
+    check_target(fmt, out)
     recs = reviewed_records(records, accepted_only=False)
     if fmt == "jsonl":
         atomic_write_bytes(out, _jsonl_bytes(reviewed_records(records, accepted_only, keep_review=True)))
