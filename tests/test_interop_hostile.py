@@ -322,3 +322,26 @@ def test_label_studio_out_named_xml_is_refused(ws, base):
     res = CliRunner().invoke(app, ["export", "--format", "label-studio", "--data", str(data), "--annotations", str(ann), "--out", str(tmp / "tasks.json")])
     assert_clean(res, 0)
     assert len(json.loads((tmp / "tasks.json").read_text(encoding="utf-8"))) == len(base) and (tmp / "tasks.xml").read_text(encoding="utf-8").startswith("<View>")
+
+
+def test_export_elsewhere_says_the_reviews_are_not_in_it(tmp_path, monkeypatch):
+    """`presseschau export --data PROJECT/outputs` run from another folder: the default
+    `annotations/` is looked up in the working directory, is not there, and the export held the
+    committed run's entities as the pipeline made them (453 pending, none of its 364 accepted)
+    with exit 0 and no word. The export is still the pipeline's own (as with a mistyped
+    --annotations), but it says so and how many reviewed entities are left without their review."""
+    recs = [json.loads(x) for x in (ROOT / "outputs" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    n = sum(1 for r in recs for e in r["entities"] if e.get("review"))
+    assert n > 400
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "x.csv"
+    res = CliRunner().invoke(app, ["export", "--format", "csv", "--data", str(ROOT / "outputs"), "--out", str(out)])
+    assert_clean(res, 0)
+    assert f"no review log at annotations (the default, in the working directory): {n} entities reviewed in" in flat(res)
+    # a run never reviewed, exported from anywhere: no notice
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "plain" / "articles.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in sample_records(ROOT / "corpus")),
+                                                       encoding="utf-8")
+    res = CliRunner().invoke(app, ["export", "--format", "csv", "--data", str(tmp_path / "plain"), "--out", str(out)])
+    assert_clean(res, 0)
+    assert "no review log" not in flat(res)

@@ -82,12 +82,14 @@ def export_cmd(
     (`presseschau` key), so `presseschau import` records only what the tool changed.
     """
     from ..errors import ExportTargetClash, ExportTooLarge
-    from ..interop import check_target, export, export_path, load_records_flagged, run_output_at
+    from ..interop import check_target, export, export_path, load_records, load_records_flagged, run_output_at
     from ..review.log import DECISIONS_FILE
 
+    default_log = annotations is None
     if annotations is None:  # a project that never reviewed anything gets no notice
         annotations = Path("annotations")
-    elif not (annotations.is_file() or (annotations / DECISIONS_FILE).is_file()):
+    no_log = not (annotations.is_file() or (annotations / DECISIONS_FILE).is_file())
+    if no_log and not default_log:
         # a mistyped folder must not drop the reviews without a word (as `run` says it)
         msg.warn(f"no review log at {annotations}: the export holds the pipeline's own output, without review decisions")
     fmt_ = fmt.value
@@ -109,9 +111,15 @@ def export_cmd(
         raise typer.Exit(2)
     try:
         records, flagged = load_records_flagged(data, annotations)
+        # the default annotations/ is relative to the working directory: run elsewhere, the run's
+        # reviews (in articles.jsonl, from the project's log) were dropped without a word
+        reviewed = sum(1 for r in load_records(data) for e in r["entities"] if e.get("review")) if no_log and default_log else 0
     except (OSError, ValueError) as e:
         msg.fail(str(e))
         raise typer.Exit(2)
+    if reviewed:
+        msg.warn(f"no review log at {annotations} (the default, in the working directory): {reviewed} entities reviewed in "
+                 f"{source} are exported as the pipeline made them, without their review; give --annotations (the project's annotations/)")
     if flagged:
         articles = sorted({str(f.get("article_id")) for f in flagged})
         msg.warn(f"{len(flagged)} review decisions of {len(articles)} articles no longer fit the output and are not in the export "
