@@ -338,6 +338,9 @@ def test_export_elsewhere_says_the_reviews_are_not_in_it(tmp_path, monkeypatch):
     res = CliRunner().invoke(app, ["export", "--format", "csv", "--data", str(ROOT / "outputs"), "--out", str(out)])
     assert_clean(res, 0)
     assert f"no review log at annotations (the default, in the working directory): {n} entities reviewed in" in flat(res)
+    res = CliRunner().invoke(app, ["report", str(ROOT / "outputs"), "--out", str(tmp_path / "r.html")])
+    assert_clean(res, 0)
+    assert f"{n} entities reviewed in {ROOT / 'outputs'} are read as the pipeline made them" in flat(res)
     # a run never reviewed, exported from anywhere: no notice
     (tmp_path / "plain").mkdir()
     (tmp_path / "plain" / "articles.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in sample_records(ROOT / "corpus")),

@@ -82,6 +82,7 @@ def export_cmd(
     (`presseschau` key), so `presseschau import` records only what the tool changed.
     """
     from ..errors import ExportTargetClash, ExportTooLarge
+    from .app import default_log_notice
     from ..interop import check_target, export, export_path, load_records, load_records_flagged, run_output_at
     from ..review.log import DECISIONS_FILE
 
@@ -113,13 +114,12 @@ def export_cmd(
         records, flagged = load_records_flagged(data, annotations)
         # the default annotations/ is relative to the working directory: run elsewhere, the run's
         # reviews (in articles.jsonl, from the project's log) were dropped without a word
-        reviewed = sum(1 for r in load_records(data) for e in r["entities"] if e.get("review")) if no_log and default_log else 0
+        notice = default_log_notice(annotations, source, load_records(data)) if no_log and default_log else None
     except (OSError, ValueError) as e:
         msg.fail(str(e))
         raise typer.Exit(2)
-    if reviewed:
-        msg.warn(f"no review log at {annotations} (the default, in the working directory): {reviewed} entities reviewed in "
-                 f"{source} are exported as the pipeline made them, without their review; give --annotations (the project's annotations/)")
+    if notice:
+        msg.warn(notice)
     if flagged:
         articles = sorted({str(f.get("article_id")) for f in flagged})
         msg.warn(f"{len(flagged)} review decisions of {len(articles)} articles no longer fit the output and are not in the export "
