@@ -341,6 +341,13 @@ def test_export_elsewhere_says_the_reviews_are_not_in_it(tmp_path, monkeypatch):
     res = CliRunner().invoke(app, ["report", str(ROOT / "outputs"), "--out", str(tmp_path / "r.html")])
     assert_clean(res, 0)
     assert f"{n} entities reviewed in {ROOT / 'outputs'} are read as the pipeline made them" in flat(res)
+    # the review app (its server stubbed): said before it serves them as pending
+    import pipeline.review.server as server
+    monkeypatch.setattr(server, "serve", lambda *a, **k: None)
+    res = CliRunner().invoke(app, ["review", str(ROOT / "outputs"), "--port", "0"])
+    assert_clean(res, 0)
+    assert f"{n} entities reviewed in {ROOT / 'outputs'} are read as the pipeline made them" in flat(res)
+    assert "decisions made now go to a new log in the working directory" in flat(res)
     # a run never reviewed, exported from anywhere: no notice
     (tmp_path / "plain").mkdir()
     (tmp_path / "plain" / "articles.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in sample_records(ROOT / "corpus")),

@@ -11,7 +11,7 @@ from wasabi import msg
 
 def review_cmd(
     data: Path = typer.Argument(Path("outputs"), help="Output folder of `presseschau run` (or an articles.jsonl)"),
-    annotations: Path = typer.Option(Path("annotations"), "--annotations", "-a", help="Folder of the decision log decisions.jsonl"),
+    annotations: Optional[Path] = typer.Option(None, "--annotations", "-a", help="Folder of the decision log decisions.jsonl (default: annotations/)"),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (default: this machine only; any other asks for a token, printed at start)"),
     port: int = typer.Option(8080, "--port", "-p", min=0, max=65535, help="Port (0: any free port)"),
     reviewer: Optional[str] = typer.Option(None, "--reviewer", "-r", help="Reviewer name stored with each decision (default: $PRESSESCHAU_REVIEWER or the user name)"),
@@ -22,6 +22,9 @@ def review_cmd(
 ):
     """Review the pipeline's output in a local web app: accept, reject, relabel, fix, add entities."""
     from ..errors import CannotStart
+
+    default_log = annotations is None
+    annotations = Path("annotations") if annotations is None else annotations
 
     if conflicts or agreement:
         from ..review import log as dec
@@ -41,7 +44,18 @@ def review_cmd(
             print("\n".join(teams.format_agreement(rows)) if rows else "no article was reviewed by two reviewers")
         return
     from ..review.server import serve
+    from ..review.log import DECISIONS_FILE
 
+    if default_log and not (annotations / DECISIONS_FILE).is_file():
+        from ..interop import load_records
+        from .app import default_log_notice
+
+        try:  # run outside the project folder: its reviews would show as pending, new ones go to a new log here
+            notice = default_log_notice(annotations, data, load_records(data))
+        except (OSError, ValueError):
+            notice = None  # the app says what is wrong with the data
+        if notice:
+            msg.warn(notice + "; decisions made now go to a new log in the working directory")
     try:
         serve(data, annotations, host, port, reviewer, open_browser, verbose)
     except (FileNotFoundError, CannotStart) as e:
