@@ -20,6 +20,7 @@ from pipeline.review import log as dec
 from pipeline.review.sample import sample_records
 
 ROOT = Path(__file__).resolve().parents[1]
+ANN_ROOT = ROOT / "annotations"
 ART = "001_660f1e0e655a289c"
 
 
@@ -355,3 +356,21 @@ def test_export_elsewhere_says_the_reviews_are_not_in_it(tmp_path, monkeypatch):
     res = CliRunner().invoke(app, ["export", "--format", "csv", "--data", str(tmp_path / "plain"), "--out", str(out)])
     assert_clean(res, 0)
     assert "no review log" not in flat(res)
+
+
+def test_a_file_that_is_no_review_log_is_not_named_line_by_line(tmp_path, caplog):
+    """`export -a articles.csv` (a file mixed up with the log): each of its 502 lines was one
+    warning line. Now the first 50 are named, the rest counted, with the question whether it
+    is the review log; all are still kept aside and the export is the pipeline's own output."""
+    csv = interop.export(interop.load_records(ROOT / "outputs", ANN_ROOT), "csv", tmp_path / "articles.csv")
+    n = len(csv.read_text(encoding="utf-8").splitlines())
+    assert n > 400
+    with caplog.at_level("WARNING", logger="presseschau"):
+        res = CliRunner().invoke(app, ["export", "--format", "jsonl", "--data", str(ROOT / "outputs"), "--annotations", str(csv),
+                                       "--out", str(tmp_path / "x.jsonl")])
+    assert_clean(res, 0)
+    said = "\n".join(r.getMessage() for r in caplog.records)
+    named = [x for x in said.splitlines() if "review decision not applied" in x]
+    assert len(named) == 50 and f"{csv}:1: " in named[0] and f"{csv}:50: " in named[-1]
+    assert f"{csv}: {n - 50} more lines not applied (the first 50 named above)" in said and "is it the review log" in said
+    assert len((tmp_path / "articles.csv.rejected").read_text(encoding="utf-8").splitlines()) == n
