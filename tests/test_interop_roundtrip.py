@@ -495,3 +495,21 @@ def test_values_travel_to_doccano(tmp_path, committed, unreviewed):
     t = interop.to_doccano([r])[0]
     assert [v[:3] for v in t["values"]] == t["label"]
     assert t["values"][0] == [5, 15, "LOC", {"canonical": "Kasachstan"}]
+
+
+def test_an_old_reviewed_export_given_back_is_said(tmp_path):
+    """A reviewed JSONL written before the originals were kept (entities with `reviewer`, no
+    `review`) given back with its log: the export says the log goes on top of that review."""
+    from typer.testing import CliRunner
+    from pipeline.cli import app
+
+    recs, _ = interop.load_records_flagged(ROOT / "outputs", ANN)
+    old = tmp_path / "old.reviewed.jsonl"
+    old.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in interop.reviewed_records(recs)), encoding="utf-8")
+    n = sum(1 for r in recs for e in r["entities"] if e.get("review"))
+    res = CliRunner().invoke(app, ["export", "--format", "csv", "--data", str(old), "--annotations", str(ANN), "--out", str(tmp_path / "x.csv")])
+    assert res.exit_code == 0, res.output
+    assert f"is a reviewed export without the pipeline's originals of its {n} reviewed entities" in " ".join(res.output.split())
+    new = interop.export(recs, "jsonl", tmp_path / "new.reviewed.jsonl")
+    res = CliRunner().invoke(app, ["export", "--format", "csv", "--data", str(new), "--annotations", str(ANN), "--out", str(tmp_path / "y.csv")])
+    assert res.exit_code == 0 and "without the pipeline's originals" not in res.output

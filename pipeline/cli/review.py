@@ -125,7 +125,7 @@ def export_cmd(
         msg.fail(f"{target}: {e}")
         raise typer.Exit(2)
     try:
-        records, flagged = load_records_flagged(data, annotations)
+        records, flagged = load_records_flagged(data, annotations, warn=msg.warn)
         # the default annotations/ is relative to the working directory: run elsewhere, the run's
         # reviews (in articles.jsonl, from the project's log) were dropped without a word
         notice = default_log_notice(annotations, source, load_records(data)) if no_log and default_log else None

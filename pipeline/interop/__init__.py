@@ -76,9 +76,12 @@ def load_records(path: os.PathLike | str = "outputs", annotations: Optional[os.P
     return load_records_flagged(path, annotations)[0]
 
 
-def load_records_flagged(path: os.PathLike | str = "outputs", annotations: Optional[os.PathLike | str] = None) -> tuple[list[dict], list[dict]]:
+def load_records_flagged(path: os.PathLike | str = "outputs", annotations: Optional[os.PathLike | str] = None,
+                         warn: Optional[Warn] = None) -> tuple[list[dict], list[dict]]:
     """`load_records`, and the decisions of the log that no longer fit the records
-    (`apply_decisions`' flagged ones: an article re-run with changed text, or gone)."""
+    (`apply_decisions`' flagged ones: an article re-run with changed text, or gone). `warn`
+    hears of a reviewed export without the pipeline's originals (`stripped_reviews`) given
+    with a log."""
     path = Path(path)
     if path.is_dir():
         path = path / "articles.jsonl"
@@ -87,7 +90,20 @@ def load_records_flagged(path: os.PathLike | str = "outputs", annotations: Optio
     records = read_json_rows(path)
     if annotations is None:
         return records, []
-    return apply_decisions(records, dec.load_decisions(Path(annotations)))
+    decisions = dec.load_decisions(Path(annotations))
+    n = stripped_reviews(records) if decisions and warn else 0
+    if n:
+        warn(f"{shown(path)} is a reviewed export without the pipeline's originals of its {n} reviewed entities (written by "
+             f"`export --format jsonl` before they were kept): the log is applied on top of that review, and a correction can show "
+             f"twice (the corrected entity and the original it restores); export from the run's output folder instead")
+    return apply_decisions(records, decisions)
+
+
+def stripped_reviews(records: list[dict]) -> int:
+    """Entities that carry a `reviewer` (a reviewed export) but not the `review` bookkeeping
+    with their pipeline original: an `export --format jsonl` of before the originals were kept.
+    `apply_decisions` cannot restore the pipeline's entities there."""
+    return sum(1 for r in records for e in r.get("entities", []) if e.get("reviewer") is not None and "review" not in e)
 
 
 def read_json_rows(path: os.PathLike | str) -> list[dict]:
