@@ -154,7 +154,7 @@ class LanguageDataError(LanguageDataUnreadable, ValueError):
 
 class NotArticleRecord(ValueError):
     """A line of the file a command reads as a run's output (`export`/`import --data`, `review
-    DATA`) that is JSON but no article record (`record.is_article_record`: id, text, entities):
+    DATA`) that is JSON but no article record (`review.records.is_article_record`: id, text, entities):
     an annotation tool's export, an input corpus given by mistake. Names the file and the line
     (`where`: a line number, or "item N" of a JSON list); the command says it in one line."""
 

@@ -108,9 +108,9 @@ def stripped_reviews(records: list[dict]) -> int:
 
 def read_json_rows(path: os.PathLike | str) -> list[dict]:
     """The article records of a JSONL file, or of a JSON file holding a list; a value that is no
-    record (`record.is_article_record`: an annotation tool's task, an input corpus) raises
+    record (`review.records.is_article_record`: an annotation tool's task, an input corpus) raises
     `errors.NotArticleRecord` naming the file and line."""
-    from ..record import is_article_record, read_records
+    from ..review.records import is_article_record, read_records
 
     path = Path(path)
     with open(path, "rb") as fh:

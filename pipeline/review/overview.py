@@ -27,7 +27,7 @@ from typing import Any, Callable, Iterable, Optional
 
 from ..errors import NoRunOutput
 from ..io import BadLine, iter_jsonl
-from ..record import is_article_record
+from .records import is_article_record
 from ..schema import LABELS
 from .apply import apply_decisions_from
 from .log import progress as article_progress

@@ -41,7 +41,7 @@ class ReviewError(Exception):
 
 
 def _read_jsonl(path: Path) -> list[dict]:
-    from ..record import read_records
+    from .records import read_records
 
     return read_records(path)  # a line that is no article record named (file:line), not a KeyError later
 
