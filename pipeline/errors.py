@@ -95,10 +95,10 @@ class NotArticleRecords(ValueError):
 
     SHOWN = 5
 
-    def __init__(self, path: os.PathLike[str] | str, lines: list[int]):
+    def __init__(self, path: os.PathLike[str] | str, lines: list[int], unit: str = "line"):
         self.path, self.lines = str(path), lines
         named = ", ".join(map(str, lines[:self.SHOWN])) + (f" and {len(lines) - self.SHOWN} more" if len(lines) > self.SHOWN else "")
-        super().__init__(f"{self.path}: line{'s' * (len(lines) != 1)} {named} {'is' if len(lines) == 1 else 'are'} no article record "
+        super().__init__(f"{self.path}: {unit}{'s' * (len(lines) != 1)} {named} {'is' if len(lines) == 1 else 'are'} no article record "
                          "(an object with a string id, a text and a list of entities)")
 
 
@@ -201,6 +201,12 @@ class LanguageDataError(LanguageDataUnreadable, ValueError):
     """A language data file of pipeline/lang/de whose keys or values are not the ones the code
     reads (an unknown or missing key of `JSON_KEYS`, a holiday rule in no known form): exit
     code 2 and one line naming the file. A ValueError too, as it was before it lived here."""
+
+
+class ExportTargetClash(ValueError):
+    """An `--out` an export cannot be written to without losing what it writes: Label Studio's
+    tasks named `.xml`, where its labelling config goes (`<out>.xml`). Nothing is written;
+    `presseschau export` says so in one line and exits 2."""
 
 
 class ExportTooLarge(ValueError):

@@ -20,6 +20,7 @@ from pipeline.review import log as dec
 from pipeline.review.sample import sample_records
 
 ROOT = Path(__file__).resolve().parents[1]
+ANN_ROOT = ROOT / "annotations"
 ART = "001_660f1e0e655a289c"
 
 
@@ -275,3 +276,101 @@ def test_importing_the_run_output_is_an_error(ws, fmt):
     assert_clean(res, 2)
     assert "holds Presseschau's own records (articles.jsonl)" in flat(res)
     assert not (ann / dec.DECISIONS_FILE).exists()
+
+
+@pytest.mark.parametrize("fmt,name", [("doccano", "articles.doccano.jsonl"), ("label-studio", "articles.label-studio.json")])
+def test_a_tool_file_given_as_data_is_named(ws, base, fmt, name):
+    """A tool's export (or an input corpus) given as `--data` in place of the run's articles.jsonl
+    (files of one folder mixed up): `export` and `import` ended in a traceback (KeyError: 'id' in
+    apply_decisions), as did `presseschau review` on it; now one line naming the file and line, exit
+    2, nothing written, nothing recorded."""
+    tmp, data, ann = ws
+    p = interop.export(base, fmt, tmp / name)
+    out = tmp / "x.csv"
+    res = CliRunner().invoke(app, ["export", "--format", "csv", "--data", str(p), "--annotations", str(ann), "--out", str(out)])
+    assert_clean(res, 2)
+    where = f"{p}: {'line' if fmt == 'doccano' else 'item'}s 1, 2"  # every task of the file named (the first five)
+    assert where in flat(res) and "are no article record" in flat(res) and not out.exists()
+    res = CliRunner().invoke(app, ["import", fmt, str(p), "--data", str(p), "--annotations", str(ann)])
+    assert_clean(res, 2)
+    assert where in flat(res) and not (ann / dec.DECISIONS_FILE).exists()
+    if fmt == "doccano":  # the review app reads the file as the run's records too
+        from pipeline.errors import NotArticleRecords
+        from pipeline.review.state import ReviewState
+
+        with pytest.raises(NotArticleRecords, match=f"{p}: lines 1, 2"):
+            ReviewState(p, ann)
+        # the input corpus ({"id", "text"} records) given in place of the run's output
+        corpus = tmp / "corpus.jsonl"
+        corpus.write_text("".join(json.dumps({"id": r["id"], "text": r["text"]}, ensure_ascii=False) + "\n" for r in base), encoding="utf-8")
+        res = CliRunner().invoke(app, ["export", "--format", "csv", "--data", str(corpus), "--annotations", str(ann), "--out", str(out)])
+        assert_clean(res, 2)
+        assert f"{corpus}: lines 1, 2, 3, 4, 5 are no article record" in flat(res) and not out.exists()
+
+
+def test_label_studio_out_named_xml_is_refused(ws, base):
+    """`export --format label-studio --out tasks.xml` wrote the tasks to tasks.xml, then the
+    labelling config over them (`<out>.xml`), and said "Wrote tasks.xml (5 articles, …)": the
+    tasks were lost. Now refused in one line, exit 2, nothing written."""
+    tmp, data, ann = ws
+    out = tmp / "tasks.xml"
+    res = CliRunner().invoke(app, ["export", "--format", "label-studio", "--data", str(data), "--annotations", str(ann), "--out", str(out)])
+    assert_clean(res, 2)
+    assert "choose an --out ending in .json" in flat(res) and not out.exists()
+    with pytest.raises(ValueError, match="ending in .json"):
+        interop.export(base, "label-studio", out)
+    assert not out.exists()
+    res = CliRunner().invoke(app, ["export", "--format", "label-studio", "--data", str(data), "--annotations", str(ann), "--out", str(tmp / "tasks.json")])
+    assert_clean(res, 0)
+    assert len(json.loads((tmp / "tasks.json").read_text(encoding="utf-8"))) == len(base) and (tmp / "tasks.xml").read_text(encoding="utf-8").startswith("<View>")
+
+
+def test_export_elsewhere_says_the_reviews_are_not_in_it(tmp_path, monkeypatch):
+    """`presseschau export --data PROJECT/outputs` run from another folder: the default
+    `annotations/` is looked up in the working directory, is not there, and the export held the
+    committed run's entities as the pipeline made them (453 pending, none of its 364 accepted)
+    with exit 0 and no word. The export is still the pipeline's own (as with a mistyped
+    --annotations), but it says so and how many reviewed entities are left without their review."""
+    recs = [json.loads(x) for x in (ROOT / "outputs" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    n = sum(1 for r in recs for e in r["entities"] if e.get("review"))
+    assert n > 400
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "x.csv"
+    res = CliRunner().invoke(app, ["export", "--format", "csv", "--data", str(ROOT / "outputs"), "--out", str(out)])
+    assert_clean(res, 0)
+    assert f"no review log at annotations (the default, in the working directory): {n} entities reviewed in" in flat(res)
+    res = CliRunner().invoke(app, ["report", str(ROOT / "outputs"), "--out", str(tmp_path / "r.html")])
+    assert_clean(res, 0)
+    assert f"{n} entities reviewed in {ROOT / 'outputs'} are read as the pipeline made them" in flat(res)
+    # the review app (its server stubbed): said before it serves them as pending
+    import pipeline.review.server as server
+    monkeypatch.setattr(server, "serve", lambda *a, **k: None)
+    res = CliRunner().invoke(app, ["review", str(ROOT / "outputs"), "--port", "0"])
+    assert_clean(res, 0)
+    assert f"{n} entities reviewed in {ROOT / 'outputs'} are read as the pipeline made them" in flat(res)
+    assert "decisions made now go to a new log in the working directory" in flat(res)
+    # a run never reviewed, exported from anywhere: no notice
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "plain" / "articles.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in sample_records(ROOT / "corpus")),
+                                                       encoding="utf-8")
+    res = CliRunner().invoke(app, ["export", "--format", "csv", "--data", str(tmp_path / "plain"), "--out", str(out)])
+    assert_clean(res, 0)
+    assert "no review log" not in flat(res)
+
+
+def test_a_file_that_is_no_review_log_is_not_named_line_by_line(tmp_path, caplog):
+    """`export -a articles.csv` (a file mixed up with the log): each of its 502 lines was one
+    warning line. Now the first 50 are named, the rest counted, with the question whether it
+    is the review log; all are still kept aside and the export is the pipeline's own output."""
+    csv = interop.export(interop.load_records(ROOT / "outputs", ANN_ROOT), "csv", tmp_path / "articles.csv")
+    n = len(csv.read_text(encoding="utf-8").splitlines())
+    assert n > 400
+    with caplog.at_level("WARNING", logger="presseschau"):
+        res = CliRunner().invoke(app, ["export", "--format", "jsonl", "--data", str(ROOT / "outputs"), "--annotations", str(csv),
+                                       "--out", str(tmp_path / "x.jsonl")])
+    assert_clean(res, 0)
+    said = "\n".join(r.getMessage() for r in caplog.records)
+    named = [x for x in said.splitlines() if "review decision not applied" in x]
+    assert len(named) == 50 and f"{csv}:1: " in named[0] and f"{csv}:50: " in named[-1]
+    assert f"{csv}: {n - 50} more lines not applied (the first 50 named above)" in said and "is it the review log" in said
+    assert len((tmp_path / "articles.csv.rejected").read_text(encoding="utf-8").splitlines()) == n

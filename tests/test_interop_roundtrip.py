@@ -434,3 +434,82 @@ def test_label_studio_value_edits_come_back_as_corrections(tmp_path, committed):
         t["annotations"][0]["result"] = [x for x in t["annotations"][0]["result"] if x["type"] == "labels"]
     sub.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
     assert interop.import_file("label-studio", sub, recs) == ([], [])
+
+
+def test_reviewed_jsonl_given_back_with_its_log_is_unchanged(tmp_path):
+    """`export --format jsonl` and that file given back as `--data` with the same review log: the
+    same rows (applying the log is idempotent on a reviewed export, as on articles.jsonl); the
+    committed run's log relabels "Gemeinschaft Unabhängiger Staaten" LOC -> ORG, which came back
+    as an extra rejected LOC when the export dropped the entities' pipeline originals."""
+    recs, flagged = interop.load_records_flagged(ROOT / "outputs", ANN)
+    assert flagged == []
+    first = interop.export(recs, "jsonl", tmp_path / "r.jsonl")
+    again, flagged2 = interop.load_records_flagged(first, ANN)
+    assert flagged2 == []
+    second = interop.export(again, "jsonl", tmp_path / "r2.jsonl")
+    assert second.read_bytes() == first.read_bytes()
+    a = interop.export(recs, "csv", tmp_path / "a.csv").read_text(encoding="utf-8")
+    b = interop.export(again, "csv", tmp_path / "b.csv").read_text(encoding="utf-8")
+    assert b == a and len(a.splitlines()) == 1 + sum(len(r["entities"]) for r in recs)
+    gus = [e for r in again for e in r["entities"] if e["text"] == "Gemeinschaft Unabhängiger Staaten"]
+    assert [(e["label"], e["status"]) for e in gus] == [("ORG", "corrected")]
+    # a later decision applies to the reviewed export as to the run's output
+    r = next(x for x in recs if x["id"] == ART)
+    d = dec.make_decision(r, "reject", next(e for e in r["entities"] if e["status"] == "pending" or e["status"] == "accepted"), reviewer="t")
+    log = dec.load_decisions(ANN) + [d]
+    from_run, _ = apply_decisions(interop.load_records(ROOT / "outputs"), log)
+    from_export, _ = apply_decisions(interop.load_records(first), log)
+    assert interop.reviewed_records(from_export) == interop.reviewed_records(from_run)
+
+
+def test_values_travel_to_doccano(tmp_path, committed, unreviewed):
+    """doccano's spans are [start, end, label]: the normalised values travel as the task's
+    top-level `values` ([start, end, label, {field: value}] per span of `label`, same order and
+    offsets), which doccano keeps as metadata; its export of the project (the metadata back at
+    the top level) imports as nothing changed, and the offsets are UTF-16 units as the spans'."""
+    recs, aid, ende, _ = _with_value_review(committed)
+    rec = next(r for r in recs if r["id"] == aid)
+    by = {(e["start"], e["end"], e["label"]): e for e in rec["entities"] if e["status"] != "rejected"}
+    fields = {"DATE": ("value", "type"), "FIGURE": ("value", "unit", "about", "qualifier", "event")}
+    p = interop.export(recs, "doccano", tmp_path / "d.jsonl")
+    rows = [json.loads(x) for x in p.read_text(encoding="utf-8").splitlines()]
+    row = next(x for x in rows if x["article_id"] == aid)
+    assert [v[:3] for v in row["values"]] == row["label"] and len(row["label"]) > 20
+    vals = {(s, e, lab): v for s, e, lab, v in row["values"]}
+    for k, v in vals.items():
+        assert v == {f: by[k][f] for f in fields.get(k[2], ("canonical",)) if f in by[k]}, k
+    date = next(k for k in vals if k[0] == ende)
+    assert vals[date] == {"value": "2022-01-20/2022-01-31", "type": "date"}
+    fig = next(k for k in vals if row["text"][k[0]:k[1]] == "250")
+    assert vals[fig] == {"value": 250, "unit": None, "about": "Mensch", "qualifier": "mindestens", "event": "dead"}
+    km = next(k for k in vals if row["text"][k[0]:k[1]] == "7000 Kilometer")
+    assert (vals[km]["value"], vals[km]["unit"]) == (7000, "km")
+    # doccano's JSONL export of the project: {"id", "text", **meta, "label", "Comments"}
+    back = tmp_path / "doccano-export.jsonl"
+    back.write_text("".join(json.dumps({"id": i + 1, "text": x["text"], **{k: v for k, v in x.items() if k not in ("text", "label")},
+                                        "label": x["label"], "Comments": []}, ensure_ascii=False) + "\n"
+                            for i, x in enumerate(rows)), encoding="utf-8")
+    assert interop.import_file("doccano", back, recs) == ([], [])
+    # characters outside the BMP: the values' offsets are UTF-16 units, as the spans'
+    r = _emoji_record(unreviewed)
+    t = interop.to_doccano([r])[0]
+    assert [v[:3] for v in t["values"]] == t["label"]
+    assert t["values"][0] == [5, 15, "LOC", {"canonical": "Kasachstan"}]
+
+
+def test_an_old_reviewed_export_given_back_is_said(tmp_path):
+    """A reviewed JSONL written before the originals were kept (entities with `reviewer`, no
+    `review`) given back with its log: the export says the log goes on top of that review."""
+    from typer.testing import CliRunner
+    from pipeline.cli import app
+
+    recs, _ = interop.load_records_flagged(ROOT / "outputs", ANN)
+    old = tmp_path / "old.reviewed.jsonl"
+    old.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in interop.reviewed_records(recs)), encoding="utf-8")
+    n = sum(1 for r in recs for e in r["entities"] if e.get("review"))
+    res = CliRunner().invoke(app, ["export", "--format", "csv", "--data", str(old), "--annotations", str(ANN), "--out", str(tmp_path / "x.csv")])
+    assert res.exit_code == 0, res.output
+    assert f"is a reviewed export without the pipeline's originals of its {n} reviewed entities" in " ".join(res.output.split())
+    new = interop.export(recs, "jsonl", tmp_path / "new.reviewed.jsonl")
+    res = CliRunner().invoke(app, ["export", "--format", "csv", "--data", str(new), "--annotations", str(ANN), "--out", str(tmp_path / "y.csv")])
+    assert res.exit_code == 0 and "without the pipeline's originals" not in res.output

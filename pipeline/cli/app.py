@@ -51,3 +51,15 @@ class Problems:
     def more(self) -> str:
         """' (the first 50 shown)' when some were not printed."""
         return f" (the first {SHOWN_PROBLEMS} shown)" if self.count > SHOWN_PROBLEMS else ""
+
+
+def default_log_notice(annotations: Path, source, records) -> str | None:
+    """The warning of a command that reads the review log of the default `annotations/` (relative
+    to the working directory) and finds none there while the run's records hold reviewed
+    entities (the command was run outside the project folder): those entities are read as the
+    pipeline made them, so say how many, instead of dropping their review without a word."""
+    n = sum(1 for r in records for e in r.get("entities", []) if isinstance(e, dict) and e.get("review"))
+    if not n:
+        return None
+    return (f"no review log at {annotations} (the default, in the working directory): {n} entities reviewed in {source} "
+            f"are read as the pipeline made them, without their review; give --annotations (the project's annotations/)")

@@ -8,13 +8,13 @@ from typing import Optional
 import typer
 from wasabi import msg
 
-from .app import SHOWN_PROBLEMS, Problems, app
+from .app import SHOWN_PROBLEMS, Problems, app, default_log_notice
 
 
 @app.command("report")
 def report_cmd(
     data: Path = typer.Argument(Path("outputs"), help="Output folder of `presseschau run` (or an articles.jsonl)"),
-    annotations: Path = typer.Option(Path("annotations"), "--annotations", "-a", help="Folder of the decision log (re-applied first)"),
+    annotations: Optional[Path] = typer.Option(None, "--annotations", "-a", help="Folder of the decision log (re-applied first; default: annotations/)"),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="HTML file (or folder) to write (default: DATA/report.html)"),
     top: int = typer.Option(20, "--top", min=1, help="How many people, organisations and places to show"),
     reviewed_only: bool = typer.Option(False, "--reviewed-only", help="Count only accepted and corrected entities"),
@@ -25,12 +25,18 @@ def report_cmd(
     from ..review.overview import load_reviewed, overview
     from ..review.report import write_report
 
+    default_log = annotations is None
+    annotations = Path("annotations") if annotations is None else annotations
     problems = Problems(msg.warn)
     try:
         records = load_reviewed(data, annotations, warn=problems)
+        no_log = not (annotations.is_file() or (annotations / DECISIONS_FILE).is_file())
+        notice = default_log_notice(annotations, data, load_reviewed(data, None)) if no_log and default_log and records else None
     except (OSError, ValueError) as e:
         msg.fail(f"cannot read {data}: {e}" if str(data) not in str(e) else str(e))
         raise typer.Exit(2)
+    if notice:
+        msg.warn(notice)
     if problems.count > SHOWN_PROBLEMS:
         msg.warn(f"{data}: {problems.count} lines left out{problems.more()}")
     if problems.count and not records:

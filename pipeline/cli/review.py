@@ -11,7 +11,7 @@ from wasabi import msg
 
 def review_cmd(
     data: Path = typer.Argument(Path("outputs"), help="Output folder of `presseschau run` (or an articles.jsonl)"),
-    annotations: Path = typer.Option(Path("annotations"), "--annotations", "-a", help="Folder of the decision log decisions.jsonl"),
+    annotations: Optional[Path] = typer.Option(None, "--annotations", "-a", help="Folder of the decision log decisions.jsonl (default: annotations/)"),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (default: this machine only; any other asks for a token, printed at start)"),
     port: int = typer.Option(8080, "--port", "-p", min=0, max=65535, help="Port (0: any free port)"),
     reviewer: Optional[str] = typer.Option(None, "--reviewer", "-r", help="Reviewer name stored with each decision (default: $PRESSESCHAU_REVIEWER or the user name)"),
@@ -22,6 +22,9 @@ def review_cmd(
 ):
     """Review the pipeline's output in a local web app: accept, reject, relabel, fix, add entities."""
     from ..errors import CannotStart
+
+    default_log = annotations is None
+    annotations = Path("annotations") if annotations is None else annotations
 
     if conflicts or agreement:
         from ..review import log as dec
@@ -41,7 +44,18 @@ def review_cmd(
             print("\n".join(teams.format_agreement(rows)) if rows else "no article was reviewed by two reviewers")
         return
     from ..review.server import serve
+    from ..review.log import DECISIONS_FILE
 
+    if default_log and not (annotations / DECISIONS_FILE).is_file():
+        from ..interop import load_records
+        from .app import default_log_notice
+
+        try:  # run outside the project folder: its reviews would show as pending, new ones go to a new log here
+            notice = default_log_notice(annotations, data, load_records(data))
+        except (OSError, ValueError):
+            notice = None  # the app says what is wrong with the data
+        if notice:
+            msg.warn(notice + "; decisions made now go to a new log in the working directory")
     try:
         serve(data, annotations, host, port, reviewer, open_browser, verbose)
     except (FileNotFoundError, CannotStart) as e:
@@ -81,13 +95,16 @@ def export_cmd(
     Prodigy, doccano and Label Studio tasks carry a snapshot of what was exported
     (`presseschau` key), so `presseschau import` records only what the tool changed.
     """
-    from ..errors import ExportTooLarge
-    from ..interop import export, export_path, load_records_flagged, run_output_at
+    from ..errors import ExportTargetClash, ExportTooLarge
+    from .app import default_log_notice
+    from ..interop import check_target, export, export_path, load_records, load_records_flagged, run_output_at
     from ..review.log import DECISIONS_FILE
 
+    default_log = annotations is None
     if annotations is None:  # a project that never reviewed anything gets no notice
         annotations = Path("annotations")
-    elif not (annotations.is_file() or (annotations / DECISIONS_FILE).is_file()):
+    no_log = not (annotations.is_file() or (annotations / DECISIONS_FILE).is_file())
+    if no_log and not default_log:
         # a mistyped folder must not drop the reviews without a word (as `run` says it)
         msg.warn(f"no review log at {annotations}: the export holds the pipeline's own output, without review decisions")
     fmt_ = fmt.value
@@ -103,10 +120,20 @@ def export_cmd(
         msg.fail(f"{target} {what}; choose another --out")
         raise typer.Exit(2)
     try:
-        records, flagged = load_records_flagged(data, annotations)
+        check_target(fmt_, target)
+    except ExportTargetClash as e:
+        msg.fail(f"{target}: {e}")
+        raise typer.Exit(2)
+    try:
+        records, flagged = load_records_flagged(data, annotations, warn=msg.warn)
+        # the default annotations/ is relative to the working directory: run elsewhere, the run's
+        # reviews (in articles.jsonl, from the project's log) were dropped without a word
+        notice = default_log_notice(annotations, source, load_records(data)) if no_log and default_log else None
     except (OSError, ValueError) as e:
         msg.fail(str(e))
         raise typer.Exit(2)
+    if notice:
+        msg.warn(notice)
     if flagged:
         articles = sorted({str(f.get("article_id")) for f in flagged})
         msg.warn(f"{len(flagged)} review decisions of {len(articles)} articles no longer fit the output and are not in the export "

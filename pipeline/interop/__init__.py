@@ -3,7 +3,9 @@ one module per format and a shared part (`common`: which entities go out, the sn
 reading and validating files, decisions from what a tool changed).
 
 Exports (`export(records, fmt, out)`):
-  jsonl         the reviewed records, each entity with its status (`accepted_only` keeps accepted/corrected)
+  jsonl         the reviewed records, each entity with its status (`accepted_only` keeps accepted/corrected) and,
+                where a decision touched it, its `review` (the pipeline's original): given back as data with
+                the same log, it gives the same records (`apply_decisions` restores the originals first)
   prodigy       Prodigy tasks: `ner_manual` (one task per article) or `binary` (one task per entity);
                 reviewed entities only unless `include_pending`
   doccano       doccano sequence-labelling JSONL (`text`, `label: [[start, end, label]]`, UTF-16 offsets)
@@ -13,7 +15,7 @@ Exports (`export(records, fmt, out)`):
   csv-excel     the CSV as German Excel opens it: UTF-8 with BOM, ';', decimal comma
   xlsx          the CSV's table as an Excel workbook (openpyxl): ids and values stay text
 
-Prodigy spans, Label Studio regions (a per-region TextArea) and DocBin docs (`user_data["values"]`)
+Prodigy spans, doccano tasks (`values`), Label Studio regions (a per-region TextArea) and DocBin docs (`user_data["values"]`)
 carry the entities' normalised values (`common.entity_values`); of the imports only Label Studio's
 JSON export reads them back (values edited in the TextArea: `correct` decisions).
 
@@ -36,9 +38,9 @@ import os
 from pathlib import Path
 from typing import Optional
 
-from ..errors import NoRunOutput, UnreadableFile
+from ..errors import ExportTargetClash, NoRunOutput, NotArticleRecords, UnreadableFile
 from ..io import atomic_write_bytes, read_jsonl, shown
-from ..record import check_articles
+from ..record import check_articles, is_article_record
 from ..review import log as dec
 from ..review.apply import apply_decisions
 from . import doccano as _doccano, labelstudio as _ls, parquet as _parquet, prodigy as _prodigy
@@ -64,7 +66,7 @@ PENDING_ON_REQUEST = ("prodigy", "docbin")  # formats that leave pending entitie
 
 __all__ = [
     "FORMATS", "IMPORT_FORMATS", "EXPORT_NAMES", "RUN_OUTPUTS", "KEEP", "SPAN_KEY", "TABLE_COLUMNS", "PARQUET_COLUMNS", "ImportFileError",
-    "load_records", "read_json_rows", "reviewed_records", "export", "export_path", "run_output_at", "import_file",
+    "load_records", "read_json_rows", "reviewed_records", "export", "export_path", "check_target", "run_output_at", "import_file",
     "to_prodigy", "to_doccano", "to_label_studio", "label_studio_config", "to_docbin", "entities_table",
     "import_prodigy", "import_doccano", "import_label_studio", "decisions_from_spans", "decisions_from_changes",
 ]
@@ -75,9 +77,12 @@ def load_records(path: os.PathLike | str = "outputs", annotations: Optional[os.P
     return load_records_flagged(path, annotations)[0]
 
 
-def load_records_flagged(path: os.PathLike | str = "outputs", annotations: Optional[os.PathLike | str] = None) -> tuple[list[dict], list[dict]]:
+def load_records_flagged(path: os.PathLike | str = "outputs", annotations: Optional[os.PathLike | str] = None,
+                         warn: Optional[Warn] = None) -> tuple[list[dict], list[dict]]:
     """`load_records`, and the decisions of the log that no longer fit the records
-    (`apply_decisions`' flagged ones: an article re-run with changed text, or gone)."""
+    (`apply_decisions`' flagged ones: an article re-run with changed text, or gone). `warn`
+    hears of a reviewed export without the pipeline's originals (`stripped_reviews`) given
+    with a log."""
     path = Path(path)
     if path.is_dir():
         path = path / "articles.jsonl"
@@ -87,11 +92,27 @@ def load_records_flagged(path: os.PathLike | str = "outputs", annotations: Optio
     check_articles(path, records)  # records with an id each, one record per id: decisions name articles by id
     if annotations is None:
         return records, []
-    return apply_decisions(records, dec.load_decisions(Path(annotations)))
+    decisions = dec.load_decisions(Path(annotations))
+    n = stripped_reviews(records) if decisions and warn else 0
+    if n:
+        warn(f"{shown(path)} is a reviewed export without the pipeline's originals of its {n} reviewed entities (written by "
+             f"`export --format jsonl` before they were kept): the log is applied on top of that review, and a correction can show "
+             f"twice (the corrected entity and the original it restores); export from the run's output folder instead")
+    return apply_decisions(records, decisions)
+
+
+def stripped_reviews(records: list[dict]) -> int:
+    """Entities that carry a `reviewer` (a reviewed export) but not the `review` bookkeeping
+    with their pipeline original: an `export --format jsonl` of before the originals were kept.
+    `apply_decisions` cannot restore the pipeline's entities there."""
+    return sum(1 for r in records for e in r.get("entities", []) if e.get("reviewer") is not None and "review" not in e)
 
 
 def read_json_rows(path: os.PathLike | str) -> list[dict]:
-    """A JSONL file, or a JSON file holding a list (Label Studio exports)."""
+    """The rows of a JSONL file (the one JSONL reader), or of a JSON file holding a list (a Label
+    Studio export given by mistake); an item of the list that is no article record
+    (`record.is_article_record`) raises `errors.NotArticleRecords` naming the file and the items.
+    What a JSONL line holds is checked by `record.check_articles`."""
     path = Path(path)
     with open(path, "rb") as fh:
         head = fh.read(4096).removeprefix(b"\xef\xbb\xbf").lstrip()
@@ -101,8 +122,14 @@ def read_json_rows(path: os.PathLike | str) -> list[dict]:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as e:
             raise UnreadableFile(shown(path), data[:e.start].count(b"\n") + 1, f"not UTF-8 text (byte 0x{data[e.start]:02x})") from None
-        data = json.loads(text)
-        return [x for x in data if isinstance(x, dict)]
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise UnreadableFile(shown(path), e.lineno, f"invalid JSON ({e.msg})") from None
+        bad = [i for i, x in enumerate(data, 1) if not is_article_record(x)] if isinstance(data, list) else [1]
+        if bad:
+            raise NotArticleRecords(shown(path), bad, unit="item")
+        return data
     return list(read_jsonl(path))  # the one JSONL reader: names the file and line of what it cannot read
 
 
@@ -137,6 +164,15 @@ def export_path(fmt: str, out: os.PathLike | str) -> Path:
     return out / EXPORT_NAMES[fmt] if out.is_dir() or not out.suffix else out
 
 
+def check_target(fmt: str, path: os.PathLike | str) -> None:
+    """Raise `ExportTargetClash` where writing `fmt` to `path` (as `export_path` gives it) would
+    overwrite part of the export: Label Studio's tasks at `.xml`, the name of its config."""
+    path = Path(path)
+    if fmt == "label-studio" and path.with_suffix(".xml") == path:
+        raise ExportTargetClash(f"Label Studio's tasks are JSON and its labelling config is written beside them as "
+                                f"{path.name}; choose an --out ending in .json")
+
+
 def export(records: list[dict], fmt: str, out: os.PathLike | str, accepted_only: bool = False, prodigy_mode: str = "manual",
            include_pending: bool = False, doccano_offsets: str = "utf16", doccano_overlapping: bool = False,
            warn: Optional[Warn] = None) -> Path:
@@ -145,9 +181,10 @@ def export(records: list[dict], fmt: str, out: os.PathLike | str, accepted_only:
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
     out = export_path(fmt, out)
+    check_target(fmt, out)
     recs = reviewed_records(records, accepted_only=False)
     if fmt == "jsonl":
-        atomic_write_bytes(out, _jsonl_bytes(reviewed_records(records, accepted_only)))
+        atomic_write_bytes(out, _jsonl_bytes(reviewed_records(records, accepted_only, keep_review=True)))
     elif fmt == "prodigy":
         atomic_write_bytes(out, _jsonl_bytes(to_prodigy(recs, prodigy_mode, accepted_only, include_pending, warn=warn)))
     elif fmt == "doccano":

@@ -62,16 +62,19 @@ def non_overlapping(ents: list[dict]) -> list[dict]:
     return sorted(taken, key=lambda e: e["start"])
 
 
-def reviewed_records(records: list[dict], accepted_only: bool = False) -> list[dict]:
-    """The records as outside tools should see them: each entity with its status; the review
-    bookkeeping (`review`, `review_flags`) left out; with `accepted_only`, accepted/corrected only."""
+def reviewed_records(records: list[dict], accepted_only: bool = False, keep_review: bool = False) -> list[dict]:
+    """The records as outside tools should see them: each entity with its status (and `reviewer`);
+    `review_flags` left out, and the entities' `review` bookkeeping unless `keep_review` (the
+    reviewed JSONL keeps it: the pipeline's original of each reviewed entity, which
+    `apply_decisions` restores, so the file given back with its log gives the same records);
+    with `accepted_only`, accepted/corrected only."""
     out = []
     for r in records:
         r = copy.deepcopy(r)
         r.pop("review_flags", None)
         ents = []
         for e in r.get("entities", []):
-            rv = e.pop("review", None)
+            rv = e.get("review") if keep_review else e.pop("review", None)
             if accepted_only and e.get("status") not in KEEP:
                 continue
             if rv and rv.get("reviewer"):

@@ -7,6 +7,13 @@ doccano's JSONL export (ExportedExample.to_dict: `{"id", "text", **meta, "label"
 so the snapshot travels as the key `presseschau`. Older exports use `labels`, or `entities`
 with `start_offset`/`end_offset`; both are read.
 
+Values: a span is only [start, end, label], so the entities' normalised values (as in
+`articles.jsonl`: a DATE's ISO `value` and `type`, a FIGURE's `value`, `unit`, `about`,
+`qualifier`, `event`, a name's `canonical`) travel as the top-level key `values`, one
+[start, end, label, {field: value}] per span of `label`, in its order and offsets (DocBin's
+`user_data["values"]`); doccano keeps it as metadata. The import reads spans only: values are
+carried out, not read back (set them in `presseschau review`).
+
 Offsets: a doccano sequence-labelling project counts in UTF-16 code units, as JavaScript does,
 unless it was created with "Count grapheme clusters as one character" (doccano issue #2290:
 "👨🏻‍🚒 firemen drive firetrucks": doccano 22-32, Python 19-29). So `offsets="utf16"` (the
@@ -25,8 +32,8 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from .common import (SNAPSHOT_KEY, Index, Utf16, Warn, article_meta, check_spans, decide, non_overlapping, numbered, snapshot,
-                     snapshot_of, wanted)
+from .common import (SNAPSHOT_KEY, Index, Utf16, Warn, article_meta, check_spans, decide, entity_values, non_overlapping, numbered,
+                     snapshot, snapshot_of, wanted)
 
 OFFSETS = ("utf16", "codepoints")
 
@@ -62,6 +69,7 @@ def to_doccano(records: list[dict], accepted_only: bool = False, offsets: str = 
         to = conv.to_units if offsets == "utf16" else (lambda i: i)
         out.append({
             "text": r["text"], "label": [[to(e["start"]), to(e["end"]), e["label"]] for e in shown],
+            "values": [[to(e["start"]), to(e["end"]), e["label"], entity_values(e)] for e in shown],
             "article_id": r["id"], "meta": article_meta(r),
             SNAPSHOT_KEY: snapshot(r, shown, offsets=offsets),
         })

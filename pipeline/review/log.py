@@ -54,6 +54,7 @@ CANCEL_KINDS = ("undo", "dismiss")
 CONTEXT = 40
 DECISIONS_FILE = "decisions.jsonl"
 MIN_CONTEXT_MATCH = 6  # chars of matching context needed to choose between several occurrences
+SHOWN_BAD_LINES = 50  # log lines that cannot be applied named one by one; the rest counted
 
 
 # --------------------------------------------------------------------------- helpers
@@ -507,7 +508,7 @@ def _load_decisions(path: Path, rejected: Optional[list[dict]]) -> list[dict]:
         detail = f"line {e.line}: {e.reason}" if isinstance(e, UnreadableFile) else f"{type(e).__name__}: {e}"
         log.warning(f"{path}: cannot read the review log past the decisions read so far ({detail}); none of them is applied twice")
     if bad:
-        _keep_aside(path, bad)
+        _keep_aside(path, bad, all_bad=not out)
         if rejected is not None:
             rejected.extend(bad)
     else:
@@ -520,9 +521,10 @@ def _load_decisions(path: Path, rejected: Optional[list[dict]]) -> list[dict]:
     return out
 
 
-def _keep_aside(path: Path, bad: list[dict]) -> None:
-    """Warn about each rejected line and copy them to the side file (best effort: a log in a
-    read-only folder still loads)."""
+def _keep_aside(path: Path, bad: list[dict], all_bad: bool = False) -> None:
+    """Warn about each rejected line (the first `SHOWN_BAD_LINES`, then their count) and copy them
+    to the side file (best effort: a log in a read-only folder still loads). `all_bad`: no line
+    of the file was a decision."""
     from ..io import atomic_write_jsonl
 
     wanted = {b["line"] for b in bad}
@@ -539,8 +541,11 @@ def _keep_aside(path: Path, bad: list[dict]) -> None:
         where = f"kept aside in {side}"
     except OSError as e:
         where = f"not copied to {side} ({e.strerror})"
-    for b in bad:
+    for b in bad[:SHOWN_BAD_LINES]:
         log.warning(f"{path}:{b['line']}: review decision not applied: {b['reason']}; the line stays in the log, {where}")
+    if len(bad) > SHOWN_BAD_LINES:  # a file that is no review log (a CSV given as --annotations) named every line
+        log.warning(f"{path}: {len(bad) - SHOWN_BAD_LINES} more lines not applied (the first {SHOWN_BAD_LINES} named above), {where}"
+                    + ("; no line of the file is a review decision: is it the review log (annotations/decisions.jsonl)?" if all_bad else ""))
 
 
 def check_decision(d: Any) -> Optional[str]:
