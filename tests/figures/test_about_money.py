@@ -49,3 +49,11 @@ def test_multiplier_is_not_what_is_counted(nlp_model):
     # the same as the written-out multiplier gets
     assert abouts(nlp_model, text.replace("Mrd.", "Milliarden")) == [
         ("20", None), ("30 Milliarden Euro", None), ("40 Milliarden Euro", None)]
+
+
+# origin: issue 18, dev11/dev13 errors ("mit 10.000 Euro dotiert ist", wn: dev11; dev13 wn84153)
+def test_prize_money_measures_the_prize(nlp_model):
+    # "dotieren mit" (measures.json): its subject is what the money measures, also where the parse hangs the
+    # subject on the auxiliary ("Preis" a subject of "ist")
+    assert abouts(nlp_model, "Der Preis ist mit 25.000 Euro dotiert.") == [("25.000 Euro", "Preis")]
+    assert abouts(nlp_model, "Die Auszeichnung wird mit 10.000 Euro dotiert.") == [("10.000 Euro", "Auszeichnung")]

@@ -162,3 +162,10 @@ def test_francs_before_the_amount_in_real_text(nlp_model):
     text = ("Thurgau. Ermatingen. Unserm paritätischen Kirchspielsarmenfond ist vom Kaiser Napoleon wieder eine "
             "Schenkung von Fr. 1000 zugekommen.")
     assert [f[:4] for f in figs(nlp_model, text)] == [("Fr. 1000", 1000, "CHF", "Schenkung")]
+
+
+def test_crowns_named_by_their_country(nlp):
+    # dev13 wn84153 (gold SEK): a crown with its country's adjective is that currency, as "Schweizer Franken"
+    text = ("Der Preis, der in diesem Jahr mit zehn Millionen schwedischen Kronen (950.000 Euro) dotiert ist, wird "
+            "wegen der Corona-Pandemie am 10. Dezember 2020, dem Todestag von Alfred Nobel, in kleinerer Runde verliehen.")
+    assert ("zehn Millionen schwedischen Kronen", 10000000, "SEK") in [f[:3] for f in figs(nlp, text)]
