@@ -75,6 +75,27 @@ class AboutContextRules:
         vier in Buckinghamshire") counts nothing the continuation shares."""
         return next((sp for sp in reversed(out) if sp._.about_rule != "age"), None)
 
+    @staticmethod
+    def _list_item_count(doc: Doc, prev_span: Span, f: dict) -> bool:
+        """Issue 18 (dev13 wn34485): in a list whose items are lines of one shape, the first naming what its
+        number is and the rest leaving it out ("Peter Swidler ( Russland, Rating: 2.750)" / "Alexander
+        Morosewitsch ( Russland, 2.747)"), a bare count that closes its item's bracket after a comma, in
+        the line right after the line of the count before, which closed its bracket the same way, counts
+        the same."""
+        if not prev_span._.about or prev_span._.unit is not None or f["start"] < 1 or prev_span.start < 1:
+            return False
+
+        def closes_item(start: int, end: int) -> bool:
+            return doc[start - 1].text in (",", ":") and end < len(doc) and doc[end].text == ")" \
+                and (end + 1 >= len(doc) or "\n" in doc[end].whitespace_ or doc[end + 1].is_space or doc[end + 1].is_title)
+
+        if doc[f["start"] - 1].text != "," or not closes_item(f["start"], f["end"]) \
+                or not closes_item(prev_span.start, prev_span.end):
+            return False
+        between = doc[prev_span.end: f["start"]]
+        return sum(t.text.count("\n") + t.whitespace_.count("\n") for t in between) == 1 or (
+            not any("\n" in t.text or "\n" in t.whitespace_ for t in between) and doc[prev_span.end + 1].is_title)
+
     def _further_count(self, doc: Doc, out: list, f: dict) -> Optional[str]:
         """A bare count right after or before a word of `elliptic_cues` ("weitere 929", "35 weitere")
         with no noun after it counts what the count before it in its sentence counted, or, with none,
@@ -236,12 +257,14 @@ class AboutContextRules:
         if k >= 2 and doc[k].text == "/" and doc[k - 1].like_num:
             k -= 2  # the second of "17 / 17"
         nxt = doc[f["end"]] if f["end"] < len(doc) else None
-        if k < 1 or doc[k].text != ":" or not (nxt is None or nxt.is_space or "\n" in doc[f["end"] - 1].whitespace_
+        if k < 1 or doc[k].text != ":" or not (nxt is None or nxt.is_space or "\n" in doc[f["end"] - 1].whitespace_ or nxt.text == ")"
                                                 or (nxt.text == "/" and f["end"] + 1 < len(doc) and doc[f["end"] + 1].like_num)):
             return None
         j = k
         while j > 0 and not (doc[j - 1].is_space or "\n" in doc[j - 1].whitespace_):
             j -= 1
+            if doc[j - 1].text in ("(", ",") and nxt is not None and nxt.text == ")" and k - j <= 3:
+                break  # issue 18: a label inside a list item's bracket ("Peter Swidler (Russland, Rating: 2.750)")
         label = list(doc[j:k])
         if not 0 < len(label) <= 3 or not all(t.is_alpha and t.text[:1].isupper() for t in label):
             return None  # the label starts its line and is one to three capitalised words

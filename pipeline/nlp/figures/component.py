@@ -383,6 +383,8 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
             elif ab is None and f["unit"] is None and (last := self._last_count(out)) is not None and self._elliptic_count(doc, last, f):
                 span._.about = last._.about  # "von den neun Gründungsmitgliedern sind nur noch sechs übrig"
                 span._.about_rule = "elliptic"
+            elif ab is None and f["unit"] is None and out and self._list_item_count(doc, out[-1], f):
+                span._.about, span._.about_rule = out[-1]._.about, "list_item"
             elif ab is None and f["unit"] is None and (ante := self._partitive_antecedent(doc, f)) is not None:
                 # after the elliptic rules: "2.500 Einsatzkräften der Polizei aus, 1.600 davon" keeps the count's noun
                 span._.about, span._.about_rule = self.about_lemma(doc, ante), "partitive_pronoun"
