@@ -57,3 +57,11 @@ def test_prize_money_measures_the_prize(nlp_model):
     # subject on the auxiliary ("Preis" a subject of "ist")
     assert abouts(nlp_model, "Der Preis ist mit 25.000 Euro dotiert.") == [("25.000 Euro", "Preis")]
     assert abouts(nlp_model, "Die Auszeichnung wird mit 10.000 Euro dotiert.") == [("10.000 Euro", "Auszeichnung")]
+
+
+# origin: issue 18, dev5 errors (wn54390)
+def test_in_einer_groessenordnung_von_is_an_amount_phrase(nlp_model):
+    # as "in Höhe von": the noun before the phrase is measured, not "Größenordnung"
+    text = ("Eine der Optionen sei ein Börsengang nach 2011. Premium Aerotec rechnet für das Jahr 2009 mit einem "
+            "Umsatz in einer Größenordnung von zirka einer Milliarde Euro.")
+    assert ("einer Milliarde Euro", "Umsatz") in abouts(nlp_model, text)
