@@ -421,6 +421,11 @@ class AboutContextRules:
         if lem in self.predicate_only_with_unit and f["unit"] is None:
             return None
         subj, how = self.subject_of(v, exclude=t.i)
+        if subj is None:
+            # issue 18 (dev4 wn39628): the parse hangs the verb's subject on the figure ("Der Abstand zur Grenze
+            # hätte demnach 1,7 Seemeilen betragen": "Abstand" a subject of "Seemeilen")
+            subj = next((c for c in t.children if c.dep_ in self.subject_deps and c.pos_ == "NOUN" and c.i < f["start"]), None)
+            how = "_on_figure"
         if subj is not None:
             gapped = self._gapped_subject(doc, subj, q0)
             if gapped is not None:
