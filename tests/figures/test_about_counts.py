@@ -257,3 +257,10 @@ def test_measure_davon_measures_what_davon_stands_for(nlp_model):
     text = ("Hätte er tatsächlich nur Bier getrunken, so müsste er etwa 12 Liter davon konsumiert haben, um diesen "
             "Alkoholpegel zu erreichen.")
     assert abouts(nlp_model, text) == [("12 Liter", "Bier")]
+
+
+# origin: issue 18, dev11 errors (wn75087)
+def test_share_of_a_set_opened_by_von_den(nlp_model):
+    text = ("Von den 643 Messstationen, die in Deutschland betrieben werden, zeigten 52 Prozent bei verkehrsnahen "
+            "Messungen eine Überschreitung.")
+    assert abouts(nlp_model, text) == [("643", "Messstation"), ("52 Prozent", "Messstation")]

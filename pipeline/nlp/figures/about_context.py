@@ -75,6 +75,12 @@ class AboutContextRules:
         vier in Buckinghamshire") counts nothing the continuation shares."""
         return next((sp for sp in reversed(out) if sp._.about_rule != "age"), None)
 
+    def _partitive_set(self, doc: Doc, prev_span: Span, f: dict) -> bool:
+        """Issue 18 (dev11 wn75087): a share in the sentence of a set opened by "von den" ("Von den 643
+        Messstationen, die in Deutschland betrieben werden, zeigten 52 Prozent ...") is a share of that set."""
+        return prev_span.start >= 2 and doc[prev_span.start - 1].text.lower() in ("den", "diesen") \
+            and doc[prev_span.start - 2].text.lower() in self.von and self._same_sentence(doc, prev_span.start, f["num"])
+
     @staticmethod
     def _list_item_count(doc: Doc, prev_span: Span, f: dict) -> bool:
         """Issue 18 (dev13 wn34485): in a list whose items are lines of one shape, the first naming what its

@@ -380,7 +380,9 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
                 # its sentence, with nothing of its own measures the same
                 span._.about = same._.about
                 span._.about_rule = "elliptic_unit"
-            elif ab is None and f["unit"] is None and (last := self._last_count(out)) is not None and self._elliptic_count(doc, last, f):
+            elif ab is None and (last := self._last_count(out)) is not None and self._elliptic_count(doc, last, f) \
+                    and (f["unit"] is None or (f["unit"] == "%" and self._partitive_set(doc, last, f))):
+                # a share of a set opened by "von den" counts it: "Von den 643 Messstationen ... zeigten 52 Prozent"
                 span._.about = last._.about  # "von den neun Gründungsmitgliedern sind nur noch sechs übrig"
                 span._.about_rule = "elliptic"
             elif ab is None and f["unit"] is None and out and self._list_item_count(doc, out[-1], f):
