@@ -65,3 +65,12 @@ def test_in_einer_groessenordnung_von_is_an_amount_phrase(nlp_model):
     text = ("Eine der Optionen sei ein Börsengang nach 2011. Premium Aerotec rechnet für das Jahr 2009 mit einem "
             "Umsatz in einer Größenordnung von zirka einer Milliarde Euro.")
     assert ("einer Milliarde Euro", "Umsatz") in abouts(nlp_model, text)
+
+
+# origin: issue 18, 10kGNAD (test file, a sports report): the parse gave the attributive "dotierten" a subject
+def test_attributive_participle_measures_its_noun(nlp_model):
+    text = ("Rio de Janeiro – Der Weltranglisten-19. Dominic Thiem hat seine gute Form von Argentinien nach Brasilien "
+            "mitgenommen und das Auftaktmatch beim mit 1,48 Millionen Dollar dotierten Sandplatz-Tennisturnier in "
+            "Rio de Janeiro gewonnen.")
+    assert ("1,48 Millionen Dollar", "Auftaktmatch") not in abouts(nlp_model, text)
+    assert ("1,48 Millionen Dollar", "Sandplatz-Tennisturnier") in abouts(nlp_model, text)

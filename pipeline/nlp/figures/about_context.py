@@ -426,6 +426,11 @@ class AboutContextRules:
             return None
         if lem in self.predicate_only_with_unit and f["unit"] is None:
             return None
+        if v.dep_ == "amod" and v.head.i > v.i and v.head.pos_ in _NOUN_POS:
+            # issue 18: an attributive participle measures the noun it modifies, never a subject the parse
+            # gives it ("das Auftaktmatch beim mit 1,48 Millionen Dollar dotierten Sandplatz-Tennisturnier")
+            self._context_rule = "verb_attributive"
+            return v.head
         subj, how = self.subject_of(v, exclude=t.i)
         if subj is None:
             # issue 18 (dev4 wn39628): the parse hangs the verb's subject on the figure ("Der Abstand zur Grenze
