@@ -248,3 +248,19 @@ def test_a_property_noun_and_a_lone_quantity_stay(nlp_model):
     got = abouts(nlp_model, "Die Plattform hat einen Durchmesser von 2,95 Metern und eine Höhe von 1,50 Meter.")
     assert ("1,50 Meter", "Höhe") in got
     assert ("500 Gramm", "Menge") in abouts(nlp_model, "Ab einer Menge von 500 Gramm droht die Todesstrafe.")
+
+
+# origin: issue 18, dev13 errors (wn81786)
+def test_measure_davon_measures_what_davon_stands_for(nlp_model):
+    # "12 Liter davon": an amount with a unit before a partitive "davon" measures the noun it stands for,
+    # as a count does ("die Hälfte davon")
+    text = ("Hätte er tatsächlich nur Bier getrunken, so müsste er etwa 12 Liter davon konsumiert haben, um diesen "
+            "Alkoholpegel zu erreichen.")
+    assert abouts(nlp_model, text) == [("12 Liter", "Bier")]
+
+
+# origin: issue 18, dev11 errors (wn75087)
+def test_share_of_a_set_opened_by_von_den(nlp_model):
+    text = ("Von den 643 Messstationen, die in Deutschland betrieben werden, zeigten 52 Prozent bei verkehrsnahen "
+            "Messungen eine Überschreitung.")
+    assert abouts(nlp_model, text) == [("643", "Messstation"), ("52 Prozent", "Messstation")]

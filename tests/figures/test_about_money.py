@@ -49,3 +49,28 @@ def test_multiplier_is_not_what_is_counted(nlp_model):
     # the same as the written-out multiplier gets
     assert abouts(nlp_model, text.replace("Mrd.", "Milliarden")) == [
         ("20", None), ("30 Milliarden Euro", None), ("40 Milliarden Euro", None)]
+
+
+# origin: issue 18, dev11/dev13 errors ("mit 10.000 Euro dotiert ist", wn: dev11; dev13 wn84153)
+def test_prize_money_measures_the_prize(nlp_model):
+    # "dotieren mit" (measures.json): its subject is what the money measures, also where the parse hangs the
+    # subject on the auxiliary ("Preis" a subject of "ist")
+    assert abouts(nlp_model, "Der Preis ist mit 25.000 Euro dotiert.") == [("25.000 Euro", "Preis")]
+    assert abouts(nlp_model, "Die Auszeichnung wird mit 10.000 Euro dotiert.") == [("10.000 Euro", "Auszeichnung")]
+
+
+# origin: issue 18, dev5 errors (wn54390)
+def test_in_einer_groessenordnung_von_is_an_amount_phrase(nlp_model):
+    # as "in Höhe von": the noun before the phrase is measured, not "Größenordnung"
+    text = ("Eine der Optionen sei ein Börsengang nach 2011. Premium Aerotec rechnet für das Jahr 2009 mit einem "
+            "Umsatz in einer Größenordnung von zirka einer Milliarde Euro.")
+    assert ("einer Milliarde Euro", "Umsatz") in abouts(nlp_model, text)
+
+
+# origin: issue 18, 10kGNAD (test file, a sports report): the parse gave the attributive "dotierten" a subject
+def test_attributive_participle_measures_its_noun(nlp_model):
+    text = ("Rio de Janeiro – Der Weltranglisten-19. Dominic Thiem hat seine gute Form von Argentinien nach Brasilien "
+            "mitgenommen und das Auftaktmatch beim mit 1,48 Millionen Dollar dotierten Sandplatz-Tennisturnier in "
+            "Rio de Janeiro gewonnen.")
+    assert ("1,48 Millionen Dollar", "Auftaktmatch") not in abouts(nlp_model, text)
+    assert ("1,48 Millionen Dollar", "Sandplatz-Tennisturnier") in abouts(nlp_model, text)

@@ -168,3 +168,10 @@ def test_relative_clause_with_the_measuring_verb_at_its_end(nlp_model):
     text = ("Während das reiche Saudi-Arabien nichts verändern wollte, plädierte das finanziell angeschlagene "
             "Venezuela für eine Reduzierung der Fördermengen, die effektiv bei 31 Millionen Barrel pro Tag liegen.")
     assert abouts(nlp_model, text) == [("31 Millionen Barrel", "Fördermenge")]
+
+
+# origin: issue 18, dev4 errors (wn39628)
+def test_subject_the_parse_hangs_on_the_figure(nlp_model):
+    # "Abstand" parsed as a subject of "Seemeilen", not of "betragen": the clause's subject all the same
+    text = "Der Abstand zur Grenze hätte demnach 1,7 Seemeilen, (3,1 KM) betragen."
+    assert abouts(nlp_model, text) == [("1,7 Seemeilen", "Abstand"), ("3,1 KM", "Abstand")]

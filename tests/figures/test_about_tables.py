@@ -63,3 +63,20 @@ def test_about_count_after_its_noun_and_changes(nlp_model):
     assert model_figs(nlp_model, "Die Sicherheitsratsresolution sieht eine Verstärkung der bereits im Land stationierten "
                                  "UN-Truppen (UNIFIL) von derzeit 2000 auf rund 15.000 Soldaten vor.") == [
         ("2000", 2000, None, "Soldat"), ("15.000", 15000, None, "Soldat")]
+
+
+# origin: issue 18, dev13 errors (wn34485)
+def test_list_items_share_the_first_items_label(nlp_model):
+    # the first item names what its number is ("Rating: 2.750", a label inside the item's bracket), the
+    # items after it, lines of the same shape, leave it out
+    text = ("Im Zuge des Superturniers nehmen zehn Großmeister am Turnier teil:\n\n Peter Swidler ( Russland, "
+            "Rating: 2.750)\n Alexander Morosewitsch ( Russland, 2.747)\n Levon Aronian ( Armenien, 2.741)\n"
+            " Peter Leko (20px Ungarn, 2.741)\n\n")
+    assert abouts(nlp_model, text) == [("zehn", "Großmeister"), ("2.750", "Rating"), ("2.747", "Rating"),
+                                       ("2.741", "Rating"), ("2.741", "Rating")]
+
+
+def test_bracketed_numbers_of_unlike_lines_share_nothing(nlp_model):
+    # a bare number in a bracket on the line after a labelled one, but not closing an item the same way
+    text = "Die Gemeinde hat viele Vereine ( Sport, Mitglieder: 350)\nDer Chor (seit 1990) probt 2 Mal."
+    assert ("2", "Mitglied") not in abouts(nlp_model, text)

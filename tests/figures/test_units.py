@@ -133,3 +133,39 @@ def test_byte_units_in_their_english_plural(nlp):
     """10kGNAD (gnad218, the session-21 sweep): "Terabytes" had no unit, and the unit word was taken for `about`."""
     got = figs(nlp, "Mit einer Kapazität von 15,36 Terabytes ist die Platte die größte.")
     assert [(f[0], f[1], f[2]) for f in got] == [("15,36 Terabytes", 15.36, "TB")] and got[0][3] != "Terabyte"
+
+
+# issue 18: Austrian Schilling as written ("öS") and Swiss francs before a price ("Fr. 20.–": the dash
+# stands for no Rappen; "Fr." only before an amount written as a price, not a day or an hour)
+@pytest.mark.parametrize("text,expected", [
+    ("Der Eintritt kostete damals 500 öS pro Person.", [("500 öS", 500, "ATS")]),
+    ("Ein Ticket kostet Fr. 20.– und ist an der Abendkasse erhältlich.", [("Fr. 20.–", 20, "CHF")]),
+    ("Die Gebühr beträgt neu Fr. 150.–, bisher waren es Fr. 120.50 im Jahr.",
+     [("Fr. 150.–", 150, "CHF"), ("Fr. 120.50", 120.5, "CHF")]),
+    ("Die Gebühr beträgt neu sFr. 150.– pro Jahr.", [("sFr. 150.–", 150, "CHF")]),
+    ("Das Gemälde wurde für 12'500 Fr. versteigert.", [("12'500 Fr.", 12500, "CHF")]),
+])
+def test_schilling_and_francs(nlp, text, expected):
+    assert [f[:3] for f in figs(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Sie trafen sich am Fr. 20. Mai in Bern.",
+    "Geöffnet Mo. bis Do. 8 bis 17 Uhr, Fr. 8 bis 12 Uhr.",
+])
+def test_fr_before_a_day_or_hour_is_no_money(nlp, text):
+    assert not [f for f in figs(nlp, text) if f[2] == "CHF"]
+
+
+def test_francs_before_the_amount_in_real_text(nlp_model):
+    # hipe_ocr_de (a Swiss paper of the 19th century): "Fr." a PROPN before "1000" was a name's number
+    text = ("Thurgau. Ermatingen. Unserm paritätischen Kirchspielsarmenfond ist vom Kaiser Napoleon wieder eine "
+            "Schenkung von Fr. 1000 zugekommen.")
+    assert [f[:4] for f in figs(nlp_model, text)] == [("Fr. 1000", 1000, "CHF", "Schenkung")]
+
+
+def test_crowns_named_by_their_country(nlp):
+    # dev13 wn84153 (gold SEK): a crown with its country's adjective is that currency, as "Schweizer Franken"
+    text = ("Der Preis, der in diesem Jahr mit zehn Millionen schwedischen Kronen (950.000 Euro) dotiert ist, wird "
+            "wegen der Corona-Pandemie am 10. Dezember 2020, dem Todestag von Alfred Nobel, in kleinerer Runde verliehen.")
+    assert ("zehn Millionen schwedischen Kronen", 10000000, "SEK") in [f[:3] for f in figs(nlp, text)]

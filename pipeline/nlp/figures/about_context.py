@@ -75,6 +75,33 @@ class AboutContextRules:
         vier in Buckinghamshire") counts nothing the continuation shares."""
         return next((sp for sp in reversed(out) if sp._.about_rule != "age"), None)
 
+    def _partitive_set(self, doc: Doc, prev_span: Span, f: dict) -> bool:
+        """Issue 18 (dev11 wn75087): a share in the sentence of a set opened by "von den" ("Von den 643
+        Messstationen, die in Deutschland betrieben werden, zeigten 52 Prozent ...") is a share of that set."""
+        return prev_span.start >= 2 and doc[prev_span.start - 1].text.lower() in ("den", "diesen") \
+            and doc[prev_span.start - 2].text.lower() in self.von and self._same_sentence(doc, prev_span.start, f["num"])
+
+    @staticmethod
+    def _list_item_count(doc: Doc, prev_span: Span, f: dict) -> bool:
+        """Issue 18 (dev13 wn34485): in a list whose items are lines of one shape, the first naming what its
+        number is and the rest leaving it out ("Peter Swidler ( Russland, Rating: 2.750)" / "Alexander
+        Morosewitsch ( Russland, 2.747)"), a bare count that closes its item's bracket after a comma, in
+        the line right after the line of the count before, which closed its bracket the same way, counts
+        the same."""
+        if not prev_span._.about or prev_span._.unit is not None or f["start"] < 1 or prev_span.start < 1:
+            return False
+
+        def closes_item(start: int, end: int) -> bool:
+            return doc[start - 1].text in (",", ":") and end < len(doc) and doc[end].text == ")" \
+                and (end + 1 >= len(doc) or "\n" in doc[end].whitespace_ or doc[end + 1].is_space or doc[end + 1].is_title)
+
+        if doc[f["start"] - 1].text != "," or not closes_item(f["start"], f["end"]) \
+                or not closes_item(prev_span.start, prev_span.end):
+            return False
+        between = doc[prev_span.end: f["start"]]
+        return sum(t.text.count("\n") + t.whitespace_.count("\n") for t in between) == 1 or (
+            not any("\n" in t.text or "\n" in t.whitespace_ for t in between) and doc[prev_span.end + 1].is_title)
+
     def _further_count(self, doc: Doc, out: list, f: dict) -> Optional[str]:
         """A bare count right after or before a word of `elliptic_cues` ("weitere 929", "35 weitere")
         with no noun after it counts what the count before it in its sentence counted, or, with none,
@@ -236,12 +263,14 @@ class AboutContextRules:
         if k >= 2 and doc[k].text == "/" and doc[k - 1].like_num:
             k -= 2  # the second of "17 / 17"
         nxt = doc[f["end"]] if f["end"] < len(doc) else None
-        if k < 1 or doc[k].text != ":" or not (nxt is None or nxt.is_space or "\n" in doc[f["end"] - 1].whitespace_
+        if k < 1 or doc[k].text != ":" or not (nxt is None or nxt.is_space or "\n" in doc[f["end"] - 1].whitespace_ or nxt.text == ")"
                                                 or (nxt.text == "/" and f["end"] + 1 < len(doc) and doc[f["end"] + 1].like_num)):
             return None
         j = k
         while j > 0 and not (doc[j - 1].is_space or "\n" in doc[j - 1].whitespace_):
             j -= 1
+            if doc[j - 1].text in ("(", ",") and nxt is not None and nxt.text == ")" and k - j <= 3:
+                break  # issue 18: a label inside a list item's bracket ("Peter Swidler (Russland, Rating: 2.750)")
         label = list(doc[j:k])
         if not 0 < len(label) <= 3 or not all(t.is_alpha and t.text[:1].isupper() for t in label):
             return None  # the label starts its line and is one to three capitalised words
@@ -397,7 +426,17 @@ class AboutContextRules:
             return None
         if lem in self.predicate_only_with_unit and f["unit"] is None:
             return None
+        if v.dep_ == "amod" and v.head.i > v.i and v.head.pos_ in _NOUN_POS:
+            # issue 18: an attributive participle measures the noun it modifies, never a subject the parse
+            # gives it ("das Auftaktmatch beim mit 1,48 Millionen Dollar dotierten Sandplatz-Tennisturnier")
+            self._context_rule = "verb_attributive"
+            return v.head
         subj, how = self.subject_of(v, exclude=t.i)
+        if subj is None:
+            # issue 18 (dev4 wn39628): the parse hangs the verb's subject on the figure ("Der Abstand zur Grenze
+            # hätte demnach 1,7 Seemeilen betragen": "Abstand" a subject of "Seemeilen")
+            subj = next((c for c in t.children if c.dep_ in self.subject_deps and c.pos_ == "NOUN" and c.i < f["start"]), None)
+            how = "_on_figure"
         if subj is not None:
             gapped = self._gapped_subject(doc, subj, q0)
             if gapped is not None:

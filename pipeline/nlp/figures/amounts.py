@@ -7,7 +7,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from ..normalize import fraction, lookup_unit, multiplier, parse_digits, parse_number_word
-from .common import _ADJ_INFL, _CALENDAR_UNITS, _GROUP_SPACES, _PLUS, _SIGNS, _SYMBOL_PREFIX, _TIME_UNITS, _prev
+from .common import _ADJ_INFL, _CALENDAR_UNITS, _FRANC_PREFIX, _FRANC_PRICE, _GROUP_SPACES, _PLUS, _SIGNS, _SYMBOL_PREFIX, _TIME_UNITS, _prev
 
 # Swiss thousands separators: "80’000", "40'000", "1'250.50"
 _SWISS_GROUPS = re.compile(r"\d{1,3}(?:['’]\d{3})+(?:[.,]\d+)?")
@@ -44,6 +44,8 @@ class AmountRules:
             # a decimal point (Swiss and English style) before a unit: "28.56 %", "12.4215 GHz" (dev11 wn54805);
             # never thousands (one, two or four and more digits after the point are no group of three)
             v = float(text)
+        if v is None and self.currency_before(doc, i) is not None:
+            v = self._franc_price(text)  # "Fr. 20.–", "sFr. 150.–", "Fr. 14.05"
         if v is not None:
             j = i + 1
             # "45 000", "1 250 000" (space or narrow no-break space between groups of three)
@@ -179,9 +181,9 @@ class AmountRules:
         if per is not None:  # "Dollar pro Barrel" -> USD/bbl
             (den, den_factor), j = per
             unit, value = f"{unit}/{den}", value / den_factor
-        if unit is None and i > 0 and doc[i - 1].text in _SYMBOL_PREFIX:
-            unit, factor = lookup_unit(doc[i - 1].text)
-            start = i - 1
+        before = self.currency_before(doc, i) if unit is None else None
+        if before is not None:
+            (unit, factor), start = before
         if i > 0 and doc[start - 1].text.lower() in self.sign_words and doc[i].text[:1].isdigit() if start > 0 else False:
             value = -value  # "minus 12 Grad", "− 3 Prozent"
             start -= 1
@@ -190,6 +192,29 @@ class AmountRules:
             value = int(value)
         return {"start": start, "end": j, "num": i, "value": value, "unit": unit, "scale": scale,
                 "bare": j == i + 1 and start == i}
+
+    def currency_before(self, doc: Doc, i: int) -> Optional[tuple[tuple[str, float], int]]:
+        """(unit, factor) and start of a currency written before the number at i ("€ 500", "CHF 80 000",
+        "sFr. 150.–", the tokenizer's "sFr" + "."; "Fr. 20.–" only before an amount written as a price)."""
+        if i < 1:
+            return None
+        surface, start = doc[i - 1].text, i - 1
+        if surface == "." and i >= 2 and not doc[i - 2].whitespace_:
+            surface, start = doc[i - 2].text + ".", i - 2
+        if surface in _SYMBOL_PREFIX or (surface in _FRANC_PREFIX and self._franc_price(doc[i].text) is not None):
+            u = lookup_unit(surface)
+            if u is not None:
+                return u, start
+        return None
+
+    @staticmethod
+    def _franc_price(text: str) -> Optional[float]:
+        """The value of an amount written as a Swiss price ("20.–", "150.-", "14.05", "1'200.–", "1000"), else None."""
+        m = _FRANC_PRICE.fullmatch(text)
+        if m is None:
+            return None
+        v = int(re.sub(r"['’.]", "", m.group(1)))
+        return v + int(m.group(2)) / 100 if m.group(2) else v
 
     @staticmethod
     def _multi_unit(doc: Doc, j: int) -> Optional[tuple[tuple[str, float], int]]:

@@ -97,6 +97,11 @@ class ClauseRules:
         how = ""
         for _ in range(2):
             subjects = [c for c in v.children if c.dep_ in self.subject_deps and c.i != exclude]
+            if not subjects:
+                # issue 18: the parse hangs the subject on the verb's auxiliary ("Der Preis ist mit 25.000 Euro
+                # dotiert": "Preis" a subject of "ist"); the clause has one subject, the verb's
+                subjects = [c for a in v.children if a.dep_ in ("aux", "aux:pass") and a.pos_ == "AUX"
+                            for c in a.children if c.dep_ in self.subject_deps and c.i != exclude]
             if exclude >= 0 and len(subjects) > 1:
                 # two subjects are a parse slip: not one a comma parts from the figure ("Die Schneeschicht war
                 # ... dick, da sie ... war, dürfte das ... Gesamtgewicht rund 180 Tonnen betragen haben")

@@ -21,7 +21,13 @@ _TIME_UNITS = {"s", "min", "h", "day", "week", "month", "year", "decade", "centu
 _CALENDAR_UNITS = {"day", "week", "month", "year", "decade", "century"}  # "vor/in N ..." resolves to a date
 # a currency's symbol or ISO code before the amount ("€ 500"; Swiss and financial style "zwischen CHF 80 000
 # und 100 000", "einen Umsatz von etwa EUR 5,4 Mrd."; session 22)
-_SYMBOL_PREFIX = {"€", "$", "£", "US$", "CHF", "EUR", "USD"}
+_SYMBOL_PREFIX = {"€", "$", "£", "US$", "CHF", "EUR", "USD", "sFr.", "SFr."}
+# Swiss francs written before the amount, "Fr. 20.–", "Fr. 14.05", "Fr. 1000" (issue 18): "Fr." is also
+# "Frau" and "Freitag" ("Fr. 20. Mai", "Fr. 8-12 Uhr"), so it is a currency only before an amount written
+# as a price: a dash or two decimals after the francs, Swiss thousands groups, or three digits and more
+# (no hour, no day of a month)
+_FRANC_PREFIX = {"Fr."}
+_FRANC_PRICE = re.compile(r"(\d{3,}|\d{1,3}(?:['’.]\d{3})+|\d+(?=[.,]))(?:[.,](?:[–—-]{1,2}|(\d{2})))?")
 # a model entity made only of digits and number separators ("98’767" tagged ORG before "Dollar pro Kopf",
 # infosperber.ch; session 22) is no name: it is dropped and does not hide the figure or date
 _NUMBER_ONLY = re.compile(r"[\d.,'’\s\u00a0\u202f\u2009]*\d[\d.,'’\s\u00a0\u202f\u2009]*")

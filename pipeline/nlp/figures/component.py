@@ -380,10 +380,14 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
                 # its sentence, with nothing of its own measures the same
                 span._.about = same._.about
                 span._.about_rule = "elliptic_unit"
-            elif ab is None and f["unit"] is None and (last := self._last_count(out)) is not None and self._elliptic_count(doc, last, f):
+            elif ab is None and (last := self._last_count(out)) is not None and self._elliptic_count(doc, last, f) \
+                    and (f["unit"] is None or (f["unit"] == "%" and self._partitive_set(doc, last, f))):
+                # a share of a set opened by "von den" counts it: "Von den 643 Messstationen ... zeigten 52 Prozent"
                 span._.about = last._.about  # "von den neun Gründungsmitgliedern sind nur noch sechs übrig"
                 span._.about_rule = "elliptic"
-            elif ab is None and f["unit"] is None and (ante := self._partitive_antecedent(doc, f)) is not None:
+            elif ab is None and f["unit"] is None and out and self._list_item_count(doc, out[-1], f):
+                span._.about, span._.about_rule = out[-1]._.about, "list_item"
+            elif ab is None and f["unit"] not in _TIME_UNITS and (ante := self._partitive_antecedent(doc, f)) is not None:
                 # after the elliptic rules: "2.500 Einsatzkräften der Polizei aus, 1.600 davon" keeps the count's noun
                 span._.about, span._.about_rule = self.about_lemma(doc, ante), "partitive_pronoun"
             if span._.about is None and f["unit"] in self.table_heading_units and (head := self._table_heading(doc, f)) is not None:

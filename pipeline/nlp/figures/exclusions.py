@@ -49,6 +49,8 @@ class ExclusionRules:
         nxt = _next(doc, i)
         if self._after_identifier(doc, i):
             return True
+        if self.currency_before(doc, i) is not None:
+            return False  # "eine Schenkung von Fr. 1000": an amount, no name's number, no year
         if prev is not None and prev.i == i - 1 and prev.text.lower() in self.range_links and i >= 2 \
                 and (t.text[:1].isdigit() and doc[i - 2].text[:1].isdigit()
                      or parse_number_word(t.text.lower()) is not None and parse_number_word(doc[i - 2].text.lower()) is not None) \
