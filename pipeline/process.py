@@ -103,9 +103,17 @@ def process_batch(nlp, batch: list[Article], settings: WorkSettings) -> BatchRes
                 continue
             raw, cleaned, lang = ready[doc_id]
             record = build_record(raw, cleaned, doc_to_entities(result), lang=lang, pipeline_info=settings.pipeline_info)
-            outcomes[doc_id] = Done(raw.id, raw.sha256, dumps(record), len(record["text"].split()), label_counts(record), raw.path, hints_digest(raw))
+            outcomes[doc_id] = Done(raw.id, raw.sha256, dumps(record), len(record["text"].split()), label_counts(record), raw.path, cache_hints(raw, lang))
     timings["annotate"] += time.perf_counter() - t
     return BatchResult([(item.id, outcomes[item.id]) for item in batch], dict(timings))
+
+
+def cache_hints(raw: RawDoc, lang: Optional[str]) -> str:
+    """What the cache keeps beside a record besides its hash (`Done.hints`): the digest of the
+    input's meta hints (`ingest.hints_digest`), and `|<lang>` where the text is not German
+    (processed only with --allow-non-german: a run without it must not take that record from
+    the cache, `run._cached`)."""
+    return hints_digest(raw) + ("" if lang in (None, "de") else f"|{lang}")
 
 
 def failed_batch(raws: list[Article], kind: ErrorKind, why: str) -> BatchResult:

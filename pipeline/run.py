@@ -347,7 +347,8 @@ def _batches(files, opts: RunOptions, cache: Cache, ledger: RunLedger, fingerpri
     counted: nothing is sent for them."""
     batch: list[Article] = []
     lookup = None if opts.force else cache.lookup
-    stored = None if opts.force else (lambda doc_id, digest: (cache.lookup(doc_id) or ())[:2] == (digest, fingerprint))
+    stored = None if opts.force else (lambda doc_id, digest: (row := cache.lookup(doc_id)) is not None and row[:2] == (digest, fingerprint)
+                                      and (opts.allow_non_german or not _language_of(row)))
     # PDFs and web pages are extracted where they are processed (`FileRef`): pdfminer and
     # trafilatura take 0.1 s a page, which the driver would do one after the other for all
     # workers (176 web pages with --n-process 2: 21 s of the driver's 30 s of CPU). Not for
@@ -364,7 +365,7 @@ def _batches(files, opts: RunOptions, cache: Cache, ledger: RunLedger, fingerpri
                 error(ArticleError(item.path, ErrorKind.DUPLICATE_ID, f"{item.path}: article id {item.id!r} was already read from {ledger.path_of(item.id) or 'another input'}; skipped (rename one of the files)").to_dict())
                 continue
             stats.articles += 1
-            if isinstance(item, Unchanged) or _cached(lookup, item, fingerprint, stats):
+            if isinstance(item, Unchanged) or _cached(lookup, item, fingerprint, stats, opts.allow_non_german):
                 stats.cached += 1
                 continue
             if opts.cluster and opts.shared_fs and isinstance(item, RawDoc) and suffix_of(path) not in JSONL_SUFFIXES and not item.meta.get("pdf_pages"):
@@ -379,18 +380,27 @@ def _batches(files, opts: RunOptions, cache: Cache, ledger: RunLedger, fingerpri
         yield batch
 
 
-def _cached(lookup, item: Article, fingerprint: str, stats: RunStats) -> bool:
+def _language_of(row: tuple) -> str:
+    """The language a cached record was stored with where it is not German (`process.cache_hints`), else ''."""
+    return (row[2] or "").partition("|")[2]
+
+
+def _cached(lookup, item: Article, fingerprint: str, stats: RunStats, allow_non_german: bool = False) -> bool:
     """Whether the cache holds `item`'s record as this run would make it: the same content hash,
     pipeline fingerprint and (a read article) meta hints, `ingest.hints_digest`: a JSONL
     record's hash is of its text alone, not of its title, published, url ... A `FileRef`
-    (PDF, web page) is its bytes: nothing more to compare. Counts why a stored one is redone."""
+    (PDF, web page) is its bytes: nothing more to compare. A record of a text that is not
+    German (made with --allow-non-german) is not this run's without that option: processed
+    again, it is the `not_german` error a run without the cache gives. Counts why a stored one is redone."""
     row = lookup(item.id) if lookup is not None else None
     if row is None or row[0] != item.sha256:
         return False
     if row[1] != fingerprint:
         stats.redone["pipeline"] += 1
         return False
-    if isinstance(item, RawDoc) and row[2] != hints_digest(item):
+    if _language_of(row) and not allow_non_german:
+        return False
+    if isinstance(item, RawDoc) and (row[2] or "").partition("|")[0] != hints_digest(item):
         stats.redone["meta"] += 1
         return False
     return True

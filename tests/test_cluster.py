@@ -268,6 +268,26 @@ def test_workers_with_another_pipeline_refuse_and_the_run_cannot_start(corpus, t
     assert not (tmp_path / "out" / "articles.jsonl").exists()
 
 
+@pytest.mark.slow
+def test_ctrl_c_on_a_local_cluster_run_prints_no_worker_traceback(corpus, tmp_path):
+    """Ctrl+C in a terminal reaches the whole process group, the `local:N` workers too: they
+    must leave the stop to the driver (before: a Dask worker's KeyboardInterrupt traceback
+    under the run's one line)."""
+    out = tmp_path / "out"
+    proc = _run_cli(str(corpus), "--out", str(out), "--cluster", "local:1", "--batch-size", "8", wait=False)
+    try:
+        _wait_committed(out, proc)
+        time.sleep(1)  # the worker is busy with its next batch
+        os.killpg(proc.pid, signal.SIGINT)
+        output, _ = proc.communicate(timeout=120)
+    finally:
+        _stop(proc)
+    assert proc.returncode == 130, output
+    assert "Traceback" not in output and "KeyboardInterrupt" not in output, output
+    assert "Stopped (Ctrl+C)" in output
+    assert 0 < _committed(out) < len(SEEDS) + N_NEWS
+
+
 def test_bad_cluster_spec_is_a_one_line_error():
     r = _run_cli(str(SEEDS[0]), "--out", "/tmp/never-written", "--cluster", "local:zero")
     assert r.returncode == 2 and "local:N" in r.stdout and "Traceback" not in r.stdout + r.stderr

@@ -165,6 +165,24 @@ def test_not_german_is_flagged_not_processed(tmp_path, nlp_info):
     assert [r["id"] for r in _records(tmp_path / "out")] == [SEEDS[4].stem]
 
 
+def test_a_text_kept_with_allow_non_german_is_not_taken_from_the_cache_without_it(tmp_path, nlp_info):
+    """A run with --allow-non-german, then the same command without it: the English text is the
+    `not_german` error a run without a cache gives (before: its record came from the cache, exit 0,
+    no word), and the German article stays cached."""
+    inp = tmp_path / "in"
+    inp.mkdir()
+    (inp / "en.txt").write_text("The Collective Security Treaty Organization sent troops to Kazakhstan on Thursday after violent protests in Almaty left dozens dead.", encoding="utf-8")
+    shutil.copy(SEEDS[4], inp / SEEDS[4].name)
+    allowed = run(RunOptions(paths=[inp], out=tmp_path / "out", progress=False, allow_non_german=True), nlp_info)
+    assert allowed["errors"] == [] and sorted(r["id"] for r in _records(tmp_path / "out")) == sorted(["en", SEEDS[4].stem])
+    again = run(RunOptions(paths=[inp], out=tmp_path / "out", progress=False, allow_non_german=True), nlp_info)
+    assert again["counts"]["cached"] == 2 and again["counts"]["processed"] == 0
+    summary = run(RunOptions(paths=[inp], out=tmp_path / "out", progress=False), nlp_info)
+    assert [(os.path.basename(e["path"]), e["kind"]) for e in summary["errors"]] == [("en.txt", "not_german")]
+    assert summary["counts"]["cached"] == 1
+    assert [r["id"] for r in _records(tmp_path / "out")] == [SEEDS[4].stem]
+
+
 @pytest.mark.slow
 def test_python_api_processes_text_and_file():
     from pipeline import Presseschau

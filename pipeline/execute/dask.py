@@ -30,6 +30,7 @@ import dataclasses
 from concurrent.futures import CancelledError, ThreadPoolExecutor
 import logging
 import os
+import signal
 import time
 import uuid
 from dataclasses import dataclass
@@ -156,6 +157,15 @@ class PipelinePlugin(_WorkerPluginBase):
         return None
 
 
+def dask_setup(worker) -> None:
+    """Dask preload hook of the `local:N` workers (their `preload` names this module; a worker
+    of your own cluster is not touched): Ctrl+C reaches every process of the terminal's
+    process group, and a Dask worker process would end on it with a KeyboardInterrupt
+    traceback under the run's own one line. The driver stops them (`close`), as the workers
+    of `--n-process N` (execute/local.py)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _plugin_status(dask_worker, name: str) -> Optional[str]:
     """Run on every worker by the driver: None when it can work, else why not."""
     plugin = dask_worker.plugins.get(name)
@@ -247,9 +257,11 @@ class DaskExecutor:
                 # glibc hand memory back after every batch (22 % more annotation time, measured)
                 environ = {k: v for k, v in dask.config.get("distributed.nanny.pre-spawn-environ", {}).items() if k != "MALLOC_TRIM_THRESHOLD_"}
                 with dask.config.set({"distributed.worker.profile.enabled": False, "distributed.nanny.pre-spawn-environ": environ}):
+                    # preload: the workers ignore Ctrl+C (`dask_setup` below), which a terminal
+                    # sends to the whole process group: the driver stops them
                     self.cluster = distributed.LocalCluster(
                         n_workers=self.spec.n_workers, threads_per_worker=1, processes=True,
-                        dashboard_address=None, silence_logs=logging.ERROR,
+                        dashboard_address=None, silence_logs=logging.ERROR, preload=[__name__],
                     )
                 self.client = distributed.Client(self.cluster)
             else:
