@@ -392,6 +392,29 @@ def test_update_label_ranks_below_publication_label(head, published):
     assert doc.text.startswith("Um Sichtbarkeit und Leserschaft")
 
 
+@pytest.mark.parametrize("file, line, published, title", [
+    ("tests/eval/bloghaus.hypotheses.org.2320.html", "*Aktualisiert am 19.02.2020*", "2020-02-19", None),
+    ("tests/eval/gnadlib.wordpress.com.scherenschnitt.html", "**Veröffentlicht:**05.01.2020", "2020-01-05",
+     "Scherenschnitt (3)"),
+    ("tests/eval/bundespolizei.de-Belarus.html", "*10.11.2021*", "2021-11-10",
+     "Illegale Migration aus Belarus über Polen nach Deutschland: Bereits 9.087 Feststellungen durch die "
+     "Bundespolizei im laufenden Jahr"),
+])
+def test_date_line_in_markdown_emphasis_is_the_publication_date(file, line, published, title):
+    """A web page's date line under the headline set in markdown emphasis ("*10.11.2021*",
+    "**Veröffentlicht:**05.01.2020") is a date line as without the marks: meta.published, cut
+    from the text. It stayed in the text with no date, and bloghaus's "*Aktualisiert am
+    19.02.2020*", its first line, was meta.title."""
+    from repo_data import news_row
+
+    raw = news_row("web_pages_de.jsonl.gz", "file", file)["markdown_extract"]
+    assert line in raw.split("\n")[:5]
+    doc = clean(raw)
+    assert doc.meta.published == published
+    assert doc.meta.title == title
+    assert line not in doc.text and line.strip("*") not in doc.text
+
+
 def test_date_labels_are_validated(tmp_path, monkeypatch):
     """cleaning.json `date_labels` holds exactly the lists 'publication' and 'update': another
     shape is the one-line language-data error naming the file."""
