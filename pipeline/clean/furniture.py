@@ -96,7 +96,7 @@ class _Classifier(PageFurniture, PrintFurniture, WebFurniture):
                 m = rx.search(ln.text)
                 if m:
                     c.cut(ln, ln.s + m.start(), ln.s + m.end(), kind)
-                    c.meta(1, "published", _parse_date(m.groupdict().get("date") or "", D))
+                    c.meta(1, "published", _parse_date(m.groupdict().get("date") or "", D), D.date_label_rank(m.group(0)))
                     break
             if ln.cuts and not c.kept_text(ln):
                 ln.kind = ln.cuts[-1][2]

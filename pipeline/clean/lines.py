@@ -63,7 +63,7 @@ class _Ctx:
                 self.page_first.add(k + 1)
         self.nonblank = [ln for ln in self.lines if not ln.blank]
         lens = [len(ln.strip) for ln in self.nonblank]
-        self.meta_cands: list[tuple[int, str, object]] = []  # (priority, field, value)
+        self.meta_cands: list[tuple[int, str, object, int]] = []  # (priority, field, value, label rank)
         self.warnings: list[str] = []
         self.extra_removed: list[Removed] = []
         # document mode: wrapped lines (print/OCR/PDF) or one paragraph per line (web/archive)
@@ -138,9 +138,11 @@ class _Ctx:
                      for ln in hyph)
         return not inside and len(hyph) <= 0.25 * len(lines)
 
-    def meta(self, prio: int, field: str, value) -> None:
+    def meta(self, prio: int, field: str, value, label: int = 1) -> None:
+        """A candidate for meta `field`; `label` ranks candidates of one priority (a date's
+        label: `_Data.date_label_rank`), before the order they were found in."""
         if value:
-            self.meta_cands.append((prio, field, value))
+            self.meta_cands.append((prio, field, value, label))
 
     def cut(self, ln: _Line, s: int, e: int, kind: str) -> None:
         if e > s:

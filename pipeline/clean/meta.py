@@ -76,18 +76,19 @@ def iso_date(value: object) -> Optional[str]:
 
 def _build_meta(ctx: _Ctx) -> Meta:
     meta = Meta()
-    best: dict[str, tuple[int, object]] = {}
+    best: dict[str, tuple[tuple[int, ...], object]] = {}
     authors: list[str] = []
-    for prio, field, value in ctx.meta_cands:
+    for prio, field, value, label in ctx.meta_cands:
         if field == "authors":
             if value not in authors:
                 authors.append(value)  # type: ignore[arg-type]
             continue
         if field == "published":
-            # a full date beats a month
-            rank = (0 if len(str(value)) == 10 else 1, prio)
+            # a full date beats a month; at one priority a publication label beats an update
+            # label ("Aktualisiert am 22.08.2005" above "Veröffentlicht am 20.08.2005")
+            rank = (0 if len(str(value)) == 10 else 1, prio, label)
         else:
-            rank = (0, prio)
+            rank = (0, prio, label)
         if field not in best or rank < best[field][0]:  # type: ignore[operator]
             best[field] = (rank, value)  # type: ignore[assignment]
     meta.title = best.get("title", (0, None))[1]  # type: ignore[assignment]
