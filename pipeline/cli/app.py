@@ -51,3 +51,19 @@ class Problems:
     def more(self) -> str:
         """' (the first 50 shown)' when some were not printed."""
         return f" (the first {SHOWN_PROBLEMS} shown)" if self.count > SHOWN_PROBLEMS else ""
+
+
+def annotations_folder(path: Path) -> Path:
+    """Every command's `-a/--annotations`, resolved in one place (`review.log.log_folder`): the
+    folder of the review log, given as the folder or as the log file decisions.jsonl; any other
+    file is one line naming it and exit 2, before anything is read or written."""
+    from wasabi import msg
+
+    from ..errors import NotAReviewLog
+    from ..review.log import log_folder
+
+    try:
+        return log_folder(path)
+    except NotAReviewLog as e:
+        msg.fail(str(e))
+        raise typer.Exit(2) from None

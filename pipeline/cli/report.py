@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 from wasabi import msg
 
-from .app import SHOWN_PROBLEMS, Problems, app
+from .app import SHOWN_PROBLEMS, Problems, annotations_folder, app
 
 
 @app.command("report")
@@ -25,6 +25,7 @@ def report_cmd(
     from ..review.overview import load_reviewed, overview
     from ..review.report import write_report
 
+    annotations = annotations_folder(annotations)
     problems = Problems(msg.warn)
     try:
         records = load_reviewed(data, annotations, warn=problems)

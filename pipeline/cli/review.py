@@ -8,6 +8,8 @@ from typing import Optional
 import typer
 from wasabi import msg
 
+from .app import annotations_folder
+
 
 def review_cmd(
     data: Path = typer.Argument(Path("outputs"), help="Output folder of `presseschau run` (or an articles.jsonl)"),
@@ -23,11 +25,12 @@ def review_cmd(
     """Review the pipeline's output in a local web app: accept, reject, relabel, fix, add entities."""
     from ..errors import CannotStart
 
+    annotations = annotations_folder(annotations)
     if conflicts or agreement:
         from ..review import log as dec
         from ..review import teams
 
-        log_path = annotations if annotations.is_file() else annotations / dec.DECISIONS_FILE
+        log_path = annotations / dec.DECISIONS_FILE
         if not log_path.is_file():  # a mistyped folder must not read as "no conflicts" without a word
             msg.warn(f"no review log at {annotations}: no decisions to compare")
         decisions = dec.load_decisions(log_path)
@@ -85,9 +88,9 @@ def export_cmd(
     from ..interop import export, export_path, load_records_flagged, run_output_at
     from ..review.log import DECISIONS_FILE
 
-    if annotations is None:  # a project that never reviewed anything gets no notice
-        annotations = Path("annotations")
-    elif not (annotations.is_file() or (annotations / DECISIONS_FILE).is_file()):
+    given = annotations is not None
+    annotations = annotations_folder(annotations if given else Path("annotations"))
+    if given and not (annotations / DECISIONS_FILE).is_file():  # a project that never reviewed anything gets no notice
         # a mistyped folder must not drop the reviews without a word (as `run` says it)
         msg.warn(f"no review log at {annotations}: the export holds the pipeline's own output, without review decisions")
     fmt_ = fmt.value
@@ -146,6 +149,7 @@ def import_cmd(
     from ..review import log as dec
     from ..interop import ImportFileError, import_file, load_records
 
+    annotations = annotations_folder(annotations)
     try:
         records = load_records(data, annotations)
     except (OSError, ValueError) as e:

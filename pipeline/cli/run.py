@@ -10,7 +10,7 @@ import typer
 from wasabi import msg
 
 from ..ingest import MAX_BYTES, READ_SUFFIXES
-from .app import Problems, app, reading
+from .app import Problems, annotations_folder, app, reading
 
 
 def _stops_on_signals(command):
@@ -171,4 +171,4 @@ def _overlay(annotations: Optional[Path]):
     if annotations is None:
         default = Path("annotations")
         return ReviewOverlay.from_folder(default) if (default / DECISIONS_FILE).is_file() else None
-    return ReviewOverlay.from_folder(annotations)
+    return ReviewOverlay.from_folder(annotations_folder(annotations))
