@@ -14,7 +14,7 @@ from .app import SHOWN_PROBLEMS, Problems, annotations_folder, app
 @app.command("report")
 def report_cmd(
     data: Path = typer.Argument(Path("outputs"), help="Output folder of `presseschau run` (or an articles.jsonl)"),
-    annotations: Path = typer.Option(Path("annotations"), "--annotations", "-a", help="Folder of the decision log (re-applied first)"),
+    annotations: Optional[Path] = typer.Option(None, "--annotations", "-a", help="Folder of the decision log, or decisions.jsonl itself (re-applied first; default: annotations/)"),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="HTML file (or folder) to write (default: DATA/report.html)"),
     top: int = typer.Option(20, "--top", min=1, help="How many people, organisations and places to show"),
     reviewed_only: bool = typer.Option(False, "--reviewed-only", help="Count only accepted and corrected entities"),
@@ -25,7 +25,10 @@ def report_cmd(
     from ..review.overview import load_reviewed, overview
     from ..review.report import write_report
 
-    annotations = annotations_folder(annotations)
+    given = annotations is not None
+    annotations = annotations_folder(annotations if given else Path("annotations"))
+    if given and not (annotations / DECISIONS_FILE).is_file():  # a mistyped folder must not drop the reviews without a word (as export says it)
+        msg.warn(f"no review log at {annotations}: the report counts the pipeline's own output, without review decisions")
     problems = Problems(msg.warn)
     try:
         records = load_reviewed(data, annotations, warn=problems)
