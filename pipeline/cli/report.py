@@ -27,8 +27,6 @@ def report_cmd(
 
     given = annotations is not None
     annotations = annotations_folder(annotations if given else Path("annotations"))
-    if given and not (annotations / DECISIONS_FILE).is_file():  # a mistyped folder must not drop the reviews without a word (as export says it)
-        msg.warn(f"no review log at {annotations}: the report counts the pipeline's own output, without review decisions")
     problems = Problems(msg.warn)
     try:
         records = load_reviewed(data, annotations, warn=problems)
@@ -40,6 +38,8 @@ def report_cmd(
     if problems.count and not records:
         msg.fail(f"{data}: no line is an article record; is it the articles.jsonl of `presseschau run`?")
         raise typer.Exit(2)
+    if given and not (annotations / DECISIONS_FILE).is_file():  # a mistyped folder must not drop the reviews without a word (as export says it)
+        msg.warn(f"no review log at {annotations}: the report counts the pipeline's own output, without review decisions")
     base = data if data.is_dir() else data.parent
     target = out if out is not None else base
     if target.is_dir():
