@@ -275,3 +275,24 @@ def test_importing_the_run_output_is_an_error(ws, fmt):
     assert_clean(res, 2)
     assert "holds Presseschau's own records (articles.jsonl)" in flat(res)
     assert not (ann / dec.DECISIONS_FILE).exists()
+
+
+@pytest.mark.parametrize("exported, imported", [("prodigy", "doccano"), ("prodigy", "label-studio"), ("doccano", "prodigy"),
+                                                ("doccano", "label-studio")])
+def test_importing_another_tools_export_is_an_error(ws, exported, imported):
+    """`presseschau export --format prodigy`'s file (untouched, or annotated in Prodigy) imported
+    as doccano or Label Studio: none of their span keys is in a Prodigy task, so every entity of
+    the seeds was recorded as rejected ("Recorded 454 decisions (454 reject)"), exit 0. Now the
+    tool the file was exported for is named, exit 2, nothing recorded; imported as its own
+    format it still works."""
+    tmp, data, ann = ws
+    out = tmp / f"tasks.{exported}.jsonl"
+    assert_clean(CliRunner().invoke(app, ["export", "--format", exported, "--data", str(data), "--annotations", str(ann),
+                                          "--out", str(out), *(["--include-pending"] if exported == "prodigy" else [])]), 0)
+    res = CliRunner().invoke(app, ["import", imported, str(out), "--data", str(data), "--annotations", str(ann)])
+    assert_clean(res, 2)
+    assert f"{out}:1: a {exported} task" in flat(res) and f"presseschau import {exported} {out}" in flat(res), flat(res)
+    assert not (ann / dec.DECISIONS_FILE).exists()
+    res = CliRunner().invoke(app, ["import", exported, str(out), "--data", str(data), "--annotations", str(ann)])
+    assert_clean(res, 0)
+    assert "Recorded 0 decisions (nothing changed in the tool)" in flat(res)
