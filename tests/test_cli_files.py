@@ -110,6 +110,17 @@ def test_evaluate_without_a_run_says_so(tmp_path):
     assert res.exit_code == 0 and "PER" in res.output  # the real scores
 
 
+def test_evaluate_takes_the_output_folder_as_the_other_commands_do(tmp_path):
+    """`evaluate --run outputs` (the folder, as validate, review, export and report take it)
+    said "outputs: cannot read (Is a directory)", exit 2. On the committed seed output."""
+    res = CliRunner().invoke(app, ["evaluate", "--run", str(OUTPUT.parent), "--gold", str(GOLD), "--json"])
+    assert res.exit_code == 0, flat(res)
+    by_file = CliRunner().invoke(app, ["evaluate", "--run", str(OUTPUT), "--gold", str(GOLD), "--json"])
+    assert json.loads(res.output) == json.loads(by_file.output) and "PER" in json.loads(res.output)["labels"]
+    res = CliRunner().invoke(app, ["evaluate", "--run", str(tmp_path), "--gold", str(GOLD)])  # a folder without a run
+    assert res.exit_code == 2 and f"{tmp_path / 'articles.jsonl'}: no such file" in flat(res), flat(res)
+
+
 def test_a_review_log_saved_as_cp1252_keeps_every_line_it_can_read(tmp_path, caplog):
     """The repo's review log re-saved in cp1252 by a hand edit: the decisions whose line is
     still UTF-8 (ASCII) are applied; each other line is named (file:line) and kept aside in
