@@ -248,6 +248,10 @@ def test_report_command_bad_inputs(tmp_path):
     # an output folder: the report goes into it
     res = runner.invoke(app, ["report", str(OUTPUTS), "--annotations", str(ANNOTATIONS), "--out", str(tmp_path)])
     assert res.exit_code == 0 and (tmp_path / "report.html").is_file()
+    # a folder not made yet (`-o reports/`: pathlib drops the slash) was written as an HTML file named
+    # "reports"; it is a folder now, as export's --out without a suffix
+    res = runner.invoke(app, ["report", str(OUTPUTS), "--annotations", str(ANNOTATIONS), "--out", str(tmp_path / "reports") + "/"])
+    assert res.exit_code == 0 and (tmp_path / "reports" / "report.html").is_file(), res.output
 
 
 # ------------------------------------------------------------------------ a real run over news

@@ -15,7 +15,7 @@ from .app import SHOWN_PROBLEMS, Problems, annotations_folder, app
 def report_cmd(
     data: Path = typer.Argument(Path("outputs"), help="Output folder of `presseschau run` (or an articles.jsonl)"),
     annotations: Optional[Path] = typer.Option(None, "--annotations", "-a", help="Folder of the decision log, or decisions.jsonl itself (re-applied first; default: annotations/)"),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="HTML file (or folder) to write (default: DATA/report.html)"),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="HTML file to write, or a folder (one that exists, or a path without a suffix): FOLDER/report.html (default: DATA/report.html)"),
     top: int = typer.Option(20, "--top", min=1, help="How many people, organisations and places to show"),
     reviewed_only: bool = typer.Option(False, "--reviewed-only", help="Count only accepted and corrected entities"),
 ):
@@ -42,7 +42,7 @@ def report_cmd(
         msg.warn(f"no review log at {annotations}: the report counts the pipeline's own output, without review decisions")
     base = data if data.is_dir() else data.parent
     target = out if out is not None else base
-    if target.is_dir():
+    if target.is_dir() or not target.suffix:  # a folder, or one to make (`-o reports/`), as export's --out
         target = target / "report.html"
     clash = run_output_at(target, base, annotations) or (data if not data.is_dir() and target.resolve() == data.resolve() else None)
     if clash is not None:
