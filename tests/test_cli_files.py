@@ -441,3 +441,16 @@ def test_every_command_reads_annotations_as_the_folder_or_the_log_and_refuses_ot
         assert f"✘ {notes}: not a review log" in flat(res) and flat(res).count("✘") == 1, (name, flat(res))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["annotations", "answers.jsonl", "in", "notes.txt", "outputs", "r.html", "run", "x.jsonl"]
     assert notes.read_text(encoding="utf-8") == '{"id": "x", "text": "Notizen zur Recherche"}\n'
+
+
+def test_an_out_under_a_file_says_the_file_is_in_the_way(tmp_path):
+    """`export`/`report -o notes.txt/x` (a file where a folder should be) said "cannot write
+    notes.txt/x…: File exists", which names no reason a user can act on. On the seed output."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Notizen\n", encoding="utf-8")
+    for args in (["export", "--format", "csv", "--data", str(OUTPUT.parent), "-a", str(tmp_path / "ann"), "--out", str(notes / "x.csv")],
+                 ["report", str(OUTPUT.parent), "-a", str(tmp_path / "ann"), "--out", str(notes / "r.html")]):
+        res = CliRunner().invoke(app, args)
+        assert res.exit_code == 2 and isinstance(res.exception, SystemExit), flat(res)
+        assert f"cannot write {notes / args[-1].rsplit('/', 1)[1]}: {notes} is a file, not a folder" in flat(res), flat(res)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"] and notes.read_text(encoding="utf-8") == "Notizen\n"
