@@ -454,3 +454,18 @@ def test_an_out_under_a_file_says_the_file_is_in_the_way(tmp_path):
         assert res.exit_code == 2 and isinstance(res.exception, SystemExit), flat(res)
         assert f"cannot write {notes / args[-1].rsplit('/', 1)[1]}: {notes} is a file, not a folder" in flat(res), flat(res)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"] and notes.read_text(encoding="utf-8") == "Notizen\n"
+
+
+def test_a_pipe_given_to_run_is_not_called_missing(tmp_path):
+    """`presseschau run <(zcat corpus.jsonl.gz)` (a pipe) or /dev/null: the input's error said
+    "no such file or folder", though the path is there; now it says what it is (exit 1 as for
+    any input that cannot be read; nothing to annotate, so no model is loaded)."""
+    import os
+
+    fifo = tmp_path / "corpus.jsonl"
+    os.mkfifo(fifo)
+    for given in (fifo, Path("/dev/null")):
+        res = CliRunner().invoke(app, ["run", str(given), "--out", str(tmp_path / "out"), "--no-progress", "--no-reviews"])
+        assert res.exit_code == 1, flat(res)
+        assert f"{given}: not a regular file nor a folder (a pipe, a device or a socket)" in flat(res), flat(res)
+        assert "no such file" not in flat(res)
