@@ -162,6 +162,18 @@ class CannotStart(RuntimeError):
     """The run cannot start at all (no model, unusable output folder, ...): exit code 2."""
 
 
+class NotAReviewLog(CannotStart):
+    """`-a/--annotations` names a file (or anything not a folder) other than the review log
+    `decisions.jsonl`: refused before anything is read or written (read as a log, its lines
+    were rejected and copied to a `.rejected` file beside it; an import tried to make a log
+    under it). Exit code 2, one line naming the path (`review.log.log_folder`)."""
+
+    def __init__(self, path: os.PathLike[str] | str):
+        self.path = str(path)
+        super().__init__(f"{self.path}: not a review log; --annotations takes the folder of the log "
+                         f"(annotations/) or the log file decisions.jsonl itself")
+
+
 class OutputNotWritable(CannotStart):
     """The output folder could not be written any more during the run (made read-only, full,
     removed): exit code 2 and one line, as when it is unwritable at the start. Nothing already

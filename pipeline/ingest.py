@@ -140,6 +140,9 @@ def find_inputs(paths: Iterable[Path], add: Callable[[Path, Path, Path], Any], p
                 s = suffix_of(p)
                 hint = f"{CONVERT_HINTS[s]}; Presseschau reads {READS}" if s in CONVERT_HINTS else f"use {READS}"
                 errors.append(IngestError(shown(p), ErrorKind.UNSUPPORTED, f"{shown(p)}: unsupported file type {shown(s)!r} ({hint})"))
+        elif p.exists():  # a pipe (`run <(zcat corpus.jsonl.gz)`), a device, a socket: there, but no file to read
+            errors.append(IngestError(shown(p), ErrorKind.UNREADABLE, f"{shown(p)}: not a regular file nor a folder (a pipe, a device "
+                                                                      f"or a socket); save the input to a file first"))
         else:
             errors.append(IngestError(shown(p), ErrorKind.UNREADABLE, f"{shown(p)}: no such file or folder"))
     return errors

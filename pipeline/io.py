@@ -11,6 +11,7 @@
 """
 from __future__ import annotations
 
+import errno
 import glob
 import gzip
 import json
@@ -60,7 +61,10 @@ def _temp_affixes(path: Path) -> tuple[str, str]:
 @contextmanager
 def atomic_open(path: Path, mode: str = "w", encoding: Optional[str] = "utf-8"):
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as e:  # a file where a folder of the path should be: said so, not "File exists"
+        raise NotADirectoryError(errno.ENOTDIR, f"{e.filename} is a file, not a folder", e.filename) from None
     prefix, suffix = _temp_affixes(path)
     fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=path.parent)
     try:

@@ -110,6 +110,17 @@ def test_evaluate_without_a_run_says_so(tmp_path):
     assert res.exit_code == 0 and "PER" in res.output  # the real scores
 
 
+def test_evaluate_takes_the_output_folder_as_the_other_commands_do(tmp_path):
+    """`evaluate --run outputs` (the folder, as validate, review, export and report take it)
+    said "outputs: cannot read (Is a directory)", exit 2. On the committed seed output."""
+    res = CliRunner().invoke(app, ["evaluate", "--run", str(OUTPUT.parent), "--gold", str(GOLD), "--json"])
+    assert res.exit_code == 0, flat(res)
+    by_file = CliRunner().invoke(app, ["evaluate", "--run", str(OUTPUT), "--gold", str(GOLD), "--json"])
+    assert json.loads(res.output) == json.loads(by_file.output) and "PER" in json.loads(res.output)["labels"]
+    res = CliRunner().invoke(app, ["evaluate", "--run", str(tmp_path), "--gold", str(GOLD)])  # a folder without a run
+    assert res.exit_code == 2 and f"{tmp_path / 'articles.jsonl'}: no such file" in flat(res), flat(res)
+
+
 def test_a_review_log_saved_as_cp1252_keeps_every_line_it_can_read(tmp_path, caplog):
     """The repo's review log re-saved in cp1252 by a hand edit: the decisions whose line is
     still UTF-8 (ASCII) are applied; each other line is named (file:line) and kept aside in
@@ -367,3 +378,94 @@ def test_a_line_that_is_no_article_record_is_named_not_a_traceback(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["edited", "p.jsonl"]
     res = CliRunner().invoke(app, ["report", str(d), "-a", str(REPO / "annotations"), "-o", str(tmp_path / "r.html")])
     assert res.exit_code == 1 and f"{where}:2: not an article record" in flat(res), flat(res)
+
+
+def test_every_command_reads_annotations_as_the_folder_or_the_log_and_refuses_other_files(tmp_path, monkeypatch):
+    """`-a/--annotations` given the log file decisions.jsonl: `review` exited 2 ("…/decisions.jsonl/
+    decisions.jsonl: Not a directory"), `run` wrote the unreviewed output (the log looked for under
+    the file), while `export` and `report` read the file as the log; given a file that is no log,
+    `import` read it as a log, wrote `<file>.rejected` beside it and then failed ("File exists").
+    Now every command resolves the option in one function (`review.log.log_folder`): the folder or
+    decisions.jsonl itself is the log; any other file is one line naming it, exit 2, nothing
+    read as a log and nothing written (checked on the real seed output and review log)."""
+    import pipeline.review.server as server
+    from pipeline import interop
+
+    d, a = tmp_path / "outputs", tmp_path / "annotations"
+    d.mkdir()
+    a.mkdir()
+    shutil.copy(OUTPUT, d / "articles.jsonl")
+    log = a / dec.DECISIONS_FILE
+    shutil.copy(REPO / "annotations" / dec.DECISIONS_FILE, log)
+    n_log = len(dec.effective_decisions(dec.load_decisions(log)))
+    notes = tmp_path / "notes.txt"  # a file that is not a review log
+    notes.write_text('{"id": "x", "text": "Notizen zur Recherche"}\n', encoding="utf-8")
+    served = []
+
+    def serve(data, annotations, host, port, *rest):  # the app as `review` starts it, without serving forever
+        srv = server.make_server(data, annotations, host, 0)
+        served.append((srv.state.store.path, len(srv.state.decisions)))
+        srv.server_close()
+
+    monkeypatch.setattr(server, "serve", serve)
+    (tmp_path / "in").mkdir()
+    task = next(t for t in json.loads(json.dumps(interop.to_prodigy(interop.load_records(d, a), include_pending=True))) if t["spans"])
+    task["spans"], task["answer"] = task["spans"][1:], "accept"  # the first span rejected in Prodigy
+    answers = tmp_path / "answers.jsonl"
+    answers.write_text(json.dumps(task, ensure_ascii=False) + "\n", encoding="utf-8")
+    commands = {
+        "review": ["review", str(d), "-a", "{a}", "--port", "0"],
+        "review --conflicts": ["review", str(d), "-a", "{a}", "--conflicts"],
+        "export": ["export", "--data", str(d), "-a", "{a}", "--out", str(tmp_path / "x.jsonl")],
+        "report": ["report", str(d), "-a", "{a}", "-o", str(tmp_path / "r.html")],
+        "import": ["import", "prodigy", str(answers), "--data", str(d), "-a", "{a}", "--dry-run"],
+        "run": ["run", str(tmp_path / "in"), "--out", str(tmp_path / "run"), "--annotations", "{a}", "--no-progress"],
+    }
+    for given in (a, log):
+        for name, args in commands.items():
+            res = CliRunner().invoke(app, [x.format(a=given) for x in args])
+            assert res.exit_code == 0, (name, given, flat(res))
+            assert "no review log" not in flat(res), (name, given, flat(res))
+        assert served.pop() == (log, len(dec.load_decisions(log)))
+        assert f"{n_log} review decisions are for 5 articles not in this run" in flat(res)  # run: the log applied
+        exported = [json.loads(x) for x in (tmp_path / "x.jsonl").read_text(encoding="utf-8").splitlines()]
+        assert sum(e["status"] != "pending" for r in exported for e in r["entities"]) > 0  # export: the log applied
+    before = log.read_bytes()
+    res = CliRunner().invoke(app, [x.format(a=log) for x in commands["import"] if x != "--dry-run"])
+    assert res.exit_code == 0 and f"in {log}" in flat(res), flat(res)
+    assert log.read_bytes().startswith(before) and len(log.read_bytes()) > len(before)  # appended to the log named
+
+    for name, args in commands.items():
+        res = CliRunner().invoke(app, [x.format(a=notes) for x in args])
+        assert res.exit_code == 2 and isinstance(res.exception, SystemExit), (name, flat(res))
+        assert f"✘ {notes}: not a review log" in flat(res) and flat(res).count("✘") == 1, (name, flat(res))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["annotations", "answers.jsonl", "in", "notes.txt", "outputs", "r.html", "run", "x.jsonl"]
+    assert notes.read_text(encoding="utf-8") == '{"id": "x", "text": "Notizen zur Recherche"}\n'
+
+
+def test_an_out_under_a_file_says_the_file_is_in_the_way(tmp_path):
+    """`export`/`report -o notes.txt/x` (a file where a folder should be) said "cannot write
+    notes.txt/x…: File exists", which names no reason a user can act on. On the seed output."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Notizen\n", encoding="utf-8")
+    for args in (["export", "--format", "csv", "--data", str(OUTPUT.parent), "-a", str(tmp_path / "ann"), "--out", str(notes / "x.csv")],
+                 ["report", str(OUTPUT.parent), "-a", str(tmp_path / "ann"), "--out", str(notes / "r.html")]):
+        res = CliRunner().invoke(app, args)
+        assert res.exit_code == 2 and isinstance(res.exception, SystemExit), flat(res)
+        assert f"cannot write {notes / args[-1].rsplit('/', 1)[1]}: {notes} is a file, not a folder" in flat(res), flat(res)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"] and notes.read_text(encoding="utf-8") == "Notizen\n"
+
+
+def test_a_pipe_given_to_run_is_not_called_missing(tmp_path):
+    """`presseschau run <(zcat corpus.jsonl.gz)` (a pipe) or /dev/null: the input's error said
+    "no such file or folder", though the path is there; now it says what it is (exit 1 as for
+    any input that cannot be read; nothing to annotate, so no model is loaded)."""
+    import os
+
+    fifo = tmp_path / "corpus.jsonl"
+    os.mkfifo(fifo)
+    for given in (fifo, Path("/dev/null")):
+        res = CliRunner().invoke(app, ["run", str(given), "--out", str(tmp_path / "out"), "--no-progress", "--no-reviews"])
+        assert res.exit_code == 1, flat(res)
+        assert f"{given}: not a regular file nor a folder (a pipe, a device or a socket)" in flat(res), flat(res)
+        assert "no such file" not in flat(res)

@@ -225,19 +225,19 @@ def test_export_refuses_to_overwrite_the_run_output(ws):
 
 
 def test_import_into_a_log_that_cannot_be_written_is_one_line(ws, base):
-    """`--annotations annotations/decisions.jsonl` (the log file, which `export` and `review
-    --conflicts` read as the log) or a folder that cannot be made: `import` ended in a
-    FileExistsError / NotADirectoryError traceback after reading and checking the whole file."""
+    """A folder that cannot be made (under the log file): `import` ended in a NotADirectoryError
+    traceback after reading and checking the whole file. (`--annotations annotations/decisions.jsonl`,
+    the log file itself, is that log: tests/test_cli_files.py.)"""
     tmp, data, ann = ws
     ann.mkdir()
     log = ann / dec.DECISIONS_FILE
     log.write_text("", encoding="utf-8")
     p = tmp / "answers.jsonl"
     p.write_text(json.dumps(_good_prodigy(base), ensure_ascii=False) + "\n", encoding="utf-8")
-    for where in (log, log / "sub"):
-        res = CliRunner().invoke(app, ["import", "prodigy", str(p), "--data", str(data), "--annotations", str(where)])
-        assert_clean(res, 2)
-        assert "cannot write" in flat(res) and str(where / dec.DECISIONS_FILE) in flat(res)
+    where = log / "sub"
+    res = CliRunner().invoke(app, ["import", "prodigy", str(p), "--data", str(data), "--annotations", str(where)])
+    assert_clean(res, 2)
+    assert "cannot write" in flat(res) and str(where / dec.DECISIONS_FILE) in flat(res)
     assert log.read_text(encoding="utf-8") == ""
 
 
@@ -359,18 +359,47 @@ def test_export_elsewhere_says_the_reviews_are_not_in_it(tmp_path, monkeypatch):
 
 
 def test_a_file_that_is_no_review_log_is_not_named_line_by_line(tmp_path, caplog):
-    """`export -a articles.csv` (a file mixed up with the log): each of its 502 lines was one
-    warning line. Now the first 50 are named, the rest counted, with the question whether it
-    is the review log; all are still kept aside and the export is the pipeline's own output."""
+    """A CSV export given as `-a` is refused in one line (`review.log.log_folder`). Copied over
+    the log itself (decisions.jsonl holding 502 lines that are no decisions), each line was one
+    warning line; now the first 50 are named, the rest counted, with the question whether it is
+    the review log; all are still kept aside and the export is the pipeline's own output."""
     csv = interop.export(interop.load_records(ROOT / "outputs", ANN_ROOT), "csv", tmp_path / "articles.csv")
     n = len(csv.read_text(encoding="utf-8").splitlines())
     assert n > 400
+    res = CliRunner().invoke(app, ["export", "--format", "jsonl", "--data", str(ROOT / "outputs"), "--annotations", str(csv),
+                                   "--out", str(tmp_path / "x.jsonl")])
+    assert_clean(res, 2)
+    assert str(csv) in flat(res) and not (tmp_path / "x.jsonl").exists() and not (tmp_path / "articles.csv.rejected").exists()
+    (tmp_path / "ann").mkdir()
+    log = tmp_path / "ann" / dec.DECISIONS_FILE
+    log.write_bytes(csv.read_bytes())
     with caplog.at_level("WARNING", logger="presseschau"):
-        res = CliRunner().invoke(app, ["export", "--format", "jsonl", "--data", str(ROOT / "outputs"), "--annotations", str(csv),
+        res = CliRunner().invoke(app, ["export", "--format", "jsonl", "--data", str(ROOT / "outputs"), "--annotations", str(log.parent),
                                        "--out", str(tmp_path / "x.jsonl")])
     assert_clean(res, 0)
     said = "\n".join(r.getMessage() for r in caplog.records)
     named = [x for x in said.splitlines() if "review decision not applied" in x]
-    assert len(named) == 50 and f"{csv}:1: " in named[0] and f"{csv}:50: " in named[-1]
-    assert f"{csv}: {n - 50} more lines not applied (the first 50 named above)" in said and "is it the review log" in said
-    assert len((tmp_path / "articles.csv.rejected").read_text(encoding="utf-8").splitlines()) == n
+    assert len(named) == 50 and f"{log}:1: " in named[0] and f"{log}:50: " in named[-1]
+    assert f"{log}: {n - 50} more lines not applied (the first 50 named above)" in said and "is it the review log" in said
+    assert len((tmp_path / "ann" / (dec.DECISIONS_FILE + ".rejected")).read_text(encoding="utf-8").splitlines()) == n
+
+
+@pytest.mark.parametrize("exported, imported", [("prodigy", "doccano"), ("prodigy", "label-studio"), ("doccano", "prodigy"),
+                                                ("doccano", "label-studio")])
+def test_importing_another_tools_export_is_an_error(ws, exported, imported):
+    """`presseschau export --format prodigy`'s file (untouched, or annotated in Prodigy) imported
+    as doccano or Label Studio: none of their span keys is in a Prodigy task, so every entity of
+    the seeds was recorded as rejected ("Recorded 454 decisions (454 reject)"), exit 0. Now the
+    tool the file was exported for is named, exit 2, nothing recorded; imported as its own
+    format it still works."""
+    tmp, data, ann = ws
+    out = tmp / f"tasks.{exported}.jsonl"
+    assert_clean(CliRunner().invoke(app, ["export", "--format", exported, "--data", str(data), "--annotations", str(ann),
+                                          "--out", str(out), *(["--include-pending"] if exported == "prodigy" else [])]), 0)
+    res = CliRunner().invoke(app, ["import", imported, str(out), "--data", str(data), "--annotations", str(ann)])
+    assert_clean(res, 2)
+    assert f"{out}:1: a {exported} task" in flat(res) and f"presseschau import {exported} {out}" in flat(res), flat(res)
+    assert not (ann / dec.DECISIONS_FILE).exists()
+    res = CliRunner().invoke(app, ["import", exported, str(out), "--data", str(data), "--annotations", str(ann)])
+    assert_clean(res, 0)
+    assert "Recorded 0 decisions (nothing changed in the tool)" in flat(res)

@@ -193,6 +193,21 @@ def test_report_command_writes_one_self_contained_file(tmp_path):
     assert list(out.parent.iterdir()) == [out]  # atomic write: no temp file left behind
 
 
+def test_report_says_when_the_review_log_it_was_given_is_not_there(tmp_path):
+    """`report -a annotatoins` (a typo) wrote the overview of the unreviewed output, exit 0,
+    without a word, while `export` and `run` say "no review log at …" for the same typo.
+    On the committed seed output and review log."""
+    runner = CliRunner()
+    res = runner.invoke(app, ["report", str(OUTPUTS), "-a", str(tmp_path / "annotatoins"), "--out", str(tmp_path / "r.html"), "--reviewed-only"])
+    assert res.exit_code == 0, res.output
+    assert f"no review log at {tmp_path / 'annotatoins'}" in " ".join(res.output.split())
+    for args in (["-a", str(ANNOTATIONS)], ["-a", str(ANNOTATIONS / dec.DECISIONS_FILE)]):
+        res = runner.invoke(app, ["report", str(OUTPUTS), *args, "--out", str(tmp_path / "r.html")])
+        assert res.exit_code == 0 and "no review log" not in res.output, res.output
+    res = runner.invoke(app, ["report", str(OUTPUTS), "--out", str(tmp_path / "r.html")], catch_exceptions=False)  # the default: no word
+    assert res.exit_code == 0 and "no review log" not in res.output, res.output
+
+
 def test_report_survives_hostile_text_in_the_data():
     """Article text ends up in the page only as JSON inside a script element: a title with
     </script> cannot break out of it."""
@@ -233,6 +248,10 @@ def test_report_command_bad_inputs(tmp_path):
     # an output folder: the report goes into it
     res = runner.invoke(app, ["report", str(OUTPUTS), "--annotations", str(ANNOTATIONS), "--out", str(tmp_path)])
     assert res.exit_code == 0 and (tmp_path / "report.html").is_file()
+    # a folder not made yet (`-o reports/`: pathlib drops the slash) was written as an HTML file named
+    # "reports"; it is a folder now, as export's --out without a suffix
+    res = runner.invoke(app, ["report", str(OUTPUTS), "--annotations", str(ANNOTATIONS), "--out", str(tmp_path / "reports") + "/"])
+    assert res.exit_code == 0 and (tmp_path / "reports" / "report.html").is_file(), res.output
 
 
 # ------------------------------------------------------------------------ a real run over news

@@ -84,6 +84,41 @@ def test_article_list_pages_searches_sorts_and_filters(tmp_path):
         srv.server_close()
 
 
+def test_the_date_filter_keeps_an_article_whose_period_overlaps_the_range(tmp_path):
+    """The list's `from`/`to` compared `published` as text: an article dated by its year only
+    ("2022", as an archive export gives it) was left out of from=2022-01, and the month
+    "2022-09" of the seeds out of from=2022-09-15, though both periods overlap the range.
+    Now an article is listed when its period (day, month or year) overlaps from's first day to
+    to's last day. On the committed seed output, one record's `published` made a year."""
+    from pipeline.review.apply import strip_review
+
+    recs = [strip_review(json.loads(x)) for x in (ROOT / "outputs" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    year_only = recs[0]["id"]
+    recs[0]["meta"]["published"] = "2022"
+    write_jsonl(tmp_path / "out" / "articles.jsonl", recs)
+    srv = start(tmp_path / "out", tmp_path / "ann")
+    try:
+        c = Client(srv)
+
+        def listed(q: str) -> list[str]:
+            st, p, _ = c.get("/api/articles?" + q)
+            assert st == 200, (q, p)
+            return sorted(a["published"] for a in p["items"])
+
+        assert sorted(r["meta"]["published"] for r in recs) == ["2022", "2022-01-06", "2022-01-06", "2022-03-28", "2022-09"]
+        assert listed("from=2022-01") == ["2022", "2022-01-06", "2022-01-06", "2022-03-28", "2022-09"]
+        assert listed("from=2022-09-15") == ["2022", "2022-09"]
+        assert listed("from=2022-02&to=2022-02") == ["2022"]
+        assert listed("to=2022-01-06") == ["2022", "2022-01-06", "2022-01-06"]
+        assert listed("from=2022-03-28&to=2022-03-28") == ["2022", "2022-03-28"]
+        assert listed("from=2022-09-30&to=2022-09-30") == ["2022", "2022-09"]
+        assert listed("from=2023") == [] and listed("to=2021-12-31") == []
+        assert year_only in {a["id"] for a in c.get("/api/articles?from=2022-01")[1]["items"]}
+    finally:
+        srv.shutdown()
+        srv.server_close()
+
+
 # ---------------------------------------------------------------------- apply to all mentions
 
 

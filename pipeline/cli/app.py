@@ -63,3 +63,19 @@ def default_log_notice(annotations: Path, source, records) -> str | None:
         return None
     return (f"no review log at {annotations} (the default, in the working directory): {n} entities reviewed in {source} "
             f"are read as the pipeline made them, without their review; give --annotations (the project's annotations/)")
+
+
+def annotations_folder(path: Path) -> Path:
+    """Every command's `-a/--annotations`, resolved in one place (`review.log.log_folder`): the
+    folder of the review log, given as the folder or as the log file decisions.jsonl; any other
+    file is one line naming it and exit 2, before anything is read or written."""
+    from wasabi import msg
+
+    from ..errors import NotAReviewLog
+    from ..review.log import log_folder
+
+    try:
+        return log_folder(path)
+    except NotAReviewLog as e:
+        msg.fail(str(e))
+        raise typer.Exit(2) from None

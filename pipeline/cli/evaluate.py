@@ -39,7 +39,7 @@ def need_data(data: Path) -> None:
 
 @app.command("evaluate")
 def evaluate_cmd(
-    run_file: Path = typer.Option(Path("outputs/articles.jsonl"), "--run", help="articles.jsonl of a run"),
+    run_file: Path = typer.Option(Path("outputs/articles.jsonl"), "--run", help="articles.jsonl of a run, or the output folder holding it"),
     gold: Path = typer.Option(Path("annotations/gold/seeds.jsonl"), "--gold"),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON"),
 ):
@@ -49,6 +49,8 @@ def evaluate_cmd(
     from ..errors import NoRunOutput
     from ..evaluate.gold import evaluate_run, format_report
 
+    if run_file.is_dir():  # the output folder, as validate, review, export and report take it
+        run_file = run_file / "articles.jsonl"
     if not run_file.exists():
         msg.fail(f"{NoRunOutput(run_file)}; or give --run")
         raise typer.Exit(2)

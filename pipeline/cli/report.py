@@ -8,14 +8,14 @@ from typing import Optional
 import typer
 from wasabi import msg
 
-from .app import SHOWN_PROBLEMS, Problems, app, default_log_notice
+from .app import SHOWN_PROBLEMS, Problems, annotations_folder, app, default_log_notice
 
 
 @app.command("report")
 def report_cmd(
     data: Path = typer.Argument(Path("outputs"), help="Output folder of `presseschau run` (or an articles.jsonl)"),
-    annotations: Optional[Path] = typer.Option(None, "--annotations", "-a", help="Folder of the decision log (re-applied first; default: annotations/)"),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="HTML file (or folder) to write (default: DATA/report.html)"),
+    annotations: Optional[Path] = typer.Option(None, "--annotations", "-a", help="Folder of the decision log, or decisions.jsonl itself (re-applied first; default: annotations/)"),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="HTML file to write, or a folder (one that exists, or a path without a suffix): FOLDER/report.html (default: DATA/report.html)"),
     top: int = typer.Option(20, "--top", min=1, help="How many people, organisations and places to show"),
     reviewed_only: bool = typer.Option(False, "--reviewed-only", help="Count only accepted and corrected entities"),
 ):
@@ -26,7 +26,7 @@ def report_cmd(
     from ..review.report import write_report
 
     default_log = annotations is None
-    annotations = Path("annotations") if annotations is None else annotations
+    annotations = annotations_folder(Path("annotations") if default_log else annotations)
     problems = Problems(msg.warn)
     try:
         records = load_reviewed(data, annotations, warn=problems)
@@ -42,9 +42,11 @@ def report_cmd(
     if problems.count and not records:
         msg.fail(f"{data}: no line is an article record; is it the articles.jsonl of `presseschau run`?")
         raise typer.Exit(2)
+    if not default_log and not (annotations / DECISIONS_FILE).is_file():  # a mistyped folder must not drop the reviews without a word (as export says it)
+        msg.warn(f"no review log at {annotations}: the report counts the pipeline's own output, without review decisions")
     base = data if data.is_dir() else data.parent
     target = out if out is not None else base
-    if target.is_dir():
+    if target.is_dir() or not target.suffix:  # a folder, or one to make (`-o reports/`), as export's --out
         target = target / "report.html"
     clash = run_output_at(target, base, annotations) or (data if not data.is_dir() and target.resolve() == data.resolve() else None)
     if clash is not None:

@@ -8,10 +8,12 @@ from typing import Optional
 import typer
 from wasabi import msg
 
+from .app import annotations_folder
+
 
 def review_cmd(
     data: Path = typer.Argument(Path("outputs"), help="Output folder of `presseschau run` (or an articles.jsonl)"),
-    annotations: Optional[Path] = typer.Option(None, "--annotations", "-a", help="Folder of the decision log decisions.jsonl (default: annotations/)"),
+    annotations: Optional[Path] = typer.Option(None, "--annotations", "-a", help="Folder of the decision log decisions.jsonl, or that file itself (default: annotations/)"),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (default: this machine only; any other asks for a token, printed at start)"),
     port: int = typer.Option(8080, "--port", "-p", min=0, max=65535, help="Port (0: any free port)"),
     reviewer: Optional[str] = typer.Option(None, "--reviewer", "-r", help="Reviewer name stored with each decision (default: $PRESSESCHAU_REVIEWER or the user name)"),
@@ -24,13 +26,13 @@ def review_cmd(
     from ..errors import CannotStart
 
     default_log = annotations is None
-    annotations = Path("annotations") if annotations is None else annotations
+    annotations = annotations_folder(Path("annotations") if default_log else annotations)
 
     if conflicts or agreement:
         from ..review import log as dec
         from ..review import teams
 
-        log_path = annotations if annotations.is_file() else annotations / dec.DECISIONS_FILE
+        log_path = annotations / dec.DECISIONS_FILE
         if not log_path.is_file():  # a mistyped folder must not read as "no conflicts" without a word
             msg.warn(f"no review log at {annotations}: no decisions to compare")
         decisions = dec.load_decisions(log_path)
@@ -82,7 +84,7 @@ DoccanoOffsets = Enum("DoccanoOffsets", {"utf16": "utf16", "codepoints": "codepo
 def export_cmd(
     fmt: ExportFormat = typer.Option("jsonl", "--format", "-f", help="Format to write. csv: UTF-8, ',' (pandas, R, DuckDB); csv-excel: the CSV as German Excel opens it (UTF-8 with BOM, ';', decimal comma); xlsx: an Excel workbook (ids and values kept as text); parquet: with typed dates"),
     data: Path = typer.Option(Path("outputs"), "--data", "-d", help="Output folder of `presseschau run` (or an articles.jsonl)"),
-    annotations: Optional[Path] = typer.Option(None, "--annotations", "-a", help="Folder of the decision log, re-applied before export (default: annotations/)"),
+    annotations: Optional[Path] = typer.Option(None, "--annotations", "-a", help="Folder of the decision log, or decisions.jsonl itself, re-applied before export (default: annotations/)"),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="File to write, or a folder: FOLDER/articles.<ext> (articles.reviewed.jsonl, articles.prodigy.jsonl, articles.doccano.jsonl, articles.label-studio.json, articles.spacy, articles.csv, articles.excel.csv, articles.xlsx, articles.entities.parquet). Default: the DATA folder"),
     accepted_only: bool = typer.Option(False, "--accepted-only", help="Keep only accepted and corrected entities (jsonl, doccano, label-studio, csv, csv-excel, xlsx, parquet; prodigy and docbin do so by default)"),
     include_pending: bool = typer.Option(False, "--include-pending", help="prodigy, docbin: also the pending (unreviewed) model guesses, marked as pending. Default: reviewed entities only. The other formats always carry pending entities with their status"),
@@ -101,10 +103,9 @@ def export_cmd(
     from ..review.log import DECISIONS_FILE
 
     default_log = annotations is None
-    if annotations is None:  # a project that never reviewed anything gets no notice
-        annotations = Path("annotations")
-    no_log = not (annotations.is_file() or (annotations / DECISIONS_FILE).is_file())
-    if no_log and not default_log:
+    annotations = annotations_folder(Path("annotations") if default_log else annotations)
+    no_log = not (annotations / DECISIONS_FILE).is_file()
+    if no_log and not default_log:  # a project that never reviewed anything gets no notice
         # a mistyped folder must not drop the reviews without a word (as `run` says it)
         msg.warn(f"no review log at {annotations}: the export holds the pipeline's own output, without review decisions")
     fmt_ = fmt.value
@@ -158,7 +159,7 @@ def import_cmd(
     fmt: ImportFormat = typer.Argument(..., help="The tool the file comes from"),
     path: Path = typer.Argument(..., help="The tool's export file (JSONL, or JSON for Label Studio)"),
     data: Path = typer.Option(Path("outputs"), "--data", "-d", help="Output folder of `presseschau run` (or an articles.jsonl)"),
-    annotations: Path = typer.Option(Path("annotations"), "--annotations", "-a", help="Folder of the decision log to append to"),
+    annotations: Path = typer.Option(Path("annotations"), "--annotations", "-a", help="Folder of the decision log to append to, or decisions.jsonl itself"),
     reviewer: Optional[str] = typer.Option(None, "--reviewer", "-r", help="Reviewer recorded on the decisions (default: import:<format>)"),
     accept_unchanged: bool = typer.Option(False, "--accept-unchanged", help="doccano: the file holds approved examples only (doccano's 'Export only approved documents'): pending guesses left unchanged are accepted"),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be recorded, write nothing"),
@@ -173,6 +174,7 @@ def import_cmd(
     from ..review import log as dec
     from ..interop import ImportFileError, import_file, load_records
 
+    annotations = annotations_folder(annotations)
     try:
         records = load_records(data, annotations)
     except (OSError, ValueError) as e:

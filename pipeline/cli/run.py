@@ -10,7 +10,7 @@ import typer
 from wasabi import msg
 
 from ..ingest import MAX_BYTES, READ_SUFFIXES
-from .app import Problems, app, reading
+from .app import Problems, annotations_folder, app, reading
 
 
 def _stops_on_signals(command):
@@ -44,7 +44,7 @@ def run(
     max_bytes: int = typer.Option(MAX_BYTES, "--max-bytes", min=1, help="Refuse an article (a file, or a JSONL record's text) larger than this many bytes (longer texts are annotated in parts; 5 MB measured in bench/bench_long_article.py)"),
     force: bool = typer.Option(False, "--force", help="Re-process every article, ignoring the cache"),
     allow_non_german: bool = typer.Option(False, "--allow-non-german", help="Process texts detected as not German"),
-    annotations: Optional[Path] = typer.Option(None, "--annotations", help="Folder with review decisions to re-apply (default: annotations/, when it holds a review log)"),
+    annotations: Optional[Path] = typer.Option(None, "--annotations", help="Folder with review decisions to re-apply, or its decisions.jsonl (default: annotations/, when it holds a review log)"),
     no_reviews: bool = typer.Option(False, "--no-reviews", help="Write the pipeline's own output, without re-applying review decisions (to measure the pipeline)"),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on a terminal, off in CI)"),
     formats: List[str] = typer.Option(["jsonl"], "--format", help="jsonl (articles.jsonl) and/or parquet (articles.parquet/ + entities.parquet/, one part per --parquet-rows articles); repeat for both"),
@@ -171,4 +171,4 @@ def _overlay(annotations: Optional[Path]):
     if annotations is None:
         default = Path("annotations")
         return ReviewOverlay.from_folder(default) if (default / DECISIONS_FILE).is_file() else None
-    return ReviewOverlay.from_folder(annotations)
+    return ReviewOverlay.from_folder(annotations_folder(annotations))

@@ -44,7 +44,7 @@ from ..record import check_articles, is_article_record
 from ..review import log as dec
 from ..review.apply import apply_decisions
 from . import doccano as _doccano, labelstudio as _ls, parquet as _parquet, prodigy as _prodigy
-from .common import (KEEP, SPAN_KEY, ImportFileError, Warn, decisions_from_changes, decisions_from_spans, fail_if_nothing, fail_if_run_output,
+from .common import (KEEP, SPAN_KEY, ImportFileError, Warn, decisions_from_changes, decisions_from_spans, fail_if_nothing, fail_if_other_tool, fail_if_run_output,
                      read_rows, reviewed_records, validate_rows)
 from .docbin import to_docbin
 from .doccano import import_doccano, to_doccano
@@ -227,6 +227,7 @@ def import_file(fmt: str, path: os.PathLike | str, records: list[dict], reviewer
         raise ValueError(f"unknown import format {fmt!r}; one of {', '.join(IMPORT_FORMATS)}")
     rows, problems = read_rows(path)
     fail_if_run_output(path, rows)
+    fail_if_other_tool(path, fmt, rows)
     schema, check = _VALIDATION[fmt]
     good, bad = validate_rows(path, rows, schema, check)
     problems += bad

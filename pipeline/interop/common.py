@@ -312,6 +312,22 @@ def fail_if_run_output(path: os.PathLike | str, rows: list[tuple[int, Any]]) -> 
                                   f"import the file the tool exported")
 
 
+#: a key of the snapshot that only one tool's tasks carry (`presseschau export`); Label Studio's has none
+SNAPSHOT_TOOL_KEYS = {"mode": "prodigy", "offsets": "doccano"}
+
+
+def fail_if_other_tool(path: os.PathLike | str, fmt: str, rows: list[tuple[int, Any]]) -> None:
+    """A file `presseschau export` wrote for one tool given to `import` as another's: an error
+    naming the tool it is for. (Read as doccano or Label Studio, a Prodigy task has none of
+    their span keys: every entity of the file was recorded as rejected, exit 0.)"""
+    for lineno, row in rows:
+        snap = row.get(SNAPSHOT_KEY) if isinstance(row, dict) else None
+        tool = next((t for k, t in SNAPSHOT_TOOL_KEYS.items() if k in snap), None) if isinstance(snap, dict) else None
+        if tool is not None and tool != fmt:
+            raise ImportFileError(f"{path}:{lineno}: a {tool} task (`presseschau export --format {tool}`), not a {fmt} one: "
+                                  f"nothing recorded; import it as `presseschau import {tool} {path}`")
+
+
 # --------------------------------------------------------------------------- decisions
 
 

@@ -44,7 +44,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
-from ..errors import ReviewLogNotWritable, UnreadableFile
+from ..errors import NotAReviewLog, ReviewLogNotWritable, UnreadableFile
 from ..io import BadLine, fsync_dir, iter_jsonl
 from ..schema import ENTITY_FIELDS, LABELS, VALUE_FIELDS  # noqa: F401  (LABELS: part of this module's API)
 from ..schema import check_date_value, date_type_for
@@ -61,6 +61,22 @@ SHOWN_BAD_LINES = 50  # log lines that cannot be applied named one by one; the r
 
 
 @functools.lru_cache(maxsize=256)
+def log_folder(annotations: os.PathLike | str) -> Path:
+    """The folder of the review log that a command's `-a/--annotations` names: a folder (one
+    that does not exist yet is made when the first decision is written), or the log file
+    `decisions.jsonl` itself (its folder). Anything else that exists (another file, a log's
+    `.rejected` copy, a device) raises `NotAReviewLog`: no command reads it as a log or
+    writes beside it. The one place every command resolves the option."""
+    p = Path(annotations)
+    if p.is_dir():
+        return p
+    if p.name == DECISIONS_FILE and (p.is_file() or not p.exists()):
+        return p.parent
+    if p.exists():
+        raise NotAReviewLog(p)
+    return p
+
+
 def text_sha256(text: str) -> str:
     # cached: a batch of decisions ("apply to all mentions") hashes each article's text once,
     # not once per decision (the key is the string itself: its hash is kept on the object)

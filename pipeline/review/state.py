@@ -310,10 +310,12 @@ class ReviewState:
                 rows = [s for s in rows if STATUS_FILTERS[status](s)]
             if label:
                 rows = [s for s in rows if label in s["labels"]]
-            if date_from:
-                rows = [s for s in rows if (s["published"] or "") >= date_from]
-            if date_to:
-                rows = [s for s in rows if s["published"] and s["published"][:len(date_to)] <= date_to]
+            if date_from or date_to:
+                # the article's period (a day, a month, a year: `published`) overlaps the range from
+                # the first day of `from` to the last day of `to`: a year "2022" is in from=2022-01
+                x0 = ov.parse_date_value(date_from)["x0"] if date_from else float("-inf")
+                x1 = ov.parse_date_value(date_to)["x1"] if date_to else float("inf")
+                rows = [s for s in rows if (p := ov.parse_date_value(s["published"])) and p["x0"] < x1 and x0 < p["x1"]]
             if q:
                 rows = [s for s in rows if q in self._search_text(s["n"] - 1)]
             if sort != "n" or desc:
