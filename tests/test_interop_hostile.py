@@ -384,6 +384,30 @@ def test_a_file_that_is_no_review_log_is_not_named_line_by_line(tmp_path, caplog
     assert len((tmp_path / "ann" / (dec.DECISIONS_FILE + ".rejected")).read_text(encoding="utf-8").splitlines()) == n
 
 
+@pytest.mark.parametrize("imported", ["prodigy", "doccano"])
+def test_a_label_studio_export_imported_as_another_tool_is_named(ws, imported):
+    """Label Studio's JSON export (a list of tasks with "data", "annotations", "predictions"),
+    as `presseschau export --format label-studio` wrote it and as Label Studio exports it after
+    annotating, imported as prodigy or doccano: exit 2 with only "'text' is a required property".
+    Now it says the file looks like a Label Studio export and which import to use; nothing recorded."""
+    tmp, data, ann = ws
+    out = tmp / "tasks.json"
+    assert_clean(CliRunner().invoke(app, ["export", "--format", "label-studio", "--data", str(data), "--annotations", str(ann),
+                                          "--out", str(out)]), 0)
+    tasks = json.loads(out.read_text(encoding="utf-8"))
+    annotated = tmp / "project-1-at-2024.json"  # as Label Studio exports it: an id, the annotations, the data without our snapshot
+    annotated.write_text(json.dumps([{"id": k + 1, "annotations": [{"id": k + 1, "result": t["predictions"][0]["result"], "was_cancelled": False}],
+                                      "data": {"text": t["data"]["text"]}, "predictions": []} for k, t in enumerate(tasks)]), encoding="utf-8")
+    for path in (out, annotated):
+        res = CliRunner().invoke(app, ["import", imported, str(path), "--data", str(data), "--annotations", str(ann)])
+        assert_clean(res, 2)
+        assert f"{path}" in flat(res) and "looks like a Label Studio export" in flat(res), flat(res)
+        assert f"presseschau import label-studio {path}" in flat(res), flat(res)
+        assert not (ann / dec.DECISIONS_FILE).exists()
+    res = CliRunner().invoke(app, ["import", "label-studio", str(out), "--data", str(data), "--annotations", str(ann)])
+    assert_clean(res, 0)
+
+
 @pytest.mark.parametrize("exported, imported", [("prodigy", "doccano"), ("prodigy", "label-studio"), ("doccano", "prodigy"),
                                                 ("doccano", "label-studio")])
 def test_importing_another_tools_export_is_an_error(ws, exported, imported):

@@ -314,17 +314,36 @@ def fail_if_run_output(path: os.PathLike | str, rows: list[tuple[int, Any]]) -> 
 
 #: a key of the snapshot that only one tool's tasks carry (`presseschau export`); Label Studio's has none
 SNAPSHOT_TOOL_KEYS = {"mode": "prodigy", "offsets": "doccano"}
+#: the keys of a Label Studio task (its JSON export, and `presseschau export --format label-studio`) besides "data"
+LABEL_STUDIO_TASK_KEYS = ("annotations", "predictions")
+
+
+def tool_of(row: Any) -> tuple[Optional[str], str]:
+    """Which tool's task a row is, where it says so: (tool, how it shows), else (None, "").
+    A Prodigy or doccano task of `presseschau export` by its snapshot; a Label Studio task by
+    its shape (a "data" object beside "annotations" or "predictions"), also one Label Studio
+    exported itself."""
+    if not isinstance(row, dict):
+        return None, ""
+    snap = row.get(SNAPSHOT_KEY)
+    tool = next((t for k, t in SNAPSHOT_TOOL_KEYS.items() if k in snap), None) if isinstance(snap, dict) else None
+    if tool is not None:
+        return tool, f"a {tool} task (`presseschau export --format {tool}`)"
+    if isinstance(row.get("data"), dict) and any(isinstance(row.get(k), list) for k in LABEL_STUDIO_TASK_KEYS):
+        return "label-studio", 'looks like a Label Studio export (a JSON list of tasks with "data", "annotations", "predictions")'
+    return None, ""
 
 
 def fail_if_other_tool(path: os.PathLike | str, fmt: str, rows: list[tuple[int, Any]]) -> None:
-    """A file `presseschau export` wrote for one tool given to `import` as another's: an error
-    naming the tool it is for. (Read as doccano or Label Studio, a Prodigy task has none of
-    their span keys: every entity of the file was recorded as rejected, exit 0.)"""
+    """A file written for one tool (by `presseschau export`, or Label Studio's own export) given
+    to `import` as another's: an error naming the tool it is for and the import to use. (Read as
+    doccano or Label Studio, a Prodigy task has none of their span keys: every entity of the
+    file was recorded as rejected, exit 0; a Label Studio task read as Prodigy or doccano was
+    only "'text' is a required property".)"""
     for lineno, row in rows:
-        snap = row.get(SNAPSHOT_KEY) if isinstance(row, dict) else None
-        tool = next((t for k, t in SNAPSHOT_TOOL_KEYS.items() if k in snap), None) if isinstance(snap, dict) else None
+        tool, how = tool_of(row)
         if tool is not None and tool != fmt:
-            raise ImportFileError(f"{path}:{lineno}: a {tool} task (`presseschau export --format {tool}`), not a {fmt} one: "
+            raise ImportFileError(f"{path}:{lineno}: {how}, not a {fmt} one: "
                                   f"nothing recorded; import it as `presseschau import {tool} {path}`")
 
 
