@@ -181,6 +181,18 @@ class OutputNotWritable(CannotStart):
     replaced atomically, so each is the previous one or the new one, never half of one."""
 
 
+class NoArticlesFound(CannotStart):
+    """The inputs gave no article at all (an empty folder or file, every input an error) and
+    the output folder holds a previous run's articles: they are kept, nothing is written
+    (articles.jsonl, run.json, the Parquet parts stay as they were), exit code 2 and one line
+    naming the inputs and the output. `--force` replaces them with the empty output."""
+
+    def __init__(self, inputs: str, output: str, previous: int, failed: int):
+        failed_part = f" ({failed} failed)" if failed else ""
+        super().__init__(f"no article found in {inputs}{failed_part}: the {previous} articles of the previous run "
+                         f"in {output} are kept, nothing was written; --force replaces them with an empty output")
+
+
 class Interrupted(KeyboardInterrupt):
     """SIGINT (Ctrl+C) or SIGTERM stopped the run: the workers are stopped, what was finished
     stays in the cache, and the CLI exits 128 + the signal's number (130, 143) with one line.

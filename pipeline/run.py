@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional
 
 from . import __version__
-from .errors import ArticleError, CannotStart, ErrorKind, Interrupted, OutputNotWritable
+from .errors import ArticleError, CannotStart, ErrorKind, Interrupted, NoArticlesFound, OutputNotWritable
 from .execute import make_executor
 from .ingest import JSONL_SUFFIXES, MAX_BYTES, IngestError, Unchanged, find_inputs, hints_digest, passed_over_notice, read_path, suffix_of
 from .io import Cache, atomic_open, atomic_write_json, dumps, label_counts, remove_stale_temps, shown, storage_failed
@@ -259,6 +259,8 @@ def run(
 
         t = time.perf_counter()
         articles_out = output_names(opts.formats)[0]
+        if ledger.count_kept() == 0:
+            _no_articles(opts, cache, len(stats.errors), notice)
         with _writing(opts.out, articles_out, stats):
             if opts.review is not None:
                 opts.review.start(ledger.is_kept, _sharing(cache, ledger))
@@ -522,6 +524,22 @@ def _write_articles(opts: RunOptions, cache: Cache, ids: Iterable[str], stats: R
     if opts.review is not None:
         flagged.extend(opts.review.unplaced())  # decisions of articles not in this run: named, not dropped
     return flagged, reviewed
+
+
+def _no_articles(opts: RunOptions, cache: Cache, failed: int, notice: Callable[[str], None]) -> None:
+    """The inputs gave no article: a previous run's articles in the output folder are not
+    replaced by an empty output (`NoArticlesFound`, exit 2) unless `--force` says so; on a
+    fresh folder the empty output is written, with a notice."""
+    inputs = ", ".join(shown(p) for p in opts.paths)
+    previous = cache.db.execute("SELECT COUNT(*) FROM last_run").fetchone()[0]
+    jsonl = opts.out / "articles.jsonl"
+    if not previous and jsonl.is_file():  # a cache rebuilt (or removed) beside a previous output
+        with open(jsonl, "rb") as fh:
+            previous = sum(1 for line in fh if line.strip())
+    output = shown(opts.out / output_names(opts.formats)[0])
+    if previous and not opts.force:
+        raise NoArticlesFound(inputs, output, previous, failed)
+    notice(f"no article found in {inputs}" + (f": the {previous} articles of the previous run in {output} are replaced (--force)" if previous else ""))
 
 
 LAST_RUN_TABLE = "CREATE TABLE IF NOT EXISTS last_run (pos INTEGER PRIMARY KEY, id TEXT NOT NULL)"

@@ -106,6 +106,35 @@ def test_cli_exit_codes(tmp_path):
     assert _cli("validate", str(tmp_path / "ok" / "articles.jsonl")).returncode == 0
 
 
+def test_a_run_of_no_article_keeps_the_previous_runs_articles(tmp_path, nlp_info):
+    """An empty folder, an empty JSONL file or inputs that all fail, run into an output folder
+    that holds a previous run's articles: they stay as they were (exit 2, one line naming the
+    inputs and the output), not replaced by an empty articles.jsonl; --force replaces them."""
+    out = tmp_path / "out"
+    first = run(RunOptions(paths=list(SEEDS[3:]), out=out, progress=False), nlp_info)
+    assert first["counts"]["articles"] == 2
+    before = {name: (out / name).read_bytes() for name in ("articles.jsonl", "run.json")}
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty.jsonl").write_text("")
+    (tmp_path / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(300))
+    for name in ("empty", "empty.jsonl", "broken.txt"):
+        res = _cli("run", str(tmp_path / name), "--out", str(out))
+        assert res.returncode == 2, (name, res.stdout, res.stderr)
+        line = " ".join((res.stdout + res.stderr).split())
+        assert f"no article found in {tmp_path / name}" in line and str(out / "articles.jsonl") in line, line
+        assert "Traceback" not in res.stderr
+        assert {n: (out / n).read_bytes() for n in before} == before, name
+    # asked for: the empty output replaces them, and the run says so
+    forced = run(RunOptions(paths=[tmp_path / "empty"], out=out, progress=False, force=True), nlp_info)
+    assert forced["counts"]["articles"] == 0 and len(forced["deleted"]) == 2
+    assert any("no article found in" in n for n in forced["notices"])
+    assert (out / "articles.jsonl").read_bytes() == b""
+    # a fresh output folder: the empty output is written, with a notice
+    fresh = run(RunOptions(paths=[tmp_path / "empty.jsonl"], out=tmp_path / "fresh", progress=False), nlp_info)
+    assert fresh["counts"]["articles"] == 0 and any("no article found in" in n for n in fresh["notices"])
+    assert (tmp_path / "fresh" / "articles.jsonl").read_bytes() == b""
+
+
 def test_incremental_rerun_and_changed_input(tmp_path, nlp_info):
     inp = tmp_path / "in"
     inp.mkdir()

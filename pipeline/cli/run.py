@@ -42,7 +42,7 @@ def run(
     batch_size: int = typer.Option(32, "--batch-size", "-b", min=1, help="Articles per batch sent to a worker"),
     batch_timeout: Optional[float] = typer.Option(None, "--batch-timeout", min=1, help="Seconds a worker (-n 2 or more) may take for one batch before it is killed as hung and the batch retried once (default: 120 s + 2 s per 1,000 characters of the batch)"),
     max_bytes: int = typer.Option(MAX_BYTES, "--max-bytes", min=1, help="Refuse an article (a file, or a JSONL record's text) larger than this many bytes (longer texts are annotated in parts; 5 MB measured in bench/bench_long_article.py)"),
-    force: bool = typer.Option(False, "--force", help="Re-process every article, ignoring the cache"),
+    force: bool = typer.Option(False, "--force", help="Re-process every article, ignoring the cache (and let inputs that give no article replace a previous run's articles)"),
     allow_non_german: bool = typer.Option(False, "--allow-non-german", help="Process texts detected as not German"),
     annotations: Optional[Path] = typer.Option(None, "--annotations", help="Folder with review decisions to re-apply, or its decisions.jsonl (default: annotations/, when it holds a review log)"),
     no_reviews: bool = typer.Option(False, "--no-reviews", help="Write the pipeline's own output, without re-applying review decisions (to measure the pipeline)"),
