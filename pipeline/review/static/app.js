@@ -167,6 +167,12 @@ async function init() {
   document.addEventListener("pointerdown", (ev) => { touchUI = ev.pointerType !== "mouse"; }, true);
   document.addEventListener("selectionchange", onSelectionChange);
   document.addEventListener("keydown", onKey);
+  // a button or checkbox clicked with the mouse or a finger does not keep the focus: Space and Tab go on
+  // stepping through the entities after it (on one focused from the keyboard they press it / move on: onKey)
+  document.addEventListener("click", (ev) => {
+    const c = ev.detail > 0 && ev.target.closest && ev.target.closest("button, summary, input[type=checkbox]");
+    if (c && c === document.activeElement) c.blur();
+  });
   if (st && !S.reviewer) S.reviewer = st.reviewer;
   renderReviewer();
   route();
@@ -997,6 +1003,11 @@ function onKey(ev) {
   }
   const typing = t && (t.tagName === "INPUT" || t.tagName === "SELECT" || t.tagName === "TEXTAREA");
   if (typing && t.type !== "checkbox") return;
+  // a focused button, link or checkbox keeps the keys it answers to itself: Tab / Shift+Tab move the
+  // focus on, Space and Enter press it (keyboard users); the other shortcuts still work there (a
+  // button clicked with the mouse keeps the focus)
+  const control = t && t.closest && t.closest("button, a[href], summary, input[type=checkbox]");
+  if (control && (ev.key === "Tab" || ev.key === " " || ev.key === "Enter")) return;
   if (!$("help").hidden && (ev.key === "Escape" || ev.key === "?")) { toggleHelp(); ev.preventDefault(); return; }
   if (ev.key === "?") { toggleHelp(); ev.preventDefault(); return; }
   if (S.view === "list") return listKey(ev);
