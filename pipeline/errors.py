@@ -189,8 +189,8 @@ class NoArticlesFound(CannotStart):
 
     def __init__(self, inputs: str, output: str, previous: int, failed: int):
         failed_part = f" ({failed} failed)" if failed else ""
-        super().__init__(f"no article found in {inputs}{failed_part}: the {previous} articles of the previous run "
-                         f"in {output} are kept, nothing was written; --force replaces them with an empty output")
+        super().__init__(f"no article found in {inputs}{failed_part}: {output} keeps the previous run's {previous} "
+                         f"article{'s' * (previous != 1)}, nothing was written; --force replaces them with an empty output")
 
 
 class Interrupted(KeyboardInterrupt):

@@ -539,7 +539,7 @@ def _no_articles(opts: RunOptions, cache: Cache, failed: int, notice: Callable[[
     output = shown(opts.out / output_names(opts.formats)[0])
     if previous and not opts.force:
         raise NoArticlesFound(inputs, output, previous, failed)
-    notice(f"no article found in {inputs}" + (f": the {previous} articles of the previous run in {output} are replaced (--force)" if previous else ""))
+    notice(f"no article found in {inputs}" + (f": {output} no longer holds the previous run's {previous} article{'s' * (previous != 1)} (--force)" if previous else ""))
 
 
 LAST_RUN_TABLE = "CREATE TABLE IF NOT EXISTS last_run (pos INTEGER PRIMARY KEY, id TEXT NOT NULL)"
