@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -398,14 +399,20 @@ def test_a_label_studio_export_imported_as_another_tool_is_named(ws, imported):
     annotated = tmp / "project-1-at-2024.json"  # as Label Studio exports it: an id, the annotations, the data without our snapshot
     annotated.write_text(json.dumps([{"id": k + 1, "annotations": [{"id": k + 1, "result": t["predictions"][0]["result"], "was_cancelled": False}],
                                       "data": {"text": t["data"]["text"]}, "predictions": []} for k, t in enumerate(tasks)]), encoding="utf-8")
-    for path in (out, annotated):
+    json_min = tmp / "project-1-min.json"  # Label Studio's JSON-MIN: the data keys and the regions at the top (was: "nothing changed" as prodigy)
+    json_min.write_text(json.dumps([dict(t["data"], id=k + 1, annotator=1, annotation_id=k + 1,
+                                         label=[{"start": r["value"]["start"], "end": r["value"]["end"], "text": r["value"]["text"], "labels": r["value"]["labels"]}
+                                                for r in t["predictions"][0]["result"] if r.get("type") == "labels"])
+                                    for k, t in enumerate(tasks)]), encoding="utf-8")
+    for path in (out, annotated, json_min):
         res = CliRunner().invoke(app, ["import", imported, str(path), "--data", str(data), "--annotations", str(ann)])
         assert_clean(res, 2)
-        assert f"{path}" in flat(res) and "looks like a Label Studio export" in flat(res), flat(res)
+        assert f"{path}" in flat(res) and re.search(r"looks like a Label Studio (JSON-MIN )?export", flat(res)), flat(res)
         assert f"presseschau import label-studio {path}" in flat(res), flat(res)
         assert not (ann / dec.DECISIONS_FILE).exists()
-    res = CliRunner().invoke(app, ["import", "label-studio", str(out), "--data", str(data), "--annotations", str(ann)])
-    assert_clean(res, 0)
+    for path in (out, json_min):
+        res = CliRunner().invoke(app, ["import", "label-studio", str(path), "--data", str(data), "--annotations", str(ann), "--dry-run"])
+        assert_clean(res, 0)
 
 
 @pytest.mark.parametrize("exported, imported", [("prodigy", "doccano"), ("prodigy", "label-studio"), ("doccano", "prodigy"),

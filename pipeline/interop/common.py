@@ -322,7 +322,7 @@ def tool_of(row: Any) -> tuple[Optional[str], str]:
     """Which tool's task a row is, where it says so: (tool, how it shows), else (None, "").
     A Prodigy or doccano task of `presseschau export` by its snapshot; a Label Studio task by
     its shape (a "data" object beside "annotations" or "predictions"), also one Label Studio
-    exported itself."""
+    exported itself (JSON, or JSON-MIN by its regions)."""
     if not isinstance(row, dict):
         return None, ""
     snap = row.get(SNAPSHOT_KEY)
@@ -331,6 +331,9 @@ def tool_of(row: Any) -> tuple[Optional[str], str]:
         return tool, f"a {tool} task (`presseschau export --format {tool}`)"
     if isinstance(row.get("data"), dict) and any(isinstance(row.get(k), list) for k in LABEL_STUDIO_TASK_KEYS):
         return "label-studio", 'looks like a Label Studio export (a JSON list of tasks with "data", "annotations", "predictions")'
+    regions = row.get("label")
+    if isinstance(regions, list) and regions and all(isinstance(r, dict) and isinstance(r.get("labels"), list) for r in regions):
+        return "label-studio", 'looks like a Label Studio JSON-MIN export (tasks whose "label" is a list of regions with "labels")'
     return None, ""
 
 
