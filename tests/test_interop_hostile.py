@@ -417,6 +417,34 @@ def test_a_label_studio_export_imported_as_another_tool_is_named(ws, imported):
 
 @pytest.mark.parametrize("exported, imported", [("prodigy", "doccano"), ("prodigy", "label-studio"), ("doccano", "prodigy"),
                                                 ("doccano", "label-studio")])
+def test_another_tools_file_without_our_snapshot_is_named_by_its_shape(ws, exported, imported):
+    """A Prodigy or doccano file that does not carry presseschau's snapshot (made in the tool from
+    the text, or its snapshot key dropped on the way), imported as another tool's: "Would record 0
+    decisions (nothing changed in the tool)", exit 0, for the 62 entities the reviewer accepted in
+    it (or a schema error that names no tool). Its tasks' shape names the tool: Prodigy's `spans`
+    with an `answer`, doccano's `label` of [start, end, label] triples; as its own format it is read."""
+    tmp, data, ann = ws
+    out = tmp / f"tasks.{exported}.jsonl"
+    assert_clean(CliRunner().invoke(app, ["export", "--format", exported, "--data", str(data), "--annotations", str(ann),
+                                          "--out", str(out), *(["--include-pending"] if exported == "prodigy" else [])]), 0)
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    for r in rows:
+        r.pop("presseschau")
+        if exported == "prodigy":
+            r["answer"] = "accept"
+    bare = tmp / f"bare.{exported}.jsonl"
+    bare.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    res = CliRunner().invoke(app, ["import", imported, str(bare), "--data", str(data), "--annotations", str(ann)])
+    assert_clean(res, 2)
+    assert f"{bare}:1: looks like a {exported} task" in flat(res) and f"presseschau import {exported} {bare}" in flat(res), flat(res)
+    assert not (ann / dec.DECISIONS_FILE).exists()
+    res = CliRunner().invoke(app, ["import", exported, str(bare), "--data", str(data), "--annotations", str(ann), "--dry-run"])
+    assert_clean(res, 0)
+    assert "Would record" in flat(res) and "nothing changed" not in flat(res), flat(res)
+
+
+@pytest.mark.parametrize("exported, imported", [("prodigy", "doccano"), ("prodigy", "label-studio"), ("doccano", "prodigy"),
+                                                ("doccano", "label-studio")])
 def test_importing_another_tools_export_is_an_error(ws, exported, imported):
     """`presseschau export --format prodigy`'s file (untouched, or annotated in Prodigy) imported
     as doccano or Label Studio: none of their span keys is in a Prodigy task, so every entity of

@@ -322,7 +322,8 @@ def tool_of(row: Any) -> tuple[Optional[str], str]:
     """Which tool's task a row is, where it says so: (tool, how it shows), else (None, "").
     A Prodigy or doccano task of `presseschau export` by its snapshot; a Label Studio task by
     its shape (a "data" object beside "annotations" or "predictions"), also one Label Studio
-    exported itself (JSON, or JSON-MIN by its regions)."""
+    exported itself (JSON, or JSON-MIN by its regions); a Prodigy or doccano task without the
+    snapshot by its shape (Prodigy's "spans" with an "answer", doccano's [start, end, label] triples)."""
     if not isinstance(row, dict):
         return None, ""
     snap = row.get(SNAPSHOT_KEY)
@@ -334,6 +335,12 @@ def tool_of(row: Any) -> tuple[Optional[str], str]:
     regions = row.get("label")
     if isinstance(regions, list) and regions and all(isinstance(r, dict) and isinstance(r.get("labels"), list) for r in regions):
         return "label-studio", 'looks like a Label Studio JSON-MIN export (tasks whose "label" is a list of regions with "labels")'
+    # without our snapshot (a file made in the tool, or its snapshot key dropped): the tasks' shape
+    if isinstance(row.get("spans"), list) and "answer" in row:
+        return "prodigy", 'looks like a prodigy task ("spans" and an "answer")'
+    triples = row.get("label", row.get("labels"))
+    if isinstance(triples, list) and triples and all(isinstance(t, list) and len(t) == 3 and isinstance(t[2], str) for t in triples):
+        return "doccano", 'looks like a doccano task (a "label" list of [start, end, label])'
     return None, ""
 
 
