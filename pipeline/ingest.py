@@ -674,7 +674,9 @@ def read_jsonl(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: O
                 continue
             field = next((f for f in JSONL_TEXT_FIELDS if isinstance(obj.get(f), str)), None) if isinstance(obj, dict) else None
             if field is None:
-                yield IngestError(name, ErrorKind.INVALID_JSONL, f"{name}:{lineno}: record has no string field 'text'", line=lineno)
+                why = ("holds a JSON array, not one record (JSON Lines: one {\"id\", \"text\"} object per line; "
+                       "e.g. pandas' to_json(orient=\"records\", lines=True))" if isinstance(obj, list) else "record has no string field 'text'")
+                yield IngestError(name, ErrorKind.INVALID_JSONL, f"{name}:{lineno}: {why}", line=lineno)
                 continue
             raw_id = obj.get("id")
             if raw_id is None or raw_id == "":

@@ -67,6 +67,19 @@ def test_bad_files_give_errors_naming_the_file(tmp_path):
     assert err.kind == "too_large" and "huge.txt" in err.message
 
 
+def test_a_json_array_saved_as_jsonl_is_named_as_one(tmp_path):
+    """A corpus written as one JSON array (`json.dump(records, f)`, pandas' `to_json(orient="records")`)
+    into a .jsonl file: its one line was "record has no string field 'text'", though every record
+    in it has its text. The message now says the line is an array, not a record, and what to write."""
+    recs = read_news("wikinews_de.jsonl.gz", 3)
+    p = tmp_path / "corpus.jsonl"
+    p.write_text(json.dumps(recs, ensure_ascii=False), encoding="utf-8")
+    (err,) = _items(p)
+    assert isinstance(err, IngestError) and err.kind == "invalid_jsonl" and err.line == 1
+    assert err.message.startswith(f"{p}:1: holds a JSON array, not one record")
+    assert "no string field 'text'" not in err.message
+
+
 def test_truncated_and_invalid_jsonl_lines(tmp_path):
     recs = read_news("wikinews_de.jsonl.gz", 3)
     lines = [json.dumps(r, ensure_ascii=False) for r in recs]
