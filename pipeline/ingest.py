@@ -700,6 +700,8 @@ def read_jsonl(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: O
                 continue
             meta, meta_warnings = _jsonl_meta(obj, f"{name}:{lineno}")
             yield RawDoc(id=f"{stem}/{rid}", path=f"{name}#{rid}", sha256=sha256(data), text=text, encoding=encoding, meta=meta, warnings=warnings + meta_warnings)
+        if lineno == 0:  # an export that came out empty: said, as an empty text file is
+            yield IngestError(name, ErrorKind.EMPTY, f"{name}: holds no JSON line (the file is empty or blank)")
     except CannotStart:  # the run's own storage failed (`first_line` on disk): the run's end, not the file's error
         raise
     except Exception as e:  # OSError, EOFError, UnicodeDecodeError, or a bug: the file's error, the run goes on

@@ -80,6 +80,24 @@ def test_a_json_array_saved_as_jsonl_is_named_as_one(tmp_path):
     assert "no string field 'text'" not in err.message
 
 
+def test_an_empty_jsonl_corpus_is_an_error_not_silence(tmp_path):
+    """An export that came out empty (0 bytes, only blank lines, an empty .jsonl.gz) gave no
+    article and no word: the run said "0 articles", exit 0, while an empty .txt is an `empty`
+    error. Now each is an `empty` error naming the file; a corpus with records is read as before."""
+    (tmp_path / "leer.jsonl").write_bytes(b"")
+    (tmp_path / "blank.ndjson").write_bytes(b"\n \n\r\n")
+    with gzip.open(tmp_path / "leer.jsonl.gz", "wb"):
+        pass
+    for name in ("leer.jsonl", "blank.ndjson", "leer.jsonl.gz"):
+        (err,) = _items(tmp_path / name)
+        assert isinstance(err, IngestError) and err.kind == "empty", name
+        assert err.message.startswith(f"{tmp_path / name}: ")
+    recs = read_news("wikinews_de.jsonl.gz", 2)
+    p = tmp_path / "news.jsonl"
+    p.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in recs) + "\n", encoding="utf-8")
+    assert [d.text for d in _items(p)] == [r["text"] for r in recs]
+
+
 def test_truncated_and_invalid_jsonl_lines(tmp_path):
     recs = read_news("wikinews_de.jsonl.gz", 3)
     lines = [json.dumps(r, ensure_ascii=False) for r in recs]
