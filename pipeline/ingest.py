@@ -315,14 +315,14 @@ def decode_with_warnings(data: bytes) -> tuple[str, str, list[str]]:
                 return data.decode(enc), enc, []
             except UnicodeDecodeError:
                 if enc == "utf-16":
-                    raise
+                    return _decode_utf16_replacing(data, enc)
                 # UTF-16-LE text whose first character is U+0000: not UTF-32
     enc16 = utf16_without_bom(data)
     if enc16 is not None:
         try:
             return data.decode(enc16), enc16, []
         except UnicodeDecodeError:
-            pass
+            return _decode_utf16_replacing(data, enc16)
     try:
         return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
@@ -340,6 +340,15 @@ def decode_with_warnings(data: bytes) -> tuple[str, str, list[str]]:
     if best is not None and best.encoding:
         return str(best), best.encoding, []
     return data.decode("latin-1"), "latin-1", []
+
+
+def _decode_utf16_replacing(data: bytes, enc: str) -> tuple[str, str, list[str]]:
+    """UTF-16 text with bytes that do not decode (a file cut off in half a character: an odd
+    number of bytes; a lone surrogate): each becomes U+FFFD, with a warning, as in UTF-8 text."""
+    text = data.decode(enc, errors="replace")
+    n = text.count("\ufffd") - data.decode(enc, errors="ignore").count("\ufffd")
+    odd = "; the file has an odd number of bytes: its end is cut off" if len(data) % 2 else ""
+    return text, enc, [f"encoding: {n} undecodable {enc} byte sequence(s) replaced with U+FFFD{odd}"]
 
 
 # <meta charset="..."> or <meta http-equiv="Content-Type" content="text/html; charset=...">

@@ -52,6 +52,23 @@ def test_bom_and_utf16(tmp_path):
     assert doc.text == "Über Kasachstan"
 
 
+def test_utf16_cut_off_in_half_a_character_is_read_as_utf16(tmp_path):
+    """A UTF-16 file that lost its last byte (a cut-off copy or download: an odd number of
+    bytes). With its BOM it was an `encoding` error and the whole article lost; without one it
+    was read as cp1252, a NUL after every letter ("S\\x00e\\x00c\\x00"), „“ and € garbled and the
+    raw offsets pointing into that. Now it is read as UTF-16, the half character at the end
+    replaced with U+FFFD, with a warning."""
+    text = SEEDS[3].read_text(encoding="utf-8")[:3000]
+    for name, data, enc in [("bom.txt", text.encode("utf-16"), "utf-16"), ("le.txt", text.encode("utf-16-le"), "utf-16-le"),
+                            ("be.txt", text.encode("utf-16-be"), "utf-16-be")]:
+        p = tmp_path / name
+        p.write_bytes(data[:-1])
+        (doc,) = _items(p)
+        assert isinstance(doc, RawDoc), name
+        assert (doc.encoding, doc.text) == (enc, text[:-1] + "\ufffd"), name
+        assert any("U+FFFD" in w and "odd number of bytes" in w for w in doc.warnings), doc.warnings
+
+
 def test_bad_files_give_errors_naming_the_file(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "blank.txt").write_bytes(b" \n\n\t ")
