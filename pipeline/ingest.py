@@ -38,7 +38,9 @@ READ_SUFFIXES = tuple(sorted(TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | DOCX
 #: files extracted by a library (pdfminer, python-docx, trafilatura): read by the workers (`FileRef`)
 EXTRACTED_SUFFIXES = PDF_SUFFIXES | DOCX_SUFFIXES | HTML_SUFFIXES
 #: the suffixes `run` does not read but can say what to do with: the file's error or the notice says so
-CONVERT_HINTS = {".doc": "an old binary Word file: open it in Word or LibreOffice and save it as .docx"}
+CONVERT_HINTS = {".doc": "an old binary Word file: open it in Word or LibreOffice and save it as .docx",
+                 ".mhtml": "a saved web archive (MHTML): open it in the browser and save the page as \"Webpage, HTML only\" (.html)"}
+CONVERT_HINTS[".mht"] = CONVERT_HINTS[".mhtml"]
 #: what `run` reads, as the messages name it
 READS = ".txt, .md, .html, .pdf, .docx or .jsonl[.gz]"
 # one article (`--max-bytes`: a file, or the text of one JSONL record); larger ones are refused
@@ -603,6 +605,9 @@ def _from_bytes(data: bytes, path: Path, root: Path, suffix: str) -> Iterator[It
     if why is not None:
         yield IngestError(name, ErrorKind.BINARY, f"{name}: binary file, not text ({why}; first bytes {data[:8]!r})")
         return
+    if suffix in HTML_SUFFIXES and _is_mhtml(data):  # a web archive renamed .html: its MIME parts are no page
+        yield IngestError(name, ErrorKind.UNSUPPORTED, f"{name}: not an HTML page but {CONVERT_HINTS['.mhtml']}")
+        return
     try:
         text, encoding, warnings = decode_html(data) if suffix in HTML_SUFFIXES else decode_with_warnings(data)
     except UnicodeDecodeError as e:
@@ -627,6 +632,13 @@ def _from_bytes(data: bytes, path: Path, root: Path, suffix: str) -> Iterator[It
         return
     warnings = warnings + _nul_warning(text)
     yield RawDoc(id=doc_id_for(path, root), path=name, sha256=sha256(data), text=text, encoding=encoding, meta=meta, warnings=warnings)
+
+
+def _is_mhtml(data: bytes) -> bool:
+    """Whether `data` is a saved web archive (MHTML: Chrome's "Webpage, Single File", Internet
+    Explorer's .mht): MIME headers, not markup, at its top, declaring multipart/related."""
+    head = data[:4096].lstrip()
+    return not head.startswith(b"<") and re.search(rb"(?im)^MIME-Version:", head) is not None and re.search(rb"(?i)multipart/related", head) is not None
 
 
 def extract_html(html: str) -> tuple[str, dict]:

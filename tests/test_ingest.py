@@ -69,6 +69,44 @@ def test_utf16_cut_off_in_half_a_character_is_read_as_utf16(tmp_path):
         assert any("U+FFFD" in w and "odd number of bytes" in w for w in doc.warnings), doc.warnings
 
 
+def _mhtml(page: bytes) -> bytes:
+    """A saved web archive as Chrome writes one ("Webpage, Single File"): MIME headers, then the
+    page (quoted-printable) and its images as the parts of a multipart/related message."""
+    import base64
+    import quopri
+
+    url = "https://www.heise.de/mac-and-i/meldung/1Password-fuer-Mac-generiert-Einmal-Passwoerter-2596220.html"
+    b = "----MultipartBoundary--Kx2DP0x6wVbRoPu1b8yFAHbGXzfOxRnVsQo11dIeIi----"
+    head = (f"From: <Saved by Blink>\r\nSnapshot-Content-Location: {url}\r\nSubject: =?utf-8?Q?1Password_f=C3=BCr_Mac?=\r\n"
+            f"Date: Wed, 8 Apr 2015 12:46:00 +0200\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n"
+            f"\ttype=\"text/html\";\r\n\tboundary=\"{b}\"\r\n\r\n\r\n--{b}\r\nContent-Type: text/html\r\n"
+            f"Content-ID: <frame-1@mhtml.blink>\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Location: {url}\r\n\r\n")
+    image = (f"\r\n--{b}\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n"
+             f"Content-Location: https://heise.cloudimg.io/logo.png\r\n\r\n")
+    png = base64.encodebytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    return head.encode() + quopri.encodestring(page) + image.encode() + png + f"\r\n--{b}--\r\n".encode()
+
+
+def test_a_saved_web_archive_is_named_not_read_as_a_page(tmp_path):
+    """A page saved as a web archive (MHTML) and renamed .html was read as a page: its MIME
+    headers and quoted-printable markup gave "no article text found (the page holds only
+    navigation, link lists or short labels)", which sends the user looking at the page. Now it
+    is an `unsupported` error saying what the file is and how to save the page; a .mhtml named
+    on the command line says the same (in a folder it is passed over with that hint)."""
+    page = (NEWS / "html" / "pages" / "readability--heise.html").read_bytes()
+    (tmp_path / "artikel.html").write_bytes(_mhtml(page))
+    (err,) = _items(tmp_path / "artikel.html")
+    assert isinstance(err, IngestError) and err.kind == "unsupported"
+    assert err.message.startswith(f"{tmp_path / 'artikel.html'}: not an HTML page but a saved web archive (MHTML)")
+    assert "Webpage, HTML only" in err.message
+    (tmp_path / "seite.html").write_bytes(page)  # the page itself is read as before
+    (doc,) = _items(tmp_path / "seite.html")
+    assert isinstance(doc, RawDoc) and "1Password für Mac" in doc.text
+    (tmp_path / "artikel.mhtml").write_bytes(_mhtml(page))
+    (err,) = discover([tmp_path / "artikel.mhtml"])[1]
+    assert err.kind == "unsupported" and "Webpage, HTML only" in err.message
+
+
 def test_bad_files_give_errors_naming_the_file(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "blank.txt").write_bytes(b" \n\n\t ")
