@@ -38,7 +38,9 @@ READ_SUFFIXES = tuple(sorted(TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | DOCX
 #: files extracted by a library (pdfminer, python-docx, trafilatura): read by the workers (`FileRef`)
 EXTRACTED_SUFFIXES = PDF_SUFFIXES | DOCX_SUFFIXES | HTML_SUFFIXES
 #: the suffixes `run` does not read but can say what to do with: the file's error or the notice says so
-CONVERT_HINTS = {".doc": "an old binary Word file: open it in Word or LibreOffice and save it as .docx"}
+CONVERT_HINTS = {".doc": "an old binary Word file: open it in Word or LibreOffice and save it as .docx",
+                 ".mhtml": "a saved web archive (MHTML): open it in the browser and save the page as \"Webpage, HTML only\" (.html)"}
+CONVERT_HINTS[".mht"] = CONVERT_HINTS[".mhtml"]
 #: what `run` reads, as the messages name it
 READS = ".txt, .md, .html, .pdf, .docx or .jsonl[.gz]"
 # one article (`--max-bytes`: a file, or the text of one JSONL record); larger ones are refused
@@ -318,14 +320,14 @@ def decode_with_warnings(data: bytes) -> tuple[str, str, list[str]]:
                 return data.decode(enc), enc, []
             except UnicodeDecodeError:
                 if enc == "utf-16":
-                    raise
+                    return _decode_utf16_replacing(data, enc)
                 # UTF-16-LE text whose first character is U+0000: not UTF-32
     enc16 = utf16_without_bom(data)
     if enc16 is not None:
         try:
             return data.decode(enc16), enc16, []
         except UnicodeDecodeError:
-            pass
+            return _decode_utf16_replacing(data, enc16)
     try:
         return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
@@ -343,6 +345,15 @@ def decode_with_warnings(data: bytes) -> tuple[str, str, list[str]]:
     if best is not None and best.encoding:
         return str(best), best.encoding, []
     return data.decode("latin-1"), "latin-1", []
+
+
+def _decode_utf16_replacing(data: bytes, enc: str) -> tuple[str, str, list[str]]:
+    """UTF-16 text with bytes that do not decode (a file cut off in half a character: an odd
+    number of bytes; a lone surrogate): each becomes U+FFFD, with a warning, as in UTF-8 text."""
+    text = data.decode(enc, errors="replace")
+    n = text.count("\ufffd") - data.decode(enc, errors="ignore").count("\ufffd")
+    odd = "; the file has an odd number of bytes: its end is cut off" if len(data) % 2 else ""
+    return text, enc, [f"encoding: {n} undecodable {enc} byte sequence(s) replaced with U+FFFD{odd}"]
 
 
 # <meta charset="..."> or <meta http-equiv="Content-Type" content="text/html; charset=...">
@@ -597,6 +608,9 @@ def _from_bytes(data: bytes, path: Path, root: Path, suffix: str) -> Iterator[It
     if why is not None:
         yield IngestError(name, ErrorKind.BINARY, f"{name}: binary file, not text ({why}; first bytes {data[:8]!r})")
         return
+    if suffix in HTML_SUFFIXES and _is_mhtml(data):  # a web archive renamed .html: its MIME parts are no page
+        yield IngestError(name, ErrorKind.UNSUPPORTED, f"{name}: not an HTML page but {CONVERT_HINTS['.mhtml']}")
+        return
     try:
         text, encoding, warnings = decode_html(data) if suffix in HTML_SUFFIXES else decode_with_warnings(data)
     except UnicodeDecodeError as e:
@@ -621,6 +635,13 @@ def _from_bytes(data: bytes, path: Path, root: Path, suffix: str) -> Iterator[It
         return
     warnings = warnings + _nul_warning(text)
     yield RawDoc(id=doc_id_for(path, root), path=name, sha256=sha256(data), text=text, encoding=encoding, meta=meta, warnings=warnings)
+
+
+def _is_mhtml(data: bytes) -> bool:
+    """Whether `data` is a saved web archive (MHTML: Chrome's "Webpage, Single File", Internet
+    Explorer's .mht): MIME headers, not markup, at its top, declaring multipart/related."""
+    head = data[:4096].lstrip()
+    return not head.startswith(b"<") and re.search(rb"(?im)^MIME-Version:", head) is not None and re.search(rb"(?i)multipart/related", head) is not None
 
 
 def extract_html(html: str) -> tuple[str, dict]:
@@ -677,7 +698,9 @@ def read_jsonl(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: O
                 continue
             field = next((f for f in JSONL_TEXT_FIELDS if isinstance(obj.get(f), str)), None) if isinstance(obj, dict) else None
             if field is None:
-                yield IngestError(name, ErrorKind.INVALID_JSONL, f"{name}:{lineno}: record has no string field 'text'", line=lineno)
+                why = ("holds a JSON array, not one record (JSON Lines: one {\"id\", \"text\"} object per line; "
+                       "e.g. pandas' to_json(orient=\"records\", lines=True))" if isinstance(obj, list) else "record has no string field 'text'")
+                yield IngestError(name, ErrorKind.INVALID_JSONL, f"{name}:{lineno}: {why}", line=lineno)
                 continue
             raw_id = obj.get("id")
             if raw_id is None or raw_id == "":
@@ -701,6 +724,8 @@ def read_jsonl(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: O
                 continue
             meta, meta_warnings = _jsonl_meta(obj, f"{name}:{lineno}")
             yield RawDoc(id=f"{stem}/{rid}", path=f"{name}#{rid}", sha256=sha256(data), text=text, encoding=encoding, meta=meta, warnings=warnings + meta_warnings)
+        if lineno == 0:  # an export that came out empty: said, as an empty text file is
+            yield IngestError(name, ErrorKind.EMPTY, f"{name}: holds no JSON line (the file is empty or blank)")
     except CannotStart:  # the run's own storage failed (`first_line` on disk): the run's end, not the file's error
         raise
     except Exception as e:  # OSError, EOFError, UnicodeDecodeError, or a bug: the file's error, the run goes on

@@ -126,9 +126,13 @@ def _prepare(raw: RawDoc, settings: WorkSettings) -> Union[tuple[CleanDoc, Optio
     if lang not in (None, "de") and not settings.allow_non_german:
         return ArticleError(raw.path, ErrorKind.NOT_GERMAN, f"{raw.path}: text looks {lang!r}, not German; skipped (use --allow-non-german to process it)")
     try:
-        return clean_input(raw.text, raw.meta), lang
+        cleaned = clean_input(raw.text, raw.meta)
     except Exception as e:  # a cleaner bug must not stop the batch
         return ArticleError(raw.path, ErrorKind.CLEAN_FAILED, f"{raw.path}: cleaning failed ({type(e).__name__}: {e})")
+    if not cleaned.text.strip():  # only a photo credit, boilerplate, zero-width characters: no article
+        kinds = ", ".join(sorted({r.kind for r in cleaned.removed})) or "whitespace"
+        return ArticleError(raw.path, ErrorKind.EMPTY, f"{raw.path}: no text left after cleaning (all of its {len(raw.text):,} characters removed: {kinds})")
+    return cleaned, lang
 
 
 def article_context(raw: RawDoc, cleaned: CleanDoc) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from typing import Any, Iterable, Optional
 
 from .schema import DATE_SHAPE_TYPES, DATE_VALUE_PATTERN, LABEL_FIELDS, LABELS, SOURCES, STATUSES, CleanDoc, Entity, RawDoc, date_value_shape, meta_to_dict, segments_from_offsets
 
+from .clean.data import normalised_piece_ends
 from .clean.meta import iso_date
 from .paths import SCHEMA_PATH
 
@@ -82,9 +83,11 @@ def merge_meta(clean: CleanDoc, hints: dict[str, Any]) -> dict[str, Any]:
 
 def build_record(raw: RawDoc, clean: CleanDoc, entities: list[Entity], *, lang: Optional[str], pipeline_info: dict[str, Any]) -> dict[str, Any]:
     ents = []
+    piece_ends = normalised_piece_ends(clean.removed)
     for e in entities:
         d = e.to_dict()
-        d["raw_start"], d["raw_end"] = clean.raw_span(e.start, e.end)
+        rs, re_ = clean.raw_span(e.start, e.end)
+        d["raw_start"], d["raw_end"] = rs, piece_ends.get(re_ - 1, re_) if re_ > rs else re_
         ents.append(d)
     return {
         "id": raw.id,

@@ -2,6 +2,9 @@
 must be what `presseschau run` gives for the same article and metadata."""
 from __future__ import annotations
 
+import unicodedata
+
+import ftfy
 import pytest
 
 from repo_data import news_row
@@ -100,3 +103,30 @@ def test_a_jsonl_records_own_title_and_published_win_over_the_cleaners_guesses(p
     # where the record has no published, the cleaner's date fills the gap
     rec = ps.process_text(rows[0]["text"], id=rows[0]["id"], meta={"title": rows[0]["title"]})
     assert rec["meta"]["published"] == "2008-12-27" and rec["meta"]["title"] == rows[0]["title"]
+
+
+@pytest.mark.parametrize("key, make, entity", [
+    # UTF-8 read as cp1252 and saved again ("10.000 â‚¬"): the cleaner repairs it (ftfy)
+    ("wn12599", lambda t: t.encode("utf-8").decode("cp1252").encode("utf-8"), "10.000 €"),
+    # combining umlauts (NFD), as macOS file systems write them: "Järvenpa\u0308a\u0308"
+    ("gnad525", lambda t: unicodedata.normalize("NFD", t).encode("utf-8"), "Hannu Järvenpää"),
+])
+def test_raw_span_of_an_entity_ending_in_a_repaired_character(ps, tmp_path, key, make, entity):
+    """An entity whose last character was repaired from several raw characters (mojibake "â‚¬" ->
+    "€", NFD "a\u0308" -> "ä") mapped to a raw span ending inside them: raw "10.000 â" and "Hannu
+    Järvenpa" (the last combining mark left out), as the clean char maps onto the first raw char
+    of its piece. The raw span now covers the whole piece, for the run's entities and for a
+    reviewer's (`review.log.raw_span`, from the record's `source.offsets` and `removed`)."""
+    from pipeline.review.log import raw_span
+
+    name = "wikinews_de.jsonl.gz" if key.startswith("wn") else "10kgnad_test.jsonl.gz"
+    p = tmp_path / f"{key}.txt"
+    p.write_bytes(make(news_row(name, "id", key)["text"]))
+    raw = p.read_bytes().decode("utf-8")
+    rec = ps.process_file(p)
+    hits = [e for e in rec["entities"] if e["text"] == entity]
+    assert hits
+    for e in hits:
+        piece = raw[e["raw_start"]:e["raw_end"]]
+        assert unicodedata.normalize("NFC", ftfy.fix_encoding(piece)) == entity, piece
+        assert raw_span(rec, e["start"], e["end"]) == (e["raw_start"], e["raw_end"])

@@ -52,6 +52,61 @@ def test_bom_and_utf16(tmp_path):
     assert doc.text == "Über Kasachstan"
 
 
+def test_utf16_cut_off_in_half_a_character_is_read_as_utf16(tmp_path):
+    """A UTF-16 file that lost its last byte (a cut-off copy or download: an odd number of
+    bytes). With its BOM it was an `encoding` error and the whole article lost; without one it
+    was read as cp1252, a NUL after every letter ("S\\x00e\\x00c\\x00"), „“ and € garbled and the
+    raw offsets pointing into that. Now it is read as UTF-16, the half character at the end
+    replaced with U+FFFD, with a warning."""
+    text = SEEDS[3].read_text(encoding="utf-8")[:3000]
+    for name, data, enc in [("bom.txt", text.encode("utf-16"), "utf-16"), ("le.txt", text.encode("utf-16-le"), "utf-16-le"),
+                            ("be.txt", text.encode("utf-16-be"), "utf-16-be")]:
+        p = tmp_path / name
+        p.write_bytes(data[:-1])
+        (doc,) = _items(p)
+        assert isinstance(doc, RawDoc), name
+        assert (doc.encoding, doc.text) == (enc, text[:-1] + "\ufffd"), name
+        assert any("U+FFFD" in w and "odd number of bytes" in w for w in doc.warnings), doc.warnings
+
+
+def _mhtml(page: bytes) -> bytes:
+    """A saved web archive as Chrome writes one ("Webpage, Single File"): MIME headers, then the
+    page (quoted-printable) and its images as the parts of a multipart/related message."""
+    import base64
+    import quopri
+
+    url = "https://www.heise.de/mac-and-i/meldung/1Password-fuer-Mac-generiert-Einmal-Passwoerter-2596220.html"
+    b = "----MultipartBoundary--Kx2DP0x6wVbRoPu1b8yFAHbGXzfOxRnVsQo11dIeIi----"
+    head = (f"From: <Saved by Blink>\r\nSnapshot-Content-Location: {url}\r\nSubject: =?utf-8?Q?1Password_f=C3=BCr_Mac?=\r\n"
+            f"Date: Wed, 8 Apr 2015 12:46:00 +0200\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n"
+            f"\ttype=\"text/html\";\r\n\tboundary=\"{b}\"\r\n\r\n\r\n--{b}\r\nContent-Type: text/html\r\n"
+            f"Content-ID: <frame-1@mhtml.blink>\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Location: {url}\r\n\r\n")
+    image = (f"\r\n--{b}\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n"
+             f"Content-Location: https://heise.cloudimg.io/logo.png\r\n\r\n")
+    png = base64.encodebytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    return head.encode() + quopri.encodestring(page) + image.encode() + png + f"\r\n--{b}--\r\n".encode()
+
+
+def test_a_saved_web_archive_is_named_not_read_as_a_page(tmp_path):
+    """A page saved as a web archive (MHTML) and renamed .html was read as a page: its MIME
+    headers and quoted-printable markup gave "no article text found (the page holds only
+    navigation, link lists or short labels)", which sends the user looking at the page. Now it
+    is an `unsupported` error saying what the file is and how to save the page; a .mhtml named
+    on the command line says the same (in a folder it is passed over with that hint)."""
+    page = (NEWS / "html" / "pages" / "readability--heise.html").read_bytes()
+    (tmp_path / "artikel.html").write_bytes(_mhtml(page))
+    (err,) = _items(tmp_path / "artikel.html")
+    assert isinstance(err, IngestError) and err.kind == "unsupported"
+    assert err.message.startswith(f"{tmp_path / 'artikel.html'}: not an HTML page but a saved web archive (MHTML)")
+    assert "Webpage, HTML only" in err.message
+    (tmp_path / "seite.html").write_bytes(page)  # the page itself is read as before
+    (doc,) = _items(tmp_path / "seite.html")
+    assert isinstance(doc, RawDoc) and "1Password für Mac" in doc.text
+    (tmp_path / "artikel.mhtml").write_bytes(_mhtml(page))
+    (err,) = discover([tmp_path / "artikel.mhtml"])[1]
+    assert err.kind == "unsupported" and "Webpage, HTML only" in err.message
+
+
 def test_bad_files_give_errors_naming_the_file(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "blank.txt").write_bytes(b" \n\n\t ")
@@ -65,6 +120,37 @@ def test_bad_files_give_errors_naming_the_file(tmp_path):
         assert name in err.message
     (err,) = list(read_path(big, tmp_path, max_bytes=1_000_000))
     assert err.kind == "too_large" and "huge.txt" in err.message
+
+
+def test_a_json_array_saved_as_jsonl_is_named_as_one(tmp_path):
+    """A corpus written as one JSON array (`json.dump(records, f)`, pandas' `to_json(orient="records")`)
+    into a .jsonl file: its one line was "record has no string field 'text'", though every record
+    in it has its text. The message now says the line is an array, not a record, and what to write."""
+    recs = read_news("wikinews_de.jsonl.gz", 3)
+    p = tmp_path / "corpus.jsonl"
+    p.write_text(json.dumps(recs, ensure_ascii=False), encoding="utf-8")
+    (err,) = _items(p)
+    assert isinstance(err, IngestError) and err.kind == "invalid_jsonl" and err.line == 1
+    assert err.message.startswith(f"{p}:1: holds a JSON array, not one record")
+    assert "no string field 'text'" not in err.message
+
+
+def test_an_empty_jsonl_corpus_is_an_error_not_silence(tmp_path):
+    """An export that came out empty (0 bytes, only blank lines, an empty .jsonl.gz) gave no
+    article and no word: the run said "0 articles", exit 0, while an empty .txt is an `empty`
+    error. Now each is an `empty` error naming the file; a corpus with records is read as before."""
+    (tmp_path / "leer.jsonl").write_bytes(b"")
+    (tmp_path / "blank.ndjson").write_bytes(b"\n \n\r\n")
+    with gzip.open(tmp_path / "leer.jsonl.gz", "wb"):
+        pass
+    for name in ("leer.jsonl", "blank.ndjson", "leer.jsonl.gz"):
+        (err,) = _items(tmp_path / name)
+        assert isinstance(err, IngestError) and err.kind == "empty", name
+        assert err.message.startswith(f"{tmp_path / name}: ")
+    recs = read_news("wikinews_de.jsonl.gz", 2)
+    p = tmp_path / "news.jsonl"
+    p.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in recs) + "\n", encoding="utf-8")
+    assert [d.text for d in _items(p)] == [r["text"] for r in recs]
 
 
 def test_truncated_and_invalid_jsonl_lines(tmp_path):

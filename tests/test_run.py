@@ -96,6 +96,23 @@ def test_cli_bad_file_is_reported_and_the_rest_processed(tmp_path):
     assert [r["id"] for r in recs] == [SEEDS[3].stem]
 
 
+def test_a_file_that_cleaning_leaves_empty_is_an_error_not_an_empty_article(tmp_path, nlp_info):
+    """A file that holds only what the cleaner removes (a publisher's boilerplate line, a photo
+    credit, zero-width spaces: a clipper's stub) became a record with text "" and no entities,
+    counted as processed, exit 0. Now it is an `empty` error naming the file; the rest is processed."""
+    inp = tmp_path / "in"
+    inp.mkdir()
+    shutil.copy(SEEDS[4], inp / SEEDS[4].name)
+    line = next(x for x in SEEDS[2].read_text(encoding="utf-8").splitlines() if x.startswith("Die WELT als ePaper"))
+    (inp / "stub.txt").write_text(line + "\n", encoding="utf-8")
+    (inp / "zwsp.txt").write_text("\u200b\n", encoding="utf-8")
+    summary = run(RunOptions(paths=[inp], out=tmp_path / "out", progress=False), nlp_info)
+    errors = {os.path.basename(e["path"]): e for e in summary["errors"]}
+    assert {k: e["kind"] for k, e in errors.items()} == {"stub.txt": "empty", "zwsp.txt": "empty"}
+    assert "stub.txt: no text left after cleaning" in errors["stub.txt"]["message"] and "boilerplate" in errors["stub.txt"]["message"]
+    assert [r["id"] for r in _records(tmp_path / "out")] == [SEEDS[4].stem]
+
+
 @pytest.mark.slow
 def test_cli_exit_codes(tmp_path):
     ok = _cli("run", str(SEEDS[4]), "--out", str(tmp_path / "ok"))

@@ -18,6 +18,19 @@ from ..paths import LANG_DIR as DATA_DIR
 #: mapped onto such a piece differs from the raw char on purpose.
 NORMALISING_KINDS = frozenset({"mojibake", "unicode", "ligature", "hyphen_restored"})
 
+
+def normalised_piece_ends(removed) -> dict[int, int]:
+    """Raw start -> raw end of each normalising piece of `removed` (`Removed`s, or a record's
+    dicts of them). Its clean char maps onto the piece's first raw char (mojibake "â‚¬" -> "€",
+    NFD "a\u0308" -> "ä"), so a clean span ending in that char ends in raw at the piece's end,
+    not one past its first char: raw end = `ends.get(offsets[e - 1], offsets[e - 1] + 1)`."""
+    ends: dict[int, int] = {}
+    for r in removed:
+        start, end, kind = (r["start"], r["end"], r["kind"]) if isinstance(r, dict) else (r.start, r.end, r.kind)
+        if kind in NORMALISING_KINDS and end > ends.get(start, start + 1):
+            ends[start] = end
+    return ends
+
 #: kinds that are page furniture / metadata (everything else is normalisation or joins)
 FURNITURE_KINDS = frozenset({
     "running_header", "page_number", "print_slug", "caption", "credit", "pull_quote",

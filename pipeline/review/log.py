@@ -126,7 +126,9 @@ def entity_key(ent: dict) -> tuple:
 
 
 def raw_span(record: dict, start: int, end: int) -> Optional[tuple[int, int]]:
-    """Clean [start, end) -> raw offsets via `source.offsets` runs [clean_start, raw_start, length]."""
+    """Clean [start, end) -> raw offsets via `source.offsets` runs [clean_start, raw_start, length];
+    a span ending in a normalised char ends at the end of its raw piece (`normalised_piece_ends`),
+    as the run's own entities do (`record.build_record`)."""
     segs = (record.get("source") or {}).get("offsets")
     if not segs:
         return None
@@ -141,7 +143,11 @@ def raw_span(record: dict, start: int, end: int) -> Optional[tuple[int, int]]:
     re_ = raw_of(end - 1) if end > start else rs
     if rs is None or re_ is None:
         return None
-    return (rs, re_ + 1) if end > start else (rs, rs)
+    if end <= start:
+        return rs, rs
+    from ..clean.data import normalised_piece_ends
+
+    return rs, normalised_piece_ends(record.get("removed") or []).get(re_, re_ + 1)
 
 
 def clean_offset_of_raw(record: dict, raw: int) -> int:
