@@ -258,3 +258,20 @@ def test_werden_of_another_clause_on_a_preterite(nlp_model):
 ])
 def test_a_gerundive_lies_ahead(nlp, text, published, expected):
     assert expected in dates_of(nlp, text, published)
+
+
+# origin: session 23 (second round), dev15 wn74006: a past participle right after the date and before its noun
+# ("nach der am Dienstag erfolgten Veröffentlichung") carries it: a thing done then lies behind, whatever the
+# sentence's own verb ("zu sehen sein soll"); a participle of a plan ("die am Montag geplante Sitzung"), a target
+# ("für Montag angesetzt") and a present participle ("beginnende") leave the date to the clause
+@pytest.mark.parametrize("text,published,expected", [
+    ("Hintergrund der Rücktritte sind massive Proteste der Bevölkerung nach der am Dienstag erfolgten "
+     "Veröffentlichung von Videos auf denen  Folter und sexueller Missbrauch von Gefangenen in georgischen "
+     "Haftanstalten zu sehen sein soll.", "2012-09-21", ("Dienstag", "2012-09-18", "date")),  # wn74006 (dev15)
+    ("Die am Montag getroffene Entscheidung soll bis Jahresende gelten.", "2012-09-21", ("Montag", "2012-09-17", "date")),
+    ("Die am Montag geplante Sitzung soll im Rathaus stattfinden.", "2012-09-21", ("Montag", "2012-09-24", "date")),
+    ("Die für Montag angesetzte Sitzung soll im Rathaus stattfinden.", "2012-09-21", ("Montag", "2012-09-24", "date")),
+    ("Die am Montag beginnende Sitzung soll im Rathaus stattfinden.", "2012-09-21", ("Montag", "2012-09-24", "date")),
+])
+def test_a_past_participle_attribute_lies_behind(nlp_model, text, published, expected):
+    assert expected in dates_of(nlp_model, text, published)

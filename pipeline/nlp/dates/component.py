@@ -109,6 +109,7 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
         self.postpone_verbs = set(d["postponed_to"]["verbs"])
         self.postpone_attributive = set(d["postponed_to"]["attributive"])
         self.gerundive_prefixes = tuple(d["tense"]["gerundive_prefixes"])
+        self.participle_attribute = d["tense"]["participle_attribute"]
         self.holiday_name_deps = set(d["holiday_generic"]["name_deps"])
         self.season_compounds = {k: v for k, v in d["season_compounds"].items()}
         self.month_prefixes = list(d["month_prefixes"])
@@ -245,6 +246,8 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
             if tense != "future" and self._gerundive_after(doc, span) \
                     and self.tense_detector.predicate_tense(doc, span.start, span.end, (c0, c1)) != "past":
                 tense = "future"  # "einem im April auszusprechenden Vorschlag": a thing still to be done lies ahead
+            elif tense != "past" and self._past_participle_after(doc, span):
+                tense = "past"  # "nach der am Dienstag erfolgten Veröffentlichung": a thing done then lies behind
             if m.kind == "day_list" and m.extra.get("mon") is None:
                 continue
             if m.kind == "rel":
