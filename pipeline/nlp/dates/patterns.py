@@ -86,7 +86,8 @@ class DatePatterns:
         WD = f"(?P<wd>{_alt(_cap(w) for w in self.weekdays)})"
         WDX = WD.replace("?P<wd>", "?:")  # the same without the group, for a look-ahead
         DP = f"(?P<dp>{_alt(self.day_parts)})?"
-        DP2 = f"(?:\\s+(?P<dp2>{_alt(_cap(w) if kind == 'noun' else w for w, kind in self.day_parts.items())}))?"
+        # a noun part of the day in the spelling before 1996 too: "gestern abend", "Montag abend" (dev15 wn23441)
+        DP2 = f"(?:\\s+(?P<dp2>{_alt(v for w, kind in self.day_parts.items() for v in (_both([w]) if kind == 'noun' else [w]))}))?"
         DAY = "(?P<day>0?[1-9]|[12]\\d|3[01])\\."
         BC = self.bc_alt
         YEAR = f"(?P<year>\\d{{1,4}}\\s*{BC}|1\\d{{3}}|20\\d{{2}})"
