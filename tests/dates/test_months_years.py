@@ -187,3 +187,20 @@ def test_season_years(nlp_model, source, published, text, expected):
     ents = doc_to_entities(doc)
     assert [(e.text, e.value, e.extra.get("type")) for e in ents if e.label == "DATE"] == expected
     assert not [e for e in ents if e.label == "LOC" and "Saison" in e.text]
+
+
+# origin: session 23 (second round), dev15 wn27195: the elliptic first decade of a coordination is its own
+# DATE (as "im [laufenden] und im [kommenden Jahr]", dates.json "relative_ellipsis"), the century after the
+# second one its century too
+@pytest.mark.parametrize("text,published,expected", [
+    ("Das Repertoire des Palast Orchesters besteht überwiegend aus deutschen Schlagern der 20er und 30er Jahre.",
+     "2006-05-21", [("20er", "192"), ("30er Jahre", "193")]),  # wn27195 (dev15)
+    ("Die Musik der zwanziger und dreißiger Jahre war beliebt.", "2006-05-21",
+     [("zwanziger", "192"), ("dreißiger Jahre", "193")]),
+    ("In den 60er und 70er Jahren des 19. Jahrhunderts wuchs die Stadt.", "2006-05-21",
+     [("60er", "186"), ("70er Jahren des 19. Jahrhunderts", "187")]),
+])
+def test_elliptic_first_decade(nlp, text, published, expected):
+    assert date_values(nlp, text, published) == expected
+    # no coordination with a decade: a bare "20er" is none
+    assert date_values(nlp, "Er kaufte 20er und 30er Packungen.", published) == []

@@ -104,3 +104,17 @@ def test_misspelt_vergangenen(nlp):
 ])
 def test_date_spans(nlp, published, text, expected):
     assert dates_of(nlp, text, published) == expected
+
+
+# origin: session 23 (second round), dev15 wn23441: a part of the day in the spelling before 1996 ("gestern
+# abend", "Montag abend") is inside the span as "gestern Abend" is (dates.json "day_parts")
+@pytest.mark.parametrize("text,published,expected", [
+    ("Eine Woche nach der Niederlage der deutschen Nationalmannschaft gegen Italien mit 4:1 verlor gestern abend "
+     "auch der FC Bayern München unter Trainer Felix Magath mit 4:1 gegen AC Mailand.", "2006-03-09",
+     ("gestern abend", "2006-03-08", "date")),  # wn23441 (dev15)
+    ("Die Polizei hatte am Montag abend die Straße gesperrt.", "2006-03-09", ("Montag abend", "2006-03-06", "date")),
+])
+def test_day_part_in_the_old_spelling(nlp, text, published, expected):
+    ds = dates_of(nlp, text, published)
+    assert expected in ds
+    assert not [d for d in ds if d[0] in ("gestern", "Montag")]  # not the day alone

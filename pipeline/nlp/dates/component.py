@@ -91,6 +91,11 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
         self.quarter_last_words = set(d["quarter_last_words"])
         self.nowadays = d["heute_nowadays"]
         self.ago_words = set(lang_data("measures.json")["ago_words"])
+        sa = d["set_adjectives"]
+        self.set_adjectives = {w: v for w, v in lang_data("measures.json")["sets"].items()
+                               if not w.startswith("_") and " " not in w and w.endswith("lich")}
+        self.set_adjective_endings = tuple(sorted(sa["endings"], key=len, reverse=True))
+        self.set_adjective_not_before = frozenset(sa["not_before"])
         self.event_heads = d["event_name_heads"]
         self.event_suffixes = tuple(d["event_name_suffixes"])
         self.event_groups = frozenset(d["event_name_groups"]["groups"])
@@ -109,6 +114,7 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
         self.postpone_verbs = set(d["postponed_to"]["verbs"])
         self.postpone_attributive = set(d["postponed_to"]["attributive"])
         self.gerundive_prefixes = tuple(d["tense"]["gerundive_prefixes"])
+        self.participle_attribute = d["tense"]["participle_attribute"]
         self.holiday_name_deps = set(d["holiday_generic"]["name_deps"])
         self.season_compounds = {k: v for k, v in d["season_compounds"].items()}
         self.month_prefixes = list(d["month_prefixes"])
@@ -245,6 +251,8 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
             if tense != "future" and self._gerundive_after(doc, span) \
                     and self.tense_detector.predicate_tense(doc, span.start, span.end, (c0, c1)) != "past":
                 tense = "future"  # "einem im April auszusprechenden Vorschlag": a thing still to be done lies ahead
+            elif tense != "past" and self._past_participle_after(doc, span):
+                tense = "past"  # "nach der am Dienstag erfolgten Veröffentlichung": a thing done then lies behind
             if m.kind == "day_list" and m.extra.get("mon") is None:
                 continue
             if m.kind == "rel":
@@ -397,9 +405,37 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
 
             if any(inside(e) for e in doc.ents):
                 doc.ents = [e for e in doc.ents if not inside(e)]
+        spans = self._set_adjective_spans(doc, spans)
         spans = _apposed_to_deictic(doc, spans, frozenset(self.deictic), self.weekdays, self.apposition_links)
         doc.spans[DATE_SPANS] = _weekday_of_week(doc, spans)
         return doc
+
+    def _set_adjective_spans(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """`spans` and each inflected set adjective before its noun ("Von den [halbjährlichen] Gebühren",
+        "beim [täglichen] einstündigen Hofgang"): a set, the noun outside (dates.json "set_adjectives")."""
+        taken = {i for sp in spans for i in range(sp.start, sp.end)}
+        out = list(spans)
+        for t in doc:
+            if t.i in taken or not t.text.islower():
+                continue
+            low = t.text
+            end = next((e for e in self.set_adjective_endings if low.endswith(e) and low[:-len(e)] in self.set_adjectives), None)
+            if end is None:
+                continue
+            j = t.i + 1
+            while j < len(doc) and j - t.i <= 2 and doc[j].text.islower() and doc[j].is_alpha \
+                    and doc[j].text.endswith(self.set_adjective_endings):
+                j += 1  # "täglichen einstündigen Hofgang"
+            nxt = doc[j] if j < len(doc) else None
+            if nxt is None or not (nxt.is_alpha or "-" in nxt.text) or not nxt.text[:1].isupper() \
+                    or nxt.text.lower() in self.set_adjective_not_before:
+                continue
+            span = Span(doc, t.i, t.i + 1, label="DATE")
+            span._.value = self.set_adjectives[low[:-len(end)]]
+            span._.date_type = "set"
+            out.append(span)
+        return sorted(out, key=lambda sp: (sp.start, sp.end))
+
 
 # a heading: a short line (a paragraph of its own) that ends in no sentence punctuation
 _HEADING_MAX = 80

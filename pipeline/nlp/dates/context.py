@@ -15,6 +15,8 @@ from .years import is_bare_year
 
 # the rest of a gerundive after its "zu": a present participle (infinitive + "d") with an adjective's ending
 _GERUNDIVE_REST = re.compile(r"^[a-zäöüß]{2,}(?:en|ern|eln)d(?:e|en|er|es|em)$")
+# a past participle with an adjective's ending ("erfolgten", "getroffene"): group 1 the participle
+_PARTICIPLE_ATTR = re.compile(r"^([a-zäöüß]{3,}(?:t|en))(?:e|en|er|es|em)$")
 
 
 class DateContext:
@@ -230,6 +232,28 @@ class DateContext:
         # before its noun (no infinitive "zu spenden": a participle's ending, then a capitalised word)
         return bool(_GERUNDIVE_REST.match(word)) and doc[i].text.islower() and attributive_before_noun(
             doc[i], ("e", "en", "er", "es", "em"), lambda nxt: nxt.is_alpha and nxt.text[:1].isupper())
+
+    def _past_participle_after(self, doc: Doc, span: Span) -> bool:
+        """Does a past participle before its noun follow the date: "nach der am [Dienstag] erfolgten
+        Veröffentlichung", "die am [Montag] getroffene Entscheidung"? Its thing was done then (not one
+        planned for then: "die am Montag geplante Sitzung", "die für Montag angesetzte")."""
+        pa = self.participle_attribute
+        i = span.end
+        if i >= len(doc) or not doc[i].text.islower():
+            return False
+        if span.start > 0 and doc[span.start - 1].text.lower() in pa["before"]:
+            return False
+        m = _PARTICIPLE_ATTR.match(doc[i].text)
+        if m is None or m.group(1).endswith("nd"):
+            return False  # no participle's ending; a present participle ("am 3. Mai beginnende") is none
+        stem = m.group(1)
+        if any(stem.startswith(p) for p in pa["planned"]):
+            return False
+        bare = next((stem[len(p):] for p in self.gerundive_prefixes if stem.startswith(p + "ge")), stem)
+        if not (bare.startswith(tuple(pa["prefixes"])) or stem.endswith(tuple(pa["suffixes"]) + tuple(s + "t" for s in pa["suffixes"]))):
+            return False
+        return attributive_before_noun(doc[i], ("e", "en", "er", "es", "em"),
+                                       lambda nxt: nxt.is_alpha and nxt.text[:1].isupper())
 
     def _holiday_named(self, doc: Doc, span: Span) -> bool:
         """A holiday that is the subject or object of its verb, without a preposition, names the

@@ -86,7 +86,8 @@ class DatePatterns:
         WD = f"(?P<wd>{_alt(_cap(w) for w in self.weekdays)})"
         WDX = WD.replace("?P<wd>", "?:")  # the same without the group, for a look-ahead
         DP = f"(?P<dp>{_alt(self.day_parts)})?"
-        DP2 = f"(?:\\s+(?P<dp2>{_alt(_cap(w) if kind == 'noun' else w for w, kind in self.day_parts.items())}))?"
+        # a noun part of the day in the spelling before 1996 too: "gestern abend", "Montag abend" (dev15 wn23441)
+        DP2 = f"(?:\\s+(?P<dp2>{_alt(v for w, kind in self.day_parts.items() for v in (_both([w]) if kind == 'noun' else [w]))}))?"
         DAY = "(?P<day>0?[1-9]|[12]\\d|3[01])\\."
         BC = self.bc_alt
         YEAR = f"(?P<year>\\d{{1,4}}\\s*{BC}|1\\d{{3}}|20\\d{{2}})"
@@ -211,6 +212,10 @@ class DatePatterns:
             ("jahr_year", f"{B}{YPART}\\s+des\\s+(?P<jahr>Jahres)\\s+{YEAR}", 3),
             # "in den 1970-ern und 1980-ern" (wn36397, dev7): the dative plural alone is the decade
             ("decade", f"{B}(?:{PART}\\s+der\\s+)?{PADJ}(?:(?P<dec4>1\\d\\d0|20\\d0)-?er(?:\\s*-?\\s*Jahren?|\\s*-?\\s*Jahre|n)?|(?P<dec2>[1-9]0)-?er\\s*-?\\s*Jahren?|(?P<dec2b>[1-9]0)er-Jahren?|{DECW})(?![\\w])(?:\\s+des\\s+(?:(?P<dcent>\\d{{1,2}})\\.\\s*|(?P<dcmod>{CMOD})\\s+)Jahrhunderts{E})?", 3),
+            # "der [20er] und 30er Jahre", "der [zwanziger] und dreißiger Jahre": the elliptic first decade of a
+            # coordination is its own DATE (as "im [laufenden] und im kommenden Jahr", relative_ellipsis; dev15
+            # wn27195), the hyphen of "20er- und 30er-Jahre" outside; a century after the second one is its century too
+            ("decade", f"{B}{PADJ}(?:(?P<dec2>[1-9]0)-?er|(?P<decw>{_alt(_both(self.decade_words))}))(?=-?\\s+(?:{ELL_LINK})\\s+(?:(?:{ELL_PREP})\\s+)?(?:den\\s+)?(?:[1-9]0-?er|{_alt(_both(self.decade_words))})\\s*-?\\s*Jahren?(?![\\w-])(?:\\s+des\\s+(?:(?P<dcent>\\d{{1,2}})\\.\\s*|(?P<dcmod>{CMOD})\\s+)Jahrhunderts(?![\\w-]))?)", 3),
             # "in den Neunzigern" (dev9 gold): the decade word as a dative plural noun, after "den" only
             ("decade", f"{_after(self.decade_dative_after)}{PADJ}(?P<decw>{_alt(_cap(w) for w in self.decade_words)})(?P<decdat>n){E}", 3),
             ("century", f"{B}(?:{PART}\\s+des\\s+)?{PADJ}(?P<cent>\\d{{1,2}})\\.\\s*(?:Jahrhunderts?|Jh\\.)(?P<bc>\\s+{BC})?{E}", 3),

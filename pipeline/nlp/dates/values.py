@@ -92,6 +92,13 @@ class DateValues:
             if off:  # "kommenden Montag, den 9. Januar": the modifier gives the direction
                 t = "future" if off > 0 else "past"
             d = resolve_day_month(base, mon, day, t)
+            if d is not None and t == "past" and self.mode != "narrative":
+                # a day and month a few days after publication is this year's whatever the tense ("Kroatien,
+                # am 18. Januar ... der nächste Gegner, hatte zuvor ... besiegt", published 16 January): a
+                # day a year back goes with its year in news
+                for near in (iso_day(base.year, mon, day), iso_day(base.year + 1, mon, day)):
+                    if near and 0 < (dt.date.fromisoformat(near) - base).days <= 7:
+                        return near
             return d.isoformat() if d else None
         if k == "month":
             mon = self.months[g["mon"].lower()]
