@@ -264,3 +264,12 @@ def test_share_of_a_set_opened_by_von_den(nlp_model):
     text = ("Von den 643 Messstationen, die in Deutschland betrieben werden, zeigten 52 Prozent bei verkehrsnahen "
             "Messungen eine Überschreitung.")
     assert abouts(nlp_model, text) == [("643", "Messstation"), ("52 Prozent", "Messstation")]
+
+
+# origin: session 23, dev15 errors (wn33173)
+def test_count_coordinated_with_a_number_word_shares_its_noun(nlp_model):
+    # "mit 28 und drei Punkten Rückstand": the parse hangs "28" on "Rückstand"; coordinated with "drei" it
+    # counts what "drei" counts (number_links), as "zwischen 130.000 und 200.000 Betreuungsplätze" does
+    text = ("Sarah Koch verpasste in der ersten Runde als Vierte mit 28 und drei Punkten Rückstand als Fünfte die "
+            "direkte Qualifikation, fiel dann aber mit 20 Punkten in der Repêchage auf Platz 16 zurück.")
+    assert abouts(nlp_model, text)[:2] == [("28", "Punkt"), ("drei", "Punkt")]
