@@ -175,3 +175,12 @@ def test_leute_plurals_and_a_period_after_a_digit(nlp_model):
     text = ("Die Leipziger Strombörse EEX veröffentlicht bereits seit März 2004 täglich den Preis für eine Tonne CO2. "
             "Die Börse will Marktführer beim Handel mit Emissionsrechten werden.")
     assert abouts(nlp_model, text) == [("eine Tonne", "CO2")]
+
+
+# origin: session 23, dev15 errors (wn33173)
+def test_nominalised_superlative_takes_its_noun_form(nlp_model):
+    # "die vier Besten": the lemma table has "besten" only as a form of "gut"; the guidelines write adjectival
+    # nouns in -e ("Tote", "Verletzte"): "Beste", not the surface "Besten"
+    text = ("In der ersten Runde qualifizierten sich die vier Besten, weitere 16 Tiereurs kämpften in der so "
+            "genannten Repêchage um weitere vier Plätze.")
+    assert abouts(nlp_model, text)[0] == ("vier", "Beste")
