@@ -264,3 +264,20 @@ def test_share_of_a_set_opened_by_von_den(nlp_model):
     text = ("Von den 643 Messstationen, die in Deutschland betrieben werden, zeigten 52 Prozent bei verkehrsnahen "
             "Messungen eine Überschreitung.")
     assert abouts(nlp_model, text) == [("643", "Messstation"), ("52 Prozent", "Messstation")]
+
+
+# origin: session 23, dev15 errors (wn33173)
+def test_count_coordinated_with_a_number_word_shares_its_noun(nlp_model):
+    # "mit 28 und drei Punkten Rückstand": the parse hangs "28" on "Rückstand"; coordinated with "drei" it
+    # counts what "drei" counts (number_links), as "zwischen 130.000 und 200.000 Betreuungsplätze" does
+    text = ("Sarah Koch verpasste in der ersten Runde als Vierte mit 28 und drei Punkten Rückstand als Fünfte die "
+            "direkte Qualifikation, fiel dann aber mit 20 Punkten in der Repêchage auf Platz 16 zurück.")
+    assert abouts(nlp_model, text)[:2] == [("28", "Punkt"), ("drei", "Punkt")]
+
+
+# origin: session 23, dev15 errors (wn75684)
+def test_dimension_sign_links_counts_that_share_a_noun(nlp_model):
+    # "960 × 540 Pixeln": the dimension sign joins two numbers as "und" does (number_links); the first counts
+    # "Pixel" too, not the "Auflösung" before "von"
+    text = ("Das 4,3 Zoll große Display hat eine Auflösung von 960 × 540 Pixeln bei 256 Pixeln pro Zoll.")
+    assert [a for a in abouts(nlp_model, text) if a[0] in ("960", "540")] == [("960", "Pixel"), ("540", "Pixel")]

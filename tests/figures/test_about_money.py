@@ -74,3 +74,11 @@ def test_attributive_participle_measures_its_noun(nlp_model):
             "Rio de Janeiro gewonnen.")
     assert ("1,48 Millionen Dollar", "Auftaktmatch") not in abouts(nlp_model, text)
     assert ("1,48 Millionen Dollar", "Sandplatz-Tennisturnier") in abouts(nlp_model, text)
+
+
+# origin: session 23, dev15 errors (wn73475)
+def test_amount_phrase_with_a_gesamt_compound(nlp_model):
+    # "im Gesamtumfang von" hands over to the noun before it, as "im Umfang von" and "im Gesamtwert von" do
+    # (guidelines: money that says what it is); it was the container "Gesamtumfang" itself
+    text = "Bisher wurden Kreditbürgschaften im Gesamtumfang von 222 Milliarden Euro beschlossen."
+    assert abouts(nlp_model, text) == [("222 Milliarden Euro", "Kreditbürgschaft")]

@@ -116,3 +116,19 @@ def test_vote_cue_noun_still_counts(nlp):
 def test_bound_mit_not_for_percentages(nlp_model):
     # "mit" after a noun is no bound for a share of votes: the rule stays silent
     assert about_of(nlp_model, "Der Kandidat gewann die Wahl mit 52 Prozent.", "52 Prozent") != "Wahl"
+
+
+# origin: session 23, dev15 errors (wn21026, wn73475; the annotators' call "elliptic shares the shared noun")
+@pytest.mark.parametrize("text, expected", [
+    # the parse's "von einer ... Situation" and the noun after the share ("Entlassungen", the verb's object)
+    ("Während 33 Prozent der Befragten das Geschäftsklima als gut bezeichen, berichten nur zwölf Prozent von einer "
+     "schlechten wirtschaftlichen Situation. Allerdings planen nur 20 Prozent der Unternehmen Neueinstellungen "
+     "während 25 Prozent Entlassungen prognostizieren.",
+     [("33 Prozent", "Befragte"), ("zwölf Prozent", "Befragte"), ("20 Prozent", "Unternehmen"), ("25 Prozent", "Unternehmen")]),
+    # a coordinated verb's subject ("Schuldenstand"): the second share is of the first's whole too
+    ("Der Schuldenstand Griechenlands lag schon im Jahr 2003 bei 100 Prozent des Bruttoinlandsprodukts und war bis "
+     "2010 auf 121 Prozent gestiegen.",
+     [("100 Prozent", "Bruttoinlandsprodukt"), ("121 Prozent", "Bruttoinlandsprodukt")]),
+])
+def test_share_in_the_sentence_of_a_share_of_a_named_whole(nlp_model, text, expected):
+    assert abouts(nlp_model, text) == expected

@@ -132,3 +132,13 @@ def test_a_dash_line_with_a_count_at_its_end_stays_a_figure(nlp_model):
 def test_bc_year_is_no_figure(nlp):
     text = "In der Jungsteinzeit zwischen etwa 2500 und 2400 vor Christus hat ein Mann gelebt."  # wn4927 (dev10)
     assert figs(nlp, text, "2005-04-27") == []
+
+
+# origin: session 23, dev15 errors (wn4555)
+def test_version_numbers_after_the_plural_are_no_figures(nlp_model):
+    # identifiers.json: "Versionen 8" names versions like "Version 8" (guidelines: versions are no FIGURE);
+    # the "8" was a FIGURE counting Flash-Player
+    text = ("Auf der Macromedia-Entwicklerkonferenz Flashforward 2005 in San Francisco hat der Chief Software "
+            "Architect des Softwareunternehmens Kevin Lynch Anfang April erneut einen Einblick in die kommenden "
+            "Versionen 8 des Flash-Players (Codenamen: „Maelstrom“) und des Flash-Autoren-Tools (Codenamen „8Ball“) gegeben.")
+    assert figs(nlp_model, text) == []

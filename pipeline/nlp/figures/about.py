@@ -63,6 +63,12 @@ class AboutRules:
                     return ch
             return None
         nxt = doc[f["end"]] if f["end"] < len(doc) else None
+        if nxt is not None and f["end"] + 1 < len(doc) and (
+                nxt.text.lower() in self.links_before_digits and parse_digits(doc[f["end"] + 1].text) is not None
+                or nxt.text.lower() in self.links_before_words and parse_number_word(doc[f["end"] + 1].text) is not None):
+            # session 23 (dev15 wn33173): a bare count coordinated with the next ("mit 28 und drei Punkten
+            # Rückstand") shares that one's noun (`_about_linear`), not the head the parse gives the pair
+            return None
         if nxt is not None and nxt.pos_ == "NOUN" and cand is not None and cand.i != nxt.i and nxt.text[:1].isupper() \
                 and lookup_unit(nxt.text) is None and nxt.text.lower() not in self.months:
             return nxt  # "alle 27 EU-Staaten Konzepte": the noun right after a count is what it counts, not a later head

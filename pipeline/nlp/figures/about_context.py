@@ -128,6 +128,15 @@ class AboutContextRules:
                 return self.about_lemma(doc, doc[k + 1])
         return None
 
+    def _share_whole(self, doc: Doc, out: list, f: dict) -> Optional[str]:
+        """Session 23 (dev15): the `about` of the last share before ``f``, when it is in ``f``'s sentence and
+        measured its genitive ("33 Prozent der Befragten": `partitive_genitive`), the whole it is a share of."""
+        prev = next((sp for sp in reversed(out) if sp._.unit == "%"), None)
+        if prev is None or prev._.about_rule != "partitive_genitive" or not prev._.about \
+                or not self._same_sentence(doc, prev.start, f["num"]):
+            return None
+        return prev._.about
+
     def _same_unit_earlier(self, out: list, f: dict) -> Optional[Span]:
         """The last figure before ``f`` in the article in its unit whose `about` is no bare quantity noun."""
         for sp in reversed(out):

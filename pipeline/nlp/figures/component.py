@@ -20,6 +20,10 @@ from .exclusions import ExclusionRules
 from .lemmas import LemmaRules, _pipeline_lemma_table
 from .. import ext as spacy_ext  # noqa: F401  (registers the span extensions)
 
+# the `about` rules a share of a named whole earlier in its sentence overrides (`_share_whole`): the parse's
+# head, the noun after the share, a coordinated verb's subject
+_SHARE_OVER_RULES = frozenset({"parse", "linear", "context:verb_subject_conj"})
+
 
 class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRules,
                        ClauseRules, AgeRules, DurationRules, LemmaRules):
@@ -390,6 +394,13 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
             elif ab is None and f["unit"] not in _TIME_UNITS and (ante := self._partitive_antecedent(doc, f)) is not None:
                 # after the elliptic rules: "2.500 Einsatzkräften der Polizei aus, 1.600 davon" keeps the count's noun
                 span._.about, span._.about_rule = self.about_lemma(doc, ante), "partitive_pronoun"
+            if span._.about is not None and f["unit"] == "%" and span._.about_rule in _SHARE_OVER_RULES \
+                    and not self._unit_genitive(doc, f) and (whole := self._share_whole(doc, out, f)) is not None:
+                # session 23 (dev15, the annotators' call): a share with no genitive of its own in the sentence of a
+                # share of a named whole is a share of that whole ("Während 33 Prozent der Befragten ..., berichten
+                # nur zwölf Prozent von ...", "lag bei 100 Prozent des Bruttoinlandsprodukts und war auf 121
+                # Prozent gestiegen"), not the noun the parse, the next word or the verb's subject gives it
+                span._.about, span._.about_rule = whole, "elliptic_share"
             if span._.about is None and f["unit"] in self.table_heading_units and (head := self._table_heading(doc, f)) is not None:
                 # "Wahlergebnisse 2005:" above the lines "Christlichdemokratische Volkspartei: 16.58 % Sitze 4
                 # (2001: 22,1%; ...)": a results table keeps its heading (guidelines, dev3 call), before the
