@@ -95,7 +95,7 @@ NOBEL = ("Der Preis, der in diesem Jahr mit zehn Millionen schwedischen Kronen (
          "der Corona-Pandemie am 10. Dezember 2020, dem Todestag von Alfred Nobel, in kleinerer Runde verliehen.")
 DECISIONS = [
     # above the threshold: dev13, gold Preis for both amounts (the subject of "dotiert ist"), gold Ergebnis
-    (NOBEL, "zehn Millionen", "Preis"),
+    (NOBEL, "zehn Millionen schwedischen Kronen", "Preis"),
     (NOBEL, "950.000 Euro", "Preis"),
     ("Das außergewöhnliche Ergebnis: 6,52 Promille.", "6,52 Promille", "Ergebnis"),
     # below it, left null: dev, gold Einnahme (the best candidate, 0.64: a right fill given up)
