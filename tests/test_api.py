@@ -100,3 +100,25 @@ def test_a_jsonl_records_own_title_and_published_win_over_the_cleaners_guesses(p
     # where the record has no published, the cleaner's date fills the gap
     rec = ps.process_text(rows[0]["text"], id=rows[0]["id"], meta={"title": rows[0]["title"]})
     assert rec["meta"]["published"] == "2008-12-27" and rec["meta"]["title"] == rows[0]["title"]
+
+
+def test_process_raw_keeps_the_order_when_a_long_article_is_among_them(ps, monkeypatch):
+    """README: `process_raw` gives "one per article in order". An article over `PART_CHARS` is
+    annotated in parts in this process, but `nlp.pipe` reads a batch ahead, so the long one was
+    yielded before the short articles that came before it ([a2, a0, a1, a3] for a 105,000-character
+    text third among four). The limit is lowered here so that real Wikinews articles are "long"."""
+    import hashlib
+
+    import pipeline.nlp
+    from pipeline.schema import RawDoc
+    from repo_data import read_news
+
+    monkeypatch.setattr(pipeline.nlp, "PART_CHARS", 1500)
+    rows = read_news("wikinews_de.jsonl.gz", 12)
+    lengths = [len(r["text"]) for r in rows]
+    assert min(lengths) < 1500 < max(lengths)  # short and long ones, mixed
+    raws = [RawDoc(id=f"a{k}", path=f"<a{k}>", sha256=hashlib.sha256(r["text"].encode()).hexdigest(), text=r["text"],
+                   meta={"published": r["published"]}) for k, r in enumerate(rows)]
+    recs = list(ps.process_raw(raws))
+    assert [r["id"] for r in recs] == [raw.id for raw in raws]
+    assert all(rec["meta"]["published"] == row["published"] for rec, row in zip(recs, rows))
