@@ -150,8 +150,9 @@ def load_nlp(model: Optional[str] = None) -> tuple[Language, ModelInfo]:
     choice = resolve_model(model)
     try:
         nlp = spacy.load(choice.name)
-    except OSError as e:
-        raise ModelNotFound(f"Cannot load model {choice.name!r} ({choice.reason}): {e}") from e
+    except (OSError, ValueError, KeyError) as e:  # ValueError: a damaged config.cfg or meta.json (confection, srsly)
+        why = "; ".join(line.strip() for line in str(e).splitlines() if line.strip())  # one line
+        raise ModelNotFound(f"Cannot load model {choice.name!r} ({choice.reason}): {why}") from e
     add_presseschau_components(nlp)
     folder = model_dir(choice.name) or (Path(nlp.path) if getattr(nlp, "path", None) else None)
     # a model without a folder (spaCy's "blank:de"): its config stands in for its files
