@@ -122,3 +122,33 @@ def test_process_raw_keeps_the_order_when_a_long_article_is_among_them(ps, monke
     recs = list(ps.process_raw(raws))
     assert [r["id"] for r in recs] == [raw.id for raw in raws]
     assert all(rec["meta"]["published"] == row["published"] for rec, row in zip(recs, rows))
+
+
+def test_process_text_reads_meta_as_run_reads_a_jsonl_records_fields(ps, tmp_path):
+    """README: a JSONL record's `author` "A; B" is two authors, news-please's `date_publish` and
+    trafilatura's `sitename` are read, a Unix time in milliseconds (pandas' `to_json`) is a date
+    with a warning. `process_text(text, meta=row)` with the same fields gave one author "A; B",
+    no published (so "Gestern" had no value), no outlet and no warning: the API took the dict as
+    it was. Now the same meta, DATE values and warnings as `run` for that record (wn11059,
+    published 2005-08-20 = 1124496000000 ms)."""
+    import json
+
+    from pipeline.ingest import read_path
+
+    row = news_row("wikinews_de.jsonl.gz", "id", "wn11059")
+    fields = {"title": row["title"], "author": "Anna Muster; Bernd Beispiel", "date_publish": 1124496000000, "sitename": "Wikinews"}
+    corpus = tmp_path / "np.jsonl"
+    corpus.write_text(json.dumps({"id": "wn11059", "text": row["text"], **fields}) + "\n", encoding="utf-8")
+    (want,) = ps.process_raw(read_path(corpus, tmp_path))
+    got = ps.process_text(row["text"], id="wn11059", meta=fields)
+    assert got["meta"] == want["meta"] and want["meta"]["authors"] == ["Anna Muster", "Bernd Beispiel"]
+    assert want["meta"]["published"] == "2005-08-20" and want["meta"]["outlet"] == "Wikinews"
+    assert got["entities"] == want["entities"]
+    assert len(got["warnings"]) == len(want["warnings"]) == 1 and "Unix time" in got["warnings"][0]
+    # a date object from a DataFrame (`published` or in `meta`) still anchors the relative dates
+    import datetime
+
+    for rec in (ps.process_text(row["text"], published=datetime.date(2005, 8, 20)),
+                ps.process_text(row["text"], meta={"published": datetime.datetime(2005, 8, 20, 9, 30)})):
+        assert rec["meta"]["published"] == "2005-08-20"
+        assert [e["value"] for e in rec["entities"] if e["text"] == "Gestern"] == ["2005-08-19"]
