@@ -54,15 +54,18 @@ class Presseschau:
 
     def process_raw(self, raws: Iterable[Union[RawDoc, IngestError]], n_process: int = 1, batch_size: int = 32) -> Iterator[dict]:
         """One record per `RawDoc`, in order (two with one id are two records). An input error of
-        `read_path` in the stream raises ProcessingError with its message, which names the file."""
+        `read_path` in the stream raises ProcessingError with its message, which names the file,
+        after the records of the articles before it."""
         # by position, not by id (ids need not be unique here); the components read the article id
         # only to carry it back (`annotate`), so the position stands in for it
         pending: dict[str, tuple[RawDoc, object]] = {}
+        failed: list[IngestError] = []  # the stream ends at an input error, raised once the articles before it are out
 
         def items():
             for k, raw in enumerate(raws):
                 if isinstance(raw, IngestError):
-                    raise ProcessingError(raw.message)
+                    failed.append(raw)
+                    return
                 cleaned = clean_input(raw.text, raw.meta)
                 pending[str(k)] = (raw, cleaned)
                 yield cleaned.text, {**article_context(raw, cleaned), "id": str(k)}
@@ -70,6 +73,8 @@ class Presseschau:
         for doc, ctx in annotate(self.nlp, items(), n_process=n_process, batch_size=batch_size):
             raw, cleaned = pending.pop(ctx["id"])
             yield build_record(raw, cleaned, doc_to_entities(doc), lang=detect_language(raw.text), pipeline_info=self.pipeline_info)
+        if failed:
+            raise ProcessingError(failed[0].message)
 
 
 def _field(v):

@@ -152,3 +152,27 @@ def test_process_text_reads_meta_as_run_reads_a_jsonl_records_fields(ps, tmp_pat
                 ps.process_text(row["text"], meta={"published": datetime.datetime(2005, 8, 20, 9, 30)})):
         assert rec["meta"]["published"] == "2005-08-20"
         assert [e["value"] for e in rec["entities"] if e["text"] == "Gestern"] == ["2005-08-19"]
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_process_raw_yields_the_articles_before_an_input_error_then_raises(ps, tmp_path, n_process):
+    """README: `process_raw` streams "one per article in order; an input error among them raises
+    ProcessingError naming the file". The error was raised while `nlp.pipe` filled its batch, so
+    the articles read before it in that batch never came out: a JSONL file with a broken 4th line
+    gave 0 of its 3 good records before the error (`n_process=2`; 2 with one process and batches
+    of 2). Now the 3 records come first, in order, then the error naming file and line."""
+    import json
+
+    from pipeline.api import ProcessingError
+    from pipeline.ingest import read_path
+    from repo_data import read_news
+
+    rows = read_news("wikinews_de.jsonl.gz", 4)
+    lines = [json.dumps({k: r[k] for k in ("id", "title", "published", "text")}, ensure_ascii=False) for r in rows]
+    corpus = tmp_path / "archiv.jsonl"
+    corpus.write_text("\n".join(lines[:3] + ["{kaputt"] + lines[3:]) + "\n", encoding="utf-8")
+    got = []
+    with pytest.raises(ProcessingError, match=r"archiv\.jsonl:4"):
+        for rec in ps.process_raw(read_path(corpus, tmp_path), n_process=n_process):
+            got.append(rec["id"])
+    assert got == [f"archiv/{r['id']}" for r in rows[:3]]
