@@ -131,3 +131,79 @@ def test_raw_span_of_an_entity_ending_in_a_repaired_character(ps, tmp_path, key,
         piece = raw[e["raw_start"]:e["raw_end"]]
         assert unicodedata.normalize("NFC", ftfy.fix_encoding(piece)) == entity, piece
         assert raw_span(rec, e["start"], e["end"]) == (e["raw_start"], e["raw_end"])
+
+
+def test_process_raw_keeps_the_order_when_a_long_article_is_among_them(ps, monkeypatch):
+    """README: `process_raw` gives "one per article in order". An article over `PART_CHARS` is
+    annotated in parts in this process, but `nlp.pipe` reads a batch ahead, so the long one was
+    yielded before the short articles that came before it ([a2, a0, a1, a3] for a 105,000-character
+    text third among four). The limit is lowered here so that real Wikinews articles are "long"."""
+    import hashlib
+
+    import pipeline.nlp
+    from pipeline.schema import RawDoc
+    from repo_data import read_news
+
+    monkeypatch.setattr(pipeline.nlp, "PART_CHARS", 1500)
+    rows = read_news("wikinews_de.jsonl.gz", 12)
+    lengths = [len(r["text"]) for r in rows]
+    assert min(lengths) < 1500 < max(lengths)  # short and long ones, mixed
+    raws = [RawDoc(id=f"a{k}", path=f"<a{k}>", sha256=hashlib.sha256(r["text"].encode()).hexdigest(), text=r["text"],
+                   meta={"published": r["published"]}) for k, r in enumerate(rows)]
+    recs = list(ps.process_raw(raws))
+    assert [r["id"] for r in recs] == [raw.id for raw in raws]
+    assert all(rec["meta"]["published"] == row["published"] for rec, row in zip(recs, rows))
+
+
+def test_process_text_reads_meta_as_run_reads_a_jsonl_records_fields(ps, tmp_path):
+    """README: a JSONL record's `author` "A; B" is two authors, news-please's `date_publish` and
+    trafilatura's `sitename` are read, a Unix time in milliseconds (pandas' `to_json`) is a date
+    with a warning. `process_text(text, meta=row)` with the same fields gave one author "A; B",
+    no published (so "Gestern" had no value), no outlet and no warning: the API took the dict as
+    it was. Now the same meta, DATE values and warnings as `run` for that record (wn11059,
+    published 2005-08-20 = 1124496000000 ms)."""
+    import json
+
+    from pipeline.ingest import read_path
+
+    row = news_row("wikinews_de.jsonl.gz", "id", "wn11059")
+    fields = {"title": row["title"], "author": "Anna Muster; Bernd Beispiel", "date_publish": 1124496000000, "sitename": "Wikinews"}
+    corpus = tmp_path / "np.jsonl"
+    corpus.write_text(json.dumps({"id": "wn11059", "text": row["text"], **fields}) + "\n", encoding="utf-8")
+    (want,) = ps.process_raw(read_path(corpus, tmp_path))
+    got = ps.process_text(row["text"], id="wn11059", meta=fields)
+    assert got["meta"] == want["meta"] and want["meta"]["authors"] == ["Anna Muster", "Bernd Beispiel"]
+    assert want["meta"]["published"] == "2005-08-20" and want["meta"]["outlet"] == "Wikinews"
+    assert got["entities"] == want["entities"]
+    assert len(got["warnings"]) == len(want["warnings"]) == 1 and "Unix time" in got["warnings"][0]
+    # a date object from a DataFrame (`published` or in `meta`) still anchors the relative dates
+    import datetime
+
+    for rec in (ps.process_text(row["text"], published=datetime.date(2005, 8, 20)),
+                ps.process_text(row["text"], meta={"published": datetime.datetime(2005, 8, 20, 9, 30)})):
+        assert rec["meta"]["published"] == "2005-08-20"
+        assert [e["value"] for e in rec["entities"] if e["text"] == "Gestern"] == ["2005-08-19"]
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_process_raw_yields_the_articles_before_an_input_error_then_raises(ps, tmp_path, n_process):
+    """README: `process_raw` streams "one per article in order; an input error among them raises
+    ProcessingError naming the file". The error was raised while `nlp.pipe` filled its batch, so
+    the articles read before it in that batch never came out: a JSONL file with a broken 4th line
+    gave 0 of its 3 good records before the error (`n_process=2`; 2 with one process and batches
+    of 2). Now the 3 records come first, in order, then the error naming file and line."""
+    import json
+
+    from pipeline.api import ProcessingError
+    from pipeline.ingest import read_path
+    from repo_data import read_news
+
+    rows = read_news("wikinews_de.jsonl.gz", 4)
+    lines = [json.dumps({k: r[k] for k in ("id", "title", "published", "text")}, ensure_ascii=False) for r in rows]
+    corpus = tmp_path / "archiv.jsonl"
+    corpus.write_text("\n".join(lines[:3] + ["{kaputt"] + lines[3:]) + "\n", encoding="utf-8")
+    got = []
+    with pytest.raises(ProcessingError, match=r"archiv\.jsonl:4"):
+        for rec in ps.process_raw(read_path(corpus, tmp_path), n_process=n_process):
+            got.append(rec["id"])
+    assert got == [f"archiv/{r['id']}" for r in rows[:3]]

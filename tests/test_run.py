@@ -301,6 +301,35 @@ def test_model_info_names_a_model_that_is_not_there(tmp_path):
         model_info("not-a-package")
 
 
+def test_a_damaged_model_folder_is_named_in_one_line_not_a_traceback(tmp_path):
+    """A model folder half copied or edited by hand (its config.cfg cut off, its meta.json not
+    JSON): `presseschau run --model FOLDER` printed a confection ConfigValidationError traceback
+    (exit 1) and `Presseschau(model=FOLDER)` raised a bare ValueError ("Unexpected character
+    found when decoding") naming no folder; `load_nlp` caught only OSError. Now ModelNotFound
+    naming the folder: one line, exit 2, as for a model that is not there."""
+    from pipeline.errors import ModelNotFound
+    from pipeline.nlp import load_nlp
+    from pipeline.paths import BUNDLED_MODEL
+
+    config = (BUNDLED_MODEL / "config.cfg").read_text(encoding="utf-8")
+    cut = tmp_path / "cut"
+    cut.mkdir()
+    shutil.copy(BUNDLED_MODEL / "meta.json", cut / "meta.json")
+    (cut / "config.cfg").write_text(config[: config.index("pipeline = [") + 20], encoding="utf-8")
+    bad_meta = tmp_path / "bad_meta"
+    bad_meta.mkdir()
+    (bad_meta / "config.cfg").write_text(config, encoding="utf-8")
+    (bad_meta / "meta.json").write_text('{"lang": "de", "name": ', encoding="utf-8")
+    for folder in (cut, bad_meta):
+        with pytest.raises(ModelNotFound, match=str(folder)) as info:
+            load_nlp(str(folder))
+        assert "\n" not in str(info.value)
+    (tmp_path / "a.txt").write_text(SEEDS[0].read_text(encoding="utf-8"), encoding="utf-8")
+    res = _cli("run", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), "--model", str(cut))
+    assert res.returncode == 2 and "Traceback" not in res.stderr, res.stderr[-2000:]
+    assert str(cut) in res.stdout + res.stderr and not (tmp_path / "out" / "articles.jsonl").exists()
+
+
 @pytest.mark.parametrize("n_process", [1, 2])
 def test_unchanged_rerun_does_not_load_the_model(tmp_path, monkeypatch, n_process):
     """Issue 19: a run with nothing to process never loads the model (in the run's own process

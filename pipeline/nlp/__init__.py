@@ -150,8 +150,9 @@ def load_nlp(model: Optional[str] = None) -> tuple[Language, ModelInfo]:
     choice = resolve_model(model)
     try:
         nlp = spacy.load(choice.name)
-    except OSError as e:
-        raise ModelNotFound(f"Cannot load model {choice.name!r} ({choice.reason}): {e}") from e
+    except (OSError, ValueError, KeyError) as e:  # ValueError: a damaged config.cfg or meta.json (confection, srsly)
+        why = "; ".join(line.strip() for line in str(e).splitlines() if line.strip())  # one line
+        raise ModelNotFound(f"Cannot load model {choice.name!r} ({choice.reason}): {why}") from e
     add_presseschau_components(nlp)
     folder = model_dir(choice.name) or (Path(nlp.path) if getattr(nlp, "path", None) else None)
     # a model without a folder (spaCy's "blank:de"): its config stands in for its files
@@ -265,36 +266,38 @@ PART_CHARS = 100_000
 
 def annotate(nlp: Language, items: Iterable[tuple[str, dict]], n_process: int = 1, batch_size: int = 32) -> Iterator[tuple[Doc, dict]]:
     """Run the pipeline over (clean_text, context) pairs; context must hold 'id' and 'published'.
-    Yields (doc, context), in input order except that a text longer than `PART_CHARS` is
-    annotated in parts in this process (`annotate_long`) and yielded as soon as the stream
-    reaches it. The texts reach the workers as `ArticleText`, so tokenization happens in the
-    workers too (see `ArticleText`)."""
+    Yields (doc, context) in input order; a text longer than `PART_CHARS` is annotated in parts
+    in this process (`annotate_long`) when the stream reaches it. `nlp.pipe` reads a batch ahead,
+    so a long text is held until the short texts before it are out. The texts reach the workers
+    as `ArticleText`, so tokenization happens in the workers too (see `ArticleText`)."""
     from collections import deque
 
     limit = min(nlp.max_length, PART_CHARS)
-    held: deque = deque()
+    held: deque = deque()  # (position, text, ctx) of the long texts the stream passed
+    shorts: deque = deque()  # positions of the short texts sent to nlp.pipe, in order
 
     def short_ones() -> Iterator[tuple[str, dict]]:
-        for text, ctx in items:
+        for k, (text, ctx) in enumerate(items):
             if len(text) > limit:
-                held.append((text, ctx))
+                held.append((k, text, ctx))
             else:
+                shorts.append(k)
                 yield text, ctx
 
-    def long_ones() -> Iterator[tuple[Doc, dict]]:
-        while held:
-            text, ctx = held.popleft()
+    def long_ones(before: Optional[int] = None) -> Iterator[tuple[Doc, dict]]:
+        while held and (before is None or held[0][0] < before):
+            _, text, ctx = held.popleft()
             yield annotate_long(nlp, text, ctx, limit), ctx
 
     if not isinstance(nlp.tokenizer, ArticleTokenizer):  # a pipeline not built by load_nlp
         for doc, ctx in nlp.pipe(short_ones(), as_tuples=True, n_process=n_process, batch_size=batch_size):
-            yield from long_ones()
+            yield from long_ones(shorts.popleft())
             yield doc, ctx
         yield from long_ones()
         return
     texts = (ArticleText(text, ctx) for text, ctx in short_ones())
     for doc in nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
-        yield from long_ones()
+        yield from long_ones(shorts.popleft())
         yield doc, {"id": doc._.article_id, "published": doc._.published}
     yield from long_ones()
 
