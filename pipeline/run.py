@@ -33,7 +33,7 @@ from .ingest import JSONL_SUFFIXES, MAX_BYTES, IngestError, Unchanged, find_inpu
 from .io import Cache, atomic_open, atomic_write_json, dumps, label_counts, remove_stale_temps, shown, storage_failed
 from .ledger import RunLedger
 from .nlp import ModelInfo, load_nlp, model_info
-from .process import Done, WorkSettings
+from .process import Done, WorkSettings, read_cache_hints
 from .schema import Article, FileRef, RawDoc
 
 CACHE_NAME = ".presseschau/cache-v1.sqlite"  # bump when the table layout changes
@@ -348,7 +348,7 @@ def _batches(files, opts: RunOptions, cache: Cache, ledger: RunLedger, fingerpri
     batch: list[Article] = []
     lookup = None if opts.force else cache.lookup
     stored = None if opts.force else (lambda doc_id, digest: (row := cache.lookup(doc_id)) is not None and row[:2] == (digest, fingerprint)
-                                      and (opts.allow_non_german or not _language_of(row)))
+                                      and (opts.allow_non_german or not _language_of(row)) and _fits(row, opts.max_bytes))
     # PDFs and web pages are extracted where they are processed (`FileRef`): pdfminer and
     # trafilatura take 0.1 s a page, which the driver would do one after the other for all
     # workers (176 web pages with --n-process 2: 21 s of the driver's 30 s of CPU). Not for
@@ -382,14 +382,22 @@ def _batches(files, opts: RunOptions, cache: Cache, ledger: RunLedger, fingerpri
 
 def _language_of(row: tuple) -> str:
     """The language a cached record was stored with where it is not German (`process.cache_hints`), else ''."""
-    return (row[2] or "").partition("|")[2]
+    return read_cache_hints(row[2])[1]
+
+
+def _fits(row: tuple, max_bytes: int) -> bool:
+    """Whether a cached record's raw text is known to be within `--max-bytes` (`process.cache_hints`):
+    a PDF's or Word file's limit is on its text, so its unchanged bytes alone do not say that a
+    run with a lower limit would make it (an unknown size, a row of an earlier version: extracted again)."""
+    size = read_cache_hints(row[2])[2]
+    return size is not None and size <= max_bytes
 
 
 def _cached(lookup, item: Article, fingerprint: str, stats: RunStats, allow_non_german: bool = False) -> bool:
     """Whether the cache holds `item`'s record as this run would make it: the same content hash,
     pipeline fingerprint and (a read article) meta hints, `ingest.hints_digest`: a JSONL
     record's hash is of its text alone, not of its title, published, url ... A `FileRef`
-    (PDF, web page) is its bytes: nothing more to compare. A record of a text that is not
+    (PDF, Word file, web page) is its bytes, and its text within `--max-bytes` (`_fits`). A record of a text that is not
     German (made with --allow-non-german) is not this run's without that option: processed
     again, it is the `not_german` error a run without the cache gives. Counts why a stored one is redone."""
     row = lookup(item.id) if lookup is not None else None
@@ -400,7 +408,9 @@ def _cached(lookup, item: Article, fingerprint: str, stats: RunStats, allow_non_
         return False
     if _language_of(row) and not allow_non_german:
         return False
-    if isinstance(item, RawDoc) and (row[2] or "").partition("|")[0] != hints_digest(item):
+    if isinstance(item, FileRef) and not _fits(row, item.max_bytes):
+        return False
+    if isinstance(item, RawDoc) and read_cache_hints(row[2])[0] != hints_digest(item):
         stats.redone["meta"] += 1
         return False
     return True
