@@ -210,6 +210,7 @@ def run(
     )
     executor = make_executor(get_nlp, settings, opts.n_process, on_notice=notice, cluster=opts.cluster, model=(info.name, info.path),
                              shared_fs=opts.shared_fs, max_bytes=opts.max_bytes, batch_timeout=opts.batch_timeout)
+    held = _HeldSignals()
     try:
         with _writing(opts.out, "the cache", stats):
             cache.db.execute(LAST_RUN_TABLE)
@@ -262,7 +263,9 @@ def run(
         with _writing(opts.out, articles_out, stats):
             if opts.review is not None:
                 opts.review.start(ledger.is_kept, _sharing(cache, ledger))
-            flagged, reviewed = _write_articles(opts, cache, ledger.kept(), stats)
+            # once every line is written, a signal lets the run finish (the articles output put in place, the
+            # workers closed, about a second, and run.json), so that run.json is of the same run as articles.jsonl
+            flagged, reviewed = _write_articles(opts, cache, ledger.kept(), stats, committing=held.start)
         n_articles = ledger.count_kept()
         with _writing(opts.out, "the cache", stats, written=articles_out):
             deleted = _replace_last_run(cache, ledger)
@@ -270,12 +273,28 @@ def run(
     except Interrupted as e:
         e.kept = stats.processed
         raise
+    except BaseException:
+        held.stop()
+        raise
     finally:
         executor.close()
         ledger.close()
         cache.close()
         lock.close()
 
+    for signum in held.got[:1]:
+        notice(f"{'Ctrl+C' if signum == signal.SIGINT else signal.Signals(signum).name} came after {articles_out} was written: "
+               "the run finished, and run.json is of the same run")
+    try:
+        return _finish(opts, info, stats, t_start, notices, n_articles, deleted, flagged, reviewed)
+    finally:
+        held.stop()
+
+
+def _finish(opts: RunOptions, info: ModelInfo, stats: RunStats, t_start: float, notices: list[str], n_articles: int,
+            deleted: list[str], flagged: list[dict], reviewed: int) -> dict[str, Any]:
+    """The run summary, written as run.json."""
+    articles_out = output_names(opts.formats)[0]
     stats.timings["total"] = time.perf_counter() - t_start
     summary = {
         "pipeline": {"version": __version__, "fingerprint": info.fingerprint},
@@ -470,6 +489,29 @@ def stop_on_signals() -> Iterator[None]:
                 signal.signal(s, handler)
 
 
+class _HeldSignals:
+    """SIGINT and SIGTERM noted (`got`) instead of stopping the run, from `start` to `stop`: once
+    the articles output is written, the run finishes (closing the workers, run.json) rather than
+    leaving a new articles.jsonl beside the previous run.json. Only in the main thread, where
+    Python handles signals."""
+
+    def __init__(self) -> None:
+        self.got: list[int] = []
+        self.old: dict = {}
+
+    def start(self) -> None:
+        if threading.current_thread() is threading.main_thread():
+            self.old = {s: signal.signal(s, self._note) for s in (signal.SIGINT, signal.SIGTERM)}
+
+    def _note(self, signum, frame) -> None:
+        self.got.append(signum)
+
+    def stop(self) -> None:
+        for s, handler in self.old.items():
+            signal.signal(s, handler)
+        self.old = {}
+
+
 def _resource_use() -> dict[str, float]:
     """Peak resident memory (MB) and CPU time (user + system, s) of this process and of its
     finished workers: with --n-process N the main process's share shows how much serial work
@@ -500,10 +542,12 @@ def _sharing(cache: Cache, ledger: RunLedger) -> Callable[[str], list[dict]]:
     return records
 
 
-def _write_articles(opts: RunOptions, cache: Cache, ids: Iterable[str], stats: RunStats) -> tuple[list[dict], int]:
+def _write_articles(opts: RunOptions, cache: Cache, ids: Iterable[str], stats: RunStats,
+                    committing: Callable[[], None] = lambda: None) -> tuple[list[dict], int]:
     """articles.jsonl (and/or the Parquet parts, `--format`) = this run's articles, with the
     review overlay applied (if any). Returns the decisions that no longer fit and the number
-    of reviewed articles."""
+    of reviewed articles. `committing` is called when every line is written, before the files
+    are put in place."""
     from contextlib import nullcontext
 
     from .interop.parquet import PartitionedWriter
@@ -529,6 +573,7 @@ def _write_articles(opts: RunOptions, cache: Cache, ids: Iterable[str], stats: R
                 fh.write("\n")
             if parquet is not None:
                 parquet.add(line)
+        committing()
     if opts.review is not None:
         flagged.extend(opts.review.unplaced())  # decisions of articles not in this run: named, not dropped
     return flagged, reviewed
