@@ -392,6 +392,22 @@ def test_addresses_that_are_no_dask_scheduler_are_one_line_errors(request, tmp_p
     assert time.monotonic() - t < 30
 
 
+
+def test_a_scheduler_address_where_nothing_listens_is_said_at_once(tmp_path, nlp_info):
+    """Nothing listening at the address (a scheduler not started, a wrong port): the connection is
+    refused at once, and the run says so at once (before: Dask's connect retried for 20 s, then
+    "Timed out trying to connect")."""
+    from pipeline.errors import CannotStart
+    from pipeline.run import RunOptions, run
+
+    port = _free_port()
+    t = time.monotonic()
+    with pytest.raises(CannotStart) as e:
+        run(RunOptions(paths=[SEEDS[0]], out=tmp_path / "out", progress=False, cluster=f"tcp://127.0.0.1:{port}"), nlp_info)
+    assert time.monotonic() - t < 10
+    assert str(e.value) == (f"cannot reach the Dask scheduler at tcp://127.0.0.1:{port}: connection refused at 127.0.0.1:{port}: "
+                            "is the scheduler running?")
+
 NO_PRESSESCHAU = """
 import sys
 sys.meta_path = [f for f in sys.meta_path if "editable" not in repr(f).lower()]

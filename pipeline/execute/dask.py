@@ -178,8 +178,23 @@ def _handshake(address: str, timeout: float) -> None:
     """Connect to the scheduler and exchange Dask's handshake, all within `timeout` seconds.
     `distributed.Client(timeout=...)` bounds the TCP connect but not the handshake: a scheduler
     that accepts and never answers (stopped, frozen, or another server on that port) kept the
-    run waiting for ever. Its own event loop in its own thread (the caller may be in a loop)."""
+    run waiting for ever. Its own event loop in its own thread (the caller may be in a loop).
+    A TCP address is first connected to plainly: Dask's `connect` retries a refused connection
+    until the timeout, and then says only that it timed out; nothing listening there is said at once."""
+    import socket
+
     from distributed.comm import connect
+    from distributed.comm.addressing import parse_address, parse_host_port
+
+    scheme, location = parse_address(address)
+    if scheme in ("tcp", "tls", "ws", "wss"):
+        host, port = parse_host_port(location)
+        try:
+            socket.create_connection((host, port), timeout=timeout).close()
+        except ConnectionRefusedError:
+            raise ConnectionRefusedError(f"connection refused at {host}:{port}: is the scheduler running?") from None
+        except TimeoutError:
+            raise TimeoutError(f"no answer from {address} within {timeout} s") from None
 
     async def probe() -> None:
         comm = await asyncio.wait_for(connect(address, timeout=timeout), timeout)
@@ -267,6 +282,9 @@ class DaskExecutor:
             else:
                 _handshake(self.spec.address, CONNECT_TIMEOUT_S)
                 self.client = distributed.Client(self.spec.address, timeout=CONNECT_TIMEOUT_S)
+        except ConnectionRefusedError as e:
+            self.close()
+            raise CannotStart(f"cannot reach the Dask scheduler at {self.spec}: {e}") from None
         except (OSError, TimeoutError, asyncio.TimeoutError, ValueError) as e:
             self.close()
             raise CannotStart(f"cannot reach the Dask scheduler at {self.spec} ({type(e).__name__}: {e})") from None
