@@ -468,3 +468,35 @@ def test_a_worker_without_presseschau_refuses_and_a_run_whose_workers_all_die_st
     summary = run(RunOptions(paths=[corpus], out=out, progress=False), nlp_info)
     assert summary["counts"]["cached"] == done
     assert (out / "articles.jsonl").read_bytes() == local_output
+
+
+def test_a_connection_closed_under_a_pending_future_is_not_logged_after_quieting(caplog):
+    """SIGTERM to the process group of a `local:N` run: its workers close the scheduler's
+    connections, and asyncio logged "Future exception was never retrieved" with a CommClosedError
+    traceback before "Stopped (SIGTERM)". After `_quiet_dask_logs` that record is dropped, through
+    asyncio's own path (a future garbage-collected with its exception unread); another exception
+    is still logged."""
+    import asyncio
+    import gc
+    import logging
+
+    from distributed.comm.core import CommClosedError
+
+    from pipeline.execute.dask import _quiet_dask_logs
+
+    def unread(exc: BaseException) -> None:
+        loop = asyncio.new_event_loop()
+        try:
+            fut = loop.create_future()
+            fut.set_exception(exc)
+            del fut
+            gc.collect()
+        finally:
+            loop.close()
+
+    _quiet_dask_logs()
+    with caplog.at_level(logging.ERROR, logger="asyncio"):
+        unread(CommClosedError("in <TCP (closed) Scheduler Broadcast local=tcp://127.0.0.1:47726>: Stream is closed"))
+        assert not [r for r in caplog.records if "never retrieved" in r.getMessage()], caplog.text
+        unread(ValueError("a bug"))
+        assert [r for r in caplog.records if "never retrieved" in r.getMessage()], "other exceptions must still be logged"

@@ -98,9 +98,29 @@ def run_plugin_name(fingerprint: str) -> str:
 
 def _quiet_dask_logs() -> None:
     """Dask's client logs every failed reconnect with a traceback; the run tells its user
-    what matters in one line (a refusing worker, a lost scheduler, a batch that kills workers)."""
+    what matters in one line (a refusing worker, a lost scheduler, a batch that kills workers).
+    A connection of the (`local:N`) scheduler that its workers closed under it (SIGTERM to the
+    process group: they end with the driver) leaves a future nobody reads, which asyncio logs at
+    its end as "Future exception was never retrieved" with a CommClosedError traceback, before
+    the run's own line: that one record is dropped (`_CommClosedFilter`), asyncio's others stay."""
     for name in ["distributed", *(n for n in logging.root.manager.loggerDict if n.startswith("distributed."))]:
         logging.getLogger(name).setLevel(logging.CRITICAL)
+    asyncio_log = logging.getLogger("asyncio")
+    if not any(isinstance(f, _CommClosedFilter) for f in asyncio_log.filters):
+        asyncio_log.addFilter(_CommClosedFilter())
+
+
+class _CommClosedFilter(logging.Filter):
+    """Drops asyncio's log record of a Dask connection closed under a pending future (`_quiet_dask_logs`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        from distributed.comm.core import CommClosedError  # imported now: the record may come at the interpreter's exit
+
+        self.closed = CommClosedError
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.exc_info and isinstance(record.exc_info[1], self.closed))
 
 
 def _import_distributed():
