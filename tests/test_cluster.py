@@ -500,3 +500,30 @@ def test_a_connection_closed_under_a_pending_future_is_not_logged_after_quieting
         assert not [r for r in caplog.records if "never retrieved" in r.getMessage()], caplog.text
         unread(ValueError("a bug"))
         assert [r for r in caplog.records if "never retrieved" in r.getMessage()], "other exceptions must still be logged"
+
+
+def test_a_local_cluster_prints_no_warning_when_port_8787_is_taken():
+    """`local:N` beside another run's (or a notebook's) Dask cluster, which holds Dask's default
+    port 8787: the scheduler's HTTP server takes a free port without a word (before: "UserWarning:
+    Port 8787 is already in use. Perhaps you already have a cluster running?" in the run's output)."""
+    import warnings
+
+    from pipeline.execute.dask import local_cluster
+
+    holder = socket.socket()
+    try:
+        holder.bind(("", 8787))
+        holder.listen()
+    except OSError:
+        pass  # taken already: the case itself
+    try:
+        with warnings.catch_warnings(record=True) as said:
+            warnings.simplefilter("always")
+            cluster = local_cluster(1)
+            try:
+                assert len(cluster.scheduler_info["workers"]) == 1
+            finally:
+                cluster.close()
+        assert not [w for w in said if "8787" in str(w.message)], [str(w.message) for w in said]
+    finally:
+        holder.close()

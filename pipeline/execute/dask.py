@@ -255,6 +255,27 @@ def work(batch: list[Article], settings: WorkSettings, name: str) -> BatchResult
     return process_batch(plugin.nlp, batch, settings)
 
 
+def local_cluster(n_workers: int):
+    """The `local:N` cluster: N single-threaded worker processes here, the scheduler in this process."""
+    import dask
+    import distributed
+
+    # Two Dask defaults that cost spaCy work time (README: the same for your workers):
+    # the statistical profiler samples the task thread's stack every 10 ms (taking the
+    # GIL), and the nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536, which makes
+    # glibc hand memory back after every batch (22 % more annotation time, measured)
+    environ = {k: v for k, v in dask.config.get("distributed.nanny.pre-spawn-environ", {}).items() if k != "MALLOC_TRIM_THRESHOLD_"}
+    with dask.config.set({"distributed.worker.profile.enabled": False, "distributed.nanny.pre-spawn-environ": environ}):
+        # preload: the workers ignore Ctrl+C (`dask_setup` below), which a terminal sends to the
+        # whole process group: the driver stops them. The scheduler's HTTP server (no dashboard)
+        # on any free port: on Dask's default, 8787, a second run or a notebook's cluster made
+        # Dask print "UserWarning: Port 8787 is already in use" into the run's output
+        return distributed.LocalCluster(
+            n_workers=n_workers, threads_per_worker=1, processes=True,
+            dashboard_address=None, scheduler_kwargs={"dashboard_address": ":0"}, silence_logs=logging.ERROR, preload=[__name__],
+        )
+
+
 class DaskExecutor:
     def __init__(self, settings: WorkSettings, model_name: str, model_path: str, cluster: str,
                  on_notice: Callable[[str], None] = lambda m: None, in_flight: Optional[int] = None,
@@ -286,18 +307,7 @@ class DaskExecutor:
         self.config = dask.config.set(DASK_CONFIG)
         try:
             if self.spec.kind == "local":
-                # Two Dask defaults that cost spaCy work time (README: the same for your workers):
-                # the statistical profiler samples the task thread's stack every 10 ms (taking the
-                # GIL), and the nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536, which makes
-                # glibc hand memory back after every batch (22 % more annotation time, measured)
-                environ = {k: v for k, v in dask.config.get("distributed.nanny.pre-spawn-environ", {}).items() if k != "MALLOC_TRIM_THRESHOLD_"}
-                with dask.config.set({"distributed.worker.profile.enabled": False, "distributed.nanny.pre-spawn-environ": environ}):
-                    # preload: the workers ignore Ctrl+C (`dask_setup` below), which a terminal
-                    # sends to the whole process group: the driver stops them
-                    self.cluster = distributed.LocalCluster(
-                        n_workers=self.spec.n_workers, threads_per_worker=1, processes=True,
-                        dashboard_address=None, silence_logs=logging.ERROR, preload=[__name__],
-                    )
+                self.cluster = local_cluster(self.spec.n_workers)
                 self.client = distributed.Client(self.cluster)
             else:
                 _handshake(self.spec.address, CONNECT_TIMEOUT_S)
