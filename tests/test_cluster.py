@@ -527,3 +527,64 @@ def test_a_local_cluster_prints_no_warning_when_port_8787_is_taken():
         assert not [w for w in said if "8787" in str(w.message)], [str(w.message) for w in said]
     finally:
         holder.close()
+
+
+def test_a_worker_closing_while_the_model_loads_logs_no_traceback(caplog):
+    """Ctrl+C in the first seconds of a `local:N` run, while the workers load the model: the
+    driver closes them, which cancels the plugin's setup. Dask logged that as an ERROR with a
+    CancelledError traceback per worker; the plugin now ends quietly (through Dask's own
+    `Worker.plugin_add` and its `log_errors`)."""
+    import asyncio
+    import logging
+    import threading
+
+    from distributed import Worker
+
+    from pipeline.execute.dask import PipelinePlugin
+
+    loading = threading.Event()
+    plugin = PipelinePlugin("de_presseschau", "", "0" * 16)
+    plugin._load = lambda: loading.set() or time.sleep(1) or None
+
+    class Stub:  # what Worker.plugin_add needs of a worker
+        plugins: dict = {}
+
+    async def closing() -> None:
+        task = asyncio.ensure_future(Worker.plugin_add(Stub(), plugin=plugin, name=plugin.name))
+        while not loading.is_set():
+            await asyncio.sleep(0.01)
+        task.cancel()
+        try:
+            await task
+        except asyncio.CancelledError:
+            pass
+
+    with caplog.at_level(logging.ERROR, logger="distributed"):
+        for name in ("distributed", "distributed.worker", "distributed.utils"):
+            logging.getLogger(name).setLevel(logging.ERROR)  # `_quiet_dask_logs` of another test may have raised it
+        asyncio.run(closing())
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
+    assert plugin.nlp is None and plugin.problem != "still loading the model"
+
+
+def test_ctrl_c_while_the_local_cluster_starts_arrives_once_it_is_in_hand():
+    """Ctrl+C or SIGTERM inside Dask's start of a `local:N` cluster left the half-built cluster to
+    Dask's exit hook ("AssertionError: Status.init" under the run's line): the driver holds them
+    back while the cluster starts, and gets them right after (held back, not lost)."""
+    import signal
+
+    from pipeline.execute.dask import _stop_signals_held
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        got: list[int] = []
+        old = {s: signal.signal(s, lambda signum, frame: got.append(signum)) for s in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            with _stop_signals_held():
+                os.kill(os.getpid(), sig)
+                time.sleep(0.1)
+                assert got == []  # the cluster is still starting
+            time.sleep(0.1)
+            assert got == [sig]
+        finally:
+            for s, handler in old.items():
+                signal.signal(s, handler)

@@ -31,8 +31,10 @@ from concurrent.futures import CancelledError, ThreadPoolExecutor
 import logging
 import os
 import signal
+import threading
 import time
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
@@ -150,7 +152,13 @@ class PipelinePlugin(_WorkerPluginBase):
 
     async def setup(self, worker) -> None:
         # loading takes seconds: in a thread, so that the worker keeps answering heartbeats
-        self.problem = await asyncio.get_running_loop().run_in_executor(None, self._load)
+        try:
+            self.problem = await asyncio.get_running_loop().run_in_executor(None, self._load)
+        except asyncio.CancelledError:
+            # the worker closes while the model loads (the run stopped: Ctrl+C, or the run failed):
+            # nothing to report, where Dask logged a CancelledError traceback per worker
+            self.problem = "the worker closed while loading the model"
+            return
         if self.problem is None:
             await worker.set_resources(**{self.name: worker.state.nthreads})
 
@@ -255,6 +263,27 @@ def work(batch: list[Article], settings: WorkSettings, name: str) -> BatchResult
     return process_batch(plugin.nlp, batch, settings)
 
 
+@contextmanager
+def _stop_signals_held() -> Iterator[None]:
+    """SIGINT and SIGTERM held back while the `local:N` cluster starts, and raised again as soon
+    as the cluster and its client are in hand, so that the run closes them (`close`): stopped
+    inside Dask's start, the driver left the half-built cluster to Dask's exit hook, which printed
+    "AssertionError: Status.init" (and "Nanny failed to start") under the run's own line. Only
+    in the main thread, where Python handles signals."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    got: list[int] = []
+    old = {s: signal.signal(s, lambda signum, frame: got.append(signum)) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for s, handler in old.items():
+            signal.signal(s, handler)
+        for signum in got[:1]:
+            signal.raise_signal(signum)
+
+
 def local_cluster(n_workers: int):
     """The `local:N` cluster: N single-threaded worker processes here, the scheduler in this process."""
     import dask
@@ -307,8 +336,9 @@ class DaskExecutor:
         self.config = dask.config.set(DASK_CONFIG)
         try:
             if self.spec.kind == "local":
-                self.cluster = local_cluster(self.spec.n_workers)
-                self.client = distributed.Client(self.cluster)
+                with _stop_signals_held():
+                    self.cluster = local_cluster(self.spec.n_workers)
+                    self.client = distributed.Client(self.cluster)
             else:
                 _handshake(self.spec.address, CONNECT_TIMEOUT_S)
                 self.client = distributed.Client(self.spec.address, timeout=CONNECT_TIMEOUT_S)
