@@ -109,11 +109,22 @@ def process_batch(nlp, batch: list[Article], settings: WorkSettings) -> BatchRes
 
 
 def cache_hints(raw: RawDoc, lang: Optional[str]) -> str:
-    """What the cache keeps beside a record besides its hash (`Done.hints`): the digest of the
-    input's meta hints (`ingest.hints_digest`), and `|<lang>` where the text is not German
-    (processed only with --allow-non-german: a run without it must not take that record from
-    the cache, `run._cached`)."""
-    return hints_digest(raw) + ("" if lang in (None, "de") else f"|{lang}")
+    """What the cache keeps beside a record besides its hash (`Done.hints`), as
+    `<digest>|<lang>|<bytes>` (`read_cache_hints`): the digest of the input's meta hints
+    (`ingest.hints_digest`); the language where the text is not German (processed only with
+    --allow-non-german: a run without it must not take that record from the cache,
+    `run._cached`), else empty; and the UTF-8 size of the raw text, which `--max-bytes` limits:
+    a PDF's or Word file's text is known only once extracted, and a re-run with a lower limit
+    must not take its record from the cache by the file's bytes."""
+    return f"{hints_digest(raw)}|{'' if lang in (None, 'de') else lang}|{len(raw.text.encode('utf-8'))}"
+
+
+def read_cache_hints(hints: Optional[str]) -> tuple[str, str, Optional[int]]:
+    """(meta hints digest, language where not German else '', raw text bytes or None) of a cache
+    row's hints (`cache_hints`; a row of an earlier version has only the digest, or `digest|lang`)."""
+    digest, _, rest = (hints or "").partition("|")
+    lang, _, size = rest.partition("|")
+    return digest, lang, int(size) if size.isdigit() else None
 
 
 def failed_batch(raws: list[Article], kind: ErrorKind, why: str) -> BatchResult:

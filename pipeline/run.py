@@ -33,7 +33,7 @@ from .ingest import JSONL_SUFFIXES, MAX_BYTES, IngestError, Unchanged, find_inpu
 from .io import Cache, atomic_open, atomic_write_json, dumps, label_counts, remove_stale_temps, shown, storage_failed
 from .ledger import RunLedger
 from .nlp import ModelInfo, load_nlp, model_info
-from .process import Done, WorkSettings
+from .process import Done, WorkSettings, read_cache_hints
 from .schema import Article, FileRef, RawDoc
 
 CACHE_NAME = ".presseschau/cache-v1.sqlite"  # bump when the table layout changes
@@ -210,6 +210,7 @@ def run(
     )
     executor = make_executor(get_nlp, settings, opts.n_process, on_notice=notice, cluster=opts.cluster, model=(info.name, info.path),
                              shared_fs=opts.shared_fs, max_bytes=opts.max_bytes, batch_timeout=opts.batch_timeout)
+    held = _HeldSignals()
     try:
         with _writing(opts.out, "the cache", stats):
             cache.db.execute(LAST_RUN_TABLE)
@@ -264,7 +265,9 @@ def run(
         with _writing(opts.out, articles_out, stats):
             if opts.review is not None:
                 opts.review.start(ledger.is_kept, _sharing(cache, ledger))
-            flagged, reviewed = _write_articles(opts, cache, ledger.kept(), stats)
+            # once every line is written, a signal lets the run finish (the articles output put in place, the
+            # workers closed, about a second, and run.json), so that run.json is of the same run as articles.jsonl
+            flagged, reviewed = _write_articles(opts, cache, ledger.kept(), stats, committing=held.start)
         n_articles = ledger.count_kept()
         with _writing(opts.out, "the cache", stats, written=articles_out):
             deleted = _replace_last_run(cache, ledger)
@@ -272,12 +275,28 @@ def run(
     except Interrupted as e:
         e.kept = stats.processed
         raise
+    except BaseException:
+        held.stop()
+        raise
     finally:
         executor.close()
         ledger.close()
         cache.close()
         lock.close()
 
+    for signum in held.got[:1]:
+        notice(f"{'Ctrl+C' if signum == signal.SIGINT else signal.Signals(signum).name} came after {articles_out} was written: "
+               "the run finished, and run.json is of the same run")
+    try:
+        return _finish(opts, info, stats, t_start, notices, n_articles, deleted, flagged, reviewed)
+    finally:
+        held.stop()
+
+
+def _finish(opts: RunOptions, info: ModelInfo, stats: RunStats, t_start: float, notices: list[str], n_articles: int,
+            deleted: list[str], flagged: list[dict], reviewed: int) -> dict[str, Any]:
+    """The run summary, written as run.json."""
+    articles_out = output_names(opts.formats)[0]
     stats.timings["total"] = time.perf_counter() - t_start
     summary = {
         "pipeline": {"version": __version__, "fingerprint": info.fingerprint},
@@ -350,7 +369,7 @@ def _batches(files, opts: RunOptions, cache: Cache, ledger: RunLedger, fingerpri
     batch: list[Article] = []
     lookup = None if opts.force else cache.lookup
     stored = None if opts.force else (lambda doc_id, digest: (row := cache.lookup(doc_id)) is not None and row[:2] == (digest, fingerprint)
-                                      and (opts.allow_non_german or not _language_of(row)))
+                                      and (opts.allow_non_german or not _language_of(row)) and _fits(row, opts.max_bytes))
     # PDFs and web pages are extracted where they are processed (`FileRef`): pdfminer and
     # trafilatura take 0.1 s a page, which the driver would do one after the other for all
     # workers (176 web pages with --n-process 2: 21 s of the driver's 30 s of CPU). Not for
@@ -384,14 +403,22 @@ def _batches(files, opts: RunOptions, cache: Cache, ledger: RunLedger, fingerpri
 
 def _language_of(row: tuple) -> str:
     """The language a cached record was stored with where it is not German (`process.cache_hints`), else ''."""
-    return (row[2] or "").partition("|")[2]
+    return read_cache_hints(row[2])[1]
+
+
+def _fits(row: tuple, max_bytes: int) -> bool:
+    """Whether a cached record's raw text is known to be within `--max-bytes` (`process.cache_hints`):
+    a PDF's or Word file's limit is on its text, so its unchanged bytes alone do not say that a
+    run with a lower limit would make it (an unknown size, a row of an earlier version: extracted again)."""
+    size = read_cache_hints(row[2])[2]
+    return size is not None and size <= max_bytes
 
 
 def _cached(lookup, item: Article, fingerprint: str, stats: RunStats, allow_non_german: bool = False) -> bool:
     """Whether the cache holds `item`'s record as this run would make it: the same content hash,
     pipeline fingerprint and (a read article) meta hints, `ingest.hints_digest`: a JSONL
     record's hash is of its text alone, not of its title, published, url ... A `FileRef`
-    (PDF, web page) is its bytes: nothing more to compare. A record of a text that is not
+    (PDF, Word file, web page) is its bytes, and its text within `--max-bytes` (`_fits`). A record of a text that is not
     German (made with --allow-non-german) is not this run's without that option: processed
     again, it is the `not_german` error a run without the cache gives. Counts why a stored one is redone."""
     row = lookup(item.id) if lookup is not None else None
@@ -402,7 +429,9 @@ def _cached(lookup, item: Article, fingerprint: str, stats: RunStats, allow_non_
         return False
     if _language_of(row) and not allow_non_german:
         return False
-    if isinstance(item, RawDoc) and (row[2] or "").partition("|")[0] != hints_digest(item):
+    if isinstance(item, FileRef) and not _fits(row, item.max_bytes):
+        return False
+    if isinstance(item, RawDoc) and read_cache_hints(row[2])[0] != hints_digest(item):
         stats.redone["meta"] += 1
         return False
     return True
@@ -462,6 +491,29 @@ def stop_on_signals() -> Iterator[None]:
                 signal.signal(s, handler)
 
 
+class _HeldSignals:
+    """SIGINT and SIGTERM noted (`got`) instead of stopping the run, from `start` to `stop`: once
+    the articles output is written, the run finishes (closing the workers, run.json) rather than
+    leaving a new articles.jsonl beside the previous run.json. Only in the main thread, where
+    Python handles signals."""
+
+    def __init__(self) -> None:
+        self.got: list[int] = []
+        self.old: dict = {}
+
+    def start(self) -> None:
+        if threading.current_thread() is threading.main_thread():
+            self.old = {s: signal.signal(s, self._note) for s in (signal.SIGINT, signal.SIGTERM)}
+
+    def _note(self, signum, frame) -> None:
+        self.got.append(signum)
+
+    def stop(self) -> None:
+        for s, handler in self.old.items():
+            signal.signal(s, handler)
+        self.old = {}
+
+
 def _resource_use() -> dict[str, float]:
     """Peak resident memory (MB) and CPU time (user + system, s) of this process and of its
     finished workers: with --n-process N the main process's share shows how much serial work
@@ -492,10 +544,12 @@ def _sharing(cache: Cache, ledger: RunLedger) -> Callable[[str], list[dict]]:
     return records
 
 
-def _write_articles(opts: RunOptions, cache: Cache, ids: Iterable[str], stats: RunStats) -> tuple[list[dict], int]:
+def _write_articles(opts: RunOptions, cache: Cache, ids: Iterable[str], stats: RunStats,
+                    committing: Callable[[], None] = lambda: None) -> tuple[list[dict], int]:
     """articles.jsonl (and/or the Parquet parts, `--format`) = this run's articles, with the
     review overlay applied (if any). Returns the decisions that no longer fit and the number
-    of reviewed articles."""
+    of reviewed articles. `committing` is called when every line is written, before the files
+    are put in place."""
     from contextlib import nullcontext
 
     from .interop.parquet import PartitionedWriter
@@ -521,6 +575,7 @@ def _write_articles(opts: RunOptions, cache: Cache, ids: Iterable[str], stats: R
                 fh.write("\n")
             if parquet is not None:
                 parquet.add(line)
+        committing()
     if opts.review is not None:
         flagged.extend(opts.review.unplaced())  # decisions of articles not in this run: named, not dropped
     return flagged, reviewed

@@ -392,6 +392,22 @@ def test_addresses_that_are_no_dask_scheduler_are_one_line_errors(request, tmp_p
     assert time.monotonic() - t < 30
 
 
+
+def test_a_scheduler_address_where_nothing_listens_is_said_at_once(tmp_path, nlp_info):
+    """Nothing listening at the address (a scheduler not started, a wrong port): the connection is
+    refused at once, and the run says so at once (before: Dask's connect retried for 20 s, then
+    "Timed out trying to connect")."""
+    from pipeline.errors import CannotStart
+    from pipeline.run import RunOptions, run
+
+    port = _free_port()
+    t = time.monotonic()
+    with pytest.raises(CannotStart) as e:
+        run(RunOptions(paths=[SEEDS[0]], out=tmp_path / "out", progress=False, cluster=f"tcp://127.0.0.1:{port}"), nlp_info)
+    assert time.monotonic() - t < 10
+    assert str(e.value) == (f"cannot reach the Dask scheduler at tcp://127.0.0.1:{port}: connection refused at 127.0.0.1:{port}: "
+                            "is the scheduler running?")
+
 NO_PRESSESCHAU = """
 import sys
 sys.meta_path = [f for f in sys.meta_path if "editable" not in repr(f).lower()]
@@ -452,3 +468,123 @@ def test_a_worker_without_presseschau_refuses_and_a_run_whose_workers_all_die_st
     summary = run(RunOptions(paths=[corpus], out=out, progress=False), nlp_info)
     assert summary["counts"]["cached"] == done
     assert (out / "articles.jsonl").read_bytes() == local_output
+
+
+def test_a_connection_closed_under_a_pending_future_is_not_logged_after_quieting(caplog):
+    """SIGTERM to the process group of a `local:N` run: its workers close the scheduler's
+    connections, and asyncio logged "Future exception was never retrieved" with a CommClosedError
+    traceback before "Stopped (SIGTERM)". After `_quiet_dask_logs` that record is dropped, through
+    asyncio's own path (a future garbage-collected with its exception unread); another exception
+    is still logged."""
+    import asyncio
+    import gc
+    import logging
+
+    from distributed.comm.core import CommClosedError
+
+    from pipeline.execute.dask import _quiet_dask_logs
+
+    def unread(exc: BaseException) -> None:
+        loop = asyncio.new_event_loop()
+        try:
+            fut = loop.create_future()
+            fut.set_exception(exc)
+            del fut
+            gc.collect()
+        finally:
+            loop.close()
+
+    _quiet_dask_logs()
+    with caplog.at_level(logging.ERROR, logger="asyncio"):
+        unread(CommClosedError("in <TCP (closed) Scheduler Broadcast local=tcp://127.0.0.1:47726>: Stream is closed"))
+        assert not [r for r in caplog.records if "never retrieved" in r.getMessage()], caplog.text
+        unread(ValueError("a bug"))
+        assert [r for r in caplog.records if "never retrieved" in r.getMessage()], "other exceptions must still be logged"
+
+
+def test_a_local_cluster_prints_no_warning_when_port_8787_is_taken():
+    """`local:N` beside another run's (or a notebook's) Dask cluster, which holds Dask's default
+    port 8787: the scheduler's HTTP server takes a free port without a word (before: "UserWarning:
+    Port 8787 is already in use. Perhaps you already have a cluster running?" in the run's output)."""
+    import warnings
+
+    from pipeline.execute.dask import local_cluster
+
+    holder = socket.socket()
+    try:
+        holder.bind(("", 8787))
+        holder.listen()
+    except OSError:
+        pass  # taken already: the case itself
+    try:
+        with warnings.catch_warnings(record=True) as said:
+            warnings.simplefilter("always")
+            cluster = local_cluster(1)
+            try:
+                assert len(cluster.scheduler_info["workers"]) == 1
+            finally:
+                cluster.close()
+        assert not [w for w in said if "8787" in str(w.message)], [str(w.message) for w in said]
+    finally:
+        holder.close()
+
+
+def test_a_worker_closing_while_the_model_loads_logs_no_traceback(caplog):
+    """Ctrl+C in the first seconds of a `local:N` run, while the workers load the model: the
+    driver closes them, which cancels the plugin's setup. Dask logged that as an ERROR with a
+    CancelledError traceback per worker; the plugin now ends quietly (through Dask's own
+    `Worker.plugin_add` and its `log_errors`)."""
+    import asyncio
+    import logging
+    import threading
+
+    from distributed import Worker
+
+    from pipeline.execute.dask import PipelinePlugin
+
+    loading = threading.Event()
+    plugin = PipelinePlugin("de_presseschau", "", "0" * 16)
+    plugin._load = lambda: loading.set() or time.sleep(1) or None
+
+    class Stub:  # what Worker.plugin_add needs of a worker
+        plugins: dict = {}
+
+    async def closing() -> None:
+        task = asyncio.ensure_future(Worker.plugin_add(Stub(), plugin=plugin, name=plugin.name))
+        while not loading.is_set():
+            await asyncio.sleep(0.01)
+        task.cancel()
+        try:
+            await task
+        except asyncio.CancelledError:
+            pass
+
+    with caplog.at_level(logging.ERROR, logger="distributed"):
+        for name in ("distributed", "distributed.worker", "distributed.utils"):
+            logging.getLogger(name).setLevel(logging.ERROR)  # `_quiet_dask_logs` of another test may have raised it
+        asyncio.run(closing())
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
+    assert plugin.nlp is None and plugin.problem != "still loading the model"
+
+
+def test_ctrl_c_while_the_local_cluster_starts_arrives_once_it_is_in_hand():
+    """Ctrl+C or SIGTERM inside Dask's start of a `local:N` cluster left the half-built cluster to
+    Dask's exit hook ("AssertionError: Status.init" under the run's line): the driver holds them
+    back while the cluster starts, and gets them right after (held back, not lost)."""
+    import signal
+
+    from pipeline.execute.dask import _stop_signals_held
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        got: list[int] = []
+        old = {s: signal.signal(s, lambda signum, frame: got.append(signum)) for s in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            with _stop_signals_held():
+                os.kill(os.getpid(), sig)
+                time.sleep(0.1)
+                assert got == []  # the cluster is still starting
+            time.sleep(0.1)
+            assert got == [sig]
+        finally:
+            for s, handler in old.items():
+                signal.signal(s, handler)

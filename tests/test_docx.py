@@ -237,6 +237,31 @@ def test_a_rerun_does_not_extract_an_unchanged_word_file_again(tmp_path, nlp_inf
     assert (again["cached"], again["processed"], calls) == (1, 0, [])
 
 
+def test_a_word_file_cached_under_a_larger_max_bytes_is_too_large_under_a_smaller_one(tmp_path, nlp_info):
+    """A Word file's limit is on its text, known only after extraction: a re-run with a lower
+    --max-bytes gives what a run without the cache gives, the file's `too_large` error and no
+    record (before: its unchanged bytes counted as cached, the record was written, exit 0); a
+    limit the text still fits keeps it cached."""
+    from pipeline.docx import extract
+    from pipeline.run import RunOptions, run
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_docx(folder / "a.docx", seed_paragraphs())
+    size = len(extract((folder / "a.docx").read_bytes())[0].encode("utf-8"))
+    out = tmp_path / "out"
+    go = lambda max_bytes: run(RunOptions(paths=[folder], out=out, progress=False, max_bytes=max_bytes), nlp_info)
+    assert go(size)["counts"]["processed"] == 1
+    fresh = run(RunOptions(paths=[folder], out=tmp_path / "fresh", progress=False, max_bytes=size - 1), nlp_info)
+    lowered = go(size - 1)
+    assert [e["kind"] for e in lowered["errors"]] == [e["kind"] for e in fresh["errors"]] == ["too_large"]
+    assert (out / "articles.jsonl").read_text(encoding="utf-8") == ""
+    again = go(size)
+    assert (again["counts"]["articles"], again["errors"]) == (1, [])
+    kept = go(size + 100)
+    assert (kept["counts"]["cached"], kept["counts"]["processed"]) == (1, 0)
+
+
 def test_run_help_and_readme_name_docx():
     from typer.testing import CliRunner
 

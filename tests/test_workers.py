@@ -295,3 +295,43 @@ def test_a_record_the_cache_refuses_is_that_articles_error(tmp_path, nlp_info):
     written = [json.loads(x)["id"].split("/")[-1] for x in (out / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
     assert written == [r["id"] for i, r in enumerate(recs) if i != 2]
     assert summary["counts"]["processed"] == 5 and summary["counts"]["articles"] == 5
+
+
+@pytest.mark.parametrize("sig, name", [(signal.SIGINT, "Ctrl+C"), (signal.SIGTERM, "SIGTERM")])
+def test_a_signal_while_the_workers_close_after_the_output_is_written_finishes_the_run(tmp_path, nlp_info, monkeypatch, sig, name):
+    """Ctrl+C or SIGTERM when articles.jsonl is written and the workers are being closed (about a
+    second with -n 2): the run finishes, run.json is of the same run as articles.jsonl and says
+    so (before: "0 articles done are kept", the new articles.jsonl beside the previous run.json)."""
+    import pipeline.run
+    from pipeline.errors import Interrupted
+    from pipeline.run import stop_on_signals
+
+    corpus = _corpus(tmp_path, 3)
+    out = tmp_path / "out"
+    run(RunOptions(paths=[corpus], out=out, progress=False), nlp_info)
+    recs = [json.loads(x) for x in corpus.read_text(encoding="utf-8").splitlines()]
+    recs[0]["text"] += " Die Polizei nahm zwei Männer fest."
+    corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    real = pipeline.run.make_executor
+
+    def make_executor(*args, **kwargs):
+        executor = real(*args, **kwargs)
+        close = executor.close
+        executor.close = lambda: (os.kill(os.getpid(), sig), time.sleep(0.2), close())
+        return executor
+
+    monkeypatch.setattr(pipeline.run, "make_executor", make_executor)
+    handlers = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        with stop_on_signals():
+            summary = run(RunOptions(paths=[corpus], out=out, progress=False), nlp_info)
+    except Interrupted as e:
+        pytest.fail(f"the run stopped after writing articles.jsonl ({e.kept} articles said kept)")
+    finally:
+        for s, handler in handlers.items():
+            signal.signal(s, handler)
+    assert signal.getsignal(sig) is handlers[sig]
+    written = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert written == summary and summary["counts"]["processed"] == 1
+    assert summary["notices"] == [f"{name} came after articles.jsonl was written: the run finished, and run.json is of the same run"]
+    assert "Die Polizei nahm zwei Männer fest." in (out / "articles.jsonl").read_text(encoding="utf-8")

@@ -31,8 +31,10 @@ from concurrent.futures import CancelledError, ThreadPoolExecutor
 import logging
 import os
 import signal
+import threading
 import time
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
@@ -98,9 +100,29 @@ def run_plugin_name(fingerprint: str) -> str:
 
 def _quiet_dask_logs() -> None:
     """Dask's client logs every failed reconnect with a traceback; the run tells its user
-    what matters in one line (a refusing worker, a lost scheduler, a batch that kills workers)."""
+    what matters in one line (a refusing worker, a lost scheduler, a batch that kills workers).
+    A connection of the (`local:N`) scheduler that its workers closed under it (SIGTERM to the
+    process group: they end with the driver) leaves a future nobody reads, which asyncio logs at
+    its end as "Future exception was never retrieved" with a CommClosedError traceback, before
+    the run's own line: that one record is dropped (`_CommClosedFilter`), asyncio's others stay."""
     for name in ["distributed", *(n for n in logging.root.manager.loggerDict if n.startswith("distributed."))]:
         logging.getLogger(name).setLevel(logging.CRITICAL)
+    asyncio_log = logging.getLogger("asyncio")
+    if not any(isinstance(f, _CommClosedFilter) for f in asyncio_log.filters):
+        asyncio_log.addFilter(_CommClosedFilter())
+
+
+class _CommClosedFilter(logging.Filter):
+    """Drops asyncio's log record of a Dask connection closed under a pending future (`_quiet_dask_logs`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        from distributed.comm.core import CommClosedError  # imported now: the record may come at the interpreter's exit
+
+        self.closed = CommClosedError
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.exc_info and isinstance(record.exc_info[1], self.closed))
 
 
 def _import_distributed():
@@ -130,7 +152,13 @@ class PipelinePlugin(_WorkerPluginBase):
 
     async def setup(self, worker) -> None:
         # loading takes seconds: in a thread, so that the worker keeps answering heartbeats
-        self.problem = await asyncio.get_running_loop().run_in_executor(None, self._load)
+        try:
+            self.problem = await asyncio.get_running_loop().run_in_executor(None, self._load)
+        except asyncio.CancelledError:
+            # the worker closes while the model loads (the run stopped: Ctrl+C, or the run failed):
+            # nothing to report, where Dask logged a CancelledError traceback per worker
+            self.problem = "the worker closed while loading the model"
+            return
         if self.problem is None:
             await worker.set_resources(**{self.name: worker.state.nthreads})
 
@@ -178,8 +206,23 @@ def _handshake(address: str, timeout: float) -> None:
     """Connect to the scheduler and exchange Dask's handshake, all within `timeout` seconds.
     `distributed.Client(timeout=...)` bounds the TCP connect but not the handshake: a scheduler
     that accepts and never answers (stopped, frozen, or another server on that port) kept the
-    run waiting for ever. Its own event loop in its own thread (the caller may be in a loop)."""
+    run waiting for ever. Its own event loop in its own thread (the caller may be in a loop).
+    A TCP address is first connected to plainly: Dask's `connect` retries a refused connection
+    until the timeout, and then says only that it timed out; nothing listening there is said at once."""
+    import socket
+
     from distributed.comm import connect
+    from distributed.comm.addressing import parse_address, parse_host_port
+
+    scheme, location = parse_address(address)
+    if scheme in ("tcp", "tls", "ws", "wss"):
+        host, port = parse_host_port(location)
+        try:
+            socket.create_connection((host, port), timeout=timeout).close()
+        except ConnectionRefusedError:
+            raise ConnectionRefusedError(f"connection refused at {host}:{port}: is the scheduler running?") from None
+        except TimeoutError:
+            raise TimeoutError(f"no answer from {address} within {timeout} s") from None
 
     async def probe() -> None:
         comm = await asyncio.wait_for(connect(address, timeout=timeout), timeout)
@@ -220,6 +263,48 @@ def work(batch: list[Article], settings: WorkSettings, name: str) -> BatchResult
     return process_batch(plugin.nlp, batch, settings)
 
 
+@contextmanager
+def _stop_signals_held() -> Iterator[None]:
+    """SIGINT and SIGTERM held back while the `local:N` cluster starts, and raised again as soon
+    as the cluster and its client are in hand, so that the run closes them (`close`): stopped
+    inside Dask's start, the driver left the half-built cluster to Dask's exit hook, which printed
+    "AssertionError: Status.init" (and "Nanny failed to start") under the run's own line. Only
+    in the main thread, where Python handles signals."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    got: list[int] = []
+    old = {s: signal.signal(s, lambda signum, frame: got.append(signum)) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for s, handler in old.items():
+            signal.signal(s, handler)
+        for signum in got[:1]:
+            signal.raise_signal(signum)
+
+
+def local_cluster(n_workers: int):
+    """The `local:N` cluster: N single-threaded worker processes here, the scheduler in this process."""
+    import dask
+    import distributed
+
+    # Two Dask defaults that cost spaCy work time (README: the same for your workers):
+    # the statistical profiler samples the task thread's stack every 10 ms (taking the
+    # GIL), and the nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536, which makes
+    # glibc hand memory back after every batch (22 % more annotation time, measured)
+    environ = {k: v for k, v in dask.config.get("distributed.nanny.pre-spawn-environ", {}).items() if k != "MALLOC_TRIM_THRESHOLD_"}
+    with dask.config.set({"distributed.worker.profile.enabled": False, "distributed.nanny.pre-spawn-environ": environ}):
+        # preload: the workers ignore Ctrl+C (`dask_setup` below), which a terminal sends to the
+        # whole process group: the driver stops them. The scheduler's HTTP server (no dashboard)
+        # on any free port: on Dask's default, 8787, a second run or a notebook's cluster made
+        # Dask print "UserWarning: Port 8787 is already in use" into the run's output
+        return distributed.LocalCluster(
+            n_workers=n_workers, threads_per_worker=1, processes=True,
+            dashboard_address=None, scheduler_kwargs={"dashboard_address": ":0"}, silence_logs=logging.ERROR, preload=[__name__],
+        )
+
+
 class DaskExecutor:
     def __init__(self, settings: WorkSettings, model_name: str, model_path: str, cluster: str,
                  on_notice: Callable[[str], None] = lambda m: None, in_flight: Optional[int] = None,
@@ -251,22 +336,15 @@ class DaskExecutor:
         self.config = dask.config.set(DASK_CONFIG)
         try:
             if self.spec.kind == "local":
-                # Two Dask defaults that cost spaCy work time (README: the same for your workers):
-                # the statistical profiler samples the task thread's stack every 10 ms (taking the
-                # GIL), and the nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536, which makes
-                # glibc hand memory back after every batch (22 % more annotation time, measured)
-                environ = {k: v for k, v in dask.config.get("distributed.nanny.pre-spawn-environ", {}).items() if k != "MALLOC_TRIM_THRESHOLD_"}
-                with dask.config.set({"distributed.worker.profile.enabled": False, "distributed.nanny.pre-spawn-environ": environ}):
-                    # preload: the workers ignore Ctrl+C (`dask_setup` below), which a terminal
-                    # sends to the whole process group: the driver stops them
-                    self.cluster = distributed.LocalCluster(
-                        n_workers=self.spec.n_workers, threads_per_worker=1, processes=True,
-                        dashboard_address=None, silence_logs=logging.ERROR, preload=[__name__],
-                    )
-                self.client = distributed.Client(self.cluster)
+                with _stop_signals_held():
+                    self.cluster = local_cluster(self.spec.n_workers)
+                    self.client = distributed.Client(self.cluster)
             else:
                 _handshake(self.spec.address, CONNECT_TIMEOUT_S)
                 self.client = distributed.Client(self.spec.address, timeout=CONNECT_TIMEOUT_S)
+        except ConnectionRefusedError as e:
+            self.close()
+            raise CannotStart(f"cannot reach the Dask scheduler at {self.spec}: {e}") from None
         except (OSError, TimeoutError, asyncio.TimeoutError, ValueError) as e:
             self.close()
             raise CannotStart(f"cannot reach the Dask scheduler at {self.spec} ({type(e).__name__}: {e})") from None
