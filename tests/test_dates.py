@@ -515,24 +515,6 @@ def test_a_bound_year_does_not_move_the_narrated_year(nlp):
         ("28. Oktober 1940", "1940-10-28"), ("1939", "1939"), ("3. November", "1940-11-03"), ("14. November", "1940-11-14")]
 
 
-# Session 23: WikiWarsDE odd documents again
-@pytest.mark.skipif(not WIKIWARS.exists(), reason="WikiWarsDE not available")
-def test_a_year_heading_frames_its_sections_subsections(nlp):
-    """03_AmCivWar is told in sections headed "1861", "1862", ... with subsections ("Kriegsschauplatz
-    Trans-Mississippi"): "beginnend mit dem 15. Juli 1863" in the 1862 section does not make the next subsection's
-    months 1863 (each heading puts the reference back to the year heading above it)."""
-    assert narrative_dates_after(nlp, "03_AmCivWar", "Die Bedrohung Missouris durch die Konföderierten", 5) == [
-        ("1862", "1862"), ("1881", "1881"), ("Oktober", "1862-10"), ("7. Dezember", "1862-12-07"), ("August", "1862-08")]
-
-
-@pytest.mark.skipif(not WIKIWARS.exists(), reason="WikiWarsDE not available")
-def test_the_previous_year_is_a_look_back_in_a_narrative(nlp):
-    """03_AmCivWar, section "1864": "Die Union hatte bereits im Vorjahr erfolglos versucht ..." looks back to 1863;
-    the narrative stays in 1864 ("In diesem Jahr", "Beginn des Jahres", "im März")."""
-    assert narrative_dates_after(nlp, "03_AmCivWar", "wichtige Produkte aus. Die Union hatte bereits im Vorjahr", 4) == [
-        ("Vorjahr", "1863"), ("diesem Jahr", "1864"), ("Beginn des Jahres", "1864"), ("Frühjahr", "1864-SP")]
-
-
 @pytest.mark.skipif(not WIKIWARS.exists(), reason="WikiWarsDE not available")
 def test_the_next_year_of_a_narrative_moves_it_on(nlp):
     """01_WW2: "... griff Rommel erst im nächsten Jahr wieder an. Am 26. Mai befahl Rommel das Unternehmen Theseus":

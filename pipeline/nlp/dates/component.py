@@ -215,18 +215,7 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
         last_dated: Optional[tuple[str, str, int]] = None  # (value, kind, sentence start) of the last dated span
         history: Optional[list[int]] = []  # years of the dates so far while all lie years before publication
         postponed_end: Optional[int] = None  # the end of the last date that `_postponed_to` moved to the future
-        # narrative texts in sections ("1862" / "Westlicher Kriegsschauplatz" / ...): a heading's date frames its
-        # section, so each later heading puts the reference back to it ("beginnend mit dem 15. Juli 1863" in the
-        # 1862 section does not date the next subsection's "im Oktober")
-        headings = _heading_lines(text) if self.mode == "narrative" else []
-        section_ref: Optional[dt.date] = None
-        next_heading = 0
         for m, span in matches:
-            if next_heading < len(headings) and headings[next_heading][0] <= span.start_char:
-                while next_heading < len(headings) and headings[next_heading][0] <= span.start_char:
-                    next_heading += 1
-                if section_ref is not None:
-                    ref = section_ref
             s0, s1 = sentence_bounds(doc, span.start)
             c0, c1 = clause_bounds(doc, span.start, span.end, s0, s1)
             tense = self.tense_detector.predicate_tense(doc, span.start, span.end, (c0, c1)) \
@@ -344,9 +333,6 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
                 # the narrative goes on in the new year ("des neuen Jahres", "erst im nächsten Jahr": "am 28. Mai"
                 # after it is of that year); a year back ("das Schlachtfeld des letzten Jahres") is a look back
                 ref = self._ref_from(value)
-            elif self.mode == "narrative" and m.kind == "rel_comp" and not m.g.get("year") \
-                    and self.rel_comp[m.g["comp"].lower()][0] != "day" and self.rel_comp[m.g["comp"].lower()][1] < 0:
-                pass  # "Die Union hatte bereits im Vorjahr ... versucht": a look back, as "des letzten Jahres"
             elif self.mode == "narrative" and set(self._prev_words(doc, span, 1)) & self.narrative_bound_words:
                 pass  # "von dem seit 1939 okkupierten Albanien", "bis März 1862 gesperrt": a bound, not the narrated time
             elif m.kind in ("weekday", "weekday_week") and value and self.mode == "news" and self._ref_from(value) is not None:
@@ -380,11 +366,6 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
                     ref = r
             if ref is not None and value and _ISO_DAY.match(value) and ref == self._ref_from(value):
                 day_ref = ref
-            if next_heading and headings[next_heading - 1][0] <= span.start_char and span.end_char <= headings[next_heading - 1][1] \
-                    and value and not _ISO_DAY.match(value):
-                # a year or period in a heading ("1862", "Westfront 1944/1945"): the section's reference (a
-                # whole day on a line of its own is a dateline, the text's time stamp, not a section)
-                section_ref = ref
         if holidays:
             # a holiday the model took for a name ("an [Weihnachten heim]" as LOC) is a DATE: a
             # model entity over it goes when no proper noun lies outside the holiday
@@ -435,20 +416,6 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
             span._.date_type = "set"
             out.append(span)
         return sorted(out, key=lambda sp: (sp.start, sp.end))
-
-
-# a heading: a short line (a paragraph of its own) that ends in no sentence punctuation
-_HEADING_MAX = 80
-
-
-def _heading_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each heading line of `text`, in order (narrative mode's sections)."""
-    out = []
-    for m in re.finditer(r"[^\n]+", text):
-        line = m.group().strip()
-        if line and len(line) < _HEADING_MAX and line[-1] not in ".!?:;,“\"\u201d)":
-            out.append((m.start(), m.end()))
-    return out
 
 
 # a news article tells a history when its first dates (at least this many, none within a year of
