@@ -7,7 +7,8 @@ from typing import Iterable, Iterator, Optional, Union
 
 from . import __version__
 from .nlp import annotate, doc_to_entities, load_nlp
-from .errors import ProcessingError
+from .errors import ErrorKind, ProcessingError
+from .io import shown
 from .ingest import IngestError, _jsonl_meta, read_path
 from .process import article_context, prepare
 from .record import build_record
@@ -26,7 +27,13 @@ class Presseschau:
         `date_publish`, `sitename`, a Unix time with a warning, a value of another shape left out
         with a warning); a date or datetime (a DataFrame's) counts as its ISO string, NaN/NaT as absent.
         As `run`, an empty text (or one the cleaner leaves empty) and, unless `allow_non_german`,
-        a text that is not German raise ProcessingError (kind `empty`, `not_german`) naming `id`."""
+        a text that is not German raise ProcessingError (kind `empty`, `not_german`) naming `id`;
+        a missing text (None, a DataFrame's NaN) is `empty` too. An id that is a number is its
+        string, as `run` names a JSONL record's numeric id."""
+        id = "text" if _field(id) in (None, "") else id if isinstance(id, str) else str(id)
+        text = _field(text)
+        if text is None:
+            raise ProcessingError(f"<text:{id}>: no text (None or NaN)", ErrorKind.EMPTY, f"<text:{id}>")
         fields = {k: _field(v) for k, v in dict(meta or {}).items()}
         if published is not None:
             fields["published"] = _field(published)
@@ -39,6 +46,9 @@ class Presseschau:
         """One record for a .txt/.md/.html/.pdf/.docx file (the first record of a JSONL file); a
         file of another type, or one `run` would make an error, raises ProcessingError naming it."""
         path = Path(path)
+        if path.is_dir():
+            raise ProcessingError(f"{shown(path)}: a folder; process_file reads one file (for a folder's files: "
+                                  "process_raw over read_path, README \"Python API\")", ErrorKind.UNREADABLE, shown(path))
         for item in read_path(path, path.parent):
             if isinstance(item, IngestError):
                 raise ProcessingError(item.message, item.kind, item.path)

@@ -300,3 +300,22 @@ def test_a_model_that_cannot_be_loaded_is_named_for_the_api_too(tmp_path):
     with pytest.raises(ModelNotFound, match=r"Presseschau\(model=\.\.\.\)") as e:
         Presseschau(model=str(tmp_path / "kein_modell"))
     assert "--model" in str(e.value) and "kein_modell" in str(e.value)
+
+
+def test_a_dataframe_rows_missing_text_and_numeric_id_are_read_as_run_reads_them(ps, tmp_path):
+    """`process_text(row.text, id=row.id)` over a DataFrame: a missing text (NaN, None) was an
+    AttributeError ('float' object has no attribute 'encode'), and a numeric id stayed a number in
+    the record (`run` names a JSONL record's id 17 "17"; review, export and validate refuse a
+    record whose id is no string). `process_file` on a folder now says it reads one file."""
+    from pipeline.errors import ErrorKind, ProcessingError
+    from pipeline.record import validate_record
+
+    row = news_row("wikinews_de.jsonl.gz", "id", "wn11059")
+    for missing in (float("nan"), None):
+        with pytest.raises(ProcessingError, match="<text:17>") as e:
+            ps.process_text(missing, id=17)
+        assert e.value.kind == ErrorKind.EMPTY
+    rec = ps.process_text(row["text"], id=17, published=row["published"])
+    assert rec["id"] == "17" and validate_record(rec) == []
+    with pytest.raises(ProcessingError, match="a folder; process_file reads one file"):
+        ps.process_file(tmp_path)
