@@ -158,6 +158,18 @@ class ReviewLogNotWritable(OSError):
         return self.message
 
 
+class ProcessingError(ValueError):
+    """The Python API (`pipeline.Presseschau`) could not make a record of an input: the error
+    `presseschau run` would name in `run.json` (an input error of `read_path`, an unsupported
+    file type, a text that is empty or empty after cleaning, a text not German without
+    `allow_non_german=True`). The message names the file or the text's id; `kind` is the run's
+    error kind (`ErrorKind`), `path` the input as named."""
+
+    def __init__(self, message: str, kind: Optional[ErrorKind] = None, path: Optional[str] = None):
+        super().__init__(message)
+        self.message, self.kind, self.path = message, kind, path
+
+
 class CannotStart(RuntimeError):
     """The run cannot start at all (no model, unusable output folder, ...): exit code 2."""
 

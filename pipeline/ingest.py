@@ -139,15 +139,20 @@ def find_inputs(paths: Iterable[Path], add: Callable[[Path, Path, Path], Any], p
             if is_supported(p):
                 add(p.resolve(), p, p.parent)
             else:
-                s = suffix_of(p)
-                hint = f"{CONVERT_HINTS[s]}; Presseschau reads {READS}" if s in CONVERT_HINTS else f"use {READS}"
-                errors.append(IngestError(shown(p), ErrorKind.UNSUPPORTED, f"{shown(p)}: unsupported file type {shown(s)!r} ({hint})"))
+                errors.append(unsupported_error(p))
         elif p.exists():  # a pipe (`run <(zcat corpus.jsonl.gz)`), a device, a socket: there, but no file to read
             errors.append(IngestError(shown(p), ErrorKind.UNREADABLE, f"{shown(p)}: not a regular file nor a folder (a pipe, a device "
                                                                       f"or a socket); save the input to a file first"))
         else:
             errors.append(IngestError(shown(p), ErrorKind.UNREADABLE, f"{shown(p)}: no such file or folder"))
     return errors
+
+
+def unsupported_error(p: Path) -> IngestError:
+    """The `unsupported` error of a file named as an input whose type Presseschau does not read."""
+    s = suffix_of(p)
+    hint = f"{CONVERT_HINTS[s]}; Presseschau reads {READS}" if s in CONVERT_HINTS else f"use {READS}"
+    return IngestError(shown(p), ErrorKind.UNSUPPORTED, f"{shown(p)}: unsupported file type {shown(s)!r} ({hint})")
 
 
 def _link_problem(path: Path) -> Optional[IngestError]:
@@ -456,6 +461,9 @@ def read_path(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: Op
     `pdf_articles`: a PDF is split into its articles (`_pdf_articles`), one RawDoc each; it is
     extracted here (its articles' ids are known only then), neither `Unchanged` nor a `FileRef`."""
     s = suffix_of(path)
+    if s not in READ_SUFFIXES:  # a file `run` finds is of a type it reads; the API's caller names any file
+        yield unsupported_error(path)
+        return
     if s in JSONL_SUFFIXES:
         yield from read_jsonl(path, root, max_bytes, first_line)
         return

@@ -133,9 +133,18 @@ def failed_batch(raws: list[Article], kind: ErrorKind, why: str) -> BatchResult:
 
 
 def _prepare(raw: RawDoc, settings: WorkSettings) -> Union[tuple[CleanDoc, Optional[str]], ArticleError]:
+    return prepare(raw, settings.allow_non_german)
+
+
+def prepare(raw: RawDoc, allow_non_german: bool = False, option: str = "--allow-non-german") -> Union[tuple[CleanDoc, Optional[str]], ArticleError]:
+    """(clean text, language) of an article, or its error: `not_german` (unless
+    `allow_non_german`; `option` is how the caller turns it on), `clean_failed`, `empty` (no
+    text, or none left after cleaning). The run and the Python API check each article so."""
+    if not raw.text.strip():  # ingest names an empty file or record itself; the API's process_text("") comes here
+        return ArticleError(raw.path, ErrorKind.EMPTY, f"{raw.path}: no text (empty or only whitespace)")
     lang = detect_language(raw.text)
-    if lang not in (None, "de") and not settings.allow_non_german:
-        return ArticleError(raw.path, ErrorKind.NOT_GERMAN, f"{raw.path}: text looks {lang!r}, not German; skipped (use --allow-non-german to process it)")
+    if lang not in (None, "de") and not allow_non_german:
+        return ArticleError(raw.path, ErrorKind.NOT_GERMAN, f"{raw.path}: text looks {lang!r}, not German; skipped (use {option} to process it)")
     try:
         cleaned = clean_input(raw.text, raw.meta)
     except Exception as e:  # a cleaner bug must not stop the batch

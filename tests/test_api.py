@@ -207,3 +207,115 @@ def test_process_raw_yields_the_articles_before_an_input_error_then_raises(ps, t
         for rec in ps.process_raw(read_path(corpus, tmp_path), n_process=n_process):
             got.append(rec["id"])
     assert got == [f"archiv/{r['id']}" for r in rows[:3]]
+
+
+EN = ("The Collective Security Treaty Organization sent troops to Kazakhstan on Thursday after violent protests in Almaty "
+      "left dozens dead.")  # test_run.py's English text, which `run` makes a `not_german` error
+
+
+def test_process_text_refuses_what_run_refuses_empty_and_not_german(ps, tmp_path):
+    """`presseschau run` makes an empty text, a text the cleaner leaves empty (a seed's "Die WELT
+    als ePaper" line) and English text errors (`empty`, `not_german`); `process_text` gave a record
+    with text "" and no warning, or one with lang "en" and English entities. Now ProcessingError
+    of the run's kind, naming the id; `allow_non_german=True` is run's --allow-non-german."""
+    from pipeline.errors import ErrorKind, ProcessingError
+    from repo_data import SEEDS
+
+    stub = next(x for x in SEEDS[2].read_text(encoding="utf-8").splitlines() if x.startswith("Die WELT als ePaper"))
+    for text in ("", "  \n", stub, "\u200b\n"):
+        with pytest.raises(ProcessingError, match="<text:stub>") as e:
+            ps.process_text(text, id="stub")
+        assert e.value.kind == ErrorKind.EMPTY
+    with pytest.raises(ProcessingError, match=r"<text:en>: text looks 'en', not German.*allow_non_german=True") as e:
+        ps.process_text(EN, id="en")
+    assert e.value.kind == ErrorKind.NOT_GERMAN
+    assert ps.process_text(EN, id="en", allow_non_german=True)["lang"] == "en"
+    # the same for files and streams, as `run` gives them
+    (tmp_path / "en.txt").write_text(EN, encoding="utf-8")
+    with pytest.raises(ProcessingError, match="en.txt") as e:
+        ps.process_file(tmp_path / "en.txt")
+    assert e.value.kind == ErrorKind.NOT_GERMAN
+    assert ps.process_file(tmp_path / "en.txt", allow_non_german=True)["lang"] == "en"
+    row = news_row("wikinews_de.jsonl.gz", "id", "wn11059")
+    (tmp_path / "de.txt").write_text(row["text"], encoding="utf-8")
+    got = []
+    with pytest.raises(ProcessingError, match="en.txt"):
+        for rec in ps.process_raw(d for f in ("de.txt", "en.txt", "de.txt") for d in read_path_of(tmp_path / f)):
+            got.append(rec["id"])
+    assert got == ["de"]
+    # German text is processed as before
+    assert ps.process_text(row["text"], id=row["id"])["lang"] == "de"
+
+
+def read_path_of(path):
+    from pipeline.ingest import read_path
+
+    return read_path(path, path.parent)
+
+
+@pytest.mark.parametrize("name", ["wn11059.json", "wn11059.csv"])
+def test_process_file_refuses_a_file_type_run_does_not_read(ps, tmp_path, name):
+    """`process_file("x.json")` / `("x.csv")` read the raw file as one text article (JSON braces
+    and CSV commas in the record's text); `run x.json` refuses it as `unsupported`. Now the same
+    error kind and message as `run`'s for a file named on the command line."""
+    import json
+
+    from pipeline.errors import ErrorKind, ProcessingError
+    from pipeline.ingest import discover
+
+    row = news_row("wikinews_de.jsonl.gz", "id", "wn11059")
+    p = tmp_path / name
+    p.write_text(json.dumps({"id": row["id"], "text": row["text"]}, ensure_ascii=False) if name.endswith(".json")
+                 else "id,text\n" + row["id"] + ',"' + row["text"].replace('"', '""') + '"\n', encoding="utf-8")
+    _, (run_error,) = discover([p])
+    with pytest.raises(ProcessingError) as e:
+        ps.process_file(p)
+    assert (e.value.kind, str(e.value)) == (run_error.kind, run_error.message) == (ErrorKind.UNSUPPORTED, run_error.message)
+    assert name in str(e.value)
+
+
+@pytest.mark.parametrize("published", ["20.08.2005", "20. August 2005", "2005-08-20", "2005-08-20T09:30:00+02:00"])
+def test_nlp_pipe_with_a_published_context_in_any_spelling(ps, published):
+    """README: any spaCy use of the pipeline works; `nlp.pipe(..., as_tuples=True)` with a
+    context {"published": "20.08.2005"} left wn11059's "Gestern" without a value (the component
+    handed the string to the date rules as it was; ISO worked). Now read by `clean.meta.iso_date`."""
+    import datetime
+
+    from pipeline.nlp import doc_to_entities
+
+    row = news_row("wikinews_de.jsonl.gz", "id", "wn11059")
+    text = row["text"][:600]
+    for ctx in ({"published": published}, {"published": datetime.date(2005, 8, 20)}):
+        (doc, _), = ps.nlp.pipe([(text, ctx)], as_tuples=True)
+        assert doc._.published == "2005-08-20"
+        assert [e.value for e in doc_to_entities(doc) if e.text == "Gestern"] == ["2005-08-19"]
+
+
+def test_a_model_that_cannot_be_loaded_is_named_for_the_api_too(tmp_path):
+    """`Presseschau(model=...)` with a model that is not there said "(named with --model)", an
+    option the API caller never gave. Now the reason names both ways of naming a model."""
+    from pipeline import Presseschau
+    from pipeline.errors import ModelNotFound
+
+    with pytest.raises(ModelNotFound, match=r"Presseschau\(model=\.\.\.\)") as e:
+        Presseschau(model=str(tmp_path / "kein_modell"))
+    assert "--model" in str(e.value) and "kein_modell" in str(e.value)
+
+
+def test_a_dataframe_rows_missing_text_and_numeric_id_are_read_as_run_reads_them(ps, tmp_path):
+    """`process_text(row.text, id=row.id)` over a DataFrame: a missing text (NaN, None) was an
+    AttributeError ('float' object has no attribute 'encode'), and a numeric id stayed a number in
+    the record (`run` names a JSONL record's id 17 "17"; review, export and validate refuse a
+    record whose id is no string). `process_file` on a folder now says it reads one file."""
+    from pipeline.errors import ErrorKind, ProcessingError
+    from pipeline.record import validate_record
+
+    row = news_row("wikinews_de.jsonl.gz", "id", "wn11059")
+    for missing in (float("nan"), None):
+        with pytest.raises(ProcessingError, match="<text:17>") as e:
+            ps.process_text(missing, id=17)
+        assert e.value.kind == ErrorKind.EMPTY
+    rec = ps.process_text(row["text"], id=17, published=row["published"])
+    assert rec["id"] == "17" and validate_record(rec) == []
+    with pytest.raises(ProcessingError, match="a folder; process_file reads one file"):
+        ps.process_file(tmp_path)

@@ -66,7 +66,7 @@ class ModelInfo:
 
 def resolve_model(requested: Optional[str] = None) -> ModelChoice:
     if requested:
-        return ModelChoice(requested, "named with --model")
+        return ModelChoice(requested, "named with --model or Presseschau(model=...)")
     env = os.environ.get("PRESSESCHAU_MODEL")
     if env:
         return ModelChoice(env, "named by PRESSESCHAU_MODEL")
@@ -76,7 +76,7 @@ def resolve_model(requested: Optional[str] = None) -> ModelChoice:
         return ModelChoice(str(BUNDLED_MODEL), f"{PREFERRED_MODEL} is not installed: using the bundled offline model")
     raise ModelNotFound(
         f"No German model: {PREFERRED_MODEL} is not installed and the bundled model is missing at {BUNDLED_MODEL}. "
-        f"Install one with `python -m spacy download {PREFERRED_MODEL}` or pass --model NAME_OR_PATH."
+        f"Install one with `python -m spacy download {PREFERRED_MODEL}` or name one (--model NAME_OR_PATH, or Presseschau(model=...) in Python)."
     )
 
 
@@ -113,7 +113,7 @@ class ArticleTokenizer:
         doc = self.tokenizer(str(text) if ctx is not None else text)  # the compiled tokenizer takes exact str only
         if ctx:
             doc._.article_id = ctx.get("id")
-            doc._.published = ctx.get("published")
+            doc._.published = context_published(ctx.get("published"))
         return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
@@ -126,6 +126,17 @@ class ArticleTokenizer:
         return getattr(self.tokenizer, name)
 
 
+def context_published(value: Any) -> Optional[str]:
+    """A context's `published` as the date rules read it, an ISO date: a caller of `nlp.pipe`
+    may give it in any spelling a JSONL record may ("20.08.2005", "20. August 2005", a
+    timestamp, a Python date), read by the one metadata date parser (`clean.meta.iso_date`)."""
+    if value is None:
+        return None
+    from ..clean.meta import iso_date
+
+    return iso_date(value.isoformat() if hasattr(value, "isoformat") else value)
+
+
 @Language.factory("presseschau_context", assigns=["doc._.published", "doc._.article_id"])
 def make_context(nlp: Language, name: str):
     return _context_component
@@ -134,7 +145,7 @@ def make_context(nlp: Language, name: str):
 def _context_component(doc: Doc) -> Doc:
     ctx = getattr(doc, "_context", None)
     if isinstance(ctx, dict):
-        doc._.published = ctx.get("published")
+        doc._.published = context_published(ctx.get("published"))
         doc._.article_id = ctx.get("id")
     return doc
 
@@ -323,7 +334,7 @@ def annotate_long(nlp: Language, text: str, ctx: dict, part_chars: int = PART_CH
     if joined.text != text:  # the cut points must give back the text, character for character
         raise ValueError("joining the parts of a long text changed it")
     joined._.article_id = ctx.get("id")
-    joined._.published = ctx.get("published")
+    joined._.published = context_published(ctx.get("published"))
     for name, proc in nlp.pipeline:
         if name in CUSTOM_COMPONENTS:
             joined = proc(joined)
