@@ -91,7 +91,8 @@ def _key(s: str) -> str:
     return re.sub(r"\W+", "", s.lower())
 
 
-def authors(names: list[str], tree, title: Optional[str]) -> list[str]:
+def authors(names: list[str], tree, title: Optional[str], site: Optional[str] = None,
+            url: Optional[str] = None) -> list[str]:
     """trafilatura's authors less what is no person's or publisher's name, else the page's own.
 
     trafilatura's author comes from markup it guesses at (an element whose class says "author",
@@ -99,8 +100,10 @@ def authors(names: list[str], tree, title: Optional[str]) -> list[str]:
     `AUTHOR_UI`), a role before the name (`AUTHOR_ROLE`), the headline (oekonomenstimme.org), or
     the city and country of a publisher's "name, city, country". Those are dropped; where
     nothing is left, the authors the page states in its meta / JSON-LD (`_stated_authors`) are
-    the authors. A page's own word "Redaktion", "Admin" or an outlet's name stays: the page
-    states it as the author (fr.de's JSON-LD, autonews.ch's meta)."""
+    the authors. A page's own word "Redaktion" or "Admin" stays: the page states it as the
+    author (fr.de's JSON-LD, autonews.ch's meta). The site's own name is no author
+    (`_drop_site`: "heise online", "Mac & i" split into "Mac", "I", a publisher's copyright
+    line); a name the page writes with an initial's period keeps it (`_as_stated`)."""
     stated = _stated_authors(tree)
     out: list[str] = []
     after_role = False
@@ -149,7 +152,78 @@ def authors(names: list[str], tree, title: Optional[str]) -> list[str]:
     strings = _page_strings(tree)
     domains = {_key(v): v for v in strings if DOMAIN.fullmatch(v) and HOST_TLD.search(v)}
     out = [domains.get(_key(a), a) if a not in strings and len(a.split()) > 1 else a for a in out]
-    return list(dict.fromkeys(out))
+    out = _drop_site(out, tree, strings, site, url, title)
+    return list(dict.fromkeys(_as_stated(a, stated) for a in out))
+
+
+# A copyright line ("Copyright Haufe-Lexware GmbH & Co. KG - all rights reserved" in
+# dcterms.creator, which trafilatura splits at "&"): a copyright holder is no author.
+COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)", re.I)
+
+
+def _drop_site(out: list[str], tree, strings: list[str], site: Optional[str], url: Optional[str],
+               title: Optional[str]) -> list[str]:
+    """`out` less the site's own name and a copyright line. trafilatura takes <meta
+    name="author">, DC.creator or the JSON-LD's author where a page names itself there
+    (heise.de: DC.creator "heise online", title-cased "Heise Online"; taz.de: "taz, die
+    tageszeitung"), and splits it at "&" and "," ("Mac & i" -> "Mac", "I"). A site's name is
+    the record's outlet (`site`), the page's og:site_name or `SITE_META` value, the last part of
+    its <title> and its host, with or without "www." and its ending, a company's legal form
+    aside ("Frankfurter Allgemeine Zeitung GmbH"); an author, or a run of authors that make up
+    one such name, or a stated value that is such a name and its words after a comma, goes."""
+    def k(s: str) -> str:
+        return _site_key(LEGAL_FORM.sub("", re.sub(r"^www\d*\.", "", norm(s), flags=re.I)))
+
+    names = [site or ""]
+    for m in tree.iter("meta"):
+        if (m.get("property") or m.get("name") or "").lower() in SITE_META | {"og:site_name"}:
+            names.append(m.get("content") or "")
+    el = tree.find(".//title")
+    parts = [p.strip() for p in SITE_SEP.split(norm(el.text_content()) if el is not None else "")]
+    if len(parts) > 1 and not (title and _key(parts[-1]) == _key(title)):
+        names.append(parts[-1])
+    host = _host(url)
+    if host:
+        names.append(host)
+    names += [n.strip().rsplit(".", 1)[0] for n in names if DOMAIN.fullmatch(n.strip())]  # "taz.de": "taz"
+    keys = {k(n) for n in names} - {""}
+    # a stated value that is the site's name and its words in small letters after a comma
+    # ("taz, die tageszeitung"), never a list of names that holds the site's ("A, B, Bento")
+    groups = [[p.strip() for p in v.split(",")] for v in strings]
+    groups = [[k(p) for p in g] for g in groups
+              if len(g) > 1 and k(g[0]) in keys and all(p[:1].islower() for p in g[1:])]
+    drop: set[int] = set()
+    for i in range(len(out)):
+        if COPYRIGHT.match(out[i]):
+            drop.add(i)
+            for v in strings:  # the rest of the line, split off at "&"
+                kv, ka = _key(v), _key(out[i])
+                if COPYRIGHT.match(v) and ka in kv:
+                    at, j = kv.index(ka) + len(ka), i + 1
+                    while j < len(out) and _key(out[j]) and kv.startswith(_key(out[j]), at):
+                        drop.add(j)
+                        at += len(_key(out[j]))
+                        j += 1
+            continue
+        run = ""
+        for j in range(i, len(out)):
+            run += k(out[j])
+            if run in keys or any(run == "".join(g) or [k(a) for a in out[i:j + 1]] == g for g in groups):
+                drop.update(range(i, j + 1))
+    return [a for i, a in enumerate(out) if i not in drop]
+
+
+def _as_stated(name: str, stated: list[str]) -> str:
+    """`name` with the punctuation the page's stated author gives it: trafilatura drops an
+    initial's period ("Markus M. Haefliger" in nzz.ch's <meta name="author"> -> "Markus M
+    Haefliger")."""
+    bare = re.sub(r"\W", "", name)
+    for s in stated:
+        for p in s.split(","):
+            p = p.strip()
+            if p != name and re.sub(r"\W", "", p) == bare:
+                return p
+    return name
 
 
 def _day(value: str) -> str:
