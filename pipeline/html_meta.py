@@ -214,14 +214,16 @@ def _drop_site(out: list[str], tree, strings: list[str], site: Optional[str], ur
 
 
 def _as_stated(name: str, stated: list[str]) -> str:
-    """`name` with the punctuation the page's stated author gives it: trafilatura drops an
-    initial's period ("Markus M. Haefliger" in nzz.ch's <meta name="author"> -> "Markus M
-    Haefliger")."""
+    """`name` as the page's stated author writes it: trafilatura drops an initial's period
+    ("Markus M. Haefliger" in nzz.ch's <meta name="author"> -> "Markus M Haefliger") and
+    title-cases a name the page writes with a small first letter and capitals after it (zfk.de's
+    "wegewerk GmbH" -> "Wegewerk Gmbh"; not "admin", "christian.stadtfeld": a login, no spelling)."""
     bare = re.sub(r"\W", "", name)
     for s in stated:
         for p in s.split(","):
             p = p.strip()
-            if p != name and re.sub(r"\W", "", p) == bare:
+            titled = p.title() if p[:1].islower() and p != p.lower() else p
+            if p != name and bare in (re.sub(r"\W", "", p), re.sub(r"\W", "", titled)):
                 return p
     return name
 
