@@ -153,6 +153,7 @@ def authors(names: list[str], tree, title: Optional[str], site: Optional[str] = 
     domains = {_key(v): v for v in strings if DOMAIN.fullmatch(v) and HOST_TLD.search(v)}
     out = [domains.get(_key(a), a) if a not in strings and len(a.split()) > 1 else a for a in out]
     out = _drop_site(out, tree, strings, site, url, title)
+    out = _drop_teasers(out, tree, title)
     return list(dict.fromkeys(_as_stated(a, stated) for a in out))
 
 
@@ -211,6 +212,40 @@ def _drop_site(out: list[str], tree, strings: list[str], site: Optional[str], ur
             if run in keys or any(run == "".join(g) or [k(a) for a in out[i:j + 1]] == g for g in groups):
                 drop.update(range(i, j + 1))
     return [a for i, a in enumerate(out) if i not in drop]
+
+
+def _ld_author_keys(objs: list[dict]) -> str:
+    """The `_key`s of the JSON-LD objects' author names, one string ("|" between them)."""
+    def names(a) -> list:
+        if isinstance(a, str):
+            return [a]
+        if isinstance(a, list):
+            return [y for x in a for y in names(x)]
+        return names(a.get("name")) if isinstance(a, dict) else []
+
+    return "|".join(_key(n) for o in objs for n in names(o.get("author")))
+
+
+def _drop_teasers(out: list[str], tree, title: Optional[str]) -> list[str]:
+    """`out` less the authors of other articles the page lists: trafilatura takes the authors of
+    all the page's JSON-LD articles, a teaser list's too (lebensmittelpraxis.de: one object per
+    teaser, "Elena Kuss", "Heidrun Mittler", ...). Where the page's JSON-LD holds articles of
+    several headlines and one is the page's (its headline is the title, its site's name
+    aside), an author of none but
+    the others that the page's <meta name="author"> does not state goes."""
+    objs = _ld_objects(tree)
+    heads = {_key(str(o.get("headline") or "")) for o in objs} - {""}
+    parts = SITE_SEP.split(title or "")
+    page = {_key(title or ""), _key("".join(parts[:-1]))} & heads  # the title less the site's name
+    if len(heads) < 2 or len(page) != 1:
+        return out
+    own = [o for o in objs if _key(str(o.get("headline") or "")) in page]
+    others = [o for o in objs if _key(str(o.get("headline") or "")) not in page]
+    mine = _ld_author_keys(own) + "|" + "|".join(
+        _key(m.get("content") or "") for m in tree.iter("meta")
+        if (m.get("name") or m.get("property") or "").lower() in ("author", "article:author"))
+    theirs = _ld_author_keys(others)
+    return [a for a in out if not (_key(a) and _key(a) in theirs and _key(a) not in mine)]
 
 
 def _as_stated(name: str, stated: list[str]) -> str:
