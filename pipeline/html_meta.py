@@ -20,8 +20,10 @@ from .html import _text, norm
 # credit "zvg", "zur Verfügung gestellt"; a template's placeholder "xxx").
 AUTHOR_UI = {"lesedauer", "lesezeit", "datum", "empfehlen", "teilen", "drucken", "kommentare", "zvg", "xxx"}
 # Role labels before a byline's name ("Autor/in: Korinna Hennig", "Text und Interview: Harald
-# Willenbrock", "Interview: Julia Lauter"): trafilatura keeps them as names or parts of names.
-AUTHOR_ROLE = re.compile(r"^(?:autor|autorin|text|interview|text und interview|von|foto|fotos)(?:\s+|$)", re.I)
+# Willenbrock", "Interview: Julia Lauter", focus.de's "FOCUS-Online-Experte Robin Tschöpe"):
+# trafilatura keeps them as names or parts of names.
+AUTHOR_ROLE = re.compile(r"^(?:autor|autorin|text|interview|text und interview|von|foto|fotos"
+                         r"|(?:[\w-]+-)?(?:experte|expertin|gastautor|gastautorin|kolumnist|kolumnistin))(?:\s+|$)", re.I)
 # A publisher's "name, city, country" in <meta name="author"> ("SPIEGEL ONLINE, Hamburg,
 # Germany"): trafilatura splits it into three authors, two of them places.
 COUNTRIES = {"germany", "deutschland", "austria", "österreich", "switzerland", "schweiz"}

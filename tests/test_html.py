@@ -632,6 +632,8 @@ def _record_meta(pid: str) -> dict:
     ("trafilatura--ndr.de.podcastcoronavirus140", ["Korinna Hennig"]),
     ("trafilatura--brandeins.de.wahresIch", ["Harald Willenbrock"]),
     ("trafilatura--fluter.de.vorbild", ["Julia Lauter"]),
+    # (and "FOCUS-Online-Experte" before the name; the site's "FOCUS Online" beside it is no author)
+    ("trafilatura--focus.de.leasen", ["Robin Tschöpe"]),
     # a publisher's "name, city, country": no places, and the name is the site's own (below)
     ("trafilatura--kirche-und-leben.de-M_nster", []),
     ("trafilatura--spiegel.de.albtraum", []),
