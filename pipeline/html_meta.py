@@ -195,8 +195,15 @@ def _drop_site(out: list[str], tree, strings: list[str], site: Optional[str], ur
     groups = [[p.strip() for p in v.split(",")] for v in strings]
     groups = [[k(p) for p in g] for g in groups
               if len(g) > 1 and k(g[0]) in keys and all(p[:1].islower() for p in g[1:])]
+    from .clean.data import first_names
+
     drop: set[int] = set()
     for i in range(len(out)):
+        words = out[i].split()
+        if 2 <= len(words) <= 4 and words[0] in first_names() and all(w[:1].isupper() for w in words):
+            # a person's name: a blog named after its author ("Anna Muster", og:site_name and
+            # <meta name="author">) keeps her as its author
+            continue
         if COPYRIGHT.match(out[i]):
             drop.add(i)
             for v in strings:  # the rest of the line, split off at "&"

@@ -775,3 +775,17 @@ def test_web_outlet_is_a_sites_name_not_what_trafilatura_took_for_it(pid, sitena
     path = HTML / "pages" / f"{pid}.html"
     assert trafilatura.extract_metadata(path.read_bytes()).sitename == sitename
     assert _record_meta(pid)["outlet"] == outlet
+
+
+def test_a_bloggers_name_as_site_name_stays_her_byline():
+    """The site's own name is no author (above), but a blog named after its author (og:site_name
+    and <meta name="author"> both "Anna Muster", her host) keeps her as its author."""
+    from pipeline.html import extract
+
+    body = "".join(f"<p>Die Stadt Freiburg hat am Montag den neuen Haushalt beschlossen, Absatz {i}.</p>" for i in range(8))
+    html = ('<html><head><title>Neuer Haushalt in Freiburg</title>'
+            '<meta property="og:site_name" content="Anna Muster"><meta name="author" content="Anna Muster">'
+            '<link rel="canonical" href="https://www.annamuster-blog.de/haushalt"></head>'
+            f'<body><article><h1>Neuer Haushalt in Freiburg</h1>{body}</article></body></html>')
+    _, meta = extract(html)
+    assert meta.get("authors") == ["Anna Muster"] and meta.get("outlet") == "Anna Muster"
