@@ -426,7 +426,7 @@ def extract(html: str) -> tuple[str, dict]:
     if meta.get("authors"):
         # trafilatura's author is a guess from markup, with no check against what the page
         # states (`authors`); an empty list is no author
-        meta["authors"] = authors(meta.get("authors") or [], tree, title)
+        meta["authors"] = authors(meta.get("authors") or [], tree, title, meta.get("outlet"), meta.get("url"))
         if not meta["authors"]:
             del meta["authors"]
     # htmldate's date checked against the page's own statements (`published_over_modified`)

@@ -20,8 +20,10 @@ from .html import _text, norm
 # credit "zvg", "zur Verfügung gestellt"; a template's placeholder "xxx").
 AUTHOR_UI = {"lesedauer", "lesezeit", "datum", "empfehlen", "teilen", "drucken", "kommentare", "zvg", "xxx"}
 # Role labels before a byline's name ("Autor/in: Korinna Hennig", "Text und Interview: Harald
-# Willenbrock", "Interview: Julia Lauter"): trafilatura keeps them as names or parts of names.
-AUTHOR_ROLE = re.compile(r"^(?:autor|autorin|text|interview|text und interview|von|foto|fotos)(?:\s+|$)", re.I)
+# Willenbrock", "Interview: Julia Lauter", focus.de's "FOCUS-Online-Experte Robin Tschöpe"):
+# trafilatura keeps them as names or parts of names.
+AUTHOR_ROLE = re.compile(r"^(?:autor|autorin|text|interview|text und interview|von|foto|fotos"
+                         r"|(?:[\w-]+-)?(?:experte|expertin|gastautor|gastautorin|kolumnist|kolumnistin))(?:\s+|$)", re.I)
 # A publisher's "name, city, country" in <meta name="author"> ("SPIEGEL ONLINE, Hamburg,
 # Germany"): trafilatura splits it into three authors, two of them places.
 COUNTRIES = {"germany", "deutschland", "austria", "österreich", "switzerland", "schweiz"}
@@ -91,7 +93,8 @@ def _key(s: str) -> str:
     return re.sub(r"\W+", "", s.lower())
 
 
-def authors(names: list[str], tree, title: Optional[str]) -> list[str]:
+def authors(names: list[str], tree, title: Optional[str], site: Optional[str] = None,
+            url: Optional[str] = None) -> list[str]:
     """trafilatura's authors less what is no person's or publisher's name, else the page's own.
 
     trafilatura's author comes from markup it guesses at (an element whose class says "author",
@@ -99,8 +102,10 @@ def authors(names: list[str], tree, title: Optional[str]) -> list[str]:
     `AUTHOR_UI`), a role before the name (`AUTHOR_ROLE`), the headline (oekonomenstimme.org), or
     the city and country of a publisher's "name, city, country". Those are dropped; where
     nothing is left, the authors the page states in its meta / JSON-LD (`_stated_authors`) are
-    the authors. A page's own word "Redaktion", "Admin" or an outlet's name stays: the page
-    states it as the author (fr.de's JSON-LD, autonews.ch's meta)."""
+    the authors. A page's own word "Redaktion" or "Admin" stays: the page states it as the
+    author (fr.de's JSON-LD, autonews.ch's meta). The site's own name is no author
+    (`_drop_site`: "heise online", "Mac & i" split into "Mac", "I", a publisher's copyright
+    line); a name the page writes with an initial's period keeps it (`_as_stated`)."""
     stated = _stated_authors(tree)
     out: list[str] = []
     after_role = False
@@ -149,7 +154,122 @@ def authors(names: list[str], tree, title: Optional[str]) -> list[str]:
     strings = _page_strings(tree)
     domains = {_key(v): v for v in strings if DOMAIN.fullmatch(v) and HOST_TLD.search(v)}
     out = [domains.get(_key(a), a) if a not in strings and len(a.split()) > 1 else a for a in out]
-    return list(dict.fromkeys(out))
+    out = _drop_site(out, tree, strings, site, url, title)
+    out = _drop_teasers(out, tree, title)
+    return list(dict.fromkeys(_as_stated(a, stated) for a in out))
+
+
+# A copyright line ("Copyright Haufe-Lexware GmbH & Co. KG - all rights reserved" in
+# dcterms.creator, which trafilatura splits at "&"): a copyright holder is no author.
+COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)", re.I)
+
+
+def _drop_site(out: list[str], tree, strings: list[str], site: Optional[str], url: Optional[str],
+               title: Optional[str]) -> list[str]:
+    """`out` less the site's own name and a copyright line. trafilatura takes <meta
+    name="author">, DC.creator or the JSON-LD's author where a page names itself there
+    (heise.de: DC.creator "heise online", title-cased "Heise Online"; taz.de: "taz, die
+    tageszeitung"), and splits it at "&" and "," ("Mac & i" -> "Mac", "I"). A site's name is
+    the record's outlet (`site`), the page's og:site_name or `SITE_META` value, the last part of
+    its <title> and its host, with or without "www." and its ending, a company's legal form
+    aside ("Frankfurter Allgemeine Zeitung GmbH"); an author, or a run of authors that make up
+    one such name, or a stated value that is such a name and its words after a comma, goes."""
+    def k(s: str) -> str:
+        return _site_key(LEGAL_FORM.sub("", re.sub(r"^www\d*\.", "", norm(s), flags=re.I)))
+
+    names = [site or ""]
+    for m in tree.iter("meta"):
+        if (m.get("property") or m.get("name") or "").lower() in SITE_META | {"og:site_name"}:
+            names.append(m.get("content") or "")
+    el = tree.find(".//title")
+    parts = [p.strip() for p in SITE_SEP.split(norm(el.text_content()) if el is not None else "")]
+    if len(parts) > 1 and not (title and _key(parts[-1]) == _key(title)):
+        names.append(parts[-1])
+    host = _host(url)
+    if host:
+        names.append(host)
+    names += [n.strip().rsplit(".", 1)[0] for n in names if DOMAIN.fullmatch(n.strip())]  # "taz.de": "taz"
+    keys = {k(n) for n in names} - {""}
+    # a stated value that is the site's name and its words in small letters after a comma
+    # ("taz, die tageszeitung"), never a list of names that holds the site's ("A, B, Bento")
+    groups = [[p.strip() for p in v.split(",")] for v in strings]
+    groups = [[k(p) for p in g] for g in groups
+              if len(g) > 1 and k(g[0]) in keys and all(p[:1].islower() for p in g[1:])]
+    from .clean.data import first_names
+
+    drop: set[int] = set()
+    for i in range(len(out)):
+        words = out[i].split()
+        if 2 <= len(words) <= 4 and words[0] in first_names() and all(w[:1].isupper() for w in words):
+            # a person's name: a blog named after its author ("Anna Muster", og:site_name and
+            # <meta name="author">) keeps her as its author
+            continue
+        if COPYRIGHT.match(out[i]):
+            drop.add(i)
+            for v in strings:  # the rest of the line, split off at "&"
+                kv, ka = _key(v), _key(out[i])
+                if COPYRIGHT.match(v) and ka in kv:
+                    at, j = kv.index(ka) + len(ka), i + 1
+                    while j < len(out) and _key(out[j]) and kv.startswith(_key(out[j]), at):
+                        drop.add(j)
+                        at += len(_key(out[j]))
+                        j += 1
+            continue
+        run = ""
+        for j in range(i, len(out)):
+            run += k(out[j])
+            if run in keys or any(run == "".join(g) or [k(a) for a in out[i:j + 1]] == g for g in groups):
+                drop.update(range(i, j + 1))
+    return [a for i, a in enumerate(out) if i not in drop]
+
+
+def _ld_author_keys(objs: list[dict]) -> str:
+    """The `_key`s of the JSON-LD objects' author names, one string ("|" between them)."""
+    def names(a) -> list:
+        if isinstance(a, str):
+            return [a]
+        if isinstance(a, list):
+            return [y for x in a for y in names(x)]
+        return names(a.get("name")) if isinstance(a, dict) else []
+
+    return "|".join(_key(n) for o in objs for n in names(o.get("author")))
+
+
+def _drop_teasers(out: list[str], tree, title: Optional[str]) -> list[str]:
+    """`out` less the authors of other articles the page lists: trafilatura takes the authors of
+    all the page's JSON-LD articles, a teaser list's too (lebensmittelpraxis.de: one object per
+    teaser, "Elena Kuss", "Heidrun Mittler", ...). Where the page's JSON-LD holds articles of
+    several headlines and one is the page's (its headline is the title, its site's name
+    aside), an author of none but
+    the others that the page's <meta name="author"> does not state goes."""
+    objs = _ld_objects(tree)
+    heads = {_key(str(o.get("headline") or "")) for o in objs} - {""}
+    parts = SITE_SEP.split(title or "")
+    page = {_key(title or ""), _key("".join(parts[:-1]))} & heads  # the title less the site's name
+    if len(heads) < 2 or len(page) != 1:
+        return out
+    own = [o for o in objs if _key(str(o.get("headline") or "")) in page]
+    others = [o for o in objs if _key(str(o.get("headline") or "")) not in page]
+    mine = _ld_author_keys(own) + "|" + "|".join(
+        _key(m.get("content") or "") for m in tree.iter("meta")
+        if (m.get("name") or m.get("property") or "").lower() in ("author", "article:author"))
+    theirs = _ld_author_keys(others)
+    return [a for a in out if not (_key(a) and _key(a) in theirs and _key(a) not in mine)]
+
+
+def _as_stated(name: str, stated: list[str]) -> str:
+    """`name` as the page's stated author writes it: trafilatura drops an initial's period
+    ("Markus M. Haefliger" in nzz.ch's <meta name="author"> -> "Markus M Haefliger") and
+    title-cases a name the page writes with a small first letter and capitals after it (zfk.de's
+    "wegewerk GmbH" -> "Wegewerk Gmbh"; not "admin", "christian.stadtfeld": a login, no spelling)."""
+    bare = re.sub(r"\W", "", name)
+    for s in stated:
+        for p in s.split(","):
+            p = p.strip()
+            titled = p.title() if p[:1].islower() and p != p.lower() else p
+            if p != name and bare in (re.sub(r"\W", "", p), re.sub(r"\W", "", titled)):
+                return p
+    return name
 
 
 def _day(value: str) -> str:

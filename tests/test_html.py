@@ -632,9 +632,11 @@ def _record_meta(pid: str) -> dict:
     ("trafilatura--ndr.de.podcastcoronavirus140", ["Korinna Hennig"]),
     ("trafilatura--brandeins.de.wahresIch", ["Harald Willenbrock"]),
     ("trafilatura--fluter.de.vorbild", ["Julia Lauter"]),
-    # a publisher's "name, city, country": the name as the page writes it, no places
-    ("trafilatura--kirche-und-leben.de-M_nster", ["Kirche und Leben"]),
-    ("trafilatura--spiegel.de.albtraum", ["SPIEGEL ONLINE"]),
+    # (and "FOCUS-Online-Experte" before the name; the site's "FOCUS Online" beside it is no author)
+    ("trafilatura--focus.de.leasen", ["Robin Tschöpe"]),
+    # a publisher's "name, city, country": no places, and the name is the site's own (below)
+    ("trafilatura--kirche-und-leben.de-M_nster", []),
+    ("trafilatura--spiegel.de.albtraum", []),
     # a share list's label, a photo credit ("zvg"), the headline: no author the page states
     ("trafilatura--sonntag-sachsen.de.emanuel", []),
     ("trafilatura--infosperber.ch-Madagaskar", []),
@@ -643,11 +645,34 @@ def _record_meta(pid: str) -> dict:
     ("trafilatura--fr.de.nordkorea", ["Redaktion"]),
     ("trafilatura--stern.de-d70fab3a", ["Andreas Hoffmann"]),
     # "name, place, name" (the correspondent's place between two authors): no place as an author
-    ("trafilatura--nzz.ch-d42c68f1", ["Markus M Haefliger", "Beat Bumbacher"]),
-    # a domain stated as the author (<meta name="Author" content="www.proplanta.de">, the JSON-LD's
-    # "wien.ORF.at"), which trafilatura title-cased into "Www Proplanta De", "Wien Orf At": as written
-    ("trafilatura--proplanta.de.erloesobergrenze", ["www.proplanta.de", "AgE"]),
-    ("trafilatura--orf.at-0a6291eb", ["Red", "wien.ORF.at", "Agenturen"]),
+    # (trafilatura drops the initial's period the page's <meta name="author"> writes)
+    ("trafilatura--nzz.ch-d42c68f1", ["Markus M. Haefliger", "Beat Bumbacher"]),
+    # the site's own domain stated as the author (<meta name="Author" content="www.proplanta.de">,
+    # the JSON-LD's "wien.ORF.at"): no author
+    ("trafilatura--proplanta.de.erloesobergrenze", ["AgE"]),
+    ("trafilatura--orf.at-0a6291eb", ["Red", "Agenturen"]),
+    # the site's own name is no author: DC.creator "Mac & i" (og:site_name, <title>'s end), which
+    # trafilatura splits at "&" into "Mac", "I"; "heise online" title-cased "Heise Online"; taz's
+    # <meta name="author" content="taz, die tageszeitung">; the publisher "... GmbH" of the outlet
+    ("readability--heise", []),
+    ("snacktory--heise", []),
+    ("trafilatura--heise.de.marsmenschen", ["Markus Will"]),
+    ("snacktory--taz", []),
+    ("trafilatura--faz.net.streaming", ["Benjamin Fischer", "Marcus Theurer"]),
+    # ... the journalists the page lists beside the site's name stay
+    ("readability4j--bento-1", ["Steffen Lüdke", "Marc Röhlig"]),
+    # a copyright line (dcterms.creator "Copyright Haufe-Lexware GmbH & Co. KG - all rights
+    # reserved", split at "&") is no author; nor the site's "www.haufe.de"
+    ("trafilatura--haufe.de-ordnungsgeld", []),
+    # trafilatura title-cases <meta name="author" content="wegewerk GmbH">: as the page writes it;
+    # a login in small letters ("christian.stadtfeld", "admin") keeps trafilatura's words
+    ("trafilatura--zfk.de.waermepumpen", ["wegewerk GmbH"]),
+    ("trafilatura--Osthessen-news.de-Buergermeisterwahl", ["Christian Stadtfeld"]),
+    ("trafilatura--autonews.ch-Tesla", ["Admin"]),
+    # trafilatura took the authors of all the page's JSON-LD articles, its teaser list's ("Elena
+    # Kuss", "Heidrun Mittler", an ad's "Glory Global Solutions Germany"); the page's own article
+    # (headline = title) states "Lebensmittel Praxis", the site's name: no author
+    ("trafilatura--Lebensmittelpraxis.de-Stadtzentrum", []),
 ])
 def test_web_authors_are_names_the_page_gives(pid, authors):
     assert (_record_meta(pid).get("authors") or []) == authors
@@ -750,3 +775,17 @@ def test_web_outlet_is_a_sites_name_not_what_trafilatura_took_for_it(pid, sitena
     path = HTML / "pages" / f"{pid}.html"
     assert trafilatura.extract_metadata(path.read_bytes()).sitename == sitename
     assert _record_meta(pid)["outlet"] == outlet
+
+
+def test_a_bloggers_name_as_site_name_stays_her_byline():
+    """The site's own name is no author (above), but a blog named after its author (og:site_name
+    and <meta name="author"> both "Anna Muster", her host) keeps her as its author."""
+    from pipeline.html import extract
+
+    body = "".join(f"<p>Die Stadt Freiburg hat am Montag den neuen Haushalt beschlossen, Absatz {i}.</p>" for i in range(8))
+    html = ('<html><head><title>Neuer Haushalt in Freiburg</title>'
+            '<meta property="og:site_name" content="Anna Muster"><meta name="author" content="Anna Muster">'
+            '<link rel="canonical" href="https://www.annamuster-blog.de/haushalt"></head>'
+            f'<body><article><h1>Neuer Haushalt in Freiburg</h1>{body}</article></body></html>')
+    _, meta = extract(html)
+    assert meta.get("authors") == ["Anna Muster"] and meta.get("outlet") == "Anna Muster"
