@@ -74,15 +74,8 @@ def _stated_authors(tree) -> list[str]:
             if v and not v.startswith("http"):
                 found.append(v)
 
-    def names(a) -> list:
-        if isinstance(a, str):
-            return [a]
-        if isinstance(a, list):
-            return [y for x in a for y in names(x)]
-        return names(a.get("name")) if isinstance(a, dict) else []
-
     for o in _ld_objects(tree):
-        found += [norm(x) for x in names(o.get("author")) if norm(x)]
+        found += [norm(x) for x in _ld_names(o.get("author")) if norm(x)]
     for e in tree.iter():
         if isinstance(e.tag, str) and e.get("itemprop") == "author" and e.tag.lower() != "meta" and len(e) == 0:
             found.append(_text(e))
@@ -225,14 +218,16 @@ def _drop_site(out: list[str], tree, strings: list[str], site: Optional[str], ur
 
 def _ld_author_keys(objs: list[dict]) -> str:
     """The `_key`s of the JSON-LD objects' author names, one string ("|" between them)."""
-    def names(a) -> list:
-        if isinstance(a, str):
-            return [a]
-        if isinstance(a, list):
-            return [y for x in a for y in names(x)]
-        return names(a.get("name")) if isinstance(a, dict) else []
+    return "|".join(_key(n) for o in objs for n in _ld_names(o.get("author")))
 
-    return "|".join(_key(n) for o in objs for n in names(o.get("author")))
+
+def _ld_names(a) -> list:
+    """The names of a JSON-LD `author` value: a string, a list, or objects with a `name`."""
+    if isinstance(a, str):
+        return [a]
+    if isinstance(a, list):
+        return [y for x in a for y in _ld_names(x)]
+    return _ld_names(a.get("name")) if isinstance(a, dict) else []
 
 
 def _drop_teasers(out: list[str], tree, title: Optional[str]) -> list[str]:
