@@ -60,7 +60,6 @@ SHOWN_BAD_LINES = 50  # log lines that cannot be applied named one by one; the r
 # --------------------------------------------------------------------------- helpers
 
 
-@functools.lru_cache(maxsize=256)
 def log_folder(annotations: os.PathLike | str) -> Path:
     """The folder of the review log that a command's `-a/--annotations` names: a folder (one
     that does not exist yet is made when the first decision is written), or the log file
@@ -77,6 +76,7 @@ def log_folder(annotations: os.PathLike | str) -> Path:
     return p
 
 
+@functools.lru_cache(maxsize=256)
 def text_sha256(text: str) -> str:
     # cached: a batch of decisions ("apply to all mentions") hashes each article's text once,
     # not once per decision (the key is the string itself: its hash is kept on the object)
