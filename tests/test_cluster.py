@@ -562,7 +562,11 @@ def test_a_worker_closing_while_the_model_loads_logs_no_traceback(caplog):
     with caplog.at_level(logging.ERROR, logger="distributed"):
         for name in ("distributed", "distributed.worker", "distributed.utils"):
             logging.getLogger(name).setLevel(logging.ERROR)  # `_quiet_dask_logs` of another test may have raised it
-        asyncio.run(closing())
+        # in a thread of its own: a test before this one (the browser tests' sync API) may leave an
+        # event loop running in the main thread, where asyncio.run refuses to start
+        runner = threading.Thread(target=asyncio.run, args=(closing(),))
+        runner.start()
+        runner.join()
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
     assert plugin.nlp is None and plugin.problem != "still loading the model"
 

@@ -248,18 +248,22 @@ def test_a_word_file_cached_under_a_larger_max_bytes_is_too_large_under_a_smalle
     folder = tmp_path / "in"
     folder.mkdir()
     write_docx(folder / "a.docx", seed_paragraphs())
+    # a short text beside it, so that every run has an article (a run of none keeps the previous output)
+    (folder / "b.txt").write_text("\n\n".join(seed_paragraphs()[:3]), encoding="utf-8")
     size = len(extract((folder / "a.docx").read_bytes())[0].encode("utf-8"))
+    assert len((folder / "b.txt").read_bytes()) < size - 1
     out = tmp_path / "out"
     go = lambda max_bytes: run(RunOptions(paths=[folder], out=out, progress=False, max_bytes=max_bytes), nlp_info)
-    assert go(size)["counts"]["processed"] == 1
+    ids = lambda: [json.loads(x)["id"] for x in (out / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert go(size)["counts"]["processed"] == 2
     fresh = run(RunOptions(paths=[folder], out=tmp_path / "fresh", progress=False, max_bytes=size - 1), nlp_info)
     lowered = go(size - 1)
     assert [e["kind"] for e in lowered["errors"]] == [e["kind"] for e in fresh["errors"]] == ["too_large"]
-    assert (out / "articles.jsonl").read_text(encoding="utf-8") == ""
+    assert ids() == ["b"]
     again = go(size)
-    assert (again["counts"]["articles"], again["errors"]) == (1, [])
+    assert (again["counts"]["articles"], again["errors"]) == (2, [])
     kept = go(size + 100)
-    assert (kept["counts"]["cached"], kept["counts"]["processed"]) == (1, 0)
+    assert (kept["counts"]["cached"], kept["counts"]["processed"]) == (2, 0)
 
 
 def test_run_help_and_readme_name_docx():
