@@ -184,6 +184,27 @@ def test_prodigy_binary_and_ignored_tasks(reviewed):
     assert problems == ["prodigy:3: no matching article"]
 
 
+def test_prodigy_accepted_task_without_spans_says_the_article_has_no_entities(reviewed):
+    """Prodigy: an accepted ner_manual example with no spans is the annotation "this text has no
+    entities" (what `data-to-spacy` trains from it): every model entity of the article is rejected,
+    whatever its label. (It recorded nothing: a task without our snapshot was taken as complete
+    for "the labels it uses", and an empty task uses none.) "ignore" and a rejected manual task
+    say nothing; a file made in Prodigy without our snapshot is said (a notice naming the file)."""
+    r = art(reviewed)
+    live = [e for e in r["entities"] if e["status"] != "rejected"]
+    assert {e["label"] for e in live} >= {"PER", "LOC", "ORG", "FIGURE"}
+    t = {"text": r["text"], "spans": [], "answer": "accept", "_view_id": "ner_manual", "meta": {"article_id": ART}}
+    notices = []
+    decisions, problems = interop.import_prodigy([t], reviewed, path="prodigy.jsonl", warn=notices.append)
+    assert problems == []
+    assert sorted((d["decision"], d["span"]["start"], d["label"]) for d in decisions) == \
+        sorted(("reject", e["start"], e["label"]) for e in live)
+    assert "pending" not in statuses(art(_apply(reviewed, decisions))).values()
+    assert len(notices) == 1 and notices[0].startswith("prodigy.jsonl: 1 task carries no Presseschau snapshot"), notices
+    for answer in ("ignore", "reject"):
+        assert interop.import_prodigy([dict(t, answer=answer)], reviewed) == ([], [])
+
+
 def test_doccano_round_trip_with_shifted_text(reviewed):
     r = art(reviewed)
     row = next(x for x in interop.to_doccano(reviewed) if x["article_id"] == ART)
