@@ -151,14 +151,11 @@ def import_prodigy(rows: list[dict] | list[tuple[int, dict]], records: list[dict
                 continue  # unchanged
             if answer not in ("accept", "reject"):
                 continue
+            # an answer given or changed in Prodigy says what the span is, whatever it was (a
+            # rejected entity answered "accept" is accepted again)
             for s, e, label in _spans(task):
-                if snap is not None:
-                    exported = [x for x in snap["spans"]]
-                    now = [(s, e, label)] if answer == "accept" else []
-                    ds, ps = decisions_from_changes(rec, exported, now, reviewer=rv, src_text=task["text"], reviewed=True, note="prodigy", where=where)
-                else:
-                    ds, ps = decisions_from_changes(rec, [], [(s, e, label)], reviewer=rv, src_text=task["text"], note="prodigy", where=where) \
-                        if answer == "accept" else _reject_binary(rec, task["text"], s, e, label, rv, where)
+                ds, ps = decisions_from_changes(rec, [], [(s, e, label)], reviewer=rv, src_text=task["text"], note="prodigy", where=where) \
+                    if answer == "accept" else _reject_binary(rec, task["text"], s, e, label, rv, where)
                 decisions.extend(ds)
                 problems.extend(ps)
             continue
