@@ -171,6 +171,26 @@ def test_prodigy_manual_round_trip(reviewed):
     assert again == []
 
 
+def test_prodigy_two_annotators_of_one_article_both_count(reviewed):
+    """Prodigy's `db-out` of a dataset two annotators worked on holds a task of each for the same
+    article (`_annotator_id`). Only the last one was read: the first annotator's rejection was
+    dropped without a word. Each annotator's last answer counts, under their name (a conflict
+    between them is then `presseschau review --conflicts`' to show)."""
+    r = art(reviewed)
+    t = next(x for x in interop.to_prodigy(reviewed, include_pending=True) if x["meta"]["article_id"] == ART)
+    kreml, tok = ent(r, "Kreml"), ent(r, "Kassym-Jomart Tokajew")
+    anna = dict(t, answer="accept", _annotator_id="ds-anna", spans=[s for s in t["spans"] if s["start"] != kreml["start"]])
+    ben = dict(t, answer="accept", _annotator_id="ds-ben", spans=[s for s in t["spans"] if s["start"] != tok["start"]])
+    decisions, problems = interop.import_prodigy([anna, ben], reviewed)
+    assert problems == []
+    rejected = {(d["reviewer"], d["span"]["text"]) for d in decisions if d["decision"] == "reject"}
+    assert rejected == {("import:prodigy:ds-anna", "Kreml"), ("import:prodigy:ds-ben", "Kassym-Jomart Tokajew")}
+    # one annotator's later answer for the article still replaces their earlier one
+    again = dict(anna, spans=t["spans"])
+    decisions, _ = interop.import_prodigy([anna, again], reviewed)
+    assert not any(d["decision"] == "reject" for d in decisions)
+
+
 def test_prodigy_binary_and_ignored_tasks(reviewed):
     r = art(reviewed)
     kreml = ent(r, "Kreml")

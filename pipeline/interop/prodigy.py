@@ -132,7 +132,7 @@ def import_prodigy(rows: list[dict] | list[tuple[int, dict]], records: list[dict
     idx = Index(records)
     decisions: list[dict] = []
     problems: list[str] = []
-    manual: dict[str, tuple] = {}
+    manual: dict[tuple[str, str], tuple] = {}
     for where, task in numbered(rows, path):
         meta = task.get("meta") if isinstance(task.get("meta"), dict) else {}
         snap_raw = task.get(SNAPSHOT_KEY) if isinstance(task.get(SNAPSHOT_KEY), dict) else {}
@@ -165,7 +165,7 @@ def import_prodigy(rows: list[dict] | list[tuple[int, dict]], records: list[dict
         if unknown:  # checked before the last answer per article is chosen
             problems.append(f"{where}: unknown label {', '.join(map(repr, unknown))} (labels: {', '.join(LABELS)}); task skipped")
             continue
-        manual[rec["id"]] = (task, rv, rec, snap, where)  # the last answer for an article wins
+        manual[(rec["id"], rv)] = (task, rv, rec, snap, where)  # each annotator's last answer for an article wins
     bare = 0
     for task, rv, rec, snap, where in manual.values():
         spans = _spans(task)
