@@ -263,6 +263,26 @@ def test_label_studio_round_trip(reviewed):
     assert {d["reviewer"] for d in decisions} == {"import:label-studio:7"}
 
 
+def test_label_studio_two_annotators_of_one_task_both_count(reviewed):
+    """A Label Studio project with overlap: two annotators submitted an annotation of the same
+    task. Only the latest one was read: the other annotator's work was dropped without a word.
+    Each annotator's latest annotation counts, under their name."""
+    r = art(reviewed)
+    t = next(x for x in interop.to_label_studio(reviewed) if x["data"]["article_id"] == ART)
+    res = t["predictions"][0]["result"]
+    kreml, tok = ent(r, "Kreml"), ent(r, "Kassym-Jomart Tokajew")
+    without = lambda e: [x for x in res if x["value"]["start"] != e["start"]]  # noqa: E731  (the region and its values)
+    t["annotations"] = [
+        {"id": 1, "result": without(kreml), "was_cancelled": False, "completed_by": 7, "updated_at": "2026-01-01"},
+        {"id": 2, "result": without(tok), "was_cancelled": False, "completed_by": 8, "updated_at": "2026-01-02"},
+        {"id": 3, "result": res, "was_cancelled": True, "completed_by": 7, "updated_at": "2026-01-03"},
+    ]
+    decisions, problems = interop.import_label_studio([t], reviewed)
+    assert problems == []
+    rejected = {(d["reviewer"], d["span"]["text"]) for d in decisions if d["decision"] == "reject"}
+    assert rejected == {("import:label-studio:7", "Kreml"), ("import:label-studio:8", "Kassym-Jomart Tokajew")}
+
+
 def test_cli_export_and_import(tmp_path, reviewed):
     from typer.testing import CliRunner
 

@@ -24,7 +24,7 @@ compares the tool's file with it, so only what the tool changed becomes a decisi
 
 Imports (`import_file(fmt, path, records)` -> decisions for `annotations/decisions.jsonl`):
   prodigy (ner_manual and binary ner answers), doccano (JSONL: `label`/`labels`/`entities`),
-  label-studio (JSON export: latest non-cancelled annotation of each task; JSON-MIN).
+  label-studio (JSON export: each annotator's latest non-cancelled annotation of a task; JSON-MIN).
 The file is validated first: a file that cannot be used at all raises `ImportFileError` (the CLI
 exits 2, nothing recorded); a task that is malformed is a problem naming file and line and is
 skipped (the CLI records the rest and exits 1). Articles are matched by id, else by text hash;
