@@ -171,6 +171,26 @@ def test_prodigy_manual_round_trip(reviewed):
     assert again == []
 
 
+def test_prodigy_two_annotators_of_one_article_both_count(reviewed):
+    """Prodigy's `db-out` of a dataset two annotators worked on holds a task of each for the same
+    article (`_annotator_id`). Only the last one was read: the first annotator's rejection was
+    dropped without a word. Each annotator's last answer counts, under their name (a conflict
+    between them is then `presseschau review --conflicts`' to show)."""
+    r = art(reviewed)
+    t = next(x for x in interop.to_prodigy(reviewed, include_pending=True) if x["meta"]["article_id"] == ART)
+    kreml, tok = ent(r, "Kreml"), ent(r, "Kassym-Jomart Tokajew")
+    anna = dict(t, answer="accept", _annotator_id="ds-anna", spans=[s for s in t["spans"] if s["start"] != kreml["start"]])
+    ben = dict(t, answer="accept", _annotator_id="ds-ben", spans=[s for s in t["spans"] if s["start"] != tok["start"]])
+    decisions, problems = interop.import_prodigy([anna, ben], reviewed)
+    assert problems == []
+    rejected = {(d["reviewer"], d["span"]["text"]) for d in decisions if d["decision"] == "reject"}
+    assert rejected == {("import:prodigy:ds-anna", "Kreml"), ("import:prodigy:ds-ben", "Kassym-Jomart Tokajew")}
+    # one annotator's later answer for the article still replaces their earlier one
+    again = dict(anna, spans=t["spans"])
+    decisions, _ = interop.import_prodigy([anna, again], reviewed)
+    assert not any(d["decision"] == "reject" for d in decisions)
+
+
 def test_prodigy_binary_and_ignored_tasks(reviewed):
     r = art(reviewed)
     kreml = ent(r, "Kreml")
@@ -182,6 +202,27 @@ def test_prodigy_binary_and_ignored_tasks(reviewed):
     decisions, problems = interop.import_prodigy(tasks, reviewed)
     assert [d["decision"] for d in decisions] == ["reject"]
     assert problems == ["prodigy:3: no matching article"]
+
+
+def test_prodigy_accepted_task_without_spans_says_the_article_has_no_entities(reviewed):
+    """Prodigy: an accepted ner_manual example with no spans is the annotation "this text has no
+    entities" (what `data-to-spacy` trains from it): every model entity of the article is rejected,
+    whatever its label. (It recorded nothing: a task without our snapshot was taken as complete
+    for "the labels it uses", and an empty task uses none.) "ignore" and a rejected manual task
+    say nothing; a file made in Prodigy without our snapshot is said (a notice naming the file)."""
+    r = art(reviewed)
+    live = [e for e in r["entities"] if e["status"] != "rejected"]
+    assert {e["label"] for e in live} >= {"PER", "LOC", "ORG", "FIGURE"}
+    t = {"text": r["text"], "spans": [], "answer": "accept", "_view_id": "ner_manual", "meta": {"article_id": ART}}
+    notices = []
+    decisions, problems = interop.import_prodigy([t], reviewed, path="prodigy.jsonl", warn=notices.append)
+    assert problems == []
+    assert sorted((d["decision"], d["span"]["start"], d["label"]) for d in decisions) == \
+        sorted(("reject", e["start"], e["label"]) for e in live)
+    assert "pending" not in statuses(art(_apply(reviewed, decisions))).values()
+    assert len(notices) == 1 and notices[0].startswith("prodigy.jsonl: 1 task carries no Presseschau snapshot"), notices
+    for answer in ("ignore", "reject"):
+        assert interop.import_prodigy([dict(t, answer=answer)], reviewed) == ([], [])
 
 
 def test_doccano_round_trip_with_shifted_text(reviewed):
@@ -220,6 +261,26 @@ def test_label_studio_round_trip(reviewed):
     assert (tok["start"], tok["end"], "PER") not in st
     assert "pending" not in st.values()
     assert {d["reviewer"] for d in decisions} == {"import:label-studio:7"}
+
+
+def test_label_studio_two_annotators_of_one_task_both_count(reviewed):
+    """A Label Studio project with overlap: two annotators submitted an annotation of the same
+    task. Only the latest one was read: the other annotator's work was dropped without a word.
+    Each annotator's latest annotation counts, under their name."""
+    r = art(reviewed)
+    t = next(x for x in interop.to_label_studio(reviewed) if x["data"]["article_id"] == ART)
+    res = t["predictions"][0]["result"]
+    kreml, tok = ent(r, "Kreml"), ent(r, "Kassym-Jomart Tokajew")
+    without = lambda e: [x for x in res if x["value"]["start"] != e["start"]]  # noqa: E731  (the region and its values)
+    t["annotations"] = [
+        {"id": 1, "result": without(kreml), "was_cancelled": False, "completed_by": 7, "updated_at": "2026-01-01"},
+        {"id": 2, "result": without(tok), "was_cancelled": False, "completed_by": 8, "updated_at": "2026-01-02"},
+        {"id": 3, "result": res, "was_cancelled": True, "completed_by": 7, "updated_at": "2026-01-03"},
+    ]
+    decisions, problems = interop.import_label_studio([t], reviewed)
+    assert problems == []
+    rejected = {(d["reviewer"], d["span"]["text"]) for d in decisions if d["decision"] == "reject"}
+    assert rejected == {("import:label-studio:7", "Kreml"), ("import:label-studio:8", "Kassym-Jomart Tokajew")}
 
 
 def test_cli_export_and_import(tmp_path, reviewed):

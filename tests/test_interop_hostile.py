@@ -415,6 +415,31 @@ def test_a_label_studio_export_imported_as_another_tool_is_named(ws, imported):
         assert_clean(res, 0)
 
 
+def test_doccano_file_without_our_snapshot_is_said(ws):
+    """A doccano file without presseschau's snapshot (labelled in doccano from scratch, or the
+    `presseschau` key lost): the import cannot know which entities the annotator saw, and took the
+    spans as complete for their labels without a word ("Would record 1 decisions (1 reject)" for a
+    span the annotator never had). Now a notice names the file and says how it was read; exit 0,
+    and the untouched export, snapshot and all, has no notice."""
+    tmp, data, ann = ws
+    out = tmp / "d.jsonl"
+    assert_clean(CliRunner().invoke(app, ["export", "--format", "doccano", "--data", str(data), "--annotations", str(ann),
+                                          "--out", str(out)]), 0)
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    res = CliRunner().invoke(app, ["import", "doccano", str(out), "--data", str(data), "--annotations", str(ann), "--dry-run"])
+    assert_clean(res, 0)
+    assert "snapshot" not in flat(res) and "nothing changed in the tool" in flat(res), flat(res)
+    row = next(r for r in rows if r["article_id"] == ART)
+    row.pop("presseschau")
+    row["label"] = row["label"][1:]  # one span deleted in doccano
+    bare = tmp / "from-doccano.jsonl"
+    bare.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["import", "doccano", str(bare), "--data", str(data), "--annotations", str(ann), "--dry-run"])
+    assert_clean(res, 0)
+    assert f"{bare}: 1 task carries no Presseschau snapshot" in flat(res), flat(res)
+    assert "1 reject" in flat(res), flat(res)
+
+
 @pytest.mark.parametrize("exported, imported", [("prodigy", "doccano"), ("prodigy", "label-studio"), ("doccano", "prodigy"),
                                                 ("doccano", "label-studio")])
 def test_another_tools_file_without_our_snapshot_is_named_by_its_shape(ws, exported, imported):

@@ -303,6 +303,33 @@ def test_prodigy_export_of_committed_outputs(tmp_path, committed):
     assert sum(len(t["spans"]) for t in tasks) == n_live  # no overlaps left to drop
 
 
+def test_prodigy_binary_answers_changed_both_ways_come_back(tmp_path, committed):
+    """Binary Prodigy tasks of the committed reviewed run: an entity the review rejected goes out
+    answered "reject"; the annotator who changes that answer to "accept" in Prodigy un-rejects it
+    (it recorded nothing: the span was in the snapshot, so "unchanged", and only pending ones were
+    accepted), and one who changes an "accept" to "reject" rejects it. Each change is one
+    decision, applied with the log it is the new status, and the file exported again after it
+    records nothing."""
+    p = interop.export(committed, "prodigy", tmp_path / "b.jsonl", prodigy_mode="binary")
+    tasks = [json.loads(x) for x in p.read_text(encoding="utf-8").splitlines()]
+    rej = next(t for t in tasks if t["answer"] == "reject" and t["meta"]["article_id"] == ART)
+    acc = next(t for t in tasks if t["answer"] == "accept" and t["meta"]["article_id"] == ART)
+    rej["answer"], acc["answer"] = "accept", "reject"
+    back = tmp_path / "db-out.jsonl"
+    back.write_text("".join(json.dumps(t, ensure_ascii=False) + "\n" for t in (rej, acc)), encoding="utf-8")
+    decisions, problems = interop.import_file("prodigy", back, committed)
+    assert problems == []
+    got = sorted((d["decision"], d["span"]["start"], d["label"]) for d in decisions)
+    assert got == sorted([("accept", rej["spans"][0]["start"], rej["spans"][0]["label"]),
+                          ("reject", acc["spans"][0]["start"], acc["spans"][0]["label"])])
+    out, flagged = apply_decisions(_pipeline_records(committed), dec.load_decisions(ANN) + decisions)
+    assert flagged == []
+    st = {(e["start"], e["end"], e["label"]): e["status"] for e in next(r for r in out if r["id"] == ART)["entities"]}
+    assert st[(rej["spans"][0]["start"], rej["spans"][0]["end"], rej["spans"][0]["label"])] == "accepted"
+    assert st[(acc["spans"][0]["start"], acc["spans"][0]["end"], acc["spans"][0]["label"])] == "rejected"
+    assert _roundtrip(out, "prodigy", tmp_path, prodigy_mode="binary") == ([], [])
+
+
 # --------------------------------------------------------------------------- normalised values in the tools' formats
 
 

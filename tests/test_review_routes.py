@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pytest
 
@@ -307,6 +307,46 @@ def test_overview_rows_page_through_every_row(big):
     assert client.get("/api/overview/rows?table=names") == (400, {"error": "unknown table 'names'; one of figures, articles"})
     assert client.get("/api/overview/rows?table=figures&sort=colour")[0] == 400
     assert client.get("/api/overview/rows?table=figures&order=up")[0] == 400
+
+
+@pytest.fixture()
+def seeds_run(tmp_path):
+    """The committed seeds' run output (the pipeline's FIGUREs on real text), no review log."""
+    write_jsonl(tmp_path / "outputs" / "articles.jsonl", [r for _, r in read_jsonl_lines(ROOT / "outputs" / "articles.jsonl")])
+    st = ReviewState(tmp_path / "outputs", tmp_path / "annotations", reviewer="t")
+    yield TestClient(st)
+    st.close()
+
+
+def test_overview_rows_show_more_while_another_tab_decides(seeds_run):
+    """*show more* pages the overview's tables on the server. Paged by offset, a decision made in
+    another tab between two pages moved every later row: a figure rejected on the first page made
+    the next page skip a row, one accepted while sorted by status (it moves to the top) showed a
+    row twice. Each page now names where it ends (`next`: the last row's sort value and key) and
+    the next one starts after that row, wherever it now is."""
+    client = seeds_run
+    key = lambda r: (r["article"], r["start"])  # noqa: E731
+    _, page1 = client.get("/api/overview/rows?table=figures&limit=5")
+    full = [key(r) for r in client.state.corpus_overview()[0]["figures"]]
+    assert [key(r) for r in page1["rows"]] == full[:5] and len(full) > 10
+    hit = page1["rows"][2]
+    view = client.get(f"/api/articles/{hit['article']}")[1]
+    fig = next(e for e in view["record"]["entities"] if e["label"] == "FIGURE" and e["start"] == hit["start"])
+    assert client.post(f"/api/articles/{hit['article']}/decide", {"action": "reject", "entity": ref(fig)})[0] == 200
+    _, page2 = client.get(f"/api/overview/rows?table=figures&limit=5&after={quote(json.dumps(page1['next']))}")
+    assert [key(r) for r in page2["rows"]] == full[5:10]  # (by offset: full[6:11], the 6th row never shown)
+    # sorted by status: a row not shown yet, accepted in another tab, moves to the top
+    _, page1 = client.get("/api/overview/rows?table=figures&sort=status&limit=5")
+    _, rest = client.get("/api/overview/rows?table=figures&sort=status&offset=5&limit=500")
+    assert {r["status"] for r in page1["rows"] + rest["rows"]} == {"pending"}
+    hit = rest["rows"][2]
+    view = client.get(f"/api/articles/{hit['article']}")[1]
+    fig = next(e for e in view["record"]["entities"] if e["label"] == "FIGURE" and e["start"] == hit["start"])
+    assert client.post(f"/api/articles/{hit['article']}/decide", {"action": "accept", "entity": ref(fig)})[0] == 200
+    _, page2 = client.get(f"/api/overview/rows?table=figures&sort=status&limit=5&after={quote(json.dumps(page1['next']))}")
+    want = [key(r) for r in rest["rows"] if key(r) != key(hit)][:5]
+    assert [key(r) for r in page2["rows"]] == want  # (by offset: the first page's last row again)
+    assert client.get("/api/overview/rows?table=figures&after=%5B1")[0] == 400
 
 
 # ---------------------------------------------------------------------- the table itself

@@ -181,7 +181,7 @@ def import_cmd(
         msg.fail(str(e))
         raise typer.Exit(2)
     try:
-        decisions, problems = import_file(fmt.value, path, records, reviewer, accept_unchanged=accept_unchanged)
+        decisions, problems = import_file(fmt.value, path, records, reviewer, accept_unchanged=accept_unchanged, warn=msg.warn)
     except ImportFileError as e:
         msg.fail(str(e))
         raise typer.Exit(2)

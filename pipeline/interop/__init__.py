@@ -24,7 +24,7 @@ compares the tool's file with it, so only what the tool changed becomes a decisi
 
 Imports (`import_file(fmt, path, records)` -> decisions for `annotations/decisions.jsonl`):
   prodigy (ner_manual and binary ner answers), doccano (JSONL: `label`/`labels`/`entities`),
-  label-studio (JSON export: latest non-cancelled annotation of each task; JSON-MIN).
+  label-studio (JSON export: each annotator's latest non-cancelled annotation of a task; JSON-MIN).
 The file is validated first: a file that cannot be used at all raises `ImportFileError` (the CLI
 exits 2, nothing recorded); a task that is malformed is a problem naming file and line and is
 skipped (the CLI records the rest and exits 1). Articles are matched by id, else by text hash;
@@ -215,13 +215,14 @@ _VALIDATION = {
 
 
 def import_file(fmt: str, path: os.PathLike | str, records: list[dict], reviewer: Optional[str] = None,
-                accept_unchanged: bool = False) -> tuple[list[dict], list[str]]:
+                accept_unchanged: bool = False, warn: Optional[Warn] = None) -> tuple[list[dict], list[str]]:
     """Decisions from a Prodigy / doccano / Label Studio export file, against the reviewed `records`.
 
     Returns (decisions, problems); problems name file and line (malformed tasks, spans that
     cannot be placed, articles not found) and those tasks are skipped. Raises ImportFileError
     when the file as a whole is unusable. `accept_unchanged` (doccano): the file holds approved
-    examples, so the pending guesses left as they were are accepted.
+    examples, so the pending guesses left as they were are accepted. `warn` hears how tasks
+    without our snapshot (a Prodigy or doccano file made in the tool) were read.
     """
     if fmt not in IMPORT_FORMATS:
         raise ValueError(f"unknown import format {fmt!r}; one of {', '.join(IMPORT_FORMATS)}")
@@ -234,9 +235,9 @@ def import_file(fmt: str, path: os.PathLike | str, records: list[dict], reviewer
     fail_if_nothing(path, good, problems)
     where = str(path)
     if fmt == "prodigy":
-        ds, ps = import_prodigy(good, records, reviewer or "import:prodigy", path=where)
+        ds, ps = import_prodigy(good, records, reviewer or "import:prodigy", path=where, warn=warn)
     elif fmt == "doccano":
-        ds, ps = import_doccano(good, records, reviewer or "import:doccano", accept_unchanged=accept_unchanged, path=where)
+        ds, ps = import_doccano(good, records, reviewer or "import:doccano", accept_unchanged=accept_unchanged, path=where, warn=warn)
     else:
         ds, ps = import_label_studio(good, records, reviewer or "import:label-studio", path=where)
     return ds, problems + ps

@@ -528,6 +528,25 @@ def decisions_from_spans(record: dict, spans: list[tuple[int, int, str]], *, rev
     return out, problems
 
 
+#: how a task without our snapshot is read, per tool (`no_snapshot_notice`)
+_READ_WITHOUT_SNAPSHOT = {
+    "prodigy": "an accepted task is taken as the complete annotation of the labels it uses (the article's entities of "
+               "those labels missing from it are rejected; an accepted task with no span rejects every entity of the article), "
+               "its spans as accepts or additions",
+    "doccano": "an example's spans are taken as the complete annotation of the labels they use (the article's entities of "
+               "those labels missing from it are rejected), as accepts or additions; examples with no span are left out",
+}
+
+
+def no_snapshot_notice(path: os.PathLike | str, n: int, tool: str) -> str:
+    """The console's notice for `n` tasks of `path` read without our snapshot: the import cannot
+    know which of the article's entities the annotator saw, so it says how it read them."""
+    tasks = "1 task carries" if n == 1 else f"{n} tasks carry"
+    return (f"{path}: {tasks} no Presseschau snapshot (made in {tool} from the text, or its `{SNAPSHOT_KEY}` key lost): "
+            f"which of the article's entities the annotator saw is unknown, so {_READ_WITHOUT_SNAPSHOT[tool]}; "
+            f"check with --dry-run, or import the file `presseschau export --format {tool}` wrote")
+
+
 def numbered(rows: Iterable[Any], path: str) -> Iterable[tuple[str, dict]]:
     """("file:line", row) for rows given as (line, row) (validated by `import_file`) or plain rows."""
     for n, item in enumerate(rows, 1):

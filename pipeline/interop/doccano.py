@@ -32,8 +32,8 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from .common import (SNAPSHOT_KEY, Index, Utf16, Warn, article_meta, check_spans, decide, entity_values, non_overlapping, numbered,
-                     snapshot, snapshot_of, wanted)
+from .common import (SNAPSHOT_KEY, Index, Utf16, Warn, article_meta, check_spans, decide, entity_values, no_snapshot_notice,
+                     non_overlapping, numbered, snapshot, snapshot_of, wanted)
 
 OFFSETS = ("utf16", "codepoints")
 
@@ -110,13 +110,16 @@ def check_row(row: dict) -> Optional[str]:
 
 
 def import_doccano(rows: list[dict] | list[tuple[int, dict]], records: list[dict], reviewer: str = "import:doccano",
-                   include_empty: bool = False, accept_unchanged: bool = False, path: str = "doccano") -> tuple[list[dict], list[str]]:
+                   include_empty: bool = False, accept_unchanged: bool = False, path: str = "doccano",
+                   warn: Optional[Warn] = None) -> tuple[list[dict], list[str]]:
     """Decisions from doccano's JSONL export. With our snapshot: what changed since the export;
     without: the example's spans are the full truth for the labels they use (examples with no
-    span are skipped unless `include_empty`: doccano exports unannotated examples too)."""
+    span are skipped unless `include_empty`: doccano exports unannotated examples too), and
+    `warn` hears how many examples were read so (`no_snapshot_notice`)."""
     idx = Index(records)
     decisions: list[dict] = []
     problems: list[str] = []
+    bare = 0
     for where, row in numbered(rows, path):
         meta = row.get("meta") if isinstance(row.get("meta"), dict) else {}
         snap_raw = row.get(SNAPSHOT_KEY) if isinstance(row.get(SNAPSHOT_KEY), dict) else {}
@@ -131,7 +134,10 @@ def import_doccano(rows: list[dict] | list[tuple[int, dict]], records: list[dict
         if rec is None:
             problems.append(f"{where}: no matching article")
             continue
+        bare += snap is None
         ds, ps = decide(rec, snap, spans, reviewer=reviewer, src_text=row["text"], reviewed=accept_unchanged, note="doccano", where=where)
         decisions.extend(ds)
         problems.extend(ps)
+    if bare and warn:
+        warn(no_snapshot_notice(path, bare, "doccano"))
     return decisions, problems

@@ -24,7 +24,7 @@ frontend converts from JavaScript's UTF-16; HumanSignal/label-studio issue #4988
 emoji before "firetrucks" the highlight was off in the UI but "firetrucks is correctly marked
 in the exported JSON"), so no conversion is made.
 
-Back: the JSON export (each task's latest non-cancelled annotation) or JSON-MIN (`text`,
+Back: the JSON export (each annotator's latest non-cancelled annotation of a task) or JSON-MIN (`text`,
 `label: [{start, end, text, labels}]`, the data keys at the top level). A submitted
 annotation is a reviewed task: with the snapshot, what it changed becomes decisions and the
 pending guesses it kept are accepted; a task without annotation records nothing.
@@ -123,17 +123,24 @@ def _min_spans(task: dict) -> list[tuple[int, int, str]]:
     return [(v["start"], v["end"], lab) for v in task.get("label") or [] for lab in v.get("labels") or []]
 
 
-def _latest(task: dict) -> Optional[dict]:
+def _who(ann: dict) -> Any:
+    who = ann.get("completed_by")
+    return who.get("email") or who.get("id") if isinstance(who, dict) else who
+
+
+def _latest(task: dict) -> list[dict]:
+    """Each annotator's (`completed_by`) latest non-cancelled annotation of the task: a project
+    with overlap has several annotators' annotations of one task, and each one's work counts."""
     anns = [a for a in task.get("annotations") or [] if not a.get("was_cancelled")]
-    if not anns:
-        return None
-    return max(anns, key=lambda a: (str(a.get("updated_at") or a.get("created_at") or ""), a.get("id") or 0))
+    latest: dict[str, dict] = {}
+    for a in sorted(anns, key=lambda a: (str(a.get("updated_at") or a.get("created_at") or ""), a.get("id") or 0)):
+        latest[str(_who(a))] = a
+    return list(latest.values())
 
 
 def check_task(task: dict) -> Optional[str]:
     if "data" in task or "annotations" in task:
-        ann = _latest(task)
-        return check_spans(task["data"]["text"], _full_spans(ann)) if ann else None
+        return next((why for ann in _latest(task) if (why := check_spans(task["data"]["text"], _full_spans(ann)))), None)
     return check_spans(task["text"], _min_spans(task))
 
 
@@ -148,29 +155,26 @@ def import_label_studio(tasks: list[dict] | list[tuple[int, dict]], records: lis
         text = data.get("text")
         snap_raw = data.get(SNAPSHOT_KEY) if isinstance(data.get(SNAPSHOT_KEY), dict) else {}
         if full:
-            ann = _latest(task)
-            if ann is None:
+            anns = _latest(task)
+            if not anns:
                 continue  # no (or only cancelled) annotations: nothing was reviewed
-            spans = _full_spans(ann)
-            who = ann.get("completed_by")
-            if isinstance(who, dict):
-                who = who.get("email") or who.get("id")
+            views = [(ann, _full_spans(ann), _who(ann)) for ann in anns]
         else:
-            spans = _min_spans(task)
-            who = task.get("annotator")
+            views = [(None, _min_spans(task), task.get("annotator"))]
         rec = idx.find([snap_raw.get("article_id"), data.get("article_id"), data.get("id"), (task.get("meta") or {}).get("article_id")
                         if isinstance(task.get("meta"), dict) else None, task.get("article_id")], text)
         if rec is None:
             problems.append(f"{where}: no matching article")
             continue
-        rv = f"{reviewer}:{who}" if who not in (None, "") else reviewer
         snap = snapshot_of(data.get(SNAPSHOT_KEY), rec)
-        ds, ps = decide(rec, snap, spans, reviewer=rv, src_text=text, reviewed=True, note="label-studio", where=where)
-        if full and snap is not None and not ps:
-            vs, vps = _value_edits(rec, task, ann, text, rv, ds[0].get("batch") if ds else None, where)
-            ds, ps = ds + vs, vps
-        decisions.extend(ds)
-        problems.extend(ps)
+        for ann, spans, who in views:
+            rv = f"{reviewer}:{who}" if who not in (None, "") else reviewer
+            ds, ps = decide(rec, snap, spans, reviewer=rv, src_text=text, reviewed=True, note="label-studio", where=where)
+            if ann is not None and snap is not None and not ps:
+                vs, vps = _value_edits(rec, task, ann, text, rv, ds[0].get("batch") if ds else None, where)
+                ds, ps = ds + vs, vps
+            decisions.extend(ds)
+            problems.extend(ps)
     return decisions, problems
 
 

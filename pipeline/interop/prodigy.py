@@ -23,7 +23,8 @@ from __future__ import annotations
 from typing import Optional
 
 from .common import (KEEP, SNAPSHOT_KEY, SNAPSHOT_SCHEMA, Index, Warn, article_meta, check_spans, decide, decisions_from_changes,
-                     entity_values, hash31, numbered, non_overlapping, snapshot, snapshot_of, tokenizer, wanted)
+                     decisions_from_spans, entity_values, hash31, no_snapshot_notice, numbered, non_overlapping, snapshot, snapshot_of,
+                     tokenizer, wanted)
 from ..review import log as dec
 from ..schema import LABELS
 
@@ -118,18 +119,20 @@ def _spans(task: dict) -> list[tuple[int, int, str]]:
 
 
 def import_prodigy(rows: list[dict] | list[tuple[int, dict]], records: list[dict], reviewer: str = "import:prodigy",
-                   path: str = "prodigy") -> tuple[list[dict], list[str]]:
+                   path: str = "prodigy", warn: Optional[Warn] = None) -> tuple[list[dict], list[str]]:
     """Decisions from Prodigy answers (`db-out` of ner_manual or binary ner tasks).
 
     With our snapshot: only what changed since the export (a task answered "accept" accepts
     the pending spans it showed). Without: ner_manual "accept" = the full truth for the labels
-    it uses; binary accept/reject = that span. "ignore"/"reject" of a whole ner_manual task
-    and tasks without an answer say nothing.
+    it uses, and an accepted task with no span says the text has no entities (Prodigy's
+    meaning: `data-to-spacy` trains it as all "O"), so every entity of the article is rejected;
+    `warn` hears how many tasks were read so (`no_snapshot_notice`). Binary accept/reject = that
+    span. "ignore"/"reject" of a whole ner_manual task and tasks without an answer say nothing.
     """
     idx = Index(records)
     decisions: list[dict] = []
     problems: list[str] = []
-    manual: dict[str, tuple] = {}
+    manual: dict[tuple[str, str], tuple] = {}
     for where, task in numbered(rows, path):
         meta = task.get("meta") if isinstance(task.get("meta"), dict) else {}
         snap_raw = task.get(SNAPSHOT_KEY) if isinstance(task.get(SNAPSHOT_KEY), dict) else {}
@@ -148,14 +151,11 @@ def import_prodigy(rows: list[dict] | list[tuple[int, dict]], records: list[dict
                 continue  # unchanged
             if answer not in ("accept", "reject"):
                 continue
+            # an answer given or changed in Prodigy says what the span is, whatever it was (a
+            # rejected entity answered "accept" is accepted again)
             for s, e, label in _spans(task):
-                if snap is not None:
-                    exported = [x for x in snap["spans"]]
-                    now = [(s, e, label)] if answer == "accept" else []
-                    ds, ps = decisions_from_changes(rec, exported, now, reviewer=rv, src_text=task["text"], reviewed=True, note="prodigy", where=where)
-                else:
-                    ds, ps = decisions_from_changes(rec, [], [(s, e, label)], reviewer=rv, src_text=task["text"], note="prodigy", where=where) \
-                        if answer == "accept" else _reject_binary(rec, task["text"], s, e, label, rv, where)
+                ds, ps = decisions_from_changes(rec, [], [(s, e, label)], reviewer=rv, src_text=task["text"], note="prodigy", where=where) \
+                    if answer == "accept" else _reject_binary(rec, task["text"], s, e, label, rv, where)
                 decisions.extend(ds)
                 problems.extend(ps)
             continue
@@ -165,12 +165,20 @@ def import_prodigy(rows: list[dict] | list[tuple[int, dict]], records: list[dict
         if unknown:  # checked before the last answer per article is chosen
             problems.append(f"{where}: unknown label {', '.join(map(repr, unknown))} (labels: {', '.join(LABELS)}); task skipped")
             continue
-        manual[rec["id"]] = (task, rv, rec, snap, where)  # the last answer for an article wins
+        manual[(rec["id"], rv)] = (task, rv, rec, snap, where)  # each annotator's last answer for an article wins
+    bare = 0
     for task, rv, rec, snap, where in manual.values():
-        ds, ps = decide(rec, snap, _spans(task), reviewer=rv, src_text=task["text"], reviewed=True, note="prodigy", where=where,
-                        overlaps_possible=False)
+        spans = _spans(task)
+        bare += snap is None
+        if snap is None and not spans:  # "no entities in this text", for every label
+            ds, ps = decisions_from_spans(rec, [], reviewer=rv, src_text=task["text"], labels=LABELS, note="prodigy", where=where)
+        else:
+            ds, ps = decide(rec, snap, spans, reviewer=rv, src_text=task["text"], reviewed=True, note="prodigy", where=where,
+                            overlaps_possible=False)
         decisions.extend(ds)
         problems.extend(ps)
+    if bare and warn:
+        warn(no_snapshot_notice(path, bare, "prodigy"))
     return decisions, problems
 
 

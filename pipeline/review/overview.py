@@ -448,47 +448,78 @@ def _rows_of(data: dict, table: str) -> list[dict]:
     return data["figures"] if table == "figures" else data["progress"]["articles"]
 
 
+def row_key(table: str, row: dict) -> list:
+    """A row's place in its table apart from the sorted column, as a cursor names it: its
+    article, and for a figure its span (start, length)."""
+    if table == "figures":
+        return [row["article"], row["start"], len(str(row.get("text") or ""))]
+    return [row["id"]]
+
+
 def table_page(data: dict, table: str, q: str = "", sort: Optional[str] = None, desc: bool = False,
-               offset: int = 0, limit: int = FIRST_ROWS) -> dict:
+               offset: int = 0, limit: int = FIRST_ROWS, after: Optional[dict] = None) -> dict:
     """One page of a table of the overview `data`, filtered and sorted as the page does it: `q`
     (lower case) in the text of a row's cells, `sort` a column (blanks last either way; numbers
-    by value, text case-insensitively), `offset`/`limit`. With the titles of the articles its rows
-    name. Raises ValueError for an unknown table or column."""
+    by value, text case-insensitively; rows of one value in the run's order), `offset`/`limit`.
+    With the titles of the articles its rows name, and `next`: where the page ends (the last
+    row's sort value `v` and key `k`, `row_key`). `after` (a `next`; `offset` then unused) starts
+    the page after that row wherever the table now has it: *show more* while another tab's
+    decisions change the rows (by offset a row skipped or shown twice when one before it came,
+    went or moved). Raises ValueError for an unknown table or column, or a malformed `after`."""
     if table not in TABLES:
         raise ValueError(f"unknown table {table!r}; one of {', '.join(TABLES)}")
     cols = _columns(data, table)
     if sort and sort not in cols:
         raise ValueError(f"unknown column {sort!r}; one of {', '.join(cols)}")
+    rank = {a: i for i, a in enumerate(data["articles"])}
+    n_key = 3 if table == "figures" else 1
+
+    def place(k: Any) -> tuple:
+        if not (isinstance(k, list) and len(k) == n_key and k[0] in rank and all(_num(x) for x in k[1:])):
+            raise ValueError(f"`after` names no row of the {table} table")
+        return (rank[k[0]], *k[1:])
+
+    value = cols[sort] if sort else None
+
+    def cmp(a: tuple, b: tuple) -> int:  # (value, collated text, place): the page's comparator (text: localeCompare, here case-folded)
+        x, y = a[0], b[0]
+        o = 0
+        if value is None or x == y:
+            pass
+        elif _blank(x) or _blank(y):
+            return _blank(x) - _blank(y)  # blanks last, either way
+        elif _num(x) and _num(y):
+            o = (x > y) - (x < y)
+        else:
+            o = (a[1] > b[1]) - (a[1] < b[1])
+        o = -o if desc else o
+        return o or (a[2] > b[2]) - (a[2] < b[2])
+
+    def keyed(r: dict) -> tuple:
+        v = value(r) if value else None
+        return (v, _collate(_js_text(v)), place(row_key(table, r)))
+
     rows = _rows_of(data, table)
     if q:
         q = q.lower()
         rows = [r for r in rows if q in " ".join(_js_text(v(r)) for v in cols.values()).lower()]
+    matched = len(rows)
     if sort:
-        value = cols[sort]
-
-        def cmp(a: tuple, b: tuple) -> int:  # the page's comparator (text: localeCompare, here case-folded)
-            x, y = a[0], b[0]
-            if x == y:
-                return 0
-            if _blank(x):
-                return 1  # blanks last, either way
-            if _blank(y):
-                return -1
-            if _num(x) and _num(y):
-                o = (x > y) - (x < y)
-            else:
-                o = (a[1] > b[1]) - (a[1] < b[1])
-            return -o if desc else o
-
-        keyed = []
-        for r in rows:
-            v = value(r)
-            keyed.append((v, _collate(_js_text(v)), r))
-        rows = [k[2] for k in sorted(keyed, key=functools.cmp_to_key(cmp))]
-    page = rows[offset:offset + limit]
+        rows = sorted(rows, key=lambda r: functools.cmp_to_key(cmp)(keyed(r)))
+    if after is not None:
+        if not isinstance(after, dict) or (sort and "v" not in after):
+            raise ValueError(f"`after` names no row of the {table} table")
+        v = after.get("v")
+        cur = (v, _collate(_js_text(v)), place(after.get("k")))
+        rest = [r for r in rows if cmp(keyed(r), cur) > 0]
+        offset, page = matched - len(rest), rest[:limit]
+    else:
+        page = rows[offset:offset + limit]
+    last = page[-1] if page else None
+    nxt = ({"v": value(last) if value else None, "k": row_key(table, last)} if last is not None else after)
     ids = {r["article"] if table == "figures" else r["id"] for r in page}
-    return {"table": table, "total": len(_rows_of(data, table)), "matched": len(rows), "offset": offset,
-            "limit": limit, "rows": page, "articles": {a: data["articles"][a] for a in ids if a in data["articles"]}}
+    return {"table": table, "total": len(_rows_of(data, table)), "matched": matched, "offset": offset,
+            "limit": limit, "rows": page, "next": nxt, "articles": {a: data["articles"][a] for a in ids if a in data["articles"]}}
 
 
 def first_page(data: dict, first: int = FIRST_ROWS) -> dict:
@@ -504,4 +535,7 @@ def first_page(data: dict, first: int = FIRST_ROWS) -> dict:
         for g in data["timeline"][key]:
             ids.update(a for a, _ in g["articles"])
     out["articles"] = {a: m for a, m in data["articles"].items() if a in ids}
+    # where each table's first rows end: *show more* asks for the rows after it (`table_page`'s `after`)
+    out["next"] = {t: {"v": None, "k": row_key(t, rows[-1])} if rows else None
+                   for t, rows in (("figures", out["figures"]), ("articles", out["progress"]["articles"]))}
     return out

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import datetime
+import json
 import os
 import re
 import threading
@@ -381,15 +382,20 @@ class ReviewState:
 
     def overview_rows(self, query: dict[str, str]) -> dict:
         """One page of an overview table (`overview.table_page`): `table` (figures, articles),
-        `q`, `sort`, `order` (asc, desc), `offset`, `limit` (at most `overview.MAX_ROWS`), `reviewed_only`."""
+        `q`, `sort`, `order` (asc, desc), `offset` or `after` (a page's `next`, as JSON), `limit`
+        (at most `overview.MAX_ROWS`), `reviewed_only`."""
         order = query.get("order") or "asc"
         if order not in ("asc", "desc"):
             raise ReviewError(HTTPStatus.BAD_REQUEST, f"unknown order {order!r}; asc or desc")
         data, _ = self.corpus_overview(query.get("reviewed_only") == "1")
         try:
+            after = json.loads(query["after"]) if query.get("after") else None
+        except ValueError:
+            raise ReviewError(HTTPStatus.BAD_REQUEST, "`after` is not JSON: give back a page's `next`") from None
+        try:
             return ov.table_page(data, query.get("table") or "", q=(query.get("q") or "").strip().lower(), sort=query.get("sort") or None,
                                  desc=order == "desc", offset=_int(query.get("offset"), 0, 0, 10**9),
-                                 limit=_int(query.get("limit"), ov.FIRST_ROWS, 1, ov.MAX_ROWS))
+                                 limit=_int(query.get("limit"), ov.FIRST_ROWS, 1, ov.MAX_ROWS), after=after)
         except ValueError as e:
             raise ReviewError(HTTPStatus.BAD_REQUEST, str(e)) from None
 

@@ -193,9 +193,17 @@ def test_the_app_overview_pages_its_tables_through_the_server(page, tmp_path):
         expect(page.get_by_test_id("figures")).to_contain_text(f"{n_fig} figures in {len(many)} articles")
         expect(figs).to_contain_text(f"{n_fig} rows, first 50 shown")
         expect(figs.locator("tbody tr")).to_have_count(50)
+        # another tab rejects a figure this page shows: *show more* goes on after the 50th row (by
+        # offset it skipped the 51st)
+        hit = full["figures"][10]
+        rec = next(r for r in srv.srv.state.records if r["id"] == hit["article"])
+        fig = next(e for e in rec["entities"] if e["label"] == "FIGURE" and e["start"] == hit["start"])
+        srv.srv.state.decide(hit["article"], {"action": "reject", "entity": {k: fig[k] for k in ("start", "end", "label")}})
         figs.get_by_role("button", name="show more").click()
         expect(figs.locator("tbody tr")).to_have_count(250)
-        expect(figs).to_contain_text(f"{n_fig} rows, first 250 shown")
+        expect(figs).to_contain_text(f"{n_fig - 1} of {n_fig} rows, first 250 shown")  # (its count of all is the page's)
+        texts = figs.locator("tbody tr").evaluate_all("trs => trs.map(tr => tr.querySelectorAll('td')[5].innerText)")
+        assert texts == [r["text"] or "" for r in full["figures"][:250]]  # the first 50 as loaded, then from the 51st on
         # the 250th row is the full table's, its article by title
         assert figs.locator("tbody tr").nth(249).locator("td").nth(6).inner_text() == full["articles"][full["figures"][249]["article"]]["title"]
         figs.get_by_role("searchbox").fill("mensch")

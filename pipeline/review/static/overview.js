@@ -68,7 +68,9 @@ function chart(canvas, config) {
 // server filtering, sorting and paging the rest (GET /api/overview/rows, overview.table_page)
 function table({ columns, rows, pageSize = 50, search = true, testid, sort = null, remote = null }) {
   const state = { key: sort ? sort[0] : null, desc: sort ? sort[1] : false, q: "", shown: pageSize };
-  let loaded = rows, matched = remote ? remote.total : rows.length, seq = 0, failed = null;
+  // `cursor`: where the loaded rows end (the server's `next`); *show more* asks for the rows after
+  // it, so a decision made meanwhile in another tab neither skips a row nor shows one twice
+  let loaded = rows, matched = remote ? remote.total : rows.length, seq = 0, failed = null, cursor = remote ? remote.next || null : null;
   const thead = el("tr");
   const tbody = el("tbody");
   const info = el("span");
@@ -83,8 +85,10 @@ function table({ columns, rows, pageSize = 50, search = true, testid, sort = nul
     });
     thead.appendChild(th);
   });
-  async function fetchRows(offset, limit) {
-    const qs = new URLSearchParams({ table: remote.table, offset, limit });
+  async function fetchRows(offset, limit, after) {
+    const qs = new URLSearchParams({ table: remote.table, limit });
+    if (after) qs.set("after", JSON.stringify(after));
+    else qs.set("offset", offset);
     if (state.q) qs.set("q", state.q);
     if (state.key) { qs.set("sort", state.key); qs.set("order", state.desc ? "desc" : "asc"); }
     if (D.reviewed_only) qs.set("reviewed_only", "1");
@@ -94,11 +98,12 @@ function table({ columns, rows, pageSize = 50, search = true, testid, sort = nul
     Object.assign(D.articles, data.articles);
     return data;
   }
-  function fetchDraw(offset, limit) {
+  function fetchDraw(offset, limit, after) {
     const my = ++seq;
-    fetchRows(offset, limit).then((data) => {
+    fetchRows(offset, limit, after).then((data) => {
       if (my !== seq) return;  // a newer filter or sort was asked for meanwhile
-      loaded = offset ? loaded.concat(data.rows) : data.rows;
+      loaded = offset || after ? loaded.concat(data.rows) : data.rows;
+      cursor = data.next || null;
       matched = data.matched;
       failed = null;
       paint(loaded);
@@ -106,7 +111,7 @@ function table({ columns, rows, pageSize = 50, search = true, testid, sort = nul
   }
   function draw(more) {
     if (remote) {
-      if (more) fetchDraw(loaded.length, state.shown - loaded.length);
+      if (more) fetchDraw(loaded.length, state.shown - loaded.length, cursor);
       else fetchDraw(0, Math.min(state.shown, 500));  // the server's most rows per request
       return;
     }
@@ -384,7 +389,7 @@ function figuresSection() {
     el("span", { class: "muted small" }, `${plural(t.figures, "figure")} in ${plural(t.figure_articles, "article")}${ev ? "; events: " + ev : ""}. Click a column to sort.`)));
   if (!rows.length) { sec.appendChild(el("p", { class: "empty" }, "No figures.")); return sec; }
   sec.appendChild(table({
-    testid: "figures-table", rows, remote: IN_APP ? { table: "figures", total: t.figures } : null,
+    testid: "figures-table", rows, remote: IN_APP ? { table: "figures", total: t.figures, next: (D.next || {}).figures } : null,
     columns: [
       { key: "value", title: "Value", num: true, value: (r) => (typeof r.value === "number" ? r.value : r.value ?? null) },
       { key: "unit", title: "Unit", value: (r) => r.unit },
@@ -440,7 +445,7 @@ function progressSection() {
   const meta = (r, k) => (D.articles[r.id] || {})[k];
   sec.appendChild(el("h3", {}, "Per article"));
   sec.appendChild(table({
-    testid: "articles-table", rows: p.articles, remote: IN_APP ? { table: "articles", total: D.totals.articles } : null,
+    testid: "articles-table", rows: p.articles, remote: IN_APP ? { table: "articles", total: D.totals.articles, next: (D.next || {}).articles } : null,
     columns: [
       { key: "title", title: "Article", value: (r) => meta(r, "title") || r.id, cell: (r) => article(r.id) },
       { key: "outlet", title: "Outlet", value: (r) => meta(r, "outlet") },
