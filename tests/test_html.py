@@ -431,6 +431,27 @@ def test_update_label_without_its_date_is_a_dateline(pid):
     assert doc.text[hits[0].start:hits[0].end] == hits[0].text
 
 
+@pytest.mark.parametrize("pid, line, published", [
+    # bento.de: the publication date and the update's on one line under the lead
+    ("readability4j--bento-1", "23.11.2017, 16:23 · Aktualisiert: 24.11.2017, 14:23", "2017-11-23"),
+    # simmentalzeitung.ch: "Erstellt am:" (a publication label) closing the article
+    ("trafilatura--simmeltalzeitung.ch-Trinkwasser", "Erstellt am: 01.11.2023", "2023-11-01"),
+    # spektrum.de: "Stand des Artikels:" (an update label) closing the article: no publication date
+    ("trafilatura--spektrum.de.coronavirus", "Stand des Artikels: 26. Februar 2020, 12:30 Uhr.", None),
+])
+def test_date_lines_with_their_labels_are_datelines(pid, line, published):
+    """A line of a date and its label ("Erstellt am:", "Stand des Artikels:", a date and its
+    update after "·") is the page's date line, not text; the cleaner's published is the date
+    after a publication label or none, never the update's."""
+    doc, cd = _page(pid)
+    assert line not in cd.text
+    hits = [r for r in cd.removed if r.kind == "dateline" and line in r.text]
+    assert hits, [(r.kind, r.text[:40]) for r in cd.removed]
+    assert doc.text[hits[0].start:hits[0].end] == hits[0].text
+    assert cd.meta.published == published
+    assert check_invariants(doc.text, cd) == []
+
+
 def test_forum_excerpts_without_comment_header_are_removed():
     """SPIEGEL ONLINE 2011 prints five reader comments under the article, each cut short with a
     link "mehr..." to the forum; trafilatura drops the user-name/date heading above each, so no
