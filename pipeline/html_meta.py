@@ -27,6 +27,9 @@ AUTHOR_ROLE = re.compile(r"^(?:autor|autorin|text|interview|text und interview|v
 # A publisher's "name, city, country" in <meta name="author"> ("SPIEGEL ONLINE, Hamburg,
 # Germany"): trafilatura splits it into three authors, two of them places.
 COUNTRIES = {"germany", "deutschland", "austria", "österreich", "switzerland", "schweiz"}
+# An interview's author line "guest im Gespräch mit host" (deutschlandfunk.de's "Richard David
+# Precht im Gespräch mit Karin Fischer"): the host holds the interview and is its author.
+IN_CONVERSATION = re.compile(r"^.+?\s+im\s+Gespräch\s+mit\s+(?P<host>\S.*)$")
 
 
 def _ld_data(tree) -> list:
@@ -109,6 +112,9 @@ def authors(names: list[str], tree, title: Optional[str], site: Optional[str] = 
         if after_role and a.lower().startswith("in "):  # "Autor/in: X" split at the slash
             a = a[3:].strip()
         after_role = False
+        talk = IN_CONVERSATION.match(a)
+        if talk:
+            a = talk.group("host").strip()
         role = AUTHOR_ROLE.match(a)
         if role:
             after_role = role.group(0).strip().lower() in ("autor", "text")

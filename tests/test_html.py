@@ -452,6 +452,19 @@ def test_date_lines_with_their_labels_are_datelines(pid, line, published):
     assert check_invariants(doc.text, cd) == []
 
 
+def test_interviewer_line_is_the_byline_faz():
+    """snacktory's faz.net interview closes with "Das Gespräch führte Jordan Mejias.": the
+    interviewer's byline, furniture, and the article's author (the page's <meta name="author">
+    is its publisher, "FAZ Electronic Media", which was the record's author)."""
+    doc, cd = _page("snacktory--faz")
+    assert "Das Gespräch führte" not in cd.text
+    assert "byline" in [r.kind for r in cd.removed if "Das Gespräch führte Jordan Mejias" in r.text]
+    assert cd.meta.authors == ["Jordan Mejias"]
+    assert _record_meta("snacktory--faz")["authors"] == ["Jordan Mejias"]
+    assert cd.text.rstrip().endswith("Text: F.A.Z.") or "kam 2009 heraus." in cd.text
+    assert check_invariants(doc.text, cd) == []
+
+
 def test_forum_excerpts_without_comment_header_are_removed():
     """SPIEGEL ONLINE 2011 prints five reader comments under the article, each cut short with a
     link "mehr..." to the forum; trafilatura drops the user-name/date heading above each, so no
@@ -694,6 +707,9 @@ def _record_meta(pid: str) -> dict:
     # Kuss", "Heidrun Mittler", an ad's "Glory Global Solutions Germany"); the page's own article
     # (headline = title) states "Lebensmittel Praxis", the site's name: no author
     ("trafilatura--Lebensmittelpraxis.de-Stadtzentrum", []),
+    # deutschlandfunk.de's author line "Richard David Precht im Gespräch mit Karin Fischer": the
+    # guest in conversation with the host, who made the interview (one author, not the line)
+    ("trafilatura--deutschlandfunk.de.titanic", ["Karin Fischer"]),
 ])
 def test_web_authors_are_names_the_page_gives(pid, authors):
     assert (_record_meta(pid).get("authors") or []) == authors
