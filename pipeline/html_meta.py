@@ -101,7 +101,8 @@ def authors(names: list[str], tree, title: Optional[str], site: Optional[str] = 
     the authors. A page's own word "Redaktion" or "Admin" stays: the page states it as the
     author (fr.de's JSON-LD, autonews.ch's meta). The site's own name is no author
     (`_drop_site`: "heise online", "Mac & i" split into "Mac", "I", a publisher's copyright
-    line); a name the page writes with an initial's period keeps it (`_as_stated`)."""
+    line), nor a company (a legal form: "GmbH", "AG"); a name the page writes with an initial's
+    period keeps it (`_as_stated`)."""
     stated = _stated_authors(tree)
     out: list[str] = []
     after_role = False
@@ -154,6 +155,9 @@ def authors(names: list[str], tree, title: Optional[str], site: Optional[str] = 
     domains = {_key(v): v for v in strings if DOMAIN.fullmatch(v) and HOST_TLD.search(v)}
     out = [domains.get(_key(a), a) if a not in strings and len(a.split()) > 1 else a for a in out]
     out = _drop_site(out, tree, strings, site, url, title)
+    # a company (its legal form: "wegewerk GmbH", zfk.de's web agency; "NATURSTROM AG", the
+    # publisher of energiezukunft.eu) is no author, as it is no outlet (`LEGAL_FORM`)
+    out = [a for a in out if not LEGAL_FORM.search(a)]
     out = _drop_teasers(out, tree, title)
     return list(dict.fromkeys(_as_stated(a, stated) for a in out))
 

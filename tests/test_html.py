@@ -698,9 +698,12 @@ def _record_meta(pid: str) -> dict:
     # a copyright line (dcterms.creator "Copyright Haufe-Lexware GmbH & Co. KG - all rights
     # reserved", split at "&") is no author; nor the site's "www.haufe.de"
     ("trafilatura--haufe.de-ordnungsgeld", []),
-    # trafilatura title-cases <meta name="author" content="wegewerk GmbH">: as the page writes it;
-    # a login in small letters ("christian.stadtfeld", "admin") keeps trafilatura's words
-    ("trafilatura--zfk.de.waermepumpen", ["wegewerk GmbH"]),
+    # a company (a legal form: "GmbH", "AG") in <meta name="author"> is no author: zfk.de's web
+    # agency "wegewerk GmbH" (its HTML comment "Realisierung: wegewerk GmbH"), energiezukunft.eu's
+    # publisher "NATURSTROM AG"; a login in small letters ("christian.stadtfeld", "admin") keeps
+    # trafilatura's words
+    ("trafilatura--zfk.de.waermepumpen", []),
+    ("trafilatura--energiezukunft.eu.bioenergie", []),
     ("trafilatura--Osthessen-news.de-Buergermeisterwahl", ["Christian Stadtfeld"]),
     ("trafilatura--autonews.ch-Tesla", ["Admin"]),
     # trafilatura took the authors of all the page's JSON-LD articles, its teaser list's ("Elena
