@@ -397,6 +397,10 @@ def test_update_label_ranks_below_publication_label(head, published):
     ("Geändert: 19.02.2020\n\nErstellt: 12.02.2020", "2020-02-12"),
     ("Update: 19.02.2020 10:00 Uhr\n\nErstellt am 12.02.2020", "2020-02-12"),
     ("Erstellt am 12.02.2020\n\nGeändert: 19.02.2020", "2020-02-12"),
+    # the publication and the update on one line: "Stand:" was cut off it and its day taken
+    ("Erstellt am 12.02.2020 | Stand: 19.02.2020", "2020-02-12"),
+    ("Veröffentlicht: 12.02.2020 | Geändert: 19.02.2020", "2020-02-12"),
+    ("Publiziert: 03.04.2020, 12:35 Aktualisiert: 11.04.2020, 10:27", "2020-04-03"),
 ])
 def test_more_date_labels_rank_and_go(head, published):
     """Labels of the date lines of German web pages besides "Veröffentlicht" / "Aktualisiert":
