@@ -465,6 +465,19 @@ def test_interviewer_line_is_the_byline_faz():
     assert check_invariants(doc.text, cd) == []
 
 
+def test_byline_over_three_lines_is_the_byline_handwerksblatt():
+    """handwerksblatt.de's author box closes the article with its label, the name and the site
+    each a paragraph of its own ("Text:" / "Kirsten Freund" / "/ handwerksblatt.de"): a byline,
+    not text, and its name the author."""
+    doc, cd = _page("trafilatura--handwerksblatt.de-Friseurbesuch")
+    assert cd.text.rstrip().endswith("auf Verlangen vorlegen."), cd.text[-120:]
+    gone = [r.text for r in cd.removed if r.kind == "byline"]
+    assert any("Kirsten Freund" in t for t in gone) and any("Text:" in t for t in gone), gone
+    assert any("handwerksblatt.de" in t for t in gone), gone
+    assert cd.meta.authors == ["Kirsten Freund"]
+    assert check_invariants(doc.text, cd) == []
+
+
 def test_forum_excerpts_without_comment_header_are_removed():
     """SPIEGEL ONLINE 2011 prints five reader comments under the article, each cut short with a
     link "mehr..." to the forum; trafilatura drops the user-name/date heading above each, so no
