@@ -27,6 +27,9 @@ AUTHOR_ROLE = re.compile(r"^(?:autor|autorin|text|interview|text und interview|v
 # A publisher's "name, city, country" in <meta name="author"> ("SPIEGEL ONLINE, Hamburg,
 # Germany"): trafilatura splits it into three authors, two of them places.
 COUNTRIES = {"germany", "deutschland", "austria", "österreich", "switzerland", "schweiz"}
+# An interview's author line "guest im Gespräch mit host" (deutschlandfunk.de's "Richard David
+# Precht im Gespräch mit Karin Fischer"): the host holds the interview and is its author.
+IN_CONVERSATION = re.compile(r"^.+?\s+im\s+Gespräch\s+mit\s+(?P<host>\S.*)$")
 
 
 def _ld_data(tree) -> list:
@@ -98,7 +101,8 @@ def authors(names: list[str], tree, title: Optional[str], site: Optional[str] = 
     the authors. A page's own word "Redaktion" or "Admin" stays: the page states it as the
     author (fr.de's JSON-LD, autonews.ch's meta). The site's own name is no author
     (`_drop_site`: "heise online", "Mac & i" split into "Mac", "I", a publisher's copyright
-    line); a name the page writes with an initial's period keeps it (`_as_stated`)."""
+    line), nor a company (a legal form: "GmbH", "AG"); a name the page writes with an initial's
+    period keeps it (`_as_stated`)."""
     stated = _stated_authors(tree)
     out: list[str] = []
     after_role = False
@@ -109,6 +113,9 @@ def authors(names: list[str], tree, title: Optional[str], site: Optional[str] = 
         if after_role and a.lower().startswith("in "):  # "Autor/in: X" split at the slash
             a = a[3:].strip()
         after_role = False
+        talk = IN_CONVERSATION.match(a)
+        if talk:
+            a = talk.group("host").strip()
         role = AUTHOR_ROLE.match(a)
         if role:
             after_role = role.group(0).strip().lower() in ("autor", "text")
@@ -148,6 +155,9 @@ def authors(names: list[str], tree, title: Optional[str], site: Optional[str] = 
     domains = {_key(v): v for v in strings if DOMAIN.fullmatch(v) and HOST_TLD.search(v)}
     out = [domains.get(_key(a), a) if a not in strings and len(a.split()) > 1 else a for a in out]
     out = _drop_site(out, tree, strings, site, url, title)
+    # a company (its legal form: "wegewerk GmbH", zfk.de's web agency; "NATURSTROM AG", the
+    # publisher of energiezukunft.eu) is no author, as it is no outlet (`LEGAL_FORM`)
+    out = [a for a in out if not LEGAL_FORM.search(a)]
     out = _drop_teasers(out, tree, title)
     return list(dict.fromkeys(_as_stated(a, stated) for a in out))
 

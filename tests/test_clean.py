@@ -392,6 +392,44 @@ def test_update_label_ranks_below_publication_label(head, published):
     assert doc.text.startswith("Um Sichtbarkeit und Leserschaft")
 
 
+@pytest.mark.parametrize("head, published", [
+    # "Geändert:" is an update label, "Erstellt:" / "Erstellt am" a publication label
+    ("Geändert: 19.02.2020\n\nErstellt: 12.02.2020", "2020-02-12"),
+    ("Update: 19.02.2020 10:00 Uhr\n\nErstellt am 12.02.2020", "2020-02-12"),
+    ("Erstellt am 12.02.2020\n\nGeändert: 19.02.2020", "2020-02-12"),
+    # the publication and the update on one line: "Stand:" was cut off it and its day taken
+    ("Erstellt am 12.02.2020 | Stand: 19.02.2020", "2020-02-12"),
+    ("Veröffentlicht: 12.02.2020 | Geändert: 19.02.2020", "2020-02-12"),
+    ("Publiziert: 03.04.2020, 12:35 Aktualisiert: 11.04.2020, 10:27", "2020-04-03"),
+])
+def test_more_date_labels_rank_and_go(head, published):
+    """Labels of the date lines of German web pages besides "Veröffentlicht" / "Aktualisiert":
+    the line goes (it stayed in the text: "Erstellt: 12.02.2020"), and the update's date is not
+    taken for the publication ("Stand: 19.02.2020" above "Erstellt am 12.02.2020" gave 02-19)."""
+    from repo_data import news_row
+
+    raw = news_row("web_pages_de.jsonl.gz", "file", "tests/eval/bloghaus.hypotheses.org.2320.html")["markdown_extract"]
+    doc = clean(head + raw[len("*Aktualisiert am 19.02.2020*"):])
+    assert doc.meta.published == published
+    assert doc.text.startswith("Um Sichtbarkeit und Leserschaft"), doc.text[:80]
+
+
+def test_stand_inside_a_sentence_is_no_dateline():
+    """"Stand:" closing a clause ("..., Stand: 06.01.2022") is part of the sentence, not the
+    page's date line: it stays in the text and gives no publication date (the head's "Stand:"
+    pattern cut it off the sentence and took its day for the article's)."""
+    from repo_data import news_row
+
+    raw = news_row("web_pages_de.jsonl.gz", "file", "tests/eval/bloghaus.hypotheses.org.2320.html")["markdown_extract"]
+    sentence = "Die Zahl der Neuinfektionen lag nach Angaben des Landesamts bei 1234, Stand: 06.01.2022"
+    doc = clean(sentence + raw[len("*Aktualisiert am 19.02.2020*"):])
+    assert doc.text.startswith(sentence + "\n"), doc.text[:120]
+    assert doc.meta.published is None
+    # the date line of the seed 003, after its headline on the same line, still goes
+    raw3 = _seed("003")
+    assert "Stand:" not in clean(raw3).text
+
+
 @pytest.mark.parametrize("file, line, published, title", [
     ("tests/eval/bloghaus.hypotheses.org.2320.html", "*Aktualisiert am 19.02.2020*", "2020-02-19", None),
     ("tests/eval/gnadlib.wordpress.com.scherenschnitt.html", "**Veröffentlicht:**05.01.2020", "2020-01-05",

@@ -431,6 +431,53 @@ def test_update_label_without_its_date_is_a_dateline(pid):
     assert doc.text[hits[0].start:hits[0].end] == hits[0].text
 
 
+@pytest.mark.parametrize("pid, line, published", [
+    # bento.de: the publication date and the update's on one line under the lead
+    ("readability4j--bento-1", "23.11.2017, 16:23 · Aktualisiert: 24.11.2017, 14:23", "2017-11-23"),
+    # simmentalzeitung.ch: "Erstellt am:" (a publication label) closing the article
+    ("trafilatura--simmeltalzeitung.ch-Trinkwasser", "Erstellt am: 01.11.2023", "2023-11-01"),
+    # spektrum.de: "Stand des Artikels:" (an update label) closing the article: no publication date
+    ("trafilatura--spektrum.de.coronavirus", "Stand des Artikels: 26. Februar 2020, 12:30 Uhr.", None),
+])
+def test_date_lines_with_their_labels_are_datelines(pid, line, published):
+    """A line of a date and its label ("Erstellt am:", "Stand des Artikels:", a date and its
+    update after "·") is the page's date line, not text; the cleaner's published is the date
+    after a publication label or none, never the update's."""
+    doc, cd = _page(pid)
+    assert line not in cd.text
+    hits = [r for r in cd.removed if r.kind == "dateline" and line in r.text]
+    assert hits, [(r.kind, r.text[:40]) for r in cd.removed]
+    assert doc.text[hits[0].start:hits[0].end] == hits[0].text
+    assert cd.meta.published == published
+    assert check_invariants(doc.text, cd) == []
+
+
+def test_interviewer_line_is_the_byline_faz():
+    """snacktory's faz.net interview closes with "Das Gespräch führte Jordan Mejias.": the
+    interviewer's byline, furniture, and the article's author (the page's <meta name="author">
+    is its publisher, "FAZ Electronic Media", which was the record's author)."""
+    doc, cd = _page("snacktory--faz")
+    assert "Das Gespräch führte" not in cd.text
+    assert "byline" in [r.kind for r in cd.removed if "Das Gespräch führte Jordan Mejias" in r.text]
+    assert cd.meta.authors == ["Jordan Mejias"]
+    assert _record_meta("snacktory--faz")["authors"] == ["Jordan Mejias"]
+    assert cd.text.rstrip().endswith("Text: F.A.Z.") or "kam 2009 heraus." in cd.text
+    assert check_invariants(doc.text, cd) == []
+
+
+def test_byline_over_three_lines_is_the_byline_handwerksblatt():
+    """handwerksblatt.de's author box closes the article with its label, the name and the site
+    each a paragraph of its own ("Text:" / "Kirsten Freund" / "/ handwerksblatt.de"): a byline,
+    not text, and its name the author."""
+    doc, cd = _page("trafilatura--handwerksblatt.de-Friseurbesuch")
+    assert cd.text.rstrip().endswith("auf Verlangen vorlegen."), cd.text[-120:]
+    gone = [r.text for r in cd.removed if r.kind == "byline"]
+    assert any("Kirsten Freund" in t for t in gone) and any("Text:" in t for t in gone), gone
+    assert any("handwerksblatt.de" in t for t in gone), gone
+    assert cd.meta.authors == ["Kirsten Freund"]
+    assert check_invariants(doc.text, cd) == []
+
+
 def test_forum_excerpts_without_comment_header_are_removed():
     """SPIEGEL ONLINE 2011 prints five reader comments under the article, each cut short with a
     link "mehr..." to the forum; trafilatura drops the user-name/date heading above each, so no
@@ -664,15 +711,21 @@ def _record_meta(pid: str) -> dict:
     # a copyright line (dcterms.creator "Copyright Haufe-Lexware GmbH & Co. KG - all rights
     # reserved", split at "&") is no author; nor the site's "www.haufe.de"
     ("trafilatura--haufe.de-ordnungsgeld", []),
-    # trafilatura title-cases <meta name="author" content="wegewerk GmbH">: as the page writes it;
-    # a login in small letters ("christian.stadtfeld", "admin") keeps trafilatura's words
-    ("trafilatura--zfk.de.waermepumpen", ["wegewerk GmbH"]),
+    # a company (a legal form: "GmbH", "AG") in <meta name="author"> is no author: zfk.de's web
+    # agency "wegewerk GmbH" (its HTML comment "Realisierung: wegewerk GmbH"), energiezukunft.eu's
+    # publisher "NATURSTROM AG"; a login in small letters ("christian.stadtfeld", "admin") keeps
+    # trafilatura's words
+    ("trafilatura--zfk.de.waermepumpen", []),
+    ("trafilatura--energiezukunft.eu.bioenergie", []),
     ("trafilatura--Osthessen-news.de-Buergermeisterwahl", ["Christian Stadtfeld"]),
     ("trafilatura--autonews.ch-Tesla", ["Admin"]),
     # trafilatura took the authors of all the page's JSON-LD articles, its teaser list's ("Elena
     # Kuss", "Heidrun Mittler", an ad's "Glory Global Solutions Germany"); the page's own article
     # (headline = title) states "Lebensmittel Praxis", the site's name: no author
     ("trafilatura--Lebensmittelpraxis.de-Stadtzentrum", []),
+    # deutschlandfunk.de's author line "Richard David Precht im Gespräch mit Karin Fischer": the
+    # guest in conversation with the host, who made the interview (one author, not the line)
+    ("trafilatura--deutschlandfunk.de.titanic", ["Karin Fischer"]),
 ])
 def test_web_authors_are_names_the_page_gives(pid, authors):
     assert (_record_meta(pid).get("authors") or []) == authors

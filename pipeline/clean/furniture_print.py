@@ -8,6 +8,11 @@ from .data import _HYPHENS, _LETTERS_HEAD, _LETTERS_TAIL, _lexprob, first_names,
 from .lines import _ends_sentence, _is_caps_word, _is_name_like, _starts_lower, _strip_md, _swapped_pair
 
 
+# a byline's label on a line of its own ("Text:", "Autorin:"), and the outlet after its name ("/ handwerksblatt.de")
+_BYLINE_LABEL = re.compile(r"(?:Text|Autor|Autorin|Autoren|Autorinnen)\s*:")
+_OUTLET_TAIL = re.compile(r"[/|]\s*(\S.{0,58}\S)")
+
+
 class PrintFurniture:
     """Methods of `_Classifier` for the job named above (furniture.py composes the mixins into it)."""
 
@@ -58,6 +63,28 @@ class PrintFurniture:
             if c.wrapped and any(0 <= j < len(c.lines) and not c.lines[j].blank for j in (ln.i - 1, ln.i + 1)):
                 continue  # a line of a wrapped paragraph: "... sagte der" / "Korrespondent in München."
             ln.kind = "byline"
+        # a byline set in lines of its own: the label, the name, the outlet after a slash or a bar
+        # ("Text:" / "Kirsten Freund" / "/" / "handwerksblatt.de", handwerksblatt.de's author box)
+        for k, ln in enumerate(nb[:-1]):
+            if ln.kind or not _BYLINE_LABEL.fullmatch(_strip_md(ln.strip)):
+                continue
+            name = nb[k + 1]
+            names = self._names(name.strip) if name.kind is None and len(name.strip) <= 80 else []
+            if not names:
+                continue
+            ln.kind = name.kind = "byline"
+            for nm in names:
+                c.meta(0, "authors", nm)
+            rest = nb[k + 2:k + 4]
+            tail = " ".join(x.strip for x in rest if x.kind is None)
+            m = _OUTLET_TAIL.fullmatch(tail) if len(rest) == 2 else None
+            if not (m and (D.outlet_re.fullmatch(m.group(1)) or D.domain_re.fullmatch(m.group(1)))):
+                rest = rest[:1]
+                m = _OUTLET_TAIL.fullmatch(rest[0].strip) if rest and rest[0].kind is None else None
+            if m and (D.outlet_re.fullmatch(m.group(1)) or D.domain_re.fullmatch(m.group(1))):
+                for x in rest:
+                    x.kind = "byline"
+                c.meta(3, "outlet", D.canonical_outlet(m.group(1)))
 
     def dateline_place(self) -> None:
         """The place a news dateline names at the start of the body ("MOSKAU (dpa) – Russland ...",
