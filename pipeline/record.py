@@ -41,8 +41,18 @@ def published_of(clean_published: Optional[str], hints: dict[str, Any]) -> Optio
         # that do not the earlier is right each time (tagesschau.de's "Stand: 28.04.2020" before
         # its <meta name="date"> 04-29; rtl.de's and br-online.de's date lines are an update and
         # the saving day, after the page's datePublished / DC.Date)
+        if _day_month_swapped(clean_published, hint):
+            return clean_published
         return min(clean_published, hint)
     return clean_published or hint
+
+
+def _day_month_swapped(shown: str, markup: str) -> bool:
+    """Whether the markup date is the shown date with day and month swapped: a slashed
+    `<meta name="date" content="11/01/2023">` read month-first (htmldate's, the US order) on a
+    German page whose date line says "Erstellt am: 01.11.2023" (simmentalzeitung.ch). The page's
+    own line is what its readers see, so it wins over the earlier, misread markup date."""
+    return shown != markup and shown[:4] == markup[:4] and shown[5:7] == markup[8:10] and shown[8:10] == markup[5:7]
 
 
 def _is_web_page(hints: dict[str, Any]) -> bool:

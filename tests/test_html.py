@@ -842,3 +842,13 @@ def test_a_bloggers_name_as_site_name_stays_her_byline():
             f'<body><article><h1>Neuer Haushalt in Freiburg</h1>{body}</article></body></html>')
     _, meta = extract(html)
     assert meta.get("authors") == ["Anna Muster"] and meta.get("outlet") == "Anna Muster"
+
+
+def test_markup_date_read_month_first_yields_to_the_pages_date_line():
+    """simmentalzeitung.ch's `<meta name="date" content="11/01/2023 ...">` is read month-first
+    (2023-01-11) while the page says "Erstellt am: 01.11.2023": the record's published is the
+    date its readers see, not the earlier, misread markup date (the earlier of the two wins only
+    where they are two different days, not one day read in two orders)."""
+    doc, cd = _page("trafilatura--simmeltalzeitung.ch-Trinkwasser")
+    assert doc.meta.get("published") == "2023-01-11" and cd.meta.published == "2023-11-01"
+    assert _record_meta("trafilatura--simmeltalzeitung.ch-Trinkwasser")["published"] == "2023-11-01"
