@@ -292,8 +292,10 @@ def _ctrl_c_ignored_by_new_workers() -> Iterator[None]:
     before its preload (`dask_setup`) ignores it, and it printed a KeyboardInterrupt traceback
     under the run's one line. A Ctrl+C meanwhile is not lost: a sentinel process in the same
     group, with SIGINT at its default, dies of it, and the driver raises SIGINT once the
-    workers are started (held by `_stop_signals_held` until the cluster is in hand). Only in
-    the main thread, where Python handles signals."""
+    workers are started (held by `_stop_signals_held` until the cluster is in hand). A SIGINT
+    sent to this process alone meanwhile (not to its group) is not seen; SIGTERM is held as
+    before. (Blocking SIGINT instead does not reach the workers: their spawn clears the mask.)
+    Only in the main thread, where Python handles signals."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
