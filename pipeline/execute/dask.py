@@ -302,9 +302,13 @@ def _ctrl_c_ignored_by_new_workers() -> Iterator[None]:
     import subprocess
     import sys
 
-    sentinel = subprocess.Popen(
-        [sys.executable, "-c", "import signal, time; signal.signal(signal.SIGINT, signal.SIG_DFL); time.sleep(900)"],
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        sentinel = subprocess.Popen(
+            [sys.executable, "-c", "import signal, time; signal.signal(signal.SIGINT, signal.SIG_DFL); time.sleep(900)"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError:  # no process to spare: Ctrl+C stays the driver's (a worker hit while it starts may print a traceback)
+        yield
+        return
     old = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         yield
