@@ -314,11 +314,11 @@ def _ctrl_c_ignored_by_new_workers() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, old)
-        interrupted = sentinel.poll() == -signal.SIGINT
-        if sentinel.returncode is None:
+        if sentinel.poll() is None:
             sentinel.kill()
-        sentinel.wait()
-        if interrupted:
+        # a SIGINT sent before the kill is its exit status even where it had not died of it yet (the
+        # kernel fixes the exit signal when the fatal signal is sent)
+        if sentinel.wait() == -signal.SIGINT:
             signal.raise_signal(signal.SIGINT)
 
 
