@@ -288,6 +288,53 @@ def test_ctrl_c_on_a_local_cluster_run_prints_no_worker_traceback(corpus, tmp_pa
     assert 0 < _committed(out) < len(SEEDS) + N_NEWS
 
 
+def _spawned_children(pid: int) -> list[int]:
+    """The driver's children started by multiprocessing's spawn (Dask's nanny starts its worker processes so)."""
+    found = []
+    for d in Path("/proc").iterdir():
+        if not d.name.isdigit():
+            continue
+        try:
+            ppid = int((d / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            cmd = (d / "cmdline").read_bytes()
+        except (OSError, IndexError, ValueError):
+            continue
+        if ppid == pid and b"spawn_main" in cmd:
+            found.append(int(d.name))
+    return found
+
+
+@pytest.mark.slow
+def test_ctrl_c_while_the_local_workers_start_prints_no_traceback(tmp_path):
+    """Ctrl+C in a terminal reaches every process of its group, also a `local:N` worker process
+    that is still importing, before Dask's preload (`dask_setup`) makes it ignore Ctrl+C: it
+    printed its KeyboardInterrupt traceback under the run's line. Ctrl+C right when the first
+    worker process appears (SIGINT at its default, as in a terminal: a shell without job control
+    starts background jobs with it ignored)."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for f in SEEDS[:3]:
+        (inputs / f.name).write_bytes(f.read_bytes())
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "pipeline", "run", str(inputs), "--out", str(out), "--cluster", "local:2", "--no-reviews", "--no-progress"]
+    proc = subprocess.Popen(cmd, cwd=REPO, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        deadline = time.monotonic() + 120
+        while not _spawned_children(proc.pid):
+            assert proc.poll() is None, proc.stdout.read()
+            assert time.monotonic() < deadline, "no worker process was started"
+            time.sleep(0.05)
+        time.sleep(1)  # its Python is up and importing (at once: still at the default, SIGINT ends it silently)
+        os.killpg(proc.pid, signal.SIGINT)
+        output, _ = proc.communicate(timeout=120)
+    finally:
+        _stop(proc)
+    assert proc.returncode == 130, output
+    assert "Traceback" not in output and "KeyboardInterrupt" not in output, output
+    assert "Stopped (Ctrl+C)" in output, output
+
+
 def test_bad_cluster_spec_is_a_one_line_error():
     r = _run_cli(str(SEEDS[0]), "--out", "/tmp/never-written", "--cluster", "local:zero")
     assert r.returncode == 2 and "local:N" in r.stdout and "Traceback" not in r.stdout + r.stderr

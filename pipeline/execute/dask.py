@@ -284,6 +284,44 @@ def _stop_signals_held() -> Iterator[None]:
             signal.raise_signal(signum)
 
 
+@contextmanager
+def _ctrl_c_ignored_by_new_workers() -> Iterator[None]:
+    """While the `local:N` cluster spawns its worker processes: SIGINT ignored here, so that they
+    start with it ignored (an ignored signal stays so across exec; a handler does not). Else a
+    Ctrl+C, which reaches the terminal's whole process group, hit a worker still importing,
+    before its preload (`dask_setup`) ignores it, and it printed a KeyboardInterrupt traceback
+    under the run's one line. A Ctrl+C meanwhile is not lost: a sentinel process in the same
+    group, with SIGINT at its default, dies of it, and the driver raises SIGINT once the
+    workers are started (held by `_stop_signals_held` until the cluster is in hand). A SIGINT
+    sent to this process alone meanwhile (not to its group) is not seen; SIGTERM is held as
+    before. (Blocking SIGINT instead does not reach the workers: their spawn clears the mask.)
+    Only in the main thread, where Python handles signals."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    import subprocess
+    import sys
+
+    try:
+        sentinel = subprocess.Popen(
+            [sys.executable, "-c", "import signal, time; signal.signal(signal.SIGINT, signal.SIG_DFL); time.sleep(900)"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError:  # no process to spare: Ctrl+C stays the driver's (a worker hit while it starts may print a traceback)
+        yield
+        return
+    old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, old)
+        if sentinel.poll() is None:
+            sentinel.kill()
+        # a SIGINT sent before the kill is its exit status even where it had not died of it yet (the
+        # kernel fixes the exit signal when the fatal signal is sent)
+        if sentinel.wait() == -signal.SIGINT:
+            signal.raise_signal(signal.SIGINT)
+
+
 def local_cluster(n_workers: int):
     """The `local:N` cluster: N single-threaded worker processes here, the scheduler in this process."""
     import dask
@@ -299,10 +337,11 @@ def local_cluster(n_workers: int):
         # whole process group: the driver stops them. The scheduler's HTTP server (no dashboard)
         # on any free port: on Dask's default, 8787, a second run or a notebook's cluster made
         # Dask print "UserWarning: Port 8787 is already in use" into the run's output
-        return distributed.LocalCluster(
-            n_workers=n_workers, threads_per_worker=1, processes=True,
-            dashboard_address=None, scheduler_kwargs={"dashboard_address": ":0"}, silence_logs=logging.ERROR, preload=[__name__],
-        )
+        with _ctrl_c_ignored_by_new_workers():
+            return distributed.LocalCluster(
+                n_workers=n_workers, threads_per_worker=1, processes=True,
+                dashboard_address=None, scheduler_kwargs={"dashboard_address": ":0"}, silence_logs=logging.ERROR, preload=[__name__],
+            )
 
 
 class DaskExecutor:
