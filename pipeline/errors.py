@@ -26,7 +26,7 @@ class ErrorKind(str, Enum):
     DANGLING_LINK = "dangling_link"      # a link whose target does not exist
     UNSUPPORTED = "unsupported"          # a file type Presseschau does not read
     NOT_GERMAN = "not_german"            # the language check says another language
-    NOT_ARTICLE = "not_article"          # a web page that is no article: a cookie wall, a front page of teasers
+    NOT_ARTICLE = "not_article"          # a web page that is no article (a cookie wall, a front page of teasers), a review log given as input
     DUPLICATE_ID = "duplicate_id"        # an article id already read in this run (or twice in one JSONL file)
     CLEAN_FAILED = "clean_failed"        # the cleaner raised (a bug: reported, batch goes on)
     ANNOTATE_FAILED = "annotate_failed"  # the spaCy pipeline raised on this article

@@ -705,6 +705,12 @@ def read_jsonl(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: O
                 yield IngestError(name, ErrorKind.INVALID_JSONL, f"{name}:{lineno}: {what} JSON line ({obj.msg} at column {obj.colno})", line=lineno)
                 continue
             field = next((f for f in JSONL_TEXT_FIELDS if isinstance(obj.get(f), str)), None) if isinstance(obj, dict) else None
+            if field is None and lineno == 1 and _is_review_decision(obj):
+                # `presseschau run .` in a project folder: its review log is no corpus (one
+                # error for the file, not one per decision)
+                yield IngestError(name, ErrorKind.NOT_ARTICLE, f"{name}: a Presseschau review log (review decisions, no articles): "
+                                                               f"not read as input; a command takes its folder with -a/--annotations")
+                return
             if field is None:
                 why = ("holds a JSON array, not one record (JSON Lines: one {\"id\", \"text\"} object per line; "
                        "e.g. pandas' to_json(orient=\"records\", lines=True))" if isinstance(obj, list) else "record has no string field 'text'")
@@ -743,6 +749,12 @@ def read_jsonl(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: O
             yield IngestError(name, ErrorKind.UNREADABLE, f"{name}: cannot open ({e.strerror})")
         else:
             yield IngestError(name, ErrorKind.UNREADABLE, f"{name}: stopped reading after line {lineno} ({type(e).__name__}: {e})", line=lineno + 1)
+
+
+def _is_review_decision(obj: Any) -> bool:
+    """Whether a JSONL line is a review decision (the lines of `annotations/decisions.jsonl`,
+    written by `review.log`), not an article."""
+    return isinstance(obj, dict) and isinstance(obj.get("decision"), str) and "article_id" in obj
 
 
 def _jsonl_meta(obj: dict, where: str = "") -> tuple[dict, list[str]]:

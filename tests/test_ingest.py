@@ -543,3 +543,22 @@ def test_jsonl_of_news_please_and_trafilatura_keeps_url_and_meta(tmp_path):
     record = build_record(docs[0], clean(docs[0].text), [], lang="de", pipeline_info={"version": "t", "fingerprint": "t", "model": "t"})
     assert record["meta"]["url"] == "https://www.example.de/politik/a.html" and record["meta"]["published"] == recs[0]["published"]
     assert validate_record(record) == []
+
+
+def test_a_review_log_in_an_input_folder_is_one_error_not_one_per_decision(tmp_path):
+    """`presseschau run .` in a project folder: the committed review log
+    (annotations/decisions.jsonl, hundreds of decisions) is no corpus. It is one `not_article`
+    error naming the file, not a "record has no string field 'text'" per decision; the articles
+    beside it are read."""
+    from pathlib import Path
+
+    log = Path(__file__).resolve().parent.parent / "annotations" / "decisions.jsonl"
+    (tmp_path / "annotations").mkdir()
+    (tmp_path / "annotations" / "decisions.jsonl").write_bytes(log.read_bytes())
+    seed = SEEDS[0]
+    (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    items = [it for f, root in discover([tmp_path])[0] for it in read_path(f, root)]
+    errors = [it for it in items if isinstance(it, IngestError)]
+    assert len(errors) == 1 and errors[0].kind == "not_article", [e.message for e in errors][:3]
+    assert "decisions.jsonl" in errors[0].message and "review log" in errors[0].message
+    assert [Path(it.path).name for it in items if not isinstance(it, IngestError)] == [seed.name]
