@@ -151,7 +151,7 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
     from pdfminer.converter import PDFPageAggregator
 
     layouts: list = []
-    pages, info = _read(data, lambda resources: PDFPageAggregator(resources, laparams=_laparams()),
+    pages, info = _read(data, lambda resources: _word_spaced(PDFPageAggregator)(resources, laparams=_laparams()),
                         lambda dev: layouts.append(dev.get_result()))
     articles: list[PdfArticle] = []
     furniture: list[str] = []
@@ -400,7 +400,7 @@ def _column_converter():
     from pdfminer.converter import TextConverter
     from pdfminer.layout import LTTextBox
 
-    class ColumnOrder(TextConverter):
+    class ColumnOrder(_word_spaced(TextConverter)):
         def receive_layout(self, ltpage: Any) -> None:
             at = [i for i, obj in enumerate(ltpage._objs) if isinstance(obj, LTTextBox)]
             boxes = [ltpage._objs[i] for i in at]
@@ -411,6 +411,50 @@ def _column_converter():
             super().receive_layout(ltpage)
 
     return ColumnOrder
+
+
+def _word_spaced(device: type) -> type:
+    """The pdfminer layout device `device` with a space's character as wide as the room it takes
+    on its line: its glyph and the PDF's word spacing (`Tw`), which justified text set with
+    single-byte fonts widens (fpdf2, word processors). pdfminer makes the space's character as
+    wide as its glyph and leaves the word spacing as white after it; where that white is wider
+    than its `char_margin` times the narrow characters beside it (" Im", " I"), it cut the line
+    there into pieces it read out of order ("... Flughafen von Internet wurden ...": the words of
+    a justified line moved to the line above; 12 of 15 justified PDFs of bench/bench_pdf.py).
+    Only the character's box changes: every glyph stays where the PDF sets it."""
+
+    class WordSpaced(device):  # type: ignore[misc, valid-type]
+        _wordspace = 0.0
+
+        def render_string_horizontal(self, seq: Any, matrix: Any, pos: Any, font: Any, fontsize: float, scaling: float,
+                                     charspace: float, wordspace: float, *args: Any) -> Any:
+            self._wordspace = wordspace
+            try:
+                return super().render_string_horizontal(seq, matrix, pos, font, fontsize, scaling, charspace, wordspace,
+                                                        *args)
+            finally:
+                self._wordspace = 0.0
+
+        def render_char(self, matrix: Any, font: Any, fontsize: float, scaling: float, rise: float, cid: int, ncs: Any,
+                        graphicstate: Any) -> float:
+            extra = self._wordspace if cid == 32 and self._wordspace > 0 and fontsize * scaling else 0.0
+            if not extra:
+                return super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
+            from pdfminer.layout import LTChar
+            from pdfminer.pdffont import PDFUnicodeNotDefined
+
+            try:
+                text = font.to_unichr(cid)
+            except PDFUnicodeNotDefined:
+                text = self.handle_undefined_char(font, cid)
+            # the room the word spacing adds after it (pdfminer adds `wordspace` to the pen after
+            # this character) is the character's own: its advance is returned without it
+            item = LTChar(matrix, font, fontsize, scaling, rise, text, font.char_width(cid) + extra / (fontsize * scaling),
+                          font.char_disp(cid), ncs, graphicstate)
+            self.cur_item.add(item)
+            return item.adv - extra
+
+    return WordSpaced
 
 
 def _ColumnOrder(*args: Any, **kwargs: Any) -> Any:

@@ -61,6 +61,22 @@ def test_a_seed_set_as_a_pdf_gives_the_clean_text_of_its_text_file(tmp_path, see
     assert names(rec) == names(seed)
 
 
+@pytest.mark.parametrize("sid,size", [("001_660f1e0e655a289c", 9), ("001_660f1e0e655a289c", 11), ("004_fa3f6e095796322b", 9)])
+def test_a_justified_pdf_keeps_the_word_order_of_its_lines(tmp_path, sid, size):
+    """A seed set justified (fpdf2 widens the word spaces with the PDF's word spacing, `Tw`)
+    gives the clean text of its text file. pdfminer cut a justified line where the widened space
+    stood next to narrow letters (" Im", " I") and read the pieces out of order: "... und auch der
+    Flughafen von Internet wurden Videos verbreitet, die zeigen sollten, wie kasachische
+    Aufrührern gestürmt worden." with "Im" a paragraph of its own, and a break in the middle of
+    the paragraph (bench/bench_pdf.py: 12 of 15 justified PDFs)."""
+    from pipeline.clean import clean, clean_input
+    from pipeline.pdf import extract
+
+    seed = clean((CORPUS / f"{sid}.txt").read_text(encoding="utf-8")).text
+    raw, meta = extract(typeset(seed, tmp_path / f"{sid}.pdf", size=size, align="J").read_bytes())
+    assert clean_input(raw, meta).text == seed
+
+
 @pytest.mark.parametrize("size,align", [(9, "L"), (10, "J"), (11, "L")])
 def test_every_seed_set_as_a_pdf_keeps_its_words_and_paragraphs(tmp_path, seed_texts, size, align):
     """Full-width lines of 88-116 characters: the cleaner reads them as lines of a column
