@@ -724,3 +724,72 @@ def test_pdf_articles_a_centred_pull_quote_is_one_paragraph(tmp_path):
     pdf.output(str(tmp_path / "seite.pdf"))
     (art,), _, meta = extract_articles((tmp_path / "seite.pdf").read_bytes())
     assert clean_input(art.text, meta).text.split("\n\n") == [paras[0], paras[1], quote, paras[2], paras[3]]
+
+
+_MASTHEADS = {
+    "name and date line": [("Kieler Nachrichten", "B", 28, False), ("Dienstag, 11. Januar 2022 · Nr. 8 · 2,40 Euro", "", 9, False)],
+    "centred name": [("Kieler Nachrichten", "B", 28, True)],
+    "centred name, slogan and date line": [("Kieler Nachrichten", "B", 36, True),
+                                           ("Unabhängige Tageszeitung für Schleswig-Holstein", "I", 9, True),
+                                           ("Dienstag, 11. Januar 2022 · Nr. 8 · 2,40 Euro", "", 9, True)],
+}
+
+
+@pytest.mark.parametrize("variant", ["abc", "row"])
+@pytest.mark.parametrize("masthead", list(_MASTHEADS))
+def test_pdf_articles_a_masthead_is_page_furniture(tmp_path, masthead, variant):
+    """`--pdf-articles` on an e-paper front page (bench/bench_epaper.py's pages, the seeds' text)
+    under a masthead: the outlet's name set large, a date line or a slogan. The masthead is page
+    furniture: the articles are the set ones, each its set paragraphs, and the date line dates
+    them. Before, the name was read as a headline: an article of its own ("Kieler Nachrichten",
+    its date line its text) or, with nothing under it, part of the first article's headline and
+    title ("Kieler Nachrichten Putins Sieg in Kasachstan"); a date line set across the columns'
+    white also mixed the order of a page of three articles side by side."""
+    from pipeline.clean import clean, clean_input
+    from pipeline.ingest import read_path
+
+    be = _bench_epaper()
+    seeds = {p.stem: clean(p.read_text(encoding="utf-8")).text for p in sorted(CORPUS.glob("*.txt"))}
+    body = lambda sid, n: "\n\n".join(seeds[sid].split("\n\n")[1:1 + n])
+    a, b, c = be.SEEDS[:3]
+    if variant == "row":
+        arts = [(be.HEADLINES[s], body(s, 2), i, 1, 40, 280) for i, s in enumerate((a, b, c))]
+    else:
+        arts = [(be.HEADLINES[a], body(a, 3), 0, 2, 40, 150), (be.HEADLINES[b], body(b, 3), 2, 1, 40, 280),
+                (be.HEADLINES[c], body(c, 3), 0, 2, 155, 280)]
+    lines = be.epaper(arts, tmp_path / "titelseite.pdf", header="", masthead=_MASTHEADS[masthead])
+    raws = list(read_path(tmp_path / "titelseite.pdf", tmp_path, pdf_articles=True))
+    assert sorted(r.meta["title"] for r in raws) == sorted(head for head, *_ in arts)
+    for raw in raws:
+        (n,) = [n for n, (head, *_) in enumerate(arts, 1) if head == raw.meta["title"]]
+        assert clean_input(raw.text, raw.meta).text == be._paragraphs([ln for ln in lines if ln[0] == n])
+        assert "Kieler Nachrichten" not in raw.text
+    assert "Kieler Nachrichten" in raws[0].warnings[0]
+    dated = "Dienstag" in str(_MASTHEADS[masthead])
+    assert all(r.meta.get("published") == ("2022-01-11" if dated else None) for r in raws)
+
+
+@pytest.mark.parametrize("size,pt", [(8, 10), (9, 11.5), (10, 12.5), (9, 12.5)])
+def test_pdf_articles_a_crosshead_stays_in_its_article(tmp_path, size, pt):
+    """`--pdf-articles`: a crosshead (the seeds' own subheadings, "Das ODKB soll Bedrohungen von
+    außen abwenden", "Beistand nach Interessenlage", set bold and larger than the body, in one
+    column of an article over two) is a paragraph of its article, not the headline of a new one
+    (before: the article was cut there into two records, the second titled with the crosshead).
+    The next article under the first one, its headline over the same two columns, still is one."""
+    from pipeline.clean import clean, clean_input
+    from pipeline.pdf import extract_articles
+
+    be = _bench_epaper()
+    s1, s3 = [clean((CORPUS / f"{sid}.txt").read_text(encoding="utf-8")).text.split("\n\n")
+              for sid in ("001_660f1e0e655a289c", "003_402700ddbbeb6917")]
+    crossheads = {s1[5], s3[5], s3[9]}
+    arts = [(be.HEADLINES[be.SEEDS[1]], "\n\n".join(s1[3:9]), 0, 2, 20, 150),
+            (be.HEADLINES[be.SEEDS[0]], "\n\n".join(_seed_bodies(("000_983499c68f515bd7",))[0][1:4]), 2, 1, 20, 280),
+            (be.HEADLINES[be.SEEDS[3]], "\n\n".join(s3[3:11]), 0, 2, 155, 280)]
+    lines = be.epaper(arts, tmp_path / "seite.pdf", size=size, crossheads=crossheads, crosshead_pt=pt)
+    assert sum(1 for _, ln, _ in lines if ln.strip() in " ".join(crossheads)) >= 3  # crossheads set in both articles
+    articles, _, meta = extract_articles((tmp_path / "seite.pdf").read_bytes())
+    assert sorted(a.headline for a in articles) == sorted(head for head, *_ in arts)
+    for art in articles:
+        (n,) = [n for n, (head, *_) in enumerate(arts, 1) if head == art.headline]
+        assert clean_input(art.text, meta).text == be._paragraphs([ln for ln in lines if ln[0] == n])
