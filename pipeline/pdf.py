@@ -164,7 +164,7 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
         top, rest, bottom = _page_furniture(boxes, body) if body else ([], boxes, [])
         furniture += [_box_text(b) for b in _xy_cut(top, body) + _xy_cut(bottom, body)] + ([other] if other else [])
         prev = None  # the body box before this one in the article, on this page
-        heads = ""  # the raw text of the last article's headline boxes
+        parts: list[list] = []  # the last article's headline boxes: [size, raw text] of each run of one size
         col_top = 0.0  # where the article's text starts in the column of `prev`
         order = _xy_cut(rest, body) if body else rest
         headlines = _headlines(order, rest, body) if body else set()  # the boxes that start an article (no crosshead)
@@ -195,10 +195,16 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
                 art.text += "\f"
                 art.pages.append(number)
             if head and not open_article:
-                head_text = _headline_text(box, body)
-                art.text += head_text
-                heads = heads + head_text if art.headline else head_text
-                art.headline = _mended(heads)
+                art.text += _headline_text(box, body)
+                if not art.headline:
+                    parts = []
+                for size, text in _headline_runs(box, body):
+                    if parts and max(size, parts[-1][0]) <= min(size, parts[-1][0]) * _HEADLINE:
+                        parts[-1][1] += text + "\n"
+                    else:  # a kicker over the headline, a subtitle under it: not the title
+                        parts.append([size, text + "\n"])
+                # the title: the run set largest (a headline of several boxes is one)
+                art.headline = _mended(max(parts, key=lambda part: part[0])[1])
                 prev = None
             else:
                 # a crosshead (a box set larger that is no headline) is a paragraph of its own
@@ -462,26 +468,40 @@ def _mended(head: str) -> str:
 
 
 def _headline_text(box: Any, body: float) -> str:
-    """A headline box's text for its article (`extract_articles`): its lines set larger than the
+    """A headline box's text for its article (`extract_articles`): its runs (`_headline_runs`),
+    a blank line after each (a kicker, the headline, a subtitle set in one box are a paragraph
+    each)."""
+    return "".join(text + "\n" for _, text in _headline_runs(box, body))
+
+
+def _headline_runs(box: Any, body: float) -> list[list]:
+    """A headline box's runs of lines of one size ([size, text]): its lines set larger than the
     body size `body` joined into one line with a space (a headline set in two lines is one
-    paragraph for the cleaner, which reads two short lines as two), and a line end after it.
+    paragraph for the cleaner, which reads two short lines as two), and a line end after it; a
+    line set larger than the one before by more than `_HEADLINE` times, or smaller, starts a run
+    (a kicker over the headline, a subtitle under it: pdfminer puts them in the headline's box).
     Only whitespace changes: a line that ends in a hyphen after a letter or digit ("Sowjet-",
     "militä-") keeps its line end, so that the cleaner mends it as any line-end hyphen (its
     lexicon decides whether the hyphen stays: "Sowjet-Traum", "militärische"); a line of the
     box set no larger than the body (pdfminer's box may take one) is not joined."""
     from .clean.data import _HYPHENS  # the characters the cleaner reads as a line-end hyphen
 
-    out, big = "", False
+    runs: list[list] = []
+    big = False
     for line in box:
         text = line.get_text()
-        large = _box_size([line]) > body * _HEADLINE
-        end = out.rstrip("\n").rstrip(" ")
-        if big and large and not (len(end) >= 2 and end[-1] in _HYPHENS and end[-2].isalnum()):
-            out = end + " " + text.lstrip(" ")
+        size = _box_size([line])
+        large = size > body * _HEADLINE
+        if not runs or (big and large and max(size, runs[-1][0]) > min(size, runs[-1][0]) * _HEADLINE):
+            runs.append([size, text])
         else:
-            out += text
+            end = runs[-1][1].rstrip("\n").rstrip(" ")
+            if big and large and not (len(end) >= 2 and end[-1] in _HYPHENS and end[-2].isalnum()):
+                runs[-1][1] = end + " " + text.lstrip(" ")
+            else:
+                runs[-1][1] += text
         big = large
-    return out + "\n"
+    return runs
 
 
 def _body_size(boxes: list) -> float:

@@ -793,3 +793,51 @@ def test_pdf_articles_a_crosshead_stays_in_its_article(tmp_path, size, pt):
     for art in articles:
         (n,) = [n for n, (head, *_) in enumerate(arts, 1) if head == art.headline]
         assert clean_input(art.text, meta).text == be._paragraphs([ln for ln in lines if ln[0] == n])
+
+
+@pytest.mark.parametrize("sid,kicker,deck", [("001_660f1e0e655a289c", None, 1), ("003_402700ddbbeb6917", "OVKS", None),
+                                             ("003_402700ddbbeb6917", "OVKS", 1)])
+def test_pdf_articles_a_subtitle_or_kicker_is_no_part_of_the_title(tmp_path, sid, kicker, deck):
+    """`--pdf-articles`: a headline (18 pt) with a subtitle under it (12 pt, the seed's own:
+    "Kasachstans Präsident ruft das von Russland geführte Militärbündnis ODKB ins Land") or a
+    kicker over it (11 pt, "OVKS", the seed's), set tight, so that pdfminer puts them in one box:
+    the record's title is the headline, and the subtitle a paragraph of its own. Before, the
+    lines set larger than the body were joined into one: title and first paragraph "Kasachstan
+    bittet um militärische Hilfe Kasachstans Präsident ruft ..." ("OVKS Ein Sicherheitsbündnis ...")."""
+    from pipeline.clean import clean, clean_input
+    from pipeline.ingest import read_path
+
+    paras = clean((CORPUS / f"{sid}.txt").read_text(encoding="utf-8")).text.split("\n\n")
+    head = paras[0]
+    pdf = fpdf.FPDF()
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    dec = lambda ln: ln.encode("latin-1").decode("cp1252")  # fpdf2 gives the lines in the font's encoding
+    y = 20.0
+    if kicker:
+        pdf.set_font("Helvetica", "B", 11)
+        pdf.text(15, y, kicker)
+        y += 7
+    pdf.set_font("Helvetica", "B", 18)
+    pdf.text(15, y, head)
+    y += 6
+    want = [head]
+    if deck:
+        pdf.set_font("Helvetica", "B", 12)
+        for ln in pdf.multi_cell(120, 1, paras[deck], dry_run=True, output="LINES"):
+            pdf.text(15, y, dec(ln))
+            y += 5
+        want.append(paras[deck])
+    pdf.set_font("Helvetica", "", 9)
+    for para in paras[2:5]:
+        for ln in pdf.multi_cell(60, 1, para, dry_run=True, output="LINES"):
+            y += 3.8
+            pdf.text(15, y, dec(ln))
+        y += 3.8
+        want.append(para)
+    pdf.output(str(tmp_path / "seite.pdf"))
+    (raw,) = read_path(tmp_path / "seite.pdf", tmp_path, pdf_articles=True)
+    assert raw.meta["title"] == head
+    text = clean_input(raw.text, raw.meta).text.split("\n\n")
+    assert text[-len(want):] == want
