@@ -146,8 +146,8 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
     the previous page's last article. Page furniture is in no article: the running header and
     footer rows of every page, a page's masthead (`_masthead`: the outlet's name set large, a
     date line, above a row of articles), and what stands before the first headline of the PDF;
-    `furniture` is its text (a page's rows one after the other). A PDF without any headline is one article, text and meta as
-    `extract` reads them; else meta is `extract`'s without the document's title and authors
+    `furniture` is its text (a page's rows one after the other). A PDF without any headline is
+    one article, text and meta as `extract` reads them; else meta is `extract`'s without the document's title and authors
     (the file's, not each article's) and with `blank_breaks` (the articles' paragraph breaks are
     their blank lines: `clean.clean_input`). Raises `PdfUnreadable`."""
     from pdfminer.converter import PDFPageAggregator
@@ -286,8 +286,8 @@ def _masthead(order: list, boxes: list, headlines: set, body: float) -> set[int]
     """The ids of the boxes of a page's masthead: the outlet's name set large at the top of the page
     (the first box of its reading order `order` a headline, `headlines`) and what stands above
     the first article's headline, with at most `_MASTHEAD_LINES` lines of body size (a date line,
-    a slogan), standing above a row of articles: the first article's headline, where the masthead ends, has another box beside it
-    at its height (`boxes`: the page's boxes). The masthead ends at a headline after text, or at
+    a slogan), standing above a row of articles: the first article's headline, where the masthead
+    ends, has another box beside it at its height (`boxes`: the page's boxes). The masthead ends at a headline after text, or at
     a headline set smaller than the box above it and aligned with it neither left nor centred
     (a headline's parts, a kicker, the headline, a subtitle, are aligned, and its kicker smaller).
     Without a row of articles under it, or with more text, the top of the page is an article."""
@@ -298,7 +298,7 @@ def _masthead(order: list, boxes: list, headlines: set, body: float) -> set[int]
         if id(b) in headlines and (id(before) not in headlines or (
                 _box_size(b) < _box_size(before) and not _aligned(b, before, body))):
             # the masthead: what is read before `b`, and what stands above its top (a date line
-            # the cut of the page read in a column)
+            # that the cut of the page read in a column)
             top = order[:k] + [o for o in boxes if o.y0 >= b.y1 and o not in order[:k]]
             ids = {id(m) for m in top}
             lines = sum(len(list(m)) for m in top if id(m) not in headlines)
@@ -538,7 +538,7 @@ def _word_spaced(device: type) -> type:
     wide as its glyph and leaves the word spacing as white after it; where that white is wider
     than its `char_margin` times the narrow characters beside it (" Im", " I"), it cut the line
     there into pieces it read out of order ("... Flughafen von Internet wurden ...": the words of
-    a justified line moved to the line above; 12 of 15 justified PDFs of bench/bench_pdf.py).
+    a justified line moved to the line above; 9 of the 15 justified PDFs of bench/bench_pdf.py).
     Only the character's box changes: every glyph stays where the PDF sets it."""
 
     class WordSpaced(device):  # type: ignore[misc, valid-type]
