@@ -59,11 +59,15 @@ def _lines(pdf, text: str, w: float, style: str, size: float) -> list[str]:
     return out[:-1]
 
 
-def epaper(articles, out: Path, size: int = 9, header: str = HEADER) -> list[tuple[int, str, str]]:
+def epaper(articles, out: Path, size: int = 9, header: str = HEADER, masthead=(), crossheads=(),
+           crosshead_pt: float = 0) -> list[tuple[int, str, str]]:
     """One A4 page. articles: (headline, body, first column, columns, top mm, bottom mm) on a
     three-column grid; a body fills its columns top to bottom under its headline (what does not
     fit is left out). Returns the set lines in reading order as (article number from 1, line,
-    kind): kind "head" for a headline's line, "para" for a body paragraph's first, "" else."""
+    kind): kind "head" for a headline's line, "para" for a body paragraph's first, "" else.
+    `masthead`: lines (text, style, pt, centred) set from the top of the page down (the outlet's
+    name, a date line; give the articles a top below them); `crossheads`: body paragraphs set as
+    crossheads, bold at `crosshead_pt` (default the body size), each a paragraph of its own."""
     from fpdf import FPDF
 
     pdf = FPDF()
@@ -72,9 +76,15 @@ def epaper(articles, out: Path, size: int = 9, header: str = HEADER) -> list[tup
     pdf.add_page()
     gap, left, ncol = 5, 15, 3
     cw = (180 - gap * (ncol - 1)) / ncol
-    pdf.set_font("Helvetica", "", 8)
-    pdf.text(70, 12, header)
-    lh = size * 0.42
+    y = 8.0
+    for text, style, pt, centred in masthead:
+        pdf.set_font("Helvetica", style, pt)
+        y += pt * 0.42
+        pdf.text(105 - pdf.get_string_width(text) / 2 if centred else left, y, text)
+        y += 1
+    if header:
+        pdf.set_font("Helvetica", "", 8)
+        pdf.text(70, 12, header)
     order: list[tuple[int, str, str]] = []
     for n, (head, body, c0, nc, top, bottom) in enumerate(articles, 1):
         hs = 18 if nc > 1 else 14
@@ -86,10 +96,13 @@ def epaper(articles, out: Path, size: int = 9, header: str = HEADER) -> list[tup
             order.append((n, ln, "head"))
         y += 4
         body_top = y
-        body_lines = _lines(pdf, body, cw, "", size)
-        pdf.set_font("Helvetica", "", size)
+        body_lines: list[tuple[str, str, float]] = []  # (line, style, pt); "" between paragraphs
+        for para in body.split("\n\n"):
+            style, pt = ("B", crosshead_pt or size) if para in crossheads else ("", size)
+            body_lines += [(ln, style, pt) for ln in _lines(pdf, para, cw, style, pt)] + [("", "", size)]
         c, first = c0, True
-        for ln in body_lines:
+        for ln, style, pt in body_lines[:-1]:
+            lh = pt * 0.42
             if y + lh > bottom:
                 c += 1
                 y = body_top
@@ -97,6 +110,7 @@ def epaper(articles, out: Path, size: int = 9, header: str = HEADER) -> list[tup
                     break
             y += lh
             if ln:
+                pdf.set_font("Helvetica", style, pt)
                 pdf.text(left + c * (cw + gap), y, ln)
                 order.append((n, ln, "para" if first else ""))
             first = not ln

@@ -140,18 +140,20 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
     an e-paper page holds several articles, each led by its headline (a box set larger than the
     page's body size, `_HEADLINE`: the boxes that start a block in `reading_order`). The page's
     boxes are read in `reading_order`; a headline after body text starts a new article (a
-    headline of several boxes is one), and every box up to the next headline is its article's.
-    A page that starts without a headline continues the previous page's last article. Page
-    furniture is in no article: the running header and footer rows of every page, and what
-    stands before the first headline of the PDF (a masthead); `furniture` is its text (a page's
-    rows one after the other). A PDF without any headline is one article, text and meta as
-    `extract` reads them; else meta is `extract`'s without the document's title and authors
+    headline of several boxes is one), and every box up to the next headline is its article's; a
+    crosshead set as large, in one column of an article over several, is no headline
+    (`_crosshead`) but a paragraph of its own. A page that starts without a headline continues
+    the previous page's last article. Page furniture is in no article: the running header and
+    footer rows of every page, a page's masthead (`_masthead`: the outlet's name set large, a
+    date line, above a row of articles), and what stands before the first headline of the PDF;
+    `furniture` is its text (a page's rows one after the other). A PDF without any headline is
+    one article, text and meta as `extract` reads them; else meta is `extract`'s without the document's title and authors
     (the file's, not each article's) and with `blank_breaks` (the articles' paragraph breaks are
     their blank lines: `clean.clean_input`). Raises `PdfUnreadable`."""
     from pdfminer.converter import PDFPageAggregator
 
     layouts: list = []
-    pages, info = _read(data, lambda resources: PDFPageAggregator(resources, laparams=_laparams()),
+    pages, info = _read(data, lambda resources: _word_spaced(PDFPageAggregator)(resources, laparams=_laparams()),
                         lambda dev: layouts.append(dev.get_result()))
     articles: list[PdfArticle] = []
     furniture: list[str] = []
@@ -162,9 +164,16 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
         top, rest, bottom = _page_furniture(boxes, body) if body else ([], boxes, [])
         furniture += [_box_text(b) for b in _xy_cut(top, body) + _xy_cut(bottom, body)] + ([other] if other else [])
         prev = None  # the body box before this one in the article, on this page
-        heads = ""  # the raw text of the last article's headline boxes
+        parts: list[list] = []  # the last article's headline boxes: [size, raw text] of each run of one size
         col_top = 0.0  # where the article's text starts in the column of `prev`
         order = _xy_cut(rest, body) if body else rest
+        headlines = _headlines(order, rest, body) if body else set()  # the boxes that start an article (no crosshead)
+        masthead = _masthead(order, rest, headlines, body)
+        if masthead:  # page furniture, set aside before the page is cut (its lines may cross the columns' white)
+            furniture += [_box_text(b) for b in order if id(b) in masthead]
+            rest = [b for b in rest if id(b) not in masthead]
+            order = _xy_cut(rest, body)
+            headlines = _headlines(order, rest, body)
         texts = [b for b in rest if _box_size(b) <= body * _HEADLINE]  # body boxes, no headline
         edges: dict[int, tuple[float, float]] = {}
 
@@ -174,7 +183,7 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
             return edges[id(b)]
 
         for at, box in enumerate(order):
-            head = body and _box_size(box) > body * _HEADLINE
+            head = id(box) in headlines
             if head and (not articles or open_article):
                 articles.append(PdfArticle("", [number]))
                 open_article = False
@@ -186,14 +195,22 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
                 art.text += "\f"
                 art.pages.append(number)
             if head and not open_article:
-                head_text = _headline_text(box, body)
-                art.text += head_text
-                heads = heads + head_text if art.headline else head_text
-                art.headline = _mended(heads)
+                art.text += _headline_text(box, body)
+                if not art.headline:
+                    parts = []
+                for size, text in _headline_runs(box, body):
+                    if parts and max(size, parts[-1][0]) <= min(size, parts[-1][0]) * _HEADLINE:
+                        parts[-1][1] += text + "\n"
+                    else:  # a kicker over the headline, a subtitle under it: not the title
+                        parts.append([size, text + "\n"])
+                # the title: the run set largest (a headline of several boxes is one)
+                art.headline = _mended(max(parts, key=lambda part: part[0])[1])
                 prev = None
             else:
-                if prev is not None and _goes_on(prev, box, body, (column(box)[0], *column(prev)), col_top,
-                                                 _column_bottom(order[at:], body)):
+                # a crosshead (a box set larger that is no headline) is a paragraph of its own
+                if prev is not None and max(_box_size(prev), _box_size(box)) <= body * _HEADLINE \
+                        and _goes_on(prev, box, body, (column(box)[0], *column(prev)), col_top,
+                                     _column_bottom(order[at:], headlines)):
                     art.text = art.text[:-1]  # no blank line: the paragraph goes on
                 if prev is None or not _same_column(prev, box):
                     col_top = box.y1  # the top of the article's text in this column
@@ -209,6 +226,92 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
     # line is one, lines without one between are one paragraph (`clean.clean_input`)
     meta["blank_breaks"] = True
     return articles, "".join(furniture), meta
+
+
+def _headlines(order: list, boxes: list, body: float) -> set[int]:
+    """The ids of the boxes of a page's reading order `order` that are headlines: set larger than
+    the body size `body` (`_HEADLINE`), but for a crosshead (`_crosshead`: a subheading inside an
+    article, read as its text). `boxes`: the page's boxes (no running header or footer)."""
+    out: set[int] = set()
+    heads: list = []  # the headline boxes of the article read now
+    text = True  # text was read since the last headline box (or none was read yet)
+    for b in order:
+        if _box_size(b) <= body * _HEADLINE:
+            text = True
+        elif not (text and _crosshead(b, heads, boxes, body)):
+            heads = heads + [b] if not text else [b]
+            text = False
+            out.add(id(b))
+    return out
+
+
+def _crosshead(box: Any, heads: list, boxes: list, body: float) -> bool:
+    """Whether `box`, set larger than the body and read after the text of the article whose
+    headline boxes on this page are `heads`, is a crosshead of that article (a subheading set in
+    one of its columns) rather than the next article's headline. An article stands in a
+    rectangle under its headline, so a box is the article's own where it is set smaller than the
+    headline and stands under it, within the headline's columns, in one column (no box beside it
+    reaches into its width), and beside it, in another of those columns, the text runs from above
+    its top (at the top of its column, right under the headline: from its height) down past its
+    top (a crosshead may end a column), with no headline beside it at its height. The next
+    article under a headline over two columns spans them (set as large), or stands in one of
+    them beside the next one's headline, with the text above it ended. A crosshead of an article
+    set in one column, or on a page its headline is not on, has no such witness and still starts
+    an article."""
+    if not heads:
+        return False
+    x0, x1, y0 = min(h.x0 for h in heads), max(h.x1 for h in heads), min(h.y0 for h in heads)
+    # the headline's columns: those of the boxes right under it that it reaches over (a headline's
+    # ink may end inside its last column)
+    top = [b for b in boxes if y0 - 3 * body <= b.y1 <= y0 + body and b.x0 < x1 and b.x1 > x0]
+    x0, x1 = min([x0] + [b.x0 for b in top]), max([x1] + [b.x1 for b in top])
+    if box.x0 < x0 - body or box.x1 > x1 + body or box.y1 > y0 + body or _box_size(box) >= min(map(_box_size, heads)):
+        return False
+    beside = [b for b in boxes if b is not box and b.x0 >= x0 - body and b.x1 <= x1 + body and b.y1 <= y0 + body
+              and (b.x0 >= box.x1 or b.x1 <= box.x0)]
+    if any(_box_size(b) > body * _HEADLINE and b.y0 < box.y1 and b.y1 > box.y0 for b in beside):
+        return False  # a headline beside it: the next articles' row
+    text = [b for b in beside if _box_size(b) <= body * _HEADLINE]
+    # at the top of its column, right under the headline, the text beside may start at its height
+    first = not any(b is not box and _same_column(b, box) and box.y1 < b.y0 and b.y1 <= y0 + body for b in boxes)
+    return any((a.y1 > box.y1 or (first and a.y1 >= box.y1 - body)) and c.y0 < box.y1 - body and _same_column(a, c)
+               for a in text for c in text)
+
+
+#: what a masthead may hold besides its lines set large: a date line, a slogan (lines of body size)
+_MASTHEAD_LINES = 2
+
+
+def _masthead(order: list, boxes: list, headlines: set, body: float) -> set[int]:
+    """The ids of the boxes of a page's masthead: the outlet's name set large at the top of the page
+    (the first box of its reading order `order` a headline, `headlines`) and what stands above
+    the first article's headline, with at most `_MASTHEAD_LINES` lines of body size (a date line,
+    a slogan), standing above a row of articles: the first article's headline, where the masthead
+    ends, has another box beside it at its height (`boxes`: the page's boxes). The masthead ends at a headline after text, or at
+    a headline set smaller than the box above it and aligned with it neither left nor centred
+    (a headline's parts, a kicker, the headline, a subtitle, are aligned, and its kicker smaller).
+    Without a row of articles under it, or with more text, the top of the page is an article."""
+    if not order or id(order[0]) not in headlines:
+        return set()
+    for k in range(1, len(order)):
+        b, before = order[k], order[k - 1]
+        if id(b) in headlines and (id(before) not in headlines or (
+                _box_size(b) < _box_size(before) and not _aligned(b, before, body))):
+            # the masthead: what is read before `b`, and what stands above its top (a date line
+            # that the cut of the page read in a column)
+            top = order[:k] + [o for o in boxes if o.y0 >= b.y1 and o not in order[:k]]
+            ids = {id(m) for m in top}
+            lines = sum(len(list(m)) for m in top if id(m) not in headlines)
+            low = min(m.y0 for m in top)
+            row = any(id(o) not in ids and o is not b and (o.x0 >= b.x1 or o.x1 <= b.x0) and b.y0 < o.y1 <= low + body
+                      for o in boxes)
+            return ids if row and lines <= _MASTHEAD_LINES else set()
+    return set()
+
+
+def _aligned(a: Any, b: Any, body: float) -> bool:
+    """Whether two boxes are set flush left or centred on one another (within the body size)."""
+    return abs(a.x0 - b.x0) <= body or abs((a.x0 + a.x1) - (b.x0 + b.x1)) / 2 <= body
 
 
 def _page_boxes(ltpage: Any) -> tuple[list, str]:
@@ -311,12 +414,13 @@ def _body_text(box: Any, body: float, edges: tuple[float, float]) -> str:
     return out + "\n"
 
 
-def _column_bottom(order: list, body: float) -> float:
+def _column_bottom(order: list, headlines: set) -> float:
     """Where the article's text ends in the column of `order[0]`: the lowest bottom of the boxes
-    read after it, up to the next headline, that stand in its column."""
+    read after it, up to the next headline (`headlines`: their ids; a crosshead is none), that
+    stand in its column."""
     low = order[0].y0
     for b in order[1:]:
-        if _box_size(b) > body * _HEADLINE:
+        if id(b) in headlines:
             break
         if _same_column(b, order[0]):
             low = min(low, b.y0)
@@ -342,7 +446,7 @@ def _goes_on(before: Any, box: Any, body: float, edges: tuple[float, float, floa
             return False
         return not _starts_paragraph(last, first, edges, body, inside=True)
     if box.x0 < before.x1 or box.y1 <= before.y0 or box.y1 < top - body * _INDENT \
-            or before.y0 > bottom + body * _INDENT:
+            or before.y0 > bottom + body:
         return False
     return not _starts_paragraph(last, first, edges, body)
 
@@ -364,26 +468,40 @@ def _mended(head: str) -> str:
 
 
 def _headline_text(box: Any, body: float) -> str:
-    """A headline box's text for its article (`extract_articles`): its lines set larger than the
+    """A headline box's text for its article (`extract_articles`): its runs (`_headline_runs`),
+    a blank line after each (a kicker, the headline, a subtitle set in one box are a paragraph
+    each)."""
+    return "".join(text + "\n" for _, text in _headline_runs(box, body))
+
+
+def _headline_runs(box: Any, body: float) -> list[list]:
+    """A headline box's runs of lines of one size ([size, text]): its lines set larger than the
     body size `body` joined into one line with a space (a headline set in two lines is one
-    paragraph for the cleaner, which reads two short lines as two), and a line end after it.
+    paragraph for the cleaner, which reads two short lines as two), and a line end after it; a
+    line set larger than the one before by more than `_HEADLINE` times, or smaller, starts a run
+    (a kicker over the headline, a subtitle under it: pdfminer puts them in the headline's box).
     Only whitespace changes: a line that ends in a hyphen after a letter or digit ("Sowjet-",
     "militä-") keeps its line end, so that the cleaner mends it as any line-end hyphen (its
     lexicon decides whether the hyphen stays: "Sowjet-Traum", "militärische"); a line of the
     box set no larger than the body (pdfminer's box may take one) is not joined."""
     from .clean.data import _HYPHENS  # the characters the cleaner reads as a line-end hyphen
 
-    out, big = "", False
+    runs: list[list] = []
+    big = False
     for line in box:
         text = line.get_text()
-        large = _box_size([line]) > body * _HEADLINE
-        end = out.rstrip("\n").rstrip(" ")
-        if big and large and not (len(end) >= 2 and end[-1] in _HYPHENS and end[-2].isalnum()):
-            out = end + " " + text.lstrip(" ")
+        size = _box_size([line])
+        large = size > body * _HEADLINE
+        if not runs or (big and large and max(size, runs[-1][0]) > min(size, runs[-1][0]) * _HEADLINE):
+            runs.append([size, text])
         else:
-            out += text
+            end = runs[-1][1].rstrip("\n").rstrip(" ")
+            if big and large and not (len(end) >= 2 and end[-1] in _HYPHENS and end[-2].isalnum()):
+                runs[-1][1] = end + " " + text.lstrip(" ")
+            else:
+                runs[-1][1] += text
         big = large
-    return out + "\n"
+    return runs
 
 
 def _body_size(boxes: list) -> float:
@@ -400,7 +518,7 @@ def _column_converter():
     from pdfminer.converter import TextConverter
     from pdfminer.layout import LTTextBox
 
-    class ColumnOrder(TextConverter):
+    class ColumnOrder(_word_spaced(TextConverter)):
         def receive_layout(self, ltpage: Any) -> None:
             at = [i for i, obj in enumerate(ltpage._objs) if isinstance(obj, LTTextBox)]
             boxes = [ltpage._objs[i] for i in at]
@@ -411,6 +529,50 @@ def _column_converter():
             super().receive_layout(ltpage)
 
     return ColumnOrder
+
+
+def _word_spaced(device: type) -> type:
+    """The pdfminer layout device `device` with a space's character as wide as the room it takes
+    on its line: its glyph and the PDF's word spacing (`Tw`), which justified text set with
+    single-byte fonts widens (fpdf2, word processors). pdfminer makes the space's character as
+    wide as its glyph and leaves the word spacing as white after it; where that white is wider
+    than its `char_margin` times the narrow characters beside it (" Im", " I"), it cut the line
+    there into pieces it read out of order ("... Flughafen von Internet wurden ...": the words of
+    a justified line moved to the line above; 9 of the 15 justified PDFs of bench/bench_pdf.py).
+    Only the character's box changes: every glyph stays where the PDF sets it."""
+
+    class WordSpaced(device):  # type: ignore[misc, valid-type]
+        _wordspace = 0.0
+
+        def render_string_horizontal(self, seq: Any, matrix: Any, pos: Any, font: Any, fontsize: float, scaling: float,
+                                     charspace: float, wordspace: float, *args: Any) -> Any:
+            self._wordspace = wordspace
+            try:
+                return super().render_string_horizontal(seq, matrix, pos, font, fontsize, scaling, charspace, wordspace,
+                                                        *args)
+            finally:
+                self._wordspace = 0.0
+
+        def render_char(self, matrix: Any, font: Any, fontsize: float, scaling: float, rise: float, cid: int, ncs: Any,
+                        graphicstate: Any) -> float:
+            extra = self._wordspace if cid == 32 and self._wordspace > 0 and fontsize * scaling else 0.0
+            if not extra:
+                return super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
+            from pdfminer.layout import LTChar
+            from pdfminer.pdffont import PDFUnicodeNotDefined
+
+            try:
+                text = font.to_unichr(cid)
+            except PDFUnicodeNotDefined:
+                text = self.handle_undefined_char(font, cid)
+            # the room the word spacing adds after it (pdfminer adds `wordspace` to the pen after
+            # this character) is the character's own: its advance is returned without it
+            item = LTChar(matrix, font, fontsize, scaling, rise, text, font.char_width(cid) + extra / (fontsize * scaling),
+                          font.char_disp(cid), ncs, graphicstate)
+            self.cur_item.add(item)
+            return item.adv - extra
+
+    return WordSpaced
 
 
 def _ColumnOrder(*args: Any, **kwargs: Any) -> Any:

@@ -61,6 +61,22 @@ def test_a_seed_set_as_a_pdf_gives_the_clean_text_of_its_text_file(tmp_path, see
     assert names(rec) == names(seed)
 
 
+@pytest.mark.parametrize("sid,size", [("001_660f1e0e655a289c", 9), ("001_660f1e0e655a289c", 11), ("004_fa3f6e095796322b", 9)])
+def test_a_justified_pdf_keeps_the_word_order_of_its_lines(tmp_path, sid, size):
+    """A seed set justified (fpdf2 widens the word spaces with the PDF's word spacing, `Tw`)
+    gives the clean text of its text file. pdfminer cut a justified line where the widened space
+    stood next to narrow letters (" Im", " I") and read the pieces out of order: "... und auch der
+    Flughafen von Internet wurden Videos verbreitet, die zeigen sollten, wie kasachische
+    Aufrührern gestürmt worden." with "Im" a paragraph of its own, and a break in the middle of
+    the paragraph (bench/bench_pdf.py: 12 of 15 justified PDFs)."""
+    from pipeline.clean import clean, clean_input
+    from pipeline.pdf import extract
+
+    seed = clean((CORPUS / f"{sid}.txt").read_text(encoding="utf-8")).text
+    raw, meta = extract(typeset(seed, tmp_path / f"{sid}.pdf", size=size, align="J").read_bytes())
+    assert clean_input(raw, meta).text == seed
+
+
 @pytest.mark.parametrize("size,align", [(9, "L"), (10, "J"), (11, "L")])
 def test_every_seed_set_as_a_pdf_keeps_its_words_and_paragraphs(tmp_path, seed_texts, size, align):
     """Full-width lines of 88-116 characters: the cleaner reads them as lines of a column
@@ -708,3 +724,120 @@ def test_pdf_articles_a_centred_pull_quote_is_one_paragraph(tmp_path):
     pdf.output(str(tmp_path / "seite.pdf"))
     (art,), _, meta = extract_articles((tmp_path / "seite.pdf").read_bytes())
     assert clean_input(art.text, meta).text.split("\n\n") == [paras[0], paras[1], quote, paras[2], paras[3]]
+
+
+_MASTHEADS = {
+    "name and date line": [("Kieler Nachrichten", "B", 28, False), ("Dienstag, 11. Januar 2022 · Nr. 8 · 2,40 Euro", "", 9, False)],
+    "centred name": [("Kieler Nachrichten", "B", 28, True)],
+    "centred name, slogan and date line": [("Kieler Nachrichten", "B", 36, True),
+                                           ("Unabhängige Tageszeitung für Schleswig-Holstein", "I", 9, True),
+                                           ("Dienstag, 11. Januar 2022 · Nr. 8 · 2,40 Euro", "", 9, True)],
+}
+
+
+@pytest.mark.parametrize("variant", ["abc", "row"])
+@pytest.mark.parametrize("masthead", list(_MASTHEADS))
+def test_pdf_articles_a_masthead_is_page_furniture(tmp_path, masthead, variant):
+    """`--pdf-articles` on an e-paper front page (bench/bench_epaper.py's pages, the seeds' text)
+    under a masthead: the outlet's name set large, a date line or a slogan. The masthead is page
+    furniture: the articles are the set ones, each its set paragraphs, and the date line dates
+    them. Before, the name was read as a headline: an article of its own ("Kieler Nachrichten",
+    its date line its text) or, with nothing under it, part of the first article's headline and
+    title ("Kieler Nachrichten Putins Sieg in Kasachstan"); a date line set across the columns'
+    white also mixed the order of a page of three articles side by side."""
+    from pipeline.clean import clean, clean_input
+    from pipeline.ingest import read_path
+
+    be = _bench_epaper()
+    seeds = {p.stem: clean(p.read_text(encoding="utf-8")).text for p in sorted(CORPUS.glob("*.txt"))}
+    body = lambda sid, n: "\n\n".join(seeds[sid].split("\n\n")[1:1 + n])
+    a, b, c = be.SEEDS[:3]
+    if variant == "row":
+        arts = [(be.HEADLINES[s], body(s, 2), i, 1, 40, 280) for i, s in enumerate((a, b, c))]
+    else:
+        arts = [(be.HEADLINES[a], body(a, 3), 0, 2, 40, 150), (be.HEADLINES[b], body(b, 3), 2, 1, 40, 280),
+                (be.HEADLINES[c], body(c, 3), 0, 2, 155, 280)]
+    lines = be.epaper(arts, tmp_path / "titelseite.pdf", header="", masthead=_MASTHEADS[masthead])
+    raws = list(read_path(tmp_path / "titelseite.pdf", tmp_path, pdf_articles=True))
+    assert sorted(r.meta["title"] for r in raws) == sorted(head for head, *_ in arts)
+    for raw in raws:
+        (n,) = [n for n, (head, *_) in enumerate(arts, 1) if head == raw.meta["title"]]
+        assert clean_input(raw.text, raw.meta).text == be._paragraphs([ln for ln in lines if ln[0] == n])
+        assert "Kieler Nachrichten" not in raw.text
+    assert "Kieler Nachrichten" in raws[0].warnings[0]
+    dated = "Dienstag" in str(_MASTHEADS[masthead])
+    assert all(r.meta.get("published") == ("2022-01-11" if dated else None) for r in raws)
+
+
+@pytest.mark.parametrize("size,pt", [(8, 10), (9, 11.5), (10, 12.5), (9, 12.5)])
+def test_pdf_articles_a_crosshead_stays_in_its_article(tmp_path, size, pt):
+    """`--pdf-articles`: a crosshead (the seeds' own subheadings, "Das ODKB soll Bedrohungen von
+    außen abwenden", "Beistand nach Interessenlage", set bold and larger than the body, in one
+    column of an article over two) is a paragraph of its article, not the headline of a new one
+    (before: the article was cut there into two records, the second titled with the crosshead).
+    The next article under the first one, its headline over the same two columns, still is one."""
+    from pipeline.clean import clean, clean_input
+    from pipeline.pdf import extract_articles
+
+    be = _bench_epaper()
+    s1, s3 = [clean((CORPUS / f"{sid}.txt").read_text(encoding="utf-8")).text.split("\n\n")
+              for sid in ("001_660f1e0e655a289c", "003_402700ddbbeb6917")]
+    crossheads = {s1[5], s3[5], s3[9]}
+    arts = [(be.HEADLINES[be.SEEDS[1]], "\n\n".join(s1[3:9]), 0, 2, 20, 150),
+            (be.HEADLINES[be.SEEDS[0]], "\n\n".join(_seed_bodies(("000_983499c68f515bd7",))[0][1:4]), 2, 1, 20, 280),
+            (be.HEADLINES[be.SEEDS[3]], "\n\n".join(s3[3:11]), 0, 2, 155, 280)]
+    lines = be.epaper(arts, tmp_path / "seite.pdf", size=size, crossheads=crossheads, crosshead_pt=pt)
+    assert sum(1 for _, ln, _ in lines if ln.strip() in " ".join(crossheads)) >= 3  # crossheads set in both articles
+    articles, _, meta = extract_articles((tmp_path / "seite.pdf").read_bytes())
+    assert sorted(a.headline for a in articles) == sorted(head for head, *_ in arts)
+    for art in articles:
+        (n,) = [n for n, (head, *_) in enumerate(arts, 1) if head == art.headline]
+        assert clean_input(art.text, meta).text == be._paragraphs([ln for ln in lines if ln[0] == n])
+
+
+@pytest.mark.parametrize("sid,kicker,deck", [("001_660f1e0e655a289c", None, 1), ("003_402700ddbbeb6917", "OVKS", None),
+                                             ("003_402700ddbbeb6917", "OVKS", 1)])
+def test_pdf_articles_a_subtitle_or_kicker_is_no_part_of_the_title(tmp_path, sid, kicker, deck):
+    """`--pdf-articles`: a headline (18 pt) with a subtitle under it (12 pt, the seed's own:
+    "Kasachstans Präsident ruft das von Russland geführte Militärbündnis ODKB ins Land") or a
+    kicker over it (11 pt, "OVKS", the seed's), set tight, so that pdfminer puts them in one box:
+    the record's title is the headline, and the subtitle a paragraph of its own. Before, the
+    lines set larger than the body were joined into one: title and first paragraph "Kasachstan
+    bittet um militärische Hilfe Kasachstans Präsident ruft ..." ("OVKS Ein Sicherheitsbündnis ...")."""
+    from pipeline.clean import clean, clean_input
+    from pipeline.ingest import read_path
+
+    paras = clean((CORPUS / f"{sid}.txt").read_text(encoding="utf-8")).text.split("\n\n")
+    head = paras[0]
+    pdf = fpdf.FPDF()
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    dec = lambda ln: ln.encode("latin-1").decode("cp1252")  # fpdf2 gives the lines in the font's encoding
+    y = 20.0
+    if kicker:
+        pdf.set_font("Helvetica", "B", 11)
+        pdf.text(15, y, kicker)
+        y += 7
+    pdf.set_font("Helvetica", "B", 18)
+    pdf.text(15, y, head)
+    y += 6
+    want = [head]
+    if deck:
+        pdf.set_font("Helvetica", "B", 12)
+        for ln in pdf.multi_cell(120, 1, paras[deck], dry_run=True, output="LINES"):
+            pdf.text(15, y, dec(ln))
+            y += 5
+        want.append(paras[deck])
+    pdf.set_font("Helvetica", "", 9)
+    for para in paras[2:5]:
+        for ln in pdf.multi_cell(60, 1, para, dry_run=True, output="LINES"):
+            y += 3.8
+            pdf.text(15, y, dec(ln))
+        y += 3.8
+        want.append(para)
+    pdf.output(str(tmp_path / "seite.pdf"))
+    (raw,) = read_path(tmp_path / "seite.pdf", tmp_path, pdf_articles=True)
+    assert raw.meta["title"] == head
+    text = clean_input(raw.text, raw.meta).text.split("\n\n")
+    assert text[-len(want):] == want
