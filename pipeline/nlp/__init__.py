@@ -120,6 +120,16 @@ class ArticleTokenizer:
         for text in texts:
             yield self(text)
 
+    def __setstate__(self, state: dict) -> None:
+        """Unpickling (multiprocessing with spawn, dask, joblib): spaCy's `unpickle_vocab` gives the
+        vocab its vectors before its strings, so the vectors keep a StringStore of their own, and
+        floret vectors (the bundled model's) look every token's string up there: a word the copy
+        reads first was "Can't retrieve string for hash" (E018). Setting the vectors again links
+        them to the vocab's strings, as `Vocab.vectors`' setter does everywhere else."""
+        self.__dict__.update(state)
+        vocab = self.tokenizer.vocab
+        vocab.vectors = vocab.vectors
+
     def __getattr__(self, name: str) -> Any:
         if name == "tokenizer":  # not set yet (e.g. while unpickling): no recursion
             raise AttributeError(name)
