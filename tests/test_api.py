@@ -346,3 +346,60 @@ def test_the_loaded_pipeline_pickles_after_use_and_gives_the_same_records(ps):
     nlp = pickle.loads(pickle.dumps(ps.nlp))
     assert [(e.text, e.label_) for e in nlp(money["text"]).ents] == [(e.text, e.label_) for e in ps.nlp(money["text"]).ents]
     assert pickle.loads(pickle.dumps(ps)).process_text(money["text"], id=money["id"]) == rec
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_process_raw_takes_plain_strings_as_nlp_pipe_does(ps, n_process):
+    """`ps.process_raw(["some text", ...])`, as a user of `nlp.pipe` would write it, ended in
+    "AttributeError: 'str' object has no attribute 'text'" from deep inside spaCy. A string is a
+    text now, read as `process_text` reads it, named by its position in the stream ("0", "1", ...);
+    a missing one (None, a DataFrame's NaN) is that position's `empty` error."""
+    from pipeline.errors import ErrorKind, ProcessingError
+    from repo_data import read_news
+
+    texts = [r["text"] for r in read_news("10kgnad_test.jsonl.gz", 2)]
+    recs = list(ps.process_raw(texts, n_process=n_process))
+    assert [r["id"] for r in recs] == ["0", "1"]
+    assert recs == [ps.process_text(t, id=str(k)) for k, t in enumerate(texts)]
+    assert any(e["label"] in ("PER", "ORG", "LOC") for r in recs for e in r["entities"])
+    with pytest.raises(ProcessingError, match="<text:1>: no text") as e:
+        list(ps.process_raw([texts[0], None]))
+    assert e.value.kind == ErrorKind.EMPTY
+    with pytest.raises(TypeError, match=r"item 1 .*bytes"):
+        list(ps.process_raw([texts[0], texts[1].encode()]))
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_process_raw_errors_yield_gives_each_error_in_its_place_and_goes_on(ps, tmp_path, n_process):
+    """`process_raw` stopped at the first article `run` makes an error (an English file, an empty
+    one, a broken JSONL line), so the rest of the batch was lost; `run` names that input and goes
+    on. With `errors="yield"` each such article's ProcessingError comes in its place, in order, and
+    the rest is processed; the default (`errors="raise"`) still raises at the first."""
+    import json
+    from pathlib import Path
+
+    from pipeline.errors import ErrorKind, ProcessingError
+    from pipeline.ingest import read_path
+    from repo_data import SEEDS, read_news
+
+    rows = read_news("wikinews_de.jsonl.gz", 3)
+    lines = [json.dumps({k: r[k] for k in ("id", "title", "published", "text")}, ensure_ascii=False) for r in rows]
+    (tmp_path / "archiv.jsonl").write_text("\n".join(lines[:1] + ["{kaputt"] + lines[1:]) + "\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text(EN, encoding="utf-8")
+    (tmp_path / "leer.txt").write_text("", encoding="utf-8")
+    (tmp_path / SEEDS[3].name).write_text(SEEDS[3].read_text(encoding="utf-8"), encoding="utf-8")
+    files = ["en.txt", "archiv.jsonl", "leer.txt", SEEDS[3].name]
+
+    def stream():
+        return (d for f in files for d in read_path(tmp_path / f, tmp_path))
+
+    got = list(ps.process_raw(stream(), n_process=n_process, errors="yield"))
+    shown = [(g.kind, Path(g.path).name) if isinstance(g, ProcessingError) else g["id"] for g in got]
+    assert shown == [(ErrorKind.NOT_GERMAN, "en.txt"), f"archiv/{rows[0]['id']}", (ErrorKind.INVALID_JSONL, "archiv.jsonl"),
+                     f"archiv/{rows[1]['id']}", f"archiv/{rows[2]['id']}", (ErrorKind.EMPTY, "leer.txt"), SEEDS[3].stem]
+    assert "en.txt" in got[0].message and "archiv.jsonl:2" in got[2].message
+    assert got[-1] == ps.process_file(tmp_path / SEEDS[3].name)
+    with pytest.raises(ProcessingError, match="en.txt"):
+        list(ps.process_raw(stream(), n_process=n_process))
+    with pytest.raises(ValueError, match="errors='skip'.*'raise'.*'yield'"):
+        ps.process_raw(stream(), errors="skip")
