@@ -66,6 +66,8 @@ class Presseschau:
         if errors not in ("raise", "yield"):
             raise ValueError(f"errors={errors!r}: 'raise' (the first item that cannot be processed raises ProcessingError) "
                              "or 'yield' (its ProcessingError comes in its place and the rest goes on)")
+        if isinstance(raws, (str, bytes)):  # not a stream of one-character texts
+            raise TypeError("process_raw takes an iterable of items, not one str (for one text: process_text, or process_raw([text]))")
         return self._records(raws, n_process, batch_size, allow_non_german, errors == "yield")
 
     def _records(self, raws: Iterable, n_process: int, batch_size: int, allow_non_german: bool, go_on: bool) -> Iterator:

@@ -367,6 +367,8 @@ def test_process_raw_takes_plain_strings_as_nlp_pipe_does(ps, n_process):
     assert e.value.kind == ErrorKind.EMPTY
     with pytest.raises(TypeError, match=r"item 1 .*bytes"):
         list(ps.process_raw([texts[0], texts[1].encode()]))
+    with pytest.raises(TypeError, match=r"one str.*process_text"):  # not its characters, one text each
+        ps.process_raw(texts[0])
 
 
 @pytest.mark.parametrize("n_process", [1, 2])
