@@ -405,3 +405,38 @@ def test_process_raw_errors_yield_gives_each_error_in_its_place_and_goes_on(ps, 
         list(ps.process_raw(stream(), n_process=n_process))
     with pytest.raises(ValueError, match="errors='skip'.*'raise'.*'yield'"):
         ps.process_raw(stream(), errors="skip")
+
+
+def test_process_raw_with_workers_can_be_left_before_its_end(tmp_path):
+    """A caller that takes the first records of `process_raw(..., n_process=2)` and leaves (a
+    `break`, `itertools.islice`, an exception in its loop) hung for ever: spaCy's `nlp.pipe` cleanup
+    joins its workers, which wait to send a batch down a channel no one reads any more. Now the
+    workers are stopped and the stream ends at once. Run in a process of its own, which is killed
+    with its workers where it hangs."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from repo_data import REPO
+
+    script = tmp_path / "leave.py"
+    script.write_text(
+        "import itertools, multiprocessing as mp\n"
+        "from repo_data import read_news\n"
+        "from pipeline import Presseschau\n"
+        "ps = Presseschau()\n"
+        "texts = [r['text'] for r in read_news('10kgnad_test.jsonl.gz', 12)]\n"
+        "got = [r['id'] for r in itertools.islice(ps.process_raw(texts, n_process=2, batch_size=2), 1)]\n"
+        "print(got, len([p for p in mp.active_children() if p.is_alive()]), flush=True)\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), str(REPO / "tests")])}
+    proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                            start_new_session=True)
+    try:
+        out, err = proc.communicate(timeout=150)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        pytest.fail("leaving process_raw(n_process=2) before its end hung")
+    assert proc.returncode == 0, err[-2000:]
+    assert out.strip() == "['0'] 0"
