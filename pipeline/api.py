@@ -40,6 +40,8 @@ class Presseschau:
         if path.is_dir():
             raise ProcessingError(f"{shown(path)}: a folder; process_file reads one file (for a folder's files: "
                                   "process_raw over read_path, README \"Python API\")", ErrorKind.UNREADABLE, shown(path))
+        if not path.exists() and not path.is_symlink():  # as `run` names it (a dangling link: read_path names it)
+            raise ProcessingError(f"{shown(path)}: no such file or folder", ErrorKind.UNREADABLE, shown(path))
         for item in read_path(path, path.parent):
             if isinstance(item, IngestError):
                 raise ProcessingError(item.message, item.kind, item.path)

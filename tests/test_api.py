@@ -321,6 +321,18 @@ def test_a_dataframe_rows_missing_text_and_numeric_id_are_read_as_run_reads_them
         ps.process_file(tmp_path)
 
 
+def test_process_file_of_a_path_that_does_not_exist_says_so(ps, tmp_path):
+    """A mistyped name without its suffix (`process_file("corpus/003_402700ddbbeb6917")`) said
+    "unsupported file type ''", as if the file were there; `run` says "no such file or folder"."""
+    from pipeline.errors import ErrorKind, ProcessingError
+    from repo_data import SEEDS
+
+    for missing in (SEEDS[3].with_suffix(""), tmp_path / "bericht.txt"):
+        with pytest.raises(ProcessingError, match=f"{missing.name}: no such file or folder") as e:
+            ps.process_file(missing)
+        assert e.value.kind == ErrorKind.UNREADABLE
+
+
 def test_the_loaded_pipeline_pickles_after_use_and_gives_the_same_records(ps):
     """multiprocessing, dask and joblib send the pipeline to their workers by pickling it. After an
     article with a relative time ahead ("in 35 Jahren", 10kGNAD gnad808) the figures component
