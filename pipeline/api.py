@@ -140,6 +140,7 @@ def _raw_of(item, k: int) -> Union[RawDoc, IngestError, TypeError]:
             return TypeError(f"process_raw: item {k} is a {type(item).__name__}; {e}")
     return TypeError(f"process_raw: item {k} is a {type(item).__name__}, not a RawDoc, an input error of read_path or a str (a text)")
 
+
 def _field(v):
     """A meta value from Python or pandas as a JSONL record would hold it: a date/datetime (a
     pandas Timestamp) as its ISO string, NaN/NaT (a DataFrame's missing value) as None."""
