@@ -30,16 +30,7 @@ class Presseschau:
         a text that is not German raise ProcessingError (kind `empty`, `not_german`) naming `id`;
         a missing text (None, a DataFrame's NaN) is `empty` too. An id that is a number is its
         string, as `run` names a JSONL record's numeric id."""
-        id = "text" if _field(id) in (None, "") else id if isinstance(id, str) else str(id)
-        text = _field(text)
-        if text is None:
-            raise ProcessingError(f"<text:{id}>: no text (None or NaN)", ErrorKind.EMPTY, f"<text:{id}>")
-        fields = {k: _field(v) for k, v in dict(meta or {}).items()}
-        if published is not None:
-            fields["published"] = _field(published)
-        hints, warnings = _jsonl_meta(fields, f"<text:{id}>")
-        raw = RawDoc(id=id, path=f"<text:{id}>", sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), text=text, meta=hints,
-                     warnings=warnings)
+        raw = _text_doc(text, id, published, meta)
         return next(self.process_raw([raw], allow_non_german=allow_non_german))
 
     def process_file(self, path: Union[str, Path], allow_non_german: bool = False) -> dict:
@@ -49,6 +40,8 @@ class Presseschau:
         if path.is_dir():
             raise ProcessingError(f"{shown(path)}: a folder; process_file reads one file (for a folder's files: "
                                   "process_raw over read_path, README \"Python API\")", ErrorKind.UNREADABLE, shown(path))
+        if not path.exists() and not path.is_symlink():  # as `run` names it (a dangling link: read_path names it)
+            raise ProcessingError(f"{shown(path)}: no such file or folder", ErrorKind.UNREADABLE, shown(path))
         for item in read_path(path, path.parent):
             if isinstance(item, IngestError):
                 raise ProcessingError(item.message, item.kind, item.path)
@@ -62,35 +55,90 @@ class Presseschau:
         path = Path(path)
         return list(self.process_raw(read_path(path, path.parent, pdf_articles=True), allow_non_german=allow_non_german))
 
-    def process_raw(self, raws: Iterable[Union[RawDoc, IngestError]], n_process: int = 1, batch_size: int = 32,
-                    allow_non_german: bool = False) -> Iterator[dict]:
-        """One record per `RawDoc`, in order (two with one id are two records). An input error of
-        `read_path` in the stream, or an article `run` makes an error (`empty` after cleaning;
-        `not_german` unless `allow_non_german`), raises ProcessingError with its message, which
-        names the file, after the records of the articles before it."""
+    def process_raw(self, raws: Iterable[Union[RawDoc, IngestError, str, None]], n_process: int = 1, batch_size: int = 32,
+                    allow_non_german: bool = False, errors: str = "raise") -> Iterator[Union[dict, ProcessingError]]:
+        """One record per item, in order (two with one id are two records). An item is a `RawDoc`,
+        an input error of `read_path`, or a plain string: a text, read as `process_text` reads it
+        and named by its position in the stream ("0", "1", ...; None or NaN is its `empty` error).
+        An item `run` makes an error (an input error; `empty` after cleaning; `not_german` unless
+        `allow_non_german`) is, with `errors="raise"`, a ProcessingError raised after the records
+        of the items before it (the rest is not read); with `errors="yield"`, its ProcessingError
+        is yielded in its place and the rest goes on, as `run` goes on. Its message names the file
+        (`<text:ID>` for a string). An item of another type is a TypeError."""
+        if errors not in ("raise", "yield"):
+            raise ValueError(f"errors={errors!r}: 'raise' (the first item that cannot be processed raises ProcessingError) "
+                             "or 'yield' (its ProcessingError comes in its place and the rest goes on)")
+        if isinstance(raws, (str, bytes)):  # not a stream of one-character texts
+            raise TypeError("process_raw takes an iterable of items, not one str (for one text: process_text, or process_raw([text]))")
+        return self._records(raws, n_process, batch_size, allow_non_german, errors == "yield")
+
+    def _records(self, raws: Iterable, n_process: int, batch_size: int, allow_non_german: bool, go_on: bool) -> Iterator:
         # by position, not by id (ids need not be unique here); the components read the article id
         # only to carry it back (`annotate`), so the position stands in for it
-        pending: dict[str, tuple[RawDoc, object, Optional[str]]] = {}
-        failed: list[IngestError] = []  # the stream ends at an input error, raised once the articles before it are out
+        pending: dict[int, tuple[RawDoc, object, Optional[str]]] = {}
+        failed: dict[int, Exception] = {}  # position -> its error; without go_on the stream ends at the first
 
         def items():
-            for k, raw in enumerate(raws):
-                if isinstance(raw, IngestError):
-                    failed.append(raw)
+            for k, item in enumerate(raws):
+                raw = _raw_of(item, k)
+                if isinstance(raw, TypeError):
+                    failed[k] = raw  # raised once the articles before it are out
                     return
-                prepared = prepare(raw, allow_non_german, option="allow_non_german=True")
+                prepared = raw if isinstance(raw, IngestError) else prepare(raw, allow_non_german, option="allow_non_german=True")
                 if isinstance(prepared, IngestError):
-                    failed.append(prepared)
+                    failed[k] = ProcessingError(prepared.message, prepared.kind, prepared.path)
+                    if go_on:
+                        continue
                     return
                 cleaned, lang = prepared
-                pending[str(k)] = (raw, cleaned, lang)
+                pending[k] = (raw, cleaned, lang)
                 yield cleaned.text, {**article_context(raw, cleaned), "id": str(k)}
 
+        def errors_before(k: Optional[int]) -> Iterator[Exception]:
+            for j in sorted(failed):
+                if k is not None and j > k:
+                    return
+                err = failed.pop(j)
+                if isinstance(err, TypeError) or not go_on:
+                    raise err
+                yield err
+
         for doc, ctx in annotate(self.nlp, items(), n_process=n_process, batch_size=batch_size):
-            raw, cleaned, lang = pending.pop(ctx["id"])
+            k = int(ctx["id"])
+            yield from errors_before(k)
+            raw, cleaned, lang = pending.pop(k)
             yield build_record(raw, cleaned, doc_to_entities(doc), lang=lang, pipeline_info=self.pipeline_info)
-        if failed:
-            raise ProcessingError(failed[0].message, failed[0].kind, failed[0].path)
+        yield from errors_before(None)
+
+
+def _text_doc(text, id, published=None, meta: Optional[dict] = None) -> Union[RawDoc, IngestError]:
+    """A text of `process_text` (or a string given to `process_raw`) as the RawDoc `run` reads
+    from a JSONL record with these fields, or its `empty` error (no text: None or NaN)."""
+    id = "text" if _field(id) in (None, "") else id if isinstance(id, str) else str(id)
+    path = f"<text:{id}>"
+    text = _field(text)
+    if text is None:
+        return IngestError(path, ErrorKind.EMPTY, f"{path}: no text (None or NaN)")
+    if not isinstance(text, str):
+        raise TypeError(f"{path}: a text is a str, not {type(text).__name__}")
+    fields = {k: _field(v) for k, v in dict(meta or {}).items()}
+    if published is not None:
+        fields["published"] = _field(published)
+    hints, warnings = _jsonl_meta(fields, path)
+    return RawDoc(id=id, path=path, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), text=text, meta=hints,
+                  warnings=warnings)
+
+
+def _raw_of(item, k: int) -> Union[RawDoc, IngestError, TypeError]:
+    """A `process_raw` item as a RawDoc or its error; a TypeError (returned) for an item of no known type."""
+    if isinstance(item, (RawDoc, IngestError)):
+        return item
+    if item is None or isinstance(item, (str, float)):  # a text; None / NaN: a missing one (a DataFrame's)
+        try:
+            return _text_doc(item, k)
+        except TypeError as e:  # a number that is no NaN
+            return TypeError(f"process_raw: item {k} is a {type(item).__name__}; {e}")
+    return TypeError(f"process_raw: item {k} is a {type(item).__name__}, not a RawDoc, an input error of read_path or a str (a text)")
 
 
 def _field(v):

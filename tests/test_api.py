@@ -319,3 +319,136 @@ def test_a_dataframe_rows_missing_text_and_numeric_id_are_read_as_run_reads_them
     assert rec["id"] == "17" and validate_record(rec) == []
     with pytest.raises(ProcessingError, match="a folder; process_file reads one file"):
         ps.process_file(tmp_path)
+
+
+def test_process_file_of_a_path_that_does_not_exist_says_so(ps, tmp_path):
+    """A mistyped name without its suffix (`process_file("corpus/003_402700ddbbeb6917")`) said
+    "unsupported file type ''", as if the file were there; `run` says "no such file or folder"."""
+    from pipeline.errors import ErrorKind, ProcessingError
+    from repo_data import SEEDS
+
+    for missing in (SEEDS[3].with_suffix(""), tmp_path / "bericht.txt"):
+        with pytest.raises(ProcessingError, match=f"{missing.name}: no such file or folder") as e:
+            ps.process_file(missing)
+        assert e.value.kind == ErrorKind.UNREADABLE
+
+
+def test_the_loaded_pipeline_pickles_after_use_and_gives_the_same_records(ps):
+    """multiprocessing, dask and joblib send the pipeline to their workers by pickling it. After an
+    article with a relative time ahead ("in 35 Jahren", 10kGNAD gnad808) the figures component
+    held a lambda (its lazily built tense detector), so `pickle.dumps(ps)` / `(ps.nlp)` failed with
+    "Can't pickle local object 'DurationRules._past_clause.<locals>.<lambda>'"; after an article
+    whose last figure is money with its verb (gnad18: "Beim L-Tarif sinkt der Preis ... auf 14 bzw. zwölf Euro") it held
+    tokens of that article's Doc ("Pickling a token is not supported"). As spaCy's own pipelines,
+    it pickles now, and the copy gives the same records."""
+    import pickle
+
+    from repo_data import SEEDS
+
+    row = news_row("10kgnad_test.jsonl.gz", "id", "gnad808")
+    rec = ps.process_text(row["text"], id=row["id"])
+    assert [e["value"] for e in rec["entities"] if e["text"] == "35 Jahren"][0] == "2050"
+    copy = pickle.loads(pickle.dumps(ps))
+    assert copy.process_text(row["text"], id=row["id"]) == rec
+    seed = ps.process_file(SEEDS[3])
+    assert copy.process_file(SEEDS[3]) == seed
+    money = news_row("10kgnad_test.jsonl.gz", "id", "gnad18")
+    rec = ps.process_text(money["text"], id=money["id"])
+    assert any(e["label"] == "FIGURE" and e.get("unit") == "EUR" for e in rec["entities"])
+    nlp = pickle.loads(pickle.dumps(ps.nlp))
+    assert [(e.text, e.label_) for e in nlp(money["text"]).ents] == [(e.text, e.label_) for e in ps.nlp(money["text"]).ents]
+    assert pickle.loads(pickle.dumps(ps)).process_text(money["text"], id=money["id"]) == rec
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_process_raw_takes_plain_strings_as_nlp_pipe_does(ps, n_process):
+    """`ps.process_raw(["some text", ...])`, as a user of `nlp.pipe` would write it, ended in
+    "AttributeError: 'str' object has no attribute 'text'" from deep inside spaCy. A string is a
+    text now, read as `process_text` reads it, named by its position in the stream ("0", "1", ...);
+    a missing one (None, a DataFrame's NaN) is that position's `empty` error."""
+    from pipeline.errors import ErrorKind, ProcessingError
+    from repo_data import read_news
+
+    texts = [r["text"] for r in read_news("10kgnad_test.jsonl.gz", 2)]
+    recs = list(ps.process_raw(texts, n_process=n_process))
+    assert [r["id"] for r in recs] == ["0", "1"]
+    assert recs == [ps.process_text(t, id=str(k)) for k, t in enumerate(texts)]
+    assert any(e["label"] in ("PER", "ORG", "LOC") for r in recs for e in r["entities"])
+    with pytest.raises(ProcessingError, match="<text:1>: no text") as e:
+        list(ps.process_raw([texts[0], None]))
+    assert e.value.kind == ErrorKind.EMPTY
+    with pytest.raises(TypeError, match=r"item 1 .*bytes"):
+        list(ps.process_raw([texts[0], texts[1].encode()]))
+    with pytest.raises(TypeError, match=r"one str.*process_text"):  # not its characters, one text each
+        ps.process_raw(texts[0])
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_process_raw_errors_yield_gives_each_error_in_its_place_and_goes_on(ps, tmp_path, n_process):
+    """`process_raw` stopped at the first article `run` makes an error (an English file, an empty
+    one, a broken JSONL line), so the rest of the batch was lost; `run` names that input and goes
+    on. With `errors="yield"` each such article's ProcessingError comes in its place, in order, and
+    the rest is processed; the default (`errors="raise"`) still raises at the first."""
+    import json
+    from pathlib import Path
+
+    from pipeline.errors import ErrorKind, ProcessingError
+    from pipeline.ingest import read_path
+    from repo_data import SEEDS, read_news
+
+    rows = read_news("wikinews_de.jsonl.gz", 3)
+    lines = [json.dumps({k: r[k] for k in ("id", "title", "published", "text")}, ensure_ascii=False) for r in rows]
+    (tmp_path / "archiv.jsonl").write_text("\n".join(lines[:1] + ["{kaputt"] + lines[1:]) + "\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text(EN, encoding="utf-8")
+    (tmp_path / "leer.txt").write_text("", encoding="utf-8")
+    (tmp_path / SEEDS[3].name).write_text(SEEDS[3].read_text(encoding="utf-8"), encoding="utf-8")
+    files = ["en.txt", "archiv.jsonl", "leer.txt", SEEDS[3].name]
+
+    def stream():
+        return (d for f in files for d in read_path(tmp_path / f, tmp_path))
+
+    got = list(ps.process_raw(stream(), n_process=n_process, errors="yield"))
+    shown = [(g.kind, Path(g.path).name) if isinstance(g, ProcessingError) else g["id"] for g in got]
+    assert shown == [(ErrorKind.NOT_GERMAN, "en.txt"), f"archiv/{rows[0]['id']}", (ErrorKind.INVALID_JSONL, "archiv.jsonl"),
+                     f"archiv/{rows[1]['id']}", f"archiv/{rows[2]['id']}", (ErrorKind.EMPTY, "leer.txt"), SEEDS[3].stem]
+    assert "en.txt" in got[0].message and "archiv.jsonl:2" in got[2].message
+    assert got[-1] == ps.process_file(tmp_path / SEEDS[3].name)
+    with pytest.raises(ProcessingError, match="en.txt"):
+        list(ps.process_raw(stream(), n_process=n_process))
+    with pytest.raises(ValueError, match="errors='skip'.*'raise'.*'yield'"):
+        ps.process_raw(stream(), errors="skip")
+
+
+def test_process_raw_with_workers_can_be_left_before_its_end(tmp_path):
+    """A caller that takes the first records of `process_raw(..., n_process=2)` and leaves (a
+    `break`, `itertools.islice`, an exception in its loop) hung for ever: spaCy's `nlp.pipe` cleanup
+    joins its workers, which wait to send a batch down a channel no one reads any more. Now the
+    workers are stopped and the stream ends at once. Run in a process of its own, which is killed
+    with its workers where it hangs."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from repo_data import REPO
+
+    script = tmp_path / "leave.py"
+    script.write_text(
+        "import itertools, multiprocessing as mp\n"
+        "from repo_data import read_news\n"
+        "from pipeline import Presseschau\n"
+        "ps = Presseschau()\n"
+        "texts = [r['text'] for r in read_news('10kgnad_test.jsonl.gz', 12)]\n"
+        "got = [r['id'] for r in itertools.islice(ps.process_raw(texts, n_process=2, batch_size=2), 1)]\n"
+        "print(got, len([p for p in mp.active_children() if p.is_alive()]), flush=True)\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), str(REPO / "tests")])}
+    proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                            start_new_session=True)
+    try:
+        out, err = proc.communicate(timeout=150)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        pytest.fail("leaving process_raw(n_process=2) before its end hung")
+    assert proc.returncode == 0, err[-2000:]
+    assert out.strip() == "['0'] 0"

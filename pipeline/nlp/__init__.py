@@ -120,6 +120,16 @@ class ArticleTokenizer:
         for text in texts:
             yield self(text)
 
+    def __setstate__(self, state: dict) -> None:
+        """Unpickling (multiprocessing with spawn, dask, joblib): spaCy's `unpickle_vocab` gives the
+        vocab its vectors before its strings, so the vectors keep a StringStore of their own, and
+        floret vectors (the bundled model's) look every token's string up there: a word the copy
+        reads first was "Can't retrieve string for hash" (E018). Setting the vectors again links
+        them to the vocab's strings, as `Vocab.vectors`' setter does everywhere else."""
+        self.__dict__.update(state)
+        vocab = self.tokenizer.vocab
+        vocab.vectors = vocab.vectors
+
     def __getattr__(self, name: str) -> Any:
         if name == "tokenizer":  # not set yet (e.g. while unpickling): no recursion
             raise AttributeError(name)
@@ -301,16 +311,54 @@ def annotate(nlp: Language, items: Iterable[tuple[str, dict]], n_process: int = 
             yield annotate_long(nlp, text, ctx, limit), ctx
 
     if not isinstance(nlp.tokenizer, ArticleTokenizer):  # a pipeline not built by load_nlp
-        for doc, ctx in nlp.pipe(short_ones(), as_tuples=True, n_process=n_process, batch_size=batch_size):
-            yield from long_ones(shorts.popleft())
-            yield doc, ctx
+        docs = nlp.pipe(short_ones(), as_tuples=True, n_process=n_process, batch_size=batch_size)
+        others = _children()
+        try:
+            for doc, ctx in docs:
+                yield from long_ones(shorts.popleft())
+                yield doc, ctx
+        except GeneratorExit:
+            _stop_pipe(docs, n_process, others)
+            raise
         yield from long_ones()
         return
     texts = (ArticleText(text, ctx) for text, ctx in short_ones())
-    for doc in nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
-        yield from long_ones(shorts.popleft())
-        yield doc, {"id": doc._.article_id, "published": doc._.published}
+    docs = nlp.pipe(texts, n_process=n_process, batch_size=batch_size)
+    others = _children()
+    try:
+        for doc in docs:
+            yield from long_ones(shorts.popleft())
+            yield doc, {"id": doc._.article_id, "published": doc._.published}
+    except GeneratorExit:
+        _stop_pipe(docs, n_process, others)
+        raise
     yield from long_ones()
+
+
+def _children() -> set:
+    """The child processes this process has now (those that are not `nlp.pipe`'s workers)."""
+    import multiprocessing
+
+    return set(multiprocessing.active_children())
+
+
+def _stop_pipe(docs: Iterator, n_process: int, others: set) -> None:
+    """Close an `nlp.pipe` stream its caller left before its end (a `break`, `islice`, an exception
+    in the caller's loop). With workers (`n_process` != 1) spaCy's cleanup joins them, and a worker
+    that waits to send a batch of docs down its channel waits for ever (every forked worker holds
+    the channels' reading ends too): the caller hung. Its workers, the children started since
+    the stream began (`others`: those before it), are stopped first, as spaCy's own cleanup did
+    before 3.7.3, so the join returns; their work is not wanted any more."""
+    if n_process != 1:
+        import warnings
+
+        for proc in _children() - others:
+            proc.terminate()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # W127: workers that did not end by themselves
+            docs.close()
+    else:
+        docs.close()
 
 
 def annotate_long(nlp: Language, text: str, ctx: dict, part_chars: int = PART_CHARS) -> Doc:

@@ -20,8 +20,10 @@ class AboutContextRules:
         """`_about_verb`, and for money that no other rule explains, its purpose (`_purpose`)."""
         self._purpose_ctx = None
         tok = self._about_verb(doc, f)
-        if tok is None and self._purpose_ctx is not None:
-            tok = self._purpose(doc, f, *self._purpose_ctx)
+        # read and cleared: the component keeps no token of a Doc after the call (the pipeline pickles)
+        purpose, self._purpose_ctx = self._purpose_ctx, None
+        if tok is None and purpose is not None:
+            tok = self._purpose(doc, f, *purpose)
         return tok
 
     def _elliptic_count(self, doc: Doc, prev_span: Span, f: dict) -> bool:

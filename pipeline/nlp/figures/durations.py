@@ -117,13 +117,17 @@ class DurationRules:
     def _past_clause(self, doc: Doc, i: int) -> bool:
         """Is the clause around doc[i] in the past tense (the dates component's tense cues)?"""
         if self._tense is None:
-            self._tense = TenseDetector(lambda t: (self._table() or {}).get(t.text, t.text), self._table)
+            self._tense = TenseDetector(self._table_lemma, self._table)  # bound methods, not a lambda: the pipeline pickles
         s0, s1 = sentence_bounds(doc, i)
         c0, c1 = clause_bounds(doc, i, i + 1, s0, s1)
         # a form that is also an infinitive is no cue here ("dass Autos in 15 bis 20 Jahren zur Marktreife gelangen":
         # "gelangen" is the strong preterite of "gelingen" too, gnad581)
         clause = [t for t in doc[c0:c1] if not (t.text.endswith("en") and self._tense._is_infinitive(t.text))]
         return self._tense.tense(clause, i) == "past"
+
+    def _table_lemma(self, t: Token) -> str:
+        """The lemma table's lemma of a token's text (the text itself where it has none)."""
+        return (self._table() or {}).get(t.text, t.text)
 
     def anchored_value(self, doc: Doc, f: dict, sign: int, new_dates: list) -> Optional[str]:
         """Value of "drei Tage später" / "zwei Jahre zuvor": the last calendar date before it in
