@@ -562,3 +562,16 @@ def test_a_review_log_in_an_input_folder_is_one_error_not_one_per_decision(tmp_p
     assert len(errors) == 1 and errors[0].kind == "not_article", [e.message for e in errors][:3]
     assert "decisions.jsonl" in errors[0].message and "review log" in errors[0].message
     assert [Path(it.path).name for it in items if not isinstance(it, IngestError)] == [seed.name]
+
+
+def test_short_german_sentences_are_german_and_short_foreign_ones_are_not():
+    """A headline or one sentence (under 400 characters) that lingua's fast mode calls Dutch or
+    Swedish is checked again in its high-accuracy mode between German and that language: a
+    German news sentence is not refused as `not_german`, a foreign one still is."""
+    gnad = {r["id"]: r["text"] for r in read_news("10kgnad_test.jsonl.gz", 400)}
+    assert gnad["gnad305"].startswith("Israel greift Hamas-Trainingslager im Gazastreifen an.")
+    assert detect_language("Israel greift Hamas-Trainingslager im Gazastreifen an.") == "de"
+    assert detect_language("Angela Merkel besuchte Paris.") == "de"
+    assert detect_language("De minister bezocht gisteren Parijs.") == "nl"
+    assert detect_language("Statsministern besökte Paris i går.") == "sv"
+    assert detect_language("The president visited Paris yesterday.") == "en"
