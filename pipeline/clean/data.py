@@ -323,17 +323,21 @@ def hyphen_parts() -> tuple[frozenset, frozenset]:
 
 @functools.lru_cache(maxsize=1)
 def hyphen_only_heads(ratio: int = 20) -> frozenset:
-    """The hyphen heads (`hyphen_parts`) in title case that the lexicon writes before a capital
+    """The hyphen heads (`hyphen_parts`) in title case (or lowercase, below) that the lexicon writes before a capital
     with a hyphen at least `ratio` times as often as glued in a CamelCase form: "Ex-" 139
     hyphenated forms to 2 glued ("Ex-Minister", "ExTrainer" rare), "Top-" 168 / 5, "Online-"
     480 / 5; not "Web-" (104 / 41: "WebKit", "WebCam"), "Euro-" (95 / 22), "Super-", whose
     glued forms are brands. Before a capital such a head is cut off even where the right half is
     short and unknown ("ExÖbfa-Chefin"), which otherwise reads as a brand's two syllables.
+    A head in lowercase too where the lexicon never glues it to a capital (a lowercase head glued
+    so is a brand's: "eBay", "iPhone"): the Arabic article "al-" (100 forms, "al-Qaida",
+    "al-Assad", none glued: "alHak" -> "al-Hak", earlier-runs dev sample gnad30); not "e-" (31 /
+    98), "m-" (34 / 21), "er-" (65 / 2: "80er-Jahre" split at its digits).
     Derived from the forms, once per process."""
     heads = hyphen_parts()[0]
     hy: Counter = Counter()
     gl: Counter = Counter()
-    camel = re.compile(r"([A-ZÄÖÜ][a-zäöüß]+)(?=[A-ZÄÖÜ])")
+    camel = re.compile(r"([A-ZÄÖÜ][a-zäöüß]+|[a-zäöüß]+)(?=[A-ZÄÖÜ])")
     for form in lexicon():
         if "-" in form:
             parts = form.split("-")
@@ -343,7 +347,8 @@ def hyphen_only_heads(ratio: int = 20) -> frozenset:
             m = camel.match(form)
             if m and m.group(1) in heads:
                 gl[m.group(1)] += 1
-    return frozenset(h for h in heads if h[:1].isupper() and h[1:].islower() and hy[h] >= ratio * max(1, gl[h]))
+    return frozenset(h for h in heads if ((h[:1].isupper() and h[1:].islower()) or (h.islower() and not gl[h]))
+                     and hy[h] >= ratio * max(1, gl[h]))
 
 
 @functools.lru_cache(maxsize=1)
