@@ -169,3 +169,25 @@ def test_crowns_named_by_their_country(nlp):
     text = ("Der Preis, der in diesem Jahr mit zehn Millionen schwedischen Kronen (950.000 Euro) dotiert ist, wird "
             "wegen der Corona-Pandemie am 10. Dezember 2020, dem Todestag von Alfred Nobel, in kleinerer Runde verliehen.")
     assert ("zehn Millionen schwedischen Kronen", 10000000, "SEK") in [f[:3] for f in figs(nlp, text)]
+
+
+# origin: session 24, dev15 errors
+def test_size_shares_the_unit_of_its_last_number(nlp_model):
+    # dev15 wn75684: "123 × 65 × 9,8 mm" is a size in mm, each number of it, and measures what the last does;
+    # a count's size ("960 × 540 Pixeln") has no unit to share
+    text = ("Nach den Angaben des Fairphone Shops misst das Gerät 123 × 65 × 9,8 mm und wiegt 165g. Das 4,3 Zoll "
+            "große Display hat eine Auflösung von 960 × 540 Pixeln bei 256 Pixeln pro Zoll.")
+    found = [f[:4] for f in figs(nlp_model, text)]
+    assert ("123", 123, "mm", "Gerät") in found
+    assert ("65", 65, "mm", "Gerät") in found
+    assert ("9,8 mm", 9.8, "mm", "Gerät") in found
+    assert ("960", 960, None, "Pixel") in found
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a relay is a count of legs, no size; a count of periods is no size either
+    ("Die deutsche Mannschaft gewann die 4 x 100 Meter Staffel.", ("4", 4, None)),
+    ("Die Anlage läuft 3 x 2 Stunden am Tag.", ("3", 3, None)),
+])
+def test_not_a_size(nlp_model, text, expected):
+    assert expected in [f[:3] for f in figs(nlp_model, text)]
