@@ -191,3 +191,8 @@ def test_size_shares_the_unit_of_its_last_number(nlp_model):
 ])
 def test_not_a_size(nlp_model, text, expected):
     assert expected in [f[:3] for f in figs(nlp_model, text)]
+
+
+def test_watts_per_kilogram(nlp_model):
+    # dev15 wn75684: a phone's SAR value in W/kg (units.tsv), measuring the subject of "liegt bei"
+    assert ("0,318 W/kg", 0.318, "W/kg", "SAR-Wert") in [f[:4] for f in figs(nlp_model, "Der SAR-Wert liegt bei 0,318 W/kg.")]
