@@ -82,6 +82,7 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.per_words = set(ms["per_unit"]["words"])
         self.per_symbols = dict(ms["per_unit"]["symbols"])
         self.purpose_preps = set(ms["purpose"]["prepositions"])
+        self.purpose_verb_preps = {k: set(v) for k, v in ms["purpose"]["verb_prepositions"].items()}  # "investiert ... in"
         self.money_units = set(ms["purpose"]["units"])
         self.participle_not_after = set(ms["participle_phrase"]["not_after"])
         self.partitive_pronouns = set(ms["partitive_pronouns"]["words"])
