@@ -180,6 +180,7 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.alternative_links = set(ms["alternative_links"])
         self.dimension_links = set(ms["dimension_links"]["words"])  # "123 × 65 × 9,8 mm"
         self.dimension_not_before = tuple(ms["dimension_links"]["not_before"])
+        self.dimension_units = set(ms["dimension_links"]["units"])
         self.change_from = set(ms["change_links"]["from"])  # "von derzeit 2000 auf rund 15.000"
         self.change_to = set(ms["change_links"]["to"])
         self.partitive_articles = set(ms["partitive_articles"])  # "zwei von den drei Kindern"
@@ -251,9 +252,9 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
                             and doc[partner["end"]].text.lower() in self.dimension_links:
                         k = partner["end"] + 1
                         partner = None if self._excluded(doc, k, blocked) else self.parse_at(doc, k)
-                    if partner is None or partner["unit"] is None or partner["unit"] in _TIME_UNITS or (
+                    if partner is None or partner["unit"] not in self.dimension_units or (
                             partner["end"] < n and doc[partner["end"]].text.lower().startswith(self.dimension_not_before)):
-                        partner = None  # "960 × 540 Pixeln": a count's chain, nothing to share; "4 x 100 Meter Staffel"
+                        partner = None  # "960 × 540 Pixeln": a count's chain, nothing to share; "4 x 100 Meter Staffel"; "3 x 50 Euro"
                 if scaled_only and partner is not None and partner["unit"] is not None:
                     # "600 Millionen bis zu zwei Milliarden Euro": the unit only, the scale is its own
                     u = lookup_unit(doc[partner["end"] - 1].text)
