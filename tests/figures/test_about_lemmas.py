@@ -184,3 +184,18 @@ def test_nominalised_superlative_takes_its_noun_form(nlp_model):
     text = ("In der ersten Runde qualifizierten sich die vier Besten, weitere 16 Tiereurs kämpften in der so "
             "genannten Repêchage um weitere vier Plätze.")
     assert abouts(nlp_model, text)[0] == ("vier", "Beste")
+
+
+# origin: session 24, dev15 errors
+def test_misst_is_messen(nlp_model):
+    # dev15 wn75684: spaCy's lookup table gives "misst" to "missen"; lemmas.tsv makes it "messen", a measuring
+    # verb, whose subject is what its size measures
+    text = "Nach den Angaben des Fairphone Shops misst das Gerät 123 × 65 × 9,8 mm und wiegt 165g."
+    assert ("9,8 mm", "Gerät") in abouts(nlp_model, text)
+
+
+def test_tueren_is_tuer(nlp_model):
+    # dev16 wn71869: the lookup table's "Türe" is the variant; lemmas.tsv gives the standard "Tür"
+    text = ("Hintergrund war, dass ab dem Jahr 2003 nur noch Fahrzeuge als Taxis genehmigt wurden, die vier Türen haben, "
+            "die der VW-Käfer nicht bieten konnte.")
+    assert abouts(nlp_model, text) == [("vier", "Tür")]

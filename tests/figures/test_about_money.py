@@ -82,3 +82,20 @@ def test_amount_phrase_with_a_gesamt_compound(nlp_model):
     # (guidelines: money that says what it is); it was the container "Gesamtumfang" itself
     text = "Bisher wurden Kreditbürgschaften im Gesamtumfang von 222 Milliarden Euro beschlossen."
     assert abouts(nlp_model, text) == [("222 Milliarden Euro", "Kreditbürgschaft")]
+
+
+# origin: session 24, dev16 and dev7 errors
+def test_money_invested_in_something(nlp_model):
+    # measures.json purpose.verb_prepositions: what money is invested in is what it is for, as with "für"
+    # (dev16 wn40463, dev7 wn35600)
+    assert ("900 Millionen US-Dollar", "Ethanolproduktion") in abouts(
+        nlp_model, "Venezuela selbst investiert 900 Millionen US-Dollar in die Ethanolproduktion, um unabhängiger von "
+                   "Exporten zu werden.")
+    assert ("410 Millionen Euro", "Bau") in abouts(
+        nlp_model, "Auf dem 230 Hektar großen Gelände sollen 410 Millionen Euro in den Bau eines Presswerks, den "
+                   "Karosseriebau, eine Lackiererei und eine Montagehalle investiert werden.")
+
+    # 10kGNAD test: a time before the money ("in den letzten Jahren") is not what it went into
+    assert ("80 Millionen Euro", "Zeitung") in abouts(
+        nlp_model, "Eigenen Angaben zufolge hat der Oligarch mit seinem Medienhaus in den letzten Jahren über 80 Millionen "
+                   "Euro in die Zeitungen investiert.")

@@ -175,3 +175,12 @@ def test_subject_the_parse_hangs_on_the_figure(nlp_model):
     # "Abstand" parsed as a subject of "Seemeilen", not of "betragen": the clause's subject all the same
     text = "Der Abstand zur Grenze hätte demnach 1,7 Seemeilen, (3,1 KM) betragen."
     assert abouts(nlp_model, text) == [("1,7 Seemeilen", "Abstand"), ("3,1 KM", "Abstand")]
+
+
+# origin: session 24, dev15 errors
+def test_measure_opening_a_relative_clause_measures_the_antecedent(nlp_model):
+    # dev15 wn50288: "warm" is a measure adjective (measures.json), and a relative clause the measure opens measures
+    # the relative pronoun's noun, not the subject the parse gives the adjective ("Oberflächenwasser")
+    text = ("Voraussetzung für die Entstehung eines Taifuns ist stark verdunstendes Oberflächenwasser über einer "
+            "Meeresfläche, die mindestens 26 Grad Celsius warm sein muss.")
+    assert abouts(nlp_model, text) == [("26 Grad Celsius", "Meeresfläche")]

@@ -169,3 +169,33 @@ def test_crowns_named_by_their_country(nlp):
     text = ("Der Preis, der in diesem Jahr mit zehn Millionen schwedischen Kronen (950.000 Euro) dotiert ist, wird "
             "wegen der Corona-Pandemie am 10. Dezember 2020, dem Todestag von Alfred Nobel, in kleinerer Runde verliehen.")
     assert ("zehn Millionen schwedischen Kronen", 10000000, "SEK") in [f[:3] for f in figs(nlp, text)]
+
+
+# origin: session 24, dev15 errors
+def test_size_shares_the_unit_of_its_last_number(nlp_model):
+    # dev15 wn75684: "123 × 65 × 9,8 mm" is a size in mm, each number of it, and measures what the last does;
+    # a count's size ("960 × 540 Pixeln") has no unit to share
+    text = ("Nach den Angaben des Fairphone Shops misst das Gerät 123 × 65 × 9,8 mm und wiegt 165g. Das 4,3 Zoll "
+            "große Display hat eine Auflösung von 960 × 540 Pixeln bei 256 Pixeln pro Zoll.")
+    found = [f[:4] for f in figs(nlp_model, text)]
+    assert ("123", 123, "mm", "Gerät") in found
+    assert ("65", 65, "mm", "Gerät") in found
+    assert ("9,8 mm", 9.8, "mm", "Gerät") in found
+    assert ("960", 960, None, "Pixel") in found
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 10kGNAD test (unseen by the rules): sizes of phones and tablets, the unit written as a word too
+    ("Selbiges gilt für die Verarbeitung des 144 x 75,2 x 8,9 mm großen und 147 Gramm schweren Geräts.",
+     [("144", 144, "mm", "Gerät"), ("75,2", 75.2, "mm", "Gerät"), ("8,9 mm", 8.9, "mm", "Gerät"), ("147 Gramm", 147, "g", "Gerät")]),
+    ("274 x 172 x 10,5 Millimeter misst das Tablet bei 680 Gramm Gewicht.",
+     [("274", 274, "mm", "Tablet"), ("172", 172, "mm", "Tablet"), ("10,5 Millimeter", 10.5, "mm", "Tablet"),
+      ("680 Gramm", 680, "g", "Gewicht")]),
+])
+def test_sizes_in_unseen_text(nlp_model, text, expected):
+    assert [f[:4] for f in figs(nlp_model, text)] == expected
+
+
+def test_watts_per_kilogram(nlp_model):
+    # dev15 wn75684: a phone's SAR value in W/kg (units.tsv), measuring the subject of "liegt bei"
+    assert ("0,318 W/kg", 0.318, "W/kg", "SAR-Wert") in [f[:4] for f in figs(nlp_model, "Der SAR-Wert liegt bei 0,318 W/kg.")]

@@ -319,6 +319,13 @@ class AboutRules:
         if low in self.measure_adjectives or comparison:
             # predicative: "Es ist 3,21 Meter groß"; a comparative before "als" too ("war die
             # Wahlbeteiligung gut acht Prozentpunkte niedriger als bei der Wahl": not the compared noun)
+            q0 = self._qualifier_start(doc, f["start"])
+            rel = self._relative_antecedent(doc[q0 - 1]) if q0 > 0 else None
+            if rel is not None:
+                # session 24 (dev15 wn50288): a relative clause the measure opens ("über einer Meeresfläche, die
+                # mindestens 26 Grad Celsius warm sein muss"): the relative pronoun's noun, whatever the parse
+                # made the adjective's subject
+                return rel
             subj = self.subject_of(a)[0]
             if subj is None and a.head.i != a.i:
                 subj = self.subject_of(a.head)[0]

@@ -686,8 +686,11 @@ class AboutContextRules:
             while k < n and doc[k].text != ")":
                 k += 1
             k += 1
-        if k < n and doc[k].text.lower() in self.purpose_preps:
+        invest = k < n and v.pos_ == "VERB" and doc[k].text.lower() in self.purpose_verb_preps.get(self.verb_lemma(v), ())
+        if k < n and (doc[k].text.lower() in self.purpose_preps or invest):
             for j in range(k + 1, min(n, k + 5)):
+                if invest and (self._time_unit_word(doc[j]) or doc[j].text.lower() in self.months):
+                    break  # "investiert 5 Millionen Euro in den nächsten Jahren": a time, no purpose
                 if self._is_noun(doc[j]) and (doc[j].pos_ != "PROPN" or self._common_propn(doc[j])):
                     self._context_rule = "purpose"
                     return doc[j]

@@ -82,6 +82,7 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.per_words = set(ms["per_unit"]["words"])
         self.per_symbols = dict(ms["per_unit"]["symbols"])
         self.purpose_preps = set(ms["purpose"]["prepositions"])
+        self.purpose_verb_preps = {k: set(v) for k, v in ms["purpose"]["verb_prepositions"].items()}  # "investiert ... in"
         self.money_units = set(ms["purpose"]["units"])
         self.participle_not_after = set(ms["participle_phrase"]["not_after"])
         self.partitive_pronouns = set(ms["partitive_pronouns"]["words"])
@@ -177,6 +178,9 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.duration_range_words = set(ms["compound_durations"]["not_after"])
         self.range_link_phrases = [w.split() for w in ms["range_links"]]  # also "bis zu"
         self.alternative_links = set(ms["alternative_links"])
+        self.dimension_links = set(ms["dimension_links"]["words"])  # "123 × 65 × 9,8 mm"
+        self.dimension_not_before = tuple(ms["dimension_links"]["not_before"])
+        self.dimension_units = set(ms["dimension_links"]["units"])
         self.change_from = set(ms["change_links"]["from"])  # "von derzeit 2000 auf rund 15.000"
         self.change_to = set(ms["change_links"]["to"])
         self.partitive_articles = set(ms["partitive_articles"])  # "zwei von den drei Kindern"
@@ -234,13 +238,23 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
             link_at = self._list_link(doc, f["end"], blocked) if f["bare"] else f["end"]
             if (f["bare"] or scaled_only) and link_at + 1 < n and (doc[link_at].text.lower() in self.range_links
                                                                   or doc[link_at].text.lower() in self.alternative_links or (
-                    doc[link_at].text.lower() in self.change_to and self._after_von(doc, f["start"]))):
+                    doc[link_at].text.lower() in self.change_to and self._after_von(doc, f["start"]))
+                                                                  or doc[link_at].text.lower() in self.dimension_links):
                 # "600 Millionen bis zu zwei Milliarden Euro": "bis zu" links the range too;
                 # "im Alter von 62, 64 und 66 Jahren": the last of a list gives its unit to all
                 k = link_at + link
                 if k + 1 < n and doc[k].text.lower() in self.qualifiers and not doc[k].like_num:
                     k += 1  # "von derzeit 2000 auf rund 15.000 Soldaten"
                 partner = None if self._excluded(doc, k, blocked) else self.parse_at(doc, k)
+                if f["bare"] and doc[link_at].text.lower() in self.dimension_links:
+                    # "123 × 65 × 9,8 mm": a size's numbers share the unit of the last
+                    while partner is not None and partner["bare"] and partner["end"] + 1 < n \
+                            and doc[partner["end"]].text.lower() in self.dimension_links:
+                        k = partner["end"] + 1
+                        partner = None if self._excluded(doc, k, blocked) else self.parse_at(doc, k)
+                    if partner is None or partner["unit"] not in self.dimension_units or (
+                            partner["end"] < n and doc[partner["end"]].text.lower().startswith(self.dimension_not_before)):
+                        partner = None  # "960 × 540 Pixeln": a count's chain, nothing to share; "4 x 100 Meter Staffel"; "3 x 50 Euro"
                 if scaled_only and partner is not None and partner["unit"] is not None:
                     # "600 Millionen bis zu zwei Milliarden Euro": the unit only, the scale is its own
                     u = lookup_unit(doc[partner["end"] - 1].text)
