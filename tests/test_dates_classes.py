@@ -47,6 +47,12 @@ CASES = [
      [("späten 1980er-Jahren", "198", "date")]),
     ("gnad88", GNAD, "Neues Werk der \"Life Is Strange\"-Entwickler entführt ins düstere London des frühen 20. Jahrhunderts.",
      [("frühen 20. Jahrhunderts", "19", "date")]),
+    # a decade before the suspension hyphen of a coordination is its own DATE, the hyphen outside (the tokenizer
+    # kept "1960er-" one token, so the first decade was lost; GUIDELINES.md "[1950-er] und [1960-er Jahren]")
+    ("gnad242", GNAD, "Geschult am Minimalismus der 1960er- und 1970er-Jahre ebenso wie in klassischer Klavierromantik oder Keith Jarretts Köln Concert (abgespielt in doppelter Geschwindigkeit), entsteht bei Melnyk allerdings ein hypnotischer Sog, dem man sich kaum entziehen kann.",
+     [("1960er", "196", "date"), ("1970er-Jahre", "197", "date")]),
+    ("gnad456", GNAD, "Mittel ist der Schrecken, dessen Verbreitung keinerlei moralische oder humanitäre Skrupel kennt, der das Verbrechen als Zweck an sich selbst ansieht und auf jegliche Rechtfertigungsversuche, wie sie etwa noch die RAF in den 1970er- und 80er-Jahren für ihre Terrorakte anzuführen suchte, verzichtet: Den heutigen Tätern scheint das entbehrlich.",
+     [("1970er", "197", "date"), ("80er-Jahren", "198", "date")]),
     # sets: every season, weekday adverbs
     ("web", GNAD, "Aktuell befinden sich im Garten und den Volieren rund 150 Tiere, diese Zahl verdoppelt sich aber jeden Sommer aufs Neue.",
      [("jeden Sommer", "XXXX-SU", "set")]),
