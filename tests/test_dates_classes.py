@@ -53,6 +53,12 @@ CASES = [
      [("1960er", "196", "date"), ("1970er-Jahre", "197", "date")]),
     ("gnad456", GNAD, "Mittel ist der Schrecken, dessen Verbreitung keinerlei moralische oder humanitäre Skrupel kennt, der das Verbrechen als Zweck an sich selbst ansieht und auf jegliche Rechtfertigungsversuche, wie sie etwa noch die RAF in den 1970er- und 80er-Jahren für ihre Terrorakte anzuführen suchte, verzichtet: Den heutigen Tätern scheint das entbehrlich.",
      [("1970er", "197", "date"), ("80er-Jahren", "198", "date")]),
+    # ... and a pair of numbers before a unit is an amount's range, no two years ("Etwa [1500] bis [2000] Euro" were DATEs);
+    # a pair of years before an amount stays ("2013/14 rund 5,3 Prozent": "14 rund 5,3" is no pair)
+    ("gnad402", GNAD, "SONDERPÄDAGOGISCHER FÖRDERBEDARF (SPF): In Österreich hatten 2013/14 rund 5,3 Prozent der Pflichtschüler SPF wegen psychischer oder körperlicher Behinderung, das sind mehr als in früheren Jahren.",
+     [("2013", "2013", "date"), ("14", "2014", "date")]),
+    ("gnad887", GNAD, "Etwa 1500 bis 2000 Euro pro Jahr müsse man für einen gut erhaltenen Mittelklassewagen der 1960er- bis 1980er-Jahre mit zwei Litern Hubraum einplanen, ergänzt Wilke.",
+     [("1960er", "196", "date"), ("1980er-Jahre", "198", "date")]),
     # sets: every season, weekday adverbs
     ("web", GNAD, "Aktuell befinden sich im Garten und den Volieren rund 150 Tiere, diese Zahl verdoppelt sich aber jeden Sommer aufs Neue.",
      [("jeden Sommer", "XXXX-SU", "set")]),
