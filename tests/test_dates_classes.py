@@ -59,6 +59,9 @@ CASES = [
      [("2013", "2013", "date"), ("14", "2014", "date")]),
     ("gnad887", GNAD, "Etwa 1500 bis 2000 Euro pro Jahr müsse man für einen gut erhaltenen Mittelklassewagen der 1960er- bis 1980er-Jahre mit zwei Litern Hubraum einplanen, ergänzt Wilke.",
      [("1960er", "196", "date"), ("1980er-Jahre", "198", "date")]),
+    # "in diesem Jahr" right after a named year is that year, but "bisher" (so far) ties it to publication's (dev15)
+    ("wn45353", "2007-11-03", "Beim letzten Hochwasser im Jahr 1999, dessen Ausmaße geringer waren, seien 20.000 Soldaten im Einsatz gewesen, in diesem Jahr bisher nur 5.000.",
+     [("Jahr 1999", "1999", "date"), ("diesem Jahr", "2007", "date")]),
     # sets: every season, weekday adverbs
     ("web", GNAD, "Aktuell befinden sich im Garten und den Volieren rund 150 Tiere, diese Zahl verdoppelt sich aber jeden Sommer aufs Neue.",
      [("jeden Sommer", "XXXX-SU", "set")]),

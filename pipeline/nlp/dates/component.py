@@ -133,6 +133,7 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
         self.clause_openers = frozenset(d["clause_openers"])
         self.near_anaphoric = set(d["anaphoric_near"]["compounds"])
         self.near_anaphoric_this_year = set(d["anaphoric_near"]["this_year_modifiers"])
+        self.so_far_words = set(d["anaphoric_near"]["so_far_words"])
         self.tense_detector = TenseDetector(self._lemma, self._lemma_table)
         self.parse_tense_kinds = set(d["tense"]["parse_tense_kinds"])
         self.deictic_year_adjs = dict(d["deictic_year_adjectives"])

@@ -152,6 +152,9 @@ class DateContext:
             return iso_year(date.year + self.ana_mods[mod])
         if m.kind == "rel" and not m.g.get("year") and kind == "jahr_year" and (m.g.get("mod") or "").lower() in self.near_anaphoric_this_year \
                 and self.rel_units.get(m.g["unit"].lower()) == "year":
+            clause_after = re.split(r"[,;:.!?()]", self._text[m.end: m.end + 200], maxsplit=1)[0]
+            if any(w.lower() in self.so_far_words for w in re.findall(r"\w+", clause_after)):
+                return value  # "in diesem Jahr bisher nur 5.000": the year so far, publication's
             return iso_year(date.year)
         return value
 
