@@ -62,6 +62,10 @@ CASES = [
     # "in diesem Jahr" right after a named year is that year, but "bisher" (so far) ties it to publication's (dev15)
     ("wn45353", "2007-11-03", "Beim letzten Hochwasser im Jahr 1999, dessen Ausmaße geringer waren, seien 20.000 Soldaten im Einsatz gewesen, in diesem Jahr bisher nur 5.000.",
      [("Jahr 1999", "1999", "date"), ("diesem Jahr", "2007", "date")]),
+    # a New Year's Eve with the two years it joins is one DATE, the first year's 31 December, and a later offset counts
+    # from it (dev16; was "Silvesternacht 2005" + "06" and "drei Monate später" without a value)
+    ("wn25051", "2006-04-07", "In der Silvesternacht 2005/06 ereignete sich ein Doppelmord in Iserlohn. Gut drei Monate später hat die Polizei am Montag einen 38-jährigen Mann türkischer Staatsangehörigkeit verhaftet.",
+     [("Silvesternacht 2005/06", "2005-12-31", "date"), ("drei Monate später", "2006-03", "date"), ("Montag", "2006-04-03", "date")]),
     # sets: every season, weekday adverbs
     ("web", GNAD, "Aktuell befinden sich im Garten und den Volieren rund 150 Tiere, diese Zahl verdoppelt sich aber jeden Sommer aufs Neue.",
      [("jeden Sommer", "XXXX-SU", "set")]),
