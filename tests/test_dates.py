@@ -205,6 +205,24 @@ def test_weekday_tense_from_the_parse(nlp_model, published, text, expected):
     assert model_dates(nlp_model, text, published) == expected
 
 
+@pytest.mark.parametrize("published,text,expected", [
+    # a clause with a present verb of its own has the present's tense (the nearest month), not the past of the
+    # sentence's other clauses: "angekündigt hat" of the relative clause (dev16 wn61652), "wurde ... verabschiedet"
+    # of the main clause (dev4 wn65500); both were the month a year back
+    ("2010-03-09", "Die nächste politische Bewährungsprobe, die für die Weichenstellung innerhalb der Niederlande von "
+                   "Bedeutung ist, ist die Parlamentswahl im Juni, bei der die PVV ebenfalls ihre Kandidatur angekündigt hat.",
+     [("Juni", "2010-06")]),
+    ("2011-01-10", "Auf der Tagung wurde mit 70 Prozent eine Resolution verabschiedet, die für Anfang Juni eine endgültige "
+                   "Entscheidung vorsieht, die sich „möglicherweise“ einem im April auszusprechenden Vorschlag des "
+                   "Parteivorstands anschließt.", [("Anfang Juni", "2011-06"), ("April", "2011-04")]),
+    # a strong preterite after a separable prefix is no present: the Friday gone by (dev10 wn52082)
+    ("2008-08-13", "Die Eröffnungsfeier der Olympischen Spiele 2008, die am Freitag in Peking stattfand, war offenbar "
+                   "manipuliert.", [("Freitag", "2008-08-08")]),
+])
+def test_a_present_clause_keeps_its_tense(nlp_model, published, text, expected):
+    assert model_dates(nlp_model, text, published) == expected
+
+
 def test_weak_preterite_needs_a_known_infinitive(nlp_model):
     """Present plurals of t-stem verbs ("arbeiten", "warten") are no preterite; "veranlasste" is."""
     from pipeline.nlp import annotate

@@ -133,6 +133,7 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
         self.clause_openers = frozenset(d["clause_openers"])
         self.near_anaphoric = set(d["anaphoric_near"]["compounds"])
         self.near_anaphoric_this_year = set(d["anaphoric_near"]["this_year_modifiers"])
+        self.so_far_words = set(d["anaphoric_near"]["so_far_words"])
         self.tense_detector = TenseDetector(self._lemma, self._lemma_table)
         self.parse_tense_kinds = set(d["tense"]["parse_tense_kinds"])
         self.deictic_year_adjs = dict(d["deictic_year_adjectives"])
@@ -164,6 +165,23 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
             return self._process(doc)
         finally:
             self.mode = saved
+
+    def _present_finite(self, doc: Doc, c0: int, c1: int, span: Span) -> bool:
+        """Has the clause [c0, c1) of `span`, which the tense cues left without a tense, a verb of its own (the
+        tagger's) that is no participle, infinitive or preterite, a present? Then its tense is the present, not
+        the sentence's: "ist die Parlamentswahl im [Juni], bei der die PVV ... angekündigt hat" (dev16 wn61652)
+        is the June nearest publication, not the one gone by."""
+        td = self.tense_detector
+
+        def past_with_prefix(w: str) -> bool:  # "stattfand", "teilnahm": a strong preterite after a separable prefix
+            return any(w.endswith(p) and len(w) - len(p) >= 2 for p in td.strong if len(p) >= 3)
+
+        # an auxiliary of the future or a modal is a cue only with its infinitive, which may stand in the next clause
+        # ("wird nicht wie angekündigt am [20. November], sondern erst ... in den Handel kommen", gnad755)
+        aux = td.future_aux | td.modal_future | td.present_modals | td.modal_past
+        return any(t.pos_ in ("VERB", "AUX") and t.text.lower() not in aux and not td._participle(t) and not td._infinitive(t)
+                   and not td._preterite(t) and not past_with_prefix(t.text.lower())
+                   for t in doc[c0:c1] if t.i < span.start or t.i >= span.end)
 
     def _process(self, doc: Doc) -> Doc:
         if self.split_periods:
@@ -222,7 +240,7 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
                 if m.kind in self.parse_tense_kinds else None
             if tense is None:
                 tense = self.tense_detector.tense([t for t in doc[c0:c1] if t.i < span.start or t.i >= span.end], span.start)
-            if tense is None:
+            if tense is None and not self._present_finite(doc, c0, c1, span):
                 # the sentence's tense; inside a quotation only the quotation's ("„... bis Ende Oktober
                 # aus der EU raus sind“, sagte Raab": "sagte" is the reporter's tense, not the speaker's)
                 q0, q1 = self._quote_bounds(doc, s0, s1, span.start)

@@ -11,7 +11,7 @@ from ..normalize import iso_year, lookup_unit, parse_number_word, shift_period
 from .common import _CLAUSE_PUNCT
 from .patterns import DateMatch, _alt, _cap
 from .text import attributive_before_noun, clause_bounds, has_ann, sentence_bounds
-from .years import is_bare_year
+from .years import is_bare_year, year_pair_is_count
 
 # the rest of a gerundive after its "zu": a present participle (infinitive + "d") with an adjective's ending
 _GERUNDIVE_REST = re.compile(r"^[a-zäöüß]{2,}(?:en|ern|eln)d(?:e|en|er|es|em)$")
@@ -54,6 +54,8 @@ class DateContext:
                     and self._event_name_head(prev[2]):
                 return False  # "Weltmeisterschaft der Frauen 2011": the same with the group it is for
             return self.bare_year_ok(doc, span.start) if len(span) == 1 else False
+        if m.kind == "year_part" and len(span) == 1 and year_pair_is_count(doc, span.start):
+            return False  # "Etwa 1500 bis 2000 Euro": the bounds of an amount, no years
         if m.kind == "month" and g.get("mod") and not g.get("year"):
             # "Der letzte November mit vergleichbaren Zahlen": after an article a generic month, no date
             return p1 not in self.generic_month_articles
@@ -150,6 +152,9 @@ class DateContext:
             return iso_year(date.year + self.ana_mods[mod])
         if m.kind == "rel" and not m.g.get("year") and kind == "jahr_year" and (m.g.get("mod") or "").lower() in self.near_anaphoric_this_year \
                 and self.rel_units.get(m.g["unit"].lower()) == "year":
+            clause_after = re.split(r"[,;:.!?()]", self._text[m.end: m.end + 200], maxsplit=1)[0]
+            if any(w.lower() in self.so_far_words for w in re.findall(r"\w+", clause_after)):
+                return value  # "in diesem Jahr bisher nur 5.000": the year so far, publication's
             return iso_year(date.year)
         return value
 

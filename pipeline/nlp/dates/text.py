@@ -19,6 +19,8 @@ _NUMERIC_DAY_RANGE = re.compile(r"^(\d{1,2}\.)([-–])(\d{1,2}\.\d{1,2}\.(?:\d{4
 _NUM_UNIT_GLUED = re.compile(r"^(\d+(?:,\d+)?)([A-Za-z]{2,4})$")  # "1eV" (the tokenizer splits only the units it knows)
 _SEMICOLON_JOINED = re.compile(r"^\d[\d.,]*%?;\d[\d.,]*%?$")  # "35,2%;1997" (no space after the semicolon)
 _DECIMAL_PERIOD = re.compile(r"^\d+(?:[,:]\d+)+\.$")  # "1,5." "16:9." "1:1:1,5.": never an ordinal
+# "der 1960er- und 1970er-Jahre", "der 20er- und 30er-Jahre": a decade with the suspension hyphen of a coordination
+_SUSPENDED_DECADE = re.compile(r"^((?:1\d\d0|20\d0|[1-9]0)er)-$")
 
 
 _WRAP_KEY = ("presseschau", "hard_wrapped")
@@ -64,9 +66,11 @@ def split_trailing_periods(doc: Doc) -> Doc:
     together because it is usually an ordinal, so we only split when what follows cannot
     continue an ordinal: end of text, a line break, or, for 4-digit years, a word that is
     no month and no ordinal-taking noun, or a number; a decimal or a ratio with a period, "1,5." or
-    "16:9.", always) and ranges ("1890–1970", "27./28.")."""
+    "16:9.", always), ranges ("1890–1970", "27./28.") and a decade before a suspension hyphen ("20er-" of
+    "20er- und 30er-Jahre")."""
     months = lang_data("dates.json")["months"]
     ordinal_nouns = frozenset(lang_data("dates.json")["ordinal_nouns"])
+    ellipsis_links = frozenset(lang_data("dates.json")["relative_ellipsis"]["links"])
     todo: list[tuple[Token, list[str]]] = []
     texts = token_texts(doc)
     # both patterns start with a digit: look at those tokens only
@@ -85,6 +89,11 @@ def split_trailing_periods(doc: Doc) -> Doc:
         if ";" in text and _SEMICOLON_JOINED.match(text):
             # a results table without spaces: "35,2%;1997" -> "35,2" "%" ";" "1997"
             todo.append((t, re.findall(r"\d[\d.,]*\d|\d|[%;]", text)))
+            continue
+        sd = _SUSPENDED_DECADE.match(text)
+        if sd and i + 1 < len(texts) and texts[i + 1] in ellipsis_links:
+            # "20er- und 30er-Jahre": the first decade is its own DATE, the hyphen outside (GUIDELINES.md)
+            todo.append((t, [sd.group(1), "-"]))
             continue
         dm = _NUMERIC_DAY_RANGE.match(text)
         if dm:

@@ -102,6 +102,45 @@ def _closes_year_range(doc: Doc, i: int, window: int = 6) -> bool:
     return False
 
 
+def _word(doc: Doc, i: int, step: int) -> Optional[Token]:
+    """The first token from doc[i] on in direction `step` that is no space, or None."""
+    while 0 <= i < len(doc) and doc[i].is_space:
+        i += step
+    return doc[i] if 0 <= i < len(doc) else None
+
+
+_PAIR_LINKS = frozenset({"/", "-", "–", "bis"})  # the separators of the `year_pair` pattern
+
+
+def year_pair_is_count(doc: Doc, i: int) -> bool:
+    """Is doc[i], one number of a pair the `year_pair` pattern took for two years ("1500 bis 2000",
+    "2000-3000"), a bound of a count's range: a unit after the pair ("Etwa 1500 bis 2000 Euro pro Jahr",
+    "2000-3000 Kilometer") or a qualifier before it ("rund 1500 bis 2000"), as `is_bare_year` reads one number?"""
+    if i >= 2 and doc[i - 2].like_num and doc[i - 1].text in _PAIR_LINKS:
+        first, second = i - 2, i  # the second year ("2013/14 rund 5,3 Prozent": no pair "14 rund 5,3")
+    elif i + 2 < len(doc) and doc[i + 2].like_num and doc[i + 1].text in _PAIR_LINKS:
+        first, second = i, i + 2
+    else:
+        return False
+    nxt = _word(doc, second + 1, 1)
+    if nxt is not None:
+        unit = lookup_unit(nxt.text)
+        if unit is not None and unit[0] not in ("year", "day", "month", "week"):
+            return True  # "1500 bis 2000 Euro"
+        if unit is not None and unit[0] == "year" and nxt.text.lower() not in _year_words()["year_nouns"]:
+            return True  # "vor 1500 bis 2000 Jahren": a count of years
+        if nxt.text.lower() in _year_words()["not_after"]:
+            return True
+    prev = _word(doc, first - 1, -1)
+    prev2 = _word(doc, prev.i - 1, -1) if prev is not None else None
+    p1 = prev.text.lower() if prev is not None else ""
+    p2 = prev2.text.lower() if prev2 is not None else ""
+    quals = lang_data("qualifiers.json")["qualifiers"]
+    if p1 in quals or f"{p2} {p1}" in quals:
+        return p1 not in _year_words()["qualifier_prepositions"] or f"{p2} {p1}" in quals  # "rund 1500 bis 2000"
+    return False
+
+
 def is_bare_year(doc: Doc, i: int, year_triggers: Optional[set] = None,
                  lemma_fn: Optional[Callable[[Token], str]] = None) -> bool:
     """Decide whether a bare 4-digit number token is a year or a count.
