@@ -39,7 +39,7 @@ What python-docx does not do, and this module does on its XML:
   warnings.
 
 A file that cannot be read is a `DocxUnreadable` with the error kind and a reason a user can act
-on: an old binary Word file (.doc: save it as .docx), a file locked by a password, a ZIP that is
+on: an old binary Word file (.doc: save it as .docx), a file locked by a password or by IRM, a ZIP that is
 no Word document, a damaged file, a document without text.
 """
 from __future__ import annotations
@@ -54,9 +54,13 @@ from .errors import DocxUnreadable, ErrorKind
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 #: an OLE2 compound file: an old binary Word file (.doc), or a .docx locked by a password
-#: (Office stores the encrypted package in one, with an "EncryptionInfo" stream)
+#: (Office stores the encrypted package in one, with an "EncryptionInfo" stream) or protected with
+#: Information Rights Management (IRM, "Restrict Access": the package encrypted by a DRM transform,
+#: "DRMEncryptedTransform", with no "EncryptionInfo"; MS-OFFCRYPTO 2.2.11)
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
+_IRM = "DRMEncrypted".encode("utf-16-le")
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 #: the parts of a .docx unpacked, at most (python-docx reads every part into memory; a ZIP bomb
 #: of a few kB would unpack to gigabytes)
 MAX_UNPACKED_BYTES = 1_000_000_000
@@ -215,6 +219,10 @@ def _check_container(data: bytes) -> None:
     """Raise `DocxUnreadable` where `data` is no .docx package: an old .doc, a locked file, an RTF
     or Word XML file under the name, no ZIP, a ZIP that would unpack to more than `MAX_UNPACKED_BYTES`."""
     if data.startswith(_OLE):
+        if _IRM in data or (_ENCRYPTED_PACKAGE in data and _ENCRYPTED not in data):
+            raise DocxUnreadable(ErrorKind.UNREADABLE, "the Word document is protected with Information Rights Management (IRM, "
+                                                       "\"Restrict Access\"), its text encrypted; open it in Word with an account "
+                                                       "allowed to, set the access to \"Unrestricted Access\" and save it again")
         if _ENCRYPTED in data:
             raise DocxUnreadable(ErrorKind.UNREADABLE, "the Word document is encrypted (locked with a password); "
                                                        "open it in Word, remove the password and save it again")
@@ -364,19 +372,29 @@ def _run_styles_inline(document: Any) -> None:
     """Write a character style's hidden mark (`w:vanish`) and fonts (`w:rFonts`), through its
     `w:basedOn`, into the runs set in it that do not set them themselves, so that `_hidden` and
     `_symbol_fonts` see them: an editor's note in a hidden character style was read, as was
-    "m" in a character style of the font Symbol ("mg/m³" for "µg/m³"). In the parsed copy only."""
+    "m" in a character style of the font Symbol ("mg/m³" for "µg/m³"). Then, as Word ranks them
+    (the run's own, its character style's, its paragraph style's), a paragraph style's hidden mark
+    and symbol font into the runs of its paragraphs that have neither yet: an editor's note in a
+    hidden paragraph style ("Redaktionsnotiz") was read. In the parsed copy only."""
     from copy import deepcopy
 
     try:
-        styles = {st.get(_W + "styleId"): st for st in document.styles.element.iterchildren(_W + "style")
-                  if st.get(_W + "type") == "character"}
+        all_styles = list(document.styles.element.iterchildren(_W + "style"))
     except AttributeError:  # no styles part
         return
-    found: dict[Optional[str], dict[str, Any]] = {}
+    by_type: dict[str, dict[Optional[str], Any]] = {"character": {}, "paragraph": {}}
+    default_paragraph: Optional[str] = None
+    for st in all_styles:
+        kind = st.get(_W + "type") or "paragraph"  # Word's default type
+        if kind in by_type:
+            by_type[kind][st.get(_W + "styleId")] = st
+        if kind == "paragraph" and (st.get(_W + "default") or "").lower() in ("1", "true", "on"):
+            default_paragraph = st.get(_W + "styleId")
+    found: dict[tuple[str, Optional[str]], dict[str, Any]] = {}
 
-    def props(style_id: Optional[str]) -> dict[str, Any]:
-        if style_id not in found:
-            got: dict[str, Any] = {}
+    def props(kind: str, style_id: Optional[str]) -> dict[str, Any]:
+        if (kind, style_id) not in found:
+            styles, got = by_type[kind], {}
             seen, sid = set(), style_id
             while sid in styles and sid not in seen:
                 seen.add(sid)
@@ -386,14 +404,33 @@ def _run_styles_inline(document: Any) -> None:
                         got[tag] = el
                 based = styles[sid].find(_W + "basedOn")
                 sid = None if based is None else based.get(_W + "val")
-            found[style_id] = got
-        return found[style_id]
+            if kind == "paragraph" and "rFonts" in got and not any(
+                    (got["rFonts"].get(_W + a) or "").strip().lower() in _SYMBOLS for a in ("ascii", "hAnsi")):
+                del got["rFonts"]  # a paragraph style's text font (a heading's): nothing to read here
+            found[(kind, style_id)] = got
+        return found[(kind, style_id)]
 
-    for ref in list(document.element.body.iter(_W + "rStyle")):
+    body = document.element.body
+    for ref in list(body.iter(_W + "rStyle")):
         rpr = ref.getparent()
-        for tag, el in props(ref.get(_W + "val")).items():
+        for tag, el in props("character", ref.get(_W + "val")).items():
             if rpr.find(_W + tag) is None:
                 rpr.append(deepcopy(el))
+    for p in list(body.iter(_W + "p")):
+        ref = p.find(f"{_W}pPr/{_W}pStyle")
+        got = props("paragraph", default_paragraph if ref is None else ref.get(_W + "val"))
+        if not got:
+            continue
+        for run in p.iter(_W + "r"):
+            if next(run.iterancestors(_W + "p"), None) is not p:  # a run of a text box's own paragraph
+                continue
+            rpr = run.find(_W + "rPr")
+            if rpr is None:
+                rpr = run.makeelement(_W + "rPr", {})
+                run.insert(0, rpr)
+            for tag, el in got.items():
+                if rpr.find(_W + tag) is None:
+                    rpr.append(deepcopy(el))
 
 
 def _wrapped(el: Any, tag: str) -> Iterator[Any]:

@@ -736,3 +736,51 @@ def test_an_embedded_html_chunk_is_read_and_an_rtf_chunk_is_named(tmp_path, nlp_
     (err,) = info["errors"]
     assert err["kind"] == "empty" and err["message"].startswith(str(folder / "nur-rtf.docx") + ": ")
     assert "application/rtf" in err["message"] and "not read" in err["message"]
+
+
+def test_text_in_a_hidden_paragraph_style_is_not_read():
+    """A paragraph style can be hidden (its run properties hold w:vanish: an editor's note style
+    "Redaktionsnotiz", a template's instructions): Word shows none of its text, as for a hidden
+    character style; it was read into the article. A style based on it is hidden too; a run of
+    such a paragraph that sets itself not hidden, or whose character style does, is shown."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    from pipeline.docx import extract
+
+    paras = seed_paragraphs()
+    d = docx.Document()
+    note = d.styles.add_style("Redaktionsnotiz", WD_STYLE_TYPE.PARAGRAPH)
+    note.font.hidden = True
+    quelle = d.styles.add_style("Quellenhinweis", WD_STYLE_TYPE.PARAGRAPH)
+    quelle.base_style = note
+    visible = d.styles.add_style("Sichtbar", WD_STYLE_TYPE.CHARACTER)
+    visible.font.hidden = False
+    d.add_paragraph(paras[0], style="Title")
+    d.add_paragraph(paras[2])
+    d.add_paragraph("Bitte die Zahl der Toten mit dpa abgleichen, nicht drucken!", style="Redaktionsnotiz")
+    d.add_paragraph("Quelle: Agenturmaterial, intern", style="Quellenhinweis")
+    mixed = d.add_paragraph("Notiz für die Schlussredaktion. ", style="Redaktionsnotiz")
+    mixed.add_run(paras[3]).font.hidden = False
+    styled = d.add_paragraph("Intern: ", style="Redaktionsnotiz")
+    styled.add_run(paras[4], style="Sichtbar")
+    text, meta = extract(_save(d))
+    assert text.split("\n\n") == [paras[0], paras[2], paras[3], paras[4]]
+    assert meta["title"] == paras[0]
+
+
+def test_a_word_file_protected_with_information_rights_management_is_a_clear_error(tmp_path):
+    """A .docx protected with Information Rights Management (IRM: "Restrict Access") is, like a
+    password-protected one, an OLE compound file holding the encrypted package ("EncryptedPackage"),
+    but with a DRM transform ("\\x06DataSpaces/TransformInfo/DRMEncryptedTransform") and no
+    "EncryptionInfo" stream: it was called "an old binary Word file (.doc)", which it is not."""
+    from pipeline.ingest import read_path
+
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+    names = ["Root Entry", "\x06DataSpaces", "Version", "DataSpaceMap", "DataSpaceInfo", "DRMEncryptedDataSpace",
+             "TransformInfo", "DRMEncryptedTransform", "\x06Primary", "EncryptedPackage"]
+    path = tmp_path / "vertraulich.docx"
+    path.write_bytes(ole + b"".join(n.encode("utf-16-le").ljust(128, b"\x00") for n in names) + b"\x00" * 4096)
+    (err,) = read_path(path, tmp_path)
+    assert err.kind == "unreadable"
+    assert err.message.startswith(f"{path}: ")
+    assert "Information Rights Management" in err.message and ".doc)" not in err.message
