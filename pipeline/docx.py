@@ -78,7 +78,7 @@ _HEADLINE_STYLES = ("Title", "Heading 1")
 #: euro sign; Wingdings' check marks and ballot boxes (a fact box's "yes"/"no") and its telephone
 #: and envelope (a press release's contact line). The rest are ornaments and bullets (Wingdings'
 #: arrows and pointing hands, Symbol's card suits and bracket pieces) and are left out, as a
-#: symbol of another font is.
+#: symbol of another font is (`_symbol` notes those and the codes a font does not have, for a warning).
 _SYMBOLS: dict[str, dict[int, str]] = {
     "symbol": {
         0x2D: "\u2212", 0x3D: "=", 0x2B: "+", 0x3C: "<", 0x3E: ">", 0x25: "%",
@@ -87,6 +87,14 @@ _SYMBOLS: dict[str, dict[int, str]] = {
         0xB3: "\u2265", 0xB4: "\u00d7", 0xB8: "\u00f7", 0xB9: "\u2260", 0xBA: "\u2261", 0xBB: "\u2248",
         0xBC: "\u2026", 0xD2: "\u00ae", 0xD3: "\u00a9", 0xD4: "\u2122", 0xD6: "\u221a", 0xE2: "\u00ae",
         0xE3: "\u00a9", 0xE4: "\u2122",
+        # logic, set and arrow signs of science news ("⇒", "∑", "∂", "∼" for "about")
+        0x22: "\u2200", 0x24: "\u2203", 0x27: "\u220b", 0x40: "\u2245", 0x5C: "\u2234", 0x5E: "\u22a5", 0x7E: "\u223c",
+        0xA1: "\u03d2", 0xA4: "\u2044", 0xA6: "\u0192", 0xB5: "\u221d", 0xB6: "\u2202", 0xC0: "\u2135", 0xC1: "\u2111",
+        0xC2: "\u211c", 0xC3: "\u2118", 0xC4: "\u2297", 0xC5: "\u2295", 0xC6: "\u2205", 0xC7: "\u2229", 0xC8: "\u222a",
+        0xC9: "\u2283", 0xCA: "\u2287", 0xCB: "\u2284", 0xCC: "\u2282", 0xCD: "\u2286", 0xCE: "\u2208", 0xCF: "\u2209",
+        0xD0: "\u2220", 0xD1: "\u2207", 0xD5: "\u220f", 0xD7: "\u22c5", 0xD8: "\u00ac", 0xD9: "\u2227", 0xDA: "\u2228",
+        0xDB: "\u21d4", 0xDC: "\u21d0", 0xDD: "\u21d1", 0xDE: "\u21d2", 0xDF: "\u21d3", 0xE0: "\u25ca", 0xE1: "\u2329",
+        0xE5: "\u2211", 0xF1: "\u232a", 0xF2: "\u222b",
         # Greek letters: Symbol's A-Z and a-z
         **{0x41 + i: ch for i, ch in enumerate("\u0391\u0392\u03a7\u0394\u0395\u03a6\u0393\u0397\u0399\u03d1\u039a\u039b\u039c"
                                                 "\u039d\u039f\u03a0\u0398\u03a1\u03a3\u03a4\u03a5\u03c2\u03a9\u039e\u03a8\u0396")},
@@ -94,6 +102,13 @@ _SYMBOLS: dict[str, dict[int, str]] = {
                                                 "\u03bd\u03bf\u03c0\u03b8\u03c1\u03c3\u03c4\u03c5\u03d6\u03c9\u03be\u03c8\u03b6")},
     },
     "wingdings": {0x28: "\u260e", 0x2A: "\u2709", 0xFB: "\u2717", 0xFC: "\u2713", 0xFD: "\u2612", 0xFE: "\u2611"},
+}
+#: codes of a known symbol font that are ornaments, left out without a word: Symbol's bullet (B7),
+#: card suits (A7-AA), the pieces of large brackets, integrals and arrows (60, BD-BF, E6-EF,
+#: F3-FE); every other Wingdings character (arrows, pointing hands, bullets: dingbats)
+_ORNAMENTS = {
+    "symbol": lambda code: code in (0x60, 0xB7, 0xBD, 0xBE, 0xBF) or 0xA7 <= code <= 0xAA or 0xE6 <= code <= 0xEF or 0xF3 <= code <= 0xFE,
+    "wingdings": lambda code: 0x20 <= code <= 0xFF,
 }
 #: Word's number formats (`w:numFmt`) other than decimal, as numbers are written in German text;
 #: formats of other scripts (Hebrew, Chinese counting) are read as decimal numbers
@@ -145,13 +160,23 @@ def extract(data: bytes) -> tuple[str, dict[str, Any]]:
     blocks: list[str] = []
     headline: Optional[str] = None
     warnings: list[str] = []
+    unknown: list[tuple[str, str]] = []
     _run_styles_inline(document)
-    for text, style, paragraph in _blocks(document.element.body, document, numbering=_Numbering(document), warnings=warnings):
+    for text, style, paragraph in _blocks(document.element.body, document, numbering=_Numbering(document), warnings=warnings,
+                                          unknown=unknown):
         if headline is None and style in _HEADLINE_STYLES:
             # the whole paragraph: a headline broken by hand (Shift+Enter) is one title
             headline = " ".join(paragraph.split()) or None
         blocks.append(text)
     text = "\n\n".join(blocks)
+    if unknown:  # symbols Word shows whose character is not known here: left out, said once
+        counts: dict[tuple[str, str], int] = {}
+        for key in unknown:
+            counts[key] = counts.get(key, 0) + 1
+        listed = ", ".join(f"{font} {code}" + (f" ({n}×)" if n > 1 else "") for (font, code), n in list(counts.items())[:10])
+        more = f" and {len(counts) - 10} more" if len(counts) > 10 else ""
+        warnings.append(f"{len(unknown)} symbol(s) of a symbol font whose character is not known left out of the text: "
+                        f"{listed}{more}; check the file in Word")
     if not any(ch.isalpha() for ch in text):
         raise DocxUnreadable(ErrorKind.EMPTY, "; ".join(["the Word document's body holds no text"] + warnings))
     meta: dict[str, Any] = {"extracted_with": extractor_name(), "blocks": True}
@@ -246,14 +271,15 @@ def _check_container(data: bytes) -> None:
 
 
 def _blocks(container: Any, document: Any, styles: Optional[dict] = None, numbering: Optional["_Numbering"] = None,
-            warnings: Optional[list] = None) -> Iterator[tuple[str, Optional[str], str]]:
+            warnings: Optional[list] = None, unknown: Optional[list] = None) -> Iterator[tuple[str, Optional[str], str]]:
     """(text, style name, the paragraph's whole text) of each non-empty paragraph under a body, a table cell or a content
     control, in document order; a table's cells row by row, each cell's paragraphs in turn; a
     numbered paragraph's first line starts with its number (the whole text is without it).
     `styles`: the style name of each paragraph style id met (python-docx looks a paragraph's
     style up by scanning all styles: seconds for a long document, done once per style here).
     `numbering`: the list counters, counted over the whole document in order. `warnings`: what
-    could not be read (an embedded RTF document) is said there."""
+    could not be read (an embedded RTF document) is said there; `unknown`: (font, code) of each symbol
+    left out whose character is not known (`_symbol`)."""
     from docx.text.paragraph import Paragraph
 
     styles = {} if styles is None else styles
@@ -261,7 +287,7 @@ def _blocks(container: Any, document: Any, styles: Optional[dict] = None, number
         tag = child.tag
         if tag == _W + "p":
             boxes: list = []
-            text = "".join(_text(child, boxes, []))
+            text = "".join(_text(child, boxes, [], unknown))
             style = None
             # counted also where the paragraph is empty: Word shows and counts its number; not
             # where its mark is a tracked deletion (an item deleted: with the changes accepted, it
@@ -283,11 +309,11 @@ def _blocks(container: Any, document: Any, styles: Optional[dict] = None, number
                 if line.strip():
                     yield line, style, text
             for box in boxes:
-                yield from _blocks(box, document, styles, numbering, warnings)
+                yield from _blocks(box, document, styles, numbering, warnings, unknown)
         elif tag == _W + "tbl":
             for row in _wrapped(child, "tr"):
                 # a merged cell is one w:tc: read once
-                cells = [list(_blocks(cell, document, styles, numbering, warnings)) for cell in _wrapped(row, "tc")]
+                cells = [list(_blocks(cell, document, styles, numbering, warnings, unknown)) for cell in _wrapped(row, "tc")]
                 cells = [c for c in cells if c]
                 if len(cells) > 1 and all(len(c) == 1 for c in cells):
                     # a row of one-line cells ("Gründung | 1992") is one line, its cells apart by a
@@ -303,9 +329,9 @@ def _blocks(container: Any, document: Any, styles: Optional[dict] = None, number
                 continue
             content = child.find(_W + "sdtContent") if tag == _W + "sdt" else child
             if content is not None:
-                yield from _blocks(content, document, styles, numbering, warnings)
+                yield from _blocks(content, document, styles, numbering, warnings, unknown)
         elif tag in (_W + "ins", _W + "moveTo"):  # inserted rows or paragraphs, tracked: in
-            yield from _blocks(child, document, styles, numbering, warnings)
+            yield from _blocks(child, document, styles, numbering, warnings, unknown)
         elif tag == _W + "altChunk":
             for line in _alt_chunk(child, document, warnings):
                 yield line, None, line
@@ -460,11 +486,12 @@ def _hidden(run: Any) -> bool:
     return vanish is not None and vanish.get(_W + "val", "true").lower() not in ("false", "0", "off")
 
 
-def _text(el: Any, boxes: list, fields: list) -> Iterator[str]:
+def _text(el: Any, boxes: list, fields: list, unknown: Optional[list] = None) -> Iterator[str]:
     """The text of a paragraph as Word shows it (tracked deletions out, insertions in, hidden
     runs, placeholders and fields' codes out); its text boxes' contents are appended to `boxes`.
     `fields` holds, for each complex field open (w:fldChar begin ... separate ... end), whether
-    its code is being read: a field nested in another's code (PAGE in an IF) is code too."""
+    its code is being read: a field nested in another's code (PAGE in an IF) is code too. `unknown`:
+    a symbol shown whose character is not known is noted there (`_symbol`)."""
     for child in el:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIP:
@@ -487,7 +514,7 @@ def _text(el: Any, boxes: list, fields: list) -> Iterator[str]:
                 pass
         elif tag == _W + "t":
             fonts = _symbol_fonts(el) if el.tag == _W + "r" else None
-            yield (child.text or "") if fonts is None else _symbol_text(fonts, child.text or "")
+            yield (child.text or "") if fonts is None else _symbol_text(fonts, child.text or "", unknown)
         elif tag in (_W + "tab", _W + "ptab"):
             yield "\t"
         elif tag in (_W + "br", _W + "cr"):
@@ -495,25 +522,29 @@ def _text(el: Any, boxes: list, fields: list) -> Iterator[str]:
         elif tag == _W + "noBreakHyphen":
             yield "-"
         elif tag == _W + "sym":
-            yield _symbol(child.get(_W + "font") or "", child.get(_W + "char") or "")
+            yield _symbol(child.get(_W + "font") or "", child.get(_W + "char") or "", unknown)
         elif tag == _W + "txbxContent":
             boxes.append(child)
         else:
-            yield from _text(child, boxes, fields)
+            yield from _text(child, boxes, fields, unknown)
 
 
-def _symbol(font: str, char: str) -> str:
-    """The character of a `w:sym` (font, hex code) where it is text (`_SYMBOLS`), else ""."""
+def _symbol(font: str, char: str, unknown: Optional[list] = None) -> str:
+    """The character of a `w:sym` (font, hex code) where it is text (`_SYMBOLS`), else "": an
+    ornament of a known font (`_ORNAMENTS`) silently; a code of another font, or one a known font
+    does not have, is noted in `unknown` as (font, code), for a warning."""
     table = _SYMBOLS.get(font.strip().lower())
     try:
         code = int(char, 16)
     except ValueError:
-        return ""
-    if table is None:
-        return ""
+        code = -1
     if 0xF000 <= code <= 0xF0FF:
         code -= 0xF000
-    return table.get(code, "")
+    if table is not None and code in table:
+        return table[code]
+    if unknown is not None and not (table is not None and _ORNAMENTS[font.strip().lower()](code)):
+        unknown.append((font.strip() or "?", char.strip().upper() or "?"))
+    return ""
 
 
 #: characters of the font Symbol typed as text that are what ASCII's are (digits, punctuation); its
@@ -533,11 +564,11 @@ def _symbol_fonts(run: Any) -> Optional[tuple[Optional[str], Optional[str]]]:
     return found if any(found) else None
 
 
-def _symbol_text(fonts: tuple[Optional[str], Optional[str]], text: str) -> str:
+def _symbol_text(fonts: tuple[Optional[str], Optional[str]], text: str, unknown: Optional[list] = None) -> str:
     """A run's text typed in a symbol font (Symbol's "m" is Word's "µ", its U+F06D too): each
     character of the font's codes (as is, or in the private-use area F020-F0FF) read as `_symbol`
     reads a `w:sym`; Symbol's digits and punctuation are themselves; characters of other codes
-    (Word shows them in another font) as they are."""
+    (Word shows them in another font) as they are; a code the font does not have is noted in `unknown`."""
     out = []
     for ch in text:
         code = ord(ch)
@@ -549,6 +580,8 @@ def _symbol_text(fonts: tuple[Optional[str], Optional[str]], text: str) -> str:
         mapped = _SYMBOLS[font].get(base)
         if mapped is None and font == "symbol" and chr(base) in _SYMBOL_AS_ASCII:
             mapped = chr(base)
+        if mapped is None and unknown is not None and not _ORNAMENTS[font](base):
+            unknown.append(({"symbol": "Symbol", "wingdings": "Wingdings"}.get(font, font), f"{0xF000 + base:04X}"))
         out.append(mapped or "")
     return "".join(out)
 

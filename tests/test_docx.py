@@ -784,3 +784,33 @@ def test_a_word_file_protected_with_information_rights_management_is_a_clear_err
     assert err.kind == "unreadable"
     assert err.message.startswith(f"{path}: ")
     assert "Information Rights Management" in err.message and ".doc)" not in err.message
+
+
+def test_symbols_of_science_news_are_read_and_an_unknown_symbol_is_named(tmp_path):
+    """Symbol's arrows and math signs beyond the first map ("⇒", "∼" for "about", "∑", "∂") were
+    left out without a word ("Stuttgart 60 µg/m³ ⇒ 50 Prozent" read "Stuttgart 60 µg/m³  50
+    Prozent"); a symbol of a font whose characters are not known (Wingdings 3, MT Extra) is left
+    out, and the record's warnings now say so, naming the file; Symbol's bullet and Wingdings'
+    ornaments stay out silently."""
+    from pipeline.docx import _symbol
+    from pipeline.ingest import read_path
+    from repo_data import news_row
+
+    row = news_row("wikinews_de.jsonl.gz", "id", "wn75087")
+    paras = [p.strip() for p in row["text"].split("\n") if p.strip()]
+    sentences = paras[0].split(". ")
+    sym = lambda font, char: f'<w:r><w:sym w:font="{font}" w:char="{char}"/></w:r>'
+    body = [
+        _para(sym("Symbol", "F0B7"), _run(" " + sentences[0] + ". "), sym("Symbol", "F0DE"), _run(" " + sentences[1] + ".")),
+        _para(_run("Messwerte: "), sym("Symbol", "F07E"), _run("40 bis 60 µg/m³, "), sym("Symbol", "E5"), _run(" über alle Städte.")),
+        _para(sym("Wingdings 3", "F0C6"), _run(" " + paras[1])),
+        _para(sym("Wingdings", "F0E8"), _run(" " + paras[2]), sym("MT Extra", "F06C")),
+    ]
+    path = tmp_path / "grenzwerte.docx"
+    path.write_bytes(_word_file(body))
+    (rec,) = read_path(path, tmp_path)
+    assert rec.text.split("\n\n") == [" " + sentences[0] + ". ⇒ " + sentences[1] + ".", "Messwerte: ∼40 bis 60 µg/m³, ∑ über alle Städte.",
+                                      " " + paras[1], " " + paras[2]]
+    (warning,) = rec.warnings
+    assert warning.startswith(f"docx: {path}: 2 symbol(s)") and "Wingdings 3 F0C6" in warning and "MT Extra F06C" in warning
+    assert [_symbol("Symbol", c) for c in ("F0B6", "F0B5", "F0DB", "F0C6", "F0CE")] == ["∂", "∝", "⇔", "∅", "∈"]
