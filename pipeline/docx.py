@@ -33,6 +33,9 @@ What python-docx does not do, and this module does on its XML:
   Symbol) holds a font's code, not a character: `_SYMBOLS` maps the characters that are text;
   so is text typed in a symbol font ("m" in Symbol is "µ"; also written as its private-use code);
 - a list defined through a list style (`w:numStyleLink`) takes its levels from the style's list;
+- a file saved as "Strict Open XML Document" (ISO 29500 strict) has its parts in namespaces python-docx
+  does not know (`http://purl.oclc.org/ooxml/...`): they are mapped to the transitional ones first
+  (`_transitional`), in memory;
 - an embedded document (`w:altChunk`: HTML or RTF a program pasted in, which Word converts when
   it opens the file) is not read by python-docx, and an embedded .docx made it fail on the whole
   file: an HTML, plain-text or Word one is read here, another kind (RTF) is named in the record's
@@ -144,16 +147,17 @@ def extract(data: bytes) -> tuple[str, dict[str, Any]]:
 
     _chunks_as_plain_parts()
 
+    strict = _strict(data)
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(_transitional(data) if strict else data))
     except ValueError as e:  # python-docx: "file '...' is not a Word file, content type is '...'"
         what = re.search(r"content type is '([^']*)'", str(e))
         raise DocxUnreadable(ErrorKind.UNREADABLE, "not a Word document (a ZIP of another kind"
                                                    + (f": {what.group(1)}" if what else "") + ")") from e
     except (KeyError, PackageNotFoundError, zipfile.BadZipFile) as e:
-        if _strict(data):
-            raise DocxUnreadable(ErrorKind.UNSUPPORTED, "a Word document saved as \"Strict Open XML Document\", which python-docx "
-                                                        "cannot read; open it in Word and save it as \"Word Document (*.docx)\"") from e
+        if strict:
+            raise DocxUnreadable(ErrorKind.UNSUPPORTED, "a Word document saved as \"Strict Open XML Document\" that could not be "
+                                                        f"read ({e}); open it in Word and save it as \"Word Document (*.docx)\"") from e
         raise DocxUnreadable(ErrorKind.UNREADABLE, f"not a Word document (a ZIP without Word's parts: {e})") from e
     except Exception as e:  # damaged XML (lxml's XMLSyntaxError), a damaged ZIP member (zlib.error, EOFError)
         raise DocxUnreadable(ErrorKind.UNREADABLE, f"a damaged Word document ({type(e).__name__}: {e})") from e
@@ -238,6 +242,28 @@ def _strict(data: bytes) -> bool:
             return _STRICT_DOCUMENT in z.read("_rels/.rels")
     except Exception:  # no ZIP, a damaged member: a question for the caller's error
         return False
+
+
+#: a namespace or relationship type of Strict Open XML and its transitional counterpart (the ones
+#: python-docx knows): "http://purl.oclc.org/ooxml/wordprocessingml/main" is
+#: "http://schemas.openxmlformats.org/wordprocessingml/2006/main", ".../officeDocument/relationships/styles"
+#: ".../officeDocument/2006/relationships/styles"; the package's own (OPC) namespaces are the same in both
+_STRICT_NS = re.compile(rb"http://purl\.oclc\.org/ooxml/(\w+)/")
+
+
+def _transitional(data: bytes) -> bytes:
+    """A Strict Open XML package rewritten in the transitional namespaces, in memory: each XML part
+    (and relationships part) with `_STRICT_NS` mapped, the other parts (photos) as they are. What
+    Word writes differently in strict beyond the namespaces (measures with units, "start"/"end"
+    alignment) is not in what is read here: the text, styles, lists and document properties."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as dst:
+        for item in src.infolist():
+            part = src.read(item)
+            if item.filename.lower().endswith((".xml", ".rels")):
+                part = _STRICT_NS.sub(rb"http://schemas.openxmlformats.org/\1/2006/", part)
+            dst.writestr(item.filename, part)
+    return out.getvalue()
 
 
 def _check_container(data: bytes) -> None:
