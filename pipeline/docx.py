@@ -18,7 +18,8 @@ What python-docx does not do, and this module does on its XML:
 - `Paragraph.text` reads only the runs that are the paragraph's children: the text of a tracked
   insertion (`w:ins`), of a content control (`w:sdt`), of a smart tag or a field's result in a
   `w:fldSimple` is lost, so the paragraph's text is read from all its text nodes, leaving out
-  tracked deletions (`w:del`, `w:moveFrom`): the text as it reads now, with every change accepted;
+  tracked deletions (`w:del`, `w:moveFrom`): the text as it reads now, with every change accepted (a paragraph whose
+  mark is deleted begins the next one);
 - `Document.iter_inner_content()` passes over content controls at body level (a template's
   title or byline field) and nested tables; they are walked here;
 - a text box (`w:txbxContent`) is written twice in the file, the drawing and its fallback for old
@@ -296,6 +297,11 @@ def _check_container(data: bytes) -> None:
         raise DocxUnreadable(ErrorKind.TOO_LARGE, f"its parts unpack to {unpacked:,} bytes, over the limit of {MAX_UNPACKED_BYTES:,}")
 
 
+#: what holds text among a body's or a cell's children besides paragraphs (a bookmark or a proofing
+#: mark between two paragraphs does not)
+_CONTENT_BLOCKS = {_W + "tbl", _W + "sdt", _W + "customXml", _W + "ins", _W + "moveTo", _W + "altChunk"}
+
+
 def _blocks(container: Any, document: Any, styles: Optional[dict] = None, numbering: Optional["_Numbering"] = None,
             warnings: Optional[list] = None, unknown: Optional[list] = None) -> Iterator[tuple[str, Optional[str], str]]:
     """(text, style name, the paragraph's whole text) of each non-empty paragraph under a body, a table cell or a content
@@ -309,8 +315,15 @@ def _blocks(container: Any, document: Any, styles: Optional[dict] = None, number
     from docx.text.paragraph import Paragraph
 
     styles = {} if styles is None else styles
+    # the text of a paragraph whose mark is a tracked deletion (an editor joined it to the next one):
+    # with the changes accepted it begins the next paragraph; before anything else (a table) or at
+    # the end of the container, a block of its own
+    joined: list[tuple[str, Optional[str], str]] = []
     for child in container:
         tag = child.tag
+        if joined and tag in _CONTENT_BLOCKS:
+            yield from joined
+            joined = []
         if tag == _W + "p":
             boxes: list = []
             text = "".join(_text(child, boxes, [], unknown))
@@ -321,6 +334,11 @@ def _blocks(container: Any, document: Any, styles: Optional[dict] = None, number
             mark = child.find(f"{_W}pPr/{_W}rPr")
             deleted = mark is not None and (mark.find(_W + "del") is not None or mark.find(_W + "moveFrom") is not None)
             label = numbering.label(child) if numbering is not None and not deleted else ""
+            if joined:
+                text, joined = joined[0][2] + text, []
+            if deleted and text.strip() and not boxes:
+                joined = [(line, None, text) for line in text.split("\n") if line.strip()]
+                continue
             if text.strip():
                 style_id = child.find(f"{_W}pPr/{_W}pStyle")
                 key = None if style_id is None else style_id.get(_W + "val")
@@ -361,6 +379,7 @@ def _blocks(container: Any, document: Any, styles: Optional[dict] = None, number
         elif tag == _W + "altChunk":
             for line in _alt_chunk(child, document, warnings):
                 yield line, None, line
+    yield from joined
 
 
 #: the content types of an embedded document (`w:altChunk`) read here: a web page's or a text's

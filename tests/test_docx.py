@@ -812,3 +812,27 @@ def test_symbols_of_science_news_are_read_and_an_unknown_symbol_is_named(tmp_pat
     (warning,) = rec.warnings
     assert warning.startswith(f"docx: {path}: 2 symbol(s)") and "Wingdings 3 F0C6" in warning and "MT Extra F06C" in warning
     assert [_symbol("Symbol", c) for c in ("F0B6", "F0B5", "F0DB", "F0C6", "F0CE")] == ["∂", "∝", "⇔", "∅", "∈"]
+
+
+def test_a_paragraph_mark_deleted_with_tracked_changes_joins_the_next_paragraph():
+    """An editor who joins two paragraphs with tracked changes on deletes the first one's mark
+    (w:pPr/w:rPr/w:del): with the changes accepted, as the text is read, it is one paragraph. It was
+    read as two blocks, which the cleaner never joins: a sentence cut in two paragraphs."""
+    from docx.oxml import parse_xml
+
+    from pipeline.docx import extract
+
+    paras = seed_paragraphs()
+    cut = paras[3].index(" teilte ")
+    d = docx.Document()
+    d.add_paragraph(paras[2])
+    first = d.add_paragraph(paras[3][:cut])
+    first._p.insert(0, parse_xml(f'<w:pPr {W}><w:rPr><w:del w:id="7" w:author="Lektor" w:date="2022-01-06T10:00:00Z"/></w:rPr></w:pPr>'))
+    d.add_paragraph(paras[3][cut:])
+    d.add_paragraph(paras[4])
+    # a joined paragraph before a table: its text stays a block of its own
+    last = d.add_paragraph(paras[5])
+    last._p.insert(0, parse_xml(f'<w:pPr {W}><w:rPr><w:del w:id="8" w:author="Lektor" w:date="2022-01-06T10:00:00Z"/></w:rPr></w:pPr>'))
+    d.add_table(rows=1, cols=2).rows[0].cells[0].text = "Gründung"
+    text, _ = extract(_save(d))
+    assert text.split("\n\n") == [paras[2], paras[3], paras[4], paras[5], "Gründung"]
