@@ -577,12 +577,16 @@ def _text(el: Any, boxes: list, fields: list, unknown: Optional[list] = None) ->
 def _symbol(font: str, char: str, unknown: Optional[list] = None) -> str:
     """The character of a `w:sym` (font, hex code) where it is text (`_SYMBOLS`), else "": an
     ornament of a known font (`_ORNAMENTS`) silently; a code of another font, or one a known font
-    does not have, is noted in `unknown` as (font, code), for a warning."""
+    does not have, is noted in `unknown` as (font, code), for a warning. A font of Unicode's codes
+    (Word's Insert > Symbol from "Cambria Math", "Arial") writes the character's own code: one
+    beyond Latin-1 and outside the private-use area is that character ("2211" is "∑")."""
     table = _SYMBOLS.get(font.strip().lower())
     try:
         code = int(char, 16)
     except ValueError:
         code = -1
+    if table is None and 0x100 <= code <= 0x10FFFF and not 0xE000 <= code <= 0xF8FF and chr(code).isprintable():
+        return chr(code)
     if 0xF000 <= code <= 0xF0FF:
         code -= 0xF000
     if table is not None and code in table:

@@ -812,6 +812,8 @@ def test_symbols_of_science_news_are_read_and_an_unknown_symbol_is_named(tmp_pat
     (warning,) = rec.warnings
     assert warning.startswith(f"docx: {path}: 2 symbol(s)") and "Wingdings 3 F0C6" in warning and "MT Extra F06C" in warning
     assert [_symbol("Symbol", c) for c in ("F0B6", "F0B5", "F0DB", "F0C6", "F0CE")] == ["∂", "∝", "⇔", "∅", "∈"]
+    # a font of Unicode's codes: the code is the character's
+    assert [_symbol("Cambria Math", "2211"), _symbol("Arial", "20AC"), _symbol("Wingdings 2", "F050")] == ["∑", "€", ""]
 
 
 def test_a_paragraph_mark_deleted_with_tracked_changes_joins_the_next_paragraph():
