@@ -18,7 +18,8 @@ What python-docx does not do, and this module does on its XML:
 - `Paragraph.text` reads only the runs that are the paragraph's children: the text of a tracked
   insertion (`w:ins`), of a content control (`w:sdt`), of a smart tag or a field's result in a
   `w:fldSimple` is lost, so the paragraph's text is read from all its text nodes, leaving out
-  tracked deletions (`w:del`, `w:moveFrom`): the text as it reads now, with every change accepted;
+  tracked deletions (`w:del`, `w:moveFrom`): the text as it reads now, with every change accepted (a paragraph whose
+  mark is deleted begins the next one);
 - `Document.iter_inner_content()` passes over content controls at body level (a template's
   title or byline field) and nested tables; they are walked here;
 - a text box (`w:txbxContent`) is written twice in the file, the drawing and its fallback for old
@@ -33,13 +34,16 @@ What python-docx does not do, and this module does on its XML:
   Symbol) holds a font's code, not a character: `_SYMBOLS` maps the characters that are text;
   so is text typed in a symbol font ("m" in Symbol is "µ"; also written as its private-use code);
 - a list defined through a list style (`w:numStyleLink`) takes its levels from the style's list;
+- a file saved as "Strict Open XML Document" (ISO 29500 strict) has its parts in namespaces python-docx
+  does not know (`http://purl.oclc.org/ooxml/...`): they are mapped to the transitional ones first
+  (`_transitional`), in memory;
 - an embedded document (`w:altChunk`: HTML or RTF a program pasted in, which Word converts when
   it opens the file) is not read by python-docx, and an embedded .docx made it fail on the whole
   file: an HTML, plain-text or Word one is read here, another kind (RTF) is named in the record's
   warnings.
 
 A file that cannot be read is a `DocxUnreadable` with the error kind and a reason a user can act
-on: an old binary Word file (.doc: save it as .docx), a file locked by a password, a ZIP that is
+on: an old binary Word file (.doc: save it as .docx), a file locked by a password or by IRM, a ZIP that is
 no Word document, a damaged file, a document without text.
 """
 from __future__ import annotations
@@ -54,9 +58,13 @@ from .errors import DocxUnreadable, ErrorKind
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 #: an OLE2 compound file: an old binary Word file (.doc), or a .docx locked by a password
-#: (Office stores the encrypted package in one, with an "EncryptionInfo" stream)
+#: (Office stores the encrypted package in one, with an "EncryptionInfo" stream) or protected with
+#: Information Rights Management (IRM, "Restrict Access": the package encrypted by a DRM transform,
+#: "DRMEncryptedTransform", with no "EncryptionInfo"; MS-OFFCRYPTO 2.2.11)
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
+_IRM = "DRMEncrypted".encode("utf-16-le")
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 #: the parts of a .docx unpacked, at most (python-docx reads every part into memory; a ZIP bomb
 #: of a few kB would unpack to gigabytes)
 MAX_UNPACKED_BYTES = 1_000_000_000
@@ -74,7 +82,7 @@ _HEADLINE_STYLES = ("Title", "Heading 1")
 #: euro sign; Wingdings' check marks and ballot boxes (a fact box's "yes"/"no") and its telephone
 #: and envelope (a press release's contact line). The rest are ornaments and bullets (Wingdings'
 #: arrows and pointing hands, Symbol's card suits and bracket pieces) and are left out, as a
-#: symbol of another font is.
+#: symbol of another font is (`_symbol` notes those and the codes a font does not have, for a warning).
 _SYMBOLS: dict[str, dict[int, str]] = {
     "symbol": {
         0x2D: "\u2212", 0x3D: "=", 0x2B: "+", 0x3C: "<", 0x3E: ">", 0x25: "%",
@@ -83,6 +91,14 @@ _SYMBOLS: dict[str, dict[int, str]] = {
         0xB3: "\u2265", 0xB4: "\u00d7", 0xB8: "\u00f7", 0xB9: "\u2260", 0xBA: "\u2261", 0xBB: "\u2248",
         0xBC: "\u2026", 0xD2: "\u00ae", 0xD3: "\u00a9", 0xD4: "\u2122", 0xD6: "\u221a", 0xE2: "\u00ae",
         0xE3: "\u00a9", 0xE4: "\u2122",
+        # logic, set and arrow signs of science news ("⇒", "∑", "∂", "∼" for "about")
+        0x22: "\u2200", 0x24: "\u2203", 0x27: "\u220b", 0x40: "\u2245", 0x5C: "\u2234", 0x5E: "\u22a5", 0x7E: "\u223c",
+        0xA1: "\u03d2", 0xA4: "\u2044", 0xA6: "\u0192", 0xB5: "\u221d", 0xB6: "\u2202", 0xC0: "\u2135", 0xC1: "\u2111",
+        0xC2: "\u211c", 0xC3: "\u2118", 0xC4: "\u2297", 0xC5: "\u2295", 0xC6: "\u2205", 0xC7: "\u2229", 0xC8: "\u222a",
+        0xC9: "\u2283", 0xCA: "\u2287", 0xCB: "\u2284", 0xCC: "\u2282", 0xCD: "\u2286", 0xCE: "\u2208", 0xCF: "\u2209",
+        0xD0: "\u2220", 0xD1: "\u2207", 0xD5: "\u220f", 0xD7: "\u22c5", 0xD8: "\u00ac", 0xD9: "\u2227", 0xDA: "\u2228",
+        0xDB: "\u21d4", 0xDC: "\u21d0", 0xDD: "\u21d1", 0xDE: "\u21d2", 0xDF: "\u21d3", 0xE0: "\u25ca", 0xE1: "\u2329",
+        0xE5: "\u2211", 0xF1: "\u232a", 0xF2: "\u222b",
         # Greek letters: Symbol's A-Z and a-z
         **{0x41 + i: ch for i, ch in enumerate("\u0391\u0392\u03a7\u0394\u0395\u03a6\u0393\u0397\u0399\u03d1\u039a\u039b\u039c"
                                                 "\u039d\u039f\u03a0\u0398\u03a1\u03a3\u03a4\u03a5\u03c2\u03a9\u039e\u03a8\u0396")},
@@ -90,6 +106,13 @@ _SYMBOLS: dict[str, dict[int, str]] = {
                                                 "\u03bd\u03bf\u03c0\u03b8\u03c1\u03c3\u03c4\u03c5\u03d6\u03c9\u03be\u03c8\u03b6")},
     },
     "wingdings": {0x28: "\u260e", 0x2A: "\u2709", 0xFB: "\u2717", 0xFC: "\u2713", 0xFD: "\u2612", 0xFE: "\u2611"},
+}
+#: codes of a known symbol font that are ornaments, left out without a word: Symbol's bullet (B7),
+#: card suits (A7-AA), the pieces of large brackets, integrals and arrows (60, BD-BF, E6-EF,
+#: F3-FE); every other Wingdings character (arrows, pointing hands, bullets: dingbats)
+_ORNAMENTS = {
+    "symbol": lambda code: code in (0x60, 0xB7, 0xBD, 0xBE, 0xBF) or 0xA7 <= code <= 0xAA or 0xE6 <= code <= 0xEF or 0xF3 <= code <= 0xFE,
+    "wingdings": lambda code: 0x20 <= code <= 0xFF,
 }
 #: Word's number formats (`w:numFmt`) other than decimal, as numbers are written in German text;
 #: formats of other scripts (Hebrew, Chinese counting) are read as decimal numbers
@@ -125,29 +148,40 @@ def extract(data: bytes) -> tuple[str, dict[str, Any]]:
 
     _chunks_as_plain_parts()
 
+    strict = _strict(data)
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(_transitional(data) if strict else data))
     except ValueError as e:  # python-docx: "file '...' is not a Word file, content type is '...'"
         what = re.search(r"content type is '([^']*)'", str(e))
         raise DocxUnreadable(ErrorKind.UNREADABLE, "not a Word document (a ZIP of another kind"
                                                    + (f": {what.group(1)}" if what else "") + ")") from e
     except (KeyError, PackageNotFoundError, zipfile.BadZipFile) as e:
-        if _strict(data):
-            raise DocxUnreadable(ErrorKind.UNSUPPORTED, "a Word document saved as \"Strict Open XML Document\", which python-docx "
-                                                        "cannot read; open it in Word and save it as \"Word Document (*.docx)\"") from e
+        if strict:
+            raise DocxUnreadable(ErrorKind.UNSUPPORTED, "a Word document saved as \"Strict Open XML Document\" that could not be "
+                                                        f"read ({e}); open it in Word and save it as \"Word Document (*.docx)\"") from e
         raise DocxUnreadable(ErrorKind.UNREADABLE, f"not a Word document (a ZIP without Word's parts: {e})") from e
     except Exception as e:  # damaged XML (lxml's XMLSyntaxError), a damaged ZIP member (zlib.error, EOFError)
         raise DocxUnreadable(ErrorKind.UNREADABLE, f"a damaged Word document ({type(e).__name__}: {e})") from e
     blocks: list[str] = []
     headline: Optional[str] = None
     warnings: list[str] = []
+    unknown: list[tuple[str, str]] = []
     _run_styles_inline(document)
-    for text, style, paragraph in _blocks(document.element.body, document, numbering=_Numbering(document), warnings=warnings):
+    for text, style, paragraph in _blocks(document.element.body, document, numbering=_Numbering(document), warnings=warnings,
+                                          unknown=unknown):
         if headline is None and style in _HEADLINE_STYLES:
             # the whole paragraph: a headline broken by hand (Shift+Enter) is one title
             headline = " ".join(paragraph.split()) or None
         blocks.append(text)
     text = "\n\n".join(blocks)
+    if unknown:  # symbols Word shows whose character is not known here: left out, said once
+        counts: dict[tuple[str, str], int] = {}
+        for key in unknown:
+            counts[key] = counts.get(key, 0) + 1
+        listed = ", ".join(f"{font} {code}" + (f" ({n}×)" if n > 1 else "") for (font, code), n in list(counts.items())[:10])
+        more = f" and {len(counts) - 10} more" if len(counts) > 10 else ""
+        warnings.append(f"{len(unknown)} symbol(s) of a symbol font whose character is not known left out of the text: "
+                        f"{listed}{more}; check the file in Word")
     if not any(ch.isalpha() for ch in text):
         raise DocxUnreadable(ErrorKind.EMPTY, "; ".join(["the Word document's body holds no text"] + warnings))
     meta: dict[str, Any] = {"extracted_with": extractor_name(), "blocks": True}
@@ -211,10 +245,36 @@ def _strict(data: bytes) -> bool:
         return False
 
 
+#: a namespace or relationship type of Strict Open XML and its transitional counterpart (the ones
+#: python-docx knows): "http://purl.oclc.org/ooxml/wordprocessingml/main" is
+#: "http://schemas.openxmlformats.org/wordprocessingml/2006/main", ".../officeDocument/relationships/styles"
+#: ".../officeDocument/2006/relationships/styles"; the package's own (OPC) namespaces are the same in both
+_STRICT_NS = re.compile(rb"http://purl\.oclc\.org/ooxml/(\w+)/")
+
+
+def _transitional(data: bytes) -> bytes:
+    """A Strict Open XML package rewritten in the transitional namespaces, in memory: each XML part
+    (and relationships part) with `_STRICT_NS` mapped, the other parts (photos) as they are. What
+    Word writes differently in strict beyond the namespaces (measures with units, "start"/"end"
+    alignment) is not in what is read here: the text, styles, lists and document properties."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as dst:
+        for item in src.infolist():
+            part = src.read(item)
+            if item.filename.lower().endswith((".xml", ".rels")):
+                part = _STRICT_NS.sub(rb"http://schemas.openxmlformats.org/\1/2006/", part)
+            dst.writestr(item.filename, part)
+    return out.getvalue()
+
+
 def _check_container(data: bytes) -> None:
     """Raise `DocxUnreadable` where `data` is no .docx package: an old .doc, a locked file, an RTF
     or Word XML file under the name, no ZIP, a ZIP that would unpack to more than `MAX_UNPACKED_BYTES`."""
     if data.startswith(_OLE):
+        if _IRM in data or (_ENCRYPTED_PACKAGE in data and _ENCRYPTED not in data):
+            raise DocxUnreadable(ErrorKind.UNREADABLE, "the Word document is protected with Information Rights Management (IRM, "
+                                                       "\"Restrict Access\"), its text encrypted; open it in Word with an account "
+                                                       "allowed to, set the access to \"Unrestricted Access\" and save it again")
         if _ENCRYPTED in data:
             raise DocxUnreadable(ErrorKind.UNREADABLE, "the Word document is encrypted (locked with a password); "
                                                        "open it in Word, remove the password and save it again")
@@ -237,23 +297,36 @@ def _check_container(data: bytes) -> None:
         raise DocxUnreadable(ErrorKind.TOO_LARGE, f"its parts unpack to {unpacked:,} bytes, over the limit of {MAX_UNPACKED_BYTES:,}")
 
 
+#: what holds text among a body's or a cell's children besides paragraphs (a bookmark or a proofing
+#: mark between two paragraphs does not)
+_CONTENT_BLOCKS = {_W + "tbl", _W + "sdt", _W + "customXml", _W + "ins", _W + "moveTo", _W + "altChunk"}
+
+
 def _blocks(container: Any, document: Any, styles: Optional[dict] = None, numbering: Optional["_Numbering"] = None,
-            warnings: Optional[list] = None) -> Iterator[tuple[str, Optional[str], str]]:
+            warnings: Optional[list] = None, unknown: Optional[list] = None) -> Iterator[tuple[str, Optional[str], str]]:
     """(text, style name, the paragraph's whole text) of each non-empty paragraph under a body, a table cell or a content
     control, in document order; a table's cells row by row, each cell's paragraphs in turn; a
     numbered paragraph's first line starts with its number (the whole text is without it).
     `styles`: the style name of each paragraph style id met (python-docx looks a paragraph's
     style up by scanning all styles: seconds for a long document, done once per style here).
     `numbering`: the list counters, counted over the whole document in order. `warnings`: what
-    could not be read (an embedded RTF document) is said there."""
+    could not be read (an embedded RTF document) is said there; `unknown`: (font, code) of each symbol
+    left out whose character is not known (`_symbol`)."""
     from docx.text.paragraph import Paragraph
 
     styles = {} if styles is None else styles
+    # the text of a paragraph whose mark is a tracked deletion (an editor joined it to the next one):
+    # with the changes accepted it begins the next paragraph; before anything else (a table) or at
+    # the end of the container, a block of its own
+    joined: list[tuple[str, Optional[str], str]] = []
     for child in container:
         tag = child.tag
+        if joined and tag in _CONTENT_BLOCKS:
+            yield from joined
+            joined = []
         if tag == _W + "p":
             boxes: list = []
-            text = "".join(_text(child, boxes, []))
+            text = "".join(_text(child, boxes, [], unknown))
             style = None
             # counted also where the paragraph is empty: Word shows and counts its number; not
             # where its mark is a tracked deletion (an item deleted: with the changes accepted, it
@@ -261,6 +334,11 @@ def _blocks(container: Any, document: Any, styles: Optional[dict] = None, number
             mark = child.find(f"{_W}pPr/{_W}rPr")
             deleted = mark is not None and (mark.find(_W + "del") is not None or mark.find(_W + "moveFrom") is not None)
             label = numbering.label(child) if numbering is not None and not deleted else ""
+            if joined:
+                text, joined = joined[0][2] + text, []
+            if deleted and text.strip() and not boxes:
+                joined = [(line, None, text) for line in text.split("\n") if line.strip()]
+                continue
             if text.strip():
                 style_id = child.find(f"{_W}pPr/{_W}pStyle")
                 key = None if style_id is None else style_id.get(_W + "val")
@@ -275,11 +353,11 @@ def _blocks(container: Any, document: Any, styles: Optional[dict] = None, number
                 if line.strip():
                     yield line, style, text
             for box in boxes:
-                yield from _blocks(box, document, styles, numbering, warnings)
+                yield from _blocks(box, document, styles, numbering, warnings, unknown)
         elif tag == _W + "tbl":
             for row in _wrapped(child, "tr"):
                 # a merged cell is one w:tc: read once
-                cells = [list(_blocks(cell, document, styles, numbering, warnings)) for cell in _wrapped(row, "tc")]
+                cells = [list(_blocks(cell, document, styles, numbering, warnings, unknown)) for cell in _wrapped(row, "tc")]
                 cells = [c for c in cells if c]
                 if len(cells) > 1 and all(len(c) == 1 for c in cells):
                     # a row of one-line cells ("Gründung | 1992") is one line, its cells apart by a
@@ -295,12 +373,13 @@ def _blocks(container: Any, document: Any, styles: Optional[dict] = None, number
                 continue
             content = child.find(_W + "sdtContent") if tag == _W + "sdt" else child
             if content is not None:
-                yield from _blocks(content, document, styles, numbering, warnings)
+                yield from _blocks(content, document, styles, numbering, warnings, unknown)
         elif tag in (_W + "ins", _W + "moveTo"):  # inserted rows or paragraphs, tracked: in
-            yield from _blocks(child, document, styles, numbering, warnings)
+            yield from _blocks(child, document, styles, numbering, warnings, unknown)
         elif tag == _W + "altChunk":
             for line in _alt_chunk(child, document, warnings):
                 yield line, None, line
+    yield from joined
 
 
 #: the content types of an embedded document (`w:altChunk`) read here: a web page's or a text's
@@ -364,19 +443,29 @@ def _run_styles_inline(document: Any) -> None:
     """Write a character style's hidden mark (`w:vanish`) and fonts (`w:rFonts`), through its
     `w:basedOn`, into the runs set in it that do not set them themselves, so that `_hidden` and
     `_symbol_fonts` see them: an editor's note in a hidden character style was read, as was
-    "m" in a character style of the font Symbol ("mg/m³" for "µg/m³"). In the parsed copy only."""
+    "m" in a character style of the font Symbol ("mg/m³" for "µg/m³"). Then, as Word ranks them
+    (the run's own, its character style's, its paragraph style's), a paragraph style's hidden mark
+    and symbol font into the runs of its paragraphs that have neither yet: an editor's note in a
+    hidden paragraph style ("Redaktionsnotiz") was read. In the parsed copy only."""
     from copy import deepcopy
 
     try:
-        styles = {st.get(_W + "styleId"): st for st in document.styles.element.iterchildren(_W + "style")
-                  if st.get(_W + "type") == "character"}
+        all_styles = list(document.styles.element.iterchildren(_W + "style"))
     except AttributeError:  # no styles part
         return
-    found: dict[Optional[str], dict[str, Any]] = {}
+    by_type: dict[str, dict[Optional[str], Any]] = {"character": {}, "paragraph": {}}
+    default_paragraph: Optional[str] = None
+    for st in all_styles:
+        kind = st.get(_W + "type") or "paragraph"  # Word's default type
+        if kind in by_type:
+            by_type[kind][st.get(_W + "styleId")] = st
+        if kind == "paragraph" and (st.get(_W + "default") or "").lower() in ("1", "true", "on"):
+            default_paragraph = st.get(_W + "styleId")
+    found: dict[tuple[str, Optional[str]], dict[str, Any]] = {}
 
-    def props(style_id: Optional[str]) -> dict[str, Any]:
-        if style_id not in found:
-            got: dict[str, Any] = {}
+    def props(kind: str, style_id: Optional[str]) -> dict[str, Any]:
+        if (kind, style_id) not in found:
+            styles, got = by_type[kind], {}
             seen, sid = set(), style_id
             while sid in styles and sid not in seen:
                 seen.add(sid)
@@ -386,14 +475,33 @@ def _run_styles_inline(document: Any) -> None:
                         got[tag] = el
                 based = styles[sid].find(_W + "basedOn")
                 sid = None if based is None else based.get(_W + "val")
-            found[style_id] = got
-        return found[style_id]
+            if kind == "paragraph" and "rFonts" in got and not any(
+                    (got["rFonts"].get(_W + a) or "").strip().lower() in _SYMBOLS for a in ("ascii", "hAnsi")):
+                del got["rFonts"]  # a paragraph style's text font (a heading's): nothing to read here
+            found[(kind, style_id)] = got
+        return found[(kind, style_id)]
 
-    for ref in list(document.element.body.iter(_W + "rStyle")):
+    body = document.element.body
+    for ref in list(body.iter(_W + "rStyle")):
         rpr = ref.getparent()
-        for tag, el in props(ref.get(_W + "val")).items():
+        for tag, el in props("character", ref.get(_W + "val")).items():
             if rpr.find(_W + tag) is None:
                 rpr.append(deepcopy(el))
+    for p in list(body.iter(_W + "p")):
+        ref = p.find(f"{_W}pPr/{_W}pStyle")
+        got = props("paragraph", default_paragraph if ref is None else ref.get(_W + "val"))
+        if not got:
+            continue
+        for run in p.iter(_W + "r"):
+            if next(run.iterancestors(_W + "p"), None) is not p:  # a run of a text box's own paragraph
+                continue
+            rpr = run.find(_W + "rPr")
+            if rpr is None:
+                rpr = run.makeelement(_W + "rPr", {})
+                run.insert(0, rpr)
+            for tag, el in got.items():
+                if rpr.find(_W + tag) is None:
+                    rpr.append(deepcopy(el))
 
 
 def _wrapped(el: Any, tag: str) -> Iterator[Any]:
@@ -423,11 +531,12 @@ def _hidden(run: Any) -> bool:
     return vanish is not None and vanish.get(_W + "val", "true").lower() not in ("false", "0", "off")
 
 
-def _text(el: Any, boxes: list, fields: list) -> Iterator[str]:
+def _text(el: Any, boxes: list, fields: list, unknown: Optional[list] = None) -> Iterator[str]:
     """The text of a paragraph as Word shows it (tracked deletions out, insertions in, hidden
     runs, placeholders and fields' codes out); its text boxes' contents are appended to `boxes`.
     `fields` holds, for each complex field open (w:fldChar begin ... separate ... end), whether
-    its code is being read: a field nested in another's code (PAGE in an IF) is code too."""
+    its code is being read: a field nested in another's code (PAGE in an IF) is code too. `unknown`:
+    a symbol shown whose character is not known is noted there (`_symbol`)."""
     for child in el:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIP:
@@ -450,7 +559,7 @@ def _text(el: Any, boxes: list, fields: list) -> Iterator[str]:
                 pass
         elif tag == _W + "t":
             fonts = _symbol_fonts(el) if el.tag == _W + "r" else None
-            yield (child.text or "") if fonts is None else _symbol_text(fonts, child.text or "")
+            yield (child.text or "") if fonts is None else _symbol_text(fonts, child.text or "", unknown)
         elif tag in (_W + "tab", _W + "ptab"):
             yield "\t"
         elif tag in (_W + "br", _W + "cr"):
@@ -458,25 +567,33 @@ def _text(el: Any, boxes: list, fields: list) -> Iterator[str]:
         elif tag == _W + "noBreakHyphen":
             yield "-"
         elif tag == _W + "sym":
-            yield _symbol(child.get(_W + "font") or "", child.get(_W + "char") or "")
+            yield _symbol(child.get(_W + "font") or "", child.get(_W + "char") or "", unknown)
         elif tag == _W + "txbxContent":
             boxes.append(child)
         else:
-            yield from _text(child, boxes, fields)
+            yield from _text(child, boxes, fields, unknown)
 
 
-def _symbol(font: str, char: str) -> str:
-    """The character of a `w:sym` (font, hex code) where it is text (`_SYMBOLS`), else ""."""
+def _symbol(font: str, char: str, unknown: Optional[list] = None) -> str:
+    """The character of a `w:sym` (font, hex code) where it is text (`_SYMBOLS`), else "": an
+    ornament of a known font (`_ORNAMENTS`) silently; a code of another font, or one a known font
+    does not have, is noted in `unknown` as (font, code), for a warning. A font of Unicode's codes
+    (Word's Insert > Symbol from "Cambria Math", "Arial") writes the character's own code: one
+    beyond Latin-1 and outside the private-use area is that character ("2211" is "∑")."""
     table = _SYMBOLS.get(font.strip().lower())
     try:
         code = int(char, 16)
     except ValueError:
-        return ""
-    if table is None:
-        return ""
+        code = -1
+    if table is None and 0x100 <= code <= 0x10FFFF and not 0xE000 <= code <= 0xF8FF and chr(code).isprintable():
+        return chr(code)
     if 0xF000 <= code <= 0xF0FF:
         code -= 0xF000
-    return table.get(code, "")
+    if table is not None and code in table:
+        return table[code]
+    if unknown is not None and not (table is not None and _ORNAMENTS[font.strip().lower()](code)):
+        unknown.append((font.strip() or "?", char.strip().upper() or "?"))
+    return ""
 
 
 #: characters of the font Symbol typed as text that are what ASCII's are (digits, punctuation); its
@@ -496,11 +613,11 @@ def _symbol_fonts(run: Any) -> Optional[tuple[Optional[str], Optional[str]]]:
     return found if any(found) else None
 
 
-def _symbol_text(fonts: tuple[Optional[str], Optional[str]], text: str) -> str:
+def _symbol_text(fonts: tuple[Optional[str], Optional[str]], text: str, unknown: Optional[list] = None) -> str:
     """A run's text typed in a symbol font (Symbol's "m" is Word's "µ", its U+F06D too): each
     character of the font's codes (as is, or in the private-use area F020-F0FF) read as `_symbol`
     reads a `w:sym`; Symbol's digits and punctuation are themselves; characters of other codes
-    (Word shows them in another font) as they are."""
+    (Word shows them in another font) as they are; a code the font does not have is noted in `unknown`."""
     out = []
     for ch in text:
         code = ord(ch)
@@ -512,6 +629,8 @@ def _symbol_text(fonts: tuple[Optional[str], Optional[str]], text: str) -> str:
         mapped = _SYMBOLS[font].get(base)
         if mapped is None and font == "symbol" and chr(base) in _SYMBOL_AS_ASCII:
             mapped = chr(base)
+        if mapped is None and unknown is not None and not _ORNAMENTS[font](base):
+            unknown.append(({"symbol": "Symbol", "wingdings": "Wingdings"}.get(font, font), f"{0xF000 + base:04X}"))
         out.append(mapped or "")
     return "".join(out)
 

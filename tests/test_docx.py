@@ -137,21 +137,21 @@ def test_word_files_that_cannot_be_read_are_errors_naming_them_and_the_run_goes_
     (folder / "word2003.docx").write_text('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<?mso-application progid="Word.Document"?>\n'
                                           '<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"><w:body><w:p><w:r><w:t>'
                                           + seed[2] + "</w:t></w:r></w:p></w:body></w:wordDocument>", encoding="utf-8")
-    # the seed saved by Word as "Strict Open XML Document": a .docx in namespaces python-docx does not read
+    # the seed saved by Word as "Strict Open XML Document": a .docx in namespaces python-docx does not
+    # know (ISO 29500 strict: http://purl.oclc.org/ooxml/..., the package's own OPC ones unchanged)
     write_docx(tmp_path / "transitional.docx", seed_paragraphs())
-    strict = {"http://schemas.openxmlformats.org/wordprocessingml/2006/main": "http://purl.oclc.org/ooxml/wordprocessingml/main",
-              "http://schemas.openxmlformats.org/officeDocument/2006/relationships": "http://purl.oclc.org/ooxml/officeDocument/relationships"}
     with zipfile.ZipFile(tmp_path / "transitional.docx") as src, zipfile.ZipFile(folder / "streng.docx", "w") as z:
         for item in src.infolist():
-            part = src.read(item)
-            for old, new in strict.items():
-                part = part.replace(old.encode(), new.encode())
-            z.writestr(item, part)
+            part = re.sub(rb"http://schemas\.openxmlformats\.org/(?!package/)(\w+)/2006/", rb"http://purl.oclc.org/ooxml/\1/", src.read(item))
+            z.writestr(item, part.replace(b"<w:document ", b'<w:document w:conformance="strict" ', 1))
     (folder / "alt2.doc").write_bytes(ole)  # an old .doc under its own name: passed over with a word
     summary, records, info, notices = run_folder(folder, tmp_path / "out", nlp_info)
-    assert list(records) == ["gut"]
+    # a Strict Open XML file is read as Word reads it: its namespaces mapped to the transitional ones
+    assert sorted(records) == ["gut", "streng"]
+    assert records["streng"]["text"] == records["gut"]["text"] and records["streng"]["meta"]["title"] == records["gut"]["meta"]["title"]
+    assert records["streng"]["meta"]["authors"] == ["Friedrich Schmidt"]
     errors = {Path(e["path"]).name: e for e in info["errors"]}
-    assert set(errors) == {"kaputt.docx", "alt.docx", "passwort.docx", "tabelle.docx", "archiv.docx", "leer.docx", "streng.docx",
+    assert set(errors) == {"kaputt.docx", "alt.docx", "passwort.docx", "tabelle.docx", "archiv.docx", "leer.docx",
                            "export.docx", "word2003.docx"}
     for name, e in errors.items():
         assert e["message"].startswith(str(folder / name) + ": ")
@@ -163,8 +163,6 @@ def test_word_files_that_cannot_be_read_are_errors_naming_them_and_the_run_goes_
     assert errors["kaputt.docx"]["kind"] == errors["archiv.docx"]["kind"] == "unreadable"
     assert all("not a Word document" in errors[n]["message"] for n in ("kaputt.docx", "tabelle.docx", "archiv.docx"))
     assert errors["leer.docx"]["kind"] == "empty"
-    assert errors["streng.docx"]["kind"] == "unsupported" and "Strict Open XML" in errors["streng.docx"]["message"]
-    assert "not a Word document" not in errors["streng.docx"]["message"]
     assert errors["export.docx"]["kind"] == errors["word2003.docx"]["kind"] == "unsupported"
     assert "an RTF file" in errors["export.docx"]["message"] and "a Word XML file" in errors["word2003.docx"]["message"]
     assert all("save it as .docx" in errors[n]["message"] for n in ("export.docx", "word2003.docx"))
@@ -736,3 +734,107 @@ def test_an_embedded_html_chunk_is_read_and_an_rtf_chunk_is_named(tmp_path, nlp_
     (err,) = info["errors"]
     assert err["kind"] == "empty" and err["message"].startswith(str(folder / "nur-rtf.docx") + ": ")
     assert "application/rtf" in err["message"] and "not read" in err["message"]
+
+
+def test_text_in_a_hidden_paragraph_style_is_not_read():
+    """A paragraph style can be hidden (its run properties hold w:vanish: an editor's note style
+    "Redaktionsnotiz", a template's instructions): Word shows none of its text, as for a hidden
+    character style; it was read into the article. A style based on it is hidden too; a run of
+    such a paragraph that sets itself not hidden, or whose character style does, is shown."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    from pipeline.docx import extract
+
+    paras = seed_paragraphs()
+    d = docx.Document()
+    note = d.styles.add_style("Redaktionsnotiz", WD_STYLE_TYPE.PARAGRAPH)
+    note.font.hidden = True
+    quelle = d.styles.add_style("Quellenhinweis", WD_STYLE_TYPE.PARAGRAPH)
+    quelle.base_style = note
+    visible = d.styles.add_style("Sichtbar", WD_STYLE_TYPE.CHARACTER)
+    visible.font.hidden = False
+    d.add_paragraph(paras[0], style="Title")
+    d.add_paragraph(paras[2])
+    d.add_paragraph("Bitte die Zahl der Toten mit dpa abgleichen, nicht drucken!", style="Redaktionsnotiz")
+    d.add_paragraph("Quelle: Agenturmaterial, intern", style="Quellenhinweis")
+    mixed = d.add_paragraph("Notiz für die Schlussredaktion. ", style="Redaktionsnotiz")
+    mixed.add_run(paras[3]).font.hidden = False
+    styled = d.add_paragraph("Intern: ", style="Redaktionsnotiz")
+    styled.add_run(paras[4], style="Sichtbar")
+    text, meta = extract(_save(d))
+    assert text.split("\n\n") == [paras[0], paras[2], paras[3], paras[4]]
+    assert meta["title"] == paras[0]
+
+
+def test_a_word_file_protected_with_information_rights_management_is_a_clear_error(tmp_path):
+    """A .docx protected with Information Rights Management (IRM: "Restrict Access") is, like a
+    password-protected one, an OLE compound file holding the encrypted package ("EncryptedPackage"),
+    but with a DRM transform ("\\x06DataSpaces/TransformInfo/DRMEncryptedTransform") and no
+    "EncryptionInfo" stream: it was called "an old binary Word file (.doc)", which it is not."""
+    from pipeline.ingest import read_path
+
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+    names = ["Root Entry", "\x06DataSpaces", "Version", "DataSpaceMap", "DataSpaceInfo", "DRMEncryptedDataSpace",
+             "TransformInfo", "DRMEncryptedTransform", "\x06Primary", "EncryptedPackage"]
+    path = tmp_path / "vertraulich.docx"
+    path.write_bytes(ole + b"".join(n.encode("utf-16-le").ljust(128, b"\x00") for n in names) + b"\x00" * 4096)
+    (err,) = read_path(path, tmp_path)
+    assert err.kind == "unreadable"
+    assert err.message.startswith(f"{path}: ")
+    assert "Information Rights Management" in err.message and ".doc)" not in err.message
+
+
+def test_symbols_of_science_news_are_read_and_an_unknown_symbol_is_named(tmp_path):
+    """Symbol's arrows and math signs beyond the first map ("⇒", "∼" for "about", "∑", "∂") were
+    left out without a word ("Stuttgart 60 µg/m³ ⇒ 50 Prozent" read "Stuttgart 60 µg/m³  50
+    Prozent"); a symbol of a font whose characters are not known (Wingdings 3, MT Extra) is left
+    out, and the record's warnings now say so, naming the file; Symbol's bullet and Wingdings'
+    ornaments stay out silently."""
+    from pipeline.docx import _symbol
+    from pipeline.ingest import read_path
+    from repo_data import news_row
+
+    row = news_row("wikinews_de.jsonl.gz", "id", "wn75087")
+    paras = [p.strip() for p in row["text"].split("\n") if p.strip()]
+    sentences = paras[0].split(". ")
+    sym = lambda font, char: f'<w:r><w:sym w:font="{font}" w:char="{char}"/></w:r>'
+    body = [
+        _para(sym("Symbol", "F0B7"), _run(" " + sentences[0] + ". "), sym("Symbol", "F0DE"), _run(" " + sentences[1] + ".")),
+        _para(_run("Messwerte: "), sym("Symbol", "F07E"), _run("40 bis 60 µg/m³, "), sym("Symbol", "E5"), _run(" über alle Städte.")),
+        _para(sym("Wingdings 3", "F0C6"), _run(" " + paras[1])),
+        _para(sym("Wingdings", "F0E8"), _run(" " + paras[2]), sym("MT Extra", "F06C")),
+    ]
+    path = tmp_path / "grenzwerte.docx"
+    path.write_bytes(_word_file(body))
+    (rec,) = read_path(path, tmp_path)
+    assert rec.text.split("\n\n") == [" " + sentences[0] + ". ⇒ " + sentences[1] + ".", "Messwerte: ∼40 bis 60 µg/m³, ∑ über alle Städte.",
+                                      " " + paras[1], " " + paras[2]]
+    (warning,) = rec.warnings
+    assert warning.startswith(f"docx: {path}: 2 symbol(s)") and "Wingdings 3 F0C6" in warning and "MT Extra F06C" in warning
+    assert [_symbol("Symbol", c) for c in ("F0B6", "F0B5", "F0DB", "F0C6", "F0CE")] == ["∂", "∝", "⇔", "∅", "∈"]
+    # a font of Unicode's codes: the code is the character's
+    assert [_symbol("Cambria Math", "2211"), _symbol("Arial", "20AC"), _symbol("Wingdings 2", "F050")] == ["∑", "€", ""]
+
+
+def test_a_paragraph_mark_deleted_with_tracked_changes_joins_the_next_paragraph():
+    """An editor who joins two paragraphs with tracked changes on deletes the first one's mark
+    (w:pPr/w:rPr/w:del): with the changes accepted, as the text is read, it is one paragraph. It was
+    read as two blocks, which the cleaner never joins: a sentence cut in two paragraphs."""
+    from docx.oxml import parse_xml
+
+    from pipeline.docx import extract
+
+    paras = seed_paragraphs()
+    cut = paras[3].index(" teilte ")
+    d = docx.Document()
+    d.add_paragraph(paras[2])
+    first = d.add_paragraph(paras[3][:cut])
+    first._p.insert(0, parse_xml(f'<w:pPr {W}><w:rPr><w:del w:id="7" w:author="Lektor" w:date="2022-01-06T10:00:00Z"/></w:rPr></w:pPr>'))
+    d.add_paragraph(paras[3][cut:])
+    d.add_paragraph(paras[4])
+    # a joined paragraph before a table: its text stays a block of its own
+    last = d.add_paragraph(paras[5])
+    last._p.insert(0, parse_xml(f'<w:pPr {W}><w:rPr><w:del w:id="8" w:author="Lektor" w:date="2022-01-06T10:00:00Z"/></w:rPr></w:pPr>'))
+    d.add_table(rows=1, cols=2).rows[0].cells[0].text = "Gründung"
+    text, _ = extract(_save(d))
+    assert text.split("\n\n") == [paras[2], paras[3], paras[4], paras[5], "Gründung"]
