@@ -87,6 +87,8 @@ def _year_words() -> dict[str, frozenset[str]]:
     return {"range_links": frozenset(d["year_range_links"]),
             "qualifier_prepositions": frozenset(d["year_qualifier_prepositions"]),
             "year_nouns": frozenset(d["year_nouns"]),
+            "pair_openers": frozenset(d["year_pair_openers"]),
+            "months": frozenset(d["months"]),
             "not_after": frozenset(lang_data("identifiers.json")["after"])}
 
 
@@ -138,7 +140,23 @@ def year_pair_is_count(doc: Doc, i: int) -> bool:
     quals = lang_data("qualifiers.json")["qualifiers"]
     if p1 in quals or f"{p2} {p1}" in quals:
         return p1 not in _year_words()["qualifier_prepositions"] or f"{p2} {p1}" in quals  # "rund 1500 bis 2000"
-    return False
+    return _noun_counts_pair(doc, prev, nxt, (doc[first], doc[second]))
+
+
+def _noun_counts_pair(doc: Doc, before: Optional[Token], after: Optional[Token], numbers: tuple[Token, Token]) -> bool:
+    """Does the plural noun right after a pair of round numbers count both ("1500 bis 2000 Menschen",
+    "zwischen 1500 und 2000 Menschen")? Estimates are round, years of a span seldom both are
+    ("zwischen 1869 und 1887 Karten", "Er war 1980 bis 1989 Präsident"). Not after a word that opens
+    a span of years ("von 1900 bis 2000"), nor a noun that names the pair ("im Zeitraum 2000 bis
+    2100"), nor for a month or a year noun after it."""
+    if after is None or not has_ann(doc, "POS") or after.pos_ != "NOUN" or "Sing" in after.morph.get("Number"):
+        return False
+    if not all(n.text.isdigit() and int(n.text) % 100 == 0 for n in numbers):
+        return False
+    if before is not None and (before.text.lower() in _year_words()["pair_openers"] or before.pos_ in ("NOUN", "PROPN")):
+        return False  # "von 1991 bis 1993", "im Zeitraum 2010 bis 2015": the noun before names the pair
+    w = after.text.lower()
+    return w not in _year_words()["months"] and w not in _year_words()["year_nouns"] and lookup_unit(after.text) is None
 
 
 def is_bare_year(doc: Doc, i: int, year_triggers: Optional[set] = None,
@@ -177,6 +195,12 @@ def is_bare_year(doc: Doc, i: int, year_triggers: Optional[set] = None,
     if nxt is not None and lookup_unit(nxt.text) is not None and lookup_unit(nxt.text)[0] in ("year", "decade", "century") \
             and nxt.text.lower() not in _year_words()["year_nouns"]:
         return False  # "vor 2000 Jahren", "2000 Jahre alt": a count of years, never the year 2000
+    if prev2 is not None and prev2.like_num and p1 in lang_data("measures.json")["range_links"] \
+            and _noun_counts_pair(doc, _word(doc, i - 3, -1) if i >= 3 else None, nxt, (prev2, t)):
+        return False  # "1500 bis 2000 Menschen": the second bound of a count, not a year after "bis"
+    if nxt is not None and nxt.text.lower() in lang_data("measures.json")["range_links"] and i + 2 < len(doc) \
+            and doc[i + 2].like_num and _noun_counts_pair(doc, prev, _word(doc, i + 3, 1), (t, doc[i + 2])):
+        return False  # "zwischen 1500 und 2000 Menschen": the first bound of a count
     triggered = p1 in year_triggers or _closes_year_range(doc, i)
     if nxt is not None and not triggered:
         measures = lang_data("measures.json")
