@@ -521,3 +521,18 @@ def test_the_next_year_of_a_narrative_moves_it_on(nlp):
     the narrative is in 1942 from there on."""
     assert narrative_dates_after(nlp, "01_WW2", "griff Rommel erst im nächsten Jahr", 3) == [
         ("nächsten Jahr", "1942"), ("26. Mai", "1942-05-26"), ("10. Juni", "1942-06-10")]
+
+
+@pytest.mark.skipif(not WIKIWARS.exists(), reason="WikiWarsDE not available")
+def test_a_pluperfect_look_back_does_not_move_the_narrated_year(nlp):
+    """13_RussianCivWar (odd half), between February and March 1918: "ersterer hatte durch seinen gescheiterten Militärputsch
+    im Juli 1917 entscheidend den Bolschewiki in die Hände gespielt" is a look back (pluperfect), so "am 10. April" and
+    "Am 13. März" after it are of 1918 (were 1917); a pluperfect "Nachdem ..." clause moves it on
+    (`narrative_pluperfect`; without a tagger too)."""
+    assert narrative_dates_after(nlp, "13_RussianCivWar", "am 25. Februar 1918 war die Revolte", 4) == [
+        ("25. Februar 1918", "1918-02-25"), ("Juli 1917", "1917-07"), ("10. April", "1918-04-10"),
+        ("13. März", "1918-03-13")]
+    # 01_WW2: "Nachdem Goebbels sich am 1. Mai ebenfalls das Leben genommen hatte, erklärte Dönitz am gleichen Tag":
+    # the same day as 1 May
+    assert narrative_dates_after(nlp, "01_WW2", "Nachdem Goebbels sich am 1. Mai", 2) == [
+        ("1. Mai", "1945-05-01"), ("gleichen Tag", "1945-05-01")]
