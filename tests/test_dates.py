@@ -536,3 +536,13 @@ def test_a_pluperfect_look_back_does_not_move_the_narrated_year(nlp):
     # the same day as 1 May
     assert narrative_dates_after(nlp, "01_WW2", "Nachdem Goebbels sich am 1. Mai", 2) == [
         ("1. Mai", "1945-05-01"), ("gleichen Tag", "1945-05-01")]
+
+
+@pytest.mark.skipif(not WIKIWARS.exists(), reason="WikiWarsDE not available")
+def test_the_first_year_of_a_slashed_pair_before_christ_is_before_christ(nlp):
+    """09_GrecoPersian (odd half): "Im Jahr 478/477 v. Chr." and "Um 449/448 v. Chr.": the era after the second year is
+    the first one's too (the first year was no DATE; `bc_range_links`)."""
+    assert narrative_dates_after(nlp, "09_GrecoPersian", "Im Jahr 478/477 v. Chr.", 2) == [
+        ("478", "-0477"), ("477 v. Chr.", "-0476")]
+    assert narrative_dates_after(nlp, "09_GrecoPersian", "Um 449/448 v. Chr.", 2) == [
+        ("449", "-0448"), ("448 v. Chr.", "-0447")]
