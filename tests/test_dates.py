@@ -546,3 +546,12 @@ def test_the_first_year_of_a_slashed_pair_before_christ_is_before_christ(nlp):
         ("478", "-0477"), ("477 v. Chr.", "-0476")]
     assert narrative_dates_after(nlp, "09_GrecoPersian", "Um 449/448 v. Chr.", 2) == [
         ("449", "-0448"), ("448 v. Chr.", "-0447")]
+
+
+@pytest.mark.skipif(not WIKIWARS.exists(), reason="WikiWarsDE not available")
+def test_the_preceding_year_is_a_year_back(nlp):
+    """03_AmCivWar (odd half), in its 1863 section: "Die Indianer hatten am Ende des vorangegangenen Jahres mehrere Raids
+    ... unternommen" is the end of 1862 (was no DATE: "vorangegangenen", "vorausgegangenen", "vorhergehenden" are
+    anaphoric modifiers of a step back)."""
+    assert narrative_dates_after(nlp, "03_AmCivWar", "Die Indianer hatten am Ende des vorangegangenen", 1) == [
+        ("Ende des vorangegangenen Jahres", "1862")]
