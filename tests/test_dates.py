@@ -555,3 +555,17 @@ def test_the_preceding_year_is_a_year_back(nlp):
     anaphoric modifiers of a step back)."""
     assert narrative_dates_after(nlp, "03_AmCivWar", "Die Indianer hatten am Ende des vorangegangenen", 1) == [
         ("Ende des vorangegangenen Jahres", "1862")]
+
+
+@pytest.mark.skipif(not WIKIWARS.exists(), reason="WikiWarsDE not available")
+def test_a_day_linked_to_a_dated_day_takes_its_year(nlp):
+    """19_RussoJap (odd half), before any other date of its section: "Der japanische Angriff ... erfolgte in der Nacht
+    vom 8. Februar auf den 9. Februar 1904": the 8th is of 1904 (was 2011, the text's time stamp). The same in news:
+    Wikinews wn58108 (2009-07-03) "Vom 2. April bis zum 20. Juni 1943, so die Untersuchungsergebnisse" (was 2009-04-02).
+    A first day of a later month than the second's would be of the year before ("vom 30. Dezember bis 2. Januar")."""
+    from repo_data import news_row
+
+    assert narrative_dates_after(nlp, "19_RussoJap", "erfolgte in der Nacht vom 8. Februar", 2) == [
+        ("8. Februar", "1904-02-08"), ("9. Februar 1904", "1904-02-09")]
+    r = news_row("wikinews_de.jsonl.gz", "id", "wn58108")
+    assert run(nlp, r["text"], r["published"])[1:3] == [("2. April", "1943-04-02"), ("20. Juni 1943", "1943-06-20")]

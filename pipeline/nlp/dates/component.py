@@ -190,6 +190,15 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
             matches.append((m, span))
         # year of list members ("2. und 3. Januar 2022", "Mai/Juni 1940")
         for idx, (m, span) in enumerate(matches):
+            if m.kind == "dmy" and m.g.get("mon") and not m.g.get("year") and not m.g.get("mod"):
+                # "in der Nacht vom 8. Februar auf den 9. Februar 1904", "vom 30. Dezember bis 2. Januar 2005": a day
+                # and month linked to a following one with a year is of that year (a later month: the year before)
+                for m2, _ in matches[idx + 1: idx + 2]:
+                    if m2.kind == "dmy" and m2.g.get("year") and m2.g.get("mon") and m2.start - m.end <= 12 \
+                            and self.link_re.fullmatch(text[m.end:m2.start]):
+                        y2 = self._year_value(m2.g["year"], anchor)
+                        later = self.months[m.g["mon"].lower()] > self.months[m2.g["mon"].lower()]
+                        m.extra["year"] = None if y2 is None else y2 - later
             if m.kind in ("day_list", "month") and not m.g.get("year"):
                 for m2, _ in matches[idx + 1: idx + 3]:
                     if m2.start - m.end > 12:
