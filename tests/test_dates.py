@@ -539,3 +539,51 @@ def test_the_next_year_of_a_narrative_moves_it_on(nlp):
     the narrative is in 1942 from there on."""
     assert narrative_dates_after(nlp, "01_WW2", "griff Rommel erst im nächsten Jahr", 3) == [
         ("nächsten Jahr", "1942"), ("26. Mai", "1942-05-26"), ("10. Juni", "1942-06-10")]
+
+
+@pytest.mark.skipif(not WIKIWARS.exists(), reason="WikiWarsDE not available")
+def test_a_pluperfect_look_back_does_not_move_the_narrated_year(nlp):
+    """13_RussianCivWar (odd half), between February and March 1918: "ersterer hatte durch seinen gescheiterten Militärputsch
+    im Juli 1917 entscheidend den Bolschewiki in die Hände gespielt" is a look back (pluperfect), so "am 10. April" and
+    "Am 13. März" after it are of 1918 (were 1917); a pluperfect "Nachdem ..." clause moves it on
+    (`narrative_pluperfect`; without a tagger too)."""
+    assert narrative_dates_after(nlp, "13_RussianCivWar", "am 25. Februar 1918 war die Revolte", 4) == [
+        ("25. Februar 1918", "1918-02-25"), ("Juli 1917", "1917-07"), ("10. April", "1918-04-10"),
+        ("13. März", "1918-03-13")]
+    # 01_WW2: "Nachdem Goebbels sich am 1. Mai ebenfalls das Leben genommen hatte, erklärte Dönitz am gleichen Tag":
+    # the same day as 1 May
+    assert narrative_dates_after(nlp, "01_WW2", "Nachdem Goebbels sich am 1. Mai", 2) == [
+        ("1. Mai", "1945-05-01"), ("gleichen Tag", "1945-05-01")]
+
+
+@pytest.mark.skipif(not WIKIWARS.exists(), reason="WikiWarsDE not available")
+def test_the_first_year_of_a_slashed_pair_before_christ_is_before_christ(nlp):
+    """09_GrecoPersian (odd half): "Im Jahr 478/477 v. Chr." and "Um 449/448 v. Chr.": the era after the second year is
+    the first one's too (the first year was no DATE; `bc_range_links`)."""
+    assert narrative_dates_after(nlp, "09_GrecoPersian", "Im Jahr 478/477 v. Chr.", 2) == [
+        ("478", "-0477"), ("477 v. Chr.", "-0476")]
+    assert narrative_dates_after(nlp, "09_GrecoPersian", "Um 449/448 v. Chr.", 2) == [
+        ("449", "-0448"), ("448 v. Chr.", "-0447")]
+
+
+@pytest.mark.skipif(not WIKIWARS.exists(), reason="WikiWarsDE not available")
+def test_the_preceding_year_is_a_year_back(nlp):
+    """03_AmCivWar (odd half), in its 1863 section: "Die Indianer hatten am Ende des vorangegangenen Jahres mehrere Raids
+    ... unternommen" is the end of 1862 (was no DATE: "vorangegangenen", "vorausgegangenen", "vorhergehenden" are
+    anaphoric modifiers of a step back)."""
+    assert narrative_dates_after(nlp, "03_AmCivWar", "Die Indianer hatten am Ende des vorangegangenen", 1) == [
+        ("Ende des vorangegangenen Jahres", "1862")]
+
+
+@pytest.mark.skipif(not WIKIWARS.exists(), reason="WikiWarsDE not available")
+def test_a_day_linked_to_a_dated_day_takes_its_year(nlp):
+    """19_RussoJap (odd half), before any other date of its section: "Der japanische Angriff ... erfolgte in der Nacht
+    vom 8. Februar auf den 9. Februar 1904": the 8th is of 1904 (was 2011, the text's time stamp). The same in news:
+    Wikinews wn58108 (2009-07-03) "Vom 2. April bis zum 20. Juni 1943, so die Untersuchungsergebnisse" (was 2009-04-02).
+    A first day of a later month than the second's would be of the year before ("vom 30. Dezember bis 2. Januar")."""
+    from repo_data import news_row
+
+    assert narrative_dates_after(nlp, "19_RussoJap", "erfolgte in der Nacht vom 8. Februar", 2) == [
+        ("8. Februar", "1904-02-08"), ("9. Februar 1904", "1904-02-09")]
+    r = news_row("wikinews_de.jsonl.gz", "id", "wn58108")
+    assert run(nlp, r["text"], r["published"])[1:3] == [("2. April", "1943-04-02"), ("20. Juni 1943", "1943-06-20")]

@@ -104,6 +104,8 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
         self.national_day_ahead = frozenset(d["national_days"]["ahead_words"])
         self.since_words = frozenset(d["since_words"])
         self.narrative_bound_words = frozenset(d["narrative_bound_words"])
+        self.pluperfect_aux = frozenset(d["narrative_pluperfect"]["aux"])
+        self.pluperfect_not_after = frozenset(d["narrative_pluperfect"]["not_in_clause_after"])
         self.event_group_articles = frozenset(d["event_name_groups"]["articles"])
         self.episode_followers = d["episode_day_followers"]
         self.recurring_words = set(d["recurring_day_words"])
@@ -206,6 +208,15 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
             matches.append((m, span))
         # year of list members ("2. und 3. Januar 2022", "Mai/Juni 1940")
         for idx, (m, span) in enumerate(matches):
+            if m.kind == "dmy" and m.g.get("mon") and not m.g.get("year") and not m.g.get("mod"):
+                # "in der Nacht vom 8. Februar auf den 9. Februar 1904", "vom 30. Dezember bis 2. Januar 2005": a day
+                # and month linked to a following one with a year is of that year (a later month: the year before)
+                for m2, _ in matches[idx + 1: idx + 2]:
+                    if m2.kind == "dmy" and m2.g.get("year") and m2.g.get("mon") and m2.start - m.end <= 12 \
+                            and self.link_re.fullmatch(text[m.end:m2.start]):
+                        y2 = self._year_value(m2.g["year"], anchor)
+                        later = self.months[m.g["mon"].lower()] > self.months[m2.g["mon"].lower()]
+                        m.extra["year"] = None if y2 is None else y2 - later
             if m.kind in ("day_list", "month") and not m.g.get("year"):
                 for m2, _ in matches[idx + 1: idx + 3]:
                     if m2.start - m.end > 12:
@@ -353,6 +364,8 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
                 ref = self._ref_from(value)
             elif self.mode == "narrative" and set(self._prev_words(doc, span, 1)) & self.narrative_bound_words:
                 pass  # "von dem seit 1939 okkupierten Albanien", "bis März 1862 gesperrt": a bound, not the narrated time
+            elif self.mode == "narrative" and self._pluperfect(doc, span, c0, c1):
+                pass  # "ersterer hatte ... im Juli 1917 ... in die Hände gespielt": a look back from the narrated time
             elif m.kind in ("weekday", "weekday_week") and value and self.mode == "news" and self._ref_from(value) is not None:
                 # a weekday resolved to its day is the date an anaphoric day counts from ("Atmar
                 # teilte am Montag mit ... am Vortag"); in narrative texts the frame stays
@@ -408,6 +421,16 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
         spans = _apposed_to_deictic(doc, spans, frozenset(self.deictic), self.weekdays, self.apposition_links)
         doc.spans[DATE_SPANS] = _weekday_of_week(doc, spans)
         return doc
+
+    def _pluperfect(self, doc: Doc, span: Span, c0: int, c1: int) -> bool:
+        """Is the clause [c0, c1) around `span` a pluperfect ("hatte ... gespielt": dates.json
+        "narrative_pluperfect"), not one opened by a conjunction of sequence ("Nachdem ... genommen hatte")?"""
+        clause = [t for t in doc[c0:c1] if not (span.start <= t.i < span.end)]
+        if any(t.text.lower() in self.pluperfect_not_after for t in clause[:1]):
+            return False
+        aux = [t.i for t in clause if t.text.lower() in self.pluperfect_aux]
+        return bool(aux) and any(t.i > aux[0] and t.pos_ in ("VERB", "AUX", "") and self.tense_detector._participle(t)
+                                 for t in clause)
 
     def _set_adjective_spans(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """`spans` and each inflected set adjective before its noun ("Von den [halbjährlichen] Gebühren",
