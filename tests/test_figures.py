@@ -3,6 +3,7 @@ import pytest
 import spacy
 
 from figure_helpers import MODEL, dates_of, figs, make, model_figs, nlp  # noqa: F401  (nlp: the shared fixture)
+from pipeline.nlp.ext import FIGURE_SPANS
 from pipeline.nlp.normalize import number_to_words
 
 
@@ -766,3 +767,24 @@ def test_session9_classifier_hands_over_to_the_subject(nlp_model):
 ])
 def test_session9_adjacent_noun_and_attributive_subject(nlp_model, text, expected):
     assert model_figs(nlp_model, text) == expected
+
+
+def test_evaluate_rules_scores_the_text_with_the_cleaners_blanks(nlp_model, monkeypatch):
+    """dev16's wn79492 writes "92\u202fProzent" (a narrow no-break space): `run` and the API annotate
+    the cleaned text, where it is a blank, and find 92 % of it; evaluate-rules scores what they give
+    (the same blank, one for one, so the gold's offsets stay), not the raw character the cleaner
+    never passes on."""
+    from pipeline.evaluate import rules
+    from pipeline.evaluate.model import news_corpus
+    from pipeline.paths import SHARED_DATA
+
+    if not (SHARED_DATA / "news" / "wikinews_de.jsonl.gz").exists():
+        pytest.skip("shared data not available")
+    monkeypatch.setattr(rules, "rule_sets", lambda: {"dev16": frozenset({"wn79492"})})
+    raw = next(t for r, t in news_corpus(SHARED_DATA, "train") if r["id"] == "wn79492")
+    assert "92\u202fProzent" in raw
+    (rec, doc), = rules.split_docs(nlp_model, SHARED_DATA, "dev16")
+    at = raw.index("92\u202fProzent")
+    fig = next(s for s in doc.spans[FIGURE_SPANS] if s.start_char == at)
+    assert doc.text[at:at + 10] == "92 Prozent" and len(doc.text) == len(raw)
+    assert fig._.unit == "%"

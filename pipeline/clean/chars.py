@@ -22,6 +22,9 @@ _SPECIAL = re.compile(
     "\u2028\u2029\u0085\ufb00-\ufb06\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u2010\u2011]"
 )
 _SPACE_CHARS = set("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\x0b")
+#: the cleaner's one-for-one replacement of the space characters, for readers of raw text that must
+#: see what the pipeline sees without moving an offset (evaluate.rules scores gold offsets of raw text)
+SPACES_AS_BLANKS = {ord(c): " " for c in _SPACE_CHARS}
 _INVISIBLE = set("\u200b\u200c\u200d\u200e\u200f\u2060\ufeff")
 _NEWLINES = set("\x0c\u2028\u2029\u0085")
 
