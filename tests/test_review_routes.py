@@ -502,3 +502,24 @@ def test_an_id_on_two_lines_is_named_not_hidden(dirs, tmp_path):
     code, s = c.get("/api/state")
     assert code == 200 and f"'{aid}' on lines 2, {len(lines) + 2}" in s["load_error"]
     assert c.get("/api/articles")[1]["total"] == len(lines)
+
+
+def test_undo_never_takes_back_a_decision_made_meanwhile_in_another_tab(dirs):
+    """Two reviewers on one log (two servers): anna accepts “Kasachstan”, bea then rejects
+    “Russland”; anna's U (her page shows her acceptance as the last decision) must not withdraw
+    bea's rejection unseen (before: 200, bea's decision undone, anna's acceptance kept)."""
+    anna, bea = TestClient(ReviewState(*dirs, reviewer="anna")), TestClient(ReviewState(*dirs, reviewer="bea"))
+    view = anna.get(f"/api/articles/{ART}")[1]
+    kas, russ = first(view, "Kasachstan"), first(view, "Russland")
+    st, view = anna.post(f"/api/articles/{ART}/decide", {"action": "accept", "entity": ref(kas)})
+    assert st == 200 and view["undo_id"] == log(anna.state)[-1]["id"]
+    mine = view["undo_id"]
+    assert bea.post(f"/api/articles/{ART}/decide", {"action": "reject", "entity": ref(russ)})[0] == 200
+    st, err = anna.post(f"/api/articles/{ART}/undo", {"expect": mine})
+    assert st == 409 and "bea's reject of “Russland”" in err["error"]
+    assert [d["decision"] for d in log(anna.state)] == ["accept", "reject"]  # nothing undone
+    view = anna.get(f"/api/articles/{ART}")[1]  # the page, shown as it is now, undoes what it shows
+    assert first(view, "Russland")["status"] == "rejected" and view["undo_id"] != mine
+    st, view = anna.post(f"/api/articles/{ART}/undo", {"expect": view["undo_id"]})
+    assert st == 200 and first(view, "Russland")["status"] == "pending" and first(view, "Kasachstan")["status"] == "accepted"
+    assert view["undo_id"] == mine

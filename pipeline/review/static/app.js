@@ -886,7 +886,8 @@ async function reselect() {
 }
 
 async function undo() {
-  const a = await post("undo", {});
+  // the decision this page would take back: refused (409) if another tab or reviewer decided since
+  const a = await post("undo", S.art.undo_id ? { expect: S.art.undo_id } : {});
   if (!a) return;
   flash("Undone");
   // select the entity the undo gave back (a batch: the selected one if it is among them, else the
