@@ -523,3 +523,21 @@ def test_undo_never_takes_back_a_decision_made_meanwhile_in_another_tab(dirs):
     st, view = anna.post(f"/api/articles/{ART}/undo", {"expect": view["undo_id"]})
     assert st == 200 and first(view, "Russland")["status"] == "pending" and first(view, "Kasachstan")["status"] == "accepted"
     assert view["undo_id"] == mine
+
+
+def test_a_figure_value_that_is_no_finite_number_is_400_and_not_logged(client, state):
+    """'nan', 'inf' or '1e400' typed as a FIGURE's value (and NaN / Infinity in a JSON body) were
+    taken: the log got a line with NaN (no JSON), and every answer of the article carried it, which
+    the page's JSON.parse cannot read: the article could no longer be opened in the app."""
+    view = client.get(f"/api/articles/{ART}")[1]
+    fig = next(e for e in view["record"]["entities"] if e["label"] == "FIGURE" and e["text"] == "sechs")
+    for value in ("nan", "inf", "-Infinity", "1e400"):
+        st, err = client.post(f"/api/articles/{ART}/decide", {"action": "correct", "entity": ref(fig), "new": {"value": value}})
+        assert st == 400 and "finite number" in err["error"], value
+    raw = json.dumps({"action": "correct", "entity": ref(fig), "new": {"value": float("nan")}}).encode()
+    assert b"NaN" in raw
+    st, err = client.post(f"/api/articles/{ART}/decide", raw=raw)
+    assert st == 400 and "finite number" in err["error"]
+    assert log(state) == []
+    st, view = client.post(f"/api/articles/{ART}/decide", {"action": "correct", "entity": ref(fig), "new": {"value": "6.000"}})
+    assert st == 200 and first(view, "sechs", "FIGURE")["value"] == 6000  # a German number still reads
