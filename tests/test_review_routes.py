@@ -541,3 +541,23 @@ def test_a_figure_value_that_is_no_finite_number_is_400_and_not_logged(client, s
     assert log(state) == []
     st, view = client.post(f"/api/articles/{ART}/decide", {"action": "correct", "entity": ref(fig), "new": {"value": "6.000"}})
     assert st == 200 and first(view, "sechs", "FIGURE")["value"] == 6000  # a German number still reads
+
+
+def test_apply_to_all_mentions_keeps_a_mention_the_reviewer_rejected(client, state):
+    """The reviewer rejects one “Kasachstan” LOC, accepts another and applies it to all mentions
+    (M): the rejected one stays rejected (before: an `add` at its span made it accepted, the
+    rejection lost without a word), every other mention is accepted once, and no span is doubled."""
+    view = client.get(f"/api/articles/{ART}")[1]
+    kas = [e for e in view["record"]["entities"] if e["text"] == "Kasachstan" and e["label"] == "LOC"]
+    assert len(kas) >= 3
+    no, yes = kas[1], kas[0]
+    assert client.post(f"/api/articles/{ART}/decide", {"action": "reject", "entity": ref(no)})[0] == 200
+    assert client.post(f"/api/articles/{ART}/decide", {"action": "accept", "entity": ref(yes)})[0] == 200
+    st, dry = client.post(f"/api/articles/{ART}/apply_all", {"entity": ref(yes), "dry_run": True})
+    st, view = client.post(f"/api/articles/{ART}/apply_all", {"entity": ref(yes)})
+    assert st == 200 and view["applied"]["decisions"] == dry["decisions"] == len(kas) - 2
+    at = {}
+    for e in view["record"]["entities"]:
+        at.setdefault((e["start"], e["end"], e["label"]), []).append(e["status"])
+    assert at[(no["start"], no["end"], "LOC")] == ["rejected"]
+    assert all(at[(e["start"], e["end"], "LOC")] == ["accepted"] for e in kas if e is not no)

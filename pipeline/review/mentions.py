@@ -45,8 +45,9 @@ def plan(ent: dict, records: Iterable[dict], own: tuple[str, int, int]) -> list[
     (accepted, corrected or pending: the reviewer vouches for it) `ent` itself is accepted if
     pending, and at each mention a pending entity with its label is accepted, a pending one with
     another label is relabelled, and where nothing covers the mention the entity is added.
-    Entities a reviewer already decided are left as they are, and so is a mention that lies inside
-    (or across) another entity: no overlaps are made."""
+    Entities a reviewer already decided are left as they are (a mention rejected with `ent`'s label
+    too: no entity is added over it), and so is a mention that lies inside (or across) another
+    entity: no overlaps are made."""
     own_id, own_s, own_e = own
     label, surface = ent["label"], ent["text"]
     out: list[Step] = []
@@ -59,12 +60,17 @@ def plan(ent: dict, records: Iterable[dict], own: tuple[str, int, int]) -> list[
             continue
         ents = rec.get("entities", [])
         at: dict[tuple[int, int], list[dict]] = {}  # the record's entities by span: one pass, not one per mention
+        refused: set[tuple[int, int]] = set()  # spans a reviewer rejected with this label: decided, left alone
         for x in ents:
             if x.get("status") != "rejected":
                 at.setdefault((x["start"], x["end"]), []).append(x)
+            elif x["label"] == label:
+                refused.add((x["start"], x["end"]))
         for s, e in occurrences(text, surface):
             if rec["id"] == own_id and (s, e) == (own_s, own_e):
                 continue
+            if (s, e) in refused and not rejecting:
+                continue  # an `add` here would undo the reviewer's rejection without a word
             here = at.get((s, e), [])
             if rejecting:
                 out.extend((rec["id"], "reject", x, None) for x in here if x["label"] == label and x.get("status") == "pending")
