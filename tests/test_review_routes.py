@@ -561,3 +561,24 @@ def test_apply_to_all_mentions_keeps_a_mention_the_reviewer_rejected(client, sta
         at.setdefault((e["start"], e["end"], e["label"]), []).append(e["status"])
     assert at[(no["start"], no["end"], "LOC")] == ["rejected"]
     assert all(at[(e["start"], e["end"], "LOC")] == ["accepted"] for e in kas if e is not no)
+
+
+def test_apply_to_all_mentions_carries_a_corrected_canonical_name(client, state):
+    """The reviewer corrects the canonical name of one “Kasachstan” LOC and applies it to all
+    mentions (M, "one reviewer decision carried to every other place"): the other pending
+    mentions get that name too (before: they were only accepted, with the pipeline's name, so the
+    reviewed corpus held two names for one place); one undo takes them all back."""
+    view = client.get(f"/api/articles/{ART}")[1]
+    kas = [e for e in view["record"]["entities"] if e["text"] == "Kasachstan" and e["label"] == "LOC"]
+    assert len(kas) >= 3 and all(e["canonical"] == "Kasachstan" for e in kas)
+    one = kas[0]
+    st, view = client.post(f"/api/articles/{ART}/decide", {"action": "correct", "entity": ref(one), "new": {"canonical": "Republik Kasachstan"}})
+    assert st == 200
+    st, view = client.post(f"/api/articles/{ART}/apply_all", {"entity": ref(one)})
+    assert st == 200 and view["applied"]["decisions"] == len(kas) - 1
+    now = [e for e in view["record"]["entities"] if e["text"] == "Kasachstan" and e["label"] == "LOC"]
+    assert len(now) == len(kas) and {e["canonical"] for e in now} == {"Republik Kasachstan"}
+    assert {e["status"] for e in now} == {"corrected"}
+    st, view = client.post(f"/api/articles/{ART}/undo", {})
+    after = [e for e in view["record"]["entities"] if e["text"] == "Kasachstan" and e["label"] == "LOC"]
+    assert st == 200 and [e["canonical"] for e in after] == ["Republik Kasachstan"] + ["Kasachstan"] * (len(kas) - 1)
