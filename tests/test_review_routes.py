@@ -502,3 +502,83 @@ def test_an_id_on_two_lines_is_named_not_hidden(dirs, tmp_path):
     code, s = c.get("/api/state")
     assert code == 200 and f"'{aid}' on lines 2, {len(lines) + 2}" in s["load_error"]
     assert c.get("/api/articles")[1]["total"] == len(lines)
+
+
+def test_undo_never_takes_back_a_decision_made_meanwhile_in_another_tab(dirs):
+    """Two reviewers on one log (two servers): anna accepts “Kasachstan”, bea then rejects
+    “Russland”; anna's U (her page shows her acceptance as the last decision) must not withdraw
+    bea's rejection unseen (before: 200, bea's decision undone, anna's acceptance kept)."""
+    anna, bea = TestClient(ReviewState(*dirs, reviewer="anna")), TestClient(ReviewState(*dirs, reviewer="bea"))
+    view = anna.get(f"/api/articles/{ART}")[1]
+    kas, russ = first(view, "Kasachstan"), first(view, "Russland")
+    st, view = anna.post(f"/api/articles/{ART}/decide", {"action": "accept", "entity": ref(kas)})
+    assert st == 200 and view["undo_id"] == log(anna.state)[-1]["id"]
+    mine = view["undo_id"]
+    assert bea.post(f"/api/articles/{ART}/decide", {"action": "reject", "entity": ref(russ)})[0] == 200
+    st, err = anna.post(f"/api/articles/{ART}/undo", {"expect": mine})
+    assert st == 409 and "bea's reject of “Russland”" in err["error"]
+    assert [d["decision"] for d in log(anna.state)] == ["accept", "reject"]  # nothing undone
+    view = anna.get(f"/api/articles/{ART}")[1]  # the page, shown as it is now, undoes what it shows
+    assert first(view, "Russland")["status"] == "rejected" and view["undo_id"] != mine
+    st, view = anna.post(f"/api/articles/{ART}/undo", {"expect": view["undo_id"]})
+    assert st == 200 and first(view, "Russland")["status"] == "pending" and first(view, "Kasachstan")["status"] == "accepted"
+    assert view["undo_id"] == mine
+
+
+def test_a_figure_value_that_is_no_finite_number_is_400_and_not_logged(client, state):
+    """'nan', 'inf' or '1e400' typed as a FIGURE's value (and NaN / Infinity in a JSON body) were
+    taken: the log got a line with NaN (no JSON), and every answer of the article carried it, which
+    the page's JSON.parse cannot read: the article could no longer be opened in the app."""
+    view = client.get(f"/api/articles/{ART}")[1]
+    fig = next(e for e in view["record"]["entities"] if e["label"] == "FIGURE" and e["text"] == "sechs")
+    for value in ("nan", "inf", "-Infinity", "1e400"):
+        st, err = client.post(f"/api/articles/{ART}/decide", {"action": "correct", "entity": ref(fig), "new": {"value": value}})
+        assert st == 400 and "finite number" in err["error"], value
+    raw = json.dumps({"action": "correct", "entity": ref(fig), "new": {"value": float("nan")}}).encode()
+    assert b"NaN" in raw
+    st, err = client.post(f"/api/articles/{ART}/decide", raw=raw)
+    assert st == 400 and "finite number" in err["error"]
+    assert log(state) == []
+    st, view = client.post(f"/api/articles/{ART}/decide", {"action": "correct", "entity": ref(fig), "new": {"value": "6.000"}})
+    assert st == 200 and first(view, "sechs", "FIGURE")["value"] == 6000  # a German number still reads
+
+
+def test_apply_to_all_mentions_keeps_a_mention_the_reviewer_rejected(client, state):
+    """The reviewer rejects one “Kasachstan” LOC, accepts another and applies it to all mentions
+    (M): the rejected one stays rejected (before: an `add` at its span made it accepted, the
+    rejection lost without a word), every other mention is accepted once, and no span is doubled."""
+    view = client.get(f"/api/articles/{ART}")[1]
+    kas = [e for e in view["record"]["entities"] if e["text"] == "Kasachstan" and e["label"] == "LOC"]
+    assert len(kas) >= 3
+    no, yes = kas[1], kas[0]
+    assert client.post(f"/api/articles/{ART}/decide", {"action": "reject", "entity": ref(no)})[0] == 200
+    assert client.post(f"/api/articles/{ART}/decide", {"action": "accept", "entity": ref(yes)})[0] == 200
+    st, dry = client.post(f"/api/articles/{ART}/apply_all", {"entity": ref(yes), "dry_run": True})
+    st, view = client.post(f"/api/articles/{ART}/apply_all", {"entity": ref(yes)})
+    assert st == 200 and view["applied"]["decisions"] == dry["decisions"] == len(kas) - 2
+    at = {}
+    for e in view["record"]["entities"]:
+        at.setdefault((e["start"], e["end"], e["label"]), []).append(e["status"])
+    assert at[(no["start"], no["end"], "LOC")] == ["rejected"]
+    assert all(at[(e["start"], e["end"], "LOC")] == ["accepted"] for e in kas if e is not no)
+
+
+def test_apply_to_all_mentions_carries_a_corrected_canonical_name(client, state):
+    """The reviewer corrects the canonical name of one “Kasachstan” LOC and applies it to all
+    mentions (M, "one reviewer decision carried to every other place"): the other pending
+    mentions get that name too (before: they were only accepted, with the pipeline's name, so the
+    reviewed corpus held two names for one place); one undo takes them all back."""
+    view = client.get(f"/api/articles/{ART}")[1]
+    kas = [e for e in view["record"]["entities"] if e["text"] == "Kasachstan" and e["label"] == "LOC"]
+    assert len(kas) >= 3 and all(e["canonical"] == "Kasachstan" for e in kas)
+    one = kas[0]
+    st, view = client.post(f"/api/articles/{ART}/decide", {"action": "correct", "entity": ref(one), "new": {"canonical": "Republik Kasachstan"}})
+    assert st == 200
+    st, view = client.post(f"/api/articles/{ART}/apply_all", {"entity": ref(one)})
+    assert st == 200 and view["applied"]["decisions"] == len(kas) - 1
+    now = [e for e in view["record"]["entities"] if e["text"] == "Kasachstan" and e["label"] == "LOC"]
+    assert len(now) == len(kas) and {e["canonical"] for e in now} == {"Republik Kasachstan"}
+    assert {e["status"] for e in now} == {"corrected"}
+    st, view = client.post(f"/api/articles/{ART}/undo", {})
+    after = [e for e in view["record"]["entities"] if e["text"] == "Kasachstan" and e["label"] == "LOC"]
+    assert st == 200 and [e["canonical"] for e in after] == ["Republik Kasachstan"] + ["Kasachstan"] * (len(kas) - 1)

@@ -36,6 +36,7 @@ import getpass
 import hashlib
 import json
 import logging
+import math
 import os
 import re
 import threading
@@ -294,6 +295,8 @@ def _coerce_value(label: str, value: Any) -> Any:
         return None
     if label == "FIGURE":
         if isinstance(value, (int, float)) and not isinstance(value, bool):
+            if not math.isfinite(value):  # a JSON body's NaN / Infinity
+                raise ValueError(f"FIGURE value must be a finite number, got {value!r}")
             return value
         s = str(value).strip().replace("\u202f", "").replace(" ", "")
         if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", s):  # German thousands separators
@@ -303,6 +306,10 @@ def _coerce_value(label: str, value: Any) -> Any:
             f = float(s)
         except ValueError:
             raise ValueError(f"FIGURE value must be a number, got {value!r}") from None
+        if not math.isfinite(f):
+            # "nan", "inf", "1e400": float() reads them, but NaN and Infinity are no JSON; the log's
+            # line and every answer of the article became JSON the page could not read
+            raise ValueError(f"FIGURE value must be a finite number, got {value!r}")
         return int(f) if f.is_integer() and "." not in s else f
     if label == "DATE":
         return check_date_value(value)[0]  # the grammar of the values the pipeline writes (pipeline.schema)

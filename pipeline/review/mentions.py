@@ -43,35 +43,51 @@ def plan(ent: dict, records: Iterable[dict], own: tuple[str, int, int]) -> list[
 
     `ent` rejected: each pending entity with its label at a mention is rejected. Otherwise
     (accepted, corrected or pending: the reviewer vouches for it) `ent` itself is accepted if
-    pending, and at each mention a pending entity with its label is accepted, a pending one with
+    pending, and at each mention a pending entity with its label is accepted (given `ent`'s canonical
+    name where the reviewer corrected it and the mention has another), a pending one with
     another label is relabelled, and where nothing covers the mention the entity is added.
-    Entities a reviewer already decided are left as they are, and so is a mention that lies inside
-    (or across) another entity: no overlaps are made."""
+    Entities a reviewer already decided are left as they are (a mention rejected with `ent`'s label
+    too: no entity is added over it), and so is a mention that lies inside (or across) another
+    entity: no overlaps are made."""
     own_id, own_s, own_e = own
     label, surface = ent["label"], ent["text"]
     out: list[Step] = []
     if ent.get("status") == "pending":
         out.append((own_id, "accept", ent, None))
     rejecting = ent.get("status") == "rejected"
+    # a name's canonical form is the same wherever its text is (a date's or a figure's values depend
+    # on the sentence: those mentions keep their own); a corrected one is carried to the mentions
+    name = ent.get("canonical") if "canonical" in LABEL_FIELDS.get(label, {}).get("optional", ()) and ent.get("status") == "corrected" else None
     for rec in records:
         text = rec.get("text", "")
         if surface not in text:
             continue
         ents = rec.get("entities", [])
         at: dict[tuple[int, int], list[dict]] = {}  # the record's entities by span: one pass, not one per mention
+        refused: set[tuple[int, int]] = set()  # spans a reviewer rejected with this label: decided, left alone
         for x in ents:
             if x.get("status") != "rejected":
                 at.setdefault((x["start"], x["end"]), []).append(x)
+            elif x["label"] == label:
+                refused.add((x["start"], x["end"]))
         for s, e in occurrences(text, surface):
             if rec["id"] == own_id and (s, e) == (own_s, own_e):
                 continue
+            if (s, e) in refused and not rejecting:
+                continue  # an `add` here would undo the reviewer's rejection without a word
             here = at.get((s, e), [])
             if rejecting:
                 out.extend((rec["id"], "reject", x, None) for x in here if x["label"] == label and x.get("status") == "pending")
                 continue
             same = [x for x in here if x["label"] == label]
             if same:
-                out.extend((rec["id"], "accept", x, None) for x in same if x.get("status") == "pending")
+                for x in same:
+                    if x.get("status") != "pending":
+                        continue
+                    if name and x.get("canonical") != name:  # the reviewer's name for it, not the pipeline's
+                        out.append((rec["id"], "correct", x, {"canonical": name}))
+                    else:
+                        out.append((rec["id"], "accept", x, None))
                 continue
             if here:
                 out.extend((rec["id"], "correct", x, {"label": label, **_values(ent)}) for x in here[:1] if x.get("status") == "pending")

@@ -427,6 +427,7 @@ class ReviewState:
             view = copy.deepcopy(rec)
             conflicts = self.conflicts.get(article_id, [])
             sha = dec.text_sha256(rec["text"])
+            last = dec.last_undoable(self._decisions_of(article_id), article_id)
             by_span: dict[tuple, list[dict]] = {}
             for c in conflicts:
                 if c["text_sha256"] == sha:
@@ -454,7 +455,10 @@ class ReviewState:
                 "next": self.ids[i + 1] if i + 1 < len(self.ids) else None,
                 "position": i + 1,
                 "count": len(self.ids),
-                "can_undo": bool(dec.last_undoable(self._decisions_of(article_id), article_id)),
+                "can_undo": bool(last),
+                # what U takes back now: the page sends it with the undo (`expect`), so that a
+                # decision made meanwhile in another tab or by another reviewer is not undone unseen
+                "undo_id": last[-1].get("id") if last else None,
                 "words": words.flat(self.words(article_id)),
             }
 
@@ -617,6 +621,14 @@ class ReviewState:
             last = dec.last_undoable(self._decisions_of(article_id), article_id)
             if not last:
                 raise ReviewError(HTTPStatus.CONFLICT, "nothing to undo in this article")
+            expect = body.get("expect")
+            if isinstance(expect, str) and expect != last[-1].get("id"):
+                # the page's last decision is not the article's last any more (another tab, another
+                # reviewer decided meanwhile): undoing that one unseen would be a silent overwrite
+                x = last[-1]
+                what = f"{x.get('reviewer') or 'someone'}'s {x.get('decision')} of “{(x.get('span') or {}).get('text', '')}”"
+                raise ReviewError(HTTPStatus.CONFLICT, f"the last decision in this article is now {what}, made meanwhile; "
+                                  "the article is shown as it is now: undo again to take that one back")
             batch = last[-1].get("batch")
             if batch:  # a batch may span articles ("apply to all mentions in the corpus"): all of it
                 last = [d for d in self.by_batch.get(batch, ()) if d.get("id") not in self.cancelled_by]

@@ -201,14 +201,17 @@ def test_the_app_overview_pages_its_tables_through_the_server(page, tmp_path):
         srv.srv.state.decide(hit["article"], {"action": "reject", "entity": {k: fig[k] for k in ("start", "end", "label")}})
         figs.get_by_role("button", name="show more").click()
         expect(figs.locator("tbody tr")).to_have_count(250)
-        expect(figs).to_contain_text(f"{n_fig - 1} of {n_fig} rows, first 250 shown")  # (its count of all is the page's)
+        # the count of all rows is the table's now, not the page's (was "359 of 360 rows": one row
+        # seemed filtered out with no filter set)
+        expect(figs).to_contain_text(f"{n_fig - 1} rows, first 250 shown")
+        expect(figs).not_to_contain_text(f"of {n_fig} rows")
         texts = figs.locator("tbody tr").evaluate_all("trs => trs.map(tr => tr.querySelectorAll('td')[5].innerText)")
         assert texts == [r["text"] or "" for r in full["figures"][:250]]  # the first 50 as loaded, then from the 51st on
         # the 250th row is the full table's, its article by title
         assert figs.locator("tbody tr").nth(249).locator("td").nth(6).inner_text() == full["articles"][full["figures"][249]["article"]]["title"]
         figs.get_by_role("searchbox").fill("mensch")
         want = [r for r in full["figures"] if "mensch" in f"{r['about']} {r['text']}".lower()]
-        expect(figs).to_contain_text(f"{len(want)} of {n_fig} rows")
+        expect(figs).to_contain_text(f"{len(want)} of {n_fig - 1} rows")
         figs.get_by_role("searchbox").fill("")
         figs.locator("th[data-key=value]").click()  # a number column: largest first
         top = max(r["value"] for r in full["figures"] if isinstance(r["value"], (int, float)))

@@ -70,3 +70,24 @@ def test_space_and_tab_press_and_leave_a_focused_control_and_step_elsewhere(page
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(f"#/a/{DATE_ART}"))
     assert page.js_errors == []
+
+
+def test_letter_keys_work_with_caps_lock_as_the_help_says(page, seed_app):
+    """The help names the keys by their capitals (J, K, U); with Caps Lock on (key "U", not "u")
+    they must do what it says, as A, X, M, N do (before: U, J and K did nothing, the undo silently
+    not made)."""
+    recs = sample_records(ROOT / "corpus")
+    kas = find(recs, ART, "Kasachstan")
+    open_article(page, seed_app, TITLE)
+    p_text = page.get_by_test_id("p-text")
+    expect(p_text).to_have_text("Kasachstan")
+    page.keyboard.press("J")
+    expect(p_text).to_have_text("Russland")
+    page.keyboard.press("K")
+    expect(p_text).to_have_text("Kasachstan")
+    page.keyboard.press("a")
+    wait_status(page, key(kas), "accepted")
+    page.keyboard.press("U")
+    wait_status(page, key(kas), "pending")
+    assert [d["decision"] for d in seed_app.decisions()] == ["accept", "undo"]
+    assert page.js_errors == []

@@ -886,7 +886,8 @@ async function reselect() {
 }
 
 async function undo() {
-  const a = await post("undo", {});
+  // the decision this page would take back: refused (409) if another tab or reviewer decided since
+  const a = await post("undo", S.art.undo_id ? { expect: S.art.undo_id } : {});
   if (!a) return;
   flash("Undone");
   // select the entity the undo gave back (a batch: the selected one if it is among them, else the
@@ -1033,10 +1034,10 @@ function onKey(ev) {
     case "b": case "B": if (S.pendingSel && selected()) { ev.preventDefault(); reselect(); } break;
     case "w": case "W": ev.preventDefault(); $("snap").click(); flash(S.snap ? "Snap to words" : "Any character (sub-word)"); break;
     case "x": case "X": case "r": case "R": ev.preventDefault(); decideSel("reject"); break;
-    case "j": case "ArrowRight": case " ": ev.preventDefault(); step(1); break;
-    case "k": case "ArrowLeft": ev.preventDefault(); step(-1); break;
+    case "j": case "J": case "ArrowRight": case " ": ev.preventDefault(); step(1); break;
+    case "k": case "K": case "ArrowLeft": ev.preventDefault(); step(-1); break;
     case "Tab": ev.preventDefault(); step(ev.shiftKey ? -1 : 1); break;
-    case "u": case "Backspace": ev.preventDefault(); undo(); break;
+    case "u": case "U": case "Backspace": ev.preventDefault(); undo(); break;  // J, K, U: also with Caps Lock (the help's capitals)
     case "n": case "N": case "PageDown": ev.preventDefault(); gotoArticle(1); break;
     case "p": case "P": case "PageUp": ev.preventDefault(); gotoArticle(-1); break;
     case "f": case "F": ev.preventDefault(); $("show-removed").click(); break;

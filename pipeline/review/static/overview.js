@@ -70,7 +70,10 @@ function table({ columns, rows, pageSize = 50, search = true, testid, sort = nul
   const state = { key: sort ? sort[0] : null, desc: sort ? sort[1] : false, q: "", shown: pageSize };
   // `cursor`: where the loaded rows end (the server's `next`); *show more* asks for the rows after
   // it, so a decision made meanwhile in another tab neither skips a row nor shows one twice
+  // `total`: the table's rows before the filter; the server says it with every page (a decision in
+  // another tab adds or takes away rows after the page came)
   let loaded = rows, matched = remote ? remote.total : rows.length, seq = 0, failed = null, cursor = remote ? remote.next || null : null;
+  let total = remote ? remote.total : rows.length;
   const thead = el("tr");
   const tbody = el("tbody");
   const info = el("span");
@@ -105,6 +108,7 @@ function table({ columns, rows, pageSize = 50, search = true, testid, sort = nul
       loaded = offset || after ? loaded.concat(data.rows) : data.rows;
       cursor = data.next || null;
       matched = data.matched;
+      if (Number.isInteger(data.total)) total = data.total;
       failed = null;
       paint(loaded);
     }).catch((e) => { if (my === seq) { failed = e.message; paint(loaded); } });
@@ -141,7 +145,7 @@ function table({ columns, rows, pageSize = 50, search = true, testid, sort = nul
     rs.slice(0, state.shown).forEach((r) => {
       tbody.appendChild(el("tr", {}, columns.map((c) => el("td", { class: [c.num ? "num" : "", c.nowrap ? "nowrap" : ""].join(" ").trim() || null }, c.cell ? c.cell(r) : fmt(c.value(r))))));
     });
-    const all = remote ? remote.total : rows.length;
+    const all = remote ? total : rows.length;
     state.shown = Math.min(state.shown, Math.max(rs.length, pageSize));
     info.textContent = matched === all ? `${plural(all, "row")}` : `${fmt(matched)} of ${plural(all, "row")}`;
     if (matched > Math.min(state.shown, rs.length)) info.textContent += `, first ${fmt(Math.min(state.shown, rs.length))} shown`;
