@@ -142,6 +142,17 @@ class NoRunOutput(FileNotFoundError):
         return self.message
 
 
+class RunSummaryGiven(NoRunOutput):
+    """A run's `run.json` (its summary: counts, errors, notices) named where its records are read
+    (`review outputs/run.json`): the message names the folder or articles.jsonl to give instead."""
+
+    def __init__(self, summary: os.PathLike[str] | str):
+        summary = Path(summary)
+        FileNotFoundError.__init__(self, 2, "the run's summary, not its records", str(summary))
+        self.message = (f"{summary}: the run's summary, not its records: give the output folder ({summary.parent}) "
+                        f"or {summary.parent / 'articles.jsonl'}")
+
+
 class ReviewLogNotWritable(OSError):
     """The review log (`annotations/decisions.jsonl`) cannot be written: its folder replaced by a
     file, a full disk, no permission. The decision was not saved (the app answers 503 with this

@@ -15,3 +15,17 @@ ALIASES = ANNOTATIONS / "aliases.tsv"
 GOLD = ANNOTATIONS / "gold" / "seeds.jsonl"
 #: the open data sets beside the repository (evaluation and training only)
 SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+def run_articles(path: Path | str) -> Path:
+    """The articles.jsonl of a run as the commands that read one take it (review, export, import,
+    report, validate, evaluate): the output folder's, or the file named. The run's run.json named
+    instead raises `errors.RunSummaryGiven`, which says what to give."""
+    path = Path(path)
+    if path.is_dir():
+        return path / "articles.jsonl"
+    if path.name == "run.json" and (path.parent / "articles.jsonl").exists():
+        from .errors import RunSummaryGiven
+
+        raise RunSummaryGiven(path)
+    return path

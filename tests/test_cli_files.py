@@ -469,3 +469,29 @@ def test_a_pipe_given_to_run_is_not_called_missing(tmp_path):
         assert res.exit_code == 1, flat(res)
         assert f"{given}: not a regular file nor a folder (a pipe, a device or a socket)" in flat(res), flat(res)
         assert "no such file" not in flat(res)
+
+
+@pytest.mark.parametrize("command", [["export", "--format", "csv", "--data", "{run}", "--out", "{tmp}/x.csv"], ["validate", "{run}"],
+                                     ["evaluate", "--run", "{run}"], ["report", "{run}", "--out", "{tmp}/r.html"]])
+def test_the_runs_summary_given_for_its_records_says_what_to_give(tmp_path, command):
+    """`presseschau export --data outputs/run.json` (the committed seed run's summary, a JSON object
+    over many lines): "invalid JSON line ... fix or re-create it" sent the user to re-run a run that
+    is fine. Every command that reads a run's records names the folder or articles.jsonl to give."""
+    repo = Path(__file__).resolve().parents[1]
+    shutil.copytree(repo / "outputs", tmp_path / "outputs", ignore=shutil.ignore_patterns(".presseschau"))
+    run = tmp_path / "outputs" / "run.json"
+    args = [a.format(run=run, tmp=tmp_path) for a in command]
+    r = CliRunner().invoke(app, args)
+    assert r.exit_code == 2 and "Traceback" not in r.output, r.output
+    out = " ".join(r.output.split())
+    assert "the run's summary, not its records" in out and str(tmp_path / "outputs" / "articles.jsonl") in out.replace("\n", "")
+
+
+def test_the_review_app_given_the_runs_summary_says_what_to_give(tmp_path):
+    from pipeline.errors import RunSummaryGiven
+    from pipeline.review.state import ReviewState
+
+    repo = Path(__file__).resolve().parents[1]
+    shutil.copytree(repo / "outputs", tmp_path / "outputs", ignore=shutil.ignore_patterns(".presseschau"))
+    with pytest.raises(RunSummaryGiven, match="give the output folder"):
+        ReviewState(tmp_path / "outputs" / "run.json", tmp_path / "annotations")

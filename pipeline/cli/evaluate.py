@@ -46,11 +46,15 @@ def evaluate_cmd(
     """Score a run against the hand-made gold standard (P/R/F1 per label; value/unit/about accuracy)."""
     from wasabi import msg
 
-    from ..errors import NoRunOutput
+    from ..errors import NoRunOutput, RunSummaryGiven
     from ..evaluate.gold import evaluate_run, format_report
+    from ..paths import run_articles
 
-    if run_file.is_dir():  # the output folder, as validate, review, export and report take it
-        run_file = run_file / "articles.jsonl"
+    try:  # the output folder, as validate, review, export and report take it
+        run_file = run_articles(run_file)
+    except RunSummaryGiven as e:
+        msg.fail(str(e))
+        raise typer.Exit(2)
     if not run_file.exists():
         msg.fail(f"{NoRunOutput(run_file)}; or give --run")
         raise typer.Exit(2)

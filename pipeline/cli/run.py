@@ -125,10 +125,14 @@ def validate(path: Path = typer.Argument(Path("outputs/articles.jsonl"), help="a
     from ..record import duplicate_ids, validate_record
     from ..io import BadLine, iter_jsonl
 
-    from ..errors import NoRunOutput
+    from ..errors import NoRunOutput, RunSummaryGiven
+    from ..paths import run_articles
 
-    if path.is_dir():
-        path = path / "articles.jsonl"
+    try:
+        path = run_articles(path)
+    except RunSummaryGiven as e:
+        msg.fail(str(e))
+        raise typer.Exit(2)
     if not path.exists():  # nothing to check is a usage error (exit 2), as for report, evaluate, export; 1 is "invalid"
         msg.fail(str(NoRunOutput(path)))
         raise typer.Exit(2)

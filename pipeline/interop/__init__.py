@@ -40,6 +40,7 @@ from typing import Optional
 
 from ..errors import ExportTargetClash, NoRunOutput, NotArticleRecords, UnreadableFile
 from ..io import atomic_write_bytes, read_jsonl, shown
+from ..paths import run_articles
 from ..record import check_articles, is_article_record
 from ..review import log as dec
 from ..review.apply import apply_decisions
@@ -83,9 +84,7 @@ def load_records_flagged(path: os.PathLike | str = "outputs", annotations: Optio
     (`apply_decisions`' flagged ones: an article re-run with changed text, or gone). `warn`
     hears of a reviewed export without the pipeline's originals (`stripped_reviews`) given
     with a log."""
-    path = Path(path)
-    if path.is_dir():
-        path = path / "articles.jsonl"
+    path = run_articles(path)
     if not path.exists():
         raise NoRunOutput(path)
     records = read_json_rows(path)

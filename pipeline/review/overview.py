@@ -27,6 +27,7 @@ from typing import Any, Callable, Iterable, Optional
 
 from ..errors import NoRunOutput
 from ..io import BadLine, iter_jsonl
+from ..paths import run_articles
 from ..record import check_unique_ids, is_article_record
 from ..schema import LABELS
 from .apply import apply_decisions_from
@@ -56,9 +57,7 @@ def load_reviewed(data: os.PathLike | str, annotations: os.PathLike | str | None
     """The reviewed view of a run: `articles.jsonl` (a folder or the file) with the review log
     of `annotations/` applied. A line that is not a JSON object with an id and entities is
     reported through `warn` (file and line) and left out; a missing file raises FileNotFoundError."""
-    path = Path(data)
-    if path.is_dir():
-        path = path / "articles.jsonl"
+    path = run_articles(data)
     if not path.is_file():
         raise NoRunOutput(path)
     say = warn or (lambda m: None)

@@ -31,10 +31,10 @@ from . import overview as ov
 from .overview import overview as corpus_overview
 from ..errors import NoRunOutput, ReviewLogNotWritable
 from ..io import read_jsonl
+from ..paths import run_articles
 from ..record import check_articles
 from ..schema import LABELS
 
-ARTICLES_FILE = "articles.jsonl"
 
 
 class ReviewError(Exception):
@@ -69,13 +69,8 @@ class ReviewState:
         annotations: os.PathLike | str = "annotations",
         reviewer: Optional[str] = None,
     ):
-        data = Path(data).resolve()
-        if data.is_file():
-            self.articles_path = data
-            self.data_dir = data.parent
-        else:
-            self.data_dir = data
-            self.articles_path = data / ARTICLES_FILE
+        self.articles_path = run_articles(Path(data).resolve())
+        self.data_dir = self.articles_path.parent
         if not self.articles_path.exists():
             raise NoRunOutput(self.articles_path)
         self.annotations_dir = Path(annotations).resolve()
