@@ -236,12 +236,15 @@ class _Assembler(LineEvidence, CompoundHyphens):
         """A sentence that a page break cuts before a capitalised word ("Sorgenvoll beachtet
         wurde in" / page break, running header / "Kasachstan ein Ausspruch"): the line before
         the break is of full width and ends in no sentence mark, and the next starts with a
-        letter. A blank line alone is no such evidence (pdftotext's blocks: a heading, a
-        caption); a page break inside a paragraph is, in a wrapped text."""
+        letter, also one after an opening quotation mark ("... Bevölkerungszahl Russlands ein" /
+        page break / "\"geopolitisches Problem\" sei.", seed 003 set full width at 10 pt). A blank
+        line alone is no such evidence (pdftotext's blocks: a heading, a caption); a page break
+        inside a paragraph is, in a wrapped text."""
         c = self.c
+        first = b.text[1:2] if b.text[:1] in self.D.quote_open else b.text[:1]
         return (c.wrapped and any(k in c.page_last for k in range(pl.i, ln.i))
                 and len(a_text) >= 0.9 * c.L and not _ends_sentence(a_text, self.D)
-                and a_text[-1:].isalnum() and b.text[:1].isalpha())
+                and a_text[-1:].isalnum() and first.isalpha())
 
     def log_hyphen(self, hpos: int) -> None:
         """Log the hyphen and the line break after it ("-\\n") as one hyphenation piece."""
