@@ -117,6 +117,25 @@ def test_a_sentence_going_on_over_a_page_break_with_a_quotation_is_one_paragraph
     assert got == seed
 
 
+@pytest.mark.parametrize("align", ["L", "J"])
+def test_a_page_that_ends_after_a_function_word_runs_over_into_the_next(tmp_path, align):
+    """Seed 004 set at 12 pt: page 1 ends in a line shorter than the measure, as the next word
+    did not fit, after an article ("... nachdem Russland gemeinsam mit Belarus und Kasachstan
+    das"), and page 2 goes on "Gründungsabkommen der EAWU unterzeichnet hatte: ...". The page
+    break is no paragraph break (before: only a line of 90 % of the measure ran over a page)."""
+    from pipeline.clean import clean, clean_input
+    from pipeline.pdf import extract
+
+    sid = "004_fa3f6e095796322b"
+    seed = clean((CORPUS / f"{sid}.txt").read_text(encoding="utf-8")).text
+    raw, meta = extract(typeset(seed, tmp_path / f"{sid}.pdf", size=12, align=align).read_bytes())
+    before, after = raw.split("Gründungsabkommen der EAWU", 1)
+    assert "\x0c" in before.rsplit("Kasachstan das", 1)[1]  # over a page break
+    got = clean_input(raw, meta).text
+    assert "Belarus und Kasachstan das Gründungsabkommen der EAWU" in got
+    assert got == seed
+
+
 @pytest.mark.parametrize("size,align", [(9, "L"), (10, "J"), (11, "L")])
 def test_every_seed_set_as_a_pdf_keeps_its_words_and_paragraphs(tmp_path, seed_texts, size, align):
     """Full-width lines of 88-116 characters: the cleaner reads them as lines of a column
