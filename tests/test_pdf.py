@@ -77,6 +77,65 @@ def test_a_justified_pdf_keeps_the_word_order_of_its_lines(tmp_path, sid, size):
     assert clean_input(raw, meta).text == seed
 
 
+@pytest.mark.parametrize("align", ["L", "J"])
+def test_a_full_width_first_line_that_ends_a_sentence_and_opens_the_next_is_no_title(tmp_path, align):
+    """Seed 004 starts with its body; set full width at 11 pt its first line, of the body's
+    measure with the next line of its paragraph right under it, ends a sentence and stops in the
+    next ("Lange schien die Verbundenheit der zwei Staaten unverrückbar. Doch seit Russlands" /
+    "Angriffskrieg gegen die Ukraine ..."). It was read as the title, and the paragraph cut in two
+    after it. (Seed 000's "... was nun folgt: Die Führung des" at 9 and 10 pt still is: a headline
+    ends in a colon's clause or a function word too, "Papua-Neuguinea: Untergang einer Fähre",
+    "USA bereiten sich auf „Cyberwar“ vor".)"""
+    from pipeline.clean import clean, clean_input
+    from pipeline.pdf import extract
+
+    sid, size = "004_fa3f6e095796322b", 11
+    seed = clean((CORPUS / f"{sid}.txt").read_text(encoding="utf-8")).text
+    raw, meta = extract(typeset(seed, tmp_path / f"{sid}.pdf", size=size, align=align).read_bytes())
+    first = next(l for l in raw.splitlines()[1:] if l.strip()).strip()  # under the running header
+    assert seed.startswith(first + " ")  # a line of the first paragraph, which goes on after it
+    got = clean_input(raw, meta)
+    assert got.text == seed
+    assert got.meta.title is None or got.meta.title not in first
+
+
+@pytest.mark.parametrize("align", ["L", "J"])
+def test_a_sentence_going_on_over_a_page_break_with_a_quotation_is_one_paragraph(tmp_path, align):
+    """Seed 003 set at 10 pt: page 1 ends in a full line in the middle of a sentence ("... dass
+    die geringe Bevölkerungszahl Russlands ein") and page 2 goes on after its running header with
+    a quotation ("\"geopolitisches Problem\" sei."). The page break is no paragraph break, as
+    where the next page starts with a letter (before: the quotation was a paragraph of its own)."""
+    from pipeline.clean import clean, clean_input
+    from pipeline.pdf import extract
+
+    sid = "003_402700ddbbeb6917"
+    seed = clean((CORPUS / f"{sid}.txt").read_text(encoding="utf-8")).text
+    raw, meta = extract(typeset(seed, tmp_path / f"{sid}.pdf", size=10, align=align).read_bytes())
+    assert '\x0c' in raw.split('"geopolitisches Problem" sei.')[0].rsplit("Russlands ein", 1)[1]  # over a page break
+    got = clean_input(raw, meta).text
+    assert 'Bevölkerungszahl Russlands ein "geopolitisches Problem" sei.' in got
+    assert got == seed
+
+
+@pytest.mark.parametrize("align", ["L", "J"])
+def test_a_page_that_ends_after_a_function_word_runs_over_into_the_next(tmp_path, align):
+    """Seed 004 set at 12 pt: page 1 ends in a line shorter than the measure, as the next word
+    did not fit, after an article ("... nachdem Russland gemeinsam mit Belarus und Kasachstan
+    das"), and page 2 goes on "Gründungsabkommen der EAWU unterzeichnet hatte: ...". The page
+    break is no paragraph break (before: only a line of 90 % of the measure ran over a page)."""
+    from pipeline.clean import clean, clean_input
+    from pipeline.pdf import extract
+
+    sid = "004_fa3f6e095796322b"
+    seed = clean((CORPUS / f"{sid}.txt").read_text(encoding="utf-8")).text
+    raw, meta = extract(typeset(seed, tmp_path / f"{sid}.pdf", size=12, align=align).read_bytes())
+    before, after = raw.split("Gründungsabkommen der EAWU", 1)
+    assert "\x0c" in before.rsplit("Kasachstan das", 1)[1]  # over a page break
+    got = clean_input(raw, meta).text
+    assert "Belarus und Kasachstan das Gründungsabkommen der EAWU" in got
+    assert got == seed
+
+
 @pytest.mark.parametrize("size,align", [(9, "L"), (10, "J"), (11, "L")])
 def test_every_seed_set_as_a_pdf_keeps_its_words_and_paragraphs(tmp_path, seed_texts, size, align):
     """Full-width lines of 88-116 characters: the cleaner reads them as lines of a column

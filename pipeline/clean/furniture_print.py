@@ -10,6 +10,9 @@ from .lines import _ends_sentence, _is_caps_word, _is_name_like, _starts_lower, 
 
 # a byline's label on a line of its own ("Text:", "Autorin:"), and the outlet after its name ("/ handwerksblatt.de")
 _BYLINE_LABEL = re.compile(r"(?:Text|Autor|Autorin|Autoren|Autorinnen)\s*:")
+# a sentence ended in a line (after a word, not an abbreviation: "Dr.", "Mrd.") and the next one
+# begun: "... unverrückbar. Doch seit Russlands"
+_RUNS_INTO_NEXT = re.compile(r"[a-zäöüß]{4}[.!?]\s+[\"„»A-ZÄÖÜ]")
 _OUTLET_TAIL = re.compile(r"[/|]\s*(\S.{0,58}\S)")
 
 
@@ -399,5 +402,14 @@ class PrintFurniture:
         nxt_i = free.index(last) + 1
         if c.wrapped and nxt_i < len(free) and len(c.kept_text(last)) >= 0.8 * c.L and free[nxt_i].strip[:1].islower():
             return  # the line runs on: body text, not a title
+        if c.wrapped and last is ln and nxt_i < len(free) and free[nxt_i].i == ln.i + 1:
+            # a line of the body's measure, the next line of that measure set right under it, that
+            # ends a sentence and stops in the next ("Lange schien die Verbundenheit der zwei Staaten
+            # unverrückbar. Doch seit Russlands" / "Angriffskrieg gegen die Ukraine ..."): the first
+            # line of a paragraph set full width (seed 004 at 11 pt in bench_pdf.py), not a headline
+            nt = c.kept_text(free[nxt_i])
+            if (0.8 * c.L <= len(t) <= 1.2 * c.L and 0.8 * c.L <= len(nt) <= 1.2 * c.L
+                    and not _ends_sentence(t, D) and _RUNS_INTO_NEXT.search(t)):
+                return
         c.meta(2, "title", " ".join(_strip_md(t).split()))
         self.title_line = last

@@ -236,12 +236,19 @@ class _Assembler(LineEvidence, CompoundHyphens):
         """A sentence that a page break cuts before a capitalised word ("Sorgenvoll beachtet
         wurde in" / page break, running header / "Kasachstan ein Ausspruch"): the line before
         the break is of full width and ends in no sentence mark, and the next starts with a
-        letter. A blank line alone is no such evidence (pdftotext's blocks: a heading, a
-        caption); a page break inside a paragraph is, in a wrapped text."""
+        letter, also one after an opening quotation mark ("... Bevölkerungszahl Russlands ein" /
+        page break / "\"geopolitisches Problem\" sei.", seed 003 set full width at 10 pt). A blank
+        line alone is no such evidence (pdftotext's blocks: a heading, a caption); a page break
+        inside a paragraph is, in a wrapped text. A shorter line that stops after a function word
+        runs over the page too: the next word did not fit ("... nachdem Russland gemeinsam mit
+        Belarus und Kasachstan das" / page break / "Gründungsabkommen der EAWU ...", seed 004 set
+        at 12 pt)."""
         c = self.c
+        first = b.text[1:2] if b.text[:1] in self.D.quote_open else b.text[:1]
+        open_end = a_text.split()[-1] in self.D.function_words if a_text.split() else False
         return (c.wrapped and any(k in c.page_last for k in range(pl.i, ln.i))
-                and len(a_text) >= 0.9 * c.L and not _ends_sentence(a_text, self.D)
-                and a_text[-1:].isalnum() and b.text[:1].isalpha())
+                and (len(a_text) >= 0.9 * c.L or open_end) and not _ends_sentence(a_text, self.D)
+                and a_text[-1:].isalnum() and first.isalpha())
 
     def log_hyphen(self, hpos: int) -> None:
         """Log the hyphen and the line break after it ("-\\n") as one hyphenation piece."""
