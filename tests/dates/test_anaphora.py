@@ -70,6 +70,18 @@ def test_next_day_without_an_anchor(nlp):
         ("Laufe des Tages", "2019-07-12", "date")]  # wn83285 (dev8)
 
 
+# origin: session 24 (s24-dates2), dev7 error and 10kGNAD
+# "im Tagesverlauf" is "im Laufe des Tages": the day the text named last, else publication (relative_compounds,
+# anaphoric_compounds); it was no DATE
+def test_tagesverlauf_is_the_day_named_last(nlp):
+    text = "Im Tagesverlauf wird eine allgemeine Anhebung der Warnstufe erwartet."  # wn62691 (dev7 gold)
+    assert dates_of(nlp, text, "2010-05-26") == [("Tagesverlauf", "2010-05-26", "date")]
+    text = ("Ein außergewöhnlicher Ansturm der Griechen auf Bankomaten ist am Samstag offenbar ausgeblieben. Im "
+            "Tagesverlauf wurden nach Angaben aus Bankenkreisen zwar 500 bis 600 Millionen Euro und damit mehr als "
+            "an durchschnittlichen Samstagen an den Automaten behoben.")  # gnad296 (10kGNAD)
+    assert ("Tagesverlauf", "2016-03-12", "date") in dates_of(nlp, text, "2016-03-15")
+
+
 # origin: session 15, dev12 and dev11 errors
 # a part of the day or of a period before an anaphoric compound is inside (relative_compounds)
 def test_part_of_the_day_before_tattag(nlp):

@@ -114,6 +114,20 @@ def test_todays_decision(nlp):
     assert dates_of(nlp, "Die heutigen Standards sind streng.", "2006-02-04") == []
 
 
+# origin: session 24 (s24-dates2), dev15 error and 10kGNAD
+# "heutigen" before a visit or a game of the day (dates.json "deictic_adjective_nouns"); it was no DATE
+@pytest.mark.parametrize("text, published, expected", [
+    ("Im Vorfeld des heutigen Besuchs der „Troika“ in Athen hat der IWF jedoch keine öffentliche Stellungnahme "
+     "abgegeben.", "2012-07-24", [("heutigen", "2012-07-24", "date")]),  # wn73475 (dev15 gold)
+    ("Die heutige Partie war meine stärkste hier in Buenos Aires bisher, obwohl es immer etwas unangenehm ist, "
+     "gegen einen Freund und Doppel-Partner anzutreten.", "2016-03-15", [("heutige", "2016-03-15", "date")]),  # gnad371 (10kGNAD)
+    ("Aber die heutige Niederlage war eine von Lee Sedol, nicht der Menschheit, sagte er.", "2016-03-15",
+     [("heutige", "2016-03-15", "date")]),  # gnad410 (10kGNAD)
+])
+def test_todays_visit_and_game(nlp, text, published, expected):
+    assert dates_of(nlp, text, published) == expected
+
+
 # origin: session 15, dev12 and dev11 errors
 # "heute": a conjunct of its own decides (heute_nowadays "conjunct_links"); "bis heute" of an event that ends
 # today ("until_day_verbs")

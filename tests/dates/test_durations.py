@@ -168,3 +168,19 @@ def test_lebensjahre_is_a_duration(nlp_model):
 ], ids=["wn5419", "gnad809", "gnad914"])
 def test_last_decade_is_a_duration(nlp, published, text, expected):
     assert expected in dates_of(nlp, text, published)
+
+
+# origin: session 24 (s24-dates2), dev16 error and 10kGNAD
+# a millennium is ten centuries (units.tsv "Jahrtausend" century x10): "[zwei Jahrtausenden]" was no DATE
+def test_millennium_is_a_time_unit(nlp):
+    text = ("Der Rücktritt eines Pontifex ist sehr selten; in den zwei Jahrtausenden der Existenz der "
+            "römisch-katholischen Kirche waren nur zwei Päpste komplett freiwillig zurückgetreten.")  # wn74899 (dev16)
+    assert dates_of(nlp, text, "2013-02-11") == [("zwei Jahrtausenden", "P2000Y", "duration")]
+    text = ("Wie man sich das vorzustellen hat, demonstrieren US-Forscher anhand einer Spezies, die sich erst vor "
+            "einem halben Jahrtausend aus ihren unmittelbaren Vorläufern entwickelt und seitdem auf alle Kontinente "
+            "ausgebreitet hat: Violina vulgaris, die Gemeine Geige.")  # gnad504 (10kGNAD), shortened at the end
+    assert dates_of(nlp, text, "2016-03-15") == [("einem halben Jahrtausend", "1516", "date")]
+    # the millennium as a period, no amount, stays no DATE
+    text = ("Fast alle namhaften Geldhäuser haben Anfang des Jahrtausends deutsche Schiffs- und Immobilienfonds in "
+            "großem Stil an ihre Kunden verkauft.")  # gnad131 (10kGNAD)
+    assert dates_of(nlp, text, "2016-03-15") == []
