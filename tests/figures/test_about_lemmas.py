@@ -208,3 +208,11 @@ def test_fonds_is_no_plural_of_fond(nlp_model):
     text = ("Sie halten den von der Regierung eingerichteten Solidaritätsfonds zur Entschädigung der Kleinanleger für "
             "unzulänglich. Der Fonds ist mit 100 Mio. Euro dotiert.")
     assert abouts(nlp_model, text) == [("100 Mio. Euro", "Fonds")]
+
+
+def test_schulden_is_plural_only(nlp_model):
+    # dev15 wn73475: debts are a plural-only noun, written as the plural as "Transportkosten" (guidelines); the
+    # lemmatizers give "Staatsschuld" (and "Schuld" is guilt)
+    text = ("Eine aktuelle Schätzung beziffert die Staatsschulden Griechenlands auf 316 Milliarden Euro und damit rund "
+            "39 Milliarden weniger als noch vor einem halben Jahr.")
+    assert abouts(nlp_model, text) == [("316 Milliarden Euro", "Staatsschulden"), ("39 Milliarden", "Staatsschulden")]
