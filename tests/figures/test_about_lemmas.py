@@ -199,3 +199,20 @@ def test_tueren_is_tuer(nlp_model):
     text = ("Hintergrund war, dass ab dem Jahr 2003 nur noch Fahrzeuge als Taxis genehmigt wurden, die vier Türen haben, "
             "die der VW-Käfer nicht bieten konnte.")
     assert abouts(nlp_model, text) == [("vier", "Tür")]
+
+
+# origin: session 24 (about2), issue 18 item 3
+def test_fonds_is_no_plural_of_fond(nlp_model):
+    # 10kGNAD gnad157: both lemmatizers give "Fond"; lemmas.tsv keeps "Fonds", and the lexicon's plural strip
+    # (`_word_form`) must not cut it again
+    text = ("Sie halten den von der Regierung eingerichteten Solidaritätsfonds zur Entschädigung der Kleinanleger für "
+            "unzulänglich. Der Fonds ist mit 100 Mio. Euro dotiert.")
+    assert abouts(nlp_model, text) == [("100 Mio. Euro", "Fonds")]
+
+
+def test_schulden_is_plural_only(nlp_model):
+    # dev15 wn73475: debts are a plural-only noun, written as the plural as "Transportkosten" (guidelines); the
+    # lemmatizers give "Staatsschuld" (and "Schuld" is guilt)
+    text = ("Eine aktuelle Schätzung beziffert die Staatsschulden Griechenlands auf 316 Milliarden Euro und damit rund "
+            "39 Milliarden weniger als noch vor einem halben Jahr.")
+    assert abouts(nlp_model, text) == [("316 Milliarden Euro", "Staatsschulden"), ("39 Milliarden", "Staatsschulden")]

@@ -199,3 +199,33 @@ def test_sizes_in_unseen_text(nlp_model, text, expected):
 def test_watts_per_kilogram(nlp_model):
     # dev15 wn75684: a phone's SAR value in W/kg (units.tsv), measuring the subject of "liegt bei"
     assert ("0,318 W/kg", 0.318, "W/kg", "SAR-Wert") in [f[:4] for f in figs(nlp_model, "Der SAR-Wert liegt bei 0,318 W/kg.")]
+
+
+# origin: session 24 (about2), issue 18 item 1: a sentence's period glued to a figure
+@pytest.mark.parametrize("text,expected", [
+    # dev15 wn75684: "165g." -> "165" "g" "."; the figure is 165 g, not a bare 165
+    ("Nach den Angaben des Fairphone Shops misst das Gerät 123 × 65 × 9,8 mm und wiegt 165g. Das 4,3 Zoll "
+     "große Display hat eine Auflösung von 960 × 540 Pixeln bei 256 Pixeln pro Zoll.", ("165g", 165, "g")),
+    # dev15 wn45353: "5.000." before the next sentence's name: a count (no "5000th"), the sentence's soldiers
+    ("Beim letzten Hochwasser im Jahr 1999, dessen Ausmaße geringer waren, seien 20.000 Soldaten im Einsatz gewesen, "
+     "in diesem Jahr bisher nur 5.000. Mexikos Innenminister Francisco Ramirez gestand ein, dass die Regierung "
+     "überfordert sei.", ("5.000", 5000, None)),
+    # wn40419: "zirka 1.000. Zu der ...": the police's count of the demonstrators
+    ("Die Veranstalter schätzten etwa 1.500 bis 2.000 Teilnehmer; nach Polizeiangaben waren es zirka 1.000. Zu der "
+     "Demonstration hatten unter der Führung des Arbeitskreises Vorratsdatenspeicherung Gruppen aufgerufen.",
+     ("1.000", 1000, None)),
+    # wn34728: "sogar 27. Auch ...": a count after an adverb, the next sentence opened by an adverb
+    ("In Japan sind es vier Kinder pro Woche, in den USA sogar 27. Auch in den staatlichen Schulen gehört in vielen "
+     "Ländern immer noch Gewalt zum Alltag.", ("27", 27, None)),
+])
+def test_a_sentence_period_glued_to_a_figure_is_split_off(nlp_model, text, expected):
+    assert expected in [f[:3] for f in figs(nlp_model, text)]
+
+
+@pytest.mark.parametrize("text", [
+    # an ordinal stays one: after a contracted preposition or an article, or before a month or a noun it modifies
+    "Der Angeklagte starb am 27. Auch sein Bruder wurde verurteilt.",
+    "Das Turnier endet am 27. Juni in Berlin.",
+])
+def test_an_ordinal_before_a_capital_stays_an_ordinal(nlp_model, text):
+    assert not [f for f in figs(nlp_model, text) if f[0].startswith("27")]

@@ -14,6 +14,14 @@ from .common import _CLAUSE_PUNCT, _YEAR_TOKEN
 
 _NUM_RANGE = re.compile(r"^(\d{1,4}\.?)([/–-])(\d{1,4}\.?)$")
 _ORDINAL_PERIOD = re.compile(r"^\d+\.$")
+_PLAIN_NUMBER = re.compile(r"^\d+(?:,\d+)?$")
+_THOUSANDS_PERIOD = re.compile(r"^\d{1,3}(?:\.\d{3})+\.$")  # "5.000." at a sentence end
+# a capitalised word of a closed class cannot be the noun an ordinal modifies: after "N." it opens a sentence
+_SENTENCE_OPENER_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "ADV", "AUX", "PART"})
+# a cardinal's word before it ("nur", "sogar", "zirka", "es"); an article or a contracted preposition ("am", "der 3.")
+# takes an ordinal, a noun or name a number of its own ("Platz 3.", "Windows 7.")
+_CARDINAL_BEFORE_POS = frozenset({"ADV", "PRON", "VERB", "AUX", "CCONJ", "PART"})
+_CONTRACTED_PREPOSITIONS = frozenset({"am", "im", "zum", "zur", "vom", "beim", "ans", "ins", "aufs"})
 # "15.-18.03.2018" (dev8 wn82340): a first day, a dash and a whole numeric date in one token, two DATEs
 _NUMERIC_DAY_RANGE = re.compile(r"^(\d{1,2}\.)([-–])(\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?)$")
 _NUM_UNIT_GLUED = re.compile(r"^(\d+(?:,\d+)?)([A-Za-z]{2,4})$")  # "1eV" (the tokenizer splits only the units it knows)
@@ -60,6 +68,21 @@ def _short_year_after_range(doc: Doc, i: int) -> bool:
         and not doc[i - 1].whitespace_ and bool(_YEAR_TOKEN.match(doc[i - 2].text))
 
 
+def _cardinal_before_sentence(doc: Doc, i: int, months: Any, ordinal_nouns: frozenset, names: bool) -> bool:
+    """Is doc[i] ("27.", "5.000.") a count whose period ends its sentence: a word of a closed class or, after a
+    number with thousands points (no ordinal before a name), a name opens the next one, capitalised, and the word
+    before the number is an adverb, pronoun, verb or conjunction, no article ("am 27. Auch" stays an ordinal day)?"""
+    if i == 0 or i + 1 >= len(doc) or not doc.has_annotation("POS"):
+        return False
+    prev, nxt = doc[i - 1], doc[i + 1]
+    if "\n" in prev.whitespace_ or prev.is_space or not nxt.text[:1].isupper() or nxt.text.lower() in months \
+            or nxt.text.lower() in ordinal_nouns:
+        return False
+    if prev.pos_ not in _CARDINAL_BEFORE_POS or prev.text.lower() in _CONTRACTED_PREPOSITIONS:
+        return False
+    return nxt.pos_ in _SENTENCE_OPENER_POS or (names and nxt.pos_ == "PROPN")
+
+
 def split_trailing_periods(doc: Doc) -> Doc:
     """Retokenize number tokens the German tokenizer keeps whole but that hold two date or
     figure parts: a sentence-final period ("1997." -> "1997" "."; the tokenizer keeps "2."
@@ -77,6 +100,11 @@ def split_trailing_periods(doc: Doc) -> Doc:
     for i, text in enumerate(texts):
         if text.endswith(".") and i > 1 and texts[i - 1] == "/" and len(text) <= 4 and lookup_unit(f"{texts[i - 2]}/{text[:-1]}"):
             # the tokenizer keeps "h." of a compound unit at a sentence end: "412,28 km/h." -> "h" "."
+            todo.append((doc[i], [text[:-1], "."]))
+            continue
+        if text.endswith(".") and 1 < len(text) <= 5 and i > 0 and _PLAIN_NUMBER.match(texts[i - 1]) and "\n" not in doc[i - 1].whitespace_ \
+                and text[:-1].isalpha() and lookup_unit(text[:-1]) and i + 1 < len(texts) and texts[i + 1][:1].isupper():
+            # a unit after its number at a sentence end: "wiegt 165g. Das" -> "165" "g" "." (dev15 wn75684), "165 g. Das"
             todo.append((doc[i], [text[:-1], "."]))
             continue
         if not text[:1].isdigit():
@@ -111,6 +139,11 @@ def split_trailing_periods(doc: Doc) -> Doc:
         if _DECIMAL_PERIOD.match(text):
             todo.append((t, [text[:-1], "."]))  # a sentence-final decimal or ratio: "im Verhältnis 1 : 1 : 1,5."
             continue
+        if _THOUSANDS_PERIOD.match(text) or _ORDINAL_PERIOD.match(text) and not _YEAR_TOKEN.match(text[:-1]):
+            if _cardinal_before_sentence(doc, i, months, ordinal_nouns, names=bool(_THOUSANDS_PERIOD.match(text))):
+                # "bisher nur 5.000. Mexikos ...", "in den USA sogar 27. Auch ...": a count ends the sentence
+                todo.append((t, [text[:-1], "."]))
+                continue
         if not _ORDINAL_PERIOD.match(text):
             continue
         num = text[:-1]
@@ -127,9 +160,14 @@ def split_trailing_periods(doc: Doc) -> Doc:
     parsed = has_ann(doc, "DEP")
     with doc.retokenize() as retok:
         for t, parts in todo:
-            head0 = t.head if (parsed and t.head.i != t.i) else (t, 0)
+            # a period split off ends the sentence: the number's head after it was the next sentence's word
+            # ("nur 5.000. Mexikos Innenminister": no "5.000 Mexikos")
+            ends = parts[-1] == "." and t.head.i > t.i
+            head0 = t.head if (parsed and t.head.i != t.i and not ends) else (t, 0)
             heads = [head0] + [(t, 0)] * (len(parts) - 1)
-            pos = [("PUNCT" if not p[:1].isdigit() else (t.pos_ or "NUM")) for p in parts]
+            # a unit split off its number and period ("165g." -> "165" "g" "."): a noun, as the tagger has "165 g"
+            pos = [("NOUN" if p.isalpha() and lookup_unit(p) else "PUNCT") if not p[:1].isdigit() else (t.pos_ or "NUM")
+                   for p in parts]
             attrs: dict[str, Any] = {"POS": pos}
             if parsed:
                 attrs["DEP"] = [t.dep_] + ["punct" if not p[:1].isdigit() else "conj" for p in parts[1:]]

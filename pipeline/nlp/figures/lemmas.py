@@ -69,17 +69,24 @@ class LemmaRules:
     def lemma(self, t: Token) -> str:
         """Model lemma when it differs from the word; else the lookup table; else the head
         of a compound ("Gründungsmitgliedern" -> "Gründungsmitglied"); "-innen" -> "-in"."""
-        fixed = self.lemma_fixes.get(t.text)
+        fixed = self._fixed_lemma(t.text)
         if fixed is not None:
             return fixed
-        for k in range(2, len(t.text) - 3):  # "Polizeibeamten": the fix of the compound's head "Beamten"
-            head = self.lemma_fixes.get(t.text[k:].capitalize()) if t.text[k - 1] != "-" and t.text[k].islower() else None
-            if head is not None:
-                return t.text[:k] + head.lower()
         model = t.lemma_ if (has_ann(t.doc, "LEMMA") and t.lemma_) else None
         if model and model != t.text:
             return model
         return self.lemma_text(t.text, model)
+
+    def _fixed_lemma(self, w: str) -> Optional[str]:
+        """The lemma lemmas.tsv gives the word or its compound's head ("Polizeibeamten": the fix of "Beamten"), else None."""
+        fixed = self.lemma_fixes.get(w)
+        if fixed is not None:
+            return fixed
+        for k in range(2, len(w) - 3):
+            head = self.lemma_fixes.get(w[k:].capitalize()) if w[k - 1] != "-" and w[k].islower() else None
+            if head is not None:
+                return w[:k] + head.lower()
+        return None
 
     def lemma_text(self, w: str, model: Optional[str] = None) -> str:
         key = (w, model)
@@ -164,7 +171,10 @@ class LemmaRules:
             # a nominalised adjective or participle ("500 Beschäftigte": model lemma "beschäftigt"):
             # its noun form in -e, as the guidelines write them ("Jugendliche", "Studierende")
             return tok.text[:1] + lem[1:] + "e"
-        lem = self._word_form(tok.text, lem, tok.pos_ == "PROPN")
+        if self._fixed_lemma(tok.text) != lem:
+            # a form lemmas.tsv fixes is the lemma: no plural strip of it ("Fonds", whose -s is no plural: not "Fond";
+            # the plural-only "Staatsschulden")
+            lem = self._word_form(tok.text, lem, tok.pos_ == "PROPN")
         if lem == tok.text and tok.pos_ == "PROPN" and not tok.ent_type_:
             lem = self._genitive_stem(tok) or lem
         if lem == tok.text and lem[:1].isupper() and lem.endswith("en") \
