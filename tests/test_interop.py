@@ -484,3 +484,36 @@ def test_the_readme_csv_recipes_keep_the_ids(tmp_path):
         assert list(df.article_id) == want, fmt
         assert list(df.columns) == interop.TABLE_COLUMNS
     assert list(pd.read_csv(tmp_path / "articles.csv").article_id)[:1] == [1]  # why the recipe is there
+
+
+def test_an_imported_span_is_trimmed_and_one_of_punctuation_is_refused(reviewed):
+    """An added span from an import that began or ended in whitespace was recorded as it came, and
+    one of a question mark and a line end ("?\\n" after the headline of seed 003) was recorded as an
+    added entity. Now every new span is trimmed as the review app trims a selection (in
+    `make_decision`, so the app's API and every import get it), a span of only punctuation is
+    refused naming file and task, and one over a paragraph break is refused so, not a traceback."""
+    aid = "003_402700ddbbeb6917"
+    r = art(reviewed, aid)
+    text = r["text"]
+    q = text.index("?\n")
+    task = next(t for t in interop.to_prodigy(reviewed, include_pending=True) if t["meta"]["article_id"] == aid)
+
+    def imported(*spans):
+        t = json.loads(json.dumps(task))
+        t["spans"] += [{"start": s, "end": e, "label": lab} for s, e, lab in spans]
+        t["answer"] = "accept"
+        return interop.import_prodigy([(4, t)], reviewed, path="prodigy.jsonl")
+
+    assert imported((q, q + 2, "MISC")) == ([], [f"prodigy.jsonl:4: add “?” [{q}, {q + 1}) is only punctuation; an entity "
+                                                 "is a name, a date or a figure; task skipped"])
+    ds, ps = imported((q - 6, q + 9, "MISC"))  # a word, "?", the paragraph break and the next words
+    assert ds == [] and len(ps) == 1 and ps[0].startswith(f"prodigy.jsonl:4: add “{text[q - 6:q + 1]}\n\n") and "runs over a paragraph break" in ps[0]
+    k = text.index("Kasachstans Präsident")
+    assert not any(e["start"] == k + 12 for e in r["entities"])
+    ds, ps = imported((k + 11, k + 22, "MISC"))  # " Präsident" with the space before it
+    assert ps == [] and [(d["new"]["start"], d["new"]["end"], d["new"]["text"]) for d in ds if d["decision"] == "add"] == \
+        [(k + 12, k + 21, "Präsident")]
+    d = dec.make_decision(r, "add", new={"start": k + 11, "end": k + 22, "label": "MISC"}, reviewer="t")  # the app's API alike
+    assert (d["span"]["start"], d["span"]["end"], d["new"]["text"]) == (k + 12, k + 21, "Präsident")
+    with pytest.raises(ValueError, match="only punctuation"):
+        dec.make_decision(r, "add", new={"start": q, "end": q + 2, "label": "MISC"}, reviewer="t")
