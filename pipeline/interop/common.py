@@ -361,19 +361,26 @@ def fail_if_other_tool(path: os.PathLike | str, fmt: str, rows: list[tuple[int, 
 
 
 class Index:
-    """The articles an import is matched against: by id, else by the hash of the text."""
+    """The articles an import is matched against: by the article id our export wrote (the
+    snapshot's, the task's `article_id`), else by the hash of the text, else by the tool's own
+    id of the task (doccano's and Label Studio's row ids count 1, 2, 3 ...: taken first, a row id
+    equal to an article's id, "1" of `1.txt`, sent the task to that article)."""
 
     def __init__(self, records: list[dict]):
         self.by_id = {r["id"]: r for r in records}
         self.by_text = {dec.text_sha256(r["text"]): r for r in records}
 
-    def find(self, ids: Iterable[Any], text: Optional[str]) -> Optional[dict]:
+    def _by_ids(self, ids: Iterable[Any]) -> Optional[dict]:
         for i in ids:
             if isinstance(i, (str, int)) and not isinstance(i, bool) and str(i) in self.by_id:
                 return self.by_id[str(i)]
-        if isinstance(text, str):
-            return self.by_text.get(dec.text_sha256(text))
         return None
+
+    def find(self, ids: Iterable[Any], text: Optional[str], tool_ids: Iterable[Any] = ()) -> Optional[dict]:
+        found = self._by_ids(ids)
+        if found is None and isinstance(text, str):
+            found = self.by_text.get(dec.text_sha256(text))
+        return found if found is not None else self._by_ids(tool_ids)
 
 
 def anchor(record: dict, src_text: Optional[str], s: int, e: int) -> Optional[tuple[int, int]]:
@@ -559,6 +566,9 @@ _READ_WITHOUT_SNAPSHOT = {
                "its spans as accepts or additions",
     "doccano": "an example's spans are taken as the complete annotation of the labels they use (the article's entities of "
                "those labels missing from it are rejected), as accepts or additions; examples with no span are left out",
+    "label-studio": "a submitted annotation is taken as the complete annotation of the labels it uses (the article's entities of "
+                    "those labels missing from it are rejected; a submitted annotation with no region rejects every entity of "
+                    "the article), its regions as accepts or additions; tasks without annotation are left out",
 }
 
 
