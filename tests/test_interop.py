@@ -546,6 +546,11 @@ def test_label_studio_submitted_annotation_without_regions_says_the_article_has_
     assert interop.import_label_studio([unannotated], reviewed) == ([], [])
     assert interop.import_label_studio([dict(json_min, annotator=None, annotation_id=None)], reviewed) == ([], [])
     assert interop.import_label_studio([dict(full, annotations=[])], reviewed) == ([], [])
+    # a project whose Labels tag is named otherwise: JSON-MIN keys its regions so; not read as "no entities"
+    ner = dict(json_min, ner=[{"start": 0, "end": 3, "text": r["text"][:3], "labels": ["ORG"]}])
+    assert interop.import_label_studio([(2, ner)], reviewed, path="ls.json") == \
+        ([], ["ls.json:2: regions under 'ner' are not read (JSON-MIN names them after the Labels tag; presseschau's config "
+              "calls it 'label'); task skipped"])
 
 
 def test_a_tools_own_row_ids_do_not_send_a_task_to_another_article(reviewed):

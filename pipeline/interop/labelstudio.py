@@ -126,6 +126,13 @@ def _min_spans(task: dict) -> list[tuple[int, int, str]]:
     return [(v["start"], v["end"], lab) for v in task.get("label") or [] for lab in v.get("labels") or []]
 
 
+def _other_regions(task: dict) -> list[str]:
+    """JSON-MIN's keys besides "label" that hold regions (a list of {start, end, labels}): a
+    project whose Labels tag has another name than presseschau's config gives ("ner": [...])."""
+    return [k for k, v in task.items() if k != "label" and isinstance(v, list) and v
+            and all(isinstance(x, dict) and {"start", "end", "labels"} <= x.keys() for x in v)]
+
+
 def _who(ann: dict) -> Any:
     who = ann.get("completed_by")
     return who.get("email") or who.get("id") if isinstance(who, dict) else who
@@ -173,6 +180,11 @@ def import_label_studio(tasks: list[dict] | list[tuple[int, dict]], records: lis
         else:
             if "annotation_id" in task and task["annotation_id"] is None:
                 continue  # JSON-MIN's row of a task nobody annotated (it rejected every exported entity)
+            other = _other_regions(task)
+            if other:  # read as no region, the task would reject every entity of the article
+                problems.append(f"{where}: regions under {', '.join(map(repr, other))} are not read (JSON-MIN names them after "
+                                f"the Labels tag; presseschau's config calls it 'label'); task skipped")
+                continue
             views = [(None, _min_spans(task), task.get("annotator"))]
         rec = idx.find([snap_raw.get("article_id"), data.get("article_id"), (task.get("meta") or {}).get("article_id")
                         if isinstance(task.get("meta"), dict) else None, task.get("article_id")], text, [data.get("id")])
