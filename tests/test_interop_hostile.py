@@ -487,3 +487,20 @@ def test_importing_another_tools_export_is_an_error(ws, exported, imported):
     res = CliRunner().invoke(app, ["import", exported, str(out), "--data", str(data), "--annotations", str(ann)])
     assert_clean(res, 0)
     assert "Recorded 0 decisions (nothing changed in the tool)" in flat(res)
+
+
+def test_a_skipped_task_is_not_said_as_nothing_changed(ws, base):
+    """A Prodigy task of seed 003 with a span of "?" and the line end after its headline added: the
+    task is refused naming file and line (exit 1, nothing recorded, no traceback), and the summary
+    said "Recorded 0 decisions (nothing changed in the tool)" under the warning, as if the annotator
+    had changed nothing."""
+    aid = "003_402700ddbbeb6917"
+    t = next(x for x in interop.to_prodigy(base, include_pending=True) if x["meta"]["article_id"] == aid)
+    q = t["text"].index("?\n")
+    t["spans"].append({"start": q, "end": q + 2, "label": "MISC"})
+    t["answer"] = "accept"
+    p, res = run_import(ws, "prodigy", json.dumps(t, ensure_ascii=False) + "\n", "p.jsonl")
+    assert_clean(res, 1)
+    assert f"{p}:1: add “?” [{q}, {q + 1}) is only punctuation" in flat(res), flat(res)
+    assert "nothing changed in the tool" not in flat(res) and "Recorded 0 decisions (1 problem above)" in flat(res), flat(res)
+    assert dec.load_decisions(ws[2]) == []

@@ -190,7 +190,9 @@ def import_cmd(
     kinds: dict[str, int] = {}
     for d in decisions:
         kinds[d["decision"]] = kinds.get(d["decision"], 0) + 1
-    summary = ", ".join(f"{v} {k}" for k, v in sorted(kinds.items())) or "nothing changed in the tool"
+    # with problems (tasks skipped, articles not found), an empty result is no "nothing changed"
+    summary = ", ".join(f"{v} {k}" for k, v in sorted(kinds.items())) or (
+        f"{len(problems)} problem{'s' if len(problems) != 1 else ''} above" if problems else "nothing changed in the tool")
     if dry_run:
         msg.info(f"Would record {len(decisions)} decisions ({summary})")
     else:

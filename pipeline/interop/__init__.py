@@ -27,7 +27,7 @@ Imports (`import_file(fmt, path, records)` -> decisions for `annotations/decisio
   label-studio (JSON export: each annotator's latest non-cancelled annotation of a task; JSON-MIN).
 The file is validated first: a file that cannot be used at all raises `ImportFileError` (the CLI
 exits 2, nothing recorded); a task that is malformed is a problem naming file and line and is
-skipped (the CLI records the rest and exits 1). Articles are matched by id, else by text hash;
+skipped (the CLI records the rest and exits 1). Articles are matched by the article id our export wrote, else by text hash, else by the tool's own row id;
 when the tool's text differs, spans are re-anchored by text and context like any decision.
 """
 from __future__ import annotations
@@ -221,7 +221,7 @@ def import_file(fmt: str, path: os.PathLike | str, records: list[dict], reviewer
     cannot be placed, articles not found) and those tasks are skipped. Raises ImportFileError
     when the file as a whole is unusable. `accept_unchanged` (doccano): the file holds approved
     examples, so the pending guesses left as they were are accepted. `warn` hears how tasks
-    without our snapshot (a Prodigy or doccano file made in the tool) were read.
+    without our snapshot (a Prodigy, doccano or Label Studio file made in the tool) were read.
     """
     if fmt not in IMPORT_FORMATS:
         raise ValueError(f"unknown import format {fmt!r}; one of {', '.join(IMPORT_FORMATS)}")
@@ -238,5 +238,5 @@ def import_file(fmt: str, path: os.PathLike | str, records: list[dict], reviewer
     elif fmt == "doccano":
         ds, ps = import_doccano(good, records, reviewer or "import:doccano", accept_unchanged=accept_unchanged, path=where, warn=warn)
     else:
-        ds, ps = import_label_studio(good, records, reviewer or "import:label-studio", path=where)
+        ds, ps = import_label_studio(good, records, reviewer or "import:label-studio", path=where, warn=warn)
     return ds, problems + ps

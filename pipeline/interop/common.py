@@ -361,19 +361,26 @@ def fail_if_other_tool(path: os.PathLike | str, fmt: str, rows: list[tuple[int, 
 
 
 class Index:
-    """The articles an import is matched against: by id, else by the hash of the text."""
+    """The articles an import is matched against: by the article id our export wrote (the
+    snapshot's, the task's `article_id`), else by the hash of the text, else by the tool's own
+    id of the task (doccano's and Label Studio's row ids count 1, 2, 3 ...: taken first, a row id
+    equal to an article's id, "1" of `1.txt`, sent the task to that article)."""
 
     def __init__(self, records: list[dict]):
         self.by_id = {r["id"]: r for r in records}
         self.by_text = {dec.text_sha256(r["text"]): r for r in records}
 
-    def find(self, ids: Iterable[Any], text: Optional[str]) -> Optional[dict]:
+    def _by_ids(self, ids: Iterable[Any]) -> Optional[dict]:
         for i in ids:
             if isinstance(i, (str, int)) and not isinstance(i, bool) and str(i) in self.by_id:
                 return self.by_id[str(i)]
-        if isinstance(text, str):
-            return self.by_text.get(dec.text_sha256(text))
         return None
+
+    def find(self, ids: Iterable[Any], text: Optional[str], tool_ids: Iterable[Any] = ()) -> Optional[dict]:
+        found = self._by_ids(ids)
+        if found is None and isinstance(text, str):
+            found = self.by_text.get(dec.text_sha256(text))
+        return found if found is not None else self._by_ids(tool_ids)
 
 
 def anchor(record: dict, src_text: Optional[str], s: int, e: int) -> Optional[tuple[int, int]]:
@@ -388,7 +395,11 @@ def anchor(record: dict, src_text: Optional[str], s: int, e: int) -> Optional[tu
     return loc
 
 
-def _placed(record: dict, spans: Iterable[tuple], src_text: Optional[str], problems: list[str], where: str) -> list[tuple]:
+def _placed(record: dict, spans: Iterable[tuple], src_text: Optional[str], problems: list[str], where: str,
+            trim: bool = True) -> list[tuple]:
+    """The spans placed in the article's text; the tool's own (`trim`) without the whitespace at
+    their edges, as `review.log.make_decision` takes a new span (a selection in the tool that took
+    in a line end is the same entity)."""
     out = []
     for sp in spans:
         s, e, label = sp[0], sp[1], sp[2]
@@ -399,8 +410,8 @@ def _placed(record: dict, spans: Iterable[tuple], src_text: Optional[str], probl
         if loc is None:
             problems.append(f"{where}: span [{s}, {e}) {label} could not be placed in article {record['id']}")
             continue
-        if not record["text"][loc[0]:loc[1]].strip():
-            continue
+        if trim and record["text"][loc[0]:loc[1]].strip():
+            loc = dec.trim_span(record["text"], loc[0], loc[1])
         out.append((loc[0], loc[1], label) + tuple(sp[3:]))
     return out
 
@@ -410,6 +421,19 @@ def _entity(record: dict, key: tuple[int, int, str]) -> Optional[dict]:
     found = [x for x in record.get("entities", []) if (x["start"], x["end"], x["label"]) == key]
     found.sort(key=lambda x: x.get("status") == "rejected")
     return found[0] if found else None
+
+
+class _Refused(Exception):
+    """A decision of a task that `review.log.make_decision` refuses: the task is skipped, named."""
+
+
+def _made(record: dict, kind: str, ent: Optional[dict], new: Optional[dict], *, where: str, **kw: Any) -> dict:
+    """`make_decision`, its refusal (a span of only punctuation, one over a paragraph break) a
+    `_Refused` naming the file and task instead of a traceback."""
+    try:
+        return dec.make_decision(record, kind, ent, new, **kw)
+    except ValueError as err:
+        raise _Refused(f"{where}: {kind} {err}; task skipped") from None
 
 
 def decisions_from_changes(record: dict, exported: list[list], now: list[tuple[int, int, str]], *, reviewer: str,
@@ -429,7 +453,7 @@ def decisions_from_changes(record: dict, exported: list[list], now: list[tuple[i
     tool = sorted(set(x[:3] for x in _placed(record, now, src_text, problems, where)))
     if problems:  # a span left out would read as removed: the whole task is skipped
         return [], problems[:-1] + [problems[-1] + "; task skipped"]
-    snap = {tuple(x[:3]): x[3] for x in _placed(record, exported, src_text, problems, where)}
+    snap = {tuple(x[:3]): x[3] for x in _placed(record, exported, src_text, problems, where, trim=False)}
     removed = [k for k in sorted(snap) if k not in set(tool)]
     added = [k for k in tool if k not in snap]
     kept = [k for k in sorted(snap) if k in set(tool)]
@@ -437,7 +461,7 @@ def decisions_from_changes(record: dict, exported: list[list], now: list[tuple[i
     out: list[dict] = []
 
     def mk(kind: str, ent: Optional[dict] = None, new: Optional[dict] = None) -> None:
-        out.append(dec.make_decision(record, kind, ent, new, reviewer=reviewer, batch=batch, note=note))
+        out.append(_made(record, kind, ent, new, reviewer=reviewer, batch=batch, note=note, where=where))
 
     def accept_or_add(k: tuple[int, int, str]) -> None:
         ent = _entity(record, k)
@@ -446,34 +470,37 @@ def decisions_from_changes(record: dict, exported: list[list], now: list[tuple[i
         elif ent.get("status") not in KEEP:
             mk("accept", ent)
 
-    paired: set[tuple] = set()
-    for a in added:
-        cands = [r for r in removed if r not in paired and r[0] < a[1] and a[0] < r[1]]
-        # the same span relabelled first, then new boundaries with the same label, then any overlap
-        cands.sort(key=lambda r: ((r[0], r[1]) != (a[0], a[1]), r[2] != a[2], abs(r[0] - a[0]) + abs(r[1] - a[1])))
-        old = _entity(record, cands[0]) if cands else None
-        if old is None or old.get("status") == "rejected":
-            accept_or_add(a)
-            continue
-        paired.add(cands[0])
-        there = _entity(record, a)
-        if there is not None:  # the article already has the new span beside the old one
-            mk("reject", old)
-            if there.get("status") not in KEEP:
-                mk("accept", there)
-        else:
-            mk("correct", old, {"start": a[0], "end": a[1], "label": a[2]})
-    for r in removed:
-        if r in paired:
-            continue
-        ent = _entity(record, r)
-        if ent is not None and ent.get("status") != "rejected":
-            mk("reject", ent)
-    if reviewed:
-        for k in kept:
-            ent = _entity(record, k)
-            if ent is not None and ent.get("status") == "pending":
-                mk("accept", ent)
+    try:
+        paired: set[tuple] = set()
+        for a in added:
+            cands = [r for r in removed if r not in paired and r[0] < a[1] and a[0] < r[1]]
+            # the same span relabelled first, then new boundaries with the same label, then any overlap
+            cands.sort(key=lambda r: ((r[0], r[1]) != (a[0], a[1]), r[2] != a[2], abs(r[0] - a[0]) + abs(r[1] - a[1])))
+            old = _entity(record, cands[0]) if cands else None
+            if old is None or old.get("status") == "rejected":
+                accept_or_add(a)
+                continue
+            paired.add(cands[0])
+            there = _entity(record, a)
+            if there is not None:  # the article already has the new span beside the old one
+                mk("reject", old)
+                if there.get("status") not in KEEP:
+                    mk("accept", there)
+            else:
+                mk("correct", old, {"start": a[0], "end": a[1], "label": a[2]})
+        for r in removed:
+            if r in paired:
+                continue
+            ent = _entity(record, r)
+            if ent is not None and ent.get("status") != "rejected":
+                mk("reject", ent)
+        if reviewed:
+            for k in kept:
+                ent = _entity(record, k)
+                if ent is not None and ent.get("status") == "pending":
+                    mk("accept", ent)
+    except _Refused as err:
+        return [], [str(err)]
     return out, problems
 
 
@@ -489,7 +516,8 @@ def decisions_from_spans(record: dict, spans: list[tuple[int, int, str]], *, rev
     Decisions that change nothing are not made.
     """
     problems: list[str] = []
-    gold = sorted(set(_placed(record, spans, src_text, problems, where or record["id"])))
+    where = where or record["id"]
+    gold = sorted(set(_placed(record, spans, src_text, problems, where)))
     if problems:  # a span left out would read as missing: the whole task is skipped
         return [], problems[:-1] + [problems[-1] + "; task skipped"]
     cover = set(labels) if labels is not None else {g[2] for g in gold}
@@ -499,32 +527,35 @@ def decisions_from_spans(record: dict, spans: list[tuple[int, int, str]], *, rev
     out: list[dict] = []
 
     def mk(kind, ent=None, new=None):
-        out.append(dec.make_decision(record, kind, ent, new, reviewer=reviewer, batch=batch, note=note))
+        out.append(_made(record, kind, ent, new, reviewer=reviewer, batch=batch, note=note, where=where))
 
-    rest = []
-    for g in gold:  # exact matches first
-        i = next((k for k, x in enumerate(ents) if k not in used and (x["start"], x["end"], x["label"]) == g), None)
-        if i is None:
-            rest.append(g)
-            continue
-        used.add(i)
-        if ents[i].get("status") not in KEEP:
-            mk("accept", ents[i])
-    for s, e, label in rest:
-        same_span = next((k for k, x in enumerate(ents) if k not in used and (x["start"], x["end"]) == (s, e)), None)
-        overl = next((k for k, x in enumerate(ents) if k not in used and x["label"] == label and x["start"] < e and s < x["end"]), None)
-        k = same_span if same_span is not None else overl
-        if k is not None:
-            used.add(k)
-            mk("correct", ents[k], {"start": s, "end": e, "label": label})
-        else:
-            mk("add", new={"start": s, "end": e, "label": label})
-    if complete:
-        for k, x in enumerate(ents):
-            if k not in used and x["label"] in cover and x.get("status") != "rejected":
-                if not overlaps_possible and any(x["start"] < e and s < x["end"] for s, e, _ in gold):
-                    continue
-                mk("reject", x)
+    try:
+        rest = []
+        for g in gold:  # exact matches first
+            i = next((k for k, x in enumerate(ents) if k not in used and (x["start"], x["end"], x["label"]) == g), None)
+            if i is None:
+                rest.append(g)
+                continue
+            used.add(i)
+            if ents[i].get("status") not in KEEP:
+                mk("accept", ents[i])
+        for s, e, label in rest:
+            same_span = next((k for k, x in enumerate(ents) if k not in used and (x["start"], x["end"]) == (s, e)), None)
+            overl = next((k for k, x in enumerate(ents) if k not in used and x["label"] == label and x["start"] < e and s < x["end"]), None)
+            k = same_span if same_span is not None else overl
+            if k is not None:
+                used.add(k)
+                mk("correct", ents[k], {"start": s, "end": e, "label": label})
+            else:
+                mk("add", new={"start": s, "end": e, "label": label})
+        if complete:
+            for k, x in enumerate(ents):
+                if k not in used and x["label"] in cover and x.get("status") != "rejected":
+                    if not overlaps_possible and any(x["start"] < e and s < x["end"] for s, e, _ in gold):
+                        continue
+                    mk("reject", x)
+    except _Refused as err:
+        return [], [str(err)]
     return out, problems
 
 
@@ -535,6 +566,9 @@ _READ_WITHOUT_SNAPSHOT = {
                "its spans as accepts or additions",
     "doccano": "an example's spans are taken as the complete annotation of the labels they use (the article's entities of "
                "those labels missing from it are rejected), as accepts or additions; examples with no span are left out",
+    "label-studio": "a submitted annotation is taken as the complete annotation of the labels it uses (the article's entities of "
+                    "those labels missing from it are rejected; a submitted annotation with no region rejects every entity of "
+                    "the article), its regions as accepts or additions; tasks without annotation are left out",
 }
 
 

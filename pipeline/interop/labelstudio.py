@@ -27,14 +27,17 @@ in the exported JSON"), so no conversion is made.
 Back: the JSON export (each annotator's latest non-cancelled annotation of a task) or JSON-MIN (`text`,
 `label: [{start, end, text, labels}]`, the data keys at the top level). A submitted
 annotation is a reviewed task: with the snapshot, what it changed becomes decisions and the
-pending guesses it kept are accepted; a task without annotation records nothing.
+pending guesses it kept are accepted; without (tasks made in Label Studio), its regions are the
+full truth for the labels they use, and one with no region says the text has no entities; a task
+without annotation (JSON-MIN: `annotation_id` null) records nothing.
 """
 from __future__ import annotations
 
 import json
 from typing import Any, Iterable, Optional
 
-from .common import KEEP, SNAPSHOT_KEY, Index, Warn, check_spans, decide, entity_values, numbered, snapshot, snapshot_of, wanted
+from .common import (KEEP, SNAPSHOT_KEY, Index, Warn, check_spans, decide, decisions_from_spans, entity_values, no_snapshot_notice, numbered,
+                     snapshot, snapshot_of, wanted)
 from ..review import log as dec
 from ..schema import LABELS, VALUE_FIELDS
 
@@ -123,6 +126,13 @@ def _min_spans(task: dict) -> list[tuple[int, int, str]]:
     return [(v["start"], v["end"], lab) for v in task.get("label") or [] for lab in v.get("labels") or []]
 
 
+def _other_regions(task: dict) -> list[str]:
+    """JSON-MIN's keys besides "label" that hold regions (a list of {start, end, labels}): a
+    project whose Labels tag has another name than presseschau's config gives ("ner": [...])."""
+    return [k for k, v in task.items() if k != "label" and isinstance(v, list) and v
+            and all(isinstance(x, dict) and {"start", "end", "labels"} <= x.keys() for x in v)]
+
+
 def _who(ann: dict) -> Any:
     who = ann.get("completed_by")
     return who.get("email") or who.get("id") if isinstance(who, dict) else who
@@ -145,10 +155,18 @@ def check_task(task: dict) -> Optional[str]:
 
 
 def import_label_studio(tasks: list[dict] | list[tuple[int, dict]], records: list[dict], reviewer: str = "import:label-studio",
-                        path: str = "label-studio") -> tuple[list[dict], list[str]]:
+                        path: str = "label-studio", warn: Optional[Warn] = None) -> tuple[list[dict], list[str]]:
+    """Decisions from Label Studio's JSON export or JSON-MIN. With our snapshot: what each submitted
+    annotation changed since the export. Without (tasks made in Label Studio from the text): a
+    submitted annotation is the full truth for the labels it uses, and one with no region says
+    the text has no entities (as an accepted Prodigy task with no span): every entity of the
+    article is rejected; `warn` hears how many tasks were read so (`no_snapshot_notice`). A task
+    without annotation (JSON-MIN: `annotation_id` null, as Label Studio's converter writes a task
+    nobody annotated) says nothing."""
     idx = Index(records)
     decisions: list[dict] = []
     problems: list[str] = []
+    bare = 0
     for where, task in numbered(tasks, path):
         full = "data" in task or "annotations" in task
         data = task.get("data") if full and isinstance(task.get("data"), dict) else task  # JSON-MIN: data keys at the top
@@ -160,21 +178,34 @@ def import_label_studio(tasks: list[dict] | list[tuple[int, dict]], records: lis
                 continue  # no (or only cancelled) annotations: nothing was reviewed
             views = [(ann, _full_spans(ann), _who(ann)) for ann in anns]
         else:
+            if "annotation_id" in task and task["annotation_id"] is None:
+                continue  # JSON-MIN's row of a task nobody annotated (it rejected every exported entity)
+            other = _other_regions(task)
+            if other:  # read as no region, the task would reject every entity of the article
+                problems.append(f"{where}: regions under {', '.join(map(repr, other))} are not read (JSON-MIN names them after "
+                                f"the Labels tag; presseschau's config calls it 'label'); task skipped")
+                continue
             views = [(None, _min_spans(task), task.get("annotator"))]
-        rec = idx.find([snap_raw.get("article_id"), data.get("article_id"), data.get("id"), (task.get("meta") or {}).get("article_id")
-                        if isinstance(task.get("meta"), dict) else None, task.get("article_id")], text)
+        rec = idx.find([snap_raw.get("article_id"), data.get("article_id"), (task.get("meta") or {}).get("article_id")
+                        if isinstance(task.get("meta"), dict) else None, task.get("article_id")], text, [data.get("id")])
         if rec is None:
             problems.append(f"{where}: no matching article")
             continue
         snap = snapshot_of(data.get(SNAPSHOT_KEY), rec)
+        bare += snap is None
         for ann, spans, who in views:
             rv = f"{reviewer}:{who}" if who not in (None, "") else reviewer
-            ds, ps = decide(rec, snap, spans, reviewer=rv, src_text=text, reviewed=True, note="label-studio", where=where)
+            if snap is None and not spans:  # submitted with no region: "no entities in this text", for every label
+                ds, ps = decisions_from_spans(rec, [], reviewer=rv, src_text=text, labels=LABELS, note="label-studio", where=where)
+            else:
+                ds, ps = decide(rec, snap, spans, reviewer=rv, src_text=text, reviewed=True, note="label-studio", where=where)
             if ann is not None and snap is not None and not ps:
                 vs, vps = _value_edits(rec, task, ann, text, rv, ds[0].get("batch") if ds else None, where)
                 ds, ps = ds + vs, vps
             decisions.extend(ds)
             problems.extend(ps)
+    if bare and warn:
+        warn(no_snapshot_notice(path, bare, "label-studio"))
     return decisions, problems
 
 

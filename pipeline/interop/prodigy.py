@@ -136,7 +136,8 @@ def import_prodigy(rows: list[dict] | list[tuple[int, dict]], records: list[dict
     for where, task in numbered(rows, path):
         meta = task.get("meta") if isinstance(task.get("meta"), dict) else {}
         snap_raw = task.get(SNAPSHOT_KEY) if isinstance(task.get(SNAPSHOT_KEY), dict) else {}
-        rec = idx.find([snap_raw.get("article_id"), meta.get("article_id"), meta.get("id"), task.get("article_id"), task.get("id")], task.get("text"))
+        rec = idx.find([snap_raw.get("article_id"), meta.get("article_id"), task.get("article_id")], task.get("text"),
+                       [meta.get("id"), task.get("id")])
         if rec is None:
             problems.append(f"{where}: no matching article")
             continue

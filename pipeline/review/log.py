@@ -40,6 +40,7 @@ import math
 import os
 import re
 import threading
+import unicodedata
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path
@@ -224,8 +225,7 @@ def make_decision(
     if kind == "add":
         if not new:
             raise ValueError("add needs the new entity")
-        s, e = offset(new["start"]), offset(new["end"])
-        _check_span(text, s, e, new_span=True)
+        s, e = _check_span(text, offset(new["start"]), offset(new["end"]), new_span=True)
         label = new.get("label")
         if label not in LABELS:
             raise ValueError(f"unknown label {label!r}")
@@ -248,7 +248,7 @@ def make_decision(
         new = dict(new or {})
         ns = offset(new.get("start", s))
         ne = offset(new.get("end", e))
-        _check_span(text, ns, ne, new_span=(ns, ne) != (s, e))
+        ns, ne = _check_span(text, ns, ne, new_span=(ns, ne) != (s, e))
         label = new.get("label", entity["label"])
         if label not in LABELS:
             raise ValueError(f"unknown label {label!r}")
@@ -279,15 +279,34 @@ def offset(x: Any) -> int:
     return x
 
 
-def _check_span(text: str, s: int, e: int, new_span: bool = False) -> None:
+def trim_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """[s, e) without the whitespace at its edges, as the review app trims a selection
+    (app.js `currentSelection`): a span from an import ("Osten?\n") gets the same."""
+    if 0 <= s < e <= len(text):
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+    return s, e
+
+
+def _check_span(text: str, s: int, e: int, new_span: bool = False) -> tuple[int, int]:
+    """The span checked; a new span (an add, a correction's new bounds) is returned trimmed (`trim_span`)."""
     if not (0 <= s < e <= len(text)):
         raise ValueError(f"bad span [{s}, {e}) for a text of {len(text)} characters")
     if not text[s:e].strip():
-        raise ValueError("span is only whitespace")
-    if new_span and "\n\n" in text[s:e]:
+        raise ValueError(f"span [{s}, {e}) is only whitespace")
+    if not new_span:
+        return s, e
+    s, e = trim_span(text, s, e)
+    if all(unicodedata.category(ch).startswith("P") or ch.isspace() for ch in text[s:e]):
+        # an import's span of a question mark and a line end ("?\n") was recorded as an added entity
+        raise ValueError(f"“{text[s:e]}” [{s}, {e}) is only punctuation; an entity is a name, a date or a figure")
+    if "\n\n" in text[s:e]:
         # a name, a date or a figure never runs over a paragraph break: a selection dragged
         # past the end of a paragraph saved a 250-character "PER"
         raise ValueError(f"“{text[s:e][:40]}…” runs over a paragraph break; select within one paragraph")
+    return s, e
 
 
 def _coerce_value(label: str, value: Any) -> Any:
