@@ -17,7 +17,10 @@ def ps():
     return Presseschau()
 
 
-@pytest.mark.parametrize("published", ["20.08.2005", "20. August 2005", "2005-08-20T09:30:00+02:00"])
+@pytest.mark.parametrize("published", ["20.08.2005", "20. August 2005", "2005-08-20T09:30:00+02:00",
+                                       # a German timestamp, as archive exports write it, as the ISO one: it was
+                                       # "'published' ... is no date; not taken" and "Gestern" had no value
+                                       "20.08.2005 09:30", "Samstag, 20. August 2005, 09:30 Uhr"])
 def test_a_publication_date_in_any_spelling_anchors_relative_dates(ps, published):
     """Wikinews wn11059, published 2005-08-20, opens "Gestern gab es erneut einen Zwischenfall".
     The record's meta.published read "20.08.2005" as 2005-08-20 (`clean.meta.iso_date`, as `run`
