@@ -143,9 +143,18 @@ def _raw_of(item, k: int) -> Union[RawDoc, IngestError, TypeError]:
 
 def _field(v):
     """A meta value from Python or pandas as a JSONL record would hold it: a date/datetime (a
-    pandas Timestamp) as its ISO string, NaN/NaT (a DataFrame's missing value) as None."""
+    pandas Timestamp) as its ISO string, NaN/NaT (a DataFrame's missing value) as None. A NumPy
+    value (`df.to_records()`, `Series.values`: `datetime64`, `int64`, `float64`) is read as the
+    Python value it stands for."""
     import datetime
 
+    if type(v).__module__ == "numpy":
+        import numpy as np
+
+        if isinstance(v, np.datetime64):  # .item() of a datetime64[ns] is an int of nanoseconds
+            v = None if np.isnat(v) else v.astype("datetime64[us]").item()
+        elif isinstance(v, np.generic):
+            v = v.item()
     if isinstance(v, (datetime.date, datetime.datetime)):
         return None if v != v else v.isoformat()
     return None if isinstance(v, float) and v != v else v

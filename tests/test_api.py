@@ -17,7 +17,10 @@ def ps():
     return Presseschau()
 
 
-@pytest.mark.parametrize("published", ["20.08.2005", "20. August 2005", "2005-08-20T09:30:00+02:00"])
+@pytest.mark.parametrize("published", ["20.08.2005", "20. August 2005", "2005-08-20T09:30:00+02:00",
+                                       # a German timestamp, as archive exports write it, as the ISO one: it was
+                                       # "'published' ... is no date; not taken" and "Gestern" had no value
+                                       "20.08.2005 09:30", "Samstag, 20. August 2005, 09:30 Uhr"])
 def test_a_publication_date_in_any_spelling_anchors_relative_dates(ps, published):
     """Wikinews wn11059, published 2005-08-20, opens "Gestern gab es erneut einen Zwischenfall".
     The record's meta.published read "20.08.2005" as 2005-08-20 (`clean.meta.iso_date`, as `run`
@@ -452,3 +455,27 @@ def test_process_raw_with_workers_can_be_left_before_its_end(tmp_path):
         pytest.fail("leaving process_raw(n_process=2) before its end hung")
     assert proc.returncode == 0, err[-2000:]
     assert out.strip() == "['0'] 0"
+
+
+def test_numpy_values_of_a_dataframe_are_read_as_their_python_values(ps):
+    """README: a DataFrame row's fields give the record `run` gives, a date or datetime counting as
+    its ISO date, NaN/NaT as missing. Rows taken through NumPy (`df.to_records()`,
+    `df["published"].values`) hold `numpy.datetime64`, `int64` and `float64`: each was a
+    ValueError ("The truth value of an empty array is ambiguous") naming no field. Wikinews
+    wn11059, published 2005-08-20, opens "Gestern gab es erneut einen Zwischenfall"."""
+    import numpy as np
+    import pandas as pd
+
+    row = news_row("wikinews_de.jsonl.gz", "id", "wn11059")
+    df = pd.DataFrame({"id": [row["id"]], "text": [row["text"]], "published": pd.to_datetime(["2005-08-20 09:30"]),
+                       "date": [np.datetime64("NaT")]})
+    (rec_row,) = df.to_records(index=False)
+    assert isinstance(rec_row["published"], np.datetime64)
+    for meta in ({"published": rec_row["published"], "date": rec_row["date"]},
+                 {"date_publish": np.int64(1124530200)},          # a Unix time in seconds, as int64
+                 {"date_publish": np.float64(1124530200000.0)}):  # ... in milliseconds, as float64
+        rec = ps.process_text(row["text"], id=row["id"], meta=meta)
+        assert rec["meta"]["published"] == "2005-08-20"
+        assert [e["value"] for e in rec["entities"] if e["label"] == "DATE" and e["text"] == "Gestern"] == ["2005-08-19"]
+    rec = ps.process_text(row["text"], id=row["id"], published=rec_row["published"])
+    assert rec["meta"]["published"] == "2005-08-20"

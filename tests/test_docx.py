@@ -838,3 +838,20 @@ def test_a_paragraph_mark_deleted_with_tracked_changes_joins_the_next_paragraph(
     d.add_table(rows=1, cols=2).rows[0].cells[0].text = "Gründung"
     text, _ = extract(_save(d))
     assert text.split("\n\n") == [paras[2], paras[3], paras[4], paras[5], "Gründung"]
+
+
+def test_a_word_file_cut_off_is_called_damaged_not_no_word_document(tmp_path):
+    """The seed as a Word file whose copy or download stopped halfway (the ZIP's first bytes there,
+    its end with the central directory missing) was "not a Word document (no ZIP package: File is
+    not a zip file; first bytes b'PK\\x03\\x04...')": a ZIP's own first bytes named as proof that it
+    is none. README "Word inputs": a damaged one is `unreadable`; the message says it is damaged."""
+    from pipeline.ingest import read_path
+
+    whole = tmp_path / "ganz.docx"
+    write_docx(whole, seed_paragraphs())
+    path = tmp_path / "abgebrochen.docx"
+    path.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    (err,) = read_path(path, tmp_path)
+    assert err.kind == "unreadable"
+    assert err.message.startswith(f"{path}: ")
+    assert "damaged" in err.message and "cut off" in err.message and "not a Word document" not in err.message

@@ -61,7 +61,7 @@ def iso_date(value: object) -> Optional[str]:
     """The one parser for metadata dates (a page's "Stand:" line, a JSONL record's
     ``published``, an HTML page's date): ISO strings and timestamps keep their date part
     ('2016-05-03T10:00:00Z' -> '2016-05-03'), German spellings are read ('6.1.2022',
-    '6. Januar 2022'); None when the value is no date."""
+    '6. Januar 2022', also as a timestamp: 'Donnerstag, 6.1.2022, 12:33 Uhr'); None when the value is no date."""
     s = str(value).strip()
     # the ISO date at the start, and no more digits after it: a Unix timestamp (1124539200) or
     # a longer number is no year; '20050820' is ISO 8601's basic format
@@ -71,7 +71,15 @@ def iso_date(value: object) -> Optional[str]:
         if not _exists(int(y), int(mo or 1), int(d or 1)):  # 2020-02-30, 2020-13, 3015
             return None
         return y + (f"-{mo}" if mo else "") + (f"-{d}" if d else "")
+    # a German timestamp keeps its date part, as an ISO one does: "07.01.2022 12:33",
+    # "Freitag, 7. Januar 2022, 12:33 Uhr" (a weekday before it, a time after it)
+    s = _GERMAN_TIME.sub("", _GERMAN_WEEKDAY.sub("", s))
     return _parse_date(s, _data())
+
+
+_GERMAN_WEEKDAY = re.compile(r"^(?:Mo(?:ntag)?|Di(?:enstag)?|Mi(?:ttwoch)?|Do(?:nnerstag)?|Fr(?:eitag)?|Sa(?:mstag)?|"
+                             r"Sonnabend|So(?:nntag)?)\.?,?\s+(?=\d)")
+_GERMAN_TIME = re.compile(r"(?<=\d),?\s+(?:um\s+)?\d{1,2}(?::\d{2}(?::\d{2})?\s*(?:Uhr)?|\.\d{2}\s*Uhr|\s*Uhr)$")
 
 
 def _build_meta(ctx: _Ctx) -> Meta:
