@@ -576,3 +576,19 @@ def test_a_tools_own_row_ids_do_not_send_a_task_to_another_article(reviewed):
         assert all(d["text_sha256"] == dec.text_sha256(by_id[d["article_id"]]["text"]) for d in decisions)
         assert {(d["article_id"], d["span"]["start"], d["span"]["end"], d["label"]) for d in decisions if d["decision"] == "reject"} \
             == {(aid, s, e, lab) for aid, (s, e, lab) in gone.items()}
+
+
+@pytest.mark.parametrize("fmt", ["prodigy", "docbin"])
+def test_a_reviewed_only_export_of_a_run_nobody_reviewed_says_it_holds_nothing(tmp_path, fmt):
+    """Prodigy and DocBin exports carry reviewed entities only: of the seed run with no decision
+    the file holds none, and the export says so and names --include-pending (it said "Wrote ...
+    455 entities before filtering" over an empty file). A run with one decision is not warned of."""
+    recs = sample_records(ROOT / "corpus")
+    said: list[str] = []
+    interop.export(recs, fmt, tmp_path / f"x.{fmt}", warn=said.append)
+    assert len(said) == 1 and "--include-pending" in said[0] and "reviewed entities only" in said[0]
+    r = next(x for x in recs if x["id"] == ART)
+    one, _ = apply_decisions(recs, [dec.make_decision(r, "accept", ent(r, "Kasachstan"), reviewer="anna")])
+    said.clear()
+    interop.export(one, fmt, tmp_path / f"y.{fmt}", warn=said.append)
+    assert not any("--include-pending" in m for m in said)

@@ -182,6 +182,11 @@ def export(records: list[dict], fmt: str, out: os.PathLike | str, accepted_only:
     out = export_path(fmt, out)
     check_target(fmt, out)
     recs = reviewed_records(records, accepted_only=False)
+    if fmt in ("prodigy", "docbin") and not include_pending and warn is not None:
+        ents = [e for r in records for e in r.get("entities", [])]
+        if ents and all(e.get("status", "pending") == "pending" for e in ents):
+            warn(f"no entity of these {len(records)} articles is reviewed yet, and a {fmt} export carries reviewed entities only: "
+                 f"its file holds none of the {len(ents)} model guesses; --include-pending exports them, marked as pending")
     if fmt == "jsonl":
         atomic_write_bytes(out, _jsonl_bytes(reviewed_records(records, accepted_only, keep_review=True)))
     elif fmt == "prodigy":
