@@ -54,16 +54,25 @@ def run(
     pdf_articles: bool = typer.Option(False, "--pdf-articles", help="Split each PDF (an e-paper page of several articles) at its headlines: one record per article, id <file id>#a<N> (see README 'PDF inputs')"),
 ):
     """Turn raw German articles into structured JSONL (articles.jsonl + run.json)."""
-    from ..errors import CannotStart, ClusterLost
+    from ..errors import CannotStart, ClusterLost, UnusableOptions
     from ..nlp import ModelNotFound, model_info
-    from ..run import RunOptions, run as run_batch
+    from ..run import RunOptions, check_options, run as run_batch
 
+    if no_reviews and annotations is not None:
+        msg.fail(str(UnusableOptions(f"--no-reviews and --annotations {annotations} exclude each other: --no-reviews writes the "
+                                     "pipeline's own output, without any review log; give one of them")))
+        raise typer.Exit(2)
     opts = RunOptions(
         paths=list(paths) if paths else [Path("corpus")], out=out, model=model, n_process=n_process, batch_size=batch_size, batch_timeout=batch_timeout,
         max_bytes=max_bytes, force=force, allow_non_german=allow_non_german, review=None if no_reviews else _overlay(annotations), progress=progress,
         cluster=cluster, formats=tuple(dict.fromkeys(formats)), parquet_rows=parquet_rows, shared_fs=shared_fs,
         pdf_articles=pdf_articles,
     )
+    try:
+        check_options(opts)  # the run says its notices; here only what stops it, before the model is looked up
+    except CannotStart as e:
+        msg.fail(str(e))
+        raise typer.Exit(2)
     bad_formats = sorted(set(formats) - {"jsonl", "parquet"})
     if bad_formats:
         msg.fail(f"--format {', '.join(bad_formats)}: use jsonl and/or parquet")
