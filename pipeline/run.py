@@ -85,9 +85,12 @@ def output_names(formats: Iterable[str]) -> list[str]:
 
 
 def check_options(opts: RunOptions) -> list[str]:
-    """Options that no run can honour raise `UnusableOptions` (one line naming them, exit 2);
+    """Options that no run can honour (an empty --model too) raise `UnusableOptions` (one line naming them, exit 2);
     returns the notices for options that do nothing in this run (they were dropped without a
     word): `--batch-timeout` with one process, `--shared-fs` without `--cluster`."""
+    if opts.model is not None and not opts.model.strip():
+        # `--model "$MODEL"` with the variable unset: not the default model without a word
+        raise UnusableOptions(f"--model {opts.model!r}: give a model name or path (or leave --model out for the default)")
     timeout = f"{opts.batch_timeout:g}" if opts.batch_timeout is not None else None
     if opts.batch_timeout is not None and not math.isfinite(opts.batch_timeout):
         raise UnusableOptions(f"--batch-timeout {timeout}: give a number of seconds (a large one where no batch should be timed out)")

@@ -683,3 +683,15 @@ def test_no_reviews_with_annotations_is_a_usage_error(tmp_path):
     assert proc.returncode == 2 and "Traceback" not in proc.stderr and said.count("✘") == 1, said[-2000:]
     assert f"--no-reviews and --annotations {REPO / 'annotations'} exclude each other" in said
     assert not out.exists()
+
+
+@pytest.mark.parametrize("value", ["", " "])
+def test_an_empty_model_name_is_a_usage_error(tmp_path, value):
+    """`--model "$MODEL"` with the variable unset ran with the default model (or
+    PRESSESCHAU_MODEL's) as if no --model had been given; now one line naming the option, exit 2."""
+    out = tmp_path / "out"
+    proc = _cli("run", str(SEEDS[0]), "--out", str(out), "--model", value)
+    said = _one_line(proc)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr and said.count("✘") == 1, said[-2000:]
+    assert f"--model {value!r}: give a model name or path" in said and "Model:" not in said
+    assert not out.exists()
