@@ -695,3 +695,13 @@ def test_an_empty_model_name_is_a_usage_error(tmp_path, value):
     assert proc.returncode == 2 and "Traceback" not in proc.stderr and said.count("✘") == 1, said[-2000:]
     assert f"--model {value!r}: give a model name or path" in said and "Model:" not in said
     assert not out.exists()
+
+
+@pytest.mark.parametrize("value", ["xml", ""])
+def test_an_unknown_format_is_named_quoted(tmp_path, value):
+    """`--format ""` said "--format : use jsonl and/or parquet"; the value is now quoted, as --cluster's is."""
+    out = tmp_path / "out"
+    proc = _cli("run", str(SEEDS[0]), "--out", str(out), "--format", value)
+    said = _one_line(proc)
+    assert proc.returncode == 2 and said.count("✘") == 1 and f"--format {value!r}: use jsonl and/or parquet" in said, said[-2000:]
+    assert not out.exists()

@@ -75,7 +75,7 @@ def run(
         raise typer.Exit(2)
     bad_formats = sorted(set(formats) - {"jsonl", "parquet"})
     if bad_formats:
-        msg.fail(f"--format {', '.join(bad_formats)}: use jsonl and/or parquet")
+        msg.fail(f"--format {', '.join(map(repr, bad_formats))}: use jsonl and/or parquet")
         raise typer.Exit(2)
     if cluster:
         from ..execute.dask import parse_cluster
