@@ -45,11 +45,11 @@ def run(
     force: bool = typer.Option(False, "--force", help="Re-process every article, ignoring the cache (and let inputs that give no article replace a previous run's articles)"),
     allow_non_german: bool = typer.Option(False, "--allow-non-german", help="Process texts detected as not German"),
     annotations: Optional[Path] = typer.Option(None, "--annotations", help="Folder with review decisions to re-apply, or its decisions.jsonl (default: annotations/, when it holds a review log)"),
-    no_reviews: bool = typer.Option(False, "--no-reviews", help="Write the pipeline's own output, without re-applying review decisions (to measure the pipeline)"),
+    no_reviews: bool = typer.Option(False, "--no-reviews", help="Write the pipeline's own output, without re-applying review decisions (to measure the pipeline); not with --annotations"),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on a terminal, off in CI)"),
     formats: List[str] = typer.Option(["jsonl"], "--format", help="jsonl (articles.jsonl) and/or parquet (articles.parquet/ + entities.parquet/, one part per --parquet-rows articles); repeat for both"),
     parquet_rows: int = typer.Option(5000, "--parquet-rows", min=1, help="Articles per Parquet part file"),
-    cluster: Optional[str] = typer.Option(None, "--cluster", help="Run the work on Dask: local:N (N worker processes here) or tcp://HOST:PORT (a running scheduler); see README 'Running on a cluster'"),
+    cluster: Optional[str] = typer.Option(None, "--cluster", help="Run the work on Dask: local:N (N worker processes here) or tcp://HOST:PORT (a running scheduler); not with -n N or --batch-timeout; see README 'Running on a cluster'"),
     shared_fs: bool = typer.Option(False, "--shared-fs", help="With --cluster: the workers see the input files at the same paths, so article files are named, not sent (JSONL records are still sent)"),
     pdf_articles: bool = typer.Option(False, "--pdf-articles", help="Split each PDF (an e-paper page of several articles) at its headlines: one record per article, id <file id>#a<N> (see README 'PDF inputs')"),
 ):
