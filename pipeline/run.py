@@ -91,6 +91,11 @@ def check_options(opts: RunOptions) -> list[str]:
     if opts.model is not None and not opts.model.strip():
         # `--model "$MODEL"` with the variable unset: not the default model without a word
         raise UnusableOptions(f"--model {opts.model!r}: give a model name or path (or leave --model out for the default)")
+    if opts.cluster is not None and not opts.cluster.strip():
+        # `--cluster "$SCHEDULER"` with the variable unset: not this machine without a word
+        from .execute.dask import parse_cluster
+
+        parse_cluster(opts.cluster)  # its one line: what --cluster takes
     timeout = f"{opts.batch_timeout:g}" if opts.batch_timeout is not None else None
     if opts.batch_timeout is not None and not math.isfinite(opts.batch_timeout):
         raise UnusableOptions(f"--batch-timeout {timeout}: give a number of seconds (a large one where no batch should be timed out)")

@@ -705,3 +705,13 @@ def test_an_unknown_format_is_named_quoted(tmp_path, value):
     said = _one_line(proc)
     assert proc.returncode == 2 and said.count("✘") == 1 and f"--format {value!r}: use jsonl and/or parquet" in said, said[-2000:]
     assert not out.exists()
+
+
+def test_an_empty_cluster_address_is_a_usage_error(tmp_path):
+    """`--cluster "$SCHEDULER"` with the variable unset ran on this machine without a word."""
+    out = tmp_path / "out"
+    proc = _cli("run", str(SEEDS[0]), "--out", str(out), "--cluster", "")
+    said = _one_line(proc)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr and said.count("✘") == 1, said[-2000:]
+    assert "--cluster '': use local:N" in said and "Model:" not in said
+    assert not out.exists()
