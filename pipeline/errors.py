@@ -197,6 +197,13 @@ class NotAReviewLog(CannotStart):
                          f"(annotations/) or the log file decisions.jsonl itself")
 
 
+class UnusableOptions(CannotStart):
+    """Options of `presseschau run` that no run can honour: two that exclude each other
+    (`--cluster` with `--n-process N` or `--batch-timeout`), a value no run can use
+    (`--batch-timeout inf`). Exit code 2 and one line naming the options and their values,
+    before anything is read or written (`run.check_options`)."""
+
+
 class OutputNotWritable(CannotStart):
     """The output folder could not be written any more during the run (made read-only, full,
     removed): exit code 2 and one line, as when it is unwritable at the start. Nothing already

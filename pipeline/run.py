@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import os
 import signal
 import sys
@@ -27,7 +28,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional
 
 from . import __version__
-from .errors import ArticleError, CannotStart, ErrorKind, Interrupted, NoArticlesFound, OutputNotWritable
+from .errors import ArticleError, CannotStart, ErrorKind, Interrupted, NoArticlesFound, OutputNotWritable, UnusableOptions
 from .execute import make_executor
 from .ingest import JSONL_SUFFIXES, MAX_BYTES, IngestError, Unchanged, find_inputs, hints_digest, passed_over_notice, read_path, suffix_of
 from .io import Cache, atomic_open, atomic_write_json, dumps, label_counts, remove_stale_temps, shown, storage_failed
@@ -81,6 +82,38 @@ def output_names(formats: Iterable[str]) -> list[str]:
     """The files a run writes beside run.json, the first one its main output."""
     formats = tuple(formats)
     return (["articles.jsonl"] if "jsonl" in formats else []) + (["articles.parquet", "entities.parquet"] if "parquet" in formats else [])
+
+
+def check_options(opts: RunOptions) -> list[str]:
+    """Options that no run can honour (an empty --model too) raise `UnusableOptions` (one line naming them, exit 2);
+    returns the notices for options that do nothing in this run (they were dropped without a
+    word): `--batch-timeout` with one process, `--shared-fs` without `--cluster`."""
+    if opts.model is not None and not opts.model.strip():
+        # `--model "$MODEL"` with the variable unset: not the default model without a word
+        raise UnusableOptions(f"--model {opts.model!r}: give a model name or path (or leave --model out for the default)")
+    if opts.cluster is not None and not opts.cluster.strip():
+        # `--cluster "$SCHEDULER"` with the variable unset: not this machine without a word
+        from .execute.dask import parse_cluster
+
+        parse_cluster(opts.cluster)  # its one line: what --cluster takes
+    timeout = f"{opts.batch_timeout:g}" if opts.batch_timeout is not None else None
+    if opts.batch_timeout is not None and not math.isfinite(opts.batch_timeout):
+        raise UnusableOptions(f"--batch-timeout {timeout}: give a number of seconds (a large one where no batch should be timed out)")
+    if opts.cluster:
+        if opts.n_process > 1:
+            raise UnusableOptions(f"--cluster {opts.cluster} and --n-process {opts.n_process} exclude each other: with --cluster "
+                                  "the cluster's workers do the work (local:N starts N worker processes here); give one of them")
+        if timeout is not None:
+            raise UnusableOptions(f"--cluster {opts.cluster} and --batch-timeout {timeout} exclude each other: the batch timeout is "
+                                  "for the worker processes of --n-process, a Dask cluster supervises its workers itself; give one of them")
+        return []
+    notices = []
+    if timeout is not None and opts.n_process <= 1:
+        notices.append(f"--batch-timeout {timeout} is not applied: with --n-process 1 the run's own process does the work, "
+                       "and it is not timed (the limit is for the workers of -n 2 or more)")
+    if opts.shared_fs:
+        notices.append("--shared-fs is not applied without --cluster: the workers on this machine read the files themselves")
+    return notices
 
 
 def check_inputs(paths: list[Path]) -> None:
@@ -176,6 +209,7 @@ def run(
         info = model_info(opts.model)
         get_nlp = functools.cache(lambda: _load_model(opts.model, info, stats))
 
+    unused = check_options(opts)
     check_inputs(opts.paths)
     prepare_output(opts.out)
     lock = lock_output(opts.out)
@@ -185,6 +219,9 @@ def run(
     def notice(message: str) -> None:
         notices.append(message)
         on_notice(message)
+
+    for message in unused:
+        notice(message)
 
     try:
         cache = Cache(opts.out / CACHE_NAME, on_warning=notice)  # a corrupt cache: rebuilt, with a notice
@@ -341,13 +378,23 @@ def _writing(out: Path, what: str, stats: RunStats, written: Optional[str] = Non
         if not storage_failed(e):
             raise
         reason = getattr(e, "strerror", None) or str(e)
-        kept = (f"{written} was written; run.json is the previous one" if written
-                else "the previous articles.jsonl and run.json are unchanged")
+        kept = _what_stays(out, written)
         raise OutputNotWritable(
             f"cannot write {what} in the output folder {out} any more ({reason}); {kept}, and the "
             f"{stats.processed} articles processed in this run are kept in its cache: make the folder "
             "writable (or free space) and re-run to go on"
         ) from None
+
+
+def _what_stays(out: Path, written: Optional[str]) -> str:
+    """What the output folder holds after a failed write, by what is there (a fresh folder has no previous output)."""
+    previous_json = (out / "run.json").is_file()
+    if written:
+        return f"{written} was written; " + ("run.json is the previous one" if previous_json else "run.json was not")
+    previous = [name for name in (*output_names(("jsonl", "parquet")), "run.json") if (out / name).exists()]
+    if not previous:
+        return "the folder held no previous output"
+    return f"the previous {' and '.join(previous) if len(previous) < 3 else ', '.join(previous[:-1]) + ' and ' + previous[-1]} {'are' if len(previous) > 1 else 'is'} unchanged"
 
 
 def _load_model(model: Optional[str], info: ModelInfo, stats: RunStats):

@@ -599,3 +599,119 @@ def test_a_jsonl_record_whose_meta_changed_is_processed_again_and_keeps_its_revi
     # and now it is cached, meta and all
     again = run(opts, nlp_info)
     assert again["counts"]["processed"] == 0 and again["counts"]["cached"] == 3
+
+
+def _one_line(proc) -> str:
+    return " ".join((proc.stdout + proc.stderr).split())
+
+
+@pytest.mark.parametrize("extra, named", [
+    (["--cluster", "local:2", "-n", "2"], ["--cluster local:2", "--n-process 2"]),
+    (["--cluster", "local:2", "--batch-timeout", "60"], ["--cluster local:2", "--batch-timeout 60"]),
+    (["--batch-timeout", "inf", "-n", "2"], ["--batch-timeout inf"]),
+    (["--batch-timeout", "1e400", "-n", "2"], ["--batch-timeout inf"]),
+])
+def test_options_that_cannot_be_honoured_are_a_usage_error_naming_them(tmp_path, extra, named):
+    """`--cluster` with `-n N` or `--batch-timeout` ran on the cluster and dropped the other option
+    without a word; `--batch-timeout inf` ran and wrote run.json with `Infinity`, no JSON. Now one
+    line naming the options and values, exit 2, before the model is looked up and nothing written."""
+    out = tmp_path / "out"
+    proc = _cli("run", str(SEEDS[0]), "--out", str(out), *extra)
+    said = _one_line(proc)
+    assert proc.returncode == 2, said[-2000:]
+    assert "Traceback" not in proc.stderr and said.count("✘") == 1 and "Model:" not in said
+    assert all(n in said for n in named), said
+    assert not out.exists()
+
+
+def test_options_that_do_nothing_in_this_run_are_said(tmp_path, nlp_info):
+    """`--batch-timeout` with one process (the run's own process is not timed) and `--shared-fs`
+    without `--cluster` did nothing without a word; now each is a notice of the run."""
+    summary = run(RunOptions(paths=[SEEDS[0]], out=tmp_path / "out", progress=False, batch_timeout=30, shared_fs=True), nlp_info)
+    assert summary["counts"]["articles"] == 1
+    notices = " ".join(summary["notices"])
+    assert "--batch-timeout 30 is not applied: with --n-process 1" in notices
+    assert "--shared-fs is not applied without --cluster" in notices
+
+
+def test_an_output_folder_that_fails_says_only_what_exists_there(tmp_path):
+    """A disk full in a fresh output folder said 'the previous articles.jsonl and run.json are
+    unchanged', which were never there."""
+    import errno
+
+    from pipeline.errors import OutputNotWritable
+    from pipeline.run import RunStats, _writing
+
+    full = OSError(errno.ENOSPC, "No space left on device")
+    with pytest.raises(OutputNotWritable) as e:
+        with _writing(tmp_path, "articles.jsonl", RunStats(processed=5)):
+            raise full
+    assert "the previous articles.jsonl" not in str(e.value) and "the folder held no previous output" in str(e.value)
+    with pytest.raises(OutputNotWritable) as e:
+        with _writing(tmp_path, "run.json", RunStats(processed=5), written="articles.jsonl"):
+            raise full
+    assert "articles.jsonl was written; run.json was not" in str(e.value)
+    (tmp_path / "articles.jsonl").write_text("{}\n", encoding="utf-8")
+    (tmp_path / "run.json").write_text("{}\n", encoding="utf-8")
+    with pytest.raises(OutputNotWritable) as e:
+        with _writing(tmp_path, "articles.jsonl", RunStats(processed=5)):
+            raise full
+    assert "the previous articles.jsonl and run.json are unchanged" in str(e.value)
+    with pytest.raises(OutputNotWritable) as e:
+        with _writing(tmp_path, "run.json", RunStats(processed=5), written="articles.jsonl"):
+            raise full
+    assert "articles.jsonl was written; run.json is the previous one" in str(e.value)
+
+
+@pytest.mark.slow
+def test_a_batch_timeout_of_weeks_is_no_traceback(tmp_path):
+    """`-n 2 --batch-timeout 3000000` (35 days: "never time out") ended in OverflowError from
+    the wait for the workers (poll takes its timeout as milliseconds in a C int: 24.8 days)."""
+    out = tmp_path / "out"
+    proc = _cli("run", str(SEEDS[0]), "--out", str(out), "--no-reviews", "-n", "2", "--batch-timeout", "3000000")
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, _one_line(proc)[-2000:]
+    assert [r["id"] for r in _records(out)] == [SEEDS[0].stem]
+    assert json.loads((out / "run.json").read_text(encoding="utf-8"))["options"]["batch_timeout"] == 3000000
+
+
+def test_no_reviews_with_annotations_is_a_usage_error(tmp_path):
+    """`--no-reviews --annotations FOLDER` wrote the pipeline's own output and dropped the
+    --annotations given without a word; one says to apply a log, the other not to."""
+    out = tmp_path / "out"
+    proc = _cli("run", str(SEEDS[0]), "--out", str(out), "--no-reviews", "--annotations", str(REPO / "annotations"))
+    said = _one_line(proc)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr and said.count("✘") == 1, said[-2000:]
+    assert f"--no-reviews and --annotations {REPO / 'annotations'} exclude each other" in said
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("value", ["", " "])
+def test_an_empty_model_name_is_a_usage_error(tmp_path, value):
+    """`--model "$MODEL"` with the variable unset ran with the default model (or
+    PRESSESCHAU_MODEL's) as if no --model had been given; now one line naming the option, exit 2."""
+    out = tmp_path / "out"
+    proc = _cli("run", str(SEEDS[0]), "--out", str(out), "--model", value)
+    said = _one_line(proc)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr and said.count("✘") == 1, said[-2000:]
+    assert f"--model {value!r}: give a model name or path" in said and "Model:" not in said
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("value", ["xml", ""])
+def test_an_unknown_format_is_named_quoted(tmp_path, value):
+    """`--format ""` said "--format : use jsonl and/or parquet"; the value is now quoted, as --cluster's is."""
+    out = tmp_path / "out"
+    proc = _cli("run", str(SEEDS[0]), "--out", str(out), "--format", value)
+    said = _one_line(proc)
+    assert proc.returncode == 2 and said.count("✘") == 1 and f"--format {value!r}: use jsonl and/or parquet" in said, said[-2000:]
+    assert not out.exists()
+
+
+def test_an_empty_cluster_address_is_a_usage_error(tmp_path):
+    """`--cluster "$SCHEDULER"` with the variable unset ran on this machine without a word."""
+    out = tmp_path / "out"
+    proc = _cli("run", str(SEEDS[0]), "--out", str(out), "--cluster", "")
+    said = _one_line(proc)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr and said.count("✘") == 1, said[-2000:]
+    assert "--cluster '': use local:N" in said and "Model:" not in said
+    assert not out.exists()

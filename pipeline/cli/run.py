@@ -45,28 +45,37 @@ def run(
     force: bool = typer.Option(False, "--force", help="Re-process every article, ignoring the cache (and let inputs that give no article replace a previous run's articles)"),
     allow_non_german: bool = typer.Option(False, "--allow-non-german", help="Process texts detected as not German"),
     annotations: Optional[Path] = typer.Option(None, "--annotations", help="Folder with review decisions to re-apply, or its decisions.jsonl (default: annotations/, when it holds a review log)"),
-    no_reviews: bool = typer.Option(False, "--no-reviews", help="Write the pipeline's own output, without re-applying review decisions (to measure the pipeline)"),
+    no_reviews: bool = typer.Option(False, "--no-reviews", help="Write the pipeline's own output, without re-applying review decisions (to measure the pipeline); not with --annotations"),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on a terminal, off in CI)"),
     formats: List[str] = typer.Option(["jsonl"], "--format", help="jsonl (articles.jsonl) and/or parquet (articles.parquet/ + entities.parquet/, one part per --parquet-rows articles); repeat for both"),
     parquet_rows: int = typer.Option(5000, "--parquet-rows", min=1, help="Articles per Parquet part file"),
-    cluster: Optional[str] = typer.Option(None, "--cluster", help="Run the work on Dask: local:N (N worker processes here) or tcp://HOST:PORT (a running scheduler); see README 'Running on a cluster'"),
+    cluster: Optional[str] = typer.Option(None, "--cluster", help="Run the work on Dask: local:N (N worker processes here) or tcp://HOST:PORT (a running scheduler); not with -n N or --batch-timeout; see README 'Running on a cluster'"),
     shared_fs: bool = typer.Option(False, "--shared-fs", help="With --cluster: the workers see the input files at the same paths, so article files are named, not sent (JSONL records are still sent)"),
     pdf_articles: bool = typer.Option(False, "--pdf-articles", help="Split each PDF (an e-paper page of several articles) at its headlines: one record per article, id <file id>#a<N> (see README 'PDF inputs')"),
 ):
     """Turn raw German articles into structured JSONL (articles.jsonl + run.json)."""
-    from ..errors import CannotStart, ClusterLost
+    from ..errors import CannotStart, ClusterLost, UnusableOptions
     from ..nlp import ModelNotFound, model_info
-    from ..run import RunOptions, run as run_batch
+    from ..run import RunOptions, check_options, run as run_batch
 
+    if no_reviews and annotations is not None:
+        msg.fail(str(UnusableOptions(f"--no-reviews and --annotations {annotations} exclude each other: --no-reviews writes the "
+                                     "pipeline's own output, without any review log; give one of them")))
+        raise typer.Exit(2)
     opts = RunOptions(
         paths=list(paths) if paths else [Path("corpus")], out=out, model=model, n_process=n_process, batch_size=batch_size, batch_timeout=batch_timeout,
         max_bytes=max_bytes, force=force, allow_non_german=allow_non_german, review=None if no_reviews else _overlay(annotations), progress=progress,
         cluster=cluster, formats=tuple(dict.fromkeys(formats)), parquet_rows=parquet_rows, shared_fs=shared_fs,
         pdf_articles=pdf_articles,
     )
+    try:
+        check_options(opts)  # the run says its notices; here only what stops it, before the model is looked up
+    except CannotStart as e:
+        msg.fail(str(e))
+        raise typer.Exit(2)
     bad_formats = sorted(set(formats) - {"jsonl", "parquet"})
     if bad_formats:
-        msg.fail(f"--format {', '.join(bad_formats)}: use jsonl and/or parquet")
+        msg.fail(f"--format {', '.join(map(repr, bad_formats))}: use jsonl and/or parquet")
         raise typer.Exit(2)
     if cluster:
         from ..execute.dask import parse_cluster

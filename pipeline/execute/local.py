@@ -51,6 +51,9 @@ PR_SET_PDEATHSIG = 1  # linux/prctl.h
 WATCHDOG_S = 2.0
 STOP_GRACE_S = 5.0  # how long a stopped worker may take to exit before it is killed
 STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+# the longest single wait for the workers: poll() takes its timeout as milliseconds in a C int (24.8 days),
+# so a --batch-timeout of weeks is waited for in steps of this
+WAIT_STEP_S = 3600.0
 # The default batch timeout, scaled by the batch's text. Measured on the shared 2-core machine:
 # a batch of 32 Wikinews articles (~48,000 characters) took up to 45 s at load 9
 # (bench/bench_workers.py), about 0.9 s per 1,000 characters; a 5 MB article 1,637 s
@@ -163,7 +166,7 @@ class LocalPool:
             while busy := [w for w in self.workers if w.job is not None]:
                 first_deadline = min(w.deadline for w in busy)
                 ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy],
-                                 timeout=max(0.0, first_deadline - time.monotonic())))
+                                 timeout=min(max(0.0, first_deadline - time.monotonic()), WAIT_STEP_S)))
                 for w in busy:
                     if w.conn in ready or w.process.sentinel in ready:
                         result = self._receive(w)
