@@ -57,6 +57,7 @@ from .errors import DocxUnreadable, ErrorKind
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 #: an OLE2 compound file: an old binary Word file (.doc), or a .docx locked by a password
 #: (Office stores the encrypted package in one, with an "EncryptionInfo" stream) or protected with
 #: Information Rights Management (IRM, "Restrict Access": the package encrypted by a DRM transform,
@@ -329,7 +330,7 @@ def _blocks(container: Any, document: Any, styles: Optional[dict] = None, number
             joined = []
         if tag == _W + "p":
             boxes: list = []
-            text = "".join(_text(child, boxes, [], unknown))
+            text = "".join(_text(child, boxes, [], unknown, warnings))
             style = None
             # counted also where the paragraph is empty: Word shows and counts its number; not
             # where its mark is a tracked deletion (an item deleted: with the changes accepted, it
@@ -534,12 +535,13 @@ def _hidden(run: Any) -> bool:
     return vanish is not None and vanish.get(_W + "val", "true").lower() not in ("false", "0", "off")
 
 
-def _text(el: Any, boxes: list, fields: list, unknown: Optional[list] = None) -> Iterator[str]:
+def _text(el: Any, boxes: list, fields: list, unknown: Optional[list] = None, warnings: Optional[list] = None) -> Iterator[str]:
     """The text of a paragraph as Word shows it (tracked deletions out, insertions in, hidden
     runs, placeholders and fields' codes out); its text boxes' contents are appended to `boxes`.
     `fields` holds, for each complex field open (w:fldChar begin ... separate ... end), whether
     its code is being read: a field nested in another's code (PAGE in an IF) is code too. `unknown`:
-    a symbol shown whose character is not known is noted there (`_symbol`)."""
+    a symbol shown whose character is not known is noted there (`_symbol`); `warnings`: an equation
+    read as plain text (`_math`) is said there once."""
     for child in el:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIP:
@@ -573,8 +575,57 @@ def _text(el: Any, boxes: list, fields: list, unknown: Optional[list] = None) ->
             yield _symbol(child.get(_W + "font") or "", child.get(_W + "char") or "", unknown)
         elif tag == _W + "txbxContent":
             boxes.append(child)
+        elif tag in (_M + "oMath", _M + "oMathPara"):
+            plain: list = []
+            yield _math(child, plain)
+            if plain and warnings is not None and MATH_AS_PLAIN not in warnings:
+                warnings.append(MATH_AS_PLAIN)
         else:
-            yield from _text(child, boxes, fields, unknown)
+            yield from _text(child, boxes, fields, unknown, warnings)
+
+
+#: said once in a record's warnings where an equation holds a construct without a linear form here
+MATH_AS_PLAIN = "an equation read as plain text (a root, a sum, a matrix or another construct without a linear form); check the file in Word"
+#: the super- and subscript characters of digits and signs (Unicode has them for these only)
+_SUP = dict(zip("0123456789+-−=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾"))
+_SUB = dict(zip("0123456789+-−=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎"))
+
+
+def _math(el: Any, plain: list) -> str:
+    """A Word equation (Office Math: `m:oMath`, `m:oMathPara`) as linear text: its runs' text in
+    order; a superscript / subscript (`m:sSup`, `m:sSub`, `m:sSubSup`) of digits and signs as
+    Unicode's characters ("CO₂", "m²"), else after "^" / "_" (in parentheses where longer than one
+    character: "e^(iπ)"); a fraction (`m:f`) as "a/b" (a part with an operator in parentheses);
+    a delimiter (`m:d`) with its characters. Another construct (a root, a sum, a matrix, a stacked
+    fraction) is its runs' text in order, and `plain` notes it (for the record's warnings)."""
+    tag = el.tag
+    if tag in (_M + "t", _W + "t"):  # a math run's text, or a text run's in the equation
+        return el.text or ""
+    if not isinstance(tag, str) or tag in _SKIP or (tag.startswith(_M) and tag.endswith("Pr")):
+        return ""
+    name = tag[len(_M):] if tag.startswith(_M) else None
+    part = lambda p: "".join(_math(c, plain) for c in el.findall(_M + p))
+    if name == "oMathPara":
+        return "\n".join(_math(c, plain) for c in el.findall(_M + "oMath"))
+    if name in ("sSup", "sSub", "sSubSup"):
+        out = part("e")
+        for script, chars, sign in (("sub", _SUB, "_"), ("sup", _SUP, "^")):
+            if el.find(_M + script) is not None:
+                s = part(script)
+                if s:
+                    out += "".join(chars[c] for c in s) if all(c in chars for c in s) else sign + (s if len(s) == 1 else f"({s})")
+        return out
+    kind = el.find(f"{_M}fPr/{_M}type") if name == "f" else None
+    if name == "f" and (kind is None or kind.get(_M + "val") in ("bar", "skw", "lin")):  # not "noBar": a binomial
+        wrap = lambda s: f"({s})" if any(c in s for c in "+-−=±·×/ ") else s
+        return f"{wrap(part('num'))}/{wrap(part('den'))}"
+    if name == "d":
+        pr = el.find(f"{_M}dPr")
+        char = lambda key, default: default if pr is None or pr.find(_M + key) is None else pr.find(_M + key).get(_M + "val", "")
+        return char("begChr", "(") + char("sepChr", "|").join(_math(c, plain) for c in el.findall(_M + "e")) + char("endChr", ")")
+    if name not in (None, "oMath", "r", "e", "num", "den", "sup", "sub", "box"):
+        plain.append(name)
+    return "".join(_math(c, plain) for c in el)
 
 
 def _symbol(font: str, char: str, unknown: Optional[list] = None) -> str:

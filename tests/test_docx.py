@@ -855,3 +855,60 @@ def test_a_word_file_cut_off_is_called_damaged_not_no_word_document(tmp_path):
     assert err.kind == "unreadable"
     assert err.message.startswith(f"{path}: ")
     assert "damaged" in err.message and "cut off" in err.message and "not a Word document" not in err.message
+
+
+M = 'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"'
+
+
+def _mr(text: str) -> str:
+    return f"<m:r><m:t>{text}</m:t></m:r>"
+
+
+def _script(kind: str, base: str, script: str) -> str:  # m:sSup / m:sSub: base and super-/subscript
+    part = "sup" if kind == "sSup" else "sub"
+    return f"<m:{kind}><m:{kind}Pr><m:ctrlPr/></m:{kind}Pr><m:e>{_mr(base)}</m:e><m:{part}>{_mr(script)}</m:{part}></m:{kind}>"
+
+
+def _math(*parts: str, para: bool = False) -> str:
+    math = f"<m:oMath {M}>" + "".join(parts) + "</m:oMath>"
+    return f"<m:oMathPara {M}>" + math.replace(f" {M}", "", 1) + "</m:oMathPara>" if para else math
+
+
+def test_an_equation_is_read_as_linear_text():
+    """A Word equation (Office Math, `m:oMath` / `m:oMathPara`: Insert > Equation, "CO₂" typed in
+    it) was left out without a word: "Die Energie für Wasserstoffautos soll so -neutral produziert
+    werden." Its runs are read in order; a super-/subscript of digits and signs as Unicode's
+    characters ("CO₂", "m²"), else after "^" / "_" ("x^n"); a fraction as "a/b"."""
+    from pipeline.docx import extract
+    from repo_data import news_row
+
+    text = news_row("wikinews_de.jsonl.gz", "id", "wn51339")["text"].strip()  # Total und Enertrag: "CO2-neutral"
+    assert text.count("CO2") == 1
+    before, after = text.split("CO2")
+    co2 = _math(_script("sSub", "CO", "2"))
+    # the electrolysis as a display equation of its own: 2H₂O → 2H₂ + O₂ (Word writes no spaces)
+    h2o = _math(_mr("2"), _script("sSub", "H", "2"), _mr("O→2"), _script("sSub", "H", "2"), _mr("+"), _script("sSub", "O", "2"), para=True)
+    frac = _math(_mr("η="), f"<m:f><m:num>{_mr('E')}</m:num><m:den>{_mr('a+b')}</m:den></m:f>", _mr(", "),
+                 _script("sSup", "x", "n"), _mr(", "), _script("sSup", "e", "iπ"), _mr(", "), _script("sSup", "m", "−3"))
+    raw, meta = extract(_word_file([_para(_run(before), co2, _run(after)), "<w:p>" + h2o + "</w:p>", _para(_run("Formeln: "), frac)]))
+    assert raw.split("\n\n") == [before + "CO₂" + after, "2H₂O→2H₂+O₂", "Formeln: η=E/(a+b), x^n, e^(iπ), m⁻³"]
+    assert "warnings" not in meta
+
+
+def test_an_equation_without_a_linear_form_is_its_plain_text_with_a_warning(tmp_path):
+    """A root or a sum (`m:rad`, `m:nary`) has no sensible linear form here: its characters are
+    kept in order, and the record says once, naming the file, that an equation was read as plain text."""
+    from pipeline.ingest import read_path
+    from repo_data import news_row
+
+    text = news_row("wikinews_de.jsonl.gz", "id", "wn51339")["text"].strip()
+    before, after = text.split("CO2")
+    root = _math(_mr("U="), "<m:rad><m:radPr><m:degHide m:val=\"1\"/></m:radPr><m:deg/><m:e>" + _mr("P·R") + "</m:e></m:rad>")
+    total = _math("<m:nary><m:naryPr><m:chr m:val=\"∑\"/></m:naryPr><m:sub>" + _mr("i=1") + "</m:sub><m:sup>" + _mr("n")
+                  + "</m:sup><m:e>" + _mr("i") + "</m:e></m:nary>")
+    path = tmp_path / "wasserstoff.docx"
+    path.write_bytes(_word_file([_para(_run(before + "CO2" + after)), _para(_run("Spannung: "), root, _run(", Summe: "), total)]))
+    (doc,) = list(read_path(path, tmp_path))
+    assert doc.text.split("\n\n") == [text, "Spannung: U=P·R, Summe: i=1ni"]
+    assert len(doc.warnings) == 1
+    assert str(path.name) in doc.warnings[0] and "an equation read as plain text" in doc.warnings[0]
