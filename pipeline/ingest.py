@@ -102,7 +102,8 @@ def discover(paths: Iterable[Path]) -> tuple[list[tuple[Path, Path]], list[Inges
     folders are followed. Nothing is skipped without a word (issue 15): an unreadable
     folder, a symlink loop and a dangling link each become an error naming the path.
     Hidden files and folders (".presseschau", ".git"), Office's owner files of open documents
-    ("~$richt.docx") and files of other types are not inputs and are passed over.
+    ("~$richt.docx"), files of other types and a previous run's output met in a folder
+    (`is_run_output`) are not inputs and are passed over.
     """
     found: dict[Path, tuple[Path, Path]] = {}  # resolved path (for de-duplication) -> (path as given, root)
     errors = find_inputs(paths, lambda resolved, f, root: found.setdefault(resolved, (f, root)))
