@@ -102,7 +102,8 @@ def discover(paths: Iterable[Path]) -> tuple[list[tuple[Path, Path]], list[Inges
     folders are followed. Nothing is skipped without a word (issue 15): an unreadable
     folder, a symlink loop and a dangling link each become an error naming the path.
     Hidden files and folders (".presseschau", ".git"), Office's owner files of open documents
-    ("~$richt.docx") and files of other types are not inputs and are passed over.
+    ("~$richt.docx"), files of other types and a previous run's output met in a folder
+    (`is_run_output`) are not inputs and are passed over.
     """
     found: dict[Path, tuple[Path, Path]] = {}  # resolved path (for de-duplication) -> (path as given, root)
     errors = find_inputs(paths, lambda resolved, f, root: found.setdefault(resolved, (f, root)))
@@ -110,7 +111,7 @@ def discover(paths: Iterable[Path]) -> tuple[list[tuple[Path, Path]], list[Inges
 
 
 def find_inputs(paths: Iterable[Path], add: Callable[[Path, Path, Path], Any], passed_over: Optional[Counter] = None,
-                skip: Optional[Path] = None) -> list[IngestError]:
+                skip: Optional[Path] = None, previous_outputs: Optional[list] = None) -> list[IngestError]:
     """`discover` without holding what it finds: each supported file goes to
     `add(resolved path, path as found, root)`, in the order of the walk; the caller keeps the
     first of each resolved path and sorts them by `str(path)`. `presseschau run` keeps them
@@ -118,7 +119,10 @@ def find_inputs(paths: Iterable[Path], add: Callable[[Path, Path, Path], Any], p
     does not grow its memory (issue 19). Returns the errors. `passed_over` counts the files
     of other types found in the folders, by suffix (`passed_over_notice`). `skip`: the run's
     output folder, not entered by the walk (inside an input folder, its articles.jsonl would be
-    read as a corpus, and every run would add its articles again), nor its articles.jsonl."""
+    read as a corpus, and every run would add its articles again), nor its articles.jsonl.
+    A previous run's output met in a folder (`is_run_output`) is not an input either: it is
+    appended to `previous_outputs`, for the run's notice naming it. A file named in `paths`
+    is read whatever it holds."""
     errors: list[IngestError] = []
     skipped = set()  # the folder, and its articles.jsonl where the output folder is an input folder itself
     for q in ([Path(skip), Path(skip) / "articles.jsonl"] if skip is not None else []):
@@ -133,7 +137,7 @@ def find_inputs(paths: Iterable[Path], add: Callable[[Path, Path, Path], Any], p
         if bad_link is not None:
             errors.append(bad_link)
         elif p.is_dir():
-            for f in _walk(p, errors, passed_over=passed_over, skipped=frozenset(skipped)):
+            for f in _walk(p, errors, passed_over=passed_over, skipped=frozenset(skipped), previous_outputs=previous_outputs):
                 add(f.resolve(), f, p)
         elif p.is_file():
             if is_supported(p):
@@ -175,7 +179,7 @@ def _link_problem(path: Path) -> Optional[IngestError]:
 
 
 def _walk(folder: Path, errors: list[IngestError], ancestors: frozenset = frozenset(), passed_over: Optional[Counter] = None,
-          skipped: frozenset = frozenset()) -> Iterator[Path]:
+          skipped: frozenset = frozenset(), previous_outputs: Optional[list] = None) -> Iterator[Path]:
     """The supported files under `folder`, links to folders followed. Written out instead of
     `Path.rglob`, which passes over unreadable folders, loops and dangling links without a
     word (and before Python 3.13 does not follow links to folders at all)."""
@@ -208,11 +212,41 @@ def _walk(folder: Path, errors: list[IngestError], ancestors: frozenset = frozen
             if (st.st_dev, st.st_ino) in ancestors:
                 errors.append(IngestError(shown(path), ErrorKind.SYMLINK_LOOP, f"{shown(path)}: symlink loop (leads back to {shown(os.path.realpath(path))}, a folder it is in)"))
                 continue
-            yield from _walk(path, errors, ancestors, passed_over, skipped)
+            yield from _walk(path, errors, ancestors, passed_over, skipped, previous_outputs)
         elif stat.S_ISREG(st.st_mode) and is_supported(path):
+            if suffix_of(path) in JSONL_SUFFIXES and is_run_output(path):
+                if previous_outputs is not None:
+                    previous_outputs.append(path)
+                continue
             yield path
         elif stat.S_ISREG(st.st_mode) and passed_over is not None:
             passed_over[suffix_of(path) or "(no suffix)"] += 1
+
+
+def is_run_output(path: Path) -> bool:
+    """Whether a JSONL file is a Presseschau run's output (`presseschau run in -o in`, then
+    `run in -o o`: its articles would be read again as a corpus, ids "articles/000_..."):
+    an articles.jsonl with the run's run.json beside it, or a file whose first record is a
+    run's article record (a "pipeline" object, "entities" and "removed" lists: a copy, an
+    export). A file that cannot be read is not one: reading it names the problem."""
+    if path.name == "articles.jsonl" and (path.parent / "run.json").is_file():
+        return True
+    lines = iter_jsonl(path)
+    try:
+        first = next(lines, None)
+    except (OSError, ValueError, EOFError):  # UnreadableFile is a ValueError
+        return False
+    finally:
+        lines.close()
+    obj = first[1] if first is not None else None
+    return (isinstance(obj, dict) and isinstance(obj.get("pipeline"), dict)
+            and isinstance(obj.get("entities"), list) and isinstance(obj.get("removed"), list))
+
+
+def previous_output_notice(path: Path) -> str:
+    """The run's word on a previous run's output met in an input folder (`is_run_output`)."""
+    return (f"passed over {shown(path)}: a previous Presseschau run's output (its article records), not read as input; "
+            f"name the file on the command line to read it as a corpus")
 
 
 def passed_over_notice(passed_over: Counter, shown_types: int = 5) -> Optional[str]:

@@ -30,7 +30,8 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 from . import __version__
 from .errors import ArticleError, CannotStart, ErrorKind, Interrupted, NoArticlesFound, OutputNotWritable, UnusableOptions
 from .execute import make_executor
-from .ingest import JSONL_SUFFIXES, MAX_BYTES, IngestError, Unchanged, find_inputs, hints_digest, passed_over_notice, read_path, suffix_of
+from .ingest import (JSONL_SUFFIXES, MAX_BYTES, IngestError, Unchanged, find_inputs, hints_digest, passed_over_notice, previous_output_notice,
+                     read_path, suffix_of)
 from .io import Cache, atomic_open, atomic_write_json, dumps, label_counts, remove_stale_temps, shown, storage_failed
 from .ledger import RunLedger
 from .nlp import ModelInfo, load_nlp, model_info
@@ -259,8 +260,11 @@ def run(
                 found["jsonl"] += suffix_of(f) in JSONL_SUFFIXES
 
         passed_over: Counter = Counter()
-        for err in find_inputs(opts.paths, add_file, passed_over, skip=opts.out):
+        previous_outputs: list[Path] = []
+        for err in find_inputs(opts.paths, add_file, passed_over, skip=opts.out, previous_outputs=previous_outputs):
             _error(stats, err.to_dict(), on_error)
+        for f in previous_outputs:
+            notice(previous_output_notice(f))
         if any(_inside(opts.out, p) for p in opts.paths if Path(p).is_dir()):
             notice(f"the output folder {shown(opts.out)} is in an input folder: the run's output there is not read as input")
         if passed_over:

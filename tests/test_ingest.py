@@ -575,3 +575,40 @@ def test_short_german_sentences_are_german_and_short_foreign_ones_are_not():
     assert detect_language("De minister bezocht gisteren Parijs.") == "nl"
     assert detect_language("Statsministern besökte Paris i går.") == "sv"
     assert detect_language("The president visited Paris yesterday.") == "en"
+
+
+def test_a_previous_runs_output_in_a_folder_is_passed_over_not_read(tmp_path, seed_run):
+    """`presseschau run in -o in`, then `presseschau run in -o o`: the first run's articles.jsonl
+    in the input folder was read as a JSONL corpus (10 records: the seeds and "articles/000_..."
+    again). A run's output met in a folder, known by the run.json beside its articles.jsonl or by
+    its first record (an article record of a run: "pipeline", "entities", "removed"), is passed
+    over and named; a user's corpus beside a run.json is still read, and a file named
+    explicitly is read (the user asked for it)."""
+    from pipeline.ingest import find_inputs
+
+    out, _, records = seed_run
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for seed in SEEDS:
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    (folder / "articles.jsonl").write_bytes((out / "articles.jsonl").read_bytes())  # `run in -o in`
+    (folder / "run.json").write_bytes((out / "run.json").read_bytes())
+    (folder / "old").mkdir()  # a copy of a run's output without its run.json, gzipped
+    with gzip.open(folder / "old" / "export.jsonl.gz", "wt", encoding="utf-8") as fh:
+        fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    (folder / "empty").mkdir()  # a run that found no article: an empty articles.jsonl beside its run.json
+    (folder / "empty" / "articles.jsonl").write_text("", encoding="utf-8")
+    (folder / "empty" / "run.json").write_bytes((out / "run.json").read_bytes())
+    news = read_news("wikinews_de.jsonl.gz", 2)  # the user's own corpus beside a run.json: read
+    (folder / "empty" / "news.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in news), encoding="utf-8")
+
+    files, errors = discover([folder])
+    assert errors == []
+    assert sorted(f.relative_to(folder).as_posix() for f, _ in files) == sorted([s.name for s in SEEDS] + ["empty/news.jsonl"])
+    met: list = []
+    find_inputs([folder], lambda *a: None, previous_outputs=met)
+    assert sorted(p.relative_to(folder).as_posix() for p in met) == ["articles.jsonl", "empty/articles.jsonl", "old/export.jsonl.gz"]
+
+    # named on the command line, it is read
+    (named, root), = discover([folder / "old" / "export.jsonl.gz"])[0]
+    assert [d.id for d in read_path(named, root)] == [f"export/{r['id']}" for r in records]

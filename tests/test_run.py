@@ -715,3 +715,22 @@ def test_an_empty_cluster_address_is_a_usage_error(tmp_path):
     assert proc.returncode == 2 and "Traceback" not in proc.stderr and said.count("✘") == 1, said[-2000:]
     assert "--cluster '': use local:N" in said and "Model:" not in said
     assert not out.exists()
+
+
+def test_a_previous_runs_output_in_an_input_folder_is_passed_over_with_a_notice(tmp_path, nlp_info):
+    """`presseschau run in -o in`, then `presseschau run in -o o`: the second run read
+    in/articles.jsonl as a corpus and wrote 10 records ("articles/000_..." and the seeds again)
+    instead of 5. The file is passed over with one notice naming it; named on the command line,
+    it is read."""
+    folder = tmp_path / "in"
+    shutil.copytree(REPO / "corpus", folder)
+    assert run(RunOptions(paths=[folder], out=folder, progress=False), nlp_info)["counts"]["articles"] == 5
+    notices: list[str] = []
+    summary = run(RunOptions(paths=[folder], out=tmp_path / "o", progress=False), nlp_info, on_notice=notices.append)
+    assert summary["errors"] == [] and summary["counts"]["articles"] == 5
+    assert sorted(r["id"] for r in _records(tmp_path / "o")) == sorted(s.stem for s in SEEDS)
+    said = [n for n in notices if str(folder / "articles.jsonl") in n]
+    assert len(said) == 1 and "passed over" in said[0] and "output" in said[0], notices
+
+    summary = run(RunOptions(paths=[folder / "articles.jsonl"], out=tmp_path / "o2", progress=False), nlp_info)
+    assert summary["errors"] == [] and summary["counts"]["articles"] == 5
