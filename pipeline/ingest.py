@@ -228,7 +228,9 @@ def is_run_output(path: Path) -> bool:
     `run in -o o`: its articles would be read again as a corpus, ids "articles/000_..."):
     an articles.jsonl with the run's run.json beside it, or a file whose first record is a
     run's article record (a "pipeline" object, "entities" and "removed" lists: a copy, an
-    export). A file that cannot be read is not one: reading it names the problem."""
+    export), or a Prodigy / doccano export of one (a first record with the export's snapshot:
+    its texts would be read again as articles named by line number; they come back with
+    `presseschau import`). A file that cannot be read is not one: reading it names the problem."""
     if path.name == "articles.jsonl" and (path.parent / "run.json").is_file():
         return True
     lines = iter_jsonl(path)
@@ -239,13 +241,17 @@ def is_run_output(path: Path) -> bool:
     finally:
         lines.close()
     obj = first[1] if first is not None else None
-    return (isinstance(obj, dict) and isinstance(obj.get("pipeline"), dict)
-            and isinstance(obj.get("entities"), list) and isinstance(obj.get("removed"), list))
+    if not isinstance(obj, dict):
+        return False
+    snapshot = obj.get("presseschau")  # an annotation tool's task as `export` writes it (interop.common.SNAPSHOT_KEY)
+    return (isinstance(obj.get("pipeline"), dict) and isinstance(obj.get("entities"), list) and isinstance(obj.get("removed"), list)) \
+        or (isinstance(snapshot, dict) and "article_id" in snapshot and "text_sha256" in snapshot)
 
 
 def previous_output_notice(path: Path) -> str:
     """The run's word on a previous run's output met in an input folder (`is_run_output`)."""
-    return (f"passed over {shown(path)}: a previous Presseschau run's output (its article records), not read as input; "
+    return (f"passed over {shown(path)}: a previous Presseschau run's output (its article records, or an annotation tool's "
+            f"export of them: `presseschau import` reads those), not read as input; "
             f"name the file on the command line to read it as a corpus")
 
 

@@ -612,3 +612,28 @@ def test_a_previous_runs_output_in_a_folder_is_passed_over_not_read(tmp_path, se
     # named on the command line, it is read
     (named, root), = discover([folder / "old" / "export.jsonl.gz"])[0]
     assert [d.id for d in read_path(named, root)] == [f"export/{r['id']}" for r in records]
+
+
+def test_an_annotation_tools_export_in_a_folder_is_passed_over_not_read(tmp_path, seed_run):
+    """Prodigy and doccano exports of the seed run left in an input folder were read as JSONL
+    corpora: 10 more articles named by line number ("articles.prodigy/1" ...), their ids lost.
+    Known by the export's snapshot in their first task, they are passed over and named (they come
+    back with `presseschau import`); named on the command line, one is still read."""
+    from pipeline import interop
+    from pipeline.ingest import find_inputs
+
+    _, _, records = seed_run
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / SEEDS[0].name).write_bytes(SEEDS[0].read_bytes())
+    for fmt in ("prodigy", "doccano"):
+        interop.export(records, fmt, folder, include_pending=True)
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == sorted([SEEDS[0].name, "articles.doccano.jsonl", "articles.prodigy.jsonl"])
+    files, errors = discover([folder])
+    assert errors == [] and [f.name for f, _ in files] == [SEEDS[0].name]
+    met: list = []
+    find_inputs([folder], lambda *a: None, previous_outputs=met)
+    assert sorted(p.name for p in met) == ["articles.doccano.jsonl", "articles.prodigy.jsonl"]
+    (named, root), = discover([folder / "articles.doccano.jsonl"])[0]
+    assert len([d for d in read_path(named, root) if not isinstance(d, IngestError)]) == len(records)
