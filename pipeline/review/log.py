@@ -313,26 +313,28 @@ def _coerce_value(label: str, value: Any) -> Any:
     if value in ("", None):
         return None
     if label == "FIGURE":
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            if not math.isfinite(value):  # a JSON body's NaN / Infinity
-                raise ValueError(f"FIGURE value must be a finite number, got {value!r}")
-            return value
-        s = str(value).strip().replace("\u202f", "").replace(" ", "")
-        if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", s):  # German thousands separators
-            s = s.replace(".", "")
-        s = s.replace(",", ".")
-        try:
-            f = float(s)
-        except ValueError:
-            raise ValueError(f"FIGURE value must be a number, got {value!r}") from None
-        if not math.isfinite(f):
-            # "nan", "inf", "1e400": float() reads them, but NaN and Infinity are no JSON; the log's
+        number = value if isinstance(value, (int, float)) and not isinstance(value, bool) else _figure_number(value)
+        if not math.isfinite(number):
+            # a JSON body's NaN / Infinity, "nan", "inf", "1e400" (float() reads them): no JSON; the log's
             # line and every answer of the article became JSON the page could not read
             raise ValueError(f"FIGURE value must be a finite number, got {value!r}")
-        return int(f) if f.is_integer() and "." not in s else f
+        return number
     if label == "DATE":
         return check_date_value(value)[0]  # the grammar of the values the pipeline writes (pipeline.schema)
     return value
+
+
+def _figure_number(value: Any) -> float:
+    """A FIGURE value the reviewer typed ("1.250,5", "45 000"): its number, an int where it has no decimals."""
+    s = str(value).strip().replace("\u202f", "").replace(" ", "")
+    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", s):  # German thousands separators
+        s = s.replace(".", "")
+    s = s.replace(",", ".")
+    try:
+        f = float(s)
+    except ValueError:
+        raise ValueError(f"FIGURE value must be a number, got {value!r}") from None
+    return int(f) if f.is_integer() and "." not in s else f
 
 
 def _new_entity_fields(text: str, s: int, e: int, label: str, new: dict, old: Optional[dict]) -> dict:
