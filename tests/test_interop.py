@@ -592,3 +592,37 @@ def test_a_reviewed_only_export_of_a_run_nobody_reviewed_says_it_holds_nothing(t
     said.clear()
     interop.export(one, fmt, tmp_path / f"y.{fmt}", warn=said.append)
     assert not any("--include-pending" in m for m in said)
+
+
+def test_a_task_whose_text_two_articles_share_is_not_sent_to_the_last_of_them(reviewed):
+    """Two articles with the same text (the same agency report saved twice): a task without our
+    snapshot (made in the tool from the text) was matched by its text to the last of them, and its
+    decisions recorded there without a word. Now such a task is named, with the articles it could
+    be, and skipped; a task of our export names its article and goes to it."""
+    import copy
+
+    r = art(reviewed)
+    twin = dict(copy.deepcopy(r), id="zz_twin")
+    recs = reviewed + [twin]
+    live = [e for e in r["entities"] if e["status"] != "rejected"]
+    gone = next(e for e in live if e["text"] == "Kasachstan")
+    kept = [e for e in live if e is not gone]
+    doccano = {"id": 1, "text": r["text"], "label": [[e["start"], e["end"], e["label"]] for e in kept], "Comments": []}
+    prodigy = {"text": r["text"], "spans": [{"start": e["start"], "end": e["end"], "label": e["label"]} for e in kept],
+               "answer": "accept", "_view_id": "ner_manual"}
+    ls_min = {"id": 1, "text": r["text"], "annotator": 7, "annotation_id": 3,
+              "label": [{"start": e["start"], "end": e["end"], "text": e["text"], "labels": [e["label"]]} for e in kept]}
+    for imp, row in ((interop.import_doccano, doccano), (interop.import_prodigy, prodigy), (interop.import_label_studio, ls_min)):
+        decisions, problems = imp([(3, row)], recs, path="tool.jsonl")
+        assert decisions == [], imp.__name__
+        assert len(problems) == 1 and problems[0].startswith(f"tool.jsonl:3: its text is that of 2 articles ({ART}, zz_twin)"), problems
+        # the same task with the article's id goes to that article, not to its twin
+        decisions, problems = imp([(3, dict(row, article_id=ART))], recs, path="tool.jsonl")
+        assert problems == [] and decisions and {d["article_id"] for d in decisions} == {ART}, imp.__name__
+        assert ("reject", gone["start"]) in {(d["decision"], d["span"]["start"]) for d in decisions}
+    # our export's tasks name their article: each goes to its own
+    tasks = [t for t in interop.to_doccano(recs) if t["article_id"] in (ART, "zz_twin")]
+    for t in tasks:
+        t["label"] = [x for x in t["label"] if x[:2] != [gone["start"], gone["end"]]]
+    decisions, problems = interop.import_doccano(tasks, recs)
+    assert problems == [] and sorted(d["article_id"] for d in decisions) == [ART, "zz_twin"]

@@ -364,11 +364,15 @@ class Index:
     """The articles an import is matched against: by the article id our export wrote (the
     snapshot's, the task's `article_id`), else by the hash of the text, else by the tool's own
     id of the task (doccano's and Label Studio's row ids count 1, 2, 3 ...: taken first, a row id
-    equal to an article's id, "1" of `1.txt`, sent the task to that article)."""
+    equal to an article's id, "1" of `1.txt`, sent the task to that article). A text that several
+    articles share (the same agency report in two outlets) names none of them: such a task without
+    our article id is not placed (`match` says why; it went to the last of them)."""
 
     def __init__(self, records: list[dict]):
         self.by_id = {r["id"]: r for r in records}
-        self.by_text = {dec.text_sha256(r["text"]): r for r in records}
+        self.by_text: dict[str, list[dict]] = {}
+        for r in records:
+            self.by_text.setdefault(dec.text_sha256(r["text"]), []).append(r)
 
     def _by_ids(self, ids: Iterable[Any]) -> Optional[dict]:
         for i in ids:
@@ -376,11 +380,19 @@ class Index:
                 return self.by_id[str(i)]
         return None
 
-    def find(self, ids: Iterable[Any], text: Optional[str], tool_ids: Iterable[Any] = ()) -> Optional[dict]:
+    def match(self, ids: Iterable[Any], text: Optional[str], tool_ids: Iterable[Any] = ()) -> tuple[Optional[dict], str]:
+        """(the task's article, "") or (None, why it has none)."""
         found = self._by_ids(ids)
-        if found is None and isinstance(text, str):
-            found = self.by_text.get(dec.text_sha256(text))
-        return found if found is not None else self._by_ids(tool_ids)
+        if found is not None:
+            return found, ""
+        same = self.by_text.get(dec.text_sha256(text), []) if isinstance(text, str) else []
+        if len(same) > 1:
+            shown = ", ".join(r["id"] for r in same[:5]) + (f" and {len(same) - 5} more" if len(same) > 5 else "")
+            return None, (f"its text is that of {len(same)} articles ({shown}) and the task names none of them "
+                          f"(no article_id): not placed, task skipped; import the file `presseschau export` wrote, "
+                          f"whose tasks name their article")
+        found = same[0] if same else self._by_ids(tool_ids)
+        return (found, "") if found is not None else (None, "no matching article")
 
 
 def anchor(record: dict, src_text: Optional[str], s: int, e: int) -> Optional[tuple[int, int]]:

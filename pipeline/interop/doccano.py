@@ -123,7 +123,7 @@ def import_doccano(rows: list[dict] | list[tuple[int, dict]], records: list[dict
     for where, row in numbered(rows, path):
         meta = row.get("meta") if isinstance(row.get("meta"), dict) else {}
         snap_raw = row.get(SNAPSHOT_KEY) if isinstance(row.get(SNAPSHOT_KEY), dict) else {}
-        rec = idx.find([snap_raw.get("article_id"), row.get("article_id"), meta.get("article_id")], row.get("text"), [row.get("id")])
+        rec, unplaced = idx.match([snap_raw.get("article_id"), row.get("article_id"), meta.get("article_id")], row.get("text"), [row.get("id")])
         snap = snapshot_of(row.get(SNAPSHOT_KEY), rec)
         spans, why = _to_codepoints(row, snap.get("offsets", "utf16") if snap else "utf16")
         if why:
@@ -132,7 +132,7 @@ def import_doccano(rows: list[dict] | list[tuple[int, dict]], records: list[dict
         if snap is None and not spans and not include_empty:
             continue
         if rec is None:
-            problems.append(f"{where}: no matching article")
+            problems.append(f"{where}: {unplaced}")
             continue
         bare += snap is None
         ds, ps = decide(rec, snap, spans, reviewer=reviewer, src_text=row["text"], reviewed=accept_unchanged, note="doccano", where=where)

@@ -186,10 +186,10 @@ def import_label_studio(tasks: list[dict] | list[tuple[int, dict]], records: lis
                                 f"the Labels tag; presseschau's config calls it 'label'); task skipped")
                 continue
             views = [(None, _min_spans(task), task.get("annotator"))]
-        rec = idx.find([snap_raw.get("article_id"), data.get("article_id"), (task.get("meta") or {}).get("article_id")
-                        if isinstance(task.get("meta"), dict) else None, task.get("article_id")], text, [data.get("id")])
+        rec, why = idx.match([snap_raw.get("article_id"), data.get("article_id"), (task.get("meta") or {}).get("article_id")
+                              if isinstance(task.get("meta"), dict) else None, task.get("article_id")], text, [data.get("id")])
         if rec is None:
-            problems.append(f"{where}: no matching article")
+            problems.append(f"{where}: {why}")
             continue
         snap = snapshot_of(data.get(SNAPSHOT_KEY), rec)
         bare += snap is None

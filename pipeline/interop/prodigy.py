@@ -136,10 +136,10 @@ def import_prodigy(rows: list[dict] | list[tuple[int, dict]], records: list[dict
     for where, task in numbered(rows, path):
         meta = task.get("meta") if isinstance(task.get("meta"), dict) else {}
         snap_raw = task.get(SNAPSHOT_KEY) if isinstance(task.get(SNAPSHOT_KEY), dict) else {}
-        rec = idx.find([snap_raw.get("article_id"), meta.get("article_id"), task.get("article_id")], task.get("text"),
-                       [meta.get("id"), task.get("id")])
+        rec, why = idx.match([snap_raw.get("article_id"), meta.get("article_id"), task.get("article_id")], task.get("text"),
+                             [meta.get("id"), task.get("id")])
         if rec is None:
-            problems.append(f"{where}: no matching article")
+            problems.append(f"{where}: {why}")
             continue
         snap = snapshot_of(task.get(SNAPSHOT_KEY), rec)
         who = task.get("_annotator_id") or task.get("_session_id")
