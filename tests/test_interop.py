@@ -626,3 +626,44 @@ def test_a_task_whose_text_two_articles_share_is_not_sent_to_the_last_of_them(re
         t["label"] = [x for x in t["label"] if x[:2] != [gone["start"], gone["end"]]]
     decisions, problems = interop.import_doccano(tasks, recs)
     assert problems == [] and sorted(d["article_id"] for d in decisions) == [ART, "zz_twin"]
+
+
+def test_an_imported_span_that_cuts_a_word_is_named_and_its_task_skipped(reviewed):
+    """A span from an import that began or ended inside a word (a Label Studio region dragged one
+    letter short, "assym-Jomart Tokajew"; "Putin" of "Putins") was recorded as it came: a
+    correction or an added entity of part of a word. The review app snaps a selection to whole
+    words and its API refuses a sub-word unless asked for; spaCy and Prodigy leave out a span that
+    does not align with the tokens. An import cannot ask the annotator: such a span is refused,
+    named with file, line and the whole words, and the task skipped; whole words are taken."""
+    r = art(reviewed)
+    text = r["text"]
+    k = text.index("Kassym-Jomart Tokajew")
+    p = text.index("Putins")
+    g = text.index("Russlands")
+    ours = next(t for t in interop.to_label_studio(reviewed) if t["data"]["article_id"] == ART)
+    result = json.loads(json.dumps(ours["predictions"][0]["result"]))
+    region = next(x for x in result if x["type"] == "labels" and (x["value"]["start"], x["value"]["end"]) == (k, k + 21))
+    region["value"]["start"] = k + 1
+    task = dict(ours, annotations=[{"id": 1, "completed_by": 7, "result": result, "was_cancelled": False}])
+    assert interop.import_label_studio([(2, task)], reviewed, path="ls.json") == \
+        ([], [f"ls.json:2: correct “assym-Jomart Tokajew” cuts the word “Kassym”; whole words: “Kassym-Jomart Tokajew” "
+              f"[{k}, {k + 21}); task skipped"])
+    prodigy = next(t for t in interop.to_prodigy(reviewed, include_pending=True) if t["meta"]["article_id"] == ART)
+
+    def answered(start, end):
+        t = json.loads(json.dumps(prodigy))
+        t["spans"].append({"start": start, "end": end, "label": "PER"})
+        t["answer"] = "accept"
+        return interop.import_prodigy([(5, t)], reviewed, path="prodigy.jsonl")
+
+    assert answered(p, p + 5) == ([], [f"prodigy.jsonl:5: add “Putin” cuts the word “Putins”; whole words: “Putins” "
+                                       f"[{p}, {p + 6}); task skipped"])
+    ds, ps = answered(p, p + 6)
+    assert ps == [] and [(d["span"]["start"], d["span"]["end"]) for d in ds if d["decision"] == "add"] == [(p, p + 6)]
+    doccano = {"id": 1, "text": text, "label": [[g, g + 8, "LOC"]]}  # made in doccano: "Russland" of "Russlands"
+    ds, ps = interop.import_doccano([(3, doccano)], reviewed, path="doccano.jsonl")
+    assert ds == [] and ps == [f"doccano.jsonl:3: add “Russland” cuts the word “Russlands”; whole words: “Russlands” "
+                               f"[{g}, {g + 9}); task skipped"]
+    # the review app's explicit sub-word (its API checks the words itself, `subword: true` overrides) is still made
+    d = dec.make_decision(r, "add", new={"start": p, "end": p + 5, "label": "PER"}, reviewer="t")
+    assert d["new"]["text"] == "Putin"

@@ -440,10 +440,11 @@ class _Refused(Exception):
 
 
 def _made(record: dict, kind: str, ent: Optional[dict], new: Optional[dict], *, where: str, **kw: Any) -> dict:
-    """`make_decision`, its refusal (a span of only punctuation, one over a paragraph break) a
-    `_Refused` naming the file and task instead of a traceback."""
+    """`make_decision`, its refusal (a span of only punctuation, one over a paragraph break, one
+    that cuts a word: the tool's file cannot say a sub-word was meant) a `_Refused` naming the
+    file and task instead of a traceback."""
     try:
-        return dec.make_decision(record, kind, ent, new, **kw)
+        return dec.make_decision(record, kind, ent, new, whole_words=True, **kw)
     except ValueError as err:
         raise _Refused(f"{where}: {kind} {err}; task skipped") from None
 

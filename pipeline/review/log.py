@@ -189,12 +189,18 @@ def make_decision(
     batch: Optional[str] = None,
     undoes: Optional[list[str]] = None,
     note: Optional[str] = None,
+    whole_words: bool = False,
 ) -> dict:
     """Build one decision against `record` as it is now (the entity as the reviewer saw it).
 
     accept/reject: `entity` is the entity decided on. correct: `entity` plus `new` (fields that
     change: start/end/label/value/...). add: `new` with start/end/label (+ value fields).
     undo/dismiss: `undoes` lists the decision ids cancelled.
+
+    `whole_words`: a new span (an add, a correction's new bounds) that begins or ends inside a
+    word (`review.words`: "ingela Merkel", "Merkel'" of "Merkel's") is refused, naming the whole
+    words, as spaCy and Prodigy leave out a span that does not align with the tokens (an import,
+    which cannot ask the annotator; the review app refuses it unless the reviewer chose a sub-word).
     """
     if kind not in KINDS:
         raise ValueError(f"unknown decision {kind!r}")
@@ -226,6 +232,8 @@ def make_decision(
         if not new:
             raise ValueError("add needs the new entity")
         s, e = _check_span(text, offset(new["start"]), offset(new["end"]), new_span=True)
+        if whole_words:
+            _check_words(record, s, e)
         label = new.get("label")
         if label not in LABELS:
             raise ValueError(f"unknown label {label!r}")
@@ -249,6 +257,8 @@ def make_decision(
         ns = offset(new.get("start", s))
         ne = offset(new.get("end", e))
         ns, ne = _check_span(text, ns, ne, new_span=(ns, ne) != (s, e))
+        if whole_words and (ns, ne) != (s, e):
+            _check_words(record, ns, ne)
         label = new.get("label", entity["label"])
         if label not in LABELS:
             raise ValueError(f"unknown label {label!r}")
@@ -307,6 +317,14 @@ def _check_span(text: str, s: int, e: int, new_span: bool = False) -> tuple[int,
         # past the end of a paragraph saved a 250-character "PER"
         raise ValueError(f"“{text[s:e][:40]}…” runs over a paragraph break; select within one paragraph")
     return s, e
+
+
+def _check_words(record: dict, s: int, e: int) -> None:
+    from . import words
+
+    why = words.cuts(record["text"], s, e, words.words_of(record))
+    if why:
+        raise ValueError(why)
 
 
 def _coerce_value(label: str, value: Any) -> Any:

@@ -17,6 +17,7 @@ the 473 reviewed entities of the committed seed output.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, Optional
 
@@ -27,10 +28,12 @@ _JOIN = re.compile("[" + re.escape(JOINERS) + "]")
 _WORDCH = re.compile(r"[^\W_]")
 
 
-def _tokens(text: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=32)
+def _tokens(text: str) -> tuple[tuple[int, int], ...]:
+    # cached: an import checks each new span of an article against its words (`log.make_decision`)
     from ..interop.common import tokenizer
 
-    return [(t.idx, t.idx + len(t.text)) for t in tokenizer().make_doc(text) if not t.is_space]
+    return tuple((t.idx, t.idx + len(t.text)) for t in tokenizer().make_doc(text) if not t.is_space)
 
 
 def record_tokens(record: dict) -> Optional[list[tuple[int, int]]]:
@@ -131,10 +134,16 @@ def check_span(text: str, start: Any, end: Any, spans: list[tuple[int, int]]) ->
         return None  # make_decision reports malformed offsets
     if not 0 <= start < end <= len(text):
         return None  # and spans outside the text
+    why = cuts(text, start, end, spans)
+    return why and why + ". Send subword: true to keep a part of a word"
+
+
+def cuts(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> Optional[str]:
+    """“ingela Merkel” cuts the word “Angela”; whole words: “Angela Merkel” [s, e): what is wrong
+    with a span [start, end) that cuts a word, and its whole words; None when it keeps them whole."""
     cut = cut_words(text, start, end, spans)
     if not cut:
         return None
     s, e = snap(start, end, spans)
     return (f"“{text[start:end]}” cuts the word{'s' if len(cut) > 1 else ''} "
-            + ", ".join(f"“{w}”" for w in cut)
-            + f"; whole words: “{text[s:e]}” [{s}, {e}). Send subword: true to keep a part of a word")
+            + ", ".join(f"“{w}”" for w in cut) + f"; whole words: “{text[s:e]}” [{s}, {e})")
