@@ -667,3 +667,33 @@ def test_an_imported_span_that_cuts_a_word_is_named_and_its_task_skipped(reviewe
     # the review app's explicit sub-word (its API checks the words itself, `subword: true` overrides) is still made
     d = dec.make_decision(r, "add", new={"start": p, "end": p + 5, "label": "PER"}, reviewer="t")
     assert d["new"]["text"] == "Putin"
+
+
+def test_a_date_value_that_is_no_day_is_refused_from_label_studio_and_the_review(reviewed):
+    """A DATE value edited in Label Studio's values TextArea (or typed in the review app) was
+    checked for its shape only: "2022-02-30", "2022-13-01", "2021-W53" were recorded as corrected
+    values (the Parquet export's `value_day` then null, `validate` content), as `run` leaves out a
+    `published` that is no date. Now such a value is refused: the import names file, line and
+    region and leaves that region's values out; a real day is taken."""
+    aid = "002_952582db0378b41f"
+    r = art(reviewed, aid)
+    date = next(e for e in r["entities"] if e["label"] == "DATE" and e["text"] == "28.03.2022")
+    ours = next(t for t in interop.to_label_studio(reviewed) if t["data"]["article_id"] == aid)
+    rid = next(x["id"] for x in ours["predictions"][0]["result"] if x["type"] == "labels" and x["value"]["start"] == date["start"])
+
+    def edited(value):
+        result = json.loads(json.dumps(ours["predictions"][0]["result"]))
+        box = next(x for x in result if x["type"] == "textarea" and x["id"] == rid)
+        box["value"]["text"] = [f"value: {value}" if ln.startswith("value:") else ln for ln in box["value"]["text"]]
+        task = dict(ours, annotations=[{"id": 1, "completed_by": 7, "result": result, "was_cancelled": False}])
+        return interop.import_label_studio([(6, task)], reviewed, path="ls.json")
+
+    for bad, why in (("2022-02-30", "2022-02 has no day 30"), ("2022-13-01", "there is no month 13"), ("2021-W53", "2021 has no week 53")):
+        ds, ps = edited(bad)
+        assert [d for d in ds if d["decision"] == "correct"] == [] and \
+            ps == [f"ls.json:6: region {rid} ('28.03.2022' DATE): values not read: DATE value '{bad}' is no date: {why}"], ps
+    ds, ps = edited("2022-03-29")
+    assert ps == [] and [(d["decision"], d["new"]["value"]) for d in ds if d["decision"] == "correct"] == [("correct", "2022-03-29")]
+    with pytest.raises(ValueError, match="no day 29"):  # the review app's value edit alike
+        dec.make_decision(r, "correct", date, {"value": "2022-02-29"}, reviewer="t")
+    assert dec.make_decision(r, "correct", date, {"value": "2024-02-29"}, reviewer="t")["new"]["value"] == "2024-02-29"

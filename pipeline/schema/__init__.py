@@ -62,6 +62,34 @@ def date_type_for(value: Any, current: Optional[str] = None) -> Optional[str]:
     return current if current in DATE_SHAPE_TYPES[shape] else DATE_SHAPE_TYPES[shape][0]
 
 
+_CAL_PART = re.compile(r"(\d{4}|XXXX)-(?:(\d{2})(?:-(\d{2}))?|W(\d{2}))(?![\d])")
+
+
+def _not_on_the_calendar(value: str) -> Optional[str]:
+    """What makes a value of the grammar no day, month or week of the calendar ("2022-02-30", "2022-13",
+    "2022-W60"), else None: the grammar checks the shape only, and a person's value is a typed one."""
+    import calendar
+    import datetime
+
+    for part in value.split("/"):
+        m = _CAL_PART.match(part)
+        if not m:
+            continue
+        year, month, day, week = m.groups()
+        y = int(year) if year != "XXXX" and int(year) >= 1 else None  # no year, or one `datetime` has not
+        if week is not None:
+            weeks = datetime.date(y, 12, 28).isocalendar()[1] if y else 53
+            if not 1 <= int(week) <= weeks:
+                return f"{year} has no week {week}"
+            continue
+        if not 1 <= int(month) <= 12:
+            return f"there is no month {month}"
+        days = calendar.monthrange(y or 2000, int(month))[1]  # a year unknown: 29 February is a day
+        if day is not None and not 1 <= int(day) <= days:
+            return f"{year}-{month} has no day {day}"
+    return None
+
+
 def check_date_value(value: Any, type_: Any = None, current: Optional[str] = None) -> tuple[Optional[str], str]:
     """A DATE value and type given by a person (a review decision): (value, type), or ValueError
     saying what is wrong. `type_` None: the type follows the value (`date_type_for`)."""
@@ -76,6 +104,9 @@ def check_date_value(value: Any, type_: Any = None, current: Optional[str] = Non
                 f"DATE value must be ISO 8601 as the pipeline writes it: a date (2022-01-06, 2022-01, 2022, 2022-W03, "
                 f"2022-Q1, 2022-SU, decade 199), a duration (P3M, P30Y, P2Y6M, PT2H) or a set (P1W, XXXX-WXX-1, "
                 f"XXXX-01-19); got {value!r}")
+        no_day = _not_on_the_calendar(value)
+        if no_day:
+            raise ValueError(f"DATE value {value!r} is no date: {no_day}")
     if type_ in ("", None):
         return value, date_type_for(value, current)
     if type_ not in DATE_TYPES:
