@@ -697,3 +697,27 @@ def test_a_date_value_that_is_no_day_is_refused_from_label_studio_and_the_review
     with pytest.raises(ValueError, match="no day 29"):  # the review app's value edit alike
         dec.make_decision(r, "correct", date, {"value": "2022-02-29"}, reviewer="t")
     assert dec.make_decision(r, "correct", date, {"value": "2024-02-29"}, reviewer="t")["new"]["value"] == "2024-02-29"
+
+
+def test_an_export_found_by_its_text_in_a_run_of_other_ids_keeps_its_snapshot(reviewed):
+    """The same texts run again under other ids (`corpus/001_….txt` copied to `in/b.txt`): a task of
+    the earlier export is found by its text, but its snapshot, naming the old id, was dropped, and
+    the task read as if made in the tool: the untouched doccano file accepted every pending guess
+    and rejected what overlapped (Prodigy: 133 decisions of an untouched export of the seed run),
+    with the notice that the tasks carry no snapshot. A snapshot of the article's very text is the
+    article's: untouched records nothing, and a deleted span is that one rejection."""
+    import copy
+
+    rows = interop.to_doccano(reviewed)
+    renamed = copy.deepcopy(reviewed)
+    for r in renamed:
+        r["id"] = "in/" + r["id"][:3]
+    notices: list[str] = []
+    assert interop.import_doccano(rows, renamed, warn=notices.append) == ([], []) and notices == []
+    task = next(t for t in rows if t["article_id"] == ART)
+    gone = task["label"][0]
+    edited = [dict(t, label=t["label"][1:]) if t is task else t for t in rows]
+    decisions, problems = interop.import_doccano(edited, renamed, warn=notices.append)
+    assert problems == [] and notices == []
+    assert [(d["decision"], d["article_id"], d["span"]["start"], d["span"]["end"], d["label"]) for d in decisions] == \
+        [("reject", "in/001", *gone)]

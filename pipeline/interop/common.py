@@ -613,13 +613,16 @@ def decide(record: dict, snap: Optional[dict], spans: list[tuple[int, int, str]]
 
 
 def snapshot_of(obj: Any, record: Optional[dict]) -> Optional[dict]:
-    """The task's snapshot when it is one of ours and belongs to `record`."""
+    """The task's snapshot when it is one of ours and belongs to `record`: the article it names, or
+    one with the text it was exported from (a run of the same texts under other ids, `corpus/003_….txt`
+    now `in/a.txt`, found by the text: read without its snapshot, an untouched task accepted,
+    added and rejected entities as if made in the tool)."""
     import jsonschema
 
     if not isinstance(obj, dict) or record is None:
         return None
     if not jsonschema.Draft202012Validator(SNAPSHOT_SCHEMA).is_valid(obj):
         return None
-    if obj["article_id"] != record["id"]:
+    if obj["article_id"] != record["id"] and obj["text_sha256"] != dec.text_sha256(record["text"]):
         return None
     return obj
