@@ -721,3 +721,29 @@ def test_an_export_found_by_its_text_in_a_run_of_other_ids_keeps_its_snapshot(re
     assert problems == [] and notices == []
     assert [(d["decision"], d["article_id"], d["span"]["start"], d["span"]["end"], d["label"]) for d in decisions] == \
         [("reject", "in/001", *gone)]
+
+
+def test_a_completed_task_accepts_the_guesses_it_showed_pending_not_an_accept_undone_since(reviewed):
+    """An accepted Prodigy task and a submitted Label Studio annotation accept the pending guesses
+    they kept. They also accepted an entity exported as accepted whose accept was undone in the
+    review app after the export ("Kasachstan", pending again): the task re-accepted it over the
+    reviewer's undo, though the annotator saw it as reviewed, not as a guess (of a task the export
+    answered "accept" itself, a file untouched in Prodigy did so). What was exported reviewed is left
+    as the log has it now; the guesses the task showed pending are accepted."""
+    r = art(reviewed)
+    kas = ent(r, "Kasachstan")
+    assert kas["status"] == "accepted"
+    accept = next(d for d in LOG["decisions"] if d["decision"] == "accept")
+    undone, _ = apply_decisions(LOG["base"], LOG["decisions"] + [dec.make_decision(r, "undo", undoes=[accept["id"]], reviewer="anna")])
+    assert ent(art(undone), "Kasachstan")["status"] == "pending"
+    prodigy = next(t for t in interop.to_prodigy(reviewed, include_pending=True) if t["meta"]["article_id"] == ART)
+    ls = next(t for t in interop.to_label_studio(reviewed) if t["data"]["article_id"] == ART)
+    pending_shown = {(x["value"]["start"], x["value"]["end"]) for x in ls["predictions"][0]["result"] if x.get("meta")}
+    assert pending_shown == {(s["start"], s["end"]) for s in prodigy["spans"] if s.get("status") == "pending"}
+    assert pending_shown and (kas["start"], kas["end"]) not in pending_shown
+    submitted = dict(ls, annotations=[{"id": 1, "completed_by": 7, "result": ls["predictions"][0]["result"], "was_cancelled": False}])
+    for decisions, problems in (interop.import_prodigy([dict(prodigy, answer="accept")], undone),
+                                interop.import_label_studio([submitted], undone)):
+        assert problems == []
+        assert {d["decision"] for d in decisions} == {"accept"} and \
+            {(d["span"]["start"], d["span"]["end"]) for d in decisions} == pending_shown

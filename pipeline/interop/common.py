@@ -458,8 +458,8 @@ def decisions_from_changes(record: dict, exported: list[list], now: list[tuple[i
     Removed spans are rejected, added ones added (or accepted where the article has them),
     a removed and an added span that overlap are one correction (relabel or new boundaries).
     Unchanged spans make no decision, unless `reviewed` (the annotator completed the task in
-    the tool: a Prodigy "accept", a Label Studio annotation): then the pending ones among them
-    are accepted.
+    the tool: a Prodigy "accept", a Label Studio annotation): then those exported pending and
+    pending still are accepted.
     """
     problems: list[str] = []
     where = where or record["id"]
@@ -510,7 +510,9 @@ def decisions_from_changes(record: dict, exported: list[list], now: list[tuple[i
         if reviewed:
             for k in kept:
                 ent = _entity(record, k)
-                if ent is not None and ent.get("status") == "pending":
+                # a guess the annotator saw pending; one exported reviewed and pending now (an accept
+                # undone since the export) was accepted again by the untouched task
+                if ent is not None and ent.get("status") == "pending" and snap[k] == "pending":
                     mk("accept", ent)
     except _Refused as err:
         return [], [str(err)]
