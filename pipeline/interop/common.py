@@ -616,9 +616,9 @@ def decide(record: dict, snap: Optional[dict], spans: list[tuple[int, int, str]]
 
 def snapshot_of(obj: Any, record: Optional[dict]) -> Optional[dict]:
     """The task's snapshot when it is one of ours and belongs to `record`: the article it names, or
-    one with the text it was exported from (a run of the same texts under other ids, `corpus/003_….txt`
-    now `in/a.txt`, found by the text: read without its snapshot, an untouched task accepted,
-    added and rejected entities as if made in the tool)."""
+    the one with the text it was exported from (the same texts run under other ids, `corpus/003_….txt`
+    now `in/a.txt`: the task is found by its text, and without its snapshot an untouched task was
+    read as made in the tool, accepting, adding and rejecting entities)."""
     import jsonschema
 
     if not isinstance(obj, dict) or record is None:
