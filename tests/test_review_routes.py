@@ -582,3 +582,27 @@ def test_apply_to_all_mentions_carries_a_corrected_canonical_name(client, state)
     st, view = client.post(f"/api/articles/{ART}/undo", {})
     after = [e for e in view["record"]["entities"] if e["text"] == "Kasachstan" and e["label"] == "LOC"]
     assert st == 200 and [e["canonical"] for e in after] == ["Republik Kasachstan"] + ["Kasachstan"] * (len(kas) - 1)
+
+
+def test_a_value_field_that_is_no_text_is_refused_and_a_log_line_holding_one_is_kept_aside(client, state, dirs):
+    """A FIGURE's unit / about / qualifier / event and a name's canonical are text: a list or a
+    number sent by a client went into the log, and every later load of it (the app's start,
+    `presseschau review --conflicts`) ended in `TypeError: unhashable type: 'list'`."""
+    data, ann = dirs
+    _, view = client.get(f"/api/articles/{ART}")
+    sechs, tok = first(view, "sechs", "FIGURE"), first(view, "Tokajew", "PER")
+    for ent, new in ((sechs, {"unit": ["Staaten"]}), (sechs, {"about": {"x": 1}}), (tok, {"canonical": 5})):
+        st, body = client.post(f"/api/articles/{ART}/decide", {"action": "correct", "entity": ref(ent), "new": new})
+        key = next(iter(new))
+        assert st == 400 and f"{key} must be text" in body["error"], body
+    assert log(state) == []
+    st, _ = client.post(f"/api/articles/{ART}/decide", {"action": "correct", "entity": ref(sechs), "new": {"unit": "Staaten"}})
+    assert st == 200 and first(client.get(f"/api/articles/{ART}")[1], "sechs")["unit"] == "Staaten"
+    # a line with a list as unit (another tool, a hand edit) is named and kept aside; the app still opens
+    [good] = (ann / "decisions.jsonl").read_text(encoding="utf-8").splitlines()
+    bad = json.loads(good)
+    bad["id"], bad["new"]["unit"] = "d-bad", ["Staaten"]
+    (ann / "decisions.jsonl").write_text(good + "\n" + json.dumps(bad) + "\n", encoding="utf-8")
+    again = ReviewState(data, ann, reviewer="tester")
+    assert [d["id"] for d in again.decisions] == [json.loads(good)["id"]] and again.conflicts == {}
+    assert "unit must be text" in (ann / "decisions.jsonl.rejected").read_text(encoding="utf-8")

@@ -353,13 +353,26 @@ def _new_entity_fields(text: str, s: int, e: int, label: str, new: dict, old: Op
     elif label == "FIGURE":
         for k in ("value", "unit", "about", "qualifier", "event"):
             v = new[k] if k in new else (old.get(k) if keep_values else None)
-            out[k] = _coerce_value("FIGURE", v) if k == "value" else (v or None)
+            out[k] = _coerce_value("FIGURE", v) if k == "value" else _text_value(label, k, v)
         if out["event"] is None and not (old and "event" in old) and "event" not in new:
             del out["event"]  # the pipeline writes `event` only where it found one
     else:
         v = new["canonical"] if "canonical" in new else (old.get("canonical") if keep_values else None)
-        out["canonical"] = v or None
+        out["canonical"] = _text_value(label, "canonical", v)
     return out
+
+
+#: the value fields that hold text (a unit, a lemma, a name), never a list, an object or a number
+TEXT_VALUE_FIELDS = ("unit", "about", "qualifier", "event", "canonical")
+
+
+def _text_value(label: str, key: str, v: Any) -> Optional[str]:
+    """A text field of a decision (`TEXT_VALUE_FIELDS`): a string or nothing (ValueError else: a
+    list given as `unit` went into the log, and every later load of the log, the app's start and
+    `review --conflicts`, ended in a TypeError traceback)."""
+    if v is not None and not isinstance(v, str):
+        raise ValueError(f"{label} {key} must be text, got {v!r}")
+    return v or None
 
 
 # --------------------------------------------------------------------------- the log
@@ -628,6 +641,10 @@ def check_decision(d: Any) -> Optional[str]:
         return f"{kind}: 'new' must be an object"
     if kind in ("add", "correct") and d["new"].get("label") not in LABELS:
         return f"{kind}: unknown label {d['new'].get('label')!r} in 'new'"
+    for key in ("new", "old"):
+        bad = [k for k in TEXT_VALUE_FIELDS if not isinstance((d.get(key) or {}).get(k), (str, type(None)))]
+        if bad:
+            return f"'{key}' {bad[0]} must be text, not {d[key][bad[0]]!r}"
     for key in ("text_sha256", "article_sha256"):
         if d.get(key) is not None and not isinstance(d[key], str):
             return f"'{key}' must be a string"
