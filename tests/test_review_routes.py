@@ -606,3 +606,25 @@ def test_a_value_field_that_is_no_text_is_refused_and_a_log_line_holding_one_is_
     again = ReviewState(data, ann, reviewer="tester")
     assert [d["id"] for d in again.decisions] == [json.loads(good)["id"]] and again.conflicts == {}
     assert "unit must be text" in (ann / "decisions.jsonl.rejected").read_text(encoding="utf-8")
+
+
+def test_a_date_value_on_no_calendar_is_refused_and_a_real_one_shows_on_the_timeline(client, state):
+    """The DATE grammar checks where the digits stand, not whether the day is on a calendar: a
+    typed "2022-02-30" or "2022-13" was saved as a correction, and the overview's timeline, which
+    reads it as no date, left the reviewed entity out, counted with the mentions whose value the
+    pipeline could not compute (`unresolved`)."""
+    aid = "003_402700ddbbeb6917"
+    _, view = client.get(f"/api/articles/{aid}")
+    date = first(view, "06.01.2022", "DATE")
+    for typo, part in (("2022-02-30", "day 2022-02-30"), ("2022-13", "month 13"), ("2022-W60", "week W60"),
+                       ("2022-01-06/2022-01-32", "day 2022-01-32"), ("XXXX-00-05", "month 00")):
+        st, body = client.post(f"/api/articles/{aid}/decide", {"action": "correct", "entity": ref(date), "new": {"value": typo}})
+        assert (st, body) == (400, {"error": f"DATE value {typo!r}: {part} does not exist"})
+    assert log(state) == []
+    for good in ("2024-02-29", "XXXX-02-29", "2022-W03-4", "2022-01-05"):
+        st, view = client.post(f"/api/articles/{aid}/decide", {"action": "correct", "entity": ref(date), "new": {"value": good}})
+        assert st == 200 and first(view, "06.01.2022", "DATE")["value"] == good
+        date = first(view, "06.01.2022", "DATE")
+    timeline = overview(state.records)["timeline"]
+    [day] = [p for p in timeline["points"] if p["value"] == "2022-01-05"]
+    assert [aid, 1] in day["articles"] and timeline["unresolved"] == 0

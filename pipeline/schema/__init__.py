@@ -62,6 +62,30 @@ def date_type_for(value: Any, current: Optional[str] = None) -> Optional[str]:
     return current if current in DATE_SHAPE_TYPES[shape] else DATE_SHAPE_TYPES[shape][0]
 
 
+_CALENDAR_PARTS = re.compile(r"(?:^|/)(-?\d{4,}|XXXX)-(?:(\d{2})(?:-(\d{2}))?|W(\d{2}))")
+
+
+def _no_such_date(value: str) -> Optional[str]:
+    """The month, day or week of a DATE value's shape that is on no calendar ("2022-13", "2022-02-30",
+    "2022-W60", "XXXX-00-05"), else None: the grammar checks the digits' places only, and such a value
+    a reviewer typed fell out of the overview's timeline without a word."""
+    import datetime
+
+    for m in _CALENDAR_PARTS.finditer(value):
+        year, month, day, week = m.groups()
+        if month is not None and not 1 <= int(month) <= 12:
+            return f"month {month}"
+        if day is not None:
+            y = int(year) if year != "XXXX" and 1 <= int(year) <= 9999 else 2000  # a set's day: any leap year's
+            try:
+                datetime.date(y, int(month), int(day))
+            except ValueError:
+                return f"day {year}-{month}-{day}"
+        if week is not None and not 1 <= int(week) <= 53:
+            return f"week W{week}"
+    return None
+
+
 def check_date_value(value: Any, type_: Any = None, current: Optional[str] = None) -> tuple[Optional[str], str]:
     """A DATE value and type given by a person (a review decision): (value, type), or ValueError
     saying what is wrong. `type_` None: the type follows the value (`date_type_for`)."""
@@ -76,6 +100,9 @@ def check_date_value(value: Any, type_: Any = None, current: Optional[str] = Non
                 f"DATE value must be ISO 8601 as the pipeline writes it: a date (2022-01-06, 2022-01, 2022, 2022-W03, "
                 f"2022-Q1, 2022-SU, decade 199), a duration (P3M, P30Y, P2Y6M, PT2H) or a set (P1W, XXXX-WXX-1, "
                 f"XXXX-01-19); got {value!r}")
+        bad = _no_such_date(value)
+        if bad:
+            raise ValueError(f"DATE value {value!r}: {bad} does not exist")
     if type_ in ("", None):
         return value, date_type_for(value, current)
     if type_ not in DATE_TYPES:
