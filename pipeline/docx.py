@@ -708,7 +708,8 @@ def _symbol_codes_left_out(run: Any, text: str, unknown: Optional[list] = None) 
     font = "" if fonts is None else (fonts.get(_W + "hAnsi") or fonts.get(_W + "ascii") or "").strip()
     if unknown is not None:
         unknown.extend((font or "?", f"{ord(ch):04X}") for ch in _SYMBOL_CODES.findall(text))
-    return _SYMBOL_CODES.sub("", text)
+    # a symbol that stood between two words ("Kasachstan\uf0a7Russland") keeps them apart
+    return re.sub(r"(?<=\w)[\uf020-\uf0ff]+(?=\w)", " ", text).translate({c: None for c in range(0xF020, 0xF100)})
 
 
 def _int(el: Any, default: Optional[int] = None) -> Optional[int]:

@@ -928,10 +928,12 @@ def test_symbol_codes_typed_in_another_font_are_left_out_and_named(tmp_path):
         _para(_run("\uf0e0", '<w:rPr><w:rFonts w:ascii="Wingdings 3" w:hAnsi="Wingdings 3"/></w:rPr>'), _run(" " + paras[1])),
         _para(_run("\uf0b7\t" + paras[2])),  # a bullet pasted from a PDF: its font lost
         _para(_run(paras[3] + " \u00b0 \u2713 \ue000")),  # real characters and other private-use codes stay
+        _para(_run("Kasachstan\uf0a7Russland")),  # between two words: they stay apart
     ]
     path = tmp_path / "kasachstan.docx"
     path.write_bytes(_word_file(body))
     (rec,) = read_path(path, tmp_path)
-    assert rec.text.split("\n\n") == [paras[0], " " + paras[1], "\t" + paras[2], paras[3] + " \u00b0 \u2713 \ue000"]
+    assert rec.text.split("\n\n") == [paras[0], " " + paras[1], "\t" + paras[2], paras[3] + " \u00b0 \u2713 \ue000",
+                                      "Kasachstan Russland"]
     (warning,) = rec.warnings
-    assert warning.startswith(f"docx: {path}: 2 symbol(s)") and "Wingdings 3 F0E0" in warning and "? F0B7" in warning
+    assert warning.startswith(f"docx: {path}: 3 symbol(s)") and "Wingdings 3 F0E0" in warning and "? F0B7" in warning
