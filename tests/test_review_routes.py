@@ -628,3 +628,14 @@ def test_a_date_value_on_no_calendar_is_refused_and_a_real_one_shows_on_the_time
     timeline = overview(state.records)["timeline"]
     [day] = [p for p in timeline["points"] if p["value"] == "2022-01-05"]
     assert [aid, 1] in day["articles"] and timeline["unresolved"] == 0
+
+
+def test_a_figure_value_below_one_typed_with_a_point_is_not_read_as_thousands(client, state):
+    """The app shows a FIGURE's value as JSON gives it (0.375); a reviewer typing "0.375" got 375
+    (the German thousands point was read in "0.375", which no German writes for 375)."""
+    _, view = client.get(f"/api/articles/{ART}")
+    sechs = first(view, "sechs", "FIGURE")
+    for typed, value in (("0.375", 0.375), ("-0.125", -0.125), ("1.250", 1250), ("0,375", 0.375), ("1.250,5", 1250.5)):
+        st, view = client.post(f"/api/articles/{ART}/decide", {"action": "correct", "entity": ref(sechs), "new": {"value": typed}})
+        sechs = first(view, "sechs", "FIGURE")
+        assert st == 200 and sechs["value"] == value, (typed, sechs["value"])

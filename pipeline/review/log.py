@@ -327,7 +327,8 @@ def _coerce_value(label: str, value: Any) -> Any:
 def _figure_number(value: Any) -> float:
     """A FIGURE value the reviewer typed ("1.250,5", "45 000"): its number, an int where it has no decimals."""
     s = str(value).strip().replace("\u202f", "").replace(" ", "")
-    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", s):  # German thousands separators
+    # German thousands separators ("1.250"); never after a leading 0: "0.375" (as the app shows 0.375) is no 375
+    if re.fullmatch(r"-?[1-9]\d{0,2}(\.\d{3})+(,\d+)?", s):
         s = s.replace(".", "")
     s = s.replace(",", ".")
     try:
