@@ -639,3 +639,14 @@ def test_a_figure_value_below_one_typed_with_a_point_is_not_read_as_thousands(cl
         st, view = client.post(f"/api/articles/{ART}/decide", {"action": "correct", "entity": ref(sechs), "new": {"value": typed}})
         sechs = first(view, "sechs", "FIGURE")
         assert st == 200 and sechs["value"] == value, (typed, sechs["value"])
+
+
+def test_accept_all_with_labels_that_are_no_list_is_a_400_and_accepts_nothing(client, state):
+    """`labels` / `sources` of accept_all are lists (the page sends them so): a number was a
+    TypeError (500 from the server) and a string filtered by substring ("PER" in "PERSON")."""
+    for body in ({"labels": 5}, {"sources": 5}, {"labels": "PERSON"}, {"labels": [["PER"]]}):
+        st, r = client.post(f"/api/articles/{ART}/accept_all", body)
+        assert st == 400 and "is a list of names or null" in r["error"], (body, r)
+    assert log(state) == []
+    st, view = client.post(f"/api/articles/{ART}/accept_all", {"labels": ["PER"]})
+    assert st == 200 and {e["label"] for e in view["record"]["entities"] if e["status"] == "accepted"} == {"PER"}
