@@ -619,6 +619,11 @@ def check_decision(d: Any) -> Optional[str]:
     kind = d.get("decision")
     if kind not in KINDS:
         return f"unknown decision {kind!r} (one of {', '.join(KINDS)})"
+    for key in ("reviewer", "batch", "time"):  # keys of dicts and sorts: a list there was a TypeError loading the log
+        if d.get(key) is not None and not isinstance(d[key], str):
+            return f"'{key}' must be a string, not {d[key]!r}"
+    if d.get("resolves") is not None and not (isinstance(d["resolves"], list) and all(isinstance(x, str) for x in d["resolves"])):
+        return f"'resolves' must be a list of decision ids, not {d['resolves']!r}"
     if kind in CANCEL_KINDS:
         undoes = d.get("undoes")
         if not isinstance(undoes, list) or not all(isinstance(x, str) for x in undoes):
