@@ -653,9 +653,10 @@ def test_accept_all_with_labels_that_are_no_list_is_a_400_and_accepts_nothing(cl
 
 
 def test_log_lines_whose_reviewer_or_batch_is_no_string_are_kept_aside_and_the_app_opens(client, state, dirs):
-    """A log line written by hand or by another tool with `"reviewer": ["anna"]` or `"batch":
-    ["b"]` (used as keys when the log is indexed and conflicts are counted) made every load of the
-    log a `TypeError: unhashable type: 'list'`: the app did not start, nor `review --agreement`."""
+    """A log line written by hand or by another tool with `"reviewer": ["anna"]`, `"batch": ["b"]`
+    or an entity value that is a list (used as keys when the log is indexed and conflicts are
+    counted) made every load of the log a `TypeError: unhashable type: 'list'`: the app did not
+    start, nor `review --agreement`."""
     from pipeline.review import teams
 
     data, ann = dirs
@@ -663,9 +664,13 @@ def test_log_lines_whose_reviewer_or_batch_is_no_string_are_kept_aside_and_the_a
     client.post(f"/api/articles/{ART}/decide", {"action": "accept", "entity": ref(first(view, "Tokajew", "PER"))})
     [good] = (ann / "decisions.jsonl").read_text(encoding="utf-8").splitlines()
     bad = []
-    for i, (key, value) in enumerate((("reviewer", ["anna"]), ("batch", ["b"]), ("time", 5), ("resolves", 5))):
+    for i, (key, value) in enumerate((("reviewer", ["anna"]), ("batch", ["b"]), ("time", 5), ("resolves", 5),
+                                      ("value", ["2022"]), ("value", {"a": 1}), ("type", ["date"]))):
         d = json.loads(good)
-        d["id"], d[key] = f"d-bad{i}", value
+        if key in ("value", "type"):  # the entity's fields the decision says
+            d["id"], d["old"][key] = f"d-bad{i}", value
+        else:
+            d["id"], d[key] = f"d-bad{i}", value
         bad.append(json.dumps(d))
     (ann / "decisions.jsonl").write_text("\n".join([good] + bad) + "\n", encoding="utf-8")
     again = ReviewState(data, ann, reviewer="tester")
@@ -674,3 +679,4 @@ def test_log_lines_whose_reviewer_or_batch_is_no_string_are_kept_aside_and_the_a
     assert teams.agreement(dec.load_decisions(ann / "decisions.jsonl")) == []
     side = (ann / "decisions.jsonl.rejected").read_text(encoding="utf-8")
     assert all(f"'{k}' must be" in side for k in ("reviewer", "batch", "time", "resolves"))
+    assert "'old' value must be a number or text" in side and "'old' type must be text" in side

@@ -648,9 +648,12 @@ def check_decision(d: Any) -> Optional[str]:
     if kind in ("add", "correct") and d["new"].get("label") not in LABELS:
         return f"{kind}: unknown label {d['new'].get('label')!r} in 'new'"
     for key in ("new", "old"):
-        bad = [k for k in TEXT_VALUE_FIELDS if not isinstance((d.get(key) or {}).get(k), (str, type(None)))]
+        fields = d.get(key) or {}
+        bad = [k for k in TEXT_VALUE_FIELDS + ("type",) if not isinstance(fields.get(k), (str, type(None)))]
         if bad:
-            return f"'{key}' {bad[0]} must be text, not {d[key][bad[0]]!r}"
+            return f"'{key}' {bad[0]} must be text, not {fields[bad[0]]!r}"
+        if isinstance(fields.get("value"), (bool, list, dict)):
+            return f"'{key}' value must be a number or text, not {fields['value']!r}"
     for key in ("text_sha256", "article_sha256"):
         if d.get(key) is not None and not isinstance(d[key], str):
             return f"'{key}' must be a string"
