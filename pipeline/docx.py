@@ -564,7 +564,12 @@ def _text(el: Any, boxes: list, fields: list, unknown: Optional[list] = None, wa
                 pass
         elif tag == _W + "t":
             fonts = _symbol_fonts(el) if el.tag == _W + "r" else None
-            yield (child.text or "") if fonts is None else _symbol_text(fonts, child.text or "", unknown)
+            if fonts is not None:
+                yield _symbol_text(fonts, child.text or "", unknown)
+            elif _SYMBOL_CODES.search(child.text or ""):
+                yield _symbol_codes_left_out(el, child.text, unknown)
+            else:
+                yield child.text or ""
         elif tag in (_W + "tab", _W + "ptab"):
             yield "\t"
         elif tag in (_W + "br", _W + "cr"):
@@ -687,6 +692,24 @@ def _symbol_text(fonts: tuple[Optional[str], Optional[str]], text: str, unknown:
             unknown.append(({"symbol": "Symbol", "wingdings": "Wingdings"}.get(font, font), f"{0xF000 + base:04X}"))
         out.append(mapped or "")
     return "".join(out)
+
+
+#: the private-use codes Word writes a symbol font's character as (F000 + its code): in a run of
+#: another font than Symbol or Wingdings (Wingdings 2/3, Webdings, a text font after the symbol
+#: font was lost in a copy) they are no character a reader has
+_SYMBOL_CODES = re.compile("[\uf020-\uf0ff]")
+
+
+def _symbol_codes_left_out(run: Any, text: str, unknown: Optional[list] = None) -> str:
+    """A run's text without the symbol-font codes (`_SYMBOL_CODES`) of a font whose characters are
+    not known here, each noted in `unknown` as (font, code) for the record's warnings, as a `w:sym`
+    of such a font is (they were kept: "Die Preise \uf0e0 stiegen" in the clean text and the exports)."""
+    fonts = run.find(f"{_W}rPr/{_W}rFonts") if run.tag == _W + "r" else None
+    font = "" if fonts is None else (fonts.get(_W + "hAnsi") or fonts.get(_W + "ascii") or "").strip()
+    if unknown is not None:
+        unknown.extend((font or "?", f"{ord(ch):04X}") for ch in _SYMBOL_CODES.findall(text))
+    # a symbol that stood between two words ("Kasachstan\uf0a7Russland") keeps them apart
+    return re.sub(r"(?<=\w)[\uf020-\uf0ff]+(?=\w)", " ", text).translate({c: None for c in range(0xF020, 0xF100)})
 
 
 def _int(el: Any, default: Optional[int] = None) -> Optional[int]:

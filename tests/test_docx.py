@@ -912,3 +912,28 @@ def test_an_equation_without_a_linear_form_is_its_plain_text_with_a_warning(tmp_
     assert doc.text.split("\n\n") == [text, "Spannung: U=P·R, Summe: i=1ni"]
     assert len(doc.warnings) == 1
     assert str(path.name) in doc.warnings[0] and "an equation read as plain text" in doc.warnings[0]
+
+
+def test_symbol_codes_typed_in_another_font_are_left_out_and_named(tmp_path):
+    """A symbol font's character typed as text is written as its private-use code (F000 + code);
+    in a run of a font whose characters are not known here (Wingdings 3, or a text font after a
+    copy lost the symbol font) it was kept: "Kasachstan\\uf0a7Russland", "\\uf0e0 Tokajew" stood in
+    the clean text, the entities' context and every export. Now left out, the record's warnings
+    naming the file, the font and the code, as for an inserted symbol of such a font."""
+    from pipeline.ingest import read_path
+
+    paras = seed_paragraphs()
+    body = [
+        _para(_run(paras[0])),
+        _para(_run("\uf0e0", '<w:rPr><w:rFonts w:ascii="Wingdings 3" w:hAnsi="Wingdings 3"/></w:rPr>'), _run(" " + paras[1])),
+        _para(_run("\uf0b7\t" + paras[2])),  # a bullet pasted from a PDF: its font lost
+        _para(_run(paras[3] + " \u00b0 \u2713 \ue000")),  # real characters and other private-use codes stay
+        _para(_run("Kasachstan\uf0a7Russland")),  # between two words: they stay apart
+    ]
+    path = tmp_path / "kasachstan.docx"
+    path.write_bytes(_word_file(body))
+    (rec,) = read_path(path, tmp_path)
+    assert rec.text.split("\n\n") == [paras[0], " " + paras[1], "\t" + paras[2], paras[3] + " \u00b0 \u2713 \ue000",
+                                      "Kasachstan Russland"]
+    (warning,) = rec.warnings
+    assert warning.startswith(f"docx: {path}: 3 symbol(s)") and "Wingdings 3 F0E0" in warning and "? F0B7" in warning

@@ -582,3 +582,101 @@ def test_apply_to_all_mentions_carries_a_corrected_canonical_name(client, state)
     st, view = client.post(f"/api/articles/{ART}/undo", {})
     after = [e for e in view["record"]["entities"] if e["text"] == "Kasachstan" and e["label"] == "LOC"]
     assert st == 200 and [e["canonical"] for e in after] == ["Republik Kasachstan"] + ["Kasachstan"] * (len(kas) - 1)
+
+
+def test_a_value_field_that_is_no_text_is_refused_and_a_log_line_holding_one_is_kept_aside(client, state, dirs):
+    """A FIGURE's unit / about / qualifier / event and a name's canonical are text: a list or a
+    number sent by a client went into the log, and every later load of it (the app's start,
+    `presseschau review --conflicts`) ended in `TypeError: unhashable type: 'list'`."""
+    data, ann = dirs
+    _, view = client.get(f"/api/articles/{ART}")
+    sechs, tok = first(view, "sechs", "FIGURE"), first(view, "Tokajew", "PER")
+    for ent, new in ((sechs, {"unit": ["Staaten"]}), (sechs, {"about": {"x": 1}}), (tok, {"canonical": 5})):
+        st, body = client.post(f"/api/articles/{ART}/decide", {"action": "correct", "entity": ref(ent), "new": new})
+        key = next(iter(new))
+        assert st == 400 and f"{key} must be text" in body["error"], body
+    assert log(state) == []
+    st, _ = client.post(f"/api/articles/{ART}/decide", {"action": "correct", "entity": ref(sechs), "new": {"unit": "Staaten"}})
+    assert st == 200 and first(client.get(f"/api/articles/{ART}")[1], "sechs")["unit"] == "Staaten"
+    # a line with a list as unit (another tool, a hand edit) is named and kept aside; the app still opens
+    [good] = (ann / "decisions.jsonl").read_text(encoding="utf-8").splitlines()
+    bad = json.loads(good)
+    bad["id"], bad["new"]["unit"] = "d-bad", ["Staaten"]
+    (ann / "decisions.jsonl").write_text(good + "\n" + json.dumps(bad) + "\n", encoding="utf-8")
+    again = ReviewState(data, ann, reviewer="tester")
+    assert [d["id"] for d in again.decisions] == [json.loads(good)["id"]] and again.conflicts == {}
+    assert "unit must be text" in (ann / "decisions.jsonl.rejected").read_text(encoding="utf-8")
+
+
+def test_a_date_value_on_no_calendar_is_refused_and_a_real_one_shows_on_the_timeline(client, state):
+    """The DATE grammar checks where the digits stand, not whether the day is on a calendar: a
+    typed "2022-02-30" or "2022-13" was saved as a correction, and the overview's timeline, which
+    reads it as no date, left the reviewed entity out, counted with the mentions whose value the
+    pipeline could not compute (`unresolved`)."""
+    aid = "003_402700ddbbeb6917"
+    _, view = client.get(f"/api/articles/{aid}")
+    date = first(view, "06.01.2022", "DATE")
+    for typo, part in (("2022-02-30", "day 2022-02-30"), ("2022-13", "month 13"), ("2022-W60", "week W60"),
+                       ("2022-01-06/2022-01-32", "day 2022-01-32"), ("XXXX-00-05", "month 00")):
+        st, body = client.post(f"/api/articles/{aid}/decide", {"action": "correct", "entity": ref(date), "new": {"value": typo}})
+        assert (st, body) == (400, {"error": f"DATE value {typo!r}: {part} does not exist"})
+    assert log(state) == []
+    for good in ("2024-02-29", "XXXX-02-29", "2022-W03-4", "2022-01-05"):
+        st, view = client.post(f"/api/articles/{aid}/decide", {"action": "correct", "entity": ref(date), "new": {"value": good}})
+        assert st == 200 and first(view, "06.01.2022", "DATE")["value"] == good
+        date = first(view, "06.01.2022", "DATE")
+    timeline = overview(state.records)["timeline"]
+    [day] = [p for p in timeline["points"] if p["value"] == "2022-01-05"]
+    assert [aid, 1] in day["articles"] and timeline["unresolved"] == 0
+
+
+def test_a_figure_value_below_one_typed_with_a_point_is_not_read_as_thousands(client, state):
+    """The app shows a FIGURE's value as JSON gives it (0.375); a reviewer typing "0.375" got 375
+    (the German thousands point was read in "0.375", which no German writes for 375)."""
+    _, view = client.get(f"/api/articles/{ART}")
+    sechs = first(view, "sechs", "FIGURE")
+    for typed, value in (("0.375", 0.375), ("-0.125", -0.125), ("1.250", 1250), ("0,375", 0.375), ("1.250,5", 1250.5)):
+        st, view = client.post(f"/api/articles/{ART}/decide", {"action": "correct", "entity": ref(sechs), "new": {"value": typed}})
+        sechs = first(view, "sechs", "FIGURE")
+        assert st == 200 and sechs["value"] == value, (typed, sechs["value"])
+
+
+def test_accept_all_with_labels_that_are_no_list_is_a_400_and_accepts_nothing(client, state):
+    """`labels` / `sources` of accept_all are lists (the page sends them so): a number was a
+    TypeError (500 from the server) and a string filtered by substring ("PER" in "PERSON")."""
+    for body in ({"labels": 5}, {"sources": 5}, {"labels": "PERSON"}, {"labels": [["PER"]]}):
+        st, r = client.post(f"/api/articles/{ART}/accept_all", body)
+        assert st == 400 and "is a list of names or null" in r["error"], (body, r)
+    assert log(state) == []
+    st, view = client.post(f"/api/articles/{ART}/accept_all", {"labels": ["PER"]})
+    assert st == 200 and {e["label"] for e in view["record"]["entities"] if e["status"] == "accepted"} == {"PER"}
+
+
+def test_log_lines_whose_reviewer_or_batch_is_no_string_are_kept_aside_and_the_app_opens(client, state, dirs):
+    """A log line written by hand or by another tool with `"reviewer": ["anna"]`, `"batch": ["b"]`
+    or an entity value that is a list (used as keys when the log is indexed and conflicts are
+    counted) made every load of the log a `TypeError: unhashable type: 'list'`: the app did not
+    start, nor `review --agreement`."""
+    from pipeline.review import teams
+
+    data, ann = dirs
+    _, view = client.get(f"/api/articles/{ART}")
+    client.post(f"/api/articles/{ART}/decide", {"action": "accept", "entity": ref(first(view, "Tokajew", "PER"))})
+    [good] = (ann / "decisions.jsonl").read_text(encoding="utf-8").splitlines()
+    bad = []
+    for i, (key, value) in enumerate((("reviewer", ["anna"]), ("batch", ["b"]), ("time", 5), ("resolves", 5),
+                                      ("value", ["2022"]), ("value", {"a": 1}), ("type", ["date"]))):
+        d = json.loads(good)
+        if key in ("value", "type"):  # the entity's fields the decision says
+            d["id"], d["old"][key] = f"d-bad{i}", value
+        else:
+            d["id"], d[key] = f"d-bad{i}", value
+        bad.append(json.dumps(d))
+    (ann / "decisions.jsonl").write_text("\n".join([good] + bad) + "\n", encoding="utf-8")
+    again = ReviewState(data, ann, reviewer="tester")
+    assert [d["id"] for d in again.decisions] == [json.loads(good)["id"]]
+    assert first(TestClient(again).get(f"/api/articles/{ART}")[1], "Tokajew", "PER")["status"] == "accepted"
+    assert teams.agreement(dec.load_decisions(ann / "decisions.jsonl")) == []
+    side = (ann / "decisions.jsonl.rejected").read_text(encoding="utf-8")
+    assert all(f"'{k}' must be" in side for k in ("reviewer", "batch", "time", "resolves"))
+    assert "'old' value must be a number or text" in side and "'old' type must be text" in side

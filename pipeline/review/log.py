@@ -345,7 +345,8 @@ def _coerce_value(label: str, value: Any) -> Any:
 def _figure_number(value: Any) -> float:
     """A FIGURE value the reviewer typed ("1.250,5", "45 000"): its number, an int where it has no decimals."""
     s = str(value).strip().replace("\u202f", "").replace(" ", "")
-    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", s):  # German thousands separators
+    # German thousands separators ("1.250"); never after a leading 0: "0.375" (as the app shows 0.375) is no 375
+    if re.fullmatch(r"-?[1-9]\d{0,2}(\.\d{3})+(,\d+)?", s):
         s = s.replace(".", "")
     s = s.replace(",", ".")
     try:
@@ -371,13 +372,26 @@ def _new_entity_fields(text: str, s: int, e: int, label: str, new: dict, old: Op
     elif label == "FIGURE":
         for k in ("value", "unit", "about", "qualifier", "event"):
             v = new[k] if k in new else (old.get(k) if keep_values else None)
-            out[k] = _coerce_value("FIGURE", v) if k == "value" else (v or None)
+            out[k] = _coerce_value("FIGURE", v) if k == "value" else _text_value(label, k, v)
         if out["event"] is None and not (old and "event" in old) and "event" not in new:
             del out["event"]  # the pipeline writes `event` only where it found one
     else:
         v = new["canonical"] if "canonical" in new else (old.get("canonical") if keep_values else None)
-        out["canonical"] = v or None
+        out["canonical"] = _text_value(label, "canonical", v)
     return out
+
+
+#: the value fields that hold text (a unit, a lemma, a name), never a list, an object or a number
+TEXT_VALUE_FIELDS = ("unit", "about", "qualifier", "event", "canonical")
+
+
+def _text_value(label: str, key: str, v: Any) -> Optional[str]:
+    """A text field of a decision (`TEXT_VALUE_FIELDS`): a string or nothing (ValueError else: a
+    list given as `unit` went into the log, and every later load of the log, the app's start and
+    `review --conflicts`, ended in a TypeError traceback)."""
+    if v is not None and not isinstance(v, str):
+        raise ValueError(f"{label} {key} must be text, got {v!r}")
+    return v or None
 
 
 # --------------------------------------------------------------------------- the log
@@ -623,6 +637,11 @@ def check_decision(d: Any) -> Optional[str]:
     kind = d.get("decision")
     if kind not in KINDS:
         return f"unknown decision {kind!r} (one of {', '.join(KINDS)})"
+    for key in ("reviewer", "batch", "time"):  # keys of dicts and sorts: a list there was a TypeError loading the log
+        if d.get(key) is not None and not isinstance(d[key], str):
+            return f"'{key}' must be a string, not {d[key]!r}"
+    if d.get("resolves") is not None and not (isinstance(d["resolves"], list) and all(isinstance(x, str) for x in d["resolves"])):
+        return f"'resolves' must be a list of decision ids, not {d['resolves']!r}"
     if kind in CANCEL_KINDS:
         undoes = d.get("undoes")
         if not isinstance(undoes, list) or not all(isinstance(x, str) for x in undoes):
@@ -646,6 +665,13 @@ def check_decision(d: Any) -> Optional[str]:
         return f"{kind}: 'new' must be an object"
     if kind in ("add", "correct") and d["new"].get("label") not in LABELS:
         return f"{kind}: unknown label {d['new'].get('label')!r} in 'new'"
+    for key in ("new", "old"):
+        fields = d.get(key) or {}
+        bad = [k for k in TEXT_VALUE_FIELDS + ("type",) if not isinstance(fields.get(k), (str, type(None)))]
+        if bad:
+            return f"'{key}' {bad[0]} must be text, not {fields[bad[0]]!r}"
+        if isinstance(fields.get("value"), (bool, list, dict)):
+            return f"'{key}' value must be a number or text, not {fields['value']!r}"
     for key in ("text_sha256", "article_sha256"):
         if d.get(key) is not None and not isinstance(d[key], str):
             return f"'{key}' must be a string"

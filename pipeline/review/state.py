@@ -563,6 +563,10 @@ class ReviewState:
         reviewer = clean_reviewer(body.get("reviewer")) or self.reviewer
         labels = body.get("labels")
         sources = body.get("sources")
+        for name, given in (("labels", labels), ("sources", sources)):
+            # `"labels": 5` was a TypeError (500), `"labels": "LOC"` filtered by substring
+            if given is not None and not (isinstance(given, list) and all(isinstance(x, str) for x in given)):
+                raise ReviewError(HTTPStatus.BAD_REQUEST, f"{name} is a list of names or null, not {given!r}")
         with self.lock, self._writing():
             rec = self._get(article_id)
             batch = "b-" + uuid.uuid4().hex

@@ -568,8 +568,33 @@ def test_edit_a_figure(page, seed_app):
     assert d["decision"] == "correct" and d["new"]["value"] == 1500.5 and d["new"]["about"] == "Gründungsmitglied" and d["new"]["unit"] == "EUR"
     assert d["old"]["value"] == 6 and d["old"]["about"] == "Mitglied"
     ent_loc(page, key(f)).click()
-    assert page.get_by_test_id("field-value").input_value() == "1500.5"
+    assert page.get_by_test_id("field-value").input_value() == "1500,5"  # as typed: a decimal comma
     assert "was: FIGURE" in page.locator("#p-orig").inner_text()
+
+
+def test_a_figure_value_with_three_decimals_shown_and_saved_again_keeps_its_value(page, seed_app):
+    """A FIGURE's value of three decimals ("1,375 Prozent": 1.375) was shown as "1.375", which the
+    server reads as a German 1375: a typo mended in the value as shown ("1.376") made it a thousand
+    times larger. It is shown with a decimal comma, as the server reads it."""
+    recs = sample_records(ROOT / "corpus")
+    f = find(recs, "000_983499c68f515bd7", "sechs", "FIGURE")
+    page.goto(seed_app.url + "#/a/000_983499c68f515bd7")
+    page.wait_for_selector("#text [data-testid=ent]")
+    ent_loc(page, key(f)).click()
+    page.keyboard.press("e")
+    page.get_by_test_id("field-value").fill("1,375")
+    page.get_by_test_id("field-value").press("Enter")
+    wait_status(page, key(f), "corrected")
+    assert seed_app.decisions()[-1]["new"]["value"] == 1.375
+    ent_loc(page, key(f)).click()
+    shown = page.get_by_test_id("field-value").input_value()
+    assert shown == "1,375"
+    page.get_by_test_id("field-unit").fill("%")
+    page.get_by_test_id("field-value").fill(shown[:-1] + "6")  # a typo mended in the value as shown
+    page.get_by_test_id("save").click()
+    expect(page.get_by_test_id("field-unit")).to_have_value("%")
+    d = seed_app.decisions()[-1]
+    assert d["new"]["unit"] == "%" and d["new"]["value"] == 1.376 and len(seed_app.decisions()) == 2
 
 
 @contextlib.contextmanager

@@ -561,7 +561,7 @@ function renderPanel() {
   const fields = e.label === "DATE" ? [["value", "ISO 8601: 2022-01-06, P3M, XXXX-WXX-1"], ["type", "date | duration | set (empty: from the value)"]] : e.label === "FIGURE" ? [["value", "number"], ["unit", "unit"], ["about", "about (lemma)"], ["qualifier", "qualifier"], ["event", "event"]] : [["canonical", "canonical name"]];
   fields.forEach(([f, ph]) => {
     const inp = el("input", { name: f, placeholder: ph, "data-testid": "field-" + f });
-    inp.value = e[f] === null || e[f] === undefined ? "" : String(e[f]);
+    inp.value = fieldText(e, f);
     inp.addEventListener("input", () => { $("save").hidden = false; $("cancel").hidden = false; });
     inp.addEventListener("keydown", (ev) => {
       if (ev.key === "Enter") { ev.preventDefault(); saveDraft(); }
@@ -701,6 +701,13 @@ function moveBoundary(which, d) {
   renderText(); renderPanel();
 }
 
+// a field's value as the edit form shows it; a FIGURE's number with a decimal comma, as the server
+// reads what is typed there (German: "1.375" is 1375): shown as "1.375", 1.375 came back as 1375
+function fieldText(e, f) {
+  const v = e[f];
+  if (v === null || v === undefined) return "";
+  return f === "value" && e.label === "FIGURE" && typeof v === "number" ? String(v).replace(".", ",") : String(v);
+}
 async function saveDraft() {
   const e = selected();
   if (!e) return;
@@ -709,7 +716,7 @@ async function saveDraft() {
   const form = $("p-values");
   for (const inp of form.querySelectorAll("input")) {
     const v = inp.value.trim();
-    const old = e[inp.name] === null || e[inp.name] === undefined ? "" : String(e[inp.name]);
+    const old = fieldText(e, inp.name);
     if (v !== old) nw[inp.name] = v === "" ? null : v;
   }
   if (!Object.keys(nw).length) { cancelDraft(); return; }
