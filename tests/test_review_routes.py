@@ -616,10 +616,11 @@ def test_a_date_value_on_no_calendar_is_refused_and_a_real_one_shows_on_the_time
     aid = "003_402700ddbbeb6917"
     _, view = client.get(f"/api/articles/{aid}")
     date = first(view, "06.01.2022", "DATE")
-    for typo, part in (("2022-02-30", "day 2022-02-30"), ("2022-13", "month 13"), ("2022-W60", "week W60"),
-                       ("2022-01-06/2022-01-32", "day 2022-01-32"), ("XXXX-00-05", "month 00")):
+    for typo, part in (("2022-02-30", "2022-02 has no day 30"), ("2022-13", "there is no month 13"),
+                       ("2022-W60", "2022 has no week 60"), ("2022-01-06/2022-01-32", "2022-01 has no day 32"),
+                       ("XXXX-00-05", "there is no month 00")):
         st, body = client.post(f"/api/articles/{aid}/decide", {"action": "correct", "entity": ref(date), "new": {"value": typo}})
-        assert (st, body) == (400, {"error": f"DATE value {typo!r}: {part} does not exist"})
+        assert (st, body) == (400, {"error": f"DATE value {typo!r} is no date: {part}"})
     assert log(state) == []
     for good in ("2024-02-29", "XXXX-02-29", "2022-W03-4", "2022-01-05"):
         st, view = client.post(f"/api/articles/{aid}/decide", {"action": "correct", "entity": ref(date), "new": {"value": good}})
