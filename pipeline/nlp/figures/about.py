@@ -453,8 +453,11 @@ class AboutRules:
         s0, s1 = sentence_bounds(doc, f["num"])
         c0, c1 = clause_bounds(doc, f["start"], f["end"], s0, s1)
         toks = list(doc[c0:c1])
+        across: Optional[str] = None
         if has_ann(doc, "DEP"):
-            # prefer the verb governing the figure
+            # prefer the verb governing the figure; one across a comma is the parse's guess only when the
+            # figure's own clause names no event: "starben ... mindestens 250 Menschen, Tausende wurden
+            # verhaftet" hangs "Menschen" under "verhaftet", yet the 250 died
             t = doc[f["num"]]
             for _ in range(6):
                 if t.head.i == t.i:
@@ -462,8 +465,9 @@ class AboutRules:
                 t = t.head
                 if t.pos_ in ("VERB", "AUX"):
                     ev = self.events_verb.get(self.lemma(t).lower())
-                    if ev:
+                    if ev and c0 <= t.i < c1:
                         return ev
+                    across = across or ev
         words = {t.text.lower() for t in toks} | {self.lemma(t).lower() for t in toks}
         for phrase, ev in self.events_phrase:
             if all(w in words for w in phrase):
@@ -482,4 +486,4 @@ class AboutRules:
                 dist = (t.i - f["end"]) * 2 if t.i >= f["end"] else (f["start"] - t.i) * 2 + 1
                 if best is None or dist < best[0]:
                     best = (dist, ev)
-        return best[1] if best else None
+        return best[1] if best else across
