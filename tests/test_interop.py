@@ -869,3 +869,11 @@ def test_a_span_the_tool_deleted_or_relabelled_and_the_app_corrected_since_the_e
             assert len(problems) == 1, problems
             assert problems[0].split(":")[0] in ("d.jsonl", "ls.json") and "article 001_660f1e0e655a289c: 'Kreml' ORG" in problems[0] \
                 and "now 'Kreml' LOC" in problems[0] and ("deleted it" if to is None else "made it 'Kreml' MISC") in problems[0], problems
+    # Prodigy's binary task of "Kreml" ORG answered in the tool: the reject was dropped without a word, the accept
+    # added "Kreml" ORG back beside the reviewer's LOC
+    b = next(x for x in interop.to_prodigy(reviewed, mode="binary", include_pending=True)
+             if x["meta"]["article_id"] == ART and x["spans"][0]["start"] == kreml["start"])
+    for answer in ("reject", "accept"):
+        decisions, problems = interop.import_prodigy([dict(b, answer=answer)], now, path="p.jsonl")
+        assert decisions == [] and len(problems) == 1 and problems[0].startswith("p.jsonl:1: article 001_660f1e0e655a289c: 'Kreml' ORG") \
+            and f"the tool answered {answer!r}" in problems[0], problems

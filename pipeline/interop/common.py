@@ -440,6 +440,26 @@ class Conflict(str):
     since the export; that one change is not recorded (the rest of the task is)."""
 
 
+def changed_since(record: dict, k: tuple[int, int, str], exported: Iterable[tuple]) -> Optional[dict]:
+    """The entity a reviewer made of the exported span `k` in the review app since the export
+    (corrected to other bounds or another label, which moves the entity: none is left at `k`, not
+    even a rejected one; a reviewed entity over `k` that is none of the `exported` spans), or None."""
+    if _entity(record, k) is not None:
+        return None
+    keys = {tuple(x[:3]) for x in exported}
+    return next((x for x in record.get("entities", []) if x.get("status") in KEEP and x["start"] < k[1] and k[0] < x["end"]
+                 and (x["start"], x["end"], x["label"]) not in keys), None)
+
+
+def conflict_with_app(record: dict, k: tuple[int, int, str], app: dict, did: str, where: str) -> Conflict:
+    """The problem of an exported span `k` that the tool changed (`did`: "deleted it", ...) and a
+    reviewer changed in the review app since the export (`app`, `changed_since`)."""
+    text = record["text"]
+    return Conflict(f"{where}: article {record['id']}: {text[k[0]:k[1]]!r} {k[2]} [{k[0]}, {k[1]}) was changed in the review app "
+                    f"since the export (now {app['text']!r} {app['label']} [{app['start']}, {app['end']}), {app.get('status')}) and "
+                    f"the tool {did}: the review app's entity stays, the tool's change is not recorded; decide it in `presseschau review`")
+
+
 class _Refused(Exception):
     """A decision of a task that `review.log.make_decision` refuses: the task is skipped, named."""
 
@@ -482,21 +502,12 @@ def decisions_from_changes(record: dict, exported: list[list], now: list[tuple[i
         out.append(_made(record, kind, ent, new, reviewer=reviewer, batch=batch, note=note, where=where))
 
     def changed_in_app(k: tuple[int, int, str]) -> Optional[dict]:
-        """The entity a reviewer made of the exported span `k` in the review app since the export
-        (corrected to other bounds or another label, or replaced by one added over it), or None."""
-        now = _entity(record, k)
-        if now is not None and now.get("status") != "rejected":
-            return None
-        return next((x for x in record.get("entities", []) if x.get("status") in KEEP and x["start"] < k[1] and k[0] < x["end"]
-                     and (x["start"], x["end"], x["label"]) not in snap), None)
+        return changed_since(record, k, snap)
 
     def conflict(k: tuple[int, int, str], app: dict, tool: Optional[tuple[int, int, str]]) -> None:
         text = record["text"]
         did = "deleted it" if tool is None else f"made it {text[tool[0]:tool[1]]!r} {tool[2]} [{tool[0]}, {tool[1]})"
-        problems.append(Conflict(
-            f"{where}: article {record['id']}: {text[k[0]:k[1]]!r} {k[2]} [{k[0]}, {k[1]}) was changed in the review app since the "
-            f"export (now {app['text']!r} {app['label']} [{app['start']}, {app['end']}), {app.get('status')}) and the tool {did}: "
-            f"the review app's entity stays, the tool's change is not recorded; decide it in `presseschau review`"))
+        problems.append(conflict_with_app(record, k, app, did, where))
 
     def accept_or_add(k: tuple[int, int, str]) -> None:
         ent = _entity(record, k)

@@ -22,7 +22,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .common import (KEEP, SNAPSHOT_KEY, SNAPSHOT_SCHEMA, Index, Warn, article_meta, check_spans, decide, decisions_from_changes,
+from .common import (KEEP, SNAPSHOT_KEY, SNAPSHOT_SCHEMA, Index, Warn, article_meta, changed_since, check_spans, conflict_with_app,
+                     decide, decisions_from_changes,
                      decisions_from_spans, entity_values, hash31, no_snapshot_notice, numbered, non_overlapping, snapshot, snapshot_of,
                      tokenizer, wanted)
 from ..review import log as dec
@@ -172,6 +173,11 @@ def import_prodigy(rows: list[dict] | list[tuple[int, dict]], records: list[dict
                 continue  # unchanged
             if answer not in ("accept", "reject"):
                 continue
+            app = _changed_in_app(rec, snap, task["text"])
+            if app is not None:  # the exported span was corrected in the review app since: its entity stays
+                k, ent = app
+                problems.append(conflict_with_app(rec, k, ent, f"answered {answer!r}", where))
+                continue
             # an answer given or changed in Prodigy says what the span is, whatever it was (a
             # rejected entity answered "accept" is accepted again)
             for s, e, label in _spans(task):
@@ -197,6 +203,22 @@ def import_prodigy(rows: list[dict] | list[tuple[int, dict]], records: list[dict
     if bare and warn:
         warn(no_snapshot_notice(path, bare, "prodigy"))
     return decisions, problems
+
+
+def _changed_in_app(rec: dict, snap: Optional[dict], text: str) -> Optional[tuple[tuple[int, int, str], dict]]:
+    """Of a binary task with our snapshot: (its exported span, the entity a reviewer made of it in
+    the review app since the export), or None."""
+    from .common import anchor
+
+    if snap is None or not snap["spans"]:
+        return None
+    s, e, label = snap["spans"][0][:3]
+    loc = anchor(rec, text, s, e)
+    if loc is None:
+        return None
+    k = (loc[0], loc[1], label)
+    ent = changed_since(rec, k, [k])
+    return (k, ent) if ent is not None else None
 
 
 def _reject_binary(rec: dict, text: str, s: int, e: int, label: str, rv: str, where: str) -> tuple[list[dict], list[str]]:
