@@ -768,6 +768,10 @@ def test_prodigy_an_annotators_later_reject_or_ignore_takes_their_accept_back(re
         decisions, problems = interop.import_prodigy([dict(acc, _timestamp=1700000300),
                                                       dict(t, answer=later, _annotator_id="ds-anna", _timestamp=1700000200)], reviewed)
         assert problems == [] and _says(decisions) == _says(accepted)
+    # a task without an answer is none: it takes nothing back
+    unanswered = {k: v for k, v in t.items() if k != "answer"}
+    decisions, _ = interop.import_prodigy([acc, dict(unanswered, _annotator_id="ds-anna")], reviewed)
+    assert _says(decisions) == _says(accepted)
     # another annotator's later reject takes nothing back
     decisions, _ = interop.import_prodigy([acc, dict(t, answer="reject", _annotator_id="ds-ben")], reviewed)
     assert _says(decisions) == _says(accepted)

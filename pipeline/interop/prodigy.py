@@ -150,6 +150,8 @@ def import_prodigy(rows: list[dict] | list[tuple[int, dict]], records: list[dict
         answer = task.get("answer")
         binary = task.get("_view_id") in ("ner", "binary") or meta.get("mode") == "binary" or (snap or {}).get("mode") == "binary" or (
             task.get("_view_id") is None and "tokens" not in task and len(task.get("spans") or []) == 1 and answer in ("accept", "reject"))
+        if answer is None:
+            continue  # not answered: no answer, it takes no earlier one back
         if not binary and answer == "accept":
             unknown = sorted({str(lab) for _, _, lab in _spans(task) if lab not in LABELS})
             if unknown:  # a task skipped, named: not an answer (an earlier answer of the annotator stands)
