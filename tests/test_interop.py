@@ -881,3 +881,43 @@ def test_a_span_the_tool_deleted_or_relabelled_and_the_app_corrected_since_the_e
         decisions, problems = interop.import_prodigy([dict(b, answer=answer)], now, path="p.jsonl")
         assert decisions == [] and len(problems) == 1 and problems[0].startswith("p.jsonl:1: article 001_660f1e0e655a289c: 'Kreml' ORG") \
             and f"the tool answered {answer!r}" in problems[0], problems
+
+
+def test_import_holds_the_logs_lock_from_its_check_to_its_append(tmp_path, monkeypatch):
+    """The review README: a decision is checked and appended under the log's lock, "between processes
+    too (several servers, or `presseschau import`, on one log)". `presseschau import` read the log, made
+    its decisions against it and appended them without holding the lock in between: a reviewer's
+    decision appended meanwhile by the review app was neither seen nor refused. Another process now
+    cannot take the lock while the import decides."""
+    import subprocess
+    import sys
+
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    data = tmp_path / "outputs"
+    data.mkdir()
+    base = sample_records(ROOT / "corpus")
+    (data / "articles.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in base), encoding="utf-8")
+    ann = tmp_path / "annotations"
+    r = art(base)
+    dec.DecisionStore(ann).append([dec.make_decision(r, "accept", ent(r, "Kasachstan"), reviewer="anna")])
+    t = next(x for x in interop.to_doccano(base) if x["article_id"] == ART)
+    t["label"] = t["label"][1:]
+    (tmp_path / "d.jsonl").write_text(json.dumps(t, ensure_ascii=False) + "\n", encoding="utf-8")
+    probe = ("import fcntl, os, sys\nfd = os.open(sys.argv[1], os.O_WRONLY | os.O_APPEND)\n"
+             "try:\n    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)\n    print('free')\nexcept BlockingIOError:\n    print('held')\n")
+    seen = []
+    real = interop.import_file
+
+    def deciding(*a, **kw):  # another process tries to append while the import decides
+        seen.append(subprocess.run([sys.executable, "-c", probe, str(ann / dec.DECISIONS_FILE)], capture_output=True, text=True,
+                                   timeout=60).stdout.strip())
+        return real(*a, **kw)
+
+    monkeypatch.setattr(interop, "import_file", deciding)
+    res = CliRunner().invoke(app, ["import", "doccano", str(tmp_path / "d.jsonl"), "--data", str(data), "-a", str(ann)])
+    assert res.exit_code == 0, res.output
+    assert seen == ["held"]
+    assert [d["decision"] for d in dec.load_decisions(ann)] == ["accept", "reject"]
