@@ -747,3 +747,177 @@ def test_a_completed_task_accepts_the_guesses_it_showed_pending_not_an_accept_un
         assert problems == []
         assert {d["decision"] for d in decisions} == {"accept"} and \
             {(d["span"]["start"], d["span"]["end"]) for d in decisions} == pending_shown
+
+
+def test_prodigy_an_annotators_later_reject_or_ignore_takes_their_accept_back(reviewed):
+    """README: in a Prodigy `db-out` "each one's last answer counts". An annotator who accepted a
+    task and later answered it "reject" or "ignore" still had the accept's decisions recorded (the
+    deleted "Kreml" rejected, every pending guess accepted). The last answer per annotator and task
+    counts: by Prodigy's `_timestamp` where the answers have one, else in file order."""
+    r = art(reviewed)
+    kreml = ent(r, "Kreml")
+    t = next(x for x in interop.to_prodigy(reviewed, include_pending=True) if x["meta"]["article_id"] == ART)
+    acc = dict(t, answer="accept", _annotator_id="ds-anna", spans=[s for s in t["spans"] if s["start"] != kreml["start"]])
+    accepted, problems = interop.import_prodigy([acc], reviewed)
+    assert problems == [] and ("reject", "Kreml") in {(d["decision"], d["span"]["text"]) for d in accepted}
+    for later in ("reject", "ignore"):
+        assert interop.import_prodigy([acc, dict(t, answer=later, _annotator_id="ds-anna")], reviewed) == ([], [])
+        # by time, not by place in the file
+        assert interop.import_prodigy([dict(t, answer=later, _annotator_id="ds-anna", _timestamp=1700000200),
+                                       dict(acc, _timestamp=1700000100)], reviewed) == ([], [])
+        decisions, problems = interop.import_prodigy([dict(acc, _timestamp=1700000300),
+                                                      dict(t, answer=later, _annotator_id="ds-anna", _timestamp=1700000200)], reviewed)
+        assert problems == [] and _says(decisions) == _says(accepted)
+    # a task without an answer is none: it takes nothing back
+    unanswered = {k: v for k, v in t.items() if k != "answer"}
+    decisions, _ = interop.import_prodigy([acc, dict(unanswered, _annotator_id="ds-anna")], reviewed)
+    assert _says(decisions) == _says(accepted)
+    # another annotator's later reject takes nothing back
+    decisions, _ = interop.import_prodigy([acc, dict(t, answer="reject", _annotator_id="ds-ben")], reviewed)
+    assert _says(decisions) == _says(accepted)
+    # binary: the span's last answer
+    b = next(x for x in interop.to_prodigy(reviewed, mode="binary", include_pending=True)
+             if x["meta"]["article_id"] == ART and x["spans"][0]["start"] == kreml["start"])
+    assert b["answer"] == "ignore"
+    yes, no = dict(b, answer="accept", _annotator_id="ds-anna"), dict(b, answer="reject", _annotator_id="ds-anna")
+    assert interop.import_prodigy([yes, dict(b, _annotator_id="ds-anna")], reviewed) == ([], [])
+    decisions, _ = interop.import_prodigy([yes, no], reviewed)
+    assert [(d["decision"], d["span"]["text"]) for d in decisions] == [("reject", "Kreml")]
+
+
+def _says(decisions):
+    return sorted((d["decision"], d["span"]["start"], d["span"]["end"], d["label"], d["reviewer"]) for d in decisions)
+
+
+def test_label_studio_annotation_ids_of_mixed_types_without_times(tmp_path, reviewed):
+    """Label Studio annotations whose ids are of mixed types ("x" and 3) and that carry no time:
+    ordering them was a TypeError traceback. The later one in the list is the annotator's latest."""
+    r = art(reviewed)
+    kreml = ent(r, "Kreml")
+    t = next(x for x in interop.to_label_studio(reviewed) if x["data"]["article_id"] == ART)
+    res = t["predictions"][0]["result"]
+    t["annotations"] = [{"id": 3, "result": res, "completed_by": 7},
+                        {"id": "x", "result": [x for x in res if x["value"]["start"] != kreml["start"]], "completed_by": 7}]
+    path = tmp_path / "ls.json"
+    path.write_text(json.dumps([t], ensure_ascii=False), encoding="utf-8")
+    decisions, problems = interop.import_file("label-studio", path, reviewed)
+    assert problems == []
+    assert ("reject", "Kreml") in {(d["decision"], d["span"]["text"]) for d in decisions}
+    t["annotations"].reverse()
+    path.write_text(json.dumps([t], ensure_ascii=False), encoding="utf-8")
+    decisions, problems = interop.import_file("label-studio", path, reviewed)
+    assert problems == [] and "reject" not in {d["decision"] for d in decisions}
+
+
+def test_an_article_twice_in_a_doccano_or_label_studio_file_is_recorded_once(reviewed):
+    """An article imported into doccano or Label Studio twice comes back as two tasks. Each copy
+    recorded its decisions: the log got every reject twice, in two batches, and undoing one import
+    batch in the app left the other. Copies that say the same are recorded once; of copies that
+    differ the later one in the file is, and a problem names the file, the lines and the article;
+    an untouched copy says nothing."""
+    r = art(reviewed)
+    kreml, tok = ent(r, "Kreml"), ent(r, "Kassym-Jomart Tokajew")
+    row = next(x for x in interop.to_doccano(reviewed) if x["article_id"] == ART)
+    no_kreml = dict(row, label=[x for x in row["label"] if x[0] != kreml["start"]])
+    no_tok = dict(row, label=[x for x in row["label"] if x[0] != tok["start"]])
+    decisions, problems = interop.import_doccano([no_kreml, row, dict(no_kreml)], reviewed, path="d.jsonl")
+    assert problems == []
+    assert [(d["decision"], d["span"]["text"]) for d in decisions] == [("reject", "Kreml")]
+    decisions, problems = interop.import_doccano([no_kreml, no_tok, row], reviewed, path="d.jsonl")
+    assert [(d["decision"], d["span"]["text"]) for d in decisions] == [("reject", "Kassym-Jomart Tokajew")]
+    assert len(problems) == 1 and problems[0].startswith("d.jsonl:2: article 001_660f1e0e655a289c was changed in 2 tasks") \
+        and "lines 1, 2" in problems[0] and "not line 1's" in problems[0], problems
+    t = next(x for x in interop.to_label_studio(reviewed) if x["data"]["article_id"] == ART)
+    res = t["predictions"][0]["result"]
+    sub = dict(t, annotations=[{"id": 1, "completed_by": 7, "result": [x for x in res if x["value"]["start"] != kreml["start"]]}])
+    decisions, problems = interop.import_label_studio([sub, dict(t), dict(sub)], reviewed, path="ls.json")
+    assert problems == []
+    assert len({d["batch"] for d in decisions}) == 1
+    assert [(d["decision"], d["span"]["text"]) for d in decisions if d["decision"] == "reject"] == [("reject", "Kreml")]
+    # two annotators of the copies: each one's counts
+    other = dict(t, annotations=[{"id": 2, "completed_by": 8, "result": [x for x in res if x["value"]["start"] != tok["start"]]}])
+    decisions, problems = interop.import_label_studio([sub, other], reviewed, path="ls.json")
+    assert problems == [] and {(d["reviewer"], d["span"]["text"]) for d in decisions if d["decision"] == "reject"} == \
+        {("import:label-studio:7", "Kreml"), ("import:label-studio:8", "Kassym-Jomart Tokajew")}
+
+
+def test_a_span_the_tool_deleted_or_relabelled_and_the_app_corrected_since_the_export_is_named(reviewed):
+    """After the export a reviewer relabelled "Kreml" (ORG -> LOC) in the review app; in the tool the
+    annotator deleted it, or relabelled it MISC. The deletion was dropped without a word (no entity
+    at the exported span any more), and the relabel came back as an added "Kreml" MISC beside the
+    reviewer's LOC. The review app's entity stays; the tool's change of it is not recorded, and a
+    problem names the file, line, article and entity; the rest of the task is recorded."""
+    r = art(reviewed)
+    kreml, tok = ent(r, "Kreml"), ent(r, "Kassym-Jomart Tokajew")
+    row = next(x for x in interop.to_doccano(reviewed) if x["article_id"] == ART)
+    ls = next(x for x in interop.to_label_studio(reviewed) if x["data"]["article_id"] == ART)
+    fix = dec.make_decision(r, "correct", kreml, {"label": "LOC"}, reviewer="anna")
+    now, flagged = apply_decisions(LOG["base"], LOG["decisions"] + [fix])
+    assert not flagged
+    for to in (None, "MISC", "LOC"):
+        label = [[s, e, to or lab] if s == kreml["start"] else [s, e, lab] for s, e, lab in row["label"]
+                 if not (to is None and s == kreml["start"]) and s != tok["start"]]
+        res = [dict(x, value=dict(x["value"], labels=[to or x["value"]["labels"][0]])) if x["value"]["start"] == kreml["start"] else x
+               for x in ls["predictions"][0]["result"] if not (to is None and x["value"]["start"] == kreml["start"])
+               and x["value"]["start"] != tok["start"]]
+        sub = dict(ls, annotations=[{"id": 1, "completed_by": 7, "result": res}])
+        for decisions, problems in (interop.import_doccano([dict(row, label=label)], now, path="d.jsonl"),
+                                    interop.import_label_studio([sub], now, path="ls.json")):
+            assert ("reject", "Kassym-Jomart Tokajew") in {(d["decision"], d["span"]["text"]) for d in decisions}
+            assert not any(d["span"]["start"] == kreml["start"] and d["decision"] != "accept" for d in decisions), decisions
+            out = art(apply_decisions(LOG["base"], LOG["decisions"] + [fix] + decisions)[0])
+            assert [(e["label"], e["status"]) for e in out["entities"] if e["start"] == kreml["start"]] == [("LOC", "corrected")]
+            if to == "LOC":  # the tool did what the app did: no conflict
+                assert problems == []
+                continue
+            assert len(problems) == 1, problems
+            assert problems[0].split(":")[0] in ("d.jsonl", "ls.json") and "article 001_660f1e0e655a289c: 'Kreml' ORG" in problems[0] \
+                and "now 'Kreml' LOC" in problems[0] and ("deleted it" if to is None else "made it 'Kreml' MISC") in problems[0], problems
+    # Prodigy's binary task of "Kreml" ORG answered in the tool: the reject was dropped without a word, the accept
+    # added "Kreml" ORG back beside the reviewer's LOC
+    b = next(x for x in interop.to_prodigy(reviewed, mode="binary", include_pending=True)
+             if x["meta"]["article_id"] == ART and x["spans"][0]["start"] == kreml["start"])
+    for answer in ("reject", "accept"):
+        decisions, problems = interop.import_prodigy([dict(b, answer=answer)], now, path="p.jsonl")
+        assert decisions == [] and len(problems) == 1 and problems[0].startswith("p.jsonl:1: article 001_660f1e0e655a289c: 'Kreml' ORG") \
+            and f"the tool answered {answer!r}" in problems[0], problems
+
+
+def test_import_holds_the_logs_lock_from_its_check_to_its_append(tmp_path, monkeypatch):
+    """The review README: a decision is checked and appended under the log's lock, "between processes
+    too (several servers, or `presseschau import`, on one log)". `presseschau import` read the log, made
+    its decisions against it and appended them without holding the lock in between: a reviewer's
+    decision appended meanwhile by the review app was neither seen nor refused. Another process now
+    cannot take the lock while the import decides."""
+    import subprocess
+    import sys
+
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    data = tmp_path / "outputs"
+    data.mkdir()
+    base = sample_records(ROOT / "corpus")
+    (data / "articles.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in base), encoding="utf-8")
+    ann = tmp_path / "annotations"
+    r = art(base)
+    dec.DecisionStore(ann).append([dec.make_decision(r, "accept", ent(r, "Kasachstan"), reviewer="anna")])
+    t = next(x for x in interop.to_doccano(base) if x["article_id"] == ART)
+    t["label"] = t["label"][1:]
+    (tmp_path / "d.jsonl").write_text(json.dumps(t, ensure_ascii=False) + "\n", encoding="utf-8")
+    probe = ("import fcntl, os, sys\nfd = os.open(sys.argv[1], os.O_WRONLY | os.O_APPEND)\n"
+             "try:\n    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)\n    print('free')\nexcept BlockingIOError:\n    print('held')\n")
+    seen = []
+    real = interop.import_file
+
+    def deciding(*a, **kw):  # another process tries to append while the import decides
+        seen.append(subprocess.run([sys.executable, "-c", probe, str(ann / dec.DECISIONS_FILE)], capture_output=True, text=True,
+                                   timeout=60).stdout.strip())
+        return real(*a, **kw)
+
+    monkeypatch.setattr(interop, "import_file", deciding)
+    res = CliRunner().invoke(app, ["import", "doccano", str(tmp_path / "d.jsonl"), "--data", str(data), "-a", str(ann)])
+    assert res.exit_code == 0, res.output
+    assert seen == ["held"]
+    assert [d["decision"] for d in dec.load_decisions(ann)] == ["accept", "reject"]

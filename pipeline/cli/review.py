@@ -171,37 +171,43 @@ def import_cmd(
     file and line; the rest is recorded); 2 the file cannot be used at all (empty, not UTF-8,
     not JSON, wrong top-level type, no valid task) or the data cannot be read: nothing recorded.
     """
+    import contextlib
+
     from ..review import log as dec
     from ..interop import ImportFileError, import_file, load_records
 
     annotations = annotations_folder(annotations)
-    try:
-        records = load_records(data, annotations)
-    except (OSError, ValueError) as e:
-        msg.fail(str(e))
-        raise typer.Exit(2)
-    try:
-        decisions, problems = import_file(fmt.value, path, records, reviewer, accept_unchanged=accept_unchanged, warn=msg.warn)
-    except ImportFileError as e:
-        msg.fail(str(e))
-        raise typer.Exit(2)
-    for p in problems:
-        msg.warn(p)
-    kinds: dict[str, int] = {}
-    for d in decisions:
-        kinds[d["decision"]] = kinds.get(d["decision"], 0) + 1
-    # with problems (tasks skipped, articles not found), an empty result is no "nothing changed"
-    summary = ", ".join(f"{v} {k}" for k, v in sorted(kinds.items())) or (
-        f"{len(problems)} problem{'s' if len(problems) != 1 else ''} above" if problems else "nothing changed in the tool")
-    if dry_run:
-        msg.info(f"Would record {len(decisions)} decisions ({summary})")
-    else:
-        store = dec.DecisionStore(annotations)
+    store = dec.DecisionStore(annotations)
+    # the check (the reviewed records, the log as it is) and the append under the log's lock, as an action
+    # of the review app: a decision another process appends meanwhile is seen, not overridden unseen (no
+    # lock for a dry run, nor where there is no log yet: taking it would create one, and nothing is decided)
+    with store.locked() if not dry_run and store.path.is_file() else contextlib.nullcontext():
         try:
-            store.append(decisions)
-        except OSError as e:  # --annotations naming the log file itself, a folder that cannot be made, a full disk
-            msg.fail(f"cannot write {store.path}: {e.strerror or e}; the decisions were not recorded")
+            records = load_records(data, annotations)
+        except (OSError, ValueError) as e:
+            msg.fail(str(e))
             raise typer.Exit(2)
-        msg.good(f"Recorded {len(decisions)} decisions ({summary}) in {Path(annotations) / dec.DECISIONS_FILE}")
+        try:
+            decisions, problems = import_file(fmt.value, path, records, reviewer, accept_unchanged=accept_unchanged, warn=msg.warn)
+        except ImportFileError as e:
+            msg.fail(str(e))
+            raise typer.Exit(2)
+        for p in problems:
+            msg.warn(p)
+        kinds: dict[str, int] = {}
+        for d in decisions:
+            kinds[d["decision"]] = kinds.get(d["decision"], 0) + 1
+        # with problems (tasks skipped, articles not found), an empty result is no "nothing changed"
+        summary = ", ".join(f"{v} {k}" for k, v in sorted(kinds.items())) or (
+            f"{len(problems)} problem{'s' if len(problems) != 1 else ''} above" if problems else "nothing changed in the tool")
+        if dry_run:
+            msg.info(f"Would record {len(decisions)} decisions ({summary})")
+        else:
+            try:
+                store.append(decisions)
+            except OSError as e:  # --annotations naming the log file itself, a folder that cannot be made, a full disk
+                msg.fail(f"cannot write {store.path}: {e.strerror or e}; the decisions were not recorded")
+                raise typer.Exit(2)
+            msg.good(f"Recorded {len(decisions)} decisions ({summary}) in {Path(annotations) / dec.DECISIONS_FILE}")
     if problems:
         raise typer.Exit(1)

@@ -435,6 +435,31 @@ def _entity(record: dict, key: tuple[int, int, str]) -> Optional[dict]:
     return found[0] if found else None
 
 
+class Conflict(str):
+    """A problem that skips no task: the tool changed an entity that the review app changed too
+    since the export; that one change is not recorded (the rest of the task is)."""
+
+
+def changed_since(record: dict, k: tuple[int, int, str], exported: Iterable[tuple]) -> Optional[dict]:
+    """The entity a reviewer made of the exported span `k` in the review app since the export
+    (corrected to other bounds or another label, which moves the entity: none is left at `k`, not
+    even a rejected one; a reviewed entity over `k` that is none of the `exported` spans), or None."""
+    if _entity(record, k) is not None:
+        return None
+    keys = {tuple(x[:3]) for x in exported}
+    return next((x for x in record.get("entities", []) if x.get("status") in KEEP and x["start"] < k[1] and k[0] < x["end"]
+                 and (x["start"], x["end"], x["label"]) not in keys), None)
+
+
+def conflict_with_app(record: dict, k: tuple[int, int, str], app: dict, did: str, where: str) -> Conflict:
+    """The problem of an exported span `k` that the tool changed (`did`: "deleted it", ...) and a
+    reviewer changed in the review app since the export (`app`, `changed_since`)."""
+    text = record["text"]
+    return Conflict(f"{where}: article {record['id']}: {text[k[0]:k[1]]!r} {k[2]} [{k[0]}, {k[1]}) was changed in the review app "
+                    f"since the export (now {app['text']!r} {app['label']} [{app['start']}, {app['end']}), {app.get('status')}) and "
+                    f"the tool {did}: the review app's entity stays, the tool's change is not recorded; decide it in `presseschau review`")
+
+
 class _Refused(Exception):
     """A decision of a task that `review.log.make_decision` refuses: the task is skipped, named."""
 
@@ -476,6 +501,14 @@ def decisions_from_changes(record: dict, exported: list[list], now: list[tuple[i
     def mk(kind: str, ent: Optional[dict] = None, new: Optional[dict] = None) -> None:
         out.append(_made(record, kind, ent, new, reviewer=reviewer, batch=batch, note=note, where=where))
 
+    def changed_in_app(k: tuple[int, int, str]) -> Optional[dict]:
+        return changed_since(record, k, snap)
+
+    def conflict(k: tuple[int, int, str], app: dict, tool: Optional[tuple[int, int, str]]) -> None:
+        text = record["text"]
+        did = "deleted it" if tool is None else f"made it {text[tool[0]:tool[1]]!r} {tool[2]} [{tool[0]}, {tool[1]})"
+        problems.append(conflict_with_app(record, k, app, did, where))
+
     def accept_or_add(k: tuple[int, int, str]) -> None:
         ent = _entity(record, k)
         if ent is None:
@@ -491,7 +524,14 @@ def decisions_from_changes(record: dict, exported: list[list], now: list[tuple[i
             cands.sort(key=lambda r: ((r[0], r[1]) != (a[0], a[1]), r[2] != a[2], abs(r[0] - a[0]) + abs(r[1] - a[1])))
             old = _entity(record, cands[0]) if cands else None
             if old is None or old.get("status") == "rejected":
-                accept_or_add(a)
+                app = changed_in_app(cands[0]) if cands else None
+                there = _entity(record, a)
+                if app is not None:  # relabelled or re-bounded in the tool, and corrected in the app
+                    paired.add(cands[0])
+                    if there is None or there.get("status") == "rejected":
+                        conflict(cands[0], app, a)
+                        continue
+                accept_or_add(a)  # (with `app`: the tool's change is the app's correction, nothing to record)
                 continue
             paired.add(cands[0])
             there = _entity(record, a)
@@ -507,6 +547,8 @@ def decisions_from_changes(record: dict, exported: list[list], now: list[tuple[i
             ent = _entity(record, r)
             if ent is not None and ent.get("status") != "rejected":
                 mk("reject", ent)
+            elif (app := changed_in_app(r)) is not None:  # deleted in the tool, corrected in the app
+                conflict(r, app, None)
         if reviewed:
             for k in kept:
                 ent = _entity(record, k)
@@ -612,6 +654,39 @@ def decide(record: dict, snap: Optional[dict], spans: list[tuple[int, int, str]]
                                       note=note, where=where)
     return decisions_from_spans(record, spans, reviewer=reviewer, src_text=src_text, note=note, overlaps_possible=overlaps_possible,
                                 where=where)
+
+
+def _says(ds: list[dict]) -> list[str]:
+    """What decisions say, without what differs between two makings of the same (id, time, batch)."""
+    return sorted(json.dumps({k: v for k, v in d.items() if k not in ("id", "time", "batch")}, sort_keys=True, ensure_ascii=False)
+                  for d in ds)
+
+
+def one_copy_each(results: list[tuple[tuple[str, str], str, list[dict]]]) -> tuple[list[dict], list[str]]:
+    """The decisions of a file's tasks, `results` ((article id, reviewer), "file:line", decisions) in
+    file order, with one task per article and reviewer: a file holding an article twice (imported
+    into doccano or Label Studio twice) recorded each copy's decisions, so the log got every add
+    and reject twice, and undoing one import batch in the app left the other. Copies that say the
+    same are recorded once; of copies that differ the later one in the file is, and the problem
+    names the file, the lines and the article. A copy that says nothing (left untouched) is no
+    statement: the copy that was worked on counts."""
+    lines: dict[tuple[str, str], list[int]] = {}
+    for i, (key, _, ds) in enumerate(results):
+        if ds:
+            lines.setdefault(key, []).append(i)
+    keep: set[int] = set()
+    problems: list[str] = []
+    for (aid, rv), idxs in lines.items():
+        last = idxs[-1]
+        keep.add(last)
+        differ = [i for i in idxs[:-1] if _says(results[i][2]) != _says(results[last][2])]
+        if differ:
+            at = lambda i: results[i][1].rsplit(":", 1)[-1]  # noqa: E731  the line of "file:line"
+            file = results[last][1].rsplit(":", 1)[0]
+            problems.append(f"{file}:{at(last)}: article {aid} was changed in {len(idxs)} tasks of the file (lines "
+                            f"{', '.join(at(i) for i in idxs)}; imported into the tool twice?), which differ ({rv}): line {at(last)}'s "
+                            f"recorded, not line {', '.join(at(i) for i in differ)}'s; settle it in the tool or in `presseschau review`")
+    return [d for i, (_, _, ds) in enumerate(results) if i in keep for d in ds], problems
 
 
 def snapshot_of(obj: Any, record: Optional[dict]) -> Optional[dict]:

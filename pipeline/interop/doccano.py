@@ -33,7 +33,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from .common import (SNAPSHOT_KEY, Index, Utf16, Warn, article_meta, check_spans, decide, entity_values, no_snapshot_notice,
-                     non_overlapping, numbered, snapshot, snapshot_of, wanted)
+                     non_overlapping, numbered, one_copy_each, snapshot, snapshot_of, wanted)
 
 OFFSETS = ("utf16", "codepoints")
 
@@ -117,7 +117,7 @@ def import_doccano(rows: list[dict] | list[tuple[int, dict]], records: list[dict
     span are skipped unless `include_empty`: doccano exports unannotated examples too), and
     `warn` hears how many examples were read so (`no_snapshot_notice`)."""
     idx = Index(records)
-    decisions: list[dict] = []
+    results: list[tuple[tuple[str, str], str, list[dict]]] = []
     problems: list[str] = []
     bare = 0
     for where, row in numbered(rows, path):
@@ -136,8 +136,10 @@ def import_doccano(rows: list[dict] | list[tuple[int, dict]], records: list[dict
             continue
         bare += snap is None
         ds, ps = decide(rec, snap, spans, reviewer=reviewer, src_text=row["text"], reviewed=accept_unchanged, note="doccano", where=where)
-        decisions.extend(ds)
+        results.append(((rec["id"], reviewer), where, ds))
         problems.extend(ps)
+    decisions, twice = one_copy_each(results)  # an article imported into doccano twice: one copy's decisions
+    problems.extend(twice)
     if bare and warn:
         warn(no_snapshot_notice(path, bare, "doccano"))
     return decisions, problems

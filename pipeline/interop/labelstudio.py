@@ -36,8 +36,8 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable, Optional
 
-from .common import (KEEP, SNAPSHOT_KEY, Index, Warn, check_spans, decide, decisions_from_spans, entity_values, no_snapshot_notice, numbered,
-                     snapshot, snapshot_of, wanted)
+from .common import (KEEP, SNAPSHOT_KEY, Conflict, Index, Warn, check_spans, decide, decisions_from_spans, entity_values, no_snapshot_notice, numbered,
+                     one_copy_each, snapshot, snapshot_of, wanted)
 from ..review import log as dec
 from ..schema import LABELS, VALUE_FIELDS
 
@@ -142,9 +142,15 @@ def _latest(task: dict) -> list[dict]:
     """Each annotator's (`completed_by`) latest non-cancelled annotation of the task: a project
     with overlap has several annotators' annotations of one task, and each one's work counts."""
     anns = [a for a in task.get("annotations") or [] if not a.get("was_cancelled")]
+    # by time, then by Label Studio's id (a number, counting up) where every annotation has one, then
+    # by place in the list: ids of mixed types ("x" and 3, a file edited or made by a script) do not
+    # compare (a TypeError reached the user)
+    by_id = all(isinstance(a.get("id"), int) and not isinstance(a.get("id"), bool) for a in anns)
+    order = sorted(range(len(anns)), key=lambda i: (str(anns[i].get("updated_at") or anns[i].get("created_at") or ""),
+                                                    anns[i]["id"] if by_id else 0, i))
     latest: dict[str, dict] = {}
-    for a in sorted(anns, key=lambda a: (str(a.get("updated_at") or a.get("created_at") or ""), a.get("id") or 0)):
-        latest[str(_who(a))] = a
+    for i in order:
+        latest[str(_who(anns[i]))] = anns[i]
     return list(latest.values())
 
 
@@ -164,7 +170,7 @@ def import_label_studio(tasks: list[dict] | list[tuple[int, dict]], records: lis
     without annotation (JSON-MIN: `annotation_id` null, as Label Studio's converter writes a task
     nobody annotated) says nothing."""
     idx = Index(records)
-    decisions: list[dict] = []
+    results: list[tuple[tuple[str, str], str, list[dict]]] = []
     problems: list[str] = []
     bare = 0
     for where, task in numbered(tasks, path):
@@ -199,11 +205,13 @@ def import_label_studio(tasks: list[dict] | list[tuple[int, dict]], records: lis
                 ds, ps = decisions_from_spans(rec, [], reviewer=rv, src_text=text, labels=LABELS, note="label-studio", where=where)
             else:
                 ds, ps = decide(rec, snap, spans, reviewer=rv, src_text=text, reviewed=True, note="label-studio", where=where)
-            if ann is not None and snap is not None and not ps:
+            if ann is not None and snap is not None and all(isinstance(p, Conflict) for p in ps):  # the task was not skipped
                 vs, vps = _value_edits(rec, task, ann, text, rv, ds[0].get("batch") if ds else None, where)
-                ds, ps = ds + vs, vps
-            decisions.extend(ds)
+                ds, ps = ds + vs, ps + vps
+            results.append(((rec["id"], rv), where, ds))
             problems.extend(ps)
+    decisions, twice = one_copy_each(results)  # a task imported into Label Studio twice: one copy's decisions per annotator
+    problems.extend(twice)
     if bare and warn:
         warn(no_snapshot_notice(path, bare, "label-studio"))
     return decisions, problems

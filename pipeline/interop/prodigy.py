@@ -22,7 +22,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .common import (KEEP, SNAPSHOT_KEY, SNAPSHOT_SCHEMA, Index, Warn, article_meta, check_spans, decide, decisions_from_changes,
+from .common import (KEEP, SNAPSHOT_KEY, SNAPSHOT_SCHEMA, Index, Warn, article_meta, changed_since, check_spans, conflict_with_app,
+                     decide, decisions_from_changes,
                      decisions_from_spans, entity_values, hash31, no_snapshot_notice, numbered, non_overlapping, snapshot, snapshot_of,
                      tokenizer, wanted)
 from ..review import log as dec
@@ -128,12 +129,14 @@ def import_prodigy(rows: list[dict] | list[tuple[int, dict]], records: list[dict
     meaning: `data-to-spacy` trains it as all "O"), so every entity of the article is rejected;
     `warn` hears how many tasks were read so (`no_snapshot_notice`). Binary accept/reject = that
     span. "ignore"/"reject" of a whole ner_manual task and tasks without an answer say nothing.
+    Of several answers of one annotator to one task the last counts (by `_timestamp`, else file
+    order): a later "reject" or "ignore" takes an earlier "accept" back.
     """
     idx = Index(records)
     decisions: list[dict] = []
     problems: list[str] = []
-    manual: dict[tuple[str, str], tuple] = {}
-    for where, task in numbered(rows, path):
+    answers: dict[tuple, list[tuple]] = {}  # (article, annotator, task) -> its answers in file order
+    for n, (where, task) in enumerate(numbered(rows, path)):
         meta = task.get("meta") if isinstance(task.get("meta"), dict) else {}
         snap_raw = task.get(SNAPSHOT_KEY) if isinstance(task.get(SNAPSHOT_KEY), dict) else {}
         rec, why = idx.match([snap_raw.get("article_id"), meta.get("article_id"), task.get("article_id")], task.get("text"),
@@ -147,10 +150,35 @@ def import_prodigy(rows: list[dict] | list[tuple[int, dict]], records: list[dict
         answer = task.get("answer")
         binary = task.get("_view_id") in ("ner", "binary") or meta.get("mode") == "binary" or (snap or {}).get("mode") == "binary" or (
             task.get("_view_id") is None and "tokens" not in task and len(task.get("spans") or []) == 1 and answer in ("accept", "reject"))
+        if answer is None:
+            continue  # not answered: no answer, it takes no earlier one back
+        if not binary and answer == "accept":
+            unknown = sorted({str(lab) for _, _, lab in _spans(task) if lab not in LABELS})
+            if unknown:  # a task skipped, named: not an answer (an earlier answer of the annotator stands)
+                problems.append(f"{where}: unknown label {', '.join(map(repr, unknown))} (labels: {', '.join(LABELS)}); task skipped")
+                continue
+        key = (rec["id"], rv, "binary", tuple(_spans(task))) if binary else (rec["id"], rv, "manual")
+        answers.setdefault(key, []).append((n, task, rv, rec, snap, where, binary))
+    # each annotator's last answer to a task counts (a "reject" or "ignore" after an "accept" takes
+    # the accept back): by Prodigy's `_timestamp` where every answer has one, else in file order
+    last = []
+    for given in answers.values():
+        stamps = [g[1].get("_timestamp") for g in given]
+        if all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in stamps):
+            given = sorted(given, key=lambda g: g[1]["_timestamp"])  # stable: file order within one second
+        last.append(given[-1])
+    manual: list[tuple] = []
+    for _, task, rv, rec, snap, where, binary in sorted(last, key=lambda g: g[0]):
+        answer = task.get("answer")
         if binary:
             if snap is not None and answer == snap.get("answer"):
                 continue  # unchanged
             if answer not in ("accept", "reject"):
+                continue
+            app = _changed_in_app(rec, snap, task["text"])
+            if app is not None:  # the exported span was corrected in the review app since: its entity stays
+                k, ent = app
+                problems.append(conflict_with_app(rec, k, ent, f"answered {answer!r}", where))
                 continue
             # an answer given or changed in Prodigy says what the span is, whatever it was (a
             # rejected entity answered "accept" is accepted again)
@@ -162,13 +190,9 @@ def import_prodigy(rows: list[dict] | list[tuple[int, dict]], records: list[dict
             continue
         if answer != "accept":
             continue  # rejected / ignored / unanswered task: no statement about its spans
-        unknown = sorted({str(lab) for _, _, lab in _spans(task) if lab not in LABELS})
-        if unknown:  # checked before the last answer per article is chosen
-            problems.append(f"{where}: unknown label {', '.join(map(repr, unknown))} (labels: {', '.join(LABELS)}); task skipped")
-            continue
-        manual[(rec["id"], rv)] = (task, rv, rec, snap, where)  # each annotator's last answer for an article wins
+        manual.append((task, rv, rec, snap, where))
     bare = 0
-    for task, rv, rec, snap, where in manual.values():
+    for task, rv, rec, snap, where in manual:
         spans = _spans(task)
         bare += snap is None
         if snap is None and not spans:  # "no entities in this text", for every label
@@ -181,6 +205,22 @@ def import_prodigy(rows: list[dict] | list[tuple[int, dict]], records: list[dict
     if bare and warn:
         warn(no_snapshot_notice(path, bare, "prodigy"))
     return decisions, problems
+
+
+def _changed_in_app(rec: dict, snap: Optional[dict], text: str) -> Optional[tuple[tuple[int, int, str], dict]]:
+    """Of a binary task with our snapshot: (its exported span, the entity a reviewer made of it in
+    the review app since the export), or None."""
+    from .common import anchor
+
+    if snap is None or not snap["spans"]:
+        return None
+    s, e, label = snap["spans"][0][:3]
+    loc = anchor(rec, text, s, e)
+    if loc is None:
+        return None
+    k = (loc[0], loc[1], label)
+    ent = changed_since(rec, k, [k])
+    return (k, ent) if ent is not None else None
 
 
 def _reject_binary(rec: dict, text: str, s: int, e: int, label: str, rv: str, where: str) -> tuple[list[dict], list[str]]:
