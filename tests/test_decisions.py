@@ -415,3 +415,29 @@ def test_the_review_app_places_a_decision_by_a_shared_hash_where_apply_decisions
     assert flagged == [] and st.flags == {}
     assert [x["entities"] for x in st.records] == [x["entities"] for x in expected]
     assert [e["text"] for e in st.records[1]["entities"] if e.get("status") == "rejected"] == [name]
+
+
+def test_an_accept_keeps_the_values_it_saw_when_a_new_run_computes_others():
+    """An accept vouches for the values the reviewer saw. A re-run whose rules compute another value
+    showed the entity 'accepted' with a value nobody had seen (the seed log's "neun Monate später",
+    accepted as 2022-10, came out accepted as 2022-09). The accepted value stays, the run's is kept in
+    review.original, and review.changed_since names the field; a value the reviewer did not see (none
+    then) is the run's, named too."""
+    text = "Am 06.01.2022 kamen sechs Staaten, neun Monate später zwei."
+    r = make_record("v", text, names=[("06.01.2022", "DATE", {"value": "2022-06-01", "type": "date"}),
+                                      ("sechs", "FIGURE", {"value": 6, "about": None}),
+                                      ("neun Monate später", "DATE", {"value": "2022-10", "type": "date"})])
+    ds = [dec.make_decision(r, "accept", e, reviewer="t") for e in r["entities"]]
+    new = make_record("v", text, names=[("06.01.2022", "DATE", {"value": "2022-06-01", "type": "date"}),
+                                        ("sechs", "FIGURE", {"value": 6, "about": "Staat"}),
+                                        ("neun Monate später", "DATE", {"value": "2022-09", "type": "date"})])
+    out, flagged = apply_decisions([new], ds)
+    assert flagged == []
+    got = {e["text"]: e for e in out[0]["entities"]}
+    same, fig, later = got["06.01.2022"], got["sechs"], got["neun Monate später"]
+    assert (same["status"], same["value"], "changed_since" in same["review"]) == ("accepted", "2022-06-01", False)
+    assert (later["status"], later["value"], later["type"]) == ("accepted", "2022-10", "date")
+    assert later["review"]["original"]["value"] == "2022-09" and later["review"]["changed_since"] == ["value"]
+    assert (fig["status"], fig["about"], fig["review"]["changed_since"]) == ("accepted", "Staat", ["about"])
+    assert validate_record(out[0]) == []
+    assert apply_decisions(out, ds)[0] == out

@@ -189,6 +189,26 @@ def _date_type(fields: dict, d: dict) -> dict:
     return fields | {"type": t} if t is not None else fields
 
 
+# the values a reviewer's accept vouches for; the canonical name is the run's linking, decided by renames
+ACCEPTED_VALUES = tuple(k for k in VALUE_FIELDS if k != "canonical")
+
+
+def _keep_accepted_values(record: dict, ent: dict, seen: dict) -> None:
+    """An accept vouches for the values the reviewer saw: where this run computes another one (a rule
+    changed), the accepted value stays and the run's is kept in `review.original`; where the reviewer
+    saw none and this run has one, the run's stays, unvouched. Either way `review.changed_since` names
+    the fields, for a second look (it showed 'accepted' beside values nobody had seen)."""
+    changed = sorted(k for k in ACCEPTED_VALUES if k in seen and seen[k] != ent.get(k))
+    if not changed:
+        return
+    kept = {k: seen[k] for k in changed if seen[k] is not None}
+    if kept.get("value") is not None and ent["label"] == "DATE" and "type" not in kept:
+        kept["type"] = date_type_for(kept["value"], seen.get("type") or ent.get("type"))
+    if kept:
+        _set_fields(record, ent, {k: ent.get(k) for k in VALUE_FIELDS if k in ent} | kept)
+    ent["review"]["changed_since"] = changed
+
+
 def _apply_one(ctx: _Ctx, d: dict) -> Optional[str]:
     rec, text = ctx.record, ctx.text
     same = d.get("text_sha256") == ctx.sha
@@ -230,6 +250,7 @@ def _apply_one(ctx: _Ctx, d: dict) -> Optional[str]:
                     ent["status"] = "rejected"
                 elif ent.get("status") != "corrected":
                     ent["status"] = "accepted"
+                    _keep_accepted_values(rec, ent, d.get("old") or {})
             return None
         if kind == "reject":
             # the new run no longer predicts it: the rejection holds. Whatever it predicts there

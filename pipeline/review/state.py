@@ -432,6 +432,7 @@ class ReviewState:
                 if rv:
                     ent["reviewed_by"] = rv.get("reviewer")
                     ent["restored"] = bool(rv.get("restored"))
+                    ent["changed_since"] = rv.get("changed_since") or []
                     orig = rv.get("original")
                     ent["original"] = {k: orig.get(k) for k in ("start", "end", "text", "label", "value")} if orig else None
                 cs = by_span.get((ent["start"], ent["end"]))

@@ -543,7 +543,8 @@ function renderPanel() {
   lab.textContent = e.label; lab.className = "chip lab-" + e.label;
   $("p-status").textContent = e.status; $("p-status").className = "st st-" + e.status;
   $("p-source").textContent = "source: " + e.source + (e.reviewed_by ? " · reviewed by " + e.reviewed_by : "") +
-    (e.restored ? " · kept from an earlier review (this run's model does not predict it)" : "");
+    (e.restored ? " · kept from an earlier review (this run's model does not predict it)" : "") +
+    (e.changed_since && e.changed_since.length ? " · this run computes another " + e.changed_since.join(", ") + " than the one accepted" : "");
   $("p-text").textContent = text.slice(s, en);
   const o = $("p-orig");
   if (e.original && (e.original.label !== e.label || e.original.start !== e.start || e.original.end !== e.end || e.original.value !== e.value)) {
