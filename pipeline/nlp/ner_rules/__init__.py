@@ -46,7 +46,9 @@ component config:
   ORG ("US-Magazin [Barrons]"; session 12), and a PER span without a listed first name after a
   noun of works becomes MISC ("Dokumentation [Matto Grosso]"; session 13);
 * ``institutions`` (session 9) -- a federal institution the model missed becomes ORG
-  (``federal_institutions``: "Generalbundesanwaltschaft", "Bundesbildungsministeriums");
+  (``federal_institutions``: "Generalbundesanwaltschaft", "Bundesbildungsministeriums"), and
+  so does a parliamentary chamber named by one word (``chambers``, session 25: "Das britische
+  Unterhaus", "im Senat"; not after a city adjective, "Berliner Senat");
 * ``persons`` (session 10) -- a person the model missed or mislabelled: a listed first name
   (``person_names.tsv``, made by ``training/person_names.py``) followed by surname-like
   words ("Sigurd Rompza", "Gerhart Jander" ORG+LOC -> PER), or a proper noun after a

@@ -69,6 +69,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.institution_heads = tuple(fed["heads"])
         self.institution_not_before = frozenset(fed["not_before"])
         self.institution_whole_heads = frozenset(fed["whole_heads"])
+        self.chambers = frozenset(data["chambers"])
         self.role_endings = tuple(data["person_roles"]["endings"])
         self.election_heads = tuple(data["election_heads"])
         self.party_nouns = frozenset(data["party_nouns"])

@@ -1,0 +1,50 @@
+"""presseschau_ner_rules, session 25 (issue 13, ORG/LOC error classes counted over the four dev sets:
+Wikinews dev, the GermEval held-out sentences, web, web2). Each test runs the whole article or page
+(names propagate inside it) and checks that the model's error comes back with the session's data or
+setting switched off, so no test passes without its rule."""
+from __future__ import annotations
+
+import pytest
+
+from repo_data import SHARED
+from ner_rule_helpers import RULE_PIPES, ents_with
+
+DATA = SHARED / "data"
+pytestmark = pytest.mark.skipif(not (DATA / "news" / "html").is_dir(), reason="../shared/data not available")
+
+
+def _doc_of(nlp_info, snippet: str, page_set: str):
+    """The annotate stage's Doc, without the two rule components, of the dev article or page that
+    contains `snippet` (page_set: news = Wikinews dev, web, web2)."""
+    from pipeline.evaluate.model import WEB2_GOLD, WEB_GOLD, pipeline_docs, read_news, read_web
+    from pipeline.paths import SHARED_DATA
+
+    items = {"news": lambda: read_news(SHARED_DATA, "dev"), "web": lambda: read_web(DATA, WEB_GOLD),
+             "web2": lambda: read_web(DATA, WEB2_GOLD)}[page_set]()
+    text = next(it["text"] for it in items if snippet in it["text"])
+    nlp, _ = nlp_info
+    with nlp.select_pipes(disable=list(RULE_PIPES)):
+        (doc,) = pipeline_docs(nlp, [text])
+    return doc
+
+
+@pytest.mark.parametrize("snippet, page_set, name, count", [
+    ("Das britische Unterhaus hat", "web", "Unterhaus", 2),  # and "des Unterhauses", "nach dem Unterhaus"
+    ("ihrer letzten Fragestunde dem Unterhaus Rede", "news", "Unterhaus", 1),
+    ("Vorsitzender des Bankenausschusses im Senat", "news", "Senat", 1),
+    ("einen Antrag der Abgeordnetenkammer", "web2", "Abgeordnetenkammer", 2),
+])
+def test_parliamentary_chamber_is_org(nlp_info, snippet, page_set, name, count):
+    # a chamber named by one word is a unique body (GUIDELINES.md: "Unterhaus" ORG); the model misses it
+    doc = _doc_of(nlp_info, snippet, page_set)
+    assert ents_with(nlp_info, doc)[(name, "ORG")] == count
+    assert ents_with(nlp_info, doc, chambers=frozenset())[(name, "ORG")] == 0
+
+
+def test_chamber_after_city_adjective(nlp_info):
+    # "Berliner Senat": a city adjective's noun is not annotated (GUIDELINES.md), so the chamber word is not added
+    nlp, _ = nlp_info
+    rules = nlp.get_pipe("presseschau_ner_rules")
+    doc = nlp.make_doc("Der Berliner Senat stimmte zu, der Senat der USA nicht.")
+    assert not rules.is_institution(doc, 2)
+    assert rules.is_institution(doc, 7)
