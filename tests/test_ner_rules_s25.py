@@ -13,19 +13,25 @@ DATA = SHARED / "data"
 pytestmark = pytest.mark.skipif(not (DATA / "news" / "html").is_dir(), reason="../shared/data not available")
 
 
+_DOCS: dict = {}  # page_set -> its texts, (page_set, text) -> Doc: each read or run once for all tests
+
+
 def _doc_of(nlp_info, snippet: str, page_set: str):
     """The annotate stage's Doc, without the two rule components, of the dev article or page that
     contains `snippet` (page_set: news = Wikinews dev, web, web2)."""
     from pipeline.evaluate.model import WEB2_GOLD, WEB_GOLD, pipeline_docs, read_news, read_web
     from pipeline.paths import SHARED_DATA
 
-    items = {"news": lambda: read_news(SHARED_DATA, "dev"), "web": lambda: read_web(DATA, WEB_GOLD),
-             "web2": lambda: read_web(DATA, WEB2_GOLD)}[page_set]()
-    text = next(it["text"] for it in items if snippet in it["text"])
-    nlp, _ = nlp_info
-    with nlp.select_pipes(disable=list(RULE_PIPES)):
-        (doc,) = pipeline_docs(nlp, [text])
-    return doc
+    if page_set not in _DOCS:  # the set's texts, read once
+        _DOCS[page_set] = [it["text"] for it in {"news": lambda: read_news(SHARED_DATA, "dev"),
+                                                 "web": lambda: read_web(DATA, WEB_GOLD),
+                                                 "web2": lambda: read_web(DATA, WEB2_GOLD)}[page_set]()]
+    text = next(t for t in _DOCS[page_set] if snippet in t)
+    if (page_set, text) not in _DOCS:
+        nlp, _ = nlp_info
+        with nlp.select_pipes(disable=list(RULE_PIPES)):
+            (_DOCS[page_set, text],) = pipeline_docs(nlp, [text])
+    return _DOCS[page_set, text]
 
 
 @pytest.mark.parametrize("snippet, page_set, name, count", [
@@ -48,3 +54,23 @@ def test_chamber_after_city_adjective(nlp_info):
     doc = nlp.make_doc("Der Berliner Senat stimmte zu, der Senat der USA nicht.")
     assert not rules.is_institution(doc, 2)
     assert rules.is_institution(doc, 7)
+
+
+@pytest.mark.parametrize("snippet, page_set, name, count", [
+    ("Die Bill-und-Melinda-Gates-Stiftung", "web2", "Gates-Stiftung", 4),
+    ("Die Bill-und-Melinda-Gates-Stiftung", "web2", "Bill-und-Melinda-Gates-Stiftung", 1),
+    ("der CDU-nahen Konrad-Adenauer-Stiftung", "web2", "Konrad-Adenauer-Stiftung", 1),
+    ("Ein Teil der Grünen-Fraktion", "news", "Grünen-Fraktion", 1),
+])
+def test_hyphenated_foundation_or_group_is_org(nlp_info, snippet, page_set, name, count):
+    # "-Stiftung", "-Fraktion" compounds are ORG in the gold (23 of 25); the model misses these
+    doc = _doc_of(nlp_info, snippet, page_set)
+    assert ents_with(nlp_info, doc)[(name, "ORG")] == count
+    assert ents_with(nlp_info, doc, hyphen_org_heads=frozenset())[(name, "ORG")] == 0
+
+
+def test_hyphenated_org_head_is_the_last_part(nlp_info):
+    nlp, _ = nlp_info
+    rules = nlp.get_pipe("presseschau_ner_rules")
+    doc = nlp.make_doc("die Gates-Stiftung, der VW-Konzern, die Stiftungsgelder, die Stiftung-Warentest-Studie")
+    assert [t.text for t in doc if rules.is_institution(doc, t.i)] == ["Gates-Stiftung"]

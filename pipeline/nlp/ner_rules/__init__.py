@@ -48,7 +48,9 @@ component config:
 * ``institutions`` (session 9) -- a federal institution the model missed becomes ORG
   (``federal_institutions``: "Generalbundesanwaltschaft", "Bundesbildungsministeriums"), and
   so does a parliamentary chamber named by one word (``chambers``, session 25: "Das britische
-  Unterhaus", "im Senat"; not after a city adjective, "Berliner Senat");
+  Unterhaus", "im Senat"; not after a city adjective, "Berliner Senat"), and a hyphenated
+  compound of a foundation or parliamentary group (``hyphen_org_heads``, session 25:
+  "Gates-Stiftung", "Grünen-Fraktion");
 * ``persons`` (session 10) -- a person the model missed or mislabelled: a listed first name
   (``person_names.tsv``, made by ``training/person_names.py``) followed by surname-like
   words ("Sigurd Rompza", "Gerhart Jander" ORG+LOC -> PER), or a proper noun after a

@@ -70,6 +70,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.institution_not_before = frozenset(fed["not_before"])
         self.institution_whole_heads = frozenset(fed["whole_heads"])
         self.chambers = frozenset(data["chambers"])
+        self.hyphen_org_heads = frozenset(data["hyphen_org_heads"])
         self.role_endings = tuple(data["person_roles"]["endings"])
         self.election_heads = tuple(data["election_heads"])
         self.party_nouns = frozenset(data["party_nouns"])
