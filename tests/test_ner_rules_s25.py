@@ -74,3 +74,22 @@ def test_hyphenated_org_head_is_the_last_part(nlp_info):
     rules = nlp.get_pipe("presseschau_ner_rules")
     doc = nlp.make_doc("die Gates-Stiftung, der VW-Konzern, die Stiftungsgelder, die Stiftung-Warentest-Studie")
     assert [t.text for t in doc if rules.is_institution(doc, t.i)] == ["Gates-Stiftung"]
+
+
+NEW_UNNAMED = {"Spital", "Spitals", "Spitäler", "Spitälern", "Corona", "Lockdown", "Lockdowns"}
+
+
+@pytest.mark.parametrize("snippet, page_set, word", [
+    ("Autofahrerin wurde verletzt ins Spital gebracht", "web2", "Spital"),  # model ORG, 2x
+    ("Sie musste mit der Rega ins Spital gebracht", "web", "Spital"),  # model LOC
+    ('Digitalisierung." Corona habe diese Prozesse', "web", "Corona"),  # model LOC
+    ("In den zehn Jahren vor Corona gab es", "web2", "Corona"),  # model PER
+    ("Medienbericht: Corona-Lockdown steht", "web2", "Corona-Lockdown"),  # model LOC
+])
+def test_regional_and_recent_common_nouns_are_no_names(nlp_info, snippet, page_set, word):
+    # common nouns the lemma table lacks (a Swiss/Austrian word, the pandemic, a recent loan)
+    doc = _doc_of(nlp_info, snippet, page_set)
+    assert not [e for e in ents_with(nlp_info, doc) if e[0] == word]
+    rules = nlp_info[0].get_pipe("presseschau_ner_rules")
+    off = ents_with(nlp_info, doc, unnamed_nouns=rules.unnamed_nouns - NEW_UNNAMED)
+    assert [e for e in off if e[0] == word]

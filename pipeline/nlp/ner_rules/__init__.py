@@ -29,7 +29,8 @@ component config:
   ("Karl-Marx-Straße"), or it is a plural party name the model called ORG (``party_nouns``:
   "Grünen", "Sozialdemokraten"; session 12); and (session 14, web news) a word of
   ``unnamed_nouns`` that the lemma table misses (chemical elements, materials, borrowed or
-  clipped nouns: "Wasserstoff", "Akkus", "FDP-Vize", "Bitcoin-Futures"), a word with an ending
+  clipped nouns: "Wasserstoff", "Akkus", "FDP-Vize", "Bitcoin-Futures"; session 25: a Swiss and
+  Austrian noun and the pandemic, "ins Spital", "vor Corona", "Corona-Lockdown"), a word with an ending
   of ``unnamed_suffixes`` ("Homophobie"), a hyphenated role word ("AfD-Bundessprecher"), a
   PER/LOC phrase ending in such a word ("Grüner Wasserstoff") and a sentence's first word that
   the tagger calls no noun ("Ohnehin", "Oder") are removed too, whatever the article's topic;
