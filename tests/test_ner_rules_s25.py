@@ -93,3 +93,29 @@ def test_regional_and_recent_common_nouns_are_no_names(nlp_info, snippet, page_s
     rules = nlp_info[0].get_pipe("presseschau_ner_rules")
     off = ents_with(nlp_info, doc, unnamed_nouns=rules.unnamed_nouns - NEW_UNNAMED)
     assert [e for e in off if e[0] == word]
+
+
+@pytest.mark.parametrize("snippet, page_set, acronym", [
+    ("für kleine und mittlere Unternehmen (KMU)", "web", "KMU"),
+    ("kleine und mittelständische Unternehmen (KMU)", "web2", "KMU"),
+    ("des elektronischen Entgeltnachweises (ELENA)", "news", "ELENA"),
+])
+def test_acronym_of_a_term_is_no_name(nlp_info, snippet, page_set, acronym):
+    # the long form starts with a lowercase adjective: a term, not a name (the model says ORG)
+    doc = _doc_of(nlp_info, snippet, page_set)
+    assert not [e for e in ents_with(nlp_info, doc) if e[0] == acronym]
+    assert ents_with(nlp_info, doc, term_pos=frozenset())[(acronym, "ORG")] >= 1
+
+
+@pytest.mark.parametrize("text, i, term", [
+    ("Die Mittel gehen an kleine und mittlere Unternehmen (KMU) im Land.", 8, True),
+    # a place's adjective may start a name in lower case (Wikinews train: gold ORG "ANP")
+    ("Sie wurden in Einheiten der afghanischen Nationalpolizei (ANP) eingesetzt.", 7, False),
+    # capitalised: a name ("Deutsche Flugsicherung GmbH (DFS)")
+    ("Demnach darf die Deutsche Flugsicherung (DFS) privatisiert werden.", 5, False),
+])
+def test_term_long_form(nlp_info, text, i, term):
+    nlp, _ = nlp_info
+    rules = nlp.get_pipe("presseschau_ner_rules")
+    doc = nlp(text)
+    assert doc[i].text == "(" and rules.term_long_form(doc, i) is term

@@ -84,7 +84,9 @@ component config:
   one name ("[Bundesamt für Sicherheit] in der Informationstechnik (BSI)" -> the whole,
   "Österreichische Plattform für Alleinerziehende (ÖPA)" added); ORG unless the model says
   MISC or the gazetteer a place; both typed, so ``presseschau_names`` finds the acronym's
-  other mentions;
+  other mentions; an acronym whose long form starts with a lowercase adjective (not a place's:
+  "afghanischen Nationalpolizei (ANP)") abbreviates a term and is no name anywhere in the text
+  (session 25: "kleine und mittlere Unternehmen (KMU)", "elektronischen Entgeltnachweises (ELENA)");
 * ``org_apposition`` (session 14, real web news) -- more organisation nouns
   (``org_apposition_heads``: "Software-Anbieter [Citrix]", "Fashionmarke [Skims]"), a PER span
   of several words without a listed first name after one ("Konsortium [Ocean Winds]"), an ORG
