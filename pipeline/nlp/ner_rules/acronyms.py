@@ -135,10 +135,10 @@ class AcronymRules:
         return any(place.casefold().startswith(st[:len(st) - 1]) for st in stems for place in self.known_places)
 
     def drop_term_acronyms(self, doc: Doc, ents: list[Span], repaired: list[Span]) -> list[Span]:
-        """An acronym the text defines for a term (``term_long_form``) is no name: the entities of
-        its exact text are dropped, in the brackets and wherever else the text uses it (session 25:
-        "kleine und mittlere Unternehmen (KMU)" ORG on a page of web and of web2, "(ELENA)" ORG on
-        Wikinews dev)."""
+        """An acronym the text defines for a term (``term_long_form``) is no name: the PER/ORG/LOC
+        entities of its exact text are dropped, in the brackets and wherever else the text uses it
+        (a MISC stays: a named law or programme; session 25: "kleine und mittlere Unternehmen (KMU)"
+        ORG on a page of web and of web2, "(ELENA)" ORG on Wikinews dev)."""
         terms = {doc[i + 1].text for i in range(1, len(doc) - 2)
                  if doc[i].text == "(" and doc[i + 2].text == ")" and self.acronym_re.fullmatch(doc[i + 1].text)
                  and self.term_long_form(doc, i)}
