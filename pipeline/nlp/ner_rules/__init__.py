@@ -29,7 +29,8 @@ component config:
   ("Karl-Marx-Straße"), or it is a plural party name the model called ORG (``party_nouns``:
   "Grünen", "Sozialdemokraten"; session 12); and (session 14, web news) a word of
   ``unnamed_nouns`` that the lemma table misses (chemical elements, materials, borrowed or
-  clipped nouns: "Wasserstoff", "Akkus", "FDP-Vize", "Bitcoin-Futures"), a word with an ending
+  clipped nouns: "Wasserstoff", "Akkus", "FDP-Vize", "Bitcoin-Futures"; session 25: a Swiss and
+  Austrian noun and the pandemic, "ins Spital", "vor Corona", "Corona-Lockdown"), a word with an ending
   of ``unnamed_suffixes`` ("Homophobie"), a hyphenated role word ("AfD-Bundessprecher"), a
   PER/LOC phrase ending in such a word ("Grüner Wasserstoff") and a sentence's first word that
   the tagger calls no noun ("Ohnehin", "Oder") are removed too, whatever the article's topic;
@@ -46,7 +47,11 @@ component config:
   ORG ("US-Magazin [Barrons]"; session 12), and a PER span without a listed first name after a
   noun of works becomes MISC ("Dokumentation [Matto Grosso]"; session 13);
 * ``institutions`` (session 9) -- a federal institution the model missed becomes ORG
-  (``federal_institutions``: "Generalbundesanwaltschaft", "Bundesbildungsministeriums");
+  (``federal_institutions``: "Generalbundesanwaltschaft", "Bundesbildungsministeriums"), and
+  so does a parliamentary chamber named by one word (``chambers``, session 25: "Das britische
+  Unterhaus", "im Senat"; not after a city adjective, "Berliner Senat"), and a hyphenated
+  compound of a foundation or parliamentary group (``hyphen_org_heads``, session 25:
+  "Gates-Stiftung", "Grünen-Fraktion");
 * ``persons`` (session 10) -- a person the model missed or mislabelled: a listed first name
   (``person_names.tsv``, made by ``training/person_names.py``) followed by surname-like
   words ("Sigurd Rompza", "Gerhart Jander" ORG+LOC -> PER), or a proper noun after a
@@ -79,7 +84,9 @@ component config:
   one name ("[Bundesamt für Sicherheit] in der Informationstechnik (BSI)" -> the whole,
   "Österreichische Plattform für Alleinerziehende (ÖPA)" added); ORG unless the model says
   MISC or the gazetteer a place; both typed, so ``presseschau_names`` finds the acronym's
-  other mentions;
+  other mentions; an acronym whose long form starts with a lowercase adjective (not a place's:
+  "afghanischen Nationalpolizei (ANP)") abbreviates a term and is no name anywhere in the text
+  (session 25: "kleine und mittlere Unternehmen (KMU)", "elektronischen Entgeltnachweises (ELENA)");
 * ``org_apposition`` (session 14, real web news) -- more organisation nouns
   (``org_apposition_heads``: "Software-Anbieter [Citrix]", "Fashionmarke [Skims]"), a PER span
   of several words without a listed first name after one ("Konsortium [Ocean Winds]"), an ORG

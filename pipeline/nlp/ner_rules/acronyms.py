@@ -101,3 +101,50 @@ class AcronymRules:
             typed.append(span)
             changed = True
         return sorted(ents, key=lambda e: e.start) if changed else ents
+
+    def term_long_form(self, doc: Doc, i: int) -> bool:
+        """True when the acronym in brackets at token `i` + 1 abbreviates a term, not a name: its
+        long form starts with a lowercase adjective ("kleine und mittlere Unternehmen (KMU)", "des
+        elektronischen Entgeltnachweises (ELENA)"; a name's adjectives are capitalised: "Deutsche
+        Flugsicherung GmbH (DFS)"): the noun right before the bracket is capitalised, the words before
+        it are lowercase adjectives (``acronyms.term_pos``) with "und"/"oder"/commas between them, one
+        of them, no adjective of a place, has the acronym's first letter as its initial, and the
+        acronym's other letters follow in order from there to the bracket."""
+        acronym = doc[i + 1].text.casefold()
+        if i < 2 or not doc[i - 1].text[:1].isupper() or not doc[i - 1].is_alpha:
+            return False
+        k = i - 2
+        while k >= 0 and (doc[k].text[:1].islower() and doc[k].pos_ in self.term_pos or doc[k].lower_ in ("und", "oder", ",")):
+            k -= 1
+        for j in range(k + 1, i - 1):
+            t = doc[j]
+            if t.pos_ in self.term_pos and t.text[:1].islower() and t.lower_[:1] == acronym[:1] and not self.place_adjective(t.lower_):
+                rest = doc[j:i].text.casefold()[1:]
+                return re.search(".*".join(map(re.escape, acronym[1:])), rest) is not None
+        return False
+
+    def place_adjective(self, word: str) -> bool:
+        """'afghanischen', 'europäische', 'deutschen': an adjective of a place of the model's
+        gazetteer (its stem, without an -isch ending, begins such a place: "Afghanistan", "Europa",
+        "Deutschland"). A name's long form may start with one in lower case ("der afghanischen
+        Nationalpolizei (ANP)", Wikinews train), so it starts no term."""
+        stem = re.sub("(e|en|er|es|em)$", "", word)
+        # the -isch stem from four letters ("afghan"), a whole stem from six ("deutsch"; not "klein")
+        stems = [st for st in (stem.removesuffix("isch") if stem.endswith("isch") else "",) if len(st) >= 4]
+        stems += [stem] if len(stem) >= 6 else []
+        return any(place.casefold().startswith(st[:len(st) - 1]) for st in stems for place in self.known_places)
+
+    def drop_term_acronyms(self, doc: Doc, ents: list[Span], repaired: list[Span]) -> list[Span]:
+        """An acronym the text defines for a term (``term_long_form``) is no name: the PER/ORG/LOC
+        entities of its exact text are dropped, in the brackets and wherever else the text uses it
+        (a MISC stays: a named law or programme; session 25: "kleine und mittlere Unternehmen (KMU)"
+        ORG on a page of web and of web2, "(ELENA)" ORG on Wikinews dev)."""
+        terms = {doc[i + 1].text for i in range(1, len(doc) - 2)
+                 if doc[i].text == "(" and doc[i + 2].text == ")" and self.acronym_re.fullmatch(doc[i + 1].text)
+                 and self.term_long_form(doc, i)}
+        if not terms:
+            return ents
+        dropped = [e for e in ents if e.label_ in _NAME_LABELS and e.text in terms]
+        repaired.extend(Span(doc, e.start, e.end, label="DROPPED") for e in dropped)
+        return [e for e in ents if e not in dropped]
+

@@ -17,8 +17,16 @@ class AddedNameRules:
 
     def is_institution(self, doc: Doc, i: int) -> bool:
         """'Generalbundesanwaltschaft', 'Bundesbildungsministeriums': a single word that names
-        a federal institution (``federal_institutions``), not followed by 'für'."""
+        a federal institution (``federal_institutions``), not followed by 'für'; or a parliamentary
+        chamber (``chambers``: 'Unterhaus', 'Senat'; session 25), or a foundation or parliamentary group by
+        its hyphenated compound (``hyphen_org_heads``: 'Gates-Stiftung', 'Grünen-Fraktion'; session 25)."""
         word = doc[i].text
+        if word in self.chambers:  # "Das britische Unterhaus", not "Berliner Senat" (a city adjective's noun)
+            prev = doc[i - 1] if i else None
+            return not (prev is not None and prev.text[:1].isupper() and prev.text.endswith(self.city_suffix)
+                        and not prev.is_sent_start)
+        if "-" in word and word[:1].isupper() and word.rsplit("-", 1)[1] in self.hyphen_org_heads:
+            return True  # "Gates-Stiftung", "Grünen-Fraktion"
         if not word.startswith(self.institution_prefixes) or not word.isalpha() \
                 or (i + 1 < len(doc) and doc[i + 1].lower_ in self.institution_not_before):
             return False

@@ -69,6 +69,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.institution_heads = tuple(fed["heads"])
         self.institution_not_before = frozenset(fed["not_before"])
         self.institution_whole_heads = frozenset(fed["whole_heads"])
+        self.chambers = frozenset(data["chambers"])
+        self.hyphen_org_heads = frozenset(data["hyphen_org_heads"])
         self.role_endings = tuple(data["person_roles"]["endings"])
         self.election_heads = tuple(data["election_heads"])
         self.party_nouns = frozenset(data["party_nouns"])
@@ -83,6 +85,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         acr = data["acronyms"]
         self.acronym_re = re.compile(acr["pattern"])
         self.long_form_inner = frozenset(acr["long_form_inner"])
+        self.term_pos = frozenset(acr["term_pos"])
         self.road_letters = {k: v for k, v in data["roads"]["letters"].items() if not k.startswith("_")}
         self.institution_place_heads = tuple((lab, tuple(words)) for lab, words in data["institution_places"].items()
                                              if not lab.startswith("_"))
@@ -166,6 +169,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         if self.acronyms:
             out = self.split_acronyms(doc, out, repaired, typed)
             out = self.add_long_forms(doc, out, repaired, typed)
+            out = self.drop_term_acronyms(doc, out, repaired)
         if self.datelines:
             out = self.add_dateline_tags(doc, out, repaired, typed)
         doc.spans[TYPED_SPANS] = typed
