@@ -217,6 +217,36 @@ def test_stale_view_is_refused_and_a_disagreement_is_a_conflict(server, dirs):
     assert c.get("/api/state")[1]["conflicts"] == 0 and teams.conflicts(dec.load_decisions(ann)) == []
 
 
+def test_two_reviewers_adding_one_span_with_two_labels_is_a_conflict_one_decision_settles(server, dirs):
+    """anna adds 'Organisation des Vertrags über Kollektive Sicherheit' as ORG, bob the same span as
+    MISC: both stayed accepted and no conflict was listed (conflicts were kept per span and label),
+    while the agreement counted the span as a disagreement."""
+    data, ann = dirs
+    c = Client(server)
+    _, view, _ = c.get(f"/api/articles/{ART}")
+    name = "Organisation des Vertrags über Kollektive Sicherheit"
+    s = view["record"]["text"].index(name)
+    assert not any(e["start"] == s for e in view["record"]["entities"])
+    for who, label in (("anna", "ORG"), ("bob", "MISC")):
+        st, view, _ = c.post(f"/api/articles/{ART}/decide", {"action": "add", "new": {"start": s, "end": s + len(name), "label": label}, "reviewer": who})
+        assert st == 200, view
+    (row,) = teams.agreement(dec.load_decisions(ann))
+    assert row["observed"] == 0.0  # the agreement counts it as a disagreement: so must the conflicts
+    cs = teams.conflicts(dec.load_decisions(ann))
+    assert [(c_["start"], c_["text"]) for c_ in cs] == [(s, name)]
+    assert [p["reviewer"] for p in cs[0]["positions"]] == ["anna", "bob"]
+    assert c.get("/api/state")[1]["conflicts"] == 1
+    ents = [e for e in view["record"]["entities"] if e["start"] == s]
+    assert sorted(e["label"] for e in ents) == ["MISC", "ORG"] and all(e.get("conflict") for e in ents)
+    # carol, shown the conflict, rejects the MISC: one decision settles it
+    misc = next(e for e in ents if e["label"] == "MISC")
+    st, view, _ = c.post(f"/api/articles/{ART}/decide", {"action": "reject", "entity": ref(misc), "seen": seen(misc), "reviewer": "carol", "resolve": True})
+    assert st == 200 and not any(e.get("conflict") for e in view["record"]["entities"] if e["start"] == s)
+    assert teams.conflicts(dec.load_decisions(ann)) == [] and c.get("/api/state")[1]["conflicts"] == 0
+    assert [(e["label"], e["status"]) for e in view["record"]["entities"] if e["start"] == s] in (
+        [("ORG", "accepted"), ("MISC", "rejected")], [("MISC", "rejected"), ("ORG", "accepted")])
+
+
 def test_agreement_per_reviewer_pair(recs):
     rec = next(r for r in recs if r["id"] == ART)
     ents = rec["entities"]

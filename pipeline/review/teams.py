@@ -7,7 +7,8 @@ Each decision *asserts* something about a span of an article's text: "this span 
 (accept, add, the new side of a correct, with the value the reviewer saw or gave) or "this span
 is not a PER" (reject, the old side of a correct that moved or relabelled it). Per reviewer only
 the latest assertion counts. Two reviewers conflict on a span when their latest assertions about
-the same label differ. A decision carrying `resolves` (made in the app by a reviewer who was
+the same label differ; saying a span is a MISC also says it is not the LOC another reviewer
+gave it (unless this reviewer said something of that LOC too). A decision carrying `resolves` (made in the app by a reviewer who was
 shown the conflict) settles the span: only assertions after it count.
 """
 from __future__ import annotations
@@ -79,15 +80,23 @@ def conflicts(decisions: Iterable[dict]) -> list[dict]:
             settled = {c[0] for c in claims}
             for k in [k for k in state if k[0] in settled]:
                 state[k].clear()
+        rv = d.get("reviewer") or "?"
         for span, label, truth, values in claims:
             k = (span, label)
             order.setdefault(k, len(order))
             spaninfo = d.get("new_span") if d.get("decision") == "correct" and span == _span_key(d, d.get("new_span")) else d.get("span")
             texts.setdefault(k, (spaninfo or {}).get("text", ""))
-            state.setdefault(k, {})[d.get("reviewer") or "?"] = {
-                "reviewer": d.get("reviewer") or "?", "decision": d.get("decision"), "decision_id": d.get("id"),
+            state.setdefault(k, {})[rv] = {
+                "reviewer": rv, "decision": d.get("decision"), "decision_id": d.get("id"),
                 "says": _says(label, truth, values), "truth": truth, "values": list(values), "time": d.get("time"),
             }
+            if truth:  # "this span is a MISC" says it is not the LOC another reviewer gave it (as `agreement` counts it);
+                # where this reviewer said something of that LOC themselves, that stands
+                for other in [k2 for k2 in state if k2[0] == span and k2[1] != label and state[k2] and rv not in state[k2]]:
+                    state[other][rv] = {
+                        "reviewer": rv, "decision": d.get("decision"), "decision_id": d.get("id"),
+                        "says": f"{_says(label, truth, values)}, not {other[1]}", "truth": False, "values": [], "time": d.get("time"),
+                    }
     out = []
     for k, by_rev in state.items():
         if len({(p["truth"], tuple(p["values"]) if p["truth"] else ()) for p in by_rev.values()}) < 2:
