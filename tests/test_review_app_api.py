@@ -431,3 +431,5 @@ def test_conflicts_and_agreement_name_the_log_they_read(tmp_path):
     for flag in ("--conflicts", "--agreement"):
         res = CliRunner().invoke(app, ["review", flag, "-a", str(tmp_path / "annotatons")])
         assert "no review log at" in res.output and "annotatons" in res.output, res.output
+        # one message: not also "0 open conflict(s) in <the log that is not there>" or "no article was reviewed by two reviewers"
+        assert "open conflict" not in res.output and "two reviewers" not in res.output, res.output

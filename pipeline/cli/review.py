@@ -35,6 +35,7 @@ def review_cmd(
         log_path = annotations / dec.DECISIONS_FILE
         if not log_path.is_file():  # a mistyped folder must not read as "no conflicts" without a word
             msg.warn(f"no review log at {annotations}: no decisions to compare")
+            return  # one message: not also "0 open conflict(s) in <the missing log>"
         decisions = dec.load_decisions(log_path)
         if conflicts:
             cs = teams.conflicts(decisions)
