@@ -71,7 +71,7 @@ _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 MAX_UNPACKED_BYTES = 1_000_000_000
 #: subtrees whose text is not the document's text as it reads now
 _SKIP = {_W + "del", _W + "moveFrom", _W + "delText", _W + "instrText", _W + "pPr", _W + "rPr",
-         _MC + "Fallback", _W + "footnoteReference", _W + "endnoteReference", _W + "commentReference"}
+         _W + "rt", _MC + "Fallback", _W + "footnoteReference", _W + "endnoteReference", _W + "commentReference"}
 #: paragraph styles of a headline (python-docx gives the style's name, the English one also in a
 #: German Word: "Heading 1", not "Überschrift 1")
 _HEADLINE_STYLES = ("Title", "Heading 1")
@@ -330,7 +330,7 @@ def _blocks(container: Any, document: Any, styles: Optional[dict] = None, number
             joined = []
         if tag == _W + "p":
             boxes: list = []
-            text = "".join(_text(child, boxes, [], unknown, warnings))
+            text = _page_breaks("".join(_text(child, boxes, [], unknown, warnings)))
             style = None
             # counted also where the paragraph is empty: Word shows and counts its number; not
             # where its mark is a tracked deletion (an item deleted: with the changes accepted, it
@@ -384,6 +384,23 @@ def _blocks(container: Any, document: Any, styles: Optional[dict] = None, number
             for line in _alt_chunk(child, document, warnings):
                 yield line, None, line
     yield from joined
+
+
+#: a page or column break (`w:br w:type="page"|"column"`) met in a paragraph's text (`_page_breaks`)
+_PAGE_BREAK = "\x0c"
+
+
+def _page_breaks(text: str) -> str:
+    """A paragraph's text with its page and column breaks read as Word's plain text reads the
+    paragraph: one paragraph, the break a space between the words it parts, nothing next to a space."""
+    if _PAGE_BREAK not in text:
+        return text
+
+    def sub(m: "re.Match[str]") -> str:
+        before, after = text[m.start() - 1:m.start()], text[m.end():m.end() + 1]
+        return " " if before and after and not before.isspace() and not after.isspace() else ""
+
+    return re.sub(_PAGE_BREAK + "+", sub, text)
 
 
 #: the content types of an embedded document (`w:altChunk`) read here: a web page's or a text's
@@ -573,7 +590,9 @@ def _text(el: Any, boxes: list, fields: list, unknown: Optional[list] = None, wa
         elif tag in (_W + "tab", _W + "ptab"):
             yield "\t"
         elif tag in (_W + "br", _W + "cr"):
-            yield "\n"
+            # a page or column break inside a paragraph (the paragraph goes on on the next page or
+            # column) is no paragraph end; a manual line break (Shift+Enter) is a line of its own
+            yield _PAGE_BREAK if child.get(_W + "type") in ("page", "column") else "\n"
         elif tag == _W + "noBreakHyphen":
             yield "-"
         elif tag == _W + "sym":

@@ -937,3 +937,42 @@ def test_symbol_codes_typed_in_another_font_are_left_out_and_named(tmp_path):
                                       "Kasachstan Russland"]
     (warning,) = rec.warnings
     assert warning.startswith(f"docx: {path}: 3 symbol(s)") and "Wingdings 3 F0E0" in warning and "? F0B7" in warning
+
+
+def test_ruby_text_is_left_out_and_the_base_text_kept():
+    """A name with a reading aid above it (Word's Phonetic Guide: w:ruby, its text in w:rt, the
+    word in w:rubyBase) was read as both run together ('TokájewTokajew'); Word's own plain-text
+    export keeps the base text only."""
+    from pipeline.docx import extract
+
+    paras = seed_paragraphs()
+    name = "Kassym-Jomart Tokajew"
+    i = paras[2].index(name)
+    ruby = ('<w:r><w:ruby><w:rubyPr><w:rubyAlign w:val="center"/><w:hps w:val="10"/><w:hpsRaise w:val="18"/>'
+            '<w:hpsBaseText w:val="20"/><w:lid w:val="de-DE"/></w:rubyPr>'
+            '<w:rt><w:r><w:t>Kassym-Schomart Tokájew</w:t></w:r></w:rt>'
+            f'<w:rubyBase><w:r><w:t>{name}</w:t></w:r></w:rubyBase></w:ruby></w:r>')
+    text, _ = extract(_word_file([_para(_run(paras[2][:i]), ruby, _run(paras[2][i + len(name):])), _para(_run(paras[3]))]))
+    assert text.split("\n\n") == [paras[2], paras[3]]
+
+
+def test_a_page_or_column_break_inside_a_paragraph_is_no_paragraph_end():
+    """A page break (Ctrl+Enter) or a column break inside a running sentence split it into two
+    blocks, which the cleaner never joins; the page break Word remembers from its last layout
+    (w:lastRenderedPageBreak) is no break at all. A manual line break (Shift+Enter) still parts two lines."""
+    from pipeline.docx import extract
+
+    paras = seed_paragraphs()
+    p2, p3, p4 = paras[2], paras[3], paras[4]
+    cut2, cut3, cut4 = p2.index(" hielt,"), p3.index(" teilte "), p4.index("Kreml")
+    br = lambda kind: f'<w:r><w:br w:type="{kind}"/></w:r>'
+    body = [
+        _para(_run(p2[:cut2]), br("page"), _run(p2[cut2:])),  # next to a space: nothing
+        _para(_run(p3[:cut3]), br("column"), _run(p3[cut3 + 1:])),  # between two words: a space
+        _para(_run(p4[:cut4]), '<w:r><w:lastRenderedPageBreak/></w:r>', _run(p4[cut4:])),
+        _para(_run("Kasachstan"), '<w:r><w:br/></w:r>', _run("Politik")),
+        _para(br("page")),
+        _para(_run(paras[5])),
+    ]
+    text, _ = extract(_word_file(body))
+    assert text.split("\n\n") == [p2, p3, p4, "Kasachstan", "Politik", paras[5]]
