@@ -354,6 +354,24 @@ class Cache:
         row = self.db.execute("SELECT sha256, fingerprint, hints FROM records WHERE id = ?", (doc_id,)).fetchone()
         return tuple(row) if row else None
 
+    def set_path(self, doc_id: str, path: str) -> bool:
+        """Give a stored record the path its article was found at in this run: an input folder
+        moved or renamed since keeps the ids and hashes (the cache's keys), so the record is taken
+        from the cache, but its `source.path` named the old, now missing place. Only where it
+        differs (the record's first characters say so, without reading it all); not committed here
+        (the next batch's store or the run's end commits it). Whether it was changed."""
+        prefix = '{"id":' + dumps(doc_id) + ',"source":{"path":' + dumps(path) + ","
+        row = self.db.execute("SELECT substr(record, 1, ?) FROM records WHERE id = ?", (len(prefix), doc_id)).fetchone()
+        if row is None or row[0] == prefix:
+            return False
+        rec = json.loads(self.db.execute("SELECT record FROM records WHERE id = ?", (doc_id,)).fetchone()[0])
+        source = rec.get("source")
+        if not isinstance(source, dict) or source.get("path") == path:
+            return False
+        source["path"] = path
+        self.db.execute("UPDATE records SET record = ? WHERE id = ?", (dumps(rec), doc_id))
+        return True
+
     def put_many(self, rows: Iterable[tuple[str, str, str, dict]]) -> None:
         """Store (id, sha256, fingerprint, record) rows in one transaction."""
         self.put_lines((i, h, f, dumps(r), len(r["text"].split()), label_counts(r)) for i, h, f, r in rows)

@@ -439,6 +439,8 @@ def _batches(files, opts: RunOptions, cache: Cache, ledger: RunLedger, fingerpri
             stats.articles += 1
             if isinstance(item, Unchanged) or _cached(lookup, item, fingerprint, stats, opts.allow_non_german):
                 stats.cached += 1
+                with _writing(opts.out, "the cache", stats):
+                    cache.set_path(item.id, item.path)  # where it is now (its folder moved since: the same id and hash)
                 continue
             if opts.cluster and opts.shared_fs and isinstance(item, RawDoc) and suffix_of(path) not in JSONL_SUFFIXES and not item.meta.get("pdf_pages"):
                 # --shared-fs: the worker reads the file itself, by the path the file system knows (`item.path` is

@@ -175,6 +175,45 @@ def test_incremental_rerun_and_changed_input(tmp_path, nlp_info):
     assert "Am Freitag starben 12 Menschen in Almaty." in rec["text"]
 
 
+def test_a_cached_record_names_the_path_its_file_is_at_now(tmp_path, nlp_info):
+    """`mv corp corp2 && presseschau run corp2 --out same_out`: the ids (paths under the folder
+    given) and hashes are the same, so every article is taken from the cache, but each record's
+    `source.path` still named the old, now missing place. A JSONL corpus and a Word file too."""
+    docx = pytest.importorskip("docx")
+    inp = tmp_path / "corp"
+    inp.mkdir()
+    shutil.copy(SEEDS[3], inp / SEEDS[3].name)
+    lines = SEEDS[4].read_text(encoding="utf-8").splitlines()
+    (inp / "archiv.jsonl").write_text(json.dumps({"id": "a1", "text": "\n".join(lines)}, ensure_ascii=False) + "\n", encoding="utf-8")
+    d = docx.Document()
+    for line in SEEDS[4].read_text(encoding="utf-8").splitlines()[:6]:
+        if line.strip():
+            d.add_paragraph(line)
+    d.save(inp / "bericht.docx")
+    out = tmp_path / "out"
+    first = run(RunOptions(paths=[inp], out=out, progress=False), nlp_info)
+    assert first["counts"]["processed"] == 3
+    paths = {r["id"]: r["source"]["path"] for r in _records(out)}
+    assert all(p.startswith(str(inp)) for p in paths.values()), paths
+    moved = tmp_path / "corp2"
+    inp.rename(moved)
+    second = run(RunOptions(paths=[moved], out=out, progress=False), nlp_info)
+    assert second["counts"]["processed"] == 0 and second["counts"]["cached"] == 3
+    now = {r["id"]: r["source"]["path"] for r in _records(out)}
+    assert now == {k: str(moved) + v[len(str(inp)):] for k, v in paths.items()}, now
+    # the cache holds it (committed), and a third run (nothing moved) writes the same, byte for byte
+    import sqlite3
+
+    from pipeline.run import CACHE_NAME
+
+    db = sqlite3.connect(out / CACHE_NAME)
+    assert {json.loads(r)["source"]["path"] for (r,) in db.execute("SELECT record FROM records")} == set(now.values())
+    db.close()
+    before = (out / "articles.jsonl").read_bytes()
+    third = run(RunOptions(paths=[moved], out=out, progress=False), nlp_info)
+    assert third["counts"]["cached"] == 3 and (out / "articles.jsonl").read_bytes() == before
+
+
 def test_jsonl_corpus_with_a_broken_line(tmp_path, nlp_info):
     news = read_news("wikinews_de.jsonl.gz", 3)
     p = tmp_path / "news.jsonl"
