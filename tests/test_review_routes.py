@@ -130,6 +130,50 @@ def test_reviewer_accept_all_state_and_team(client, state):
     assert facets["status"] == list(state.facets()["status"]) and sum(n for _, n in facets["outlets"]) <= 5
 
 
+def test_a_dismiss_is_undone_as_any_decision(client, state, dirs, tmp_path):
+    """A flag dismissed by a mis-click could not be taken back: U passed over the dismiss and undid
+    the decision before it (here the reject of 'Kreml'). U takes the dismiss back: the flag is shown
+    again, in the app and by the run's overlay, and the reject stays; U again undoes the reject."""
+    from pipeline.review.apply import ReviewOverlay
+
+    data, ann = dirs
+    _, view = client.get(f"/api/articles/{ART}")
+    client.post(f"/api/articles/{ART}/decide", {"action": "accept", "entity": ref(first(view, "Kassym-Jomart Tokajew"))})
+    recs = sample_records(ROOT / "corpus")
+    r = next(x for x in recs if x["id"] == ART)
+    new = make_record(ART, r["text"].replace("Kassym-Jomart Tokajew", "Kassym-Schomart Tokajew"), model="v2")
+    time.sleep(0.05)
+    write_jsonl(data / "articles.jsonl", [new if x["id"] == ART else x for x in recs])
+    _, view = client.get(f"/api/articles/{ART}")
+    (flag,) = view["flags"]
+    st, view = client.post(f"/api/articles/{ART}/decide", {"action": "reject", "entity": ref(first(view, "Kreml"))})
+    assert st == 200 and first(view, "Kreml")["status"] == "rejected"
+    st, view = client.post(f"/api/articles/{ART}/dismiss", {"decision_id": flag["decision_id"]})
+    assert st == 200 and view["flags"] == [] and view["can_undo"]
+    dismiss_id = log(state)[-1]["id"]
+    assert view["undo_id"] == dismiss_id  # what U takes back now: the dismiss
+    st, view = client.post(f"/api/articles/{ART}/undo", {"expect": view["undo_id"]})
+    assert st == 200, view
+    assert [f["decision_id"] for f in view["flags"]] == [flag["decision_id"]] and client.get("/api/flags")[1][0]["decision_id"] == flag["decision_id"]
+    assert first(view, "Kreml")["status"] == "rejected"  # the decision before the dismiss stays
+    assert log(state)[-1]["decision"] == "undo" and log(state)[-1]["undoes"] == [dismiss_id]
+    # the run's overlay (presseschau run, export) reads the log so too
+    overlay = ReviewOverlay.from_folder(ann)
+    overlay.start(lambda aid: aid == ART)
+    rec, flags = overlay.apply(new)
+    assert [f["decision"]["id"] for f in flags] == [flag["decision_id"]]
+    assert next(e for e in rec["entities"] if e["text"] == "Kreml")["status"] == "rejected"
+    # a fresh server reads the log as the first did
+    fresh = ReviewState(data, ann)
+    try:
+        assert [f["decision_id"] for f in fresh.article(ART)["flags"]] == [flag["decision_id"]]
+    finally:
+        fresh.close()
+    # U again: the reject
+    st, view = client.post(f"/api/articles/{ART}/undo", {"expect": view["undo_id"]})
+    assert st == 200 and first(view, "Kreml")["status"] == "pending" and len(view["flags"]) == 1
+
+
 def test_rerun_flags_and_dismiss(client, state, dirs):
     """A GET takes in a re-run of the pipeline (`maybe_reload`); the decision it cannot place is
     flagged in /api/flags until dismissed."""

@@ -10,7 +10,7 @@ import json
 from typing import Any, Callable, Optional
 
 from ..schema import LABEL_FIELDS, VALUE_FIELDS, date_type_for
-from .log import CANCEL_KINDS, DECISIONS_FILE, MIN_CONTEXT_MATCH, effective_decisions, load_decisions, raw_span, text_sha256
+from .log import CANCEL_KINDS, DECISIONS_FILE, MIN_CONTEXT_MATCH, cancelled_ids, effective_decisions, load_decisions, raw_span, text_sha256
 from .anchor import _common_prefix, _common_suffix, cuts_a_word, locate
 
 # --------------------------------------------------------------------------- applying
@@ -481,7 +481,7 @@ class ReviewOverlay:
                 self.by_sha.setdefault(sha if isinstance(sha, str) else None, []).append(i)
         if sharing is None:
             return
-        cancelled = set(self.cancels)  # an undone decision is not flagged (as `apply_decisions` skips it)
+        cancelled = cancelled_ids(self.decisions)  # an undone decision is not flagged (as `apply_decisions` skips it)
         for sha in [x for x in self.by_sha if x is not None]:
             cands = sharing(sha)
             if len(cands) < 2:
@@ -513,8 +513,15 @@ class ReviewOverlay:
         return rec, flags
 
     def _with_cancels(self, positions: list[int]) -> list[dict]:
-        """The decisions at `positions` and the undo/dismiss lines that cancel any of them, in log order."""
-        cancel = {j for i in positions for j in self.cancels.get(self.decisions[i].get("id"), ())}
+        """The decisions at `positions` and the undo/dismiss lines that cancel any of them (and the
+        undo of such a line: a dismiss taken back), in log order."""
+        cancel: set[int] = set()
+        todo = list(positions)
+        while todo:
+            for j in self.cancels.get(self.decisions[todo.pop()].get("id"), ()):
+                if j not in cancel:
+                    cancel.add(j)
+                    todo.append(j)
         return [self.decisions[i] for i in sorted(set(positions) | cancel)]
 
     def unplaced(self) -> list[dict]:

@@ -691,18 +691,29 @@ def _check_span_info(span: Any) -> Optional[str]:
     return None
 
 
+def cancelled_ids(decisions: list[dict]) -> set[str]:
+    """The ids of the decisions cancelled: by an undo or dismiss that is not itself undone (a
+    dismiss taken back with U cancels nothing). A cancel comes after what it cancels in the log,
+    so the log read backwards meets each cancel's own cancel first."""
+    cancelled: set[str] = set()
+    for d in reversed(decisions):
+        if d.get("decision") in CANCEL_KINDS and d.get("id") not in cancelled:
+            cancelled.update(d.get("undoes") or [])
+    return cancelled
+
+
 def effective_decisions(decisions: list[dict]) -> list[dict]:
     """Decisions in order, without undo/dismiss entries and the decisions they cancel."""
-    cancelled: set[str] = set()
-    for d in decisions:
-        if d.get("decision") in CANCEL_KINDS:
-            cancelled.update(d.get("undoes") or [])
+    cancelled = cancelled_ids(decisions)
     return [d for d in decisions if d.get("decision") not in CANCEL_KINDS and d.get("id") not in cancelled]
 
 
 def last_undoable(decisions: list[dict], article_id: Optional[str] = None) -> list[dict]:
-    """The most recent action (one decision, or every decision of its batch) not yet undone."""
-    active = [d for d in effective_decisions(decisions) if article_id is None or d.get("article_id") == article_id]
+    """The most recent action (one decision, or every decision of its batch, or a dismiss of a
+    flagged decision: a mis-click is taken back as any decision) not yet undone. `decisions` in log order."""
+    cancelled = cancelled_ids(decisions)
+    active = [d for d in decisions if d.get("id") not in cancelled and d.get("decision") != "undo"
+              and (article_id is None or d.get("article_id") == article_id)]
     if not active:
         return []
     last = active[-1]

@@ -106,6 +106,7 @@ class ReviewState:
             self.by_article: dict[str, list[dict]] = {}
             self.cancels: list[dict] = []
             self.cancelled_by: dict[str, list[dict]] = {}
+            self.position: dict[int, int] = {}  # id() of a decision -> its place in the log
             self.article_of: dict[str, str] = {}
             self.by_batch: dict[str, list[dict]] = {}
             for d in self.decisions:
@@ -132,6 +133,7 @@ class ReviewState:
             self.summary = [self._summary(r) for r in self.records]
 
     def _index_decision(self, d: dict) -> None:
+        self.position[id(d)] = len(self.position)  # its place in the log
         if d.get("decision") in dec.CANCEL_KINDS:
             self.cancels.append(d)
             for x in d.get("undoes") or []:
@@ -215,10 +217,22 @@ class ReviewState:
         handing it whole to every article would cost articles x batch size)."""
         ds = self.by_article.get(article_id, [])
         mine: dict[int, tuple[dict, list[str]]] = {}
-        for d in ds:
+        todo = list(ds)
+        while todo:  # and the undo of such a cancel (a dismiss taken back), in turn
+            d = todo.pop()
             for c in self.cancelled_by.get(d.get("id"), ()):
+                if id(c) not in mine:
+                    todo.append(c)
                 mine.setdefault(id(c), (c, []))[1].append(d["id"])
-        return ds + [dict(c, undoes=ids) for c, ids in mine.values()]
+        if not mine:
+            return list(ds)
+        cancels = [(self.position[id(c)], dict(c, undoes=ids)) for c, ids in mine.values()]
+        # in log order: which came last (a decision, or a dismiss) is what U takes back
+        return [d for _, d in sorted([(self.position[id(d)], d) for d in ds] + cancels, key=lambda x: x[0])]
+
+    def _cancelled(self, decision_id: Any) -> bool:
+        """Whether a decision is cancelled by an undo or dismiss that is not itself undone."""
+        return any(not self._cancelled(c.get("id")) for c in self.cancelled_by.get(decision_id, ()))
 
     def _reapply(self, article_id: str) -> None:
         i = self.index[article_id]
@@ -631,7 +645,7 @@ class ReviewState:
                                   "the article is shown as it is now: undo again to take that one back")
             batch = last[-1].get("batch")
             if batch:  # a batch may span articles ("apply to all mentions in the corpus"): all of it
-                last = [d for d in self.by_batch.get(batch, ()) if d.get("id") not in self.cancelled_by]
+                last = [d for d in self.by_batch.get(batch, ()) if not self._cancelled(d.get("id"))]
             d = dec.make_decision(rec, "undo", undoes=[x["id"] for x in last], reviewer=reviewer)
             self._commit([d], touched={x.get("article_id") for x in last} | {article_id})
             view = self.article(article_id)

@@ -380,6 +380,10 @@ def test_rerun_reapplies_decisions_and_flags_the_rest(page, seed_app):
     flags.first.get_by_role("button", name="Dismiss").click()
     page.wait_for_selector("[data-testid=flags]", state="hidden")
     assert [d["decision"] for d in seed_app.decisions()][-2:] == ["accept", "dismiss"]
+    # a mis-click is taken back: U undoes the dismiss (it passed over it and undid the accept before it)
+    page.keyboard.press("u")
+    page.wait_for_selector("[data-testid=flag]")
+    assert [d["decision"] for d in seed_app.decisions()][-3:] == ["accept", "dismiss", "undo"] and status_of(page, key(t2)) == "accepted"
 
 
 def test_article_html_is_shown_as_text_never_run(page, make_app):
