@@ -74,6 +74,7 @@ def conflicts(decisions: Iterable[dict]) -> list[dict]:
     state: dict[tuple, dict[str, dict]] = {}  # (span key, label) -> reviewer -> position
     order: dict[tuple, int] = {}
     texts: dict[tuple, str] = {}
+    labels: dict[tuple, set] = {}  # span key -> the labels asserted of it
     for d in effective_decisions(list(decisions)):
         claims = assertions(d)
         if d.get("resolves"):
@@ -86,13 +87,14 @@ def conflicts(decisions: Iterable[dict]) -> list[dict]:
             order.setdefault(k, len(order))
             spaninfo = d.get("new_span") if d.get("decision") == "correct" and span == _span_key(d, d.get("new_span")) else d.get("span")
             texts.setdefault(k, (spaninfo or {}).get("text", ""))
+            labels.setdefault(span, set()).add(label)
             state.setdefault(k, {})[rv] = {
                 "reviewer": rv, "decision": d.get("decision"), "decision_id": d.get("id"),
                 "says": _says(label, truth, values), "truth": truth, "values": list(values), "time": d.get("time"),
             }
             if truth:  # "this span is a MISC" says it is not the LOC another reviewer gave it (as `agreement` counts it);
                 # where this reviewer said something of that LOC themselves, that stands
-                for other in [k2 for k2 in state if k2[0] == span and k2[1] != label and state[k2] and rv not in state[k2]]:
+                for other in [(span, lab) for lab in sorted(labels[span]) if lab != label and state[(span, lab)] and rv not in state[(span, lab)]]:
                     state[other][rv] = {
                         "reviewer": rv, "decision": d.get("decision"), "decision_id": d.get("id"),
                         "says": f"{_says(label, truth, values)}, not {other[1]}", "truth": False, "values": [], "time": d.get("time"),
