@@ -538,6 +538,18 @@ class ReviewState:
                 ids.extend(p["decision_id"] for p in c["positions"])
         return ids
 
+    @staticmethod
+    def _rivals(rec: dict, d: dict) -> list[dict]:
+        """The entities a decision that says "this span is a LOC" rules out: those of another label
+        on exactly that span not rejected yet (two reviewers added it as LOC and as MISC)."""
+        if d.get("decision") not in ("accept", "add", "correct"):
+            return []
+        span = d.get("new_span") or d.get("span") or {}
+        label = (d.get("new") or {}).get("label") or d.get("label")
+        own = (d["span"]["start"], d["span"]["end"], d.get("label")) if d.get("decision") == "correct" else None
+        return [e for e in rec["entities"] if (e["start"], e["end"]) == (span.get("start"), span.get("end")) and e["label"] != label
+                and e.get("status") != "rejected" and dec.entity_key(e) != own]
+
     def decide(self, article_id: str, body: dict) -> dict:
         action = body.get("action")
         reviewer = clean_reviewer(body.get("reviewer")) or self.reviewer
@@ -571,6 +583,11 @@ class ReviewState:
                 ids = self._resolves(article_id, rec, spans)
                 if ids:
                     d["resolves"] = ids  # a reviewer shown the conflict settles it (a field added to the log)
+                    rivals = self._rivals(rec, d)
+                    if rivals:  # "it is a LOC" settles two reviewers' LOC and MISC: the MISC goes, one undo step
+                        d["batch"] = "b-" + uuid.uuid4().hex
+                        self._commit([d] + [dec.make_decision(rec, "reject", e, reviewer=reviewer, batch=d["batch"]) for e in rivals])
+                        return self.article(article_id)
             self._commit([d])
             return self.article(article_id)
 
