@@ -1,8 +1,10 @@
 """Review decisions: the append-only log (`annotations/decisions.jsonl`) and how a decision is
 made. Re-anchoring is in `anchor.py`, the re-application (the reviewed view) in `apply.py`.
 
-Every action a reviewer takes (accept, reject, correct, add, undo) is one JSON line, appended and
-fsync'ed the moment it is made, so a crash or a closed browser loses nothing. The log is the
+Every decision a reviewer makes (accept, reject, correct, add, undo, dismiss) is one JSON line; an
+action that decides several entities (accept all, apply to all mentions, an import) writes one line
+per decision, all of one `batch`, with a single write. They are appended and fsync'ed the moment
+they are made, so a crash or a closed browser loses nothing. The log is the
 source of truth; the reviewed `articles.jsonl` is derived from it by `apply_decisions`, which the
 pipeline calls at the end of every run and the review server calls when it loads.
 
