@@ -61,9 +61,14 @@ def extract(data: bytes) -> tuple[str, dict[str, Any]]:
 
 
 def _laparams() -> Any:
+    """pdfminer's layout parameters: its defaults, and the text of a Form XObject (pdfminer's
+    figure: a page placed whole by pdfpages' \\includepdf or pdfjam, an imposed e-paper page)
+    read into lines and boxes as a page's text (`all_texts`); pdfminer otherwise gives a
+    figure's characters one after the other, without the line ends and spaces between its
+    lines ("... für denAusbau der Windkraft ...")."""
     from pdfminer.layout import LAParams
 
-    return LAParams()
+    return LAParams(all_texts=True)
 
 
 def _read(data: bytes, device: Any, on_page: Any = None) -> tuple[int, dict]:
@@ -516,16 +521,24 @@ def _column_converter():
     detect_vertical / all_texts read more than 18 of 45 such pages in order (the default: 11),
     so the boxes pdfminer found are kept, each with its text, and only their order changes."""
     from pdfminer.converter import TextConverter
-    from pdfminer.layout import LTTextBox
+    from pdfminer.layout import LTFigure, LTTextBox
+
+    def in_order(container: Any) -> None:
+        """`container`'s text boxes in reading order, and those of each figure in it (a Form
+        XObject's text, `_laparams`: a page placed whole is read column by column too)."""
+        at = [i for i, obj in enumerate(container._objs) if isinstance(obj, LTTextBox)]
+        boxes = [container._objs[i] for i in at]
+        sizes = [ch.size for box in boxes for line in box for ch in line if hasattr(ch, "size")]
+        if sizes:
+            for i, box in zip(at, reading_order(boxes, median(sizes))):
+                container._objs[i] = box
+        for obj in container._objs:
+            if isinstance(obj, LTFigure):
+                in_order(obj)
 
     class ColumnOrder(_word_spaced(TextConverter)):
         def receive_layout(self, ltpage: Any) -> None:
-            at = [i for i, obj in enumerate(ltpage._objs) if isinstance(obj, LTTextBox)]
-            boxes = [ltpage._objs[i] for i in at]
-            sizes = [ch.size for box in boxes for line in box for ch in line if hasattr(ch, "size")]
-            if sizes:
-                for i, box in zip(at, reading_order(boxes, median(sizes))):
-                    ltpage._objs[i] = box
+            in_order(ltpage)
             super().receive_layout(ltpage)
 
     return ColumnOrder

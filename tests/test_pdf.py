@@ -77,6 +77,31 @@ def test_a_justified_pdf_keeps_the_word_order_of_its_lines(tmp_path, sid, size):
     assert clean_input(raw, meta).text == seed
 
 
+@pytest.mark.skipif(__import__("shutil").which("pdflatex") is None, reason="needs pdflatex (TeX Live) with pdfpages")
+@pytest.mark.parametrize("align", ["L", "J"])
+def test_pages_placed_whole_in_a_pdf_keep_their_line_ends_and_order(tmp_path, align):
+    """A PDF whose pages are placed whole as Form XObjects (pdfpages' \\includepdf, pdfjam: an
+    archive put together from the pages of others) reads as the pages themselves: pdfminer gave
+    a figure's characters one after the other, without the line ends between its lines ("zum
+    zweiten Malinnerhalb weniger Stunden", "von„Terroristen“"), and the cleaner could neither
+    find the running header nor a paragraph."""
+    import subprocess
+
+    from pipeline.clean import clean, clean_input
+    from pipeline.pdf import extract
+
+    sid = "001_660f1e0e655a289c"
+    seed = clean((CORPUS / f"{sid}.txt").read_text(encoding="utf-8")).text
+    typeset(seed, tmp_path / "page.pdf", size=10, align=align)
+    (tmp_path / "placed.tex").write_text("\\documentclass{article}\\usepackage{pdfpages}\\begin{document}"
+                                         "\\includepdf[pages=-]{page.pdf}\\end{document}\n")
+    subprocess.run(["pdflatex", "-interaction=batchmode", "placed.tex"], cwd=tmp_path, check=True, capture_output=True,
+                   timeout=120)
+    raw, meta = extract((tmp_path / "placed.pdf").read_bytes())
+    assert raw == extract((tmp_path / "page.pdf").read_bytes())[0]
+    assert clean_input(raw, meta).text == seed
+
+
 @pytest.mark.parametrize("align", ["L", "J"])
 def test_a_full_width_first_line_that_ends_a_sentence_and_opens_the_next_is_no_title(tmp_path, align):
     """Seed 004 starts with its body; set full width at 11 pt its first line, of the body's
