@@ -301,7 +301,7 @@ def _masthead(order: list, boxes: list, headlines: set, body: float) -> set[int]
     for k in range(1, len(order)):
         b, before = order[k], order[k - 1]
         if id(b) in headlines and (id(before) not in headlines or (
-                _box_size(b) < _box_size(before) and not _aligned(b, before, body))):
+                _box_size(b) < _box_size(before) and (not _aligned(b, before, body) or _row_under(b, before, boxes, headlines, body)))):
             # the masthead: what is read before `b`, and what stands above its top (a date line
             # that the cut of the page read in a column)
             top = order[:k] + [o for o in boxes if o.y0 >= b.y1 and o not in order[:k]]
@@ -312,6 +312,15 @@ def _masthead(order: list, boxes: list, headlines: set, body: float) -> set[int]
                       for o in boxes)
             return ids if row and lines <= _MASTHEAD_LINES else set()
     return set()
+
+
+def _row_under(b: Any, before: Any, boxes: list, headlines: set, body: float) -> bool:
+    """Whether the headline `b`, set under the box `before`, heads a row of articles: another
+    headline (`headlines`: their ids) stands beside it with its top level with the top of `b`
+    (within the body size `body`), under `before`. A masthead stands over such a row; a headline's
+    subtitle does not start one (the article beside it has its headline level with the headline)."""
+    return any(id(o) in headlines and o is not b and (o.x0 >= b.x1 or o.x1 <= b.x0) and abs(o.y1 - b.y1) <= body
+               and o.y1 <= before.y0 + body for o in boxes)
 
 
 def _aligned(a: Any, b: Any, body: float) -> bool:

@@ -813,6 +813,9 @@ def test_pdf_articles_a_centred_pull_quote_is_one_paragraph(tmp_path):
 _MASTHEADS = {
     "name and date line": [("Kieler Nachrichten", "B", 28, False), ("Dienstag, 11. Januar 2022 · Nr. 8 · 2,40 Euro", "", 9, False)],
     "centred name": [("Kieler Nachrichten", "B", 28, True)],
+    # flush left over the first headline, also flush left, no date line: it was the first article's
+    # headline and title ("Kieler Nachrichten"), the article's own headline a paragraph under it
+    "name flush left": [("Kieler Nachrichten", "B", 28, False)],
     "centred name, slogan and date line": [("Kieler Nachrichten", "B", 36, True),
                                            ("Unabhängige Tageszeitung für Schleswig-Holstein", "I", 9, True),
                                            ("Dienstag, 11. Januar 2022 · Nr. 8 · 2,40 Euro", "", 9, True)],
