@@ -329,11 +329,16 @@ def _aligned(a: Any, b: Any, body: float) -> bool:
 
 
 def _page_boxes(ltpage: Any) -> tuple[list, str]:
-    """A page's text boxes, and the text of its other objects (characters in a figure)."""
-    from pdfminer.layout import LTTextBox
+    """A page's text boxes, and the text of its other objects (characters in a figure). A page
+    with no text box but in its figures is a page placed whole (pdfpages, pdfjam: a Form XObject,
+    `_laparams`): the text boxes of its figures are the page's."""
+    from pdfminer.layout import LTFigure, LTTextBox
 
-    boxes = [obj for obj in ltpage if isinstance(obj, LTTextBox)]
-    other = "".join(_all_text(obj) for obj in ltpage if not isinstance(obj, LTTextBox))
+    objs = list(ltpage)
+    while not any(isinstance(o, LTTextBox) for o in objs) and any(isinstance(o, LTFigure) for o in objs):
+        objs = [c for o in objs for c in (o if isinstance(o, LTFigure) else [o])]
+    boxes = [obj for obj in objs if isinstance(obj, LTTextBox)]
+    other = "".join(_all_text(obj) for obj in objs if not isinstance(obj, LTTextBox))
     return boxes, other
 
 

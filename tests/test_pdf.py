@@ -810,6 +810,31 @@ def test_pdf_articles_a_centred_pull_quote_is_one_paragraph(tmp_path):
     assert clean_input(art.text, meta).text.split("\n\n") == [paras[0], paras[1], quote, paras[2], paras[3]]
 
 
+@pytest.mark.skipif(__import__("shutil").which("pdflatex") is None, reason="needs pdflatex (TeX Live) with pdfpages")
+def test_pdf_articles_an_e_paper_page_placed_whole_in_a_pdf_is_split_as_the_page_itself(tmp_path):
+    """`--pdf-articles` on an e-paper page placed whole in a PDF (pdfpages' \\includepdf: a Form
+    XObject) gives the articles of the page itself. Before, all its text was in a figure, read as
+    furniture: no headline, so the page was one article."""
+    import subprocess
+
+    from pipeline.pdf import extract_articles
+
+    be = _bench_epaper()
+    a, b, c = _seed_bodies()
+    arts = [(be.HEADLINES[be.SEEDS[0]], "\n\n".join(a[1:4]), 0, 2, 20, 150),
+            (be.HEADLINES[be.SEEDS[1]], "\n\n".join(b[1:4]), 2, 1, 20, 280),
+            (be.HEADLINES[be.SEEDS[3]], "\n\n".join(c[1:4]), 0, 2, 155, 280)]
+    be.epaper(arts, tmp_path / "seite.pdf")
+    (tmp_path / "placed.tex").write_text("\\documentclass{article}\\usepackage{pdfpages}\\begin{document}"
+                                         "\\includepdf[pages=-]{seite.pdf}\\end{document}\n")
+    subprocess.run(["pdflatex", "-interaction=batchmode", "placed.tex"], cwd=tmp_path, check=True, capture_output=True,
+                   timeout=120)
+    placed, furniture, meta = extract_articles((tmp_path / "placed.pdf").read_bytes())
+    page = extract_articles((tmp_path / "seite.pdf").read_bytes())
+    assert sorted(art.headline for art in placed) == sorted(head for head, *_ in arts)
+    assert (placed, furniture, meta) == page
+
+
 _MASTHEADS = {
     "name and date line": [("Kieler Nachrichten", "B", 28, False), ("Dienstag, 11. Januar 2022 · Nr. 8 · 2,40 Euro", "", 9, False)],
     "centred name": [("Kieler Nachrichten", "B", 28, True)],
