@@ -119,9 +119,13 @@ def _meta(info: dict, pages: int) -> dict[str, Any]:
     title = _info_text(info.get("Title"))
     if title and not _NO_TITLE.search(title) and len(title.split()) >= 2:
         meta["title"] = title
+    # a PDF saved from Word carries its author property: read as a Word file's is (`docx._persons`:
+    # "Nachname, Vorname" one person; an account's name, "Microsoft Office User", none)
+    from .docx import _NO_AUTHOR, _persons
+
     author = _info_text(info.get("Author"))
-    if author and not _NO_TITLE.search(author):
-        meta["authors"] = [a.strip() for a in re.split(r"[;,]\s*|\s+und\s+", author) if a.strip()]
+    if author and not _NO_TITLE.search(author) and not _NO_AUTHOR.match(author) and any(ch.isalpha() for ch in author):
+        meta["authors"] = [name for a in re.split(r";\s*|\s+und\s+", author) for name in _persons(a)]
     return meta
 
 

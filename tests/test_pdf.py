@@ -102,6 +102,30 @@ def test_pages_placed_whole_in_a_pdf_keep_their_line_ends_and_order(tmp_path, al
     assert clean_input(raw, meta).text == seed
 
 
+def test_the_author_of_a_pdf_saved_from_word_is_read_as_the_word_file_s(tmp_path):
+    """A PDF saved from Word carries the document's author property: "Nachname, Vorname" is one
+    person, as in the Word file (`tests/test_docx.py`), and an account's name ("Microsoft Office
+    User", "Administrator") is no author. Before: ["Schmidt", "Friedrich"], ["Microsoft Office User"]."""
+    from pipeline.pdf import extract
+
+    seed = (CORPUS / "001_660f1e0e655a289c.txt").read_text(encoding="utf-8")
+
+    def authors(author: str):
+        pdf = fpdf.FPDF()
+        pdf.core_fonts_encoding = "windows-1252"
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=10)
+        pdf.set_author(author)
+        pdf.multi_cell(0, 5, seed.splitlines()[2])
+        return extract(bytes(pdf.output()))[1].get("authors")
+
+    assert authors("Schmidt, Friedrich") == ["Friedrich Schmidt"]
+    for two in ("Friedrich Schmidt; Anna Müller-Lüdenscheidt", "Friedrich Schmidt, Anna Müller-Lüdenscheidt",
+                "Schmidt, Friedrich; Müller-Lüdenscheidt, Anna", "Friedrich Schmidt und Anna Müller-Lüdenscheidt"):
+        assert authors(two) == ["Friedrich Schmidt", "Anna Müller-Lüdenscheidt"]
+    assert authors("Microsoft Office User") is None and authors("Administrator") is None
+
+
 @pytest.mark.parametrize("align", ["L", "J"])
 def test_a_full_width_first_line_that_ends_a_sentence_and_opens_the_next_is_no_title(tmp_path, align):
     """Seed 004 starts with its body; set full width at 11 pt its first line, of the body's
