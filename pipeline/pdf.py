@@ -52,12 +52,30 @@ def extract(data: bytes) -> tuple[str, dict[str, Any]]:
     """(text, meta) of a PDF's bytes. meta: `extracted_with`, `pages`, `lines` (the text is
     set in lines: the cleaner joins them into paragraphs however few), and `title` and
     `authors` from the document information where they look like an article's (a hint: the
-    cleaner's own title wins). Raises `PdfUnreadable`."""
+    cleaner's own title wins), and `warnings` where text set at an angle beside a page's text (a
+    photo credit up the side of a photo: `_turned_aside`) is left out of it. Raises `PdfUnreadable`."""
+    text, meta, aside = _extract(data)
+    if aside.strip():
+        meta["warnings"] = [f"{len(aside):,} characters set at an angle beside the page's text (a photo credit, a note in "
+                            f"the margin) are not in the text: {_shortened(aside)}"]
+    return text, meta
+
+
+def _extract(data: bytes) -> tuple[str, dict[str, Any], str]:
+    """`extract`'s text and meta (no warnings), and the text it left out: set at an angle beside
+    a page's text (`_turned_aside`), each page's lines of it one after the other."""
     out = io.StringIO()
-    pages, info = _read(data, lambda resources: _ColumnOrder(resources, out, laparams=_laparams()))
+    aside: list[str] = []
+    pages, info = _read(data, lambda resources: _ColumnOrder(resources, out, aside, laparams=_laparams()))
     text = out.getvalue()
-    check_text_layer(text, pages)
-    return text, _meta(info, pages)
+    check_text_layer(text + "".join(aside), pages)
+    return text, _meta(info, pages), "".join(aside)
+
+
+def _shortened(text: str) -> str:
+    """A text on one line, shortened to 60 characters, quoted."""
+    one = " ".join(text.split())
+    return f'"{one}"' if len(one) <= 60 else f'"{one[:57]}..."'
 
 
 def _laparams() -> Any:
@@ -162,7 +180,7 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
     from pdfminer.converter import PDFPageAggregator
 
     layouts: list = []
-    pages, info = _read(data, lambda resources: _word_spaced(PDFPageAggregator)(resources, laparams=_laparams()),
+    pages, info = _read(data, lambda resources: _turned_aside(_word_spaced(PDFPageAggregator))(resources, laparams=_laparams()),
                         lambda dev: layouts.append(dev.get_result()))
     articles: list[PdfArticle] = []
     furniture: list[str] = []
@@ -226,9 +244,9 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
                 art.text += _body_text(box, body, column(box))
                 prev = box
             open_article = open_article or not head
-    if not articles:  # no headline: one article, as `extract` reads it
-        text, meta = extract(data)
-        return [PdfArticle(text, list(range(1, pages + 1)))], "", meta
+    if not articles:  # no headline: one article, as `extract` reads it (what it leaves out is furniture)
+        text, meta, aside = _extract(data)
+        return [PdfArticle(text, list(range(1, pages + 1)))], aside, meta
     check_text_layer("".join(a.text for a in articles) + "".join(furniture), pages)
     meta = {k: v for k, v in _meta(info, pages).items() if k not in ("title", "authors")}
     # the articles' paragraph breaks are read from the layout (`_body_text`, `_goes_on`): a blank
@@ -554,9 +572,19 @@ def _column_converter():
             if isinstance(obj, LTFigure):
                 in_order(obj)
 
-    class ColumnOrder(_word_spaced(TextConverter)):
+    class ColumnOrder(_turned_aside(_word_spaced(TextConverter))):
+        def __init__(self, resources: Any, out: Any, aside: list, **kwargs: Any) -> None:
+            super().__init__(resources, out, **kwargs)
+            self.aside = aside
+
         def receive_layout(self, ltpage: Any) -> None:
             in_order(ltpage)
+            turned = [o for o in ltpage._objs if getattr(o, "turned", False)]
+            if turned and _upright_chars(ltpage) >= sum(o.turned for o in turned):
+                # set at an angle beside the page's text (a photo credit): left out of it, not read
+                # after its last line, which the cleaner would take for the credit's caption
+                ltpage._objs = [o for o in ltpage._objs if not getattr(o, "turned", False)]
+                self.aside += [_all_text(o) for o in turned]
             super().receive_layout(ltpage)
 
     return ColumnOrder
@@ -604,6 +632,93 @@ def _word_spaced(device: type) -> type:
             return item.adv - extra
 
     return WordSpaced
+
+
+def _turned_aside(device: type) -> type:
+    """The pdfminer layout device `device` with the characters set at an angle to the page's lines
+    (pdfminer's `upright` false: a photo credit set up the side of a photo, "Foto: Vladimir
+    Tretyakov/dpa", a section's name along the page's edge) taken out of the page's layout and read
+    as lines in their own direction (`_turned_text`), after the page's boxes. Beside a page's
+    upright text they are no part of it: `extract` leaves them out of its text and says so in a
+    warning, `extract_articles` counts them as furniture (as a figure's text); a page set at an
+    angle as a whole is read from them. pdfminer put each of them in a line of its own, one letter
+    a line read into the text ("a p d / v o k a y t e r ...")."""
+
+    class TurnedAside(device):  # type: ignore[misc, valid-type]
+        def render_char(self, matrix: Any, font: Any, fontsize: float, scaling: float, rise: float, cid: int, ncs: Any,
+                        graphicstate: Any) -> float:
+            from math import hypot
+
+            from pdfminer.layout import LTChar
+
+            adv = super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
+            item = self.cur_item._objs[-1] if self.cur_item._objs else None
+            if isinstance(item, LTChar) and not item.upright:
+                self.cur_item._objs.pop()
+                # its size: the font's, across the line (the matrix may scale it)
+                self.__dict__.setdefault("_turned", []).append((item, fontsize * hypot(matrix[2], matrix[3])))
+            return adv
+
+        def end_page(self, page: Any) -> None:
+            turned = self.__dict__.pop("_turned", [])
+            if turned:
+                self.cur_item.add(_turned_text(turned))
+            super().end_page(page)
+
+    return TurnedAside
+
+
+def _turned_text(chars: list) -> Any:
+    """The characters `chars` ((character, font size), set at an angle) as lines of text: grouped by direction and by
+    baseline, each line in order along its direction, a space where the gap between two letters
+    is wider than a quarter of their size, a blank line where the lines stand apart."""
+    from math import hypot
+
+    from pdfminer.layout import LTAnno, LTContainer
+
+    placed = []
+    for ch, size in chars:
+        a, b, _, _, x, y = ch.matrix
+        n = hypot(a, b) or 1.0
+        a, b = round(a / n, 2), round(b / n, 2)  # the line's direction
+        # (direction, height across the lines, place along the line, advance, size, character)
+        placed.append(((a, b), -b * x + a * y, a * x + b * y, ch.adv * n, max(size, 1.0), ch))
+    placed.sort(key=lambda t: (t[0], -t[1]))
+    out = LTContainer((min(ch.x0 for ch, _ in chars), min(ch.y0 for ch, _ in chars), max(ch.x1 for ch, _ in chars),
+                       max(ch.y1 for ch, _ in chars)))
+    lines: list[list] = []
+    for t in placed:
+        if lines and lines[-1][0][0] == t[0] and abs(lines[-1][0][1] - t[1]) <= 0.5 * t[4]:
+            lines[-1].append(t)
+        else:
+            lines.append([t])
+    for k, line in enumerate(lines):
+        if k and (line[0][0] != lines[k - 1][0][0] or lines[k - 1][0][1] - line[0][1] > 2 * line[0][4]):
+            out.add(LTAnno("\n"))
+        line.sort(key=lambda t: t[2])
+        end = None
+        for direction, up, along, adv, size, ch in line:
+            if end is not None and along - end > 0.25 * size and not ch.get_text().isspace() \
+                    and not out._objs[-1].get_text().isspace():
+                out.add(LTAnno(" "))
+            out.add(ch)
+            end = along + adv
+        out.add(LTAnno("\n"))
+    out.turned = len(chars)  # type: ignore[attr-defined]  # (how many characters: `_column_converter`)
+    return out
+
+
+def _upright_chars(container: Any) -> int:
+    """The characters of the text boxes in `container` and its figures (no text set at an angle)."""
+    from pdfminer.layout import LTChar, LTFigure, LTTextBox
+
+    n = 0
+    for obj in container:
+        if isinstance(obj, LTTextBox):
+            n += sum(1 for line in obj for ch in line if isinstance(ch, LTChar))
+        elif isinstance(obj, LTFigure):
+            n += _upright_chars(obj)
+    return n
 
 
 def _ColumnOrder(*args: Any, **kwargs: Any) -> Any:

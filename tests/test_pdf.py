@@ -364,6 +364,40 @@ def _one_page(title, paragraphs, out: Path, size: int, align: str) -> Path:
     return out
 
 
+def test_a_photo_credit_set_up_the_side_is_left_out_of_the_text_and_named_in_a_warning(tmp_path):
+    """A photo credit set up the side of a photo (rotated by 90 degrees, as e-paper pages set them)
+    is no part of the article's text: the page reads as its headline and paragraphs, and the
+    record's warnings name the file and give the credit; with `--pdf-articles` it is page
+    furniture. Before, pdfminer put each of its letters in a line of its own, read into the clean
+    text as "a p d / v o k a y t e r T r i i m d a V l : o t o F"."""
+    from pipeline.clean import clean, clean_input
+    from pipeline.ingest import read_path
+
+    paras = clean((CORPUS / "001_660f1e0e655a289c.txt").read_text(encoding="utf-8")).text.split("\n\n")
+    pdf = fpdf.FPDF()
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.set_margins(20, 15, 20)
+    pdf.add_page()
+    pdf.set_font("Helvetica", style="B", size=16)
+    pdf.multi_cell(0, 8, paras[0])
+    pdf.ln(3)
+    pdf.set_font("Helvetica", size=10)
+    for para in paras[2:5]:
+        pdf.multi_cell(0, 5, para)
+        pdf.ln(2)
+    pdf.set_font("Helvetica", size=6)
+    with pdf.rotation(90, 194, 120):
+        pdf.text(194, 120, "Foto: Vladimir Tretyakov/dpa")
+    pdf.output(str(tmp_path / "seite.pdf"))
+    want = "\n\n".join([paras[0]] + paras[2:5])
+    (raw,) = read_path(tmp_path / "seite.pdf", tmp_path)
+    assert clean_input(raw.text, raw.meta).text == want
+    assert "Foto: Vladimir Tretyakov/dpa" in raw.warnings[0] and "seite.pdf" in raw.warnings[0]
+    (art,) = read_path(tmp_path / "seite.pdf", tmp_path, pdf_articles=True)
+    assert clean_input(art.text, art.meta).text == want
+    assert "Foto: Vladimir Tretyakov/dpa" in art.warnings[0]
+
+
 def test_a_short_one_page_pdf_without_a_running_header_is_joined_into_its_paragraphs(tmp_path, seed_texts, nlp_info):
     """The first page of a seed as fpdf2 sets it by default (justified, 10 pt, no header:
     17 lines, the article cut off at the page's end). Before, the cleaner saw too little
