@@ -49,8 +49,12 @@ def extractor_name() -> str:
 
 
 def extract(data: bytes) -> tuple[str, dict[str, Any]]:
-    """(text, meta) of a PDF's bytes. meta: `extracted_with`, `pages`, `lines` (the text is
-    set in lines: the cleaner joins them into paragraphs however few), and `title` and
+    """(text, meta) of a PDF's bytes: the text of pdfminer's boxes in reading order
+    (`reading_order`), a blank line between two boxes and inside a box before a line that starts
+    a paragraph by the layout (`_body_text`: set in, or its first word would have fit on the line
+    before, which ends a sentence). meta: `extracted_with`, `pages`, `lines` (the text is
+    set in lines: the cleaner joins them into paragraphs however few), `blank_breaks` (its
+    paragraph breaks are its blank lines: the cleaner does not guess one at a short line), and `title` and
     `authors` from the document information where they look like an article's (a hint: the
     cleaner's own title wins), and `warnings` where text set at an angle beside a page's text (a
     photo credit up the side of a photo: `_turned_aside`) is left out of it. Raises `PdfUnreadable`."""
@@ -69,7 +73,9 @@ def _extract(data: bytes) -> tuple[str, dict[str, Any], str]:
     pages, info = _read(data, lambda resources: _ColumnOrder(resources, out, aside, laparams=_laparams()))
     text = out.getvalue()
     check_text_layer(text + "".join(aside), pages)
-    return text, _meta(info, pages), "".join(aside)
+    # the paragraph breaks are read from the layout (`_body_text`): a blank line is one, lines
+    # without one between are one paragraph (`clean.clean_input`)
+    return text, {**_meta(info, pages), "blank_breaks": True}, "".join(aside)
 
 
 def _shortened(text: str) -> str:
@@ -441,9 +447,9 @@ def _column(box: Any, texts: list) -> tuple[float, float]:
 
 
 def _body_text(box: Any, body: float, edges: tuple[float, float]) -> str:
-    """A body box's text for its article (`extract_articles`): its lines as `_box_text` writes
-    them, and a blank line also inside the box before a line that starts a paragraph by the
-    layout (`_starts_paragraph`: set in, or its first word would have fit on the line before,
+    """A body box's text for its article (`extract_articles`) or page (`extract`): its lines as
+    `_box_text` writes them, and a blank line also inside the box before a line that starts a
+    paragraph by the layout (`_starts_paragraph`: set in, or its first word would have fit on the line before,
     which ends a sentence), as between boxes (pdfminer puts paragraphs set without white between
     them into one box)."""
     lines = list(box)
@@ -555,7 +561,9 @@ def _column_converter():
     (issue 17). pdfminer's own order (`LAParams.boxes_flow`) mixes the columns and the articles
     of an e-paper page holding several; no setting of boxes_flow / line_margin / char_margin /
     detect_vertical / all_texts read more than 18 of 45 such pages in order (the default: 11),
-    so the boxes pdfminer found are kept, each with its text, and only their order changes."""
+    so the boxes pdfminer found are kept, each with its text, and only their order changes. Each
+    box is written as `_body_text` writes it (a blank line before a line that starts a paragraph
+    by the layout), with the body size and columns of its page or figure."""
     from pdfminer.converter import TextConverter
     from pdfminer.layout import LTFigure, LTTextBox
 
@@ -585,7 +593,23 @@ def _column_converter():
                 # after its last line, which the cleaner would take for the credit's caption
                 ltpage._objs = [o for o in ltpage._objs if not getattr(o, "turned", False)]
                 self.aside += [_all_text(o) for o in turned]
-            super().receive_layout(ltpage)
+            from pdfminer.layout import LTContainer, LTText
+
+            def render(item: Any, body: float, texts: list) -> None:
+                if isinstance(item, LTTextBox):
+                    self.write_text(_body_text(item, body, _column(item, texts)) if body else item.get_text() + "\n")
+                elif isinstance(item, LTContainer):
+                    boxes = [o for o in item if isinstance(o, LTTextBox)]
+                    if boxes or isinstance(item, LTFigure):
+                        body = _body_size(boxes)
+                        texts = [b for b in boxes if _box_size(b) <= body * _HEADLINE]
+                    for child in item:
+                        render(child, body, texts)
+                elif isinstance(item, LTText):
+                    self.write_text(item.get_text())
+
+            render(ltpage, 0.0, [])
+            self.write_text("\f")
 
     return ColumnOrder
 

@@ -149,6 +149,24 @@ def test_a_full_width_first_line_that_ends_a_sentence_and_opens_the_next_is_no_t
 
 
 @pytest.mark.parametrize("align", ["L", "J"])
+def test_a_short_line_before_a_long_quoted_word_that_would_not_fit_on_it_is_no_paragraph_end(tmp_path, align):
+    """Seed 002 set full width at 11 pt: "Autonomie lassen, diese Grundannahme galt seit Ende der
+    Sowjetunion." (76 % of the measure, a sentence's end) is wrapped before "„Multivektor-
+    Außenpolitik“ heißt das offiziell.": the quoted word would not have fit on it, and no white
+    or indent stands above it. The paragraph breaks are read from the layout (`extract` sets
+    `blank_breaks`), not guessed from the short line's sentence end (a break before, bench_pdf.py's
+    2 extra breaks at 11 pt)."""
+    from pipeline.clean import clean, clean_input
+    from pipeline.pdf import extract
+
+    sid = "002_952582db0378b41f"
+    seed = clean((CORPUS / f"{sid}.txt").read_text(encoding="utf-8")).text
+    raw, meta = extract(typeset(seed, tmp_path / f"{sid}.pdf", size=11, align=align).read_bytes())
+    assert "Sowjetunion.\n„Multivektor-Außenpolitik“" in raw
+    assert clean_input(raw, meta).text == seed
+
+
+@pytest.mark.parametrize("align", ["L", "J"])
 def test_a_sentence_going_on_over_a_page_break_with_a_quotation_is_one_paragraph(tmp_path, align):
     """Seed 003 set at 10 pt: page 1 ends in a full line in the middle of a sentence ("... dass
     die geringe Bevölkerungszahl Russlands ein") and page 2 goes on after its running header with
