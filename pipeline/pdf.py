@@ -50,11 +50,12 @@ def extractor_name() -> str:
 
 def extract(data: bytes) -> tuple[str, dict[str, Any]]:
     """(text, meta) of a PDF's bytes: the text of pdfminer's boxes in reading order
-    (`reading_order`), a blank line between two boxes and inside a box before a line that starts
-    a paragraph by the layout (`_body_text`: set in, or its first word would have fit on the line
-    before, which ends a sentence). meta: `extracted_with`, `pages`, `lines` (the text is
-    set in lines: the cleaner joins them into paragraphs however few), `blank_breaks` (its
-    paragraph breaks are its blank lines: the cleaner does not guess one at a short line), and `title` and
+    (`reading_order`), a blank line between two boxes and, in a PDF set in one column, inside a
+    box before a line that starts a paragraph by the layout (`_body_text`: set in, or its first
+    word would have fit on the line before, which ends a sentence). meta: `extracted_with`,
+    `pages`, `lines` (the text is set in lines: the cleaner joins them into paragraphs however
+    few), `blank_breaks` in a PDF set in one column (its paragraph breaks are its blank lines: the
+    cleaner does not guess one at a short line), and `title` and
     `authors` from the document information where they look like an article's (a hint: the
     cleaner's own title wins), and `warnings` where text set at an angle beside a page's text (a
     photo credit up the side of a photo: `_turned_aside`) is left out of it. Raises `PdfUnreadable`."""
@@ -68,14 +69,21 @@ def extract(data: bytes) -> tuple[str, dict[str, Any]]:
 def _extract(data: bytes) -> tuple[str, dict[str, Any], str]:
     """`extract`'s text and meta (no warnings), and the text it left out: set at an angle beside
     a page's text (`_turned_aside`), each page's lines of it one after the other."""
-    out = io.StringIO()
+    out, layout = io.StringIO(), io.StringIO()
     aside: list[str] = []
-    pages, info = _read(data, lambda resources: _ColumnOrder(resources, out, aside, laparams=_laparams()))
+    devices: list = []
+    pages, info = _read(data, lambda resources: devices.append(_ColumnOrder(resources, out, aside, layout,
+                                                                              laparams=_laparams())) or devices[-1])
+    meta = _meta(info, pages)
     text = out.getvalue()
+    if devices and devices[-1].one_column:
+        # pages set in one column (an archive export, a press release): the paragraph breaks are
+        # read from the layout (`_body_text`), a blank line each, lines without one between are
+        # one paragraph (`clean.clean_input`). Not yet on pages of several columns, where a line
+        # set across them (a date line, a teaser at body size) stands in every column's way
+        text, meta["blank_breaks"] = layout.getvalue(), True
     check_text_layer(text + "".join(aside), pages)
-    # the paragraph breaks are read from the layout (`_body_text`): a blank line is one, lines
-    # without one between are one paragraph (`clean.clean_input`)
-    return text, {**_meta(info, pages), "blank_breaks": True}, "".join(aside)
+    return text, meta, "".join(aside)
 
 
 def _shortened(text: str) -> str:
@@ -561,9 +569,10 @@ def _column_converter():
     (issue 17). pdfminer's own order (`LAParams.boxes_flow`) mixes the columns and the articles
     of an e-paper page holding several; no setting of boxes_flow / line_margin / char_margin /
     detect_vertical / all_texts read more than 18 of 45 such pages in order (the default: 11),
-    so the boxes pdfminer found are kept, each with its text, and only their order changes. Each
-    box is written as `_body_text` writes it (a blank line before a line that starts a paragraph
-    by the layout), with the body size and columns of its page or figure."""
+    so the boxes pdfminer found are kept, each with its text, and only their order changes.
+    Beside that text it writes each box as `_body_text` writes it (a blank line before a line
+    that starts a paragraph by the layout, with the body size and columns of its page or figure)
+    to `layout`, and says whether every page was set in one column (`one_column`: `_extract`)."""
     from pdfminer.converter import TextConverter
     from pdfminer.layout import LTFigure, LTTextBox
 
@@ -581,11 +590,16 @@ def _column_converter():
                 in_order(obj)
 
     class ColumnOrder(_turned_aside(_word_spaced(TextConverter))):
-        def __init__(self, resources: Any, out: Any, aside: list, **kwargs: Any) -> None:
+        def __init__(self, resources: Any, out: Any, aside: list, layout: Any, **kwargs: Any) -> None:
             super().__init__(resources, out, **kwargs)
             self.aside = aside
+            # the text with the paragraph breaks the layout shows (`_body_text`), written beside
+            # pdfminer's, and whether every page so far is set in one column
+            self.layout, self.one_column = layout, True
 
         def receive_layout(self, ltpage: Any) -> None:
+            from pdfminer.layout import LTContainer, LTText
+
             in_order(ltpage)
             turned = [o for o in ltpage._objs if getattr(o, "turned", False)]
             if turned and _upright_chars(ltpage) >= sum(o.turned for o in turned):
@@ -593,23 +607,32 @@ def _column_converter():
                 # after its last line, which the cleaner would take for the credit's caption
                 ltpage._objs = [o for o in ltpage._objs if not getattr(o, "turned", False)]
                 self.aside += [_all_text(o) for o in turned]
-            from pdfminer.layout import LTContainer, LTText
+
+            def write(text: str, layout: Optional[str] = None) -> None:
+                self.write_text(text)
+                self.layout.write(text if layout is None else layout)
 
             def render(item: Any, body: float, texts: list) -> None:
                 if isinstance(item, LTTextBox):
-                    self.write_text(_body_text(item, body, _column(item, texts)) if body else item.get_text() + "\n")
+                    write(item.get_text() + "\n", _body_text(item, body, _column(item, texts)) if body else None)
                 elif isinstance(item, LTContainer):
                     boxes = [o for o in item if isinstance(o, LTTextBox)]
                     if boxes or isinstance(item, LTFigure):
                         body = _body_size(boxes)
-                        texts = [b for b in boxes if _box_size(b) <= body * _HEADLINE]
+                        # the body boxes: no headline, no running header or footer
+                        texts = [b for b in (_page_furniture(boxes, body)[1] if body else boxes)
+                                 if _box_size(b) <= body * _HEADLINE]
+                        # one column: no two body boxes side by side (the one that ends leftmost
+                        # ends right of where the one that starts rightmost starts)
+                        self.one_column = self.one_column and (not texts or min(b.x1 for b in texts)
+                                                               > max(b.x0 for b in texts))
                     for child in item:
                         render(child, body, texts)
                 elif isinstance(item, LTText):
-                    self.write_text(item.get_text())
+                    write(item.get_text())
 
             render(ltpage, 0.0, [])
-            self.write_text("\f")
+            write("\f")
 
     return ColumnOrder
 
