@@ -49,21 +49,58 @@ def extractor_name() -> str:
 
 
 def extract(data: bytes) -> tuple[str, dict[str, Any]]:
-    """(text, meta) of a PDF's bytes. meta: `extracted_with`, `pages`, `lines` (the text is
-    set in lines: the cleaner joins them into paragraphs however few), and `title` and
+    """(text, meta) of a PDF's bytes: the text of pdfminer's boxes in reading order
+    (`reading_order`), a blank line between two boxes and, in a PDF set in one column, inside a
+    box before a line that starts a paragraph by the layout (`_body_text`: set in, or its first
+    word would have fit on the line before, which ends a sentence). meta: `extracted_with`,
+    `pages`, `lines` (the text is set in lines: the cleaner joins them into paragraphs however
+    few), `blank_breaks` in a PDF set in one column (its paragraph breaks are its blank lines: the
+    cleaner does not guess one at a short line), and `title` and
     `authors` from the document information where they look like an article's (a hint: the
-    cleaner's own title wins). Raises `PdfUnreadable`."""
-    out = io.StringIO()
-    pages, info = _read(data, lambda resources: _ColumnOrder(resources, out, laparams=_laparams()))
+    cleaner's own title wins), and `warnings` where text set at an angle beside a page's text (a
+    photo credit up the side of a photo: `_turned_aside`) is left out of it. Raises `PdfUnreadable`."""
+    text, meta, aside = _extract(data)
+    if aside.strip():
+        meta["warnings"] = [f"{len(aside):,} characters set at an angle beside the page's text (a photo credit, a note in "
+                            f"the margin) are not in the text: {_shortened(aside)}"]
+    return text, meta
+
+
+def _extract(data: bytes) -> tuple[str, dict[str, Any], str]:
+    """`extract`'s text and meta (no warnings), and the text it left out: set at an angle beside
+    a page's text (`_turned_aside`), each page's lines of it one after the other."""
+    out, layout = io.StringIO(), io.StringIO()
+    aside: list[str] = []
+    devices: list = []
+    pages, info = _read(data, lambda resources: devices.append(_ColumnOrder(resources, out, aside, layout,
+                                                                              laparams=_laparams())) or devices[-1])
+    meta = _meta(info, pages)
     text = out.getvalue()
-    check_text_layer(text, pages)
-    return text, _meta(info, pages)
+    if devices and devices[-1].one_column:
+        # pages set in one column (an archive export, a press release): the paragraph breaks are
+        # read from the layout (`_body_text`), a blank line each, lines without one between are
+        # one paragraph (`clean.clean_input`). Not yet on pages of several columns, where a line
+        # set across them (a date line, a teaser at body size) stands in every column's way
+        text, meta["blank_breaks"] = layout.getvalue(), True
+    check_text_layer(text + "".join(aside), pages)
+    return text, meta, "".join(aside)
+
+
+def _shortened(text: str) -> str:
+    """A text on one line, shortened to 60 characters, quoted."""
+    one = " ".join(text.split())
+    return f'"{one}"' if len(one) <= 60 else f'"{one[:57]}..."'
 
 
 def _laparams() -> Any:
+    """pdfminer's layout parameters: its defaults, and the text of a Form XObject (pdfminer's
+    figure: a page placed whole by pdfpages' \\includepdf or pdfjam, an imposed e-paper page)
+    read into lines and boxes as a page's text (`all_texts`); pdfminer otherwise gives a
+    figure's characters one after the other, without the line ends and spaces between its
+    lines ("... für denAusbau der Windkraft ...")."""
     from pdfminer.layout import LAParams
 
-    return LAParams()
+    return LAParams(all_texts=True)
 
 
 def _read(data: bytes, device: Any, on_page: Any = None) -> tuple[int, dict]:
@@ -114,9 +151,13 @@ def _meta(info: dict, pages: int) -> dict[str, Any]:
     title = _info_text(info.get("Title"))
     if title and not _NO_TITLE.search(title) and len(title.split()) >= 2:
         meta["title"] = title
+    # a PDF saved from Word carries its author property: read as a Word file's is (`docx._persons`:
+    # "Nachname, Vorname" one person; an account's name, "Microsoft Office User", none)
+    from .docx import _NO_AUTHOR, _persons
+
     author = _info_text(info.get("Author"))
-    if author and not _NO_TITLE.search(author):
-        meta["authors"] = [a.strip() for a in re.split(r"[;,]\s*|\s+und\s+", author) if a.strip()]
+    if author and not _NO_TITLE.search(author) and not _NO_AUTHOR.match(author) and any(ch.isalpha() for ch in author):
+        meta["authors"] = [name for a in re.split(r";\s*|\s+und\s+", author) for name in _persons(a)]
     return meta
 
 
@@ -153,7 +194,7 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
     from pdfminer.converter import PDFPageAggregator
 
     layouts: list = []
-    pages, info = _read(data, lambda resources: _word_spaced(PDFPageAggregator)(resources, laparams=_laparams()),
+    pages, info = _read(data, lambda resources: _turned_aside(_word_spaced(PDFPageAggregator))(resources, laparams=_laparams()),
                         lambda dev: layouts.append(dev.get_result()))
     articles: list[PdfArticle] = []
     furniture: list[str] = []
@@ -217,9 +258,9 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
                 art.text += _body_text(box, body, column(box))
                 prev = box
             open_article = open_article or not head
-    if not articles:  # no headline: one article, as `extract` reads it
-        text, meta = extract(data)
-        return [PdfArticle(text, list(range(1, pages + 1)))], "", meta
+    if not articles:  # no headline: one article, as `extract` reads it (what it leaves out is furniture)
+        text, meta, aside = _extract(data)
+        return [PdfArticle(text, list(range(1, pages + 1)))], aside, meta
     check_text_layer("".join(a.text for a in articles) + "".join(furniture), pages)
     meta = {k: v for k, v in _meta(info, pages).items() if k not in ("title", "authors")}
     # the articles' paragraph breaks are read from the layout (`_body_text`, `_goes_on`): a blank
@@ -296,7 +337,7 @@ def _masthead(order: list, boxes: list, headlines: set, body: float) -> set[int]
     for k in range(1, len(order)):
         b, before = order[k], order[k - 1]
         if id(b) in headlines and (id(before) not in headlines or (
-                _box_size(b) < _box_size(before) and not _aligned(b, before, body))):
+                _box_size(b) < _box_size(before) and (not _aligned(b, before, body) or _row_under(b, before, boxes, headlines, body)))):
             # the masthead: what is read before `b`, and what stands above its top (a date line
             # that the cut of the page read in a column)
             top = order[:k] + [o for o in boxes if o.y0 >= b.y1 and o not in order[:k]]
@@ -309,17 +350,31 @@ def _masthead(order: list, boxes: list, headlines: set, body: float) -> set[int]
     return set()
 
 
+def _row_under(b: Any, before: Any, boxes: list, headlines: set, body: float) -> bool:
+    """Whether the headline `b`, set under the box `before`, heads a row of articles: another
+    headline (`headlines`: their ids) stands beside it with its top level with the top of `b`
+    (within the body size `body`), under `before`. A masthead stands over such a row; a headline's
+    subtitle does not start one (the article beside it has its headline level with the headline)."""
+    return any(id(o) in headlines and o is not b and (o.x0 >= b.x1 or o.x1 <= b.x0) and abs(o.y1 - b.y1) <= body
+               and o.y1 <= before.y0 + body for o in boxes)
+
+
 def _aligned(a: Any, b: Any, body: float) -> bool:
     """Whether two boxes are set flush left or centred on one another (within the body size)."""
     return abs(a.x0 - b.x0) <= body or abs((a.x0 + a.x1) - (b.x0 + b.x1)) / 2 <= body
 
 
 def _page_boxes(ltpage: Any) -> tuple[list, str]:
-    """A page's text boxes, and the text of its other objects (characters in a figure)."""
-    from pdfminer.layout import LTTextBox
+    """A page's text boxes, and the text of its other objects (characters in a figure). A page
+    with no text box but in its figures is a page placed whole (pdfpages, pdfjam: a Form XObject,
+    `_laparams`): the text boxes of its figures are the page's."""
+    from pdfminer.layout import LTFigure, LTTextBox
 
-    boxes = [obj for obj in ltpage if isinstance(obj, LTTextBox)]
-    other = "".join(_all_text(obj) for obj in ltpage if not isinstance(obj, LTTextBox))
+    objs = list(ltpage)
+    while not any(isinstance(o, LTTextBox) for o in objs) and any(isinstance(o, LTFigure) for o in objs):
+        objs = [c for o in objs for c in (o if isinstance(o, LTFigure) else [o])]
+    boxes = [obj for obj in objs if isinstance(obj, LTTextBox)]
+    other = "".join(_all_text(obj) for obj in objs if not isinstance(obj, LTTextBox))
     return boxes, other
 
 
@@ -400,9 +455,9 @@ def _column(box: Any, texts: list) -> tuple[float, float]:
 
 
 def _body_text(box: Any, body: float, edges: tuple[float, float]) -> str:
-    """A body box's text for its article (`extract_articles`): its lines as `_box_text` writes
-    them, and a blank line also inside the box before a line that starts a paragraph by the
-    layout (`_starts_paragraph`: set in, or its first word would have fit on the line before,
+    """A body box's text for its article (`extract_articles`) or page (`extract`): its lines as
+    `_box_text` writes them, and a blank line also inside the box before a line that starts a
+    paragraph by the layout (`_starts_paragraph`: set in, or its first word would have fit on the line before,
     which ends a sentence), as between boxes (pdfminer puts paragraphs set without white between
     them into one box)."""
     lines = list(box)
@@ -514,19 +569,70 @@ def _column_converter():
     (issue 17). pdfminer's own order (`LAParams.boxes_flow`) mixes the columns and the articles
     of an e-paper page holding several; no setting of boxes_flow / line_margin / char_margin /
     detect_vertical / all_texts read more than 18 of 45 such pages in order (the default: 11),
-    so the boxes pdfminer found are kept, each with its text, and only their order changes."""
+    so the boxes pdfminer found are kept, each with its text, and only their order changes.
+    Beside that text it writes each box as `_body_text` writes it (a blank line before a line
+    that starts a paragraph by the layout, with the body size and columns of its page or figure)
+    to `layout`, and says whether every page was set in one column (`one_column`: `_extract`)."""
     from pdfminer.converter import TextConverter
-    from pdfminer.layout import LTTextBox
+    from pdfminer.layout import LTFigure, LTTextBox
 
-    class ColumnOrder(_word_spaced(TextConverter)):
+    def in_order(container: Any) -> None:
+        """`container`'s text boxes in reading order, and those of each figure in it (a Form
+        XObject's text, `_laparams`: a page placed whole is read column by column too)."""
+        at = [i for i, obj in enumerate(container._objs) if isinstance(obj, LTTextBox)]
+        boxes = [container._objs[i] for i in at]
+        sizes = [ch.size for box in boxes for line in box for ch in line if hasattr(ch, "size")]
+        if sizes:
+            for i, box in zip(at, reading_order(boxes, median(sizes))):
+                container._objs[i] = box
+        for obj in container._objs:
+            if isinstance(obj, LTFigure):
+                in_order(obj)
+
+    class ColumnOrder(_turned_aside(_word_spaced(TextConverter))):
+        def __init__(self, resources: Any, out: Any, aside: list, layout: Any, **kwargs: Any) -> None:
+            super().__init__(resources, out, **kwargs)
+            self.aside = aside
+            # the text with the paragraph breaks the layout shows (`_body_text`), written beside
+            # pdfminer's, and whether every page so far is set in one column
+            self.layout, self.one_column = layout, True
+
         def receive_layout(self, ltpage: Any) -> None:
-            at = [i for i, obj in enumerate(ltpage._objs) if isinstance(obj, LTTextBox)]
-            boxes = [ltpage._objs[i] for i in at]
-            sizes = [ch.size for box in boxes for line in box for ch in line if hasattr(ch, "size")]
-            if sizes:
-                for i, box in zip(at, reading_order(boxes, median(sizes))):
-                    ltpage._objs[i] = box
-            super().receive_layout(ltpage)
+            from pdfminer.layout import LTContainer, LTText
+
+            in_order(ltpage)
+            turned = [o for o in ltpage._objs if getattr(o, "turned", False)]
+            if turned and _upright_chars(ltpage) >= sum(o.turned for o in turned):
+                # set at an angle beside the page's text (a photo credit): left out of it, not read
+                # after its last line, which the cleaner would take for the credit's caption
+                ltpage._objs = [o for o in ltpage._objs if not getattr(o, "turned", False)]
+                self.aside += [_all_text(o) for o in turned]
+
+            def write(text: str, layout: Optional[str] = None) -> None:
+                self.write_text(text)
+                self.layout.write(text if layout is None else layout)
+
+            def render(item: Any, body: float, texts: list) -> None:
+                if isinstance(item, LTTextBox):
+                    write(item.get_text() + "\n", _body_text(item, body, _column(item, texts)) if body else None)
+                elif isinstance(item, LTContainer):
+                    boxes = [o for o in item if isinstance(o, LTTextBox)]
+                    if boxes or isinstance(item, LTFigure):
+                        body = _body_size(boxes)
+                        # the body boxes: no headline, no running header or footer
+                        texts = [b for b in (_page_furniture(boxes, body)[1] if body else boxes)
+                                 if _box_size(b) <= body * _HEADLINE]
+                        # one column: no two body boxes side by side (the one that ends leftmost
+                        # ends right of where the one that starts rightmost starts)
+                        self.one_column = self.one_column and (not texts or min(b.x1 for b in texts)
+                                                               > max(b.x0 for b in texts))
+                    for child in item:
+                        render(child, body, texts)
+                elif isinstance(item, LTText):
+                    write(item.get_text())
+
+            render(ltpage, 0.0, [])
+            write("\f")
 
     return ColumnOrder
 
@@ -573,6 +679,93 @@ def _word_spaced(device: type) -> type:
             return item.adv - extra
 
     return WordSpaced
+
+
+def _turned_aside(device: type) -> type:
+    """The pdfminer layout device `device` with the characters set at an angle to the page's lines
+    (pdfminer's `upright` false: a photo credit set up the side of a photo, "Foto: Vladimir
+    Tretyakov/dpa", a section's name along the page's edge) taken out of the page's layout and read
+    as lines in their own direction (`_turned_text`), after the page's boxes. Beside a page's
+    upright text they are no part of it: `extract` leaves them out of its text and says so in a
+    warning, `extract_articles` counts them as furniture (as a figure's text); a page set at an
+    angle as a whole is read from them. pdfminer put each of them in a line of its own, one letter
+    a line read into the text ("a p d / v o k a y t e r ...")."""
+
+    class TurnedAside(device):  # type: ignore[misc, valid-type]
+        def render_char(self, matrix: Any, font: Any, fontsize: float, scaling: float, rise: float, cid: int, ncs: Any,
+                        graphicstate: Any) -> float:
+            from math import hypot
+
+            from pdfminer.layout import LTChar
+
+            adv = super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
+            item = self.cur_item._objs[-1] if self.cur_item._objs else None
+            if isinstance(item, LTChar) and not item.upright:
+                self.cur_item._objs.pop()
+                # its size: the font's, across the line (the matrix may scale it)
+                self.__dict__.setdefault("_turned", []).append((item, fontsize * hypot(matrix[2], matrix[3])))
+            return adv
+
+        def end_page(self, page: Any) -> None:
+            turned = self.__dict__.pop("_turned", [])
+            if turned:
+                self.cur_item.add(_turned_text(turned))
+            super().end_page(page)
+
+    return TurnedAside
+
+
+def _turned_text(chars: list) -> Any:
+    """The characters `chars` ((character, font size), set at an angle) as lines of text: grouped by direction and by
+    baseline, each line in order along its direction, a space where the gap between two letters
+    is wider than a quarter of their size, a blank line where the lines stand apart."""
+    from math import hypot
+
+    from pdfminer.layout import LTAnno, LTContainer
+
+    placed = []
+    for ch, size in chars:
+        a, b, _, _, x, y = ch.matrix
+        n = hypot(a, b) or 1.0
+        a, b = round(a / n, 2), round(b / n, 2)  # the line's direction
+        # (direction, height across the lines, place along the line, advance, size, character)
+        placed.append(((a, b), -b * x + a * y, a * x + b * y, ch.adv * n, max(size, 1.0), ch))
+    placed.sort(key=lambda t: (t[0], -t[1]))
+    out = LTContainer((min(ch.x0 for ch, _ in chars), min(ch.y0 for ch, _ in chars), max(ch.x1 for ch, _ in chars),
+                       max(ch.y1 for ch, _ in chars)))
+    lines: list[list] = []
+    for t in placed:
+        if lines and lines[-1][0][0] == t[0] and abs(lines[-1][0][1] - t[1]) <= 0.5 * t[4]:
+            lines[-1].append(t)
+        else:
+            lines.append([t])
+    for k, line in enumerate(lines):
+        if k and (line[0][0] != lines[k - 1][0][0] or lines[k - 1][0][1] - line[0][1] > 2 * line[0][4]):
+            out.add(LTAnno("\n"))
+        line.sort(key=lambda t: t[2])
+        end = None
+        for direction, up, along, adv, size, ch in line:
+            if end is not None and along - end > 0.25 * size and not ch.get_text().isspace() \
+                    and not out._objs[-1].get_text().isspace():
+                out.add(LTAnno(" "))
+            out.add(ch)
+            end = along + adv
+        out.add(LTAnno("\n"))
+    out.turned = len(chars)  # type: ignore[attr-defined]  # (how many characters: `_column_converter`)
+    return out
+
+
+def _upright_chars(container: Any) -> int:
+    """The characters of the text boxes in `container` and its figures (no text set at an angle)."""
+    from pdfminer.layout import LTChar, LTFigure, LTTextBox
+
+    n = 0
+    for obj in container:
+        if isinstance(obj, LTTextBox):
+            n += sum(1 for line in obj for ch in line if isinstance(ch, LTChar))
+        elif isinstance(obj, LTFigure):
+            n += _upright_chars(obj)
+    return n
 
 
 def _ColumnOrder(*args: Any, **kwargs: Any) -> Any:

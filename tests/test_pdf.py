@@ -77,6 +77,55 @@ def test_a_justified_pdf_keeps_the_word_order_of_its_lines(tmp_path, sid, size):
     assert clean_input(raw, meta).text == seed
 
 
+@pytest.mark.skipif(__import__("shutil").which("pdflatex") is None, reason="needs pdflatex (TeX Live) with pdfpages")
+@pytest.mark.parametrize("align", ["L", "J"])
+def test_pages_placed_whole_in_a_pdf_keep_their_line_ends_and_order(tmp_path, align):
+    """A PDF whose pages are placed whole as Form XObjects (pdfpages' \\includepdf, pdfjam: an
+    archive put together from the pages of others) reads as the pages themselves: pdfminer gave
+    a figure's characters one after the other, without the line ends between its lines ("zum
+    zweiten Malinnerhalb weniger Stunden", "von„Terroristen“"), and the cleaner could neither
+    find the running header nor a paragraph."""
+    import subprocess
+
+    from pipeline.clean import clean, clean_input
+    from pipeline.pdf import extract
+
+    sid = "001_660f1e0e655a289c"
+    seed = clean((CORPUS / f"{sid}.txt").read_text(encoding="utf-8")).text
+    typeset(seed, tmp_path / "page.pdf", size=10, align=align)
+    (tmp_path / "placed.tex").write_text("\\documentclass{article}\\usepackage{pdfpages}\\begin{document}"
+                                         "\\includepdf[pages=-]{page.pdf}\\end{document}\n")
+    subprocess.run(["pdflatex", "-interaction=batchmode", "placed.tex"], cwd=tmp_path, check=True, capture_output=True,
+                   timeout=120)
+    raw, meta = extract((tmp_path / "placed.pdf").read_bytes())
+    assert raw == extract((tmp_path / "page.pdf").read_bytes())[0]
+    assert clean_input(raw, meta).text == seed
+
+
+def test_the_author_of_a_pdf_saved_from_word_is_read_as_the_word_file_s(tmp_path):
+    """A PDF saved from Word carries the document's author property: "Nachname, Vorname" is one
+    person, as in the Word file (`tests/test_docx.py`), and an account's name ("Microsoft Office
+    User", "Administrator") is no author. Before: ["Schmidt", "Friedrich"], ["Microsoft Office User"]."""
+    from pipeline.pdf import extract
+
+    seed = (CORPUS / "001_660f1e0e655a289c.txt").read_text(encoding="utf-8")
+
+    def authors(author: str):
+        pdf = fpdf.FPDF()
+        pdf.core_fonts_encoding = "windows-1252"
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=10)
+        pdf.set_author(author)
+        pdf.multi_cell(0, 5, seed.splitlines()[2])
+        return extract(bytes(pdf.output()))[1].get("authors")
+
+    assert authors("Schmidt, Friedrich") == ["Friedrich Schmidt"]
+    for two in ("Friedrich Schmidt; Anna Müller-Lüdenscheidt", "Friedrich Schmidt, Anna Müller-Lüdenscheidt",
+                "Schmidt, Friedrich; Müller-Lüdenscheidt, Anna", "Friedrich Schmidt und Anna Müller-Lüdenscheidt"):
+        assert authors(two) == ["Friedrich Schmidt", "Anna Müller-Lüdenscheidt"]
+    assert authors("Microsoft Office User") is None and authors("Administrator") is None
+
+
 @pytest.mark.parametrize("align", ["L", "J"])
 def test_a_full_width_first_line_that_ends_a_sentence_and_opens_the_next_is_no_title(tmp_path, align):
     """Seed 004 starts with its body; set full width at 11 pt its first line, of the body's
@@ -97,6 +146,24 @@ def test_a_full_width_first_line_that_ends_a_sentence_and_opens_the_next_is_no_t
     got = clean_input(raw, meta)
     assert got.text == seed
     assert got.meta.title is None or got.meta.title not in first
+
+
+@pytest.mark.parametrize("align", ["L", "J"])
+def test_a_short_line_before_a_long_quoted_word_that_would_not_fit_on_it_is_no_paragraph_end(tmp_path, align):
+    """Seed 002 set full width at 11 pt: "Autonomie lassen, diese Grundannahme galt seit Ende der
+    Sowjetunion." (76 % of the measure, a sentence's end) is wrapped before "„Multivektor-
+    Außenpolitik“ heißt das offiziell.": the quoted word would not have fit on it, and no white
+    or indent stands above it. The paragraph breaks are read from the layout (`extract` sets
+    `blank_breaks`), not guessed from the short line's sentence end (a break before, bench_pdf.py's
+    2 extra breaks at 11 pt)."""
+    from pipeline.clean import clean, clean_input
+    from pipeline.pdf import extract
+
+    sid = "002_952582db0378b41f"
+    seed = clean((CORPUS / f"{sid}.txt").read_text(encoding="utf-8")).text
+    raw, meta = extract(typeset(seed, tmp_path / f"{sid}.pdf", size=11, align=align).read_bytes())
+    assert "Sowjetunion.\n„Multivektor-Außenpolitik“" in raw
+    assert clean_input(raw, meta).text == seed
 
 
 @pytest.mark.parametrize("align", ["L", "J"])
@@ -313,6 +380,40 @@ def _one_page(title, paragraphs, out: Path, size: int, align: str) -> Path:
         pdf.ln(2)
     pdf.output(str(out))
     return out
+
+
+def test_a_photo_credit_set_up_the_side_is_left_out_of_the_text_and_named_in_a_warning(tmp_path):
+    """A photo credit set up the side of a photo (rotated by 90 degrees, as e-paper pages set them)
+    is no part of the article's text: the page reads as its headline and paragraphs, and the
+    record's warnings name the file and give the credit; with `--pdf-articles` it is page
+    furniture. Before, pdfminer put each of its letters in a line of its own, read into the clean
+    text as "a p d / v o k a y t e r T r i i m d a V l : o t o F"."""
+    from pipeline.clean import clean, clean_input
+    from pipeline.ingest import read_path
+
+    paras = clean((CORPUS / "001_660f1e0e655a289c.txt").read_text(encoding="utf-8")).text.split("\n\n")
+    pdf = fpdf.FPDF()
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.set_margins(20, 15, 20)
+    pdf.add_page()
+    pdf.set_font("Helvetica", style="B", size=16)
+    pdf.multi_cell(0, 8, paras[0])
+    pdf.ln(3)
+    pdf.set_font("Helvetica", size=10)
+    for para in paras[2:5]:
+        pdf.multi_cell(0, 5, para)
+        pdf.ln(2)
+    pdf.set_font("Helvetica", size=6)
+    with pdf.rotation(90, 194, 120):
+        pdf.text(194, 120, "Foto: Vladimir Tretyakov/dpa")
+    pdf.output(str(tmp_path / "seite.pdf"))
+    want = "\n\n".join([paras[0]] + paras[2:5])
+    (raw,) = read_path(tmp_path / "seite.pdf", tmp_path)
+    assert clean_input(raw.text, raw.meta).text == want
+    assert "Foto: Vladimir Tretyakov/dpa" in raw.warnings[0] and "seite.pdf" in raw.warnings[0]
+    (art,) = read_path(tmp_path / "seite.pdf", tmp_path, pdf_articles=True)
+    assert clean_input(art.text, art.meta).text == want
+    assert "Foto: Vladimir Tretyakov/dpa" in art.warnings[0]
 
 
 def test_a_short_one_page_pdf_without_a_running_header_is_joined_into_its_paragraphs(tmp_path, seed_texts, nlp_info):
@@ -785,9 +886,37 @@ def test_pdf_articles_a_centred_pull_quote_is_one_paragraph(tmp_path):
     assert clean_input(art.text, meta).text.split("\n\n") == [paras[0], paras[1], quote, paras[2], paras[3]]
 
 
+@pytest.mark.skipif(__import__("shutil").which("pdflatex") is None, reason="needs pdflatex (TeX Live) with pdfpages")
+def test_pdf_articles_an_e_paper_page_placed_whole_in_a_pdf_is_split_as_the_page_itself(tmp_path):
+    """`--pdf-articles` on an e-paper page placed whole in a PDF (pdfpages' \\includepdf: a Form
+    XObject) gives the articles of the page itself. Before, all its text was in a figure, read as
+    furniture: no headline, so the page was one article."""
+    import subprocess
+
+    from pipeline.pdf import extract_articles
+
+    be = _bench_epaper()
+    a, b, c = _seed_bodies()
+    arts = [(be.HEADLINES[be.SEEDS[0]], "\n\n".join(a[1:4]), 0, 2, 20, 150),
+            (be.HEADLINES[be.SEEDS[1]], "\n\n".join(b[1:4]), 2, 1, 20, 280),
+            (be.HEADLINES[be.SEEDS[3]], "\n\n".join(c[1:4]), 0, 2, 155, 280)]
+    be.epaper(arts, tmp_path / "seite.pdf")
+    (tmp_path / "placed.tex").write_text("\\documentclass{article}\\usepackage{pdfpages}\\begin{document}"
+                                         "\\includepdf[pages=-]{seite.pdf}\\end{document}\n")
+    subprocess.run(["pdflatex", "-interaction=batchmode", "placed.tex"], cwd=tmp_path, check=True, capture_output=True,
+                   timeout=120)
+    placed, furniture, meta = extract_articles((tmp_path / "placed.pdf").read_bytes())
+    page = extract_articles((tmp_path / "seite.pdf").read_bytes())
+    assert sorted(art.headline for art in placed) == sorted(head for head, *_ in arts)
+    assert (placed, furniture, meta) == page
+
+
 _MASTHEADS = {
     "name and date line": [("Kieler Nachrichten", "B", 28, False), ("Dienstag, 11. Januar 2022 · Nr. 8 · 2,40 Euro", "", 9, False)],
     "centred name": [("Kieler Nachrichten", "B", 28, True)],
+    # flush left over the first headline, also flush left, no date line: it was the first article's
+    # headline and title ("Kieler Nachrichten"), the article's own headline a paragraph under it
+    "name flush left": [("Kieler Nachrichten", "B", 28, False)],
     "centred name, slogan and date line": [("Kieler Nachrichten", "B", 36, True),
                                            ("Unabhängige Tageszeitung für Schleswig-Holstein", "I", 9, True),
                                            ("Dienstag, 11. Januar 2022 · Nr. 8 · 2,40 Euro", "", 9, True)],
