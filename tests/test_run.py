@@ -624,14 +624,55 @@ def test_options_that_cannot_be_honoured_are_a_usage_error_naming_them(tmp_path,
     assert not out.exists()
 
 
+@pytest.mark.parametrize("extra, said", [
+    (["--n-process", "0"], "--n-process 0: give a whole number of 1 or more"),
+    (["-n", "-2"], "--n-process -2: give a whole number of 1 or more"),
+    (["--batch-size", "0"], "--batch-size 0: give a whole number of 1 or more"),
+    (["--batch-timeout", "-1", "-n", "2"], "--batch-timeout -1: give a number of seconds of 1 or more"),
+    (["--batch-timeout", "0.5", "-n", "2"], "--batch-timeout 0.5: give a number of seconds of 1 or more"),
+    (["--max-bytes", "0"], "--max-bytes 0: give a whole number of 1 or more"),
+    (["--parquet-rows", "0", "--format", "parquet"], "--parquet-rows 0: give a whole number of 1 or more"),
+])
+def test_a_number_out_of_its_range_is_one_line_naming_option_and_value(tmp_path, extra, said):
+    """typer's own range check printed a box of six lines ("Invalid value for '--n-process' / '-n':
+    Input should be greater than or equal to 1") that did not show the value given; now one line
+    naming the option and the value, as the other unusable options, exit 2, nothing written."""
+    out = tmp_path / "out"
+    proc = _cli("run", str(SEEDS[0]), "--out", str(out), *extra)
+    text = _one_line(proc)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, text[-2000:]
+    assert text.count("✘") == 1 and said in text and "│" not in text and "Model:" not in text, text[-2000:]
+    assert not out.exists()
+
+
+def test_an_empty_output_folder_or_input_path_is_a_usage_error(tmp_path):
+    """`-o "$OUT"` or `run "$IN"` with the variable unset: pathlib reads "" as ".", so the run wrote
+    articles.jsonl, run.json and .presseschau/ into the current folder, or read the whole current
+    folder as its input. Now one line naming the option, exit 2, nothing written."""
+    cwd = tmp_path / "here"
+    cwd.mkdir()
+    shutil.copy(SEEDS[0], cwd / SEEDS[0].name)
+    proc = _cli("run", str(SEEDS[1]), "-o", "", "--no-reviews", cwd=cwd)
+    text = _one_line(proc)
+    assert proc.returncode == 2 and text.count("✘") == 1 and "--out '': an empty path names no file or folder" in text, text[-2000:]
+    proc = _cli("run", "", "-o", str(tmp_path / "out"), "--no-reviews", cwd=cwd)
+    text = _one_line(proc)
+    assert proc.returncode == 2 and text.count("✘") == 1 and "the input path '': an empty path" in text, text[-2000:]
+    assert sorted(p.name for p in cwd.iterdir()) == [SEEDS[0].name] and not (tmp_path / "out").exists()
+
+
 def test_options_that_do_nothing_in_this_run_are_said(tmp_path, nlp_info):
-    """`--batch-timeout` with one process (the run's own process is not timed) and `--shared-fs`
-    without `--cluster` did nothing without a word; now each is a notice of the run."""
-    summary = run(RunOptions(paths=[SEEDS[0]], out=tmp_path / "out", progress=False, batch_timeout=30, shared_fs=True), nlp_info)
+    """`--batch-timeout` with one process (the run's own process is not timed), `--shared-fs`
+    without `--cluster` and `--parquet-rows` without Parquet output did nothing without a word;
+    now each is a notice of the run."""
+    summary = run(RunOptions(paths=[SEEDS[0]], out=tmp_path / "out", progress=False, batch_timeout=30, shared_fs=True,
+                             parquet_rows=100), nlp_info)
     assert summary["counts"]["articles"] == 1
     notices = " ".join(summary["notices"])
     assert "--batch-timeout 30 is not applied: with --n-process 1" in notices
     assert "--shared-fs is not applied without --cluster" in notices
+    assert "--parquet-rows 100 is not applied: the run writes no Parquet output" in notices
+    assert not (tmp_path / "out" / "articles.parquet").exists()
 
 
 def test_an_output_folder_that_fails_says_only_what_exists_there(tmp_path):
