@@ -131,8 +131,7 @@ def find_inputs(paths: Iterable[Path], add: Callable[[Path, Path, Path], Any], p
             skipped.add((st.st_dev, st.st_ino))
         except OSError:
             pass
-    for p in paths:
-        p = Path(p)
+    for p in sorted(map(Path, paths), key=_outer_first):
         bad_link = _link_problem(p)
         if bad_link is not None:
             errors.append(bad_link)
@@ -150,6 +149,15 @@ def find_inputs(paths: Iterable[Path], add: Callable[[Path, Path, Path], Any], p
         else:
             errors.append(IngestError(shown(p), ErrorKind.UNREADABLE, f"{shown(p)}: no such file or folder"))
     return errors
+
+
+def _outer_first(p: Path) -> tuple[int, str]:
+    """The order in which the inputs are walked: a file found under two inputs given (`run in in/sub`) is named by
+    the first that finds it, so the outer folder comes first whatever the order on the command line (the id
+    `sub/a` of in/sub/a.txt, as a run of `in` alone names it; `run in/sub in` named it `a`), and inputs that do not
+    contain one another in one order too (a folder linked into another)."""
+    real = os.path.realpath(p)
+    return len(Path(real).parts), real
 
 
 def unsupported_error(p: Path) -> IngestError:

@@ -535,6 +535,25 @@ def test_a_duplicate_id_names_the_file_that_has_it(tmp_path, nlp_info):
     assert [r["source"]["path"] for r in _records(tmp_path / "out")] == [str(folder / "bericht.md")]
 
 
+def test_an_articles_id_does_not_depend_on_the_order_of_overlapping_inputs(tmp_path, nlp_info):
+    """`presseschau run in in/sub` named in/sub/x.txt `sub/x` (its path under `in`), `run in/sub in`
+    named it `x` (under `in/sub`, the first input that found it): the ids, which the review log keys
+    on, changed with the order of the command line, and x.txt beside sub/x.txt became a duplicate.
+    Now the outer folder names it whatever the order, as a run of `in` alone does."""
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(SEEDS[0], folder / "x.txt")
+    shutil.copy(SEEDS[1], folder / "sub" / "x.txt")
+    ids = {}
+    for name, paths in {"alone": [folder], "outer first": [folder, folder / "sub"], "inner first": [folder / "sub", folder],
+                        "file first": [folder / "sub" / "x.txt", folder]}.items():
+        summary = run(RunOptions(paths=paths, out=tmp_path / name.replace(" ", "_"), progress=False), nlp_info)
+        assert summary["errors"] == [], (name, summary["errors"])
+        ids[name] = {r["id"]: r["source"]["path"] for r in _records(tmp_path / name.replace(" ", "_"))}
+    assert ids["alone"] == {"sub/x": str(folder / "sub" / "x.txt"), "x": str(folder / "x.txt")}
+    assert all(v == ids["alone"] for v in ids.values()), ids
+
+
 @pytest.mark.parametrize("where", ["sub", "same"])
 def test_an_output_folder_in_the_input_folder_is_not_read_as_input(tmp_path, nlp_info, where):
     """`presseschau run articles/ --out articles/out` (or `--out articles`): the second run read
