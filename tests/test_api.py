@@ -35,6 +35,25 @@ def test_a_publication_date_in_any_spelling_anchors_relative_dates(ps, published
     assert [e["value"] for e in rec["entities"] if e["text"] == "Gestern"] == ["2005-08-19"]
 
 
+@pytest.mark.parametrize("published, want", [("August 2005", "2005-08"), ("Aug. 2005", "2005-08"), ("2005", "2005")])
+def test_a_publication_month_in_german_keeps_its_month(ps, tmp_path, published, want):
+    """An archive that dates an article by its month only ("August 2005", a monthly's issue): the
+    record's meta.published (an ISO date, month or year: record schema) kept "2005-08" but not
+    "August 2005", which was "no date; not taken", with a warning, in the API and in `run`. Now the
+    month, no day made up, as for "2005-08"; the year alone stays the year."""
+    import json
+
+    from pipeline.ingest import read_path
+
+    row = news_row("wikinews_de.jsonl.gz", "id", "wn11059")
+    rec = ps.process_text(row["text"], id=row["id"], published=published)
+    assert rec["meta"]["published"] == want and rec["warnings"] == []
+    corpus = tmp_path / "archiv.jsonl"
+    corpus.write_text(json.dumps({"id": row["id"], "text": row["text"], "published": published}, ensure_ascii=False) + "\n", encoding="utf-8")
+    (rec,) = ps.process_raw(read_path(corpus, tmp_path))
+    assert rec["meta"]["published"] == want and not [w for w in rec["warnings"] if "published" in w], rec["warnings"]
+
+
 def test_process_raw_takes_what_read_path_gives(ps, tmp_path):
     """`process_raw` over `read_path`'s items: two records with one id gave a KeyError (the
     pending articles were kept by id), and an input error in the stream an AttributeError
