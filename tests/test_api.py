@@ -54,6 +54,21 @@ def test_a_publication_month_in_german_keeps_its_month(ps, tmp_path, published, 
     assert rec["meta"]["published"] == want and not [w for w in rec["warnings"] if "published" in w], rec["warnings"]
 
 
+@pytest.mark.parametrize("kwargs, said", [({"batch_size": 0}, "batch_size=0"), ({"n_process": 0}, "n_process=0"),
+                                           ({"batch_size": -4}, "batch_size=-4")])
+def test_process_raw_refuses_a_count_below_one_naming_it(ps, kwargs, said):
+    """`process_raw(texts, batch_size=0)` gave no record at all, without a word (a DataFrame's
+    articles lost); `n_process=0` raised "not enough values to unpack (expected 2, got 0)". Now a
+    ValueError naming the argument and its value, before any text is read; 1 still works."""
+    from repo_data import SEEDS
+
+    text = SEEDS[3].read_text(encoding="utf-8")
+    with pytest.raises(ValueError, match=f"process_raw: {said}: give a whole number of 1 or more"):
+        ps.process_raw([text], **kwargs)
+    (rec,) = ps.process_raw([text], **{k: 1 for k in kwargs})
+    assert rec["text"] and rec["entities"]
+
+
 def test_process_raw_takes_what_read_path_gives(ps, tmp_path):
     """`process_raw` over `read_path`'s items: two records with one id gave a KeyError (the
     pending articles were kept by id), and an input error in the stream an AttributeError
