@@ -343,6 +343,13 @@ def run(
     for signum in held.got[:1]:
         notice(f"{'Ctrl+C' if signum == signal.SIGINT else signal.Signals(signum).name} came after {articles_out} was written: "
                "the run finished, and run.json is of the same run")
+    stale = [name for name in output_names(("jsonl", "parquet")) if name not in output_names(opts.formats) and (opts.out / name).exists()]
+    if stale:
+        # `--format parquet` into a folder of a jsonl run (or the other way): review, export and report would read
+        # the previous run's articles.jsonl as this run's, pandas the previous articles.parquet/, without a word
+        notice(f"{' and '.join(shown(opts.out / name) for name in stale)} {'are' if len(stale) > 1 else 'is'} a previous run's "
+               f"output, not this run's (--format {' --format '.join(opts.formats)}): left as it was, it no longer matches the "
+               f"inputs; remove it, or give --format {'jsonl' if 'jsonl' not in opts.formats else 'parquet'} too")
     try:
         return _finish(opts, info, stats, t_start, notices, n_articles, deleted, flagged, reviewed)
     finally:

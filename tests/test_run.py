@@ -694,6 +694,29 @@ def test_options_that_do_nothing_in_this_run_are_said(tmp_path, nlp_info):
     assert not (tmp_path / "out" / "articles.parquet").exists()
 
 
+def test_a_previous_runs_output_of_another_format_is_named_as_stale(tmp_path, nlp_info):
+    """`run in -o out`, then `run in -o out --format parquet` after the corpus changed: the first run's
+    articles.jsonl stayed beside the new Parquet output without a word, and `review`, `export` and
+    `report` read it as the run's (an article gone from the corpus still there, a new one missing).
+    Now the run names it in a notice (and run.json); it is left as it was."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEEDS[0], folder)
+    out = tmp_path / "out"
+    first = run(RunOptions(paths=[folder], out=out, progress=False), nlp_info)
+    assert not [n for n in first["notices"] if "previous run's output" in n]
+    before = (out / "articles.jsonl").read_bytes()
+    (folder / SEEDS[0].name).unlink()
+    shutil.copy(SEEDS[1], folder)
+    second = run(RunOptions(paths=[folder], out=out, progress=False, formats=("parquet",)), nlp_info)
+    (said,) = [n for n in second["notices"] if "previous run's output" in n]
+    assert f"{out / 'articles.jsonl'} is a previous run's output, not this run's (--format parquet)" in said
+    assert "give --format jsonl too" in said and (out / "articles.jsonl").read_bytes() == before
+    third = run(RunOptions(paths=[folder], out=out, progress=False, formats=("jsonl",)), nlp_info)
+    (said,) = [n for n in third["notices"] if "previous run's output" in n]
+    assert f"{out / 'articles.parquet'} and {out / 'entities.parquet'} are a previous run's output" in said
+
+
 def test_an_output_folder_that_fails_says_only_what_exists_there(tmp_path):
     """A disk full in a fresh output folder said 'the previous articles.jsonl and run.json are
     unchanged', which were never there."""
