@@ -35,6 +35,16 @@ def test_a_publication_date_in_any_spelling_anchors_relative_dates(ps, published
     assert [e["value"] for e in rec["entities"] if e["text"] == "Gestern"] == ["2005-08-19"]
 
 
+def test_an_empty_model_name_is_refused_not_the_default():
+    """`Presseschau(model="")` (a name from an unset variable) loaded the default model without a
+    word, while `Presseschau(model=" ")` and `run --model ""` are refused; now ModelNotFound naming it."""
+    from pipeline import Presseschau
+    from pipeline.errors import ModelNotFound
+
+    with pytest.raises(ModelNotFound, match="model '' .*give a model name or path"):
+        Presseschau(model="")
+
+
 @pytest.mark.parametrize("published, want", [("August 2005", "2005-08"), ("Aug. 2005", "2005-08"), ("2005", "2005")])
 def test_a_publication_month_in_german_keeps_its_month(ps, tmp_path, published, want):
     """An archive that dates an article by its month only ("August 2005", a monthly's issue): the
