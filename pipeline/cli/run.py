@@ -35,7 +35,7 @@ def _stops_on_signals(command):
 @app.command()
 @_stops_on_signals
 def run(
-    paths: Optional[List[str]] = typer.Argument(None, metavar="[PATH]...", help=f"Files or folders (recursive): {', '.join(READ_SUFFIXES)}. Default: corpus/"),
+    paths: Optional[List[str]] = typer.Argument(None, metavar="PATH", help=f"Files or folders (recursive): {', '.join(READ_SUFFIXES)}. Default: corpus/"),
     out: str = typer.Option("outputs", "--out", "-o", metavar="FOLDER", help="Output folder for articles.jsonl and run.json"),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="spaCy model name or path (default: de_core_news_md if installed, else the bundled model)"),
     n_process: int = typer.Option(1, "--n-process", "-n", help="Worker processes (supervised: a worker that dies has its batch retried once)"),
