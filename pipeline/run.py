@@ -384,7 +384,10 @@ def _finish(opts: RunOptions, info: ModelInfo, stats: RunStats, t_start: float, 
         "flagged_decisions": flagged,
         "timings": {k: round(v, 3) for k, v in stats.timings.items()},
         "resources": _resource_use(),
-        "options": {"n_process": opts.n_process, "batch_size": opts.batch_size, "batch_timeout": opts.batch_timeout, "force": opts.force, "cluster": opts.cluster, "shared_fs": opts.shared_fs, "formats": list(opts.formats)},
+        "options": {"n_process": opts.n_process, "batch_size": opts.batch_size, "batch_timeout": opts.batch_timeout, "force": opts.force, "cluster": opts.cluster, "shared_fs": opts.shared_fs, "formats": list(opts.formats),
+                    # what the output depends on besides the inputs: a run of the same inputs is redone with these
+                    "allow_non_german": opts.allow_non_german, "max_bytes": opts.max_bytes, "pdf_articles": opts.pdf_articles,
+                    "parquet_rows": opts.parquet_rows},
     }
     with _writing(opts.out, "run.json", stats, written=articles_out):
         atomic_write_json(opts.out / "run.json", summary)
