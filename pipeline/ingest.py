@@ -278,10 +278,14 @@ def passed_over_notice(passed_over: Counter, shown_types: int = 5) -> Optional[s
 
 
 def doc_id_for(path: Path, root: Path) -> str:
+    """An article's id: its path under the folder given (`root`), without the extension."""
     try:
         rel = path.resolve().relative_to(Path(root).resolve())
     except ValueError:
-        rel = Path(path.name)
+        try:  # reached through a link to a folder (or file) elsewhere: its path under root as the walk found it
+            rel = Path(os.path.abspath(path)).relative_to(os.path.abspath(root))
+        except ValueError:
+            rel = Path(path.name)
     name = rel.name
     for s in sorted(READ_SUFFIXES, key=len, reverse=True):
         if name.lower().endswith(s):

@@ -558,6 +558,22 @@ def test_an_articles_id_does_not_depend_on_the_order_of_overlapping_inputs(tmp_p
     assert all(v == ids["alone"] for v in ids.values()), ids
 
 
+def test_a_file_reached_through_a_link_to_a_folder_elsewhere_keeps_its_path_in_its_id(tmp_path, nlp_info):
+    """Links to folders are followed (README), but a file under one (in/sub/archiv -> ../../elsewhere)
+    was named by its file name alone, `bericht`: the id of in/bericht.txt, so one of the two was
+    skipped as a duplicate. Now its path under the folder given, `sub/archiv/bericht`."""
+    folder, elsewhere = tmp_path / "in", tmp_path / "elsewhere"
+    (folder / "sub").mkdir(parents=True)
+    elsewhere.mkdir()
+    shutil.copy(SEEDS[0], folder / "bericht.txt")
+    shutil.copy(SEEDS[1], elsewhere / "bericht.txt")
+    (folder / "sub" / "archiv").symlink_to(os.path.relpath(elsewhere, folder / "sub"))
+    summary = run(RunOptions(paths=[folder], out=tmp_path / "out", progress=False), nlp_info)
+    assert summary["errors"] == [], summary["errors"]
+    assert [(r["id"], r["source"]["path"]) for r in _records(tmp_path / "out")] == [
+        ("bericht", str(folder / "bericht.txt")), ("sub/archiv/bericht", str(folder / "sub" / "archiv" / "bericht.txt"))]
+
+
 @pytest.mark.parametrize("where", ["sub", "same"])
 def test_an_output_folder_in_the_input_folder_is_not_read_as_input(tmp_path, nlp_info, where):
     """`presseschau run articles/ --out articles/out` (or `--out articles`): the second run read
