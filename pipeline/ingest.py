@@ -131,12 +131,22 @@ def find_inputs(paths: Iterable[Path], add: Callable[[Path, Path, Path], Any], p
             skipped.add((st.st_dev, st.st_ino))
         except OSError:
             pass
-    for p in sorted(map(Path, paths), key=_outer_first):
+    paths = sorted(map(Path, paths), key=_outer_first)
+    named = set()  # the files named on the command line: read whatever they hold, also where a folder given holds them
+    for p in paths:
+        try:
+            if p.is_file():
+                st = os.stat(p)
+                named.add((st.st_dev, st.st_ino))
+        except OSError:
+            pass
+    for p in paths:
         bad_link = _link_problem(p)
         if bad_link is not None:
             errors.append(bad_link)
         elif p.is_dir():
-            for f in _walk(p, errors, passed_over=passed_over, skipped=frozenset(skipped), previous_outputs=previous_outputs):
+            for f in _walk(p, errors, passed_over=passed_over, skipped=frozenset(skipped), previous_outputs=previous_outputs,
+                           named=frozenset(named)):
                 add(f.resolve(), f, p)
         elif p.is_file():
             if is_supported(p):
@@ -187,7 +197,7 @@ def _link_problem(path: Path) -> Optional[IngestError]:
 
 
 def _walk(folder: Path, errors: list[IngestError], ancestors: frozenset = frozenset(), passed_over: Optional[Counter] = None,
-          skipped: frozenset = frozenset(), previous_outputs: Optional[list] = None) -> Iterator[Path]:
+          skipped: frozenset = frozenset(), previous_outputs: Optional[list] = None, named: frozenset = frozenset()) -> Iterator[Path]:
     """The supported files under `folder`, links to folders followed. Written out instead of
     `Path.rglob`, which passes over unreadable folders, loops and dangling links without a
     word (and before Python 3.13 does not follow links to folders at all)."""
@@ -220,9 +230,9 @@ def _walk(folder: Path, errors: list[IngestError], ancestors: frozenset = frozen
             if (st.st_dev, st.st_ino) in ancestors:
                 errors.append(IngestError(shown(path), ErrorKind.SYMLINK_LOOP, f"{shown(path)}: symlink loop (leads back to {shown(os.path.realpath(path))}, a folder it is in)"))
                 continue
-            yield from _walk(path, errors, ancestors, passed_over, skipped, previous_outputs)
+            yield from _walk(path, errors, ancestors, passed_over, skipped, previous_outputs, named)
         elif stat.S_ISREG(st.st_mode) and is_supported(path):
-            if suffix_of(path) in JSONL_SUFFIXES and is_run_output(path):
+            if suffix_of(path) in JSONL_SUFFIXES and (st.st_dev, st.st_ino) not in named and is_run_output(path):
                 if previous_outputs is not None:
                     previous_outputs.append(path)
                 continue
