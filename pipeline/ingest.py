@@ -111,7 +111,7 @@ def discover(paths: Iterable[Path]) -> tuple[list[tuple[Path, Path]], list[Inges
 
 
 def find_inputs(paths: Iterable[Path], add: Callable[[Path, Path, Path], Any], passed_over: Optional[Counter] = None,
-                skip: Optional[Path] = None, previous_outputs: Optional[list] = None) -> list[IngestError]:
+                skip: Optional[Path] = None, previous_outputs: Optional[list] = None, in_output: Optional[list] = None) -> list[IngestError]:
     """`discover` without holding what it finds: each supported file goes to
     `add(resolved path, path as found, root)`, in the order of the walk; the caller keeps the
     first of each resolved path and sorts them by `str(path)`. `presseschau run` keeps them
@@ -121,7 +121,8 @@ def find_inputs(paths: Iterable[Path], add: Callable[[Path, Path, Path], Any], p
     output folder, not entered by the walk (inside an input folder, its articles.jsonl would be
     read as a corpus, and every run would add its articles again), nor its articles.jsonl.
     A previous run's output met in a folder (`is_run_output`) is not an input either: it is
-    appended to `previous_outputs`, for the run's notice naming it. A file named in `paths`
+    appended to `previous_outputs`, for the run's notice naming it; the input files in the output folder `skip`, not
+    read either, to `in_output`, for the notice naming them. A file named in `paths`
     is read whatever it holds."""
     errors: list[IngestError] = []
     skipped = set()  # the folder, and its articles.jsonl where the output folder is an input folder itself
@@ -146,7 +147,7 @@ def find_inputs(paths: Iterable[Path], add: Callable[[Path, Path, Path], Any], p
             errors.append(bad_link)
         elif p.is_dir():
             for f in _walk(p, errors, passed_over=passed_over, skipped=frozenset(skipped), previous_outputs=previous_outputs,
-                           named=frozenset(named)):
+                           named=frozenset(named), in_output=in_output):
                 add(f.resolve(), f, p)
         elif p.is_file():
             if is_supported(p):
@@ -197,7 +198,8 @@ def _link_problem(path: Path) -> Optional[IngestError]:
 
 
 def _walk(folder: Path, errors: list[IngestError], ancestors: frozenset = frozenset(), passed_over: Optional[Counter] = None,
-          skipped: frozenset = frozenset(), previous_outputs: Optional[list] = None, named: frozenset = frozenset()) -> Iterator[Path]:
+          skipped: frozenset = frozenset(), previous_outputs: Optional[list] = None, named: frozenset = frozenset(),
+          in_output: Optional[list] = None) -> Iterator[Path]:
     """The supported files under `folder`, links to folders followed. Written out instead of
     `Path.rglob`, which passes over unreadable folders, loops and dangling links without a
     word (and before Python 3.13 does not follow links to folders at all)."""
@@ -225,12 +227,14 @@ def _walk(folder: Path, errors: list[IngestError], ancestors: frozenset = frozen
             errors.append(IngestError(shown(path), ErrorKind.UNREADABLE, f"{shown(path)}: cannot read ({e.strerror})"))
             continue
         if (st.st_dev, st.st_ino) in skipped:
+            if in_output is not None and stat.S_ISDIR(st.st_mode):  # the output folder: the article files a user left in it
+                in_output.extend(f for f in _walk(path, [], ancestors, None, skipped, None, named) if _identity(f) not in named)
             continue
         if stat.S_ISDIR(st.st_mode):
             if (st.st_dev, st.st_ino) in ancestors:
                 errors.append(IngestError(shown(path), ErrorKind.SYMLINK_LOOP, f"{shown(path)}: symlink loop (leads back to {shown(os.path.realpath(path))}, a folder it is in)"))
                 continue
-            yield from _walk(path, errors, ancestors, passed_over, skipped, previous_outputs, named)
+            yield from _walk(path, errors, ancestors, passed_over, skipped, previous_outputs, named, in_output)
         elif stat.S_ISREG(st.st_mode) and is_supported(path):
             if suffix_of(path) in JSONL_SUFFIXES and (st.st_dev, st.st_ino) not in named and is_run_output(path):
                 if previous_outputs is not None:
@@ -239,6 +243,14 @@ def _walk(folder: Path, errors: list[IngestError], ancestors: frozenset = frozen
             yield path
         elif stat.S_ISREG(st.st_mode) and passed_over is not None:
             passed_over[suffix_of(path) or "(no suffix)"] += 1
+
+
+def _identity(path: Path) -> Optional[tuple[int, int]]:
+    try:
+        st = os.stat(path)
+        return st.st_dev, st.st_ino
+    except OSError:
+        return None
 
 
 def is_run_output(path: Path) -> bool:

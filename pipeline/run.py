@@ -276,12 +276,19 @@ def run(
 
         passed_over: Counter = Counter()
         previous_outputs: list[Path] = []
-        for err in find_inputs(opts.paths, add_file, passed_over, skip=opts.out, previous_outputs=previous_outputs):
+        in_output: list[Path] = []
+        for err in find_inputs(opts.paths, add_file, passed_over, skip=opts.out, previous_outputs=previous_outputs, in_output=in_output):
             _error(stats, err.to_dict(), on_error)
         for f in previous_outputs:
             notice(previous_output_notice(f))
         if any(_inside(opts.out, p) for p in opts.paths if Path(p).is_dir()):
-            notice(f"the output folder {shown(opts.out)} is in an input folder: the run's output there is not read as input")
+            unread = ""
+            if in_output:  # `run in -o in/sub` with articles in in/sub: they were left out, the notice spoke only of the output
+                named = ", ".join(shown(f) for f in in_output[:3]) + (f" and {len(in_output) - 3} more" if len(in_output) > 3 else "")
+                unread = (f"; nor {'is' if len(in_output) == 1 else 'are'} the {len(in_output)} input file{'s' * (len(in_output) != 1)} "
+                          f"in it ({named}): move {'it' if len(in_output) == 1 else 'them'} out of the output folder, or name "
+                          f"{'it' if len(in_output) == 1 else 'them'} on the command line")
+            notice(f"the output folder {shown(opts.out)} is in an input folder: the run's output there is not read as input{unread}")
         if passed_over:
             notice(passed_over_notice(passed_over))
         known_total = None if found["jsonl"] else found["files"]

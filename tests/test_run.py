@@ -594,6 +594,24 @@ def test_an_output_folder_in_the_input_folder_is_not_read_as_input(tmp_path, nlp
     assert any(f"the output folder {out} is in an input folder" in n for n in notices)
 
 
+def test_input_files_in_an_output_folder_inside_the_input_folder_are_named(tmp_path, nlp_info):
+    """`presseschau run in --out in/sub` with articles in in/sub: the walk does not enter the output
+    folder, so in/sub/b.txt was left out, and the notice spoke only of "the run's output there".
+    Now the notice names the input files left out and what to do; named on the command line, one is read."""
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(SEEDS[0], folder / "a.txt")
+    shutil.copy(SEEDS[1], folder / "sub" / "b.txt")
+    out = folder / "sub"
+    summary = run(RunOptions(paths=[folder], out=out, progress=False), nlp_info)
+    (said,) = [n for n in summary["notices"] if "is in an input folder" in n]
+    assert f"nor is the 1 input file in it ({out / 'b.txt'}): move it out of the output folder" in said, said
+    assert [r["id"] for r in _records(out)] == ["a"]
+    summary = run(RunOptions(paths=[folder, out / "b.txt"], out=out, progress=False), nlp_info)
+    (said,) = [n for n in summary["notices"] if "is in an input folder" in n]
+    assert "input file" not in said and [r["id"] for r in _records(out)] == ["a", "b"]
+
+
 def test_a_jsonl_record_whose_meta_changed_is_processed_again_and_keeps_its_reviews(tmp_path, nlp_info):
     """A JSONL record's hash is of its text alone: a re-run used to keep the record of a changed
     title, a new url or another published date ("unchanged (cached)"); only --force helped.
