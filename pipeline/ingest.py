@@ -166,9 +166,10 @@ def _outer_first(p: Path) -> tuple[int, str]:
     """The order in which the inputs are walked: a file found under two inputs given (`run in in/sub`) is named by
     the first that finds it, so the outer folder comes first whatever the order on the command line (the id
     `sub/a` of in/sub/a.txt, as a run of `in` alone names it; `run in/sub in` named it `a`), and inputs that do not
-    contain one another in one order too (a folder linked into another)."""
-    real = os.path.realpath(p)
-    return len(Path(real).parts), real
+    contain one another in one order too. By the path as given (made absolute, links not followed), as the walk
+    names what it finds: a link named beside the folder that holds it is named as that folder's walk names it."""
+    given = os.path.abspath(p)
+    return len(Path(given).parts), given
 
 
 def unsupported_error(p: Path) -> IngestError:
