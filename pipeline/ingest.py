@@ -125,8 +125,8 @@ def find_inputs(paths: Iterable[Path], add: Callable[[Path, Path, Path], Any], p
     read either, to `in_output`, for the notice naming them. A file named in `paths`
     is read whatever it holds."""
     errors: list[IngestError] = []
-    skipped = set()  # the folder, and its articles.jsonl where the output folder is an input folder itself
-    for q in ([Path(skip), Path(skip) / "articles.jsonl"] if skip is not None else []):
+    skipped = set()  # the folder, and its articles.jsonl (and run.json) where the output folder is an input folder itself
+    for q in ([Path(skip), Path(skip) / "articles.jsonl", Path(skip) / "run.json"] if skip is not None else []):
         try:
             st = os.stat(q)
             skipped.add((st.st_dev, st.st_ino))
@@ -237,7 +237,7 @@ def _walk(folder: Path, errors: list[IngestError], ancestors: frozenset = frozen
                 continue
             yield from _walk(path, errors, ancestors, passed_over, skipped, previous_outputs, named, in_output)
         elif stat.S_ISREG(st.st_mode) and is_supported(path):
-            if suffix_of(path) in JSONL_SUFFIXES and (st.st_dev, st.st_ino) not in named and is_run_output(path):
+            if suffix_of(path) in JSONL_SUFFIXES | HTML_SUFFIXES and (st.st_dev, st.st_ino) not in named and is_run_output(path):
                 if previous_outputs is not None:
                     previous_outputs.append(path)
                 continue
@@ -261,7 +261,10 @@ def is_run_output(path: Path) -> bool:
     run's article record (a "pipeline" object, "entities" and "removed" lists: a copy, an
     export), or a Prodigy / doccano export of one (a first record with the export's snapshot:
     its texts would be read again as articles named by line number; they come back with
-    `presseschau import`). A file that cannot be read is not one: reading it names the problem."""
+    `presseschau import`); or `presseschau report`'s page (`is_report`). A file that cannot be read is not one:
+    reading it names the problem."""
+    if suffix_of(path) in HTML_SUFFIXES:
+        return is_report(path)
     if path.name == "articles.jsonl" and (path.parent / "run.json").is_file():
         return True
     lines = iter_jsonl(path)
@@ -279,8 +282,26 @@ def is_run_output(path: Path) -> bool:
         or (isinstance(snapshot, dict) and "article_id" in snapshot and "text_sha256" in snapshot)
 
 
+#: the head of `presseschau report`'s page (review/report.py `render_report`, the title the command writes)
+REPORT_TITLE = b"<title>Presseschau report</title>"
+
+
+def is_report(path: Path) -> bool:
+    """Whether an HTML file is `presseschau report`'s page, written by default into the run's output folder
+    (DATA/report.html): with `--out` the input folder it was read as a web page at every later run, a
+    `not_article` error (exit 1); it is no article."""
+    try:
+        with open(path, "rb") as fh:
+            return REPORT_TITLE in fh.read(4096)
+    except OSError:
+        return False
+
+
 def previous_output_notice(path: Path) -> str:
     """The run's word on a previous run's output met in an input folder (`is_run_output`)."""
+    if suffix_of(path) in HTML_SUFFIXES:
+        return (f"passed over {shown(path)}: a Presseschau report (`presseschau report`), not read as input; "
+                f"name the file on the command line to read it")
     return (f"passed over {shown(path)}: a previous Presseschau run's output (its article records, or an annotation tool's "
             f"export of them: `presseschau import` reads those), not read as input; "
             f"name the file on the command line to read it as a corpus")

@@ -594,6 +594,28 @@ def test_an_output_folder_in_the_input_folder_is_not_read_as_input(tmp_path, nlp
     assert any(f"the output folder {out} is in an input folder" in n for n in notices)
 
 
+def test_the_report_written_into_an_output_folder_that_is_the_input_folder_is_not_read(tmp_path, nlp_info):
+    """`presseschau run in --out in`, `presseschau report in` (its default: in/report.html), then the run
+    again: the report was read as a web page, a `not_article` error at every run (exit 1), and the
+    run's own run.json counted among the "files of types Presseschau does not read". Now the report
+    is passed over with a notice naming it, and run.json is the run's own, not counted."""
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEEDS[0], folder)
+    run(RunOptions(paths=[folder], out=folder, progress=False), nlp_info)
+    res = CliRunner().invoke(app, ["report", str(folder), "--annotations", str(tmp_path / "no-log")])
+    assert res.exit_code == 0 and (folder / "report.html").is_file(), res.output
+    again = run(RunOptions(paths=[folder], out=folder, progress=False), nlp_info)
+    assert again["errors"] == [] and again["counts"]["cached"] == 1
+    assert any(f"passed over {folder / 'report.html'}: a Presseschau report" in n for n in again["notices"]), again["notices"]
+    assert not [n for n in again["notices"] if "types Presseschau does not read" in n], again["notices"]
+    assert [r["id"] for r in _records(folder)] == [SEEDS[0].stem]
+
+
 def test_input_files_in_an_output_folder_inside_the_input_folder_are_named(tmp_path, nlp_info):
     """`presseschau run in --out in/sub` with articles in in/sub: the walk does not enter the output
     folder, so in/sub/b.txt was left out, and the notice spoke only of "the run's output there".
