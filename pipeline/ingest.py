@@ -78,8 +78,12 @@ def hints_digest(raw: RawDoc) -> str:
     """Digest of what an article's record takes from its input besides the text: the meta hints
     (a JSONL record's title, published, url ...) and the warnings of reading it. A JSONL
     record's `sha256` is of its text alone, so the cache keeps this beside it: a record whose
-    meta changed is processed again (`published` moves the DATE values)."""
-    blob = json.dumps([raw.meta, raw.warnings], sort_keys=True, ensure_ascii=False, default=str)
+    meta changed is processed again (`published` moves the DATE values). A warning naming the file (a Unix time read
+    as a date: "meta: in/k.jsonl:2: ...") counts without the file's name: the same corpus given by another path
+    (absolute, from another folder, moved) is not "metadata changed", processed again."""
+    name = raw.path.rsplit("#", 1)[0]
+    warnings = [w.replace(f" {name}:", " :") for w in raw.warnings] if name else raw.warnings
+    blob = json.dumps([raw.meta, warnings], sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 

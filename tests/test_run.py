@@ -634,6 +634,27 @@ def test_input_files_in_an_output_folder_inside_the_input_folder_are_named(tmp_p
     assert "input file" not in said and [r["id"] for r in _records(out)] == ["a", "b"]
 
 
+def test_a_corpus_given_by_another_path_is_not_taken_for_changed_metadata(tmp_path, nlp_info, monkeypatch):
+    """A JSONL record whose `published` is a Unix time carries a warning naming file and line
+    ("meta: in/wn.jsonl:1: 'published' ... read as a Unix time"); the cache compared it with the
+    file's name, so the same corpus given by another path (absolute instead of relative, moved,
+    from another folder) was "processed again: ... their metadata in the input changed"."""
+    from pathlib import Path
+
+    row = read_news("wikinews_de.jsonl.gz", 1)[0]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "wn.jsonl").write_text(json.dumps({"id": row["id"], "text": row["text"], "published": 1124496000000},
+                                                       ensure_ascii=False) + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    first = run(RunOptions(paths=[Path("in")], out=tmp_path / "out", progress=False), nlp_info)
+    (rec,) = _records(tmp_path / "out")
+    assert first["counts"]["processed"] == 1 and rec["meta"]["published"] == "2005-08-20"
+    assert any("in/wn.jsonl:1" in w and "Unix time" in w for w in rec["warnings"]), rec["warnings"]
+    again = run(RunOptions(paths=[tmp_path / "in"], out=tmp_path / "out", progress=False), nlp_info)
+    assert again["counts"]["processed"] == 0 and again["counts"]["cached"] == 1, again["notices"]
+    assert not [n for n in again["notices"] if "metadata" in n]
+
+
 def test_a_jsonl_record_whose_meta_changed_is_processed_again_and_keeps_its_reviews(tmp_path, nlp_info):
     """A JSONL record's hash is of its text alone: a re-run used to keep the record of a changed
     title, a new url or another published date ("unchanged (cached)"); only --force helped.
