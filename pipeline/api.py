@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import numbers
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
@@ -68,6 +69,11 @@ class Presseschau:
         if errors not in ("raise", "yield"):
             raise ValueError(f"errors={errors!r}: 'raise' (the first item that cannot be processed raises ProcessingError) "
                              "or 'yield' (its ProcessingError comes in its place and the rest goes on)")
+        # batch_size=0 gave no record at all, without a word; n_process=0 "not enough values to unpack"
+        for name, value, least in (("n_process", n_process, 1), ("batch_size", batch_size, 1)):
+            if isinstance(value, bool) or not isinstance(value, numbers.Integral) or (value < least and not (name == "n_process" and value == -1)):
+                also = " (or -1: one per CPU)" if name == "n_process" else ""
+                raise ValueError(f"process_raw: {name}={value!r}: give a whole number of {least} or more{also}")
         if isinstance(raws, (str, bytes)):  # not a stream of one-character texts
             raise TypeError("process_raw takes an iterable of items, not one str (for one text: process_text, or process_raw([text]))")
         return self._records(raws, n_process, batch_size, allow_non_german, errors == "yield")

@@ -78,8 +78,12 @@ def hints_digest(raw: RawDoc) -> str:
     """Digest of what an article's record takes from its input besides the text: the meta hints
     (a JSONL record's title, published, url ...) and the warnings of reading it. A JSONL
     record's `sha256` is of its text alone, so the cache keeps this beside it: a record whose
-    meta changed is processed again (`published` moves the DATE values)."""
-    blob = json.dumps([raw.meta, raw.warnings], sort_keys=True, ensure_ascii=False, default=str)
+    meta changed is processed again (`published` moves the DATE values). A warning naming the file (a Unix time read
+    as a date: "meta: in/k.jsonl:2: ...") counts without the file's name: the same corpus given by another path
+    (absolute, from another folder, moved) is not "metadata changed", processed again."""
+    name = raw.path.rsplit("#", 1)[0]
+    warnings = [w.replace(f" {name}:", " :") for w in raw.warnings] if name else raw.warnings
+    blob = json.dumps([raw.meta, warnings], sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
@@ -111,7 +115,7 @@ def discover(paths: Iterable[Path]) -> tuple[list[tuple[Path, Path]], list[Inges
 
 
 def find_inputs(paths: Iterable[Path], add: Callable[[Path, Path, Path], Any], passed_over: Optional[Counter] = None,
-                skip: Optional[Path] = None, previous_outputs: Optional[list] = None) -> list[IngestError]:
+                skip: Optional[Path] = None, previous_outputs: Optional[list] = None, in_output: Optional[list] = None) -> list[IngestError]:
     """`discover` without holding what it finds: each supported file goes to
     `add(resolved path, path as found, root)`, in the order of the walk; the caller keeps the
     first of each resolved path and sorts them by `str(path)`. `presseschau run` keeps them
@@ -121,23 +125,33 @@ def find_inputs(paths: Iterable[Path], add: Callable[[Path, Path, Path], Any], p
     output folder, not entered by the walk (inside an input folder, its articles.jsonl would be
     read as a corpus, and every run would add its articles again), nor its articles.jsonl.
     A previous run's output met in a folder (`is_run_output`) is not an input either: it is
-    appended to `previous_outputs`, for the run's notice naming it. A file named in `paths`
+    appended to `previous_outputs`, for the run's notice naming it; the input files in the output folder `skip`, not
+    read either, to `in_output`, for the notice naming them. A file named in `paths`
     is read whatever it holds."""
     errors: list[IngestError] = []
-    skipped = set()  # the folder, and its articles.jsonl where the output folder is an input folder itself
-    for q in ([Path(skip), Path(skip) / "articles.jsonl"] if skip is not None else []):
+    skipped = set()  # the folder, and its articles.jsonl (and run.json) where the output folder is an input folder itself
+    for q in ([Path(skip), Path(skip) / "articles.jsonl", Path(skip) / "run.json"] if skip is not None else []):
         try:
             st = os.stat(q)
             skipped.add((st.st_dev, st.st_ino))
         except OSError:
             pass
+    paths = sorted(map(Path, paths), key=_outer_first)
+    named = set()  # the files named on the command line: read whatever they hold, also where a folder given holds them
     for p in paths:
-        p = Path(p)
+        try:
+            if p.is_file():
+                st = os.stat(p)
+                named.add((st.st_dev, st.st_ino))
+        except OSError:
+            pass
+    for p in paths:
         bad_link = _link_problem(p)
         if bad_link is not None:
             errors.append(bad_link)
         elif p.is_dir():
-            for f in _walk(p, errors, passed_over=passed_over, skipped=frozenset(skipped), previous_outputs=previous_outputs):
+            for f in _walk(p, errors, passed_over=passed_over, skipped=frozenset(skipped), previous_outputs=previous_outputs,
+                           named=frozenset(named), in_output=in_output):
                 add(f.resolve(), f, p)
         elif p.is_file():
             if is_supported(p):
@@ -150,6 +164,16 @@ def find_inputs(paths: Iterable[Path], add: Callable[[Path, Path, Path], Any], p
         else:
             errors.append(IngestError(shown(p), ErrorKind.UNREADABLE, f"{shown(p)}: no such file or folder"))
     return errors
+
+
+def _outer_first(p: Path) -> tuple[int, str]:
+    """The order in which the inputs are walked: a file found under two inputs given (`run in in/sub`) is named by
+    the first that finds it, so the outer folder comes first whatever the order on the command line (the id
+    `sub/a` of in/sub/a.txt, as a run of `in` alone names it; `run in/sub in` named it `a`), and inputs that do not
+    contain one another in one order too. By the path as given (made absolute, links not followed), as the walk
+    names what it finds: a link named beside the folder that holds it is named as that folder's walk names it."""
+    given = os.path.abspath(p)
+    return len(Path(given).parts), given
 
 
 def unsupported_error(p: Path) -> IngestError:
@@ -179,7 +203,8 @@ def _link_problem(path: Path) -> Optional[IngestError]:
 
 
 def _walk(folder: Path, errors: list[IngestError], ancestors: frozenset = frozenset(), passed_over: Optional[Counter] = None,
-          skipped: frozenset = frozenset(), previous_outputs: Optional[list] = None) -> Iterator[Path]:
+          skipped: frozenset = frozenset(), previous_outputs: Optional[list] = None, named: frozenset = frozenset(),
+          in_output: Optional[list] = None) -> Iterator[Path]:
     """The supported files under `folder`, links to folders followed. Written out instead of
     `Path.rglob`, which passes over unreadable folders, loops and dangling links without a
     word (and before Python 3.13 does not follow links to folders at all)."""
@@ -207,20 +232,30 @@ def _walk(folder: Path, errors: list[IngestError], ancestors: frozenset = frozen
             errors.append(IngestError(shown(path), ErrorKind.UNREADABLE, f"{shown(path)}: cannot read ({e.strerror})"))
             continue
         if (st.st_dev, st.st_ino) in skipped:
+            if in_output is not None and stat.S_ISDIR(st.st_mode):  # the output folder: the article files a user left in it
+                in_output.extend(f for f in _walk(path, [], ancestors, None, skipped, None, named) if _identity(f) not in named)
             continue
         if stat.S_ISDIR(st.st_mode):
             if (st.st_dev, st.st_ino) in ancestors:
                 errors.append(IngestError(shown(path), ErrorKind.SYMLINK_LOOP, f"{shown(path)}: symlink loop (leads back to {shown(os.path.realpath(path))}, a folder it is in)"))
                 continue
-            yield from _walk(path, errors, ancestors, passed_over, skipped, previous_outputs)
+            yield from _walk(path, errors, ancestors, passed_over, skipped, previous_outputs, named, in_output)
         elif stat.S_ISREG(st.st_mode) and is_supported(path):
-            if suffix_of(path) in JSONL_SUFFIXES and is_run_output(path):
+            if suffix_of(path) in JSONL_SUFFIXES | HTML_SUFFIXES and (st.st_dev, st.st_ino) not in named and is_run_output(path):
                 if previous_outputs is not None:
                     previous_outputs.append(path)
                 continue
             yield path
         elif stat.S_ISREG(st.st_mode) and passed_over is not None:
             passed_over[suffix_of(path) or "(no suffix)"] += 1
+
+
+def _identity(path: Path) -> Optional[tuple[int, int]]:
+    try:
+        st = os.stat(path)
+        return st.st_dev, st.st_ino
+    except OSError:
+        return None
 
 
 def is_run_output(path: Path) -> bool:
@@ -230,7 +265,10 @@ def is_run_output(path: Path) -> bool:
     run's article record (a "pipeline" object, "entities" and "removed" lists: a copy, an
     export), or a Prodigy / doccano export of one (a first record with the export's snapshot:
     its texts would be read again as articles named by line number; they come back with
-    `presseschau import`). A file that cannot be read is not one: reading it names the problem."""
+    `presseschau import`); or `presseschau report`'s page (`is_report`). A file that cannot be read is not one:
+    reading it names the problem."""
+    if suffix_of(path) in HTML_SUFFIXES:
+        return is_report(path)
     if path.name == "articles.jsonl" and (path.parent / "run.json").is_file():
         return True
     lines = iter_jsonl(path)
@@ -248,8 +286,26 @@ def is_run_output(path: Path) -> bool:
         or (isinstance(snapshot, dict) and "article_id" in snapshot and "text_sha256" in snapshot)
 
 
+#: the head of `presseschau report`'s page (review/report.py `render_report`, the title the command writes)
+REPORT_TITLE = b"<title>Presseschau report</title>"
+
+
+def is_report(path: Path) -> bool:
+    """Whether an HTML file is `presseschau report`'s page, written by default into the run's output folder
+    (DATA/report.html): with `--out` the input folder it was read as a web page at every later run, a
+    `not_article` error (exit 1); it is no article."""
+    try:
+        with open(path, "rb") as fh:
+            return REPORT_TITLE in fh.read(4096)
+    except OSError:
+        return False
+
+
 def previous_output_notice(path: Path) -> str:
     """The run's word on a previous run's output met in an input folder (`is_run_output`)."""
+    if suffix_of(path) in HTML_SUFFIXES:
+        return (f"passed over {shown(path)}: a Presseschau report (`presseschau report`), not read as input; "
+                f"name the file on the command line to read it")
     return (f"passed over {shown(path)}: a previous Presseschau run's output (its article records, or an annotation tool's "
             f"export of them: `presseschau import` reads those), not read as input; "
             f"name the file on the command line to read it as a corpus")
@@ -270,10 +326,14 @@ def passed_over_notice(passed_over: Counter, shown_types: int = 5) -> Optional[s
 
 
 def doc_id_for(path: Path, root: Path) -> str:
+    """An article's id: its path under the folder given (`root`), without the extension."""
     try:
         rel = path.resolve().relative_to(Path(root).resolve())
     except ValueError:
-        rel = Path(path.name)
+        try:  # reached through a link to a folder (or file) elsewhere: its path under root as the walk found it
+            rel = Path(os.path.abspath(path)).relative_to(os.path.abspath(root))
+        except ValueError:
+            rel = Path(path.name)
     name = rel.name
     for s in sorted(READ_SUFFIXES, key=len, reverse=True):
         if name.lower().endswith(s):

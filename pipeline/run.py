@@ -40,6 +40,7 @@ from .schema import Article, FileRef, RawDoc
 
 CACHE_NAME = ".presseschau/cache-v1.sqlite"  # bump when the table layout changes
 LEDGER_NAME = ".presseschau/run-ledger.sqlite"  # this run's article list (ledger.py): scratch, removed at the end
+PARQUET_ROWS = 5000  # articles per Parquet part where --parquet-rows is not given
 
 
 @dataclass
@@ -62,7 +63,7 @@ class RunOptions:
     progress: Optional[bool] = None  # None: only on an interactive terminal outside CI
     cluster: Optional[str] = None  # Dask: "local:N" or "tcp://HOST:PORT" (execute/dask.py); None: this machine
     formats: tuple[str, ...] = ("jsonl",)  # "jsonl" (articles.jsonl) and/or "parquet" (interop/parquet.py)
-    parquet_rows: int = 5000  # articles per Parquet part
+    parquet_rows: Optional[int] = None  # articles per Parquet part; None: PARQUET_ROWS (given without --format parquet: a notice)
     shared_fs: bool = False  # --cluster: workers read the article files themselves (execute/dask.py FileRef)
     pdf_articles: bool = False  # --pdf-articles: a PDF is split into its articles at its headlines (ingest._pdf_articles)
 
@@ -85,10 +86,20 @@ def output_names(formats: Iterable[str]) -> list[str]:
     return (["articles.jsonl"] if "jsonl" in formats else []) + (["articles.parquet", "entities.parquet"] if "parquet" in formats else [])
 
 
+#: the options of a whole number with a least value: below it, `UnusableOptions` naming the option and the value given
+#: (typer's own range check printed a box of several lines without the value)
+_AT_LEAST = (("--n-process", "n_process", 1), ("--batch-size", "batch_size", 1), ("--max-bytes", "max_bytes", 1),
+             ("--parquet-rows", "parquet_rows", 1))
+
+
 def check_options(opts: RunOptions) -> list[str]:
-    """Options that no run can honour (an empty --model too) raise `UnusableOptions` (one line naming them, exit 2);
-    returns the notices for options that do nothing in this run (they were dropped without a
-    word): `--batch-timeout` with one process, `--shared-fs` without `--cluster`."""
+    """Options that no run can honour (an empty --model too, a number out of its range) raise `UnusableOptions` (one line
+    naming them, exit 2); returns the notices for options that do nothing in this run (they were dropped without a
+    word): `--batch-timeout` with one process, `--shared-fs` without `--cluster`, `--parquet-rows` without Parquet output."""
+    for option, name, least in _AT_LEAST:
+        value = getattr(opts, name)
+        if value is not None and value < least:
+            raise UnusableOptions(f"{option} {value}: give a whole number of {least} or more")
     if opts.model is not None and not opts.model.strip():
         # `--model "$MODEL"` with the variable unset: not the default model without a word
         raise UnusableOptions(f"--model {opts.model!r}: give a model name or path (or leave --model out for the default)")
@@ -100,6 +111,11 @@ def check_options(opts: RunOptions) -> list[str]:
     timeout = f"{opts.batch_timeout:g}" if opts.batch_timeout is not None else None
     if opts.batch_timeout is not None and not math.isfinite(opts.batch_timeout):
         raise UnusableOptions(f"--batch-timeout {timeout}: give a number of seconds (a large one where no batch should be timed out)")
+    if opts.batch_timeout is not None and opts.batch_timeout < 1:
+        raise UnusableOptions(f"--batch-timeout {timeout}: give a number of seconds of 1 or more")
+    notices = []
+    if opts.parquet_rows is not None and "parquet" not in opts.formats:
+        notices.append(f"--parquet-rows {opts.parquet_rows} is not applied: the run writes no Parquet output (--format parquet)")
     if opts.cluster:
         if opts.n_process > 1:
             raise UnusableOptions(f"--cluster {opts.cluster} and --n-process {opts.n_process} exclude each other: with --cluster "
@@ -107,8 +123,7 @@ def check_options(opts: RunOptions) -> list[str]:
         if timeout is not None:
             raise UnusableOptions(f"--cluster {opts.cluster} and --batch-timeout {timeout} exclude each other: the batch timeout is "
                                   "for the worker processes of --n-process, a Dask cluster supervises its workers itself; give one of them")
-        return []
-    notices = []
+        return notices
     if timeout is not None and opts.n_process <= 1:
         notices.append(f"--batch-timeout {timeout} is not applied: with --n-process 1 the run's own process does the work, "
                        "and it is not timed (the limit is for the workers of -n 2 or more)")
@@ -261,12 +276,19 @@ def run(
 
         passed_over: Counter = Counter()
         previous_outputs: list[Path] = []
-        for err in find_inputs(opts.paths, add_file, passed_over, skip=opts.out, previous_outputs=previous_outputs):
+        in_output: list[Path] = []
+        for err in find_inputs(opts.paths, add_file, passed_over, skip=opts.out, previous_outputs=previous_outputs, in_output=in_output):
             _error(stats, err.to_dict(), on_error)
         for f in previous_outputs:
             notice(previous_output_notice(f))
         if any(_inside(opts.out, p) for p in opts.paths if Path(p).is_dir()):
-            notice(f"the output folder {shown(opts.out)} is in an input folder: the run's output there is not read as input")
+            unread = ""
+            if in_output:  # `run in -o in/sub` with articles in in/sub: they were left out, the notice spoke only of the output
+                named = ", ".join(shown(f) for f in in_output[:3]) + (f" and {len(in_output) - 3} more" if len(in_output) > 3 else "")
+                unread = (f"; nor {'is' if len(in_output) == 1 else 'are'} the {len(in_output)} input file{'s' * (len(in_output) != 1)} "
+                          f"in it ({named}): move {'it' if len(in_output) == 1 else 'them'} out of the output folder, or name "
+                          f"{'it' if len(in_output) == 1 else 'them'} on the command line")
+            notice(f"the output folder {shown(opts.out)} is in an input folder: the run's output there is not read as input{unread}")
         if passed_over:
             notice(passed_over_notice(passed_over))
         known_total = None if found["jsonl"] else found["files"]
@@ -328,6 +350,13 @@ def run(
     for signum in held.got[:1]:
         notice(f"{'Ctrl+C' if signum == signal.SIGINT else signal.Signals(signum).name} came after {articles_out} was written: "
                "the run finished, and run.json is of the same run")
+    stale = [name for name in output_names(("jsonl", "parquet")) if name not in output_names(opts.formats) and (opts.out / name).exists()]
+    if stale:
+        # `--format parquet` into a folder of a jsonl run (or the other way): review, export and report would read
+        # the previous run's articles.jsonl as this run's, pandas the previous articles.parquet/, without a word
+        notice(f"{' and '.join(shown(opts.out / name) for name in stale)} {'are' if len(stale) > 1 else 'is'} a previous run's "
+               f"output, not this run's (--format {' --format '.join(opts.formats)}): left as it was, it no longer matches the "
+               f"inputs; remove it, or give --format {'jsonl' if 'jsonl' not in opts.formats else 'parquet'} too")
     try:
         return _finish(opts, info, stats, t_start, notices, n_articles, deleted, flagged, reviewed)
     finally:
@@ -362,7 +391,10 @@ def _finish(opts: RunOptions, info: ModelInfo, stats: RunStats, t_start: float, 
         "flagged_decisions": flagged,
         "timings": {k: round(v, 3) for k, v in stats.timings.items()},
         "resources": _resource_use(),
-        "options": {"n_process": opts.n_process, "batch_size": opts.batch_size, "batch_timeout": opts.batch_timeout, "force": opts.force, "cluster": opts.cluster, "shared_fs": opts.shared_fs, "formats": list(opts.formats)},
+        "options": {"n_process": opts.n_process, "batch_size": opts.batch_size, "batch_timeout": opts.batch_timeout, "force": opts.force, "cluster": opts.cluster, "shared_fs": opts.shared_fs, "formats": list(opts.formats),
+                    # what the output depends on besides the inputs: a run of the same inputs is redone with these
+                    "allow_non_german": opts.allow_non_german, "max_bytes": opts.max_bytes, "pdf_articles": opts.pdf_articles,
+                    "parquet_rows": opts.parquet_rows},
     }
     with _writing(opts.out, "run.json", stats, written=articles_out):
         atomic_write_json(opts.out / "run.json", summary)
@@ -609,7 +641,7 @@ def _write_articles(opts: RunOptions, cache: Cache, ids: Iterable[str], stats: R
 
     flagged: list[dict] = []
     reviewed = 0
-    parquet_out = PartitionedWriter(opts.out, opts.parquet_rows) if "parquet" in opts.formats else nullcontext()
+    parquet_out = PartitionedWriter(opts.out, opts.parquet_rows or PARQUET_ROWS) if "parquet" in opts.formats else nullcontext()
     jsonl_out = atomic_open(opts.out / "articles.jsonl") if "jsonl" in opts.formats else nullcontext()
     with parquet_out as parquet, jsonl_out as fh:
         by_sha = opts.review is not None and opts.review.wants_sha  # decisions whose article id is not in the run

@@ -35,6 +35,50 @@ def test_a_publication_date_in_any_spelling_anchors_relative_dates(ps, published
     assert [e["value"] for e in rec["entities"] if e["text"] == "Gestern"] == ["2005-08-19"]
 
 
+def test_an_empty_model_name_is_refused_not_the_default():
+    """`Presseschau(model="")` (a name from an unset variable) loaded the default model without a
+    word, while `Presseschau(model=" ")` and `run --model ""` are refused; now ModelNotFound naming it."""
+    from pipeline import Presseschau
+    from pipeline.errors import ModelNotFound
+
+    with pytest.raises(ModelNotFound, match="model '' .*give a model name or path"):
+        Presseschau(model="")
+
+
+@pytest.mark.parametrize("published, want", [("August 2005", "2005-08"), ("Aug. 2005", "2005-08"), ("2005", "2005")])
+def test_a_publication_month_in_german_keeps_its_month(ps, tmp_path, published, want):
+    """An archive that dates an article by its month only ("August 2005", a monthly's issue): the
+    record's meta.published (an ISO date, month or year: record schema) kept "2005-08" but not
+    "August 2005", which was "no date; not taken", with a warning, in the API and in `run`. Now the
+    month, no day made up, as for "2005-08"; the year alone stays the year."""
+    import json
+
+    from pipeline.ingest import read_path
+
+    row = news_row("wikinews_de.jsonl.gz", "id", "wn11059")
+    rec = ps.process_text(row["text"], id=row["id"], published=published)
+    assert rec["meta"]["published"] == want and rec["warnings"] == []
+    corpus = tmp_path / "archiv.jsonl"
+    corpus.write_text(json.dumps({"id": row["id"], "text": row["text"], "published": published}, ensure_ascii=False) + "\n", encoding="utf-8")
+    (rec,) = ps.process_raw(read_path(corpus, tmp_path))
+    assert rec["meta"]["published"] == want and not [w for w in rec["warnings"] if "published" in w], rec["warnings"]
+
+
+@pytest.mark.parametrize("kwargs, said", [({"batch_size": 0}, "batch_size=0"), ({"n_process": 0}, "n_process=0"),
+                                           ({"batch_size": -4}, "batch_size=-4")])
+def test_process_raw_refuses_a_count_below_one_naming_it(ps, kwargs, said):
+    """`process_raw(texts, batch_size=0)` gave no record at all, without a word (a DataFrame's
+    articles lost); `n_process=0` raised "not enough values to unpack (expected 2, got 0)". Now a
+    ValueError naming the argument and its value, before any text is read; 1 still works."""
+    from repo_data import SEEDS
+
+    text = SEEDS[3].read_text(encoding="utf-8")
+    with pytest.raises(ValueError, match=f"process_raw: {said}: give a whole number of 1 or more"):
+        ps.process_raw([text], **kwargs)
+    (rec,) = ps.process_raw([text], **{k: 1 for k in kwargs})
+    assert rec["text"] and rec["entities"]
+
+
 def test_process_raw_takes_what_read_path_gives(ps, tmp_path):
     """`process_raw` over `read_path`'s items: two records with one id gave a KeyError (the
     pending articles were kept by id), and an input error in the stream an AttributeError

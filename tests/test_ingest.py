@@ -612,6 +612,12 @@ def test_a_previous_runs_output_in_a_folder_is_passed_over_not_read(tmp_path, se
     # named on the command line, it is read
     (named, root), = discover([folder / "old" / "export.jsonl.gz"])[0]
     assert [d.id for d in read_path(named, root)] == [f"export/{r['id']}" for r in records]
+    # named beside the folder that holds it, it is read, and not said to be passed over ("not read as input")
+    met = []
+    files = []
+    find_inputs([folder / "old" / "export.jsonl.gz", folder], lambda resolved, f, r: files.append(f), previous_outputs=met)
+    assert folder / "old" / "export.jsonl.gz" in files
+    assert sorted(p.relative_to(folder).as_posix() for p in met) == ["articles.jsonl", "empty/articles.jsonl"]
 
 
 def test_an_annotation_tools_export_in_a_folder_is_passed_over_not_read(tmp_path, seed_run):

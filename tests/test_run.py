@@ -11,6 +11,7 @@ import subprocess
 import sys
 
 
+from pipeline.ingest import MAX_BYTES
 from pipeline.record import validate_record
 from pipeline.run import RunOptions, run
 
@@ -260,11 +261,14 @@ def test_a_text_kept_with_allow_non_german_is_not_taken_from_the_cache_without_i
     shutil.copy(SEEDS[4], inp / SEEDS[4].name)
     allowed = run(RunOptions(paths=[inp], out=tmp_path / "out", progress=False, allow_non_german=True), nlp_info)
     assert allowed["errors"] == [] and sorted(r["id"] for r in _records(tmp_path / "out")) == sorted(["en", SEEDS[4].stem])
+    # run.json says so (it did not: a run of the same inputs could not be redone from it, the English article left out)
+    written = json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))["options"]
+    assert written["allow_non_german"] is True and written["max_bytes"] == MAX_BYTES and written["pdf_articles"] is False
     again = run(RunOptions(paths=[inp], out=tmp_path / "out", progress=False, allow_non_german=True), nlp_info)
     assert again["counts"]["cached"] == 2 and again["counts"]["processed"] == 0
     summary = run(RunOptions(paths=[inp], out=tmp_path / "out", progress=False), nlp_info)
     assert [(os.path.basename(e["path"]), e["kind"]) for e in summary["errors"]] == [("en.txt", "not_german")]
-    assert summary["counts"]["cached"] == 1
+    assert summary["counts"]["cached"] == 1 and summary["options"]["allow_non_german"] is False
     assert [r["id"] for r in _records(tmp_path / "out")] == [SEEDS[4].stem]
 
 
@@ -574,6 +578,41 @@ def test_a_duplicate_id_names_the_file_that_has_it(tmp_path, nlp_info):
     assert [r["source"]["path"] for r in _records(tmp_path / "out")] == [str(folder / "bericht.md")]
 
 
+def test_an_articles_id_does_not_depend_on_the_order_of_overlapping_inputs(tmp_path, nlp_info):
+    """`presseschau run in in/sub` named in/sub/x.txt `sub/x` (its path under `in`), `run in/sub in`
+    named it `x` (under `in/sub`, the first input that found it): the ids, which the review log keys
+    on, changed with the order of the command line, and x.txt beside sub/x.txt became a duplicate.
+    Now the outer folder names it whatever the order, as a run of `in` alone does."""
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(SEEDS[0], folder / "x.txt")
+    shutil.copy(SEEDS[1], folder / "sub" / "x.txt")
+    ids = {}
+    for name, paths in {"alone": [folder], "outer first": [folder, folder / "sub"], "inner first": [folder / "sub", folder],
+                        "file first": [folder / "sub" / "x.txt", folder]}.items():
+        summary = run(RunOptions(paths=paths, out=tmp_path / name.replace(" ", "_"), progress=False), nlp_info)
+        assert summary["errors"] == [], (name, summary["errors"])
+        ids[name] = {r["id"]: r["source"]["path"] for r in _records(tmp_path / name.replace(" ", "_"))}
+    assert ids["alone"] == {"sub/x": str(folder / "sub" / "x.txt"), "x": str(folder / "x.txt")}
+    assert all(v == ids["alone"] for v in ids.values()), ids
+
+
+def test_a_file_reached_through_a_link_to_a_folder_elsewhere_keeps_its_path_in_its_id(tmp_path, nlp_info):
+    """Links to folders are followed (README), but a file under one (in/sub/archiv -> ../../elsewhere)
+    was named by its file name alone, `bericht`: the id of in/bericht.txt, so one of the two was
+    skipped as a duplicate. Now its path under the folder given, `sub/archiv/bericht`."""
+    folder, elsewhere = tmp_path / "in", tmp_path / "elsewhere"
+    (folder / "sub").mkdir(parents=True)
+    elsewhere.mkdir()
+    shutil.copy(SEEDS[0], folder / "bericht.txt")
+    shutil.copy(SEEDS[1], elsewhere / "bericht.txt")
+    (folder / "sub" / "archiv").symlink_to(os.path.relpath(elsewhere, folder / "sub"))
+    summary = run(RunOptions(paths=[folder], out=tmp_path / "out", progress=False), nlp_info)
+    assert summary["errors"] == [], summary["errors"]
+    assert [(r["id"], r["source"]["path"]) for r in _records(tmp_path / "out")] == [
+        ("bericht", str(folder / "bericht.txt")), ("sub/archiv/bericht", str(folder / "sub" / "archiv" / "bericht.txt"))]
+
+
 @pytest.mark.parametrize("where", ["sub", "same"])
 def test_an_output_folder_in_the_input_folder_is_not_read_as_input(tmp_path, nlp_info, where):
     """`presseschau run articles/ --out articles/out` (or `--out articles`): the second run read
@@ -592,6 +631,67 @@ def test_an_output_folder_in_the_input_folder_is_not_read_as_input(tmp_path, nlp
         assert [r["id"] for r in _records(out)] == ["a0", "a1"]
     assert summary["counts"]["processed"] == 0 and summary["counts"]["cached"] == 2
     assert any(f"the output folder {out} is in an input folder" in n for n in notices)
+
+
+def test_the_report_written_into_an_output_folder_that_is_the_input_folder_is_not_read(tmp_path, nlp_info):
+    """`presseschau run in --out in`, `presseschau report in` (its default: in/report.html), then the run
+    again: the report was read as a web page, a `not_article` error at every run (exit 1), and the
+    run's own run.json counted among the "files of types Presseschau does not read". Now the report
+    is passed over with a notice naming it, and run.json is the run's own, not counted."""
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEEDS[0], folder)
+    run(RunOptions(paths=[folder], out=folder, progress=False), nlp_info)
+    res = CliRunner().invoke(app, ["report", str(folder), "--annotations", str(tmp_path / "no-log")])
+    assert res.exit_code == 0 and (folder / "report.html").is_file(), res.output
+    again = run(RunOptions(paths=[folder], out=folder, progress=False), nlp_info)
+    assert again["errors"] == [] and again["counts"]["cached"] == 1
+    assert any(f"passed over {folder / 'report.html'}: a Presseschau report" in n for n in again["notices"]), again["notices"]
+    assert not [n for n in again["notices"] if "types Presseschau does not read" in n], again["notices"]
+    assert [r["id"] for r in _records(folder)] == [SEEDS[0].stem]
+
+
+def test_input_files_in_an_output_folder_inside_the_input_folder_are_named(tmp_path, nlp_info):
+    """`presseschau run in --out in/sub` with articles in in/sub: the walk does not enter the output
+    folder, so in/sub/b.txt was left out, and the notice spoke only of "the run's output there".
+    Now the notice names the input files left out and what to do; named on the command line, one is read."""
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(SEEDS[0], folder / "a.txt")
+    shutil.copy(SEEDS[1], folder / "sub" / "b.txt")
+    out = folder / "sub"
+    summary = run(RunOptions(paths=[folder], out=out, progress=False), nlp_info)
+    (said,) = [n for n in summary["notices"] if "is in an input folder" in n]
+    assert f"nor is the 1 input file in it ({out / 'b.txt'}): move it out of the output folder" in said, said
+    assert [r["id"] for r in _records(out)] == ["a"]
+    summary = run(RunOptions(paths=[folder, out / "b.txt"], out=out, progress=False), nlp_info)
+    (said,) = [n for n in summary["notices"] if "is in an input folder" in n]
+    assert "input file" not in said and [r["id"] for r in _records(out)] == ["a", "b"]
+
+
+def test_a_corpus_given_by_another_path_is_not_taken_for_changed_metadata(tmp_path, nlp_info, monkeypatch):
+    """A JSONL record whose `published` is a Unix time carries a warning naming file and line
+    ("meta: in/wn.jsonl:1: 'published' ... read as a Unix time"); the cache compared it with the
+    file's name, so the same corpus given by another path (absolute instead of relative, moved,
+    from another folder) was "processed again: ... their metadata in the input changed"."""
+    from pathlib import Path
+
+    row = read_news("wikinews_de.jsonl.gz", 1)[0]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "wn.jsonl").write_text(json.dumps({"id": row["id"], "text": row["text"], "published": 1124496000000},
+                                                       ensure_ascii=False) + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    first = run(RunOptions(paths=[Path("in")], out=tmp_path / "out", progress=False), nlp_info)
+    (rec,) = _records(tmp_path / "out")
+    assert first["counts"]["processed"] == 1 and rec["meta"]["published"] == "2005-08-20"
+    assert any("in/wn.jsonl:1" in w and "Unix time" in w for w in rec["warnings"]), rec["warnings"]
+    again = run(RunOptions(paths=[tmp_path / "in"], out=tmp_path / "out", progress=False), nlp_info)
+    assert again["counts"]["processed"] == 0 and again["counts"]["cached"] == 1, again["notices"]
+    assert not [n for n in again["notices"] if "metadata" in n]
 
 
 def test_a_jsonl_record_whose_meta_changed_is_processed_again_and_keeps_its_reviews(tmp_path, nlp_info):
@@ -663,14 +763,78 @@ def test_options_that_cannot_be_honoured_are_a_usage_error_naming_them(tmp_path,
     assert not out.exists()
 
 
+@pytest.mark.parametrize("extra, said", [
+    (["--n-process", "0"], "--n-process 0: give a whole number of 1 or more"),
+    (["-n", "-2"], "--n-process -2: give a whole number of 1 or more"),
+    (["--batch-size", "0"], "--batch-size 0: give a whole number of 1 or more"),
+    (["--batch-timeout", "-1", "-n", "2"], "--batch-timeout -1: give a number of seconds of 1 or more"),
+    (["--batch-timeout", "0.5", "-n", "2"], "--batch-timeout 0.5: give a number of seconds of 1 or more"),
+    (["--max-bytes", "0"], "--max-bytes 0: give a whole number of 1 or more"),
+    (["--parquet-rows", "0", "--format", "parquet"], "--parquet-rows 0: give a whole number of 1 or more"),
+])
+def test_a_number_out_of_its_range_is_one_line_naming_option_and_value(tmp_path, extra, said):
+    """typer's own range check printed a box of six lines ("Invalid value for '--n-process' / '-n':
+    Input should be greater than or equal to 1") that did not show the value given; now one line
+    naming the option and the value, as the other unusable options, exit 2, nothing written."""
+    out = tmp_path / "out"
+    proc = _cli("run", str(SEEDS[0]), "--out", str(out), *extra)
+    text = _one_line(proc)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, text[-2000:]
+    assert text.count("✘") == 1 and said in text and "│" not in text and "Model:" not in text, text[-2000:]
+    assert not out.exists()
+
+
+def test_an_empty_output_folder_or_input_path_is_a_usage_error(tmp_path):
+    """`-o "$OUT"` or `run "$IN"` with the variable unset: pathlib reads "" as ".", so the run wrote
+    articles.jsonl, run.json and .presseschau/ into the current folder, or read the whole current
+    folder as its input. Now one line naming the option, exit 2, nothing written."""
+    cwd = tmp_path / "here"
+    cwd.mkdir()
+    shutil.copy(SEEDS[0], cwd / SEEDS[0].name)
+    proc = _cli("run", str(SEEDS[1]), "-o", "", "--no-reviews", cwd=cwd)
+    text = _one_line(proc)
+    assert proc.returncode == 2 and text.count("✘") == 1 and "--out '': an empty path names no file or folder" in text, text[-2000:]
+    proc = _cli("run", "", "-o", str(tmp_path / "out"), "--no-reviews", cwd=cwd)
+    text = _one_line(proc)
+    assert proc.returncode == 2 and text.count("✘") == 1 and "the input path '': an empty path" in text, text[-2000:]
+    assert sorted(p.name for p in cwd.iterdir()) == [SEEDS[0].name] and not (tmp_path / "out").exists()
+
+
 def test_options_that_do_nothing_in_this_run_are_said(tmp_path, nlp_info):
-    """`--batch-timeout` with one process (the run's own process is not timed) and `--shared-fs`
-    without `--cluster` did nothing without a word; now each is a notice of the run."""
-    summary = run(RunOptions(paths=[SEEDS[0]], out=tmp_path / "out", progress=False, batch_timeout=30, shared_fs=True), nlp_info)
+    """`--batch-timeout` with one process (the run's own process is not timed), `--shared-fs`
+    without `--cluster` and `--parquet-rows` without Parquet output did nothing without a word;
+    now each is a notice of the run."""
+    summary = run(RunOptions(paths=[SEEDS[0]], out=tmp_path / "out", progress=False, batch_timeout=30, shared_fs=True,
+                             parquet_rows=100), nlp_info)
     assert summary["counts"]["articles"] == 1
     notices = " ".join(summary["notices"])
     assert "--batch-timeout 30 is not applied: with --n-process 1" in notices
     assert "--shared-fs is not applied without --cluster" in notices
+    assert "--parquet-rows 100 is not applied: the run writes no Parquet output" in notices
+    assert not (tmp_path / "out" / "articles.parquet").exists()
+
+
+def test_a_previous_runs_output_of_another_format_is_named_as_stale(tmp_path, nlp_info):
+    """`run in -o out`, then `run in -o out --format parquet` after the corpus changed: the first run's
+    articles.jsonl stayed beside the new Parquet output without a word, and `review`, `export` and
+    `report` read it as the run's (an article gone from the corpus still there, a new one missing).
+    Now the run names it in a notice (and run.json); it is left as it was."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEEDS[0], folder)
+    out = tmp_path / "out"
+    first = run(RunOptions(paths=[folder], out=out, progress=False), nlp_info)
+    assert not [n for n in first["notices"] if "previous run's output" in n]
+    before = (out / "articles.jsonl").read_bytes()
+    (folder / SEEDS[0].name).unlink()
+    shutil.copy(SEEDS[1], folder)
+    second = run(RunOptions(paths=[folder], out=out, progress=False, formats=("parquet",)), nlp_info)
+    (said,) = [n for n in second["notices"] if "previous run's output" in n]
+    assert f"{out / 'articles.jsonl'} is a previous run's output, not this run's (--format parquet)" in said
+    assert "give --format jsonl too" in said and (out / "articles.jsonl").read_bytes() == before
+    third = run(RunOptions(paths=[folder], out=out, progress=False, formats=("jsonl",)), nlp_info)
+    (said,) = [n for n in third["notices"] if "previous run's output" in n]
+    assert f"{out / 'articles.parquet'} and {out / 'entities.parquet'} are a previous run's output" in said
 
 
 def test_an_output_folder_that_fails_says_only_what_exists_there(tmp_path):

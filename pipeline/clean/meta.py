@@ -61,7 +61,8 @@ def iso_date(value: object) -> Optional[str]:
     """The one parser for metadata dates (a page's "Stand:" line, a JSONL record's
     ``published``, an HTML page's date): ISO strings and timestamps keep their date part
     ('2016-05-03T10:00:00Z' -> '2016-05-03'), German spellings are read ('6.1.2022',
-    '6. Januar 2022', also as a timestamp: 'Donnerstag, 6.1.2022, 12:33 Uhr'); None when the value is no date."""
+    '6. Januar 2022', also as a timestamp: 'Donnerstag, 6.1.2022, 12:33 Uhr'); a year or a month keeps that
+    precision ('2022', '2022-01', 'Januar 2022' -> '2022-01'); None when the value is no date."""
     s = str(value).strip()
     # the ISO date at the start, and no more digits after it: a Unix timestamp (1124539200) or
     # a longer number is no year; '20050820' is ISO 8601's basic format
@@ -74,7 +75,15 @@ def iso_date(value: object) -> Optional[str]:
     # a German timestamp keeps its date part, as an ISO one does: "07.01.2022 12:33",
     # "Freitag, 7. Januar 2022, 12:33 Uhr" (a weekday before it, a time after it)
     s = _GERMAN_TIME.sub("", _GERMAN_WEEKDAY.sub("", s))
-    return _parse_date(s, _data())
+    D = _data()
+    day = _parse_date(s, D)
+    if day is None:
+        # a month in German ("Januar 2022", "Jan. 2022", "Jänner 2022"): the month, as "2022-01" keeps it; no day made up
+        m = re.fullmatch(r"([A-Za-zÄÖÜäöü]+)\.?\s+(\d{4})", s)
+        mo = D.months.get(m.group(1).lower()) if m else None
+        if mo and _exists(int(m.group(2)), mo, 1):
+            return f"{m.group(2)}-{mo:02d}"
+    return day
 
 
 _GERMAN_WEEKDAY = re.compile(r"^(?:Mo(?:ntag)?|Di(?:enstag)?|Mi(?:ttwoch)?|Do(?:nnerstag)?|Fr(?:eitag)?|Sa(?:mstag)?|"

@@ -35,20 +35,20 @@ def _stops_on_signals(command):
 @app.command()
 @_stops_on_signals
 def run(
-    paths: Optional[List[Path]] = typer.Argument(None, help=f"Files or folders (recursive): {', '.join(READ_SUFFIXES)}. Default: corpus/"),
-    out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output folder for articles.jsonl and run.json"),
+    paths: Optional[List[str]] = typer.Argument(None, metavar="PATH", help=f"Files or folders (recursive): {', '.join(READ_SUFFIXES)}. Default: corpus/"),
+    out: str = typer.Option("outputs", "--out", "-o", metavar="FOLDER", help="Output folder for articles.jsonl and run.json"),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="spaCy model name or path (default: de_core_news_md if installed, else the bundled model)"),
-    n_process: int = typer.Option(1, "--n-process", "-n", min=1, help="Worker processes (supervised: a worker that dies has its batch retried once)"),
-    batch_size: int = typer.Option(32, "--batch-size", "-b", min=1, help="Articles per batch sent to a worker"),
-    batch_timeout: Optional[float] = typer.Option(None, "--batch-timeout", min=1, help="Seconds a worker (-n 2 or more) may take for one batch before it is killed as hung and the batch retried once (default: 120 s + 2 s per 1,000 characters of the batch)"),
-    max_bytes: int = typer.Option(MAX_BYTES, "--max-bytes", min=1, help="Refuse an article (a file, or a JSONL record's text) larger than this many bytes (longer texts are annotated in parts; 5 MB measured in bench/bench_long_article.py)"),
+    n_process: int = typer.Option(1, "--n-process", "-n", help="Worker processes (supervised: a worker that dies has its batch retried once)"),
+    batch_size: int = typer.Option(32, "--batch-size", "-b", help="Articles per batch sent to a worker"),
+    batch_timeout: Optional[float] = typer.Option(None, "--batch-timeout", help="Seconds a worker (-n 2 or more) may take for one batch before it is killed as hung and the batch retried once (default: 120 s + 2 s per 1,000 characters of the batch)"),
+    max_bytes: int = typer.Option(MAX_BYTES, "--max-bytes", help="Refuse an article (a file, or a JSONL record's text) larger than this many bytes (longer texts are annotated in parts; 5 MB measured in bench/bench_long_article.py)"),
     force: bool = typer.Option(False, "--force", help="Re-process every article, ignoring the cache (and let inputs that give no article replace a previous run's articles)"),
     allow_non_german: bool = typer.Option(False, "--allow-non-german", help="Process texts detected as not German"),
     annotations: Optional[Path] = typer.Option(None, "--annotations", help="Folder with review decisions to re-apply, or its decisions.jsonl (default: annotations/, when it holds a review log)"),
     no_reviews: bool = typer.Option(False, "--no-reviews", help="Write the pipeline's own output, without re-applying review decisions (to measure the pipeline); not with --annotations"),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on a terminal, off in CI)"),
     formats: List[str] = typer.Option(["jsonl"], "--format", help="jsonl (articles.jsonl) and/or parquet (articles.parquet/ + entities.parquet/, one part per --parquet-rows articles); repeat for both"),
-    parquet_rows: int = typer.Option(5000, "--parquet-rows", min=1, help="Articles per Parquet part file"),
+    parquet_rows: Optional[int] = typer.Option(None, "--parquet-rows", help="Articles per Parquet part file (default: 5000)"),
     cluster: Optional[str] = typer.Option(None, "--cluster", help="Run the work on Dask: local:N (N worker processes here) or tcp://HOST:PORT (a running scheduler); not with -n N or --batch-timeout; see README 'Running on a cluster'"),
     shared_fs: bool = typer.Option(False, "--shared-fs", help="With --cluster: the workers see the input files at the same paths, so article files are named, not sent (JSONL records are still sent)"),
     pdf_articles: bool = typer.Option(False, "--pdf-articles", help="Split each PDF (an e-paper page of several articles) at its headlines: one record per article, id <file id>#a<N> (see README 'PDF inputs')"),
@@ -62,8 +62,14 @@ def run(
         msg.fail(str(UnusableOptions(f"--no-reviews and --annotations {annotations} exclude each other: --no-reviews writes the "
                                      "pipeline's own output, without any review log; give one of them")))
         raise typer.Exit(2)
+    # an empty path (`-o "$OUT"`, `run "$IN"` with the variable unset) is no folder: pathlib reads it as ".", the current one
+    empty = [f"--out {out!r}"] * (out == "") + [f"the input path {p!r}" for p in paths or [] if p == ""]
+    if empty:
+        msg.fail(str(UnusableOptions(f"{', '.join(empty)}: an empty path names no file or folder (not the current folder: "
+                                     "give '.' for that)")))
+        raise typer.Exit(2)
     opts = RunOptions(
-        paths=list(paths) if paths else [Path("corpus")], out=out, model=model, n_process=n_process, batch_size=batch_size, batch_timeout=batch_timeout,
+        paths=[Path(p) for p in paths] if paths else [Path("corpus")], out=Path(out), model=model, n_process=n_process, batch_size=batch_size, batch_timeout=batch_timeout,
         max_bytes=max_bytes, force=force, allow_non_german=allow_non_german, review=None if no_reviews else _overlay(annotations), progress=progress,
         cluster=cluster, formats=tuple(dict.fromkeys(formats)), parquet_rows=parquet_rows, shared_fs=shared_fs,
         pdf_articles=pdf_articles,

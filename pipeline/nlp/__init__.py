@@ -65,6 +65,11 @@ class ModelInfo:
 
 
 def resolve_model(requested: Optional[str] = None) -> ModelChoice:
+    if requested is not None and not str(requested).strip():
+        # `Presseschau(model=os.environ.get("MODEL", ""))` with the variable unset: not the default model without a word
+        # (a blank name was refused, an empty one loaded the default); `run --model ""` says so too (run.check_options)
+        raise ModelNotFound(f"model {requested!r} (named with --model or Presseschau(model=...)): give a model name or path, "
+                            "or None for the default")
     if requested:
         return ModelChoice(requested, "named with --model or Presseschau(model=...)")
     env = os.environ.get("PRESSESCHAU_MODEL")
