@@ -1699,3 +1699,25 @@ def test_byline_with_three_authors_is_removed():
     # a sentence with commas and "und" after "Von" is no byline
     doc = _ok(raw.replace(line, "Von Berlin, Hamburg und München aus wird das Netz überwacht"))
     assert "Von Berlin, Hamburg und München aus wird das Netz überwacht" in doc.text
+
+
+def test_mitarbeit_credit_line_is_a_byline():
+    """nd's "Mitarbeit: Antonio Gutierrez" closing the article (a contributor's credit, the label
+    of German bylines after "Text:" / "Autor:") stayed in the text as its last sentence; it is a
+    byline now and its name a credited author. A sentence that begins "Mitarbeit" stays."""
+    from repo_data import news_row
+
+    raw = news_row("web_pages_de.jsonl.gz", "file", "tests/eval/neues-deutschland.de.mietenstreik.html")["markdown_extract"]
+    line = "Mitarbeit: Antonio Gutierrez"
+    assert f"\n\n{line}\n\n" in raw
+    doc = _ok(raw)
+    assert line not in doc.text
+    assert "byline" in _removed_kinds(doc, line)
+    assert doc.meta.authors == ["Antonio Gutierrez"]
+    assert "Das gilt auch für Chicago und Illinois, könnte man hinzufügen." in doc.text
+    # the label on a line of its own, the name on the next (a credits box)
+    doc = _ok(raw.replace(line, "Mitarbeit:\n\nAntonio Gutierrez"))
+    assert "Antonio Gutierrez" not in doc.text.split("hinzufügen.")[-1]
+    assert doc.meta.authors == ["Antonio Gutierrez"]
+    doc = _ok(raw.replace(line, "Mitarbeit in der Mietergewerkschaft ist für viele Mieter neu."))
+    assert "Mitarbeit in der Mietergewerkschaft ist für viele Mieter neu." in doc.text

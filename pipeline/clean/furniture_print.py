@@ -9,7 +9,7 @@ from .lines import _ends_sentence, _is_caps_word, _is_name_like, _starts_lower, 
 
 
 # a byline's label on a line of its own ("Text:", "Autorin:"), and the outlet after its name ("/ handwerksblatt.de")
-_BYLINE_LABEL = re.compile(r"(?:Text|Autor|Autorin|Autoren|Autorinnen)\s*:")
+_BYLINE_LABEL = re.compile(r"(?:Text|Autor|Autorin|Autoren|Autorinnen|Mitarbeit)\s*:")
 # a sentence ended in a line (after a word, not an abbreviation: "Dr.", "Mrd.") and the next one
 # begun: "... unverrückbar. Doch seit Russlands"
 _RUNS_INTO_NEXT = re.compile(r"[a-zäöüß]{4}[.!?]\s+[\"„»A-ZÄÖÜ]")
