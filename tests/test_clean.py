@@ -1721,3 +1721,24 @@ def test_mitarbeit_credit_line_is_a_byline():
     assert doc.meta.authors == ["Antonio Gutierrez"]
     doc = _ok(raw.replace(line, "Mitarbeit in der Mietergewerkschaft ist für viele Mieter neu."))
     assert "Mitarbeit in der Mietergewerkschaft ist für viele Mieter neu." in doc.text
+
+
+@pytest.mark.parametrize("head, published", [
+    ("Update vom 19.02.2020", "2020-02-19"),
+    ("Update vom 19.02.2020, 10:15 Uhr", "2020-02-19"),
+    ("Update vom 19. Februar 2020", "2020-02-19"),
+    ("Update vom 19.02.2020\n\nVeröffentlicht am 12.02.2020", "2020-02-12"),
+])
+def test_update_vom_line_under_the_headline_is_a_date_line(head, published):
+    """"Update vom 19.02.2020" alone under the headline (the "vom" spelling of "Update:") stayed
+    in the text as its first paragraph and gave no date; it goes as "Update: 19.02.2020" goes, and
+    its day ranks as an update's. fr.de's "Update vom 03. Mai 2020, 16:05 Uhr: Kim Jong Uns ..."
+    opens a paragraph of the body and stays."""
+    from repo_data import news_row
+
+    raw = news_row("web_pages_de.jsonl.gz", "file", "tests/eval/bloghaus.hypotheses.org.2320.html")["markdown_extract"]
+    doc = _ok(head + raw[len("*Aktualisiert am 19.02.2020*"):])
+    assert doc.meta.published == published
+    assert doc.text.startswith("Um Sichtbarkeit und Leserschaft"), doc.text[:80]
+    fr = news_row("web_pages_de.jsonl.gz", "file", "tests/eval/fr.de.nordkorea.html")["markdown_extract"]
+    assert "Update vom 03. Mai 2020, 16:05 Uhr: Kim Jong Uns vermeintliche" in _squash(_ok(fr).text)
