@@ -232,6 +232,8 @@ def headline(tree, title: Optional[str], sitename: Optional[str] = None) -> tupl
             break
     if kicker is None:
         prev = best.getprevious()
+        while prev is not None and (not isinstance(prev.tag, str) or prev.tag == "br"):
+            prev = prev.getprevious()  # a line break or a comment between the kicker and the <h1>
         if prev is None and best.getparent() is not None:  # <div class=kicker> beside <h1> in a <header>
             prev = best.getparent().getprevious()
         if prev is not None and isinstance(prev.tag, str) and KICKER_NAME.search(_names(prev)):
@@ -449,7 +451,8 @@ def extract(html: str) -> tuple[str, dict]:
         # im Netz Daten von Rheinmetall gehackt", tagesschau's dachzeile): the headline its own line
         body = head + "\n" + after
     nbody = norm(body)
-    if kicker and not nbody.startswith(kicker):
+    copy = _headline_copy(body, head, kicker) if head and head not in nbody[: len(head) + 40] else []
+    if kicker and not nbody.startswith(kicker) and not any(kind == "kicker" for _, _, kind in copy):
         parts.append((kicker, "kicker"))
     first_line, _, rest = body.partition("\n")
     if head and norm(first_line) == head:
@@ -470,6 +473,8 @@ def extract(html: str) -> tuple[str, dict]:
     if ld:
         parts.append((ld, None))
     inside = _body_furniture(tree, body)
+    if copy:
+        inside = sorted(inside + copy)
     if not parts or (len(parts) == 1 and parts[0][0] == first_line.strip()):
         text = parts[0][0] + "\n" + body if parts else body
         if inside:
@@ -488,6 +493,32 @@ def extract(html: str) -> tuple[str, dict]:
         meta["furniture"] = furniture
     meta["extracted_with"] = "trafilatura+markup"
     return text, meta
+
+
+# The body's lines above trafilatura's copy of the headline (`_headline_copy`): so many at most, each this long at most.
+HEAD_COPY_MAX_LINES = 5
+HEAD_COPY_LINE_MAX_CHARS = 80
+
+
+def _headline_copy(body: str, head: str, kicker: Optional[str]) -> list[list]:
+    """Spans `[start, end, kind]` of trafilatura's copy of the headline among the body's opening
+    lines, below a few short lines (the date and time, the kicker: kyffhaeuser-nachrichten.de and
+    nnz-online.de print "Di, 10:19 Uhr" / "31.10.2023" / the kicker / the <h1> before the first
+    paragraph), kind `headline`, and of the kicker's line there, kind `kicker`. The headline is put
+    above the body, so the body's copy is a duplicate. [] where the headline is no line of its own
+    there: a long line before it is a paragraph, and the headline in it is the article's text."""
+    spans, pos = [], 0
+    for line in body.split("\n")[: HEAD_COPY_MAX_LINES + 1]:
+        t = norm(line)
+        a, b = pos + len(line) - len(line.lstrip()), pos + len(line.rstrip())
+        pos += len(line) + 1
+        if t == head:
+            return spans + [[a, b, "headline"]]
+        if len(t) > HEAD_COPY_LINE_MAX_CHARS:
+            return []
+        if kicker and t == kicker:
+            spans.append([a, b, "kicker"])
+    return []
 
 
 # A teaser of another article in a list of them: its text, headline link and blurb, this long at most.

@@ -852,3 +852,25 @@ def test_markup_date_read_month_first_yields_to_the_pages_date_line():
     doc, cd = _page("trafilatura--simmeltalzeitung.ch-Trinkwasser")
     assert doc.meta.get("published") == "2023-01-11" and cd.meta.published == "2023-11-01"
     assert _record_meta("trafilatura--simmeltalzeitung.ch-Trinkwasser")["published"] == "2023-11-01"
+
+
+@pytest.mark.parametrize("pid, kicker, head, first", [
+    ("trafilatura--kyffhaeuser-nachrichten.de-Regen", "Lass uns übers Wetter reden", "So viel Regen gab es lange nicht",
+     "Das Wetter eignet sich ja bekanntermaßen exzellent dazu"),
+    ("trafilatura--nnz-online.de-Quantensprung", "Stadt eröffnet Nordpark-Anlage", "Ein Quantensprung für Nordhausen Nord",
+     "In Nord wurde am Freitag die neue Spiel- und Freizeitanlage"),
+])
+def test_headline_the_body_holds_below_its_date_and_kicker_is_not_doubled(pid, kicker, head, first):
+    """trafilatura's body of these pages (one CMS) opens with the date lines, the kicker and the
+    <h1>: the headline was put above the body once more (it was not within the body's first
+    characters), so the text printed it twice, and the kicker (a <div class="..._dachzeile">, a
+    <br/> between it and the <h1>) stayed as a paragraph. The body's copy of the headline is
+    logged as `headline`, the kicker as `kicker`; the text opens with the headline, once."""
+    doc, cd = _page(pid)
+    assert cd.text.startswith(head + "\n\n" + first), cd.text[:200]
+    assert cd.text.count(head) == 1
+    assert kicker not in cd.text
+    assert [r.text for r in cd.removed if r.kind == "kicker"] == [kicker]
+    assert [r.text for r in cd.removed if r.kind == "headline"] == [head]
+    assert cd.meta.title == head
+    assert check_invariants(doc.text, cd) == []
