@@ -1742,3 +1742,29 @@ def test_update_vom_line_under_the_headline_is_a_date_line(head, published):
     assert doc.text.startswith("Um Sichtbarkeit und Leserschaft"), doc.text[:80]
     fr = news_row("web_pages_de.jsonl.gz", "file", "tests/eval/fr.de.nordkorea.html")["markdown_extract"]
     assert "Update vom 03. Mai 2020, 16:05 Uhr: Kim Jong Uns vermeintliche" in _squash(_ok(fr).text)
+
+
+@pytest.mark.parametrize("file, line, author", [
+    ("tests/eval/90min.de-Bundesliga-Tabelle.html", "#### Von [Jan Kupitz](https://www.90min.de/authors/jan-k)", "Jan Kupitz"),
+    ("tests/eval/KATAPULT-Magazin.de-parteien.html", "Von          [Tim Ehlers](https://katapult-magazin.de/de/autoren/tim-ehlers)",
+     "Tim Ehlers"),
+    ("tests/eval/literaturkritik.de-Ann-Cotten.html", "### Von [Vanessa Franke](/public/mitarbeiterinfo.php?rez_id=5503)",
+     "Vanessa Franke"),
+])
+def test_markdown_byline_with_linked_author_is_a_byline(file, line, author):
+    """A web page's byline in markdown links the author's name to the author's page, often in a
+    heading ("#### Von [Jan Kupitz](https://www.90min.de/authors/jan-k)"): the byline pattern was
+    tried on the line with its link and heading marks, matched nothing, and "Von Jan Kupitz" stayed
+    in the text (the marks are cut later, by the markdown pass). The line is read as that pass
+    leaves it: a byline, the name an author."""
+    from repo_data import news_row
+
+    raw = news_row("web_pages_de.jsonl.gz", "file", file)["markdown_extract"]
+    assert f"\n{line}\n" in raw
+    doc = _ok(raw)
+    assert f"Von {author}" not in _squash(doc.text)
+    assert "byline" in _removed_kinds(doc, line)
+    assert doc.meta.authors == [author]
+    # a linked name in a sentence of the body stays
+    doc = _ok(raw.replace(line, f"Von [{author}](https://example.org/a) stammt auch der Bericht über das Spiel am Sonntag."))
+    assert f"Von {author} stammt auch der Bericht" in _squash(doc.text)

@@ -22,9 +22,11 @@ class PrintFurniture:
     def bylines(self) -> None:
         c, D = self.c, self.D
         for ln in c.nonblank:
-            if ln.kind or len(ln.strip) > 160:
+            if ln.kind or len(ln.strip) > 300:
                 continue
-            t = _strip_md(c.kept_text(ln))
+            t = self._md_plain(_strip_md(c.kept_text(ln)))
+            if len(t) > 160:
+                continue
             m = D.byline_re.match(t)
             if not m:
                 continue
@@ -88,6 +90,18 @@ class PrintFurniture:
                 for x in rest:
                     x.kind = "byline"
                 c.meta(3, "outlet", D.canonical_outlet(m.group(1)))
+
+    def _md_plain(self, t: str) -> str:
+        """A markdown line as the markdown pass leaves it: without its heading mark, each link its
+        text ("#### Von [Jan Kupitz](https://www.90min.de/authors/jan-k)" -> "Von Jan Kupitz": a
+        byline links the author's name to the author's page)."""
+        D = self.D
+        m = D.heading_re.match(t)
+        if m:
+            t = t[m.end():]
+        if "](" in t:
+            t = D.link_re.sub(lambda m: m.group("text"), t)
+        return t
 
     def dateline_place(self) -> None:
         """The place a news dateline names at the start of the body ("MOSKAU (dpa) – Russland ...",
