@@ -1702,10 +1702,13 @@ def test_byline_with_three_authors_is_removed():
 
 
 def test_mitarbeit_credit_line_is_a_byline():
-    """nd's "Mitarbeit: Antonio Gutierrez" closing the article (a contributor's credit, the label
-    of German bylines after "Text:" / "Autor:") stayed in the text as its last sentence; it is a
-    byline now and its name a credited author. A sentence that begins "Mitarbeit" stays."""
-    from repo_data import news_row
+    """nd's "Mitarbeit: Antonio Gutierrez" closing the article (a contributor's credit, a label
+    of German bylines as "Text:" / "Autor:" are) stayed in the text as its last sentence; it is a
+    byline now, and its name no author: the saved page's author, Moritz Wichmann, stays the
+    record's (the cleaner's authors win over a page's). A sentence that begins "Mitarbeit" stays."""
+    from pipeline.ingest import read_path
+    from pipeline.record import merge_meta
+    from repo_data import NEWS, news_row
 
     raw = news_row("web_pages_de.jsonl.gz", "file", "tests/eval/neues-deutschland.de.mietenstreik.html")["markdown_extract"]
     line = "Mitarbeit: Antonio Gutierrez"
@@ -1713,12 +1716,19 @@ def test_mitarbeit_credit_line_is_a_byline():
     doc = _ok(raw)
     assert line not in doc.text
     assert "byline" in _removed_kinds(doc, line)
-    assert doc.meta.authors == ["Antonio Gutierrez"]
+    assert doc.meta.authors == []
     assert "Das gilt auch für Chicago und Illinois, könnte man hinzufügen." in doc.text
     # the label on a line of its own, the name on the next (a credits box)
     doc = _ok(raw.replace(line, "Mitarbeit:\n\nAntonio Gutierrez"))
     assert "Antonio Gutierrez" not in doc.text.split("hinzufügen.")[-1]
-    assert doc.meta.authors == ["Antonio Gutierrez"]
+    assert doc.meta.authors == []
+    # the saved page itself
+    page = NEWS / "html" / "pages" / "trafilatura--neues-deutschland.de.mietenstreik.html"
+    if page.exists():
+        (rd,) = list(read_path(page, page.parent))
+        cd = clean_input(rd.text, rd.meta)
+        assert line not in cd.text and "Das gilt auch für Chicago und Illinois" in cd.text
+        assert merge_meta(cd, rd.meta)["authors"] == ["Moritz Wichmann"]
     doc = _ok(raw.replace(line, "Mitarbeit in der Mietergewerkschaft ist für viele Mieter neu."))
     assert "Mitarbeit in der Mietergewerkschaft ist für viele Mieter neu." in doc.text
 
