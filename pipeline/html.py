@@ -451,10 +451,13 @@ def extract(html: str) -> tuple[str, dict]:
         # im Netz Daten von Rheinmetall gehackt", tagesschau's dachzeile): the headline its own line
         body = head + "\n" + after
     nbody = norm(body)
-    copy = _headline_copy(body, head, kicker) if head and head not in nbody[: len(head) + 40] else []
+    first_line, _, rest = body.partition("\n")
+    copy = []
+    if head and norm(first_line) != head and WS.sub("", first_line) != WS.sub("", head):
+        # the headline a line of the body below its first: put above the body, its copy logged
+        copy = _headline_copy(body, head, kicker)
     if kicker and not nbody.startswith(kicker) and not any(kind == "kicker" for _, _, kind in copy):
         parts.append((kicker, "kicker"))
-    first_line, _, rest = body.partition("\n")
     if head and norm(first_line) == head:
         # trafilatura kept the headline as the body's first line: the lead goes after it
         parts.append((first_line.strip(), None))
@@ -468,7 +471,7 @@ def extract(html: str) -> tuple[str, dict]:
         parts.append((head, None))
         parts.append((first_line.strip(), "headline"))
         body = rest.lstrip("\n")
-    elif head and head not in nbody[: len(head) + 40]:
+    elif head and (copy or head not in nbody[: len(head) + 40]):
         parts.append((head, None))
     if ld:
         parts.append((ld, None))
@@ -504,9 +507,11 @@ def _headline_copy(body: str, head: str, kicker: Optional[str]) -> list[list]:
     """Spans `[start, end, kind]` of trafilatura's copy of the headline among the body's opening
     lines, below a few short lines (the date and time, the kicker: kyffhaeuser-nachrichten.de and
     nnz-online.de print "Di, 10:19 Uhr" / "31.10.2023" / the kicker / the <h1> before the first
-    paragraph), kind `headline`, and of the kicker's line there, kind `kicker`. The headline is put
-    above the body, so the body's copy is a duplicate. [] where the headline is no line of its own
-    there: a long line before it is a paragraph, and the headline in it is the article's text."""
+    paragraph; fr.de a comment count and a menu item), kind `headline`, and of the kicker's line
+    there, kind `kicker`. The headline is put above the body, so the body's copy is a duplicate,
+    and the text opens with the headline, the cleaner's title (it was "5 Kommentare", fr.de's
+    first line). [] where the headline is no line of its own there: a long line before it is a
+    paragraph, and the headline in it is the article's text."""
     spans, pos = [], 0
     for line in body.split("\n")[: HEAD_COPY_MAX_LINES + 1]:
         t = norm(line)

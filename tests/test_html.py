@@ -874,3 +874,28 @@ def test_headline_the_body_holds_below_its_date_and_kicker_is_not_doubled(pid, k
     assert [r.text for r in cd.removed if r.kind == "headline"] == [head]
     assert cd.meta.title == head
     assert check_invariants(doc.text, cd) == []
+
+
+@pytest.mark.parametrize("pid, head, above", [
+    # a comment count, a menu item and the kicker above the <h1> in trafilatura's body
+    ("trafilatura--fr.de.nordkorea", "Kim Jong Un: Der Diktator ist zurück - Donald Trump ist „glücklich“", "5 Kommentare"),
+    # the kicker, no class names it
+    ("trafilatura--taz.de.siemens", "Kaeser verarscht Neubauer", "Siemens und die Kohlemine Adani"),
+    ("trafilatura--livenet.ch-sprache", "Von Sprachregeln, Gender-Politik und «ganz normalem Deutsch»",
+     "Bestseller-Autorin Birgit Kelle im Talk"),
+])
+def test_headline_below_short_lines_of_the_body_opens_the_text_and_is_the_title(pid, head, above):
+    """trafilatura's body holds the <h1> as a line of its own below a few short lines: the headline
+    was put above the body only when it stood further than 40 characters into it, so on these pages
+    the text opened with the first short line and the record's title was "5 Kommentare" (fr.de),
+    the kicker (taz.de, livenet.ch). The headline opens the text and is the title; its copy in the
+    body is logged as `headline`; the short lines stay, after it."""
+    from pipeline.record import merge_meta
+
+    doc, cd = _page(pid)
+    assert cd.text.startswith(head + "\n\n"), cd.text[:200]
+    assert _n(cd.text).count(_n(head)) == 1
+    assert above in cd.text
+    assert merge_meta(cd, doc.meta)["title"] == head
+    assert [r.text for r in cd.removed if r.kind == "headline"] == [head]
+    assert check_invariants(doc.text, cd) == []
