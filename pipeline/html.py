@@ -501,6 +501,8 @@ def extract(html: str) -> tuple[str, dict]:
 # The body's lines above trafilatura's copy of the headline (`_headline_copy`): so many at most, each this long at most.
 HEAD_COPY_MAX_LINES = 5
 HEAD_COPY_LINE_MAX_CHARS = 80
+# the mark trafilatura sets before a list item's line
+LIST_MARK = re.compile(r"^[-*•]\s+")
 
 
 def _headline_copy(body: str, head: str, kicker: Optional[str]) -> list[list]:
@@ -517,7 +519,7 @@ def _headline_copy(body: str, head: str, kicker: Optional[str]) -> list[list]:
         t = norm(line)
         a, b = pos + len(line) - len(line.lstrip()), pos + len(line.rstrip())
         pos += len(line) + 1
-        if t == head:
+        if t == head or LIST_MARK.sub("", t, count=1) == head:  # "- „Es kommt ...“": cicero.de's <h1> in a list item
             return spans + [[a, b, "headline"]]
         if len(t) > HEAD_COPY_LINE_MAX_CHARS:
             return []
