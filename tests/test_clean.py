@@ -1778,3 +1778,17 @@ def test_markdown_byline_with_linked_author_is_a_byline(file, line, author):
     # a linked name in a sentence of the body stays
     doc = _ok(raw.replace(line, f"Von [{author}](https://example.org/a) stammt auch der Bericht über das Spiel am Sonntag."))
     assert f"Von {author} stammt auch der Bericht" in _squash(doc.text)
+
+
+def test_column_byline_is_a_byline():
+    """pinkstinks.de's "**Eine Kolumne von Nils Pickert**" opening the page stayed in the text (the
+    byline prefixes knew "Ein Kommentar von", "Eine Analyse von", not a column's)."""
+    from repo_data import news_row
+
+    raw = news_row("web_pages_de.jsonl.gz", "file", "tests/eval/pinkstinks.de-Kulturtechnik.html")["markdown_extract"]
+    assert raw.startswith("**Eine Kolumne von Nils Pickert**\n")
+    doc = _ok(raw)
+    assert "Eine Kolumne von" not in doc.text
+    assert "byline" in _removed_kinds(doc, "Eine Kolumne von Nils Pickert")
+    assert doc.meta.authors == ["Nils Pickert"]
+    assert doc.text.startswith("Das patriarchalische Eheideal behauptet seine Herrschaft")
