@@ -171,6 +171,16 @@ def _strip_site(title: str, sitename: Optional[str]) -> str:
     return title
 
 
+def _is_site_name(title: str, sitename: Optional[str]) -> bool:
+    """Whether a title is the site's name ("L-Mag" of the site "l-mag.de"): the same letters
+    and digits as the site name without its top-level domain."""
+    if not sitename:
+        return False
+    key = re.sub(r"\W+", "", title).lower()
+    site = re.sub(r"\W+", "", re.sub(r"^www\.|\.[a-z]{2,4}$", "", sitename.strip().lower()))
+    return bool(key) and key == site
+
+
 def _words(s: str) -> set[str]:
     return set(re.findall(r"\w+", s.lower()))
 
@@ -203,7 +213,13 @@ def headline(tree, title: Optional[str], sitename: Optional[str] = None) -> tupl
     """(kicker, headline, h1 element). The headline is the page's <h1> that shares most words
     with the metadata title (pages have several h1: logo, section name); without a matching
     h1 it is the metadata title itself. A kicker is a child of the h1, or the element just
-    before it, whose class names it a kicker."""
+    before it, whose class names it a kicker. A metadata title that is the site's name
+    (`_is_site_name`: l-mag.de's logo in its <h1>, "L-Mag") is replaced by the page's <title>."""
+    if title and _is_site_name(title, sitename):
+        el = tree.find(".//title")
+        ptitle = _strip_site(norm(el.text_content()), sitename) if el is not None else ""
+        if ptitle and not _is_site_name(ptitle, sitename):
+            title = ptitle
     tw = set(norm(title or "").lower().split())
     best, score = None, 0.0
     for h in tree.iter("h1"):

@@ -902,3 +902,18 @@ def test_headline_below_short_lines_of_the_body_opens_the_text_and_is_the_title(
     assert merge_meta(cd, doc.meta)["title"] == head
     assert [r.text.lstrip("- ") for r in cd.removed if r.kind == "headline"] == [head]
     assert check_invariants(doc.text, cd) == []
+
+
+def test_site_name_as_metadata_title_is_no_headline():
+    """l-mag.de sets its logo in the <h1> ("L-Mag") and the headline in an <h2> and the page's
+    <title>; trafilatura took the logo for the title, so the text opened with "L-Mag" and the
+    record's title was the site's name. A title that is the site's name is no headline: the
+    page's <title> is."""
+    from pipeline.record import merge_meta
+
+    head = "Holocaust-Gedenktag: Lesbische Erinnerungskultur mit Stolpersteinverlegung"
+    doc, cd = _page("trafilatura--l-mag.de-Holocaust-Gedenken")
+    assert cd.text.startswith(head + "\n\n"), cd.text[:200]
+    assert "L-Mag" not in cd.text.split("\n")[0]
+    assert merge_meta(cd, doc.meta)["title"] == head
+    assert check_invariants(doc.text, cd) == []
