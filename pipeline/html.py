@@ -168,6 +168,11 @@ def _strip_site(title: str, sitename: Optional[str]) -> str:
         tail = m.group(2).strip().lower()
         if (sitename and tail.replace(" ", "") in sitename.lower().replace(" ", "")) or re.search(r"\.[a-z]{2,4}$", tail):
             return m.group(1).strip()
+    # ... or the site's name and its section path after it: "Retro-PC: Commodore reaktiviert den
+    # C64 - SPIEGEL ONLINE - Nachrichten - Netzwelt" (spiegel.de, 2011)
+    m = re.match(r"^(.{10,}?)\s+[|–—-]\s+([^|–—-]{2,40}?)((?:\s+[|–—-]\s+[^|–—-]{2,40}){1,3})$", title)
+    if m and sitename and len(m.group(2).strip()) >= 3 and m.group(2).strip().lower().replace(" ", "") == sitename.lower().replace(" ", ""):
+        return m.group(1).strip()
     return title
 
 

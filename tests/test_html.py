@@ -35,7 +35,7 @@ LEADS = [
     ("trafilatura--netzpolitik.org.abmahnungen", None, "Seit Dezember 2015"),
     ("trafilatura--tagesspiegel.de.abstandsregeln", None, "Die Ideen reichen vom Spuckschutz bis zur Kontrolle d"),
     ("trafilatura--zfk.de.waermepumpen", "Wärmepumpenmarkt wächst um 42 Prozent gegenüber dem Vorjahr", "Wärmepumpen boomen"),
-    ("snacktory--spiegel", None, "Da ist er wieder, der C64"),
+    ("snacktory--spiegel", "Retro-PC: Commodore reaktiviert den C64", "Da ist er wieder, der C64"),
     ("trafilatura--aerobuzz.de-bremen", "CAE bildet künftig Luftwaffen-Piloten in Bremen aus", "Die CAE GmbH hat sich bei der Ausschreibung"),
     # the lead as the <h2> grouped with the <h1> in an <hgroup>
     ("trafilatura--die-tagespost.de.Demut", "Warum wir jetzt Demut brauchen", "Risiken und Nebenwirkungen bergen nicht nur Medikamente"),
@@ -916,4 +916,18 @@ def test_site_name_as_metadata_title_is_no_headline():
     assert cd.text.startswith(head + "\n\n"), cd.text[:200]
     assert "L-Mag" not in cd.text.split("\n")[0]
     assert merge_meta(cd, doc.meta)["title"] == head
+    assert check_invariants(doc.text, cd) == []
+
+
+def test_site_name_and_section_path_after_the_title_are_no_headline():
+    """spiegel.de's 2011 <title> "Retro-PC: Commodore reaktiviert den C64 - SPIEGEL ONLINE -
+    Nachrichten - Netzwelt" (no <h1> matches it): the site's name was stripped only as the last
+    part, so the text opened with the whole <title> and the record's title held the site and its
+    sections. The site's name with a section path after it goes too."""
+    from pipeline.record import merge_meta
+
+    doc, cd = _page("snacktory--spiegel")
+    assert doc.meta["title"].endswith(" - SPIEGEL ONLINE - Nachrichten - Netzwelt")
+    assert cd.text.startswith("Retro-PC: Commodore reaktiviert den C64\n\n"), cd.text[:120]
+    assert merge_meta(cd, doc.meta)["title"] == "Retro-PC: Commodore reaktiviert den C64"
     assert check_invariants(doc.text, cd) == []
