@@ -168,7 +168,22 @@ def _strip_site(title: str, sitename: Optional[str]) -> str:
         tail = m.group(2).strip().lower()
         if (sitename and tail.replace(" ", "") in sitename.lower().replace(" ", "")) or re.search(r"\.[a-z]{2,4}$", tail):
             return m.group(1).strip()
+    # ... or the site's name and its section path after it: "Retro-PC: Commodore reaktiviert den
+    # C64 - SPIEGEL ONLINE - Nachrichten - Netzwelt" (spiegel.de, 2011)
+    m = re.match(r"^(.{10,}?)\s+[|–—-]\s+([^|–—-]{2,40}?)((?:\s+[|–—-]\s+[^|–—-]{2,40}){1,3})$", title)
+    if m and sitename and len(m.group(2).strip()) >= 3 and m.group(2).strip().lower().replace(" ", "") == sitename.lower().replace(" ", ""):
+        return m.group(1).strip()
     return title
+
+
+def _is_site_name(title: str, sitename: Optional[str]) -> bool:
+    """Whether a title is the site's name ("L-Mag" of the site "l-mag.de"): the same letters
+    and digits as the site name without its top-level domain."""
+    if not sitename:
+        return False
+    key = re.sub(r"\W+", "", title).lower()
+    site = re.sub(r"\W+", "", re.sub(r"^www\.|\.[a-z]{2,4}$", "", sitename.strip().lower()))
+    return bool(key) and key == site
 
 
 def _words(s: str) -> set[str]:
@@ -203,7 +218,13 @@ def headline(tree, title: Optional[str], sitename: Optional[str] = None) -> tupl
     """(kicker, headline, h1 element). The headline is the page's <h1> that shares most words
     with the metadata title (pages have several h1: logo, section name); without a matching
     h1 it is the metadata title itself. A kicker is a child of the h1, or the element just
-    before it, whose class names it a kicker."""
+    before it, whose class names it a kicker. A metadata title that is the site's name
+    (`_is_site_name`: l-mag.de's logo in its <h1>, "L-Mag") is replaced by the page's <title>."""
+    if title and _is_site_name(title, sitename):
+        el = tree.find(".//title")
+        ptitle = _strip_site(norm(el.text_content()), sitename) if el is not None else ""
+        if ptitle and not _is_site_name(ptitle, sitename):
+            title = ptitle
     tw = set(norm(title or "").lower().split())
     best, score = None, 0.0
     for h in tree.iter("h1"):
@@ -232,6 +253,8 @@ def headline(tree, title: Optional[str], sitename: Optional[str] = None) -> tupl
             break
     if kicker is None:
         prev = best.getprevious()
+        while prev is not None and (not isinstance(prev.tag, str) or prev.tag == "br"):
+            prev = prev.getprevious()  # a line break or a comment between the kicker and the <h1>
         if prev is None and best.getparent() is not None:  # <div class=kicker> beside <h1> in a <header>
             prev = best.getparent().getprevious()
         if prev is not None and isinstance(prev.tag, str) and KICKER_NAME.search(_names(prev)):
@@ -449,9 +472,13 @@ def extract(html: str) -> tuple[str, dict]:
         # im Netz Daten von Rheinmetall gehackt", tagesschau's dachzeile): the headline its own line
         body = head + "\n" + after
     nbody = norm(body)
-    if kicker and not nbody.startswith(kicker):
-        parts.append((kicker, "kicker"))
     first_line, _, rest = body.partition("\n")
+    copy = []
+    if head and norm(first_line) != head and WS.sub("", first_line) != WS.sub("", head):
+        # the headline a line of the body below its first: put above the body, its copy logged
+        copy = _headline_copy(body, head, kicker)
+    if kicker and not nbody.startswith(kicker) and not any(kind == "kicker" for _, _, kind in copy):
+        parts.append((kicker, "kicker"))
     if head and norm(first_line) == head:
         # trafilatura kept the headline as the body's first line: the lead goes after it
         parts.append((first_line.strip(), None))
@@ -465,11 +492,13 @@ def extract(html: str) -> tuple[str, dict]:
         parts.append((head, None))
         parts.append((first_line.strip(), "headline"))
         body = rest.lstrip("\n")
-    elif head and head not in nbody[: len(head) + 40]:
+    elif head and (copy or head not in nbody[: len(head) + 40]):
         parts.append((head, None))
     if ld:
         parts.append((ld, None))
     inside = _body_furniture(tree, body)
+    if copy:
+        inside = sorted(inside + copy)
     if not parts or (len(parts) == 1 and parts[0][0] == first_line.strip()):
         text = parts[0][0] + "\n" + body if parts else body
         if inside:
@@ -488,6 +517,36 @@ def extract(html: str) -> tuple[str, dict]:
         meta["furniture"] = furniture
     meta["extracted_with"] = "trafilatura+markup"
     return text, meta
+
+
+# The body's lines above trafilatura's copy of the headline (`_headline_copy`): so many at most, each this long at most.
+HEAD_COPY_MAX_LINES = 5
+HEAD_COPY_LINE_MAX_CHARS = 80
+# the mark trafilatura sets before a list item's line
+LIST_MARK = re.compile(r"^[-*•]\s+")
+
+
+def _headline_copy(body: str, head: str, kicker: Optional[str]) -> list[list]:
+    """Spans `[start, end, kind]` of trafilatura's copy of the headline among the body's opening
+    lines, below a few short lines (the date and time, the kicker: kyffhaeuser-nachrichten.de and
+    nnz-online.de print "Di, 10:19 Uhr" / "31.10.2023" / the kicker / the <h1> before the first
+    paragraph; fr.de a comment count and a menu item), kind `headline`, and of the kicker's line
+    there, kind `kicker`. The headline is put above the body, so the body's copy is a duplicate,
+    and the text opens with the headline, the cleaner's title (it was "5 Kommentare", fr.de's
+    first line). [] where the headline is no line of its own there: a long line before it is a
+    paragraph, and the headline in it is the article's text."""
+    spans, pos = [], 0
+    for line in body.split("\n")[: HEAD_COPY_MAX_LINES + 1]:
+        t = norm(line)
+        a, b = pos + len(line) - len(line.lstrip()), pos + len(line.rstrip())
+        pos += len(line) + 1
+        if t == head or LIST_MARK.sub("", t, count=1) == head:  # "- „Es kommt ...“": cicero.de's <h1> in a list item
+            return spans + [[a, b, "headline"]]
+        if len(t) > HEAD_COPY_LINE_MAX_CHARS:
+            return []
+        if kicker and t == kicker:
+            spans.append([a, b, "kicker"])
+    return []
 
 
 # A teaser of another article in a list of them: its text, headline link and blurb, this long at most.

@@ -1699,3 +1699,96 @@ def test_byline_with_three_authors_is_removed():
     # a sentence with commas and "und" after "Von" is no byline
     doc = _ok(raw.replace(line, "Von Berlin, Hamburg und München aus wird das Netz überwacht"))
     assert "Von Berlin, Hamburg und München aus wird das Netz überwacht" in doc.text
+
+
+def test_mitarbeit_credit_line_is_a_byline():
+    """nd's "Mitarbeit: Antonio Gutierrez" closing the article (a contributor's credit, a label
+    of German bylines as "Text:" / "Autor:" are) stayed in the text as its last sentence; it is a
+    byline now, and its name no author: the saved page's author, Moritz Wichmann, stays the
+    record's (the cleaner's authors win over a page's). A sentence that begins "Mitarbeit" stays."""
+    from pipeline.ingest import read_path
+    from pipeline.record import merge_meta
+    from repo_data import NEWS, news_row
+
+    raw = news_row("web_pages_de.jsonl.gz", "file", "tests/eval/neues-deutschland.de.mietenstreik.html")["markdown_extract"]
+    line = "Mitarbeit: Antonio Gutierrez"
+    assert f"\n\n{line}\n\n" in raw
+    doc = _ok(raw)
+    assert line not in doc.text
+    assert "byline" in _removed_kinds(doc, line)
+    assert doc.meta.authors == []
+    assert "Das gilt auch für Chicago und Illinois, könnte man hinzufügen." in doc.text
+    # the label on a line of its own, the name on the next (a credits box)
+    doc = _ok(raw.replace(line, "Mitarbeit:\n\nAntonio Gutierrez"))
+    assert "Antonio Gutierrez" not in doc.text.split("hinzufügen.")[-1]
+    assert doc.meta.authors == []
+    # the saved page itself
+    page = NEWS / "html" / "pages" / "trafilatura--neues-deutschland.de.mietenstreik.html"
+    if page.exists():
+        (rd,) = list(read_path(page, page.parent))
+        cd = clean_input(rd.text, rd.meta)
+        assert line not in cd.text and "Das gilt auch für Chicago und Illinois" in cd.text
+        assert merge_meta(cd, rd.meta)["authors"] == ["Moritz Wichmann"]
+    doc = _ok(raw.replace(line, "Mitarbeit in der Mietergewerkschaft ist für viele Mieter neu."))
+    assert "Mitarbeit in der Mietergewerkschaft ist für viele Mieter neu." in doc.text
+
+
+@pytest.mark.parametrize("head, published", [
+    ("Update vom 19.02.2020", "2020-02-19"),
+    ("Update vom 19.02.2020, 10:15 Uhr", "2020-02-19"),
+    ("Update vom 19. Februar 2020", "2020-02-19"),
+    ("Update vom 19.02.2020\n\nVeröffentlicht am 12.02.2020", "2020-02-12"),
+])
+def test_update_vom_line_under_the_headline_is_a_date_line(head, published):
+    """"Update vom 19.02.2020" alone under the headline (the "vom" spelling of "Update:") stayed
+    in the text as its first paragraph and gave no date; it goes as "Update: 19.02.2020" goes, and
+    its day ranks as an update's. fr.de's "Update vom 03. Mai 2020, 16:05 Uhr: Kim Jong Uns ..."
+    opens a paragraph of the body and stays."""
+    from repo_data import news_row
+
+    raw = news_row("web_pages_de.jsonl.gz", "file", "tests/eval/bloghaus.hypotheses.org.2320.html")["markdown_extract"]
+    doc = _ok(head + raw[len("*Aktualisiert am 19.02.2020*"):])
+    assert doc.meta.published == published
+    assert doc.text.startswith("Um Sichtbarkeit und Leserschaft"), doc.text[:80]
+    fr = news_row("web_pages_de.jsonl.gz", "file", "tests/eval/fr.de.nordkorea.html")["markdown_extract"]
+    assert "Update vom 03. Mai 2020, 16:05 Uhr: Kim Jong Uns vermeintliche" in _squash(_ok(fr).text)
+
+
+@pytest.mark.parametrize("file, line, author", [
+    ("tests/eval/90min.de-Bundesliga-Tabelle.html", "#### Von [Jan Kupitz](https://www.90min.de/authors/jan-k)", "Jan Kupitz"),
+    ("tests/eval/KATAPULT-Magazin.de-parteien.html", "Von          [Tim Ehlers](https://katapult-magazin.de/de/autoren/tim-ehlers)",
+     "Tim Ehlers"),
+    ("tests/eval/literaturkritik.de-Ann-Cotten.html", "### Von [Vanessa Franke](/public/mitarbeiterinfo.php?rez_id=5503)",
+     "Vanessa Franke"),
+])
+def test_markdown_byline_with_linked_author_is_a_byline(file, line, author):
+    """A web page's byline in markdown links the author's name to the author's page, often in a
+    heading ("#### Von [Jan Kupitz](https://www.90min.de/authors/jan-k)"): the byline pattern was
+    tried on the line with its link and heading marks, matched nothing, and "Von Jan Kupitz" stayed
+    in the text (the marks are cut later, by the markdown pass). The line is read as that pass
+    leaves it: a byline, the name an author."""
+    from repo_data import news_row
+
+    raw = news_row("web_pages_de.jsonl.gz", "file", file)["markdown_extract"]
+    assert f"\n{line}\n" in raw
+    doc = _ok(raw)
+    assert f"Von {author}" not in _squash(doc.text)
+    assert "byline" in _removed_kinds(doc, line)
+    assert doc.meta.authors == [author]
+    # a linked name in a sentence of the body stays
+    doc = _ok(raw.replace(line, f"Von [{author}](https://example.org/a) stammt auch der Bericht über das Spiel am Sonntag."))
+    assert f"Von {author} stammt auch der Bericht" in _squash(doc.text)
+
+
+def test_column_byline_is_a_byline():
+    """pinkstinks.de's "**Eine Kolumne von Nils Pickert**" opening the page stayed in the text (the
+    byline prefixes knew "Ein Kommentar von", "Eine Analyse von", not a column's)."""
+    from repo_data import news_row
+
+    raw = news_row("web_pages_de.jsonl.gz", "file", "tests/eval/pinkstinks.de-Kulturtechnik.html")["markdown_extract"]
+    assert raw.startswith("**Eine Kolumne von Nils Pickert**\n")
+    doc = _ok(raw)
+    assert "Eine Kolumne von" not in doc.text
+    assert "byline" in _removed_kinds(doc, "Eine Kolumne von Nils Pickert")
+    assert doc.meta.authors == ["Nils Pickert"]
+    assert doc.text.startswith("Das patriarchalische Eheideal behauptet seine Herrschaft")

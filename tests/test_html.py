@@ -35,7 +35,7 @@ LEADS = [
     ("trafilatura--netzpolitik.org.abmahnungen", None, "Seit Dezember 2015"),
     ("trafilatura--tagesspiegel.de.abstandsregeln", None, "Die Ideen reichen vom Spuckschutz bis zur Kontrolle d"),
     ("trafilatura--zfk.de.waermepumpen", "Wärmepumpenmarkt wächst um 42 Prozent gegenüber dem Vorjahr", "Wärmepumpen boomen"),
-    ("snacktory--spiegel", None, "Da ist er wieder, der C64"),
+    ("snacktory--spiegel", "Retro-PC: Commodore reaktiviert den C64", "Da ist er wieder, der C64"),
     ("trafilatura--aerobuzz.de-bremen", "CAE bildet künftig Luftwaffen-Piloten in Bremen aus", "Die CAE GmbH hat sich bei der Ausschreibung"),
     # the lead as the <h2> grouped with the <h1> in an <hgroup>
     ("trafilatura--die-tagespost.de.Demut", "Warum wir jetzt Demut brauchen", "Risiken und Nebenwirkungen bergen nicht nur Medikamente"),
@@ -852,3 +852,82 @@ def test_markup_date_read_month_first_yields_to_the_pages_date_line():
     doc, cd = _page("trafilatura--simmeltalzeitung.ch-Trinkwasser")
     assert doc.meta.get("published") == "2023-01-11" and cd.meta.published == "2023-11-01"
     assert _record_meta("trafilatura--simmeltalzeitung.ch-Trinkwasser")["published"] == "2023-11-01"
+
+
+@pytest.mark.parametrize("pid, kicker, head, first", [
+    ("trafilatura--kyffhaeuser-nachrichten.de-Regen", "Lass uns übers Wetter reden", "So viel Regen gab es lange nicht",
+     "Das Wetter eignet sich ja bekanntermaßen exzellent dazu"),
+    ("trafilatura--nnz-online.de-Quantensprung", "Stadt eröffnet Nordpark-Anlage", "Ein Quantensprung für Nordhausen Nord",
+     "In Nord wurde am Freitag die neue Spiel- und Freizeitanlage"),
+])
+def test_headline_the_body_holds_below_its_date_and_kicker_is_not_doubled(pid, kicker, head, first):
+    """trafilatura's body of these pages (one CMS) opens with the date lines, the kicker and the
+    <h1>: the headline was put above the body once more (it was not within the body's first
+    characters), so the text printed it twice, and the kicker (a <div class="..._dachzeile">, a
+    <br/> between it and the <h1>) stayed as a paragraph. The body's copy of the headline is
+    logged as `headline`, the kicker as `kicker`; the text opens with the headline, once."""
+    doc, cd = _page(pid)
+    assert cd.text.startswith(head + "\n\n" + first), cd.text[:200]
+    assert cd.text.count(head) == 1
+    assert kicker not in cd.text
+    assert [r.text for r in cd.removed if r.kind == "kicker"] == [kicker]
+    assert [r.text for r in cd.removed if r.kind == "headline"] == [head]
+    assert cd.meta.title == head
+    assert check_invariants(doc.text, cd) == []
+
+
+@pytest.mark.parametrize("pid, head, above", [
+    # a comment count, a menu item and the kicker above the <h1> in trafilatura's body
+    ("trafilatura--fr.de.nordkorea", "Kim Jong Un: Der Diktator ist zurück - Donald Trump ist „glücklich“", "5 Kommentare"),
+    # the kicker, no class names it
+    ("trafilatura--taz.de.siemens", "Kaeser verarscht Neubauer", "Siemens und die Kohlemine Adani"),
+    ("trafilatura--livenet.ch-sprache", "Von Sprachregeln, Gender-Politik und «ganz normalem Deutsch»",
+     "Bestseller-Autorin Birgit Kelle im Talk"),
+    # the <h1> inside a list item ("- „Es kommt ...“"), below the byline line: the title was the byline
+    ("trafilatura--cicero.de.pandemie", "„Es kommt auch darauf an, wie die Menschen sterben“",
+     "Müssen Infizierte unbedingt ins Krankenhaus?"),
+])
+def test_headline_below_short_lines_of_the_body_opens_the_text_and_is_the_title(pid, head, above):
+    """trafilatura's body holds the <h1> as a line of its own below a few short lines: the headline
+    was put above the body only when it stood further than 40 characters into it, so on these pages
+    the text opened with the first short line and the record's title was "5 Kommentare" (fr.de),
+    the kicker (taz.de, livenet.ch). The headline opens the text and is the title; its copy in the
+    body is logged as `headline`; the short lines stay, after it."""
+    from pipeline.record import merge_meta
+
+    doc, cd = _page(pid)
+    assert cd.text.startswith(head + "\n\n"), cd.text[:200]
+    assert _n(cd.text).count(_n(head)) == 1
+    assert above in cd.text
+    assert merge_meta(cd, doc.meta)["title"] == head
+    assert [r.text.lstrip("- ") for r in cd.removed if r.kind == "headline"] == [head]
+    assert check_invariants(doc.text, cd) == []
+
+
+def test_site_name_as_metadata_title_is_no_headline():
+    """l-mag.de sets its logo in the <h1> ("L-Mag") and the headline in an <h2> and the page's
+    <title>; trafilatura took the logo for the title, so the text opened with "L-Mag" and the
+    record's title was the site's name. A title that is the site's name is no headline: the
+    page's <title> is."""
+    from pipeline.record import merge_meta
+
+    head = "Holocaust-Gedenktag: Lesbische Erinnerungskultur mit Stolpersteinverlegung"
+    doc, cd = _page("trafilatura--l-mag.de-Holocaust-Gedenken")
+    assert cd.text.startswith(head + "\n\n"), cd.text[:200]
+    assert "L-Mag" not in cd.text.split("\n")[0]
+    assert merge_meta(cd, doc.meta)["title"] == head
+    assert check_invariants(doc.text, cd) == []
+
+
+def test_site_name_and_section_path_after_the_title_are_no_headline():
+    """spiegel.de's 2011 <title> "Retro-PC: Commodore reaktiviert den C64 - SPIEGEL ONLINE -
+    Nachrichten - Netzwelt" (no <h1> matches it): the site's name was stripped only as the last
+    part, so the text opened with the whole <title> and the record's title held the site and its
+    sections. The site's name with a section path after it goes too."""
+    from pipeline.record import merge_meta
+
+    doc, cd = _page("snacktory--spiegel")
+    assert doc.meta["title"].endswith(" - SPIEGEL ONLINE - Nachrichten - Netzwelt")
+    assert cd.text.startswith("Retro-PC: Commodore reaktiviert den C64\n\n"), cd.text[:120]
+    assert merge_meta(cd, doc.meta)["title"] == "Retro-PC: Commodore reaktiviert den C64"
+    assert check_invariants(doc.text, cd) == []

@@ -9,7 +9,10 @@ from .lines import _ends_sentence, _is_caps_word, _is_name_like, _starts_lower, 
 
 
 # a byline's label on a line of its own ("Text:", "Autorin:"), and the outlet after its name ("/ handwerksblatt.de")
-_BYLINE_LABEL = re.compile(r"(?:Text|Autor|Autorin|Autoren|Autorinnen)\s*:")
+_BYLINE_LABEL = re.compile(r"(?:Text|Autor|Autorin|Autoren|Autorinnen|Mitarbeit)\s*:")
+# a contributor's credit ("Mitarbeit: Antonio Gutierrez"): a byline, its names no authors (nd's
+# article by Moritz Wichmann credits the activist it quotes)
+_CREDIT_ONLY = re.compile(r"Mitarbeit\s*:")
 # a sentence ended in a line (after a word, not an abbreviation: "Dr.", "Mrd.") and the next one
 # begun: "... unverrückbar. Doch seit Russlands"
 _RUNS_INTO_NEXT = re.compile(r"[a-zäöüß]{4}[.!?]\s+[\"„»A-ZÄÖÜ]")
@@ -22,9 +25,11 @@ class PrintFurniture:
     def bylines(self) -> None:
         c, D = self.c, self.D
         for ln in c.nonblank:
-            if ln.kind or len(ln.strip) > 160:
+            if ln.kind or len(ln.strip) > 300:
                 continue
-            t = _strip_md(c.kept_text(ln))
+            t = self._md_plain(_strip_md(c.kept_text(ln)))
+            if len(t) > 160:
+                continue
             m = D.byline_re.match(t)
             if not m:
                 continue
@@ -45,7 +50,7 @@ class PrintFurniture:
             more = [] if known or not out else self._persons(out)
             if more:  # a second author with no "und" before it ("Von Peter Disch, Dirk Sattelberger")
                 names, out = names + more, None
-            for nm in names:
+            for nm in names if not _CREDIT_ONLY.match(t) else []:
                 c.meta(0, "authors", nm)
             # a place after the authors is where the correspondent writes from ("Von Friedrich
             # Schmidt, Moskau"), not the outlet; a known outlet stays one ("Welt" is a CLDR region)
@@ -76,7 +81,7 @@ class PrintFurniture:
             if not names:
                 continue
             ln.kind = name.kind = "byline"
-            for nm in names:
+            for nm in names if not _CREDIT_ONLY.match(_strip_md(ln.strip)) else []:
                 c.meta(0, "authors", nm)
             rest = nb[k + 2:k + 4]
             tail = " ".join(x.strip for x in rest if x.kind is None)
@@ -88,6 +93,18 @@ class PrintFurniture:
                 for x in rest:
                     x.kind = "byline"
                 c.meta(3, "outlet", D.canonical_outlet(m.group(1)))
+
+    def _md_plain(self, t: str) -> str:
+        """A markdown line as the markdown pass leaves it: without its heading mark, each link its
+        text ("#### Von [Jan Kupitz](https://www.90min.de/authors/jan-k)" -> "Von Jan Kupitz": a
+        byline links the author's name to the author's page)."""
+        D = self.D
+        m = D.heading_re.match(t)
+        if m:
+            t = t[m.end():]
+        if "](" in t:
+            t = D.link_re.sub(lambda m: m.group("text"), t)
+        return t
 
     def dateline_place(self) -> None:
         """The place a news dateline names at the start of the body ("MOSKAU (dpa) – Russland ...",
