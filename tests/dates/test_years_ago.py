@@ -114,3 +114,19 @@ def test_bc_range_first_member_only_when_earlier(nlp):
     # "zwischen 20 und 400 v. Chr." would run backwards: the 20 stays no BC year
     ds = dates_of(nlp, "Funde aus der Zeit um 20 und 400 v. Chr. wurden gezeigt.", "2005-04-27")
     assert ("400 v. Chr.", "-0399", "date") in ds and not any(d[0] == "20" for d in ds)
+
+
+# origin: session 25 (s25-dates): a count of days or weeks that reaches before year 1 or after 9999 crashed the
+# figures component (OverflowError from the calendar), so the whole article was lost; it is a duration (no calendar
+# day to give), and "N Tage zuvor/später" a DATE without a value. The sentences are dev8 wn64137's and dev9
+# wn28114's with the count changed (no article of the open sets counts days that far).
+@pytest.mark.parametrize("published,text,expected", [
+    ("2010-10-19", "Der Mensch der Steinzeit nutzte offenbar vor 11 Millionen Tagen in Europa schon häufiger Pflanzen.",
+     [("11 Millionen Tagen", "P11000000D", "duration")]),
+    ("2010-10-19", "Der Mensch der Steinzeit nutzte offenbar vor 1,5 Millionen Wochen in Europa schon Pflanzen.",
+     [("1,5 Millionen Wochen", "P1500000W", "duration")]),
+    ("2006-06-06", "Am 3. Juni wurde das Tier gesehen. 4 Millionen Tage später legte es eine Strecke von 80 Kilometern zurück.",
+     [("3. Juni", "2006-06-03", "date"), ("4 Millionen Tage später", None, "date")]),
+])
+def test_days_beyond_the_calendar(nlp, published, text, expected):
+    assert dates_of(nlp, text, published) == expected

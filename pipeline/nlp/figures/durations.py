@@ -96,7 +96,10 @@ class DurationRules:
             return None  # "in 10 Millionen Jahren": no calendar year (ISO 8601 has four digits); a duration
         # "vor 30.000 Jahren" (published 2010) -> -27990, "vor 12.500 Jahren" -> -10493: a year before 1 AD
         # with more digits (ISO 8601's expanded years; dev7 and dev8 gold), not a duration
-        value = shift_period(anchor, unit, sign * n)
+        try:
+            value = shift_period(anchor, unit, sign * n)
+        except OverflowError:  # "vor 1 Million Tagen": a day or week outside the calendar (years 1 to 9999); a duration
+            return None
         if named == "year" and unit != "year":
             return value[:4]  # "vor viereinhalb Jahren" (published 2006-04) -> 2001, not 2001-10
         if named == "month" and unit == "day":
@@ -178,7 +181,10 @@ class DurationRules:
         if unit in ("day", "week"):
             if d is None:
                 return None
-            day = (dt.date(y, mo, d) + dt.timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
+            try:
+                day = (dt.date(y, mo, d) + dt.timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
+            except OverflowError:  # "1 Million Tage später": outside the calendar (years 1 to 9999), no value
+                return None
             # "eineinhalb Monate zuvor" (45 days): no finer than the duration's own unit, the month
             return day[:7] if f["unit"] == "month" else day[:4] if f["unit"] in ("year", "decade", "century") else day
         if unit == "month":
