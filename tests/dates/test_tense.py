@@ -291,3 +291,12 @@ def test_a_past_participle_attribute_lies_behind(nlp_model, text, published, exp
 ])
 def test_a_day_within_a_week_ahead_is_not_a_year_back(nlp_model, text, published, expected):
     assert expected in dates_of(nlp_model, text, published)
+
+
+# origin: session 25 (s25-dates): "geschah" (the strong preterite of "geschehen", frequent in crime and accident
+# reports) was no past cue (dates.json tense.strong_preterite), so a weekday of its clause was the nearest one,
+# here the Sunday after publication; 10kGNAD gnad312, anchored on a Friday. The same cue keeps "Was in 10 Millionen
+# Jahren in der Erde geschah" (dev3 wn80622) a duration.
+def test_geschah_is_past(nlp):
+    text = "Nach bisherigen Erkenntnissen geschah die Bluttat am frühen Sonntagmorgen in dem Hotelzimmer."
+    assert dates_of(nlp, text, "2016-03-18") == [("frühen Sonntagmorgen", "2016-03-13", "date")]
