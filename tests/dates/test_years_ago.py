@@ -53,9 +53,21 @@ def test_years_ago_beyond_four_digits(nlp):
     assert dates_of(nlp, text, "2010-10-19") == [("30.000 Jahren", "-27990", "date")]
 
 
+# origin: session 25 (s25-dates), dev7 wn37353: "in" + years beyond four digits in a clause that is not past is
+# the year that far ahead (ISO 8601's expanded years), as "vor" + such years is the year before 1 AD; the gold
+# of dev7 gives 2002007 for both (published 2007-01-21); the rules gave a duration P2000000Y
+@pytest.mark.parametrize("text", [
+    "Brown schätzt, dass der Komet erst in zwei Millionen Jahren entstehen wird und dann von der Erde aus sichtbar ist.",
+    "„Wenn Sie in zwei Millionen Jahren noch mal wiederkämen, könnte EL61 durchaus ein Komet sein.",
+])
+def test_years_ahead_beyond_four_digits(nlp, text):
+    assert ("zwei Millionen Jahren", "2002007", "date") in dates_of(nlp, text, "2007-01-21")
+
+
 # origin: session 9, dev3 errors (an id without a set: dev3)
 @pytest.mark.parametrize("published,text,expected", [
-    # wn80622: a geological time ahead is a duration, never the year 10002017
+    # wn80622: a geological time in a past clause is a duration, never the year 10002017 (ahead, in a clause that
+    # is not past, it is a year: test_years_ahead_beyond_four_digits)
     ("2017-06-01", "2008 erklärte er zu einem Projekt im Bereich der Biomasse-Energie: „Was in 10 Millionen Jahren in der "
      "Erde geschah, machen wir in 10 Sekunden.“",
      [("2008", "2008", "date"), ("10 Millionen Jahren", "P10000000Y", "duration"), ("10 Sekunden", "PT10S", "duration")]),

@@ -92,10 +92,10 @@ class DurationRules:
             n, unit = n * (10 if unit == "decade" else 100), "year"
         if unit not in ("year", "month", "week", "day"):
             return None
-        if unit == "year" and sign > 0 and anchor.year + n > 9999:
-            return None  # "in 10 Millionen Jahren": no calendar year (ISO 8601 has four digits); a duration
         # "vor 30.000 Jahren" (published 2010) -> -27990, "vor 12.500 Jahren" -> -10493: a year before 1 AD
-        # with more digits (ISO 8601's expanded years; dev7 and dev8 gold), not a duration
+        # with more digits (ISO 8601's expanded years; dev7 and dev8 gold), not a duration; the same ahead: "dass
+        # der Komet erst in zwei Millionen Jahren entstehen wird" (published 2007) -> 2002007 (dev7 wn37353 gold);
+        # "Was in 10 Millionen Jahren in der Erde geschah" is a duration as every "in" of a past clause (dev3)
         try:
             value = shift_period(anchor, unit, sign * n)
         except OverflowError:  # "vor 1 Million Tagen": a day or week outside the calendar (years 1 to 9999); a duration
