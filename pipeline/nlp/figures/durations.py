@@ -6,9 +6,9 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ..dates import TenseDetector, clause_bounds, sentence_bounds
+from ..dates import TenseDetector, clause_bounds, has_ann, sentence_bounds
 from ..ext import DATE_SPANS
-from ..normalize import lookup_unit, parse_anchor, shift_period
+from ..normalize import lookup_unit, multiplier, parse_anchor, parse_digits, parse_number_word, shift_period
 from .common import _ADJ_ENDINGS, _TIME_UNITS
 
 
@@ -114,8 +114,32 @@ class DurationRules:
         if low in self.ago_words:
             return -1
         if low in self.ahead_words:
-            return 1
+            return None if self._counted_before(p) else 1
         return relative_end.get(p.i) if low in self.range_links else None
+
+    def _counted_before(self, p: Token) -> bool:
+        """Does the "in" `p` follow a counted noun ("Drei Attacken in zwei Tagen", dev16 wn55456; "80 Kilometer in
+        vier Tagen")? How many in how long: the time it took, a duration, not a time ahead. Not after a determiner
+        before the count ("die 22 Spieler in zwei Wochen wiedersehen": those players, two weeks ahead)."""
+        doc, j = p.doc, p.i - 1
+        if j < 1 or not self._is_noun(doc[j]) or (lookup_unit(doc[j].text) or ("", 0))[0] in _TIME_UNITS:
+            return False
+        j -= 1
+        for _ in range(2):  # "drei tödliche Attacken", "3,5 Millionen Menschen"
+            if j > 0 and (self._is_adj(doc[j]) or multiplier(doc[j].text) is not None):
+                j -= 1
+        t = doc[j]
+        if t.text.endswith(".") or not (parse_digits(t.text) is not None or parse_number_word(t.text.lower()) is not None):
+            return False  # an ordinal ("3. Etappe") or no number
+        j -= 1
+        while j >= 0 and doc[j].is_space:  # a heading's count after a paragraph break (the tagger may call "\n\n" DET)
+            j -= 1
+        if j < 0:
+            return True
+        before = doc[j]
+        if has_ann(doc, "POS") and before.pos_:
+            return before.pos_ != "DET"
+        return before.text.lower() not in self.function_words
 
     def _past_clause(self, doc: Doc, i: int) -> bool:
         """Is the clause around doc[i] in the past tense (the dates component's tense cues)?"""
