@@ -300,3 +300,17 @@ def test_a_day_within_a_week_ahead_is_not_a_year_back(nlp_model, text, published
 def test_geschah_is_past(nlp):
     text = "Nach bisherigen Erkenntnissen geschah die Bluttat am frühen Sonntagmorgen in dem Hotelzimmer."
     assert dates_of(nlp, text, "2016-03-18") == [("frühen Sonntagmorgen", "2016-03-13", "date")]
+
+
+# origin: session 25 (s25-dates): a strong preterite after an inseparable prefix ("bezwang", "verstarb", "geriet",
+# "erlitt", "entstand") was no past cue: only the bare forms of dates.json tense.strong_preterite were, so the weekday
+# was the nearest one, here the Sunday after publication (10kGNAD gnad sentences anchored on a Friday). Singular forms
+# only: a plural is also a participle ("bleiben am Montag geschlossen" stays the coming Monday); lower case only
+# ("Verlag", "Bestand" are nouns)
+@pytest.mark.parametrize("published,text,expected", [
+    ("2016-03-18", "Der Weltranglisten-Zwölfte bezwang am Sonntag im EM-Finale in Sofia das Sensationsteam Slowenien "
+     "(Weltranglisten-39.) vor 11.500 Zuschauern 3:0 (19,27,27).", [("Sonntag", "2016-03-13", "date")]),
+    ("2016-03-18", "Viele Schulen, Hochschulen und Ämter bleiben am Montag geschlossen.", [("Montag", "2016-03-21", "date")]),
+])
+def test_prefixed_strong_preterite_is_past(nlp_model, published, text, expected):
+    assert dates_of(nlp_model, text, published) == expected
