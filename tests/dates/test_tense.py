@@ -314,3 +314,13 @@ def test_geschah_is_past(nlp):
 ])
 def test_prefixed_strong_preterite_is_past(nlp_model, published, text, expected):
     assert dates_of(nlp_model, text, published) == expected
+
+
+# origin: session 25 (s25-dates), dev11 wn12491 (gold 2005-10-02): "wird" on a participle of the date's clause is a
+# present passive, so the past verb of another clause ("da ... verstarb", a past cue since the prefixed strong
+# preterites are) does not date it; "wird nicht wie angekündigt am 20. November ... kommen" (gnad755,
+# test_months_years) keeps its future
+def test_present_passive_keeps_its_tense(nlp_model):
+    text = ("Im Wahlkreis Dresden I wird erst am 2. Oktober gewählt, da eine Kandidatin der NPD verstarb. Erst wenn die "
+            "Stimmen ausgezählt sind, steht das Ergebnis fest.")
+    assert ("2. Oktober", "2005-10-02", "date") in dates_of(nlp_model, text, "2005-09-18")
