@@ -195,3 +195,17 @@ def test_heute_nowadays_or_today(nlp_model, text, expected):
 ])
 def test_deictic_days_dev7(nlp_model, text, published, expected):
     assert date_values(nlp_model, text, published) == expected
+
+
+# origin: session 25 (s25-dates), dev10 wn43134 (published on a Sunday, 2007-07-29): the weekend of publication is
+# not over, so "vom vergangenen Wochenende" is the one before (gold 2007-W29-WE, was the running W30); on a Monday it
+# is the weekend just ended (dev6 wn72779 gold 2012-W20-WE)
+@pytest.mark.parametrize("published,text,expected", [
+    ("2007-07-29", "Von den ehemaligen TRT-Mandatsträgern wurde Aufklärung darüber verlangt, ob sie mit den "
+     "gewalttätigen Demonstrationen vom vergangenen Wochenende etwas zu tun hätten.",
+     [("vergangenen Wochenende", "2007-W29-WE", "date")]),
+    ("2012-05-21", "Am vergangenen Wochenende trafen sich in Frankfurt am Main mehrere tausend Menschen.",
+     [("vergangenen Wochenende", "2012-W20-WE", "date")]),
+])
+def test_past_weekend_published_on_a_sunday(nlp, published, text, expected):
+    assert dates_of(nlp, text, published) == expected

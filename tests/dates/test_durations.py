@@ -184,3 +184,17 @@ def test_millennium_is_a_time_unit(nlp):
     text = ("Fast alle namhaften Geldhäuser haben Anfang des Jahrtausends deutsche Schiffs- und Immobilienfonds in "
             "großem Stil an ihre Kunden verkauft.")  # gnad131 (10kGNAD)
     assert dates_of(nlp, text, "2016-03-15") == []
+
+
+# origin: session 25 (s25-dates), dev16 wn55456 (gold P2D): "in" + a time right after a counted noun is how many in
+# how long, the time it took (a duration), not a time ahead; after a determiner before the count the time stays
+# ahead ("die 22 Spieler in zwei Wochen wiedersehen"), as "in" without a count (dev wn27100, gold 2006-W23)
+@pytest.mark.parametrize("published,text,expected", [
+    ("2009-01-21", "vielmehr sind die Haie selbst die bedrohtesten Meerestiere – durch die Menschen.\n\nDrei Attacken in "
+     "zwei Tagen \n\nInnerhalb nur weniger Tage berichtete die Presse in Australien über mehrere Haiattacken.",
+     ("zwei Tagen", "P2D", "duration")),
+    ("2006-05-19", "Der behandelnde Arzt Lahms hat sich optimistisch geäußert, dass der Abwehrspieler in drei Wochen bei "
+     "der Weltmeisterschaft mitspielen könne.", ("drei Wochen", "2006-W23", "date")),
+])
+def test_count_in_time_is_a_duration(nlp_model, published, text, expected):
+    assert expected in dates_of(nlp_model, text, published)

@@ -118,3 +118,17 @@ def test_day_part_in_the_old_spelling(nlp, text, published, expected):
     ds = dates_of(nlp, text, published)
     assert expected in ds
     assert not [d for d in ds if d[0] in ("gestern", "Montag")]  # not the day alone
+
+
+# origin: session 25 (s25-dates), dev13 wn6439: "die Jahre 2007 bis 2013" is a plural (the singular is "das Jahr"),
+# so the years are the DATEs without the noun, as in "in den Jahren 2009 und 2010" (gold of dev, dev2, dev9, dev13);
+# "im Jahre 2005", the old dative singular, keeps "Jahre" inside (dev wn31608, dev2 wn14183 gold)
+@pytest.mark.parametrize("published,text,expected", [
+    ("2005-06-18", "Nach der EU-Verfassung in den Referenden in Frankreich und den Niederlanden ist nun auch der Versuch, "
+     "sich auf einen Finanzrahmen für den EU-Haushalt für die Jahre 2007 bis 2013 zu einigen, gescheitert.",
+     [("2007", "2007", "date"), ("2013", "2013", "date")]),
+    ("2006-09-14", "Diese Einnahmen sind erheblich und betrugen im Jahre 2005 umgerechnet 60 Millionen US-Dollar pro Monat.",
+     [("Jahre 2005", "2005", "date")]),
+])
+def test_plural_jahre_before_years(nlp, published, text, expected):
+    assert dates_of(nlp, text, published) == expected

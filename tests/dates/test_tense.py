@@ -291,3 +291,36 @@ def test_a_past_participle_attribute_lies_behind(nlp_model, text, published, exp
 ])
 def test_a_day_within_a_week_ahead_is_not_a_year_back(nlp_model, text, published, expected):
     assert expected in dates_of(nlp_model, text, published)
+
+
+# origin: session 25 (s25-dates): "geschah" (the strong preterite of "geschehen", frequent in crime and accident
+# reports) was no past cue (dates.json tense.strong_preterite), so a weekday of its clause was the nearest one,
+# here the Sunday after publication; 10kGNAD gnad312, anchored on a Friday. The same cue keeps "Was in 10 Millionen
+# Jahren in der Erde geschah" (dev3 wn80622) a duration.
+def test_geschah_is_past(nlp):
+    text = "Nach bisherigen Erkenntnissen geschah die Bluttat am frühen Sonntagmorgen in dem Hotelzimmer."
+    assert dates_of(nlp, text, "2016-03-18") == [("frühen Sonntagmorgen", "2016-03-13", "date")]
+
+
+# origin: session 25 (s25-dates): a strong preterite after an inseparable prefix ("bezwang", "verstarb", "geriet",
+# "erlitt", "entstand") was no past cue: only the bare forms of dates.json tense.strong_preterite were, so the weekday
+# was the nearest one, here the Sunday after publication (10kGNAD gnad sentences anchored on a Friday). Singular forms
+# only: a plural is also a participle ("bleiben am Montag geschlossen" stays the coming Monday); lower case only
+# ("Verlag", "Bestand" are nouns)
+@pytest.mark.parametrize("published,text,expected", [
+    ("2016-03-18", "Der Weltranglisten-Zwölfte bezwang am Sonntag im EM-Finale in Sofia das Sensationsteam Slowenien "
+     "(Weltranglisten-39.) vor 11.500 Zuschauern 3:0 (19,27,27).", [("Sonntag", "2016-03-13", "date")]),
+    ("2016-03-18", "Viele Schulen, Hochschulen und Ämter bleiben am Montag geschlossen.", [("Montag", "2016-03-21", "date")]),
+])
+def test_prefixed_strong_preterite_is_past(nlp_model, published, text, expected):
+    assert dates_of(nlp_model, text, published) == expected
+
+
+# origin: session 25 (s25-dates), dev11 wn12491 (gold 2005-10-02): "wird" on a participle of the date's clause is a
+# present passive, so the past verb of another clause ("da ... verstarb", a past cue since the prefixed strong
+# preterites are) does not date it; "wird nicht wie angekündigt am 20. November ... kommen" (gnad755,
+# test_months_years) keeps its future
+def test_present_passive_keeps_its_tense(nlp_model):
+    text = ("Im Wahlkreis Dresden I wird erst am 2. Oktober gewählt, da eine Kandidatin der NPD verstarb. Erst wenn die "
+            "Stimmen ausgezählt sind, steht das Ergebnis fest.")
+    assert ("2. Oktober", "2005-10-02", "date") in dates_of(nlp_model, text, "2005-09-18")

@@ -53,9 +53,21 @@ def test_years_ago_beyond_four_digits(nlp):
     assert dates_of(nlp, text, "2010-10-19") == [("30.000 Jahren", "-27990", "date")]
 
 
+# origin: session 25 (s25-dates), dev7 wn37353: "in" + years beyond four digits in a clause that is not past is
+# the year that far ahead (ISO 8601's expanded years), as "vor" + such years is the year before 1 AD; the gold
+# of dev7 gives 2002007 for both (published 2007-01-21); the rules gave a duration P2000000Y
+@pytest.mark.parametrize("text", [
+    "Brown schätzt, dass der Komet erst in zwei Millionen Jahren entstehen wird und dann von der Erde aus sichtbar ist.",
+    "„Wenn Sie in zwei Millionen Jahren noch mal wiederkämen, könnte EL61 durchaus ein Komet sein.",
+])
+def test_years_ahead_beyond_four_digits(nlp, text):
+    assert ("zwei Millionen Jahren", "2002007", "date") in dates_of(nlp, text, "2007-01-21")
+
+
 # origin: session 9, dev3 errors (an id without a set: dev3)
 @pytest.mark.parametrize("published,text,expected", [
-    # wn80622: a geological time ahead is a duration, never the year 10002017
+    # wn80622: a geological time in a past clause is a duration, never the year 10002017 (ahead, in a clause that
+    # is not past, it is a year: test_years_ahead_beyond_four_digits)
     ("2017-06-01", "2008 erklärte er zu einem Projekt im Bereich der Biomasse-Energie: „Was in 10 Millionen Jahren in der "
      "Erde geschah, machen wir in 10 Sekunden.“",
      [("2008", "2008", "date"), ("10 Millionen Jahren", "P10000000Y", "duration"), ("10 Sekunden", "PT10S", "duration")]),
@@ -114,3 +126,19 @@ def test_bc_range_first_member_only_when_earlier(nlp):
     # "zwischen 20 und 400 v. Chr." would run backwards: the 20 stays no BC year
     ds = dates_of(nlp, "Funde aus der Zeit um 20 und 400 v. Chr. wurden gezeigt.", "2005-04-27")
     assert ("400 v. Chr.", "-0399", "date") in ds and not any(d[0] == "20" for d in ds)
+
+
+# origin: session 25 (s25-dates): a count of days or weeks that reaches before year 1 or after 9999 crashed the
+# figures component (OverflowError from the calendar), so the whole article was lost; it is a duration (no calendar
+# day to give), and "N Tage zuvor/später" a DATE without a value. The sentences are dev8 wn64137's and dev9
+# wn28114's with the count changed (no article of the open sets counts days that far).
+@pytest.mark.parametrize("published,text,expected", [
+    ("2010-10-19", "Der Mensch der Steinzeit nutzte offenbar vor 11 Millionen Tagen in Europa schon häufiger Pflanzen.",
+     [("11 Millionen Tagen", "P11000000D", "duration")]),
+    ("2010-10-19", "Der Mensch der Steinzeit nutzte offenbar vor 1,5 Millionen Wochen in Europa schon Pflanzen.",
+     [("1,5 Millionen Wochen", "P1500000W", "duration")]),
+    ("2006-06-06", "Am 3. Juni wurde das Tier gesehen. 4 Millionen Tage später legte es eine Strecke von 80 Kilometern zurück.",
+     [("3. Juni", "2006-06-03", "date"), ("4 Millionen Tage später", None, "date")]),
+])
+def test_days_beyond_the_calendar(nlp, published, text, expected):
+    assert dates_of(nlp, text, published) == expected

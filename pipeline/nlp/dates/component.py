@@ -181,6 +181,14 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
         # an auxiliary of the future or a modal is a cue only with its infinitive, which may stand in the next clause
         # ("wird nicht wie angekündigt am [20. November], sondern erst ... in den Handel kommen", gnad755)
         aux = td.future_aux | td.modal_future | td.present_modals | td.modal_past
+        if any(t.text.lower() in td.future_aux and t.head.i != t.i and c0 <= t.head.i < c1
+               and not span.start <= t.head.i < span.end and td._participle(t.head)
+               and doc[t.head.i - 1].text.lower() not in self.nowadays["prev_comparison_only"] for t in doc[c0:c1]):
+            # "wird" on a participle of the clause (the parse) is a present passive: "Im Wahlkreis Dresden I wird erst
+            # am [2. Oktober] gewählt, da eine Kandidatin der NPD verstarb" (dev11 wn12491) is not dated by "verstarb";
+            # "wird nicht wie angekündigt am [20. November], sondern ... kommen" keeps the future of its infinitive
+            # ("wie angekündigt" is a comparison, no predicate; gnad755)
+            return True
         return any(t.pos_ in ("VERB", "AUX") and t.text.lower() not in aux and not td._participle(t) and not td._infinitive(t)
                    and not td._preterite(t) and not past_with_prefix(t.text.lower())
                    for t in doc[c0:c1] if t.i < span.start or t.i >= span.end)

@@ -208,7 +208,9 @@ class DatePatterns:
             # of the period before it is inside, the value the compound's (as "am Nachmittag des 7. Dezember")
             ("rel_comp", f"{B}(?:(?:{DPN}|{part_gate})\\s+des\\s+)?(?P<comp>{_alt(_cap(w) for w in self.rel_comp)}){E}(?:\\s+{YEAR4})?", 2),
             # "Im gesamten Jahr 2007" (dev11 gold, wn49378): "ganze"/"gesamte" inside, as before a month
-            ("jahr_year", f"{B}(?:(?P<jwhole>{WHOLE})\\s+)?(?P<jahr>Jahr|Jahre|Jahres)\\s+{YEAR}", 3),
+            # "die Jahre 2007 bis 2013" is a plural (the singular is "das Jahr"): the years alone, as "in den Jahren 2009
+            # und 2010" (dev13 wn6439 gold); "im Jahre 2005", the old dative singular, keeps "Jahre" inside
+            ("jahr_year", f"{B}(?:(?P<jwhole>{WHOLE})\\s+)?(?P<jahr>Jahr|(?<![Dd]ie\\s)(?<![Dd]er\\s)Jahre|Jahres)\\s+{YEAR}", 3),
             ("jahr_year", f"{B}{YPART}\\s+des\\s+(?P<jahr>Jahres)\\s+{YEAR}", 3),
             # "in den 1970-ern und 1980-ern" (wn36397, dev7): the dative plural alone is the decade
             ("decade", f"{B}(?:{PART}\\s+der\\s+)?{PADJ}(?:(?P<dec4>1\\d\\d0|20\\d0)-?er(?:\\s*-?\\s*Jahren?|\\s*-?\\s*Jahre|n)?|(?P<dec2>[1-9]0)-?er\\s*-?\\s*Jahren?|(?P<dec2b>[1-9]0)er-Jahren?|{DECW})(?![\\w])(?:\\s+des\\s+(?:(?P<dcent>\\d{{1,2}})\\.\\s*|(?P<dcmod>{CMOD})\\s+)Jahrhunderts{E})?", 3),

@@ -32,6 +32,9 @@ class TenseDetector:
         self.modal_past = set(d["modal_preterite"])
         strong = set(d["strong_preterite"])
         self.strong = strong | {w + "en" for w in strong} | {w + "n" for w in strong if w.endswith("e")}
+        # after an inseparable prefix only the singular forms ("verstarb"): a plural is also a participle
+        # ("geschlossen", "beschlossen", "erhoben")
+        self.strong_singular = {w for w in strong if not w.endswith(("te", "ten"))}
         self.not_past = set(d["not_past"])
         self.noun_attach_deps = set(d["noun_attach_deps"])
         self.adverbial_deps = set(d["adverbial_deps"])
@@ -87,6 +90,11 @@ class TenseDetector:
             return False
         if t.pos_ == "ADJ" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ in ("NOUN", "PROPN"):
             return False  # an attributive participle ("der automatisierte Zugriff"), no verb
+        if any(w.startswith(p) and w[len(p):] in self.strong_singular for p in self.inseparable_prefixes):
+            # a strong preterite after an inseparable prefix: "verstarb", "geriet", "erlitt", "entstand", "bekam",
+            # "erlag", "verlief" (lower case only: "Verlag", "Gesang", "Bestand" are nouns); not a weak form of the
+            # list ("bewusste" is an adjective), nor a plural ("geschlossen", "erhoben" are participles too)
+            return True
         m = re.match(r"^(.+?)(?:te|ten|test|tet)$", w)
         if m:
             lemma = self.lemma_fn(t).lower()

@@ -399,6 +399,10 @@ class DateValues:
     @staticmethod
     def _weekend(anchor: dt.date, off: int, tense: str) -> str:
         direction = "past" if off < 0 else "future" if off > 0 else tense if tense in ("past", "future") else "present"
+        if off < 0 and anchor.weekday() == 6:
+            # published on a Sunday the weekend is not over: "die Demonstrationen vom [vergangenen Wochenende]" is the
+            # one before (dev10 wn43134, published 2007-07-29: 2007-W29-WE, not the running W30)
+            anchor -= dt.timedelta(days=1)
         sat = resolve_weekday(anchor, 5, direction, strict=off != 0)
         y, w, _ = sat.isocalendar()
         return f"{y:04d}-W{w:02d}-WE"

@@ -6,9 +6,9 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ..dates import TenseDetector, clause_bounds, sentence_bounds
+from ..dates import TenseDetector, clause_bounds, has_ann, sentence_bounds
 from ..ext import DATE_SPANS
-from ..normalize import lookup_unit, parse_anchor, shift_period
+from ..normalize import lookup_unit, multiplier, parse_anchor, parse_digits, parse_number_word, shift_period
 from .common import _ADJ_ENDINGS, _TIME_UNITS
 
 
@@ -92,11 +92,14 @@ class DurationRules:
             n, unit = n * (10 if unit == "decade" else 100), "year"
         if unit not in ("year", "month", "week", "day"):
             return None
-        if unit == "year" and sign > 0 and anchor.year + n > 9999:
-            return None  # "in 10 Millionen Jahren": no calendar year (ISO 8601 has four digits); a duration
         # "vor 30.000 Jahren" (published 2010) -> -27990, "vor 12.500 Jahren" -> -10493: a year before 1 AD
-        # with more digits (ISO 8601's expanded years; dev7 and dev8 gold), not a duration
-        value = shift_period(anchor, unit, sign * n)
+        # with more digits (ISO 8601's expanded years; dev7 and dev8 gold), not a duration; the same ahead: "dass
+        # der Komet erst in zwei Millionen Jahren entstehen wird" (published 2007) -> 2002007 (dev7 wn37353 gold);
+        # "Was in 10 Millionen Jahren in der Erde geschah" is a duration as every "in" of a past clause (dev3)
+        try:
+            value = shift_period(anchor, unit, sign * n)
+        except OverflowError:  # "vor 1 Million Tagen": a day or week outside the calendar (years 1 to 9999); a duration
+            return None
         if named == "year" and unit != "year":
             return value[:4]  # "vor viereinhalb Jahren" (published 2006-04) -> 2001, not 2001-10
         if named == "month" and unit == "day":
@@ -111,8 +114,32 @@ class DurationRules:
         if low in self.ago_words:
             return -1
         if low in self.ahead_words:
-            return 1
+            return None if self._counted_before(p) else 1
         return relative_end.get(p.i) if low in self.range_links else None
+
+    def _counted_before(self, p: Token) -> bool:
+        """Does the "in" `p` follow a counted noun ("Drei Attacken in zwei Tagen", dev16 wn55456; "80 Kilometer in
+        vier Tagen")? How many in how long: the time it took, a duration, not a time ahead. Not after a determiner
+        before the count ("die 22 Spieler in zwei Wochen wiedersehen": those players, two weeks ahead)."""
+        doc, j = p.doc, p.i - 1
+        if j < 1 or not self._is_noun(doc[j]) or (lookup_unit(doc[j].text) or ("", 0))[0] in _TIME_UNITS:
+            return False
+        j -= 1
+        for _ in range(2):  # "drei tödliche Attacken", "3,5 Millionen Menschen"
+            if j > 0 and (self._is_adj(doc[j]) or multiplier(doc[j].text) is not None):
+                j -= 1
+        t = doc[j]
+        if t.text.endswith(".") or not (parse_digits(t.text) is not None or parse_number_word(t.text.lower()) is not None):
+            return False  # an ordinal ("3. Etappe") or no number
+        j -= 1
+        while j >= 0 and doc[j].is_space:  # a heading's count after a paragraph break (the tagger may call "\n\n" DET)
+            j -= 1
+        if j < 0:
+            return True
+        before = doc[j]
+        if has_ann(doc, "POS") and before.pos_:
+            return before.pos_ != "DET"
+        return before.text.lower() not in self.function_words
 
     def _past_clause(self, doc: Doc, i: int) -> bool:
         """Is the clause around doc[i] in the past tense (the dates component's tense cues)?"""
@@ -178,7 +205,10 @@ class DurationRules:
         if unit in ("day", "week"):
             if d is None:
                 return None
-            day = (dt.date(y, mo, d) + dt.timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
+            try:
+                day = (dt.date(y, mo, d) + dt.timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
+            except OverflowError:  # "1 Million Tage später": outside the calendar (years 1 to 9999), no value
+                return None
             # "eineinhalb Monate zuvor" (45 days): no finer than the duration's own unit, the month
             return day[:7] if f["unit"] == "month" else day[:4] if f["unit"] in ("year", "decade", "century") else day
         if unit == "month":
