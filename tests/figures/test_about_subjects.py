@@ -198,3 +198,12 @@ def test_measure_opening_a_relative_clause_measures_the_antecedent(nlp_model):
 def test_amount_measures_the_subject_of_its_clauses_measuring_verb(nlp_model, text, expected):
     assert expected in abouts(nlp_model, text)
 
+
+
+# origin: session 25 (about), dev13 wn84153: the parse hangs the amount on the antecedent ("Kronen" an `acl` of
+# "Preis"); the relative pronoun is the subject of the clause's measuring verb "dotieren mit"
+def test_amount_in_a_relative_clause_measures_the_antecedent(nlp_model):
+    text = ("Der Preis, der in diesem Jahr mit zehn Millionen schwedischen Kronen (950.000 Euro) dotiert ist, wird "
+            "wegen der Corona-Pandemie am 10. Dezember 2020, dem Todestag von Alfred Nobel, in kleinerer Runde verliehen.")
+    got = abouts(nlp_model, text)
+    assert ("zehn Millionen schwedischen Kronen", "Preis") in got and ("950.000 Euro", "Preis") in got

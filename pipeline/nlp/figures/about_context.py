@@ -349,6 +349,10 @@ class AboutContextRules:
         preps = {c.text.lower() for c in t.children if c.dep_ in ("case", "mo") or (c.pos_ == "ADP" and c.i < t.i)}
         if not preps and f["start"] > 0 and doc[q0 - 1].pos_ == "ADP" if q0 > 0 else False:
             preps = {doc[q0 - 1].text.lower()}
+        rel = self._relative_clause_subject(doc, f, preps)
+        if rel is not None:
+            self._context_rule = "verb_subject_relative"
+            return rel
         v = t.head
         passed_noun = False
         for _ in range(3):
@@ -459,6 +463,30 @@ class AboutContextRules:
                 subj, how = gapped, "_gapping"
             self._context_rule = "verb_subject" + how
             return self._through_container(subj)
+        return None
+
+    def _relative_clause_subject(self, doc: Doc, f: dict, preps: set) -> Optional[Token]:
+        """An amount in a relative clause whose relative pronoun is the subject of the clause's measuring verb
+        ("Der Preis, der in diesem Jahr mit zehn Millionen schwedischen Kronen (950.000 Euro) dotiert ist"):
+        the pronoun's antecedent, whatever word the parse hangs the amount on (here the antecedent itself).
+        The clause has no subject noun of its own and its verb takes the amount's preposition; a copula or
+        "haben" is no such verb (`predicate_only_with_unit`)."""
+        c0, c1 = self._clause_of(doc, f)
+        if c0 < 2 or doc[c0].text.lower() not in self.relative_pronouns or doc[c0 - 1].text != "," or c0 >= f["start"]:
+            return None
+        if any(k.dep_ in self.subject_deps and k.pos_ in _NOUN_POS and not f["start"] <= k.i < f["end"] for k in doc[c0 + 1:c1]):
+            return None
+        after = doc[f["end"]].text.lower() if f["end"] < len(doc) else None
+        for k in doc[f["end"]:c1]:
+            if k.pos_ not in ("VERB", "AUX"):
+                continue
+            lem = self.verb_lemma(k)
+            allowed = self.measuring_verbs.get(lem)
+            if allowed is None or lem in self.predicate_only_with_unit:
+                continue
+            if not allowed or preps & allowed or (f["unit"] is not None and after in allowed):
+                return self._relative_antecedent(doc[c0])
+            return None
         return None
 
     def _clause_verb_subject(self, doc: Doc, f: dict, t: Token, v: Token, preps: set) -> Optional[Token]:
