@@ -336,8 +336,12 @@ class AboutRules:
             t = doc[k]
             if t.is_punct and t.text != ",":
                 return None
-            if self._is_noun(t) and not t.like_num and lookup_unit(t.text) is None and t.pos_ != "PROPN":
+            if self._is_noun(t) and not t.like_num and lookup_unit(t.text) is None and (t.pos_ != "PROPN" or self._common_propn(t)):
+                # session 25 (dev16 wn55456): a word tagged PROPN in no name the model found is the noun the
+                # adjective modifies ("über eine Tonne schwere Weiße Hai"), not a reason to read on
                 return t
+            if t.pos_ in ("VERB", "AUX") and not self._is_adj(t):
+                return None  # the clause's verb: the adjective's noun is not after it ("... Hai bevorzugen ... Nahrung")
         return None
 
     def _apposed_noun(self, doc: Doc, f: dict) -> Optional[Token]:
