@@ -290,3 +290,9 @@ def test_attributive_measure_adjective_before_a_propn_tagged_noun(nlp_model):
             "vollkommen andere Nahrung als Menschenfleisch – diese Speise ist viel zu knochig und nicht zu vergleichen mit "
             "einer fetten Robbe, nach der diese Haie normalerweise jagen.")
     assert _abouts(nlp_model, text) == [("fünf Meter", "Hai"), ("eine Tonne", "Hai")]
+
+
+# origin: session 25 (about), dev13 wn33489: after "davon" a genitive says where the part is from, not what it counts
+def test_davon_count_with_a_genitive_of_origin_counts_the_set(nlp_model):
+    text = "Rund 2.000 Soldaten, davon 780 der deutschen Bundeswehr, sind bis zum 30. November in Zentralafrika im Einsatz."
+    assert _abouts(nlp_model, text) == [("2.000", "Soldat"), ("780", "Soldat")]

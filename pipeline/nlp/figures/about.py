@@ -404,6 +404,13 @@ class AboutRules:
         self.last_rule = None
         if f["unit"] in self.distance_units and self._distance(doc, f):
             return None  # "40 km von Abyei entfernt", "500 Kilometer nördlich von Moskau": a place, no measured noun
+        q0 = self._qualifier_start(doc, f["start"])
+        if f["unit"] is None and q0 > 0 and doc[q0 - 1].text.lower() in self.partitive_adverbs and f["end"] < len(doc) \
+                and doc[f["end"]].text.lower() in self.genitive_determiners:
+            # session 25 (dev13 wn33489): "Rund 2.000 Soldaten, davon 780 der deutschen Bundeswehr": "davon" already
+            # names the set counted, so the genitive after the count says where the part is from, not what it
+            # counts; the count before "davon" decides (the elliptic rules of the component)
+            return None
         rules = [("context:degree", self._about_degree), ("list_heading", self._about_list_heading), ("label", self._about_label), ("stake", self._about_stake), ("rate", self._about_rate), ("partitive_genitive", self._about_partitive_genitive),
                  ("measure_noun", self._about_measure_noun)]
         rules += [("measure_adj", self._about_measure_adj), ("participle", self._about_participle),
