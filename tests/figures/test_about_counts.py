@@ -281,3 +281,18 @@ def test_dimension_sign_links_counts_that_share_a_noun(nlp_model):
     # "Pixel" too, not the "Auflösung" before "von"
     text = ("Das 4,3 Zoll große Display hat eine Auflösung von 960 × 540 Pixeln bei 256 Pixeln pro Zoll.")
     assert [a for a in abouts(nlp_model, text) if a[0] in ("960", "540")] == [("960", "Pixel"), ("540", "Pixel")]
+
+
+# origin: session 25 (about), dev16 wn55456: an attributive measure adjective's noun the tagger took for a
+# PROPN (in no name the model found) is measured; the clause's verb ends the search ("bevorzugen ... Nahrung")
+def test_attributive_measure_adjective_before_a_propn_tagged_noun(nlp_model):
+    text = ("Haie wie der bis über fünf Meter große und über eine Tonne schwere Weiße Hai bevorzugen allerdings "
+            "vollkommen andere Nahrung als Menschenfleisch – diese Speise ist viel zu knochig und nicht zu vergleichen mit "
+            "einer fetten Robbe, nach der diese Haie normalerweise jagen.")
+    assert _abouts(nlp_model, text) == [("fünf Meter", "Hai"), ("eine Tonne", "Hai")]
+
+
+# origin: session 25 (about), dev13 wn33489: after "davon" a genitive says where the part is from, not what it counts
+def test_davon_count_with_a_genitive_of_origin_counts_the_set(nlp_model):
+    text = "Rund 2.000 Soldaten, davon 780 der deutschen Bundeswehr, sind bis zum 30. November in Zentralafrika im Einsatz."
+    assert _abouts(nlp_model, text) == [("2.000", "Soldat"), ("780", "Soldat")]

@@ -216,3 +216,11 @@ def test_schulden_is_plural_only(nlp_model):
     text = ("Eine aktuelle Schätzung beziffert die Staatsschulden Griechenlands auf 316 Milliarden Euro und damit rund "
             "39 Milliarden weniger als noch vor einem halben Jahr.")
     assert abouts(nlp_model, text) == [("316 Milliarden Euro", "Staatsschulden"), ("39 Milliarden", "Staatsschulden")]
+
+
+# origin: session 25 (about), dev13 wn61550: a count before a compound that holds an amount counts the compound's
+# head, in today's spelling (the lemma table: "Faß")
+def test_count_of_a_compound_with_an_amount_counts_its_head(nlp_model):
+    text = ("Dieser war durch die Ermittlungen für den Erwerb von zwölf 65-Kilogramm-Fässern Wasserstoffperoxid-Lösung "
+            "verantwortlich gemacht worden.")
+    assert ("zwölf", "Fass") in abouts(nlp_model, text)

@@ -184,3 +184,26 @@ def test_measure_opening_a_relative_clause_measures_the_antecedent(nlp_model):
     text = ("Voraussetzung für die Entstehung eines Taifuns ist stark verdunstendes Oberflächenwasser über einer "
             "Meeresfläche, die mindestens 26 Grad Celsius warm sein muss.")
     assert abouts(nlp_model, text) == [("26 Grad Celsius", "Meeresfläche")]
+
+
+# origin: session 25 (about), dev wn31608 and dev9 wn76356: the parse hangs the amount on a participle
+# ("umgerechnet"), not on the measuring verb of its clause
+@pytest.mark.parametrize("text, expected", [
+    ("Diese Einnahmen sind erheblich und betrugen im Jahre 2005 umgerechnet 60 Millionen US-Dollar pro Monat.",
+     ("60 Millionen US-Dollar", "Einnahme")),
+    ("Nach offiziellen Angaben der statistischen Ämter, die mit Daten von unabhängigen Instituten verglichen wurden, "
+     "beträgt die Leistungsdichte bei der Windkraft - umgerechnet auf die Landesfläche - in Bremen 0,355 MW/km².",
+     ("0,355 MW/km²", "Leistungsdichte")),
+])
+def test_amount_measures_the_subject_of_its_clauses_measuring_verb(nlp_model, text, expected):
+    assert expected in abouts(nlp_model, text)
+
+
+
+# origin: session 25 (about), dev13 wn84153: the parse hangs the amount on the antecedent ("Kronen" an `acl` of
+# "Preis"); the relative pronoun is the subject of the clause's measuring verb "dotieren mit"
+def test_amount_in_a_relative_clause_measures_the_antecedent(nlp_model):
+    text = ("Der Preis, der in diesem Jahr mit zehn Millionen schwedischen Kronen (950.000 Euro) dotiert ist, wird "
+            "wegen der Corona-Pandemie am 10. Dezember 2020, dem Todestag von Alfred Nobel, in kleinerer Runde verliehen.")
+    got = abouts(nlp_model, text)
+    assert ("zehn Millionen schwedischen Kronen", "Preis") in got and ("950.000 Euro", "Preis") in got

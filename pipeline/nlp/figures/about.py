@@ -336,8 +336,12 @@ class AboutRules:
             t = doc[k]
             if t.is_punct and t.text != ",":
                 return None
-            if self._is_noun(t) and not t.like_num and lookup_unit(t.text) is None and t.pos_ != "PROPN":
+            if self._is_noun(t) and not t.like_num and lookup_unit(t.text) is None and (t.pos_ != "PROPN" or self._common_propn(t)):
+                # session 25 (dev16 wn55456): a word tagged PROPN in no name the model found is the noun the
+                # adjective modifies ("über eine Tonne schwere Weiße Hai"), not a reason to read on
                 return t
+            if t.pos_ in ("VERB", "AUX") and not self._is_adj(t):
+                return None  # the clause's verb: the adjective's noun is not after it ("... Hai bevorzugen ... Nahrung")
         return None
 
     def _apposed_noun(self, doc: Doc, f: dict) -> Optional[Token]:
@@ -400,6 +404,13 @@ class AboutRules:
         self.last_rule = None
         if f["unit"] in self.distance_units and self._distance(doc, f):
             return None  # "40 km von Abyei entfernt", "500 Kilometer nördlich von Moskau": a place, no measured noun
+        q0 = self._qualifier_start(doc, f["start"])
+        if f["unit"] is None and q0 > 0 and doc[q0 - 1].text.lower() in self.partitive_adverbs and f["end"] < len(doc) \
+                and doc[f["end"]].text.lower() in self.genitive_determiners:
+            # session 25 (dev13 wn33489): "Rund 2.000 Soldaten, davon 780 der deutschen Bundeswehr": "davon" already
+            # names the set counted, so the genitive after the count says where the part is from, not what it
+            # counts; the count before "davon" decides (the elliptic rules of the component)
+            return None
         rules = [("context:degree", self._about_degree), ("list_heading", self._about_list_heading), ("label", self._about_label), ("stake", self._about_stake), ("rate", self._about_rate), ("partitive_genitive", self._about_partitive_genitive),
                  ("measure_noun", self._about_measure_noun)]
         rules += [("measure_adj", self._about_measure_adj), ("participle", self._about_participle),

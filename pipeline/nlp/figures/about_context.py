@@ -349,6 +349,10 @@ class AboutContextRules:
         preps = {c.text.lower() for c in t.children if c.dep_ in ("case", "mo") or (c.pos_ == "ADP" and c.i < t.i)}
         if not preps and f["start"] > 0 and doc[q0 - 1].pos_ == "ADP" if q0 > 0 else False:
             preps = {doc[q0 - 1].text.lower()}
+        rel = self._relative_clause_subject(doc, f, preps)
+        if rel is not None:
+            self._context_rule = "verb_subject_relative"
+            return rel
         v = t.head
         passed_noun = False
         for _ in range(3):
@@ -377,7 +381,12 @@ class AboutContextRules:
                     return self._relative_antecedent(doc[c0])
         self._purpose_ctx = (t, v, preps) if f["unit"] in self.money_units else None
         if v.pos_ not in ("VERB", "AUX"):
-            return self._copula_subject(f, t, preps)
+            return self._copula_subject(f, t, preps) or self._clause_verb_subject(doc, f, t, v, preps)
+        c0, c1 = self._clause_of(doc, f)
+        if not c0 <= v.i < c1 and (own := self._clause_verb_subject(doc, f, t, v, preps)) is not None:
+            # the parse hangs the amount on a verb of another clause ("die Benzinpreise um 80 Prozent angehoben;
+            # umgerechnet kostet ein Liter Superbenzin jetzt 0,45 Euro"): its own clause's measuring verb decides
+            return own
         if f["unit"] in self.speed_units and preps & self.speed_prepositions:
             subj, how = self.subject_of(v, exclude=t.i)  # "raste der Jet mit 150 km/h"
             if subj is not None:
@@ -426,7 +435,7 @@ class AboutContextRules:
                 return self._through_container(subj)
             return None
         if allowed is None:
-            return None
+            return self._clause_verb_subject(doc, f, t, v, preps)
         after = doc[f["end"]].text.lower() if f["end"] < len(doc) else None
         if allowed and not (preps & allowed) and not (f["unit"] is not None and after in allowed):
             # session 14 (dev11 wn80937, wn75087): an amount with a unit right before the preposition is a
@@ -454,6 +463,57 @@ class AboutContextRules:
                 subj, how = gapped, "_gapping"
             self._context_rule = "verb_subject" + how
             return self._through_container(subj)
+        return None
+
+    def _relative_clause_subject(self, doc: Doc, f: dict, preps: set) -> Optional[Token]:
+        """An amount in a relative clause whose relative pronoun is the subject of the clause's measuring verb
+        ("Der Preis, der in diesem Jahr mit zehn Millionen schwedischen Kronen (950.000 Euro) dotiert ist"):
+        the pronoun's antecedent, whatever word the parse hangs the amount on (here the antecedent itself).
+        The clause has no subject noun of its own and its verb takes the amount's preposition; a copula or
+        "haben" is no such verb (`predicate_only_with_unit`)."""
+        c0, c1 = self._clause_of(doc, f)
+        if c0 < 2 or doc[c0].text.lower() not in self.relative_pronouns or doc[c0 - 1].text != "," or c0 >= f["start"]:
+            return None
+        if any(k.dep_ in self.subject_deps and k.pos_ in _NOUN_POS and not f["start"] <= k.i < f["end"] for k in doc[c0 + 1:c1]):
+            return None
+        after = doc[f["end"]].text.lower() if f["end"] < len(doc) else None
+        for k in doc[f["end"]:c1]:
+            if k.pos_ not in ("VERB", "AUX"):
+                continue
+            lem = self.verb_lemma(k)
+            allowed = self.measuring_verbs.get(lem)
+            if allowed is None or lem in self.predicate_only_with_unit:
+                continue
+            if not allowed or preps & allowed or (f["unit"] is not None and after in allowed):
+                return self._relative_antecedent(doc[c0])
+            return None
+        return None
+
+    def _clause_verb_subject(self, doc: Doc, f: dict, t: Token, v: Token, preps: set) -> Optional[Token]:
+        """An amount with a unit whose parse leads to no measuring verb (a verb of another clause, a
+        participle, a noun) measures the subject of the measuring verb of its own clause ("Diese Einnahmen
+        sind erheblich und betrugen im Jahre 2005 umgerechnet 60 Millionen US-Dollar": the parse hangs the
+        amount on "umgerechnet"): the nearest such verb to the amount that takes its preposition, not a
+        copula or "haben" (`predicate_only_with_unit`: their predicate is no amount of theirs)."""
+        if f["unit"] is None:
+            return None
+        c0, c1 = self._clause_of(doc, f)
+        q0 = self._qualifier_start(doc, f["start"])
+        after = doc[f["end"]].text.lower() if f["end"] < len(doc) else None
+        cands = sorted((k for k in doc[c0:c1] if k.pos_ in ("VERB", "AUX") and k.i != v.i and not f["start"] <= k.i < f["end"]),
+                       key=lambda k: min(abs(k.i - q0), abs(k.i - f["end"])))
+        for k in cands:
+            lem = self.verb_lemma(k)
+            allowed = self.measuring_verbs.get(lem)
+            if allowed is None or lem in self.predicate_only_with_unit:
+                continue
+            if allowed and not (preps & allowed) and after not in allowed:
+                continue
+            subj, how = self.subject_of(k, exclude=t.i)
+            if subj is not None and not f["start"] <= subj.i < f["end"]:
+                self._context_rule = "verb_subject_clause" + how
+                return self._through_container(subj)
+            return None  # the nearest measuring verb has no subject noun: no guess past it
         return None
 
     def _about_degree(self, doc: Doc, f: dict) -> Optional[Token]:

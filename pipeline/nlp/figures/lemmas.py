@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from ...clean.data import lexicon
 from ..dates import has_ann
+from ..normalize import lookup_unit
 from .common import _next
 
 
@@ -152,6 +153,13 @@ class LemmaRules:
                 return full
         if tok.text.lower() in self.vague or tok.like_num:
             return None
+        parts = tok.text.split("-")
+        if len(parts) >= 3 and parts[0][:1].isdigit() and parts[0].replace(".", "").replace(",", "").isdigit() \
+                and lookup_unit(parts[1]) is not None and parts[-1][:1].isupper():
+            # session 25 (dev13 wn61550): an amount inside a compound ("zwölf 65-Kilogramm-Fässern") describes
+            # its head; what is counted is the head (guidelines: the compound's head), "Fass"
+            head = parts[-1]  # simplemma's lemma first: the lemma table spells some in the old way ("Fässern" -> "Faß")
+            return inflection_stripped_lemma(head) or self.lemma_text(head)
         low = tok.text.lower()
         w = tok.text
         if w.endswith("innen") and len(w) > 7 and tok.i + 2 < len(doc) and doc[tok.i + 1].text in self.coordinators:
