@@ -38,6 +38,7 @@ RULES = {
     "acronyms": ("presseschau_ner_rules", "acronyms"),
     "org_apposition": ("presseschau_ner_rules", "org_apposition"),
     "datelines": ("presseschau_ner_rules", "datelines"),
+    "places": ("presseschau_ner_rules", "places"),
 }
 
 

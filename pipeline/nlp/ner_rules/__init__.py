@@ -69,6 +69,11 @@ component config:
 * ``roads`` (session 12) -- a road by number the model missed is LOC (``roads``): "Autobahn 52",
   "Bundesstraße 49", "A 52" (the road word outside before a road letter: "Autobahn [A 52]"),
   a road letter only after a road word, an article or a preposition ("Audi A4", "DIN A4" are none).
+* ``places`` (session 25, second round) -- a place the model missed right after a locative
+  preposition (``place_prepositions``: "auf dem Weg nach [Togliatti]", "die von [Biel] herkam") is LOC
+  where it is one capitalised word of the model's gazetteer or of ``place_names.tsv.gz`` and no common
+  noun ("in Halle", "bei Eisen"), first name, surname or compass direction ("nach Osten"), and no name
+  follows it.
 
 * ``name_bounds`` (session 13) -- a name does not run across a closing bracket whose opening
   one it does not hold ("Ernest Wolf-Gazo ) Whitehead" -> "Ernest Wolf-Gazo"), and a PER span

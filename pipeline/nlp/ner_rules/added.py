@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..ext import DATE_SPANS, FIGURE_SPANS
 from .common import _genitive
+from .data import common_noun_lemma
 
 
 class AddedNameRules:
@@ -154,6 +155,37 @@ class AddedNameRules:
                 continue
             added.append(Span(doc, *bounds, label="LOC"))
             i = bounds[1]
+        repaired.extend(added)
+        return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+    def add_places(self, doc: Doc, ents: list[Span], repaired: list[Span]) -> list[Span]:
+        """LOC for a place the model missed right after a locative preposition (``place_prepositions``:
+        'auf dem Weg nach [Togliatti]', 'Werks in [Grünheide] bei Berlin', 'die von [Biel] herkam'): a
+        single capitalised word that no entity, date or figure covers, that is a place of the model's
+        gazetteer or of lang/de/place_names.tsv.gz (GeoNames, CLDR), and no common noun ('in Halle'; nor
+        a mass noun of ``unnamed_nouns``: 'bei Eisen', seed 004), first name, surname or compass
+        direction ('nach Osten', not annotated: GUIDELINES.md), and that starts no longer name (the next
+        word is no capitalised proper noun: 'in New York'). Not after a 'von' that follows a capitalised
+        word (a surname particle: 'Otto von Bismarck')."""
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        taken |= {i for key in (DATE_SPANS, FIGURE_SPANS) for sp in doc.spans.get(key, []) for i in range(sp.start, sp.end)}
+        added: list[Span] = []
+        for t in doc[1:]:
+            prev = doc[t.i - 1]
+            word = t.text
+            if t.i in taken or prev.lower_ not in self.place_prepositions or not word[:1].isupper() \
+                    or not word.isalpha() or word in self.not_places:
+                continue
+            if prev.lower_ == "von" and t.i >= 2 and doc[t.i - 2].text[:1].isupper():
+                continue  # "Otto von [Bismarck]"
+            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ in ("PROPN", "X"):
+                continue  # a longer name ("in New York", "aus Sankt Petersburg")
+            if word in self.first_names or word in self.surnames or common_noun_lemma(word) is not None \
+                    or self.unnamed_word(t, "LOC"):
+                continue  # not "bei [Eisen], Kupfer, Zink" (seed 004): a mass noun the lemma table lacks
+            if word in self.known_places or word in self.place_list:
+                added.append(Span(doc, t.i, t.i + 1, label="LOC"))
         repaired.extend(added)
         return sorted(ents + added, key=lambda e: e.start) if added else ents
 

@@ -9,6 +9,7 @@ from typing import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ...clean.data import place_names
 from ..ext import TYPED_SPANS
 from ..normalize import lang_data
 from .acronyms import AcronymRules
@@ -28,10 +29,11 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
     def __init__(self, strip_descriptors: bool = True, org_forms: bool = True, drop_adjectives: bool = True, drop_common_nouns: bool = True,
                  drop_compound_nouns: bool = True, apposition: bool = True, institutions: bool = True, kinds: bool = True,
                  persons: bool = True, institution_places: bool = True, roads: bool = True, name_bounds: bool = True,
-                 acronyms: bool = True, org_apposition: bool = True, datelines: bool = True,
+                 acronyms: bool = True, org_apposition: bool = True, datelines: bool = True, places: bool = True,
                  known: tuple[Iterable[str], Iterable[str]] = ((), ())):
         self.strip_descriptors = strip_descriptors
         self.datelines = datelines
+        self.places = places
         self.name_bounds = name_bounds
         self.acronyms = acronyms
         self.org_apposition = org_apposition
@@ -80,6 +82,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.road_words = frozenset(data["roads"]["words"])
         self.road_plural_words = frozenset(data["roads"]["plural_words"])
         self.slash_join_words = frozenset(data["slash_join_words"])
+        self.place_prepositions = frozenset(data["place_prepositions"]["words"])
+        self.not_places = frozenset(data["place_prepositions"]["not_places"])
         self.dateline_ends = frozenset(data["datelines"]["ends"])
         self.dateline_tag_max = int(data["datelines"]["tag_max"])
         acr = data["acronyms"]
@@ -95,6 +99,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         # read the common-noun list now, not on the first article: the model is loaded before
         # the workers fork, so they share it, and a broken file stops the run at the start
         _common_nouns()
+        self.place_list = place_names()  # lang/de/place_names.tsv.gz (the cleaner's too): `places`
         self.first_names, self.surnames = person_names()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -166,6 +171,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
             out = self.add_persons(doc, out, repaired, typed)
         if self.roads:
             out = self.add_roads(doc, out, repaired)
+        if self.places:
+            out = self.add_places(doc, out, repaired)
         if self.acronyms:
             out = self.split_acronyms(doc, out, repaired, typed)
             out = self.add_long_forms(doc, out, repaired, typed)
@@ -184,14 +191,15 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
     default_config={"strip_descriptors": True, "org_forms": True, "drop_adjectives": True,
                     "drop_common_nouns": True, "drop_compound_nouns": True, "apposition": True,
                     "institutions": True, "kinds": True, "persons": True, "institution_places": True, "roads": True,
-                    "name_bounds": True, "acronyms": True, "org_apposition": True, "datelines": True},
+                    "name_bounds": True, "acronyms": True, "org_apposition": True, "datelines": True, "places": True},
     requires=["doc.ents", "token.pos"],
     assigns=["doc.ents", "doc.spans"],
 )
 def make_ner_rules(nlp: Language, name: str, strip_descriptors: bool, org_forms: bool, drop_adjectives: bool,
                    drop_common_nouns: bool, drop_compound_nouns: bool, apposition: bool,
                    institutions: bool, kinds: bool, persons: bool, institution_places: bool, roads: bool,
-                   name_bounds: bool, acronyms: bool = True, org_apposition: bool = True, datelines: bool = True) -> NerRules:
+                   name_bounds: bool, acronyms: bool = True, org_apposition: bool = True, datelines: bool = True,
+                   places: bool = True) -> NerRules:
     """strip_descriptors: cut titles, place descriptors and adjectives off the model's names;
     org_forms: ORG for PER/LOC spans ending in a legal form or organisation word, and for
     all-caps acronyms tagged PER (pipeline/lang/de/ner_rules.json)."""
@@ -199,7 +207,7 @@ def make_ner_rules(nlp: Language, name: str, strip_descriptors: bool, org_forms:
                     drop_compound_nouns=drop_compound_nouns, apposition=apposition, institutions=institutions,
                     kinds=kinds, persons=persons, institution_places=institution_places, roads=roads,
                     name_bounds=name_bounds, acronyms=acronyms, org_apposition=org_apposition, datelines=datelines,
-                    known=known_names(nlp))
+                    places=places, known=known_names(nlp))
 
 
 def known_names(nlp: Language) -> tuple[set[str], set[str]]:
