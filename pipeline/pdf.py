@@ -452,11 +452,20 @@ def _same_column(a: Any, b: Any) -> bool:
     return min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 * min(a.x1 - a.x0, b.x1 - b.x0)
 
 
+def _font(ch: Any) -> str:
+    """The name of the font a character is set in, without a subset's tag ("ABCDEF+Arial": "Arial"),
+    which differs between subsets of one font."""
+    return _SUBSET.sub("", str(getattr(ch, "fontname", "")))
+
+
+_SUBSET = re.compile(r"^[A-Z]{6}\+")
+
+
 def _body_font(boxes: list) -> str:
     """The font most characters of `boxes` (a page's body boxes) are set in."""
     from collections import Counter
 
-    fonts = Counter(getattr(ch, "fontname", None) for box in boxes for line in box for ch in line if hasattr(ch, "size"))
+    fonts = Counter(_font(ch) for box in boxes for line in box for ch in line if hasattr(ch, "size"))
     return fonts.most_common(1)[0][0] if fonts else ""
 
 
@@ -478,7 +487,7 @@ def _runs_on(box: Any, body: float, font: str, edges: tuple[float, float]) -> bo
         return False
     first, second = lines[0], lines[1]
     chars = [ch for ch in first if hasattr(ch, "size")]
-    fonts = Counter(getattr(ch, "fontname", None) for ch in chars)
+    fonts = Counter(_font(ch) for ch in chars)
     if not chars or fonts.most_common(1)[0][0] != font or abs(_box_size([first]) - body) > 0.05 * body:
         return False
     if _starts_paragraph(first, second, (edges[0], edges[0], edges[1]), body, inside=True, one_box=True):
@@ -499,15 +508,35 @@ def _body_text(box: Any, body: float, edges: tuple[float, float]) -> str:
     """A body box's text for its article (`extract_articles`) or page (`extract`): its lines as
     `_box_text` writes them, and a blank line also inside the box before a line that starts a
     paragraph by the layout (`_starts_paragraph`: set in, or its first word would have fit on the line before,
-    which ends a sentence), as between boxes (pdfminer puts paragraphs set without white between
-    them into one box)."""
+    which ends a sentence) or is set wholly in another font than the line before (`_font_change`:
+    a headline set in bold at the body's size right above the body), as between boxes (pdfminer
+    puts paragraphs set without white between them into one box)."""
     lines = list(box)
     out = ""
     for k, line in enumerate(lines):
-        if k and _starts_paragraph(lines[k - 1], line, (edges[0], edges[0], edges[1]), body, inside=True, one_box=True):
+        if k and (_starts_paragraph(lines[k - 1], line, (edges[0], edges[0], edges[1]), body, inside=True, one_box=True)
+                  or _font_change(lines[k - 1], line)):
             out += "\n"
         out += line.get_text()
     return out + "\n"
+
+
+def _font_change(before: Any, line: Any) -> bool:
+    """Whether every letter of `before` is set in one font and every letter of `line` in another
+    (a bold headline's last line, then the body's first: "... gegen die Proteste im Land" /
+    "So überraschend die Proteste ..."), `before` not ending in a hyphen. A word set in bold or
+    italics inside a line changes no line's font."""
+    from .clean.data import _HYPHENS
+
+    def font(ln: Any) -> Optional[str]:
+        fonts = {_font(ch) for ch in ln if hasattr(ch, "size") and ch.get_text().isalpha()}
+        return fonts.pop() if len(fonts) == 1 else None
+
+    end = before.get_text().rstrip()
+    if len(end) >= 2 and end[-1] in _HYPHENS and end[-2].isalnum():
+        return False
+    a, b = font(before), font(line)
+    return a is not None and b is not None and a != b
 
 
 def _column_bottom(order: list, headlines: set) -> float:

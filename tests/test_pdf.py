@@ -192,10 +192,42 @@ def test_a_title_set_right_above_the_body_in_bold_or_short_of_the_measure_is_sti
         pdf.multi_cell(0, 5, para)
         pdf.ln(2)
     raw, meta = extract(bytes(pdf.output()))
-    assert raw.startswith(line + "\n" + paragraphs[0][:20])  # in the body's box
+    assert raw.startswith(line + "\n")
     got = clean_input(raw, meta)
     assert got.meta.title == line
     assert got.text == "\n\n".join([line] + paragraphs)
+
+
+def test_a_bold_headline_at_the_body_size_right_above_the_body_is_a_paragraph_of_its_own(tmp_path):
+    """A headline set in bold at the body's size over two lines, the body right under it with no
+    white between (pdfminer puts them in one box), as a press release or a document saved from a
+    word processor may set it: its last line does not end a sentence, so the layout read no
+    paragraph break there and the cleaner glued it to the body's first paragraph ("... das
+    taumelnde Regime zu stützen So überraschend die Proteste ..."). A line set wholly in another
+    font than the line before starts a paragraph (`pdf._font_change`); a word in bold inside a
+    line changes nothing."""
+    from pipeline.clean import clean, clean_input
+    from pipeline.pdf import extract
+
+    seed = clean((CORPUS / "000_983499c68f515bd7.txt").read_text(encoding="utf-8")).text
+    head = "Hilfe mit Hintersinn: Russland schickt Soldaten nach Kasachstan, um das taumelnde Regime zu stützen"
+    paragraphs = seed.split("\n\n")[:3]
+    pdf = fpdf.FPDF()
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.set_margins(20, 15, 20)
+    pdf.add_page()
+    pdf.set_font("Helvetica", style="B", size=10)
+    pdf.multi_cell(0, 5, head)
+    pdf.ln(0)
+    pdf.set_font("Helvetica", size=10)
+    for para in paragraphs:
+        pdf.multi_cell(0, 5, para)
+        pdf.ln(2)
+    raw, meta = extract(bytes(pdf.output()))
+    assert len(raw.split(paragraphs[0][:20])[0].strip().splitlines()) == 2  # the headline's two lines
+    got = clean_input(raw, meta).text
+    assert got.split("\n\n")[0] == head
+    assert got.split("\n\n")[1:] == paragraphs
 
 
 @pytest.mark.parametrize("align", ["L", "J"])
