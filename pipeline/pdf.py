@@ -55,7 +55,9 @@ def extract(data: bytes) -> tuple[str, dict[str, Any]]:
     word would have fit on the line before, which ends a sentence). meta: `extracted_with`,
     `pages`, `lines` (the text is set in lines: the cleaner joins them into paragraphs however
     few), `blank_breaks` in a PDF set in one column (its paragraph breaks are its blank lines: the
-    cleaner does not guess one at a short line), and `title` and
+    cleaner does not guess one at a short line) and there `runs_on`, the offsets in the text of
+    the first lines of its body boxes that are set in the body's font and size and run on into
+    the next line (`_runs_on`: body text, which the cleaner reads as no title), and `title` and
     `authors` from the document information where they look like an article's (a hint: the
     cleaner's own title wins), and `warnings` where text set at an angle beside a page's text (a
     photo credit up the side of a photo: `_turned_aside`) is left out of it. Raises `PdfUnreadable`."""
@@ -82,6 +84,9 @@ def _extract(data: bytes) -> tuple[str, dict[str, Any], str]:
         # one paragraph (`clean.clean_input`). Not yet on pages of several columns, where a line
         # set across them (a date line, a teaser at body size) stands in every column's way
         text, meta["blank_breaks"] = layout.getvalue(), True
+        if devices[-1].runs_on:
+            # the body lines that run on into the next (`_runs_on`): body text, no title (`clean_input`)
+            meta["runs_on"] = devices[-1].runs_on
     check_text_layer(text + "".join(aside), pages)
     return text, meta, "".join(aside)
 
@@ -447,6 +452,51 @@ def _same_column(a: Any, b: Any) -> bool:
     return min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 * min(a.x1 - a.x0, b.x1 - b.x0)
 
 
+def _font(ch: Any) -> str:
+    """The name of the font a character is set in, without a subset's tag ("ABCDEF+Arial": "Arial"),
+    which differs between subsets of one font."""
+    return _SUBSET.sub("", str(getattr(ch, "fontname", "")))
+
+
+_SUBSET = re.compile(r"^[A-Z]{6}\+")
+
+
+def _body_font(boxes: list) -> str:
+    """The font most characters of `boxes` (a page's body boxes) are set in."""
+    from collections import Counter
+
+    fonts = Counter(_font(ch) for box in boxes for line in box for ch in line if hasattr(ch, "size"))
+    return fonts.most_common(1)[0][0] if fonts else ""
+
+
+def _runs_on(box: Any, body: float, font: str, edges: tuple[float, float]) -> bool:
+    """Whether the first line of the body box `box` is set as the page's body (most of its
+    characters in the body's font `font`, at its size `body`) and runs on into the box's next
+    line: it ends in a hyphen after a letter, or the next line's first word would not have fit
+    at its end (the column's right edge, `edges`), and the next line starts no paragraph by the
+    layout (`_starts_paragraph`). Such a line is body text, however it ends ("... was nun folgt:
+    Die Führung des" / "Landes hat den Nachbarn ..."): no title, which the cleaner otherwise
+    guesses from its words alone (a headline also ends in a colon's clause or a function word).
+    A title set in a larger or another font (bold), or short of the column's edge, is none."""
+    from collections import Counter
+
+    from .clean.data import _HYPHENS
+
+    lines = list(box)
+    if len(lines) < 2 or not body:
+        return False
+    first, second = lines[0], lines[1]
+    chars = [ch for ch in first if hasattr(ch, "size")]
+    fonts = Counter(_font(ch) for ch in chars)
+    if not chars or fonts.most_common(1)[0][0] != font or abs(_box_size([first]) - body) > 0.05 * body:
+        return False
+    if _starts_paragraph(first, second, (edges[0], edges[0], edges[1]), body, inside=True, one_box=True):
+        return False
+    end = first.get_text().rstrip()
+    return (len(end) >= 2 and end[-1] in _HYPHENS and end[-2].isalpha()) \
+        or _ink_x1(first) + body * _SPACE + _first_word_width(second) > edges[1]
+
+
 def _column(box: Any, texts: list) -> tuple[float, float]:
     """(left, right) edge of the column `box` stands in: the leftmost start and the rightmost line
     end of the page's body boxes `texts` (no headline) in its column (`_same_column`)."""
@@ -458,15 +508,35 @@ def _body_text(box: Any, body: float, edges: tuple[float, float]) -> str:
     """A body box's text for its article (`extract_articles`) or page (`extract`): its lines as
     `_box_text` writes them, and a blank line also inside the box before a line that starts a
     paragraph by the layout (`_starts_paragraph`: set in, or its first word would have fit on the line before,
-    which ends a sentence), as between boxes (pdfminer puts paragraphs set without white between
-    them into one box)."""
+    which ends a sentence) or is set wholly in another font than the line before (`_font_change`:
+    a headline set in bold at the body's size right above the body), as between boxes (pdfminer
+    puts paragraphs set without white between them into one box)."""
     lines = list(box)
     out = ""
     for k, line in enumerate(lines):
-        if k and _starts_paragraph(lines[k - 1], line, (edges[0], edges[0], edges[1]), body, inside=True, one_box=True):
+        if k and (_starts_paragraph(lines[k - 1], line, (edges[0], edges[0], edges[1]), body, inside=True, one_box=True)
+                  or _font_change(lines[k - 1], line)):
             out += "\n"
         out += line.get_text()
     return out + "\n"
+
+
+def _font_change(before: Any, line: Any) -> bool:
+    """Whether every letter of `before` is set in one font and every letter of `line` in another
+    (a bold headline's last line, then the body's first: "... gegen die Proteste im Land" /
+    "So überraschend die Proteste ..."), `before` not ending in a hyphen. A word set in bold or
+    italics inside a line changes no line's font."""
+    from .clean.data import _HYPHENS
+
+    def font(ln: Any) -> Optional[str]:
+        fonts = {_font(ch) for ch in ln if hasattr(ch, "size") and ch.get_text().isalpha()}
+        return fonts.pop() if len(fonts) == 1 else None
+
+    end = before.get_text().rstrip()
+    if len(end) >= 2 and end[-1] in _HYPHENS and end[-2].isalnum():
+        return False
+    a, b = font(before), font(line)
+    return a is not None and b is not None and a != b
 
 
 def _column_bottom(order: list, headlines: set) -> float:
@@ -596,6 +666,9 @@ def _column_converter():
             # the text with the paragraph breaks the layout shows (`_body_text`), written beside
             # pdfminer's, and whether every page so far is set in one column
             self.layout, self.one_column = layout, True
+            # the offsets in `layout` of the body lines that run on (`_runs_on`), and its length
+            self.runs_on: list[int] = []
+            self.written = 0
 
         def receive_layout(self, ltpage: Any) -> None:
             from pdfminer.layout import LTContainer, LTText
@@ -610,11 +683,17 @@ def _column_converter():
 
             def write(text: str, layout: Optional[str] = None) -> None:
                 self.write_text(text)
-                self.layout.write(text if layout is None else layout)
+                layout = text if layout is None else layout
+                self.layout.write(layout)
+                self.written += len(layout)
 
-            def render(item: Any, body: float, texts: list) -> None:
+            def render(item: Any, body: float, texts: list, font: str = "") -> None:
                 if isinstance(item, LTTextBox):
-                    write(item.get_text() + "\n", _body_text(item, body, _column(item, texts)) if body else None)
+                    edges = _column(item, texts) if body else (0.0, 0.0)
+                    if body and any(b is item for b in texts) and _runs_on(item, body, font, edges):
+                        first = list(item)[0].get_text()
+                        self.runs_on.append(self.written + len(first) - len(first.lstrip()))
+                    write(item.get_text() + "\n", _body_text(item, body, edges) if body else None)
                 elif isinstance(item, LTContainer):
                     boxes = [o for o in item if isinstance(o, LTTextBox)]
                     if boxes or isinstance(item, LTFigure):
@@ -622,12 +701,13 @@ def _column_converter():
                         # the body boxes: no headline, no running header or footer
                         texts = [b for b in (_page_furniture(boxes, body)[1] if body else boxes)
                                  if _box_size(b) <= body * _HEADLINE]
+                        font = _body_font(texts)
                         # one column: no two body boxes side by side (the one that ends leftmost
                         # ends right of where the one that starts rightmost starts)
                         self.one_column = self.one_column and (not texts or min(b.x1 for b in texts)
                                                                > max(b.x0 for b in texts))
                     for child in item:
-                        render(child, body, texts)
+                        render(child, body, texts, font)
                 elif isinstance(item, LTText):
                     write(item.get_text())
 

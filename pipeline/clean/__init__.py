@@ -59,7 +59,7 @@ Everything else holds exactly:
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping, Optional
+from typing import Any, Iterable, Mapping, Optional
 
 from ..errors import LanguageDataUnreadable
 from ..schema import CleanDoc, Removed
@@ -82,14 +82,15 @@ __all__ = ["clean", "clean_input", "check_invariants", "lexicon", "load_resource
 def clean_input(text: str, hints: Mapping[str, Any]) -> CleanDoc:
     """`clean` with what the input stage knows of a text (`RawDoc.meta`): the furniture spans
     of a web page's markup, that a web page's extraction holds one block per line
-    (`"blocks": True`), that a PDF's text layer is set in lines (`"lines": True`), and that its
-    paragraph breaks were read from the page's layout (`"blank_breaks": True`)."""
+    (`"blocks": True`), that a PDF's text layer is set in lines (`"lines": True`), that its
+    paragraph breaks were read from the page's layout (`"blank_breaks": True`), and where its
+    lines set as the body run on into the next (`"runs_on"`: their raw offsets)."""
     return clean(text, hints.get("furniture"), blocks=bool(hints.get("blocks")), lines=bool(hints.get("lines")),
-                 blank_breaks=bool(hints.get("blank_breaks")))
+                 blank_breaks=bool(hints.get("blank_breaks")), runs_on=hints.get("runs_on") or ())
 
 
 def clean(raw: str, furniture: Optional[list] = None, blocks: bool = False, lines: bool = False,
-          blank_breaks: bool = False) -> CleanDoc:
+          blank_breaks: bool = False, runs_on: Iterable[int] = ()) -> CleanDoc:
     """Clean one raw article. See the module docstring for the contract.
 
     `furniture`: raw spans `[start, end, kind]` the input stage already knows to be furniture
@@ -102,6 +103,9 @@ def clean(raw: str, furniture: Optional[list] = None, blocks: bool = False, line
     where a line ends in its column: `pdf.extract_articles`) and wrote each as a blank line, so
     lines without a blank line between them are one paragraph (the guess from a short line's
     sentence end is not made).
+    `runs_on`: the raw offsets where lines start that the layout shows set in the body's font and
+    size and running on into the next line (`pdf.extract`): body text, no title, however the
+    line ends (the title rule otherwise guesses from its words alone).
 
     Never raises on text input: should a pass fail on some odd input, the raw text is returned
     as it is (identity offsets) with a warning starting with "clean failed", so a batch goes on.
@@ -110,7 +114,7 @@ def clean(raw: str, furniture: Optional[list] = None, blocks: bool = False, line
     if raw is None:
         raw = ""
     try:
-        return _clean(raw, furniture, blocks, lines, blank_breaks)
+        return _clean(raw, furniture, blocks, lines, blank_breaks, runs_on)
     except LanguageDataUnreadable:
         raise
     except Exception as exc:  # pragma: no cover - safety net for batch runs
@@ -122,7 +126,7 @@ def clean(raw: str, furniture: Optional[list] = None, blocks: bool = False, line
 
 
 def _clean(raw: str, furniture: Optional[list] = None, blocks: bool = False, lines: bool = False,
-           blank_breaks: bool = False) -> CleanDoc:
+           blank_breaks: bool = False, runs_on: Iterable[int] = ()) -> CleanDoc:
     D = _data()
     if raw is None:
         raw = ""
@@ -130,6 +134,7 @@ def _clean(raw: str, furniture: Optional[list] = None, blocks: bool = False, lin
     N, nmap, page_breaks = _normalise(raw, removed)
     ctx = _Ctx(raw, N, nmap, page_breaks, D, blocks, lines)
     ctx.blank_breaks = blank_breaks and ctx.wrapped
+    ctx.runs_on = set(runs_on)
     cl = _Classifier(ctx)
     cl._split_pieces = []
     cl._kicker_lines = []

@@ -378,6 +378,8 @@ class PrintFurniture:
         if len(free) < 2:
             return
         ln = free[0]
+        if c.nmap[ln.ls] in c.runs_on:
+            return  # the layout shows it set as the body, running on into the next line (`pdf.extract`)
         t = c.kept_text(ln)
         if not t or len(t) > 160 or len(t.split()) < 2:
             return
