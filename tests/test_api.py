@@ -548,3 +548,20 @@ def test_process_file_of_a_jsonl_corpus_refuses_instead_of_giving_its_first_reco
     one.write_text(json.dumps(rows[1], ensure_ascii=False) + "\n", encoding="utf-8")
     rec = ps.process_file(one)
     assert rec["id"] == "one/wn11969" and rec["text"] == every[1]["text"] and rec["meta"]["title"] == rows[1]["title"]
+
+
+def test_process_pdf_articles_of_a_folder_or_a_missing_name_says_so(ps, tmp_path):
+    """`process_pdf_articles("epaper/")` (a folder of e-paper pages) or a name without its suffix
+    said "unsupported file type ''" as if a file of no type were there; now as `process_file`:
+    a folder, or no such file or folder."""
+    from pipeline.errors import ErrorKind, ProcessingError
+    from repo_data import SEEDS
+
+    with pytest.raises(ProcessingError, match="a folder; process_pdf_articles reads one file") as e:
+        ps.process_pdf_articles(tmp_path)
+    assert e.value.kind == ErrorKind.UNREADABLE
+    missing = tmp_path / "seite3"
+    with pytest.raises(ProcessingError, match="seite3: no such file or folder") as e:
+        ps.process_pdf_articles(missing)
+    assert e.value.kind == ErrorKind.UNREADABLE
+    assert [r["id"] for r in ps.process_pdf_articles(SEEDS[3])] == [SEEDS[3].stem]  # a text file is one article, as before
