@@ -35,25 +35,31 @@ class Presseschau:
         return next(self.process_raw([raw], allow_non_german=allow_non_german))
 
     def process_file(self, path: Union[str, Path], allow_non_german: bool = False) -> dict:
-        """One record for a .txt/.md/.html/.pdf/.docx file (the first record of a JSONL file); a
-        file of another type, or one `run` would make an error, raises ProcessingError naming it."""
-        path = Path(path)
-        if path.is_dir():
-            raise ProcessingError(f"{shown(path)}: a folder; process_file reads one file (for a folder's files: "
-                                  "process_raw over read_path, README \"Python API\")", ErrorKind.UNREADABLE, shown(path))
-        if not path.exists() and not path.is_symlink():  # as `run` names it (a dangling link: read_path names it)
-            raise ProcessingError(f"{shown(path)}: no such file or folder", ErrorKind.UNREADABLE, shown(path))
-        for item in read_path(path, path.parent):
-            if isinstance(item, IngestError):
-                raise ProcessingError(item.message, item.kind, item.path)
-            return next(self.process_raw([item], allow_non_german=allow_non_german))
-        raise ProcessingError(f"{path}: no article found", None, str(path))
+        """One record for a .txt/.md/.html/.pdf/.docx file, or a JSONL file of one record; a file
+        of another type, or one `run` would make an error, raises ProcessingError naming it. A JSONL
+        file of more than one record (a corpus) raises it too (kind `unsupported`), naming the way to
+        process all its records: it gave its first record and left the others out without a word."""
+        path = _one_file(path, "process_file")
+        items = read_path(path, path.parent)
+        try:
+            item, more = next(items, None), next(items, None) is not None
+        finally:
+            items.close()
+        if more:  # a JSONL corpus: one record is not what the file holds
+            raise ProcessingError(f"{shown(path)}: a JSONL file of more than one record; process_file gives one record (for every "
+                                  "record of the file: ps.process_raw(read_path(path, path.parent)), README \"Python API\")",
+                                  ErrorKind.UNSUPPORTED, shown(path))
+        if item is None:
+            raise ProcessingError(f"{path}: no article found", None, str(path))
+        if isinstance(item, IngestError):
+            raise ProcessingError(item.message, item.kind, item.path)
+        return next(self.process_raw([item], allow_non_german=allow_non_german))
 
     def process_pdf_articles(self, path: Union[str, Path], allow_non_german: bool = False) -> list[dict]:
         """A PDF split into its articles at its headlines (an e-paper page; `presseschau run
         --pdf-articles`): one record per article, in reading order, ids `<file id>#a<N>`. An
         article that cannot be read (its text over the size limit) raises ProcessingError."""
-        path = Path(path)
+        path = _one_file(path, "process_pdf_articles")
         return list(self.process_raw(read_path(path, path.parent, pdf_articles=True), allow_non_german=allow_non_german))
 
     def process_raw(self, raws: Iterable[Union[RawDoc, IngestError, str, None]], n_process: int = 1, batch_size: int = 32,
@@ -115,6 +121,18 @@ class Presseschau:
             raw, cleaned, lang = pending.pop(k)
             yield build_record(raw, cleaned, doc_to_entities(doc), lang=lang, pipeline_info=self.pipeline_info)
         yield from errors_before(None)
+
+
+def _one_file(path, method: str) -> Path:
+    """The file a method reading one file is given: a folder (read as a file of no type: "unsupported
+    file type ''") or a path that is not there is a ProcessingError saying so."""
+    path = Path(path)
+    if path.is_dir():
+        raise ProcessingError(f"{shown(path)}: a folder; {method} reads one file (for a folder's files: "
+                              "process_raw over read_path, README \"Python API\")", ErrorKind.UNREADABLE, shown(path))
+    if not path.exists() and not path.is_symlink():  # as `run` names it (a dangling link: read_path names it)
+        raise ProcessingError(f"{shown(path)}: no such file or folder", ErrorKind.UNREADABLE, shown(path))
+    return path
 
 
 def _text_doc(text, id, published=None, meta: Optional[dict] = None) -> Union[RawDoc, IngestError]:

@@ -201,7 +201,10 @@ class UnusableOptions(CannotStart):
     """Options of `presseschau run` that no run can honour: two that exclude each other
     (`--cluster` with `--n-process N` or `--batch-timeout`), a value no run can use
     (`--batch-timeout inf`). Exit code 2 and one line naming the options and their values,
-    before anything is read or written (`run.check_options`)."""
+    before anything is read or written (`run.check_options`). Every command's usage error
+    that typer/click find (a value of the wrong type or out of its range, an unknown option or
+    command, a missing argument, a bad choice, an empty path) is this line too, with the
+    command's --help (`cli.app.usage_line`)."""
 
 
 class OutputNotWritable(CannotStart):

@@ -523,3 +523,45 @@ def test_numpy_values_of_a_dataframe_are_read_as_their_python_values(ps):
         assert [e["value"] for e in rec["entities"] if e["label"] == "DATE" and e["text"] == "Gestern"] == ["2005-08-19"]
     rec = ps.process_text(row["text"], id=row["id"], published=rec_row["published"])
     assert rec["meta"]["published"] == "2005-08-20"
+
+
+def test_process_file_of_a_jsonl_corpus_refuses_instead_of_giving_its_first_record(ps, tmp_path):
+    """`process_file("corpus.jsonl")` returned the record of its first line and left the others out
+    without a word (README: `rec = ps.process_file(...)`, one record per file). A JSONL file of more
+    than one record is now refused, naming the file and the way to process every record; a JSONL
+    file of one record is still its record."""
+    import json
+
+    from pipeline.errors import ErrorKind, ProcessingError
+    from pipeline.ingest import read_path
+
+    rows = [news_row("wikinews_de.jsonl.gz", "id", key) for key in ("wn11059", "wn11969", "wn12324")]
+    corpus = tmp_path / "three.jsonl"
+    corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    with pytest.raises(ProcessingError) as e:
+        ps.process_file(corpus)
+    assert e.value.kind == ErrorKind.UNSUPPORTED and str(corpus) in str(e.value) and "more than one record" in str(e.value)
+    assert "process_raw(read_path(path, path.parent))" in str(e.value)
+    every = list(ps.process_raw(read_path(corpus, corpus.parent)))  # the way the message names
+    assert [r["id"] for r in every] == ["three/wn11059", "three/wn11969", "three/wn12324"]
+    one = tmp_path / "one.jsonl"
+    one.write_text(json.dumps(rows[1], ensure_ascii=False) + "\n", encoding="utf-8")
+    rec = ps.process_file(one)
+    assert rec["id"] == "one/wn11969" and rec["text"] == every[1]["text"] and rec["meta"]["title"] == rows[1]["title"]
+
+
+def test_process_pdf_articles_of_a_folder_or_a_missing_name_says_so(ps, tmp_path):
+    """`process_pdf_articles("epaper/")` (a folder of e-paper pages) or a name without its suffix
+    said "unsupported file type ''" as if a file of no type were there; now as `process_file`:
+    a folder, or no such file or folder."""
+    from pipeline.errors import ErrorKind, ProcessingError
+    from repo_data import SEEDS
+
+    with pytest.raises(ProcessingError, match="a folder; process_pdf_articles reads one file") as e:
+        ps.process_pdf_articles(tmp_path)
+    assert e.value.kind == ErrorKind.UNREADABLE
+    missing = tmp_path / "seite3"
+    with pytest.raises(ProcessingError, match="seite3: no such file or folder") as e:
+        ps.process_pdf_articles(missing)
+    assert e.value.kind == ErrorKind.UNREADABLE
+    assert [r["id"] for r in ps.process_pdf_articles(SEEDS[3])] == [SEEDS[3].stem]  # a text file is one article, as before

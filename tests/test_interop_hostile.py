@@ -154,13 +154,13 @@ def test_bad_tasks_among_good_ones_exit_1_rest_recorded(ws, base):
 def test_option_values_are_checked(ws, base):
     tmp, data, ann = ws
     r = CliRunner()
-    for args in (["export", "--format", "prodigy", "--prodigy-mode", "bogus", "--data", str(data)],
-                 ["export", "--format", "xml", "--data", str(data)],
-                 ["export", "--format", "doccano", "--doccano-offsets", "bytes", "--data", str(data)],
-                 ["import", "bogus", str(tmp / "x.jsonl"), "--data", str(data)]):
+    for args, said in ((["export", "--format", "prodigy", "--prodigy-mode", "bogus", "--data", str(data)], "--prodigy-mode bogus: give one of manual, binary"),
+                       (["export", "--format", "xml", "--data", str(data)], "--format xml: give one of jsonl, prodigy,"),
+                       (["export", "--format", "doccano", "--doccano-offsets", "bytes", "--data", str(data)], "--doccano-offsets bytes: give one of utf16, codepoints"),
+                       (["import", "bogus", str(tmp / "x.jsonl"), "--data", str(data)], "the argument fmt bogus: give one of prodigy, doccano, label-studio")):
         res = r.invoke(app, args)
         assert res.exit_code == 2, (args, res.output)
-        assert "Invalid value" in flat(res)
+        assert said in flat(res) and flat(res).count("✘") == 1 and "│" not in res.output, flat(res)  # one line naming option and value
     assert not list(data.glob("articles.*.*"))
 
 

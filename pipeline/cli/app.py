@@ -5,8 +5,124 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
-app = typer.Typer(
+
+def _click_errors():
+    """click's exceptions module as typer uses it (typer 0.12 uses click's, newer ones carry their own copy)."""
+    import sys
+
+    return sys.modules[typer.BadParameter.__module__]
+
+
+def usage_line(e) -> str:
+    """A usage error typer/click finds (a value of the wrong type or out of its range, an unknown
+    option or command, a missing argument, a bad choice) as one line naming the option and the
+    value given, and the command's --help: the form of `run`'s own usage errors (`UnusableOptions`)."""
+    import shlex
+    from enum import Enum
+
+    BadParameter, MissingParameter = _click_errors().BadParameter, _click_errors().MissingParameter
+
+    ctx = getattr(e, "ctx", None)
+    command = ctx.command_path if ctx is not None else "presseschau"
+    plain = isinstance(e, BadParameter) and e.param is None and e.param_hint is None  # a command's own message: no "Invalid value: "
+    what = " ".join((e.message if plain else e.format_message()).split())  # click's text, its line breaks and tabs (a missing choice's list) flattened
+    cause = e.__cause__
+    param = getattr(e, "param", None)
+    if isinstance(e, BadParameter) and not isinstance(e, MissingParameter) and param is not None and hasattr(cause, "errors"):
+        # typer's own check of the value (pydantic): its message names neither the option nor the value
+        error = cause.errors()[0]
+        name = _param_name(param)
+        value = error.get("input")
+        given = shlex.quote(str(value))
+        low, high = getattr(param, "min", None), getattr(param, "max", None)
+        kind = "whole number" if error["type"] == "int_parsing" or isinstance(low if low is not None else high, int) else "number"
+        annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+        if isinstance(annotation, type) and issubclass(annotation, Enum):
+            what = f"{name} {given}: give one of {', '.join(str(m.value) for m in annotation)}"
+        elif error["type"] in ("int_parsing", "float_parsing", "greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+            span = (f" from {low} to {high}" if low is not None and high is not None else f" of {low} or more" if low is not None
+                    else f" of {high} or less" if high is not None else "")
+            what = f"{name} {given}: give a {kind}{span}"
+        else:
+            what = f"{name} {given}: {' '.join(str(error.get('msg', what)).split())}"
+    return f"{command}: {what} (see {command} --help)"
+
+
+def _param_name(param) -> str:
+    """An option by its long name (`--n-process`), an argument by its name as the usage shows it (`the argument data`)."""
+    return max(param.opts, key=len) if param.param_type_name == "option" else f"the argument {param.metavar or param.name}"
+
+
+def _refuse_empty_paths(command, ctx, raw: dict) -> None:
+    """A path option or argument given as "" (`-a "$ANN"` with the variable unset): pathlib reads
+    it as ".", the current folder, and the command went on there (`--annotations ''` read no log
+    in the working directory and said only "no review log at ."). A usage error naming it instead."""
+    from pathlib import PurePath
+
+    for param in command.params:
+        annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+        if not any(isinstance(t, type) and issubclass(t, PurePath) for t in (annotation, *getattr(annotation, "__args__", ()))):
+            continue
+        value = raw.get(param.name)
+        values = value if isinstance(value, (list, tuple)) else [value]
+        if any(v == "" for v in values):
+            raise _click_errors().UsageError(f"{_param_name(param)} '': an empty path names no file or folder (not the current folder: give '.' for that)", ctx=ctx)
+
+
+class _Command(TyperCommand):
+    """Every command: an empty path is a usage error (`_refuse_empty_paths`)."""
+
+    def parse_args(self, ctx, args):
+        try:
+            if not ctx.resilient_parsing:
+                raw, _, _ = self.make_parser(ctx).parse_args(args=list(args))  # the values as given, before typer converts them
+                _refuse_empty_paths(self, ctx, raw)
+            return super().parse_args(ctx, args)
+        except _click_errors().UsageError as e:
+            if e.ctx is None:  # the parser's own errors ("Option '-n' requires an argument") name no command
+                e.ctx = ctx
+            raise
+
+
+class _Group(TyperGroup):
+    """The `presseschau` group: every command's usage error, found by typer/click while reading the
+    command line or raised by a command (`typer.BadParameter`), is one line (`usage_line`) and exit
+    2, in this one place; typer printed a box of six lines. `--help` and the help of a bare
+    `presseschau` are as typer makes them."""
+
+    def parse_args(self, ctx, args):
+        with _one_line_usage_errors():
+            return super().parse_args(ctx, args)
+
+    def invoke(self, ctx):
+        with _one_line_usage_errors():
+            return super().invoke(ctx)
+
+
+@contextmanager
+def _one_line_usage_errors():
+    from wasabi import msg
+
+    from ..errors import UnusableOptions
+
+    try:
+        yield
+    except _click_errors().UsageError as e:
+        if type(e).__name__ == "NoArgsIsHelpError":  # a bare `presseschau`: typer printed the help
+            raise
+        msg.fail(str(UnusableOptions(usage_line(e))))
+        raise typer.Exit(2) from None
+
+
+class _Typer(typer.Typer):
+    def command(self, *args, cls=None, **kwargs):
+        return super().command(*args, cls=cls or _Command, **kwargs)
+
+
+app = _Typer(
+    cls=_Group,
     name="presseschau",
     help="Raw German news articles in, reviewed structured JSONL out.",
     no_args_is_help=True,
