@@ -688,8 +688,13 @@ def _record_meta(pid: str) -> dict:
     ("trafilatura--sonntag-sachsen.de.emanuel", []),
     ("trafilatura--infosperber.ch-Madagaskar", []),
     ("trafilatura--oekonomenstimme.org.keynes", []),
-    # what the page itself states as the author stays, a person's byline over the JSON-LD's outlet
-    ("trafilatura--fr.de.nordkorea", ["Redaktion"]),
+    # a desk the page states as its author is no person and no author (fr.de's JSON-LD "Redaktion",
+    # <meta name="author"> "Greentech.LIVE Redaktion", "N-Land Redaktion"; "Michael Rädel, Redaktion":
+    # the person stays); a person's byline over the JSON-LD's outlet
+    ("trafilatura--fr.de.nordkorea", []),
+    ("trafilatura--greentech.live.energiesparen_bei_cern", []),
+    ("trafilatura--n-land.de-Simmelsdorf", []),
+    ("trafilatura--maenner.media-church", ["Michael Rädel"]),
     ("trafilatura--stern.de-d70fab3a", ["Andreas Hoffmann"]),
     # "name, place, name" (the correspondent's place between two authors): no place as an author
     # (trafilatura drops the initial's period the page's <meta name="author"> writes)
@@ -713,12 +718,12 @@ def _record_meta(pid: str) -> dict:
     ("trafilatura--haufe.de-ordnungsgeld", []),
     # a company (a legal form: "GmbH", "AG") in <meta name="author"> is no author: zfk.de's web
     # agency "wegewerk GmbH" (its HTML comment "Realisierung: wegewerk GmbH"), energiezukunft.eu's
-    # publisher "NATURSTROM AG"; a login in small letters ("christian.stadtfeld", "admin") keeps
-    # trafilatura's words
+    # publisher "NATURSTROM AG"; a login in small letters ("christian.stadtfeld") keeps
+    # trafilatura's words; the account "admin" is no person (as a Word file's "Administrator")
     ("trafilatura--zfk.de.waermepumpen", []),
     ("trafilatura--energiezukunft.eu.bioenergie", []),
     ("trafilatura--Osthessen-news.de-Buergermeisterwahl", ["Christian Stadtfeld"]),
-    ("trafilatura--autonews.ch-Tesla", ["Admin"]),
+    ("trafilatura--autonews.ch-Tesla", []),
     # trafilatura took the authors of all the page's JSON-LD articles, its teaser list's ("Elena
     # Kuss", "Heidrun Mittler", an ad's "Glory Global Solutions Germany"); the page's own article
     # (headline = title) states "Lebensmittel Praxis", the site's name: no author
