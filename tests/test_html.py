@@ -936,3 +936,22 @@ def test_site_name_and_section_path_after_the_title_are_no_headline():
     assert cd.text.startswith("Retro-PC: Commodore reaktiviert den C64\n\n"), cd.text[:120]
     assert merge_meta(cd, doc.meta)["title"] == "Retro-PC: Commodore reaktiviert den C64"
     assert check_invariants(doc.text, cd) == []
+
+
+def test_byline_in_capitals_is_a_byline_and_its_name_in_normal_case():
+    """A byline set in capitals stayed in the text: cicero.de's "VON MORITZ GATHMANN am 21. April
+    2020" (the names matched no name pattern, the day after them no tail), kinzig.news's "von
+    MORITZ PAPPERT", which was joined onto the line before it ("Interview mit Bernhard Mosbacher
+    und Franziska Weber von MORITZ PAPPERT"). Both are bylines, and the author is the name in
+    normal case (trafilatura's "MORITZ GATHMANN" before)."""
+    doc, cd = _page("trafilatura--cicero.de.pandemie")
+    assert "\nVON MORITZ GATHMANN am 21. April 2020\n" in doc.text
+    assert "GATHMANN" not in cd.text and cd.meta.authors == ["Moritz Gathmann"]
+    assert _record_meta("trafilatura--cicero.de.pandemie")["authors"] == ["Moritz Gathmann"]
+    doc, cd = _page("trafilatura--kinzig.news-Nachhaltigkeit")
+    assert "\nvon MORITZ PAPPERT\n" in doc.text
+    assert "PAPPERT" not in cd.text and "\nInterview mit Bernhard Mosbacher und Franziska Weber\n" in cd.text
+    assert _record_meta("trafilatura--kinzig.news-Nachhaltigkeit")["authors"] == ["Moritz Pappert"]
+    # words in capitals after "VON" that are no name (the first word no first name) stay text
+    raw = doc.text.replace("von MORITZ PAPPERT", "VON BERLIN NACH FRANKFURT")
+    assert "VON BERLIN NACH FRANKFURT" in clean_input(raw, doc.meta).text
