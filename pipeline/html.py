@@ -457,6 +457,18 @@ def extract(html: str) -> tuple[str, dict]:
     if day:
         meta["published"] = day
     kicker, head, h1 = headline(tree, title, md.sitename if md is not None else None)
+    if h1 is None and head and body:
+        # no <h1> shares the metadata title's words, but trafilatura's body opens with an <h1> of
+        # three words or more: that is the article's headline, the title an SEO page title
+        # (kulturnews.de's <title> "Ratboys live mit „The Window“: Deutschland-Tour 2023 |
+        # Tickets, …" over the <h1> "Fensterputzen mit den Ratboys: „The Window“ live" opened the
+        # text and was the record's title)
+        opening = norm(body.partition("\n")[0])
+        for h in tree.iter("h1"):
+            if not _skipped(h) and len(_words(_text(h))) >= 3 and norm(_text(h)) == opening:
+                head, h1 = opening, h
+                meta["title"] = head
+                break
     if head and title and not (_words(head) & _words(title)):
         meta["title"] = head  # trafilatura's title was another box's (`_title_h1`)
     ld = lead(tree, h1, body, description) if body else None

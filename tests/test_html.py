@@ -955,3 +955,25 @@ def test_byline_in_capitals_is_a_byline_and_its_name_in_normal_case():
     # words in capitals after "VON" that are no name (the first word no first name) stay text
     raw = doc.text.replace("von MORITZ PAPPERT", "VON BERLIN NACH FRANKFURT")
     assert "VON BERLIN NACH FRANKFURT" in clean_input(raw, doc.meta).text
+
+
+@pytest.mark.parametrize("pid,seo,h1", [
+    # an SEO <title> / og:title whose words the <h1> hardly shares (kulturnews.de), a social
+    # headline (sueddeutsche.de's og:title over its printed "Hegen und Pflegen"), a <title> in
+    # other words (Solarserver)
+    ("trafilatura--kulturnews.de-Deutschland-Tour", "Ratboys live mit „The Window“: Deutschland-Tour 2023 | Tickets, …",
+     "Fensterputzen mit den Ratboys: „The Window“ live"),
+    ("readability4j--sueddeutsche-paradise-papers", "Carstensen, der Pharma-Milliardär und ein zweifelhafter Posten",
+     "Hegen und Pflegen"),
+    ("trafilatura--Solarserver.de.solarthermisches_kraftwerk_dubai", "Dubai: Das größte solarthermische Kraftwerk der Welt",
+     "Größtes solarthermisches Kraftwerk der Welt entsteht in Dubai"),
+])
+def test_the_h1_the_body_opens_with_is_the_headline_not_the_page_title(pid, seo, h1):
+    """No <h1> shared the metadata title's words, so the title was put above the body as its
+    headline, though trafilatura's body opens with the page's <h1>: the text opened with a title
+    the page does not show, and it was the record's title. The <h1> the body opens with is the
+    headline."""
+    doc, cd = _page(pid)
+    assert seo not in cd.text
+    assert cd.text.startswith(h1 + "\n")
+    assert _record_meta(pid)["title"] == h1
