@@ -469,6 +469,17 @@ def extract(html: str) -> tuple[str, dict]:
                 head, h1 = opening, h
                 meta["title"] = head
                 break
+        else:
+            # ... or the title is the kicker and the headline of two lines among the body's opening
+            # lines, joined by a separator (galore.de's <title> "30.11. | Buch der Woche - Nikole
+            # Hannah-Jones (Hrsg.) • 1619" over its lines "30.11. | Buch der Woche" / "Nikole
+            # Hannah-Jones (Hrsg.) • 1619"): the second is the headline, the first its kicker
+            top = [norm(x) for x in body.split("\n")[: HEAD_COPY_MAX_LINES + 1] if x.strip()]
+            pair = next(((a, b) for a, b in zip(top, top[1:]) for sep in (" - ", " – ", " — ", " | ", ": ")
+                         if len(a.split()) <= 6 and a + sep + b == head), None)
+            if pair:
+                kicker, head = pair
+                meta["title"] = head
     if head and title and not (_words(head) & _words(title)):
         meta["title"] = head  # trafilatura's title was another box's (`_title_h1`)
     ld = lead(tree, h1, body, description) if body else None

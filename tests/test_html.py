@@ -977,3 +977,16 @@ def test_the_h1_the_body_opens_with_is_the_headline_not_the_page_title(pid, seo,
     assert seo not in cd.text
     assert cd.text.startswith(h1 + "\n")
     assert _record_meta(pid)["title"] == h1
+
+
+def test_a_page_title_of_kicker_and_headline_lines_is_not_put_above_them():
+    """galore.de's <title> "GALORE.de | Kultur | Literatur | 30.11. | Buch der Woche - Nikole
+    Hannah-Jones (Hrsg.) • 1619" (its <h1> the section, "Literatur") is the kicker and the
+    headline of two lines at the top of the body, joined by " - ": it was put above the body as
+    one more line, the text opened with it and it was the record's title. The second line is
+    the headline, the first its kicker."""
+    doc, cd = _page("trafilatura--galore.de.buch")
+    assert "30.11. | Buch der Woche - Nikole" not in cd.text
+    assert cd.text.startswith("Nikole Hannah-Jones (Hrsg.) • 1619\n") and cd.text.count("Nikole Hannah-Jones (Hrsg.) • 1619") == 1
+    assert "kicker" in {r.kind for r in cd.removed if doc.text[r.start:r.end] == "30.11. | Buch der Woche"}
+    assert _record_meta("trafilatura--galore.de.buch")["title"] == "Nikole Hannah-Jones (Hrsg.) • 1619"
