@@ -611,6 +611,39 @@ def _teaser_list_items(tree, keep_out: set) -> list:
     return items
 
 
+def _link_lists(tree, keep_out: set) -> list:
+    """Lists of other articles' headlines that no box name marks (haufe.de's "Serienelemente" and
+    "Neueste beiträge" above and beside the article): a <ul> or <ol> of three or more items, each
+    wholly a link's text of three words or more and no date (another article's headline), under it
+    at most lines of figures (its date, a count of views); one item may be the page's own
+    headline, unlinked (the article's place in its series). An article's own list of points has
+    text beside its links."""
+    heads = {norm(_text(h)) for h in tree.iter("h1")}
+    out = []
+    for ul in tree.iter("ul", "ol"):
+        if ul in keep_out or _skipped(ul):
+            continue
+        items = [li for li in ul if isinstance(li.tag, str)]
+        if len(items) < 3 or any(li.tag != "li" for li in items):
+            continue
+        own = 0
+        for li in items:
+            lines = [norm(x) for x in _block_lines(li) if norm(x)]
+            links = {norm(_text(a)) for a in li.iter("a") if (a.get("href") or "#")[:1] != "#"}
+            if not lines:
+                break
+            if (lines[0] in links and len(lines[0].split()) >= 3 and not DATE_NUM.search(lines[0])
+                    and all(re.fullmatch(r"[\d.:,/ ]+", x) for x in lines[1:])):
+                continue
+            if len(lines) == 1 and lines[0] in heads and not links and not own:
+                own = 1
+                continue
+            break
+        else:
+            out.append(ul)
+    return out
+
+
 def _body_furniture(tree, body: str) -> list[list]:
     """Spans `[start, end, kind]` of lines of trafilatura's body that are no part of the
     article: a caption with its credit (`CAPTION_CREDIT`, kind `caption`), and a blurb of another
@@ -650,6 +683,9 @@ def _body_furniture(tree, body: str) -> list[list]:
     # so in the markup) that trafilatura appends to the article (meininger.de's "sp-dsgvo" dialog)
     consent = [el for el in _consent_boxes(tree) if el not in keep_out]
     boxes += [el for el in _teaser_list_items(tree, keep_out) if not any(a in boxes for a in el.iterancestors())]
+    taken = set(boxes)
+    boxes += [el for el in _link_lists(tree, keep_out)
+              if not any(a in taken for a in el.iterancestors()) and not any(d in taken for d in el.iter())]
     if not boxes and not consent:
         return spans
     page = tree.find("body")
@@ -658,6 +694,8 @@ def _body_furniture(tree, body: str) -> list[list]:
     for els, kind in ((boxes, "teaser"), (consent, "boilerplate")):
         in_boxes = Counter(x for el in els for x in _block_lines(el))
         for a, b, t in lines:
+            if not in_boxes[t]:  # "- Nur schwacher Titelschutz ...": trafilatura's mark before a list item
+                t = LIST_MARK.sub("", t, count=1)
             if t and a not in done and in_boxes[t] and in_boxes[t] == in_page[t]:
                 spans.append([a, b, kind])
                 done.add(a)

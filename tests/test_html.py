@@ -990,3 +990,19 @@ def test_a_page_title_of_kicker_and_headline_lines_is_not_put_above_them():
     assert cd.text.startswith("Nikole Hannah-Jones (Hrsg.) • 1619\n") and cd.text.count("Nikole Hannah-Jones (Hrsg.) • 1619") == 1
     assert "kicker" in {r.kind for r in cd.removed if doc.text[r.start:r.end] == "30.11. | Buch der Woche"}
     assert _record_meta("trafilatura--galore.de.buch")["title"] == "Nikole Hannah-Jones (Hrsg.) • 1619"
+
+
+def test_a_list_of_other_articles_headlines_above_the_article_is_furniture():
+    """haufe.de's "Serienelemente" list (the headlines of the series' other articles, each a link,
+    the page's own unlinked) stood in the text between the headline and the first paragraph: five
+    headlines of other articles. A <ul> whose items are each wholly a link's headline (under it at
+    most a date or a count) is a list of other articles, logged as `teaser`; trafilatura's "- "
+    before each item's line is no part of the line."""
+    doc, cd = _page("trafilatura--haufe.de-ordnungsgeld")
+    others = ["Nur schwacher Titelschutz für „Nie wieder keine Ahnung“", "Duzen unter Parteifreunden ist keine Beleidigung",
+              "Wann auch die Großeltern unterhaltspflichtig sind",
+              "Verbote von Corona-Spaziergängen nach dem VersammlG könnten rechtswidrig sein"]
+    assert all(f"\n- {t}\n" in doc.text for t in others)
+    assert not any(t in cd.text for t in others)
+    assert cd.text.startswith("Buß- und Ordnungsgeld gegen Anwalt wegen Maskenverweigerung\n\nEin norddeutscher Rechtsanwalt")
+    assert {r.kind for r in cd.removed if "Duzen unter Parteifreunden" in doc.text[r.start:r.end]} == {"teaser"}
