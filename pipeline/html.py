@@ -648,7 +648,8 @@ def _body_furniture(tree, body: str) -> list[list]:
     """Spans `[start, end, kind]` of lines of trafilatura's body that are no part of the
     article: a caption with its credit (`CAPTION_CREDIT`, kind `caption`), and a blurb of another
     article whose text stands in the page only inside a box of other articles (`RELATED_NAME`) or
-    an item of a list of teasers (`_teaser_list_items`), kind `teaser`. They stay in the raw text,
+    an item of a list of teasers (`_teaser_list_items`) or a list of other articles' headlines
+    (`_link_lists`), kind `teaser`. They stay in the raw text,
     marked, so the cleaner logs them in `removed`.
 
     A box is taken only when it holds neither the body's first paragraph nor the headline (a
