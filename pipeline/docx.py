@@ -54,6 +54,7 @@ import zipfile
 from typing import Any, Iterator, Optional
 
 from .errors import DocxUnreadable, ErrorKind
+from .clean.data import no_person_author
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -119,9 +120,6 @@ _ORNAMENTS = {
 #: formats of other scripts (Hebrew, Chinese counting) are read as decimal numbers
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
           (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
-#: core-property author names that are a machine's or a template's, not a person's
-_NO_AUTHOR = re.compile(r"^(?:python-docx|microsoft office (?:user|benutzer)|windows[- ]?(?:user|benutzer)|administrator|admin|user|benutzer|"
-                        r"unknown|unbekannt|owner|besitzer)$", re.I)
 #: document titles that are a file name or a tool's placeholder, not the article's headline
 #: ("Word Document": python-docx's invented title of a file without document properties)
 _NO_TITLE = re.compile(r"\.(?:docx?|pdf|dotx?|rtf|odt|txt)\b|^(?:microsoft\s+\w+\s+-|untitled|unbenannt|ohne titel|dokument\d*|document\d*|word document)$", re.I)
@@ -195,7 +193,7 @@ def extract(data: bytes) -> tuple[str, dict[str, Any]]:
     elif title and not _NO_TITLE.search(title) and len(title.split()) >= 2:
         meta["title"] = title
     author = " ".join((props.author or "").split())
-    if author and not _NO_AUTHOR.match(author) and any(ch.isalpha() for ch in author):
+    if author and not no_person_author(author) and any(ch.isalpha() for ch in author):
         meta["authors"] = [name for a in re.split(r";\s*|\s+und\s+", author) for name in _persons(a)]
     return text, meta
 

@@ -457,6 +457,29 @@ def extract(html: str) -> tuple[str, dict]:
     if day:
         meta["published"] = day
     kicker, head, h1 = headline(tree, title, md.sitename if md is not None else None)
+    if h1 is None and head and body:
+        # no <h1> shares the metadata title's words, but trafilatura's body opens with an <h1> of
+        # three words or more: that is the article's headline, the title an SEO page title
+        # (kulturnews.de's <title> "Ratboys live mit „The Window“: Deutschland-Tour 2023 |
+        # Tickets, …" over the <h1> "Fensterputzen mit den Ratboys: „The Window“ live" opened the
+        # text and was the record's title)
+        opening = norm(body.partition("\n")[0])
+        for h in tree.iter("h1"):
+            if not _skipped(h) and len(_words(_text(h))) >= 3 and norm(_text(h)) == opening:
+                head, h1 = opening, h
+                meta["title"] = head
+                break
+        else:
+            # ... or the title is the kicker and the headline of two lines among the body's opening
+            # lines, joined by a separator (galore.de's <title> "30.11. | Buch der Woche - Nikole
+            # Hannah-Jones (Hrsg.) • 1619" over its lines "30.11. | Buch der Woche" / "Nikole
+            # Hannah-Jones (Hrsg.) • 1619"): the second is the headline, the first its kicker
+            top = [norm(x) for x in body.split("\n")[: HEAD_COPY_MAX_LINES + 1] if x.strip()]
+            pair = next(((a, b) for a, b in zip(top, top[1:]) for sep in (" - ", " – ", " — ", " | ", ": ")
+                         if len(a.split()) <= 6 and a + sep + b == head), None)
+            if pair:
+                kicker, head = pair
+                meta["title"] = head
     if head and title and not (_words(head) & _words(title)):
         meta["title"] = head  # trafilatura's title was another box's (`_title_h1`)
     ld = lead(tree, h1, body, description) if body else None
@@ -588,11 +611,45 @@ def _teaser_list_items(tree, keep_out: set) -> list:
     return items
 
 
+def _link_lists(tree, keep_out: set) -> list:
+    """Lists of other articles' headlines that no box name marks (haufe.de's "Serienelemente" and
+    "Neueste beiträge" above and beside the article): a <ul> or <ol> of three or more items, each
+    wholly a link's text of three words or more and no date (another article's headline), under it
+    at most lines of figures (its date, a count of views); one item may be the page's own
+    headline, unlinked (the article's place in its series). An article's own list of points has
+    text beside its links."""
+    heads = {norm(_text(h)) for h in tree.iter("h1")}
+    out = []
+    for ul in tree.iter("ul", "ol"):
+        if ul in keep_out or _skipped(ul):
+            continue
+        items = [li for li in ul if isinstance(li.tag, str)]
+        if len(items) < 3 or any(li.tag != "li" for li in items):
+            continue
+        own = 0
+        for li in items:
+            lines = [norm(x) for x in _block_lines(li) if norm(x)]
+            links = {norm(_text(a)) for a in li.iter("a") if (a.get("href") or "#")[:1] != "#"}
+            if not lines:
+                break
+            if (lines[0] in links and len(lines[0].split()) >= 3 and not DATE_NUM.search(lines[0])
+                    and all(re.fullmatch(r"[\d.:,/ ]+", x) for x in lines[1:])):
+                continue
+            if len(lines) == 1 and lines[0] in heads and not links and not own:
+                own = 1
+                continue
+            break
+        else:
+            out.append(ul)
+    return out
+
+
 def _body_furniture(tree, body: str) -> list[list]:
     """Spans `[start, end, kind]` of lines of trafilatura's body that are no part of the
     article: a caption with its credit (`CAPTION_CREDIT`, kind `caption`), and a blurb of another
     article whose text stands in the page only inside a box of other articles (`RELATED_NAME`) or
-    an item of a list of teasers (`_teaser_list_items`), kind `teaser`. They stay in the raw text,
+    an item of a list of teasers (`_teaser_list_items`) or a list of other articles' headlines
+    (`_link_lists`), kind `teaser`. They stay in the raw text,
     marked, so the cleaner logs them in `removed`.
 
     A box is taken only when it holds neither the body's first paragraph nor the headline (a
@@ -627,6 +684,9 @@ def _body_furniture(tree, body: str) -> list[list]:
     # so in the markup) that trafilatura appends to the article (meininger.de's "sp-dsgvo" dialog)
     consent = [el for el in _consent_boxes(tree) if el not in keep_out]
     boxes += [el for el in _teaser_list_items(tree, keep_out) if not any(a in boxes for a in el.iterancestors())]
+    taken = set(boxes)
+    boxes += [el for el in _link_lists(tree, keep_out)
+              if not any(a in taken for a in el.iterancestors()) and not any(d in taken for d in el.iter())]
     if not boxes and not consent:
         return spans
     page = tree.find("body")
@@ -635,6 +695,8 @@ def _body_furniture(tree, body: str) -> list[list]:
     for els, kind in ((boxes, "teaser"), (consent, "boilerplate")):
         in_boxes = Counter(x for el in els for x in _block_lines(el))
         for a, b, t in lines:
+            if not in_boxes[t]:  # "- Nur schwacher Titelschutz ...": trafilatura's mark before a list item
+                t = LIST_MARK.sub("", t, count=1)
             if t and a not in done and in_boxes[t] and in_boxes[t] == in_page[t]:
                 spans.append([a, b, kind])
                 done.add(a)

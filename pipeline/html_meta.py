@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .clean.data import no_person_author
 from .html import _text, norm
 
 # Words of a page's byline furniture, never part of a person's name: trafilatura's author
@@ -98,8 +99,9 @@ def authors(names: list[str], tree, title: Optional[str], site: Optional[str] = 
     `AUTHOR_UI`), a role before the name (`AUTHOR_ROLE`), the headline (oekonomenstimme.org), or
     the city and country of a publisher's "name, city, country". Those are dropped; where
     nothing is left, the authors the page states in its meta / JSON-LD (`_stated_authors`) are
-    the authors. A page's own word "Redaktion" or "Admin" stays: the page states it as the
-    author (fr.de's JSON-LD, autonews.ch's meta). The site's own name is no author
+    the authors. A desk or an account the page states as its author ("Redaktion" in fr.de's
+    JSON-LD, "Admin" in autonews.ch's meta, "Newsdesk") is no person and no author
+    (`clean.data.no_person_author`, the list the Word and PDF readers use). The site's own name is no author
     (`_drop_site`: "heise online", "Mac & i" split into "Mac", "I", a publisher's copyright
     line), nor a company (a legal form: "GmbH", "AG"); a name the page writes with an initial's
     period keeps it (`_as_stated`)."""
@@ -159,6 +161,7 @@ def authors(names: list[str], tree, title: Optional[str], site: Optional[str] = 
     # publisher of energiezukunft.eu) is no author, as it is no outlet (`LEGAL_FORM`)
     out = [a for a in out if not LEGAL_FORM.search(a)]
     out = _drop_teasers(out, tree, title)
+    out = [a for a in out if not no_person_author(a)]
     return list(dict.fromkeys(_as_stated(a, stated) for a in out))
 
 

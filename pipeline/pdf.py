@@ -158,10 +158,11 @@ def _meta(info: dict, pages: int) -> dict[str, Any]:
         meta["title"] = title
     # a PDF saved from Word carries its author property: read as a Word file's is (`docx._persons`:
     # "Nachname, Vorname" one person; an account's name, "Microsoft Office User", none)
-    from .docx import _NO_AUTHOR, _persons
+    from .clean.data import no_person_author
+    from .docx import _persons
 
     author = _info_text(info.get("Author"))
-    if author and not _NO_TITLE.search(author) and not _NO_AUTHOR.match(author) and any(ch.isalpha() for ch in author):
+    if author and not _NO_TITLE.search(author) and not no_person_author(author) and any(ch.isalpha() for ch in author):
         meta["authors"] = [name for a in re.split(r";\s*|\s+und\s+", author) for name in _persons(a)]
     return meta
 

@@ -365,6 +365,11 @@ def test_word_meta_reads_a_last_first_author_as_one_person_and_no_invented_title
         assert meta["authors"] == ["Friedrich Schmidt", "Anna Müller-Lüdenscheidt"]
     _, meta = extract(_word_file(body, core=False))
     assert "title" not in meta and "authors" not in meta
+    # an account's or a desk's name is no person (one list for the Word, PDF and web readers:
+    # cleaning.json no_person_authors)
+    for none in ("Administrator", "Microsoft Office User", "Redaktion", "Die Redaktion", "Newsdesk", "NDR-Redaktion"):
+        _, meta = extract(_word_file(body, author=none))
+        assert "authors" not in meta, none
 
 
 def test_a_headline_broken_over_two_lines_is_the_whole_title():

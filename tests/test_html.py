@@ -688,8 +688,13 @@ def _record_meta(pid: str) -> dict:
     ("trafilatura--sonntag-sachsen.de.emanuel", []),
     ("trafilatura--infosperber.ch-Madagaskar", []),
     ("trafilatura--oekonomenstimme.org.keynes", []),
-    # what the page itself states as the author stays, a person's byline over the JSON-LD's outlet
-    ("trafilatura--fr.de.nordkorea", ["Redaktion"]),
+    # a desk the page states as its author is no person and no author (fr.de's JSON-LD "Redaktion",
+    # <meta name="author"> "Greentech.LIVE Redaktion", "N-Land Redaktion"; "Michael Rädel, Redaktion":
+    # the person stays); a person's byline over the JSON-LD's outlet
+    ("trafilatura--fr.de.nordkorea", []),
+    ("trafilatura--greentech.live.energiesparen_bei_cern", []),
+    ("trafilatura--n-land.de-Simmelsdorf", []),
+    ("trafilatura--maenner.media-church", ["Michael Rädel"]),
     ("trafilatura--stern.de-d70fab3a", ["Andreas Hoffmann"]),
     # "name, place, name" (the correspondent's place between two authors): no place as an author
     # (trafilatura drops the initial's period the page's <meta name="author"> writes)
@@ -713,12 +718,12 @@ def _record_meta(pid: str) -> dict:
     ("trafilatura--haufe.de-ordnungsgeld", []),
     # a company (a legal form: "GmbH", "AG") in <meta name="author"> is no author: zfk.de's web
     # agency "wegewerk GmbH" (its HTML comment "Realisierung: wegewerk GmbH"), energiezukunft.eu's
-    # publisher "NATURSTROM AG"; a login in small letters ("christian.stadtfeld", "admin") keeps
-    # trafilatura's words
+    # publisher "NATURSTROM AG"; a login in small letters ("christian.stadtfeld") keeps
+    # trafilatura's words; the account "admin" is no person (as a Word file's "Administrator")
     ("trafilatura--zfk.de.waermepumpen", []),
     ("trafilatura--energiezukunft.eu.bioenergie", []),
     ("trafilatura--Osthessen-news.de-Buergermeisterwahl", ["Christian Stadtfeld"]),
-    ("trafilatura--autonews.ch-Tesla", ["Admin"]),
+    ("trafilatura--autonews.ch-Tesla", []),
     # trafilatura took the authors of all the page's JSON-LD articles, its teaser list's ("Elena
     # Kuss", "Heidrun Mittler", an ad's "Glory Global Solutions Germany"); the page's own article
     # (headline = title) states "Lebensmittel Praxis", the site's name: no author
@@ -931,3 +936,73 @@ def test_site_name_and_section_path_after_the_title_are_no_headline():
     assert cd.text.startswith("Retro-PC: Commodore reaktiviert den C64\n\n"), cd.text[:120]
     assert merge_meta(cd, doc.meta)["title"] == "Retro-PC: Commodore reaktiviert den C64"
     assert check_invariants(doc.text, cd) == []
+
+
+def test_byline_in_capitals_is_a_byline_and_its_name_in_normal_case():
+    """A byline set in capitals stayed in the text: cicero.de's "VON MORITZ GATHMANN am 21. April
+    2020" (the names matched no name pattern, the day after them no tail), kinzig.news's "von
+    MORITZ PAPPERT", which was joined onto the line before it ("Interview mit Bernhard Mosbacher
+    und Franziska Weber von MORITZ PAPPERT"). Both are bylines, and the author is the name in
+    normal case (trafilatura's "MORITZ GATHMANN" before)."""
+    doc, cd = _page("trafilatura--cicero.de.pandemie")
+    assert "\nVON MORITZ GATHMANN am 21. April 2020\n" in doc.text
+    assert "GATHMANN" not in cd.text and cd.meta.authors == ["Moritz Gathmann"]
+    assert _record_meta("trafilatura--cicero.de.pandemie")["authors"] == ["Moritz Gathmann"]
+    doc, cd = _page("trafilatura--kinzig.news-Nachhaltigkeit")
+    assert "\nvon MORITZ PAPPERT\n" in doc.text
+    assert "PAPPERT" not in cd.text and "\nInterview mit Bernhard Mosbacher und Franziska Weber\n" in cd.text
+    assert _record_meta("trafilatura--kinzig.news-Nachhaltigkeit")["authors"] == ["Moritz Pappert"]
+    # words in capitals after "VON" that are no name (the first word no first name) stay text
+    raw = doc.text.replace("von MORITZ PAPPERT", "VON BERLIN NACH FRANKFURT")
+    assert "VON BERLIN NACH FRANKFURT" in clean_input(raw, doc.meta).text
+
+
+@pytest.mark.parametrize("pid,seo,h1", [
+    # an SEO <title> / og:title whose words the <h1> hardly shares (kulturnews.de), a social
+    # headline (sueddeutsche.de's og:title over its printed "Hegen und Pflegen"), a <title> in
+    # other words (Solarserver)
+    ("trafilatura--kulturnews.de-Deutschland-Tour", "Ratboys live mit „The Window“: Deutschland-Tour 2023 | Tickets, …",
+     "Fensterputzen mit den Ratboys: „The Window“ live"),
+    ("readability4j--sueddeutsche-paradise-papers", "Carstensen, der Pharma-Milliardär und ein zweifelhafter Posten",
+     "Hegen und Pflegen"),
+    ("trafilatura--Solarserver.de.solarthermisches_kraftwerk_dubai", "Dubai: Das größte solarthermische Kraftwerk der Welt",
+     "Größtes solarthermisches Kraftwerk der Welt entsteht in Dubai"),
+])
+def test_the_h1_the_body_opens_with_is_the_headline_not_the_page_title(pid, seo, h1):
+    """No <h1> shared the metadata title's words, so the title was put above the body as its
+    headline, though trafilatura's body opens with the page's <h1>: the text opened with a title
+    the page does not show, and it was the record's title. The <h1> the body opens with is the
+    headline."""
+    doc, cd = _page(pid)
+    assert seo not in cd.text
+    assert cd.text.startswith(h1 + "\n")
+    assert _record_meta(pid)["title"] == h1
+
+
+def test_a_page_title_of_kicker_and_headline_lines_is_not_put_above_them():
+    """galore.de's <title> "GALORE.de | Kultur | Literatur | 30.11. | Buch der Woche - Nikole
+    Hannah-Jones (Hrsg.) • 1619" (its <h1> the section, "Literatur") is the kicker and the
+    headline of two lines at the top of the body, joined by " - ": it was put above the body as
+    one more line, the text opened with it and it was the record's title. The second line is
+    the headline, the first its kicker."""
+    doc, cd = _page("trafilatura--galore.de.buch")
+    assert "30.11. | Buch der Woche - Nikole" not in cd.text
+    assert cd.text.startswith("Nikole Hannah-Jones (Hrsg.) • 1619\n") and cd.text.count("Nikole Hannah-Jones (Hrsg.) • 1619") == 1
+    assert "kicker" in {r.kind for r in cd.removed if doc.text[r.start:r.end] == "30.11. | Buch der Woche"}
+    assert _record_meta("trafilatura--galore.de.buch")["title"] == "Nikole Hannah-Jones (Hrsg.) • 1619"
+
+
+def test_a_list_of_other_articles_headlines_above_the_article_is_furniture():
+    """haufe.de's "Serienelemente" list (the headlines of the series' other articles, each a link,
+    the page's own unlinked) stood in the text between the headline and the first paragraph: five
+    headlines of other articles. A <ul> whose items are each wholly a link's headline (under it at
+    most a date or a count) is a list of other articles, logged as `teaser`; trafilatura's "- "
+    before each item's line is no part of the line."""
+    doc, cd = _page("trafilatura--haufe.de-ordnungsgeld")
+    others = ["Nur schwacher Titelschutz für „Nie wieder keine Ahnung“", "Duzen unter Parteifreunden ist keine Beleidigung",
+              "Wann auch die Großeltern unterhaltspflichtig sind",
+              "Verbote von Corona-Spaziergängen nach dem VersammlG könnten rechtswidrig sein"]
+    assert all(f"\n- {t}\n" in doc.text for t in others)
+    assert not any(t in cd.text for t in others)
+    assert cd.text.startswith("Buß- und Ordnungsgeld gegen Anwalt wegen Maskenverweigerung\n\nEin norddeutscher Rechtsanwalt")
+    assert {r.kind for r in cd.removed if "Duzen unter Parteifreunden" in doc.text[r.start:r.end]} == {"teaser"}

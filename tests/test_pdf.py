@@ -124,6 +124,7 @@ def test_the_author_of_a_pdf_saved_from_word_is_read_as_the_word_file_s(tmp_path
                 "Schmidt, Friedrich; Müller-Lüdenscheidt, Anna", "Friedrich Schmidt und Anna Müller-Lüdenscheidt"):
         assert authors(two) == ["Friedrich Schmidt", "Anna Müller-Lüdenscheidt"]
     assert authors("Microsoft Office User") is None and authors("Administrator") is None
+    assert authors("Redaktion") is None and authors("Newsdesk") is None  # a desk: the web reader's list too
 
 
 @pytest.mark.parametrize("align", ["L", "J"])

@@ -61,7 +61,8 @@ CLEANING_KEYS: dict[str, frozenset[str]] = {
         "inline_patterns", "tail_block_patterns", "comment_patterns", "author_note_patterns", "tail_inline_patterns",
         "web_inline_patterns",
         "cookie_banner_pattern", "link_pattern", "emphasis_pattern", "heading_prefix_pattern", "list_prefix_pattern",
-        "byline_pattern", "name_pattern", "kicker_pattern", "determiners", "header_words", "role_line_words"}),
+        "byline_pattern", "name_pattern", "kicker_pattern", "determiners", "header_words", "role_line_words",
+        "no_person_authors", "no_person_author_ends"}),
     "cleaning_camelcase.json": frozenset({"camelcase_names", "hyphen_name_prefixes", "camelcase_name_prefixes"}),
 }
 
@@ -171,6 +172,8 @@ class _Data:
         self.credit_prefix_re = re.compile(
             r"^(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s*(?::|©)\s*\S"
         )
+        self.no_person_authors = frozenset(" ".join(w.lower().split()) for w in d["no_person_authors"])
+        self.no_person_author_ends = frozenset(w.lower() for w in d["no_person_author_ends"])
         roles = sorted(set(d["author_roles"]), key=len, reverse=True)
         # a compound ending in a one-word role is a role too: "Wirtschaftskorrespondent",
         # "Auslandskorrespondentin", "Nahost-Korrespondent" (with or without the feminine "-in")
@@ -349,6 +352,19 @@ def hyphen_only_heads(ratio: int = 20) -> frozenset:
                 gl[m.group(1)] += 1
     return frozenset(h for h in heads if ((h[:1].isupper() and h[1:].islower()) or (h.islower() and not gl[h]))
                      and hy[h] >= ratio * max(1, gl[h]))
+
+
+def no_person_author(name: str) -> bool:
+    """Whether an author name of a document's metadata is no person's: an account's, a machine's
+    or a site desk's ("Microsoft Office User", "Administrator", "Redaktion", "Newsdesk"; cleaning.json
+    `no_person_authors`, compared in lower case with its words joined by one space). The one list
+    the Word, PDF and web page readers refuse such names by. A name whose last word (or its last
+    part after a hyphen) is a desk's (`no_person_author_ends`: "Greentech.LIVE Redaktion",
+    "SZ-Newsdesk") is none either."""
+    d = _data()
+    words = name.lower().split()
+    return bool(words) and (" ".join(words) in d.no_person_authors or words[-1] in d.no_person_author_ends
+                            or words[-1].rsplit("-", 1)[-1] in d.no_person_author_ends)
 
 
 @functools.lru_cache(maxsize=1)

@@ -9,7 +9,8 @@ from typing import Optional
 from .furniture_pages import PageFurniture
 from .furniture_print import PrintFurniture
 from .furniture_web import WebFurniture
-from .lines import _Ctx, _Line, _strip_md
+from .data import first_names
+from .lines import _Ctx, _Line, _is_caps_word, _strip_md
 from .meta import _parse_date
 
 # a sentence: six words or more up to a sentence end (a headline has none, or is shorter)
@@ -134,10 +135,15 @@ class _Classifier(PageFurniture, PrintFurniture, WebFurniture):
                 break
 
     def _names(self, s: str) -> list[str]:
+        """The person names of a byline's author slot, apart by commas, "und", "&"; a name set in
+        capitals ("VON MORITZ GATHMANN", cicero.de) is read in normal case ("Moritz Gathmann")
+        where its first word is a first name (person_names.tsv): a headline in capitals
+        ("VON BERLIN NACH ROM") is none."""
         D = self.D
         s = _strip_md(s).strip(" ,;")
-        parts = [p.strip(" *_") for p in re.split(r"\s*,\s*|\s+und\s+|\s*&\s*|\s+and\s+", s) if p.strip(" *_")]
-        if not parts or not all(D.name_re.match(p) for p in parts):
+        parts = [p.strip(" *_") for p in re.split(r"\s*,\s*|\s+(?:und|UND)\s+|\s*&\s*|\s+and\s+", s) if p.strip(" *_")]
+        parts = [_caps_name(p) if _is_caps_word(p) else p for p in parts]
+        if not parts or not all(p and D.name_re.match(p) for p in parts):
             return []
         return parts
 
@@ -174,3 +180,20 @@ class _Classifier(PageFurniture, PrintFurniture, WebFurniture):
     _starts: Optional[list[int]] = None
 
     title_line: Optional[_Line] = None
+
+
+# name particles written in small letters inside a name ("Ursula von der Leyen"), as name_pattern has them
+_PARTICLES = frozenset({"von", "van", "de", "der", "zu", "al", "el", "di", "da", "du", "le", "la"})
+
+
+def _caps_name(p: str) -> str:
+    """A name set in capitals in normal case ("MORITZ GATHMANN" -> "Moritz Gathmann",
+    "ANNA MÜLLER-LÜDENSCHEIDT" -> "Anna Müller-Lüdenscheidt"), or "" where its first word is no
+    first name of person_names.tsv (nor an initial): then it is no name but words in capitals."""
+    words = p.split()
+    out = [w.lower() if k and w.lower() in _PARTICLES else "-".join(x[:1] + x[1:].lower() for x in w.split("-"))
+           for k, w in enumerate(words)]
+    first = out[0] if out else ""
+    if not (re.fullmatch(r"[A-ZÄÖÜ]\.", first) or first in first_names()):
+        return ""
+    return " ".join(out)

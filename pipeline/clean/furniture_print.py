@@ -17,6 +17,12 @@ _CREDIT_ONLY = re.compile(r"Mitarbeit\s*:")
 # begun: "... unverrückbar. Doch seit Russlands"
 _RUNS_INTO_NEXT = re.compile(r"[a-zäöüß]{4}[.!?]\s+[\"„»A-ZÄÖÜ]")
 _OUTLET_TAIL = re.compile(r"[/|]\s*(\S.{0,58}\S)")
+# the day after a byline's names ("VON MORITZ GATHMANN am 21. April 2020", cicero.de)
+_BYLINE_DAY = re.compile(r"\s+(?:am\s+)?\d{1,2}\.\s?(?:\d{1,2}\.\s?(?:\d{4}|\d{2})|(?i:Januar|Februar|März|April|Mai|Juni|"
+                         r"Juli|August|September|Oktober|November|Dezember)\s+\d{4})\s*$")
+# a byline in small "von" before names in capitals ("von MORITZ PAPPERT", kinzig.news): in the
+# middle of a sentence a name is not set in capitals
+_SMALL_VON_CAPS = re.compile(r"von\s+(?=[A-ZÄÖÜ][A-ZÄÖÜ'’.-]+(?:\s+[A-ZÄÖÜ][A-ZÄÖÜ'’.-]+)+\s*$)")
 
 
 class PrintFurniture:
@@ -30,6 +36,9 @@ class PrintFurniture:
             t = self._md_plain(_strip_md(c.kept_text(ln)))
             if len(t) > 160:
                 continue
+            t = _BYLINE_DAY.sub("", t)
+            if _SMALL_VON_CAPS.match(t):
+                t = "V" + t[1:]
             m = D.byline_re.match(t)
             if not m:
                 continue
