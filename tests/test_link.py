@@ -177,7 +177,10 @@ SEED_000 = ("Warum tut Kasachstans Präsident Kassym-Schomart Tokajew das? "
 def _with_model_ents(nlp, text, ents, **names_cfg):
     """Run the real pipeline on `text`; the NER's output is replaced by `ents`
     ((surface, label): the first not yet used occurrence of each). The model's gazetteer
-    (an entity_ruler that fills the ner's gaps) is part of what `ents` replaces."""
+    (an entity_ruler that fills the ner's gaps) is part of what `ents` replaces, and so is the
+    rules' ``places`` (session 25), which fills the gaps after a locative preposition."""
+    import copy
+
     doc = nlp.make_doc(text)
     spans = find_spans(nlp, doc, ents)
     for name, proc in nlp.pipeline:
@@ -186,6 +189,9 @@ def _with_model_ents(nlp, text, ents, **names_cfg):
             continue
         if name == "gazetteer":
             continue
+        if name == "presseschau_ner_rules" and proc.places:
+            proc = copy.copy(proc)
+            proc.places = False
         if name == "presseschau_names" and names_cfg:
             proc = NameLinker(**names_cfg)
         doc = proc(doc)
