@@ -441,3 +441,14 @@ def test_an_accept_keeps_the_values_it_saw_when_a_new_run_computes_others():
     assert (fig["status"], fig["about"], fig["review"]["changed_since"]) == ("accepted", "Staat", ["about"])
     assert validate_record(out[0]) == []
     assert apply_decisions(out, ds)[0] == out
+
+
+def test_a_correction_after_such_an_accept_settles_the_changed_value():
+    text = "Am 06.01.2022 kamen sechs Staaten, neun Monate später zwei."
+    r = make_record("v", text, names=[("neun Monate später", "DATE", {"value": "2022-10", "type": "date"})])
+    acc = dec.make_decision(r, "accept", r["entities"][0], reviewer="t")
+    new = make_record("v", text, names=[("neun Monate später", "DATE", {"value": "2022-09", "type": "date"})])
+    seen = apply_decisions([new], [acc])[0][0]["entities"][0]
+    fix = dec.make_decision(apply_decisions([new], [acc])[0][0], "correct", seen, {"value": "2022-09"}, reviewer="t")
+    [later] = apply_decisions([new], [acc, fix])[0][0]["entities"]
+    assert (later["status"], later["value"], "changed_since" in later["review"]) == ("corrected", "2022-09", False)

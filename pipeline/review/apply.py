@@ -144,6 +144,7 @@ def _mark(ctx: _Ctx, ent: dict, d: dict, new_entity: bool = False) -> dict:
         rv = {"original": None if new_entity else _copy_entity({k: v for k, v in ent.items() if k != "review"}), "decisions": []}
         ent["review"] = rv
     rv["decisions"].append(d["id"])
+    rv.pop("changed_since", None)  # a later decision settles what an earlier accept had not seen
     rv["reviewer"] = d.get("reviewer")
     rv["time"] = d.get("time")
     return ent
