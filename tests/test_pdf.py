@@ -170,6 +170,23 @@ def test_a_first_line_set_as_the_body_and_running_on_into_the_next_is_no_title(t
     assert raw.index(first) in meta["runs_on"]
 
 
+def _head_on_body(head: str, style: str, paragraphs: list[str]) -> bytes:
+    """A PDF of `head` set at the body's size (10 pt Helvetica, `style` "B" or "") right above
+    `paragraphs`, no white between them (pdfminer puts them in one box)."""
+    pdf = fpdf.FPDF()
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.set_margins(20, 15, 20)
+    pdf.add_page()
+    pdf.set_font("Helvetica", style=style, size=10)
+    pdf.multi_cell(0, 5, head)
+    pdf.ln(0)
+    pdf.set_font("Helvetica", size=10)
+    for para in paragraphs:
+        pdf.multi_cell(0, 5, para)
+        pdf.ln(2)
+    return bytes(pdf.output())
+
+
 @pytest.mark.parametrize("style", ["B", ""])
 def test_a_title_set_right_above_the_body_in_bold_or_short_of_the_measure_is_still_the_title(tmp_path, style):
     """Seed 000's headline set at the body's size right above its text, no white between
@@ -181,18 +198,7 @@ def test_a_title_set_right_above_the_body_in_bold_or_short_of_the_measure_is_sti
 
     seed = clean((CORPUS / "000_983499c68f515bd7.txt").read_text(encoding="utf-8")).text
     line, paragraphs = "Hilfe mit Hintersinn", seed.split("\n\n")[:3]
-    pdf = fpdf.FPDF()
-    pdf.core_fonts_encoding = "windows-1252"
-    pdf.set_margins(20, 15, 20)
-    pdf.add_page()
-    pdf.set_font("Helvetica", style=style, size=10)
-    pdf.multi_cell(0, 5, line)
-    pdf.ln(0)
-    pdf.set_font("Helvetica", size=10)
-    for para in paragraphs:
-        pdf.multi_cell(0, 5, para)
-        pdf.ln(2)
-    raw, meta = extract(bytes(pdf.output()))
+    raw, meta = extract(_head_on_body(line, style, paragraphs))
     assert raw.startswith(line + "\n")
     got = clean_input(raw, meta)
     assert got.meta.title == line
@@ -213,18 +219,7 @@ def test_a_bold_headline_at_the_body_size_right_above_the_body_is_a_paragraph_of
     seed = clean((CORPUS / "000_983499c68f515bd7.txt").read_text(encoding="utf-8")).text
     head = "Hilfe mit Hintersinn: Russland schickt Soldaten nach Kasachstan, um das taumelnde Regime zu stützen"
     paragraphs = seed.split("\n\n")[:3]
-    pdf = fpdf.FPDF()
-    pdf.core_fonts_encoding = "windows-1252"
-    pdf.set_margins(20, 15, 20)
-    pdf.add_page()
-    pdf.set_font("Helvetica", style="B", size=10)
-    pdf.multi_cell(0, 5, head)
-    pdf.ln(0)
-    pdf.set_font("Helvetica", size=10)
-    for para in paragraphs:
-        pdf.multi_cell(0, 5, para)
-        pdf.ln(2)
-    raw, meta = extract(bytes(pdf.output()))
+    raw, meta = extract(_head_on_body(head, "B", paragraphs))
     assert len(raw.split(paragraphs[0][:20])[0].strip().splitlines()) == 2  # the headline's two lines
     got = clean_input(raw, meta).text
     assert got.split("\n\n")[0] == head
