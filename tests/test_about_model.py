@@ -94,13 +94,10 @@ def test_unit_classes():
 NOBEL = ("Der Preis, der in diesem Jahr mit zehn Millionen schwedischen Kronen (950.000 Euro) dotiert ist, wird wegen "
          "der Corona-Pandemie am 10. Dezember 2020, dem Todestag von Alfred Nobel, in kleinerer Runde verliehen.")
 DECISIONS = [
-    # above the threshold: dev13, gold Preis for both amounts (the subject of "dotiert ist"), gold Ergebnis
-    (NOBEL, "zehn Millionen schwedischen Kronen", "Preis"),
-    (NOBEL, "950.000 Euro", "Preis"),
+    # above the threshold: gold Ergebnis. (dev13's prize, NOBEL, gold Preis for both amounts, and dev's
+    # "betrugen ... 60 Millionen US-Dollar", gold Einnahme, were the fallback's until session 25's rules
+    # took them: tests/figures/test_about_subjects.py)
     ("Das außergewöhnliche Ergebnis: 6,52 Promille.", "6,52 Promille", "Ergebnis"),
-    # below it, left null: dev, gold Einnahme (the best candidate, 0.64: a right fill given up)
-    ("Diese Einnahmen sind erheblich und betrugen im Jahre 2005 umgerechnet 60 Millionen US-Dollar pro Monat.",
-     "60 Millionen US-Dollar", None),
     # dev8, gold null (the best candidate Autobauer: the one who lacks the money, not what it measures);
     # dev9, gold Leistungsdichte (the best candidate the rank noun Platz); dev, gold Einnahme (best: Tour)
     ("Dem Autobauer fehlen 30 Millionen Euro.", "30 Millionen Euro", None),
@@ -151,8 +148,9 @@ def test_fallback_leaves_the_rules_alone(nlp_model):
     """Switched on, the model fills only figures the rules leave null; it changes no `about` a rule gave."""
     # the prize sentence first: the model reads the sentence before a figure too (prev_sentence),
     # and the earthquake's nouns before it would be candidates of the prize money
-    text = (NOBEL + " Mindestens 250 Menschen sind bei dem Erdbeben ums Leben gekommen. So wird dieses Jahr die "
-            "Rohstahlproduktion aller Vorhersehbarkeit nach bei rund 38,5 Millionen Tonnen liegen.")
+    text = ("Das außergewöhnliche Ergebnis: 6,52 Promille. " + NOBEL + " Mindestens 250 Menschen sind bei dem Erdbeben ums "
+            "Leben gekommen. So wird dieses Jahr die Rohstahlproduktion aller Vorhersehbarkeit nach bei rund 38,5 Millionen "
+            "Tonnen liegen.")
     fr = nlp_model.get_pipe("presseschau_figures")
     before = fr.about_model
     try:
@@ -165,7 +163,9 @@ def test_fallback_leaves_the_rules_alone(nlp_model):
     finally:
         fr.about_model = before
     assert [x for x in off if x[1] is not None] == [x for x in on if x[2] != "learned"]
-    assert ("950.000 Euro", "Preis", "learned") in on and ("950.000 Euro", None, None) in off
+    assert ("6,52 Promille", "Ergebnis", "learned") in on and ("6,52 Promille", None, None) in off
+    assert ("950.000 Euro", "Preis", "range") in off  # a rule's (session 25), kept with the model on
+    assert ("950.000 Euro", "Preis", "range") in on
 
 
 def test_trainer_cache_is_written_whole_and_read_back(nlp_model, tmp_path, monkeypatch):
