@@ -30,3 +30,18 @@ def test_last_day_of_an_event_is_no_date(nlp):
     # without an article before it the week is an adverbial and "der" opens a dative object
     assert [t for t, _, _ in dates_of(nlp, "Er hat letzte Woche der Presse ein Interview gegeben.", "2017-03-15")] == \
         ["letzte Woche"]
+
+
+# origin: session 25 (s25-qtitles), dev16 wn79492: a year inside the quoted title of a work is part of the title (MISC
+# as a whole, GUIDELINES "titles of works, studies, exhibitions"), not a DATE; four false DATEs of dev16 (dates.json
+# "work_title_nouns": the quotation opens right after such a noun). A quotation of speech keeps its dates, and so do
+# the topics of talks (dev13 wn76792, DATEs in the gold).
+def test_year_in_the_quoted_title_of_a_work_is_no_date(nlp):
+    text = ("Die Studie trägt den Titel „Linke Gewalt in Berlin 2009-2013“, und die Ergebnisse wurden mit der "
+            "vorhergehenden Studie „Linke Gewalt in Berlin 2003 bis 2008“ verglichen.")  # wn79492 (dev16)
+    assert dates_of(nlp, text, "2016-01-31") == []
+    text = ("Die Besucher der Veranstaltung konnten in 20 Vorträgen zum Thema allerlei Fakten rund um Themen wie „Der "
+            "Einsatz der Trümmerbahnen zur Enttrümmerung Dresdens in den Jahren 1946 – 1958“ erfahren.")  # wn76792 (dev13)
+    assert [t for t, _, _ in dates_of(nlp, text, "2014-03-23")] == ["1946", "1958"]
+    text = "„Philip Morris wird das Team bis 2011 sponsern“, sagte der Teamchef."  # speech keeps its date
+    assert [t for t, _, _ in dates_of(nlp, text, "2006-06-15")] == ["2011"]

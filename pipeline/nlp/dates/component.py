@@ -132,6 +132,7 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
         self.ana_phrase_dirs = dict(d["anaphoric_phrases"]["directions"])
         self.quote_open = {o: c for o, c in d["quote_marks"]}  # opening mark -> its closing mark
         self.quote_close = set(self.quote_open.values())
+        self.work_title_nouns = tuple(d["work_title_nouns"])
         self.clause_openers = frozenset(d["clause_openers"])
         self.near_anaphoric = set(d["anaphoric_near"]["compounds"])
         self.near_anaphoric_this_year = set(d["anaphoric_near"]["this_year_modifiers"])

@@ -44,6 +44,8 @@ class DateContext:
         return is_bare_year(doc, i, self.year_triggers, self._lemma)
 
     def _accept(self, doc: Doc, m: DateMatch, span: Span) -> bool:
+        if self._in_work_title(doc, span):
+            return False  # "die Studie „Linke Gewalt in Berlin 2009-2013“": part of the title (MISC), no date
         g = m.g
         prev = self._prev_words(doc, span)
         p1 = prev[0] if prev else ""
@@ -157,6 +159,26 @@ class DateContext:
                 return value  # "in diesem Jahr bisher nur 5.000": the year so far, publication's
             return iso_year(date.year)
         return value
+
+    def _in_work_title(self, doc: Doc, span: Span) -> bool:
+        """Is `span` inside a quotation („...“, »...«, "...") of its sentence that opens right after a noun of
+        `work_title_nouns` ("Studie „Linke Gewalt in Berlin 2009-2013“", "Film „2001: Odyssee im Weltraum“")?"""
+        s0, s1 = sentence_bounds(doc, span.start)
+        opening = None
+        for k in range(span.start - 1, s0 - 1, -1):
+            w = doc[k].text
+            if w in self.quote_open or w == '"':
+                opening = k
+                break
+            if w in self.quote_close:
+                return False
+        if opening is None or opening == 0:
+            return False
+        noun = doc[opening - 1]
+        if not noun.text[:1].isupper() or not noun.text.lower().endswith(self.work_title_nouns):
+            return False
+        close = self.quote_open.get(doc[opening].text, '"')
+        return any(doc[k].text == close for k in range(span.end, s1))
 
     def _quote_bounds(self, doc: Doc, s0: int, s1: int, i: int) -> tuple[int, int]:
         """[start, end) of the quotation ("„...“", "»...«" as in `quote_marks`) around token ``i``
