@@ -323,6 +323,9 @@ def test_003_byline_place_is_meta_place(byline, place):
     # a sentence that starts with a place after the dateline, no match of two teams
     ("10kgnad_test.jsonl.gz", "id", "gnad575", "text", "Wien", "Klimaanlagen. Wien – Österreich steht ein"),
     ("10kgnad_test.jsonl.gz", "id", "gnad888", "text", "Sydney", "Rarität. Sydney - Weil viele"),
+    # a club whose name starts with a place (since session 25 "Bayern" is one): the match test
+    # runs on the whole name, "Bayern München", with a sentence after it
+    ("10kgnad_test.jsonl.gz", "id", "gnad86", "text", "Wien", "Berlin. Wien – Bayern München hat"),
     # the place's region in parentheses
     ("10kgnad_test.jsonl.gz", "id", "gnad601", "text", "Salt Lake City", "Salt Lake City (Utah) – Die Golden"),
     # several places, one of them listed, the others shaped like names
@@ -356,6 +359,26 @@ def test_dateline_place_is_meta_place(name, key, value, field, place, dateline):
     doc = clean(raw)
     assert doc.meta.place == place
     assert dateline in " ".join(doc.text.split())
+
+
+@pytest.mark.parametrize("after, place", [
+    ("Bayern München hat im fünften", "Wien"),  # the text as it is: a club, then a sentence
+    ("Salzburg hat im fünften", "Wien"),  # a place, then a sentence
+    ("Salzburg 2:1 (1:0) nach Verlängerung. Im fünften", None),  # two places and a score: a match
+    ("Bayern München 2:1 (1:0) nach Verlängerung. Im fünften", None),  # the club's match with a score
+    ("Bayern München: 2:1 nach Verlängerung. Im fünften", None),
+])
+def test_dateline_match_test_on_the_whole_name(after, place):
+    """gnad86 "Wien – Bayern München hat ..." lost its meta.place "Wien" when "Bayern" became a
+    place: the match test looked at the first word after the dash only, and "München" after it is
+    no sentence; the name after the dash is the whole capitalised run, and a match line with a
+    score stays a match."""
+    from repo_data import news_row
+
+    raw = news_row("10kgnad_test.jsonl.gz", "id", "gnad86")["text"]
+    assert "Wien – Bayern München hat im fünften" in raw
+    doc = clean(raw.replace("Bayern München hat im fünften", after, 1))
+    assert doc.meta.place == place
 
 
 @pytest.mark.parametrize("signature, published", [

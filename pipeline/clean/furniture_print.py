@@ -169,9 +169,11 @@ class PrintFurniture:
                 continue
             if mid and "." in sep.group(0):
                 return None  # mid-line only "Wien – ": "... in Rom. Paris. Die" is no dateline
-            nxt = re.match(r"[„\"»*]*([A-ZÄÖÜ][\w-]*)", rest)
+            nxt = re.match(r"[„\"»*]*([A-ZÄÖÜ][\w-]*)((?:\s+[A-ZÄÖÜ][\w-]*)*)", rest)
             if not nxt or not re.search(r"\b[a-zäöüß]{2,}\b", rest):
                 return None  # "Wien – 1:0"
+            # the match test on the whole capitalised name after the dash: "Wien – Bayern München
+            # hat ..." (a club, a sentence after it) is a dateline, "Wien – Salzburg 2:1" a match
             if nxt.group(1) in place_names() and not self._sentence_after(rest[nxt.end():]):
                 return None  # "Deutschland - Serbien: 0:1 (0:1)": a match
             return norm
