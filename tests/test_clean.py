@@ -326,6 +326,14 @@ def test_003_byline_place_is_meta_place(byline, place):
     # a club whose name starts with a place (since session 25 "Bayern" is one): the match test
     # runs on the whole name, "Bayern München", with a sentence after it
     ("10kgnad_test.jsonl.gz", "id", "gnad86", "text", "Wien", "Berlin. Wien – Bayern München hat"),
+    # a sentence that opens with a number after the dateline, no score; an apposition after a
+    # place that opens the sentence ("Wien Energie, größter ...")
+    ("10kgnad_test.jsonl.gz", "id", "gnad342", "text", "Wien", "Neujahrskonzert. Wien – 2016 beginnt mit"),
+    ("10kgnad_test.jsonl.gz", "id", "gnad746", "text", "Krumpendorf", "Krumpendorf – 42 syrische Asylwerber"),
+    ("10kgnad_test.jsonl.gz", "id", "gnad552", "text", "St. Georgen im Attergau",
+     "St. Georgen im Attergau – 26 Minuten nach"),
+    ("hipe_ocr_de.jsonl.gz", "id", "luxwort-1938-09-03-a-i0024", "text", "Wien", "Wien. 2. Sept. In der"),
+    ("10kgnad_test.jsonl.gz", "id", "gnad625", "text", "Wien", "Wien – Wien Energie, größter"),
     # the place's region in parentheses
     ("10kgnad_test.jsonl.gz", "id", "gnad601", "text", "Salt Lake City", "Salt Lake City (Utah) – Die Golden"),
     # several places, one of them listed, the others shaped like names
@@ -367,6 +375,8 @@ def test_dateline_place_is_meta_place(name, key, value, field, place, dateline):
     ("Salzburg 2:1 (1:0) nach Verlängerung. Im fünften", None),  # two places and a score: a match
     ("Bayern München 2:1 (1:0) nach Verlängerung. Im fünften", None),  # the club's match with a score
     ("Bayern München: 2:1 nach Verlängerung. Im fünften", None),
+    ("2:1 (1:0) für Bayern München nach Verlängerung. Im fünften", None),  # a score after the dash
+    ("5 Siege in 5 Spielen für Bayern München. Im fünften", "Wien"),  # a number, no score
 ])
 def test_dateline_match_test_on_the_whole_name(after, place):
     """gnad86 "Wien – Bayern München hat ..." lost its meta.place "Wien" when "Bayern" became a

@@ -170,11 +170,14 @@ class PrintFurniture:
             if mid and "." in sep.group(0):
                 return None  # mid-line only "Wien – ": "... in Rom. Paris. Die" is no dateline
             nxt = re.match(r"[„\"»*]*([A-ZÄÖÜ][\w-]*)((?:\s+[A-ZÄÖÜ][\w-]*)*)", rest)
-            if not nxt or not re.search(r"\b[a-zäöüß]{2,}\b", rest):
+            # a sentence may open with a number ("Wien – 2016 beginnt mit ...", "Krumpendorf – 42
+            # syrische Asylwerber"), a score may not ("Wien – 1:0", "Wien – 2:1 nach Verlängerung")
+            num = re.match(r"[„\"»*]*\d", rest) and not re.search(r"\d\s*:\s*\d", rest[:80])
+            if not (nxt or num) or not re.search(r"\b[a-zäöüß]{2,}\b", rest):
                 return None  # "Wien – 1:0"
             # the match test on the whole capitalised name after the dash: "Wien – Bayern München
             # hat ..." (a club, a sentence after it) is a dateline, "Wien – Salzburg 2:1" a match
-            if nxt.group(1) in place_names() and not self._sentence_after(rest[nxt.end():]):
+            if nxt and nxt.group(1) in place_names() and not self._sentence_after(rest[nxt.end():]):
                 return None  # "Deutschland - Serbien: 0:1 (0:1)": a match
             return norm
         return None
@@ -191,9 +194,10 @@ class PrintFurniture:
     @staticmethod
     def _sentence_after(t: str) -> bool:
         """The text after a place that begins the text after a dateline goes on as a sentence: a
-        lowercase word follows it ("Moskau – Russland hat ...", "Sydney - Weil viele ...") and no
+        lowercase word follows it ("Moskau – Russland hat ...", "Sydney - Weil viele ...", an apposition
+        after a comma: "Wien – Wien Energie, größter Landesenergieversorger ...") and no
         score ("Deutschland - Serbien: 0:1", "Deutschland - Serbien endet 0:1")."""
-        return bool(re.match(r"\s+[a-zäöüß]{2,}\b", t)) and not re.search(r"\d\s*:\s*\d", t[:80])
+        return bool(re.match(r",?\s+[a-zäöüß]{2,}\b", t)) and not re.search(r"\d\s*:\s*\d", t[:80])
 
     def _persons(self, t: str) -> list[str]:
         """The names in a byline's tail when each is a person's: its first word a first name of
