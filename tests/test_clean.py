@@ -334,6 +334,8 @@ def test_003_byline_place_is_meta_place(byline, place):
      "St. Georgen im Attergau – 26 Minuten nach"),
     ("hipe_ocr_de.jsonl.gz", "id", "luxwort-1938-09-03-a-i0024", "text", "Wien", "Wien. 2. Sept. In der"),
     ("10kgnad_test.jsonl.gz", "id", "gnad625", "text", "Wien", "Wien – Wien Energie, größter"),
+    # a club's name with a saint's "St." in it after the dateline: "Paris St. Germain will ..."
+    ("10kgnad_test.jsonl.gz", "id", "gnad352", "text", "Paris/Lissabon", "Paris/Lissabon – Paris St. Germain will"),
     # the place's region in parentheses
     ("10kgnad_test.jsonl.gz", "id", "gnad601", "text", "Salt Lake City", "Salt Lake City (Utah) – Die Golden"),
     # several places, one of them listed, the others shaped like names
@@ -377,6 +379,8 @@ def test_dateline_place_is_meta_place(name, key, value, field, place, dateline):
     ("Bayern München: 2:1 nach Verlängerung. Im fünften", None),
     ("2:1 (1:0) für Bayern München nach Verlängerung. Im fünften", None),  # a score after the dash
     ("5 Siege in 5 Spielen für Bayern München. Im fünften", "Wien"),  # a number, no score
+    ("St. Pölten 2:1 (1:0) nach Verlängerung. Im fünften", None),  # a place with "St.", a score
+    ("St. Pölten hat im fünften", "Wien"),
 ])
 def test_dateline_match_test_on_the_whole_name(after, place):
     """gnad86 "Wien – Bayern München hat ..." lost its meta.place "Wien" when "Bayern" became a
