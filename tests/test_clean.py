@@ -323,6 +323,19 @@ def test_003_byline_place_is_meta_place(byline, place):
     # a sentence that starts with a place after the dateline, no match of two teams
     ("10kgnad_test.jsonl.gz", "id", "gnad575", "text", "Wien", "Klimaanlagen. Wien – Österreich steht ein"),
     ("10kgnad_test.jsonl.gz", "id", "gnad888", "text", "Sydney", "Rarität. Sydney - Weil viele"),
+    # a club whose name starts with a place (since session 25 "Bayern" is one): the match test
+    # runs on the whole name, "Bayern München", with a sentence after it
+    ("10kgnad_test.jsonl.gz", "id", "gnad86", "text", "Wien", "Berlin. Wien – Bayern München hat"),
+    # a sentence that opens with a number after the dateline, no score; an apposition after a
+    # place that opens the sentence ("Wien Energie, größter ...")
+    ("10kgnad_test.jsonl.gz", "id", "gnad342", "text", "Wien", "Neujahrskonzert. Wien – 2016 beginnt mit"),
+    ("10kgnad_test.jsonl.gz", "id", "gnad746", "text", "Krumpendorf", "Krumpendorf – 42 syrische Asylwerber"),
+    ("10kgnad_test.jsonl.gz", "id", "gnad552", "text", "St. Georgen im Attergau",
+     "St. Georgen im Attergau – 26 Minuten nach"),
+    ("hipe_ocr_de.jsonl.gz", "id", "luxwort-1938-09-03-a-i0024", "text", "Wien", "Wien. 2. Sept. In der"),
+    ("10kgnad_test.jsonl.gz", "id", "gnad625", "text", "Wien", "Wien – Wien Energie, größter"),
+    # a club's name with a saint's "St." in it after the dateline: "Paris St. Germain will ..."
+    ("10kgnad_test.jsonl.gz", "id", "gnad352", "text", "Paris/Lissabon", "Paris/Lissabon – Paris St. Germain will"),
     # the place's region in parentheses
     ("10kgnad_test.jsonl.gz", "id", "gnad601", "text", "Salt Lake City", "Salt Lake City (Utah) – Die Golden"),
     # several places, one of them listed, the others shaped like names
@@ -356,6 +369,30 @@ def test_dateline_place_is_meta_place(name, key, value, field, place, dateline):
     doc = clean(raw)
     assert doc.meta.place == place
     assert dateline in " ".join(doc.text.split())
+
+
+@pytest.mark.parametrize("after, place", [
+    ("Bayern München hat im fünften", "Wien"),  # the text as it is: a club, then a sentence
+    ("Salzburg hat im fünften", "Wien"),  # a place, then a sentence
+    ("Salzburg 2:1 (1:0) nach Verlängerung. Im fünften", None),  # two places and a score: a match
+    ("Bayern München 2:1 (1:0) nach Verlängerung. Im fünften", None),  # the club's match with a score
+    ("Bayern München: 2:1 nach Verlängerung. Im fünften", None),
+    ("2:1 (1:0) für Bayern München nach Verlängerung. Im fünften", None),  # a score after the dash
+    ("5 Siege in 5 Spielen für Bayern München. Im fünften", "Wien"),  # a number, no score
+    ("St. Pölten 2:1 (1:0) nach Verlängerung. Im fünften", None),  # a place with "St.", a score
+    ("St. Pölten hat im fünften", "Wien"),
+])
+def test_dateline_match_test_on_the_whole_name(after, place):
+    """gnad86 "Wien – Bayern München hat ..." lost its meta.place "Wien" when "Bayern" became a
+    place: the match test looked at the first word after the dash only, and "München" after it is
+    no sentence; the name after the dash is the whole capitalised run, and a match line with a
+    score stays a match."""
+    from repo_data import news_row
+
+    raw = news_row("10kgnad_test.jsonl.gz", "id", "gnad86")["text"]
+    assert "Wien – Bayern München hat im fünften" in raw
+    doc = clean(raw.replace("Bayern München hat im fünften", after, 1))
+    assert doc.meta.place == place
 
 
 @pytest.mark.parametrize("signature, published", [

@@ -169,10 +169,18 @@ class PrintFurniture:
                 continue
             if mid and "." in sep.group(0):
                 return None  # mid-line only "Wien – ": "... in Rom. Paris. Die" is no dateline
-            nxt = re.match(r"[„\"»*]*([A-ZÄÖÜ][\w-]*)", rest)
-            if not nxt or not re.search(r"\b[a-zäöüß]{2,}\b", rest):
+            nxt = re.match(r"[„\"»*]*((?:St\.\s+)?[A-ZÄÖÜ][\w-]*)((?:\s+(?:St\.|[A-ZÄÖÜ][\w-]*))*)", rest)
+            # a sentence may open with a number ("Wien – 2016 beginnt mit ...", "Krumpendorf – 42
+            # syrische Asylwerber"), a score may not ("Wien – 1:0", "Wien – 2:1 nach Verlängerung")
+            num = re.match(r"[„\"»*]*\d", rest) and not re.search(r"\d\s*:\s*\d", rest[:80])
+            if not (nxt or num) or not re.search(r"\b[a-zäöüß]{2,}\b", rest):
                 return None  # "Wien – 1:0"
-            if nxt.group(1) in place_names() and not self._sentence_after(rest[nxt.end():]):
+            # the match test on the whole capitalised name after the dash ("St." of a saint's name
+            # in it): "Wien – Bayern München hat ..." (a club, a sentence after it) and "Paris/Lissabon
+            # – Paris St. Germain will ..." are datelines, "Wien – Salzburg 2:1" and "Wien – St.
+            # Pölten 2:1" matches
+            if nxt and (nxt.group(1) in place_names() or nxt.group(0).lstrip("„\"»*") in place_names()) \
+                    and not self._sentence_after(rest[nxt.end():]):
                 return None  # "Deutschland - Serbien: 0:1 (0:1)": a match
             return norm
         return None
@@ -189,9 +197,10 @@ class PrintFurniture:
     @staticmethod
     def _sentence_after(t: str) -> bool:
         """The text after a place that begins the text after a dateline goes on as a sentence: a
-        lowercase word follows it ("Moskau – Russland hat ...", "Sydney - Weil viele ...") and no
+        lowercase word follows it ("Moskau – Russland hat ...", "Sydney - Weil viele ...", an apposition
+        after a comma: "Wien – Wien Energie, größter Landesenergieversorger ...") and no
         score ("Deutschland - Serbien: 0:1", "Deutschland - Serbien endet 0:1")."""
-        return bool(re.match(r"\s+[a-zäöüß]{2,}\b", t)) and not re.search(r"\d\s*:\s*\d", t[:80])
+        return bool(re.match(r",?\s+[a-zäöüß]{2,}\b", t)) and not re.search(r"\d\s*:\s*\d", t[:80])
 
     def _persons(self, t: str) -> list[str]:
         """The names in a byline's tail when each is a person's: its first word a first name of
