@@ -121,6 +121,22 @@ class _Typer(typer.Typer):
         return super().command(*args, cls=cls or _Command, **kwargs)
 
 
+def _plain_when_piped() -> None:
+    """Messages without colour codes where they do not go to a terminal (a pipe, a file, a CI
+    log) or where NO_COLOR is set (no-color.org): wasabi colours whenever the system supports
+    ANSI, so `presseschau run ... | tee run.log` and scripts reading the messages got escape codes."""
+    import os
+    import sys
+
+    from wasabi import msg
+
+    if os.getenv("NO_COLOR") or not sys.stdout.isatty():
+        msg.show_color = False
+
+
+_plain_when_piped()
+
+
 app = _Typer(
     cls=_Group,
     name="presseschau",
