@@ -19,18 +19,19 @@ Sources (../shared/data/gazetteers, see SOURCE.md there), the ``LOC`` rows of
   table ("Kino", "Oma", "Papa"); names in capitals only are
   left out ("NDR", "FAZ" and "ZDF" are alternate names of some town);
 * ``cldr_territory_de*`` (CLDR via `babel`, Unicode licence): countries and regions in German;
-* ``pycountry_iso3166-*_de`` (iso-codes' German names via `pycountry`, LGPL-2.1): countries
-  (also their official names: "Republik Albanien"), the Länder, Bundesländer and Kantone
-  ("Bayern", "Vorarlberg", "Tessin") and former countries ("Tschechoslowakei");
 * ``landkreise-deutschland`` (npm, CC BY 4.0): German districts ("Dithmarschen", "Region
   Hannover"; "Flensburg, Stadt" as "Flensburg") where the name is no German word nor a
   person's name;
 
-and the German names of the time zones' exemplar cities of CLDR (`babel`, installed with
-trafilatura; "Rom" is no GeoNames name of Rome there). Made once and shipped, so the package
+the project's own ``regions.tsv`` (`read_regions`: name, kind, country; written for Presseschau,
+MIT like the code): the German Länder, Austrian Bundesländer and Swiss Kantone ("Bayern",
+"Vorarlberg", "Tessin"), the UK's nations ("England", "Schottland"), the US states
+("Kalifornien", "Texas"), regions named in German news ("Bretagne", "Krim", "Ruhrgebiet"),
+former countries ("Sowjetunion", "Tschechoslowakei") and official long names ("Republik
+Österreich"), taken as they are; the gazetteer's ISO 3166 rows (``pycountry_iso3166-*_de``,
+iso-codes, LGPL-2.1) are not used. And the German names of the time zones' exemplar cities of
+CLDR (`babel`, installed with trafilatura; "Rom" is no GeoNames name of Rome there). Made once and shipped, so the package
 needs neither ../shared nor babel's zone data at run time. Licence: place_names.LICENSE.md.
-The gazetteer has no "England", "Schottland", "Nordirland" or "Württemberg" (no CLDR or ISO
-country or subdivision), so the list has neither.
 
     python -m training.place_names [--data ../shared/data] [--out pipeline/lang/de/place_names.tsv.gz]
 """
@@ -41,10 +42,15 @@ import gzip
 import re
 from pathlib import Path
 
+from pipeline.errors import LanguageDataError
 from pipeline.io import atomic_open
 from pipeline.paths import LANG_DIR, SHARED_DATA
 
 OUT = LANG_DIR / "place_names.tsv.gz"
+REGIONS = LANG_DIR / "regions.tsv"
+#: the kinds of regions.tsv
+REGION_KINDS = frozenset({"land", "bundesland", "kanton", "nation", "state", "region", "former_country",
+                          "official_name", "country"})
 GAZETTEER = Path("gazetteers/gazetteer_de.tsv.gz")
 DACH = ("DE", "AT", "CH", "LI", "LU")
 #: a capitalised name of one to four words (letters, hyphens, apostrophes, periods)
@@ -53,6 +59,26 @@ _NAME = re.compile(r"^[A-ZÄÖÜ][\w'’.-]*(?: [\w'’.-]+){0,3}$")
 
 def _usable(name: str) -> bool:
     return bool(_NAME.match(name)) and not name.isupper() and not any(c.isdigit() for c in name)
+
+
+def read_regions(path: Path = REGIONS) -> dict[str, str]:
+    """The rows of regions.tsv, name -> kind: a first line ``name<TAB>kind<TAB>country``, then a
+    name shaped like a place (`_usable`), a kind of `REGION_KINDS` and a country code or nothing;
+    any other line is a LanguageDataError naming the file and line."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if lines[:1] != ["name\tkind\tcountry"]:
+        raise LanguageDataError(f"{path}:1: a first line 'name<TAB>kind<TAB>country' expected, not {lines[:1]}")
+    out: dict[str, str] = {}
+    for i, line in enumerate(lines[1:], 2):
+        cols = line.split("\t")
+        if len(cols) not in (2, 3) or not _usable(cols[0]) or cols[1] not in REGION_KINDS \
+                or (len(cols) == 3 and cols[2] and not re.fullmatch(r"[A-Z]{2}", cols[2])):
+            raise LanguageDataError(f"{path}:{i}: a place name, a kind of {sorted(REGION_KINDS)} and a "
+                                    f"two-letter country code or nothing expected, not {line!r}")
+        if cols[0] in out:
+            raise LanguageDataError(f"{path}:{i}: {cols[0]!r} a second time")
+        out[cols[0]] = cols[1]
+    return out
 
 
 def _cldr_cities() -> set[str]:
@@ -152,11 +178,12 @@ def place_names(data: Path, min_pop: int = 50_000, min_pop_dach: int = 2_000,
                     small.add(name)
                 elif not dach and pop_n >= min_pop_small:
                     small_foreign.add(name)
-            elif source.startswith(("cldr_territory_de", "pycountry_iso3166")):
-                names.add(name)  # countries, Länder/Kantone/Bundesländer, former countries
+            elif source.startswith("cldr_territory_de"):
+                names.add(name)  # countries and regions (not the LGPL ISO 3166 rows of pycountry)
             elif source == "landkreise-deutschland":
                 small.add(name.split(",", 1)[0])  # "Flensburg, Stadt", "Region Hannover"
     names |= _cldr_cities()
+    names |= set(read_regions())
     nouns = _common_nouns()
     names |= {n for n in foreign - names if n not in nouns and n.lower() not in nouns}
     words = _words() | nouns
@@ -179,6 +206,8 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     try:
         names = place_names(args.data, args.min_pop, args.min_pop_dach, args.small_pop_dach, args.min_pop_small)
+    except LanguageDataError as e:
+        raise SystemExit(f"error: {e}") from None
     except (OSError, EOFError, UnicodeDecodeError) as e:  # missing, not gzip, truncated, not UTF-8
         raise SystemExit(f"error: cannot read the gazetteers under {args.data} ({type(e).__name__}: {e}); "
                          f"see --data") from None

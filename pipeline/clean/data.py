@@ -423,7 +423,7 @@ PLACE_NAMES = "place_names.tsv.gz"
 
 @functools.lru_cache(maxsize=1)
 def place_names() -> frozenset:
-    """Names of cities, countries and regions (lang/de/place_names.tsv.gz: GeoNames, CLDR, ISO 3166, districts),
+    """Names of cities, countries and regions (lang/de/place_names.tsv.gz: GeoNames, CLDR, districts, regions.tsv),
     for the bylines: "Von Friedrich Schmidt, Moskau" names the correspondent's place, not the
     outlet; and for the datelines without an agency ("Kiew/Moskau. Die ..."). Loaded once per
     process, when first needed."""

@@ -1,0 +1,68 @@
+"""The shipped place list (pipeline/lang/de/place_names.tsv.gz, made by training/place_names.py) and
+the project's own regions.tsv it takes the Länder, regions and former countries from."""
+from __future__ import annotations
+
+import gzip
+
+import pytest
+
+from pipeline.errors import LanguageDataError
+from training import place_names as P
+
+
+def _added_places(nlp_info, text: str) -> list[str]:
+    """The places the NER rule `places` adds to a Doc made without the model's NER and the rules."""
+    nlp, _ = nlp_info
+    rules = nlp.get_pipe("presseschau_ner_rules")
+    with nlp.select_pipes(disable=["ner", "gazetteer", "presseschau_ner_rules", "presseschau_names"]):
+        doc = nlp(text)
+    return [e.text for e in rules.add_places(doc, [], [])]
+
+
+def test_uk_nations_and_us_states_are_places_in_a_real_sentence(nlp_info):
+    # a Wikinews sentence and a 10kGNAD one (../shared/data/news): England and Kalifornien were no CLDR
+    # country nor ISO 3166 subdivision, so the list lacked them; regions.tsv has them
+    text = ("Wegen starker und andauernder Regenfälle sowie Stürmen besteht in Kalifornien die Gefahr von "
+            "Schlammlawinen und Erdrutschen. Die vertriebenen Insassen verteilten sich auf den ganzen "
+            "Küstenstrich, um auf Umwegen doch noch nach England zu gelangen.")
+    assert _added_places(nlp_info, text) == ["Kalifornien", "England"]
+
+
+def test_place_list_takes_no_pycountry_rows(tmp_path):
+    # the gazetteer's ISO 3166 rows are iso-codes' names via pycountry (LGPL-2.1): not in the shipped list
+    gaz = tmp_path / P.GAZETTEER
+    gaz.parent.mkdir(parents=True)
+    rows = ["Tschechoslowakei\tLOC\tpycountry_iso3166-3_de\tCS",
+            "Republik Albanien\tLOC\tpycountry_iso3166-1_de\tAL",
+            "Obwalden\tLOC\tpycountry_iso3166-2_de\tCH-OW",
+            "Albanien\tLOC\tcldr_territory_de\tAL"]
+    gaz.write_bytes(gzip.compress(("\n".join(rows) + "\n").encode("utf-8")))
+    names = P.place_names(tmp_path)
+    assert "Albanien" in names and "Republik Albanien" not in names
+    assert "Tschechoslowakei" in names and "Obwalden" in names  # from regions.tsv
+    assert "pycountry" not in (P.REGIONS.read_text(encoding="utf-8"))
+
+
+def test_shipped_list_has_the_regions_and_not_the_lgpl_only_names():
+    with gzip.open(P.OUT, "rt", encoding="utf-8") as fh:
+        names = set(fh.read().splitlines())
+    assert set(P.read_regions()) <= names
+    assert "Republik Albanien" not in names  # an official name only iso-codes had
+
+
+def test_regions_kinds_are_valid():
+    regions = P.read_regions()
+    assert set(regions.values()) <= P.REGION_KINDS
+    assert regions["Bayern"] == "land" and regions["Vorarlberg"] == "bundesland"
+    assert regions["Tessin"] == "kanton" and regions["Sowjetunion"] == "former_country"
+    assert sum(k == "land" for k in regions.values()) == 16
+    assert sum(k == "bundesland" for k in regions.values()) == 9
+    assert sum(k == "kanton" for k in regions.values()) == 26
+
+
+@pytest.mark.parametrize("line", ["Bayern\tstaat\tDE", "Bayern", "bayern\tland\tDE", "Bayern\tland\tDEU"])
+def test_a_bad_regions_row_names_the_file_and_line(tmp_path, line):
+    path = tmp_path / "regions.tsv"
+    path.write_text(f"name\tkind\tcountry\nTirol\tbundesland\tAT\n{line}\n", encoding="utf-8")
+    with pytest.raises(LanguageDataError, match=rf"regions\.tsv:3: "):
+        P.read_regions(path)
