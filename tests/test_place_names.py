@@ -66,3 +66,25 @@ def test_a_bad_regions_row_names_the_file_and_line(tmp_path, line):
     path.write_text(f"name\tkind\tcountry\nTirol\tbundesland\tAT\n{line}\n", encoding="utf-8")
     with pytest.raises(LanguageDataError, match=rf"regions\.tsv:3: "):
         P.read_regions(path)
+
+
+def test_a_club_named_like_an_adjective_is_no_place_in_a_real_sentence(nlp_info):
+    # 10kGNAD (../shared/data/news/10kgnad_test.jsonl.gz): "Rapid" (Rapid Wien) is an alternate name of
+    # Rapid City (GeoNames, US, 73,569) and was in the list, so the NER rule `places` made it LOC; "rapid"
+    # is an adjective the Bundestag inflects ("rapide"), so no place; "nach England" still is one
+    text = ("Das gehört dazu und ist bei Rapid normal, weil man von Rapid immer mehr erwartet. "
+            "Mit dem Transfer nach England ginge für den 22-Jährigen nun ein Traum in Erfüllung.")
+    assert _added_places(nlp_info, text) == ["England"]
+
+
+def test_compound_nouns_of_geonames_alternate_names_are_no_places():
+    # "Stadtzentrum" is an alternate name of a Spanish city (GeoNames, 88,546), "Wirtshaus" one of a
+    # foreign town: German compounds the Bundestag uses in the plural ("Stadtzentren", "Wirtshäuser");
+    # exonyms and towns whose compound has no such form stay ("Königsberg", "Gotenhafen", "Hollywood")
+    found = P._compound_nouns({"Stadtzentrum", "Wirtshaus", "Mittelstadt", "Königsberg", "Gotenhafen",
+                               "Hollywood", "Bielefeld", "Krefeld"})
+    assert found == {"Stadtzentrum", "Wirtshaus", "Mittelstadt"}
+    with gzip.open(P.OUT, "rt", encoding="utf-8") as fh:
+        names = set(fh.read().splitlines())
+    assert not {"Stadtzentrum", "Wirtshaus", "Rapid"} & names
+    assert {"Königsberg", "Hollywood", "Lillehammer", "Moskau"} <= names

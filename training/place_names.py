@@ -16,8 +16,10 @@ Sources (../shared/data/gazetteers, see SOURCE.md there), the ``LOC`` rows of
   (`_common_nouns`: GeoNames' alternate names hold "Eisen", "Kanton", "Dabei"), and down to
   ``--min-pop-small`` (15,000, the gazetteer's floor outside DACH: "Hollywood", "Lillehammer",
   "Princeton") where it is no German word nor a person's name nor a noun of spaCy's lemma
-  table ("Kino", "Oma", "Papa"); names in capitals only are
-  left out ("NDR", "FAZ" and "ZDF" are alternate names of some town);
+  table ("Kino", "Oma", "Papa"); below ``--min-pop-dach`` and outside DACH neither a German
+  compound noun (`_compound_nouns`: "Stadtzentrum", an alternate name of a Spanish city) nor a
+  name whose lower case is a word the Bundestag inflects ("Rapid", of Rapid City: "rapide");
+  names in capitals only are left out ("NDR", "FAZ" and "ZDF" are alternate names of some town);
 * ``cldr_territory_de*`` (CLDR via `babel`, Unicode licence): countries and regions in German;
 * ``landkreise-deutschland`` (npm, CC BY 4.0): German districts ("Dithmarschen", "Region
   Hannover"; "Flensburg, Stadt" as "Flensburg") where the name is no German word nor a
@@ -128,6 +130,33 @@ def _common_nouns() -> set[str]:
     return words
 
 
+def _compound_nouns(names: set[str]) -> set[str]:
+    """The `names` that are German compound nouns: a prefix of three letters or more and a noun of
+    common_nouns.tsv.gz (four letters or more) whose compound the Bundestag corpus (corpus_forms.tsv.gz)
+    uses in another form than the genitive (-s, -es) or an inhabitant's (-er, -ern: "Krefelder"):
+    "Stadtzentrum" ("Stadtzentren"), "Wirtshaus" ("Wirtshäuser"), "Mittelstadt" ("Mittelstädte").
+    GeoNames' alternate names hold such nouns (a Spanish city's "Stadtzentrum"), and common_nouns.tsv.gz
+    lists few compounds."""
+    from pipeline.clean.data import read_corpus_forms
+
+    inflections: dict[str, set[str]] = {}  # lemma in lower case -> its other forms, lower case
+    with gzip.open(LANG_DIR / "common_nouns.tsv.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            form, lemma = line.rstrip("\n").split("\t")[:2]
+            if len(lemma) >= 4 and form not in (lemma, lemma + "s", lemma + "es"):
+                inflections.setdefault(lemma.lower(), set()).add(form.lower())
+    forms, _ = read_corpus_forms(LANG_DIR / "corpus_forms.tsv.gz")
+    out = set()
+    for name in names:
+        low = name.lower()
+        for i in range(3, len(low) - 3):
+            others = {name[:i] + f for f in inflections.get(low[i:], ())} - {name + "er", name + "ern"}
+            if any(o in forms for o in others):
+                out.add(name)
+                break
+    return out
+
+
 def _inflected_nouns() -> set[str]:
     """Lemmas of spaCy's German lemma table (spacy-lookups-data) with an inflected form that the
     Bundestag corpus uses (corpus_forms.tsv.gz): "Kino" ("Kinos"), "Oma", "Papa", "Veto", "Tank",
@@ -184,12 +213,14 @@ def place_names(data: Path, min_pop: int = 50_000, min_pop_dach: int = 2_000,
                 small.add(name.split(",", 1)[0])  # "Flensburg, Stadt", "Region Hannover"
     names |= _cldr_cities()
     names |= set(read_regions())
-    nouns = _common_nouns()
-    names |= {n for n in foreign - names if n not in nouns and n.lower() not in nouns}
-    words = _words() | nouns
-    names |= {n for n in small if n not in words and n.lower() not in words}
+    # a word the Bundestag inflects: a noun ("Kino") or, lower-cased, an adjective or verb ("rapid": "rapide")
     inflected = _inflected_nouns()
-    names |= {n for n in small_foreign if n not in words and n.lower() not in words and n not in inflected}
+    nouns = _common_nouns() | _compound_nouns((foreign | small | small_foreign) - names)
+    names |= {n for n in foreign - names if n not in nouns and n.lower() not in nouns and n.lower() not in inflected}
+    words = _words() | nouns
+    names |= {n for n in small if n not in words and n.lower() not in words and n.lower() not in inflected}
+    names |= {n for n in small_foreign if n not in words and n.lower() not in words and n not in inflected
+              and n.lower() not in inflected}
     return {n for n in names if _usable(n)}
 
 
