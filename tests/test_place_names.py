@@ -88,3 +88,10 @@ def test_compound_nouns_of_geonames_alternate_names_are_no_places():
         names = set(fh.read().splitlines())
     assert not {"Stadtzentrum", "Wirtshaus", "Rapid"} & names
     assert {"Königsberg", "Hollywood", "Lillehammer", "Moskau"} <= names
+
+
+def test_a_missing_regions_file_is_named_not_blamed_on_the_gazetteers(tmp_path):
+    from pipeline.errors import LanguageDataUnreadable
+
+    with pytest.raises(LanguageDataUnreadable, match=r"regions\.tsv: cannot read"):
+        P.read_regions(tmp_path / "regions.tsv")

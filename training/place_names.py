@@ -44,7 +44,7 @@ import gzip
 import re
 from pathlib import Path
 
-from pipeline.errors import LanguageDataError
+from pipeline.errors import LanguageDataError, LanguageDataUnreadable
 from pipeline.io import atomic_open
 from pipeline.paths import LANG_DIR, SHARED_DATA
 
@@ -67,7 +67,10 @@ def read_regions(path: Path = REGIONS) -> dict[str, str]:
     """The rows of regions.tsv, name -> kind: a first line ``name<TAB>kind<TAB>country``, then a
     name shaped like a place (`_usable`), a kind of `REGION_KINDS` and a country code or nothing;
     any other line is a LanguageDataError naming the file and line."""
-    lines = path.read_text(encoding="utf-8").splitlines()
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        raise LanguageDataUnreadable(f"{path}: cannot read the language data ({type(e).__name__}: {e})") from None
     if lines[:1] != ["name\tkind\tcountry"]:
         raise LanguageDataError(f"{path}:1: a first line 'name<TAB>kind<TAB>country' expected, not {lines[:1]}")
     out: dict[str, str] = {}
@@ -237,7 +240,7 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     try:
         names = place_names(args.data, args.min_pop, args.min_pop_dach, args.small_pop_dach, args.min_pop_small)
-    except LanguageDataError as e:
+    except LanguageDataUnreadable as e:  # regions.tsv missing or with a bad row
         raise SystemExit(f"error: {e}") from None
     except (OSError, EOFError, UnicodeDecodeError) as e:  # missing, not gzip, truncated, not UTF-8
         raise SystemExit(f"error: cannot read the gazetteers under {args.data} ({type(e).__name__}: {e}); "
