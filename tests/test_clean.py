@@ -289,7 +289,9 @@ def test_003_credit_label_bild_is_no_outlet(credit, outlet):
     ("Von unserer Korrespondentin Silvia Stöber, Washington", "Washington"),
     ("Von Silvia Stöber, Rio de Janeiro", "Rio de Janeiro"),
     ("Von Silvia Stöber, Hollywood", "Hollywood"),  # a town under 50,000 outside DE/AT/CH
-    ("Von Silvia Stöber, Vorarlberg", "Vorarlberg"),  # a Bundesland (ISO 3166-2), no outlet
+    ("Von Silvia Stöber, Vorarlberg", "Vorarlberg"),  # a Bundesland (lang/de/regions.tsv), no outlet
+    ("Von Silvia Stöber, Kalifornien", "Kalifornien"),  # a US state, a UK nation (regions.tsv): were
+    ("Von Silvia Stöber, Schottland", "Schottland"),  # the outlet before
     ("Von Silvia Stöber, tagesschau.de", None),
     ("Von Silvia Stöber, Welt", None),  # the outlet WELT, no place
     ("Von Silvia Stöber, ARD-Studio Moskau", None),
