@@ -38,7 +38,8 @@ component config:
   ("Armutsgrenze"), except institutions ("Bundeskriminalamt", "Burgtheater");
 * ``kinds`` (session 9) -- a span whose first or last word names a kind of thing gets that
   kind's label (``kind_heads``): events and awards MISC ("Fußball-Weltmeisterschaft",
-  "Olympischen Spielen", "Federal Reserve Act"), buildings LOC ("Schloss Tullibole");
+  "Olympischen Spielen", "Federal Reserve Act"), buildings LOC ("Schloss Tullibole"); a name
+  ending in a version number is a product, MISC ("Mac OS X 10.7", "Android 8.1"; session 26);
 * ``apposition`` (session 9) -- a common noun right before a name says what it is
   (``appositive_heads``): "Reederei [Hapag-Lloyd]" LOC -> ORG; where the model found nothing
   there, the name is added ("US-Institut [Stratfor]", "Zeitung „[Hürriyet]“"); a place of the
