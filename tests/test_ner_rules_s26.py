@@ -21,12 +21,13 @@ _DOCS: dict = {}  # page_set -> its texts, (page_set, text) -> Doc: each read or
 
 def _doc_of(nlp_info, snippet: str, page_set: str):
     """The annotate stage's Doc, without the two rule components, of the article or page that
-    contains `snippet` (page_set: news = Wikinews dev, web, web2)."""
+    contains `snippet` (page_set: news = Wikinews dev, train = Wikinews train, web, web2)."""
     from pipeline.evaluate.model import WEB2_GOLD, WEB_GOLD, pipeline_docs, read_news, read_web
     from pipeline.paths import SHARED_DATA
 
     if page_set not in _DOCS:  # the set's texts, read once
         _DOCS[page_set] = [it["text"] for it in {"news": lambda: read_news(SHARED_DATA, "dev"),
+                                                 "train": lambda: read_news(SHARED_DATA, "train"),
                                                  "web": lambda: read_web(DATA, WEB_GOLD),
                                                  "web2": lambda: read_web(DATA, WEB2_GOLD)}[page_set]()]
     text = next(t for t in _DOCS[page_set] if snippet in t)
@@ -47,6 +48,31 @@ def test_name_ending_in_a_version_number_is_a_product(nlp_info, snippet, page_se
     assert ents_with(nlp_info, doc)[(name, "MISC")] == 1
     off = ents_with(nlp_info, doc, version_re=NEVER)
     assert off[(name, off_label)] == 1 and off[(name, "MISC")] == 0
+
+
+@pytest.mark.parametrize("snippet, page_set, name", [
+    ("in einem Skoda steht", "web2", "Skoda"),  # "Skoda" ORG three more times on the page: not copied over it
+    ("Geplant ist ein Commodore OS", "web2", "Commodore OS"),
+    ("Der nächste Golf darf kein Tesla sein", "web", "Tesla"),
+])
+def test_org_after_an_indefinite_article_is_a_product(nlp_info, snippet, page_set, name):
+    # "ein BMW", "in einem Skoda": a company's name after "ein"/"kein" is one of its products (gold MISC)
+    doc = _doc_of(nlp_info, snippet, page_set)
+    start = doc.text.index(snippet) + snippet.index(name)
+    on = {(e.start_char, e.label_) for e in _ents(nlp_info, doc)}
+    off = {(e.start_char, e.label_) for e in _ents(nlp_info, doc, indefinite_articles=frozenset())}
+    assert (start, "MISC") in on and (start, "ORG") not in on
+    assert (start, "ORG") in off
+
+
+@pytest.mark.parametrize("snippet, name", [
+    ("als eine al-Qauida nahestehende Gruppierung", "al-Qauida"),  # the article is the noun's after the adjective
+    ("eine Nationale Kommission gegen Gewalt an Frauen", "Nationale Kommission gegen Gewalt an Frauen"),  # an organisation word
+])
+def test_org_after_an_indefinite_article_that_stays(nlp_info, snippet, name):
+    doc = _doc_of(nlp_info, snippet, "train")
+    start = doc.text.index(snippet) + snippet.index(name)
+    assert (start, "ORG") in {(e.start_char, e.label_) for e in _ents(nlp_info, doc)}
 
 
 def _ents(nlp_info, doc, **settings):

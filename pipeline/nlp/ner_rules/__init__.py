@@ -39,7 +39,10 @@ component config:
 * ``kinds`` (session 9) -- a span whose first or last word names a kind of thing gets that
   kind's label (``kind_heads``): events and awards MISC ("Fußball-Weltmeisterschaft",
   "Olympischen Spielen", "Federal Reserve Act"), buildings LOC ("Schloss Tullibole"); a name
-  ending in a version number is a product, MISC ("Mac OS X 10.7", "Android 8.1"; session 26);
+  ending in a version number is a product, MISC ("Mac OS X 10.7", "Android 8.1"; session 26), and so
+  is an ORG right after an indefinite article ("in einem Skoda", "kein Tesla"; not before an adjective
+  the article belongs to, nor with an organisation word: "eine Nationale Kommission ..."; session 26),
+  which ``presseschau_names`` does not relabel to the form's majority;
 * ``apposition`` (session 9) -- a common noun right before a name says what it is
   (``appositive_heads``): "Reederei [Hapag-Lloyd]" LOC -> ORG; where the model found nothing
   there, the name is added ("US-Institut [Stratfor]", "Zeitung „[Hürriyet]“"); a place of the

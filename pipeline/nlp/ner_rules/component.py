@@ -53,6 +53,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.titles = frozenset(names["titles"])
         self.particles = frozenset(names["surname_particles"])
         self.definite_articles = frozenset(names["definite_articles"])
+        self.indefinite_articles = frozenset(names["indefinite_articles"])  # `product_label`
         self.version_re = VERSION_NUMBER
         self.place_descriptors = frozenset(w.casefold() for w in data["place_descriptors"])
         self.legal_forms = frozenset(data["legal_forms"])
