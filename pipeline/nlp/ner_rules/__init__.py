@@ -91,7 +91,9 @@ component config:
   ("Augsburger Verkehrs- und Tarifverbund AVV" LOC -> "Augsburger Verkehrs- und
   Tarifverbund" + "AVV", ORG), and the long form whose initials an acronym in brackets spells is
   one name ("[Bundesamt für Sicherheit] in der Informationstechnik (BSI)" -> the whole,
-  "Österreichische Plattform für Alleinerziehende (ÖPA)" added); ORG unless the model says
+  "Österreichische Plattform für Alleinerziehende (ÖPA)" added; session 26: with fewer words than
+  letters, letters inside a compound may spell the rest, "Evangelischen Medienverbandes in
+  Deutschland (EMVD)", where the model saw a name in the long form or the acronym); ORG unless the model says
   MISC or the gazetteer a place; both typed, so ``presseschau_names`` finds the acronym's
   other mentions; an acronym whose long form starts with a lowercase adjective (not a place's:
   "afghanischen Nationalpolizei (ANP)") abbreviates a term and is no name anywhere in the text
