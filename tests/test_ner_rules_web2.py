@@ -80,7 +80,8 @@ def test_organisation_word_before_place(nlp_info, page_docs, snippet, name, plac
     doc = page_docs[snippet]
     got = ents_with(nlp_info, doc)
     assert got[(name, "ORG")] >= 1
-    off = ents_with(nlp_info, doc, **_without_new_institutions(nlp_info))
+    # without the session 26 acronym spelling too, which finds "Handelsverband Deutschland (HDE)" by itself
+    off = ents_with(nlp_info, doc, spells=lambda acronym, words: False, **_without_new_institutions(nlp_info))
     # the place inside the name was a LOC of its own (other mentions of it stay places)
     assert off[(name, "ORG")] == 0 and off[(place, "LOC")] > got[(place, "LOC")]
 

@@ -550,6 +550,11 @@ class NameLinker:
             start, end, target = e.start, e.end, decided.get(ent_form.get(k, ()))
             first = self._word(e[0])
             gen_base = self._gen_base(first, words) if len(e) >= 2 else first
+            if cls is not None and e.start > 0 and doc[e.start - 1].lower_ in self.indefinite_articles:
+                # "in einem [Skoda]" MISC (presseschau_ner_rules' product_label), "Skoda" ORG 3x: after an
+                # indefinite article the name is a thing, not one more mention of the form (session 26)
+                new_ents.append(e)
+                continue
             if cls is not None and gen_base != first and first.endswith("s") and e[1].text[:1].isupper() \
                     and decided.get((gen_base,)) in _PROPAGATE_CLASSES:
                 end, target = e.start + 1, decided[(gen_base,)]

@@ -38,7 +38,11 @@ component config:
   ("Armutsgrenze"), except institutions ("Bundeskriminalamt", "Burgtheater");
 * ``kinds`` (session 9) -- a span whose first or last word names a kind of thing gets that
   kind's label (``kind_heads``): events and awards MISC ("Fußball-Weltmeisterschaft",
-  "Olympischen Spielen", "Federal Reserve Act"), buildings LOC ("Schloss Tullibole");
+  "Olympischen Spielen", "Federal Reserve Act"), buildings LOC ("Schloss Tullibole"); a name
+  ending in a version number is a product, MISC ("Mac OS X 10.7", "Android 8.1"; session 26), and so
+  is an ORG right after an indefinite article ("in einem Skoda", "kein Tesla"; not before an adjective
+  the article belongs to, nor with an organisation word: "eine Nationale Kommission ..."; session 26),
+  which ``presseschau_names`` does not relabel to the form's majority;
 * ``apposition`` (session 9) -- a common noun right before a name says what it is
   (``appositive_heads``): "Reederei [Hapag-Lloyd]" LOC -> ORG; where the model found nothing
   there, the name is added ("US-Institut [Stratfor]", "Zeitung „[Hürriyet]“"); a place of the
@@ -87,7 +91,9 @@ component config:
   ("Augsburger Verkehrs- und Tarifverbund AVV" LOC -> "Augsburger Verkehrs- und
   Tarifverbund" + "AVV", ORG), and the long form whose initials an acronym in brackets spells is
   one name ("[Bundesamt für Sicherheit] in der Informationstechnik (BSI)" -> the whole,
-  "Österreichische Plattform für Alleinerziehende (ÖPA)" added); ORG unless the model says
+  "Österreichische Plattform für Alleinerziehende (ÖPA)" added; session 26: with fewer words than
+  letters, letters inside a compound may spell the rest, "Evangelischen Medienverbandes in
+  Deutschland (EMVD)", where the model saw a name in the long form or the acronym); ORG unless the model says
   MISC or the gazetteer a place; both typed, so ``presseschau_names`` finds the acronym's
   other mentions; an acronym whose long form starts with a lowercase adjective (not a place's:
   "afghanischen Nationalpolizei (ANP)") abbreviates a term and is no name anywhere in the text

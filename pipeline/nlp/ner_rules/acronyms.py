@@ -31,26 +31,60 @@ class AcronymRules:
         Informationstechnik': the acronym's letters are the capitalised words' initials."""
         return len(words) == len(acronym) and all(w[:1].casefold() == c.casefold() for w, c in zip(words, acronym))
 
+    @staticmethod
+    def spells(acronym: str, words: list[str]) -> bool:
+        """'EMVD' for 'Evangelischen Medienverbandes Deutschland', 'HBB' for 'Hauptstadtbüros
+        Bioenergie': each word gives the acronym its initial and, in order, maybe further letters
+        from inside it (the parts of a compound: "Medien-v-erbandes"), and every letter is used."""
+        acr = acronym.casefold()
+
+        def match(k: int, w: int) -> bool:  # letters from k on, words from w on
+            if w == len(words):
+                return k == len(acr)
+            word = words[w].casefold()
+            if k == len(acr) or word[:1] != acr[k]:
+                return False
+            pos, k = 1, k + 1
+            while True:
+                if match(k, w + 1):
+                    return True
+                if k == len(acr):
+                    return False
+                pos = word.find(acr[k], pos) + 1
+                if pos == 0:
+                    return False
+                k += 1
+        return match(0, 0)
+
     def long_form_start(self, doc: Doc, end: int, acronym: str) -> Optional[int]:
         """Start of the long form right before token `end` whose capitalised words have the
         acronym's letters as initials, with only function words of ``acronyms.long_form_inner``
         between them ("Bundesamt für Sicherheit in der Informationstechnik (BSI)"); None when
-        there is none, or it has fewer than two words."""
-        words: list[str] = []
+        there is none, or it has fewer than two words. Where the words are fewer than the letters,
+        the letters inside a compound may spell the rest (``spells``: "Evangelischen Medienverbandes
+        in Deutschland (EMVD)"; session 26), the longest such long form of two words or more."""
+        words: list[tuple[int, str]] = []
         i = end - 1
+        complete = True  # the words ran up to as many as the acronym has letters
         while i >= 0 and len(words) < len(acronym):
             t = doc[i]
             if t.text[:1].isupper() and t.is_alpha or (t.text[:1].isupper() and t.text.endswith("-")):
-                words.insert(0, t.text)
+                words.insert(0, (i, t.text))
             elif t.lower_ not in self.long_form_inner or not words:
-                return None
+                complete = False
+                break
             i -= 1
-        start = i + 1
-        if len(words) < 2 or not self.initials_match(acronym, words) or doc[start].lower_ in self.long_form_inner:
+        if complete and len(words) >= 2 and self.initials_match(acronym, [w for _, w in words]):
+            start = words[0][0]
             # a capitalised article is no initial: "Die Schutzvereinigung für Wertpapierbesitz (DSW)"
             # is the Deutsche one, the model's span without "Die" stays (Wikinews train)
-            return None
-        return start
+            return None if doc[start].lower_ in self.long_form_inner else start
+        for k in range(len(words) - 1):
+            sub = words[k:]
+            if len(sub) < len(acronym) and doc[sub[0][0]].lower_ not in self.long_form_inner \
+                    and self.spells(acronym, [w for _, w in sub]):
+                return sub[0][0]
+        return None
 
     def split_acronyms(self, doc: Doc, ents: list[Span], repaired: list[Span], typed: list[Span]) -> list[Span]:
         """A name with its acronym right after it in one span ("Augsburger Verkehrs- und
@@ -90,6 +124,11 @@ class AcronymRules:
             if start is None:
                 continue
             inside = [e for e in ents if e.start < i and e.end > start]
+            if not inside and not any(e.start == i + 1 and e.label_ in _NAME_LABELS for e in ents) \
+                    and not self.initials_match(doc[i + 1].text, [t.text for t in doc[start:i] if t.lower_ not in self.long_form_inner]):
+                # spelled with letters inside a compound, where the model saw no name in the long form or the
+                # acronym: a term ("Mitteleuropäischer Zeit (MEZ)", Wikinews train), no name
+                continue
             if any(e.start < start or e.end > i for e in inside) or (inside and (inside[0].start, inside[0].end) == (start, i)):
                 continue
             if any(e.label_ == "PER" for e in inside):

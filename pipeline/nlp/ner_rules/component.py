@@ -19,7 +19,7 @@ from .bounds import BoundRules
 from .common import _NAME_LABELS
 from .data import _common_nouns, person_names
 from .drops import DropRules
-from .labels import LabelRules
+from .labels import VERSION_NUMBER, LabelRules
 from .persons import PersonRules
 
 REPAIRED_SPANS = "presseschau_ner_rules"  # doc.spans key: the spans this component changed
@@ -53,6 +53,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.titles = frozenset(names["titles"])
         self.particles = frozenset(names["surname_particles"])
         self.definite_articles = frozenset(names["definite_articles"])
+        self.indefinite_articles = frozenset(names["indefinite_articles"])  # `product_label`
+        self.version_re = VERSION_NUMBER
         self.place_descriptors = frozenset(w.casefold() for w in data["place_descriptors"])
         self.legal_forms = frozenset(data["legal_forms"])
         self.org_heads = frozenset(data["org_heads"])
@@ -146,7 +148,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
             if self.org_forms:
                 label = self.org_label(doc[start:end], label) or label
             if self.kinds:
-                label = self.kind_label(doc[start:end], label) or label
+                label = self.kind_label(doc[start:end], label) or self.product_label(doc[start:end], label) or label
             if self.drop_adjectives or self.drop_common_nouns:
                 if self.dropped(doc[start:end], label, mentions):
                     repaired.append(Span(doc, start, end, label="DROPPED"))

@@ -2,6 +2,7 @@
 organisation word or club prefix (`org_forms`), a kind of thing (`kinds`)."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from spacy.tokens import Span, Token
@@ -9,6 +10,10 @@ from spacy.tokens import Span, Token
 from .common import _NAME_LABELS
 
 _ACRONYM_MAX = 6
+
+#: a version number ("10.7", "8.1", "3.0"): the last word of a product's name, never of a person's,
+#: organisation's or place's (session 26: "Mac OS X 10.7" ORG, "Android 8.1" LOC; gold MISC)
+VERSION_NUMBER = re.compile(r"\d+(?:\.\d+)+")
 
 
 class LabelRules:
@@ -57,3 +62,24 @@ class LabelRules:
         if kind == "LOC" and len(span) == 2 and self.is_city_adjective(span[0].text):
             return None  # "Moskauer Stadion": a description, no building's name (GUIDELINES.md); "Frankfurter Musikpreis" is one
         return kind if kind != label else None
+
+    def product_label(self, span: Span, label: str) -> Optional[str]:
+        """MISC for a product the model called PER/ORG/LOC (session 26): a name ending in a
+        version number ("Mac OS X 10.7" ORG, "Android 8.1" LOC; ``version_re``), and an ORG right
+        after an indefinite article (names.json ``indefinite_articles``): a company's name after
+        "ein"/"kein" is one of its products ("ein BMW", "in einem Skoda", "kein Tesla", "ein Commodore
+        OS"). Not when the article belongs to a noun after the name ("eine al-Qaida nahestehende
+        Gruppierung": an adjective follows) or the span holds an organisation word or legal form ("eine
+        Nationale Kommission gegen Gewalt an Frauen"; Wikinews train)."""
+        if label not in _NAME_LABELS:
+            return None
+        if len(span) >= 2 and self.version_re.fullmatch(span[-1].text):
+            return "MISC"
+        doc = span.doc
+        if label != "ORG" or span.start == 0 or doc[span.start - 1].lower_ not in self.indefinite_articles:
+            return None
+        if span.end < len(doc) and doc[span.end].pos_ == "ADJ":
+            return None
+        if any(t.text in self.org_heads or t.text in self.legal_forms or self.org_noun(t.text) for t in span):
+            return None
+        return "MISC"
