@@ -921,3 +921,40 @@ def test_import_holds_the_logs_lock_from_its_check_to_its_append(tmp_path, monke
     assert res.exit_code == 0, res.output
     assert seen == ["held"]
     assert [d["decision"] for d in dec.load_decisions(ann)] == ["accept", "reject"]
+
+
+def test_a_tool_span_overlapping_one_the_app_kept_is_refused_as_in_the_app(reviewed):
+    """A reviewer accepted "Kassym-Jomart Tokajew" in the app; in Label Studio (which keeps
+    overlapping regions) the annotator added "Tokajew" inside it and left the accepted region as it
+    was: the import recorded the add, and both were kept, overlapping. It is refused as the review
+    app refuses it (named with file, line and the entity kept; the task skipped, exit 1). Two new
+    overlapping regions of one task are refused alike; a region re-bounded over the kept one's
+    words, or one that replaces a region the task deletes, is a correction, as before."""
+    r = art(reviewed)
+    tok = ent(r, "Kassym-Jomart Tokajew")
+    now, _ = apply_decisions(LOG["base"], LOG["decisions"] + [dec.make_decision(art(LOG["base"]), "accept", ent(art(LOG["base"]), "Kassym-Jomart Tokajew"), reviewer="anna")])
+    t = next(x for x in interop.to_label_studio(now) if x["data"]["article_id"] == ART)
+    res = [x for x in t["predictions"][0]["result"] if x["type"] == "labels"]
+    inner = r["text"].index("Tokajew", tok["start"])
+    wide = r["text"].index("Präsident Kassym-Jomart")
+
+    def region(s, e, label="PER", rid="n1"):
+        return {"id": rid, "from_name": "label", "to_name": "text", "type": "labels",
+                "value": {"start": s, "end": e, "text": r["text"][s:e], "labels": [label]}}
+
+    def submit(result):
+        return interop.import_label_studio([dict(t, annotations=[{"id": 1, "completed_by": 7, "result": result}])], now, path="ls.json")
+
+    decisions, problems = submit(res + [region(inner, tok["end"])])
+    assert decisions == [] and len(problems) == 1 and problems[0].startswith("ls.json:1: add “Tokajew”") \
+        and "overlaps “Kassym-Jomart Tokajew” PER" in problems[0] and "by anna" in problems[0] and "task skipped" in problems[0], problems
+    # two new overlapping regions (the accepted one deleted): the second is refused
+    decisions, problems = submit([x for x in res if x["value"]["start"] != tok["start"]] + [region(wide, tok["end"]), region(inner, tok["end"], rid="n2")])
+    assert decisions == [] and len(problems) == 1 and "of the same task" in problems[0], problems
+    # the accepted region deleted and a wider one drawn: one correction of it
+    decisions, problems = submit([x for x in res if x["value"]["start"] != tok["start"]] + [region(wide, tok["end"])])
+    assert problems == [] and [(d["decision"], d["span"]["text"], d["new_span"]["text"]) for d in decisions if d["decision"] == "correct"] == \
+        [("correct", "Kassym-Jomart Tokajew", "Präsident Kassym-Jomart Tokajew")]
+    out = art(apply_decisions(LOG["base"], LOG["decisions"] + decisions)[0])
+    assert [(e["text"], e["status"]) for e in out["entities"] if e["start"] < tok["end"] and tok["start"] < e["end"]] == \
+        [("Präsident Kassym-Jomart Tokajew", "corrected")]

@@ -464,14 +464,35 @@ class _Refused(Exception):
     """A decision of a task that `review.log.make_decision` refuses: the task is skipped, named."""
 
 
-def _made(record: dict, kind: str, ent: Optional[dict], new: Optional[dict], *, where: str, **kw: Any) -> dict:
+def _new_span(d: dict) -> Optional[tuple[int, int]]:
+    """The span a decision makes an entity of that was none before (an add, a correction's new bounds)."""
+    if d["decision"] == "add":
+        return d["span"]["start"], d["span"]["end"]
+    if d["decision"] == "correct" and (d["new_span"]["start"], d["new_span"]["end"]) != (d["span"]["start"], d["span"]["end"]):
+        return d["new_span"]["start"], d["new_span"]["end"]
+    return None
+
+
+def _made(record: dict, kind: str, ent: Optional[dict], new: Optional[dict], *, where: str, made: list[dict] = (),
+          **kw: Any) -> dict:
     """`make_decision`, its refusal (a span of only punctuation, one over a paragraph break, one
-    that cuts a word: the tool's file cannot say a sub-word was meant) a `_Refused` naming the
-    file and task instead of a traceback."""
+    that cuts a word: the tool's file cannot say a sub-word was meant; one that overlaps an entity a
+    reviewer kept) a `_Refused` naming the file and task instead of a traceback. A new span that
+    overlaps one the task's earlier decisions (`made`) keep is refused too, as the review app
+    refuses the second of two overlapping additions."""
     try:
-        return dec.make_decision(record, kind, ent, new, whole_words=True, **kw)
+        d = dec.make_decision(record, kind, ent, new, whole_words=True, **kw)
     except ValueError as err:
         raise _Refused(f"{where}: {kind} {err}; task skipped") from None
+    span = _new_span(d)
+    if span is not None:
+        text = record["text"]
+        for p in made:
+            sp = p["new_span"] if p["decision"] == "correct" else p["span"] if p["decision"] in ("add", "accept") else None
+            if sp and sp["start"] < span[1] and span[0] < sp["end"] and (sp["start"], sp["end"]) != span:
+                raise _Refused(f"{where}: {kind} “{text[span[0]:span[1]]}” [{span[0]}, {span[1]}) overlaps “{sp['text']}” "
+                               f"[{sp['start']}, {sp['end']}) of the same task: an entity's words belong to one entity; task skipped")
+    return d
 
 
 def decisions_from_changes(record: dict, exported: list[list], now: list[tuple[int, int, str]], *, reviewer: str,
@@ -498,8 +519,11 @@ def decisions_from_changes(record: dict, exported: list[list], now: list[tuple[i
     batch = "b-" + os.urandom(8).hex()
     out: list[dict] = []
 
+    # the entities the task deletes, relabels or re-bounds: a new span may overlap them (`_made`)
+    replaced = [x for r in removed if (x := _entity(record, r)) is not None]
+
     def mk(kind: str, ent: Optional[dict] = None, new: Optional[dict] = None) -> None:
-        out.append(_made(record, kind, ent, new, reviewer=reviewer, batch=batch, note=note, where=where))
+        out.append(_made(record, kind, ent, new, reviewer=reviewer, batch=batch, note=note, where=where, made=out, replaced=replaced))
 
     def changed_in_app(k: tuple[int, int, str]) -> Optional[dict]:
         return changed_since(record, k, snap)
@@ -583,8 +607,12 @@ def decisions_from_spans(record: dict, spans: list[tuple[int, int, str]], *, rev
     batch = "b-" + os.urandom(8).hex()
     out: list[dict] = []
 
+    exact = set(gold)
+    # the entities the annotation corrects or rejects (not given exactly, of a label it covers): a new span may overlap them
+    replaced = [x for x in ents if (x["start"], x["end"], x["label"]) not in exact and x["label"] in cover] if complete else []
+
     def mk(kind, ent=None, new=None):
-        out.append(_made(record, kind, ent, new, reviewer=reviewer, batch=batch, note=note, where=where))
+        out.append(_made(record, kind, ent, new, reviewer=reviewer, batch=batch, note=note, where=where, made=out, replaced=replaced))
 
     try:
         rest = []

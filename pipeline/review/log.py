@@ -192,6 +192,7 @@ def make_decision(
     undoes: Optional[list[str]] = None,
     note: Optional[str] = None,
     whole_words: bool = False,
+    replaced: Iterable[dict] = (),
 ) -> dict:
     """Build one decision against `record` as it is now (the entity as the reviewer saw it).
 
@@ -203,6 +204,9 @@ def make_decision(
     word (`review.words`: "ingela Merkel", "Merkel'" of "Merkel's") is refused, naming the whole
     words, as spaCy and Prodigy leave out a span that does not align with the tokens (an import,
     which cannot ask the annotator; the review app refuses it unless the reviewer chose a sub-word).
+
+    A new span that overlaps another entity a reviewer kept is refused (`_check_overlap`), except
+    the entities in `replaced` (an import's task that corrects or rejects them in the same batch).
     """
     if kind not in KINDS:
         raise ValueError(f"unknown decision {kind!r}")
@@ -236,6 +240,7 @@ def make_decision(
         s, e = _check_span(text, offset(new["start"]), offset(new["end"]), new_span=True)
         if whole_words:
             _check_words(record, s, e)
+        _check_overlap(record, s, e, replaced)
         label = new.get("label")
         if label not in LABELS:
             raise ValueError(f"unknown label {label!r}")
@@ -261,6 +266,8 @@ def make_decision(
         ns, ne = _check_span(text, ns, ne, new_span=(ns, ne) != (s, e))
         if whole_words and (ns, ne) != (s, e):
             _check_words(record, ns, ne)
+        if (ns, ne) != (s, e):
+            _check_overlap(record, ns, ne, [entity, *replaced])
         label = new.get("label", entity["label"])
         if label not in LABELS:
             raise ValueError(f"unknown label {label!r}")
@@ -319,6 +326,27 @@ def _check_span(text: str, s: int, e: int, new_span: bool = False) -> tuple[int,
         # past the end of a paragraph saved a 250-character "PER"
         raise ValueError(f"“{text[s:e][:40]}…” runs over a paragraph break; select within one paragraph")
     return s, e
+
+
+KEPT = ("accepted", "corrected")  # what a reviewer vouched for
+
+
+def _check_overlap(record: dict, s: int, e: int, replaced: Iterable[dict] = ()) -> None:
+    """A new span (an add, a correction's new bounds) may not overlap another span a reviewer kept
+    (accepted or corrected), the entities of `replaced` aside (the one corrected, those an import's
+    task rejects or corrects in the same batch): the reviewed view is flat, as spaCy's `doc.ents`
+    and a Prodigy `ner_manual` task are, and two reviewers' (or a reviewer's and a tool's)
+    "Tokajew" and "Kassym-Jomart Tokajew" were both kept. Refused naming the kept entity. The same
+    span with another label is not refused here: two labels on one span is a conflict between
+    reviewers (`teams.conflicts`)."""
+    aside = {id(x) for x in replaced}
+    for x in record.get("entities", []):
+        if id(x) in aside or x.get("status") not in KEPT or not (x["start"] < e and s < x["end"]) or (x["start"], x["end"]) == (s, e):
+            continue
+        who = (x.get("review") or {}).get("reviewer") or x.get("reviewer")
+        raise ValueError(f"“{record['text'][s:e]}” [{s}, {e}) overlaps “{x['text']}” {x['label']} [{x['start']}, {x['end']}), "
+                         f"{x.get('status')}{' by ' + who if who else ''}: an entity's words belong to one entity; "
+                         f"correct or reject that one first")
 
 
 def _check_words(record: dict, s: int, e: int) -> None:
