@@ -412,6 +412,7 @@ REQUESTS = [  # one request per route, with the answer it gets on the seeds
     ("GET", "/api/flags", 200),
     ("POST", f"/api/articles/{ART}/undo", 409),
     ("POST", "/api/orphans/dismiss", 409),
+    ("POST", "/api/orphans/undo", 409),
     ("POST", "/api/reviewer", 200),
 ]
 
@@ -725,3 +726,75 @@ def test_log_lines_whose_reviewer_or_batch_is_no_string_are_kept_aside_and_the_a
     side = (ann / "decisions.jsonl.rejected").read_text(encoding="utf-8")
     assert all(f"'{k}' must be" in side for k in ("reviewer", "batch", "time", "resolves"))
     assert "'old' value must be a number or text" in side and "'old' type must be text" in side
+
+
+def test_a_span_overlapping_one_a_reviewer_kept_is_refused(client, state):
+    """anna accepted "Kassym-Jomart Tokajew"; bob then added "Tokajew" inside it and someone the
+    wider "Präsident Kassym-Jomart Tokajew": all three were kept, overlapping (a flat NER view,
+    `doc.ents`, cannot hold them; which one is right was never asked). The second span is refused
+    (400, naming the entity kept and its reviewer), nothing is logged; once anna's entity is
+    corrected to the wider bounds, or rejected, the span can be decided."""
+    _, view = client.get(f"/api/articles/{ART}")
+    text = view["record"]["text"]
+    tok = first(view, "Kassym-Jomart Tokajew")
+    assert client.post(f"/api/articles/{ART}/decide", {"action": "accept", "entity": ref(tok), "reviewer": "anna"})[0] == 200
+    inner = text.index("Tokajew", tok["start"])
+    wide = text.index("Präsident Kassym-Jomart")
+    for s, e in ((inner, tok["end"]), (wide, tok["end"]), (wide, tok["start"] + 6)):
+        st, answer = client.post(f"/api/articles/{ART}/decide", {"action": "add", "reviewer": "bob", "new": {"start": s, "end": e, "label": "PER"}, "subword": True})
+        assert st == 400 and "overlaps “Kassym-Jomart Tokajew” PER" in answer["error"] and "by anna" in answer["error"], answer
+    # a pending entity corrected onto the kept one's words: refused alike
+    kreml = first(view, "Kreml")
+    st, answer = client.post(f"/api/articles/{ART}/decide", {"action": "correct", "entity": ref(kreml), "new": {"start": inner, "end": tok["end"]}})
+    assert st == 400 and "overlaps" in answer["error"]
+    assert [d["decision"] for d in log(state)] == ["accept"]
+    # the same span with another label is no overlap (two labels on one span: a conflict between reviewers)
+    assert client.post(f"/api/articles/{ART}/decide", {"action": "add", "reviewer": "bob", "new": {"start": tok["start"], "end": tok["end"], "label": "MISC"}})[0] == 200
+    # but now anna cannot widen hers over bob's MISC until that is gone
+    st, answer = client.post(f"/api/articles/{ART}/decide", {"action": "correct", "reviewer": "anna", "entity": ref(tok), "new": {"start": wide, "end": tok["end"]}})
+    assert st == 400 and "overlaps “Kassym-Jomart Tokajew” MISC" in answer["error"] and "by bob" in answer["error"]
+    assert client.post(f"/api/articles/{ART}/undo", {})[0] == 200
+    # anna's entity widened (a correction of its own bounds), then another span inside it: refused
+    st, view = client.post(f"/api/articles/{ART}/decide", {"action": "correct", "reviewer": "anna", "entity": ref(tok), "new": {"start": wide, "end": tok["end"]}})
+    assert st == 200 and [(e["text"], e["status"]) for e in view["record"]["entities"] if e["label"] == "PER" and e["start"] == wide] == \
+        [("Präsident Kassym-Jomart Tokajew", "corrected")]
+    assert client.post(f"/api/articles/{ART}/decide", {"action": "add", "new": {"start": inner, "end": tok["end"], "label": "PER"}})[0] == 400
+    # rejected, it is in nobody's way
+    wid = next(e for e in view["record"]["entities"] if e["start"] == wide)
+    assert client.post(f"/api/articles/{ART}/decide", {"action": "reject", "entity": ref(wid)})[0] == 200
+    st, view = client.post(f"/api/articles/{ART}/decide", {"action": "add", "new": {"start": inner, "end": tok["end"], "label": "PER"}})
+    assert st == 200 and ("Tokajew", "accepted") in [(e["text"], e["status"]) for e in view["record"]["entities"]]
+
+
+def test_a_withdrawn_orphan_is_listed_again_by_undo(tmp_path):
+    """A decision whose article left the output (a re-run without that file), withdrawn from the
+    list (`POST /api/orphans/dismiss`), could not be taken back: U and Dismiss work in an article,
+    and it has none. It is listed under `withdrawn`, and `POST /api/orphans/undo` appends an undo of
+    its dismiss line: the orphan is listed again, here and in a server started afresh on the log,
+    and `presseschau run`'s overlay flags it again."""
+    recs = sample_records(ROOT / "corpus")
+    other = next(x for x in recs if x["id"] != ART)
+    gone = dec.make_decision(other, "accept", other["entities"][0], reviewer="anna")
+    data, ann = tmp_path / "outputs", tmp_path / "annotations"
+    write_jsonl(data / "articles.jsonl", [x for x in recs if x["id"] != other["id"]])
+    dec.DecisionStore(ann).append([gone])
+    client = TestClient(ReviewState(data, ann, reviewer="tester"))
+    assert [o["decision_id"] for o in client.get("/api/state")[1]["orphans"]] == [gone["id"]]
+    assert client.post("/api/orphans/undo", {"decision_id": gone["id"]})[0] == 409  # not withdrawn: nothing to take back
+
+    status, st = client.post("/api/orphans/dismiss", {"decision_id": gone["id"]})
+    assert status == 200 and st["orphans"] == [] and [o["decision_id"] for o in st["withdrawn"]] == [gone["id"]]
+    status, st = client.post("/api/orphans/undo", {"decision_id": gone["id"], "reviewer": "bob"})
+    assert status == 200 and [(o["decision_id"], o["reason"]) for o in st["orphans"]] == [(gone["id"], "article_missing")]
+    assert st["withdrawn"] == [] and st["flags"] == 1
+    written = dec.load_decisions(ann)
+    assert [(d["decision"], d.get("undoes"), d["reviewer"]) for d in written] == \
+        [("accept", None, "anna"), ("dismiss", [gone["id"]], "tester"), ("undo", [written[1]["id"]], "bob")]
+    assert client.post("/api/orphans/undo", {"decision_id": gone["id"]})[0] == 409  # taken back already
+    again = ReviewState(data, ann)
+    assert [o["decision_id"] for o in again.overview()["orphans"]] == [gone["id"]] and again.overview()["withdrawn"] == []
+    _, flagged = apply_decisions([x for x in recs if x["id"] != other["id"]], written)
+    assert [f["decision"]["id"] for f in flagged] == [gone["id"]]
+    # withdrawn again, then restarted: withdrawn
+    client.post("/api/orphans/dismiss", {"decision_id": gone["id"]})
+    assert [o["decision_id"] for o in ReviewState(data, ann).overview()["withdrawn"]] == [gone["id"]]

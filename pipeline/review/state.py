@@ -167,6 +167,13 @@ class ReviewState:
                 self.flags[""] = [f for f in self.flags[""] if f["decision"].get("id") not in gone]
                 if not self.flags[""]:
                     del self.flags[""]
+            if d.get("decision") in dec.CANCEL_KINDS:
+                # a withdraw taken back (`undo_withdraw`, or by another process): the orphan is listed again
+                for x in d.get("undoes") or []:
+                    for c in [c for c in self.cancels if c.get("id") == x and c.get("decision") == "dismiss"]:
+                        for f in self._orphans_of(c):
+                            if not self._cancelled(f["decision"].get("id")):
+                                self.flags.setdefault("", []).append(f)
             touched.add(self.article_of.get(d.get("id"), d.get("article_id")))
             touched.update(self.article_of.get(x) for x in d.get("undoes") or [])
         for aid in touched:
@@ -363,6 +370,7 @@ class ReviewState:
                 "data": self.articles_path.name,
                 "annotations": str(self.store.path.name),
                 "orphans": [flag_view(f) for f in missing],
+                "withdrawn": [flag_view(f) for f in self._withdrawn()],
                 "load_error": self.load_error,
             }
 
@@ -682,6 +690,47 @@ class ReviewState:
             d = dec.make_decision(rec, "dismiss", undoes=[did], reviewer=reviewer)
             self._commit([d])
             return self.article(article_id)
+
+    def _orphans_of(self, cancel: dict) -> list[dict]:
+        """The flags (as the orphans list gives them) of the decisions `cancel` names that fit no
+        article of the output: their article is gone, or they fit none or several of those with their hash."""
+        out = []
+        for x in cancel.get("undoes") or []:
+            aid = self.article_of.get(x)
+            d = next((y for y in self.by_article.get(aid, ()) if y.get("id") == x), None)
+            if d is None:
+                continue
+            if id(d) in self.unplaced:
+                out.append(self.unplaced[id(d)])
+            elif aid not in self.index:
+                out.append(_flag(d, "article_missing", []))
+        return out
+
+    def _withdrawn(self) -> list[dict]:
+        """The orphans withdrawn (*Withdraw*: a dismiss not taken back), which *Undo* lists again."""
+        out, seen = [], set()
+        for c in self.cancels:
+            if c.get("decision") != "dismiss" or self._cancelled(c.get("id")):
+                continue
+            for f in self._orphans_of(c):
+                did = f["decision"].get("id")
+                # withdrawn by dismisses only (an undo made in its article before it left the output is no withdraw)
+                if did not in seen and all(x.get("decision") == "dismiss" for x in self.cancelled_by.get(did, ()) if not self._cancelled(x.get("id"))):
+                    seen.add(did)
+                    out.append(f)
+        return out
+
+    def undo_withdraw(self, body: dict) -> dict:
+        """Take back the *Withdraw* of an orphan (`dismiss_orphan`): an `undo` of its dismiss line
+        appended to the log; the orphan is listed again. Answers the state (`overview`)."""
+        reviewer = clean_reviewer(body.get("reviewer")) or self.reviewer
+        did = body.get("decision_id")
+        with self.lock, self._writing():
+            if not any(f["decision"].get("id") == did for f in self._withdrawn()):
+                raise ReviewError(HTTPStatus.CONFLICT, "no such withdrawn decision (taken back meanwhile?); reload")
+            live = [c for c in self.cancelled_by.get(did, ()) if c.get("decision") == "dismiss" and not self._cancelled(c.get("id"))]
+            self._commit([dec.make_cancel(c, "undo", reviewer=reviewer) for c in live])
+            return self.overview()
 
     def dismiss_orphan(self, body: dict) -> dict:
         """Withdraw a decision listed among the orphans (its article is not in the output, or its
