@@ -958,3 +958,36 @@ def test_a_tool_span_overlapping_one_the_app_kept_is_refused_as_in_the_app(revie
     out = art(apply_decisions(LOG["base"], LOG["decisions"] + decisions)[0])
     assert [(e["text"], e["status"]) for e in out["entities"] if e["start"] < tok["end"] and tok["start"] < e["end"]] == \
         [("Präsident Kassym-Jomart Tokajew", "corrected")]
+
+
+def test_label_studio_json_min_copies_of_an_article_the_latest_annotation_counts(reviewed):
+    """An article imported into Label Studio twice, exported as JSON-MIN: two rows of one annotator
+    that differ. The later row in the file was recorded, whatever the rows' `updated_at` said (a
+    JSON-MIN export lists tasks by task id, not by when they were annotated). The row annotated last
+    counts (`updated_at`, else `created_at`, then `annotation_id`, as of one task's annotations in
+    the JSON export), and the problem says which and why."""
+    r = art(reviewed)
+    kreml, tok = ent(r, "Kreml"), ent(r, "Kassym-Jomart Tokajew")
+    t = next(x for x in interop.to_label_studio(reviewed) if x["data"]["article_id"] == ART)
+    regions = [{"start": x["value"]["start"], "end": x["value"]["end"], "text": x["value"]["text"], "labels": x["value"]["labels"]}
+               for x in t["predictions"][0]["result"] if x["type"] == "labels"]
+
+    def row(task_id, without, ann_id, updated=None):
+        out = {"id": task_id, "text": t["data"]["text"], "article_id": ART, "presseschau": t["data"]["presseschau"], "annotator": 7,
+               "annotation_id": ann_id, "label": [x for x in regions if x["start"] != without["start"]]}
+        return out | ({"created_at": "2026-03-01T08:00:00Z", "updated_at": updated} if updated else {})
+
+    late = row(1, kreml, 1, "2026-03-02T10:00:00.000000Z")  # first in the file, annotated last
+    early = row(2, tok, 2, "2026-03-01T09:00:00.000000Z")
+    decisions, problems = interop.import_label_studio([late, early], reviewed, path="min.json")
+    assert [(d["decision"], d["span"]["text"]) for d in decisions if d["decision"] == "reject"] == [("reject", "Kreml")]
+    assert len(problems) == 1 and problems[0].startswith("min.json:1: article") and "line 1's recorded (the latest" in problems[0] \
+        and "not line 2's" in problems[0], problems
+    # no times: the later annotation id
+    decisions, problems = interop.import_label_studio([row(1, kreml, 9), row(2, tok, 4)], reviewed, path="min.json")
+    assert [(d["decision"], d["span"]["text"]) for d in decisions if d["decision"] == "reject"] == [("reject", "Kreml")]
+    # nothing to tell them apart: the later in the file, said so
+    decisions, problems = interop.import_label_studio([dict(row(1, kreml, 1), annotation_id="a"), dict(row(2, tok, 2), annotation_id="b")],
+                                                      reviewed, path="min.json")
+    assert [(d["decision"], d["span"]["text"]) for d in decisions if d["decision"] == "reject"] == [("reject", "Kassym-Jomart Tokajew")]
+    assert "line 2's recorded (the later in the file)" in problems[0], problems
