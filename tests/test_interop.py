@@ -991,3 +991,42 @@ def test_label_studio_json_min_copies_of_an_article_the_latest_annotation_counts
                                                       reviewed, path="min.json")
     assert [(d["decision"], d["span"]["text"]) for d in decisions if d["decision"] == "reject"] == [("reject", "Kassym-Jomart Tokajew")]
     assert "line 2's recorded (the later in the file)" in problems[0], problems
+
+
+@pytest.mark.parametrize("tool", ["label-studio", "doccano", "prodigy"])
+@pytest.mark.parametrize("to", ["ORG", "LOC"])
+def test_a_tool_relabel_after_reject_and_add_on_one_span_is_what_the_annotator_did(tmp_path, tool, to):
+    """In the app "ODKB" ORG was rejected and the same span added as MISC; exported, the annotator
+    relabels it in the tool, back to the rejected ORG or to LOC: the reviewed view keeps that label
+    alone (the other rejected), as the same relabel in the app does."""
+    base = sample_records(ROOT / "corpus")
+    r = art(base)
+    odkb = ent(r, "ODKB")
+    s, e = odkb["start"], odkb["end"]
+    log = [dec.make_decision(r, "reject", odkb, reviewer="anna")]
+    log.append(dec.make_decision(art(apply_decisions(base, log)[0]), "add", new={"start": s, "end": e, "label": "MISC"}, reviewer="anna"))
+    now, _ = apply_decisions(base, log)
+    p = interop.export(now, tool, tmp_path / ("x.json" if tool == "label-studio" else "x.jsonl"))
+    if tool == "label-studio":
+        t = next(x for x in json.loads(p.read_text(encoding="utf-8")) if x["data"]["article_id"] == ART)
+        res = [dict(x, value=dict(x["value"], labels=[to])) if x["value"]["start"] == s else x for x in t["predictions"][0]["result"] if x["type"] == "labels"]
+        rows = [dict(t, annotations=[{"id": 1, "completed_by": 1, "result": res}])]
+        p.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    else:
+        row = next(x for x in map(json.loads, p.read_text(encoding="utf-8").splitlines()) if SNAP_ID(x) == ART)
+        if tool == "doccano":
+            row["label"] = [[a, b, to if a == s else lab] for a, b, lab in row["label"]]
+        else:
+            row["spans"] = [dict(sp, label=to) if sp["start"] == s else sp for sp in row["spans"]]
+            row["answer"] = "accept"
+        p.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    decisions, problems = interop.import_file(tool, p, now)
+    assert problems == []
+    out = art(apply_decisions(base, log + decisions)[0])
+    assert sorted((x["label"], x["status"]) for x in out["entities"] if (x["start"], x["end"]) == (s, e) and x["status"] != "rejected") == \
+        [(to, "accepted" if to == "ORG" else "corrected")]
+    assert {x["label"] for x in out["entities"] if (x["start"], x["end"]) == (s, e) and x["status"] == "rejected"} == ({"MISC"} if to == "ORG" else {"ORG"})
+
+
+def SNAP_ID(task):
+    return (task.get("presseschau") or {}).get("article_id")

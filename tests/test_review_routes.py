@@ -798,3 +798,34 @@ def test_a_withdrawn_orphan_is_listed_again_by_undo(tmp_path):
     # withdrawn again, then restarted: withdrawn
     client.post("/api/orphans/dismiss", {"decision_id": gone["id"]})
     assert [o["decision_id"] for o in ReviewState(data, ann).overview()["withdrawn"]] == [gone["id"]]
+
+
+@pytest.mark.parametrize("relabels", [["LOC"], ["ORG"], ["ORG", "MISC", "LOC"]])
+def test_a_relabel_after_reject_and_add_on_one_span_is_what_the_reviewer_did(client, state, dirs, relabels):
+    """Reject "ODKB" ORG, add the same span as MISC, then relabel that one (to a third label, back to
+    the rejected ORG, or to and fro): the reviewed view shows the last label kept and the others
+    rejected, the same read afresh from the log (as `presseschau run` applies it), and each undo
+    takes back one step."""
+    _, view = client.get(f"/api/articles/{ART}")
+    odkb = first(view, "ODKB")
+    s = odkb["start"]
+
+    def at(v):
+        return sorted((e["label"], e["status"]) for e in v["record"]["entities"] if (e["start"], e["end"]) == (s, odkb["end"]))
+
+    client.post(f"/api/articles/{ART}/decide", {"action": "reject", "entity": ref(odkb)})
+    _, view = client.post(f"/api/articles/{ART}/decide", {"action": "add", "new": {"start": s, "end": odkb["end"], "label": "MISC"}})
+    steps = [at(view)]
+    assert steps[0] == [("MISC", "accepted"), ("ORG", "rejected")]
+    for to in relabels:
+        kept = next(e for e in view["record"]["entities"] if e["start"] == s and e["status"] != "rejected")
+        st, view = client.post(f"/api/articles/{ART}/decide", {"action": "correct", "entity": ref(kept), "new": {"label": to}})
+        assert st == 200
+        steps.append(at(view))
+        assert [x for x in steps[-1] if x[1] != "rejected"] == [(to, "corrected")] and len(steps[-1]) == 2, steps
+    data, _ = dirs
+    again = next(r for r in apply_decisions(sample_records(ROOT / "corpus"), log(state))[0] if r["id"] == ART)
+    assert at({"record": again}) == steps[-1]
+    for want in reversed(steps[:-1]):
+        _, view = client.post(f"/api/articles/{ART}/undo", {})
+        assert at(view) == want
