@@ -732,7 +732,7 @@ def test_a_span_overlapping_one_a_reviewer_kept_is_refused(client, state):
     """anna accepted "Kassym-Jomart Tokajew"; bob then added "Tokajew" inside it and someone the
     wider "Präsident Kassym-Jomart Tokajew": all three were kept, overlapping (a flat NER view,
     `doc.ents`, cannot hold them; which one is right was never asked). The second span is refused
-    (400, naming the entity kept and its reviewer), nothing is logged; once anna's entity is
+    (409, naming the entity kept and its reviewer: the page shows the article as it is now), nothing is logged; once anna's entity is
     corrected to the wider bounds, or rejected, the span can be decided."""
     _, view = client.get(f"/api/articles/{ART}")
     text = view["record"]["text"]
@@ -742,23 +742,23 @@ def test_a_span_overlapping_one_a_reviewer_kept_is_refused(client, state):
     wide = text.index("Präsident Kassym-Jomart")
     for s, e in ((inner, tok["end"]), (wide, tok["end"]), (wide, tok["start"] + 6)):
         st, answer = client.post(f"/api/articles/{ART}/decide", {"action": "add", "reviewer": "bob", "new": {"start": s, "end": e, "label": "PER"}, "subword": True})
-        assert st == 400 and "overlaps “Kassym-Jomart Tokajew” PER" in answer["error"] and "by anna" in answer["error"], answer
+        assert st == 409 and "overlaps “Kassym-Jomart Tokajew” PER" in answer["error"] and "by anna" in answer["error"], answer
     # a pending entity corrected onto the kept one's words: refused alike
     kreml = first(view, "Kreml")
     st, answer = client.post(f"/api/articles/{ART}/decide", {"action": "correct", "entity": ref(kreml), "new": {"start": inner, "end": tok["end"]}})
-    assert st == 400 and "overlaps" in answer["error"]
+    assert st == 409 and "overlaps" in answer["error"]
     assert [d["decision"] for d in log(state)] == ["accept"]
     # the same span with another label is no overlap (two labels on one span: a conflict between reviewers)
     assert client.post(f"/api/articles/{ART}/decide", {"action": "add", "reviewer": "bob", "new": {"start": tok["start"], "end": tok["end"], "label": "MISC"}})[0] == 200
     # but now anna cannot widen hers over bob's MISC until that is gone
     st, answer = client.post(f"/api/articles/{ART}/decide", {"action": "correct", "reviewer": "anna", "entity": ref(tok), "new": {"start": wide, "end": tok["end"]}})
-    assert st == 400 and "overlaps “Kassym-Jomart Tokajew” MISC" in answer["error"] and "by bob" in answer["error"]
+    assert st == 409 and "overlaps “Kassym-Jomart Tokajew” MISC" in answer["error"] and "by bob" in answer["error"]
     assert client.post(f"/api/articles/{ART}/undo", {})[0] == 200
     # anna's entity widened (a correction of its own bounds), then another span inside it: refused
     st, view = client.post(f"/api/articles/{ART}/decide", {"action": "correct", "reviewer": "anna", "entity": ref(tok), "new": {"start": wide, "end": tok["end"]}})
     assert st == 200 and [(e["text"], e["status"]) for e in view["record"]["entities"] if e["label"] == "PER" and e["start"] == wide] == \
         [("Präsident Kassym-Jomart Tokajew", "corrected")]
-    assert client.post(f"/api/articles/{ART}/decide", {"action": "add", "new": {"start": inner, "end": tok["end"], "label": "PER"}})[0] == 400
+    assert client.post(f"/api/articles/{ART}/decide", {"action": "add", "new": {"start": inner, "end": tok["end"], "label": "PER"}})[0] == 409
     # rejected, it is in nobody's way
     wid = next(e for e in view["record"]["entities"] if e["start"] == wide)
     assert client.post(f"/api/articles/{ART}/decide", {"action": "reject", "entity": ref(wid)})[0] == 200

@@ -48,7 +48,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
-from ..errors import NotAReviewLog, ReviewLogNotWritable, UnreadableFile
+from ..errors import NotAReviewLog, OverlappingSpan, ReviewLogNotWritable, UnreadableFile
 from ..io import BadLine, fsync_dir, iter_jsonl
 from ..schema import ENTITY_FIELDS, LABELS, VALUE_FIELDS  # noqa: F401  (LABELS: part of this module's API)
 from ..schema import check_date_value, date_type_for
@@ -344,7 +344,7 @@ def _check_overlap(record: dict, s: int, e: int, replaced: Iterable[dict] = ()) 
         if id(x) in aside or x.get("status") not in KEPT or not (x["start"] < e and s < x["end"]) or (x["start"], x["end"]) == (s, e):
             continue
         who = (x.get("review") or {}).get("reviewer") or x.get("reviewer")
-        raise ValueError(f"“{record['text'][s:e]}” [{s}, {e}) overlaps “{x['text']}” {x['label']} [{x['start']}, {x['end']}), "
+        raise OverlappingSpan(f"“{record['text'][s:e]}” [{s}, {e}) overlaps “{x['text']}” {x['label']} [{x['start']}, {x['end']}), "
                          f"{x.get('status')}{' by ' + who if who else ''}: an entity's words belong to one entity; "
                          f"correct or reject that one first")
 

@@ -29,7 +29,7 @@ from . import mentions, teams, words
 from .apply import _find_record, _flag, apply_decisions, strip_review
 from . import overview as ov
 from .overview import overview as corpus_overview
-from ..errors import NoRunOutput, ReviewLogNotWritable
+from ..errors import NoRunOutput, OverlappingSpan, ReviewLogNotWritable
 from ..io import read_jsonl
 from ..paths import run_articles
 from ..record import check_articles
@@ -584,6 +584,8 @@ class ReviewState:
                     d = dec.make_decision(rec, "add", new=new, reviewer=reviewer)
                 else:
                     raise ReviewError(HTTPStatus.BAD_REQUEST, f"unknown action {action!r}")
+            except OverlappingSpan as e:  # the entity in the way may be one made since the page showed the article
+                raise ReviewError(HTTPStatus.CONFLICT, str(e)) from None
             except (ValueError, TypeError, KeyError) as e:
                 raise ReviewError(HTTPStatus.BAD_REQUEST, str(e)) from None
             if body.get("resolve") is True:
