@@ -464,34 +464,23 @@ class _Refused(Exception):
     """A decision of a task that `review.log.make_decision` refuses: the task is skipped, named."""
 
 
-def _new_span(d: dict) -> Optional[tuple[int, int]]:
-    """The span a decision makes an entity of that was none before (an add, a correction's new bounds)."""
-    if d["decision"] == "add":
-        return d["span"]["start"], d["span"]["end"]
-    if d["decision"] == "correct" and (d["new_span"]["start"], d["new_span"]["end"]) != (d["span"]["start"], d["span"]["end"]):
-        return d["new_span"]["start"], d["new_span"]["end"]
-    return None
-
-
 def _made(record: dict, kind: str, ent: Optional[dict], new: Optional[dict], *, where: str, made: list[dict] = (),
           **kw: Any) -> dict:
     """`make_decision`, its refusal (a span of only punctuation, one over a paragraph break, one
     that cuts a word: the tool's file cannot say a sub-word was meant; one that overlaps an entity a
-    reviewer kept) a `_Refused` naming the file and task instead of a traceback. A new span that
+    reviewer kept) a `_Refused` naming the file and task instead of a traceback. A span that
     overlaps one the task's earlier decisions (`made`) keep is refused too, as the review app
-    refuses the second of two overlapping additions."""
+    refuses the second of two overlapping spans (`review.log.overlapping_kept`)."""
     try:
         d = dec.make_decision(record, kind, ent, new, whole_words=True, **kw)
     except ValueError as err:
         raise _Refused(f"{where}: {kind} {err}; task skipped") from None
-    span = _new_span(d)
-    if span is not None:
+    p = dec.overlapping_kept(made, d)
+    if p is not None:
+        (s, e), (ps, pe) = dec.kept_span(d), dec.kept_span(p)
         text = record["text"]
-        for p in made:
-            sp = p["new_span"] if p["decision"] == "correct" else p["span"] if p["decision"] in ("add", "accept") else None
-            if sp and sp["start"] < span[1] and span[0] < sp["end"] and (sp["start"], sp["end"]) != span:
-                raise _Refused(f"{where}: {kind} “{text[span[0]:span[1]]}” [{span[0]}, {span[1]}) overlaps “{sp['text']}” "
-                               f"[{sp['start']}, {sp['end']}) of the same task: an entity's words belong to one entity; task skipped")
+        raise _Refused(f"{where}: {kind} “{text[s:e]}” [{s}, {e}) overlaps “{text[ps:pe]}” [{ps}, {pe}) that the same task keeps: "
+                       f"an entity's words belong to one entity; task skipped")
     return d
 
 

@@ -205,7 +205,8 @@ def make_decision(
     words, as spaCy and Prodigy leave out a span that does not align with the tokens (an import,
     which cannot ask the annotator; the review app refuses it unless the reviewer chose a sub-word).
 
-    A new span that overlaps another entity a reviewer kept is refused (`_check_overlap`), except
+    A span made kept (an add; an accept or a correction of an entity not kept yet; a correction to
+    new bounds) that overlaps another entity a reviewer kept is refused (`_check_overlap`), except
     the entities in `replaced` (an import's task that corrects or rejects them in the same batch).
     """
     if kind not in KINDS:
@@ -256,6 +257,8 @@ def make_decision(
     d["label"] = entity["label"]
     d["old"] = entity_snapshot(entity)
     if kind == "accept":
+        if entity.get("status") not in KEPT:  # a model's guess (or a rejected entity) kept now
+            _check_overlap(record, s, e, [entity, *replaced])
         d["new"] = {"status": "accepted"}
     elif kind == "reject":
         d["new"] = {"status": "rejected"}
@@ -266,7 +269,7 @@ def make_decision(
         ns, ne = _check_span(text, ns, ne, new_span=(ns, ne) != (s, e))
         if whole_words and (ns, ne) != (s, e):
             _check_words(record, ns, ne)
-        if (ns, ne) != (s, e):
+        if (ns, ne) != (s, e) or entity.get("status") not in KEPT:  # new bounds, or a guess relabelled: kept now
             _check_overlap(record, ns, ne, [entity, *replaced])
         label = new.get("label", entity["label"])
         if label not in LABELS:
@@ -331,8 +334,33 @@ def _check_span(text: str, s: int, e: int, new_span: bool = False) -> tuple[int,
 KEPT = ("accepted", "corrected")  # what a reviewer vouched for
 
 
+def kept_span(d: dict) -> Optional[tuple[int, int]]:
+    """The span decision `d` keeps as an entity (an add's, a correction's new one, an accept's), or None."""
+    if d.get("decision") == "correct":
+        sp = d.get("new_span") or {}
+    elif d.get("decision") in ("add", "accept"):
+        sp = d.get("span") or {}
+    else:
+        return None
+    return sp.get("start"), sp.get("end")
+
+
+def overlapping_kept(ds: Iterable[dict], d: dict) -> Optional[dict]:
+    """Of the decisions `ds` (made before `d` in one batch, not applied yet), one that keeps a span
+    overlapping, not equal to, the one `d` keeps: the batch would keep both (`_check_overlap` sees
+    only the record as it was before the batch)."""
+    span = kept_span(d)
+    if span is None:
+        return None
+    for p in ds:
+        q = kept_span(p)
+        if q is not None and q != span and q[0] < span[1] and span[0] < q[1]:
+            return p
+    return None
+
+
 def _check_overlap(record: dict, s: int, e: int, replaced: Iterable[dict] = ()) -> None:
-    """A new span (an add, a correction's new bounds) may not overlap another span a reviewer kept
+    """A span made kept (an add, a correction's new bounds, a guess accepted or relabelled) may not overlap another span a reviewer kept
     (accepted or corrected), the entities of `replaced` aside (the one corrected, those an import's
     task rejects or corrects in the same batch): the reviewed view is flat, as spaCy's `doc.ents`
     and a Prodigy `ner_manual` task are, and two reviewers' (or a reviewer's and a tool's)

@@ -38,6 +38,13 @@ def _values(ent: dict) -> dict:
     return {k: ent.get(k) for k in f.get("required", ()) + f.get("optional", ()) if ent.get(k) is not None or k in f.get("required", ())}
 
 
+def _kept_over(x: dict, ents: list[dict]) -> bool:
+    """Whether another entity a reviewer kept overlaps `x` (not on its very span): keeping `x` too
+    would keep both (`log.make_decision` refuses it), so the mention is left as it is."""
+    return any(y.get("status") in ("accepted", "corrected") and y["start"] < x["end"] and x["start"] < y["end"]
+               and (y["start"], y["end"]) != (x["start"], x["end"]) for y in ents)
+
+
 def plan(ent: dict, records: Iterable[dict], own: tuple[str, int, int]) -> list[Step]:
     """The decisions that give every mention of `ent`'s text what `ent` has now.
 
@@ -48,7 +55,7 @@ def plan(ent: dict, records: Iterable[dict], own: tuple[str, int, int]) -> list[
     another label is relabelled, and where nothing covers the mention the entity is added.
     Entities a reviewer already decided are left as they are (a mention rejected with `ent`'s label
     too: no entity is added over it), and so is a mention that lies inside (or across) another
-    entity: no overlaps are made."""
+    entity, and a pending one that overlaps an entity a reviewer kept: no overlaps are made."""
     own_id, own_s, own_e = own
     label, surface = ent["label"], ent["text"]
     out: list[Step] = []
@@ -82,7 +89,7 @@ def plan(ent: dict, records: Iterable[dict], own: tuple[str, int, int]) -> list[
             same = [x for x in here if x["label"] == label]
             if same:
                 for x in same:
-                    if x.get("status") != "pending":
+                    if x.get("status") != "pending" or _kept_over(x, ents):
                         continue
                     if name and x.get("canonical") != name:  # the reviewer's name for it, not the pipeline's
                         out.append((rec["id"], "correct", x, {"canonical": name}))
@@ -90,7 +97,8 @@ def plan(ent: dict, records: Iterable[dict], own: tuple[str, int, int]) -> list[
                         out.append((rec["id"], "accept", x, None))
                 continue
             if here:
-                out.extend((rec["id"], "correct", x, {"label": label, **_values(ent)}) for x in here[:1] if x.get("status") == "pending")
+                out.extend((rec["id"], "correct", x, {"label": label, **_values(ent)}) for x in here[:1]
+                           if x.get("status") == "pending" and not _kept_over(x, ents))
                 continue
             if any(x["start"] < e and s < x["end"] and x.get("status") != "rejected" for x in ents):
                 continue

@@ -612,7 +612,7 @@ class ReviewState:
         with self.lock, self._writing():
             rec = self._get(article_id)
             batch = "b-" + uuid.uuid4().hex
-            ds = []
+            ds, skipped, shown = [], [], 0
             for e in rec["entities"]:
                 if e.get("status") != "pending":
                     continue
@@ -620,12 +620,23 @@ class ReviewState:
                     continue
                 if sources and e.get("source") not in sources:
                     continue
-                ds.append(dec.make_decision(rec, "accept", e, reviewer=reviewer, batch=batch))
-            if isinstance(body.get("expect"), int) and body["expect"] != len(ds):
+                shown += 1
+                try:
+                    d = dec.make_decision(rec, "accept", e, reviewer=reviewer, batch=batch)
+                except OverlappingSpan:
+                    d = None
+                if d is None or dec.overlapping_kept(ds, d) is not None:
+                    # it overlaps an entity kept (before, or by this batch): left pending, for the reviewer to decide
+                    skipped.append({k: e[k] for k in ("start", "end", "text", "label")})
+                    continue
+                ds.append(d)
+            if isinstance(body.get("expect"), int) and body["expect"] != shown:
                 # the reviewer confirmed a number: if the article changed meanwhile, ask again
-                raise ReviewError(HTTPStatus.CONFLICT, f"{len(ds)} entities are pending now, not {body['expect']}; look again")
+                raise ReviewError(HTTPStatus.CONFLICT, f"{shown} entities are pending now, not {body['expect']}; look again")
             self._commit(ds)
-            return self.article(article_id)
+            view = self.article(article_id)
+            view["skipped"] = skipped
+            return view
 
     def apply_all(self, article_id: str, body: dict) -> dict:
         """The selected entity's decision for every mention of its text (in the article, or with

@@ -762,7 +762,11 @@ async function acceptAll() {
   const ok = await askConfirm(`Accept all ${n} remaining shown ${n === 1 ? "entity" : "entities"}` + (labels ? ` (${labels.join(", ")})` : "") + "?");
   if (!ok) { flash("Nothing accepted"); return; }
   const a = await post("accept_all", { labels, sources: f.source ? [f.source] : null, expect: n });
-  if (a) flash(`Accepted ${n} — U undoes them all`);
+  if (a) {
+    const k = (a.skipped || []).length;
+    flash(k ? `Accepted ${n - k} — U undoes them all; ${k} left pending: ${a.skipped.map((e) => `“${e.text}”`).join(", ")} overlap an entity kept`
+      : `Accepted ${n} — U undoes them all`);
+  }
 }
 
 async function applyAll() {
