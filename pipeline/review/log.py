@@ -360,9 +360,10 @@ def overlapping_kept(ds: Iterable[dict], d: dict) -> Optional[dict]:
 
 
 def _check_overlap(record: dict, s: int, e: int, replaced: Iterable[dict] = ()) -> None:
-    """A span made kept (an add, a correction's new bounds, a guess accepted or relabelled) may not overlap another span a reviewer kept
-    (accepted or corrected), the entities of `replaced` aside (the one corrected, those an import's
-    task rejects or corrects in the same batch): the reviewed view is flat, as spaCy's `doc.ents`
+    """A span made kept (an add, a correction's new bounds, a guess accepted or relabelled) may not
+    overlap another span a reviewer kept (accepted or corrected), the entities of `replaced` aside
+    (the one corrected, those an import's task rejects or corrects in the same batch): the
+    reviewed view is flat, as spaCy's `doc.ents`
     and a Prodigy `ner_manual` task are, and two reviewers' (or a reviewer's and a tool's)
     "Tokajew" and "Kassym-Jomart Tokajew" were both kept. Refused naming the kept entity. The same
     span with another label is not refused here: two labels on one span is a conflict between
@@ -373,8 +374,8 @@ def _check_overlap(record: dict, s: int, e: int, replaced: Iterable[dict] = ()) 
             continue
         who = (x.get("review") or {}).get("reviewer") or x.get("reviewer")
         raise OverlappingSpan(f"“{record['text'][s:e]}” [{s}, {e}) overlaps “{x['text']}” {x['label']} [{x['start']}, {x['end']}), "
-                         f"{x.get('status')}{' by ' + who if who else ''}: an entity's words belong to one entity; "
-                         f"correct or reject that one first")
+                              f"{x.get('status')}{' by ' + who if who else ''}: an entity's words belong to one entity; "
+                              f"correct or reject that one first")
 
 
 def _check_words(record: dict, s: int, e: int) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Iterable, Optional
 
 from ..schema import LABEL_FIELDS
+from .log import KEPT
 
 # (article id, "accept" | "reject" | "correct" | "add", entity decided on or None, new fields or None)
 Step = tuple[str, str, Optional[dict], Optional[dict]]
@@ -41,7 +42,7 @@ def _values(ent: dict) -> dict:
 def _kept_over(x: dict, ents: list[dict]) -> bool:
     """Whether another entity a reviewer kept overlaps `x` (not on its very span): keeping `x` too
     would keep both (`log.make_decision` refuses it), so the mention is left as it is."""
-    return any(y.get("status") in ("accepted", "corrected") and y["start"] < x["end"] and x["start"] < y["end"]
+    return any(y.get("status") in KEPT and y["start"] < x["end"] and x["start"] < y["end"]
                and (y["start"], y["end"]) != (x["start"], x["end"]) for y in ents)
 
 

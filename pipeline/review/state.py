@@ -659,6 +659,8 @@ class ReviewState:
                 for aid, kind, target, new in plan:
                     r = self._get(aid)
                     ds.append(dec.make_decision(r, kind, target, new, reviewer=reviewer, batch=batch))
+            except OverlappingSpan as e:  # the selected entity itself overlaps one kept (the mentions that do are left out)
+                raise ReviewError(HTTPStatus.CONFLICT, str(e)) from None
             except ValueError as e:
                 raise ReviewError(HTTPStatus.BAD_REQUEST, str(e)) from None
             self._commit(ds)
