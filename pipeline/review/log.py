@@ -368,9 +368,14 @@ def _check_overlap(record: dict, s: int, e: int, replaced: Iterable[dict] = ()) 
     "Tokajew" and "Kassym-Jomart Tokajew" were both kept. Refused naming the kept entity. The same
     span with another label is not refused here: two labels on one span is a conflict between
     reviewers (`teams.conflicts`)."""
-    aside = {id(x) for x in replaced}
-    for x in record.get("entities", []):
-        if id(x) in aside or x.get("status") not in KEPT or not (x["start"] < e and s < x["end"]) or (x["start"], x["end"]) == (s, e):
+    aside = None
+    for x in record.get("entities", ()):
+        # the cheap test first: a corpus-wide "apply to all mentions" makes thousands of decisions
+        if not (x["start"] < e and s < x["end"]) or x.get("status") not in KEPT or (x["start"], x["end"]) == (s, e):
+            continue
+        if aside is None:
+            aside = {id(y) for y in replaced}
+        if id(x) in aside:
             continue
         who = (x.get("review") or {}).get("reviewer") or x.get("reviewer")
         raise OverlappingSpan(f"“{record['text'][s:e]}” [{s}, {e}) overlaps “{x['text']}” {x['label']} [{x['start']}, {x['end']}), "

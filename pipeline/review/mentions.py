@@ -39,11 +39,10 @@ def _values(ent: dict) -> dict:
     return {k: ent.get(k) for k in f.get("required", ()) + f.get("optional", ()) if ent.get(k) is not None or k in f.get("required", ())}
 
 
-def _kept_over(x: dict, ents: list[dict]) -> bool:
-    """Whether another entity a reviewer kept overlaps `x` (not on its very span): keeping `x` too
-    would keep both (`log.make_decision` refuses it), so the mention is left as it is."""
-    return any(y.get("status") in KEPT and y["start"] < x["end"] and x["start"] < y["end"]
-               and (y["start"], y["end"]) != (x["start"], x["end"]) for y in ents)
+def _kept_over(x: dict, kept: list[tuple[int, int]]) -> bool:
+    """Whether a span a reviewer kept (`kept`: the article's) overlaps `x`, not on its very span:
+    keeping `x` too would keep both (`log.make_decision` refuses it), so the mention is left as it is."""
+    return any(ks < x["end"] and x["start"] < ke and (ks, ke) != (x["start"], x["end"]) for ks, ke in kept)
 
 
 def plan(ent: dict, records: Iterable[dict], own: tuple[str, int, int]) -> list[Step]:
@@ -73,9 +72,12 @@ def plan(ent: dict, records: Iterable[dict], own: tuple[str, int, int]) -> list[
         ents = rec.get("entities", [])
         at: dict[tuple[int, int], list[dict]] = {}  # the record's entities by span: one pass, not one per mention
         refused: set[tuple[int, int]] = set()  # spans a reviewer rejected with this label: decided, left alone
+        kept: list[tuple[int, int]] = []  # the spans a reviewer kept (`_kept_over`)
         for x in ents:
             if x.get("status") != "rejected":
                 at.setdefault((x["start"], x["end"]), []).append(x)
+                if x.get("status") in KEPT:
+                    kept.append((x["start"], x["end"]))
             elif x["label"] == label:
                 refused.add((x["start"], x["end"]))
         for s, e in occurrences(text, surface):
@@ -90,7 +92,7 @@ def plan(ent: dict, records: Iterable[dict], own: tuple[str, int, int]) -> list[
             same = [x for x in here if x["label"] == label]
             if same:
                 for x in same:
-                    if x.get("status") != "pending" or _kept_over(x, ents):
+                    if x.get("status") != "pending" or _kept_over(x, kept):
                         continue
                     if name and x.get("canonical") != name:  # the reviewer's name for it, not the pipeline's
                         out.append((rec["id"], "correct", x, {"canonical": name}))
@@ -99,7 +101,7 @@ def plan(ent: dict, records: Iterable[dict], own: tuple[str, int, int]) -> list[
                 continue
             if here:
                 out.extend((rec["id"], "correct", x, {"label": label, **_values(ent)}) for x in here[:1]
-                           if x.get("status") == "pending" and not _kept_over(x, ents))
+                           if x.get("status") == "pending" and not _kept_over(x, kept))
                 continue
             if any(x["start"] < e and s < x["end"] and x.get("status") != "rejected" for x in ents):
                 continue
