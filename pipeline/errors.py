@@ -169,6 +169,13 @@ class ReviewLogNotWritable(OSError):
         return self.message
 
 
+class OverlappingSpan(ValueError):
+    """A new span (a review's addition, a correction to new bounds, an import's region) overlaps an
+    entity a reviewer kept (`review.log.make_decision`): refused, naming that entity. A ValueError,
+    as every refused span; the review app answers 409 (the article as it is now: the entity in the
+    way may be another reviewer's, made since the page showed it), an import names it and skips the task."""
+
+
 class ProcessingError(ValueError):
     """The Python API (`pipeline.Presseschau`) could not make a record of an input: the error
     `presseschau run` would name in `run.json` (an input error of `read_path`, an unsupported

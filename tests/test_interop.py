@@ -921,3 +921,133 @@ def test_import_holds_the_logs_lock_from_its_check_to_its_append(tmp_path, monke
     assert res.exit_code == 0, res.output
     assert seen == ["held"]
     assert [d["decision"] for d in dec.load_decisions(ann)] == ["accept", "reject"]
+
+
+def test_a_tool_span_overlapping_one_the_app_kept_is_refused_as_in_the_app(reviewed):
+    """A reviewer accepted "Kassym-Jomart Tokajew" in the app; in Label Studio (which keeps
+    overlapping regions) the annotator added "Tokajew" inside it and left the accepted region as it
+    was: the import recorded the add, and both were kept, overlapping. It is refused as the review
+    app refuses it (named with file, line and the entity kept; the task skipped, exit 1). Two new
+    overlapping regions of one task are refused alike; a region re-bounded over the kept one's
+    words, or one that replaces a region the task deletes, is a correction, as before."""
+    r = art(reviewed)
+    tok = ent(r, "Kassym-Jomart Tokajew")
+    now, _ = apply_decisions(LOG["base"], LOG["decisions"] + [dec.make_decision(art(LOG["base"]), "accept", ent(art(LOG["base"]), "Kassym-Jomart Tokajew"), reviewer="anna")])
+    t = next(x for x in interop.to_label_studio(now) if x["data"]["article_id"] == ART)
+    res = [x for x in t["predictions"][0]["result"] if x["type"] == "labels"]
+    inner = r["text"].index("Tokajew", tok["start"])
+    wide = r["text"].index("Präsident Kassym-Jomart")
+
+    def region(s, e, label="PER", rid="n1"):
+        return {"id": rid, "from_name": "label", "to_name": "text", "type": "labels",
+                "value": {"start": s, "end": e, "text": r["text"][s:e], "labels": [label]}}
+
+    def submit(result):
+        return interop.import_label_studio([dict(t, annotations=[{"id": 1, "completed_by": 7, "result": result}])], now, path="ls.json")
+
+    decisions, problems = submit(res + [region(inner, tok["end"])])
+    assert decisions == [] and len(problems) == 1 and problems[0].startswith("ls.json:1: add “Tokajew”") \
+        and "overlaps “Kassym-Jomart Tokajew” PER" in problems[0] and "by anna" in problems[0] and "task skipped" in problems[0], problems
+    # two new overlapping regions (the accepted one deleted): the second is refused
+    decisions, problems = submit([x for x in res if x["value"]["start"] != tok["start"]] + [region(wide, tok["end"]), region(inner, tok["end"], rid="n2")])
+    assert decisions == [] and len(problems) == 1 and "that the same task keeps" in problems[0], problems
+    # the accepted region deleted and a wider one drawn: one correction of it
+    decisions, problems = submit([x for x in res if x["value"]["start"] != tok["start"]] + [region(wide, tok["end"])])
+    assert problems == [] and [(d["decision"], d["span"]["text"], d["new_span"]["text"]) for d in decisions if d["decision"] == "correct"] == \
+        [("correct", "Kassym-Jomart Tokajew", "Präsident Kassym-Jomart Tokajew")]
+    out = art(apply_decisions(LOG["base"], LOG["decisions"] + decisions)[0])
+    assert [(e["text"], e["status"]) for e in out["entities"] if e["start"] < tok["end"] and tok["start"] < e["end"]] == \
+        [("Präsident Kassym-Jomart Tokajew", "corrected")]
+
+
+def test_label_studio_json_min_copies_of_an_article_the_latest_annotation_counts(reviewed):
+    """An article imported into Label Studio twice, exported as JSON-MIN: two rows of one annotator
+    that differ. The later row in the file was recorded, whatever the rows' `updated_at` said (a
+    JSON-MIN export lists tasks by task id, not by when they were annotated). The row annotated last
+    counts (`updated_at`, else `created_at`, then `annotation_id`, as of one task's annotations in
+    the JSON export), and the problem says which and why."""
+    r = art(reviewed)
+    kreml, tok = ent(r, "Kreml"), ent(r, "Kassym-Jomart Tokajew")
+    t = next(x for x in interop.to_label_studio(reviewed) if x["data"]["article_id"] == ART)
+    regions = [{"start": x["value"]["start"], "end": x["value"]["end"], "text": x["value"]["text"], "labels": x["value"]["labels"]}
+               for x in t["predictions"][0]["result"] if x["type"] == "labels"]
+
+    def row(task_id, without, ann_id, updated=None):
+        out = {"id": task_id, "text": t["data"]["text"], "article_id": ART, "presseschau": t["data"]["presseschau"], "annotator": 7,
+               "annotation_id": ann_id, "label": [x for x in regions if x["start"] != without["start"]]}
+        return out | ({"created_at": "2026-03-01T08:00:00Z", "updated_at": updated} if updated else {})
+
+    late = row(1, kreml, 1, "2026-03-02T10:00:00.000000Z")  # first in the file, annotated last
+    early = row(2, tok, 2, "2026-03-01T09:00:00.000000Z")
+    decisions, problems = interop.import_label_studio([late, early], reviewed, path="min.json")
+    assert [(d["decision"], d["span"]["text"]) for d in decisions if d["decision"] == "reject"] == [("reject", "Kreml")]
+    assert len(problems) == 1 and problems[0].startswith("min.json:1: article") and "line 1's recorded (the latest" in problems[0] \
+        and "not line 2's" in problems[0], problems
+    # no times: the later annotation id
+    decisions, problems = interop.import_label_studio([row(1, kreml, 9), row(2, tok, 4)], reviewed, path="min.json")
+    assert [(d["decision"], d["span"]["text"]) for d in decisions if d["decision"] == "reject"] == [("reject", "Kreml")]
+    # nothing to tell them apart: the later in the file, said so
+    decisions, problems = interop.import_label_studio([dict(row(1, kreml, 1), annotation_id="a"), dict(row(2, tok, 2), annotation_id="b")],
+                                                      reviewed, path="min.json")
+    assert [(d["decision"], d["span"]["text"]) for d in decisions if d["decision"] == "reject"] == [("reject", "Kassym-Jomart Tokajew")]
+    assert "line 2's recorded (the later in the file)" in problems[0], problems
+
+
+@pytest.mark.parametrize("tool", ["label-studio", "doccano", "prodigy"])
+@pytest.mark.parametrize("to", ["ORG", "LOC"])
+def test_a_tool_relabel_after_reject_and_add_on_one_span_is_what_the_annotator_did(tmp_path, tool, to):
+    """In the app "ODKB" ORG was rejected and the same span added as MISC; exported, the annotator
+    relabels it in the tool, back to the rejected ORG or to LOC: the reviewed view keeps that label
+    alone (the other rejected), as the same relabel in the app does."""
+    base = sample_records(ROOT / "corpus")
+    r = art(base)
+    odkb = ent(r, "ODKB")
+    s, e = odkb["start"], odkb["end"]
+    log = [dec.make_decision(r, "reject", odkb, reviewer="anna")]
+    log.append(dec.make_decision(art(apply_decisions(base, log)[0]), "add", new={"start": s, "end": e, "label": "MISC"}, reviewer="anna"))
+    now, _ = apply_decisions(base, log)
+    p = interop.export(now, tool, tmp_path / ("x.json" if tool == "label-studio" else "x.jsonl"))
+    if tool == "label-studio":
+        t = next(x for x in json.loads(p.read_text(encoding="utf-8")) if x["data"]["article_id"] == ART)
+        res = [dict(x, value=dict(x["value"], labels=[to])) if x["value"]["start"] == s else x for x in t["predictions"][0]["result"] if x["type"] == "labels"]
+        rows = [dict(t, annotations=[{"id": 1, "completed_by": 1, "result": res}])]
+        p.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    else:
+        row = next(x for x in map(json.loads, p.read_text(encoding="utf-8").splitlines()) if SNAP_ID(x) == ART)
+        if tool == "doccano":
+            row["label"] = [[a, b, to if a == s else lab] for a, b, lab in row["label"]]
+        else:
+            row["spans"] = [dict(sp, label=to) if sp["start"] == s else sp for sp in row["spans"]]
+            row["answer"] = "accept"
+        p.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    decisions, problems = interop.import_file(tool, p, now)
+    assert problems == []
+    out = art(apply_decisions(base, log + decisions)[0])
+    assert sorted((x["label"], x["status"]) for x in out["entities"] if (x["start"], x["end"]) == (s, e) and x["status"] != "rejected") == \
+        [(to, "accepted" if to == "ORG" else "corrected")]
+    assert {x["label"] for x in out["entities"] if (x["start"], x["end"]) == (s, e) and x["status"] == "rejected"} == ({"MISC"} if to == "ORG" else {"ORG"})
+
+
+def SNAP_ID(task):
+    return (task.get("presseschau") or {}).get("article_id")
+
+
+def test_a_tool_keeping_a_guess_that_overlaps_an_entity_kept_is_refused(reviewed):
+    """A reviewer added "Präsident Kassym-Jomart Tokajew" over the model's pending "Kassym-Jomart
+    Tokajew"; Label Studio got both (it keeps overlapping regions) and the annotator submitted the
+    task as it was: a submitted annotation accepts the pending guesses it kept, and both were kept,
+    overlapping. Refused as the review app refuses that accept (named, the task skipped); deleting
+    one of the two in the tool records the task."""
+    base = LOG["base"]
+    r = art(base)
+    tok = ent(r, "Kassym-Jomart Tokajew")
+    wide = r["text"].index("Präsident Kassym-Jomart")
+    now, _ = apply_decisions(base, LOG["decisions"] + [dec.make_decision(r, "add", new={"start": wide, "end": tok["end"], "label": "PER"}, reviewer="bob")])
+    t = next(x for x in interop.to_label_studio(now) if x["data"]["article_id"] == ART)
+    res = [x for x in t["predictions"][0]["result"] if x["type"] == "labels"]
+    decisions, problems = interop.import_label_studio([dict(t, annotations=[{"id": 1, "completed_by": 7, "result": res}])], now, path="ls.json")
+    assert decisions == [] and len(problems) == 1 and problems[0].startswith("ls.json:1: accept") \
+        and "overlaps “Präsident Kassym-Jomart Tokajew” PER" in problems[0] and "task skipped" in problems[0], problems
+    kept = [x for x in res if x["value"]["start"] != tok["start"]]
+    decisions, problems = interop.import_label_studio([dict(t, annotations=[{"id": 1, "completed_by": 7, "result": kept}])], now, path="ls.json")
+    assert problems == [] and ("reject", "Kassym-Jomart Tokajew") in [(d["decision"], d["span"]["text"]) for d in decisions]

@@ -307,3 +307,19 @@ def test_overview_of_a_real_run_follows_the_review_log(news_run, tmp_path):
     res = CliRunner().invoke(app, ["report", str(out), "--annotations", str(ann)])
     assert res.exit_code == 0, res.output
     _assert_self_contained((out / "report.html").read_text(encoding="utf-8"))
+
+
+def test_report_says_which_review_decisions_no_longer_fit(tmp_path):
+    """The committed seed output without one of its articles (a re-run on fewer files) and the
+    committed review log: `export` and `run` say how many decisions no longer fit; `report` counted
+    without them and said nothing, so its review progress looked complete."""
+    data = tmp_path / "out"
+    data.mkdir()
+    lines = (OUTPUTS / "articles.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    gone = json.loads(lines[0])["id"]
+    (data / "articles.jsonl").write_text("".join(lines[1:]), encoding="utf-8")
+    n = sum(1 for d in dec.effective_decisions(dec.load_decisions(ANNOTATIONS)) if d["article_id"] == gone)
+    assert n > 0
+    res = CliRunner().invoke(app, ["report", str(data), "-a", str(ANNOTATIONS), "--out", str(tmp_path / "r.html")])
+    assert res.exit_code == 0, res.output
+    assert f"{n} review decisions of 1 articles no longer fit the output and are not in the report" in " ".join(res.output.split())

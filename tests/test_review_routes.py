@@ -412,6 +412,7 @@ REQUESTS = [  # one request per route, with the answer it gets on the seeds
     ("GET", "/api/flags", 200),
     ("POST", f"/api/articles/{ART}/undo", 409),
     ("POST", "/api/orphans/dismiss", 409),
+    ("POST", "/api/orphans/undo", 409),
     ("POST", "/api/reviewer", 200),
 ]
 
@@ -725,3 +726,132 @@ def test_log_lines_whose_reviewer_or_batch_is_no_string_are_kept_aside_and_the_a
     side = (ann / "decisions.jsonl.rejected").read_text(encoding="utf-8")
     assert all(f"'{k}' must be" in side for k in ("reviewer", "batch", "time", "resolves"))
     assert "'old' value must be a number or text" in side and "'old' type must be text" in side
+
+
+def test_a_span_overlapping_one_a_reviewer_kept_is_refused(client, state):
+    """anna accepted "Kassym-Jomart Tokajew"; bob then added "Tokajew" inside it and someone the
+    wider "Präsident Kassym-Jomart Tokajew": all three were kept, overlapping (a flat NER view,
+    `doc.ents`, cannot hold them; which one is right was never asked). The second span is refused
+    (409, naming the entity kept and its reviewer: the page shows the article as it is now), nothing is logged; once anna's entity is
+    corrected to the wider bounds, or rejected, the span can be decided."""
+    _, view = client.get(f"/api/articles/{ART}")
+    text = view["record"]["text"]
+    tok = first(view, "Kassym-Jomart Tokajew")
+    assert client.post(f"/api/articles/{ART}/decide", {"action": "accept", "entity": ref(tok), "reviewer": "anna"})[0] == 200
+    inner = text.index("Tokajew", tok["start"])
+    wide = text.index("Präsident Kassym-Jomart")
+    for s, e in ((inner, tok["end"]), (wide, tok["end"]), (wide, tok["start"] + 6)):
+        st, answer = client.post(f"/api/articles/{ART}/decide", {"action": "add", "reviewer": "bob", "new": {"start": s, "end": e, "label": "PER"}, "subword": True})
+        assert st == 409 and "overlaps “Kassym-Jomart Tokajew” PER" in answer["error"] and "by anna" in answer["error"], answer
+    # a pending entity corrected onto the kept one's words: refused alike
+    kreml = first(view, "Kreml")
+    st, answer = client.post(f"/api/articles/{ART}/decide", {"action": "correct", "entity": ref(kreml), "new": {"start": inner, "end": tok["end"]}})
+    assert st == 409 and "overlaps" in answer["error"]
+    assert [d["decision"] for d in log(state)] == ["accept"]
+    # the same span with another label is no overlap (two labels on one span: a conflict between reviewers)
+    assert client.post(f"/api/articles/{ART}/decide", {"action": "add", "reviewer": "bob", "new": {"start": tok["start"], "end": tok["end"], "label": "MISC"}})[0] == 200
+    # but now anna cannot widen hers over bob's MISC until that is gone
+    st, answer = client.post(f"/api/articles/{ART}/decide", {"action": "correct", "reviewer": "anna", "entity": ref(tok), "new": {"start": wide, "end": tok["end"]}})
+    assert st == 409 and "overlaps “Kassym-Jomart Tokajew” MISC" in answer["error"] and "by bob" in answer["error"]
+    assert client.post(f"/api/articles/{ART}/undo", {})[0] == 200
+    # anna's entity widened (a correction of its own bounds), then another span inside it: refused
+    st, view = client.post(f"/api/articles/{ART}/decide", {"action": "correct", "reviewer": "anna", "entity": ref(tok), "new": {"start": wide, "end": tok["end"]}})
+    assert st == 200 and [(e["text"], e["status"]) for e in view["record"]["entities"] if e["label"] == "PER" and e["start"] == wide] == \
+        [("Präsident Kassym-Jomart Tokajew", "corrected")]
+    assert client.post(f"/api/articles/{ART}/decide", {"action": "add", "new": {"start": inner, "end": tok["end"], "label": "PER"}})[0] == 409
+    # rejected, it is in nobody's way
+    wid = next(e for e in view["record"]["entities"] if e["start"] == wide)
+    assert client.post(f"/api/articles/{ART}/decide", {"action": "reject", "entity": ref(wid)})[0] == 200
+    st, view = client.post(f"/api/articles/{ART}/decide", {"action": "add", "new": {"start": inner, "end": tok["end"], "label": "PER"}})
+    assert st == 200 and ("Tokajew", "accepted") in [(e["text"], e["status"]) for e in view["record"]["entities"]]
+
+
+def test_a_withdrawn_orphan_is_listed_again_by_undo(tmp_path):
+    """A decision whose article left the output (a re-run without that file), withdrawn from the
+    list (`POST /api/orphans/dismiss`), could not be taken back: U and Dismiss work in an article,
+    and it has none. It is listed under `withdrawn`, and `POST /api/orphans/undo` appends an undo of
+    its dismiss line: the orphan is listed again, here and in a server started afresh on the log,
+    and `presseschau run`'s overlay flags it again."""
+    recs = sample_records(ROOT / "corpus")
+    other = next(x for x in recs if x["id"] != ART)
+    gone = dec.make_decision(other, "accept", other["entities"][0], reviewer="anna")
+    data, ann = tmp_path / "outputs", tmp_path / "annotations"
+    write_jsonl(data / "articles.jsonl", [x for x in recs if x["id"] != other["id"]])
+    dec.DecisionStore(ann).append([gone])
+    client = TestClient(ReviewState(data, ann, reviewer="tester"))
+    assert [o["decision_id"] for o in client.get("/api/state")[1]["orphans"]] == [gone["id"]]
+    assert client.post("/api/orphans/undo", {"decision_id": gone["id"]})[0] == 409  # not withdrawn: nothing to take back
+
+    status, st = client.post("/api/orphans/dismiss", {"decision_id": gone["id"]})
+    assert status == 200 and st["orphans"] == [] and [o["decision_id"] for o in st["withdrawn"]] == [gone["id"]]
+    status, st = client.post("/api/orphans/undo", {"decision_id": gone["id"], "reviewer": "bob"})
+    assert status == 200 and [(o["decision_id"], o["reason"]) for o in st["orphans"]] == [(gone["id"], "article_missing")]
+    assert st["withdrawn"] == [] and st["flags"] == 1
+    written = dec.load_decisions(ann)
+    assert [(d["decision"], d.get("undoes"), d["reviewer"]) for d in written] == \
+        [("accept", None, "anna"), ("dismiss", [gone["id"]], "tester"), ("undo", [written[1]["id"]], "bob")]
+    assert client.post("/api/orphans/undo", {"decision_id": gone["id"]})[0] == 409  # taken back already
+    again = ReviewState(data, ann)
+    assert [o["decision_id"] for o in again.overview()["orphans"]] == [gone["id"]] and again.overview()["withdrawn"] == []
+    _, flagged = apply_decisions([x for x in recs if x["id"] != other["id"]], written)
+    assert [f["decision"]["id"] for f in flagged] == [gone["id"]]
+    # withdrawn again, then restarted: withdrawn
+    client.post("/api/orphans/dismiss", {"decision_id": gone["id"]})
+    assert [o["decision_id"] for o in ReviewState(data, ann).overview()["withdrawn"]] == [gone["id"]]
+
+
+@pytest.mark.parametrize("relabels", [["LOC"], ["ORG"], ["ORG", "MISC", "LOC"]])
+def test_a_relabel_after_reject_and_add_on_one_span_is_what_the_reviewer_did(client, state, dirs, relabels):
+    """Reject "ODKB" ORG, add the same span as MISC, then relabel that one (to a third label, back to
+    the rejected ORG, or to and fro): the reviewed view shows the last label kept and the others
+    rejected, the same read afresh from the log (as `presseschau run` applies it), and each undo
+    takes back one step."""
+    _, view = client.get(f"/api/articles/{ART}")
+    odkb = first(view, "ODKB")
+    s = odkb["start"]
+
+    def at(v):
+        return sorted((e["label"], e["status"]) for e in v["record"]["entities"] if (e["start"], e["end"]) == (s, odkb["end"]))
+
+    client.post(f"/api/articles/{ART}/decide", {"action": "reject", "entity": ref(odkb)})
+    _, view = client.post(f"/api/articles/{ART}/decide", {"action": "add", "new": {"start": s, "end": odkb["end"], "label": "MISC"}})
+    steps = [at(view)]
+    assert steps[0] == [("MISC", "accepted"), ("ORG", "rejected")]
+    for to in relabels:
+        kept = next(e for e in view["record"]["entities"] if e["start"] == s and e["status"] != "rejected")
+        st, view = client.post(f"/api/articles/{ART}/decide", {"action": "correct", "entity": ref(kept), "new": {"label": to}})
+        assert st == 200
+        steps.append(at(view))
+        assert [x for x in steps[-1] if x[1] != "rejected"] == [(to, "corrected")] and len(steps[-1]) == 2, steps
+    data, _ = dirs
+    again = next(r for r in apply_decisions(sample_records(ROOT / "corpus"), log(state))[0] if r["id"] == ART)
+    assert at({"record": again}) == steps[-1]
+    for want in reversed(steps[:-1]):
+        _, view = client.post(f"/api/articles/{ART}/undo", {})
+        assert at(view) == want
+
+
+def test_a_guess_overlapping_an_entity_kept_is_not_accepted_beside_it(client, state):
+    """bob added "Präsident Kassym-Jomart Tokajew" over the model's pending "Kassym-Jomart Tokajew"
+    (a pending guess beside a kept entity is fine: the reviewer judges it). Accepting that guess,
+    relabelling it, or *accept all* kept both, overlapping. The single accept or relabel is refused
+    (409, naming bob's entity); *accept all* accepts the rest and leaves it pending, saying so; *apply
+    to all mentions* leaves such a mention as it is."""
+    _, view = client.get(f"/api/articles/{ART}")
+    text = view["record"]["text"]
+    tok = first(view, "Kassym-Jomart Tokajew")
+    wide = text.index("Präsident Kassym-Jomart")
+    assert client.post(f"/api/articles/{ART}/decide", {"action": "add", "reviewer": "bob", "new": {"start": wide, "end": tok["end"], "label": "PER"}})[0] == 200
+    for body in ({"action": "accept"}, {"action": "correct", "new": {"label": "MISC"}}):
+        st, answer = client.post(f"/api/articles/{ART}/decide", dict(body, entity=ref(tok)))
+        assert st == 409 and "overlaps “Präsident Kassym-Jomart Tokajew” PER" in answer["error"] and "by bob" in answer["error"], answer
+    pending = [e for e in view["record"]["entities"] if e["status"] == "pending"]
+    st, view = client.post(f"/api/articles/{ART}/accept_all", {"expect": len(pending)})
+    assert st == 200 and view["skipped"] == [{k: tok[k] for k in ("start", "end", "text", "label")}]
+    kept = [(e["text"], e["status"]) for e in view["record"]["entities"] if e["start"] < tok["end"] and wide < e["end"]]
+    assert sorted(kept) == [("Kassym-Jomart Tokajew", "pending"), ("Präsident Kassym-Jomart Tokajew", "accepted")]
+    assert view["progress"]["pending"] == 1
+    # "apply to all mentions" of an accepted "Kassym-Jomart Tokajew" elsewhere leaves this one alone
+    from pipeline.review import mentions
+    rec = state.records[state.index[ART]]
+    assert [p for p in mentions.plan(dict(tok, status="accepted"), [rec], own=("elsewhere", 0, 0)) if p[2] is not None and p[2]["start"] == tok["start"]] == []

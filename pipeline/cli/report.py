@@ -28,8 +28,9 @@ def report_cmd(
     default_log = annotations is None
     annotations = annotations_folder(Path("annotations") if default_log else annotations)
     problems = Problems(msg.warn)
+    flagged: list[dict] = []
     try:
-        records = load_reviewed(data, annotations, warn=problems)
+        records = load_reviewed(data, annotations, warn=problems, flagged=flagged)
         no_log = not (annotations.is_file() or (annotations / DECISIONS_FILE).is_file())
         notice = default_log_notice(annotations, data, load_reviewed(data, None)) if no_log and default_log and records else None
     except (OSError, ValueError) as e:
@@ -42,6 +43,10 @@ def report_cmd(
     if problems.count and not records:
         msg.fail(f"{data}: no line is an article record; is it the articles.jsonl of `presseschau run`?")
         raise typer.Exit(2)
+    if flagged:  # as export and run say them: the report counts without them
+        articles = {str(f.get("article_id")) for f in flagged}
+        msg.warn(f"{len(flagged)} review decisions of {len(articles)} articles no longer fit the output and are not in the report "
+                 f"(the article's text changed, or it is not in this run): `presseschau review` shows them")
     if not default_log and not (annotations / DECISIONS_FILE).is_file():  # a mistyped folder must not drop the reviews without a word (as export says it)
         msg.warn(f"no review log at {annotations}: the report counts the pipeline's own output, without review decisions")
     base = data if data.is_dir() else data.parent

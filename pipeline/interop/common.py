@@ -464,14 +464,24 @@ class _Refused(Exception):
     """A decision of a task that `review.log.make_decision` refuses: the task is skipped, named."""
 
 
-def _made(record: dict, kind: str, ent: Optional[dict], new: Optional[dict], *, where: str, **kw: Any) -> dict:
+def _made(record: dict, kind: str, ent: Optional[dict], new: Optional[dict], *, where: str, made: list[dict] = (),
+          **kw: Any) -> dict:
     """`make_decision`, its refusal (a span of only punctuation, one over a paragraph break, one
-    that cuts a word: the tool's file cannot say a sub-word was meant) a `_Refused` naming the
-    file and task instead of a traceback."""
+    that cuts a word: the tool's file cannot say a sub-word was meant; one that overlaps an entity a
+    reviewer kept) a `_Refused` naming the file and task instead of a traceback. A span that
+    overlaps one the task's earlier decisions (`made`) keep is refused too, as the review app
+    refuses the second of two overlapping spans (`review.log.overlapping_kept`)."""
     try:
-        return dec.make_decision(record, kind, ent, new, whole_words=True, **kw)
+        d = dec.make_decision(record, kind, ent, new, whole_words=True, **kw)
     except ValueError as err:
         raise _Refused(f"{where}: {kind} {err}; task skipped") from None
+    p = dec.overlapping_kept(made, d)
+    if p is not None:
+        (s, e), (ps, pe) = dec.kept_span(d), dec.kept_span(p)
+        text = record["text"]
+        raise _Refused(f"{where}: {kind} “{text[s:e]}” [{s}, {e}) overlaps “{text[ps:pe]}” [{ps}, {pe}) that the same task keeps: "
+                       f"an entity's words belong to one entity; task skipped")
+    return d
 
 
 def decisions_from_changes(record: dict, exported: list[list], now: list[tuple[int, int, str]], *, reviewer: str,
@@ -498,8 +508,11 @@ def decisions_from_changes(record: dict, exported: list[list], now: list[tuple[i
     batch = "b-" + os.urandom(8).hex()
     out: list[dict] = []
 
+    # the entities the task deletes, relabels or re-bounds: a new span may overlap them (`_made`)
+    replaced = [x for r in removed if (x := _entity(record, r)) is not None]
+
     def mk(kind: str, ent: Optional[dict] = None, new: Optional[dict] = None) -> None:
-        out.append(_made(record, kind, ent, new, reviewer=reviewer, batch=batch, note=note, where=where))
+        out.append(_made(record, kind, ent, new, reviewer=reviewer, batch=batch, note=note, where=where, made=out, replaced=replaced))
 
     def changed_in_app(k: tuple[int, int, str]) -> Optional[dict]:
         return changed_since(record, k, snap)
@@ -583,8 +596,12 @@ def decisions_from_spans(record: dict, spans: list[tuple[int, int, str]], *, rev
     batch = "b-" + os.urandom(8).hex()
     out: list[dict] = []
 
+    exact = set(gold)
+    # the entities the annotation corrects or rejects (not given exactly, of a label it covers): a new span may overlap them
+    replaced = [x for x in ents if (x["start"], x["end"], x["label"]) not in exact and x["label"] in cover] if complete else []
+
     def mk(kind, ent=None, new=None):
-        out.append(_made(record, kind, ent, new, reviewer=reviewer, batch=batch, note=note, where=where))
+        out.append(_made(record, kind, ent, new, reviewer=reviewer, batch=batch, note=note, where=where, made=out, replaced=replaced))
 
     try:
         rest = []
@@ -662,14 +679,16 @@ def _says(ds: list[dict]) -> list[str]:
                   for d in ds)
 
 
-def one_copy_each(results: list[tuple[tuple[str, str], str, list[dict]]]) -> tuple[list[dict], list[str]]:
+def one_copy_each(results: list[tuple[tuple[str, str], str, list[dict]]], when: Optional[list[tuple]] = None) -> tuple[list[dict], list[str]]:
     """The decisions of a file's tasks, `results` ((article id, reviewer), "file:line", decisions) in
     file order, with one task per article and reviewer: a file holding an article twice (imported
     into doccano or Label Studio twice) recorded each copy's decisions, so the log got every add
     and reject twice, and undoing one import batch in the app left the other. Copies that say the
     same are recorded once; of copies that differ the later one in the file is, and the problem
     names the file, the lines and the article. A copy that says nothing (left untouched) is no
-    statement: the copy that was worked on counts."""
+    statement: the copy that was worked on counts. `when` (one key per result, Label Studio's
+    `updated_at`/`created_at` and annotation id: `labelstudio.annotation_order`) chooses the latest
+    copy instead of the later in the file, where the file says when each was made."""
     lines: dict[tuple[str, str], list[int]] = {}
     for i, (key, _, ds) in enumerate(results):
         if ds:
@@ -677,15 +696,16 @@ def one_copy_each(results: list[tuple[tuple[str, str], str, list[dict]]]) -> tup
     keep: set[int] = set()
     problems: list[str] = []
     for (aid, rv), idxs in lines.items():
-        last = idxs[-1]
+        last = max(idxs, key=lambda i: (when[i], i)) if when is not None else idxs[-1]
         keep.add(last)
-        differ = [i for i in idxs[:-1] if _says(results[i][2]) != _says(results[last][2])]
+        differ = [i for i in idxs if i != last and _says(results[i][2]) != _says(results[last][2])]
         if differ:
             at = lambda i: results[i][1].rsplit(":", 1)[-1]  # noqa: E731  the line of "file:line"
             file = results[last][1].rsplit(":", 1)[0]
             problems.append(f"{file}:{at(last)}: article {aid} was changed in {len(idxs)} tasks of the file (lines "
                             f"{', '.join(at(i) for i in idxs)}; imported into the tool twice?), which differ ({rv}): line {at(last)}'s "
-                            f"recorded, not line {', '.join(at(i) for i in differ)}'s; settle it in the tool or in `presseschau review`")
+                            f"recorded ({'the later in the file' if when is None or len({when[i] for i in idxs}) == 1 else 'the latest by the time and id the tool gave'}), "
+                            f"not line {', '.join(at(i) for i in differ)}'s; settle it in the tool or in `presseschau review`")
     return [d for i, (_, _, ds) in enumerate(results) if i in keep for d in ds], problems
 
 

@@ -138,16 +138,21 @@ def _who(ann: dict) -> Any:
     return who.get("email") or who.get("id") if isinstance(who, dict) else who
 
 
+def annotation_order(anns: list[dict], id_key: str = "id") -> list[tuple]:
+    """A sort key per annotation (a JSON export's annotation, a JSON-MIN row): its time
+    (`updated_at`, else `created_at`), then Label Studio's annotation id (a number, counting up)
+    where every one has one; place in the file breaks ties. Ids of mixed types ("x" and 3, a file
+    edited or made by a script) do not compare (a TypeError reached the user): then none counts."""
+    by_id = all(isinstance(a.get(id_key), int) and not isinstance(a.get(id_key), bool) for a in anns)
+    return [(str(a.get("updated_at") or a.get("created_at") or ""), a[id_key] if by_id else 0) for a in anns]
+
+
 def _latest(task: dict) -> list[dict]:
     """Each annotator's (`completed_by`) latest non-cancelled annotation of the task: a project
     with overlap has several annotators' annotations of one task, and each one's work counts."""
     anns = [a for a in task.get("annotations") or [] if not a.get("was_cancelled")]
-    # by time, then by Label Studio's id (a number, counting up) where every annotation has one, then
-    # by place in the list: ids of mixed types ("x" and 3, a file edited or made by a script) do not
-    # compare (a TypeError reached the user)
-    by_id = all(isinstance(a.get("id"), int) and not isinstance(a.get("id"), bool) for a in anns)
-    order = sorted(range(len(anns)), key=lambda i: (str(anns[i].get("updated_at") or anns[i].get("created_at") or ""),
-                                                    anns[i]["id"] if by_id else 0, i))
+    keys = annotation_order(anns)
+    order = sorted(range(len(anns)), key=lambda i: (keys[i], i))
     latest: dict[str, dict] = {}
     for i in order:
         latest[str(_who(anns[i]))] = anns[i]
@@ -171,6 +176,7 @@ def import_label_studio(tasks: list[dict] | list[tuple[int, dict]], records: lis
     nobody annotated) says nothing."""
     idx = Index(records)
     results: list[tuple[tuple[str, str], str, list[dict]]] = []
+    stamps: list[dict] = []  # per result, what says when its annotation was made (`annotation_order`)
     problems: list[str] = []
     bare = 0
     for where, task in numbered(tasks, path):
@@ -209,8 +215,11 @@ def import_label_studio(tasks: list[dict] | list[tuple[int, dict]], records: lis
                 vs, vps = _value_edits(rec, task, ann, text, rv, ds[0].get("batch") if ds else None, where)
                 ds, ps = ds + vs, ps + vps
             results.append(((rec["id"], rv), where, ds))
+            stamps.append(ann if ann is not None else {k: task.get(k) for k in ("updated_at", "created_at")} | {"id": task.get("annotation_id")})
             problems.extend(ps)
-    decisions, twice = one_copy_each(results)  # a task imported into Label Studio twice: one copy's decisions per annotator
+    # a task imported into Label Studio twice: one copy's decisions per annotator, the latest annotation's
+    # (by `updated_at`/`created_at`, then annotation id, as of one task's annotations; JSON-MIN has them per row)
+    decisions, twice = one_copy_each(results, annotation_order(stamps))
     problems.extend(twice)
     if bare and warn:
         warn(no_snapshot_notice(path, bare, "label-studio"))

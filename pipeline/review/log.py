@@ -48,7 +48,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
-from ..errors import NotAReviewLog, ReviewLogNotWritable, UnreadableFile
+from ..errors import NotAReviewLog, OverlappingSpan, ReviewLogNotWritable, UnreadableFile
 from ..io import BadLine, fsync_dir, iter_jsonl
 from ..schema import ENTITY_FIELDS, LABELS, VALUE_FIELDS  # noqa: F401  (LABELS: part of this module's API)
 from ..schema import check_date_value, date_type_for
@@ -192,6 +192,7 @@ def make_decision(
     undoes: Optional[list[str]] = None,
     note: Optional[str] = None,
     whole_words: bool = False,
+    replaced: Iterable[dict] = (),
 ) -> dict:
     """Build one decision against `record` as it is now (the entity as the reviewer saw it).
 
@@ -203,6 +204,10 @@ def make_decision(
     word (`review.words`: "ingela Merkel", "Merkel'" of "Merkel's") is refused, naming the whole
     words, as spaCy and Prodigy leave out a span that does not align with the tokens (an import,
     which cannot ask the annotator; the review app refuses it unless the reviewer chose a sub-word).
+
+    A span made kept (an add; an accept or a correction of an entity not kept yet; a correction to
+    new bounds) that overlaps another entity a reviewer kept is refused (`_check_overlap`), except
+    the entities in `replaced` (an import's task that corrects or rejects them in the same batch).
     """
     if kind not in KINDS:
         raise ValueError(f"unknown decision {kind!r}")
@@ -236,6 +241,7 @@ def make_decision(
         s, e = _check_span(text, offset(new["start"]), offset(new["end"]), new_span=True)
         if whole_words:
             _check_words(record, s, e)
+        _check_overlap(record, s, e, replaced)
         label = new.get("label")
         if label not in LABELS:
             raise ValueError(f"unknown label {label!r}")
@@ -251,6 +257,8 @@ def make_decision(
     d["label"] = entity["label"]
     d["old"] = entity_snapshot(entity)
     if kind == "accept":
+        if entity.get("status") not in KEPT:  # a model's guess (or a rejected entity) kept now
+            _check_overlap(record, s, e, [entity, *replaced])
         d["new"] = {"status": "accepted"}
     elif kind == "reject":
         d["new"] = {"status": "rejected"}
@@ -261,6 +269,8 @@ def make_decision(
         ns, ne = _check_span(text, ns, ne, new_span=(ns, ne) != (s, e))
         if whole_words and (ns, ne) != (s, e):
             _check_words(record, ns, ne)
+        if (ns, ne) != (s, e) or entity.get("status") not in KEPT:  # new bounds, or a guess relabelled: kept now
+            _check_overlap(record, ns, ne, [entity, *replaced])
         label = new.get("label", entity["label"])
         if label not in LABELS:
             raise ValueError(f"unknown label {label!r}")
@@ -319,6 +329,58 @@ def _check_span(text: str, s: int, e: int, new_span: bool = False) -> tuple[int,
         # past the end of a paragraph saved a 250-character "PER"
         raise ValueError(f"“{text[s:e][:40]}…” runs over a paragraph break; select within one paragraph")
     return s, e
+
+
+KEPT = ("accepted", "corrected")  # what a reviewer vouched for
+
+
+def kept_span(d: dict) -> Optional[tuple[int, int]]:
+    """The span decision `d` keeps as an entity (an add's, a correction's new one, an accept's), or None."""
+    if d.get("decision") == "correct":
+        sp = d.get("new_span") or {}
+    elif d.get("decision") in ("add", "accept"):
+        sp = d.get("span") or {}
+    else:
+        return None
+    return sp.get("start"), sp.get("end")
+
+
+def overlapping_kept(ds: Iterable[dict], d: dict) -> Optional[dict]:
+    """Of the decisions `ds` (made before `d` in one batch, not applied yet), one that keeps a span
+    overlapping, not equal to, the one `d` keeps: the batch would keep both (`_check_overlap` sees
+    only the record as it was before the batch)."""
+    span = kept_span(d)
+    if span is None:
+        return None
+    for p in ds:
+        q = kept_span(p)
+        if q is not None and q != span and q[0] < span[1] and span[0] < q[1]:
+            return p
+    return None
+
+
+def _check_overlap(record: dict, s: int, e: int, replaced: Iterable[dict] = ()) -> None:
+    """A span made kept (an add, a correction's new bounds, a guess accepted or relabelled) may not
+    overlap another span a reviewer kept (accepted or corrected), the entities of `replaced` aside
+    (the one corrected, those an import's task rejects or corrects in the same batch): the
+    reviewed view is flat, as spaCy's `doc.ents`
+    and a Prodigy `ner_manual` task are, and two reviewers' (or a reviewer's and a tool's)
+    "Tokajew" and "Kassym-Jomart Tokajew" were both kept. Refused naming the kept entity. The same
+    span with another label is not refused here: two labels on one span is a conflict between
+    reviewers (`teams.conflicts`)."""
+    aside = None
+    for x in record.get("entities", ()):
+        # the cheap test first: a corpus-wide "apply to all mentions" makes thousands of decisions
+        if not (x["start"] < e and s < x["end"]) or x.get("status") not in KEPT or (x["start"], x["end"]) == (s, e):
+            continue
+        if aside is None:
+            aside = {id(y) for y in replaced}
+        if id(x) in aside:
+            continue
+        who = (x.get("review") or {}).get("reviewer") or x.get("reviewer")
+        raise OverlappingSpan(f"“{record['text'][s:e]}” [{s}, {e}) overlaps “{x['text']}” {x['label']} [{x['start']}, {x['end']}), "
+                              f"{x.get('status')}{' by ' + who if who else ''}: an entity's words belong to one entity; "
+                              f"correct or reject that one first")
 
 
 def _check_words(record: dict, s: int, e: int) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Iterable, Optional
 
 from ..schema import LABEL_FIELDS
+from .log import KEPT
 
 # (article id, "accept" | "reject" | "correct" | "add", entity decided on or None, new fields or None)
 Step = tuple[str, str, Optional[dict], Optional[dict]]
@@ -38,6 +39,12 @@ def _values(ent: dict) -> dict:
     return {k: ent.get(k) for k in f.get("required", ()) + f.get("optional", ()) if ent.get(k) is not None or k in f.get("required", ())}
 
 
+def _kept_over(x: dict, kept: list[tuple[int, int]]) -> bool:
+    """Whether a span a reviewer kept (`kept`: the article's) overlaps `x`, not on its very span:
+    keeping `x` too would keep both (`log.make_decision` refuses it), so the mention is left as it is."""
+    return any(ks < x["end"] and x["start"] < ke and (ks, ke) != (x["start"], x["end"]) for ks, ke in kept)
+
+
 def plan(ent: dict, records: Iterable[dict], own: tuple[str, int, int]) -> list[Step]:
     """The decisions that give every mention of `ent`'s text what `ent` has now.
 
@@ -48,7 +55,7 @@ def plan(ent: dict, records: Iterable[dict], own: tuple[str, int, int]) -> list[
     another label is relabelled, and where nothing covers the mention the entity is added.
     Entities a reviewer already decided are left as they are (a mention rejected with `ent`'s label
     too: no entity is added over it), and so is a mention that lies inside (or across) another
-    entity: no overlaps are made."""
+    entity, and a pending one that overlaps an entity a reviewer kept: no overlaps are made."""
     own_id, own_s, own_e = own
     label, surface = ent["label"], ent["text"]
     out: list[Step] = []
@@ -65,9 +72,12 @@ def plan(ent: dict, records: Iterable[dict], own: tuple[str, int, int]) -> list[
         ents = rec.get("entities", [])
         at: dict[tuple[int, int], list[dict]] = {}  # the record's entities by span: one pass, not one per mention
         refused: set[tuple[int, int]] = set()  # spans a reviewer rejected with this label: decided, left alone
+        kept: list[tuple[int, int]] = []  # the spans a reviewer kept (`_kept_over`)
         for x in ents:
             if x.get("status") != "rejected":
                 at.setdefault((x["start"], x["end"]), []).append(x)
+                if x.get("status") in KEPT:
+                    kept.append((x["start"], x["end"]))
             elif x["label"] == label:
                 refused.add((x["start"], x["end"]))
         for s, e in occurrences(text, surface):
@@ -82,7 +92,7 @@ def plan(ent: dict, records: Iterable[dict], own: tuple[str, int, int]) -> list[
             same = [x for x in here if x["label"] == label]
             if same:
                 for x in same:
-                    if x.get("status") != "pending":
+                    if x.get("status") != "pending" or _kept_over(x, kept):
                         continue
                     if name and x.get("canonical") != name:  # the reviewer's name for it, not the pipeline's
                         out.append((rec["id"], "correct", x, {"canonical": name}))
@@ -90,7 +100,8 @@ def plan(ent: dict, records: Iterable[dict], own: tuple[str, int, int]) -> list[
                         out.append((rec["id"], "accept", x, None))
                 continue
             if here:
-                out.extend((rec["id"], "correct", x, {"label": label, **_values(ent)}) for x in here[:1] if x.get("status") == "pending")
+                out.extend((rec["id"], "correct", x, {"label": label, **_values(ent)}) for x in here[:1]
+                           if x.get("status") == "pending" and not _kept_over(x, kept))
                 continue
             if any(x["start"] < e and s < x["end"] and x.get("status") != "rejected" for x in ents):
                 continue

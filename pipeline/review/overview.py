@@ -53,10 +53,11 @@ YEAR_PARTS = {
 
 
 def load_reviewed(data: os.PathLike | str, annotations: os.PathLike | str | None = "annotations",
-                  warn: Optional[Callable[[str], None]] = None) -> list[dict]:
+                  warn: Optional[Callable[[str], None]] = None, flagged: Optional[list[dict]] = None) -> list[dict]:
     """The reviewed view of a run: `articles.jsonl` (a folder or the file) with the review log
     of `annotations/` applied. A line that is not a JSON object with an id and entities is
-    reported through `warn` (file and line) and left out; a missing file raises FileNotFoundError."""
+    reported through `warn` (file and line) and left out; a missing file raises FileNotFoundError.
+    `flagged`, when given, receives the decisions that no longer fit (`apply_decisions`)."""
     path = run_articles(data)
     if not path.is_file():
         raise NoRunOutput(path)
@@ -72,7 +73,9 @@ def load_reviewed(data: os.PathLike | str, annotations: os.PathLike | str | None
     check_unique_ids(path, records)  # decisions name articles by id: one record per id
     if annotations is None:
         return records
-    reviewed, _ = apply_decisions_from(records, annotations)
+    reviewed, flags = apply_decisions_from(records, annotations)
+    if flagged is not None:
+        flagged.extend(flags)
     return reviewed
 
 

@@ -100,6 +100,12 @@ def dismiss_orphan(state: ReviewState, params: dict, query: Query, body: Body) -
     return state.dismiss_orphan(body)
 
 
+def undo_withdraw(state: ReviewState, params: dict, query: Query, body: Body) -> dict:
+    """POST /api/orphans/undo {decision_id}: take back the withdraw of an orphan (listed again)."""
+    state.maybe_reload()
+    return state.undo_withdraw(body)
+
+
 def set_reviewer(state: ReviewState, params: dict, query: Query, body: Body) -> dict:
     name = clean_reviewer(body.get("reviewer"))
     if not name:
@@ -119,6 +125,7 @@ ROUTES = [
     Route("GET", "/api/flags", list_flags),
     Route("POST", "/api/articles/{id}/{action}", article_action),
     Route("POST", "/api/orphans/dismiss", dismiss_orphan),
+    Route("POST", "/api/orphans/undo", undo_withdraw),
     Route("POST", "/api/reviewer", set_reviewer),
 ]
 

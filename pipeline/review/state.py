@@ -29,7 +29,7 @@ from . import mentions, teams, words
 from .apply import _find_record, _flag, apply_decisions, strip_review
 from . import overview as ov
 from .overview import overview as corpus_overview
-from ..errors import NoRunOutput, ReviewLogNotWritable
+from ..errors import NoRunOutput, OverlappingSpan, ReviewLogNotWritable
 from ..io import read_jsonl
 from ..paths import run_articles
 from ..record import check_articles
@@ -167,6 +167,13 @@ class ReviewState:
                 self.flags[""] = [f for f in self.flags[""] if f["decision"].get("id") not in gone]
                 if not self.flags[""]:
                     del self.flags[""]
+            if d.get("decision") in dec.CANCEL_KINDS:
+                # a withdraw taken back (`undo_withdraw`, or by another process): the orphan is listed again
+                for x in d.get("undoes") or []:
+                    for c in [c for c in self.cancels if c.get("id") == x and c.get("decision") == "dismiss"]:
+                        for f in self._orphans_of(c):
+                            if not self._cancelled(f["decision"].get("id")):
+                                self.flags.setdefault("", []).append(f)
             touched.add(self.article_of.get(d.get("id"), d.get("article_id")))
             touched.update(self.article_of.get(x) for x in d.get("undoes") or [])
         for aid in touched:
@@ -363,6 +370,7 @@ class ReviewState:
                 "data": self.articles_path.name,
                 "annotations": str(self.store.path.name),
                 "orphans": [flag_view(f) for f in missing],
+                "withdrawn": [flag_view(f) for f in self._withdrawn()],
                 "load_error": self.load_error,
             }
 
@@ -576,6 +584,8 @@ class ReviewState:
                     d = dec.make_decision(rec, "add", new=new, reviewer=reviewer)
                 else:
                     raise ReviewError(HTTPStatus.BAD_REQUEST, f"unknown action {action!r}")
+            except OverlappingSpan as e:  # the entity in the way may be one made since the page showed the article
+                raise ReviewError(HTTPStatus.CONFLICT, str(e)) from None
             except (ValueError, TypeError, KeyError) as e:
                 raise ReviewError(HTTPStatus.BAD_REQUEST, str(e)) from None
             if body.get("resolve") is True:
@@ -602,7 +612,7 @@ class ReviewState:
         with self.lock, self._writing():
             rec = self._get(article_id)
             batch = "b-" + uuid.uuid4().hex
-            ds = []
+            ds, skipped, shown = [], [], 0
             for e in rec["entities"]:
                 if e.get("status") != "pending":
                     continue
@@ -610,12 +620,23 @@ class ReviewState:
                     continue
                 if sources and e.get("source") not in sources:
                     continue
-                ds.append(dec.make_decision(rec, "accept", e, reviewer=reviewer, batch=batch))
-            if isinstance(body.get("expect"), int) and body["expect"] != len(ds):
+                shown += 1
+                try:
+                    d = dec.make_decision(rec, "accept", e, reviewer=reviewer, batch=batch)
+                except OverlappingSpan:
+                    d = None
+                if d is None or dec.overlapping_kept(ds, d) is not None:
+                    # it overlaps an entity kept (before, or by this batch): left pending, for the reviewer to decide
+                    skipped.append({k: e[k] for k in ("start", "end", "text", "label")})
+                    continue
+                ds.append(d)
+            if isinstance(body.get("expect"), int) and body["expect"] != shown:
                 # the reviewer confirmed a number: if the article changed meanwhile, ask again
-                raise ReviewError(HTTPStatus.CONFLICT, f"{len(ds)} entities are pending now, not {body['expect']}; look again")
+                raise ReviewError(HTTPStatus.CONFLICT, f"{shown} entities are pending now, not {body['expect']}; look again")
             self._commit(ds)
-            return self.article(article_id)
+            view = self.article(article_id)
+            view["skipped"] = skipped
+            return view
 
     def apply_all(self, article_id: str, body: dict) -> dict:
         """The selected entity's decision for every mention of its text (in the article, or with
@@ -638,6 +659,8 @@ class ReviewState:
                 for aid, kind, target, new in plan:
                     r = self._get(aid)
                     ds.append(dec.make_decision(r, kind, target, new, reviewer=reviewer, batch=batch))
+            except OverlappingSpan as e:  # the selected entity itself overlaps one kept (the mentions that do are left out)
+                raise ReviewError(HTTPStatus.CONFLICT, str(e)) from None
             except ValueError as e:
                 raise ReviewError(HTTPStatus.BAD_REQUEST, str(e)) from None
             self._commit(ds)
@@ -682,6 +705,47 @@ class ReviewState:
             d = dec.make_decision(rec, "dismiss", undoes=[did], reviewer=reviewer)
             self._commit([d])
             return self.article(article_id)
+
+    def _orphans_of(self, cancel: dict) -> list[dict]:
+        """The flags (as the orphans list gives them) of the decisions `cancel` names that fit no
+        article of the output: their article is gone, or they fit none or several of those with their hash."""
+        out = []
+        for x in cancel.get("undoes") or []:
+            aid = self.article_of.get(x)
+            d = next((y for y in self.by_article.get(aid, ()) if y.get("id") == x), None)
+            if d is None:
+                continue
+            if id(d) in self.unplaced:
+                out.append(self.unplaced[id(d)])
+            elif aid not in self.index:
+                out.append(_flag(d, "article_missing", []))
+        return out
+
+    def _withdrawn(self) -> list[dict]:
+        """The orphans withdrawn (*Withdraw*: a dismiss not taken back), which *Undo* lists again."""
+        out, seen = [], set()
+        for c in self.cancels:
+            if c.get("decision") != "dismiss" or self._cancelled(c.get("id")):
+                continue
+            for f in self._orphans_of(c):
+                did = f["decision"].get("id")
+                # withdrawn by dismisses only (an undo made in its article before it left the output is no withdraw)
+                if did not in seen and all(x.get("decision") == "dismiss" for x in self.cancelled_by.get(did, ()) if not self._cancelled(x.get("id"))):
+                    seen.add(did)
+                    out.append(f)
+        return out
+
+    def undo_withdraw(self, body: dict) -> dict:
+        """Take back the *Withdraw* of an orphan (`dismiss_orphan`): an `undo` of its dismiss line
+        appended to the log; the orphan is listed again. Answers the state (`overview`)."""
+        reviewer = clean_reviewer(body.get("reviewer")) or self.reviewer
+        did = body.get("decision_id")
+        with self.lock, self._writing():
+            if not any(f["decision"].get("id") == did for f in self._withdrawn()):
+                raise ReviewError(HTTPStatus.CONFLICT, "no such withdrawn decision (taken back meanwhile?); reload")
+            live = [c for c in self.cancelled_by.get(did, ()) if c.get("decision") == "dismiss" and not self._cancelled(c.get("id"))]
+            self._commit([dec.make_cancel(c, "undo", reviewer=reviewer) for c in live])
+            return self.overview()
 
     def dismiss_orphan(self, body: dict) -> dict:
         """Withdraw a decision listed among the orphans (its article is not in the output, or its

@@ -63,7 +63,8 @@ def test_a_phone_wide_window_reaches_every_control_and_keeps_the_text_uncovered(
 def test_an_orphaned_decision_is_withdrawn_from_the_list(page, make_app, tmp_path):
     """A decision found by a hash two articles share, fitting both alike (the articles of one
     PDF), is listed among the orphans with the candidates; *Withdraw* takes it back (a dismiss
-    line in the log) and the list no longer shows it."""
+    line in the log) and the list no longer shows it; *Undo* of the withdraw lists it again (an
+    undo line: there was no way to take a withdraw back, U works in an article)."""
     from pipeline.review import log as dec
 
     recs = sample_records(ROOT / "corpus")
@@ -76,8 +77,15 @@ def test_an_orphaned_decision_is_withdrawn_from_the_list(page, make_app, tmp_pat
     orphans = page.get_by_test_id("orphans")
     expect(orphans).to_contain_text("seite#a1, seite#a2")
     page.get_by_test_id("orphan-dismiss").click()
-    expect(orphans).to_be_hidden()
+    expect(page.get_by_test_id("orphan")).to_have_count(0)
     assert [(x["decision"], x.get("undoes")) for x in app.decisions()] == [("reject", None), ("dismiss", [d["id"]])]
+    # the withdraw is taken back as any decision: listed under "withdrawn", with Undo
+    page.get_by_test_id("withdrawn").locator("summary").click()
+    page.get_by_test_id("orphan-undo").click()
+    expect(page.get_by_test_id("orphan")).to_have_count(1)
+    expect(page.get_by_test_id("withdrawn")).to_have_count(0)
+    log = app.decisions()
+    assert [(x["decision"], x.get("undoes")) for x in log] == [("reject", None), ("dismiss", [d["id"]]), ("undo", [log[1]["id"]])]
     assert page.js_errors == []
 
 

@@ -235,15 +235,37 @@ async function openList() {
 function renderOrphans(st) {
   const box = clear($("orphans"));
   const os = st.orphans || [];
-  box.hidden = !os.length;
-  if (!os.length) return;
-  box.appendChild(el("strong", {}, `${os.length} decision(s) fit no article of this output (kept in the log):`));
-  const ul = el("ul");
-  os.forEach((f) => ul.appendChild(el("li", { "data-testid": "orphan" },
-    `${f.article_id}: ${f.decision} ${f.label || ""} “${f.text || ""}” `,
-    el("span", { class: "muted" }, `${f.message || ""} — ${f.reviewer || ""} ${f.time || ""} `),
-    el("button", { type: "button", "data-testid": "orphan-dismiss", onclick: () => dismissOrphan(f.decision_id) }, "Withdraw"))));
-  box.appendChild(ul);
+  const gone = st.withdrawn || [];
+  box.hidden = !os.length && !gone.length;
+  if (os.length) {
+    box.appendChild(el("strong", {}, `${os.length} decision(s) fit no article of this output (kept in the log):`));
+    const ul = el("ul");
+    os.forEach((f) => ul.appendChild(el("li", { "data-testid": "orphan" },
+      `${f.article_id}: ${f.decision} ${f.label || ""} “${f.text || ""}” `,
+      el("span", { class: "muted" }, `${f.message || ""} — ${f.reviewer || ""} ${f.time || ""} `),
+      el("button", { type: "button", "data-testid": "orphan-dismiss", onclick: () => dismissOrphan(f.decision_id) }, "Withdraw"))));
+    box.appendChild(ul);
+  }
+  if (gone.length) {
+    // withdrawn ones stay listed, with Undo: a withdraw is taken back as any decision
+    const det = el("details", { "data-testid": "withdrawn" }, el("summary", {}, `${gone.length} withdrawn`));
+    const ul = el("ul");
+    gone.forEach((f) => ul.appendChild(el("li", { "data-testid": "withdrawn-orphan" },
+      `${f.article_id}: ${f.decision} ${f.label || ""} “${f.text || ""}” `,
+      el("button", { type: "button", "data-testid": "orphan-undo", onclick: () => undoWithdraw(f.decision_id) }, "Undo"))));
+    det.appendChild(ul);
+    box.appendChild(det);
+  }
+}
+
+async function undoWithdraw(id) {
+  try {
+    const st = await api("/api/orphans/undo", { decision_id: id });
+    renderOrphans(st); renderOverall(st); flash("Listed again");
+  } catch (e) {
+    flash(e.message, true);
+    api("/api/state").then((st) => { renderOrphans(st); renderOverall(st); }).catch(() => {});
+  }
 }
 
 async function dismissOrphan(id) {
@@ -740,7 +762,11 @@ async function acceptAll() {
   const ok = await askConfirm(`Accept all ${n} remaining shown ${n === 1 ? "entity" : "entities"}` + (labels ? ` (${labels.join(", ")})` : "") + "?");
   if (!ok) { flash("Nothing accepted"); return; }
   const a = await post("accept_all", { labels, sources: f.source ? [f.source] : null, expect: n });
-  if (a) flash(`Accepted ${n} — U undoes them all`);
+  if (a) {
+    const k = (a.skipped || []).length;
+    flash(k ? `Accepted ${n - k} — U undoes them all; ${k} left pending: ${a.skipped.map((e) => `“${e.text}”`).join(", ")} overlap an entity kept`
+      : `Accepted ${n} — U undoes them all`);
+  }
 }
 
 async function applyAll() {
