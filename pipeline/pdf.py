@@ -527,9 +527,19 @@ def _body_text(box: Any, body: float, edges: tuple[float, float]) -> str:
     which ends a sentence) or is set wholly in another font than the line before (`_font_change`:
     a headline set in bold at the body's size right above the body), as between boxes (pdfminer
     puts paragraphs set without white between them into one box)."""
+    from .clean.data import _HYPHENS
+
     lines = list(box)
+    sizes = [_box_size([line]) for line in lines]
     out = ""
     for k, line in enumerate(lines):
+        end = out.rstrip("\n").rstrip(" ")
+        if k and min(sizes[k - 1], sizes[k]) > body * _HEADLINE and max(sizes[k - 1], sizes[k]) <= min(
+                sizes[k - 1], sizes[k]) * _HEADLINE and not (len(end) >= 2 and end[-1] in _HYPHENS and end[-2].isalnum()):
+            # a headline's lines (set larger than the body) that pdfminer put in the body's box: one
+            # line, as `_headline_runs` joins a headline box's
+            out = end + " " + line.get_text().lstrip(" ")
+            continue
         if k and (_starts_paragraph(lines[k - 1], line, (edges[0], edges[0], edges[1]), body, inside=True, one_box=True)
                   or _font_change(lines[k - 1], line)):
             out += "\n"

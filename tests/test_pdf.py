@@ -204,6 +204,27 @@ def test_a_headline_set_in_two_lines_is_one_title_and_one_paragraph(tmp_path, si
     assert got.text == "\n\n".join([head] + body)
 
 
+@pytest.mark.parametrize("sid,head", [("002_952582db0378b41f", "Wie Putin seinen Sowjet-Traum zerstört"),
+                                      ("004_fa3f6e095796322b", "Kasachstan weist keine Reservisten aus")])
+def test_a_headline_in_the_body_s_box_is_one_title_and_one_paragraph(tmp_path, sid, head):
+    """A headline set bold at twice the body size (11 pt) in a measure of 70 mm, three lines, close
+    above the body, so that pdfminer puts its lines in the box of the body's first paragraph: the
+    headline is one paragraph and the title, the body as set. Before, its lines were read as lines
+    of the body's box, and the cleaner took the first ("Wie Putin seinen") for the title and the
+    rest for a paragraph ("Sowjet-Traum zerstört")."""
+    from pipeline.clean import clean, clean_input
+    from pipeline.pdf import extract
+    from pipeline.record import merge_meta
+
+    paras = clean((CORPUS / f"{sid}.txt").read_text(encoding="utf-8")).text.split("\n\n")
+    body = paras[1:6] if paras[0] == head else paras[:5]
+    pdf = typeset("\n\n".join([head] + body), tmp_path / f"{sid}.pdf", size=11, headline_pt=22, headline_width=70)
+    raw, meta = extract(pdf.read_bytes())
+    got = clean_input(raw, meta)
+    assert merge_meta(got, meta)["title"] == head
+    assert got.text == "\n\n".join([head] + body)
+
+
 @pytest.mark.parametrize("align", ["L", "J"])
 def test_a_pdf_in_one_column_with_crossheads_keeps_its_layout_paragraphs(tmp_path, align):
     """Seed 001 set in one column at 9 pt, its subheadings ("Das ODKB soll Bedrohungen von außen abwenden",
