@@ -89,6 +89,9 @@ def _extract(data: bytes) -> tuple[str, dict[str, Any], str]:
         if devices[-1].runs_on:
             # the body lines that run on into the next (`_runs_on`): body text, no title (`clean_input`)
             meta["runs_on"] = devices[-1].runs_on
+        if devices[-1].runs_over:
+            # a page's first body lines that go on with the paragraph the page before ended in
+            meta["runs_over"] = devices[-1].runs_over
         head = _mended(max(devices[-1].headline, key=lambda run: run[0])[1]) if devices[-1].headline else ""
         if "title" not in meta and len(head.split()) >= 2:
             # the headline set above the body on the first page: a hint, as the document's title is
@@ -700,11 +703,18 @@ def _column_converter():
             self.headline: list = []
             self.body_seen = False
             self.pages_read = 0
+            # the offsets in `layout` of the first body lines of a page that go on with the paragraph
+            # the page before ended in (`runs_over`); the last body line read (line, its column's
+            # edges, the body size) and whether no body line of this page was read yet
+            self.runs_over: list[int] = []
+            self.last_line: Optional[tuple] = None
+            self.page_top = True
 
         def receive_layout(self, ltpage: Any) -> None:
             from pdfminer.layout import LTContainer, LTText
 
             in_order(ltpage)
+            self.page_top = True
             turned = [o for o in ltpage._objs if getattr(o, "turned", False)]
             if turned and _upright_chars(ltpage) >= sum(o.turned for o in turned):
                 # set at an angle beside the page's text (a photo credit): left out of it, not read
@@ -724,6 +734,18 @@ def _column_converter():
                     if body and any(b is item for b in texts) and _runs_on(item, body, font, edges):
                         first = list(item)[0].get_text()
                         self.runs_on.append(self.written + len(first) - len(first.lstrip()))
+                    lines = list(item)
+                    if body and lines and any(b is item for b in texts) and abs(_box_size(item) - body) <= 0.05 * body:
+                        # a body box (no running header set smaller): its first line at the top of a
+                        # page goes on with the paragraph the page before ended in where it is not set
+                        # in and its first word would not have fit at the end of that page's last
+                        # line (the page break fell inside a paragraph, after a sentence's end too)
+                        if self.page_top and self.last_line is not None and abs(self.last_line[2] - body) <= 0.05 * body \
+                                and not _starts_paragraph(self.last_line[0], lines[0], (edges[0], *self.last_line[1]), body):
+                            first = lines[0].get_text()
+                            self.runs_over.append(self.written + len(first) - len(first.lstrip()))
+                        self.page_top = False
+                        self.last_line = (lines[-1], edges, body)
                     if body and not self.pages_read and not self.body_seen:
                         if _box_size(item) > body * _HEADLINE:
                             self.headline += _headline_runs(item, body)

@@ -245,6 +245,26 @@ def test_a_pdf_in_one_column_with_crossheads_keeps_its_layout_paragraphs(tmp_pat
     assert got == seed
 
 
+@pytest.mark.parametrize("align", ["L", "J"])
+def test_a_paragraph_going_on_over_a_page_break_after_a_sentence_s_end_is_one_paragraph(tmp_path, align):
+    """Seed 001 set in one column at 10 pt, its subheadings as crossheads (bold, 12 pt): page 2
+    ends inside the paragraph "Wie andere von Moskau dominierte Organisationen ..." after a
+    sentence ("... militärisch mit Armenien verbunden."), and page 3 goes on with its next
+    ("Doch Russland half auch Aserbaidschan ..."). The last line of page 2 is full (the next
+    word would not have fit on it) and the first of page 3 not set in: one paragraph (`extract`'s
+    meta `runs_over`). Before, the page break was a paragraph break there."""
+    from pipeline.clean import clean, clean_input
+    from pipeline.pdf import extract
+
+    seed = clean((CORPUS / "001_660f1e0e655a289c.txt").read_text(encoding="utf-8")).text
+    crossheads = {p for p in seed.split("\n\n")[1:] if len(p) < 60}
+    raw, meta = extract(typeset(seed, tmp_path / "seite.pdf", size=10, align=align, crossheads=crossheads,
+                                crosshead_pt=12).read_bytes())
+    page3 = raw.split("\f")[2]
+    assert "verbunden.\n" in raw.split("\f")[1] and "Doch Russland half auch Aserbaidschan" in page3.split("\n\n")[1]
+    assert clean_input(raw, meta).text == seed
+
+
 def _head_on_body(head: str, style: str, paragraphs: list[str]) -> bytes:
     """A PDF of `head` set at the body's size (10 pt Helvetica, `style` "B" or "") right above
     `paragraphs`, no white between them (pdfminer puts them in one box)."""
