@@ -57,7 +57,10 @@ def extract(data: bytes) -> tuple[str, dict[str, Any]]:
     few), `blank_breaks` in a PDF set in one column (its paragraph breaks are its blank lines: the
     cleaner does not guess one at a short line) and there `runs_on`, the offsets in the text of
     the first lines of its body boxes that are set in the body's font and size and run on into
-    the next line (`_runs_on`: body text, which the cleaner reads as no title), and `title` and
+    the next line (`_runs_on`: body text, which the cleaner reads as no title) and `runs_over`,
+    the offsets of the first body lines of a page that go on with the paragraph the page before
+    ended in (not set in, their first word would not have fit on that page's last line: no
+    paragraph break at the page break, also after a sentence's end), and `title` and
     `authors` from the document information where they look like an article's (a hint: the
     cleaner's own title wins; where the document gives no title, in a PDF set in one column, the
     headline set larger than the body above it on the first page, its lines one line as in the
