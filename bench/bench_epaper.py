@@ -10,6 +10,11 @@ Prints two measures:
 * reading order of `pipeline.pdf.extract` (the default, one record a PDF): line pairs adjacent
   in an article that stay adjacent in the extracted text, and the pages whose every article is
   read whole and in order;
+* the paragraphs of that text as the cleaner makes them (`clean_input` with `extract`'s meta: the
+  record `presseschau run` gives without `--pdf-articles`): the set paragraphs (`_paragraphs`:
+  each headline one, each body paragraph one) found whole as a paragraph of the clean text, and
+  of those not, the headlines and the body paragraphs (session 26; on pages of several columns
+  the cleaner guesses the breaks: README "PDF inputs");
 * `pipeline.pdf.extract_articles` (`presseschau run --pdf-articles`): articles found / set,
   articles whose raw lines equal the set lines in order (a headline set in several lines is one
   line of the raw text), pages with every article right, and articles whose clean text
@@ -170,6 +175,28 @@ def order_score(extract, folder: Path, pages, show: bool = False) -> tuple[float
     return ok / total, perfect
 
 
+def extract_paragraphs_score(extract, folder: Path, pages) -> tuple[int, int, int, int]:
+    """(set paragraphs found whole in the clean text of `extract`, set paragraphs, headlines not
+    found, body paragraphs not found) over the pages: the one record a page gives without
+    `--pdf-articles`."""
+    found = total = heads = bodies = 0
+    for name, lines in pages.items():
+        raw, meta = extract((folder / f"{name}.pdf").read_bytes())
+        got = set(clean_input(raw, meta).text.split("\n\n"))
+        for n in sorted({line[0] for line in lines}):
+            mine = [line for line in lines if line[0] == n]
+            head = " ".join(ln.strip() for _, ln, kind in mine if kind == "head")
+            for para in _paragraphs(mine).split("\n\n"):
+                total += 1
+                if para in got:
+                    found += 1
+                elif para == head:
+                    heads += 1
+                else:
+                    bodies += 1
+    return found, total, heads, bodies
+
+
 #: what the cleaner reads as a hyphen at a line end (pipeline/clean/data.py `_HYPHENS`)
 LINE_END_HYPHENS = "-\u00ad\u00ac\u2010\u2011"
 
@@ -283,6 +310,9 @@ def main() -> None:
             print(f"{label}:")
             pairs, in_order = order_score(mod.extract, folder, pages, args.show)
             print(f"  extract: pages read in order {in_order}/{len(pages)}; line pairs kept {pairs:.4f}")
+            found, total, heads, bodies = extract_paragraphs_score(mod.extract, folder, pages)
+            print(f"  extract + clean (one record a page): set paragraphs whole {found}/{total}; "
+                  f"not: headlines {heads}, body paragraphs {bodies}")
             if not hasattr(mod, "extract_articles"):
                 print("  extract_articles: not in this revision")
                 continue

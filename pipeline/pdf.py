@@ -57,9 +57,14 @@ def extract(data: bytes) -> tuple[str, dict[str, Any]]:
     few), `blank_breaks` in a PDF set in one column (its paragraph breaks are its blank lines: the
     cleaner does not guess one at a short line) and there `runs_on`, the offsets in the text of
     the first lines of its body boxes that are set in the body's font and size and run on into
-    the next line (`_runs_on`: body text, which the cleaner reads as no title), and `title` and
+    the next line (`_runs_on`: body text, which the cleaner reads as no title) and `runs_over`,
+    the offsets of the first body lines of a page that go on with the paragraph the page before
+    ended in (not set in, their first word would not have fit on that page's last line: no
+    paragraph break at the page break, also after a sentence's end), and `title` and
     `authors` from the document information where they look like an article's (a hint: the
-    cleaner's own title wins), and `warnings` where text set at an angle beside a page's text (a
+    cleaner's own title wins; where the document gives no title, in a PDF set in one column, the
+    headline set larger than the body above it on the first page, its lines one line as in the
+    text), and `warnings` where text set at an angle beside a page's text (a
     photo credit up the side of a photo: `_turned_aside`) is left out of it. Raises `PdfUnreadable`."""
     text, meta, aside = _extract(data)
     if aside.strip():
@@ -87,6 +92,15 @@ def _extract(data: bytes) -> tuple[str, dict[str, Any], str]:
         if devices[-1].runs_on:
             # the body lines that run on into the next (`_runs_on`): body text, no title (`clean_input`)
             meta["runs_on"] = devices[-1].runs_on
+        if devices[-1].runs_over:
+            # a page's first body lines that go on with the paragraph the page before ended in
+            meta["runs_over"] = devices[-1].runs_over
+        head = _mended(max(devices[-1].headline, key=lambda run: run[0])[1]) if devices[-1].headline else ""
+        if "title" not in meta and len(head.split()) >= 2:
+            # the headline set above the body on the first page: a hint, as the document's title is
+            # (the cleaner's own title wins; it reads none where a headline set in two lines ends
+            # in a function word, "Kasachstan weist keine russischen Reservisten aus")
+            meta["title"] = head
     check_text_layer(text + "".join(aside), pages)
     return text, meta, "".join(aside)
 
@@ -448,6 +462,13 @@ def _starts_paragraph(before: Any, line: Any, edges: tuple[float, float, float],
     return _ink_x1(before) + body * _SPACE + _first_word_width(line) <= right
 
 
+def _side_by_side(boxes: list) -> bool:
+    """Whether two of `boxes` stand side by side: one ends left of where the other starts, and
+    they overlap in height (two columns of text). A box above or below another is not beside it,
+    however far left it ends (a short line of the body under a running header set centred)."""
+    return any(a.x1 <= b.x0 and a.y0 < b.y1 and b.y0 < a.y1 for a in boxes for b in boxes)
+
+
 def _same_column(a: Any, b: Any) -> bool:
     """Whether two boxes stand in one column: they overlap across more than half the narrower."""
     return min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 * min(a.x1 - a.x0, b.x1 - b.x0)
@@ -512,9 +533,19 @@ def _body_text(box: Any, body: float, edges: tuple[float, float]) -> str:
     which ends a sentence) or is set wholly in another font than the line before (`_font_change`:
     a headline set in bold at the body's size right above the body), as between boxes (pdfminer
     puts paragraphs set without white between them into one box)."""
+    from .clean.data import _HYPHENS
+
     lines = list(box)
+    sizes = [_box_size([line]) for line in lines]
     out = ""
     for k, line in enumerate(lines):
+        end = out.rstrip("\n").rstrip(" ")
+        if k and min(sizes[k - 1], sizes[k]) > body * _HEADLINE and max(sizes[k - 1], sizes[k]) <= min(
+                sizes[k - 1], sizes[k]) * _HEADLINE and not (len(end) >= 2 and end[-1] in _HYPHENS and end[-2].isalnum()):
+            # a headline's lines (set larger than the body) that pdfminer put in the body's box: one
+            # line, as `_headline_runs` joins a headline box's
+            out = end + " " + line.get_text().lstrip(" ")
+            continue
         if k and (_starts_paragraph(lines[k - 1], line, (edges[0], edges[0], edges[1]), body, inside=True, one_box=True)
                   or _font_change(lines[k - 1], line)):
             out += "\n"
@@ -670,11 +701,23 @@ def _column_converter():
             # the offsets in `layout` of the body lines that run on (`_runs_on`), and its length
             self.runs_on: list[int] = []
             self.written = 0
+            # the first page's headline (`_headline_runs`: its run set largest, mended): its boxes set
+            # larger than the body before any box of the body's size; and the pages read so far
+            self.headline: list = []
+            self.body_seen = False
+            self.pages_read = 0
+            # the offsets in `layout` of the first body lines of a page that go on with the paragraph
+            # the page before ended in (`runs_over`); the last body line read (line, its column's
+            # edges, the body size) and whether no body line of this page was read yet
+            self.runs_over: list[int] = []
+            self.last_line: Optional[tuple] = None
+            self.page_top = True
 
         def receive_layout(self, ltpage: Any) -> None:
             from pdfminer.layout import LTContainer, LTText
 
             in_order(ltpage)
+            self.page_top = True
             turned = [o for o in ltpage._objs if getattr(o, "turned", False)]
             if turned and _upright_chars(ltpage) >= sum(o.turned for o in turned):
                 # set at an angle beside the page's text (a photo credit): left out of it, not read
@@ -694,7 +737,28 @@ def _column_converter():
                     if body and any(b is item for b in texts) and _runs_on(item, body, font, edges):
                         first = list(item)[0].get_text()
                         self.runs_on.append(self.written + len(first) - len(first.lstrip()))
-                    write(item.get_text() + "\n", _body_text(item, body, edges) if body else None)
+                    lines = list(item)
+                    if body and lines and any(b is item for b in texts) and abs(_box_size(item) - body) <= 0.05 * body:
+                        # a body box (no running header set smaller): its first line at the top of a
+                        # page goes on with the paragraph the page before ended in where it is not set
+                        # in and its first word would not have fit at the end of that page's last
+                        # line (the page break fell inside a paragraph, after a sentence's end too)
+                        if self.page_top and self.last_line is not None and abs(self.last_line[2] - body) <= 0.05 * body \
+                                and not _starts_paragraph(self.last_line[0], lines[0], (edges[0], *self.last_line[1]), body):
+                            first = lines[0].get_text()
+                            self.runs_over.append(self.written + len(first) - len(first.lstrip()))
+                        self.page_top = False
+                        self.last_line = (lines[-1], edges, body)
+                    if body and not self.pages_read and not self.body_seen:
+                        if _box_size(item) > body * _HEADLINE:
+                            self.headline += _headline_runs(item, body)
+                        elif _box_size(item) >= body * 0.95:
+                            self.body_seen = True
+                    # a headline box (set larger than the body) as `extract_articles` writes it: its
+                    # lines of one size one line (`_headline_text`), which the cleaner reads as one
+                    # title; it read a headline set in two lines as a title and a paragraph
+                    write(item.get_text() + "\n", None if not body else _headline_text(item, body)
+                          if _box_size(item) > body * _HEADLINE else _body_text(item, body, edges))
                 elif isinstance(item, LTContainer):
                     boxes = [o for o in item if isinstance(o, LTTextBox)]
                     if boxes or isinstance(item, LTFigure):
@@ -703,10 +767,11 @@ def _column_converter():
                         texts = [b for b in (_page_furniture(boxes, body)[1] if body else boxes)
                                  if _box_size(b) <= body * _HEADLINE]
                         font = _body_font(texts)
-                        # one column: no two body boxes side by side (the one that ends leftmost
-                        # ends right of where the one that starts rightmost starts)
-                        self.one_column = self.one_column and (not texts or min(b.x1 for b in texts)
-                                                               > max(b.x0 for b in texts))
+                        # one column: no two body boxes side by side (at one height, the one left
+                        # ending before the other starts); a short line (a crosshead) and a running
+                        # header centred above it, which pdfminer's furniture gap may leave among
+                        # the body boxes, are not side by side
+                        self.one_column = self.one_column and not _side_by_side(texts)
                     for child in item:
                         render(child, body, texts, font)
                 elif isinstance(item, LTText):
@@ -714,6 +779,7 @@ def _column_converter():
 
             render(ltpage, 0.0, [])
             write("\f")
+            self.pages_read += 1
 
     return ColumnOrder
 

@@ -170,6 +170,101 @@ def test_a_first_line_set_as_the_body_and_running_on_into_the_next_is_no_title(t
     assert raw.index(first) in meta["runs_on"]
 
 
+#: the seeds' headlines in full, set in two lines, the second going on the first's sentence
+#: (lowercase: "den eigenen ..."; or a noun: "Reservisten aus"), and the first line's text
+_TWO_LINE_HEADS = {"002_952582db0378b41f": ("Wie Putin mit seinem Eingreifen den eigenen Sowjet-Traum zerstört",
+                                            "Wie Putin mit seinem Eingreifen"),
+                   "004_fa3f6e095796322b": ("Kasachstan weist keine russischen Reservisten aus", "Kasachstan weist keine russischen")}
+
+
+@pytest.mark.parametrize("sid", list(_TWO_LINE_HEADS))
+@pytest.mark.parametrize("size,pt", [(9, 16), (11, 20)])
+def test_a_headline_set_in_two_lines_is_one_title_and_one_paragraph(tmp_path, sid, size, pt):
+    """A PDF set in one column under a headline in bold, larger than the body and broken into two
+    lines ("Wie Putin mit seinem Eingreifen" / "den eigenen Sowjet-Traum zerstört"; "Kasachstan weist
+    keine russischen" / "Reservisten aus"): the headline is the title whole and one paragraph, and
+    the body's paragraphs follow as set. Before, the title was its first line alone and the
+    second line a paragraph of its own (`--pdf-articles` joined them; `extract` did not)."""
+    from pipeline.clean import clean, clean_input
+    from pipeline.pdf import extract
+    from pipeline.record import merge_meta
+
+    head, first = _TWO_LINE_HEADS[sid]
+    body = clean((CORPUS / f"{sid}.txt").read_text(encoding="utf-8")).text.split("\n\n")[1:6]
+    width = fpdf.FPDF()
+    width.set_font("Helvetica", "B", pt)
+    pdf = typeset("\n\n".join([head] + body), tmp_path / f"{sid}.pdf", size=size, headline_pt=pt,
+                  headline_width=width.get_string_width(first) + 2)
+    from pdfminer.high_level import extract_text
+
+    assert first in extract_text(str(pdf)).splitlines()  # set in two lines: the first line's text alone on its line
+    raw, meta = extract(pdf.read_bytes())
+    got = clean_input(raw, meta)
+    assert merge_meta(got, meta)["title"] == head  # the record's title (the cleaner's, else the layout's)
+    assert got.text == "\n\n".join([head] + body)
+
+
+@pytest.mark.parametrize("sid,head", [("002_952582db0378b41f", "Wie Putin seinen Sowjet-Traum zerstört"),
+                                      ("004_fa3f6e095796322b", "Kasachstan weist keine Reservisten aus")])
+def test_a_headline_in_the_body_s_box_is_one_title_and_one_paragraph(tmp_path, sid, head):
+    """A headline set bold at twice the body size (11 pt) in a measure of 70 mm, three lines, close
+    above the body, so that pdfminer puts its lines in the box of the body's first paragraph: the
+    headline is one paragraph and the title, the body as set. Before, its lines were read as lines
+    of the body's box, and the cleaner took the first ("Wie Putin seinen") for the title and the
+    rest for a paragraph ("Sowjet-Traum zerstört")."""
+    from pipeline.clean import clean, clean_input
+    from pipeline.pdf import extract
+    from pipeline.record import merge_meta
+
+    paras = clean((CORPUS / f"{sid}.txt").read_text(encoding="utf-8")).text.split("\n\n")
+    body = paras[1:6] if paras[0] == head else paras[:5]
+    pdf = typeset("\n\n".join([head] + body), tmp_path / f"{sid}.pdf", size=11, headline_pt=22, headline_width=70)
+    raw, meta = extract(pdf.read_bytes())
+    got = clean_input(raw, meta)
+    assert merge_meta(got, meta)["title"] == head
+    assert got.text == "\n\n".join([head] + body)
+
+
+@pytest.mark.parametrize("align", ["L", "J"])
+def test_a_pdf_in_one_column_with_crossheads_keeps_its_layout_paragraphs(tmp_path, align):
+    """Seed 001 set in one column at 9 pt, its subheadings ("Das ODKB soll Bedrohungen von außen abwenden",
+    "Ende der Distanz zu Russland?") set as crossheads in bold: each is a paragraph of its own,
+    and the paragraph breaks are read from the layout (`meta` `blank_breaks`), as in any PDF set in
+    one column. Before, a crosshead ending left of where the running header (set centred, not set
+    aside as furniture where it stands close above the text) starts counted as a second column
+    beside it: the PDF was taken for one of several columns and its paragraph breaks guessed."""
+    from pipeline.clean import clean, clean_input
+    from pipeline.pdf import extract
+
+    seed = clean((CORPUS / "001_660f1e0e655a289c.txt").read_text(encoding="utf-8")).text
+    crossheads = {p for p in seed.split("\n\n")[1:] if len(p) < 60}
+    assert len(crossheads) == 2
+    raw, meta = extract(typeset(seed, tmp_path / "seite.pdf", size=9, align=align, crossheads=crossheads).read_bytes())
+    assert meta.get("blank_breaks") is True
+    got = clean_input(raw, meta).text
+    assert got == seed
+
+
+@pytest.mark.parametrize("align", ["L", "J"])
+def test_a_paragraph_going_on_over_a_page_break_after_a_sentence_s_end_is_one_paragraph(tmp_path, align):
+    """Seed 001 set in one column at 10 pt, its subheadings as crossheads (bold, 12 pt): page 2
+    ends inside the paragraph "Wie andere von Moskau dominierte Organisationen ..." after a
+    sentence ("... militärisch mit Armenien verbunden."), and page 3 goes on with its next
+    ("Doch Russland half auch Aserbaidschan ..."). The last line of page 2 is full (the next
+    word would not have fit on it) and the first of page 3 not set in: one paragraph (`extract`'s
+    meta `runs_over`). Before, the page break was a paragraph break there."""
+    from pipeline.clean import clean, clean_input
+    from pipeline.pdf import extract
+
+    seed = clean((CORPUS / "001_660f1e0e655a289c.txt").read_text(encoding="utf-8")).text
+    crossheads = {p for p in seed.split("\n\n")[1:] if len(p) < 60}
+    raw, meta = extract(typeset(seed, tmp_path / "seite.pdf", size=10, align=align, crossheads=crossheads,
+                                crosshead_pt=12).read_bytes())
+    page3 = raw.split("\f")[2]
+    assert "verbunden.\n" in raw.split("\f")[1] and "Doch Russland half auch Aserbaidschan" in page3.split("\n\n")[1]
+    assert clean_input(raw, meta).text == seed
+
+
 def _head_on_body(head: str, style: str, paragraphs: list[str]) -> bytes:
     """A PDF of `head` set at the body's size (10 pt Helvetica, `style` "B" or "") right above
     `paragraphs`, no white between them (pdfminer puts them in one box)."""

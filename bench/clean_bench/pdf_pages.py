@@ -7,10 +7,13 @@ from pathlib import Path
 HEADER = "DIENSTAG, 11. JANUAR 2022   POLITIK   SEITE 5"
 
 
-def typeset(text: str, out: Path, size: int = 10, align: str = "L", header: str = HEADER) -> Path:
+def typeset(text: str, out: Path, size: int = 10, align: str = "L", header: str = HEADER, crossheads=(),
+            crosshead_pt: float = 0, headline_pt: float = 0, headline_width: float = 0) -> Path:
     """`text` (paragraphs split by blank lines) set full width on A4 pages (20 mm margins),
     each page under a running header; Helvetica in Windows-1252, which holds every character
-    of the seeds. `align`: "L" ragged right, "J" justified."""
+    of the seeds. `align`: "L" ragged right, "J" justified. `crossheads`: paragraphs set as
+    crossheads, bold at `crosshead_pt` (default the body size); `headline_pt`: the first
+    paragraph set as a headline, bold at that size, ragged, `headline_width` mm wide (0: full)."""
     from fpdf import FPDF
 
     pdf = FPDF()
@@ -26,8 +29,16 @@ def typeset(text: str, out: Path, size: int = 10, align: str = "L", header: str 
 
     pdf.header = page_header
     pdf.add_page()
-    for para in text.split("\n\n"):
-        pdf.multi_cell(0, size * 0.5, para, align=align)
+    for k, para in enumerate(text.split("\n\n")):
+        if k == 0 and headline_pt:
+            pdf.set_font("Helvetica", "B", headline_pt)
+            pdf.multi_cell(headline_width, headline_pt * 0.45, para, align="L")
+        elif para in crossheads:
+            pdf.set_font("Helvetica", "B", crosshead_pt or size)
+            pdf.multi_cell(0, (crosshead_pt or size) * 0.5, para, align=align)
+        else:
+            pdf.multi_cell(0, size * 0.5, para, align=align)
+        pdf.set_font("Helvetica", "", size)
         pdf.ln(2)
     pdf.output(str(out))
     return out

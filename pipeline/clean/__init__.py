@@ -84,13 +84,15 @@ def clean_input(text: str, hints: Mapping[str, Any]) -> CleanDoc:
     of a web page's markup, that a web page's extraction holds one block per line
     (`"blocks": True`), that a PDF's text layer is set in lines (`"lines": True`), that its
     paragraph breaks were read from the page's layout (`"blank_breaks": True`), and where its
-    lines set as the body run on into the next (`"runs_on"`: their raw offsets)."""
+    lines set as the body run on into the next (`"runs_on"`: their raw offsets) and where a page's
+    first line goes on with the paragraph the page before ended in (`"runs_over"`)."""
     return clean(text, hints.get("furniture"), blocks=bool(hints.get("blocks")), lines=bool(hints.get("lines")),
-                 blank_breaks=bool(hints.get("blank_breaks")), runs_on=hints.get("runs_on") or ())
+                 blank_breaks=bool(hints.get("blank_breaks")), runs_on=hints.get("runs_on") or (),
+                 runs_over=hints.get("runs_over") or ())
 
 
 def clean(raw: str, furniture: Optional[list] = None, blocks: bool = False, lines: bool = False,
-          blank_breaks: bool = False, runs_on: Iterable[int] = ()) -> CleanDoc:
+          blank_breaks: bool = False, runs_on: Iterable[int] = (), runs_over: Iterable[int] = ()) -> CleanDoc:
     """Clean one raw article. See the module docstring for the contract.
 
     `furniture`: raw spans `[start, end, kind]` the input stage already knows to be furniture
@@ -106,6 +108,10 @@ def clean(raw: str, furniture: Optional[list] = None, blocks: bool = False, line
     `runs_on`: the raw offsets where lines start that the layout shows set in the body's font and
     size and running on into the next line (`pdf.extract`): body text, no title, however the
     line ends (the title rule otherwise guesses from its words alone).
+    `runs_over`: the raw offsets where a page's first lines start that the layout shows going on
+    with the paragraph the page before ended in (`pdf.extract`: the last line of that page was
+    full, the word after it would not have fit there): no paragraph break at that page break,
+    also after a sentence's end.
 
     Never raises on text input: should a pass fail on some odd input, the raw text is returned
     as it is (identity offsets) with a warning starting with "clean failed", so a batch goes on.
@@ -114,7 +120,7 @@ def clean(raw: str, furniture: Optional[list] = None, blocks: bool = False, line
     if raw is None:
         raw = ""
     try:
-        return _clean(raw, furniture, blocks, lines, blank_breaks, runs_on)
+        return _clean(raw, furniture, blocks, lines, blank_breaks, runs_on, runs_over)
     except LanguageDataUnreadable:
         raise
     except Exception as exc:  # pragma: no cover - safety net for batch runs
@@ -126,7 +132,7 @@ def clean(raw: str, furniture: Optional[list] = None, blocks: bool = False, line
 
 
 def _clean(raw: str, furniture: Optional[list] = None, blocks: bool = False, lines: bool = False,
-           blank_breaks: bool = False, runs_on: Iterable[int] = ()) -> CleanDoc:
+           blank_breaks: bool = False, runs_on: Iterable[int] = (), runs_over: Iterable[int] = ()) -> CleanDoc:
     D = _data()
     if raw is None:
         raw = ""
@@ -135,6 +141,7 @@ def _clean(raw: str, furniture: Optional[list] = None, blocks: bool = False, lin
     ctx = _Ctx(raw, N, nmap, page_breaks, D, blocks, lines)
     ctx.blank_breaks = blank_breaks and ctx.wrapped
     ctx.runs_on = set(runs_on)
+    ctx.runs_over = set(runs_over)
     cl = _Classifier(ctx)
     cl._split_pieces = []
     cl._kicker_lines = []

@@ -216,7 +216,7 @@ class _Assembler(LineEvidence, CompoundHyphens):
             b.sep = " " if mid else "\n\n"
             return
         if blank_between:
-            b.sep = " " if mid or self.runs_over_page(pl, ln, a_text, b) else "\n\n"
+            b.sep = " " if mid or self.runs_over_page(pl, ln, a_text, b) or c.nmap[ln.ls] in c.runs_over else "\n\n"
             return
         if pl is self.title_line or getattr(pl, "_force_break", False):
             b.sep = "\n\n"

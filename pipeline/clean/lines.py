@@ -71,6 +71,7 @@ class _Ctx:
         self.L = 0.0
         self.blank_breaks = False  # paragraph breaks read from the layout (`clean(blank_breaks=)`)
         self.runs_on: set[int] = set()  # raw starts of lines set as the body that run on (`clean(runs_on=)`)
+        self.runs_over: set[int] = set()  # raw starts of a page's first lines that go on a paragraph (`clean(runs_over=)`)
         # a web page's extraction (`blocks`) has one block per line: its short lines (headings,
         # list items, short paragraphs) are no column, and joining them glued headings into
         # paragraphs (26 of the 176 saved pages of ../shared/data/news/html were read as wrapped)
