@@ -162,7 +162,8 @@ class AddedNameRules:
         """LOC for a place the model missed right after a locative preposition (``place_prepositions``:
         'auf dem Weg nach [Togliatti]', 'Werks in [Grünheide] bei Berlin', 'die von [Biel] herkam'): a
         single capitalised word that no entity, date or figure covers, that is a place of the model's
-        gazetteer or of lang/de/place_names.tsv.gz (GeoNames, CLDR), and no common noun ('in Halle'; nor
+        gazetteer or of lang/de/place_names.tsv.gz (GeoNames, CLDR, districts and the project's
+        regions.tsv: training/place_names.py), and no common noun ('in Halle'; nor
         a mass noun of ``unnamed_nouns``: 'bei Eisen', seed 004), first name, surname or compass
         direction ('nach Osten', not annotated: GUIDELINES.md), and that starts no longer name (the next
         word is no capitalised proper noun: 'in New York'). Not after a 'von' that follows a capitalised
