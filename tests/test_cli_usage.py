@@ -21,7 +21,7 @@ def flat(text: str) -> str:
 
 
 def _one_usage_line(res) -> str:
-    """The output of a usage error: one message (wasabi wraps it at 80 columns), no box, exit 2."""
+    """The output of a usage error: one message, no box, exit 2."""
     text = flat(res.output)
     assert res.exit_code == 2 and (res.exception is None or isinstance(res.exception, SystemExit)), (res.output, res.exception)
     assert text.count("✘") == 1 and "│" not in text and "╭" not in text and "Usage:" not in text, res.output
@@ -39,6 +39,7 @@ def _one_usage_line(res) -> str:
     (["review", "--port", "70000"], "presseschau review: --port 70000: give a whole number from 0 to 65535"),
     (["review", "--port", "-1"], "presseschau review: --port -1: give a whole number from 0 to 65535"),
     (["evaluate-model", "--limit", "-1"], "presseschau evaluate-model: --limit -1: give a whole number of 0 or more"),
+    (["evaluate-rules", "--errors", "-1"], "presseschau evaluate-rules: --errors -1: give a whole number of 0 or more"),
     (["evaluate-model", "--mode", "fast"], "presseschau evaluate-model: --mode 'fast': one of model, pipeline, both"),
     (["export", "--format", "xml"], "presseschau export: --format xml: give one of jsonl, prodigy, doccano, label-studio, docbin, csv, csv-excel, xlsx, parquet"),
     (["export", "--doccano-offsets", "bytes"], "presseschau export: --doccano-offsets bytes: give one of utf16, codepoints"),
@@ -93,3 +94,33 @@ def test_the_installed_command_prints_the_usage_error_in_one_line():
     assert "presseschau report: --top 0: give a whole number of 1 or more (see presseschau report --help)" in text, text
     proc = subprocess.run([sys.executable, "-m", "pipeline", "report", "--help"], capture_output=True, text=True, env=env, cwd=REPO)
     assert proc.returncode == 0 and "Usage: presseschau report [OPTIONS] [data]" in proc.stdout and "--top" in proc.stdout, proc.stdout
+
+
+def _cli(*args, cwd=REPO, **env):
+    return subprocess.run([sys.executable, "-m", "pipeline", *args], capture_output=True, text=True, cwd=cwd,
+                          env={**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": "80", **env}, timeout=300)
+
+
+def test_a_long_message_is_one_line_not_wrapped_at_80_columns(tmp_path):
+    """wasabi hard-wrapped every message at 80 columns, into a pipe or a log file too: the path of
+    this message was cut in two lines, so copying it or grepping the log for it failed."""
+    missing = tmp_path / "Zeitungsarchiv_2022" / "Ausgaben_Januar" / "Lokalteil_Landkreis_Nord" / "fehlt"
+    proc = _cli("run", str(missing), "--out", str(tmp_path / "out"))
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    line = f"✘ no such file or folder: {missing}; nothing was written"
+    assert len(line) > 80 and line in proc.stdout.splitlines(), proc.stdout
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("value", ["", " "])
+def test_an_empty_model_variable_is_a_usage_error(tmp_path, value):
+    """`PRESSESCHAU_MODEL="$MODEL"` with the variable unset ran with the default model without a word,
+    where `--model ""` is refused: the same one line naming the variable, exit 2, nothing written."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text((REPO / "corpus" / "003_402700ddbbeb6917.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    proc = _cli("run", str(corpus), "--out", str(tmp_path / "out"), PRESSESCHAU_MODEL=value)
+    text = proc.stdout + proc.stderr
+    assert proc.returncode == 2 and "Traceback" not in text and text.count("✘") == 1, text
+    assert f"PRESSESCHAU_MODEL={value!r} (the environment variable is set but empty): give a model name or path" in text, text
+    assert "Model:" not in text and not (tmp_path / "out").exists()

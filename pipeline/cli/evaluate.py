@@ -123,7 +123,7 @@ def evaluate_rules_cmd(
     model: Optional[str] = typer.Option(None, "--model", "-m"),
     data: Path = typer.Option(DEFAULT_DATA, "--data", help="The shared open data folder"),
     as_json: bool = typer.Option(False, "--json"),
-    errors: int = typer.Option(0, "--errors", help="With --json: keep up to N mismatches per kind (dev only)"),
+    errors: int = typer.Option(0, "--errors", min=0, help="With --json: keep up to N mismatches per kind (dev only)"),
     about_model: Optional[bool] = typer.Option(None, "--about-model/--no-about-model",
                                                help="FIGURE about: the learned fallback where the rules give none on/off (default: the component's)"),
 ):
