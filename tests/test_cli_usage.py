@@ -124,3 +124,21 @@ def test_an_empty_model_variable_is_a_usage_error(tmp_path, value):
     assert proc.returncode == 2 and "Traceback" not in text and text.count("✘") == 1, text
     assert f"PRESSESCHAU_MODEL={value!r} (the environment variable is set but empty): give a model name or path" in text, text
     assert "Model:" not in text and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("args, env, said", [
+    (["review", "outputs", "-r", ""], {}, "presseschau review: --reviewer '': give a name"),
+    (["review", "outputs", "--reviewer", " "], {}, "presseschau review: --reviewer ' ': give a name"),
+    (["review", "outputs"], {"PRESSESCHAU_REVIEWER": ""}, "presseschau review: PRESSESCHAU_REVIEWER='' (the environment variable is set but empty)"),
+    (["import", "prodigy", "tasks.jsonl", "-r", ""], {}, "presseschau import: --reviewer '': give a name"),
+])
+def test_an_empty_reviewer_name_is_a_usage_error(tmp_path, monkeypatch, args, env, said):
+    """`--reviewer "$NAME"` (or PRESSESCHAU_REVIEWER) with the variable unset recorded the decisions under the
+    login name (import: "import:prodigy") without a word, so two reviewers could count as one. One line, exit 2,
+    before the app starts or anything is read or written (the folder here has no outputs: the refusal comes first)."""
+    monkeypatch.chdir(tmp_path)
+    for k, v in env.items():
+        monkeypatch.setenv(k, v)
+    text = _one_usage_line(CliRunner().invoke(app, args))
+    assert said in text and "(see presseschau" in text, text
+    assert list(tmp_path.iterdir()) == []
