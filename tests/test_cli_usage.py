@@ -131,8 +131,10 @@ def test_an_empty_model_variable_is_a_usage_error(tmp_path, value):
     (["review", "outputs", "--reviewer", " "], {}, "presseschau review: --reviewer ' ': give a name"),
     (["review", "outputs"], {"PRESSESCHAU_REVIEWER": ""}, "presseschau review: PRESSESCHAU_REVIEWER='' (the environment variable is set but empty)"),
     (["import", "prodigy", "tasks.jsonl", "-r", ""], {}, "presseschau import: --reviewer '': give a name"),
+    # the same for the address: "" bound every interface ("Listening on :"), not this machine only
+    (["review", "outputs", "--host", ""], {}, "presseschau review: --host '': give an address (127.0.0.1, the default"),
 ])
-def test_an_empty_reviewer_name_is_a_usage_error(tmp_path, monkeypatch, args, env, said):
+def test_an_empty_reviewer_name_or_host_is_a_usage_error(tmp_path, monkeypatch, args, env, said):
     """`--reviewer "$NAME"` (or PRESSESCHAU_REVIEWER) with the variable unset recorded the decisions under the
     login name (import: "import:prodigy") without a word, so two reviewers could count as one. One line, exit 2,
     before the app starts or anything is read or written (the folder here has no outputs: the refusal comes first)."""

@@ -61,6 +61,9 @@ def review_cmd(
             print("\n".join(teams.format_agreement(rows)) if rows else "no article was reviewed by two reviewers")
         return
     _check_reviewer(reviewer, "the user name", env="PRESSESCHAU_REVIEWER")  # the name the app's decisions are recorded under
+    if not host.strip():  # `--host "$HOST"` unset: the socket bound every interface ("Listening on :"), not this machine only
+        raise typer.BadParameter(f"--host {host!r}: give an address (127.0.0.1, the default, for this machine only; 0.0.0.0 for "
+                                 "every interface)")
     from ..review.server import serve
     from ..review.log import DECISIONS_FILE
 
