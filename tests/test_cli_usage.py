@@ -88,10 +88,12 @@ def test_an_empty_path_is_a_usage_error_for_every_path_option(tmp_path, monkeypa
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus"]  # nothing written here
 
 
-def test_the_installed_command_prints_the_usage_error_in_one_line():
-    """The console script and `python -m pipeline` go through the same group: one message, exit 2; --help unchanged."""
+@pytest.mark.parametrize("module", ["pipeline", "pipeline.cli"])
+def test_the_installed_command_prints_the_usage_error_in_one_line(module):
+    """The console script, `python -m pipeline` and `python -m pipeline.cli` (which said "No module named
+    pipeline.cli.__main__", exit 1) go through the same group: one message, exit 2; --help unchanged."""
     env = {**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": "80"}
-    proc = subprocess.run([sys.executable, "-m", "pipeline", "report", "--top", "0"], capture_output=True, text=True, env=env, cwd=REPO)
+    proc = subprocess.run([sys.executable, "-m", module, "report", "--top", "0"], capture_output=True, text=True, env=env, cwd=REPO)
     text = flat(proc.stdout + proc.stderr)
     assert proc.returncode == 2 and text.count("✘") == 1 and "│" not in text, text
     assert "presseschau report: --top 0: give a whole number of 1 or more (see presseschau report --help)" in text, text
