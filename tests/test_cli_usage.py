@@ -114,6 +114,8 @@ def test_a_long_message_is_one_line_not_wrapped_at_80_columns(tmp_path):
     assert proc.returncode == 2, proc.stdout + proc.stderr
     line = f"✘ no such file or folder: {missing}; nothing was written"
     assert len(line) > 80 and line in proc.stdout.splitlines(), proc.stdout
+    # and it is the one message (README: exit 2 prints one line), not after the model's line "ℹ Model: ..."
+    assert proc.stdout.strip() == line and not proc.stderr, proc.stdout + proc.stderr
     assert not (tmp_path / "out").exists()
 
 

@@ -56,7 +56,7 @@ def run(
     """Turn raw German articles into structured JSONL (articles.jsonl + run.json)."""
     from ..errors import CannotStart, ClusterLost
     from ..nlp import ModelNotFound, model_info
-    from ..run import RunOptions, check_options, run as run_batch
+    from ..run import RunOptions, check_inputs, check_options, run as run_batch
 
     if no_reviews and annotations is not None:
         _usage_error(f"--no-reviews and --annotations {annotations} exclude each other: --no-reviews writes the "
@@ -85,6 +85,11 @@ def run(
             parse_cluster(cluster)
         except CannotStart as e:
             _usage_error(str(e))
+    try:
+        check_inputs(opts.paths)  # a mistyped input path: its one line alone, not after the model's line (the run checks again)
+    except CannotStart as e:
+        msg.fail(str(e))
+        raise typer.Exit(2)
     try:
         info = model_info(model)  # from its files: the run loads it only if there is work (or its workers do)
     except ModelNotFound as e:
