@@ -426,6 +426,8 @@ def test_out_that_is_a_file_is_refused(tmp_path):
     proc = _cli("run", str(SEEDS[0]), "--out", str(target))
     assert proc.returncode == 2 and "is a file, not a folder" in " ".join((proc.stdout + proc.stderr).split())
     assert "Traceback" not in proc.stderr and target.read_text(encoding="utf-8") == "keep me"
+    # the one line of exit 2 (README), not after the model's line
+    assert proc.stdout.strip() == f"✘ --out {target} is a file, not a folder", proc.stdout
 
 
 @pytest.mark.slow

@@ -56,7 +56,7 @@ def run(
     """Turn raw German articles into structured JSONL (articles.jsonl + run.json)."""
     from ..errors import CannotStart, ClusterLost
     from ..nlp import ModelNotFound, model_info
-    from ..run import RunOptions, check_inputs, check_options, run as run_batch
+    from ..run import RunOptions, check_inputs, check_options, check_output, run as run_batch
 
     if no_reviews and annotations is not None:
         _usage_error(f"--no-reviews and --annotations {annotations} exclude each other: --no-reviews writes the "
@@ -86,7 +86,9 @@ def run(
         except CannotStart as e:
             _usage_error(str(e))
     try:
-        check_inputs(opts.paths)  # a mistyped input path: its one line alone, not after the model's line (the run checks again)
+        # a mistyped input path, an --out that is a file: its one line alone, not after the model's line (the run checks again)
+        check_inputs(opts.paths)
+        check_output(opts.out)
     except CannotStart as e:
         msg.fail(str(e))
         raise typer.Exit(2)
