@@ -58,7 +58,7 @@ def run_import(ws, fmt, content: bytes | str, name="in.jsonl", extra=()):
 
 
 def flat(res) -> str:
-    """The output with wasabi's line wrapping undone (it never breaks inside a word)."""
+    """The output with its whitespace flattened."""
     return " ".join(res.output.split())
 
 
@@ -107,7 +107,7 @@ FILE_ERRORS = [
 def test_unusable_file_exit_2_one_line_nothing_recorded(ws, fmt, name, content, needle):
     p, res = run_import(ws, fmt, content, name)
     assert_clean(res, 2)
-    assert res.output.count("\u2718") == 1 and "\u26a0" not in res.output, res.output  # one ✘ message (wasabi wraps it), no warnings
+    assert res.output.count("\u2718") == 1 and "\u26a0" not in res.output, res.output  # one ✘ message, no warnings
     out = flat(res)
     assert str(p) in out and needle in out, out
     assert not (ws[2] / dec.DECISIONS_FILE).exists()
