@@ -269,7 +269,8 @@ class LanguageDataError(LanguageDataUnreadable, ValueError):
 
 class ExportTargetClash(ValueError):
     """An `--out` an export cannot be written to without losing what it writes: Label Studio's
-    tasks named `.xml`, where its labelling config goes (`<out>.xml`). Nothing is written;
+    tasks named `.xml`, where its labelling config goes (`<out>.xml`), or a file named for another
+    format (`-o results.xlsx` with `--format jsonl`: `interop.check_target`). Nothing is written;
     `presseschau export` says so in one line and exits 2."""
 
 

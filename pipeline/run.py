@@ -141,9 +141,14 @@ def check_inputs(paths: list[Path]) -> None:
         raise CannotStart(f"no such file or folder: {', '.join(missing)}; nothing was written")
 
 
-def prepare_output(out: Path) -> None:
+def check_output(out: Path) -> None:
+    """An --out that is a file: refused before anything is loaded (the CLI checks it before the model's line)."""
     if out.exists() and not out.is_dir():
         raise CannotStart(f"--out {out} is a file, not a folder")
+
+
+def prepare_output(out: Path) -> None:
+    check_output(out)
     try:
         out.mkdir(parents=True, exist_ok=True)
         probe = out / f".presseschau-write-test-{os.getpid()}"

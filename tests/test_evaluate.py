@@ -280,3 +280,23 @@ def test_format_report_lists_errors(gold):
     assert "micro" in text and "DATE" in text and "FN" not in text
     text = format_report(res, errors=5)
     assert "FN DATE" in text and repr(missing["text"]) in text
+
+
+@pytest.mark.parametrize("which", ["--run", "--gold"])
+def test_a_line_that_is_no_record_is_one_line_naming_file_and_line(tmp_path, which):
+    """The run's records or the gold written as one JSON array on a line (`json.dump(records)`, a file
+    given by mistake): `presseschau evaluate` ended in an AttributeError traceback ('list' object has
+    no attribute 'get'); it is one line naming the file and line, exit 2, as an invalid line is."""
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    source = REPO / "outputs" / "articles.jsonl" if which == "--run" else GOLD
+    records = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
+    as_array = tmp_path / "records.jsonl"
+    as_array.write_text(json.dumps(records, ensure_ascii=False) + "\n", encoding="utf-8")
+    args = {"--run": str(REPO / "outputs"), "--gold": str(GOLD), which: str(as_array)}
+    res = CliRunner().invoke(app, ["evaluate", *[x for kv in args.items() for x in kv]])
+    assert res.exit_code == 2 and isinstance(res.exception, SystemExit), (res.output, res.exception)
+    assert res.output.count("✘") == 1 and "Traceback" not in res.output, res.output
+    assert f"{as_array}:1: not a record: the line is an array, not a JSON object" in res.output, res.output

@@ -58,7 +58,7 @@ def run_import(ws, fmt, content: bytes | str, name="in.jsonl", extra=()):
 
 
 def flat(res) -> str:
-    """The output with wasabi's line wrapping undone (it never breaks inside a word)."""
+    """The output with its whitespace flattened."""
     return " ".join(res.output.split())
 
 
@@ -107,7 +107,7 @@ FILE_ERRORS = [
 def test_unusable_file_exit_2_one_line_nothing_recorded(ws, fmt, name, content, needle):
     p, res = run_import(ws, fmt, content, name)
     assert_clean(res, 2)
-    assert res.output.count("\u2718") == 1 and "\u26a0" not in res.output, res.output  # one ✘ message (wasabi wraps it), no warnings
+    assert res.output.count("\u2718") == 1 and "\u26a0" not in res.output, res.output  # one ✘ message, no warnings
     out = flat(res)
     assert str(p) in out and needle in out, out
     assert not (ws[2] / dec.DECISIONS_FILE).exists()
@@ -504,3 +504,24 @@ def test_a_skipped_task_is_not_said_as_nothing_changed(ws, base):
     assert f"{p}:1: add “?” [{q}, {q + 1}) is only punctuation" in flat(res), flat(res)
     assert "nothing changed in the tool" not in flat(res) and "Recorded 0 decisions (1 problem above)" in flat(res), flat(res)
     assert dec.load_decisions(ws[2]) == []
+
+
+@pytest.mark.parametrize("args, name, said", [
+    ([], "results.xlsx", "a .xlsx name, but --format jsonl writes .jsonl: give --format xlsx, or an --out ending in .jsonl"),
+    (["--format", "csv"], "results.xlsx", "a .xlsx name, but --format csv writes .csv: give --format xlsx"),
+    (["--format", "xlsx"], "results.csv", "a .csv name, but --format xlsx writes .xlsx: give --format csv or csv-excel"),
+    (["--format", "jsonl"], "results.parquet", "a .parquet name, but --format jsonl writes .jsonl: give --format parquet"),
+])
+def test_an_out_named_for_another_format_is_refused(ws, args, name, said):
+    """`presseschau export -o results.xlsx` without `--format xlsx` wrote the default JSON Lines into
+    results.xlsx (and `-f xlsx -o results.csv` a workbook named .csv), exit 0: Excel refuses to open the
+    file. One line naming the file, the format and the way out, exit 2, nothing written."""
+    tmp, data, ann = ws
+    out = tmp / name
+    res = CliRunner().invoke(app, ["export", *args, "--data", str(data), "--annotations", str(ann), "--out", str(out)])
+    assert res.exit_code == 2 and isinstance(res.exception, SystemExit), (res.output, res.exception)
+    assert res.output.count("\u2718") == 1 and f"{out}: {said}" in res.output, res.output
+    assert not out.exists()
+    fmt = {".xlsx": "xlsx", ".csv": "csv", ".parquet": "parquet"}[out.suffix]
+    res = CliRunner().invoke(app, ["export", "--format", fmt, "--data", str(data), "--annotations", str(ann), "--out", str(out)])
+    assert res.exit_code == 0 and out.stat().st_size > 0, res.output

@@ -426,6 +426,8 @@ def test_out_that_is_a_file_is_refused(tmp_path):
     proc = _cli("run", str(SEEDS[0]), "--out", str(target))
     assert proc.returncode == 2 and "is a file, not a folder" in " ".join((proc.stdout + proc.stderr).split())
     assert "Traceback" not in proc.stderr and target.read_text(encoding="utf-8") == "keep me"
+    # the one line of exit 2 (README), not after the model's line
+    assert proc.stdout.strip() == f"✘ --out {target} is a file, not a folder", proc.stdout
 
 
 @pytest.mark.slow
@@ -760,6 +762,7 @@ def test_options_that_cannot_be_honoured_are_a_usage_error_naming_them(tmp_path,
     assert proc.returncode == 2, said[-2000:]
     assert "Traceback" not in proc.stderr and said.count("✘") == 1 and "Model:" not in said
     assert all(n in said for n in named), said
+    assert said.startswith("✘ presseschau run: ") and said.endswith("(see presseschau run --help)"), said
     assert not out.exists()
 
 
@@ -781,6 +784,8 @@ def test_a_number_out_of_its_range_is_one_line_naming_option_and_value(tmp_path,
     text = _one_line(proc)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr, text[-2000:]
     assert text.count("✘") == 1 and said in text and "│" not in text and "Model:" not in text, text[-2000:]
+    # as every command's usage error (README): naming the command and pointing to its --help
+    assert f"✘ presseschau run: {said}" in text and text.endswith("(see presseschau run --help)"), text[-2000:]
     assert not out.exists()
 
 

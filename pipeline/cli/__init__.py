@@ -17,6 +17,3 @@ app.command("export")(export_cmd)
 app.command("import")(import_cmd)
 
 __all__ = ["app"]
-
-if __name__ == "__main__":
-    app()

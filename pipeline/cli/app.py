@@ -137,6 +137,27 @@ def _plain_when_piped() -> None:
 _plain_when_piped()
 
 
+def _unwrapped() -> None:
+    """Every message on one line, as long as it is: wasabi's `Printer.text` hard-wraps each message at
+    80 columns (`wasabi.util.wrap`, textwrap), so a path or a command in an error message was broken
+    across lines, on a terminal and into a pipe or a log file alike (copy-paste and grep found half a
+    path). A terminal wraps a long line for the eye by itself. The one change here, for every command:
+    the same textwrap fill (whitespace as before: a line break or tab in a message is a space), but no
+    width."""
+    import sys
+    import textwrap
+
+    import wasabi.printer
+
+    def wrap(text, wrap_max: int = 80, indent: int = 4) -> str:
+        return textwrap.fill(str(text), width=sys.maxsize, initial_indent=" " * indent, break_long_words=False, break_on_hyphens=False)
+
+    wasabi.printer.wrap = wrap
+
+
+_unwrapped()
+
+
 app = _Typer(
     cls=_Group,
     name="presseschau",

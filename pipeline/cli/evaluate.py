@@ -27,6 +27,13 @@ def cannot_start():
         raise typer.Exit(2) from None
 
 
+def _check_model(model: Optional[str]) -> None:
+    """`--model ""` (`--model "$MODEL"` unset): the usage error `run` gives, naming the option, before the data
+    is looked at; the API's message said "or None for the default", which no command line can give."""
+    if model is not None and not model.strip():
+        raise typer.BadParameter(f"--model {model!r}: give a model name or path (or leave --model out for the default)")
+
+
 def need_data(data: Path) -> None:
     """The shared open data a measurement reads (`--data`): a folder that is not there is one
     line and exit code 2, before the model is loaded, not a traceback after it."""
@@ -79,6 +86,8 @@ def evaluate_model_cmd(
     """NER on GermEval 2014 test, CoNLL-2003 German testa and the Wikinews test split; UPOS and LAS on UD German-GSD test.
     With --split dev: NER on the development sets instead, no UD; with --mode pipeline/both: NER through the annotate stage."""
     from ..nlp import resolve_model
+
+    _check_model(model)
     from ..evaluate.model import MODES, NER_SPLITS, evaluate_model, format_scores, parse_sets
 
     if mode not in (*MODES, "both"):
@@ -104,6 +113,8 @@ def evaluate_dates_cmd(
 ):
     """Date detection and normalisation on WikiWarsDE (TIMEX2 gold)."""
     from ..nlp import load_nlp
+
+    _check_model(model)
     from ..evaluate.dates import check_half, evaluate_wikiwars
 
     try:
@@ -123,12 +134,14 @@ def evaluate_rules_cmd(
     model: Optional[str] = typer.Option(None, "--model", "-m"),
     data: Path = typer.Option(DEFAULT_DATA, "--data", help="The shared open data folder"),
     as_json: bool = typer.Option(False, "--json"),
-    errors: int = typer.Option(0, "--errors", help="With --json: keep up to N mismatches per kind (dev only)"),
+    errors: int = typer.Option(0, "--errors", min=0, help="With --json: keep up to N mismatches per kind (dev only)"),
     about_model: Optional[bool] = typer.Option(None, "--about-model/--no-about-model",
                                                help="FIGURE about: the learned fallback where the rules give none on/off (default: the component's)"),
 ):
     """DATE (exact span F1, value and type accuracy) and FIGURE (F1 with value match, unit and about accuracy) on the Wikinews gold."""
     from ..nlp import load_nlp
+
+    _check_model(model)
     from ..evaluate.rules import RULE_DEV_SETS, evaluate_rules, format_scores
 
     splits = ("dev", *RULE_DEV_SETS, "train", "test")

@@ -11,6 +11,20 @@ from wasabi import msg
 from .app import annotations_folder
 
 
+def _check_reviewer(reviewer: Optional[str], default: str, env: Optional[str] = None) -> None:
+    """`--reviewer "$NAME"` with the variable unset (or the variable `env` set but empty): the decisions
+    went in under the default name without a word, so two reviewers could count as one (`--agreement`).
+    A usage error naming it, as `--model ""`, before anything is read or written."""
+    import os
+
+    if reviewer is not None and not reviewer.strip():
+        raise typer.BadParameter(f"--reviewer {reviewer!r}: give a name (or leave --reviewer out for the default, {default})")
+    value = os.environ.get(env) if env and reviewer is None else None
+    if value is not None and not value.strip():
+        raise typer.BadParameter(f"{env}={value!r} (the environment variable is set but empty): give a name, or unset it "
+                                 f"for the default, {default}")
+
+
 def review_cmd(
     data: Path = typer.Argument(Path("outputs"), help="Output folder of `presseschau run` (or an articles.jsonl)"),
     annotations: Optional[Path] = typer.Option(None, "--annotations", "-a", help="Folder of the decision log decisions.jsonl, or that file itself (default: annotations/)"),
@@ -46,6 +60,10 @@ def review_cmd(
             rows = teams.agreement(decisions)
             print("\n".join(teams.format_agreement(rows)) if rows else "no article was reviewed by two reviewers")
         return
+    _check_reviewer(reviewer, "the user name", env="PRESSESCHAU_REVIEWER")  # the name the app's decisions are recorded under
+    if not host.strip():  # `--host "$HOST"` unset: the socket bound every interface ("Listening on :"), not this machine only
+        raise typer.BadParameter(f"--host {host!r}: give an address (127.0.0.1, the default, for this machine only; 0.0.0.0 for "
+                                 "every interface)")
     from ..review.server import serve
     from ..review.log import DECISIONS_FILE
 
@@ -177,6 +195,7 @@ def import_cmd(
     from ..review import log as dec
     from ..interop import ImportFileError, import_file, load_records
 
+    _check_reviewer(reviewer, f"import:{fmt.value}")
     annotations = annotations_folder(annotations)
     store = dec.DecisionStore(annotations)
     # the check (the reviewed records, the log as it is) and the append under the log's lock, as an action

@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 import signal
 from pathlib import Path
-from typing import List, Optional
+from typing import List, NoReturn, Optional
 
 import typer
 from wasabi import msg
@@ -54,20 +54,17 @@ def run(
     pdf_articles: bool = typer.Option(False, "--pdf-articles", help="Split each PDF (an e-paper page of several articles) at its headlines: one record per article, id <file id>#a<N> (see README 'PDF inputs')"),
 ):
     """Turn raw German articles into structured JSONL (articles.jsonl + run.json)."""
-    from ..errors import CannotStart, ClusterLost, UnusableOptions
+    from ..errors import CannotStart, ClusterLost
     from ..nlp import ModelNotFound, model_info
-    from ..run import RunOptions, check_options, run as run_batch
+    from ..run import RunOptions, check_inputs, check_options, check_output, run as run_batch
 
     if no_reviews and annotations is not None:
-        msg.fail(str(UnusableOptions(f"--no-reviews and --annotations {annotations} exclude each other: --no-reviews writes the "
-                                     "pipeline's own output, without any review log; give one of them")))
-        raise typer.Exit(2)
+        _usage_error(f"--no-reviews and --annotations {annotations} exclude each other: --no-reviews writes the "
+                     "pipeline's own output, without any review log; give one of them")
     # an empty path (`-o "$OUT"`, `run "$IN"` with the variable unset) is no folder: pathlib reads it as ".", the current one
     empty = [f"--out {out!r}"] * (out == "") + [f"the input path {p!r}" for p in paths or [] if p == ""]
     if empty:
-        msg.fail(str(UnusableOptions(f"{', '.join(empty)}: an empty path names no file or folder (not the current folder: "
-                                     "give '.' for that)")))
-        raise typer.Exit(2)
+        _usage_error(f"{', '.join(empty)}: an empty path names no file or folder (not the current folder: give '.' for that)")
     opts = RunOptions(
         paths=[Path(p) for p in paths] if paths else [Path("corpus")], out=Path(out), model=model, n_process=n_process, batch_size=batch_size, batch_timeout=batch_timeout,
         max_bytes=max_bytes, force=force, allow_non_german=allow_non_german, review=None if no_reviews else _overlay(annotations), progress=progress,
@@ -76,21 +73,25 @@ def run(
     )
     try:
         check_options(opts)  # the run says its notices; here only what stops it, before the model is looked up
-    except CannotStart as e:
-        msg.fail(str(e))
-        raise typer.Exit(2)
+    except CannotStart as e:  # an option no run can honour (`UnusableOptions`, an empty --cluster)
+        _usage_error(str(e))
     bad_formats = sorted(set(formats) - {"jsonl", "parquet"})
     if bad_formats:
-        msg.fail(f"--format {', '.join(map(repr, bad_formats))}: use jsonl and/or parquet")
-        raise typer.Exit(2)
+        _usage_error(f"--format {', '.join(map(repr, bad_formats))}: use jsonl and/or parquet")
     if cluster:
         from ..execute.dask import parse_cluster
 
         try:
             parse_cluster(cluster)
         except CannotStart as e:
-            msg.fail(str(e))
-            raise typer.Exit(2)
+            _usage_error(str(e))
+    try:
+        # a mistyped input path, an --out that is a file: its one line alone, not after the model's line (the run checks again)
+        check_inputs(opts.paths)
+        check_output(opts.out)
+    except CannotStart as e:
+        msg.fail(str(e))
+        raise typer.Exit(2)
     try:
         info = model_info(model)  # from its files: the run loads it only if there is work (or its workers do)
     except ModelNotFound as e:
@@ -107,6 +108,13 @@ def run(
         raise typer.Exit(1)
     _print_summary(summary)
     raise typer.Exit(1 if summary["errors"] else 0)
+
+
+def _usage_error(text: str) -> NoReturn:
+    """An option of `run` no run can use: the usage error of every command (`app.usage_line`), one line
+    naming the command, the option and its value, and `presseschau run --help`, exit 2; before, run's own
+    checks printed the option and value alone, without the command and its --help."""
+    raise typer.BadParameter(text)
 
 
 def _print_summary(summary: dict) -> None:

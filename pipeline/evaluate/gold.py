@@ -32,13 +32,14 @@ import sys
 from bisect import bisect_right
 from collections import defaultdict
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Iterator, Optional
 
 LABELS = ("PER", "ORG", "LOC", "MISC", "DATE", "FIGURE")
 NAME_LABELS = ("PER", "ORG", "LOC", "MISC")
 FIGURE_ATTRS = ("value", "unit", "about", "qualifier", "event")
 REL_TOL = 1e-6
-from ..io import read_jsonl
+from ..errors import UnreadableFile
+from ..io import BadLine, iter_jsonl
 from ..nlp.names import load_aliases
 from ..paths import ALIASES as DEFAULT_ALIASES
 from ..paths import GOLD as DEFAULT_GOLD
@@ -382,6 +383,20 @@ def evaluate_records(run_records: Iterable[dict], gold_records: Iterable[dict], 
     }
 
 
+def _records(path: Path) -> Iterator[dict]:
+    """The records of a run's articles.jsonl or of the gold. A line that is JSON but no record (a
+    number, a JSON array on one line: a file given by mistake) is `UnreadableFile` naming file and
+    line, as an invalid line is (`presseschau evaluate`: one line, exit 2), not an AttributeError."""
+    for lineno, value in iter_jsonl(path):
+        if isinstance(value, BadLine):
+            raise UnreadableFile(path, lineno, f"invalid JSON line ({value.msg})")
+        if not isinstance(value, dict):
+            kind = {list: "an array", str: "a string", bool: "true or false", type(None): "null"}.get(type(value), "a number")
+            raise UnreadableFile(path, lineno, f"not a record: the line is {kind}, not a JSON object "
+                                               "(give a run's articles.jsonl and a gold JSONL)")
+        yield value
+
+
 def evaluate_run(articles_jsonl: Path, gold: Path = DEFAULT_GOLD, missing_as_empty: bool = False,
                  aliases: Optional[Path] = DEFAULT_ALIASES) -> dict:
     """Score a run file against a gold JSONL file; returns the result dict (see module doc).
@@ -389,7 +404,7 @@ def evaluate_run(articles_jsonl: Path, gold: Path = DEFAULT_GOLD, missing_as_emp
     ``aliases``: alias table for ``canonical_linked`` (None: strict canonical only).
     """
     table = AliasTable(aliases) if aliases else None
-    result = evaluate_records(read_jsonl(Path(articles_jsonl)), read_jsonl(Path(gold)), missing_as_empty=missing_as_empty,
+    result = evaluate_records(_records(Path(articles_jsonl)), _records(Path(gold)), missing_as_empty=missing_as_empty,
                               aliases=table or None)
     result["run_path"] = str(articles_jsonl)
     result["gold_path"] = str(gold)

@@ -163,13 +163,24 @@ def export_path(fmt: str, out: os.PathLike | str) -> Path:
     return out / EXPORT_NAMES[fmt] if out.is_dir() or not out.suffix else out
 
 
+# the formats whose files end so: an --out with one of these endings and another --format is refused
+WRITTEN_AS = {".jsonl": ("jsonl", "prodigy", "doccano"), ".csv": ("csv", "csv-excel"), ".xlsx": ("xlsx",),
+              ".spacy": ("docbin",), ".parquet": ("parquet",)}
+
+
 def check_target(fmt: str, path: os.PathLike | str) -> None:
     """Raise `ExportTargetClash` where writing `fmt` to `path` (as `export_path` gives it) would
-    overwrite part of the export: Label Studio's tasks at `.xml`, the name of its config."""
+    overwrite part of the export: Label Studio's tasks at `.xml`, the name of its config; or would
+    write a file under another format's ending (`export -o results.xlsx` without `--format xlsx`
+    wrote JSON Lines named .xlsx, which Excel refuses to open)."""
     path = Path(path)
     if fmt == "label-studio" and path.with_suffix(".xml") == path:
         raise ExportTargetClash(f"Label Studio's tasks are JSON and its labelling config is written beside them as "
                                 f"{path.name}; choose an --out ending in .json")
+    formats = WRITTEN_AS.get(path.suffix.lower())
+    if formats and fmt not in formats:
+        raise ExportTargetClash(f"a {path.suffix} name, but --format {fmt} writes {Path(EXPORT_NAMES[fmt]).suffix}: give "
+                                f"--format {' or '.join(formats)}, or an --out ending in {Path(EXPORT_NAMES[fmt]).suffix}")
 
 
 def export(records: list[dict], fmt: str, out: os.PathLike | str, accepted_only: bool = False, prodigy_mode: str = "manual",

@@ -73,6 +73,10 @@ def resolve_model(requested: Optional[str] = None) -> ModelChoice:
     if requested:
         return ModelChoice(requested, "named with --model or Presseschau(model=...)")
     env = os.environ.get("PRESSESCHAU_MODEL")
+    if env is not None and not env.strip():
+        # `export PRESSESCHAU_MODEL="$MODEL"` with the variable unset: not the default model without a word, as `--model ""`
+        raise ModelNotFound(f"PRESSESCHAU_MODEL={env!r} (the environment variable is set but empty): give a model name or path, "
+                            "or unset it for the default")
     if env:
         return ModelChoice(env, "named by PRESSESCHAU_MODEL")
     if spacy.util.is_package(PREFERRED_MODEL):
