@@ -160,7 +160,8 @@ class AddedNameRules:
 
     def add_places(self, doc: Doc, ents: list[Span], repaired: list[Span]) -> list[Span]:
         """LOC for a place the model missed right after a locative preposition (``place_prepositions``:
-        'auf dem Weg nach [Togliatti]', 'Werks in [Grünheide] bei Berlin', 'die von [Biel] herkam'): a
+        'auf dem Weg nach [Togliatti]', 'Werks in [Grünheide] bei Berlin', 'die von [Biel] herkam') or
+        in a list with a place the model found (`coordinated_with_place`: 'Bonn, Düsseldorf, [Herten],'): a
         single capitalised word that no entity, date or figure covers, that is a place of the model's
         gazetteer or of lang/de/place_names.tsv.gz (GeoNames, CLDR, districts and the project's
         regions.tsv: training/place_names.py), and no common noun ('in Halle'; nor
@@ -170,12 +171,14 @@ class AddedNameRules:
         word (a surname particle: 'Otto von Bismarck')."""
         taken = {i for e in ents for i in range(e.start, e.end)}
         taken |= {i for key in (DATE_SPANS, FIGURE_SPANS) for sp in doc.spans.get(key, []) for i in range(sp.start, sp.end)}
+        places = {(e.start, e.end) for e in ents if e.label_ == "LOC"}
         added: list[Span] = []
         for t in doc[1:]:
             prev = doc[t.i - 1]
             word = t.text
-            if t.i in taken or prev.lower_ not in self.place_prepositions or not word[:1].isupper() \
-                    or not word.isalpha() or word in self.not_places:
+            if t.i in taken or not word[:1].isupper() or not word.isalpha() or word in self.not_places:
+                continue
+            if prev.lower_ not in self.place_prepositions and not self.coordinated_with_place(doc, t.i, places):
                 continue
             if prev.lower_ == "von" and t.i >= 2 and doc[t.i - 2].text[:1].isupper():
                 continue  # "Otto von [Bismarck]"
@@ -189,6 +192,16 @@ class AddedNameRules:
                 added.append(Span(doc, t.i, t.i + 1, label="LOC"))
         repaired.extend(added)
         return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+    def coordinated_with_place(self, doc: Doc, i: int, places: set[tuple[int, int]]) -> bool:
+        """Token `i` is one member of a list of places: a coordinator (``place_prepositions.coordinators``:
+        'und', 'oder', ',') joins it to a LOC of `places` right before or right after it ('Salzburg, Bregenz,
+        [Erl] und Mörbisch', 'Bonn, Düsseldorf, [Herten], Kamp-Lintfort')."""
+        ends = {b for _a, b in places}
+        starts = {a for a, _b in places}
+        before = i >= 2 and doc[i - 1].lower_ in self.place_coordinators and (i - 1) in ends
+        after = i + 2 < len(doc) and doc[i + 1].lower_ in self.place_coordinators and (i + 2) in starts
+        return before or after
 
     def join_slashed_orgs(self, doc: Doc, ents: list[Span], repaired: list[Span]) -> list[Span]:
         """'Bündnis 90/Die Grünen': an ORG span that ends in a slash ('Bündnis 90/', where the

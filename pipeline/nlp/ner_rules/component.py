@@ -86,6 +86,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.slash_join_words = frozenset(data["slash_join_words"])
         self.place_prepositions = frozenset(data["place_prepositions"]["words"])
         self.not_places = frozenset(data["place_prepositions"]["not_places"])
+        self.place_coordinators = frozenset(data["place_prepositions"]["coordinators"])
         self.dateline_ends = frozenset(data["datelines"]["ends"])
         self.dateline_tag_max = int(data["datelines"]["tag_max"])
         acr = data["acronyms"]
