@@ -204,3 +204,26 @@ def test_elliptic_first_decade(nlp, text, published, expected):
     assert date_values(nlp, text, published) == expected
     # no coordination with a decade: a bare "20er" is none
     assert date_values(nlp, "Er kaufte 20er und 30er Packungen.", published) == []
+
+
+# origin: session 26, DATE span sweep (an id without a set: a train article outside the rule dev sets; gnad: 10kGNAD)
+# a month, day or season "des Vorjahres" is one DATE of the relative year, as "im Februar des kommenden Jahres"
+# (GUIDELINES.md); the rules gave two ("November" of publication's year, "Vorjahres"), the month a year off
+@pytest.mark.parametrize("text,published,expected", [
+    ("Damit sind in diesem November 617.000 Menschen weniger arbeitslos als im November des Vorjahres.",
+     "2007-11-29", ("November des Vorjahres", "2006-11", "date")),  # wn45882
+    ("Zuletzt gewann die Austria am 21. September des Vorjahres in Wals-Siezenheim.", GNAD,
+     ("21. September des Vorjahres", "2015-09-21", "date")),  # gnad800
+    ("Seit Mai des Vorjahres ist Klitschkos älterer Bruder Witali – auch ein ehemaliger Weltmeister – Bürgermeister "
+     "von Kiew.", GNAD, ("Mai des Vorjahres", "2015-05", "date")),  # gnad760
+])
+def test_month_of_the_previous_year_compound(nlp, text, published, expected):
+    found = dates_of(nlp, text, published)
+    assert expected in found
+    assert not any(t == "Vorjahres" for t, _, _ in found)
+
+
+def test_month_des_vorjahres_counts_from_a_year_just_named(nlp):
+    # as "Vorjahr" alone (dates.json "anaphoric_near"): the year before the one the previous sentence named
+    text = "Im Oktober 2005 stieg die Zahl der Arbeitslosen. Im Mai des Vorjahres war sie gefallen."
+    assert ("Mai des Vorjahres", "2004-05", "date") in dates_of(nlp, text, "2008-03-15")

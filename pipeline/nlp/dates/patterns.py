@@ -98,7 +98,10 @@ class DatePatterns:
         holiday_gate = _alt(" ".join(x if x in self.holiday_lowercase else _cap(x) for x in w.split()) for w in self.holidays)
         MOD = f"(?P<mod>{_alt(_both(list(self.rel_mods) + list(self.ana_mods)))})"
         SEAS = f"(?P<season>{_alt(_cap(w) for w in list(self.seasons) + list(self.season_compounds))})(?:e?s)?(?![\\w-])"
-        OFYEAR = f"\\s+(?:des\\s+Jahres\\s+(?P<ofyear>1\\d{{3}}|20\\d{{2}})|(?P<ofmod>{_alt(_both(list(self.rel_mods) + list(self.ana_mods) + list(self.of_year_mods)))})\\s+Jahres)(?![\\w-])"
+        # "im November des Vorjahres", "am 21. September des Vorjahres": a year compound of relative_compounds in
+        # the genitive ("Vorjahres", "Folgejahres") is a relative year like "des vergangenen Jahres" (one span)
+        OFCOMP = _alt(_cap(w) for w, (u, off) in self.rel_comp.items() if u == "year" and off and w.endswith("jahres"))
+        OFYEAR = f"\\s+(?:des\\s+Jahres\\s+(?P<ofyear>1\\d{{3}}|20\\d{{2}})|(?P<ofmod>{_alt(_both(list(self.rel_mods) + list(self.ana_mods) + list(self.of_year_mods)))})\\s+Jahres|(?<=des\\s)(?P<ofcomp>{OFCOMP}))(?![\\w-])"
         B = "(?<![\\w.-])"
         ART = _alt(self.weekday_date_articles)  # "Montag, den 9. Januar"
         PADJ = f"(?:(?P<padj>{_alt(self.period_adjectives)})\\s+)?"  # "den frühen 1960er-Jahren"

@@ -59,6 +59,15 @@ class DateValues:
             if r is None:
                 return None
             g = dict(g, year=str(r.year + off))
+        elif g.get("ofcomp") and not g.get("year"):
+            # "im November des Vorjahres": the year the compound gives alone ("Folgejahres" counts from the date
+            # the text named last, "Vorjahres" from publication; `_near_anaphoric` moves it after a date just named)
+            unit, off = self.rel_comp[g["ofcomp"].lower()]
+            anaphoric = g["ofcomp"].lower() in self.ana_comp
+            r = (ref or anchor) if anaphoric or self.mode == "narrative" else anchor
+            if r is None:
+                return None
+            g = dict(g, year=str(r.year + off))
         t = tense or "present"
         if self.mode == "narrative" and ref is not None and base is ref:
             t = "present" if tense is None else tense
