@@ -227,3 +227,12 @@ def test_month_des_vorjahres_counts_from_a_year_just_named(nlp):
     # as "Vorjahr" alone (dates.json "anaphoric_near"): the year before the one the previous sentence named
     text = "Im Oktober 2005 stieg die Zahl der Arbeitslosen. Im Mai des Vorjahres war sie gefallen."
     assert ("Mai des Vorjahres", "2004-05", "date") in dates_of(nlp, text, "2008-03-15")
+
+
+# origin: session 26, DATE recall sweep (gnad: 10kGNAD, anchored on GNAD)
+# "zwischen" before a bare month is a month trigger like "bis", "von", "ab" (dates.json "month_triggers"): the first
+# month of "Zwischen Jänner und November" was no DATE
+def test_month_after_zwischen(nlp):
+    text = ("Zwischen Jänner und November wurden beinahe 1,5 Millionen illegale Grenzübertritte festgestellt, heißt es "
+            "in dem 10-seitigen Dokument, das dem Standard vorliegt.")  # gnad708
+    assert [t for t, _, _ in dates_of(nlp, text, GNAD)] == ["Jänner", "November"]
