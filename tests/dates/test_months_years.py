@@ -236,3 +236,19 @@ def test_month_after_zwischen(nlp):
     text = ("Zwischen Jänner und November wurden beinahe 1,5 Millionen illegale Grenzübertritte festgestellt, heißt es "
             "in dem 10-seitigen Dokument, das dem Standard vorliegt.")  # gnad708
     assert [t for t, _, _ in dates_of(nlp, text, GNAD)] == ["Jänner", "November"]
+
+
+# origin: session 26, DATE recall sweep (gnad: 10kGNAD, anchored on GNAD)
+# two months without a year of their own linked as a range lie in one year: looking back the later month gives it,
+# ahead the first; a second month of a relative year gives the first its year ("des vergangenen Jahres")
+@pytest.mark.parametrize("text,published,expected", [
+    ("Zwischen Jänner und November wurden beinahe 1,5 Millionen illegale Grenzübertritte festgestellt, heißt es in "
+     "dem 10-seitigen Dokument, das dem Standard vorliegt.", GNAD,
+     [("Jänner", "2015-01"), ("November", "2015-11")]),  # gnad708 (was Jänner 2016-01)
+    ("Und: Zwischen Juli und Oktober des vergangenen Jahres seien keinerlei Waffen mehr in die Emirate exportiert "
+     "worden, versicherte das Ressort.", GNAD,
+     [("Juli", "2015-07"), ("Oktober des vergangenen Jahres", "2015-10")]),  # gnad914 (Juli was no DATE)
+])
+def test_month_range_in_one_year(nlp, text, published, expected):
+    assert date_values(nlp, text, published) == expected
+
