@@ -223,10 +223,12 @@ def test_month_of_the_previous_year_compound(nlp, text, published, expected):
     assert not any(t == "Vorjahres" for t, _, _ in found)
 
 
-def test_month_des_vorjahres_counts_from_a_year_just_named(nlp):
-    # as "Vorjahr" alone (dates.json "anaphoric_near"): the year before the one the previous sentence named
-    text = "Im Oktober 2005 stieg die Zahl der Arbeitslosen. Im Mai des Vorjahres war sie gefallen."
-    assert ("Mai des Vorjahres", "2004-05", "date") in dates_of(nlp, text, "2008-03-15")
+def test_month_des_vorjahres_after_an_older_year_is_the_year_before_publication(nlp):
+    # "Vorjahres" is not counted from the "August 2011" of the sentence before (that gave 2010-05)
+    text = ("Im Gegensatz zum August 2011, als er zum 20. Jahrestag der Gründung der Ukraine eine Brandrede gegen das "
+            "damals herrschende politische System in der ehemaligen UdSSR-Republik hielt. Seit Mai des Vorjahres ist "
+            "Klitschkos älterer Bruder Witali – auch ein ehemaliger Box-Champion – Bürgermeister von Kiew.")  # gnad760
+    assert ("Mai des Vorjahres", "2015-05", "date") in dates_of(nlp, text, GNAD)
 
 
 # origin: session 26, DATE recall sweep (gnad: 10kGNAD, anchored on GNAD)

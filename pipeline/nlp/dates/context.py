@@ -139,10 +139,6 @@ class DateContext:
             if unit == "month" and not re.match(r"^\d{4}-\d{2}", last_value):
                 return value  # "Vormonat" after a year only: no month to count from
             return shift_period(date, unit, off)
-        comp = (m.g.get("ofcomp") or "").lower()
-        if comp in self.near_anaphoric and date is not None and not m.g.get("year") and value and re.match(r"^\d{4}(?!\d)", value):
-            # "im November des Vorjahres" after a year just named: that year's predecessor, as "Vorjahr" alone
-            return f"{date.year + self.rel_comp[comp][1]:04d}{value[4:]}"
         mod = (m.g.get("mod") or "").lower()
         if m.kind == "rel" and self.rel_units.get(m.g["unit"].lower()) == "day" and (mod in self.ana_mods or mod in self.near_anaphoric_this_year):
             # "Sein letzter Drehtag war Anfang November. An diesem Tag ...": the day of the date just

@@ -60,8 +60,9 @@ class DateValues:
                 return None
             g = dict(g, year=str(r.year + off))
         elif g.get("ofcomp") and not g.get("year"):
-            # "im November des Vorjahres": the year the compound gives alone ("Folgejahres" counts from the date
-            # the text named last, "Vorjahres" from publication; `_near_anaphoric` moves it after a date just named)
+            # "im November des Vorjahres": the year the compound gives ("Folgejahres" counts from the date the text
+            # named last, "Vorjahres" from publication, also after a year just named: "Im Gegensatz zum August 2011,
+            # als ... Seit Mai des Vorjahres ist ... Bürgermeister", gnad760, is the year before publication)
             unit, off = self.rel_comp[g["ofcomp"].lower()]
             anaphoric = g["ofcomp"].lower() in self.ana_comp
             r = (ref or anchor) if anaphoric or self.mode == "narrative" else anchor
