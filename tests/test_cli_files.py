@@ -199,6 +199,16 @@ def test_evaluation_commands_without_their_data_say_so(tmp_path, command):
     assert f"{missing}: no such folder" in flat(res) and "Traceback" not in res.output
 
 
+@pytest.mark.parametrize("command", [["evaluate-dates", "--half", "odd"], ["evaluate-rules", "--split", "dev"]])
+def test_evaluation_commands_given_another_folder_say_so(tmp_path, command):
+    """`--data` naming a folder that is there but holds no evaluation data (the shared data folder given to
+    evaluate-dates, which wants its wikiwars_de folder): one line naming the folder, exit 2, before the model is
+    loaded. evaluate-dates printed all-zero scores of 0 documents with exit 0, evaluate-rules a traceback."""
+    res = CliRunner().invoke(app, [*command, "--data", str(tmp_path)])
+    assert res.exit_code == 2 and (res.exception is None or isinstance(res.exception, SystemExit)), res.output
+    assert f"{tmp_path}: no " in flat(res) and "not the evaluation data" in flat(res) and "Traceback" not in res.output
+
+
 def test_evaluate_dates_names_its_halves():
     """`--half` takes the dev half or the held-out half of WikiWarsDE; anything else is one line naming both, exit 2,
     before the model is loaded."""

@@ -34,13 +34,17 @@ def _check_model(model: Optional[str]) -> None:
         raise typer.BadParameter(f"--model {model!r}: give a model name or path (or leave --model out for the default)")
 
 
-def need_data(data: Path) -> None:
-    """The shared open data a measurement reads (`--data`): a folder that is not there is one
-    line and exit code 2, before the model is loaded, not a traceback after it."""
+def need_data(data: Path, holds: Optional[str] = None) -> None:
+    """The shared open data a measurement reads (`--data`): a folder that is not there, or one without the
+    files the measurement reads (`holds`, a glob pattern inside it), is one line and exit code 2, before the
+    model is loaded (another folder gave a traceback, or for evaluate-dates all-zero scores of 0 documents)."""
     from wasabi import msg
 
     if not data.exists():
         msg.fail(f"{data}: no such folder (the evaluation data, see ../shared/data/README.md; give --data)")
+        raise typer.Exit(2)
+    if holds is not None and not any(data.glob(holds)):
+        msg.fail(f"{data}: no {holds} in this folder, not the evaluation data (see ../shared/data/README.md; give --data)")
         raise typer.Exit(2)
 
 
@@ -121,7 +125,7 @@ def evaluate_dates_cmd(
         check_half(half)
     except ValueError as e:
         raise typer.BadParameter(str(e), param_hint="--half") from None
-    need_data(data)
+    need_data(data, "in/*.sgm")
     with cannot_start():
         nlp, _ = load_nlp(model)
     scores = evaluate_wikiwars(nlp, data, half=half)
@@ -143,13 +147,14 @@ def evaluate_rules_cmd(
 
     _check_model(model)
     from ..evaluate.rules import RULE_DEV_SETS, evaluate_rules, format_scores
+    from ..evaluate.model import NEWS_TEXTS
 
     splits = ("dev", *RULE_DEV_SETS, "train", "test")
     if split not in splits:
         raise typer.BadParameter(f"{split!r} is none of {', '.join(splits)}", param_hint="--split")
     if errors and split == "test":
         raise typer.BadParameter("--errors lists gold mismatches: use it on dev, never on test", param_hint="--errors")
-    need_data(data)
+    need_data(data, NEWS_TEXTS.as_posix())
     with cannot_start():
         nlp, _ = load_nlp(model)
         if about_model is not None:

@@ -204,3 +204,53 @@ def test_elliptic_first_decade(nlp, text, published, expected):
     assert date_values(nlp, text, published) == expected
     # no coordination with a decade: a bare "20er" is none
     assert date_values(nlp, "Er kaufte 20er und 30er Packungen.", published) == []
+
+
+# origin: session 26, DATE span sweep (an id without a set: a train article outside the rule dev sets; gnad: 10kGNAD)
+# a month, day or season "des Vorjahres" is one DATE of the relative year, as "im Februar des kommenden Jahres"
+# (GUIDELINES.md); the rules gave two ("November" of publication's year, "Vorjahres"), the month a year off
+@pytest.mark.parametrize("text,published,expected", [
+    ("Damit sind in diesem November 617.000 Menschen weniger arbeitslos als im November des Vorjahres.",
+     "2007-11-29", ("November des Vorjahres", "2006-11", "date")),  # wn45882
+    ("Zuletzt gewann die Austria am 21. September des Vorjahres in Wals-Siezenheim.", GNAD,
+     ("21. September des Vorjahres", "2015-09-21", "date")),  # gnad800
+    ("Seit Mai des Vorjahres ist Klitschkos älterer Bruder Witali – auch ein ehemaliger Weltmeister – Bürgermeister "
+     "von Kiew.", GNAD, ("Mai des Vorjahres", "2015-05", "date")),  # gnad760
+])
+def test_month_of_the_previous_year_compound(nlp, text, published, expected):
+    found = dates_of(nlp, text, published)
+    assert expected in found
+    assert not any(t == "Vorjahres" for t, _, _ in found)
+
+
+def test_month_des_vorjahres_after_an_older_year_is_the_year_before_publication(nlp):
+    # "Vorjahres" is not counted from the "August 2011" of the sentence before (that gave 2010-05)
+    text = ("Im Gegensatz zum August 2011, als er zum 20. Jahrestag der Gründung der Ukraine eine Brandrede gegen das "
+            "damals herrschende politische System in der ehemaligen UdSSR-Republik hielt. Seit Mai des Vorjahres ist "
+            "Klitschkos älterer Bruder Witali – auch ein ehemaliger Box-Champion – Bürgermeister von Kiew.")  # gnad760
+    assert ("Mai des Vorjahres", "2015-05", "date") in dates_of(nlp, text, GNAD)
+
+
+# origin: session 26, DATE recall sweep (gnad: 10kGNAD, anchored on GNAD)
+# "zwischen" before a bare month is a month trigger like "bis", "von", "ab" (dates.json "month_triggers"): the first
+# month of "Zwischen Jänner und November" was no DATE
+def test_month_after_zwischen(nlp):
+    text = ("Zwischen Jänner und November wurden beinahe 1,5 Millionen illegale Grenzübertritte festgestellt, heißt es "
+            "in dem 10-seitigen Dokument, das dem Standard vorliegt.")  # gnad708
+    assert [t for t, _, _ in dates_of(nlp, text, GNAD)] == ["Jänner", "November"]
+
+
+# origin: session 26, DATE recall sweep (gnad: 10kGNAD, anchored on GNAD)
+# two months without a year of their own linked as a range lie in one year: looking back the later month gives it,
+# ahead the first; a second month of a relative year gives the first its year ("des vergangenen Jahres")
+@pytest.mark.parametrize("text,published,expected", [
+    ("Zwischen Jänner und November wurden beinahe 1,5 Millionen illegale Grenzübertritte festgestellt, heißt es in "
+     "dem 10-seitigen Dokument, das dem Standard vorliegt.", GNAD,
+     [("Jänner", "2015-01"), ("November", "2015-11")]),  # gnad708 (was Jänner 2016-01)
+    ("Und: Zwischen Juli und Oktober des vergangenen Jahres seien keinerlei Waffen mehr in die Emirate exportiert "
+     "worden, versicherte das Ressort.", GNAD,
+     [("Juli", "2015-07"), ("Oktober des vergangenen Jahres", "2015-10")]),  # gnad914 (Juli was no DATE)
+])
+def test_month_range_in_one_year(nlp, text, published, expected):
+    assert date_values(nlp, text, published) == expected
+

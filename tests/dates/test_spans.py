@@ -4,7 +4,7 @@
 "day_adjectives", "day_list_links", "relative_modifiers")."""
 import pytest
 
-from figure_helpers import dates_of
+from figure_helpers import GNAD, dates_of
 
 
 # origin: session 12, DATE classes (an id without a set: a train article outside the rule dev sets)
@@ -132,3 +132,18 @@ def test_day_part_in_the_old_spelling(nlp, text, published, expected):
 ])
 def test_plural_jahre_before_years(nlp, published, text, expected):
     assert dates_of(nlp, text, published) == expected
+
+
+# origin: session 26, DATE recall sweep (gnad: 10kGNAD, anchored on GNAD)
+# a numeric date with a space after each period ("16. 5. 2016", DER STANDARD's signature line) is the day, as
+# "16.5.2016"; the rules gave the year alone, or a day range's end as a year ("29." -> 2029)
+@pytest.mark.parametrize("text,expected", [
+    ("Wir sind sehr schlecht darin, zu beurteilen, wer unsere Freunde sind, so Shmueli.  (red, 16. 5. 2016)",
+     [("16. 5. 2016", "2016-05-16", "date")]),  # gnad17
+    ("Zwei Namen, das gleiche Todesdatum. Joyce Hilda Green, 25 Jahre Air Force, 8. 11. 1931 – 29. 8. 2005. Shanai "
+     "Green, 11. 4. 2002 – 29. 8. 2005.",
+     [("25 Jahre", "P25Y", "duration"), ("8. 11. 1931", "1931-11-08", "date"), ("29. 8. 2005", "2005-08-29", "date"),
+      ("11. 4. 2002", "2002-04-11", "date"), ("29. 8. 2005", "2005-08-29", "date")]),  # gnad1000
+])
+def test_numeric_date_with_spaces(nlp, text, expected):
+    assert dates_of(nlp, text, GNAD) == expected

@@ -12,7 +12,7 @@ from ..ext import DATE_SPANS
 from ..normalize import iso_day, lang_data, parse_anchor
 from .common import _ISO_DAY
 from .context import DateContext
-from .patterns import DatePatterns
+from .patterns import DateMatch, DatePatterns
 from .tense import TenseDetector
 from .text import _hard_wrapped, clause_bounds, sentence_bounds, split_trailing_periods
 from .values import DateValues
@@ -235,6 +235,11 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
                         continue
                     if m2.g.get("year"):
                         m.extra["year"] = self._year_value(m2.g["year"], anchor)
+                    elif m.kind == "month" and m2.kind == "month" and (m2.g.get("ofmod") or m2.g.get("ofcomp")) \
+                            and self.months[m.g["mon"].lower()] <= self.months[m2.g["mon"].lower()]:
+                        # "Zwischen Juli und Oktober des vergangenen Jahres": the first month is of the second's
+                        # relative year, as of its named year ("Mai/Juni 1940")
+                        m.g = dict(m.g, ofmod=m2.g.get("ofmod"), ofcomp=m2.g.get("ofcomp"))
                     if m.kind == "day_list" and m2.g.get("mon"):
                         m.extra["mon"] = self.months.get(m2.g["mon"].lower())
                         if not m2.g.get("year"):
@@ -243,6 +248,7 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
         if self.mode == "news":  # a history names the same day of several years ("am 6. Juni" of 1944 and 1945)
             self._repeated_day_years(matches, anchor)
         spans = []
+        bare_months: list[tuple[Span, DateMatch, Optional[str]]] = []  # months without a year of their own, for ranges
         holidays: set[tuple[int, int]] = set()
         worded: set[tuple[int, int]] = set()  # dates with a month's name or "heuer"
         ref: Optional[dt.date] = None
@@ -353,6 +359,9 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
                 span._.value = f"XXXX-{self.months[m.g['mon'].lower()]:02d}-{int(m.g['day']):02d}"
                 span._.date_type = "set"
             spans.append(span)
+            if m.kind == "month" and not m.g.get("year") and m.extra.get("year") is None and not m.g.get("ofmod") \
+                    and not m.g.get("ofcomp") and not m.g.get("mod") and span._.date_type != "set":
+                bare_months.append((span, m, tense))
             r_val = self._ref_from(value) if value and span._.date_type != "set" else None
             anniversary = m.kind == "deictic" and span.end < len(doc) and doc[span.end].text.lower() in self.ago_words
             restated = m.kind == "rel" and (m.g.get("mod") or "").lower() in self.ana_mods  # "im selben Jahr": no new date
@@ -406,6 +415,7 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
                     ref = r
             if ref is not None and value and _ISO_DAY.match(value) and ref == self._ref_from(value):
                 day_ref = ref
+        self._month_ranges(text, bare_months)
         if holidays:
             # a holiday the model took for a name ("an [Weihnachten heim]" as LOC) is a DATE: a
             # model entity over it goes when no proper noun lies outside the holiday
@@ -430,6 +440,23 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
         spans = _apposed_to_deictic(doc, spans, frozenset(self.deictic), self.weekdays, self.apposition_links)
         doc.spans[DATE_SPANS] = _weekday_of_week(doc, spans)
         return doc
+
+    def _month_ranges(self, text: str, bare_months: list[tuple[Span, DateMatch, Optional[str]]]) -> None:
+        """Two months without a year linked as a range or list ("Zwischen Jänner und November", "im Mai oder
+        Juni") lie in one year when the first comes before the second: each resolved alone by the tense, a range
+        over the publication month fell apart ("Jänner" 2016, "November" 2015). Looking back, the later month
+        (the one nearer publication) gives the year; ahead, the first one (a range of relative times shares the
+        direction of its first member, GUIDELINES.md)."""
+        for (s1, m1, t1), (s2, m2, _) in zip(bare_months, bare_months[1:]):
+            v1, v2 = s1._.value, s2._.value
+            if not v1 or not v2 or not re.fullmatch(r"\d{4}-\d{2}", v1) or not re.fullmatch(r"\d{4}-\d{2}", v2) \
+                    or v1[:4] == v2[:4] or int(v1[5:]) > int(v2[5:]) or m2.start - m1.end > 12 \
+                    or not self.link_re.fullmatch(text[m1.end:m2.start]):
+                continue
+            if t1 == "future":
+                s2._.value = v1[:4] + v2[4:]
+            else:
+                s1._.value = v2[:4] + v1[4:]
 
     def _pluperfect(self, doc: Doc, span: Span, c0: int, c1: int) -> bool:
         """Is the clause [c0, c1) around `span` a pluperfect ("hatte ... gespielt": dates.json

@@ -98,7 +98,10 @@ class DatePatterns:
         holiday_gate = _alt(" ".join(x if x in self.holiday_lowercase else _cap(x) for x in w.split()) for w in self.holidays)
         MOD = f"(?P<mod>{_alt(_both(list(self.rel_mods) + list(self.ana_mods)))})"
         SEAS = f"(?P<season>{_alt(_cap(w) for w in list(self.seasons) + list(self.season_compounds))})(?:e?s)?(?![\\w-])"
-        OFYEAR = f"\\s+(?:des\\s+Jahres\\s+(?P<ofyear>1\\d{{3}}|20\\d{{2}})|(?P<ofmod>{_alt(_both(list(self.rel_mods) + list(self.ana_mods) + list(self.of_year_mods)))})\\s+Jahres)(?![\\w-])"
+        # "im November des Vorjahres", "am 21. September des Vorjahres": a year compound of relative_compounds in
+        # the genitive ("Vorjahres", "Folgejahres") is a relative year like "des vergangenen Jahres" (one span)
+        OFCOMP = _alt(_cap(w) for w, (u, off) in self.rel_comp.items() if u == "year" and off and w.endswith("jahres"))
+        OFYEAR = f"\\s+(?:des\\s+Jahres\\s+(?P<ofyear>1\\d{{3}}|20\\d{{2}})|(?P<ofmod>{_alt(_both(list(self.rel_mods) + list(self.ana_mods) + list(self.of_year_mods)))})\\s+Jahres|(?<=des\\s)(?P<ofcomp>{OFCOMP}))(?![\\w-])"
         B = "(?<![\\w.-])"
         ART = _alt(self.weekday_date_articles)  # "Montag, den 9. Januar"
         PADJ = f"(?:(?P<padj>{_alt(self.period_adjectives)})\\s+)?"  # "den frühen 1960er-Jahren"
@@ -135,6 +138,8 @@ class DatePatterns:
         WHOLE = _alt(self.whole_mods)  # "ganze", "gesamten" before a period (dates.json whole_modifiers)
         pats: list[tuple[str, str, int]] = [
             ("numeric", f"(?<![\\d.])(?:{WD},?\\s+(?:(?:{ART})\\s+)?)?(?P<day>0?[1-9]|[12]\\d|3[01])\\.(?P<month>0?[1-9]|1[0-2])\\.(?P<year>\\d{{4}}|\\d{{2}})(?![\\d])", 5),
+            # "(red, 16. 5. 2016)", "am 18. 9. 2005": the same with a space after each period (a four-digit year only)
+            ("numeric", f"(?<![\\d.])(?:{WD},?\\s+(?:(?:{ART})\\s+)?)?(?P<day>0?[1-9]|[12]\\d|3[01])\\. (?P<month>0?[1-9]|1[0-2])\\. (?P<year>1\\d{{3}}|20\\d{{2}})(?![\\d])", 5),
             # "am 24.12.", "vom 3.5. bis 7.5.": day and month in digits without a year (after a trigger word)
             ("numeric_dm", f"(?<![\\d.])(?:{WD},?\\s+(?:(?:{ART})\\s+)?)?(?P<day>0?[1-9]|[12]\\d|3[01])\\.(?P<month>0?[1-9]|1[0-2])\\.(?![\\d])", 4),
             # "am Tag zuvor", "Tags darauf", "am Abend davor": the day before/after the date named last
@@ -261,7 +266,7 @@ class DatePatterns:
         # patterns, whose leading look-behind makes the regex engine try every position.
         mon_gate = _alt(mon_words)
         gates = {
-            "numeric": r"\d\.\d{1,2}\.\d\d", "numeric_dm": r"\d\.\d{1,2}\.", "ana_phrase": _alt(self.ana_phrase_dirs), "iso": r"\d-\d\d-\d\d", "dmy": mon_gate, "day_list": mon_gate,
+            "numeric": r"\d\. ?\d{1,2}\. ?\d\d", "numeric_dm": r"\d\.\d{1,2}\.", "ana_phrase": _alt(self.ana_phrase_dirs), "iso": r"\d-\d\d-\d\d", "dmy": mon_gate, "day_list": mon_gate,
             "month": mon_gate, "season": SEAS.split(")")[0].split("(?P<season>")[1], "part_year": part_gate,
             "quarter": "Quartal|Vierteljahr|Jahresviertel|Halbjahr|Jahreshälfte", "quarter_q": "Q[1-4]",
             "part_rel": part_gate, "rel": "Jahr|Monat|Woche|Tag|" + DAYP + "|" + FISC, "deictic_adj": _alt(_both(self.deictic_mods)), "period_duration": _alt(_cap(w) for w in self.period_durs), "holiday_weekend": _alt(_cap(w) for w in self.holiday_weekends), "rel_comp": _alt(_cap(w) for w in self.rel_comp),

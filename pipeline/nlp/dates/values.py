@@ -59,6 +59,16 @@ class DateValues:
             if r is None:
                 return None
             g = dict(g, year=str(r.year + off))
+        elif g.get("ofcomp") and not g.get("year"):
+            # "im November des Vorjahres": the year the compound gives ("Folgejahres" counts from the date the text
+            # named last, "Vorjahres" from publication, also after a year just named: "Im Gegensatz zum August 2011,
+            # als ... Seit Mai des Vorjahres ist ... Bürgermeister", gnad760, is the year before publication)
+            unit, off = self.rel_comp[g["ofcomp"].lower()]
+            anaphoric = g["ofcomp"].lower() in self.ana_comp
+            r = (ref or anchor) if anaphoric or self.mode == "narrative" else anchor
+            if r is None:
+                return None
+            g = dict(g, year=str(r.year + off))
         t = tense or "present"
         if self.mode == "narrative" and ref is not None and base is ref:
             t = "present" if tense is None else tense
