@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..dates import attributive_before_noun, has_ann, sentence_bounds
 from ..dates.text import doc_text
+from ..ext import DATE_SPANS
 from ..normalize import fraction, lookup_unit, multiplier
 from .common import _ADJ_ENDINGS, _ADJ_INFL, _NOUN_POS, _next, _prev
 
@@ -457,6 +458,8 @@ class AboutContextRules:
             # hätte demnach 1,7 Seemeilen betragen": "Abstand" a subject of "Seemeilen")
             subj = next((c for c in t.children if c.dep_ in self.subject_deps and c.pos_ == "NOUN" and c.i < f["start"]), None)
             how = "_on_figure"
+        if subj is None:
+            subj, how = self._linear_subject(doc, f, v), "_linear"
         if subj is not None:
             gapped = self._gapped_subject(doc, subj, q0)
             if gapped is not None:
@@ -510,11 +513,51 @@ class AboutContextRules:
             if allowed and not (preps & allowed) and after not in allowed:
                 continue
             subj, how = self.subject_of(k, exclude=t.i)
+            if subj is None:
+                subj, how = self._linear_subject(doc, f, k), "_linear"
             if subj is not None and not f["start"] <= subj.i < f["end"]:
                 self._context_rule = "verb_subject_clause" + how
                 return self._through_container(subj)
             return None  # the nearest measuring verb has no subject noun: no guess past it
         return None
+
+    def _linear_subject(self, doc: Doc, f: dict, v: Token) -> Optional[Token]:
+        """The subject of the measuring verb ``v`` read off the surface where the parse gives it none (the
+        bundled parse labels a subject an object or oblique: "während der Ölpreis ... bei 66,40 US-Dollar lag"):
+        of the figure's clause before the amount, the last noun that opens a noun phrase no preposition governs
+        and that is no genitive attribute of a noun before it; a date ("dieses Jahr") is no subject, and a
+        pronoun in such a place is the subject (no guess). POS only."""
+        c0, c1 = self._clause_of(doc, f)
+        q0 = self._qualifier_start(doc, f["start"])
+        if not c0 <= v.i < c1:
+            return None
+        dates = {k for sp in doc.spans.get(DATE_SPANS, []) for k in range(sp.start, sp.end)}
+        found: Optional[Token] = None
+        in_pp = prev_noun = np_open = x_gen = False  # x_gen: the open phrase is a genitive attribute ("der Preis [des Öls]")
+        for x in doc[c0:q0]:
+            if x.i in dates or x.is_punct:
+                in_pp = prev_noun = np_open = x_gen = False
+                continue
+            if x.pos_ == "ADP":
+                in_pp = np_open = True
+                continue
+            if x.pos_ in ("DET", "ADJ", "NUM", "ADV") or self._is_adj(x) or x.text.lower() in self.genitive_determiners:
+                if not np_open:
+                    np_open = True
+                    x_gen = prev_noun and x.text.lower() in self.genitive_determiners
+                continue
+            if x.pos_ == "PRON" and not in_pp and x.text.lower() in self.anaphoric_pronouns | self.demonstrative_pronouns:
+                return None  # the clause's subject is a pronoun: "Im vergangenen Jahr waren es etwa US $ 42.000"
+            if self._is_noun(x):
+                if not in_pp and not x_gen and not prev_noun:
+                    found = x if x.pos_ == "NOUN" and self._measured_noun(x) else None
+                in_pp, prev_noun, np_open, x_gen = False, True, False, False
+                continue
+            in_pp = prev_noun = np_open = x_gen = False
+        if found is not None and any(x.text.lower() in self.coordinators and doc[x.i + 1].pos_ in ("VERB", "AUX")
+                                     for x in doc[found.i + 1: v.i]):
+            return None  # "hat eine Spannweite von 4,5 Metern und wiegt unter fünf Tonnen": the first verb's object
+        return found
 
     def _about_degree(self, doc: Doc, f: dict) -> Optional[Token]:
         """Session 15 (dev12 wn40269, wn45213; dev7 wn37353): a share after "zu"/"zur"
