@@ -13,6 +13,9 @@ from ..ext import DATE_SPANS
 from ..normalize import fraction, lookup_unit, multiplier
 from .common import _ADJ_ENDINGS, _ADJ_INFL, _NOUN_POS, _next, _prev
 
+# the rules whose `about` of a percentage is the whole it is a share of (`_share_sentence_before`)
+_WHOLE_RULES = frozenset({"partitive_genitive", "elliptic_share", "vote_share"})
+
 
 class AboutContextRules:
     """Methods of `FigureRecognizer` for the job named above (component.py composes the mixins into it)."""
@@ -139,6 +142,19 @@ class AboutContextRules:
                 or not self._same_sentence(doc, prev.start, f["num"]):
             return None
         return prev._.about
+
+    def _share_sentence_before(self, doc: Doc, out: list, f: dict) -> Optional[str]:
+        """Session 26 (dev7, dev16): a percentage that measures nothing of its own, in the sentence right after
+        (or in the sentence of) a share of a named whole ("240 Prozent der Wirtschaftsleistung. ... Griechenland
+        (180 Prozent)") or a vote share, is a share of that whole: the `about` of the last percentage before it,
+        when that one's came from its genitive (`partitive_genitive`, `elliptic_share`) or the vote (`vote_share`);
+        not after a share whose `about` the parse or a verb gave (dev11: "Stimmenanteil" for three vote shares)."""
+        prev = next((sp for sp in reversed(out) if sp._.unit == "%"), None)
+        if prev is None or prev._.about_rule not in _WHOLE_RULES or not prev._.about:
+            return None
+        s0, _ = sentence_bounds(doc, f["num"])
+        p0, p1 = sentence_bounds(doc, prev.start)
+        return prev._.about if p0 == s0 or s0 - 1 <= p1 <= s0 else None
 
     def _same_unit_earlier(self, out: list, f: dict) -> Optional[Span]:
         """The last figure before ``f`` in the article in its unit whose `about` is no bare quantity noun."""
