@@ -267,3 +267,10 @@ def _gnad_sentence(doc_id: str, key: str) -> str:
 def test_linear_subject_on_unseen_news(nlp_model, doc_id, key, fig, expected):
     got = dict(abouts(nlp_model, _gnad_sentence(doc_id, key)))
     assert got[fig] == expected, got
+
+
+# origin: session 26 (about), 10kGNAD gnad454 (raw text, as `nlp` gets it when called directly; the cleaner of `run`
+# makes one space of two): a double space between a container noun and its genitive ("die Zahl  der Rechtssachen")
+def test_container_hands_over_to_its_genitive_across_a_double_space(nlp_model):
+    got = dict(abouts(nlp_model, _gnad_sentence("gnad454", "die Zahl  der Rechtssachen")))
+    assert got["260.000"] == "Rechtssache", got
