@@ -132,3 +132,20 @@ def test_bound_mit_not_for_percentages(nlp_model):
 ])
 def test_share_in_the_sentence_of_a_share_of_a_named_whole(nlp_model, text, expected):
     assert abouts(nlp_model, text) == expected
+
+
+# origin: session 26 (about), dev16 wn82467 and dev7 wn29071: a percentage with nothing of its own in the sentence
+# right after a share of a named whole (its genitive) or a vote share is a share of the same whole
+@pytest.mark.parametrize("text, expected", [
+    ("Das größte Problem des ostasiatischen Staates ist wahrscheinlich der gigantische Schuldenberg in Höhe von ca. "
+     "240 Prozent der jährlichen Wirtschaftsleistung. Im Vergleich sind die am höchsten verschuldeten Staaten Europas, "
+     "Griechenland (180 Prozent) und Italien (130 Prozent), weniger verschuldet.",
+     [("240 Prozent", "Wirtschaftsleistung"), ("180 Prozent", "Wirtschaftsleistung"), ("130 Prozent", "Wirtschaftsleistung")]),
+    ("Mit 49,65 Prozent der abgegebenen Stimmen setzte sie sich gegen die anderen Bewerber durch. Auf Platz zwei kam "
+     "der Kämmerer der Stadt Chemnitz Detlef Nonnen (CDU) mit 20,15 Prozent. Der parteilose Stadtwerkechef Uwe Barthel errang 16,79 Prozent, Karl-Friedrich Zais (Die Linke.PDS) 12,10 Prozent und der "
+     "Student Mike Bräutigam 1,31 Prozent.",
+     [("12,10 Prozent", "Stimme"), ("1,31 Prozent", "Stimme")]),
+])
+def test_bare_share_after_a_sentence_naming_the_whole(nlp_model, text, expected):
+    got = abouts(nlp_model, text)
+    assert all(e in got for e in expected), got

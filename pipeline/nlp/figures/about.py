@@ -383,10 +383,13 @@ class AboutRules:
         second subject): after a genitive determiner, the first noun that no preposition in between
         governs, before any verb or punctuation."""
         doc = n.doc
-        if n.i + 2 >= len(doc) or doc[n.i + 1].text.lower() not in self.genitive_determiners:
+        j = n.i + 1
+        while j < len(doc) and doc[j].is_space:
+            j += 1  # session 26 (10kGNAD): a double space between ("die Zahl  der Rechtssachen")
+        if j + 1 >= len(doc) or doc[j].text.lower() not in self.genitive_determiners:
             return None
         in_pp = False
-        for t in doc[n.i + 2: min(len(doc), n.i + 10)]:
+        for t in doc[j + 1: min(len(doc), j + 9)]:
             if t.is_punct or t.pos_ in ("VERB", "AUX") and not self._is_adj(t):
                 return None
             if t.pos_ == "ADP":

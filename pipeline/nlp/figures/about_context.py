@@ -9,8 +9,12 @@ from spacy.tokens import Doc, Span, Token
 
 from ..dates import attributive_before_noun, has_ann, sentence_bounds
 from ..dates.text import doc_text
+from ..ext import DATE_SPANS
 from ..normalize import fraction, lookup_unit, multiplier
 from .common import _ADJ_ENDINGS, _ADJ_INFL, _NOUN_POS, _next, _prev
+
+# the rules whose `about` of a percentage is the whole it is a share of (`_share_sentence_before`)
+_WHOLE_RULES = frozenset({"partitive_genitive", "elliptic_share", "vote_share"})
 
 
 class AboutContextRules:
@@ -138,6 +142,19 @@ class AboutContextRules:
                 or not self._same_sentence(doc, prev.start, f["num"]):
             return None
         return prev._.about
+
+    def _share_sentence_before(self, doc: Doc, out: list, f: dict) -> Optional[str]:
+        """Session 26 (dev7, dev16): a percentage that measures nothing of its own, in the sentence right after
+        (or in the sentence of) a share of a named whole ("240 Prozent der Wirtschaftsleistung. ... Griechenland
+        (180 Prozent)") or a vote share, is a share of that whole: the `about` of the last percentage before it,
+        when that one's came from its genitive (`partitive_genitive`, `elliptic_share`) or the vote (`vote_share`);
+        not after a share whose `about` the parse or a verb gave (dev11: "Stimmenanteil" for three vote shares)."""
+        prev = next((sp for sp in reversed(out) if sp._.unit == "%"), None)
+        if prev is None or prev._.about_rule not in _WHOLE_RULES or not prev._.about:
+            return None
+        s0, _ = sentence_bounds(doc, f["num"])
+        p0, p1 = sentence_bounds(doc, prev.start)
+        return prev._.about if p0 == s0 or s0 - 1 <= p1 <= s0 else None
 
     def _same_unit_earlier(self, out: list, f: dict) -> Optional[Span]:
         """The last figure before ``f`` in the article in its unit whose `about` is no bare quantity noun."""
@@ -457,6 +474,8 @@ class AboutContextRules:
             # hätte demnach 1,7 Seemeilen betragen": "Abstand" a subject of "Seemeilen")
             subj = next((c for c in t.children if c.dep_ in self.subject_deps and c.pos_ == "NOUN" and c.i < f["start"]), None)
             how = "_on_figure"
+        if subj is None:
+            subj, how = self._linear_subject(doc, f, v), "_linear"
         if subj is not None:
             gapped = self._gapped_subject(doc, subj, q0)
             if gapped is not None:
@@ -510,11 +529,78 @@ class AboutContextRules:
             if allowed and not (preps & allowed) and after not in allowed:
                 continue
             subj, how = self.subject_of(k, exclude=t.i)
+            if subj is None:
+                subj, how = self._linear_subject(doc, f, k), "_linear"
             if subj is not None and not f["start"] <= subj.i < f["end"]:
                 self._context_rule = "verb_subject_clause" + how
                 return self._through_container(subj)
             return None  # the nearest measuring verb has no subject noun: no guess past it
         return None
+
+    def _linear_subject(self, doc: Doc, f: dict, v: Token) -> Optional[Token]:
+        """The subject of the measuring verb ``v`` read off the surface where the parse gives it none (the
+        bundled parse labels a subject an object or oblique: "während der Ölpreis ... bei 66,40 US-Dollar lag"):
+        of the figure's clause before the amount, the last noun that opens a noun phrase no preposition governs
+        and that is no genitive attribute of a noun before it; a date ("dieses Jahr") is no subject, a bracket is
+        passed over, and a noun coordinated with a noun before it ("Löhne bzw. Gehälter", "zwischen der Stadt und
+        den Randbezirken") is that one's phrase. No guess where the subject is a pronoun, the clause a relative
+        clause (its pronoun is the subject), or the amount inside an attributive phrase ("den mit 1,5 Millionen
+        Dollar dotierten Preis"). POS only."""
+        c0, c1 = self._clause_of(doc, f)
+        q0 = self._qualifier_start(doc, f["start"])
+        if not c0 <= v.i < c1:
+            return None
+        if c0 > 0 and doc[c0 - 1].text == "," and doc[c0].text.lower() in self.relative_pronouns and c0 + 1 < len(doc) \
+                and not (self._is_noun(doc[c0 + 1]) or self._is_adj(doc[c0 + 1])):
+            return None  # ", die die Standards erreicht (von 59 auf 65 Prozent)"; not an article (", die Kosten hierfür")
+        k = f["end"]
+        if k < len(doc) and doc[k].text == "(":
+            k = next((j + 1 for j in range(k + 1, min(len(doc), k + 12)) if doc[j].text == ")"), k)
+        if k + 1 < len(doc) and self._is_adj(doc[k]) and doc[k].text.islower() and self._is_noun(doc[k + 1]):
+            return None
+        dates = {k for sp in doc.spans.get(DATE_SPANS, []) for k in range(sp.start, sp.end)}
+        found: Optional[Token] = None
+        in_pp = prev_noun = np_open = x_gen = False  # x_gen: the open phrase is a genitive attribute ("der Preis [des Öls]")
+        pp_noun = coord = False  # the last noun was a preposition's; a coordinator follows a noun
+        depth = 0
+        for x in doc[c0:q0]:
+            if x.text == "(":
+                depth += 1
+            if depth:
+                depth -= x.text == ")"
+                continue
+            low = x.text.lower()
+            if low in self.coordinators or low in ("bzw.", "sowie"):
+                coord = prev_noun
+                in_pp = in_pp or (prev_noun and pp_noun)
+                prev_noun = np_open = x_gen = False
+                continue
+            if x.i in dates or x.is_punct:
+                in_pp = prev_noun = np_open = x_gen = coord = False
+                continue
+            if x.pos_ == "ADP":
+                in_pp = np_open = True
+                continue
+            if low in self.demonstrative_pronouns and not (x.i + 1 < q0 and (self._is_noun(doc[x.i + 1]) or self._is_adj(doc[x.i + 1]))):
+                return None  # "Berichten zufolge beliefen sich diese bis April auf 80 Millionen US-Dollar"
+            if x.pos_ in ("DET", "ADJ", "NUM", "ADV") or self._is_adj(x) or low in self.genitive_determiners:
+                if not np_open:
+                    np_open = True
+                    x_gen = prev_noun and low in self.genitive_determiners
+                continue
+            if x.pos_ == "PRON" and not in_pp and low in self.anaphoric_pronouns:
+                return None  # the clause's subject is a pronoun: "Im vergangenen Jahr waren es etwa US $ 42.000"
+            if self._is_noun(x):
+                if not in_pp and not x_gen and not prev_noun and not coord:
+                    found = x if x.pos_ == "NOUN" and self._measured_noun(x) else None
+                pp_noun = in_pp
+                in_pp, prev_noun, np_open, x_gen, coord = False, True, False, False, False
+                continue
+            in_pp = prev_noun = np_open = x_gen = coord = False
+        if found is not None and any(x.text.lower() in self.coordinators and doc[x.i + 1].pos_ in ("VERB", "AUX")
+                                     for x in doc[found.i + 1: v.i]):
+            return None  # "hat eine Spannweite von 4,5 Metern und wiegt unter fünf Tonnen": the first verb's object
+        return found
 
     def _about_degree(self, doc: Doc, f: dict) -> Optional[Token]:
         """Session 15 (dev12 wn40269, wn45213; dev7 wn37353): a share after "zu"/"zur"

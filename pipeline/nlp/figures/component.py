@@ -420,6 +420,10 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
                 # (2001: 22,1%; ...)": a results table keeps its heading (guidelines, dev3 call), before the
                 # vote-share rule that the heading's "Wahl..." would wake
                 span._.about, span._.about_rule = self.about_lemma(doc, head), "table_heading"
+            if span._.about is None and f["unit"] == "%" and (whole := self._share_sentence_before(doc, out, f)) is not None:
+                # session 26: "... 240 Prozent der Wirtschaftsleistung. ... Griechenland (180 Prozent)": the share of
+                # the whole the sentence before named, before the vote-share guess
+                span._.about, span._.about_rule = whole, "share_sentence_before"
             if span._.about is None and f["unit"] == "%" and self._vote_context(doc, f):
                 span._.about, span._.about_rule = self.vote_about, "vote_share"
             if span._.about and span._.about.lower() in self.bare_quantity_nouns and f["unit"] is not None \
