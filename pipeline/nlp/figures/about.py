@@ -168,7 +168,7 @@ class AboutRules:
                     return None  # "28.56 % Sitze 7 (": the noun is the next count's label
                 if has_unit and k == j and (f["unit"] in _TIME_UNITS or t.is_sent_start or (t.pos_ == "PROPN" and not self._common_propn(t))
                                             or lookup_unit(t.text) is not None):
-                    return None  # "8 Milliarden Euro Staatsschulden" -> Staatsschuld; not a name
+                    return None  # right after the unit: a time unit's next word, a sentence start, a name or a unit is no measured noun
                 return t
             if self._is_adj(t) or ((t.text.lower() in self.coordinators or t.text == "-") and k + 1 < n and self._is_adj(doc[k + 1])) or \
                     (not has_unit and t.pos_ == "ADV" and k + 2 < n and self._is_adj(doc[k + 1]) and self._is_noun(doc[k + 2])) or \
