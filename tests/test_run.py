@@ -114,6 +114,33 @@ def test_a_file_that_cleaning_leaves_empty_is_an_error_not_an_empty_article(tmp_
     assert [r["id"] for r in _records(tmp_path / "out")] == [SEEDS[4].stem]
 
 
+def test_an_article_whose_record_cannot_be_built_is_its_error_not_the_batchs_or_the_runs(tmp_path, nlp_info, monkeypatch, seed_run):
+    """An exception while one article's record is built (a bug in `build_record`, a MemoryError) ended
+    the run with a traceback and no output with -n 1, and failed every article of its batch with
+    -n 2 ("its worker failed"). Now it is that article's `annotate_failed` error, naming its file; the
+    other seeds of the same batch are written as an undisturbed run writes them."""
+    import pipeline.process as process
+
+    bad = SEEDS[2]
+    real = process.build_record
+
+    def build_record(raw, *args, **kwargs):
+        if raw.id == bad.stem:
+            raise MemoryError("simulated")
+        return real(raw, *args, **kwargs)
+
+    monkeypatch.setattr(process, "build_record", build_record)
+    inp = tmp_path / "in"
+    inp.mkdir()
+    for seed in SEEDS:
+        shutil.copy(seed, inp / seed.name)
+    summary = run(RunOptions(paths=[inp], out=tmp_path / "out", progress=False), nlp_info)  # one batch of all five seeds
+    assert [(os.path.basename(e["path"]), e["kind"]) for e in summary["errors"]] == [(bad.name, "annotate_failed")]
+    assert summary["errors"][0]["message"] == f"{inp / bad.name}: building its record failed (MemoryError: simulated)"
+    expected = {r["id"]: r["entities"] for r in seed_run[2] if r["id"] != bad.stem}
+    assert {r["id"]: r["entities"] for r in _records(tmp_path / "out")} == expected
+
+
 @pytest.mark.slow
 def test_cli_exit_codes(tmp_path):
     ok = _cli("run", str(SEEDS[4]), "--out", str(tmp_path / "ok"))
