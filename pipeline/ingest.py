@@ -806,6 +806,13 @@ def read_jsonl(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: O
     first_line = first_line or _first_line_in_memory()
     try:
         encoding = jsonl_encoding(path)  # the file's: its records' `source.encoding`
+        if encoding in ("utf-8", "utf-8-sig"):  # not text at all (xz or zstd data, a ZIP): one error, not one per "line" of it
+            with open(path, "rb") as fh:
+                head = fh.read(8192)
+            why = binary_reason(head)
+            if why is not None:
+                yield IngestError(name, ErrorKind.BINARY, f"{name}: binary file, not JSON Lines ({why}; first bytes {head[:8]!r})")
+                return
         encoding = "utf-8" if encoding == "gzip" else encoding
         for lineno, obj in iter_jsonl(path):
             if isinstance(obj, BadLine):
