@@ -172,6 +172,10 @@ def lock_output(out: Path):
         holder = fh.read().strip() or "another process"
         fh.close()
         raise CannotStart(f"{out} is in use by another presseschau run (pid {holder}); wait for it or use another --out") from None
+    except OSError as e:  # a file system without advisory locks (NFS without its lock daemon: ENOLCK; some FUSE mounts)
+        fh.close()
+        raise CannotStart(f"cannot lock {path} ({e.strerror or e}): the output folder's file system does not support file locks, "
+                          "which keep two runs from writing one folder; give an --out on a local disk") from None
     fh.seek(0)
     fh.truncate()
     fh.write(str(os.getpid()))

@@ -472,6 +472,26 @@ def test_one_run_per_output_folder(tmp_path):
     assert _cli("run", str(SEEDS[0]), "--out", str(out)).returncode == 0  # free again
 
 
+def test_an_output_folder_on_a_file_system_without_locks_is_one_line_not_a_traceback(tmp_path, monkeypatch):
+    """`--out` on a file system that refuses advisory locks (NFS without its lock daemon: ENOLCK; some
+    FUSE mounts: EOPNOTSUPP) ended the run with an OSError traceback from `fcntl.flock`. Now it is a
+    `CannotStart` line naming the folder and why, and nothing is written."""
+    import errno
+    import fcntl
+
+    from pipeline.errors import CannotStart
+
+    def flock(fh, op):
+        raise OSError(errno.ENOLCK, os.strerror(errno.ENOLCK))
+
+    monkeypatch.setattr(fcntl, "flock", flock)
+    out = tmp_path / "out"
+    with pytest.raises(CannotStart) as e:
+        run(RunOptions(paths=[SEEDS[0]], out=out, progress=False))
+    assert str(e.value).startswith(f"cannot lock {out / '.presseschau' / 'lock'} ({os.strerror(errno.ENOLCK)})"), str(e.value)
+    assert not (out / "articles.jsonl").exists() and not (out / "run.json").exists()
+
+
 def test_the_runs_article_list_is_on_disk_and_keeps_order_duplicates_and_deletions(tmp_path, nlp_info):
     """The driver keeps what it knows per article (ids read, their order, the JSONL ids of a
     file, failures) in `RunLedger` on disk, not in memory (issue 19): the same duplicate
