@@ -32,7 +32,7 @@ from .errors import ArticleError, CannotStart, ErrorKind, Interrupted, NoArticle
 from .execute import make_executor
 from .ingest import (JSONL_SUFFIXES, MAX_BYTES, IngestError, Unchanged, find_inputs, hints_digest, passed_over_notice, previous_output_notice,
                      read_path, suffix_of)
-from .io import Cache, atomic_open, atomic_write_json, dumps, label_counts, remove_stale_temps, shown, storage_failed
+from .io import Cache, atomic_open, atomic_write_json, dumps, label_counts, remove_stale_temps, shown, storage_failed, storage_locked
 from .ledger import RunLedger
 from .nlp import ModelInfo, load_nlp, model_info
 from .process import Done, WorkSettings, read_cache_hints
@@ -418,11 +418,12 @@ def _writing(out: Path, what: str, stats: RunStats, written: Optional[str] = Non
         if not storage_failed(e):
             raise
         reason = getattr(e, "strerror", None) or str(e)
+        # locked by another program (an sqlite3 shell, a database browser): free space or permissions would not help
+        remedy = "close the program that holds the cache open" if storage_locked(e) else "make the folder writable (or free space)"
         kept = _what_stays(out, written)
         raise OutputNotWritable(
             f"cannot write {what} in the output folder {out} any more ({reason}); {kept}, and the "
-            f"{stats.processed} articles processed in this run are kept in its cache: make the folder "
-            "writable (or free space) and re-run to go on"
+            f"{stats.processed} articles processed in this run are kept in its cache: {remedy} and re-run to go on"
         ) from None
 
 

@@ -492,6 +492,34 @@ def test_an_output_folder_on_a_file_system_without_locks_is_one_line_not_a_trace
     assert not (out / "articles.jsonl").exists() and not (out / "run.json").exists()
 
 
+def test_a_cache_another_program_holds_locked_is_one_line_and_the_output_stays(tmp_path, nlp_info):
+    """The cache open in another program with a write pending (an sqlite3 shell, a database browser on
+    .presseschau/cache-v1.sqlite): the re-run ended with `sqlite3.OperationalError: database is locked`,
+    a traceback. Now it is the one-line `OutputNotWritable` saying so (exit 2), the previous articles.jsonl
+    and run.json unchanged; once the other program lets go, the re-run goes on from the cache."""
+    import sqlite3
+
+    from pipeline.errors import OutputNotWritable
+    from pipeline.run import CACHE_NAME
+
+    out = tmp_path / "out"
+    run(RunOptions(paths=[SEEDS[3]], out=out, progress=False), nlp_info)
+    before = {name: (out / name).read_bytes() for name in ("articles.jsonl", "run.json")}
+    other = sqlite3.connect(str(out / CACHE_NAME), isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("UPDATE records SET words = words")
+    try:
+        with pytest.raises(OutputNotWritable) as e:
+            run(RunOptions(paths=[SEEDS[3]], out=out, progress=False), nlp_info)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert "(database is locked)" in str(e.value) and "close the program that holds the cache open and re-run" in str(e.value), str(e.value)
+    assert {name: (out / name).read_bytes() for name in before} == before
+    again = run(RunOptions(paths=[SEEDS[3]], out=out, progress=False), nlp_info)
+    assert again["counts"]["cached"] == 1 and (out / "articles.jsonl").read_bytes() == before["articles.jsonl"]
+
+
 def test_the_runs_article_list_is_on_disk_and_keeps_order_duplicates_and_deletions(tmp_path, nlp_info):
     """The driver keeps what it knows per article (ids read, their order, the JSONL ids of a
     file, failures) in `RunLedger` on disk, not in memory (issue 19): the same duplicate
