@@ -159,8 +159,7 @@ def find_inputs(paths: Iterable[Path], add: Callable[[Path, Path, Path], Any], p
             else:
                 errors.append(unsupported_error(p))
         elif p.exists():  # a pipe (`run <(zcat corpus.jsonl.gz)`), a device, a socket: there, but no file to read
-            errors.append(IngestError(shown(p), ErrorKind.UNREADABLE, f"{shown(p)}: not a regular file nor a folder (a pipe, a device "
-                                                                      f"or a socket); save the input to a file first"))
+            errors.append(_not_a_file_error(p))
         else:
             errors.append(IngestError(shown(p), ErrorKind.UNREADABLE, f"{shown(p)}: no such file or folder"))
     return errors
@@ -174,6 +173,13 @@ def _outer_first(p: Path) -> tuple[int, str]:
     names what it finds: a link named beside the folder that holds it is named as that folder's walk names it."""
     given = os.path.abspath(p)
     return len(Path(given).parts), given
+
+
+def _not_a_file_error(p: Path) -> IngestError:
+    """The `unreadable` error of an input that is there but no regular file nor folder: a pipe, a device, a socket
+    (reading one would wait for a writer that may never come)."""
+    return IngestError(shown(p), ErrorKind.UNREADABLE, f"{shown(p)}: not a regular file nor a folder (a pipe, a device "
+                                                       f"or a socket); save the input to a file first")
 
 
 def unsupported_error(p: Path) -> IngestError:
@@ -248,6 +254,8 @@ def _walk(folder: Path, errors: list[IngestError], ancestors: frozenset = frozen
             yield path
         elif stat.S_ISREG(st.st_mode) and passed_over is not None:
             passed_over[suffix_of(path) or "(no suffix)"] += 1
+        elif not stat.S_ISREG(st.st_mode) and is_supported(path):  # a pipe named x.txt in a folder: left out without a word
+            errors.append(_not_a_file_error(path))
 
 
 def _identity(path: Path) -> Optional[tuple[int, int]]:
@@ -798,6 +806,13 @@ def read_jsonl(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: O
     first_line = first_line or _first_line_in_memory()
     try:
         encoding = jsonl_encoding(path)  # the file's: its records' `source.encoding`
+        if encoding in ("utf-8", "utf-8-sig"):  # not text at all (xz or zstd data, a ZIP): one error, not one per "line" of it
+            with open(path, "rb") as fh:
+                head = fh.read(8192)
+            why = binary_reason(head)
+            if why is not None:
+                yield IngestError(name, ErrorKind.BINARY, f"{name}: binary file, not JSON Lines ({why}; first bytes {head[:8]!r})")
+                return
         encoding = "utf-8" if encoding == "gzip" else encoding
         for lineno, obj in iter_jsonl(path):
             if isinstance(obj, BadLine):

@@ -32,7 +32,7 @@ from .errors import ArticleError, CannotStart, ErrorKind, Interrupted, NoArticle
 from .execute import make_executor
 from .ingest import (JSONL_SUFFIXES, MAX_BYTES, IngestError, Unchanged, find_inputs, hints_digest, passed_over_notice, previous_output_notice,
                      read_path, suffix_of)
-from .io import Cache, atomic_open, atomic_write_json, dumps, label_counts, remove_stale_temps, shown, storage_failed
+from .io import Cache, atomic_open, atomic_write_json, dumps, label_counts, remove_stale_temps, shown, storage_failed, storage_locked
 from .ledger import RunLedger
 from .nlp import ModelInfo, load_nlp, model_info
 from .process import Done, WorkSettings, read_cache_hints
@@ -177,6 +177,10 @@ def lock_output(out: Path):
         holder = fh.read().strip() or "another process"
         fh.close()
         raise CannotStart(f"{out} is in use by another presseschau run (pid {holder}); wait for it or use another --out") from None
+    except OSError as e:  # a file system without advisory locks (NFS without its lock daemon: ENOLCK; some FUSE mounts)
+        fh.close()
+        raise CannotStart(f"cannot lock {path} ({e.strerror or e}): the output folder's file system does not support file locks, "
+                          "which keep two runs from writing one folder; give an --out on a local disk") from None
     fh.seek(0)
     fh.truncate()
     fh.write(str(os.getpid()))
@@ -419,11 +423,12 @@ def _writing(out: Path, what: str, stats: RunStats, written: Optional[str] = Non
         if not storage_failed(e):
             raise
         reason = getattr(e, "strerror", None) or str(e)
+        # locked by another program (an sqlite3 shell, a database browser): free space or permissions would not help
+        remedy = "close the program that holds the cache open" if storage_locked(e) else "make the folder writable (or free space)"
         kept = _what_stays(out, written)
         raise OutputNotWritable(
             f"cannot write {what} in the output folder {out} any more ({reason}); {kept}, and the "
-            f"{stats.processed} articles processed in this run are kept in its cache: make the folder "
-            "writable (or free space) and re-run to go on"
+            f"{stats.processed} articles processed in this run are kept in its cache: {remedy} and re-run to go on"
         ) from None
 
 

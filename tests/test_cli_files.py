@@ -481,6 +481,25 @@ def test_a_pipe_given_to_run_is_not_called_missing(tmp_path):
         assert "no such file" not in flat(res)
 
 
+def test_a_pipe_in_an_input_folder_is_named_not_left_out_without_a_word(tmp_path, nlp_info):
+    """A FIFO named `live.txt` in a folder given to `run` (a feed a tool writes into) was left out
+    without a word: no error, no notice, exit 0, though the same pipe named on the command line is
+    an error. Now it is that error too, naming it; the folder's articles are processed."""
+    import os
+
+    from pipeline.run import RunOptions, run
+    from repo_data import SEEDS
+
+    inp = tmp_path / "in"
+    inp.mkdir()
+    shutil.copy(SEEDS[3], inp / SEEDS[3].name)
+    os.mkfifo(inp / "live.txt")
+    summary = run(RunOptions(paths=[inp], out=tmp_path / "out", progress=False), nlp_info)
+    assert [(e["path"], e["kind"]) for e in summary["errors"]] == [(str(inp / "live.txt"), "unreadable")]
+    assert summary["errors"][0]["message"].startswith(f"{inp / 'live.txt'}: not a regular file nor a folder (a pipe")
+    assert [json.loads(x)["id"] for x in (tmp_path / "out" / "articles.jsonl").read_text(encoding="utf-8").splitlines()] == [SEEDS[3].stem]
+
+
 @pytest.mark.parametrize("command", [["export", "--format", "csv", "--data", "{run}", "--out", "{tmp}/x.csv"], ["validate", "{run}"],
                                      ["evaluate", "--run", "{run}"], ["report", "{run}", "--out", "{tmp}/r.html"]])
 def test_the_runs_summary_given_for_its_records_says_what_to_give(tmp_path, command):

@@ -195,6 +195,31 @@ def test_truncated_gzip_corpus_is_an_error_naming_the_file(tmp_path):
     assert len(_items(tmp_path / "whole.jsonl.gz")) == len(recs)
 
 
+def test_a_compressed_corpus_named_jsonl_is_one_binary_error_not_one_per_line(tmp_path):
+    """A corpus compressed with xz or zstd and saved (or renamed) as `.jsonl`, or a ZIP of it: every
+    chunk between two newline bytes was an `invalid_jsonl` error of its own ("not UTF-8 text"), one
+    console line each, thousands for a few MB. Now the file is one `binary` error naming it, as a
+    binary file named `.txt` is; a real corpus, also gzipped, is read as before."""
+    import lzma
+    import zipfile
+
+    recs = read_news("wikinews_de.jsonl.gz", 200)
+    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs).encode("utf-8")
+    xz = tmp_path / "news.jsonl"
+    xz.write_bytes(lzma.compress(text))
+    zipped = tmp_path / "zipped.jsonl"
+    with zipfile.ZipFile(zipped, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("news.jsonl", text)
+    for p in (xz, zipped):
+        items = _items(p)
+        assert len(items) == 1 and isinstance(items[0], IngestError), (p.name, len(items), items[:2])
+        assert items[0].kind == "binary" and items[0].message.startswith(f"{p}: binary file, not JSON Lines ("), items[0].message
+    plain, gz = tmp_path / "plain.jsonl", tmp_path / "gz.jsonl"
+    plain.write_bytes(text)
+    gz.write_bytes(gzip.compress(text))
+    assert [d.text for d in _items(plain)] == [d.text for d in _items(gz)] == [r["text"] for r in recs]
+
+
 def test_jsonl_corpus_in_utf16_with_bom_and_a_cp1252_line(tmp_path):
     """JSONL as Windows tools write it: UTF-16 with a BOM (PowerShell's `>`) was "stopped
     reading after line 0 (UnicodeDecodeError...)", the whole file lost; a UTF-8 file with one
