@@ -13,6 +13,7 @@ atomically at the end. Review decisions are an overlay the caller hands in
 """
 from __future__ import annotations
 
+import errno
 import functools
 import json
 import math
@@ -142,9 +143,38 @@ def check_inputs(paths: list[Path]) -> None:
 
 
 def check_output(out: Path) -> None:
-    """An --out that is a file: refused before anything is loaded (the CLI checks it before the model's line)."""
+    """What stops a run at its output folder, found before anything is loaded or written (the CLI
+    checks it before the model's line, so exit 2 is its one line): an --out that is a file, one
+    that cannot be made (a path under a file, /proc/x: probed in the nearest folder that exists,
+    with a folder made and removed there), and one in use by another run (its lock probed)."""
+    import tempfile
+
     if out.exists() and not out.is_dir():
         raise CannotStart(f"--out {out} is a file, not a folder")
+    if not out.exists():
+        parent = next((p for p in Path(os.path.abspath(out)).parents if os.path.lexists(p)), None)
+        try:
+            if parent is None or not parent.is_dir():
+                raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(parent))
+            os.rmdir(tempfile.mkdtemp(prefix=".presseschau-write-test-", dir=parent))
+        except OSError as e:
+            raise CannotStart(f"cannot write to the output folder {out}: {e.strerror or e}") from None
+    elif (out / ".presseschau" / "lock").is_file():
+        import fcntl
+
+        try:
+            fh = open(out / ".presseschau" / "lock", encoding="utf-8")
+        except OSError:
+            return  # prepare_output / lock_output name what is wrong
+        with fh:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_SH | fcntl.LOCK_NB)  # taken and let go at once: the run takes it for good
+            except BlockingIOError:
+                raise CannotStart(_in_use(out, fh.read().strip())) from None
+
+
+def _in_use(out: Path, holder: str) -> str:
+    return f"{out} is in use by another presseschau run (pid {holder or 'another process'}); wait for it or use another --out"
 
 
 def prepare_output(out: Path) -> None:
@@ -174,9 +204,9 @@ def lock_output(out: Path):
         fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         fh.seek(0)
-        holder = fh.read().strip() or "another process"
+        holder = fh.read().strip()
         fh.close()
-        raise CannotStart(f"{out} is in use by another presseschau run (pid {holder}); wait for it or use another --out") from None
+        raise CannotStart(_in_use(out, holder)) from None
     fh.seek(0)
     fh.truncate()
     fh.write(str(os.getpid()))
