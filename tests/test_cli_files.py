@@ -172,6 +172,33 @@ def test_a_parquet_only_run_is_told_apart_from_no_run(tmp_path, command):
     assert res.exit_code == 2 and "no such file (run `presseschau run` first)" in flat(res), res.output
 
 
+def test_the_parquet_output_given_by_name_says_what_to_give(tmp_path):
+    """`validate out/articles.parquet` (the folder a --format parquet run wrote) said "out/articles.parquet/
+    articles.jsonl: no such file (run `presseschau run` first)", and a part file in it was "invalid JSON"
+    on every line: one line saying these commands read articles.jsonl, and which to give (`paths.run_articles`)."""
+    from pipeline.interop.parquet import PartitionedWriter
+
+    d = tmp_path / "out"
+    d.mkdir()
+    with PartitionedWriter(d) as writer:  # the run's --format parquet output of the real seed records
+        for line in OUTPUT.read_text(encoding="utf-8").splitlines():
+            writer.add(line)
+    part = next((d / "articles.parquet").glob("*.parquet"))
+    commands = [["validate", "{p}"], ["report", "{p}", "-a", str(tmp_path / "ann"), "-o", str(tmp_path / "r.html")],
+                ["export", "--format", "csv", "--data", "{p}", "-a", str(tmp_path / "ann"), "-o", str(tmp_path / "x.csv")]]
+    for given in (d / "articles.parquet", part, d / "entities.parquet"):
+        for command in commands:
+            res = CliRunner().invoke(app, [a.format(p=given) for a in command])
+            assert res.exit_code == 2 and flat(res).count("✘") == 1, res.output
+            assert (f"{given}: a Parquet output; this command reads a run's articles.jsonl: {d} holds no articles.jsonl: "
+                    f"run `presseschau run` again with --format jsonl --format parquet") in flat(res), res.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    shutil.copy(OUTPUT, d / "articles.jsonl")  # a run of both formats: the file to give is named
+    res = CliRunner().invoke(app, ["validate", str(d / "articles.parquet")])
+    assert res.exit_code == 2 and f"give the output folder ({d}) or {d / 'articles.jsonl'}" in flat(res), res.output
+    assert CliRunner().invoke(app, ["validate", str(d)]).exit_code == 0
+
+
 def test_a_run_says_which_reviewed_articles_it_does_not_hold(tmp_path):
     """A run of another corpus (here: none) beside the project's review log: the decisions of the
     five seeds are not applied anywhere; the run says so in one line naming the articles (they
