@@ -291,6 +291,12 @@ class ExportTargetClash(ValueError):
     `presseschau export` says so in one line and exits 2."""
 
 
+class ReportTargetNotHtml(ValueError):
+    """`presseschau report -o r.txt`: the report is one HTML file and was written under any name
+    given; an --out ending otherwise than .html/.htm is refused (`review.report.check_report_target`),
+    one line, exit 2, before anything is read or written."""
+
+
 class ExportTooLarge(ValueError):
     """An export the chosen format cannot hold (more entities than an Excel sheet's rows):
     `presseschau export` says so in one line and exits 2, nothing is written."""

@@ -199,6 +199,20 @@ def test_the_parquet_output_given_by_name_says_what_to_give(tmp_path):
     assert CliRunner().invoke(app, ["validate", str(d)]).exit_code == 0
 
 
+def test_report_writes_html_only_under_an_html_name(tmp_path):
+    """`report -o r.txt` wrote the HTML page as r.txt (export refuses a name of another format): an --out
+    not ending in .html/.htm is one line, exit 2, nothing written; .HTM and a folder are fine."""
+    ann = ["-a", str(REPO / "annotations")]
+    for name in ("r.txt", "report.json", "r.jsonl"):
+        res = CliRunner().invoke(app, ["report", str(OUTPUT.parent), *ann, "-o", str(tmp_path / name)])
+        assert res.exit_code == 2 and flat(res).count("✘") == 1, res.output
+        assert f"{tmp_path / name}: the report is one HTML file: give an --out ending in .html or .htm, or a folder" in flat(res), res.output
+    assert not list(tmp_path.iterdir())
+    for out, written in (("R.HTM", "R.HTM"), ("reports", "reports/report.html")):
+        res = CliRunner().invoke(app, ["report", str(OUTPUT.parent), *ann, "-o", str(tmp_path / out)])
+        assert res.exit_code == 0 and (tmp_path / written).read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html"), res.output
+
+
 def test_a_run_says_which_reviewed_articles_it_does_not_hold(tmp_path):
     """A run of another corpus (here: none) beside the project's review log: the decisions of the
     five seeds are not applied anywhere; the run says so in one line naming the articles (they
