@@ -213,6 +213,28 @@ def test_report_writes_html_only_under_an_html_name(tmp_path):
         assert res.exit_code == 0 and (tmp_path / written).read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html"), res.output
 
 
+def test_report_and_export_read_a_json_list_of_records_alike(tmp_path):
+    """The seed records saved as one JSON list (`json.dump(records)`, one line): `export --data` read them,
+    `report` said "line 1 is not an article record" and "no line is an article record", exit 2. Both read it
+    with the one reader (`interop.json_array_rows`), and both refuse a list with an item that is no record."""
+    records = [json.loads(x) for x in OUTPUT.read_text(encoding="utf-8").splitlines()]
+    ann = ["-a", str(tmp_path / "ann")]
+    given = tmp_path / "records.json"
+    given.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    report = CliRunner().invoke(app, ["report", str(given), *ann, "-o", str(tmp_path / "r.html")])
+    export = CliRunner().invoke(app, ["export", "--format", "csv", "--data", str(given), *ann, "-o", str(tmp_path / "x.csv")])
+    for res in (report, export):
+        assert res.exit_code == 0 and f"({len(records)} articles" in flat(res) and "not an article record" not in flat(res), res.output
+    ids = [r["id"] for r in records]
+    assert all(i in (tmp_path / "r.html").read_text(encoding="utf-8") for i in ids)
+    given.write_text(json.dumps(records[:2] + [{"text": records[2]["text"]}], ensure_ascii=False), encoding="utf-8")
+    for args in (["report", str(given), *ann, "-o", str(tmp_path / "r2.html")],
+                 ["export", "--format", "csv", "--data", str(given), *ann, "-o", str(tmp_path / "x2.csv")]):
+        res = CliRunner().invoke(app, args)
+        assert res.exit_code == 2 and f"{given}: item 3 is no article record" in flat(res), res.output
+    assert not (tmp_path / "r2.html").exists() and not (tmp_path / "x2.csv").exists()
+
+
 def test_a_run_says_which_reviewed_articles_it_does_not_hold(tmp_path):
     """A run of another corpus (here: none) beside the project's review log: the decisions of the
     five seeds are not applied anywhere; the run says so in one line naming the articles (they
