@@ -245,12 +245,15 @@ def run(
     nlp_and_info: Optional[tuple[Any, ModelInfo]] = None,
     on_error: Callable[[dict], None] = lambda e: None,
     on_notice: Callable[[str], None] = lambda m: None,
+    on_start: Callable[[], None] = lambda: None,
 ) -> dict[str, Any]:
     """Process the inputs into `opts.out`; returns the run summary that is written as run.json.
     `nlp_and_info`: a pipeline loaded by the caller (`load_nlp`); without it the model is
     described from its files (`model_info`) and loaded only when the first batch needs it, so
     that a re-run of an unchanged corpus never loads it. `on_error` hears every per-article
-    error, `on_notice` what else the user should know."""
+    error, `on_notice` what else the user should know; `on_start` is called once the run can go on
+    (its output folder taken, its inputs found: the CLI says the model there, so that what stops
+    the run before, `CannotStart`, is the one line of exit 2)."""
     t_start = time.perf_counter()
     stats = RunStats()
     if nlp_and_info is not None:
@@ -326,6 +329,9 @@ def run(
             notice(f"the output folder {shown(opts.out)} is in an input folder: the run's output there is not read as input{unread}")
         if passed_over:
             notice(passed_over_notice(passed_over))
+        if not found["files"]:  # no input file at all (an empty folder): a previous run's articles stop it here
+            _keep_previous(opts, cache, len(stats.errors))
+        on_start()
         known_total = None if found["jsonl"] else found["files"]
         bar = _progress_bar(_show_progress(opts.progress), total=known_total)
         batches = _batches(ledger.files(), opts, cache, ledger, info.fingerprint, stats, bar, lambda e: _error(stats, e, on_error))
@@ -705,6 +711,13 @@ def _no_articles(opts: RunOptions, cache: Cache, failed: int, notice: Callable[[
     """The inputs gave no article: a previous run's articles in the output folder are not
     replaced by an empty output (`NoArticlesFound`, exit 2) unless `--force` says so; on a
     fresh folder the empty output is written, with a notice."""
+    inputs, output, previous = _keep_previous(opts, cache, failed)
+    notice(f"no article found in {inputs}" + (f": {output} no longer holds the previous run's {previous} article{'s' * (previous != 1)} (--force)" if previous else ""))
+
+
+def _keep_previous(opts: RunOptions, cache: Cache, failed: int) -> tuple[str, str, int]:
+    """`NoArticlesFound` where the output folder holds a previous run's articles and --force is not
+    given; else the inputs and the output as named in the notice, and the previous run's count."""
     inputs = ", ".join(shown(p) for p in opts.paths)
     previous = cache.db.execute("SELECT COUNT(*) FROM last_run").fetchone()[0]
     jsonl = opts.out / "articles.jsonl"
@@ -714,7 +727,7 @@ def _no_articles(opts: RunOptions, cache: Cache, failed: int, notice: Callable[[
     output = shown(opts.out / output_names(opts.formats)[0])
     if previous and not opts.force:
         raise NoArticlesFound(inputs, output, previous, failed)
-    notice(f"no article found in {inputs}" + (f": {output} no longer holds the previous run's {previous} article{'s' * (previous != 1)} (--force)" if previous else ""))
+    return inputs, output, previous
 
 
 LAST_RUN_TABLE = "CREATE TABLE IF NOT EXISTS last_run (pos INTEGER PRIMARY KEY, id TEXT NOT NULL)"

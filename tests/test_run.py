@@ -143,6 +143,8 @@ def test_a_run_of_no_article_keeps_the_previous_runs_articles(tmp_path, nlp_info
         assert f"no article found in {tmp_path / name}" in line and str(out / "articles.jsonl") in line, line
         assert "Traceback" not in res.stderr
         assert {n: (out / n).read_bytes() for n in before} == before, name
+        if name == "empty":  # no input file at all: exit 2's one line, not after the model's line "ℹ Model: ..."
+            assert res.stderr.startswith("✘ no article found in") and len(res.stderr.splitlines()) == 1 and not res.stdout, res.stdout + res.stderr
     # asked for: the empty output replaces them, and the run says so
     forced = run(RunOptions(paths=[tmp_path / "empty"], out=out, progress=False, force=True), nlp_info)
     assert forced["counts"]["articles"] == 0 and len(forced["deleted"]) == 2
