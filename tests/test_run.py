@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 
 from pipeline.ingest import MAX_BYTES
@@ -169,6 +170,8 @@ def test_a_run_of_no_article_keeps_the_previous_runs_articles(tmp_path, nlp_info
         assert f"no article found in {tmp_path / name}" in line and str(out / "articles.jsonl") in line, line
         assert "Traceback" not in res.stderr
         assert {n: (out / n).read_bytes() for n in before} == before, name
+        if name == "empty":  # no input file at all: exit 2's one line, not after the model's line "ℹ Model: ..."
+            assert res.stderr.startswith("✘ no article found in") and len(res.stderr.splitlines()) == 1 and not res.stdout, res.stdout + res.stderr
     # asked for: the empty output replaces them, and the run says so
     forced = run(RunOptions(paths=[tmp_path / "empty"], out=out, progress=False, force=True), nlp_info)
     assert forced["counts"]["articles"] == 0 and len(forced["deleted"]) == 2
@@ -454,7 +457,17 @@ def test_out_that_is_a_file_is_refused(tmp_path):
     assert proc.returncode == 2 and "is a file, not a folder" in " ".join((proc.stdout + proc.stderr).split())
     assert "Traceback" not in proc.stderr and target.read_text(encoding="utf-8") == "keep me"
     # the one line of exit 2 (README), not after the model's line
-    assert proc.stdout.strip() == f"✘ --out {target} is a file, not a folder", proc.stdout
+    assert proc.stderr.strip() == f"✘ --out {target} is a file, not a folder" and not proc.stdout, proc.stdout + proc.stderr
+
+
+def test_an_out_that_cannot_be_made_is_the_one_line_of_exit_2(tmp_path):
+    """An --out under a file, or where no folder can be made (/proc): one line, exit 2, before the model's line."""
+    (tmp_path / "a-file").write_text("keep me", encoding="utf-8")
+    for out, why in [(tmp_path / "a-file" / "out", "Not a directory"), (Path("/proc/presseschau-out"), "No such file or directory")]:
+        proc = _cli("run", str(SEEDS[0]), "--out", str(out), "--no-progress")
+        assert proc.returncode == 2 and not proc.stdout, proc.stdout + proc.stderr
+        assert proc.stderr.strip() == f"✘ cannot write to the output folder {out}: {why}", proc.stderr
+    assert (tmp_path / "a-file").read_text(encoding="utf-8") == "keep me" and sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
 
 
 @pytest.mark.slow
@@ -470,6 +483,9 @@ def test_one_run_per_output_folder(tmp_path):
         proc = _cli("run", str(SEEDS[0]), "--out", str(out))
     assert proc.returncode == 2
     assert "in use by another presseschau run (pid 4242)" in " ".join((proc.stdout + proc.stderr).split())
+    # the one line of exit 2 (README), not after the model's line "ℹ Model: ..."
+    assert proc.stderr.strip() == f"✘ {out} is in use by another presseschau run (pid 4242); wait for it or use another --out", proc.stderr
+    assert not proc.stdout, proc.stdout
     assert not (out / "articles.jsonl").exists()
     assert _cli("run", str(SEEDS[0]), "--out", str(out)).returncode == 0  # free again
 

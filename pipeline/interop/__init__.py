@@ -112,6 +112,14 @@ def read_json_rows(path: os.PathLike | str) -> list[dict]:
     Studio export given by mistake); an item of the list that is no article record
     (`record.is_article_record`) raises `errors.NotArticleRecords` naming the file and the items.
     What a JSONL line holds is checked by `record.check_articles`."""
+    rows = json_array_rows(path)
+    return list(read_jsonl(path)) if rows is None else rows  # the one JSONL reader: names the file and line of what it cannot read
+
+
+def json_array_rows(path: os.PathLike | str) -> Optional[list[dict]]:
+    """The article records of a file holding one JSON list of them (`[{...}, {...}]`, on one line or
+    several), None for any other file (JSONL): `read_json_rows` and `report` (`overview.load_reviewed`)
+    read such a file alike. An item that is no article record raises `errors.NotArticleRecords`."""
     path = Path(path)
     with open(path, "rb") as fh:
         head = fh.read(4096).removeprefix(b"\xef\xbb\xbf").lstrip()
@@ -129,7 +137,7 @@ def read_json_rows(path: os.PathLike | str) -> list[dict]:
         if bad:
             raise NotArticleRecords(shown(path), bad, unit="item")
         return data
-    return list(read_jsonl(path))  # the one JSONL reader: names the file and line of what it cannot read
+    return None
 
 
 def _jsonl_bytes(rows) -> bytes:
