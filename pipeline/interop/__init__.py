@@ -146,7 +146,8 @@ def _jsonl_bytes(rows) -> bytes:
 
 def run_output_at(target: os.PathLike | str, run_folder: os.PathLike | str,
                   annotations: Optional[os.PathLike | str] = None) -> Optional[Path]:
-    """The run output (`RUN_OUTPUTS` in `run_folder`) or, with `annotations`, the review log
+    """The run output (`RUN_OUTPUTS` in `run_folder`, or in another folder that holds a run's
+    `run.json`) or, with `annotations`, the review log
     there (decisions.jsonl and its .rejected copy) that writing `target` would replace or write
     into, or None: an export or report must never change what `presseschau run` wrote nor the
     reviewers' decisions."""
@@ -160,6 +161,9 @@ def run_output_at(target: os.PathLike | str, run_folder: os.PathLike | str,
     for path in owned:
         own = path.resolve()
         if target == own or own in target.parents:
+            return path
+    for path in (target, *target.parents):  # another run's output: its folder holds its run.json
+        if path.name in RUN_OUTPUTS and (path.parent / "run.json").is_file():
             return path
     return None
 
