@@ -67,9 +67,9 @@ def extract(data: bytes) -> tuple[str, dict[str, Any]]:
     styles = _paragraph_styles(root)
     blocks: list[str] = []
     headline: Optional[str] = None
-    for text, is_title in _blocks(body, styles):
-        if headline is None and is_title:
-            headline = " ".join(text.split()) or None
+    for text, title in _blocks(body, styles):
+        if headline is None and title is not None:
+            headline = " ".join(title.split()) or None
         blocks.extend(line for line in text.split("\n") if line.strip())
     text = "\n\n".join(blocks)
     if not any(ch.isalpha() for ch in text):
@@ -148,8 +148,8 @@ def _is_title(el: Any, styles: dict[str, str]) -> bool:
     return styles.get(style, style).lower() in _HEADLINE_STYLES
 
 
-def _blocks(container: Any, styles: dict[str, str]) -> Iterator[tuple[str, bool]]:
-    """(text, whether it is a headline) of each paragraph and heading under a body, a list item,
+def _blocks(container: Any, styles: dict[str, str]) -> Iterator[tuple[str, Optional[str]]]:
+    """(text, its text as a title without its number where it is a headline, else None) of each paragraph and heading under a body, a list item,
     a section or a table cell, in document order; a table row by row (`docx._blocks`' convention)."""
     for child in container:
         tag = child.tag
@@ -159,7 +159,7 @@ def _blocks(container: Any, styles: dict[str, str]) -> Iterator[tuple[str, bool]
             boxes: list = []
             text = "".join(_text(child, boxes))
             if text.strip():
-                yield text, _is_title(child, styles)
+                yield text, "".join(_text(child, [], numbers=False)) if _is_title(child, styles) else None
             for box in boxes:
                 yield from _blocks(box, styles)
         elif tag == _TABLE + "table":
@@ -167,7 +167,7 @@ def _blocks(container: Any, styles: dict[str, str]) -> Iterator[tuple[str, bool]
                 cells = [list(_blocks(cell, styles)) for cell in row if cell.tag == _TABLE + "table-cell"]
                 cells = [c for c in cells if c]
                 if len(cells) > 1 and all(len(c) == 1 and "\n" not in c[0][0] for c in cells):
-                    yield "\t".join(c[0][0] for c in cells), False
+                    yield "\t".join(c[0][0] for c in cells), None
                 else:
                     for c in cells:
                         yield from c
@@ -186,7 +186,7 @@ def _rows(table: Any) -> Iterator[Any]:
             yield from _rows(child)
 
 
-def _text(el: Any, boxes: list) -> Iterator[str]:
+def _text(el: Any, boxes: list, numbers: bool = True) -> Iterator[str]:
     """A paragraph's text as LibreOffice shows it: spans, links and fields' results in, `text:s`
     as its spaces, footnotes, comments and tracked changes' marks out; the paragraphs of a text
     frame anchored in it (`draw:text-box`) are appended to `boxes`."""
@@ -208,7 +208,7 @@ def _text(el: Any, boxes: list) -> Iterator[str]:
         elif tag == _TEXT + "soft-page-break":
             pass
         elif tag == _TEXT + "number":  # a list item's or heading's number as the writing program shows it ("1."), where it stored it
-            number = "".join(child.itertext()).strip()
+            number = "".join(child.itertext()).strip() if numbers else ""
             yield number + "\t" if number else ""
         elif tag == _DRAW + "text-box":
             boxes.append(child)
@@ -216,7 +216,7 @@ def _text(el: Any, boxes: list) -> Iterator[str]:
             for box in child.iter(_DRAW + "text-box"):
                 boxes.append(box)
         else:
-            yield from _text(child, boxes)
+            yield from _text(child, boxes, numbers)
         yield child.tail or ""
 
 

@@ -136,6 +136,9 @@ def test_odt_lists_line_breaks_spaces_and_the_title_from_meta():
     assert meta["title"] == "Kasachstan bittet um militärische Hilfe" and meta["authors"] == ["Friedrich Schmidt"]
     _, meta = extract(odt_bytes(body, title="Bericht_final.odt"))
     assert "title" not in meta and "authors" not in meta
+    # a numbered heading: its number in the text, not in the title
+    text, meta = extract(odt_bytes('<text:h text:outline-level="1"><text:number>1.</text:number>Kasachstan bittet um Hilfe</text:h>' + body))
+    assert text.startswith("1.\tKasachstan bittet um Hilfe\n\n") and meta["title"] == "Kasachstan bittet um Hilfe"
 
 
 def test_odt_files_that_cannot_be_read_are_errors_naming_them(tmp_path):
@@ -152,6 +155,13 @@ def test_odt_files_that_cannot_be_read_are_errors_naming_them(tmp_path):
     other_zip = io.BytesIO()
     with zipfile.ZipFile(other_zip, "w") as z:
         z.writestr("bild.jpg", b"\xff\xd8\xff")
+    locked = io.BytesIO()  # saved with a password: content.xml encrypted, the manifest says how
+    with zipfile.ZipFile(locked, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", bytes(range(256)) * 4)
+        z.writestr("META-INF/manifest.xml", '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+                   '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"><manifest:encryption-data '
+                   'manifest:checksum-type="SHA1/1K" manifest:checksum="x"/></manifest:file-entry></manifest:manifest>')
     garbled = bytearray(good)
     for i in range(200, len(garbled), 97):
         garbled[i] ^= 0x5A
@@ -160,6 +170,7 @@ def test_odt_files_that_cannot_be_read_are_errors_naming_them(tmp_path):
              "tabelle.odt": (spreadsheet.getvalue(), "unsupported", "opendocument.spreadsheet"),
              "bilder.odt": (other_zip.getvalue(), "unreadable", "without content.xml"),
              "leer.odt": (odt_bytes("<text:p> </text:p>"), "empty", "holds no text"),
+             "passwort.odt": (locked.getvalue(), "unreadable", "encrypted (saved with a password)"),
              "alt.odt": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "unsupported", ".doc"),
              "text.odt": ("Kein ZIP, nur Text.".encode(), "unreadable", "not an OpenDocument file")}
     for name, (data, kind, words) in cases.items():
