@@ -575,8 +575,10 @@ def read_path(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: Op
     except OSError as e:
         yield IngestError(name, ErrorKind.UNREADABLE, f"{name}: cannot read ({e.strerror})")
         return
-    # a web archive holds the page's images too: many times its text, as a Word file
+    # a web archive holds the page's images too: many times its text, as a Word file (also one renamed .html)
     limit = max(max_bytes, PDF_MAX_FILE_BYTES) if s in PDF_SUFFIXES | DOCX_SUFFIXES | ODT_SUFFIXES | MHTML_SUFFIXES else max_bytes
+    if size > limit and s in HTML_SUFFIXES and _is_mhtml(_head(path)):
+        s, limit = ".mhtml", max(max_bytes, PDF_MAX_FILE_BYTES)
     if size > limit:
         what = {".pdf": "one PDF (split it)", ".docx": "one Word file (split it)", ".odt": "one OpenDocument file (split it)",
                 ".mhtml": "one web archive", ".mht": "one web archive"}.get(s, "one article (split it or raise --max-bytes)")
@@ -773,6 +775,15 @@ def _from_bytes(data: bytes, path: Path, root: Path, suffix: str) -> Iterator[It
         return
     warnings = archive_warnings + warnings + _nul_warning(text)
     yield RawDoc(id=doc_id_for(path, root), path=name, sha256=sha256(data), text=text, encoding=encoding, meta=meta, warnings=warnings)
+
+
+def _head(path: Path, n: int = 4096) -> bytes:
+    """The first `n` bytes of a file (b"" where it cannot be read: reading it names the problem)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(n)
+    except OSError:
+        return b""
 
 
 def _is_mhtml(data: bytes) -> bool:

@@ -163,6 +163,10 @@ def test_a_web_archive_that_cannot_be_read_is_an_error_naming_it(tmp_path):
     (doc,) = _items(tmp_path / "halb.mhtml")
     assert isinstance(doc, RawDoc)
     assert any(w.startswith(f"mhtml: {tmp_path / 'halb.mhtml'}: the web archive is cut off") for w in doc.warnings), doc.warnings
+    # with its images many times its page: read also where that is over --max-bytes and it is renamed .html
+    (tmp_path / "gross.html").write_bytes(full)
+    (doc,) = read_path(tmp_path / "gross.html", tmp_path, max_bytes=len(full) // 2)
+    assert isinstance(doc, RawDoc), doc
     (tmp_path / "ganz.mhtml").write_bytes(full)
     found, errors = discover([tmp_path])
     assert not errors and tmp_path / "ganz.mhtml" in [f for f, _ in found]
