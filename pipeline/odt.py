@@ -3,9 +3,9 @@ read with the standard library (zipfile + xml.etree), as `docx.py` reads a Word 
 
 The text follows the .docx reader's conventions (`pipeline/docx.py`), so that one article reads
 the same whether saved as .docx or .odt: each paragraph (`text:p`) and heading (`text:h`) a block,
-blank lines between (`"blocks": True`); a list's items (`text:list`) blocks of their own (a bullet
-left out, a number put before the item, followed by a tab, where the file stores it as `text:number`:
-the numbers the list style computes are not counted here); a table's rows in order, a row
+blank lines between (`"blocks": True`); a list's items (`text:list`) blocks of their own, a bullet
+left out, a number ("1.", "a)", "IV.") counted as the list style numbers the level and put before
+the item, followed by a tab, as the .docx reader does; a table's rows in order, a row
 of one-line cells one line, its cells apart by a tab, else each cell's paragraphs as blocks; a line
 break (`text:line-break`) splits a paragraph into lines; `text:s` is its count of spaces
 (`text:c`), `text:tab` a tab. Left out, as the .docx reader leaves them out: footnotes and endnotes
@@ -28,7 +28,7 @@ from xml.etree import ElementTree as ET
 
 from .errors import ErrorKind, OdtUnreadable
 from .clean.data import no_person_author
-from .docx import MAX_UNPACKED_BYTES, _NO_TITLE, _persons
+from .docx import MAX_UNPACKED_BYTES, _NO_TITLE, _format, _persons
 
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -45,6 +45,33 @@ _SKIP = {_TEXT + "note", _OFFICE + "annotation", _OFFICE + "annotation-end", _TE
          _TEXT + "sequence-decls", _TEXT + "variable-decls",
          _TEXT + "user-field-decls", _OFFICE + "forms", _TEXT + "table-of-content", _TEXT + "alphabetical-index"}
 _HEADLINE_STYLES = ("title",)
+#: a list level's `style:num-format` -> the .docx reader's number format (`docx._format`)
+_NUM_FORMATS = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
+
+
+class _Lists:
+    """The numbered list styles of a document (style name -> level -> (format, prefix, suffix,
+    start)) and the last number of each (style, level) met, for a list that continues one before it."""
+
+    def __init__(self, *roots: Any) -> None:
+        self.styles: dict[str, dict[int, tuple[str, str, str, int]]] = {}
+        self.last: dict[tuple[Optional[str], int], int] = {}
+        for root in roots:
+            for ls in root.iter(_TEXT + "list-style") if root is not None else []:
+                levels = self.styles.setdefault(ls.get(_STYLE + "name") or "", {})
+                for lvl in ls:
+                    fmt = _NUM_FORMATS.get(lvl.get(_STYLE + "num-format") or "")
+                    if lvl.tag != _TEXT + "list-level-style-number" or fmt is None:
+                        continue  # a bullet, an image, a level without a number
+                    levels[_int(lvl.get(_TEXT + "level"), 1)] = (fmt, lvl.get(_STYLE + "num-prefix") or "",
+                                                                 lvl.get(_STYLE + "num-suffix") or "", _int(lvl.get(_TEXT + "start-value"), 1))
+
+
+def _int(value: Optional[str], default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
 
 
 def extractor_name() -> str:
@@ -65,9 +92,10 @@ def extract(data: bytes) -> tuple[str, dict[str, Any]]:
         raise OdtUnreadable(ErrorKind.UNSUPPORTED, "not an OpenDocument text (its content.xml has no text body: a spreadsheet or "
                                                    "a presentation?); save the text as .odt or .docx")
     styles = _paragraph_styles(root)
+    lists = _Lists(root, _styles_root(data))
     blocks: list[str] = []
     headline: Optional[str] = None
-    for text, title in _blocks(body, styles):
+    for text, title in _blocks(body, styles, lists):
         if headline is None and title is not None:
             headline = " ".join(title.split()) or None
         blocks.extend(line for line in text.split("\n") if line.strip())
@@ -148,7 +176,46 @@ def _is_title(el: Any, styles: dict[str, str]) -> bool:
     return styles.get(style, style).lower() in _HEADLINE_STYLES
 
 
-def _blocks(container: Any, styles: dict[str, str]) -> Iterator[tuple[str, Optional[str]]]:
+def _styles_root(data: bytes) -> Any:
+    """styles.xml's root (the named list styles: "Numbering 123"), or None where it cannot be read."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return ET.fromstring(z.read("styles.xml"))
+    except Exception:  # no styles part, a damaged one: the lists of content.xml's own styles are numbered
+        return None
+
+
+def _list(el: Any, styles: dict[str, str], lists: _Lists, outer: Optional[str] = None, level: int = 0) -> Iterator[tuple[str, Optional[str]]]:
+    """The blocks of a list (`text:list`), each item's first paragraph after its number where the
+    list style numbers its level ("1.", "a)", "IV."), counted as LibreOffice shows it: from the
+    level's start value, an item's `text:start-value`, a list that continues the one before it
+    (`text:continue-numbering`, `text:continue-list`); a number the file stores (`text:number`) is taken as it is."""
+    style = el.get(_TEXT + "style-name") or outer
+    level += 1
+    fmt = lists.styles.get(style or "", {}).get(level)
+    key = (style, level)
+    cont = el.get(_TEXT + "continue-numbering") == "true" or el.get(_TEXT + "continue-list") is not None
+    n = lists.last.get(key, 0) if cont else (fmt[3] - 1 if fmt else 0)
+    for item in el:
+        if item.tag not in (_TEXT + "list-item", _TEXT + "list-header"):
+            continue
+        label = ""
+        if item.tag == _TEXT + "list-item" and fmt is not None:
+            n = _int(item.get(_TEXT + "start-value"), n + 1)
+            label = f"{fmt[1]}{_format(n, fmt[0])}{fmt[2]}\t"
+        for sub in item:
+            if sub.tag == _TEXT + "list":
+                yield from _list(sub, styles, lists, style, level)
+                continue
+            if label and sub.find(_TEXT + "number") is not None:
+                label = ""  # the number as the file stores it
+            for text, title in _blocks([sub], styles, lists):
+                yield (label + text if label else text), title
+                label = ""
+    lists.last[key] = n
+
+
+def _blocks(container: Any, styles: dict[str, str], lists: _Lists) -> Iterator[tuple[str, Optional[str]]]:
     """(text, its text as a title without its number where it is a headline, else None) of each paragraph and heading under a body, a list item,
     a section or a table cell, in document order; a table row by row (`docx._blocks`' convention)."""
     for child in container:
@@ -161,10 +228,10 @@ def _blocks(container: Any, styles: dict[str, str]) -> Iterator[tuple[str, Optio
             if text.strip():
                 yield text, "".join(_text(child, [], numbers=False)) if _is_title(child, styles) else None
             for box in boxes:
-                yield from _blocks(box, styles)
+                yield from _blocks(box, styles, lists)
         elif tag == _TABLE + "table":
             for row in _rows(child):
-                cells = [list(_blocks(cell, styles)) for cell in row if cell.tag == _TABLE + "table-cell"]
+                cells = [list(_blocks(cell, styles, lists)) for cell in row if cell.tag == _TABLE + "table-cell"]
                 cells = [c for c in cells if c]
                 if len(cells) > 1 and all(len(c) == 1 and "\n" not in c[0][0] for c in cells):
                     yield "\t".join(c[0][0] for c in cells), None
@@ -173,8 +240,10 @@ def _blocks(container: Any, styles: dict[str, str]) -> Iterator[tuple[str, Optio
                         yield from c
         elif tag in (_TABLE + "table-row", _TABLE + "table-header-rows", _TABLE + "table-rows"):
             continue  # walked by their table
-        else:  # text:list, text:list-item, text:section, text:index-body ...: their paragraphs in order
-            yield from _blocks(child, styles)
+        elif tag == _TEXT + "list":
+            yield from _list(child, styles, lists)
+        else:  # text:section, text:index-body, a frame ...: their paragraphs in order
+            yield from _blocks(child, styles, lists)
 
 
 def _rows(table: Any) -> Iterator[Any]:

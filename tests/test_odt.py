@@ -132,6 +132,22 @@ def test_odt_lists_line_breaks_spaces_and_the_title_from_meta():
             f'<text:p>{escape(paras[2][:60])}<text:line-break/>zweite<text:s text:c="3"/>Zeile<text:tab/>Ende</text:p>')
     text, meta = extract(odt_bytes(body, title="Kasachstan bittet um militärische Hilfe", creator="Schmidt, Friedrich"))
     assert text.split("\n\n") == ["1.\tBerlin", "Hamburg", paras[2][:60], "zweite   Zeile\tEnde"]
+    # a numbered list style: its numbers counted as LibreOffice shows them (levels, a start value,
+    # a list continuing the one before it), a bullet list's glyphs left out
+    numbered = ('<text:list-style style:name="L1"><text:list-level-style-number text:level="1" style:num-suffix="." style:num-format="1"/>'
+                '<text:list-level-style-number text:level="2" style:num-suffix=")" style:num-format="a"/></text:list-style>'
+                '<text:list-style style:name="L2"><text:list-level-style-number text:level="1" style:num-prefix="(" style:num-suffix=")" '
+                'style:num-format="I" text:start-value="3"/></text:list-style>'
+                '<text:list-style style:name="B"><text:list-level-style-bullet text:level="1" text:bullet-char="•"/></text:list-style>')
+    item = lambda t, inner="": f"<text:list-item><text:p>{t}</text:p>{inner}</text:list-item>"
+    body = ('<text:list text:style-name="L1">' + item("Berlin", '<text:list>' + item("Mitte") + item("Pankow") + "</text:list>")
+            + item("Hamburg") + "</text:list><text:p>Zwischentext</text:p>"
+            + '<text:list text:style-name="L1" text:continue-numbering="true">' + item("München") + "</text:list>"
+            + '<text:list text:style-name="L2">' + item("Köln") + item("Bonn") + "</text:list>"
+            + '<text:list text:style-name="B">' + item("Punkt") + "</text:list>")
+    text, _ = extract(odt_bytes(body, styles=numbered))
+    assert text.split("\n\n") == ["1.\tBerlin", "a)\tMitte", "b)\tPankow", "2.\tHamburg", "Zwischentext", "3.\tMünchen",
+                                   "(III)\tKöln", "(IV)\tBonn", "Punkt"]
     # no heading: the document's title where it looks like a headline; "Nachname, Vorname" one person
     assert meta["title"] == "Kasachstan bittet um militärische Hilfe" and meta["authors"] == ["Friedrich Schmidt"]
     _, meta = extract(odt_bytes(body, title="Bericht_final.odt"))
