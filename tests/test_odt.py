@@ -195,6 +195,10 @@ def test_odt_files_that_cannot_be_read_are_errors_naming_them(tmp_path):
         assert isinstance(err, IngestError), name
         assert (err.kind, err.message.startswith(f"{tmp_path / name}: ")) == (kind, True), (name, err.message)
         assert words in err.message, (name, err.message)
+    # an OpenDocument text named .docx: named as what it is ("a ZIP without Word's parts" before)
+    (tmp_path / "bericht.docx").write_bytes(good)
+    (err,) = read_path(tmp_path / "bericht.docx", tmp_path)
+    assert err.kind == "unsupported" and err.message == f"{tmp_path / 'bericht.docx'}: an OpenDocument text (.odt) named .docx; name it .odt (Presseschau reads both)"
     (tmp_path / "gut.odt").write_bytes(good)
     (doc,) = read_path(tmp_path / "gut.odt", tmp_path)
     assert isinstance(doc, RawDoc) and doc.id == "gut"
