@@ -40,9 +40,10 @@ _META = "{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}"
 #: the mimetype of an OpenDocument text (and its template)
 _MIMETYPES = (b"application/vnd.oasis.opendocument.text", b"application/vnd.oasis.opendocument.text-template")
 #: inline elements whose text is not the body's text as it reads: footnotes, comments, a tracked
-#: change's mark (its deleted text is in `text:tracked-changes`), declarations, indexes (generated)
+#: change's mark (its deleted text is in `text:tracked-changes`), a reading aid above a word (ruby text, as
+#: the .docx reader leaves out `w:rt`), declarations, indexes (generated)
 _SKIP = {_TEXT + "note", _OFFICE + "annotation", _OFFICE + "annotation-end", _TEXT + "change", _TEXT + "tracked-changes",
-         _TEXT + "sequence-decls", _TEXT + "variable-decls",
+         _TEXT + "ruby-text", _TEXT + "sequence-decls", _TEXT + "variable-decls",
          _TEXT + "user-field-decls", _OFFICE + "forms", _TEXT + "table-of-content", _TEXT + "alphabetical-index"}
 _HEADLINE_STYLES = ("title",)
 #: a list level's `style:num-format` -> the .docx reader's number format (`docx._format`)

@@ -129,9 +129,11 @@ def test_odt_lists_line_breaks_spaces_and_the_title_from_meta():
     paras = seed_paragraphs()
     body = ('<text:list><text:list-item><text:p><text:number>1.</text:number>Berlin</text:p></text:list-item>'
             '<text:list-item><text:p>Hamburg</text:p></text:list-item></text:list>'
-            f'<text:p>{escape(paras[2][:60])}<text:line-break/>zweite<text:s text:c="3"/>Zeile<text:tab/>Ende</text:p>')
+            f'<text:p>{escape(paras[2][:60])}<text:line-break/>zweite<text:s text:c="3"/>Zeile<text:tab/>Ende</text:p>'
+            '<text:p><text:ruby><text:ruby-base>Tokio</text:ruby-base><text:ruby-text>とうきょう</text:ruby-text></text:ruby> '
+            '<text:span>meldet</text:span> <text:a xlink:href="https://x.de">Beben</text:a>.</text:p>').replace("<text:a ", '<text:a xmlns:xlink="http://www.w3.org/1999/xlink" ')
     text, meta = extract(odt_bytes(body, title="Kasachstan bittet um militärische Hilfe", creator="Schmidt, Friedrich"))
-    assert text.split("\n\n") == ["1.\tBerlin", "Hamburg", paras[2][:60], "zweite   Zeile\tEnde"]
+    assert text.split("\n\n") == ["1.\tBerlin", "Hamburg", paras[2][:60], "zweite   Zeile\tEnde", "Tokio meldet Beben."]
     # a numbered list style: its numbers counted as LibreOffice shows them (levels, a start value,
     # a list continuing the one before it), a bullet list's glyphs left out
     numbered = ('<text:list-style style:name="L1"><text:list-level-style-number text:level="1" style:num-suffix="." style:num-format="1"/>'
