@@ -802,6 +802,7 @@ def mhtml_page(data: bytes) -> tuple[bytes, Optional[str], Optional[str], list[s
     address is the message's `Snapshot-Content-Location` (Chrome) or `Content-Location`, else the
     root part's, where it is an absolute http(s) URL. Raises `MhtmlUnreadable`."""
     import email
+    import email.errors
     import email.policy
 
     try:
@@ -846,8 +847,6 @@ def mhtml_page(data: bytes) -> tuple[bytes, Optional[str], Optional[str], list[s
     charset = root.get_content_charset()
     url = next((u for u in (str(msg.get("Snapshot-Content-Location") or "").strip(), root_loc or "", location(root) or "")
                 if re.match(r"https?://[^\s/]+\S*$", u)), None)
-    import email.errors
-
     # cut off in its last part: where that is the page (Chrome writes it first, its images after), the page's end is missing
     cut = root is parts[-1] and any(isinstance(d, email.errors.CloseBoundaryNotFoundDefect) for p in msg.walk() for d in p.defects)
     warnings = ["the web archive is cut off in its page (its closing MIME boundary is missing): the page's end may be missing; "
