@@ -123,6 +123,25 @@ class DocxUnreadable(ValueError):
         super().__init__(reason)
 
 
+class MhtmlUnreadable(ValueError):
+    """A saved web archive (MHTML: .mhtml, .mht, or one renamed .html) whose page cannot be taken
+    out (`ingest.mhtml_page`): no MIME message, no HTML part, damaged. `kind` and `reason` as for
+    `PdfUnreadable` (the ingest stage adds the file's name)."""
+
+    def __init__(self, kind: ErrorKind, reason: str):
+        self.kind, self.reason = kind, reason
+        super().__init__(reason)
+
+
+class OdtUnreadable(ValueError):
+    """An OpenDocument text (.odt) whose text cannot be read (`pipeline/odt.py`): no ZIP, no
+    OpenDocument text, damaged, no text in its body. `kind` and `reason` as for `DocxUnreadable`."""
+
+    def __init__(self, kind: ErrorKind, reason: str):
+        self.kind, self.reason = kind, reason
+        super().__init__(reason)
+
+
 class NoRunOutput(FileNotFoundError):
     """A command that reads a run's articles.jsonl (review, export, import, report, evaluate)
     finds none. The message says why: no run yet, or a run written with `--format parquet`
