@@ -13,3 +13,16 @@ def test_price_with_a_dash_for_its_cents_before_the_currency(nlp_model):
     assert ("FIGURE", "3.000,- Euro", 3000, "EUR") in got and ("FIGURE", "2.000,- Euro", 2000, "EUR") in got
     got = _entities(nlp_model, _web("tests/eval/auswaertiges-amt.de-Italien.html", "Höchstgrenze 1.000,- €"), "2021-01-01")
     assert ("FIGURE", "1.000,- €", 1000, "EUR") in got
+
+
+def test_isbn_after_its_colon_is_no_figure(nlp_model):
+    # "ISBN-13: 9783518029817", "ISBN: 9783161590412", "ISBN-10: 3942795116" were FIGUREs of 10 and 13 digits
+    # (guidelines: numbers in identifiers are no FIGURE); the price before the ISBN stays
+    got = _entities(nlp_model, _web("tests/eval/literaturkritik.de-Ann-Cotten.html", "ISBN-13: 9783518029817"), "2023-01-01")
+    assert not [e for e in got if e[0] == "FIGURE" and "9783518029817" in e[1]]
+    got = _entities(nlp_model, _web("tests/eval/literaturkritik.de-Ann-Cotten.html", "18,00 EUR. ISBN"), "2023-01-01")
+    assert ("FIGURE", "18,00 EUR", 18, "EUR") in got
+    got = _entities(nlp_model, _web("tests/eval/wolfgangschmale.eu.duchhardt.html", "ISBN: 9783161590412"), "2020-01-01")
+    assert not [e for e in got if e[0] == "FIGURE" and "9783161590412" in e[1]]
+    got = _entities(nlp_model, _web("tests/cache/buchperlen.wordpress.com.html", "ISBN-10: 3942795116"), "2013-01-01")
+    assert not [e for e in got if e[0] == "FIGURE" and "3942795116" in e[1]]
