@@ -26,3 +26,14 @@ def test_isbn_after_its_colon_is_no_figure(nlp_model):
     assert not [e for e in got if e[0] == "FIGURE" and "9783161590412" in e[1]]
     got = _entities(nlp_model, _web("tests/cache/buchperlen.wordpress.com.html", "ISBN-10: 3942795116"), "2013-01-01")
     assert not [e for e in got if e[0] == "FIGURE" and "3942795116" in e[1]]
+
+
+def test_degrees_celsius_with_a_space_before_the_c(nlp_model):
+    # "90° C", "350° C", "0° C": the space between the degree sign and the C lost the unit (the figure was a
+    # bare number whose `about` was the degree sign)
+    got = _entities(nlp_model, _web("tests/eval/1000things.at-Wellnessoasen.html", "wohlige 90° C hat"), "2021-01-01")
+    assert ("FIGURE", "90° C", 90, "°C") in got
+    got = _entities(nlp_model, _web("tests/eval/limespace.de.entloeten.html", "auf 350° C gestellt"), "2021-01-01")
+    assert ("FIGURE", "350° C", 350, "°C") in got
+    got = _entities(nlp_model, _web("tests/eval/duengebehoerde-niedersachsen.de-Sperrfristen.html", "um 0° C)"), "2021-01-01")
+    assert ("FIGURE", "0° C", 0, "°C") in got
