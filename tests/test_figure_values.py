@@ -37,3 +37,23 @@ def test_degrees_celsius_with_a_space_before_the_c(nlp_model):
     assert ("FIGURE", "350° C", 350, "°C") in got
     got = _entities(nlp_model, _web("tests/eval/duengebehoerde-niedersachsen.de-Sperrfristen.html", "um 0° C)"), "2021-01-01")
     assert ("FIGURE", "0° C", 0, "°C") in got
+
+
+def _address(file: str, key: str) -> str:
+    """The lines of an address around `key` (a street line, the postcode line), as the page has them."""
+    from repo_data import news_row
+
+    text = news_row("web_pages_de.jsonl.gz", "file", file)["markdown_extract"]
+    i = text.index(key)
+    return text[max(0, text.rfind("\n\n", 0, i - 2)): text.find("\n\n", i + len(key)) % (len(text) + 1)].strip()
+
+
+def test_four_digit_postcode_of_an_address_is_no_figure(nlp_model):
+    # Austrian and Swiss postcodes have four digits: "8037 Zürich", "3003 Bern", "9500 Villach" were FIGUREs
+    # (only five-digit German postcodes were known); a count before a place's people stays ("2800 Wiener kamen")
+    got = _entities(nlp_model, _web("tests/eval/talent.ch.5031.html", "Röschibachstr. 24-26, 8037 Zürich"), "2021-01-01")
+    assert not [e for e in got if e[0] == "FIGURE" and "8037" in e[1]]
+    got = _entities(nlp_model, _address("tests/eval/wbf.admin.ch.14093.html", "Bundeshaus Nord, 3003 Bern"), "2021-01-01")
+    assert not [e for e in got if e[0] == "FIGURE" and "3003" in e[1]]
+    got = _entities(nlp_model, _address("tests/eval/5min.at-Villachs.html", "9500 Villach"), "2021-01-01")
+    assert not [e for e in got if e[0] == "FIGURE" and "9500" in e[1]]
