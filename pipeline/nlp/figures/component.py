@@ -47,6 +47,7 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.fraction_nouns = nums.get("fraction_nouns", {})
         self.sign_words = set(nums["sign_words"])
         self.fraction_not_after = set(nums["fraction_noun_not_after"])
+        self.not_counts = set(nums["not_counts"])
         ids = lang_data("identifiers.json")
         self.id_before = set(ids["before"])
         self.id_before_digits = set(ids["before_digits_only"])

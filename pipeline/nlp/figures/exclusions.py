@@ -44,6 +44,8 @@ class ExclusionRules:
         t = doc[i]
         if i in blocked:
             return True
+        if t.text.lower() in self.not_counts:
+            return True  # "live ORF eins", "Satz eins", "Nur eins haben wir nicht" (numbers.json not_counts)
         if self._coordinate(doc, i):
             return True
         if t.ent_type_ and t.ent_type_ not in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT") and not self._ent_slip(doc, i):
