@@ -1004,6 +1004,10 @@ def test_label_studio_json_min_copies_of_an_article_the_latest_annotation_counts
     assert [(d["decision"], d["span"]["text"]) for d in decisions if d["decision"] == "reject"] == [("reject", "Kreml")]
     assert len(problems) == 1 and problems[0].startswith("min.json:1: article") and "line 1's recorded (the latest" in problems[0] \
         and "not line 2's" in problems[0], problems
+    # times in two formats of one second: compared as times, not as text ("...:00Z" sorts after "...:00.5Z" as text)
+    late, early = row(1, kreml, 1, "2026-03-02T10:00:00.5Z"), row(2, tok, 2, "2026-03-02T11:00:00+01:00")
+    decisions, problems = interop.import_label_studio([early, late], reviewed, path="min.json")
+    assert [(d["decision"], d["span"]["text"]) for d in decisions if d["decision"] == "reject"] == [("reject", "Kreml")]
     # no times: the later annotation id
     decisions, problems = interop.import_label_studio([row(1, kreml, 9), row(2, tok, 4)], reviewed, path="min.json")
     assert [(d["decision"], d["span"]["text"]) for d in decisions if d["decision"] == "reject"] == [("reject", "Kreml")]

@@ -144,7 +144,23 @@ def annotation_order(anns: list[dict], id_key: str = "id") -> list[tuple]:
     where every one has one; place in the file breaks ties. Ids of mixed types ("x" and 3, a file
     edited or made by a script) do not compare (a TypeError reached the user): then none counts."""
     by_id = all(isinstance(a.get(id_key), int) and not isinstance(a.get(id_key), bool) for a in anns)
-    return [(str(a.get("updated_at") or a.get("created_at") or ""), a[id_key] if by_id else 0) for a in anns]
+    stamps = [str(a.get("updated_at") or a.get("created_at") or "") for a in anns]
+    moments = [_moment(t) for t in stamps]
+    if all(m is not None for m in moments):  # compared as times: "...:00Z" before "...:00.5Z", "+01:00" counted
+        return [(m, a[id_key] if by_id else 0) for m, a in zip(moments, anns)]
+    return [(t, a[id_key] if by_id else 0) for t, a in zip(stamps, anns)]
+
+
+def _moment(stamp: str) -> float | None:
+    """An ISO 8601 time (Label Studio writes "2024-01-02T03:04:05.123456Z") as seconds; one without
+    a zone counts as UTC; None for no time or another text (then the times are compared as text)."""
+    from datetime import datetime, timezone
+
+    try:
+        t = datetime.fromisoformat(stamp)
+    except ValueError:
+        return None
+    return (t if t.tzinfo else t.replace(tzinfo=timezone.utc)).timestamp()
 
 
 def _latest(task: dict) -> list[dict]:
