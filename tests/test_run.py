@@ -1017,3 +1017,30 @@ def test_a_previous_runs_output_in_an_input_folder_is_passed_over_with_a_notice(
 
     summary = run(RunOptions(paths=[folder / "articles.jsonl"], out=tmp_path / "o2", progress=False), nlp_info)
     assert summary["errors"] == [] and summary["counts"]["articles"] == 5
+
+
+def test_a_cache_locked_at_the_start_names_the_lock_not_the_folder(tmp_path):
+    """A cache held exclusively by another program when the run opens it (an sqlite3 shell with
+    `PRAGMA locking_mode=EXCLUSIVE` and a write open): the start said "cannot open the cache …
+    (database is locked); is the output folder writable?", a hint that does not fit (the folder
+    is writable). Now the message names the cause and the remedy, as a lock met mid-run does."""
+    import sqlite3
+
+    from pipeline.errors import CannotStart
+    from pipeline.io import Cache
+
+    path = tmp_path / "cache-v1.sqlite"
+    Cache(path).db.close()
+    other = sqlite3.connect(str(path), isolation_level=None)
+    other.execute("PRAGMA locking_mode=EXCLUSIVE")
+    other.execute("BEGIN EXCLUSIVE")
+    other.execute("UPDATE records SET words = words")
+    try:
+        with pytest.raises(CannotStart) as e:
+            Cache(path)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert "(database is locked)" in str(e.value) and "close the program that holds the cache open and re-run" in str(e.value), str(e.value)
+    assert "writable" not in str(e.value), str(e.value)
+    assert not list(tmp_path.glob("*.corrupt-*"))  # not moved aside
