@@ -881,14 +881,14 @@ def test_an_empty_output_folder_or_input_path_is_a_usage_error(tmp_path):
 
 
 def test_options_that_do_nothing_in_this_run_are_said(tmp_path, nlp_info):
-    """`--batch-timeout` with one process (the run's own process is not timed), `--shared-fs`
+    """`--batch-timeout` with one process (the run's own process is not timed; it times only the extraction), `--shared-fs`
     without `--cluster` and `--parquet-rows` without Parquet output did nothing without a word;
     now each is a notice of the run."""
     summary = run(RunOptions(paths=[SEEDS[0]], out=tmp_path / "out", progress=False, batch_timeout=30, shared_fs=True,
                              parquet_rows=100), nlp_info)
     assert summary["counts"]["articles"] == 1
     notices = " ".join(summary["notices"])
-    assert "--batch-timeout 30 is not applied: with --n-process 1" in notices
+    assert "--batch-timeout 30 is applied only to extracting each PDF, web page and Word file: with --n-process 1" in notices
     assert "--shared-fs is not applied without --cluster" in notices
     assert "--parquet-rows 100 is not applied: the run writes no Parquet output" in notices
     assert not (tmp_path / "out" / "articles.parquet").exists()
@@ -1044,3 +1044,35 @@ def test_a_cache_locked_at_the_start_names_the_lock_not_the_folder(tmp_path):
     assert "(database is locked)" in str(e.value) and "close the program that holds the cache open and re-run" in str(e.value), str(e.value)
     assert "writable" not in str(e.value), str(e.value)
     assert not list(tmp_path.glob("*.corrupt-*"))  # not moved aside
+
+
+def test_a_web_page_whose_extraction_hangs_is_timed_out_with_one_process(tmp_path, nlp_info, monkeypatch):
+    """`-n 1` (the default) extracted each web page, PDF and Word file in the run's own process, with no
+    time limit: a page that made trafilatura loop stopped the run for good. Now the extraction runs in a
+    supervised worker process under the batch timeout of `-n 2` (`--batch-timeout`, here 2 s): the
+    hung page (its extraction sleeps 30 s here) is killed, tried once more, then it is that file's
+    `timed_out` error; the seed and the other real page beside it are written."""
+    import time
+
+    import pipeline.process as process
+    from repo_data import NEWS
+
+    real = process.read_ref
+
+    def read_ref(ref):
+        if ref.path.endswith("haengt.html"):
+            time.sleep(30)
+        return real(ref)
+
+    monkeypatch.setattr(process, "read_ref", read_ref)  # inherited by the forked extraction worker
+    inp = tmp_path / "in"
+    inp.mkdir()
+    shutil.copy(SEEDS[3], inp / SEEDS[3].name)
+    page = NEWS / "html" / "pages" / "trafilatura--meininger.de-wachstum.html"
+    shutil.copy(page, inp / "seite.html")
+    shutil.copy(page, inp / "haengt.html")
+    summary = run(RunOptions(paths=[inp], out=tmp_path / "out", progress=False, batch_timeout=2), nlp_info)
+    assert [(os.path.basename(e["path"]), e["kind"]) for e in summary["errors"]] == [("haengt.html", "timed_out")], summary["errors"]
+    assert summary["errors"][0]["message"].startswith(f"{inp / 'haengt.html'}: ")
+    assert any("did not finish" in n and "haengt.html" in n for n in summary["notices"]), summary["notices"]
+    assert sorted(r["id"] for r in _records(tmp_path / "out")) == sorted([SEEDS[3].stem, "seite"])
