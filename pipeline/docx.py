@@ -67,9 +67,18 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
 _IRM = "DRMEncrypted".encode("utf-16-le")
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
-#: the parts of a .docx unpacked, at most (python-docx reads every part into memory; a ZIP bomb
-#: of a few kB would unpack to gigabytes)
-MAX_UNPACKED_BYTES = 1_000_000_000
+#: the parts of a .docx that are read (its XML: document, styles, numbering, footnotes, headers,
+#: relationships; embedded documents), unpacked, at most, together. python-docx reads every part
+#: into memory: a ZIP bomb of under 1 MB unpacked a 200 MB document.xml in 53 s and 1.47 GB before
+#: the old limit on all parts (1 GB) could refuse it. Why 50 MB: the run's text limit is 5 MB
+#: (`--max-bytes`) and Word's markup is a few bytes per byte of text (each run's properties and
+#: revision ids: python-docx's own files about 1.5x, Word's edited files up to about 5x), so the XML
+#: of a 5 MB text is about 25 MB; twice that still reads, while a bomb is refused after unpacking
+#: 50 MB, before any XML is parsed. Not measured on a real Word file (none is in the repository).
+MAX_XML_BYTES = 50_000_000
+#: parts never unpacked (python-docx gets them empty): photos, embedded objects, fonts, the
+#: thumbnail; their text, if any, is not read here, and a bomb among them costs nothing
+_MEDIA = re.compile(r"^(?:word/(?:media|embeddings|fonts)/|docProps/thumbnail\.)|\.(?:png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|wdp|jxr|odttf|ttf|bin|mp4|mov|avi|wmv|wav|mp3|m4a)$", re.I)
 #: subtrees whose text is not the document's text as it reads now
 _SKIP = {_W + "del", _W + "moveFrom", _W + "delText", _W + "instrText", _W + "pPr", _W + "rPr",
          _W + "rt", _MC + "Fallback", _W + "footnoteReference", _W + "endnoteReference", _W + "commentReference"}
@@ -147,6 +156,12 @@ def extract(data: bytes) -> tuple[str, dict[str, Any]]:
 
     _chunks_as_plain_parts()
 
+    try:
+        data = _without_media(data)
+    except DocxUnreadable:
+        raise
+    except Exception as e:  # a damaged ZIP member (zlib.error, a bad CRC, EOFError)
+        raise DocxUnreadable(ErrorKind.UNREADABLE, f"a damaged Word document ({type(e).__name__}: {e})") from e
     strict = _strict(data)
     try:
         document = docx.Document(io.BytesIO(_transitional(data) if strict else data))
@@ -268,7 +283,7 @@ def _transitional(data: bytes) -> bytes:
 
 def _check_container(data: bytes) -> None:
     """Raise `DocxUnreadable` where `data` is no .docx package: an old .doc, a locked file, an RTF
-    or Word XML file under the name, no ZIP, a ZIP that would unpack to more than `MAX_UNPACKED_BYTES`."""
+    or Word XML file under the name, no ZIP, a ZIP whose text parts would unpack to more than `MAX_XML_BYTES`."""
     if data.startswith(_OLE):
         if _IRM in data or (_ENCRYPTED_PACKAGE in data and _ENCRYPTED not in data):
             raise DocxUnreadable(ErrorKind.UNREADABLE, "the Word document is protected with Information Rights Management (IRM, "
@@ -289,7 +304,7 @@ def _check_container(data: bytes) -> None:
                                                     "open it in Word or LibreOffice and save it as .docx")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
-            unpacked = sum(i.file_size for i in z.infolist())
+            unpacked = sum(i.file_size for i in z.infolist() if not _MEDIA.search(i.filename))
             odt = "mimetype" in z.namelist() and z.read("mimetype").strip() == b"application/vnd.oasis.opendocument.text"
     except zipfile.BadZipFile as e:
         if data.startswith(b"PK\x03\x04"):  # a ZIP's first bytes: its end (the central directory) cut off or broken
@@ -298,8 +313,35 @@ def _check_container(data: bytes) -> None:
         raise DocxUnreadable(ErrorKind.UNREADABLE, f"not a Word document (no ZIP package: {e}; first bytes {data[:8]!r})") from e
     if odt:  # LibreOffice's own format saved under the name .docx ("a ZIP without Word's parts" sent the user looking at the file)
         raise DocxUnreadable(ErrorKind.UNSUPPORTED, "an OpenDocument text (.odt) named .docx; name it .odt (Presseschau reads both)")
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise DocxUnreadable(ErrorKind.TOO_LARGE, f"its parts unpack to {unpacked:,} bytes, over the limit of {MAX_UNPACKED_BYTES:,}")
+    if unpacked > MAX_XML_BYTES:
+        raise DocxUnreadable(ErrorKind.TOO_LARGE, _too_large(unpacked))
+
+
+def _too_large(unpacked: int) -> str:
+    return (f"its text parts (XML) unpack to {unpacked:,} bytes or more, over the limit of {MAX_XML_BYTES:,} "
+            "(a ZIP bomb, or a document far longer than one article: split it)")
+
+
+def _without_media(data: bytes) -> bytes:
+    """The package with its media parts (`_MEDIA`) empty and every other part copied unpacked,
+    streaming, counted against `MAX_XML_BYTES` as it is unpacked (the sizes a ZIP declares can lie):
+    what python-docx reads, bounded, and no photo or embedded object unpacked."""
+    out = io.BytesIO()
+    total = 0
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as dst:
+        for item in src.infolist():
+            if item.is_dir():
+                continue
+            if _MEDIA.search(item.filename):
+                dst.writestr(item.filename, b"")
+                continue
+            with src.open(item) as part, dst.open(item.filename, "w", force_zip64=True) as copy:
+                while chunk := part.read(1 << 20):
+                    total += len(chunk)
+                    if total > MAX_XML_BYTES:
+                        raise DocxUnreadable(ErrorKind.TOO_LARGE, _too_large(total))
+                    copy.write(chunk)
+    return out.getvalue()
 
 
 #: what holds text among a body's or a cell's children besides paragraphs (a bookmark or a proofing

@@ -177,6 +177,21 @@ def _outer_first(p: Path) -> tuple[int, str]:
     return len(Path(given).parts), given
 
 
+class NotRegularFile(Exception):
+    """`read_regular`: the path is no regular file (a pipe, a device, a socket)."""
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of a regular file. Opened without blocking and checked on the open file (fstat), so
+    that a file replaced by a pipe after it was listed is refused at once (`NotRegularFile`) instead
+    of waiting for a writer that may never come; an OSError as `Path.read_bytes` raises it."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    with open(fd, "rb", closefd=True) as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotRegularFile(path)
+        return fh.read()
+
+
 def _not_a_file_error(p: Path) -> IngestError:
     """The `unreadable` error of an input that is there but no regular file nor folder: a pipe, a device, a socket
     (reading one would wait for a writer that may never come)."""
@@ -574,15 +589,19 @@ def read_path(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: Op
     if s not in READ_SUFFIXES:  # a file `run` finds is of a type it reads; the API's caller names any file
         yield unsupported_error(path)
         return
-    if s in JSONL_SUFFIXES:
-        yield from read_jsonl(path, root, max_bytes, first_line)
-        return
     name = shown(path)
     try:
-        size = path.stat().st_size
+        st = path.stat()
     except OSError as e:
         yield IngestError(name, ErrorKind.UNREADABLE, f"{name}: cannot read ({e.strerror})")
         return
+    if not stat.S_ISREG(st.st_mode):  # replaced by a pipe since it was listed: reading would wait for a writer
+        yield _not_a_file_error(path)
+        return
+    if s in JSONL_SUFFIXES:
+        yield from read_jsonl(path, root, max_bytes, first_line)
+        return
+    size = st.st_size
     # a web archive holds the page's images too: many times its text, as a Word file (also one renamed .html)
     limit = max(max_bytes, PDF_MAX_FILE_BYTES) if s in PDF_SUFFIXES | DOCX_SUFFIXES | ODT_SUFFIXES | MHTML_SUFFIXES else max_bytes
     if size > limit and s in HTML_SUFFIXES and _is_mhtml(_head(path)):
@@ -593,7 +612,10 @@ def read_path(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: Op
         yield IngestError(name, ErrorKind.TOO_LARGE, f"{name}: {size:,} bytes is over the limit of {limit:,} bytes for {what}")
         return
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
+    except NotRegularFile:
+        yield _not_a_file_error(path)
+        return
     except OSError as e:
         yield IngestError(name, ErrorKind.UNREADABLE, f"{name}: cannot read ({e.strerror})")
         return
@@ -632,7 +654,9 @@ def read_ref(ref: FileRef) -> Union[RawDoc, IngestError]:
     error that says why not; an error too if the file changed or went since it was found."""
     path = Path(ref.file)
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
+    except NotRegularFile:
+        return _not_a_file_error(Path(ref.path))
     except OSError as e:
         # gone since the run found it, or (--cluster --shared-fs) not there for this worker
         return IngestError(ref.path, ErrorKind.UNREADABLE, f"{ref.path}: cannot read {ref.file} where it is processed ({e.strerror}): gone since the run "

@@ -308,7 +308,9 @@ class Cache:
             if storage_failed(e):  # a healthy cache in a folder that cannot be written: not corrupt
                 from .errors import CannotStart
 
-                raise CannotStart(f"cannot open the cache {shown(self.path)} ({e}); is the output folder writable?") from None
+                hint = ("another program holds it locked (an sqlite3 shell, a database browser): close the program that holds the cache open and re-run"
+                        if storage_locked(e) else "is the output folder writable?")
+                raise CannotStart(f"cannot open the cache {shown(self.path)} ({e}); {hint}") from None
             aside = self._move_aside()
             warning = f"{shown(self.path)}: the cache was corrupt ({e}); kept as {aside.name} and rebuilt, so every article is processed again"
             self.warnings.append(warning)

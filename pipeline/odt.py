@@ -28,7 +28,7 @@ from xml.etree import ElementTree as ET
 
 from .errors import ErrorKind, OdtUnreadable
 from .clean.data import no_person_author
-from .docx import MAX_UNPACKED_BYTES, _NO_TITLE, _format, _persons
+from .docx import MAX_XML_BYTES, _NO_TITLE, _format, _persons
 
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -38,6 +38,8 @@ _STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _META = "{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}"
 #: the mimetype of an OpenDocument text (and its template)
+#: the parts the reader reads, counted against MAX_XML_BYTES
+_READ_PARTS = frozenset({"mimetype", "content.xml", "meta.xml", "styles.xml", "META-INF/manifest.xml"})
 _MIMETYPES = (b"application/vnd.oasis.opendocument.text", b"application/vnd.oasis.opendocument.text-template")
 #: inline elements whose text is not the body's text as it reads: footnotes, comments, a tracked
 #: change's mark (its deleted text is in `text:tracked-changes`), a reading aid above a word (ruby text, as
@@ -127,8 +129,10 @@ def _parts(data: bytes) -> tuple[bytes, Optional[bytes]]:
         raise OdtUnreadable(ErrorKind.UNREADABLE, f"not an OpenDocument file (no ZIP package: {e}; first bytes {data[:8]!r})") from e
     with z:
         names = set(z.namelist())
-        if sum(i.file_size for i in z.infolist()) > MAX_UNPACKED_BYTES:
-            raise OdtUnreadable(ErrorKind.TOO_LARGE, f"its parts unpack to more than {MAX_UNPACKED_BYTES:,} bytes")
+        # the parts read (zipfile reads no more than a part declares); pictures are never unpacked
+        if sum(i.file_size for i in z.infolist() if i.filename in _READ_PARTS) > MAX_XML_BYTES:
+            raise OdtUnreadable(ErrorKind.TOO_LARGE, f"its text parts (XML) unpack to more than {MAX_XML_BYTES:,} bytes "
+                                                     "(a ZIP bomb, or a document far longer than one article: split it)")
         try:
             mimetype = z.read("mimetype").strip() if "mimetype" in names else None
             if "word/document.xml" in names:

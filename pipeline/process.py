@@ -111,6 +111,14 @@ def process_batch(nlp, batch: list[Article], settings: WorkSettings) -> BatchRes
     return BatchResult([(item.id, outcomes[item.id]) for item in batch], dict(timings))
 
 
+def extract_batch(nlp, batch: list[Article], settings: WorkSettings) -> BatchResult:
+    """The extraction step of `process_batch` alone: each `FileRef`'s `RawDoc` or error (`read_ref`),
+    the other articles as they are. `--n-process 1` runs it in a worker process of its own
+    (`execute/inline.py`), so that a file that makes an extractor loop is timed out as a batch of
+    `-n 2` is; `nlp` and `settings` are not used."""
+    return BatchResult([(item.id, read_ref(item) if isinstance(item, FileRef) else item) for item in batch])  # type: ignore[misc]
+
+
 def cache_hints(raw: RawDoc, lang: Optional[str]) -> str:
     """What the cache keeps beside a record besides its hash (`Done.hints`), as
     `<digest>|<lang>|<bytes>` (`read_cache_hints`): the digest of the input's meta hints

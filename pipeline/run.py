@@ -96,7 +96,7 @@ _AT_LEAST = (("--n-process", "n_process", 1), ("--batch-size", "batch_size", 1),
 def check_options(opts: RunOptions) -> list[str]:
     """Options that no run can honour (an empty --model too, a number out of its range) raise `UnusableOptions` (one line
     naming them, exit 2); returns the notices for options that do nothing in this run (they were dropped without a
-    word): `--batch-timeout` with one process, `--shared-fs` without `--cluster`, `--parquet-rows` without Parquet output."""
+    word): `--batch-timeout` with one process (it times the extraction only), `--shared-fs` without `--cluster`, `--parquet-rows` without Parquet output."""
     for option, name, least in _AT_LEAST:
         value = getattr(opts, name)
         if value is not None and value < least:
@@ -126,8 +126,8 @@ def check_options(opts: RunOptions) -> list[str]:
                                   "for the worker processes of --n-process, a Dask cluster supervises its workers itself; give one of them")
         return notices
     if timeout is not None and opts.n_process <= 1:
-        notices.append(f"--batch-timeout {timeout} is not applied: with --n-process 1 the run's own process does the work, "
-                       "and it is not timed (the limit is for the workers of -n 2 or more)")
+        notices.append(f"--batch-timeout {timeout} is applied only to extracting each PDF, web page and Word file: with --n-process 1 "
+                       "the run's own process does the rest of the work, and it is not timed (the limit is for the workers of -n 2 or more)")
     if opts.shared_fs:
         notices.append("--shared-fs is not applied without --cluster: the workers on this machine read the files themselves")
     return notices

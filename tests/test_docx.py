@@ -981,3 +981,52 @@ def test_a_page_or_column_break_inside_a_paragraph_is_no_paragraph_end():
     ]
     text, _ = extract(_word_file(body))
     assert text.split("\n\n") == [p2, p3, p4, "Kasachstan", "Politik", paras[5]]
+
+
+def _rezip(src: Path, replace: dict[str, bytes]) -> bytes:
+    """The Word file `src` with the parts in `replace` put in (added or replacing), deflated."""
+    import io
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(src) as z, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in z.infolist():
+            if item.filename not in replace:
+                dst.writestr(item.filename, z.read(item))
+        for name, blob in replace.items():
+            dst.writestr(name, blob)
+    return out.getvalue()
+
+
+def test_a_zip_bomb_docx_is_refused_from_its_xml_and_media_are_never_unpacked(tmp_path):
+    """A .docx of under 1 MB whose document.xml unpacks to more than 50 MB (the seed's paragraphs
+    repeated): under the old limit (1 GB for all parts) python-docx unpacked and parsed it all (200 MB:
+    53 s, 1.47 GB) before the text limit refused it. Now the XML parts are unpacked streaming and
+    counted, and the file is `too_large` once they pass `MAX_XML_BYTES`, before any XML is parsed. A
+    photo is never unpacked (python-docx gets it empty): a large one does not count, and the seed's
+    text still reads, as it reads without it."""
+    from pipeline import docx as pdocx
+    from pipeline.errors import DocxUnreadable
+
+    write_docx(tmp_path / "seed.docx", seed_paragraphs())
+    plain_text, _ = pdocx.extract((tmp_path / "seed.docx").read_bytes())
+    with zipfile.ZipFile(tmp_path / "seed.docx") as z:
+        xml = z.read("word/document.xml")
+    start, end = xml.index(b"<w:body>") + len(b"<w:body>"), xml.index(b"<w:sectPr")
+    body = xml[start:end]
+    bomb_xml = xml[:start] + body * (60_000_000 // len(body) + 1) + xml[end:]  # 60 MB
+    bomb = _rezip(tmp_path / "seed.docx", {"word/document.xml": bomb_xml})
+    assert len(bomb) < 2_000_000 and len(bomb_xml) > 60_000_000
+    with pytest.raises(DocxUnreadable) as e:
+        pdocx.extract(bomb)
+    assert e.value.kind == "too_large" and "ZIP bomb" in e.value.reason, e.value.reason
+    # a photo of 60 MB (zeros), referenced by the document: not unpacked, not counted; the text is the seed's
+    with zipfile.ZipFile(tmp_path / "seed.docx") as z:
+        rels, types = z.read("word/_rels/document.xml.rels"), z.read("[Content_Types].xml")
+    rel = (b'<Relationship Id="rIdPhoto" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" '
+           b'Target="media/image1.png"/>')
+    png = b'<Override PartName="/word/media/image1.png" ContentType="image/png"/>'
+    photo = _rezip(tmp_path / "seed.docx", {"word/_rels/document.xml.rels": rels.replace(b"</Relationships>", rel + b"</Relationships>"),
+                                            "[Content_Types].xml": types.replace(b"</Types>", png + b"</Types>"),
+                                            "word/media/image1.png": b"\x89PNG\r\n\x1a\n" + b"\x00" * 60_000_000})
+    text, meta = pdocx.extract(photo)
+    assert text == plain_text and meta["title"] == seed_paragraphs()[0]

@@ -736,3 +736,47 @@ def test_an_annotation_tools_export_in_a_folder_is_passed_over_not_read(tmp_path
     assert sorted(p.name for p in met) == ["articles.doccano.jsonl", "articles.prodigy.jsonl"]
     (named, root), = discover([folder / "articles.doccano.jsonl"])[0]
     assert len([d for d in read_path(named, root) if not isinstance(d, IngestError)]) == len(records)
+
+
+def _unblock_after(fifo, seconds: float):
+    """Old code waits on the pipe for a writer: a writer comes (and goes at once) after `seconds`,
+    so that the test fails instead of hanging. With the fix nobody reads the pipe: the open fails."""
+    import os
+    import threading
+    import time
+
+    def writer():
+        time.sleep(seconds)
+        try:
+            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        except OSError:
+            pass
+
+    threading.Thread(target=writer, daemon=True).start()
+
+
+def test_a_file_replaced_by_a_pipe_after_listing_is_refused_not_waited_on(tmp_path):
+    """A file listed by the run and replaced by a FIFO before it is read (a log shipper's pipe under
+    the name of an article, `live.txt`, `page.html`, `feed.jsonl`): `read_path` blocked in
+    `read_bytes` until some writer came, for good if none came. Now it is that file's `unreadable`
+    error, as a pipe found by the listing is, at once; a real article beside it still reads."""
+    import os
+
+    from pipeline.ingest import read_ref
+    from pipeline.schema import FileRef
+
+    real = tmp_path / "bericht.txt"
+    real.write_text(SEEDS[3].read_text(encoding="utf-8"), encoding="utf-8")
+    for name in ("live.txt", "page.html", "feed.jsonl"):
+        fifo = tmp_path / name
+        os.mkfifo(fifo)
+        _unblock_after(fifo, 3.0)
+        (err,) = list(read_path(fifo, tmp_path))
+        assert isinstance(err, IngestError) and err.kind == "unreadable", err
+        assert "not a regular file" in err.message and name in err.message, err.message
+    fifo = tmp_path / "page.html"
+    _unblock_after(fifo, 3.0)
+    err = read_ref(FileRef("page", str(fifo), str(fifo), "0" * 64, 5_000_000, 1000))  # replaced after the driver named it
+    assert isinstance(err, IngestError) and "not a regular file" in err.message, err
+    (doc,) = list(read_path(real, tmp_path))
+    assert isinstance(doc, RawDoc) and doc.text == real.read_text(encoding="utf-8")

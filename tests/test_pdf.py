@@ -470,17 +470,26 @@ def test_a_rerun_does_not_extract_an_unchanged_pdf_again(tmp_path, seed_texts, n
     assert counts()["processed"] == 2
     before = (out / "articles.jsonl").read_bytes()
 
-    calls = []
+    # counted in a file: the extraction runs in a worker process (`execute/inline.py`), which inherits the patch
+    log = tmp_path / "extract-calls"
+    log.write_text("")
     real = pipeline.pdf.extract
-    monkeypatch.setattr(pipeline.pdf, "extract", lambda data: calls.append(len(data)) or real(data))
+
+    def extract(data):
+        with open(log, "a") as fh:
+            fh.write("x")
+        return real(data)
+
+    monkeypatch.setattr(pipeline.pdf, "extract", extract)
+    calls = lambda: len(log.read_text())  # noqa: E731
     again = counts()
-    assert (again["cached"], again["processed"], calls) == (2, 0, [])
+    assert (again["cached"], again["processed"], calls()) == (2, 0, 0)
     assert (out / "articles.jsonl").read_bytes() == before
 
     typeset(seed_texts["003_402700ddbbeb6917"]["text"], folder / "b.pdf", size=11)  # changed bytes
     changed = counts()
-    assert (changed["cached"], changed["processed"], len(calls)) == (1, 1, 1)
-    assert (counts(force=True)["processed"], len(calls)) == (2, 3)
+    assert (changed["cached"], changed["processed"], calls()) == (1, 1, 1)
+    assert (counts(force=True)["processed"], calls()) == (2, 3)
 
 
 def test_pdfs_and_web_pages_are_extracted_where_the_batch_is_processed(tmp_path, seed_texts, nlp_info):

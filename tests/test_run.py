@@ -897,14 +897,14 @@ def test_an_empty_output_folder_or_input_path_is_a_usage_error(tmp_path):
 
 
 def test_options_that_do_nothing_in_this_run_are_said(tmp_path, nlp_info):
-    """`--batch-timeout` with one process (the run's own process is not timed), `--shared-fs`
+    """`--batch-timeout` with one process (the run's own process is not timed; it times only the extraction), `--shared-fs`
     without `--cluster` and `--parquet-rows` without Parquet output did nothing without a word;
     now each is a notice of the run."""
     summary = run(RunOptions(paths=[SEEDS[0]], out=tmp_path / "out", progress=False, batch_timeout=30, shared_fs=True,
                              parquet_rows=100), nlp_info)
     assert summary["counts"]["articles"] == 1
     notices = " ".join(summary["notices"])
-    assert "--batch-timeout 30 is not applied: with --n-process 1" in notices
+    assert "--batch-timeout 30 is applied only to extracting each PDF, web page and Word file: with --n-process 1" in notices
     assert "--shared-fs is not applied without --cluster" in notices
     assert "--parquet-rows 100 is not applied: the run writes no Parquet output" in notices
     assert not (tmp_path / "out" / "articles.parquet").exists()
@@ -1033,3 +1033,62 @@ def test_a_previous_runs_output_in_an_input_folder_is_passed_over_with_a_notice(
 
     summary = run(RunOptions(paths=[folder / "articles.jsonl"], out=tmp_path / "o2", progress=False), nlp_info)
     assert summary["errors"] == [] and summary["counts"]["articles"] == 5
+
+
+def test_a_cache_locked_at_the_start_names_the_lock_not_the_folder(tmp_path):
+    """A cache held exclusively by another program when the run opens it (an sqlite3 shell with
+    `PRAGMA locking_mode=EXCLUSIVE` and a write open): the start said "cannot open the cache …
+    (database is locked); is the output folder writable?", a hint that does not fit (the folder
+    is writable). Now the message names the cause and the remedy, as a lock met mid-run does."""
+    import sqlite3
+
+    from pipeline.errors import CannotStart
+    from pipeline.io import Cache
+
+    path = tmp_path / "cache-v1.sqlite"
+    Cache(path).db.close()
+    other = sqlite3.connect(str(path), isolation_level=None)
+    other.execute("PRAGMA locking_mode=EXCLUSIVE")
+    other.execute("BEGIN EXCLUSIVE")
+    other.execute("UPDATE records SET words = words")
+    try:
+        with pytest.raises(CannotStart) as e:
+            Cache(path)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert "(database is locked)" in str(e.value) and "close the program that holds the cache open and re-run" in str(e.value), str(e.value)
+    assert "writable" not in str(e.value), str(e.value)
+    assert not list(tmp_path.glob("*.corrupt-*"))  # not moved aside
+
+
+def test_a_web_page_whose_extraction_hangs_is_timed_out_with_one_process(tmp_path, nlp_info, monkeypatch):
+    """`-n 1` (the default) extracted each web page, PDF and Word file in the run's own process, with no
+    time limit: a page that made trafilatura loop stopped the run for good. Now the extraction runs in a
+    supervised worker process under the batch timeout of `-n 2` (`--batch-timeout`, here 2 s): the
+    hung page (its extraction sleeps 30 s here) is killed, tried once more, then it is that file's
+    `timed_out` error; the seed and the other real page beside it are written."""
+    import time
+
+    import pipeline.process as process
+    from repo_data import NEWS
+
+    real = process.read_ref
+
+    def read_ref(ref):
+        if ref.path.endswith("haengt.html"):
+            time.sleep(30)
+        return real(ref)
+
+    monkeypatch.setattr(process, "read_ref", read_ref)  # inherited by the forked extraction worker
+    inp = tmp_path / "in"
+    inp.mkdir()
+    shutil.copy(SEEDS[3], inp / SEEDS[3].name)
+    page = NEWS / "html" / "pages" / "trafilatura--meininger.de-wachstum.html"
+    shutil.copy(page, inp / "seite.html")
+    shutil.copy(page, inp / "haengt.html")
+    summary = run(RunOptions(paths=[inp], out=tmp_path / "out", progress=False, batch_timeout=2), nlp_info)
+    assert [(os.path.basename(e["path"]), e["kind"]) for e in summary["errors"]] == [("haengt.html", "timed_out")], summary["errors"]
+    assert summary["errors"][0]["message"].startswith(f"{inp / 'haengt.html'}: ")
+    assert any("did not finish" in n and "haengt.html" in n for n in summary["notices"]), summary["notices"]
+    assert sorted(r["id"] for r in _records(tmp_path / "out")) == sorted([SEEDS[3].stem, "seite"])

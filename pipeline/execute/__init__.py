@@ -7,7 +7,7 @@ re-run of an unchanged corpus loads nothing and starts no worker. So the local e
 get the pipeline as `get_nlp`, a function that loads it (once) when first called, and the
 Dask one only the model's name and path (its workers load it).
 
-- `inline`: in the run's own process (`--n-process 1`);
+- `inline`: in the run's own process (`--n-process 1`), the files it extracts in a supervised worker;
 - `local`: supervised worker processes on this machine (`--n-process N`);
 - `dask`: a Dask cluster (`--cluster local:N` or `--cluster tcp://HOST:PORT`);
 """
@@ -30,7 +30,8 @@ def make_executor(get_nlp: Callable[[], Any], settings: WorkSettings, n_process:
                   batch_timeout: Optional[float] = None) -> Executor:
     """`on_notice` hears what the run should tell its user (e.g. a worker died and its batch is retried).
     `batch_timeout`: seconds a local worker may take for one batch (None: scaled by the batch,
-    `local.batch_timeout_for`); the run's own process (`n_process` 1) is not timed.
+    `local.batch_timeout_for`); with `n_process` 1 it bounds the extraction of each PDF, web page
+    and Word file (done in a worker process), the rest of the work in the run's own process is not timed.
     With `cluster`, the work goes to Dask workers, which load the model `(name, path)` themselves
     (and, with `shared_fs`, read the article files themselves)."""
     if cluster:
@@ -40,7 +41,7 @@ def make_executor(get_nlp: Callable[[], Any], settings: WorkSettings, n_process:
     if n_process <= 1:
         from .inline import InlineExecutor
 
-        return InlineExecutor(get_nlp, settings)
+        return InlineExecutor(get_nlp, settings, on_notice, batch_timeout=batch_timeout)
     from .local import LocalPool
 
     return LocalPool(get_nlp, settings, n_process, on_notice, batch_timeout=batch_timeout)

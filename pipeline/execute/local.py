@@ -111,7 +111,7 @@ def _worker_main(conn: Connection, parent_pid: int) -> None:
             if batch is None:  # the driver's stop
                 break
             try:
-                result = process_batch(_STATE["nlp"], batch, _STATE["settings"])
+                result = (_STATE["work"] or process_batch)(_STATE["nlp"], batch, _STATE["settings"])
             except Exception as e:  # process_batch catches per article; this is a bug or MemoryError
                 result = failed_batch(batch, ErrorKind.ANNOTATE_FAILED, f"its worker failed ({type(e).__name__}: {e}); not processed")
             try:
@@ -136,8 +136,9 @@ class _Worker:
 
 class LocalPool:
     def __init__(self, get_nlp: Callable[[], Any], settings: WorkSettings, n_process: int, on_notice: Callable[[str], None] = lambda m: None,
-                 batch_timeout: Optional[float] = None):
+                 batch_timeout: Optional[float] = None, work: Optional[Callable[[Any, list[Article], WorkSettings], BatchResult]] = None):
         self.get_nlp = get_nlp  # called before the first fork: no batch, no model loaded
+        self.work = work  # what a worker does with a batch: None: `process_batch`; `process.extract_batch` (`inline`)
         self.settings = settings
         self.n_process = n_process
         self.on_notice = on_notice
@@ -270,7 +271,7 @@ class LocalPool:
 
     def _spawn(self) -> _Worker:
         load_resources()  # before the fork (once per process): the workers share the tables
-        _STATE.update(nlp=self.get_nlp(), settings=self.settings)
+        _STATE.update(nlp=self.get_nlp(), settings=self.settings, work=self.work)
         if not self.frozen:
             gc.freeze()
             self.frozen = True
