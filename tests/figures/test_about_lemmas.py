@@ -242,3 +242,15 @@ def test_hyphenated_compound_keeps_its_last_part(nlp_model):
                         ("Verhandlungsrunde", "Verhandlungsrunde"), ("Punkte-Höchstmarke", "Punkte-Höchstmarke"),
                         ("US-Firmen", "US-Firma"), ("Nato-Staaten", "Nato-Staat"), ("Gründungsmitgliedern", "Gründungsmitglied")]:
         assert fr.lemma_text(word, word) == lemma, word
+
+
+# origin: session 26 (about, second round), 10kGNAD gnad623 (unseen text): a hyphenated compound whose last part is a
+# row of lemmas.tsv takes that row ("Hypo-Schulden", plural-only as "Schulden"; the model's lemma: "Hypo-Schulde")
+def test_hyphenated_compound_takes_the_lemma_fix_of_its_last_part(nlp_model):
+    from repo_data import news_row
+
+    text = news_row("10kgnad_test.jsonl.gz", "id", "gnad623")["text"]
+    i = text.index("Im Streit um eine Beteiligung der Bundesländern an den Hypo-Schulden")
+    doc = nlp_model(text[i: text.index(".", i) + 1])
+    tok = next(t for t in doc if t.text == "Hypo-Schulden")
+    assert nlp_model.get_pipe("presseschau_figures").about_lemma(doc, tok) == "Hypo-Schulden"

@@ -84,6 +84,12 @@ class LemmaRules:
         if fixed is not None:
             return fixed
         for k in range(2, len(w) - 3):
+            if w[k - 1] == "-" and w[k].isupper():
+                # session 26 (10kGNAD): a hyphenated compound's last part as lemmas.tsv has it ("Hypo-Schulden": the model's "Hypo-Schulde")
+                head = self.lemma_fixes.get(w[k:])
+                if head is not None:
+                    return w[:k] + head
+                continue
             head = self.lemma_fixes.get(w[k:].capitalize()) if w[k - 1] != "-" and w[k].islower() else None
             if head is not None:
                 return w[:k] + head.lower()
