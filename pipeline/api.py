@@ -35,7 +35,7 @@ class Presseschau:
         return next(self.process_raw([raw], allow_non_german=allow_non_german))
 
     def process_file(self, path: Union[str, Path], allow_non_german: bool = False) -> dict:
-        """One record for a .txt/.md/.html/.pdf/.docx file, or a JSONL file of one record; a file
+        """One record for a .txt/.md/.html/.mhtml/.pdf/.docx/.odt file, or a JSONL file of one record; a file
         of another type, or one `run` would make an error, raises ProcessingError naming it. A JSONL
         file of more than one record (a corpus) raises it too (kind `unsupported`), naming the way to
         process all its records: it gave its first record and left the others out without a word."""

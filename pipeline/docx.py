@@ -290,11 +290,14 @@ def _check_container(data: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             unpacked = sum(i.file_size for i in z.infolist())
+            odt = "mimetype" in z.namelist() and z.read("mimetype").strip() == b"application/vnd.oasis.opendocument.text"
     except zipfile.BadZipFile as e:
         if data.startswith(b"PK\x03\x04"):  # a ZIP's first bytes: its end (the central directory) cut off or broken
             raise DocxUnreadable(ErrorKind.UNREADABLE, f"a damaged Word document: its ZIP package is cut off or broken ({e}); "
                                                        "copy or download it again") from e
         raise DocxUnreadable(ErrorKind.UNREADABLE, f"not a Word document (no ZIP package: {e}; first bytes {data[:8]!r})") from e
+    if odt:  # LibreOffice's own format saved under the name .docx ("a ZIP without Word's parts" sent the user looking at the file)
+        raise DocxUnreadable(ErrorKind.UNSUPPORTED, "an OpenDocument text (.odt) named .docx; name it .odt (Presseschau reads both)")
     if unpacked > MAX_UNPACKED_BYTES:
         raise DocxUnreadable(ErrorKind.TOO_LARGE, f"its parts unpack to {unpacked:,} bytes, over the limit of {MAX_UNPACKED_BYTES:,}")
 

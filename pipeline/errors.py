@@ -123,6 +123,25 @@ class DocxUnreadable(ValueError):
         super().__init__(reason)
 
 
+class MhtmlUnreadable(ValueError):
+    """A saved web archive (MHTML: .mhtml, .mht, or one renamed .html) whose page cannot be taken
+    out (`ingest.mhtml_page`): no MIME message, no HTML part, damaged. `kind` and `reason` as for
+    `PdfUnreadable` (the ingest stage adds the file's name)."""
+
+    def __init__(self, kind: ErrorKind, reason: str):
+        self.kind, self.reason = kind, reason
+        super().__init__(reason)
+
+
+class OdtUnreadable(ValueError):
+    """An OpenDocument text (.odt) whose text cannot be read (`pipeline/odt.py`): no ZIP, no
+    OpenDocument text, damaged, no text in its body. `kind` and `reason` as for `DocxUnreadable`."""
+
+    def __init__(self, kind: ErrorKind, reason: str):
+        self.kind, self.reason = kind, reason
+        super().__init__(reason)
+
+
 class NoRunOutput(FileNotFoundError):
     """A command that reads a run's articles.jsonl (review, export, import, report, evaluate)
     finds none. The message says why: no run yet, or a run written with `--format parquet`
@@ -151,6 +170,23 @@ class RunSummaryGiven(NoRunOutput):
         FileNotFoundError.__init__(self, 2, "the run's summary, not its records", str(summary))
         self.message = (f"{summary}: the run's summary, not its records: give the output folder ({summary.parent}) "
                         f"or {summary.parent / 'articles.jsonl'}")
+
+
+class ParquetOutputGiven(RunSummaryGiven):
+    """A Parquet output (`articles.parquet/` of `run --format parquet`, a part file in it, an
+    export's `.parquet`) named where a run's records are read (`validate out/articles.parquet`):
+    these commands read articles.jsonl; the message says which to give, or how to get one. It
+    said "articles.parquet/articles.jsonl: no such file", or named every line of a part file an
+    invalid JSON line."""
+
+    def __init__(self, given: os.PathLike[str] | str):
+        given = Path(given)
+        folder = given.parent.parent if given.parent.suffix == ".parquet" else given.parent  # the run's output folder
+        jsonl = folder / "articles.jsonl"
+        FileNotFoundError.__init__(self, 2, "a Parquet output, not articles.jsonl", str(given))
+        give = (f"give the output folder ({folder}) or {jsonl}" if jsonl.is_file() else
+                f"{folder} holds no articles.jsonl: run `presseschau run` again with --format jsonl --format parquet (nothing is annotated again)")
+        self.message = f"{given}: a Parquet output; this command reads a run's articles.jsonl: {give}"
 
 
 class ReviewLogNotWritable(OSError):
@@ -272,6 +308,12 @@ class ExportTargetClash(ValueError):
     tasks named `.xml`, where its labelling config goes (`<out>.xml`), or a file named for another
     format (`-o results.xlsx` with `--format jsonl`: `interop.check_target`). Nothing is written;
     `presseschau export` says so in one line and exits 2."""
+
+
+class ReportTargetNotHtml(ValueError):
+    """`presseschau report -o r.txt`: the report is one HTML file and was written under any name
+    given; an --out ending otherwise than .html/.htm is refused (`review.report.check_report_target`),
+    one line, exit 2, before anything is read or written."""
 
 
 class ExportTooLarge(ValueError):

@@ -1,8 +1,9 @@
 """Ingest stage: find input files, read and decode them into `RawDoc`s.
 
 Supported inputs: `.txt`, `.md` (as they are), `.html`/`.htm` (main text extracted with
-trafilatura), `.pdf` (the text layer, read with pdfminer.six: `pdf.py`), `.docx` (the Word
-document's body, read with python-docx: `docx.py`), and JSONL corpora of
+trafilatura), `.mhtml`/`.mht` (a saved web archive: its HTML page, `mhtml_page`, read as a `.html`),
+`.pdf` (the text layer, read with pdfminer.six: `pdf.py`), `.docx` (the Word
+document's body, read with python-docx: `docx.py`), `.odt` (an OpenDocument text's body: `odt.py`), and JSONL corpora of
 `{"id", "text", ...}` records (`.jsonl`, `.jsonl.gz`).
 Every problem with one input becomes an `IngestError` naming the file (and line), so the
 caller can report it and go on with the rest.
@@ -24,25 +25,26 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
-from .errors import ArticleError, CannotStart, DocxUnreadable, ErrorKind, PdfUnreadable, UnreadableFile
+from .errors import ArticleError, CannotStart, DocxUnreadable, ErrorKind, MhtmlUnreadable, OdtUnreadable, PdfUnreadable, UnreadableFile
 from .io import BOMS, BadLine, iter_jsonl, jsonl_encoding, shown
 from .schema import FileRef, RawDoc
 
 TEXT_SUFFIXES = {".txt", ".md"}
-HTML_SUFFIXES = {".html", ".htm"}
+#: web pages; a saved web archive (MHTML: Chrome's and Edge's "Webpage, Single File") is read as its page
+MHTML_SUFFIXES = {".mhtml", ".mht"}
+HTML_SUFFIXES = {".html", ".htm"} | MHTML_SUFFIXES
 PDF_SUFFIXES = {".pdf"}
 DOCX_SUFFIXES = {".docx"}
+ODT_SUFFIXES = {".odt"}
 JSONL_SUFFIXES = {".jsonl", ".jsonl.gz", ".ndjson"}
 #: every suffix `run` reads
-READ_SUFFIXES = tuple(sorted(TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES | JSONL_SUFFIXES))
-#: files extracted by a library (pdfminer, python-docx, trafilatura): read by the workers (`FileRef`)
-EXTRACTED_SUFFIXES = PDF_SUFFIXES | DOCX_SUFFIXES | HTML_SUFFIXES
+READ_SUFFIXES = tuple(sorted(TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES | ODT_SUFFIXES | JSONL_SUFFIXES))
+#: files extracted by a library (pdfminer, python-docx, trafilatura, odt.py): read by the workers (`FileRef`)
+EXTRACTED_SUFFIXES = PDF_SUFFIXES | DOCX_SUFFIXES | ODT_SUFFIXES | HTML_SUFFIXES
 #: the suffixes `run` does not read but can say what to do with: the file's error or the notice says so
-CONVERT_HINTS = {".doc": "an old binary Word file: open it in Word or LibreOffice and save it as .docx",
-                 ".mhtml": "a saved web archive (MHTML): open it in the browser and save the page as \"Webpage, HTML only\" (.html)"}
-CONVERT_HINTS[".mht"] = CONVERT_HINTS[".mhtml"]
+CONVERT_HINTS = {".doc": "an old binary Word file: open it in Word or LibreOffice and save it as .docx (or .odt)"}
 #: what `run` reads, as the messages name it
-READS = ".txt, .md, .html, .pdf, .docx or .jsonl[.gz]"
+READS = ".txt, .md, .html, .mhtml, .pdf, .docx, .odt or .jsonl[.gz]"
 # one article (`--max-bytes`: a file, or the text of one JSONL record); larger ones are refused
 # with a clear message. Texts over spaCy's max_length are annotated in parts
 # (nlp.annotate_long): a 5 MB article is processed in bounded memory (bench/bench_long_article.py)
@@ -159,8 +161,7 @@ def find_inputs(paths: Iterable[Path], add: Callable[[Path, Path, Path], Any], p
             else:
                 errors.append(unsupported_error(p))
         elif p.exists():  # a pipe (`run <(zcat corpus.jsonl.gz)`), a device, a socket: there, but no file to read
-            errors.append(IngestError(shown(p), ErrorKind.UNREADABLE, f"{shown(p)}: not a regular file nor a folder (a pipe, a device "
-                                                                      f"or a socket); save the input to a file first"))
+            errors.append(_not_a_file_error(p))
         else:
             errors.append(IngestError(shown(p), ErrorKind.UNREADABLE, f"{shown(p)}: no such file or folder"))
     return errors
@@ -174,6 +175,13 @@ def _outer_first(p: Path) -> tuple[int, str]:
     names what it finds: a link named beside the folder that holds it is named as that folder's walk names it."""
     given = os.path.abspath(p)
     return len(Path(given).parts), given
+
+
+def _not_a_file_error(p: Path) -> IngestError:
+    """The `unreadable` error of an input that is there but no regular file nor folder: a pipe, a device, a socket
+    (reading one would wait for a writer that may never come)."""
+    return IngestError(shown(p), ErrorKind.UNREADABLE, f"{shown(p)}: not a regular file nor a folder (a pipe, a device "
+                                                       f"or a socket); save the input to a file first")
 
 
 def unsupported_error(p: Path) -> IngestError:
@@ -248,6 +256,8 @@ def _walk(folder: Path, errors: list[IngestError], ancestors: frozenset = frozen
             yield path
         elif stat.S_ISREG(st.st_mode) and passed_over is not None:
             passed_over[suffix_of(path) or "(no suffix)"] += 1
+        elif not stat.S_ISREG(st.st_mode) and is_supported(path):  # a pipe named x.txt in a folder: left out without a word
+            errors.append(_not_a_file_error(path))
 
 
 def _identity(path: Path) -> Optional[tuple[int, int]]:
@@ -322,7 +332,7 @@ def passed_over_notice(passed_over: Counter, shown_types: int = 5) -> Optional[s
     more = f" and {len(passed_over) - shown_types} more types" if len(passed_over) > shown_types else ""
     hints = "".join(f"; {k}: {h}" for k, h in sorted(CONVERT_HINTS.items()) if passed_over.get(k))
     return (f"passed over {n:,} file{'s' if n != 1 else ''} of types Presseschau does not read ({types}{more}); "
-            f"it reads .txt, .md, .html, .pdf, .docx and .jsonl[.gz]{hints}")
+            f"it reads {READS.replace(' or ', ' and ')}{hints}")
 
 
 def doc_id_for(path: Path, root: Path) -> str:
@@ -573,9 +583,13 @@ def read_path(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: Op
     except OSError as e:
         yield IngestError(name, ErrorKind.UNREADABLE, f"{name}: cannot read ({e.strerror})")
         return
-    limit = max(max_bytes, PDF_MAX_FILE_BYTES) if s in PDF_SUFFIXES | DOCX_SUFFIXES else max_bytes
+    # a web archive holds the page's images too: many times its text, as a Word file (also one renamed .html)
+    limit = max(max_bytes, PDF_MAX_FILE_BYTES) if s in PDF_SUFFIXES | DOCX_SUFFIXES | ODT_SUFFIXES | MHTML_SUFFIXES else max_bytes
+    if size > limit and s in HTML_SUFFIXES and _is_mhtml(_head(path)):
+        s, limit = ".mhtml", max(max_bytes, PDF_MAX_FILE_BYTES)
     if size > limit:
-        what = {".pdf": "one PDF (split it)", ".docx": "one Word file (split it)"}.get(s, "one article (split it or raise --max-bytes)")
+        what = {".pdf": "one PDF (split it)", ".docx": "one Word file (split it)", ".odt": "one OpenDocument file (split it)",
+                ".mhtml": "one web archive", ".mht": "one web archive"}.get(s, "one article (split it or raise --max-bytes)")
         yield IngestError(name, ErrorKind.TOO_LARGE, f"{name}: {size:,} bytes is over the limit of {limit:,} bytes for {what}")
         return
     try:
@@ -603,6 +617,9 @@ def _decoded(data: bytes, path: Path, root: Path, suffix: str, max_bytes: int, p
             return
         if suffix in DOCX_SUFFIXES:
             yield from _from_docx(data, path, root, max_bytes)
+            return
+        if suffix in ODT_SUFFIXES:
+            yield from _from_odt(data, path, root, max_bytes)
             return
         yield from _from_bytes(data, path, root, suffix)
     except Exception as e:  # a decoder or extractor bug on this file is its error, not the run's end (issue 15)
@@ -639,6 +656,13 @@ def _from_docx(data: bytes, path: Path, root: Path, max_bytes: int) -> Iterator[
     from .docx import extract
 
     yield from _extracted(data, path, root, max_bytes, extract, DocxUnreadable, "docx")
+
+
+def _from_odt(data: bytes, path: Path, root: Path, max_bytes: int) -> Iterator[Item]:
+    """The RawDoc of an OpenDocument text: its body's text (`odt.extract`) is the raw text."""
+    from .odt import extract
+
+    yield from _extracted(data, path, root, max_bytes, extract, OdtUnreadable, "odt")
 
 
 def _extracted(data: bytes, path: Path, root: Path, max_bytes: int, extract: Callable[[bytes], tuple[str, dict]],
@@ -716,33 +740,58 @@ def _from_bytes(data: bytes, path: Path, root: Path, suffix: str) -> Iterator[It
     if why is not None:
         yield IngestError(name, ErrorKind.BINARY, f"{name}: binary file, not text ({why}; first bytes {data[:8]!r})")
         return
-    if suffix in HTML_SUFFIXES and _is_mhtml(data):  # a web archive renamed .html: its MIME parts are no page
-        yield IngestError(name, ErrorKind.UNSUPPORTED, f"{name}: not an HTML page but {CONVERT_HINTS['.mhtml']}")
-        return
+    page, archive_url, decoded, archive_warnings = data, None, None, []
+    # a saved web archive (also one renamed .html); a page itself named .mhtml is read as the page it is
+    if suffix in HTML_SUFFIXES and (_is_mhtml(data) or (suffix in MHTML_SUFFIXES and not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"))):
+        try:
+            page, charset, archive_url, archive_warnings = mhtml_page(data)
+            archive_warnings = [f"mhtml: {name}: {w}" for w in archive_warnings]
+        except MhtmlUnreadable as e:
+            yield IngestError(name, e.kind, f"{name}: {e.reason}")
+            return
+        try:  # in the charset its MIME part declares (ISO-8859-1 read as windows-1252, as browsers do); else as a page's bytes
+            enc = codecs.lookup(charset).name if charset else None
+            enc = "cp1252" if enc in ("iso8859-1", "latin-1", "ascii") else enc
+            decoded = (page.decode(enc), enc, []) if enc and enc != "utf-8" else None  # UTF-8 (a BOM, bad bytes): as a page's
+        except (LookupError, UnicodeDecodeError):
+            decoded = None
     try:
-        text, encoding, warnings = decode_html(data) if suffix in HTML_SUFFIXES else decode_with_warnings(data)
+        text, encoding, warnings = decoded or (decode_html(page) if suffix in HTML_SUFFIXES else decode_with_warnings(data))
     except UnicodeDecodeError as e:
         yield IngestError(name, ErrorKind.ENCODING, f"{name}: cannot decode text ({e})")
         return
     meta: dict = {}
+    # a web archive cut off in its page: said with the error its page gives (what is left may hold no article)
+    cut_note = "; the web archive is cut off in its page: save the page again" if archive_warnings else ""
     if suffix in HTML_SUFFIXES:
         html = text
         text, meta = extract_html(html)
+        if archive_url and not meta.get("url"):  # the address the archive was saved from, where the page names none
+            meta["url"] = archive_url
         if not text.strip():
-            yield IngestError(name, ErrorKind.EMPTY, f"{name}: no main text found in the HTML page")
+            yield IngestError(name, ErrorKind.EMPTY, f"{name}: no main text found in the HTML page{cut_note}")
             return
         from .html_pages import page_problem
 
         problem = page_problem(text, html, meta.get("title"))
         if problem:
             kind, why = problem
-            yield IngestError(name, kind, f"{name}: no article text found ({why})")
+            yield IngestError(name, kind, f"{name}: no article text found ({why}){cut_note}")
             return
     if not text.strip():
         yield IngestError(name, ErrorKind.EMPTY, f"{name}: file holds only whitespace")
         return
-    warnings = warnings + _nul_warning(text)
+    warnings = archive_warnings + warnings + _nul_warning(text)
     yield RawDoc(id=doc_id_for(path, root), path=name, sha256=sha256(data), text=text, encoding=encoding, meta=meta, warnings=warnings)
+
+
+def _head(path: Path, n: int = 4096) -> bytes:
+    """The first `n` bytes of a file (b"" where it cannot be read: reading it names the problem)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(n)
+    except OSError:
+        return b""
 
 
 def _is_mhtml(data: bytes) -> bool:
@@ -750,6 +799,67 @@ def _is_mhtml(data: bytes) -> bool:
     Explorer's .mht): MIME headers, not markup, at its top, declaring multipart/related."""
     head = data[:4096].lstrip()
     return not head.startswith(b"<") and re.search(rb"(?im)^MIME-Version:", head) is not None and re.search(rb"(?i)multipart/related", head) is not None
+
+
+def mhtml_page(data: bytes) -> tuple[bytes, Optional[str], Optional[str], list[str]]:
+    """The page of a saved web archive (MHTML, RFC 2557: a multipart/related MIME message): (the
+    root HTML part's bytes, its declared charset or None, the address it was saved from or None,
+    warnings: a cut-off archive, whose page may be incomplete).
+    The root part is the one the message's `start` parameter or `Content-Location` names, else
+    the first text/html part; its transfer encoding (quoted-printable, base64) is undone. The
+    address is the message's `Snapshot-Content-Location` (Chrome) or `Content-Location`, else the
+    root part's, where it is an absolute http(s) URL. Raises `MhtmlUnreadable`."""
+    import email
+    import email.errors
+    import email.policy
+
+    try:
+        msg = email.message_from_bytes(data, policy=email.policy.compat32)
+    except Exception as e:  # the email package reads nearly anything; a bug on odd bytes is this file's error
+        raise MhtmlUnreadable(ErrorKind.UNREADABLE, f"a damaged web archive (MHTML) ({type(e).__name__}: {e})") from e
+    if not msg.is_multipart():
+        if (msg.get_content_type() == "text/html" and msg.get("MIME-Version") is not None):  # a one-part archive: the page itself
+            parts = [msg]
+        else:
+            raise MhtmlUnreadable(ErrorKind.UNREADABLE, "a damaged or cut-off web archive (MHTML): no MIME parts found "
+                                                        f"(its type is {msg.get_content_type()!r}); save the page again")
+    else:
+        parts = [p for p in msg.walk() if not p.is_multipart()]
+
+    def location(part) -> Optional[str]:
+        loc = str(part.get("Content-Location") or "").strip()
+        return loc or None
+
+    def cid(part) -> Optional[str]:
+        v = str(part.get("Content-ID") or "").strip()
+        return v.strip("<>") or None
+
+    start = str(msg.get_param("start") or "").strip().strip("<>") if msg.is_multipart() else ""
+    root_loc = location(msg) or str(msg.get("Snapshot-Content-Location") or "").strip() or None
+    root = next((p for p in parts if start and cid(p) == start), None) \
+        or next((p for p in parts if root_loc and location(p) == root_loc), None) \
+        or next((p for p in parts if p.get_content_type() in ("text/html", "application/xhtml+xml")), None)
+    if root is None:
+        types = sorted({p.get_content_type() for p in parts})
+        raise MhtmlUnreadable(ErrorKind.UNSUPPORTED, "a saved web archive (MHTML) without an HTML page (its parts: "
+                                                     f"{', '.join(types[:5]) or 'none'}); save the web page again")
+    if root.get_content_type() not in ("text/html", "application/xhtml+xml"):
+        raise MhtmlUnreadable(ErrorKind.UNSUPPORTED, f"a saved web archive (MHTML) whose page is no HTML but {root.get_content_type()!r}; "
+                                                     "open the page itself in the browser and save it as \"Webpage, HTML only\"")
+    try:
+        page = root.get_payload(decode=True)
+    except Exception as e:
+        raise MhtmlUnreadable(ErrorKind.UNREADABLE, f"a damaged web archive (MHTML): its page cannot be decoded ({type(e).__name__}: {e})") from e
+    if not page or not page.strip():
+        raise MhtmlUnreadable(ErrorKind.EMPTY, "a saved web archive (MHTML) whose page is empty (cut off?); save the page again")
+    charset = root.get_content_charset()
+    url = next((u for u in (str(msg.get("Snapshot-Content-Location") or "").strip(), root_loc or "", location(root) or "")
+                if re.match(r"https?://[^\s/]+\S*$", u)), None)
+    # cut off in its last part: where that is the page (Chrome writes it first, its images after), the page's end is missing
+    cut = root is parts[-1] and any(isinstance(d, email.errors.CloseBoundaryNotFoundDefect) for p in msg.walk() for d in p.defects)
+    warnings = ["the web archive is cut off in its page (its closing MIME boundary is missing): the page's end may be missing; "
+                "save the page again"] if cut else []
+    return page, charset, url, warnings
 
 
 def extract_html(html: str) -> tuple[str, dict]:
@@ -798,6 +908,13 @@ def read_jsonl(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: O
     first_line = first_line or _first_line_in_memory()
     try:
         encoding = jsonl_encoding(path)  # the file's: its records' `source.encoding`
+        if encoding in ("utf-8", "utf-8-sig"):  # not text at all (xz or zstd data, a ZIP): one error, not one per "line" of it
+            with open(path, "rb") as fh:
+                head = fh.read(8192)
+            why = binary_reason(head)
+            if why is not None:
+                yield IngestError(name, ErrorKind.BINARY, f"{name}: binary file, not JSON Lines ({why}; first bytes {head[:8]!r})")
+                return
         encoding = "utf-8" if encoding == "gzip" else encoding
         for lineno, obj in iter_jsonl(path):
             if isinstance(obj, BadLine):

@@ -256,17 +256,30 @@ def read_jsonl(path: Union[str, Path], on_invalid: Optional[Callable[[BadLine], 
 
 
 def storage_failed(e: BaseException) -> bool:
-    """The error is the storage's (read-only, full, gone, an I/O error, cannot be opened), not
-    one record's nor a corrupt database's."""
+    """The error is the storage's (read-only, full, gone, an I/O error, cannot be opened, locked by
+    another program: `storage_locked`), not one record's nor a corrupt database's."""
     if isinstance(e, OSError):
         return True
     if not isinstance(e, sqlite3.OperationalError):
         return False
+    if storage_locked(e):
+        return True
     name = getattr(e, "sqlite_errorname", None)  # Python >= 3.11
     if name is not None:
         return name.startswith(("SQLITE_READONLY", "SQLITE_FULL", "SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_PERM"))
     # Python 3.10: SQLite's own messages for the same result codes (sqlite3.c, sqlite3ErrStr)
     return any(m in str(e) for m in ("readonly database", "disk is full", "disk I/O error", "unable to open database", "access permission denied"))
+
+
+def storage_locked(e: BaseException) -> bool:
+    """Another program holds a lock on the database past the wait (an sqlite3 shell or a database
+    browser with a write open on the cache): SQLITE_BUSY, SQLITE_LOCKED."""
+    if not isinstance(e, sqlite3.OperationalError):
+        return False
+    name = getattr(e, "sqlite_errorname", None)  # Python >= 3.11
+    if name is not None:
+        return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
+    return any(m in str(e) for m in ("database is locked", "database table is locked"))
 
 
 def label_counts(record: dict) -> dict[str, int]:

@@ -20,8 +20,12 @@ SHARED_DATA = ROOT.parent / "shared" / "data"
 def run_articles(path: Path | str) -> Path:
     """The articles.jsonl of a run as the commands that read one take it (review, export, import,
     report, validate, evaluate): the output folder's, or the file named. The run's run.json named
-    instead raises `errors.RunSummaryGiven`, which says what to give."""
+    instead raises `errors.RunSummaryGiven`, a Parquet output `errors.ParquetOutputGiven`: each says what to give."""
     path = Path(path)
+    if path.suffix == ".parquet" or path.parent.suffix == ".parquet":  # out/articles.parquet, a part file in it
+        from .errors import ParquetOutputGiven
+
+        raise ParquetOutputGiven(path)
     if path.is_dir():
         return path / "articles.jsonl"
     if path.name == "run.json" and (path.parent / "articles.jsonl").exists():

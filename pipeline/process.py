@@ -102,8 +102,11 @@ def process_batch(nlp, batch: list[Article], settings: WorkSettings) -> BatchRes
                 outcomes[doc_id] = result
                 continue
             raw, cleaned, lang = ready[doc_id]
-            record = build_record(raw, cleaned, doc_to_entities(result), lang=lang, pipeline_info=settings.pipeline_info)
-            outcomes[doc_id] = Done(raw.id, raw.sha256, dumps(record), len(record["text"].split()), label_counts(record), raw.path, cache_hints(raw, lang))
+            try:
+                record = build_record(raw, cleaned, doc_to_entities(result), lang=lang, pipeline_info=settings.pipeline_info)
+                outcomes[doc_id] = Done(raw.id, raw.sha256, dumps(record), len(record["text"].split()), label_counts(record), raw.path, cache_hints(raw, lang))
+            except Exception as e:  # a bug (or MemoryError) on one article's record: its error, not the batch's (nor, in -n 1, the run's) end
+                outcomes[doc_id] = ArticleError(raw.path, ErrorKind.ANNOTATE_FAILED, f"{raw.path}: building its record failed ({type(e).__name__}: {e})")
     timings["annotate"] += time.perf_counter() - t
     return BatchResult([(item.id, outcomes[item.id]) for item in batch], dict(timings))
 

@@ -13,6 +13,7 @@ atomically at the end. Review decisions are an overlay the caller hands in
 """
 from __future__ import annotations
 
+import errno
 import functools
 import json
 import math
@@ -32,7 +33,7 @@ from .errors import ArticleError, CannotStart, ErrorKind, Interrupted, NoArticle
 from .execute import make_executor
 from .ingest import (JSONL_SUFFIXES, MAX_BYTES, IngestError, Unchanged, find_inputs, hints_digest, passed_over_notice, previous_output_notice,
                      read_path, suffix_of)
-from .io import Cache, atomic_open, atomic_write_json, dumps, label_counts, remove_stale_temps, shown, storage_failed
+from .io import Cache, atomic_open, atomic_write_json, dumps, label_counts, remove_stale_temps, shown, storage_failed, storage_locked
 from .ledger import RunLedger
 from .nlp import ModelInfo, load_nlp, model_info
 from .process import Done, WorkSettings, read_cache_hints
@@ -142,9 +143,40 @@ def check_inputs(paths: list[Path]) -> None:
 
 
 def check_output(out: Path) -> None:
-    """An --out that is a file: refused before anything is loaded (the CLI checks it before the model's line)."""
+    """What stops a run at its output folder, found before anything is loaded or written (the CLI
+    checks it before the model's line, so exit 2 is its one line): an --out that is a file, one
+    that cannot be made (a path under a file, /proc/x: probed in the nearest folder that exists,
+    with a folder made and removed there), and one in use by another run (its lock probed)."""
+    import tempfile
+
     if out.exists() and not out.is_dir():
         raise CannotStart(f"--out {out} is a file, not a folder")
+    if not out.exists():
+        parent = next((p for p in Path(os.path.abspath(out)).parents if os.path.lexists(p)), None)
+        try:
+            if parent is None or not parent.is_dir():
+                raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(parent))
+            os.rmdir(tempfile.mkdtemp(prefix=".presseschau-write-test-", dir=parent))
+        except OSError as e:
+            raise CannotStart(f"cannot write to the output folder {out}: {e.strerror or e}") from None
+    elif (out / ".presseschau" / "lock").is_file():
+        import fcntl
+
+        try:
+            fh = open(out / ".presseschau" / "lock", encoding="utf-8")
+        except OSError:
+            return  # prepare_output / lock_output name what is wrong
+        with fh:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_SH | fcntl.LOCK_NB)  # taken and let go at once: the run takes it for good
+            except BlockingIOError:
+                raise CannotStart(_in_use(out, fh.read().strip())) from None
+            except OSError:
+                return  # no file locks there (ENOLCK): lock_output names it
+
+
+def _in_use(out: Path, holder: str) -> str:
+    return f"{out} is in use by another presseschau run (pid {holder or 'another process'}); wait for it or use another --out"
 
 
 def prepare_output(out: Path) -> None:
@@ -174,9 +206,13 @@ def lock_output(out: Path):
         fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         fh.seek(0)
-        holder = fh.read().strip() or "another process"
+        holder = fh.read().strip()
         fh.close()
-        raise CannotStart(f"{out} is in use by another presseschau run (pid {holder}); wait for it or use another --out") from None
+        raise CannotStart(_in_use(out, holder)) from None
+    except OSError as e:  # a file system without advisory locks (NFS without its lock daemon: ENOLCK; some FUSE mounts)
+        fh.close()
+        raise CannotStart(f"cannot lock {path} ({e.strerror or e}): the output folder's file system does not support file locks, "
+                          "which keep two runs from writing one folder; give an --out on a local disk") from None
     fh.seek(0)
     fh.truncate()
     fh.write(str(os.getpid()))
@@ -215,12 +251,15 @@ def run(
     nlp_and_info: Optional[tuple[Any, ModelInfo]] = None,
     on_error: Callable[[dict], None] = lambda e: None,
     on_notice: Callable[[str], None] = lambda m: None,
+    on_start: Callable[[], None] = lambda: None,
 ) -> dict[str, Any]:
     """Process the inputs into `opts.out`; returns the run summary that is written as run.json.
     `nlp_and_info`: a pipeline loaded by the caller (`load_nlp`); without it the model is
     described from its files (`model_info`) and loaded only when the first batch needs it, so
     that a re-run of an unchanged corpus never loads it. `on_error` hears every per-article
-    error, `on_notice` what else the user should know."""
+    error, `on_notice` what else the user should know; `on_start` is called once the run can go on
+    (its output folder taken, its inputs found: the CLI says the model there, so that what stops
+    the run before, `CannotStart`, is the one line of exit 2)."""
     t_start = time.perf_counter()
     stats = RunStats()
     if nlp_and_info is not None:
@@ -296,6 +335,9 @@ def run(
             notice(f"the output folder {shown(opts.out)} is in an input folder: the run's output there is not read as input{unread}")
         if passed_over:
             notice(passed_over_notice(passed_over))
+        if not found["files"]:  # no input file at all (an empty folder): a previous run's articles stop it here
+            _keep_previous(opts, cache, len(stats.errors))
+        on_start()
         known_total = None if found["jsonl"] else found["files"]
         bar = _progress_bar(_show_progress(opts.progress), total=known_total)
         batches = _batches(ledger.files(), opts, cache, ledger, info.fingerprint, stats, bar, lambda e: _error(stats, e, on_error))
@@ -419,11 +461,12 @@ def _writing(out: Path, what: str, stats: RunStats, written: Optional[str] = Non
         if not storage_failed(e):
             raise
         reason = getattr(e, "strerror", None) or str(e)
+        # locked by another program (an sqlite3 shell, a database browser): free space or permissions would not help
+        remedy = "close the program that holds the cache open" if storage_locked(e) else "make the folder writable (or free space)"
         kept = _what_stays(out, written)
         raise OutputNotWritable(
             f"cannot write {what} in the output folder {out} any more ({reason}); {kept}, and the "
-            f"{stats.processed} articles processed in this run are kept in its cache: make the folder "
-            "writable (or free space) and re-run to go on"
+            f"{stats.processed} articles processed in this run are kept in its cache: {remedy} and re-run to go on"
         ) from None
 
 
@@ -675,6 +718,13 @@ def _no_articles(opts: RunOptions, cache: Cache, failed: int, notice: Callable[[
     """The inputs gave no article: a previous run's articles in the output folder are not
     replaced by an empty output (`NoArticlesFound`, exit 2) unless `--force` says so; on a
     fresh folder the empty output is written, with a notice."""
+    inputs, output, previous = _keep_previous(opts, cache, failed)
+    notice(f"no article found in {inputs}" + (f": {output} no longer holds the previous run's {previous} article{'s' * (previous != 1)} (--force)" if previous else ""))
+
+
+def _keep_previous(opts: RunOptions, cache: Cache, failed: int) -> tuple[str, str, int]:
+    """`NoArticlesFound` where the output folder holds a previous run's articles and --force is not
+    given; else the inputs and the output as named in the notice, and the previous run's count."""
     inputs = ", ".join(shown(p) for p in opts.paths)
     previous = cache.db.execute("SELECT COUNT(*) FROM last_run").fetchone()[0]
     jsonl = opts.out / "articles.jsonl"
@@ -684,7 +734,7 @@ def _no_articles(opts: RunOptions, cache: Cache, failed: int, notice: Callable[[
     output = shown(opts.out / output_names(opts.formats)[0])
     if previous and not opts.force:
         raise NoArticlesFound(inputs, output, previous, failed)
-    notice(f"no article found in {inputs}" + (f": {output} no longer holds the previous run's {previous} article{'s' * (previous != 1)} (--force)" if previous else ""))
+    return inputs, output, previous
 
 
 LAST_RUN_TABLE = "CREATE TABLE IF NOT EXISTS last_run (pos INTEGER PRIMARY KEY, id TEXT NOT NULL)"

@@ -172,6 +172,69 @@ def test_a_parquet_only_run_is_told_apart_from_no_run(tmp_path, command):
     assert res.exit_code == 2 and "no such file (run `presseschau run` first)" in flat(res), res.output
 
 
+def test_the_parquet_output_given_by_name_says_what_to_give(tmp_path):
+    """`validate out/articles.parquet` (the folder a --format parquet run wrote) said "out/articles.parquet/
+    articles.jsonl: no such file (run `presseschau run` first)", and a part file in it was "invalid JSON"
+    on every line: one line saying these commands read articles.jsonl, and which to give (`paths.run_articles`)."""
+    from pipeline.interop.parquet import PartitionedWriter
+
+    d = tmp_path / "out"
+    d.mkdir()
+    with PartitionedWriter(d) as writer:  # the run's --format parquet output of the real seed records
+        for line in OUTPUT.read_text(encoding="utf-8").splitlines():
+            writer.add(line)
+    part = next((d / "articles.parquet").glob("*.parquet"))
+    commands = [["validate", "{p}"], ["report", "{p}", "-a", str(tmp_path / "ann"), "-o", str(tmp_path / "r.html")],
+                ["export", "--format", "csv", "--data", "{p}", "-a", str(tmp_path / "ann"), "-o", str(tmp_path / "x.csv")]]
+    for given in (d / "articles.parquet", part, d / "entities.parquet"):
+        for command in commands:
+            res = CliRunner().invoke(app, [a.format(p=given) for a in command])
+            assert res.exit_code == 2 and flat(res).count("✘") == 1, res.output
+            assert (f"{given}: a Parquet output; this command reads a run's articles.jsonl: {d} holds no articles.jsonl: "
+                    f"run `presseschau run` again with --format jsonl --format parquet") in flat(res), res.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    shutil.copy(OUTPUT, d / "articles.jsonl")  # a run of both formats: the file to give is named
+    res = CliRunner().invoke(app, ["validate", str(d / "articles.parquet")])
+    assert res.exit_code == 2 and f"give the output folder ({d}) or {d / 'articles.jsonl'}" in flat(res), res.output
+    assert CliRunner().invoke(app, ["validate", str(d)]).exit_code == 0
+
+
+def test_report_writes_html_only_under_an_html_name(tmp_path):
+    """`report -o r.txt` wrote the HTML page as r.txt (export refuses a name of another format): an --out
+    not ending in .html/.htm is one line, exit 2, nothing written; .HTM and a folder are fine."""
+    ann = ["-a", str(REPO / "annotations")]
+    for name in ("r.txt", "report.json", "r.jsonl"):
+        res = CliRunner().invoke(app, ["report", str(OUTPUT.parent), *ann, "-o", str(tmp_path / name)])
+        assert res.exit_code == 2 and flat(res).count("✘") == 1, res.output
+        assert f"{tmp_path / name}: the report is one HTML file: give an --out ending in .html or .htm, or a folder" in flat(res), res.output
+    assert not list(tmp_path.iterdir())
+    for out, written in (("R.HTM", "R.HTM"), ("reports", "reports/report.html")):
+        res = CliRunner().invoke(app, ["report", str(OUTPUT.parent), *ann, "-o", str(tmp_path / out)])
+        assert res.exit_code == 0 and (tmp_path / written).read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html"), res.output
+
+
+def test_report_and_export_read_a_json_list_of_records_alike(tmp_path):
+    """The seed records saved as one JSON list (`json.dump(records)`, one line): `export --data` read them,
+    `report` said "line 1 is not an article record" and "no line is an article record", exit 2. Both read it
+    with the one reader (`interop.json_array_rows`), and both refuse a list with an item that is no record."""
+    records = [json.loads(x) for x in OUTPUT.read_text(encoding="utf-8").splitlines()]
+    ann = ["-a", str(tmp_path / "ann")]
+    given = tmp_path / "records.json"
+    given.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    report = CliRunner().invoke(app, ["report", str(given), *ann, "-o", str(tmp_path / "r.html")])
+    export = CliRunner().invoke(app, ["export", "--format", "csv", "--data", str(given), *ann, "-o", str(tmp_path / "x.csv")])
+    for res in (report, export):
+        assert res.exit_code == 0 and f"({len(records)} articles" in flat(res) and "not an article record" not in flat(res), res.output
+    ids = [r["id"] for r in records]
+    assert all(i in (tmp_path / "r.html").read_text(encoding="utf-8") for i in ids)
+    given.write_text(json.dumps(records[:2] + [{"text": records[2]["text"]}], ensure_ascii=False), encoding="utf-8")
+    for args in (["report", str(given), *ann, "-o", str(tmp_path / "r2.html")],
+                 ["export", "--format", "csv", "--data", str(given), *ann, "-o", str(tmp_path / "x2.csv")]):
+        res = CliRunner().invoke(app, args)
+        assert res.exit_code == 2 and f"{given}: item 3 is no article record" in flat(res), res.output
+    assert not (tmp_path / "r2.html").exists() and not (tmp_path / "x2.csv").exists()
+
+
 def test_a_run_says_which_reviewed_articles_it_does_not_hold(tmp_path):
     """A run of another corpus (here: none) beside the project's review log: the decisions of the
     five seeds are not applied anywhere; the run says so in one line naming the articles (they
@@ -479,6 +542,25 @@ def test_a_pipe_given_to_run_is_not_called_missing(tmp_path):
         assert res.exit_code == 1, flat(res)
         assert f"{given}: not a regular file nor a folder (a pipe, a device or a socket)" in flat(res), flat(res)
         assert "no such file" not in flat(res)
+
+
+def test_a_pipe_in_an_input_folder_is_named_not_left_out_without_a_word(tmp_path, nlp_info):
+    """A FIFO named `live.txt` in a folder given to `run` (a feed a tool writes into) was left out
+    without a word: no error, no notice, exit 0, though the same pipe named on the command line is
+    an error. Now it is that error too, naming it; the folder's articles are processed."""
+    import os
+
+    from pipeline.run import RunOptions, run
+    from repo_data import SEEDS
+
+    inp = tmp_path / "in"
+    inp.mkdir()
+    shutil.copy(SEEDS[3], inp / SEEDS[3].name)
+    os.mkfifo(inp / "live.txt")
+    summary = run(RunOptions(paths=[inp], out=tmp_path / "out", progress=False), nlp_info)
+    assert [(e["path"], e["kind"]) for e in summary["errors"]] == [(str(inp / "live.txt"), "unreadable")]
+    assert summary["errors"][0]["message"].startswith(f"{inp / 'live.txt'}: not a regular file nor a folder (a pipe")
+    assert [json.loads(x)["id"] for x in (tmp_path / "out" / "articles.jsonl").read_text(encoding="utf-8").splitlines()] == [SEEDS[3].stem]
 
 
 @pytest.mark.parametrize("command", [["export", "--format", "csv", "--data", "{run}", "--out", "{tmp}/x.csv"], ["validate", "{run}"],

@@ -113,9 +113,9 @@ def test_a_long_message_is_one_line_not_wrapped_at_80_columns(tmp_path):
     proc = _cli("run", str(missing), "--out", str(tmp_path / "out"))
     assert proc.returncode == 2, proc.stdout + proc.stderr
     line = f"✘ no such file or folder: {missing}; nothing was written"
-    assert len(line) > 80 and line in proc.stdout.splitlines(), proc.stdout
+    assert len(line) > 80 and line in proc.stderr.splitlines(), proc.stderr
     # and it is the one message (README: exit 2 prints one line), not after the model's line "ℹ Model: ..."
-    assert proc.stdout.strip() == line and not proc.stderr, proc.stdout + proc.stderr
+    assert proc.stderr.strip() == line and not proc.stdout, proc.stdout + proc.stderr
     assert not (tmp_path / "out").exists()
 
 
@@ -151,3 +151,20 @@ def test_an_empty_reviewer_name_or_host_is_a_usage_error(tmp_path, monkeypatch, 
     text = _one_usage_line(CliRunner().invoke(app, args))
     assert said in text and "(see presseschau" in text, text
     assert list(tmp_path.iterdir()) == []
+
+
+def test_errors_and_warnings_go_to_stderr_results_to_stdout(tmp_path):
+    """README 'Messages': every message went to stdout, so `presseschau validate ... > log` or a script
+    reading a command's result got the errors mixed into it. Errors and warnings are on stderr (without
+    colour codes when it is not a terminal), the result line on stdout."""
+    good = _cli("validate", str(REPO / "outputs" / "articles.jsonl"))
+    assert good.returncode == 0 and good.stdout.startswith("✔ ") and "records valid" in good.stdout and not good.stderr, good.stdout + good.stderr
+    bad = tmp_path / "articles.jsonl"
+    bad.write_text((REPO / "outputs" / "articles.jsonl").read_text(encoding="utf-8").splitlines()[0] + "\n{not json\n", encoding="utf-8")
+    proc = _cli("validate", str(bad))
+    assert proc.returncode == 1 and not proc.stdout, proc.stdout
+    assert proc.stderr.startswith(f"✘ {bad}:2: invalid JSON line") and "\x1b[" not in proc.stderr, proc.stderr
+    # a warning (a mistyped review log folder) on stderr, the report's "Wrote ..." on stdout
+    proc = _cli("report", str(REPO / "outputs"), "-a", str(tmp_path / "no-log"), "-o", str(tmp_path / "r.html"))
+    assert proc.returncode == 0 and proc.stdout.startswith(f"✔ Wrote {tmp_path / 'r.html'}"), proc.stdout + proc.stderr
+    assert proc.stderr.startswith(f"⚠ no review log at {tmp_path / 'no-log'}") and "Wrote" not in proc.stderr, proc.stderr

@@ -344,7 +344,7 @@ def _ctrl_c(proc) -> None:
 
 def test_bad_cluster_spec_is_a_one_line_error():
     r = _run_cli(str(SEEDS[0]), "--out", "/tmp/never-written", "--cluster", "local:zero")
-    assert r.returncode == 2 and "local:N" in r.stdout and "Traceback" not in r.stdout + r.stderr
+    assert r.returncode == 2 and "local:N" in r.stderr and "Traceback" not in r.stdout + r.stderr
 
 
 def test_shared_fs_worker_reads_the_file_as_the_driver_did_and_refuses_a_changed_one(tmp_path):
@@ -431,7 +431,7 @@ def test_addresses_that_are_no_dask_scheduler_are_one_line_errors(request, tmp_p
     waits for ever (Dask bounds the TCP connect, not its handshake)."""
     for address, says in [("http://127.0.0.1:8787", "not a Dask scheduler address"), ("tcp://127.0.0.1:8786x", "cannot reach the Dask scheduler")]:
         r = _run_cli(str(SEEDS[0]), "--out", str(tmp_path / "never"), "--cluster", address)
-        assert r.returncode == 2 and says in " ".join(r.stdout.split()), r.stdout + r.stderr
+        assert r.returncode == 2 and says in " ".join(r.stderr.split()), r.stdout + r.stderr
         assert "Traceback" not in r.stdout + r.stderr
 
     from pipeline.errors import CannotStart

@@ -242,3 +242,10 @@ def test_sets_scores_only_the_sets_named(tmp_path):
         parse_sets("dev", "ner_news_dev,ner_web9")
     out = CliRunner().invoke(app, ["evaluate-model", "--split", "dev", "--sets", "ner_news", "--limit", "1"])
     assert out.exit_code != 0 and "is not a set of --split dev" in " ".join(out.output.split()) and "Traceback" not in out.output
+    # `--sets ""` (an unset variable) said "no set is not a set of --split test": a usage error saying what to give
+    for given in ("", ","):
+        out = CliRunner().invoke(app, ["evaluate-model", "--sets", given])
+        said = " ".join(out.output.split())
+        assert out.exit_code == 2 and said.count("✘") == 1 and "Traceback" not in out.output, out.output
+        assert f"presseschau evaluate-model: --sets {given!r} names no set: give one or more of --split test (ner, ner_conll2003, ner_news)" in said, said
+        assert "no set is not" not in said

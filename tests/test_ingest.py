@@ -69,42 +69,109 @@ def test_utf16_cut_off_in_half_a_character_is_read_as_utf16(tmp_path):
         assert any("U+FFFD" in w and "odd number of bytes" in w for w in doc.warnings), doc.warnings
 
 
-def _mhtml(page: bytes) -> bytes:
-    """A saved web archive as Chrome writes one ("Webpage, Single File"): MIME headers, then the
-    page (quoted-printable) and its images as the parts of a multipart/related message."""
-    import base64
-    import quopri
+def _mhtml(page: bytes, url: str, cte: str = "quoted-printable", charset=None, ctype: str = "text/html") -> bytes:
+    """A saved web archive as Chrome writes one ("Webpage, Single File"), made with the email
+    package: the address it was saved from in `Snapshot-Content-Location`, the page (its transfer
+    encoding `cte`, its MIME part's `charset` where given) and an image as the parts of a
+    multipart/related message."""
+    from email import policy
+    from email.message import EmailMessage
 
-    url = "https://www.heise.de/mac-and-i/meldung/1Password-fuer-Mac-generiert-Einmal-Passwoerter-2596220.html"
-    b = "----MultipartBoundary--Kx2DP0x6wVbRoPu1b8yFAHbGXzfOxRnVsQo11dIeIi----"
-    head = (f"From: <Saved by Blink>\r\nSnapshot-Content-Location: {url}\r\nSubject: =?utf-8?Q?1Password_f=C3=BCr_Mac?=\r\n"
-            f"Date: Wed, 8 Apr 2015 12:46:00 +0200\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n"
-            f"\ttype=\"text/html\";\r\n\tboundary=\"{b}\"\r\n\r\n\r\n--{b}\r\nContent-Type: text/html\r\n"
-            f"Content-ID: <frame-1@mhtml.blink>\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Location: {url}\r\n\r\n")
-    image = (f"\r\n--{b}\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n"
-             f"Content-Location: https://heise.cloudimg.io/logo.png\r\n\r\n")
-    png = base64.encodebytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
-    return head.encode() + quopri.encodestring(page) + image.encode() + png + f"\r\n--{b}--\r\n".encode()
+    msg = EmailMessage(policy=policy.SMTP)
+    msg["From"] = "<Saved by Blink>"
+    msg["Snapshot-Content-Location"] = url
+    msg["Subject"] = "=?utf-8?Q?Gespeicherte_Seite?="
+    msg["MIME-Version"] = "1.0"
+    msg.make_related()
+    part = EmailMessage(policy=policy.SMTP)
+    part.set_content(page, maintype=ctype.split("/")[0], subtype=ctype.split("/")[1], cte=cte)
+    if charset:
+        part.set_param("charset", charset)
+    part["Content-Location"] = url
+    msg.attach(part)
+    image = EmailMessage(policy=policy.SMTP)
+    image.set_content(b"\x89PNG\r\n\x1a\n" + bytes(64), maintype="image", subtype="png", cte="base64")
+    image["Content-Location"] = "https://heise.cloudimg.io/logo.png"
+    msg.attach(image)
+    return msg.as_bytes()
 
 
-def test_a_saved_web_archive_is_named_not_read_as_a_page(tmp_path):
-    """A page saved as a web archive (MHTML) and renamed .html was read as a page: its MIME
-    headers and quoted-printable markup gave "no article text found (the page holds only
-    navigation, link lists or short labels)", which sends the user looking at the page. Now it
-    is an `unsupported` error saying what the file is and how to save the page; a .mhtml named
-    on the command line says the same (in a folder it is passed over with that hint)."""
-    page = (NEWS / "html" / "pages" / "readability--heise.html").read_bytes()
-    (tmp_path / "artikel.html").write_bytes(_mhtml(page))
-    (err,) = _items(tmp_path / "artikel.html")
-    assert isinstance(err, IngestError) and err.kind == "unsupported"
-    assert err.message.startswith(f"{tmp_path / 'artikel.html'}: not an HTML page but a saved web archive (MHTML)")
-    assert "Webpage, HTML only" in err.message
-    (tmp_path / "seite.html").write_bytes(page)  # the page itself is read as before
-    (doc,) = _items(tmp_path / "seite.html")
-    assert isinstance(doc, RawDoc) and "1Password für Mac" in doc.text
-    (tmp_path / "artikel.mhtml").write_bytes(_mhtml(page))
-    (err,) = discover([tmp_path / "artikel.mhtml"])[1]
-    assert err.kind == "unsupported" and "Webpage, HTML only" in err.message
+# a UTF-8 page naming its address (<link rel="canonical">), a windows-1252 page naming none, a page of spektrum.de
+MHTML_PAGES = ("readability--heise.html", "snacktory--golem.html", "postlight--www.spektrum.de.html")
+
+
+def test_a_saved_web_archive_is_read_as_its_page(tmp_path):
+    """A page saved as a web archive (MHTML: Chrome's and Edge's "Webpage, Single File"), named
+    .mhtml, .mht or renamed .html, was refused ("save the page as Webpage, HTML only"). It is read
+    as its page: the same raw and cleaned text as the page saved as .html, whatever the transfer
+    encoding (quoted-printable, base64) and the charset its MIME part declares; the record's url is
+    the page's own where it names one, else the address the archive was saved from."""
+    import pytest
+
+    from pipeline.clean import clean_input
+
+    if not (NEWS / "html" / "pages").is_dir():
+        pytest.skip("../shared/data/news/html not available")
+    saved_from = "https://www.example.de/gespeichert/artikel.html"
+    for page_name in MHTML_PAGES:
+        page = (NEWS / "html" / "pages" / page_name).read_bytes()
+        (tmp_path / "seite.html").write_bytes(page)
+        (html_doc,) = _items(tmp_path / "seite.html")
+        assert isinstance(html_doc, RawDoc), page_name
+        cleaned = clean_input(html_doc.text, html_doc.meta).text
+        variants = [("a.mhtml", "quoted-printable", None), ("b.mht", "base64", None), ("c.html", "quoted-printable", None)]
+        if html_doc.encoding == "cp1252":  # its part declaring the charset (Edge does), ISO-8859-1 read as windows-1252
+            variants.append(("d.mhtml", "base64", "iso-8859-1"))
+        for name, cte, charset in variants:
+            (tmp_path / name).write_bytes(_mhtml(page, saved_from, cte, charset))
+            (doc,) = _items(tmp_path / name)
+            assert isinstance(doc, RawDoc), (page_name, name, doc)
+            assert doc.text == html_doc.text and clean_input(doc.text, doc.meta).text == cleaned, (page_name, name)
+            assert doc.encoding == html_doc.encoding and doc.warnings == html_doc.warnings, (page_name, name)
+            assert doc.meta.get("url") == html_doc.meta.get("url", saved_from), (page_name, name)
+            assert doc.id == name.rsplit(".", 1)[0]
+    # a page itself named .mhtml is read as the page
+    (tmp_path / "seite.mhtml").write_bytes(page)
+    (doc,) = _items(tmp_path / "seite.mhtml")
+    assert isinstance(doc, RawDoc) and doc.text == html_doc.text
+
+
+def test_a_web_archive_that_cannot_be_read_is_an_error_naming_it(tmp_path):
+    """A web archive without an HTML page, whose root part is no HTML, cut off in its headers or
+    garbage under the name: each an error naming the file and what to do, no traceback; cut off in
+    its page, it is read with a warning naming the file; the run goes on with the other files."""
+    import pytest
+
+    if not (NEWS / "html" / "pages").is_dir():
+        pytest.skip("../shared/data/news/html not available")
+    page = (NEWS / "html" / "pages" / MHTML_PAGES[0]).read_bytes()
+    url = "https://www.heise.de/artikel.html"
+    full = _mhtml(page, url)
+    cases = {"text.mhtml": (_mhtml("Nur Text. ".encode() * 30, url, ctype="text/plain"), "unsupported", "page is no HTML but 'text/plain'"),
+             "kopf.mhtml": (full[:200], "unreadable", "damaged or cut-off web archive"),
+             "notiz.mht": ("Eine Notiz, kein Archiv.\n".encode() * 5, "unreadable", "no MIME parts found"),
+             "leer.mht": (b"", "empty", "file is empty")}
+    for name, (data, kind, words) in cases.items():
+        (tmp_path / name).write_bytes(data)
+        (err,) = _items(tmp_path / name)
+        assert isinstance(err, IngestError) and err.kind == kind, (name, err)
+        assert err.message.startswith(f"{tmp_path / name}: ") and words in err.message, err.message
+    (tmp_path / "drittel.mhtml").write_bytes(full[: len(full) // 3])  # the article's text not yet in it
+    (err,) = _items(tmp_path / "drittel.mhtml")
+    assert err.kind == "empty" and err.message.endswith("; the web archive is cut off in its page: save the page again"), err.message
+    (tmp_path / "halb.mhtml").write_bytes(full[: len(full) // 2])
+    (doc,) = _items(tmp_path / "halb.mhtml")
+    assert isinstance(doc, RawDoc)
+    assert any(w.startswith(f"mhtml: {tmp_path / 'halb.mhtml'}: the web archive is cut off") for w in doc.warnings), doc.warnings
+    # with its images many times its page: read also where that is over --max-bytes and it is renamed .html
+    (tmp_path / "gross.html").write_bytes(full)
+    (doc,) = read_path(tmp_path / "gross.html", tmp_path, max_bytes=len(full) // 2)
+    assert isinstance(doc, RawDoc), doc
+    (tmp_path / "ganz.mhtml").write_bytes(full)
+    found, errors = discover([tmp_path])
+    assert not errors and tmp_path / "ganz.mhtml" in [f for f, _ in found]
+    (doc,) = _items(tmp_path / "ganz.mhtml")
+    assert isinstance(doc, RawDoc) and not doc.warnings
 
 
 def test_bad_files_give_errors_naming_the_file(tmp_path):
@@ -193,6 +260,31 @@ def test_truncated_gzip_corpus_is_an_error_naming_the_file(tmp_path):
     with gzip.open(tmp_path / "whole.jsonl.gz", "wb") as fh:  # the same corpus uncut: no error
         fh.write(gzip.decompress(data))
     assert len(_items(tmp_path / "whole.jsonl.gz")) == len(recs)
+
+
+def test_a_compressed_corpus_named_jsonl_is_one_binary_error_not_one_per_line(tmp_path):
+    """A corpus compressed with xz or zstd and saved (or renamed) as `.jsonl`, or a ZIP of it: every
+    chunk between two newline bytes was an `invalid_jsonl` error of its own ("not UTF-8 text"), one
+    console line each, thousands for a few MB. Now the file is one `binary` error naming it, as a
+    binary file named `.txt` is; a real corpus, also gzipped, is read as before."""
+    import lzma
+    import zipfile
+
+    recs = read_news("wikinews_de.jsonl.gz", 200)
+    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs).encode("utf-8")
+    xz = tmp_path / "news.jsonl"
+    xz.write_bytes(lzma.compress(text))
+    zipped = tmp_path / "zipped.jsonl"
+    with zipfile.ZipFile(zipped, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("news.jsonl", text)
+    for p in (xz, zipped):
+        items = _items(p)
+        assert len(items) == 1 and isinstance(items[0], IngestError), (p.name, len(items), items[:2])
+        assert items[0].kind == "binary" and items[0].message.startswith(f"{p}: binary file, not JSON Lines ("), items[0].message
+    plain, gz = tmp_path / "plain.jsonl", tmp_path / "gz.jsonl"
+    plain.write_bytes(text)
+    gz.write_bytes(gzip.compress(text))
+    assert [d.text for d in _items(plain)] == [d.text for d in _items(gz)] == [r["text"] for r in recs]
 
 
 def test_jsonl_corpus_in_utf16_with_bom_and_a_cp1252_line(tmp_path):
@@ -350,7 +442,8 @@ def test_files_of_other_types_in_a_folder_are_counted_in_a_notice(tmp_path, nlp_
     assert summary["counts"]["processed"] == 1
     (notice,) = [n for n in summary["notices"] if n.startswith("passed over")]
     assert notice.startswith("passed over 5 files of types Presseschau does not read (.jpg 3, (no suffix) 1, .doc 1)")
-    assert "it reads .txt, .md, .html, .pdf, .docx and .jsonl[.gz]; .doc: an old binary Word file: open it in Word or LibreOffice and save it as .docx" in notice
+    assert ("it reads .txt, .md, .html, .mhtml, .pdf, .docx, .odt and .jsonl[.gz]; .doc: an old binary Word file: open it in Word "
+            "or LibreOffice and save it as .docx (or .odt)") in notice
     for name in ("scans/p1.jpg", "scans/p2.JPG", "scans/p3.jpg", "b.doc", "README"):
         (folder / name).unlink()
     again = run(RunOptions(paths=[folder], out=tmp_path / "out", progress=False), nlp_info)

@@ -424,6 +424,27 @@ def test_excel_exports_keep_umlauts_ids_and_text(tmp_path):
     assert isinstance(sheet["E2"].value, int)  # start: a number Excel can sort
 
 
+def test_xlsx_says_when_a_cell_is_cut_to_excels_limit(tmp_path):
+    """An Excel cell holds at most 32,767 characters; openpyxl cuts a longer text there without a
+    word, so a title that holds a whole article (a JSONL record's text given as its title) lost
+    its end in the xlsx, exit 0, no notice, while the CSV and Parquet hold it whole. The cut is
+    said (as for control characters). Real pipeline output: the committed outputs/articles.jsonl."""
+    import openpyxl
+
+    recs = _real_output()
+    a = art(recs)
+    a["meta"]["title"] = (a["text"] + "\n") * (32_767 // len(a["text"]) + 2)
+    assert len(a["meta"]["title"]) > 32_767
+    said = []
+    p = interop.export(recs, "xlsx", tmp_path, warn=said.append)
+    cells = [c.value for c in openpyxl.load_workbook(p).active["B"][1:] if c.value and c.value.startswith(a["text"][:50])]
+    assert cells and all(len(v) == 32_767 for v in cells)
+    assert len(said) == 1 and f"{len(cells)} cells" in said[0] and "32,767" in said[0]
+    said.clear()
+    interop.export(_real_output(), "xlsx", tmp_path, warn=said.append)
+    assert said == []
+
+
 def test_excel_export_too_large_for_a_sheet(tmp_path, monkeypatch):
     """More entities than a sheet's rows: one line naming the file, exit 2, nothing written."""
     from typer.testing import CliRunner

@@ -225,6 +225,28 @@ def test_export_refuses_to_overwrite_the_run_output(ws):
     assert (data / "articles.jsonl").read_bytes() == before
 
 
+@pytest.mark.parametrize("fmt,name", [("jsonl", "articles.jsonl"), ("csv", "run.json")])
+def test_export_refuses_to_overwrite_another_runs_output(ws, fmt, name):
+    """An --out naming the articles.jsonl (or run.json) of another run's output folder (an
+    `articles.jsonl` with its `run.json` beside it) replaced that run's output with this run's
+    records, exit 0: only the output folder of --data was guarded."""
+    tmp, data, ann = ws
+    other = tmp / "other_run"
+    other.mkdir()
+    lines = (data / "articles.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    (other / "articles.jsonl").write_text(lines[0], encoding="utf-8")  # a run of one seed article
+    (other / "run.json").write_text(json.dumps({"articles": 1}), encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in other.iterdir()}
+    res = CliRunner().invoke(app, ["export", "--format", fmt, "--data", str(data), "--annotations", str(ann), "--out", str(other / name)])
+    assert_clean(res, 2)
+    assert "run output" in flat(res) and str(other / name) in flat(res)
+    assert {p.name: p.read_bytes() for p in other.iterdir()} == before
+    # its folder given as --out gets the export beside the run's files, as for --data's own folder
+    res = CliRunner().invoke(app, ["export", "--format", fmt, "--data", str(data), "--annotations", str(ann), "--out", str(other)])
+    assert_clean(res, 0)
+    assert {p.name: p.read_bytes() for p in other.iterdir() if p.name in before} == before
+
+
 def test_import_into_a_log_that_cannot_be_written_is_one_line(ws, base):
     """A folder that cannot be made (under the log file): `import` ended in a NotADirectoryError
     traceback after reading and checking the whole file. (`--annotations annotations/decisions.jsonl`,

@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 
 from pipeline.ingest import MAX_BYTES
@@ -114,6 +115,33 @@ def test_a_file_that_cleaning_leaves_empty_is_an_error_not_an_empty_article(tmp_
     assert [r["id"] for r in _records(tmp_path / "out")] == [SEEDS[4].stem]
 
 
+def test_an_article_whose_record_cannot_be_built_is_its_error_not_the_batchs_or_the_runs(tmp_path, nlp_info, monkeypatch, seed_run):
+    """An exception while one article's record is built (a bug in `build_record`, a MemoryError) ended
+    the run with a traceback and no output with -n 1, and failed every article of its batch with
+    -n 2 ("its worker failed"). Now it is that article's `annotate_failed` error, naming its file; the
+    other seeds of the same batch are written as an undisturbed run writes them."""
+    import pipeline.process as process
+
+    bad = SEEDS[2]
+    real = process.build_record
+
+    def build_record(raw, *args, **kwargs):
+        if raw.id == bad.stem:
+            raise MemoryError("simulated")
+        return real(raw, *args, **kwargs)
+
+    monkeypatch.setattr(process, "build_record", build_record)
+    inp = tmp_path / "in"
+    inp.mkdir()
+    for seed in SEEDS:
+        shutil.copy(seed, inp / seed.name)
+    summary = run(RunOptions(paths=[inp], out=tmp_path / "out", progress=False), nlp_info)  # one batch of all five seeds
+    assert [(os.path.basename(e["path"]), e["kind"]) for e in summary["errors"]] == [(bad.name, "annotate_failed")]
+    assert summary["errors"][0]["message"] == f"{inp / bad.name}: building its record failed (MemoryError: simulated)"
+    expected = {r["id"]: r["entities"] for r in seed_run[2] if r["id"] != bad.stem}
+    assert {r["id"]: r["entities"] for r in _records(tmp_path / "out")} == expected
+
+
 @pytest.mark.slow
 def test_cli_exit_codes(tmp_path):
     ok = _cli("run", str(SEEDS[4]), "--out", str(tmp_path / "ok"))
@@ -142,6 +170,8 @@ def test_a_run_of_no_article_keeps_the_previous_runs_articles(tmp_path, nlp_info
         assert f"no article found in {tmp_path / name}" in line and str(out / "articles.jsonl") in line, line
         assert "Traceback" not in res.stderr
         assert {n: (out / n).read_bytes() for n in before} == before, name
+        if name == "empty":  # no input file at all: exit 2's one line, not after the model's line "ℹ Model: ..."
+            assert res.stderr.startswith("✘ no article found in") and len(res.stderr.splitlines()) == 1 and not res.stdout, res.stdout + res.stderr
     # asked for: the empty output replaces them, and the run says so
     forced = run(RunOptions(paths=[tmp_path / "empty"], out=out, progress=False, force=True), nlp_info)
     assert forced["counts"]["articles"] == 0 and len(forced["deleted"]) == 2
@@ -427,7 +457,17 @@ def test_out_that_is_a_file_is_refused(tmp_path):
     assert proc.returncode == 2 and "is a file, not a folder" in " ".join((proc.stdout + proc.stderr).split())
     assert "Traceback" not in proc.stderr and target.read_text(encoding="utf-8") == "keep me"
     # the one line of exit 2 (README), not after the model's line
-    assert proc.stdout.strip() == f"✘ --out {target} is a file, not a folder", proc.stdout
+    assert proc.stderr.strip() == f"✘ --out {target} is a file, not a folder" and not proc.stdout, proc.stdout + proc.stderr
+
+
+def test_an_out_that_cannot_be_made_is_the_one_line_of_exit_2(tmp_path):
+    """An --out under a file, or where no folder can be made (/proc): one line, exit 2, before the model's line."""
+    (tmp_path / "a-file").write_text("keep me", encoding="utf-8")
+    for out, why in [(tmp_path / "a-file" / "out", "Not a directory"), (Path("/proc/presseschau-out"), "No such file or directory")]:
+        proc = _cli("run", str(SEEDS[0]), "--out", str(out), "--no-progress")
+        assert proc.returncode == 2 and not proc.stdout, proc.stdout + proc.stderr
+        assert proc.stderr.strip() == f"✘ cannot write to the output folder {out}: {why}", proc.stderr
+    assert (tmp_path / "a-file").read_text(encoding="utf-8") == "keep me" and sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
 
 
 @pytest.mark.slow
@@ -443,8 +483,59 @@ def test_one_run_per_output_folder(tmp_path):
         proc = _cli("run", str(SEEDS[0]), "--out", str(out))
     assert proc.returncode == 2
     assert "in use by another presseschau run (pid 4242)" in " ".join((proc.stdout + proc.stderr).split())
+    # the one line of exit 2 (README), not after the model's line "ℹ Model: ..."
+    assert proc.stderr.strip() == f"✘ {out} is in use by another presseschau run (pid 4242); wait for it or use another --out", proc.stderr
+    assert not proc.stdout, proc.stdout
     assert not (out / "articles.jsonl").exists()
     assert _cli("run", str(SEEDS[0]), "--out", str(out)).returncode == 0  # free again
+
+
+def test_an_output_folder_on_a_file_system_without_locks_is_one_line_not_a_traceback(tmp_path, monkeypatch):
+    """`--out` on a file system that refuses advisory locks (NFS without its lock daemon: ENOLCK; some
+    FUSE mounts: EOPNOTSUPP) ended the run with an OSError traceback from `fcntl.flock`. Now it is a
+    `CannotStart` line naming the folder and why, and nothing is written."""
+    import errno
+    import fcntl
+
+    from pipeline.errors import CannotStart
+
+    def flock(fh, op):
+        raise OSError(errno.ENOLCK, os.strerror(errno.ENOLCK))
+
+    monkeypatch.setattr(fcntl, "flock", flock)
+    out = tmp_path / "out"
+    with pytest.raises(CannotStart) as e:
+        run(RunOptions(paths=[SEEDS[0]], out=out, progress=False))
+    assert str(e.value).startswith(f"cannot lock {out / '.presseschau' / 'lock'} ({os.strerror(errno.ENOLCK)})"), str(e.value)
+    assert not (out / "articles.jsonl").exists() and not (out / "run.json").exists()
+
+
+def test_a_cache_another_program_holds_locked_is_one_line_and_the_output_stays(tmp_path, nlp_info):
+    """The cache open in another program with a write pending (an sqlite3 shell, a database browser on
+    .presseschau/cache-v1.sqlite): the re-run ended with `sqlite3.OperationalError: database is locked`,
+    a traceback. Now it is the one-line `OutputNotWritable` saying so (exit 2), the previous articles.jsonl
+    and run.json unchanged; once the other program lets go, the re-run goes on from the cache."""
+    import sqlite3
+
+    from pipeline.errors import OutputNotWritable
+    from pipeline.run import CACHE_NAME
+
+    out = tmp_path / "out"
+    run(RunOptions(paths=[SEEDS[3]], out=out, progress=False), nlp_info)
+    before = {name: (out / name).read_bytes() for name in ("articles.jsonl", "run.json")}
+    other = sqlite3.connect(str(out / CACHE_NAME), isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("UPDATE records SET words = words")
+    try:
+        with pytest.raises(OutputNotWritable) as e:
+            run(RunOptions(paths=[SEEDS[3]], out=out, progress=False), nlp_info)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert "(database is locked)" in str(e.value) and "close the program that holds the cache open and re-run" in str(e.value), str(e.value)
+    assert {name: (out / name).read_bytes() for name in before} == before
+    again = run(RunOptions(paths=[SEEDS[3]], out=out, progress=False), nlp_info)
+    assert again["counts"]["cached"] == 1 and (out / "articles.jsonl").read_bytes() == before["articles.jsonl"]
 
 
 def test_the_runs_article_list_is_on_disk_and_keeps_order_duplicates_and_deletions(tmp_path, nlp_info):

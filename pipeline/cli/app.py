@@ -124,7 +124,8 @@ class _Typer(typer.Typer):
 def _plain_when_piped() -> None:
     """Messages without colour codes where they do not go to a terminal (a pipe, a file, a CI
     log) or where NO_COLOR is set (no-color.org): wasabi colours whenever the system supports
-    ANSI, so `presseschau run ... | tee run.log` and scripts reading the messages got escape codes."""
+    ANSI, so `presseschau run ... | tee run.log` and scripts reading the messages got escape codes.
+    Decided per stream: stdout for results (`msg`), stderr for errors and warnings (`_stderr`)."""
     import os
     import sys
 
@@ -132,9 +133,37 @@ def _plain_when_piped() -> None:
 
     if os.getenv("NO_COLOR") or not sys.stdout.isatty():
         msg.show_color = False
+    if os.getenv("NO_COLOR") or not sys.stderr.isatty():
+        _stderr.show_color = False
 
 
+def _errors_to_stderr() -> None:
+    """Errors (`msg.fail`) and warnings (`msg.warn`) of every command go to stderr, beside the progress
+    bar; results and progress lines (`msg.good`, `msg.info`, tables) stay on stdout, so `presseschau run
+    ... > run.log` or `presseschau evaluate --json > scores.json` keep data and diagnostics apart. Every
+    command prints with wasabi's one `msg`; wasabi's Printer prints to stdout only, so its fail and warn
+    are made here by a second printer whose text goes to stderr (looked up at each call)."""
+    import sys
+
+    from wasabi import msg
+
+    def to_stderr(kind):
+        def say(title="", text="", show=True, spaced=False, exits=None):
+            if not show:
+                return
+            print(getattr(_stderr, kind)(title, text, spaced=spaced), file=sys.stderr, flush=True)
+            if exits is not None:
+                sys.exit(exits)
+        return say
+
+    msg.fail, msg.warn = to_stderr("fail"), to_stderr("warn")
+
+
+from wasabi import Printer as _Printer  # noqa: E402
+
+_stderr = _Printer(no_print=True)
 _plain_when_piped()
+_errors_to_stderr()
 
 
 def _unwrapped() -> None:

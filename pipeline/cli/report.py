@@ -23,7 +23,8 @@ def report_cmd(
     from ..interop import run_output_at
     from ..review.log import DECISIONS_FILE
     from ..review.overview import load_reviewed, overview
-    from ..review.report import write_report
+    from ..errors import ReportTargetNotHtml
+    from ..review.report import check_report_target, write_report
 
     default_log = annotations is None
     annotations = annotations_folder(Path("annotations") if default_log else annotations)
@@ -57,6 +58,11 @@ def report_cmd(
     if clash is not None:
         what = "the review log" if clash.name.startswith(DECISIONS_FILE) else "the run's output"
         msg.fail(f"{target} is {what} ({clash}); choose another --out")
+        raise typer.Exit(2)
+    try:
+        check_report_target(target)  # `-o r.txt` wrote the HTML under any name
+    except ReportTargetNotHtml as e:
+        msg.fail(f"{target}: {e}")
         raise typer.Exit(2)
     result = overview(records, top=top, reviewed_only=reviewed_only)
     result["meta"] = {"data": str(data), "annotations": str(annotations), "generated": dt.datetime.now().strftime("%Y-%m-%d %H:%M")}

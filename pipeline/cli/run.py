@@ -97,9 +97,9 @@ def run(
     except ModelNotFound as e:
         msg.fail(str(e))
         raise typer.Exit(2)
-    msg.info(f"Model: {info.name} {info.version} ({info.reason}) at {info.path}")
-    try:
-        summary = run_batch(opts, on_error=lambda e: msg.warn(e["message"]), on_notice=msg.warn)
+    try:  # the model's line once the run goes on: what stops it before (a locked output, no article) is exit 2's one line
+        summary = run_batch(opts, on_error=lambda e: msg.warn(e["message"]), on_notice=msg.warn,
+                            on_start=lambda: msg.info(f"Model: {info.name} {info.version} ({info.reason}) at {info.path}"))
     except CannotStart as e:
         msg.fail(str(e))
         raise typer.Exit(2)

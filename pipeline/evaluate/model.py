@@ -494,10 +494,14 @@ def ner_key(key: str, mode: str) -> str:
 def check_sets(split: str, names: Iterable[str]) -> list[str]:
     """The NER sets `names` of `split`, in order; a name that is no set of the split (or none at all)
     is a ValueError naming it and the split's sets."""
+    names = list(names)
     sets = [k.strip() for k in names if k.strip()]
+    if not sets:  # `--sets ""` (an unset variable), `--sets ,`
+        raise ValueError(f"--sets {','.join(names)!r} names no set: give one or more of --split {split} "
+                         f"({', '.join(NER_SPLITS[split])}), comma-separated, or leave --sets out for all of them")
     unknown = sorted(set(sets) - set(NER_SPLITS[split]))
-    if unknown or not sets:
-        raise ValueError(f"--sets {','.join(sets)!r}: {', '.join(unknown) or 'no set'} is not a set of --split {split} "
+    if unknown:
+        raise ValueError(f"--sets {','.join(sets)!r}: {', '.join(unknown)} is not a set of --split {split} "
                          f"({', '.join(NER_SPLITS[split])})")
     return sets
 

@@ -112,6 +112,14 @@ def read_json_rows(path: os.PathLike | str) -> list[dict]:
     Studio export given by mistake); an item of the list that is no article record
     (`record.is_article_record`) raises `errors.NotArticleRecords` naming the file and the items.
     What a JSONL line holds is checked by `record.check_articles`."""
+    rows = json_array_rows(path)
+    return list(read_jsonl(path)) if rows is None else rows  # the one JSONL reader: names the file and line of what it cannot read
+
+
+def json_array_rows(path: os.PathLike | str) -> Optional[list[dict]]:
+    """The article records of a file holding one JSON list of them (`[{...}, {...}]`, on one line or
+    several), None for any other file (JSONL): `read_json_rows` and `report` (`overview.load_reviewed`)
+    read such a file alike. An item that is no article record raises `errors.NotArticleRecords`."""
     path = Path(path)
     with open(path, "rb") as fh:
         head = fh.read(4096).removeprefix(b"\xef\xbb\xbf").lstrip()
@@ -129,7 +137,7 @@ def read_json_rows(path: os.PathLike | str) -> list[dict]:
         if bad:
             raise NotArticleRecords(shown(path), bad, unit="item")
         return data
-    return list(read_jsonl(path))  # the one JSONL reader: names the file and line of what it cannot read
+    return None
 
 
 def _jsonl_bytes(rows) -> bytes:
@@ -138,7 +146,8 @@ def _jsonl_bytes(rows) -> bytes:
 
 def run_output_at(target: os.PathLike | str, run_folder: os.PathLike | str,
                   annotations: Optional[os.PathLike | str] = None) -> Optional[Path]:
-    """The run output (`RUN_OUTPUTS` in `run_folder`) or, with `annotations`, the review log
+    """The run output (`RUN_OUTPUTS` in `run_folder`, or in another folder that holds a run's
+    `run.json`) or, with `annotations`, the review log
     there (decisions.jsonl and its .rejected copy) that writing `target` would replace or write
     into, or None: an export or report must never change what `presseschau run` wrote nor the
     reviewers' decisions."""
@@ -152,6 +161,9 @@ def run_output_at(target: os.PathLike | str, run_folder: os.PathLike | str,
     for path in owned:
         own = path.resolve()
         if target == own or own in target.parents:
+            return path
+    for path in (target, *target.parents):  # another run's output: its folder holds its run.json
+        if path.name in RUN_OUTPUTS and (path.parent / "run.json").is_file():
             return path
     return None
 

@@ -25,6 +25,7 @@ XLSX_MAX_ROWS = 1_048_576  # an Excel sheet's rows, the header included
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # characters an xlsx cell cannot hold (XML 1.0): control characters but tab, newline, carriage return
 _XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+XLSX_MAX_CELL = 32_767  # the characters an Excel cell holds (openpyxl cuts a longer text there without a word)
 
 
 def entities_table(records: list[dict], accepted_only: bool = False):
@@ -96,7 +97,8 @@ def xlsx_bytes(df, warn=None) -> bytes:
     """The table as an Excel workbook: one sheet, a header row (frozen, with a filter), numbers as
     numbers and every text as text: an id "00123" keeps its zeros, a value "2022-01" stays a
     string, a title that starts with "=" is no formula. Characters a cell cannot hold (control
-    characters) are left out, said through `warn`. More rows than a sheet holds: ExportTooLarge."""
+    characters) are left out and a text longer than a cell holds (`XLSX_MAX_CELL`) is cut there,
+    both said through `warn`. More rows than a sheet holds: ExportTooLarge."""
     import io
     import numbers
 
@@ -114,7 +116,7 @@ def xlsx_bytes(df, warn=None) -> bytes:
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(df.columns))}{len(df) + 1}"
     ws.append(list(df.columns))
-    stripped = 0
+    stripped = cut = 0
     for row in df.itertuples(index=False, name=None):
         cells = []
         for v in row:
@@ -124,6 +126,9 @@ def xlsx_bytes(df, warn=None) -> bytes:
             if isinstance(v, str):
                 clean = _XLSX_ILLEGAL.sub("", v)
                 stripped += clean != v
+                if len(clean) > XLSX_MAX_CELL:
+                    clean = clean[:XLSX_MAX_CELL]
+                    cut += 1
                 if clean.startswith("=") or clean in ERROR_CODES:  # text, not the formula or error openpyxl would write
                     cell = WriteOnlyCell(ws, value=clean)
                     cell.data_type = "s"
@@ -134,6 +139,9 @@ def xlsx_bytes(df, warn=None) -> bytes:
         ws.append(cells)
     if stripped and warn is not None:
         warn(f"{stripped} cells held control characters, which an Excel cell cannot hold: those characters are left out of the xlsx")
+    if cut and warn is not None:
+        warn(f"{cut} cells held more than {XLSX_MAX_CELL:,} characters, the most an Excel cell holds: they are cut there in the xlsx "
+             f"(csv and parquet hold them whole)")
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -261,7 +261,7 @@ def add_presseschau_components(nlp: Language) -> Language:
 # relative to the package: a change to any of them re-processes. A glob, not a list of
 # modules, so that splitting or adding a file (or a subpackage: nlp/figures/) is covered
 # without anyone remembering to.
-RECORD_FILES = ("ingest.py", "io.py", "html*.py", "pdf.py", "docx.py", "record.py", "schema/*", "clean/*.py", "nlp/**/*.py", "lang/**/*")
+RECORD_FILES = ("ingest.py", "io.py", "html*.py", "pdf.py", "docx.py", "odt.py", "record.py", "schema/*", "clean/*.py", "nlp/**/*.py", "lang/**/*")
 
 def pipeline_fingerprint(model_folder: Optional[Path], config: str = "") -> str:
     """Hash of the model's files (config.cfg, meta.json and the weights, so that retrained

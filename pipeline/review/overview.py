@@ -61,9 +61,12 @@ def load_reviewed(data: os.PathLike | str, annotations: os.PathLike | str | None
     path = run_articles(data)
     if not path.is_file():
         raise NoRunOutput(path)
+    from ..interop import json_array_rows
+
     say = warn or (lambda m: None)
-    records = []
-    for lineno, rec in iter_jsonl(path):
+    array = json_array_rows(path)  # one JSON list of records, read as `export` reads it
+    records = [] if array is None else array
+    for lineno, rec in iter_jsonl(path) if array is None else ():
         if isinstance(rec, BadLine):
             say(f"{path}:{lineno}: invalid JSON line ({rec.msg}), left out")
         elif not is_article_record(rec):

@@ -42,6 +42,19 @@ def render_report(data: dict, title: str = "Presseschau report") -> str:
     )
 
 
+def check_report_target(path: os.PathLike | str) -> None:
+    """The report is HTML: a file named otherwise (`report -o r.txt`, `-o report.json`) is refused
+    (`errors.ReportTargetNotHtml`), as `export` refuses a name of another format (`interop.check_target`)."""
+    from ..errors import ReportTargetNotHtml
+
+    if Path(path).suffix.lower() not in REPORT_SUFFIXES:
+        raise ReportTargetNotHtml(f"the report is one HTML file: give an --out ending in {' or '.join(REPORT_SUFFIXES)}, "
+                                  f"or a folder (it gets report.html)")
+
+
+REPORT_SUFFIXES = (".html", ".htm")
+
+
 def write_report(path: os.PathLike | str, data: dict, title: str = "Presseschau report") -> Path:
     """Write the report atomically (a reader never sees half a file); returns the path."""
     path = Path(path)

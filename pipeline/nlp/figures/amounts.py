@@ -11,6 +11,8 @@ from .common import _ADJ_INFL, _CALENDAR_UNITS, _FRANC_PREFIX, _FRANC_PRICE, _GR
 
 # Swiss thousands separators: "80’000", "40'000", "1'250.50"
 _SWISS_GROUPS = re.compile(r"\d{1,3}(?:['’]\d{3})+(?:[.,]\d+)?")
+# a price with a dash for its cents: "449,-", "3.000,-", "49,–", "20.–", "5,--"
+_DASH_PRICE = re.compile(r"(?:\d+|\d{1,3}(?:['’.]\d{3})+)[.,][–—-]{1,2}")
 
 
 class AmountRules:
@@ -46,6 +48,11 @@ class AmountRules:
             v = float(text)
         if v is None and self.currency_before(doc, i) is not None:
             v = self._franc_price(text)  # "Fr. 20.–", "sFr. 150.–", "Fr. 14.05"
+        if v is None and _DASH_PRICE.fullmatch(text) and i + 1 < len(doc) and lookup_unit(doc[i + 1].text) \
+                and lookup_unit(doc[i + 1].text)[0] in self.money_units:
+            # a price whose cents are a dash, before the currency: "449,- Euro", "3.000,- Euro", "1.000,- €",
+            # "20.– Franken" (web_pages_de; session 26)
+            v = self._franc_price(text)
         if v is not None:
             j = i + 1
             # "45 000", "1 250 000" (space or narrow no-break space between groups of three)

@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Doc
 
+from ...clean.data import place_names
 from ..dates import has_ann, is_bare_year, sentence_bounds
 from ..dates.text import doc_text
 from ..normalize import lookup_unit, multiplier, parse_digits, parse_number_word
@@ -19,6 +20,8 @@ class ExclusionRules:
     def _after_identifier(self, doc: Doc, i: int) -> bool:
         """The number at i names something after a word of identifiers.json ("Artikel 4", "Klasse 5")."""
         t, prev = doc[i], _prev(doc, i)
+        if prev is not None and prev.text == ":" and prev.i >= 1 and doc[prev.i - 1].text.lower() in self.id_before_colon:
+            return True  # "ISBN-13: 9783518029817"
         return prev is not None and (prev.text.lower() in self.id_before
                                      or (prev.text.lower() in self.id_before_digits and t.text[:1].isdigit())
                                      or (prev.text[:1].isupper() and prev.text.lower().endswith(self.id_compound_heads)))
@@ -41,6 +44,8 @@ class ExclusionRules:
         t = doc[i]
         if i in blocked:
             return True
+        if t.text.lower() in self.not_counts:
+            return True  # "live ORF eins", "Satz eins", "Nur eins haben wir nicht" (numbers.json not_counts)
         if self._coordinate(doc, i):
             return True
         if t.ent_type_ and t.ent_type_ not in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT") and not self._ent_slip(doc, i):
@@ -75,6 +80,15 @@ class ExclusionRules:
                                                                          and prev.text in (",", "in", "D-"))) \
                 and (prev is None or not prev.like_num):
             return True  # postcode: "10115 Berlin"
+        if re.fullmatch(r"[1-9]\d{3}", t.text) and nxt is not None and nxt.i == i + 1 and nxt.text[:1].isupper() \
+                and (nxt.ent_type_ in ("LOC", "GPE") or nxt.pos_ == "PROPN" or nxt.text in place_names()) \
+                and (prev is None or prev.text == "," or "\n" in doc[i - 1].text_with_ws or doc[i - 1].is_space) \
+                and (nxt.i + 1 >= len(doc) or "\n" in nxt.whitespace_ or doc[nxt.i + 1].is_space
+                     or doc[nxt.i + 1].like_num or doc[nxt.i + 1].text[:1] in "+(|"):
+            # an Austrian or Swiss postcode of four digits at the start of an address line or after its street, the
+            # place ending the line or followed by a phone number: "Röschibachstr. 24-26, 8037 Zürich", "Bundeshaus
+            # Nord, 3003 Bern +41...", "9500 Villach" (session 26); not "2800 Wiener kamen"
+            return True
         if self._phone(doc, i):
             return True
         if self._score(doc, i):
