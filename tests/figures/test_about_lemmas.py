@@ -224,3 +224,33 @@ def test_count_of_a_compound_with_an_amount_counts_its_head(nlp_model):
     text = ("Dieser war durch die Ermittlungen für den Erwerb von zwölf 65-Kilogramm-Fässern Wasserstoffperoxid-Lösung "
             "verantwortlich gemacht worden.")
     assert ("zwölf", "Fass") in abouts(nlp_model, text)
+
+
+# origin: session 26 (about, second round), 10kGNAD gnad78 (unseen text): the compound split cut "Upgrade" into
+# "Up" + "Grade" (the table: "Grad"); a hyphenated compound whose last part the table has as a lemma is not split
+# inside that part ("Kfz-Kennzeichen" is no "Kfz-Kennz" + "Eiche"), and the table's "Runde" -> "Rund",
+# "Marke" -> "Mark" are fixed in lemmas.tsv
+def test_hyphenated_compound_keeps_its_last_part(nlp_model):
+    from repo_data import news_row
+
+    text = news_row("10kgnad_test.jsonl.gz", "id", "gnad78")["text"]
+    i = text.index("Sein Ziel sei, dass ein Selbstfahr-Upgrade")
+    sentence = text[i: text.index(", so Hotz.", i) + len(", so Hotz.")]
+    assert abouts(nlp_model, sentence) == [("1.000 US-Dollar", "Selbstfahr-Upgrade")]
+    fr = nlp_model.get_pipe("presseschau_figures")
+    for word, lemma in [("Kfz-Kennzeichen", "Kfz-Kennzeichen"), ("Fußball-EM-Endrunde", "Fußball-EM-Endrunde"),
+                        ("Verhandlungsrunde", "Verhandlungsrunde"), ("Punkte-Höchstmarke", "Punkte-Höchstmarke"),
+                        ("US-Firmen", "US-Firma"), ("Nato-Staaten", "Nato-Staat"), ("Gründungsmitgliedern", "Gründungsmitglied")]:
+        assert fr.lemma_text(word, word) == lemma, word
+
+
+# origin: session 26 (about, second round), 10kGNAD gnad623 (unseen text): a hyphenated compound whose last part is a
+# row of lemmas.tsv takes that row ("Hypo-Schulden", plural-only as "Schulden"; the model's lemma: "Hypo-Schulde")
+def test_hyphenated_compound_takes_the_lemma_fix_of_its_last_part(nlp_model):
+    from repo_data import news_row
+
+    text = news_row("10kgnad_test.jsonl.gz", "id", "gnad623")["text"]
+    i = text.index("Im Streit um eine Beteiligung der Bundesländern an den Hypo-Schulden")
+    doc = nlp_model(text[i: text.index(".", i) + 1])
+    tok = next(t for t in doc if t.text == "Hypo-Schulden")
+    assert nlp_model.get_pipe("presseschau_figures").about_lemma(doc, tok) == "Hypo-Schulden"

@@ -274,3 +274,21 @@ def test_linear_subject_on_unseen_news(nlp_model, doc_id, key, fig, expected):
 def test_container_hands_over_to_its_genitive_across_a_double_space(nlp_model):
     got = dict(abouts(nlp_model, _gnad_sentence("gnad454", "die Zahl  der Rechtssachen")))
     assert got["260.000"] == "Rechtssache", got
+
+
+# origin: session 26 (about, second round), 10kGNAD gnad335 and gnad348 (unseen text): an amount inside an attributive
+# phrase ("den mit N X dotierten Y") measures Y, whatever the parse makes of it and with a bracket between; the first
+# round's linear subject gave the clause's subject ("Philosoph")
+@pytest.mark.parametrize("doc_id, start, end, expected", [
+    ("gnad335", "Der deutsche Philosoph und Soziologe", "Kluge Preis erhalten.",
+     {"1,5 Millionen Dollar": "Preis", "1,3 Millionen Euro": "Preis"}),
+    ("gnad348", "Der 31-jährige Deutsche rang am Samstag", "Mathieu nach",
+     {"494.310 Euro": "ATP-Tennisturnier"}),
+])
+def test_amount_in_an_attributive_phrase_measures_its_noun(nlp_model, doc_id, start, end, expected):
+    from repo_data import news_row
+
+    text = news_row("10kgnad_test.jsonl.gz", "id", doc_id)["text"]
+    i = text.index(start)
+    got = dict(abouts(nlp_model, text[i: text.index(end, i) + len(end)]))
+    assert {k: got.get(k) for k in expected} == expected, got

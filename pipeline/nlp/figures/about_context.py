@@ -370,6 +370,11 @@ class AboutContextRules:
         if rel is not None:
             self._context_rule = "verb_subject_relative"
             return rel
+        shape, att = self._attributive_phrase_noun(doc, f, q0, preps)
+        if shape:
+            # whatever the parse makes of the phrase (here the participle a ROOT, the noun an apposition)
+            self._context_rule = "verb_attributive_surface"
+            return att
         v = t.head
         passed_noun = False
         for _ in range(3):
@@ -483,6 +488,38 @@ class AboutContextRules:
             self._context_rule = "verb_subject" + how
             return self._through_container(subj)
         return None
+
+    def _attributive_phrase_noun(self, doc: Doc, f: dict, q0: int, preps: set) -> tuple[bool, Optional[Token]]:
+        """Session 26 (10kGNAD gnad335): an amount inside an attributive phrase, read off the surface: an article,
+        a preposition or a comma, then the amount's preposition, the amount, a bracket passed over, and the inflected
+        participle of a measuring verb that takes that preposition before its noun phrase ("den mit 1,5 Millionen
+        Dollar (umgerechnet 1,3 Millionen Euro) dotierten John W. Kluge Preis") measures the phrase's last noun
+        ("Preis"), never the clause's subject. (True, noun) where the shape holds, (True, None) where the phrase's
+        noun is no measurable noun (a name), (False, None) otherwise."""
+        p = _prev(doc, q0)
+        if p is None or p.text.lower() not in preps:
+            return False, None
+        pp = _prev(doc, p.i)
+        if pp is None or not (pp.pos_ in ("DET", "ADP") or pp.text == ","):
+            return False, None
+        k = f["end"]
+        if k < len(doc) and doc[k].text == "(":
+            k = next((j + 1 for j in range(k + 1, min(len(doc), k + 12)) if doc[j].text == ")"), k)
+        if k + 1 >= len(doc) or not doc[k].text.islower() or not doc[k].text.endswith(("e", "en", "er", "es", "em")) \
+                or doc[k].pos_ not in ("VERB", "ADJ"):
+            return False, None
+        allowed = self.measuring_verbs.get(self.verb_lemma(doc[k]))
+        if not allowed or not preps & allowed:
+            return False, None
+        last = None
+        for x in doc[k + 1: min(len(doc), k + 8)]:
+            if x.pos_ in _NOUN_POS:
+                last = x
+            elif not (x.pos_ == "ADJ" or self._is_adj(x)) or last is not None:
+                break
+        if last is None:
+            return False, None
+        return True, (self._through_container(last) if self._measured_noun(last) else None)
 
     def _relative_clause_subject(self, doc: Doc, f: dict, preps: set) -> Optional[Token]:
         """An amount in a relative clause whose relative pronoun is the subject of the clause's measuring verb

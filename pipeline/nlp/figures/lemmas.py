@@ -84,6 +84,12 @@ class LemmaRules:
         if fixed is not None:
             return fixed
         for k in range(2, len(w) - 3):
+            if w[k - 1] == "-" and w[k].isupper():
+                # session 26 (10kGNAD): a hyphenated compound's last part as lemmas.tsv has it ("Hypo-Schulden": the model's "Hypo-Schulde")
+                head = self.lemma_fixes.get(w[k:])
+                if head is not None:
+                    return w[:k] + head
+                continue
             head = self.lemma_fixes.get(w[k:].capitalize()) if w[k - 1] != "-" and w[k].islower() else None
             if head is not None:
                 return w[:k] + head.lower()
@@ -111,7 +117,13 @@ class LemmaRules:
             # session 15 (dev12 wn37511): a word the table has as a lemma of other forms is a word, no
             # compound to split at a short head inside it ("Gefangene", the lemma of "Gefangenen", is
             # no "Gefan" + "Gene"; "Automarke" no "Automark")
+            last = w.rfind("-") + 1
+            word_last = last > 0 and w[last:] in self._table_lemmas()
             for k in range(2, len(w) - 3):
+                if word_last and k > last:
+                    # session 26 (10kGNAD): nor is a hyphenated compound's last part the table has as a lemma: it
+                    # is looked up whole ("US-Firmen" -> "US-Firma"), not split ("Kfz-Kennzeichen" no "Kfz-Kennz" + "Eiche")
+                    break
                 head = w[k:].capitalize()
                 hl = self.lemma_fixes.get(head) or table.get(head)
                 if hl is not None and hl[:1].isupper():
