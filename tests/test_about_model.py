@@ -204,7 +204,8 @@ def test_override_mode_through_the_pipeline(nlp_model, tmp_path):
     from pipeline.nlp.about_model import instance
 
     text = ("Mindestens 250 Menschen sind bei dem Erdbeben ums Leben gekommen. Die Inflation stieg im Mai auf "
-            "7,9 Prozent. So wird dieses Jahr die Rohstahlproduktion bei rund 38,5 Millionen Tonnen liegen.")
+            "7,9 Prozent. So wird dieses Jahr die Rohstahlproduktion bei rund 38,5 Millionen Tonnen liegen. "
+            "Am Ende waren es 300.")
     fr = nlp_model.get_pipe("presseschau_figures")
     before = fr.about_model
     runs = {}
@@ -226,7 +227,9 @@ def test_override_mode_through_the_pipeline(nlp_model, tmp_path):
         fr.about_model = before
     assert runs[1.0] == rules
     assert [a for _, a in runs[-1.0]] == [b or r for b, (_, r) in zip(best, rules)]
-    assert len(rules) == 3 and runs[-1.0] != rules  # the null of "38,5 Millionen Tonnen" at least is filled
+    # the rules leave "300" null (the text does not say what); the model's best candidate fills it
+    # (since session 26 the rules read "38,5 Millionen Tonnen" as Rohstahlproduktion, as the model does)
+    assert len(rules) == 4 and rules[3] == ("300", None) and runs[-1.0] != rules
 
 
 def test_trainer_writes_a_model_the_pipeline_reads():
