@@ -38,6 +38,12 @@ class ErrorKind(str, Enum):
         return self.value
 
 
+# a file's extraction that gave no article: its article id goes to the next file of the id, if any
+# (`run`: a web page with no article text does not take the id of bericht.txt beside it)
+NO_ARTICLE = frozenset({ErrorKind.EMPTY, ErrorKind.BINARY, ErrorKind.TOO_LARGE, ErrorKind.ENCODING, ErrorKind.UNREADABLE,
+                        ErrorKind.UNSUPPORTED, ErrorKind.NOT_ARTICLE})
+
+
 @dataclass
 class ArticleError:
     """One input (a file, a JSONL line) or article that was not processed, and why."""

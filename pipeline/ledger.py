@@ -3,7 +3,8 @@
 For every article read in a run the driver must know the input files (sorted, without
 duplicates), whether an article's id was read before (a duplicate), where a JSONL record's id
 was first seen in its file, the order in which the articles were read (the order of
-`articles.jsonl`) and which of them failed. Held in Python sets, dicts and lists, the
+`articles.jsonl`), which of them failed, and the further files of an id whose first file is
+still being extracted in a worker (`hold`: read if that one gives no article, `settle`). Held in Python sets, dicts and lists, the
 articles' part came to about 230 bytes per article (measured with
 `bench/trace_driver_memory.py`): 23 MB at 100,000 articles, 2.3 GB at 10 million. Here they
 live in a scratch SQLite database beside the cache and are read back as streams; SQLite's
@@ -63,7 +64,12 @@ class RunLedger:
             self.db.execute("PRAGMA synchronous=OFF")
             # pos: the rowid, so the articles come back in reading order without a sort
             # path: where the article was read (as shown), so that a second one of the id can name it
-            self.db.execute("CREATE TABLE articles (pos INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, path TEXT NOT NULL DEFAULT '', failed INTEGER NOT NULL DEFAULT 0)")
+            # pending: its file (a PDF, Word file, web page) is extracted where it is processed, not yet back;
+            # free: that extraction gave no article, so the id is free for the next file of the id (`hold`)
+            self.db.execute("CREATE TABLE articles (pos INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, path TEXT NOT NULL DEFAULT '', failed INTEGER NOT NULL DEFAULT 0, "
+                            "pending INTEGER NOT NULL DEFAULT 0, free INTEGER NOT NULL DEFAULT 0)")
+            # the further files of an id whose file was pending when they were read, in reading order
+            self.db.execute("CREATE TABLE held (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, shown TEXT NOT NULL, path BLOB NOT NULL, root BLOB NOT NULL)")
             self.db.execute("CREATE TABLE jsonl_ids (file TEXT NOT NULL, rid TEXT NOT NULL, line INTEGER NOT NULL, PRIMARY KEY (file, rid)) WITHOUT ROWID")
             # the input files (ingest.find_inputs): paths as bytes (a file name need not be UTF-8)
             self.db.execute("CREATE TABLE files (resolved BLOB PRIMARY KEY, sortkey BLOB NOT NULL, path BLOB NOT NULL, root BLOB NOT NULL) WITHOUT ROWID")
@@ -90,9 +96,52 @@ class RunLedger:
                 return
 
     @_storage
-    def add(self, doc_id: str, path: str = "") -> bool:
-        """Note an article read in this run (in reading order) from `path`; False if its id was read already."""
-        return self.db.execute("INSERT OR IGNORE INTO articles (id, path) VALUES (?, ?)", (doc_id, path)).rowcount == 1
+    def add(self, doc_id: str, path: str = "", pending: bool = False) -> Optional[bool]:
+        """Note an article read in this run (in reading order) from `path`: True if its id is new,
+        None if the id's earlier file gave no article (`settle`) and this one takes it (at the
+        id's place in the order), False if the id was read already. `pending`: its file is
+        extracted where it is processed (`FileRef`); until `resolve`, the id's further files are `hold`."""
+        if self.db.execute("INSERT OR IGNORE INTO articles (id, path, pending) VALUES (?, ?, ?)", (doc_id, path, int(pending))).rowcount == 1:
+            return True
+        if self.db.execute("UPDATE articles SET path = ?, pending = ?, free = 0, failed = 0 WHERE id = ? AND free = 1",
+                           (path, int(pending), doc_id)).rowcount == 1:
+            return None
+        return False
+
+    def is_pending(self, doc_id: str) -> bool:
+        """Whether the id's file is not extracted yet (so a further file of the id may still be needed)."""
+        return self.db.execute("SELECT 1 FROM articles WHERE id = ? AND pending = 1", (doc_id,)).fetchone() is not None
+
+    @_storage
+    def hold(self, doc_id: str, shown: str, path: Path, root: Path) -> None:
+        """Keep a further file of a pending id, to be read if the pending one gives no article."""
+        self.db.execute("INSERT INTO held (id, shown, path, root) VALUES (?, ?, ?, ?)", (doc_id, shown, os.fsencode(path), os.fsencode(root)))
+
+    @_storage
+    def resolve(self, doc_id: str, no_article: bool) -> None:
+        """A pending id's file came back: an article (or an error of the pipeline, not of the
+        file: the id stays the file's), or `no_article` (its extraction failed: the id is free)."""
+        self.db.execute("UPDATE articles SET pending = 0, free = ? WHERE id = ? AND pending = 1", (int(no_article), doc_id))
+
+    @_storage
+    def settle(self) -> tuple[list[tuple[Path, Path]], list[tuple[str, str, str]]]:
+        """Once no id is pending: the held files to read next, the first held one of each free
+        id (in reading order), and the held files that are duplicates after all, as
+        (shown, id, where the id was read), of the ids that have their article."""
+        self.db.commit()
+        rows = self.db.execute("SELECT h.seq, h.id, h.shown, h.path, h.root, a.free, a.path FROM held h JOIN articles a ON a.id = h.id "
+                               "WHERE a.pending = 0 ORDER BY h.seq").fetchall()
+        retry, dups, taken = [], [], set()
+        for seq, doc_id, shown_as, path, root, free, where in rows:
+            if free and doc_id in taken:
+                continue
+            if free:
+                taken.add(doc_id)
+                retry.append((Path(os.fsdecode(path)), Path(os.fsdecode(root))))
+            else:
+                dups.append((shown_as, doc_id, where))
+            self.db.execute("DELETE FROM held WHERE seq = ?", (seq,))
+        return retry, dups
 
     def path_of(self, doc_id: str) -> str:
         """Where the article of this id was read in this run ('' if not noted)."""

@@ -29,9 +29,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional
 
 from . import __version__
-from .errors import ArticleError, CannotStart, ErrorKind, Interrupted, NoArticlesFound, OutputNotWritable, UnusableOptions
+from .errors import NO_ARTICLE, ArticleError, CannotStart, ErrorKind, Interrupted, NoArticlesFound, OutputNotWritable, UnusableOptions
 from .execute import make_executor
-from .ingest import (JSONL_SUFFIXES, MAX_BYTES, IngestError, Unchanged, find_inputs, hints_digest, passed_over_notice, previous_output_notice,
+from .ingest import (JSONL_SUFFIXES, MAX_BYTES, PDF_SUFFIXES, IngestError, Unchanged, find_inputs, hints_digest, passed_over_notice, previous_output_notice,
                      read_path, suffix_of)
 from .io import Cache, atomic_open, atomic_write_json, dumps, label_counts, remove_stale_temps, shown, storage_failed, storage_locked
 from .ledger import RunLedger
@@ -340,25 +340,16 @@ def run(
         on_start()
         known_total = None if found["jsonl"] else found["files"]
         bar = _progress_bar(_show_progress(opts.progress), total=known_total)
-        batches = _batches(ledger.files(), opts, cache, ledger, info.fingerprint, stats, bar, lambda e: _error(stats, e, on_error))
-        for result in executor.map(batches):
-            stats.timings.update(result.timings)
-            done = []
-            for doc_id, outcome in result.outcomes:
-                if isinstance(outcome, ArticleError):
-                    ledger.fail(doc_id)
-                    _error(stats, outcome.to_dict(), on_error)
-                else:
-                    done.append(outcome)
-            with _writing(opts.out, "the cache", stats):
-                not_stored = _store(cache, done, info.fingerprint)
-            for doc_id, err in not_stored:
-                ledger.fail(doc_id)
-                _error(stats, err.to_dict(), on_error)
-            ledger.flush()
-            stats.processed += len(done) - len(not_stored)
-            if bar is not None:
-                bar.update(len(result.outcomes))
+        files: Iterable[tuple[Path, Path]] = ledger.files()
+        while True:
+            _process(executor, _batches(files, opts, cache, ledger, info.fingerprint, stats, bar, lambda e: _error(stats, e, on_error)),
+                     opts, cache, ledger, info.fingerprint, stats, bar, on_error)
+            # a file whose extraction gave no article leaves its id to the id's next file, read now (and so on)
+            files, duplicates = ledger.settle()
+            for path, doc_id, where in duplicates:
+                _error(stats, _duplicate(path, doc_id, where), on_error)
+            if not files:
+                break
         if bar is not None:
             bar.close()
         if stats.redone["meta"]:
@@ -492,6 +483,31 @@ def _load_model(model: Optional[str], info: ModelInfo, stats: RunStats):
     return nlp
 
 
+def _process(executor, batches: Iterator[list[Article]], opts: RunOptions, cache: Cache, ledger: RunLedger, fingerprint: str,
+             stats: RunStats, bar, on_error: Callable[[dict], None]) -> None:
+    """Send the batches to the executor and store what comes back: the records in the cache,
+    the errors in the run's; a file that gave no article (`NO_ARTICLE`) frees its id (`RunLedger.resolve`)."""
+    for result in executor.map(batches):
+        stats.timings.update(result.timings)
+        done = []
+        for doc_id, outcome in result.outcomes:
+            ledger.resolve(doc_id, isinstance(outcome, ArticleError) and outcome.kind in NO_ARTICLE)
+            if isinstance(outcome, ArticleError):
+                ledger.fail(doc_id)
+                _error(stats, outcome.to_dict(), on_error)
+            else:
+                done.append(outcome)
+        with _writing(opts.out, "the cache", stats):
+            not_stored = _store(cache, done, fingerprint)
+        for doc_id, err in not_stored:
+            ledger.fail(doc_id)
+            _error(stats, err.to_dict(), on_error)
+        ledger.flush()
+        stats.processed += len(done) - len(not_stored)
+        if bar is not None:
+            bar.update(len(result.outcomes))
+
+
 def _batches(files, opts: RunOptions, cache: Cache, ledger: RunLedger, fingerprint: str, stats: RunStats, bar, error: Callable[[dict], None]) -> Iterator[list[Article]]:
     """Read the inputs in order and group the articles that need work into batches of
     `opts.batch_size`; each article read is noted in the `ledger` (its id, in reading order).
@@ -511,14 +527,21 @@ def _batches(files, opts: RunOptions, cache: Cache, ledger: RunLedger, fingerpri
             if isinstance(item, IngestError):
                 error(item.to_dict())
                 continue
-            if not ledger.add(item.id, item.path):
+            added = ledger.add(item.id, item.path, isinstance(item, FileRef))
+            if added is False:
                 # ids are the path under the folder given, without the extension: a.txt and a.md, or
-                # x.txt in two folders given, are one id; the message names the file that has it
-                error(ArticleError(item.path, ErrorKind.DUPLICATE_ID, f"{item.path}: article id {item.id!r} was already read from {ledger.path_of(item.id) or 'another input'}; skipped (rename one of the files)").to_dict())
+                # x.txt in two folders given, are one id; the message names the file that has it. An id is
+                # the first file's that gives an article: while that file is still extracted (a FileRef,
+                # in the worker) a further file of the id is held, read if that one gives none (`RunLedger.settle`)
+                if ledger.is_pending(item.id) and suffix_of(path) not in JSONL_SUFFIXES and not (opts.pdf_articles and suffix_of(path) in PDF_SUFFIXES):
+                    ledger.hold(item.id, item.path, path, root)
+                    continue
+                error(_duplicate(item.path, item.id, ledger.path_of(item.id)))
                 continue
-            stats.articles += 1
+            stats.articles += added is True
             if isinstance(item, Unchanged) or _cached(lookup, item, fingerprint, stats, opts.allow_non_german):
                 stats.cached += 1
+                ledger.resolve(item.id, False)  # its article is the cached one: the id's further files are duplicates
                 with _writing(opts.out, "the cache", stats):
                     cache.set_path(item.id, item.path)  # where it is now (its folder moved since: the same id and hash)
                 continue
@@ -532,6 +555,12 @@ def _batches(files, opts: RunOptions, cache: Cache, ledger: RunLedger, fingerpri
                 batch = []
     if batch:
         yield batch
+
+
+def _duplicate(path: str, doc_id: str, where: str) -> dict:
+    """The error of a file whose article id was read already, from `where`."""
+    return ArticleError(path, ErrorKind.DUPLICATE_ID, f"{path}: article id {doc_id!r} was already read from {where or 'another input'}; "
+                        "skipped (rename one of the files)").to_dict()
 
 
 def _language_of(row: tuple) -> str:

@@ -646,3 +646,25 @@ def test_ctrl_c_while_the_local_cluster_starts_arrives_once_it_is_in_hand():
         finally:
             for s, handler in old.items():
                 signal.signal(s, handler)
+
+
+@pytest.mark.slow
+def test_a_page_with_no_article_leaves_its_id_to_the_text_file_on_a_cluster(tmp_path, nlp_info):
+    """With --shared-fs the Dask worker extracts the web page: a navigation-only bericht.html
+    took the id and bericht.txt beside it was skipped as a duplicate (0 articles). Now the text
+    file is read in a second round on the same cluster: its record is the one a local run makes,
+    and a re-run takes it from the cache."""
+    from pipeline.run import RunOptions, run
+    from test_run import NAV_ONLY_PAGE
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "bericht.html").write_text(NAV_ONLY_PAGE, encoding="utf-8")
+    (folder / "bericht.txt").write_bytes(SEEDS[0].read_bytes())
+    opts = RunOptions(paths=[folder], out=tmp_path / "out", progress=False, cluster="local:1", shared_fs=True)
+    summary = run(opts, nlp_info)
+    assert [e["path"] for e in summary["errors"]] == [str(folder / "bericht.html")], summary["errors"]
+    assert summary["counts"]["articles"] == 1
+    run(RunOptions(paths=[folder], out=tmp_path / "local", progress=False), nlp_info)
+    assert (tmp_path / "out" / "articles.jsonl").read_bytes() == (tmp_path / "local" / "articles.jsonl").read_bytes()
+    assert run(opts, nlp_info)["counts"]["cached"] == 1

@@ -671,6 +671,45 @@ def test_a_duplicate_id_names_the_file_that_has_it(tmp_path, nlp_info):
     assert [r["source"]["path"] for r in _records(tmp_path / "out")] == [str(folder / "bericht.md")]
 
 
+NAV_ONLY_PAGE = ("<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>Navigation</title></head><body><nav><ul>"
+                 "<li><a href=\"/\">Startseite</a></li><li><a href=\"/politik\">Politik</a></li><li><a href=\"/sport\">Sport</a></li>"
+                 "</ul></nav></body></html>")
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_a_file_that_gives_no_article_leaves_its_id_to_the_next_file_of_the_id(tmp_path, nlp_info, n_process):
+    """A web page (PDF, Word file) is extracted where it is processed, after the driver had given
+    it its id: a page with no article text (navigation only) beside bericht.txt took the id, the
+    text file was skipped as "already read from in/bericht.html", and the article was lost (0
+    articles). Now the id is the first file's (in sorted order) that gives an article: the page
+    keeps its error, bericht.txt is the article, and a re-run gives the same record from the cache.
+    Of a.htm (no article), a.md and a.txt, a.md has the id and a.txt is its duplicate."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "bericht.html").write_text(NAV_ONLY_PAGE, encoding="utf-8")
+    shutil.copy(SEEDS[0], folder / "bericht.txt")
+    (folder / "a.htm").write_text(NAV_ONLY_PAGE, encoding="utf-8")
+    shutil.copy(SEEDS[1], folder / "a.md")
+    shutil.copy(SEEDS[2], folder / "a.txt")
+    out = tmp_path / "out"
+    summary = run(RunOptions(paths=[folder], out=out, progress=False, n_process=n_process), nlp_info)
+    records = _records(out)
+    assert [(r["id"], r["source"]["path"]) for r in records] == [("a", str(folder / "a.md")), ("bericht", str(folder / "bericht.txt"))]
+    import hashlib
+
+    assert records[1]["source"]["sha256"] == hashlib.sha256(SEEDS[0].read_bytes()).hexdigest()
+    errors = {e["path"]: e for e in summary["errors"]}
+    assert sorted(errors) == [str(folder / "a.htm"), str(folder / "a.txt"), str(folder / "bericht.html")], summary["errors"]
+    assert errors[str(folder / "bericht.html")]["kind"] == "empty" and "no article text" in errors[str(folder / "bericht.html")]["message"]
+    assert errors[str(folder / "a.txt")]["kind"] == "duplicate_id"
+    assert f"article id 'a' was already read from {folder / 'a.md'};" in errors[str(folder / "a.txt")]["message"]
+    first = (out / "articles.jsonl").read_bytes()
+    again = run(RunOptions(paths=[folder], out=out, progress=False, n_process=n_process), nlp_info)
+    assert again["counts"]["cached"] == 2 and again["counts"]["processed"] == 0
+    assert (out / "articles.jsonl").read_bytes() == first
+    assert sorted(e["path"] for e in again["errors"]) == sorted(errors)
+
+
 def test_an_articles_id_does_not_depend_on_the_order_of_overlapping_inputs(tmp_path, nlp_info):
     """`presseschau run in in/sub` named in/sub/x.txt `sub/x` (its path under `in`), `run in/sub in`
     named it `x` (under `in/sub`, the first input that found it): the ids, which the review log keys

@@ -473,9 +473,11 @@ class DaskExecutor:
         first = next(batches, None)
         if first is None:
             return
-        t = time.perf_counter()
-        self._start()
-        start_s = time.perf_counter() - t  # reported with the first result (run.json timings)
+        start_s = None
+        if self.client is None:  # a run may map more than once (`run._process`): the cluster is started once
+            t = time.perf_counter()
+            self._start()
+            start_s = time.perf_counter() - t  # reported with the first result (run.json timings)
         from distributed import wait as dask_wait
 
         in_flight = self.in_flight_fixed or max(4, 2 * self._n_threads())

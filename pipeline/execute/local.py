@@ -148,6 +148,8 @@ class LocalPool:
         self.frozen = False
 
     def map(self, batches: Iterator[list[Article]]) -> Iterator[BatchResult]:
+        # a run may map more than once (the files of an id whose first file gave no article, `run._process`)
+        self.deaths = {}
         todo = enumerate(batches)
 
         def feed() -> None:
