@@ -1,5 +1,5 @@
 """Shared by the tests of the NER rule components on real pages (test_ner_rules_web,
-test_ner_rules_other_model): run `presseschau_ner_rules` and `presseschau_names` alone on a Doc of the
+test_ner_rules_other_model, test_ner_rules_s25/s26): run `presseschau_ner_rules` and `presseschau_names` alone on a Doc of the
 annotate stage made without them, with some of their settings changed for one call."""
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from collections import Counter
 from pipeline.nlp import NER_RULE_COMPONENTS as RULE_PIPES
 
 
-def ents_with(nlp_info, doc, **settings) -> Counter:
-    """Counter of (text, label) of the entities after the rule components, with `settings`
-    (attribute -> value on presseschau_ner_rules) for this call only."""
+def ents_after(nlp_info, doc, **settings) -> list:
+    """The entities (spans) after the rule components, with `settings` (attribute -> value on
+    presseschau_ner_rules) for this call only."""
     nlp, _ = nlp_info
     rules = nlp.get_pipe("presseschau_ner_rules")
     saved = {k: getattr(rules, k) for k in settings}
@@ -23,4 +23,31 @@ def ents_with(nlp_info, doc, **settings) -> Counter:
     finally:
         for k, v in saved.items():
             setattr(rules, k, v)
-    return Counter((e.text, e.label_) for e in doc.ents)
+    return list(doc.ents)
+
+
+def ents_with(nlp_info, doc, **settings) -> Counter:
+    """Counter of (text, label) of `ents_after`."""
+    return Counter((e.text, e.label_) for e in ents_after(nlp_info, doc, **settings))
+
+
+_DOCS: dict = {}  # page_set -> its texts, (page_set, text) -> Doc: each read or run once for all tests
+
+
+def dev_doc(nlp_info, snippet: str, page_set: str):
+    """The annotate stage's Doc, without the two rule components, of the article or page that
+    contains `snippet` (page_set: news = Wikinews dev, train = Wikinews train, web, web2)."""
+    from pipeline.evaluate.model import WEB2_GOLD, WEB_GOLD, pipeline_docs, read_news, read_web
+    from pipeline.paths import SHARED_DATA
+
+    if page_set not in _DOCS:  # the set's texts, read once
+        _DOCS[page_set] = [it["text"] for it in {"news": lambda: read_news(SHARED_DATA, "dev"),
+                                                 "train": lambda: read_news(SHARED_DATA, "train"),
+                                                 "web": lambda: read_web(SHARED_DATA, WEB_GOLD),
+                                                 "web2": lambda: read_web(SHARED_DATA, WEB2_GOLD)}[page_set]()]
+    text = next(t for t in _DOCS[page_set] if snippet in t)
+    if (page_set, text) not in _DOCS:
+        nlp, _ = nlp_info
+        with nlp.select_pipes(disable=list(RULE_PIPES)):
+            (_DOCS[page_set, text],) = pipeline_docs(nlp, [text])
+    return _DOCS[page_set, text]

@@ -7,31 +7,11 @@ from __future__ import annotations
 import pytest
 
 from repo_data import SHARED
-from ner_rule_helpers import RULE_PIPES, ents_with
+from ner_rule_helpers import dev_doc as _doc_of, ents_with
 
 DATA = SHARED / "data"
 pytestmark = pytest.mark.skipif(not (DATA / "news" / "html").is_dir(), reason="../shared/data not available")
 
-
-_DOCS: dict = {}  # page_set -> its texts, (page_set, text) -> Doc: each read or run once for all tests
-
-
-def _doc_of(nlp_info, snippet: str, page_set: str):
-    """The annotate stage's Doc, without the two rule components, of the dev article or page that
-    contains `snippet` (page_set: news = Wikinews dev, web, web2)."""
-    from pipeline.evaluate.model import WEB2_GOLD, WEB_GOLD, pipeline_docs, read_news, read_web
-    from pipeline.paths import SHARED_DATA
-
-    if page_set not in _DOCS:  # the set's texts, read once
-        _DOCS[page_set] = [it["text"] for it in {"news": lambda: read_news(SHARED_DATA, "dev"),
-                                                 "web": lambda: read_web(DATA, WEB_GOLD),
-                                                 "web2": lambda: read_web(DATA, WEB2_GOLD)}[page_set]()]
-    text = next(t for t in _DOCS[page_set] if snippet in t)
-    if (page_set, text) not in _DOCS:
-        nlp, _ = nlp_info
-        with nlp.select_pipes(disable=list(RULE_PIPES)):
-            (_DOCS[page_set, text],) = pipeline_docs(nlp, [text])
-    return _DOCS[page_set, text]
 
 
 @pytest.mark.parametrize("snippet, page_set, name, count", [

@@ -9,33 +9,12 @@ import re
 import pytest
 
 from repo_data import SHARED
-from ner_rule_helpers import RULE_PIPES, ents_with
+from ner_rule_helpers import dev_doc as _doc_of, ents_after as _ents, ents_with
 
 DATA = SHARED / "data"
 pytestmark = pytest.mark.skipif(not (DATA / "news" / "html").is_dir(), reason="../shared/data not available")
 
 NEVER = re.compile(r"(?!)")  # a version pattern that matches nothing: the rule off
-
-_DOCS: dict = {}  # page_set -> its texts, (page_set, text) -> Doc: each read or run once for all tests
-
-
-def _doc_of(nlp_info, snippet: str, page_set: str):
-    """The annotate stage's Doc, without the two rule components, of the article or page that
-    contains `snippet` (page_set: news = Wikinews dev, train = Wikinews train, web, web2)."""
-    from pipeline.evaluate.model import WEB2_GOLD, WEB_GOLD, pipeline_docs, read_news, read_web
-    from pipeline.paths import SHARED_DATA
-
-    if page_set not in _DOCS:  # the set's texts, read once
-        _DOCS[page_set] = [it["text"] for it in {"news": lambda: read_news(SHARED_DATA, "dev"),
-                                                 "train": lambda: read_news(SHARED_DATA, "train"),
-                                                 "web": lambda: read_web(DATA, WEB_GOLD),
-                                                 "web2": lambda: read_web(DATA, WEB2_GOLD)}[page_set]()]
-    text = next(t for t in _DOCS[page_set] if snippet in t)
-    if (page_set, text) not in _DOCS:
-        nlp, _ = nlp_info
-        with nlp.select_pipes(disable=list(RULE_PIPES)):
-            (_DOCS[page_set, text],) = pipeline_docs(nlp, [text])
-    return _DOCS[page_set, text]
 
 
 @pytest.mark.parametrize("snippet, page_set, name, off_label", [
@@ -73,23 +52,6 @@ def test_org_after_an_indefinite_article_that_stays(nlp_info, snippet, name):
     doc = _doc_of(nlp_info, snippet, "train")
     start = doc.text.index(snippet) + snippet.index(name)
     assert (start, "ORG") in {(e.start_char, e.label_) for e in _ents(nlp_info, doc)}
-
-
-def _ents(nlp_info, doc, **settings):
-    """The entities after the rule components (`settings` on presseschau_ner_rules for this call)."""
-    nlp, _ = nlp_info
-    rules = nlp.get_pipe("presseschau_ner_rules")
-    saved = {k: getattr(rules, k) for k in settings}
-    try:
-        for k, v in settings.items():
-            setattr(rules, k, v)
-        doc = doc.copy()
-        for name in RULE_PIPES:
-            doc = nlp.get_pipe(name)(doc)
-    finally:
-        for k, v in saved.items():
-            setattr(rules, k, v)
-    return list(doc.ents)
 
 
 @pytest.mark.parametrize("snippet, page_set, long_form, acronym", [

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from ner_rule_helpers import ents_with
-from test_ner_rules_s26 import DATA, _doc_of
+from ner_rule_helpers import dev_doc as _doc_of, ents_with
+from test_ner_rules_s26 import DATA
 
 pytestmark = pytest.mark.skipif(not (DATA / "news" / "html").is_dir(), reason="../shared/data not available")
 
