@@ -64,6 +64,8 @@ _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 #: Information Rights Management (IRM, "Restrict Access": the package encrypted by a DRM transform,
 #: "DRMEncryptedTransform", with no "EncryptionInfo"; MS-OFFCRYPTO 2.2.11)
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: an OpenDocument text's `mimetype` member (odt.py reads these; a .docx that holds one is an .odt renamed)
+ODT_MIMETYPES = (b"application/vnd.oasis.opendocument.text", b"application/vnd.oasis.opendocument.text-template")
 _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
 _IRM = "DRMEncrypted".encode("utf-16-le")
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
@@ -305,7 +307,11 @@ def _check_container(data: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             unpacked = sum(i.file_size for i in z.infolist() if not _MEDIA.search(i.filename))
-            odt = "mimetype" in z.namelist() and z.read("mimetype").strip() == b"application/vnd.oasis.opendocument.text"
+            if "mimetype" in z.namelist():  # its first bytes only: a member called so may be a bomb itself
+                with z.open("mimetype") as fh:
+                    odt = fh.read(64).strip() in ODT_MIMETYPES
+            else:
+                odt = False
     except zipfile.BadZipFile as e:
         if data.startswith(b"PK\x03\x04"):  # a ZIP's first bytes: its end (the central directory) cut off or broken
             raise DocxUnreadable(ErrorKind.UNREADABLE, f"a damaged Word document: its ZIP package is cut off or broken ({e}); "

@@ -643,7 +643,7 @@ def _decoded(data: bytes, path: Path, root: Path, suffix: str, max_bytes: int, p
         if suffix in ODT_SUFFIXES:
             yield from _from_odt(data, path, root, max_bytes)
             return
-        yield from _from_bytes(data, path, root, suffix)
+        yield from _from_bytes(data, path, root, suffix, max_bytes)
     except Exception as e:  # a decoder or extractor bug on this file is its error, not the run's end (issue 15)
         name = shown(path)
         yield IngestError(name, ErrorKind.UNREADABLE, f"{name}: reading it failed ({type(e).__name__}: {e})")
@@ -755,7 +755,7 @@ def _pdf_articles(data: bytes, path: Path, root: Path, max_bytes: int) -> Iterat
                      warnings=warnings if n == 1 else [])
 
 
-def _from_bytes(data: bytes, path: Path, root: Path, suffix: str) -> Iterator[Item]:
+def _from_bytes(data: bytes, path: Path, root: Path, suffix: str, max_bytes: int = MAX_BYTES) -> Iterator[Item]:
     name = shown(path)
     if not data.strip():
         yield IngestError(name, ErrorKind.EMPTY, f"{name}: file is empty")
@@ -779,6 +779,12 @@ def _from_bytes(data: bytes, path: Path, root: Path, suffix: str) -> Iterator[It
             decoded = (page.decode(enc), enc, []) if enc and enc != "utf-8" else None  # UTF-8 (a BOM, bad bytes): as a page's
         except (LookupError, UnicodeDecodeError):
             decoded = None
+    # a web archive may be 200 MB (its images: read_path's file limit); its page is held to a page's limit,
+    # as is a page itself named .mhtml
+    if (page is not data or suffix in MHTML_SUFFIXES) and len(page) > max_bytes:
+        yield IngestError(name, ErrorKind.TOO_LARGE, f"{name}: its web page has {len(page):,} bytes, over the limit of "
+                                                     f"{max_bytes:,} bytes for one article (raise --max-bytes)")
+        return
     try:
         text, encoding, warnings = decoded or (decode_html(page) if suffix in HTML_SUFFIXES else decode_with_warnings(data))
     except UnicodeDecodeError as e:

@@ -28,7 +28,7 @@ from xml.etree import ElementTree as ET
 
 from .errors import ErrorKind, OdtUnreadable
 from .clean.data import no_person_author
-from .docx import MAX_XML_BYTES, _NO_TITLE, _format, _persons
+from .docx import _NO_TITLE, _OLE, MAX_XML_BYTES, ODT_MIMETYPES, _format, _persons
 
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -40,7 +40,6 @@ _META = "{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}"
 #: the mimetype of an OpenDocument text (and its template)
 #: the parts the reader reads, counted against MAX_XML_BYTES
 _READ_PARTS = frozenset({"mimetype", "content.xml", "meta.xml", "styles.xml", "META-INF/manifest.xml"})
-_MIMETYPES = (b"application/vnd.oasis.opendocument.text", b"application/vnd.oasis.opendocument.text-template")
 #: inline elements whose text is not the body's text as it reads: footnotes, comments, a tracked
 #: change's mark (its deleted text is in `text:tracked-changes`), a reading aid above a word (ruby text, as
 #: the .docx reader leaves out `w:rt`), declarations, indexes (generated)
@@ -118,7 +117,7 @@ def extract(data: bytes) -> tuple[str, dict[str, Any]]:
 
 def _parts(data: bytes) -> tuple[bytes, Optional[bytes]]:
     """content.xml and meta.xml (or None) of an .odt, or `OdtUnreadable` naming what it is instead."""
-    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+    if data.startswith(_OLE):
         raise OdtUnreadable(ErrorKind.UNSUPPORTED, "an old binary Word file (.doc) named .odt; open it in LibreOffice or Word and save it as .odt or .docx")
     try:
         z = zipfile.ZipFile(io.BytesIO(data))
@@ -137,7 +136,7 @@ def _parts(data: bytes) -> tuple[bytes, Optional[bytes]]:
             mimetype = z.read("mimetype").strip() if "mimetype" in names else None
             if "word/document.xml" in names:
                 raise OdtUnreadable(ErrorKind.UNSUPPORTED, "a Word document (.docx) named .odt; name it .docx")
-            if mimetype is not None and mimetype not in _MIMETYPES:
+            if mimetype is not None and mimetype not in ODT_MIMETYPES:
                 raise OdtUnreadable(ErrorKind.UNSUPPORTED, f"not an OpenDocument text but {mimetype.decode('ascii', 'replace')!r}; "
                                                            "save the text as .odt or .docx")
             if "content.xml" not in names:

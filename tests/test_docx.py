@@ -1019,6 +1019,16 @@ def test_a_zip_bomb_docx_is_refused_from_its_xml_and_media_are_never_unpacked(tm
     with pytest.raises(DocxUnreadable) as e:
         pdocx.extract(bomb)
     assert e.value.kind == "too_large" and "ZIP bomb" in e.value.reason, e.value.reason
+    # the bomb in a member named "mimetype" (the test for an .odt renamed .docx read it whole before the limit)
+    read = []
+    real_open = zipfile.ZipExtFile.read
+    try:
+        zipfile.ZipExtFile.read = lambda self, n=-1: read.append((self.name, n)) or real_open(self, n)
+        with pytest.raises(DocxUnreadable) as e:
+            pdocx.extract(_rezip(tmp_path / "seed.docx", {"mimetype": b"x" * 60_000_000}))
+    finally:
+        zipfile.ZipExtFile.read = real_open
+    assert e.value.kind == "too_large" and ("mimetype", -1) not in read, read
     # a photo of 60 MB (zeros), referenced by the document: not unpacked, not counted; the text is the seed's
     with zipfile.ZipFile(tmp_path / "seed.docx") as z:
         rels, types = z.read("word/_rels/document.xml.rels"), z.read("[Content_Types].xml")

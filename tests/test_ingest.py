@@ -163,10 +163,17 @@ def test_a_web_archive_that_cannot_be_read_is_an_error_naming_it(tmp_path):
     (doc,) = _items(tmp_path / "halb.mhtml")
     assert isinstance(doc, RawDoc)
     assert any(w.startswith(f"mhtml: {tmp_path / 'halb.mhtml'}: the web archive is cut off") for w in doc.warnings), doc.warnings
-    # with its images many times its page: read also where that is over --max-bytes and it is renamed .html
+    # with its images many times its page: read also where the archive is over --max-bytes and it is renamed
+    # .html; its page itself is held to --max-bytes, as a page's text is (and a page itself named .mhtml)
     (tmp_path / "gross.html").write_bytes(full)
-    (doc,) = read_path(tmp_path / "gross.html", tmp_path, max_bytes=len(full) // 2)
+    assert len(full) > len(page)
+    (doc,) = read_path(tmp_path / "gross.html", tmp_path, max_bytes=len(page))
     assert isinstance(doc, RawDoc), doc
+    for name, data in (("gross.html", full), ("seite.mhtml", page)):
+        (tmp_path / name).write_bytes(data)
+        (err,) = read_path(tmp_path / name, tmp_path, max_bytes=len(page) - 1)
+        assert isinstance(err, IngestError) and err.kind == "too_large", (name, err)
+        assert err.message.startswith(f"{tmp_path / name}: its web page has {len(page):,} bytes"), err.message
     (tmp_path / "ganz.mhtml").write_bytes(full)
     found, errors = discover([tmp_path])
     assert not errors and tmp_path / "ganz.mhtml" in [f for f, _ in found]

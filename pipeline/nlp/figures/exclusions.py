@@ -81,10 +81,10 @@ class ExclusionRules:
                 and (prev is None or not prev.like_num):
             return True  # postcode: "10115 Berlin"
         if re.fullmatch(r"[1-9]\d{3}", t.text) and nxt is not None and nxt.i == i + 1 and nxt.text[:1].isupper() \
-                and (nxt.ent_type_ in ("LOC", "GPE") or nxt.pos_ == "PROPN" or nxt.text in place_names()) \
+                and (nxt.ent_type_ in ("LOC", "GPE") or nxt.text in place_names()) and lookup_unit(nxt.text) is None \
                 and (prev is None or prev.text == "," or "\n" in doc[i - 1].text_with_ws or doc[i - 1].is_space) \
                 and (nxt.i + 1 >= len(doc) or "\n" in nxt.whitespace_ or doc[nxt.i + 1].is_space
-                     or doc[nxt.i + 1].like_num or doc[nxt.i + 1].text[:1] in "+(|"):
+                     or doc[nxt.i + 1].like_num or doc[nxt.i + 1].text[:1] in "+|"):
             # an Austrian or Swiss postcode of four digits at the start of an address line or after its street, the
             # place ending the line or followed by a phone number: "Röschibachstr. 24-26, 8037 Zürich", "Bundeshaus
             # Nord, 3003 Bern +41...", "9500 Villach" (session 26); not "2800 Wiener kamen"
