@@ -82,4 +82,11 @@ class LabelRules:
             return None
         if any(t.text in self.org_heads or t.text in self.legal_forms or self.org_noun(t.text) for t in span):
             return None
+        # an organisation as a kind of itself, not a product: "Eine NATO ohne die USA", "eine SPD, die wieder
+        # Wahlen gewinnt" (an acronym in capitals: a party, alliance or body; a maker's brand is rarely one),
+        # "eine EU, die handelt" (a relative clause after the name: its pronouns are the definite articles')
+        if all(t.text.isupper() and len(t.text) >= 2 for t in span if t.is_alpha) and any(t.is_alpha for t in span):
+            return None
+        if span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ in self.definite_articles:
+            return None
         return "MISC"
