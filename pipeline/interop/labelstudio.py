@@ -33,6 +33,8 @@ without annotation (JSON-MIN: `annotation_id` null) records nothing.
 """
 from __future__ import annotations
 
+import re
+
 import json
 from typing import Any, Iterable, Optional
 
@@ -156,8 +158,13 @@ def _moment(stamp: str) -> float | None:
     a zone counts as UTC; None for no time or another text (then the times are compared as text)."""
     from datetime import datetime, timezone
 
+    # Python 3.10's fromisoformat reads neither "Z" nor a fraction of other than 3 or 6 digits
+    m = re.fullmatch(r"(\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d)?)(?:\.(\d+))?(Z|[+-]\d\d:?\d\d)?", stamp.strip())
+    if m is None:
+        return None
+    zone = {None: "", "Z": "+00:00"}.get(m[3]) if m[3] in (None, "Z") else m[3][:3] + ":" + m[3][-2:]
     try:
-        t = datetime.fromisoformat(stamp)
+        t = datetime.fromisoformat(m[1] + (f".{m[2][:6]:0<6}" if m[2] else "") + zone)
     except ValueError:
         return None
     return (t if t.tzinfo else t.replace(tzinfo=timezone.utc)).timestamp()
