@@ -154,7 +154,27 @@ class AboutContextRules:
             return None
         s0, _ = sentence_bounds(doc, f["num"])
         p0, p1 = sentence_bounds(doc, prev.start)
-        return prev._.about if p0 == s0 or s0 - 1 <= p1 <= s0 else None
+        if not (p0 == s0 or s0 - 1 <= p1 <= s0) or self._verb_in_clause(doc, f["start"], f["end"]):
+            return None  # a clause with its own verb says what it measures, or does not ("viele Firmen sparen 20 Prozent")
+        return prev._.about
+
+    @staticmethod
+    def _verb_in_clause(doc: Doc, start: int, end: int) -> bool:
+        """Whether a verb (POS VERB or AUX) stands in the clause of the tokens start..end: between the
+        punctuation mark or bracket before them and the one after them."""
+        i = start - 1
+        while i >= 0 and not (doc[i].is_punct or doc[i].is_sent_start):
+            if doc[i].pos_ in ("VERB", "AUX"):
+                return True
+            i -= 1
+        if i >= 0 and not doc[i].is_punct and doc[i].pos_ in ("VERB", "AUX"):
+            return True
+        j = end
+        while j < len(doc) and not doc[j].is_punct and not doc[j].is_sent_start:
+            if doc[j].pos_ in ("VERB", "AUX"):
+                return True
+            j += 1
+        return False
 
     def _same_unit_earlier(self, out: list, f: dict) -> Optional[Span]:
         """The last figure before ``f`` in the article in its unit whose `about` is no bare quantity noun."""
