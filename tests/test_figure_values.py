@@ -70,3 +70,14 @@ def test_eins_alone_counts_nothing(nlp_model):
     assert ("DATE", "46 Minuten") in [e[:2] for e in got]  # the rest of the sentence is read as before
     got = _entities(nlp_model, _web("tests/eval/archive.org.tv-orange.de.future.html", "Nur eins haben wir nicht"), "2021-01-01")
     assert not [e for e in got if e[0] == "FIGURE" and e[1] == "eins"]
+
+
+def test_byte_and_pascal_units(nlp_model):
+    # "30,6 Exabytes", "38 KB", "5.400 Pascal": units.tsv knew only MB/GB/TB, so the number was a bare FIGURE
+    # whose `about` was the unit word; a range before the unit shares it ("2.400 bis 5.400 Pascal")
+    got = _entities(nlp_model, _gnad("gnad280", "30,6 Exabytes pro Monat"), GNAD)
+    assert ("FIGURE", "30,6 Exabytes", 30.6, "EB") in got
+    got = _entities(nlp_model, _web("tests/eval/zoll.de-Tabaksteuer.html", "PDF | 38 KB | Datei"), "2021-01-01")
+    assert ("FIGURE", "38 KB", 38, "kB") in got
+    got = _entities(nlp_model, _web("tests/eval/topagrar.com.schnee.solat.html", "5.400 Pascal stand"), "2021-01-01")
+    assert ("FIGURE", "5.400 Pascal", 5400, "Pa") in got and ("FIGURE", "2.400", 2400, "Pa") in got
