@@ -81,3 +81,12 @@ def test_byte_and_pascal_units(nlp_model):
     assert ("FIGURE", "38 KB", 38, "kB") in got
     got = _entities(nlp_model, _web("tests/eval/topagrar.com.schnee.solat.html", "5.400 Pascal stand"), "2021-01-01")
     assert ("FIGURE", "5.400 Pascal", 5400, "Pa") in got and ("FIGURE", "2.400", 2400, "Pa") in got
+
+
+def test_range_with_a_dash_glued_to_its_second_number(nlp_model):
+    # "10 -14 € pro Woche", "2 -3 Personen": the dash of the range was read as a minus sign (-14, -3) and the
+    # first number had no unit; a change after a level ("17.500 -0,56 Prozent") stays negative
+    got = _entities(nlp_model, _web("tests/eval/propellets.at.energie.html", "um 10 -14 € pro Woche"), "2021-01-01")
+    assert ("FIGURE", "10", 10, "EUR") in got and ("FIGURE", "-14 €", 14, "EUR") in got
+    got = _entities(nlp_model, _web("tests/eval/mueritzurlauber.de.blockhaus.html", "2 -3 Personen pro Nacht"), "2021-01-01")
+    assert [e for e in got if e[0] == "FIGURE" and e[1] == "-3"] == [("FIGURE", "-3", 3, None)]
