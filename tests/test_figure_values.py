@@ -90,3 +90,10 @@ def test_range_with_a_dash_glued_to_its_second_number(nlp_model):
     assert ("FIGURE", "10", 10, "EUR") in got and ("FIGURE", "-14 €", 14, "EUR") in got
     got = _entities(nlp_model, _web("tests/eval/mueritzurlauber.de.blockhaus.html", "2 -3 Personen pro Nacht"), "2021-01-01")
     assert [e for e in got if e[0] == "FIGURE" and e[1] == "-3"] == [("FIGURE", "-3", 3, None)]
+
+
+def test_one_letter_unit_glued_to_the_first_number_of_a_range(nlp_model):
+    # "(20m bis 400m)": "m" before the lower-case "bis" was no unit (the rule for "5 m und" with a space), so
+    # the first number was bare; glued to its number the letter is the unit
+    got = _entities(nlp_model, _web("tests/eval/baechli-bergsport.ch-lawinen.html", "(20m bis 400m)"), "2021-01-01")
+    assert ("FIGURE", "20m", 20, "m") in got and ("FIGURE", "400m", 400, "m") in got

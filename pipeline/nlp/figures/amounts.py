@@ -187,9 +187,10 @@ class AmountRules:
             value = value * factor
         elif j < len(doc):
             u = lookup_unit(doc[j].text)
-            if u is not None and not (doc[j].text in ("m", "t", "g", "l") and j + 1 < len(doc) and doc[j + 1].is_alpha and doc[j + 1].text.islower()
+            if u is not None and not (doc[j].text in ("m", "t", "g", "l") and doc[j - 1].whitespace_ and j + 1 < len(doc) and doc[j + 1].is_alpha and doc[j + 1].text.islower()
                                       and doc[j + 1].text not in self.measure_adjectives and self.measure_adj_base(doc[j + 1].text) is None):
-                # a one-letter unit before a lower-case word only before a measure adjective: "500 t schwere"
+                # a one-letter unit before a lower-case word only before a measure adjective: "500 t schwere";
+                # glued to its number it is always the unit: "(20m bis 400m)" (session 26)
                 unit, factor = u
                 value = value * factor
                 j += 1
