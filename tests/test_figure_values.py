@@ -97,3 +97,10 @@ def test_one_letter_unit_glued_to_the_first_number_of_a_range(nlp_model):
     # the first number was bare; glued to its number the letter is the unit
     got = _entities(nlp_model, _web("tests/eval/baechli-bergsport.ch-lawinen.html", "(20m bis 400m)"), "2021-01-01")
     assert ("FIGURE", "20m", 20, "m") in got and ("FIGURE", "400m", 400, "m") in got
+
+
+def test_years_after_people_named_with_an_age_adjective_are_an_age(nlp_model):
+    # "Jugendliche Asylwerber bis 25 Jahren": an age limit (as "Jugendliche bis 25 Jahren"), not a DATE P25Y;
+    # the noun of people is not in the table, the adjective of age before it says so
+    got = _entities(nlp_model, _gnad("gnad647", "Jugendliche Asylwerber bis 25 Jahren"), GNAD)
+    assert ("FIGURE", "25 Jahren", 25, "year") in got and not [e for e in got if e[0] == "DATE"]
