@@ -76,3 +76,37 @@ def test_eins_alone_counts_nothing(nlp_model):
     assert ("DATE", "46 Minuten") in [e[:2] for e in got]  # the rest of the sentence is read as before
     got = _entities(nlp_model, _web("tests/eval/archive.org.tv-orange.de.future.html", "Nur eins haben wir nicht"), "2021-01-01")
     assert not [e for e in got if e[0] == "FIGURE" and e[1] == "eins"]
+
+
+def test_byte_and_pascal_units(nlp_model):
+    # "30,6 Exabytes", "38 KB", "5.400 Pascal": units.tsv knew only MB/GB/TB, so the number was a bare FIGURE
+    # whose `about` was the unit word; a range before the unit shares it ("2.400 bis 5.400 Pascal")
+    got = _entities(nlp_model, _gnad("gnad280", "30,6 Exabytes pro Monat"), GNAD)
+    assert ("FIGURE", "30,6 Exabytes", 30.6, "EB") in got
+    got = _entities(nlp_model, _web("tests/eval/zoll.de-Tabaksteuer.html", "PDF | 38 KB | Datei"), "2021-01-01")
+    assert ("FIGURE", "38 KB", 38, "kB") in got
+    got = _entities(nlp_model, _web("tests/eval/topagrar.com.schnee.solat.html", "5.400 Pascal stand"), "2021-01-01")
+    assert ("FIGURE", "5.400 Pascal", 5400, "Pa") in got and ("FIGURE", "2.400", 2400, "Pa") in got
+
+
+def test_range_with_a_dash_glued_to_its_second_number(nlp_model):
+    # "10 -14 € pro Woche", "2 -3 Personen": the dash of the range was read as a minus sign (-14, -3) and the
+    # first number had no unit; a change after a level ("17.500 -0,56 Prozent") stays negative
+    got = _entities(nlp_model, _web("tests/eval/propellets.at.energie.html", "um 10 -14 € pro Woche"), "2021-01-01")
+    assert ("FIGURE", "10", 10, "EUR") in got and ("FIGURE", "-14 €", 14, "EUR") in got
+    got = _entities(nlp_model, _web("tests/eval/mueritzurlauber.de.blockhaus.html", "2 -3 Personen pro Nacht"), "2021-01-01")
+    assert [e for e in got if e[0] == "FIGURE" and e[1] == "-3"] == [("FIGURE", "-3", 3, None)]
+
+
+def test_one_letter_unit_glued_to_the_first_number_of_a_range(nlp_model):
+    # "(20m bis 400m)": "m" before the lower-case "bis" was no unit (the rule for "5 m und" with a space), so
+    # the first number was bare; glued to its number the letter is the unit
+    got = _entities(nlp_model, _web("tests/eval/baechli-bergsport.ch-lawinen.html", "(20m bis 400m)"), "2021-01-01")
+    assert ("FIGURE", "20m", 20, "m") in got and ("FIGURE", "400m", 400, "m") in got
+
+
+def test_years_after_people_named_with_an_age_adjective_are_an_age(nlp_model):
+    # "Jugendliche Asylwerber bis 25 Jahren": an age limit (as "Jugendliche bis 25 Jahren"), not a DATE P25Y;
+    # the noun of people is not in the table, the adjective of age before it says so
+    got = _entities(nlp_model, _gnad("gnad647", "Jugendliche Asylwerber bis 25 Jahren"), GNAD)
+    assert ("FIGURE", "25 Jahren", 25, "year") in got and not [e for e in got if e[0] == "DATE"]

@@ -54,7 +54,14 @@ class AgeRules:
         elif p is not None and p.text == "(" and nxt is not None and nxt.text == ")":
             p = _prev(doc, p.i)  # "seine drei Töchter (fünf, sechs und zehn Jahre)" (dev6)
         return p is not None and p.text[:1].isupper() and (p.text.lower() in self.age_nouns or self.lemma(p).lower() in self.age_nouns
-                                                           or self._age_compound(p))
+                                                           or self._age_compound(p) or self._age_adjective_before(p))
+
+    def _age_adjective_before(self, p: Token) -> bool:
+        """A noun of people the table lacks, after an adjective of age that the parse makes modify it:
+        "Jugendliche Asylwerber bis 25 Jahren" (gnad647; session 26) names people as "Jugendliche bis 25 Jahren"
+        does."""
+        a = _prev(p.doc, p.i)
+        return a is not None and has_ann(p.doc, "DEP") and a.pos_ == "ADJ" and a.head.i == p.i and a.text.lower() in self.age_nouns
 
     def _age_compound_lemma(self, t: Token) -> str:
         """"Rentenalters" -> "Rentenalter" (the genitive -s off when the lemma table does not know it)."""

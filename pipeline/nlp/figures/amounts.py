@@ -27,13 +27,22 @@ class AmountRules:
         return word[:1].isdigit() or ((word[:1] in _SIGNS or word[:1] == _PLUS) and word[1:2].isdigit()) or low in self.fraction_nouns or low in self.article_forms \
             or parse_number_word(low) is not None
 
+    def glued_range_dash(self, doc: Doc, i: int) -> bool:
+        """Is the sign glued to the whole number at token i the dash of a range whose first number stands
+        bare right before it, "10 -14 € pro Woche", "2 -3 Personen" (web_pages_de; session 26)? Only whole
+        numbers that rise: a change after a level ("17.500 -0,56 Prozent", "12 -5") stays negative."""
+        text = doc[i].text
+        if not (i > 0 and text[:1] in _SIGNS and text[1:].isdigit() and doc[i - 1].whitespace_ and doc[i - 1].text.isdigit()):
+            return False
+        return int(doc[i - 1].text) < int(text[1:]) and (i < 2 or not doc[i - 2].like_num)
+
     def _base(self, doc: Doc, i: int) -> Optional[tuple[float, int]]:
         """(value, end index) of the number starting at token i, before multipliers/units."""
         t = doc[i]
         sign = 1
         text = t.text
         if text[:1] in _SIGNS and text[1:2].isdigit():
-            sign, text = -1, text[1:]
+            sign, text = (1 if self.glued_range_dash(doc, i) else -1), text[1:]
         elif text[:1] == _PLUS and text[1:2].isdigit():
             text = text[1:]
         v = parse_digits(text)
@@ -178,9 +187,10 @@ class AmountRules:
             value = value * factor
         elif j < len(doc):
             u = lookup_unit(doc[j].text)
-            if u is not None and not (doc[j].text in ("m", "t", "g", "l") and j + 1 < len(doc) and doc[j + 1].is_alpha and doc[j + 1].text.islower()
+            if u is not None and not (doc[j].text in ("m", "t", "g", "l") and doc[j - 1].whitespace_ and j + 1 < len(doc) and doc[j + 1].is_alpha and doc[j + 1].text.islower()
                                       and doc[j + 1].text not in self.measure_adjectives and self.measure_adj_base(doc[j + 1].text) is None):
-                # a one-letter unit before a lower-case word only before a measure adjective: "500 t schwere"
+                # a one-letter unit before a lower-case word only before a measure adjective: "500 t schwere";
+                # glued to its number it is always the unit: "(20m bis 400m)" (session 26)
                 unit, factor = u
                 value = value * factor
                 j += 1

@@ -238,7 +238,9 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
             link = 2 if f["end"] + 2 < n and [t.text.lower() for t in doc[f["end"]: f["end"] + 2]] in self.range_link_phrases else 1
             scaled_only = not f["bare"] and f["unit"] is None and f["scale"] != 1 and f["end"] == f["num"] + 2
             link_at = self._list_link(doc, f["end"], blocked) if f["bare"] else f["end"]
-            if (f["bare"] or scaled_only) and link_at + 1 < n and (doc[link_at].text.lower() in self.range_links
+            if f["bare"] and link_at < n and self.glued_range_dash(doc, link_at):
+                link = 0  # "10 -14 €": the dash is glued to the second number
+            if (f["bare"] or scaled_only) and link_at + 1 < n and (link == 0 or doc[link_at].text.lower() in self.range_links
                                                                   or doc[link_at].text.lower() in self.alternative_links or (
                     doc[link_at].text.lower() in self.change_to and self._after_von(doc, f["start"]))
                                                                   or doc[link_at].text.lower() in self.dimension_links):
