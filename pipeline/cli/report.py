@@ -28,6 +28,21 @@ def report_cmd(
 
     default_log = annotations is None
     annotations = annotations_folder(Path("annotations") if default_log else annotations)
+    # where it goes, checked before the run is read (a name that is no HTML file, the run's own files)
+    base = data if data.is_dir() else data.parent
+    target = out if out is not None else base
+    if target.is_dir() or not target.suffix:  # a folder, or one to make (`-o reports/`), as export's --out
+        target = target / "report.html"
+    clash = run_output_at(target, base, annotations) or (data if not data.is_dir() and target.resolve() == data.resolve() else None)
+    if clash is not None:
+        what = "the review log" if clash.name.startswith(DECISIONS_FILE) else "the run's output"
+        msg.fail(f"{target} is {what} ({clash}); choose another --out")
+        raise typer.Exit(2)
+    try:
+        check_report_target(target)  # `-o r.txt` wrote the HTML under any name
+    except ReportTargetNotHtml as e:
+        msg.fail(f"{target}: {e}")
+        raise typer.Exit(2)
     problems = Problems(msg.warn)
     flagged: list[dict] = []
     try:
@@ -50,20 +65,6 @@ def report_cmd(
                  f"(the article's text changed, or it is not in this run): `presseschau review` shows them")
     if not default_log and not (annotations / DECISIONS_FILE).is_file():  # a mistyped folder must not drop the reviews without a word (as export says it)
         msg.warn(f"no review log at {annotations}: the report counts the pipeline's own output, without review decisions")
-    base = data if data.is_dir() else data.parent
-    target = out if out is not None else base
-    if target.is_dir() or not target.suffix:  # a folder, or one to make (`-o reports/`), as export's --out
-        target = target / "report.html"
-    clash = run_output_at(target, base, annotations) or (data if not data.is_dir() and target.resolve() == data.resolve() else None)
-    if clash is not None:
-        what = "the review log" if clash.name.startswith(DECISIONS_FILE) else "the run's output"
-        msg.fail(f"{target} is {what} ({clash}); choose another --out")
-        raise typer.Exit(2)
-    try:
-        check_report_target(target)  # `-o r.txt` wrote the HTML under any name
-    except ReportTargetNotHtml as e:
-        msg.fail(f"{target}: {e}")
-        raise typer.Exit(2)
     result = overview(records, top=top, reviewed_only=reviewed_only)
     result["meta"] = {"data": str(data), "annotations": str(annotations), "generated": dt.datetime.now().strftime("%Y-%m-%d %H:%M")}
     try:

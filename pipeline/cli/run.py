@@ -40,7 +40,7 @@ def run(
     model: Optional[str] = typer.Option(None, "--model", "-m", help="spaCy model name or path (default: de_core_news_md if installed, else the bundled model)"),
     n_process: int = typer.Option(1, "--n-process", "-n", help="Worker processes (supervised: a worker that dies has its batch retried once)"),
     batch_size: int = typer.Option(32, "--batch-size", "-b", help="Articles per batch sent to a worker"),
-    batch_timeout: Optional[float] = typer.Option(None, "--batch-timeout", help="Seconds a worker (-n 2 or more) may take for one batch before it is killed as hung and the batch retried once (default: 120 s + 2 s per 1,000 characters of the batch)"),
+    batch_timeout: Optional[float] = typer.Option(None, "--batch-timeout", help="Seconds a worker may take for one batch (-n 2 or more), or for one file's extraction (-n 1: PDFs, web pages, Word and OpenDocument files), before it is killed as hung and retried once (default: 120 s + 2 s per 1,000 characters)"),
     max_bytes: int = typer.Option(MAX_BYTES, "--max-bytes", help="Refuse an article (a file, or a JSONL record's text) larger than this many bytes (longer texts are annotated in parts; 5 MB measured in bench/bench_long_article.py)"),
     force: bool = typer.Option(False, "--force", help="Re-process every article, ignoring the cache (and let inputs that give no article replace a previous run's articles)"),
     allow_non_german: bool = typer.Option(False, "--allow-non-german", help="Process texts detected as not German"),
