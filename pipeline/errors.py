@@ -108,44 +108,33 @@ class NotArticleRecords(ValueError):
                          "(an object with a string id, a text and a list of entities)")
 
 
-class PdfUnreadable(ValueError):
-    """A PDF whose text cannot be read (`pipeline/pdf.py`): damaged or no PDF, locked by a
-    password, no text layer, fonts without a Unicode map. `kind` is the input's error kind,
-    `reason` what a user can do, without the file's name (the ingest stage adds it)."""
+class ExtractionUnreadable(ValueError):
+    """A file whose text an extractor cannot take out. `kind` is the input's error kind, `reason`
+    what a user can do, without the file's name (the ingest stage adds it). One class per format."""
 
     def __init__(self, kind: ErrorKind, reason: str):
         self.kind, self.reason = kind, reason
         super().__init__(reason)
 
 
-class DocxUnreadable(ValueError):
-    """A .docx whose text cannot be read (`pipeline/docx.py`): an old binary .doc under the name,
-    locked by a password, a ZIP that is no Word document, damaged, no text in its body. `kind`
-    is the input's error kind, `reason` what a user can do, without the file's name (the ingest
-    stage adds it), as for `PdfUnreadable`."""
-
-    def __init__(self, kind: ErrorKind, reason: str):
-        self.kind, self.reason = kind, reason
-        super().__init__(reason)
+class PdfUnreadable(ExtractionUnreadable):
+    """A PDF (`pipeline/pdf.py`): damaged or no PDF, locked by a password, no text layer, fonts
+    without a Unicode map."""
 
 
-class MhtmlUnreadable(ValueError):
+class DocxUnreadable(ExtractionUnreadable):
+    """A .docx (`pipeline/docx.py`): an old binary .doc under the name, locked by a password, a ZIP
+    that is no Word document, damaged, no text in its body."""
+
+
+class MhtmlUnreadable(ExtractionUnreadable):
     """A saved web archive (MHTML: .mhtml, .mht, or one renamed .html) whose page cannot be taken
-    out (`ingest.mhtml_page`): no MIME message, no HTML part, damaged. `kind` and `reason` as for
-    `PdfUnreadable` (the ingest stage adds the file's name)."""
-
-    def __init__(self, kind: ErrorKind, reason: str):
-        self.kind, self.reason = kind, reason
-        super().__init__(reason)
+    out (`ingest.mhtml_page`): no MIME message, no HTML part, damaged."""
 
 
-class OdtUnreadable(ValueError):
-    """An OpenDocument text (.odt) whose text cannot be read (`pipeline/odt.py`): no ZIP, no
-    OpenDocument text, damaged, no text in its body. `kind` and `reason` as for `DocxUnreadable`."""
-
-    def __init__(self, kind: ErrorKind, reason: str):
-        self.kind, self.reason = kind, reason
-        super().__init__(reason)
+class OdtUnreadable(ExtractionUnreadable):
+    """An OpenDocument text (.odt, `pipeline/odt.py`): no ZIP, no OpenDocument text, damaged, no
+    text in its body."""
 
 
 class NoRunOutput(FileNotFoundError):

@@ -26,7 +26,7 @@ from ..schema import LABEL_FIELDS, LABELS, VALUE_FIELDS
 from ..review import log as dec
 from ..review.anchor import locate
 
-KEEP = ("accepted", "corrected")  # reviewed and kept
+KEEP = dec.KEPT  # reviewed and kept
 SPAN_KEY = "presseschau"
 SNAPSHOT_KEY = "presseschau"
 SNAPSHOT_VERSION = 1

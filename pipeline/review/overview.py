@@ -31,10 +31,10 @@ from ..paths import run_articles
 from ..record import check_unique_ids, is_article_record
 from ..schema import LABELS
 from .apply import apply_decisions_from
-from .log import progress as article_progress
+from .log import KEPT, progress as article_progress
 
 NAME_LABELS = ("PER", "ORG", "LOC")
-REVIEWED = ("accepted", "corrected")
+REVIEWED = KEPT
 STATUS_ORDER = ("accepted", "corrected", "pending", "rejected")
 #: the granularity of a DATE value on the timeline, finest first
 PRECISIONS = ("day", "week", "month", "part", "year", "decade", "century")
