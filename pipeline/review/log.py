@@ -345,6 +345,11 @@ def kept_span(d: dict) -> Optional[tuple[int, int]]:
     return sp.get("start"), sp.get("end")
 
 
+def crosses(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two spans (start, end) overlap without being one span: a flat view cannot keep both."""
+    return a[0] < b[1] and b[0] < a[1] and a != b
+
+
 def overlapping_kept(ds: Iterable[dict], d: dict) -> Optional[dict]:
     """Of the decisions `ds` (made before `d` in one batch, not applied yet), one that keeps a span
     overlapping, not equal to, the one `d` keeps: the batch would keep both (`_check_overlap` sees
@@ -354,7 +359,7 @@ def overlapping_kept(ds: Iterable[dict], d: dict) -> Optional[dict]:
         return None
     for p in ds:
         q = kept_span(p)
-        if q is not None and q != span and q[0] < span[1] and span[0] < q[1]:
+        if q is not None and crosses(q, span):
             return p
     return None
 
@@ -371,7 +376,7 @@ def _check_overlap(record: dict, s: int, e: int, replaced: Iterable[dict] = ()) 
     aside = None
     for x in record.get("entities", ()):
         # the cheap test first: a corpus-wide "apply to all mentions" makes thousands of decisions
-        if not (x["start"] < e and s < x["end"]) or x.get("status") not in KEPT or (x["start"], x["end"]) == (s, e):
+        if not crosses((x["start"], x["end"]), (s, e)) or x.get("status") not in KEPT:
             continue
         if aside is None:
             aside = {id(y) for y in replaced}

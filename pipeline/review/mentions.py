@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Iterable, Optional
 
 from ..schema import LABEL_FIELDS
-from .log import KEPT
+from .log import KEPT, crosses
 
 # (article id, "accept" | "reject" | "correct" | "add", entity decided on or None, new fields or None)
 Step = tuple[str, str, Optional[dict], Optional[dict]]
@@ -42,7 +42,7 @@ def _values(ent: dict) -> dict:
 def _kept_over(x: dict, kept: list[tuple[int, int]]) -> bool:
     """Whether a span a reviewer kept (`kept`: the article's) overlaps `x`, not on its very span:
     keeping `x` too would keep both (`log.make_decision` refuses it), so the mention is left as it is."""
-    return any(ks < x["end"] and x["start"] < ke and (ks, ke) != (x["start"], x["end"]) for ks, ke in kept)
+    return any(crosses(k, (x["start"], x["end"])) for k in kept)
 
 
 def plan(ent: dict, records: Iterable[dict], own: tuple[str, int, int]) -> list[Step]:
