@@ -203,7 +203,11 @@ def lock_output(out: Path):
     except OSError as e:
         raise CannotStart(f"cannot write to {path.parent} ({e.strerror or e}); is the output folder writable?") from None
     try:
-        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:  # once more, a moment later: another run's CLI may be probing it (`check_output`'s shared lock)
+            time.sleep(0.2)
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         fh.seek(0)
         holder = fh.read().strip()
