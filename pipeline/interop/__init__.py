@@ -176,8 +176,9 @@ def export_path(fmt: str, out: os.PathLike | str) -> Path:
 
 
 # the formats whose files end so: an --out with one of these endings and another --format is refused
-WRITTEN_AS = {".jsonl": ("jsonl", "prodigy", "doccano"), ".csv": ("csv", "csv-excel"), ".xlsx": ("xlsx",),
-              ".spacy": ("docbin",), ".parquet": ("parquet",)}
+#: the formats an --out ending names (from EXPORT_NAMES; not .json: Label Studio's tasks and any JSON a user names so)
+WRITTEN_AS = {suffix: tuple(f for f, name in EXPORT_NAMES.items() if Path(name).suffix == suffix)
+              for suffix in sorted({Path(name).suffix for name in EXPORT_NAMES.values()} - {".json"})}
 
 
 def check_target(fmt: str, path: os.PathLike | str) -> None:
