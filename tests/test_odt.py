@@ -6,10 +6,7 @@ from __future__ import annotations
 
 import json
 import zipfile
-from pathlib import Path
 from xml.sax.saxutils import escape
-
-import pytest
 
 from pipeline.ingest import IngestError, read_path
 from pipeline.schema import RawDoc

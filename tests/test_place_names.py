@@ -64,7 +64,7 @@ def test_regions_kinds_are_valid():
 def test_a_bad_regions_row_names_the_file_and_line(tmp_path, line):
     path = tmp_path / "regions.tsv"
     path.write_text(f"name\tkind\tcountry\nTirol\tbundesland\tAT\n{line}\n", encoding="utf-8")
-    with pytest.raises(LanguageDataError, match=rf"regions\.tsv:3: "):
+    with pytest.raises(LanguageDataError, match=r"regions\.tsv:3: "):
         P.read_regions(path)
 
 
