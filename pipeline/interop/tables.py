@@ -87,9 +87,29 @@ def parquet_table(records: list[dict], accepted_only: bool = False):
     return df
 
 
+# a text cell a spreadsheet reads as a formula (OWASP "CSV injection"): =, +, -, @, tab, carriage return first
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*(?:[eE][+-]?\d+)?")  # "-0,25", "+1.5e-05": a number, no formula
+
+
+def formula_like(v) -> bool:
+    """Whether text `v` would be a formula to Excel or LibreOffice (a title "=HYPERLINK(…)", an
+    entity "-0,25 Prozent"), a number such as "-0,25" aside: numbers stay numbers."""
+    return isinstance(v, str) and v.startswith(_FORMULA_START) and not _NUMBER.fullmatch(v)
+
+
 def excel_csv_bytes(df) -> bytes:
     """The table as German Excel reads a CSV it is given by a double click: UTF-8 with a BOM
-    (else cp1252: "Ã¼" for "ü"), ';' between the fields (',' is its decimal mark), decimal comma."""
+    (else cp1252: "Ã¼" for "ü"), ';' between the fields (',' is its decimal mark), decimal comma,
+    also in the `value` text of a FIGURE ("0,5", which Excel reads as a number; "0.5" it read as a
+    date, 0. Mai). A text cell that would be a formula (`formula_like`) gets a `'` before it
+    (OWASP): the plain `csv`, for pandas and R, keeps every text as it is."""
+    df = df.copy()
+    fig = df["value_number"].notna() & df["value"].notna()
+    df.loc[fig, "value"] = df.loc[fig, "value"].str.replace(".", ",", regex=False)
+    for c in df.columns:
+        if df[c].dtype == "string":
+            df[c] = df[c].map(lambda v: "'" + v if formula_like(v) else v, na_action="ignore").astype("string")
     return df.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
 
 
@@ -129,9 +149,11 @@ def xlsx_bytes(df, warn=None) -> bytes:
                 if len(clean) > XLSX_MAX_CELL:
                     clean = clean[:XLSX_MAX_CELL]
                     cut += 1
-                if clean.startswith("=") or clean in ERROR_CODES:  # text, not the formula or error openpyxl would write
+                if clean.startswith("=") or clean in ERROR_CODES or formula_like(clean):  # text, not the formula or error openpyxl would write
                     cell = WriteOnlyCell(ws, value=clean)
                     cell.data_type = "s"
+                    if formula_like(clean):  # Excel's own quote prefix: the text as it is, and no formula once edited (OWASP)
+                        cell.quotePrefix = True
                     clean = cell
                 cells.append(clean)
             else:
