@@ -59,7 +59,10 @@ def _temp_affixes(path: Path) -> tuple[str, str]:
 
 
 @contextmanager
-def atomic_open(path: Path, mode: str = "w", encoding: Optional[str] = "utf-8"):
+def atomic_open(path: Path, mode: str = "w", encoding: Optional[str] = "utf-8", keep: Optional[list] = None):
+    """A file written to a temporary file beside `path`, fsync'ed and renamed over it; with `keep`,
+    not renamed: (temporary file, path) is appended to `keep` for the caller to rename
+    (`atomic_write_files`)."""
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -76,6 +79,9 @@ def atomic_open(path: Path, mode: str = "w", encoding: Optional[str] = "utf-8"):
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
+        if keep is not None:
+            keep.append((tmp, path))
+            return
         os.replace(tmp, path)
         fsync_dir(path.parent)
     except BaseException:
@@ -132,6 +138,35 @@ def atomic_write_json(path: Path, obj: Any) -> None:
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     with atomic_open(path, "wb") as fh:
         fh.write(data)
+
+
+def atomic_write_files(files: list[tuple[Path, bytes]]) -> None:
+    """Write files that belong together (Label Studio's tasks and their labelling config) as far
+    as one can: each to a temporary file beside it (fsync'ed) first, and only when every one is
+    written are they renamed, the first of `files` last, so a reader who finds the first new finds
+    the others new too. A failure before the renames (a full disk, a folder where a file should be)
+    leaves every file as it was and no temporary file behind. An OSError names the file (not its
+    temporary one)."""
+    temps: list[tuple[str, Path]] = []
+    path = Path(files[0][0]) if files else Path()
+    try:
+        try:
+            for path, data in files:
+                path = Path(path)
+                with atomic_open(path, "wb", keep=temps) as fh:
+                    fh.write(data)
+            for tmp, path in list(reversed(temps)):
+                os.replace(tmp, path)
+                temps.remove((tmp, path))
+                fsync_dir(path.parent)
+        except OSError as e:
+            raise OSError(e.errno, e.strerror, str(path)) from e
+    finally:
+        for tmp, _ in temps:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
 
 
 def atomic_write_jsonl(path: Path, records: Iterable[dict]) -> int:

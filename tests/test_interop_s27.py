@@ -85,3 +85,39 @@ def test_spreadsheet_exports_keep_formulas_out_and_numbers_numbers(tmp_path, boe
     title = rows[0][cols.index("title")]
     assert title.value == boerse["meta"]["title"] and title.data_type == "s" and title.quotePrefix
     assert not next(r[cols.index("text")] for r in rows if r[cols.index("text")].value == "minus 2,34 Prozent").quotePrefix
+
+
+def test_an_out_folder_with_a_dot_in_its_name_given_with_its_slash(tmp_path):
+    """`export --out exports/2024.01/`: the trailing "/" says a folder, but Path() dropped it and
+    the name's ".01" read as a file's suffix: the export was written as the file `2024.01`."""
+    ann = tmp_path / "ann"
+    out = tmp_path / "exports" / "2024.01"
+    res = CliRunner().invoke(app, ["export", "--format", "csv", "--data", str(ROOT / "outputs"), "-a", str(ann), "--out", str(out) + "/"])
+    assert res.exit_code == 0, res.output
+    assert (out / "articles.csv").is_file()
+    assert interop.export_path("csv", str(out) + "/") == out / "articles.csv"
+    assert interop.export_path("csv", out / "x.csv") == out / "x.csv"  # a file stays a file
+
+
+def test_label_studio_tasks_and_config_are_written_as_a_pair(tmp_path):
+    """Label Studio's tasks (.json) and their labelling config (.xml) were two writes: when the
+    second failed, the new tasks stood beside the old config (or none). Both are written to
+    temporary files first; a failure leaves both as they were, no temporary file behind, and
+    the CLI names the file it could not write."""
+    recs = _real_output()
+    out = tmp_path / "ls.json"
+    out.write_text("[]", encoding="utf-8")  # an earlier export
+    (tmp_path / "ls.xml").mkdir()  # the config's name taken by a folder: its write fails
+    with pytest.raises(OSError) as err:
+        interop.export(recs, "label-studio", out)
+    assert err.value.filename == str(tmp_path / "ls.xml")
+    assert out.read_text(encoding="utf-8") == "[]"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ls.json", "ls.xml"]
+    res = CliRunner().invoke(app, ["export", "--format", "label-studio", "--data", str(ROOT / "outputs"), "-a", str(tmp_path / "ann"),
+                                   "--out", str(out)])
+    assert res.exit_code == 2 and f"cannot write {tmp_path / 'ls.xml'}" in " ".join(res.output.split()), res.output
+    assert out.read_text(encoding="utf-8") == "[]"
+    (tmp_path / "ls.xml").rmdir()
+    interop.export(recs, "label-studio", out)
+    assert len(json.loads(out.read_text(encoding="utf-8"))) == len(recs) and (tmp_path / "ls.xml").read_text(encoding="utf-8").startswith("<View")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ls.json", "ls.xml"]

@@ -104,7 +104,7 @@ def export_cmd(
     fmt: ExportFormat = typer.Option("jsonl", "--format", "-f", help="Format to write. csv: UTF-8, ',' (pandas, R, DuckDB); csv-excel: the CSV as German Excel opens it (UTF-8 with BOM, ';', decimal comma); xlsx: an Excel workbook (ids and values kept as text); parquet: with typed dates"),
     data: Path = typer.Option(Path("outputs"), "--data", "-d", help="Output folder of `presseschau run` (or an articles.jsonl)"),
     annotations: Optional[Path] = typer.Option(None, "--annotations", "-a", help="Folder of the decision log, or decisions.jsonl itself, re-applied before export (default: annotations/)"),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="File to write, or a folder: FOLDER/articles.<ext> (articles.reviewed.jsonl, articles.prodigy.jsonl, articles.doccano.jsonl, articles.label-studio.json, articles.spacy, articles.csv, articles.excel.csv, articles.xlsx, articles.entities.parquet). Default: the DATA folder"),
+    out: Optional[str] = typer.Option(None, "--out", "-o", help="File to write, or a folder (an existing one, a name without a suffix, or one ending in /): FOLDER/articles.<ext> (articles.reviewed.jsonl, articles.prodigy.jsonl, articles.doccano.jsonl, articles.label-studio.json, articles.spacy, articles.csv, articles.excel.csv, articles.xlsx, articles.entities.parquet). Default: the DATA folder"),
     accepted_only: bool = typer.Option(False, "--accepted-only", help="Keep only accepted and corrected entities (jsonl, doccano, label-studio, csv, csv-excel, xlsx, parquet; prodigy and docbin do so by default)"),
     include_pending: bool = typer.Option(False, "--include-pending", help="prodigy, docbin: also the pending (unreviewed) model guesses, marked as pending. Default: reviewed entities only. The other formats always carry pending entities with their status"),
     prodigy_mode: ProdigyMode = typer.Option("manual", "--prodigy-mode", help="prodigy: manual (one ner_manual task per article) or binary (one task per entity)"),
@@ -162,7 +162,8 @@ def export_cmd(
         path = export(records, fmt_, target, accepted_only=accepted_only, prodigy_mode=prodigy_mode.value, include_pending=include_pending,
                       doccano_offsets=doccano_offsets.value, doccano_overlapping=doccano_overlapping, warn=msg.warn)
     except OSError as e:
-        msg.fail(f"cannot write {target}: {e.strerror or e}")
+        named = e.filename if e.filename in (str(target), str(target.with_suffix(".xml"))) else target  # Label Studio's config too
+        msg.fail(f"cannot write {named}: {e.strerror or e}")
         raise typer.Exit(2)
     except ExportTooLarge as e:
         msg.fail(f"{target}: {e}")

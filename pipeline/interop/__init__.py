@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..errors import ExportTargetClash, NoRunOutput, NotArticleRecords, UnreadableFile
-from ..io import atomic_write_bytes, read_jsonl, shown
+from ..io import atomic_write_bytes, atomic_write_files, read_jsonl, shown
 from ..paths import run_articles
 from ..record import check_articles, is_article_record
 from ..review import log as dec
@@ -170,9 +170,11 @@ def run_output_at(target: os.PathLike | str, run_folder: os.PathLike | str,
 
 def export_path(fmt: str, out: os.PathLike | str) -> Path:
     """Where `export` writes: `out` itself, or `out/articles.<ext>` when `out` is a folder
-    (an existing one, or a path without a suffix)."""
+    (an existing one, a path without a suffix, or one given as text ending in "/": `dir/2024.01/`
+    is a folder though its name has a dot; `Path` drops the slash, so callers pass the text)."""
+    folder = isinstance(out, str) and out.endswith(("/", os.sep))
     out = Path(out)
-    return out / EXPORT_NAMES[fmt] if out.is_dir() or not out.suffix else out
+    return out / EXPORT_NAMES[fmt] if folder or out.is_dir() or not out.suffix else out
 
 
 # the formats whose files end so: an --out with one of these endings and another --format is refused
@@ -218,8 +220,9 @@ def export(records: list[dict], fmt: str, out: os.PathLike | str, accepted_only:
     elif fmt == "doccano":
         atomic_write_bytes(out, _jsonl_bytes(to_doccano(recs, accepted_only, doccano_offsets, doccano_overlapping, warn=warn)))
     elif fmt == "label-studio":
-        atomic_write_bytes(out, json.dumps(to_label_studio(recs, accepted_only, warn=warn), ensure_ascii=False, indent=1).encode("utf-8"))
-        atomic_write_bytes(out.with_suffix(".xml"), label_studio_config().encode("utf-8"))
+        # the tasks and their config as one pair: a failure writing either leaves both as they were
+        atomic_write_files([(out, json.dumps(to_label_studio(recs, accepted_only, warn=warn), ensure_ascii=False, indent=1).encode("utf-8")),
+                            (out.with_suffix(".xml"), label_studio_config().encode("utf-8"))])
     elif fmt == "docbin":
         atomic_write_bytes(out, to_docbin(recs, accepted_only, include_pending).to_bytes())
     elif fmt == "csv":
