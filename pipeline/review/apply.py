@@ -10,7 +10,7 @@ import json
 from typing import Any, Callable, Optional
 
 from ..schema import LABEL_FIELDS, VALUE_FIELDS, date_type_for
-from .log import CANCEL_KINDS, DECISIONS_FILE, MIN_CONTEXT_MATCH, cancelled_ids, effective_decisions, load_decisions, raw_span, text_sha256
+from .log import CANCEL_KINDS, DECISIONS_FILE, KEPT, MIN_CONTEXT_MATCH, cancelled_ids, crosses, effective_decisions, kept_span, load_decisions, raw_span, text_sha256
 from .anchor import _common_prefix, _common_suffix, cuts_a_word, locate
 
 # --------------------------------------------------------------------------- applying
@@ -378,6 +378,8 @@ REASONS = {
     "context_changed": "the decided text is still there, but everything around it changed",
     "surface_changed": "the decided text is now only part of a longer word: its surface changed, look at it again",
     "malformed": "the decision line is incomplete",
+    "overlap": "the span it keeps overlaps another entity the log keeps (a log written before such overlaps were refused); "
+               "it is not applied: an entity's words belong to one entity, decide which in `presseschau review`",
 }
 
 
@@ -390,9 +392,15 @@ def apply_decisions(records: list[dict], decisions: list[dict]) -> tuple[list[di
     added entities inserted (each touched entity keeps its pipeline original under `review`;
     added, re-bounded and relabelled names get their canonical name from the pipeline's linker
     unless the reviewer set one), and
-    one `{"decision", "reason", "message", "article_id"}` per decision that could not be placed.
-    Records that carry review results from an earlier call are reset first, so this is idempotent.
-    Flagged decisions are also listed per article under `review_flags` (decision ids + reasons).
+    one `{"decision", "reason", "message", "article_id"}` per decision that could not be placed
+    (in log order). Records that carry review results from an earlier call are reset first, so
+    this is idempotent. Flagged decisions are also listed per article under `review_flags`
+    (decision ids + reasons).
+
+    The reviewed view is flat: a log that keeps two overlapping spans of an article (written
+    before the review app and `import` refused that, `log._check_overlap`; or two logs joined)
+    does not keep both: the decision that made the later of the two kept is flagged `overlap`,
+    naming the other, and the article's decisions are applied again without it (`_apply_record`).
     """
     out = [strip_review(_copy_for_review(r)) for r in records]
     by_id = {r["id"]: r for r in out}
@@ -401,31 +409,81 @@ def apply_decisions(records: list[dict], decisions: list[dict]) -> tuple[list[di
         sha = (r.get("source") or {}).get("sha256")
         if sha:
             by_sha.setdefault(sha, []).append(r)
-    ctxs: dict[int, _Ctx] = {}
-    flagged: list[dict] = []
-    touched: set[int] = set()
-    for d in effective_decisions(decisions):
+    flagged: list[tuple[int, dict]] = []  # (place in the log, flag): returned in log order
+    mine: dict[int, tuple[dict, list[tuple[int, dict]]]] = {}  # id(record) -> (record, its decisions with their places)
+    for pos, d in enumerate(effective_decisions(decisions)):
         rec, reason, cands = _find_record(d, by_id, by_sha)
         if rec is None:
-            flagged.append(_flag(d, reason, cands))
+            flagged.append((pos, _flag(d, reason, cands)))
             continue
-        ctx = ctxs.get(id(rec))
-        if ctx is None:
-            ctx = ctxs[id(rec)] = _Ctx(rec)
-        touched.add(id(rec))
-        try:
-            reason = _apply_one(ctx, d)
-        except (KeyError, TypeError, ValueError, IndexError):
-            reason = "malformed"
-        if reason:
-            flagged.append(_flag(d, reason, []))
-            rec.setdefault("review_flags", []).append({"decision_id": d.get("id"), "reason": reason})
-    for ctx in ctxs.values():
-        _recanonicalise(ctx)
-    for r in out:
-        if id(r) in touched:
-            r["entities"].sort(key=lambda x: (x["start"], x["end"], x["label"]))
-    return out, flagged
+        mine.setdefault(id(rec), (rec, []))[1].append((pos, d))
+    for rec, ds in mine.values():
+        flagged += _apply_record(rec, ds)
+        rec["entities"].sort(key=lambda x: (x["start"], x["end"], x["label"]))
+    flagged.sort(key=lambda x: x[0])
+    return out, [f for _, f in flagged]
+
+
+def _apply_record(rec: dict, ds: list[tuple[int, dict]]) -> list[tuple[int, dict]]:
+    """Apply one record's decisions ((place in the log, decision), in log order); returns the flags.
+    Where the result keeps two overlapping spans, the decision that made the later one kept is
+    left out and flagged `overlap`, and the decisions are applied again (`_crossing`)."""
+    base = list(rec["entities"])
+    left_out: dict[int, tuple[dict, dict]] = {}  # place -> (decision, the kept entity it overlaps)
+    while True:
+        rec["entities"] = list(base)
+        rec.pop("review_flags", None)
+        ctx = _Ctx(rec)
+        flags: list[tuple[int, dict]] = []
+        for pos, d in ds:
+            if pos in left_out:
+                continue
+            try:
+                reason = _apply_one(ctx, d)
+            except (KeyError, TypeError, ValueError, IndexError):
+                reason = "malformed"
+            if reason:
+                flags.append((pos, _flag(d, reason, [])))
+                rec.setdefault("review_flags", []).append({"decision_id": d.get("id"), "reason": reason})
+        crossing = _crossing(rec, ds)
+        if crossing is None:
+            break
+        pos, d, other = crossing
+        left_out[pos] = (d, _copy_entity({k: v for k, v in other.items() if k != "review"}))
+    for pos, (d, other) in sorted(left_out.items()):
+        f = _flag(d, "overlap", [])
+        f["message"] += f": “{other['text']}” {other['label']} [{other['start']}, {other['end']}), {other.get('status')}"
+        f["overlaps"] = other
+        flags.append((pos, f))
+        rec.setdefault("review_flags", []).append({"decision_id": d.get("id"), "reason": "overlap"})
+    _recanonicalise(ctx)
+    return flags
+
+
+def _crossing(rec: dict, ds: list[tuple[int, dict]]) -> Optional[tuple[int, dict, dict]]:
+    """Of two kept (accepted, corrected) entities of `rec` that overlap without being one span, the
+    decision that made the later of them kept (its first decision that keeps a span: an accept, an
+    add, a correction), with its place in the log and the other entity; None when the view is flat."""
+    place = {d.get("id"): (pos, d) for pos, d in ds}
+
+    def made_kept(ent: dict) -> tuple[int, dict]:
+        for i in (ent.get("review") or {}).get("decisions", []):
+            if i in place and kept_span(place[i][1]) is not None:
+                return place[i]
+        return (-1, {})
+
+    kept = sorted((e for e in rec["entities"] if e.get("status") in KEPT), key=lambda e: (e["start"], e["end"]))
+    for i, a in enumerate(kept):
+        for j in range(i + 1, len(kept)):
+            b = kept[j]
+            if b["start"] >= a["end"]:
+                break
+            if crosses((a["start"], a["end"]), (b["start"], b["end"])):
+                (pa, da), (pb, db) = made_kept(a), made_kept(b)
+                if max(pa, pb) < 0:
+                    continue  # neither made kept by this log (an input that came reviewed so)
+                return (pa, da, b) if pa > pb else (pb, db, a)
+    return None
 
 
 def apply_decisions_from(records: list[dict], annotations: os.PathLike | str = "annotations") -> tuple[list[dict], list[dict]]:
