@@ -204,7 +204,7 @@ class OverlappingSpan(ValueError):
     """A new span (a review's addition, a correction to new bounds, an import's region) overlaps an
     entity a reviewer kept (`review.log.make_decision`): refused, naming that entity. A ValueError,
     as every refused span; the review app answers 409 (the article as it is now: the entity in the
-    way may be another reviewer's, made since the page showed it), an import names it and skips the task."""
+    way may be another reviewer's, made since the page showed it), an import names it and leaves that span out (the rest of the task is recorded)."""
 
 
 class ProcessingError(ValueError):

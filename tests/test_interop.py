@@ -954,9 +954,10 @@ def test_a_tool_span_overlapping_one_the_app_kept_is_refused_as_in_the_app(revie
     """A reviewer accepted "Kassym-Jomart Tokajew" in the app; in Label Studio (which keeps
     overlapping regions) the annotator added "Tokajew" inside it and left the accepted region as it
     was: the import recorded the add, and both were kept, overlapping. It is refused as the review
-    app refuses it (named with file, line and the entity kept; the task skipped, exit 1). Two new
-    overlapping regions of one task are refused alike; a region re-bounded over the kept one's
-    words, or one that replaces a region the task deletes, is a correction, as before."""
+    app refuses it (named with file, line, article and the entity kept; exit 1), that span alone:
+    the rest of the task (here a region deleted) is recorded (session 27: the whole task was
+    skipped). Two new overlapping regions of one task are refused alike; a region re-bounded over
+    the kept one's words, or one that replaces a region the task deletes, is a correction, as before."""
     r = art(reviewed)
     tok = ent(r, "Kassym-Jomart Tokajew")
     now, _ = apply_decisions(LOG["base"], LOG["decisions"] + [dec.make_decision(art(LOG["base"]), "accept", ent(art(LOG["base"]), "Kassym-Jomart Tokajew"), reviewer="anna")])
@@ -972,12 +973,18 @@ def test_a_tool_span_overlapping_one_the_app_kept_is_refused_as_in_the_app(revie
     def submit(result):
         return interop.import_label_studio([dict(t, annotations=[{"id": 1, "completed_by": 7, "result": result}])], now, path="ls.json")
 
-    decisions, problems = submit(res + [region(inner, tok["end"])])
-    assert decisions == [] and len(problems) == 1 and problems[0].startswith("ls.json:1: add “Tokajew”") \
-        and "overlaps “Kassym-Jomart Tokajew” PER" in problems[0] and "by anna" in problems[0] and "task skipped" in problems[0], problems
-    # two new overlapping regions (the accepted one deleted): the second is refused
+    kreml = ent(r, "Kreml")
+    decisions, problems = submit([x for x in res if x["value"]["start"] != kreml["start"]] + [region(inner, tok["end"])])
+    assert len(problems) == 1 and problems[0].startswith(f"ls.json:1: article {ART}: add “Tokajew”") \
+        and "overlaps “Kassym-Jomart Tokajew” PER" in problems[0] and "by anna" in problems[0] \
+        and "that span is not recorded, the rest of the task is" in problems[0], problems
+    assert [(d["decision"], d["span"]["text"]) for d in decisions if d["decision"] != "accept"] == [("reject", "Kreml")]  # the rest of the task
+    assert (inner, tok["end"]) not in {(d["span"]["start"], d["span"]["end"]) for d in decisions}
+    # two new overlapping regions (the accepted one deleted): the second is refused, the first recorded
     decisions, problems = submit([x for x in res if x["value"]["start"] != tok["start"]] + [region(wide, tok["end"]), region(inner, tok["end"], rid="n2")])
-    assert decisions == [] and len(problems) == 1 and "that the same task keeps" in problems[0], problems
+    assert len(problems) == 1 and "that the same task keeps" in problems[0] and "the rest of the task is" in problems[0], problems
+    assert [(d["decision"], d["span"]["text"], d["new_span"]["text"]) for d in decisions if d["decision"] != "accept"] == \
+        [("correct", "Kassym-Jomart Tokajew", "Präsident Kassym-Jomart Tokajew")]
     # the accepted region deleted and a wider one drawn: one correction of it
     decisions, problems = submit([x for x in res if x["value"]["start"] != tok["start"]] + [region(wide, tok["end"])])
     assert problems == [] and [(d["decision"], d["span"]["text"], d["new_span"]["text"]) for d in decisions if d["decision"] == "correct"] == \
@@ -1067,8 +1074,8 @@ def test_a_tool_keeping_a_guess_that_overlaps_an_entity_kept_is_refused(reviewed
     """A reviewer added "Präsident Kassym-Jomart Tokajew" over the model's pending "Kassym-Jomart
     Tokajew"; Label Studio got both (it keeps overlapping regions) and the annotator submitted the
     task as it was: a submitted annotation accepts the pending guesses it kept, and both were kept,
-    overlapping. Refused as the review app refuses that accept (named, the task skipped); deleting
-    one of the two in the tool records the task."""
+    overlapping. Refused as the review app refuses that accept (named; the task's other accepts
+    recorded); deleting one of the two in the tool records the task."""
     base = LOG["base"]
     r = art(base)
     tok = ent(r, "Kassym-Jomart Tokajew")
@@ -1077,8 +1084,12 @@ def test_a_tool_keeping_a_guess_that_overlaps_an_entity_kept_is_refused(reviewed
     t = next(x for x in interop.to_label_studio(now) if x["data"]["article_id"] == ART)
     res = [x for x in t["predictions"][0]["result"] if x["type"] == "labels"]
     decisions, problems = interop.import_label_studio([dict(t, annotations=[{"id": 1, "completed_by": 7, "result": res}])], now, path="ls.json")
-    assert decisions == [] and len(problems) == 1 and problems[0].startswith("ls.json:1: accept") \
-        and "overlaps “Präsident Kassym-Jomart Tokajew” PER" in problems[0] and "task skipped" in problems[0], problems
+    assert len(problems) == 1 and problems[0].startswith(f"ls.json:1: article {ART}: accept") \
+        and "overlaps “Präsident Kassym-Jomart Tokajew” PER" in problems[0] and "not recorded, the rest of the task is" in problems[0], problems
+    assert decisions and "Kassym-Jomart Tokajew" not in {d["span"]["text"] for d in decisions}  # the other pending guesses accepted
+    assert all(d["decision"] == "accept" for d in decisions)
+    out = art(apply_decisions(base, LOG["decisions"] + [dec.make_decision(r, "add", new={"start": wide, "end": tok["end"], "label": "PER"}, reviewer="bob")] + decisions)[0])
+    assert ("Kassym-Jomart Tokajew", "pending") in {(x["text"], x["status"]) for x in out["entities"]}
     kept = [x for x in res if x["value"]["start"] != tok["start"]]
     decisions, problems = interop.import_label_studio([dict(t, annotations=[{"id": 1, "completed_by": 7, "result": kept}])], now, path="ls.json")
     assert problems == [] and ("reject", "Kassym-Jomart Tokajew") in [(d["decision"], d["span"]["text"]) for d in decisions]

@@ -21,6 +21,7 @@ import os
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
+from ..errors import OverlappingSpan
 from ..io import iter_jsonl, BadLine
 from ..schema import LABEL_FIELDS, LABELS, VALUE_FIELDS
 from ..review import log as dec
@@ -464,24 +465,40 @@ class _Refused(Exception):
     """A decision of a task that `review.log.make_decision` refuses: the task is skipped, named."""
 
 
+class _Overlap(Exception):
+    """A span of a task that overlaps an entity kept (by a reviewer, or by the task's earlier
+    decisions): that one decision is left out and named (a `Conflict`: the rest of the task is recorded)."""
+
+
 def _made(record: dict, kind: str, ent: Optional[dict], new: Optional[dict], *, where: str, made: list[dict] = (),
           **kw: Any) -> dict:
     """`make_decision`, its refusal (a span of only punctuation, one over a paragraph break, one
-    that cuts a word: the tool's file cannot say a sub-word was meant; one that overlaps an entity a
-    reviewer kept) a `_Refused` naming the file and task instead of a traceback. A span that
-    overlaps one the task's earlier decisions (`made`) keep is refused too, as the review app
-    refuses the second of two overlapping spans (`review.log.overlapping_kept`)."""
+    that cuts a word: the tool's file cannot say a sub-word was meant) a `_Refused` naming the file
+    and task instead of a traceback. A span that overlaps an entity a reviewer kept, or one the
+    task's earlier decisions (`made`) keep (as the review app refuses the second of two overlapping
+    spans, `review.log.overlapping_kept`), is an `_Overlap`: that span alone is refused."""
     try:
         d = dec.make_decision(record, kind, ent, new, whole_words=True, **kw)
+    except OverlappingSpan as err:
+        raise _Overlap(f"{where}: article {record['id']}: {kind} {err}; that span is not recorded, the rest of the task is") from None
     except ValueError as err:
         raise _Refused(f"{where}: {kind} {err}; task skipped") from None
     p = dec.overlapping_kept(made, d)
     if p is not None:
         (s, e), (ps, pe) = dec.kept_span(d), dec.kept_span(p)
         text = record["text"]
-        raise _Refused(f"{where}: {kind} “{text[s:e]}” [{s}, {e}) overlaps “{text[ps:pe]}” [{ps}, {pe}) that the same task keeps: "
-                       f"an entity's words belong to one entity; task skipped")
+        raise _Overlap(f"{where}: article {record['id']}: {kind} “{text[s:e]}” [{s}, {e}) overlaps “{text[ps:pe]}” [{ps}, {pe}) that "
+                       f"the same task keeps: an entity's words belong to one entity; that span is not recorded, the rest of the task is")
     return d
+
+
+def _make_or_name(out: list[dict], problems: list[str], record: dict, kind: str, ent: Optional[dict], new: Optional[dict], **kw: Any) -> None:
+    """`_made`'s decision appended to `out`; an overlapping span's refusal (`_Overlap`) named in
+    `problems` instead, the task going on (a `_Refused` still skips the task)."""
+    try:
+        out.append(_made(record, kind, ent, new, made=out, **kw))
+    except _Overlap as err:
+        problems.append(Conflict(str(err)))
 
 
 def decisions_from_changes(record: dict, exported: list[list], now: list[tuple[int, int, str]], *, reviewer: str,
@@ -512,7 +529,7 @@ def decisions_from_changes(record: dict, exported: list[list], now: list[tuple[i
     replaced = [x for r in removed if (x := _entity(record, r)) is not None]
 
     def mk(kind: str, ent: Optional[dict] = None, new: Optional[dict] = None) -> None:
-        out.append(_made(record, kind, ent, new, reviewer=reviewer, batch=batch, note=note, where=where, made=out, replaced=replaced))
+        _make_or_name(out, problems, record, kind, ent, new, reviewer=reviewer, batch=batch, note=note, where=where, replaced=replaced)
 
     def changed_in_app(k: tuple[int, int, str]) -> Optional[dict]:
         return changed_since(record, k, snap)
@@ -601,7 +618,7 @@ def decisions_from_spans(record: dict, spans: list[tuple[int, int, str]], *, rev
     replaced = [x for x in ents if (x["start"], x["end"], x["label"]) not in exact and x["label"] in cover] if complete else []
 
     def mk(kind, ent=None, new=None):
-        out.append(_made(record, kind, ent, new, reviewer=reviewer, batch=batch, note=note, where=where, made=out, replaced=replaced))
+        _make_or_name(out, problems, record, kind, ent, new, reviewer=reviewer, batch=batch, note=note, where=where, replaced=replaced)
 
     try:
         rest = []
