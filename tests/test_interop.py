@@ -1024,11 +1024,11 @@ def test_label_studio_json_min_copies_of_an_article_the_latest_annotation_counts
     # no times: the later annotation id
     decisions, problems = interop.import_label_studio([row(1, kreml, 9), row(2, tok, 4)], reviewed, path="min.json")
     assert [(d["decision"], d["span"]["text"]) for d in decisions if d["decision"] == "reject"] == [("reject", "Kreml")]
-    # nothing to tell them apart: the later in the file, said so
+    # no time, annotation ids that are no numbers: the task id (session 27; nothing to go by: test_interop_s27.py)
     decisions, problems = interop.import_label_studio([dict(row(1, kreml, 1), annotation_id="a"), dict(row(2, tok, 2), annotation_id="b")],
                                                       reviewed, path="min.json")
     assert [(d["decision"], d["span"]["text"]) for d in decisions if d["decision"] == "reject"] == [("reject", "Kassym-Jomart Tokajew")]
-    assert "line 2's recorded (the later in the file)" in problems[0], problems
+    assert "line 2's recorded (the latest by task id" in problems[0], problems
 
 
 @pytest.mark.parametrize("tool", ["label-studio", "doccano", "prodigy"])

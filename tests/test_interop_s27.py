@@ -121,3 +121,44 @@ def test_label_studio_tasks_and_config_are_written_as_a_pair(tmp_path):
     interop.export(recs, "label-studio", out)
     assert len(json.loads(out.read_text(encoding="utf-8"))) == len(recs) and (tmp_path / "ls.xml").read_text(encoding="utf-8").startswith("<View")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ls.json", "ls.xml"]
+
+
+def test_label_studio_copies_without_a_time_are_ordered_by_what_the_file_gives():
+    """An article imported into Label Studio twice, exported as JSON-MIN, two rows of one annotator
+    that differ, one row without `updated_at`/`created_at` (a row written by a script, an older
+    Label Studio): the times were compared as text, "" before any time, so the row with a time won
+    whatever the ids said. Without a time on every copy, the annotation id decides, else the task
+    id, else the place in the file, and the problem says which."""
+    recs = _real_output()
+    aid = "001_660f1e0e655a289c"
+    r = next(x for x in recs if x["id"] == aid)
+    kreml, tok = _ent(r, "Kreml"), _ent(r, "Kassym-Jomart Tokajew")
+    t = next(x for x in interop.to_label_studio(recs) if x["data"]["article_id"] == aid)
+    regions = [{"start": x["value"]["start"], "end": x["value"]["end"], "text": x["value"]["text"], "labels": x["value"]["labels"]}
+               for x in t["predictions"][0]["result"] if x["type"] == "labels"]
+
+    def row(task_id, without, ann_id, updated=None):
+        out = {"id": task_id, "text": t["data"]["text"], "article_id": aid, "presseschau": t["data"]["presseschau"], "annotator": 7,
+               "annotation_id": ann_id, "label": [x for x in regions if x["start"] != without["start"]]}
+        if ann_id is None:  # a row without the key (None there is a task nobody annotated)
+            del out["annotation_id"]
+        return out | ({"updated_at": updated} if updated else {})
+
+    def rejected(rows):
+        ds, ps = interop.import_label_studio(rows, recs, path="min.json")
+        return [d["span"]["text"] for d in ds if d["decision"] == "reject"], ps
+
+    # annotation 9 (no time) was made after annotation 4 (with one): 9 counts, wherever it is in the file
+    for rows in ([row(1, kreml, 9), row(2, tok, 4, "2026-03-02T10:00:00Z")], [row(2, tok, 4, "2026-03-02T10:00:00Z"), row(1, kreml, 9)]):
+        got, ps = rejected(rows)
+        assert got == ["Kreml"], got
+        assert len(ps) == 1 and "recorded (the latest by annotation id (not every copy has a time))" in ps[0], ps
+    # a time that is no time ("gestern") is no time either
+    got, _ = rejected([row(1, kreml, 9, "gestern"), row(2, tok, 4, "2026-03-02T10:00:00Z")])
+    assert got == ["Kreml"]
+    # no annotation ids either: the task imported later (the higher task id)
+    got, ps = rejected([row(9, kreml, None), row(3, tok, None, "2026-03-02T10:00:00Z")])
+    assert got == ["Kreml"] and "the latest by task id" in ps[0], ps
+    # nothing to go by: the later in the file, said so
+    got, ps = rejected([row("b", kreml, None), row("a", tok, None)])
+    assert got == ["Kassym-Jomart Tokajew"] and "recorded (the later in the file)" in ps[0], ps

@@ -696,7 +696,8 @@ def _says(ds: list[dict]) -> list[str]:
                   for d in ds)
 
 
-def one_copy_each(results: list[tuple[tuple[str, str], str, list[dict]]], when: Optional[list[tuple]] = None) -> tuple[list[dict], list[str]]:
+def one_copy_each(results: list[tuple[tuple[str, str], str, list[dict]]], when: Optional[list[tuple]] = None,
+                  by: str = "the time and id the tool gave") -> tuple[list[dict], list[str]]:
     """The decisions of a file's tasks, `results` ((article id, reviewer), "file:line", decisions) in
     file order, with one task per article and reviewer: a file holding an article twice (imported
     into doccano or Label Studio twice) recorded each copy's decisions, so the log got every add
@@ -705,7 +706,8 @@ def one_copy_each(results: list[tuple[tuple[str, str], str, list[dict]]], when: 
     names the file, the lines and the article. A copy that says nothing (left untouched) is no
     statement: the copy that was worked on counts. `when` (one key per result, Label Studio's
     `updated_at`/`created_at` and annotation id: `labelstudio.annotation_order`) chooses the latest
-    copy instead of the later in the file, where the file says when each was made."""
+    copy instead of the later in the file, where the file says when each was made; `by` says what
+    `when` holds (the problem names it)."""
     lines: dict[tuple[str, str], list[int]] = {}
     for i, (key, _, ds) in enumerate(results):
         if ds:
@@ -721,7 +723,7 @@ def one_copy_each(results: list[tuple[tuple[str, str], str, list[dict]]], when: 
             file = results[last][1].rsplit(":", 1)[0]
             problems.append(f"{file}:{at(last)}: article {aid} was changed in {len(idxs)} tasks of the file (lines "
                             f"{', '.join(at(i) for i in idxs)}; imported into the tool twice?), which differ ({rv}): line {at(last)}'s "
-                            f"recorded ({'the later in the file' if when is None or len({when[i] for i in idxs}) == 1 else 'the latest by the time and id the tool gave'}), "
+                            f"recorded ({'the later in the file' if when is None or len({when[i] for i in idxs}) == 1 else 'the latest by ' + by}), "
                             f"not line {', '.join(at(i) for i in differ)}'s; settle it in the tool or in `presseschau review`")
     return [d for i, (_, _, ds) in enumerate(results) if i in keep for d in ds], problems
 

@@ -140,17 +140,33 @@ def _who(ann: dict) -> Any:
     return who.get("email") or who.get("id") if isinstance(who, dict) else who
 
 
-def annotation_order(anns: list[dict], id_key: str = "id") -> list[tuple]:
-    """A sort key per annotation (a JSON export's annotation, a JSON-MIN row): its time
-    (`updated_at`, else `created_at`), then Label Studio's annotation id (a number, counting up)
-    where every one has one; place in the file breaks ties. Ids of mixed types ("x" and 3, a file
-    edited or made by a script) do not compare (a TypeError reached the user): then none counts."""
-    by_id = all(isinstance(a.get(id_key), int) and not isinstance(a.get(id_key), bool) for a in anns)
-    stamps = [str(a.get("updated_at") or a.get("created_at") or "") for a in anns]
-    moments = [_moment(t) for t in stamps]
+def annotation_order(anns: list[dict], id_key: str = "id", task_key: str = "task") -> list[tuple]:
+    """A sort key per annotation (a JSON export's annotation, a JSON-MIN row): `order_by`'s."""
+    return order_by(anns, id_key, task_key)[0]
+
+
+def _whole(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def order_by(anns: list[dict], id_key: str = "id", task_key: str = "task") -> tuple[list[tuple], str]:
+    """(a sort key per annotation, what the keys say): by time (`updated_at`, else `created_at`,
+    compared as times with their zones) where every one has a time, then Label Studio's
+    annotation id (a number, counting up) where every one has one; without a time on every one,
+    by the annotation id alone, else by the task id (a number: the task imported later has the
+    higher one), else none (place in the file breaks ties). A time missing on one copy, or one
+    that is no time, compared as text ("" before any time) chose by chance; ids of mixed types
+    ("x" and 3) do not compare (a TypeError reached the user): then none counts."""
+    by_id = all(_whole(a.get(id_key)) for a in anns)
+    moments = [_moment(str(a.get("updated_at") or a.get("created_at") or "")) for a in anns]
     if all(m is not None for m in moments):  # compared as times: "...:00Z" before "...:00.5Z", "+01:00" counted
-        return [(m, a[id_key] if by_id else 0) for m, a in zip(moments, anns)]
-    return [(t, a[id_key] if by_id else 0) for t, a in zip(stamps, anns)]
+        return [(m, a[id_key] if by_id else 0) for m, a in zip(moments, anns)], \
+            "updated_at/created_at" + (" and annotation id" if by_id else "")
+    if by_id:
+        return [(0, a[id_key]) for a in anns], "annotation id (not every copy has a time)"
+    if all(_whole(a.get(task_key)) for a in anns):
+        return [(0, a[task_key]) for a in anns], "task id (not every copy has a time or an annotation id)"
+    return [(0, 0) for _ in anns], ""
 
 
 def _moment(stamp: str) -> float | None:
@@ -238,11 +254,13 @@ def import_label_studio(tasks: list[dict] | list[tuple[int, dict]], records: lis
                 vs, vps = _value_edits(rec, task, ann, text, rv, ds[0].get("batch") if ds else None, where)
                 ds, ps = ds + vs, ps + vps
             results.append(((rec["id"], rv), where, ds))
-            stamps.append(ann if ann is not None else {k: task.get(k) for k in ("updated_at", "created_at")} | {"id": task.get("annotation_id")})
+            stamps.append(ann if ann is not None else {k: task.get(k) for k in ("updated_at", "created_at")}
+                          | {"id": task.get("annotation_id"), "task": task.get("id")})
             problems.extend(ps)
     # a task imported into Label Studio twice: one copy's decisions per annotator, the latest annotation's
     # (by `updated_at`/`created_at`, then annotation id, as of one task's annotations; JSON-MIN has them per row)
-    decisions, twice = one_copy_each(results, annotation_order(stamps))
+    keys, by = order_by(stamps)
+    decisions, twice = one_copy_each(results, keys, by)
     problems.extend(twice)
     if bare and warn:
         warn(no_snapshot_notice(path, bare, "label-studio"))
