@@ -66,3 +66,28 @@ def test_an_old_log_keeping_overlapping_spans_is_flagged_not_applied_twice():
     out, flagged = apply_decisions(recs, log + [reject, add])
     assert not [f for f in flagged if f["reason"] == "overlap"]
     assert _kept(next(r for r in out if r["id"] == ART), wide, tok["end"]) == [("Präsident Kassym-Jomart Tokajew", "PER", "accepted")]
+
+
+def test_export_says_why_an_old_overlapping_decision_is_left_out(tmp_path):
+    """`export` (and `report`) said of every decision not applied "the article's text changed, or
+    it is not in this run"; an `overlap` flag is said as what it is."""
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    recs, _ = _output()
+    pipe = strip_review(json.loads(json.dumps(next(r for r in recs if r["id"] == ART))))
+    tok = next(e for e in pipe["entities"] if e["text"] == "Kassym-Jomart Tokajew")
+    wide = pipe["text"].index("Präsident Kassym-Jomart Tokajew")
+    ann = tmp_path / "ann"
+    ann.mkdir()
+    shutil.copy(ROOT / "annotations" / dec.DECISIONS_FILE, ann / dec.DECISIONS_FILE)
+    dec.DecisionStore(ann).append([dec.make_decision(pipe, "add", new={"start": wide, "end": tok["end"], "label": "PER"}, reviewer="bob")])
+    res = CliRunner().invoke(app, ["export", "--format", "csv", "--data", str(ROOT / "outputs"), "-a", str(ann), "--out", str(tmp_path / "x.csv")])
+    said = " ".join(res.output.split())
+    assert res.exit_code == 0 and "1 review decisions of 1 articles no longer fit the output" in said, said
+    assert "1 keep a span overlapping another entity the log keeps" in said and "text changed" not in said, said
+    rows = [r for r in (tmp_path / "x.csv").read_text(encoding="utf-8").splitlines() if r.startswith(ART) and ",Präsident Kassym-Jomart Tokajew," in r]
+    assert rows == []

@@ -60,9 +60,11 @@ def report_cmd(
         msg.fail(f"{data}: no line is an article record; is it the articles.jsonl of `presseschau run`?")
         raise typer.Exit(2)
     if flagged:  # as export and run say them: the report counts without them
+        from ..review.apply import flag_causes
+
         articles = {str(f.get("article_id")) for f in flagged}
         msg.warn(f"{len(flagged)} review decisions of {len(articles)} articles no longer fit the output and are not in the report "
-                 f"(the article's text changed, or it is not in this run): `presseschau review` shows them")
+                 f"({flag_causes(flagged)}): `presseschau review` shows them")
     if not default_log and not (annotations / DECISIONS_FILE).is_file():  # a mistyped folder must not drop the reviews without a word (as export says it)
         msg.warn(f"no review log at {annotations}: the report counts the pipeline's own output, without review decisions")
     result = overview(records, top=top, reviewed_only=reviewed_only)

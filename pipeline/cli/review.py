@@ -155,9 +155,11 @@ def export_cmd(
     if notice:
         msg.warn(notice)
     if flagged:
+        from ..review.apply import flag_causes
+
         articles = sorted({str(f.get("article_id")) for f in flagged})
         msg.warn(f"{len(flagged)} review decisions of {len(articles)} articles no longer fit the output and are not in the export "
-                 f"(the article's text changed, or it is not in this run): `presseschau review` shows them")
+                 f"({flag_causes(flagged)}): `presseschau review` shows them")
     try:
         path = export(records, fmt_, target, accepted_only=accepted_only, prodigy_mode=prodigy_mode.value, include_pending=include_pending,
                       doccano_offsets=doccano_offsets.value, doccano_overlapping=doccano_overlapping, warn=msg.warn)

@@ -383,6 +383,14 @@ REASONS = {
 }
 
 
+def flag_causes(flagged: list[dict]) -> str:
+    """Why the decisions `flagged` are not applied, for a console line (export, report)."""
+    n = sum(1 for f in flagged if f.get("reason") == "overlap")
+    rest = "the article's text changed, or it is not in this run" if n < len(flagged) else ""
+    lap = f"{n} keep a span overlapping another entity the log keeps, a log of before such overlaps were refused" if n else ""
+    return "; ".join(x for x in (rest, lap) if x)
+
+
 def apply_decisions(records: list[dict], decisions: list[dict]) -> tuple[list[dict], list[dict]]:
     """Apply the review log to pipeline records.
 
