@@ -97,6 +97,11 @@ def test_an_out_folder_with_a_dot_in_its_name_given_with_its_slash(tmp_path):
     assert (out / "articles.csv").is_file()
     assert interop.export_path("csv", str(out) + "/") == out / "articles.csv"
     assert interop.export_path("csv", out / "x.csv") == out / "x.csv"  # a file stays a file
+    # `report --out` alike (it refused the folder: "the report is one HTML file")
+    rep = tmp_path / "reports" / "2024.01"
+    res = CliRunner().invoke(app, ["report", str(ROOT / "outputs"), "-a", str(ann), "--out", str(rep) + "/"])
+    assert res.exit_code == 0, res.output
+    assert (rep / "report.html").is_file()
 
 
 def test_label_studio_tasks_and_config_are_written_as_a_pair(tmp_path):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Optional
 
@@ -15,7 +16,7 @@ from .app import SHOWN_PROBLEMS, Problems, annotations_folder, app, default_log_
 def report_cmd(
     data: Path = typer.Argument(Path("outputs"), help="Output folder of `presseschau run` (or an articles.jsonl)"),
     annotations: Optional[Path] = typer.Option(None, "--annotations", "-a", help="Folder of the decision log, or decisions.jsonl itself (re-applied first; default: annotations/)"),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="HTML file to write, or a folder (one that exists, or a path without a suffix): FOLDER/report.html (default: DATA/report.html)"),
+    out: Optional[str] = typer.Option(None, "--out", "-o", help="HTML file to write, or a folder (one that exists, a path without a suffix, or one ending in /): FOLDER/report.html (default: DATA/report.html)"),
     top: int = typer.Option(20, "--top", min=1, help="How many people, organisations and places to show"),
     reviewed_only: bool = typer.Option(False, "--reviewed-only", help="Count only accepted and corrected entities"),
 ):
@@ -30,8 +31,10 @@ def report_cmd(
     annotations = annotations_folder(Path("annotations") if default_log else annotations)
     # where it goes, checked before the run is read (a name that is no HTML file, the run's own files)
     base = data if data.is_dir() else data.parent
-    target = out if out is not None else base
-    if target.is_dir() or not target.suffix:  # a folder, or one to make (`-o reports/`), as export's --out
+    # a folder, or one to make (`-o reports/`, `-o reports/2024.01/`: its "/" says so, which Path drops), as export's --out
+    folder = out is not None and out.endswith(("/", os.sep))
+    target = Path(out) if out is not None else base
+    if folder or target.is_dir() or not target.suffix:
         target = target / "report.html"
     clash = run_output_at(target, base, annotations) or (data if not data.is_dir() and target.resolve() == data.resolve() else None)
     if clash is not None:
