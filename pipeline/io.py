@@ -144,9 +144,10 @@ def atomic_write_files(files: list[tuple[Path, bytes]]) -> None:
     """Write files that belong together (Label Studio's tasks and their labelling config) as far
     as one can: each to a temporary file beside it (fsync'ed) first, and only when every one is
     written are they renamed, the first of `files` last, so a reader who finds the first new finds
-    the others new too. A failure before the renames (a full disk, a folder where a file should be)
-    leaves every file as it was and no temporary file behind. An OSError names the file (not its
-    temporary one)."""
+    the others new too. A failure while they are written or at the first rename (a full disk, a
+    folder in a file's place) leaves every file as it was and no temporary file behind; only a rename
+    failing after another one succeeded (in the same folder: rare) leaves those renamed before new.
+    An OSError names the file (not its temporary one)."""
     temps: list[tuple[str, Path]] = []
     path = Path(files[0][0]) if files else Path()
     try:
