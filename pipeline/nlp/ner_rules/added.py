@@ -164,7 +164,8 @@ class AddedNameRules:
         in a list with a place the model found (`coordinated_with_place`: 'Bonn, Düsseldorf, [Herten],'): a
         single capitalised word that no entity, date or figure covers, that is a place of the model's
         gazetteer or of lang/de/place_names.tsv.gz (GeoNames, CLDR, districts and the project's
-        regions.tsv: training/place_names.py), and no common noun ('in Halle'; nor
+        regions.tsv: training/place_names.py), and no common noun ('in Halle'; a region of regions.tsv
+        is one though the lemma table reads it as a noun's other form: 'Böhmen und [Mähren]', Mähre; nor
         a mass noun of ``unnamed_nouns``: 'bei Eisen', seed 004), first name, surname or compass
         direction ('nach Osten', not annotated: GUIDELINES.md), and that starts no longer name (the next
         word is no capitalised proper noun: 'in New York'). Not after a 'von' that follows a capitalised
@@ -185,7 +186,10 @@ class AddedNameRules:
             nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
             if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ in ("PROPN", "X"):
                 continue  # a longer name ("in New York", "aus Sankt Petersburg")
-            if word in self.first_names or word in self.surnames or common_noun_lemma(word) is not None \
+            lemma = common_noun_lemma(word)
+            if lemma is not None and word in self.regions and lemma != word:
+                lemma = None  # a region of regions.tsv the lemma table reads as a noun's plural: "[Mähren]" (Mähre)
+            if word in self.first_names or word in self.surnames or lemma is not None \
                     or self.unnamed_word(t, "LOC"):
                 continue  # not "bei [Eisen], Kupfer, Zink" (seed 004): a mass noun the lemma table lacks
             if word in self.known_places or word in self.place_list:

@@ -103,6 +103,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         # the workers fork, so they share it, and a broken file stops the run at the start
         _common_nouns()
         self.place_list = place_names()  # lang/de/place_names.tsv.gz (the cleaner's too): `places`
+        self.regions = frozenset(r["name"] for r in lang_data("regions.tsv"))  # `places`: "Böhmen und [Mähren]"
         self.first_names, self.surnames = person_names()
 
     def __call__(self, doc: Doc) -> Doc:
