@@ -144,6 +144,7 @@ class AddedNameRules:
     def add_roads(self, doc: Doc, ents: list[Span], repaired: list[Span]) -> list[Span]:
         """LOC for the roads by number that the model missed ('Auf der Autobahn 52', 'Die Autobahn
         A 52'): where no entity, date or figure covers the tokens."""
+        ents = self.places_read_as_persons(doc, ents, repaired)
         taken = {i for e in ents for i in range(e.start, e.end)}
         taken |= {i for key in (DATE_SPANS, FIGURE_SPANS) for sp in doc.spans.get(key, []) for i in range(sp.start, sp.end)}
         added: list[Span] = []
@@ -196,6 +197,27 @@ class AddedNameRules:
                 added.append(Span(doc, t.i, t.i + 1, label="LOC"))
         repaired.extend(added)
         return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+    def places_read_as_persons(self, doc: Doc, ents: list[Span], repaired: list[Span]) -> list[Span]:
+        """LOC for the model's PER over a single word of the place lists right after a locative preposition
+        of ``place_prepositions`` other than 'von' (a surname particle): 'der Gendarmerie aus [Rodez]'
+        (Wikinews dev), 'Stiftung in [Ramallah] leitete', 'wurde in [Dresden] geboren' (web2), with the
+        guards of `add_places` (no first name, surname or common noun, no capitalised name after it)."""
+        out: list[Span] = []
+        for e in ents:
+            t = doc[e.start]
+            word = t.text
+            nxt = doc[e.end] if e.end < len(doc) else None
+            if e.label_ == "PER" and len(e) == 1 and e.start >= 1 and word.isalpha() and word[:1].isupper() \
+                    and doc[e.start - 1].lower_ in self.place_prepositions and doc[e.start - 1].lower_ != "von" \
+                    and (word in self.known_places or word in self.place_list) \
+                    and word not in self.first_names and word not in self.surnames \
+                    and common_noun_lemma(word) is None and word not in self.not_places \
+                    and not (nxt is not None and nxt.text[:1].isupper() and nxt.pos_ in ("PROPN", "X")):
+                e = Span(doc, e.start, e.end, label="LOC")
+                repaired.append(e)
+            out.append(e)
+        return out
 
     def coordinated_with_place(self, doc: Doc, i: int, places: set[tuple[int, int]]) -> bool:
         """Token `i` is one member of a list of places: a coordinator (``place_prepositions.coordinators``:
