@@ -50,3 +50,16 @@ def test_a_place_the_model_read_as_a_person_after_a_locative_preposition_is_loc(
     doc = dev_doc(nlp_info, snippet, page_set)
     assert ents_with(nlp_info, doc)[(place, "LOC")] >= 1
     assert ents_with(nlp_info, doc, places_read_as_persons=lambda _doc, ents, _repaired: ents)[(place, "PER")] >= 1
+
+
+def test_a_regions_file_without_its_name_column_is_named(tmp_path):
+    from pipeline.errors import LanguageDataUnreadable
+    from pipeline.nlp.ner_rules.data import region_names
+
+    path = tmp_path / "regions.tsv"
+    path.write_text("Name\tkind\tcountry\nMähren\tregion\tCZ\n", encoding="utf-8")
+    with pytest.raises(LanguageDataUnreadable, match=r"regions\.tsv: a first line"):
+        region_names(path)
+    with pytest.raises(LanguageDataUnreadable, match=r"regions\.tsv: cannot read"):
+        region_names(tmp_path / "missing" / "regions.tsv")
+    assert "Mähren" in region_names()
