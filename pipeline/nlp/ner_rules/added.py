@@ -144,6 +144,7 @@ class AddedNameRules:
     def add_roads(self, doc: Doc, ents: list[Span], repaired: list[Span]) -> list[Span]:
         """LOC for the roads by number that the model missed ('Auf der Autobahn 52', 'Die Autobahn
         A 52'): where no entity, date or figure covers the tokens."""
+        ents = self.places_read_as_persons(doc, ents, repaired)
         taken = {i for e in ents for i in range(e.start, e.end)}
         taken |= {i for key in (DATE_SPANS, FIGURE_SPANS) for sp in doc.spans.get(key, []) for i in range(sp.start, sp.end)}
         added: list[Span] = []
@@ -164,7 +165,8 @@ class AddedNameRules:
         in a list with a place the model found (`coordinated_with_place`: 'Bonn, Düsseldorf, [Herten],'): a
         single capitalised word that no entity, date or figure covers, that is a place of the model's
         gazetteer or of lang/de/place_names.tsv.gz (GeoNames, CLDR, districts and the project's
-        regions.tsv: training/place_names.py), and no common noun ('in Halle'; nor
+        regions.tsv: training/place_names.py), and no common noun ('in Halle'; a region of regions.tsv
+        is one though the lemma table reads it as a noun's other form: 'Böhmen und [Mähren]', Mähre; nor
         a mass noun of ``unnamed_nouns``: 'bei Eisen', seed 004), first name, surname or compass
         direction ('nach Osten', not annotated: GUIDELINES.md), and that starts no longer name (the next
         word is no capitalised proper noun: 'in New York'). Not after a 'von' that follows a capitalised
@@ -185,13 +187,37 @@ class AddedNameRules:
             nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
             if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ in ("PROPN", "X"):
                 continue  # a longer name ("in New York", "aus Sankt Petersburg")
-            if word in self.first_names or word in self.surnames or common_noun_lemma(word) is not None \
+            lemma = common_noun_lemma(word)
+            if lemma is not None and word in self.regions and lemma != word:
+                lemma = None  # a region of regions.tsv the lemma table reads as a noun's plural: "[Mähren]" (Mähre)
+            if word in self.first_names or word in self.surnames or lemma is not None \
                     or self.unnamed_word(t, "LOC"):
                 continue  # not "bei [Eisen], Kupfer, Zink" (seed 004): a mass noun the lemma table lacks
             if word in self.known_places or word in self.place_list:
                 added.append(Span(doc, t.i, t.i + 1, label="LOC"))
         repaired.extend(added)
         return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+    def places_read_as_persons(self, doc: Doc, ents: list[Span], repaired: list[Span]) -> list[Span]:
+        """LOC for the model's PER over a single word of the place lists right after a locative preposition
+        of ``place_prepositions`` other than 'von' (a surname particle): 'der Gendarmerie aus [Rodez]'
+        (Wikinews dev), 'Stiftung in [Ramallah] leitete', 'wurde in [Dresden] geboren' (web2), with the
+        guards of `add_places` (no first name, surname or common noun, no capitalised name after it)."""
+        out: list[Span] = []
+        for e in ents:
+            t = doc[e.start]
+            word = t.text
+            nxt = doc[e.end] if e.end < len(doc) else None
+            if e.label_ == "PER" and len(e) == 1 and e.start >= 1 and word.isalpha() and word[:1].isupper() \
+                    and doc[e.start - 1].lower_ in self.place_prepositions and doc[e.start - 1].lower_ != "von" \
+                    and (word in self.known_places or word in self.place_list) \
+                    and word not in self.first_names and word not in self.surnames \
+                    and common_noun_lemma(word) is None and word not in self.not_places \
+                    and not (nxt is not None and nxt.text[:1].isupper() and nxt.pos_ in ("PROPN", "X")):
+                e = Span(doc, e.start, e.end, label="LOC")
+                repaired.append(e)
+            out.append(e)
+        return out
 
     def coordinated_with_place(self, doc: Doc, i: int, places: set[tuple[int, int]]) -> bool:
         """Token `i` is one member of a list of places: a coordinator (``place_prepositions.coordinators``:

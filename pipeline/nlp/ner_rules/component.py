@@ -17,7 +17,7 @@ from .added import AddedNameRules
 from .apposition import AppositionRules
 from .bounds import BoundRules
 from .common import _NAME_LABELS
-from .data import _common_nouns, person_names
+from .data import _common_nouns, person_names, region_names
 from .drops import DropRules
 from .labels import VERSION_NUMBER, LabelRules
 from .persons import PersonRules
@@ -103,6 +103,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         # the workers fork, so they share it, and a broken file stops the run at the start
         _common_nouns()
         self.place_list = place_names()  # lang/de/place_names.tsv.gz (the cleaner's too): `places`
+        self.regions = region_names()  # `places`: "Böhmen und [Mähren]"
         self.first_names, self.surnames = person_names()
 
     def __call__(self, doc: Doc) -> Doc:

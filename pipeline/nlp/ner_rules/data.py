@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 from functools import lru_cache
+from pathlib import Path
 from typing import Optional
 
 from ...errors import LanguageDataUnreadable
@@ -12,6 +13,7 @@ from ...paths import LANG_DIR
 
 PERSON_NAMES_FILE = "person_names.tsv"  # in pipeline/lang/de, made by `python -m training.person_names`
 COMMON_NOUNS_FILE = "common_nouns.tsv.gz"  # in pipeline/lang/de, made by `python -m training.common_nouns`
+REGIONS_FILE = "regions.tsv"  # in pipeline/lang/de, written for the project (training/place_names.py)
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +47,16 @@ def person_names() -> tuple[frozenset[str], frozenset[str]]:
     if not names["first"]:
         raise LanguageDataUnreadable(f"{path}: no first names (kind 'first'); make it with `python -m training.person_names`")
     return names["first"], names["last"]
+
+
+def region_names(path: Path = LANG_DIR / REGIONS_FILE) -> frozenset[str]:
+    """The names of ``regions.tsv`` (the Länder, Kantone, regions: training/place_names.py `read_regions`),
+    for the rule `places`; a file without its ``name`` column is a LanguageDataUnreadable naming it."""
+    rows = lang_data(path.name, str(path.parent))
+    try:
+        return frozenset(r["name"] for r in rows)
+    except KeyError:
+        raise LanguageDataUnreadable(f"{path}: a first line 'name<TAB>kind<TAB>country' expected") from None
 
 
 def compound_head(word: str, min_len: int = 4) -> Optional[str]:
