@@ -36,3 +36,22 @@ def test_plural_noun_in_e_still_loses_its_ending(nlp_model):
     # the -e form is kept only for adjectives: a noun's plural in -e takes its singular (seed-style text)
     got = dict(abouts(nlp_model, "Hannover holte im Herbst aus 17 Spielen nur 14 Punkte und drei Siege."))
     assert got["14"] == "Punkt" and got["drei"] == "Sieg", got
+
+
+def _passage(name: str, doc_id: str, start: str, end: str) -> str:
+    from repo_data import news_row
+
+    text = news_row(name, "id", doc_id)["text"]
+    i = text.index(start)
+    return text[i: text.index(end, i) + len(end)]
+
+
+# origin: session 27, dev13 wn6200 (Wikinews) and 10kGNAD gnad725 (unseen sample): a part taken with "davon" whose own
+# sentence names no set before it counts the last subject or object noun of the sentence before
+@pytest.mark.parametrize("name, doc_id, start, end, fig, expected", [
+    ("wikinews_de.jsonl.gz", "wn6200", "Am 09. Juni stellte Oberbürgermeister", "Die Hälfte davon", "Hälfte", "Erlöß"),
+    ("10kgnad_test.jsonl.gz", "gnad725", "In Traiskirchen hielten sich", "obdachlos gewesen", "200", "Flüchtling"),
+])
+def test_davon_takes_the_set_of_the_sentence_before(nlp_model, name, doc_id, start, end, fig, expected):
+    got = dict(abouts(nlp_model, _passage(name, doc_id, start, end)))
+    assert got[fig] == expected, got

@@ -715,6 +715,9 @@ class AboutContextRules:
             if q0 >= 2 and doc[q0 - 1].text.lower() in self.partitive_pronouns \
                     and doc[q0 - 2].text.lower() in self.partitive_pronoun_before:
                 pron = doc[q0 - 1]  # "von denen zwei"
+            elif f["unit"] is None and (first := doc[sentence_bounds(doc, f["start"])[0]]).text.lower() in self.partitive_adverbs \
+                    and not any(t.is_punct or self._is_noun(t) for t in doc[first.i + 1: f["start"]]):
+                pron = first  # session 27: "Davon seien noch 200 obdachlos gewesen" (the count's clause opens with "davon")
         if pron is None:
             return None
         if pron.text.lower() in self.partitive_relatives:
@@ -728,6 +731,15 @@ class AboutContextRules:
         for t in reversed(doc[s0: self._qualifier_start(doc, f["start"])]):
             if self._measured_noun(t) and t.pos_ != "PROPN" and (t.dep_ in self.subject_deps or t.dep_ in self.object_deps):
                 return t
+        if f["unit"] is None and pron.text.lower() in self.partitive_adverbs and s0 > 0:
+            # session 27 (dev13 wn6200, 10kGNAD gnad725): nothing before "davon" in its sentence: it points back to the
+            # sentence before, whose last subject or object noun is the set the part is taken from ("... in Traiskirchen
+            # hielten sich ... 3.400 Flüchtlinge auf. Davon seien noch 200 obdachlos"; "... einen Erlöß von 500 Millionen
+            # Euro erzielen. Die Hälfte davon soll ...")
+            p0 = sentence_bounds(doc, s0 - 1)[0]
+            for t in reversed(doc[p0: s0]):
+                if self._measured_noun(t) and t.pos_ != "PROPN" and (t.dep_ in self.subject_deps or t.dep_ in self.object_deps):
+                    return t
         return None
 
     def _about_amount(self, doc: Doc, f: dict) -> Optional[Token]:
