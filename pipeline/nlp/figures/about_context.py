@@ -41,7 +41,7 @@ class AboutContextRules:
         if not self._same_sentence(doc, prev_span.start, f["num"]):
             s0 = sentence_bounds(doc, f["num"])[0]
             q0 = self._qualifier_start(doc, f["start"])
-            if q0 == 0 or doc[q0 - 1].text.lower() not in self.elliptic_cues or \
+            if q0 == 0 or (doc[q0 - 1].text.lower() not in self.elliptic_cues and not self._expletive_copula(doc, s0, q0)) or \
                     sentence_bounds(doc, prev_span.start)[1] != s0:
                 return False
         nxt = _next(doc, f["end"] - 1)
@@ -49,6 +49,20 @@ class AboutContextRules:
             return True
         # a finite verb right after the count: the count is the subject ("und 29 waren Opfer von Entführungen")
         return not self._is_noun(nxt) and (nxt.text.lower() not in self.function_words or nxt.pos_ in ("DET", "ADP", "AUX"))
+
+    def _expletive_copula(self, doc: Doc, s0: int, q0: int) -> bool:
+        """Session 27 (10kGNAD gnad602): "es" next to a form of "sein" right before a bare count, in its clause ("In
+        Preševo stecken rund 650 Flüchtlinge fest. In ganz Serbien sind es rund 2.000."): the count has no subject
+        of its own and continues the count of the sentence before, as after "weitere". Not after a number earlier in
+        its sentence, which may be the count it continues ("hat Sky 337.000 neue Kunden hinzugewonnen, insgesamt sind es
+        nun 21 Millionen", gnad671: that count is no FIGURE, so the one before would be the Pence of a dividend)."""
+        if any(t.like_num for t in doc[s0:q0]):
+            return False
+        for k in range(max(s0, q0 - 5), q0 - 1):
+            a, b = doc[k], doc[k + 1]
+            if "es" in (a.text.lower(), b.text.lower()) and any(x.pos_ == "AUX" and self.lemma(x).lower() == "sein" for x in (a, b)):
+                return not any(t.is_punct or self._is_noun(t) for t in doc[k + 2: q0])
+        return False
 
     def _vote_context(self, doc: Doc, f: dict) -> bool:
         """Does the figure's sentence, or one of the `sentences_before` before it, name an election,
