@@ -41,7 +41,7 @@ class AboutContextRules:
         if not self._same_sentence(doc, prev_span.start, f["num"]):
             s0 = sentence_bounds(doc, f["num"])[0]
             q0 = self._qualifier_start(doc, f["start"])
-            if q0 == 0 or doc[q0 - 1].text.lower() not in self.elliptic_cues or \
+            if q0 == 0 or (doc[q0 - 1].text.lower() not in self.elliptic_cues and not self._expletive_copula(doc, s0, q0)) or \
                     sentence_bounds(doc, prev_span.start)[1] != s0:
                 return False
         nxt = _next(doc, f["end"] - 1)
@@ -49,6 +49,20 @@ class AboutContextRules:
             return True
         # a finite verb right after the count: the count is the subject ("und 29 waren Opfer von Entführungen")
         return not self._is_noun(nxt) and (nxt.text.lower() not in self.function_words or nxt.pos_ in ("DET", "ADP", "AUX"))
+
+    def _expletive_copula(self, doc: Doc, s0: int, q0: int) -> bool:
+        """Session 27 (10kGNAD gnad602): "es" next to a form of "sein" right before a bare count, in its clause ("In
+        Preševo stecken rund 650 Flüchtlinge fest. In ganz Serbien sind es rund 2.000."): the count has no subject
+        of its own and continues the count of the sentence before, as after "weitere". Not after a number earlier in
+        its sentence, which may be the count it continues ("hat Sky 337.000 neue Kunden hinzugewonnen, insgesamt sind es
+        nun 21 Millionen", gnad671: that count is no FIGURE, so the one before would be the Pence of a dividend)."""
+        if any(t.like_num for t in doc[s0:q0]):
+            return False
+        for k in range(max(s0, q0 - 5), q0 - 1):
+            a, b = doc[k], doc[k + 1]
+            if "es" in (a.text.lower(), b.text.lower()) and any(x.pos_ == "AUX" and self.lemma(x).lower() == "sein" for x in (a, b)):
+                return not any(t.is_punct or self._is_noun(t) for t in doc[k + 2: q0])
+        return False
 
     def _vote_context(self, doc: Doc, f: dict) -> bool:
         """Does the figure's sentence, or one of the `sentences_before` before it, name an election,
@@ -715,6 +729,9 @@ class AboutContextRules:
             if q0 >= 2 and doc[q0 - 1].text.lower() in self.partitive_pronouns \
                     and doc[q0 - 2].text.lower() in self.partitive_pronoun_before:
                 pron = doc[q0 - 1]  # "von denen zwei"
+            elif f["unit"] is None and (first := doc[sentence_bounds(doc, f["start"])[0]]).text.lower() in self.partitive_adverbs \
+                    and not any(t.is_punct or self._is_noun(t) for t in doc[first.i + 1: f["start"]]):
+                pron = first  # session 27: "Davon seien noch 200 obdachlos gewesen" (the count's clause opens with "davon")
         if pron is None:
             return None
         if pron.text.lower() in self.partitive_relatives:
@@ -728,6 +745,15 @@ class AboutContextRules:
         for t in reversed(doc[s0: self._qualifier_start(doc, f["start"])]):
             if self._measured_noun(t) and t.pos_ != "PROPN" and (t.dep_ in self.subject_deps or t.dep_ in self.object_deps):
                 return t
+        if f["unit"] is None and pron.text.lower() in self.partitive_adverbs and s0 > 0:
+            # session 27 (dev13 wn6200, 10kGNAD gnad725): nothing before "davon" in its sentence: it points back to the
+            # sentence before, whose last subject or object noun is the set the part is taken from ("... in Traiskirchen
+            # hielten sich ... 3.400 Flüchtlinge auf. Davon seien noch 200 obdachlos"; "... einen Erlöß von 500 Millionen
+            # Euro erzielen. Die Hälfte davon soll ...")
+            p0 = sentence_bounds(doc, s0 - 1)[0]
+            for t in reversed(doc[p0: s0]):
+                if self._measured_noun(t) and t.pos_ != "PROPN" and (t.dep_ in self.subject_deps or t.dep_ in self.object_deps):
+                    return t
         return None
 
     def _about_amount(self, doc: Doc, f: dict) -> Optional[Token]:

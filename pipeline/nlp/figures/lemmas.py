@@ -195,6 +195,14 @@ class LemmaRules:
             # a form lemmas.tsv fixes is the lemma: no plural strip of it ("Fonds", whose -s is no plural: not "Fond";
             # the plural-only "Staatsschulden")
             lem = self._word_form(tok.text, lem, tok.pos_ == "PROPN")
+        if tok.text[:1].isupper() and tok.text.endswith("e") and (
+                lem == tok.text + "r"
+                or (lem == tok.text[:-1] and lem not in self._known_lemmas() and (self._table() or {}).get(tok.text.lower()) is not None)):
+            # session 27 (10kGNAD): a nominalised adjective or participle in -e whose lemma came out as the strong masculine
+            # ("Obdachlose" -> "Obdachloser", "Freiwillige" -> "Freiwilliger") or as the bare adjective, capitalised
+            # ("14 Verdächtige" -> "Verdächtig", "Angeklagte" -> "Angeklagt": no noun the lemma table knows, while the
+            # lower-case word is a form it knows): the -e form, as the guidelines write them ("Tote", "Verletzte")
+            return tok.text
         if lem == tok.text and tok.pos_ == "PROPN" and not tok.ent_type_:
             lem = self._genitive_stem(tok) or lem
         if lem == tok.text and lem[:1].isupper() and lem.endswith("en") \
