@@ -166,7 +166,7 @@ def test_only_a_cut_ending_is_taken(word, expected):
 # origin: session 23, dev15 errors (wn22629, wn2464)
 def test_leute_plurals_and_a_period_after_a_digit(nlp_model):
     # simplemma cut "Fachleute" to "Fachleut", no word: "-leute" stays, as the gold writes "Feuerwehrleute"
-    # (dev4, dev5); dev15's gold says "Fachmann", which those contradict (reported, not followed)
+    # (dev4, dev5) and GUIDELINES.md decides since session 27 (dev15's gold "Fachmann" corrected then)
     text = ("Unter dem Motto „Cannabis - ein Problem?!“ hatten am 25. Januar 2006 die Drogenberatung und die Ärztekammer Westfalen-Lippe in Bielefeld zu "
             "einem Expertentreffen eingeladen, zu dem 160 Fachleute wie Polizisten, Drogenfahnder, Lehrer, Psychiater "
             "und Suchtmediziner erschienen sind, um über das Thema „Cannabis“ zu sprechen.")
