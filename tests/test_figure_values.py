@@ -110,3 +110,34 @@ def test_years_after_people_named_with_an_age_adjective_are_an_age(nlp_model):
     # the noun of people is not in the table, the adjective of age before it says so
     got = _entities(nlp_model, _gnad("gnad647", "Jugendliche Asylwerber bis 25 Jahren"), GNAD)
     assert ("FIGURE", "25 Jahren", 25, "year") in got and not [e for e in got if e[0] == "DATE"]
+
+
+def test_identifier_words_are_listed_once():
+    # one place for each fact: "isbn", "isbn-10", "isbn-13", "issn" stood both in `before` and in a `before_colon`
+    # list (session 26); an identifier word is listed once, in one list of identifiers.json
+    import json
+
+    from pipeline.nlp.normalize import LANG_DIR
+
+    data = json.loads((LANG_DIR / "identifiers.json").read_text(encoding="utf-8"))
+    # (`compound_heads` are endings of compounds, another fact: "Stufe 3" and "Alarmstufe 4")
+    lists = {k: v for k, v in data.items() if not k.startswith("_") and isinstance(v, list) and k != "compound_heads"}
+    assert {"before", "before_digits_only", "after"} <= set(lists)
+    assert len(set(data["compound_heads"])) == len(data["compound_heads"])
+    seen: dict[str, str] = {}
+    twice = []
+    for key, words in lists.items():
+        for w in words:
+            if w.lower() in seen:
+                twice.append((w, seen[w.lower()], key))
+            seen[w.lower()] = key
+    assert not twice
+
+
+def test_identifier_acronym_across_a_colon_but_not_a_word(nlp_model):
+    # the colon rule reads `before`: an acronym ("ISBN-13: ...") names its number across a colon, a word written
+    # as one does not: "Gebundene Ausgabe: 80 Seiten" (a book's length) and "Autobahn:6.0 km" stay FIGUREs
+    got = _entities(nlp_model, _web("tests/cache/buchperlen.wordpress.com.html", "Gebundene Ausgabe: 80 Seiten"), "2013-01-01")
+    assert ("FIGURE", "80", 80, None) in got
+    got = _entities(nlp_model, _web("tests/cache/buchperlen.wordpress.com.html", "ISBN-13: 978-3942795111"), "2013-01-01")
+    assert not [e for e in got if e[0] == "FIGURE" and "978" in e[1]]

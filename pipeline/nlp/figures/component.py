@@ -51,7 +51,6 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         ids = lang_data("identifiers.json")
         self.id_before = set(ids["before"])
         self.id_before_digits = set(ids["before_digits_only"])
-        self.id_before_colon = set(ids["before_colon"])
         self.id_after = set(ids["after"])
         self.id_compound_heads = tuple(ids["compound_heads"])
         self.coord_degrees = set(ids["coordinates"]["degrees"])

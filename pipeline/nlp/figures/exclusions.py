@@ -20,8 +20,9 @@ class ExclusionRules:
     def _after_identifier(self, doc: Doc, i: int) -> bool:
         """The number at i names something after a word of identifiers.json ("Artikel 4", "Klasse 5")."""
         t, prev = doc[i], _prev(doc, i)
-        if prev is not None and prev.text == ":" and prev.i >= 1 and doc[prev.i - 1].text.lower() in self.id_before_colon:
-            return True  # "ISBN-13: 9783518029817"
+        if prev is not None and prev.text == ":" and prev.i >= 1 and doc[prev.i - 1].text.lower() in self.id_before \
+                and doc[prev.i - 1].text.isupper():
+            return True  # an acronym across a colon, "ISBN-13: 9783518029817"; not "Gebundene Ausgabe: 80 Seiten"
         return prev is not None and (prev.text.lower() in self.id_before
                                      or (prev.text.lower() in self.id_before_digits and t.text[:1].isdigit())
                                      or (prev.text[:1].isupper() and prev.text.lower().endswith(self.id_compound_heads)))
