@@ -141,3 +141,21 @@ def test_identifier_acronym_across_a_colon_but_not_a_word(nlp_model):
     assert ("FIGURE", "80", 80, None) in got
     got = _entities(nlp_model, _web("tests/cache/buchperlen.wordpress.com.html", "ISBN-13: 978-3942795111"), "2013-01-01")
     assert not [e for e in got if e[0] == "FIGURE" and "978" in e[1]]
+
+
+def test_abbreviated_seconds_and_minutes_are_durations(nlp_model):
+    # a race time with "Sek.", "sec" or "Min." was a bare FIGURE ("12,91", unit null) while "9,79 Sekunden" of the
+    # same article is a DATE duration (guidelines: durations are DATEs, "24 Stunden" -> PT24H); units.tsv lacked
+    # the abbreviations
+    got = _entities(nlp_model, _gnad("gnad270", "200 m: 23,42 Sek."), GNAD)
+    assert ("DATE", "23,42 Sek.", "PT23.42S", None) in got
+    assert not [e for e in got if e[0] == "FIGURE" and "23,42" in e[1]]
+    assert ("FIGURE", "200 m", 200, "m") in got
+    got = _entities(nlp_model, _gnad("gnad270", "Hürden: 12,91 Sek"), GNAD)
+    assert ("DATE", "12,91 Sek.", "PT12.91S", None) in got
+    got = _entities(nlp_model, _gnad("gnad670", "(+12,5 Sek.)"), GNAD)
+    assert not [e for e in got if e[0] == "FIGURE" and "12,5" in e[1]]
+    got = _entities(nlp_model, _web("tests/eval/leichtathletik.de-erfurt.html", "Regensburg; 53,48 sec)"), "2020-01-01")
+    assert ("DATE", "53,48 sec", "PT53.48S", None) in got and ("DATE", "54 Sekunden", "PT54S", None) in got
+    got = _entities(nlp_model, _web("tests/eval/oetker.de.bienenstich.html", "Die Masse 2 Min. unter"), "2020-01-01")
+    assert ("DATE", "2 Min.", "PT2M", None) in got
