@@ -159,3 +159,14 @@ def test_abbreviated_seconds_and_minutes_are_durations(nlp_model):
     assert ("DATE", "53,48 sec", "PT53.48S", None) in got and ("DATE", "54 Sekunden", "PT54S", None) in got
     got = _entities(nlp_model, _web("tests/eval/oetker.de.bienenstich.html", "Die Masse 2 Min. unter"), "2020-01-01")
     assert ("DATE", "2 Min.", "PT2M", None) in got
+
+
+def test_degree_sign_without_c_or_f_is_an_angle(nlp_model):
+    # "Lenkwinkel | 65°", "einen Bewegungsradius von mehr als 65°!" were bare numbers (unit null): the degree sign
+    # alone is an angle, unit "°" (the gold's unit of an angle); "90° C" stays a temperature
+    got = _entities(nlp_model, _web("tests/eval/alpin.de-freeride.html", "Bewegungsradius von mehr als 65°"), "2021-01-01")
+    assert ("FIGURE", "65°", 65, "°") in got
+    got = _entities(nlp_model, _web("tests/eval/ebike-mtb.com-OFFROAD.html", "**Sitzwinkel** | 75,5°"), "2021-01-01")
+    assert ("FIGURE", "75,5°", 75.5, "°") in got
+    got = _entities(nlp_model, _web("tests/eval/1000things.at-Wellnessoasen.html", "wohlige 90° C hat"), "2021-01-01")
+    assert ("FIGURE", "90° C", 90, "°C") in got
