@@ -2,7 +2,7 @@
 The sentences are read from ../shared/data at run time (their licences allow local testing only); a key of a
 few words picks the sentence out of the article."""
 from figure_helpers import GNAD
-from test_alpine_de import _entities, _gnad, _web
+from test_alpine_de import _entities, _gnad, _sentence, _web
 
 
 def test_price_with_a_dash_for_its_cents_before_the_currency(nlp_model):
@@ -170,3 +170,19 @@ def test_degree_sign_without_c_or_f_is_an_angle(nlp_model):
     assert ("FIGURE", "75,5°", 75.5, "°") in got
     got = _entities(nlp_model, _web("tests/eval/1000things.at-Wellnessoasen.html", "wohlige 90° C hat"), "2021-01-01")
     assert ("FIGURE", "90° C", 90, "°C") in got
+
+
+def test_grad_before_a_word_of_slope_or_turning_is_an_angle(nlp_model):
+    # "Grad" is a temperature (°C) in prose, but an angle before "steil", "schwenkbar", "weggedreht" ...
+    # (measures.json angle_after): "35 Grad steilen Hang" was 35 °C
+    from repo_data import news_row
+
+    got = _entities(nlp_model, _gnad("gnad507", "in einen etwa 35 Grad steilen Hang"), GNAD)
+    assert ("FIGURE", "35 Grad", 35, "°") in got
+    got = _entities(nlp_model, _gnad("gnad57", "um 180 Grad schwenkbares Display"), GNAD)
+    assert ("FIGURE", "180 Grad", 180, "°") in got
+    text = news_row("wikinews_de.jsonl.gz", "id", "wn68535")["text"]
+    got = _entities(nlp_model, _sentence(text, "nur 45 Grad weggedreht"), "2010-01-01")
+    assert ("FIGURE", "45 Grad", 45, "°") in got
+    got = _entities(nlp_model, _gnad("gnad575", "Temperaturen von bis zu 38 Grad"), GNAD)
+    assert ("FIGURE", "38 Grad", 38, "°C") in got

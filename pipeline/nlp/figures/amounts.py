@@ -194,6 +194,8 @@ class AmountRules:
                 unit, factor = u
                 value = value * factor
                 j += 1
+                if unit == "°C" and doc[j - 1].text == "Grad" and j < len(doc) and doc[j].text.lower().startswith(self.angle_after):
+                    unit = "°"  # an angle: "35 Grad steilen Hang", "um 180 Grad schwenkbares Display" (measures.json)
         per = self._per_unit(doc, j) if unit is not None and unit not in _TIME_UNITS and unit not in self.money_units else None
         if per is not None:  # "Dollar pro Barrel" -> USD/bbl
             (den, den_factor), j = per

@@ -92,6 +92,7 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.ratio_separators = set(ms["ratios"]["separators"])
         self.speed_prepositions = set(ms["speed"]["prepositions"])
         self.measure_adjectives = set(ms["measure_adjectives"]["words"])
+        self.angle_after = tuple(ms["angle_after"])
         self.measure_adjectives_irregular = dict(ms["measure_adjectives"]["irregular"])  # "hohe" -> "hoch"
         self.von = frozenset(ms["von_prepositions"])
         self.links_before_digits = frozenset(ms["number_links"]["before_digits"])
