@@ -186,3 +186,16 @@ def test_grad_before_a_word_of_slope_or_turning_is_an_angle(nlp_model):
     assert ("FIGURE", "45 Grad", 45, "°") in got
     got = _entities(nlp_model, _gnad("gnad575", "Temperaturen von bis zu 38 Grad"), GNAD)
     assert ("FIGURE", "38 Grad", 38, "°C") in got
+
+
+def test_temperature_below_zero_is_negative():
+    # dev8 wn2240 (Wikinews, CC BY 2.5): "bei 196 Grad unter Null eingefroren" was +196 °C over "196 Grad"; the
+    # gold: -196 over "196 Grad unter Null", as "minus 12 Grad"
+    from figure_helpers import make
+
+    nlp = make()
+    got = _entities(nlp, "Bei der Herstellung der „Genbäume“ werden die Triebe der Tannen geteilt und die Hälfte davon bei "
+                    "196 Grad unter Null eingefroren.", "2005-01-01")
+    assert ("FIGURE", "196 Grad unter Null", -196, "°C") in got
+    got = _entities(nlp, "Tagsüber steigen die Temperaturen auf fünf Grad über Null.", "2005-01-01")
+    assert ("FIGURE", "fünf Grad über Null", 5, "°C") in got

@@ -93,6 +93,7 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.speed_prepositions = set(ms["speed"]["prepositions"])
         self.measure_adjectives = set(ms["measure_adjectives"]["words"])
         self.angle_after = tuple(ms["angle_after"])
+        self.zero_sides = {k: v for k, v in ms["zero_sides"].items() if not k.startswith("_")}
         self.measure_adjectives_irregular = dict(ms["measure_adjectives"]["irregular"])  # "hohe" -> "hoch"
         self.von = frozenset(ms["von_prepositions"])
         self.links_before_digits = frozenset(ms["number_links"]["before_digits"])
