@@ -209,3 +209,13 @@ def test_number_after_a_name_the_model_tagged_is_part_of_the_name(nlp_model):
     assert not [e for e in got if e[0] == "FIGURE" and e[1] == "10"]
     got = _entities(nlp_model, _gnad("gnad65", "einen Porsche 911 gekauft"), GNAD)
     assert not [e for e in got if e[0] == "FIGURE" and e[1] == "911"]
+
+
+def test_data_rates_in_bits(nlp_model):
+    # units.tsv had bytes but no bits: "bis zu 1 GBit/s", "231,62 MBit/s" were bare numbers
+    got = _entities(nlp_model, _gnad("gnad907", "von bis zu 1 GBit/s"), GNAD)
+    assert ("FIGURE", "1 GBit/s", 1, "Gbit/s") in got
+    got = _entities(nlp_model, _gnad("gnad473", "Wert von 231,62 MBit/s"), GNAD)
+    assert ("FIGURE", "231,62 MBit/s", 231.62, "Mbit/s") in got and ("FIGURE", "388 MBit/s", 388, "Mbit/s") in got
+    got = _entities(nlp_model, _gnad("gnad18", "beträgt 50 Megabit pro Sekunde"), GNAD)
+    assert ("FIGURE", "50 Megabit pro Sekunde", 50, "Mbit/s") in got
