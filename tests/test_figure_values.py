@@ -227,3 +227,14 @@ def test_department_number_is_no_figure(nlp_model):
     got = _entities(nlp_model, _gnad("gnad956", "in der Magistratsabteilung 19"), GNAD)
     assert not [e for e in got if e[0] == "FIGURE" and e[1] == "19"]
     assert ("FIGURE", "sechs", 6, None) in got
+
+
+def test_battery_charge_current_voltage_and_resistance(nlp_model):
+    # units.tsv had no mAh, Wh, mA, V, Ohm: "fasst 8.600 mAh" was a bare number, "1500 Ohm" a DATE (a year)
+    got = _entities(nlp_model, _gnad("gnad996", "fasst 8.600 mAh"), GNAD)
+    assert ("FIGURE", "8.600 mAh", 8600, "mAh") in got
+    got = _entities(nlp_model, _web("tests/eval/werkzeugforum.de-heizjacke.html", "Akku mit 12 Volt versorgt"), "2021-01-01")
+    assert ("FIGURE", "12 Volt", 12, "V") in got
+    got = _entities(nlp_model, _web("tests/eval/jan-grosser.de.xum1541.html", "(2 mA) inklusive"), "2021-01-01")
+    assert ("FIGURE", "2 mA", 2, "mA") in got and ("FIGURE", "1500 Ohm", 1500, "Ω") in got
+    assert not [e for e in got if e[0] == "DATE" and "1500" in e[1]]
