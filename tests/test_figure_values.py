@@ -2,7 +2,7 @@
 The sentences are read from ../shared/data at run time (their licences allow local testing only); a key of a
 few words picks the sentence out of the article."""
 from figure_helpers import GNAD
-from test_alpine_de import _entities, _gnad, _web
+from test_alpine_de import _entities, _gnad, _sentence, _web
 
 
 def test_price_with_a_dash_for_its_cents_before_the_currency(nlp_model):
@@ -110,3 +110,131 @@ def test_years_after_people_named_with_an_age_adjective_are_an_age(nlp_model):
     # the noun of people is not in the table, the adjective of age before it says so
     got = _entities(nlp_model, _gnad("gnad647", "Jugendliche Asylwerber bis 25 Jahren"), GNAD)
     assert ("FIGURE", "25 Jahren", 25, "year") in got and not [e for e in got if e[0] == "DATE"]
+
+
+def test_identifier_words_are_listed_once():
+    # one place for each fact: "isbn", "isbn-10", "isbn-13", "issn" stood both in `before` and in a `before_colon`
+    # list (session 26); an identifier word is listed once, in one list of identifiers.json
+    import json
+
+    from pipeline.nlp.normalize import LANG_DIR
+
+    data = json.loads((LANG_DIR / "identifiers.json").read_text(encoding="utf-8"))
+    # (`compound_heads` are endings of compounds, another fact: "Stufe 3" and "Alarmstufe 4")
+    lists = {k: v for k, v in data.items() if not k.startswith("_") and isinstance(v, list) and k != "compound_heads"}
+    assert {"before", "before_digits_only", "after"} <= set(lists)
+    assert len(set(data["compound_heads"])) == len(data["compound_heads"])
+    seen: dict[str, str] = {}
+    twice = []
+    for key, words in lists.items():
+        for w in words:
+            if w.lower() in seen:
+                twice.append((w, seen[w.lower()], key))
+            seen[w.lower()] = key
+    assert not twice
+
+
+def test_identifier_acronym_across_a_colon_but_not_a_word(nlp_model):
+    # the colon rule reads `before`: an acronym ("ISBN-13: ...") names its number across a colon, a word written
+    # as one does not: "Gebundene Ausgabe: 80 Seiten" (a book's length) and "Autobahn:6.0 km" stay FIGUREs
+    got = _entities(nlp_model, _web("tests/cache/buchperlen.wordpress.com.html", "Gebundene Ausgabe: 80 Seiten"), "2013-01-01")
+    assert ("FIGURE", "80", 80, None) in got
+    got = _entities(nlp_model, _web("tests/cache/buchperlen.wordpress.com.html", "ISBN-13: 978-3942795111"), "2013-01-01")
+    assert not [e for e in got if e[0] == "FIGURE" and "978" in e[1]]
+
+
+def test_abbreviated_seconds_and_minutes_are_durations(nlp_model):
+    # a race time with "Sek.", "sec" or "Min." was a bare FIGURE ("12,91", unit null) while "9,79 Sekunden" of the
+    # same article is a DATE duration (guidelines: durations are DATEs, "24 Stunden" -> PT24H); units.tsv lacked
+    # the abbreviations
+    got = _entities(nlp_model, _gnad("gnad270", "200 m: 23,42 Sek."), GNAD)
+    assert ("DATE", "23,42 Sek.", "PT23.42S", None) in got
+    assert not [e for e in got if e[0] == "FIGURE" and "23,42" in e[1]]
+    assert ("FIGURE", "200 m", 200, "m") in got
+    got = _entities(nlp_model, _gnad("gnad270", "Hürden: 12,91 Sek"), GNAD)
+    assert ("DATE", "12,91 Sek.", "PT12.91S", None) in got
+    got = _entities(nlp_model, _gnad("gnad670", "(+12,5 Sek.)"), GNAD)
+    assert not [e for e in got if e[0] == "FIGURE" and "12,5" in e[1]]
+    got = _entities(nlp_model, _web("tests/eval/leichtathletik.de-erfurt.html", "Regensburg; 53,48 sec)"), "2020-01-01")
+    assert ("DATE", "53,48 sec", "PT53.48S", None) in got and ("DATE", "54 Sekunden", "PT54S", None) in got
+    got = _entities(nlp_model, _web("tests/eval/oetker.de.bienenstich.html", "Die Masse 2 Min. unter"), "2020-01-01")
+    assert ("DATE", "2 Min.", "PT2M", None) in got
+
+
+def test_degree_sign_without_c_or_f_is_an_angle(nlp_model):
+    # "Lenkwinkel | 65°", "einen Bewegungsradius von mehr als 65°!" were bare numbers (unit null): the degree sign
+    # alone is an angle, unit "°" (the gold's unit of an angle); "90° C" stays a temperature
+    got = _entities(nlp_model, _web("tests/eval/alpin.de-freeride.html", "Bewegungsradius von mehr als 65°"), "2021-01-01")
+    assert ("FIGURE", "65°", 65, "°") in got
+    got = _entities(nlp_model, _web("tests/eval/ebike-mtb.com-OFFROAD.html", "**Sitzwinkel** | 75,5°"), "2021-01-01")
+    assert ("FIGURE", "75,5°", 75.5, "°") in got
+    got = _entities(nlp_model, _web("tests/eval/1000things.at-Wellnessoasen.html", "wohlige 90° C hat"), "2021-01-01")
+    assert ("FIGURE", "90° C", 90, "°C") in got
+
+
+def test_grad_before_a_word_of_slope_or_turning_is_an_angle(nlp_model):
+    # "Grad" is a temperature (°C) in prose, but an angle before "steil", "schwenkbar", "weggedreht" ...
+    # (measures.json angle_after): "35 Grad steilen Hang" was 35 °C
+    from repo_data import news_row
+
+    got = _entities(nlp_model, _gnad("gnad507", "in einen etwa 35 Grad steilen Hang"), GNAD)
+    assert ("FIGURE", "35 Grad", 35, "°") in got
+    got = _entities(nlp_model, _gnad("gnad57", "um 180 Grad schwenkbares Display"), GNAD)
+    assert ("FIGURE", "180 Grad", 180, "°") in got
+    text = news_row("wikinews_de.jsonl.gz", "id", "wn68535")["text"]
+    got = _entities(nlp_model, _sentence(text, "nur 45 Grad weggedreht"), "2010-01-01")
+    assert ("FIGURE", "45 Grad", 45, "°") in got
+    got = _entities(nlp_model, _gnad("gnad575", "Temperaturen von bis zu 38 Grad"), GNAD)
+    assert ("FIGURE", "38 Grad", 38, "°C") in got
+
+
+def test_temperature_below_zero_is_negative():
+    # dev8 wn2240 (Wikinews, CC BY 2.5): "bei 196 Grad unter Null eingefroren" was +196 °C over "196 Grad"; the
+    # gold: -196 over "196 Grad unter Null", as "minus 12 Grad"
+    from figure_helpers import make
+
+    nlp = make()
+    got = _entities(nlp, "Bei der Herstellung der „Genbäume“ werden die Triebe der Tannen geteilt und die Hälfte davon bei "
+                    "196 Grad unter Null eingefroren.", "2005-01-01")
+    assert ("FIGURE", "196 Grad unter Null", -196, "°C") in got
+    got = _entities(nlp, "Tagsüber steigen die Temperaturen auf fünf Grad über Null.", "2005-01-01")
+    assert ("FIGURE", "fünf Grad über Null", 5, "°C") in got
+
+
+def test_number_after_a_name_the_model_tagged_is_part_of_the_name(nlp_model):
+    # guidelines: numbers in names are no FIGURE ("Boeing 747"); a name the model tagged MISC/ORG but whose word it
+    # gave no PROPN ("iOS" ADV, "Porsche" NOUN) left its number a FIGURE: "in iOS 10 schaffen", "einen Porsche 911
+    # gekauft"; a count after a name stays ("waren Romney 22 der 23 Delegiertenstimmen", tests/figures)
+    got = _entities(nlp_model, _gnad("gnad2", "tatsächlich in iOS 10 schaffen"), GNAD)
+    assert not [e for e in got if e[0] == "FIGURE" and e[1] == "10"]
+    got = _entities(nlp_model, _gnad("gnad65", "einen Porsche 911 gekauft"), GNAD)
+    assert not [e for e in got if e[0] == "FIGURE" and e[1] == "911"]
+
+
+def test_data_rates_in_bits(nlp_model):
+    # units.tsv had bytes but no bits: "bis zu 1 GBit/s", "231,62 MBit/s" were bare numbers
+    got = _entities(nlp_model, _gnad("gnad907", "von bis zu 1 GBit/s"), GNAD)
+    assert ("FIGURE", "1 GBit/s", 1, "Gbit/s") in got
+    got = _entities(nlp_model, _gnad("gnad473", "Wert von 231,62 MBit/s"), GNAD)
+    assert ("FIGURE", "231,62 MBit/s", 231.62, "Mbit/s") in got and ("FIGURE", "388 MBit/s", 388, "Mbit/s") in got
+    got = _entities(nlp_model, _gnad("gnad18", "beträgt 50 Megabit pro Sekunde"), GNAD)
+    assert ("FIGURE", "50 Megabit pro Sekunde", 50, "Mbit/s") in got
+
+
+def test_department_number_is_no_figure(nlp_model):
+    # "in der Magistratsabteilung 19" (a Vienna municipal department) was a FIGURE 19; a compound in "-abteilung"
+    # names a department like "-stufe" a level (identifiers.json compound_heads); the count after it stays
+    got = _entities(nlp_model, _gnad("gnad956", "in der Magistratsabteilung 19"), GNAD)
+    assert not [e for e in got if e[0] == "FIGURE" and e[1] == "19"]
+    assert ("FIGURE", "sechs", 6, None) in got
+
+
+def test_battery_charge_current_voltage_and_resistance(nlp_model):
+    # units.tsv had no mAh, Wh, mA, V, Ohm: "fasst 8.600 mAh" was a bare number, "1500 Ohm" a DATE (a year)
+    got = _entities(nlp_model, _gnad("gnad996", "fasst 8.600 mAh"), GNAD)
+    assert ("FIGURE", "8.600 mAh", 8600, "mAh") in got
+    got = _entities(nlp_model, _web("tests/eval/werkzeugforum.de-heizjacke.html", "Akku mit 12 Volt versorgt"), "2021-01-01")
+    assert ("FIGURE", "12 Volt", 12, "V") in got
+    got = _entities(nlp_model, _web("tests/eval/jan-grosser.de.xum1541.html", "(2 mA) inklusive"), "2021-01-01")
+    assert ("FIGURE", "2 mA", 2, "mA") in got and ("FIGURE", "1500 Ohm", 1500, "Ω") in got
+    assert not [e for e in got if e[0] == "DATE" and "1500" in e[1]]

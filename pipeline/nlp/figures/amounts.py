@@ -194,6 +194,11 @@ class AmountRules:
                 unit, factor = u
                 value = value * factor
                 j += 1
+                if unit == "°C" and doc[j - 1].text == "Grad" and j < len(doc) and doc[j].text.lower().startswith(self.angle_after):
+                    unit = "°"  # an angle: "35 Grad steilen Hang", "um 180 Grad schwenkbares Display" (measures.json)
+                side = self.zero_sides.get(f"{doc[j].text} {doc[j + 1].text}".lower()) if unit == "°C" and j + 1 < len(doc) else None
+                if side is not None:
+                    value, j = value * side, j + 2  # "bei 196 Grad unter Null" -> -196 (measures.json zero_sides)
         per = self._per_unit(doc, j) if unit is not None and unit not in _TIME_UNITS and unit not in self.money_units else None
         if per is not None:  # "Dollar pro Barrel" -> USD/bbl
             (den, den_factor), j = per

@@ -51,7 +51,6 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         ids = lang_data("identifiers.json")
         self.id_before = set(ids["before"])
         self.id_before_digits = set(ids["before_digits_only"])
-        self.id_before_colon = set(ids["before_colon"])
         self.id_after = set(ids["after"])
         self.id_compound_heads = tuple(ids["compound_heads"])
         self.coord_degrees = set(ids["coordinates"]["degrees"])
@@ -93,6 +92,8 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.ratio_separators = set(ms["ratios"]["separators"])
         self.speed_prepositions = set(ms["speed"]["prepositions"])
         self.measure_adjectives = set(ms["measure_adjectives"]["words"])
+        self.angle_after = tuple(ms["angle_after"])
+        self.zero_sides = {k: v for k, v in ms["zero_sides"].items() if not k.startswith("_")}
         self.measure_adjectives_irregular = dict(ms["measure_adjectives"]["irregular"])  # "hohe" -> "hoch"
         self.von = frozenset(ms["von_prepositions"])
         self.links_before_digits = frozenset(ms["number_links"]["before_digits"])
