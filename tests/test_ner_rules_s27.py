@@ -1,0 +1,29 @@
+"""presseschau_ner_rules, session 27 (issue 13, ORG error classes counted over the four dev sets:
+Wikinews dev, the GermEval held-out sentences, web, web2). Each test runs the whole article or page
+(names propagate inside it) and checks that the model's error comes back with the session's setting
+switched off, so no test passes without its rule."""
+from __future__ import annotations
+
+import pytest
+
+from repo_data import SHARED
+from ner_rule_helpers import dev_doc as _doc_of, ents_after as _ents
+
+DATA = SHARED / "data"
+pytestmark = pytest.mark.skipif(not (DATA / "news" / "html").is_dir(), reason="../shared/data not available")
+
+
+@pytest.mark.parametrize("snippet, page_set, word, off_label", [
+    ("„digital public infrastructure“, also DPI, basiert", "web2", "DPI", "ORG"),
+    ("die der SUV, in denen", "web2", "SUV", "ORG"),
+    ("hat einen Wert von fünf BTC,", "web", "BTC", "ORG"),
+    ("Ammoniak (NH3)", "web", "NH3", "ORG"),
+])
+def test_term_acronym_is_no_name(nlp_info, snippet, page_set, word, off_label):
+    # the acronym or formula of a common term is no person, organisation or place (ner_rules.json term_acronyms)
+    doc = _doc_of(nlp_info, snippet, page_set)
+    start = doc.text.index(snippet) + snippet.index(word)
+    on = {(e.start_char, e.end_char): e.label_ for e in _ents(nlp_info, doc)}
+    off = {(e.start_char, e.end_char): e.label_ for e in _ents(nlp_info, doc, term_acronyms=frozenset())}
+    assert on.get((start, start + len(word))) not in ("PER", "ORG", "LOC")
+    assert off.get((start, start + len(word))) == off_label
