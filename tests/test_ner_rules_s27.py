@@ -27,3 +27,18 @@ def test_term_acronym_is_no_name(nlp_info, snippet, page_set, word, off_label):
     off = {(e.start_char, e.end_char): e.label_ for e in _ents(nlp_info, doc, term_acronyms=frozenset())}
     assert on.get((start, start + len(word))) not in ("PER", "ORG", "LOC")
     assert off.get((start, start + len(word))) == off_label
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ein Real Madrid in Bestform ist kaum zu schlagen.", "Real Madrid"),  # the session 26 review's sentence
+    ("Ein FC Bayern in dieser Form wird Meister.", "FC Bayern"),
+])
+def test_club_after_an_indefinite_article_stays_org(nlp_info, text, name):
+    # a club's name (ner_rules.json club_prefixes) after "ein" is the club, not one of its products
+    from pipeline.nlp import NER_RULE_COMPONENTS
+
+    nlp, _ = nlp_info
+    with nlp.select_pipes(disable=list(NER_RULE_COMPONENTS)):
+        doc = nlp(text)
+    assert (name, "ORG") in [(e.text, e.label_) for e in _ents(nlp_info, doc)]
+    assert (name, "MISC") in [(e.text, e.label_) for e in _ents(nlp_info, doc, club_prefixes=frozenset())]
