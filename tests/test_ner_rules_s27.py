@@ -42,3 +42,27 @@ def test_club_after_an_indefinite_article_stays_org(nlp_info, text, name):
         doc = nlp(text)
     assert (name, "ORG") in [(e.text, e.label_) for e in _ents(nlp_info, doc)]
     assert (name, "MISC") in [(e.text, e.label_) for e in _ents(nlp_info, doc, club_prefixes=frozenset())]
+
+
+@pytest.mark.parametrize("snippet, page_set, words", [
+    ("sagte BMW-Entwicklungsvorstand Klaus Fröhlich", "web", "BMW-Entwicklungsvorstand"),
+    ("Dennis Poß, IG Metall-Sekretär, warnte", "web2", "IG Metall-Sekretär"),
+])
+def test_span_ending_in_a_hyphenated_role_is_no_name(nlp_info, snippet, page_set, words):
+    # a compound whose last part names a person's role ("-Sekretär", "-vorstand": ner_rules.json person_roles)
+    # is the person's role, not the organisation (gold: no name)
+    doc = _doc_of(nlp_info, snippet, page_set)
+    start = doc.text.index(snippet) + snippet.index(words)
+    bounds = (start, start + len(words))
+    assert bounds not in {(e.start_char, e.end_char) for e in _ents(nlp_info, doc)}
+    assert bounds in {(e.start_char, e.end_char) for e in _ents(nlp_info, doc, drop_common_nouns=False)}
+
+
+def test_role_word_vorstand_types_the_person_after_it(nlp_info):
+    # "Entwicklungsvorstand [Fröhlich]" (web): with "vorstand" a role ending, `persons` finds the surname as PER
+    doc = _doc_of(nlp_info, "Entwicklungsvorstand Fröhlich glaubt", "web")
+    start = doc.text.index("Entwicklungsvorstand Fröhlich glaubt") + len("Entwicklungsvorstand ")
+    assert (start, "PER") in {(e.start_char, e.label_) for e in _ents(nlp_info, doc)}
+    rules = nlp_info[0].get_pipe("presseschau_ner_rules")
+    without = tuple(e for e in rules.role_endings if e != "vorstand")
+    assert (start, "PER") not in {(e.start_char, e.label_) for e in _ents(nlp_info, doc, role_endings=without)}
