@@ -31,9 +31,12 @@ component config:
   ``unnamed_nouns`` that the lemma table misses (chemical elements, materials, borrowed or
   clipped nouns: "Wasserstoff", "Akkus", "FDP-Vize", "Bitcoin-Futures"; session 25: a Swiss and
   Austrian noun and the pandemic, "ins Spital", "vor Corona", "Corona-Lockdown"), a word with an ending
-  of ``unnamed_suffixes`` ("Homophobie"), a hyphenated role word ("AfD-Bundessprecher"), a
+  of ``unnamed_suffixes`` ("Homophobie"), a hyphenated role word ("AfD-Bundessprecher") or a
+  span ending in one ("IG Metall-Sekretär", session 27), a
   PER/LOC phrase ending in such a word ("Grüner Wasserstoff") and a sentence's first word that
-  the tagger calls no noun ("Ohnehin", "Oder") are removed too, whatever the article's topic;
+  the tagger calls no noun ("Ohnehin", "Oder") are removed too, whatever the article's topic,
+  and (session 27) an acronym or formula of a common term (``term_acronyms``: "also [DPI]",
+  "fünf [BTC]", "Ammoniak ([NH3])");
 * ``drop_compound_nouns`` -- an ORG single word whose compound head is such a noun
   ("Armutsgrenze"), except institutions ("Bundeskriminalamt", "Burgtheater");
 * ``kinds`` (session 9) -- a span whose first or last word names a kind of thing gets that
@@ -41,7 +44,8 @@ component config:
   "Olympischen Spielen", "Federal Reserve Act"), buildings LOC ("Schloss Tullibole"); a name
   ending in a version number is a product, MISC ("Mac OS X 10.7", "Android 8.1"; session 26), and so
   is an ORG right after an indefinite article ("in einem Skoda", "kein Tesla"; not before an adjective
-  the article belongs to, nor with an organisation word: "eine Nationale Kommission ..."; session 26),
+  the article belongs to, nor with an organisation word: "eine Nationale Kommission ..."; session 26;
+  nor a club, "Ein Real Madrid in Bestform"; session 27),
   which ``presseschau_names`` does not relabel to the form's majority;
 * ``apposition`` (session 9) -- a common noun right before a name says what it is
   (``appositive_heads``): "Reederei [Hapag-Lloyd]" LOC -> ORG; where the model found nothing

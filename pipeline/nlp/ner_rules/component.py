@@ -81,6 +81,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.unnamed_nouns = frozenset(w for words in data["unnamed_nouns"].values() for w in words)
         self.unnamed_endings = tuple(data["unnamed_suffixes"]["endings"])
         self.unnamed_stem = int(data["unnamed_suffixes"]["min_stem"])
+        self.term_acronyms = frozenset(data["term_acronyms"]["words"])  # `dropped` (session 27)
         self.road_words = frozenset(data["roads"]["words"])
         self.road_plural_words = frozenset(data["roads"]["plural_words"])
         self.slash_join_words = frozenset(data["slash_join_words"])

@@ -82,6 +82,8 @@ class LabelRules:
             return None
         if any(t.text in self.org_heads or t.text in self.legal_forms or self.org_noun(t.text) for t in span):
             return None
+        if len(span) >= 2 and span[0].text in self.club_prefixes:
+            return None  # "Ein Real Madrid in Bestform", "ein FC Bayern": a club as a kind of itself, no product (session 27)
         # an organisation as a kind of itself, not a product: "Eine NATO ohne die USA", "eine SPD, die wieder
         # Wahlen gewinnt" (an acronym in capitals: a party, alliance or body; a maker's brand is rarely one),
         # "eine EU, die handelt" (a relative clause after the name: its pronouns are the definite articles')
