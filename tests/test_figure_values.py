@@ -238,3 +238,20 @@ def test_battery_charge_current_voltage_and_resistance(nlp_model):
     got = _entities(nlp_model, _web("tests/eval/jan-grosser.de.xum1541.html", "(2 mA) inklusive"), "2021-01-01")
     assert ("FIGURE", "2 mA", 2, "mA") in got and ("FIGURE", "1500 Ohm", 1500, "Ω") in got
     assert not [e for e in got if e[0] == "DATE" and "1500" in e[1]]
+
+
+def test_review_s27_sign_word_iso_code_and_fahrenheit():
+    # the session-27 review of the unit rows above: "minus 5 Grad unter Null" took the sign twice (+5); the case
+    # fallback of unit lookup read the Swedish krona "SEK" as "Sek." (seconds, a DATE PT3000000000S); "°F" became
+    # the angle of the bare degree sign (no instance in ../shared/data/news: sentences in the style of the dev8 one)
+    from figure_helpers import make
+    from pipeline.nlp.normalize import lookup_unit
+
+    nlp = make()
+    got = _entities(nlp, "In der Nacht fielen die Temperaturen auf minus 5 Grad unter Null.", "2005-01-01")
+    assert [e for e in got if e[0] == "FIGURE"] == [("FIGURE", "minus 5 Grad unter Null", -5, "°C")]
+    assert lookup_unit("SEK") is None and lookup_unit("SEC") is None and lookup_unit("Sek") == ("s", 1.0)
+    got = _entities(nlp, "Der Konzern zahlte 3 Mrd. SEK für die Übernahme.", "2005-01-01")
+    assert not [e for e in got if e[0] == "DATE"]
+    got = _entities(nlp, "In Phoenix wurden am Nachmittag 110 °F gemessen.", "2005-01-01")
+    assert ("FIGURE", "110 °F", 110, "°F") in got

@@ -66,3 +66,23 @@ def test_role_word_vorstand_types_the_person_after_it(nlp_info):
     rules = nlp_info[0].get_pipe("presseschau_ner_rules")
     without = tuple(e for e in rules.role_endings if e != "vorstand")
     assert (start, "PER") not in {(e.start_char, e.label_) for e in _ents(nlp_info, doc, role_endings=without)}
+
+
+def test_term_acronym_drop_keeps_a_misc_and_the_places_rule_has_its_own_switch(nlp_info):
+    # the session-27 review: `dropped` runs for every label, so a MISC "PDF" (a format named as such) was dropped
+    # although ner_rules.json says a MISC stays; and `places_read_as_persons` ran under the `roads` switch
+    from collections import Counter
+
+    from spacy.tokens import Span
+
+    nlp, _ = nlp_info
+    rules = nlp.get_pipe("presseschau_ner_rules")
+    doc = nlp.make_doc("Die Datei liegt als PDF vor.")
+    word = [t.i for t in doc if t.text == "PDF"][0]
+    assert rules.dropped(Span(doc, word, word + 1, label="MISC"), "MISC", Counter()) is False
+    assert rules.dropped(Span(doc, word, word + 1, label="ORG"), "ORG", Counter()) is True
+    snippet = "Gendarmerie aus Rodez"
+    doc = _doc_of(nlp_info, snippet, "news")
+    start = doc.text.index(snippet) + snippet.index("Rodez")
+    assert (start, "LOC") in {(e.start_char, e.label_) for e in _ents(nlp_info, doc, roads=False)}
+    assert (start, "PER") in {(e.start_char, e.label_) for e in _ents(nlp_info, doc, places=False)}

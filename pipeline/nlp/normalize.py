@@ -152,8 +152,10 @@ def lookup_unit(surface: str, lang_dir: Optional[str] = None) -> Optional[tuple[
     table = unit_table(lang_dir)
     if surface in table:
         return table[surface]
-    # case variants of word units ("prozent", "EURO"), but never single letters ("m", "t")
-    if len(surface) > 2:
+    # case variants of word units ("prozent", "EURO"), but never single letters ("m", "t") nor a short
+    # all-capitals code, which is an ISO currency code or an acronym, not a unit written in capitals
+    # ("3 Mrd. SEK" is Swedish kronor, not "sec")
+    if len(surface) > 2 and not (surface.isupper() and len(surface) <= 3):
         for cand in (surface.capitalize(), surface.lower()):
             if cand in table:
                 return table[cand]

@@ -182,6 +182,7 @@ class AmountRules:
         # unit word or symbol; compound units first ("Kilometern pro Stunde", "km/h" = three
         # tokens, "Grad Celsius")
         multi = self._multi_unit(doc, j)
+        side = None  # "unter Null" / "über Null" after a temperature (measures.json zero_sides)
         if multi is not None:
             (unit, factor), j = multi
             value = value * factor
@@ -198,7 +199,7 @@ class AmountRules:
                     unit = "°"  # an angle: "35 Grad steilen Hang", "um 180 Grad schwenkbares Display" (measures.json)
                 side = self.zero_sides.get(f"{doc[j].text} {doc[j + 1].text}".lower()) if unit == "°C" and j + 1 < len(doc) else None
                 if side is not None:
-                    value, j = value * side, j + 2  # "bei 196 Grad unter Null" -> -196 (measures.json zero_sides)
+                    value, j = abs(value) * side, j + 2  # "bei 196 Grad unter Null" -> -196 (measures.json zero_sides)
         per = self._per_unit(doc, j) if unit is not None and unit not in _TIME_UNITS and unit not in self.money_units else None
         if per is not None:  # "Dollar pro Barrel" -> USD/bbl
             (den, den_factor), j = per
@@ -207,7 +208,8 @@ class AmountRules:
         if before is not None:
             (unit, factor), start = before
         if i > 0 and doc[start - 1].text.lower() in self.sign_words and doc[i].text[:1].isdigit() if start > 0 else False:
-            value = -value  # "minus 12 Grad", "− 3 Prozent"
+            if side is None:  # "minus 5 Grad unter Null" is -5 once, not +5
+                value = -value  # "minus 12 Grad", "− 3 Prozent"
             start -= 1
         value = round(value, 4) if isinstance(value, float) else value
         if isinstance(value, float) and value == int(value):

@@ -144,7 +144,6 @@ class AddedNameRules:
     def add_roads(self, doc: Doc, ents: list[Span], repaired: list[Span]) -> list[Span]:
         """LOC for the roads by number that the model missed ('Auf der Autobahn 52', 'Die Autobahn
         A 52'): where no entity, date or figure covers the tokens."""
-        ents = self.places_read_as_persons(doc, ents, repaired)
         taken = {i for e in ents for i in range(e.start, e.end)}
         taken |= {i for key in (DATE_SPANS, FIGURE_SPANS) for sp in doc.spans.get(key, []) for i in range(sp.start, sp.end)}
         added: list[Span] = []
@@ -170,7 +169,9 @@ class AddedNameRules:
         a mass noun of ``unnamed_nouns``: 'bei Eisen', seed 004), first name, surname or compass
         direction ('nach Osten', not annotated: GUIDELINES.md), and that starts no longer name (the next
         word is no capitalised proper noun: 'in New York'). Not after a 'von' that follows a capitalised
-        word (a surname particle: 'Otto von Bismarck')."""
+        word (a surname particle: 'Otto von Bismarck'). First the model's PERs that are such places
+        become LOC (`places_read_as_persons`)."""
+        ents = self.places_read_as_persons(doc, ents, repaired)
         taken = {i for e in ents for i in range(e.start, e.end)}
         taken |= {i for key in (DATE_SPANS, FIGURE_SPANS) for sp in doc.spans.get(key, []) for i in range(sp.start, sp.end)}
         places = {(e.start, e.end) for e in ents if e.label_ == "LOC"}
