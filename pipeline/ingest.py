@@ -579,12 +579,16 @@ FirstLine = Callable[[str, int], Optional[int]]  # (record id, line) -> the line
 
 
 def read_path(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: Optional[FirstLine] = None,
-              unchanged: Optional[UnchangedCheck] = None, defer: bool = False, pdf_articles: bool = False) -> Iterator[Item]:
+              unchanged: Optional[UnchangedCheck] = None, defer: bool = False, pdf_articles: bool = False,
+              bounded: Optional[Callable[[FileRef, Callable[[], list]], Iterable[Item]]] = None) -> Iterator[Item]:
     """Yield the RawDocs of one input file, or IngestErrors naming it. `first_line`: see `read_jsonl`.
     `unchanged`: a PDF or web page it says is stored already is an `Unchanged`, not extracted;
     `defer`: any other PDF or web page is a `FileRef`, extracted by whoever reads it (`read_ref`).
     `pdf_articles`: a PDF is split into its articles (`_pdf_articles`), one RawDoc each; it is
-    extracted here (its articles' ids are known only then), neither `Unchanged` nor a `FileRef`."""
+    extracted here (its articles' ids are known only then), neither `Unchanged` nor a `FileRef`.
+    `bounded`: a PDF, Word file or web page extracted here is extracted by `bounded(ref, extract)`
+    (`execute.local.extract_bounded`: in a worker process, under the batch timeout), so that an
+    extractor that loops on one file cannot stop the run."""
     s = suffix_of(path)
     if s not in READ_SUFFIXES:  # a file `run` finds is of a type it reads; the API's caller names any file
         yield unsupported_error(path)
@@ -627,6 +631,10 @@ def read_path(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: Op
         if defer and data.strip():
             yield FileRef(doc_id, name, os.fspath(path), digest, max_bytes, len(data))
             return
+    if bounded is not None and s in EXTRACTED_SUFFIXES and data.strip():
+        ref = FileRef(doc_id_for(path, root), name, os.fspath(path), sha256(data), max_bytes, len(data))
+        yield from bounded(ref, lambda: list(_decoded(data, path, root, s, max_bytes, pdf_articles)))
+        return
     yield from _decoded(data, path, root, s, max_bytes, pdf_articles)
 
 

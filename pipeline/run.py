@@ -52,7 +52,9 @@ class RunOptions:
     n_process: int = 1
     batch_size: int = 32
     # seconds a worker (--n-process 2+) may take for one batch before it is killed as hung and
-    # the batch retried once; None: scaled by the batch's text (execute/local.py batch_timeout_for)
+    # the batch retried once, or a Dask task (--cluster) before it is given up; with -n 1, --pdf-articles
+    # and a --cluster without --shared-fs, each file's extraction; None: scaled by the batch's text
+    # (execute/local.py batch_timeout_for)
     batch_timeout: Optional[float] = None
     max_bytes: int = MAX_BYTES
     allow_non_german: bool = False
@@ -121,9 +123,6 @@ def check_options(opts: RunOptions) -> list[str]:
         if opts.n_process > 1:
             raise UnusableOptions(f"--cluster {opts.cluster} and --n-process {opts.n_process} exclude each other: with --cluster "
                                   "the cluster's workers do the work (local:N starts N worker processes here); give one of them")
-        if timeout is not None:
-            raise UnusableOptions(f"--cluster {opts.cluster} and --batch-timeout {timeout} exclude each other: the batch timeout is "
-                                  "for the worker processes of --n-process, a Dask cluster supervises its workers itself; give one of them")
         return notices
     if timeout is not None and opts.n_process <= 1:
         notices.append(f"--batch-timeout {timeout} is applied only to extracting each PDF, web page and Word file: with --n-process 1 "
@@ -262,8 +261,8 @@ def run(
     described from its files (`model_info`) and loaded only when the first batch needs it, so
     that a re-run of an unchanged corpus never loads it. `on_error` hears every per-article
     error, `on_notice` what else the user should know; `on_start` is called once the run can go on
-    (its output folder taken, its inputs found: the CLI says the model there, so that what stops
-    the run before, `CannotStart`, is the one line of exit 2)."""
+    (its output folder taken, its first article read, or its empty output to be written: the CLI says the model
+    there, so that what stops the run before, `CannotStart` and `NoArticlesFound`, is the one line of exit 2)."""
     t_start = time.perf_counter()
     stats = RunStats()
     if nlp_and_info is not None:
@@ -311,6 +310,10 @@ def run(
     )
     executor = make_executor(get_nlp, settings, opts.n_process, on_notice=notice, cluster=opts.cluster, model=(info.name, info.path),
                              shared_fs=opts.shared_fs, max_bytes=opts.max_bytes, batch_timeout=opts.batch_timeout)
+    # a PDF, Word file or web page the driver extracts itself (--pdf-articles, --cluster without --shared-fs), under the time limit
+    from .execute.local import extract_bounded
+
+    bounded = functools.partial(extract_bounded, batch_timeout=opts.batch_timeout, on_notice=notice)
     held = _HeldSignals()
     try:
         with _writing(opts.out, "the cache", stats):
@@ -341,13 +344,15 @@ def run(
             notice(passed_over_notice(passed_over))
         if not found["files"]:  # no input file at all (an empty folder): a previous run's articles stop it here
             _keep_previous(opts, cache, len(stats.errors))
-        on_start()
+        # the model's line once the run has an article (read, or cached), or writes its (empty) output: inputs that give
+        # none over a previous run's output stop it (`NoArticlesFound`) with their warnings and one line, no model named
+        start = _Once(on_start)
         known_total = None if found["jsonl"] else found["files"]
         bar = _progress_bar(_show_progress(opts.progress), total=known_total)
         files: Iterable[tuple[Path, Path]] = ledger.files()
         while True:
-            _process(executor, _batches(files, opts, cache, ledger, info.fingerprint, stats, bar, lambda e: _error(stats, e, on_error)),
-                     opts, cache, ledger, info.fingerprint, stats, bar, on_error)
+            _process(executor, _batches(files, opts, cache, ledger, info.fingerprint, stats, bar, lambda e: _error(stats, e, on_error), bounded, start),
+                     opts, cache, ledger, info.fingerprint, stats, bar, on_error, start)
             # a file whose extraction gave no article leaves its id to the id's next file, read now (and so on)
             files, duplicates = ledger.settle()
             for path, doc_id, where in duplicates:
@@ -367,6 +372,7 @@ def run(
         articles_out = output_names(opts.formats)[0]
         if ledger.count_kept() == 0:
             _no_articles(opts, cache, len(stats.errors), notice)
+        start()
         with _writing(opts.out, articles_out, stats):
             if opts.review is not None:
                 opts.review.start(ledger.is_kept, _sharing(cache, ledger))
@@ -488,7 +494,7 @@ def _load_model(model: Optional[str], info: ModelInfo, stats: RunStats):
 
 
 def _process(executor, batches: Iterator[list[Article]], opts: RunOptions, cache: Cache, ledger: RunLedger, fingerprint: str,
-             stats: RunStats, bar, on_error: Callable[[dict], None]) -> None:
+             stats: RunStats, bar, on_error: Callable[[dict], None], on_article: Callable[[], None] = lambda: None) -> None:
     """Send the batches to the executor and store what comes back: the records in the cache,
     the errors in the run's; a file that gave no article (`NO_ARTICLE`) frees its id (`RunLedger.resolve`)."""
     for result in executor.map(batches):
@@ -500,6 +506,7 @@ def _process(executor, batches: Iterator[list[Article]], opts: RunOptions, cache
                 ledger.fail(doc_id)
                 _error(stats, outcome.to_dict(), on_error)
             else:
+                on_article()
                 done.append(outcome)
         with _writing(opts.out, "the cache", stats):
             not_stored = _store(cache, done, fingerprint)
@@ -512,11 +519,13 @@ def _process(executor, batches: Iterator[list[Article]], opts: RunOptions, cache
             bar.update(len(result.outcomes))
 
 
-def _batches(files, opts: RunOptions, cache: Cache, ledger: RunLedger, fingerprint: str, stats: RunStats, bar, error: Callable[[dict], None]) -> Iterator[list[Article]]:
+def _batches(files, opts: RunOptions, cache: Cache, ledger: RunLedger, fingerprint: str, stats: RunStats, bar, error: Callable[[dict], None],
+             bounded: Optional[Callable] = None, on_article: Callable[[], None] = lambda: None) -> Iterator[list[Article]]:
     """Read the inputs in order and group the articles that need work into batches of
     `opts.batch_size`; each article read is noted in the `ledger` (its id, in reading order).
     Unchanged articles (same content hash and pipeline fingerprint as in the cache) are only
-    counted: nothing is sent for them."""
+    counted: nothing is sent for them. `bounded`: how a file the driver extracts itself is extracted
+    (`ingest.read_path`: in a worker process, under the batch timeout); `on_article` is called for each article noted."""
     batch: list[Article] = []
     lookup = None if opts.force else cache.lookup
     stored = None if opts.force else (lambda doc_id, digest: (row := cache.lookup(doc_id)) is not None and row[:2] == (digest, fingerprint)
@@ -527,7 +536,7 @@ def _batches(files, opts: RunOptions, cache: Cache, ledger: RunLedger, fingerpri
     # a cluster whose workers do not see the files (no --shared-fs): they get the text.
     defer = not (opts.cluster and not opts.shared_fs)
     for path, root in files:
-        for item in read_path(path, root, opts.max_bytes, functools.partial(ledger.first_line, str(path)), stored, defer, opts.pdf_articles):
+        for item in read_path(path, root, opts.max_bytes, functools.partial(ledger.first_line, str(path)), stored, defer, opts.pdf_articles, bounded):
             if isinstance(item, IngestError):
                 error(item.to_dict())
                 continue
@@ -543,6 +552,8 @@ def _batches(files, opts: RunOptions, cache: Cache, ledger: RunLedger, fingerpri
                 error(_duplicate(item.path, item.id, ledger.path_of(item.id)))
                 continue
             stats.articles += added is True
+            if not isinstance(item, FileRef):  # a named file has an article once its worker extracted one (`_process`)
+                on_article()
             if isinstance(item, Unchanged) or _cached(lookup, item, fingerprint, stats, opts.allow_non_german):
                 stats.cached += 1
                 ledger.resolve(item.id, False)  # its article is the cached one: the id's further files are duplicates
@@ -559,6 +570,18 @@ def _batches(files, opts: RunOptions, cache: Cache, ledger: RunLedger, fingerpri
                 batch = []
     if batch:
         yield batch
+
+
+class _Once:
+    """`call` the first time this is called, never again."""
+
+    def __init__(self, call: Callable[[], None]):
+        self.call: Optional[Callable[[], None]] = call
+
+    def __call__(self) -> None:
+        call, self.call = self.call, None
+        if call is not None:
+            call()
 
 
 def _duplicate(path: str, doc_id: str, where: str) -> dict:

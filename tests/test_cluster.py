@@ -668,3 +668,59 @@ def test_a_page_with_no_article_leaves_its_id_to_the_text_file_on_a_cluster(tmp_
     run(RunOptions(paths=[folder], out=tmp_path / "local", progress=False), nlp_info)
     assert (tmp_path / "out" / "articles.jsonl").read_bytes() == (tmp_path / "local" / "articles.jsonl").read_bytes()
     assert run(opts, nlp_info)["counts"]["cached"] == 1
+
+
+HANG_PRELOAD = '''
+def dask_setup(worker):
+    import time
+
+    import pipeline.execute.dask as d
+
+    real = d.process_batch
+
+    def hanging(nlp, batch, settings):
+        if any(a.path.endswith("haengt.txt") for a in batch):
+            time.sleep(900)
+        return real(nlp, batch, settings)
+
+    d.process_batch = hanging
+'''
+
+
+@pytest.mark.slow
+def test_a_task_that_hangs_is_timed_out_its_worker_restarted_and_the_run_finishes(tmp_path, nlp_info, monkeypatch):
+    """A Dask task that hangs (an extractor or component looping on one article) kept its worker busy and
+    the run waited for it for ever: Dask has no time limit for a task. Now a batch past --batch-timeout
+    (here 20 s) is given up: its future cancelled, its article a `timed_out` error naming the file, its
+    worker restarted (a `local:1` worker has a nanny), and the batches that waited behind it on that
+    worker are done by the fresh one. (The hang is a preload that makes the workers' `process_batch`
+    sleep on 0000_haengt.txt, the first file read.)"""
+    import logging
+
+    import pipeline.execute.dask as dask_executor
+    from pipeline.run import RunOptions, run
+
+    preload = tmp_path / "hang_preload.py"
+    preload.write_text(HANG_PRELOAD, encoding="utf-8")
+
+    def local_cluster(n_workers):
+        return distributed.LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                                        scheduler_kwargs={"dashboard_address": ":0"}, silence_logs=logging.ERROR,
+                                        preload=[dask_executor.__name__, str(preload)])
+
+    monkeypatch.setattr(dask_executor, "local_cluster", local_cluster)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for f in SEEDS[:2]:
+        (folder / f.name).write_bytes(f.read_bytes())
+    (folder / "0000_haengt.txt").write_bytes(SEEDS[3].read_bytes())
+    notices: list[str] = []
+    t = time.monotonic()
+    summary = run(RunOptions(paths=[folder], out=tmp_path / "out", progress=False, cluster="local:1", batch_size=1, batch_timeout=20),
+                  nlp_info, on_notice=notices.append)
+    assert time.monotonic() - t < 400, notices
+    assert [(e["path"], e["kind"]) for e in summary["errors"]] == [(str(folder / "0000_haengt.txt"), "timed_out")], summary["errors"]
+    assert "did not finish on the Dask cluster within 20 s" in summary["errors"][0]["message"]
+    assert any("within 20 s" in n and "0000_haengt.txt" in n and "restarted its worker" in n for n in notices), notices
+    records = [json.loads(line) for line in (tmp_path / "out" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == [f.stem for f in SEEDS[:2]]

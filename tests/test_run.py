@@ -152,7 +152,7 @@ def test_cli_exit_codes(tmp_path):
     assert _cli("validate", str(tmp_path / "ok" / "articles.jsonl")).returncode == 0
 
 
-def test_a_run_of_no_article_keeps_the_previous_runs_articles(tmp_path, nlp_info):
+def test_a_run_of_no_article_keeps_the_previous_runs_articles(tmp_path, nlp_info, monkeypatch):
     """An empty folder, an empty JSONL file or inputs that all fail, run into an output folder
     that holds a previous run's articles: they stay as they were (exit 2, one line naming the
     inputs and the output), not replaced by an empty articles.jsonl; --force replaces them."""
@@ -163,7 +163,8 @@ def test_a_run_of_no_article_keeps_the_previous_runs_articles(tmp_path, nlp_info
     (tmp_path / "empty").mkdir()
     (tmp_path / "empty.jsonl").write_text("")
     (tmp_path / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(300))
-    for name in ("empty", "empty.jsonl", "broken.txt"):
+    (tmp_path / "nav.html").write_text(NAV_ONLY_PAGE, encoding="utf-8")  # extracted in a worker: no article either
+    for name in ("empty", "empty.jsonl", "broken.txt", "nav.html"):
         res = _cli("run", str(tmp_path / name), "--out", str(out))
         assert res.returncode == 2, (name, res.stdout, res.stderr)
         line = " ".join((res.stdout + res.stderr).split())
@@ -172,6 +173,9 @@ def test_a_run_of_no_article_keeps_the_previous_runs_articles(tmp_path, nlp_info
         assert {n: (out / n).read_bytes() for n in before} == before, name
         if name == "empty":  # no input file at all: exit 2's one line, not after the model's line "ℹ Model: ..."
             assert res.stderr.startswith("✘ no article found in") and len(res.stderr.splitlines()) == 1 and not res.stdout, res.stdout + res.stderr
+        # an input file that gives no article (an empty .jsonl, a binary file): its warning and the line, no model's line
+        # before them (it was said once the input files were found, as if the run went on)
+        assert "Model:" not in res.stdout + res.stderr, (name, res.stdout + res.stderr)
     # asked for: the empty output replaces them, and the run says so
     forced = run(RunOptions(paths=[tmp_path / "empty"], out=out, progress=False, force=True), nlp_info)
     assert forced["counts"]["articles"] == 0 and len(forced["deleted"]) == 2
@@ -181,6 +185,13 @@ def test_a_run_of_no_article_keeps_the_previous_runs_articles(tmp_path, nlp_info
     fresh = run(RunOptions(paths=[tmp_path / "empty.jsonl"], out=tmp_path / "fresh", progress=False), nlp_info)
     assert fresh["counts"]["articles"] == 0 and any("no article found in" in n for n in fresh["notices"])
     assert (tmp_path / "fresh" / "articles.jsonl").read_bytes() == b""
+    # nothing to process: no model loaded for a web page that gives no article (the -n 1 run loaded it after the page's extraction)
+    import pipeline.run as run_module
+
+    loads = []
+    monkeypatch.setattr(run_module, "load_nlp", lambda model=None: loads.append(model))
+    assert run(RunOptions(paths=[tmp_path / "nav.html"], out=tmp_path / "nav", progress=False), None)["counts"]["articles"] == 0
+    assert loads == []
 
 
 def test_incremental_rerun_and_changed_input(tmp_path, nlp_info):
@@ -878,7 +889,6 @@ def _one_line(proc) -> str:
 
 @pytest.mark.parametrize("extra, named", [
     (["--cluster", "local:2", "-n", "2"], ["--cluster local:2", "--n-process 2"]),
-    (["--cluster", "local:2", "--batch-timeout", "60"], ["--cluster local:2", "--batch-timeout 60"]),
     (["--batch-timeout", "inf", "-n", "2"], ["--batch-timeout inf"]),
     (["--batch-timeout", "1e400", "-n", "2"], ["--batch-timeout inf"]),
 ])
@@ -1131,3 +1141,58 @@ def test_a_web_page_whose_extraction_hangs_is_timed_out_with_one_process(tmp_pat
     assert summary["errors"][0]["message"].startswith(f"{inp / 'haengt.html'}: ")
     assert any("did not finish" in n and "haengt.html" in n for n in summary["notices"]), summary["notices"]
     assert sorted(r["id"] for r in _records(tmp_path / "out")) == sorted([SEEDS[3].stem, "seite"])
+
+
+@pytest.mark.parametrize("mode", ["pdf_articles", "cluster_without_shared_fs"])
+def test_a_file_the_driver_extracts_itself_is_timed_out_and_the_run_goes_on(tmp_path, nlp_info, monkeypatch, mode):
+    """`--pdf-articles` (a PDF's articles are known only once it is read: the driver extracts it) and
+    `--cluster` without `--shared-fs` (the workers get the text: the driver extracts every PDF, Word
+    file and web page) read each such file in the run's own process, with no time limit: a file that
+    made pdfminer or trafilatura loop stopped the run for good. Now that extraction runs in a supervised
+    worker process under the batch timeout (here 2 s), as `-n 1`'s does: the hung file (its extraction
+    sleeps 30 s here) is its `timed_out` error naming it, the seed and the real file beside it are written.
+    (The cluster's executor is replaced by the in-process one: what is tested is the driver's reading.)"""
+    import time
+
+    import pipeline.execute as execute
+    import pipeline.ingest as ingest
+    import pipeline.run as run_module
+    from repo_data import NEWS
+
+    inp = tmp_path / "in"
+    inp.mkdir()
+    shutil.copy(SEEDS[3], inp / SEEDS[3].name)
+    if mode == "pdf_articles":
+        import fpdf
+
+        pdf = fpdf.FPDF()
+        pdf.add_page()
+        pdf.set_font("Helvetica", "", 11)
+        pdf.multi_cell(0, 6, SEEDS[0].read_text(encoding="utf-8").encode("latin-1", "replace").decode("latin-1"))
+        pdf.output(str(inp / "seite.pdf"))
+        shutil.copy(inp / "seite.pdf", inp / "haengt.pdf")
+        real, name, opts = ingest._pdf_articles, "_pdf_articles", dict(pdf_articles=True)
+        good = {SEEDS[3].stem, "seite#a1"}
+    else:
+        page = NEWS / "html" / "pages" / "trafilatura--meininger.de-wachstum.html"
+        shutil.copy(page, inp / "seite.html")
+        shutil.copy(page, inp / "haengt.html")
+        real, name, opts = ingest._from_bytes, "_from_bytes", dict(cluster="local:1")
+        good = {SEEDS[3].stem, "seite"}
+        inline = execute.make_executor
+        monkeypatch.setattr(run_module, "make_executor", lambda get_nlp, settings, *a, **k: inline(get_nlp, settings))
+
+    def hanging(data, path, *args):
+        if path.name.startswith("haengt."):
+            time.sleep(30)
+        return real(data, path, *args)
+
+    monkeypatch.setattr(ingest, name, hanging)  # inherited by the forked extraction worker
+    t = time.monotonic()
+    summary = run(RunOptions(paths=[inp], out=tmp_path / "out", progress=False, batch_timeout=2, **opts), nlp_info)
+    assert time.monotonic() - t < 25, "the hung extraction was waited for"
+    haengt = next(f for f in inp.iterdir() if f.name.startswith("haengt."))
+    assert [(e["path"], e["kind"]) for e in summary["errors"]] == [(str(haengt), "timed_out")], summary["errors"]
+    assert summary["errors"][0]["message"].startswith(f"{haengt}: ")
+    assert any("did not finish" in n and haengt.name in n for n in summary["notices"]), summary["notices"]
+    assert {r["id"] for r in _records(tmp_path / "out")} == good

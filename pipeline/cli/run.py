@@ -40,7 +40,7 @@ def run(
     model: Optional[str] = typer.Option(None, "--model", "-m", help="spaCy model name or path (default: de_core_news_md if installed, else the bundled model)"),
     n_process: int = typer.Option(1, "--n-process", "-n", help="Worker processes (supervised: a worker that dies has its batch retried once)"),
     batch_size: int = typer.Option(32, "--batch-size", "-b", help="Articles per batch sent to a worker"),
-    batch_timeout: Optional[float] = typer.Option(None, "--batch-timeout", help="Seconds a worker may take for one batch (-n 2 or more), or for one file's extraction (-n 1: PDFs, web pages, Word and OpenDocument files), before it is killed as hung and retried once (default: 120 s + 2 s per 1,000 characters)"),
+    batch_timeout: Optional[float] = typer.Option(None, "--batch-timeout", help="Seconds a worker may take for one batch (-n 2 or more; --cluster: a Dask task, given up without a retry), or for one file's extraction (-n 1, --pdf-articles, --cluster without --shared-fs: PDFs, web pages, Word and OpenDocument files), before it is killed as hung and retried once (default: 120 s + 2 s per 1,000 characters)"),
     max_bytes: int = typer.Option(MAX_BYTES, "--max-bytes", help="Refuse an article (a file, or a JSONL record's text) larger than this many bytes (longer texts are annotated in parts; 5 MB measured in bench/bench_long_article.py)"),
     force: bool = typer.Option(False, "--force", help="Re-process every article, ignoring the cache (and let inputs that give no article replace a previous run's articles)"),
     allow_non_german: bool = typer.Option(False, "--allow-non-german", help="Process texts detected as not German"),
@@ -49,7 +49,7 @@ def run(
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on a terminal, off in CI)"),
     formats: List[str] = typer.Option(["jsonl"], "--format", help="jsonl (articles.jsonl) and/or parquet (articles.parquet/ + entities.parquet/, one part per --parquet-rows articles); repeat for both"),
     parquet_rows: Optional[int] = typer.Option(None, "--parquet-rows", help="Articles per Parquet part file (default: 5000)"),
-    cluster: Optional[str] = typer.Option(None, "--cluster", help="Run the work on Dask: local:N (N worker processes here) or tcp://HOST:PORT (a running scheduler); not with -n N or --batch-timeout; see README 'Running on a cluster'"),
+    cluster: Optional[str] = typer.Option(None, "--cluster", help="Run the work on Dask: local:N (N worker processes here) or tcp://HOST:PORT (a running scheduler); not with -n N; see README 'Running on a cluster'"),
     shared_fs: bool = typer.Option(False, "--shared-fs", help="With --cluster: the workers see the input files at the same paths, so article files are named, not sent (JSONL records are still sent)"),
     pdf_articles: bool = typer.Option(False, "--pdf-articles", help="Split each PDF (an e-paper page of several articles) at its headlines: one record per article, id <file id>#a<N> (see README 'PDF inputs')"),
 ):

@@ -33,11 +33,13 @@ def make_executor(get_nlp: Callable[[], Any], settings: WorkSettings, n_process:
     `local.batch_timeout_for`); with `n_process` 1 it bounds the extraction of each PDF, web page
     and Word file (done in a worker process), the rest of the work in the run's own process is not timed.
     With `cluster`, the work goes to Dask workers, which load the model `(name, path)` themselves
-    (and, with `shared_fs`, read the article files themselves)."""
+    (and, with `shared_fs`, read the article files themselves); `batch_timeout` is then each task's
+    time limit (`dask.DaskExecutor`)."""
     if cluster:
         from .dask import DaskExecutor
 
-        return DaskExecutor(settings, model[0], model[1], cluster, on_notice, shared_fs=shared_fs, max_bytes=max_bytes)
+        return DaskExecutor(settings, model[0], model[1], cluster, on_notice, shared_fs=shared_fs, max_bytes=max_bytes,
+                            batch_timeout=batch_timeout)
     if n_process <= 1:
         from .inline import InlineExecutor
 

@@ -18,6 +18,13 @@ reschedules the tasks of a worker that dies, and runs on one machine for tests.
   that no worker that joins the scheduler later is handed it.
 - A worker that dies: Dask reschedules its tasks on the others (`distributed.scheduler.allowed-failures`
   times; a batch that keeps killing workers ends as `worker_died` errors for its articles).
+- A task that hangs (an extractor or a component that loops): Dask has no time limit for a task, and
+  the run waited for it for ever. A batch gets the time of `-n N`'s (`--batch-timeout`, else
+  `local.batch_timeout_for`), counted from when a worker thread would be free for it (the batches in
+  flight start in the order they were sent, as many at a time as the cluster has threads); past it, its
+  future is cancelled, its articles are `timed_out` errors, and its worker is restarted (a thread cannot
+  be stopped; a worker without a nanny cannot be restarted: a notice says so, and that worker's
+  next tasks wait behind the hung one until they time out too). No retry, unlike `-n N`.
 - The scheduler goes away: the run stops with `ClusterLost` (exit 1); everything finished is
   in the cache, and a re-run sends only the rest.
 - Lazy: nothing connects before the first batch, so a re-run of an unchanged corpus sends
@@ -29,6 +36,7 @@ import asyncio
 import dataclasses
 from concurrent.futures import CancelledError, ThreadPoolExecutor
 import logging
+import math
 import os
 import signal
 import threading
@@ -42,6 +50,7 @@ from typing import Any, Callable, Iterator, Optional
 from ..errors import CannotStart, ClusterLost, ErrorKind
 from ..process import BatchResult, WorkSettings, failed_batch, load_resources, process_batch
 from ..schema import Article, FileRef
+from .local import batch_timeout_for
 
 CONNECT_TIMEOUT_S = 20      # scheduler unreachable at start: cannot start
 WORKERS_TIMEOUT_S = 120     # no worker joined (or none loaded the model) by then: cannot start
@@ -344,11 +353,55 @@ def local_cluster(n_workers: int):
             )
 
 
+class _Clocks:
+    """The time limits of the tasks in flight. A task's clock starts when a worker thread would be free for
+    it: the tasks start in the order they were sent, `threads` at a time (a task waiting in a queue is not
+    timed)."""
+
+    def __init__(self, threads: int, limit_of: Callable[[Any], float]):
+        self.threads = max(1, threads)
+        self.limit_of = limit_of
+        self.waiting: list = []  # sent, not yet timed, in the order sent
+        self.deadlines: dict = {}  # timed: future -> time.monotonic() deadline
+        self.limits: dict = {}  # future -> its seconds
+
+    def add(self, f) -> None:
+        self.waiting.append(f)
+        self._start()
+
+    def remove(self, futures) -> None:
+        for f in futures:
+            self.deadlines.pop(f, None)
+            self.limits.pop(f, None)
+            if f in self.waiting:
+                self.waiting.remove(f)
+        self._start()
+
+    def restart(self) -> None:
+        """Every timed task's clock from now on (after a worker's restart, which moves its tasks)."""
+        now = time.monotonic()
+        self.deadlines = {f: now + self.limits[f] for f in self.deadlines}
+
+    def first_deadline(self) -> float:
+        return min(self.deadlines.values(), default=math.inf)
+
+    def past(self) -> list:
+        now = time.monotonic()
+        return [f for f, d in self.deadlines.items() if d <= now]
+
+    def _start(self) -> None:
+        while self.waiting and len(self.deadlines) < self.threads:
+            f = self.waiting.pop(0)
+            self.limits[f] = self.limit_of(f)
+            self.deadlines[f] = time.monotonic() + self.limits[f]
+
+
 class DaskExecutor:
     def __init__(self, settings: WorkSettings, model_name: str, model_path: str, cluster: str,
                  on_notice: Callable[[str], None] = lambda m: None, in_flight: Optional[int] = None,
-                 shared_fs: bool = False, max_bytes: int = 0):
+                 shared_fs: bool = False, max_bytes: int = 0, batch_timeout: Optional[float] = None):
         self.spec = parse_cluster(cluster)
+        self.batch_timeout = batch_timeout  # seconds per task (batch); None: scaled by the batch (local.batch_timeout_for)
         _import_distributed()
         self.settings = settings
         self.model_name = model_name
@@ -480,22 +533,63 @@ class DaskExecutor:
             start_s = time.perf_counter() - t  # reported with the first result (run.json timings)
         from distributed import wait as dask_wait
 
-        in_flight = self.in_flight_fixed or max(4, 2 * self._n_threads())
+        threads = self._n_threads()
+        in_flight = self.in_flight_fixed or max(4, 2 * threads)
         pending: dict[Any, list[Article]] = {}
+        clocks = _Clocks(threads, lambda f: batch_timeout_for(pending[f], self.batch_timeout))
         batch: Optional[list[Article]] = first
         while True:
             while batch is not None and len(pending) < in_flight:
-                pending[self._submit(batch)] = batch
+                f = self._submit(batch)
+                pending[f] = batch
+                clocks.add(f)
                 batch = next(batches, None)
             if not pending:
                 return
-            done = self._wait_some(dask_wait, list(pending))
-            for f in done:
-                result = self._collect(f, pending.pop(f))
+            done = self._wait_some(dask_wait, list(pending), clocks.first_deadline())
+            results = [self._collect(f, pending.pop(f)) for f in done]
+            clocks.remove(done)
+            if clocks.past() and not self._ready_workers():
+                clocks.restart()  # no worker that can work (one restarting, loading the model): no task runs, none is timed
+            while late := clocks.past():  # one at a time: giving one up restarts the others' clocks
+                results.append(self._give_up(late[0], pending.pop(late[0]), clocks))
+            for result in results:
                 if start_s is not None:
                     result.timings["cluster_start"] = start_s
                     start_s = None
                 yield result
+
+    def _give_up(self, f, batch: list[Article], clocks: "_Clocks") -> BatchResult:
+        """A task past its time limit: its future cancelled, its worker restarted (else the hung thread
+        holds it for good), its articles `timed_out` errors naming each file."""
+        from .local import _files
+
+        limit = clocks.limits.get(f, 0.0)
+        clocks.remove([f])
+        try:
+            workers = [w for w, keys in self.client.processing().items() if f.key in keys]
+        except Exception:
+            workers = []
+        f.cancel()
+        f.release()
+        restarted = ""
+        if workers:
+            try:
+                self.client.restart_workers(workers, timeout=WORKERS_TIMEOUT_S)
+                restarted = f"; restarted its worker {', '.join(workers)}"
+                # the fresh worker loads the model before it takes a task: the batches in flight are not timed meanwhile
+                deadline = time.monotonic() + WORKERS_TIMEOUT_S
+                while not self._ready_workers() and time.monotonic() < deadline:
+                    time.sleep(POLL_S)
+                self._schedule_unrunnable()
+            except Exception as e:  # no nanny (a bare `dask worker --no-nanny`), or the restart failed
+                restarted = (f"; its worker {', '.join(workers)} could not be restarted ({type(e).__name__}: {e}): its thread stays busy, "
+                             "restart that worker")
+        clocks.restart()  # the batches in flight may have waited behind it, or moved with the restarted worker
+        self.on_notice(f"a Dask task did not finish its batch of {len(batch)} articles within {limit:.0f} s (hung or far too slow); "
+                       f"its articles are not processed ({_files(batch)}){restarted}")
+        return failed_batch(batch, ErrorKind.TIMED_OUT, f"its batch of {len(batch)} articles did not finish on the Dask cluster within {limit:.0f} s "
+                            "(a hung task, or far too slow: see --batch-timeout); not processed")
 
     def _n_threads(self) -> int:
         return sum(w.get("nthreads", 1) for w in self.client.scheduler_info()["workers"].values()) or 1
@@ -504,9 +598,9 @@ class DaskExecutor:
         sent = [to_ref(item, self.max_bytes) for item in batch] if self.shared_fs else batch
         return self.client.submit(work, sent, self.settings, self.plugin_name, pure=False, resources={self.plugin_name: 1})
 
-    def _wait_some(self, dask_wait, futures: list) -> list:
-        """The finished futures; raises ClusterLost when the scheduler is gone (the client
-        cancels every future when it loses the connection, or stays unconnected)."""
+    def _wait_some(self, dask_wait, futures: list, deadline: float = math.inf) -> list:
+        """The finished futures, or none once `deadline` (time.monotonic()) is past; raises ClusterLost when the
+        scheduler is gone (the client cancels every future when it loses the connection, or stays unconnected)."""
         lost_since: Optional[float] = None
         no_worker_since: Optional[float] = None
         checked = time.monotonic()
@@ -519,9 +613,9 @@ class DaskExecutor:
                 raise self._lost(e) from None
             if self.client.status == "running":
                 lost_since = None
-                if done:
-                    return list(done)
                 now = time.monotonic()
+                if done or now >= deadline:
+                    return list(done)
                 if now - checked >= WORKER_CHECK_S:  # every worker gone (killed, walltime): Dask would wait for ever
                     checked = now
                     if self._ready_workers():
@@ -537,6 +631,25 @@ class DaskExecutor:
             lost_since = lost_since or time.monotonic()
             if self.client.status in ("closed", "closing") or time.monotonic() - lost_since > LOST_AFTER_S:
                 raise self._lost(None)
+
+    def _schedule_unrunnable(self) -> None:
+        """The run's tasks that lost their worker wait in the scheduler's `no-worker` state until a worker
+        that can run them is *added*; a restarted worker gets the run's resource only later, once its plugin
+        loaded the model (`PipelinePlugin.setup`), and Dask does not look at those tasks again then: they
+        waited for ever. The scheduler is asked to place them now (as on a worker's arrival). A nested
+        function travels by value: the scheduler need not have Presseschau installed."""
+        name = self.plugin_name
+
+        def place(dask_scheduler) -> None:
+            for ws in list(dask_scheduler.running):
+                if ws.resources.get(name):
+                    dask_scheduler.transitions(dask_scheduler.bulk_schedule_unrunnable_after_adding_worker(ws), f"presseschau-{name}-{time.time()}")
+
+        try:
+            self.client.run_on_scheduler(place)
+        except Exception as e:  # another Dask version's scheduler: the tasks may wait; say so
+            self.on_notice(f"could not ask the Dask scheduler at {self.spec} to place the tasks of the restarted worker "
+                           f"({type(e).__name__}: {e}); if the run waits, restart it (what is finished is in the cache)")
 
     def _ready_workers(self) -> int:
         """Workers that loaded this run's pipeline (they hold its resource); on a failed look-up

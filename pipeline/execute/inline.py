@@ -31,7 +31,9 @@ class InlineExecutor:
             extracted = self._extract(batch)
             spent = time.perf_counter() - t
             items = [extracted.get(item.id, item) for item in batch]
-            result = process_batch(self.get_nlp(), [item for item in items if not isinstance(item, ArticleError)], self.settings)
+            ready = [item for item in items if not isinstance(item, ArticleError)]
+            # a batch whose files all gave no article (a page of navigation only): no model is loaded for it
+            result = process_batch(self.get_nlp(), ready, self.settings) if ready else BatchResult([])
             done = dict(result.outcomes)
             result.outcomes = [(given.id, item if isinstance(item, ArticleError) else done[given.id]) for given, item in zip(batch, items)]
             result.timings["extract"] = result.timings.get("extract", 0.0) + spent
@@ -42,16 +44,9 @@ class InlineExecutor:
         refs = [item for item in batch if isinstance(item, FileRef)]
         if not refs:
             return {}
-        from .local import LocalPool
+        from .local import extract_supervised
 
-        pool = LocalPool(lambda: None, self.settings, 1, self.on_notice, self.batch_timeout, work=extract_batch)
-        got: dict[str, Any] = {}
-        try:
-            for result in pool.map(iter([[ref] for ref in refs])):
-                got.update(result.outcomes)
-        finally:
-            pool.close()
-        return got
+        return extract_supervised([[ref] for ref in refs], extract_batch, self.batch_timeout, self.on_notice)
 
     def close(self) -> None:
         pass

@@ -45,7 +45,7 @@ from typing import Any, Callable, Iterator, Optional
 
 from ..errors import ErrorKind
 from ..process import BatchResult, WorkSettings, failed_batch, load_resources, process_batch
-from ..schema import Article, RawDoc
+from ..schema import Article, FileRef, RawDoc
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 WATCHDOG_S = 2.0
@@ -311,6 +311,33 @@ class LocalPool:
             if w.process.is_alive():
                 w.process.kill()
                 w.process.join()
+
+
+def extract_supervised(batches: list[list[Article]], work: Callable[[Any, list[Article], WorkSettings], BatchResult],
+                       batch_timeout: Optional[float] = None, on_notice: Callable[[str], None] = lambda m: None) -> dict[str, Any]:
+    """id -> outcome of each batch's `work` (an extraction: `process.extract_batch`, `ingest.read_path`'s
+    `bounded`) done in one worker process forked for it, one batch after the other: an extractor
+    (pdfminer, trafilatura, python-docx) that loops on a file is killed after the batch's timeout,
+    tried once more, then that batch's articles are `timed_out` errors naming each file. For the work
+    the run's own process would otherwise do with no time limit (`-n 1`, `--pdf-articles`, `--cluster`
+    without `--shared-fs`); `work` is inherited by the fork, not pickled."""
+    pool = LocalPool(lambda: None, None, 1, on_notice, batch_timeout, work=work)  # type: ignore[arg-type]
+    got: dict[str, Any] = {}
+    try:
+        for result in pool.map(iter(batches)):
+            got.update(result.outcomes)
+    finally:
+        pool.close()
+    return got
+
+
+def extract_bounded(ref: FileRef, extract: Callable[[], list], batch_timeout: Optional[float] = None,
+                    on_notice: Callable[[str], None] = lambda m: None) -> list:
+    """What `extract()` gives for the file `ref` names (its articles, or its error), done in a worker
+    process under the time limit of `extract_supervised`: the `bounded` of `ingest.read_path`, for a
+    file the driver itself extracts (`--pdf-articles`, `--cluster` without `--shared-fs`)."""
+    got = extract_supervised([[ref]], lambda nlp, batch, settings: BatchResult([(ref.id, extract())]), batch_timeout, on_notice)[ref.id]
+    return got if isinstance(got, list) else [got]
 
 
 def _exit_reason(code: Optional[int]) -> str:
