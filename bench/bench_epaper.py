@@ -29,6 +29,9 @@ Prints two measures:
 `--baseline REV` loads `pipeline/pdf.py` as it was at REV (`git show REV:pipeline/pdf.py`, the
 rest of the pipeline as it is now) and scores it in the same run; its articles measure only
 where that file has `extract_articles`.
+
+Then 30 further pages whose articles hold crossheads set larger than the body
+(`make_crosshead_pages`, session 27), scored as `extract_articles` is above.
 """
 from __future__ import annotations
 
@@ -72,7 +75,10 @@ def epaper(articles, out: Path, size: int = 9, header: str = HEADER, masthead=()
     kind): kind "head" for a headline's line, "para" for a body paragraph's first, "" else.
     `masthead`: lines (text, style, pt, centred) set from the top of the page down (the outlet's
     name, a date line; give the articles a top below them); `crossheads`: body paragraphs set as
-    crossheads, bold at `crosshead_pt` (default the body size), each a paragraph of its own."""
+    crossheads, bold at `crosshead_pt` (default the body size), each a paragraph of its own; a
+    crosshead is set whole in one column with a line of its text under it (else it goes to the
+    next column; in the article's last column it is left out with what follows), and a crosshead
+    that would end its article is left out (no layout splits a crosshead or ends a column with one)."""
     from fpdf import FPDF
 
     pdf = FPDF()
@@ -106,8 +112,17 @@ def epaper(articles, out: Path, size: int = 9, header: str = HEADER, masthead=()
             style, pt = ("B", crosshead_pt or size) if para in crossheads else ("", size)
             body_lines += [(ln, style, pt) for ln in _lines(pdf, para, cw, style, pt)] + [("", "", size)]
         c, first = c0, True
-        for ln, style, pt in body_lines[:-1]:
+        for i, (ln, style, pt) in enumerate(body_lines[:-1]):
             lh = pt * 0.42
+            if first and style:  # a crosshead: whole in one column, not the last of the article's lines
+                k = next(j for j in range(i, len(body_lines)) if not body_lines[j][0]) - i
+                if i + k == len(body_lines) - 1:
+                    break
+                if y + k * lh + 2 * size * 0.42 > bottom:
+                    c += 1
+                    y = body_top
+                    if c >= c0 + nc:
+                        break
             if y + lh > bottom:
                 c += 1
                 y = body_top
@@ -141,6 +156,42 @@ def make_pages(folder: Path) -> dict[str, list[tuple[int, str, str]]]:
             for variant, arts in (("abc", [A, B, C]), ("ab", [A, B]), ("row", row)):
                 name = f"p{k}_{size}_{variant}"
                 pages[name] = epaper(arts, folder / f"{name}.pdf", size=size)
+    return pages
+
+
+#: the seeds' bodies (first paragraph, paragraphs) holding their own subheadings, set as
+#: crossheads on the crosshead pages (seed 000 has none: an article without one)
+CROSSHEAD_BODIES = {SEEDS[0]: (1, 3), SEEDS[1]: (3, 6), SEEDS[2]: (8, 5), SEEDS[3]: (3, 8), SEEDS[4]: (3, 8)}
+#: a crosshead's size over the body's on those pages
+CROSSHEAD_PT = 1.2
+
+
+def make_crosshead_pages(folder: Path) -> dict[str, list[tuple[int, str, str]]]:
+    """Pages whose articles hold crossheads (session 27): the seeds' own subheadings (their
+    paragraphs under 60 characters) set bold at `CROSSHEAD_PT` times the body size, larger than
+    the body, in the bodies of `CROSSHEAD_BODIES`. Five rotations x 8 / 9 / 10 pt x two layouts:
+    `row` (three one-column articles side by side) and `stack` (a two-column article, the rest of
+    its seed filling its columns, beside a column of two one-column articles, one under the other,
+    their headlines set alike): 30
+    pages, 90 articles, as folder/x<name>.pdf; {name: set lines}."""
+    seeds = {p.stem: clean(p.read_text(encoding="utf-8")).text for p in sorted((ROOT / "corpus").glob("*.txt"))}
+    cross = {p for text in seeds.values() for p in text.split("\n\n")[1:] if len(p) < 60}
+
+    def body(sid: str, rest: bool = False) -> str:
+        skip, n = CROSSHEAD_BODIES[sid]
+        return "\n\n".join(seeds[sid].split("\n\n")[skip:None if rest else skip + n])
+
+    pages: dict[str, list[tuple[int, str, str]]] = {}
+    for k in range(5):
+        a, b, c = SEEDS[k], SEEDS[(k + 1) % 5], SEEDS[(k + 2) % 5]
+        for size in (8, 9, 10):
+            row = [(HEADLINES[s], body(s), i, 1, 20, 280) for i, s in enumerate((a, b, c))]
+            stack = [(HEADLINES[a], body(a, rest=True), 0, 2, 20, 170), (HEADLINES[b], body(b), 2, 1, 20, 145),
+                     (HEADLINES[c], body(c), 2, 1, 150, 280)]
+            for variant, arts in (("row", row), ("stack", stack)):
+                name = f"x{k}_{size}_{variant}"
+                pages[name] = epaper(arts, folder / f"{name}.pdf", size=size, crossheads=cross,
+                                     crosshead_pt=round(CROSSHEAD_PT * size, 1))
     return pages
 
 
@@ -322,6 +373,17 @@ def main() -> None:
                   f"clean text equal {r['clean']}/{r['expected']} (whitespace normalised), "
                   f"its headline one paragraph {r['headline']}/{r['expected']}, "
                   f"with its paragraph breaks {r['paragraphs']}/{r['expected']}")
+        xpages = make_crosshead_pages(folder)
+        n_x = sum(len({line[0] for line in lines}) for lines in xpages.values())
+        print(f"{len(xpages)} pages with crossheads (bold, {CROSSHEAD_PT} x body), {n_x} articles (one-column "
+              f"articles side by side, and a column of two beside a two-column one):")
+        for label, mod in runs:
+            if not hasattr(mod, "extract_articles"):
+                continue
+            r = articles_score(mod.extract_articles, folder, xpages, args.show)
+            # (raw lines are not compared: a crosshead's lines are one line of the raw text, as a headline's)
+            print(f"  {label}: extract_articles: articles found {r['found']} / {r['expected']}; clean text equal "
+                  f"{r['clean']}/{r['expected']} (whitespace normalised), with its paragraph breaks {r['paragraphs']}/{r['expected']}")
 
 
 if __name__ == "__main__":

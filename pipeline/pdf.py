@@ -316,18 +316,24 @@ def _crosshead(box: Any, heads: list, boxes: list, body: float) -> bool:
     its top (at the top of its column, right under the headline: from its height) down past its
     top (a crosshead may end a column), with no headline beside it at its height. The next
     article under a headline over two columns spans them (set as large), or stands in one of
-    them beside the next one's headline, with the text above it ended. A crosshead of an article
-    set in one column, or on a page its headline is not on, has no such witness and still starts
-    an article."""
+    them beside the next one's headline, with the text above it ended. In an article set in one
+    column (its headline no wider than the column) that witness is missing: `_column_crosshead`
+    decides. A crosshead on a page its headline is not on still starts an article."""
     if not heads:
         return False
     x0, x1, y0 = min(h.x0 for h in heads), max(h.x1 for h in heads), min(h.y0 for h in heads)
     # the headline's columns: those of the boxes right under it that it reaches over (a headline's
     # ink may end inside its last column)
     top = [b for b in boxes if y0 - 3 * body <= b.y1 <= y0 + body and b.x0 < x1 and b.x1 > x0]
-    x0, x1 = min([x0] + [b.x0 for b in top]), max([x1] + [b.x1 for b in top])
+    # (a box under the headline may be one short line: its columns' edges are those of all the boxes in them)
+    cols = [b for b in boxes if b.y1 <= y0 + body and _box_size(b) <= body * _HEADLINE and any(_same_column(b, t) for t in top)]
+    x0, x1 = min([x0] + [b.x0 for b in top + cols]), max([x1] + [b.x1 for b in top + cols])
     if box.x0 < x0 - body or box.x1 > x1 + body or box.y1 > y0 + body or _box_size(box) >= min(map(_box_size, heads)):
         return False
+    under = [b for b in top if _box_size(b) <= body * _HEADLINE]
+    if under and all(_same_column(b, box) for b in under) and max(h.x1 for h in heads) - min(h.x0 for h in heads) \
+            <= max(b.x1 for b in under + cols) - min(b.x0 for b in under + cols) + body:
+        return _column_crosshead(box, heads, boxes, body, y0)
     beside = [b for b in boxes if b is not box and b.x0 >= x0 - body and b.x1 <= x1 + body and b.y1 <= y0 + body
               and (b.x0 >= box.x1 or b.x1 <= box.x0)]
     if any(_box_size(b) > body * _HEADLINE and b.y0 < box.y1 and b.y1 > box.y0 for b in beside):
@@ -337,6 +343,28 @@ def _crosshead(box: Any, heads: list, boxes: list, body: float) -> bool:
     first = not any(b is not box and _same_column(b, box) and box.y1 < b.y0 and b.y1 <= y0 + body for b in boxes)
     return any((a.y1 > box.y1 or (first and a.y1 >= box.y1 - body)) and c.y0 < box.y1 - body and _same_column(a, c)
                for a in text for c in text)
+
+
+#: a crosshead is at most this many lines
+_CROSSHEAD_LINES = 3
+
+
+def _column_crosshead(box: Any, heads: list, boxes: list, body: float, y0: float) -> bool:
+    """Whether `box`, set larger than the body in the one column of an article whose headline
+    (`heads`, its lowest edge `y0`) stands over that column only (no wider), is a crosshead of the article
+    (`_crosshead`, which has no column beside it to witness it here): it is short (at most
+    `_CROSSHEAD_LINES` lines), set clearly smaller than the headline (by the factor `_HEADLINE`
+    that tells a headline from the body), and stands between the article's text in its column,
+    text above it under the headline and text right below it (within three body sizes) or nothing
+    below it (it ends the column: no article has a headline without a body under it). The next
+    article of a column of briefs has its headline set as large as the first (or nearly): it still
+    starts an article."""
+    if len(list(box)) > _CROSSHEAD_LINES or _box_size(box) * _HEADLINE > min(map(_box_size, heads)):
+        return False
+    text = [b for b in boxes if b is not box and _box_size(b) <= body * _HEADLINE and _same_column(b, box)]
+    above = any(b.y0 >= box.y1 - body and b.y1 <= y0 + body for b in text)
+    below = [b for b in boxes if b is not box and b.y1 <= box.y0 + body and _same_column(b, box)]
+    return above and (not below or any(b in text and box.y0 - b.y1 <= 3 * body for b in below))
 
 
 #: what a masthead may hold besides its lines set large: a date line, a slogan (lines of body size)

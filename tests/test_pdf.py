@@ -1165,6 +1165,35 @@ def test_pdf_articles_a_crosshead_stays_in_its_article(tmp_path, size, pt):
         assert clean_input(art.text, meta).text == be._paragraphs([ln for ln in lines if ln[0] == n])
 
 
+@pytest.mark.parametrize("size,pt", [(8, 9.6), (9, 10.8), (10, 12)])
+def test_pdf_articles_a_crosshead_of_a_one_column_article_stays_in_its_article(tmp_path, size, pt):
+    """`--pdf-articles`: crossheads set bold and larger than the body (the seeds' own subheadings,
+    "Beistand nach Interessenlage", "Warum Kasachstan so wichtig für Russland ist", ...) in
+    articles set in one column each, side by side, are paragraphs of their articles. Before, each
+    started a new article (no column beside it in the article to witness it): 3 articles set, 7
+    records, the later ones titled with a crosshead. A column of two articles, one under the
+    other, their headlines set alike, is still two articles."""
+    from pipeline.clean import clean, clean_input
+    from pipeline.pdf import extract_articles
+
+    be = _bench_epaper()
+    seeds = {sid: clean((CORPUS / f"{sid}.txt").read_text(encoding="utf-8")).text.split("\n\n") for sid in be.SEEDS}
+    crossheads = {p for paras in seeds.values() for p in paras[1:] if len(p) < 60}
+    s1, s3, s4 = seeds[be.SEEDS[1]], seeds[be.SEEDS[3]], seeds[be.SEEDS[4]]
+    layouts = [[(be.HEADLINES[be.SEEDS[3]], "\n\n".join(s3[3:11]), 0, 1, 20, 280),
+                (be.HEADLINES[be.SEEDS[1]], "\n\n".join(s1[3:9]), 1, 1, 20, 280),
+                (be.HEADLINES[be.SEEDS[4]], "\n\n".join(s4[3:11]), 2, 1, 20, 280)],
+               [(be.HEADLINES[be.SEEDS[3]], "\n\n".join(s3[4:11]), 2, 1, 20, 150),
+                (be.HEADLINES[be.SEEDS[4]], "\n\n".join(s4[4:11]), 2, 1, 155, 280)]]
+    for arts in layouts:
+        lines = be.epaper(arts, tmp_path / "seite.pdf", size=size, crossheads=crossheads, crosshead_pt=pt)
+        assert any(ln.strip() in " ".join(crossheads) and kind == "para" for n, ln, kind in lines)  # crossheads set
+        articles, _, meta = extract_articles((tmp_path / "seite.pdf").read_bytes())
+        assert [a.headline for a in articles] == [head for head, *_ in arts]
+        for n, art in enumerate(articles, 1):
+            assert clean_input(art.text, meta).text == be._paragraphs([ln for ln in lines if ln[0] == n])
+
+
 @pytest.mark.parametrize("sid,kicker,deck", [("001_660f1e0e655a289c", None, 1), ("003_402700ddbbeb6917", "OVKS", None),
                                              ("003_402700ddbbeb6917", "OVKS", 1)])
 def test_pdf_articles_a_subtitle_or_kicker_is_no_part_of_the_title(tmp_path, sid, kicker, deck):
