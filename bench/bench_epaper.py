@@ -197,7 +197,8 @@ def make_crosshead_pages(folder: Path) -> dict[str, list[tuple[int, str, str]]]:
 
 def order_score(extract, folder: Path, pages, show: bool = False) -> tuple[float, int]:
     """(line pairs kept, pages read in order): pairs of lines adjacent in an article that are
-    adjacent in the extracted text, and pages where every such pair is."""
+    adjacent in the extracted text, and pages where every such pair is. A headline's lines
+    written as one line (as `extract_articles` writes them: `_raw_lines`) are its lines in order."""
     total = ok = perfect = 0
     for name, lines in pages.items():
         text, _ = extract((folder / f"{name}.pdf").read_bytes())
@@ -205,9 +206,20 @@ def order_score(extract, folder: Path, pages, show: bool = False) -> tuple[float
         pos: dict[str, list[int]] = {}
         for i, (_, ln, _) in enumerate(lines):
             pos.setdefault(ln.strip(), []).append(i)
+        # a headline's lines written as one line (`_headline_text`: `_raw_lines`) are its set lines in order
+        heads: dict[str, list[int]] = {}
+        for n in sorted({line[0] for line in lines}):
+            at = [i for i, line in enumerate(lines) if line[0] == n and line[2] == "head"]
+            if len(at) > 1:
+                heads.update({h: [i for i in at if lines[i][1].strip() in h]
+                              for h in _raw_lines([lines[i] for i in at]) if h not in pos})
         seq: list[int] = []  # the set line each extracted line is (a repeated line: the one after the last)
         used: set[int] = set()
         for ln in got:
+            if ln in heads and not any(i in used for i in heads[ln]):
+                used.update(heads[ln])
+                seq += heads[ln]
+                continue
             cand = [i for i in pos.get(ln, []) if i not in used]
             if not cand:
                 continue

@@ -784,9 +784,11 @@ def _column_converter():
                             self.body_seen = True
                     # a headline box (set larger than the body) as `extract_articles` writes it: its
                     # lines of one size one line (`_headline_text`), which the cleaner reads as one
-                    # title; it read a headline set in two lines as a title and a paragraph
-                    write(item.get_text() + "\n", None if not body else _headline_text(item, body)
-                          if _box_size(item) > body * _HEADLINE else _body_text(item, body, edges))
+                    # title; it read a headline set in two lines as a title and a paragraph, and one
+                    # in three short lines as a pull quote. In the text of a page of several columns too
+                    head = body and _box_size(item) > body * _HEADLINE
+                    write(_headline_text(item, body) if head else item.get_text() + "\n",
+                          None if not body else _headline_text(item, body) if head else _body_text(item, body, edges))
                 elif isinstance(item, LTContainer):
                     boxes = [o for o in item if isinstance(o, LTTextBox)]
                     if boxes or isinstance(item, LTFigure):
