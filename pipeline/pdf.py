@@ -347,19 +347,24 @@ def _crosshead(box: Any, heads: list, boxes: list, body: float) -> bool:
 
 #: a crosshead is at most this many lines
 _CROSSHEAD_LINES = 3
+#: a crosshead in a one-column article is set at most this times the body size (a size or two
+#: larger: a brief's headline under the article, 12 pt over a 9 pt body, is none)
+_CROSSHEAD_SIZE = 1.3
 
 
 def _column_crosshead(box: Any, heads: list, boxes: list, body: float, y0: float) -> bool:
     """Whether `box`, set larger than the body in the one column of an article whose headline
     (`heads`, its lowest edge `y0`) stands over that column only (no wider), is a crosshead of the article
     (`_crosshead`, which has no column beside it to witness it here): it is short (at most
-    `_CROSSHEAD_LINES` lines), set clearly smaller than the headline (by the factor `_HEADLINE`
-    that tells a headline from the body), and stands between the article's text in its column,
+    `_CROSSHEAD_LINES` lines), set near the body size (at most `_CROSSHEAD_SIZE` times it) and
+    clearly smaller than the headline (by the factor `_HEADLINE` that tells a headline from the
+    body), and stands between the article's text in its column,
     text above it under the headline and text right below it (within three body sizes) or nothing
     below it (it ends the column: no article has a headline without a body under it). The next
     article of a column of briefs has its headline set as large as the first (or nearly): it still
     starts an article."""
-    if len(list(box)) > _CROSSHEAD_LINES or _box_size(box) * _HEADLINE > min(map(_box_size, heads)):
+    if len(list(box)) > _CROSSHEAD_LINES or _box_size(box) * _HEADLINE > min(map(_box_size, heads)) \
+            or _box_size(box) > body * _CROSSHEAD_SIZE:
         return False
     text = [b for b in boxes if b is not box and _box_size(b) <= body * _HEADLINE and _same_column(b, box)]
     above = any(b.y0 >= box.y1 - body and b.y1 <= y0 + body for b in text)

@@ -1207,7 +1207,8 @@ def test_pdf_articles_a_crosshead_of_a_one_column_article_stays_in_its_article(t
     articles set in one column each, side by side, are paragraphs of their articles. Before, each
     started a new article (no column beside it in the article to witness it): 3 articles set, 7
     records, the later ones titled with a crosshead. A column of two articles, one under the
-    other, their headlines set alike, is still two articles."""
+    other, is still two articles: their headlines set alike, or the second a brief's, smaller (12
+    pt under 14 pt) but larger than a crosshead is set (over 1.3 times the body)."""
     from pipeline.clean import clean, clean_input
     from pipeline.pdf import extract_articles
 
@@ -1220,8 +1221,10 @@ def test_pdf_articles_a_crosshead_of_a_one_column_article_stays_in_its_article(t
                 (be.HEADLINES[be.SEEDS[4]], "\n\n".join(s4[3:11]), 2, 1, 20, 280)],
                [(be.HEADLINES[be.SEEDS[3]], "\n\n".join(s3[4:11]), 2, 1, 20, 150),
                 (be.HEADLINES[be.SEEDS[4]], "\n\n".join(s4[4:11]), 2, 1, 155, 280)]]
-    for arts in layouts:
-        lines = be.epaper(arts, tmp_path / "seite.pdf", size=size, crossheads=crossheads, crosshead_pt=pt)
+    brief = [layouts[1][0], (be.HEADLINES[be.SEEDS[4]], "\n\n".join(s4[6:9]), 2, 1, 155, 280)]  # no crosshead in it
+    for arts, heads_pt in [(layouts[0], None), (layouts[1], None), (brief, {2: max(12, round(1.35 * size))})]:
+        lines = be.epaper(arts, tmp_path / "seite.pdf", size=size, crossheads=crossheads, crosshead_pt=pt,
+                          headline_pt=heads_pt)
         assert any(ln.strip() in " ".join(crossheads) and kind == "para" for n, ln, kind in lines)  # crossheads set
         articles, _, meta = extract_articles((tmp_path / "seite.pdf").read_bytes())
         assert [a.headline for a in articles] == [head for head, *_ in arts]
