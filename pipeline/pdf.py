@@ -60,7 +60,9 @@ def extract(data: bytes) -> tuple[str, dict[str, Any]]:
     the next line (`_runs_on`: body text, which the cleaner reads as no title) and `runs_over`,
     the offsets of the first body lines of a page that go on with the paragraph the page before
     ended in (not set in, their first word would not have fit on that page's last line: no
-    paragraph break at the page break, also after a sentence's end), and `title` and
+    paragraph break at the page break, also after a sentence's end); in a PDF of several columns
+    `runs_over` holds the first lines of the boxes at a column's top that go on with the paragraph
+    the column before ended in (`_column_goes_on`), and `title` and
     `authors` from the document information where they look like an article's (a hint: the
     cleaner's own title wins; where the document gives no title, in a PDF set in one column, the
     headline set larger than the body above it on the first page, its lines one line as in the
@@ -101,6 +103,10 @@ def _extract(data: bytes) -> tuple[str, dict[str, Any], str]:
             # (the cleaner's own title wins; it reads none where a headline set in two lines ends
             # in a function word, "Kasachstan weist keine russischen Reservisten aus")
             meta["title"] = head
+    elif devices and devices[-1].column_runs_over:
+        # pages of several columns: the first lines of the boxes at a column's top that go on with
+        # the paragraph the column before ended in (`_column_goes_on`): no paragraph break there
+        meta["runs_over"] = devices[-1].column_runs_over
     check_text_layer(text + "".join(aside), pages)
     return text, meta, "".join(aside)
 
@@ -641,6 +647,34 @@ def _goes_on(before: Any, box: Any, body: float, edges: tuple[float, float, floa
     return not _starts_paragraph(last, first, edges, body)
 
 
+def _column_goes_on(boxes: list, body: float) -> set[int]:
+    """The ids of a page's body boxes (`boxes` in reading order, `body` the body size) that go on
+    in the next column with the paragraph of the body box read before them (`_goes_on`, as
+    `extract_articles` reads an article's columns: no white above it at the column's top, none
+    below the paragraph's end, and its first line starts no paragraph by the layout). A box set
+    larger than the body (a headline, a crosshead) ends the run; the page's running header and
+    footer are in none."""
+    if not body:
+        return set()
+    rest = {id(b) for b in _page_furniture(boxes, body)[1]}
+    order = [b for b in boxes if id(b) in rest]
+    heads = {id(b) for b in order if _box_size(b) > body * _HEADLINE}
+    texts = [b for b in order if id(b) not in heads]
+    out: set[int] = set()
+    prev, col_top = None, 0.0
+    for at, box in enumerate(order):
+        if id(box) in heads:
+            prev = None
+            continue
+        if prev is not None and not _same_column(prev, box) and _goes_on(
+                prev, box, body, (_column(box, texts)[0], *_column(prev, texts)), col_top, _column_bottom(order[at:], heads)):
+            out.add(id(box))
+        if prev is None or not _same_column(prev, box):
+            col_top = box.y1
+        prev = box
+    return out
+
+
 def _mended(head: str) -> str:
     """A headline's text (`_headline_text`) as one line, a line-end hyphen in it mended as the
     cleaner mends it in the article's text ("Reser-" "visten": "Reservisten"; "Sowjet-" "Traum":
@@ -745,6 +779,12 @@ def _column_converter():
             self.runs_over: list[int] = []
             self.last_line: Optional[tuple] = None
             self.page_top = True
+            # on pages of several columns: the offsets in the text (pdfminer's, `out`) of the first
+            # lines of the body boxes that go on with the paragraph of the box before them in the
+            # column before (`_column_goes_on`), the ids of those boxes, and the text's length
+            self.column_runs_over: list[int] = []
+            self.goes_on: set[int] = set()
+            self.text_written = 0
 
         def receive_layout(self, ltpage: Any) -> None:
             from pdfminer.layout import LTContainer, LTText
@@ -760,6 +800,7 @@ def _column_converter():
 
             def write(text: str, layout: Optional[str] = None) -> None:
                 self.write_text(text)
+                self.text_written += len(text)
                 layout = text if layout is None else layout
                 self.layout.write(layout)
                 self.written += len(layout)
@@ -771,6 +812,9 @@ def _column_converter():
                         first = list(item)[0].get_text()
                         self.runs_on.append(self.written + len(first) - len(first.lstrip()))
                     lines = list(item)
+                    if lines and id(item) in self.goes_on:
+                        first = lines[0].get_text()
+                        self.column_runs_over.append(self.text_written + len(first) - len(first.lstrip()))
                     if body and lines and any(b is item for b in texts) and abs(_box_size(item) - body) <= 0.05 * body:
                         # a body box (no running header set smaller): its first line at the top of a
                         # page goes on with the paragraph the page before ended in where it is not set
@@ -802,6 +846,7 @@ def _column_converter():
                         texts = [b for b in (_page_furniture(boxes, body)[1] if body else boxes)
                                  if _box_size(b) <= body * _HEADLINE]
                         font = _body_font(texts)
+                        self.goes_on |= _column_goes_on(boxes, body)
                         # one column: no two body boxes side by side (at one height, the one left
                         # ending before the other starts); a short line (a crosshead) and a running
                         # header centred above it, which pdfminer's furniture gap may leave among

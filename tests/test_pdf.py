@@ -1006,6 +1006,36 @@ def test_a_page_of_several_columns_keeps_each_headline_whole_as_a_paragraph(tmp_
     assert clean_doc.meta.title in (None, *(head for head, *_ in arts))
 
 
+@pytest.mark.parametrize("k,size,variant", [(1, 9, "abc"), (2, 8, "ab"), (2, 9, "ab")])
+def test_a_page_of_several_columns_keeps_a_paragraph_whole_where_it_goes_on_in_the_next_column(tmp_path, k, size,
+                                                                                                variant):
+    """Without `--pdf-articles` (one record a page): on bench/bench_epaper.py's pages of several
+    columns (the seeds' text) every set paragraph is a whole paragraph of the clean text. Before,
+    a body paragraph that goes on at the top of the next column was cut there (pdfminer's boxes
+    are apart by a blank line, which the cleaner reads as a paragraph break after a sentence's
+    end). `extract` now gives the first lines of such boxes in `runs_over`, by the rule
+    `--pdf-articles` reads an article's columns with (`_goes_on`)."""
+    from pipeline.clean import clean, clean_input
+    from pipeline.pdf import extract
+
+    be = _bench_epaper()
+    seeds = {p.stem: clean(p.read_text(encoding="utf-8")).text for p in sorted(CORPUS.glob("*.txt"))}
+
+    def body(sid, n):
+        return "\n\n".join(seeds[sid].split("\n\n")[1:1 + n])
+
+    a, b, c = be.SEEDS[k], be.SEEDS[(k + 1) % 5], be.SEEDS[(k + 2) % 5]
+    arts = [(be.HEADLINES[a], body(a, 3), 0, 2, 20, 150), (be.HEADLINES[b], body(b, 3), 2, 1, 20, 280)]
+    arts += [(be.HEADLINES[c], body(c, 3), 0, 2, 155, 280)] if variant == "abc" else []
+    lines = be.epaper(arts, tmp_path / "seite.pdf", size=size)
+    raw, meta = extract((tmp_path / "seite.pdf").read_bytes())
+    assert meta.get("runs_over")
+    paras = clean_input(raw, meta).text.split("\n\n")
+    for n in range(1, len(arts) + 1):
+        for para in be._paragraphs([ln for ln in lines if ln[0] == n]).split("\n\n"):
+            assert para in paras, para[:60]
+
+
 def _indented_page(paras, out: Path, size: int, head: str = "Kasachstan bittet um militärische Hilfe") -> str:
     """A page set as most newspapers set their columns: a headline, then paragraphs whose first
     line is set in by 3 mm, no white between them, running on into the next column. Gives the
