@@ -29,6 +29,9 @@ Prints two measures:
 `--baseline REV` loads `pipeline/pdf.py` as it was at REV (`git show REV:pipeline/pdf.py`, the
 rest of the pipeline as it is now) and scores it in the same run; its articles measure only
 where that file has `extract_articles`.
+
+Then 30 further pages whose articles hold crossheads set larger than the body
+(`make_crosshead_pages`, session 27), scored as `extract_articles` is above.
 """
 from __future__ import annotations
 
@@ -65,14 +68,18 @@ def _lines(pdf, text: str, w: float, style: str, size: float) -> list[str]:
 
 
 def epaper(articles, out: Path, size: int = 9, header: str = HEADER, masthead=(), crossheads=(),
-           crosshead_pt: float = 0) -> list[tuple[int, str, str]]:
+           crosshead_pt: float = 0, headline_pt=None) -> list[tuple[int, str, str]]:
     """One A4 page. articles: (headline, body, first column, columns, top mm, bottom mm) on a
     three-column grid; a body fills its columns top to bottom under its headline (what does not
     fit is left out). Returns the set lines in reading order as (article number from 1, line,
     kind): kind "head" for a headline's line, "para" for a body paragraph's first, "" else.
     `masthead`: lines (text, style, pt, centred) set from the top of the page down (the outlet's
     name, a date line; give the articles a top below them); `crossheads`: body paragraphs set as
-    crossheads, bold at `crosshead_pt` (default the body size), each a paragraph of its own."""
+    crossheads, bold at `crosshead_pt` (default the body size), each a paragraph of its own; a
+    crosshead is set whole in one column with a line of its text under it (else it goes to the
+    next column; in the article's last column it is left out with what follows), and a crosshead
+    that would end its article is left out (no layout splits a crosshead or ends a column with one).
+    `headline_pt`: {article number: its headline's size} (default 18 pt over several columns, 14 in one)."""
     from fpdf import FPDF
 
     pdf = FPDF()
@@ -92,7 +99,7 @@ def epaper(articles, out: Path, size: int = 9, header: str = HEADER, masthead=()
         pdf.text(70, 12, header)
     order: list[tuple[int, str, str]] = []
     for n, (head, body, c0, nc, top, bottom) in enumerate(articles, 1):
-        hs = 18 if nc > 1 else 14
+        hs = (headline_pt or {}).get(n, 18 if nc > 1 else 14)
         y = top
         for ln in _lines(pdf, head, nc * cw + (nc - 1) * gap, "B", hs):
             pdf.set_font("Helvetica", "B", hs)
@@ -106,8 +113,17 @@ def epaper(articles, out: Path, size: int = 9, header: str = HEADER, masthead=()
             style, pt = ("B", crosshead_pt or size) if para in crossheads else ("", size)
             body_lines += [(ln, style, pt) for ln in _lines(pdf, para, cw, style, pt)] + [("", "", size)]
         c, first = c0, True
-        for ln, style, pt in body_lines[:-1]:
+        for i, (ln, style, pt) in enumerate(body_lines[:-1]):
             lh = pt * 0.42
+            if first and style:  # a crosshead: whole in one column, not the last of the article's lines
+                k = next(j for j in range(i, len(body_lines)) if not body_lines[j][0]) - i
+                if i + k == len(body_lines) - 1:
+                    break
+                if y + k * lh + 2 * size * 0.42 > bottom:
+                    c += 1
+                    y = body_top
+                    if c >= c0 + nc:
+                        break
             if y + lh > bottom:
                 c += 1
                 y = body_top
@@ -144,9 +160,46 @@ def make_pages(folder: Path) -> dict[str, list[tuple[int, str, str]]]:
     return pages
 
 
+#: the seeds' bodies (first paragraph, paragraphs) holding their own subheadings, set as
+#: crossheads on the crosshead pages (seed 000 has none: an article without one)
+CROSSHEAD_BODIES = {SEEDS[0]: (1, 3), SEEDS[1]: (3, 6), SEEDS[2]: (8, 5), SEEDS[3]: (3, 8), SEEDS[4]: (3, 8)}
+#: a crosshead's size over the body's on those pages
+CROSSHEAD_PT = 1.2
+
+
+def make_crosshead_pages(folder: Path) -> dict[str, list[tuple[int, str, str]]]:
+    """Pages whose articles hold crossheads (session 27): the seeds' own subheadings (their
+    paragraphs under 60 characters) set bold at `CROSSHEAD_PT` times the body size, larger than
+    the body, in the bodies of `CROSSHEAD_BODIES`. Five rotations x 8 / 9 / 10 pt x two layouts:
+    `row` (three one-column articles side by side) and `stack` (a two-column article, the rest of
+    its seed filling its columns, beside a column of two one-column articles, one under the other,
+    their headlines set alike): 30
+    pages, 90 articles, as folder/x<name>.pdf; {name: set lines}."""
+    seeds = {p.stem: clean(p.read_text(encoding="utf-8")).text for p in sorted((ROOT / "corpus").glob("*.txt"))}
+    cross = {p for text in seeds.values() for p in text.split("\n\n")[1:] if len(p) < 60}
+
+    def body(sid: str, rest: bool = False) -> str:
+        skip, n = CROSSHEAD_BODIES[sid]
+        return "\n\n".join(seeds[sid].split("\n\n")[skip:None if rest else skip + n])
+
+    pages: dict[str, list[tuple[int, str, str]]] = {}
+    for k in range(5):
+        a, b, c = SEEDS[k], SEEDS[(k + 1) % 5], SEEDS[(k + 2) % 5]
+        for size in (8, 9, 10):
+            row = [(HEADLINES[s], body(s), i, 1, 20, 280) for i, s in enumerate((a, b, c))]
+            stack = [(HEADLINES[a], body(a, rest=True), 0, 2, 20, 170), (HEADLINES[b], body(b), 2, 1, 20, 145),
+                     (HEADLINES[c], body(c), 2, 1, 150, 280)]
+            for variant, arts in (("row", row), ("stack", stack)):
+                name = f"x{k}_{size}_{variant}"
+                pages[name] = epaper(arts, folder / f"{name}.pdf", size=size, crossheads=cross,
+                                     crosshead_pt=round(CROSSHEAD_PT * size, 1))
+    return pages
+
+
 def order_score(extract, folder: Path, pages, show: bool = False) -> tuple[float, int]:
     """(line pairs kept, pages read in order): pairs of lines adjacent in an article that are
-    adjacent in the extracted text, and pages where every such pair is."""
+    adjacent in the extracted text, and pages where every such pair is. A headline's lines
+    written as one line (as `extract_articles` writes them: `_raw_lines`) are its lines in order."""
     total = ok = perfect = 0
     for name, lines in pages.items():
         text, _ = extract((folder / f"{name}.pdf").read_bytes())
@@ -154,9 +207,20 @@ def order_score(extract, folder: Path, pages, show: bool = False) -> tuple[float
         pos: dict[str, list[int]] = {}
         for i, (_, ln, _) in enumerate(lines):
             pos.setdefault(ln.strip(), []).append(i)
+        # a headline's lines written as one line (`_headline_text`: `_raw_lines`) are its set lines in order
+        heads: dict[str, list[int]] = {}
+        for n in sorted({line[0] for line in lines}):
+            at = [i for i, line in enumerate(lines) if line[0] == n and line[2] == "head"]
+            if len(at) > 1:
+                heads.update({h: [i for i in at if lines[i][1].strip() in h]
+                              for h in _raw_lines([lines[i] for i in at]) if h not in pos})
         seq: list[int] = []  # the set line each extracted line is (a repeated line: the one after the last)
         used: set[int] = set()
         for ln in got:
+            if ln in heads and not any(i in used for i in heads[ln]):
+                used.update(heads[ln])
+                seq += heads[ln]
+                continue
             cand = [i for i in pos.get(ln, []) if i not in used]
             if not cand:
                 continue
@@ -322,6 +386,17 @@ def main() -> None:
                   f"clean text equal {r['clean']}/{r['expected']} (whitespace normalised), "
                   f"its headline one paragraph {r['headline']}/{r['expected']}, "
                   f"with its paragraph breaks {r['paragraphs']}/{r['expected']}")
+        xpages = make_crosshead_pages(folder)
+        n_x = sum(len({line[0] for line in lines}) for lines in xpages.values())
+        print(f"{len(xpages)} pages with crossheads (bold, {CROSSHEAD_PT} x body), {n_x} articles (one-column "
+              f"articles side by side, and a column of two beside a two-column one):")
+        for label, mod in runs:
+            if not hasattr(mod, "extract_articles"):
+                continue
+            r = articles_score(mod.extract_articles, folder, xpages, args.show)
+            # (raw lines are not compared: a crosshead's lines are one line of the raw text, as a headline's)
+            print(f"  {label}: extract_articles: articles found {r['found']} / {r['expected']}; clean text equal "
+                  f"{r['clean']}/{r['expected']} (whitespace normalised), with its paragraph breaks {r['paragraphs']}/{r['expected']}")
 
 
 if __name__ == "__main__":

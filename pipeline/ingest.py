@@ -768,18 +768,24 @@ def _from_bytes(data: bytes, path: Path, root: Path, suffix: str, max_bytes: int
     if not data.strip():
         yield IngestError(name, ErrorKind.EMPTY, f"{name}: file is empty")
         return
-    why = binary_reason(data)
+    # a web archive's parts may be binary (Content-Transfer-Encoding: binary, an image's bytes as they are): its page is checked
+    archive = suffix in HTML_SUFFIXES and _is_mhtml(data)
+    why = None if archive else binary_reason(data)
     if why is not None:
         yield IngestError(name, ErrorKind.BINARY, f"{name}: binary file, not text ({why}; first bytes {data[:8]!r})")
         return
     page, archive_url, decoded, archive_warnings = data, None, None, []
     # a saved web archive (also one renamed .html); a page itself named .mhtml is read as the page it is
-    if suffix in HTML_SUFFIXES and (_is_mhtml(data) or (suffix in MHTML_SUFFIXES and not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"))):
+    if archive or (suffix in MHTML_SUFFIXES and not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")):
         try:
             page, charset, archive_url, archive_warnings = mhtml_page(data)
             archive_warnings = [f"mhtml: {name}: {w}" for w in archive_warnings]
         except MhtmlUnreadable as e:
             yield IngestError(name, e.kind, f"{name}: {e.reason}")
+            return
+        why = binary_reason(page)
+        if why is not None:
+            yield IngestError(name, ErrorKind.BINARY, f"{name}: the web archive's page is binary, not text ({why}; first bytes {page[:8]!r})")
             return
         try:  # in the charset its MIME part declares (ISO-8859-1 read as windows-1252, as browsers do); else as a page's bytes
             enc = codecs.lookup(charset).name if charset else None

@@ -60,7 +60,9 @@ def extract(data: bytes) -> tuple[str, dict[str, Any]]:
     the next line (`_runs_on`: body text, which the cleaner reads as no title) and `runs_over`,
     the offsets of the first body lines of a page that go on with the paragraph the page before
     ended in (not set in, their first word would not have fit on that page's last line: no
-    paragraph break at the page break, also after a sentence's end), and `title` and
+    paragraph break at the page break, also after a sentence's end); in a PDF of several columns
+    `runs_over` holds the first lines of the boxes at a column's top that go on with the paragraph
+    the column before ended in (`_column_goes_on`), and `title` and
     `authors` from the document information where they look like an article's (a hint: the
     cleaner's own title wins; where the document gives no title, in a PDF set in one column, the
     headline set larger than the body above it on the first page, its lines one line as in the
@@ -101,6 +103,10 @@ def _extract(data: bytes) -> tuple[str, dict[str, Any], str]:
             # (the cleaner's own title wins; it reads none where a headline set in two lines ends
             # in a function word, "Kasachstan weist keine russischen Reservisten aus")
             meta["title"] = head
+    elif devices and devices[-1].column_runs_over:
+        # pages of several columns: the first lines of the boxes at a column's top that go on with
+        # the paragraph the column before ended in (`_column_goes_on`): no paragraph break there
+        meta["runs_over"] = devices[-1].column_runs_over
     check_text_layer(text + "".join(aside), pages)
     return text, meta, "".join(aside)
 
@@ -316,18 +322,24 @@ def _crosshead(box: Any, heads: list, boxes: list, body: float) -> bool:
     its top (at the top of its column, right under the headline: from its height) down past its
     top (a crosshead may end a column), with no headline beside it at its height. The next
     article under a headline over two columns spans them (set as large), or stands in one of
-    them beside the next one's headline, with the text above it ended. A crosshead of an article
-    set in one column, or on a page its headline is not on, has no such witness and still starts
-    an article."""
+    them beside the next one's headline, with the text above it ended. In an article set in one
+    column (its headline no wider than the column) that witness is missing: `_column_crosshead`
+    decides. A crosshead on a page its headline is not on still starts an article."""
     if not heads:
         return False
     x0, x1, y0 = min(h.x0 for h in heads), max(h.x1 for h in heads), min(h.y0 for h in heads)
     # the headline's columns: those of the boxes right under it that it reaches over (a headline's
     # ink may end inside its last column)
     top = [b for b in boxes if y0 - 3 * body <= b.y1 <= y0 + body and b.x0 < x1 and b.x1 > x0]
-    x0, x1 = min([x0] + [b.x0 for b in top]), max([x1] + [b.x1 for b in top])
+    # (a box under the headline may be one short line: its columns' edges are those of all the boxes in them)
+    cols = [b for b in boxes if b.y1 <= y0 + body and _box_size(b) <= body * _HEADLINE and any(_same_column(b, t) for t in top)]
+    x0, x1 = min([x0] + [b.x0 for b in top + cols]), max([x1] + [b.x1 for b in top + cols])
     if box.x0 < x0 - body or box.x1 > x1 + body or box.y1 > y0 + body or _box_size(box) >= min(map(_box_size, heads)):
         return False
+    under = [b for b in top if _box_size(b) <= body * _HEADLINE]
+    if under and all(_same_column(b, box) for b in under) and max(h.x1 for h in heads) - min(h.x0 for h in heads) \
+            <= max(b.x1 for b in under + cols) - min(b.x0 for b in under + cols) + body:
+        return _column_crosshead(box, heads, boxes, body, y0)
     beside = [b for b in boxes if b is not box and b.x0 >= x0 - body and b.x1 <= x1 + body and b.y1 <= y0 + body
               and (b.x0 >= box.x1 or b.x1 <= box.x0)]
     if any(_box_size(b) > body * _HEADLINE and b.y0 < box.y1 and b.y1 > box.y0 for b in beside):
@@ -337,6 +349,33 @@ def _crosshead(box: Any, heads: list, boxes: list, body: float) -> bool:
     first = not any(b is not box and _same_column(b, box) and box.y1 < b.y0 and b.y1 <= y0 + body for b in boxes)
     return any((a.y1 > box.y1 or (first and a.y1 >= box.y1 - body)) and c.y0 < box.y1 - body and _same_column(a, c)
                for a in text for c in text)
+
+
+#: a crosshead is at most this many lines
+_CROSSHEAD_LINES = 3
+#: a crosshead in a one-column article is set at most this times the body size (a size or two
+#: larger: a brief's headline under the article, 12 pt over a 9 pt body, is none)
+_CROSSHEAD_SIZE = 1.3
+
+
+def _column_crosshead(box: Any, heads: list, boxes: list, body: float, y0: float) -> bool:
+    """Whether `box`, set larger than the body in the one column of an article whose headline
+    (`heads`, its lowest edge `y0`) stands over that column only (no wider), is a crosshead of the article
+    (`_crosshead`, which has no column beside it to witness it here): it is short (at most
+    `_CROSSHEAD_LINES` lines), set near the body size (at most `_CROSSHEAD_SIZE` times it) and
+    clearly smaller than the headline (by the factor `_HEADLINE` that tells a headline from the
+    body), and stands between the article's text in its column,
+    text above it under the headline and text right below it (within three body sizes) or nothing
+    below it (it ends the column: no article has a headline without a body under it). The next
+    article of a column of briefs has its headline set as large as the first (or nearly): it still
+    starts an article."""
+    if len(list(box)) > _CROSSHEAD_LINES or _box_size(box) * _HEADLINE > min(map(_box_size, heads)) \
+            or _box_size(box) > body * _CROSSHEAD_SIZE:
+        return False
+    text = [b for b in boxes if b is not box and _box_size(b) <= body * _HEADLINE and _same_column(b, box)]
+    above = any(b.y0 >= box.y1 - body and b.y1 <= y0 + body for b in text)
+    below = [b for b in boxes if b is not box and b.y1 <= box.y0 + body and _same_column(b, box)]
+    return above and (not below or any(b in text and box.y0 - b.y1 <= 3 * body for b in below))
 
 
 #: what a masthead may hold besides its lines set large: a date line, a slogan (lines of body size)
@@ -608,6 +647,34 @@ def _goes_on(before: Any, box: Any, body: float, edges: tuple[float, float, floa
     return not _starts_paragraph(last, first, edges, body)
 
 
+def _column_goes_on(boxes: list, body: float) -> set[int]:
+    """The ids of a page's body boxes (`boxes` in reading order, `body` the body size) that go on
+    in the next column with the paragraph of the body box read before them (`_goes_on`, as
+    `extract_articles` reads an article's columns: no white above it at the column's top, none
+    below the paragraph's end, and its first line starts no paragraph by the layout). A box set
+    larger than the body (a headline, a crosshead) ends the run; the page's running header and
+    footer are in none."""
+    if not body:
+        return set()
+    rest = {id(b) for b in _page_furniture(boxes, body)[1]}
+    order = [b for b in boxes if id(b) in rest]
+    heads = {id(b) for b in order if _box_size(b) > body * _HEADLINE}
+    texts = [b for b in order if id(b) not in heads]
+    out: set[int] = set()
+    prev, col_top = None, 0.0
+    for at, box in enumerate(order):
+        if id(box) in heads:
+            prev = None
+            continue
+        if prev is not None and not _same_column(prev, box) and _goes_on(
+                prev, box, body, (_column(box, texts)[0], *_column(prev, texts)), col_top, _column_bottom(order[at:], heads)):
+            out.add(id(box))
+        if prev is None or not _same_column(prev, box):
+            col_top = box.y1
+        prev = box
+    return out
+
+
 def _mended(head: str) -> str:
     """A headline's text (`_headline_text`) as one line, a line-end hyphen in it mended as the
     cleaner mends it in the article's text ("Reser-" "visten": "Reservisten"; "Sowjet-" "Traum":
@@ -712,6 +779,12 @@ def _column_converter():
             self.runs_over: list[int] = []
             self.last_line: Optional[tuple] = None
             self.page_top = True
+            # on pages of several columns: the offsets in the text (pdfminer's, `out`) of the first
+            # lines of the body boxes that go on with the paragraph of the box before them in the
+            # column before (`_column_goes_on`), the ids of those boxes, and the text's length
+            self.column_runs_over: list[int] = []
+            self.goes_on: set[int] = set()
+            self.text_written = 0
 
         def receive_layout(self, ltpage: Any) -> None:
             from pdfminer.layout import LTContainer, LTText
@@ -727,6 +800,7 @@ def _column_converter():
 
             def write(text: str, layout: Optional[str] = None) -> None:
                 self.write_text(text)
+                self.text_written += len(text)
                 layout = text if layout is None else layout
                 self.layout.write(layout)
                 self.written += len(layout)
@@ -738,6 +812,9 @@ def _column_converter():
                         first = list(item)[0].get_text()
                         self.runs_on.append(self.written + len(first) - len(first.lstrip()))
                     lines = list(item)
+                    if lines and id(item) in self.goes_on:
+                        first = lines[0].get_text()
+                        self.column_runs_over.append(self.text_written + len(first) - len(first.lstrip()))
                     if body and lines and any(b is item for b in texts) and abs(_box_size(item) - body) <= 0.05 * body:
                         # a body box (no running header set smaller): its first line at the top of a
                         # page goes on with the paragraph the page before ended in where it is not set
@@ -756,9 +833,11 @@ def _column_converter():
                             self.body_seen = True
                     # a headline box (set larger than the body) as `extract_articles` writes it: its
                     # lines of one size one line (`_headline_text`), which the cleaner reads as one
-                    # title; it read a headline set in two lines as a title and a paragraph
-                    write(item.get_text() + "\n", None if not body else _headline_text(item, body)
-                          if _box_size(item) > body * _HEADLINE else _body_text(item, body, edges))
+                    # title; it read a headline set in two lines as a title and a paragraph, and one
+                    # in three short lines as a pull quote. In the text of a page of several columns too
+                    head = body and _box_size(item) > body * _HEADLINE
+                    write(_headline_text(item, body) if head else item.get_text() + "\n",
+                          None if not body else _headline_text(item, body) if head else _body_text(item, body, edges))
                 elif isinstance(item, LTContainer):
                     boxes = [o for o in item if isinstance(o, LTTextBox)]
                     if boxes or isinstance(item, LTFigure):
@@ -767,6 +846,7 @@ def _column_converter():
                         texts = [b for b in (_page_furniture(boxes, body)[1] if body else boxes)
                                  if _box_size(b) <= body * _HEADLINE]
                         font = _body_font(texts)
+                        self.goes_on |= _column_goes_on(boxes, body)
                         # one column: no two body boxes side by side (at one height, the one left
                         # ending before the other starts); a short line (a crosshead) and a running
                         # header centred above it, which pdfminer's furniture gap may leave among

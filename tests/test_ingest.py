@@ -136,6 +136,57 @@ def test_a_saved_web_archive_is_read_as_its_page(tmp_path):
     assert isinstance(doc, RawDoc) and doc.text == html_doc.text
 
 
+def test_a_web_archive_with_binary_parts_is_read_as_its_page(tmp_path):
+    """A web archive whose parts are in the transfer encodings `binary` or `8bit` (RFC 2045: the
+    bytes as they are; Chromium's offline pages write them so), an image's bytes among the first
+    8 KB of the file, was refused as "binary file, not text (18 NUL bytes in the first 8,192
+    bytes ...)": the check for a binary file looked at the archive, not at its page. The page is
+    read as the page saved as .html; a page itself binary is still an error naming the file."""
+    import random
+    from email import policy
+    from email.message import EmailMessage
+
+    import pytest
+
+    if not (NEWS / "html" / "pages").is_dir():
+        pytest.skip("../shared/data/news/html not available")
+    url = "https://www.example.de/gespeichert/artikel.html"
+    rng = random.Random(3)
+    png = b"\x89PNG\r\n\x1a\n" + bytes(rng.getrandbits(8) for _ in range(4096))
+
+    def archive(page: bytes, cte: str) -> bytes:
+        msg = EmailMessage(policy=policy.SMTP)
+        msg["From"] = "<Saved by Blink>"
+        msg["Snapshot-Content-Location"] = url
+        msg["MIME-Version"] = "1.0"
+        msg.make_related()
+        image = EmailMessage(policy=policy.SMTP)
+        image.set_content(png, maintype="image", subtype="png", cte="binary")
+        image["Content-Location"] = "https://www.example.de/logo.png"
+        part = EmailMessage(policy=policy.SMTP)
+        part.set_content(page, maintype="text", subtype="html", cte=cte)
+        part["Content-Location"] = url
+        msg.attach(image)  # the image first: its bytes in the file's first 8 KB
+        msg.attach(part)
+        return msg.as_bytes()
+
+    for page_name in MHTML_PAGES[:2]:
+        page = (NEWS / "html" / "pages" / page_name).read_bytes()
+        (tmp_path / "seite.html").write_bytes(page)
+        (html_doc,) = _items(tmp_path / "seite.html")
+        for cte in ("binary", "8bit"):
+            data = archive(page, cte)
+            assert 0 in data[:8192]
+            (tmp_path / "a.mhtml").write_bytes(data)
+            (doc,) = _items(tmp_path / "a.mhtml")
+            assert isinstance(doc, RawDoc), (page_name, cte, doc)
+            assert doc.text == html_doc.text and doc.encoding == html_doc.encoding, (page_name, cte)
+    (tmp_path / "bild.mhtml").write_bytes(archive(png[8:], "binary"))  # its "page" an image's bytes
+    (err,) = _items(tmp_path / "bild.mhtml")
+    assert isinstance(err, IngestError) and err.kind == "binary", err
+    assert err.message.startswith(f"{tmp_path / 'bild.mhtml'}: the web archive's page is binary, not text"), err.message
+
+
 def test_a_web_archive_that_cannot_be_read_is_an_error_naming_it(tmp_path):
     """A web archive without an HTML page, whose root part is no HTML, cut off in its headers or
     garbage under the name: each an error naming the file and what to do, no traceback; cut off in
