@@ -324,3 +324,25 @@ def test_present_passive_keeps_its_tense(nlp_model):
     text = ("Im Wahlkreis Dresden I wird erst am 2. Oktober gewählt, da eine Kandidatin der NPD verstarb. Erst wenn die "
             "Stimmen ausgezählt sind, steht das Ergebnis fest.")
     assert ("2. Oktober", "2005-10-02", "date") in dates_of(nlp_model, text, "2005-09-18")
+
+
+# origin: session 27 (s27-dates), a sweep of unlabelled Wikinews text: a present participle right after the date and
+# before its noun ("der am 10. Mai stattfindenden Wahl") dates a thing going on or coming then; the past verb the noun
+# phrase hangs on ("wurden ... eingeladen") put it a year back. Now the nearest such day; a future clause keeps its
+# future, a past clause without the participle its past, and "tausende" (the same shape) is no participle
+@pytest.mark.parametrize("text,published,expected", [
+    ("Symbolträchtiger hätte die Präsentation von Kleinparteien in Deutschland nicht ausfallen können: Im kleinsten "
+     "Bundesland wurden insgesamt neun Parteien im Vorfeld der am 10. Mai stattfindenden Wahl zu einer Talkrunde "
+     "eingeladen.", "2015-04-26", ("10. Mai", "2015-05-10", "date")),  # wn78978 (no rule set)
+    ("Bei einem Sondertreffen in Brüssel lehnten sie am Samstag eine Verlängerung des am 30. Juni auslaufenden "
+     "Hilfsprogramms ab.", "2015-06-27", ("30. Juni", "2015-06-30", "date")),  # 10kGNAD gnad296
+    ("Die Friedensnobelpreisträgerin und Politikerin Aung San Suu Kyi (65) erklärte laut Medienberichten, sie werde "
+     "sich nicht an den am 7. September anstehenden Wahlen in Myanmar beteiligen.", "2010-10-13",
+     ("7. September", "2011-09-07", "date")),  # wn64021: the future stays
+    ("Im kleinsten Bundesland wurden neun Parteien zu einer Talkrunde eingeladen, die am 10. Mai stattfand.",
+     "2015-04-26", ("10. Mai", "2014-05-10", "date")),
+    ("Dort demonstrierten am Sonntag tausende Menschen gegen die Regierung.", "2016-03-16",
+     ("Sonntag", "2016-03-13", "date")),
+])
+def test_a_present_participle_attribute_is_the_nearest(nlp_model, text, published, expected):
+    assert expected in dates_of(nlp_model, text, published)

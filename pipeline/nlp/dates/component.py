@@ -286,6 +286,8 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
                 tense = "future"  # "einem im April auszusprechenden Vorschlag": a thing still to be done lies ahead
             elif tense != "past" and self._past_participle_after(doc, span):
                 tense = "past"  # "nach der am Dienstag erfolgten Veröffentlichung": a thing done then lies behind
+            elif tense == "past" and self._present_participle_after(doc, span):
+                tense = "present"  # "der am 10. Mai stattfindenden Wahl": a thing going on or coming then, the nearest
             if m.kind == "day_list" and m.extra.get("mon") is None:
                 continue
             if m.kind == "rel":
