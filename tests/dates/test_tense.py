@@ -346,3 +346,22 @@ def test_present_passive_keeps_its_tense(nlp_model):
 ])
 def test_a_present_participle_attribute_is_the_nearest(nlp_model, text, published, expected):
     assert expected in dates_of(nlp_model, text, published)
+
+
+# origin: session 27 (s27-dates), a sweep of unlabelled Wikinews text: a weekday after "vom" (no relative modifier)
+# is the day a thing is dated from ("die Zusammenstöße vom Mittwoch", "nach Polizeiangaben vom Mittwoch"), before
+# publication; inside a noun phrase the nearest day was taken, three days ahead when published on a Sunday (wn75792)
+# or the next day (dev5 wn77331: gold 2014-07-27). dates.json origin_words; not before a range's second word
+@pytest.mark.parametrize("text,published,expected", [
+    ("Die Zusammenstöße vom Mittwoch waren die blutigsten seit 2009, als bei Auseinandersetzungen zwischen Uiguren und "
+     "Han-Chinesen sowie staatlichen Sicherheitskräften über 200 Menschen getötet wurden.", "2013-06-30",
+     ("Mittwoch", "2013-06-26", "date")),  # wn75792 (no rule set)
+    ("Er griff damit den Tenor chinesischer Medien auf, in denen es zu den Protesten vom Sonntag auch heißt, dass die "
+     "Opposition in Hongkong nur ein „Papiertiger“ sei, den die Mehrheit der Menschen problemlos überwinden könne.",
+     "2014-08-02", ("Sonntag", "2014-07-27", "date")),  # wn77331
+    ("Nach Polizeiangaben vom Mittwoch besteht inzwischen in zwei der angezeigten Fälle der Verdacht einer "
+     "Vergewaltigung.", "2016-03-15", ("Mittwoch", "2016-03-09", "date")),  # 10kGNAD
+    ("In der Nacht vom Freitag auf Samstag soll es regnen.", "2016-03-16", ("Freitag", "2016-03-18", "date")),
+])
+def test_a_weekday_after_vom_lies_behind(nlp_model, text, published, expected):
+    assert expected in dates_of(nlp_model, text, published)
