@@ -365,3 +365,16 @@ def test_a_present_participle_attribute_is_the_nearest(nlp_model, text, publishe
 ])
 def test_a_weekday_after_vom_lies_behind(nlp_model, text, published, expected):
     assert expected in dates_of(nlp_model, text, published)
+
+
+# origin: session 27 (s27-dates), a sweep of unlabelled Wikinews text: "kündigte ... für den 18. September ... an"
+# announces a thing for that day (dates.json "postponed_to" verbs: the finite forms of "ankündigen", whose prefix
+# stands at the clause's end); the past verb made it a year back
+@pytest.mark.parametrize("text,published,expected", [
+    ("Grünen-Vorsitzende Roth kündigte für den 18. September eine Großdemonstration gegen Atomkraft in Berlin an.",
+     "2010-09-07", ("18. September", "2010-09-18", "date")),  # wn63711 (no rule set)
+    ("Damati kündigte eine erneute Pressekonferenz für den 1. April an.", "2016-03-15",
+     ("1. April", "2016-04-01", "date")),  # 10kGNAD
+])
+def test_kuendigte_fuer_lies_ahead(nlp_model, text, published, expected):
+    assert expected in dates_of(nlp_model, text, published)
