@@ -378,3 +378,16 @@ def test_a_weekday_after_vom_lies_behind(nlp_model, text, published, expected):
 ])
 def test_kuendigte_fuer_lies_ahead(nlp_model, text, published, expected):
     assert expected in dates_of(nlp_model, text, published)
+
+
+# origin: session 27 (s27-dates), a sweep of unlabelled Wikinews text: the parse hangs "am Freitag" on the subject's
+# name ("empfing Borussia Dortmund am Freitag", after an opening phrase), and a date inside a noun phrase was the
+# nearest day (the noun's event), here the Friday after publication; a name that is the verb's subject is no event,
+# so the verb's past decides (without the opening phrase the parse hangs the date on the verb: the same day)
+@pytest.mark.parametrize("text,published,expected", [
+    ("Zum Auftakt des zwölften Spieltages empfing Borussia Dortmund am Freitag den Hamburger Sport-Verein. Das Spiel "
+     "endete mit einem 2:0.", "2010-11-18", ("Freitag", "2010-11-12", "date")),  # wn64617 (no rule set)
+    ("Borussia Dortmund empfing am Freitag den Hamburger Sport-Verein.", "2010-11-18", ("Freitag", "2010-11-12", "date")),
+])
+def test_a_date_hung_on_the_subjects_name_takes_the_verbs_tense(nlp_model, text, published, expected):
+    assert expected in dates_of(nlp_model, text, published)
