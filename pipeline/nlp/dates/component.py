@@ -103,6 +103,8 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
         self.national_days = {day: tuple(starts) for day, starts in d["national_days"]["countries"].items()}
         self.national_day_ahead = frozenset(d["national_days"]["ahead_words"])
         self.since_words = frozenset(d["since_words"])
+        self.origin_words = frozenset(d["origin_words"]["words"])
+        self.origin_not_before = frozenset(d["origin_words"]["not_before"])
         self.narrative_bound_words = frozenset(d["narrative_bound_words"])
         self.pluperfect_aux = frozenset(d["narrative_pluperfect"]["aux"])
         self.pluperfect_not_after = frozenset(d["narrative_pluperfect"]["not_in_clause_after"])
@@ -278,6 +280,10 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
                 # "Seit Donnerstag halten sie ... besetzt": the day before publication; the same for a month or
                 # a day and month ("listet seit [Anfang Juli] die Nebeneinkünfte", dev8 wn43411)
                 tense = "past"
+            if m.kind == "weekday" and not m.g.get("mod") and self._prev_words(doc, span, 1)[:1] \
+                    and self._prev_words(doc, span, 1)[0] in self.origin_words \
+                    and not (span.end < len(doc) and doc[span.end].text.lower() in self.origin_not_before):
+                tense = "past"  # "Die Zusammenstöße vom Mittwoch waren ...": the day a thing is dated from lies behind
             if self._postponed_to(doc, span, c0, c1, s1, postponed_end, tense):
                 tense = "future"  # "der Prozess wurde auf den 28. November vertagt": a later day
                 postponed_end = span.end
@@ -286,6 +292,8 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
                 tense = "future"  # "einem im April auszusprechenden Vorschlag": a thing still to be done lies ahead
             elif tense != "past" and self._past_participle_after(doc, span):
                 tense = "past"  # "nach der am Dienstag erfolgten Veröffentlichung": a thing done then lies behind
+            elif tense == "past" and self._present_participle_after(doc, span):
+                tense = "present"  # "der am 10. Mai stattfindenden Wahl": a thing going on or coming then, the nearest
             if m.kind == "day_list" and m.extra.get("mon") is None:
                 continue
             if m.kind == "rel":

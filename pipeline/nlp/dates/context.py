@@ -260,6 +260,20 @@ class DateContext:
         return bool(_GERUNDIVE_REST.match(word)) and doc[i].text.islower() and attributive_before_noun(
             doc[i], ("e", "en", "er", "es", "em"), lambda nxt: nxt.is_alpha and nxt.text[:1].isupper())
 
+    def _present_participle_after(self, doc: Doc, span: Span) -> bool:
+        """Does a present participle before its noun follow the date: "im Vorfeld der am [10. Mai]
+        stattfindenden Wahl" (wn78978), "des am [30. Juni] auslaufenden Hilfsprogramms"? Its thing is
+        going on or coming then, whatever the tense of the verb the noun phrase hangs on. Not a
+        gerundive (`_gerundive_after`), nor "tausende", whose shape is the same."""
+        i = span.end
+        if i >= len(doc) or not doc[i].text.islower() or doc[i].like_num:
+            return False
+        word = doc[i].text
+        if not _GERUNDIVE_REST.match(word) or "tausend" in word:
+            return False
+        return attributive_before_noun(doc[i], ("e", "en", "er", "es", "em"),
+                                       lambda nxt: nxt.is_alpha and nxt.text[:1].isupper())
+
     def _past_participle_after(self, doc: Doc, span: Span) -> bool:
         """Does a past participle before its noun follow the date: "nach der am [Dienstag] erfolgten
         Veröffentlichung", "die am [Montag] getroffene Entscheidung"? Its thing was done then (not one

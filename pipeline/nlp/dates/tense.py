@@ -160,7 +160,10 @@ class TenseDetector:
             if t.head.i == t.i:
                 break
             h = t.head
-            if t.dep_ in self.noun_attach_deps and h.pos_ in ("NOUN", "PROPN") and t is root:
+            if t.dep_ in self.noun_attach_deps and h.pos_ in ("NOUN", "PROPN") and t is root \
+                    and not (h.pos_ == "PROPN" and h.dep_ in ("nsubj", "nsubj:pass")):
+                # not a name that is the verb's subject: "Zum Auftakt ... empfing Borussia Dortmund am Freitag den
+                # Hamburger SV" (the parse hangs the date on the team's name; a name is no event): the verb decides
                 nominal = True
             if h.pos_ in ("VERB", "AUX") or any(c.dep_ in ("aux", "aux:pass", "cop") for c in h.children):
                 if nominal and t.dep_ in self.adverbial_deps and self._verb_tense(h) == "past":
