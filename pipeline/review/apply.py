@@ -453,10 +453,12 @@ def _apply_record(rec: dict, ds: list[tuple[int, dict]]) -> list[tuple[int, dict
             if reason:
                 flags.append((pos, _flag(d, reason, [])))
                 rec.setdefault("review_flags", []).append({"decision_id": d.get("id"), "reason": reason})
-        crossing = _crossing(rec, ds)
+        crossing = _crossing(rec, [(p, d) for p, d in ds if p not in left_out])
         if crossing is None:
             break
         pos, d, other = crossing
+        if pos in left_out:  # cannot happen (`_crossing` sees only decisions still applied): never loop on it
+            break
         left_out[pos] = (d, _copy_entity({k: v for k, v in other.items() if k != "review"}))
     for pos, (d, other) in sorted(left_out.items()):
         f = _flag(d, "overlap", [])
@@ -471,8 +473,12 @@ def _apply_record(rec: dict, ds: list[tuple[int, dict]]) -> list[tuple[int, dict
 def _crossing(rec: dict, ds: list[tuple[int, dict]]) -> Optional[tuple[int, dict, dict]]:
     """Of two kept (accepted, corrected) entities of `rec` that overlap without being one span, the
     decision that made the later of them kept (its first decision that keeps a span: an accept, an
-    add, a correction), with its place in the log and the other entity; None when the view is flat."""
-    place = {d.get("id"): (pos, d) for pos, d in ds}
+    add, a correction), with its place in the log and the other entity; None when the view is flat.
+    `ds`: the decisions still applied; of a decision that is in the log twice (a log appended to
+    itself, two copies of one log joined), its first copy."""
+    place: dict = {}
+    for pos, d in ds:
+        place.setdefault(d.get("id"), (pos, d))
 
     def made_kept(ent: dict) -> tuple[int, dict]:
         for i in (ent.get("review") or {}).get("decisions", []):
