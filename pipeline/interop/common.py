@@ -494,11 +494,30 @@ def _made(record: dict, kind: str, ent: Optional[dict], new: Optional[dict], *, 
 
 def _make_or_name(out: list[dict], problems: list[str], record: dict, kind: str, ent: Optional[dict], new: Optional[dict], **kw: Any) -> None:
     """`_made`'s decision appended to `out`; an overlapping span's refusal (`_Overlap`) named in
-    `problems` instead, the task going on (a `_Refused` still skips the task)."""
+    `problems` instead, the task going on (a `_Refused` still skips the task).
+
+    A refused correction leaves its entity as it was: it is no longer one the task replaces
+    (`replaced`, a list, changed in place), so the task's later spans are checked against it, and
+    a span the task made kept before that overlaps it is taken out of `out` again, named."""
     try:
         out.append(_made(record, kind, ent, new, made=out, **kw))
     except _Overlap as err:
         problems.append(Conflict(str(err)))
+        replaced = kw.get("replaced")
+        if ent is None or not isinstance(replaced, list) or not any(x is ent for x in replaced):
+            return
+        replaced[:] = [x for x in replaced if x is not ent]
+        if ent.get("status") not in KEEP:
+            return
+        text, where = record["text"], kw.get("where") or record["id"]
+        for d in list(out):
+            sp = dec.kept_span(d)
+            if sp is not None and dec.crosses(sp, (ent["start"], ent["end"])):
+                out.remove(d)
+                problems.append(Conflict(
+                    f"{where}: article {record['id']}: {d.get('decision')} “{text[sp[0]:sp[1]]}” [{sp[0]}, {sp[1]}) overlaps "
+                    f"“{ent['text']}” {ent['label']} [{ent['start']}, {ent['end']}), {ent.get('status')}, whose change the same task "
+                    f"makes is not recorded: an entity's words belong to one entity; that span is not recorded, the rest of the task is"))
 
 
 def decisions_from_changes(record: dict, exported: list[list], now: list[tuple[int, int, str]], *, reviewer: str,
