@@ -201,3 +201,28 @@ def test_an_add_over_an_entity_whose_correction_is_refused_is_refused_too():
         assert any(f"“{text[add[0]:add[1]]}” [{add[0]}, {add[1]})" in str(p) for p in problems), problems
         (again,), flags = apply_decisions([rv], log + out)
         assert not flags and again == rv
+
+
+def test_label_studio_orders_each_articles_copies_by_their_own_times():
+    """Two copies of seed 001 in a JSON-MIN export, both with a time (the later-updated one has the
+    lower annotation id and comes first in the file), and one row of seed 003 without a time: the
+    row of the other article switched every article's copies to annotation-id order, so the
+    earlier-updated copy of 001 won. Each article's copies are ordered among themselves."""
+    recs = _real_output()
+    aid, other = "001_660f1e0e655a289c", "003_402700ddbbeb6917"
+    r = next(x for x in recs if x["id"] == aid)
+    kreml, tok = _ent(r, "Kreml"), _ent(r, "Kassym-Jomart Tokajew")
+    tasks = {x["data"]["article_id"]: x for x in interop.to_label_studio(recs)}
+
+    def row(art, task_id, ann_id, without=None, updated=None):
+        t = tasks[art]
+        regions = [{"start": x["value"]["start"], "end": x["value"]["end"], "text": x["value"]["text"], "labels": x["value"]["labels"]}
+                   for x in t["predictions"][0]["result"] if x["type"] == "labels"]
+        out = {"id": task_id, "text": t["data"]["text"], "article_id": art, "presseschau": t["data"]["presseschau"], "annotator": 7,
+               "annotation_id": ann_id, "label": [x for x in regions if without is None or x["start"] != without["start"]]}
+        return out | ({"updated_at": updated} if updated else {})
+
+    rows = [row(aid, 2, 4, tok, "2026-03-02T11:00:00Z"), row(aid, 1, 9, kreml, "2026-03-02T10:00:00Z"), row(other, 3, 5)]
+    ds, ps = interop.import_label_studio(rows, recs, path="min.json")
+    assert [d["span"]["text"] for d in ds if d["decision"] == "reject" and d["article_id"] == aid] == ["Kassym-Jomart Tokajew"]
+    assert len(ps) == 1 and "recorded (the latest by updated_at/created_at and annotation id)" in ps[0], ps
