@@ -226,3 +226,20 @@ def test_label_studio_orders_each_articles_copies_by_their_own_times():
     ds, ps = interop.import_label_studio(rows, recs, path="min.json")
     assert [d["span"]["text"] for d in ds if d["decision"] == "reject" and d["article_id"] == aid] == ["Kassym-Jomart Tokajew"]
     assert len(ps) == 1 and "recorded (the latest by updated_at/created_at and annotation id)" in ps[0], ps
+
+
+def test_label_studio_pair_left_as_it_was_when_the_tasks_name_is_a_folder(tmp_path):
+    """`io.atomic_write_files` says a folder in a file's place leaves every file as it was: the
+    config (.xml, renamed first) was replaced before the rename of the tasks over their folder
+    failed. Every target is checked before the first rename; the error names the folder."""
+    from pipeline.io import atomic_write_files
+
+    recs = _real_output()
+    tasks = json.dumps(interop.to_label_studio(recs), ensure_ascii=False).encode("utf-8")
+    (tmp_path / "ls.json").mkdir()
+    (tmp_path / "ls.xml").write_text("<View/>", encoding="utf-8")  # an earlier export's config
+    with pytest.raises(OSError) as err:
+        atomic_write_files([(tmp_path / "ls.json", tasks), (tmp_path / "ls.xml", interop.label_studio_config().encode("utf-8"))])
+    assert err.value.filename == str(tmp_path / "ls.json")
+    assert (tmp_path / "ls.xml").read_text(encoding="utf-8") == "<View/>"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ls.json", "ls.xml"] and not any((tmp_path / "ls.json").iterdir())
