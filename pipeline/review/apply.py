@@ -391,6 +391,13 @@ def flag_causes(flagged: list[dict]) -> str:
     return "; ".join(x for x in (rest, lap) if x)
 
 
+def flagged_notice(flagged: list[dict], what: str) -> str:
+    """The console line for the decisions `flagged` that are left out of an export or a report (`what`)."""
+    articles = {str(f.get("article_id")) for f in flagged}
+    return (f"{len(flagged)} review decisions of {len(articles)} articles no longer fit the output and are not in the {what} "
+            f"({flag_causes(flagged)}): `presseschau review` shows them")
+
+
 def apply_decisions(records: list[dict], decisions: list[dict]) -> tuple[list[dict], list[dict]]:
     """Apply the review log to pipeline records.
 
