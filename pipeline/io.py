@@ -144,10 +144,10 @@ def atomic_write_files(files: list[tuple[Path, bytes]]) -> None:
     """Write files that belong together (Label Studio's tasks and their labelling config) as far
     as one can: each to a temporary file beside it (fsync'ed) first, and only when every one is
     written are they renamed, the first of `files` last, so a reader who finds the first new finds
-    the others new too. A failure while they are written or at the first rename (a full disk, a
-    folder in a file's place) leaves every file as it was and no temporary file behind; only a rename
-    failing after another one succeeded (in the same folder: rare) leaves those renamed before new.
-    An OSError names the file (not its temporary one)."""
+    the others new too. A failure while they are written (a full disk) or a folder in a file's
+    place (checked for every file before the first rename) leaves every file as it was and no
+    temporary file behind; only a rename failing after another one succeeded (rare) leaves those
+    renamed before new. An OSError names the file (not its temporary one)."""
     temps: list[tuple[str, Path]] = []
     path = Path(files[0][0]) if files else Path()
     try:
@@ -156,6 +156,9 @@ def atomic_write_files(files: list[tuple[Path, bytes]]) -> None:
                 path = Path(path)
                 with atomic_open(path, "wb", keep=temps) as fh:
                     fh.write(data)
+            for _, path in temps:  # a rename over a folder fails: found before any file is replaced
+                if path.is_dir() and not path.is_symlink():
+                    raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
             for tmp, path in list(reversed(temps)):
                 os.replace(tmp, path)
                 temps.remove((tmp, path))

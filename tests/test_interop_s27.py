@@ -167,3 +167,79 @@ def test_label_studio_copies_without_a_time_are_ordered_by_what_the_file_gives()
     # nothing to go by: the later in the file, said so
     got, ps = rejected([row("b", kreml, None), row("a", tok, None)])
     assert got == ["Kassym-Jomart Tokajew"] and "recorded (the later in the file)" in ps[0], ps
+
+
+def test_an_add_over_an_entity_whose_correction_is_refused_is_refused_too():
+    """Seed 001: "Nagornyj Karabach" and "Armenien" accepted; the tool widens the first over
+    "Armenien" (refused: it overlaps the accepted "Armenien") and adds "Karabach" inside it. The
+    first stays as it was, so the add overlaps a kept entity: it was recorded all the same (the
+    entity counted as one the task replaces), and the log kept two overlapping spans. Now the add
+    is refused too, named; the same with the add made before the refused correction (a task
+    without a snapshot, its spans in text order: "Nagornyj" PER first)."""
+    from pipeline.interop.common import decisions_from_changes, decisions_from_spans
+    from pipeline.review import log as dec
+    from pipeline.review.apply import apply_decisions, strip_review
+
+    rec = strip_review(next(r for r in _real_output() if r["id"] == "001_660f1e0e655a289c"))
+    text = rec["text"]
+    nk = _ent(rec, "Nagornyj Karabach")
+    arm = next(e for e in rec["entities"] if e["start"] == text.index("Armenien", nk["end"]))
+    log = [dec.make_decision(rec, "accept", nk, reviewer="anna"), dec.make_decision(rec, "accept", arm, reviewer="anna")]
+    (rv,), flags = apply_decisions([rec], log)
+    assert not flags
+    exported = [[nk["start"], nk["end"], "LOC", "accepted"], [arm["start"], arm["end"], "LOC", "accepted"]]
+    wide = (nk["start"], arm["end"], "LOC")
+    for add in [(text.index("Karabach", nk["start"]), nk["end"], "LOC"), (nk["start"], nk["start"] + len("Nagornyj"), "PER")]:
+        now = [wide, (arm["start"], arm["end"], "LOC"), add]
+        if add[2] == "LOC":
+            out, problems = decisions_from_changes(rv, exported, now, reviewer="tool", where="t.json")
+        else:
+            out, problems = decisions_from_spans(rv, now, reviewer="tool", labels=["LOC", "PER"], where="t.json")
+            out = [d for d in out if d["decision"] != "reject"]  # the task's other LOC and PER of the article
+        assert out == [], out
+        assert len(problems) == 2 and all("that span is not recorded, the rest of the task is" in str(p) for p in problems)
+        assert any(f"“{text[add[0]:add[1]]}” [{add[0]}, {add[1]})" in str(p) for p in problems), problems
+        (again,), flags = apply_decisions([rv], log + out)
+        assert not flags and again == rv
+
+
+def test_label_studio_orders_each_articles_copies_by_their_own_times():
+    """Two copies of seed 001 in a JSON-MIN export, both with a time (the later-updated one has the
+    lower annotation id and comes first in the file), and one row of seed 003 without a time: the
+    row of the other article switched every article's copies to annotation-id order, so the
+    earlier-updated copy of 001 won. Each article's copies are ordered among themselves."""
+    recs = _real_output()
+    aid, other = "001_660f1e0e655a289c", "003_402700ddbbeb6917"
+    r = next(x for x in recs if x["id"] == aid)
+    kreml, tok = _ent(r, "Kreml"), _ent(r, "Kassym-Jomart Tokajew")
+    tasks = {x["data"]["article_id"]: x for x in interop.to_label_studio(recs)}
+
+    def row(art, task_id, ann_id, without=None, updated=None):
+        t = tasks[art]
+        regions = [{"start": x["value"]["start"], "end": x["value"]["end"], "text": x["value"]["text"], "labels": x["value"]["labels"]}
+                   for x in t["predictions"][0]["result"] if x["type"] == "labels"]
+        out = {"id": task_id, "text": t["data"]["text"], "article_id": art, "presseschau": t["data"]["presseschau"], "annotator": 7,
+               "annotation_id": ann_id, "label": [x for x in regions if without is None or x["start"] != without["start"]]}
+        return out | ({"updated_at": updated} if updated else {})
+
+    rows = [row(aid, 2, 4, tok, "2026-03-02T11:00:00Z"), row(aid, 1, 9, kreml, "2026-03-02T10:00:00Z"), row(other, 3, 5)]
+    ds, ps = interop.import_label_studio(rows, recs, path="min.json")
+    assert [d["span"]["text"] for d in ds if d["decision"] == "reject" and d["article_id"] == aid] == ["Kassym-Jomart Tokajew"]
+    assert len(ps) == 1 and "recorded (the latest by updated_at/created_at and annotation id)" in ps[0], ps
+
+
+def test_label_studio_pair_left_as_it_was_when_the_tasks_name_is_a_folder(tmp_path):
+    """`io.atomic_write_files` says a folder in a file's place leaves every file as it was: the
+    config (.xml, renamed first) was replaced before the rename of the tasks over their folder
+    failed. Every target is checked before the first rename; the error names the folder."""
+    from pipeline.io import atomic_write_files
+
+    recs = _real_output()
+    tasks = json.dumps(interop.to_label_studio(recs), ensure_ascii=False).encode("utf-8")
+    (tmp_path / "ls.json").mkdir()
+    (tmp_path / "ls.xml").write_text("<View/>", encoding="utf-8")  # an earlier export's config
+    with pytest.raises(OSError) as err:
+        atomic_write_files([(tmp_path / "ls.json", tasks), (tmp_path / "ls.xml", interop.label_studio_config().encode("utf-8"))])
+    assert err.value.filename == str(tmp_path / "ls.json")
+    assert (tmp_path / "ls.xml").read_text(encoding="utf-8") == "<View/>"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ls.json", "ls.xml"] and not any((tmp_path / "ls.json").iterdir())

@@ -91,3 +91,36 @@ def test_export_says_why_an_old_overlapping_decision_is_left_out(tmp_path):
     assert "1 keep a span overlapping another entity the log keeps" in said and "text changed" not in said, said
     rows = [r for r in (tmp_path / "x.csv").read_text(encoding="utf-8").splitlines() if r.startswith(ART) and ",Präsident Kassym-Jomart Tokajew," in r]
     assert rows == []
+
+
+def test_a_log_joined_to_itself_with_an_overlap_is_applied_once_and_ends():
+    """A log appended to itself (or two copies of one log joined) holds each decision twice; where
+    two of them keep overlapping spans, applying it must end (it looped forever: the decision's
+    place was its last copy, never the one left out) and flag the later one as with one copy."""
+    import signal
+
+    recs, log = _output()
+    pipe = strip_review(json.loads(json.dumps(next(r for r in recs if r["id"] == ART))))
+    tok = next(e for e in pipe["entities"] if e["text"] == "Kassym-Jomart Tokajew")
+    wide = pipe["text"].index("Präsident Kassym-Jomart Tokajew")
+    rest = [d for d in log if d.get("article_id") != ART]
+    accept = dec.make_decision(pipe, "accept", tok, reviewer="anna")
+    add = dec.make_decision(pipe, "add", new={"start": wide, "end": tok["end"], "label": "PER"}, reviewer="bob")
+    once = rest + [accept, add]
+
+    def _hang(*_):
+        raise TimeoutError("apply_decisions did not end on a log joined to itself")
+
+    old = signal.signal(signal.SIGALRM, _hang)
+    signal.alarm(30)
+    try:
+        out, flagged = apply_decisions(recs, once + once)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    out1, flagged1 = apply_decisions(recs, once)
+    a = next(r for r in out if r["id"] == ART)
+    assert _kept(a, wide, tok["end"]) == [("Kassym-Jomart Tokajew", "PER", "accepted")]
+    spans = lambda r: [(e["start"], e["end"], e["label"], e["status"]) for e in r["entities"]]  # noqa: E731
+    assert spans(a) == spans(next(r for r in out1 if r["id"] == ART))
+    assert {f["decision"]["id"] for f in flagged if f["reason"] == "overlap"} == {add["id"]}

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 from typing import Optional
 
@@ -21,7 +20,7 @@ def report_cmd(
     reviewed_only: bool = typer.Option(False, "--reviewed-only", help="Count only accepted and corrected entities"),
 ):
     """Write the overview (top names, dates timeline, figures, review progress) as a self-contained HTML file."""
-    from ..interop import run_output_at
+    from ..interop import out_file, run_output_at
     from ..review.log import DECISIONS_FILE
     from ..review.overview import load_reviewed, overview
     from ..errors import ReportTargetNotHtml
@@ -32,10 +31,7 @@ def report_cmd(
     # where it goes, checked before the run is read (a name that is no HTML file, the run's own files)
     base = data if data.is_dir() else data.parent
     # a folder, or one to make (`-o reports/`, `-o reports/2024.01/`: its "/" says so, which Path drops), as export's --out
-    folder = out is not None and out.endswith(("/", os.sep))
-    target = Path(out) if out is not None else base
-    if folder or target.is_dir() or not target.suffix:
-        target = target / "report.html"
+    target = out_file(out if out is not None else base, "report.html")
     clash = run_output_at(target, base, annotations) or (data if not data.is_dir() and target.resolve() == data.resolve() else None)
     if clash is not None:
         what = "the review log" if clash.name.startswith(DECISIONS_FILE) else "the run's output"
@@ -63,11 +59,9 @@ def report_cmd(
         msg.fail(f"{data}: no line is an article record; is it the articles.jsonl of `presseschau run`?")
         raise typer.Exit(2)
     if flagged:  # as export and run say them: the report counts without them
-        from ..review.apply import flag_causes
+        from ..review.apply import flagged_notice
 
-        articles = {str(f.get("article_id")) for f in flagged}
-        msg.warn(f"{len(flagged)} review decisions of {len(articles)} articles no longer fit the output and are not in the report "
-                 f"({flag_causes(flagged)}): `presseschau review` shows them")
+        msg.warn(flagged_notice(flagged, "report"))
     if not default_log and not (annotations / DECISIONS_FILE).is_file():  # a mistyped folder must not drop the reviews without a word (as export says it)
         msg.warn(f"no review log at {annotations}: the report counts the pipeline's own output, without review decisions")
     result = overview(records, top=top, reviewed_only=reviewed_only)

@@ -155,11 +155,9 @@ def export_cmd(
     if notice:
         msg.warn(notice)
     if flagged:
-        from ..review.apply import flag_causes
+        from ..review.apply import flagged_notice
 
-        articles = sorted({str(f.get("article_id")) for f in flagged})
-        msg.warn(f"{len(flagged)} review decisions of {len(articles)} articles no longer fit the output and are not in the export "
-                 f"({flag_causes(flagged)}): `presseschau review` shows them")
+        msg.warn(flagged_notice(flagged, "export"))
     try:
         path = export(records, fmt_, target, accepted_only=accepted_only, prodigy_mode=prodigy_mode.value, include_pending=include_pending,
                       doccano_offsets=doccano_offsets.value, doccano_overlapping=doccano_overlapping, warn=msg.warn)

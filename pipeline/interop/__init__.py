@@ -67,7 +67,7 @@ PENDING_ON_REQUEST = ("prodigy", "docbin")  # formats that leave pending entitie
 
 __all__ = [
     "FORMATS", "IMPORT_FORMATS", "EXPORT_NAMES", "RUN_OUTPUTS", "KEEP", "SPAN_KEY", "TABLE_COLUMNS", "PARQUET_COLUMNS", "ImportFileError",
-    "load_records", "read_json_rows", "reviewed_records", "export", "export_path", "check_target", "run_output_at", "import_file",
+    "load_records", "read_json_rows", "reviewed_records", "export", "export_path", "out_file", "check_target", "run_output_at", "import_file",
     "to_prodigy", "to_doccano", "to_label_studio", "label_studio_config", "to_docbin", "entities_table",
     "import_prodigy", "import_doccano", "import_label_studio", "decisions_from_spans", "decisions_from_changes",
 ]
@@ -168,13 +168,19 @@ def run_output_at(target: os.PathLike | str, run_folder: os.PathLike | str,
     return None
 
 
-def export_path(fmt: str, out: os.PathLike | str) -> Path:
-    """Where `export` writes: `out` itself, or `out/articles.<ext>` when `out` is a folder
+def out_file(out: os.PathLike | str, name: str) -> Path:
+    """Where a command given `--out` writes: `out` itself, or `out/name` when `out` is a folder
     (an existing one, a path without a suffix, or one given as text ending in "/": `dir/2024.01/`
-    is a folder though its name has a dot; `Path` drops the slash, so callers pass the text)."""
+    is a folder though its name has a dot; `Path` drops the slash, so callers pass the text).
+    `export` (`export_path`) and `report` (report.html)."""
     folder = isinstance(out, str) and out.endswith(("/", os.sep))
     out = Path(out)
-    return out / EXPORT_NAMES[fmt] if folder or out.is_dir() or not out.suffix else out
+    return out / name if folder or out.is_dir() or not out.suffix else out
+
+
+def export_path(fmt: str, out: os.PathLike | str) -> Path:
+    """Where `export` writes: `out` itself, or `out/articles.<ext>` when `out` is a folder (`out_file`)."""
+    return out_file(out, EXPORT_NAMES[fmt])
 
 
 # the formats whose files end so: an --out with one of these endings and another --format is refused

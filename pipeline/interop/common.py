@@ -494,11 +494,30 @@ def _made(record: dict, kind: str, ent: Optional[dict], new: Optional[dict], *, 
 
 def _make_or_name(out: list[dict], problems: list[str], record: dict, kind: str, ent: Optional[dict], new: Optional[dict], **kw: Any) -> None:
     """`_made`'s decision appended to `out`; an overlapping span's refusal (`_Overlap`) named in
-    `problems` instead, the task going on (a `_Refused` still skips the task)."""
+    `problems` instead, the task going on (a `_Refused` still skips the task).
+
+    A refused correction leaves its entity as it was: it is no longer one the task replaces
+    (`replaced`, a list, changed in place), so the task's later spans are checked against it, and
+    a span the task made kept before that overlaps it is taken out of `out` again, named."""
     try:
         out.append(_made(record, kind, ent, new, made=out, **kw))
     except _Overlap as err:
         problems.append(Conflict(str(err)))
+        replaced = kw.get("replaced")
+        if ent is None or not isinstance(replaced, list) or not any(x is ent for x in replaced):
+            return
+        replaced[:] = [x for x in replaced if x is not ent]
+        if ent.get("status") not in KEEP:
+            return
+        text, where = record["text"], kw.get("where") or record["id"]
+        for d in list(out):
+            sp = dec.kept_span(d)
+            if sp is not None and dec.crosses(sp, (ent["start"], ent["end"])):
+                out.remove(d)
+                problems.append(Conflict(
+                    f"{where}: article {record['id']}: {d.get('decision')} “{text[sp[0]:sp[1]]}” [{sp[0]}, {sp[1]}) overlaps "
+                    f"“{ent['text']}” {ent['label']} [{ent['start']}, {ent['end']}), {ent.get('status')}, whose change the same task "
+                    f"makes is not recorded: an entity's words belong to one entity; that span is not recorded, the rest of the task is"))
 
 
 def decisions_from_changes(record: dict, exported: list[list], now: list[tuple[int, int, str]], *, reviewer: str,
@@ -696,18 +715,19 @@ def _says(ds: list[dict]) -> list[str]:
                   for d in ds)
 
 
-def one_copy_each(results: list[tuple[tuple[str, str], str, list[dict]]], when: Optional[list[tuple]] = None,
-                  by: str = "the time and id the tool gave") -> tuple[list[dict], list[str]]:
+def one_copy_each(results: list[tuple[tuple[str, str], str, list[dict]]], stamps: Optional[list[dict]] = None,
+                  order: Optional[Callable[[list[dict]], tuple[list[tuple], str]]] = None) -> tuple[list[dict], list[str]]:
     """The decisions of a file's tasks, `results` ((article id, reviewer), "file:line", decisions) in
     file order, with one task per article and reviewer: a file holding an article twice (imported
     into doccano or Label Studio twice) recorded each copy's decisions, so the log got every add
     and reject twice, and undoing one import batch in the app left the other. Copies that say the
     same are recorded once; of copies that differ the later one in the file is, and the problem
     names the file, the lines and the article. A copy that says nothing (left untouched) is no
-    statement: the copy that was worked on counts. `when` (one key per result, Label Studio's
-    `updated_at`/`created_at` and annotation id: `labelstudio.annotation_order`) chooses the latest
-    copy instead of the later in the file, where the file says when each was made; `by` says what
-    `when` holds (the problem names it)."""
+    statement: the copy that was worked on counts. `stamps` (one per result: Label Studio's
+    annotation, its `updated_at`/`created_at` and id) and `order` (`labelstudio.order_by`: a sort
+    key per stamp and what the keys say, the problem names it) choose the latest copy instead of
+    the later in the file, where the file says when each was made; decided per article and
+    reviewer, from that group's copies alone (an untimed row of another article changes nothing)."""
     lines: dict[tuple[str, str], list[int]] = {}
     for i, (key, _, ds) in enumerate(results):
         if ds:
@@ -715,7 +735,9 @@ def one_copy_each(results: list[tuple[tuple[str, str], str, list[dict]]], when: 
     keep: set[int] = set()
     problems: list[str] = []
     for (aid, rv), idxs in lines.items():
-        last = max(idxs, key=lambda i: (when[i], i)) if when is not None else idxs[-1]
+        when, by = order([stamps[i] for i in idxs]) if stamps is not None and order is not None else (None, "")
+        at_key = dict(zip(idxs, when)) if when is not None else {}
+        last = max(idxs, key=lambda i: (at_key[i], i)) if when is not None else idxs[-1]
         keep.add(last)
         differ = [i for i in idxs if i != last and _says(results[i][2]) != _says(results[last][2])]
         if differ:
@@ -723,7 +745,7 @@ def one_copy_each(results: list[tuple[tuple[str, str], str, list[dict]]], when: 
             file = results[last][1].rsplit(":", 1)[0]
             problems.append(f"{file}:{at(last)}: article {aid} was changed in {len(idxs)} tasks of the file (lines "
                             f"{', '.join(at(i) for i in idxs)}; imported into the tool twice?), which differ ({rv}): line {at(last)}'s "
-                            f"recorded ({'the later in the file' if when is None or len({when[i] for i in idxs}) == 1 else 'the latest by ' + by}), "
+                            f"recorded ({'the later in the file' if when is None or len(set(when)) == 1 else 'the latest by ' + by}), "
                             f"not line {', '.join(at(i) for i in differ)}'s; settle it in the tool or in `presseschau review`")
     return [d for i, (_, _, ds) in enumerate(results) if i in keep for d in ds], problems
 

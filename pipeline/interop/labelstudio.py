@@ -258,9 +258,9 @@ def import_label_studio(tasks: list[dict] | list[tuple[int, dict]], records: lis
                           | {"id": task.get("annotation_id"), "task": task.get("id")})
             problems.extend(ps)
     # a task imported into Label Studio twice: one copy's decisions per annotator, the latest annotation's
-    # (by `updated_at`/`created_at`, then annotation id, as of one task's annotations; JSON-MIN has them per row)
-    keys, by = order_by(stamps)
-    decisions, twice = one_copy_each(results, keys, by)
+    # (by `updated_at`/`created_at`, then annotation id, as of one task's annotations; JSON-MIN has them per row),
+    # decided among that article's copies alone
+    decisions, twice = one_copy_each(results, stamps, order_by)  # ordered per article and annotator
     problems.extend(twice)
     if bare and warn:
         warn(no_snapshot_notice(path, bare, "label-studio"))

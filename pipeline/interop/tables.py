@@ -149,7 +149,7 @@ def xlsx_bytes(df, warn=None) -> bytes:
                 if len(clean) > XLSX_MAX_CELL:
                     clean = clean[:XLSX_MAX_CELL]
                     cut += 1
-                if clean.startswith("=") or clean in ERROR_CODES or formula_like(clean):  # text, not the formula or error openpyxl would write
+                if clean in ERROR_CODES or formula_like(clean):  # text, not the formula or error openpyxl would write
                     cell = WriteOnlyCell(ws, value=clean)
                     cell.data_type = "s"
                     if formula_like(clean):  # Excel's own quote prefix: the text as it is, and no formula once edited (OWASP)

@@ -391,6 +391,13 @@ def flag_causes(flagged: list[dict]) -> str:
     return "; ".join(x for x in (rest, lap) if x)
 
 
+def flagged_notice(flagged: list[dict], what: str) -> str:
+    """The console line for the decisions `flagged` that are left out of an export or a report (`what`)."""
+    articles = {str(f.get("article_id")) for f in flagged}
+    return (f"{len(flagged)} review decisions of {len(articles)} articles no longer fit the output and are not in the {what} "
+            f"({flag_causes(flagged)}): `presseschau review` shows them")
+
+
 def apply_decisions(records: list[dict], decisions: list[dict]) -> tuple[list[dict], list[dict]]:
     """Apply the review log to pipeline records.
 
@@ -453,10 +460,12 @@ def _apply_record(rec: dict, ds: list[tuple[int, dict]]) -> list[tuple[int, dict
             if reason:
                 flags.append((pos, _flag(d, reason, [])))
                 rec.setdefault("review_flags", []).append({"decision_id": d.get("id"), "reason": reason})
-        crossing = _crossing(rec, ds)
+        crossing = _crossing(rec, [(p, d) for p, d in ds if p not in left_out])
         if crossing is None:
             break
         pos, d, other = crossing
+        if pos in left_out:  # cannot happen (`_crossing` sees only decisions still applied): never loop on it
+            break
         left_out[pos] = (d, _copy_entity({k: v for k, v in other.items() if k != "review"}))
     for pos, (d, other) in sorted(left_out.items()):
         f = _flag(d, "overlap", [])
@@ -471,8 +480,12 @@ def _apply_record(rec: dict, ds: list[tuple[int, dict]]) -> list[tuple[int, dict
 def _crossing(rec: dict, ds: list[tuple[int, dict]]) -> Optional[tuple[int, dict, dict]]:
     """Of two kept (accepted, corrected) entities of `rec` that overlap without being one span, the
     decision that made the later of them kept (its first decision that keeps a span: an accept, an
-    add, a correction), with its place in the log and the other entity; None when the view is flat."""
-    place = {d.get("id"): (pos, d) for pos, d in ds}
+    add, a correction), with its place in the log and the other entity; None when the view is flat.
+    `ds`: the decisions still applied; of a decision that is in the log twice (a log appended to
+    itself, two copies of one log joined), its first copy."""
+    place: dict = {}
+    for pos, d in ds:
+        place.setdefault(d.get("id"), (pos, d))
 
     def made_kept(ent: dict) -> tuple[int, dict]:
         for i in (ent.get("review") or {}).get("decisions", []):
