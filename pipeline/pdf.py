@@ -781,7 +781,8 @@ def _column_converter():
             self.page_top = True
             # on pages of several columns: the offsets in the text (pdfminer's, `out`) of the first
             # lines of the body boxes that go on with the paragraph of the box before them in the
-            # column before (`_column_goes_on`), the ids of those boxes, and the text's length
+            # column before (`_column_goes_on`), the ids of those boxes (of the page being read),
+            # and the text's length
             self.column_runs_over: list[int] = []
             self.goes_on: set[int] = set()
             self.text_written = 0
@@ -791,6 +792,9 @@ def _column_converter():
 
             in_order(ltpage)
             self.page_top = True
+            # the ids of this page's boxes only: a page's layout is freed after it, and Python gives
+            # its ids to the boxes of a later page, which the ids of an earlier page would then mark
+            self.goes_on = set()
             turned = [o for o in ltpage._objs if getattr(o, "turned", False)]
             if turned and _upright_chars(ltpage) >= sum(o.turned for o in turned):
                 # set at an angle beside the page's text (a photo credit): left out of it, not read

@@ -1308,3 +1308,48 @@ def test_pdf_articles_a_subtitle_or_kicker_is_no_part_of_the_title(tmp_path, sid
     assert raw.meta["title"] == head
     text = clean_input(raw.text, raw.meta).text.split("\n\n")
     assert text[-len(want):] == want
+
+
+def test_runs_over_of_a_long_document_of_several_columns_marks_only_its_own_pages_boxes(tmp_path, monkeypatch):
+    """The session-27 review: `extract` kept the ids of the boxes that go on in the next column
+    (`_column_goes_on`) of every page read so far; a page's layout is freed after it and Python
+    gives its ids to a later page's boxes, so a box that starts a paragraph on a later page was
+    marked as going on (its paragraph break lost: "Parlament, Demokratie ..." under a headline).
+    Twenty pages of three columns of the seeds' paragraphs: every `runs_over` offset is the first
+    line of a box marked on its own page."""
+    import pipeline.pdf as pdf_mod
+
+    paras = []
+    for p in sorted(CORPUS.glob("*.txt"))[:5]:
+        paras += [x.replace("\n", " ") for x in p.read_text(encoding="utf-8").split("\n\n") if len(x) > 80]
+    doc = fpdf.FPDF()
+    doc.core_fonts_encoding = "windows-1252"
+    doc.set_auto_page_break(False)
+    k = 0
+    for page in range(20):
+        doc.add_page()
+        doc.set_font("Helvetica", "B", 18)
+        doc.set_xy(10, 10)
+        doc.multi_cell(190, 8, f"Schlagzeile Nummer {page} des Tages")
+        doc.set_font("Helvetica", "", 9)
+        doc.set_xy(10, 30)
+        with doc.text_columns(ncols=3, gutter=5, text_align="LEFT", r_margin=10, l_margin=10) as cols:
+            for _ in range(12):
+                cols.write(paras[k % len(paras)] + " " + paras[(k + 1) % len(paras)])
+                k += 1
+                cols.ln()
+                cols.ln()
+    doc.output(str(tmp_path / "lang.pdf"))
+    firsts: set[str] = set()
+    real = pdf_mod._column_goes_on
+
+    def marking(boxes, body):
+        marked = real(boxes, body)
+        firsts.update(list(b)[0].get_text().strip() for b in boxes if id(b) in marked)
+        return marked
+
+    monkeypatch.setattr(pdf_mod, "_column_goes_on", marking)
+    text, meta = pdf_mod.extract((tmp_path / "lang.pdf").read_bytes())
+    assert firsts and meta.get("runs_over")
+    for off in meta["runs_over"]:
+        assert text[off:].split("\n", 1)[0].strip() in firsts, text[max(0, off - 80):off + 60]
