@@ -283,6 +283,33 @@ def test_label_studio_two_annotators_of_one_task_both_count(reviewed):
     assert rejected == {("import:label-studio:7", "Kreml"), ("import:label-studio:8", "Kassym-Jomart Tokajew")}
 
 
+def test_label_studio_annotator_given_as_a_list_or_a_user_object_is_named_cleanly(reviewed):
+    """Label Studio writes `completed_by` as the user's id; some versions write the user object or a
+    list ([7]): a list was recorded as the reviewer "import:label-studio:[7]" (and a user object
+    without email as its Python repr). The user's email, else username, else id is the name."""
+    r = art(reviewed)
+    t = next(x for x in interop.to_label_studio(reviewed) if x["data"]["article_id"] == ART)
+    res = t["predictions"][0]["result"]
+    kreml, tok, oak = ent(r, "Kreml"), ent(r, "Kassym-Jomart Tokajew"), ent(r, "ODKB", nth=1)
+    without = lambda e: [x for x in res if x["value"]["start"] != e["start"]]  # noqa: E731
+    t["annotations"] = [
+        {"id": 1, "result": without(kreml), "was_cancelled": False, "completed_by": [7], "updated_at": "2026-01-01"},
+        {"id": 2, "result": without(tok), "was_cancelled": False, "updated_at": "2026-01-02",
+         "completed_by": {"id": 8, "email": "eva@example.org", "first_name": "Eva", "last_name": "K"}},
+        {"id": 3, "result": without(oak), "was_cancelled": False, "completed_by": {"id": 9, "first_name": "Jo"}, "updated_at": "2026-01-03"},
+    ]
+    decisions, problems = interop.import_label_studio([t], reviewed)
+    assert problems == []
+    rejected = {(d["reviewer"], d["span"]["text"], d["span"]["start"]) for d in decisions if d["decision"] == "reject"}
+    assert rejected == {("import:label-studio:7", "Kreml", kreml["start"]), ("import:label-studio:eva@example.org", "Kassym-Jomart Tokajew", tok["start"]),
+                        ("import:label-studio:9", "ODKB", oak["start"])}
+    assert {d["reviewer"] for d in decisions} == {"import:label-studio:7", "import:label-studio:eva@example.org", "import:label-studio:9"}
+    row = {"id": 17, "text": r["text"], "article_id": ART, "annotator": [{"id": 4, "email": "lu@example.org"}], "annotation_id": 5,
+           "label": [{"start": tok["start"], "end": tok["end"], "text": tok["text"], "labels": ["PER"]}]}
+    decisions, problems = interop.import_label_studio([row], reviewed)  # JSON-MIN's `annotator` alike
+    assert decisions and {d["reviewer"] for d in decisions} == {"import:label-studio:lu@example.org"}
+
+
 def test_cli_export_and_import(tmp_path, reviewed):
     from typer.testing import CliRunner
 
