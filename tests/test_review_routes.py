@@ -855,3 +855,33 @@ def test_a_guess_overlapping_an_entity_kept_is_not_accepted_beside_it(client, st
     from pipeline.review import mentions
     rec = state.records[state.index[ART]]
     assert [p for p in mentions.plan(dict(tok, status="accepted"), [rec], own=("elsewhere", 0, 0)) if p[2] is not None and p[2]["start"] == tok["start"]] == []
+
+
+def test_an_entity_reference_of_a_wrong_type_or_outside_the_text_is_a_400_naming_the_field(client, state):
+    """`entity.start` sent as the string "1", a float 1.5, true, -1, or a span that ends before it
+    starts or beyond the text was read with int() ("1" -> 1, 1.5 -> 1, true -> 1) and answered 409
+    "that entity is not (or no longer) in the article; reload": the client's bug read as another
+    reviewer's change. The route's schema (`routes.ACTION_BODY`) checks the body's types, one place
+    for every action; the span against the text is checked where the entity is looked up. Nothing logged."""
+    url = f"/api/articles/{ART}/decide"
+    view = client.get(f"/api/articles/{ART}")[1]
+    kreml = ref(first(view, "Kreml"))
+    n = len(view["record"]["text"])
+    for field, value, said in (("start", str(kreml["start"]), f"entity.start: offsets are whole numbers, not '{kreml['start']}'"),
+                               ("start", kreml["start"] + 0.5, f"entity.start: offsets are whole numbers, not {kreml['start'] + 0.5}"),
+                               ("end", True, "entity.end: offsets are whole numbers, not True"),
+                               ("start", -1, "entity.start: -1 is less than the minimum of 0"),
+                               ("label", 5, "entity.label: 5 is not of type 'string'"),
+                               ("start", kreml["end"] + 3, f"entity.end: {kreml['end']} is not after entity.start {kreml['end'] + 3}"),
+                               ("end", n + 10, f"entity.end: {n + 10} is beyond the article's text ({n} characters)")):
+        for action in ("accept", "reject", "correct"):
+            body = {"action": action, "entity": dict(kreml, **{field: value}), "new": {"label": "LOC"}}
+            assert client.post(url, body) == (400, {"error": said}), (action, field, value)
+        assert client.post(f"/api/articles/{ART}/apply_all", {"entity": dict(kreml, **{field: value}), "dry_run": True}) == (400, {"error": said})
+    assert client.post(url, {"action": "add", "new": {"start": "3", "end": 9, "label": "PER"}}) == \
+        (400, {"error": "new.start: offsets are whole numbers, not '3'"})
+    assert client.post(url, {"action": "accept", "entity": [kreml]}) == (400, {"error": "entity: [" + json.dumps(kreml).replace('"', "'") + "] is not of type 'object'"})
+    assert log(state) == []
+    # a whole number sent as 1.0 is still that number (as `review.log.offset` reads it)
+    code, view = client.post(url, {"action": "accept", "entity": dict(kreml, start=float(kreml["start"]))})
+    assert code == 200 and first(view, "Kreml")["status"] == "accepted" and len(log(state)) == 1

@@ -30,6 +30,7 @@ class Route:
     method: str
     pattern: str  # "/api/articles/{id}": literal segments and `{name}` parameters
     handler: Callable[[ReviewState, dict[str, str], Query, Body], Any]
+    body: Optional[dict] = None  # a JSON Schema of the body's fields (`check_body`), checked before the handler
 
     def match(self, method: str, segs: list[str]) -> Optional[dict[str, str]]:
         """The route's parameters if it serves this method and these path segments, else None."""
@@ -43,6 +44,37 @@ class Route:
             elif p != s:
                 return None
         return params
+
+
+# ---------------------------------------------------------------------- request bodies
+#: an offset into the article's text: a whole number (5.0 is 5, as `review.log.offset` reads it), not "5", 0.5, true
+OFFSET = {"type": "integer"}
+#: the entity a decision is about, as the page has it (`ReviewState._find_entity` finds it in the article)
+ENTITY_REF = {"type": "object", "required": ["start", "end", "label"],
+              "properties": {"start": {**OFFSET, "minimum": 0}, "end": {**OFFSET, "minimum": 1}, "label": {"type": "string"}}}
+#: the body of POST /api/articles/{id}/{action}: the types of the fields it may carry (which fields an
+#: action needs, and offsets against the text, the action checks)
+ACTION_BODY = {"type": "object", "properties": {
+    "entity": ENTITY_REF,
+    "new": {"type": "object", "properties": {"start": OFFSET, "end": OFFSET, "label": {"type": "string"}}},
+}}
+
+
+def check_body(schema: dict, body: Any) -> None:
+    """The request body against its route's schema: the first field of a wrong type or value is a
+    `ReviewError` 400 naming it ("entity.start: '1' is not of type 'integer'"; a string "1", a
+    float 1.5, true, -1 as `entity.start` were read with int() and answered 409 "that entity is not
+    (or no longer) in the article; reload"). One place for the types of every route's body."""
+    import jsonschema
+
+    err = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(body))
+    if err is not None:
+        field = ".".join(str(p) for p in err.absolute_path) or "body"
+        if err.validator == "type" and err.validator_value == "integer":
+            why = f"offsets are whole numbers, not {err.instance!r}"
+        else:
+            why = err.message
+        raise ReviewError(HTTPStatus.BAD_REQUEST, f"{field}: {why}")
 
 
 # ---------------------------------------------------------------------- handlers (GET)
@@ -123,7 +155,7 @@ ROUTES = [
     Route("GET", "/api/overview/rows", get_overview_rows),
     Route("GET", "/api/articles/{id}", get_article),
     Route("GET", "/api/flags", list_flags),
-    Route("POST", "/api/articles/{id}/{action}", article_action),
+    Route("POST", "/api/articles/{id}/{action}", article_action, ACTION_BODY),
     Route("POST", "/api/orphans/dismiss", dismiss_orphan),
     Route("POST", "/api/orphans/undo", undo_withdraw),
     Route("POST", "/api/reviewer", set_reviewer),
@@ -188,6 +220,8 @@ def dispatch(
         route, params = found
         if callable(body):
             body = body()
+        if route.body is not None:
+            check_body(route.body, body)
         return HTTPStatus.OK, route.handler(state, params, _query(query), body)
     except ReviewError as e:
         return e.status, {"error": e.message}
