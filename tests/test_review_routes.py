@@ -885,3 +885,26 @@ def test_an_entity_reference_of_a_wrong_type_or_outside_the_text_is_a_400_naming
     # a whole number sent as 1.0 is still that number (as `review.log.offset` reads it)
     code, view = client.post(url, {"action": "accept", "entity": dict(kreml, start=float(kreml["start"]))})
     assert code == 200 and first(view, "Kreml")["status"] == "accepted" and len(log(state)) == 1
+
+
+def test_a_guard_of_the_wrong_type_is_a_400_not_passed_over(client, state):
+    """accept_all's `expect` (the number of pending entities the reviewer confirmed) and undo's
+    `expect` (the id of the page's last decision) guard against a change made meanwhile; given as
+    another type ("3", 5) they were passed over: accept_all accepted whatever was pending, undo took
+    back whatever decision was last. Each article action's body has its schema (`routes.ACTION_BODIES`)."""
+    _, view = client.get(f"/api/articles/{ART}")
+    n = sum(e["status"] == "pending" for e in view["record"]["entities"])
+    assert client.post(f"/api/articles/{ART}/accept_all", {"expect": str(n)}) == (400, {"error": f"expect: '{n}' is not of type 'integer'"})
+    assert log(state) == []
+    code, view = client.post(f"/api/articles/{ART}/decide", {"action": "accept", "entity": ref(first(view, "Kreml"))})
+    assert code == 200 and len(log(state)) == 1
+    assert client.post(f"/api/articles/{ART}/undo", {"expect": 5}) == (400, {"error": "expect: 5 is not of type 'string'"})
+    assert client.post(f"/api/articles/{ART}/dismiss", {"decision_id": [1]}) == (400, {"error": "decision_id: [1] is not of type 'string'"})
+    assert client.post("/api/orphans/dismiss", {"decision_id": 7}) == (400, {"error": "decision_id: 7 is not of type 'string'"})
+    assert len(log(state)) == 1 and first(client.get(f"/api/articles/{ART}")[1], "Kreml")["status"] == "accepted"
+    # the page's own bodies still pass
+    code, view = client.post(f"/api/articles/{ART}/undo", {"expect": view["undo_id"]})
+    assert code == 200 and first(view, "Kreml")["status"] == "pending"
+    code, view = client.post(f"/api/articles/{ART}/accept_all", {"labels": None, "sources": None, "expect": n})
+    assert code == 200 and all(e["status"] != "pending" or (e["start"], e["end"], e["text"], e["label"]) in
+                               {(s["start"], s["end"], s["text"], s["label"]) for s in view["skipped"]} for e in view["record"]["entities"])

@@ -30,7 +30,9 @@ class Route:
     method: str
     pattern: str  # "/api/articles/{id}": literal segments and `{name}` parameters
     handler: Callable[[ReviewState, dict[str, str], Query, Body], Any]
-    body: Optional[dict] = None  # a JSON Schema of the body's fields (`check_body`), checked before the handler
+    # a JSON Schema of the body's fields (`check_body`), checked before the handler; or a function of the
+    # route's parameters giving it (one route serves every article action, each with its own body)
+    body: Union[dict, Callable[[dict[str, str]], Optional[dict]], None] = None
 
     def match(self, method: str, segs: list[str]) -> Optional[dict[str, str]]:
         """The route's parameters if it serves this method and these path segments, else None."""
@@ -52,12 +54,25 @@ OFFSET = {"type": "integer"}
 #: the entity a decision is about, as the page has it (`ReviewState._find_entity` finds it in the article)
 ENTITY_REF = {"type": "object", "required": ["start", "end", "label"],
               "properties": {"start": {**OFFSET, "minimum": 0}, "end": {**OFFSET, "minimum": 1}, "label": {"type": "string"}}}
-#: the body of POST /api/articles/{id}/{action}: the types of the fields it may carry (which fields an
+#: the body of POST /api/articles/{id}/decide: the types of the fields it may carry (which fields an
 #: action needs, and offsets against the text, the action checks)
 ACTION_BODY = {"type": "object", "properties": {
     "entity": ENTITY_REF,
     "new": {"type": "object", "properties": {"start": OFFSET, "end": OFFSET, "label": {"type": "string"}}},
 }}
+#: a decision's id (undo's `expect`, the page's last decision; dismiss's `decision_id`)
+DECISION_ID = {"type": "string"}
+#: the bodies of the article actions (`ACTIONS`). A guard of the wrong type was passed over: accept_all's
+#: `expect` "3" (the number of pending entities the reviewer confirmed) accepted whatever was pending,
+#: undo's `expect` 5 undid whatever decision was last
+ACTION_BODIES = {
+    "decide": ACTION_BODY,
+    "apply_all": {"type": "object", "properties": {"entity": ENTITY_REF}},
+    "accept_all": {"type": "object", "properties": {"expect": {"type": "integer", "minimum": 0}}},
+    "undo": {"type": "object", "properties": {"expect": DECISION_ID}},
+    "dismiss": {"type": "object", "properties": {"decision_id": DECISION_ID}},
+}
+ORPHAN_BODY = {"type": "object", "properties": {"decision_id": DECISION_ID}}
 
 
 def check_body(schema: dict, body: Any) -> None:
@@ -70,7 +85,7 @@ def check_body(schema: dict, body: Any) -> None:
     err = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(body))
     if err is not None:
         field = ".".join(str(p) for p in err.absolute_path) or "body"
-        if err.validator == "type" and err.validator_value == "integer":
+        if err.validator == "type" and err.validator_value == "integer" and field.endswith(("start", "end")):
             why = f"offsets are whole numbers, not {err.instance!r}"
         else:
             why = err.message
@@ -155,9 +170,9 @@ ROUTES = [
     Route("GET", "/api/overview/rows", get_overview_rows),
     Route("GET", "/api/articles/{id}", get_article),
     Route("GET", "/api/flags", list_flags),
-    Route("POST", "/api/articles/{id}/{action}", article_action, ACTION_BODY),
-    Route("POST", "/api/orphans/dismiss", dismiss_orphan),
-    Route("POST", "/api/orphans/undo", undo_withdraw),
+    Route("POST", "/api/articles/{id}/{action}", article_action, lambda params: ACTION_BODIES.get(params["action"])),
+    Route("POST", "/api/orphans/dismiss", dismiss_orphan, ORPHAN_BODY),
+    Route("POST", "/api/orphans/undo", undo_withdraw, ORPHAN_BODY),
     Route("POST", "/api/reviewer", set_reviewer),
 ]
 
@@ -220,8 +235,9 @@ def dispatch(
         route, params = found
         if callable(body):
             body = body()
-        if route.body is not None:
-            check_body(route.body, body)
+        schema = route.body(params) if callable(route.body) else route.body
+        if schema is not None:
+            check_body(schema, body)
         return HTTPStatus.OK, route.handler(state, params, _query(query), body)
     except ReviewError as e:
         return e.status, {"error": e.message}
