@@ -1,6 +1,7 @@
 """The review app's route table and dispatch: which API request calls which `ReviewState` action.
 
-`ROUTES` lists every route of `/api/` as `Route(method, pattern, handler)`; a `{name}` segment of
+`ROUTES` lists every route of `/api/` as `Route(method, pattern, handler, body)`, `body` the JSON Schema
+of the request body's fields, checked before the handler (`check_body`: a 400 naming the field); a `{name}` segment of
 a pattern matches any one (percent-decoded) path segment and reaches the handler in `params`. A
 handler is a small function `(state, params, query, body) -> payload` (JSON-serialisable) that
 raises `ReviewError(status, message)` for an error. `dispatch(state, method, path, query, body)`
@@ -77,7 +78,7 @@ ORPHAN_BODY = {"type": "object", "properties": {"decision_id": DECISION_ID}}
 
 def check_body(schema: dict, body: Any) -> None:
     """The request body against its route's schema: the first field of a wrong type or value is a
-    `ReviewError` 400 naming it ("entity.start: '1' is not of type 'integer'"; a string "1", a
+    `ReviewError` 400 naming it ("entity.start: offsets are whole numbers, not '1'"; a string "1", a
     float 1.5, true, -1 as `entity.start` were read with int() and answered 409 "that entity is not
     (or no longer) in the article; reload"). One place for the types of every route's body."""
     import jsonschema
