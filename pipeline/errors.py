@@ -200,10 +200,20 @@ class ReviewLogNotWritable(OSError):
         return self.message
 
 
-class OverlappingSpan(ValueError):
+class RefusedSpan(ValueError):
+    """A span that cannot be an entity (`review.log.make_decision`): a new span (an addition, a
+    correction's new bounds, an import's region) of only whitespace or punctuation ("?"), one over
+    a paragraph break, one that begins or ends inside a word (an import's, which cannot ask whether
+    a sub-word was meant), or one overlapping an entity a reviewer kept (`OverlappingSpan`). The
+    message names the span's text and the reason. The review app answers 400 (409 for an overlap);
+    an import names it (file:line, article) and leaves that span alone out, the rest of the task is
+    recorded (`interop.common`: one path for every refused span)."""
+
+
+class OverlappingSpan(RefusedSpan):
     """A new span (a review's addition, a correction to new bounds, an import's region) overlaps an
     entity a reviewer kept (`review.log.make_decision`): refused, naming that entity. A ValueError,
-    as every refused span; the review app answers 409 (the article as it is now: the entity in the
+    as every refused span (`RefusedSpan`); the review app answers 409 (the article as it is now: the entity in the
     way may be another reviewer's, made since the page showed it), an import names it and leaves that span out (the rest of the task is recorded)."""
 
 

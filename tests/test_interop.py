@@ -283,6 +283,33 @@ def test_label_studio_two_annotators_of_one_task_both_count(reviewed):
     assert rejected == {("import:label-studio:7", "Kreml"), ("import:label-studio:8", "Kassym-Jomart Tokajew")}
 
 
+def test_label_studio_annotator_given_as_a_list_or_a_user_object_is_named_cleanly(reviewed):
+    """Label Studio writes `completed_by` as the user's id; some versions write the user object or a
+    list ([7]): a list was recorded as the reviewer "import:label-studio:[7]" (and a user object
+    without email as its Python repr). The user's email, else username, else id is the name."""
+    r = art(reviewed)
+    t = next(x for x in interop.to_label_studio(reviewed) if x["data"]["article_id"] == ART)
+    res = t["predictions"][0]["result"]
+    kreml, tok, oak = ent(r, "Kreml"), ent(r, "Kassym-Jomart Tokajew"), ent(r, "ODKB", nth=1)
+    without = lambda e: [x for x in res if x["value"]["start"] != e["start"]]  # noqa: E731
+    t["annotations"] = [
+        {"id": 1, "result": without(kreml), "was_cancelled": False, "completed_by": [7], "updated_at": "2026-01-01"},
+        {"id": 2, "result": without(tok), "was_cancelled": False, "updated_at": "2026-01-02",
+         "completed_by": {"id": 8, "email": "eva@example.org", "first_name": "Eva", "last_name": "K"}},
+        {"id": 3, "result": without(oak), "was_cancelled": False, "completed_by": {"id": 9, "first_name": "Jo"}, "updated_at": "2026-01-03"},
+    ]
+    decisions, problems = interop.import_label_studio([t], reviewed)
+    assert problems == []
+    rejected = {(d["reviewer"], d["span"]["text"], d["span"]["start"]) for d in decisions if d["decision"] == "reject"}
+    assert rejected == {("import:label-studio:7", "Kreml", kreml["start"]), ("import:label-studio:eva@example.org", "Kassym-Jomart Tokajew", tok["start"]),
+                        ("import:label-studio:9", "ODKB", oak["start"])}
+    assert {d["reviewer"] for d in decisions} == {"import:label-studio:7", "import:label-studio:eva@example.org", "import:label-studio:9"}
+    row = {"id": 17, "text": r["text"], "article_id": ART, "annotator": [{"id": 4, "email": "lu@example.org"}], "annotation_id": 5,
+           "label": [{"start": tok["start"], "end": tok["end"], "text": tok["text"], "labels": ["PER"]}]}
+    decisions, problems = interop.import_label_studio([row], reviewed)  # JSON-MIN's `annotator` alike
+    assert decisions and {d["reviewer"] for d in decisions} == {"import:label-studio:lu@example.org"}
+
+
 def test_cli_export_and_import(tmp_path, reviewed):
     from typer.testing import CliRunner
 
@@ -518,7 +545,8 @@ def test_an_imported_span_is_trimmed_and_one_of_punctuation_is_refused(reviewed)
     one of a question mark and a line end ("?\\n" after the headline of seed 003) was recorded as an
     added entity. Now every new span is trimmed as the review app trims a selection (in
     `make_decision`, so the app's API and every import get it), a span of only punctuation is
-    refused naming file and task, and one over a paragraph break is refused so, not a traceback."""
+    refused naming file and task, and one over a paragraph break is refused so, not a traceback:
+    that span alone, the rest of the task (here the accepted guesses) is recorded."""
     aid = "003_402700ddbbeb6917"
     r = art(reviewed, aid)
     text = r["text"]
@@ -531,10 +559,15 @@ def test_an_imported_span_is_trimmed_and_one_of_punctuation_is_refused(reviewed)
         t["answer"] = "accept"
         return interop.import_prodigy([(4, t)], reviewed, path="prodigy.jsonl")
 
-    assert imported((q, q + 2, "MISC")) == ([], [f"prodigy.jsonl:4: add “?” [{q}, {q + 1}) is only punctuation; an entity "
-                                                 "is a name, a date or a figure; task skipped"])
+    untouched, _ = imported()
+    assert untouched and {d["decision"] for d in untouched} == {"accept"}
+    ds, ps = imported((q, q + 2, "MISC"))
+    assert ps == [f"prodigy.jsonl:4: article {aid}: add “?” [{q}, {q + 1}) is only punctuation; an entity "
+                  "is a name, a date or a figure; that span is not recorded, the rest of the task is"]
+    assert [d["span"] for d in ds] == [d["span"] for d in untouched]  # the rest of the task
     ds, ps = imported((q - 6, q + 9, "MISC"))  # a word, "?", the paragraph break and the next words
-    assert ds == [] and len(ps) == 1 and ps[0].startswith(f"prodigy.jsonl:4: add “{text[q - 6:q + 1]}\n\n") and "runs over a paragraph break" in ps[0]
+    assert len(ps) == 1 and ps[0].startswith(f"prodigy.jsonl:4: article {aid}: add “{text[q - 6:q + 1]}\n\n") and "runs over a paragraph break" in ps[0]
+    assert [d["span"] for d in ds] == [d["span"] for d in untouched]
     k = text.index("Kasachstans Präsident")
     assert not any(e["start"] == k + 12 for e in r["entities"])
     ds, ps = imported((k + 11, k + 22, "MISC"))  # " Präsident" with the space before it
@@ -655,13 +688,14 @@ def test_a_task_whose_text_two_articles_share_is_not_sent_to_the_last_of_them(re
     assert problems == [] and sorted(d["article_id"] for d in decisions) == [ART, "zz_twin"]
 
 
-def test_an_imported_span_that_cuts_a_word_is_named_and_its_task_skipped(reviewed):
+def test_an_imported_span_that_cuts_a_word_is_named_and_refused_alone(reviewed):
     """A span from an import that began or ended inside a word (a Label Studio region dragged one
     letter short, "assym-Jomart Tokajew"; "Putin" of "Putins") was recorded as it came: a
     correction or an added entity of part of a word. The review app snaps a selection to whole
     words and its API refuses a sub-word unless asked for; spaCy and Prodigy leave out a span that
     does not align with the tokens. An import cannot ask the annotator: such a span is refused,
-    named with file, line and the whole words, and the task skipped; whole words are taken."""
+    named with file, line, article and the whole words, that span alone (the rest of the task is
+    recorded; until session 27 the whole task was skipped); whole words are taken."""
     r = art(reviewed)
     text = r["text"]
     k = text.index("Kassym-Jomart Tokajew")
@@ -672,9 +706,12 @@ def test_an_imported_span_that_cuts_a_word_is_named_and_its_task_skipped(reviewe
     region = next(x for x in result if x["type"] == "labels" and (x["value"]["start"], x["value"]["end"]) == (k, k + 21))
     region["value"]["start"] = k + 1
     task = dict(ours, annotations=[{"id": 1, "completed_by": 7, "result": result, "was_cancelled": False}])
-    assert interop.import_label_studio([(2, task)], reviewed, path="ls.json") == \
-        ([], [f"ls.json:2: correct “assym-Jomart Tokajew” cuts the word “Kassym”; whole words: “Kassym-Jomart Tokajew” "
-              f"[{k}, {k + 21}); task skipped"])
+    ds, ps = interop.import_label_studio([(2, task)], reviewed, path="ls.json")
+    assert ps == [f"ls.json:2: article {ART}: correct “assym-Jomart Tokajew” cuts the word “Kassym”; whole words: “Kassym-Jomart Tokajew” "
+                  f"[{k}, {k + 21}); that span is not recorded, the rest of the task is"]
+    # the rest: the submitted task's pending guesses accepted, the region cut short left as it was (pending)
+    assert ds and {d["decision"] for d in ds} == {"accept"} and k not in {d["span"]["start"] for d in ds}
+    assert ent(art(apply_decisions(reviewed, ds)[0]), "Kassym-Jomart Tokajew")["status"] == "pending"
     prodigy = next(t for t in interop.to_prodigy(reviewed, include_pending=True) if t["meta"]["article_id"] == ART)
 
     def answered(start, end):
@@ -683,17 +720,63 @@ def test_an_imported_span_that_cuts_a_word_is_named_and_its_task_skipped(reviewe
         t["answer"] = "accept"
         return interop.import_prodigy([(5, t)], reviewed, path="prodigy.jsonl")
 
-    assert answered(p, p + 5) == ([], [f"prodigy.jsonl:5: add “Putin” cuts the word “Putins”; whole words: “Putins” "
-                                       f"[{p}, {p + 6}); task skipped"])
+    ds, ps = answered(p, p + 5)
+    assert ps == [f"prodigy.jsonl:5: article {ART}: add “Putin” cuts the word “Putins”; whole words: “Putins” "
+                  f"[{p}, {p + 6}); that span is not recorded, the rest of the task is"]
+    assert ds and {d["decision"] for d in ds} == {"accept"}
     ds, ps = answered(p, p + 6)
     assert ps == [] and [(d["span"]["start"], d["span"]["end"]) for d in ds if d["decision"] == "add"] == [(p, p + 6)]
     doccano = {"id": 1, "text": text, "label": [[g, g + 8, "LOC"]]}  # made in doccano: "Russland" of "Russlands"
     ds, ps = interop.import_doccano([(3, doccano)], reviewed, path="doccano.jsonl")
-    assert ds == [] and ps == [f"doccano.jsonl:3: add “Russland” cuts the word “Russlands”; whole words: “Russlands” "
-                               f"[{g}, {g + 9}); task skipped"]
+    assert ps == [f"doccano.jsonl:3: article {ART}: add “Russland” cuts the word “Russlands”; whole words: “Russlands” "
+                  f"[{g}, {g + 9}); that span is not recorded, the rest of the task is"]
+    # made in doccano: the example is the complete annotation of LOC; the refused span is not read as "no Russlands"
+    assert all(d["decision"] == "reject" and d["label"] == "LOC" for d in ds) and g not in {d["span"]["start"] for d in ds}
     # the review app's explicit sub-word (its API checks the words itself, `subword: true` overrides) is still made
     d = dec.make_decision(r, "add", new={"start": p, "end": p + 5, "label": "PER"}, reviewer="t")
     assert d["new"]["text"] == "Putin"
+
+
+def test_refused_spans_of_one_task_are_refused_alone_and_the_rest_of_the_task_is_recorded(reviewed):
+    """Session 27: a task with one region of only punctuation, one over a paragraph break or one
+    that cuts a word was skipped whole: the annotator's relabel and deletion in the same task were
+    lost (exit 1, "task skipped"). As an overlapping span, each such span is refused alone, named
+    with file:line, article, the span's text and the reason; the rest of the task is recorded
+    (one path for every refused span: `errors.RefusedSpan`). Seed 002, Label Studio's JSON export."""
+    aid = "002_952582db0378b41f"
+    r = art(reviewed, aid)
+    text = r["text"]
+    t = next(x for x in interop.to_label_studio(reviewed) if x["data"]["article_id"] == aid)
+    result = json.loads(json.dumps([x for x in t["predictions"][0]["result"] if x["type"] == "labels"]))
+    ukr, rus = ent(r, "Ukraine"), ent(r, "Russland")
+    for x in result:
+        if (x["value"]["start"], x["value"]["end"]) == (ukr["start"], ukr["end"]):
+            x["value"]["labels"] = ["MISC"]  # relabelled
+    result = [x for x in result if x["value"]["start"] != rus["start"]]  # deleted
+    dot = text.index("Sowjetunion.") + len("Sowjetunion")
+    brk = text.index("gesprochen.\n\nEs") + len("gesprochen.")
+    sub = text.index("Sowjetrepublik")
+
+    def region(s, e, rid):
+        return {"id": rid, "from_name": "label", "to_name": "text", "type": "labels",
+                "value": {"start": s, "end": e, "text": text[s:e], "labels": ["MISC"]}}
+
+    result += [region(dot, dot + 1, "n1"), region(brk - 11, brk + 8, "n2"), region(sub, sub + 13, "n3")]
+    task = dict(t, annotations=[{"id": 1, "completed_by": 7, "result": result, "was_cancelled": False}])
+    ds, ps = interop.import_label_studio([(3, task)], reviewed, path="ls.json")
+    head = f"ls.json:3: article {aid}: add “"
+    tail = "; that span is not recorded, the rest of the task is"
+    assert len(ps) == 3 and all(p.startswith(head) and p.endswith(tail) for p in ps), ps
+    why = " | ".join(ps)
+    assert f"add “.” [{dot}, {dot + 1}) is only punctuation" in why
+    assert f"add “{text[brk - 11:brk + 8]}…” runs over a paragraph break" in why
+    assert "add “Sowjetrepubli” cuts the word “Sowjetrepublik”" in why
+    changed = sorted((d["decision"], d["span"]["text"], (d.get("new") or {}).get("label")) for d in ds if d["decision"] != "accept")
+    assert changed == [("correct", "Ukraine", "MISC"), ("reject", "Russland", None)]
+    assert not any(d["decision"] == "add" for d in ds)
+    out = art(apply_decisions(reviewed, ds)[0], aid)
+    assert ent(out, "Ukraine", "MISC")["status"] == "corrected" and ent(out, "Russland")["status"] == "rejected"
+    assert {e["status"] for e in out["entities"] if e["start"] not in (ukr["start"], rus["start"])} <= {"accepted", "corrected", "rejected"}
 
 
 def test_a_date_value_that_is_no_day_is_refused_from_label_studio_and_the_review(reviewed):

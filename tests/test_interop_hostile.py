@@ -513,9 +513,9 @@ def test_importing_another_tools_export_is_an_error(ws, exported, imported):
 
 def test_a_skipped_task_is_not_said_as_nothing_changed(ws, base):
     """A Prodigy task of seed 003 with a span of "?" and the line end after its headline added: the
-    task is refused naming file and line (exit 1, nothing recorded, no traceback), and the summary
-    said "Recorded 0 decisions (nothing changed in the tool)" under the warning, as if the annotator
-    had changed nothing."""
+    span is refused naming file and line (exit 1, no traceback; since session 27 that span alone, the
+    rest of the task recorded); a task skipped whole said "Recorded 0 decisions (nothing changed in
+    the tool)" under the warning, as if the annotator had changed nothing."""
     aid = "003_402700ddbbeb6917"
     t = next(x for x in interop.to_prodigy(base, include_pending=True) if x["meta"]["article_id"] == aid)
     q = t["text"].index("?\n")
@@ -523,9 +523,17 @@ def test_a_skipped_task_is_not_said_as_nothing_changed(ws, base):
     t["answer"] = "accept"
     p, res = run_import(ws, "prodigy", json.dumps(t, ensure_ascii=False) + "\n", "p.jsonl")
     assert_clean(res, 1)
-    assert f"{p}:1: add “?” [{q}, {q + 1}) is only punctuation" in flat(res), flat(res)
-    assert "nothing changed in the tool" not in flat(res) and "Recorded 0 decisions (1 problem above)" in flat(res), flat(res)
-    assert dec.load_decisions(ws[2]) == []
+    # session 27: that span alone is refused, the rest of the task (the guesses it accepts) recorded
+    assert f"{p}:1: article {aid}: add “?” [{q}, {q + 1}) is only punctuation" in flat(res), flat(res)
+    assert "that span is not recorded, the rest of the task is" in flat(res) and "nothing changed in the tool" not in flat(res)
+    logged = dec.load_decisions(ws[2])
+    assert logged and {d["decision"] for d in logged} == {"accept"}
+    # a task still skipped whole (a span the import cannot place: an unknown label) is not "nothing changed"
+    t["spans"][-1]["label"] = "WHAT"
+    p, res = run_import(ws, "prodigy", json.dumps(t, ensure_ascii=False) + "\n", "p2.jsonl")
+    assert_clean(res, 1)
+    assert "task skipped" in flat(res) and "nothing changed in the tool" not in flat(res) and "Recorded 0 decisions (1 problem above)" in flat(res), flat(res)
+    assert dec.load_decisions(ws[2]) == logged
 
 
 @pytest.mark.parametrize("args, name, said", [

@@ -105,6 +105,45 @@ def test_doccano_offsets_are_utf16_code_units(tmp_path, unreviewed):
     assert interop.import_file("doccano", p2, [r]) == ([], [])
 
 
+def test_label_studio_offsets_are_code_points_and_a_hand_edit_keeps_what_was_reviewed(tmp_path, unreviewed):
+    """Label Studio saves code point offsets (its front end converts JavaScript's UTF-16; issue
+    #4988): the export writes and the import reads them unconverted. A round trip as an annotator
+    makes it on the emoji text: the region after the flag relabelled, the person after the 😀
+    deleted, "Präsident" (an umlaut, after both emoji) added; the reviewer's accept made before the
+    export is neither lost nor rewritten, and importing the file again records nothing."""
+    r = _emoji_record(unreviewed)
+    text = r["text"]
+    oak = next(e for e in r["entities"] if e["text"] == "ODKB")
+    reviewed, _ = apply_decisions([r], [dec.make_decision(r, "accept", oak, reviewer="anna")])
+    r = reviewed[0]
+    t = interop.to_label_studio([r])[0]
+    res = json.loads(json.dumps(t["predictions"][0]["result"]))
+    labs = [x for x in res if x["type"] == "labels"]
+    assert all(text[x["value"]["start"]:x["value"]["end"]] == x["value"]["text"] for x in labs)  # code points
+    assert (labs[0]["value"]["start"], labs[0]["value"]["end"]) == (3, 13)  # the flag: 2 code points (4 UTF-16 units)
+    tok = text.index("Kassym-Jomart Tokajew")
+    labs[0]["value"]["labels"] = ["ORG"]
+    res = [x for x in res if x["value"].get("start") != tok]
+    p = text.index("Präsident")
+    res.append({"id": "new1", "from_name": "label", "to_name": "text", "type": "labels",
+                "value": {"start": p, "end": p + 9, "text": text[p:p + 9], "labels": ["MISC"]}})
+    t["annotations"] = [{"id": 1, "completed_by": 3, "result": res, "was_cancelled": False}]
+    f = tmp_path / "ls.json"
+    f.write_text(json.dumps([t], ensure_ascii=False), encoding="utf-8")
+    decisions, problems = interop.import_file("label-studio", f, [r])
+    assert problems == []
+    changed = sorted((d["decision"], d["span"]["text"], (d.get("new_span") or d["span"])["start"]) for d in decisions if d["decision"] != "accept")
+    assert changed == [("add", "Präsident", p), ("correct", "Kasachstan", 3), ("reject", "Kassym-Jomart Tokajew", tok)]
+    assert not any(d["span"]["start"] == oak["start"] for d in decisions)  # the reviewer's accept is not made again
+    base = _emoji_record(unreviewed)
+    out, flagged = apply_decisions([base], [dec.make_decision(base, "accept", oak, reviewer="anna")] + decisions)
+    assert flagged == []
+    st = {(e["start"], e["end"], e["label"]): (e["status"], e.get("review", {}).get("reviewer")) for e in out[0]["entities"]}
+    assert st[(oak["start"], oak["end"], "ORG")] == ("accepted", "anna")
+    assert st[(3, 13, "ORG")][0] == "corrected" and st[(tok, tok + 21, "PER")][0] == "rejected" and st[(p, p + 9, "MISC")][0] == "accepted"
+    assert interop.import_file("label-studio", f, out) == ([], [])  # the same file again: nothing new
+
+
 def test_doccano_overlaps_warned_and_never_rejected(tmp_path, unreviewed):
     r = copy.deepcopy(next(x for x in unreviewed if x["id"] == ART))
     tok = next(e for e in r["entities"] if e["text"] == "Kassym-Jomart Tokajew")

@@ -855,3 +855,56 @@ def test_a_guess_overlapping_an_entity_kept_is_not_accepted_beside_it(client, st
     from pipeline.review import mentions
     rec = state.records[state.index[ART]]
     assert [p for p in mentions.plan(dict(tok, status="accepted"), [rec], own=("elsewhere", 0, 0)) if p[2] is not None and p[2]["start"] == tok["start"]] == []
+
+
+def test_an_entity_reference_of_a_wrong_type_or_outside_the_text_is_a_400_naming_the_field(client, state):
+    """`entity.start` sent as the string "1", a float 1.5, true, -1, or a span that ends before it
+    starts or beyond the text was read with int() ("1" -> 1, 1.5 -> 1, true -> 1) and answered 409
+    "that entity is not (or no longer) in the article; reload": the client's bug read as another
+    reviewer's change. The route's schema (`routes.ACTION_BODY`) checks the body's types, one place
+    for every action; the span against the text is checked where the entity is looked up. Nothing logged."""
+    url = f"/api/articles/{ART}/decide"
+    view = client.get(f"/api/articles/{ART}")[1]
+    kreml = ref(first(view, "Kreml"))
+    n = len(view["record"]["text"])
+    for field, value, said in (("start", str(kreml["start"]), f"entity.start: offsets are whole numbers, not '{kreml['start']}'"),
+                               ("start", kreml["start"] + 0.5, f"entity.start: offsets are whole numbers, not {kreml['start'] + 0.5}"),
+                               ("end", True, "entity.end: offsets are whole numbers, not True"),
+                               ("start", -1, "entity.start: -1 is less than the minimum of 0"),
+                               ("label", 5, "entity.label: 5 is not of type 'string'"),
+                               ("start", kreml["end"] + 3, f"entity.end: {kreml['end']} is not after entity.start {kreml['end'] + 3}"),
+                               ("end", n + 10, f"entity.end: {n + 10} is beyond the article's text ({n} characters)")):
+        for action in ("accept", "reject", "correct"):
+            body = {"action": action, "entity": dict(kreml, **{field: value}), "new": {"label": "LOC"}}
+            assert client.post(url, body) == (400, {"error": said}), (action, field, value)
+        assert client.post(f"/api/articles/{ART}/apply_all", {"entity": dict(kreml, **{field: value}), "dry_run": True}) == (400, {"error": said})
+    assert client.post(url, {"action": "add", "new": {"start": "3", "end": 9, "label": "PER"}}) == \
+        (400, {"error": "new.start: offsets are whole numbers, not '3'"})
+    assert client.post(url, {"action": "accept", "entity": [kreml]}) == (400, {"error": "entity: [" + json.dumps(kreml).replace('"', "'") + "] is not of type 'object'"})
+    assert log(state) == []
+    # a whole number sent as 1.0 is still that number (as `review.log.offset` reads it)
+    code, view = client.post(url, {"action": "accept", "entity": dict(kreml, start=float(kreml["start"]))})
+    assert code == 200 and first(view, "Kreml")["status"] == "accepted" and len(log(state)) == 1
+
+
+def test_a_guard_of_the_wrong_type_is_a_400_not_passed_over(client, state):
+    """accept_all's `expect` (the number of pending entities the reviewer confirmed) and undo's
+    `expect` (the id of the page's last decision) guard against a change made meanwhile; given as
+    another type ("3", 5) they were passed over: accept_all accepted whatever was pending, undo took
+    back whatever decision was last. Each article action's body has its schema (`routes.ACTION_BODIES`)."""
+    _, view = client.get(f"/api/articles/{ART}")
+    n = sum(e["status"] == "pending" for e in view["record"]["entities"])
+    assert client.post(f"/api/articles/{ART}/accept_all", {"expect": str(n)}) == (400, {"error": f"expect: '{n}' is not of type 'integer'"})
+    assert log(state) == []
+    code, view = client.post(f"/api/articles/{ART}/decide", {"action": "accept", "entity": ref(first(view, "Kreml"))})
+    assert code == 200 and len(log(state)) == 1
+    assert client.post(f"/api/articles/{ART}/undo", {"expect": 5}) == (400, {"error": "expect: 5 is not of type 'string'"})
+    assert client.post(f"/api/articles/{ART}/dismiss", {"decision_id": [1]}) == (400, {"error": "decision_id: [1] is not of type 'string'"})
+    assert client.post("/api/orphans/dismiss", {"decision_id": 7}) == (400, {"error": "decision_id: 7 is not of type 'string'"})
+    assert len(log(state)) == 1 and first(client.get(f"/api/articles/{ART}")[1], "Kreml")["status"] == "accepted"
+    # the page's own bodies still pass
+    code, view = client.post(f"/api/articles/{ART}/undo", {"expect": view["undo_id"]})
+    assert code == 200 and first(view, "Kreml")["status"] == "pending"
+    code, view = client.post(f"/api/articles/{ART}/accept_all", {"labels": None, "sources": None, "expect": n})
+    assert code == 200 and all(e["status"] != "pending" or (e["start"], e["end"], e["text"], e["label"]) in
+                               {(s["start"], s["end"], s["text"], s["label"]) for s in view["skipped"]} for e in view["record"]["entities"])

@@ -21,7 +21,7 @@ import os
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
-from ..errors import OverlappingSpan
+from ..errors import RefusedSpan
 from ..io import iter_jsonl, BadLine
 from ..schema import LABEL_FIELDS, LABELS, VALUE_FIELDS
 from ..review import log as dec
@@ -438,7 +438,8 @@ def _entity(record: dict, key: tuple[int, int, str]) -> Optional[dict]:
 
 class Conflict(str):
     """A problem that skips no task: the tool changed an entity that the review app changed too
-    since the export; that one change is not recorded (the rest of the task is)."""
+    since the export, or a span of the task was refused (`_SpanRefused`); that one change is not
+    recorded (the rest of the task is)."""
 
 
 def changed_since(record: dict, k: tuple[int, int, str], exported: Iterable[tuple]) -> Optional[dict]:
@@ -462,46 +463,51 @@ def conflict_with_app(record: dict, k: tuple[int, int, str], app: dict, did: str
 
 
 class _Refused(Exception):
-    """A decision of a task that `review.log.make_decision` refuses: the task is skipped, named."""
+    """A decision of a task that `review.log.make_decision` refuses for another reason than its
+    span (`RefusedSpan`): the task is skipped, named."""
 
 
-class _Overlap(Exception):
-    """A span of a task that overlaps an entity kept (by a reviewer, or by the task's earlier
-    decisions): that one decision is left out and named (a `Conflict`: the rest of the task is recorded)."""
+class _SpanRefused(Exception):
+    """A span of a task that cannot be an entity (`errors.RefusedSpan`: only punctuation, over a
+    paragraph break, cutting a word, overlapping an entity kept by a reviewer or by the task's
+    earlier decisions): that one decision is left out and named (a `Conflict`: the rest of the task is recorded)."""
 
 
 def _made(record: dict, kind: str, ent: Optional[dict], new: Optional[dict], *, where: str, made: list[dict] = (),
           **kw: Any) -> dict:
-    """`make_decision`, its refusal (a span of only punctuation, one over a paragraph break, one
-    that cuts a word: the tool's file cannot say a sub-word was meant) a `_Refused` naming the file
-    and task instead of a traceback. A span that overlaps an entity a reviewer kept, or one the
-    task's earlier decisions (`made`) keep (as the review app refuses the second of two overlapping
-    spans, `review.log.overlapping_kept`), is an `_Overlap`: that span alone is refused."""
+    """`make_decision`; a span it refuses (`errors.RefusedSpan`: only punctuation, over a paragraph
+    break, cutting a word: the tool's file cannot say a sub-word was meant; overlapping an entity a
+    reviewer kept), or one overlapping a span the task's earlier decisions (`made`) keep (as the
+    review app refuses the second of two overlapping spans, `review.log.overlapping_kept`), is a
+    `_SpanRefused` naming file:line, article, span and reason: that span alone is refused (every
+    such refusal takes this one path; the whole task was skipped, session 27). Any other refusal
+    is a `_Refused`: the task is skipped, named, instead of a traceback."""
     try:
         d = dec.make_decision(record, kind, ent, new, whole_words=True, **kw)
-    except OverlappingSpan as err:
-        raise _Overlap(f"{where}: article {record['id']}: {kind} {err}; that span is not recorded, the rest of the task is") from None
+    except RefusedSpan as err:
+        raise _SpanRefused(f"{where}: article {record['id']}: {kind} {err}; that span is not recorded, the rest of the task is") from None
     except ValueError as err:
         raise _Refused(f"{where}: {kind} {err}; task skipped") from None
     p = dec.overlapping_kept(made, d)
     if p is not None:
         (s, e), (ps, pe) = dec.kept_span(d), dec.kept_span(p)
         text = record["text"]
-        raise _Overlap(f"{where}: article {record['id']}: {kind} “{text[s:e]}” [{s}, {e}) overlaps “{text[ps:pe]}” [{ps}, {pe}) that "
-                       f"the same task keeps: an entity's words belong to one entity; that span is not recorded, the rest of the task is")
+        raise _SpanRefused(f"{where}: article {record['id']}: {kind} “{text[s:e]}” [{s}, {e}) overlaps “{text[ps:pe]}” [{ps}, {pe}) that "
+                           f"the same task keeps: an entity's words belong to one entity; that span is not recorded, the rest of the task is")
     return d
 
 
 def _make_or_name(out: list[dict], problems: list[str], record: dict, kind: str, ent: Optional[dict], new: Optional[dict], **kw: Any) -> None:
-    """`_made`'s decision appended to `out`; an overlapping span's refusal (`_Overlap`) named in
-    `problems` instead, the task going on (a `_Refused` still skips the task).
+    """`_made`'s decision appended to `out`; a refused span (`_SpanRefused`: an overlap, a span of
+    punctuation, one over a paragraph break or cutting a word) named in `problems` instead, the task
+    going on (a `_Refused` still skips the task).
 
     A refused correction leaves its entity as it was: it is no longer one the task replaces
     (`replaced`, a list, changed in place), so the task's later spans are checked against it, and
     a span the task made kept before that overlaps it is taken out of `out` again, named."""
     try:
         out.append(_made(record, kind, ent, new, made=out, **kw))
-    except _Overlap as err:
+    except _SpanRefused as err:
         problems.append(Conflict(str(err)))
         replaced = kw.get("replaced")
         if ent is None or not isinstance(replaced, list) or not any(x is ent for x in replaced):

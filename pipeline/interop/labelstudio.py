@@ -135,9 +135,27 @@ def _other_regions(task: dict) -> list[str]:
             and all(isinstance(x, dict) and {"start", "end", "labels"} <= x.keys() for x in v)]
 
 
-def _who(ann: dict) -> Any:
-    who = ann.get("completed_by")
-    return who.get("email") or who.get("id") if isinstance(who, dict) else who
+def _who(ann: dict) -> Optional[str]:
+    """The annotator of a JSON export's annotation (`completed_by`), as a name (`user_name`)."""
+    return user_name(ann.get("completed_by"))
+
+
+def user_name(who: Any) -> Optional[str]:
+    """A Label Studio user as the name the log records after "import:label-studio:": Label Studio
+    writes `completed_by` (JSON-MIN: `annotator`) as the user's id (7) or email, some versions as
+    the user object ({"id": 7, "email": "eva@example.org", ...}: its email, else username, else id)
+    or a list of them ([7]: its users, joined by ","); None where it names nobody. A list was
+    recorded as the reviewer "import:label-studio:[7]", an object without email as its Python repr."""
+    if isinstance(who, list):
+        names = [n for x in who if (n := user_name(x))]
+        return ",".join(dict.fromkeys(names)) or None
+    if isinstance(who, dict):
+        return next((n for k in ("email", "username", "id") if (n := user_name(who.get(k)))), None)
+    if isinstance(who, float) and who.is_integer():
+        who = int(who)
+    if isinstance(who, (str, int)) and not isinstance(who, bool):
+        return " ".join(str(who).split())[:80] or None  # one line, as the review app's names (`clean_reviewer`)
+    return None
 
 
 def annotation_order(anns: list[dict], id_key: str = "id", task_key: str = "task") -> list[tuple]:
@@ -236,7 +254,7 @@ def import_label_studio(tasks: list[dict] | list[tuple[int, dict]], records: lis
                 problems.append(f"{where}: regions under {', '.join(map(repr, other))} are not read (JSON-MIN names them after "
                                 f"the Labels tag; presseschau's config calls it 'label'); task skipped")
                 continue
-            views = [(None, _min_spans(task), task.get("annotator"))]
+            views = [(None, _min_spans(task), user_name(task.get("annotator")))]
         rec, why = idx.match([snap_raw.get("article_id"), data.get("article_id"), (task.get("meta") or {}).get("article_id")
                               if isinstance(task.get("meta"), dict) else None, task.get("article_id")], text, [data.get("id")])
         if rec is None:
@@ -245,7 +263,7 @@ def import_label_studio(tasks: list[dict] | list[tuple[int, dict]], records: lis
         snap = snapshot_of(data.get(SNAPSHOT_KEY), rec)
         bare += snap is None
         for ann, spans, who in views:
-            rv = f"{reviewer}:{who}" if who not in (None, "") else reviewer
+            rv = f"{reviewer}:{who}" if who else reviewer
             if snap is None and not spans:  # submitted with no region: "no entities in this text", for every label
                 ds, ps = decisions_from_spans(rec, [], reviewer=rv, src_text=text, labels=LABELS, note="label-studio", where=where)
             else:

@@ -48,7 +48,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
-from ..errors import NotAReviewLog, OverlappingSpan, ReviewLogNotWritable, UnreadableFile
+from ..errors import NotAReviewLog, OverlappingSpan, RefusedSpan, ReviewLogNotWritable, UnreadableFile
 from ..io import BadLine, fsync_dir, iter_jsonl
 from ..schema import ENTITY_FIELDS, LABELS, VALUE_FIELDS  # noqa: F401  (LABELS: part of this module's API)
 from ..schema import check_date_value, date_type_for
@@ -317,17 +317,17 @@ def _check_span(text: str, s: int, e: int, new_span: bool = False) -> tuple[int,
     if not (0 <= s < e <= len(text)):
         raise ValueError(f"bad span [{s}, {e}) for a text of {len(text)} characters")
     if not text[s:e].strip():
-        raise ValueError(f"span [{s}, {e}) is only whitespace")
+        raise RefusedSpan(f"span [{s}, {e}) is only whitespace")
     if not new_span:
         return s, e
     s, e = trim_span(text, s, e)
     if all(unicodedata.category(ch).startswith("P") or ch.isspace() for ch in text[s:e]):
         # an import's span of a question mark and a line end ("?\n") was recorded as an added entity
-        raise ValueError(f"“{text[s:e]}” [{s}, {e}) is only punctuation; an entity is a name, a date or a figure")
+        raise RefusedSpan(f"“{text[s:e]}” [{s}, {e}) is only punctuation; an entity is a name, a date or a figure")
     if "\n\n" in text[s:e]:
         # a name, a date or a figure never runs over a paragraph break: a selection dragged
         # past the end of a paragraph saved a 250-character "PER"
-        raise ValueError(f"“{text[s:e][:40]}…” runs over a paragraph break; select within one paragraph")
+        raise RefusedSpan(f"“{text[s:e][:40]}…” runs over a paragraph break; select within one paragraph")
     return s, e
 
 
@@ -393,7 +393,7 @@ def _check_words(record: dict, s: int, e: int) -> None:
 
     why = words.cuts(record["text"], s, e, words.words_of(record))
     if why:
-        raise ValueError(why)
+        raise RefusedSpan(why)
 
 
 def _coerce_value(label: str, value: Any) -> Any:

@@ -1,6 +1,7 @@
 """The review app's route table and dispatch: which API request calls which `ReviewState` action.
 
-`ROUTES` lists every route of `/api/` as `Route(method, pattern, handler)`; a `{name}` segment of
+`ROUTES` lists every route of `/api/` as `Route(method, pattern, handler, body)`, `body` the JSON Schema
+of the request body's fields, checked before the handler (`check_body`: a 400 naming the field); a `{name}` segment of
 a pattern matches any one (percent-decoded) path segment and reaches the handler in `params`. A
 handler is a small function `(state, params, query, body) -> payload` (JSON-serialisable) that
 raises `ReviewError(status, message)` for an error. `dispatch(state, method, path, query, body)`
@@ -30,6 +31,9 @@ class Route:
     method: str
     pattern: str  # "/api/articles/{id}": literal segments and `{name}` parameters
     handler: Callable[[ReviewState, dict[str, str], Query, Body], Any]
+    # a JSON Schema of the body's fields (`check_body`), checked before the handler; or a function of the
+    # route's parameters giving it (one route serves every article action, each with its own body)
+    body: Union[dict, Callable[[dict[str, str]], Optional[dict]], None] = None
 
     def match(self, method: str, segs: list[str]) -> Optional[dict[str, str]]:
         """The route's parameters if it serves this method and these path segments, else None."""
@@ -43,6 +47,50 @@ class Route:
             elif p != s:
                 return None
         return params
+
+
+# ---------------------------------------------------------------------- request bodies
+#: an offset into the article's text: a whole number (5.0 is 5, as `review.log.offset` reads it), not "5", 0.5, true
+OFFSET = {"type": "integer"}
+#: the entity a decision is about, as the page has it (`ReviewState._find_entity` finds it in the article)
+ENTITY_REF = {"type": "object", "required": ["start", "end", "label"],
+              "properties": {"start": {**OFFSET, "minimum": 0}, "end": {**OFFSET, "minimum": 1}, "label": {"type": "string"}}}
+#: the body of POST /api/articles/{id}/decide: the types of the fields it may carry (which fields an
+#: action needs, and offsets against the text, the action checks)
+ACTION_BODY = {"type": "object", "properties": {
+    "entity": ENTITY_REF,
+    "new": {"type": "object", "properties": {"start": OFFSET, "end": OFFSET, "label": {"type": "string"}}},
+}}
+#: a decision's id (undo's `expect`, the page's last decision; dismiss's `decision_id`)
+DECISION_ID = {"type": "string"}
+#: the bodies of the article actions (`ACTIONS`). A guard of the wrong type was passed over: accept_all's
+#: `expect` "3" (the number of pending entities the reviewer confirmed) accepted whatever was pending,
+#: undo's `expect` 5 undid whatever decision was last
+ACTION_BODIES = {
+    "decide": ACTION_BODY,
+    "apply_all": {"type": "object", "properties": {"entity": ENTITY_REF}},
+    "accept_all": {"type": "object", "properties": {"expect": {"type": "integer", "minimum": 0}}},
+    "undo": {"type": "object", "properties": {"expect": DECISION_ID}},
+    "dismiss": {"type": "object", "properties": {"decision_id": DECISION_ID}},
+}
+ORPHAN_BODY = {"type": "object", "properties": {"decision_id": DECISION_ID}}
+
+
+def check_body(schema: dict, body: Any) -> None:
+    """The request body against its route's schema: the first field of a wrong type or value is a
+    `ReviewError` 400 naming it ("entity.start: offsets are whole numbers, not '1'"; a string "1", a
+    float 1.5, true, -1 as `entity.start` were read with int() and answered 409 "that entity is not
+    (or no longer) in the article; reload"). One place for the types of every route's body."""
+    import jsonschema
+
+    err = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(body))
+    if err is not None:
+        field = ".".join(str(p) for p in err.absolute_path) or "body"
+        if err.validator == "type" and err.validator_value == "integer" and field.endswith(("start", "end")):
+            why = f"offsets are whole numbers, not {err.instance!r}"
+        else:
+            why = err.message
+        raise ReviewError(HTTPStatus.BAD_REQUEST, f"{field}: {why}")
 
 
 # ---------------------------------------------------------------------- handlers (GET)
@@ -123,9 +171,9 @@ ROUTES = [
     Route("GET", "/api/overview/rows", get_overview_rows),
     Route("GET", "/api/articles/{id}", get_article),
     Route("GET", "/api/flags", list_flags),
-    Route("POST", "/api/articles/{id}/{action}", article_action),
-    Route("POST", "/api/orphans/dismiss", dismiss_orphan),
-    Route("POST", "/api/orphans/undo", undo_withdraw),
+    Route("POST", "/api/articles/{id}/{action}", article_action, lambda params: ACTION_BODIES.get(params["action"])),
+    Route("POST", "/api/orphans/dismiss", dismiss_orphan, ORPHAN_BODY),
+    Route("POST", "/api/orphans/undo", undo_withdraw, ORPHAN_BODY),
     Route("POST", "/api/reviewer", set_reviewer),
 ]
 
@@ -188,6 +236,9 @@ def dispatch(
         route, params = found
         if callable(body):
             body = body()
+        schema = route.body(params) if callable(route.body) else route.body
+        if schema is not None:
+            check_body(schema, body)
         return HTTPStatus.OK, route.handler(state, params, _query(query), body)
     except ReviewError as e:
         return e.status, {"error": e.message}

@@ -514,6 +514,12 @@ class ReviewState:
             key = (int(ent["start"]), int(ent["end"]), str(ent["label"]))
         except (KeyError, TypeError, ValueError):
             raise ReviewError(HTTPStatus.BAD_REQUEST, "entity needs start, end, label") from None
+        # the types are the route's schema's (`routes.ACTION_BODY`); the span against this text here
+        n = len(rec["text"])
+        if key[1] <= key[0]:
+            raise ReviewError(HTTPStatus.BAD_REQUEST, f"entity.end: {key[1]} is not after entity.start {key[0]}")
+        if key[1] > n:
+            raise ReviewError(HTTPStatus.BAD_REQUEST, f"entity.end: {key[1]} is beyond the article's text ({n} characters)")
         for e in rec["entities"]:
             if dec.entity_key(e) == key:
                 return e
