@@ -3,8 +3,9 @@
 For every article read in a run the driver must know the input files (sorted, without
 duplicates), whether an article's id was read before (a duplicate), where a JSONL record's id
 was first seen in its file, the order in which the articles were read (the order of
-`articles.jsonl`), which of them failed, and the further files of an id whose first file is
-still being extracted in a worker (`hold`: read if that one gives no article, `settle`). Held in Python sets, dicts and lists, the
+`articles.jsonl`), which of them failed, and the further files (JSONL records, PDF articles)
+of an id whose first article is not back from processing yet (`hold`: read if that one gives
+no article, `settle`). Held in Python sets, dicts and lists, the
 articles' part came to about 230 bytes per article (measured with
 `bench/trace_driver_memory.py`): 23 MB at 100,000 articles, 2.3 GB at 10 million. Here they
 live in a scratch SQLite database beside the cache and are read back as streams; SQLite's
@@ -64,7 +65,8 @@ class RunLedger:
             self.db.execute("PRAGMA synchronous=OFF")
             # pos: the rowid, so the articles come back in reading order without a sort
             # path: where the article was read (as shown), so that a second one of the id can name it
-            # pending: its file (a PDF, Word file, web page) is extracted where it is processed, not yet back;
+            # pending: its file (a PDF, Word file, web page) is extracted where it is processed, or its article
+            # (read at once) was sent to be processed (`sent`), and it is not yet back;
             # free: that extraction gave no article, so the id is free for the next file of the id (`hold`)
             self.db.execute("CREATE TABLE articles (pos INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, path TEXT NOT NULL DEFAULT '', failed INTEGER NOT NULL DEFAULT 0, "
                             "pending INTEGER NOT NULL DEFAULT 0, free INTEGER NOT NULL DEFAULT 0)")
@@ -108,13 +110,20 @@ class RunLedger:
             return None
         return False
 
+    @_storage
+    def sent(self, doc_id: str) -> None:
+        """An article read at once (a text file, a JSONL record, a --pdf-articles article) is sent to be
+        processed: it too may give none (its text cleaned to nothing), so its id is pending until `resolve`."""
+        self.db.execute("UPDATE articles SET pending = 1 WHERE id = ?", (doc_id,))
+
     def is_pending(self, doc_id: str) -> bool:
         """Whether the id's file is not extracted yet (so a further file of the id may still be needed)."""
         return self.db.execute("SELECT 1 FROM articles WHERE id = ? AND pending = 1", (doc_id,)).fetchone() is not None
 
     @_storage
     def hold(self, doc_id: str, shown: str, path: Path, root: Path) -> None:
-        """Keep a further file of a pending id, to be read if the pending one gives no article."""
+        """Keep a further file of a pending id (a file, a JSONL record, a --pdf-articles article:
+        `path` is its file), to be read if the pending one gives no article."""
         self.db.execute("INSERT INTO held (id, shown, path, root) VALUES (?, ?, ?, ?)", (doc_id, shown, os.fsencode(path), os.fsencode(root)))
 
     @_storage
@@ -124,24 +133,26 @@ class RunLedger:
         self.db.execute("UPDATE articles SET pending = 0, free = ? WHERE id = ? AND pending = 1", (int(no_article), doc_id))
 
     @_storage
-    def settle(self) -> tuple[list[tuple[Path, Path]], list[tuple[str, str, str]]]:
+    def settle(self) -> tuple[list[tuple[Path, Path, frozenset]], list[tuple[str, str, str]]]:
         """Once no id is pending: the held files to read next, the first held one of each free
-        id (in reading order), and the held files that are duplicates after all, as
-        (shown, id, where the id was read), of the ids that have their article."""
+        id (in reading order), as (path, root, the ids to take from it: a JSONL file or a
+        --pdf-articles PDF gives other articles too, read already), and the held files that are
+        duplicates after all, as (shown, id, where the id was read), of the ids that have their article."""
         self.db.commit()
         rows = self.db.execute("SELECT h.seq, h.id, h.shown, h.path, h.root, a.free, a.path FROM held h JOIN articles a ON a.id = h.id "
                                "WHERE a.pending = 0 ORDER BY h.seq").fetchall()
-        retry, dups, taken = [], [], set()
+        retry: dict[tuple[bytes, bytes], set] = {}
+        dups, taken = [], set()
         for seq, doc_id, shown_as, path, root, free, where in rows:
             if free and doc_id in taken:
                 continue
             if free:
                 taken.add(doc_id)
-                retry.append((Path(os.fsdecode(path)), Path(os.fsdecode(root))))
+                retry.setdefault((path, root), set()).add(doc_id)
             else:
                 dups.append((shown_as, doc_id, where))
             self.db.execute("DELETE FROM held WHERE seq = ?", (seq,))
-        return retry, dups
+        return [(Path(os.fsdecode(path)), Path(os.fsdecode(root)), frozenset(ids)) for (path, root), ids in retry.items()], dups
 
     def path_of(self, doc_id: str) -> str:
         """Where the article of this id was read in this run ('' if not noted)."""
@@ -151,10 +162,12 @@ class RunLedger:
     @_storage
     def first_line(self, file: str, rid: str, line: int) -> Optional[int]:
         """Note that record id `rid` is on `line` of the JSONL `file`; the line where it was
-        first seen if it is there twice, else None (`ingest.read_jsonl`'s `first_line`)."""
+        first seen if it is there twice, else None (`ingest.read_jsonl`'s `first_line`; None too for the
+        line it was first seen on: the file read again for a held record, `settle`)."""
         if self.db.execute("INSERT OR IGNORE INTO jsonl_ids (file, rid, line) VALUES (?, ?, ?)", (file, rid, line)).rowcount == 1:
             return None
-        return self.db.execute("SELECT line FROM jsonl_ids WHERE file = ? AND rid = ?", (file, rid)).fetchone()[0]
+        first = self.db.execute("SELECT line FROM jsonl_ids WHERE file = ? AND rid = ?", (file, rid)).fetchone()[0]
+        return None if first == line else first
 
     @_storage
     def fail(self, doc_id: str) -> None:

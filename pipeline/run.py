@@ -535,8 +535,14 @@ def _batches(files, opts: RunOptions, cache: Cache, ledger: RunLedger, fingerpri
     # workers (176 web pages with --n-process 2: 21 s of the driver's 30 s of CPU). Not for
     # a cluster whose workers do not see the files (no --shared-fs): they get the text.
     defer = not (opts.cluster and not opts.shared_fs)
-    for path, root in files:
+    for path, root, *only in files:
+        # `only`: a held file read again (`RunLedger.settle`) for these ids; of a JSONL file or a --pdf-articles PDF
+        # the other articles and the errors were read and reported when it was read first
+        only = only[0] if only else None
+        several = only is not None and (suffix_of(path) in JSONL_SUFFIXES or (opts.pdf_articles and suffix_of(path) in PDF_SUFFIXES))
         for item in read_path(path, root, opts.max_bytes, functools.partial(ledger.first_line, str(path)), stored, defer, opts.pdf_articles, bounded):
+            if only is not None and (item.id not in only if not isinstance(item, IngestError) else several):
+                continue
             if isinstance(item, IngestError):
                 error(item.to_dict())
                 continue
@@ -544,9 +550,10 @@ def _batches(files, opts: RunOptions, cache: Cache, ledger: RunLedger, fingerpri
             if added is False:
                 # ids are the path under the folder given, without the extension: a.txt and a.md, or
                 # x.txt in two folders given, are one id; the message names the file that has it. An id is
-                # the first file's that gives an article: while that file is still extracted (a FileRef,
-                # in the worker) a further file of the id is held, read if that one gives none (`RunLedger.settle`)
-                if ledger.is_pending(item.id) and suffix_of(path) not in JSONL_SUFFIXES and not (opts.pdf_articles and suffix_of(path) in PDF_SUFFIXES):
+                # the first file's that gives an article: while its article is not back (a FileRef extracted in
+                # the worker, or any article sent: cleaning may leave it empty) a further file (JSONL record,
+                # --pdf-articles article) of the id is held, read if that one gives none (`RunLedger.settle`)
+                if ledger.is_pending(item.id):
                     ledger.hold(item.id, item.path, path, root)
                     continue
                 error(_duplicate(item.path, item.id, ledger.path_of(item.id)))
@@ -560,6 +567,8 @@ def _batches(files, opts: RunOptions, cache: Cache, ledger: RunLedger, fingerpri
                 with _writing(opts.out, "the cache", stats):
                     cache.set_path(item.id, item.path)  # where it is now (its folder moved since: the same id and hash)
                 continue
+            if not isinstance(item, FileRef):  # read at once, it too may give no article (`NO_ARTICLE`): pending until back
+                ledger.sent(item.id)
             if opts.cluster and opts.shared_fs and isinstance(item, RawDoc) and suffix_of(path) not in JSONL_SUFFIXES and not item.meta.get("pdf_pages"):
                 # --shared-fs: the worker reads the file itself, by the path the file system knows (`item.path` is
                 # the name as shown: a name that is not UTF-8 has its bytes escaped there, "\\xe4", and is no file)

@@ -721,6 +721,51 @@ def test_a_file_that_gives_no_article_leaves_its_id_to_the_next_file_of_the_id(t
     assert sorted(e["path"] for e in again["errors"]) == sorted(errors)
 
 
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_a_page_that_gives_no_article_leaves_its_id_to_a_jsonl_record_and_a_pdf_article_of_the_id(tmp_path, nlp_info, n_process):
+    """`run in1 in2` with in1/x/r1.html (navigation only, extracted in a worker) and in2/x.jsonl
+    holding record r1 (id x/r1 too): the record was skipped as a duplicate of the page at once, the
+    page gave no article, and the run wrote 0 articles; so too with a --pdf-articles article
+    (in2/seite.pdf: seite#a1) beside in1/seite#a1.html, and with in2/stub.txt beside in1/stub.md,
+    a text file read at once that cleaning leaves empty (it kept the id: stub.txt was its
+    duplicate). Now the id is the first claimant's that gives an article: a further JSONL record,
+    PDF article or file of an id whose article is not back yet is held, and read (of a JSONL file
+    that record alone: its other records and its bad line are not read or reported twice) if that
+    one gives none; a re-run gives the same."""
+    import fpdf
+
+    in1, in2, out = tmp_path / "in1", tmp_path / "in2", tmp_path / "out"
+    (in1 / "x").mkdir(parents=True)
+    in2.mkdir()
+    (in1 / "x" / "r1.html").write_text(NAV_ONLY_PAGE, encoding="utf-8")
+    (in1 / "seite#a1.html").write_text(NAV_ONLY_PAGE, encoding="utf-8")
+    # a text file read at once whose text the cleaner removes whole (a publisher's boilerplate line) gives none either
+    (in1 / "stub.md").write_text(next(x for x in SEEDS[2].read_text(encoding="utf-8").splitlines() if x.startswith("Die WELT als ePaper")) + "\n",
+                                 encoding="utf-8")
+    shutil.copy(SEEDS[4], in2 / "stub.txt")
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS[:2]]
+    (in2 / "x.jsonl").write_text(json.dumps({"id": "r1", "text": texts[0]}) + "\n{broken\n" + json.dumps({"id": "r2", "text": texts[1]}) + "\n",
+                                 encoding="utf-8")
+    from pipeline.clean import clean
+
+    pdf = fpdf.FPDF()
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    for para in clean(SEEDS[3].read_text(encoding="utf-8")).text.split("\n\n")[:4]:
+        pdf.multi_cell(0, 5, para)
+        pdf.ln(2)
+    pdf.output(str(in2 / "seite.pdf"))
+    for _ in range(2):
+        summary = run(RunOptions(paths=[in1, in2], out=out, progress=False, n_process=n_process, pdf_articles=True), nlp_info)
+        records = _records(out)
+        assert [(r["id"], r["source"]["path"]) for r in records] == [
+            ("seite#a1", str(in2 / "seite.pdf") + "#a1"), ("stub", str(in2 / "stub.txt")), ("x/r1", str(in2 / "x.jsonl") + "#r1"), ("x/r2", str(in2 / "x.jsonl") + "#r2")]
+        assert records[2]["text"].split()[:5] == clean(texts[0]).text.split()[:5]
+        assert sorted((e["path"], e["kind"]) for e in summary["errors"]) == [
+            (str(in1 / "seite#a1.html"), "empty"), (str(in1 / "stub.md"), "empty"), (str(in1 / "x" / "r1.html"), "empty"), (str(in2 / "x.jsonl"), "invalid_jsonl")], summary["errors"]
+
+
 def test_an_articles_id_does_not_depend_on_the_order_of_overlapping_inputs(tmp_path, nlp_info):
     """`presseschau run in in/sub` named in/sub/x.txt `sub/x` (its path under `in`), `run in/sub in`
     named it `x` (under `in/sub`, the first input that found it): the ids, which the review log keys
