@@ -238,3 +238,18 @@ def test_battery_charge_current_voltage_and_resistance(nlp_model):
     got = _entities(nlp_model, _web("tests/eval/jan-grosser.de.xum1541.html", "(2 mA) inklusive"), "2021-01-01")
     assert ("FIGURE", "2 mA", 2, "mA") in got and ("FIGURE", "1500 Ohm", 1500, "Ω") in got
     assert not [e for e in got if e[0] == "DATE" and "1500" in e[1]]
+
+
+def test_unit_carried_to_a_bare_decimal_number_in_a_parallel_clause(nlp_model):
+    # "(10,25 Prozent zahlt der Arbeitnehmer, 12,55 der Arbeitgeber)": the second share leaves out its unit, as
+    # "0,30 Sekunden vor Jansrud und 0,70 vor Guillermo Fayed" leaves out its seconds (a duration, a DATE); both
+    # were bare numbers (the carry-over only knew a multiplier: "7 Millionen Euro ..., 3 Millionen ...")
+    got = _entities(nlp_model, _gnad("gnad919", "12,55 der Arbeitgeber"), GNAD)
+    assert ("FIGURE", "12,55", 12.55, "%") in got and ("FIGURE", "10,25 Prozent", 10.25, "%") in got
+    got = _entities(nlp_model, _gnad("gnad310", "0,70 vor Guillermo"), GNAD)
+    assert ("DATE", "0,70", "PT0.7S", None) in got and ("DATE", "0,30 Sekunden", "PT0.3S", None) in got
+    # a noun of its own after the bare number is what it counts: no unit carried ("14,6 PPG, 10,0 RPG")
+    from repo_data import news_row
+
+    got = _entities(nlp_model, _sentence(news_row("wikinews_de.jsonl.gz", "id", "wn41379")["text"], "10,0 RPG"), GNAD)
+    assert not [e for e in got if e[0] == "FIGURE" and e[1].startswith("10,0") and e[3] is not None]

@@ -280,6 +280,8 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
                     f["value"] = int(v) if float(v).is_integer() else round(v, 4)
                     f["unit"] = partner["unit"]
                     f["about_from"] = partner
+            if f["unit"] is None and (carried := self._carried_decimal_unit(doc, f, out[-1:] + new_dates[-1:])) is not None:
+                f["unit"] = carried[0]  # "10,25 Prozent zahlt der Arbeitnehmer, 12,55 der Arbeitgeber"
             if self.bracket_age(doc, f) or self.bare_age(doc, f):
                 f["unit"], f["age"] = "year", True
             if f["unit"] in _TIME_UNITS and not self.is_age(doc, f):
