@@ -253,3 +253,21 @@ def test_unit_carried_to_a_bare_decimal_number_in_a_parallel_clause(nlp_model):
 
     got = _entities(nlp_model, _sentence(news_row("wikinews_de.jsonl.gz", "id", "wn41379")["text"], "10,0 RPG"), GNAD)
     assert not [e for e in got if e[0] == "FIGURE" and e[1].startswith("10,0") and e[3] is not None]
+
+
+def test_clock_time_without_uhr_is_no_figure(nlp_model):
+    # "um sieben vom Freigängerhaus", "um neun hier", "um halb neun": a clock time without "Uhr" was a FIGURE 7, 9
+    # (guidelines: clock times alone are no DATE, and "um 7 Uhr" gives no FIGURE either)
+    got = _entities(nlp_model, _gnad("gnad904", "um sieben vom"), GNAD)
+    assert not [e for e in got if e[0] == "FIGURE" and e[1] == "sieben"] and ("FIGURE", "40 km", 40, "km") in got
+    got = _entities(nlp_model, _web("tests/eval/Tageswoche.ch-weg.html", "morgen um neun hier"), "2021-01-01")
+    assert not [e for e in got if e[0] == "FIGURE" and e[1] == "neun"]
+    got = _entities(nlp_model, _web("tests/eval/creeny.wordpress.com.nebelsuppe.html", "um halb neun auf"), "2021-01-01")
+    assert not [e for e in got if e[0] == "FIGURE"]
+    # a difference stays: the ellipsis of "um vier Punkte", a count with its noun phrase after it
+    got = _entities(nlp_model, _gnad("gnad113", "Hofer um neun"), GNAD)
+    assert ("FIGURE", "neun", 9, None) in got
+    got = _entities(nlp_model, _gnad("gnad894", "um zwei seit November"), GNAD)
+    assert ("FIGURE", "zwei", 2, None) in got
+    got = _entities(nlp_model, _gnad("gnad551", "gegen zwei weitere"), GNAD)
+    assert ("FIGURE", "zwei", 2, None) in got

@@ -53,6 +53,9 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.id_before_digits = set(ids["before_digits_only"])
         self.id_after = set(ids["after"])
         self.id_compound_heads = tuple(ids["compound_heads"])
+        self.clock_before = set(ids["clock_words"]["before"])
+        self.clock_parts = [w.split() for w in ids["clock_words"]["parts"]]
+        self.clock_max_hour = ids["clock_words"]["max_hour"]
         self.coord_degrees = set(ids["coordinates"]["degrees"])
         self.coord_directions = set(ids["coordinates"]["directions"])
         self.events_verb: dict[str, str] = {}
