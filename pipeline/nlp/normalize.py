@@ -65,7 +65,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "measuring_verbs", "object_measuring_verbs", "subject_deps", "object_deps", "particle_deps", "anaphoric_pronouns", "purpose", "participle_phrase", "partitive_pronouns", "ratios", "speed", "rate_prepositions", "measure_adjectives", "angle_after", "zero_sides", "predicate_only_with_unit", "container_nouns", "bare_quantity_nouns", "amount_phrases", "partitive_words", "duration_codes",
         "ago_words", "set_before", "genitive_time_prepositions", "ahead_words", "anchored_after", "anchored_comparisons", "age_after", "age_before", "action_noun_suffixes", "age_nouns", "age_range_words", "age_compounds", "sets", "plural_sets", "difference_prepositions", "comparatives", "measure_nouns_before", "bound_prepositions", "bound_fillers", "as_words", "elliptic_cues", "distance", "street_suffixes", "phone_words", "score_words",
         "score_context", "duration_adjectives", "von_prepositions", "number_links", "coordinators", "definite_articles",
-        "genitive_determiners", "range_links", "change_links", "classifier_nouns", "content_prepositions", "per_unit",
+        "genitive_determiners", "singular_genitive_determiners", "range_links", "change_links", "classifier_nouns", "content_prepositions", "per_unit",
         "partitive_articles", "bound_not_for_percent", "genitive_one", "container_prepositions", "stakes", "rate_nouns", "vote_shares", "accusative_articles", "alternative_links", "dimension_links",
         "relative_pronouns", "attribute_deps", "list_headings", "rank_nouns", "table_headings",
         "singular_articles", "degree_prepositions", "threshold_nouns", "um_object_verbs", "demonstrative_pronouns",

@@ -122,7 +122,8 @@ class ExclusionRules:
             # the article stays a name's number ("die Boeing 747 der Lufthansa")
             after = doc[nxt.i + 1] if nxt is not None and nxt.i + 1 < len(doc) else None
             partitive = nxt is not None and nxt.i == i + 1 and nxt.text.lower() in self.genitive_determiners \
-                and after is not None and (after.like_num or after.pos_ == "NOUN")
+                and after is not None and (after.like_num or after.pos_ == "NOUN") \
+                and nxt.text.lower() not in self.singular_genitive_determiners  # "das iWork 11 des Herstellers Cube"
             if prev.text.lower() not in self.qualifiers and not partitive:
                 return True  # "Boeing 747"; session 27: a name the model tagged (ORG, MISC) but whose word it gave
                 # no PROPN, the number left outside: "mit iOS 9 erschwert", "einen Porsche 911 gekauft"
