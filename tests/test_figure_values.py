@@ -278,3 +278,10 @@ def test_number_of_a_name_before_a_singular_genitive_is_no_figure(nlp_model):
     # der 23 Delegiertenstimmen"); "des" opens a singular, which no count above one is a part of
     got = _entities(nlp_model, _gnad("gnad996", "iWork 11 des"), GNAD)
     assert not [e for e in got if e[0] == "FIGURE" and e[1] == "11"] and ("FIGURE", "300 Euro", 300, "EUR") in got
+
+
+def test_number_glued_to_a_code_of_letters_and_digits_is_no_figure(nlp_model):
+    # "der Intel Atom x3-8300": the number after a code of letters and digits and a dash ("x3-", "12V-") is the
+    # model's name, as after digits ("Boeing 737-500"); it was a FIGURE 8300
+    got = _entities(nlp_model, _gnad("gnad996", "Atom x3-8300"), GNAD)
+    assert not [e for e in got if e[0] == "FIGURE" and "8300" in e[1]]

@@ -12,6 +12,8 @@ from ..dates.text import doc_text
 from ..normalize import lookup_unit, multiplier, parse_digits, parse_number_word
 from .common import _NOUN_POS, _RESULT_LINE, _SCORE_LINE, _TIME_UNITS, _next, _prev
 
+# a code of letters and digits ("x3", "12V") glued to a number by a dash: a model's name ("Atom x3-8300")
+_LETTERS_AND_DIGITS = re.compile(r"[A-Za-z]+\d+[A-Za-z]*|\d+[A-Za-z]+")
 # what may follow a clock time without "Uhr": a preposition, an adverb, a verb, a pronoun ("um sieben vom
 # Freigängerhaus", "um neun hier", "um Viertel vor zehn stattfindet"), not an adjective or article of a noun phrase
 _CLOCK_NEXT_POS = frozenset({"ADP", "ADV", "VERB", "AUX", "PART", "SCONJ", "PRON", "PUNCT"})
@@ -102,8 +104,11 @@ class ExclusionRules:
         if i > 0 and prev is not None and prev.i == i - 1 and not prev.whitespace_ and prev.text[-1:].isalpha():
             return True  # glued to a word: "G 20" split by tokenizer
         if i > 1 and prev is not None and prev.i == i - 1 and not prev.whitespace_ and prev.text in ("-", "/", ".", ":") \
-                and doc[i - 2].like_num and not (prev.text == "-" and self._unit_range(doc, i - 2)):
-            return True  # "2022-01", "1939/40", "Boeing 737-500"; not the range "300-500 t"
+                and (doc[i - 2].like_num and not (prev.text == "-" and self._unit_range(doc, i - 2))
+                     or not doc[i - 2].whitespace_ and _LETTERS_AND_DIGITS.fullmatch(doc[i - 2].text)):
+            # "2022-01", "1939/40", "Boeing 737-500"; not the range "300-500 t"; session 27 (second round): after a
+            # code of letters and digits, a model's number, "Intel Atom x3-8300", "Adapter GAA 12V-21"
+            return True
         if re.fullmatch(r"0\d+", t.text):
             return True  # "01", "09": identifiers and date parts
         if nxt is not None and nxt.i == i + 1 and not t.whitespace_ and nxt.text in ("-", "/", ":", ".") and i + 2 < len(doc) and not doc[i + 2].is_space:
