@@ -285,3 +285,14 @@ def test_number_glued_to_a_code_of_letters_and_digits_is_no_figure(nlp_model):
     # model's name, as after digits ("Boeing 737-500"); it was a FIGURE 8300
     got = _entities(nlp_model, _gnad("gnad996", "Atom x3-8300"), GNAD)
     assert not [e for e in got if e[0] == "FIGURE" and "8300" in e[1]]
+
+
+def test_number_the_tagger_took_into_a_name_is_no_figure(nlp_model):
+    # "Silent Hill 2" (the model tagged "Silent Hill" PER, the tagger "2" PROPN) and a TV listing's channel before
+    # its time, "ORF 1 20.15", "ORF 2 22.15" (the time a PROPN too), were FIGUREs 2, 1, 2
+    got = _entities(nlp_model, _gnad("gnad999", "Silent Hill 2"), GNAD)
+    assert not [e for e in got if e[0] == "FIGURE"]
+    got = _entities(nlp_model, _gnad("gnad411", "ORF 1 20.15"), GNAD)
+    assert not [e for e in got if e[0] == "FIGURE" and e[1] == "1"]
+    got = _entities(nlp_model, _gnad("gnad1009", "ORF 2 22.35"), GNAD)
+    assert not [e for e in got if e[0] == "FIGURE" and e[1] == "2"]

@@ -119,9 +119,12 @@ class ExclusionRules:
         if nxt is not None and nxt.text.lower() in self.id_after:
             return True  # "17 Uhr", "12 mal"
         name_before = prev is not None and (prev.pos_ == "PROPN" and prev.text[:1].isupper()
-                                            or prev.ent_type_ in ("ORG", "MISC") and re.fullmatch(r"\d{1,4}", t.text)
-                                            and prev.i == i - 1 and not prev.text.islower())
-        if name_before and has_ann(doc, "POS") and t.like_num and (nxt is None or nxt.pos_ not in _NOUN_POS):
+                                            or (prev.ent_type_ in ("ORG", "MISC") or prev.ent_type_ and t.pos_ == "PROPN")
+                                            and re.fullmatch(r"\d{1,4}", t.text) and prev.i == i - 1 and not prev.text.islower())
+        # session 27 (second round): a number the tagger took into the name after any name the model found ("Silent
+        # Hill 2", Hill PER); a channel's number before a time ("ORF 1 20.15", both PROPN)
+        if name_before and has_ann(doc, "POS") and t.like_num and (nxt is None or nxt.pos_ not in _NOUN_POS
+                                                                   or nxt.i == i + 1 and nxt.text[:1].isdigit()):
             # session 14 (dev11 wn72118): a partitive after the number counts, the name before it is a
             # recipient ("waren Romney 22 der 23 Delegiertenstimmen zugesprochen worden"); a name after
             # the article stays a name's number ("die Boeing 747 der Lufthansa")
