@@ -296,3 +296,14 @@ def test_number_the_tagger_took_into_a_name_is_no_figure(nlp_model):
     assert not [e for e in got if e[0] == "FIGURE" and e[1] == "1"]
     got = _entities(nlp_model, _gnad("gnad1009", "ORF 2 22.35"), GNAD)
     assert not [e for e in got if e[0] == "FIGURE" and e[1] == "2"]
+
+
+def test_double_space_between_number_and_unit(nlp_model):
+    # 10kGNAD has double spaces: "bis zu 60.000  Euro", "mehr als 15  Milliarden Euro", "21  Tonnen" lost their
+    # multiplier and unit (a bare 60000, 15, 21)
+    got = _entities(nlp_model, _gnad("gnad523", "bis zu 60.000  Euro"), GNAD)
+    assert ("FIGURE", "60.000  Euro", 60000, "EUR") in got
+    got = _entities(nlp_model, _gnad("gnad265", "mehr als 15  Milliarden"), GNAD)
+    assert ("FIGURE", "15  Milliarden Euro", 15000000000, "EUR") in got
+    got = _entities(nlp_model, _gnad("gnad777", "mehr als 21  Tonnen"), GNAD)
+    assert ("FIGURE", "21  Tonnen", 21, "t") in got

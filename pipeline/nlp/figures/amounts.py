@@ -170,6 +170,7 @@ class AmountRules:
                 j += 1
         # multipliers: Millionen, Mio., Dutzend, Tausend ...
         scale = 1
+        j = self._over_space(doc, j)  # "mehr als 15  Milliarden Euro", "bis zu 60.000  Euro": a double space
         while j < len(doc):
             mul = multiplier(doc[j].text)
             if mul is None:
@@ -183,6 +184,7 @@ class AmountRules:
             j += 1
         # unit word or symbol; compound units first ("Kilometern pro Stunde", "km/h" = three
         # tokens, "Grad Celsius")
+        j = self._over_space(doc, j)
         multi = self._multi_unit(doc, j)
         if multi is not None:
             (unit, factor), j = multi
@@ -216,6 +218,15 @@ class AmountRules:
             value = int(value)
         return {"start": start, "end": j, "num": i, "value": value, "unit": unit, "scale": scale,
                 "bare": j == i + 1 and start == i}
+
+    @staticmethod
+    def _over_space(doc: Doc, j: int) -> int:
+        """Past a whitespace token of spaces alone (a double space: "60.000  Euro", 10kGNAD) to a multiplier or unit
+        after it; ``j`` where there is none (a line break ends the figure)."""
+        if j + 1 < len(doc) and doc[j].is_space and "\n" not in doc[j].text \
+                and (multiplier(doc[j + 1].text) is not None or lookup_unit(doc[j + 1].text) is not None):
+            return j + 1
+        return j
 
     def currency_before(self, doc: Doc, i: int) -> Optional[tuple[tuple[str, float], int]]:
         """(unit, factor) and start of a currency written before the number at i ("€ 500", "CHF 80 000",
