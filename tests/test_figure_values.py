@@ -307,3 +307,10 @@ def test_double_space_between_number_and_unit(nlp_model):
     assert ("FIGURE", "15  Milliarden Euro", 15000000000, "EUR") in got
     got = _entities(nlp_model, _gnad("gnad777", "mehr als 21  Tonnen"), GNAD)
     assert ("FIGURE", "21  Tonnen", 21, "t") in got
+
+
+def test_count_of_a_number_after_a_name_stays(nlp_model):
+    # "Mariano Rajoy 119 von 350 Mandaten gewonnen": the number after a name was taken for the name's number (no
+    # FIGURE 119); a count of a number after "von" is a count, as "22 der 23 Delegiertenstimmen"
+    got = _entities(nlp_model, _gnad("gnad540", "Rajoy 119 von 350"), GNAD)
+    assert ("FIGURE", "119", 119, None) in got and ("FIGURE", "350", 350, None) in got

@@ -132,6 +132,9 @@ class ExclusionRules:
             partitive = nxt is not None and nxt.i == i + 1 and nxt.text.lower() in self.genitive_determiners \
                 and after is not None and (after.like_num or after.pos_ == "NOUN") \
                 and nxt.text.lower() not in self.singular_genitive_determiners  # "das iWork 11 des Herstellers Cube"
+            # session 27 (second round): "Mariano Rajoy 119 von 350 Mandaten gewonnen": a count of a number after "von"
+            partitive = partitive or nxt is not None and nxt.i == i + 1 and nxt.text.lower() in self.von \
+                and after is not None and after.like_num and after.text[:1].isdigit() == t.text[:1].isdigit()
             if prev.text.lower() not in self.qualifiers and not partitive:
                 return True  # "Boeing 747"; session 27: a name the model tagged (ORG, MISC) but whose word it gave
                 # no PROPN, the number left outside: "mit iOS 9 erschwert", "einen Porsche 911 gekauft"
