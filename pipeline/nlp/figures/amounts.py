@@ -12,6 +12,8 @@ from .common import _ADJ_INFL, _CALENDAR_UNITS, _FRANC_PREFIX, _FRANC_PRICE, _GR
 # Swiss thousands separators: "80’000", "40'000", "1'250.50"
 _SWISS_GROUPS = re.compile(r"\d{1,3}(?:['’]\d{3})+(?:[.,]\d+)?")
 # a price with a dash for its cents: "449,-", "3.000,-", "49,–", "20.–", "5,--"
+# a decimal number written with a comma, its decimals: "12,55", "0,70"
+_DECIMALS = re.compile(r"^\d+,(\d+)$")
 _DASH_PRICE = re.compile(r"(?:\d+|\d{1,3}(?:['’.]\d{3})+)[.,][–—-]{1,2}")
 
 
@@ -168,6 +170,7 @@ class AmountRules:
                 j += 1
         # multipliers: Millionen, Mio., Dutzend, Tausend ...
         scale = 1
+        j = self._over_space(doc, j)  # "mehr als 15  Milliarden Euro", "bis zu 60.000  Euro": a double space
         while j < len(doc):
             mul = multiplier(doc[j].text)
             if mul is None:
@@ -181,6 +184,7 @@ class AmountRules:
             j += 1
         # unit word or symbol; compound units first ("Kilometern pro Stunde", "km/h" = three
         # tokens, "Grad Celsius")
+        j = self._over_space(doc, j)
         multi = self._multi_unit(doc, j)
         side = None  # "unter Null" / "über Null" after a temperature (measures.json zero_sides)
         if multi is not None:
@@ -216,6 +220,15 @@ class AmountRules:
             value = int(value)
         return {"start": start, "end": j, "num": i, "value": value, "unit": unit, "scale": scale,
                 "bare": j == i + 1 and start == i}
+
+    @staticmethod
+    def _over_space(doc: Doc, j: int) -> int:
+        """Past a whitespace token of spaces alone (a double space: "60.000  Euro", 10kGNAD) to a multiplier or unit
+        after it; ``j`` where there is none (a line break ends the figure)."""
+        if j + 1 < len(doc) and doc[j].is_space and "\n" not in doc[j].text \
+                and (multiplier(doc[j + 1].text) is not None or lookup_unit(doc[j + 1].text) is not None):
+            return j + 1
+        return j
 
     def currency_before(self, doc: Doc, i: int) -> Optional[tuple[tuple[str, float], int]]:
         """(unit, factor) and start of a currency written before the number at i ("€ 500", "CHF 80 000",
@@ -373,6 +386,30 @@ class AmountRules:
                 and self._base(doc, i - 2) is not None and i - start > -8:
             i -= 2
         return i
+
+    def _carried_decimal_unit(self, doc: Doc, f: dict, before: list[Span]) -> Optional[tuple[str, float]]:
+        """The unit a bare decimal number leaves out in a parallel clause right after a decimal number with a unit
+        in its sentence: "(10,25 Prozent zahlt der Arbeitnehmer, 12,55 der Arbeitgeber)", "0,30 Sekunden vor
+        Jansrud und 0,70 vor Guillermo Fayed" (guidelines: an elliptic figure shares what it leaves out). Only
+        where both numbers have as many decimals, the bare one follows a comma or a coordinator and no noun of its
+        own follows it (that would be what it counts), and nothing but words lies between the two (no number)."""
+        m = _DECIMALS.match(doc[f["num"]].text)
+        if not f["bare"] or f["unit"] is not None or m is None or f["end"] >= len(doc) or not before:
+            return None
+        prev = max(before, key=lambda sp: sp.end)
+        if len(prev) != 2 or prev.end > f["start"] or f["start"] - prev.end > 8 \
+                or doc[f["start"] - 1].text.lower() not in {","} | self.coordinators:
+            return None
+        pm = _DECIMALS.match(prev[0].text)
+        unit = lookup_unit(prev[1].text)
+        if pm is None or len(pm.group(1)) != len(m.group(1)) or unit is None or unit[1] != 1 \
+                or any(t.like_num or t.text in "()[]:;" for t in doc[prev.end: f["start"]]):
+            return None
+        nxt = doc[f["end"]]
+        if self._is_noun(nxt) or nxt.like_num or not self._same_sentence(doc, prev.start, f["num"]) \
+                or (prev.label_ == "FIGURE" and prev._.unit != unit[0]):
+            return None
+        return unit
 
     def _range_second(self, doc: Doc, prev_span: Span, f: dict) -> bool:
         """Is ``f`` the second number of a range whose first is ``prev_span`` ("80 und 150 km/h")?"""

@@ -53,6 +53,9 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.id_before_digits = set(ids["before_digits_only"])
         self.id_after = set(ids["after"])
         self.id_compound_heads = tuple(ids["compound_heads"])
+        self.clock_before = set(ids["clock_words"]["before"])
+        self.clock_parts = [w.split() for w in ids["clock_words"]["parts"]]
+        self.clock_max_hour = ids["clock_words"]["max_hour"]
         self.coord_degrees = set(ids["coordinates"]["degrees"])
         self.coord_directions = set(ids["coordinates"]["directions"])
         self.events_verb: dict[str, str] = {}
@@ -176,6 +179,7 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.recipient_verbs = set(ms["content_prepositions"]["not_with_verbs"])
         self.definite_articles = set(ms["definite_articles"])
         self.genitive_determiners = set(ms["genitive_determiners"])
+        self.singular_genitive_determiners = set(ms["singular_genitive_determiners"])
         self.range_links = {w for w in ms["range_links"] if " " not in w}  # one word: "bis", "und", "-"
         self.duration_links = set(ms["compound_durations"]["links"])
         self.duration_range_words = set(ms["compound_durations"]["not_after"])
@@ -280,6 +284,8 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
                     f["value"] = int(v) if float(v).is_integer() else round(v, 4)
                     f["unit"] = partner["unit"]
                     f["about_from"] = partner
+            if f["unit"] is None and (carried := self._carried_decimal_unit(doc, f, out[-1:] + new_dates[-1:])) is not None:
+                f["unit"] = carried[0]  # "10,25 Prozent zahlt der Arbeitnehmer, 12,55 der Arbeitgeber"
             if self.bracket_age(doc, f) or self.bare_age(doc, f):
                 f["unit"], f["age"] = "year", True
             if f["unit"] in _TIME_UNITS and not self.is_age(doc, f):

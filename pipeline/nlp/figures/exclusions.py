@@ -12,6 +12,12 @@ from ..dates.text import doc_text
 from ..normalize import lookup_unit, multiplier, parse_digits, parse_number_word
 from .common import _NOUN_POS, _RESULT_LINE, _SCORE_LINE, _TIME_UNITS, _next, _prev
 
+# a code of letters and digits ("x3", "12V") glued to a number by a dash: a model's name ("Atom x3-8300")
+_LETTERS_AND_DIGITS = re.compile(r"[A-Za-z]+\d+[A-Za-z]*|\d+[A-Za-z]+")
+# what may follow a clock time without "Uhr": a preposition, an adverb, a verb, a pronoun ("um sieben vom
+# Freigängerhaus", "um neun hier", "um Viertel vor zehn stattfindet"), not an adjective or article of a noun phrase
+_CLOCK_NEXT_POS = frozenset({"ADP", "ADV", "VERB", "AUX", "PART", "SCONJ", "PRON", "PUNCT"})
+
 
 class ExclusionRules:
     """Methods of `FigureRecognizer` for the job named above (component.py composes the mixins into it)."""
@@ -98,8 +104,11 @@ class ExclusionRules:
         if i > 0 and prev is not None and prev.i == i - 1 and not prev.whitespace_ and prev.text[-1:].isalpha():
             return True  # glued to a word: "G 20" split by tokenizer
         if i > 1 and prev is not None and prev.i == i - 1 and not prev.whitespace_ and prev.text in ("-", "/", ".", ":") \
-                and doc[i - 2].like_num and not (prev.text == "-" and self._unit_range(doc, i - 2)):
-            return True  # "2022-01", "1939/40", "Boeing 737-500"; not the range "300-500 t"
+                and (doc[i - 2].like_num and not (prev.text == "-" and self._unit_range(doc, i - 2))
+                     or not doc[i - 2].whitespace_ and _LETTERS_AND_DIGITS.fullmatch(doc[i - 2].text)):
+            # "2022-01", "1939/40", "Boeing 737-500"; not the range "300-500 t"; session 27 (second round): after a
+            # code of letters and digits, a model's number, "Intel Atom x3-8300", "Adapter GAA 12V-21"
+            return True
         if re.fullmatch(r"0\d+", t.text):
             return True  # "01", "09": identifiers and date parts
         if nxt is not None and nxt.i == i + 1 and not t.whitespace_ and nxt.text in ("-", "/", ":", ".") and i + 2 < len(doc) and not doc[i + 2].is_space:
@@ -110,22 +119,73 @@ class ExclusionRules:
         if nxt is not None and nxt.text.lower() in self.id_after:
             return True  # "17 Uhr", "12 mal"
         name_before = prev is not None and (prev.pos_ == "PROPN" and prev.text[:1].isupper()
-                                            or prev.ent_type_ in ("ORG", "MISC") and re.fullmatch(r"\d{1,4}", t.text)
-                                            and prev.i == i - 1 and not prev.text.islower())
-        if name_before and has_ann(doc, "POS") and t.like_num and (nxt is None or nxt.pos_ not in _NOUN_POS):
+                                            or (prev.ent_type_ in ("ORG", "MISC") or prev.ent_type_ and t.pos_ == "PROPN")
+                                            and re.fullmatch(r"\d{1,4}", t.text) and prev.i == i - 1 and not prev.text.islower())
+        # session 27 (second round): a number the tagger took into the name after any name the model found ("Silent
+        # Hill 2", Hill PER); a channel's number before a time ("ORF 1 20.15", both PROPN)
+        if name_before and has_ann(doc, "POS") and t.like_num and (nxt is None or nxt.pos_ not in _NOUN_POS
+                                                                   or nxt.i == i + 1 and nxt.text[:1].isdigit()):
             # session 14 (dev11 wn72118): a partitive after the number counts, the name before it is a
             # recipient ("waren Romney 22 der 23 Delegiertenstimmen zugesprochen worden"); a name after
             # the article stays a name's number ("die Boeing 747 der Lufthansa")
             after = doc[nxt.i + 1] if nxt is not None and nxt.i + 1 < len(doc) else None
             partitive = nxt is not None and nxt.i == i + 1 and nxt.text.lower() in self.genitive_determiners \
-                and after is not None and (after.like_num or after.pos_ == "NOUN")
+                and after is not None and (after.like_num or after.pos_ == "NOUN") \
+                and nxt.text.lower() not in self.singular_genitive_determiners  # "das iWork 11 des Herstellers Cube"
+            # session 27 (second round): "Mariano Rajoy 119 von 350 Mandaten gewonnen": a count of a number after "von"
+            partitive = partitive or nxt is not None and nxt.i == i + 1 and nxt.text.lower() in self.von \
+                and after is not None and after.like_num and after.text[:1].isdigit() == t.text[:1].isdigit()
             if prev.text.lower() not in self.qualifiers and not partitive:
                 return True  # "Boeing 747"; session 27: a name the model tagged (ORG, MISC) but whose word it gave
                 # no PROPN, the number left outside: "mit iOS 9 erschwert", "einen Porsche 911 gekauft"
+        if self._clock_time(doc, i):
+            return True  # "um sieben vom Freigängerhaus", "um halb neun": a clock time without "Uhr"
         if t.like_num and parse_digits(t.text) is not None and re.fullmatch(r"1\d{3}|20\d{2}", t.text):
             if is_bare_year(doc, i, lemma_fn=self.lemma):
                 return True
         return False
+
+    def _clock_time(self, doc: Doc, i: int) -> bool:
+        """A number word of the hours after "um" or "gegen" (identifiers.json clock_words) with no noun or unit after
+        it: a clock time without "Uhr" ("um sieben vom Freigängerhaus", "um halb neun", "um Viertel vor zehn");
+        without a part of the hour not where the sentence speaks of a difference (a verb of change: "Die Zahl stieg
+        um sieben"; the same preposition before a figure earlier in it: "Griss um vier Punkte, Hofer um neun")."""
+        t = doc[i]
+        v = parse_number_word(t.text.lower())
+        if t.text[:1].isdigit() or v is None or not 1 <= v <= self.clock_max_hour or float(v) != int(v):
+            return False
+        nxt = _next(doc, i)
+        if nxt is not None and (self._is_noun(nxt) or lookup_unit(nxt.text) is not None or nxt.text[:1].isdigit()
+                                or multiplier(nxt.text) is not None or nxt.text.lower() in self.range_links
+                                or not (nxt.is_punct or has_ann(doc, "POS") and nxt.pos_ in _CLOCK_NEXT_POS)):
+            return False  # a noun phrase goes on after it: "gegen zwei weitere Verdächtige", "um drei bis vier Prozentpunkte"
+        k, part = i, False
+        while True:
+            words = next((w for w in self.clock_parts if k >= len(w) and [x.text.lower() for x in doc[k - len(w): k]] == w), None)
+            if words is None:
+                break
+            k, part = k - len(words), True  # "um kurz vor halb elf"
+        if k == 0 or doc[k - 1].text.lower() not in self.clock_before:
+            return False
+        if part:
+            return True
+        j = i + 1
+        while j < len(doc) and doc[j].pos_ in ("ADP", "PROPN", "NOUN"):
+            j += 1  # "um zwei seit November entführte Botschaftsmitarbeiter": a participle of a noun after it counts
+        if j < len(doc) and has_ann(doc, "DEP") and doc[j].dep_ == "amod" and doc[j].head.i > j and doc[j].head.pos_ in _NOUN_POS:
+            return False
+        prep = doc[k - 1].text.lower()
+        s0, s1 = sentence_bounds(doc, i)
+        for tok in doc[s0:s1]:
+            lem = self.lemma(tok).lower()
+            preps = self.measuring_verbs.get(lem, self.object_verbs.get(lem))
+            if preps is not None and lem not in self.predicate_only_with_unit and (not preps or prep in preps):
+                return False  # "Die Zahl stieg um sieben": a difference
+
+        def counts(w: str) -> bool:
+            return parse_number_word(w.lower()) is not None or w[:1].isdigit() or w.lower() in self.qualifiers
+        # "Griss um vier Punkte, Hofer um neun": the ellipsis of a difference named before it
+        return not any(tok.text.lower() == prep and tok.i + 1 < k - 1 and counts(doc[tok.i + 1].text) for tok in doc[s0: k - 1])
 
     @staticmethod
     def _ent_slip(doc: Doc, i: int) -> bool:
