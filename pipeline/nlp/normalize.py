@@ -49,7 +49,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "ordinal_nouns", "season_compounds", "month_prefixes", "of_year_modifiers", "deictic_lowercase_only",
         "season_triggers", "dative_jahre_after", "morgen_noun_after", "year_frame_words", "deictic_years",
         "quote_marks", "clause_openers", "anaphoric_near", "day_month_triggers", "anaphoric_phrases", "decade_compound_suffixes",
-        "period_adjectives", "day_adjectives", "apposition_links", "race_time_units", "bc_markers", "bc_range_links", "whole_modifiers", "new_year", "calendar_week_words", "day_period_parts", "weekday_date_articles",
+        "period_adjectives", "day_adjectives", "apposition_links", "race_time_units", "bc_markers", "bc_range_links", "whole_modifiers", "weekend_openers", "new_year", "calendar_week_words", "day_period_parts", "weekday_date_articles",
         "recurring_day_prepositions", "day_list_links", "month_list_links", "year_qualifier_prepositions", "year_nouns", "year_range_links", "year_pair_openers",
         "relative_ellipsis", "deictic_adjective_nouns", "set_adjectives", "deictic_adjectives_any_noun", "other_calendar_feasts", "since_words", "origin_words", "narrative_bound_words", "narrative_pluperfect", "period_durations", "holiday_weekends",
         "generic_month_articles", "ordinal_words", "event_name_groups", "national_days",

@@ -254,3 +254,20 @@ def test_month_after_zwischen(nlp):
 def test_month_range_in_one_year(nlp, text, published, expected):
     assert date_values(nlp, text, published) == expected
 
+
+
+# origin: session 27 (s27-dates2), an unseen sample of 10kGNAD (gnad600 and up) labelled by hand: the Austrian
+# "heurigen" ("this year's", as "heuer" is this year) is a relative modifier like "diesem"/"laufenden" before a
+# year or a season, inside the span (dates.json relative_modifiers). The 10kGNAD sentences are read at run time.
+@pytest.mark.parametrize("doc_id,key,expected", [
+    ("gnad561", "im heurigen Jahr würden", ("heurigen Jahr", "2016")),
+    ("gnad283", "noch im heurigen Sommer anlaufen", ("heurigen Sommer", "2016-SU")),
+    ("gnad914", "bis Anfang des heurigen Jahres", ("Anfang des heurigen Jahres", "2016")),
+    ("gnad623", "im Dezember heurigen Jahres", ("Dezember heurigen Jahres", "2016-12")),
+])
+def test_heurigen_is_this_year(nlp, doc_id, key, expected):
+    from repo_data import news_row
+
+    text = news_row("10kgnad_test.jsonl.gz", "id", doc_id)["text"]
+    i = text.index(key)
+    assert expected in date_values(nlp, text[max(0, i - 150): i + len(key) + 60], GNAD)

@@ -147,3 +147,27 @@ def test_plural_jahre_before_years(nlp, published, text, expected):
 ])
 def test_numeric_date_with_spaces(nlp, text, expected):
     assert dates_of(nlp, text, GNAD) == expected
+
+
+# origin: session 27 (s27-dates2), an unseen sample of 10kGNAD (gnad600 and up) labelled by hand: a bare
+# "Wochenende" after a preposition and its article is a DATE like "am [Wochenende]" (dates.json weekend_openers;
+# annotations/GUIDELINES.md: the span without preposition and article). The 10kGNAD sentences are read at run time.
+@pytest.mark.parametrize("doc_id,key", [
+    ("gnad392", "Bis zum Wochenende waren"),
+    ("gnad739", "seit dem Wochenende mehr Niederschlag"),
+    ("gnad1010", "über das Wochenende insgesamt"),
+    ("gnad654", "Für das Wochenende"),
+])
+def test_bare_weekend_after_a_preposition_and_article(nlp, doc_id, key):
+    from repo_data import news_row
+
+    text = news_row("10kgnad_test.jsonl.gz", "id", doc_id)["text"]
+    i = text.index(key)
+    sentence = text[max(0, i - 200): i + len(key) + 80]
+    found = [d for d in dates_of(nlp, sentence, GNAD) if d[0] == "Wochenende"]
+    assert found and found[0][1].endswith("-WE")
+
+
+# origin: session 27 (s27-dates2): not after an indefinite article or an adjective (no particular weekend)
+def test_weekend_after_an_adjective_stays_no_date(nlp):
+    assert not dates_of(nlp, "Er wollte doch nur ein ungestörtes Wochenende im Grünen verbringen.", GNAD)

@@ -144,3 +144,14 @@ def test_retirement_age_figure_is_about_the_compound(nlp):
 
     text = "Gefordert wird die gesetzliche Anhebung des Rentenalters auf 67 Jahre."  # wn6226 (dev5 gold: about Rentenalter)
     assert [(f[0], f[1], f[2], f[3]) for f in figs(nlp, text, "2005-06-14")] == [("67 Jahre", 67, "year", "Rentenalter")]
+
+
+# origin: session 27 (s27-dates2): an age after a comparative of "alt"/"jung" is an age (a FIGURE, unit year, about
+# Alter; measures.json "age_before"), not a duration DATE: "Taxis nicht älter als [acht Jahre]" (wn71869, dev16 gold:
+# FIGURE 8 year Alter); "länger als acht Jahre" stays a duration
+def test_age_after_a_comparative(nlp):
+    text = "Eine Regelung schreibt vor, dass Taxis nicht älter als acht Jahre sein dürfen."  # wn71869 (dev16 gold)
+    assert figs(nlp, text, "2012-12-10")[0][:4] == ("acht Jahre", 8, "year", "Alter")
+    assert not dates_of(nlp, text, "2012-12-10")
+    text = "Die Entschädigung erhalten nur Menschen, die länger als acht Jahre in Haft waren."
+    assert dates_of(nlp, text, "2012-12-10") == [("acht Jahre", "P8Y", "duration")]

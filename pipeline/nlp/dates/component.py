@@ -52,6 +52,7 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
         self.race_time_units = list(d["race_time_units"])
         self.article_numbers = frozenset(w.lower() for w in lang_data("numbers.json")["article_forms"])  # "ein(en)"
         self.whole_mods = list(d["whole_modifiers"])
+        self.weekend_openers = list(d["weekend_openers"])
         self.ellipsis_links = list(d["relative_ellipsis"]["links"])
         self.ellipsis_preps = list(d["relative_ellipsis"]["prepositions"])
         self.deictic_adj_nouns = list(d["deictic_adjective_nouns"])

@@ -203,8 +203,9 @@ class DatePatterns:
             # "dem gestrigen 0:0-Remis", "der morgigen Massenkundgebung": yesterday's/tomorrow's before any noun
             # (a capitalised word or a compound opened by a score or number)
             ("deictic_adj", f"{B}(?P<dadj>{_alt(_both(self.deictic_adj_any))})(?=\\s+(?:[A-ZÄÖÜ]|\\d[\\d:.,]*-[A-ZÄÖÜ]))", 2),
-            # "am Wochenende" without a modifier: the weekend nearest publication in the tense's direction
-            ("rel", f"(?<=\\b[Aa]m\\s)(?P<unit>Wochenende){E}", 2),
+            # "am Wochenende", "seit dem Wochenende" without a modifier: the weekend nearest publication in the
+            # tense's direction (dates.json weekend_openers; one fixed-width look-behind per opener)
+            ("rel", "(?:" + "|".join(f"(?<=\\b{re.escape(w)}\\s)" for w in self.weekend_openers) + f")(?P<unit>Wochenende){E}", 2),
             # "das ganze Wochenende": the weekend by tense, the adjective inside
             ("rel", f"{B}(?P<whole>{_alt(self.whole_mods)})\\s+(?P<unit>Wochenende){E}", 2),
             # "das neue Jahr", "im neuen Jahr": the year of the New Year nearest publication
