@@ -25,7 +25,7 @@ import re
 import warnings
 from dataclasses import dataclass, field
 from statistics import median
-from typing import Any, Optional
+from typing import Any, Callable, Iterator, Optional
 
 from .errors import ErrorKind, PdfUnreadable
 
@@ -230,9 +230,7 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
         body = _body_size(boxes)
         top, rest, bottom = _page_furniture(boxes, body) if body else ([], boxes, [])
         furniture += [_box_text(b) for b in _xy_cut(top, body) + _xy_cut(bottom, body)] + ([other] if other else [])
-        prev = None  # the body box before this one in the article, on this page
         parts: list[list] = []  # the last article's headline boxes: [size, raw text] of each run of one size
-        col_top = 0.0  # where the article's text starts in the column of `prev`
         order = _xy_cut(rest, body) if body else rest
         headlines = _headlines(order, rest, body) if body else set()  # the boxes that start an article (no crosshead)
         masthead = _masthead(order, rest, headlines, body)
@@ -249,7 +247,7 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
                 edges[id(b)] = _column(b, texts)
             return edges[id(b)]
 
-        for at, box in enumerate(order):
+        for box, goes_on in _paragraphs_going_on(order, body, column, headlines):
             head = id(box) in headlines
             if head and (not articles or open_article):
                 articles.append(PdfArticle("", [number]))
@@ -272,17 +270,10 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
                         parts.append([size, text + "\n"])
                 # the title: the run set largest (a headline of several boxes is one)
                 art.headline = _mended(max(parts, key=lambda part: part[0])[1])
-                prev = None
             else:
-                # a crosshead (a box set larger that is no headline) is a paragraph of its own
-                if prev is not None and max(_box_size(prev), _box_size(box)) <= body * _HEADLINE \
-                        and _goes_on(prev, box, body, (column(box)[0], *column(prev)), col_top,
-                                     _column_bottom(order[at:], headlines)):
+                if goes_on:
                     art.text = art.text[:-1]  # no blank line: the paragraph goes on
-                if prev is None or not _same_column(prev, box):
-                    col_top = box.y1  # the top of the article's text in this column
                 art.text += _body_text(box, body, column(box))
-                prev = box
             open_article = open_article or not head
     if not articles:  # no headline: one article, as `extract` reads it (what it leaves out is furniture)
         text, meta, aside = _extract(data)
@@ -660,19 +651,31 @@ def _column_goes_on(boxes: list, body: float) -> set[int]:
     order = [b for b in boxes if id(b) in rest]
     heads = {id(b) for b in order if _box_size(b) > body * _HEADLINE}
     texts = [b for b in order if id(b) not in heads]
-    out: set[int] = set()
-    prev, col_top = None, 0.0
+    return {id(box) for box, goes_on in _paragraphs_going_on(order, body, lambda b: _column(b, texts), heads, across=True) if goes_on}
+
+
+def _paragraphs_going_on(order: list, body: float, column: Callable[[Any], tuple[float, float]], headlines: set,
+                         across: bool = False) -> Iterator[tuple[Any, bool]]:
+    """(box, whether its first line goes on the paragraph of the body box read before it: `_goes_on`) of
+    each box of a page's reading order `order` (`body` the body size, `column` a box's column edges,
+    `headlines` the ids of the boxes that start an article: one ends the paragraph, and the article's
+    text in a column ends before the next, `_column_bottom`). A box set larger than the body (a headline,
+    a crosshead) goes on no paragraph, nor does one after it. `across`: only a box in the next column
+    goes on (`_column_goes_on`), else one in the same column too (`extract_articles`). The one walk
+    of both, so that `extract` and `--pdf-articles` read a column's turn alike."""
+    prev, col_top = None, 0.0  # the body box read before; where the article's text starts in the column of `prev`
     for at, box in enumerate(order):
-        if id(box) in heads:
+        if id(box) in headlines:
             prev = None
+            yield box, False
             continue
-        if prev is not None and not _same_column(prev, box) and _goes_on(
-                prev, box, body, (_column(box, texts)[0], *_column(prev, texts)), col_top, _column_bottom(order[at:], heads)):
-            out.add(id(box))
+        goes_on = prev is not None and max(_box_size(prev), _box_size(box)) <= body * _HEADLINE \
+            and not (across and _same_column(prev, box)) \
+            and _goes_on(prev, box, body, (column(box)[0], *column(prev)), col_top, _column_bottom(order[at:], headlines))
         if prev is None or not _same_column(prev, box):
-            col_top = box.y1
+            col_top = box.y1  # the top of the article's text in this column
         prev = box
-    return out
+        yield box, goes_on
 
 
 def _mended(head: str) -> str:

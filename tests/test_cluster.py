@@ -724,3 +724,30 @@ def test_a_task_that_hangs_is_timed_out_its_worker_restarted_and_the_run_finishe
     assert any("within 20 s" in n and "0000_haengt.txt" in n and "restarted its worker" in n for n in notices), notices
     records = [json.loads(line) for line in (tmp_path / "out" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in records] == [f.stem for f in SEEDS[:2]]
+
+
+def test_a_task_that_finished_by_the_time_it_is_given_up_keeps_its_result(nlp_info):
+    """A task past its deadline that finishes between the driver's wait and its give-up was thrown away:
+    `_give_up` cancelled it and made its articles `timed_out` errors, and restarted its worker, though
+    its result was there. Now a finished task is collected; nothing is restarted."""
+    import logging
+
+    from pipeline.execute.dask import DaskExecutor, _Clocks
+    from pipeline.ingest import read_path
+    from pipeline.process import WorkSettings, extract_batch
+
+    _, info = nlp_info
+    notices: list[str] = []
+    ex = DaskExecutor(WorkSettings(fingerprint=info.fingerprint, pipeline_info={}), info.name, str(info.path), "tcp://127.0.0.1:8786", notices.append)
+    (raw,) = list(read_path(SEEDS[0], SEEDS[0].parent))
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None,
+                                  silence_logs=logging.ERROR) as cluster, distributed.Client(cluster) as client:
+        ex.client = client
+        f = client.submit(extract_batch, None, [raw], None, pure=False)
+        distributed.wait(f)
+        clocks = _Clocks(1, lambda f: 1.0)
+        clocks.add(f)
+        result = ex._give_up(f, [raw], clocks)
+        ex.client = None
+    assert result.outcomes == [(raw.id, raw)], result.outcomes
+    assert notices == [] and clocks.deadlines == {}

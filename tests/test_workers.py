@@ -17,7 +17,7 @@ import pytest
 
 from pipeline.run import CACHE_NAME, RunOptions, run
 
-from repo_data import REPO, read_news
+from repo_data import NEWS, REPO, read_news
 
 N = 64
 BATCH = 8
@@ -335,3 +335,35 @@ def test_a_signal_while_the_workers_close_after_the_output_is_written_finishes_t
     assert written == summary and summary["counts"]["processed"] == 1
     assert summary["notices"] == [f"{name} came after articles.jsonl was written: the run finished, and run.json is of the same run"]
     assert "Die Polizei nahm zwei Männer fest." in (out / "articles.jsonl").read_text(encoding="utf-8")
+
+
+def test_a_pool_that_only_extracts_loads_no_tables_in_the_driver_and_leaves_its_freeze(tmp_path, monkeypatch):
+    """`--cluster` without `--shared-fs` (and `--pdf-articles`) extracts each file in a worker process
+    (`extract_bounded`, `extract_supervised`). Its pool loaded the language detector, the cleaning and the
+    lemma tables in the driver before it forked (about 8 s, 350 MB a driver that does not annotate held for
+    nothing), and its close called `gc.unfreeze()`, which thawed what the run's own pool (`-n N
+    --pdf-articles`) had frozen for the workers it forks later. Now it loads neither and leaves the freeze
+    as it was; the page's text is extracted all the same."""
+    import gc
+
+    import pipeline.execute.local as local
+    from pipeline.ingest import read_path
+    from pipeline.process import extract_batch
+    from pipeline.schema import FileRef, RawDoc
+
+    page = tmp_path / "wiwo.html"
+    page.write_bytes((NEWS / "html" / "pages" / "goose3--test_wiwo.html").read_bytes())
+    (ref,) = list(read_path(page, tmp_path, defer=True))
+    assert isinstance(ref, FileRef)
+    loaded: list[int] = []
+    monkeypatch.setattr(local, "load_resources", lambda: loaded.append(1))
+    gc.freeze()  # as the run's own pool froze before forking its workers
+    try:
+        frozen = gc.get_freeze_count()
+        got = local.extract_supervised([[ref]], extract_batch)
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+    assert isinstance(got[ref.id], RawDoc), got
+    assert got[ref.id].text.startswith("Linde: Gasekonzern muss Teile des US-Geschäfts verkaufen\n\nDer Linde-Konzern muss sich")
+    assert loaded == []

@@ -24,7 +24,12 @@ reschedules the tasks of a worker that dies, and runs on one machine for tests.
   flight start in the order they were sent, as many at a time as the cluster has threads); past it, its
   future is cancelled, its articles are `timed_out` errors, and its worker is restarted (a thread cannot
   be stopped; a worker without a nanny cannot be restarted: a notice says so, and that worker's
-  next tasks wait behind the hung one until they time out too). No retry, unlike `-n N`.
+  next tasks wait behind the hung one until they time out too). No retry, unlike `-n N`. A task that
+  finished by the time it is given up is collected, not thrown away. `Client.restart_workers` may
+  count the other tasks running on the restarted worker as suspicious (as for a worker that died),
+  so on a worker of several threads, repeated give-ups can make innocent batches that were running
+  beside the hung ones end as `worker_died` errors (`KilledWorker`, after
+  `distributed.scheduler.allowed-failures`).
 - The scheduler goes away: the run stops with `ClusterLost` (exit 1); everything finished is
   in the cache, and a re-run sends only the rest.
 - Lazy: nothing connects before the first batch, so a re-run of an unchanged corpus sends
@@ -570,6 +575,8 @@ class DaskExecutor:
             workers = [w for w, keys in self.client.processing().items() if f.key in keys]
         except Exception:
             workers = []
+        if f.status in ("finished", "error"):  # it ended after the wait: its result (or error) counts
+            return self._collect(f, batch)
         f.cancel()
         f.release()
         restarted = ""

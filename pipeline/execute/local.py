@@ -38,7 +38,6 @@ import os
 import signal
 import threading
 import time
-from collections import deque
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, Callable, Iterator, Optional
@@ -136,7 +135,8 @@ class _Worker:
 
 class LocalPool:
     def __init__(self, get_nlp: Callable[[], Any], settings: WorkSettings, n_process: int, on_notice: Callable[[str], None] = lambda m: None,
-                 batch_timeout: Optional[float] = None, work: Optional[Callable[[Any, list[Article], WorkSettings], BatchResult]] = None):
+                 batch_timeout: Optional[float] = None, work: Optional[Callable[[Any, list[Article], WorkSettings], BatchResult]] = None,
+                 extract_only: bool = False):
         self.get_nlp = get_nlp  # called before the first fork: no batch, no model loaded
         self.work = work  # what a worker does with a batch: None: `process_batch`; `process.extract_batch` (`inline`)
         self.settings = settings
@@ -145,7 +145,11 @@ class LocalPool:
         self.batch_timeout = batch_timeout  # seconds per batch; None: scaled by the batch (batch_timeout_for)
         self.workers: list[_Worker] = []
         self.deaths: dict[int, int] = {}  # batch number -> how many workers died or hung on it
-        self.frozen = False
+        self.frozen = False  # whether this pool froze the driver's objects (and unfreezes them at close)
+        # a pool that only extracts files (`extract_supervised`) loads no language detector, cleaning or
+        # lemma tables before it forks (extraction does not use them, and a driver that does not annotate,
+        # `--cluster`, would hold them, about 8 s and 350 MB, for nothing) and freezes nothing
+        self.extract_only = extract_only
 
     def map(self, batches: Iterator[list[Article]]) -> Iterator[BatchResult]:
         # a run may map more than once (the files of an id whose first file gave no article, `run._process`)
@@ -272,9 +276,12 @@ class LocalPool:
         return _exit_reason(w.process.exitcode)
 
     def _spawn(self) -> _Worker:
-        load_resources()  # before the fork (once per process): the workers share the tables
+        if not self.extract_only:
+            load_resources()  # before the fork (once per process): the workers share the tables
         _STATE.update(nlp=self.get_nlp(), settings=self.settings, work=self.work)
-        if not self.frozen:
+        if not self.frozen and not self.extract_only:
+            # not for a pool that extracts one file: its `close` would unfreeze everything, the pages the
+            # run's own workers (`-n N --pdf-articles`) are forked with too
             gc.freeze()
             self.frozen = True
         here, there = multiprocessing.Pipe()
@@ -321,7 +328,7 @@ def extract_supervised(batches: list[list[Article]], work: Callable[[Any, list[A
     tried once more, then that batch's articles are `timed_out` errors naming each file. For the work
     the run's own process would otherwise do with no time limit (`-n 1`, `--pdf-articles`, `--cluster`
     without `--shared-fs`); `work` is inherited by the fork, not pickled."""
-    pool = LocalPool(lambda: None, None, 1, on_notice, batch_timeout, work=work)  # type: ignore[arg-type]
+    pool = LocalPool(lambda: None, None, 1, on_notice, batch_timeout, work=work, extract_only=True)  # type: ignore[arg-type]
     got: dict[str, Any] = {}
     try:
         for result in pool.map(iter(batches)):
