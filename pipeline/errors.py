@@ -43,6 +43,10 @@ class ErrorKind(str, Enum):
 NO_ARTICLE = frozenset({ErrorKind.EMPTY, ErrorKind.BINARY, ErrorKind.TOO_LARGE, ErrorKind.ENCODING, ErrorKind.UNREADABLE,
                         ErrorKind.UNSUPPORTED, ErrorKind.NOT_ARTICLE})
 
+# a file's worker that hung or died on it, twice: no fault of the file's, which keeps its article id
+# (a re-run may read it; `run`: a further file of the id is a duplicate in every mode)
+WORKER_LOST = frozenset({ErrorKind.TIMED_OUT, ErrorKind.WORKER_DIED})
+
 
 @dataclass
 class ArticleError:

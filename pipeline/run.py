@@ -29,9 +29,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional
 
 from . import __version__
-from .errors import NO_ARTICLE, ArticleError, CannotStart, ErrorKind, Interrupted, NoArticlesFound, OutputNotWritable, UnusableOptions
+from .errors import NO_ARTICLE, WORKER_LOST, ArticleError, CannotStart, ErrorKind, Interrupted, NoArticlesFound, OutputNotWritable, UnusableOptions
 from .execute import make_executor
-from .ingest import (JSONL_SUFFIXES, MAX_BYTES, PDF_SUFFIXES, IngestError, Unchanged, find_inputs, hints_digest, passed_over_notice, previous_output_notice,
+from .ingest import (JSONL_SUFFIXES, MAX_BYTES, PDF_SUFFIXES, IngestError, Unchanged, doc_id_for, find_inputs, hints_digest, passed_over_notice, previous_output_notice,
                      read_path, suffix_of)
 from .io import Cache, atomic_open, atomic_write_json, dumps, label_counts, remove_stale_temps, shown, storage_failed, storage_locked
 from .ledger import RunLedger
@@ -544,6 +544,11 @@ def _batches(files, opts: RunOptions, cache: Cache, ledger: RunLedger, fingerpri
             if only is not None and (item.id not in only if not isinstance(item, IngestError) else several):
                 continue
             if isinstance(item, IngestError):
+                if item.kind in WORKER_LOST and not several and not (opts.pdf_articles and suffix_of(path) in PDF_SUFFIXES):
+                    # a file the driver extracted in a worker (`bounded`) that timed out or whose worker died keeps
+                    # its id, as one extracted where it is processed does (`_process`): a re-run may read it
+                    if ledger.add(doc_id_for(path, root), item.path) is not False:
+                        ledger.fail(doc_id_for(path, root))
                 error(item.to_dict())
                 continue
             added = ledger.add(item.id, item.path, isinstance(item, FileRef))

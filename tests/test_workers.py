@@ -342,8 +342,8 @@ def test_a_pool_that_only_extracts_loads_no_tables_in_the_driver_and_leaves_its_
     (`extract_bounded`, `extract_supervised`). Its pool loaded the language detector, the cleaning and the
     lemma tables in the driver before it forked (about 8 s, 350 MB a driver that does not annotate held for
     nothing), and its close called `gc.unfreeze()`, which thawed what the run's own pool (`-n N
-    --pdf-articles`) had frozen for the workers it forks later. Now it loads neither and leaves the freeze
-    as it was; the page's text is extracted all the same."""
+    --pdf-articles`) had frozen for the workers it forks later. Now it loads only the cleaning tables, which
+    extraction uses, and leaves the freeze as it was; the page's text is extracted all the same."""
     import gc
 
     import pipeline.execute.local as local
@@ -357,6 +357,8 @@ def test_a_pool_that_only_extracts_loads_no_tables_in_the_driver_and_leaves_its_
     assert isinstance(ref, FileRef)
     loaded: list[int] = []
     monkeypatch.setattr(local, "load_resources", lambda: loaded.append(1))
+    cleaning: list[int] = []
+    monkeypatch.setattr(local, "load_cleaning_resources", lambda: cleaning.append(1))
     gc.freeze()  # as the run's own pool froze before forking its workers
     try:
         frozen = gc.get_freeze_count()
@@ -366,4 +368,4 @@ def test_a_pool_that_only_extracts_loads_no_tables_in_the_driver_and_leaves_its_
         gc.unfreeze()
     assert isinstance(got[ref.id], RawDoc), got
     assert got[ref.id].text.startswith("Linde: Gasekonzern muss Teile des US-Geschäfts verkaufen\n\nDer Linde-Konzern muss sich")
-    assert loaded == []
+    assert loaded == [] and cleaning == [1]

@@ -43,7 +43,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any, Callable, Iterator, Optional
 
 from ..errors import ErrorKind
-from ..process import BatchResult, WorkSettings, failed_batch, load_resources, process_batch
+from ..process import BatchResult, WorkSettings, failed_batch, load_cleaning_resources, load_resources, process_batch
 from ..schema import Article, FileRef, RawDoc
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
@@ -146,9 +146,11 @@ class LocalPool:
         self.workers: list[_Worker] = []
         self.deaths: dict[int, int] = {}  # batch number -> how many workers died or hung on it
         self.frozen = False  # whether this pool froze the driver's objects (and unfreezes them at close)
-        # a pool that only extracts files (`extract_supervised`) loads no language detector, cleaning or
-        # lemma tables before it forks (extraction does not use them, and a driver that does not annotate,
-        # `--cluster`, would hold them, about 8 s and 350 MB, for nothing) and freezes nothing
+        # a pool that only extracts files (`extract_supervised`) loads no language detector or lemma table
+        # before it forks (extraction does not use them, and a driver that does not annotate, `--cluster`,
+        # would hold them, about 8 s and 350 MB, for nothing), only the cleaning tables, which extraction
+        # uses (a PDF headline of two lines is mended by the cleaner, `pdf._mended`; 3-4 s in each worker
+        # otherwise), and freezes nothing
         self.extract_only = extract_only
 
     def map(self, batches: Iterator[list[Article]]) -> Iterator[BatchResult]:
@@ -276,8 +278,10 @@ class LocalPool:
         return _exit_reason(w.process.exitcode)
 
     def _spawn(self) -> _Worker:
-        if not self.extract_only:
-            load_resources()  # before the fork (once per process): the workers share the tables
+        if self.extract_only:  # before the fork (once per process): the workers share the tables
+            load_cleaning_resources()
+        else:
+            load_resources()
         _STATE.update(nlp=self.get_nlp(), settings=self.settings, work=self.work)
         if not self.frozen and not self.extract_only:
             # not for a pool that extracts one file: its `close` would unfreeze everything, the pages the
