@@ -55,6 +55,11 @@ def _param_name(param) -> str:
     return max(param.opts, key=len) if param.param_type_name == "option" else f"the argument {param.metavar or param.name}"
 
 
+# path options typed as text, not Path: `export`'s and `report`'s --out, whose trailing "/" says a folder
+# (`interop.out_file`), which Path drops
+_PATHS_AS_TEXT = frozenset({"out"})
+
+
 def _refuse_empty_paths(command, ctx, raw: dict) -> None:
     """A path option or argument given as "" (`-a "$ANN"` with the variable unset): pathlib reads
     it as ".", the current folder, and the command went on there (`--annotations ''` read no log
@@ -63,7 +68,8 @@ def _refuse_empty_paths(command, ctx, raw: dict) -> None:
 
     for param in command.params:
         annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
-        if not any(isinstance(t, type) and issubclass(t, PurePath) for t in (annotation, *getattr(annotation, "__args__", ()))):
+        if param.name not in _PATHS_AS_TEXT and not any(isinstance(t, type) and issubclass(t, PurePath)
+                                                        for t in (annotation, *getattr(annotation, "__args__", ()))):
             continue
         value = raw.get(param.name)
         values = value if isinstance(value, (list, tuple)) else [value]
