@@ -110,3 +110,16 @@ def article_until(wid: str, upto: str) -> tuple[str, str]:
                 m = re.search(re.escape(upto) + r"[^.]*\.", r["text"])
                 return r["text"][:m.end()], r["published"]
     pytest.skip(f"{wid} not in the shared Wikinews data")
+
+
+def gnad_sentence(doc_id: str, key: str) -> str:
+    """The sentence of a 10kGNAD article (../shared/data, local testing only: read at run time) that holds `key`."""
+    import re
+
+    from repo_data import news_row
+
+    text = news_row("10kgnad_test.jsonl.gz", "id", doc_id)["text"]
+    i = text.index(key)
+    a = max(text.rfind(". ", 0, i), text.rfind("\n", 0, i))
+    m = re.search(r"[.!?](?=\s|$)|\n", text[i + len(key):])
+    return text[a + 1: i + len(key) + (m.end() if m else len(text))].strip()

@@ -3,20 +3,7 @@
 Wikinews dev sets."""
 import pytest
 
-from figure_helpers import abouts
-
-
-def _gnad_sentence(doc_id: str, key: str) -> str:
-    """The sentence of a 10kGNAD article that holds `key`."""
-    import re
-
-    from repo_data import news_row
-
-    text = news_row("10kgnad_test.jsonl.gz", "id", doc_id)["text"]
-    i = text.index(key)
-    a = max(text.rfind(". ", 0, i), text.rfind("\n", 0, i))
-    m = re.search(r"[.!?](?=\s|$)|\n", text[i + len(key):])
-    return text[a + 1: i + len(key) + (m.end() if m else len(text))].strip()
+from figure_helpers import abouts, gnad_sentence
 
 
 # origin: session 27, 10kGNAD (unseen sample, gnad129 "14 Verdächtige seien ... gefasst worden"): a nominalised
@@ -28,7 +15,7 @@ def _gnad_sentence(doc_id: str, key: str) -> str:
     ("gnad1000", "sieben Freiwillige", "sieben", "Freiwillige"),
 ])
 def test_nominalised_adjective_keeps_its_e_form(nlp_model, doc_id, key, fig, expected):
-    got = dict(abouts(nlp_model, _gnad_sentence(doc_id, key)))
+    got = dict(abouts(nlp_model, gnad_sentence(doc_id, key)))
     assert got[fig] == expected, got
 
 

@@ -3,7 +3,7 @@
 dem Tariflohn"), degrees ("zur Hälfte"), thresholds, and where a verb measures nothing."""
 import pytest
 
-from figure_helpers import abouts, model_figs
+from figure_helpers import abouts, gnad_sentence, model_figs
 
 
 # origin: session 12, `about` errors of dev..dev7
@@ -238,19 +238,6 @@ def test_linear_subject_abstains_on_a_pronoun_or_a_first_verbs_object(nlp_model,
     assert got.get(fig) in (None, "Orbiter", "Spende"), got
 
 
-def _gnad_sentence(doc_id: str, key: str) -> str:
-    """The sentence of a 10kGNAD article (../shared/data, local testing only: read at run time) that holds `key`."""
-    import re
-
-    from repo_data import news_row
-
-    text = news_row("10kgnad_test.jsonl.gz", "id", doc_id)["text"]
-    i = text.index(key)
-    a = max(text.rfind(". ", 0, i), text.rfind("\n", 0, i))
-    m = re.search(r"[.!?](?=\s|$)|\n", text[i + len(key):])
-    return text[a + 1: i + len(key) + (m.end() if m else len(text))].strip()
-
-
 # origin: session 26 (about), the linear subject read on unseen text (10kGNAD, before/after): a preposition's
 # phrase goes on over "und" ("zwischen Innerer Stadt und den Randbezirken"), a bracket is passed over, an article
 # after a comma opens a subject ("die Kosten hierfür"); no guess in a relative clause (", die die Standards
@@ -265,14 +252,14 @@ def _gnad_sentence(doc_id: str, key: str) -> str:
     ("gnad338", "bzw. -Gehälter steigen", "1,5 Prozent", None),
 ])
 def test_linear_subject_on_unseen_news(nlp_model, doc_id, key, fig, expected):
-    got = dict(abouts(nlp_model, _gnad_sentence(doc_id, key)))
+    got = dict(abouts(nlp_model, gnad_sentence(doc_id, key)))
     assert got[fig] == expected, got
 
 
 # origin: session 26 (about), 10kGNAD gnad454 (raw text, as `nlp` gets it when called directly; the cleaner of `run`
 # makes one space of two): a double space between a container noun and its genitive ("die Zahl  der Rechtssachen")
 def test_container_hands_over_to_its_genitive_across_a_double_space(nlp_model):
-    got = dict(abouts(nlp_model, _gnad_sentence("gnad454", "die Zahl  der Rechtssachen")))
+    got = dict(abouts(nlp_model, gnad_sentence("gnad454", "die Zahl  der Rechtssachen")))
     assert got["260.000"] == "Rechtssache", got
 
 
