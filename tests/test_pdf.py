@@ -938,18 +938,11 @@ def _bench_epaper():
     return bench_epaper
 
 
-@pytest.mark.parametrize("k,size,variant", [(4, 10, "row"), (1, 9, "ab"), (2, 10, "abc"), (4, 10, "abc")])
-def test_pdf_articles_a_paragraph_is_not_cut_at_a_quotation_or_where_it_goes_on_in_the_next_column(tmp_path, k, size,
-                                                                                                  variant):
-    """`--pdf-articles` on bench/bench_epaper.py's pages (the seeds' text): the clean text of each
-    article is its set paragraphs, each whole. Before, 26 of the bench's 120 articles had a body
-    paragraph cut in two: at a short line that ends a sentence before a line that opens a
-    quotation ("Smadiyarow, am Montag." / "„Gleichzeitig glaubt ...", the cleaner's guess
-    without layout), or where a paragraph goes on at the top of the next column (a blank line
-    between pdfminer's boxes). The layout says which: a wrapped line's next word would not have
-    fit at its end; white above or below at a column's end is a paragraph break."""
-    from pipeline.clean import clean, clean_input
-    from pipeline.pdf import extract_articles
+def _epaper_page(path: Path, k: int, size: int, variant: str):
+    """bench/bench_epaper.py's page of the seeds' text at `path`, set at `size` pt: three articles in a
+    row ("row"), or two articles over three columns ("ab") with a third under the first ("abc");
+    gives the bench module, the articles as set and the page's lines."""
+    from pipeline.clean import clean
 
     be = _bench_epaper()
     seeds = {p.stem: clean(p.read_text(encoding="utf-8")).text for p in sorted(CORPUS.glob("*.txt"))}
@@ -963,7 +956,23 @@ def test_pdf_articles_a_paragraph_is_not_cut_at_a_quotation_or_where_it_goes_on_
     else:
         arts = [(be.HEADLINES[a], body(a, 3), 0, 2, 20, 150), (be.HEADLINES[b], body(b, 3), 2, 1, 20, 280)]
         arts += [(be.HEADLINES[c], body(c, 3), 0, 2, 155, 280)] if variant == "abc" else []
-    lines = be.epaper(arts, tmp_path / "seite.pdf", size=size)
+    return be, arts, be.epaper(arts, path, size=size)
+
+
+@pytest.mark.parametrize("k,size,variant", [(4, 10, "row"), (1, 9, "ab"), (2, 10, "abc"), (4, 10, "abc")])
+def test_pdf_articles_a_paragraph_is_not_cut_at_a_quotation_or_where_it_goes_on_in_the_next_column(tmp_path, k, size,
+                                                                                                  variant):
+    """`--pdf-articles` on bench/bench_epaper.py's pages (the seeds' text): the clean text of each
+    article is its set paragraphs, each whole. Before, 26 of the bench's 120 articles had a body
+    paragraph cut in two: at a short line that ends a sentence before a line that opens a
+    quotation ("Smadiyarow, am Montag." / "„Gleichzeitig glaubt ...", the cleaner's guess
+    without layout), or where a paragraph goes on at the top of the next column (a blank line
+    between pdfminer's boxes). The layout says which: a wrapped line's next word would not have
+    fit at its end; white above or below at a column's end is a paragraph break."""
+    from pipeline.clean import clean_input
+    from pipeline.pdf import extract_articles
+
+    be, arts, lines = _epaper_page(tmp_path / "seite.pdf", k, size, variant)
     articles, _, meta = extract_articles((tmp_path / "seite.pdf").read_bytes())
     assert len(articles) == len(arts)
     for art in articles:
@@ -980,21 +989,10 @@ def test_a_page_of_several_columns_keeps_each_headline_whole_as_a_paragraph(tmp_
     had them joined): "Ein" / "Sicherheitsbündnis für" / "den Osten?" was removed as a pull quote
     (the headline lost from the text), "Kasachstan weist" / "keine Reservisten aus" two paragraphs,
     its first line the record's title."""
-    from pipeline.clean import clean, clean_input
+    from pipeline.clean import clean_input
     from pipeline.pdf import extract
 
-    be = _bench_epaper()
-    seeds = {p.stem: clean(p.read_text(encoding="utf-8")).text for p in sorted(CORPUS.glob("*.txt"))}
-
-    def body(sid, n):
-        return "\n\n".join(seeds[sid].split("\n\n")[1:1 + n])
-
-    a, b, c = be.SEEDS[k], be.SEEDS[(k + 1) % 5], be.SEEDS[(k + 2) % 5]
-    if variant == "row":
-        arts = [(be.HEADLINES[s], body(s, 2), i, 1, 20, 280) for i, s in enumerate((a, b, c))]
-    else:
-        arts = [(be.HEADLINES[a], body(a, 3), 0, 2, 20, 150), (be.HEADLINES[b], body(b, 3), 2, 1, 20, 280)]
-    lines = be.epaper(arts, tmp_path / "seite.pdf", size=size)
+    be, arts, lines = _epaper_page(tmp_path / "seite.pdf", k, size, variant)
     assert any(sum(1 for n, _, kind in lines if n == m and kind == "head") > 1 for m in range(1, len(arts) + 1))
     raw, meta = extract((tmp_path / "seite.pdf").read_bytes())
     assert not meta.get("blank_breaks")  # several columns: the cleaner guesses the body's paragraph breaks
@@ -1015,19 +1013,10 @@ def test_a_page_of_several_columns_keeps_a_paragraph_whole_where_it_goes_on_in_t
     are apart by a blank line, which the cleaner reads as a paragraph break after a sentence's
     end). `extract` now gives the first lines of such boxes in `runs_over`, by the rule
     `--pdf-articles` reads an article's columns with (`_goes_on`)."""
-    from pipeline.clean import clean, clean_input
+    from pipeline.clean import clean_input
     from pipeline.pdf import extract
 
-    be = _bench_epaper()
-    seeds = {p.stem: clean(p.read_text(encoding="utf-8")).text for p in sorted(CORPUS.glob("*.txt"))}
-
-    def body(sid, n):
-        return "\n\n".join(seeds[sid].split("\n\n")[1:1 + n])
-
-    a, b, c = be.SEEDS[k], be.SEEDS[(k + 1) % 5], be.SEEDS[(k + 2) % 5]
-    arts = [(be.HEADLINES[a], body(a, 3), 0, 2, 20, 150), (be.HEADLINES[b], body(b, 3), 2, 1, 20, 280)]
-    arts += [(be.HEADLINES[c], body(c, 3), 0, 2, 155, 280)] if variant == "abc" else []
-    lines = be.epaper(arts, tmp_path / "seite.pdf", size=size)
+    be, arts, lines = _epaper_page(tmp_path / "seite.pdf", k, size, variant)
     raw, meta = extract((tmp_path / "seite.pdf").read_bytes())
     assert meta.get("runs_over")
     paras = clean_input(raw, meta).text.split("\n\n")
