@@ -154,7 +154,9 @@ def user_name(who: Any) -> Optional[str]:
     if isinstance(who, float) and who.is_integer():
         who = int(who)
     if isinstance(who, (str, int)) and not isinstance(who, bool):
-        return " ".join(str(who).split())[:80] or None  # one line, as the review app's names (`clean_reviewer`)
+        from ..review.state import clean_reviewer
+
+        return clean_reviewer(str(who))  # one line, as the review app's names
     return None
 
 

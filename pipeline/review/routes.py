@@ -80,7 +80,8 @@ def check_body(schema: dict, body: Any) -> None:
     """The request body against its route's schema: the first field of a wrong type or value is a
     `ReviewError` 400 naming it ("entity.start: offsets are whole numbers, not '1'"; a string "1", a
     float 1.5, true, -1 as `entity.start` were read with int() and answered 409 "that entity is not
-    (or no longer) in the article; reload"). One place for the types of every route's body."""
+    (or no longer) in the article; reload"). One place for the types of the fields the schemas name (the
+    entity reference, the guards `expect` and `decision_id`); the handlers check the other fields they read."""
     import jsonschema
 
     err = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(body))
@@ -132,7 +133,7 @@ def list_flags(state: ReviewState, params: dict, query: Query, body: Body) -> li
 
 
 # ---------------------------------------------------------------------- handlers (POST)
-ACTIONS = ("decide", "accept_all", "apply_all", "undo", "dismiss")  # ReviewState methods (article_id, body)
+ACTIONS = tuple(ACTION_BODIES)  # ReviewState methods (article_id, body): each with its body's schema
 
 
 def article_action(state: ReviewState, params: dict, query: Query, body: Body) -> dict:

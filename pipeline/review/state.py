@@ -848,9 +848,11 @@ def _conflict_view(c: dict) -> dict:
 
 
 def clean_reviewer(x: Any) -> Optional[str]:
+    """A reviewer's name as the log records it: one line (inner white space one blank), at most 80
+    characters; None for no name. The app's and the annotation tools' names (`interop.labelstudio.user_name`)."""
     if not isinstance(x, str):
         return None
-    x = x.strip()[:80]
+    x = " ".join(x.split())[:80]
     return x or None
 
 

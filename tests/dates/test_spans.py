@@ -4,7 +4,7 @@
 "day_adjectives", "day_list_links", "relative_modifiers")."""
 import pytest
 
-from figure_helpers import GNAD, dates_of
+from figure_helpers import GNAD, date_values, dates_of
 
 
 # origin: session 12, DATE classes (an id without a set: a train article outside the rule dev sets)
@@ -171,3 +171,10 @@ def test_bare_weekend_after_a_preposition_and_article(nlp, doc_id, key):
 # origin: session 27 (s27-dates2): not after an indefinite article or an adjective (no particular weekend)
 def test_weekend_after_an_adjective_stays_no_date(nlp):
     assert not dates_of(nlp, "Er wollte doch nur ein ungestörtes Wochenende im Grünen verbringen.", GNAD)
+
+
+def test_a_weekend_opener_at_a_sentences_start(nlp):
+    # the session-27 review: the openers were listed with a capital only for some ("Am", "Seit dem"): "Zum Wochenende
+    # hin" at a sentence's start gave no DATE while "Bis zum Wochenende" did; every opener is read with a capital too
+    got = [t for t, _ in date_values(nlp, "Zum Wochenende hin wurde es ruhiger in der Stadt.", "2022-01-06")]
+    assert got == ["Wochenende"], got

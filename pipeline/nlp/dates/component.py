@@ -52,7 +52,8 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
         self.race_time_units = list(d["race_time_units"])
         self.article_numbers = frozenset(w.lower() for w in lang_data("numbers.json")["article_forms"])  # "ein(en)"
         self.whole_mods = list(d["whole_modifiers"])
-        self.weekend_openers = list(d["weekend_openers"])
+        # each opener also with a capital first letter, at a sentence's start ("Zum Wochenende hin")
+        self.weekend_openers = [v for w in d["weekend_openers"] for v in dict.fromkeys((w, w[:1].upper() + w[1:]))]
         self.ellipsis_links = list(d["relative_ellipsis"]["links"])
         self.ellipsis_preps = list(d["relative_ellipsis"]["prepositions"])
         self.deictic_adj_nouns = list(d["deictic_adjective_nouns"])
@@ -276,15 +277,16 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
                 tense = self.tense_detector.tense([t for t in doc[q0:q1] if t.i < span.start or t.i >= span.end], span.start)
             if m.kind == "national_day" and m.g.get("ndahead"):
                 tense = "future"  # "der bevorstehende Nationalfeiertag"
+            behind = False  # a since- or origin-word says the day lies behind, whatever a participle after it says
             if m.kind in ("weekday", "month", "dmy", "numeric_dm", "season", "holiday") and self._prev_words(doc, span, 1)[:1] \
                     and self._prev_words(doc, span, 1)[0] in self.since_words:
                 # "Seit Donnerstag halten sie ... besetzt": the day before publication; the same for a month or
                 # a day and month ("listet seit [Anfang Juli] die Nebeneinkünfte", dev8 wn43411)
-                tense = "past"
+                tense, behind = "past", True
             if m.kind == "weekday" and not m.g.get("mod") and self._prev_words(doc, span, 1)[:1] \
                     and self._prev_words(doc, span, 1)[0] in self.origin_words \
                     and not (span.end < len(doc) and doc[span.end].text.lower() in self.origin_not_before):
-                tense = "past"  # "Die Zusammenstöße vom Mittwoch waren ...": the day a thing is dated from lies behind
+                tense, behind = "past", True  # "Die Zusammenstöße vom Mittwoch waren ...": the day a thing is dated from lies behind
             if self._postponed_to(doc, span, c0, c1, s1, postponed_end, tense):
                 tense = "future"  # "der Prozess wurde auf den 28. November vertagt": a later day
                 postponed_end = span.end
@@ -293,8 +295,10 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
                 tense = "future"  # "einem im April auszusprechenden Vorschlag": a thing still to be done lies ahead
             elif tense != "past" and self._past_participle_after(doc, span):
                 tense = "past"  # "nach der am Dienstag erfolgten Veröffentlichung": a thing done then lies behind
-            elif tense == "past" and self._present_participle_after(doc, span):
-                tense = "present"  # "der am 10. Mai stattfindenden Wahl": a thing going on or coming then, the nearest
+            elif tense == "past" and not behind and self._present_participle_after(doc, span):
+                # "der am 10. Mai stattfindenden Wahl": a thing going on or coming then, the nearest; not after "seit"
+                # ("die seit Montag laufenden Verhandlungen": going on since a day behind)
+                tense = "present"
             if m.kind == "day_list" and m.extra.get("mon") is None:
                 continue
             if m.kind == "rel":

@@ -269,7 +269,7 @@ class DateContext:
         if i >= len(doc) or not doc[i].text.islower() or doc[i].like_num:
             return False
         word = doc[i].text
-        if not _GERUNDIVE_REST.match(word) or "tausend" in word:
+        if not _GERUNDIVE_REST.match(word) or "tausend" in word or self._gerundive_after(doc, span):
             return False
         return attributive_before_noun(doc[i], ("e", "en", "er", "es", "em"),
                                        lambda nxt: nxt.is_alpha and nxt.text[:1].isupper())
