@@ -726,6 +726,62 @@ def test_a_task_that_hangs_is_timed_out_its_worker_restarted_and_the_run_finishe
     assert [r["id"] for r in records] == [f.stem for f in SEEDS[:2]]
 
 
+DIE_PRELOAD = '''
+def dask_setup(worker):
+    import os
+    from pathlib import Path
+
+    import pipeline.execute.dask as d
+
+    real = d.process_batch
+
+    def dying(nlp, batch, settings):
+        marker = Path(os.environ["PRESSESCHAU_TEST_DIED"])
+        if any(a.path.endswith("stirbt.txt") for a in batch) and not marker.exists():
+            marker.write_text("died", encoding="utf-8")
+            os._exit(1)  # the worker process dies once (killed for memory); its nanny starts a new one
+        return real(nlp, batch, settings)
+
+    d.process_batch = dying
+'''
+
+
+@pytest.mark.slow
+def test_the_only_worker_dying_its_tasks_go_to_the_new_one(tmp_path, nlp_info, monkeypatch):
+    """`--cluster local:1`, its one worker dies on a batch (killed for memory): Dask puts that batch and the
+    ones waiting in its `no-worker` state, and its nanny starts a new worker, which gets the run's resource
+    only once its plugin loaded the model. Dask does not look at waiting tasks then: they waited until the
+    batch timeout gave them up, every article after the death a `timed_out` error. Now the driver has the
+    scheduler place them when a new worker is ready, and every article is processed."""
+    import logging
+
+    import pipeline.execute.dask as dask_executor
+    from pipeline.run import RunOptions, run
+
+    preload = tmp_path / "die_preload.py"
+    preload.write_text(DIE_PRELOAD, encoding="utf-8")
+    monkeypatch.setenv("PRESSESCHAU_TEST_DIED", str(tmp_path / "died"))
+
+    def local_cluster(n_workers):
+        return distributed.LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                                        scheduler_kwargs={"dashboard_address": ":0"}, silence_logs=logging.ERROR,
+                                        preload=[dask_executor.__name__, str(preload)])
+
+    monkeypatch.setattr(dask_executor, "local_cluster", local_cluster)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for f in SEEDS[:2]:
+        (folder / f.name).write_bytes(f.read_bytes())
+    (folder / "0000_stirbt.txt").write_bytes(SEEDS[3].read_bytes())
+    notices: list[str] = []
+    summary = run(RunOptions(paths=[folder], out=tmp_path / "out", progress=False, cluster="local:1", batch_size=1, batch_timeout=90),
+                  nlp_info, on_notice=notices.append)
+    assert (tmp_path / "died").exists()
+    assert summary["errors"] == [], (summary["errors"], notices)
+    records = [json.loads(line) for line in (tmp_path / "out" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert sorted(r["id"] for r in records) == sorted(["0000_stirbt"] + [f.stem for f in SEEDS[:2]])
+
+
 def test_a_task_that_finished_by_the_time_it_is_given_up_keeps_its_result(nlp_info):
     """A task past its deadline that finishes between the driver's wait and its give-up was thrown away:
     `_give_up` cancelled it and made its articles `timed_out` errors, and restarted its worker, though

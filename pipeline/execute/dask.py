@@ -420,6 +420,7 @@ class DaskExecutor:
         self.config = None  # DASK_CONFIG, set from the start of the cluster until close()
         self.plugin_name = run_plugin_name(settings.fingerprint)
         self.registered = False  # the plugin is on the scheduler: close() unregisters it
+        self.ready_seen: set[str] = set()  # the workers seen holding the run's resource (`_wait_some`)
 
     # -- lifecycle ------------------------------------------------------------------------
 
@@ -482,6 +483,7 @@ class DaskExecutor:
                     told.add(addr)
                     self.on_notice(f"Dask worker {addr} refuses to work: {problem}")
             if any(p is None for p in status.values()):
+                self.ready_seen |= self._ready_worker_names() or set()  # the run's first workers (`_wait_some`)
                 return
             if status and all(p != LOADING for p in status.values()):
                 raise CannotStart(f"no Dask worker at {self.spec} can run this pipeline: every worker refused (see above); nothing was processed")
@@ -625,7 +627,13 @@ class DaskExecutor:
                     return list(done)
                 if now - checked >= WORKER_CHECK_S:  # every worker gone (killed, walltime): Dask would wait for ever
                     checked = now
-                    if self._ready_workers():
+                    ready = self._ready_worker_names()
+                    if ready and ready - self.ready_seen and (self.ready_seen or no_worker_since is not None):
+                        # a worker that joined after the run began (a dead one's nanny started it, or a new one): the
+                        # tasks a dead worker left wait in `no-worker` until placed (`_schedule_unrunnable`)
+                        self._schedule_unrunnable()
+                    self.ready_seen |= ready or set()
+                    if ready is None or ready:
                         no_worker_since = None
                     elif no_worker_since is None:
                         no_worker_since = now
@@ -643,7 +651,9 @@ class DaskExecutor:
         """The run's tasks that lost their worker wait in the scheduler's `no-worker` state until a worker
         that can run them is *added*; a restarted worker gets the run's resource only later, once its plugin
         loaded the model (`PipelinePlugin.setup`), and Dask does not look at those tasks again then: they
-        waited for ever. The scheduler is asked to place them now (as on a worker's arrival). A nested
+        waited for ever. The scheduler is asked to place them now (as on a worker's arrival): after a give-up
+        restarted a worker (`_give_up`), and when a worker the run had not seen is ready (`_wait_some`: the
+        only worker died and its nanny started a new one). A nested
         function travels by value: the scheduler need not have Presseschau installed."""
         name = self.plugin_name
 
@@ -661,12 +671,17 @@ class DaskExecutor:
     def _ready_workers(self) -> int:
         """Workers that loaded this run's pipeline (they hold its resource); on a failed look-up
         the scheduler may be going: that is `_wait_some`'s to tell."""
+        names = self._ready_worker_names()
+        return 1 if names is None else len(names)
+
+    def _ready_worker_names(self) -> Optional[set[str]]:
+        """The addresses of the workers that loaded this run's pipeline; None on a failed look-up."""
         name = self.plugin_name
         try:
-            workers = self.client.scheduler_info()["workers"].values()
+            workers = self.client.scheduler_info()["workers"]
         except Exception:
-            return 1
-        return sum(1 for w in workers if (w.get("resources") or {}).get(name))
+            return None
+        return {addr for addr, w in workers.items() if (w.get("resources") or {}).get(name)}
 
     def _lost(self, e: Optional[BaseException]) -> ClusterLost:
         why = f" ({type(e).__name__})" if e is not None else ""
