@@ -670,6 +670,30 @@ def test_a_page_with_no_article_leaves_its_id_to_the_text_file_on_a_cluster(tmp_
     assert run(opts, nlp_info)["counts"]["cached"] == 1
 
 
+def _seeds_on_a_preloaded_local_cluster(tmp_path, monkeypatch, preload_code: str, odd_name: str):
+    """`local:1` started with `preload_code` as a worker preload (beside the executor's own), and a folder of
+    two seeds plus seed 003 as `odd_name` (read first, sorted), which the preload treats specially."""
+    import logging
+
+    import pipeline.execute.dask as dask_executor
+
+    preload = tmp_path / "test_preload.py"
+    preload.write_text(preload_code, encoding="utf-8")
+
+    def local_cluster(n_workers):
+        return distributed.LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                                        scheduler_kwargs={"dashboard_address": ":0"}, silence_logs=logging.ERROR,
+                                        preload=[dask_executor.__name__, str(preload)])
+
+    monkeypatch.setattr(dask_executor, "local_cluster", local_cluster)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for f in SEEDS[:2]:
+        (folder / f.name).write_bytes(f.read_bytes())
+    (folder / odd_name).write_bytes(SEEDS[3].read_bytes())
+    return folder
+
+
 HANG_PRELOAD = '''
 def dask_setup(worker):
     import time
@@ -695,25 +719,9 @@ def test_a_task_that_hangs_is_timed_out_its_worker_restarted_and_the_run_finishe
     worker restarted (a `local:1` worker has a nanny), and the batches that waited behind it on that
     worker are done by the fresh one. (The hang is a preload that makes the workers' `process_batch`
     sleep on 0000_haengt.txt, the first file read.)"""
-    import logging
-
-    import pipeline.execute.dask as dask_executor
     from pipeline.run import RunOptions, run
 
-    preload = tmp_path / "hang_preload.py"
-    preload.write_text(HANG_PRELOAD, encoding="utf-8")
-
-    def local_cluster(n_workers):
-        return distributed.LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                                        scheduler_kwargs={"dashboard_address": ":0"}, silence_logs=logging.ERROR,
-                                        preload=[dask_executor.__name__, str(preload)])
-
-    monkeypatch.setattr(dask_executor, "local_cluster", local_cluster)
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for f in SEEDS[:2]:
-        (folder / f.name).write_bytes(f.read_bytes())
-    (folder / "0000_haengt.txt").write_bytes(SEEDS[3].read_bytes())
+    folder = _seeds_on_a_preloaded_local_cluster(tmp_path, monkeypatch, HANG_PRELOAD, "0000_haengt.txt")
     notices: list[str] = []
     t = time.monotonic()
     summary = run(RunOptions(paths=[folder], out=tmp_path / "out", progress=False, cluster="local:1", batch_size=1, batch_timeout=20),
@@ -753,26 +761,10 @@ def test_the_only_worker_dying_its_tasks_go_to_the_new_one(tmp_path, nlp_info, m
     only once its plugin loaded the model. Dask does not look at waiting tasks then: they waited until the
     batch timeout gave them up, every article after the death a `timed_out` error. Now the driver has the
     scheduler place them when a new worker is ready, and every article is processed."""
-    import logging
-
-    import pipeline.execute.dask as dask_executor
     from pipeline.run import RunOptions, run
 
-    preload = tmp_path / "die_preload.py"
-    preload.write_text(DIE_PRELOAD, encoding="utf-8")
     monkeypatch.setenv("PRESSESCHAU_TEST_DIED", str(tmp_path / "died"))
-
-    def local_cluster(n_workers):
-        return distributed.LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                                        scheduler_kwargs={"dashboard_address": ":0"}, silence_logs=logging.ERROR,
-                                        preload=[dask_executor.__name__, str(preload)])
-
-    monkeypatch.setattr(dask_executor, "local_cluster", local_cluster)
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for f in SEEDS[:2]:
-        (folder / f.name).write_bytes(f.read_bytes())
-    (folder / "0000_stirbt.txt").write_bytes(SEEDS[3].read_bytes())
+    folder = _seeds_on_a_preloaded_local_cluster(tmp_path, monkeypatch, DIE_PRELOAD, "0000_stirbt.txt")
     notices: list[str] = []
     summary = run(RunOptions(paths=[folder], out=tmp_path / "out", progress=False, cluster="local:1", batch_size=1, batch_timeout=90),
                   nlp_info, on_notice=notices.append)
