@@ -82,6 +82,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.unnamed_endings = tuple(data["unnamed_suffixes"]["endings"])
         self.unnamed_stem = int(data["unnamed_suffixes"]["min_stem"])
         self.term_acronyms = frozenset(data["term_acronyms"]["words"])  # `dropped` (session 27)
+        self.source_before = frozenset(data["news_sources"]["before"])  # `news_sources` (session 28)
+        self.source_after = frozenset(data["news_sources"]["after"])
         self.road_words = frozenset(data["roads"]["words"])
         self.road_plural_words = frozenset(data["roads"]["plural_words"])
         self.slash_join_words = frozenset(data["slash_join_words"])
@@ -170,6 +172,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
             out = self.join_slashed_orgs(doc, out, repaired)
         if self.apposition:
             out = self.by_apposition(doc, out, repaired, mentions, typed)
+        if self.org_apposition:
+            out = self.news_sources(doc, out, repaired, typed)
         if self.institutions:
             out = self.add_institutions(doc, out, repaired, typed)
         if self.persons:
