@@ -92,6 +92,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.place_coordinators = frozenset(data["place_prepositions"]["coordinators"])
         self.dateline_ends = frozenset(data["datelines"]["ends"])
         self.dateline_tag_max = int(data["datelines"]["tag_max"])
+        self.dateline_place_dashes = frozenset(data["dateline_places"]["dashes"])  # `add_dateline_places` (session 28)
+        self.dateline_quotes = frozenset(data["dateline_places"]["quotes"])
         acr = data["acronyms"]
         self.acronym_re = re.compile(acr["pattern"])
         self.long_form_inner = frozenset(acr["long_form_inner"])
@@ -188,6 +190,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
             out = self.drop_term_acronyms(doc, out, repaired)
         if self.datelines:
             out = self.add_dateline_tags(doc, out, repaired, typed)
+            out = self.add_dateline_places(doc, out, repaired)
         doc.spans[TYPED_SPANS] = typed
         if repaired:
             doc.ents = sorted(out, key=lambda e: e.start)  # the tokens of a dropped span become O (no entity), not missing
