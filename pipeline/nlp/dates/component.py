@@ -249,6 +249,13 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
                         if not m2.g.get("year"):
                             m.extra.setdefault("year", None)
                     break
+        # "am 24., 25., 26. und 31. Dezember": a day before a comma takes the month and year of the day after it
+        for idx in range(len(matches) - 2, -1, -1):
+            m, m2 = matches[idx][0], matches[idx + 1][0]
+            if m.kind == m2.kind == "day_list" and m.extra.get("mon") is None and m2.extra.get("mon") is not None \
+                    and re.fullmatch(r"\s*,\s*", text[m.end:m2.start]):
+                m.extra["mon"] = m2.extra["mon"]
+                m.extra.setdefault("year", m2.extra.get("year"))
         if self.mode == "news":  # a history names the same day of several years ("am 6. Juni" of 1944 and 1945)
             self._repeated_day_years(matches, anchor)
         spans = []

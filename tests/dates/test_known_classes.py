@@ -1,0 +1,26 @@
+"""Session 28 (issue 18, known open classes): lists of days, weekdays and relative times near the
+publication day, tense. The 10kGNAD and web sentences are read from ../shared/data at run time (local
+testing only)."""
+from figure_helpers import dates_of
+from repo_data import news_row
+
+EMDEN = "tests/eval/reisen-mit-dem-internet.de.emden-21416.html"
+
+
+def _line(text: str, key: str) -> str:
+    i = text.index(key)
+    a = text.rfind("\n", 0, i)
+    b = text.find("\n", i)
+    return text[a + 1: b if b >= 0 else len(text)]
+
+
+# class 1: "24., 25., 26. und 31. Dezember" (web_pages_de, the only list of three or more days in
+# Wikinews, 10kGNAD and the web pages): each day before the comma is a DATE of the list's month,
+# as the first of "2. und 3. Januar" is (GUIDELINES.md: an elliptic first member is its own DATE)
+def test_every_day_of_a_comma_list_is_a_date_of_the_lists_month(nlp):
+    line = _line(news_row("web_pages_de.jsonl.gz", "file", EMDEN)["markdown_extract"], "26. und 31. Dezember")
+    got = dates_of(nlp, line, "2019-06-01")
+    days = [(t, v) for t, v, _ in got if v and v[5:7] == "12"]
+    assert [t for t, _ in days] == ["24.", "25.", "26.", "31. Dezember"]
+    assert {v[:8] for _, v in days} == {"2018-12-"}
+    assert [v[8:] for _, v in days] == ["24", "25", "26", "31"]
