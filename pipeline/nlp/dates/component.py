@@ -107,6 +107,7 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
         self.since_words = frozenset(d["since_words"])
         self.origin_words = frozenset(d["origin_words"]["words"])
         self.origin_not_before = frozenset(d["origin_words"]["not_before"])
+        self.ahead_attributes = d["ahead_attributes"]  # "die kommende Bundestagswahl am 18. September"
         self.narrative_bound_words = frozenset(d["narrative_bound_words"])
         self.pluperfect_aux = frozenset(d["narrative_pluperfect"]["aux"])
         self.pluperfect_not_after = frozenset(d["narrative_pluperfect"]["not_in_clause_after"])
@@ -297,6 +298,8 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
             if self._postponed_to(doc, span, c0, c1, s1, postponed_end, tense):
                 tense = "future"  # "der Prozess wurde auf den 28. November vertagt": a later day
                 postponed_end = span.end
+            if tense != "future" and not behind and self._ahead_attribute_before(doc, span):
+                tense = "future"  # "Für die kommende Bundestagswahl am 18. September kündigte er ... an": the next one
             if tense != "future" and self._gerundive_after(doc, span) \
                     and self.tense_detector.predicate_tense(doc, span.start, span.end, (c0, c1)) != "past":
                 tense = "future"  # "einem im April auszusprechenden Vorschlag": a thing still to be done lies ahead
