@@ -1,6 +1,7 @@
 """Session 28 (issue 18, known open classes): lists of days, weekdays and relative times near the
 publication day, tense. The 10kGNAD and web sentences are read from ../shared/data at run time (local
 testing only)."""
+import pytest
 from figure_helpers import dates_of
 from repo_data import news_row
 
@@ -32,3 +33,26 @@ def test_every_day_of_a_comma_list_is_a_date_of_the_lists_month(nlp):
 def test_a_date_of_a_coming_event_lies_ahead_in_a_past_sentence(nlp_model):
     text = "Für die kommende Bundestagswahl am 18. September kündigte er seine Kandidatur an."  # wn9019
     assert dates_of(nlp_model, text, "2005-07-21") == [("18. September", "2005-09-18", "date")]
+
+
+# class 4: a narrative whose year is before Christ. The narrated year cannot be a date object, so "Mitte des
+# Jahres" after "Im Frühjahr 479 v. Chr." was the publication's year (2011); it is counted from the BC year
+# (WikiWarsDE 09_GrecoPersian, odd half; read at run time)
+def test_a_year_relative_to_a_narrated_year_before_christ(nlp):
+    import re
+
+    from pipeline.nlp.ext import DATE_SPANS
+    from pipeline.paths import SHARED_DATA
+
+    path = SHARED_DATA / "dates" / "wikiwars_de" / "in" / "09_GrecoPersian.sgm"
+    if not path.exists():
+        pytest.skip(f"{path} not available")
+    raw = re.sub(r"<[^>]+>", "", path.read_text(encoding="utf-8"))
+    a = raw.index("Im Frühjahr 479 v. Chr.")
+    b = raw.index("Heer", raw.index("Mitte des Jahres verließ"))
+    doc = nlp.make_doc(raw[a:b])
+    doc._.published = "2011-02-16"
+    doc = nlp.get_pipe("presseschau_dates")(doc, mode="narrative")
+    got = {s.text: s._.value for s in doc.spans[DATE_SPANS]}
+    assert got["Frühjahr 479 v. Chr."] == "-0478-SP"
+    assert got["Mitte des Jahres"] == "-0478"

@@ -48,6 +48,8 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
                                        for m in sorted(d["bc_markers"], key=len, reverse=True)) + ")"
         self.bc_re = re.compile(f"^(\\d{{1,4}})\\s*{self.bc_alt}$")
         self.bc_range_links = list(d["bc_range_links"])
+        # the kinds whose year before Christ is the narrated year (`bc_ref`): a year or a date with its era
+        self.bc_ref_kinds = frozenset({"year", "bc_year", "jahr_year", "part_year", "dmy", "month", "season"})
         self.apposition_links = frozenset(d["apposition_links"])
         self.race_time_units = list(d["race_time_units"])
         self.article_numbers = frozenset(w.lower() for w in lang_data("numbers.json")["article_forms"])  # "ein(en)"
@@ -265,6 +267,7 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
         worded: set[tuple[int, int]] = set()  # dates with a month's name or "heuer"
         ref: Optional[dt.date] = None
         day_ref: Optional[dt.date] = None  # the reference while it was last a whole day
+        bc_ref: Optional[int] = None  # a narrative's year before Christ (no date object: ref stays as it was)
         lead_day: Optional[dt.date] = None  # the first whole day the text names (its event's, for "Wahlabend")
         frame_year: Optional[tuple[int, int]] = None  # (year, token) of a year that opens its sentence or clause
         episode_start: Optional[dt.date] = None
@@ -334,6 +337,8 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
                     # or month without a year in the clause a year opens is of that year (dev12 wn66494); not in
                     # another clause ("1998 gegründet, feiert der Verein am 3. Mai ...")
                     m.extra["year"] = frame_year[0]
+                if bc_ref is not None and ref is None:
+                    m.extra["bc_ref"] = bc_ref
                 value = self.normalise(m, anchor, tense, ref)
                 if self.mode == "news" and m.kind == "dmy" and tense != "future" and history is not None \
                         and len(history) >= HISTORY_MIN_DATES and not m.g.get("year") and m.extra.get("year") is None:
@@ -436,6 +441,8 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
                     ref = r
                 elif ref is not None and self.mode == "narrative":
                     ref = r
+            if self.mode == "narrative" and value and m.kind in self.bc_ref_kinds and re.match(r"-\d{4}(?![\d])", value):
+                bc_ref = int(value[:5])  # "479 v. Chr.": "Mitte des Jahres" after it is of that year
             if ref is not None and value and _ISO_DAY.match(value) and ref == self._ref_from(value):
                 day_ref = ref
         self._month_ranges(text, bare_months)
