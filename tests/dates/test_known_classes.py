@@ -56,3 +56,21 @@ def test_a_year_relative_to_a_narrated_year_before_christ(nlp):
     got = {s.text: s._.value for s in doc.spans[DATE_SPANS]}
     assert got["Frühjahr 479 v. Chr."] == "-0478-SP"
     assert got["Mitte des Jahres"] == "-0478"
+
+
+# read beside class 2 (weekdays): a newspaper named after a weekday ("Welt am Sonntag", "Bild am Sonntag",
+# dates.json "newspaper_day_titles") is a name, no DATE; 13 such names in Wikinews, 10kGNAD and the web pages,
+# each a newspaper; "in der ORF-Pressestunde am Sonntag" stays a DATE
+def test_a_newspaper_named_after_sunday_is_no_date(nlp):
+    from repo_data import news_row
+
+    text = news_row("10kgnad_test.jsonl.gz", "id", "gnad653")["text"]
+    i = text.index("Eine Sprecherin sagte der Welt am Sonntag")
+    sent = text[i: text.index(".", i) + 1]
+    assert "Sonntag" not in [t for t, _, _ in dates_of(nlp, sent, "2016-03-15")]
+    rundschau = ("So berichtete die in Oberösterreich erscheinende „Rundschau am Sonntag“ gestern von einer Initiative "
+                 "oberösterreichischer Geistlicher, die den Amtsantritt Wagners als Weihbischof von Linz verhindern "
+                 "wollten.")  # wn56063
+    assert dates_of(nlp, rundschau, "2009-02-16") == [("gestern", "2009-02-15", "date")]
+    assert dates_of(nlp, "Das sagte Faymann in der ORF-Pressestunde am Sonntag.", "2016-03-15") == \
+        [("Sonntag", "2016-03-13", "date")]

@@ -140,6 +140,7 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
         self.quote_open = {o: c for o, c in d["quote_marks"]}  # opening mark -> its closing mark
         self.quote_close = set(self.quote_open.values())
         self.work_title_nouns = tuple(d["work_title_nouns"])
+        self.newspaper_day_titles = d["newspaper_day_titles"]  # "Welt am Sonntag": a name
         self.clause_openers = frozenset(d["clause_openers"])
         self.near_anaphoric = set(d["anaphoric_near"]["compounds"])
         self.near_anaphoric_this_year = set(d["anaphoric_near"]["this_year_modifiers"])

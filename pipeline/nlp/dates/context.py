@@ -48,6 +48,9 @@ class DateContext:
             return False  # "die Studie „Linke Gewalt in Berlin 2009-2013“": part of the title (MISC), no date
         g = m.g
         prev = self._prev_words(doc, span)
+        nt = self.newspaper_day_titles
+        if span.text.lower() in nt["days"] and len(prev) >= 2 and prev[0] == "am" and prev[1] in nt["before"]:
+            return False  # "sagte ... der Welt am Sonntag": a newspaper's name
         p1 = prev[0] if prev else ""
         if m.kind == "year":
             if p1 and self._event_name_head(p1):
