@@ -51,10 +51,10 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "quote_marks", "clause_openers", "anaphoric_near", "day_month_triggers", "anaphoric_phrases", "decade_compound_suffixes",
         "period_adjectives", "day_adjectives", "apposition_links", "race_time_units", "bc_markers", "bc_range_links", "whole_modifiers", "weekend_openers", "new_year", "calendar_week_words", "day_period_parts", "weekday_date_articles",
         "recurring_day_prepositions", "day_list_links", "month_list_links", "year_qualifier_prepositions", "year_nouns", "year_range_links", "year_pair_openers",
-        "relative_ellipsis", "deictic_adjective_nouns", "set_adjectives", "deictic_adjectives_any_noun", "other_calendar_feasts", "since_words", "origin_words", "narrative_bound_words", "narrative_pluperfect", "period_durations", "holiday_weekends",
+        "relative_ellipsis", "deictic_adjective_nouns", "set_adjectives", "deictic_adjectives_any_noun", "other_calendar_feasts", "since_words", "origin_words", "ahead_attributes", "narrative_bound_words", "narrative_pluperfect", "period_durations", "holiday_weekends",
         "generic_month_articles", "ordinal_words", "event_name_groups", "national_days",
         "attributive_endings", "attributive_participle_endings", "deictic_year_adjectives", "month_nouns", "month_part_phrases", "year_part_counts", "every_year_genitives", "lead_day_compounds", "last_of_event",
-        "decade_dative_after", "event_anchored", "work_title_nouns"}),
+        "decade_dative_after", "event_anchored", "work_title_nouns", "newspaper_day_titles"}),
     "numbers.json": frozenset({
         "units", "teens", "tens", "unit_prefixes_in_compounds", "hundred", "thousand", "multipliers",
         "fractions", "mixed", "article_forms", "vague_plurals", "function_words", "fraction_nouns", "sign_words",

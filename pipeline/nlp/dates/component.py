@@ -48,6 +48,8 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
                                        for m in sorted(d["bc_markers"], key=len, reverse=True)) + ")"
         self.bc_re = re.compile(f"^(\\d{{1,4}})\\s*{self.bc_alt}$")
         self.bc_range_links = list(d["bc_range_links"])
+        # the kinds whose year before Christ is the narrated year (`bc_ref`): a year or a date with its era
+        self.bc_ref_kinds = frozenset({"year", "bc_year", "jahr_year", "part_year", "dmy", "month", "season"})
         self.apposition_links = frozenset(d["apposition_links"])
         self.race_time_units = list(d["race_time_units"])
         self.article_numbers = frozenset(w.lower() for w in lang_data("numbers.json")["article_forms"])  # "ein(en)"
@@ -107,6 +109,7 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
         self.since_words = frozenset(d["since_words"])
         self.origin_words = frozenset(d["origin_words"]["words"])
         self.origin_not_before = frozenset(d["origin_words"]["not_before"])
+        self.ahead_attributes = d["ahead_attributes"]  # "die kommende Bundestagswahl am 18. September"
         self.narrative_bound_words = frozenset(d["narrative_bound_words"])
         self.pluperfect_aux = frozenset(d["narrative_pluperfect"]["aux"])
         self.pluperfect_not_after = frozenset(d["narrative_pluperfect"]["not_in_clause_after"])
@@ -137,6 +140,7 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
         self.quote_open = {o: c for o, c in d["quote_marks"]}  # opening mark -> its closing mark
         self.quote_close = set(self.quote_open.values())
         self.work_title_nouns = tuple(d["work_title_nouns"])
+        self.newspaper_day_titles = d["newspaper_day_titles"]  # "Welt am Sonntag": a name
         self.clause_openers = frozenset(d["clause_openers"])
         self.near_anaphoric = set(d["anaphoric_near"]["compounds"])
         self.near_anaphoric_this_year = set(d["anaphoric_near"]["this_year_modifiers"])
@@ -249,6 +253,13 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
                         if not m2.g.get("year"):
                             m.extra.setdefault("year", None)
                     break
+        # "am 24., 25., 26. und 31. Dezember": a day before a comma takes the month and year of the day after it
+        for idx in range(len(matches) - 2, -1, -1):
+            m, m2 = matches[idx][0], matches[idx + 1][0]
+            if m.kind == m2.kind == "day_list" and m.extra.get("mon") is None and m2.extra.get("mon") is not None \
+                    and re.fullmatch(r"\s*,\s*", text[m.end:m2.start]):
+                m.extra["mon"] = m2.extra["mon"]
+                m.extra.setdefault("year", m2.extra.get("year"))
         if self.mode == "news":  # a history names the same day of several years ("am 6. Juni" of 1944 and 1945)
             self._repeated_day_years(matches, anchor)
         spans = []
@@ -257,6 +268,7 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
         worded: set[tuple[int, int]] = set()  # dates with a month's name or "heuer"
         ref: Optional[dt.date] = None
         day_ref: Optional[dt.date] = None  # the reference while it was last a whole day
+        bc_ref: Optional[int] = None  # a narrative's year before Christ (no date object: ref stays as it was)
         lead_day: Optional[dt.date] = None  # the first whole day the text names (its event's, for "Wahlabend")
         frame_year: Optional[tuple[int, int]] = None  # (year, token) of a year that opens its sentence or clause
         episode_start: Optional[dt.date] = None
@@ -290,6 +302,8 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
             if self._postponed_to(doc, span, c0, c1, s1, postponed_end, tense):
                 tense = "future"  # "der Prozess wurde auf den 28. November vertagt": a later day
                 postponed_end = span.end
+            if tense != "future" and not behind and self._ahead_attribute_before(doc, span):
+                tense = "future"  # "Für die kommende Bundestagswahl am 18. September kündigte er ... an": the next one
             if tense != "future" and self._gerundive_after(doc, span) \
                     and self.tense_detector.predicate_tense(doc, span.start, span.end, (c0, c1)) != "past":
                 tense = "future"  # "einem im April auszusprechenden Vorschlag": a thing still to be done lies ahead
@@ -324,6 +338,8 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
                     # or month without a year in the clause a year opens is of that year (dev12 wn66494); not in
                     # another clause ("1998 gegründet, feiert der Verein am 3. Mai ...")
                     m.extra["year"] = frame_year[0]
+                if bc_ref is not None and ref is None:
+                    m.extra["bc_ref"] = bc_ref
                 value = self.normalise(m, anchor, tense, ref)
                 if self.mode == "news" and m.kind == "dmy" and tense != "future" and history is not None \
                         and len(history) >= HISTORY_MIN_DATES and not m.g.get("year") and m.extra.get("year") is None:
@@ -426,6 +442,8 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
                     ref = r
                 elif ref is not None and self.mode == "narrative":
                     ref = r
+            if self.mode == "narrative" and value and m.kind in self.bc_ref_kinds and re.match(r"-\d{4}(?![\d])", value):
+                bc_ref = int(value[:5])  # "479 v. Chr.": "Mitte des Jahres" after it is of that year
             if ref is not None and value and _ISO_DAY.match(value) and ref == self._ref_from(value):
                 day_ref = ref
         self._month_ranges(text, bare_months)

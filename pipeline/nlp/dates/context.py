@@ -48,6 +48,9 @@ class DateContext:
             return False  # "die Studie „Linke Gewalt in Berlin 2009-2013“": part of the title (MISC), no date
         g = m.g
         prev = self._prev_words(doc, span)
+        nt = self.newspaper_day_titles
+        if span.text.lower() in nt["days"] and len(prev) >= 2 and prev[0] == "am" and prev[1] in nt["before"]:
+            return False  # "sagte ... der Welt am Sonntag": a newspaper's name
         p1 = prev[0] if prev else ""
         if m.kind == "year":
             if p1 and self._event_name_head(p1):
@@ -259,6 +262,19 @@ class DateContext:
         # before its noun (no infinitive "zu spenden": a participle's ending, then a capitalised word)
         return bool(_GERUNDIVE_REST.match(word)) and doc[i].text.islower() and attributive_before_noun(
             doc[i], ("e", "en", "er", "es", "em"), lambda nxt: nxt.is_alpha and nxt.text[:1].isupper())
+
+    def _ahead_attribute_before(self, doc: Doc, span: Span) -> bool:
+        """Is the date the "am"/"im" attribute of a noun whose adjective puts it ahead: "die kommende
+        Bundestagswahl am [18. September]", "der bevorstehenden Parlamentswahlen im [Dezember]"
+        (dates.json "ahead_attributes")?"""
+        aa = self.ahead_attributes
+        i = span.start - 1
+        if i < 2 or doc[i].text.lower() not in aa["prepositions"]:
+            return False
+        noun = doc[i - 1]
+        if not (noun.is_alpha and noun.text[:1].isupper()) or noun.text.lower() in aa["words"]:
+            return False
+        return any(t.text.lower() in aa["words"] for t in doc[max(0, noun.i - aa["span"]): noun.i])
 
     def _present_participle_after(self, doc: Doc, span: Span) -> bool:
         """Does a present participle before its noun follow the date: "im Vorfeld der am [10. Mai]

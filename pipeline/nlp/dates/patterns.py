@@ -156,7 +156,8 @@ class DatePatterns:
             # the value the day's (dev7, dev8, dev9 gold: TimeML's one TIMEX for "the morning of January 17")
             ("dmy", f"{B}(?P<dpart>{DPN})\\s+des\\s+{DAY}\\s*{MON}(?:\\s+{YEAR})?", 4),
             ("dmy", f"{B}{DAY}\\s*{MON}{EVERY}", 4),
-            ("day_list", f"{B}{DAY}(?=\\s*{LINK}\\s*(?:0?[1-9]|[12]\\d|3[01])\\.\\s*{MON2})", 4),
+            # "am 24., 25., 26. und 31. Dezember": the days of a comma list before the linked pair too
+            ("day_list", f"{B}{DAY}(?=(?:\\s*,\\s*(?:0?[1-9]|[12]\\d|3[01])\\.)*\\s*{LINK}\\s*(?:0?[1-9]|[12]\\d|3[01])\\.\\s*{MON2})", 4),
             # "am ersten Oktober", "zum dritten März 2010": a written-out ordinal day (HeidelTime's German day words)
             ("dmy", f"{B}(?P<oday>{ORDW})\\s+{MON}(?:\\s+{YEAR})?", 4),
             ("year_pair", "(?<![\\w.,/:–-])(?P<year>1\\d{3}|20\\d{2})\\s?(?P<sep>/|–|-|bis)\\s?(?P<year2>1\\d{3}|20\\d{2}|\\d{2})(?![\\w/:–-]|[.,]\\d)", 2),

@@ -180,6 +180,10 @@ class DateValues:
                 return None
             if g["unit"].lower() == "wochenende":
                 return None if base is None else self._weekend(base, self.rel_mods.get(mod, 0), t)
+            if unit == "year" and self.mode == "narrative" and ref is None and m.extra.get("bc_ref") is not None:
+                # the narrated year is before Christ (no reference date: "im Jahr 479 v. Chr. ... Mitte des
+                # Jahres"): counted from that year, not from publication
+                return iso_year(m.extra["bc_ref"] + self.ana_mods.get(mod, self.rel_mods.get(mod, 0)))
             if unit == "day":
                 # "des gestrigen Tages": from publication; "am folgenden/nächsten/selben Tag": the
                 # day after/of the date the text named last (news use it anaphorically)
