@@ -22,7 +22,9 @@ prediction to compare with: its values are not read.
 Offsets: Label Studio stores Python-style code point offsets in `value.start/end` (its
 frontend converts from JavaScript's UTF-16; HumanSignal/label-studio issue #4988: with an
 emoji before "firetrucks" the highlight was off in the UI but "firetrucks is correctly marked
-in the exported JSON"), so no conversion is made.
+in the exported JSON"), so no conversion is made; but a Label Studio from before that fix (2021, issue
+#1347) saved UTF-16 offsets, and a region whose own text (`value.text`) says so is read in them
+(`in_code_points`).
 
 Back: the JSON export (each annotator's latest non-cancelled annotation of a task) or JSON-MIN (`text`,
 `label: [{start, end, text, labels}]`, the data keys at the top level). A submitted
