@@ -580,7 +580,8 @@ FirstLine = Callable[[str, int], Optional[int]]  # (record id, line) -> the line
 
 def read_path(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: Optional[FirstLine] = None,
               unchanged: Optional[UnchangedCheck] = None, defer: bool = False, pdf_articles: bool = False,
-              bounded: Optional[Callable[[FileRef, Callable[[], list]], Iterable[Item]]] = None) -> Iterator[Item]:
+              bounded: Optional[Callable[[FileRef, Callable[[], list]], Iterable[Item]]] = None,
+              known_articles: Optional[Callable[[str, str], Optional[int]]] = None) -> Iterator[Item]:
     """Yield the RawDocs of one input file, or IngestErrors naming it. `first_line`: see `read_jsonl`.
     `unchanged`: a PDF or web page it says is stored already is an `Unchanged`, not extracted;
     `defer`: any other PDF or web page is a `FileRef`, extracted by whoever reads it (`read_ref`).
@@ -588,7 +589,10 @@ def read_path(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: Op
     extracted here (its articles' ids are known only then), neither `Unchanged` nor a `FileRef`.
     `bounded`: a PDF, Word file or web page extracted here is extracted by `bounded(ref, extract)`
     (`execute.local.extract_bounded`: in a worker process, under the batch timeout), so that an
-    extractor that loops on one file cannot stop the run."""
+    extractor that loops on one file cannot stop the run.
+    `known_articles`: (file id, sha256 of its bytes) -> N where a `pdf_articles` PDF of these bytes gave N
+    articles whose records are all stored already: they are `Unchanged` (`<file id>#a1` ... `#aN`), the
+    PDF not extracted again (a None or 0: extracted)."""
     s = suffix_of(path)
     if s not in READ_SUFFIXES:  # a file `run` finds is of a type it reads; the API's caller names any file
         yield unsupported_error(path)
@@ -630,6 +634,12 @@ def read_path(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: Op
             return
         if defer and data.strip():
             yield FileRef(doc_id, name, os.fspath(path), digest, max_bytes, len(data))
+            return
+    if pdf_articles and known_articles is not None and s in PDF_SUFFIXES:
+        doc_id, digest = doc_id_for(path, root), sha256(data)
+        n = known_articles(doc_id, digest)
+        if n:
+            yield from (Unchanged(f"{doc_id}#a{k}", f"{name}#a{k}", digest) for k in range(1, n + 1))
             return
     if bounded is not None and s in EXTRACTED_SUFFIXES and data.strip():
         ref = FileRef(doc_id_for(path, root), name, os.fspath(path), sha256(data), max_bytes, len(data))

@@ -365,6 +365,9 @@ class Cache:
                 "CREATE TABLE IF NOT EXISTS records (id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, fingerprint TEXT NOT NULL,"
                 " record TEXT NOT NULL, words INTEGER NOT NULL, labels TEXT NOT NULL, hints TEXT)"
             )
+            # --pdf-articles: how many articles a PDF of these bytes gave (their ids are `<file id>#a1` ... `#aN`), so
+            # that a re-run finds an unchanged PDF's articles in `records` without extracting it again
+            db.execute("CREATE TABLE IF NOT EXISTS pdf_articles (id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, articles INTEGER NOT NULL)")
             if "hints" not in {row[1] for row in db.execute("PRAGMA table_info(records)")}:
                 # a cache of an earlier version: its rows have no hints digest (NULL); their
                 # fingerprint is another (this file is in it), so they are processed again anyway
@@ -407,6 +410,17 @@ class Cache:
         """(sha256, fingerprint, hints digest) the article's stored record came from, or None."""
         row = self.db.execute("SELECT sha256, fingerprint, hints FROM records WHERE id = ?", (doc_id,)).fetchone()
         return tuple(row) if row else None
+
+    def pdf_articles(self, doc_id: str, sha256: str) -> Optional[int]:
+        """How many articles the PDF of id `doc_id` gave with `--pdf-articles` when its bytes had this
+        hash (`note_pdf_articles`), or None."""
+        row = self.db.execute("SELECT articles FROM pdf_articles WHERE id = ? AND sha256 = ?", (doc_id, sha256)).fetchone()
+        return row[0] if row else None
+
+    def note_pdf_articles(self, doc_id: str, sha256: str, articles: int) -> None:
+        """The PDF of id `doc_id` (bytes of this hash) gave `articles` articles with `--pdf-articles`
+        (not committed here: the next batch's store or the run's end commits it)."""
+        self.db.execute("INSERT OR REPLACE INTO pdf_articles (id, sha256, articles) VALUES (?, ?, ?)", (doc_id, sha256, articles))
 
     def set_path(self, doc_id: str, path: str) -> bool:
         """Give a stored record the path its article was found at in this run: an input folder

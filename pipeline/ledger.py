@@ -197,6 +197,9 @@ class RunLedger:
         """This ledger attached (read) to another connection, the cache's, for set operations
         in SQL; yields the kept articles as a table expression there (columns pos, id)."""
         self.db.commit()
+        # and the other's (a record's path `Cache.set_path` changed, a PDF's count of articles): a database attached
+        # inside a transaction cannot be detached ("database ... is locked"), as when the run's last articles were cached
+        db.commit()
         db.execute(f"ATTACH DATABASE ? AS {alias}", (str(self.path),))
         try:
             yield f"(SELECT pos, id FROM {alias}.articles WHERE failed = 0)"

@@ -535,12 +535,22 @@ def _batches(files, opts: RunOptions, cache: Cache, ledger: RunLedger, fingerpri
     # workers (176 web pages with --n-process 2: 21 s of the driver's 30 s of CPU). Not for
     # a cluster whose workers do not see the files (no --shared-fs): they get the text.
     defer = not (opts.cluster and not opts.shared_fs)
+    # --pdf-articles: a PDF's articles' ids are known only once it is extracted; the cache keeps how many an
+    # unchanged PDF gave, so a re-run (or a resumed one) takes them from there when every one is stored
+    known = None if stored is None else (lambda doc_id, digest: (n := cache.pdf_articles(doc_id, digest))
+                                         and all(stored(f"{doc_id}#a{k}", digest) for k in range(1, n + 1)) and n)
     for path, root, *only in files:
         # `only`: a held file read again (`RunLedger.settle`) for these ids; of a JSONL file or a --pdf-articles PDF
         # the other articles and the errors were read and reported when it was read first
         only = only[0] if only else None
         several = only is not None and (suffix_of(path) in JSONL_SUFFIXES or (opts.pdf_articles and suffix_of(path) in PDF_SUFFIXES))
-        for item in read_path(path, root, opts.max_bytes, functools.partial(ledger.first_line, str(path)), stored, defer, opts.pdf_articles, bounded):
+        split = opts.pdf_articles and suffix_of(path) in PDF_SUFFIXES and only is None
+        digest, articles = None, 0  # a --pdf-articles PDF extracted now: its hash, and how many articles it gave (`#aN`)
+        for item in read_path(path, root, opts.max_bytes, functools.partial(ledger.first_line, str(path)), stored, defer, opts.pdf_articles, bounded,
+                              known):
+            if split and isinstance(item, (RawDoc, IngestError)) and (n := _article_number(item.path)):
+                articles = max(articles, n)
+                digest = item.sha256 if isinstance(item, RawDoc) else digest
             if only is not None and (item.id not in only if not isinstance(item, IngestError) else several):
                 continue
             if isinstance(item, IngestError):
@@ -582,8 +592,17 @@ def _batches(files, opts: RunOptions, cache: Cache, ledger: RunLedger, fingerpri
             if len(batch) >= opts.batch_size:
                 yield batch
                 batch = []
+        if digest is not None:
+            with _writing(opts.out, "the cache", stats):
+                cache.note_pdf_articles(doc_id_for(path, root), digest, articles)
     if batch:
         yield batch
+
+
+def _article_number(path: str) -> int:
+    """N of a --pdf-articles article's path `<file>#aN` (`ingest._pdf_articles`), else 0."""
+    head, sep, n = path.rpartition("#a")
+    return int(n) if sep and n.isdigit() else 0
 
 
 class _Once:

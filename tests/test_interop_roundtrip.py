@@ -144,6 +144,45 @@ def test_label_studio_offsets_are_code_points_and_a_hand_edit_keeps_what_was_rev
     assert interop.import_file("label-studio", f, out) == ([], [])  # the same file again: nothing new
 
 
+def test_label_studio_file_of_before_2021_with_utf16_offsets_is_read_by_its_regions_text(tmp_path, unreviewed):
+    """A Label Studio from before its 2021 fix (issue #1347) saved the regions' offsets in UTF-16
+    code units: each region after the flag (2 characters outside the BMP) and the 😀 is 2 or 3 off.
+    Read in code points, the annotator's new "Präsident" was refused as cutting a word ("räsident"
+    ... the message said nothing of the offsets) and the regions copied from the prediction became
+    corrections to other bounds. Each region carries its own text (`value.text`); where that is not
+    the text at its offsets but exactly the text at them read as UTF-16 units, it is read so, with a
+    notice naming the file: the same decisions as the file in code points. A region without its
+    text is read in code points, and its refusal comes with a hint naming the UTF-16 reading."""
+    r = _emoji_record(unreviewed)
+    text, units = r["text"], Utf16(r["text"])
+    t = interop.to_label_studio([r])[0]
+    res = json.loads(json.dumps(t["predictions"][0]["result"]))
+    tok = text.index("Kassym-Jomart Tokajew")
+    res = [x for x in res if x["value"].get("start") != tok]  # the person deleted
+    p = text.index("Präsident")
+    res.append({"id": "new1", "from_name": "label", "to_name": "text", "type": "labels",
+                "value": {"start": p, "end": p + 9, "text": text[p:p + 9], "labels": ["MISC"]}})
+    for x in res:  # as the old front end saved them: JavaScript's string indices
+        x["value"]["start"], x["value"]["end"] = units.to_units(x["value"]["start"]), units.to_units(x["value"]["end"])
+    assert res[-1]["value"]["start"] == p + 3
+    t["annotations"] = [{"id": 1, "completed_by": 3, "result": res, "was_cancelled": False}]
+    f = tmp_path / "ls-2020.json"
+    f.write_text(json.dumps([t], ensure_ascii=False), encoding="utf-8")
+    notices: list[str] = []
+    decisions, problems = interop.import_file("label-studio", f, [r], warn=notices.append)
+    assert problems == []
+    got = sorted((d["decision"], d["span"]["text"], (d.get("new_span") or d["span"])["start"]) for d in decisions if d["decision"] != "accept")
+    assert got == [("add", "Präsident", p), ("reject", "Kassym-Jomart Tokajew", tok)]
+    assert len(notices) == 1 and str(f) in notices[0] and "UTF-16" in notices[0] and "issue #1347" in notices[0]
+
+    del res[-1]["value"]["text"]  # a region without its own text: read as it says, the refusal explained
+    f.write_text(json.dumps([t], ensure_ascii=False), encoding="utf-8")
+    decisions, problems = interop.import_file("label-studio", f, [r])
+    hint = [x for x in problems if "UTF-16" in x]
+    assert len(hint) == 1 and f"{f}:1: region [{p + 3}, {p + 12})" in hint[0] and "“Präsident”" in hint[0]
+    assert not any(d["decision"] == "add" for d in decisions)
+
+
 def test_doccano_overlaps_warned_and_never_rejected(tmp_path, unreviewed):
     r = copy.deepcopy(next(x for x in unreviewed if x["id"] == ART))
     tok = next(e for e in r["entities"] if e["text"] == "Kassym-Jomart Tokajew")

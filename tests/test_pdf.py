@@ -773,6 +773,51 @@ def test_pdf_articles_split_an_e_paper_page_into_one_record_per_article(tmp_path
     assert [r["id"] for r in whole] == ["seite"] and "pages" not in whole[0]["source"]
 
 
+def test_pdf_articles_a_rerun_takes_an_unchanged_pdf_s_articles_from_the_cache_without_extracting_it(tmp_path, nlp_info, monkeypatch):
+    """`--pdf-articles`: the articles' ids of a PDF are known only once it is extracted, so every
+    re-run (a resumed one too) extracted each unchanged e-paper page again in the driver (pdfminer,
+    about 0.1 s a page). The cache keeps how many articles the PDF of those bytes gave: a re-run
+    takes them from there when every one is stored, and gives the same output; an article missing
+    from the cache (a run stopped before its batch was stored), changed bytes and --force extract it."""
+    import pipeline.pdf
+    from pipeline.run import RunOptions, run
+
+    a, b, c = [(h, "\n\n".join(s[1:4])) for h, s in zip(_HEADS, _seed_bodies())]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _epaper([(*a, 0, 2, 20, 150), (*b, 2, 1, 20, 280), (*c, 0, 2, 155, 280)], folder / "seite.pdf")
+    out = tmp_path / "out"
+    counts = lambda **kw: run(RunOptions(paths=[folder], out=out, progress=False, pdf_articles=True, **kw), nlp_info)["counts"]
+    assert counts()["processed"] == 3
+    before = (out / "articles.jsonl").read_bytes()
+
+    # counted in a file: the extraction runs in a worker process (`execute.local.extract_bounded`), which inherits the patch
+    log = tmp_path / "extract-calls"
+    log.write_text("")
+    real = pipeline.pdf.extract_articles
+
+    def extract_articles(data):
+        with open(log, "a") as fh:
+            fh.write("x")
+        return real(data)
+
+    monkeypatch.setattr(pipeline.pdf, "extract_articles", extract_articles)
+    calls = lambda: len(log.read_text())  # noqa: E731
+    again = counts()
+    assert (again["cached"], again["processed"], calls()) == (3, 0, 0)
+    assert (out / "articles.jsonl").read_bytes() == before
+
+    import sqlite3
+
+    with sqlite3.connect(out / ".presseschau" / "cache-v1.sqlite") as db:  # as if the run had stopped before #a2's batch was stored
+        db.execute("DELETE FROM records WHERE id = 'seite#a2'")
+    resumed = counts()
+    assert (resumed["cached"], resumed["processed"], calls()) == (2, 1, 1)
+    assert (out / "articles.jsonl").read_bytes() == before
+    assert (counts()["cached"], calls()) == (3, 1)
+    assert (counts(force=True)["processed"], calls()) == (3, 2)
+
+
 def _pages(articles, out: Path, header: str = "DIENSTAG, 11. JANUAR 2022   POLITIK   SEITE 5") -> list[list[str]]:
     """Full-width pages with a running header: each article a bold 18 pt headline over 9 pt
     body lines; a body that does not fit on its page goes on at the top of the next, without a

@@ -256,6 +256,35 @@ def test_a_cached_record_names_the_path_its_file_is_at_now(tmp_path, nlp_info):
     assert third["counts"]["cached"] == 3 and (out / "articles.jsonl").read_bytes() == before
 
 
+def test_a_moved_folder_whose_last_articles_are_cached_is_written_with_its_review_log(tmp_path, nlp_info):
+    """`mv corp corp2`, one file renamed (`0000.txt`: it sorts first, processed again as a new id) and a
+    review log holding a decision of the renamed article (found by its text's hash): the cached
+    articles read after the last stored batch had their new path written into the cache in a
+    transaction still open when the review overlay attached the run's ledger to the cache, and the
+    run ended in `sqlite3.OperationalError: database shared is locked`, a traceback, no output."""
+    from pipeline.review import log as dec
+    from pipeline.review.apply import ReviewOverlay
+
+    inp, out, ann = tmp_path / "corp", tmp_path / "out", tmp_path / "ann"
+    inp.mkdir()
+    for seed in SEEDS[:3]:
+        shutil.copy(seed, inp / seed.name)
+    run(RunOptions(paths=[inp], out=out, progress=False), nlp_info)
+    first = _records(out)[0]
+    ent = next(e for e in first["entities"] if e["label"] == "LOC")
+    dec.DecisionStore(ann).append([dec.make_decision(first, "reject", ent, reviewer="t")])
+    moved = tmp_path / "corp2"
+    inp.rename(moved)
+    (moved / SEEDS[0].name).rename(moved / "0000.txt")
+    summary = run(RunOptions(paths=[moved], out=out, progress=False, batch_size=1, review=ReviewOverlay.from_folder(ann)), nlp_info)
+    assert (summary["counts"]["processed"], summary["counts"]["cached"]) == (1, 2)
+    records = _records(out)
+    assert [r["id"] for r in records] == ["0000", SEEDS[1].stem, SEEDS[2].stem]
+    assert all(r["source"]["path"].startswith(str(moved)) for r in records)
+    (rejected,) = [e for e in records[0]["entities"] if e.get("status") == "rejected"]
+    assert (rejected["text"], rejected["start"]) == (ent["text"], ent["start"])
+
+
 def test_jsonl_corpus_with_a_broken_line(tmp_path, nlp_info):
     news = read_news("wikinews_de.jsonl.gz", 3)
     p = tmp_path / "news.jsonl"

@@ -266,6 +266,13 @@ def import_file(fmt: str, path: os.PathLike | str, records: list[dict], reviewer
     rows, problems = read_rows(path)
     fail_if_run_output(path, rows)
     fail_if_other_tool(path, fmt, rows)
+    if fmt == "label-studio":  # a Label Studio of before 2021 saved UTF-16 offsets (issue #1347)
+        rows, converted, hints = _ls.in_code_points(rows, str(path))
+        problems += hints
+        if converted and warn:
+            warn(f"{path}: {converted} region{'s' * (converted != 1)} count{'s' * (converted == 1)} {'its' if converted == 1 else 'their'} offsets "
+                 "in UTF-16 code units, as Label Studio saved them before its 2021 fix (issue #1347: one more per emoji before "
+                 f"the region), which {'its' if converted == 1 else 'their'} own text (value.text) shows: read as such")
     schema, check = _VALIDATION[fmt]
     good, bad = validate_rows(path, rows, schema, check)
     problems += bad

@@ -22,7 +22,9 @@ prediction to compare with: its values are not read.
 Offsets: Label Studio stores Python-style code point offsets in `value.start/end` (its
 frontend converts from JavaScript's UTF-16; HumanSignal/label-studio issue #4988: with an
 emoji before "firetrucks" the highlight was off in the UI but "firetrucks is correctly marked
-in the exported JSON"), so no conversion is made.
+in the exported JSON"), so no conversion is made; but a Label Studio from before that fix (2021, issue
+#1347) saved UTF-16 offsets, and a region whose own text (`value.text`) says so is read in them
+(`in_code_points`).
 
 Back: the JSON export (each annotator's latest non-cancelled annotation of a task) or JSON-MIN (`text`,
 `label: [{start, end, text, labels}]`, the data keys at the top level). A submitted
@@ -38,7 +40,7 @@ import re
 import json
 from typing import Any, Iterable, Optional
 
-from .common import (KEEP, SNAPSHOT_KEY, Conflict, Index, Warn, check_spans, decide, decisions_from_spans, entity_values, no_snapshot_notice, numbered,
+from .common import (KEEP, SNAPSHOT_KEY, Conflict, Index, Utf16, Warn, check_spans, decide, decisions_from_spans, entity_values, no_snapshot_notice, numbered,
                      one_copy_each, snapshot, snapshot_of, wanted)
 from ..review import log as dec
 from ..schema import LABELS, VALUE_FIELDS
@@ -216,6 +218,62 @@ def _latest(task: dict) -> list[dict]:
     for i in order:
         latest[str(_who(anns[i]))] = anns[i]
     return list(latest.values())
+
+
+def in_code_points(rows: list[tuple[int, Any]], path: str = "label-studio") -> tuple[list[tuple[int, Any]], int, list[str]]:
+    """The file's tasks with the regions of a Label Studio from before its 2021 fix (issue #1347: offsets
+    in UTF-16 code units, JavaScript's, one more per emoji or other character outside the BMP before
+    them) read in code points, where the region's own text (`value.text`, which Label Studio writes in
+    both exports) says so: it is not the text at its offsets, and is exactly the text at them read as
+    UTF-16 units. Returns (rows, how many regions were converted, hints): a region without its text
+    whose offsets cut a word where their UTF-16 reading keeps whole words is read as it is (in code
+    points, as Label Studio writes them since), with a hint naming it (file:line), which the refusal
+    of a span that cuts a word alone would not tell."""
+    out, n, hints = [], 0, []
+    for line, task in rows:
+        if not isinstance(task, dict):
+            out.append((line, task))
+            continue
+        full = "data" in task or "annotations" in task
+        text = (task.get("data") or {}).get("text") if full and isinstance(task.get("data"), dict) else task.get("text")
+        if not isinstance(text, str) or all(ord(ch) <= 0xFFFF for ch in text):
+            out.append((line, task))
+            continue
+        units = Utf16(text)
+
+        def fixed(v: Any) -> Any:
+            nonlocal n
+            if not isinstance(v, dict) or not all(isinstance(v.get(k), int) and not isinstance(v.get(k), bool) for k in ("start", "end")):
+                return v
+            s, e, said = v["start"], v["end"], v.get("text")
+            cs, ce = units.from_units(s), units.from_units(e)
+            if cs is None or ce is None or (cs, ce) == (s, e) or not 0 <= cs < ce <= len(text):
+                return v
+            if isinstance(said, str):
+                if text[s:e] != said and text[cs:ce] == said:
+                    n += 1
+                    return {**v, "start": cs, "end": ce}
+            elif _cuts(text, s, e) and not _cuts(text, cs, ce):
+                hints.append(f"{path}:{line}: region [{s}, {e}) “{text[s:e]}” cuts a word, but read as UTF-16 code units, as Label "
+                             f"Studio saved them before its 2021 fix (one more per emoji before it), its offsets give “{text[cs:ce]}”: "
+                             "the region carries no text of its own to tell which (value.text); read in code points, as Label Studio "
+                             "writes them since; export the task again from a current Label Studio")
+            return v
+
+        if full:
+            task = {**task, "annotations": [
+                {**a, "result": [{**r, "value": fixed(r.get("value"))} if isinstance(r, dict) and r.get("type") in ("labels", None) else r
+                                 for r in a.get("result") or []]} if isinstance(a, dict) and isinstance(a.get("result"), list) else a
+                for a in task.get("annotations") or []]} if isinstance(task.get("annotations"), list) else task
+        elif isinstance(task.get("label"), list):
+            task = {**task, "label": [fixed(v) for v in task["label"]]}
+        out.append((line, task))
+    return out, n, hints
+
+
+def _cuts(text: str, s: int, e: int) -> bool:
+    """Whether [s, e) begins or ends inside a word (a letter or digit on both sides of an edge)."""
+    return (0 < s < len(text) and text[s - 1].isalnum() and text[s].isalnum()) or (0 < e < len(text) and text[e - 1].isalnum() and text[e].isalnum())
 
 
 def check_task(task: dict) -> Optional[str]:
