@@ -357,3 +357,12 @@ def test_number_with_thousands_dots_at_a_sentence_end(nlp_model):
     assert not [e for e in got if e[0] == "FIGURE"]
     got = _entities(nlp_model, "Der 100.000. Artikel wurde eingestellt.", "2006-01-01")  # Wikinews wn23505
     assert not [e for e in got if e[0] == "FIGURE"]
+
+
+def test_signed_number_the_model_took_for_a_name(nlp_model):
+    # "auf etwa -273,15 Grad Celsius gekühlt": the model tagged "-273,15" ORG; a number alone was dropped from the
+    # names already ("98’767"), a signed one was not, and it hid the figure (no FIGURE at all)
+    got = _entities(nlp_model, _gnad("gnad220", "auf etwa -273,15 Grad Celsius"), GNAD)
+    assert ("FIGURE", "-273,15 Grad Celsius", -273.15, "°C") in got
+    assert not [e for e in got if e[0] == "ORG" and "273" in e[1]]
+
