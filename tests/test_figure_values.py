@@ -366,3 +366,12 @@ def test_signed_number_the_model_took_for_a_name(nlp_model):
     assert ("FIGURE", "-273,15 Grad Celsius", -273.15, "°C") in got
     assert not [e for e in got if e[0] == "ORG" and "273" in e[1]]
 
+
+def test_plain_number_at_a_sentence_end_before_a_function_word(nlp_model):
+    # "stieg demnach von sechs auf 92. Der dramatische Anteil ...": the tokenizer keeps the period on "92." and the
+    # figure was lost; a capitalised function word after it opens the next sentence, which no ordinal has after it
+    got = _entities(nlp_model, _two_sentences("gnad80", "von sechs auf 92."), GNAD)
+    assert ("FIGURE", "92", 92, None) in got and ("FIGURE", "sechs", 6, None) in got
+    # a results list's rank before a name stays none: "– 2. Jari-Matti Latvala/Miikka Anttila (FIN)"
+    got = _entities(nlp_model, _gnad("gnad75", "– 2. Jari-Matti Latvala"), GNAD)
+    assert not [e for e in got if e[0] == "FIGURE" and e[1] in ("1", "2", "3")]

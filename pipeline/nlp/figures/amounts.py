@@ -17,6 +17,10 @@ _DECIMALS = re.compile(r"^\d+,(\d+)$")
 _DASH_PRICE = re.compile(r"(?:\d+|\d{1,3}(?:['’.]\d{3})+)[.,][–—-]{1,2}")
 # a number with thousands dots that kept the sentence's period in its token ("um 849.000.", "auf knapp 6.000.")
 _END_PERIOD = re.compile(r"\d{1,3}(?:\.\d{3})+\.")
+# a plain number with a glued period: mostly an ordinal ("am 3. Mai", "– 2. Jari-Matti Latvala"), a count only
+# before a word that opens a sentence and cannot follow an ordinal ("stieg von sechs auf 92. Der dramatische ...")
+_PLAIN_PERIOD = re.compile(r"[1-9]\d{0,2}\.")
+_SENTENCE_OPENER_POS = frozenset({"DET", "PRON", "ADV", "SCONJ", "CCONJ", "ADP", "AUX", "VERB"})
 
 
 class AmountRules:
@@ -45,7 +49,15 @@ class AmountRules:
         76.500.", "im Euroraum um 849.000.": the tokenizer keeps the period on such a token)? Not an ordinal:
         an article (or a preposition with its article, a possessive) before it and a noun or adjective
         after it ("zum 100.000. Mal", "Der 100.000. Artikel"), nor a word in lower case after it (the
-        sentence goes on)."""
+        sentence goes on). A plain number ("auf 92.") only before a capitalised function word (below)."""
+        if _PLAIN_PERIOD.fullmatch(doc[i].text):
+            # "stieg von sechs auf 92. Der ...": a word before it that is no noun or name (whose number it would be:
+            # "bei Skalenpunkt 5.", "des Modells 3.") nor "Uhr" ("um 20 Uhr 15."), and after it a capitalised function word
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            prev = doc[i - 1] if i > 0 else None
+            return prev is not None and prev.is_alpha and prev.pos_ not in ("NOUN", "PROPN") \
+                and prev.text.lower() not in self.ordinal_articles and prev.text.lower() not in self.id_after \
+                and nxt is not None and nxt.is_alpha and nxt.text[:1].isupper() and nxt.pos_ in _SENTENCE_OPENER_POS
         if not _END_PERIOD.fullmatch(doc[i].text):
             return False
         if i + 1 >= len(doc) or "\n" in doc[i].whitespace_ or (doc[i + 1].is_space and "\n" in doc[i + 1].text):
