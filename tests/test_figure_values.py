@@ -375,3 +375,12 @@ def test_plain_number_at_a_sentence_end_before_a_function_word(nlp_model):
     # a results list's rank before a name stays none: "– 2. Jari-Matti Latvala/Miikka Anttila (FIN)"
     got = _entities(nlp_model, _gnad("gnad75", "– 2. Jari-Matti Latvala"), GNAD)
     assert not [e for e in got if e[0] == "FIGURE" and e[1] in ("1", "2", "3")]
+
+
+def test_ages_after_im_alter_and_a_range_or_bound(nlp_model):
+    # "25,9 Prozent der Jugendlichen im Alter zwischen 15 und 24 Jahren Ausbildungsabbrecher": the noun after the
+    # years made them two DATE durations (P15Y, P24Y); after "Alter" they are ages (guidelines: "im Alter zwischen
+    # [15] und [74 Jahren]", unit year), as without the noun
+    got = _entities(nlp_model, _gnad("gnad384", "im Alter zwischen 15 und 24 Jahren"), GNAD)
+    assert ("FIGURE", "15", 15, "year") in got and ("FIGURE", "24 Jahren", 24, "year") in got
+    assert not [e for e in got if e[0] == "DATE"]
