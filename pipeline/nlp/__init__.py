@@ -469,4 +469,8 @@ def _entity(span: Span, label: str, source: str, **kw: Any) -> Entity:
         start += len(text) - len(text.lstrip())
         end -= len(text) - len(text.rstrip())
         text = stripped
+    if label == "FIGURE" and re.search(r"\d\.$", text):
+        # a number that ends its sentence can keep the sentence's period in its token ("um 849.000.", "auf 92. Der":
+        # figures/amounts.py `sentence_period`); the period is no part of the figure
+        end, text = end - 1, text[:-1]
     return Entity(start=start, end=end, text=text, label=label, source=source, **kw)

@@ -58,7 +58,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
     "numbers.json": frozenset({
         "units", "teens", "tens", "unit_prefixes_in_compounds", "hundred", "thousand", "multipliers",
         "fractions", "mixed", "article_forms", "vague_plurals", "function_words", "fraction_nouns", "sign_words",
-        "vague_before", "fraction_noun_not_after", "not_counts"}),
+        "vague_before", "fraction_noun_not_after", "not_counts", "ordinal_articles"}),
     "qualifiers.json": frozenset({"qualifiers", "before_digits_only"}),
     "identifiers.json": frozenset({"before", "before_digits_only", "compound_heads", "after", "coordinates", "clock_words"}),
     "measures.json": frozenset({"compound_durations",

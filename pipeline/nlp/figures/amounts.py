@@ -15,6 +15,12 @@ _SWISS_GROUPS = re.compile(r"\d{1,3}(?:['’]\d{3})+(?:[.,]\d+)?")
 # a decimal number written with a comma, its decimals: "12,55", "0,70"
 _DECIMALS = re.compile(r"^\d+,(\d+)$")
 _DASH_PRICE = re.compile(r"(?:\d+|\d{1,3}(?:['’.]\d{3})+)[.,][–—-]{1,2}")
+# a number with thousands dots that kept the sentence's period in its token ("um 849.000.", "auf knapp 6.000.")
+_END_PERIOD = re.compile(r"\d{1,3}(?:\.\d{3})+\.")
+# a plain number with a glued period: mostly an ordinal ("am 3. Mai", "– 2. Jari-Matti Latvala"), a count only
+# before a word that opens a sentence and cannot follow an ordinal ("stieg von sechs auf 92. Der dramatische ...")
+_PLAIN_PERIOD = re.compile(r"[1-9]\d{0,2}\.")
+_SENTENCE_OPENER_POS = frozenset({"DET", "PRON", "ADV", "SCONJ", "CCONJ", "ADP", "AUX", "VERB"})
 
 
 class AmountRules:
@@ -38,6 +44,30 @@ class AmountRules:
             return False
         return int(doc[i - 1].text) < int(text[1:]) and (i < 2 or not doc[i - 2].like_num)
 
+    def sentence_period(self, doc: Doc, i: int) -> bool:
+        """Is token i a number with thousands dots whose glued period ends its sentence ("liegt bereits bei
+        76.500.", "im Euroraum um 849.000.": the tokenizer keeps the period on such a token)? Not an ordinal:
+        an article (or a preposition with its article, a possessive) before it and a noun or adjective
+        after it ("zum 100.000. Mal", "Der 100.000. Artikel"), nor a word in lower case after it (the
+        sentence goes on). A plain number ("auf 92.") only before a capitalised function word (below)."""
+        if _PLAIN_PERIOD.fullmatch(doc[i].text):
+            # "stieg von sechs auf 92. Der ...": a word before it that is no noun or name (whose number it would be:
+            # "bei Skalenpunkt 5.", "des Modells 3.") nor "Uhr" ("um 20 Uhr 15."), and after it a capitalised function word
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            prev = doc[i - 1] if i > 0 else None
+            return prev is not None and prev.is_alpha and prev.pos_ not in ("NOUN", "PROPN") \
+                and prev.text.lower() not in self.ordinal_articles and prev.text.lower() not in self.id_after \
+                and nxt is not None and nxt.is_alpha and nxt.text[:1].isupper() and nxt.pos_ in _SENTENCE_OPENER_POS
+        if not _END_PERIOD.fullmatch(doc[i].text):
+            return False
+        if i + 1 >= len(doc) or "\n" in doc[i].whitespace_ or (doc[i + 1].is_space and "\n" in doc[i + 1].text):
+            return True
+        nxt = doc[i + 1]
+        if not nxt.is_alpha or nxt.text[:1].islower():
+            return False
+        return not (i > 0 and doc[i - 1].text.lower() in self.ordinal_articles and (nxt.pos_ in ("NOUN", "ADJ", "PROPN")
+                                                                                           or not doc.has_annotation("POS")))
+
     def _base(self, doc: Doc, i: int) -> Optional[tuple[float, int]]:
         """(value, end index) of the number starting at token i, before multipliers/units."""
         t = doc[i]
@@ -57,6 +87,8 @@ class AmountRules:
             # a decimal point (Swiss and English style) before a unit: "28.56 %", "12.4215 GHz" (dev11 wn54805);
             # never thousands (one, two or four and more digits after the point are no group of three)
             v = float(text)
+        if v is None and self.sentence_period(doc, i):
+            v = parse_digits(text[:-1])  # "um 849.000." at a sentence's end
         if v is None and self.currency_before(doc, i) is not None:
             v = self._franc_price(text)  # "Fr. 20.–", "sFr. 150.–", "Fr. 14.05"
         if v is None and _DASH_PRICE.fullmatch(text) and i + 1 < len(doc) and lookup_unit(doc[i + 1].text) \
@@ -158,6 +190,9 @@ class AmountRules:
         value, j = b
         start = i
         unit = None
+        closed = self.sentence_period(doc, i)
+        if closed:
+            j = len(doc)  # the sentence ends with the number: no fraction, multiplier or unit after it (reset below)
         # "ein halbes Dutzend", "zweieinhalb", "drei Viertel"
         if j < len(doc):
             nl = doc[j].text.lower()
@@ -208,6 +243,8 @@ class AmountRules:
         if per is not None:  # "Dollar pro Barrel" -> USD/bbl
             (den, den_factor), j = per
             unit, value = f"{unit}/{den}", value / den_factor
+        if closed:
+            j = i + 1
         before = self.currency_before(doc, i) if unit is None else None
         if before is not None:
             (unit, factor), start = before
@@ -219,7 +256,7 @@ class AmountRules:
         if isinstance(value, float) and value == int(value):
             value = int(value)
         return {"start": start, "end": j, "num": i, "value": value, "unit": unit, "scale": scale,
-                "bare": j == i + 1 and start == i}
+                "bare": j == i + 1 and start == i, "closed": closed}
 
     @staticmethod
     def _over_space(doc: Doc, j: int) -> int:

@@ -29,8 +29,9 @@ _SYMBOL_PREFIX = {"€", "$", "£", "US$", "CHF", "EUR", "USD", "sFr.", "SFr."}
 _FRANC_PREFIX = {"Fr."}
 _FRANC_PRICE = re.compile(r"(\d{3,}|\d{1,3}(?:['’.]\d{3})+|\d+(?=[.,]))(?:[.,](?:[–—-]{1,2}|(\d{2})))?")
 # a model entity made only of digits and number separators ("98’767" tagged ORG before "Dollar pro Kopf",
-# infosperber.ch; session 22) is no name: it is dropped and does not hide the figure or date
-_NUMBER_ONLY = re.compile(r"[\d.,'’\s\u00a0\u202f\u2009]*\d[\d.,'’\s\u00a0\u202f\u2009]*")
+# infosperber.ch; session 22) is no name: it is dropped and does not hide the figure or date; with its sign too
+# ("auf etwa -273,15 Grad Celsius" tagged ORG, gnad220; session 28)
+_NUMBER_ONLY = re.compile(r"[-−–+]?[\d.,'’\s\u00a0\u202f\u2009]*\d[\d.,'’\s\u00a0\u202f\u2009]*")
 _SIGNS = {"-", "−", "–"}  # a sign glued to the digits ("-5", "−3")
 _PLUS = "+"  # "+1,0%": an explicit positive sign glued to the digits (not "+49 30 ...", a phone number)
 _GROUP_SPACES = {" ", "\u202f", "\u2009", "\u00a0"}  # thousands separators ("45 000")

@@ -48,6 +48,7 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.sign_words = set(nums["sign_words"])
         self.fraction_not_after = set(nums["fraction_noun_not_after"])
         self.not_counts = set(nums["not_counts"])
+        self.ordinal_articles = set(nums["ordinal_articles"])
         ids = lang_data("identifiers.json")
         self.id_before = set(ids["before"])
         self.id_before_digits = set(ids["before_digits_only"])
@@ -245,7 +246,7 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
             link_at = self._list_link(doc, f["end"], blocked) if f["bare"] else f["end"]
             if f["bare"] and link_at < n and self.glued_range_dash(doc, link_at):
                 link = 0  # "10 -14 €": the dash is glued to the second number
-            if (f["bare"] or scaled_only) and link_at + 1 < n and (link == 0 or doc[link_at].text.lower() in self.range_links
+            if (f["bare"] or scaled_only) and not f.get("closed") and link_at + 1 < n and (link == 0 or doc[link_at].text.lower() in self.range_links
                                                                   or doc[link_at].text.lower() in self.alternative_links or (
                     doc[link_at].text.lower() in self.change_to and self._after_von(doc, f["start"]))
                                                                   or doc[link_at].text.lower() in self.dimension_links):
@@ -375,6 +376,10 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
                     if self.lemma(doc[k]).lower() == ab.lower() or doc[k].text.lower() == ab.lower():
                         about_tok = doc[k].text
                         break
+                if f.get("closed") and about_tok is not None:
+                    # "im März 30.000. Bulgarien baut ...": the number ended its sentence, so a noun after it
+                    # belongs to the next one and measures nothing of it
+                    ab = span._.about = span._.about_rule = about_tok = None
             further = self._further_count(doc, out, f)
             if further is None and f["unit"] is None and (ab is None or (rule or "").startswith("context:")) \
                     and (first := self._change_first(doc, out, f)) is not None:
