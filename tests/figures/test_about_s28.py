@@ -1,5 +1,7 @@
 """Session 28 (about, issue 18): classes found on an unseen, self-labelled sample of 10kGNAD and web-page figures
 (../shared/data, local testing only: the text is read at run time, never copied here)."""
+import pytest
+
 from figure_helpers import abouts, gnad_sentence
 
 
@@ -26,3 +28,16 @@ def test_lower_case_compound_takes_the_lemma_of_its_last_part(nlp_model):
     text = _web_passage("tests/eval/mobilsicher.de.icloud.html", "Diese bezogen sich", "iCloud-Konten.")
     got = dict(abouts(nlp_model, text))
     assert got["6.353"] == "iCloud-Konto", got
+
+
+# origin: session 28, 10kGNAD gnad491 (unseen sample) and gnad512: a verb that changes its object by or to an amount
+# ("aufrüsten", "erweitern", "verkürzen", ...) measures that object, or its subject where it has none (reflexive
+# "lässt sich ... aufrüsten", passive "wurde ... verkürzt"), as "erhöhen" or "aufstocken" already did; the verbs were
+# missing from `object_measuring_verbs`, and the amount had no `about`
+@pytest.mark.parametrize("doc_id, key, fig, expected", [
+    ("gnad491", "auf bis zu 64 GB aufrüsten", "64 GB", "Arbeitsspeicher"),
+    ("gnad512", "um rund 15 Kilometer verkürzt", "15 Kilometer", "Flusslauf"),
+])
+def test_object_changing_verb_measures_its_object_or_subject(nlp_model, doc_id, key, fig, expected):
+    got = dict(abouts(nlp_model, gnad_sentence(doc_id, key)))
+    assert got[fig] == expected, got
