@@ -109,6 +109,11 @@ class LemmaRules:
         lem = self.lemma_fixes.get(w) or (table.get(w) if table else None)
         if lem:
             return lem
+        last = w.rfind("-") + 1
+        if w[:1].islower() and last > 1 and w[last:last + 1].isupper() and len(w) - last > 2:
+            # session 28 (web pages): a hyphenated compound whose first part is written in lower case ("6.353
+            # iCloud-Konten", "eBay-Händlern") is a noun like any other: its last part takes its lemma
+            return w[:last] + self._lemma_text(w[last:], None)
         if w[:1].isupper():
             stripped = inflection_stripped_lemma(w)
             if stripped is not None:
