@@ -209,3 +209,27 @@ def test_deictic_days_dev7(nlp_model, text, published, expected):
 ])
 def test_past_weekend_published_on_a_sunday(nlp, published, text, expected):
     assert dates_of(nlp, text, published) == expected
+
+
+# origin: session 28 (s28-dates), an unseen sample of 10kGNAD and web pages labelled by hand: "heute" in a present
+# clause with a generic subject ("man", or "wer" opening the clause) is "nowadays", no DATE (dates.json
+# heute_nowadays generic_subjects, generic_clause_openers). The 10kGNAD and web sentences are read at run time.
+@pytest.mark.parametrize("name,key,doc_id,sentence_key", [
+    ("web_pages_de.jsonl.gz", "file", "tests/eval/verivox.de.finanzierung.html", "Wer heute ein Auto kaufen"),
+    ("10kgnad_test.jsonl.gz", "id", "gnad720", "Zwar nimmt man ihm"),
+])
+def test_heute_with_a_generic_subject_is_nowadays(nlp_model, name, key, doc_id, sentence_key):
+    from repo_data import news_row
+
+    row = news_row(name, key, doc_id)
+    text = row.get("text") or row["markdown_extract"]
+    i = text.index(sentence_key)
+    sentence = text[text.rfind(".", 0, i) + 1: text.find(".", i) + 1].strip()
+    assert "heute" in sentence
+    assert not [d for d in dates_of(nlp_model, sentence, published="2016-03-15") if d[0].lower() == "heute"]
+
+
+def test_heute_with_a_definite_subject_stays_the_day(nlp_model):
+    # wn3552 (published 2005-02-27): a present clause without a generic subject keeps the publication day
+    assert dates_of(nlp_model, "Im Schweizer Kanton Solothurn wird heute eine neue Regierung und ein neues Parlament "
+                    "gewählt.", published="2005-02-27") == [("heute", "2005-02-27", "date")]

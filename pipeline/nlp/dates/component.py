@@ -6,7 +6,7 @@ import re
 from typing import Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..ext import DATE_SPANS
 from ..normalize import iso_day, lang_data, parse_anchor
@@ -467,10 +467,36 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
 
             if any(inside(e) for e in doc.ents):
                 doc.ents = [e for e in doc.ents if not inside(e)]
+        self._free_day_compounds(doc, spans)
         spans = self._set_adjective_spans(doc, spans)
         spans = _apposed_to_deictic(doc, spans, frozenset(self.deictic), self.weekdays, self.apposition_links)
         doc.spans[DATE_SPANS] = _weekday_of_week(doc, spans)
         return doc
+
+    def _day_compound(self, tok: Token) -> bool:
+        """A weekday and a part of the day in one word ("Dienstagabend", "Montagfrüh"): no name has it."""
+        low = tok.text.lower()
+        return any(low.startswith(wd) and low[len(wd):] in self.day_parts for wd in self.weekdays)
+
+    def _free_day_compounds(self, doc: Doc, spans: list[Span]) -> None:
+        """A model entity that ends in a date of a weekday and a part of the day ("so Polizeisprecher [Fritz
+        Grundnig Dienstagabend]" as PER, "berichtete die [BBC Mittwochfrüh]" as ORG, "[Montagfrüh]" as LOC;
+        10kGNAD) loses it, and the words before it that are no part of a name ("[Dienstschluss am
+        Mittwochabend]"): the date wins the overlap (`doc_to_entities` gives a PER/ORG/LOC the overlap)."""
+        days = {(sp.start, sp.end) for sp in spans if sp.end - sp.start == 1 and self._day_compound(doc[sp.start])}
+        if not days or not any((e.end - 1, e.end) in days for e in doc.ents):
+            return
+        ents = []
+        for e in doc.ents:
+            if (e.end - 1, e.end) in days:
+                end = e.end - 1
+                while end > e.start and doc[end - 1].pos_ in ("ADP", "DET", "PUNCT", "CCONJ", "SPACE"):
+                    end -= 1
+                if end > e.start:
+                    ents.append(Span(doc, e.start, end, label=e.label_, kb_id=e.kb_id_))
+                continue
+            ents.append(e)
+        doc.ents = ents
 
     def _month_ranges(self, text: str, bare_months: list[tuple[Span, DateMatch, Optional[str]]]) -> None:
         """Two months without a year linked as a range or list ("Zwischen Jänner und November", "im Mai oder

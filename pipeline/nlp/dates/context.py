@@ -409,4 +409,7 @@ class DateContext:
         if p1 in self.nowadays["prev_weak"] or nxt_word in self.nowadays["next_weak"]:
             return True
         words = {t.text.lower() for t in clause}
+        first = next((t.text.lower() for t in clause if not (t.is_space or t.is_punct)), "")
+        if words & set(self.nowadays["generic_subjects"]) or first in self.nowadays["generic_clause_openers"]:
+            return True  # "Wer heute ein Auto kaufen möchte, ...", "Heute würde man ... sagen": a generic present
         return bool(words & set(self.nowadays["stative"]))
