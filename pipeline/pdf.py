@@ -822,6 +822,19 @@ def _column_converter():
                     if lines and id(item) in self.goes_on:
                         first = lines[0].get_text()
                         self.column_runs_over.append(self.text_written + len(first) - len(first.lstrip()))
+                    if body and any(b is item for b in texts) and abs(_box_size(item) - body) <= 0.05 * body:
+                        # a body box's lines that the layout shows wrapped, inside a paragraph: not set
+                        # in, their first word too long for the line before (`_starts_paragraph`, the
+                        # rule of `--pdf-articles`), no change of font (a bold line at the body's size):
+                        # no paragraph break there, also after a sentence's end ("... am Montag." /
+                        # "„Gleichzeitig glaubt ..."), where the cleaner guesses one at a short line
+                        at = self.text_written
+                        for k, line in enumerate(lines):
+                            if k and not _starts_paragraph(lines[k - 1], line, (edges[0], edges[0], edges[1]), body,
+                                                           one_box=True) and not _font_change(lines[k - 1], line):
+                                text_k = line.get_text()
+                                self.column_runs_over.append(at + len(text_k) - len(text_k.lstrip()))
+                            at += len(line.get_text())
                     if body and lines and any(b is item for b in texts) and abs(_box_size(item) - body) <= 0.05 * body:
                         # a body box (no running header set smaller): its first line at the top of a
                         # page goes on with the paragraph the page before ended in where it is not set

@@ -1025,6 +1025,31 @@ def test_a_page_of_several_columns_keeps_a_paragraph_whole_where_it_goes_on_in_t
             assert para in paras, para[:60]
 
 
+@pytest.mark.parametrize("k,size,variant", [(2, 10, "abc"), (4, 9, "ab"), (3, 10, "row")])
+def test_a_page_of_several_columns_keeps_a_paragraph_whole_at_a_quotation_after_a_sentence_end(tmp_path, k, size,
+                                                                                           variant):
+    """Without `--pdf-articles` (one record a page), on bench/bench_epaper.py's pages of several
+    columns (the seeds' text): a paragraph whose line ends a sentence or a colon short of the
+    column's edge, the next line opening a quotation that would not have fit on it ("Smadiyarow,
+    am Montag." / "„Gleichzeitig glaubt ...", "Abkehr vor allem eines:" / "„Bemerkenswert.“ ..."),
+    is one paragraph of the clean text. Before, the cleaner guessed a break there (no layout
+    breaks on such a page): the 16 body paragraphs bench_epaper's one-record line counted as cut.
+    `extract` now gives such wrapped lines in `runs_over` (not set in, first word too long for
+    the line before: `--pdf-articles`' rule), where the cleaner guesses no break."""
+    from pipeline.clean import clean_input
+    from pipeline.pdf import extract
+
+    be, arts, lines = _epaper_page(tmp_path / "seite.pdf", k, size, variant)
+    raw, meta = extract((tmp_path / "seite.pdf").read_bytes())
+    assert not meta.get("blank_breaks")
+    quoted = [i for i in range(1, len(lines)) if lines[i][1].startswith("„") and lines[i][2] == ""]
+    assert quoted  # the page has a line opening a quotation inside a paragraph
+    paras = clean_input(raw, meta).text.split("\n\n")
+    for n in range(1, len(arts) + 1):
+        for para in be._paragraphs([ln for ln in lines if ln[0] == n]).split("\n\n"):
+            assert para in paras, para[:60]
+
+
 def _indented_page(paras, out: Path, size: int, head: str = "Kasachstan bittet um militärische Hilfe") -> str:
     """A page set as most newspapers set their columns: a headline, then paragraphs whose first
     line is set in by 3 mm, no white between them, running on into the next column. Gives the

@@ -111,7 +111,9 @@ def clean(raw: str, furniture: Optional[list] = None, blocks: bool = False, line
     `runs_over`: the raw offsets where a page's first lines start that the layout shows going on
     with the paragraph the page before ended in (`pdf.extract`: the last line of that page was
     full, the word after it would not have fit there): no paragraph break at that page break,
-    also after a sentence's end.
+    also after a sentence's end; on pages of several columns also the lines inside a column that
+    the layout shows wrapped (not set in, their first word too long for the line before): no
+    break guessed there at a short line's sentence end.
 
     Never raises on text input: should a pass fail on some odd input, the raw text is returned
     as it is (identity offsets) with a warning starting with "clean failed", so a batch goes on.

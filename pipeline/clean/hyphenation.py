@@ -225,7 +225,8 @@ class _Assembler(LineEvidence, CompoundHyphens):
             b.sep = " "
             return
         if (a_text and a_text[-1] in D.terminal and _ends_sentence(a_text, D) and len(a_text) < 0.8 * c.L
-                and (b.text[:1].isupper() or b.text[:1] in D.quote_open or b.text[:1].isdigit() or b.text[:1] in "–—-")):
+                and (b.text[:1].isupper() or b.text[:1] in D.quote_open or b.text[:1].isdigit() or b.text[:1] in "–—-")
+                and c.nmap[ln.ls] not in c.runs_over):  # the extractor saw the line wrapped (`clean(runs_over=)`)
             b.sep = "\n\n"
             return
         b.sep = " "
