@@ -210,7 +210,7 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
     headline of several boxes is one), and every box up to the next headline is its article's; a
     crosshead set as large, in one column of an article over several, is no headline
     (`_crosshead`) but a paragraph of its own. A page that starts without a headline continues
-    the previous page's last article. Page furniture is in no article: the running header and
+    the previous page's last article, also where it starts with a crosshead of it (`_turned_crosshead`). Page furniture is in no article: the running header and
     footer rows of every page, a page's masthead (`_masthead`: the outlet's name set large, a
     date line, above a row of articles), and what stands before the first headline of the PDF;
     `furniture` is its text (a page's rows one after the other). A PDF without any headline is
@@ -225,6 +225,7 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
     articles: list[PdfArticle] = []
     furniture: list[str] = []
     open_article = False  # the last article goes on (no headline since its body began)
+    head_size = 0.0  # the size of the last article's headline (its boxes' smallest)
     for number, ltpage in enumerate(layouts, 1):
         boxes, other = _page_boxes(ltpage)
         body = _body_size(boxes)
@@ -232,13 +233,15 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
         furniture += [_box_text(b) for b in _xy_cut(top, body) + _xy_cut(bottom, body)] + ([other] if other else [])
         parts: list[list] = []  # the last article's headline boxes: [size, raw text] of each run of one size
         order = _xy_cut(rest, body) if body else rest
-        headlines = _headlines(order, rest, body) if body else set()  # the boxes that start an article (no crosshead)
+        # the headline size of the article this page goes on with (its text read last on a page before)
+        going_on = head_size if open_article and articles and articles[-1].pages[-1] != number else 0.0
+        headlines = _headlines(order, rest, body, going_on) if body else set()  # the boxes that start an article (no crosshead)
         masthead = _masthead(order, rest, headlines, body)
         if masthead:  # page furniture, set aside before the page is cut (its lines may cross the columns' white)
             furniture += [_box_text(b) for b in order if id(b) in masthead]
             rest = [b for b in rest if id(b) not in masthead]
             order = _xy_cut(rest, body)
-            headlines = _headlines(order, rest, body)
+            headlines = _headlines(order, rest, body, going_on)
         texts = [b for b in rest if _box_size(b) <= body * _HEADLINE]  # body boxes, no headline
         edges: dict[int, tuple[float, float]] = {}
 
@@ -263,6 +266,7 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
                 art.text += _headline_text(box, body)
                 if not art.headline:
                     parts = []
+                head_size = min(head_size, _box_size(box)) if art.headline else _box_size(box)
                 for size, text in _headline_runs(box, body):
                     if parts and max(size, parts[-1][0]) <= min(size, parts[-1][0]) * _HEADLINE:
                         parts[-1][1] += text + "\n"
@@ -286,15 +290,20 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
     return articles, "".join(furniture), meta
 
 
-def _headlines(order: list, boxes: list, body: float) -> set[int]:
+def _headlines(order: list, boxes: list, body: float, going_on: float = 0.0) -> set[int]:
     """The ids of the boxes of a page's reading order `order` that are headlines: set larger than
     the body size `body` (`_HEADLINE`), but for a crosshead (`_crosshead`: a subheading inside an
-    article, read as its text). `boxes`: the page's boxes (no running header or footer)."""
+    article, read as its text). `boxes`: the page's boxes (no running header or footer).
+    `going_on`: the size of the headline of an article of an earlier page that this page goes on
+    with (its text was read last, the page starts without a headline): before this page's first
+    headline a crosshead of it (`_turned_crosshead`) is none either."""
     out: set[int] = set()
     heads: list = []  # the headline boxes of the article read now
     text = True  # text was read since the last headline box (or none was read yet)
     for b in order:
         if _box_size(b) <= body * _HEADLINE:
+            text = True
+        elif not heads and going_on and text and _turned_crosshead(b, going_on, boxes, body):
             text = True
         elif not (text and _crosshead(b, heads, boxes, body)):
             heads = heads + [b] if not text else [b]
@@ -315,7 +324,8 @@ def _crosshead(box: Any, heads: list, boxes: list, body: float) -> bool:
     article under a headline over two columns spans them (set as large), or stands in one of
     them beside the next one's headline, with the text above it ended. In an article set in one
     column (its headline no wider than the column) that witness is missing: `_column_crosshead`
-    decides. A crosshead on a page its headline is not on still starts an article."""
+    decides. On a page its headline is not on, read before that page's first headline,
+    `_turned_crosshead` decides (`_headlines`)."""
     if not heads:
         return False
     x0, x1, y0 = min(h.x0 for h in heads), max(h.x1 for h in heads), min(h.y0 for h in heads)
@@ -367,6 +377,26 @@ def _column_crosshead(box: Any, heads: list, boxes: list, body: float, y0: float
     above = any(b.y0 >= box.y1 - body and b.y1 <= y0 + body for b in text)
     below = [b for b in boxes if b is not box and b.y1 <= box.y0 + body and _same_column(b, box)]
     return above and (not below or any(b in text and box.y0 - b.y1 <= 3 * body for b in below))
+
+
+def _turned_crosshead(box: Any, head: float, boxes: list, body: float) -> bool:
+    """Whether `box`, set larger than the body on a page that goes on with an article of an
+    earlier page (its headline set at `head`), read before any headline of this page, is a
+    crosshead of that article: short, near the body size and clearly smaller than the article's
+    headline (`_column_crosshead`'s sizes), with the article's text right below it in its column
+    (within three body sizes; a crosshead ends no column here: the page starts with it) and,
+    above it in its column, nothing set as a headline (larger than a crosshead may be). A headline
+    set no larger (a brief's, 1.3 x body) still reads as a crosshead, as in one column on the
+    headline's page."""
+    def sized(b: Any) -> bool:  # set as a crosshead of the article may be
+        return _box_size(b) * _HEADLINE <= head and _box_size(b) <= body * _CROSSHEAD_SIZE
+
+    if len(list(box)) > _CROSSHEAD_LINES or not sized(box):
+        return False
+    col = [b for b in boxes if b is not box and _same_column(b, box)]
+    if any(b.y0 >= box.y1 - body and not sized(b) for b in col):
+        return False
+    return any(_box_size(b) <= body * _HEADLINE and b.y1 <= box.y0 + body and box.y0 - b.y1 <= 3 * body for b in col)
 
 
 #: what a masthead may hold besides its lines set large: a date line, a slogan (lines of body size)

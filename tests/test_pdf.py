@@ -1276,6 +1276,32 @@ def test_pdf_articles_a_crosshead_of_a_one_column_article_stays_in_its_article(t
             assert clean_input(art.text, meta).text == be._paragraphs([ln for ln in lines if ln[0] == n])
 
 
+@pytest.mark.parametrize("k,size", [(1, 9), (2, 8), (3, 10)])
+def test_pdf_articles_a_crosshead_at_the_top_of_the_next_page_stays_in_its_article(tmp_path, k, size):
+    """`--pdf-articles` on a PDF of two pages (bench/bench_epaper.py's `make_turn_pages`, the seeds'
+    text): a one-column article goes on on the second page at one of its crossheads (bold, 1.2 x
+    body), which stands at the top of that page, its further crossheads under it. Before, each of
+    them started a new article, titled with the crosshead (no headline of the article on that page
+    to measure it against). A box set as large as a headline there (14 pt) still starts one."""
+    from pipeline.clean import clean_input
+    from pipeline.pdf import extract_articles
+
+    be = _bench_epaper()
+    pages = be.make_turn_pages(tmp_path)
+    name = f"t{k}_{size}"
+    lines = pages[name]
+    articles, _, meta = extract_articles((tmp_path / f"{name}.pdf").read_bytes())
+    assert [a.pages for a in articles] == [[1], [1, 2]]
+    for n, art in enumerate(articles, 1):
+        assert clean_input(art.text, meta).text == be._paragraphs([ln for ln in lines if ln[0] == n])
+    # the same PDF with the crossheads set as large as a one-column article's headline (14 pt):
+    # the box at the top of the second page starts an article
+    big = be.make_turn_pages(tmp_path / "big", factor=14 / size)[name]
+    articles = extract_articles((tmp_path / "big" / f"{name}.pdf").read_bytes())[0]
+    assert len(articles) > 2 and articles[2].pages == [2] and articles[1].pages == [1]
+    assert any(articles[2].headline.startswith(ln.strip()) for n, ln, kind in big if n == 2 and kind == "para")
+
+
 @pytest.mark.parametrize("sid,kicker,deck", [("001_660f1e0e655a289c", None, 1), ("003_402700ddbbeb6917", "OVKS", None),
                                              ("003_402700ddbbeb6917", "OVKS", 1)])
 def test_pdf_articles_a_subtitle_or_kicker_is_no_part_of_the_title(tmp_path, sid, kicker, deck):
