@@ -455,6 +455,8 @@ def main() -> None:
             r = articles_score(mod.extract_articles, folder, tpages, args.show)
             print(f"  {label}: extract_articles: articles found {r['found']} / {r['expected']}; clean text equal "
                   f"{r['clean']}/{r['expected']} (whitespace normalised), with its paragraph breaks {r['paragraphs']}/{r['expected']}")
+            found, total, heads, bodies = extract_paragraphs_score(mod.extract, folder, tpages)
+            print(f"  {label}: extract + clean (one record a PDF): set paragraphs whole {found}/{total}")
 
 
 if __name__ == "__main__":

@@ -62,7 +62,11 @@ def extract(data: bytes) -> tuple[str, dict[str, Any]]:
     ended in (not set in, their first word would not have fit on that page's last line: no
     paragraph break at the page break, also after a sentence's end); in a PDF of several columns
     `runs_over` holds the first lines of the boxes at a column's top that go on with the paragraph
-    the column before ended in (`_column_goes_on`), and `title` and
+    the column before ended in (`_column_goes_on`) and the lines inside a body box that the layout
+    shows wrapped (not set in, their first word too long for the line before); `large_lines`: the
+    offsets of the first lines of the boxes set larger than the body in a page's text (a headline,
+    a crosshead; not the running header or footer row), which the cleaner takes for no part of a
+    running header; and `title` and
     `authors` from the document information where they look like an article's (a hint: the
     cleaner's own title wins; where the document gives no title, in a PDF set in one column, the
     headline set larger than the body above it on the first page, its lines one line as in the
@@ -97,6 +101,8 @@ def _extract(data: bytes) -> tuple[str, dict[str, Any], str]:
         if devices[-1].runs_over:
             # a page's first body lines that go on with the paragraph the page before ended in
             meta["runs_over"] = devices[-1].runs_over
+        if devices[-1].large:
+            meta["large_lines"] = devices[-1].large
         head = _mended(max(devices[-1].headline, key=lambda run: run[0])[1]) if devices[-1].headline else ""
         if "title" not in meta and len(head.split()) >= 2:
             # the headline set above the body on the first page: a hint, as the document's title is
@@ -107,6 +113,10 @@ def _extract(data: bytes) -> tuple[str, dict[str, Any], str]:
         # pages of several columns: the first lines of the boxes at a column's top that go on with
         # the paragraph the column before ended in (`_column_goes_on`): no paragraph break there
         meta["runs_over"] = devices[-1].column_runs_over
+    if devices and not devices[-1].one_column and devices[-1].column_large:
+        # the first lines of the boxes set larger than the body in a page's text (a headline, a crosshead):
+        # no part of an unknown outlet's running header (`clean(large_lines=)`)
+        meta["large_lines"] = devices[-1].column_large
     check_text_layer(text + "".join(aside), pages)
     return text, meta, "".join(aside)
 
@@ -819,6 +829,10 @@ def _column_converter():
             self.column_runs_over: list[int] = []
             self.goes_on: set[int] = set()
             self.text_written = 0
+            # the offsets in `layout` and in the text of the first lines of the boxes set larger than the
+            # body in a page's text (not its running header or footer row): `large_lines`
+            self.large: list[int] = []
+            self.column_large: list[int] = []
 
         def receive_layout(self, ltpage: Any) -> None:
             from pdfminer.layout import LTContainer, LTText
@@ -842,7 +856,7 @@ def _column_converter():
                 self.layout.write(layout)
                 self.written += len(layout)
 
-            def render(item: Any, body: float, texts: list, font: str = "") -> None:
+            def render(item: Any, body: float, texts: list, font: str = "", large: frozenset = frozenset()) -> None:
                 if isinstance(item, LTTextBox):
                     edges = _column(item, texts) if body else (0.0, 0.0)
                     if body and any(b is item for b in texts) and _runs_on(item, body, font, edges):
@@ -886,8 +900,14 @@ def _column_converter():
                     # title; it read a headline set in two lines as a title and a paragraph, and one
                     # in three short lines as a pull quote. In the text of a page of several columns too
                     head = body and _box_size(item) > body * _HEADLINE
-                    write(_headline_text(item, body) if head else item.get_text() + "\n",
-                          None if not body else _headline_text(item, body) if head else _body_text(item, body, edges))
+                    text = _headline_text(item, body) if head else item.get_text() + "\n"
+                    layout = None if not body else _headline_text(item, body) if head else _body_text(item, body, edges)
+                    if id(item) in large and text.strip():
+                        # a headline or crosshead in the page's text: no running header's part (`clean(large_lines=)`)
+                        self.column_large.append(self.text_written + len(text) - len(text.lstrip()))
+                        lay = text if layout is None else layout
+                        self.large.append(self.written + len(lay) - len(lay.lstrip()))
+                    write(text, layout)
                 elif isinstance(item, LTContainer):
                     boxes = [o for o in item if isinstance(o, LTTextBox)]
                     if boxes or isinstance(item, LTFigure):
@@ -897,13 +917,15 @@ def _column_converter():
                                  if _box_size(b) <= body * _HEADLINE]
                         font = _body_font(texts)
                         self.goes_on |= _column_goes_on(boxes, body)
+                        large = frozenset(id(b) for b in (_page_furniture(boxes, body)[1] if body else ())
+                                          if _box_size(b) > body * _HEADLINE)
                         # one column: no two body boxes side by side (at one height, the one left
                         # ending before the other starts); a short line (a crosshead) and a running
                         # header centred above it, which pdfminer's furniture gap may leave among
                         # the body boxes, are not side by side
                         self.one_column = self.one_column and not _side_by_side(texts)
                     for child in item:
-                        render(child, body, texts, font)
+                        render(child, body, texts, font, large)
                 elif isinstance(item, LTText):
                     write(item.get_text())
 

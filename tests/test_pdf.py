@@ -1302,6 +1302,30 @@ def test_pdf_articles_a_crosshead_at_the_top_of_the_next_page_stays_in_its_artic
     assert any(articles[2].headline.startswith(ln.strip()) for n, ln, kind in big if n == 2 and kind == "para")
 
 
+@pytest.mark.parametrize("size", [8, 10])
+def test_a_crosshead_right_under_a_later_pages_running_header_stays_in_the_text(tmp_path, size):
+    """Without `--pdf-articles` (one record a PDF), bench/bench_epaper.py's PDF of two pages whose second
+    page starts with a crosshead of three capitalised words right under the running header
+    ("DIENSTAG, 11. JANUAR 2022   POLITIK   SEITE 6" / "Beistand nach Interessenlage", bold, 1.2 x
+    body): the crosshead is a paragraph of the clean text. Before, the cleaner took it for an
+    unknown outlet's name beside the dated header line and removed it with the header (its text
+    only in `removed`). `extract` gives the lines set larger than the body in the page's text in
+    `large_lines`, which are no part of a running header."""
+    from pipeline.clean import clean_input
+    from pipeline.pdf import extract
+
+    be = _bench_epaper()
+    name = f"t2_{size}"
+    lines = be.make_turn_pages(tmp_path)[name]
+    raw, meta = extract((tmp_path / f"{name}.pdf").read_bytes())
+    doc = clean_input(raw, meta)
+    assert "Beistand nach Interessenlage" in doc.text.split("\n\n")
+    assert [r.kind for r in doc.removed] == ["running_header", "running_header"]
+    for n in (1, 2):
+        for para in be._paragraphs([ln for ln in lines if ln[0] == n]).split("\n\n"):
+            assert para in doc.text.split("\n\n"), para[:60]
+
+
 @pytest.mark.parametrize("sid,kicker,deck", [("001_660f1e0e655a289c", None, 1), ("003_402700ddbbeb6917", "OVKS", None),
                                              ("003_402700ddbbeb6917", "OVKS", 1)])
 def test_pdf_articles_a_subtitle_or_kicker_is_no_part_of_the_title(tmp_path, sid, kicker, deck):
