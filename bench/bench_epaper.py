@@ -445,6 +445,8 @@ def main() -> None:
             # (raw lines are not compared: a crosshead's lines are one line of the raw text, as a headline's)
             print(f"  {label}: extract_articles: articles found {r['found']} / {r['expected']}; clean text equal "
                   f"{r['clean']}/{r['expected']} (whitespace normalised), with its paragraph breaks {r['paragraphs']}/{r['expected']}")
+            found, total, heads, bodies = extract_paragraphs_score(mod.extract, folder, xpages)
+            print(f"  {label}: extract + clean (one record a page): set paragraphs whole {found}/{total}")
         tpages = make_turn_pages(folder)
         n_t = sum(len({line[0] for line in lines}) for lines in tpages.values())
         print(f"{len(tpages)} PDFs of two pages, {n_t} articles, one going on on the second page at a crosshead "

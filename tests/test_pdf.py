@@ -1326,6 +1326,27 @@ def test_a_crosshead_right_under_a_later_pages_running_header_stays_in_the_text(
             assert para in doc.text.split("\n\n"), para[:60]
 
 
+def test_a_headline_after_a_column_cut_in_a_word_is_a_paragraph_of_its_own(tmp_path):
+    """Without `--pdf-articles` (one record a page), bench/bench_epaper.py's crosshead page x4_8_stack:
+    the two-column article is cut at its column's end in a word ("... Neben gigantischen Öl-", the
+    rest would go on elsewhere), and the next article's headline, "Putins Sieg in Kasachstan", is
+    read after it. Before, the cleaner joined the line-end hyphen's word onto the headline ("Öl-Putins
+    Sieg in Kasachstan", the headline lost in a paragraph). A line set larger than the body after a
+    body line (`large_lines`) starts a paragraph."""
+    from pipeline.clean import clean_input
+    from pipeline.pdf import extract
+
+    be = _bench_epaper()
+    lines = be.make_crosshead_pages(tmp_path)["x4_8_stack"]
+    raw, meta = extract((tmp_path / "x4_8_stack.pdf").read_bytes())
+    assert "gigantischen Öl-\n\nPutins Sieg in Kasachstan" in raw
+    paras = clean_input(raw, meta).text.split("\n\n")
+    assert "Putins Sieg in Kasachstan" in paras
+    for n in (1, 2, 3):
+        for para in be._paragraphs([ln for ln in lines if ln[0] == n]).split("\n\n"):
+            assert para in paras, para[:60]
+
+
 @pytest.mark.parametrize("sid,kicker,deck", [("001_660f1e0e655a289c", None, 1), ("003_402700ddbbeb6917", "OVKS", None),
                                              ("003_402700ddbbeb6917", "OVKS", 1)])
 def test_pdf_articles_a_subtitle_or_kicker_is_no_part_of_the_title(tmp_path, sid, kicker, deck):
