@@ -31,7 +31,9 @@ rest of the pipeline as it is now) and scores it in the same run; its articles m
 where that file has `extract_articles`.
 
 Then 30 further pages whose articles hold crossheads set larger than the body
-(`make_crosshead_pages`, session 27), scored as `extract_articles` is above.
+(`make_crosshead_pages`, session 27), scored as `extract_articles` is above, and 15 PDFs of two
+pages whose second page goes on with an article of the first at one of its crossheads, set at
+its top (`make_turn_pages`, session 28), scored alike.
 """
 from __future__ import annotations
 
@@ -68,7 +70,7 @@ def _lines(pdf, text: str, w: float, style: str, size: float) -> list[str]:
 
 
 def epaper(articles, out: Path, size: int = 9, header: str = HEADER, masthead=(), crossheads=(),
-           crosshead_pt: float = 0, headline_pt=None) -> list[tuple[int, str, str]]:
+           crosshead_pt: float = 0, headline_pt=None, turn=None) -> list[tuple[int, str, str]]:
     """One A4 page. articles: (headline, body, first column, columns, top mm, bottom mm) on a
     three-column grid; a body fills its columns top to bottom under its headline (what does not
     fit is left out). Returns the set lines in reading order as (article number from 1, line,
@@ -79,7 +81,10 @@ def epaper(articles, out: Path, size: int = 9, header: str = HEADER, masthead=()
     crosshead is set whole in one column with a line of its text under it (else it goes to the
     next column; in the article's last column it is left out with what follows), and a crosshead
     that would end its article is left out (no layout splits a crosshead or ends a column with one).
-    `headline_pt`: {article number: its headline's size} (default 18 pt over several columns, 14 in one)."""
+    `headline_pt`: {article number: its headline's size} (default 18 pt over several columns, 14 in one).
+    `turn`: (article number, a paragraph of its body): that article goes on on a second page at that
+    paragraph (a crosshead: the second page starts with it), in the same columns from the page's
+    top; its lines before it that do not fit its columns on the first page are left out."""
     from fpdf import FPDF
 
     pdf = FPDF()
@@ -109,12 +114,23 @@ def epaper(articles, out: Path, size: int = 9, header: str = HEADER, masthead=()
         y += 4
         body_top = y
         body_lines: list[tuple[str, str, float]] = []  # (line, style, pt); "" between paragraphs
+        turn_at = None  # the index of the line where the article goes on on the second page (`turn`)
         for para in body.split("\n\n"):
             style, pt = ("B", crosshead_pt or size) if para in crossheads else ("", size)
+            if turn and turn[0] == n and para == turn[1]:
+                turn_at = len(body_lines)
             body_lines += [(ln, style, pt) for ln in _lines(pdf, para, cw, style, pt)] + [("", "", size)]
-        c, first = c0, True
+        c, first, skip = c0, True, False
         for i, (ln, style, pt) in enumerate(body_lines[:-1]):
             lh = pt * 0.42
+            if i == turn_at:  # the second page: the article goes on in its columns from the top
+                pdf.add_page()
+                if header:
+                    pdf.set_font("Helvetica", "", 8)
+                    pdf.text(70, 12, header.replace("SEITE 5", "SEITE 6"))
+                c, y, body_top, bottom, first, skip = c0, 20.0, 20.0, 280, True, False
+            if skip:
+                continue
             if first and style:  # a crosshead: whole in one column, not the last of the article's lines
                 k = next(j for j in range(i, len(body_lines)) if not body_lines[j][0]) - i
                 if i + k == len(body_lines) - 1:
@@ -123,11 +139,17 @@ def epaper(articles, out: Path, size: int = 9, header: str = HEADER, masthead=()
                     c += 1
                     y = body_top
                     if c >= c0 + nc:
+                        if turn_at is not None and i < turn_at:
+                            skip = True
+                            continue
                         break
             if y + lh > bottom:
                 c += 1
                 y = body_top
                 if c >= c0 + nc:
+                    if turn_at is not None and i < turn_at:
+                        skip = True
+                        continue
                     break
             y += lh
             if ln:
@@ -193,6 +215,32 @@ def make_crosshead_pages(folder: Path) -> dict[str, list[tuple[int, str, str]]]:
                 name = f"x{k}_{size}_{variant}"
                 pages[name] = epaper(arts, folder / f"{name}.pdf", size=size, crossheads=cross,
                                      crosshead_pt=round(CROSSHEAD_PT * size, 1))
+    return pages
+
+
+def make_turn_pages(folder: Path, factor: float = CROSSHEAD_PT) -> dict[str, list[tuple[int, str, str]]]:
+    """PDFs of two pages (session 28): on the first a two-column article (columns 1-2) beside a
+    one-column one (column 3) whose crossheads are set as on the crosshead pages; that article
+    goes on on the second page, in its column, at its first crosshead after a paragraph of text,
+    which stands at the top of that page (its lines before it that do not fit the first page are
+    left out), its further crossheads under it (`factor` x the body size). Five rotations x 8 / 9 /
+    10 pt: 15 PDFs, 30 articles, as folder/t<name>.pdf; {name: set lines}."""
+    folder.mkdir(parents=True, exist_ok=True)
+    seeds = {p.stem: clean(p.read_text(encoding="utf-8")).text for p in sorted((ROOT / "corpus").glob("*.txt"))}
+    cross = {p for text in seeds.values() for p in text.split("\n\n")[1:] if len(p) < 60}
+    pages: dict[str, list[tuple[int, str, str]]] = {}
+    for k in range(5):
+        a = SEEDS[k]
+        t = next(s for s in (SEEDS[(k + 1) % 5], SEEDS[(k + 2) % 5]) if s != SEEDS[0])  # seed 000 has no crosshead
+        skip, n = CROSSHEAD_BODIES[t]
+        paras = seeds[t].split("\n\n")[skip:skip + n]
+        at = next(p for p in paras[1:-1] if p in cross)  # its first crosshead after a paragraph of text
+        arts = [(HEADLINES[a], "\n\n".join(seeds[a].split("\n\n")[1:4]), 0, 2, 20, 280),
+                (HEADLINES[t], "\n\n".join(paras), 2, 1, 20, 280)]
+        for size in (8, 9, 10):
+            name = f"t{k}_{size}"
+            pages[name] = epaper(arts, folder / f"{name}.pdf", size=size, crossheads=cross & set(paras),
+                                 crosshead_pt=round(factor * size, 1), turn=(2, at))
     return pages
 
 
@@ -397,6 +445,20 @@ def main() -> None:
             # (raw lines are not compared: a crosshead's lines are one line of the raw text, as a headline's)
             print(f"  {label}: extract_articles: articles found {r['found']} / {r['expected']}; clean text equal "
                   f"{r['clean']}/{r['expected']} (whitespace normalised), with its paragraph breaks {r['paragraphs']}/{r['expected']}")
+            found, total, heads, bodies = extract_paragraphs_score(mod.extract, folder, xpages)
+            print(f"  {label}: extract + clean (one record a page): set paragraphs whole {found}/{total}")
+        tpages = make_turn_pages(folder)
+        n_t = sum(len({line[0] for line in lines}) for lines in tpages.values())
+        print(f"{len(tpages)} PDFs of two pages, {n_t} articles, one going on on the second page at a crosshead "
+              f"(bold, {CROSSHEAD_PT} x body) set at its top:")
+        for label, mod in runs:
+            if not hasattr(mod, "extract_articles"):
+                continue
+            r = articles_score(mod.extract_articles, folder, tpages, args.show)
+            print(f"  {label}: extract_articles: articles found {r['found']} / {r['expected']}; clean text equal "
+                  f"{r['clean']}/{r['expected']} (whitespace normalised), with its paragraph breaks {r['paragraphs']}/{r['expected']}")
+            found, total, heads, bodies = extract_paragraphs_score(mod.extract, folder, tpages)
+            print(f"  {label}: extract + clean (one record a PDF): set paragraphs whole {found}/{total}")
 
 
 if __name__ == "__main__":

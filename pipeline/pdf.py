@@ -62,7 +62,11 @@ def extract(data: bytes) -> tuple[str, dict[str, Any]]:
     ended in (not set in, their first word would not have fit on that page's last line: no
     paragraph break at the page break, also after a sentence's end); in a PDF of several columns
     `runs_over` holds the first lines of the boxes at a column's top that go on with the paragraph
-    the column before ended in (`_column_goes_on`), and `title` and
+    the column before ended in (`_column_goes_on`) and the lines inside a body box that the layout
+    shows wrapped (not set in, their first word too long for the line before); `large_lines`: the
+    offsets of the first lines of the boxes set larger than the body in a page's text (a headline,
+    a crosshead; not the running header or footer row), which the cleaner takes for no part of a
+    running header; and `title` and
     `authors` from the document information where they look like an article's (a hint: the
     cleaner's own title wins; where the document gives no title, in a PDF set in one column, the
     headline set larger than the body above it on the first page, its lines one line as in the
@@ -97,6 +101,8 @@ def _extract(data: bytes) -> tuple[str, dict[str, Any], str]:
         if devices[-1].runs_over:
             # a page's first body lines that go on with the paragraph the page before ended in
             meta["runs_over"] = devices[-1].runs_over
+        if devices[-1].large:
+            meta["large_lines"] = devices[-1].large
         head = _mended(max(devices[-1].headline, key=lambda run: run[0])[1]) if devices[-1].headline else ""
         if "title" not in meta and len(head.split()) >= 2:
             # the headline set above the body on the first page: a hint, as the document's title is
@@ -107,6 +113,10 @@ def _extract(data: bytes) -> tuple[str, dict[str, Any], str]:
         # pages of several columns: the first lines of the boxes at a column's top that go on with
         # the paragraph the column before ended in (`_column_goes_on`): no paragraph break there
         meta["runs_over"] = devices[-1].column_runs_over
+    if devices and not devices[-1].one_column and devices[-1].column_large:
+        # the first lines of the boxes set larger than the body in a page's text (a headline, a crosshead):
+        # no part of an unknown outlet's running header (`clean(large_lines=)`)
+        meta["large_lines"] = devices[-1].column_large
     check_text_layer(text + "".join(aside), pages)
     return text, meta, "".join(aside)
 
@@ -210,7 +220,7 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
     headline of several boxes is one), and every box up to the next headline is its article's; a
     crosshead set as large, in one column of an article over several, is no headline
     (`_crosshead`) but a paragraph of its own. A page that starts without a headline continues
-    the previous page's last article. Page furniture is in no article: the running header and
+    the previous page's last article, also where it starts with a crosshead of it (`_turned_crosshead`). Page furniture is in no article: the running header and
     footer rows of every page, a page's masthead (`_masthead`: the outlet's name set large, a
     date line, above a row of articles), and what stands before the first headline of the PDF;
     `furniture` is its text (a page's rows one after the other). A PDF without any headline is
@@ -225,6 +235,7 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
     articles: list[PdfArticle] = []
     furniture: list[str] = []
     open_article = False  # the last article goes on (no headline since its body began)
+    head_size = 0.0  # the size of the last article's headline (its boxes' smallest)
     for number, ltpage in enumerate(layouts, 1):
         boxes, other = _page_boxes(ltpage)
         body = _body_size(boxes)
@@ -232,13 +243,15 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
         furniture += [_box_text(b) for b in _xy_cut(top, body) + _xy_cut(bottom, body)] + ([other] if other else [])
         parts: list[list] = []  # the last article's headline boxes: [size, raw text] of each run of one size
         order = _xy_cut(rest, body) if body else rest
-        headlines = _headlines(order, rest, body) if body else set()  # the boxes that start an article (no crosshead)
+        # the headline size of the article this page goes on with (its text read last on a page before)
+        going_on = head_size if open_article and articles and articles[-1].pages[-1] != number else 0.0
+        headlines = _headlines(order, rest, body, going_on) if body else set()  # the boxes that start an article (no crosshead)
         masthead = _masthead(order, rest, headlines, body)
         if masthead:  # page furniture, set aside before the page is cut (its lines may cross the columns' white)
             furniture += [_box_text(b) for b in order if id(b) in masthead]
             rest = [b for b in rest if id(b) not in masthead]
             order = _xy_cut(rest, body)
-            headlines = _headlines(order, rest, body)
+            headlines = _headlines(order, rest, body, going_on)
         texts = [b for b in rest if _box_size(b) <= body * _HEADLINE]  # body boxes, no headline
         edges: dict[int, tuple[float, float]] = {}
 
@@ -263,6 +276,7 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
                 art.text += _headline_text(box, body)
                 if not art.headline:
                     parts = []
+                head_size = min(head_size, _box_size(box)) if art.headline else _box_size(box)
                 for size, text in _headline_runs(box, body):
                     if parts and max(size, parts[-1][0]) <= min(size, parts[-1][0]) * _HEADLINE:
                         parts[-1][1] += text + "\n"
@@ -286,15 +300,20 @@ def extract_articles(data: bytes) -> tuple[list[PdfArticle], str, dict[str, Any]
     return articles, "".join(furniture), meta
 
 
-def _headlines(order: list, boxes: list, body: float) -> set[int]:
+def _headlines(order: list, boxes: list, body: float, going_on: float = 0.0) -> set[int]:
     """The ids of the boxes of a page's reading order `order` that are headlines: set larger than
     the body size `body` (`_HEADLINE`), but for a crosshead (`_crosshead`: a subheading inside an
-    article, read as its text). `boxes`: the page's boxes (no running header or footer)."""
+    article, read as its text). `boxes`: the page's boxes (no running header or footer).
+    `going_on`: the size of the headline of an article of an earlier page that this page goes on
+    with (its text was read last, the page starts without a headline): before this page's first
+    headline a crosshead of it (`_turned_crosshead`) is none either."""
     out: set[int] = set()
     heads: list = []  # the headline boxes of the article read now
     text = True  # text was read since the last headline box (or none was read yet)
     for b in order:
         if _box_size(b) <= body * _HEADLINE:
+            text = True
+        elif not heads and going_on and text and _turned_crosshead(b, going_on, boxes, body):
             text = True
         elif not (text and _crosshead(b, heads, boxes, body)):
             heads = heads + [b] if not text else [b]
@@ -315,7 +334,8 @@ def _crosshead(box: Any, heads: list, boxes: list, body: float) -> bool:
     article under a headline over two columns spans them (set as large), or stands in one of
     them beside the next one's headline, with the text above it ended. In an article set in one
     column (its headline no wider than the column) that witness is missing: `_column_crosshead`
-    decides. A crosshead on a page its headline is not on still starts an article."""
+    decides. On a page its headline is not on, read before that page's first headline,
+    `_turned_crosshead` decides (`_headlines`)."""
     if not heads:
         return False
     x0, x1, y0 = min(h.x0 for h in heads), max(h.x1 for h in heads), min(h.y0 for h in heads)
@@ -367,6 +387,26 @@ def _column_crosshead(box: Any, heads: list, boxes: list, body: float, y0: float
     above = any(b.y0 >= box.y1 - body and b.y1 <= y0 + body for b in text)
     below = [b for b in boxes if b is not box and b.y1 <= box.y0 + body and _same_column(b, box)]
     return above and (not below or any(b in text and box.y0 - b.y1 <= 3 * body for b in below))
+
+
+def _turned_crosshead(box: Any, head: float, boxes: list, body: float) -> bool:
+    """Whether `box`, set larger than the body on a page that goes on with an article of an
+    earlier page (its headline set at `head`), read before any headline of this page, is a
+    crosshead of that article: short, near the body size and clearly smaller than the article's
+    headline (`_column_crosshead`'s sizes), with the article's text right below it in its column
+    (within three body sizes; a crosshead ends no column here: the page starts with it) and,
+    above it in its column, nothing set as a headline (larger than a crosshead may be). A headline
+    set no larger (a brief's, 1.3 x body) still reads as a crosshead, as in one column on the
+    headline's page."""
+    def sized(b: Any) -> bool:  # set as a crosshead of the article may be
+        return _box_size(b) * _HEADLINE <= head and _box_size(b) <= body * _CROSSHEAD_SIZE
+
+    if len(list(box)) > _CROSSHEAD_LINES or not sized(box):
+        return False
+    col = [b for b in boxes if b is not box and _same_column(b, box)]
+    if any(b.y0 >= box.y1 - body and not sized(b) for b in col):
+        return False
+    return any(_box_size(b) <= body * _HEADLINE and b.y1 <= box.y0 + body and box.y0 - b.y1 <= 3 * body for b in col)
 
 
 #: what a masthead may hold besides its lines set large: a date line, a slogan (lines of body size)
@@ -789,6 +829,10 @@ def _column_converter():
             self.column_runs_over: list[int] = []
             self.goes_on: set[int] = set()
             self.text_written = 0
+            # the offsets in `layout` and in the text of the first lines of the boxes set larger than the
+            # body in a page's text (not its running header or footer row): `large_lines`
+            self.large: list[int] = []
+            self.column_large: list[int] = []
 
         def receive_layout(self, ltpage: Any) -> None:
             from pdfminer.layout import LTContainer, LTText
@@ -812,7 +856,7 @@ def _column_converter():
                 self.layout.write(layout)
                 self.written += len(layout)
 
-            def render(item: Any, body: float, texts: list, font: str = "") -> None:
+            def render(item: Any, body: float, texts: list, font: str = "", large: frozenset = frozenset()) -> None:
                 if isinstance(item, LTTextBox):
                     edges = _column(item, texts) if body else (0.0, 0.0)
                     if body and any(b is item for b in texts) and _runs_on(item, body, font, edges):
@@ -822,6 +866,19 @@ def _column_converter():
                     if lines and id(item) in self.goes_on:
                         first = lines[0].get_text()
                         self.column_runs_over.append(self.text_written + len(first) - len(first.lstrip()))
+                    if body and any(b is item for b in texts) and abs(_box_size(item) - body) <= 0.05 * body:
+                        # a body box's lines that the layout shows wrapped, inside a paragraph: not set
+                        # in, their first word too long for the line before (`_starts_paragraph`, the
+                        # rule of `--pdf-articles`), no change of font (a bold line at the body's size):
+                        # no paragraph break there, also after a sentence's end ("... am Montag." /
+                        # "„Gleichzeitig glaubt ..."), where the cleaner guesses one at a short line
+                        at = self.text_written
+                        for k, line in enumerate(lines):
+                            if k and not _starts_paragraph(lines[k - 1], line, (edges[0], edges[0], edges[1]), body,
+                                                           one_box=True) and not _font_change(lines[k - 1], line):
+                                text_k = line.get_text()
+                                self.column_runs_over.append(at + len(text_k) - len(text_k.lstrip()))
+                            at += len(line.get_text())
                     if body and lines and any(b is item for b in texts) and abs(_box_size(item) - body) <= 0.05 * body:
                         # a body box (no running header set smaller): its first line at the top of a
                         # page goes on with the paragraph the page before ended in where it is not set
@@ -843,8 +900,14 @@ def _column_converter():
                     # title; it read a headline set in two lines as a title and a paragraph, and one
                     # in three short lines as a pull quote. In the text of a page of several columns too
                     head = body and _box_size(item) > body * _HEADLINE
-                    write(_headline_text(item, body) if head else item.get_text() + "\n",
-                          None if not body else _headline_text(item, body) if head else _body_text(item, body, edges))
+                    text = _headline_text(item, body) if head else item.get_text() + "\n"
+                    layout = None if not body else _headline_text(item, body) if head else _body_text(item, body, edges)
+                    if id(item) in large and text.strip():
+                        # a headline or crosshead in the page's text: no running header's part (`clean(large_lines=)`)
+                        self.column_large.append(self.text_written + len(text) - len(text.lstrip()))
+                        lay = text if layout is None else layout
+                        self.large.append(self.written + len(lay) - len(lay.lstrip()))
+                    write(text, layout)
                 elif isinstance(item, LTContainer):
                     boxes = [o for o in item if isinstance(o, LTTextBox)]
                     if boxes or isinstance(item, LTFigure):
@@ -854,13 +917,15 @@ def _column_converter():
                                  if _box_size(b) <= body * _HEADLINE]
                         font = _body_font(texts)
                         self.goes_on |= _column_goes_on(boxes, body)
+                        large = frozenset(id(b) for b in (_page_furniture(boxes, body)[1] if body else ())
+                                          if _box_size(b) > body * _HEADLINE)
                         # one column: no two body boxes side by side (at one height, the one left
                         # ending before the other starts); a short line (a crosshead) and a running
                         # header centred above it, which pdfminer's furniture gap may leave among
                         # the body boxes, are not side by side
                         self.one_column = self.one_column and not _side_by_side(texts)
                     for child in item:
-                        render(child, body, texts, font)
+                        render(child, body, texts, font, large)
                 elif isinstance(item, LTText):
                     write(item.get_text())
 

@@ -85,14 +85,16 @@ def clean_input(text: str, hints: Mapping[str, Any]) -> CleanDoc:
     (`"blocks": True`), that a PDF's text layer is set in lines (`"lines": True`), that its
     paragraph breaks were read from the page's layout (`"blank_breaks": True`), and where its
     lines set as the body run on into the next (`"runs_on"`: their raw offsets) and where a page's
-    first line goes on with the paragraph the page before ended in (`"runs_over"`)."""
+    first line goes on with the paragraph the page before ended in (`"runs_over"`), and where lines
+    set larger than the body in the page's text start (`"large_lines"`)."""
     return clean(text, hints.get("furniture"), blocks=bool(hints.get("blocks")), lines=bool(hints.get("lines")),
                  blank_breaks=bool(hints.get("blank_breaks")), runs_on=hints.get("runs_on") or (),
-                 runs_over=hints.get("runs_over") or ())
+                 runs_over=hints.get("runs_over") or (), large_lines=hints.get("large_lines") or ())
 
 
 def clean(raw: str, furniture: Optional[list] = None, blocks: bool = False, lines: bool = False,
-          blank_breaks: bool = False, runs_on: Iterable[int] = (), runs_over: Iterable[int] = ()) -> CleanDoc:
+          blank_breaks: bool = False, runs_on: Iterable[int] = (), runs_over: Iterable[int] = (),
+          large_lines: Iterable[int] = ()) -> CleanDoc:
     """Clean one raw article. See the module docstring for the contract.
 
     `furniture`: raw spans `[start, end, kind]` the input stage already knows to be furniture
@@ -111,7 +113,12 @@ def clean(raw: str, furniture: Optional[list] = None, blocks: bool = False, line
     `runs_over`: the raw offsets where a page's first lines start that the layout shows going on
     with the paragraph the page before ended in (`pdf.extract`: the last line of that page was
     full, the word after it would not have fit there): no paragraph break at that page break,
-    also after a sentence's end.
+    also after a sentence's end; on pages of several columns also the lines inside a column that
+    the layout shows wrapped (not set in, their first word too long for the line before): no
+    break guessed there at a short line's sentence end.
+    `large_lines`: the raw offsets where lines start that the layout shows set larger than the
+    body in the page's text, not in its running header or footer row (`pdf.extract`: a headline,
+    a crosshead): no part of an unknown outlet's running header, however it is shaped.
 
     Never raises on text input: should a pass fail on some odd input, the raw text is returned
     as it is (identity offsets) with a warning starting with "clean failed", so a batch goes on.
@@ -120,7 +127,7 @@ def clean(raw: str, furniture: Optional[list] = None, blocks: bool = False, line
     if raw is None:
         raw = ""
     try:
-        return _clean(raw, furniture, blocks, lines, blank_breaks, runs_on, runs_over)
+        return _clean(raw, furniture, blocks, lines, blank_breaks, runs_on, runs_over, large_lines)
     except LanguageDataUnreadable:
         raise
     except Exception as exc:  # pragma: no cover - safety net for batch runs
@@ -132,7 +139,8 @@ def clean(raw: str, furniture: Optional[list] = None, blocks: bool = False, line
 
 
 def _clean(raw: str, furniture: Optional[list] = None, blocks: bool = False, lines: bool = False,
-           blank_breaks: bool = False, runs_on: Iterable[int] = (), runs_over: Iterable[int] = ()) -> CleanDoc:
+           blank_breaks: bool = False, runs_on: Iterable[int] = (), runs_over: Iterable[int] = (),
+           large_lines: Iterable[int] = ()) -> CleanDoc:
     D = _data()
     if raw is None:
         raw = ""
@@ -142,6 +150,7 @@ def _clean(raw: str, furniture: Optional[list] = None, blocks: bool = False, lin
     ctx.blank_breaks = blank_breaks and ctx.wrapped
     ctx.runs_on = set(runs_on)
     ctx.runs_over = set(runs_over)
+    ctx.large_lines = set(large_lines)
     cl = _Classifier(ctx)
     cl._split_pieces = []
     cl._kicker_lines = []

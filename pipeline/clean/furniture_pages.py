@@ -182,8 +182,9 @@ class PageFurniture:
                 for k, ln in enumerate(order[:zone]):
                     if ln.kind in self._EDGE_KINDS:
                         continue
-                    if ln.kind is not None or not self._isolated(ln) or not self._name_part(ln.strip):
-                        break
+                    if ln.kind is not None or not self._isolated(ln) or not self._name_part(ln.strip) \
+                            or self.c.nmap[ln.ls] in self.c.large_lines:
+                        break  # (a line the extractor saw set larger than the body in the page's text: a crosshead)
                     nxt = order[k + 1] if k + 1 < len(order) else None
                     outer = order[:k]
                     if nxt is not None and (nxt.kind == "page_number" or (

@@ -190,6 +190,13 @@ class _Assembler(LineEvidence, CompoundHyphens):
         b.seppos = nl
         blank_between = any(c.lines[k].blank for k in range(pl.i + 1, ln.i))
         a_text = c.kept_text(pl)
+        if c.large_lines and c.nmap[ln.ls] in c.large_lines and c.nmap[pl.ls] not in c.large_lines:
+            # a line the extractor saw set larger than the body after a body line (`clean(large_lines=)`):
+            # a headline or crosshead, a paragraph of its own, whatever the line before ends in (an
+            # article cut at a column's end in a word, "... Neben gigantischen Öl-" / "Putins Sieg in
+            # Kasachstan": glued into that word before)
+            b.sep = "\n\n"
+            return
         if a.text[-1] in _HYPHENS and len(a.text) >= 2:
             dec = self.hyphen_decision(a, b)
             if dec != "space":
@@ -225,7 +232,8 @@ class _Assembler(LineEvidence, CompoundHyphens):
             b.sep = " "
             return
         if (a_text and a_text[-1] in D.terminal and _ends_sentence(a_text, D) and len(a_text) < 0.8 * c.L
-                and (b.text[:1].isupper() or b.text[:1] in D.quote_open or b.text[:1].isdigit() or b.text[:1] in "–—-")):
+                and (b.text[:1].isupper() or b.text[:1] in D.quote_open or b.text[:1].isdigit() or b.text[:1] in "–—-")
+                and c.nmap[ln.ls] not in c.runs_over):  # the extractor saw the line wrapped (`clean(runs_over=)`)
             b.sep = "\n\n"
             return
         b.sep = " "

@@ -72,6 +72,7 @@ class _Ctx:
         self.blank_breaks = False  # paragraph breaks read from the layout (`clean(blank_breaks=)`)
         self.runs_on: set[int] = set()  # raw starts of lines set as the body that run on (`clean(runs_on=)`)
         self.runs_over: set[int] = set()  # raw starts of a page's first lines that go on a paragraph (`clean(runs_over=)`)
+        self.large_lines: set[int] = set()  # raw starts of lines set larger than the body in a page's text (`clean(large_lines=)`)
         # a web page's extraction (`blocks`) has one block per line: its short lines (headings,
         # list items, short paragraphs) are no column, and joining them glued headings into
         # paragraphs (26 of the 176 saved pages of ../shared/data/news/html were read as wrapped)
