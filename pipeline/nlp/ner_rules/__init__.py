@@ -59,7 +59,9 @@ component config:
   so does a parliamentary chamber named by one word (``chambers``, session 25: "Das britische
   Unterhaus", "im Senat"; not after a city adjective, "Berliner Senat"), and a hyphenated
   compound of a foundation or parliamentary group (``hyphen_org_heads``, session 25:
-  "Gates-Stiftung", "Grünen-Fraktion");
+  "Gates-Stiftung", "Grünen-Fraktion"), and an Austrian or Swiss body of ``institutions_dach.tsv``
+  (session 28: "ÖVP", "Nationalrat", "Team Stronach", "Statistik Austria"; whole tokens, where no
+  entity covers its words);
 * ``persons`` (session 10) -- a person the model missed or mislabelled: a listed first name
   (``person_names.tsv``, made by ``training/person_names.py``) followed by surname-like
   words ("Sigurd Rompza", "Gerhart Jander" ORG+LOC -> PER), or a proper noun after a

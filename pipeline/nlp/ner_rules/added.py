@@ -38,10 +38,46 @@ class AddedNameRules:
                 return True
         return False
 
+    def dach_institution(self, doc: Doc, i: int, starts: frozenset = frozenset()) -> Optional[tuple[int, str]]:
+        """(end, label) of an Austrian or Swiss body of ``institutions_dach.tsv`` starting at token `i`
+        ('ÖVP', 'Nationalrats', 'Team Stronach'; session 28): its words as whole tokens, case-sensitive,
+        the longest; None where there is none, where a capitalised adjective is before it (a longer
+        name: 'Hessischen Verwaltungsgerichtshof') or a proper noun, the start of an entity (`starts`) or a
+        listed place after it (a title: 'Nationalrat Roland Borer', a Swiss member of the chamber; a
+        party's branch: 'ÖVP Burgenland', 'ÖVP Wien', 10kGNAD)."""
+        if doc[i].text not in self.dach_first_words:
+            return None
+        for n in self.dach_lengths:
+            words = tuple(t.text for t in doc[i:i + n])
+            label = self.dach_names.get(words) if len(words) == n else None
+            if label is None:
+                continue
+            prev = doc[i - 1] if i else None
+            nxt = doc[i + n] if i + n < len(doc) else None
+            if prev is not None and prev.pos_ == "ADJ" and prev.text[:1].isupper() and not prev.is_sent_start:
+                return None
+            if nxt is not None and ((nxt.pos_ == "PROPN" and nxt.text[:1].isupper()) or nxt.i in starts
+                                    or nxt.text in self.regions or nxt.text in self.place_list):
+                return None
+            return i + n, label
+        return None
+
     def add_institutions(self, doc: Doc, ents: list[Span], repaired: list[Span], typed: list[Span]) -> list[Span]:
-        """ORG for the federal institutions the model missed (no entity covers the word)."""
+        """ORG for the federal institutions the model missed (no entity covers the word), and the
+        Austrian and Swiss bodies of ``institutions_dach.tsv`` (`dach_institution`) over no entity."""
         taken = {i for e in ents for i in range(e.start, e.end)}
         added = [Span(doc, t.i, t.i + 1, label="ORG") for t in doc if t.i not in taken and self.is_institution(doc, t.i)]
+        taken |= {i for e in added for i in range(e.start, e.end)}
+        starts = frozenset(e.start for e in ents)
+        i = 0
+        while i < len(doc):
+            found = self.dach_institution(doc, i, starts) if i not in taken else None
+            if found is None or any(k in taken for k in range(i, found[0])):
+                i += 1
+                continue
+            added.append(Span(doc, i, found[0], label=found[1]))
+            i = found[0]
+        added.sort(key=lambda e: e.start)
         repaired.extend(added)
         typed.extend(added)
         return sorted(ents + added, key=lambda e: e.start) if added else ents

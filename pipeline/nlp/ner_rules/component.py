@@ -17,7 +17,7 @@ from .added import AddedNameRules
 from .apposition import AppositionRules
 from .bounds import BoundRules
 from .common import _NAME_LABELS
-from .data import _common_nouns, person_names, region_names
+from .data import _common_nouns, dach_institutions, person_names, region_names
 from .drops import DropRules
 from .labels import VERSION_NUMBER, LabelRules
 from .persons import PersonRules
@@ -74,6 +74,9 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.institution_not_before = frozenset(fed["not_before"])
         self.institution_whole_heads = frozenset(fed["whole_heads"])
         self.chambers = frozenset(data["chambers"])
+        self.dach_names = dach_institutions()  # lang/de/institutions_dach.tsv: "ÖVP", "Nationalrat", "Team Stronach"
+        self.dach_lengths = sorted({len(k) for k in self.dach_names}, reverse=True)
+        self.dach_first_words = frozenset(k[0] for k in self.dach_names)
         self.hyphen_org_heads = frozenset(data["hyphen_org_heads"])
         self.role_endings = tuple(data["person_roles"]["endings"])
         self.election_heads = tuple(data["election_heads"])

@@ -14,6 +14,9 @@ from ...paths import LANG_DIR
 PERSON_NAMES_FILE = "person_names.tsv"  # in pipeline/lang/de, made by `python -m training.person_names`
 COMMON_NOUNS_FILE = "common_nouns.tsv.gz"  # in pipeline/lang/de, made by `python -m training.common_nouns`
 REGIONS_FILE = "regions.tsv"  # in pipeline/lang/de, written for the project (training/place_names.py)
+DACH_INSTITUTIONS_FILE = "institutions_dach.tsv"  # in pipeline/lang/de, written for the project (session 28)
+DACH_COLUMNS = ("name", "label", "country", "kind", "source")
+DACH_LABELS = ("ORG", "LOC")
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +60,27 @@ def region_names(path: Path = LANG_DIR / REGIONS_FILE) -> frozenset[str]:
         return frozenset(r["name"] for r in rows)
     except KeyError:
         raise LanguageDataUnreadable(f"{path}: a first line 'name<TAB>kind<TAB>country' expected") from None
+
+
+@lru_cache(maxsize=None)
+def dach_institutions(path: Path = LANG_DIR / DACH_INSTITUTIONS_FILE) -> dict[tuple[str, ...], str]:
+    """Austrian and Swiss bodies of ``institutions_dach.tsv`` (issue 13, session 28): the name's words
+    (split at spaces: "Team Stronach" -> ("Team", "Stronach")) -> its label, for the rule `institutions`.
+    A row without a name, with a label other than ORG/LOC, a missing column or a name given twice is a
+    LanguageDataUnreadable naming the file and the row's name."""
+    rows = lang_data(path.name, str(path.parent))
+    table: dict[tuple[str, ...], str] = {}
+    for row in rows:
+        if list(row) != list(DACH_COLUMNS) or any(row[c] is None for c in DACH_COLUMNS):
+            raise LanguageDataUnreadable(f"{path}: a first line {'<TAB>'.join(DACH_COLUMNS)} and five columns a row "
+                                         f"expected (not: {row})")
+        name, label = row["name"], row["label"]
+        words = tuple(name.split(" "))
+        if not name or name != name.strip() or "" in words or label not in DACH_LABELS or words in table:
+            raise LanguageDataUnreadable(f"{path}: row {name!r} ({label!r}): a name without outer or double "
+                                         f"spaces, given once, and a label of {DACH_LABELS} expected")
+        table[words] = label
+    return table
 
 
 def compound_head(word: str, min_len: int = 4) -> Optional[str]:
