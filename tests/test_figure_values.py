@@ -404,3 +404,17 @@ def test_race_times_with_a_unit_word_are_durations_with_the_unit_inside(nlp_mode
     # three parts before a minute unit stay minutes, seconds and hundredths (the dates rule), a clock time no DATE
     got = _entities(nlp_model, "Er gewann mit einer Zeit von 1:14:95 Minuten. Das Rennen begann um 14:30 Uhr.", "2006-01-01")
     assert [e for e in got if e[0] == "DATE"] == [("DATE", "1:14:95 Minuten", "PT1M14.95S", None)]
+
+
+def test_years_in_brackets_after_a_name_are_an_age_unless_the_sentence_gives_a_term(nlp_model):
+    # guidelines: ages are FIGUREs with unit year, about "Alter" ("(19)" after a name); "Telesforo Santillan (60
+    # Jahre)" was a DATE P60Y. After a verdict the bracket is the prison term, a DATE duration (dev13 gold P12Y).
+    age = "Geführt wurde die Expedition von dem Einheimischen Telesforo Santillan (60 Jahre), der die Gegend wie " \
+          "seine Westentasche kennt."  # Wikinews wn23741
+    got = _entities(nlp_model, age, "2006-03-16")
+    assert ("FIGURE", "60 Jahre", 60, "year") in got and not [e for e in got if e[0] == "DATE"]
+    doc = nlp_model(age)
+    assert [sp._.about for sp in doc.spans["presseschau_figures"] if sp.text == "60 Jahre"] == ["Alter"]
+    term = "Die höchste Strafe erhielt unter anderem der Angeklagte Gelowicz (12 Jahre), er gilt als Anführer der Gruppe."
+    got = _entities(nlp_model, term, "2010-03-04")  # Wikinews wn61550
+    assert ("DATE", "12 Jahre", "P12Y", None) in got and not [e for e in got if e[0] == "FIGURE"]

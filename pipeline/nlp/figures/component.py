@@ -147,6 +147,8 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.lemma_fixes = {r["surface"]: r["lemma"] for r in lang_data("lemmas.tsv") if not r["surface"].startswith("-")}
         self.lemma_suffixes = [(r["surface"][1:], r["lemma"][1:]) for r in lang_data("lemmas.tsv") if r["surface"].startswith("-")]
         self.age_nouns = set(ms["age_nouns"])
+        self.term_words = tuple(ms["bracket_years_age"]["term_words"])  # "Strafe ... Gelowicz (12 Jahre)": a term
+        self.term_tokens = set(ms["bracket_years_age"]["term_tokens"])
         self.age_range_words = set(ms["age_range_words"])
         self.age_compound_suffixes = tuple(ms["age_compounds"]["suffixes"])
         self.age_change_words = frozenset(ms["age_compounds"]["change_words"])
