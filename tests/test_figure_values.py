@@ -384,3 +384,37 @@ def test_ages_after_im_alter_and_a_range_or_bound(nlp_model):
     got = _entities(nlp_model, _gnad("gnad384", "im Alter zwischen 15 und 24 Jahren"), GNAD)
     assert ("FIGURE", "15", 15, "year") in got and ("FIGURE", "24 Jahren", 24, "year") in got
     assert not [e for e in got if e[0] == "DATE"]
+
+
+def test_race_times_with_a_unit_word_are_durations_with_the_unit_inside(nlp_model):
+    # guidelines (race times): a DATE duration, the unit inside. "in 1:41,983 Minuten" (two parts and a decimal
+    # comma) had no DATE at all, "nach 8:14:40 Stunden" a DATE without "Stunden", "3:35:49,5 Std." none
+    got = _entities(nlp_model, _gnad("gnad779", "in 1:41,983 Minuten für die schnellste Zeit"), GNAD)
+    assert ("DATE", "1:41,983 Minuten", "PT1M41.983S", None) in got and ("DATE", "1:42,121 Minuten", "PT1M42.121S", None) in got
+    got = _entities(nlp_model, _gnad("gnad1025", "nach 8:14:40 Stunden Tortur"), GNAD)
+    assert ("DATE", "8:14:40 Stunden", "PT8H14M40S", None) in got and ("DATE", "3:03 Minuten", "PT3M3S", None) in got
+    got = _entities(nlp_model, _gnad("gnad75", "3:35:49,5 Std."), GNAD)
+    assert ("DATE", "3:35:49,5 Std.", "PT3H35M49.5S", None) in got
+    got = _entities(nlp_model, _web("tests/eval/leichtathletik.de-erfurt.html", "in 3:39,05 Minuten vor"), "2020-01-01")
+    assert ("DATE", "3:39,05 Minuten", "PT3M39.05S", None) in got
+    # a match's length in hours and minutes; the set scores after it stay no DATE and no FIGURE
+    got = _entities(nlp_model, _gnad("gnad1005", "nach 1:26 Stunden 7:5, 6:3 durch"), GNAD)
+    assert ("DATE", "1:26 Stunden", "PT1H26M", None) in got
+    assert not [e for e in got if e[0] in ("DATE", "FIGURE") and ("7:5" in e[1] or "6:3" in e[1])]
+    # three parts before a minute unit stay minutes, seconds and hundredths (the dates rule), a clock time no DATE
+    got = _entities(nlp_model, "Er gewann mit einer Zeit von 1:14:95 Minuten. Das Rennen begann um 14:30 Uhr.", "2006-01-01")
+    assert [e for e in got if e[0] == "DATE"] == [("DATE", "1:14:95 Minuten", "PT1M14.95S", None)]
+
+
+def test_years_in_brackets_after_a_name_are_an_age_unless_the_sentence_gives_a_term(nlp_model):
+    # guidelines: ages are FIGUREs with unit year, about "Alter" ("(19)" after a name); "Telesforo Santillan (60
+    # Jahre)" was a DATE P60Y. After a verdict the bracket is the prison term, a DATE duration (dev13 gold P12Y).
+    age = "Geführt wurde die Expedition von dem Einheimischen Telesforo Santillan (60 Jahre), der die Gegend wie " \
+          "seine Westentasche kennt."  # Wikinews wn23741
+    got = _entities(nlp_model, age, "2006-03-16")
+    assert ("FIGURE", "60 Jahre", 60, "year") in got and not [e for e in got if e[0] == "DATE"]
+    doc = nlp_model(age)
+    assert [sp._.about for sp in doc.spans["presseschau_figures"] if sp.text == "60 Jahre"] == ["Alter"]
+    term = "Die höchste Strafe erhielt unter anderem der Angeklagte Gelowicz (12 Jahre), er gilt als Anführer der Gruppe."
+    got = _entities(nlp_model, term, "2010-03-04")  # Wikinews wn61550
+    assert ("DATE", "12 Jahre", "P12Y", None) in got and not [e for e in got if e[0] == "FIGURE"]

@@ -19,6 +19,8 @@ class AgeRules:
             return True
         if f["unit"] not in ("year", "month", "week", "day"):
             return False
+        if self._bracket_years_age(doc, f):
+            return True
         last = f.get("about_from", f)  # the first of "14 und 18 Jahre alten" asks its partner
         nxt = _next(doc, last["end"] - 1)
         if nxt is not None and nxt.text.lower() in self.age_after:
@@ -137,6 +139,21 @@ class AgeRules:
         return prev.text == "(" and (name.pos_ == "PROPN" or (name.text[:1].isupper() and (
             name.text.lower() in self.age_nouns or self.lemma(name).lower() in self.age_nouns))
             or self._subject_with_bracket(doc, name, nxt))
+
+    def _bracket_years_age(self, doc: Doc, f: dict) -> bool:
+        """Years alone in brackets right after a person's name are an age: "Telesforo Santillan (60 Jahre), der
+        ..." (wn23741); in a sentence of a sentence or prison term (measures.json "bracket_years_age") they are the
+        term, a duration: "Die höchste Strafe erhielt ... der Angeklagte Gelowicz (12 Jahre)" (wn61550)."""
+        if f["unit"] != "year" or not isinstance(f["value"], int) or not 0 < f["value"] < 120:
+            return False
+        prev, nxt = _prev(doc, f["start"]), _next(doc, f["end"] - 1)
+        if prev is None or nxt is None or prev.text != "(" or nxt.text != ")":
+            return False
+        name = _prev(doc, prev.i)
+        if name is None or not (name.ent_type_ == "PER" or (not name.ent_type_ and name.pos_ == "PROPN")):
+            return False
+        sent = name.sent if doc.has_annotation("SENT_START") else doc[:]
+        return not any(t.text.lower() in self.term_tokens or any(w in t.text.lower() for w in self.term_words) for t in sent)
 
     def _subject_with_bracket(self, doc: Doc, name: Token, close: Token) -> bool:
         """Session 15 (dev12 wn45074, dev9 wn29640): "Der angeklagte, drogensüchtige Ziehvater (43)

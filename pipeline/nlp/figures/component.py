@@ -33,6 +33,7 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.use_about_model(about_model)
         self._lemmas = lemma_table if lemma_lookup else None
         self._tense: Optional[TenseDetector] = None  # made on first use ("in vier Tagen" in a past clause)
+        self._race_re: Optional[Any] = None  # made on first use (durations.py `_race_times`)
         self._lemma_cache: dict[tuple[str, Optional[str]], str] = {}
         q = lang_data("qualifiers.json")["qualifiers"]
         self.qualifiers = {k: v for k, v in q.items() if v}
@@ -146,6 +147,8 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.lemma_fixes = {r["surface"]: r["lemma"] for r in lang_data("lemmas.tsv") if not r["surface"].startswith("-")}
         self.lemma_suffixes = [(r["surface"][1:], r["lemma"][1:]) for r in lang_data("lemmas.tsv") if r["surface"].startswith("-")]
         self.age_nouns = set(ms["age_nouns"])
+        self.term_words = tuple(ms["bracket_years_age"]["term_words"])  # "Strafe ... Gelowicz (12 Jahre)": a term
+        self.term_tokens = set(ms["bracket_years_age"]["term_tokens"])
         self.age_range_words = set(ms["age_range_words"])
         self.age_compound_suffixes = tuple(ms["age_compounds"]["suffixes"])
         self.age_change_words = frozenset(ms["age_compounds"]["change_words"])
@@ -184,6 +187,9 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.range_links = {w for w in ms["range_links"] if " " not in w}  # one word: "bis", "und", "-"
         self.duration_links = set(ms["compound_durations"]["links"])
         self.duration_range_words = set(ms["compound_durations"]["not_after"])
+        self.race_hours = list(ms["race_times"]["hours"])  # "8:14:40 Stunden", "2:46 Stunden"
+        self.race_minutes = list(ms["race_times"]["minutes"])  # "1:41,983 Minuten"
+        self.race_not_after = set(ms["race_times"]["not_after"])
         self.range_link_phrases = [w.split() for w in ms["range_links"]]  # also "bis zu"
         self.alternative_links = set(ms["alternative_links"])
         self.dimension_links = set(ms["dimension_links"]["words"])  # "123 × 65 × 9,8 mm"
@@ -230,6 +236,9 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         n = len(doc)
         ratios = self._ratios(doc)
         for sp in ratios:
+            blocked.update(range(sp.start, sp.end))
+        races = self._race_times(doc)
+        for sp in races:
             blocked.update(range(sp.start, sp.end))
         free_from = 0  # first token after the last figure found
         for t in doc:
@@ -468,6 +477,7 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
                 ents.append(Span(doc, e.start, cut, label=e.label_) if cut is not None else e)
             doc.ents = ents
         new_dates = self._join_durations(doc, new_dates)
+        new_dates.extend(races)
         new_dates.extend(self._sets(doc))
         if new_dates:
             old = list(doc.spans[DATE_SPANS]) if DATE_SPANS in doc.spans else []

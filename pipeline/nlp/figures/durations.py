@@ -254,6 +254,36 @@ class DurationRules:
             close()
         return out
 
+    def _race_times(self, doc: Doc) -> list[Span]:
+        """Race and finishing times with a unit word (measures.json "race_times"; guidelines: a DATE duration, the
+        unit inside): "in [1:41,983 Minuten]" -> PT1M41.983S, "nach [8:14:40 Stunden]" -> PT8H14M40S, "[3:35:49,5
+        Std.]" -> PT3H35M49.5S, "nach [2:46 Stunden]" -> PT2H46M. A score ("2:1") or a clock time ("um 14:30 Uhr")
+        has no such unit word; three parts before a minute unit stay the dates rule's (minutes, seconds, hundredths)."""
+        if self._race_re is None:
+            units = "|".join(re.escape(u) for u in sorted(self.race_hours + self.race_minutes, key=len, reverse=True))
+            self._race_re = re.compile(r"(?<![\w:.,-])(?P<a>\d{1,2}):(?P<b>[0-5]\d)(?::(?P<c>[0-5]\d))?(?:,(?P<f>\d{1,3}))?"
+                                       rf"\s+(?P<u>{units})(?![\w])")
+        out = []
+        for m in self._race_re.finditer(doc.text):
+            hours = m.group("u") in self.race_hours
+            if not hours and m.group("c"):  # "1:14:95 Minuten": the dates rule's
+                continue
+            if hours and m.group("f") and not m.group("c"):  # "2:30,5 Stunden": no reading
+                continue
+            sp = doc.char_span(m.start(), m.end(), label="DATE")
+            if sp is None and m.end() < len(doc.text) and doc.text[m.end()] == ".":  # "min." at a sentence's end
+                sp = doc.char_span(m.start(), m.end() + 1, label="DATE")
+            if sp is None or (sp.start > 0 and doc[sp.start - 1].text.lower() in self.race_not_after):
+                continue
+            a, b = int(m.group("a")), int(m.group("b"))
+            sec = m.group("c") if hours else m.group("b")
+            if sec is not None:
+                sec = f"{int(sec)}.{m.group('f')}".rstrip("0").rstrip(".") if m.group("f") else str(int(sec))
+            sp._.value = (f"PT{a}H{b}M{sec}S" if sec is not None else f"PT{a}H{b}M") if hours else f"PT{a}M{sec}S"
+            sp._.date_type = "duration"
+            out.append(sp)
+        return out
+
     def _sets(self, doc: Doc) -> list[Span]:
         """Recurring times (TimeML sets): "jährlich" -> P1Y, "jeden Montag" -> XXXX-WXX-1."""
         found = []
