@@ -3,6 +3,7 @@ they run on a Doc (the package docstring lists them), and the factory."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from typing import Iterable
 
@@ -92,7 +93,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.place_coordinators = frozenset(data["place_prepositions"]["coordinators"])
         self.dateline_ends = frozenset(data["datelines"]["ends"])
         self.dateline_tag_max = int(data["datelines"]["tag_max"])
-        self.dateline_place_dashes = frozenset(data["dateline_places"]["dashes"])  # `add_dateline_places` (session 28)
+        # `add_dateline_places` (session 28): the dashes among a dateline's ends (one list for both)
+        self.dateline_place_dashes = frozenset(c for c in self.dateline_ends if unicodedata.category(c) == "Pd")
         self.dateline_quotes = frozenset(data["dateline_places"]["quotes"])
         acr = data["acronyms"]
         self.acronym_re = re.compile(acr["pattern"])
