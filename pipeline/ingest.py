@@ -639,7 +639,7 @@ def read_path(path: Path, root: Path, max_bytes: int = MAX_BYTES, first_line: Op
         doc_id, digest = doc_id_for(path, root), sha256(data)
         n = known_articles(doc_id, digest)
         if n:
-            yield from (Unchanged(f"{doc_id}#a{k}", f"{name}#a{k}", digest) for k in range(1, n + 1))
+            yield from (Unchanged(pdf_article(doc_id, k), pdf_article(name, k), digest) for k in range(1, n + 1))
             return
     if bounded is not None and s in EXTRACTED_SUFFIXES and data.strip():
         ref = FileRef(doc_id_for(path, root), name, os.fspath(path), sha256(data), max_bytes, len(data))
@@ -730,6 +730,17 @@ def _extracted(data: bytes, path: Path, root: Path, max_bytes: int, extract: Cal
     yield RawDoc(id=doc_id_for(path, root), path=name, sha256=sha256(data), text=text, encoding=encoding, meta=meta, warnings=warnings)
 
 
+def pdf_article(base: str, n: int) -> str:
+    """The id or path of article N of a `--pdf-articles` PDF: `<file id>#aN`, `<file>#aN` (`_pdf_articles`)."""
+    return f"{base}#a{n}"
+
+
+def pdf_article_number(path: str) -> int:
+    """N of a `--pdf-articles` article's id or path `<file>#aN` (`pdf_article`), else 0."""
+    _, sep, n = path.rpartition("#a")
+    return int(n) if sep and n.isdigit() else 0
+
+
 def _pdf_articles(data: bytes, path: Path, root: Path, max_bytes: int) -> Iterator[Item]:
     """`--pdf-articles`: the RawDocs of a PDF's articles (`pdf.extract_articles`: an e-paper
     page split at its headlines), or the error that says why it cannot be read. Article N (in
@@ -766,9 +777,9 @@ def _pdf_articles(data: bytes, path: Path, root: Path, max_bytes: int) -> Iterat
     for n, art in enumerate(articles, 1):
         size = len(art.text.encode("utf-8"))
         if size > max_bytes:
-            yield IngestError(f"{name}#a{n}", ErrorKind.TOO_LARGE, f"{name}#a{n}: its text has {size:,} bytes, over the limit of {max_bytes:,} bytes for one article (raise --max-bytes)")
+            yield IngestError(pdf_article(name, n), ErrorKind.TOO_LARGE, f"{pdf_article(name, n)}: its text has {size:,} bytes, over the limit of {max_bytes:,} bytes for one article (raise --max-bytes)")
             continue
-        yield RawDoc(id=f"{doc_id}#a{n}", path=f"{name}#a{n}", sha256=digest, text=art.text, encoding="pdf",
+        yield RawDoc(id=pdf_article(doc_id, n), path=pdf_article(name, n), sha256=digest, text=art.text, encoding="pdf",
                      meta={**hints, **({"title": art.headline} if art.headline else {}), **meta, "pdf_pages": art.pages},
                      warnings=warnings if n == 1 else [])
 

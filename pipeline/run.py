@@ -31,8 +31,8 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 from . import __version__
 from .errors import NO_ARTICLE, WORKER_LOST, ArticleError, CannotStart, ErrorKind, Interrupted, NoArticlesFound, OutputNotWritable, UnusableOptions
 from .execute import make_executor
-from .ingest import (JSONL_SUFFIXES, MAX_BYTES, PDF_SUFFIXES, IngestError, Unchanged, doc_id_for, find_inputs, hints_digest, passed_over_notice, previous_output_notice,
-                     read_path, suffix_of)
+from .ingest import (JSONL_SUFFIXES, MAX_BYTES, PDF_SUFFIXES, IngestError, Unchanged, doc_id_for, find_inputs, hints_digest, passed_over_notice,
+                     pdf_article, pdf_article_number, previous_output_notice, read_path, suffix_of)
 from .io import Cache, atomic_open, atomic_write_json, dumps, label_counts, remove_stale_temps, shown, storage_failed, storage_locked
 from .ledger import RunLedger
 from .nlp import ModelInfo, load_nlp, model_info
@@ -538,7 +538,7 @@ def _batches(files, opts: RunOptions, cache: Cache, ledger: RunLedger, fingerpri
     # --pdf-articles: a PDF's articles' ids are known only once it is extracted; the cache keeps how many an
     # unchanged PDF gave, so a re-run (or a resumed one) takes them from there when every one is stored
     known = None if stored is None else (lambda doc_id, digest: (n := cache.pdf_articles(doc_id, digest))
-                                         and all(stored(f"{doc_id}#a{k}", digest) for k in range(1, n + 1)) and n)
+                                         and all(stored(pdf_article(doc_id, k), digest) for k in range(1, n + 1)) and n)
     for path, root, *only in files:
         # `only`: a held file read again (`RunLedger.settle`) for these ids; of a JSONL file or a --pdf-articles PDF
         # the other articles and the errors were read and reported when it was read first
@@ -548,7 +548,7 @@ def _batches(files, opts: RunOptions, cache: Cache, ledger: RunLedger, fingerpri
         digest, articles = None, 0  # a --pdf-articles PDF extracted now: its hash, and how many articles it gave (`#aN`)
         for item in read_path(path, root, opts.max_bytes, functools.partial(ledger.first_line, str(path)), stored, defer, opts.pdf_articles, bounded,
                               known):
-            if split and isinstance(item, (RawDoc, IngestError)) and (n := _article_number(item.path)):
+            if split and isinstance(item, (RawDoc, IngestError)) and (n := pdf_article_number(item.path)):
                 articles = max(articles, n)
                 digest = item.sha256 if isinstance(item, RawDoc) else digest
             if only is not None and (item.id not in only if not isinstance(item, IngestError) else several):
@@ -597,12 +597,6 @@ def _batches(files, opts: RunOptions, cache: Cache, ledger: RunLedger, fingerpri
                 cache.note_pdf_articles(doc_id_for(path, root), digest, articles)
     if batch:
         yield batch
-
-
-def _article_number(path: str) -> int:
-    """N of a --pdf-articles article's path `<file>#aN` (`ingest._pdf_articles`), else 0."""
-    head, sep, n = path.rpartition("#a")
-    return int(n) if sep and n.isdigit() else 0
 
 
 class _Once:

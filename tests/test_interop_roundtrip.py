@@ -621,3 +621,28 @@ def test_an_old_reviewed_export_given_back_is_said(tmp_path):
     new = interop.export(recs, "jsonl", tmp_path / "new.reviewed.jsonl")
     res = CliRunner().invoke(app, ["export", "--format", "csv", "--data", str(new), "--annotations", str(ANN), "--out", str(tmp_path / "y.csv")])
     assert res.exit_code == 0 and "without the pipeline's originals" not in res.output
+
+
+def test_label_studio_utf16_hint_only_where_the_refusal_keeps_the_other_reading():
+    """The hint of a region without its text names the UTF-16 reading only where the import's refusal
+    (review.words.cuts) would keep that reading: "McDonald" of "McDonald's-Restaurant" (wikinews_de wn15010)
+    cuts the word "McDonald's" as the refusal reads it, so a hint offering it misled (the old test looked at
+    letters and digits only)."""
+    from repo_data import news_row
+    from pipeline.interop.labelstudio import in_code_points
+
+    text = news_row("wikinews_de.jsonl.gz", "id", "wn15010")["text"]
+    text = "\U0001F600 " + text[max(0, text.index("McDonald's") - 200):]
+    cs = text.index("McDonald's")
+    units = Utf16(text)
+    s, e = units.to_units(cs), units.to_units(cs + len("McDonald"))  # one more each: the emoji
+    task = {"data": {"text": text}, "annotations": [{"id": 1, "result": [
+        {"id": "r1", "type": "labels", "value": {"start": s, "end": e, "labels": ["ORG"]}}]}]}
+    _, n, hints = in_code_points([(1, task)], "ls.json")
+    assert n == 0 and hints == []
+    # the same region over "Polizei" (a whole word read as UTF-16) gets the hint
+    cs = text.index("Polizei")
+    s, e = units.to_units(cs), units.to_units(cs + len("Polizei"))
+    task["annotations"][0]["result"][0]["value"].update(start=s, end=e)
+    _, n, hints = in_code_points([(1, task)], "ls.json")
+    assert len(hints) == 1 and "ls.json:1: region" in hints[0] and "“Polizei”" in hints[0]

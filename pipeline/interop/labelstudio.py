@@ -42,7 +42,7 @@ from typing import Any, Iterable, Optional
 
 from .common import (KEEP, SNAPSHOT_KEY, Conflict, Index, Utf16, Warn, check_spans, decide, decisions_from_spans, entity_values, no_snapshot_notice, numbered,
                      one_copy_each, snapshot, snapshot_of, wanted)
-from ..review import log as dec
+from ..review import log as dec, words
 from ..schema import LABELS, VALUE_FIELDS
 
 PENDING_NOTE = "pending: model guess, not reviewed"
@@ -240,6 +240,7 @@ def in_code_points(rows: list[tuple[int, Any]], path: str = "label-studio") -> t
             out.append((line, task))
             continue
         units = Utf16(text)
+        spans = words.word_spans(text)
 
         def fixed(v: Any) -> Any:
             nonlocal n
@@ -253,7 +254,7 @@ def in_code_points(rows: list[tuple[int, Any]], path: str = "label-studio") -> t
                 if text[s:e] != said and text[cs:ce] == said:
                     n += 1
                     return {**v, "start": cs, "end": ce}
-            elif _cuts(text, s, e) and not _cuts(text, cs, ce):
+            elif words.cuts(text, s, e, spans) and not words.cuts(text, cs, ce, spans):  # the refusal's own test
                 hints.append(f"{path}:{line}: region [{s}, {e}) “{text[s:e]}” cuts a word, but read as UTF-16 code units, as Label "
                              f"Studio saved them before its 2021 fix (one more per emoji before it), its offsets give “{text[cs:ce]}”: "
                              "the region carries no text of its own to tell which (value.text); read in code points, as Label Studio "
@@ -269,11 +270,6 @@ def in_code_points(rows: list[tuple[int, Any]], path: str = "label-studio") -> t
             task = {**task, "label": [fixed(v) for v in task["label"]]}
         out.append((line, task))
     return out, n, hints
-
-
-def _cuts(text: str, s: int, e: int) -> bool:
-    """Whether [s, e) begins or ends inside a word (a letter or digit on both sides of an edge)."""
-    return (0 < s < len(text) and text[s - 1].isalnum() and text[s].isalnum()) or (0 < e < len(text) and text[e - 1].isalnum() and text[e].isalnum())
 
 
 def check_task(task: dict) -> Optional[str]:

@@ -52,10 +52,14 @@ class AmountRules:
         sentence goes on). A plain number ("auf 92.") only before a capitalised function word (below)."""
         if _PLAIN_PERIOD.fullmatch(doc[i].text):
             # "stieg von sechs auf 92. Der ...": a word before it that is no noun or name (whose number it would be:
-            # "bei Skalenpunkt 5.", "des Modells 3.") nor "Uhr" ("um 20 Uhr 15."), and after it a capitalised function word
+            # "bei Skalenpunkt 5.", "des Modells 3.") nor "Uhr" ("um 20 Uhr 15."), and after it a capitalised function word;
+            # not "als" ("kam er als 4. Danach ...": a rank; measures.json as_words) unless after "mehr"/"weniger"
+            # (comparatives: "auf mehr als 92. Der ...")
             nxt = doc[i + 1] if i + 1 < len(doc) else None
             prev = doc[i - 1] if i > 0 else None
-            return prev is not None and prev.is_alpha and prev.pos_ not in ("NOUN", "PROPN") \
+            rank = prev is not None and prev.text.lower() in self.as_words \
+                and not (i > 1 and doc[i - 2].text.lower() in self.comparatives)
+            return prev is not None and prev.is_alpha and prev.pos_ not in ("NOUN", "PROPN") and not rank \
                 and prev.text.lower() not in self.ordinal_articles and prev.text.lower() not in self.id_after \
                 and nxt is not None and nxt.is_alpha and nxt.text[:1].isupper() and nxt.pos_ in _SENTENCE_OPENER_POS
         if not _END_PERIOD.fullmatch(doc[i].text):

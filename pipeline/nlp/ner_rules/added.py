@@ -159,7 +159,7 @@ class AddedNameRules:
         """The tokens of the place(s) of a dateline starting at token `i`: at the text's or a line's
         start or right after a sentence's end (derStandard puts "Wien – " after the teaser sentence on
         the same line), one or more single words joined by slashes ("Garching/Heidelberg"), then a dash
-        and a capitalised word ("Eisenstadt – Der burgenländische ..."; ``datelines.place_dashes``); each
+        and a capitalised word ("Eisenstadt – Der burgenländische ..."; the dashes among ``datelines.ends``); each
         word a place of the place lists (the model's gazetteer, place_names.tsv.gz, regions.tsv) and no
         common noun, first name or surname (the guards of `add_places`); [] where the words do not have
         this form."""

@@ -3,6 +3,7 @@ they run on a Doc (the package docstring lists them), and the factory."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from typing import Iterable
 
@@ -48,6 +49,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.drop_common_nouns = drop_common_nouns
         self.drop_compound_nouns = drop_compound_nouns
         self.known_names, self.known_places = set(known[0]), set(known[1])
+        self.known_orgs = set(known[2]) if len(known) > 2 else set()  # `news_sources` (session 28)
         names = lang_data("names.json")
         data = lang_data("ner_rules.json")
         self.titles = frozenset(names["titles"])
@@ -95,7 +97,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.place_coordinators = frozenset(data["place_prepositions"]["coordinators"])
         self.dateline_ends = frozenset(data["datelines"]["ends"])
         self.dateline_tag_max = int(data["datelines"]["tag_max"])
-        self.dateline_place_dashes = frozenset(data["dateline_places"]["dashes"])  # `add_dateline_places` (session 28)
+        # `add_dateline_places` (session 28): the dashes among a dateline's ends (one list for both)
+        self.dateline_place_dashes = frozenset(c for c in self.dateline_ends if unicodedata.category(c) == "Pd")
         self.dateline_quotes = frozenset(data["dateline_places"]["quotes"])
         acr = data["acronyms"]
         self.acronym_re = re.compile(acr["pattern"])
@@ -225,19 +228,22 @@ def make_ner_rules(nlp: Language, name: str, strip_descriptors: bool, org_forms:
                     places=places, known=known_names(nlp))
 
 
-def known_names(nlp: Language) -> tuple[set[str], set[str]]:
-    """-> (single words that are names whatever the lemma table says, single-word places):
-    the model's gazetteer (an entity_ruler built from the training data) and the alias
-    table's names."""
+def known_names(nlp: Language) -> tuple[set[str], set[str], set[str]]:
+    """-> (single words that are names whatever the lemma table says, single-word places,
+    single-word organisations): the model's gazetteer (an entity_ruler built from the training
+    data), and for the first the alias table's names too."""
     from ..names import load_aliases
     from ...paths import ALIASES
 
     names = {canon for canon in load_aliases(ALIASES)[0].values() if " " not in canon}
     places: set[str] = set()
+    orgs: set[str] = set()
     for pipe_name, pipe in nlp.pipeline:
         for p in getattr(pipe, "patterns", ()) if pipe_name == "gazetteer" else ():
             if isinstance(p.get("pattern"), str) and " " not in p["pattern"]:
                 names.add(p["pattern"])
                 if p.get("label") == "LOC":
                     places.add(p["pattern"])
-    return names, places
+                elif p.get("label") == "ORG":
+                    orgs.add(p["pattern"])
+    return names, places, orgs
