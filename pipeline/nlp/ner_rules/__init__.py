@@ -112,11 +112,9 @@ component config:
   organisation noun at a span's start is cut off ("[Erneuerbare-Energien-Unternehmen]
   Invenergy").
   Session 28: a one-word PER that names the source of a report, right after "laut"/"zitiert" or
-  before "berichtete"/"zufolge" (``news_sources``), is ORG where it has a sign of an organisation
-  (its shape: a digit, a hyphen, a capital inside, a small first letter; or an ORG of the model's
-  gazetteer): "zitiert [T3N] den leitenden Wissenschaftler", "zitiert [Welt-Online]"; a plain
-  capitalised word stays PER ("Laut [Kickl]", "[Katzian] zufolge"), and so does a listed name or a
-  word of a longer PER of the article ("Hanif Atmar" ... "laut [Atmar]").
+  before "berichtete"/"zufolge" (``news_sources``), is ORG ("zitiert [T3N] den leitenden
+  Wissenschaftler", "laut [Statista]"), unless it is a listed name or a word of a longer PER of
+  the article ("Hanif Atmar" ... "laut [Atmar]").
 
 * ``datelines`` (session 16, real web news) -- the agency tags of a dateline the model missed
   are ORG: a place at a line's start, then the tags in brackets joined by slashes, then a full

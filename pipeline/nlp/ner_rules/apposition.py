@@ -102,14 +102,10 @@ class AppositionRules:
 
     def news_sources(self, doc: Doc, ents: list[Span], repaired: list[Span], typed: list[Span]) -> list[Span]:
         """ORG for a one-word PER span that names the source of a report: right after "laut"/"zitiert"
-        or right before "berichtete"/"zufolge" (ner_rules.json ``news_sources``) and with a sign of an
-        organisation of its own: its shape (a digit, a hyphen, a capital inside, all capitals, a small
-        first letter: 'zitiert [Welt-Online] den Minister', 'zitiert [T3N]', 'laut [dpa]') or an ORG
-        of the model's gazetteer (session 28). A plain capitalised word stays PER: it is most often a
-        person named by surname alone ('Laut [Kickl]', '[Erdogan] zufolge', 'zitierte [Lawrow]'), so
-        'laut [Statista]' is left to the model. Never a listed first name or surname, nor a word of a
-        longer PER of the article ('Hanif Atmar' ... 'laut Atmar'); a PER of several words is a
-        person named in full ('zitiert Sergei Voznyak')."""
+        or right before "berichtete"/"zufolge" (ner_rules.json ``news_sources``): 'zitiert [Welt-Online]
+        den Minister', 'erreichte laut [Statista]' (session 28). Not a listed first name or surname, nor
+        a word of a longer PER of the article: a person named in full before ('Hanif Atmar' ... 'laut
+        Atmar'); a PER of several words is a person named in full ('zitiert Sergei Voznyak')."""
         persons = [e for e in ents if e.label_ == "PER"]
         out = []
         for ent in ents:
@@ -128,7 +124,7 @@ class AppositionRules:
         if before not in self.source_before and after not in self.source_after:
             return False
         word = ent[0].text
-        if word in self.first_names or word in self.surnames or not (org_shaped(word) or word in self.known_orgs):
+        if word in self.first_names or word in self.surnames:
             return False
         return not any(len(p) > 1 and any(t.text in (word, word + "s") or word in (t.text, t.text + "s") for t in p)
                        for p in persons)
@@ -188,11 +184,3 @@ class AppositionRules:
                 and doc[end].is_alpha and (end == start or not doc[end].is_sent_start):
             end += 1
         return (start, end) if end > start else None
-
-
-def org_shaped(word: str) -> bool:
-    """A word whose shape is an organisation's, seldom a person's surname alone: a digit ('T3N'), a
-    hyphen ('Welt-Online'), a capital after the first letter ('TASS', 'OpenAI') or a small first
-    letter ('dpa')."""
-    return (any(c.isdigit() for c in word) or "-" in word or word[:1].islower()
-            or any(c.isupper() for c in word[1:]))

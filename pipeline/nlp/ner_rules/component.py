@@ -49,7 +49,6 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.drop_common_nouns = drop_common_nouns
         self.drop_compound_nouns = drop_compound_nouns
         self.known_names, self.known_places = set(known[0]), set(known[1])
-        self.known_orgs = set(known[2]) if len(known) > 2 else set()  # `news_sources` (session 28)
         names = lang_data("names.json")
         data = lang_data("ner_rules.json")
         self.titles = frozenset(names["titles"])
@@ -228,22 +227,19 @@ def make_ner_rules(nlp: Language, name: str, strip_descriptors: bool, org_forms:
                     places=places, known=known_names(nlp))
 
 
-def known_names(nlp: Language) -> tuple[set[str], set[str], set[str]]:
-    """-> (single words that are names whatever the lemma table says, single-word places,
-    single-word organisations): the model's gazetteer (an entity_ruler built from the training
-    data), and for the first the alias table's names too."""
+def known_names(nlp: Language) -> tuple[set[str], set[str]]:
+    """-> (single words that are names whatever the lemma table says, single-word places):
+    the model's gazetteer (an entity_ruler built from the training data) and the alias
+    table's names."""
     from ..names import load_aliases
     from ...paths import ALIASES
 
     names = {canon for canon in load_aliases(ALIASES)[0].values() if " " not in canon}
     places: set[str] = set()
-    orgs: set[str] = set()
     for pipe_name, pipe in nlp.pipeline:
         for p in getattr(pipe, "patterns", ()) if pipe_name == "gazetteer" else ():
             if isinstance(p.get("pattern"), str) and " " not in p["pattern"]:
                 names.add(p["pattern"])
                 if p.get("label") == "LOC":
                     places.add(p["pattern"])
-                elif p.get("label") == "ORG":
-                    orgs.add(p["pattern"])
-    return names, places, orgs
+    return names, places
