@@ -410,6 +410,9 @@ class DateContext:
             return True
         words = {t.text.lower() for t in clause}
         first = next((t.text.lower() for t in clause if not (t.is_space or t.is_punct)), "")
-        if words & set(self.nowadays["generic_subjects"]) or first in self.nowadays["generic_clause_openers"]:
-            return True  # "Wer heute ein Auto kaufen möchte, ...", "Heute würde man ... sagen": a generic present
+        if (words & set(self.nowadays["generic_subjects"]) or first in self.nowadays["generic_clause_openers"]) \
+                and (words & self.tense_detector.not_past or ("mehr" in words and words & set(self.nowadays["generic_no_longer"]))):
+            # "Wer heute ein Auto kaufen möchte, ...", "Heute würde man ... sagen", "nimmt man ihm ... heute nicht mehr
+            # ab": a generic present; not "Im Bundestag entscheidet man heute über das Gesetz" (the day)
+            return True
         return bool(words & set(self.nowadays["stative"]))
