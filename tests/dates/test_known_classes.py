@@ -86,3 +86,31 @@ def test_a_newspaper_named_after_sunday_is_no_date(nlp):
     assert dates_of(nlp, rundschau, "2009-02-16") == [("gestern", "2009-02-15", "date")]
     assert dates_of(nlp, "Das sagte Faymann in der ORF-Pressestunde am Sonntag.", "2016-03-15") == \
         [("Sonntag", "2016-03-13", "date")]
+
+
+# review of class 4: the year before Christ was the narrated year to the text's end. A later year after Christ
+# ends it ("Ende des Jahres" after "wurde 1850 in einem Buch beschrieben" was -0478; now as without the BC year,
+# a bare year that frames nothing gives no reference), and a bare BC year sets it only where it frames the text
+# after it, as a bare year sets the reference (the reviewer's sentence, cut with "...")
+def _narrative_dates(nlp, text, published="2011-02-16"):
+    from pipeline.nlp.ext import DATE_SPANS
+
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    doc = nlp.get_pipe("presseschau_dates")(doc, mode="narrative")
+    return {s.text: s._.value for s in doc.spans[DATE_SPANS]}
+
+
+def test_a_later_year_after_christ_ends_the_narrated_year_before_christ(nlp):
+    text = ("Im Frühjahr 479 v. Chr. zog das persische Heer nach Norden. Die Stadt wurde 1850 in einem Buch "
+            "beschrieben, das viele Auflagen erlebte. Ende des Jahres erschien es neu.")
+    got = _narrative_dates(nlp, text)
+    assert got["Frühjahr 479 v. Chr."] == "-0478-SP"
+    assert got["Ende des Jahres"] == _narrative_dates(nlp, text[text.index("Die Stadt"):])["Ende des Jahres"]
+    assert not got["Ende des Jahres"].startswith("-")
+    framed = text.replace("Die Stadt wurde 1850 in einem Buch beschrieben", "1850 wurde die Stadt in einem Buch beschrieben")
+    assert _narrative_dates(nlp, framed)["Ende des Jahres"] == "1850"
+    # a bare BC year inside a long sentence frames nothing, as an AD one does not
+    inner = ("Die Stadt wurde 479 v. Chr. zerstört, wie viele Quellen aus späterer Zeit berichten und erzählen. "
+             "Mitte des Jahres verließ Mardonios Thessalien.")
+    assert _narrative_dates(nlp, inner)["Mitte des Jahres"] == _narrative_dates(nlp, inner.replace("479 v. Chr.", "1479"))["Mitte des Jahres"]
