@@ -233,3 +233,14 @@ def test_heute_with_a_definite_subject_stays_the_day(nlp_model):
     # wn3552 (published 2005-02-27): a present clause without a generic subject keeps the publication day
     assert dates_of(nlp_model, "Im Schweizer Kanton Solothurn wird heute eine neue Regierung und ein neues Parlament "
                     "gewählt.", published="2005-02-27") == [("heute", "2005-02-27", "date")]
+
+
+# review of the generic-subject class (session 28): "man" or a clause-opening "wer" alone is no cue; a report of
+# the day has them too. They make "heute" "nowadays" only with a subjunctive or "möchte" in the clause, or a
+# "no longer" ("nicht mehr"): the two sentences above still lose their DATE, these keep it (the reviewer's)
+@pytest.mark.parametrize("text", [
+    "Im Bundestag entscheidet man heute über das neue Gesetz.",
+    "In Paris zieht man heute Bilanz.",
+])
+def test_heute_with_man_in_a_report_of_the_day_stays_the_day(nlp_model, text):
+    assert dates_of(nlp_model, text, published="2022-06-01") == [("heute", "2022-06-01", "date")]

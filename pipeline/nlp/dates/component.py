@@ -425,11 +425,7 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
                     # a bare year moves the narrative reference only where it frames the
                     # following text ("1941 begann ...", "im Jahr 1941", headings)
                     prev = self._prev_words(doc, span, 1)
-                    line_start = text.rfind("\n", 0, span.start_char) + 1
-                    line_end = text.find("\n", span.end_char)
-                    line_len = (line_end if line_end >= 0 else len(text)) - line_start
-                    if (prev and prev[0] in self.year_frame_words) \
-                            or line_len < 80 or not prev or prev[0] in (".", "\n"):
+                    if self._year_frames(doc, text, span):
                         ref = r
                     if (prev and prev[0] in self.year_frame_words and prev[0] not in self.since_words) \
                             or self._clause_initial(doc, span.start):
@@ -442,8 +438,14 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
                     ref = r
                 elif ref is not None and self.mode == "narrative":
                     ref = r
-            if self.mode == "narrative" and value and m.kind in self.bc_ref_kinds and re.match(r"-\d{4}(?![\d])", value):
-                bc_ref = int(value[:5])  # "479 v. Chr.": "Mitte des Jahres" after it is of that year
+            if self.mode == "narrative" and value and m.kind in self.bc_ref_kinds:
+                if re.match(r"-\d{4}(?![\d])", value):
+                    # "Im Frühjahr 479 v. Chr.": "Mitte des Jahres" after it is of that year; a bare year only
+                    # where it frames the following text, as for `ref`
+                    if m.kind not in ("year", "bc_year") or self._year_frames(doc, text, span):
+                        bc_ref = int(value[:5])
+                elif re.match(r"\d{4}(?![\d])", value):
+                    bc_ref = None  # "Die Stadt wurde 1850 in einem Buch beschrieben": the narrative has left that year
             if ref is not None and value and _ISO_DAY.match(value) and ref == self._ref_from(value):
                 day_ref = ref
         self._month_ranges(text, bare_months)

@@ -39,6 +39,16 @@ class DateContext:
             i -= 1
         return out
 
+    def _year_frames(self, doc: Doc, text: str, span: Span) -> bool:
+        """Does the bare year `span` frame the text after it (narrative mode: it becomes the reference of later
+        partial dates): after a `year_frame_words` word ("im Jahr 1941", "seit 1941"), at a sentence's start
+        ("1941 begann ...") or on a short line (a heading)?"""
+        prev = self._prev_words(doc, span, 1)
+        line_start = text.rfind("\n", 0, span.start_char) + 1
+        line_end = text.find("\n", span.end_char)
+        line_len = (line_end if line_end >= 0 else len(text)) - line_start
+        return bool((prev and prev[0] in self.year_frame_words) or line_len < 80 or not prev or prev[0] in (".", "\n"))
+
     def bare_year_ok(self, doc: Doc, i: int) -> bool:
         """Is the 4-digit token doc[i] a year (True) or a count ("2500 Soldaten", False)?"""
         return is_bare_year(doc, i, self.year_triggers, self._lemma)
@@ -410,6 +420,9 @@ class DateContext:
             return True
         words = {t.text.lower() for t in clause}
         first = next((t.text.lower() for t in clause if not (t.is_space or t.is_punct)), "")
-        if words & set(self.nowadays["generic_subjects"]) or first in self.nowadays["generic_clause_openers"]:
-            return True  # "Wer heute ein Auto kaufen möchte, ...", "Heute würde man ... sagen": a generic present
+        if (words & set(self.nowadays["generic_subjects"]) or first in self.nowadays["generic_clause_openers"]) \
+                and (words & self.tense_detector.not_past or ("mehr" in words and words & set(self.nowadays["generic_no_longer"]))):
+            # "Wer heute ein Auto kaufen möchte, ...", "Heute würde man ... sagen", "nimmt man ihm ... heute nicht mehr
+            # ab": a generic present; not "Im Bundestag entscheidet man heute über das Gesetz" (the day)
+            return True
         return bool(words & set(self.nowadays["stative"]))
