@@ -397,6 +397,20 @@ def load_pdf_module(rev: str) -> ModuleType:
     return mod
 
 
+
+def _print_crosshead_rows(runs, folder, pages, show, record) -> None:
+    """The rows of a crosshead table, each run: the articles of `extract_articles` and the paragraphs of
+    `extract` + clean (`record`: one record a page or a PDF). Raw lines are not compared: a crosshead's
+    lines are one line of the raw text, as a headline's."""
+    for label, mod in runs:
+        if not hasattr(mod, "extract_articles"):
+            continue
+        r = articles_score(mod.extract_articles, folder, pages, show)
+        print(f"  {label}: extract_articles: articles found {r['found']} / {r['expected']}; clean text equal "
+              f"{r['clean']}/{r['expected']} (whitespace normalised), with its paragraph breaks {r['paragraphs']}/{r['expected']}")
+        found, total, _heads, _bodies = extract_paragraphs_score(mod.extract, folder, pages)
+        print(f"  {label}: extract + clean ({record}): set paragraphs whole {found}/{total}")
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--baseline", metavar="REV", help="also score pipeline/pdf.py of this git revision (e.g. 1c23a67~1)")
@@ -438,27 +452,12 @@ def main() -> None:
         n_x = sum(len({line[0] for line in lines}) for lines in xpages.values())
         print(f"{len(xpages)} pages with crossheads (bold, {CROSSHEAD_PT} x body), {n_x} articles (one-column "
               f"articles side by side, and a column of two beside a two-column one):")
-        for label, mod in runs:
-            if not hasattr(mod, "extract_articles"):
-                continue
-            r = articles_score(mod.extract_articles, folder, xpages, args.show)
-            # (raw lines are not compared: a crosshead's lines are one line of the raw text, as a headline's)
-            print(f"  {label}: extract_articles: articles found {r['found']} / {r['expected']}; clean text equal "
-                  f"{r['clean']}/{r['expected']} (whitespace normalised), with its paragraph breaks {r['paragraphs']}/{r['expected']}")
-            found, total, heads, bodies = extract_paragraphs_score(mod.extract, folder, xpages)
-            print(f"  {label}: extract + clean (one record a page): set paragraphs whole {found}/{total}")
+        _print_crosshead_rows(runs, folder, xpages, args.show, "one record a page")
         tpages = make_turn_pages(folder)
         n_t = sum(len({line[0] for line in lines}) for lines in tpages.values())
         print(f"{len(tpages)} PDFs of two pages, {n_t} articles, one going on on the second page at a crosshead "
               f"(bold, {CROSSHEAD_PT} x body) set at its top:")
-        for label, mod in runs:
-            if not hasattr(mod, "extract_articles"):
-                continue
-            r = articles_score(mod.extract_articles, folder, tpages, args.show)
-            print(f"  {label}: extract_articles: articles found {r['found']} / {r['expected']}; clean text equal "
-                  f"{r['clean']}/{r['expected']} (whitespace normalised), with its paragraph breaks {r['paragraphs']}/{r['expected']}")
-            found, total, heads, bodies = extract_paragraphs_score(mod.extract, folder, tpages)
-            print(f"  {label}: extract + clean (one record a PDF): set paragraphs whole {found}/{total}")
+        _print_crosshead_rows(runs, folder, tpages, args.show, "one record a PDF")
 
 
 if __name__ == "__main__":

@@ -454,11 +454,29 @@ def test_a_pdf_over_the_text_limit_is_refused_by_its_text(tmp_path, seed_texts):
     assert item.id == "lang" and item.meta["pages"] == 3
 
 
+
+def _counted_calls(monkeypatch, tmp_path, name: str):
+    """`pipeline.pdf.<name>` patched to count its calls; the count is kept in a file, as the extraction runs
+    in a worker process (`execute/inline.py`, `execute.local.extract_bounded`) that inherits the patch.
+    Returns a function giving the count so far."""
+    import pipeline.pdf
+
+    log = tmp_path / "extract-calls"
+    log.write_text("")
+    real = getattr(pipeline.pdf, name)
+
+    def counted(data):
+        with open(log, "a") as fh:
+            fh.write("x")
+        return real(data)
+
+    monkeypatch.setattr(pipeline.pdf, name, counted)
+    return lambda: len(log.read_text())
+
 def test_a_rerun_does_not_extract_an_unchanged_pdf_again(tmp_path, seed_texts, nlp_info, monkeypatch):
     """pdfminer takes about 0.1 s a page in the driver: a re-run over an archive of PDFs finds
     each unchanged file by its bytes' hash in the cache and never reads its text again; a
     changed file and --force are extracted."""
-    import pipeline.pdf
     from pipeline.run import RunOptions, run
 
     folder = tmp_path / "in"
@@ -470,18 +488,7 @@ def test_a_rerun_does_not_extract_an_unchanged_pdf_again(tmp_path, seed_texts, n
     assert counts()["processed"] == 2
     before = (out / "articles.jsonl").read_bytes()
 
-    # counted in a file: the extraction runs in a worker process (`execute/inline.py`), which inherits the patch
-    log = tmp_path / "extract-calls"
-    log.write_text("")
-    real = pipeline.pdf.extract
-
-    def extract(data):
-        with open(log, "a") as fh:
-            fh.write("x")
-        return real(data)
-
-    monkeypatch.setattr(pipeline.pdf, "extract", extract)
-    calls = lambda: len(log.read_text())  # noqa: E731
+    calls = _counted_calls(monkeypatch, tmp_path, "extract")
     again = counts()
     assert (again["cached"], again["processed"], calls()) == (2, 0, 0)
     assert (out / "articles.jsonl").read_bytes() == before
@@ -779,7 +786,6 @@ def test_pdf_articles_a_rerun_takes_an_unchanged_pdf_s_articles_from_the_cache_w
     about 0.1 s a page). The cache keeps how many articles the PDF of those bytes gave: a re-run
     takes them from there when every one is stored, and gives the same output; an article missing
     from the cache (a run stopped before its batch was stored), changed bytes and --force extract it."""
-    import pipeline.pdf
     from pipeline.run import RunOptions, run
 
     a, b, c = [(h, "\n\n".join(s[1:4])) for h, s in zip(_HEADS, _seed_bodies())]
@@ -791,18 +797,7 @@ def test_pdf_articles_a_rerun_takes_an_unchanged_pdf_s_articles_from_the_cache_w
     assert counts()["processed"] == 3
     before = (out / "articles.jsonl").read_bytes()
 
-    # counted in a file: the extraction runs in a worker process (`execute.local.extract_bounded`), which inherits the patch
-    log = tmp_path / "extract-calls"
-    log.write_text("")
-    real = pipeline.pdf.extract_articles
-
-    def extract_articles(data):
-        with open(log, "a") as fh:
-            fh.write("x")
-        return real(data)
-
-    monkeypatch.setattr(pipeline.pdf, "extract_articles", extract_articles)
-    calls = lambda: len(log.read_text())  # noqa: E731
+    calls = _counted_calls(monkeypatch, tmp_path, "extract_articles")
     again = counts()
     assert (again["cached"], again["processed"], calls()) == (3, 0, 0)
     assert (out / "articles.jsonl").read_bytes() == before
