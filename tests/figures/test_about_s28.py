@@ -61,3 +61,16 @@ def test_bracketed_change_does_not_share_across_a_sentence_end(nlp_model):
     text = gnad_sentence("gnad493", "Sprit immerhin um 13,5 Prozent") + " " + gnad_sentence("gnad493", "Gemüse (plus 9,4 Prozent)")
     got = dict(abouts(nlp_model, text))
     assert "9,4 Prozent" in got and got["9,4 Prozent"] != "Heizöl", got
+
+
+# origin: session 28, second round, 10kGNAD gnad493 (unseen sample): a clause after a comma that leaves out the verb
+# and has a subject of its own measures that subject, also after a change verb ("verbilligte sich ... um", which read
+# the verb's subject with no gapping) and also with a bare noun and no article ("Sprit immerhin um 13,5 Prozent",
+# "Wohnungsmieten um 3,6 Prozent"); both took the first clause's subject (Heizöl, Preis)
+@pytest.mark.parametrize("key, fig, expected", [
+    ("Sprit immerhin um 13,5 Prozent", "13,5 Prozent", "Sprit"),
+    ("Wohnungsmieten um 3,6 Prozent", "3,6 Prozent", "Wohnungsmiete"),
+])
+def test_gapped_bare_subject_after_a_change_verb(nlp_model, key, fig, expected):
+    got = dict(abouts(nlp_model, gnad_sentence("gnad493", key)))
+    assert got[fig] == expected, got
