@@ -74,3 +74,15 @@ def test_bracketed_change_does_not_share_across_a_sentence_end(nlp_model):
 def test_gapped_bare_subject_after_a_change_verb(nlp_model, key, fig, expected):
     got = dict(abouts(nlp_model, gnad_sentence("gnad493", key)))
     assert got[fig] == expected, got
+
+
+# origin: session 28, second round, 10kGNAD gnad42 and gnad378 (container nouns with no genitive): the Austrian "in
+# der Höhe von" hands `about` to the noun before it, as "in Höhe von" does ("Kredit in Höhe von 750 Millionen Euro",
+# the guidelines); only the form without the article was an amount phrase, and the amount measured "Höhe"
+@pytest.mark.parametrize("doc_id, key, fig, expected", [
+    ("gnad42", "eine Geldbuße in der Höhe von 562.500 Euro", "562.500 Euro", "Geldbuße"),
+    ("gnad378", "eine Geldstrafe in der Höhe von rund 260 Euro", "260 Euro", "Geldstrafe"),
+])
+def test_in_der_hoehe_von_hands_about_to_the_noun_before(nlp_model, doc_id, key, fig, expected):
+    got = dict(abouts(nlp_model, gnad_sentence(doc_id, key)))
+    assert got[fig] == expected, got
