@@ -487,6 +487,9 @@ class AboutContextRules:
                     return self._through_container(c)
             subj, how = self.subject_of(v, exclude=t.i)
             if subj is not None:
+                gapped = self._gapped_subject(doc, subj, q0)
+                if gapped is not None:
+                    subj, how = gapped, "_gapping"
                 self._context_rule = "difference_subject" + how
                 return self._through_container(subj)
             return None

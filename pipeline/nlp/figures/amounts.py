@@ -464,10 +464,13 @@ class AmountRules:
         if self._range_second(doc, prev_span, f):  # "bis zu" is also a qualifier
             return True
         between = [t.text.lower() for t in doc[prev_span.end: f["start"]] if not t.is_space]
-        while between and (between[-1] in self.sign_words or between[-1] in ("+", "-", "±") or between[-1] in self.adverbs_after_von):
-            # a change in brackets: "157,3 Millionen Nutzer weltweit (+ 38%)"; session 14 (dev11 wn49378): a
+        while between and (between[-1] in self.sign_words or between[-1] in ("+", "-", "±", "plus") or between[-1] in self.adverbs_after_von):
+            # a change in brackets: "157,3 Millionen Nutzer weltweit (+ 38%)", "465 Fälle (plus 82 Prozent)"
+            # (session 28, gnad609: "minus" is a sign word, "plus" was not popped); session 14 (dev11 wn49378): a
             # conversion, "Verluste in Höhe von 12 Milliarden Franken (umgerechnet 7,6 Milliarden Euro)"
             between.pop()
-        if between[-1:] == ["("] and len(between) <= 3:
-            return True  # the counted noun and one word between: "Nutzer weltweit ("
+        if between[-1:] == ["("] and len(between) <= 3 and self._same_sentence(doc, prev_span.start, f["num"]):
+            # the counted noun and one word between: "Nutzer weltweit ("; not across a sentence's end ("um 13,5
+            # Prozent. Gemüse (plus 9,4 Prozent)", gnad493)
+            return True
         return False

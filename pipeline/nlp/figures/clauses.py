@@ -66,6 +66,9 @@ class ClauseRules:
         if comma is None or comma + 2 >= q0:
             return None
         det, noun = doc[comma + 1], doc[comma + 2]
+        if det.text.lower() not in self.definite_articles and det.text[:1].isupper() and not det.ent_type_ \
+                and det.pos_ in ("NOUN", "PROPN") and all(x.pos_ in ("ADV", "ADP") for x in doc[comma + 2: q0]):
+            return det  # no article: "Heizöl verbilligte sich um fast ein Viertel, Sprit immerhin um 13,5 Prozent"
         if det.text.lower() not in self.definite_articles or not self._is_noun(noun) or noun.pos_ == "PROPN":
             return None
         if any(x.pos_ in ("VERB", "AUX") for x in doc[comma + 1: q0]):
