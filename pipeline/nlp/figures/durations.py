@@ -7,6 +7,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from ..dates import TenseDetector, clause_bounds, has_ann, sentence_bounds
+from ..dates.text import doc_text
 from ..ext import DATE_SPANS
 from ..normalize import lookup_unit, multiplier, parse_anchor, parse_digits, parse_number_word, shift_period
 from .common import _ADJ_ENDINGS, _TIME_UNITS
@@ -263,15 +264,15 @@ class DurationRules:
             units = "|".join(re.escape(u) for u in sorted(self.race_hours + self.race_minutes, key=len, reverse=True))
             self._race_re = re.compile(r"(?<![\w:.,-])(?P<a>\d{1,2}):(?P<b>[0-5]\d)(?::(?P<c>[0-5]\d))?(?:,(?P<f>\d{1,3}))?"
                                        rf"\s+(?P<u>{units})(?![\w])")
-        out = []
-        for m in self._race_re.finditer(doc.text):
+        out, text = [], doc_text(doc)
+        for m in self._race_re.finditer(text):
             hours = m.group("u") in self.race_hours
             if not hours and m.group("c"):  # "1:14:95 Minuten": the dates rule's
                 continue
             if hours and m.group("f") and not m.group("c"):  # "2:30,5 Stunden": no reading
                 continue
             sp = doc.char_span(m.start(), m.end(), label="DATE")
-            if sp is None and m.end() < len(doc.text) and doc.text[m.end()] == ".":  # "min." at a sentence's end
+            if sp is None and m.end() < len(text) and text[m.end()] == ".":  # "min." at a sentence's end
                 sp = doc.char_span(m.start(), m.end() + 1, label="DATE")
             if sp is None or (sp.start > 0 and doc[sp.start - 1].text.lower() in self.race_not_after):
                 continue
