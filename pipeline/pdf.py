@@ -866,7 +866,8 @@ def _column_converter():
                     if lines and id(item) in self.goes_on:
                         first = lines[0].get_text()
                         self.column_runs_over.append(self.text_written + len(first) - len(first.lstrip()))
-                    if body and any(b is item for b in texts) and abs(_box_size(item) - body) <= 0.05 * body:
+                    body_box = bool(body and any(b is item for b in texts) and abs(_box_size(item) - body) <= 0.05 * body)
+                    if body_box:
                         # a body box's lines that the layout shows wrapped, inside a paragraph: not set
                         # in, their first word too long for the line before (`_starts_paragraph`, the
                         # rule of `--pdf-articles`), no change of font (a bold line at the body's size):
@@ -879,7 +880,7 @@ def _column_converter():
                                 text_k = line.get_text()
                                 self.column_runs_over.append(at + len(text_k) - len(text_k.lstrip()))
                             at += len(line.get_text())
-                    if body and lines and any(b is item for b in texts) and abs(_box_size(item) - body) <= 0.05 * body:
+                    if body_box and lines:
                         # a body box (no running header set smaller): its first line at the top of a
                         # page goes on with the paragraph the page before ended in where it is not set
                         # in and its first word would not have fit at the end of that page's last

@@ -404,6 +404,13 @@ def test_race_times_with_a_unit_word_are_durations_with_the_unit_inside(nlp_mode
     # three parts before a minute unit stay minutes, seconds and hundredths (the dates rule), a clock time no DATE
     got = _entities(nlp_model, "Er gewann mit einer Zeit von 1:14:95 Minuten. Das Rennen begann um 14:30 Uhr.", "2006-01-01")
     assert [e for e in got if e[0] == "DATE"] == [("DATE", "1:14:95 Minuten", "PT1M14.95S", None)]
+    # review: a three-part time before "min"/"Min" is read as "Minuten" (one list of minute units for both rules),
+    # and a clock time with "h" is no duration ("Beginn: 19:30 h" was PT19H30M)
+    for unit in ("min", "Min"):
+        got = _entities(nlp_model, f"Er gewann mit einer Zeit von 1:14:95 {unit}.", "2006-01-01")
+        assert [e[2] for e in got if e[0] == "DATE"] == ["PT1M14.95S"], (unit, got)
+    got = _entities(nlp_model, "Das Museum ist von 9:00 h bis 17:00 h geöffnet. Beginn: 19:30 h.", "2006-01-01")
+    assert not [e for e in got if e[0] == "DATE" and e[2] and e[2].startswith("PT")], got
 
 
 def test_years_in_brackets_after_a_name_are_an_age_unless_the_sentence_gives_a_term(nlp_model):
@@ -418,6 +425,9 @@ def test_years_in_brackets_after_a_name_are_an_age_unless_the_sentence_gives_a_t
     term = "Die höchste Strafe erhielt unter anderem der Angeklagte Gelowicz (12 Jahre), er gilt als Anführer der Gruppe."
     got = _entities(nlp_model, term, "2010-03-04")  # Wikinews wn61550
     assert ("DATE", "12 Jahre", "P12Y", None) in got and not [e for e in got if e[0] == "FIGURE"]
+    # review: "beurteilte" holds "urteil" but is no word of a term: the bracket after the name is an age
+    got = _entities(nlp_model, "Der Trainer Thomas Müller (45 Jahre) beurteilte die Lage nüchtern.", "2010-03-04")
+    assert ("FIGURE", "45 Jahre", 45, "year") in got and not [e for e in got if e[0] == "DATE"], got
 
 
 def test_plain_number_with_a_period_after_als_is_a_rank(nlp_model):

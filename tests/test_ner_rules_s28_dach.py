@@ -46,7 +46,6 @@ def test_austrian_body_the_model_missed_is_org(nlp_info, doc_id, key, names):
 
 @pytest.mark.parametrize("text, word", [
     ("Sie tritt mit ihrem bekanntesten Politiker, Nationalrat Roland Borer, an.", "Nationalrat"),
-    ("Die Großdemonstration wurde vom Hessischen Verwaltungsgerichtshof unter Auflagen erlaubt.", "Verwaltungsgerichtshof"),
     (("gnad15", "von der ÖVP Burgenland"), "ÖVP"),  # "Burgenland" an entity of the model
 ])
 def test_body_before_a_name_or_after_an_adjective_is_left_alone(nlp_info, text, word):
@@ -68,6 +67,19 @@ def test_body_before_a_name_or_after_an_adjective_is_left_alone(nlp_info, text, 
     assert on == off
     assert (word,) in nlp.get_pipe("presseschau_ner_rules").dach_names
 
+
+
+def test_body_after_a_capitalised_adjective_is_no_table_name(nlp_info):
+    # the guard itself (the model tags "Hessischen Verwaltungsgerichtshof" ORG, so a whole-pipeline test never
+    # reaches it: review): on the parsed sentence, the table's name after a capitalised adjective (ADJ: "Österreichische";
+    # the parser tags "Hessischen" PROPN, which the guard does not see) is part of a longer name, alone it is the body
+    nlp, _ = nlp_info
+    rules = nlp.get_pipe("presseschau_ner_rules")
+    for text, found in (("Das entschied der Österreichische Verwaltungsgerichtshof am Montag.", False),
+                        ("Das entschied der Verwaltungsgerichtshof am Montag.", True)):
+        doc = nlp(text)
+        i = next(t.i for t in doc if t.text == "Verwaltungsgerichtshof")
+        assert (rules.dach_institution(doc, i) is not None) is found, (text, doc[i - 1].pos_)
 
 def test_party_before_a_listed_place_is_left_alone(nlp_info):
     # 10kGNAD gnad15, the whole article: "Burgenland" (a Land of regions.tsv) is no entity start here, so the

@@ -55,7 +55,7 @@ _LETTERS_HEAD = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+)*")
 CLEANING_KEYS: dict[str, frozenset[str]] = {
     "cleaning.json": frozenset({
         "terminal_punct", "sentence_end", "quote_open", "months", "date_labels", "suspended_hyphen_words", "hyphen_keep_left_suffixes",
-        "adjective_pair_guarded_ends", "adjective_pair_second_suffixes", "function_words", "end_marks", "agencies",
+        "adjective_pair_guarded_ends", "adjective_pair_second_suffixes", "function_words", "english_function_words", "end_marks", "agencies",
         "dateline_agencies",
         "credit_prefixes", "author_roles", "outlets", "doc_start_patterns", "head_inline_patterns", "line_patterns",
         "inline_patterns", "tail_block_patterns", "comment_patterns", "author_note_patterns", "tail_inline_patterns",
@@ -119,6 +119,7 @@ class _Data:
         self.suspended = {w.lower() for w in d["suspended_hyphen_words"]}
         self.end_marks = set(d["end_marks"])
         self.function_words = frozenset(d.get("function_words", []))
+        self.english_function_words = frozenset(d["english_function_words"])  # "AbstractThe": a lost space
         self.determiners = frozenset(d["determiners"])
         self.keep_left_suffixes = tuple(d.get("hyphen_keep_left_suffixes", []))
         self.camel_names = frozenset(w.lower() for w in d["camelcase_names"])  # cleaning_camelcase.json

@@ -12,11 +12,6 @@ from .data import (_lexprob, first_names, hyphen_only_heads, hyphen_parts, hyphe
 if TYPE_CHECKING:
     from .hyphenation import _Tok  # a type only: hyphenation.py imports this module
 
-#: English function words of three letters or more that a German text quotes (a journal's name, a
-#: title): no German compound ends in one, so "AbstractThe" (10kGNAD's "Abstract" glued to "The BMJ")
-#: lost a space, not a hyphen. (Shorter ones, "Of", "To", are no compound's end by their length.)
-_ENGLISH_FUNCTION_WORDS = frozenset({"the", "and", "for", "with", "from"})
-
 
 class CompoundHyphens:
     """Methods of `_Assembler` for the job named above (hyphenation.py composes the mixins into it)."""
@@ -459,7 +454,7 @@ class CompoundHyphens:
         # line that holds a join it is a glued compound ("AwashFluss", "CSUInnenexperte",
         # "STANDARDGespräch", "verdiVerhandlungsführer") ...
         if (len(right) < 3 and not right.isupper()) or right.lower() in D.function_words \
-                or right.lower() in _ENGLISH_FUNCTION_WORDS:
+                or right.lower() in D.english_function_words:
             return []  # no compound ends in an article or preposition: a lost space ("AbstractThe")
         if not left.isupper() and len(left) <= 5 and len(right) <= 4 and (pr is None or pr < -12.5) \
                 and left.lower() != right.lower():

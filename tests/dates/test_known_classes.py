@@ -114,3 +114,11 @@ def test_a_later_year_after_christ_ends_the_narrated_year_before_christ(nlp):
     inner = ("Die Stadt wurde 479 v. Chr. zerstört, wie viele Quellen aus späterer Zeit berichten und erzählen. "
              "Mitte des Jahres verließ Mardonios Thessalien.")
     assert _narrative_dates(nlp, inner)["Mitte des Jahres"] == _narrative_dates(nlp, inner.replace("479 v. Chr.", "1479"))["Mitte des Jahres"]
+
+
+# second review: a date that names no year ("Am 3. Mai", "Im Sommer") took the publication's year and ended the
+# narrated year before Christ; only a date that names its year does
+def test_a_date_without_its_own_year_keeps_the_narrated_year_before_christ(nlp):
+    text = ("Im Frühjahr 479 v. Chr. zog das persische Heer nach Norden. Am 3. Mai erreichte es Thessalien. "
+            "Mitte des Jahres verließ Mardonios das Land.")
+    assert _narrative_dates(nlp, text)["Mitte des Jahres"] == "-0478"

@@ -444,8 +444,10 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
                     # where it frames the following text, as for `ref`
                     if m.kind not in ("year", "bc_year") or self._year_frames(doc, text, span):
                         bc_ref = int(value[:5])
-                elif re.match(r"\d{4}(?![\d])", value):
-                    bc_ref = None  # "Die Stadt wurde 1850 in einem Buch beschrieben": the narrative has left that year
+                elif re.match(r"\d{4}(?![\d])", value) and (m.g.get("year") or m.extra.get("year") is not None):
+                    # "Die Stadt wurde 1850 in einem Buch beschrieben": the narrative has left that year; only a date
+                    # that names its year ("Am 3. Mai erreichte es Thessalien" took the publication's: review)
+                    bc_ref = None
             if ref is not None and value and _ISO_DAY.match(value) and ref == self._ref_from(value):
                 day_ref = ref
         self._month_ranges(text, bare_months)

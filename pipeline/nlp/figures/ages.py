@@ -153,7 +153,12 @@ class AgeRules:
         if name is None or not (name.ent_type_ == "PER" or (not name.ent_type_ and name.pos_ == "PROPN")):
             return False
         sent = name.sent if doc.has_annotation("SENT_START") else doc[:]
-        return not any(t.text.lower() in self.term_tokens or any(w in t.text.lower() for w in self.term_words) for t in sent)
+        return not any(t.text.lower() in self.term_tokens or self._term_word(t.text.lower()) for t in sent)
+
+    def _term_word(self, low: str) -> bool:
+        """Is the lower-case word one of a sentence or prison term ("Haftstrafe", "verurteilt", "Urteil"), not a
+        word that only holds one ("beurteilte", "Vorurteil": `term_not_after` before it)?"""
+        return any(w in low and low[:low.index(w)] not in self.term_not_after for w in self.term_words)
 
     def _subject_with_bracket(self, doc: Doc, name: Token, close: Token) -> bool:
         """Session 15 (dev12 wn45074, dev9 wn29640): "Der angeklagte, drogensüchtige Ziehvater (43)

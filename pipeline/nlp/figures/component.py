@@ -149,6 +149,7 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.age_nouns = set(ms["age_nouns"])
         self.term_words = tuple(ms["bracket_years_age"]["term_words"])  # "Strafe ... Gelowicz (12 Jahre)": a term
         self.term_tokens = set(ms["bracket_years_age"]["term_tokens"])
+        self.term_not_after = set(ms["bracket_years_age"]["term_not_after"])  # "beurteilte", "Vorurteil"
         self.age_range_words = set(ms["age_range_words"])
         self.age_compound_suffixes = tuple(ms["age_compounds"]["suffixes"])
         self.age_change_words = frozenset(ms["age_compounds"]["change_words"])
@@ -188,7 +189,7 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.duration_links = set(ms["compound_durations"]["links"])
         self.duration_range_words = set(ms["compound_durations"]["not_after"])
         self.race_hours = list(ms["race_times"]["hours"])  # "8:14:40 Stunden", "2:46 Stunden"
-        self.race_minutes = list(ms["race_times"]["minutes"])  # "1:41,983 Minuten"
+        self.race_minutes = list(lang_data("dates.json")["race_time_units"])  # "1:41,983 Minuten": the dates rule's list
         self.race_not_after = set(ms["race_times"]["not_after"])
         self.range_link_phrases = [w.split() for w in ms["range_links"]]  # also "bis zu"
         self.alternative_links = set(ms["alternative_links"])
