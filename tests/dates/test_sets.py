@@ -73,6 +73,9 @@ def test_month_of_every_year_is_a_set(nlp):
     ("Außer beim täglichen einstündigen Hofgang ist Hoyzer deshalb allein.", "2005-06-01",
      [("täglichen", "P1D", "set")]),  # wn3354 (dev7)
     ("Sie prägt das Leben bis in den täglichen Alltag hinein.", "2006-01-01", []),  # wn31608 (dev)
+    # session 28 (unseen Wikinews sample, wn75792): "das tägliche Leben" is everyday life like "Alltag", no set
+    ("Weil die Polizei das tägliche Leben der Menschen einschränke“, sagte er.", "2013-06-30", []),
+    ("Weil die chinesische Polizei und die chinesische Regierung ständig ihr tägliches Leben stört.", "2013-06-30", []),
 ])
 def test_inflected_set_adjective(nlp, text, published, expected):
     assert dates_of(nlp, text, published) == expected
