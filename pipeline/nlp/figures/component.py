@@ -55,6 +55,7 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.id_before_digits = set(ids["before_digits_only"])
         self.id_after = set(ids["after"])
         self.id_compound_heads = tuple(ids["compound_heads"])
+        self.year_first_verbs = frozenset(ids["year_first_verbs"])
         self.clock_before = set(ids["clock_words"]["before"])
         self.clock_parts = [w.split() for w in ids["clock_words"]["parts"]]
         self.clock_max_hour = ids["clock_words"]["max_hour"]

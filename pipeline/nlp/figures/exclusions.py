@@ -141,8 +141,25 @@ class ExclusionRules:
         if self._clock_time(doc, i):
             return True  # "um sieben vom Freigängerhaus", "um halb neun": a clock time without "Uhr"
         if t.like_num and parse_digits(t.text) is not None and re.fullmatch(r"1\d{3}|20\d{2}", t.text):
-            if is_bare_year(doc, i, lemma_fn=self.lemma):
+            if is_bare_year(doc, i, lemma_fn=self.lemma) or self._year_by_form(doc, i):
                 return True
+        return False
+
+    def _year_by_form(self, doc: Doc, i: int) -> bool:
+        """Session 28 (figure precision): a year `is_bare_year` takes for a count. In brackets alone before a
+        citation's colon ("Tezarek, Laura (2017): Andreas Okopenko"; the tokenizer glues "):" into one token the
+        tagger calls a noun, which the year then seems to count); or opening its sentence before a verb in the
+        singular (identifiers.json year_first_verbs), so not its subject ("1278 war die Burg Juval im Besitz ...": before
+        1500 no year without a trigger; a count takes a plural verb, "1278 waren anwesend", or a noun, "1278 Menschen")."""
+        prev = doc[i - 1] if i > 0 else None
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if nxt is None:
+            return False
+        if prev is not None and prev.text == "(" and re.fullmatch(r"\)[:;,.]?", nxt.text) and int(doc[i].text) >= 1500:
+            return True
+        if (i == 0 or doc[i].is_sent_start or prev is not None and prev.text in (".", "!", "?")) \
+                and nxt.text in self.year_first_verbs and re.fullmatch(r"1\d{3}", doc[i].text):
+            return True  # identifiers.json year_first_verbs
         return False
 
     def _clock_time(self, doc: Doc, i: int) -> bool:
