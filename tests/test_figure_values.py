@@ -444,3 +444,13 @@ def test_year_of_a_citation_or_opening_a_sentence_is_no_figure(nlp_model):
     assert ("FIGURE", "1600", 1600, None) in got
     got = _entities(nlp_model, "1278 Menschen kamen. 1278 waren es im Jahr davor.", "2021-01-01")
     assert [e for e in got if e[0] == "FIGURE"] == [("FIGURE", "1278", 1278, None), ("FIGURE", "1278", 1278, None)]
+
+
+def test_no_figure_inside_a_url_or_a_link_target(nlp_model):
+    # session 28 (figure precision): a tweet's status id and a markdown link's target in web-page text were FIGUREs
+    # ("https://twitter.com/IGD_News/status/1253829874919157760", "[HIER](https://.../Details/6212)"); a URL is an
+    # identifier. The figures of the sentence outside the URL stay.
+    got = _entities(nlp_model, _web("tests/eval/neues-deutschland.de.mietenstreik.html", "In mindestens zwei Gebäuden in Chicago"), "2020-04-26")
+    assert [e for e in got if e[0] == "FIGURE"] == [("FIGURE", "zwei", 2, None)]
+    got = _entities(nlp_model, _web("tests/eval/leichtathletik-berlin.de-norddeutschland.html", "Alle Ergebnisse findest du [HIER]"), "2021-01-01")
+    assert not [e for e in got if e[0] == "FIGURE"]

@@ -241,6 +241,8 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         races = self._race_times(doc)
         for sp in races:
             blocked.update(range(sp.start, sp.end))
+        for start, end in self._url_tokens(doc):
+            blocked.update(range(start, end))  # "https://twitter.com/x/status/1253829874919157760": no figure in a URL
         free_from = 0  # first token after the last figure found
         for t in doc:
             i = t.i

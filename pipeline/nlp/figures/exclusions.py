@@ -14,6 +14,8 @@ from .common import _NOUN_POS, _RESULT_LINE, _SCORE_LINE, _TIME_UNITS, _next, _p
 
 # a code of letters and digits ("x3", "12V") glued to a number by a dash: a model's name ("Atom x3-8300")
 _LETTERS_AND_DIGITS = re.compile(r"[A-Za-z]+\d+[A-Za-z]*|\d+[A-Za-z]+")
+# a URL or a markdown link's target in web-page text: it ends at white space, a closing bracket or a quote
+_URL = re.compile(r"(?:https?://|www\.)[^\s()\[\]<>\"]+")
 # what may follow a clock time without "Uhr": a preposition, an adverb, a verb, a pronoun ("um sieben vom
 # Freigängerhaus", "um neun hier", "um Viertel vor zehn stattfindet"), not an adjective or article of a noun phrase
 _CLOCK_NEXT_POS = frozenset({"ADP", "ADV", "VERB", "AUX", "PART", "SCONJ", "PRON", "PUNCT"})
@@ -23,6 +25,21 @@ class ExclusionRules:
     """Methods of `FigureRecognizer` for the job named above (component.py composes the mixins into it)."""
 
     # -- exclusions --
+    @staticmethod
+    def _url_tokens(doc: Doc) -> list[tuple[int, int]]:
+        """Session 28 (figure precision): the token ranges of the URLs in the text ("https://twitter.com/x/status/
+        1253829874919157760", a markdown link's target "[HIER](https://.../Details/6212)"): an identifier, no figure
+        in it (guidelines). The tokenizer may cut a URL into several tokens; every token it touches is in the range."""
+        text = doc_text(doc)
+        if "://" not in text and "www." not in text:
+            return []
+        out = []
+        for m in _URL.finditer(text):
+            sp = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if sp is not None:
+                out.append((sp.start, sp.end))
+        return out
+
     def _after_identifier(self, doc: Doc, i: int) -> bool:
         """The number at i names something after a word of identifiers.json ("Artikel 4", "Klasse 5")."""
         t, prev = doc[i], _prev(doc, i)
