@@ -454,3 +454,13 @@ def test_no_figure_inside_a_url_or_a_link_target(nlp_model):
     assert [e for e in got if e[0] == "FIGURE"] == [("FIGURE", "zwei", 2, None)]
     got = _entities(nlp_model, _web("tests/eval/leichtathletik-berlin.de-norddeutschland.html", "Alle Ergebnisse findest du [HIER]"), "2021-01-01")
     assert not [e for e in got if e[0] == "FIGURE"]
+
+
+def test_unit_the_model_took_into_a_name_goes_back_to_the_figure(nlp_model):
+    # session 28 (figure precision): "drei GB RAM" with "GB RAM" ORG: the FIGURE "drei GB" was dropped where it
+    # overlapped the name; a name the model begins with a unit right after a number is no name
+    got = _entities(nlp_model, _gnad("gnad584", "Ihm stehen drei GB RAM"), GNAD)
+    assert ("FIGURE", "drei GB", 3, "GB") in got and ("FIGURE", "32 GB", 32, "GB") in got
+    assert not [e for e in got if e[0] in ("ORG", "MISC") and "GB" in e[1]]
+    got = _entities(nlp_model, _gnad("gnad491", "in Verbindung mit drei GB RAM"), GNAD)
+    assert ("FIGURE", "drei GB", 3, "GB") in got
