@@ -14,6 +14,8 @@ from .common import _NOUN_POS, _RESULT_LINE, _SCORE_LINE, _TIME_UNITS, _next, _p
 
 # a code of letters and digits ("x3", "12V") glued to a number by a dash: a model's name ("Atom x3-8300")
 _LETTERS_AND_DIGITS = re.compile(r"[A-Za-z]+\d+[A-Za-z]*|\d+[A-Za-z]+")
+# a URL or a markdown link's target in web-page text: it ends at white space, a closing bracket or a quote
+_URL = re.compile(r"(?:https?://|www\.)[^\s()\[\]<>\"]+")
 # what may follow a clock time without "Uhr": a preposition, an adverb, a verb, a pronoun ("um sieben vom
 # Freigängerhaus", "um neun hier", "um Viertel vor zehn stattfindet"), not an adjective or article of a noun phrase
 _CLOCK_NEXT_POS = frozenset({"ADP", "ADV", "VERB", "AUX", "PART", "SCONJ", "PRON", "PUNCT"})
@@ -23,6 +25,21 @@ class ExclusionRules:
     """Methods of `FigureRecognizer` for the job named above (component.py composes the mixins into it)."""
 
     # -- exclusions --
+    @staticmethod
+    def _url_tokens(doc: Doc) -> list[tuple[int, int]]:
+        """Session 28 (figure precision): the token ranges of the URLs in the text ("https://twitter.com/x/status/
+        1253829874919157760", a markdown link's target "[HIER](https://.../Details/6212)"): an identifier, no figure
+        in it (guidelines). The tokenizer may cut a URL into several tokens; every token it touches is in the range."""
+        text = doc_text(doc)
+        if "://" not in text and "www." not in text:
+            return []
+        out = []
+        for m in _URL.finditer(text):
+            sp = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if sp is not None:
+                out.append((sp.start, sp.end))
+        return out
+
     def _after_identifier(self, doc: Doc, i: int) -> bool:
         """The number at i names something after a word of identifiers.json ("Artikel 4", "Klasse 5")."""
         t, prev = doc[i], _prev(doc, i)
@@ -141,8 +158,25 @@ class ExclusionRules:
         if self._clock_time(doc, i):
             return True  # "um sieben vom Freigängerhaus", "um halb neun": a clock time without "Uhr"
         if t.like_num and parse_digits(t.text) is not None and re.fullmatch(r"1\d{3}|20\d{2}", t.text):
-            if is_bare_year(doc, i, lemma_fn=self.lemma):
+            if is_bare_year(doc, i, lemma_fn=self.lemma) or self._year_by_form(doc, i):
                 return True
+        return False
+
+    def _year_by_form(self, doc: Doc, i: int) -> bool:
+        """Session 28 (figure precision): a year `is_bare_year` takes for a count. In brackets alone before a
+        citation's colon ("Tezarek, Laura (2017): Andreas Okopenko"; the tokenizer glues "):" into one token the
+        tagger calls a noun, which the year then seems to count); or opening its sentence before a verb in the
+        singular (identifiers.json year_first_verbs), so not its subject ("1278 war die Burg Juval im Besitz ...": before
+        1500 no year without a trigger; a count takes a plural verb, "1278 waren anwesend", or a noun, "1278 Menschen")."""
+        prev = doc[i - 1] if i > 0 else None
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if nxt is None:
+            return False
+        if prev is not None and prev.text == "(" and re.fullmatch(r"\)[:;,.]?", nxt.text) and int(doc[i].text) >= 1500:
+            return True
+        if (i == 0 or doc[i].is_sent_start or prev is not None and prev.text in (".", "!", "?")) \
+                and nxt.text in self.year_first_verbs and re.fullmatch(r"1\d{3}", doc[i].text):
+            return True  # identifiers.json year_first_verbs
         return False
 
     def _clock_time(self, doc: Doc, i: int) -> bool:
