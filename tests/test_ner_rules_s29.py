@@ -63,3 +63,16 @@ def test_name_after_a_new_organisation_noun_is_org(nlp_info, text, name, model_e
     doc = _doc(nlp_info, text)
     assert ents_with(nlp_info, doc)[(name, "ORG")] == 1
     assert ents_with(nlp_info, doc, **_without_new_nouns(nlp_info))[model_error] == 1
+
+
+@pytest.mark.parametrize("text, name", [
+    # the sample (boxen1.com): nine mentions of the boxer, each ended by the model before the suffix
+    ("Gegen wen Chris Eubank Jr. letztlich um die WM boxen wird, ist dem Modellathleten anscheinend völlig egal: "
+     "„Golovkin, Murata oder Andrade – ich boxe sie alle!“", "Chris Eubank Jr."),
+    # 10kGNAD (gnad779), a results list
+    ("14. Carlos Sainz jr. (ESP) Toro Rosso 1:43,854", "Carlos Sainz jr."),
+])
+def test_generational_suffix_is_part_of_the_name(nlp_info, text, name):
+    doc = _doc(nlp_info, text)
+    assert ents_with(nlp_info, doc)[(name, "PER")] == 1
+    assert ents_with(nlp_info, doc, name_suffixes=frozenset())[(name.rsplit(" ", 1)[0], "PER")] == 1
