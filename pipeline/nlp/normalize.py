@@ -70,7 +70,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "relative_pronouns", "attribute_deps", "list_headings", "rank_nouns", "table_headings",
         "singular_articles", "degree_prepositions", "threshold_nouns", "um_object_verbs", "demonstrative_pronouns",
         "genitive_s_articles", "person_noun_endings", "period_nouns"}),
-    "names.json": frozenset({"titles", "surname_particles", "definite_articles", "indefinite_articles", "not_adjectives", "feminine_suffixes", "article_genders",
+    "names.json": frozenset({"titles", "surname_particles", "name_suffixes", "definite_articles", "indefinite_articles", "not_adjectives", "feminine_suffixes", "article_genders",
                          "place_genitive_endings", "genitive_s_not_after", "no_genitive_s_endings", "adjective_endings"}),
     "ner_rules.json": frozenset({
         "place_descriptors", "legal_forms", "org_heads", "name_heads", "club_prefixes", "org_compound_prefixes",

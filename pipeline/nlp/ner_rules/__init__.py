@@ -90,7 +90,9 @@ component config:
   ends before a common noun after a word in -s, the person's possession or the sentence's
   object ("Wulffs Hochzeitsfeier" -> "Wulffs", "Matthew Williams Liebeskummer" -> "Matthew
   Williams"); found on the held-out GermEval dev sentences. A name ends at a line break inside
-  it ("St. Johannes\\n\\nStühle" -> "St. Johannes"; session 14, web news).
+  it ("St. Johannes\\n\\nStühle" -> "St. Johannes"; session 14, web news). Session 29: a PER
+  span takes in a generational suffix right after it ("[Chris Eubank] Jr." -> "Chris Eubank Jr.";
+  names.json ``name_suffixes``).
 
 * ``acronyms`` (session 14, real web news) -- an acronym the text defines names an
   organisation: one right after a name inside its span is split off as a second name
@@ -115,6 +117,9 @@ component config:
   before "berichtete"/"zufolge" (``news_sources``), is ORG ("zitiert [T3N] den leitenden
   Wissenschaftler", "laut [Statista]"), unless it is a listed name or a word of a longer PER of
   the article ("Hanif Atmar" ... "laut [Atmar]").
+  Session 29 (an unseen web sample): more organisation nouns ("Ausrüster", "Autobauer", "Plattform",
+  "Portal", "Riese"), and a PER span led by a compound ending in one is cut to the name and made
+  ORG ("[Outdoorausrüster Mammut]" PER -> "Mammut" ORG; `compound_org_lead`).
 
 * ``datelines`` (session 16, real web news) -- the agency tags of a dateline the model missed
   are ORG: a place at a line's start, then the tags in brackets joined by slashes, then a full

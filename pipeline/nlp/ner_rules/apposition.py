@@ -30,7 +30,7 @@ class AppositionRules:
         # [Start-up-Unternehmen] «MIRO Analytical»" LOC; session 15) types the name after it again
         inside = {i for e in ents for i in range(e.start, e.end)}
         for ent in ents:
-            if self.org_apposition and ent.label_ in _NAME_LABELS and self.appositive_inside(ent):
+            if self.org_apposition and ent.label_ in _NAME_LABELS and (self.appositive_inside(ent) or self.compound_org_lead(ent)):
                 ent = Span(doc, ent.start + 1, ent.end, label="ORG", kb_id=ent.kb_id_)
                 out.append(ent)
                 repaired.append(ent)
@@ -142,6 +142,22 @@ class AppositionRules:
             return False  # "[LGBT-Bewegung Chiles]": the movement of a place (Wikinews dev), no apposition
         head = first.rsplit("-", 1)[-1].casefold()
         return self.appositive_heads.get(head) == "ORG" or self.org_apposition_heads.get(head) == "ORG"
+
+    def compound_org_lead(self, ent: Span) -> bool:
+        """'[Outdoorausrüster Mammut]', '[Fahrzeugeinrichter Sortimo]' (one PER span from the model):
+        a PER span that starts with a compound (no hyphen) ending in an ORG word of
+        ``appositive_heads``/``org_apposition_heads`` after a modifier of at least
+        `_COMPOUND_MODIFIER_MIN` letters, before a capitalised word: the compound says what the
+        rest is, an organisation, and is no part of its name (our rule, session 29, issue 13: two
+        companies of an unseen web sample were PER on every mention so). PER only: an ORG or LOC
+        span may start so ("Bundesverband Deutscher ..."); not a listed first name or surname."""
+        first = ent[0].text
+        if ent.label_ != "PER" or len(ent) < 2 or "-" in first or not ent[1].text[:1].isupper() \
+                or first in self.first_names or first in self.surnames or not first[:1].isupper():
+            return False
+        word = first.casefold()
+        return any(self.appositive_heads.get(word[k:]) == "ORG" or self.org_apposition_heads.get(word[k:]) == "ORG"
+                   for k in range(_COMPOUND_MODIFIER_MIN, len(word) - 1))
 
     def appositive_label(self, doc: Doc, start: int, inside: Optional[set[int]] = None) -> Optional[str]:
         """The label that the common noun right before token `start` (or before its opening

@@ -53,6 +53,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         data = lang_data("ner_rules.json")
         self.titles = frozenset(names["titles"])
         self.particles = frozenset(names["surname_particles"])
+        self.name_suffixes = frozenset(names["name_suffixes"])  # `suffix_end` (session 29)
         self.definite_articles = frozenset(names["definite_articles"])
         self.indefinite_articles = frozenset(names["indefinite_articles"])  # `product_label`
         self.version_re = VERSION_NUMBER
@@ -140,6 +141,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
                 end = self.line_end(doc, start, end)
                 if label == "PER":
                     end = self.possession_end(doc, start, end)
+                    end = self.suffix_end(doc, start, end)
                 if start == end:
                     repaired.append(Span(doc, ent.start, ent.end, label="DROPPED"))
                     continue
