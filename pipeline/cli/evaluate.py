@@ -134,7 +134,7 @@ def evaluate_dates_cmd(
 
 @app.command("evaluate-rules")
 def evaluate_rules_cmd(
-    split: str = typer.Option("test", "--split", help="Wikinews articles with DATE/FIGURE gold: dev (the dev split), dev2 ... dev17 (30 train articles each, annotated blind), train (dev2-dev17 together) to develop on, or test (measure only)"),
+    split: str = typer.Option("test", "--split", help="Wikinews articles with DATE/FIGURE gold: dev (the dev split), dev2 ... dev18 (30 train articles each, annotated blind), train (dev2-dev18 together) to develop on, or test (measure only)"),
     model: Optional[str] = typer.Option(None, "--model", "-m"),
     data: Path = typer.Option(DEFAULT_DATA, "--data", help="The shared open data folder"),
     as_json: bool = typer.Option(False, "--json"),
