@@ -83,6 +83,14 @@ def test_modal_with_perfect_infinitive_is_past(nlp):
     assert dates_of(nlp, text, "2006-09-03") == [("18. Juli", "2006-07-18", "date"), ("17. August", "2006-08-17", "date")]
 
 
+# origin: session 29, unseen Wikinews sample (issue 18)
+def test_modal_with_a_passive_perfect_infinitive_is_past(nlp):
+    # "worden" makes a perfect as "haben" does (dates.json tense.perfect_infinitives): the Friday before publication
+    text = ("Die Zahl der Menschen, die durch die Unruhen am Freitag getötet worden sein sollen, bezifferte die "
+            "chinesische Nachrichtenagentur Xinhua heute mit 13.")  # wn49024, published on Monday 2008-03-17
+    assert ("Freitag", "2008-03-14", "date") in dates_of(nlp, text, "2008-03-17")
+
+
 # origin: session 14, dev11 errors
 def test_modal_with_a_passive_infinitive_stays_future(nlp):
     # only "haben" makes the perfect infinitive: "soll ... vorgestellt werden" is a plan
