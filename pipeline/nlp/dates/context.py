@@ -99,6 +99,8 @@ class DateContext:
             return False  # "ein Jahr danach", "zwei Tage zuvor": an amount of a unit, the figures component dates it
         if m.kind == "deictic" and g["deic"] in self.deictic_lowercase_only and p1 in self.morgen_noun_after:
             return False
+        if m.kind == "deictic" and len(span) == 1 and self._in_deictic_idiom(doc, span.start):
+            return False  # "von heute auf morgen" (overnight): no date (dates.json deictic_idioms)
         if m.kind == "deictic" and g["deic"].lower() == "heute" and not g.get("dp2"):
             return not self._heute_nowadays(doc, span, p1)
         if m.kind == "episode_day":
@@ -387,6 +389,22 @@ class DateContext:
             if doc[j].text.lower() in links and verb(doc[j + 1]):
                 return j + 1
         return c0
+
+    def _in_deictic_idiom(self, doc: Doc, i: int) -> bool:
+        """Is token `i` a word of an idiom of dates.json deictic_idioms ("von heute auf morgen": overnight), not
+        after one of its `not_after` words ("in der Nacht von heute auf morgen": tonight)?"""
+        w = doc[i].text.lower()
+        for phrase in self.deictic_idioms:
+            for k, pw in enumerate(phrase):
+                s0 = i - k
+                if pw != w or s0 < 0 or s0 + len(phrase) > len(doc):
+                    continue
+                if [t.text.lower() for t in doc[s0: s0 + len(phrase)]] != phrase:
+                    continue
+                if s0 > 0 and doc[s0 - 1].text.lower() in self.deictic_idioms_not_after:
+                    continue
+                return True
+        return False
 
     def _heute_nowadays(self, doc: Doc, span: Span, p1: str) -> bool:
         """'heute' meaning 'nowadays' ("bis heute", "(heute Nur-Sultan)", "Heute scheint
