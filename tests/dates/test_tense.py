@@ -286,6 +286,23 @@ def test_a_past_participle_attribute_lies_behind(nlp_model, text, published, exp
     assert expected in dates_of(nlp_model, text, published)
 
 
+# origin: session 29, sweep of unlabelled Wikinews train articles and 10kGNAD (issue 18): a prepositional phrase may
+# stand between the date and its past participle, and adjectives or a hyphenated noun after it (dates.json
+# tense.participle_attribute.phrase_gap); a planned participle after the phrase still leaves the date to the clause
+@pytest.mark.parametrize("text,published,expected", [
+    ("Major Valeri Trojanow, Pilot des am Donnerstagnachmittag über Litauen abgestürzten russischen "
+     "Kampfflugzeuges Su-27, befindet sich noch immer in Gewahrsam Litauens.", "2005-09-20",
+     ("Donnerstagnachmittag", "2005-09-15", "date")),  # wn12716 (a train article outside the rule dev sets)
+    ("Dort sieht man auch infolge einer am 20. Juli in Kraft getretenen EU-Asylaufnahmerichtlinie keinen "
+     "Änderungsbedarf.", "2016-03-15", ("20. Juli", "2015-07-20", "date")),  # 10kGNAD gnad776 (undated)
+    ("Das sind die am Mittwoch in Wien präsentierten Ergebnisse der Mobilitätsstudie der VAV Versicherungs-AG.",
+     "2016-03-15", ("Mittwoch", "2016-03-09", "date")),  # 10kGNAD gnad820 (undated)
+    ("Die am Montag im Rathaus geplante Sitzung soll öffentlich sein.", "2012-09-21", ("Montag", "2012-09-24", "date")),
+])
+def test_a_past_participle_after_a_phrase_lies_behind(nlp_model, text, published, expected):
+    assert expected in dates_of(nlp_model, text, published)
+
+
 # origin: session 23 (second round), dev15 wn83783 and dev6 wn56546: a day and month without a year a few days
 # (up to a week) after publication is that day, even in a past clause ("hatte zuvor besiegt", "geöffnet hat"):
 # a day a year back is written with its year in news; further ahead a past clause still counts back
