@@ -47,7 +47,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "heute_nowadays", "anaphoric_compounds", "deictic_modifiers", "decade_words", "holidays",
         "event_name_heads", "event_name_suffixes", "episode_day_followers", "recurring_day_words", "holiday_generic", "postponed_to", "holiday_lowercase_words",
         "ordinal_nouns", "season_compounds", "month_prefixes", "of_year_modifiers", "deictic_lowercase_only",
-        "season_triggers", "dative_jahre_after", "morgen_noun_after", "year_frame_words", "deictic_years",
+        "season_triggers", "dative_jahre_after", "morgen_noun_after", "deictic_idioms", "year_frame_words", "deictic_years",
         "quote_marks", "clause_openers", "anaphoric_near", "day_month_triggers", "anaphoric_phrases", "decade_compound_suffixes",
         "period_adjectives", "day_adjectives", "apposition_links", "race_time_units", "bc_markers", "bc_range_links", "whole_modifiers", "weekend_openers", "new_year", "calendar_week_words", "day_period_parts", "weekday_date_articles",
         "recurring_day_prepositions", "day_list_links", "month_list_links", "year_qualifier_prepositions", "year_nouns", "year_range_links", "year_pair_openers",

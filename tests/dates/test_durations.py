@@ -66,6 +66,18 @@ def test_compound_duration_of_three(nlp):
     assert ("ein Jahr, drei Monate und elf Tage", "P1Y3M11D", "duration") in ds
 
 
+# origin: session 29, unseen Wikinews samples (issue 18): a stage time written out with its hours and minutes side by
+# side, the list closed by "und", is one duration as with a comma
+@pytest.mark.parametrize("text,published,expected", [
+    ("McEwen legte diese in fünf Stunden drei Minuten und fünfundvierzig Sekunden zurück.", "2005-07-08",
+     ("fünf Stunden drei Minuten und fünfundvierzig Sekunden", "PT5H3M45S", "duration")),  # wn8067
+    ("Hincapie legte diese in sechs Stunden sechs Minuten und achtunddreißig Sekunden zurück.", "2005-07-17",
+     ("sechs Stunden sechs Minuten und achtunddreißig Sekunden", "PT6H6M38S", "duration")),  # wn8814 (session 28 sample)
+])
+def test_juxtaposed_compound_duration(nlp, text, published, expected):
+    assert dates_of(nlp, text, published) == [expected]
+
+
 # origin: session 13, dev8/dev9 errors (round 2: dev10)
 def test_duration_range_stays_two(nlp):
     # after "zwischen" the two are the ends of a range, not one sum

@@ -50,3 +50,12 @@ def test_new_year_feast_alone_is_no_other_calendar(nlp):
 ], ids=["wn50115", "easter-weekend", "wn26226", "wn48687"])
 def test_holiday_compounds(nlp, published, text, expected):
     assert expected in dates_of(nlp, text, published)
+
+
+# origin: session 29, unseen Wikinews sample (issue 18)
+# a deictic or relative modifier before a holiday is inside the span as before a weekday ("am gestrigen Mittwoch"),
+# the holiday resolved in the modifier's direction (patterns.py "holiday" hmod)
+def test_holiday_with_a_deictic_modifier(nlp):
+    text = ("Am gestrigen Karfreitag wurde berichtet, dass in dem ungarischen Dorf Gyöngyöspata nordöstlich von Budapest "
+            "Roma-Anwohner von rechtsextremen Gruppen angegriffen wurden.")  # wn67724, published on Saturday 2011-04-23
+    assert dates_of(nlp, text, "2011-04-23") == [("gestrigen Karfreitag", "2011-04-22", "date")]

@@ -45,3 +45,16 @@ def test_year_in_the_quoted_title_of_a_work_is_no_date(nlp):
     assert [t for t, _, _ in dates_of(nlp, text, "2014-03-23")] == ["1946", "1958"]
     text = "„Philip Morris wird das Team bis 2011 sponsern“, sagte der Teamchef."  # speech keeps its date
     assert [t for t, _, _ in dates_of(nlp, text, "2006-06-15")] == ["2011"]
+
+
+# origin: session 29, sweep of unlabelled Wikinews train articles (issue 18)
+# "von heute auf morgen" is the idiom "overnight": neither word is a date (dates.json "deictic_idioms"); after "Nacht"
+# it is tonight
+def test_von_heute_auf_morgen_is_no_date(nlp):
+    text = ("Frank Biermann sagte angesichts der Umstände, es sei „unfassbar, mit welcher sozialen Kälte und "
+            "Gleichgültigkeit von heute auf morgen gestandenen Lokaljournalisten der Stuhl vor die Tür gesetzt "
+            "wird“.")  # wn37530 (a train article outside the rule dev sets)
+    assert not dates_of(nlp, text, "2007-01-25")
+    # no real sentence found for the literal reading: tonight's night stays dated
+    assert ("morgen", "2007-01-26", "date") in dates_of(
+        nlp, "In der Nacht von heute auf morgen wird Sturm erwartet.", "2007-01-25")

@@ -83,6 +83,14 @@ def test_modal_with_perfect_infinitive_is_past(nlp):
     assert dates_of(nlp, text, "2006-09-03") == [("18. Juli", "2006-07-18", "date"), ("17. August", "2006-08-17", "date")]
 
 
+# origin: session 29, unseen Wikinews sample (issue 18)
+def test_modal_with_a_passive_perfect_infinitive_is_past(nlp):
+    # "worden" makes a perfect as "haben" does (dates.json tense.perfect_infinitives): the Friday before publication
+    text = ("Die Zahl der Menschen, die durch die Unruhen am Freitag getötet worden sein sollen, bezifferte die "
+            "chinesische Nachrichtenagentur Xinhua heute mit 13.")  # wn49024, published on Monday 2008-03-17
+    assert ("Freitag", "2008-03-14", "date") in dates_of(nlp, text, "2008-03-17")
+
+
 # origin: session 14, dev11 errors
 def test_modal_with_a_passive_infinitive_stays_future(nlp):
     # only "haben" makes the perfect infinitive: "soll ... vorgestellt werden" is a plan
@@ -275,6 +283,23 @@ def test_a_gerundive_lies_ahead(nlp, text, published, expected):
     ("Die am Montag beginnende Sitzung soll im Rathaus stattfinden.", "2012-09-21", ("Montag", "2012-09-24", "date")),
 ])
 def test_a_past_participle_attribute_lies_behind(nlp_model, text, published, expected):
+    assert expected in dates_of(nlp_model, text, published)
+
+
+# origin: session 29, sweep of unlabelled Wikinews train articles and 10kGNAD (issue 18): a prepositional phrase may
+# stand between the date and its past participle, and adjectives or a hyphenated noun after it (dates.json
+# tense.participle_attribute.phrase_gap); a planned participle after the phrase still leaves the date to the clause
+@pytest.mark.parametrize("text,published,expected", [
+    ("Major Valeri Trojanow, Pilot des am Donnerstagnachmittag über Litauen abgestürzten russischen "
+     "Kampfflugzeuges Su-27, befindet sich noch immer in Gewahrsam Litauens.", "2005-09-20",
+     ("Donnerstagnachmittag", "2005-09-15", "date")),  # wn12716 (a train article outside the rule dev sets)
+    ("Dort sieht man auch infolge einer am 20. Juli in Kraft getretenen EU-Asylaufnahmerichtlinie keinen "
+     "Änderungsbedarf.", "2016-03-15", ("20. Juli", "2015-07-20", "date")),  # 10kGNAD gnad776 (undated)
+    ("Das sind die am Mittwoch in Wien präsentierten Ergebnisse der Mobilitätsstudie der VAV Versicherungs-AG.",
+     "2016-03-15", ("Mittwoch", "2016-03-09", "date")),  # 10kGNAD gnad820 (undated)
+    ("Die am Montag im Rathaus geplante Sitzung soll öffentlich sein.", "2012-09-21", ("Montag", "2012-09-24", "date")),
+])
+def test_a_past_participle_after_a_phrase_lies_behind(nlp_model, text, published, expected):
     assert expected in dates_of(nlp_model, text, published)
 
 

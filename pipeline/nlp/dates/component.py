@@ -132,6 +132,8 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
         self.season_triggers = set(d["season_triggers"])
         self.dative_jahre_after = set(d["dative_jahre_after"])
         self.morgen_noun_after = set(d["morgen_noun_after"])
+        self.deictic_idioms = [[w.lower() for w in ph] for ph in d["deictic_idioms"]["phrases"]]
+        self.deictic_idioms_not_after = set(d["deictic_idioms"]["not_after"])
         self.year_frame_words = set(d["year_frame_words"])
         self.deictic_years = {k: v for k, v in d["deictic_years"].items()}
         self.day_month_triggers = set(d["day_month_triggers"])

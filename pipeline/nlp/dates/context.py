@@ -99,6 +99,8 @@ class DateContext:
             return False  # "ein Jahr danach", "zwei Tage zuvor": an amount of a unit, the figures component dates it
         if m.kind == "deictic" and g["deic"] in self.deictic_lowercase_only and p1 in self.morgen_noun_after:
             return False
+        if m.kind == "deictic" and len(span) == 1 and self._in_deictic_idiom(doc, span.start):
+            return False  # "von heute auf morgen" (overnight): no date (dates.json deictic_idioms)
         if m.kind == "deictic" and g["deic"].lower() == "heute" and not g.get("dp2"):
             return not self._heute_nowadays(doc, span, p1)
         if m.kind == "episode_day":
@@ -310,6 +312,17 @@ class DateContext:
             return False
         if span.start > 0 and doc[span.start - 1].text.lower() in pa["before"]:
             return False
+        gap = doc[i].pos_ == "ADP"
+        if gap:
+            # a prepositional phrase between the date and its participle: "des am [Donnerstagnachmittag] über Litauen
+            # abgestürzten Kampfflugzeuges" (wn12716), "einer am [20. Juli] in Kraft getretenen Richtlinie", "die am
+            # [Mittwoch] in Wien präsentierten Ergebnisse" (10kGNAD); the participle right after the phrase's noun
+            # (session 29, our own rule; dates.json tense.participle_attribute.phrase_gap words at most)
+            i = next((j for j in range(i + 2, min(i + 1 + pa["phrase_gap"], len(doc)))
+                      if doc[j].text.islower() and _PARTICIPLE_ATTR.match(doc[j].text)
+                      and doc[j - 1].pos_ in ("NOUN", "PROPN") and not any(t.is_punct for t in doc[span.end:j])), None)
+            if i is None:
+                return False
         m = _PARTICIPLE_ATTR.match(doc[i].text)
         if m is None or m.group(1).endswith("nd"):
             return False  # no participle's ending; a present participle ("am 3. Mai beginnende") is none
@@ -319,8 +332,17 @@ class DateContext:
         bare = next((stem[len(p):] for p in self.gerundive_prefixes if stem.startswith(p + "ge")), stem)
         if not (bare.startswith(tuple(pa["prefixes"])) or stem.endswith(tuple(pa["suffixes"]) + tuple(s + "t" for s in pa["suffixes"]))):
             return False
-        return attributive_before_noun(doc[i], ("e", "en", "er", "es", "em"),
-                                       lambda nxt: nxt.is_alpha and nxt.text[:1].isupper())
+        endings = ("e", "en", "er", "es", "em")
+        if gap:
+            # after a phrase the participle may have adjectives before its noun, and the noun a hyphen ("abgestürzten
+            # russischen Kampfflugzeuges", "getretenen EU-Asylaufnahmerichtlinie")
+            if not doc[i].text.endswith(endings):
+                return False
+            k = i + 1
+            while k < len(doc) and k <= i + 2 and doc[k].is_alpha and doc[k].text.islower() and doc[k].text.endswith(endings):
+                k += 1
+            return k < len(doc) and doc[k].text[:1].isupper() and doc[k].text.replace("-", "").isalpha()
+        return attributive_before_noun(doc[i], endings, lambda nxt: nxt.is_alpha and nxt.text[:1].isupper())
 
     def _holiday_named(self, doc: Doc, span: Span) -> bool:
         """A holiday that is the subject or object of its verb, without a preposition, names the
@@ -387,6 +409,22 @@ class DateContext:
             if doc[j].text.lower() in links and verb(doc[j + 1]):
                 return j + 1
         return c0
+
+    def _in_deictic_idiom(self, doc: Doc, i: int) -> bool:
+        """Is token `i` a word of an idiom of dates.json deictic_idioms ("von heute auf morgen": overnight), not
+        after one of its `not_after` words ("in der Nacht von heute auf morgen": tonight)?"""
+        w = doc[i].text.lower()
+        for phrase in self.deictic_idioms:
+            for k, pw in enumerate(phrase):
+                s0 = i - k
+                if pw != w or s0 < 0 or s0 + len(phrase) > len(doc):
+                    continue
+                if [t.text.lower() for t in doc[s0: s0 + len(phrase)]] != phrase:
+                    continue
+                if s0 > 0 and doc[s0 - 1].text.lower() in self.deictic_idioms_not_after:
+                    continue
+                return True
+        return False
 
     def _heute_nowadays(self, doc: Doc, span: Span, p1: str) -> bool:
         """'heute' meaning 'nowadays' ("bis heute", "(heute Nur-Sultan)", "Heute scheint

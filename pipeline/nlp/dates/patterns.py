@@ -250,9 +250,11 @@ class DatePatterns:
             # "in der Woche vor dem Absturz", "In der Nacht vor dem Brand": the unit before/after the date
             # the text named last, the event inside the span (dev5, dev9 gold)
             ("event_anchored", f"{_after(_both(self.event_articles_before))}(?P<evh>{_alt(_cap(w) for w in self.event_anchor_heads)})\\s+(?P<evdir>{_alt(self.event_anchor_dirs)})\\s+(?:{_alt(self.event_articles)})\\s+[A-ZÄÖÜ][a-zäöüß]+{E}", 2),
+            # "Am gestrigen Karfreitag", "am kommenden Ostermontag": a deictic or relative modifier is inside as before a
+            # weekday, the holiday resolved in its direction (session 29, our own rule; wn67724)
             # "in der Silvesternacht 2005/06" (dev16 wn25051): the night of the turn of the years, one DATE (find keeps
             # the second year only after a feast of 31 December that it follows)
-            ("holiday", f"{B}(?P<hol>{holiday_gate}){E}(?:\\s+{YEAR4}(?:/(?P<hyear2>\\d{{2}})(?![\\w/–-]))?)?", 2),
+            ("holiday", f"{B}(?:(?P<hmod>{_alt(_both(self.rel_mods))})\\s+)?(?P<hol>{holiday_gate}){E}(?:\\s+{YEAR4}(?:/(?P<hyear2>\\d{{2}})(?![\\w/–-]))?)?", 2),
             # "dem Islamischen Opferfest", "am Abend des chinesischen Neujahrsfestes": a feast of another calendar,
             # no value (dates.json other_calendar_feasts)
             ("other_feast", f"{B}(?:(?:{DPN})\\s+des\\s+)?(?:{_alt(_both(self.feast_qualifiers))})(?:e|en|es)\\s+(?:{_alt(self.other_feasts)})(?:e?s)?{E}", 2),

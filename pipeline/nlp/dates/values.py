@@ -217,6 +217,10 @@ class DateValues:
             y = self._year_value(g.get("year"), anchor) or m.extra.get("year")
             if y is None and base is None:
                 return None
+            if g.get("hmod") and y is None:
+                # "am gestrigen Karfreitag", "am kommenden Ostermontag": the modifier's direction, not the clause's
+                off = self.rel_mods.get(g["hmod"].lower(), 0)
+                t = "past" if off < 0 else "future" if off > 0 else "present"
             d = holiday_date(self.holidays[" ".join(g["hol"].lower().split())], y, base, t)
             return d.isoformat() if d else None
         if k == "national_day":

@@ -222,7 +222,8 @@ class DurationRules:
     def _join_durations(self, doc: Doc, dates: list[Span]) -> list[Span]:
         """'eine Haftstrafe von [zwei Jahren und fünf Monaten]' (dev10 wn49445 gold): durations in a list closed by
         'und' (measures.json "compound_durations"; commas before it: 'ein Jahr, drei Monate und elf Tage'), each of a
-        smaller unit than the one before, are one duration, P2Y5M; a list that does not join stays as it is."""
+        smaller unit than the one before, are one duration, P2Y5M; a list that does not join stays as it is. Members may
+        also stand side by side without a comma ('[sechs Stunden sechs Minuten und achtunddreißig Sekunden]')."""
         out: list[Span] = []
         group: list[Span] = []
 
@@ -241,8 +242,12 @@ class DurationRules:
             group.clear()
 
         for d in sorted(dates, key=lambda sp: sp.start):
-            if group and d._.date_type == "duration" and d.start == group[-1].end + 1 and (
-                    doc[d.start - 1].text.lower() in self.duration_links or doc[d.start - 1].text == ","):
+            if group and d._.date_type == "duration" and (d.start == group[-1].end + 1 and (
+                    doc[d.start - 1].text.lower() in self.duration_links or doc[d.start - 1].text == ",")
+                    # a stage time written out without a comma: "in [fünf Stunden drei Minuten und fünfundvierzig
+                    # Sekunden]" (wn8067; wn8814 of session 28's sample): juxtaposed, the list still closed by "und"
+                    # (session 29, our own rule)
+                    or d.start == group[-1].end):
                 group.append(d)
                 continue
             if group:
