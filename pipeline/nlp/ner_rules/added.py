@@ -64,11 +64,13 @@ class AddedNameRules:
 
     def add_institutions(self, doc: Doc, ents: list[Span], repaired: list[Span], typed: list[Span]) -> list[Span]:
         """ORG for the federal institutions the model missed (no entity covers the word), and the
-        Austrian and Swiss bodies of ``institutions_dach.tsv`` (`dach_institution`) over no entity."""
+        Austrian and Swiss bodies of ``institutions_dach.tsv`` (`dach_institution`) over no entity; a
+        model's PER or LOC over exactly such a name takes the table's label (`dach_relabelled`)."""
+        starts = frozenset(e.start for e in ents)
+        ents = self.dach_relabelled(doc, ents, starts, repaired, typed)
         taken = {i for e in ents for i in range(e.start, e.end)}
         added = [Span(doc, t.i, t.i + 1, label="ORG") for t in doc if t.i not in taken and self.is_institution(doc, t.i)]
         taken |= {i for e in added for i in range(e.start, e.end)}
-        starts = frozenset(e.start for e in ents)
         i = 0
         while i < len(doc):
             found = self.dach_institution(doc, i, starts) if i not in taken else None
@@ -81,6 +83,23 @@ class AddedNameRules:
         repaired.extend(added)
         typed.extend(added)
         return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+    def dach_relabelled(self, doc: Doc, ents: list[Span], starts: frozenset, repaired: list[Span],
+                        typed: list[Span]) -> list[Span]:
+        """The model's PER or LOC whose words are exactly a body of ``institutions_dach.tsv`` (with
+        the guards of `dach_institution`) takes the table's label: 'Team Stronach' PER (the party,
+        named after its founder), 'von Polizei und [Bundesheer]' LOC -> ORG (session 29, 10kGNAD). The
+        table lists only names that are no person's or place's; a typed label, so `presseschau_names`
+        gives every mention of the name the same one."""
+        out: list[Span] = []
+        for e in ents:
+            found = self.dach_institution(doc, e.start, starts) if e.label_ in ("PER", "LOC") else None
+            if found is not None and found[0] == e.end and found[1] != e.label_:
+                e = Span(doc, e.start, e.end, label=found[1], kb_id=e.kb_id_)
+                repaired.append(e)
+                typed.append(e)
+            out.append(e)
+        return out
 
     def institution_place_label(self, token: Token) -> Optional[str]:
         """ORG for an authority ('Polizeidirektion', 'Amtsgerichts'), LOC for a facility
