@@ -44,3 +44,13 @@ def test_model_person_over_a_listed_party_is_org(nlp_info):
     off = ents_with(nlp_info, doc, dach_first_words=frozenset())
     assert on[("Team Stronach", "ORG")] == 1 and on[("Team Stronach", "PER")] == 0, on
     assert off[("Team Stronach", "PER")] == 1, off
+
+
+def test_dateline_places_joined_by_a_slash_are_one_loc_each(nlp_info):
+    # gnad544: "Frankfurt/Wien – Spekulationen über eine mögliche Kursänderung Saudi-Arabiens ..." (the
+    # dateline after the teaser): the model's one LOC over both places becomes two (as the dateline rule of
+    # session 28 adds "Garching/Heidelberg" as two where the model missed them)
+    doc = _doc(nlp_info, "gnad544", "Frankfurt/Wien –", before=1)
+    on, off = ents_with(nlp_info, doc), ents_with(nlp_info, doc, datelines=False)
+    assert on[("Frankfurt", "LOC")] == 1 and on[("Wien", "LOC")] >= 1 and on[("Frankfurt/Wien", "LOC")] == 0, on
+    assert off[("Frankfurt/Wien", "LOC")] == 1, off

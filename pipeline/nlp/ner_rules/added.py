@@ -209,6 +209,7 @@ class AddedNameRules:
         burgenländische Landespolizeidirektor", "Bern – Den ganz eigenen Klang", "Garching/[Heidelberg] –":
         session 28, 10kGNAD, where the cleaner's meta already reads them as the place: clean/furniture_print.py
         `_dateline_at`); the words no entity, date or figure covers ("[Garching]/Heidelberg": the model's LOC stays)."""
+        ents = self.split_dateline_places(doc, ents, repaired)
         taken = {i for e in ents for i in range(e.start, e.end)}
         taken |= {i for key in (DATE_SPANS, FIGURE_SPANS) for sp in doc.spans.get(key, []) for i in range(sp.start, sp.end)}
         added: list[Span] = []
@@ -222,6 +223,24 @@ class AddedNameRules:
             i = words[-1] + 1
         repaired.extend(added)
         return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+    def split_dateline_places(self, doc: Doc, ents: list[Span], repaired: list[Span]) -> list[Span]:
+        """A model's LOC over a dateline's places joined by slashes is one LOC per place
+        (`dateline_places`, each word a place of the lists): '[Frankfurt/Wien] – Spekulationen' ->
+        '[Frankfurt]/[Wien]', 'Wien/Schwechat/Frankfurt –', 'Jerusalem/Ramallah –' (session 29, 10kGNAD:
+        a dateline names the places the report comes from, each its own name). Elsewhere a slashed
+        LOC stays ('Weilheim/Teck', 'eine Distanz wie Hamburg/München': the gold keeps some whole)."""
+        out: list[Span] = []
+        for e in ents:
+            if e.label_ == "LOC" and len(e) >= 3 and any(t.text == "/" for t in e):
+                words = self.dateline_places(doc, e.start)
+                if words and words[-1] == e.end - 1 and len(words) == (len(e) + 1) // 2:
+                    parts = [Span(doc, k, k + 1, label="LOC") for k in words]
+                    out.extend(parts)
+                    repaired.extend(parts)
+                    continue
+            out.append(e)
+        return out
 
     def road_bounds(self, doc: Doc, i: int) -> Optional[tuple[int, int]]:
         """Token bounds of a road by number starting at token `i` (``roads``): a road word and a
