@@ -66,3 +66,24 @@ def test_outlet_before_a_borrowed_noun_is_no_name(nlp_info):
     off = ents_with(nlp_info, doc, unnamed_nouns=rules.unnamed_nouns - {"Interview", "Interviews", "Info", "Infos"})
     assert on[("STANDARD-Interview", "ORG")] == 0, on
     assert off[("STANDARD-Interview", "ORG")] == 1, off
+
+
+def test_outlet_named_by_a_common_noun_is_org_as_a_source(nlp_info):
+    # gnad252 (the session's sample): "Montag früh sei der Gerichtsvollzieher gekommen, ... zitiert der Kurier
+    # Villeneigentümer Herinrich Schuster." The newspaper's name is a common noun (a courier), which the model
+    # leaves out; after "zitiert" it is the source of the report (news_sources.outlets)
+    doc = _doc(nlp_info, "gnad252", "zitiert der Kurier")
+    on = ents_with(nlp_info, doc)
+    off = ents_with(nlp_info, doc, source_outlets=frozenset())
+    assert on[("Kurier", "ORG")] == 1, on
+    assert off[("Kurier", "ORG")] == 0, off
+
+
+def test_outlet_after_laut_in_wikinews_dev(nlp_info):
+    # Wikinews dev: "(Zitate aus der Klageschrift laut Spiegel)": session 27's and 28's open "laut [Spiegel]"
+    from ner_rule_helpers import dev_doc
+
+    doc = dev_doc(nlp_info, "Klageschrift laut Spiegel", "news")
+    on = ents_with(nlp_info, doc)
+    off = ents_with(nlp_info, doc, source_outlets=frozenset())
+    assert on[("Spiegel", "ORG")] == off[("Spiegel", "ORG")] + 1, (on, off)
