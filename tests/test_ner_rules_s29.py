@@ -87,3 +87,14 @@ def test_outlet_after_laut_in_wikinews_dev(nlp_info):
     on = ents_with(nlp_info, doc)
     off = ents_with(nlp_info, doc, source_outlets=frozenset())
     assert on[("Spiegel", "ORG")] == off[("Spiegel", "ORG")] + 1, (on, off)
+
+
+def test_listed_charity_is_org(nlp_info):
+    # gnad407: "Die Caritas wies am Donnerstag ..." (the Catholic relief organisation, which the model misses in
+    # derStandard news; institutions_dach.tsv, session 29)
+    doc = _doc(nlp_info, "gnad407", "Die Caritas wies am Donnerstag")
+    rules = nlp_info[0].get_pipe("presseschau_ner_rules")
+    on = ents_with(nlp_info, doc)
+    off = ents_with(nlp_info, doc, dach_first_words=rules.dach_first_words - {"Caritas", "Volkshilfe"})
+    assert on[("Caritas", "ORG")] == 1, on
+    assert off[("Caritas", "ORG")] == 0, off
