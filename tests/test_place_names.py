@@ -113,3 +113,14 @@ def test_german_words_among_geonames_alternate_names_are_no_places():
     apart = P._nouns_apart_from_places()
     assert {"Kilo", "Yoga", "Gummi", "Lama", "Wort"} <= apart
     assert not {"Kiel", "München", "Wien", "Hollywood", "Kuba", "Chile"} & apart
+
+
+def test_the_toll_is_no_place():
+    # "Maut" (10kGNAD: "für eine Pkw-Maut zur Finanzierung", "die Lkw-Maut") is GeoNames' alternate name of
+    # Mauth (DE); neither the lemma table nor the word lists knew the noun, so the build kept it (session 27's
+    # open case). Listed among ner_rules.json's unnamed_nouns (lemma_gaps) it is a common noun to the build:
+    # the shipped list, rebuilt, differs from the one before by this one name; the town keeps its main name
+    with gzip.open(P.OUT, "rt", encoding="utf-8") as fh:
+        names = set(fh.read().splitlines())
+    assert "Maut" not in names and "Mauthausen" in names
+    assert "Maut" in P._common_nouns()

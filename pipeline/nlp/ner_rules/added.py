@@ -64,11 +64,13 @@ class AddedNameRules:
 
     def add_institutions(self, doc: Doc, ents: list[Span], repaired: list[Span], typed: list[Span]) -> list[Span]:
         """ORG for the federal institutions the model missed (no entity covers the word), and the
-        Austrian and Swiss bodies of ``institutions_dach.tsv`` (`dach_institution`) over no entity."""
+        Austrian and Swiss bodies of ``institutions_dach.tsv`` (`dach_institution`) over no entity; a
+        model's PER or LOC over exactly such a name takes the table's label (`dach_relabelled`)."""
+        starts = frozenset(e.start for e in ents)
+        ents = self.dach_relabelled(doc, ents, starts, repaired, typed)
         taken = {i for e in ents for i in range(e.start, e.end)}
         added = [Span(doc, t.i, t.i + 1, label="ORG") for t in doc if t.i not in taken and self.is_institution(doc, t.i)]
         taken |= {i for e in added for i in range(e.start, e.end)}
-        starts = frozenset(e.start for e in ents)
         i = 0
         while i < len(doc):
             found = self.dach_institution(doc, i, starts) if i not in taken else None
@@ -81,6 +83,23 @@ class AddedNameRules:
         repaired.extend(added)
         typed.extend(added)
         return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+    def dach_relabelled(self, doc: Doc, ents: list[Span], starts: frozenset, repaired: list[Span],
+                        typed: list[Span]) -> list[Span]:
+        """The model's PER or LOC whose words are exactly a body of ``institutions_dach.tsv`` (with
+        the guards of `dach_institution`) takes the table's label: 'Team Stronach' PER (the party,
+        named after its founder), 'von Polizei und [Bundesheer]' LOC -> ORG (session 29, 10kGNAD). The
+        table lists only names that are no person's or place's; a typed label, so `presseschau_names`
+        gives every mention of the name the same one."""
+        out: list[Span] = []
+        for e in ents:
+            found = self.dach_institution(doc, e.start, starts) if e.label_ in ("PER", "LOC") else None
+            if found is not None and found[0] == e.end and found[1] != e.label_:
+                e = Span(doc, e.start, e.end, label=found[1], kb_id=e.kb_id_)
+                repaired.append(e)
+                typed.append(e)
+            out.append(e)
+        return out
 
     def institution_place_label(self, token: Token) -> Optional[str]:
         """ORG for an authority ('Polizeidirektion', 'Amtsgerichts'), LOC for a facility
@@ -173,11 +192,7 @@ class AddedNameRules:
         words, j = [], i
         while j < n:
             t = doc[j]
-            word = t.text
-            if not (word.isalpha() and word[:1].isupper() and (word in self.known_places or word in self.place_list
-                                                               or word in self.regions)) \
-                    or word in self.first_names or word in self.surnames or word in self.not_places \
-                    or (common_noun_lemma(word) is not None and word not in self.regions) or self.unnamed_word(t, "LOC"):
+            if not self.place_word(t, any_region=True):
                 return []
             words.append(j)
             if j + 2 < n and doc[j + 1].text == "/" and not doc[j].whitespace_:
@@ -194,6 +209,7 @@ class AddedNameRules:
         burgenländische Landespolizeidirektor", "Bern – Den ganz eigenen Klang", "Garching/[Heidelberg] –":
         session 28, 10kGNAD, where the cleaner's meta already reads them as the place: clean/furniture_print.py
         `_dateline_at`); the words no entity, date or figure covers ("[Garching]/Heidelberg": the model's LOC stays)."""
+        ents = self.split_dateline_places(doc, ents, repaired)
         taken = {i for e in ents for i in range(e.start, e.end)}
         taken |= {i for key in (DATE_SPANS, FIGURE_SPANS) for sp in doc.spans.get(key, []) for i in range(sp.start, sp.end)}
         added: list[Span] = []
@@ -207,6 +223,24 @@ class AddedNameRules:
             i = words[-1] + 1
         repaired.extend(added)
         return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+    def split_dateline_places(self, doc: Doc, ents: list[Span], repaired: list[Span]) -> list[Span]:
+        """A model's LOC over a dateline's places joined by slashes is one LOC per place
+        (`dateline_places`, each word a place of the lists): '[Frankfurt/Wien] – Spekulationen' ->
+        '[Frankfurt]/[Wien]', 'Wien/Schwechat/Frankfurt –', 'Jerusalem/Ramallah –' (session 29, 10kGNAD:
+        a dateline names the places the report comes from, each its own name). Elsewhere a slashed
+        LOC stays ('Weilheim/Teck', 'eine Distanz wie Hamburg/München': the gold keeps some whole)."""
+        out: list[Span] = []
+        for e in ents:
+            if e.label_ == "LOC" and len(e) >= 3 and any(t.text == "/" for t in e):
+                words = self.dateline_places(doc, e.start)
+                if words and words[-1] == e.end - 1 and len(words) == (len(e) + 1) // 2:
+                    parts = [Span(doc, k, k + 1, label="LOC") for k in words]
+                    out.extend(parts)
+                    repaired.extend(parts)
+                    continue
+            out.append(e)
+        return out
 
     def road_bounds(self, doc: Doc, i: int) -> Optional[tuple[int, int]]:
         """Token bounds of a road by number starting at token `i` (``roads``): a road word and a
@@ -267,23 +301,13 @@ class AddedNameRules:
         added: list[Span] = []
         for t in doc[1:]:
             prev = doc[t.i - 1]
-            word = t.text
-            if t.i in taken or not word[:1].isupper() or not word.isalpha() or word in self.not_places:
+            if t.i in taken:
                 continue
             if prev.lower_ not in self.place_prepositions and not self.coordinated_with_place(doc, t.i, places):
                 continue
             if prev.lower_ == "von" and t.i >= 2 and doc[t.i - 2].text[:1].isupper():
                 continue  # "Otto von [Bismarck]"
-            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-            if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ in ("PROPN", "X"):
-                continue  # a longer name ("in New York", "aus Sankt Petersburg")
-            lemma = common_noun_lemma(word)
-            if lemma is not None and word in self.regions and lemma != word:
-                lemma = None  # a region of regions.tsv the lemma table reads as a noun's plural: "[Mähren]" (Mähre)
-            if word in self.first_names or word in self.surnames or lemma is not None \
-                    or self.unnamed_word(t, "LOC"):
-                continue  # not "bei [Eisen], Kupfer, Zink" (seed 004): a mass noun the lemma table lacks
-            if word in self.known_places or word in self.place_list:
+            if self.place_word(t) and not self.longer_name_after(doc, t.i + 1):
                 added.append(Span(doc, t.i, t.i + 1, label="LOC"))
         repaired.extend(added)
         return sorted(ents + added, key=lambda e: e.start) if added else ents
@@ -292,22 +316,44 @@ class AddedNameRules:
         """LOC for the model's PER over a single word of the place lists right after a locative preposition
         of ``place_prepositions`` other than 'von' (a surname particle): 'der Gendarmerie aus [Rodez]'
         (Wikinews dev), 'Stiftung in [Ramallah] leitete', 'wurde in [Dresden] geboren' (web2), with the
-        guards of `add_places` (no first name, surname or common noun, no capitalised name after it)."""
+        guards of `add_places` (`place_word`: no first name, surname or common noun; no capitalised name
+        after it, `longer_name_after`)."""
         out: list[Span] = []
         for e in ents:
-            t = doc[e.start]
-            word = t.text
-            nxt = doc[e.end] if e.end < len(doc) else None
-            if e.label_ == "PER" and len(e) == 1 and e.start >= 1 and word.isalpha() and word[:1].isupper() \
+            if e.label_ == "PER" and len(e) == 1 and e.start >= 1 \
                     and doc[e.start - 1].lower_ in self.place_prepositions and doc[e.start - 1].lower_ != "von" \
-                    and (word in self.known_places or word in self.place_list) \
-                    and word not in self.first_names and word not in self.surnames \
-                    and common_noun_lemma(word) is None and word not in self.not_places \
-                    and not (nxt is not None and nxt.text[:1].isupper() and nxt.pos_ in ("PROPN", "X")):
+                    and self.place_word(doc[e.start]) and not self.longer_name_after(doc, e.end):
                 e = Span(doc, e.start, e.end, label="LOC")
                 repaired.append(e)
             out.append(e)
         return out
+
+    def place_word(self, t: Token, any_region: bool = False) -> bool:
+        """Token `t` is a place by the place lists and no other word: one capitalised word of
+        letters, a place of the model's gazetteer, of lang/de/place_names.tsv.gz (GeoNames, CLDR,
+        districts) or of regions.tsv, and no common noun by spaCy's lemma table ('in Halle'), no mass
+        noun the table lacks (``unnamed_nouns``: 'bei Eisen, Kupfer', seed 004), no first name,
+        surname or compass direction (``place_prepositions.not_places``: 'nach Osten'). A region of
+        regions.tsv that the lemma table reads as another form of a noun is a place ('Böhmen und
+        [Mähren]', Mähre); with `any_region` (a dateline: 'Zug – Der ...') every region is, also
+        one that is a noun's base form ('im Zug'). The one guard of `add_places`,
+        `places_read_as_persons` and `dateline_places` (session 29: it was written out three times)."""
+        word = t.text
+        if not (word.isalpha() and word[:1].isupper()) or word in self.not_places \
+                or word in self.first_names or word in self.surnames:
+            return False
+        if not (word in self.known_places or word in self.place_list or word in self.regions):
+            return False
+        lemma = common_noun_lemma(word)
+        if lemma is not None and not (word in self.regions and (any_region or lemma != word)):
+            return False
+        return not self.unnamed_word(t, "LOC")
+
+    @staticmethod
+    def longer_name_after(doc: Doc, i: int) -> bool:
+        """Token `i` is a capitalised proper noun: the word before it starts a longer name ('in New
+        York', 'aus Sankt Petersburg'), no place alone."""
+        return i < len(doc) and doc[i].text[:1].isupper() and doc[i].pos_ in ("PROPN", "X")
 
     def coordinated_with_place(self, doc: Doc, i: int, places: set[tuple[int, int]]) -> bool:
         """Token `i` is one member of a list of places: a coordinator (``place_prepositions.coordinators``:

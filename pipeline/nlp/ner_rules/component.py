@@ -89,6 +89,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.term_acronyms = frozenset(data["term_acronyms"]["words"])  # `dropped` (session 27)
         self.source_before = frozenset(data["news_sources"]["before"])  # `news_sources` (session 28)
         self.source_after = frozenset(data["news_sources"]["after"])
+        self.source_outlets = frozenset(data["news_sources"]["outlets"])  # `add_outlets` (session 29)
+        self.source_verbs = frozenset(data["news_sources"]["after_verbs"])
         self.road_words = frozenset(data["roads"]["words"])
         self.road_plural_words = frozenset(data["roads"]["plural_words"])
         self.slash_join_words = frozenset(data["slash_join_words"])
@@ -183,6 +185,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
             out = self.by_apposition(doc, out, repaired, mentions, typed)
         if self.org_apposition:
             out = self.news_sources(doc, out, repaired, typed)
+            out = self.add_outlets(doc, out, repaired, typed)
         if self.institutions:
             out = self.add_institutions(doc, out, repaired, typed)
         if self.persons:
