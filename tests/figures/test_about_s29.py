@@ -1,0 +1,23 @@
+"""Session 29 (about, issue 18): classes found on an unseen, self-labelled sample of 16 Wikinews train articles and 20
+10kGNAD articles (../shared/data, local testing only: the 10kGNAD text is read at run time, never copied here)."""
+import pytest
+
+from figure_helpers import abouts, gnad_sentence
+
+
+# origin: session 29, 10kGNAD gnad845 (a Bitkom survey): a share that is the subject of a verb that measures nothing
+# ("47 Prozent von ihnen könnten sich vorstellen", "22 Prozent sprechen sich ... aus") counts the whole of the share
+# before it ("84 Prozent der Befragten"), in its sentence or the one before; both had no `about`
+def test_share_as_subject_counts_the_whole_of_the_share_before(nlp_model):
+    text = gnad_sentence("gnad845", "84 Prozent der Befragten") + " " + gnad_sentence("gnad845", "47 Prozent von ihnen")
+    got = dict(abouts(nlp_model, text))
+    assert got["84 Prozent"] == "Befragte", got
+    assert got["47 Prozent"] == "Befragte", got
+    assert got["22 Prozent"] == "Befragte", got
+
+
+# the same after a fraction of the whole: "Drei Viertel der Befragten gaben an, ... - davon hätten aber 60 Prozent
+# lieber auf den Computer zurückgegriffen" (gnad995)
+def test_share_as_subject_after_a_fraction_of_the_whole(nlp_model):
+    got = dict(abouts(nlp_model, gnad_sentence("gnad995", "davon hätten aber 60 Prozent")))
+    assert got["60 Prozent"] == "Befragte", got
