@@ -21,3 +21,11 @@ def test_share_as_subject_counts_the_whole_of_the_share_before(nlp_model):
 def test_share_as_subject_after_a_fraction_of_the_whole(nlp_model):
     got = dict(abouts(nlp_model, gnad_sentence("gnad995", "davon hätten aber 60 Prozent")))
     assert got["60 Prozent"] == "Befragte", got
+
+
+# origin: session 29, 10kGNAD gnad145: "liegen zwischen" measures its subject as "liegen bei" does (`measuring_verbs`);
+# both numbers of the range had no `about`
+def test_liegen_zwischen_measures_the_subject(nlp_model):
+    got = dict(abouts(nlp_model, gnad_sentence("gnad145", "liegen zwischen 30 und 150 Euro")))
+    assert got["30"] == "Strafe", got
+    assert got["150 Euro"] == "Strafe", got
