@@ -1,8 +1,7 @@
 """Session 29 (about, issue 18): classes found on an unseen, self-labelled sample of 16 Wikinews train articles and 20
 10kGNAD articles (../shared/data, local testing only: the 10kGNAD text is read at run time, never copied here)."""
-import pytest
 
-from figure_helpers import abouts, gnad_sentence
+from figure_helpers import abouts, fig_rows, gnad_sentence
 
 
 # origin: session 29, 10kGNAD gnad845 (a Bitkom survey): a share that is the subject of a verb that measures nothing
@@ -29,3 +28,12 @@ def test_liegen_zwischen_measures_the_subject(nlp_model):
     got = dict(abouts(nlp_model, gnad_sentence("gnad145", "liegen zwischen 30 und 150 Euro")))
     assert got["30"] == "Strafe", got
     assert got["150 Euro"] == "Strafe", got
+
+
+# origin: session 29, Wikinews wn67886 and 10kGNAD gnad838: an amount with a unit that alone fills a bracket right
+# after a common noun measures that noun (`bracket_measure`); both had no `about`
+def test_bracketed_amount_after_a_noun_measures_the_noun(nlp_model):
+    got = dict(abouts(nlp_model, "Die Feinunze (31,1 Gramm) Silber kostete am Donnerstagabend 49,51 US-Dollar."))
+    assert got["31,1 Gramm"] == "Feinunze", got
+    got = dict(abouts(nlp_model, gnad_sentence("gnad838", "(3,62 Gigabyte)")))
+    assert got["3,62 Gigabyte"] == "Akte", got

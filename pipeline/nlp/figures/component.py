@@ -161,6 +161,7 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.coordinators = set(ms["coordinators"])
         self.classifier_nouns = set(ms["classifier_nouns"])
         self.stake_before = set(ms["stakes"]["before"])
+        self.bracket_not_units = frozenset(ms["bracket_measure"]["not_units"])
         self.share_subject_rules = frozenset(ms["share_subject"]["prev_rules"])
         self.share_subject_fractions = bool(ms["share_subject"]["fractions"])
         vs = ms["vote_shares"]
