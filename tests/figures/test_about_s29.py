@@ -37,3 +37,11 @@ def test_bracketed_amount_after_a_noun_measures_the_noun(nlp_model):
     assert got["31,1 Gramm"] == "Feinunze", got
     got = dict(abouts(nlp_model, gnad_sentence("gnad838", "(3,62 Gigabyte)")))
     assert got["3,62 Gigabyte"] == "Akte", got
+
+
+# origin: session 29, Wikinews wn71492: "Deutsche Mark" with its adjective is the unit DEM; the amount had no unit and
+# measured "Mark"
+def test_deutsche_mark_is_a_unit(nlp_model):
+    rows = fig_rows(nlp_model, "Deutschland hatte bereits aufgrund eines Abkommens von 1961 Reparationszahlungen in "
+                               "Höhe von 40 Millionen Deutsche Mark an Italien bezahlt.")
+    assert ("40 Millionen Deutsche Mark", 40000000, "DEM", "Reparationszahlung") in rows, rows
