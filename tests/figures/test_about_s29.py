@@ -45,3 +45,11 @@ def test_deutsche_mark_is_a_unit(nlp_model):
     rows = fig_rows(nlp_model, "Deutschland hatte bereits aufgrund eines Abkommens von 1961 Reparationszahlungen in "
                                "Höhe von 40 Millionen Deutsche Mark an Italien bezahlt.")
     assert ("40 Millionen Deutsche Mark", 40000000, "DEM", "Reparationszahlung") in rows, rows
+
+
+# origin: session 29, Wikinews wn45882: "drücken" changes its object to an amount, as "senken" does
+# (`object_measuring_verbs`); the amount had no `about`
+def test_druecken_measures_its_object(nlp_model):
+    got = dict(abouts(nlp_model, "„Ich rechne damit, dass es uns gelingt, bis zum Ende der Legislaturperiode 2002 "
+                                 "die Arbeitslosigkeit auf unter 3,5 Millionen zu drücken.“"))
+    assert got["3,5 Millionen"] == "Arbeitslosigkeit", got
