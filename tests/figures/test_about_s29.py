@@ -53,3 +53,9 @@ def test_druecken_measures_its_object(nlp_model):
     got = dict(abouts(nlp_model, "„Ich rechne damit, dass es uns gelingt, bis zum Ende der Legislaturperiode 2002 "
                                  "die Arbeitslosigkeit auf unter 3,5 Millionen zu drücken.“"))
     assert got["3,5 Millionen"] == "Arbeitslosigkeit", got
+
+
+# origin: session 29, 10kGNAD gnad392: "Remis" is its own plural; the lookup table cut it to "Remi"
+def test_remis_keeps_its_lemma(nlp_model):
+    got = dict(abouts(nlp_model, gnad_sentence("gnad392", "sechs Remis")))
+    assert got["sechs"] == "Remis", got
