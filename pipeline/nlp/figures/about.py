@@ -246,6 +246,26 @@ class AboutRules:
         k = j + 1 + (1 if j + 2 < len(doc) and self._is_adj(doc[j + 1]) else 0)
         return doc[k] if self._measured_noun(doc[k]) else None
 
+    def _about_bracket(self, doc: Doc, f: dict) -> Optional[Token]:
+        """Session 29 (our own rule, measures.json `bracket_measure`): an amount with a unit that alone fills a
+        bracket right after a common noun measures that noun: "Die Feinunze (31,1 Gramm) Silber" (Wikinews
+        wn67886), "der versiegelten Akten (3,62 Gigabyte)" (10kGNAD gnad838). The last rule: any other wins."""
+        if f["unit"] is None or f["unit"] in self.bracket_not_units:
+            return None
+        q0 = self._qualifier_start(doc, f["start"])
+        if q0 < 2 or doc[q0 - 1].text != "(" or f["end"] >= len(doc) or doc[f["end"]].text != ")":
+            return None
+        t = doc[q0 - 2]
+        if t.pos_ != "NOUN" or not self._measured_noun(t) or t.text.lower() in self.classifier_nouns:
+            return None  # "ein ganzes Stück (mehr als 5 Millimeter) schmaler" (gnad473): a classifier measures nothing
+        if any(c.dep_ == "case" and c.pos_ == "ADP" for c in t.children):
+            # a noun a preposition governs is a side of the phrase, not what the amount is: "gefolgt von den
+            # Volksbanken (3,2 Millionen Euro)" (their credits, gnad118), "ein Preis für literarische Debüts
+            # (10.000 Euro)" (the prize, gnad982); a genitive stays ("des absoluten Nullpunktes (minus 273,15 Grad
+            # Celsius)", dev3)
+            return None
+        return t
+
     def _capitalised_adjective(self, tok: Token) -> bool:
         """A capitalised inflected adjective of a fixed phrase ("Gelbe Karten", "Rote Karte"): its
         lower-case form is an adjective form the lemma table knows ("gelbe" -> "gelb")."""
@@ -419,7 +439,7 @@ class AboutRules:
         rules += [("measure_adj", self._about_measure_adj), ("participle", self._about_participle),
                   ("parse", self._about_parse)] if has_ann(doc, "DEP") else []
         rules += [("linear", self._about_linear), ("context:", self._about_context),
-                  ("bound", self._about_bound), ("as", self._about_as)]
+                  ("bound", self._about_bound), ("as", self._about_as), ("bracket", self._about_bracket)]
         after = doc[f["end"]] if f["end"] < len(doc) else None
         if f["unit"] is not None and (after is None or not self._is_noun(after)) and not self._unit_genitive(doc, f):
             # "auf einer Höhe von etwa 180 Metern gelegenem Drehrestaurant": the noun the amount is

@@ -14,7 +14,9 @@ from ..normalize import fraction, lookup_unit, multiplier
 from .common import _ADJ_ENDINGS, _ADJ_INFL, _NOUN_POS, _next, _prev
 
 # the rules whose `about` of a percentage is the whole it is a share of (`_share_sentence_before`)
-_WHOLE_RULES = frozenset({"partitive_genitive", "elliptic_share", "vote_share"})
+# (session 29: `share_subject` too, a share that took the whole of the share before it: dev7 wn29071 "Uwe Barthel
+# errang 16,79 Prozent, Karl-Friedrich Zais ... 12,10 Prozent", where the parse makes the first share the subject)
+_WHOLE_RULES = frozenset({"partitive_genitive", "elliptic_share", "vote_share", "share_subject"})
 
 
 class AboutContextRules:
@@ -170,6 +172,27 @@ class AboutContextRules:
         p0, p1 = sentence_bounds(doc, prev.start)
         if not (p0 == s0 or s0 - 1 <= p1 <= s0) or self._verb_in_clause(doc, f["start"], f["end"]):
             return None  # a clause with its own verb says what it measures, or does not ("viele Firmen sparen 20 Prozent")
+        return prev._.about
+
+    def _share_subject(self, doc: Doc, out: list, f: dict) -> Optional[str]:
+        """Session 29 (our own rule, measures.json `share_subject`; unseen 10kGNAD surveys): a percentage with
+        nothing of its own whose unit word is the subject of a verb outside the measuring verbs ("47 Prozent von
+        ihnen könnten sich vorstellen", "22 Prozent sprechen sich ... aus", "Ganze 83 Prozent gäben ihr Okay")
+        counts the whole of the last share before it (a percentage, or a fraction with no unit, whose `about`
+        came from its genitive or such a chain), in its sentence or the sentence right before."""
+        unit_tok = doc[f["end"] - 1]
+        verb = unit_tok.head
+        if unit_tok.dep_ not in self.subject_deps or verb.i == unit_tok.i or verb.pos_ not in ("VERB", "AUX") \
+                or self.verb_lemma(verb) in self.measuring_verbs or self.verb_lemma(verb) in self.object_verbs:
+            return None
+        prev = next((sp for sp in reversed(out) if sp._.unit == "%" or (
+            self.share_subject_fractions and sp._.unit is None and isinstance(sp._.value, (int, float)) and 0 < sp._.value < 1)), None)
+        if prev is None or prev._.about_rule not in self.share_subject_rules or not prev._.about:
+            return None
+        s0, _ = sentence_bounds(doc, f["num"])
+        p0, p1 = sentence_bounds(doc, prev.start)
+        if not (p0 == s0 or s0 - 1 <= p1 <= s0):
+            return None
         return prev._.about
 
     @staticmethod

@@ -161,6 +161,9 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.coordinators = set(ms["coordinators"])
         self.classifier_nouns = set(ms["classifier_nouns"])
         self.stake_before = set(ms["stakes"]["before"])
+        self.bracket_not_units = frozenset(ms["bracket_measure"]["not_units"])
+        self.share_subject_rules = frozenset(ms["share_subject"]["prev_rules"])
+        self.share_subject_fractions = bool(ms["share_subject"]["fractions"])
         vs = ms["vote_shares"]
         self.vote_about = vs["about"]
         self.vote_parts = tuple(vs["parts"])
@@ -466,6 +469,10 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
                 # session 26: "... 240 Prozent der Wirtschaftsleistung. ... Griechenland (180 Prozent)": the share of
                 # the whole the sentence before named, before the vote-share guess
                 span._.about, span._.about_rule = whole, "share_sentence_before"
+            if span._.about is None and f["unit"] == "%" and (whole := self._share_subject(doc, out, f)) is not None:
+                # session 29: "84 Prozent der Befragten ... 47 Prozent von ihnen könnten sich vorstellen": a share that is
+                # the subject of a verb that measures nothing counts the whole of the share before it
+                span._.about, span._.about_rule = whole, "share_subject"
             if span._.about is None and f["unit"] == "%" and self._vote_context(doc, f):
                 span._.about, span._.about_rule = self.vote_about, "vote_share"
             if span._.about and span._.about.lower() in self.bare_quantity_nouns and f["unit"] is not None \
