@@ -366,7 +366,8 @@ def parse_anchor(value: Optional[str]) -> tuple[Optional[dt.date], Optional[str]
 
 
 def iso_year(year: int) -> str:
-    if year <= 0:
+    """ISO 8601 year in astronomical numbering: 1 BC is "0000" (there is no "-0000"), 2 BC "-0001"."""
+    if year < 0:
         return f"-{abs(year):04d}"
     return f"{year:04d}"
 
