@@ -129,6 +129,7 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.anchored_comparisons = frozenset(ms["anchored_comparisons"])
         self.age_after = set(ms["age_after"])
         self.age_before = [w.split() for w in ms["age_before"]]
+        self.bare_age_inside = ms["bare_age_inside"]
         self.action_noun_suffixes = tuple(ms["action_noun_suffixes"])
         self.sets = {k: v for k, v in ms["sets"].items() if not k.startswith("_")}
         self.plural_sets = dict(ms["plural_sets"]["words"])
