@@ -53,3 +53,14 @@ def test_bracketed_age_after_a_person_the_model_mislabelled(nlp_model):
     # a club's points stay a count
     got = _entities(nlp_model, _gnad("gnad6", "Leicester City (76)"), GNAD)
     assert ("FIGURE", "76", 76, None) in got
+
+
+def test_degrees_of_latitude_or_longitude_are_an_angle(nlp_model):
+    # Bundestag protocol (wp19, the one "Grad <Himmelsrichtung>er Breite/Länge" of it and of the news corpora, which
+    # hold none): "Grad" was a temperature (°C) there; a coordinate is an angle, the gold's unit of one being "°"
+    text = "1823 überschritt er 74 Grad südlicher Breite: ein Rekord."
+    got = _entities(nlp_model, text, "2019-01-01")
+    assert ("FIGURE", "74 Grad", 74, "°") in got
+    from figure_helpers import model_figs
+
+    assert ("74 Grad", 74, "°", "Breite") in model_figs(nlp_model, text)
