@@ -64,3 +64,13 @@ def test_degrees_of_latitude_or_longitude_are_an_angle(nlp_model):
     from figure_helpers import model_figs
 
     assert ("74 Grad", 74, "°", "Breite") in model_figs(nlp_model, text)
+
+
+
+def test_bare_number_before_a_partitive_genitive_is_no_age(nlp_model):
+    # dev7 wn3354 (an open set): a person as subject, but "zwei der drei" counts referees; the first version of the
+    # inside-clause age took it for one (the pooled open sets' only change)
+    text = ("Am Vorabend sei Hoyzer mit zwei der drei angesetzten Schiedsrichter und dem Vereinsbetreuer zunächst in "
+            "eine Table-Dance-Bar und dann in ein Bordell gegangen.")
+    got = _entities(nlp_model, text, "2005-01-28")
+    assert [e for e in got if e[0] == "FIGURE" and e[1] == "zwei"] == [("FIGURE", "zwei", 2, None)]
