@@ -74,3 +74,14 @@ def test_bare_number_before_a_partitive_genitive_is_no_age(nlp_model):
             "eine Table-Dance-Bar und dann in ein Bordell gegangen.")
     got = _entities(nlp_model, text, "2005-01-28")
     assert [e for e in got if e[0] == "FIGURE" and e[1] == "zwei"] == [("FIGURE", "zwei", 2, None)]
+
+
+def test_fassen_measures_its_subjects_capacity(nlp_model):
+    # "fasst 8.600 mAh" had its unit (session 27) but no `about`; "der Onboardspeicher fasst 32 GB" took the RAM of
+    # the clause before (`elliptic_unit`); the guidelines: the about of a capacity is the thing that has it
+    from figure_helpers import model_figs
+
+    got = model_figs(nlp_model, _gnad("gnad996", "fasst 8.600 mAh"))
+    assert ("8.600 mAh", 8600, "mAh", "Akku") in got
+    got = model_figs(nlp_model, _gnad("gnad584", "der Onboardspeicher fasst 32 GB"))
+    assert ("32 GB", 32, "GB", "Onboardspeicher") in got and ("drei GB", 3, "GB", "RAM") in got
