@@ -85,3 +85,15 @@ def test_fassen_measures_its_subjects_capacity(nlp_model):
     assert ("8.600 mAh", 8600, "mAh", "Akku") in got
     got = model_figs(nlp_model, _gnad("gnad584", "der Onboardspeicher fasst 32 GB"))
     assert ("32 GB", 32, "GB", "Onboardspeicher") in got and ("drei GB", 3, "GB", "RAM") in got
+
+
+def test_elliptic_unit_yields_to_the_clauses_own_noun_subject(nlp_model):
+    # "wobei die Treibstoffpreise mit minus 16,8 Prozent ... wirkten" took "Preis" from the amount before in its
+    # unit (`elliptic_unit`); a common-noun subject of the figure's own clause after that amount is what it measures
+    from figure_helpers import model_figs
+
+    got = model_figs(nlp_model, _gnad("gnad493", "Treibstoffpreise mit minus 16,8 Prozent"))
+    assert ("minus 16,8 Prozent", -16.8, "%", "Treibstoffpreis") in got and ("4,0 Prozent", 4, "%", "Preis") in got
+    # a figure in brackets is an apposition: the subject of the clause is not what it measures (gnad473)
+    got = model_figs(nlp_model, _gnad("gnad473", "dem Galaxy S6 (388 MBit/s)"))
+    assert [g for g in got if g[0] == "388 MBit/s"] == [("388 MBit/s", 388, "Mbit/s", "Wert")]
