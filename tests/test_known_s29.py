@@ -97,3 +97,14 @@ def test_elliptic_unit_yields_to_the_clauses_own_noun_subject(nlp_model):
     # a figure in brackets is an apposition: the subject of the clause is not what it measures (gnad473)
     got = model_figs(nlp_model, _gnad("gnad473", "dem Galaxy S6 (388 MBit/s)"))
     assert [g for g in got if g[0] == "388 MBit/s"] == [("388 MBit/s", 388, "Mbit/s", "Wert")]
+
+
+def test_own_subject_only_where_it_opens_its_clause(nlp_model):
+    # dev9 wn28062 (an open set): "und hat die Wahlen ... mit 44,5 Prozent gewonnen": the parse makes "Wahlen" the
+    # subject; after the finite verb it is the object, and the share stays the votes' (`elliptic_unit`)
+    from figure_helpers import model_figs
+
+    text = ("Nach der Auszählung von mehr als Dreiviertel der abgegebenen Wahlzettel liegt der 57-jährige Alan García "
+            "mit 55,5 Prozent der Stimmen vorne und hat die Wahlen damit klar vor Ollanta Humala mit 44,5 Prozent "
+            "gewonnen, der im ersten Wahlgang am 9. April noch die meisten Stimmen erhalten hatte.")
+    assert ("44,5 Prozent", 44.5, "%", "Stimme") in model_figs(nlp_model, text)

@@ -238,13 +238,27 @@ class AboutContextRules:
             if subj:
                 s = subj[0]
                 if s.pos_ == "NOUN" and before.end <= s.i < f["start"] and s.text[:1].isupper() and not s.ent_type_ \
-                        and doc[self._qualifier_start(doc, f["start"]) - 1].text != "(":
+                        and doc[self._qualifier_start(doc, f["start"]) - 1].text != "(" and self._opens_clause(doc, before, s):
                     return s
                 return None
             if verb.head.i == verb.i:
                 return None
             verb = verb.head
         return None
+
+    @staticmethod
+    def _opens_clause(doc: Doc, before: Span, s: Token) -> bool:
+        """Does the subject `s` stand first in its clause (only its determiner and adjectives after the comma or
+        conjunction that opens it: "wobei die Treibstoffpreise")? After a finite verb it may be the object the
+        parse took for one ("und hat die Wahlen damit klar vor Ollanta Humala mit 44,5 Prozent gewonnen", dev9
+        wn28062: the subject is García, shared with the clause before)."""
+        for k in range(s.i - 1, before.end - 1, -1):
+            t = doc[k]
+            if t.text in (",", ";", "–") or t.pos_ in ("SCONJ", "CCONJ"):
+                return True
+            if t.pos_ in ("VERB", "AUX"):
+                return False
+        return False
 
     def _after_von(self, doc: Doc, i: int) -> bool:
         """"von" (measures.json "change_links") right before doc[i], or with one adverb between:
