@@ -94,6 +94,9 @@ def to_timex(value: Optional[str]) -> Optional[str]:
     m = re.match(r"^-(\d{4})(.*)$", value)
     if m:
         return f"BC{1 - (-int(m.group(1))):04d}{m.group(2)}"
+    m = re.match(r"^0000(.*)$", value)
+    if m:  # ISO 8601's year 0 is 1 BC (TIMEX2 "BC0001"); there is no year 0 AD
+        return f"BC0001{m.group(1)}"
     m = re.match(r"^-(\d{2})$", value)
     if m:  # century BC
         return f"BC{int(m.group(1)):02d}"

@@ -355,10 +355,12 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
                     # 1990s dates in an article of 2017 is 2017's Sunday, not 1997's Wednesday
                     if past is not None and (not wd or dt.date.fromisoformat(past).weekday() == self.weekdays[wd.lower()]):
                         value = past
-                if m.kind in ("dmy", "numeric_dm") and m.g.get("wd") and not m.g.get("year") and m.extra.get("year") is None:
+                wd_br = self._after_bracketed_weekday(self._prev_words(doc, span, 2)) if m.kind == "numeric_dm" else None
+                if m.kind in ("dmy", "numeric_dm") and (m.g.get("wd") or wd_br) and not m.g.get("year") and m.extra.get("year") is None:
                     # "am Montag, 15. Juni" without a year: the weekday the text gives picks the year
-                    # when the tense's year does not have it (15 June was a Monday in 2015, not 2016)
-                    value = weekday_year(value, self.weekdays[m.g["wd"].lower()])
+                    # when the tense's year does not have it (15 June was a Monday in 2015, not 2016);
+                    # "am Montag (27.7.)" too
+                    value = weekday_year(value, self.weekdays[(m.g.get("wd") or wd_br).lower()])
                 if self.mode == "news" and last_dated is not None:
                     value = self._near_anaphoric(doc, m, last_dated, s0, value)
             if m.kind == "holiday_weekend" and not m.g.get("year") and self._holiday_generic(doc, s0, s1):

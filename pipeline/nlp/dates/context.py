@@ -107,11 +107,17 @@ class DateContext:
             n = self._episode_number(g["epn"])
             return n is not None and 1 <= n <= 366
         if m.kind == "numeric_dm":
-            return bool(g.get("wd")) or p1 in self.day_month_triggers
+            # a day and month in brackets right after a weekday is its own DATE (GUIDELINES.md: "in brackets the
+            # date is its own", "[vergangenen Mittwoch] ([17. Juli])"; session 29)
+            return bool(g.get("wd")) or p1 in self.day_month_triggers or self._after_bracketed_weekday(prev)
         if m.kind == "weekday":
             # habitual "montags" is excluded by the regex; "Montag" as a name part is rare
             return True
         return True
+
+    def _after_bracketed_weekday(self, prev: list[str]) -> Optional[str]:
+        """The weekday (lower case) right before the "(" that opens the span ("am Mittwoch (26.06)"), else None."""
+        return prev[1] if len(prev) > 1 and prev[0] == "(" and prev[1] in self.weekdays else None
 
     def _of_event(self, doc: Doc, span: Span) -> bool:
         """Does a genitive of something that is no time follow `span` ("letzten Tag [der Grabung]")? The

@@ -142,6 +142,9 @@ class DatePatterns:
             ("numeric", f"(?<![\\d.])(?:{WD},?\\s+(?:(?:{ART})\\s+)?)?(?P<day>0?[1-9]|[12]\\d|3[01])\\. (?P<month>0?[1-9]|1[0-2])\\. (?P<year>1\\d{{3}}|20\\d{{2}})(?![\\d])", 5),
             # "am 24.12.", "vom 3.5. bis 7.5.": day and month in digits without a year (after a trigger word)
             ("numeric_dm", f"(?<![\\d.])(?:{WD},?\\s+(?:(?:{ART})\\s+)?)?(?P<day>0?[1-9]|[12]\\d|3[01])\\.(?P<month>0?[1-9]|1[0-2])\\.(?![\\d])", 4),
+            # session 29: "am Mittwoch (26.06)", "Am Freitag (28.06.)" (wn75792), "am Montag (27.7.)" (gnad399): a day
+            # and month alone in brackets (the last dot may be missing); kept only after a weekday (context.py)
+            ("numeric_dm", "(?<=\\()(?P<day>0?[1-9]|[12]\\d|3[01])\\.(?P<month>0?[1-9]|1[0-2])\\.?(?=\\))", 4),
             # "am Tag zuvor", "Tags darauf", "am Abend davor": the day before/after the date named last
             ("ana_phrase", f"{B}(?P<aph>{_alt(_both(self.ana_phrase_heads))})\\s+(?P<adir>{_alt(self.ana_phrase_dirs)})(?![\\w-])", 2),
             # "kommenden Donnerstag, 05.05.2005": a relative modifier before the weekday is inside (dev8 gold)
@@ -270,7 +273,7 @@ class DatePatterns:
         # patterns, whose leading look-behind makes the regex engine try every position.
         mon_gate = _alt(mon_words)
         gates = {
-            "numeric": r"\d\. ?\d{1,2}\. ?\d\d", "numeric_dm": r"\d\.\d{1,2}\.", "ana_phrase": _alt(self.ana_phrase_dirs), "iso": r"\d-\d\d-\d\d", "dmy": mon_gate, "day_list": mon_gate,
+            "numeric": r"\d\. ?\d{1,2}\. ?\d\d", "numeric_dm": r"\d\.\d{1,2}[.)]", "ana_phrase": _alt(self.ana_phrase_dirs), "iso": r"\d-\d\d-\d\d", "dmy": mon_gate, "day_list": mon_gate,
             "month": mon_gate, "season": SEAS.split(")")[0].split("(?P<season>")[1], "part_year": part_gate,
             "quarter": "Quartal|Vierteljahr|Jahresviertel|Halbjahr|Jahreshälfte", "quarter_q": "Q[1-4]",
             "part_rel": part_gate, "rel": "Jahr|Monat|Woche|Tag|" + DAYP + "|" + FISC, "deictic_adj": _alt(_both(self.deictic_mods)), "period_duration": _alt(_cap(w) for w in self.period_durs), "holiday_weekend": _alt(_cap(w) for w in self.holiday_weekends), "rel_comp": _alt(_cap(w) for w in self.rel_comp),

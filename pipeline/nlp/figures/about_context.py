@@ -238,6 +238,51 @@ class AboutContextRules:
                 return None
         return None
 
+    def _own_noun_subject(self, doc: Doc, before: Span, f: dict) -> Optional[Token]:
+        """Session 29 (our own rule; session 28's reading of `elliptic_unit`): the common-noun subject of the
+        figure's own clause, when it stands after the amount before (`before`) and is no part of the figure:
+        "wobei die Treibstoffpreise mit minus 16,8 Prozent ... wirkten" (gnad493), "der Onboardspeicher (eMMC) ist
+        mit 64 GB dimensioniert" (gnad996) measure their own subject, not the amount before's. A name (PROPN) or a
+        pronoun as subject leaves the amount before its say ("liegt HTC Vive 200 Dollar über dem Startpreis"), as does a
+        figure in brackets, an apposition ("liegt das Nexus 6P ... hinter ... dem Galaxy S6 (388 MBit/s)", gnad473)."""
+        if not has_ann(doc, "DEP"):
+            return None
+        verb, below = doc[f["num"]], None
+        for _ in range(6):
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb, below = verb.head, verb
+        if below is not None and below.dep_ in self.object_deps:
+            return None  # the verb's object: "die Forscher bewerteten ... nur 50 Prozent davon" (gnad17)
+        for _ in range(3):  # up the auxiliaries and copulas: "ist ... dimensioniert"
+            if verb.pos_ not in ("VERB", "AUX", "ADJ"):
+                return None
+            subj = [c for c in verb.children if c.dep_ in self.subject_deps]
+            if subj:
+                s = subj[0]
+                if s.pos_ == "NOUN" and before.end <= s.i < f["start"] and s.text[:1].isupper() and not s.ent_type_ \
+                        and doc[self._qualifier_start(doc, f["start"]) - 1].text != "(" and self._opens_clause(doc, before, s):
+                    return s
+                return None
+            if verb.head.i == verb.i:
+                return None
+            verb = verb.head
+        return None
+
+    @staticmethod
+    def _opens_clause(doc: Doc, before: Span, s: Token) -> bool:
+        """Does the subject `s` stand first in its clause (only its determiner and adjectives after the comma or
+        conjunction that opens it: "wobei die Treibstoffpreise")? After a finite verb it may be the object the
+        parse took for one ("und hat die Wahlen damit klar vor Ollanta Humala mit 44,5 Prozent gewonnen", dev9
+        wn28062: the subject is García, shared with the clause before)."""
+        for k in range(s.i - 1, before.end - 1, -1):
+            t = doc[k]
+            if t.text in (",", ";", "–") or t.pos_ in ("SCONJ", "CCONJ"):
+                return True
+            if t.pos_ in ("VERB", "AUX"):
+                return False
+        return False
+
     def _after_von(self, doc: Doc, i: int) -> bool:
         """"von" (measures.json "change_links") right before doc[i], or with one adverb between:
         "von derzeit 2000 auf rund 15.000 Soldaten"."""

@@ -129,6 +129,7 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.anchored_comparisons = frozenset(ms["anchored_comparisons"])
         self.age_after = set(ms["age_after"])
         self.age_before = [w.split() for w in ms["age_before"]]
+        self.bare_age_inside = ms["bare_age_inside"]
         self.action_noun_suffixes = tuple(ms["action_noun_suffixes"])
         self.sets = {k: v for k, v in ms["sets"].items() if not k.startswith("_")}
         self.plural_sets = dict(ms["plural_sets"]["words"])
@@ -441,8 +442,9 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
                 # "eine Neuverschuldung von 407 Milliarden Dollar, für das laufende Jahr mit
                 # zusätzlichen 410 Milliarden Dollar": an amount in the unit of the one before, in
                 # its sentence, with nothing of its own measures the same
-                span._.about = same._.about
-                span._.about_rule = "elliptic_unit"
+                own = self._own_noun_subject(doc, same, f)
+                span._.about = self.lemma(own) if own is not None else same._.about
+                span._.about_rule = "own_subject" if own is not None else "elliptic_unit"
             elif ab is None and (last := self._last_count(out)) is not None and self._elliptic_count(doc, last, f) \
                     and (f["unit"] is None or (f["unit"] == "%" and self._partitive_set(doc, last, f))):
                 # a share of a set opened by "von den" counts it: "Von den 643 Messstationen ... zeigten 52 Prozent"
