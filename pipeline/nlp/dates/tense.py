@@ -26,6 +26,7 @@ class TenseDetector:
         self.infinitive_marks = set(d["infinitive_marks"])
         self.modal_future = set(d["modal_future"])
         self.perfect_infinitives = set(d["perfect_infinitives"])
+        self.perfect_infinitive_deadlines = set(d["perfect_infinitive_deadlines"])
         self.present_modals = set(d["present_modals"])
         self.ge_prefixes = tuple(d["ge_prefixes"])
         self.inseparable_prefixes = tuple(d["inseparable_prefixes"])
@@ -213,12 +214,18 @@ class TenseDetector:
             return "present" if part or v.pos_ == "ADJ" else "future"
         if any(w in self.modal_future for w in words):
             # "soll ... gesehen haben" reports a past event (dates.json tense.perfect_infinitives)
-            return "past" if part and any(w in self.perfect_infinitives for w in words) else "future"
+            return "past" if part and self._perfect_infinitive(words) else "future"
         if auxes:
             return None
         if self._preterite(v) or self._finite_weak_preterite(v):
             return "past"
         return None
+
+    def _perfect_infinitive(self, words: list[str]) -> bool:
+        """A perfect infinitive reporting a past event ("soll ... belästigt haben", "getötet worden sein sollen"),
+        not a future perfect by a deadline ("Bis Ende Juni soll die Prüfung abgeschlossen worden sein")."""
+        return any(w in self.perfect_infinitives for w in words) \
+            and not any(w in self.perfect_infinitive_deadlines for w in words)
 
     def tense(self, tokens: list[Token], center: Optional[int] = None) -> Optional[str]:
         """Tense of the clause made of `tokens`; with `center` (a token index) the cue
@@ -232,7 +239,7 @@ class TenseDetector:
         passive_inf = has_part and any(w in self.modal_past for w in words)  # "konnten ... verkauft werden"
         # "soll ... belästigt haben": a modal with a perfect infinitive reports a past event (dates.json
         # tense.perfect_infinitives)
-        perfect_inf = has_part and any(w in self.perfect_infinitives for w in words)
+        perfect_inf = has_part and self._perfect_infinitive(words)
         for t, w in zip(tokens, words):
             if w in self.future_aux and passive_inf:
                 continue

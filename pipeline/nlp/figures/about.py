@@ -256,6 +256,8 @@ class AboutRules:
         if q0 < 2 or doc[q0 - 1].text != "(" or f["end"] >= len(doc) or doc[f["end"]].text != ")":
             return None
         t = doc[q0 - 2]
+        if t.ent_type_:
+            return None  # "vor Mirja Gutzeit (3,50 Meter)" (web_pages_de): a name the tagger took for a noun (session 29 review)
         if t.pos_ != "NOUN" or not self._measured_noun(t) or t.text.lower() in self.classifier_nouns:
             return None  # "ein ganzes Stück (mehr als 5 Millimeter) schmaler" (gnad473): a classifier measures nothing
         if any(c.dep_ == "case" and c.pos_ == "ADP" for c in t.children):
