@@ -20,7 +20,7 @@ from .bounds import BoundRules
 from .common import _NAME_LABELS
 from .data import _common_nouns, dach_institutions, person_names, region_names
 from .drops import DropRules
-from .labels import VERSION_NUMBER, LabelRules
+from .labels import EVENT_YEAR, VERSION_NUMBER, LabelRules
 from .persons import PersonRules
 
 REPAIRED_SPANS = "presseschau_ner_rules"  # doc.spans key: the spans this component changed
@@ -57,6 +57,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.definite_articles = frozenset(names["definite_articles"])
         self.indefinite_articles = frozenset(names["indefinite_articles"])  # `product_label`
         self.version_re = VERSION_NUMBER
+        self.event_year = EVENT_YEAR  # `kind_label` (session 29)
         self.place_descriptors = frozenset(w.casefold() for w in data["place_descriptors"])
         self.legal_forms = frozenset(data["legal_forms"])
         self.org_heads = frozenset(data["org_heads"])

@@ -14,6 +14,7 @@ _ACRONYM_MAX = 6
 #: a version number ("10.7", "8.1", "3.0"): the last word of a product's name, never of a person's,
 #: organisation's or place's (session 26: "Mac OS X 10.7" ORG, "Android 8.1" LOC; gold MISC)
 VERSION_NUMBER = re.compile(r"\d+(?:\.\d+)+")
+EVENT_YEAR = re.compile(r"(?:1[89]|20)\d\d")  # `kind_label`: a year after an event's head word
 
 
 class LabelRules:
@@ -54,6 +55,10 @@ class LabelRules:
         last = span[-1].text
         if label not in _NAME_LABELS or last in self.legal_forms or last in self.org_heads:
             return None
+        if len(span) > 1 and self.event_year.fullmatch(last):
+            # session 29: an event's year is inside its name (GUIDELINES.md), its head is the word before it:
+            # "IBU Weltmeisterschaften 2005", "Olympischen Winterspielen 2006" (web news, ORG)
+            span, last = span[:-1], span[-2].text
         words = [span[0].text, last.rsplit("-", 1)[-1]] if len(span) > 1 else [last.rsplit("-", 1)[-1]]
         kind = next((self.kind_words[w] for w in words if w in self.kind_words), None)
         for word in words if kind is None else ():
