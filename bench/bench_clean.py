@@ -42,6 +42,10 @@ shuffle (seed 14) after the first `WEB_SAMPLE` (150) that `--web --n 150` takes,
 (508 pages in all are usable, so at most 358). No rule of the cleaner was developed on them
 before session 16; they were measured once, blind, before its changes.
 
+The `--web-rest2` sample (session 29): the pages of the same shuffle after the first 300 that
+`--web --n 150` and `--web-rest --n 150` take (at most 208; `--n 208` takes them all). No rule of
+the cleaner was developed on them before session 29.
+
 Needs pdflatex (texlive-latex-base, texlive-latex-recommended, texlive-lang-german, lmodern),
 pdftotext (poppler-utils) and pdfminer.six. Generated .tex/.pdf/.txt go to bench/_work/.
 This is a script, not a unit test; it never writes anything outside bench/_work/.
@@ -107,6 +111,9 @@ WEB_SEED = 14
 WEB_PAGES = NEWS / "web_pages_de.jsonl.gz"
 # the size of the `--web` sample the rules of sessions 14-15 were developed on: `--web-rest` skips it
 WEB_SAMPLE = 150
+# the pages `--web --n 150` and `--web-rest --n 150` take, which sessions 14-28 developed on: `--web-rest2`
+# (session 29) skips them (208 of the 508 usable pages are left)
+WEB_REST_SAMPLE = 2 * WEB_SAMPLE
 
 
 def load_articles(n: int, seed: int, split: str = "all", exclude: frozenset = frozenset(),
@@ -486,6 +493,10 @@ def main() -> int:
     ap.add_argument("--web-rest", action="store_true",
                     help=f"fresh web pages (session 16): --n pages of the same shuffle (seed {WEB_SEED}) after the "
                          f"first {WEB_SAMPLE} that --web --n {WEB_SAMPLE} takes (at most 358)")
+    ap.add_argument("--web-rest2", action="store_true",
+                    help=f"fresh web pages (session 29): --n pages of the same shuffle (seed {WEB_SEED}) after the "
+                         f"first {WEB_REST_SAMPLE} that --web --n {WEB_SAMPLE} and --web-rest --n {WEB_SAMPLE} take "
+                         "(at most 208)")
     ap.add_argument("--header-outlet", metavar="NAME", default=None,
                     help="print NAME as the outlet in every page's running header instead of the sample's own "
                          "(DER STANDARD, Wikinews, the web sample's known outlets): an outlet the cleaner does not "
@@ -500,13 +511,15 @@ def main() -> int:
         ap.error("--fresh/--fresh2/--fresh3 draw from the dev half; they cannot be combined with --split test")
     if args.earlier and args.split == "test":
         ap.error("--earlier draws from the dev half; it cannot be combined with --split test")
-    if (args.web or args.web_rest) and args.split != "all":
-        ap.error("--web/--web-rest are samples of their own (no dev/test halves); they cannot be combined with --split")
-    if args.fresh + args.fresh2 + args.fresh3 + args.earlier + args.web + args.web_rest > 1:
-        ap.error("--fresh, --fresh2, --fresh3, --earlier, --web and --web-rest are different samples; choose one")
+    if (args.web or args.web_rest or args.web_rest2) and args.split != "all":
+        ap.error("--web/--web-rest/--web-rest2 are samples of their own (no dev/test halves); they cannot be combined "
+                 "with --split")
+    if args.fresh + args.fresh2 + args.fresh3 + args.earlier + args.web + args.web_rest + args.web_rest2 > 1:
+        ap.error("--fresh, --fresh2, --fresh3, --earlier, --web, --web-rest and --web-rest2 are different samples; "
+                 "choose one")
     if args.seed is None:
         args.seed = FRESH_SEED if args.fresh else FRESH2_SEED if args.fresh2 else FRESH3_SEED if args.fresh3 \
-            else WEB_SEED if args.web or args.web_rest else 13
+            else WEB_SEED if args.web or args.web_rest or args.web_rest2 else 13
     if args.compound_sim >= 0:
         lexicon()
         r = compound_simulation(args.compound_sim, args.seed)
@@ -540,6 +553,9 @@ def main() -> int:
     elif args.web_rest:
         arts = web.load_pages(WEB_PAGES, args.n, args.seed, skip=WEB_SAMPLE)
         args.split = f"web pages after the first {WEB_SAMPLE}"
+    elif args.web_rest2:
+        arts = web.load_pages(WEB_PAGES, args.n, args.seed, skip=WEB_REST_SAMPLE)
+        args.split = f"web pages after the first {WEB_REST_SAMPLE}"
     else:
         arts = load_articles(args.n, args.seed, args.split)
     if args.header_outlet:

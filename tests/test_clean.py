@@ -1839,3 +1839,77 @@ def test_column_byline_is_a_byline():
     assert "byline" in _removed_kinds(doc, "Eine Kolumne von Nils Pickert")
     assert doc.meta.authors == ["Nils Pickert"]
     assert doc.text.startswith("Das patriarchalische Eheideal behauptet seine Herrschaft")
+
+
+def test_deleted_hyphen_restored_after_a_name_with_a_capital_inside_on_real_text():
+    """A word with two capitals inside ("ProSiebenSat") is read as a name and left glued; but
+    where the lexicon knows the name ("AirAsia") and a common word of it follows at a junction,
+    pdftotext glued a compound the name heads: "... ein AirAsia-" / "Flugzeug besteigt" ->
+    "AirAsiaFlugzeug" -> "AirAsia-Flugzeug" (der-farang.com, session 29's --web-rest2 sample,
+    layout b)."""
+    text = _article("tests/eval/der-farang.com-Grab-Bote.html")
+    word = "AirAsia-Flugzeug"
+    assert word in text
+    glued = word.replace("-", "", 1)
+    raw = _column_broken_at(text, word, 8, width=40)
+    assert glued in raw
+    doc = _ok(raw)
+    assert word in doc.text and glued not in doc.text, doc.text[:400]
+
+
+def test_deleted_hyphen_restored_after_a_one_digit_number_and_a_unit_on_real_text():
+    """"das 1-km-Gitter" broken after "1-": pdftotext gives "1km-Gitter", a number and a unit of
+    three chars, which the unit rule ("10km-Lauf" -> "10-km-Lauf") did not read, as no word
+    shorter than four chars was (mpimet.de, session 29's --web-rest2 sample, layout b)."""
+    pars = _article("tests/eval/mpimet.de.klimasystem.html").split("\n")
+    k = next(j for j, p in enumerate(pars) if "1-km-Gitter" in p)
+    i = pars[k].index("1-km-Gitter") + 2
+    head, tail = pars[k][:i], pars[k][i:]
+    # a column width at which the line ending in "1-" is a full column line, as a typesetter fills it
+    width = next(w for w in range(36, 60) if 0.9 * w <= len(textwrap.wrap(head, w)[-1]) <= w)
+
+    def wrap(t: str) -> list[str]:
+        return textwrap.wrap(t, width, break_on_hyphens=False)
+
+    lines = [x for p in pars[:k] for x in wrap(p)] + wrap(head) + wrap(tail) + [x for p in pars[k + 1:] for x in wrap(p)]
+    raw = _poppler_default("\n".join(lines))
+    assert "1km-Gitter" in raw
+    doc = _ok(raw)
+    assert "1-km-Gitter" in doc.text and "1km-Gitter" not in doc.text, doc.text[:400]
+
+
+def test_deleted_hyphen_restored_in_a_heading_broken_over_two_column_lines_on_real_text():
+    """A web page's subheading set as a paragraph in a narrow column, broken at its compound's
+    hyphen ("Auf dem Weg zu einem globalen Plastik-" / "Vertrag"): pdftotext appends the second
+    line, and the heading ends in no stop, so the line of 1.16 column widths read as one column
+    line that runs on, and its "PlastikVertrag" stayed glued (greenpeace.de, session 29's
+    --web-rest2 sample, layout b). A first line of a paragraph that runs on is no longer than a
+    column line."""
+    text = _article("tests/eval/greenpeace.de.nachhaltigleben.html")
+    head = "Auf dem Weg zu einem globalen Plastik-Vertrag"
+    assert head in text
+    paras = text.split("\n")
+    lines: list[str] = []
+    for p in paras:
+        if p == head:
+            lines += ["Auf dem Weg zu einem globalen Plastik-", "Vertrag"]
+        else:
+            lines += textwrap.wrap(p, 39, break_on_hyphens=False)
+    raw = _poppler_default("\n".join(lines))
+    assert "globalen PlastikVertrag\n" in raw
+    doc = _ok(raw)
+    assert "Plastik-Vertrag" in doc.text and "PlastikVertrag" not in doc.text, doc.text[:400]
+
+
+def test_suspended_hyphen_restored_after_a_head_with_its_linking_s_on_real_text():
+    """"... wird derzeit durch mehrere Veruntreuungs- und Korruptionsfälle ..." broken after the
+    suspended hyphen: pdftotext glues "Veruntreuungsund". The lexicon lacks the head
+    "Veruntreuungs", which splits into no two of its words; but a noun in -ung takes the linking
+    "s" as a compound's first part, and "Veruntreuung" is a word of it (infosperber.ch, session
+    29's --web-rest2 sample, layout a; "Digitalisierungsund" likewise in layout b)."""
+    text = _article("tests/eval/infosperber.ch-Madagaskar.html")
+    assert "Veruntreuungs- und Korruptionsfälle" in text
+    raw = _column_broken_at(text, "Veruntreuungs- und", 14, width=52)
+    assert "Veruntreuungsund Korruptionsfälle" in raw
+    doc = _ok(raw)
+    assert "Veruntreuungs- und Korruptionsfälle" in doc.text, doc.text[:400]

@@ -162,7 +162,10 @@ class CompoundHyphens:
         ("Herzogvon-Weimar-Straße"), `nxt` the part after that hyphen ("Straße"); `before_punct`:
         a stop, comma or other mark follows it in its token ("Dornoch,"); `next_word`: the
         token after it ("Regierungschefs" after "Staatsund")."""
-        if len(w) < 4:
+        if len(w) < 4 and not (before_hyphen and re.fullmatch(r"\d[^\W\d_]{2}", w)):
+            # (a digit and a unit symbol of two letters before a hyphen is read below: "1km-Gitter" for
+            # "1-km-Gitter", session 29's --web-rest2 sample, mpimet.de; not a digit and one letter,
+            # which German writes glued as a code: "5V-Ladeanschluss", "3D-Drucker", "5G-Netz", dev gnad996)
             return []
         lex, counts, D = lexicon(), self._wc, self.D
         low = w.lower()
@@ -202,7 +205,7 @@ class CompoundHyphens:
                 return [(len(left), "- ")]
             if (len(left) >= 3 or (len(left) == 2 and left.isupper())) and left[-1].isalpha() \
                     and self._glued_unknown(w, left) and ((_lexprob(left) or -99.0) >= -15.0 or (
-                        (_lexprob(left) is not None or self._compound_head(w, fw))
+                        (_lexprob(left) is not None or self._compound_head(w, fw) or self._linking_s_head(left))
                         and not (left[:1].isupper() and next_word[:1].islower()
                                  and next_word.lower().strip(",.;:!?") not in D.function_words))):
                 # (an abbreviation of two letters too: "EUund" for "EU- und Nicht-EU-Staaten";
@@ -386,8 +389,22 @@ class CompoundHyphens:
         # name prefixes are written with a capital after them ("McLaren", "DeMarcus",
         # "MacBook"; cleaning_camelcase.json): the capital after them is no cut
         cuts = [k for k in cuts if w[:k] not in self.D.camel_name_prefixes]
+        if len(cuts) >= 2:
+            # two capitals inside ("ProSiebenSat") is a name, not one glued compound; but a name with a
+            # capital inside that the lexicon knows as such ("AirAsia" -16.1, "PlayStation") or that the
+            # document prints on its own where no line was appended, glued at a junction to a common word
+            # of the lexicon, lost the hyphen of a compound it heads: "AirAsiaFlugzeug" ->
+            # "AirAsia-Flugzeug" (session 29's --web-rest2 sample, layout b; the listed names are read
+            # above, "YouTubeKanal")
+            k = cuts[-1]
+            left, right = w[:k], w[k:]
+            if (lex.get(left) is not None or (counts.get(left, 0) and not self._at_junctions(left))) \
+                    and len(right) >= 4 and right[1:].islower() and (_lexprob(right) or -99.0) >= -14.5 \
+                    and lex.get(w) is None and at(k):
+                return [(k, "-")]
+            return []
         if len(cuts) != 1:
-            return []  # two capitals inside ("ProSiebenSat") is a name, not one glued compound
+            return []
         k = cuts[0]
         left, right = w[:k], w[k:]
         if left.islower() and (left in D.function_words or left in D.determiners) and not after_hyphen:
@@ -499,6 +516,18 @@ class CompoundHyphens:
             return False
         return not any((_lexprob(w[k:]) or -99.0) >= -15.0 and (word(w[:k]) or compound(w[:k]))
                        for k in range(3, len(w) - len(fw) - 1))
+
+    def _linking_s_head(self, left: str) -> bool:
+        """`left` is a noun with the linking "s" that its ending demands as a compound's first part
+        (`linking_s_suffixes`: "-ung", "-heit", "-keit", "-schaft", "-ion", "-tät" ...), the noun a
+        word of the lexicon (-15 or better): "Digitalisierungs" ("Digitalisierung" -12.9),
+        "Veruntreuungs". The lexicon lacks most such heads as forms, and they do not split into two
+        of its words (`_compound_head`): "Digitalisierungsund Innovations-Geschacher" and
+        "Veruntreuungsund Korruptionsfälle" stayed glued (session 29's --web-rest2 sample, layouts b
+        and a)."""
+        stem = left[:-1]
+        return len(stem) >= 6 and left.endswith("s") and stem.endswith(self.D.linking_s_suffixes) \
+            and (_lexprob(stem) or -99.0) >= -15.0
 
     def _brand_family(self, w: str, k: int) -> bool:
         """The document glues the left half of `w` (its first `k` chars) to another capitalised

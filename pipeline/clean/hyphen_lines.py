@@ -155,7 +155,7 @@ class LineEvidence:
         if n < 0.9 * W:
             return False
         if n < 1.4 * W and (ln.strip[-1].isalnum() or ln.strip[-1] == ",") and ln is not self.title_line \
-                and not (n >= 1.2 * W and self._mid_fragment(ln.i, 1)):
+                and not (n >= 1.2 * W and self._mid_fragment(ln.i, 1)) and not self._heading_run_on(ln, n):
             # poppler appends the whole next line: to a line of less than 1.4 widths only a
             # paragraph's short last line, which ends a sentence; a line that ends in
             # mid-sentence so short is one column line ("des G2 WinPro", "alternativen
@@ -165,6 +165,23 @@ class LineEvidence:
             # / "Thomas")
             return False
         return 0.68 * W <= pos <= 1.18 * W or pos >= 1.4 * W or (0.4 * W <= pos < 0.68 * W and pos + rest > 1.18 * W)
+
+    def _heading_run_on(self, ln: _Line, n: int) -> bool:
+        """Line `ln` (`n` chars) is a heading broken over two column lines, the second appended by
+        poppler: longer than a column line holds (1.15 widths: the lines about one width long lie
+        within 0.88-1.12 of it, `_col_width`), a paragraph of its own (the line before ends a
+        sentence, a blank line comes before it, or there is none) and ending in a letter or a digit, as a heading does: a heading
+        has no stop, so the appended line does not end one ("Mit der Entwicklung der
+        InternetKonzerne Schritt halten", 1.38 widths; "Auf dem Weg zu einem globalen
+        PlastikVertrag", 1.16; web pages' subheadings, set as paragraphs, session 29's --web-rest2
+        sample in layout b's 39-char columns). A first line of a body paragraph that runs on is one
+        column line, no longer than 1.12 widths."""
+        if n < 1.15 * self._W or not ln.strip[-1].isalnum():
+            return False
+        if ln.i == 0 or self.c.lines[ln.i - 1].blank:
+            return True  # the first line of a text block
+        before = self._neighbour(ln.i, -1)
+        return before is None or _ends_sentence(before, self.D)
 
     def _word_counts(self, merged: set[int]) -> None:
         """Occurrences of every word with its digits ("9Live", "30-jährige"; `ctx.counts`
