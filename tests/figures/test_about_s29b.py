@@ -7,7 +7,8 @@ from figure_helpers import abouts, fig_rows, gnad_sentence
 
 # origin: session 29 (second round), web_pages_de scinexx.com: "Nanometer" is a unit (nm); the amount had none
 def test_nanometer_is_a_unit(nlp_model):
-    rows = fig_rows(nlp_model, "Die Lichtquelle bestand aus einem dichten Array von LEDs der Wellenlänge 470 Nanometer.")
+    rows = fig_rows(nlp_model, "Um das zu testen, verwendete das Forschungsteam nun einen 500-fach größeren Reaktor, dessen "
+                               "Lichtquelle aus einem dichten Array von LEDs der Wellenlänge 470 Nanometer bestand.")
     assert any(r[0] == "470 Nanometer" and r[1] == 470 and r[2] == "nm" for r in rows), rows
 
 
