@@ -334,6 +334,11 @@ class AboutContextRules:
         ("hat für die Parteien folgende Mittelwerte ... ergeben: CDU/CSU 31 Prozent; SPD 28 Prozent"):
         the heading's noun (dev8 annotators' call). The colon is the last one before the figure in
         its sentence, or the end of the sentence before; adjectives between the heading word and its noun are skipped."""
+        if f["unit"] is None and f["end"] < len(doc) and self._measured_noun(doc[f["end"]]) \
+                and lookup_unit(doc[f["end"]].text) is None:
+            # session 29 (web_pages_de, katholisch.at: "mit folgenden Zahlen belegen: 2020 gab es in Österreich
+            # 162.000 Alleinerziehende"; our own rule): a count with its own noun right after it says what it counts
+            return None
         s0 = sentence_bounds(doc, f["num"])[0]
         colon = next((k for k in range(f["start"] - 1, s0 - 1, -1) if doc[k].text == ":"), None)
         if colon is None:

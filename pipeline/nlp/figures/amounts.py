@@ -407,6 +407,19 @@ class AmountRules:
         partner = self.parse_at(doc, j)
         return partner if partner is not None and partner["unit"] is None else None
 
+    def _alternative_count(self, doc: Doc, f: dict, blocked: set[int]) -> Optional[dict]:
+        """The count after "statt" ("50 statt 100 Flüchtlingen") when ``f`` is a bare count right before it:
+        the two count one noun, the one after the second."""
+        k = f["end"]
+        if not f["bare"] or f["unit"] is not None or k + 1 >= len(doc) or doc[k].text.lower() not in self.alternative_links \
+                or self._excluded(doc, k + 1, blocked):
+            return None
+        partner = self.parse_at(doc, k + 1)
+        if partner is None or partner["unit"] is not None or partner["scale"] != 1 or partner["end"] >= len(doc) \
+                or not self._measured_noun(doc[partner["end"]]):
+            return None
+        return partner
+
     def _list_link(self, doc: Doc, k: int, blocked: set[int]) -> int:
         """From the token after a bare number: over ", <bare number>" items of a list ("62, 64 und
         66 Jahren") to the word that links its last item ("und"); ``k`` itself when there is none."""

@@ -398,6 +398,11 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
                         and doc[f["end"] + 1].text.lower() in self.comparatives and self._measured_noun(doc[f["end"] + 2]):
                     # session 15 (dev10 wn27575): "in zwei oder mehr Häusern": "mehr" stands for a number
                     ab, rule = self.about_lemma(doc, doc[f["end"] + 2]), "coordination"
+                elif (partner := self._alternative_count(doc, f, blocked)) is not None:
+                    # session 29 (10kGNAD gnad81 "wieder 50 statt 100 Flüchtlingen pro Stunde"): a bare count
+                    # before "statt" counts the noun of the count that it replaces (measures.json alternative_links)
+                    ab = self.about(doc, partner)
+                    rule = "alternative" if ab is not None else rule
             span._.about = ab
             span._.about_rule = "age" if f["unit"] in _TIME_UNITS else (rule if ab is not None else None)
             about_tok = None
