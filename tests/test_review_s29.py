@@ -63,3 +63,29 @@ def test_deadline_with_a_perfect_infinitive_lies_ahead(nlp_info):
     assert ("Ende Juni", "DATE", "2016-06") in got, got
     past = _entities(nlp_info, "Die Zahl der Menschen, die durch die Unruhen am Freitag getötet worden sein sollen, stieg.")
     assert ("Freitag", "DATE", "2016-03-11") in past, past
+
+
+# the second review: a "bis" inside the clause is a range or a degree, no deadline: the perfect infinitive still
+# reports a past event (dev11 wn32521's form, constructed with a range; published 2009-06-01)
+@pytest.mark.parametrize("text, span, value", [
+    ("Vom 18. Juli bis zum 17. August soll ein Sittenstrolch in der Innenstadt mehrere Frauen belästigt haben.",
+     "18. Juli", "2008-07-18"),
+    ("Der Täter soll die Frau am 12. Juli bis zur Bewusstlosigkeit gewürgt haben.", "12. Juli", "2008-07-12")])
+def test_bis_inside_the_clause_is_no_deadline(nlp_info, text, span, value):
+    got = _entities(nlp_info, text, published="2009-06-01")
+    assert (span, "DATE", value) in got, got
+
+
+# measures.json bare_age_inside.not_in_sentence: "mit" + a number in a sentence of driving or a speed check is no age
+@pytest.mark.parametrize("text", ["Er fuhr mit 100 durch die Ortschaft, wie die Polizei mitteilte.",
+                                  "Der Raser wurde mit 94 geblitzt, erlaubt waren 50."])
+def test_mit_and_a_speed_is_no_age(nlp_model, text):
+    from figure_helpers import figs
+
+    got = figs(nlp_model, text)
+    assert not [f for f in got if f[2] == "year"], got
+
+
+def test_outlet_that_speaks_up_is_a_report_source(nlp_info):
+    got = _entities(nlp_info, "Der Spiegel meldete sich am Montag mit einer Gegendarstellung zu Wort.")
+    assert ("Spiegel", "ORG", None) in got, got

@@ -223,9 +223,11 @@ class TenseDetector:
 
     def _perfect_infinitive(self, words: list[str]) -> bool:
         """A perfect infinitive reporting a past event ("soll ... belästigt haben", "getötet worden sein sollen"),
-        not a future perfect by a deadline ("Bis Ende Juni soll die Prüfung abgeschlossen worden sein")."""
+        not a future perfect by a deadline that opens the clause ("Bis Ende Juni soll die Prüfung abgeschlossen
+        worden sein"); a "bis" inside it is mostly a range ("Vom 18. Juli bis zum 17. August soll ... belästigt
+        haben") or a degree ("bis zur Bewusstlosigkeit gewürgt haben"): still the past."""
         return any(w in self.perfect_infinitives for w in words) \
-            and not any(w in self.perfect_infinitive_deadlines for w in words)
+            and not (words and words[0] in self.perfect_infinitive_deadlines)
 
     def tense(self, tokens: list[Token], center: Optional[int] = None) -> Optional[str]:
         """Tense of the clause made of `tokens`; with `center` (a token index) the cue

@@ -133,6 +133,9 @@ class AgeRules:
                 or lookup_unit(nxt.text) is not None or not doc[f["num"]].text.isalnum():
             return False
         b = before.text.lower() if before is not None else ""
+        if any(t.lemma_.lower() in cfg["not_in_sentence"] or t.lower_ in cfg["not_in_sentence"]
+               for t in doc[f["num"]].sent):
+            return False  # a speed or a count of players ("Er fuhr mit 100 durch die Ortschaft"; measures.json)
         if b in cfg["adverbs"] or low in cfg["adverbs"] or b in cfg["nouns_before"]:
             return True
         if b == "," and low == ",":

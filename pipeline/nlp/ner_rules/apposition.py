@@ -134,8 +134,8 @@ class AppositionRules:
             prev = doc[t.i - 1] if t.i > 0 else None
             if prev is not None and (prev.pos_ == "ADJ" or (prev.pos_ == "DET" and prev.lower_ not in self.definite_articles)):
                 continue  # "Das neue Format meldet", "Diesem Bild zufolge": a common noun (session 29 review)
-            if t.i + 2 < len(doc) and doc[t.i + 2].lower_ == "sich":
-                continue  # "Der Kurier meldete sich nicht mehr": no report (session 29 review)
+            if t.i + 2 < len(doc) and doc[t.i + 2].lower_ == "sich" and "wort" not in {w.lower_ for w in doc[t.i + 3: t.i + 10]}:
+                continue  # "Der Kurier meldete sich nicht mehr": no report; "meldete sich ... zu Wort" is one (session 29 review)
             j = t.i - 1
             if j >= 0 and doc[j].lower_ in self.definite_articles:
                 j -= 1  # "laut dem Spiegel", "zitiert der Kurier"
