@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ner_rule_helpers import ents_after, ents_with
+from ner_rule_helpers import ents_with
 from repo_data import news_row
 
 
