@@ -230,7 +230,7 @@ def _bracketed_after_word(doc: Doc, i: int) -> bool:
     that size in brackets is written with its thousands dot ("Tirol (1.574)", "FPÖ (2.496)"). Only after a
     name (PROPN or an entity): "Die Zahl der Teilnehmer (1200)" counts."""
     t = doc[i]
-    return (len(t.text) == 4 and t.text.isdigit() and 0 < i and i + 1 < len(doc) and i >= 2
+    return (len(t.text) == 4 and t.text.isdigit() and 2 <= i and i + 1 < len(doc)
             and doc[i - 1].text == "(" and doc[i + 1].text == ")" and doc[i - 2].text[:1].isupper()
             and not doc[i - 2].like_num and (doc[i - 2].pos_ == "PROPN" or bool(doc[i - 2].ent_type_)
                                              or not has_ann(doc, "POS")))
