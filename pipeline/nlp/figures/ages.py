@@ -5,7 +5,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from ..dates import has_ann
+from ..dates import has_ann, sentence_bounds
 from ..normalize import lookup_unit
 from .common import _next, _prev
 
@@ -133,8 +133,8 @@ class AgeRules:
                 or lookup_unit(nxt.text) is not None or not doc[f["num"]].text.isalnum():
             return False
         b = before.text.lower() if before is not None else ""
-        if any(t.lemma_.lower() in cfg["not_in_sentence"] or t.lower_ in cfg["not_in_sentence"]
-               for t in doc[f["num"]].sent):
+        s0, s1 = sentence_bounds(doc, f["num"])  # punctuation-based: also a Doc without the parser's sentences
+        if any(t.lemma_.lower() in cfg["not_in_sentence"] or t.lower_ in cfg["not_in_sentence"] for t in doc[s0:s1]):
             return False  # a speed or a count of players ("Er fuhr mit 100 durch die Ortschaft"; measures.json)
         if b in cfg["adverbs"] or low in cfg["adverbs"] or b in cfg["nouns_before"]:
             return True
