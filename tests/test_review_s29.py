@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from figure_helpers import abouts
-from repo_data import news_row
+from test_alpine_de import _web
 
 
 def _entities(nlp_info, text: str, published: str = "2016-03-15") -> list[tuple]:
@@ -17,17 +17,9 @@ def _entities(nlp_info, text: str, published: str = "2016-03-15") -> list[tuple]
     return [(e.text, e.label, e.value) for e in doc_to_entities(doc)]
 
 
-def _web_sentence(file_name: str, key: str) -> str:
-    text = news_row("web_pages_de.jsonl.gz", "file", file_name)["markdown_extract"]
-    i = text.index(key)
-    a = max(text.rfind(". ", 0, i), text.rfind("\n", 0, i))
-    b = text.find("\n", i)
-    return text[a + 1: b if b > 0 else len(text)].strip()
-
-
 # bundespraesident.de: the outlet rule (`add_outlets`) read the second mention of the lawyer Klaus Stern as the magazine
 def test_outlet_word_that_names_a_person_of_the_text_stays_the_person(nlp_info):
-    text = _web_sentence("tests/eval/bundespraesident.de.20030331.html", "Staatsrechtlers Klaus Stern")
+    text = _web("tests/eval/bundespraesident.de.20030331.html", "Staatsrechtlers Klaus Stern")
     got = _entities(nlp_info, text)
     assert ("Stern", "ORG", None) not in got and ("Klaus Stern", "PER", None) in got, got
 
@@ -51,7 +43,7 @@ def test_person_after_an_organisation_compound_is_no_org(nlp_info):
 
 # flvw.de: `bracket_measure` took a surname the tagger called NOUN for what a height measures
 def test_bracketed_amount_after_a_name_measures_no_name(nlp_model):
-    text = _web_sentence("tests/eval/flvw.de-hallenmeisterschaften.html", "Mirja Gutzeit (3,50 Meter)")
+    text = _web("tests/eval/flvw.de-hallenmeisterschaften.html", "Mirja Gutzeit (3,50 Meter)")
     got = dict(abouts(nlp_model, text))
     assert got["3,50 Meter"] != "Gutzeit" and got["3,00 Meter"] != "Gutzeit", got
 
