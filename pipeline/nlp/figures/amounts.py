@@ -158,6 +158,18 @@ class AmountRules:
         return v, i + 1
 
     @staticmethod
+    def _duration_adjective(t: Token) -> bool:
+        """An inflected adjective that may stand between a number and its time unit ("torlosen", "langen",
+        "magere"): lower case, an adjective's ending, an adjective where the doc has POS; no number word,
+        multiplier or fraction ("zwei hundert", "drei viertel")."""
+        w = t.text
+        if not (w.isalpha() and w.islower() and _ADJ_INFL.match(w)):
+            return False
+        if t.doc.has_annotation("POS") and t.pos_ != "ADJ":
+            return False
+        return parse_number_word(w) is None and multiplier(w) is None and fraction(w) is None
+
+    @staticmethod
     def _time_unit_word(t: Token) -> bool:
         u = lookup_unit(t.text)
         return bool(u) and u[0] in _TIME_UNITS and t.text[:1].isupper()
@@ -220,6 +232,11 @@ class AmountRules:
         # "ein weiteres Jahr", "drei weitere Monate": an adjective of the duration between the
         # number and a time unit belongs to the span
         if j + 1 < len(doc) and doc[j].text.lower() in self.duration_adjectives and self._time_unit_word(doc[j + 1]):
+            j += 1
+        elif j + 1 < len(doc) and j == i + 1 and not closed and self._duration_adjective(doc[j]) and self._time_unit_word(doc[j + 1]):
+            # session 30 (our own rule): any inflected adjective between a number and a time unit keeps it a
+            # duration, the adjective inside the span: "nach 120 torlosen Minuten" (10kGNAD), "Nach sieben langen
+            # Jahren" (wn37853), "zwei magere Jahre", "16 turbulente Jahre lang" were FIGUREs without a unit
             j += 1
         # unit word or symbol; compound units first ("Kilometern pro Stunde", "km/h" = three
         # tokens, "Grad Celsius")
