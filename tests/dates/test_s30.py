@@ -15,3 +15,17 @@ def test_adjective_between_number_and_time_unit_keeps_a_duration(nlp):
     assert figs(nlp, "Er hat 3 kleine Kinder.")[0][:2] == ("3", 3)
     assert not dates_of(nlp, "Die Kinder sind sieben Monate alt.")
 
+
+def test_term_set_in_the_past_ends_at_the_nearest_date(nlp):
+    # wn27603 (published 2006-05-27): an extension decided on 12 May runs to the coming 20 June, not 2005's
+    got = dates_of(nlp, "Am 12. Mai hatte der Sicherheitsrat die UNOTIL-Mission als Reaktion der Geschehnisse Ende April "
+                        "bis zum 20. Juni verlängert.", "2006-05-27")
+    assert ("20. Juni", "2006-06-20", "date") in got and ("12. Mai", "2006-05-12", "date") in got
+    # wn52445 (published 2008-08-29; session 30's sample): the draft goes out for consultation until October 2008
+    assert dates_of(nlp, "Hier beschloss der Ministerrat, den Entwurf bis Mitte Oktober zur Anhörung freizugeben.",
+                    "2008-08-29") == [("Mitte Oktober", "2008-10", "date")]
+    # the nearest end that lies behind stays behind (wn68296, published 2011-05-23), and a "bis" without a verb
+    # that sets a term keeps the tense's reading
+    assert dates_of(nlp, "Beide Seiten hatten vereinbart, aus der umstrittenen Region bis zum 17. Mai alle Truppen "
+                         "zurückzuziehen.", "2011-05-23") == [("17. Mai", "2011-05-17", "date")]
+    assert dates_of(nlp, "Die Ausstellung lief bis zum 20. Juni.", "2006-05-27") == [("20. Juni", "2005-06-20", "date")]

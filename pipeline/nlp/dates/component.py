@@ -122,6 +122,7 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
         self.postpone_past_plan = set(d["postponed_to"]["past_plan"])
         self.postpone_verbs = set(d["postponed_to"]["verbs"])
         self.postpone_attributive = set(d["postponed_to"]["attributive"])
+        self.deadline_terms = {k: frozenset(v) for k, v in d["deadline_terms"].items()}
         self.gerundive_prefixes = tuple(d["tense"]["gerundive_prefixes"])
         self.participle_attribute = d["tense"]["participle_attribute"]
         self.holiday_name_deps = set(d["holiday_generic"]["name_deps"])
@@ -304,6 +305,8 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
             if self._postponed_to(doc, span, c0, c1, s1, postponed_end, tense):
                 tense = "future"  # "der Prozess wurde auf den 28. November vertagt": a later day
                 postponed_end = span.end
+            if tense == "past" and not behind and self._deadline_term(doc, span, s0, s1):
+                tense = "present"  # "hatte ... bis zum 20. Juni verlängert": a term set then ends at the nearest one
             if tense != "future" and not behind and self._ahead_attribute_before(doc, span):
                 tense = "future"  # "Für die kommende Bundestagswahl am 18. September kündigte er ... an": the next one
             if tense != "future" and self._gerundive_after(doc, span) \

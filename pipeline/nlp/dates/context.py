@@ -264,6 +264,20 @@ class DateContext:
         own = self.tense_detector.predicate_tense(doc, span.start, span.end, (c0, c1))
         return (own or tense) != "past"
 
+    def _deadline_term(self, doc: Doc, span: Span, s0: int, s1: int) -> bool:
+        """Does the date end a term that its sentence sets, extends or suspends: "bis (zum)" before it and a verb of
+        dates.json `deadline_terms` in the sentence ("Am 12. Mai hatte der Sicherheitsrat die UNOTIL-Mission ... bis
+        zum [20. Juni] verlängert", wn27603; "beschloss der Ministerrat, den Entwurf bis [Mitte Oktober] zur Anhörung
+        freizugeben", wn52445)? The term runs from the decision on, so the past tense of the clause does not put
+        its end behind publication (session 30, our own rule)."""
+        dt_ = self.deadline_terms
+        prev = [t.text.lower() for t in reversed(doc[s0:span.start]) if not t.is_space][:2]
+        if not prev:
+            return False
+        if prev[0] not in dt_["before"] and not (len(prev) == 2 and prev[0] in dt_["between"] and prev[1] in dt_["before"]):
+            return False
+        return any(t.text.lower() in dt_["verbs"] for t in doc[s0:s1])
+
     def _gerundive_after(self, doc: Doc, span: Span) -> bool:
         """Does a gerundive (zu + present participle before its noun) follow the date: "einem im [April]
         auszusprechenden Vorschlag", "die am [Montag] zu treffende Entscheidung"? Its thing is still to be done."""
