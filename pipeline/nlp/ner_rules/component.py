@@ -58,6 +58,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.indefinite_articles = frozenset(names["indefinite_articles"])  # `product_label`
         self.version_re = VERSION_NUMBER
         self.event_year = EVENT_YEAR  # `kind_label` (session 29)
+        self.year_events = frozenset(data["kind_heads"]["MISC"]["year_words"])  # `kind_label` (session 30)
         self.place_descriptors = frozenset(w.casefold() for w in data["place_descriptors"])
         self.legal_forms = frozenset(data["legal_forms"])
         self.org_heads = frozenset(data["org_heads"])

@@ -1,0 +1,33 @@
+"""presseschau_ner_rules and presseschau_names, session 30 (issue 13, names the rules still got wrong: an unseen
+sample of 14 web news pages of web_pages_de drawn with random.Random(3013), checked on 10kGNAD and on the web
+pages of session 29; docs/measurements/ner.md, "Session 30 (names the rules still get wrong)"). Each test runs one
+real sentence (quoted from the sample, from 10kGNAD or from a web page) through the annotate stage and checks that
+the error comes back with the session's rule switched off, so no test passes without it."""
+from __future__ import annotations
+
+import pytest
+
+from ner_rule_helpers import RULE_PIPES, ents_with
+
+_DOCS: dict = {}
+
+
+def _doc(nlp_info, text: str):
+    if text not in _DOCS:
+        from pipeline.evaluate.model import pipeline_docs
+
+        nlp, _ = nlp_info
+        with nlp.select_pipes(disable=list(RULE_PIPES)):
+            (_DOCS[text],) = pipeline_docs(nlp, [text])
+    return _DOCS[text]
+
+
+@pytest.mark.parametrize("text", [
+    # web_pages_de (spox.com, a page of session 29's second web sample): ORG from the model
+    "Nordische Kombination bei Olympia 2022: Staffel in Gefahr?",
+    "Olympia 2022 - Zwei weitere Corona-Fälle! Kombinierer Eric Frenzel und Terence Weber betroffen",
+])
+def test_olympia_with_its_year_is_an_event(nlp_info, text):
+    doc = _doc(nlp_info, text)
+    assert ents_with(nlp_info, doc)[("Olympia 2022", "MISC")] == 1
+    assert ents_with(nlp_info, doc, year_events=frozenset())[("Olympia 2022", "ORG")] == 1
