@@ -31,3 +31,16 @@ def test_olympia_with_its_year_is_an_event(nlp_info, text):
     doc = _doc(nlp_info, text)
     assert ents_with(nlp_info, doc)[("Olympia 2022", "MISC")] == 1
     assert ents_with(nlp_info, doc, year_events=frozenset())[("Olympia 2022", "ORG")] == 1
+
+
+@pytest.mark.parametrize("text, branch", [
+    # 10kGNAD (gnad15, gnad487): the party ORG and the Land LOC apart
+    ("Vor einem dreiviertel Jahr hingegen sei seine Forderung nach einem Assistenzeinsatz des Bundesheeres noch von "
+     "der ÖVP Burgenland konterkariert worden.", "ÖVP Burgenland"),
+    ("Was für ihn klar war: dass er nicht Chef der ÖVP Wien werden wollte.", "ÖVP Wien"),
+])
+def test_party_and_its_land_are_one_branch(nlp_info, text, branch):
+    doc = _doc(nlp_info, text)
+    assert ents_with(nlp_info, doc)[(branch, "ORG")] == 1
+    off = ents_with(nlp_info, doc, join_party_branches=lambda doc, ents, repaired, typed: ents)
+    assert off[(branch, "ORG")] == 0
