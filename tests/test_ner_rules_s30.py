@@ -22,6 +22,29 @@ def _doc(nlp_info, text: str):
     return _DOCS[text]
 
 
+def _names_with(nlp_info, doc, first_names_alone: bool):
+    names = nlp_info[0].get_pipe("presseschau_names")
+    saved = names.first_names_alone
+    try:
+        names.first_names_alone = first_names_alone
+        return ents_with(nlp_info, doc)
+    finally:
+        names.first_names_alone = saved
+
+
+# the sample (public.spot-on-news.de): the full name, then the listed first name alone
+LEANDER = ("Nach zahlreichen Intrigen und Dramen in der ablaufenden Staffel gehen Eleni Schwarzbach (Dorothée Neff, 35) "
+           "und Leander Saalfeld (Marcel Zuschlag, 30) nun endlich den Bund der Ehe ein. Die beiden treten voraussichtlich "
+           "am 15. November in der Folge 4.146 vor den Traualtar und geben sich dort das lange herbeigesehnte Jawort. Fünf "
+           "Folgen später macht das neue Ehepaar dann den Abflug nach Tansania, weil Leander dem Ruf eines Jobangebotes folgt.")
+
+
+def test_first_name_alone_after_the_full_name_is_per(nlp_info):
+    doc = _doc(nlp_info, LEANDER)
+    assert _names_with(nlp_info, doc, True)[("Leander", "PER")] == 1
+    assert _names_with(nlp_info, doc, False)[("Leander", "PER")] == 0
+
+
 @pytest.mark.parametrize("text", [
     # web_pages_de (spox.com, a page of session 29's second web sample): ORG from the model
     "Nordische Kombination bei Olympia 2022: Staffel in Gefahr?",
