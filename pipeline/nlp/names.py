@@ -40,7 +40,8 @@ consistent (one sense per discourse; config ``propagate``, default on):
   the model did not find at least once in the article;
 * conservative: a form is propagated only when at least one of its model mentions looks
   like a proper name (POS PROPN/X where the model tags POS, or the alias table knows it),
-  a person's surname only from a clean multi-token name (no acronym, no other known
+  a person's surname (and, session 30, a listed first name: config ``first_names_alone``) only
+  from a clean multi-token name (no acronym, no other known
   name inside, e.g. not "Russlands Gegenstück"); ties without alias type change nothing.
   Two span repairs go with it: a known name in the genitive plus the noun it modifies is cut
   to the name ("Putins Krieg" -> "Putins", "Russlands Präsidenten" -> "Russlands"), a
