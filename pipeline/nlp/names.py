@@ -40,7 +40,8 @@ consistent (one sense per discourse; config ``propagate``, default on):
   the model did not find at least once in the article;
 * conservative: a form is propagated only when at least one of its model mentions looks
   like a proper name (POS PROPN/X where the model tags POS, or the alias table knows it),
-  a person's surname only from a clean multi-token name (no acronym, no other known
+  a person's surname (and, session 30, a listed first name: config ``first_names_alone``) only
+  from a clean multi-token name (no acronym, no other known
   name inside, e.g. not "Russlands Gegenstück"); ties without alias type change nothing.
   Two span repairs go with it: a known name in the genitive plus the noun it modifies is cut
   to the name ("Putins Krieg" -> "Putins", "Russlands Präsidenten" -> "Russlands"), a
@@ -187,8 +188,10 @@ class NameLinker:
     ALIAS_FILE = "aliases.tsv"
 
     def __init__(self, aliases_path: Optional[str] = None, resolve_short_forms: bool = True, use_aliases: bool = True,
-                 propagate: bool = True, min_support: int = 2, surname_wins: bool = True, context_wins: bool = True):
+                 propagate: bool = True, min_support: int = 2, surname_wins: bool = True, context_wins: bool = True,
+                 first_names_alone: bool = True):
         self.aliases_path = aliases_path
+        self.first_names_alone = first_names_alone
         self.use_aliases = use_aliases
         self._load_aliases(aliases_path)
         self.resolve_short_forms = resolve_short_forms
@@ -441,6 +444,27 @@ class NameLinker:
         "definite_articles"; session 15, the augmented ner's 'Corvette' PER copied on)."""
         return article_before(doc, i, self.definite_articles, self.particles)
 
+    def first_name_forms(self, per_multi: list[tuple[list[Token], bool]],
+                         votes: dict[tuple[str, ...], Counter]) -> set[tuple[str, ...]]:
+        """The first names that stand alone for a person named in full in the article (our rule, session 30,
+        issue 13): the first word of a clean two-word person name ("Esmeralda Merlot" ... "Esmeralda ist tot",
+        "Leander Saalfeld" ... "weil Leander dem Ruf") when it is a listed first name (person_names.tsv) that the
+        model labelled nothing else in the article; voted PER like a surname, so that its mentions become PER
+        (the model misses a first name alone: an unseen web sample, three outlets). Not a particle or title."""
+        from .ner_rules.data import person_names
+
+        firsts = person_names()[0]
+        out: set[tuple[str, ...]] = set()
+        for toks, clean in per_multi:
+            if len(toks) != 2 or not clean:
+                continue
+            first = self._word(toks[0])
+            if first not in firsts or first.lower() in self.particles or first.lower() in self.titles \
+                    or any(lab != "PER" for lab in votes.get((first,), ())):
+                continue
+            out.add((first,))
+        return out
+
     def make_consistent(self, doc: Doc, texts: Optional[list[str]] = None) -> Doc:
         """Relabel entities to the majority label of their form in the document and add the
         uncovered mentions of the forms the model found (see the module docstring).
@@ -501,6 +525,9 @@ class NameLinker:
             surname = (self._gen_base(last, words),)
             vote(surname, "PER", True, multi=True)
             surnames.setdefault(surname, []).append(tuple(self._word(t) for t in toks[:-1]) + surname)
+        first_forms = self.first_name_forms(per_multi, votes) if self.first_names_alone else set()
+        for form in first_forms:
+            vote(form, "PER", True, multi=True)
 
         def decide(form: tuple[str, ...]) -> Optional[str]:
             c = Counter(votes.get(form, ()))
@@ -605,6 +632,8 @@ class NameLinker:
                     break
             if hit and hit[0] == i + 1 and decided[hit[1]] == "PER" and self.article_before(doc, i):
                 hit = None  # "Corvette" PER twice from the model: not "die [Corvette]" as well
+            if hit and hit[1] in first_forms and pos_tagged and doc[i].pos_ != "PROPN":
+                hit = None  # a first name alone only where the tagger reads a proper noun ("Will" the verb, "Art")
             if hit:
                 j, f = hit
                 span = Span(doc, i, j, label=label_for(decided[f]))
@@ -720,12 +749,13 @@ def canonical_names(text: str, spans: list[tuple[int, int, str]]) -> list[Option
 @Language.factory(
     "presseschau_names",
     default_config={"aliases_path": None, "resolve_short_forms": True, "use_aliases": True, "propagate": True,
-                    "min_support": 2, "surname_wins": True, "context_wins": True},
+                    "min_support": 2, "surname_wins": True, "context_wins": True, "first_names_alone": True},
     requires=["doc.ents"],
     assigns=["doc.ents", "doc.spans", "span._.canonical"],
 )
 def make_names(nlp: Language, name: str, aliases_path: Optional[str], resolve_short_forms: bool,
-               use_aliases: bool, propagate: bool, min_support: int, surname_wins: bool, context_wins: bool) -> NameLinker:
+               use_aliases: bool, propagate: bool, min_support: int, surname_wins: bool, context_wins: bool,
+               first_names_alone: bool = True) -> NameLinker:
     """aliases_path: TSV alias table; None -> the repository's annotations/aliases.tsv.
     use_aliases=False gives the article-local base form only (no cross-article joining).
     propagate=False leaves the model's entities as they are (no document-level consistency);
@@ -734,7 +764,9 @@ def make_names(nlp: Language, name: str, aliases_path: Optional[str], resolve_sh
     often the model labelled it otherwise (unless the alias table types it);
     context_wins: a label that `presseschau_ner_rules` decided from the context (a role word, an
     appositive noun: doc.spans["presseschau_ner_rules_typed"]) is the form's label in the article,
-    however often the model labelled it otherwise (unless the alias table types it)."""
+    however often the model labelled it otherwise (unless the alias table types it);
+    first_names_alone: a listed first name of a clean two-word person name of the article is PER alone too
+    (`NameLinker.first_name_forms`, session 30)."""
     return NameLinker(aliases_path=aliases_path, resolve_short_forms=resolve_short_forms, use_aliases=use_aliases,
                       propagate=propagate, min_support=min_support, surname_wins=surname_wins,
-                      context_wins=context_wins)
+                      context_wins=context_wins, first_names_alone=first_names_alone)

@@ -46,7 +46,8 @@ component config:
   is an ORG right after an indefinite article ("in einem Skoda", "kein Tesla"; not before an adjective
   the article belongs to, nor with an organisation word: "eine Nationale Kommission ..."; session 26;
   nor a club, "Ein Real Madrid in Bestform"; session 27),
-  which ``presseschau_names`` does not relabel to the form's majority;
+  which ``presseschau_names`` does not relabel to the form's majority; a word of ``kind_heads`` MISC
+  ``year_words`` before a year as a span's last words is an event ("Olympia 2022" ORG -> MISC; session 30);
 * ``apposition`` (session 9) -- a common noun right before a name says what it is
   (``appositive_heads``): "Reederei [Hapag-Lloyd]" LOC -> ORG; where the model found nothing
   there, the name is added ("US-Institut [Stratfor]", "Zeitung „[Hürriyet]“"); a place of the
@@ -61,7 +62,8 @@ component config:
   compound of a foundation or parliamentary group (``hyphen_org_heads``, session 25:
   "Gates-Stiftung", "Grünen-Fraktion"), and an Austrian or Swiss body of ``institutions_dach.tsv``
   (session 28: "ÖVP", "Nationalrat", "Team Stronach", "Statistik Austria"; whole tokens, where no
-  entity covers its words);
+  entity covers its words), and a party with the Land or canton of its branch right after it is one ORG
+  (session 30, ``party_branches``: "ÖVP Burgenland", "ÖVP Wien"; `join_party_branches`);
 * ``persons`` (session 10) -- a person the model missed or mislabelled: a listed first name
   (``person_names.tsv``, made by ``training/person_names.py``) followed by surname-like
   words ("Sigurd Rompza", "Gerhart Jander" ORG+LOC -> PER), or a proper noun after a

@@ -18,7 +18,7 @@ from .added import AddedNameRules
 from .apposition import AppositionRules
 from .bounds import BoundRules
 from .common import _NAME_LABELS
-from .data import _common_nouns, dach_institutions, person_names, region_names
+from .data import _common_nouns, dach_institutions, person_names, region_names, region_names_of_kinds
 from .drops import DropRules
 from .labels import EVENT_YEAR, VERSION_NUMBER, LabelRules
 from .persons import PersonRules
@@ -58,6 +58,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.indefinite_articles = frozenset(names["indefinite_articles"])  # `product_label`
         self.version_re = VERSION_NUMBER
         self.event_year = EVENT_YEAR  # `kind_label` (session 29)
+        self.year_events = frozenset(data["kind_heads"]["MISC"]["year_words"])  # `kind_label` (session 30)
         self.place_descriptors = frozenset(w.casefold() for w in data["place_descriptors"])
         self.legal_forms = frozenset(data["legal_forms"])
         self.org_heads = frozenset(data["org_heads"])
@@ -118,6 +119,9 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         _common_nouns()
         self.place_list = place_names()  # lang/de/place_names.tsv.gz (the cleaner's too): `places`
         self.regions = region_names()  # `places`: "Böhmen und [Mähren]"
+        branches = data["party_branches"]  # `join_party_branches` (session 30)
+        self.branch_parties = frozenset(branches["parties"])
+        self.branch_regions = region_names_of_kinds(frozenset(branches["region_kinds"]))
         self.first_names, self.surnames = person_names()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -189,6 +193,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
             out = self.add_outlets(doc, out, repaired, typed)
         if self.institutions:
             out = self.add_institutions(doc, out, repaired, typed)
+            out = self.join_party_branches(doc, out, repaired, typed)
         if self.persons:
             out = self.add_persons(doc, out, repaired, typed)
         if self.roads:

@@ -62,6 +62,16 @@ def region_names(path: Path = LANG_DIR / REGIONS_FILE) -> frozenset[str]:
         raise LanguageDataUnreadable(f"{path}: a first line 'name<TAB>kind<TAB>country' expected") from None
 
 
+def region_names_of_kinds(kinds: frozenset[str], path: Path = LANG_DIR / REGIONS_FILE) -> frozenset[str]:
+    """The names of ``regions.tsv`` of these kinds ('land', 'bundesland', 'kanton'): the territories of a
+    party's branches (`join_party_branches`, session 30)."""
+    rows = lang_data(path.name, str(path.parent))
+    try:
+        return frozenset(r["name"] for r in rows if r["kind"] in kinds)
+    except KeyError:
+        raise LanguageDataUnreadable(f"{path}: a first line 'name<TAB>kind<TAB>country' expected") from None
+
+
 @lru_cache(maxsize=None)
 def dach_institutions(path: Path = LANG_DIR / DACH_INSTITUTIONS_FILE) -> dict[tuple[str, ...], str]:
     """Austrian and Swiss bodies of ``institutions_dach.tsv`` (issue 13, session 28): the name's words
