@@ -408,6 +408,25 @@ def isch_tails() -> tuple[Counter, Counter]:
     return glued, hyph
 
 
+@functools.lru_cache(maxsize=1)
+def abbreviation_glued_tails(min_forms: int = 10, ratio: int = 5) -> frozenset:
+    """The lowercase endings of three letters or more that the lexicon glues to a run of capitals (an
+    abbreviation) in `min_forms` forms or more and at least `ratio` times as often as it hyphenates them:
+    "-ler" ("SPDler", "CDUler", "ITler": 50 glued forms to 5, "IT-ler"), a suffix that makes a person of
+    an abbreviation, not a word of a compound ("EU-weit", "US-amerikanischen": 0 glued forms of "weit").
+    The lexicon knows "ler" itself as a stray form of web text (-12.4), so an abbreviation glued to it
+    read as one glued to a word and was cut ("IT-ler", session 30's --html-fresh sample, sueddeutsche.de,
+    layouts a and b). Derived from the forms, once per process (now "ler" and "net")."""
+    glued: Counter = Counter()
+    hyph: Counter = Counter()
+    rx = re.compile(r"[A-ZÄÖÜ]{2,}(-?)([a-zäöüß]{3,})")
+    for form in lexicon():
+        m = rx.fullmatch(form)
+        if m:
+            (hyph if m.group(1) else glued)[m.group(2)] += 1
+    return frozenset(t for t, n in glued.items() if n >= min_forms and n >= ratio * hyph[t])
+
+
 def _gz_lines(path, maker: str) -> list[str]:
     """The lines of a gzipped language-data file; one that cannot be read is a
     LanguageDataUnreadable naming it and the module `maker` that makes it."""
@@ -526,6 +545,7 @@ def load_resources() -> None:
     hyphen_parts()
     hyphen_only_heads()
     isch_tails()
+    abbreviation_glued_tails()
     corpus_probs()
 
 
