@@ -1948,3 +1948,17 @@ def test_abbreviation_and_the_suffix_ler_stay_glued_on_real_text():
     doc = _ok(raw)
     assert "ITler oder Youtuber" in doc.text and "IT-ler" not in doc.text, doc.text[:600]
 
+
+def test_derived_adjective_glued_to_a_noun_is_a_lost_space_on_real_text():
+    """"Nutzen Sie einen händlerunabhängigenKredit anstatt ...": the page lost a space, and at a line
+    end of pdftotext's default mode the glued word was cut as a compound ("händlerunabhängigen-Kredit").
+    A hyphenated noun compound starts with a capital; a lowercase derived adjective ("-ig", "-lich",
+    "-isch" ...) before a capital is two words (financescout24.de of the web samples; zeit.de's
+    "unumstoesslichAntworten", session 30's --html-fresh sample, layout b)."""
+    text = _web_page("tests/eval/financescout24.de.autokredit.html")
+    word = "händlerunabhängigenKredit"
+    assert word in text
+    raw = _column_broken_at(text, word, len("händlerunabhängigen"), width=39)
+    assert word in raw
+    doc = _ok(raw)
+    assert word in doc.text and "händlerunabhängigen-Kredit" not in doc.text, doc.text[:600]

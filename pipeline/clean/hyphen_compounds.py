@@ -415,6 +415,14 @@ class CompoundHyphens:
             # --web-rest sample, 8 of its 63 wrong decisions were such words cut at a junction).
             # Inside a chain of hyphens it is a connector: "Herzog-vonWeimar-Straße"
             return []
+        if len(left) >= 7 and not after_hyphen and D.adjective_form_re.fullmatch(left):
+            # a lowercase derived adjective ("-lich", "-ig", "-isch", ... `adjective_suffixes`) glued to a
+            # capitalised word lost a space too: a hyphenated noun compound starts with a capital, and
+            # the lexicon's hyphenated forms with a lowercase head ("online-Shop", "email-Adresse") have no
+            # such head ("unumstoesslichAntworten" was cut at a junction, session 30's --html-fresh sample,
+            # zeit.de, layout b; "eigentlichenAbschluss", "händlerunabhängigenKredit" in the web samples).
+            # (Seven letters or more: "config-Datei" is the lexicon's)
+            return []
         if len(right) <= 4 and re.search(r"[a-zäöüß][A-ZÄÖÜ]$", right):
             # a right half in mixed case that ends in a capital ("StA", "GmbH", "AöR") is no
             # word but an abbreviation of several, glued in a name's: "WKStA"
