@@ -46,6 +46,13 @@ The `--web-rest2` sample (session 29): the pages of the same shuffle after the f
 `--web --n 150` and `--web-rest --n 150` take (at most 208; `--n 208` takes them all). No rule of
 the cleaner was developed on them before session 29.
 
+The `--html-fresh` sample (session 30): the saved news pages of ../shared/data/news/html (the
+pages of bench_html.py) whose text none of the web samples holds: 151 of the 176 are trafilatura's
+test pages that web_pages_de.jsonl.gz holds too, and the 508 usable ones of those are taken by
+`--web`, `--web-rest` and `--web-rest2`; the other pages (50 with 600 chars of prose or more) are
+read with trafilatura's own markdown output (see bench/clean_bench/web.py, load_html_pages). No
+rule of the cleaner was developed on them before session 30.
+
 Needs pdflatex (texlive-latex-base, texlive-latex-recommended, texlive-lang-german, lmodern),
 pdftotext (poppler-utils) and pdfminer.six. Generated .tex/.pdf/.txt go to bench/_work/.
 This is a script, not a unit test; it never writes anything outside bench/_work/.
@@ -114,6 +121,8 @@ WEB_SAMPLE = 150
 # the pages `--web --n 150` and `--web-rest --n 150` take, which sessions 14-28 developed on: `--web-rest2`
 # (session 29) skips them (208 of the 508 usable pages are left)
 WEB_REST_SAMPLE = 2 * WEB_SAMPLE
+# the saved news pages of bench_html.py: `--html-fresh` (session 30) takes those no web sample holds
+HTML_PAGES = NEWS / "html"
 
 
 def load_articles(n: int, seed: int, split: str = "all", exclude: frozenset = frozenset(),
@@ -497,6 +506,9 @@ def main() -> int:
                     help=f"fresh web pages (session 29): --n pages of the same shuffle (seed {WEB_SEED}) after the "
                          f"first {WEB_REST_SAMPLE} that --web --n {WEB_SAMPLE} and --web-rest --n {WEB_SAMPLE} take "
                          "(at most 208)")
+    ap.add_argument("--html-fresh", action="store_true",
+                    help="fresh news pages (session 30): the saved pages of ../shared/data/news/html whose text no "
+                         "web sample holds, trafilatura's markdown of each (see web.load_html_pages; 50 pages)")
     ap.add_argument("--header-outlet", metavar="NAME", default=None,
                     help="print NAME as the outlet in every page's running header instead of the sample's own "
                          "(DER STANDARD, Wikinews, the web sample's known outlets): an outlet the cleaner does not "
@@ -511,15 +523,17 @@ def main() -> int:
         ap.error("--fresh/--fresh2/--fresh3 draw from the dev half; they cannot be combined with --split test")
     if args.earlier and args.split == "test":
         ap.error("--earlier draws from the dev half; it cannot be combined with --split test")
-    if (args.web or args.web_rest or args.web_rest2) and args.split != "all":
-        ap.error("--web/--web-rest/--web-rest2 are samples of their own (no dev/test halves); they cannot be combined "
+    if (args.web or args.web_rest or args.web_rest2 or args.html_fresh) and args.split != "all":
+        ap.error("--web/--web-rest/--web-rest2/--html-fresh are samples of their own (no dev/test halves); they cannot be combined "
                  "with --split")
-    if args.fresh + args.fresh2 + args.fresh3 + args.earlier + args.web + args.web_rest + args.web_rest2 > 1:
-        ap.error("--fresh, --fresh2, --fresh3, --earlier, --web, --web-rest and --web-rest2 are different samples; "
+    if args.fresh + args.fresh2 + args.fresh3 + args.earlier + args.web + args.web_rest + args.web_rest2 \
+            + args.html_fresh > 1:
+        ap.error("--fresh, --fresh2, --fresh3, --earlier, --web, --web-rest, --web-rest2 and --html-fresh are different "
+                 "samples; "
                  "choose one")
     if args.seed is None:
         args.seed = FRESH_SEED if args.fresh else FRESH2_SEED if args.fresh2 else FRESH3_SEED if args.fresh3 \
-            else WEB_SEED if args.web or args.web_rest or args.web_rest2 else 13
+            else WEB_SEED if args.web or args.web_rest or args.web_rest2 or args.html_fresh else 13
     if args.compound_sim >= 0:
         lexicon()
         r = compound_simulation(args.compound_sim, args.seed)
@@ -556,6 +570,10 @@ def main() -> int:
     elif args.web_rest2:
         arts = web.load_pages(WEB_PAGES, args.n, args.seed, skip=WEB_REST_SAMPLE)
         args.split = f"web pages after the first {WEB_REST_SAMPLE}"
+    elif args.html_fresh:
+        # the web samples' shuffle (seed 14) says which pages they hold; the rest are taken whole
+        arts = web.load_html_pages(HTML_PAGES, WEB_PAGES, WEB_SEED)
+        args.split = "news pages of news/html outside the web samples"
     else:
         arts = load_articles(args.n, args.seed, args.split)
     if args.header_outlet:

@@ -1913,3 +1913,52 @@ def test_suspended_hyphen_restored_after_a_head_with_its_linking_s_on_real_text(
     assert "Veruntreuungsund Korruptionsfälle" in raw
     doc = _ok(raw)
     assert "Veruntreuungs- und Korruptionsfälle" in doc.text, doc.text[:400]
+
+
+def _html_fresh_page(page_id: str) -> str:
+    """One saved page of ../shared/data/news/html (by its id) as bench_clean.py's `--html-fresh` sample
+    typesets it: trafilatura's markdown, title and paragraphs, one a line (bench/clean_bench/web.py)."""
+    import sys
+
+    from repo_data import NEWS
+
+    trafilatura = pytest.importorskip("trafilatura")
+    path = NEWS / "html" / "pages" / f"{page_id}.html"
+    if not path.exists():
+        pytest.skip(f"{path} not available")
+    sys.path.insert(0, str(ROOT / "bench"))
+    from clean_bench import web  # noqa: E402
+
+    md = trafilatura.extract(path.read_bytes(), output_format="markdown", include_links=True,
+                             include_formatting=True) or ""
+    title, body = web.to_article(md)
+    return "\n".join([title] + body)
+
+
+def test_abbreviation_and_the_suffix_ler_stay_glued_on_real_text():
+    """"Ob Werber, Anwälte oder Psychologen, Unternehmensberater, ITler oder Youtuber": German glues
+    "-ler" to an abbreviation ("SPDler", "CDUler"; the lexicon's forms 50 glued to 5 hyphenated), but
+    the lexicon knows "ler" as a stray form of web text, so "ITler" at a line end of pdftotext's
+    default mode was read as "IT" glued to a word and cut "IT-ler" (sueddeutsche.de, session 30's
+    --html-fresh sample, layouts a and b)."""
+    text = _html_fresh_page("readability4j--sueddeutsche-1")
+    assert "Unternehmensberater, ITler oder Youtuber" in text
+    raw = _column_broken_at(text, "ITler", 2, width=39)
+    assert "ITler" in raw
+    doc = _ok(raw)
+    assert "ITler oder Youtuber" in doc.text and "IT-ler" not in doc.text, doc.text[:600]
+
+
+def test_derived_adjective_glued_to_a_noun_is_a_lost_space_on_real_text():
+    """"Nutzen Sie einen händlerunabhängigenKredit anstatt ...": the page lost a space, and at a line
+    end of pdftotext's default mode the glued word was cut as a compound ("händlerunabhängigen-Kredit").
+    A hyphenated noun compound starts with a capital; a lowercase derived adjective ("-ig", "-lich",
+    "-isch" ...) before a capital is two words (financescout24.de of the web samples; zeit.de's
+    "unumstoesslichAntworten", session 30's --html-fresh sample, layout b)."""
+    text = _web_page("tests/eval/financescout24.de.autokredit.html")
+    word = "händlerunabhängigenKredit"
+    assert word in text
+    raw = _column_broken_at(text, word, len("händlerunabhängigen"), width=39)
+    assert word in raw
+    doc = _ok(raw)
+    assert word in doc.text and "händlerunabhängigen-Kredit" not in doc.text, doc.text[:600]

@@ -54,7 +54,7 @@ _LETTERS_HEAD = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+)*")
 #: whose package imports spaCy.
 CLEANING_KEYS: dict[str, frozenset[str]] = {
     "cleaning.json": frozenset({
-        "terminal_punct", "sentence_end", "quote_open", "months", "date_labels", "suspended_hyphen_words", "linking_s_suffixes", "hyphen_keep_left_suffixes",
+        "terminal_punct", "sentence_end", "quote_open", "months", "date_labels", "suspended_hyphen_words", "linking_s_suffixes", "adjective_suffixes", "hyphen_keep_left_suffixes",
         "adjective_pair_guarded_ends", "adjective_pair_second_suffixes", "function_words", "english_function_words", "end_marks", "agencies",
         "dateline_agencies",
         "credit_prefixes", "author_roles", "outlets", "doc_start_patterns", "head_inline_patterns", "line_patterns",
@@ -129,6 +129,9 @@ class _Data:
         # words after a suspended hyphen that pdftotext glues on ("Staats- und" -> "Staatsund")
         self.suspended_glued = tuple(w for w in d["suspended_hyphen_words"] if w.isalpha())
         self.linking_s_suffixes = tuple(d["linking_s_suffixes"])
+        # a lowercase derived adjective: glued to a capitalised word, a lost space ("eigentlichenAbschluss")
+        self.adjective_form_re = re.compile(r"[a-zäöüß]{3,}(?:%s)(?:e[mnrs]?)?" % "|".join(
+            re.escape(x) for x in d["adjective_suffixes"]))
         comp = lambda entries: [(e["kind"], re.compile(e["regex"])) for e in entries]  # noqa: E731
         self.doc_start = comp(d["doc_start_patterns"])
         # (kind, regex, before_body): a `before_body` pattern holds only in the lines before the
@@ -408,6 +411,25 @@ def isch_tails() -> tuple[Counter, Counter]:
     return glued, hyph
 
 
+@functools.lru_cache(maxsize=1)
+def abbreviation_glued_tails(min_forms: int = 10, ratio: int = 5) -> frozenset:
+    """The lowercase endings of three letters or more that the lexicon glues to a run of capitals (an
+    abbreviation) in `min_forms` forms or more and at least `ratio` times as often as it hyphenates them:
+    "-ler" ("SPDler", "CDUler", "ITler": 50 glued forms to 5, "IT-ler"), a suffix that makes a person of
+    an abbreviation, not a word of a compound ("EU-weit", "US-amerikanischen": 0 glued forms of "weit").
+    The lexicon knows "ler" itself as a stray form of web text (-12.4), so an abbreviation glued to it
+    read as one glued to a word and was cut ("IT-ler", session 30's --html-fresh sample, sueddeutsche.de,
+    layouts a and b). Derived from the forms, once per process (now "ler" and "net")."""
+    glued: Counter = Counter()
+    hyph: Counter = Counter()
+    rx = re.compile(r"[A-ZÄÖÜ]{2,}(-?)([a-zäöüß]{3,})")
+    for form in lexicon():
+        m = rx.fullmatch(form)
+        if m:
+            (hyph if m.group(1) else glued)[m.group(2)] += 1
+    return frozenset(t for t, n in glued.items() if n >= min_forms and n >= ratio * hyph[t])
+
+
 def _gz_lines(path, maker: str) -> list[str]:
     """The lines of a gzipped language-data file; one that cannot be read is a
     LanguageDataUnreadable naming it and the module `maker` that makes it."""
@@ -526,6 +548,7 @@ def load_resources() -> None:
     hyphen_parts()
     hyphen_only_heads()
     isch_tails()
+    abbreviation_glued_tails()
     corpus_probs()
 
 

@@ -6,8 +6,8 @@ import bisect
 import re
 from typing import TYPE_CHECKING, Callable, Optional
 
-from .data import (_lexprob, first_names, hyphen_only_heads, hyphen_parts, hyphen_span_prob, isch_tails, lexicon,
-                   unit_surfaces)
+from .data import (_lexprob, abbreviation_glued_tails, first_names, hyphen_only_heads, hyphen_parts,
+                   hyphen_span_prob, isch_tails, lexicon, unit_surfaces)
 
 if TYPE_CHECKING:
     from .hyphenation import _Tok  # a type only: hyphenation.py imports this module
@@ -317,7 +317,8 @@ class CompoundHyphens:
             # "UB-ahnen": on dev-half articles broken at such a hyphen, 4 of 32 were cut so)
             left, right = w[:m.end()], w[m.end():]
             pr = lex.get(right)
-            if right not in D.function_words and pr is not None and pr >= -14.0 and attested(left, right) is not False:
+            if right not in D.function_words and pr is not None and pr >= -14.0 and attested(left, right) is not False \
+                    and not self._abbreviation_suffix(right):
                 return [(m.end(), "-")]
         m = self._WORD_LETTER.fullmatch(w)
         if m and before_hyphen and lex.get(w) is None and at(m.end(1)) and (
@@ -414,6 +415,14 @@ class CompoundHyphens:
             # --web-rest sample, 8 of its 63 wrong decisions were such words cut at a junction).
             # Inside a chain of hyphens it is a connector: "Herzog-vonWeimar-Straße"
             return []
+        if len(left) >= 7 and not after_hyphen and D.adjective_form_re.fullmatch(left):
+            # a lowercase derived adjective ("-lich", "-ig", "-isch", ... `adjective_suffixes`) glued to a
+            # capitalised word lost a space too: a hyphenated noun compound starts with a capital, and
+            # the lexicon's hyphenated forms with a lowercase head ("online-Shop", "email-Adresse") have no
+            # such head ("unumstoesslichAntworten" was cut at a junction, session 30's --html-fresh sample,
+            # zeit.de, layout b; "eigentlichenAbschluss", "händlerunabhängigenKredit" in the web samples).
+            # (Seven letters or more: "config-Datei" is the lexicon's)
+            return []
         if len(right) <= 4 and re.search(r"[a-zäöüß][A-ZÄÖÜ]$", right):
             # a right half in mixed case that ends in a capital ("StA", "GmbH", "AöR") is no
             # word but an abbreviation of several, glued in a name's: "WKStA"
@@ -483,6 +492,15 @@ class CompoundHyphens:
         # ... where a line was appended: a capital inside a word elsewhere in such a line is a
         # name ("G2 WinPro PC", "VivaPress", "DolbyDigital")
         return [(k, "-")] if at(k) else []
+
+    @staticmethod
+    def _abbreviation_suffix(right: str) -> bool:
+        """`right`, glued to an abbreviation, is a suffix the lexicon glues to capitals
+        (`abbreviation_glued_tails`: "-ler") with an inflection ending or none: "ITler", "SPDlern",
+        "CDUlerin" are written so, no compound lost its hyphen (session 30's --html-fresh sample,
+        sueddeutsche.de: "ITler" was cut "IT-ler" in layouts a and b)."""
+        return any(right.startswith(t) and right[len(t):] in ("", "n", "s", "in", "innen")
+                   for t in abbreviation_glued_tails())
 
     @staticmethod
     def _glued_unknown(w: str, left: str) -> bool:
