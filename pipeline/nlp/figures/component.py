@@ -146,7 +146,10 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.elliptic_cues = set(ms["elliptic_cues"])
         self.distance_units = set(ms["distance"]["units"])
         self.distance_words = set(ms["distance"]["words"])
-        self.lemma_fixes = {r["surface"]: r["lemma"] for r in lang_data("lemmas.tsv") if not r["surface"].startswith("-")}
+        self.lemma_fixes = {r["surface"]: r["lemma"] for r in lang_data("lemmas.tsv") if not r["surface"].startswith(("-", "="))}
+        # session 30: rows whose surface starts with "=" fix a whole word only, never a compound's head ("=Asse" -> "Ass":
+        # "22 Asse", while "Gewichtsklasse", "Startmasse" keep theirs)
+        self.lemma_words = {r["surface"][1:]: r["lemma"] for r in lang_data("lemmas.tsv") if r["surface"].startswith("=")}
         self.lemma_suffixes = [(r["surface"][1:], r["lemma"][1:]) for r in lang_data("lemmas.tsv") if r["surface"].startswith("-")]
         self.age_nouns = set(ms["age_nouns"])
         self.term_words = tuple(ms["bracket_years_age"]["term_words"])  # "Strafe ... Gelowicz (12 Jahre)": a term
