@@ -13,3 +13,11 @@ def test_asse_is_ass_but_not_as_a_compound_head(nlp_model):
     assert got["22"] == "Ass", got
     got = dict(abouts(nlp_model, "Er startete in der Gewichtsklasse bis 53 Kilogramm."))
     assert got["53 Kilogramm"] == "Gewichtsklasse", got
+
+
+# origin: session 30, 10kGNAD gnad671 (and gnad710 "Die ... OMV gehört zu 31,5 Prozent der ... Öbib", session 29's left
+# list): a share after "zu" with a verb of ownership (measures.json `stakes` "verbs") measures the stake in the verb's
+# subject, a company's name too; it had none (the tagger makes "Sky" a pronoun, the model's lemma of "gehört" is "hören")
+def test_share_of_an_owned_company_is_the_company(nlp_model):
+    got = dict(abouts(nlp_model, gnad_sentence("gnad671", "Sky gehört zu etwa 39 Prozent")))
+    assert got["39 Prozent"] == "Sky", got

@@ -188,6 +188,7 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.table_heading_words = int(th["max_words"])
         self.table_prose_words = int(th["prose_words"])
         self.stake_prepositions = set(ms["stakes"]["prepositions"])
+        self.stake_verbs = set(ms["stakes"]["verbs"])
         self.content_prepositions = set(ms["content_prepositions"]["words"])
         self.recipient_verbs = set(ms["content_prepositions"]["not_with_verbs"])
         self.definite_articles = set(ms["definite_articles"])
