@@ -21,3 +21,13 @@ def test_asse_is_ass_but_not_as_a_compound_head(nlp_model):
 def test_share_of_an_owned_company_is_the_company(nlp_model):
     got = dict(abouts(nlp_model, gnad_sentence("gnad671", "Sky gehört zu etwa 39 Prozent")))
     assert got["39 Prozent"] == "Sky", got
+
+
+# origin: session 30, 10kGNAD gnad357 (a name-like noun) and gnad934 (session 29's left list: adjectives before the
+# noun): the subject of a gapped clause after a comma; both took the first clause's subject
+def test_gapped_subject_tagged_as_name_or_after_adjectives(nlp_model):
+    got = dict(abouts(nlp_model, gnad_sentence("gnad357", "die Inlandsorders um 2,6 Prozent")))
+    assert got["1,2 Prozent"] == "Bestellung", got
+    assert got["2,6 Prozent"] == "Inlandsorder", got
+    got = dict(abouts(nlp_model, gnad_sentence("gnad934", "bei 341 Euro")))
+    assert got["341 Euro"] == "Einkommen", got
