@@ -31,3 +31,17 @@ def test_gapped_subject_tagged_as_name_or_after_adjectives(nlp_model):
     assert got["2,6 Prozent"] == "Inlandsorder", got
     got = dict(abouts(nlp_model, gnad_sentence("gnad934", "bei 341 Euro")))
     assert got["341 Euro"] == "Einkommen", got
+
+
+# origin: session 30, 10kGNAD gnad671: a noun after "je" is no object of the measuring verb ("je Aktie" divides the
+# rate); the passive's subject is what changes; it was "Aktie"
+def test_per_noun_is_no_object(nlp_model):
+    got = dict(abouts(nlp_model, gnad_sentence("gnad671", "Die Dividende soll um zwei Prozent")))
+    assert got["zwei Prozent"] == "Dividende", got
+
+
+# origin: session 30, 10kGNAD gnad472: money with a per-phrase before its purpose ("38 Cent pro Monat für die
+# Krankenversorgung"); it had none
+def test_purpose_after_a_per_phrase(nlp_model):
+    got = dict(abouts(nlp_model, gnad_sentence("gnad472", "Pro Kind stehen nur 38 Cent")))
+    assert got["38 Cent"] == "Krankenversorgung", got

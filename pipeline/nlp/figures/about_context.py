@@ -537,7 +537,10 @@ class AboutContextRules:
                 self._context_rule = "verb_object_accusative"
                 return self._through_container(acc)
             for c in v.children:
-                if c.dep_ in self.object_deps and c.pos_ == "NOUN" and not f["start"] <= c.i < f["end"]:
+                # session 30 (10kGNAD gnad671 "Die Dividende soll um zwei Prozent auf 12,6 Pence je Aktie erhöht werden": the
+                # parse makes "Aktie" the object): a noun after "je"/"pro" (`per_unit`) divides a rate, it is no object
+                if c.dep_ in self.object_deps and c.pos_ == "NOUN" and not f["start"] <= c.i < f["end"] \
+                        and not (c.i > 0 and doc[c.i - 1].text.lower() in self.per_words):
                     self._context_rule = "verb_object"
                     return self._through_container(c)
             allowed = self.object_verbs[lem]  # passive or reflexive: the subject
@@ -555,7 +558,8 @@ class AboutContextRules:
             # "Die Außenmauern hatten sich um 2,5 Zentimeter verschoben", "erhöhte die Steuer um 3
             # Prozent": a change by an amount, of the object when there is one, else of the subject
             for c in v.children:
-                if c.dep_ in self.object_deps and c.pos_ == "NOUN" and not f["start"] <= c.i < f["end"]:
+                if c.dep_ in self.object_deps and c.pos_ == "NOUN" and not f["start"] <= c.i < f["end"] \
+                        and not (c.i > 0 and doc[c.i - 1].text.lower() in self.per_words):  # "je Aktie" (above)
                     self._context_rule = "difference_object"
                     return self._through_container(c)
             subj, how = self.subject_of(v, exclude=t.i)
@@ -1013,6 +1017,8 @@ class AboutContextRules:
             while k < n and doc[k].text != ")":
                 k += 1
             k += 1
+        if k + 1 < n and doc[k].text.lower() in self.per_words and self._is_noun(doc[k + 1]):
+            k += 2  # session 30 (10kGNAD gnad472 "stehen nur 38 Cent pro Monat für die Krankenversorgung zur Verfügung")
         invest = k < n and v.pos_ == "VERB" and doc[k].text.lower() in self.purpose_verb_preps.get(self.verb_lemma(v), ())
         if k < n and (doc[k].text.lower() in self.purpose_preps or invest):
             for j in range(k + 1, min(n, k + 5)):
