@@ -45,3 +45,13 @@ def test_per_noun_is_no_object(nlp_model):
 def test_purpose_after_a_per_phrase(nlp_model):
     got = dict(abouts(nlp_model, gnad_sentence("gnad472", "Pro Kind stehen nur 38 Cent")))
     assert got["38 Cent"] == "Krankenversorgung", got
+
+
+# origin: session 30, Wikinews wn72180 (train, unseen sample): a sentence that opens with "Von diesen" continues the
+# count of the sentence before, as one opening with "Davon"; the counts after it had none
+def test_von_diesen_opens_a_part_of_the_count_before(nlp_model):
+    text = ("Nach einer Bestandsaufnahme von CNN sind 117 Superdelegierte nicht an ein Vorwahlergebnis gebunden. Von diesen "
+            "haben sich bislang nur 39 öffentlich für einen der Kandidaten entschieden, 34 davon für Romney, drei für "
+            "Gingrich und zwei für Santorum.")
+    got = dict(abouts(nlp_model, text))
+    assert got["39"] == got["34"] == got["drei"] == got["zwei"] == "Superdelegierte", got

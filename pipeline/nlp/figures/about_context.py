@@ -43,7 +43,8 @@ class AboutContextRules:
         if not self._same_sentence(doc, prev_span.start, f["num"]):
             s0 = sentence_bounds(doc, f["num"])[0]
             q0 = self._qualifier_start(doc, f["start"])
-            if q0 == 0 or (doc[q0 - 1].text.lower() not in self.elliptic_cues and not self._expletive_copula(doc, s0, q0)) or \
+            if q0 == 0 or (doc[q0 - 1].text.lower() not in self.elliptic_cues and not self._expletive_copula(doc, s0, q0)
+                           and not self._partitive_opening(doc, s0, q0)) or \
                     sentence_bounds(doc, prev_span.start)[1] != s0:
                 return False
         nxt = _next(doc, f["end"] - 1)
@@ -51,6 +52,16 @@ class AboutContextRules:
             return True
         # a finite verb right after the count: the count is the subject ("und 29 waren Opfer von Entführungen")
         return not self._is_noun(nxt) and (nxt.text.lower() not in self.function_words or nxt.pos_ in ("DET", "ADP", "AUX"))
+
+    def _partitive_opening(self, doc: Doc, s0: int, q0: int) -> bool:
+        """Session 30 (our own rule; Wikinews wn72180 "... sind 117 Superdelegierte nicht an ein Vorwahlergebnis gebunden.
+        Von diesen haben sich bislang nur 39 öffentlich ... entschieden"): the count's sentence opens with "davon" or
+        "von" + a pronoun alone (`partitive_pronouns` "openers"), no noun, adjective or punctuation before the count: the
+        count is a part of the set the sentence before counted."""
+        k = s0 + 1 if doc[s0].text.lower() in self.partitive_adverbs else \
+            s0 + 2 if s0 + 1 < q0 and doc[s0].text.lower() in self.partitive_pronoun_before and doc[s0 + 1].text.lower() in self.partitive_openers \
+            else None
+        return k is not None and not any(t.is_punct or self._is_noun(t) or self._is_adj(t) for t in doc[k:q0])
 
     def _expletive_copula(self, doc: Doc, s0: int, q0: int) -> bool:
         """Session 27 (10kGNAD gnad602): "es" next to a form of "sein" right before a bare count, in its clause ("In

@@ -222,6 +222,7 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.degree_not_after = set(ms["degree_prepositions"]["not_after"])
         self.partitive_adverbs = set(ms["partitive_pronouns"]["adverbs"])
         self.partitive_relatives = set(ms["partitive_pronouns"]["relative"])
+        self.partitive_openers = set(ms["partitive_pronouns"]["openers"])
         self.hundred_word = nums["hundred"]  # "hundert" after "ein" is no multiplier of the article
 
     def use_about_model(self, on: bool) -> None:
