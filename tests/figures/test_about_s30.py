@@ -55,3 +55,11 @@ def test_von_diesen_opens_a_part_of_the_count_before(nlp_model):
             "Gingrich und zwei für Santorum.")
     got = dict(abouts(nlp_model, text))
     assert got["39"] == got["34"] == got["drei"] == got["zwei"] == "Superdelegierte", got
+
+
+# origin: session 30, Wikinews wn72180: the subject of a measuring verb read off the surface (the parse makes "die Zahl"
+# an object) after a name: an article that is no genitive opens a phrase of its own; it had none
+def test_linear_subject_after_a_name(nlp_model):
+    text = ("Romney hatte darüber geklagt, dass seit der Amtseinführung von Barack Obama die Zahl der Angestellten der "
+            "US-Bundesregierung um 140.000 gestiegen sei.")
+    assert dict(abouts(nlp_model, text))["140.000"] == "Angestellte"

@@ -749,6 +749,11 @@ class AboutContextRules:
                 if not np_open:
                     np_open = True
                     x_gen = prev_noun and low in self.genitive_determiners
+                    if x.pos_ == "DET" and prev_noun and not x_gen and not coord:
+                        # session 30 (Wikinews wn72180 "dass seit der Amtseinführung von Barack Obama die Zahl der
+                        # Angestellten ... um 140.000 gestiegen sei", the parse: "Zahl" an object): an article that is
+                        # no genitive opens a phrase of its own after a noun, no attribute of it
+                        prev_noun = False
                 continue
             if x.pos_ == "PRON" and not in_pp and low in self.anaphoric_pronouns:
                 return None  # the clause's subject is a pronoun: "Im vergangenen Jahr waren es etwa US $ 42.000"
