@@ -69,7 +69,17 @@ class ClauseRules:
         if det.text.lower() not in self.definite_articles and det.text[:1].isupper() and not det.ent_type_ \
                 and det.pos_ in ("NOUN", "PROPN") and all(x.pos_ in ("ADV", "ADP") for x in doc[comma + 2: q0]):
             return det  # no article: "Heizöl verbilligte sich um fast ein Viertel, Sprit immerhin um 13,5 Prozent"
-        if det.text.lower() not in self.definite_articles or not self._is_noun(noun) or noun.pos_ == "PROPN":
+        if det.text.lower() in self.definite_articles:
+            # session 30 (10kGNAD gnad934 "das geschätzte monatliche Einkommen eines ... Vermieters bei 341 Euro"): the
+            # subject's adjectives between article and noun
+            k = comma + 2
+            while k < q0 - 1 and k < comma + 5 and self._is_adj(doc[k]) and not self._is_noun(doc[k]):
+                k += 1
+            noun = doc[k]
+        # session 30 (10kGNAD gnad357 "Die Bestellungen aus dem Ausland sanken um 1,2 Prozent, die Inlandsorders um 2,6
+        # Prozent"): a word the tagger took for a name but that is in no name the model found is the gapped subject too
+        if det.text.lower() not in self.definite_articles or not self._is_noun(noun) \
+                or (noun.pos_ == "PROPN" and not self._common_propn(noun)):
             return None
         if any(x.pos_ in ("VERB", "AUX") for x in doc[comma + 1: q0]):
             return None

@@ -146,7 +146,10 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.elliptic_cues = set(ms["elliptic_cues"])
         self.distance_units = set(ms["distance"]["units"])
         self.distance_words = set(ms["distance"]["words"])
-        self.lemma_fixes = {r["surface"]: r["lemma"] for r in lang_data("lemmas.tsv") if not r["surface"].startswith("-")}
+        self.lemma_fixes = {r["surface"]: r["lemma"] for r in lang_data("lemmas.tsv") if not r["surface"].startswith(("-", "="))}
+        # session 30: rows whose surface starts with "=" fix a whole word only, never a compound's head ("=Asse" -> "Ass":
+        # "22 Asse", while "Gewichtsklasse", "Startmasse" keep theirs)
+        self.lemma_words = {r["surface"][1:]: r["lemma"] for r in lang_data("lemmas.tsv") if r["surface"].startswith("=")}
         self.lemma_suffixes = [(r["surface"][1:], r["lemma"][1:]) for r in lang_data("lemmas.tsv") if r["surface"].startswith("-")]
         self.age_nouns = set(ms["age_nouns"])
         self.term_words = tuple(ms["bracket_years_age"]["term_words"])  # "Strafe ... Gelowicz (12 Jahre)": a term
@@ -185,6 +188,7 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.table_heading_words = int(th["max_words"])
         self.table_prose_words = int(th["prose_words"])
         self.stake_prepositions = set(ms["stakes"]["prepositions"])
+        self.stake_verbs = set(ms["stakes"]["verbs"])
         self.content_prepositions = set(ms["content_prepositions"]["words"])
         self.recipient_verbs = set(ms["content_prepositions"]["not_with_verbs"])
         self.definite_articles = set(ms["definite_articles"])
@@ -218,6 +222,7 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.degree_not_after = set(ms["degree_prepositions"]["not_after"])
         self.partitive_adverbs = set(ms["partitive_pronouns"]["adverbs"])
         self.partitive_relatives = set(ms["partitive_pronouns"]["relative"])
+        self.partitive_openers = set(ms["partitive_pronouns"]["openers"])
         self.hundred_word = nums["hundred"]  # "hundert" after "ein" is no multiplier of the article
 
     def use_about_model(self, on: bool) -> None:

@@ -80,7 +80,7 @@ class LemmaRules:
 
     def _fixed_lemma(self, w: str) -> Optional[str]:
         """The lemma lemmas.tsv gives the word or its compound's head ("Polizeibeamten": the fix of "Beamten"), else None."""
-        fixed = self.lemma_fixes.get(w)
+        fixed = self.lemma_words.get(w) or self.lemma_fixes.get(w)
         if fixed is not None:
             return fixed
         for k in range(2, len(w) - 3):
@@ -106,7 +106,7 @@ class LemmaRules:
 
     def _lemma_text(self, w: str, model: Optional[str]) -> str:
         table = self._table()
-        lem = self.lemma_fixes.get(w) or (table.get(w) if table else None)
+        lem = self.lemma_words.get(w) or self.lemma_fixes.get(w) or (table.get(w) if table else None)
         if lem:
             return lem
         last = w.rfind("-") + 1
