@@ -1185,10 +1185,15 @@ def test_a_cache_locked_at_the_start_names_the_lock_not_the_folder(tmp_path):
     assert not list(tmp_path.glob("*.corrupt-*"))  # not moved aside
 
 
+# the batch timeout of the hung-extraction tests: a real file's extraction in its forked worker ends well within
+# it on a busy machine too (2 s timed the real PDF out as well with the suite on two xdist workers beside other jobs)
+EXTRACT_TIMEOUT = 8
+
+
 def test_a_web_page_whose_extraction_hangs_is_timed_out_with_one_process(tmp_path, nlp_info, monkeypatch):
     """`-n 1` (the default) extracted each web page, PDF and Word file in the run's own process, with no
     time limit: a page that made trafilatura loop stopped the run for good. Now the extraction runs in a
-    supervised worker process under the batch timeout of `-n 2` (`--batch-timeout`, here 2 s): the
+    supervised worker process under the batch timeout of `-n 2` (`--batch-timeout`, here `EXTRACT_TIMEOUT`): the
     hung page (its extraction sleeps 30 s here) is killed, tried once more, then it is that file's
     `timed_out` error; the seed and the other real page beside it are written."""
     import time
@@ -1210,7 +1215,7 @@ def test_a_web_page_whose_extraction_hangs_is_timed_out_with_one_process(tmp_pat
     page = NEWS / "html" / "pages" / "trafilatura--meininger.de-wachstum.html"
     shutil.copy(page, inp / "seite.html")
     shutil.copy(page, inp / "haengt.html")
-    summary = run(RunOptions(paths=[inp], out=tmp_path / "out", progress=False, batch_timeout=2), nlp_info)
+    summary = run(RunOptions(paths=[inp], out=tmp_path / "out", progress=False, batch_timeout=EXTRACT_TIMEOUT), nlp_info)
     assert [(os.path.basename(e["path"]), e["kind"]) for e in summary["errors"]] == [("haengt.html", "timed_out")], summary["errors"]
     assert summary["errors"][0]["message"].startswith(f"{inp / 'haengt.html'}: ")
     assert any("did not finish" in n and "haengt.html" in n for n in summary["notices"]), summary["notices"]
@@ -1223,7 +1228,7 @@ def test_a_file_the_driver_extracts_itself_is_timed_out_and_the_run_goes_on(tmp_
     `--cluster` without `--shared-fs` (the workers get the text: the driver extracts every PDF, Word
     file and web page) read each such file in the run's own process, with no time limit: a file that
     made pdfminer or trafilatura loop stopped the run for good. Now that extraction runs in a supervised
-    worker process under the batch timeout (here 2 s), as `-n 1`'s does: the hung file (its extraction
+    worker process under the batch timeout (here `EXTRACT_TIMEOUT`), as `-n 1`'s does: the hung file (its extraction
     sleeps 30 s here) is its `timed_out` error naming it, the seed and the real file beside it are written.
     (The cluster's executor is replaced by the in-process one: what is tested is the driver's reading.)"""
     import time
@@ -1261,12 +1266,12 @@ def test_a_file_the_driver_extracts_itself_is_timed_out_and_the_run_goes_on(tmp_
 
     def hanging(data, path, *args):
         if path.name.startswith("haengt.") and path.suffix != ".txt":
-            time.sleep(300)  # far past the 2 s limit: waited for, the run would take 300 s (a busy machine runs it in 40 s)
+            time.sleep(300)  # far past the limit: waited for, the run would take 300 s (a busy machine runs it in 40 s)
         return real(data, path, *args)
 
     monkeypatch.setattr(ingest, name, hanging)  # inherited by the forked extraction worker
     t = time.monotonic()
-    summary = run(RunOptions(paths=[inp], out=tmp_path / "out", progress=False, batch_timeout=2, **opts), nlp_info)
+    summary = run(RunOptions(paths=[inp], out=tmp_path / "out", progress=False, batch_timeout=EXTRACT_TIMEOUT, **opts), nlp_info)
     assert time.monotonic() - t < 240, "the hung extraction was waited for"
     haengt = next(f for f in inp.iterdir() if f.name.startswith("haengt.") and f.suffix != ".txt")
     errors = [(e["path"], e["kind"]) for e in summary["errors"]]
