@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from ..dates import attributive_before_noun, has_ann, sentence_bounds
 from ..dates.text import doc_text
 from ..ext import DATE_SPANS
-from ..normalize import fraction, lookup_unit, multiplier
+from ..normalize import lookup_unit, multiplier
 from .common import _ADJ_ENDINGS, _ADJ_INFL, _NOUN_POS, _next, _prev
 
 # the rules whose `about` of a percentage is the whole it is a share of (`_share_sentence_before`)
