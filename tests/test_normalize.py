@@ -167,3 +167,26 @@ def test_shift_period():
     assert shift_period(a, "month", -1) == "2021-12"
     assert shift_period(a, "week", 0) == "2022-W01"
     assert shift_period(a, "day", -1) == "2022-01-05"
+
+
+def test_nested_keys_of_the_language_data_are_checked_at_load():
+    """A nested object a rule reads key by key (`NESTED_KEYS`: dates.json deadline_terms, ner_rules.json
+    party_branches ...) missing a key is a LanguageDataError naming the file and the object when the data is
+    loaded, not a KeyError at the first document that reaches the rule (session 30's review); the shipped
+    files pass."""
+    import copy
+    import json
+
+    from pipeline.nlp.normalize import LANG_DIR, NESTED_KEYS, LanguageDataError, check_keys
+
+    for (name, path), needed in NESTED_KEYS.items():
+        data = json.loads((LANG_DIR / name).read_text(encoding="utf-8"))
+        check_keys(name, data)
+        for key in sorted(needed):
+            broken = copy.deepcopy(data)
+            obj = broken
+            for k in path:
+                obj = obj[k]
+            del obj[key]
+            with pytest.raises(LanguageDataError, match=rf"{name}: {'.'.join(path)} misses keys \['{key}'\]"):
+                check_keys(name, broken)

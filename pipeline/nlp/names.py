@@ -444,25 +444,25 @@ class NameLinker:
         "definite_articles"; session 15, the augmented ner's 'Corvette' PER copied on)."""
         return article_before(doc, i, self.definite_articles, self.particles)
 
-    def first_name_forms(self, per_multi: list[tuple[list[Token], bool]],
+    def first_name_forms(self, full_names: list[list[Token]],
                          votes: dict[tuple[str, ...], Counter]) -> set[tuple[str, ...]]:
         """The first names that stand alone for a person named in full in the article (our rule, session 30,
         issue 13): the first word of a clean two-word person name ("Esmeralda Merlot" ... "Esmeralda ist tot",
         "Leander Saalfeld" ... "weil Leander dem Ruf") when it is a listed first name (person_names.tsv) that the
-        model labelled nothing else in the article; voted PER like a surname, so that its mentions become PER
-        (the model misses a first name alone: an unseen web sample, three outlets). Not a particle or title."""
+        model never labelled alone in the article; voted PER like a surname, so that its mentions become PER
+        (the model misses a first name alone: an unseen web sample, three outlets). `full_names`: the names
+        whose surname is voted (`make_consistent`'s filter: not "VW Polo R", whose "R" is no surname).
+        A first name the model labelled alone keeps the model's mentions as they were ("Anja" ... "Anjas
+        Timeline"). Not a particle or title."""
         from .ner_rules.data import person_names
 
         firsts = person_names()[0]
         out: set[tuple[str, ...]] = set()
-        for toks, clean in per_multi:
-            if len(toks) != 2 or not clean:
-                continue
+        for toks in full_names:
             first = self._word(toks[0])
-            if first not in firsts or first.lower() in self.particles or first.lower() in self.titles \
-                    or any(lab != "PER" for lab in votes.get((first,), ())):
-                continue
-            out.add((first,))
+            if len(toks) == 2 and first in firsts and first.lower() not in self.particles \
+                    and first.lower() not in self.titles and not votes.get((first,)):
+                out.add((first,))
         return out
 
     def make_consistent(self, doc: Doc, texts: Optional[list[str]] = None) -> Doc:
@@ -515,6 +515,7 @@ class NameLinker:
         known = {f[0] for f in votes if len(f) == 1}
         known |= {self._gen_base(self._word(toks[-1]), words) for toks, _ in per_multi}
         surnames: dict[tuple[str, ...], list[tuple[str, ...]]] = {}  # surname -> the article's clean full names
+        full_names: list[list[Token]] = []  # the person names whose surname is voted
         for toks, clean in per_multi:
             last = self._word(toks[-1])
             inner = [self._gen_base(self._word(t), words) for t in toks[:-1] if t.lower_ not in self.particles]
@@ -525,7 +526,8 @@ class NameLinker:
             surname = (self._gen_base(last, words),)
             vote(surname, "PER", True, multi=True)
             surnames.setdefault(surname, []).append(tuple(self._word(t) for t in toks[:-1]) + surname)
-        first_forms = self.first_name_forms(per_multi, votes) if self.first_names_alone else set()
+            full_names.append(toks)
+        first_forms = self.first_name_forms(full_names, votes) if self.first_names_alone else set()
         for form in first_forms:
             vote(form, "PER", True, multi=True)
 

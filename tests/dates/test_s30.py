@@ -14,6 +14,11 @@ def test_adjective_between_number_and_time_unit_keeps_a_duration(nlp):
     # a count of things with an adjective stays a FIGURE, an age stays an age
     assert figs(nlp, "Er hat 3 kleine Kinder.")[0][:2] == ("3", 3)
     assert not dates_of(nlp, "Die Kinder sind sieben Monate alt.")
+    # separate years are no stretch of time (gnad382), nor is a rate (a web page; session 30's review found both
+    # read as P2Y and P3D): measures.json `not_duration_adjective_stems`, and not before "pro"/"je"
+    assert not dates_of(nlp, "Er ist der dritte Regisseur, der in zwei aufeinanderfolgenden Jahren zu Oscar-Ehren kam.",
+                        "2016-03-15")
+    assert not dates_of(nlp, "Der Rechner schafft einen Durchsatz von etwa 3 simulierten Tagen pro Tag.", "2016-03-15")
 
 
 def test_term_set_in_the_past_ends_at_the_nearest_date(nlp):

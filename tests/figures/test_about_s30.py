@@ -13,6 +13,9 @@ def test_asse_is_ass_but_not_as_a_compound_head(nlp_model):
     assert got["22"] == "Ass", got
     got = dict(abouts(nlp_model, "Er startete in der Gewichtsklasse bis 53 Kilogramm."))
     assert got["53 Kilogramm"] == "Gewichtsklasse", got
+    # the part after a hyphen is a whole word: the row holds there too (session 30's review: "Tennis-Asse")
+    got = dict(abouts(nlp_model, "Er schlug insgesamt 22 Tennis-Asse."))
+    assert got["22"] == "Tennis-Ass", got
 
 
 # origin: session 30, 10kGNAD gnad671 (and gnad710 "Die ... OMV gehört zu 31,5 Prozent der ... Öbib", session 29's left

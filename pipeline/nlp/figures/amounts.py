@@ -157,13 +157,13 @@ class AmountRules:
             return None
         return v, i + 1
 
-    @staticmethod
-    def _duration_adjective(t: Token) -> bool:
+    def _duration_adjective(self, t: Token) -> bool:
         """An inflected adjective that may stand between a number and its time unit ("torlosen", "langen",
         "magere"): lower case, an adjective's ending, an adjective where the doc has POS; no number word,
-        multiplier or fraction ("zwei hundert", "drei viertel")."""
+        multiplier or fraction ("zwei hundert", "drei viertel"), nor an adjective of separate units
+        (measures.json `not_duration_adjective_stems`: "in zwei aufeinanderfolgenden Jahren")."""
         w = t.text
-        if not (w.isalpha() and w.islower() and _ADJ_INFL.match(w)):
+        if not (w.isalpha() and w.islower() and _ADJ_INFL.match(w)) or w.startswith(self.not_duration_adjective_stems):
             return False
         if t.doc.has_annotation("POS") and t.pos_ != "ADJ":
             return False
@@ -233,10 +233,12 @@ class AmountRules:
         # number and a time unit belongs to the span
         if j + 1 < len(doc) and doc[j].text.lower() in self.duration_adjectives and self._time_unit_word(doc[j + 1]):
             j += 1
-        elif j + 1 < len(doc) and j == i + 1 and not closed and self._duration_adjective(doc[j]) and self._time_unit_word(doc[j + 1]):
+        elif j + 1 < len(doc) and j == i + 1 and not closed and self._duration_adjective(doc[j]) and self._time_unit_word(doc[j + 1]) \
+                and not (j + 2 < len(doc) and doc[j + 2].lower_ in ("pro", "je")):
             # session 30 (our own rule): any inflected adjective between a number and a time unit keeps it a
             # duration, the adjective inside the span: "nach 120 torlosen Minuten" (10kGNAD), "Nach sieben langen
-            # Jahren" (wn37853), "zwei magere Jahre", "16 turbulente Jahre lang" were FIGUREs without a unit
+            # Jahren" (wn37853), "zwei magere Jahre", "16 turbulente Jahre lang" were FIGUREs without a unit;
+            # not before "pro"/"je", a rate ("3 simulierten Tagen pro Tag")
             j += 1
         # unit word or symbol; compound units first ("Kilometern pro Stunde", "km/h" = three
         # tokens, "Grad Celsius")

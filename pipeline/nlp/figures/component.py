@@ -121,6 +121,7 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.partitive_words = set(ms["partitive_words"])
         self.duration_codes = {k: v for k, v in ms["duration_codes"].items() if not k.startswith("_")}
         self.duration_adjectives = set(ms["duration_adjectives"])
+        self.not_duration_adjective_stems = tuple(ms["not_duration_adjective_stems"])
         self.ago_words = set(ms["ago_words"])
         self.set_before = set(ms["set_before"])
         self.genitive_time_preps = set(ms["genitive_time_prepositions"])

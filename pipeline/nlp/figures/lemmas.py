@@ -85,8 +85,9 @@ class LemmaRules:
             return fixed
         for k in range(2, len(w) - 3):
             if w[k - 1] == "-" and w[k].isupper():
-                # session 26 (10kGNAD): a hyphenated compound's last part as lemmas.tsv has it ("Hypo-Schulden": the model's "Hypo-Schulde")
-                head = self.lemma_fixes.get(w[k:])
+                # session 26 (10kGNAD): a hyphenated compound's last part as lemmas.tsv has it ("Hypo-Schulden": the model's "Hypo-Schulde");
+                # the part after a hyphen is a whole word, so a whole-word ("=") row holds too ("Tennis-Asse")
+                head = self.lemma_words.get(w[k:]) or self.lemma_fixes.get(w[k:])
                 if head is not None:
                     return w[:k] + head
                 continue
