@@ -4,8 +4,9 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
-# pytest-xdist workers for `make test` (one per core, at most 4: each holds the model); TEST_WORKERS=0 runs in one process.
-TEST_WORKERS ?= auto
+# pytest-xdist workers for `make test`: one per core and one more, since part of the suite waits on the processes it
+# starts (at most 4: each holds the model); TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= $(shell $(PYTHON) -c 'import os; print(min(4, len(os.sched_getaffinity(0)) + 1))')
 
 .PHONY: setup run test bench model de_core_news_md evaluate clean-outputs labelstudio-check browser pdftools
 
@@ -37,7 +38,7 @@ pdftools:
 
 # pytest exits 5 when it collected no test: that is a failure here, not a pass.
 test: $(STAMP) browser pdftools
-	@$(PY) -m pytest -q -n $(TEST_WORKERS) --maxprocesses=4 --dist loadfile; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$rc
+	@$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$rc
 
 # Label Studio's own SDK pins an older numpy than the project's: its round-trip check runs in a venv of its own.
 labelstudio-check:

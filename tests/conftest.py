@@ -7,6 +7,17 @@ import pytest
 
 from repo_data import CORPUS
 
+# The test files that run longest (they start processes or run the model over whole evaluation sets) go first:
+# `make test` spreads the files over pytest-xdist workers in collection order, and one of them left for the end
+# kept one worker busy minutes after the others were idle. A stable sort: every file keeps its own order.
+LONG_FILES_FIRST = ("test_cluster.py", "test_workers.py", "test_run.py", "test_model.py",
+                    "test_evaluate_pipeline_mode.py", "test_hostile.py", "test_batch.py", "test_html.py")
+
+
+def pytest_collection_modifyitems(session, config, items):
+    rank = {name: i for i, name in enumerate(LONG_FILES_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
+
 
 @pytest.fixture(scope="session")
 def nlp_info():
