@@ -51,3 +51,15 @@ def dev_doc(nlp_info, snippet: str, page_set: str):
         with nlp.select_pipes(disable=list(RULE_PIPES)):
             (_DOCS[page_set, text],) = pipeline_docs(nlp, [text])
     return _DOCS[page_set, text]
+
+
+def text_doc(nlp_info, text: str):
+    """The annotate stage's Doc, without the two rule components, of `text` (a sentence or page read
+    from ../shared/data by the test), run once for all tests."""
+    from pipeline.evaluate.model import pipeline_docs
+
+    if text not in _DOCS:
+        nlp, _ = nlp_info
+        with nlp.select_pipes(disable=list(RULE_PIPES)):
+            (_DOCS[text],) = pipeline_docs(nlp, [text])
+    return _DOCS[text]

@@ -7,25 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from ner_rule_helpers import RULE_PIPES, ents_with
+from ner_rule_helpers import ents_with, text_doc as _doc
 
 #: the organisation nouns this session added to ner_rules.json org_apposition_heads (lower case)
 NEW_ORG_NOUNS = {"ausrüster", "ausrüsters", "autobauer", "autobauers", "zulieferer", "zulieferers", "plattform",
                  "portal", "portals", "netzwerk", "netzwerks", "rockband", "popband", "punkband", "mobilfunker",
                  "dienstleister", "dienstleisters", "versorger", "versorgers", "discounter", "versicherer",
                  "versicherers", "riese", "riesen"}
-
-_DOCS: dict = {}
-
-
-def _doc(nlp_info, text: str):
-    if text not in _DOCS:
-        from pipeline.evaluate.model import pipeline_docs
-
-        nlp, _ = nlp_info
-        with nlp.select_pipes(disable=list(RULE_PIPES)):
-            (_DOCS[text],) = pipeline_docs(nlp, [text])
-    return _DOCS[text]
 
 
 def _without_new_nouns(nlp_info) -> dict:

@@ -7,19 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from ner_rule_helpers import RULE_PIPES, ents_with
-
-_DOCS: dict = {}
-
-
-def _doc(nlp_info, text: str):
-    if text not in _DOCS:
-        from pipeline.evaluate.model import pipeline_docs
-
-        nlp, _ = nlp_info
-        with nlp.select_pipes(disable=list(RULE_PIPES)):
-            (_DOCS[text],) = pipeline_docs(nlp, [text])
-    return _DOCS[text]
+from ner_rule_helpers import ents_with, text_doc as _doc
 
 
 def _names_with(nlp_info, doc, first_names_alone: bool):
