@@ -18,7 +18,7 @@ from .added import AddedNameRules
 from .apposition import AppositionRules
 from .bounds import BoundRules
 from .common import _NAME_LABELS
-from .data import _common_nouns, dach_institutions, person_names, region_names, region_names_of_kinds
+from .data import _common_nouns, dach_institutions, person_names, region_names
 from .drops import DropRules
 from .labels import EVENT_YEAR, VERSION_NUMBER, LabelRules
 from .persons import PersonRules
@@ -121,7 +121,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.regions = region_names()  # `places`: "Böhmen und [Mähren]"
         branches = data["party_branches"]  # `join_party_branches` (session 30)
         self.branch_parties = frozenset(branches["parties"])
-        self.branch_regions = region_names_of_kinds(frozenset(branches["region_kinds"]))
+        self.branch_regions = region_names(kinds=frozenset(branches["region_kinds"]))
         self.first_names, self.surnames = person_names()
 
     def __call__(self, doc: Doc) -> Doc:

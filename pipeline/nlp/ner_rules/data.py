@@ -52,21 +52,18 @@ def person_names() -> tuple[frozenset[str], frozenset[str]]:
     return names["first"], names["last"]
 
 
-def region_names(path: Path = LANG_DIR / REGIONS_FILE) -> frozenset[str]:
+def region_names(path: Path = LANG_DIR / REGIONS_FILE, kinds: Optional[frozenset[str]] = None) -> frozenset[str]:
     """The names of ``regions.tsv`` (the Länder, Kantone, regions: training/place_names.py `read_regions`),
-    for the rule `places`; a file without its ``name`` column is a LanguageDataUnreadable naming it."""
+    for the rule `places`; with `kinds`, those of these kinds only ('land', 'bundesland', 'kanton': the
+    territories of a party's branches, `join_party_branches`, session 30). A file without its ``name`` and
+    ``kind`` columns, or a kind it does not have, is a LanguageDataUnreadable naming it."""
     rows = lang_data(path.name, str(path.parent))
     try:
-        return frozenset(r["name"] for r in rows)
-    except KeyError:
-        raise LanguageDataUnreadable(f"{path}: a first line 'name<TAB>kind<TAB>country' expected") from None
-
-
-def region_names_of_kinds(kinds: frozenset[str], path: Path = LANG_DIR / REGIONS_FILE) -> frozenset[str]:
-    """The names of ``regions.tsv`` of these kinds ('land', 'bundesland', 'kanton'): the territories of a
-    party's branches (`join_party_branches`, session 30)."""
-    rows = lang_data(path.name, str(path.parent))
-    try:
+        if kinds is None:
+            return frozenset(r["name"] for r in rows)
+        unknown = kinds - {r["kind"] for r in rows}
+        if unknown:
+            raise LanguageDataUnreadable(f"{path}: no region of the kinds {sorted(unknown)} (ner_rules.json party_branches)")
         return frozenset(r["name"] for r in rows if r["kind"] in kinds)
     except KeyError:
         raise LanguageDataUnreadable(f"{path}: a first line 'name<TAB>kind<TAB>country' expected") from None
