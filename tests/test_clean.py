@@ -1922,16 +1922,15 @@ def _html_fresh_page(page_id: str) -> str:
 
     from repo_data import NEWS
 
-    trafilatura = pytest.importorskip("trafilatura")
+    pytest.importorskip("trafilatura")
     path = NEWS / "html" / "pages" / f"{page_id}.html"
     if not path.exists():
         pytest.skip(f"{path} not available")
-    sys.path.insert(0, str(ROOT / "bench"))
+    if str(ROOT / "bench") not in sys.path:
+        sys.path.insert(0, str(ROOT / "bench"))
     from clean_bench import web  # noqa: E402
 
-    md = trafilatura.extract(path.read_bytes(), output_format="markdown", include_links=True,
-                             include_formatting=True) or ""
-    title, body = web.to_article(md)
+    title, body = web.to_article(web.html_markdown(path.read_bytes()))
     return "\n".join([title] + body)
 
 

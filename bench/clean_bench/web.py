@@ -135,15 +135,21 @@ def load_pages(path: Path, n: int, seed: int, skip: int = 0) -> list[dict]:
         if skip:
             skip -= 1
             continue
-        if not title:  # no heading: the first words of the first sentence, as for DER STANDARD
-            title = " ".join(body[0].split()[:7]).rstrip(",.;:")
-        pars: list[str] = []
-        for p in body:
-            pars.extend(typeset.paragraphs(p))
-        h = int(hashlib.sha1(r["file"].encode()).hexdigest()[:6], 16)
-        arts.append(dict(src="web", id=r["file"], title=title, teaser="", body=pars,
-                         section="Online", outlet=OUTLETS[h % len(OUTLETS)], date=f"{1 + h % 28}.{1 + h % 12}.2021"))
+        arts.append(_web_article(r["file"], title, body))
     return arts
+
+
+def _web_article(page_id: str, title: str, body: list[str]) -> dict:
+    """A page as a bench article (src "web"): a page without a heading takes the first words of its first
+    sentence, as for DER STANDARD; outlet and date drawn from the page's id."""
+    if not title:
+        title = " ".join(body[0].split()[:7]).rstrip(",.;:")
+    pars: list[str] = []
+    for p in body:
+        pars.extend(typeset.paragraphs(p))
+    h = int(hashlib.sha1(page_id.encode()).hexdigest()[:6], 16)
+    return dict(src="web", id=page_id, title=title, teaser="", body=pars,
+                section="Online", outlet=OUTLETS[h % len(OUTLETS)], date=f"{1 + h % 28}.{1 + h % 12}.2021")
 
 
 # `bench_clean.py --html-fresh` (session 30): the saved news pages of ../shared/data/news/html whose text
@@ -158,11 +164,17 @@ def load_pages(path: Path, n: int, seed: int, skip: int = 0) -> list[dict]:
 HTML_MIN_PROSE = 600
 
 
+def html_markdown(html: bytes) -> str:
+    """trafilatura's own extraction of a saved page as markdown, with links and formatting (the form of
+    web_pages_de's markdown_extract); "" where it finds no text."""
+    import trafilatura
+
+    return trafilatura.extract(html, output_format="markdown", include_links=True, include_formatting=True) or ""
+
+
 def load_html_pages(html_dir: Path, web_pages: Path, seed: int) -> list[dict]:
     """The pages of `html_dir` (pages.jsonl + pages/) that are not in the web samples of
     `web_pages` (`load_pages`, `seed`), as bench articles (src "web", id = the page's id)."""
-    import trafilatura
-
     with gzip.open(web_pages, "rt", encoding="utf-8") as fh:
         rows = [json.loads(x) for x in fh]
     by_name = {r["file"].rsplit("/", 1)[-1]: r["file"] for r in rows}
@@ -172,21 +184,12 @@ def load_html_pages(html_dir: Path, web_pages: Path, seed: int) -> list[dict]:
     for r in sorted(recs, key=lambda r: r["id"]):
         if by_name.get(r["source_path"].rsplit("/", 1)[-1]) in taken:
             continue
-        md = trafilatura.extract((html_dir / r["file"]).read_bytes(), output_format="markdown",
-                                 include_links=True, include_formatting=True) or ""
-        title, body = to_article(md)
+        title, body = to_article(html_markdown((html_dir / r["file"]).read_bytes()))
         body = [p for p in body if typeset.typesettable(p)]
         if not typeset.typesettable(title):
             title = ""
         prose = sum(len(p) for p in body if _prose(p))
         if prose < HTML_MIN_PROSE:
             continue
-        if not title:
-            title = " ".join(body[0].split()[:7]).rstrip(",.;:")
-        pars: list[str] = []
-        for p in body:
-            pars.extend(typeset.paragraphs(p))
-        h = int(hashlib.sha1(r["id"].encode()).hexdigest()[:6], 16)
-        arts.append(dict(src="web", id=r["id"], title=title, teaser="", body=pars,
-                         section="Online", outlet=OUTLETS[h % len(OUTLETS)], date=f"{1 + h % 28}.{1 + h % 12}.2021"))
+        arts.append(_web_article(r["id"], title, body))
     return arts
