@@ -11,6 +11,10 @@ With ``--baseline`` a second pipeline (e.g. the previous model version, extracte
 ``git archive``) is timed in the same run, interleaved file by file, and the ratio
 model / baseline words/s is printed (target for a new model: >= 0.9).
 
+The time to load the model is measured too, side by side: ``spacy.load`` against
+``pipeline.nlp.load.load_model`` (the loader Presseschau uses: rulers matching on the token
+text get their patterns from the tokenizer alone), CPU seconds of each, fastest of ``--repeat``.
+
 Texts: the ``text`` field of news/10kgnad_test.jsonl.gz and news/wikinews_de.jsonl.gz.
 "Words" are the tokens produced by the pipeline's own tokenizer (counted
 without whitespace tokens).
@@ -58,6 +62,21 @@ def bench(nlp, texts: list[str], batch_size: int, repeat: int) -> tuple[int, flo
     return n_words, best
 
 
+def bench_load(name: str, repeat: int) -> tuple[float, float]:
+    """CPU seconds of `spacy.load(name)` and of `load_model(name)`, alternated, fastest of `repeat`."""
+    import spacy
+
+    from pipeline.nlp.load import load_model
+
+    plain, ours = [], []
+    for _ in range(max(1, repeat)):
+        for loader, times in ((spacy.load, plain), (load_model, ours)):
+            t0 = time.process_time()
+            loader(name)
+            times.append(time.process_time() - t0)
+    return min(plain), min(ours)
+
+
 def main(argv: list[str] | None = None) -> int:
     import spacy
 
@@ -75,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"spaCy {spacy.__version__}, Python {platform.python_version()}, {os.cpu_count()} CPUs, "
           f"model {args.model} pipeline {model.pipe_names}")
     baseline = spacy.load(args.baseline) if args.baseline else None
+    plain_s, ours_s = bench_load(args.model, args.repeat)
+    print(f"load (CPU s): spacy.load {plain_s:.2f}, load_model {ours_s:.2f}, ratio {plain_s / ours_s:.1f}x")
     rows = []
     base_w = base_s = 0.0
     for name in FILES:

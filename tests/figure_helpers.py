@@ -9,6 +9,7 @@ import spacy
 
 import pipeline.nlp.dates  # noqa: F401  (registers the components)
 import pipeline.nlp.figures  # noqa: F401
+from pipeline.nlp.load import load_model
 from pipeline.nlp.ext import DATE_SPANS, FIGURE_SPANS
 
 MODEL = Path(__file__).parents[1] / "models" / "de_presseschau"
@@ -16,7 +17,7 @@ GNAD = "2016-03-15"  # anchor for the undated 10kGNAD articles (DER STANDARD 201
 
 
 def make(model=None):
-    nlp = spacy.load(model) if model else spacy.blank("de")
+    nlp = load_model(model) if model else spacy.blank("de")
     nlp.add_pipe("presseschau_dates")
     nlp.add_pipe("presseschau_figures")
     return nlp

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from pipeline.nlp import NER_RULE_COMPONENTS as RULE_PIPES
+from repo_data import web_set
 
 
 def ents_after(nlp_info, doc, **settings) -> list:
@@ -37,14 +38,14 @@ _DOCS: dict = {}  # page_set -> its texts, (page_set, text) -> Doc: each read or
 def dev_doc(nlp_info, snippet: str, page_set: str):
     """The annotate stage's Doc, without the two rule components, of the article or page that
     contains `snippet` (page_set: news = Wikinews dev, train = Wikinews train, web, web2)."""
-    from pipeline.evaluate.model import WEB2_GOLD, WEB_GOLD, pipeline_docs, read_news, read_web
+    from pipeline.evaluate.model import pipeline_docs, read_news
     from pipeline.paths import SHARED_DATA
 
     if page_set not in _DOCS:  # the set's texts, read once
         _DOCS[page_set] = [it["text"] for it in {"news": lambda: read_news(SHARED_DATA, "dev"),
                                                  "train": lambda: read_news(SHARED_DATA, "train"),
-                                                 "web": lambda: read_web(SHARED_DATA, WEB_GOLD),
-                                                 "web2": lambda: read_web(SHARED_DATA, WEB2_GOLD)}[page_set]()]
+                                                 "web": lambda: web_set("web"),
+                                                 "web2": lambda: web_set("web2")}[page_set]()]
     text = next(t for t in _DOCS[page_set] if snippet in t)
     if (page_set, text) not in _DOCS:
         nlp, _ = nlp_info

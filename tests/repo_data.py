@@ -2,6 +2,7 @@
 as `repo_data`; conftest.py itself is not importable by name once subfolders have their own)."""
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 from pathlib import Path
@@ -22,6 +23,16 @@ def read_news(name: str, limit: int) -> list[dict]:
             if len(out) >= limit:
                 break
     return out
+
+
+@functools.cache
+def web_set(name: str) -> tuple[dict, ...]:
+    """The items of the web NER set `name` (web, web2, web3, web4: `pipeline.evaluate.model.read_web`,
+    which extracts every page again, some seconds a set), read once per test process; not to be changed."""
+    from pipeline.evaluate import model
+
+    gold = {"web": model.WEB_GOLD, "web2": model.WEB2_GOLD, "web3": model.WEB3_GOLD, "web4": model.WEB4_GOLD}[name]
+    return tuple(model.read_web(SHARED / "data", gold))
 
 
 def news_row(name: str, key: str, value: str) -> dict:

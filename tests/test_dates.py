@@ -6,6 +6,7 @@ import spacy
 
 import pipeline.nlp.dates  # noqa: F401  (registers the factory)
 from pipeline.nlp.ext import DATE_SPANS
+from pipeline.nlp.load import load_model
 from repo_data import SHARED
 
 WIKIWARS = SHARED / "data" / "dates" / "wikiwars_de"
@@ -128,7 +129,7 @@ def test_pipe_two_processes():
 @pytest.mark.slow
 @pytest.mark.skipif(not (MODEL / "meta.json").exists(), reason="trained model not available")
 def test_with_trained_model():
-    nlp = spacy.load(MODEL)
+    nlp = load_model(str(MODEL))
     nlp.add_pipe("presseschau_dates")
     for published, text, expected in CASES[:12]:
         assert run(nlp, text, published) == expected, text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from repo_data import SHARED
+from repo_data import SHARED, web_set
 
 DATA = SHARED / "data"
 pytestmark = pytest.mark.skipif(not (DATA / "news").is_dir(), reason="../shared/data not available")
@@ -27,9 +27,8 @@ def test_pipeline_mode_scores_the_presseschau_components(nlp_info):
     """On a Wikinews dev sentence, the bare model's span 'Hauptmann Abraham Sipe' is wrong
     (gold: 'Abraham Sipe'); the annotate stage cuts the title, so only the pipeline mode
     counts the person as found."""
-    import spacy
-
     from pipeline.evaluate.model import evaluate_ner, read_news
+    from pipeline.nlp.load import load_model
     from pipeline.paths import BUNDLED_MODEL
 
     article = next(s for s in read_news(DATA, "dev") if "Hauptmann Abraham Sipe" in s["text"])
@@ -40,7 +39,7 @@ def test_pipeline_mode_scores_the_presseschau_components(nlp_info):
     assert ("Abraham Sipe", "PER") in {(text[ga:gb], lab) for ga, gb, lab in gold}
     item = [{"text": text, "gold": gold}]
     nlp, _ = nlp_info
-    bare = evaluate_ner(spacy.load(BUNDLED_MODEL), item, "one sentence")
+    bare = evaluate_ner(load_model(str(BUNDLED_MODEL)), item, "one sentence")
     whole = evaluate_ner(nlp, item, "one sentence", whole_pipeline=True)
     assert whole["per_label"]["PER"]["tp"] == bare["per_label"]["PER"]["tp"] + 1
 
@@ -201,21 +200,22 @@ def test_germeval_entities_are_scored_on_germeval_tokens(nlp_info):
 def test_web_gold_is_found_in_the_pages_as_extracted_now():
     """The web NER sets hold offsets only; the text is extracted again from the saved pages, and
     every gold name must be found there (a cleaner change that moved text is absorbed by `anchor`)."""
-    from pipeline.evaluate.model import WEB2_GOLD, WEB3_GOLD, WEB_GOLD, read_web
+    from pipeline.evaluate.model import WEB2_GOLD, WEB3_GOLD, WEB_GOLD
     from pipeline.io import read_jsonl
 
-    for gold_file, n_pages, min_names in ((WEB_GOLD, 40, 900), (WEB2_GOLD, 40, 900), (WEB3_GOLD, 30, 400)):
-        items = read_web(DATA, gold_file)
+    for name, gold_file, n_pages, min_names in (("web", WEB_GOLD, 40, 900), ("web2", WEB2_GOLD, 40, 900),
+                                                ("web3", WEB3_GOLD, 30, 400)):
+        items = web_set(name)
         n_names = sum(len(r["entities"]) for r in read_jsonl(gold_file))
         assert len(items) == n_pages and sum(len(i["gold"]) for i in items) == n_names > min_names
-    covestro = next(i for i in read_web(DATA) if "Covestro" in i["text"])
+    covestro = next(i for i in web_set("web") if "Covestro" in i["text"])
     assert {(covestro["text"][a:b], lab) for a, b, lab in covestro["gold"]} >= {("Covestro", "ORG")}
 
 
 def test_anchor_finds_names_in_a_changed_text_and_counts_the_lost():
-    from pipeline.evaluate.model import anchor, read_web
+    from pipeline.evaluate.model import anchor
 
-    item = next(i for i in read_web(DATA) if "Covestro" in i["text"])
+    item = next(i for i in web_set("web") if "Covestro" in i["text"])
     text = item["text"]
     ents = [{"start": a, "end": b, "label": lab, "text": text[a:b]} for a, b, lab in item["gold"]]
     assert anchor(text, ents) == (sorted(item["gold"]), 0)

@@ -6,6 +6,7 @@ import spacy
 from spacy.tokens import Span
 
 import pipeline.nlp.names  # noqa: F401
+from pipeline.nlp.load import load_model
 from pipeline.nlp.names import DEFAULT_ALIASES, NameLinker, load_aliases
 
 MODEL = Path(__file__).parents[1] / "models" / "de_presseschau"
@@ -133,7 +134,7 @@ def test_no_genitive_stripping_of_names_ending_in_s(nlp):
 @pytest.mark.slow
 @pytest.mark.skipif(not (MODEL / "meta.json").exists(), reason="trained model not available")
 def test_with_trained_model():
-    nlp = spacy.load(MODEL)
+    nlp = load_model(str(MODEL))
     nlp.add_pipe("presseschau_names")
     doc = nlp("Warum tut Kasachstans Präsident Kassym-Schomart Tokajew das? In seiner Not blickt Tokajew nach Russland.")
     canon = {e.text: e._.canonical for e in doc.ents}

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-import spacy
 
+from pipeline.nlp.load import load_model
 from repo_data import REPO, SHARED, read_news
 
 pytestmark = pytest.mark.slow
@@ -18,7 +18,7 @@ GERMEVAL_DEV = DATA / "ner" / "germeval2014" / "NER-de-dev.tsv"
 
 @pytest.fixture(scope="module")
 def bundled():
-    return spacy.load(MODEL)
+    return load_model(str(MODEL))
 
 
 # Floors, not pins (as trafilatura's evaluation gate): a better model passes, a broken or
@@ -83,6 +83,39 @@ def test_bundled_gazetteer_only_adds_names_the_ner_missed(bundled):
         assert ner_only <= full
         added += len(full - ner_only)
     assert added >= 3
+
+
+def test_load_model_gives_the_pipeline_spacy_load_gives(bundled):
+    """pipeline.nlp.load.load_model loads the gazetteer ruler with the tokenizer alone: the
+    same components, config and patterns as `spacy.load`, and the same analyses of real text."""
+    import spacy
+
+    from pipeline.nlp.load import tokenizer_only_rulers
+
+    plain = spacy.load(MODEL)
+    assert tokenizer_only_rulers(plain.config) == ["gazetteer"]
+    assert bundled.pipe_names == plain.pipe_names and bundled.config.to_str() == plain.config.to_str()
+    assert bundled.get_pipe("gazetteer").patterns == plain.get_pipe("gazetteer").patterns
+    texts = [r["text"] for r in read_news("10kgnad_test.jsonl.gz", 20)]
+
+    def analyses(docs):
+        return [[(t.i, t.pos_, t.dep_, t.head.i, t.lemma_, t.ent_iob_, t.ent_type_) for t in d] for d in docs]
+
+    assert analyses(bundled.pipe(texts)) == analyses(plain.pipe(texts))
+
+
+def test_a_ruler_on_lemmas_or_sourced_is_loaded_by_spacy_itself():
+    """Only a ruler whose phrases match the token text is loaded tokenizer-only: one that matches
+    lemmas needs the tagger and lemmatizer on its patterns, and a sourced one is spaCy's to load."""
+    from pipeline.nlp.load import tokenizer_only_rulers
+
+    config = {"nlp": {"pipeline": ["ner", "a", "b", "c", "d"], "disabled": ["d"]},
+              "components": {"ner": {"factory": "ner"},
+                             "a": {"factory": "entity_ruler", "phrase_matcher_attr": None},
+                             "b": {"factory": "entity_ruler", "phrase_matcher_attr": "LEMMA"},
+                             "c": {"factory": "span_ruler", "phrase_matcher_attr": "LOWER", "source": "x"},
+                             "d": {"factory": "span_ruler", "phrase_matcher_attr": "ORTH"}}}
+    assert tokenizer_only_rulers(config) == ["a"]
 
 
 def test_pretraining_sample_is_seeded_cut_at_its_budget_and_drops_short_lines(tmp_path):

@@ -12,7 +12,7 @@ import re
 import pytest
 from spacy.tokens import Span
 
-from repo_data import SHARED
+from repo_data import SHARED, web_set
 from ner_rule_helpers import RULE_PIPES, ents_with as after_rules
 
 DATA = SHARED / "data"
@@ -27,10 +27,10 @@ WEB_SNIPPETS = ["schrotten Corvette", "Euro-Kritiker Lucke", "gegründete Start-
 def docs(nlp_info):
     """snippet -> the bundled model's Doc (the annotate stage without the two rule components) of
     the first Wikinews dev article or web dev page that contains it."""
-    from pipeline.evaluate.model import pipeline_docs, read_news, read_web
+    from pipeline.evaluate.model import pipeline_docs, read_news
 
     news = [it["text"] for it in read_news(DATA, "dev")]
-    web = [it["text"] for it in read_web(DATA)] if (DATA / "news" / "html").is_dir() else []
+    web = [it["text"] for it in web_set("web")] if (DATA / "news" / "html").is_dir() else []
     texts = {s: next(t for t in news if s in t) for s in NEWS_SNIPPETS}
     texts |= {s: next(t for t in web if s in t) for s in WEB_SNIPPETS if any(s in t for t in web)}
     nlp, _ = nlp_info

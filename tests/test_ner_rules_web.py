@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from repo_data import SHARED
+from repo_data import SHARED, web_set
 from ner_rule_helpers import RULE_PIPES, ents_with
 
 from pipeline.nlp.ner_rules import NerRules
@@ -26,9 +26,9 @@ SNIPPETS = ["Augsburger Verkehrs- und Tarifverbund AVV", "Österreichische Platt
 def web_docs(nlp_info):
     """snippet -> the annotate stage's Doc without the two rule components, of the web page
     that contains it (the whole page: names propagate inside it)."""
-    from pipeline.evaluate.model import pipeline_docs, read_web
+    from pipeline.evaluate.model import pipeline_docs
 
-    items = read_web(DATA)
+    items = web_set("web")
     texts = {s: next(it["text"] for it in items if s in it["text"]) for s in SNIPPETS}
     nlp, _ = nlp_info
     with nlp.select_pipes(disable=list(RULE_PIPES)):

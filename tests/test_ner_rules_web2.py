@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from repo_data import SHARED
+from repo_data import SHARED, web_set
 from ner_rule_helpers import RULE_PIPES, ents_with
 
 DATA = SHARED / "data"
@@ -30,10 +30,10 @@ WEB = ["Die Tanzkompanie des Theaters St.Gallen", "dem NS-Dokumentationszentrum 
 def page_docs(nlp_info):
     """snippet -> the annotate stage's Doc without the two rule components, of the page
     (of web2 or web) that contains it."""
-    from pipeline.evaluate.model import WEB2_GOLD, pipeline_docs, read_web
+    from pipeline.evaluate.model import pipeline_docs
 
     texts = {}
-    for snippets, items in ((WEB2, read_web(DATA, WEB2_GOLD)), (WEB, read_web(DATA))):
+    for snippets, items in ((WEB2, web_set("web2")), (WEB, web_set("web"))):
         texts.update({s: next(it["text"] for it in items if s in it["text"]) for s in snippets})
     nlp, _ = nlp_info
     with nlp.select_pipes(disable=list(RULE_PIPES)):
@@ -102,9 +102,9 @@ def test_hyphenated_institution_word(nlp_info):
 ])
 def test_dateline_agency_tags(nlp_info, snippet, page_set, tags):
     # the agency tags of a dateline are ORG in the web gold; the model misses them
-    from pipeline.evaluate.model import WEB2_GOLD, WEB_GOLD, pipeline_docs, read_web
+    from pipeline.evaluate.model import pipeline_docs
 
-    items = read_web(DATA, WEB2_GOLD if page_set == "web2" else WEB_GOLD)
+    items = web_set(page_set)
     text = next(it["text"] for it in items if snippet in it["text"])
     nlp, _ = nlp_info
     with nlp.select_pipes(disable=list(RULE_PIPES)):

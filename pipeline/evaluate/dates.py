@@ -213,11 +213,13 @@ def main(argv: list[str]) -> None:  # pragma: no cover - CLI helper
 
     import spacy
 
+    from ..nlp.load import load_model
+
     from ..nlp import dates  # noqa: F401
 
     path = argv[1] if len(argv) > 1 else SHARED_DATA / "dates" / "wikiwars_de"
     model = argv[2] if len(argv) > 2 else None
-    nlp = spacy.load(model) if model else spacy.blank("de")
+    nlp = load_model(model) if model else spacy.blank("de")
     nlp.add_pipe("presseschau_dates")
     for mode in ("narrative", "news"):
         print(json.dumps(evaluate_wikiwars(nlp, path, mode=mode), ensure_ascii=False))

@@ -33,6 +33,7 @@ predicted token count as errors.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 import time
@@ -55,21 +56,22 @@ GERMEVAL_DEV = Path("ner/germeval2014/NER-de-dev.tsv")
 # the first GERMEVAL_HELD_OUT_N of the sentence indices shuffled with this seed
 GERMEVAL_HELD_OUT_SEED = 13
 GERMEVAL_HELD_OUT_N = 500
-# NER evaluation sets: key -> (title, reader); all evaluation only, never trained on
+# NER evaluation sets: key -> (title, reader); all evaluation only, never trained on. `reader(data_dir, n)`
+# gives the set's items; with n > 0 it may stop after the first n (the web sets do: each page is extracted again)
 NER_SETS = {
-    "ner": ("GermEval 2014 test (NER-de-test.tsv), outer level", lambda d: read_germeval(d / GERMEVAL_TEST)),
-    "ner_conll2003": ("CoNLL-2003 German testa", lambda d: read_conll2003(d / CONLL_TESTA)),
-    "ner_news": ("Wikinews test split (annotations/news), 100 articles", lambda d: read_news(d, "test")),
+    "ner": ("GermEval 2014 test (NER-de-test.tsv), outer level", lambda d, n=0: read_germeval(d / GERMEVAL_TEST)),
+    "ner_conll2003": ("CoNLL-2003 German testa", lambda d, n=0: read_conll2003(d / CONLL_TESTA)),
+    "ner_news": ("Wikinews test split (annotations/news), 100 articles", lambda d, n=0: read_news(d, "test")),
 }
 # the development sets of the same kinds (`--split dev`): to look at errors and choose on
 NER_DEV_SETS = {
     "ner_germeval_dev": ("GermEval 2014 dev, the 500 held-out sentences, outer level",
-                         lambda d: read_germeval_held_out(d / GERMEVAL_DEV)),
-    "ner_news_dev": ("Wikinews dev split (annotations/news), 100 articles", lambda d: read_news(d, "dev")),
-    "ner_web_dev": ("Web news pages (annotations/web/web_ner.jsonl), 40 pages of 40 outlets", lambda d: read_web(d)),
-    "ner_web2_dev": ("Web news pages (annotations/web/web2_ner.jsonl), 40 more pages", lambda d: read_web(d, WEB2_GOLD)),
-    "ner_web3_dev": ("Web news pages (annotations/web/web3_ner.jsonl), 30 more pages", lambda d: read_web(d, WEB3_GOLD)),
-    "ner_web4_dev": ("Web news pages (annotations/web/web4_ner.jsonl), 29 long pages", lambda d: read_web(d, WEB4_GOLD)),
+                         lambda d, n=0: read_germeval_held_out(d / GERMEVAL_DEV)),
+    "ner_news_dev": ("Wikinews dev split (annotations/news), 100 articles", lambda d, n=0: read_news(d, "dev")),
+    "ner_web_dev": ("Web news pages (annotations/web/web_ner.jsonl), 40 pages of 40 outlets", lambda d, n=0: read_web(d, WEB_GOLD, n)),
+    "ner_web2_dev": ("Web news pages (annotations/web/web2_ner.jsonl), 40 more pages", lambda d, n=0: read_web(d, WEB2_GOLD, n)),
+    "ner_web3_dev": ("Web news pages (annotations/web/web3_ner.jsonl), 30 more pages", lambda d, n=0: read_web(d, WEB3_GOLD, n)),
+    "ner_web4_dev": ("Web news pages (annotations/web/web4_ner.jsonl), 29 long pages", lambda d, n=0: read_web(d, WEB4_GOLD, n)),
 }
 NER_SPLITS = {"test": NER_SETS, "dev": NER_DEV_SETS}
 # how the entities are made: the bare model (spaCy's pipeline as trained), or the annotate
@@ -216,16 +218,17 @@ def anchor(text: str, entities: list[dict]) -> tuple[list[tuple[int, int, str]],
     return spans, lost
 
 
-def read_web(data_dir: Path, gold_file: Path = WEB_GOLD) -> list[dict]:
+def read_web(data_dir: Path, gold_file: Path = WEB_GOLD, limit: int = 0) -> list[dict]:
     """The blind NER gold of real web news pages (annotations/web/*.jsonl, offsets into the text
-    Presseschau extracts from ../shared/data/news/html/pages/<id>.html), one item per page; the
-    text is extracted again here (ingest + clean, as `presseschau run` does)."""
+    Presseschau extracts from ../shared/data/news/html/pages/<id>.html), one item per page (the
+    first `limit` pages if limit > 0); the text is extracted again here (ingest + clean, as
+    `presseschau run` does)."""
     from ..clean import clean_input
     from ..ingest import read_path
 
     pages = data_dir / WEB_PAGES / "pages"
     items, lost = [], 0
-    for rec in read_jsonl(gold_file):
+    for rec in itertools.islice(read_jsonl(gold_file), limit or None):
         path = pages / f"{rec['id']}.html"
         if not path.exists():
             raise FileNotFoundError(f"{path}: the web page of {gold_file.name} is missing")
@@ -521,13 +524,15 @@ def evaluate_model(model: str, data_dir: Path, limit: int = 0, modes: Iterable[s
     these NER sets of the split (e.g. the dev sets without a blind one)."""
     import spacy
 
+    from ..nlp.load import load_model
+
     modes = [m for m in MODES if m in set(modes)]
     if split not in NER_SPLITS:
         raise ValueError(f"unknown split {split!r}: one of {', '.join(NER_SPLITS)}")
     chosen = NER_SPLITS[split] if sets is None else {k: NER_SPLITS[split][k] for k in check_sets(split, sets)}
     data_dir = Path(data_dir)
     try:
-        nlp = spacy.load(model)
+        nlp = load_model(model)
     except OSError as e:  # no such model (spaCy's E050), unreadable files
         from ..errors import ModelNotFound
 
@@ -545,7 +550,7 @@ def evaluate_model(model: str, data_dir: Path, limit: int = 0, modes: Iterable[s
         sets = {}
         for key, (title, reader) in chosen.items():
             try:
-                sets[key] = (title, reader(data_dir))
+                sets[key] = (title, reader(data_dir, limit))
             except FileNotFoundError as e:  # a corpus not built yet or not shipped
                 sets[key] = (title, e)
         for mode in modes:

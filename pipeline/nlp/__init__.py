@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 from . import ext as spacy_ext
 from . import gazetteer_flags  # noqa: F401 - registers the callback a model trained with the flags names
 from .ext import DATE_SPANS, FIGURE_SPANS
+from .load import load_model, model_dir
 from ..errors import ModelNotFound
 from ..paths import ALIASES, BUNDLED_MODEL, PACKAGE
 from ..schema import Entity
@@ -179,7 +180,7 @@ def _register_custom_factories() -> list[str]:
 def load_nlp(model: Optional[str] = None) -> tuple[Language, ModelInfo]:
     choice = resolve_model(model)
     try:
-        nlp = spacy.load(choice.name)
+        nlp = load_model(choice.name)
     except (OSError, ValueError, KeyError) as e:  # ValueError: a damaged config.cfg or meta.json (confection, srsly)
         why = "; ".join(line.strip() for line in str(e).splitlines() if line.strip())  # one line
         raise ModelNotFound(f"Cannot load model {choice.name!r} ({choice.reason}): {why}") from e
@@ -206,23 +207,6 @@ def model_info(model: Optional[str] = None) -> ModelInfo:
         raise ModelNotFound(f"Cannot load model {choice.name!r} ({choice.reason}): {e}") from None
     disabled = set(cfg.get("disabled", []))
     return _model_info(choice, meta, folder, pipe_names([n for n in cfg.get("pipeline", []) if n not in disabled]), "")
-
-
-def model_dir(name: str) -> Optional[Path]:
-    """The folder `spacy.load(name)` reads: the path itself, or the data folder of the
-    installed package (`<package>/<lang>_<name>-<version>`, as spaCy's `load_model_from_init_py`
-    finds it); None for anything else."""
-    if Path(name).exists():
-        return Path(name).resolve()
-    if not spacy.util.is_package(name):
-        return None
-    package = Path(spacy.util.get_package_path(name))
-    try:
-        meta = spacy.util.get_model_meta(package)
-    except (OSError, ValueError):
-        return None
-    data = package / f"{meta['lang']}_{meta['name']}-{meta['version']}"
-    return data if data.is_dir() else None
 
 
 def pipe_names(model_pipes: list[str]) -> list[str]:
