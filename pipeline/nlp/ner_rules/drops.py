@@ -83,7 +83,9 @@ class DropRules:
         if t.text in self.known_names or (label == "PER" and (t.text in self.surnames or t.text in self.first_names)):
             return False
         head = t.text.rsplit("-", 1)[-1]
-        return head in self.unnamed_nouns or self.abstract_noun(head) or (head != t.text and self.is_role(t, head))
+        # the whole word too: a code whose last part is a number ("Covid-19", "SARS-CoV-2"; session 31)
+        return head in self.unnamed_nouns or t.text in self.unnamed_nouns or self.abstract_noun(head) \
+            or (head != t.text and self.is_role(t, head))
 
     def abstract_noun(self, word: str) -> bool:
         """'Homophobie', 'Mikroorganismen': an ending of ``unnamed_suffixes`` that no name has."""
@@ -94,7 +96,8 @@ class DropRules:
         web news): a kind of the substance, no name, unless a listed first name is in it; its
         last word would else be copied on as a surname by ``presseschau_names``. ORG spans keep
         theirs ('Hugo Boss')."""
-        return label in ("PER", "LOC") and span[-1].text.rsplit("-", 1)[-1] in self.unnamed_nouns \
+        last = span[-1].text
+        return label in ("PER", "LOC") and (last.rsplit("-", 1)[-1] in self.unnamed_nouns or last in self.unnamed_nouns) \
             and not any(t.text in self.first_names or t.text in self.known_names for t in span[:-1])
 
     @staticmethod
