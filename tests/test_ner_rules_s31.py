@@ -45,3 +45,24 @@ def test_a_short_name_in_brackets_is_the_organisation_everywhere(nlp_info):
     doc = _doc(nlp_info, OEBIB)
     assert _names_with(nlp_info, doc, True)[("Öbib", "ORG")] == 2
     assert _names_with(nlp_info, doc, False)[("Öbib", "ORG")] == 0
+
+
+@pytest.mark.parametrize("text, word", [
+    # 10kGNAD (gnad171, the session's sample; gnad569; gnad464): LOC from the model
+    ("Vielmehr geht es um Seemöwen, genauer gesagt: um die gemeine Silbermöwe Larus Argentatus.", "Seemöwen"),
+    ("Die Vogelschutzorganisation Birdlife, der WWF und auch Vogelexperte Frey können viele Fälle von illegalen "
+     "Abschüssen geschützter Vögel aufzählen, etwa Mäusebussarde, Rotmilane und Rauhfußbussarde.", "Mäusebussarde"),
+    ("Platz 14 in der Premier League spricht Bände, das jüngste 0:1 gegen Bournemouth ließ die Alarmglocken nach drei "
+     "Pflichtspielen ohne Niederlage wieder aufschrillen.", "Alarmglocken"),
+])
+def test_a_compound_with_an_inflected_common_noun_head_is_no_place(nlp_info, text, word):
+    doc = _doc(nlp_info, text)
+    assert not [k for k in ents_with(nlp_info, doc) if k[0] == word]
+    assert ents_with(nlp_info, doc, drop_plural_compounds=False)[(word, "LOC")] == 1
+
+
+@pytest.mark.parametrize("word", ["Südbulgarien", "Südwestfalen", "Nordostpolen", "Fregene", "Gelsenkirchen", "Spitzbergen"])
+def test_a_place_is_no_plural_compound(nlp_info, word):
+    # Wikinews dev, web2, 10kGNAD: places whose last letters are a plural noun ('Arien', 'Gene', 'Kirchen', 'Bergen')
+    rules = nlp_info[0].get_pipe("presseschau_ner_rules")
+    assert not rules.plural_compound(word)
