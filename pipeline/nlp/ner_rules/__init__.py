@@ -38,7 +38,10 @@ component config:
   and (session 27) an acronym or formula of a common term (``term_acronyms``: "also [DPI]",
   "fünf [BTC]", "Ammoniak ([NH3])");
 * ``drop_compound_nouns`` -- an ORG single word whose compound head is such a noun
-  ("Armutsgrenze"), except institutions ("Bundeskriminalamt", "Burgtheater");
+  ("Armutsgrenze"), except institutions ("Bundeskriminalamt", "Burgtheater"); and (session 31) a PER or LOC
+  single word whose compound head is an inflected form of such a noun other than its genitive ("Seemöwen",
+  "Knieprobleme"), unless a list names it as a place or person, a listed place ends it ("Südbulgarien") or
+  its head ends place names (``plural_place_heads``: "Gelsenkirchen");
 * ``kinds`` (session 9) -- a span whose first or last word names a kind of thing gets that
   kind's label (``kind_heads``): events and awards MISC ("Fußball-Weltmeisterschaft",
   "Olympischen Spielen", "Federal Reserve Act"), buildings LOC ("Schloss Tullibole"); a name

@@ -48,6 +48,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.drop_adjectives = drop_adjectives
         self.drop_common_nouns = drop_common_nouns
         self.drop_compound_nouns = drop_compound_nouns
+        self.drop_plural_compounds = drop_compound_nouns  # `plural_compound` (session 31), with the compound drop
         self.known_names, self.known_places = set(known[0]), set(known[1])
         names = lang_data("names.json")
         data = lang_data("ner_rules.json")
@@ -123,6 +124,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.branch_parties = frozenset(branches["parties"])
         self.branch_regions = region_names(kinds=frozenset(branches["region_kinds"]))
         self.first_names, self.surnames = person_names()
+        self.plural_place_heads = frozenset(data["plural_place_heads"])  # `plural_compound` (session 31)
 
     def __call__(self, doc: Doc) -> Doc:
         # no early return for a Doc without entities: the repairs that add names (apposition,

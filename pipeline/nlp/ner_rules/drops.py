@@ -64,6 +64,8 @@ class DropRules:
             lemma = common_noun_lemma(head)
             if lemma is not None:
                 return lemma not in self.known_names
+            if self.drop_plural_compounds and head == t.text and label in ("PER", "LOC") and self.plural_compound(t.text):
+                return True
             if self.drop_compound_nouns and head == t.text and label == "ORG" \
                     and not t.text.startswith(self.org_compound_prefixes):
                 # ORG only: place names and surnames are compounds of common nouns far more
@@ -71,6 +73,29 @@ class DropRules:
                 part = compound_head(head)
                 return part is not None and part not in self.name_heads and part not in self.known_names
         return False
+
+    def plural_compound(self, word: str) -> bool:
+        """'Seemöwen', 'Knieprobleme', 'Alarmglocken' LOC/PER: a compound whose head is an inflected form of a
+        common noun of the lemma table other than its genitive ('Möwen' of 'Möwe', 'Probleme' of 'Problem') is
+        a common noun in the plural or an oblique case, which no place or person name is; not a name of the
+        place list, the regions, the model's gazetteer or the person-name lists, nor a head that ends place
+        names ('Gelsenkirchen', 'Spitzbergen': ``plural_place_heads``), nor a compass word or the like before a
+        listed place ('Südbulgarien', 'Südwestfalen'). The compound drop of ORG asks only for a
+        common-noun head; for PER and LOC it is too blunt ('Brinkmann', 'Marienfeld'; session 12), an inflected
+        head is not (session 31, our rule)."""
+        if word in self.known_places or word in self.place_list or word in self.regions or word in self.known_names \
+                or word in self.first_names or word in self.surnames:
+            return False
+        part = compound_head(word)
+        if part is None or part in self.name_heads or part in self.plural_place_heads:
+            return False
+        if len(part) < 5 and len(word) - len(part) < 4:
+            return False  # a short head after a short first part is no compound ('Fre|gene', an Italian town)
+        if any(word[i].isupper() or word[i].upper() + word[i + 1:] in self.place_list or word[i].upper() + word[i + 1:]
+               in self.regions for i in range(3, len(word) - 3)):
+            return False  # a part of a place ('Süd|bulgarien', 'Nordost|polen', 'Süd|westfalen'), or a capital inside
+        lemma = common_noun_lemma(part)
+        return lemma is not None and part != lemma and part not in (lemma + "s", lemma + "es")
 
     def unnamed_word(self, t: Token, label: str) -> bool:
         """A word of ``unnamed_nouns`` ('Wasserstoff', 'Mangan', 'Akkus') or with an ending of
@@ -83,7 +108,9 @@ class DropRules:
         if t.text in self.known_names or (label == "PER" and (t.text in self.surnames or t.text in self.first_names)):
             return False
         head = t.text.rsplit("-", 1)[-1]
-        return head in self.unnamed_nouns or self.abstract_noun(head) or (head != t.text and self.is_role(t, head))
+        # the whole word too: a code whose last part is a number ("Covid-19", "SARS-CoV-2"; session 31)
+        return head in self.unnamed_nouns or t.text in self.unnamed_nouns or self.abstract_noun(head) \
+            or (head != t.text and self.is_role(t, head))
 
     def abstract_noun(self, word: str) -> bool:
         """'Homophobie', 'Mikroorganismen': an ending of ``unnamed_suffixes`` that no name has."""
@@ -94,7 +121,8 @@ class DropRules:
         web news): a kind of the substance, no name, unless a listed first name is in it; its
         last word would else be copied on as a surname by ``presseschau_names``. ORG spans keep
         theirs ('Hugo Boss')."""
-        return label in ("PER", "LOC") and span[-1].text.rsplit("-", 1)[-1] in self.unnamed_nouns \
+        last = span[-1].text
+        return label in ("PER", "LOC") and (last.rsplit("-", 1)[-1] in self.unnamed_nouns or last in self.unnamed_nouns) \
             and not any(t.text in self.first_names or t.text in self.known_names for t in span[:-1])
 
     @staticmethod
