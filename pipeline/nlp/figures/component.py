@@ -224,6 +224,7 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.partitive_adverbs = set(ms["partitive_pronouns"]["adverbs"])
         self.partitive_relatives = set(ms["partitive_pronouns"]["relative"])
         self.partitive_openers = set(ms["partitive_pronouns"]["openers"])
+        self.source_prepositions = set(ms["source_prepositions"])
         cc = ms["copula_continuation"]
         self.copula_whole_preps = set(cc["whole_prepositions"])
         self.copula_after_words = set(cc["after_words"])
