@@ -834,6 +834,11 @@ class AboutContextRules:
                 if not np_open:
                     np_open = True
                     x_gen = prev_noun and low in self.genitive_determiners
+                    if prev_noun and pp_noun and x.pos_ == "ADJ" and x.text.islower():
+                        # session 31 (unseen Wikinews wn5310 "beträgt der wegen der Verzögerung entstandene Schaden für
+                        # die BA ... etwas über 28 Millionen Euro"): an adjective after a preposition's noun closes a
+                        # participle phrase inside the noun phrase; the noun after it is the phrase's head
+                        prev_noun = False
                     if x.pos_ == "DET" and prev_noun and not x_gen and not coord:
                         # session 30 (Wikinews wn72180 "dass seit der Amtseinführung von Barack Obama die Zahl der
                         # Angestellten ... um 140.000 gestiegen sei", the parse: "Zahl" an object): an article that is
