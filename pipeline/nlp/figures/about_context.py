@@ -119,7 +119,8 @@ class AboutContextRules:
         """Session 31 (our own rule, measures.json `copula_continuation`; unseen 10kGNAD gnad820 "Heuer gab die Hälfte der
         Befragten an, mit dem Auto zur Arbeit zu fahren, vergangenes Jahr waren es 43 Prozent"): an amount with nothing of
         its own in an "es" + "sein" clause (`_copula_es`) continues the last figure before it in its unit (a percentage
-        also a fraction share, a count a count) that has an `about`, in its sentence or the one before: (about, rule).
+        also a fraction share, a count a count; ages passed over), in its sentence or the one before, when that one has an
+        `about`: (about, rule).
         A share of a named whole continued after "bei"/"unter" + a common noun before "es" counts that noun ("bei Bosniern
         sind es über 70 Prozent"). Not for a count after a number in its sentence that is neither a date nor a figure
         ("hat Sky 337.000 neue Kunden hinzugewonnen, insgesamt sind es nun 21 Millionen": the count it continues is
@@ -137,7 +138,7 @@ class AboutContextRules:
         for sp in reversed(out):
             if sp.start < p0:
                 break
-            if not sp._.about or sp._.about_rule == "age":
+            if sp._.about_rule == "age":
                 continue
             if f["unit"] == "%":
                 ok = sp._.unit == "%" or (sp._.unit is None and isinstance(sp._.value, (int, float)) and 0 < sp._.value < 1)
@@ -146,7 +147,9 @@ class AboutContextRules:
             if ok:
                 prev = sp
                 break
-        if prev is None:
+        if prev is None or not prev._.about:
+            # the last one in its unit measures nothing known: no guess past it ("Für 6,4 Prozent eines Jahrgangs ...,
+            # 2009/10 waren es noch 7,2 Prozent", 10kGNAD gnad402, took a share of "Kinder" two sentences before)
             return None
         if f["unit"] == "%" and prev._.about_rule in _WHOLE_RULES | self.share_subject_rules:
             for k in range(es - 1, s0 - 1, -1):
