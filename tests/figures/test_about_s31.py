@@ -2,7 +2,7 @@
 train articles and 10 10kGNAD articles (annotations/news/selflabel_s31_about_ids.json; the 10kGNAD text is read from
 ../shared/data at run time, local testing only, never copied here, except a short quoted sentence)."""
 
-from figure_helpers import abouts, gnad_sentence
+from figure_helpers import abouts, gnad_sentence, units_of
 
 
 # origin: session 31, 10kGNAD gnad820 (unseen sample), gnad662 and gnad144 (10kGNAD's other "es" + "sein" sentences): an
@@ -47,3 +47,10 @@ def test_subject_after_a_participle_phrase(nlp_model):
             "28 Millionen Euro.")
     got = dict(abouts(nlp_model, text))
     assert got["28 Millionen Euro"] == "Schaden", got
+
+
+# origin: session 30's left list, 10kGNAD gnad671: "Pence" is the pound's subunit as "Cent" is the euro's (units.tsv);
+# it was 12.6 with no unit (and "Pence" its `about`)
+def test_pence_is_a_hundredth_of_a_pound(nlp_model):
+    got = {t: (v, u) for t, v, u in units_of(nlp_model, gnad_sentence("gnad671", "auf 12,6 Pence je Aktie"))}
+    assert got["12,6 Pence"] == (0.126, "GBP"), got
