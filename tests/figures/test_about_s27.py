@@ -47,11 +47,13 @@ def test_davon_takes_the_set_of_the_sentence_before(nlp_model, name, doc_id, sta
 # origin: session 27, 10kGNAD gnad602 (unseen sample) and gnad1003: "es" with a form of "sein" before a bare count
 # continues the count of the sentence before ("In Preševo stecken rund 650 Flüchtlinge ... fest. In ganz Serbien sind
 # es rund 2.000."), as "weitere" does; not past a number of its own sentence (gnad671: "hat Sky 337.000 neue Kunden
-# hinzugewonnen, insgesamt sind es nun 21 Millionen", where the count before is the dividend's "12,6 Pence")
+# hinzugewonnen, insgesamt sind es nun 21 Millionen", where the count before was the dividend's "12,6 Pence"); session 31:
+# "Sky 337.000 neue Kunden" is a count now (exclusions.py `_count_after_name`) and "12,6 Pence" an amount in GBP, so the
+# count continued is the customers' (about_context.py `_copula_continuation`)
 @pytest.mark.parametrize("doc_id, start, end, fig, expected", [
     ("gnad602", "Nun ist die Balkanroute ganz geschlossen", "sind es rund 2.000. Legal dürfen sie", "2.000", "Flüchtling"),
     ("gnad1003", "Die Präfektur zählte", "Im März waren es 3.500", "3.500", "Mensch"),
-    ("gnad671", "Die Dividende soll", "sind es nun 21 Millionen.", "21 Millionen", None),
+    ("gnad671", "Die Dividende soll", "sind es nun 21 Millionen.", "21 Millionen", "Kunde"),
 ])
 def test_es_with_a_copula_continues_the_count_before(nlp_model, doc_id, start, end, fig, expected):
     got = dict(abouts(nlp_model, _passage("10kgnad_test.jsonl.gz", doc_id, start, end)))

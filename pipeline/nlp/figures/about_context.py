@@ -77,6 +77,93 @@ class AboutContextRules:
                 return not any(t.is_punct or self._is_noun(t) for t in doc[k + 2: q0])
         return False
 
+    def _copula_es(self, doc: Doc, f: dict) -> Optional[int]:
+        """Session 31 (measures.json `copula_continuation`): the index of an expletive "es" before the amount whose
+        clause is "es" + a form of "sein" ("waren es 43 Prozent", "sind es in Österreich rund 28.000"; a modal before "es"
+        and "sein"/"gewesen" after the amount: "sollen es mehr als 200.000 sein"), with only adverbs, dates and
+        prepositional phrases between "es" and the amount; else None."""
+        q0 = self._qualifier_start(doc, f["start"])
+        s0 = sentence_bounds(doc, f["num"])[0]
+        dates = {k for sp in doc.spans.get(DATE_SPANS, []) for k in range(sp.start, sp.end)}
+        es = None
+        for k in range(q0 - 1, max(s0 - 1, q0 - 1 - self.copula_max_between), -1):
+            if doc[k].is_punct:
+                break
+            if doc[k].text.lower() == "es":
+                es = k
+                break
+        if es is None:
+            return None
+        in_pp = False
+        for x in doc[es + 1: q0]:
+            if x.i in dates or x.pos_ == "ADV":
+                continue
+            if x.pos_ == "ADP":
+                in_pp = True
+                continue
+            if in_pp and x.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
+                continue
+            return None
+        before = doc[es - 1] if es > s0 else None
+        if before is not None and before.pos_ == "AUX" and self.lemma(before).lower() == "sein":
+            return es
+        if before is not None and before.pos_ in ("AUX", "VERB"):
+            for x in doc[f["end"]: min(len(doc), f["end"] + 4)]:
+                if x.is_punct:
+                    break
+                if x.text.lower() in self.copula_after_words:
+                    return es
+        return None
+
+    def _copula_continuation(self, doc: Doc, out: list, f: dict) -> Optional[tuple[str, str]]:
+        """Session 31 (our own rule, measures.json `copula_continuation`; unseen 10kGNAD gnad820 "Heuer gab die Hälfte der
+        Befragten an, mit dem Auto zur Arbeit zu fahren, vergangenes Jahr waren es 43 Prozent"): an amount with nothing of
+        its own in an "es" + "sein" clause (`_copula_es`) continues the last figure before it in its unit (a percentage
+        also a fraction share, a count a count; ages passed over), in its sentence or the one before, when that one has an
+        `about`: (about, rule).
+        A share of a named whole continued after "bei"/"unter" + a common noun before "es" counts that noun ("bei Bosniern
+        sind es über 70 Prozent"). Not for a count after a number in its sentence that is neither a date nor a figure
+        ("hat Sky 337.000 neue Kunden hinzugewonnen, insgesamt sind es nun 21 Millionen": the count it continues is
+        not known)."""
+        es = self._copula_es(doc, f)
+        if es is None:
+            return None
+        s0 = sentence_bounds(doc, f["num"])[0]
+        dates = {k for sp in doc.spans.get(DATE_SPANS, []) for k in range(sp.start, sp.end)}
+        figs = {k for sp in out for k in range(sp.start, sp.end)}
+        if f["unit"] is None and any(t.like_num and t.i not in dates and t.i not in figs for t in doc[s0: f["start"]]):
+            return None
+        p0 = sentence_bounds(doc, s0 - 1)[0] if s0 > 0 else s0
+        prev = None
+        for sp in reversed(out):
+            if sp.start < p0:
+                break
+            if sp._.about_rule == "age":
+                continue
+            if f["unit"] == "%":
+                ok = sp._.unit == "%" or (sp._.unit is None and isinstance(sp._.value, (int, float)) and 0 < sp._.value < 1)
+            else:
+                ok = sp._.unit == f["unit"]
+            if ok:
+                prev = sp
+                break
+        if prev is None or not prev._.about:
+            # the last one in its unit measures nothing known: no guess past it ("Für 6,4 Prozent eines Jahrgangs ...,
+            # 2009/10 waren es noch 7,2 Prozent", 10kGNAD gnad402, took a share of "Kinder" two sentences before)
+            return None
+        if f["unit"] == "%" and prev._.about_rule in _WHOLE_RULES | self.share_subject_rules:
+            for k in range(es - 1, s0 - 1, -1):
+                if doc[k].is_punct:
+                    break
+                if doc[k].text.lower() in self.copula_whole_preps:
+                    j = k + 1
+                    while j < es and (doc[j].pos_ == "DET" or self._is_adj(doc[j])) and not self._is_noun(doc[j]):
+                        j += 1
+                    if j < es and doc[j].pos_ == "NOUN" and self._measured_noun(doc[j]) and not doc[j].ent_type_:
+                        return self.about_lemma(doc, doc[j]), "copula_whole"
+                    break
+        return prev._.about, "copula_continuation"
+
     def _vote_context(self, doc: Doc, f: dict) -> bool:
         """Does the figure's sentence, or one of the `sentences_before` before it, name an election,
         a vote or a poll (`vote_shares`)?"""
@@ -498,7 +585,8 @@ class AboutContextRules:
         for _ in range(3):
             if v.pos_ in ("VERB", "AUX") or v.head.i == v.i:
                 break
-            if v.pos_ in _NOUN_POS:
+            if v.pos_ in _NOUN_POS and not self._source_noun(v):
+                # (session 31: a source, "betragen laut Firmenangaben 775.000 Euro", is passed over as no noun)
                 passed_noun = True  # "liegt per Definition bei 380 US-Dollar": the parse hangs it on "Definition"
             v = v.head
         if preps and v.pos_ in ("VERB", "AUX"):
@@ -749,6 +837,11 @@ class AboutContextRules:
                 if not np_open:
                     np_open = True
                     x_gen = prev_noun and low in self.genitive_determiners
+                    if prev_noun and pp_noun and x.pos_ == "ADJ" and x.text.islower():
+                        # session 31 (unseen Wikinews wn5310 "beträgt der wegen der Verzögerung entstandene Schaden für
+                        # die BA ... etwas über 28 Millionen Euro"): an adjective after a preposition's noun closes a
+                        # participle phrase inside the noun phrase; the noun after it is the phrase's head
+                        prev_noun = False
                     if x.pos_ == "DET" and prev_noun and not x_gen and not coord:
                         # session 30 (Wikinews wn72180 "dass seit der Amtseinführung von Barack Obama die Zahl der
                         # Angestellten ... um 140.000 gestiegen sei", the parse: "Zahl" an object): an article that is

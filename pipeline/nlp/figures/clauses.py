@@ -102,6 +102,12 @@ class ClauseRules:
                 return particle + c
         return particle + model
 
+    def _source_noun(self, n: Token) -> bool:
+        """Session 31 (measures.json `source_prepositions`): a noun governed by "laut" or "zufolge" ("laut
+        Firmenangaben", "Berichten zufolge") names where a statement comes from."""
+        return n.pos_ in ("NOUN", "PROPN") and any(c.text.lower() in self.source_prepositions and c.pos_ == "ADP"
+                                                   for c in n.children)
+
     def subject_of(self, v: Token, exclude: int = -1) -> tuple[Optional[Token], str]:
         """The subject noun of a verb or predicative adjective: its own, else that of the verb it
         is coordinated with ("Diese Einnahmen sind erheblich und betrugen ... 60 Millionen");
@@ -109,7 +115,9 @@ class ClauseRules:
         (noun, how): how is "" (own subject), "_conj" or "_pronoun", for the per-rule scores."""
         how = ""
         for _ in range(2):
-            subjects = [c for c in v.children if c.dep_ in self.subject_deps and c.i != exclude]
+            # session 31: a noun "laut"/"zufolge" governs is the statement's source, no subject ("der verursachte Schaden
+            # sich laut DNA-Schätzungen auf etwa 16 Millionen Euro beläuft": the parse makes "DNA-Schätzungen" one)
+            subjects = [c for c in v.children if c.dep_ in self.subject_deps and c.i != exclude and not self._source_noun(c)]
             if not subjects:
                 # issue 18: the parse hangs the subject on the verb's auxiliary ("Der Preis ist mit 25.000 Euro
                 # dotiert": "Preis" a subject of "ist"); the clause has one subject, the verb's
@@ -152,8 +160,11 @@ class ClauseRules:
                                  and x.i != exclude), None)
                     if noun is not None:
                         return noun, "_determiner"
-            if v.dep_ != "conj" or v.head.i == v.i or not any(c.dep_ == "cc" for c in v.children):
-                return None, how  # only "A und B": after a comma a new clause may have its own subject
+            if v.dep_ != "conj" or v.head.i == v.i or not any(c.dep_ == "cc" for c in v.children) \
+                    or any(c.dep_ in self.subject_deps and self._source_noun(c) for c in v.children):
+                # only "A und B": after a comma a new clause may have its own subject; session 31: a clause whose
+                # parsed subject was a source ("laut DNA-Schätzungen") has one of its own, which the surface gives
+                return None, how
             v, how = v.head, "_conj"
         return None, how
 

@@ -224,6 +224,11 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.partitive_adverbs = set(ms["partitive_pronouns"]["adverbs"])
         self.partitive_relatives = set(ms["partitive_pronouns"]["relative"])
         self.partitive_openers = set(ms["partitive_pronouns"]["openers"])
+        self.source_prepositions = set(ms["source_prepositions"])
+        cc = ms["copula_continuation"]
+        self.copula_whole_preps = set(cc["whole_prepositions"])
+        self.copula_after_words = set(cc["after_words"])
+        self.copula_max_between = int(cc["max_between"])
         self.hundred_word = nums["hundred"]  # "hundert" after "ein" is no multiplier of the article
 
     def use_about_model(self, on: bool) -> None:
@@ -422,7 +427,12 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
                     # belongs to the next one and measures nothing of it
                     ab = span._.about = span._.about_rule = about_tok = None
             further = self._further_count(doc, out, f)
-            if further is None and f["unit"] is None and (ab is None or (rule or "").startswith("context:")) \
+            copula = self._copula_continuation(doc, out, f) if ab is None and f["unit"] not in _TIME_UNITS else None
+            if copula is not None:
+                # session 31: "Heuer gab die Hälfte der Befragten an, ..., vergangenes Jahr waren es 43 Prozent": an amount
+                # after "es" + "sein" continues the last figure in its unit (about_context.py `_copula_continuation`)
+                span._.about, span._.about_rule = copula
+            elif further is None and f["unit"] is None and (ab is None or (rule or "").startswith("context:")) \
                     and (first := self._change_first(doc, out, f)) is not None:
                 # session 15 (dev12 wn40269): "ging von 80.000 Behandlungen im Jahr 2003 auf 40.000 im Jahr 2004
                 # zurück": the bare second number of "von X NOUN ... auf Y" counts the first's noun

@@ -152,7 +152,7 @@ class ExclusionRules:
             # session 27 (second round): "Mariano Rajoy 119 von 350 Mandaten gewonnen": a count of a number after "von"
             partitive = partitive or nxt is not None and nxt.i == i + 1 and nxt.text.lower() in self.von \
                 and after is not None and after.like_num and after.text[:1].isdigit() == t.text[:1].isdigit()
-            if prev.text.lower() not in self.qualifiers and not partitive:
+            if prev.text.lower() not in self.qualifiers and not partitive and not self._count_after_name(doc, i, prev, nxt):
                 return True  # "Boeing 747"; session 27: a name the model tagged (ORG, MISC) but whose word it gave
                 # no PROPN, the number left outside: "mit iOS 9 erschwert", "einen Porsche 911 gekauft"
         if self._clock_time(doc, i):
@@ -161,6 +161,19 @@ class ExclusionRules:
             if is_bare_year(doc, i, lemma_fn=self.lemma) or self._year_by_form(doc, i):
                 return True
         return False
+
+    def _count_after_name(self, doc: Doc, i: int, prev, nxt) -> bool:
+        """Session 31 (our own rule; unseen 10kGNAD gnad47 "Insgesamt existieren in Österreich 15 solcher Städte", session
+        30's gnad671 "Im zweiten Quartal hat Sky 337.000 neue Kunden hinzugewonnen"): a number after a name that an
+        adjective or determiner and then a plural common noun follow counts that noun (a plural by its lemma), when the name is a place (places
+        carry no model numbers) or the number has a thousands separator (no version or model number has one)."""
+        if nxt is None or nxt.i != i + 1 or nxt.pos_ not in ("ADJ", "DET", "PRON") or i + 2 >= len(doc):
+            return False
+        noun = doc[i + 2]
+        # a plural: the bundled model has no morphology, so the lemma, which a plural's differs from ("Städte" -> "Stadt")
+        if noun.pos_ != "NOUN" or self.lemma(noun) == noun.text or lookup_unit(noun.text) is not None:
+            return False
+        return prev.ent_type_ in ("LOC", "GPE") or re.fullmatch(r"\d{1,3}(?:\.\d{3})+", doc[i].text) is not None
 
     def _year_by_form(self, doc: Doc, i: int) -> bool:
         """Session 28 (figure precision): a year `is_bare_year` takes for a count. In brackets alone before a
