@@ -1,0 +1,14 @@
+"""Session 31 (issue 18): DATE classes found on a fourth unseen Wikinews sample, each on the sentence it was found in."""
+from figure_helpers import dates_of
+
+
+def test_state_passive_of_a_plan_lies_ahead(nlp):
+    # wn49104 (published 2008-03-20): "sind ... geplant" is the state of a plan, not a perfect; the 1 April was 2007's
+    got = dates_of(nlp, "Vier weitere Konzerte sind vom 25. März bis zum 1. April in den Niederlanden geplant.",
+                   "2008-03-20")
+    assert ("25. März", "2008-03-25", "date") in got and ("1. April", "2008-04-01", "date") in got
+    # a perfect of a verb of motion stays behind, and so do a perfect passive and a plan told in the past
+    assert dates_of(nlp, "Er ist am 1. April nach Paris gereist.", "2008-03-20") == [("1. April", "2007-04-01", "date")]
+    assert dates_of(nlp, "Der Streik ist am 1. April angekündigt worden.", "2008-03-20") == [
+        ("1. April", "2007-04-01", "date")]
+    assert dates_of(nlp, "Die Wahl war für den 1. April geplant.", "2008-03-20") == [("1. April", "2007-04-01", "date")]
