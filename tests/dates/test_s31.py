@@ -12,3 +12,12 @@ def test_state_passive_of_a_plan_lies_ahead(nlp):
     assert dates_of(nlp, "Der Streik ist am 1. April angekündigt worden.", "2008-03-20") == [
         ("1. April", "2007-04-01", "date")]
     assert dates_of(nlp, "Die Wahl war für den 1. April geplant.", "2008-03-20") == [("1. April", "2007-04-01", "date")]
+
+
+def test_todays_appearance_is_the_day(nlp):
+    # wn17060 (published 2005-12-09): an appearance, like a visit or a meeting, is the day's own thing
+    got = dates_of(nlp, "Bei ihrem heutigen Auftritt in Brüssel bei einem Treffen der NATO-Außenminister sagte Rice, "
+                        "die USA hielten sich an die Anti-Folterkonvention.", "2005-12-09")
+    assert ("heutigen", "2005-12-09", "date") in got
+    # "nowadays" stays no DATE
+    assert not dates_of(nlp, "In der heutigen Zeit ist dieses Thema wieder aktuell.", "2005-12-09")
