@@ -21,3 +21,17 @@ def test_todays_appearance_is_the_day(nlp):
     assert ("heutigen", "2005-12-09", "date") in got
     # "nowadays" stays no DATE
     assert not dates_of(nlp, "In der heutigen Zeit ist dieses Thema wieder aktuell.", "2005-12-09")
+
+
+def test_capitalised_number_word_before_a_time_unit(nlp):
+    # wn75280 (an interview; its record has no usable publication date): capital number words mid-sentence
+    got = dates_of(nlp, "Der neue Knabe ist erst seit Anderthalb Jahren in der Position.", "2013-04-10")
+    assert got == [("Anderthalb Jahren", "P18M", "duration")]
+    got = dates_of(nlp, "In den letzten Zehn Jahren ungefähr wurde das schwerer.", "2013-04-10")
+    assert got == [("Zehn Jahren", "P10Y", "duration")]
+    # wn68535: "während der Neun Monate dauernden Verhandlung"
+    got = dates_of(nlp, "Man konnte in der Berichterstattung während der Neun Monate dauernden Verhandlung wenig "
+                        "bemerken.", "2011-05-31")
+    assert got == [("Neun Monate", "P9M", "duration")]
+    # a capital number word before no time unit is still no amount
+    assert not dates_of(nlp, "Er spielte in dem Film Die Drei von der Tankstelle.", "2013-04-10")
