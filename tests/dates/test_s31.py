@@ -1,5 +1,5 @@
 """Session 31 (issue 18): DATE classes found on a fourth unseen Wikinews sample, each on the sentence it was found in."""
-from figure_helpers import dates_of
+from figure_helpers import dates_of, figs
 
 
 def test_state_passive_of_a_plan_lies_ahead(nlp):
@@ -35,3 +35,11 @@ def test_capitalised_number_word_before_a_time_unit(nlp):
     assert got == [("Neun Monate", "P9M", "duration")]
     # a capital number word before no time unit is still no amount
     assert not dates_of(nlp, "Er spielte in dem Film Die Drei von der Tankstelle.", "2013-04-10")
+
+
+def test_minutes_after_uhr_are_no_figure(nlp):
+    # wn68535 and 10kGNAD gnad395: "4 Uhr 30", "20 Uhr 15" are clock times; the minutes were a FIGURE 30 / 15
+    assert not figs(nlp, "Die „Kachelmanngroupies“ standen seit 4 Uhr 30 morgens vor den Absperrgittern am Seiteneingang.",
+                    "2011-06-04")
+    s = "So startet auch der Bremer Tatort Wer Wind erntet, sät Sturm am Sonntag um 20 Uhr 15."
+    assert not figs(nlp, s, "2016-03-15")
