@@ -86,6 +86,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
 #: failed only at the first document that reached its rule, as a bare KeyError.
 NESTED_KEYS: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {
     ("dates.json", ("deadline_terms",)): frozenset({"before", "between", "verbs"}),
+    ("dates.json", ("tense", "state_plans")): frozenset({"aux", "participles", "not_with"}),
     ("ner_rules.json", ("party_branches",)): frozenset({"parties", "region_kinds"}),
     ("ner_rules.json", ("kind_heads", "MISC")): frozenset({"words", "endings", "year_words"}),
     ("measures.json", ("stakes",)): frozenset({"before", "words", "prepositions", "verbs"}),

@@ -27,6 +27,9 @@ class TenseDetector:
         self.modal_future = set(d["modal_future"])
         self.perfect_infinitives = set(d["perfect_infinitives"])
         self.perfect_infinitive_deadlines = set(d["perfect_infinitive_deadlines"])
+        sp = d["state_plans"]
+        self.state_plan_aux, self.state_plan_participles = set(sp["aux"]), set(sp["participles"])
+        self.state_plan_not_with = set(sp["not_with"])
         self.present_modals = set(d["present_modals"])
         self.ge_prefixes = tuple(d["ge_prefixes"])
         self.inseparable_prefixes = tuple(d["inseparable_prefixes"])
@@ -203,6 +206,8 @@ class TenseDetector:
                 return "present"
         if any(w in self.past_aux or w in self.modal_past for w in words):
             return "past"
+        if part and self._state_plan(words, [v.text.lower()]):
+            return "future"  # "ist am Montag geplant": a plan, no perfect (dates.json tense.state_plans)
         if any(w in self.perfect_aux for w in words) and part:
             return "past"
         if any(w in self.future_aux for w in words):
@@ -220,6 +225,13 @@ class TenseDetector:
         if self._preterite(v) or self._finite_weak_preterite(v):
             return "past"
         return None
+
+    def _state_plan(self, words: list[str], participles: list[str]) -> bool:
+        """A form of "sein" with a participle of planning and no "worden": the state passive of a plan ("Vier
+        weitere Konzerte sind vom 25. März bis zum [1. April] ... geplant", wn49104), which the perfect's shape
+        ("ist ... gekommen") would put behind publication (dates.json tense.state_plans; session 31, our own rule)."""
+        return any(w in self.state_plan_aux for w in words) and any(p in self.state_plan_participles for p in participles) \
+            and not any(w in self.state_plan_not_with for w in words)
 
     def _perfect_infinitive(self, words: list[str]) -> bool:
         """A perfect infinitive reporting a past event ("soll ... belästigt haben", "getötet worden sein sollen"),
@@ -242,6 +254,7 @@ class TenseDetector:
         # "soll ... belästigt haben": a modal with a perfect infinitive reports a past event (dates.json
         # tense.perfect_infinitives)
         perfect_inf = has_part and self._perfect_infinitive(words)
+        state_plan = has_part and self._state_plan(words, words)
         for t, w in zip(tokens, words):
             if w in self.future_aux and passive_inf:
                 continue
@@ -253,6 +266,8 @@ class TenseDetector:
                 cues.append((t.i, "present"))
             elif self._preterite(t):
                 cues.append((t.i, "past"))
+            elif w in self.state_plan_aux and state_plan:
+                cues.append((t.i, "future"))  # "sind ... geplant": a plan ahead (tense.state_plans)
             elif w in self.perfect_aux and has_part:
                 cues.append((t.i, "past"))
             elif w in self.future_aux and has_inf:

@@ -150,7 +150,11 @@ class AmountRules:
         p = _prev(doc, i)
         if not (w.islower() or (w[:1].isupper() and (p is None or doc[i].is_sent_start is True
                                                      or p.text in ".!?:„\"»(–-" or doc[i - 1].is_space
-                                                     or "\n" in p.whitespace_))):
+                                                     or "\n" in p.whitespace_))
+                or (w[:1].isupper() and i + 1 < len(doc) and self._time_unit_word(doc[i + 1]))):
+            # mid-sentence a capital number word counts only before a time unit ("erst seit Anderthalb Jahren in der
+            # Position", "In den letzten Zehn Jahren", wn75280; "während der Neun Monate dauernden Verhandlung",
+            # wn68535): elsewhere it is part of a name ("Die Drei von der Tankstelle"); session 31, our own rule
             return None
         v = parse_number_word(low)
         if v is None:

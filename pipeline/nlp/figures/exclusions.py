@@ -135,6 +135,11 @@ class ExclusionRules:
                 return True  # "30-jährige", "1939/40", "4:45", "17.30"
         if nxt is not None and nxt.text.lower() in self.id_after:
             return True  # "17 Uhr", "12 mal"
+        if prev is not None and prev.i == i - 1 and prev.text == "Uhr" and i > 1 and doc[i - 2].like_num \
+                and re.fullmatch(r"[0-5]?\d", t.text) and not (nxt is not None and nxt.i == i + 1 and nxt.pos_ in _NOUN_POS):
+            # the minutes of a clock time written with "Uhr" between: "seit 4 Uhr 30 morgens" (wn68535), "am Sonntag um
+            # 20 Uhr 15" (gnad395); not a count of things after it ("um 20 Uhr 15 Demonstranten"); session 31
+            return True
         name_before = prev is not None and (prev.pos_ == "PROPN" and prev.text[:1].isupper()
                                             or (prev.ent_type_ in ("ORG", "MISC") or prev.ent_type_ and t.pos_ == "PROPN")
                                             and re.fullmatch(r"\d{1,4}", t.text) and prev.i == i - 1 and not prev.text.islower())
