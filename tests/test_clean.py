@@ -1961,3 +1961,24 @@ def test_derived_adjective_glued_to_a_noun_is_a_lost_space_on_real_text():
     assert word in raw
     doc = _ok(raw)
     assert word in doc.text and "händlerunabhängigen-Kredit" not in doc.text, doc.text[:600]
+
+
+def test_full_column_lines_are_no_pull_quote_where_the_median_line_is_a_doubled_one_on_real_text():
+    """pdftotext's default mode on bench_clean.py's three narrow columns (layout b, the column 39
+    chars) read juraforum.de's page with most lines doubled (a line-end hyphen's next line appended,
+    two columns side by side): the median line was 71 chars, so the paragraph's last three full
+    column lines after a finished sentence, "Bei den vorgelegten Bewerbungen habe es" / "sich um
+    nichtssagende Scheinbewerbungen" / "gehandelt.", were short lines and removed as "pull_quote"
+    (session 31, --html-fresh). The lines are measured against the column width there."""
+    text = _html_fresh_page("trafilatura--juraforum.de-Wohngeld")
+    pars = [p for p in text.split("\n") if p.strip()]
+    assert pars[-2].endswith("Bei den vorgelegten Bewerbungen habe es sich um nichtssagende Scheinbewerbungen gehandelt.")
+    lines = (["FOCUS | ONLINE", "", "18.6.2021 | Ausgabe 3", "", " ".join(pars[0].split()[:7])]
+             + _filled(pars[0], [37, 279, 78, 72, 999]) + _filled(pars[1], [74, 0, 156, 42, 78, 39, 999])
+             + _filled(pars[2], [108, 152, 0, 122, 999]) + _filled(pars[3], [83, 43, 39, 81, 39, 39, 999])
+             + _filled(pars[4], [999]) + ["", "Seite 96", ""])
+    assert lines[-7:-4] == ["Bei den vorgelegten Bewerbungen habe es", "sich um nichtssagende Scheinbewerbungen",
+                            "gehandelt."]
+    doc = _ok("\n".join(lines) + "\n")
+    assert "nichtssagende Scheinbewerbungen gehandelt." in doc.text, doc.text[-400:]
+    assert "pull_quote" not in {r.kind for r in doc.removed}

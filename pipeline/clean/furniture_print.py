@@ -352,7 +352,16 @@ class PrintFurniture:
 
     def pull_quotes(self) -> None:
         c, D = self.c, self.D
-        lim = 0.6 * c.L
+        # our own rule: in a text whose line-end hyphens pdftotext deleted, the lines are measured
+        # against the column width (`_Ctx.col_width`), not the median line. That mode appends the
+        # line after a line-end hyphen and can read two narrow columns side by side into one line,
+        # so the median can be a doubled line: at 71 and 74 chars for a column of 39 and 36, three
+        # full column lines of a paragraph ("Bei den vorgelegten Bewerbungen habe es" / "sich um
+        # nichtssagende Scheinbewerbungen" / "gehandelt.", juraforum.de) and two ("Ziel der
+        # Brüsseler Zentralisten ist“, sagte" / "Steger.", unzensuriert.at) were short lines and
+        # dropped as pull quotes (bench_clean.py --html-fresh, layout b, session 31)
+        L = c.col_width() if c.hyphens_deleted() else c.L
+        lim = 0.6 * L
         lines = c.nonblank
         i = 0
         while i < len(lines):
@@ -377,7 +386,7 @@ class PrintFurniture:
                 # a short line that ends no sentence, a heading ("Die ukrainische Frage" / "in
                 # Polen" heading an OCR page of hipe_ocr_de, the headlines above a subheading)
                 in_body = before is not None and not (
-                    before.kind is None and len(before.strip) < 0.8 * c.L and not _ends_sentence(before.strip, D))
+                    before.kind is None and len(before.strip) < 0.8 * L and not _ends_sentence(before.strip, D))
                 # ... and the body goes on after it: three short lines after a finished sentence
                 # with no body line after them are the article's last paragraph in a narrow
                 # column whose other lines pdftotext lengthened by appending (fresh3 dev wn16930,
