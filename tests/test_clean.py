@@ -1982,3 +1982,33 @@ def test_full_column_lines_are_no_pull_quote_where_the_median_line_is_a_doubled_
     doc = _ok("\n".join(lines) + "\n")
     assert "nichtssagende Scheinbewerbungen gehandelt." in doc.text, doc.text[-400:]
     assert "pull_quote" not in {r.kind for r in doc.removed}
+
+
+def test_swapped_lines_after_a_broken_word_are_no_pull_quote_on_real_text():
+    """pdfminer read the first line of the next sentence's paragraph before the rest of a word
+    broken at a line end: "... Es wäre verantwortungs-" / "Interessant ist" / "los gegenüber der
+    Welt." / "nun, dass Deutschland allein dasteht." (faz.de, bench_clean.py --html-fresh, layout
+    b). The two lines were removed as a pull quote; "verantwortungs" + "los" is a word, so they
+    are two lines read in the wrong order, and nothing is dropped."""
+    text = _html_fresh_page("snacktory--faz")
+    pars = [p for p in text.split("\n") if p.strip()]
+    k = next(i for i, p in enumerate(pars) if "Es wäre verantwortungslos gegenüber der Welt. Interessant ist nun" in p)
+    par = pars[k]
+    head = par[:par.index("verantwortungslos")] + "verantwortungs-"
+    lines = _filled(pars[k - 1], [44] * 60 + [45])
+    # the head set in full lines from its end, as the column holds it: "... verzichten. Es wäre verantwortungs-"
+    words, rev = head.split(), []
+    while words:
+        line = words.pop()
+        while words and len(words[-1]) + 1 + len(line) <= 44:
+            line = words.pop() + " " + line
+        rev.append(line)
+    lines = [x for x in lines if x] + [""] + rev[::-1]
+    assert lines[-1].endswith("verzichten. Es wäre verantwortungs-") and len(lines[-1]) >= 34
+    lines += ["Interessant ist", "los gegenüber der Welt.", "nun, dass Deutschland allein dasteht.", ""]
+    for par in pars[k + 1:k + 3]:
+        lines += [x for x in _filled(par, [44] * 60 + [45]) if x] + [""]
+    doc = _ok("\n".join(lines) + "\n")
+    assert "pull_quote" not in {r.kind for r in doc.removed}
+    assert "Es wäre verantwortungslos gegenüber der Welt." in doc.text, doc.text[-600:]
+    assert "Interessant ist nun, dass Deutschland allein dasteht." in _squash(doc.text)

@@ -8,7 +8,7 @@ from collections import Counter
 from typing import Optional
 
 from ..schema import Removed
-from .data import _Data, _HYPHENS, _WORD_RE
+from .data import _Data, _HYPHENS, _LETTERS_HEAD, _LETTERS_TAIL, _WORD_RE, _lexprob
 
 # --------------------------------------------------------------------------------------------
 # stage 2/3: lines and their classification
@@ -245,7 +245,8 @@ def _swapped_pair(ctx: _Ctx, x: _Line, y: _Line, z: _Line, w: _Line) -> bool:
     next paragraph (`y`) stands before the last line of the current one (`z`):
         "die zuletzt bekannte vollständige Anschrift" / "In vielen Ländern ist" /
         "bekannt gegeben." / "diese Art der Bekanntmachung üblich,"
-    Evidence: `x` is a full line that runs on (no sentence end, no hyphen); `y` and `z` are
+    Evidence: `x` is a full line that runs on (no sentence end; a line-end hyphen only where
+    `z` holds the broken word's rest, below); `y` and `z` are
     short (a justified column has short lines only at a paragraph end); `y` starts a sentence
     and does not end one, `z` ends one; `z` continues `x` (it starts in lowercase) or `y`
     breaks a word ("In der Reality-TV-" / ... / "Show The Apprentice"), and `w` continues `y`
@@ -255,8 +256,20 @@ def _swapped_pair(ctx: _Ctx, x: _Line, y: _Line, z: _Line, w: _Line) -> bool:
     tx, ty, tz, tw = (ctx.kept_text(ln) for ln in (x, y, z, w))
     if not (tx and ty and tz and tw) or L < 15:
         return False
-    if _ends_sentence(tx, D) or tx[-1] in _HYPHENS or len(tx) < 0.85 * L:
+    if _ends_sentence(tx, D) or len(tx) < 0.85 * L:
         return False
+    if tx[-1] in _HYPHENS:
+        # our own rule: `x` ends in a word broken at the line end whose rest starts `z`, not `y`:
+        # "kraft verzichten. Es wäre verantwortungs-" / "Interessant ist" / "los gegenüber der
+        # Welt." / "nun, dass ..." (pdfminer, bench_clean.py --html-fresh layout b, faz.de; the
+        # two lines were removed as a pull quote). The broken word and `z`'s first word make a
+        # word of the lexicon, with `y`'s first word none (a compound's hyphen before `y`,
+        # "Reality-" / "TV-Show", is no swap)
+        ml, mz, my = _LETTERS_TAIL.search(tx[:-1]), _LETTERS_HEAD.match(tz), _LETTERS_HEAD.match(ty)
+        if not (ml and mz and my and tz[:1].islower() and _lexprob(ml.group(0) + mz.group(0)) is not None
+                and _lexprob(ml.group(0) + "-" + my.group(0)) is None
+                and _lexprob(ml.group(0) + my.group(0).lower()) is None):
+            return False
     if not ty[:1].isupper() or ty[:1] in D.quote_open or _ends_sentence(ty, D) or len(ty) >= 0.8 * L:
         return False
     if not _ends_sentence(tz, D) or len(tz) >= 0.8 * L:
