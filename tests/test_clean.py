@@ -2012,3 +2012,18 @@ def test_swapped_lines_after_a_broken_word_are_no_pull_quote_on_real_text():
     assert "pull_quote" not in {r.kind for r in doc.removed}
     assert "Es wäre verantwortungslos gegenüber der Welt." in doc.text, doc.text[-600:]
     assert "Interessant ist nun, dass Deutschland allein dasteht." in _squash(doc.text)
+
+
+def test_word_and_number_heading_a_compound_get_their_hyphen_back_on_real_text():
+    """"... aus Helium-4-Kernen ..." broken after "Helium-": pdftotext's default mode glues
+    "Helium4-Kernen" (internetchemie.info, session 30's --html-fresh sample, layout b). A word and a
+    number heading a compound are hyphenated throughout (the Bundestag protocols: 220 forms of the
+    shape, "Leopard-2-Panzer", to 8 glued names, "Target2-Salden"), and no typesetter breaks a
+    glued word at a digit."""
+    text = _html_fresh_page("trafilatura--internetchemie.info.Heliumkerne")
+    assert "Helium-4-Kernen" in text
+    raw = _column_broken_at(text, "Helium-4-Kernen", 7, width=39)
+    assert "Helium4-Kernen" in raw
+    doc = _ok(raw)
+    assert "Helium-4-Kernen" in doc.text and "Helium4" not in doc.text, doc.text[:600]
+
