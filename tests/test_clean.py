@@ -2027,3 +2027,15 @@ def test_word_and_number_heading_a_compound_get_their_hyphen_back_on_real_text()
     doc = _ok(raw)
     assert "Helium-4-Kernen" in doc.text and "Helium4" not in doc.text, doc.text[:600]
 
+
+def test_present_participle_glued_to_a_second_word_gets_its_hyphen_back_on_real_text():
+    """"... entsprechend abweisend-distanzierend." broken after "abweisend-": pdftotext's default
+    mode glues "abweisenddistanzierend" (sueddeutsche.de, session 30's --html-fresh sample, layout
+    b). German writes a present participle before an adjective apart or, as a pair, hyphenated; the
+    Bundestag protocols glue none to a word of the lexicon but the adverbs in "-erweise"."""
+    text = _html_fresh_page("trafilatura--sueddeutsche.de.genderdebatte")
+    assert "abweisend-distanzierend" in text
+    raw = _column_broken_at(text, "abweisend-distanzierend", 10, width=39)
+    assert "abweisenddistanzierend" in raw
+    doc = _ok(raw)
+    assert "abweisend-distanzierend" in doc.text, doc.text[:600]

@@ -6,7 +6,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING, Callable, Optional
 
-from .data import (_lexprob, abbreviation_glued_tails, first_names, hyphen_only_heads, hyphen_parts,
+from .data import (_lexprob, abbreviation_glued_tails, corpus_probs, first_names, hyphen_only_heads, hyphen_parts,
                    hyphen_span_prob, isch_tails, lexicon, unit_surfaces)
 
 if TYPE_CHECKING:
@@ -370,6 +370,9 @@ class CompoundHyphens:
             # both halves words, the glued form none ("deutschsprachigen" is one)
             if pg is not None:
                 return []
+            k = self._participle_pair(w, at)
+            if k is not None:
+                return [(k, "-")]
             stem = re.sub(r"e[mnrs]?$", "", w)
             if any(lex.get(stem + e) is not None for e in ("", "e", "en", "er", "es", "em")):
                 return []  # the glued word in another inflection: "türkischstämmige(n)"
@@ -504,6 +507,36 @@ class CompoundHyphens:
         # ... where a line was appended: a capital inside a word elsewhere in such a line is a
         # name ("G2 WinPro PC", "VivaPress", "DolbyDigital")
         return [(k, "-")] if at(k) else []
+
+    @staticmethod
+    def _participle_pair(w: str, at: Callable[[int], bool]) -> Optional[int]:
+        """The cut after a present participle glued to a second word, where a line was appended:
+        "abweisenddistanzierend" for "abweisend-distanzierend" (session 30's --html-fresh sample,
+        sueddeutsche.de, layout b). Our own rule, on the Bundestag protocols' counts
+        (training/hyphen_pairs.py): German writes a present participle before an adjective apart
+        ("überwiegend positiv") or, as a pair, hyphenated ("beschreibend-analytische",
+        "forschend-experimentellen": 3 forms, 4 times), and glues none to a word of the lexicon
+        but the adverbs in "-erweise" ("überraschenderweise", a comparative's "-er" and "weise")
+        and a lost space ("passendrechnen", once); the sources of the dev half and the web pages
+        hyphenate one ("strahlend-weiße") and glue none the lexicon lacks. The participle is an
+        infinitive of the lexicon and "d" ("abweisen", -15 or better; the participle a word of it),
+        seven letters or more; the second word one of the lexicon of six letters or more (-16 or
+        better) or a participle too ("distanzierend" is a rare form, -17.6); the glued form no word of
+        the lexicon (asked before) nor of the protocols."""
+        lex = lexicon()
+        if corpus_probs()[0].get(w) is not None:
+            return None
+
+        def participle(x: str) -> bool:
+            m = re.fullmatch(r"([a-zäöüß]{4,}en)d(?:e[mnrs]?)?", x)
+            return m is not None and (lex.get(m.group(1)) or -99.0) >= -15.0
+
+        for k in range(7, len(w) - 5):
+            left, right = w[:k], w[k:]
+            if left.endswith("end") and participle(left) and (lex.get(left) or -99.0) >= -16.0 and right != "erweise" \
+                    and ((lex.get(right) or -99.0) >= -16.0 or participle(right)) and at(k):
+                return k
+        return None
 
     @staticmethod
     def _abbreviation_suffix(right: str) -> bool:
