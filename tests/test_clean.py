@@ -1961,3 +1961,81 @@ def test_derived_adjective_glued_to_a_noun_is_a_lost_space_on_real_text():
     assert word in raw
     doc = _ok(raw)
     assert word in doc.text and "händlerunabhängigen-Kredit" not in doc.text, doc.text[:600]
+
+
+def test_full_column_lines_are_no_pull_quote_where_the_median_line_is_a_doubled_one_on_real_text():
+    """pdftotext's default mode on bench_clean.py's three narrow columns (layout b, the column 39
+    chars) read juraforum.de's page with most lines doubled (a line-end hyphen's next line appended,
+    two columns side by side): the median line was 71 chars, so the paragraph's last three full
+    column lines after a finished sentence, "Bei den vorgelegten Bewerbungen habe es" / "sich um
+    nichtssagende Scheinbewerbungen" / "gehandelt.", were short lines and removed as "pull_quote"
+    (session 31, --html-fresh). The lines are measured against the column width there."""
+    text = _html_fresh_page("trafilatura--juraforum.de-Wohngeld")
+    pars = [p for p in text.split("\n") if p.strip()]
+    assert pars[-2].endswith("Bei den vorgelegten Bewerbungen habe es sich um nichtssagende Scheinbewerbungen gehandelt.")
+    lines = (["FOCUS | ONLINE", "", "18.6.2021 | Ausgabe 3", "", " ".join(pars[0].split()[:7])]
+             + _filled(pars[0], [37, 279, 78, 72, 999]) + _filled(pars[1], [74, 0, 156, 42, 78, 39, 999])
+             + _filled(pars[2], [108, 152, 0, 122, 999]) + _filled(pars[3], [83, 43, 39, 81, 39, 39, 999])
+             + _filled(pars[4], [999]) + ["", "Seite 96", ""])
+    assert lines[-7:-4] == ["Bei den vorgelegten Bewerbungen habe es", "sich um nichtssagende Scheinbewerbungen",
+                            "gehandelt."]
+    doc = _ok("\n".join(lines) + "\n")
+    assert "nichtssagende Scheinbewerbungen gehandelt." in doc.text, doc.text[-400:]
+    assert "pull_quote" not in {r.kind for r in doc.removed}
+
+
+def test_swapped_lines_after_a_broken_word_are_no_pull_quote_on_real_text():
+    """pdfminer read the first line of the next sentence's paragraph before the rest of a word
+    broken at a line end: "... Es wäre verantwortungs-" / "Interessant ist" / "los gegenüber der
+    Welt." / "nun, dass Deutschland allein dasteht." (faz.de, bench_clean.py --html-fresh, layout
+    b). The two lines were removed as a pull quote; "verantwortungs" + "los" is a word, so they
+    are two lines read in the wrong order, and nothing is dropped."""
+    text = _html_fresh_page("snacktory--faz")
+    pars = [p for p in text.split("\n") if p.strip()]
+    k = next(i for i, p in enumerate(pars) if "Es wäre verantwortungslos gegenüber der Welt. Interessant ist nun" in p)
+    par = pars[k]
+    head = par[:par.index("verantwortungslos")] + "verantwortungs-"
+    lines = _filled(pars[k - 1], [44] * 60 + [45])
+    # the head set in full lines from its end, as the column holds it: "... verzichten. Es wäre verantwortungs-"
+    words, rev = head.split(), []
+    while words:
+        line = words.pop()
+        while words and len(words[-1]) + 1 + len(line) <= 44:
+            line = words.pop() + " " + line
+        rev.append(line)
+    lines = [x for x in lines if x] + [""] + rev[::-1]
+    assert lines[-1].endswith("verzichten. Es wäre verantwortungs-") and len(lines[-1]) >= 34
+    lines += ["Interessant ist", "los gegenüber der Welt.", "nun, dass Deutschland allein dasteht.", ""]
+    for par in pars[k + 1:k + 3]:
+        lines += [x for x in _filled(par, [44] * 60 + [45]) if x] + [""]
+    doc = _ok("\n".join(lines) + "\n")
+    assert "pull_quote" not in {r.kind for r in doc.removed}
+    assert "Es wäre verantwortungslos gegenüber der Welt." in doc.text, doc.text[-600:]
+    assert "Interessant ist nun, dass Deutschland allein dasteht." in _squash(doc.text)
+
+
+def test_word_and_number_heading_a_compound_get_their_hyphen_back_on_real_text():
+    """"... aus Helium-4-Kernen ..." broken after "Helium-": pdftotext's default mode glues
+    "Helium4-Kernen" (internetchemie.info, session 30's --html-fresh sample, layout b). A word and a
+    number heading a compound are hyphenated throughout (the Bundestag protocols: 220 forms of the
+    shape, "Leopard-2-Panzer", to 8 glued names, "Target2-Salden"), and no typesetter breaks a
+    glued word at a digit."""
+    text = _html_fresh_page("trafilatura--internetchemie.info.Heliumkerne")
+    assert "Helium-4-Kernen" in text
+    raw = _column_broken_at(text, "Helium-4-Kernen", 7, width=39)
+    assert "Helium4-Kernen" in raw
+    doc = _ok(raw)
+    assert "Helium-4-Kernen" in doc.text and "Helium4" not in doc.text, doc.text[:600]
+
+
+def test_present_participle_glued_to_a_second_word_gets_its_hyphen_back_on_real_text():
+    """"... entsprechend abweisend-distanzierend." broken after "abweisend-": pdftotext's default
+    mode glues "abweisenddistanzierend" (sueddeutsche.de, session 30's --html-fresh sample, layout
+    b). German writes a present participle before an adjective apart or, as a pair, hyphenated; the
+    Bundestag protocols glue none to a word of the lexicon but the adverbs in "-erweise"."""
+    text = _html_fresh_page("trafilatura--sueddeutsche.de.genderdebatte")
+    assert "abweisend-distanzierend" in text
+    raw = _column_broken_at(text, "abweisend-distanzierend", 10, width=39)
+    assert "abweisenddistanzierend" in raw
+    doc = _ok(raw)
+    assert "abweisend-distanzierend" in doc.text, doc.text[:600]

@@ -352,7 +352,18 @@ class PrintFurniture:
 
     def pull_quotes(self) -> None:
         c, D = self.c, self.D
-        lim = 0.6 * c.L
+        # our own rule: in a text whose line-end hyphens pdftotext deleted, the lines are measured
+        # against the column width (`_Ctx.col_width`), not the median line. That mode appends the
+        # line after a line-end hyphen and can read two narrow columns side by side into one line,
+        # so the median can be a doubled line: at 71 and 74 chars for a column of 39 and 36, three
+        # full column lines of a paragraph ("Bei den vorgelegten Bewerbungen habe es" / "sich um
+        # nichtssagende Scheinbewerbungen" / "gehandelt.", juraforum.de) and two ("Ziel der
+        # Brüsseler Zentralisten ist“, sagte" / "Steger.", unzensuriert.at) were short lines and
+        # dropped as pull quotes (bench_clean.py --html-fresh, layout b, session 31). Only ever narrower
+        # than the median line: where the comb reads a wider column (lines of a simulated 45-60-char
+        # column), taking it made more lines short and dropped two sentences of 3,278 texts
+        L = min(c.L, c.col_width()) if c.hyphens_deleted() else c.L
+        lim = 0.6 * L
         lines = c.nonblank
         i = 0
         while i < len(lines):

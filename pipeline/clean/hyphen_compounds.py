@@ -6,7 +6,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING, Callable, Optional
 
-from .data import (_lexprob, abbreviation_glued_tails, first_names, hyphen_only_heads, hyphen_parts,
+from .data import (_lexprob, abbreviation_glued_tails, corpus_probs, first_names, hyphen_only_heads, hyphen_parts,
                    hyphen_span_prob, isch_tails, lexicon, unit_surfaces)
 
 if TYPE_CHECKING:
@@ -241,6 +241,18 @@ class CompoundHyphens:
         cut = self._doc_head_cut(w, pg, at)
         if cut is not None:
             return [(cut, "-")]
+        m = self._WORD_NUMBER.fullmatch(w)
+        if m and before_hyphen and nxt[:1].isupper() and lex.get(m.group(1)) is not None and at(m.end(1)):
+            # our own rule: a word and a number heading a compound, "Helium4-Kernen" for "Helium-4-Kernen"
+            # (session 30's --html-fresh sample, internetchemie.info, layout b), where a line was appended
+            # and the document prints the glued form nowhere else (`_wc_fixed` above). German hyphenates the
+            # whole chain: in the Bundestag protocols 220 forms of this shape (809 times: "Leopard-2-Panzer",
+            # "Euro-7-Norm", "Artikel-7-Verfahren", "Cäsium-137-Werte") to 8 glued (24 times), all names
+            # ("Target2-Salden", "Tele2-Urteil"); in the sources of the dev half and the web pages 30 forms to
+            # 3 ("Cat5-Kabel", "Covid19-Arbeitslosen"; "Covid" is no word of the lexicon). A typesetter
+            # breaks no glued word at a digit, so a cut there is a deleted hyphen (training/hyphen_pairs.py
+            # counts the shapes)
+            return [(m.end(1), "-")]
         if counts.get(w, 0) >= 2 and not self._at_junctions(w):
             return []  # printed twice (a line end splits a word once, a brand is written so every time)
 
@@ -358,6 +370,9 @@ class CompoundHyphens:
             # both halves words, the glued form none ("deutschsprachigen" is one)
             if pg is not None:
                 return []
+            k = self._participle_pair(w, at)
+            if k is not None:
+                return [(k, "-")]
             stem = re.sub(r"e[mnrs]?$", "", w)
             if any(lex.get(stem + e) is not None for e in ("", "e", "en", "er", "es", "em")):
                 return []  # the glued word in another inflection: "türkischstämmige(n)"
@@ -492,6 +507,36 @@ class CompoundHyphens:
         # ... where a line was appended: a capital inside a word elsewhere in such a line is a
         # name ("G2 WinPro PC", "VivaPress", "DolbyDigital")
         return [(k, "-")] if at(k) else []
+
+    @staticmethod
+    def _participle_pair(w: str, at: Callable[[int], bool]) -> Optional[int]:
+        """The cut after a present participle glued to a second word, where a line was appended:
+        "abweisenddistanzierend" for "abweisend-distanzierend" (session 30's --html-fresh sample,
+        sueddeutsche.de, layout b). Our own rule, on the Bundestag protocols' counts
+        (training/hyphen_pairs.py): German writes a present participle before an adjective apart
+        ("überwiegend positiv") or, as a pair, hyphenated ("beschreibend-analytische",
+        "forschend-experimentellen": 3 forms, 4 times), and glues none to a word of the lexicon
+        but the adverbs in "-erweise" ("überraschenderweise", a comparative's "-er" and "weise")
+        and a lost space ("passendrechnen", once); the sources of the dev half and the web pages
+        hyphenate one ("strahlend-weiße") and glue none the lexicon lacks. The participle is an
+        infinitive of the lexicon and "d" ("abweisen", -15 or better; the participle a word of it),
+        seven letters or more; the second word one of the lexicon of six letters or more (-16 or
+        better) or a participle too ("distanzierend" is a rare form, -17.6); the glued form no word of
+        the lexicon (asked before) nor of the protocols."""
+        lex = lexicon()
+        if corpus_probs()[0].get(w) is not None:
+            return None
+
+        def participle(x: str) -> bool:
+            m = re.fullmatch(r"([a-zäöüß]{4,}en)d(?:e[mnrs]?)?", x)
+            return m is not None and (lex.get(m.group(1)) or -99.0) >= -15.0
+
+        for k in range(7, len(w) - 5):
+            left, right = w[:k], w[k:]
+            if left.endswith("end") and participle(left) and (lex.get(left) or -99.0) >= -16.0 and right != "erweise" \
+                    and ((lex.get(right) or -99.0) >= -16.0 or participle(right)) and at(k):
+                return k
+        return None
 
     @staticmethod
     def _abbreviation_suffix(right: str) -> bool:

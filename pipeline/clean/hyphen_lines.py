@@ -2,9 +2,7 @@
 line-end hyphen can lie, and the document's own word counts that weigh a join."""
 from __future__ import annotations
 
-import bisect
 import re
-import statistics
 from collections import Counter
 from typing import Optional
 
@@ -52,49 +50,9 @@ class LineEvidence:
         return out
 
     def _col_width(self) -> float:
-        """The column width in chars of a text whose line-end hyphens pdftotext deleted. The
-        median line length (`ctx.L`) misses it there: every line that ended in a hyphen has
-        the next line appended, and in a short article or a narrow column those doubled
-        lines are half the lines or more (bench_clean.py's dev half: the median lies outside
-        the column's 45-58 chars in 43 of 300 layout-a articles). So the width is the
-        length that explains the most lines as one, two or three column lines (a comb:
-        weight 1, 0.7, 0.5, 0.4 for the lines of about 1, 2, 3, 4 widths, +-12 %), among
-        lengths of 30 chars or more held by 2 lines or more, less one for every line that
-        ends in mid-sentence and would be shorter than a column line; it is the median of the
-        lines about one width long. On bench_clean.py's default and fresh dev samples (533
-        articles per layout) it lies in the column's range (layout a 45-58 chars, b 36-45) in
-        531 and 531 articles (without the mid-sentence term, the fourth width and the 30-char
-        floor: 528 and 529; articles where nearly every line is a doubled one, wn60990: 98
-        chars for a column of 49)."""
-        nb = [ln.strip for ln in self.c.lines if not ln.blank]
-        lens = sorted(len(t) for t in nb)
-        # lines that end in mid-sentence (a letter or a comma): none of them is shorter than
-        # the column, bar a line pdftotext broke at a wide gap
-        mid = sorted(len(t) for t in nb if t[-1].isalpha() or t[-1] == ",")
-
-        def short_mid(x: float) -> int:
-            return bisect.bisect_left(mid, 0.88 * x) - bisect.bisect_right(mid, 0.3 * x)
-
-        def between(lo: float, hi: float) -> int:
-            return bisect.bisect_right(lens, hi) - bisect.bisect_left(lens, lo)
-
-        best: Optional[tuple[float, int]] = None
-        for x in sorted(set(lens)):
-            if x < 30:  # no column of running text is narrower (bench layout b: 36-45)
-                continue
-            n1, n2, n3, n4 = (between(k * 0.88 * x, k * 1.12 * x) for k in (1, 2, 3, 4))
-            if n1 < 2:
-                continue
-            # a width that would make lines ending in mid-sentence shorter than a column line
-            # is too wide: an article whose lines are nearly all doubled ones has its column
-            # width at the doubled length by the comb alone (wn60990: 93 chars, the column 49)
-            score = n1 + 0.7 * n2 + 0.5 * n3 + 0.4 * n4 - short_mid(x)
-            if best is None or score > best[0]:
-                best = (score, x)
-        if best is None:
-            return self.c.L
-        x = best[1]
-        return float(statistics.median(lens[bisect.bisect_left(lens, 0.88 * x):bisect.bisect_right(lens, 1.12 * x)]))
+        """The column width in chars of a text whose line-end hyphens pdftotext deleted
+        (`_Ctx.col_width`, which the pull-quote pass reads too)."""
+        return self.c.col_width()
 
     def _after_fragment(self, i: int) -> bool:
         """Line `i` follows a fragment of a line that pdftotext broke at a wide gap (the line

@@ -166,6 +166,8 @@ class _Assembler(LineEvidence, CompoundHyphens):
     # a capitalised word of five letters or more: "H5N1Virusstamm", "Covid19Entlassungswelle" (the
     # cut is the match's end)
     _CODE_CAP = re.compile(r"(?:[A-ZÄÖÜ]+\d+[A-ZÄÖÜ]\d+|[^\W\d_]*[a-zäöüß]\d{2,})(?=[A-ZÄÖÜ][a-zäöüß]{4,}$)")
+    # a capitalised word of four letters or more and a number: "Helium4" (before "-Kernen")
+    _WORD_NUMBER = re.compile(r"([A-ZÄÖÜ][a-zäöüß]{3,})(\d+)")
     # a word and a capital letter: "VitaminD" (before "-Spiegel"), "HepatitisB"
     _WORD_LETTER = re.compile(r"([A-ZÄÖÜ]?[a-zäöüß]{3,})([A-ZÄÖÜ])")
     # "18951944" (a range of years, 1500-2099)
