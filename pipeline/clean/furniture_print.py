@@ -125,7 +125,7 @@ class PrintFurniture:
         slot must end in a dash or a full stop, and a dash only after a sentence: "Deutschland -
         Serbien: 0:1" (two places, no sentence after them) is a match, no dateline; "Moskau –
         Russland hat ..." is one."""
-        c, D = self.c, self.D
+        c = self.c
         free = [ln for ln in c.nonblank if ln.kind is None]
         if self.title_line is not None and self.title_line in free:
             free = free[free.index(self.title_line) + 1:]
