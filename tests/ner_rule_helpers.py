@@ -9,27 +9,29 @@ from pipeline.nlp import NER_RULE_COMPONENTS as RULE_PIPES
 from repo_data import web_set
 
 
-def ents_after(nlp_info, doc, **settings) -> list:
+def ents_after(nlp_info, doc, names: dict | None = None, **settings) -> list:
     """The entities (spans) after the rule components, with `settings` (attribute -> value on
-    presseschau_ner_rules) for this call only."""
+    presseschau_ner_rules) and `names` (the same on presseschau_names) for this call only."""
     nlp, _ = nlp_info
-    rules = nlp.get_pipe("presseschau_ner_rules")
-    saved = {k: getattr(rules, k) for k in settings}
+    changes = [(nlp.get_pipe("presseschau_ner_rules"), settings), (nlp.get_pipe("presseschau_names"), names or {})]
+    saved = [(pipe, {k: getattr(pipe, k) for k in attrs}) for pipe, attrs in changes]
     try:
-        for k, v in settings.items():
-            setattr(rules, k, v)
+        for pipe, attrs in changes:
+            for k, v in attrs.items():
+                setattr(pipe, k, v)
         doc = doc.copy()
         for name in RULE_PIPES:
             doc = nlp.get_pipe(name)(doc)
     finally:
-        for k, v in saved.items():
-            setattr(rules, k, v)
+        for pipe, attrs in saved:
+            for k, v in attrs.items():
+                setattr(pipe, k, v)
     return list(doc.ents)
 
 
-def ents_with(nlp_info, doc, **settings) -> Counter:
+def ents_with(nlp_info, doc, names: dict | None = None, **settings) -> Counter:
     """Counter of (text, label) of `ents_after`."""
-    return Counter((e.text, e.label_) for e in ents_after(nlp_info, doc, **settings))
+    return Counter((e.text, e.label_) for e in ents_after(nlp_info, doc, names, **settings))
 
 
 _DOCS: dict = {}  # page_set -> its texts, (page_set, text) -> Doc: each read or run once for all tests

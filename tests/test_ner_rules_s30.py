@@ -10,16 +10,6 @@ import pytest
 from ner_rule_helpers import ents_with, text_doc as _doc
 
 
-def _names_with(nlp_info, doc, first_names_alone: bool):
-    names = nlp_info[0].get_pipe("presseschau_names")
-    saved = names.first_names_alone
-    try:
-        names.first_names_alone = first_names_alone
-        return ents_with(nlp_info, doc)
-    finally:
-        names.first_names_alone = saved
-
-
 # the sample (public.spot-on-news.de; its first and third sentence): the full name, then the listed first name alone
 LEANDER = ("Nach zahlreichen Intrigen und Dramen in der ablaufenden Staffel gehen Eleni Schwarzbach (Dorothée Neff, 35) "
            "und Leander Saalfeld (Marcel Zuschlag, 30) nun endlich den Bund der Ehe ein. Fünf Folgen später macht das neue "
@@ -28,8 +18,8 @@ LEANDER = ("Nach zahlreichen Intrigen und Dramen in der ablaufenden Staffel gehe
 
 def test_first_name_alone_after_the_full_name_is_per(nlp_info):
     doc = _doc(nlp_info, LEANDER)
-    assert _names_with(nlp_info, doc, True)[("Leander", "PER")] == 1
-    assert _names_with(nlp_info, doc, False)[("Leander", "PER")] == 0
+    assert ents_with(nlp_info, doc, names={"first_names_alone": True})[("Leander", "PER")] == 1
+    assert ents_with(nlp_info, doc, names={"first_names_alone": False})[("Leander", "PER")] == 0
 
 
 @pytest.mark.parametrize("text", [

@@ -25,16 +25,6 @@ def test_a_disease_by_its_code_is_no_name(nlp_info, text, word):
     assert ents_with(nlp_info, doc, unnamed_nouns=rules.unnamed_nouns - _DISEASE_CODES)[(word, "PER")] == 1
 
 
-def _names_with(nlp_info, doc, bracket_short_names: bool):
-    names = nlp_info[0].get_pipe("presseschau_names")
-    saved = names.bracket_short_names
-    try:
-        names.bracket_short_names = bracket_short_names
-        return ents_with(nlp_info, doc)
-    finally:
-        names.bracket_short_names = saved
-
-
 # 10kGNAD (gnad32): the short name in brackets after the holding's name, then alone; the model misses it there
 OEBIB = ("Die Österreichische Bundes- und Industriebeteiligungen GmbH (Öbib), die den Drittel-Staatsanteil an der "
          "Casag hält, sieht in einer Vereinfachung der Eigentümerstruktur eine Wertsteigerung. Die Öbib wird auch in "
@@ -43,8 +33,8 @@ OEBIB = ("Die Österreichische Bundes- und Industriebeteiligungen GmbH (Öbib), 
 
 def test_a_short_name_in_brackets_is_the_organisation_everywhere(nlp_info):
     doc = _doc(nlp_info, OEBIB)
-    assert _names_with(nlp_info, doc, True)[("Öbib", "ORG")] == 2
-    assert _names_with(nlp_info, doc, False)[("Öbib", "ORG")] == 0
+    assert ents_with(nlp_info, doc, names={"bracket_short_names": True})[("Öbib", "ORG")] == 2
+    assert ents_with(nlp_info, doc, names={"bracket_short_names": False})[("Öbib", "ORG")] == 0
 
 
 @pytest.mark.parametrize("text, word", [

@@ -28,7 +28,7 @@ import re
 import tempfile
 from collections import Counter
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "pipeline" / "lang" / "de" / "corpus_forms.tsv.gz"
@@ -36,7 +36,7 @@ SRC = ROOT.parent / "shared" / "data" / "text" / "bundestag"
 
 # a word: letters and digits, hyphen-joined parts kept together ("CO2-Preis", "Covid-19-Pandemie");
 # the protocols write U+2010 and U+2011 rarely, read as "-"
-_TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _LETTER = re.compile(r"[^\W\d_]")
 # an unhyphenated form with a capital after a lowercase letter or a digit glued to a letter: the
 # protocols' committee lists lost their separators in extraction ("EnergieAusschuss",
@@ -45,19 +45,31 @@ _LETTER = re.compile(r"[^\W\d_]")
 _GLUED_ARTEFACT = re.compile(r"[a-zäöüß][A-ZÄÖÜ]|\d[^\W\d_]|[^\W\d_]\d")
 
 
-def count_forms(lines: Iterable[str]) -> Counter:
-    """form -> count over `lines` (a `# doc ...` line of the protocol files is no text)."""
-    counts: Counter = Counter()
+def text_lines(lines: Iterable[str]) -> Iterator[str]:
+    """The text lines of the protocol files (a `# doc ...` line is no text), U+2010/U+2011 read as "-"."""
     for line in lines:
-        if line.startswith("# doc "):
-            continue
-        line = line.replace("\u2010", "-").replace("\u2011", "-")
-        counts.update(t for t in _TOKEN.findall(line)
+        if not line.startswith("# doc "):
+            yield line.replace("\u2010", "-").replace("\u2011", "-")
+
+
+def count_forms(lines: Iterable[str]) -> Counter:
+    """form -> count over the `text_lines` of `lines`."""
+    counts: Counter = Counter()
+    for line in text_lines(lines):
+        counts.update(t for t in TOKEN.findall(line)
                       if _LETTER.search(t) and ("-" in t or not _GLUED_ARTEFACT.search(t)))
     return counts
 
 
-def _lines(paths: list[Path]) -> Iterable[str]:
+def protocol_paths(src: Path) -> list[Path]:
+    """The protocol files under `src`; none is a SystemExit naming the folder."""
+    paths = sorted(src.glob("bundestag_plenarprotokolle_wp*.txt.gz"))
+    if not paths:
+        raise SystemExit(f"{src}: no bundestag_plenarprotokolle_wp*.txt.gz")
+    return paths
+
+
+def raw_lines(paths: list[Path]) -> Iterator[str]:
     for p in paths:
         with gzip.open(p, "rt", encoding="utf-8") as fh:
             yield from fh
@@ -69,10 +81,8 @@ def main() -> None:
     ap.add_argument("--min-count", type=int, default=3)
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
-    paths = sorted(args.src.glob("bundestag_plenarprotokolle_wp*.txt.gz"))
-    if not paths:
-        raise SystemExit(f"{args.src}: no bundestag_plenarprotokolle_wp*.txt.gz")
-    counts = count_forms(_lines(paths))
+    paths = protocol_paths(args.src)
+    counts = count_forms(raw_lines(paths))
     total = sum(counts.values())
     kept = sorted((f, n) for f, n in counts.items() if n >= args.min_count)
     fd, tmp = tempfile.mkstemp(dir=args.out.parent, suffix=".tmp")

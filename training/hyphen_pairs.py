@@ -22,33 +22,22 @@ Never reads Wikinews or 10kGNAD text: the cleaning bench's articles come from th
 from __future__ import annotations
 
 import argparse
-import gzip
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Iterable
 
-ROOT = Path(__file__).resolve().parents[1]
-SRC = ROOT.parent / "shared" / "data" / "text" / "bundestag"
-_TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+from training.hyphen_corpus import SRC, TOKEN, protocol_paths, raw_lines, text_lines
+
 _WORD_NUMBER_TAIL = re.compile(r"([A-ZÄÖÜ][a-zäöüß]{3,})(-?)(\d+)-[A-ZÄÖÜ].*")
 _PARTICIPLE = re.compile(r"([a-zäöüß]{4,}en)d(?:e[mnrs]?)?")
-
-
-def _lines(paths: list[Path]) -> Iterable[str]:
-    for p in paths:
-        with gzip.open(p, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                if not line.startswith("# doc "):
-                    yield line.replace("\u2010", "-").replace("\u2011", "-")
 
 
 def count(paths: list[Path], heads: frozenset) -> tuple[Counter, Counter]:
     """(form -> count, (head, next word) -> count for the heads standing as words of their own)."""
     forms: Counter = Counter()
     apart: Counter = Counter()
-    for line in _lines(paths):
-        toks = _TOKEN.findall(line)
+    for line in text_lines(raw_lines(paths)):
+        toks = TOKEN.findall(line)
         forms.update(toks)
         for a, b in zip(toks, toks[1:]):
             if a in heads and b.isalpha() and b.islower():
@@ -63,9 +52,7 @@ def main() -> None:
     ap.add_argument("--src", type=Path, default=SRC)
     ap.add_argument("--heads", nargs="*", default=["nicht", "anti", "quasi", "top", "pro"])
     args = ap.parse_args()
-    paths = sorted(args.src.glob("bundestag_plenarprotokolle_wp*.txt.gz"))
-    if not paths:
-        raise SystemExit(f"{args.src}: no bundestag_plenarprotokolle_wp*.txt.gz")
+    paths = protocol_paths(args.src)
     lex = lexicon()
     forms, apart = count(paths, frozenset(args.heads))
     print(f"{sum(forms.values()):,} tokens, {len(forms):,} forms ({', '.join(p.name for p in paths)})")
