@@ -140,6 +140,12 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         fh.write(data)
 
 
+def atomic_write_gzip(path: Path, text: str) -> None:
+    """`text` gzipped (mtime 0, no file name in the header: the same text gives the same bytes, as a generated
+    table of pipeline/lang/ must, being part of the pipeline fingerprint), written atomically."""
+    atomic_write_bytes(path, gzip.compress(text.encode("utf-8"), mtime=0))
+
+
 def atomic_write_files(files: list[tuple[Path, bytes]]) -> None:
     """Write files that belong together (Label Studio's tasks and their labelling config) as far
     as one can: each to a temporary file beside it (fsync'ed) first, and only when every one is

@@ -1646,6 +1646,23 @@ def test_adjective_pair_cut_from_the_data_on_real_text(monkeypatch):
     assert "staatlichöffentlichen" in _ok(raw).text
 
 
+def test_a_generated_table_is_the_same_bytes_for_the_same_text(tmp_path):
+    """training/hyphen_corpus.py and training/common_nouns.py write their tables with
+    `pipeline.io.atomic_write_gzip`: the same text twice gives the same bytes (the tables are part of the
+    pipeline fingerprint; a gzip header with a time or the temporary file's name would change them), the
+    cleaner reads it, and no temporary file is left beside it."""
+    import pipeline.clean.data as cdata
+    from pipeline.io import atomic_write_gzip
+
+    text = "#total\t10\nCO2-Preis\t4\n"
+    atomic_write_gzip(tmp_path / "a" / "corpus_forms.tsv.gz", text)
+    atomic_write_gzip(tmp_path / "b" / "corpus_forms.tsv.gz", text)
+    first, second = (tmp_path / d / "corpus_forms.tsv.gz" for d in "ab")
+    assert first.read_bytes() == second.read_bytes()
+    assert cdata.read_corpus_forms(first) == ({"CO2-Preis": 4}, 10)
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["corpus_forms.tsv.gz"]
+
+
 def test_corpus_forms_table_loads_validated(tmp_path):
     """lang/de/corpus_forms.tsv.gz (the Bundestag protocols' word forms, training/hyphen_corpus.py):
     the shipped table reads with its token total and holds hyphenated forms of today that the

@@ -13,10 +13,9 @@ load time: reading the 355k-form table took 2-5 s and ~100 MB in every worker pr
 from __future__ import annotations
 
 import argparse
-import gzip
-import os
-import tempfile
 from pathlib import Path
+
+from pipeline.io import atomic_write_gzip
 
 OUT = Path(__file__).resolve().parents[1] / "pipeline" / "lang" / "de" / "common_nouns.tsv.gz"
 _GENITIVE_ENDINGS = ("s", "es", "'", "’")
@@ -45,15 +44,7 @@ def main() -> None:
 
     table = srsly.read_gzip_json(str(spacy_lookups_data.get_file("de_lemma_lookup.json.gz")))
     nouns = common_nouns(table)
-    fd, tmp = tempfile.mkstemp(dir=args.out.parent, suffix=".tmp")
-    os.close(fd)
-    # mtime=0: the same table gives the same bytes (the file is part of the pipeline fingerprint)
-    try:
-        with open(tmp, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
-            gz.write("".join(f"{form}\t{lemma}\n" for form, lemma in sorted(nouns.items())).encode("utf-8"))
-        os.replace(tmp, args.out)
-    finally:  # a left-over .tmp in pipeline/lang/ would change the pipeline fingerprint
-        Path(tmp).unlink(missing_ok=True)
+    atomic_write_gzip(args.out, "".join(f"{form}\t{lemma}\n" for form, lemma in sorted(nouns.items())))
     print(f"{args.out}: {len(nouns):,} forms of {len(set(nouns.values())):,} nouns "
           f"(spacy-lookups-data {spacy_lookups_data.__version__})")
 

@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import os
 import re
-import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Iterable, Iterator
+
+from pipeline.io import atomic_write_gzip
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "pipeline" / "lang" / "de" / "corpus_forms.tsv.gz"
@@ -85,16 +85,8 @@ def main() -> None:
     counts = count_forms(raw_lines(paths))
     total = sum(counts.values())
     kept = sorted((f, n) for f, n in counts.items() if n >= args.min_count)
-    fd, tmp = tempfile.mkstemp(dir=args.out.parent, suffix=".tmp")
-    os.close(fd)
-    # mtime=0: the same text gives the same bytes (the file is part of the pipeline fingerprint)
-    try:
-        with open(tmp, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
-            gz.write(f"#total\t{total}\n".encode("utf-8"))
-            gz.write("".join(f"{f}\t{n}\n" for f, n in kept).encode("utf-8"))
-        os.replace(tmp, args.out)
-    finally:  # a left-over .tmp in pipeline/lang/ would change the pipeline fingerprint
-        Path(tmp).unlink(missing_ok=True)
+    text = f"#total\t{total}\n" + "".join(f"{f}\t{n}\n" for f, n in kept)
+    atomic_write_gzip(args.out, text)
     hy = sum(1 for f, _ in kept if "-" in f)
     print(f"{args.out}: {len(kept):,} forms (count >= {args.min_count}; {hy:,} hyphenated) of "
           f"{len(counts):,}, {total:,} tokens, {args.out.stat().st_size:,} bytes ({', '.join(p.name for p in paths)})")
