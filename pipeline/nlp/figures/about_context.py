@@ -19,6 +19,11 @@ from .common import _ADJ_ENDINGS, _ADJ_INFL, _NOUN_POS, _next, _prev
 _WHOLE_RULES = frozenset({"partitive_genitive", "elliptic_share", "vote_share", "share_subject"})
 
 
+def _date_tokens(doc: Doc) -> set[int]:
+    """The indices of the tokens inside the Doc's DATE spans."""
+    return {k for sp in doc.spans.get(DATE_SPANS, []) for k in range(sp.start, sp.end)}
+
+
 class AboutContextRules:
     """Methods of `FigureRecognizer` for the job named above (component.py composes the mixins into it)."""
 
@@ -77,14 +82,13 @@ class AboutContextRules:
                 return not any(t.is_punct or self._is_noun(t) for t in doc[k + 2: q0])
         return False
 
-    def _copula_es(self, doc: Doc, f: dict) -> Optional[int]:
+    def _copula_es(self, doc: Doc, f: dict, dates: set[int]) -> Optional[int]:
         """Session 31 (measures.json `copula_continuation`): the index of an expletive "es" before the amount whose
         clause is "es" + a form of "sein" ("waren es 43 Prozent", "sind es in Österreich rund 28.000"; a modal before "es"
         and "sein"/"gewesen" after the amount: "sollen es mehr als 200.000 sein"), with only adverbs, dates and
-        prepositional phrases between "es" and the amount; else None."""
+        prepositional phrases between "es" and the amount (`dates`: the tokens of the DATE spans); else None."""
         q0 = self._qualifier_start(doc, f["start"])
         s0 = sentence_bounds(doc, f["num"])[0]
-        dates = {k for sp in doc.spans.get(DATE_SPANS, []) for k in range(sp.start, sp.end)}
         es = None
         for k in range(q0 - 1, max(s0 - 1, q0 - 1 - self.copula_max_between), -1):
             if doc[k].is_punct:
@@ -125,11 +129,11 @@ class AboutContextRules:
         sind es über 70 Prozent"). Not for a count after a number in its sentence that is neither a date nor a figure
         ("hat Sky 337.000 neue Kunden hinzugewonnen, insgesamt sind es nun 21 Millionen": the count it continues is
         not known)."""
-        es = self._copula_es(doc, f)
+        dates = _date_tokens(doc)
+        es = self._copula_es(doc, f, dates)
         if es is None:
             return None
         s0 = sentence_bounds(doc, f["num"])[0]
-        dates = {k for sp in doc.spans.get(DATE_SPANS, []) for k in range(sp.start, sp.end)}
         figs = {k for sp in out for k in range(sp.start, sp.end)}
         if f["unit"] is None and any(t.like_num and t.i not in dates and t.i not in figs for t in doc[s0: f["start"]]):
             return None
@@ -808,7 +812,7 @@ class AboutContextRules:
             k = next((j + 1 for j in range(k + 1, min(len(doc), k + 12)) if doc[j].text == ")"), k)
         if k + 1 < len(doc) and self._is_adj(doc[k]) and doc[k].text.islower() and self._is_noun(doc[k + 1]):
             return None
-        dates = {k for sp in doc.spans.get(DATE_SPANS, []) for k in range(sp.start, sp.end)}
+        dates = _date_tokens(doc)
         found: Optional[Token] = None
         in_pp = prev_noun = np_open = x_gen = False  # x_gen: the open phrase is a genitive attribute ("der Preis [des Öls]")
         pp_noun = coord = False  # the last noun was a preposition's; a coordinator follows a noun
