@@ -12,7 +12,7 @@ from ..ext import DATE_SPANS
 from ..normalize import iso_day, lang_data, parse_anchor
 from .common import _ISO_DAY
 from .context import DateContext
-from .patterns import DateMatch, DatePatterns
+from .patterns import DateMatch, DatePatterns, _alt, _cap
 from .tense import TenseDetector
 from .text import _hard_wrapped, clause_bounds, sentence_bounds, split_trailing_periods
 from .values import DateValues
@@ -116,6 +116,15 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
         self.event_group_articles = frozenset(d["event_name_groups"]["articles"])
         self.episode_followers = d["episode_day_followers"]
         self.recurring_words = set(d["recurring_day_words"])
+        sh = d["service_hours"]  # session 32: opening hours ("Montag bis Freitag 9-12 Uhr") are weekly sets
+        self.service_not_after = frozenset(sh["not_after"])
+        self.service_single_within = int(sh["single_within"])
+        links, wds = _alt(sh["links"]), _alt(_cap(w) for w in self.weekdays)
+        self.service_range_re = re.compile(rf"\s*(?:{links})\s*(?:{wds})(?![\w-])\.?")
+        self.service_before_re = re.compile(rf"(?:{wds})\.?\s*(?:{links})\s*$")
+        t = r"\d{1,2}(?:[.:]\d{2})?"
+        self.service_hours_re = re.compile(rf"\s*,?\s*(?:(?:{_alt(sh['lead_words'])})\s+)?(?P<t1>{t})\s*(?P<uhr1>Uhr\s*)?"
+                                           rf"(?:{links})\s*(?P<t2>{t})(?P<uhr2>\s*Uhr)?(?![\w])")
         self.holiday_generic_words = set(d["holiday_generic"]["words"])
         self.postpone_preps = set(d["postponed_to"]["prepositions"])
         self.postpone_between = set(d["postponed_to"]["between"])
@@ -278,6 +287,7 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
         last_dated: Optional[tuple[str, str, int]] = None  # (value, kind, sentence start) of the last dated span
         history: Optional[list[int]] = []  # years of the dates so far while all lie years before publication
         postponed_end: Optional[int] = None  # the end of the last date that `_postponed_to` moved to the future
+        hours_ends: list[int] = []  # where the opening hours read as weekly sets so far end (`_service_hours`)
         for m, span in matches:
             s0, s1 = sentence_bounds(doc, span.start)
             c0, c1 = clause_bounds(doc, span.start, span.end, s0, s1)
@@ -376,14 +386,19 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
                     continue  # "Ostern weltweit am gleichen Tage zu feiern": the feast, not a time
                 if self._holiday_generic(doc, s0, s1):
                     value = None  # "Jedes Jahr ... Allein zu Silvester gingen 100 Autos in Flammen auf"
-            if precision != "day" and value is not None and not self._explicit(m) and \
+            service = m.kind == "weekday" and not m.g.get("mod") and not m.g.get("wadj") and not m.g.get("dp") \
+                and not m.g.get("dp2") and self._service_hours(doc, span, text, hours_ends)
+            if service:
+                value = f"XXXX-WXX-{self.weekdays[m.g['wd'].lower()] + 1}"  # "Montag bis Freitag 9-12 Uhr": every week's
+                hours_ends.append(span.end_char)
+            if not service and precision != "day" and value is not None and not self._explicit(m) and \
                     not (self.mode == "narrative" and ref is not None):
                 value = self._coarse(value, m, precision)
             span = Span(doc, span.start, span.end, label="DATE")
             span._.value = value
             if m.kind in ("period_duration", "clock_duration"):
                 span._.date_type = "duration"
-            if generic_weekend:
+            if generic_weekend or service:
                 span._.date_type = "set"
             if m.g.get("everyyear") and m.g.get("mon"):
                 # "im Mai jeden Jahres": every year's month (or day), a TimeML set
