@@ -61,7 +61,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "vague_before", "fraction_noun_not_after", "not_counts", "ordinal_articles"}),
     "qualifiers.json": frozenset({"qualifiers", "before_digits_only"}),
     "identifiers.json": frozenset({"before", "before_digits_only", "compound_heads", "after", "coordinates", "clock_words", "year_first_verbs"}),
-    "measures.json": frozenset({"compound_durations", "race_times", "bracket_years_age",
+    "measures.json": frozenset({"compound_durations", "race_times", "bracket_years_age", "age_before_particles", "age_threshold",
         "measuring_verbs", "object_measuring_verbs", "subject_deps", "object_deps", "particle_deps", "anaphoric_pronouns", "purpose", "participle_phrase", "partitive_pronouns", "ratios", "speed", "rate_prepositions", "measure_adjectives", "angle_after", "zero_sides", "predicate_only_with_unit", "container_nouns", "bare_quantity_nouns", "amount_phrases", "partitive_words", "duration_codes",
         "ago_words", "set_before", "genitive_time_prepositions", "ahead_words", "anchored_after", "anchored_comparisons", "age_after", "age_before", "action_noun_suffixes", "age_nouns", "age_range_words", "age_compounds", "sets", "plural_sets", "difference_prepositions", "comparatives", "measure_nouns_before", "bound_prepositions", "bound_fillers", "as_words", "elliptic_cues", "distance", "street_suffixes", "phone_words", "score_words",
         "score_context", "duration_adjectives", "not_duration_adjective_stems", "von_prepositions", "number_links", "coordinators", "definite_articles",
