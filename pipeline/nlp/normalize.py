@@ -45,7 +45,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "quarter_words", "half_words", "quarter_last_words", "deictic_days", "relative_modifiers", "relative_units",
         "relative_compounds", "year_triggers", "month_triggers", "tense", "anaphoric_modifiers",
         "heute_nowadays", "anaphoric_compounds", "deictic_modifiers", "decade_words", "holidays",
-        "event_name_heads", "event_name_suffixes", "episode_day_followers", "recurring_day_words", "service_hours", "holiday_generic", "postponed_to", "holiday_lowercase_words",
+        "event_name_heads", "event_name_suffixes", "episode_day_followers", "recurring_day_words", "service_hours", "bare_day", "holiday_generic", "postponed_to", "holiday_lowercase_words",
         "ordinal_nouns", "season_compounds", "month_prefixes", "of_year_modifiers", "deictic_lowercase_only",
         "season_triggers", "dative_jahre_after", "morgen_noun_after", "deictic_idioms", "year_frame_words", "deictic_years",
         "quote_marks", "clause_openers", "anaphoric_near", "day_month_triggers", "anaphoric_phrases", "decade_compound_suffixes",

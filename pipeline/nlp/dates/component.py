@@ -75,6 +75,9 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
         self.weekday_date_articles = list(d["weekday_date_articles"])
         self.recurring_preps = set(d["recurring_day_prepositions"])
         self.day_links = list(d["day_list_links"])  # "2. und 3. Januar", "vom 10. auf den 11. Februar"
+        self.bare_day_after = list(d["bare_day"]["after"])  # session 32: "am 18." of the month dated last
+        self.bare_day_next_pos = frozenset(d["bare_day"]["next_pos"])
+        self.bare_day_next_words = frozenset(d["bare_day"]["next_words"])
         self.month_list_links = list(d["month_list_links"])
         self.generic_month_articles = frozenset(d["generic_month_articles"])
         # multi-word triggers before a bare month ("im Laufe des"), matched on the words before it
@@ -288,6 +291,7 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
         history: Optional[list[int]] = []  # years of the dates so far while all lie years before publication
         postponed_end: Optional[int] = None  # the end of the last date that `_postponed_to` moved to the future
         hours_ends: list[int] = []  # where the opening hours read as weekly sets so far end (`_service_hours`)
+        month_ref: Optional[tuple[int, int]] = None  # (year, month) of the last date written with its month (`bare_day`)
         for m, span in matches:
             s0, s1 = sentence_bounds(doc, span.start)
             c0, c1 = clause_bounds(doc, span.start, span.end, s0, s1)
@@ -332,7 +336,16 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
                 continue
             if m.kind == "rel":
                 m.extra["quoted"] = self._quoted(text, m.start)
-            if m.kind == "episode_day":
+            if m.kind == "bare_day":
+                # session 32 (dates.json "bare_day"): "am 18." of the month the text dated last
+                nxt = next((t for t in doc[span.end: span.end + 2] if not t.is_space), None)
+                if month_ref is None or (nxt is not None and nxt.text not in ",;)" and nxt.pos_ not in self.bare_day_next_pos
+                                          and nxt.text not in self.bare_day_next_words):
+                    continue
+                value = iso_day(month_ref[0], month_ref[1], int(m.g["day"]))
+                if value is None:
+                    continue
+            elif m.kind == "episode_day":
                 # day N counts from the episode's first day: the date the text named last
                 # before the first "Tag N" is taken as its day 1 ("am Tag Zwei ihrer Flucht" after
                 # "am Donnerstag, den 26. November" -> the 27th); later "Tag N" count from there
@@ -421,6 +434,10 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
                 history = history + [r_val.year] if r_val.year <= anchor.year - 2 else None  # None: the present came up
             if value and span._.date_type != "set" and self._ref_from(value) is not None:
                 last_dated = (value, m.kind, s0)
+            if m.kind in ("dmy", "numeric_dm", "numeric", "iso", "month", "day_list") and value and span._.date_type != "set":
+                mm = re.match(r"(\d{4})-(\d{2})(?:-\d{2})?$", value)
+                if mm:
+                    month_ref = (int(mm.group(1)), int(mm.group(2)))
             if lead_day is None and value and span._.date_type != "set" and _ISO_DAY.match(value):
                 lead_day = dt.date.fromisoformat(value)
             if m.kind == "holiday":
