@@ -18,6 +18,9 @@ def test_opening_hours_are_weekly_sets(nlp):
     assert [(t, typ) for t, _, typ in got] == [("Samstag", "date")] and got[0][1].startswith("2022-")
     got = dates_of(nlp, "Flohmarkt im Hof: Sonntag 10 bis 17 Uhr.", "2022-02-01")
     assert [(t, typ) for t, _, typ in got] == [("Sonntag", "date")] and got[0][1].startswith("2022-")
+    # a range after "vom" is one week's days, both of them
+    got = dates_of(nlp, "Die Messe ist vom Montag bis Freitag von 9 bis 17 Uhr geöffnet.", "2022-02-01")
+    assert [(t, typ) for t, _, typ in got] == [("Montag", "date"), ("Freitag", "date")]
     # two weekdays without clock times are two days
     assert [v for _, v, _ in dates_of(nlp, "Der Gipfel tagt von Montag bis Mittwoch in Brüssel.", "2022-02-01")] == [
         "2022-01-31", "2022-02-02"]

@@ -403,8 +403,13 @@ class DateContext:
         prev = self._prev_words(doc, span, 1)
         if prev and prev[0] in self.service_not_after:
             return False  # "am Samstag von 10 bis 18 Uhr": one day
-        if r or self.service_before_re.search(text[max(0, span.start_char - 40): span.start_char]):
+        if r:
             return True
+        before = text[max(0, span.start_char - 40): span.start_char]
+        b = self.service_before_re.search(before)
+        if b:  # the second of a range: the first decides ("vom Montag bis Freitag von 9 bis 17 Uhr" is one week)
+            w = re.search(r"(\w+)\W*$", before[:b.start()])
+            return not (w and w.group(1).lower() in self.service_not_after)
         return any(0 <= span.start_char - e <= self.service_single_within for e in hours_ends)
 
     @staticmethod
