@@ -77,7 +77,8 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "strip_leading_pos", "strip_trailing_pos", "city_adjective", "trailing_openers", "appositive_heads",
         "federal_institutions", "kind_heads", "person_roles", "election_heads", "institution_places", "party_nouns", "roads", "slash_join_words",
         "unnamed_nouns", "unnamed_suffixes", "acronyms", "org_apposition_heads", "datelines", "chambers", "hyphen_org_heads", "place_prepositions",
-        "term_acronyms", "news_sources", "dateline_places", "party_branches", "plural_place_heads"}),
+        "term_acronyms", "news_sources", "dateline_places", "party_branches", "plural_place_heads",
+        "quoted_work_heads", "not_work_heads"}),
 }
 
 
