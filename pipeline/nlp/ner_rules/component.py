@@ -125,6 +125,10 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.branch_regions = region_names(kinds=frozenset(branches["region_kinds"]))
         self.first_names, self.surnames = person_names()
         self.plural_place_heads = frozenset(data["plural_place_heads"])  # `plural_compound` (session 31)
+        self.lineups = persons  # `add_lineup_players` (session 32), with the persons repair
+        self.lineup_cfg = data["lineups"]
+        self.lineup_separators = frozenset(self.lineup_cfg["separators"])
+        self.lineup_dashes = frozenset(self.lineup_cfg["dashes"])
 
     def __call__(self, doc: Doc) -> Doc:
         # no early return for a Doc without entities: the repairs that add names (apposition,
@@ -198,6 +202,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
             out = self.join_party_branches(doc, out, repaired, typed)
         if self.persons:
             out = self.add_persons(doc, out, repaired, typed)
+        if self.lineups:
+            out = self.add_lineup_players(doc, out, repaired, typed)
         if self.roads:
             out = self.add_roads(doc, out, repaired)
         if self.places:

@@ -1,0 +1,29 @@
+"""presseschau_ner_rules and presseschau_names, session 32 (issue 13, names the rules still got wrong: an unseen
+sample of 25 10kGNAD articles drawn with random.Random(3232), checked on all 1,022 10kGNAD articles and the Wikinews
+train/dev articles; docs/measurements/ner.md, "Session 32 (names the rules still get wrong)"). Each test runs real
+text (quoted from 10kGNAD) through the annotate stage and checks that the error comes back with the session's rule
+switched off, so no test passes without it."""
+from __future__ import annotations
+
+from ner_rule_helpers import ents_with, text_doc as _doc
+
+# 10kGNAD (gnad543, the session's sample): a Bundesliga preview's line-ups; the model took most surnames for places
+LINEUP = ("Bisherige Saisonergebnisse: 1:1 (a), 3:0 (h), 0:2 (a) Grödig: Swete – T. Kainz, D. Baumgartner, Pichler, "
+          "Strobl/Denner – Brauer, Rasner – Schütz, Kerschbaum, Goiginger – Derflinger/Wallner Ersatz: Strasser – "
+          "Strauss, Denner/Strobl, Völkl, Djuric, Ofosu, Wallner/Derflinger Es fehlen: B. Sulimani (fünfte Gelbe "
+          "Karte), Maak (Meniskuseinriss) Sturm: Esser – Kayhan, Avlonitis, Kamavuaka, Lykogiannis – Lovric, "
+          "Offenbacher – Horvath, M. Stankovic, Avdijaj – Edomwonyi")
+PLAYERS = ("Swete", "T. Kainz", "D. Baumgartner", "Pichler", "Brauer", "Rasner", "Schütz", "Kerschbaum", "Goiginger",
+           "Strasser", "Strauss", "Völkl", "Djuric", "Ofosu", "B. Sulimani", "Maak", "Esser", "Kayhan", "Avlonitis",
+           "Kamavuaka", "Lykogiannis", "Lovric", "Offenbacher", "Horvath", "M. Stankovic", "Avdijaj", "Edomwonyi")
+
+
+def test_the_players_of_a_lineup_are_persons(nlp_info):
+    doc = _doc(nlp_info, LINEUP)
+    on = ents_with(nlp_info, doc)
+    assert all(on[(p, "PER")] == 1 for p in PLAYERS), [p for p in PLAYERS if on[(p, "PER")] != 1]
+    for p in ("Strobl", "Denner", "Wallner", "Derflinger"):  # each twice, on both sides of a slash
+        assert on[(p, "PER")] == 2
+    assert not [k for k in on if k[0] in ("Grödig", "Sturm", "Ersatz") and k[1] == "PER"]  # the headers stay
+    off = ents_with(nlp_info, doc, lineups=False)
+    assert sum(off[(p, "PER")] for p in PLAYERS) < len(PLAYERS) // 2
