@@ -27,3 +27,19 @@ def test_the_players_of_a_lineup_are_persons(nlp_info):
     assert not [k for k in on if k[0] in ("Grödig", "Sturm", "Ersatz") and k[1] == "PER"]  # the headers stay
     off = ents_with(nlp_info, doc, lineups=False)
     assert sum(off[(p, "PER")] for p in PLAYERS) < len(PLAYERS) // 2
+
+
+# 10kGNAD (gnad307, the session's sample): the model ends the name at the capitalised particle ("[Alexander Van] der
+# Bellen"), and presseschau_names then copied "Van" alone onto the other mentions
+VAN_DER_BELLEN = ("Alle neun Landeshauptstädte sind in der Hand von Alexander Van der Bellen. In Graz hat der designierte "
+                  "Bundespräsident sein bestes Ergebnis in einer Landeshauptstadt erreicht: 64,4 Prozent aller Wähler "
+                  "haben Van der Bellen ihre Stimme gegeben.")
+
+
+def test_a_surname_with_a_capitalised_particle_is_whole(nlp_info):
+    doc = _doc(nlp_info, VAN_DER_BELLEN)
+    on = ents_with(nlp_info, doc)
+    assert on[("Alexander Van der Bellen", "PER")] == 1 and on[("Van der Bellen", "PER")] == 1
+    assert not [k for k in on if k[0] in ("Van", "Alexander Van", "Bellen")]
+    off = ents_with(nlp_info, doc, names={"particle_surnames": False}, particle_surnames=False)
+    assert off[("Alexander Van der Bellen", "PER")] == 0 and off[("Van der Bellen", "PER")] == 0

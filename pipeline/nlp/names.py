@@ -204,6 +204,9 @@ class NameLinker:
     ALIAS_FILE = "aliases.tsv"
     #: a short name in mixed case in brackets after an ORG is voted like an acronym (session 31; a switch for the tests)
     bracket_short_names = True
+    # a person's surname starts at a capitalised particle inside the full name ("Alexander [Van der Bellen]"),
+    # so the mentions "Van der Bellen(s)" are the surname, not "Bellen" alone (session 32, 10kGNAD)
+    particle_surnames = True
 
     def __init__(self, aliases_path: Optional[str] = None, resolve_short_forms: bool = True, use_aliases: bool = True,
                  propagate: bool = True, min_support: int = 2, surname_wins: bool = True, context_wins: bool = True,
@@ -440,6 +443,25 @@ class NameLinker:
             return True
         return all(t.pos_ in _NAMEISH_POS or t.lower_ in self.particles for t in toks)
 
+    def _particle_start(self, toks: list[Token]) -> Optional[int]:
+        """Where a person's surname starts at a capitalised particle followed by a lowercase one ('Alexander
+        [Van der Bellen]', '[De la Calle]'; session 32): the index in `toks`, None where there is none (or the
+        switch `particle_surnames` is off). Not a capitalised particle before a capitalised word ('Van Morrison')."""
+        if not self.particle_surnames:
+            return None
+        return next((x for x in range(len(toks) - 2) if toks[x].text[:1].isupper() and toks[x].lower_ in self.particles
+                     and toks[x + 1].text.islower() and toks[x + 1].lower_ in self.particles), None)
+
+    def _particle_name(self, toks: list[Token], pos_tagged: bool) -> bool:
+        """A person's name with a surname of particles ('Van der Bellen', `_particle_start`) is a clean name
+        whatever the tagger read its last word as ('Bellen' NOUN): the words before the particle look like a
+        name, the particles are lowercase after the first, the last word is capitalised letters."""
+        cut = self._particle_start(toks)
+        if cut is None or not toks[-1].text[:1].isupper() or not toks[-1].is_alpha:
+            return False
+        return (cut == 0 or self._looks_like_name(toks[:cut], pos_tagged)) \
+            and all(t.text.islower() and t.lower_ in self.particles for t in toks[cut + 1:-1])
+
     def _common_noun_context(self, doc: Doc, i: int, pos_tagged: bool) -> bool:
         """A capitalised word after an indefinite article or a lowercase attributive adjective
         is a common noun ("einer Orbitalkapsel", "große Angst"), whatever the model said elsewhere
@@ -518,7 +540,7 @@ class NameLinker:
                 continue
             form = tuple(self._word(t) for t in toks[:-1]) + (self._gen_base(self._word(toks[-1]), words),)
             ent_form[k] = form
-            clean = self._looks_like_name(toks, pos_tagged)
+            clean = self._looks_like_name(toks, pos_tagged) or (cls == "PER" and self._particle_name(toks, pos_tagged))
             vote(form, cls, clean, multi=len(toks) >= 2 or (e.start, e.end, e.label_) in typed)
             if (e.start, e.end, e.label_) in typed:
                 in_context.setdefault(form, set()).add(cls)
@@ -547,6 +569,9 @@ class NameLinker:
                     or any(w in known for w in inner):
                 continue
             surname = (self._gen_base(last, words),)
+            cut = self._particle_start(toks)
+            if cut is not None:  # "Alexander Van der Bellen" ... "Van der Bellen", not "Van der [Bellen]" (session 32)
+                surname = tuple(self._word(t) for t in toks[cut:-1]) + surname
             vote(surname, "PER", True, multi=True)
             surnames.setdefault(surname, []).append(tuple(self._word(t) for t in toks[:-1]) + surname)
             full_names.append(toks)

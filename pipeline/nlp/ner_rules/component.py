@@ -126,6 +126,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.first_names, self.surnames = person_names()
         self.plural_place_heads = frozenset(data["plural_place_heads"])  # `plural_compound` (session 31)
         self.lineups = persons  # `add_lineup_players` (session 32), with the persons repair
+        self.particle_surnames = persons  # `join_particle_surnames` (session 32), with the persons repair
         self.lineup_cfg = data["lineups"]
         self.lineup_separators = frozenset(self.lineup_cfg["separators"])
         self.lineup_dashes = frozenset(self.lineup_cfg["dashes"])
@@ -204,6 +205,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
             out = self.add_persons(doc, out, repaired, typed)
         if self.lineups:
             out = self.add_lineup_players(doc, out, repaired, typed)
+        if self.particle_surnames:
+            out = self.join_particle_surnames(doc, out, repaired)
         if self.roads:
             out = self.add_roads(doc, out, repaired)
         if self.places:
