@@ -43,3 +43,25 @@ def test_a_surname_with_a_capitalised_particle_is_whole(nlp_info):
     assert not [k for k in on if k[0] in ("Van", "Alexander Van", "Bellen")]
     off = ents_with(nlp_info, doc, names={"particle_surnames": False}, particle_surnames=False)
     assert off[("Alexander Van der Bellen", "PER")] == 0 and off[("Van der Bellen", "PER")] == 0
+
+
+# 10kGNAD (gnad527, the session's sample): languages in a list, LOC and PER from the model
+LANGUAGES = ("Daneben gibt es auch muttersprachlichen Unterricht in Arabisch, Bulgarisch, Chinesisch, Dari (Neupersisch), "
+             "Französisch, Italienisch, Kurdisch/Kurmanci, Kurdisch/Zazaki, Pashto (vor allem in Afghanistan und Pakistan "
+             "gesprochen), Persisch, Polnisch, Portugiesisch, Romanes, Rumänisch, Russisch, Slowakisch, Slowenisch, Somali, "
+             "Spanisch, Tschechisch, Tschetschenisch und Ungarisch.")
+
+
+def test_a_language_is_no_name(nlp_info):
+    import json
+
+    from pipeline.paths import ROOT
+
+    doc = _doc(nlp_info, LANGUAGES)
+    langs = set(json.loads((ROOT / "pipeline/lang/de/ner_rules.json").read_text(encoding="utf-8"))["unnamed_nouns"]["languages"])
+    on = ents_with(nlp_info, doc)
+    assert not [k for k in on if k[0] in langs and k[1] != "MISC"]  # the repairs leave MISC alone ('Russisch' MISC)
+    assert ("Afghanistan", "LOC") in on and ("Pakistan", "LOC") in on
+    rules = nlp_info[0].get_pipe("presseschau_ner_rules")
+    off = ents_with(nlp_info, doc, unnamed_nouns=rules.unnamed_nouns - langs)
+    assert len([k for k in off if k[0] in langs and k[1] != "MISC"]) >= 5
