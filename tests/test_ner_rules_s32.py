@@ -5,6 +5,8 @@ text (quoted from 10kGNAD) through the annotate stage and checks that the error 
 switched off, so no test passes without it."""
 from __future__ import annotations
 
+import pytest
+
 from ner_rule_helpers import ents_with, text_doc as _doc
 
 # 10kGNAD (gnad543, the session's sample): a Bundesliga preview's line-ups; the model took most surnames for places
@@ -65,3 +67,16 @@ def test_a_language_is_no_name(nlp_info):
     rules = nlp_info[0].get_pipe("presseschau_ner_rules")
     off = ents_with(nlp_info, doc, unnamed_nouns=rules.unnamed_nouns - langs)
     assert len([k for k in off if k[0] in langs and k[1] != "MISC"]) >= 5
+
+
+# 10kGNAD (gnad640, gnad422): a common noun before a listed first name and a surname, inside the model's PER
+@pytest.mark.parametrize("text, noun, name", [
+    ("Das sei nicht haltbar, erklärt der ebenfalls an der Studie beteiligte Politologe Georg Spitaler vom Verein für "
+     "Geschichtsschreibung der Arbeiterbewegung.", "Politologe", "Georg Spitaler"),
+    ("In Los Angeles gründeten Gitarrist Dino Cazares, Schlagzeuger Raymond Herrera, Bassist Andrew Shives und Sänger "
+     "Burton Christopher Bell Ulceration, bald nannten sie sich Fear The Factory.", "Bassist", "Andrew Shives"),
+])
+def test_a_common_noun_before_a_first_name_is_no_part_of_the_name(nlp_info, text, noun, name):
+    doc = _doc(nlp_info, text)
+    assert ents_with(nlp_info, doc)[(name, "PER")] == 1
+    assert ents_with(nlp_info, doc, noun_before_first_name=False)[(f"{noun} {name}", "PER")] == 1

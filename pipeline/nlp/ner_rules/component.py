@@ -127,6 +127,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.plural_place_heads = frozenset(data["plural_place_heads"])  # `plural_compound` (session 31)
         self.lineups = persons  # `add_lineup_players` (session 32), with the persons repair
         self.particle_surnames = persons  # `join_particle_surnames` (session 32), with the persons repair
+        self.noun_before_first_name = strip_descriptors  # `person_lead` (session 32), with the descriptors
         self.lineup_cfg = data["lineups"]
         self.lineup_separators = frozenset(self.lineup_cfg["separators"])
         self.lineup_dashes = frozenset(self.lineup_cfg["dashes"])
