@@ -80,3 +80,19 @@ def test_a_common_noun_before_a_first_name_is_no_part_of_the_name(nlp_info, text
     doc = _doc(nlp_info, text)
     assert ents_with(nlp_info, doc)[(name, "PER")] == 1
     assert ents_with(nlp_info, doc, noun_before_first_name=False)[(f"{noun} {name}", "PER")] == 1
+
+
+# 10kGNAD (gnad783): the radio station "Antenne Vorarlberg" PER from the model made "Vorarlberg" a surname, and
+# `surname_wins` then turned every "Vorarlberg" of the article (LOC from the model) into PER
+VORARLBERG = ("In einzelnen Bundesländern waren die Manipulationen durch GfK offenbar noch gravierender. In der Steiermark "
+              "wurde die Antenne Steiermark von 31 auf 24 Prozent Marktanteil hinuntergestuft, in Vorarlberg die Plätze "
+              "von Antenne Vorarlberg und Ö3 einfach umgedreht. Steiermark und Vorarlberg sind die zwei schlimmsten "
+              "Bundesländer, wo die führenden Regionalsender massiv runtergeschrieben worden sind und dafür die "
+              "ORF-Sender massiv in die Höhe, so Swoboda. In Vorarlberg war die Antenne weit vor Ö3.")
+
+
+def test_a_place_the_model_called_loc_is_no_surname(nlp_info):
+    doc = _doc(nlp_info, VORARLBERG)
+    on, off = ents_with(nlp_info, doc), ents_with(nlp_info, doc, names={"place_surnames_guard": False})
+    assert off[("Vorarlberg", "PER")] >= 2, off
+    assert on[("Vorarlberg", "PER")] == 0 and on[("Vorarlberg", "LOC")] >= 2, on
