@@ -96,3 +96,14 @@ def test_a_place_the_model_called_loc_is_no_surname(nlp_info):
     on, off = ents_with(nlp_info, doc), ents_with(nlp_info, doc, names={"place_surnames_guard": False})
     assert off[("Vorarlberg", "PER")] >= 2, off
     assert on[("Vorarlberg", "PER")] == 0 and on[("Vorarlberg", "LOC")] >= 2, on
+
+
+def test_the_team_before_a_lineup_is_its_club(nlp_info):
+    # gnad543: "Sturm:" is the club (ORG; the article's six other "Sturm" follow it by presseschau_names), "Grödig:"
+    # the town standing for its club (LOC, GUIDELINES.md)
+    doc = _doc(nlp_info, "Bei Sturm muss mit Innenverteidiger Lukas Spendlhofer eine wichtige Stütze seine Gelb-Sperre "
+                         "absitzen. " + LINEUP)
+    on = ents_with(nlp_info, doc)
+    assert on[("Sturm", "ORG")] == 2 and on[("Grödig", "LOC")] == 1, on
+    off = ents_with(nlp_info, doc, lineup_teams=False)
+    assert off[("Sturm", "ORG")] == 0, off

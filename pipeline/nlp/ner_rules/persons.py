@@ -196,9 +196,14 @@ class PersonRules:
             header = doc[prev_end:i] if prev_end >= 0 else None
             chained = prev_ok and header is not None and 0 < len(header) <= cfg["max_header"] \
                 and all(w.is_alpha for w in header)
-            ok = bool(items) and ((len(items) >= cfg["min_items"] and dashes >= cfg["min_dashes"]) or chained)
+            shaped = len(items) >= cfg["min_items"] and dashes >= cfg["min_dashes"]
+            ok = bool(items) and (shaped or chained)
             if ok:
                 runs.append((items, j))
+                if shaped and self.lineup_teams and doc[i - 1].is_alpha and doc[i - 1].text[:1].isupper():
+                    # the team's name, one word before the colon ('Sturm:', 'Grödig:'; not the scorer before it in
+                    # 'Tore: 1:0 (52.) Junuzovic Österreich:')
+                    self._lineup_headers.append((i - 1, i))
             prev_end, prev_ok = j, ok  # j: the token after the run ('Ersatz' of 'Wallner Ersatz:')
         return runs
 
@@ -208,7 +213,22 @@ class PersonRules:
         (Hüftprobleme)' LOC), unless one reaches out of the line-up (no blind overwrite)."""
         new: list[Span] = []
         drop: set[int] = set()
-        for items, hi in self.lineup_runs(doc):
+        self._lineup_headers: list[tuple[int, int]] = []
+        runs = self.lineup_runs(doc)
+        for h, i in self._lineup_headers:
+            # the team: a place stands for its club (LOC, GUIDELINES.md), else the club's name (ORG); the
+            # model's ORG or LOC there stays, its PER or MISC goes ('Sturm' 6x in the article, missed)
+            over = [k for k, e in enumerate(ents) if e.start < i and e.end > h]
+            if len(over) == 1 and (ents[over[0]].start, ents[over[0]].end) == (h, i) and ents[over[0]].label_ in ("ORG", "LOC"):
+                typed.append(ents[over[0]])
+                continue
+            if any(ents[k].start < h or ents[k].end > i for k in over):
+                continue
+            text = doc[h:i].text
+            label = "LOC" if text in self.place_list or text in self.regions or text in self.known_places else "ORG"
+            drop.update(over)
+            new.append(Span(doc, h, i, label=label))
+        for items, hi in runs:
             lo = items[0][0]
             subs = [sub for _, b in items if (sub := self.lineup_substitute(doc, b)) is not None]
             for a, b in items + subs:
