@@ -127,7 +127,6 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.plural_place_heads = frozenset(data["plural_place_heads"])  # `plural_compound` (session 31)
         self.lineups = persons  # `add_lineup_players` (session 32), with the persons repair
         self.lineup_teams = persons  # `add_lineup_players`: the team's name before a line-up (session 32)
-        self._lineup_headers: list[tuple[int, int]] = []
         self.particle_surnames = persons  # `join_particle_surnames` (session 32), with the persons repair
         self.noun_before_first_name = strip_descriptors  # `person_lead` (session 32), with the descriptors
         self.lineup_cfg = data["lineups"]

@@ -166,8 +166,9 @@ class PersonRules:
             return None
         return item[0], item[1]
 
-    def lineup_runs(self, doc: Doc) -> list[tuple[list[tuple[int, int]], int]]:
-        """The players (start, end) of the line-ups in `doc` with the token after each run: each run of players after a colon, separated by
+    def lineup_runs(self, doc: Doc) -> tuple[list[tuple[list[tuple[int, int]], int]], list[tuple[int, int]]]:
+        """The players (start, end) of the line-ups in `doc` with the token after each run, and the teams'
+        names (start, end) before the runs of the line-up's own shape (`lineup_teams`): each run of players after a colon, separated by
         commas, slashes and dashes (ner_rules.json ``lineups``), that holds ``min_items`` players and
         ``min_dashes`` dashes (the formation's lines: 'Grödig: Swete – T. Kainz, D. Baumgartner, ...
         – Brauer, Rasner – ...'), and each run right after such a one whose header has at most
@@ -176,6 +177,7 @@ class PersonRules:
         or ran two into one span ('Djuric, Ofosu' PER)."""
         cfg = self.lineup_cfg
         runs: list[tuple[list[tuple[int, int]], int]] = []
+        headers: list[tuple[int, int]] = []
         prev_end, prev_ok = -10, False
         for i, t in enumerate(doc):
             if t.text != ":":
@@ -203,9 +205,9 @@ class PersonRules:
                 if shaped and self.lineup_teams and doc[i - 1].is_alpha and doc[i - 1].text[:1].isupper():
                     # the team's name, one word before the colon ('Sturm:', 'Grödig:'; not the scorer before it in
                     # 'Tore: 1:0 (52.) Junuzovic Österreich:')
-                    self._lineup_headers.append((i - 1, i))
+                    headers.append((i - 1, i))
             prev_end, prev_ok = j, ok  # j: the token after the run ('Ersatz' of 'Wallner Ersatz:')
-        return runs
+        return runs, headers
 
     def add_lineup_players(self, doc: Doc, ents: list[Span], repaired: list[Span], typed: list[Span]) -> list[Span]:
         """PER for each player of a line-up (`lineup_runs`), typed (the list's shape decides it): the
@@ -213,9 +215,8 @@ class PersonRules:
         (Hüftprobleme)' LOC), unless one reaches out of the line-up (no blind overwrite)."""
         new: list[Span] = []
         drop: set[int] = set()
-        self._lineup_headers: list[tuple[int, int]] = []
-        runs = self.lineup_runs(doc)
-        for h, i in self._lineup_headers:
+        runs, headers = self.lineup_runs(doc)
+        for h, i in headers:
             # the team: a place stands for its club (LOC, GUIDELINES.md), else the club's name (ORG); the
             # model's ORG or LOC there stays, its PER or MISC goes ('Sturm' 6x in the article, missed)
             over = [k for k, e in enumerate(ents) if e.start < i and e.end > h]
