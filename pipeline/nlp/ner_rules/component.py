@@ -127,6 +127,13 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.branch_regions = region_names(kinds=frozenset(branches["region_kinds"]))
         self.first_names, self.surnames = person_names()
         self.plural_place_heads = frozenset(data["plural_place_heads"])  # `plural_compound` (session 31)
+        self.lineups = persons  # `add_lineup_players` (session 32), with the persons repair
+        self.lineup_teams = persons  # `add_lineup_players`: the team's name before a line-up (session 32)
+        self.particle_surnames = persons  # `join_particle_surnames` (session 32), with the persons repair
+        self.noun_before_first_name = strip_descriptors  # `person_lead` (session 32), with the descriptors
+        self.lineup_cfg = data["lineups"]
+        self.lineup_separators = frozenset(self.lineup_cfg["separators"])
+        self.lineup_dashes = frozenset(self.lineup_cfg["dashes"])
 
     def __call__(self, doc: Doc) -> Doc:
         # no early return for a Doc without entities: the repairs that add names (apposition,
@@ -200,6 +207,10 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
             out = self.join_party_branches(doc, out, repaired, typed)
         if self.persons:
             out = self.add_persons(doc, out, repaired, typed)
+        if self.lineups:
+            out = self.add_lineup_players(doc, out, repaired, typed)
+        if self.particle_surnames:
+            out = self.join_particle_surnames(doc, out, repaired)
         if self.roads:
             out = self.add_roads(doc, out, repaired)
         if self.places:
