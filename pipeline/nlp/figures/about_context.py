@@ -48,7 +48,7 @@ class AboutContextRules:
         if not self._same_sentence(doc, prev_span.start, f["num"]):
             s0 = sentence_bounds(doc, f["num"])[0]
             q0 = self._qualifier_start(doc, f["start"])
-            if q0 == 0 or (doc[q0 - 1].text.lower() not in self.elliptic_cues and not self._expletive_copula(doc, s0, q0)
+            if q0 == 0 or (doc[q0 - 1].text.lower() not in self.elliptic_cues and not self._expletive_count(doc, f, s0, q0)
                            and not self._partitive_opening(doc, s0, q0)) or \
                     sentence_bounds(doc, prev_span.start)[1] != s0:
                 return False
@@ -68,25 +68,25 @@ class AboutContextRules:
             else None
         return k is not None and not any(t.is_punct or self._is_noun(t) or self._is_adj(t) for t in doc[k:q0])
 
-    def _expletive_copula(self, doc: Doc, s0: int, q0: int) -> bool:
-        """Session 27 (10kGNAD gnad602): "es" next to a form of "sein" right before a bare count, in its clause ("In
-        Preševo stecken rund 650 Flüchtlinge fest. In ganz Serbien sind es rund 2.000."): the count has no subject
-        of its own and continues the count of the sentence before, as after "weitere". Not after a number earlier in
-        its sentence, which may be the count it continues ("hat Sky 337.000 neue Kunden hinzugewonnen, insgesamt sind es
-        nun 21 Millionen", gnad671: that count is no FIGURE, so the one before would be the Pence of a dividend)."""
+    def _expletive_count(self, doc: Doc, f: dict, s0: int, q0: int) -> bool:
+        """Session 27 (10kGNAD gnad602): a bare count in an "es" + "sein" clause (`_copula_es`; "In Preševo stecken rund
+        650 Flüchtlinge fest. In ganz Serbien sind es rund 2.000.") has no subject of its own and continues the count of
+        the sentence before, as after "weitere"; no noun between "es" and the count. Not after a number earlier in its
+        sentence, which may be the count it continues ("hat Sky 337.000 neue Kunden hinzugewonnen, insgesamt sind es nun
+        21 Millionen", gnad671: that count is no FIGURE, so the one before would be the Pence of a dividend)."""
         if any(t.like_num for t in doc[s0:q0]):
             return False
-        for k in range(max(s0, q0 - 5), q0 - 1):
-            a, b = doc[k], doc[k + 1]
-            if "es" in (a.text.lower(), b.text.lower()) and any(x.pos_ == "AUX" and self.lemma(x).lower() == "sein" for x in (a, b)):
-                return not any(t.is_punct or self._is_noun(t) for t in doc[k + 2: q0])
-        return False
+        es = self._copula_es(doc, f, _date_tokens(doc))
+        return es is not None and not any(self._is_noun(t) for t in doc[es + 1: q0])
 
     def _copula_es(self, doc: Doc, f: dict, dates: set[int]) -> Optional[int]:
         """Session 31 (measures.json `copula_continuation`): the index of an expletive "es" before the amount whose
         clause is "es" + a form of "sein" ("waren es 43 Prozent", "sind es in Österreich rund 28.000"; a modal before "es"
         and "sein"/"gewesen" after the amount: "sollen es mehr als 200.000 sein"), with only adverbs, dates and
-        prepositional phrases between "es" and the amount (`dates`: the tokens of the DATE spans); else None."""
+        prepositional phrases between "es" and the amount (`dates`: the tokens of the DATE spans); else None.
+        Session 32: also "es" right before the form of "sein" ("In ganz Serbien sind es rund 2.000", "Es waren 43 Prozent"):
+        the one detector of this clause, for the continuation of a figure in its unit (`_copula_continuation`) and of a
+        count (`_expletive_count`)."""
         q0 = self._qualifier_start(doc, f["start"])
         s0 = sentence_bounds(doc, f["num"])[0]
         es = None
@@ -98,8 +98,10 @@ class AboutContextRules:
                 break
         if es is None:
             return None
+        after = doc[es + 1] if es + 1 < q0 else None
+        copula_after = after is not None and after.pos_ == "AUX" and self.lemma(after).lower() == "sein"
         in_pp = False
-        for x in doc[es + 1: q0]:
+        for x in doc[es + 1 + copula_after: q0]:
             if x.i in dates or x.pos_ == "ADV":
                 continue
             if x.pos_ == "ADP":
@@ -109,7 +111,7 @@ class AboutContextRules:
                 continue
             return None
         before = doc[es - 1] if es > s0 else None
-        if before is not None and before.pos_ == "AUX" and self.lemma(before).lower() == "sein":
+        if copula_after or before is not None and before.pos_ == "AUX" and self.lemma(before).lower() == "sein":
             return es
         if before is not None and before.pos_ in ("AUX", "VERB"):
             for x in doc[f["end"]: min(len(doc), f["end"] + 4)]:
