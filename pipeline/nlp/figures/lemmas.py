@@ -158,7 +158,23 @@ class LemmaRules:
     def about_lemma(self, doc: Doc, tok: Token) -> Optional[str]:
         """The `about` string for the measured token ``tok`` (its lemma, as the guidelines
         write it), or None for a vague plural or a number; shared by the rules and the learned
-        fallback (`about_model`)."""
+        fallback (`about_model`). A lemma the lemma table spells in the old way keeps the surface's "ss"
+        (`_reformed_spelling`)."""
+        lem = self._about_lemma(doc, tok)
+        return self._reformed_spelling(tok.text, lem) if lem else lem
+
+    @staticmethod
+    def _reformed_spelling(surface: str, lem: str) -> str:
+        """Session 32 (our own rule; web page "sieben thematische Dialogprozesse" -> "Dialogprozeß"): spaCy's lemma table
+        spells some lemmas in the spelling before the 1996 reform ("Prozesse" -> "Prozeß", "Fässern" -> "Faß"); where the
+        surface writes "ss" and the lemma with "ss" for "ß" starts the surface (umlauts aside), the lemma takes the
+        surface's spelling ("Dialogprozess", "Fass"). A surface with "ß" keeps it ("Straßen" -> "Straße")."""
+        if "ß" not in lem or "ß" in surface:
+            return lem
+        ss = lem.replace("ß", "ss")
+        return ss if surface.translate(_UMLAUT_FREE).lower().startswith(ss.translate(_UMLAUT_FREE).lower()) else lem
+
+    def _about_lemma(self, doc: Doc, tok: Token) -> Optional[str]:
         nxt = _next(doc, tok.i)
         if nxt is not None and nxt.i == tok.i + 1 and self._is_noun(nxt) and self._capitalised_adjective(tok):
             tok = nxt  # "acht Gelbe Karten" (the parse: "Gelbe" a noun): the noun after the adjective is counted
