@@ -981,6 +981,16 @@ class AboutContextRules:
         if prev is not None and prev.text.lower() in self.adverbs_after_von and _prev(doc, prev.i) is not None \
                 and _prev(doc, prev.i).text.lower() in self.von:
             prev = _prev(doc, prev.i)  # "ein Gewinn von umgerechnet 4,6 Milliarden Euro"
+        elif prev is not None and self._adverbial(prev):
+            # session 32 (our own rule; 10kGNAD "ein Verlust von jährlich 984.000 Hektar", "Einstiegspreise von inzwischen rund
+            # 500 Euro", "Gesamtschaden von deutlich über 200 Millionen Euro", web pages "einem Freibetrag von monatlich knapp
+            # 160 Euro"): up to three adverbs (tagged ADV) or uninflected adjectives between "von" and the amount, as one
+            # listed adverb
+            k, back = prev, 0
+            while k is not None and back < 3 and self._adverbial(k):
+                k, back = _prev(doc, k.i), back + 1
+            if k is not None and k.text.lower() in self.von:
+                prev = k
         for words in self.amount_phrases:  # "Kredit in Höhe von ...", "Schaden zwischen ...", "Minus von ..."
             k = len(words)
             if prev is None or prev.i - k + 1 < 0 or [t.text.lower() for t in doc[prev.i - k + 1: prev.i + 1]] != words:
@@ -1029,6 +1039,11 @@ class AboutContextRules:
             self._context_rule = "change"  # "lag er mit 2,2 Prozent im Plus"
             return doc[j + 1]
         return None
+
+    @staticmethod
+    def _adverbial(t: Token) -> bool:
+        """An adverb or an uninflected adjective (an adverbial one: "jährlich", "deutlich"), in lower case."""
+        return t.text.isalpha() and t.text.islower() and (t.pos_ == "ADV" or t.pos_ == "ADJ" and _ADJ_INFL.match(t.text) is None)
 
     def _change_noun_before(self, doc: Doc, prev: Optional[Token]) -> Optional[Token]:
         """The change noun whose amount a figure after "um"/"auf" (`change_of`) gives, with its
