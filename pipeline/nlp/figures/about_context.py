@@ -928,6 +928,14 @@ class AboutContextRules:
                 return c
         return None
 
+    @staticmethod
+    def _count_near(doc: Doc, prev: Span, f: dict) -> bool:
+        """Is `prev` a count (no unit, no fraction, no age) in the figure's sentence or the one before?"""
+        if prev._.unit is not None or prev._.about_rule == "age" or (isinstance(prev._.value, (int, float)) and 0 < prev._.value < 1):
+            return False
+        s0 = sentence_bounds(doc, f["num"])[0]
+        return prev.start >= (sentence_bounds(doc, s0 - 1)[0] if s0 > 0 else 0)
+
     def _partitive_antecedent(self, doc: Doc, f: dict) -> Optional[Token]:
         """Session 15 (dev12 wn66494, dev8 wn74327, dev8 wn2240): the noun a partitive pronoun stands for,
         when no figure before gives the count's `about`: "zu mehreren Nachbeben, von denen zwei ..." (the

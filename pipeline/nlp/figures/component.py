@@ -454,9 +454,12 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
             elif ab is None and out and out[-1]._.about and self._shares_about(doc, out[-1], f):
                 span._.about = out[-1]._.about  # "200 bis 230 Euro", "75 Sitzen (56,1 Prozent)"
                 span._.about_rule = "range"
-            elif ab is None and f["unit"] is None and out and out[-1]._.about and f["end"] + 1 < n and \
+            elif ab is None and out and out[-1]._.about and f["end"] + 1 < n and (f["unit"] is None or f["unit"] == "%" and self._count_near(doc, out[-1], f)) and \
                     doc[f["end"]].text.lower() in self.partitive_pronoun_before and doc[f["end"] + 1].text.lower() in self.partitive_pronouns:
-                span._.about = out[-1]._.about  # "38 von ihnen": what the figure before counted
+                # "38 von ihnen": what the figure before counted; session 32 (our own rule; unseen 10kGNAD gnad144 "... kamen
+                # ... rund 180.000 Menschen nach Österreich. Etwa zehn Prozent von ihnen blieben im Land"): a share of them
+                # after a count too (after a share, the share's whole: `_share_subject`)
+                span._.about = out[-1]._.about
                 span._.about_rule = "elliptic"
             elif ab is None and f["unit"] is not None and f["unit"] not in _TIME_UNITS and \
                     (same := self._same_unit_before(doc, out, f)) is not None:
