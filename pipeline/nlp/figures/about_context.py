@@ -194,6 +194,21 @@ class AboutContextRules:
                 return True
         return False
 
+    def _vote_pair(self, doc: Doc, f: dict) -> bool:
+        """Session 32 (measures.json `vote_shares` "pair_links"): is the bare count one of a pair "N zu M" with nothing
+        after it ("stimmten mit 322 zu 306 für einen Antrag"), in a sentence with a verb of voting or a noun of a vote?"""
+        n = len(doc)
+        first = f["end"] + 1 < n and doc[f["end"]].text.lower() in self.vote_pair_links and doc[f["end"] + 1].like_num
+        second = f["start"] >= 2 and doc[f["start"] - 1].text.lower() in self.vote_pair_links and doc[f["start"] - 2].like_num
+        if not (first or second):
+            return False
+        last = f["end"] + 1 if first else f["end"] - 1
+        if last + 1 < n and self._is_noun(doc[last + 1]):
+            return False  # "mit 178 zu 120 Stimmen": the noun says it
+        s0, s1 = sentence_bounds(doc, f["num"])
+        return any(t.pos_ in ("VERB", "AUX") and self.lemma(t).lower() in self.vote_pair_verbs
+                   or t.pos_ == "NOUN" and t.text.lower() in self.vote_pair_nouns for t in doc[s0:s1])
+
     @staticmethod
     def _last_count(out: list) -> Optional[Span]:
         """The last figure before that is no age: an age in brackets between a count and its elliptic

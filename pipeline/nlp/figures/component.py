@@ -175,6 +175,9 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.vote_not_parts = tuple(vs["not_parts"])
         self.vote_part_endings = tuple(vs["part_endings"])
         self.vote_sentences_before = int(vs["sentences_before"])
+        self.vote_pair_links = set(vs["pair_links"])
+        self.vote_pair_verbs = set(vs["pair_verbs"])
+        self.vote_pair_nouns = set(vs["pair_nouns"])
         self.accusative_articles = set(ms["accusative_articles"])
         self.rate_before = set(ms["rate_nouns"]["before"])
         self.rate_endings = tuple(ms["rate_nouns"]["endings"])
@@ -501,6 +504,9 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
                 span._.about, span._.about_rule = whole, "share_subject"
             if span._.about is None and f["unit"] == "%" and self._vote_context(doc, f):
                 span._.about, span._.about_rule = self.vote_about, "vote_share"
+            if span._.about is None and f["unit"] is None and self._vote_pair(doc, f):
+                # session 32: "Die Abgeordneten stimmten mit 322 zu 306 für einen Antrag": a vote's bare pair counts votes
+                span._.about, span._.about_rule = self.vote_about, "vote_pair"
             if span._.about and span._.about.lower() in self.bare_quantity_nouns and f["unit"] is not None \
                     and (same := self._same_unit_earlier(out, f)) is not None:
                 # "ab einer Menge von 500 Gramm" after "687 Gramm Cannabis": a quantity noun with no
