@@ -470,6 +470,12 @@ class AboutRules:
                 ctx = self._about_context(doc, f)
                 if ctx is not None and lookup_unit(ctx.text) is None and ctx.text.lower() not in self.classifier_nouns:
                     tok, name = ctx, "context:"
+            if tok is not None and f["unit"] is None and tok.ent_type_ == "PER" and tok.pos_ == "PROPN" and name in ("parse", "linear") \
+                    and tok.text not in self._known_lemmas():
+                # session 32 (our own rule; web page "jetzt 3 Punkte Vorsprung (1189 Geiger, 1186 Kobayashi)"): a person's
+                # name after a bare count is whose the count is, not what it counts (a common noun the recogniser took for
+                # a name stays, as does a word of the lemma table: "1 Prise Salz", "1.426 Pilger")
+                tok = None
             if tok is not None and (lookup_unit(tok.text) is not None or tok.is_space or tok.like_num or multiplier(tok.text) is not None):
                 # ("Zwei seiner vier Kinder": the parse's head "vier", a number, measures nothing either;
                 # nor does a multiplier: "von 20 bis 30 Mrd. Euro", the bare "20" hung on the partner's "Mrd.")
