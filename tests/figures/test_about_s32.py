@@ -55,12 +55,12 @@ def test_adverbs_after_von(nlp_model):
 
 # origin: session 32, web page berkutschi.com-willingen (unseen sample): a person's name after a bare count is whose the
 # count is ("1186 Kobayashi" was "Kobayashi"); a word of the lemma table stays, also where the recogniser made it a
-# name ("1189 Geiger" here; the web page "1 Prise Salz" of a recipe in web_pages_de)
+# name ("1189 Geiger" here; "1 Prise Salz" of the recipe page lecker.de.schneewittchen)
 def test_name_after_a_count_is_not_counted(nlp_model):
     text = web_sentence("tests/eval/berkutschi.com-willingen.html", "(1189 Geiger")
     got = dict(abouts(nlp_model, text))
     assert got["1186"] is None and got["1189"] == "Geiger", got
-    got = dict(abouts(nlp_model, "Für den Teig 250 g weiche Butter, 1 Prise Salz, 250 g Zucker und Vanillezucker mit den Schneebesen verrühren."))
+    got = dict(abouts(nlp_model, web_sentence("tests/eval/lecker.de.schneewittchen.html", "Für den Teig 250 g weiche Butter")))
     assert got["1"] == "Prise", got
 
 
