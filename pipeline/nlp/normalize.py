@@ -94,6 +94,8 @@ NESTED_KEYS: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {
     ("measures.json", ("stakes",)): frozenset({"before", "words", "prepositions", "verbs"}),
     ("measures.json", ("partitive_pronouns",)): frozenset({"words", "before", "adverbs", "relative", "openers"}),
     ("measures.json", ("copula_continuation",)): frozenset({"whole_prepositions", "after_words", "max_between"}),
+    ("measures.json", ("vote_shares",)): frozenset({"about", "parts", "not_parts", "part_endings", "sentences_before",
+                                                   "pair_links", "pair_verbs", "pair_nouns"}),
 }
 
 

@@ -354,10 +354,22 @@ class AboutRules:
             return subj if subj is not None else self._apposed_noun(doc, f)
         if base is None or (a.text[:1].isupper() and self._is_noun(a) and not a.is_sent_start):
             return None  # "liegt in 80 Metern Tiefe": the noun of the dimension, not the adjective "tiefe"
+        in_pp = False
         for k in range(j + 1, min(n, j + 9)):  # skip "und 43 Meter breite"
             t = doc[k]
             if t.is_punct and t.text != ",":
                 return None
+            if t.pos_ == "ADP":
+                # session 32 (our own rule; 10kGNAD gnad1008 "Die knapp 19 Meter lange, mit Tarnkappentechnik ausgestattete
+                # Raptor", gnad43 "Das 25 Zentimeter große, mit Zacken übersäte Ding"): a prepositional phrase inside a
+                # second attribute is passed over up to the attribute's adjective or participle; its noun is not the one
+                # the measure adjective modifies
+                in_pp = True
+                continue
+            if in_pp:
+                if self._is_adj(t) and not self._is_noun(t):
+                    in_pp = False
+                continue
             if self._is_noun(t) and not t.like_num and lookup_unit(t.text) is None and (t.pos_ != "PROPN" or self._common_propn(t)):
                 # session 25 (dev16 wn55456): a word tagged PROPN in no name the model found is the noun the
                 # adjective modifies ("über eine Tonne schwere Weiße Hai"), not a reason to read on
@@ -458,6 +470,12 @@ class AboutRules:
                 ctx = self._about_context(doc, f)
                 if ctx is not None and lookup_unit(ctx.text) is None and ctx.text.lower() not in self.classifier_nouns:
                     tok, name = ctx, "context:"
+            if tok is not None and f["unit"] is None and tok.ent_type_ == "PER" and tok.pos_ == "PROPN" and name in ("parse", "linear") \
+                    and tok.text not in self._known_lemmas():
+                # session 32 (our own rule; web page "jetzt 3 Punkte Vorsprung (1189 Geiger, 1186 Kobayashi)"): a person's
+                # name after a bare count is whose the count is, not what it counts (a common noun the recogniser took for
+                # a name stays, as does a word of the lemma table: "1 Prise Salz", "1.426 Pilger")
+                tok = None
             if tok is not None and (lookup_unit(tok.text) is not None or tok.is_space or tok.like_num or multiplier(tok.text) is not None):
                 # ("Zwei seiner vier Kinder": the parse's head "vier", a number, measures nothing either;
                 # nor does a multiplier: "von 20 bis 30 Mrd. Euro", the bare "20" hung on the partner's "Mrd.")

@@ -48,7 +48,7 @@ class AboutContextRules:
         if not self._same_sentence(doc, prev_span.start, f["num"]):
             s0 = sentence_bounds(doc, f["num"])[0]
             q0 = self._qualifier_start(doc, f["start"])
-            if q0 == 0 or (doc[q0 - 1].text.lower() not in self.elliptic_cues and not self._expletive_copula(doc, s0, q0)
+            if q0 == 0 or (doc[q0 - 1].text.lower() not in self.elliptic_cues and not self._expletive_count(doc, f, s0, q0)
                            and not self._partitive_opening(doc, s0, q0)) or \
                     sentence_bounds(doc, prev_span.start)[1] != s0:
                 return False
@@ -68,25 +68,25 @@ class AboutContextRules:
             else None
         return k is not None and not any(t.is_punct or self._is_noun(t) or self._is_adj(t) for t in doc[k:q0])
 
-    def _expletive_copula(self, doc: Doc, s0: int, q0: int) -> bool:
-        """Session 27 (10kGNAD gnad602): "es" next to a form of "sein" right before a bare count, in its clause ("In
-        Preševo stecken rund 650 Flüchtlinge fest. In ganz Serbien sind es rund 2.000."): the count has no subject
-        of its own and continues the count of the sentence before, as after "weitere". Not after a number earlier in
-        its sentence, which may be the count it continues ("hat Sky 337.000 neue Kunden hinzugewonnen, insgesamt sind es
-        nun 21 Millionen", gnad671: that count is no FIGURE, so the one before would be the Pence of a dividend)."""
+    def _expletive_count(self, doc: Doc, f: dict, s0: int, q0: int) -> bool:
+        """Session 27 (10kGNAD gnad602): a bare count in an "es" + "sein" clause (`_copula_es`; "In Preševo stecken rund
+        650 Flüchtlinge fest. In ganz Serbien sind es rund 2.000.") has no subject of its own and continues the count of
+        the sentence before, as after "weitere"; no noun between "es" and the count. Not after a number earlier in its
+        sentence, which may be the count it continues ("hat Sky 337.000 neue Kunden hinzugewonnen, insgesamt sind es nun
+        21 Millionen", gnad671: that count is no FIGURE, so the one before would be the Pence of a dividend)."""
         if any(t.like_num for t in doc[s0:q0]):
             return False
-        for k in range(max(s0, q0 - 5), q0 - 1):
-            a, b = doc[k], doc[k + 1]
-            if "es" in (a.text.lower(), b.text.lower()) and any(x.pos_ == "AUX" and self.lemma(x).lower() == "sein" for x in (a, b)):
-                return not any(t.is_punct or self._is_noun(t) for t in doc[k + 2: q0])
-        return False
+        es = self._copula_es(doc, f, _date_tokens(doc))
+        return es is not None and not any(self._is_noun(t) for t in doc[es + 1: q0])
 
     def _copula_es(self, doc: Doc, f: dict, dates: set[int]) -> Optional[int]:
         """Session 31 (measures.json `copula_continuation`): the index of an expletive "es" before the amount whose
         clause is "es" + a form of "sein" ("waren es 43 Prozent", "sind es in Österreich rund 28.000"; a modal before "es"
         and "sein"/"gewesen" after the amount: "sollen es mehr als 200.000 sein"), with only adverbs, dates and
-        prepositional phrases between "es" and the amount (`dates`: the tokens of the DATE spans); else None."""
+        prepositional phrases between "es" and the amount (`dates`: the tokens of the DATE spans); else None.
+        Session 32: also "es" right before the form of "sein" ("In ganz Serbien sind es rund 2.000", "Es waren 43 Prozent"):
+        the one detector of this clause, for the continuation of a figure in its unit (`_copula_continuation`) and of a
+        count (`_expletive_count`)."""
         q0 = self._qualifier_start(doc, f["start"])
         s0 = sentence_bounds(doc, f["num"])[0]
         es = None
@@ -98,8 +98,10 @@ class AboutContextRules:
                 break
         if es is None:
             return None
+        after = doc[es + 1] if es + 1 < q0 else None
+        copula_after = after is not None and after.pos_ == "AUX" and self.lemma(after).lower() == "sein"
         in_pp = False
-        for x in doc[es + 1: q0]:
+        for x in doc[es + 1 + copula_after: q0]:
             if x.i in dates or x.pos_ == "ADV":
                 continue
             if x.pos_ == "ADP":
@@ -109,7 +111,7 @@ class AboutContextRules:
                 continue
             return None
         before = doc[es - 1] if es > s0 else None
-        if before is not None and before.pos_ == "AUX" and self.lemma(before).lower() == "sein":
+        if copula_after or before is not None and before.pos_ == "AUX" and self.lemma(before).lower() == "sein":
             return es
         if before is not None and before.pos_ in ("AUX", "VERB"):
             for x in doc[f["end"]: min(len(doc), f["end"] + 4)]:
@@ -191,6 +193,21 @@ class AboutContextRules:
                     and not any(p in low for p in self.vote_not_parts):
                 return True
         return False
+
+    def _vote_pair(self, doc: Doc, f: dict) -> bool:
+        """Session 32 (measures.json `vote_shares` "pair_links"): is the bare count one of a pair "N zu M" with nothing
+        after it ("stimmten mit 322 zu 306 für einen Antrag"), in a sentence with a verb of voting or a noun of a vote?"""
+        n = len(doc)
+        first = f["end"] + 1 < n and doc[f["end"]].text.lower() in self.vote_pair_links and doc[f["end"] + 1].like_num
+        second = f["start"] >= 2 and doc[f["start"] - 1].text.lower() in self.vote_pair_links and doc[f["start"] - 2].like_num
+        if not (first or second):
+            return False
+        last = f["end"] + 1 if first else f["end"] - 1
+        if last + 1 < n and self._is_noun(doc[last + 1]):
+            return False  # "mit 178 zu 120 Stimmen": the noun says it
+        s0, s1 = sentence_bounds(doc, f["num"])
+        return any(t.pos_ in ("VERB", "AUX") and self.lemma(t).lower() in self.vote_pair_verbs
+                   or t.pos_ == "NOUN" and t.text.lower() in self.vote_pair_nouns for t in doc[s0:s1])
 
     @staticmethod
     def _last_count(out: list) -> Optional[Span]:
@@ -926,6 +943,14 @@ class AboutContextRules:
                 return c
         return None
 
+    @staticmethod
+    def _count_near(doc: Doc, prev: Span, f: dict) -> bool:
+        """Is `prev` a count (no unit, no fraction, no age) in the figure's sentence or the one before?"""
+        if prev._.unit is not None or prev._.about_rule == "age" or (isinstance(prev._.value, (int, float)) and 0 < prev._.value < 1):
+            return False
+        s0 = sentence_bounds(doc, f["num"])[0]
+        return prev.start >= (sentence_bounds(doc, s0 - 1)[0] if s0 > 0 else 0)
+
     def _partitive_antecedent(self, doc: Doc, f: dict) -> Optional[Token]:
         """Session 15 (dev12 wn66494, dev8 wn74327, dev8 wn2240): the noun a partitive pronoun stands for,
         when no figure before gives the count's `about`: "zu mehreren Nachbeben, von denen zwei ..." (the
@@ -979,6 +1004,16 @@ class AboutContextRules:
         if prev is not None and prev.text.lower() in self.adverbs_after_von and _prev(doc, prev.i) is not None \
                 and _prev(doc, prev.i).text.lower() in self.von:
             prev = _prev(doc, prev.i)  # "ein Gewinn von umgerechnet 4,6 Milliarden Euro"
+        elif prev is not None and self._adverbial(prev):
+            # session 32 (our own rule; 10kGNAD "ein Verlust von jährlich 984.000 Hektar", "Einstiegspreise von inzwischen rund
+            # 500 Euro", "Gesamtschaden von deutlich über 200 Millionen Euro", web pages "einem Freibetrag von monatlich knapp
+            # 160 Euro"): up to three adverbs (tagged ADV) or uninflected adjectives between "von" and the amount, as one
+            # listed adverb
+            k, back = prev, 0
+            while k is not None and back < 3 and self._adverbial(k):
+                k, back = _prev(doc, k.i), back + 1
+            if k is not None and k.text.lower() in self.von:
+                prev = k
         for words in self.amount_phrases:  # "Kredit in Höhe von ...", "Schaden zwischen ...", "Minus von ..."
             k = len(words)
             if prev is None or prev.i - k + 1 < 0 or [t.text.lower() for t in doc[prev.i - k + 1: prev.i + 1]] != words:
@@ -1027,6 +1062,11 @@ class AboutContextRules:
             self._context_rule = "change"  # "lag er mit 2,2 Prozent im Plus"
             return doc[j + 1]
         return None
+
+    @staticmethod
+    def _adverbial(t: Token) -> bool:
+        """An adverb or an uninflected adjective (an adverbial one: "jährlich", "deutlich"), in lower case."""
+        return t.text.isalpha() and t.text.islower() and (t.pos_ == "ADV" or t.pos_ == "ADJ" and _ADJ_INFL.match(t.text) is None)
 
     def _change_noun_before(self, doc: Doc, prev: Optional[Token]) -> Optional[Token]:
         """The change noun whose amount a figure after "um"/"auf" (`change_of`) gives, with its

@@ -178,6 +178,9 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.vote_not_parts = tuple(vs["not_parts"])
         self.vote_part_endings = tuple(vs["part_endings"])
         self.vote_sentences_before = int(vs["sentences_before"])
+        self.vote_pair_links = set(vs["pair_links"])
+        self.vote_pair_verbs = set(vs["pair_verbs"])
+        self.vote_pair_nouns = set(vs["pair_nouns"])
         self.accusative_articles = set(ms["accusative_articles"])
         self.rate_before = set(ms["rate_nouns"]["before"])
         self.rate_endings = tuple(ms["rate_nouns"]["endings"])
@@ -457,9 +460,12 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
             elif ab is None and out and out[-1]._.about and self._shares_about(doc, out[-1], f):
                 span._.about = out[-1]._.about  # "200 bis 230 Euro", "75 Sitzen (56,1 Prozent)"
                 span._.about_rule = "range"
-            elif ab is None and f["unit"] is None and out and out[-1]._.about and f["end"] + 1 < n and \
+            elif ab is None and out and out[-1]._.about and f["end"] + 1 < n and (f["unit"] is None or f["unit"] == "%" and self._count_near(doc, out[-1], f)) and \
                     doc[f["end"]].text.lower() in self.partitive_pronoun_before and doc[f["end"] + 1].text.lower() in self.partitive_pronouns:
-                span._.about = out[-1]._.about  # "38 von ihnen": what the figure before counted
+                # "38 von ihnen": what the figure before counted; session 32 (our own rule; unseen 10kGNAD gnad144 "... kamen
+                # ... rund 180.000 Menschen nach Österreich. Etwa zehn Prozent von ihnen blieben im Land"): a share of them
+                # after a count too (after a share, the share's whole: `_share_subject`)
+                span._.about = out[-1]._.about
                 span._.about_rule = "elliptic"
             elif ab is None and f["unit"] is not None and f["unit"] not in _TIME_UNITS and \
                     (same := self._same_unit_before(doc, out, f)) is not None:
@@ -501,6 +507,9 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
                 span._.about, span._.about_rule = whole, "share_subject"
             if span._.about is None and f["unit"] == "%" and self._vote_context(doc, f):
                 span._.about, span._.about_rule = self.vote_about, "vote_share"
+            if span._.about is None and f["unit"] is None and self._vote_pair(doc, f):
+                # session 32: "Die Abgeordneten stimmten mit 322 zu 306 für einen Antrag": a vote's bare pair counts votes
+                span._.about, span._.about_rule = self.vote_about, "vote_pair"
             if span._.about and span._.about.lower() in self.bare_quantity_nouns and f["unit"] is not None \
                     and (same := self._same_unit_earlier(out, f)) is not None:
                 # "ab einer Menge von 500 Gramm" after "687 Gramm Cannabis": a quantity noun with no

@@ -1,6 +1,7 @@
 """The lemma `about` is written in: the lemma table, the lexicon, simplemma."""
 from __future__ import annotations
 
+import re
 from typing import Any, Optional
 
 from spacy.language import Language
@@ -13,6 +14,10 @@ from .common import _next
 
 
 _UMLAUT_FREE = str.maketrans("äöüÄÖÜ", "aouAOU")
+# session 32 (our own rule; web pages "rund 24.000 Mitarbeiter\\*innen", "5,5 Millionen Kund\\*innen", 10kGNAD
+# "WissenschafterInnen"): a gender-inclusive plural, with a star (as the markdown extraction escapes it, "\\*"), colon,
+# underscore or slash before "innen", or a capital "I" inside the word (the Binnen-I)
+_GENDER_PLURAL = re.compile(r"([A-ZÄÖÜ][\w-]*?[a-zäöüß])(?:\\?\*|:|_|/-?|·)innen|([A-ZÄÖÜ][\w-]*?[a-zäöüß])Innen")
 
 
 def load_lemma_resources() -> None:
@@ -158,7 +163,23 @@ class LemmaRules:
     def about_lemma(self, doc: Doc, tok: Token) -> Optional[str]:
         """The `about` string for the measured token ``tok`` (its lemma, as the guidelines
         write it), or None for a vague plural or a number; shared by the rules and the learned
-        fallback (`about_model`)."""
+        fallback (`about_model`). A lemma the lemma table spells in the old way keeps the surface's "ss"
+        (`_reformed_spelling`)."""
+        lem = self._about_lemma(doc, tok)
+        return self._reformed_spelling(tok.text, lem) if lem else lem
+
+    @staticmethod
+    def _reformed_spelling(surface: str, lem: str) -> str:
+        """Session 32 (our own rule; web page "sieben thematische Dialogprozesse" -> "Dialogprozeß"): spaCy's lemma table
+        spells some lemmas in the spelling before the 1996 reform ("Prozesse" -> "Prozeß", "Fässern" -> "Faß"); where the
+        surface writes "ss" and the lemma with "ss" for "ß" starts the surface (umlauts aside), the lemma takes the
+        surface's spelling ("Dialogprozess", "Fass"). A surface with "ß" keeps it ("Straßen" -> "Straße")."""
+        if "ß" not in lem or "ß" in surface:
+            return lem
+        ss = lem.replace("ß", "ss")
+        return ss if surface.translate(_UMLAUT_FREE).lower().startswith(ss.translate(_UMLAUT_FREE).lower()) else lem
+
+    def _about_lemma(self, doc: Doc, tok: Token) -> Optional[str]:
         nxt = _next(doc, tok.i)
         if nxt is not None and nxt.i == tok.i + 1 and self._is_noun(nxt) and self._capitalised_adjective(tok):
             tok = nxt  # "acht Gelbe Karten" (the parse: "Gelbe" a noun): the noun after the adjective is counted
@@ -187,6 +208,8 @@ class LemmaRules:
                 masc = w[:-5] if other.text.startswith("-") else other.text
                 lem = self.lemma_text(masc)
                 return lem[:1].upper() + lem[1:]
+        if (masc := self._gendered_plural(w)) is not None:
+            return masc
         if low in self.events_noun and low.endswith(("ten", "nen")):
             return tok.text[:-1]  # nominalised participles: "Toten" -> "Tote", "Verletzten" -> "Verletzte"
         if low in self.events_noun and not low.endswith("n"):
@@ -219,6 +242,19 @@ class LemmaRules:
         if len(lem) > 2 and lem.endswith(".") and lem[-2].isdigit():
             lem = lem[:-1]  # session 23 (dev15 wn2464): the tokenizer keeps a sentence's period after a digit ("für eine Tonne CO2.")
         return lem[:1].upper() + lem[1:] if tok.text[:1].isupper() else lem
+
+    def _gendered_plural(self, w: str) -> Optional[str]:
+        """Session 32 (our own rule, as the guidelines' "Staatsbürgerinnen und -bürger" -> Staatsbürger): the lemma of a
+        gender-inclusive plural is the lemma of its masculine plural: the stem before the star for a stem in -er, -el or
+        -en ("Mitarbeiter\\*innen" -> Mitarbeiter), else the stem + "en" ("Kund*innen" -> "Kunden" -> Kunde,
+        "Patient:innen" -> Patient); None for another word."""
+        m = _GENDER_PLURAL.fullmatch(w)
+        if m is None:
+            return None
+        stem = m.group(1) or m.group(2)
+        plural = stem if stem.endswith(("er", "el", "en")) else stem + "en"
+        lem = self.lemma_text(plural)
+        return lem[:1].upper() + lem[1:]
 
     def _genitive_stem(self, tok: Token) -> Optional[str]:
         """Session 15 (dev12 wn77697): a noun in the genitive the tagger took for a name keeps its -s
