@@ -1,0 +1,39 @@
+"""presseschau_ner_rules, session 32 (issue 13, companies, outlets and capitalised words on web pages: an unseen
+sample of 25 pages of web_pages_de ordered by sha1("presseschau-s32org:" + file), checked on the other web pages,
+300 10kGNAD articles and Wikinews train; docs/measurements/ner.md, "Session 32 (companies, outlets and capitalised
+words on web pages)"). Each test runs real sentences (quoted from a web page of the sample or from 10kGNAD) through
+the annotate stage and checks that the error comes back with the session's rule switched off, so no test passes
+without it."""
+from __future__ import annotations
+
+import pytest
+
+from ner_rule_helpers import ents_with, text_doc as _doc
+
+_OFF = 10 ** 9  # a `lowercase_forms.min_count` no lower-case form reaches: the rule switched off
+
+# web_pages_de (the sample: erzbistum-koeln.de, freshideen.com, herzundblut.com): a verb, adjective or participle
+# capitalised as a sentence's first word, a name for the model
+_LOWERCASE = [
+    ("Der Priester allein mit der Urne auf dem Weg von der Trauerhalle zum Grab? Das kommt in St. Severin nicht mehr "
+     "vor. Stirbt ein Mensch, der keine Angehörige oder Freunde mehr hat, begleitet ihn eine Begräbnisgemeinschaft aus "
+     "Freiwilligen auf dem letzen Weg.", "Stirbt"),
+    ("Der traditionelle Stollen mit Puderzucker darauf blickt auf eine lange Geschichte zurück.\n\nPopulär wurde aber "
+     "das Gebäck zu Zeiten vom sächsischen Kurfürsten August dem Starken.", "Populär"),
+]
+
+
+@pytest.mark.parametrize("text, word", _LOWERCASE)
+def test_a_lower_case_word_at_a_sentence_start_is_no_name(nlp_info, text, word):
+    doc = _doc(nlp_info, text)
+    assert not [k for k in ents_with(nlp_info, doc) if k[0] == word]
+    assert [k for k in ents_with(nlp_info, doc, lowercase_min_count=_OFF) if k[0] == word]
+
+
+def test_a_surname_that_is_a_word_stays_a_person(nlp_info):
+    # 10kGNAD (gnad155): "klug" is far more frequent in lower case, but the article names "Gerald Klug"
+    # inside a sentence, and "Klug" is a listed surname
+    text = ("Ingrid Thurnerr lud an den Runden Tisch, und beide waren sie gekommen: Gerald Klug und Reinhold Lopatka. "
+            "Klug blickte finster drein, als ob dem Bundesheer ein paar Kübelwagen gestohlen worden wären.")
+    doc = _doc(nlp_info, text)
+    assert ents_with(nlp_info, doc)[("Klug", "PER")] == ents_with(nlp_info, doc, lowercase_min_count=_OFF)[("Klug", "PER")]
