@@ -37,3 +37,15 @@ def test_a_surname_that_is_a_word_stays_a_person(nlp_info):
             "Klug blickte finster drein, als ob dem Bundesheer ein paar Kübelwagen gestohlen worden wären.")
     doc = _doc(nlp_info, text)
     assert ents_with(nlp_info, doc)[("Klug", "PER")] == ents_with(nlp_info, doc, lowercase_min_count=_OFF)[("Klug", "PER")]
+
+
+@pytest.mark.parametrize("text, word", [
+    # 10kGNAD (gnad964, gnad943): the outlet after the reporting verb, PER from the model
+    ("Der Testwaggon wurde erfolgreich auf 187 Stundenkilometer beschleunigt, ehe er – in Ermangelung einer Bremse – "
+     "durch einen Sandhaufen zum Stehen gebracht wurde, berichtet Wired.", "Wired"),
+    ("Wähler hätten zudem, schreibt Politico, eine Schwäche für etwas abseitige Kandidaten.", "Politico"),
+])
+def test_the_source_after_a_reporting_verb_is_an_organisation(nlp_info, text, word):
+    doc = _doc(nlp_info, text)
+    assert ents_with(nlp_info, doc)[(word, "ORG")] == 1
+    assert ents_with(nlp_info, doc, source_before_verbs=frozenset())[(word, "PER")] == 1

@@ -90,6 +90,7 @@ NESTED_KEYS: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {
     ("ner_rules.json", ("party_branches",)): frozenset({"parties", "region_kinds"}),
     ("ner_rules.json", ("kind_heads", "MISC")): frozenset({"words", "endings", "year_words"}),
     ("ner_rules.json", ("lowercase_forms",)): frozenset({"min_count"}),
+    ("ner_rules.json", ("news_sources",)): frozenset({"before", "after", "outlets", "after_verbs", "before_verbs"}),
     ("measures.json", ("stakes",)): frozenset({"before", "words", "prepositions", "verbs"}),
     ("measures.json", ("partitive_pronouns",)): frozenset({"words", "before", "adverbs", "relative", "openers"}),
     ("measures.json", ("copula_continuation",)): frozenset({"whole_prepositions", "after_words", "max_between"}),

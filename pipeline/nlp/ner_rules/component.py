@@ -91,6 +91,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.unnamed_stem = int(data["unnamed_suffixes"]["min_stem"])
         self.term_acronyms = frozenset(data["term_acronyms"]["words"])  # `dropped` (session 27)
         self.source_before = frozenset(data["news_sources"]["before"])  # `news_sources` (session 28)
+        self.source_before_verbs = frozenset(data["news_sources"]["before_verbs"])  # `news_source` (session 32)
         self.source_after = frozenset(data["news_sources"]["after"])
         self.source_outlets = frozenset(data["news_sources"]["outlets"])  # `add_outlets` (session 29)
         self.source_verbs = frozenset(data["news_sources"]["after_verbs"])
