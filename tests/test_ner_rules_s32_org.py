@@ -49,3 +49,18 @@ def test_the_source_after_a_reporting_verb_is_an_organisation(nlp_info, text, wo
     doc = _doc(nlp_info, text)
     assert ents_with(nlp_info, doc)[(word, "ORG")] == 1
     assert ents_with(nlp_info, doc, source_before_verbs=frozenset())[(word, "PER")] == 1
+
+
+# web_pages_de (the sample: iwr.de, a press release of Nordex SE): the company's short name in a caption, PER
+NORDEX = ("Herausgeber: Nordex SE\n\nIWES und Nordex Group intensivieren Zusammenarbeit bei Netzintegration von "
+          "Windenergieanlagen\n\nVon links nach rechts: Mathias Malischewski, Project Manager Concept Development Nordex, "
+          "Prof. Dr. Jan Wenske, Deputy Director IWES, Michael Franke VP Global Engineering Nordex, Prof. Dr. Andreas "
+          "Reuter, Managing Director IWES")
+
+
+def test_the_short_name_of_a_company_with_its_legal_form_is_the_company(nlp_info):
+    doc = _doc(nlp_info, NORDEX)
+    on, off = ents_with(nlp_info, doc), ents_with(nlp_info, doc, short_company_names=False)
+    # the caption's two mentions ORG, the job title "Concept Development" no longer part of a person
+    assert on[("Nordex", "ORG")] >= 2 and not [k for k in on if k[1] == "PER" and "Nordex" in k[0]]
+    assert off[("Nordex", "PER")] == 2 and off[("Concept Development Nordex", "PER")] == 1

@@ -127,6 +127,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.first_names, self.surnames = person_names()
         self.plural_place_heads = frozenset(data["plural_place_heads"])  # `plural_compound` (session 31)
         self.lowercase_min_count = int(data["lowercase_forms"]["min_count"])  # `lowercase_word` (session 32)
+        self.company_heads = frozenset(data["company_short_names"]["heads"])  # `company_short_names` (session 32)
+        self.short_company_names = True  # `company_short_names` (session 32), with org_apposition
 
     def __call__(self, doc: Doc) -> Doc:
         # no early return for a Doc without entities: the repairs that add names (apposition,
@@ -195,6 +197,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         if self.org_apposition:
             out = self.news_sources(doc, out, repaired, typed)
             out = self.add_outlets(doc, out, repaired, typed)
+            if self.short_company_names:
+                out = self.company_short_names(doc, out, repaired, typed)
         if self.institutions:
             out = self.add_institutions(doc, out, repaired, typed)
             out = self.join_party_branches(doc, out, repaired, typed)
