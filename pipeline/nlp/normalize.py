@@ -45,7 +45,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "quarter_words", "half_words", "quarter_last_words", "deictic_days", "relative_modifiers", "relative_units",
         "relative_compounds", "year_triggers", "month_triggers", "tense", "anaphoric_modifiers",
         "heute_nowadays", "anaphoric_compounds", "deictic_modifiers", "decade_words", "holidays",
-        "event_name_heads", "event_name_suffixes", "episode_day_followers", "recurring_day_words", "holiday_generic", "postponed_to", "holiday_lowercase_words",
+        "event_name_heads", "event_name_suffixes", "episode_day_followers", "recurring_day_words", "service_hours", "bare_day", "holiday_generic", "postponed_to", "holiday_lowercase_words",
         "ordinal_nouns", "season_compounds", "month_prefixes", "of_year_modifiers", "deictic_lowercase_only",
         "season_triggers", "dative_jahre_after", "morgen_noun_after", "deictic_idioms", "year_frame_words", "deictic_years",
         "quote_marks", "clause_openers", "anaphoric_near", "day_month_triggers", "anaphoric_phrases", "decade_compound_suffixes",
@@ -61,7 +61,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "vague_before", "fraction_noun_not_after", "not_counts", "ordinal_articles"}),
     "qualifiers.json": frozenset({"qualifiers", "before_digits_only"}),
     "identifiers.json": frozenset({"before", "before_digits_only", "compound_heads", "after", "coordinates", "clock_words", "year_first_verbs"}),
-    "measures.json": frozenset({"compound_durations", "race_times", "bracket_years_age",
+    "measures.json": frozenset({"compound_durations", "race_times", "bracket_years_age", "age_before_particles", "age_threshold",
         "measuring_verbs", "object_measuring_verbs", "subject_deps", "object_deps", "particle_deps", "anaphoric_pronouns", "purpose", "participle_phrase", "partitive_pronouns", "ratios", "speed", "rate_prepositions", "measure_adjectives", "angle_after", "zero_sides", "predicate_only_with_unit", "container_nouns", "bare_quantity_nouns", "amount_phrases", "partitive_words", "duration_codes",
         "ago_words", "set_before", "genitive_time_prepositions", "ahead_words", "anchored_after", "anchored_comparisons", "age_after", "age_before", "action_noun_suffixes", "age_nouns", "age_range_words", "age_compounds", "sets", "plural_sets", "difference_prepositions", "comparatives", "measure_nouns_before", "bound_prepositions", "bound_fillers", "as_words", "elliptic_cues", "distance", "street_suffixes", "phone_words", "score_words",
         "score_context", "duration_adjectives", "not_duration_adjective_stems", "von_prepositions", "number_links", "coordinators", "definite_articles",
@@ -77,7 +77,8 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "strip_leading_pos", "strip_trailing_pos", "city_adjective", "trailing_openers", "appositive_heads",
         "federal_institutions", "kind_heads", "person_roles", "election_heads", "institution_places", "party_nouns", "roads", "slash_join_words",
         "unnamed_nouns", "unnamed_suffixes", "acronyms", "org_apposition_heads", "datelines", "chambers", "hyphen_org_heads", "place_prepositions",
-        "term_acronyms", "news_sources", "dateline_places", "party_branches", "plural_place_heads", "lowercase_forms", "company_short_names"}),
+        "term_acronyms", "news_sources", "dateline_places", "party_branches", "plural_place_heads", "lineups",
+        "quoted_work_heads", "not_work_heads", "lowercase_forms", "company_short_names"}),
 }
 
 
@@ -88,6 +89,7 @@ NESTED_KEYS: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {
     ("dates.json", ("deadline_terms",)): frozenset({"before", "between", "verbs"}),
     ("dates.json", ("tense", "state_plans")): frozenset({"aux", "participles", "not_with"}),
     ("ner_rules.json", ("party_branches",)): frozenset({"parties", "region_kinds"}),
+    ("ner_rules.json", ("lineups",)): frozenset({"separators", "dashes", "min_items", "min_dashes", "max_header", "max_bracket"}),
     ("ner_rules.json", ("kind_heads", "MISC")): frozenset({"words", "endings", "year_words"}),
     ("ner_rules.json", ("lowercase_forms",)): frozenset({"min_count"}),
     ("ner_rules.json", ("company_short_names",)): frozenset({"heads"}),

@@ -12,7 +12,7 @@ from ..ext import DATE_SPANS
 from ..normalize import iso_day, lang_data, parse_anchor
 from .common import _ISO_DAY
 from .context import DateContext
-from .patterns import DateMatch, DatePatterns
+from .patterns import DateMatch, DatePatterns, _alt, _cap
 from .tense import TenseDetector
 from .text import _hard_wrapped, clause_bounds, sentence_bounds, split_trailing_periods
 from .values import DateValues
@@ -75,6 +75,9 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
         self.weekday_date_articles = list(d["weekday_date_articles"])
         self.recurring_preps = set(d["recurring_day_prepositions"])
         self.day_links = list(d["day_list_links"])  # "2. und 3. Januar", "vom 10. auf den 11. Februar"
+        self.bare_day_after = list(d["bare_day"]["after"])  # session 32: "am 18." of the month dated last
+        self.bare_day_next_pos = frozenset(d["bare_day"]["next_pos"])
+        self.bare_day_next_words = frozenset(d["bare_day"]["next_words"])
         self.month_list_links = list(d["month_list_links"])
         self.generic_month_articles = frozenset(d["generic_month_articles"])
         # multi-word triggers before a bare month ("im Laufe des"), matched on the words before it
@@ -116,6 +119,15 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
         self.event_group_articles = frozenset(d["event_name_groups"]["articles"])
         self.episode_followers = d["episode_day_followers"]
         self.recurring_words = set(d["recurring_day_words"])
+        sh = d["service_hours"]  # session 32: opening hours ("Montag bis Freitag 9-12 Uhr") are weekly sets
+        self.service_not_after = frozenset(sh["not_after"])
+        self.service_single_within = int(sh["single_within"])
+        links, wds = _alt(sh["links"]), _alt(_cap(w) for w in self.weekdays)
+        self.service_range_re = re.compile(rf"\s*(?:{links})\s*(?:{wds})(?![\w-])\.?")
+        self.service_before_re = re.compile(rf"(?:{wds})\.?\s*(?:{links})\s*$")
+        t = r"\d{1,2}(?:[.:]\d{2})?"
+        self.service_hours_re = re.compile(rf"\s*,?\s*(?:(?:{_alt(sh['lead_words'])})\s+)?(?P<t1>{t})\s*(?P<uhr1>Uhr\s*)?"
+                                           rf"(?:{links})\s*(?P<t2>{t})(?P<uhr2>\s*Uhr)?(?![\w])")
         self.holiday_generic_words = set(d["holiday_generic"]["words"])
         self.postpone_preps = set(d["postponed_to"]["prepositions"])
         self.postpone_between = set(d["postponed_to"]["between"])
@@ -278,6 +290,8 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
         last_dated: Optional[tuple[str, str, int]] = None  # (value, kind, sentence start) of the last dated span
         history: Optional[list[int]] = []  # years of the dates so far while all lie years before publication
         postponed_end: Optional[int] = None  # the end of the last date that `_postponed_to` moved to the future
+        hours_ends: list[int] = []  # where the opening hours read as weekly sets so far end (`_service_hours`)
+        month_ref: Optional[tuple[int, int]] = None  # (year, month) of the last date written with its month (`bare_day`)
         for m, span in matches:
             s0, s1 = sentence_bounds(doc, span.start)
             c0, c1 = clause_bounds(doc, span.start, span.end, s0, s1)
@@ -322,7 +336,16 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
                 continue
             if m.kind == "rel":
                 m.extra["quoted"] = self._quoted(text, m.start)
-            if m.kind == "episode_day":
+            if m.kind == "bare_day":
+                # session 32 (dates.json "bare_day"): "am 18." of the month the text dated last
+                nxt = next((t for t in doc[span.end: span.end + 2] if not t.is_space), None)
+                if month_ref is None or (nxt is not None and nxt.text not in ",;)" and nxt.pos_ not in self.bare_day_next_pos
+                                          and nxt.text not in self.bare_day_next_words):
+                    continue
+                value = iso_day(month_ref[0], month_ref[1], int(m.g["day"]))
+                if value is None:
+                    continue
+            elif m.kind == "episode_day":
                 # day N counts from the episode's first day: the date the text named last
                 # before the first "Tag N" is taken as its day 1 ("am Tag Zwei ihrer Flucht" after
                 # "am Donnerstag, den 26. November" -> the 27th); later "Tag N" count from there
@@ -376,14 +399,19 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
                     continue  # "Ostern weltweit am gleichen Tage zu feiern": the feast, not a time
                 if self._holiday_generic(doc, s0, s1):
                     value = None  # "Jedes Jahr ... Allein zu Silvester gingen 100 Autos in Flammen auf"
-            if precision != "day" and value is not None and not self._explicit(m) and \
+            service = m.kind == "weekday" and not m.g.get("mod") and not m.g.get("wadj") and not m.g.get("dp") \
+                and not m.g.get("dp2") and self._service_hours(doc, span, text, hours_ends)
+            if service:
+                value = f"XXXX-WXX-{self.weekdays[m.g['wd'].lower()] + 1}"  # "Montag bis Freitag 9-12 Uhr": every week's
+                hours_ends.append(span.end_char)
+            if not service and precision != "day" and value is not None and not self._explicit(m) and \
                     not (self.mode == "narrative" and ref is not None):
                 value = self._coarse(value, m, precision)
             span = Span(doc, span.start, span.end, label="DATE")
             span._.value = value
             if m.kind in ("period_duration", "clock_duration"):
                 span._.date_type = "duration"
-            if generic_weekend:
+            if generic_weekend or service:
                 span._.date_type = "set"
             if m.g.get("everyyear") and m.g.get("mon"):
                 # "im Mai jeden Jahres": every year's month (or day), a TimeML set
@@ -406,6 +434,10 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
                 history = history + [r_val.year] if r_val.year <= anchor.year - 2 else None  # None: the present came up
             if value and span._.date_type != "set" and self._ref_from(value) is not None:
                 last_dated = (value, m.kind, s0)
+            if m.kind in ("dmy", "numeric_dm", "numeric", "iso", "month", "day_list") and value and span._.date_type != "set":
+                mm = re.match(r"(\d{4})-(\d{2})(?:-\d{2})?$", value)
+                if mm:
+                    month_ref = (int(mm.group(1)), int(mm.group(2)))
             if lead_day is None and value and span._.date_type != "set" and _ISO_DAY.match(value):
                 lead_day = dt.date.fromisoformat(value)
             if m.kind == "holiday":

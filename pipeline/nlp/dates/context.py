@@ -385,6 +385,33 @@ class DateContext:
         prev = self._prev_words(doc, span, 2)
         return len(prev) == 2 and prev[0] in self.recurring_preps and prev[1] in self.recurring_words
 
+    def _service_hours(self, doc: Doc, span: Span, text: str, hours_ends: list[int]) -> bool:
+        """Session 32 (our own rule, dates.json "service_hours"): a weekday of opening or office hours, a weekly
+        set: right before a span of clock times ("Samstag 10 bis 18 Uhr"), or the first of two weekdays linked
+        by "bis" or a dash before one ("Montag bis Donnerstag 08.30 Uhr bis 13.30 Uhr", web dsv.de); a weekday
+        alone before times only in a list after such a range (`hours_ends`: where the earlier ones end)."""
+        tail = text[span.end_char: span.end_char + 80]
+        r = self.service_range_re.match(tail)
+        h = self.service_hours_re.match(tail[r.end():] if r else tail)
+        if h is None:
+            return False
+        if not (h.group("uhr1") or h.group("uhr2") or (":" in h.group("t1") + h.group("t2") or
+                                                       ("." in h.group("t1") and "." in h.group("t2")))):
+            return False  # "Montag 3-1 gewonnen", "Samstag 10 - 12 Punkte": no clock times
+        if any(int(re.split(r"[.:]", h.group(g))[0]) > 24 for g in ("t1", "t2")):
+            return False
+        prev = self._prev_words(doc, span, 1)
+        if prev and prev[0] in self.service_not_after:
+            return False  # "am Samstag von 10 bis 18 Uhr": one day
+        if r:
+            return True
+        before = text[max(0, span.start_char - 40): span.start_char]
+        b = self.service_before_re.search(before)
+        if b:  # the second of a range: the first decides ("vom Montag bis Freitag von 9 bis 17 Uhr" is one week)
+            w = re.search(r"(\w+)\W*$", before[:b.start()])
+            return not (w and w.group(1).lower() in self.service_not_after)
+        return any(0 <= span.start_char - e <= self.service_single_within for e in hours_ends)
+
     @staticmethod
     def _episode_number(word: str) -> Optional[int]:
         n = int(word) if word.isdigit() else parse_number_word(word)

@@ -161,6 +161,9 @@ class DatePatterns:
             ("dmy", f"{B}{DAY}\\s*{MON}{EVERY}", 4),
             # "am 24., 25., 26. und 31. Dezember": the days of a comma list before the linked pair too
             ("day_list", f"{B}{DAY}(?=(?:\\s*,\\s*(?:0?[1-9]|[12]\\d|3[01])\\.)*\\s*{LINK}\\s*(?:0?[1-9]|[12]\\d|3[01])\\.\\s*{MON2})", 4),
+            # session 32: a day without its month ("die am 18. in Oberharz ... ihren Tiefpunkt fanden"): the month
+            # the text dated last gives it (component.py; dates.json "bare_day")
+            ("bare_day", "(?:" + "|".join(f"(?<=(?<![\\w.-]){re.escape(w)}\\s)" for w in self.bare_day_after) + f"){DAY}(?=\\s*[,;)]|\\s+[a-zäöüß])", 1),
             # "am ersten Oktober", "zum dritten März 2010": a written-out ordinal day (HeidelTime's German day words)
             ("dmy", f"{B}(?P<oday>{ORDW})\\s+{MON}(?:\\s+{YEAR})?", 4),
             ("year_pair", "(?<![\\w.,/:–-])(?P<year>1\\d{3}|20\\d{2})\\s?(?P<sep>/|–|-|bis)\\s?(?P<year2>1\\d{3}|20\\d{2}|\\d{2})(?![\\w/:–-]|[.,]\\d)", 2),
@@ -273,7 +276,7 @@ class DatePatterns:
         # patterns, whose leading look-behind makes the regex engine try every position.
         mon_gate = _alt(mon_words)
         gates = {
-            "numeric": r"\d\. ?\d{1,2}\. ?\d\d", "numeric_dm": r"\d\.\d{1,2}[.)]", "ana_phrase": _alt(self.ana_phrase_dirs), "iso": r"\d-\d\d-\d\d", "dmy": mon_gate, "day_list": mon_gate,
+            "numeric": r"\d\. ?\d{1,2}\. ?\d\d", "numeric_dm": r"\d\.\d{1,2}[.)]", "ana_phrase": _alt(self.ana_phrase_dirs), "iso": r"\d-\d\d-\d\d", "dmy": mon_gate, "day_list": mon_gate, "bare_day": r"\d\.(?:\s*[,;)]|\s+[a-zäöüß])",
             "month": mon_gate, "season": SEAS.split(")")[0].split("(?P<season>")[1], "part_year": part_gate,
             "quarter": "Quartal|Vierteljahr|Jahresviertel|Halbjahr|Jahreshälfte", "quarter_q": "Q[1-4]",
             "part_rel": part_gate, "rel": "Jahr|Monat|Woche|Tag|" + DAYP + "|" + FISC, "deictic_adj": _alt(_both(self.deictic_mods)), "period_duration": _alt(_cap(w) for w in self.period_durs), "holiday_weekend": _alt(_cap(w) for w in self.holiday_weekends), "rel_comp": _alt(_cap(w) for w in self.rel_comp),

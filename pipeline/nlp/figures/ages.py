@@ -35,12 +35,15 @@ class AgeRules:
         # "im Alter von inzwischen 58, 60 und 65 Jahren" (wn54074, dev7): an adverb between a
         # phrase of several words and the number
         q1 = q0 - 1 if q0 >= 1 and doc[q0 - 1].pos_ == "ADV" and doc[q0 - 1].text.islower() else None
+        # session 32: a focus particle after a one-word cue ("die 2007 mit nur 65 Jahren starb", web pages)
+        p1 = q0 - 1 if q0 >= 1 and doc[q0 - 1].text in self.age_before_particles else None
         for words in self.age_before:
             n = len(words)
             if n == 1 and action_after:
                 continue
             if (q0 - n >= 0 and [t.text.lower() for t in doc[q0 - n: q0]] == words) or \
-                    (n > 1 and q1 is not None and q1 - n >= 0 and [t.text.lower() for t in doc[q1 - n: q1]] == words):
+                    (n > 1 and q1 is not None and q1 - n >= 0 and [t.text.lower() for t in doc[q1 - n: q1]] == words) or \
+                    (n == 1 and p1 is not None and p1 >= 1 and doc[p1 - 1].text.lower() == words[0]):
                 return True
         # "vier Mädchen zwischen neun und zwölf Jahren", "Kinder unter 14 Jahren": years right after
         # a noun of people (measures.json "age_nouns"); not years that measure a noun or go with a
@@ -52,6 +55,8 @@ class AgeRules:
             # "Anhebung des Rentenalters auf 67 Jahre": only after a compound of "Alter" ("den
             # Insolvenzverwalter auf fünf Jahre bestellt" is a duration)
             return self._age_change_compound(doc, q0) is not None
+        if p is not None and p.text.lower() in self.age_threshold_words and f["unit"] == "year" and self._age_threshold(doc, p):
+            return True  # session 32: "Personen ab 18 Jahren", "Kids ab zwei Jahren": a lower age bound
         if p is not None and p.text.lower() in self.age_range_words:
             p = _prev(doc, p.i)
         elif p is not None and p.text == "(" and nxt is not None and nxt.text == ")":
@@ -207,6 +212,16 @@ class AgeRules:
             return False
         sent = name.sent if doc.has_annotation("SENT_START") else doc[:]
         return not any(t.text.lower() in self.term_tokens or self._term_word(t.text.lower()) for t in sent)
+
+    def _age_threshold(self, doc: Doc, ab: Token) -> bool:
+        """Session 32 (our own rule, measures.json "age_threshold"): years after "ab" (no noun after them: `is_age`
+        has returned before) are a lower age bound, unless a noun of a stretch of time stands before "ab" ("eine
+        Laufzeit ab zwei Jahren") or the sentence is about a prison term ("Freiheitsstrafen ab zwei Jahren")."""
+        before = _prev(doc, ab.i)
+        if before is not None and before.text.lower().endswith(self.age_threshold_not_after):
+            return False
+        s0, s1 = sentence_bounds(doc, ab.i)
+        return not any(t.text.lower() in self.term_tokens or self._term_word(t.text.lower()) for t in doc[s0:s1])
 
     def _term_word(self, low: str) -> bool:
         """Is the lower-case word one of a sentence or prison term ("Haftstrafe", "verurteilt", "Urteil"), not a

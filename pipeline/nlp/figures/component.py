@@ -130,6 +130,9 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.anchored_comparisons = frozenset(ms["anchored_comparisons"])
         self.age_after = set(ms["age_after"])
         self.age_before = [w.split() for w in ms["age_before"]]
+        self.age_before_particles = frozenset(ms["age_before_particles"])  # session 32: "mit nur 65 Jahren"
+        self.age_threshold_words = frozenset(ms["age_threshold"]["words"])  # session 32: "Personen ab 18 Jahren"
+        self.age_threshold_not_after = tuple(ms["age_threshold"]["not_after_endings"])
         self.bare_age_inside = ms["bare_age_inside"]
         self.action_noun_suffixes = tuple(ms["action_noun_suffixes"])
         self.sets = {k: v for k, v in ms["sets"].items() if not k.startswith("_")}

@@ -10,7 +10,8 @@ component config:
   (annotations/GUIDELINES.md: ``Präsident [Kennedy]``, ``Provinz [Helmand]``):
   a PER span loses leading titles (``names.json`` ``titles``: "Hauptmann Abraham Sipe" ->
   "Abraham Sipe", "Gattin Gisela" -> "Gisela"), a role before a listed first name and a common
-  noun with a particle ("Richterin Bärbel Stock", "Sketch von Loriot"; session 14), a LOC span leading place descriptors (``ner_rules.json``
+  noun with a particle ("Richterin Bärbel Stock", "Sketch von Loriot"; session 14), a common noun before a
+  listed first name and a surname ("Politologe Georg Spitaler"; session 32), a LOC span leading place descriptors (``ner_rules.json``
   ``place_descriptors``: "Département Yvelines" -> "Yvelines", "Golfstaat Katar" -> "Katar"),
   any span a leading lowercase adjective ("österreichischen Verfassungsgerichtshof" ->
   "Verfassungsgerichtshof") or a city adjective before a hyphenated name ("Berliner
@@ -75,7 +76,10 @@ component config:
   ("Barnaba [Marial Benjamin]"). Never over a PER or MISC span, a listed place or a name
   of the model's gazetteer; a surname-like word is capitalised, not sentence-initial, not
   a common noun by the lemma table (unless a listed surname: "Baum"), not an organisation
-  word and not a genitive's noun ("Theresa Mays [EU-Austrittsabkommen]").
+  word and not a genitive's noun ("Theresa Mays [EU-Austrittsabkommen]"). Session 32: the
+  players of a team's line-up in a sports report ("Grödig: Swete – T. Kainz, ..., Pichler –
+  ...", ``lineups``; `add_lineup_players`), and a PER span cut after a capitalised surname
+  particle runs on to the surname ("[Alexander Van] der Bellen", `join_particle_surnames`).
 
 * ``institution_places`` (session 12) -- an authority or facility word right before a place
   makes one name with it (``institution_places``): "Polizeidirektion [Hannover]" ->

@@ -15,6 +15,9 @@ _APPOSITION_LABELS = ("ORG", "LOC", "MISC")
 #: an appositive noun as a compound's end needs a modifier of this many letters ('Rüstungs|konzern')
 _COMPOUND_MODIFIER_MIN = 3
 _QUOTED_MAX = 6  # tokens of a quoted name after an appositive noun ('Organisation „Ein französisches Schiff für Gaza“')
+# ... and of a quoted title after a noun of works, which runs longer ('Gedichtband „Seht es sind Schmerzen an denen
+# wir leiden“', GermEval dev; session 32)
+_QUOTED_WORK_MAX = 12
 _CLOSING_QUOTES = frozenset({"“", "”", "\"", "»", "«", "'"})
 
 
@@ -82,7 +85,8 @@ class AppositionRules:
             if t.i in taken or not t.text[:1].isupper():
                 continue
             label = self.appositive_label(doc, t.i, inside)
-            bounds = self.appositive_name(doc, t.i, taken) if label in _APPOSITION_LABELS else None
+            bounds = self.appositive_name(doc, t.i, taken, _QUOTED_WORK_MAX if label == "MISC" else _QUOTED_MAX) \
+                if label in _APPOSITION_LABELS else None
             if bounds is None:
                 continue
             span = Span(doc, *bounds, label=label)
@@ -278,7 +282,8 @@ class AppositionRules:
         may be the end of a compound ('Rüstungskonzern') or its last hyphen part
         ('US-Institut'); a name ('Düsseldorf') or a word inside an entity is no such noun."""
         i = start - 1
-        if i >= 0 and doc[i].text in self.trailing_openers:
+        quoted = i >= 0 and doc[i].text in self.trailing_openers
+        if quoted:
             i -= 1
         in_entity = i >= 0 and (bool(doc[i].ent_type_) if inside is None else i in inside)
         if i < 0 or in_entity or doc[i].text in self.known_names or not doc[i].text[:1].isupper():
@@ -287,20 +292,21 @@ class AppositionRules:
         for k in range(len(word) - 1):
             if k == 0 or k >= _COMPOUND_MODIFIER_MIN:
                 label = self.appositive_heads.get(word[k:]) or (self.org_apposition_heads.get(word[k:])
-                                                                if self.org_apposition else None)
+                                                                if self.org_apposition else None) \
+                    or (self.quoted_work_heads.get(word[k:]) if quoted and word not in self.not_work_heads else None)
                 if label is not None:
                     return label
         return None
 
-    def appositive_name(self, doc: Doc, start: int, taken: set[int]) -> Optional[tuple[int, int]]:
+    def appositive_name(self, doc: Doc, start: int, taken: set[int], most: int = _QUOTED_MAX) -> Optional[tuple[int, int]]:
         """Token bounds of a name the model missed right after an appositive noun: the words
-        between quotes ('Zeitung „Hürriyet“', at most `_QUOTED_MAX` tokens, the first one
+        between quotes ('Zeitung „Hürriyet“', at most `most` tokens, the first one
         capitalised) or a run of proper nouns ('US-Institut Stratfor'); None when the tokens
         are taken by an entity, or are no name."""
         if start >= len(doc) or start in taken:
             return None
         if doc[start - 1].text in self.trailing_openers:
-            for end in range(start + 1, min(len(doc), start + _QUOTED_MAX + 1)):
+            for end in range(start + 1, min(len(doc), start + most + 1)):
                 t = doc[end]
                 if t.text in _CLOSING_QUOTES:
                     ok = doc[start].text[:1].isupper() and not any(i in taken for i in range(start, end)) \

@@ -88,6 +88,12 @@ class BoundRules:
         if end - start >= 3 and common_noun_lemma(t.text) is not None and doc[start + 1].lower_ in self.particles \
                 and doc[start + 1].text[:1].islower() and doc[start + 2].text[:1].isupper():
             return 2
+        if self.noun_before_first_name and end - start >= 3 and common_noun_lemma(t.text) is not None \
+                and doc[start + 1].text in self.first_names and doc[start + 2].text[:1].isupper():
+            # a common noun before a listed first name and a surname says who the person is ('Politologe
+            # [Georg Spitaler]', 'Bassist [Andrew Shives]', 'Wildsau [Max Franz]'; session 32, 10kGNAD: 6
+            # articles); not before a first name alone ('Rand Paul': 'Rand' is a noun too)
+            return 1
         return 0
 
     @staticmethod

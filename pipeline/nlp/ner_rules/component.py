@@ -116,6 +116,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.appositive_heads = {form.casefold(): label for label, forms in data["appositive_heads"].items()
                                  if not label.startswith("_") for form in forms}
         self.org_apposition_heads = {form.casefold(): "ORG" for form in data["org_apposition_heads"]}
+        self.quoted_work_heads = {form.casefold(): "MISC" for form in data["quoted_work_heads"]}  # session 32
+        self.not_work_heads = frozenset(w.casefold() for w in data["not_work_heads"])
         # read the common-noun list now, not on the first article: the model is loaded before
         # the workers fork, so they share it, and a broken file stops the run at the start
         _common_nouns()
@@ -126,6 +128,13 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.branch_regions = region_names(kinds=frozenset(branches["region_kinds"]))
         self.first_names, self.surnames = person_names()
         self.plural_place_heads = frozenset(data["plural_place_heads"])  # `plural_compound` (session 31)
+        self.lineups = persons  # `add_lineup_players` (session 32), with the persons repair
+        self.lineup_teams = persons  # `add_lineup_players`: the team's name before a line-up (session 32)
+        self.particle_surnames = persons  # `join_particle_surnames` (session 32), with the persons repair
+        self.noun_before_first_name = strip_descriptors  # `person_lead` (session 32), with the descriptors
+        self.lineup_cfg = data["lineups"]
+        self.lineup_separators = frozenset(self.lineup_cfg["separators"])
+        self.lineup_dashes = frozenset(self.lineup_cfg["dashes"])
         self.lowercase_min_count = int(data["lowercase_forms"]["min_count"])  # `lowercase_word` (session 32)
         self.company_heads = frozenset(data["company_short_names"]["heads"])  # `company_short_names` (session 32)
         self.short_company_names = True  # `company_short_names` (session 32), with org_apposition
@@ -204,6 +213,10 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
             out = self.join_party_branches(doc, out, repaired, typed)
         if self.persons:
             out = self.add_persons(doc, out, repaired, typed)
+        if self.lineups:
+            out = self.add_lineup_players(doc, out, repaired, typed)
+        if self.particle_surnames:
+            out = self.join_particle_surnames(doc, out, repaired)
         if self.roads:
             out = self.add_roads(doc, out, repaired)
         if self.places:

@@ -1,7 +1,10 @@
 """Persons (`persons`): a listed first name with surname-like words, or a proper noun after a
-person's role, that the model missed or mislabelled; role words and surname-like words."""
+person's role, that the model missed or mislabelled; role words and surname-like words; the players
+of a team's line-up in a sports report (`add_lineup_players`, session 32); a surname with particles that
+the model cut after its capitalised particle (`join_particle_surnames`, session 32)."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
@@ -10,6 +13,8 @@ from .common import _FIRST_NAME_POS, _genitive
 from .data import common_noun_lemma, compound_head
 
 _PERSON_MAX = 4  # tokens of a person's name the `persons` repair makes ("Jon Dahl Tomasson")
+_INITIAL = re.compile(r"^[A-ZÄÖÜ][a-z]?\.$")  # a first name's initial in a line-up: "T. Kainz", "Ch. Leitgeb"
+_MINUTE = re.compile(r"^\d{1,3}\.$")  # a substitute's minute in a line-up: "(71. Sanogo)"
 
 
 class PersonRules:
@@ -112,3 +117,172 @@ class PersonRules:
         text = span.text
         names = {e.text for e in ents if e.start != span.start}
         return text in self.known_places or _genitive(span[-1]) or self.genitive_of_name(span, names)
+
+    def lineup_word(self, t: Token) -> bool:
+        """A word of a player's name in a line-up: capitalised, letters with hyphens or an apostrophe,
+        not an acronym ('Caleta-Car', 'De Paula')."""
+        w = t.text
+        return w[:1].isupper() and not (w.isupper() and len(w) > 1) \
+            and all(part.isalpha() for part in w.replace("'", "-").split("-") if part)
+
+    def lineup_item(self, doc: Doc, j: int) -> Optional[tuple[int, int, int, bool]]:
+        """(start, end, next, ended) of one player at token `j` of a line-up: an initial, then the
+        capitalised words up to a separator, a bracket or the end ('T. Kainz', 'De Paula'); where the
+        words run into a list's header ('Wallner Ersatz:') or into other text ('Derflinger Es
+        fehlen:', 'Jelic.'), the first word alone, and the run ends there (`ended`). `next`: the token
+        after the player and a comment in brackets after it ('Maak (Meniskuseinriss)'). None: no player."""
+        cfg = self.lineup_cfg
+        a = j
+        if j < len(doc) and _INITIAL.match(doc[j].text):
+            a = j + 1
+        elif j + 1 < len(doc) and doc[j + 1].text == "." and _INITIAL.match(doc[j].text + "."):
+            a = j + 2  # 'Ch' '.' 'Leitgeb': the tokenizer split the initial from its point
+        if a >= len(doc) or not self.lineup_word(doc[a]):
+            return None
+        b = a + 1
+        while b < len(doc) and self.lineup_word(doc[b]) and b - a < 3:
+            b += 1
+        nxt = doc[b].text if b < len(doc) else None
+        ended = False
+        if nxt == ":":  # the last word is the next list's header: 'Wallner [Ersatz]:'
+            b, ended = b - 1, True
+            if b == a:
+                return None
+        elif nxt is not None and nxt not in self.lineup_separators and nxt != "(":
+            b, ended = a + 1, True
+        k = b
+        if not ended and k < len(doc) and doc[k].text == "(":
+            close = next((x for x in range(k + 1, min(len(doc), k + 1 + cfg["max_bracket"])) if doc[x].text == ")"), None)
+            if close is None:
+                ended = True
+            else:
+                k = close + 1
+        return j, b, k, ended
+
+    def lineup_substitute(self, doc: Doc, b: int) -> Optional[tuple[int, int]]:
+        """(start, end) of the substitute in the brackets right after a player, after the minute he came on
+        ('Veltman (71. Sanogo)', 'Atanga (92. Lainer)'); None where the brackets hold anything else."""
+        if b + 3 >= len(doc) or doc[b].text != "(" or not _MINUTE.match(doc[b + 1].text):
+            return None
+        item = self.lineup_item(doc, b + 2)
+        if item is None or item[1] >= len(doc) or doc[item[1]].text != ")":
+            return None
+        return item[0], item[1]
+
+    def lineup_runs(self, doc: Doc) -> tuple[list[tuple[list[tuple[int, int]], int]], list[tuple[int, int]]]:
+        """The players (start, end) of the line-ups in `doc` with the token after each run, and the teams'
+        names (start, end) before the runs of the line-up's own shape (`lineup_teams`): each run of players after a colon, separated by
+        commas, slashes and dashes (ner_rules.json ``lineups``), that holds ``min_items`` players and
+        ``min_dashes`` dashes (the formation's lines: 'Grödig: Swete – T. Kainz, D. Baumgartner, ...
+        – Brauer, Rasner – ...'), and each run right after such a one whose header has at most
+        ``max_header`` words ('Ersatz:', 'Es fehlen:', 'Fraglich:'). 10kGNAD (Der Standard's
+        Bundesliga reports): the model took the surnames for places ('Pichler', 'Kerschbaum' LOC)
+        or ran two into one span ('Djuric, Ofosu' PER)."""
+        cfg = self.lineup_cfg
+        runs: list[tuple[list[tuple[int, int]], int]] = []
+        headers: list[tuple[int, int]] = []
+        prev_end, prev_ok = -10, False
+        for i, t in enumerate(doc):
+            if t.text != ":":
+                continue
+            items: list[tuple[int, int]] = []
+            dashes, j = 0, i + 1
+            while True:
+                item = self.lineup_item(doc, j)
+                if item is None:
+                    break
+                a, b, k, ended = item
+                items.append((a, b))
+                if ended or k >= len(doc) or doc[k].text not in self.lineup_separators:
+                    j = k
+                    break
+                dashes += doc[k].text in self.lineup_dashes
+                j = k + 1
+            header = doc[prev_end:i] if prev_end >= 0 else None
+            chained = prev_ok and header is not None and 0 < len(header) <= cfg["max_header"] \
+                and all(w.is_alpha for w in header)
+            shaped = len(items) >= cfg["min_items"] and dashes >= cfg["min_dashes"]
+            ok = bool(items) and (shaped or chained)
+            if ok:
+                runs.append((items, j))
+                if shaped and self.lineup_teams and doc[i - 1].is_alpha and doc[i - 1].text[:1].isupper():
+                    # the team's name, one word before the colon ('Sturm:', 'Grödig:'; not the scorer before it in
+                    # 'Tore: 1:0 (52.) Junuzovic Österreich:')
+                    headers.append((i - 1, i))
+            prev_end, prev_ok = j, ok  # j: the token after the run ('Ersatz' of 'Wallner Ersatz:')
+        return runs, headers
+
+    def add_lineup_players(self, doc: Doc, ents: list[Span], repaired: list[Span], typed: list[Span]) -> list[Span]:
+        """PER for each player of a line-up (`lineup_runs`), typed (the list's shape decides it): the
+        model's spans on a player's words go ('Pichler' LOC, 'Djuric, Ofosu' PER, 'Kienast
+        (Hüftprobleme)' LOC), unless one reaches out of the line-up (no blind overwrite)."""
+        new: list[Span] = []
+        drop: set[int] = set()
+        runs, headers = self.lineup_runs(doc)
+        for h, i in headers:
+            # the team: a place stands for its club (LOC, GUIDELINES.md), else the club's name (ORG); the
+            # model's ORG or LOC there stays, its PER or MISC goes ('Sturm' 6x in the article, missed)
+            over = [k for k, e in enumerate(ents) if e.start < i and e.end > h]
+            if len(over) == 1 and (ents[over[0]].start, ents[over[0]].end) == (h, i) and ents[over[0]].label_ in ("ORG", "LOC"):
+                typed.append(ents[over[0]])
+                continue
+            if any(ents[k].start < h or ents[k].end > i for k in over):
+                continue
+            text = doc[h:i].text
+            label = "LOC" if text in self.place_list or text in self.regions or text in self.known_places else "ORG"
+            drop.update(over)
+            new.append(Span(doc, h, i, label=label))
+        for items, hi in runs:
+            lo = items[0][0]
+            subs = [sub for _, b in items if (sub := self.lineup_substitute(doc, b)) is not None]
+            for a, b in items + subs:
+                over = [k for k, e in enumerate(ents) if e.start < b and e.end > a]
+                if any(ents[k].start < lo or ents[k].end > hi for k in over):
+                    continue
+                if len(over) == 1 and (ents[over[0]].start, ents[over[0]].end, ents[over[0]].label_) == (a, b, "PER"):
+                    typed.append(ents[over[0]])
+                    continue
+                drop.update(over)
+                new.append(Span(doc, a, b, label="PER"))
+        if not new and not drop:
+            return ents
+        repaired.extend(new)
+        typed.extend(new)
+        return sorted([e for k, e in enumerate(ents) if k not in drop] + new, key=lambda e: e.start)
+
+    def join_particle_surnames(self, doc: Doc, ents: list[Span], repaired: list[Span]) -> list[Span]:
+        """A PER span that ends in a capitalised surname particle (names.json ``surname_particles``) before
+        lowercase particles and a capitalised word runs on to that word: '[Alexander Van] der Bellen',
+        '[Van] der Bellens' (10kGNAD: 30 mentions in 12 articles, every one cut so). Words before the
+        particle that are no listed first names are another name ('[Kickl Van] der Bellen' ->
+        'Kickl', 'Van der Bellen'; the first of them stays the model's PER). An entity on the surname
+        word alone gives way; one reaching further keeps the span as it was."""
+        out = list(ents)
+        changed = False
+        for k, e in enumerate(ents):
+            last = doc[e.end - 1]
+            if e.label_ != "PER" or not last.text[:1].isupper() or last.lower_ not in self.particles:
+                continue
+            j = e.end
+            while j < len(doc) and j - e.end < 2 and doc[j].text.islower() and doc[j].lower_ in self.particles:
+                j += 1
+            if j == e.end or j >= len(doc) or not self.lineup_word(doc[j]) or doc[j].is_sent_start:
+                continue
+            over = [x for x, o in enumerate(ents) if x != k and o.start < j + 1 and o.end > e.end]
+            if any(ents[x].start < j or ents[x].end > j + 1 for x in over):
+                continue
+            start = e.start
+            while start < e.end - 1 and doc[start].text in self.first_names:
+                start += 1
+            start = e.start if start == e.end - 1 else e.end - 1  # all first names: the whole; else from the particle
+            span = Span(doc, start, j + 1, label="PER")
+            out[k] = span
+            repaired.append(span)
+            if start > e.start:  # 'Kickl' of '[Kickl Van] der Bellen'
+                rest = Span(doc, e.start, start, label="PER")
+                out.append(rest)
+                repaired.append(rest)
+            for x in over:
+                out[x] = None
+            changed = True
+        return sorted((e for e in out if e is not None), key=lambda e: e.start) if changed else ents
