@@ -35,7 +35,8 @@ component config:
   of ``unnamed_suffixes`` ("Homophobie"), a hyphenated role word ("AfD-Bundessprecher") or a
   span ending in one ("IG Metall-Sekretär", session 27), a
   PER/LOC phrase ending in such a word ("Grüner Wasserstoff") and a sentence's first word that
-  the tagger calls no noun ("Ohnehin", "Oder") are removed too, whatever the article's topic,
+  the tagger calls no noun ("Ohnehin", "Oder") or that the Bundestag protocols write in lower case more
+  often ("[Stirbt] ein Mensch"; session 32, ``lowercase_forms``) are removed too, whatever the article's topic,
   and (session 27) an acronym or formula of a common term (``term_acronyms``: "also [DPI]",
   "fünf [BTC]", "Ammoniak ([NH3])");
 * ``drop_compound_nouns`` -- an ORG single word whose compound head is such a noun
@@ -129,6 +130,10 @@ component config:
   Session 29 (an unseen web sample): more organisation nouns ("Ausrüster", "Autobauer", "Plattform",
   "Portal", "Riese"), and a PER span led by a compound ending in one is cut to the name and made
   ORG ("[Outdoorausrüster Mammut]" PER -> "Mammut" ORG; `compound_org_lead`).
+  Session 32 (an unseen web sample): a reporting verb before the one-word PER is such a source too
+  ("berichtet [Wired]"; ``news_sources.before_verbs``), and the words before a legal form or "Group" of an
+  article's ORG are the company's short name: ORG where the model says PER/LOC or nothing ("Nordex SE" ...
+  "Engineering [Nordex]"; `company_short_names`, switch ``short_company_names``).
 
 * ``datelines`` (session 16, real web news) -- the agency tags of a dateline the model missed
   are ORG: a place at a line's start, then the tags in brackets joined by slashes, then a full

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 
 from ..ext import DATE_SPANS, FIGURE_SPANS
 from .common import _NAME_LABELS, _OPENING_BRACKETS
+from .data import common_noun_lemma
 
 _APPOSITION_LABELS = ("ORG", "LOC", "MISC")
 #: an appositive noun as a compound's end needs a modifier of this many letters ('Rüstungs|konzern')
@@ -153,13 +154,90 @@ class AppositionRules:
         typed.extend(added)
         return sorted(ents + added, key=lambda e: e.start)
 
+    def company_short_names(self, doc: Doc, ents: list[Span], repaired: list[Span], typed: list[Span]) -> list[Span]:
+        """'Nordex SE' ... 'Engineering [Nordex]' PER, 'Valendo GmbH' ... '[Valendo] bietet' PER: the words before the
+        legal form of an ORG of the article (``legal_forms``, and ``company_short_names.heads``: 'Group', 'Gruppe')
+        are the company's short name; a PER/LOC span of just these words is the company, ORG, and so is a
+        mention the model left out ('Gemfields Group Ltd.' ... 'von [Gemfields]'). Our rule (session 32, issue 13:
+        web_pages_de, the short name PER on 5 pages). Not a name that is also a place, person or common noun:
+        a listed place or region, a name of the gazetteer's places, a listed surname, a name with a listed
+        first name ('Max Jüdel & Co.'), a word of the lemma table ('Ersparnis AG' of a table), a word of a person
+        named in full in the article ('Heinrich Büssing' ... 'Büssing AG': the founder and the firm share it), nor
+        a name of one lower-case word; a mention is added only where the tagger reads its words as proper nouns
+        ("im [Fußball]" of "Fußball AG", "der regionalen [Volksbanken]" of "Volksbanken AG": common nouns)."""
+        shorts: set[tuple[str, ...]] = set()
+        # persons named in full with a listed first name ("Heinrich Büssing"), not a job title the model took
+        # for a name ("Concept Development [Nordex]" PER)
+        persons = [e for e in ents if e.label_ == "PER" and any(t.text in self.first_names for t in e)]
+        for e in ents:
+            if e.label_ != "ORG" or len(e) < 2 or (e[-1].text not in self.legal_forms and e[-1].text not in self.company_heads):
+                continue
+            name = e[:-1]
+            while len(name) > 1 and (name[-1].text in self.legal_forms or name[-1].text in self.company_heads
+                                     or name[-1].text in ("&", "Co", "Co.", "und")):
+                name = name[:-1]  # "Haufe Lexware GmbH & Co KG", "Nordex Group SE"
+            words = tuple(t.text for t in name)
+            if not all(w[:1].isupper() or w[:1].isdigit() for w in words) or not any(w[:1].isalpha() for w in words):
+                continue
+            text = " ".join(words)
+            if text in self.known_places or text in self.place_list or text in self.regions:
+                continue  # "Göttingen GmbH": the town's company; "Göttingen" stays the town
+            if len(words) == 1 and (text in self.surnames or common_noun_lemma(text) is not None
+                                    or _in_longer_person(text, persons)):
+                continue
+            if any(w in self.first_names for w in words):
+                continue  # "Max Jüdel & Co.": a firm named after its founder, who is named so too
+            shorts.add(words)
+        if not shorts:
+            return ents
+        taken = {i: e for e in ents for i in range(e.start, e.end)}
+        taken_other = {i for key in (DATE_SPANS, FIGURE_SPANS) for sp in doc.spans.get(key, []) for i in range(sp.start, sp.end)}
+        out, added = [], []
+        for e in ents:
+            words = tuple(t.text for t in e)
+            tail = next((w for w in shorts if len(words) > len(w) and words[-len(w):] == w), None)
+            if tail is not None and not self.followed_by_form(doc, e.end) \
+                    and not any(t.text in self.first_names for t in e[:-len(tail)]) \
+                    and (e.label_ == "PER" or (e.label_ == "ORG" and e.start > 0 and self.is_role(doc[e.start - 1]))):
+                # "Project Manager [Concept Development Nordex]" PER, or ORG after a role word: a job title before
+                # the company (as PER its last word would else be voted the surname of a person and win over the
+                # company); not an ORG whose name ends in another's ("Vox, [Super RTL]" of "RTL Group", Wikinews train)
+                e = Span(doc, e.end - len(tail), e.end, label="ORG", kb_id=e.kb_id_)
+                repaired.append(e)
+                typed.append(e)
+            elif e.label_ in ("PER", "LOC") and words in shorts and not self.followed_by_form(doc, e.end):
+                e = Span(doc, e.start, e.end, label="ORG", kb_id=e.kb_id_)
+                repaired.append(e)
+                typed.append(e)
+            out.append(e)
+        for words in shorts:
+            n = len(words)
+            for i in range(len(doc) - n + 1):
+                if doc[i].text != words[0] or tuple(t.text for t in doc[i:i + n]) != words or self.followed_by_form(doc, i + n):
+                    continue
+                if any(j in taken or j in taken_other for j in range(i, i + n)) \
+                        or any(t.pos_ not in ("PROPN", "X") for t in doc[i:i + n]):
+                    continue  # a mention the tagger reads as a common noun ("im [Fußball]" of "Fußball AG")
+                span = Span(doc, i, i + n, label="ORG")
+                added.append(span)
+                taken.update({j: span for j in range(i, i + n)})
+        if added:
+            repaired.extend(added)
+            typed.extend(added)
+            out = sorted(out + added, key=lambda e: e.start)
+        return out
+
+    def followed_by_form(self, doc: Doc, end: int) -> bool:
+        """The words before `end` go on into a legal form or company head ("Nordex [SE]"): the full name."""
+        return end < len(doc) and (doc[end].text in self.legal_forms or doc[end].text in self.company_heads)
+
     def news_source(self, doc: Doc, ent: Span, persons: list[Span]) -> bool:
         if len(ent) != 1:
             return False  # a person named in full ('zitiert Sergei Voznyak', Wikinews train 3x)
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-        if before not in self.source_before and after not in self.source_after:
-            return False
+        if before not in self.source_before and before not in self.source_before_verbs and after not in self.source_after:
+            return False  # session 32: also "berichtet [Wired]", "schreibt [Politico]" (``before_verbs``)
         word = ent[0].text
         if word in self.first_names or word in self.surnames:
             return False

@@ -91,6 +91,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.unnamed_stem = int(data["unnamed_suffixes"]["min_stem"])
         self.term_acronyms = frozenset(data["term_acronyms"]["words"])  # `dropped` (session 27)
         self.source_before = frozenset(data["news_sources"]["before"])  # `news_sources` (session 28)
+        self.source_before_verbs = frozenset(data["news_sources"]["before_verbs"])  # `news_source` (session 32)
         self.source_after = frozenset(data["news_sources"]["after"])
         self.source_outlets = frozenset(data["news_sources"]["outlets"])  # `add_outlets` (session 29)
         self.source_verbs = frozenset(data["news_sources"]["after_verbs"])
@@ -134,6 +135,9 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.lineup_cfg = data["lineups"]
         self.lineup_separators = frozenset(self.lineup_cfg["separators"])
         self.lineup_dashes = frozenset(self.lineup_cfg["dashes"])
+        self.lowercase_min_count = int(data["lowercase_forms"]["min_count"])  # `lowercase_word` (session 32)
+        self.company_heads = frozenset(data["company_short_names"]["heads"])  # `company_short_names` (session 32)
+        self.short_company_names = True  # `company_short_names` (session 32), with org_apposition
 
     def __call__(self, doc: Doc) -> Doc:
         # no early return for a Doc without entities: the repairs that add names (apposition,
@@ -202,6 +206,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         if self.org_apposition:
             out = self.news_sources(doc, out, repaired, typed)
             out = self.add_outlets(doc, out, repaired, typed)
+            if self.short_company_names:
+                out = self.company_short_names(doc, out, repaired, typed)
         if self.institutions:
             out = self.add_institutions(doc, out, repaired, typed)
             out = self.join_party_branches(doc, out, repaired, typed)

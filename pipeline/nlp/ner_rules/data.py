@@ -20,6 +20,15 @@ DACH_LABELS = ("ORG", "LOC")
 
 
 @lru_cache(maxsize=1)
+def corpus_counts() -> dict[str, int]:
+    """The Bundestag protocols' word forms and their counts, case kept (lang/de/corpus_forms.tsv.gz,
+    validated by `read_corpus_forms`): `lowercase_word` (session 32). Loaded once, when a sentence's
+    first word first asks (about 1 s)."""
+    from ...clean.data import CORPUS_FORMS, read_corpus_forms
+    return read_corpus_forms(LANG_DIR / CORPUS_FORMS)[0]
+
+
+@lru_cache(maxsize=1)
 def _common_nouns() -> dict[str, str]:
     """Capitalised German common nouns, form -> lemma ("Batterien" -> "Batterie"), derived
     from spaCy's German lemma table (see training/common_nouns.py for how and why)."""

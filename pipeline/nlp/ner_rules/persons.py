@@ -68,11 +68,14 @@ class PersonRules:
         # a name an organisation noun typed ORG in this article is no person after a role word:
         # "Vorstandsvorsitzender [Covestro]" after "Der Kunststoff-Hersteller [Covestro]" (session 14)
         org_typed = {e.text for e in typed if e.label_ == "ORG"} if self.org_apposition else set()
+        # ... nor a run that ends in such a name: "Project Manager Concept Development [Nordex]", the company
+        # typed by its legal form elsewhere (`company_short_names`, session 32)
+        org_typed_ends = {e.end: e.start for e in typed if e.label_ == "ORG"} if self.org_apposition else {}
         new, drop = [], set()
         i = 0
         while i < len(doc):
             end = self.person_end(doc, i)
-            if end is not None and doc[i:end].text in org_typed:
+            if end is not None and (doc[i:end].text in org_typed or org_typed_ends.get(end, -1) >= i):
                 end = None
             if end is None:
                 i += 1
