@@ -46,6 +46,14 @@ def dates_of(nlp, text, published="2022-01-06"):
     return [(s.text, s._.value, s._.date_type or "date") for s in doc.spans[DATE_SPANS]]
 
 
+def model_dates(nlp_model, text, published):
+    """(text, value) of the DATEs of the whole annotate stage (the trained model and the rules) on `text`."""
+    from pipeline.nlp import annotate, doc_to_entities
+
+    (doc, _), = annotate(nlp_model, [(text, {"id": "t", "published": published})])
+    return [(e.text, e.value) for e in doc_to_entities(doc) if e.label == "DATE"]
+
+
 def model_figs(nlp, text):
     from pipeline.nlp import doc_to_entities
 
@@ -115,11 +123,22 @@ def article_until(wid: str, upto: str) -> tuple[str, str]:
 
 def gnad_sentence(doc_id: str, key: str) -> str:
     """The sentence of a 10kGNAD article (../shared/data, local testing only: read at run time) that holds `key`."""
-    import re
-
     from repo_data import news_row
 
-    text = news_row("10kgnad_test.jsonl.gz", "id", doc_id)["text"]
+    return sentence_with(news_row("10kgnad_test.jsonl.gz", "id", doc_id)["text"], key)
+
+
+def web_sentence(file: str, key: str) -> str:
+    """The sentence of a page of web_pages_de (its `markdown_extract`, read at run time) that holds `key`."""
+    from repo_data import news_row
+
+    return sentence_with(news_row("web_pages_de.jsonl.gz", "file", file)["markdown_extract"], key)
+
+
+def sentence_with(text: str, key: str) -> str:
+    """The sentence (or line) of `text` that holds `key`."""
+    import re
+
     i = text.index(key)
     a = max(text.rfind(". ", 0, i), text.rfind("\n", 0, i))
     m = re.search(r"[.!?](?=\s|$)|\n", text[i + len(key):])

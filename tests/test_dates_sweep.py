@@ -6,14 +6,9 @@ import json
 
 import pytest
 
-from figure_helpers import article_until, dates_of, nlp  # noqa: F401  (nlp: the shared fixture)
+from figure_helpers import article_until, dates_of, model_dates, nlp  # noqa: F401  (nlp: the shared fixture)
 
 
-def _model_dates(nlp_model, text, published):
-    from pipeline.nlp import annotate, doc_to_entities
-
-    (doc, _), = annotate(nlp_model, [(text, {"id": "t", "published": published})])
-    return [(e.text, e.value) for e in doc_to_entities(doc) if e.label == "DATE"]
 
 
 # 1. a relative modifier before a month (the `month` pattern with the relative modifiers; dates.json
@@ -129,7 +124,7 @@ def test_years_in_names_and_identifiers(nlp):
 def test_election_year_kept(nlp_model):
     text = ("Als Spitzenkandidat der Grünen holte er bei der Landtagswahl 2008 mit 9,4 Prozent das bisher beste "
             "Ergebnis für die Grünen in Bayern.")  # wn63500
-    assert ("2008", "2008") in _model_dates(nlp_model, text, "2010-08-19")
+    assert ("2008", "2008") in model_dates(nlp_model, text, "2010-08-19")
 
 
 # 11. "heute" before the participle of a stative verb is "nowadays" (dates.json "heute_nowadays.stative_participles");

@@ -1,8 +1,5 @@
 """Session 32 (issue 18): DATE classes found on an unseen sample of web pages, each on the sentence it was found in."""
-from figure_helpers import dates_of, figs
-
-from pipeline.nlp import doc_to_entities
-from pipeline.nlp.ext import DATE_SPANS
+from figure_helpers import dates_of, figs, model_dates
 
 
 def test_opening_hours_are_weekly_sets(nlp):
@@ -42,11 +39,6 @@ def test_ages_after_a_focus_particle_or_ab(nlp):
         nlp, "Freiheitsstrafen ab zwei Jahren werden nicht zur Bewährung ausgesetzt.")
 
 
-def _model_dates(nlp_model, text, published):
-    from pipeline.nlp import annotate
-
-    doc, _ = next(iter(annotate(nlp_model, [(text, {"id": "t", "published": published})])))
-    return [(e.text, e.value) for e in doc_to_entities(doc) if e.label == "DATE"]
 
 
 def test_day_without_its_month_takes_the_month_dated_last(nlp_model):
@@ -54,11 +46,11 @@ def test_day_without_its_month_takes_the_month_dated_last(nlp_model):
     text = ("Das Temperaturmittel lag im Oktober 2023 mit 11,9 Grad Celsius um 2,9 Grad über dem Wert der Referenzperiode. "
             "Der anschließende Temperatursturz von im Mittel etwa 15 Grad brachte leichte Nachtfröste, die am 18. in "
             "Oberharz am Brocken-Stiege bei -4,9 °C ihren bundesweiten Tiefpunkt fanden.")
-    assert ("18.", "2023-10-18") in _model_dates(nlp_model, text, "2023-10-31")
+    assert ("18.", "2023-10-18") in model_dates(nlp_model, text, "2023-10-31")
     # no month named before it: no DATE; an ordinal before a noun or a rank is none
-    assert _model_dates(nlp_model, "Die Windmessungen jedoch bewegen sich am 12. in einem moderaten Bereich.",
+    assert model_dates(nlp_model, "Die Windmessungen jedoch bewegen sich am 12. in einem moderaten Bereich.",
                         "2016-01-15") == []
-    assert _model_dates(nlp_model, "Am 3. Mai begann die Saison. Der FC Bayern München ist zum 19. Mal deutscher "
+    assert model_dates(nlp_model, "Am 3. Mai begann die Saison. Der FC Bayern München ist zum 19. Mal deutscher "
                                    "Fußball-Meister.", "2016-05-20") == [("3. Mai", "2016-05-03")]
-    assert "18." not in [t for t, _ in _model_dates(
+    assert "18." not in [t for t, _ in model_dates(
         nlp_model, "Am 3. Mai verloren sie und sanken auf den alten Platz ihres Gegners, den 18. und letzten.", "2016-05-20")]

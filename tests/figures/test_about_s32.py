@@ -2,19 +2,7 @@
 10 10kGNAD articles (annotations/news/selflabel_s32_about_ids.json; the text is read from ../shared/data at run time,
 local testing only, never copied here, except a short quoted sentence)."""
 
-import re
-
-from figure_helpers import abouts, gnad_sentence
-from repo_data import news_row
-
-
-def web_sentence(file: str, key: str) -> str:
-    """The sentence of a page of web_pages_de (its `markdown_extract`, read at run time) that holds `key`."""
-    text = news_row("web_pages_de.jsonl.gz", "file", file)["markdown_extract"]
-    i = text.index(key)
-    a = max(text.rfind(". ", 0, i), text.rfind("\n", 0, i))
-    m = re.search(r"[.!?](?=\s|$)|\n", text[i + len(key):])
-    return text[a + 1: i + len(key) + (m.end() if m else len(text))].strip()
+from figure_helpers import abouts, gnad_sentence, web_sentence
 
 
 # origin: session 32, web page enwb.com.windpark.steinheim (unseen sample) and 10kGNAD gnad595: a gender-inclusive plural
