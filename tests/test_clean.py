@@ -2056,3 +2056,41 @@ def test_present_participle_glued_to_a_second_word_gets_its_hyphen_back_on_real_
     assert "abweisenddistanzierend" in raw
     doc = _ok(raw)
     assert "abweisend-distanzierend" in doc.text, doc.text[:600]
+
+
+@pytest.mark.parametrize("page, word, cut", [
+    ("tests/eval/geschichtedergegenwart.ch.foucault.html", "Corona-bedingte", 7),
+    ("tests/eval/umweltbundesamt.de-atomkraft.html", "Erdgas-betriebene", 7),
+])
+def test_noun_and_participle_capitalised_in_mid_sentence_get_their_hyphen_back_on_real_text(page, word, cut):
+    """"... dass in Marokko die Corona-bedingte Ausgangssperre mit Panzern ..." (geschichtedergegenwart.ch)
+    and "... schlägt vor, Erdgas-betriebene Kraftwerke in die Taxonomie aufzunehmen" (umweltbundesamt.de),
+    broken after the noun: pdftotext's default mode glues "Coronabedingte", "Erdgasbetriebene" (session 32,
+    the --web and --web-rest samples). A participle is written in lowercase in mid-sentence; its capital
+    there is the noun's of a hyphenated pair."""
+    text = _web_page(page)
+    assert word in text
+    glued = word.replace("-", "")
+    raw = _column_broken_at(text, word, cut, width=39)
+    assert glued in raw
+    doc = _ok(raw)
+    assert word in doc.text and glued not in doc.text, doc.text[:600]
+
+
+
+@pytest.mark.parametrize("page, word, cut", [
+    ("tests/eval/familie.de.montessori.html", "Kindergarten-Alter", 13),
+])
+def test_heading_whose_last_word_was_broken_gets_its_hyphen_back_on_real_text(page, word, cut):
+    """The subheading "Montessori Spielzeug ab Kindergarten-Alter" (familie.de), broken after the hyphen of
+    its last word: pdftotext's default mode appends the tail, "... ab KindergartenAlter", a line of about
+    one column width (session 32, the --web-rest2 sample, layout b; "DiscounterGrill" of chip.de alike). A
+    paragraph of its own whose last word's tail ends it, the cut where a column line ends, the next line
+    starting a block, the halves two common words and the glued form none."""
+    text = _web_page(page)
+    assert word in text
+    glued = word[:cut - 1] + word[cut:]  # the line-end hyphen deleted
+    raw = _column_broken_at(text, word, cut, width=39)
+    assert glued in raw
+    doc = _ok(raw)
+    assert word in doc.text and glued not in doc.text, doc.text[:600]

@@ -54,7 +54,7 @@ _LETTERS_HEAD = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+)*")
 #: whose package imports spaCy.
 CLEANING_KEYS: dict[str, frozenset[str]] = {
     "cleaning.json": frozenset({
-        "terminal_punct", "sentence_end", "quote_open", "months", "date_labels", "suspended_hyphen_words", "linking_s_suffixes", "adjective_suffixes", "hyphen_keep_left_suffixes",
+        "terminal_punct", "sentence_end", "quote_open", "months", "date_labels", "suspended_hyphen_words", "linking_s_suffixes", "adjective_suffixes", "participle_prefixes", "hyphen_keep_left_suffixes",
         "adjective_pair_guarded_ends", "adjective_pair_second_suffixes", "function_words", "english_function_words", "end_marks", "agencies",
         "dateline_agencies",
         "credit_prefixes", "author_roles", "outlets", "doc_start_patterns", "head_inline_patterns", "line_patterns",
@@ -132,6 +132,11 @@ class _Data:
         # a lowercase derived adjective: glued to a capitalised word, a lost space ("eigentlichenAbschluss")
         self.adjective_form_re = re.compile(r"[a-zäöüß]{3,}(?:%s)(?:e[mnrs]?)?" % "|".join(
             re.escape(x) for x in d["adjective_suffixes"]))
+        # a past participle by its shape: a prefix, a stem and "t" ("bedingt"), or "-iert" ("prämiert"), with an
+        # inflection ending or none, or a strong one in "-en" with an inflection ending ("betriebene"; a bare
+        # "-en" is a plural or an infinitive: "Teilerfolgen", "Reiseverboten") (`_noun_participle`)
+        self.participle_re = re.compile(r"(?:(?:%s)[a-zäöüß]{3,}(?:t|en(?=e))|[a-zäöüß]{3,}iert)(?:e[mnrs]?)?" % "|".join(
+            re.escape(x) for x in d["participle_prefixes"]))
         comp = lambda entries: [(e["kind"], re.compile(e["regex"])) for e in entries]  # noqa: E731
         self.doc_start = comp(d["doc_start_patterns"])
         # (kind, regex, before_body): a `before_body` pattern holds only in the lines before the

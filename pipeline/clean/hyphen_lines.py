@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from typing import Optional
 
+from .data import _lexprob, lexicon
 from .lines import _Line, _ends_sentence
 
 
@@ -112,6 +113,8 @@ class LineEvidence:
             return True
         if n < 0.9 * W:
             return False
+        if self._heading_last_word(ln, n, pos, rest):
+            return True
         if n < 1.4 * W and (ln.strip[-1].isalnum() or ln.strip[-1] == ",") and ln is not self.title_line \
                 and not (n >= 1.2 * W and self._mid_fragment(ln.i, 1)) and not self._heading_run_on(ln, n):
             # poppler appends the whole next line: to a line of less than 1.4 widths only a
@@ -123,6 +126,40 @@ class LineEvidence:
             # / "Thomas")
             return False
         return 0.68 * W <= pos <= 1.18 * W or pos >= 1.4 * W or (0.4 * W <= pos < 0.68 * W and pos + rest > 1.18 * W)
+
+    def _heading_last_word(self, ln: _Line, n: int, pos: int, rest: int) -> bool:
+        """Line `ln` (`n` chars) is a heading whose last word was broken at its hyphen over two column
+        lines, the second holding only the word's tail, which poppler appended: "Das perfekte Steak aus dem
+        Discounter-" / "Grill" -> "... dem DiscounterGrill", "Montessori Spielzeug ab KindergartenAlter"
+        (session 32: the --web-rest2 sample, layout b, chip.de and familie.de; 1.08 widths, which
+        `_heading_run_on` leaves: a column line is as long; the web samples hold four more such headings,
+        "Punch-HoleDesign", "MagdalenerWeine", not taken: a lowercase start, a name). Our own rule, on the geometry and the
+        lexicon: the cut at `pos` lies where a full column line ends (0.85 widths or more) and the word's
+        rest, `rest` chars, ends the line; the line is a paragraph of its own (as in `_heading_run_on`, or
+        after a heading: a short line that ends in no stop), starts with a capital or a digit and ends in a
+        letter or a digit, and the next line starts a block (a capital, a digit, "#", or none); the halves
+        are two common words of the lexicon (-14.5 or better, four letters or more) and the glued whole, with
+        its capital inside, is none of its forms."""
+        W, t = self._W, ln.strip
+        if not (0.95 * W <= n < 1.15 * W) or pos + rest != n or pos < 0.85 * W or not t[-1].isalnum() \
+                or not (t[:1].isupper() or t[:1].isdigit()):
+            return False
+        # the two halves common words of the lexicon, the glued whole (its case kept: "Kindergartenalter" is
+        # one) none: the geometry alone does not tell a heading from a paragraph's first line ("und sendet
+        # einen alternativen DolbyDigtial" / "Audiotrack mit.", dev wn54805, layout b: a first version cut it)
+        m = re.search(r"[^\W\d_]+$", t[:pos])
+        left, right = (m.group(0) if m else ""), t[pos:]
+        if len(left) < 4 or len(right) < 4 or not right.isalpha() or lexicon().get(left + right) is not None \
+                or min(_lexprob(left) or -99.0, _lexprob(right) or -99.0) < -14.5:
+            return False
+        if not (ln.i == 0 or self.c.lines[ln.i - 1].blank):
+            before = self._neighbour(ln.i, -1)
+            # (a heading before it: a short line that ends in no stop, "Beef Maker von Aldi im Test")
+            if before is not None and not _ends_sentence(before, self.D) \
+                    and not (len(before) < 0.85 * W and before[-1:].isalnum()):
+                return False
+        after = self._neighbour(ln.i, 1)
+        return after is None or after[:1].isupper() or after[:1].isdigit() or after[:1] == "#"
 
     def _heading_run_on(self, ln: _Line, n: int) -> bool:
         """Line `ln` (`n` chars) is a heading broken over two column lines, the second appended by
