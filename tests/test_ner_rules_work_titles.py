@@ -1,6 +1,7 @@
-"""presseschau_ner_rules, session 32 (issue 13: GermEval's OTH recall): a title in quotes after a noun of works is
-MISC (ner_rules.json `quoted_work_heads`; docs/measurements/ner.md, "Session 32 (titles of works)"). Real sentences
-of web_pages_de; each test checks that the error comes back with the rule's nouns switched off."""
+"""presseschau_ner_rules, session 32 (issue 13): a title in quotes after a noun of works is MISC (ner_rules.json
+`quoted_work_heads`), and a place with its country or region in brackets is two places (`place_qualifiers`,
+`bracket_place`); docs/measurements/ner.md, "Session 32 (titles of works in quotes)". Real sentences of web_pages_de,
+10kGNAD and Wikinews; each test checks that the error comes back with the rule switched off."""
 from __future__ import annotations
 
 import pytest
@@ -37,3 +38,22 @@ def test_zum_beispiel_names_no_work(nlp_info):
                          "bis zur Paulskirche und skandierten dabei Parolen wie zum Beispiel „Stoppt den Überwachungswahn“.")
     start = next(t.i for t in doc if t.text == "Stoppt")
     assert rules.appositive_label(doc, start) is None
+
+
+@pytest.mark.parametrize("text, place, country", [
+    # 10kGNAD gnad507: the model's one LOC over the town and its Land
+    ("Die Bergrettungen des Kleinwalsertales und von Oberstdorf (Bayern) mussten mit Skiern über das "
+     "Zweiländerskigebiet Kanzelwand/Fellhorn zur Unfallstelle aufsteigen.", "Oberstdorf", "Bayern"),
+])
+def test_a_place_with_its_region_in_brackets_is_two_places(nlp_info, text, place, country):
+    doc = _doc(nlp_info, text)
+    got = ents_with(nlp_info, doc)
+    assert got[(place, "LOC")] == 1 and got[(country, "LOC")] == 1
+    rules = nlp_info[0].get_pipe("presseschau_ner_rules")
+    assert ents_with(nlp_info, doc, place_qualifiers=rules.place_qualifiers | {country})[(f"{place} ({country})", "LOC")] == 1
+
+
+def test_a_river_in_brackets_stays_in_the_name(nlp_info):
+    # Wikinews train (the gold's one LOC): a river tells two towns of one name apart
+    rules = nlp_info[0].get_pipe("presseschau_ner_rules")
+    assert not rules.bracket_place("Saale") and not rules.bracket_place("Luhe") and rules.bracket_place("Katar")

@@ -78,7 +78,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "federal_institutions", "kind_heads", "person_roles", "election_heads", "institution_places", "party_nouns", "roads", "slash_join_words",
         "unnamed_nouns", "unnamed_suffixes", "acronyms", "org_apposition_heads", "datelines", "chambers", "hyphen_org_heads", "place_prepositions",
         "term_acronyms", "news_sources", "dateline_places", "party_branches", "plural_place_heads", "lineups",
-        "quoted_work_heads", "not_work_heads", "lowercase_forms", "company_short_names"}),
+        "quoted_work_heads", "not_work_heads", "lowercase_forms", "company_short_names", "place_qualifiers"}),
 }
 
 

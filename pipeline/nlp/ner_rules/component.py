@@ -117,6 +117,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
                                  if not label.startswith("_") for form in forms}
         self.org_apposition_heads = {form.casefold(): "ORG" for form in data["org_apposition_heads"]}
         self.quoted_work_heads = {form.casefold(): "MISC" for form in data["quoted_work_heads"]}  # session 32
+        self.place_qualifiers = frozenset(data["place_qualifiers"])  # `bracket_place` (session 32)
         self.not_work_heads = frozenset(w.casefold() for w in data["not_work_heads"])
         # read the common-noun list now, not on the first article: the model is loaded before
         # the workers fork, so they share it, and a broken file stops the run at the start
