@@ -154,15 +154,12 @@ class DropRules:
 
     @staticmethod
     def line_start(t: Token) -> bool:
-        """After a line break the parser often starts the sentence at the whitespace token, not at the word."""
+        """After a line break the parser often starts the sentence at the whitespace token, not at the
+        word ("\n\nBeerdigt wird Ligeti": session 15, PER from the augmented ner)."""
         return t.i > 0 and t.doc[t.i - 1].is_space and "\n" in t.doc[t.i - 1].text
 
-    @staticmethod
-    def sentence_initial_word(t: Token) -> bool:
+    def sentence_initial_word(self, t: Token) -> bool:
         """A sentence's first word that the tagger calls no noun ('Ohnehin', 'Oder', 'Unfreiwillig'
         ADV/CCONJ/ADJ, PER from the model): capitalised only by its place, so no name (session 14:
         3 such spans on the dev sets, none right on them or on train[:300])."""
-        # after a line break the parser often starts the sentence at the whitespace token, not at the
-        # word ("\n\nBeerdigt wird Ligeti": session 15, PER from the augmented ner)
-        line_start = t.i > 0 and t.doc[t.i - 1].is_space and "\n" in t.doc[t.i - 1].text
-        return (t.is_sent_start or line_start) and t.pos_ not in _FIRST_NAME_POS and t.text[:1].isupper()
+        return (t.is_sent_start or self.line_start(t)) and t.pos_ not in _FIRST_NAME_POS and t.text[:1].isupper()
