@@ -547,6 +547,12 @@ def resolve_season(anchor: dt.date, code: str, tense: str = "past", strict: bool
         return ay if ci < ai else ay - 1
     if d > 0:
         return ay if ci > ai else ay + 1
+    if anchor.year != ay and (ci - ai) % 4 <= 2:
+        # our own rule (session 33): in January and February the anchor's season is the winter of the year
+        # before, but a present-tense spring or summer is the coming one ("Im Frühjahr bietet der DJV zwei
+        # neue Online-Seminare an", published 2022-02-02 -> 2022-SP; "Im Sommer findet die WM statt" in
+        # January -> this summer), not the one of the year before; the autumn just gone stays the nearer
+        return anchor.year
     return ay
 
 
