@@ -269,6 +269,7 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         out: list[Span] = []
         new_dates: list[Span] = []
         relative_end: dict[int, int] = {}  # end token of a relative time ("in 15") -> its direction (1 / -1)
+        pair_commas: set[int] = set()  # the comma of an approximate pair of times ("vor zwei, drei Wochen")
         n = len(doc)
         ratios = self._ratios(doc)
         for sp in ratios:
@@ -293,7 +294,10 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
             link_at = self._list_link(doc, f["end"], blocked) if f["bare"] else f["end"]
             if f["bare"] and link_at < n and self.glued_range_dash(doc, link_at):
                 link = 0  # "10 -14 €": the dash is glued to the second number
-            if (f["bare"] or scaled_only) and not f.get("closed") and link_at + 1 < n and (link == 0 or doc[link_at].text.lower() in self.range_links
+            pair_comma = f["bare"] and not f.get("closed") and link_at == f["end"] and self._time_pair_comma(doc, f, blocked)
+            if pair_comma:
+                pair_commas.add(link_at)
+            if (f["bare"] or scaled_only) and not f.get("closed") and link_at + 1 < n and (link == 0 or pair_comma or doc[link_at].text.lower() in self.range_links
                                                                   or doc[link_at].text.lower() in self.alternative_links or (
                     doc[link_at].text.lower() in self.change_to and self._after_von(doc, f["start"]))
                                                                   or doc[link_at].text.lower() in self.dimension_links):
@@ -354,7 +358,7 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
                     dspan._.value = self.duration_value(f["value"], f["unit"])
                     dspan._.date_type = "set"
                 elif f["unit"] in _CALENDAR_UNITS and p is not None \
-                        and (sign := self._relative_sign(p, relative_end)) is not None \
+                        and (sign := self._relative_sign(p, relative_end, pair_commas)) is not None \
                         and not (sign > 0 and p.text.lower() in self.ahead_words and self._past_clause(doc, f["start"])):
                     # "legte in vier Tagen eine Strecke von 80 Kilometern zurück" (dev9 wn28114): "in" in a past
                     # clause is the time something took, a duration, not a time ahead (as dev3's "Was in 10

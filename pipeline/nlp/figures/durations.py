@@ -107,16 +107,34 @@ class DurationRules:
             return value[:7]  # "vor eineinhalb Monaten" -> the month
         return value
 
-    def _relative_sign(self, p: Token, relative_end: dict[int, int]) -> Optional[int]:
+    def _relative_sign(self, p: Token, relative_end: dict[int, int], pair_commas: frozenset[int] | set[int] = frozenset()) -> Optional[int]:
         """The direction of a relative time from the word `p` before its number: -1 after "vor",
         1 after "in"; after a range link ("bis") the direction of the relative time it follows
-        ("in 15 bis 20 Jahren" -> 1 for "20 Jahren", as its partner); None otherwise."""
+        ("in 15 bis 20 Jahren" -> 1 for "20 Jahren", as its partner), as after the comma of an approximate
+        pair (`pair_commas`: "vor zwei, drei Wochen"); None otherwise."""
         low = p.text.lower()
         if low in self.ago_words:
             return -1
         if low in self.ahead_words:
             return None if self._counted_before(p) else 1
-        return relative_end.get(p.i) if low in self.range_links else None
+        return relative_end.get(p.i) if low in self.range_links or p.i in pair_commas else None
+
+    def _time_pair_comma(self, doc: Doc, f: dict, blocked: set[int]) -> bool:
+        """Is the bare number `f` the first of an approximate pair of times written with a comma, the unit only
+        after the second ("oder [14], [15 Monate]", wn75280; "nach [zwei], [drei Jahrzehnten]", "in [20], [30
+        Jahren]", "[fünf], [sechs Stunden]": web pages, 10kGNAD)? Our own rule (session 33): the pair shares the
+        unit as a range does ("in [15] bis [20 Jahren]"): two whole numbers, the first glued to the comma and
+        smaller than the second, which has a time unit and no multiplier. A decimal comma is one token ("3,5
+        Stunden") and a year before a duration ("2005, 15 Jahre später") is no smaller number."""
+        k = f["end"]
+        if k + 1 >= len(doc) or doc[k].text != "," or doc[k - 1].whitespace_ or k + 1 in blocked \
+                or self._excluded(doc, k + 1, blocked):
+            return False
+        partner = self.parse_at(doc, k + 1)
+        if partner is None or partner["unit"] not in _TIME_UNITS or partner["scale"] != 1 or f["scale"] != 1:
+            return False
+        a, b = f["value"], partner["value"]
+        return float(a).is_integer() and float(b).is_integer() and 0 < a < b
 
     def _counted_before(self, p: Token) -> bool:
         """Does the "in" `p` follow a counted noun ("Drei Attacken in zwei Tagen", dev16 wn55456; "80 Kilometer in
