@@ -473,6 +473,38 @@ class DateContext:
                 return True
         return False
 
+    _ATTR_ENDINGS = ("e", "en", "er", "es", "em")
+    _PARTICIPLE_STEM = re.compile(r"^(?:[a-zäöü]*ge[a-zäöüß]{2,}(?:t|en)|[a-zäöüß]{3,}iert|[a-zäöüß]+end)$")
+
+    def _attributive_nowadays(self, doc: Doc, span: Span) -> bool:
+        """'heute' between a determiner and the attributive adjective of a noun ('die heute übliche Technik', 'den
+        heute zumeist verwendeten Lösungen'): nowadays (dates.json heute_nowadays "_attributive"; our own rule,
+        session 33)."""
+        cfg = self.nowadays
+        if span.start == 0 or len(span) != 1 or doc[span.start - 1].text.lower() not in cfg["attributive_determiners"]:
+            return False
+        j, adverb = span.end, False
+        if j < len(doc) and doc[j].text.lower() in cfg["attributive_adverbs"]:
+            adverb, j = True, j + 1
+            # "immer schneller verschwindenden": an uninflected adverb or adjective may follow the first
+            if j + 1 < len(doc) and doc[j].text.islower() and doc[j].pos_ in ("ADV", "ADJ") \
+                    and doc[j + 1].text.islower() and doc[j + 1].pos_ == "ADJ":
+                j += 1
+        if j + 1 >= len(doc):
+            return False
+        adj, noun = doc[j], doc[j + 1]
+        if not (adj.text.islower() and adj.is_alpha and adj.pos_ == "ADJ" and adj.text.endswith(self._ATTR_ENDINGS)
+                and noun.text[:1].isupper() and noun.pos_ in ("NOUN", "PROPN")):
+            return False
+        if adverb:
+            return True
+        word = adj.text
+        stems = [word[:-len(e)] for e in self._ATTR_ENDINGS if word.endswith(e)]
+        prefixes = tuple(self.tense_detector.inseparable_prefixes)
+        participle = any(self._PARTICIPLE_STEM.match(st) or (st.startswith(prefixes) and st.endswith(("t", "en")))
+                         for st in stems)
+        return not participle
+
     def _heute_nowadays(self, doc: Doc, span: Span, p1: str) -> bool:
         """'heute' meaning 'nowadays' ("bis heute", "(heute Nur-Sultan)", "Heute scheint
         klar") rather than the publication day ("stimmt heute ab", "sagte heute")."""
@@ -493,6 +525,8 @@ class DateContext:
             return True  # "bis heute", "der heute 77-jährige Küng"
         if any(t.text.lower().startswith(tuple(self.nowadays["stative_participles"])) for t in doc[span.end: span.end + 4]):
             return True  # "der heute in Südamerika lebenden Anakonda"
+        if self._attributive_nowadays(doc, span):
+            return True  # "den heute zumeist verwendeten Vanadiumlösungen", "die heute übliche Technik"
         s0, s1 = sentence_bounds(doc, span.start)
         c0, c1 = clause_bounds(doc, span.start, span.end, s0, s1)
         c0 = self._conjunct_start(doc, c0, span.start)
