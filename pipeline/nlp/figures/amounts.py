@@ -142,6 +142,11 @@ class AmountRules:
                     parse_digits(doc[i + 2].text) is not None or parse_number_word(doc[i + 2].text.lower()) is not None):
                 # the first number of a range: "ein bis zwei Stunden", "zwischen einer und vier Zigaretten"
                 return 1, i + 1
+            if low not in self.genitive_one and nl == "," and not doc[i].whitespace_ and i + 3 < len(doc) \
+                    and parse_number_word(doc[i + 2].text.lower()) is not None and self._time_unit_word(doc[i + 3]):
+                # the first of an approximate pair of times (session 33, our own rule; component._time_pair_comma):
+                # "nach ein, zwei Tagen", "nie länger als ein, zwei Minuten" (web page, 10kGNAD)
+                return 1, i + 1
             if multiplier(nl) and nl != self.hundred_word or fraction(nl) or (
                     lookup_unit(nxt.text) and lookup_unit(nxt.text)[0] not in _TIME_UNITS and nxt.text[:1].isupper()
                     and nxt.text.lower() not in ("m", "t", "g", "l")):
