@@ -11,7 +11,7 @@ from ..dates import attributive_before_noun, has_ann, sentence_bounds
 from ..dates.text import doc_text
 from ..ext import DATE_SPANS
 from ..normalize import lookup_unit, multiplier
-from .common import _ADJ_ENDINGS, _ADJ_INFL, _NOUN_POS, _next, _prev
+from .common import _ADJ_ENDINGS, _ADJ_INFL, _GEN_DEPS, _NOUN_POS, _TIME_UNITS, _next, _prev
 
 # the rules whose `about` of a percentage is the whole it is a share of (`_share_sentence_before`)
 # (session 29: `share_subject` too, a share that took the whole of the share before it: dev7 wn29071 "Uwe Barthel
@@ -1042,6 +1042,11 @@ class AboutContextRules:
                 if subj is not None and subj.i != n.i:
                     self._context_rule = "threshold"
                     return self._through_container(subj)
+                break
+            if n is not None and self._is_noun(n) and f["unit"] not in _TIME_UNITS and (u := lookup_unit(n.text)) is not None and u[0] in _TIME_UNITS:
+                # session 33 (our own rule; 10kGNAD gnad887 "legten die Oldtimerpreise in den vergangenen Jahren zwischen
+                # fünf und sechs Prozent zu"): a noun that is itself a time unit ("Jahren", "Monaten") says when, not what
+                # the amount measures; the verb's subject may say it
                 break
             if n is not None and self._is_noun(n) and not n.ent_type_:  # no name ("laut Franz-Josef Jung zwischen 1.000 und ...")
                 self._context_rule = "von" if words[0] in self.von else "amount_phrase"
