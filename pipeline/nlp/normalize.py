@@ -95,6 +95,7 @@ NESTED_KEYS: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {
     ("ner_rules.json", ("company_short_names",)): frozenset({"heads"}),
     ("ner_rules.json", ("news_sources",)): frozenset({"before", "after", "outlets", "after_verbs", "before_verbs"}),
     ("measures.json", ("stakes",)): frozenset({"before", "words", "prepositions", "verbs"}),
+    ("measures.json", ("bracket_measure",)): frozenset({"not_units", "share_nouns"}),
     ("measures.json", ("partitive_pronouns",)): frozenset({"words", "before", "adverbs", "relative", "openers"}),
     ("measures.json", ("copula_continuation",)): frozenset({"whole_prepositions", "after_words", "max_between"}),
     ("measures.json", ("vote_shares",)): frozenset({"about", "parts", "not_parts", "part_endings", "sentences_before",

@@ -293,6 +293,26 @@ class AboutContextRules:
             return None  # a clause with its own verb says what it measures, or does not ("viele Firmen sparen 20 Prozent")
         return prev._.about
 
+    def _bracket_share(self, doc: Doc, out: list, f: dict) -> Optional[str]:
+        """Session 33 (our own rule, measures.json `bracket_measure.share_nouns`; web pages and 10kGNAD survey
+        reports): a percentage that alone fills a bracket restates the share right before the bracket: after a
+        share figure (a percentage or a fraction: "mehr als ein Drittel (36 Prozent)") what that one counts, after
+        a share noun with its genitive ("Die Mehrheit der Beschäftigten (56 Prozent)", "Rund die Hälfte der
+        Werbeaufträge (48 Prozent)") the genitive."""
+        q0 = self._qualifier_start(doc, f["start"])
+        if q0 < 2 or doc[q0 - 1].text != "(" or f["end"] >= len(doc) or doc[f["end"]].text != ")":
+            return None
+        before = doc[q0 - 2]
+        if out and out[-1].end == q0 - 1:
+            prev = out[-1]
+            share = prev._.unit == "%" or (prev._.unit is None and isinstance(prev._.value, (int, float)) and 0 < prev._.value < 1)
+            return prev._.about if share and prev._.about else None
+        if before.pos_ in _NOUN_POS and not before.ent_type_ and before.dep_ in _GEN_DEPS \
+                and self.lemma(before.head).lower() in self.bracket_share_nouns and before.head.i < before.i \
+                and any(c.text.lower() in self.genitive_determiners for c in before.children if c.i < before.i):
+            return self.about_lemma(doc, before)
+        return None
+
     def _share_subject(self, doc: Doc, out: list, f: dict) -> Optional[str]:
         """Session 29 (our own rule, measures.json `share_subject`; unseen 10kGNAD surveys): a percentage with
         nothing of its own whose unit word is the subject of a verb outside the measuring verbs ("47 Prozent von

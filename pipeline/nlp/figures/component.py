@@ -170,6 +170,7 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.classifier_nouns = set(ms["classifier_nouns"])
         self.stake_before = set(ms["stakes"]["before"])
         self.bracket_not_units = frozenset(ms["bracket_measure"]["not_units"])
+        self.bracket_share_nouns = frozenset(ms["bracket_measure"]["share_nouns"])
         self.share_subject_rules = frozenset(ms["share_subject"]["prev_rules"])
         self.share_subject_fractions = bool(ms["share_subject"]["fractions"])
         vs = ms["vote_shares"]
@@ -497,6 +498,10 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
                 # (2001: 22,1%; ...)": a results table keeps its heading (guidelines, dev3 call), before the
                 # vote-share rule that the heading's "Wahl..." would wake
                 span._.about, span._.about_rule = self.about_lemma(doc, head), "table_heading"
+            if span._.about is None and f["unit"] == "%" and (whole := self._bracket_share(doc, out, f)) is not None:
+                # session 33: "Die Mehrheit der Beschäftigten (56 Prozent)", "mehr als ein Drittel (36 Prozent)": a bracketed
+                # percentage restates the share before it (about_context.py `_bracket_share`)
+                span._.about, span._.about_rule = whole, "bracket_share"
             if span._.about is None and f["unit"] == "%" and (whole := self._share_sentence_before(doc, out, f)) is not None:
                 # session 26: "... 240 Prozent der Wirtschaftsleistung. ... Griechenland (180 Prozent)": the share of
                 # the whole the sentence before named, before the vote-share guess
