@@ -321,8 +321,10 @@ class AboutContextRules:
         came from its genitive or such a chain), in its sentence or the sentence right before."""
         unit_tok = doc[f["end"] - 1]
         verb = unit_tok.head
+        # session 33 (web page "46 Prozent gaben an, dass ..."): a verb that measures its object ("angeben", "schätzen")
+        # measures nothing of its subject, so a share that is its subject is a share of the whole too
         if unit_tok.dep_ not in self.subject_deps or verb.i == unit_tok.i or verb.pos_ not in ("VERB", "AUX") \
-                or self.verb_lemma(verb) in self.measuring_verbs or self.verb_lemma(verb) in self.object_verbs:
+                or self.verb_lemma(verb) in self.measuring_verbs:
             return None
         prev = next((sp for sp in reversed(out) if sp._.unit == "%" or (
             self.share_subject_fractions and sp._.unit is None and isinstance(sp._.value, (int, float)) and 0 < sp._.value < 1)), None)

@@ -506,7 +506,10 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
                 # session 26: "... 240 Prozent der Wirtschaftsleistung. ... Griechenland (180 Prozent)": the share of
                 # the whole the sentence before named, before the vote-share guess
                 span._.about, span._.about_rule = whole, "share_sentence_before"
-            if span._.about is None and f["unit"] == "%" and (whole := self._share_subject(doc, out, f)) is not None:
+            fraction = f["unit"] is None and self.share_subject_fractions and isinstance(f["value"], (int, float)) and 0 < f["value"] < 1
+            if span._.about is None and (f["unit"] == "%" or fraction) and (whole := self._share_subject(doc, out, f)) is not None:
+                # session 33 (web pages "Knapp die Hälfte gab später an", "Immerhin ein Fünftel (21 Prozent) arbeitet"): a
+                # fraction as the subject too
                 # session 29: "84 Prozent der Befragten ... 47 Prozent von ihnen könnten sich vorstellen": a share that is
                 # the subject of a verb that measures nothing counts the whole of the share before it
                 span._.about, span._.about_rule = whole, "share_subject"
