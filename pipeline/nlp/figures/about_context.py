@@ -559,8 +559,12 @@ class AboutContextRules:
         Firmen", "zwei Drittel der Einnahmen" -> the set's noun (the parse often hangs the count
         on a later noun)."""
         # a percentage too: "Etwa zehn Prozent der achtzig Millionen Ägypter" (the parse hangs the genitive on the number)
-        if f["unit"] not in (None, "%") or f["end"] + 1 >= len(doc) or doc[f["end"]].text.lower() not in self.genitive_determiners:
+        if f["unit"] not in (None, "%") or f["end"] + 1 >= len(doc):
             return None
+        share = f["unit"] == "%" or isinstance(f.get("value"), (int, float)) and 0 < f["value"] < 1
+        if doc[f["end"]].text.lower() not in self.genitive_determiners and not (
+                share and doc[f["end"]].text.lower() in self.share_genitive_articles):
+            return None  # session 33: "ein Zehntel eines Bitcoins" (measures.json `share_genitive_articles`)
         k = f["end"] + 1
         while k < min(len(doc), f["end"] + 4) and self._base(doc, k) is None and not self._is_noun(doc[k]) and \
                 (doc[k].pos_ == "ADV" or _ADJ_INFL.match(doc[k].text)):

@@ -201,6 +201,7 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.recipient_verbs = set(ms["content_prepositions"]["not_with_verbs"])
         self.definite_articles = set(ms["definite_articles"])
         self.genitive_determiners = set(ms["genitive_determiners"])
+        self.share_genitive_articles = frozenset(ms["share_genitive_articles"])
         self.singular_genitive_determiners = set(ms["singular_genitive_determiners"])
         self.range_links = {w for w in ms["range_links"] if " " not in w}  # one word: "bis", "und", "-"
         self.duration_links = set(ms["compound_durations"]["links"])
