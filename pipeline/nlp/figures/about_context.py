@@ -585,6 +585,9 @@ class AboutContextRules:
             k += 1
         if k < len(doc) and self._is_noun(doc[k]) and doc[k].text[:1].isupper() and lookup_unit(doc[k].text) is None \
                 and not doc[k].ent_type_:
+            if doc[f["end"]].text.lower() in self.share_genitive_articles and k + 3 < len(doc) and doc[k + 1].text.lower() in self.von \
+                    and doc[k + 2].like_num and self._is_noun(doc[k + 3]) and lookup_unit(doc[k + 3].text) is None:
+                return doc[k + 3]  # "23 Prozent einer Stichprobe von 2.503 Befragten" (dev5 wn51446): the set counted
             return doc[k]
         return None
 
