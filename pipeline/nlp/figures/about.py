@@ -434,6 +434,17 @@ class AboutRules:
                 in_pp = False  # the preposition's noun: "an diesem Tag"
         return None
 
+    @staticmethod
+    def _bracket_between(doc: Doc, start: int, end: int) -> bool:
+        """Whether a bracket opens in doc[start:end] and is still open at ``end``."""
+        depth = 0
+        for t in doc[start:end]:
+            if t.text == "(":
+                depth += 1
+            elif t.text == ")" and depth:
+                depth -= 1
+        return depth > 0
+
     def about(self, doc: Doc, f: dict) -> Optional[str]:
         if f["unit"] in _TIME_UNITS:
             return None  # durations ("drei Monate", "seit 13 Jahren") measure no noun
@@ -470,6 +481,10 @@ class AboutRules:
                 ctx = self._about_context(doc, f)
                 if ctx is not None and lookup_unit(ctx.text) is None and ctx.text.lower() not in self.classifier_nouns:
                     tok, name = ctx, "context:"
+            if tok is not None and name == "parse" and tok.i > f["end"] and self._bracket_between(doc, f["end"], tok.i):
+                # session 33 (our own rule; 10kGNAD gnad232 "kommt die SPÖ auf 39,59 Prozent (44 Mandate)"): a noun inside a
+                # bracket that opens after the figure belongs to the bracket's own figure, not to this one
+                tok = None
             if tok is not None and f["unit"] is None and tok.ent_type_ == "PER" and tok.pos_ == "PROPN" and name in ("parse", "linear") \
                     and tok.text not in self._known_lemmas():
                 # session 32 (our own rule; web page "jetzt 3 Punkte Vorsprung (1189 Geiger, 1186 Kobayashi)"): a person's

@@ -11,7 +11,7 @@ from ..dates import attributive_before_noun, has_ann, sentence_bounds
 from ..dates.text import doc_text
 from ..ext import DATE_SPANS
 from ..normalize import lookup_unit, multiplier
-from .common import _ADJ_ENDINGS, _ADJ_INFL, _NOUN_POS, _next, _prev
+from .common import _ADJ_ENDINGS, _ADJ_INFL, _GEN_DEPS, _NOUN_POS, _TIME_UNITS, _next, _prev
 
 # the rules whose `about` of a percentage is the whole it is a share of (`_share_sentence_before`)
 # (session 29: `share_subject` too, a share that took the whole of the share before it: dev7 wn29071 "Uwe Barthel
@@ -293,6 +293,26 @@ class AboutContextRules:
             return None  # a clause with its own verb says what it measures, or does not ("viele Firmen sparen 20 Prozent")
         return prev._.about
 
+    def _bracket_share(self, doc: Doc, out: list, f: dict) -> Optional[str]:
+        """Session 33 (our own rule, measures.json `bracket_measure.share_nouns`; web pages and 10kGNAD survey
+        reports): a percentage that alone fills a bracket restates the share right before the bracket: after a
+        share figure (a percentage or a fraction: "mehr als ein Drittel (36 Prozent)") what that one counts, after
+        a share noun with its genitive ("Die Mehrheit der Beschäftigten (56 Prozent)", "Rund die Hälfte der
+        Werbeaufträge (48 Prozent)") the genitive."""
+        q0 = self._qualifier_start(doc, f["start"])
+        if q0 < 2 or doc[q0 - 1].text != "(" or f["end"] >= len(doc) or doc[f["end"]].text != ")":
+            return None
+        before = doc[q0 - 2]
+        if out and out[-1].end == q0 - 1:
+            prev = out[-1]
+            share = prev._.unit == "%" or (prev._.unit is None and isinstance(prev._.value, (int, float)) and 0 < prev._.value < 1)
+            return prev._.about if share and prev._.about else None
+        if before.pos_ in _NOUN_POS and not before.ent_type_ and before.dep_ in _GEN_DEPS \
+                and self.lemma(before.head).lower() in self.bracket_share_nouns and before.head.i < before.i \
+                and any(c.text.lower() in self.genitive_determiners for c in before.children if c.i < before.i):
+            return self.about_lemma(doc, before)
+        return None
+
     def _share_subject(self, doc: Doc, out: list, f: dict) -> Optional[str]:
         """Session 29 (our own rule, measures.json `share_subject`; unseen 10kGNAD surveys): a percentage with
         nothing of its own whose unit word is the subject of a verb outside the measuring verbs ("47 Prozent von
@@ -301,8 +321,10 @@ class AboutContextRules:
         came from its genitive or such a chain), in its sentence or the sentence right before."""
         unit_tok = doc[f["end"] - 1]
         verb = unit_tok.head
+        # session 33 (web page "46 Prozent gaben an, dass ..."): a verb that measures its object ("angeben", "schätzen")
+        # measures nothing of its subject, so a share that is its subject is a share of the whole too
         if unit_tok.dep_ not in self.subject_deps or verb.i == unit_tok.i or verb.pos_ not in ("VERB", "AUX") \
-                or self.verb_lemma(verb) in self.measuring_verbs or self.verb_lemma(verb) in self.object_verbs:
+                or self.verb_lemma(verb) in self.measuring_verbs:
             return None
         prev = next((sp for sp in reversed(out) if sp._.unit == "%" or (
             self.share_subject_fractions and sp._.unit is None and isinstance(sp._.value, (int, float)) and 0 < sp._.value < 1)), None)
@@ -537,8 +559,12 @@ class AboutContextRules:
         Firmen", "zwei Drittel der Einnahmen" -> the set's noun (the parse often hangs the count
         on a later noun)."""
         # a percentage too: "Etwa zehn Prozent der achtzig Millionen Ägypter" (the parse hangs the genitive on the number)
-        if f["unit"] not in (None, "%") or f["end"] + 1 >= len(doc) or doc[f["end"]].text.lower() not in self.genitive_determiners:
+        if f["unit"] not in (None, "%") or f["end"] + 1 >= len(doc):
             return None
+        share = f["unit"] == "%" or isinstance(f.get("value"), (int, float)) and 0 < f["value"] < 1
+        if doc[f["end"]].text.lower() not in self.genitive_determiners and not (
+                share and doc[f["end"]].text.lower() in self.share_genitive_articles):
+            return None  # session 33: "ein Zehntel eines Bitcoins" (measures.json `share_genitive_articles`)
         k = f["end"] + 1
         while k < min(len(doc), f["end"] + 4) and self._base(doc, k) is None and not self._is_noun(doc[k]) and \
                 (doc[k].pos_ == "ADV" or _ADJ_INFL.match(doc[k].text)):
@@ -559,6 +585,9 @@ class AboutContextRules:
             k += 1
         if k < len(doc) and self._is_noun(doc[k]) and doc[k].text[:1].isupper() and lookup_unit(doc[k].text) is None \
                 and not doc[k].ent_type_:
+            if doc[f["end"]].text.lower() in self.share_genitive_articles and k + 3 < len(doc) and doc[k + 1].text.lower() in self.von \
+                    and doc[k + 2].like_num and self._is_noun(doc[k + 3]) and lookup_unit(doc[k + 3].text) is None:
+                return doc[k + 3]  # "23 Prozent einer Stichprobe von 2.503 Befragten" (dev5 wn51446): the set counted
             return doc[k]
         return None
 
@@ -1042,6 +1071,11 @@ class AboutContextRules:
                 if subj is not None and subj.i != n.i:
                     self._context_rule = "threshold"
                     return self._through_container(subj)
+                break
+            if n is not None and self._is_noun(n) and f["unit"] not in _TIME_UNITS and (u := lookup_unit(n.text)) is not None and u[0] in _TIME_UNITS:
+                # session 33 (our own rule; 10kGNAD gnad887 "legten die Oldtimerpreise in den vergangenen Jahren zwischen
+                # fünf und sechs Prozent zu"): a noun that is itself a time unit ("Jahren", "Monaten") says when, not what
+                # the amount measures; the verb's subject may say it
                 break
             if n is not None and self._is_noun(n) and not n.ent_type_:  # no name ("laut Franz-Josef Jung zwischen 1.000 und ...")
                 self._context_rule = "von" if words[0] in self.von else "amount_phrase"

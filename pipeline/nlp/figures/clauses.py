@@ -143,6 +143,12 @@ class ClauseRules:
                     # (not "die Orkanböen ... Spitzengeschwindigkeiten bis zu 200 km/h erreicht", dev7 wn61440,
                     # where the noun before the bound is measured)
                     return c, how + "_propn"
+                if c.pos_ == "PROPN" and self._common_propn(c) and c.i > 0 and c.doc[c.i - 1].ent_type_ \
+                        and c.doc[c.i - 1].text.endswith("s") and c.doc[c.i - 1].head.i == c.i:
+                    # session 33 (our own rule; 10kGNAD gnad889 "Österreichs Schuldenquote wird ... bei 84,5 Prozent liegen"): a
+                    # proper noun in no name the model found, after a name's genitive ("Österreichs") that hangs on it, is the
+                    # thing the name owns
+                    return c, how + "_propn"
                 if c.pos_ == "PRON" and c.text.lower() in self.anaphoric_pronouns:
                     return self.antecedent(c), "_pronoun"
                 if c.pos_ in ("PRON", "DET") and c.text.lower() in self.demonstrative_pronouns and c.is_sent_start \

@@ -170,6 +170,7 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.classifier_nouns = set(ms["classifier_nouns"])
         self.stake_before = set(ms["stakes"]["before"])
         self.bracket_not_units = frozenset(ms["bracket_measure"]["not_units"])
+        self.bracket_share_nouns = frozenset(ms["bracket_measure"]["share_nouns"])
         self.share_subject_rules = frozenset(ms["share_subject"]["prev_rules"])
         self.share_subject_fractions = bool(ms["share_subject"]["fractions"])
         vs = ms["vote_shares"]
@@ -200,6 +201,7 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.recipient_verbs = set(ms["content_prepositions"]["not_with_verbs"])
         self.definite_articles = set(ms["definite_articles"])
         self.genitive_determiners = set(ms["genitive_determiners"])
+        self.share_genitive_articles = frozenset(ms["share_genitive_articles"])
         self.singular_genitive_determiners = set(ms["singular_genitive_determiners"])
         self.range_links = {w for w in ms["range_links"] if " " not in w}  # one word: "bis", "und", "-"
         self.duration_links = set(ms["compound_durations"]["links"])
@@ -501,11 +503,18 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
                 # (2001: 22,1%; ...)": a results table keeps its heading (guidelines, dev3 call), before the
                 # vote-share rule that the heading's "Wahl..." would wake
                 span._.about, span._.about_rule = self.about_lemma(doc, head), "table_heading"
+            if span._.about is None and f["unit"] == "%" and (whole := self._bracket_share(doc, out, f)) is not None:
+                # session 33: "Die Mehrheit der Beschäftigten (56 Prozent)", "mehr als ein Drittel (36 Prozent)": a bracketed
+                # percentage restates the share before it (about_context.py `_bracket_share`)
+                span._.about, span._.about_rule = whole, "bracket_share"
             if span._.about is None and f["unit"] == "%" and (whole := self._share_sentence_before(doc, out, f)) is not None:
                 # session 26: "... 240 Prozent der Wirtschaftsleistung. ... Griechenland (180 Prozent)": the share of
                 # the whole the sentence before named, before the vote-share guess
                 span._.about, span._.about_rule = whole, "share_sentence_before"
-            if span._.about is None and f["unit"] == "%" and (whole := self._share_subject(doc, out, f)) is not None:
+            fraction = f["unit"] is None and self.share_subject_fractions and isinstance(f["value"], (int, float)) and 0 < f["value"] < 1
+            if span._.about is None and (f["unit"] == "%" or fraction) and (whole := self._share_subject(doc, out, f)) is not None:
+                # session 33 (web pages "Knapp die Hälfte gab später an", "Immerhin ein Fünftel (21 Prozent) arbeitet"): a
+                # fraction as the subject too
                 # session 29: "84 Prozent der Befragten ... 47 Prozent von ihnen könnten sich vorstellen": a share that is
                 # the subject of a verb that measures nothing counts the whole of the share before it
                 span._.about, span._.about_rule = whole, "share_subject"
