@@ -139,6 +139,9 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.lowercase_min_count = int(data["lowercase_forms"]["min_count"])  # `lowercase_word` (session 32)
         self.company_heads = frozenset(data["company_short_names"]["heads"])  # `company_short_names` (session 32)
         self.short_company_names = True  # `company_short_names` (session 32), with org_apposition
+        self.bracketed_long_forms = acronyms  # `add_bracketed_long_forms` (session 33), with the acronyms
+        self.org_head_words = frozenset(w.casefold() for w in self.org_heads) \
+            | {w for w, lab in self.appositive_heads.items() if lab == "ORG"} | set(self.org_apposition_heads)
 
     def __call__(self, doc: Doc) -> Doc:
         # no early return for a Doc without entities: the repairs that add names (apposition,
@@ -225,6 +228,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         if self.acronyms:
             out = self.split_acronyms(doc, out, repaired, typed)
             out = self.add_long_forms(doc, out, repaired, typed)
+            if self.bracketed_long_forms:
+                out = self.add_bracketed_long_forms(doc, out, repaired, typed)
             out = self.drop_term_acronyms(doc, out, repaired)
         if self.datelines:
             out = self.add_dateline_tags(doc, out, repaired, typed)

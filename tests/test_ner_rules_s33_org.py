@@ -1,0 +1,28 @@
+"""presseschau_ner_rules, session 33 (issue 13, organisations on web pages: an unseen sample of 25 pages of
+web_pages_de ordered by sha1("presseschau-s33org:" + file), counted on the other web pages, 10kGNAD, Wikinews
+train and the open dev sets; docs/measurements/ner.md, "Session 33 (organisations on web pages)"). Each test runs
+real sentences (quoted from Wikinews dev, a web page or 10kGNAD) through the annotate stage and checks that the
+error comes back with the session's rule switched off, so no test passes without it."""
+from __future__ import annotations
+
+import pytest
+
+from ner_rule_helpers import ents_with, text_doc as _doc
+
+
+@pytest.mark.parametrize("text, acronym, long_form", [
+    # Wikinews dev: both missed by the model
+    ("Während Premierminister Jean-Claude Juncker ankündigte, den Vorschlag von der zuständigen "
+     "Parlamentskommission prüfen zu lassen, stellt sich die ADR (Alternativ Demokratesch Reformpartei) hinter den "
+     "Vorschlag von Michel Wolter.", "ADR", "Alternativ Demokratesch Reformpartei"),
+    # 10kGNAD (gnad602)
+    ("Wir werden versuchen, ihnen zu helfen, die Zeit totzuschlagen, ihnen das Warten zu erleichtern, sagt die "
+     "Ärztin Lea Maskarel Maričić von ADRA (Adventist Development and Relief Agency).",
+     "ADRA", "Adventist Development and Relief Agency"),
+])
+def test_an_acronym_with_its_long_form_in_brackets_after_it_names_an_organisation(nlp_info, text, acronym, long_form):
+    doc = _doc(nlp_info, text)
+    on, off = ents_with(nlp_info, doc), ents_with(nlp_info, doc, bracketed_long_forms=False)
+    assert on[(acronym, "ORG")] == 1 and on[(long_form, "ORG")] == 1
+    assert not off[(acronym, "ORG")] or not off[(long_form, "ORG")]
+
