@@ -26,3 +26,20 @@ def test_an_acronym_with_its_long_form_in_brackets_after_it_names_an_organisatio
     assert on[(acronym, "ORG")] == 1 and on[(long_form, "ORG")] == 1
     assert not off[(acronym, "ORG")] or not off[(long_form, "ORG")]
 
+
+
+@pytest.mark.parametrize("text, name", [
+    # web_pages_de (the sample: dsv.de; lsvd.de): the model's or the trim's span leaves the legal form outside
+    ("Die Bestellung kann per E-Mail, postalisch oder telefonisch erfolgen unter:\n\nDeutscher Schwimm-Verband e.V.\n\n"
+     "Abteilung Wettkampfsport Synchronschwimmen", "Deutscher Schwimm-Verband e.V."),
+    ("Sie wird von der Bundesweiten Arbeitsgemeinschaft der psychosozialen Zentren für Flüchtlinge und Folteropfer "
+     "(BAfF e.V.), dem CSD Bremen, dem Rat&Tat Zentrum für Queeres Leben Bremen, der Rosa Strippe in Bochum und der "
+     "Schwulenberatung Berlin unterstützt.", "BAfF e.V."),
+    # web_pages_de (the studentendorf page): a cooperative PER without its legal form
+    ("Eigentümer\n\nGenossenschaft Studentendorf Berlin-Schlachtensee eG\n\nBauherr der Denkmalmaßnahme",
+     "Studentendorf Berlin-Schlachtensee eG"),
+])
+def test_a_name_takes_the_legal_form_after_it(nlp_info, text, name):
+    doc = _doc(nlp_info, text)
+    assert ents_with(nlp_info, doc)[(name, "ORG")] == 1
+    assert not ents_with(nlp_info, doc, legal_form_ends=False)[(name, "ORG")]

@@ -139,6 +139,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.lowercase_min_count = int(data["lowercase_forms"]["min_count"])  # `lowercase_word` (session 32)
         self.company_heads = frozenset(data["company_short_names"]["heads"])  # `company_short_names` (session 32)
         self.short_company_names = True  # `company_short_names` (session 32), with org_apposition
+        self.legal_form_ends = strip_descriptors  # `legal_form_end` (session 33), with the trim
         self.bracketed_long_forms = acronyms  # `add_bracketed_long_forms` (session 33), with the acronyms
         self.org_head_words = frozenset(w.casefold() for w in self.org_heads) \
             | {w for w, lab in self.appositive_heads.items() if lab == "ORG"} | set(self.org_apposition_heads)
@@ -150,6 +151,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         out: list[Span] = []
         repaired: list[Span] = []
         mentions = Counter(e.text for e in doc.ents if e.label_ in _NAME_LABELS)
+        model_tokens = {i for e in doc.ents for i in range(e.start, e.end)}
         for ent in doc.ents:
             if ent.label_ not in _NAME_LABELS:
                 # MISC too: no name runs over a paragraph break ('Abo\n\nMedia', 'Follows\n\nFollower\n\n'
@@ -185,6 +187,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
                     span = Span(doc, a, b, label=inner_label)
                     out.append(span)
                     repaired.append(span)
+            if self.legal_form_ends and label in _NAME_LABELS:
+                end = self.legal_form_end(doc, start, end, model_tokens)
             if self.org_forms:
                 label = self.org_label(doc[start:end], label) or label
             if self.kinds:
