@@ -43,3 +43,19 @@ def test_a_name_takes_the_legal_form_after_it(nlp_info, text, name):
     doc = _doc(nlp_info, text)
     assert ents_with(nlp_info, doc)[(name, "ORG")] == 1
     assert not ents_with(nlp_info, doc, legal_form_ends=False)[(name, "ORG")]
+
+
+@pytest.mark.parametrize("text, name", [
+    # web_pages_de (unendlich-viel-energie.de): a lower-case company name before its legal form, missed
+    ("Etliche Haushalte nehmen zudem die geplante Strompreisbremse als Motivation, ihren nicht durch den Preisdeckel "
+     "erfassten Verbrauchsanteil zu reduzieren“, bilanziert Dr. Kirsten Nölke, Vorständin der naturstrom AG.",
+     "naturstrom AG"),
+    # 10kGNAD (gnad24)
+    ("Da de facto nur die marktbeherrschende ÖBB-Personenverkehr AG in der Lage ist, einen solchen Taktfahrplan "
+     "landesweit anzubieten, blieben für Konkurrenz-EVUs nur schlechtere Trassen (ohne Anschlusszüge) übrig.",
+     "ÖBB-Personenverkehr AG"),
+])
+def test_a_name_before_its_legal_form_is_an_organisation(nlp_info, text, name):
+    doc = _doc(nlp_info, text)
+    assert ents_with(nlp_info, doc)[(name, "ORG")] == 1
+    assert not ents_with(nlp_info, doc, legal_form_names=False)[(name, "ORG")]

@@ -102,7 +102,7 @@ class BoundRules:
 
     def legal_form_end(self, doc: Doc, start: int, end: int, taken: set[int]) -> int:
         """End of the name that runs on into the legal form right after it: "[Deutscher Schwimm-Verband]
-        e.V.", "[BSV Sachsen Zwickau] e.V.", "[Haufe Lexware] GmbH & Co. KG" (``legal_forms``; not
+        e.V.", "[BSV Sachsen Zwickau] e.V.", "[Haufe Lexware] GmbH & Co KG" (``legal_forms``; not
         "Konzern", a common noun after a name, nor "Co." alone: "Google und Co.", "Instagram, YouTube & Co.").
         The Wikinews train/dev and the web gold take the legal form into the name every time (AG 25x,
         GmbH 28, e.V. 9, Inc. 6, KG 6, ...), never leave it outside; the model and the trailing trim
@@ -113,7 +113,7 @@ class BoundRules:
             word = doc[end].text
             if word in self.legal_forms and word not in _NOT_TRAILING_FORMS:
                 end += 1
-            elif word == "&" and end + 2 < n and doc[end + 1].text == "Co." and doc[end + 2].text in self.legal_forms \
+            elif word == "&" and end + 2 < n and doc[end + 1].text in ("Co.", "Co") and doc[end + 2].text in self.legal_forms \
                     and doc[end + 2].text not in _NOT_TRAILING_FORMS and not taken & {end + 1, end + 2}:
                 end += 3
             else:

@@ -140,6 +140,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.company_heads = frozenset(data["company_short_names"]["heads"])  # `company_short_names` (session 32)
         self.short_company_names = True  # `company_short_names` (session 32), with org_apposition
         self.legal_form_ends = strip_descriptors  # `legal_form_end` (session 33), with the trim
+        self.legal_form_names = org_apposition  # `add_legal_form_names` (session 33), with org_apposition
         self.bracketed_long_forms = acronyms  # `add_bracketed_long_forms` (session 33), with the acronyms
         self.org_head_words = frozenset(w.casefold() for w in self.org_heads) \
             | {w for w, lab in self.appositive_heads.items() if lab == "ORG"} | set(self.org_apposition_heads)
@@ -214,6 +215,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         if self.org_apposition:
             out = self.news_sources(doc, out, repaired, typed)
             out = self.add_outlets(doc, out, repaired, typed)
+            if self.legal_form_names:
+                out = self.add_legal_form_names(doc, out, repaired, typed)
             if self.short_company_names:
                 out = self.company_short_names(doc, out, repaired, typed)
         if self.institutions:
