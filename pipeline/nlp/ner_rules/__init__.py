@@ -116,6 +116,9 @@ component config:
   other mentions; an acronym whose long form starts with a lowercase adjective (not a place's:
   "afghanischen Nationalpolizei (ANP)") abbreviates a term and is no name anywhere in the text
   (session 25: "kleine und mittlere Unternehmen (KMU)", "elektronischen Entgeltnachweises (ELENA)");
+  and (session 33) an acronym with its long form in brackets after it, where the model saw a name in
+  either or an organisation word ends the long form ("die [ADR] ([Alternativ Demokratesch
+  Reformpartei])"; `add_bracketed_long_forms`, switch ``bracketed_long_forms``);
 * ``org_apposition`` (session 14, real web news) -- more organisation nouns
   (``org_apposition_heads``: "Software-Anbieter [Citrix]", "Fashionmarke [Skims]"), a PER span
   of several words without a listed first name after one ("Konsortium [Ocean Winds]"), an ORG
@@ -134,6 +137,11 @@ component config:
   ("berichtet [Wired]"; ``news_sources.before_verbs``), and the words before a legal form or "Group" of an
   article's ORG are the company's short name: ORG where the model says PER/LOC or nothing ("Nordex SE" ...
   "Engineering [Nordex]"; `company_short_names`, switch ``short_company_names``).
+  Session 33 (an unseen web sample): a company or club the model missed right before its legal form is ORG
+  ("Vorständin der [naturstrom AG]", "[ÖBB-Personenverkehr AG]"; `add_legal_form_names`, switch
+  ``legal_form_names``), and ``strip_descriptors`` lets a name run on into the legal form right after it
+  ("[Deutscher Schwimm-Verband] e.V." -> "Deutscher Schwimm-Verband e.V."; `legal_form_end`, switch
+  ``legal_form_ends``), which the gold always takes into the name.
 
 * ``datelines`` (session 16, real web news) -- the agency tags of a dateline the model missed
   are ORG: a place at a line's start, then the tags in brackets joined by slashes, then a full

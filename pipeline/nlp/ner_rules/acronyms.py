@@ -141,6 +141,62 @@ class AcronymRules:
             changed = True
         return sorted(ents, key=lambda e: e.start) if changed else ents
 
+    def add_bracketed_long_forms(self, doc: Doc, ents: list[Span], repaired: list[Span], typed: list[Span]) -> list[Span]:
+        """An acronym with its long form in brackets right after it (the other order of
+        `add_long_forms`): "die [ADR] ([Alternativ Demokratesch Reformpartei])" (both missed, Wikinews
+        dev), "Naturschutzverband [LBV] (Landesbund für Vogelschutz)" (the long form LOC, an unseen web
+        sample of session 33), "die RBS (Royal Bank of Scotland)" (10kGNAD). The capitalised words in the
+        brackets, with only function words of ``acronyms.long_form_inner`` between them, have the
+        acronym's letters as initials or spell it (``spells``: "Landes-b-und"); nothing else stands in
+        the brackets. A term has this shape too ("LCI (Life Cycle Impulse)", "AGB (Allgemeine
+        Geschäftsbedingungen)", web pages), so the pair is taken only where the model saw a name in
+        the acronym or the long form, or the long form ends in an organisation word (``org_heads``,
+        the ORG nouns of ``appositive_heads``/``org_apposition_heads``, or a compound ending in one:
+        "Reformpartei"). Both get the label ``acronym_label`` gives (ORG unless the model says a place
+        of the gazetteer) and are typed, so ``presseschau_names`` finds the acronym's other mentions.
+        Left as it is: a PER or MISC span in either (a person's initials, a law), a span that reaches
+        outside the acronym or the brackets. Our rule (session 33, issue 13)."""
+        changed = False
+        for i in range(len(doc) - 4):
+            acronym = doc[i].text
+            if doc[i + 1].text != "(" or not self.acronym_re.fullmatch(acronym):
+                continue
+            j = i + 2
+            while j < len(doc) and j - i - 2 <= 2 * len(acronym) + 2 and doc[j].text != ")" \
+                    and ((doc[j].text[:1].isupper() and (doc[j].is_alpha or doc[j].text.endswith("-")))
+                         or doc[j].lower_ in self.long_form_inner):
+                j += 1
+            if j >= len(doc) or doc[j].text != ")" or doc[i + 2].lower_ in self.long_form_inner:
+                continue
+            words = [t.text for t in doc[i + 2:j] if t.lower_ not in self.long_form_inner]
+            if len(words) < 2 or not (self.initials_match(acronym, words) or self.spells(acronym, words)):
+                continue
+            near = [e for e in ents if e.start < j and e.end > i]
+            if any(e.label_ not in ("ORG", "LOC") or not (e.start >= i + 2 or (e.start, e.end) == (i, i + 1))
+                   for e in near):
+                continue  # a PER or MISC, or a span over the bracket or from before the acronym
+            if not near and not self.org_word_end(words[-1]):
+                continue
+            inside = [e for e in near if e.start >= i + 2]
+            model = inside[0].label_ if inside else (near[0].label_ if near else None)
+            label = self.acronym_label(doc[i + 2:j], model)
+            pair = [Span(doc, i, i + 1, label=label), Span(doc, i + 2, j, label=label)]
+            if [(e.start, e.end, e.label_) for e in near] == [(s.start, s.end, s.label_) for s in pair]:
+                continue
+            ents = [e for e in ents if e not in near] + pair
+            repaired.extend(pair)
+            typed.extend(pair)
+            changed = True
+        return sorted(ents, key=lambda e: e.start) if changed else ents
+
+    def org_word_end(self, word: str) -> bool:
+        """'Reformpartei', 'Agency', 'Vereinigung'? The word is an organisation word of ``org_heads``
+        or an ORG noun of ``appositive_heads``/``org_apposition_heads``, or a compound ending in one
+        after a modifier of at least four letters."""
+        w = word.casefold()
+        heads = self.org_head_words
+        return w in heads or any(w[k:] in heads for k in range(4, len(w) - 2))
+
     def term_long_form(self, doc: Doc, i: int) -> bool:
         """True when the acronym in brackets at token `i` + 1 abbreviates a term, not a name: its
         long form starts with a lowercase adjective ("kleine und mittlere Unternehmen (KMU)", "des

@@ -9,9 +9,12 @@ from spacy.tokens import Doc, Span
 
 from ..ext import DATE_SPANS, FIGURE_SPANS
 from .common import _NAME_LABELS, _OPENING_BRACKETS
-from .data import common_noun_lemma
+from .data import common_noun_lemma, compound_head
 
 _APPOSITION_LABELS = ("ORG", "LOC", "MISC")
+_NO_NAME_FORMS = frozenset({"Konzern", "Co.", "mbH"})  # `add_legal_form_names`: a common noun, "und Co.", "Gesellschaft mbH"
+_NO_NAME_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "VERB", "AUX", "PRON", "NUM", "PUNCT", "ADV", "PART", "SYM", "SPACE"})
+_LEGAL_NAME_MAX = 5  # words of a name before its legal form (`add_legal_form_names`)
 #: an appositive noun as a compound's end needs a modifier of this many letters ('Rüstungs|konzern')
 _COMPOUND_MODIFIER_MIN = 3
 _QUOTED_MAX = 6  # tokens of a quoted name after an appositive noun ('Organisation „Ein französisches Schiff für Gaza“')
@@ -153,6 +156,63 @@ class AppositionRules:
         repaired.extend(added)
         typed.extend(added)
         return sorted(ents + added, key=lambda e: e.start)
+
+    def add_legal_form_names(self, doc: Doc, ents: list[Span], repaired: list[Span], typed: list[Span]) -> list[Span]:
+        """A company or club the model missed before its legal form: "Vorständin der [naturstrom AG]",
+        "[ENERTRAG Betrieb GmbH]", "Benkos [Signa Holding]", "[ÖBB-Personenverkehr AG]", "[SÜDWIND e.V.]".
+        The name is the run of up to five words right before the legal form (``legal_forms``; not "Konzern",
+        "Co.", "mbH") on its line, no word of an entity: capitalised words, hyphenated ones, and lower-case
+        ones the tagger calls a proper noun, noun or foreign word ("naturstrom", "enen endless energy"); it
+        stops at an article, preposition, conjunction, verb, pronoun, number, adverb or punctuation ("das
+        [AG]" for a court, "Arbeitgeber ([AG])", "30 [KG]", "muss [KG]" for Klosterneuburg, "der [GmbH]",
+        "Google und [Co.]" give no name), and at a common noun of the lemma table before a name word
+        ("Pressesprecher [naturstrom AG]", "Öko-Energieversorger [naturstrom AG]"). Not a run of common
+        nouns only, nor one right after an entity (the model's name may start before it: "Kopak Ipek
+        Holding"). Counted on the 10kGNAD articles and web pages (session 33): half the legal forms outside
+        every entity are no name (session 32), and this shape keeps only the names. Our rule (session 33,
+        issue 13)."""
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        added: list[Span] = []
+        for t in doc:
+            if t.text not in self.legal_forms or t.text in _NO_NAME_FORMS or t.i in taken or t.i == 0:
+                continue
+            j = t.i
+            while j - 1 >= 0 and t.i - (j - 1) <= _LEGAL_NAME_MAX:
+                w = doc[j - 1]
+                if w.i in taken or "\n" in w.whitespace_ or w.pos_ in _NO_NAME_POS \
+                        or not (w.is_alpha or ("-" in w.text and w.text[:1].isalpha())):
+                    break
+                if w.text[:1].islower() and w.pos_ not in ("PROPN", "X", "NOUN"):
+                    break
+                if j < t.i and w.text[:1].isupper() and ((w.pos_ == "NOUN" and self.lemma_noun(w.text)) or self.org_noun_end(w.text)):
+                    break  # "Pressesprecher naturstrom AG": the job, not the firm; "Öko-Energieversorger": what it is
+                j -= 1
+            if j == t.i or (j > 0 and (j - 1 in taken or doc[j - 1].text == "&")) \
+                    or all(w.text[:1].isupper() and self.lemma_noun(w.text) for w in doc[j:t.i]):
+                continue
+            span = Span(doc, j, self.legal_form_end(doc, j, t.i + 1, taken), label="ORG")  # "GmbH & Co KG"
+            added.append(span)
+            taken.update(range(span.start, span.end))
+        if not added:
+            return ents
+        repaired.extend(added)
+        typed.extend(added)
+        return sorted(ents + added, key=lambda e: e.start)
+
+    def org_noun_end(self, word: str) -> bool:
+        """'Öko-Energieversorger', 'Rüstungskonzern': the word or its last hyphen part ends in an ORG noun of
+        ``appositive_heads``/``org_apposition_heads`` (after a modifier of `_COMPOUND_MODIFIER_MIN` letters)."""
+        w = word.rsplit("-", 1)[-1].casefold()
+        return any(self.appositive_heads.get(w[k:]) == "ORG" or self.org_apposition_heads.get(w[k:]) == "ORG"
+                   for k in range(len(w) - 1) if k == 0 or k >= _COMPOUND_MODIFIER_MIN)
+
+    @staticmethod
+    def lemma_noun(word: str) -> bool:
+        """A common noun of the lemma table, as a whole word, its compound head or its last hyphen part
+        ("Pressesprecher", "Öko-Energieversorger")."""
+        last = word.rsplit("-", 1)[-1]
+        return any(common_noun_lemma(w) is not None or ((h := compound_head(w)) is not None and common_noun_lemma(h) is not None)
+                   for w in {word, last} if w)
 
     def company_short_names(self, doc: Doc, ents: list[Span], repaired: list[Span], typed: list[Span]) -> list[Span]:
         """'Nordex SE' ... 'Engineering [Nordex]' PER, 'Valendo GmbH' ... '[Valendo] bietet' PER: the words before the

@@ -139,6 +139,11 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.lowercase_min_count = int(data["lowercase_forms"]["min_count"])  # `lowercase_word` (session 32)
         self.company_heads = frozenset(data["company_short_names"]["heads"])  # `company_short_names` (session 32)
         self.short_company_names = True  # `company_short_names` (session 32), with org_apposition
+        self.legal_form_ends = strip_descriptors  # `legal_form_end` (session 33), with the trim
+        self.legal_form_names = org_apposition  # `add_legal_form_names` (session 33), with org_apposition
+        self.bracketed_long_forms = acronyms  # `add_bracketed_long_forms` (session 33), with the acronyms
+        self.org_head_words = frozenset(w.casefold() for w in self.org_heads) \
+            | {w for w, lab in self.appositive_heads.items() if lab == "ORG"} | set(self.org_apposition_heads)
 
     def __call__(self, doc: Doc) -> Doc:
         # no early return for a Doc without entities: the repairs that add names (apposition,
@@ -147,6 +152,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         out: list[Span] = []
         repaired: list[Span] = []
         mentions = Counter(e.text for e in doc.ents if e.label_ in _NAME_LABELS)
+        model_tokens = {i for e in doc.ents for i in range(e.start, e.end)}
         for ent in doc.ents:
             if ent.label_ not in _NAME_LABELS:
                 # MISC too: no name runs over a paragraph break ('Abo\n\nMedia', 'Follows\n\nFollower\n\n'
@@ -182,6 +188,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
                     span = Span(doc, a, b, label=inner_label)
                     out.append(span)
                     repaired.append(span)
+            if self.legal_form_ends and label in _NAME_LABELS:
+                end = self.legal_form_end(doc, start, end, model_tokens)
             if self.org_forms:
                 label = self.org_label(doc[start:end], label) or label
             if self.kinds:
@@ -207,6 +215,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         if self.org_apposition:
             out = self.news_sources(doc, out, repaired, typed)
             out = self.add_outlets(doc, out, repaired, typed)
+            if self.legal_form_names:
+                out = self.add_legal_form_names(doc, out, repaired, typed)
             if self.short_company_names:
                 out = self.company_short_names(doc, out, repaired, typed)
         if self.institutions:
@@ -225,6 +235,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         if self.acronyms:
             out = self.split_acronyms(doc, out, repaired, typed)
             out = self.add_long_forms(doc, out, repaired, typed)
+            if self.bracketed_long_forms:
+                out = self.add_bracketed_long_forms(doc, out, repaired, typed)
             out = self.drop_term_acronyms(doc, out, repaired)
         if self.datelines:
             out = self.add_dateline_tags(doc, out, repaired, typed)
