@@ -139,6 +139,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.lowercase_min_count = int(data["lowercase_forms"]["min_count"])  # `lowercase_word` (session 32)
         self.company_heads = frozenset(data["company_short_names"]["heads"])  # `company_short_names` (session 32)
         self.short_company_names = True  # `company_short_names` (session 32), with org_apposition
+        self.first_name_surnames = persons  # `add_persons`: '[Gabi] Sprickler-Falschlunger' (session 33)
         self.bracketed_place_before = places  # `coordinated_with_place`: 'Breslau (Wroclaw) und [Walbrzych]' (session 33)
 
     def __call__(self, doc: Doc) -> Doc:
