@@ -80,7 +80,9 @@ component config:
   word and not a genitive's noun ("Theresa Mays [EU-Austrittsabkommen]"). Session 32: the
   players of a team's line-up in a sports report ("Grödig: Swete – T. Kainz, ..., Pichler –
   ...", ``lineups``; `add_lineup_players`), and a PER span cut after a capitalised surname
-  particle runs on to the surname ("[Alexander Van] der Bellen", `join_particle_surnames`).
+  particle runs on to the surname ("[Alexander Van] der Bellen", `join_particle_surnames`). Session 33:
+  the model's PER over a listed first name alone runs on to the surname ("kritisiert [Gabi]
+  Sprickler-Falschlunger", switch ``first_name_surnames``).
 
 * ``institution_places`` (session 12) -- an authority or facility word right before a place
   makes one name with it (``institution_places``): "Polizeidirektion [Hannover]" ->
@@ -93,7 +95,8 @@ component config:
   preposition (``place_prepositions``: "auf dem Weg nach [Togliatti]", "die von [Biel] herkam") is LOC
   where it is one capitalised word of the model's gazetteer or of ``place_names.tsv.gz`` and no common
   noun ("in Halle", "bei Eisen"), first name, surname or compass direction ("nach Osten"), and no name
-  follows it.
+  follows it. Session 33: a list's place before "und" may end in its own name in brackets
+  ("Breslau ([Wroclaw]) und [Walbrzych]", switch ``bracketed_place_before``).
 
 * ``name_bounds`` (session 13) -- a name does not run across a closing bracket whose opening
   one it does not hold ("Ernest Wolf-Gazo ) Whitehead" -> "Ernest Wolf-Gazo"), and a PER span

@@ -389,7 +389,10 @@ class AddedNameRules:
         [Erl] und Mörbisch', 'Bonn, Düsseldorf, [Herten], Kamp-Lintfort')."""
         ends = {b for _a, b in places}
         starts = {a for a, _b in places}
-        before = i >= 2 and doc[i - 1].lower_ in self.place_coordinators and (i - 1) in ends
+        # session 33: the place before the coordinator may end in its own name in brackets, which
+        # `bracket_place` split off as a LOC of its own ('Breslau ([Wroclaw]) und [Walbrzych]')
+        before = i >= 2 and doc[i - 1].lower_ in self.place_coordinators and ((i - 1) in ends or (
+            self.bracketed_place_before and i >= 4 and doc[i - 2].text == ")" and (i - 2) in ends))
         after = i + 2 < len(doc) and doc[i + 1].lower_ in self.place_coordinators and (i + 2) in starts
         return before or after
 

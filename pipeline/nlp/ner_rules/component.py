@@ -144,6 +144,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.bracketed_long_forms = acronyms  # `add_bracketed_long_forms` (session 33), with the acronyms
         self.org_head_words = frozenset(w.casefold() for w in self.org_heads) \
             | {w for w, lab in self.appositive_heads.items() if lab == "ORG"} | set(self.org_apposition_heads)
+        self.first_name_surnames = persons  # `add_persons`: '[Gabi] Sprickler-Falschlunger' (session 33)
+        self.bracketed_place_before = places  # `coordinated_with_place`: 'Breslau (Wroclaw) und [Walbrzych]' (session 33)
 
     def __call__(self, doc: Doc) -> Doc:
         # no early return for a Doc without entities: the repairs that add names (apposition,

@@ -95,6 +95,14 @@ class PersonRules:
             span = None
             if len(spans) == 1 and spans[0].label_ == "PER" and spans[0].start == i + 1 and i not in owner:
                 span = Span(doc, i, spans[0].end, label="PER")  # "Barnaba [Marial Benjamin]"
+            elif self.first_name_surnames and len(spans) == 1 and spans[0].label_ == "PER" \
+                    and (spans[0].start, spans[0].end) == (i, i + 1) and end > i + 1 \
+                    and all(doc[x].pos_ == "PROPN" or compound_head(doc[x].text) is None for x in range(i + 1, end)):
+                # session 33: the model's PER is the listed first name alone, the surname after it left out
+                # ("kritisiert [Gabi] Sprickler-Falschlunger", "Frauen-Chefin [Sabine] Promberger"); a word
+                # after it that the tagger calls no proper noun and whose head is a common noun is none
+                # ("werfen [Luna] Menschenhandel vor", "Prinz [Eugens] Gefährte")
+                span = Span(doc, i, end, label="PER")
             elif not any(e.start < i or e.end > end or e.label_ in ("PER", "MISC") for e in spans) \
                     and not (spans and (doc[i:end].text in self.known_names or doc[i:end].text in self.known_places)):
                 span = Span(doc, i, end, label="PER")
