@@ -2094,3 +2094,29 @@ def test_heading_whose_last_word_was_broken_gets_its_hyphen_back_on_real_text(pa
     assert glued in raw
     doc = _ok(raw)
     assert word in doc.text and glued not in doc.text, doc.text[:600]
+
+
+# verbaende.com (bench_clean.py --web, layout b), pdftotext's default mode: at the top of a page the first two
+# of three columns were read as one block, row by row ("und Tatsachenfragen in einem Gerichtsver- wird das
+# anders. Mit der Umsetzung der"); the extraction's real lines, the page before the block included
+_SIDE_BY_SIDE_PAGE = 'als Alternative zu Einwegkunststofflebensmittelverspackungen und Einweggetränkebechern für Essen und Getränke zum Mitnehmen und Bestellen anzubieten. Darauf\nmüssen die Betreiber deutlich hinweisen\nund dürfen keinen höheren Preis verlangen.\nFür kleine Betriebe mit maximal fünf Beschäftigten und maximal 80 Quadratmetern Verkaufsfläche sowie für Verkaufsautomaten soll es eine Ausnahme geben.\nSie müssen jedoch mitgebrachte Gefäße\nder Kunden*innen akzeptieren und auf deren Wunsch die Speisen und Getränke zum\nMitnehmen darin abfüllen. Auch auf diese Möglichkeit muss deutlich hingewiesen\nwerden. Diese neuen gesetzlichen Vorgaben beziehen sich jedoch nur auf Kunststoffverpackungen. "Alle anderen Einwegalternativen wie Pizzakartons oder Aluschalen bleiben auch ohne Alternativangebot erlaubt", sagt Saupe.\nMillionen Menschen leben weltweit in Armut und Elend, auch weil soziale Mindeststandards wie das Verbot von Zwangs- und\nKinderarbeit missachtet werden. Um das\nzu ändern, tritt am 1. Januar das Lieferkettensorgfaltspflichtengesetz in Kraft. Das\nGesetz legt klare Anforderungen für die\nSorgfaltspflichten von Unternehmen mit\nmehr als 3.000 Beschäftigten im Inland\nfest.\nAb 2024 gilt das Gesetz auch für Unternehmen mit mehr als 1.000 Beschäftigten. Die Verantwortlichkeit der Unternehmen erstreckt sich grundsätzlich auf\ndie gesamte Lieferkette vom Rohstoff bis\nzum fertigen Verkaufsprodukt. So müssen Unternehmen bei direkten Zulieferern\nund anlassbezogen auch bei indirekten Zulieferern Risiken für Menschenrechtsverletzungen und Umweltzerstörung ermitteln, Gegenmaßnahmen ergreifen und entsprechend dokumentieren. Darüber hinaus\nmüssen die Unternehmen Beschwerdemöglichkeiten einrichten.\nDas Bundesamt für Wirtschaft und Ausfuhrkontrolle überprüft die Einhaltung des\nGesetzes und kann auch Bußgelder verhängen. Eine zivilrechtliche Haftung ist allerdings nicht vorgesehen.\nOb Dieselskandale oder falsch berechnete Zinsen: Immer wieder sind Verbraucher*innen von Massenschäden betroffen.\nDamit Betroffene ihre Rechte nicht komplett individuell einklagen müssen, wurde\n2018 die Musterfeststellungsklage eingeführt. Damit lassen sich zentrale Rechts-\n\nSeite 100\n\n\x0cFrankfurter Allgemeine Zeitung | ONLINE\n\nund Tatsachenfragen in einem Gerichtsver- wird das anders. Mit der Umsetzung der\nfahren klären, die viele Verbraucher*innen Richtlinie können Verbraucherverbände\ngleichermaßen betreffen. Jedoch müssen direkt Schadensersatz und andere Leistundie konkreten Ansprüche noch immer von gen an Verbraucher*innen einklagen, ohne\njeden Einzelnen eingeklagt werden, solan- dass diese noch einmal selbst vor Gericht\nge kein Vergleich erzielt wird.\nziehen müssen. "Die EU-Verbandsklage\nDurch die neue EU-Verbandsklagenrichtlinie geht damit über die Musterfeststellungs-\n\n8.12.2021 | Ausgabe 51\n\nklage hinaus und ergänzt diese sinnvoll",\nmeint Saupe. Die Richtlinie muss bis zum\n25.\nDezember 2022 in deutsches Recht umgesetzt werden, soll dann aber erst am 25.\nJuni 2023 in Kraft treten.\n\nSeite 101\n\n\x0c'
+
+
+def test_two_columns_read_side_by_side_are_put_back_in_reading_order_on_real_text():
+    doc = clean(_SIDE_BY_SIDE_PAGE)
+    assert check_invariants(_SIDE_BY_SIDE_PAGE, doc) == []
+    text = " ".join(doc.text.split())
+    # the left column, then the right one; the words broken at the columns' line ends are whole
+    assert ("zentrale Rechts- und Tatsachenfragen in einem Gerichtsverfahren klären, die viele "
+            "Verbraucher*innen gleichermaßen betreffen. Jedoch müssen die konkreten Ansprüche noch immer von "
+            "jeden Einzelnen eingeklagt werden, solange kein Vergleich erzielt wird.") in text
+    assert ("Durch die neue EU-Verbandsklagenrichtlinie wird das anders. Mit der Umsetzung der Richtlinie "
+            "können Verbraucherverbände direkt Schadensersatz und andere Leistungen an Verbraucher*innen "
+            "einklagen, ohne dass diese noch einmal selbst vor Gericht ziehen müssen.") in text
+    assert any(w.startswith("columns read side by side") and "reading order" in w for w in doc.warnings)
+    # nothing lost: the same words as the extraction, but for the joined halves of the broken words
+    raw_words = Counter(re.findall(r"\w+", _SIDE_BY_SIDE_PAGE))
+    raw_words -= Counter(w for r in doc.removed for w in re.findall(r"\w+", r.text))  # headers, page numbers
+    out_words = Counter(re.findall(r"\w+", doc.text))
+    assert raw_words - out_words == Counter({"Gerichtsver": 1, "fahren": 1, "Leistundie": 1, "gen": 1,
+                                              "solan": 1, "ge": 1, "Musterfeststellungs": 1, "klage": 1})

@@ -69,6 +69,7 @@ from .meta import _build_meta
 from .lines import _Ctx
 from .furniture import _Classifier
 from .hyphenation import _Assembler
+from .side_by_side import _MID_HYPHEN, repair_side_by_side
 from .columns import _emit, _reorder_blocks, _repair_interleaved_lines, _repair_swapped_lines
 from .data import FURNITURE_KINDS, NORMALISING_KINDS, lexicon, load_resources
 from .invariants import check_invariants
@@ -147,6 +148,15 @@ def _clean(raw: str, furniture: Optional[list] = None, blocks: bool = False, lin
     removed: list[Removed] = []
     N, nmap, page_breaks = _normalise(raw, removed)
     ctx = _Ctx(raw, N, nmap, page_breaks, D, blocks, lines)
+    side_warnings: list[str] = []
+    if ctx.wrapped and " " in N and _MID_HYPHEN.search(N) and ctx.hyphens_deleted():
+        # two columns read side by side (pdftotext's default mode): put back in reading order first
+        N2, nmap2, pb2, side_warnings = repair_side_by_side(N, nmap, page_breaks, ctx.col_width(), D.suspended,
+                                                            ctx.counts)
+        if N2 != N:
+            N, nmap, page_breaks = N2, nmap2, pb2
+            ctx = _Ctx(raw, N, nmap, page_breaks, D, blocks, lines)
+        ctx.warnings.extend(side_warnings)
     ctx.blank_breaks = blank_breaks and ctx.wrapped
     ctx.runs_on = set(runs_on)
     ctx.runs_over = set(runs_over)
