@@ -7,11 +7,14 @@ import pytest
 
 from repo_data import CORPUS
 
-# The test files that run longest (they start processes or run the model over whole evaluation sets) go first:
-# `make test` spreads the files over pytest-xdist workers in collection order, and one of them left for the end
-# kept one worker busy minutes after the others were idle. A stable sort: every file keeps its own order.
-LONG_FILES_FIRST = ("test_cluster.py", "test_workers.py", "test_run.py", "test_model.py",
-                    "test_evaluate_pipeline_mode.py", "test_hostile.py", "test_batch.py", "test_html.py")
+# The test files that run longest (they start processes or run the model over whole evaluation sets) go first,
+# the longest first: `make test` hands the files to the pytest-xdist workers in collection order
+# (`--no-loadscope-reorder`; without it xdist sorts them by their number of tests, and these files, which have
+# few, came last and kept one worker busy minutes after the others were idle). A stable sort: every file keeps its
+# own order. The order follows the per-file durations of session 33 (docs/measurements/scale.md).
+LONG_FILES_FIRST = ("test_cluster.py", "test_workers.py", "test_cluster_timeouts.py", "test_model_floors.py",
+                    "test_run.py", "test_hostile.py", "test_cluster_local.py", "test_model.py",
+                    "test_evaluate_pipeline_mode.py", "test_batch.py", "test_html.py")
 
 
 def pytest_collection_modifyitems(session, config, items):
