@@ -93,7 +93,7 @@ NESTED_KEYS: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {
     ("ner_rules.json", ("kind_heads", "MISC")): frozenset({"words", "endings", "year_words"}),
     ("ner_rules.json", ("lowercase_forms",)): frozenset({"min_count"}),
     ("ner_rules.json", ("company_short_names",)): frozenset({"heads"}),
-    ("ner_rules.json", ("club_short_names",)): frozenset({"prefixes", "hyphen_roles", "not_after"}),
+    ("ner_rules.json", ("club_short_names",)): frozenset({"prefixes", "hyphen_roles", "not_after", "club_words"}),
     ("ner_rules.json", ("news_sources",)): frozenset({"before", "after", "outlets", "after_verbs", "before_verbs"}),
     ("measures.json", ("stakes",)): frozenset({"before", "words", "prepositions", "verbs"}),
     ("measures.json", ("bracket_measure",)): frozenset({"not_units", "share_nouns"}),

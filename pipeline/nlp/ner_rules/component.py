@@ -152,6 +152,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.club_short_prefixes = frozenset(clubs["prefixes"])
         self.club_not_after = frozenset(clubs["not_after"])
         self.club_hyphen_roles = frozenset(clubs["hyphen_roles"])
+        self.club_name_words = frozenset(clubs["club_words"])  # `org_label`: 'Wacker Innsbruck' PER -> ORG
 
     def __call__(self, doc: Doc) -> Doc:
         # no early return for a Doc without entities: the repairs that add names (apposition,
