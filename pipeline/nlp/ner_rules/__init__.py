@@ -82,7 +82,11 @@ component config:
   ...", ``lineups``; `add_lineup_players`), and a PER span cut after a capitalised surname
   particle runs on to the surname ("[Alexander Van] der Bellen", `join_particle_surnames`). Session 33:
   the model's PER over a listed first name alone runs on to the surname ("kritisiert [Gabi]
-  Sprickler-Falschlunger", switch ``first_name_surnames``).
+  Sprickler-Falschlunger", switch ``first_name_surnames``). Session 33 (clubs in match reports): a club's
+  short name that the article types itself, after a club prefix or before a team role ("FK Austria Wien",
+  "Rapid-Coach"), is ORG at its other mentions ("gegen die [Austria]"), and a PER/LOC span that starts with
+  a word of several clubs' names is ORG ("Wacker Innsbruck"; clubs.py `club_short_names`, ner_rules.json
+  ``club_short_names``, switch ``club_short_names_on``).
 
 * ``institution_places`` (session 12) -- an authority or facility word right before a place
   makes one name with it (``institution_places``): "Polizeidirektion [Hannover]" ->

@@ -17,6 +17,7 @@ from .acronyms import AcronymRules
 from .added import AddedNameRules
 from .apposition import AppositionRules
 from .bounds import BoundRules
+from .clubs import ClubRules
 from .common import _NAME_LABELS
 from .data import _common_nouns, dach_institutions, person_names, region_names
 from .drops import DropRules
@@ -26,7 +27,7 @@ from .persons import PersonRules
 REPAIRED_SPANS = "presseschau_ner_rules"  # doc.spans key: the spans this component changed
 
 
-class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRules, PersonRules, AcronymRules):
+class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRules, PersonRules, AcronymRules, ClubRules):
     def __init__(self, strip_descriptors: bool = True, org_forms: bool = True, drop_adjectives: bool = True, drop_common_nouns: bool = True,
                  drop_compound_nouns: bool = True, apposition: bool = True, institutions: bool = True, kinds: bool = True,
                  persons: bool = True, institution_places: bool = True, roads: bool = True, name_bounds: bool = True,
@@ -146,6 +147,12 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
             | {w for w, lab in self.appositive_heads.items() if lab == "ORG"} | set(self.org_apposition_heads)
         self.first_name_surnames = persons  # `add_persons`: '[Gabi] Sprickler-Falschlunger' (session 33)
         self.bracketed_place_before = places  # `coordinated_with_place`: 'Breslau (Wroclaw) und [Walbrzych]' (session 33)
+        self.club_short_names_on = persons  # `club_short_names`: 'SK Rapid Wien' ... '[Rapid]' ORG (session 33)
+        clubs = data["club_short_names"]
+        self.club_short_prefixes = frozenset(clubs["prefixes"])
+        self.club_not_after = frozenset(clubs["not_after"])
+        self.club_hyphen_roles = frozenset(clubs["hyphen_roles"])
+        self.club_name_words = frozenset(clubs["club_words"])  # `org_label`: 'Wacker Innsbruck' PER -> ORG
 
     def __call__(self, doc: Doc) -> Doc:
         # no early return for a Doc without entities: the repairs that add names (apposition,
@@ -228,6 +235,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
             out = self.add_persons(doc, out, repaired, typed)
         if self.lineups:
             out = self.add_lineup_players(doc, out, repaired, typed)
+        if self.club_short_names_on:
+            out = self.club_short_names(doc, out, repaired, typed)
         if self.particle_surnames:
             out = self.join_particle_surnames(doc, out, repaired)
         if self.roads:
