@@ -139,6 +139,11 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.lowercase_min_count = int(data["lowercase_forms"]["min_count"])  # `lowercase_word` (session 32)
         self.company_heads = frozenset(data["company_short_names"]["heads"])  # `company_short_names` (session 32)
         self.short_company_names = True  # `company_short_names` (session 32), with org_apposition
+        compounds = data["compound_place_nouns"]  # `compound_common_noun` (session 33), with the compound drop
+        self.drop_compound_places = drop_compound_nouns
+        self.compound_place_heads = frozenset(compounds["place_heads"])
+        self.compound_linkers = tuple(compounds["linkers"])
+        self.compound_min_part = int(compounds["min_part"])
 
     def __call__(self, doc: Doc) -> Doc:
         # no early return for a Doc without entities: the repairs that add names (apposition,
