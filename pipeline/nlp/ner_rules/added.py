@@ -396,6 +396,31 @@ class AddedNameRules:
         after = i + 2 < len(doc) and doc[i + 1].lower_ in self.place_coordinators and (i + 2) in starts
         return before or after
 
+    def split_slashed_places(self, doc: Doc, ents: list[Span], repaired: list[Span]) -> list[Span]:
+        """'eine Distanz wie [Hamburg]/[München]', 'Das in [Wallisellen]/[ZH] beheimatete Start-up' (web dev): a
+        LOC span of single words joined by slashes, each a place of the lists (the place list, the regions,
+        the model's gazetteer) or a code in two capitals after one ('ZH', 'BE': a canton's or state's), names
+        two places, one span each (the GUIDELINES' 'SPD/Grüne/Linkspartei' is three spans too). A part of
+        more words ('Flughafen Essen/Mülheim') or no listed place leaves the span whole. Our rule (session 33)."""
+        out: list[Span] = []
+        for ent in ents:
+            toks = list(ent)
+            if ent.label_ != "LOC" or len(toks) < 3 or len(toks) % 2 == 0 \
+                    or any((t.text == "/") != (k % 2 == 1) for k, t in enumerate(toks)):
+                out.append(ent)
+                continue
+            words = toks[::2]
+            codes = {t.i for t in words[1:] if len(t.text) == 2 and t.text.isalpha() and t.text.isupper()}
+            listed = [t for t in words if t.i not in codes and t.text.isalpha() and t.text[:1].isupper() and (
+                t.text in self.known_places or t.text in self.place_list or t.text in self.regions)]
+            if len(listed) + len(codes) != len(words) or not listed:
+                out.append(ent)
+                continue
+            parts = [Span(doc, t.i, t.i + 1, label="LOC") for t in words]
+            out.extend(parts)
+            repaired.extend(parts)
+        return out
+
     def join_slashed_orgs(self, doc: Doc, ents: list[Span], repaired: list[Span]) -> list[Span]:
         """'Bündnis 90/Die Grünen': an ORG span that ends in a slash ('Bündnis 90/', where the
         tokenizer glued the slash to the number) and the ORG right after it, with nothing or one

@@ -153,6 +153,12 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.club_not_after = frozenset(clubs["not_after"])
         self.club_hyphen_roles = frozenset(clubs["hyphen_roles"])
         self.club_name_words = frozenset(clubs["club_words"])  # `org_label`: 'Wacker Innsbruck' PER -> ORG
+        compounds = data["compound_place_nouns"]  # `compound_common_noun` (session 33), with the compound drop
+        self.drop_compound_places = drop_compound_nouns
+        self.slashed_places = places  # `split_slashed_places` (session 33), with the places repair
+        self.compound_place_heads = frozenset(compounds["place_heads"])
+        self.compound_linkers = tuple(compounds["linkers"])
+        self.compound_min_part = int(compounds["min_part"])
 
     def __call__(self, doc: Doc) -> Doc:
         # no early return for a Doc without entities: the repairs that add names (apposition,
@@ -243,6 +249,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
             out = self.add_roads(doc, out, repaired)
         if self.places:
             out = self.add_places(doc, out, repaired)
+            if self.slashed_places:
+                out = self.split_slashed_places(doc, out, repaired)
         if self.acronyms:
             out = self.split_acronyms(doc, out, repaired, typed)
             out = self.add_long_forms(doc, out, repaired, typed)
