@@ -21,3 +21,12 @@ def test_stake_held_in_the_an_phrase(nlp_model):
                                  "der Wahl teilnahmen."))
     assert got["87%"] != "Wahl", got
 
+
+# origin: session 33, web page web195 of web_pages_de (a diet's land footprint): an amount right before "davon" is a part of
+# the last amount in its unit, in its sentence or the one before (none before)
+def test_amount_davon_after_the_amount_before(nlp_model):
+    text = ("In Deutschland liegt ein durchschnittlicher ernährungsbedingter Pro-Kopf-Flächenfußabdruck von 2.022 "
+            "Quadratmetern pro Jahr vor. "
+            "180 Quadratmeter davon entfallen auf Grünland und 1.842 Quadratmeter auf Ackerland.")
+    got = dict(abouts(nlp_model, text))
+    assert got["180 Quadratmeter"] == got["1.842 Quadratmeter"] == "Pro-Kopf-Flächenfußabdruck", got

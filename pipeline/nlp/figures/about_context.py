@@ -379,6 +379,22 @@ class AboutContextRules:
                 return None
         return None
 
+    def _unit_davon_before(self, doc: Doc, out: list, f: dict) -> Optional[Span]:
+        """Session 33 (our own rule): for an amount with a unit (no share, no time) right before "davon" (`partitive_pronouns`
+        "adverbs"), the last figure before it in the same unit, in its sentence or the one before, when that one has an
+        `about`: "180 Quadratmeter davon" after "ein ... Flächenfußabdruck von 2.022 Quadratmetern" (the sentence before)."""
+        if f["unit"] in (None, "%") or f["unit"] in _TIME_UNITS or f["end"] >= len(doc) \
+                or doc[f["end"]].text.lower() not in self.partitive_adverbs:
+            return None
+        s0 = sentence_bounds(doc, f["num"])[0]
+        p0 = sentence_bounds(doc, s0 - 1)[0] if s0 > 0 else 0
+        for sp in reversed(out):
+            if sp.start < p0:
+                return None
+            if sp._.unit == f["unit"]:
+                return sp if sp._.about else None
+        return None
+
     def _own_noun_subject(self, doc: Doc, before: Span, f: dict) -> Optional[Token]:
         """Session 29 (our own rule; session 28's reading of `elliptic_unit`): the common-noun subject of the
         figure's own clause, when it stands after the amount before (`before`) and is no part of the figure:
