@@ -379,6 +379,22 @@ class AboutContextRules:
                 return None
         return None
 
+    def _unit_davon_before(self, doc: Doc, out: list, f: dict) -> Optional[Span]:
+        """Session 33 (our own rule): for an amount with a unit (no share, no time) right before "davon" (`partitive_pronouns`
+        "adverbs"), the last figure before it in the same unit, in its sentence or the one before, when that one has an
+        `about`: "180 Quadratmeter davon" after "ein ... Flächenfußabdruck von 2.022 Quadratmetern" (the sentence before)."""
+        if f["unit"] in (None, "%") or f["unit"] in _TIME_UNITS or f["end"] >= len(doc) \
+                or doc[f["end"]].text.lower() not in self.partitive_adverbs:
+            return None
+        s0 = sentence_bounds(doc, f["num"])[0]
+        p0 = sentence_bounds(doc, s0 - 1)[0] if s0 > 0 else 0
+        for sp in reversed(out):
+            if sp.start < p0:
+                return None
+            if sp._.unit == f["unit"]:
+                return sp if sp._.about else None
+        return None
+
     def _own_noun_subject(self, doc: Doc, before: Span, f: dict) -> Optional[Token]:
         """Session 29 (our own rule; session 28's reading of `elliptic_unit`): the common-noun subject of the
         figure's own clause, when it stands after the amount before (`before`) and is no part of the figure:
@@ -1160,6 +1176,9 @@ class AboutContextRules:
         the measured thing, a relative pronoun there stands for the noun the clause hangs on."""
         if f["unit"] != "%":
             return None
+        held = self._stake_after(doc, f)
+        if held is not None:
+            return held
         q0 = self._qualifier_start(doc, f["start"])
         if q0 == 0 or doc[q0 - 1].text.lower() not in self.stake_before:
             return None
@@ -1183,6 +1202,26 @@ class AboutContextRules:
             if j < c1 and self._is_noun(doc[j]):
                 return doc[j]
         return None
+
+    def _stake_after(self, doc: Doc, f: dict) -> Optional[Token]:
+        """Session 33 (our own rule; `stakes` "_after"): a share directly followed by "an" + a dative article is
+        a stake in that phrase's noun when its clause holds a stake word or a verb of holding: "indem sie rund 29,6
+        Prozent an der Medial Beteiligungs GmbH hält", "28,14 Prozent an den Casinos gesichert", "Landesbeteiligungen
+        (u. a. 51 Prozent an der damaligen BEWAG" (10kGNAD gnad32, gnad947). "einen Anteil von 25,5% an dem Autohersteller"
+        keeps "Anteil" (the amount phrase decides first; dev3 wn81518's gold). Not "an die Spitze" (accusative),
+        not "23 Prozent an den Volksschulen" (no cue in the clause)."""
+        k = f["end"]
+        if k + 1 >= len(doc) or doc[k].text.lower() != "an" or doc[k + 1].text.lower() not in self.stake_after_articles:
+            return None
+        c0, c1 = self._clause_of(doc, f)
+        cue = any(not f["start"] <= t.i < f["end"] and (t.text.lower().endswith(self.stake_words + self.stake_after_words)
+                  or (t.pos_ in ("VERB", "AUX") and self.verb_lemma(t) in self.stake_after_verbs)) for t in doc[c0:c1])
+        if not cue:
+            return None
+        j = k + 2
+        while j < c1 and (doc[j].pos_ == "DET" or self._is_adj(doc[j])) and not self._is_noun(doc[j]):
+            j += 1
+        return doc[j] if j < c1 and self._is_noun(doc[j]) else None
 
     def _purpose(self, doc: Doc, f: dict, t: Token, v: Token, preps: set) -> Optional[Token]:
         """Money and its purpose: "70 Milliarden Dollar für Interventionen", "für aktuelle

@@ -197,6 +197,9 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.table_prose_words = int(th["prose_words"])
         self.stake_prepositions = set(ms["stakes"]["prepositions"])
         self.stake_verbs = set(ms["stakes"]["verbs"])
+        self.stake_after_articles = set(ms["stakes"]["after_articles"])
+        self.stake_after_words = tuple(ms["stakes"]["after_words"])
+        self.stake_after_verbs = set(ms["stakes"]["after_verbs"])
         self.content_prepositions = set(ms["content_prepositions"]["words"])
         self.recipient_verbs = set(ms["content_prepositions"]["not_with_verbs"])
         self.definite_articles = set(ms["definite_articles"])
@@ -481,6 +484,12 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
                 own = self._own_noun_subject(doc, same, f)
                 span._.about = self.lemma(own) if own is not None else same._.about
                 span._.about_rule = "own_subject" if own is not None else "elliptic_unit"
+            elif ab is None and (same := self._unit_davon_before(doc, out, f)) is not None:
+                # session 33 (our own rule; web page web195 "... Flächenfußabdruck von 2.022 Quadratmetern pro Jahr vor. 180
+                # Quadratmeter davon entfallen auf Grünland"; a count's "8,6 Mrd. davon" (10kGNAD gnad860) already had its
+                # noun from `_partitive_antecedent`): an amount right before "davon" is a part of the last amount in its
+                # unit, in its sentence or the one before, and measures the same
+                span._.about, span._.about_rule = same._.about, "partitive_unit"
             elif ab is None and (last := self._last_count(out)) is not None and self._elliptic_count(doc, last, f) \
                     and (f["unit"] is None or (f["unit"] == "%" and self._partitive_set(doc, last, f))):
                 # a share of a set opened by "von den" counts it: "Von den 643 Messstationen ... zeigten 52 Prozent"
