@@ -139,6 +139,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.lowercase_min_count = int(data["lowercase_forms"]["min_count"])  # `lowercase_word` (session 32)
         self.company_heads = frozenset(data["company_short_names"]["heads"])  # `company_short_names` (session 32)
         self.short_company_names = True  # `company_short_names` (session 32), with org_apposition
+        self.org_years = strip_descriptors  # `trimmed`: an ORG span's last word a year is cut ('die [VIG] 2015'; session 33)
 
     def __call__(self, doc: Doc) -> Doc:
         # no early return for a Doc without entities: the repairs that add names (apposition,
