@@ -159,6 +159,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.compound_place_heads = frozenset(compounds["place_heads"])
         self.compound_linkers = tuple(compounds["linkers"])
         self.compound_min_part = int(compounds["min_part"])
+        self.org_years = strip_descriptors  # `trimmed`: an ORG span's last word a year is cut ('die [VIG] 2015'; session 33)
 
     def __call__(self, doc: Doc) -> Doc:
         # no early return for a Doc without entities: the repairs that add names (apposition,
