@@ -17,7 +17,9 @@ component config:
   "Verfassungsgerichtshof") or a city adjective before a hyphenated name ("Berliner
   Humboldt-Universität"), and trailing tokens that cannot end a name (an opening bracket,
   a lowercase particle: "Newark (" -> "Newark", "Gerhard Mangott von der"); an ORG ends
-  before a preposition + article ("Bundesministerium für ... für den Beschluss");
+  before a preposition + article ("Bundesministerium für ... für den Beschluss"), and (session 33,
+  switch ``org_years``) before a year, as a place or person does ("die [VIG] 2015"; not a club with its
+  prefix, "VfL Bochum 1848", nor an event, "Olympischen Winterspielen 2006" MISC);
 * ``org_forms`` -- a PER or LOC span that ends in a legal form or an organisation head word
   (``legal_forms``, ``org_heads``: "Rabaul Shipping Company", "Japan Aerospace Exploration
   Agency") or starts with a club prefix ("RB Leipzig") becomes ORG, and so does a single
