@@ -30,7 +30,8 @@ def test_first_name_alone_after_the_full_name_is_per(nlp_info):
 def test_olympia_with_its_year_is_an_event(nlp_info, text):
     doc = _doc(nlp_info, text)
     assert ents_with(nlp_info, doc)[("Olympia 2022", "MISC")] == 1
-    assert ents_with(nlp_info, doc, year_events=frozenset())[("Olympia 2022", "ORG")] == 1
+    # off: session 33's `org_years` would cut the year off the model's ORG too
+    assert ents_with(nlp_info, doc, year_events=frozenset(), org_years=False)[("Olympia 2022", "ORG")] == 1
 
 
 @pytest.mark.parametrize("text, branch", [

@@ -48,7 +48,8 @@ def test_a_short_name_in_brackets_is_the_organisation_everywhere(nlp_info):
 def test_a_compound_with_an_inflected_common_noun_head_is_no_place(nlp_info, text, word):
     doc = _doc(nlp_info, text)
     assert not [k for k in ents_with(nlp_info, doc) if k[0] == word]
-    assert ents_with(nlp_info, doc, drop_plural_compounds=False)[(word, "LOC")] == 1
+    # off: session 33's `compound_common_noun` (two common nouns) drops these too
+    assert ents_with(nlp_info, doc, drop_plural_compounds=False, drop_compound_places=False)[(word, "LOC")] == 1
 
 
 @pytest.mark.parametrize("word", ["Südbulgarien", "Südwestfalen", "Nordostpolen", "Fregene", "Gelsenkirchen", "Spitzbergen"])
