@@ -370,7 +370,7 @@ class AddedNameRules:
         if not (word.isalpha() and word[:1].isupper()) or word in self.not_places \
                 or word in self.first_names or word in self.surnames:
             return False
-        if not (word in self.known_places or word in self.place_list or word in self.regions):
+        if not self.listed_place(word):
             return False
         lemma = common_noun_lemma(word)
         if lemma is not None and not (word in self.regions and (any_region or lemma != word)):
@@ -411,8 +411,8 @@ class AddedNameRules:
                 continue
             words = toks[::2]
             codes = {t.i for t in words[1:] if len(t.text) == 2 and t.text.isalpha() and t.text.isupper()}
-            listed = [t for t in words if t.i not in codes and t.text.isalpha() and t.text[:1].isupper() and (
-                t.text in self.known_places or t.text in self.place_list or t.text in self.regions)]
+            listed = [t for t in words if t.i not in codes and t.text.isalpha() and t.text[:1].isupper()
+                      and self.listed_place(t.text)]
             if len(listed) + len(codes) != len(words) or not listed:
                 out.append(ent)
                 continue

@@ -240,7 +240,7 @@ class AppositionRules:
             if not all(w[:1].isupper() or w[:1].isdigit() for w in words) or not any(w[:1].isalpha() for w in words):
                 continue
             text = " ".join(words)
-            if text in self.known_places or text in self.place_list or text in self.regions:
+            if self.listed_place(text):
                 continue  # "Göttingen GmbH": the town's company; "Göttingen" stays the town
             if len(words) == 1 and (text in self.surnames or common_noun_lemma(text) is not None
                                     or _in_longer_person(text, persons)):

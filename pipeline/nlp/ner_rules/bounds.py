@@ -216,8 +216,7 @@ class BoundRules:
         ``place_qualifiers`` (rivers that name which of two towns is meant: 'Halle (Saale)', 'Winsen (Luhe)',
         'Frankfurt (Oder)'). Our rule (session 32, issue 13): on the Wikinews train/dev gold such a pair is two
         LOC 15 times and one LOC twice (the two rivers); s32-org found the model's one span on 16 web pages."""
-        return word not in self.place_qualifiers and (word in self.known_places or word in self.place_list
-                                                      or word in self.regions)
+        return word not in self.place_qualifiers and self.listed_place(word)
 
     @staticmethod
     def named_compound(word: str) -> bool:

@@ -11,9 +11,6 @@ from .data import common_noun_lemma, compound_head
 
 
 class ClubRules:
-    def _club_place(self, text: str) -> bool:
-        return text in self.place_list or text in self.regions or text in self.known_places
-
     def club_words(self, doc: Doc) -> set[str]:
         """Short names the article types as a club: the word right after a club prefix (ner_rules.json
         ``club_short_names`` ``prefixes``) that is no listed place, region or first name, followed by no
@@ -26,10 +23,10 @@ class ClubRules:
                 continue
             w = doc[i + 1]
             if not (w.is_alpha and w.text[:1].isupper() and not w.text.isupper() and len(w.text) > 2) \
-                    or self._club_place(w.text) or w.text in self.first_names or w.is_sent_start:
+                    or self.listed_place(w.text) or w.text in self.first_names or w.is_sent_start:
                 continue
             if i + 2 < n and doc[i + 2].is_alpha and doc[i + 2].text[:1].isupper() and (
-                    not self._club_place(doc[i + 2].text) or self._club_place(w.text + " " + doc[i + 2].text)):
+                    not self.listed_place(doc[i + 2].text) or self.listed_place(w.text + " " + doc[i + 2].text)):
                 continue  # 'FC Red Bull Salzburg'; 'SC Wiener Neustadt': the town's name
             words.add(w.text)
         # 'Rapid-Coach', 'Austria-Coach': a club's short name before a team role (``hyphen_roles``), when
@@ -39,7 +36,7 @@ class ClubRules:
         for t in doc:
             head, dash, role = t.text.partition("-")
             if dash and role in self.club_hyphen_roles and head in alone and len(head) > 2 and head[:1].isupper() \
-                    and not head.isupper() and head.isalpha() and not self._club_place(head) \
+                    and not head.isupper() and head.isalpha() and not self.listed_place(head) \
                     and head not in self.first_names and head not in persons and common_noun_lemma(head) is None and compound_head(head) is None:
                 words.add(head)
         return words
@@ -68,7 +65,7 @@ class ClubRules:
             if j > 0 and (doc[j - 1].text in self.club_short_prefixes or doc[j - 1].lower_ in self.club_not_after):
                 continue
             end = j + 1
-            if end < n and self._club_place(doc[end].text) and doc[end].text[:1].isupper() and t in words:
+            if end < n and self.listed_place(doc[end].text) and doc[end].text[:1].isupper() and t in words:
                 end += 1  # 'Sturm Graz', 'Rapid Wien'
             k = cover.get(j)
             if k is not None:

@@ -161,6 +161,10 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.compound_min_part = int(compounds["min_part"])
         self.org_years = strip_descriptors  # `trimmed`: an ORG span's last word a year is cut ('die [VIG] 2015'; session 33)
 
+    def listed_place(self, text: str) -> bool:
+        """`text` is a place of the lists: the model's gazetteer places, the place list or regions.tsv."""
+        return text in self.known_places or text in self.place_list or text in self.regions
+
     def __call__(self, doc: Doc) -> Doc:
         # no early return for a Doc without entities: the repairs that add names (apposition,
         # institutions, persons) matter most where the model found nothing (session 10: a

@@ -86,8 +86,7 @@ class DropRules:
         listed place ('Südbulgarien', 'Südwestfalen'). The compound drop of ORG asks only for a
         common-noun head; for PER and LOC it is too blunt ('Brinkmann', 'Marienfeld'; session 12), an inflected
         head is not (session 31, our rule)."""
-        if word in self.known_places or word in self.place_list or word in self.regions or word in self.known_names \
-                or word in self.first_names or word in self.surnames:
+        if self.listed_place(word) or word in self.known_names or word in self.first_names or word in self.surnames:
             return False
         part = compound_head(word)
         if part is None or part in self.name_heads or part in self.plural_place_heads:
@@ -109,12 +108,12 @@ class DropRules:
         ``plural_place_heads``, ``compound_place_nouns.place_heads``: 'Schiffbauer|damm', 'Dreifaltigkeits|kirche').
         The compound drop of session 12 asks only the head and was too blunt for LOC; asking the first part as
         well is our rule (session 33)."""
-        if not (word.isalpha() and word[1:].islower()) or word in self.known_places or word in self.place_list \
-                or word in self.regions or word in self.known_names or word in self.first_names or word in self.surnames:
+        if not (word.isalpha() and word[1:].islower()) or self.listed_place(word) or word in self.known_names \
+                or word in self.first_names or word in self.surnames:
             return False
         part = compound_head(word)
         if part is None or part in self.name_heads or part in self.plural_place_heads or part in self.compound_place_heads \
-                or part in self.place_list or part in self.regions or part in self.known_places:
+                or self.listed_place(part):
             return False  # a place after a compass word ('Ost|preußen', 'Ost|alpen': 'Preußen', 'Alpen' are nouns too)
         if common_noun_lemma(part) in self.compound_place_heads:
             return False  # an inflected place head ('Kirchen' of 'Kirche' is in plural_place_heads; 'Türme')

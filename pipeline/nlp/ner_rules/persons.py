@@ -237,7 +237,7 @@ class PersonRules:
             if any(ents[k].start < h or ents[k].end > i for k in over):
                 continue
             text = doc[h:i].text
-            label = "LOC" if text in self.place_list or text in self.regions or text in self.known_places else "ORG"
+            label = "LOC" if self.listed_place(text) else "ORG"
             drop.update(over)
             new.append(Span(doc, h, i, label=label))
         for items, hi in runs:
