@@ -24,6 +24,11 @@ def _date_tokens(doc: Doc) -> set[int]:
     return {k for sp in doc.spans.get(DATE_SPANS, []) for k in range(sp.start, sp.end)}
 
 
+def _share_figure(sp: Span) -> bool:
+    """A figure that is a share: a percentage, or a fraction without a unit ("ein Drittel", 0.33)."""
+    return sp._.unit == "%" or (sp._.unit is None and isinstance(sp._.value, (int, float)) and 0 < sp._.value < 1)
+
+
 class AboutContextRules:
     """Methods of `FigureRecognizer` for the job named above (component.py composes the mixins into it)."""
 
@@ -147,7 +152,7 @@ class AboutContextRules:
             if sp._.about_rule == "age":
                 continue
             if f["unit"] == "%":
-                ok = sp._.unit == "%" or (sp._.unit is None and isinstance(sp._.value, (int, float)) and 0 < sp._.value < 1)
+                ok = _share_figure(sp)
             else:
                 ok = sp._.unit == f["unit"]
             if ok:
@@ -305,7 +310,7 @@ class AboutContextRules:
         before = doc[q0 - 2]
         if out and out[-1].end == q0 - 1:
             prev = out[-1]
-            share = prev._.unit == "%" or (prev._.unit is None and isinstance(prev._.value, (int, float)) and 0 < prev._.value < 1)
+            share = _share_figure(prev)
             return prev._.about if share and prev._.about else None
         if before.pos_ in _NOUN_POS and not before.ent_type_ and before.dep_ in _GEN_DEPS \
                 and self.lemma(before.head).lower() in self.bracket_share_nouns and before.head.i < before.i \
