@@ -146,6 +146,9 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.org_head_words = frozenset(w.casefold() for w in self.org_heads) \
             | {w for w, lab in self.appositive_heads.items() if lab == "ORG"} | set(self.org_apposition_heads)
         self.first_name_surnames = persons  # `add_persons`: '[Gabi] Sprickler-Falschlunger' (session 33)
+        self.speakers = persons  # `add_speakers`: 'sagt [Bilalic].' (session 34)
+        self.speaker_lemmas = frozenset(data["speaker_verbs"]["lemmas"])
+        self.speaker_after = frozenset(data["speaker_verbs"]["after"])
         self.bracketed_place_before = places  # `coordinated_with_place`: 'Breslau (Wroclaw) und [Walbrzych]' (session 33)
         self.club_short_names_on = persons  # `club_short_names`: 'SK Rapid Wien' ... '[Rapid]' ORG (session 33)
         clubs = data["club_short_names"]
@@ -244,6 +247,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
             out = self.join_party_branches(doc, out, repaired, typed)
         if self.persons:
             out = self.add_persons(doc, out, repaired, typed)
+        if self.speakers:
+            out = self.add_speakers(doc, out, repaired)
         if self.lineups:
             out = self.add_lineup_players(doc, out, repaired, typed)
         if self.club_short_names_on:
