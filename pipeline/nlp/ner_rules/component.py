@@ -149,6 +149,9 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.speakers = persons  # `add_speakers`: 'sagt [Bilalic].' (session 34)
         self.speaker_lemmas = frozenset(data["speaker_verbs"]["lemmas"])
         self.speaker_after = frozenset(data["speaker_verbs"]["after"])
+        self.role_surnames = persons  # `role_surname`: 'der Vorsitzende [Richter]' (session 34)
+        self.role_surname_words = frozenset(data["role_surnames"]["words"])
+        self.role_surname_after = frozenset(data["role_surnames"]["after"])
         self.bracketed_place_before = places  # `coordinated_with_place`: 'Breslau (Wroclaw) und [Walbrzych]' (session 33)
         self.club_short_names_on = persons  # `club_short_names`: 'SK Rapid Wien' ... '[Rapid]' ORG (session 33)
         clubs = data["club_short_names"]
@@ -249,6 +252,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
             out = self.add_persons(doc, out, repaired, typed)
         if self.speakers:
             out = self.add_speakers(doc, out, repaired)
+        if self.role_surnames:
+            out = self.role_surname(doc, out, repaired)
         if self.lineups:
             out = self.add_lineup_players(doc, out, repaired, typed)
         if self.club_short_names_on:

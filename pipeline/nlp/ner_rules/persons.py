@@ -143,6 +143,32 @@ class PersonRules:
         repaired.extend(new)
         return sorted(ents + new, key=lambda e: e.start)
 
+    def role_surname(self, doc: Doc, ents: list[Span], repaired: list[Span]) -> list[Span]:
+        """A PER span that begins with a word that is a role and a surname (ner_rules.json ``role_surnames``:
+        "Richter") right after a lowercase attributive adjective or a word of ``after`` ("Vorsitzende") loses that
+        word, and goes where nothing is left: "der Vorsitzende [Richter]", "der Vorsitzende Richter [Klaus
+        Tolksdorf]" (Wikinews train, 10kGNAD; session 34). Our rule. The painter ("die sich [Richter] (83) und
+        Pärt") stays: no adjective before him."""
+        out: list[Span] = []
+        changed = False
+        for e in ents:
+            i = e.start
+            if e.label_ != "PER" or i == 0 or e[0].text not in self.role_surname_words:
+                out.append(e)
+                continue
+            prev = doc[i - 1]
+            if not (prev.text in self.role_surname_after or (prev.pos_ == "ADJ" and prev.text.islower())):
+                out.append(e)
+                continue
+            changed = True
+            if e.end - i == 1:
+                repaired.append(Span(doc, e.start, e.end, label="DROPPED"))
+                continue
+            span = Span(doc, i + 1, e.end, label="PER")
+            out.append(span)
+            repaired.append(span)
+        return out if changed else ents
+
     def place_or_genitive(self, span: Span, ents: list[Span]) -> bool:
         """A place of the gazetteer, or a genitive of one or of another name of the article: after a
         role word it is whose role it is ("Trainer [Ghanas]", "Schlussmann [Kameruns]"), not the
