@@ -163,6 +163,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         # `org_lead_noun`: '[Gewerkschaft IG Metall]' ORG -> 'IG Metall' (session 34), with org_apposition
         self.org_lead_nouns = org_apposition
         self.org_lead_keep = frozenset(data["org_lead_nouns"]["keep_heads"])
+        self.english_roles = drop_common_nouns  # `english_role`: '[Chief Digital Officer]' ORG dropped (session 34)
+        self.english_role_cfg = {k: frozenset(v) for k, v in data["english_roles"].items() if not k.startswith("_")}
 
     def listed_place(self, text: str) -> bool:
         """`text` is a place of the lists: the model's gazetteer places, the place list or regions.tsv."""
