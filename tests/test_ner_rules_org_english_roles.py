@@ -1,0 +1,36 @@
+"""presseschau_ner_rules, session 34 (issue 13): an English job title or degree that the model calls ORG is dropped
+(drops.py `english_role`, switch ``english_roles``): roles and titles are not annotated (GUIDELINES.md). Real
+sentences of Wikinews dev, GermEval dev and 10kGNAD (docs/measurements/ner.md, "Session 34 (organisations in
+ordinary prose)"); each comes back wrong with the switch off. An organisation whose English name holds a role word
+stays."""
+from __future__ import annotations
+
+import pytest
+
+from ner_rule_helpers import ents_with, text_doc as _doc
+
+# Wikinews dev, GermEval dev (held-out sentence), 10kGNAD gnad574
+PROFESSORS = ("Thomas Henzinger, der Präsident des österreichischen Institute of Science and Technology Austria, kündigt "
+              "vier neue Professoren für das Eliteinstitut an: Sylvia Cremer, Christoph Lampert und Michael Sixt werden "
+              "Assistant Professors und Peter Jonas Professor.")
+AIR_STAFF = ("Als im Januar 1918 das Air Council eingerichtet wurde , wurde Trenchard das Amt des Chief of the Air Staff "
+             "übertragen , er war damit Oberkommandierender der britischen Luftwaffe .")
+DIRECTOR = "Michael Heugl, Client Service Director beim Vermarkter Httpool, gewinnt bei den Vermarktern."
+
+
+@pytest.mark.parametrize("text, title", [
+    (PROFESSORS, "Assistant Professors"),
+    (AIR_STAFF, "Chief of the Air Staff"),
+    (DIRECTOR, "Client Service Director"),
+])
+def test_an_english_title_is_no_organisation(nlp_info, text, title):
+    doc = _doc(nlp_info, text)
+    on = ents_with(nlp_info, doc)
+    assert not any(t == title for t, _ in on), on
+    off = ents_with(nlp_info, doc, english_roles=False)
+    assert off[(title, "ORG")] == 1, off
+
+
+def test_an_organisation_with_an_english_name_stays(nlp_info):
+    on = ents_with(nlp_info, _doc(nlp_info, PROFESSORS))
+    assert on[("Institute of Science and Technology Austria", "ORG")] == 1, on
