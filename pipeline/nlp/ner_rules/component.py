@@ -163,6 +163,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         # `org_lead_noun`: '[Gewerkschaft IG Metall]' ORG -> 'IG Metall' (session 34), with org_apposition
         self.org_lead_nouns = org_apposition
         self.org_lead_keep = frozenset(data["org_lead_nouns"]["keep_heads"])
+        self.org_examples_on = org_apposition  # `org_examples`: 'Firmen wie [Evernote], [Dropbox] oder Google' (session 34)
+        self.org_examples_cfg = {k: frozenset(v) for k, v in data["org_examples"].items() if not k.startswith("_")}
         self.english_roles = drop_common_nouns  # `english_role`: '[Chief Digital Officer]' ORG dropped (session 34)
         self.english_role_cfg = {k: frozenset(v) for k, v in data["english_roles"].items() if not k.startswith("_")}
 
@@ -240,6 +242,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         if self.org_apposition:
             out = self.news_sources(doc, out, repaired, typed)
             out = self.add_outlets(doc, out, repaired, typed)
+            if self.org_examples_on:
+                out = self.org_examples(doc, out, repaired, typed)
             if self.legal_form_names:
                 out = self.add_legal_form_names(doc, out, repaired, typed)
             if self.short_company_names:
