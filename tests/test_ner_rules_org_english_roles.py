@@ -16,6 +16,9 @@ PROFESSORS = ("Thomas Henzinger, der Präsident des österreichischen Institute 
 AIR_STAFF = ("Als im Januar 1918 das Air Council eingerichtet wurde , wurde Trenchard das Amt des Chief of the Air Staff "
              "übertragen , er war damit Oberkommandierender der britischen Luftwaffe .")
 DIRECTOR = "Michael Heugl, Client Service Director beim Vermarkter Httpool, gewinnt bei den Vermarktern."
+# GermEval dev (held-out sentence): a title with its acronym in brackets, which `add_long_forms` would make ORG again
+MBA = ("Daneben wird eine Anzahl weiterer , nicht-konsekutiver Masterabschlüsse vergeben , z . B. der Master of Business "
+       "Administration ( MBA ) oder der Master of Education ( M.")
 
 
 @pytest.mark.parametrize("text, title", [
@@ -34,3 +37,11 @@ def test_an_english_title_is_no_organisation(nlp_info, text, title):
 def test_an_organisation_with_an_english_name_stays(nlp_info):
     on = ents_with(nlp_info, _doc(nlp_info, PROFESSORS))
     assert on[("Institute of Science and Technology Austria", "ORG")] == 1, on
+
+
+def test_a_title_with_its_acronym_is_no_organisation(nlp_info):
+    doc = _doc(nlp_info, MBA)
+    on = ents_with(nlp_info, doc)
+    assert not any(t in ("Master of Business Administration", "MBA", "Master of Education") for t, _ in on), on
+    off = ents_with(nlp_info, doc, english_roles=False)
+    assert off[("Master of Business Administration", "ORG")] == 1 and off[("MBA", "ORG")] == 1, off
