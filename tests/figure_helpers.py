@@ -143,3 +143,13 @@ def sentence_with(text: str, key: str) -> str:
     a = max(text.rfind(". ", 0, i), text.rfind("\n", 0, i))
     m = re.search(r"[.!?](?=\s|$)|\n", text[i + len(key):])
     return text[a + 1: i + len(key) + (m.end() if m else len(text))].strip()
+
+
+def annotated(nlp_info, text: str, published: str = "2016-03-15") -> list[tuple]:
+    """(text, label, value) of every entity (names, DATEs, FIGUREs) the whole annotate stage of `nlp_info`'s
+    pipeline gives `text` published on `published`."""
+    from pipeline.nlp import annotate, doc_to_entities
+
+    nlp, _ = nlp_info
+    ((doc, _),) = list(annotate(nlp, [(text, {"id": "t", "published": published})]))
+    return [(e.text, e.label, e.value) for e in doc_to_entities(doc)]
