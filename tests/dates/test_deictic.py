@@ -128,6 +128,16 @@ def test_todays_visit_and_game(nlp, text, published, expected):
     assert dates_of(nlp, text, published) == expected
 
 
+# origin: session 31, Wikinews wn17060 (a fourth unseen Wikinews sample)
+def test_todays_appearance_is_the_day(nlp):
+    # wn17060 (published 2005-12-09): an appearance, like a visit or a meeting, is the day's own thing
+    got = dates_of(nlp, "Bei ihrem heutigen Auftritt in Brüssel bei einem Treffen der NATO-Außenminister sagte Rice, "
+                        "die USA hielten sich an die Anti-Folterkonvention.", "2005-12-09")
+    assert ("heutigen", "2005-12-09", "date") in got
+    # "nowadays" stays no DATE
+    assert not dates_of(nlp, "In der heutigen Zeit ist dieses Thema wieder aktuell.", "2005-12-09")
+
+
 # origin: session 15, dev12 and dev11 errors
 # "heute": a conjunct of its own decides (heute_nowadays "conjunct_links"); "bis heute" of an event that ends
 # today ("until_day_verbs")
