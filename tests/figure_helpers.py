@@ -135,6 +135,20 @@ def web_sentence(file: str, key: str) -> str:
     return sentence_with(news_row("web_pages_de.jsonl.gz", "file", file)["markdown_extract"], key)
 
 
+def passage(name: str, doc_id: str, start: str, end: str) -> str:
+    """The text of a row of the shared news file `name` (../shared/data, local testing only: read at run time)
+    from `start` to the end of `end`: a 10kGNAD or Wikinews article by its id, a page of web_pages_de (its
+    `markdown_extract`) by its file."""
+    from repo_data import news_row
+
+    if name == "web_pages_de.jsonl.gz":
+        text = news_row(name, "file", doc_id)["markdown_extract"]
+    else:
+        text = news_row(name, "id", doc_id)["text"]
+    i = text.index(start)
+    return text[i: text.index(end, i) + len(end)]
+
+
 def sentence_with(text: str, key: str) -> str:
     """The sentence (or line) of `text` that holds `key`."""
     import re

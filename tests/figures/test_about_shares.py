@@ -1,9 +1,10 @@
-"""`about` of percentages: the genitive after the unit ("75 Prozent der Parlamentarier"), stakes ("an dem
-die Stadt mit 60 Prozent beteiligt ist"), rates named in the clause, vote shares and the words that cue
-an election or a poll (measures.json "vote_shares")."""
+"""`about` of percentages: the genitive after the unit ("75 Prozent der Parlamentarier", "einem Drittel sämtlicher
+Server"), stakes ("an dem die Stadt mit 60 Prozent beteiligt ist"), rates named in the clause, a share that counts
+the whole of a share before ("47 Prozent von ihnen", "Etwa zehn Prozent von ihnen"), vote shares and the words that
+cue an election or a poll (measures.json "vote_shares")."""
 import pytest
 
-from figure_helpers import about_of, abouts, figs
+from figure_helpers import about_of, abouts, figs, gnad_sentence
 
 
 # origin: session 12, `about` errors of dev..dev7
@@ -26,6 +27,16 @@ def test_genitive_after_the_unit_beats_von(nlp_model, text, expected):
 def test_nominative_after_the_unit_is_no_genitive(nlp_model):
     # "der größte Verlierer" is the predicate, the von-phrase's noun stays (wn70653, dev6)
     assert ("4,6 Prozent", "Abschlag") in abouts(nlp_model, "ThyssenKrupp war mit einem Abschlag von 4,6 Prozent der größte Verlierer.")
+
+
+# origin: session 28, 10kGNAD gnad877 (unseen sample): a fraction or share with a genitive opened by "sämtlicher" (or
+# "beider") counts that genitive, as after "aller"; the partitive reading knew neither as a genitive's determiner
+@pytest.mark.parametrize("doc_id, key, fig, expected", [
+    ("gnad877", "einem Drittel sämtlicher Server", "einem Drittel", "Server"),
+])
+def test_share_with_a_saemtlicher_genitive_counts_the_genitive(nlp_model, doc_id, key, fig, expected):
+    got = dict(abouts(nlp_model, gnad_sentence(doc_id, key)))
+    assert got[fig] == expected, got
 
 
 # origin: session 12, `about` errors of dev..dev7
@@ -116,6 +127,33 @@ def test_vote_cue_noun_still_counts(nlp):
 def test_bound_mit_not_for_percentages(nlp_model):
     # "mit" after a noun is no bound for a share of votes: the rule stays silent
     assert about_of(nlp_model, "Der Kandidat gewann die Wahl mit 52 Prozent.", "52 Prozent") != "Wahl"
+
+
+# origin: session 29, 10kGNAD gnad845 (a Bitkom survey): a share that is the subject of a verb that measures nothing
+# ("47 Prozent von ihnen könnten sich vorstellen", "22 Prozent sprechen sich ... aus") counts the whole of the share
+# before it ("84 Prozent der Befragten"), in its sentence or the one before; both had no `about`
+def test_share_as_subject_counts_the_whole_of_the_share_before(nlp_model):
+    text = gnad_sentence("gnad845", "84 Prozent der Befragten") + " " + gnad_sentence("gnad845", "47 Prozent von ihnen")
+    got = dict(abouts(nlp_model, text))
+    assert got["84 Prozent"] == "Befragte", got
+    assert got["47 Prozent"] == "Befragte", got
+    assert got["22 Prozent"] == "Befragte", got
+
+
+# origin: session 29, 10kGNAD gnad995
+# the same after a fraction of the whole: "Drei Viertel der Befragten gaben an, ... - davon hätten aber 60 Prozent
+# lieber auf den Computer zurückgegriffen" (gnad995)
+def test_share_as_subject_after_a_fraction_of_the_whole(nlp_model):
+    got = dict(abouts(nlp_model, gnad_sentence("gnad995", "davon hätten aber 60 Prozent")))
+    assert got["60 Prozent"] == "Befragte", got
+
+
+# origin: session 32, 10kGNAD gnad144 (unseen sample): a share that opens its sentence with "von ihnen" after it counts
+# the set the sentence before named (it had none)
+def test_share_of_them_in_the_next_sentence(nlp_model):
+    text = ("Noch ein historischer Zahlenvergleich: 1956 und 1957 kamen im Zuge der Ungarnkrise rund 180.000 Menschen nach "
+            "Österreich. Etwa zehn Prozent von ihnen blieben im Land.")
+    assert dict(abouts(nlp_model, text))["zehn Prozent"] == "Mensch"
 
 
 # origin: session 23, dev15 errors (wn21026, wn73475; the annotators' call "elliptic shares the shared noun")
