@@ -3,7 +3,7 @@ the day they name, a restatement of it ("für morgen (Mittwoch)"), or "nowadays"
 and the noun after them (dates.json "heute_nowadays", "deictic_adjective_nouns", "deictic_adjectives_any_noun")."""
 import pytest
 
-from figure_helpers import date_values, dates_of
+from figure_helpers import date_values, dates_of, model_dates
 
 
 # origin: session 12, DATE classes (an id without a set: a train article outside the rule dev sets)
@@ -219,6 +219,20 @@ def test_deictic_days_dev7(nlp_model, text, published, expected):
 ])
 def test_past_weekend_published_on_a_sunday(nlp, published, text, expected):
     assert dates_of(nlp, text, published) == expected
+
+
+# origin: session 33, web page jugend-forscht.de (an unseen sample of web pages and Wikinews)
+def test_heute_before_an_attributive_adjective_is_nowadays(nlp_model):
+    # web jugend-forscht.de (a release of 2021-11-02): "heute" describes the solutions as they are nowadays
+    assert model_dates(nlp_model, "Die beiden Jungforscherinnen suchten nach einer kostengünstigen Alternative zu den "
+                                  "heute zumeist verwendeten Vanadiumlösungen.", "2021-11-02") == []
+    assert model_dates(nlp_model, "Dazu kommt die heute übliche Kommunikationstechnik.", "2021-11-02") == []
+    # a participle may tell the day's act; another adverb or a phrase between keeps the day
+    day = [("heute", "2021-11-02")]
+    assert model_dates(nlp_model, "Die heute veröffentlichte Studie zeigt einen Anstieg.", "2021-11-02") == day
+    assert model_dates(nlp_model, "Die heute erstmals stattfindende Messe ist ausgebucht.", "2021-11-02") == day
+    assert model_dates(nlp_model, "Auf der heute in München stattfindenden Sicherheitskonferenz kam es zu Protesten.",
+                       "2021-11-02") == day
 
 
 # origin: session 28 (s28-dates), an unseen sample of 10kGNAD and web pages labelled by hand: "heute" in a present

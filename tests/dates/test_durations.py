@@ -1,8 +1,9 @@
 """DATE durations: amounts of time and their units ("Viertelstunde", "Lebensjahre", "120 torlosen Minuten",
-"seit Anderthalb Jahren"), compound durations ("zwei Jahren und fünf Monaten"), race times, "in vier Tagen" in a
-past clause, a delay after "mit", "im letzten Jahrzehnt", "früher als"; and where a number of years is an age,
-not a duration (measures.json "compound_durations", "action_noun_suffixes", "age_compounds"; dates.json
-"race_time_units", "period_durations")."""
+"seit Anderthalb Jahren"), compound durations ("zwei Jahren und fünf Monaten"), approximate pairs ("fünf, sechs
+Stunden", "vor zwei, drei Wochen"), race times, "in vier Tagen" in a past clause, a delay after "mit", "im
+letzten Jahrzehnt", "früher als"; and where a number of years is an age, not a duration (measures.json
+"compound_durations", "action_noun_suffixes", "age_compounds"; dates.json "race_time_units",
+"period_durations")."""
 import pytest
 
 from figure_helpers import dates_of, doc_dates, doc_figs, figs
@@ -230,6 +231,28 @@ def test_capitalised_number_word_before_a_time_unit(nlp):
     assert got == [("Neun Monate", "P9M", "duration")]
     # a capital number word before no time unit is still no amount
     assert not dates_of(nlp, "Er spielte in dem Film Die Drei von der Tankstelle.", "2013-04-10")
+
+
+# origin: session 33, Wikinews wn75280, web pages leichtathletik.de and infosperber.ch, 10kGNAD gnad713 (an unseen sample of web pages and Wikinews)
+def test_approximate_pair_of_times_with_a_comma(nlp):
+    # Wikinews wn75280: "oder [14], [15 Monate]" (the 14 was a FIGURE without a unit)
+    got = dates_of(nlp, "Er ist erst seit Anderthalb Jahren in der Position, oder 14, 15 Monate — er ist nicht durch "
+                        "die Fellpflege gekommen.", "2015-04-10")
+    assert ("14", "P14M", "duration") in got and ("15 Monate", "P15M", "duration") in got
+    # web leichtathletik.de: the pair shares the direction of "vor" as a range does ("vor [zwei] bis [drei Jahren]")
+    got = dates_of(nlp, "„Vor zwei, drei Wochen hätte ich mit dieser Zeit nicht gerechnet“, sagte er.", "2016-03-15")
+    assert got == [("zwei", "2016-W09", "date"), ("drei Wochen", "2016-W08", "date")]
+    # 10kGNAD gnad713
+    got = dates_of(nlp, "Man kann keine Kaffeepause von fünf, sechs Stunden akzeptieren.", "2016-03-15")
+    assert got == [("fünf", "PT5H", "duration"), ("sechs Stunden", "PT6H", "duration")]
+    # web infosperber.ch: "ein" as the first of the pair
+    got = dates_of(nlp, "Sie hatten damit gerechnet, London nach ein, zwei Tagen mit Geld zu verlassen.", "2016-03-15")
+    assert got == [("ein", "P1D", "duration"), ("zwei Tagen", "P2D", "duration")]
+    # no pair: a decimal comma, a year before a duration, a rank before a larger gap
+    assert dates_of(nlp, "Nach 3,5 Stunden ist das Auto wieder vollständig aufgeladen.", "2016-03-15") == [
+        ("3,5 Stunden", "PT210M", "duration")]
+    assert ("15 Jahre", "P15Y", "duration") in dates_of(nlp, "Im Jahr 2005, 15 Jahre nach der Wende, kam er zurück.", "2016-03-15")
+    assert [t for t, _, _ in dates_of(nlp, "Er kam auf Platz 4, 3 Sekunden hinter dem Sieger.", "2016-03-15")] == ["3 Sekunden"]
 
 
 # origin: session 25 (s25-dates), dev16 wn55456 (gold P2D): "in" + a time right after a counted noun is how many in

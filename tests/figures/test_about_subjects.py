@@ -2,10 +2,10 @@
 of a verb that changes its object ("aufrüsten", "drücken": "object_measuring_verbs"), the subject of a gapped
 clause and the subject read off the surface, relative and demonstrative pronouns, appositions and a bracketed
 amount after a noun, differences ("25 Prozent unter dem Tariflohn"), degrees ("zur Hälfte"), thresholds, what is no
-subject (a "laut" phrase, a noun after "je"), and where a verb measures nothing."""
+subject (a "laut" phrase, a noun after "je", a time noun before "zwischen"), and where a verb measures nothing."""
 import pytest
 
-from figure_helpers import abouts, gnad_sentence, model_figs, passage
+from figure_helpers import abouts, gnad_sentence, model_figs, passage, web_sentence
 
 
 # origin: session 12, `about` errors of dev..dev7
@@ -369,3 +369,23 @@ def test_subject_after_a_participle_phrase(nlp_model):
             "28 Millionen Euro.")
     got = dict(abouts(nlp_model, text))
     assert got["28 Millionen Euro"] == "Schaden", got
+
+
+# origin: session 33, 10kGNAD gnad887 (unseen sample): a noun that is itself a time unit before "zwischen" says when, not
+# what is measured ("Jahr" before); the verb's subject does
+def test_time_noun_before_an_amount_phrase(nlp_model):
+    got = dict(abouts(nlp_model, gnad_sentence("gnad887", "zwischen fünf und sechs Prozent zu")))
+    assert got["fünf"] == got["sechs Prozent"] == "Oldtimerpreis", got
+
+
+# origin: session 33, web page motor.at-elektroroller (unseen sample): "leisten" measures its subject's power (none before)
+def test_leisten_measures_power(nlp_model):
+    got = dict(abouts(nlp_model, web_sentence("tests/eval/motor.at-elektroroller.html", "und leistet 7 kW")))
+    assert got["7 kW"] == "Elektromotor", got
+
+
+# origin: session 33, 10kGNAD gnad889 (unseen sample): a proper noun in no name after a name's genitive is the subject
+# ("Österreichs Schuldenquote": the tagger's PROPN)
+def test_common_noun_after_a_genitive_name(nlp_model):
+    text = "Österreichs Schuldenquote wird laut Fiskalrat im kommenden Jahr bei 84,5 Prozent liegen."
+    assert dict(abouts(nlp_model, text))["84,5 Prozent"] == "Schuldenquote"
