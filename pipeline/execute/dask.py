@@ -209,8 +209,14 @@ def dask_setup(worker) -> None:
     of your own cluster is not touched): Ctrl+C reaches every process of the terminal's
     process group, and a Dask worker process would end on it with a KeyboardInterrupt
     traceback under the run's own one line. The driver stops them (`close`), as the workers
-    of `--n-process N` (execute/local.py)."""
+    of `--n-process N` (execute/local.py). Their scheduler is in the driver: once it is gone the
+    run is over, and a worker's heartbeat that finds its connection closed meanwhile (a stopped run
+    whose close was slow under load) is not logged with its traceback under the run's line
+    (`_CommClosedFilter`); the worker's other records stay."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    worker_log = logging.getLogger("distributed.worker")
+    if not any(isinstance(f, _CommClosedFilter) for f in worker_log.filters):
+        worker_log.addFilter(_CommClosedFilter())
 
 
 def _bounded(call: Callable[[], Any], seconds: float) -> Any:
