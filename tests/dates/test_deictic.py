@@ -100,6 +100,16 @@ def test_yesterdays_before_a_weekday_stays_one_span(nlp):
         [("gestrigen Freitag", "2005-04-29", "date")]
 
 
+# origin: session 34, the unseen Wikinews train sample: "vorgestrigen" before a weekday as "gestrigen" (dates.json
+# "deictic_modifiers")
+def test_day_before_yesterdays_weekday_is_one_span(nlp):
+    text = ("Am vorgestrigen Donnerstag wollte ein Autofahrer den Bahnübergang an der Kasseler Straße Schenkebier "
+            "Stanne überqueren.")  # wn4833, published on Saturday 2005-04-23
+    assert dates_of(nlp, text, "2005-04-23") == [("vorgestrigen Donnerstag", "2005-04-21", "date")]
+    assert dates_of(nlp, "Das Finale findet am übermorgigen Sonntag statt.", "2005-04-22") == [
+        ("übermorgigen Sonntag", "2005-04-24", "date")]
+
+
 # origin: session 14, dev11 errors
 def test_heutigen_before_any_noun_stays_nowadays(nlp):
     assert dates_of(nlp, "Die Stadt liegt im heutigen Polen.", "2008-05-12") == []

@@ -22,6 +22,24 @@ def test_earlier_than_is_a_duration(nlp):
     assert ("Zwei Tage später", "2010-05-05", "date") in ds
 
 
+# origin: session 34, the unseen Wikinews train sample: a time counted from a date the text names after publication
+# lies ahead too; only from a date before publication is a later date capped at publication ("neun Monate später",
+# seed 004, tests/test_figures.py)
+def test_later_than_a_date_after_publication_is_not_capped(nlp):
+    text = ("Das Spiel wird voraussichtlich am 16. Oktober 2007 auf dem US-amerikanischen Markt erscheinen und drei "
+            "Tage später auch in Europa erhältlich sein.")  # wn39672, published 2007-03-31
+    assert dates_of(nlp, text, "2007-03-31") == [("16. Oktober 2007", "2007-10-16", "date"),
+                                                 ("drei Tage später", "2007-10-19", "date")]
+    # from a date before publication the cap stays: "zwei Jahre später" would be 2008, after publication
+    got = dates_of(nlp, "Am 16. Oktober 2006 erschien das Spiel. Drei Monate später folgte Europa, zwei Jahre später "
+                        "Japan.", "2007-03-31")
+    assert ("Drei Monate später", "2007-01", "date") in got and ("zwei Jahre später", "2007", "date") in got
+    # and from a date without its year that the rules place ahead by its clause (wn8417, dev8: gold without a value)
+    got = dates_of(nlp, "Wie die Zeitung erfahren haben will, wird im Dezember ein Stufenplan verabschiedet. 18 Monate "
+                        "später soll in einer erneuten Konferenz ein Rahmenplan verabschiedet werden.", "2005-07-11")
+    assert ("Dezember", "2005-12", "date") in got and ("18 Monate später", "2005-07", "date") in got
+
+
 # origin: session 12, DATE classes (an id without a set: a train article outside the rule dev sets)
 # a compound of "Alter" is a noun of an age, also before a change to a number of years
 # (measures.json "age_compounds")
