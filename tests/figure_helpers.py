@@ -135,6 +135,20 @@ def web_sentence(file: str, key: str) -> str:
     return sentence_with(news_row("web_pages_de.jsonl.gz", "file", file)["markdown_extract"], key)
 
 
+def passage(name: str, doc_id: str, start: str, end: str) -> str:
+    """The text of a row of the shared news file `name` (../shared/data, local testing only: read at run time)
+    from `start` to the end of `end`: a 10kGNAD or Wikinews article by its id, a page of web_pages_de (its
+    `markdown_extract`) by its file."""
+    from repo_data import news_row
+
+    if name == "web_pages_de.jsonl.gz":
+        text = news_row(name, "file", doc_id)["markdown_extract"]
+    else:
+        text = news_row(name, "id", doc_id)["text"]
+    i = text.index(start)
+    return text[i: text.index(end, i) + len(end)]
+
+
 def sentence_with(text: str, key: str) -> str:
     """The sentence (or line) of `text` that holds `key`."""
     import re
@@ -143,3 +157,13 @@ def sentence_with(text: str, key: str) -> str:
     a = max(text.rfind(". ", 0, i), text.rfind("\n", 0, i))
     m = re.search(r"[.!?](?=\s|$)|\n", text[i + len(key):])
     return text[a + 1: i + len(key) + (m.end() if m else len(text))].strip()
+
+
+def annotated(nlp_info, text: str, published: str = "2016-03-15") -> list[tuple]:
+    """(text, label, value) of every entity (names, DATEs, FIGUREs) the whole annotate stage of `nlp_info`'s
+    pipeline gives `text` published on `published`."""
+    from pipeline.nlp import annotate, doc_to_entities
+
+    nlp, _ = nlp_info
+    ((doc, _),) = list(annotate(nlp, [(text, {"id": "t", "published": published})]))
+    return [(e.text, e.label, e.value) for e in doc_to_entities(doc)]

@@ -49,3 +49,13 @@ def news_row(name: str, key: str, value: str) -> dict:
             if r[key] == value:
                 return r
     raise AssertionError(f"no record with {key}={value!r} in {path}")
+
+
+def seed_output() -> list[dict]:
+    """The records of the committed run of the seeds (outputs/articles.jsonl): real pipeline output."""
+    return [json.loads(x) for x in (REPO / "outputs" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def entity(record: dict, text: str) -> dict:
+    """The first entity of `record` whose text is `text`."""
+    return next(e for e in record["entities"] if e["text"] == text)

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from pipeline import interop
 from pipeline.cli import app
 from pipeline.errors import UnreadableFile
 from pipeline.io import BadLine, iter_jsonl, read_jsonl
@@ -211,6 +212,24 @@ def test_report_writes_html_only_under_an_html_name(tmp_path):
     for out, written in (("R.HTM", "R.HTM"), ("reports", "reports/report.html")):
         res = CliRunner().invoke(app, ["report", str(OUTPUT.parent), *ann, "-o", str(tmp_path / out)])
         assert res.exit_code == 0 and (tmp_path / written).read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html"), res.output
+
+
+def test_an_out_folder_with_a_dot_in_its_name_given_with_its_slash(tmp_path):
+    """`export --out exports/2024.01/`: the trailing "/" says a folder, but Path() dropped it and
+    the name's ".01" read as a file's suffix: the export was written as the file `2024.01`."""
+    ann = tmp_path / "ann"
+    out = tmp_path / "exports" / "2024.01"
+    res = CliRunner().invoke(app, ["export", "--format", "csv", "--data", str(REPO / "outputs"), "-a", str(ann), "--out", str(out) + "/"])
+    assert res.exit_code == 0, res.output
+    assert (out / "articles.csv").is_file()
+    assert interop.export_path("csv", str(out) + "/") == out / "articles.csv"
+    assert interop.export_path("csv", out / "x.csv") == out / "x.csv"  # a file stays a file
+    # `report --out` alike (it refused the folder: "the report is one HTML file")
+    rep = tmp_path / "reports" / "2024.01"
+    res = CliRunner().invoke(app, ["report", str(REPO / "outputs"), "-a", str(ann), "--out", str(rep) + "/"])
+    assert res.exit_code == 0, res.output
+    assert (rep / "report.html").is_file()
+
 
 
 def test_report_and_export_read_a_json_list_of_records_alike(tmp_path):

@@ -240,6 +240,43 @@ def test_a_plugin_that_cannot_be_unregistered_is_a_notice_not_a_crash(nlp_info):
     assert calls == [ex.plugin_name, "closed"]
     assert len(notices) == 1 and ex.plugin_name in notices[0] and "the scheduler hung up" in notices[0], notices
 
+
+def test_a_plugin_unregistration_that_never_returns_is_given_up_after_its_bound(nlp_info, monkeypatch):
+    """Dask's synchronous calls wait for its event loop without a bound of their own; the run's end
+    asked in a thread pool with a timeout, but leaving the pool joined the thread, so a call that never
+    returned held the driver all the same. Now it is given up after CONNECT_TIMEOUT_S with a notice,
+    and the client is still closed."""
+    import threading
+
+    from pipeline.execute import dask as dask_executor
+    from pipeline.process import WorkSettings
+
+    monkeypatch.setattr(dask_executor, "CONNECT_TIMEOUT_S", 0.5)
+    _, info = nlp_info
+    notices: list[str] = []
+    ex = dask_executor.DaskExecutor(WorkSettings(fingerprint=info.fingerprint, pipeline_info={}), info.name, str(info.path),
+                                    "tcp://127.0.0.1:8786", notices.append)
+    calls: list[str] = []
+    never = threading.Event()
+
+    class Client:
+        status = "running"
+
+        def unregister_worker_plugin(self, name):
+            calls.append(name)
+            never.wait(30)
+
+        def close(self):
+            calls.append("closed")
+
+    ex.client, ex.registered = Client(), True
+    started = time.monotonic()
+    ex.close()
+    never.set()
+    assert calls == [ex.plugin_name, "closed"]
+    assert time.monotonic() - started < 15, "the driver waited for the call"
+    assert len(notices) == 1 and ex.plugin_name in notices[0] and "no answer" in notices[0], notices
+
 def test_a_connection_closed_under_a_pending_future_is_not_logged_after_quieting(caplog):
     """SIGTERM to the process group of a `local:N` run: its workers close the scheduler's
     connections, and asyncio logged "Future exception was never retrieved" with a CommClosedError

@@ -215,3 +215,33 @@ def test_ctrl_c_while_the_local_cluster_starts_arrives_once_it_is_in_hand():
         finally:
             for s, handler in old.items():
                 signal.signal(s, handler)
+
+
+def test_a_local_worker_logs_no_traceback_for_a_heartbeat_to_its_gone_scheduler(caplog):
+    """Ctrl+C while the `local:N` workers start, on a loaded machine: the run stopped (exit 130), its
+    scheduler went with it, and a worker's next heartbeat logged "Failed to communicate with scheduler
+    during heartbeat." with a CommClosedError traceback under the run's line (seen once under load 6
+    in test_ctrl_c_while_the_local_workers_start_prints_no_traceback). The workers' preload
+    (`dask_setup`) drops that record; a worker's other errors are still logged."""
+    import logging
+
+    from distributed.comm.core import CommClosedError
+
+    from pipeline.execute.dask import _CommClosedFilter, dask_setup
+
+    worker_log = logging.getLogger("distributed.worker")
+    old_sigint = signal.getsignal(signal.SIGINT)
+    try:
+        dask_setup(None)
+        with caplog.at_level(logging.ERROR, logger="distributed.worker"):
+            for exc in (CommClosedError("in <TCP (closed) ConnectionPool.heartbeat_worker local=tcp://127.0.0.1:40001>: Stream is closed"),
+                        MemoryError("a worker's own failure")):
+                try:
+                    raise exc
+                except Exception:
+                    worker_log.exception("Failed to communicate with scheduler during heartbeat.")
+        assert [r.exc_info[0] for r in caplog.records] == [MemoryError], caplog.text
+    finally:
+        signal.signal(signal.SIGINT, old_sigint)
+        for f in [f for f in worker_log.filters if isinstance(f, _CommClosedFilter)]:
+            worker_log.removeFilter(f)

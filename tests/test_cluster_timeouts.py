@@ -202,3 +202,37 @@ def test_a_task_that_finished_by_the_time_it_is_given_up_keeps_its_result(nlp_in
         ex.client = None
     assert result.outcomes == [(raw.id, raw)], result.outcomes
     assert notices == [] and clocks.deadlines == {}
+
+
+def test_the_driver_waits_by_reading_task_states_not_through_client_sync(nlp_info, monkeypatch):
+    """Under load 9-11 on 2 cores (session 33) a run blocked for good in `distributed.wait(timeout=1)`:
+    `Client.sync` waits for the event loop without a bound, and the loop sat idle. The driver now reads
+    its tasks' states (`_ended_within`), which needs no call on the loop: with `Client.sync` made to fail,
+    a finished task still comes back, a running one is not waited for past the deadline, and a task the
+    client cancelled (as it does when it loses the scheduler) ends the run as `ClusterLost`."""
+    import logging
+
+    from pipeline.errors import ClusterLost
+    from pipeline.execute.dask import DaskExecutor
+    from pipeline.process import WorkSettings
+
+    _, info = nlp_info
+    ex = DaskExecutor(WorkSettings(fingerprint=info.fingerprint, pipeline_info={}), info.name, str(info.path), "tcp://127.0.0.1:8786")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None,
+                                  silence_logs=logging.ERROR) as cluster, distributed.Client(cluster) as client:
+        ex.client = client
+        fast = client.submit(sum, [1, 2], pure=False)
+        slow = client.submit(time.sleep, 5, pure=False)
+        distributed.wait(fast)
+
+        def no_sync(*args, **kwargs):
+            raise AssertionError("the driver waited through Client.sync")
+
+        monkeypatch.setattr(client, "sync", no_sync)
+        assert ex._wait_some([fast, slow]) == [fast]
+        assert ex._wait_some([slow], time.monotonic() + 0.2) == []
+        monkeypatch.undo()
+        slow.cancel()
+        with pytest.raises(ClusterLost, match="lost the Dask scheduler"):
+            ex._wait_some([slow])
+        ex.client = None

@@ -397,7 +397,7 @@ def test_generic_holidays(nlp_model):
     ("2015-10-28", "Erstmals seit dessen Einführung musste Apple heuer sinkende Quartalsergebnisse bekanntgeben.", [("heuer", "2015")]),
     ("2015-10-28", "Die Heuernte fiel aus.", []),
 ])
-def test_session9_anchored_dates(nlp, published, text, expected):
+def test_anchored_dates(nlp, published, text, expected):
     assert run(nlp, text, published) == expected
 
 
@@ -444,11 +444,11 @@ def test_language_data_keys_are_validated(tmp_path):
                    "In diesem Jahr kamen ungefähr 55 Besucher, nur um ihn zu sehen.",
      [("19. Januar 1949", "1949-01-19"), ("diesem Jahr", "2007")]),
 ])
-def test_session9_quotes_and_near_anaphora(nlp, published, text, expected):
+def test_quotes_and_near_anaphora(nlp, published, text, expected):
     assert [(s, v) for s, v, *_ in run(nlp, text, published)] == expected
 
 
-def test_session9_day_anaphora_and_duration_precision(nlp):
+def test_day_anaphora_and_duration_precision(nlp):
     """"An diesem Tag" right after "Anfang November" is that month (wn17843, dev2), not a day named far
     back; "eineinhalb Monate zuvor" counted from a day keeps the month's precision (wn19560, dev2)."""
     text = ("Der 83-jährige wurde am 24. April 1922 geboren. Delmare soll noch vor Weihnachten in eine Reha-Klinik verlegt werden. "
@@ -476,7 +476,7 @@ def test_session9_day_anaphora_and_duration_precision(nlp):
                    "ein Asylgesetz in Kraft.",
      [("14. September", "2015-09-14"), ("Tags darauf", "2015-09-15")]),
 ])
-def test_session9_day_month_digits_and_day_after(nlp, published, text, expected):
+def test_day_month_digits_and_day_after(nlp, published, text, expected):
     assert [(s, v) for s, v, *_ in run(nlp, text, published)] == expected
 
 
@@ -489,7 +489,7 @@ def test_session9_day_month_digits_and_day_after(nlp, published, text, expected)
     ("2016-03-11", "Daran habe sich auch nach dem umstrittenen offiziellen ORF-Hearing am Mittwoch dieser Woche nichts geändert.",
      [("Mittwoch dieser Woche", "2016-03-09")]),
 ])
-def test_session9_weekday_of_a_named_week(nlp, published, text, expected):
+def test_weekday_of_a_named_week(nlp, published, text, expected):
     assert [(s, v) for s, v, *_ in run(nlp, text, published)] == expected
 
 

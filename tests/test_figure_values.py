@@ -240,7 +240,7 @@ def test_battery_charge_current_voltage_and_resistance(nlp_model):
     assert not [e for e in got if e[0] == "DATE" and "1500" in e[1]]
 
 
-def test_review_s27_sign_word_iso_code_and_fahrenheit():
+def test_sign_word_before_unter_null_a_currency_code_and_fahrenheit():
     # the session-27 review of the unit rows above: "minus 5 Grad unter Null" took the sign twice (+5); the case
     # fallback of unit lookup read the Swedish krona "SEK" as "Sek." (seconds, a DATE PT3000000000S); "°F" became
     # the angle of the bare degree sign (no instance in ../shared/data/news: sentences in the style of the dev8 one)
@@ -474,3 +474,26 @@ def test_unit_the_model_took_into_a_name_goes_back_to_the_figure(nlp_model):
     assert not [e for e in got if e[0] in ("ORG", "MISC") and "GB" in e[1]]
     got = _entities(nlp_model, _gnad("gnad491", "in Verbindung mit drei GB RAM"), GNAD)
     assert ("FIGURE", "drei GB", 3, "GB") in got
+
+
+def test_year_before_1500_in_brackets_after_a_name_is_a_date(nlp_model):
+    # "des Falls von Konstantinopel (1453)" was a FIGURE 1453 about "Fall": a bracketed year before 1500 needed
+    # a trigger; every bare four-digit "(NNNN)" of the corpora is a year, counts that size carry a dot
+    got = _entities(nlp_model, _web("tests/eval/waldwiesen.net-holländerholzhandel.html", "Konstantinopel (1453)"),
+                    "2021-01-01")
+    assert ("DATE", "1453", "1453", None) in got
+    assert not [e for e in got if e[0] == "FIGURE" and e[1] == "1453"]
+    # counts in brackets after names stay FIGUREs (gnad527)
+    got = _entities(nlp_model, _gnad("gnad527", "Tirol (1.574)"), GNAD)
+    assert ("FIGURE", "1.574", 1574, None) in got and ("FIGURE", "660", 660, None) in got
+
+
+def test_degrees_of_latitude_or_longitude_are_an_angle(nlp_model):
+    # Bundestag protocol (wp19, the one "Grad <Himmelsrichtung>er Breite/Länge" of it and of the news corpora, which
+    # hold none): "Grad" was a temperature (°C) there; a coordinate is an angle, the gold's unit of one being "°"
+    text = "1823 überschritt er 74 Grad südlicher Breite: ein Rekord."
+    got = _entities(nlp_model, text, "2019-01-01")
+    assert ("FIGURE", "74 Grad", 74, "°") in got
+    from figure_helpers import model_figs
+
+    assert ("74 Grad", 74, "°", "Breite") in model_figs(nlp_model, text)

@@ -705,7 +705,7 @@ def test_about_measure_noun_and_gapping(nlp_model, text, expected):
     ("Das Innenministerium hat rund 300.000 Euro für Werbemaßnahmen ausgegeben, um neue Polizisten zu gewinnen.",
      [("300.000 Euro", 300000, "EUR", "Werbemaßnahme")]),
 ])
-def test_session9_about_compound_tenses_and_amounts(nlp_model, text, expected):
+def test_about_compound_tenses_and_amounts(nlp_model, text, expected):
     assert model_figs(nlp_model, text) == expected
 
 
@@ -726,7 +726,7 @@ def test_session9_about_compound_tenses_and_amounts(nlp_model, text, expected):
      [("2,7%", 2.7, "%", None), ("+1,0%", 1, "%", "Dreijahresdefizit")]),
     ("Sie erreichen die Redaktion unter +49 30 123456.", []),
 ])
-def test_session9_vague_ordinal_identifier_and_sign(nlp_model, text, expected):
+def test_vague_ordinal_identifier_and_sign(nlp_model, text, expected):
     got = model_figs(nlp_model, text)
     assert [g if e[3] is not None else g[:3] + (None,) for g, e in zip(got, expected)] == expected and len(got) == len(expected)
 
@@ -754,11 +754,11 @@ def test_session9_vague_ordinal_identifier_and_sign(nlp_model, text, expected):
     ("Er spart dadurch 86 Euro an Steuern und Sozialabgaben.", [("86 Euro", 86, "EUR", "Steuer")]),
     ("Anonymous hat mit den Kreditkartendaten 1 Million Dollar an wohltätige Organisationen überwiesen.", [("1 Million Dollar", 1000000, "USD", None)]),
 ])
-def test_session9_about_parse_repairs_and_content(nlp_model, text, expected):
+def test_about_parse_repairs_and_content(nlp_model, text, expected):
     assert model_figs(nlp_model, text) == expected
 
 
-def test_session9_classifier_hands_over_to_the_subject(nlp_model):
+def test_classifier_hands_over_to_the_subject(nlp_model):
     """"1.000 ... Mann": a classifier; the measuring verb's subject says what is measured (wn23333, dev2;
     the second number of the range, which the parse hangs on "Mann", still gives "Mann": not solved)."""
     got = model_figs(nlp_model, "Die Truppenstärke der Mission sollte laut Franz-Josef Jung zwischen 1.000 und 1.500 Mann umfassen.")
@@ -773,7 +773,7 @@ def test_session9_classifier_hands_over_to_the_subject(nlp_model):
     ("Der Frankfurter Aktienkurs des Internet-Riesen gab trotz der guten Gewinnsituation um drei bis vier Prozentpunkte nach.",
      [("drei", 3, "pp", "Aktienkurs"), ("vier Prozentpunkte", 4, "pp", "Aktienkurs")]),
 ])
-def test_session9_adjacent_noun_and_attributive_subject(nlp_model, text, expected):
+def test_adjacent_noun_and_attributive_subject(nlp_model, text, expected):
     assert model_figs(nlp_model, text) == expected
 
 

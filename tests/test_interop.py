@@ -1107,7 +1107,7 @@ def test_label_studio_json_min_copies_of_an_article_the_latest_annotation_counts
     # no times: the later annotation id
     decisions, problems = interop.import_label_studio([row(1, kreml, 9), row(2, tok, 4)], reviewed, path="min.json")
     assert [(d["decision"], d["span"]["text"]) for d in decisions if d["decision"] == "reject"] == [("reject", "Kreml")]
-    # no time, annotation ids that are no numbers: the task id (session 27; nothing to go by: test_interop_s27.py)
+    # no time, annotation ids that are no numbers: the task id (nothing to go by: test_interop_label_studio.py)
     decisions, problems = interop.import_label_studio([dict(row(1, kreml, 1), annotation_id="a"), dict(row(2, tok, 2), annotation_id="b")],
                                                       reviewed, path="min.json")
     assert [(d["decision"], d["span"]["text"]) for d in decisions if d["decision"] == "reject"] == [("reject", "Kassym-Jomart Tokajew")]
@@ -1151,6 +1151,41 @@ def test_a_tool_relabel_after_reject_and_add_on_one_span_is_what_the_annotator_d
 
 def SNAP_ID(task):
     return (task.get("presseschau") or {}).get("article_id")
+
+
+def test_an_add_over_an_entity_whose_correction_is_refused_is_refused_too():
+    """Seed 001: "Nagornyj Karabach" and "Armenien" accepted; the tool widens the first over
+    "Armenien" (refused: it overlaps the accepted "Armenien") and adds "Karabach" inside it. The
+    first stays as it was, so the add overlaps a kept entity: it was recorded all the same (the
+    entity counted as one the task replaces), and the log kept two overlapping spans. Now the add
+    is refused too, named; the same with the add made before the refused correction (a task
+    without a snapshot, its spans in text order: "Nagornyj" PER first)."""
+    from pipeline.interop.common import decisions_from_changes, decisions_from_spans
+    from pipeline.review import log as dec
+    from pipeline.review.apply import apply_decisions, strip_review
+
+    rec = strip_review(next(r for r in _real_output() if r["id"] == "001_660f1e0e655a289c"))
+    text = rec["text"]
+    nk = ent(rec, "Nagornyj Karabach")
+    arm = next(e for e in rec["entities"] if e["start"] == text.index("Armenien", nk["end"]))
+    log = [dec.make_decision(rec, "accept", nk, reviewer="anna"), dec.make_decision(rec, "accept", arm, reviewer="anna")]
+    (rv,), flags = apply_decisions([rec], log)
+    assert not flags
+    exported = [[nk["start"], nk["end"], "LOC", "accepted"], [arm["start"], arm["end"], "LOC", "accepted"]]
+    wide = (nk["start"], arm["end"], "LOC")
+    for add in [(text.index("Karabach", nk["start"]), nk["end"], "LOC"), (nk["start"], nk["start"] + len("Nagornyj"), "PER")]:
+        now = [wide, (arm["start"], arm["end"], "LOC"), add]
+        if add[2] == "LOC":
+            out, problems = decisions_from_changes(rv, exported, now, reviewer="tool", where="t.json")
+        else:
+            out, problems = decisions_from_spans(rv, now, reviewer="tool", labels=["LOC", "PER"], where="t.json")
+            out = [d for d in out if d["decision"] != "reject"]  # the task's other LOC and PER of the article
+        assert out == [], out
+        assert len(problems) == 2 and all("that span is not recorded, the rest of the task is" in str(p) for p in problems)
+        assert any(f"“{text[add[0]:add[1]]}” [{add[0]}, {add[1]})" in str(p) for p in problems), problems
+        (again,), flags = apply_decisions([rv], log + out)
+        assert not flags and again == rv
+
 
 
 def test_a_tool_keeping_a_guess_that_overlaps_an_entity_kept_is_refused(reviewed):

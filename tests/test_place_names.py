@@ -80,6 +80,20 @@ def test_a_club_named_like_an_adjective_is_no_place_in_a_real_sentence(nlp_info)
     assert _added_places(nlp_info, text) == ["England"]
 
 
+def test_place_list_holds_no_noun_named_after_a_small_foreign_town(nlp_info):
+    # the place list holds towns of 15,000 or more outside DACH (training/place_names.py); a town
+    # named like a noun of spaCy's lemma table the Bundestag inflects ("Oma", Great Britain;
+    # "Papa", Hungary) is left out of it, so "von Oma" (Bundestag, 20th term) stays no place,
+    # while "nach Lillehammer" (10kGNAD gnad670's dateline town) is one
+    nlp, _ = nlp_info
+    rules = nlp.get_pipe("presseschau_ner_rules")
+    with nlp.select_pipes(disable=["ner", "gazetteer", "presseschau_ner_rules", "presseschau_names"]):
+        doc = nlp("Enkel müssen das von Oma geerbte Haus verkaufen, weil die Steuerlast so stark steigt. "
+                  "Danach reiste die Mannschaft nach Lillehammer weiter.")
+    added = rules.add_places(doc, [], [])
+    assert [e.text for e in added] == ["Lillehammer"]
+
+
 def test_compound_nouns_of_geonames_alternate_names_are_no_places():
     # "Stadtzentrum" is an alternate name of a Spanish city (GeoNames, 88,546), "Wirtshaus" one of a
     # foreign town: German compounds the Bundestag uses in the plural ("Stadtzentren", "Wirtshäuser");
@@ -98,6 +112,19 @@ def test_a_missing_regions_file_is_named_not_blamed_on_the_gazetteers(tmp_path):
 
     with pytest.raises(LanguageDataUnreadable, match=r"regions\.tsv: cannot read"):
         P.read_regions(tmp_path / "regions.tsv")
+
+
+def test_a_regions_file_without_its_name_column_is_named(tmp_path):
+    from pipeline.errors import LanguageDataUnreadable
+    from pipeline.nlp.ner_rules.data import region_names
+
+    path = tmp_path / "regions.tsv"
+    path.write_text("Name\tkind\tcountry\nMähren\tregion\tCZ\n", encoding="utf-8")
+    with pytest.raises(LanguageDataUnreadable, match=r"regions\.tsv: a first line"):
+        region_names(path)
+    with pytest.raises(LanguageDataUnreadable, match=r"regions\.tsv: cannot read"):
+        region_names(tmp_path / "missing" / "regions.tsv")
+    assert "Mähren" in region_names()
 
 
 def test_german_words_among_geonames_alternate_names_are_no_places():

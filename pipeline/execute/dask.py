@@ -63,6 +63,11 @@ NO_WORKER_S = 120          # mid-run, no worker left that can work for this long
 WORKER_CHECK_S = 5         # while no result comes: how often the driver asks whether any worker can still work
 LOST_AFTER_S = 15           # the client has not been connected for this long: the scheduler is gone
 POLL_S = 1.0
+STATE_POLL_S = 0.05         # while waiting for tasks: how often the driver reads their states (`_ended_within`)
+RESULT_TIMEOUT_S = 120      # a finished task whose result is not fetched by then: its batch fails (`_collect`)
+# a task that ended: done, erred, or cancelled (the client cancels every task when it loses the
+# scheduler). "lost" (its result's worker died) is not among them: the scheduler computes it again
+ENDED = ("finished", "error", "cancelled")
 LOADING = "still loading the model"
 # Dask keeps the last `distributed.admin.low-level-log-length` (1,000) messages of each
 # connection for debugging: on the client's connection to the scheduler each is a task with
@@ -204,8 +209,51 @@ def dask_setup(worker) -> None:
     of your own cluster is not touched): Ctrl+C reaches every process of the terminal's
     process group, and a Dask worker process would end on it with a KeyboardInterrupt
     traceback under the run's own one line. The driver stops them (`close`), as the workers
-    of `--n-process N` (execute/local.py)."""
+    of `--n-process N` (execute/local.py). Their scheduler is in the driver: once it is gone the
+    run is over, and a worker's heartbeat that finds its connection closed meanwhile (a stopped run
+    whose close was slow under load) is not logged with its traceback under the run's line
+    (`_CommClosedFilter`); the worker's other records stay."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    worker_log = logging.getLogger("distributed.worker")
+    if not any(isinstance(f, _CommClosedFilter) for f in worker_log.filters):
+        worker_log.addFilter(_CommClosedFilter())
+
+
+def _bounded(call: Callable[[], Any], seconds: float) -> Any:
+    """`call()`, or TimeoutError after `seconds`. Dask's synchronous client methods wait for its event
+    loop through `Client.sync` without a bound of their own (`_ended_within`), and their own `timeout`
+    arguments are kept by the loop: a call the loop never runs waits for good. The call runs in a daemon
+    thread, which a call left waiting does not keep alive at exit (a `ThreadPoolExecutor` joins its threads)."""
+    box: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            box["value"] = call()
+        except BaseException as e:  # handed to the caller, as the call would raise it
+            box["error"] = e
+
+    thread = threading.Thread(target=run, name="presseschau-dask-call", daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        raise TimeoutError(f"no answer from the Dask client within {seconds:.0f} s")
+    if "error" in box:
+        raise box["error"]
+    return box.get("value")
+
+
+def _ended_within(futures: list, seconds: float) -> list:
+    """The futures that ended (`ENDED`), waiting up to `seconds` for one. It reads the states that the
+    client's event loop keeps instead of calling `distributed.wait`: that one runs on the loop through
+    `Client.sync`, which waits for the loop without a bound of its own, and under heavy load (load 9-11
+    on 2 cores, session 33) a wait of 1 s never came back: the driver blocked for good in
+    `threading.Event.wait` while the loop sat idle in select. Reading a state needs no loop."""
+    end = time.monotonic() + seconds
+    while True:
+        done = [f for f in futures if f.status in ENDED]
+        if done or time.monotonic() >= end:
+            return done
+        time.sleep(STATE_POLL_S)
 
 
 def _plugin_status(dask_worker, name: str) -> Optional[str]:
@@ -500,12 +548,10 @@ class DaskExecutor:
         try:
             if client.status != "running":
                 raise ConnectionError("not connected to the scheduler")
-            with ThreadPoolExecutor(1) as pool:  # bounded: a frozen scheduler must not hold the run's end
-                job = pool.submit(client.unregister_worker_plugin, name)
-                try:
-                    job.result(timeout=CONNECT_TIMEOUT_S)
-                except KeyError:
-                    pass
+            try:  # bounded: a frozen scheduler must not hold the run's end
+                _bounded(lambda: client.unregister_worker_plugin(name), CONNECT_TIMEOUT_S)
+            except KeyError:
+                pass
         except Exception as e:
             self.on_notice(f"could not unregister the worker plugin {name} from the Dask scheduler at {self.spec} ({type(e).__name__}: {e}); "
                            f"workers that join it later still load it: remove it with Client.unregister_worker_plugin({name!r})")
@@ -538,8 +584,6 @@ class DaskExecutor:
             t = time.perf_counter()
             self._start()
             start_s = time.perf_counter() - t  # reported with the first result (run.json timings)
-        from distributed import wait as dask_wait
-
         threads = self._n_threads()
         in_flight = self.in_flight_fixed or max(4, 2 * threads)
         pending: dict[Any, list[Article]] = {}
@@ -553,7 +597,7 @@ class DaskExecutor:
                 batch = next(batches, None)
             if not pending:
                 return
-            done = self._wait_some(dask_wait, list(pending), clocks.first_deadline())
+            done = self._wait_some(list(pending), clocks.first_deadline())
             results = [self._collect(f, pending.pop(f)) for f in done]
             clocks.remove(done)
             if clocks.past() and not self._ready_workers():
@@ -574,17 +618,20 @@ class DaskExecutor:
         limit = clocks.limits.get(f, 0.0)
         clocks.remove([f])
         try:
-            workers = [w for w, keys in self.client.processing().items() if f.key in keys]
+            workers = [w for w, keys in _bounded(self.client.processing, CONNECT_TIMEOUT_S).items() if f.key in keys]
         except Exception:
             workers = []
         if f.status in ("finished", "error"):  # it ended after the wait: its result (or error) counts
             return self._collect(f, batch)
-        f.cancel()
+        try:
+            _bounded(f.cancel, CONNECT_TIMEOUT_S)
+        except Exception:  # the scheduler is slow or going: the task is dropped all the same (released, never read)
+            pass
         f.release()
         restarted = ""
         if workers:
             try:
-                self.client.restart_workers(workers, timeout=WORKERS_TIMEOUT_S)
+                _bounded(lambda: self.client.restart_workers(workers, timeout=WORKERS_TIMEOUT_S), WORKERS_TIMEOUT_S + CONNECT_TIMEOUT_S)
                 restarted = f"; restarted its worker {', '.join(workers)}"
                 # the fresh worker loads the model before it takes a task: the batches in flight are not timed meanwhile
                 deadline = time.monotonic() + WORKERS_TIMEOUT_S
@@ -607,19 +654,16 @@ class DaskExecutor:
         sent = [to_ref(item, self.max_bytes) for item in batch] if self.shared_fs else batch
         return self.client.submit(work, sent, self.settings, self.plugin_name, pure=False, resources={self.plugin_name: 1})
 
-    def _wait_some(self, dask_wait, futures: list, deadline: float = math.inf) -> list:
+    def _wait_some(self, futures: list, deadline: float = math.inf) -> list:
         """The finished futures, or none once `deadline` (time.monotonic()) is past; raises ClusterLost when the
         scheduler is gone (the client cancels every future when it loses the connection, or stays unconnected)."""
         lost_since: Optional[float] = None
         no_worker_since: Optional[float] = None
         checked = time.monotonic()
         while True:
-            try:
-                done, _ = dask_wait(futures, timeout=POLL_S, return_when="FIRST_COMPLETED")
-            except TimeoutError:
-                done = set()
-            except (CancelledError, OSError) as e:
-                raise self._lost(e) from None
+            done = _ended_within(futures, min(POLL_S, max(0.0, deadline - time.monotonic())))
+            if any(f.status == "cancelled" for f in done):  # the client cancels every task when it loses the scheduler
+                raise self._lost(CancelledError())  # (a task the run gives up is cancelled once no longer waited for)
             if self.client.status == "running":
                 lost_since = None
                 now = time.monotonic()
@@ -663,7 +707,7 @@ class DaskExecutor:
                     dask_scheduler.transitions(dask_scheduler.bulk_schedule_unrunnable_after_adding_worker(ws), f"presseschau-{name}-{time.time()}")
 
         try:
-            self.client.run_on_scheduler(place)
+            _bounded(lambda: self.client.run_on_scheduler(place), CONNECT_TIMEOUT_S)
         except Exception as e:  # another Dask version's scheduler: the tasks may wait; say so
             self.on_notice(f"could not ask the Dask scheduler at {self.spec} to place the tasks of the restarted worker "
                            f"({type(e).__name__}: {e}); if the run waits, restart it (what is finished is in the cache)")
@@ -678,7 +722,7 @@ class DaskExecutor:
         """The addresses of the workers that loaded this run's pipeline; None on a failed look-up."""
         name = self.plugin_name
         try:
-            workers = self.client.scheduler_info()["workers"]
+            workers = _bounded(self.client.scheduler_info, CONNECT_TIMEOUT_S)["workers"]
         except Exception:
             return None
         return {addr for addr, w in workers.items() if (w.get("resources") or {}).get(name)}
@@ -692,13 +736,18 @@ class DaskExecutor:
         from distributed import KilledWorker
 
         try:
-            return f.result()
+            return f.result(timeout=RESULT_TIMEOUT_S)
         except CancelledError as e:  # the scheduler went away between the wait and the result
             raise self._lost(e) from None
         except KilledWorker:
             self.on_notice(f"a batch of {len(batch)} articles killed its Dask workers repeatedly; not processed")
             return failed_batch(batch, ErrorKind.WORKER_DIED, "its Dask workers died on it repeatedly (killed, or out of memory?); not processed")
         except Exception as e:  # the task raised (a bug outside process_batch's own guards)
+            if isinstance(e, TimeoutError) and f.status == "finished":  # it ended, but its result did not come back
+                self.on_notice(f"the result of a batch of {len(batch)} articles did not come back from the Dask cluster within "
+                               f"{RESULT_TIMEOUT_S} s; not processed")
+                return failed_batch(batch, ErrorKind.TIMED_OUT, f"its result did not come back from the Dask cluster within {RESULT_TIMEOUT_S} s; "
+                                    "not processed")
             return failed_batch(batch, ErrorKind.ANNOTATE_FAILED, f"its Dask task failed ({type(e).__name__}: {e}); not processed")
         finally:
             f.release()

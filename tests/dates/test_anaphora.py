@@ -1,10 +1,10 @@
-"""Dates counted from a date the text named before, not from publication: "im Jahr zuvor", "in der Woche
-vor dem Absturz", "am Tattag", "am Vortag", "am nächsten Tag", "im selben Jahr", the day of the reported
-event ("am Wahlabend"), a day and month that repeat an earlier date, and the year of a history
-(dates.json "anaphoric_phrases", "event_anchored", "relative_compounds", "lead_day_compounds")."""
+"""Dates counted from a date the text named before, not from publication: "im Jahr zuvor", "in der Woche vor dem
+Absturz", "am Tattag", "am Vortag", "am nächsten Tag", "im selben Jahr", the day of the reported event ("am
+Wahlabend"), a day and month that repeat an earlier date, a day without its month ("am 18."), and the year of a
+history (dates.json "anaphoric_phrases", "event_anchored", "relative_compounds", "lead_day_compounds")."""
 import pytest
 
-from figure_helpers import article_until, dates_of
+from figure_helpers import article_until, dates_of, model_dates
 
 
 # origin: session 12, DATE classes (an id without a set: a train article outside the rule dev sets)
@@ -206,3 +206,19 @@ def test_history_year_must_fit_the_weekday_the_text_gives(nlp_model):
     text = ("Rafsandschani, der von 1989 bis 1997 Staatspräsident des Iran war, ist am Sonntag, 8. Januar, "
             "im Alter von 82 Jahren gestorben.")
     assert ("Sonntag, 8. Januar", "2017-01-08", "date") in dates_of(nlp_model, text, published="2017-01-08")
+
+
+# origin: session 32, web page kyffhaeuser-nachrichten.de (an unseen sample of web pages)
+def test_day_without_its_month_takes_the_month_dated_last(nlp_model):
+    # web kyffhaeuser-nachrichten.de (a weather report of 2023-10-31)
+    text = ("Das Temperaturmittel lag im Oktober 2023 mit 11,9 Grad Celsius um 2,9 Grad über dem Wert der Referenzperiode. "
+            "Der anschließende Temperatursturz von im Mittel etwa 15 Grad brachte leichte Nachtfröste, die am 18. in "
+            "Oberharz am Brocken-Stiege bei -4,9 °C ihren bundesweiten Tiefpunkt fanden.")
+    assert ("18.", "2023-10-18") in model_dates(nlp_model, text, "2023-10-31")
+    # no month named before it: no DATE; an ordinal before a noun or a rank is none
+    assert model_dates(nlp_model, "Die Windmessungen jedoch bewegen sich am 12. in einem moderaten Bereich.",
+                        "2016-01-15") == []
+    assert model_dates(nlp_model, "Am 3. Mai begann die Saison. Der FC Bayern München ist zum 19. Mal deutscher "
+                                   "Fußball-Meister.", "2016-05-20") == [("3. Mai", "2016-05-03")]
+    assert "18." not in [t for t, _ in model_dates(
+        nlp_model, "Am 3. Mai verloren sie und sanken auf den alten Platz ihres Gegners, den 18. und letzten.", "2016-05-20")]

@@ -3,7 +3,7 @@ the day they name, a restatement of it ("für morgen (Mittwoch)"), or "nowadays"
 and the noun after them (dates.json "heute_nowadays", "deictic_adjective_nouns", "deictic_adjectives_any_noun")."""
 import pytest
 
-from figure_helpers import date_values, dates_of
+from figure_helpers import date_values, dates_of, model_dates
 
 
 # origin: session 12, DATE classes (an id without a set: a train article outside the rule dev sets)
@@ -100,6 +100,16 @@ def test_yesterdays_before_a_weekday_stays_one_span(nlp):
         [("gestrigen Freitag", "2005-04-29", "date")]
 
 
+# origin: session 34, the unseen Wikinews train sample: "vorgestrigen" before a weekday as "gestrigen" (dates.json
+# "deictic_modifiers")
+def test_day_before_yesterdays_weekday_is_one_span(nlp):
+    text = ("Am vorgestrigen Donnerstag wollte ein Autofahrer den Bahnübergang an der Kasseler Straße Schenkebier "
+            "Stanne überqueren.")  # wn4833, published on Saturday 2005-04-23
+    assert dates_of(nlp, text, "2005-04-23") == [("vorgestrigen Donnerstag", "2005-04-21", "date")]
+    assert dates_of(nlp, "Das Finale findet am übermorgigen Sonntag statt.", "2005-04-22") == [
+        ("übermorgigen Sonntag", "2005-04-24", "date")]
+
+
 # origin: session 14, dev11 errors
 def test_heutigen_before_any_noun_stays_nowadays(nlp):
     assert dates_of(nlp, "Die Stadt liegt im heutigen Polen.", "2008-05-12") == []
@@ -126,6 +136,16 @@ def test_todays_decision(nlp):
 ])
 def test_todays_visit_and_game(nlp, text, published, expected):
     assert dates_of(nlp, text, published) == expected
+
+
+# origin: session 31, Wikinews wn17060 (a fourth unseen Wikinews sample)
+def test_todays_appearance_is_the_day(nlp):
+    # wn17060 (published 2005-12-09): an appearance, like a visit or a meeting, is the day's own thing
+    got = dates_of(nlp, "Bei ihrem heutigen Auftritt in Brüssel bei einem Treffen der NATO-Außenminister sagte Rice, "
+                        "die USA hielten sich an die Anti-Folterkonvention.", "2005-12-09")
+    assert ("heutigen", "2005-12-09", "date") in got
+    # "nowadays" stays no DATE
+    assert not dates_of(nlp, "In der heutigen Zeit ist dieses Thema wieder aktuell.", "2005-12-09")
 
 
 # origin: session 15, dev12 and dev11 errors
@@ -209,6 +229,20 @@ def test_deictic_days_dev7(nlp_model, text, published, expected):
 ])
 def test_past_weekend_published_on_a_sunday(nlp, published, text, expected):
     assert dates_of(nlp, text, published) == expected
+
+
+# origin: session 33, web page jugend-forscht.de (an unseen sample of web pages and Wikinews)
+def test_heute_before_an_attributive_adjective_is_nowadays(nlp_model):
+    # web jugend-forscht.de (a release of 2021-11-02): "heute" describes the solutions as they are nowadays
+    assert model_dates(nlp_model, "Die beiden Jungforscherinnen suchten nach einer kostengünstigen Alternative zu den "
+                                  "heute zumeist verwendeten Vanadiumlösungen.", "2021-11-02") == []
+    assert model_dates(nlp_model, "Dazu kommt die heute übliche Kommunikationstechnik.", "2021-11-02") == []
+    # a participle may tell the day's act; another adverb or a phrase between keeps the day
+    day = [("heute", "2021-11-02")]
+    assert model_dates(nlp_model, "Die heute veröffentlichte Studie zeigt einen Anstieg.", "2021-11-02") == day
+    assert model_dates(nlp_model, "Die heute erstmals stattfindende Messe ist ausgebucht.", "2021-11-02") == day
+    assert model_dates(nlp_model, "Auf der heute in München stattfindenden Sicherheitskonferenz kam es zu Protesten.",
+                       "2021-11-02") == day
 
 
 # origin: session 28 (s28-dates), an unseen sample of 10kGNAD and web pages labelled by hand: "heute" in a present

@@ -1,11 +1,12 @@
-"""DATE durations: amounts of time and their units ("Viertelstunde", "Lebensjahre"), compound durations
-("zwei Jahren und fünf Monaten"), race times, "in vier Tagen" in a past clause, a delay after "mit",
-"im letzten Jahrzehnt", "früher als"; and where a number of years is an age, not a duration
-(measures.json "compound_durations", "action_noun_suffixes", "age_compounds"; dates.json
-"race_time_units", "period_durations")."""
+"""DATE durations: amounts of time and their units ("Viertelstunde", "Lebensjahre", "120 torlosen Minuten",
+"seit Anderthalb Jahren"), compound durations ("zwei Jahren und fünf Monaten"), approximate pairs ("fünf, sechs
+Stunden", "vor zwei, drei Wochen"), race times, "in vier Tagen" in a past clause, a delay after "mit", "im
+letzten Jahrzehnt", "früher als"; and where a number of years is an age, not a duration (measures.json
+"compound_durations", "action_noun_suffixes", "age_compounds"; dates.json "race_time_units",
+"period_durations")."""
 import pytest
 
-from figure_helpers import dates_of, doc_dates, doc_figs
+from figure_helpers import dates_of, doc_dates, doc_figs, figs
 
 
 # origin: session 12, DATE classes (an id without a set: a train article outside the rule dev sets)
@@ -19,6 +20,24 @@ def test_earlier_than_is_a_duration(nlp):
     # without "als" the offset from the date named last stays
     ds = dates_of(nlp, "Am 3. Mai kam er an. Zwei Tage später reiste er ab.", "2010-05-26")
     assert ("Zwei Tage später", "2010-05-05", "date") in ds
+
+
+# origin: session 34, the unseen Wikinews train sample: a time counted from a date the text names after publication
+# lies ahead too; only from a date before publication is a later date capped at publication ("neun Monate später",
+# seed 004, tests/test_figures.py)
+def test_later_than_a_date_after_publication_is_not_capped(nlp):
+    text = ("Das Spiel wird voraussichtlich am 16. Oktober 2007 auf dem US-amerikanischen Markt erscheinen und drei "
+            "Tage später auch in Europa erhältlich sein.")  # wn39672, published 2007-03-31
+    assert dates_of(nlp, text, "2007-03-31") == [("16. Oktober 2007", "2007-10-16", "date"),
+                                                 ("drei Tage später", "2007-10-19", "date")]
+    # from a date before publication the cap stays: "zwei Jahre später" would be 2008, after publication
+    got = dates_of(nlp, "Am 16. Oktober 2006 erschien das Spiel. Drei Monate später folgte Europa, zwei Jahre später "
+                        "Japan.", "2007-03-31")
+    assert ("Drei Monate später", "2007-01", "date") in got and ("zwei Jahre später", "2007", "date") in got
+    # and from a date without its year that the rules place ahead by its clause (wn8417, dev8: gold without a value)
+    got = dates_of(nlp, "Wie die Zeitung erfahren haben will, wird im Dezember ein Stufenplan verabschiedet. 18 Monate "
+                        "später soll in einer erneuten Konferenz ein Rahmenplan verabschiedet werden.", "2005-07-11")
+    assert ("Dezember", "2005-12", "date") in got and ("18 Monate später", "2005-07", "date") in got
 
 
 # origin: session 12, DATE classes (an id without a set: a train article outside the rule dev sets)
@@ -196,6 +215,62 @@ def test_millennium_is_a_time_unit(nlp):
     text = ("Fast alle namhaften Geldhäuser haben Anfang des Jahrtausends deutsche Schiffs- und Immobilienfonds in "
             "großem Stil an ihre Kunden verkauft.")  # gnad131 (10kGNAD)
     assert dates_of(nlp, text, "2016-03-15") == []
+
+
+# origin: session 30, 10kGNAD gnad707 and Wikinews wn37853 (a third unseen Wikinews sample and the known open classes)
+def test_adjective_between_number_and_time_unit_keeps_a_duration(nlp):
+    # "nach 120 torlosen Minuten" (10kGNAD gnad707) and "Nach sieben langen Jahren" (wn37853) were FIGUREs 120 and 7
+    # without a unit: only "weitere"/"zusätzliche" could stand between a number and its time unit
+    s = "Messi traf zwar nach 120 torlosen Minuten vom Punkt, allerdings als einziger Argentinier."
+    assert dates_of(nlp, s, "2016-03-15") == [("120 torlosen Minuten", "PT120M", "duration")]
+    assert not figs(nlp, s, "2016-03-15")
+    s = "„Nach sieben langen Jahren“, so die Nachrichtenagentur, habe man ein wirksames Mittel gefunden."
+    assert dates_of(nlp, s, "2007-02-06") == [("sieben langen Jahren", "P7Y", "duration")]
+    # a count of things with an adjective stays a FIGURE, an age stays an age
+    assert figs(nlp, "Er hat 3 kleine Kinder.")[0][:2] == ("3", 3)
+    assert not dates_of(nlp, "Die Kinder sind sieben Monate alt.")
+    # separate years are no stretch of time (gnad382), nor is a rate (a web page; session 30's review found both
+    # read as P2Y and P3D): measures.json `not_duration_adjective_stems`, and not before "pro"/"je"
+    assert not dates_of(nlp, "Er ist der dritte Regisseur, der in zwei aufeinanderfolgenden Jahren zu Oscar-Ehren kam.",
+                        "2016-03-15")
+    assert not dates_of(nlp, "Der Rechner schafft einen Durchsatz von etwa 3 simulierten Tagen pro Tag.", "2016-03-15")
+
+
+# origin: session 31, Wikinews wn75280 and wn68535 (a fourth unseen Wikinews sample)
+def test_capitalised_number_word_before_a_time_unit(nlp):
+    # wn75280 (an interview; its record has no usable publication date): capital number words mid-sentence
+    got = dates_of(nlp, "Der neue Knabe ist erst seit Anderthalb Jahren in der Position.", "2013-04-10")
+    assert got == [("Anderthalb Jahren", "P18M", "duration")]
+    got = dates_of(nlp, "In den letzten Zehn Jahren ungefähr wurde das schwerer.", "2013-04-10")
+    assert got == [("Zehn Jahren", "P10Y", "duration")]
+    # wn68535: "während der Neun Monate dauernden Verhandlung"
+    got = dates_of(nlp, "Man konnte in der Berichterstattung während der Neun Monate dauernden Verhandlung wenig "
+                        "bemerken.", "2011-05-31")
+    assert got == [("Neun Monate", "P9M", "duration")]
+    # a capital number word before no time unit is still no amount
+    assert not dates_of(nlp, "Er spielte in dem Film Die Drei von der Tankstelle.", "2013-04-10")
+
+
+# origin: session 33, Wikinews wn75280, web pages leichtathletik.de and infosperber.ch, 10kGNAD gnad713 (an unseen sample of web pages and Wikinews)
+def test_approximate_pair_of_times_with_a_comma(nlp):
+    # Wikinews wn75280: "oder [14], [15 Monate]" (the 14 was a FIGURE without a unit)
+    got = dates_of(nlp, "Er ist erst seit Anderthalb Jahren in der Position, oder 14, 15 Monate — er ist nicht durch "
+                        "die Fellpflege gekommen.", "2015-04-10")
+    assert ("14", "P14M", "duration") in got and ("15 Monate", "P15M", "duration") in got
+    # web leichtathletik.de: the pair shares the direction of "vor" as a range does ("vor [zwei] bis [drei Jahren]")
+    got = dates_of(nlp, "„Vor zwei, drei Wochen hätte ich mit dieser Zeit nicht gerechnet“, sagte er.", "2016-03-15")
+    assert got == [("zwei", "2016-W09", "date"), ("drei Wochen", "2016-W08", "date")]
+    # 10kGNAD gnad713
+    got = dates_of(nlp, "Man kann keine Kaffeepause von fünf, sechs Stunden akzeptieren.", "2016-03-15")
+    assert got == [("fünf", "PT5H", "duration"), ("sechs Stunden", "PT6H", "duration")]
+    # web infosperber.ch: "ein" as the first of the pair
+    got = dates_of(nlp, "Sie hatten damit gerechnet, London nach ein, zwei Tagen mit Geld zu verlassen.", "2016-03-15")
+    assert got == [("ein", "P1D", "duration"), ("zwei Tagen", "P2D", "duration")]
+    # no pair: a decimal comma, a year before a duration, a rank before a larger gap
+    assert dates_of(nlp, "Nach 3,5 Stunden ist das Auto wieder vollständig aufgeladen.", "2016-03-15") == [
+        ("3,5 Stunden", "PT210M", "duration")]
+    assert ("15 Jahre", "P15Y", "duration") in dates_of(nlp, "Im Jahr 2005, 15 Jahre nach der Wende, kam er zurück.", "2016-03-15")
+    assert [t for t, _, _ in dates_of(nlp, "Er kam auf Platz 4, 3 Sekunden hinter dem Sieger.", "2016-03-15")] == ["3 Sekunden"]
 
 
 # origin: session 25 (s25-dates), dev16 wn55456 (gold P2D): "in" + a time right after a counted noun is how many in

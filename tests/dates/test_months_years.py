@@ -1,8 +1,8 @@
-"""Months, quarters, years, decades and centuries: "Monat Juli", "Juli des Jahres", "den gesamten
-November", "im letzten Quartal 2004", "das abgelaufene Geschäftsjahr", "in den ersten neun Monaten des
-Jahres 2012", "in den 60er Jahren des 20. Jahrhunderts", "in den Neunzigern", the years of a season
-(dates.json "month_nouns", "month_part_phrases", "whole_modifiers", "quarter_last_words",
-"relative_units", "year_part_counts", "decade_dative_after")."""
+"""Months, quarters, years, decades and centuries: "Monat Juli", "Juli des Jahres", "den gesamten November", "im
+letzten Quartal 2004", "das abgelaufene Geschäftsjahr", "in den ersten neun Monaten des Jahres 2012", "in den
+60er Jahren des 20. Jahrhunderts", "in den Neunzigern", the years of a season (in January and February a season
+in the present is the coming one) (dates.json "month_nouns", "month_part_phrases", "whole_modifiers",
+"quarter_last_words", "relative_units", "year_part_counts", "decade_dative_after")."""
 import pytest
 
 from figure_helpers import GNAD, date_values, dates_of
@@ -255,7 +255,6 @@ def test_month_range_in_one_year(nlp, text, published, expected):
     assert date_values(nlp, text, published) == expected
 
 
-
 # origin: session 27 (s27-dates2), an unseen sample of 10kGNAD (gnad600 and up) labelled by hand: the Austrian
 # "heurigen" ("this year's", as "heuer" is this year) is a relative modifier like "diesem"/"laufenden" before a
 # year or a season, inside the span (dates.json relative_modifiers). The 10kGNAD sentences are read at run time.
@@ -271,3 +270,15 @@ def test_heurigen_is_this_year(nlp, doc_id, key, expected):
     text = news_row("10kgnad_test.jsonl.gz", "id", doc_id)["text"]
     i = text.index(key)
     assert expected in date_values(nlp, text[max(0, i - 150): i + len(key) + 60], GNAD)
+
+
+# origin: session 33, web page natuerliche-jagd.de (an unseen sample of web pages and Wikinews)
+def test_present_season_in_january_and_february_is_the_coming_one(nlp):
+    # web natuerliche-jagd.de (a DJV release of 2022-02-02): the coming spring, not the one of 2021
+    got = dates_of(nlp, "Schwerpunkt Kommunikation: Im Frühjahr bietet der DJV zwei neue Online-Seminare an.", "2022-02-02")
+    assert ("Frühjahr", "2022-SP", "date") in got
+    assert ("Sommer", "2022-SU", "date") in dates_of(nlp, "Im Sommer findet die Weltmeisterschaft in Katar statt.", "2022-01-20")
+    # the autumn just gone is nearer; a past clause keeps the season before; later in the year nothing changes
+    assert ("Herbst", "2021-FA", "date") in dates_of(nlp, "Im Herbst beginnt die Saison.", "2022-01-20")
+    assert ("Sommer", "2021-SU", "date") in dates_of(nlp, "Im Sommer hatte die Regierung das Gesetz beschlossen.", "2022-01-20")
+    assert ("Frühjahr", "2022-SP", "date") in dates_of(nlp, "Im Frühjahr bietet der DJV zwei Seminare an.", "2022-05-02")

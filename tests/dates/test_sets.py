@@ -1,6 +1,7 @@
-"""Sets, times that recur: "tagtäglich", "halbstündlich", "an Wochenenden", "montags", "im Mai jeden
-Jahres", and what is none ("im Verlauf des Montags", a counted plural); the whole weekend
-(measures.json "sets", "plural_sets"; dates.json "every_year_genitives", "whole_modifiers")."""
+"""Sets, times that recur: "tagtäglich", "halbstündlich", "an Wochenenden", "montags", "im Mai jeden Jahres",
+opening hours ("Montag bis Donnerstag 08.30 Uhr bis 13.30 Uhr"), and what is none ("im Verlauf des Montags", a
+counted plural); the whole weekend (measures.json "sets", "plural_sets"; dates.json "every_year_genitives",
+"whole_modifiers")."""
 import pytest
 
 from figure_helpers import GNAD, dates_of
@@ -79,3 +80,25 @@ def test_month_of_every_year_is_a_set(nlp):
 ])
 def test_inflected_set_adjective(nlp, text, published, expected):
     assert dates_of(nlp, text, published) == expected
+
+
+# origin: session 32, web page dsv.de and 10kGNAD gnad407 (an unseen sample of web pages)
+def test_opening_hours_are_weekly_sets(nlp):
+    # web dsv.de (a news item of 2022-02-01): office hours, every week's Monday to Thursday, not the nearest ones
+    got = dates_of(nlp, "Telefon: 0561 940 83-14 (Montag bis Donnerstag 08.30 Uhr bis 13.30 Uhr)", "2022-02-01")
+    assert got == [("Montag", "XXXX-WXX-1", "set"), ("Donnerstag", "XXXX-WXX-4", "set")]
+    # 10kGNAD gnad407: a lone weekday in the list after such a range too
+    got = dates_of(nlp, "Die Abgabe ist beim Omnibus in der Otto-Glöckel-Straße in Traiskirchen (Montag bis Freitag 13.30 "
+                        "bis 18 Uhr, Samstag 10 bis 18 Uhr) und an den Wiener Carla-Standorten möglich.", "2016-03-15")
+    assert got == [("Montag", "XXXX-WXX-1", "set"), ("Freitag", "XXXX-WXX-5", "set"), ("Samstag", "XXXX-WXX-6", "set")]
+    # one day stays one day: after "am", and a weekday alone before times with no range of hours before it
+    got = dates_of(nlp, "Der Markt ist am Samstag von 10 bis 18 Uhr geöffnet.", "2022-02-01")
+    assert [(t, typ) for t, _, typ in got] == [("Samstag", "date")] and got[0][1].startswith("2022-")
+    got = dates_of(nlp, "Flohmarkt im Hof: Sonntag 10 bis 17 Uhr.", "2022-02-01")
+    assert [(t, typ) for t, _, typ in got] == [("Sonntag", "date")] and got[0][1].startswith("2022-")
+    # a range after "vom" is one week's days, both of them
+    got = dates_of(nlp, "Die Messe ist vom Montag bis Freitag von 9 bis 17 Uhr geöffnet.", "2022-02-01")
+    assert [(t, typ) for t, _, typ in got] == [("Montag", "date"), ("Freitag", "date")]
+    # two weekdays without clock times are two days
+    assert [v for _, v, _ in dates_of(nlp, "Der Gipfel tagt von Montag bis Mittwoch in Brüssel.", "2022-02-01")] == [
+        "2022-01-31", "2022-02-02"]

@@ -1,7 +1,7 @@
-"""How far a DATE of a day reaches and which day it is: a part of the day with a date ("am Nachmittag des
-7. Dezember", "am frühen Mittwochmorgen"), a modifier before a weekday and its numeric date, day ranges
-("15.-18.03.2018", "vom 10. zum 11. Januar"), the weekday of a named week (dates.json "day_parts",
-"day_adjectives", "day_list_links", "relative_modifiers")."""
+"""How far a DATE of a day reaches and which day it is: a part of the day with a date ("am Nachmittag des 7.
+Dezember", "am frühen Mittwochmorgen"), a modifier before a weekday and its numeric date, a day and month in
+brackets after a weekday ("am Mittwoch (26.06)"), day ranges ("15.-18.03.2018", "vom 10. zum 11. Januar"), the
+weekday of a named week (dates.json "day_parts", "day_adjectives", "day_list_links", "relative_modifiers")."""
 import pytest
 
 from figure_helpers import GNAD, date_values, dates_of
@@ -207,3 +207,18 @@ def test_a_weekday_with_a_part_of_the_day_is_no_part_of_a_name(nlp_model, doc_id
     assert not [e for e in ents if e.label != "DATE" and day in e.text]
     if name:
         assert name in [e.text for e in ents if e.label in ("PER", "ORG", "LOC")]
+
+
+# origin: session 29, Wikinews wn75792 (a date class left open by session 28)
+def test_day_and_month_in_brackets_after_a_weekday_is_its_own_date(nlp):
+    # wn75792 (published 2013-06-30; session 28's unseen train sample): "am Mittwoch (26.06)", "Am Freitag
+    # (28.06.)", "am Sonnabend (29.06)": the bracketed day and month were no DATE; GUIDELINES.md: in brackets the
+    # date is its own ("[vergangenen Mittwoch] ([17. Juli])"), the weekday picks the year
+    got = dates_of(nlp, "Bei Unruhen im chinesischen Uigurischen Autonomen Gebiet Xinjiang wurden am Mittwoch (26.06) "
+                        "insgesamt 35 Personen getötet und vier weitere verletzt.", "2013-06-30")
+    assert ("26.06", "2013-06-26", "date") in got and ("Mittwoch", "2013-06-26", "date") in got
+    got = dates_of(nlp, "Am Freitag (28.06.) sollen 100 Personen eine Polizeistation in Hotan im Südosten von "
+                        "Xinjiang angegriffen haben.", "2013-06-30")
+    assert ("28.06.", "2013-06-28", "date") in got
+    # a bracketed number pair after no weekday stays no DATE
+    assert not [d for d in dates_of(nlp, "Der Wert lag bei 3,5 (26.06) Punkten.", "2013-06-30") if "26" in d[0]]

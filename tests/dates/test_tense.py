@@ -1,6 +1,7 @@
-"""The direction of a date without its year or week (a day and month, a weekday, a month): the tense of
-its clause (dates.json "tense": perfects, modals, infinitives, preterites), "seit", and plans and
-announcements that put it ahead (dates.json "postponed_to")."""
+"""The direction of a date without its year or week (a day and month, a weekday, a month): the tense of its
+clause (dates.json "tense": perfects, modals, infinitives, preterites), "seit", and plans and announcements that
+put it ahead (dates.json "postponed_to"), the state of a plan ("sind ... geplant") and a term set in the past
+("bis zum 20. Juni verlängert")."""
 import pytest
 
 from figure_helpers import article_until, date_values, dates_of
@@ -129,6 +130,35 @@ def test_plan_that_was_for_a_past_day(nlp):
     text = "Die Wahl war auf Ende September, Anfang Oktober festgelegt, wurde aber abgesagt."
     assert dates_of(nlp, text, "2006-11-21") == [("Ende September", "2006-09", "date"),
                                                   ("Anfang Oktober", "2006-10", "date")]
+
+
+# origin: session 30, Wikinews wn27603 and wn52445 (a third unseen Wikinews sample and the known open classes)
+def test_term_set_in_the_past_ends_at_the_nearest_date(nlp):
+    # wn27603 (published 2006-05-27): an extension decided on 12 May runs to the coming 20 June, not 2005's
+    got = dates_of(nlp, "Am 12. Mai hatte der Sicherheitsrat die UNOTIL-Mission als Reaktion der Geschehnisse Ende April "
+                        "bis zum 20. Juni verlängert.", "2006-05-27")
+    assert ("20. Juni", "2006-06-20", "date") in got and ("12. Mai", "2006-05-12", "date") in got
+    # wn52445 (published 2008-08-29; session 30's sample): the draft goes out for consultation until October 2008
+    assert dates_of(nlp, "Hier beschloss der Ministerrat, den Entwurf bis Mitte Oktober zur Anhörung freizugeben.",
+                    "2008-08-29") == [("Mitte Oktober", "2008-10", "date")]
+    # the nearest end that lies behind stays behind (wn68296, published 2011-05-23), and a "bis" without a verb
+    # that sets a term keeps the tense's reading
+    assert dates_of(nlp, "Beide Seiten hatten vereinbart, aus der umstrittenen Region bis zum 17. Mai alle Truppen "
+                         "zurückzuziehen.", "2011-05-23") == [("17. Mai", "2011-05-17", "date")]
+    assert dates_of(nlp, "Die Ausstellung lief bis zum 20. Juni.", "2006-05-27") == [("20. Juni", "2005-06-20", "date")]
+
+
+# origin: session 31, Wikinews wn49104 (a fourth unseen Wikinews sample)
+def test_state_passive_of_a_plan_lies_ahead(nlp):
+    # wn49104 (published 2008-03-20): "sind ... geplant" is the state of a plan, not a perfect; the 1 April was 2007's
+    got = dates_of(nlp, "Vier weitere Konzerte sind vom 25. März bis zum 1. April in den Niederlanden geplant.",
+                   "2008-03-20")
+    assert ("25. März", "2008-03-25", "date") in got and ("1. April", "2008-04-01", "date") in got
+    # a perfect of a verb of motion stays behind, and so do a perfect passive and a plan told in the past
+    assert dates_of(nlp, "Er ist am 1. April nach Paris gereist.", "2008-03-20") == [("1. April", "2007-04-01", "date")]
+    assert dates_of(nlp, "Der Streik ist am 1. April angekündigt worden.", "2008-03-20") == [
+        ("1. April", "2007-04-01", "date")]
+    assert dates_of(nlp, "Die Wahl war für den 1. April geplant.", "2008-03-20") == [("1. April", "2007-04-01", "date")]
 
 
 def model_dates(nlp, text, published):

@@ -1,10 +1,10 @@
-"""`about` of an amount after a bound or a price preposition: the noun before "bis", "über", "mit",
-"ab", "für", "oberhalb von", a range after an amount phrase, "als" + noun after the amount; a rank
-("an zweiter Stelle", "wurde Dritte") is no measured noun (measures.json "bound_prepositions",
-"as_words", "amount_phrases", "rank_nouns")."""
+"""`about` of an amount after a bound or a price preposition: the noun before "bis", "über", "mit", "ab", "für",
+"oberhalb von", "von" (also with adverbs between: "von inzwischen rund 500 Euro"), a range after an amount phrase,
+"als" + noun after the amount; a rank ("an zweiter Stelle", "wurde Dritte") is no measured noun (measures.json
+"bound_prepositions", "as_words", "amount_phrases", "rank_nouns")."""
 import pytest
 
-from figure_helpers import about_of, abouts
+from figure_helpers import about_of, abouts, gnad_sentence
 
 
 # origin: session 9, dev3 errors (an id without a set: dev3)
@@ -87,3 +87,10 @@ def test_rank_noun_is_not_measured(nlp_model, text, figure):
 def test_nominalised_ordinal_is_a_rank(nlp_model):
     # "wurde Dritte mit 65,96 Metern": a rank, not what is measured (dev11 wn10546, gold none)
     assert abouts(nlp_model, "Steffi Nerius wurde Dritte mit 65,96 Metern.") == [("65,96 Metern", None)]
+
+
+# origin: session 32, 10kGNAD gnad837 and gnad373: adverbs between "von" and the amount, as one listed adverb ("von
+# umgerechnet")
+def test_adverbs_after_von(nlp_model):
+    got = dict(abouts(nlp_model, gnad_sentence("gnad837", "Einstiegspreise von inzwischen rund 500 Euro")))
+    assert got["500 Euro"] == "Einstiegspreis", got

@@ -1,6 +1,9 @@
-"""`about` of amounts of money: alternatives ("6,20 statt 5,90 Euro"), a conversion in brackets, what
-money supports, a result per share, the amount of a period compared with ("gegenüber dem Vorjahr mit")."""
-from figure_helpers import abouts, figs
+"""`about` of amounts of money: alternatives ("6,20 statt 5,90 Euro"), a conversion in brackets, what money
+supports, a result per share, the amount of a period compared with ("gegenüber dem Vorjahr mit"), amount phrases
+("in einer Größenordnung von", "in der Höhe von"), a purpose after a per-phrase ("38 Cent pro Monat für")."""
+import pytest
+
+from figure_helpers import abouts, figs, gnad_sentence
 
 
 # origin: session 12, `about` errors of dev..dev7
@@ -67,6 +70,18 @@ def test_in_einer_groessenordnung_von_is_an_amount_phrase(nlp_model):
     assert ("einer Milliarde Euro", "Umsatz") in abouts(nlp_model, text)
 
 
+# origin: session 28 (second round), 10kGNAD gnad42 and gnad378 (unseen sample): the Austrian "in der Höhe von" hands
+# `about` to the noun before it, as "in Höhe von" does (the guidelines); only the form without the article was an
+# amount phrase, and the amount measured "Höhe"
+@pytest.mark.parametrize("doc_id, key, fig, expected", [
+    ("gnad42", "eine Geldbuße in der Höhe von 562.500 Euro", "562.500 Euro", "Geldbuße"),
+    ("gnad378", "eine Geldstrafe in der Höhe von rund 260 Euro", "260 Euro", "Geldstrafe"),
+])
+def test_in_der_hoehe_von_is_an_amount_phrase(nlp_model, doc_id, key, fig, expected):
+    got = dict(abouts(nlp_model, gnad_sentence(doc_id, key)))
+    assert got[fig] == expected, got
+
+
 # origin: issue 18, 10kGNAD (test file, a sports report): the parse gave the attributive "dotierten" a subject
 def test_attributive_participle_measures_its_noun(nlp_model):
     text = ("Rio de Janeiro – Der Weltranglisten-19. Dominic Thiem hat seine gute Form von Argentinien nach Brasilien "
@@ -99,3 +114,10 @@ def test_money_invested_in_something(nlp_model):
     assert ("80 Millionen Euro", "Zeitung") in abouts(
         nlp_model, "Eigenen Angaben zufolge hat der Oligarch mit seinem Medienhaus in den letzten Jahren über 80 Millionen "
                    "Euro in die Zeitungen investiert.")
+
+
+# origin: session 30, 10kGNAD gnad472: money with a per-phrase before its purpose ("38 Cent pro Monat für die
+# Krankenversorgung"); it had none
+def test_purpose_after_a_per_phrase(nlp_model):
+    got = dict(abouts(nlp_model, gnad_sentence("gnad472", "Pro Kind stehen nur 38 Cent")))
+    assert got["38 Cent"] == "Krankenversorgung", got

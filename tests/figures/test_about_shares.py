@@ -1,9 +1,12 @@
-"""`about` of percentages: the genitive after the unit ("75 Prozent der Parlamentarier"), stakes ("an dem
-die Stadt mit 60 Prozent beteiligt ist"), rates named in the clause, vote shares and the words that cue
-an election or a poll (measures.json "vote_shares")."""
+"""`about` of percentages: the genitive after the unit ("75 Prozent der Parlamentarier", "einem Drittel sämtlicher
+Server"), stakes ("an dem die Stadt mit 60 Prozent beteiligt ist"), rates named in the clause, a share that counts
+the whole of a share before ("47 Prozent von ihnen", "Etwa zehn Prozent von ihnen", "46 Prozent gaben an"), a
+percentage in brackets that restates a share ("Die Mehrheit der Beschäftigten (56 Prozent)") and a bracket with a
+count of its own after one ("39,59 Prozent (44 Mandate)"), an indefinite genitive ("ein Zehntel eines Bitcoins"),
+vote shares and the words that cue an election or a poll (measures.json "vote_shares")."""
 import pytest
 
-from figure_helpers import about_of, abouts, figs
+from figure_helpers import about_of, abouts, figs, gnad_sentence, web_sentence
 
 
 # origin: session 12, `about` errors of dev..dev7
@@ -26,6 +29,16 @@ def test_genitive_after_the_unit_beats_von(nlp_model, text, expected):
 def test_nominative_after_the_unit_is_no_genitive(nlp_model):
     # "der größte Verlierer" is the predicate, the von-phrase's noun stays (wn70653, dev6)
     assert ("4,6 Prozent", "Abschlag") in abouts(nlp_model, "ThyssenKrupp war mit einem Abschlag von 4,6 Prozent der größte Verlierer.")
+
+
+# origin: session 28, 10kGNAD gnad877 (unseen sample): a fraction or share with a genitive opened by "sämtlicher" (or
+# "beider") counts that genitive, as after "aller"; the partitive reading knew neither as a genitive's determiner
+@pytest.mark.parametrize("doc_id, key, fig, expected", [
+    ("gnad877", "einem Drittel sämtlicher Server", "einem Drittel", "Server"),
+])
+def test_share_with_a_saemtlicher_genitive_counts_the_genitive(nlp_model, doc_id, key, fig, expected):
+    got = dict(abouts(nlp_model, gnad_sentence(doc_id, key)))
+    assert got[fig] == expected, got
 
 
 # origin: session 12, `about` errors of dev..dev7
@@ -116,6 +129,71 @@ def test_vote_cue_noun_still_counts(nlp):
 def test_bound_mit_not_for_percentages(nlp_model):
     # "mit" after a noun is no bound for a share of votes: the rule stays silent
     assert about_of(nlp_model, "Der Kandidat gewann die Wahl mit 52 Prozent.", "52 Prozent") != "Wahl"
+
+
+# origin: session 29, 10kGNAD gnad845 (a Bitkom survey): a share that is the subject of a verb that measures nothing
+# ("47 Prozent von ihnen könnten sich vorstellen", "22 Prozent sprechen sich ... aus") counts the whole of the share
+# before it ("84 Prozent der Befragten"), in its sentence or the one before; both had no `about`
+def test_share_as_subject_counts_the_whole_of_the_share_before(nlp_model):
+    text = gnad_sentence("gnad845", "84 Prozent der Befragten") + " " + gnad_sentence("gnad845", "47 Prozent von ihnen")
+    got = dict(abouts(nlp_model, text))
+    assert got["84 Prozent"] == "Befragte", got
+    assert got["47 Prozent"] == "Befragte", got
+    assert got["22 Prozent"] == "Befragte", got
+
+
+# origin: session 29, 10kGNAD gnad995
+# the same after a fraction of the whole: "Drei Viertel der Befragten gaben an, ... - davon hätten aber 60 Prozent
+# lieber auf den Computer zurückgegriffen" (gnad995)
+def test_share_as_subject_after_a_fraction_of_the_whole(nlp_model):
+    got = dict(abouts(nlp_model, gnad_sentence("gnad995", "davon hätten aber 60 Prozent")))
+    assert got["60 Prozent"] == "Befragte", got
+
+
+# origin: session 32, 10kGNAD gnad144 (unseen sample): a share that opens its sentence with "von ihnen" after it counts
+# the set the sentence before named (it had none)
+def test_share_of_them_in_the_next_sentence(nlp_model):
+    text = ("Noch ein historischer Zahlenvergleich: 1956 und 1957 kamen im Zuge der Ungarnkrise rund 180.000 Menschen nach "
+            "Österreich. Etwa zehn Prozent von ihnen blieben im Land.")
+    assert dict(abouts(nlp_model, text))["zehn Prozent"] == "Mensch"
+
+
+# origin: session 33, 10kGNAD gnad232 (unseen sample): a noun in the bracket after a percentage belongs to the bracket's
+# own count ("39,59 Prozent (44 Mandate)" was "Mandat", now none: no cue of an election names the vote share here)
+def test_noun_in_a_later_bracket(nlp_model):
+    got = dict(abouts(nlp_model, gnad_sentence("gnad232", "Somit kommt die SPÖ auf 39,59 Prozent")))
+    assert got["39,59 Prozent"] is None and got["44"] == "Mandat", got
+    got = dict(abouts(nlp_model, "Die Tickets kosten 12 Euro (Erw.), ermäßigt 10 Euro."))
+    assert got["12 Euro"] == "Ticket", got
+
+
+# origin: session 33, web page nwx.new-work.se.digitaler-stress (unseen sample) and 10kGNAD gnad523: a percentage that
+# alone fills a bracket after a share noun with its genitive or after a share figure restates that share
+def test_bracketed_share(nlp_model):
+    got = dict(abouts(nlp_model, "Die Mehrheit der Beschäftigten (56 Prozent) nutzen inzwischen regelmäßig Videokonferenzen."))
+    assert got["56 Prozent"] == "Beschäftigte", got
+    got = dict(abouts(nlp_model, gnad_sentence("gnad523", "Rund die Hälfte der Werbeaufträge (48 Prozent)")))
+    assert got["48 Prozent"] == "Werbeauftrag", got
+
+
+# origin: session 33, web page nwx.new-work.se.digitaler-stress (unseen sample): a share that is the subject of "angeben"
+# (a verb that measures its object) counts the whole of the share before it
+def test_share_subject_of_an_object_verb(nlp_model):
+    text = ("40 Prozent der Beschäftigten in Deutschland fühlen sich durch die Digitalisierung ihrer Tätigkeit stärker "
+            "belastet. 46 Prozent gaben an, dass durch Multitasking Anforderungen gewachsen sind.")
+    assert dict(abouts(nlp_model, text))["46 Prozent"] == "Beschäftigte"
+
+
+# origin: session 33, web page de.cointelegraph.com-CME (unseen sample) and 10kGNAD gnad402: after a share the indefinite
+# genitive article opens the partitive genitive ("ein Zehntel eines Bitcoins" was "BTC", "6,4 Prozent eines Jahrgangs"
+# none); "einer Stichprobe von 2.503 Befragten" hands over to the set counted (Wikinews dev5 wn51446)
+def test_share_with_an_indefinite_genitive(nlp_model):
+    got = dict(abouts(nlp_model, web_sentence("tests/eval/de.cointelegraph.com-CME.html", "ein Zehntel eines Bitcoins")))
+    assert got["ein Zehntel"] == "Bitcoin", got
+    got = dict(abouts(nlp_model, gnad_sentence("gnad402", "Für 6,4 Prozent eines Jahrgangs")))
+    assert got["6,4 Prozent"] == "Jahrgang", got
+    got = dict(abouts(nlp_model, "23 Prozent einer Stichprobe von 2.503 Befragten sehen sich auf der Verliererseite."))
+    assert got["23 Prozent"] == "Befragte", got
 
 
 # origin: session 23, dev15 errors (wn21026, wn73475; the annotators' call "elliptic shares the shared noun")

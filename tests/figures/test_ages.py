@@ -1,6 +1,6 @@
-"""Ages: FIGUREs with unit year about "Alter", not durations: ranges after a noun of an age or of
-people, "mit zwölf", a number in brackets after a person (and none after a place or a thing), compounds
-of "Alter" (measures.json "age_nouns", "age_compounds")."""
+"""Ages: FIGUREs with unit year about "Alter", not durations: ranges after a noun of an age or of people, "mit
+zwölf", "mit nur 65 Jahren", "ab 18 Jahren", a number in brackets after a person (and none after a place or a
+thing), compounds of "Alter" (measures.json "age_nouns", "age_compounds")."""
 import pytest
 
 from figure_helpers import GNAD, date_values, dates_of, doc_figs, fig_rows, figs, model_figs
@@ -155,3 +155,20 @@ def test_age_after_a_comparative(nlp):
     assert not dates_of(nlp, text, "2012-12-10")
     text = "Die Entschädigung erhalten nur Menschen, die länger als acht Jahre in Haft waren."
     assert dates_of(nlp, text, "2012-12-10") == [("acht Jahre", "P8Y", "duration")]
+
+
+# origin: session 32, web pages ostbelgiendirekt.be and unendlich-viel-energie.de (an unseen sample of web pages)
+def test_ages_after_a_focus_particle_or_ab(nlp):
+    # web ostbelgiendirekt.be: "mit nur 65 Jahren" is an age as "mit 65 Jahren" is (was a DATE P65Y)
+    s = "Evelyn Hamann, die heute 81 wäre (sie starb 2007 mit nur 65 Jahren)."
+    assert ("65 Jahren", 65, "year", "Alter") in [f[:4] for f in figs(nlp, s, "2022-11-12")]
+    assert ("65 Jahren", "P65Y", "duration") not in dates_of(nlp, s, "2022-11-12")
+    # web unendlich-viel-energie.de (a press release of 2022-11-22): a lower age bound (was a DATE P18Y)
+    s = "YouGov hatte 2056 Menschen in Deutschland befragt, bevölkerungsrepräsentativ nach Alter (ab 18 Jahren), Geschlecht und Region."
+    assert ("18 Jahren", 18, "year", "Alter") in [f[:4] for f in figs(nlp, s, "2022-11-22")]
+    assert not [d for d in dates_of(nlp, s, "2022-11-22") if d[0] == "18 Jahren"]
+    # durations stay durations: an action noun after the years, a stretch of time or a prison term around "ab"
+    assert ("einem Jahr", "P1Y", "duration") in dates_of(nlp, "Der Zug kam mit nur einem Jahr Verspätung an.")
+    assert ("zwei Jahren", "P2Y", "duration") in dates_of(nlp, "Die Bank bietet eine Laufzeit ab zwei Jahren an.")
+    assert ("zwei Jahren", "P2Y", "duration") in dates_of(
+        nlp, "Freiheitsstrafen ab zwei Jahren werden nicht zur Bewährung ausgesetzt.")

@@ -1,6 +1,7 @@
-"""Numbers that are no FIGURE: vague amounts ("einige hundert"), identifiers (model numbers, sections
-of a law, alarm levels, school grades, transponders: identifiers.json), ranks, a storm's category,
-coordinates, match results, years before Christ; and the guards where a number stays a FIGURE."""
+"""Numbers that are no FIGURE: vague amounts ("einige hundert"), identifiers (model numbers, sections of a law,
+alarm levels, school grades, transponders: identifiers.json), ranks, a storm's category, coordinates, match
+results, years before Christ, the minutes of a clock time ("20 Uhr 15"); and the guards where a number stays a
+FIGURE."""
 import pytest
 
 from figure_helpers import abouts, doc_figs, fig_rows, figs
@@ -142,3 +143,12 @@ def test_version_numbers_after_the_plural_are_no_figures(nlp_model):
             "Architect des Softwareunternehmens Kevin Lynch Anfang April erneut einen Einblick in die kommenden "
             "Versionen 8 des Flash-Players (Codenamen: „Maelstrom“) und des Flash-Autoren-Tools (Codenamen „8Ball“) gegeben.")
     assert figs(nlp_model, text) == []
+
+
+# origin: session 31, Wikinews wn68535 and 10kGNAD gnad395 (a fourth unseen Wikinews sample)
+def test_minutes_after_uhr_are_no_figure(nlp):
+    # wn68535 and 10kGNAD gnad395: "4 Uhr 30", "20 Uhr 15" are clock times; the minutes were a FIGURE 30 / 15
+    assert not figs(nlp, "Die „Kachelmanngroupies“ standen seit 4 Uhr 30 morgens vor den Absperrgittern am Seiteneingang.",
+                    "2011-06-04")
+    s = "So startet auch der Bremer Tatort Wer Wind erntet, sät Sturm am Sonntag um 20 Uhr 15."
+    assert not figs(nlp, s, "2016-03-15")

@@ -1,9 +1,9 @@
-"""Units of FIGUREs: the table (units.tsv) and its forms (dative plurals, "km/h." at a sentence end,
-glued to the number), compound units ("pro Sekunde", "µg/m³": measures.json "per_unit"), money per unit,
-historical currencies, frequencies, temperatures, magnitudes."""
+"""Units of FIGUREs: the table (units.tsv) and its forms (dative plurals, "km/h." at a sentence end, glued to the
+number), compound units ("pro Sekunde", "µg/m³": measures.json "per_unit"), money per unit, historical currencies
+("Deutsche Mark"), subunits ("Pence"), frequencies, temperatures, magnitudes, lengths ("Nanometer")."""
 import pytest
 
-from figure_helpers import GNAD, figs, units_of
+from figure_helpers import GNAD, fig_rows, figs, gnad_sentence, units_of
 
 
 # origin: session 9, dev3 errors (an id without a set: dev3)
@@ -229,3 +229,25 @@ def test_a_sentence_period_glued_to_a_figure_is_split_off(nlp_model, text, expec
 ])
 def test_an_ordinal_before_a_capital_stays_an_ordinal(nlp_model, text):
     assert not [f for f in figs(nlp_model, text) if f[0].startswith("27")]
+
+
+# origin: session 29, Wikinews wn71492: "Deutsche Mark" with its adjective is the unit DEM; the amount had no unit and
+# measured "Mark"
+def test_deutsche_mark_is_a_unit(nlp_model):
+    rows = fig_rows(nlp_model, "Deutschland hatte bereits aufgrund eines Abkommens von 1961 Reparationszahlungen in "
+                               "Höhe von 40 Millionen Deutsche Mark an Italien bezahlt.")
+    assert ("40 Millionen Deutsche Mark", 40000000, "DEM", "Reparationszahlung") in rows, rows
+
+
+# origin: session 29 (second round), web_pages_de scinexx.com: "Nanometer" is a unit (nm); the amount had none
+def test_nanometer_is_a_unit(nlp_model):
+    rows = fig_rows(nlp_model, "Um das zu testen, verwendete das Forschungsteam nun einen 500-fach größeren Reaktor, dessen "
+                               "Lichtquelle aus einem dichten Array von LEDs der Wellenlänge 470 Nanometer bestand.")
+    assert any(r[0] == "470 Nanometer" and r[1] == 470 and r[2] == "nm" for r in rows), rows
+
+
+# origin: session 30's left list, 10kGNAD gnad671: "Pence" is the pound's subunit as "Cent" is the euro's (units.tsv);
+# it was 12.6 with no unit (and "Pence" its `about`)
+def test_pence_is_a_hundredth_of_a_pound(nlp_model):
+    got = {t: (v, u) for t, v, u in units_of(nlp_model, gnad_sentence("gnad671", "auf 12,6 Pence je Aktie"))}
+    assert got["12,6 Pence"] == (0.126, "GBP"), got

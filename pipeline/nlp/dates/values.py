@@ -275,7 +275,9 @@ class DateValues:
             off = self.rel_mods.get(mod) if mod else None
             if off is not None and off != 0:
                 d = resolve_weekday(anchor or base, wd, "past" if off < 0 else "future", strict=True)
-                if abs(off) > 1:
+                if abs(off) > 1 and mod not in self.deictic_mods:
+                    # "am vorvergangenen Samstag": a week more per step; a deictic adjective's offset counts
+                    # days ("am vorgestrigen Donnerstag", published on the Saturday after: the nearest one)
                     d = d + dt.timedelta(weeks=off + (1 if off < 0 else -1))
             elif off == 0:
                 # "diesen Samstag": the nearest one, but the one gone by in a past clause and the

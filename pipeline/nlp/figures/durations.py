@@ -181,11 +181,11 @@ class DurationRules:
         precisions."""
         import datetime as dt
 
-        ref = None
+        ref, ref_text = None, ""
         cands = list(doc.spans[DATE_SPANS]) if DATE_SPANS in doc.spans else []
         for sp in sorted(cands + list(new_dates), key=lambda x: x.start):
             if sp.end <= f["start"] and isinstance(sp._.value, str) and re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", sp._.value):
-                ref = sp._.value
+                ref, ref_text = sp._.value, sp.text
         from_text = ref is not None
         published = doc._.published if isinstance(doc._.published, str) else None
         if ref is None:
@@ -194,10 +194,16 @@ class DurationRules:
             return None
         value = self._shift(ref, f, sign)
         if value and from_text and sign > 0 and published and re.match(r"\d{4}", published) \
-                and value > published[:len(value)]:
+                and value > published[:len(value)] \
+                and not (re.search(r"\d{4}", ref_text) and ref[:len(published)] > published[:len(ref)]):
             # "Noch Anfang Januar ... Rund neun Monate später fehlt ihm nun ...", published 2022-09:
             # counted from a date the text named, a later date cannot lie after publication
-            # (the text reports it), so it is the publication's period
+            # (the text reports it), so it is the publication's period. Not when the date named is
+            # itself after publication and written with its year (our own rule, session 34): the text
+            # tells a plan, and the later date lies ahead too ("wird voraussichtlich am 16. Oktober 2007
+            # ... erscheinen und drei Tage später auch in Europa erhältlich sein", published 2007-03-31,
+            # wn39672). A date without a year ("im Oktober", "in 15 Jahren") was placed after
+            # publication by the rules' reading of its clause, which a later narrative may not share
             return published[:len(value)]
         return value
 

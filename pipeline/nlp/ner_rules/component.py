@@ -166,6 +166,13 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.compound_linkers = tuple(compounds["linkers"])
         self.compound_min_part = int(compounds["min_part"])
         self.org_years = strip_descriptors  # `trimmed`: an ORG span's last word a year is cut ('die [VIG] 2015'; session 33)
+        # `org_lead_noun`: '[Gewerkschaft IG Metall]' ORG -> 'IG Metall' (session 34), with org_apposition
+        self.org_lead_nouns = org_apposition
+        self.org_lead_keep = frozenset(data["org_lead_nouns"]["keep_heads"])
+        self.org_examples_on = org_apposition  # `org_examples`: 'Firmen wie [Evernote], [Dropbox] oder Google' (session 34)
+        self.org_examples_cfg = {k: frozenset(v) for k, v in data["org_examples"].items() if not k.startswith("_")}
+        self.english_roles = drop_common_nouns  # `english_role`: '[Chief Digital Officer]' ORG dropped (session 34)
+        self.english_role_cfg = {k: frozenset(v) for k, v in data["english_roles"].items() if not k.startswith("_")}
 
     def listed_place(self, text: str) -> bool:
         """`text` is a place of the lists: the model's gazetteer places, the place list or regions.tsv."""
@@ -241,6 +248,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         if self.org_apposition:
             out = self.news_sources(doc, out, repaired, typed)
             out = self.add_outlets(doc, out, repaired, typed)
+            if self.org_examples_on:
+                out = self.org_examples(doc, out, repaired, typed)
             if self.legal_form_names:
                 out = self.add_legal_form_names(doc, out, repaired, typed)
             if self.short_company_names:

@@ -1,5 +1,6 @@
-"""The review overlay as a user meets it (session 27's review): a review log written before
-overlapping kept spans were refused."""
+"""A review log written before overlapping kept spans were refused, on the committed run of the seeds: the
+decision that keeps the later of two overlapping spans is flagged `overlap` and not applied (the rest of the log is),
+`export` says why it left it out, and a log joined to itself with such an overlap is applied once and ends."""
 from __future__ import annotations
 
 import json

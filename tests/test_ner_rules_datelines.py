@@ -1,10 +1,13 @@
-"""presseschau_ner_rules, session 28 (LOC rules; issue 13). Each test runs the real text (10kGNAD in
-../shared/data/news) and checks that the miss comes back with the repair switched off."""
+"""presseschau_ner_rules: the place of a dateline ("Eisenstadt – Der burgenländische ...", derStandard's place
+before the dash after the teaser): a place of the place lists there is LOC where the model missed it
+(`add_dateline_places`), two places joined by a slash are one LOC each, and a dash inside a sentence or before a
+lower-case word is no dateline. Real text: 10kGNAD (../shared/data/news, read at run time); docs/measurements/ner.md,
+"Session 28" and "Session 29". Each test checks that the miss comes back with the repair switched off."""
 from __future__ import annotations
 
 import pytest
 
-from ner_rule_helpers import ents_with
+from ner_rule_helpers import ents_with, gnad_doc
 from repo_data import news_row
 
 
@@ -44,3 +47,14 @@ def test_a_dash_inside_a_sentence_or_before_a_lowercase_word_is_no_dateline(nlp_
     rules = nlp.get_pipe("presseschau_ner_rules")
     doc = nlp.make_doc("Er fuhr nach Wien – und dann weiter. Bern – das war alles.")
     assert [rules.dateline_places(doc, t.i) for t in doc if t.text in ("Wien", "Bern")] == [[], []]
+
+
+def test_dateline_places_joined_by_a_slash_are_one_loc_each(nlp_info):
+    # gnad544: "Frankfurt/Wien – Spekulationen über eine mögliche Kursänderung Saudi-Arabiens ..." (the
+    # dateline after the teaser): the model's one LOC over both places becomes two (as the dateline rule of
+    # session 28 adds "Garching/Heidelberg" as two where the model missed them)
+    doc = gnad_doc(nlp_info, "gnad544", "Frankfurt/Wien –", before=1)
+    # off: session 33's `split_slashed_places` splits a LOC of listed places joined by a slash too
+    on, off = ents_with(nlp_info, doc), ents_with(nlp_info, doc, datelines=False, slashed_places=False)
+    assert on[("Frankfurt", "LOC")] == 1 and on[("Wien", "LOC")] >= 1 and on[("Frankfurt/Wien", "LOC")] == 0, on
+    assert off[("Frankfurt/Wien", "LOC")] == 1, off
