@@ -470,6 +470,23 @@ class AboutContextRules:
             return None
         return prev
 
+    def _change_pair_first(self, doc: Doc, out: list, f: dict, unit: Optional[str]) -> Optional[Span]:
+        """Session 34 (our own rule): the figure X of "von X ... auf Y" when ``f`` is its Y and X took the noun right
+        before "von" (rule "context:von"): the last figure, in Y's unit and sentence, after "von" (`change_links`,
+        an adverb between allowed), and no verb, comma or semicolon between it and the "auf" before Y."""
+        if not out:
+            return None
+        q0 = self._qualifier_start(doc, f["start"])
+        prev = out[-1]
+        if q0 < 1 or doc[q0 - 1].text.lower() not in self.change_to or prev._.about_rule != "context:von" \
+                or prev._.unit != unit or not self._same_sentence(doc, prev.start, f["num"]):
+            return None
+        if not self._after_von(doc, self._qualifier_start(doc, prev.start)):
+            return None
+        if any(t.pos_ in ("VERB", "AUX") or t.text in (",", ";") for t in doc[prev.end: q0 - 1]):
+            return None
+        return prev
+
     def _changed_from(self, doc: Doc, q0: int) -> bool:
         """Is the amount that starts at ``q0`` (after "auf") the second of "von X auf Y" (`change_links`):
         "von" + a number (an adverb between allowed) right before the "auf"?"""
