@@ -93,3 +93,6 @@ def test_spec_list_amount_measures_its_label(nlp_model):
     assert got["186 Gramm"] == "Gewicht", got
     assert got["127 Zentimeter"] == "Transportlänge", got
     assert got["159,90 Euro"] == "Preis", got
+    # 10kGNAD gnad389: a period compared with is no label that names a measure (it was "Vorjahr" without the check)
+    got = dict(abouts(nlp_model, "Der Umsatz im Konzern solle 2016 auf circa 4 Mrd. Euro zulegen (Vorjahr: 3,716 Mrd. Euro)."))
+    assert got["3,716 Mrd. Euro"] != "Vorjahr", got

@@ -596,8 +596,9 @@ class AboutContextRules:
             # percentage, no duration) that ends a line "Label: amount" measures the label, a list item's bullet before it
             while label and not label[0].is_alpha and set(label[0].text) <= set("\\-*•–·"):
                 label = label[1:]
-            if len(label) != 1 or not self._is_noun(label[0]) or label[0].ent_type_ or lookup_unit(label[0].text) is not None:
-                return None
+            if len(label) != 1 or not self._is_noun(label[0]) or label[0].ent_type_ or lookup_unit(label[0].text) is not None \
+                    or label[0].text.lower() in self.period_nouns:
+                return None  # a period compared with names no measure: 10kGNAD gnad389 "(Vorjahr: 3,716 Mrd. Euro)"
         if not 0 < len(label) <= 3 or not all(t.is_alpha and t.text[:1].isupper() for t in label):
             return None  # the label starts its line and is one to three capitalised words
         if len(label) > 1 and label[0].text.lower() not in self.container_nouns:
