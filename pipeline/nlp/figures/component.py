@@ -543,9 +543,10 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
                     and (first := self._change_pair_first(doc, out, f, span._.unit)) is not None and first._.about != span._.about:
                 # session 34 (our own rule; 10kGNAD gnad669 "der Anteil der Austrittsbefürworter wuchs im Lauf des Abends von
                 # 17 auf 30 Prozent", gnad628 "der Anteil der Problemkredite an den Gesamtkrediten von 45 Prozent ... auf 60
-                # Prozent", gnad18 "sinkt der Preis ebenfalls mit der Zeit von 15 auf 14", web pages "Der bereinigte Verlust
-                # sank im Jahresvergleich von 228,4 auf 211,5 Millionen Dollar", "eine Absenkung der Mehrwertsteuer auf
-                # Tickets von 19 auf sieben Prozent": 11 pairs in the pool, none right before): both ends of a change
+                # Prozent", gnad406 "seine Wachstumsprognose gegenüber dem vergangenen Herbst von zwei auf 1,5 Prozent
+                # gesenkt", web pages "Der bereinigte Verlust sank im Jahresvergleich von 228,4 auf 211,5 Millionen Dollar",
+                # "eine Absenkung der Mehrwertsteuer auf Tickets von 19 auf sieben Prozent": 9 figures of the pool change,
+                # all wrong before and right after): both ends of a change
                 # measure the same, and the verb's subject or object or the change noun that Y gives names it better than
                 # the noun right before "von" (a time, a phrase inside the subject's attribute)
                 first._.about, first._.about_rule = span._.about, "change_pair"
