@@ -79,7 +79,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "unnamed_nouns", "unnamed_suffixes", "acronyms", "org_apposition_heads", "datelines", "chambers", "hyphen_org_heads", "place_prepositions",
         "term_acronyms", "news_sources", "dateline_places", "party_branches", "plural_place_heads", "lineups",
         "quoted_work_heads", "not_work_heads", "lowercase_forms", "company_short_names", "place_qualifiers", "club_short_names",
-        "compound_place_nouns"}),
+        "compound_place_nouns", "misc_version_numbers"}),
 }
 
 
@@ -96,6 +96,7 @@ NESTED_KEYS: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {
     ("ner_rules.json", ("company_short_names",)): frozenset({"heads"}),
     ("ner_rules.json", ("club_short_names",)): frozenset({"prefixes", "hyphen_roles", "not_after", "club_words"}),
     ("ner_rules.json", ("compound_place_nouns",)): frozenset({"place_heads", "linkers", "min_part"}),
+    ("ner_rules.json", ("misc_version_numbers",)): frozenset({"max_digits", "not_before_pos"}),
     ("ner_rules.json", ("news_sources",)): frozenset({"before", "after", "outlets", "after_verbs", "before_verbs"}),
     ("measures.json", ("stakes",)): frozenset({"before", "words", "prepositions", "verbs", "after_articles", "after_words",
                                                   "after_verbs"}),
