@@ -380,10 +380,10 @@ def test_the_fingerprint_covers_every_module_of_the_record_making_stages():
     """Every module of the stages that make a record is in the fingerprint, also in a subpackage
     (session 19 split nlp/figures.py into nlp/figures/, which the glob "nlp/*.py" missed: a change
     there would not have re-processed the corpus)."""
-    from pipeline.nlp import RECORD_FILES
+    from pipeline.nlp import record_files
     from pipeline.paths import PACKAGE
 
-    covered = {f for pattern in RECORD_FILES for f in PACKAGE.glob(pattern)}
+    covered = set(record_files())
     modules = [f for stage in ("clean", "nlp", "schema") for f in (PACKAGE / stage).rglob("*.py")
                if "__pycache__" not in f.parts]
     assert any(f.parent.name == "figures" for f in modules)
@@ -393,6 +393,9 @@ def test_the_fingerprint_covers_every_module_of_the_record_making_stages():
     # make a web page's and a Word file's meta and text
     assert {PACKAGE / name for name in ("ingest.py", "io.py", "html.py", "html_pages.py", "html_meta.py", "pdf.py", "docx.py",
                                         "record.py")} <= covered
+    # the language data, but not the notes beside it: a README edit re-processed the corpus
+    assert PACKAGE / "lang" / "de" / "dates.json" in covered and PACKAGE / "lang" / "de" / "place_names.tsv.gz" in covered
+    assert not [f for f in covered if f.suffix == ".md"] and (PACKAGE / "lang" / "de" / "README.md").is_file()
 
 
 def test_model_info_from_the_files_equals_the_loaded_pipelines(nlp_info):

@@ -247,6 +247,13 @@ def add_presseschau_components(nlp: Language) -> Language:
 # without anyone remembering to.
 RECORD_FILES = ("ingest.py", "io.py", "html*.py", "pdf.py", "docx.py", "odt.py", "record.py", "schema/*", "clean/*.py", "nlp/**/*.py", "lang/**/*")
 
+def record_files() -> list[Path]:
+    """The files of `RECORD_FILES`, without the notes beside the language data (README.md and the
+    LICENSE notes of lang/de): editing a note changed the fingerprint, so the whole corpus was
+    processed again, and the workers of a cluster run started meanwhile refused the driver's."""
+    return sorted({f for pattern in RECORD_FILES for f in PACKAGE.glob(pattern) if f.is_file() and f.suffix != ".md"})
+
+
 def pipeline_fingerprint(model_folder: Optional[Path], config: str = "") -> str:
     """Hash of the model's files (config.cfg, meta.json and the weights, so that retrained
     weights under an unchanged name and version still count as a change; `config` for a model
@@ -262,9 +269,7 @@ def pipeline_fingerprint(model_folder: Optional[Path], config: str = "") -> str:
             if f.is_file() and "__pycache__" not in f.parts:
                 h.update(str(f.relative_to(model_folder)).encode())
                 h.update(f.read_bytes())
-    package = PACKAGE
-    files = sorted({f for pattern in RECORD_FILES for f in package.glob(pattern) if f.is_file()})
-    for f in files + [ALIASES]:
+    for f in record_files() + [ALIASES]:
         if f.is_file():
             h.update(f.relative_to(f.parent.parent).as_posix().encode())
             h.update(f.read_bytes())

@@ -42,7 +42,10 @@ consistent (one sense per discourse; config ``propagate``, default on):
   like a proper name (POS PROPN/X where the model tags POS, or the alias table knows it),
   a person's surname (and, session 30, a listed first name: config ``first_names_alone``) only
   from a clean multi-token name (no acronym, no other known
-  name inside, e.g. not "Russlands Gegenstück"); ties without alias type change nothing.
+  name inside, e.g. not "Russlands Gegenstück", but its listed first name labelled PER alone may be: "Roger" ...
+  "Roger Federer", switch ``first_name_alone_inside``, session 34); ties without alias type change nothing.
+  A person's surname so voted is propagated after an attributive adjective too ("der überragende Zieler"; switch
+  ``surname_after_adjective``, session 34), where other forms stop (a common noun, "große Angst").
   Two span repairs go with it: a known name in the genitive plus the noun it modifies is cut
   to the name ("Putins Krieg" -> "Putins", "Russlands Präsidenten" -> "Russlands"), a
   person's span loses a leading title ("Außenminister Vassilenko" -> "Vassilenko").
@@ -209,6 +212,12 @@ class NameLinker:
     particle_surnames = True
     # no surname vote for a PER span that is a place or ends in a place the model called LOC (`_place_not_surname`, session 32)
     place_surnames_guard = True
+    # a person's listed first name that the model labelled PER alone in the article ("Roger" ... "Roger Federer") does
+    # not stop the full name's surname vote as a known name inside does ("Russlands Gegenstück"; session 34)
+    first_name_alone_inside = True
+    # a person's surname right after an attributive adjective is the person ("der überragende [Zieler]"), not a
+    # common noun as "große [Angst]" is: when the word is no common noun by the lemma table (session 34)
+    surname_after_adjective = True
 
     def __init__(self, aliases_path: Optional[str] = None, resolve_short_forms: bool = True, use_aliases: bool = True,
                  propagate: bool = True, min_support: int = 2, surname_wins: bool = True, context_wins: bool = True,
@@ -496,6 +505,26 @@ class NameLinker:
             return prev.pos_ == "ADJ"
         return prev.lower_.endswith(self.adjective_endings) and prev.lower_ not in self.not_adjectives
 
+    def _surname_after_adjective(self, doc: Doc, i: int, form: tuple[str, ...],
+                                 surnames: dict[tuple[str, ...], list[tuple[str, ...]]],
+                                 decided: dict[tuple[str, ...], Optional[str]]) -> bool:
+        """A one-word `form` at token `i` after a lowercase attributive adjective (`_common_noun_context`) that is
+        the surname of a person named in full in the article and no common noun by the lemma table: the person
+        ("der groß gewachsene [Doskozil]", "Der großartige [Schaub]", "dem derzeit verletzten [Epureanu]";
+        10kGNAD, session 34); not after an indefinite article ("einen [Fischer]"), nor a surname that is a noun
+        ("der neue [Bischof]"). Our rule (switch `surname_after_adjective`)."""
+        from .ner_rules.data import common_noun_lemma, person_names
+
+        if not self.surname_after_adjective or len(form) != 1 or form not in surnames or decided.get(form) != "PER":
+            return False
+        if doc[i - 1].lower_ in self.indefinite_articles or common_noun_lemma(form[0]) is not None \
+                or common_noun_lemma(doc[i].text) is not None:
+            return False
+        # the full name starts with a listed first name ("Ron-Robert Zieler": each part), not with a capitalised
+        # adjective or noun the model took for one ("Optimaler Start", "Gratis Training", "Southern Gothic")
+        firsts = person_names()[0]
+        return any(all(part in firsts for part in full[0].split("-")) for full in surnames[form])
+
     def article_before(self, doc: Doc, i: int) -> bool:
         """Token `i` comes right after a definite article ('an der [Corvette]'), not after the same
         word opening a relative clause (', der [Gerhardt] 2001 ...', ', laut dem [Kevin] ...') or
@@ -578,6 +607,23 @@ class NameLinker:
         # known name inside ("Russlands Gegenstück", "Putins Krieg", "Militärbündnis ODKB")
         known = {f[0] for f in votes if len(f) == 1}
         known |= {self._gen_base(self._word(toks[-1]), words) for toks, _ in per_multi}
+
+        def per_alone(toks: list[Token]) -> bool:
+            # the full name's first word, a listed first name as written (no genitive: not "Sarkozys
+            # Wahlkampfbudget"), that the model labelled alone, and PER only ("Roger" ... "Roger Federer"; session
+            # 34): the person named by the first name, no other name inside the span; the surname no listed place
+            # that the model labelled LOC in the article ("Franziskus von Ecuador", "in Ecuador"; a town's name as
+            # "Campbell" alone is no such sign) and no common noun by the lemma table or its compound head
+            # ("Strickmode")
+            from ..clean.data import place_names
+            from .ner_rules.data import common_noun_lemma, compound_head, person_names
+
+            first, last = self._word(toks[0]), self._word(toks[-1])
+            c = votes.get((first,))
+            place = last in place_names() and bool(votes.get((last,), Counter()).get("LOC"))
+            return bool(c) and set(c) == {"PER"} and first in person_names()[0] and not place \
+                and common_noun_lemma(last) is None and compound_head(last) is None
+        relaxed: set[tuple[str, ...]] = set()  # surnames voted only by `per_alone`
         surnames: dict[tuple[str, ...], list[tuple[str, ...]]] = {}  # surname -> the article's clean full names
         full_names: list[list[Token]] = []  # the person names whose surname is voted
         for toks, clean in per_multi:
@@ -585,8 +631,11 @@ class NameLinker:
             inner = [self._gen_base(self._word(t), words) for t in toks[:-1] if t.lower_ not in self.particles]
             if not clean or len(toks) > 4 or any("'" in t.text or "’" in t.text for t in toks) \
                     or not _WORD_RE.fullmatch(last) or last.isupper() or not last[:1].isupper() \
-                    or any(w in known for w in inner):
+                    or any(w in known and not (self.first_name_alone_inside and w == inner[0] and per_alone(toks))
+                           for w in inner):
                 continue
+            if any(w in known for w in inner):
+                relaxed.add((self._gen_base(last, words),))
             surname = (self._gen_base(last, words),)
             if self.place_surnames_guard and self._place_not_surname(toks, surname[0], votes):
                 continue
@@ -686,10 +735,15 @@ class NameLinker:
                 by_first.setdefault(w, []).append(f)
         added: list[Span] = []
         n = len(doc)
+        per_tokens = {x for e in new_ents if _LABEL_CLASS.get(e.label_) == "PER" for x in range(e.start, e.end)}
         for i, word in enumerate(doc_words):
             cands = by_first.get(word)
-            if not cands or blocked[i] or self._common_noun_context(doc, i, pos_tagged):
+            if not cands or blocked[i]:
                 continue
+            if self._common_noun_context(doc, i, pos_tagged):
+                cands = [f for f in cands if self._surname_after_adjective(doc, i, f, surnames, decided)]
+                if not cands:
+                    continue
             hit = None
             for f in cands:
                 j = i + len(f)
@@ -703,6 +757,8 @@ class NameLinker:
                     break
             if hit and hit[0] == i + 1 and decided[hit[1]] == "PER" and self.article_before(doc, i):
                 hit = None  # "Corvette" PER twice from the model: not "die [Corvette]" as well
+            if hit and hit[1] in relaxed and i > 0 and i - 1 in per_tokens:
+                hit = None  # "Virologe [Christian] Drosten": the model's first name alone before it, not a second person
             if hit and hit[1] in first_forms and pos_tagged and doc[i].pos_ != "PROPN":
                 hit = None  # a first name alone only where the tagger reads a proper noun ("Will" the verb, "Art")
             if hit:

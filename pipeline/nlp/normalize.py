@@ -79,7 +79,8 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "unnamed_nouns", "unnamed_suffixes", "acronyms", "org_apposition_heads", "datelines", "chambers", "hyphen_org_heads", "place_prepositions",
         "term_acronyms", "news_sources", "dateline_places", "party_branches", "plural_place_heads", "lineups",
         "quoted_work_heads", "not_work_heads", "lowercase_forms", "company_short_names", "place_qualifiers", "club_short_names",
-        "compound_place_nouns", "misc_version_numbers"}),
+        "compound_place_nouns", "org_lead_nouns", "english_roles", "org_examples",
+        "speaker_verbs", "role_surnames", "misc_version_numbers"}),
 }
 
 
@@ -97,7 +98,12 @@ NESTED_KEYS: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {
     ("ner_rules.json", ("club_short_names",)): frozenset({"prefixes", "hyphen_roles", "not_after", "club_words"}),
     ("ner_rules.json", ("compound_place_nouns",)): frozenset({"place_heads", "linkers", "min_part"}),
     ("ner_rules.json", ("misc_version_numbers",)): frozenset({"max_digits", "not_before_pos"}),
+    ("ner_rules.json", ("org_lead_nouns",)): frozenset({"keep_heads"}),
+    ("ner_rules.json", ("english_roles",)): frozenset({"roles", "degrees", "offices", "fillers", "not_with"}),
+    ("ner_rules.json", ("org_examples",)): frozenset({"heads", "links", "coordinators"}),
     ("ner_rules.json", ("news_sources",)): frozenset({"before", "after", "outlets", "after_verbs", "before_verbs"}),
+    ("ner_rules.json", ("speaker_verbs",)): frozenset({"lemmas", "after"}),
+    ("ner_rules.json", ("role_surnames",)): frozenset({"words", "after"}),
     ("measures.json", ("stakes",)): frozenset({"before", "words", "prepositions", "verbs", "after_articles", "after_words",
                                                   "after_verbs"}),
     ("measures.json", ("bracket_measure",)): frozenset({"not_units", "share_nouns"}),

@@ -40,7 +40,8 @@ component config:
   the tagger calls no noun ("Ohnehin", "Oder") or that the Bundestag protocols write in lower case more
   often ("[Stirbt] ein Mensch"; session 32, ``lowercase_forms``) are removed too, whatever the article's topic,
   and (session 27) an acronym or formula of a common term (``term_acronyms``: "also [DPI]",
-  "fünf [BTC]", "Ammoniak ([NH3])");
+  "fünf [BTC]", "Ammoniak ([NH3])"), and (session 34) an English job title or degree the model called ORG
+  ("[Chief of the Air Staff]", "[Assistant Professors]"; `english_role`, switch ``english_roles``);
 * ``drop_compound_nouns`` -- an ORG single word whose compound head is such a noun
   ("Armutsgrenze"), except institutions ("Bundeskriminalamt", "Burgtheater"); and (session 31) a PER or LOC
   single word whose compound head is an inflected form of such a noun other than its genitive ("Seemöwen",
@@ -153,6 +154,11 @@ component config:
   ``legal_form_names``), and ``strip_descriptors`` lets a name run on into the legal form right after it
   ("[Deutscher Schwimm-Verband] e.V." -> "Deutscher Schwimm-Verband e.V."; `legal_form_end`, switch
   ``legal_form_ends``), which the gold always takes into the name.
+  Session 34 (the dev sets' ORG errors and the 10kGNAD/web pool): an ORG span that starts with an organisation
+  noun before a name of its own loses the noun ("[Gewerkschaft IG Metall]" -> "IG Metall", "Marktforschungsinstitut
+  [GfK]"; `org_lead_noun`, switch ``org_lead_nouns``; not "Gewerkschaft Deutscher Lokomotivführer", "Bank Austria"),
+  and the names listed after a plural organisation noun and "wie" are ORG ("Firmen wie [Evernote], [Dropbox] oder
+  Google"; `org_examples`, switch ``org_examples_on``).
 
 * ``datelines`` (session 16, real web news) -- the agency tags of a dateline the model missed
   are ORG: a place at a line's start, then the tags in brackets joined by slashes, then a full

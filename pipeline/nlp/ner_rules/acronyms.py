@@ -134,6 +134,15 @@ class AcronymRules:
             if any(e.label_ == "PER" for e in inside):
                 continue
             label = self.acronym_label(doc[start:i], inside[0].label_ if inside else None)
+            if label == "ORG" and self.english_role(doc[start:i], label):
+                # "der [Master of Business Administration] ([MBA])", "Chief Digital Officer (CDO)": a title and its
+                # acronym, no organisation (`english_role`, session 34): the model's ORG on the acronym goes too
+                drop = [e for e in ents if e.start == i + 1 and e.end == i + 2 and e.label_ == "ORG"]
+                if drop:
+                    ents = [e for e in ents if e not in drop]
+                    repaired.extend(Span(doc, e.start, e.end, label="DROPPED") for e in drop)
+                    changed = True
+                continue
             span = Span(doc, start, i, label=label)
             ents = [e for e in ents if e not in inside] + [span]
             repaired.append(span)

@@ -146,6 +146,12 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.org_head_words = frozenset(w.casefold() for w in self.org_heads) \
             | {w for w, lab in self.appositive_heads.items() if lab == "ORG"} | set(self.org_apposition_heads)
         self.first_name_surnames = persons  # `add_persons`: '[Gabi] Sprickler-Falschlunger' (session 33)
+        self.speakers = persons  # `add_speakers`: 'sagt [Bilalic].' (session 34)
+        self.speaker_lemmas = frozenset(data["speaker_verbs"]["lemmas"])
+        self.speaker_after = frozenset(data["speaker_verbs"]["after"])
+        self.role_surnames = persons  # `role_surname`: 'der Vorsitzende [Richter]' (session 34)
+        self.role_surname_words = frozenset(data["role_surnames"]["words"])
+        self.role_surname_after = frozenset(data["role_surnames"]["after"])
         self.bracketed_place_before = places  # `coordinated_with_place`: 'Breslau (Wroclaw) und [Walbrzych]' (session 33)
         self.club_short_names_on = persons  # `club_short_names`: 'SK Rapid Wien' ... '[Rapid]' ORG (session 33)
         clubs = data["club_short_names"]
@@ -164,6 +170,13 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.misc_version_numbers = re.compile(r"\d{1,%d}(?:\.\d+)*(?:-\d+)?(?:[a-z]{1,2}\d*)?" % int(versions["max_digits"])) \
             if kinds else None
         self.version_not_before_pos = frozenset(versions["not_before_pos"])
+        # `org_lead_noun`: '[Gewerkschaft IG Metall]' ORG -> 'IG Metall' (session 34), with org_apposition
+        self.org_lead_nouns = org_apposition
+        self.org_lead_keep = frozenset(data["org_lead_nouns"]["keep_heads"])
+        self.org_examples_on = org_apposition  # `org_examples`: 'Firmen wie [Evernote], [Dropbox] oder Google' (session 34)
+        self.org_examples_cfg = {k: frozenset(v) for k, v in data["org_examples"].items() if not k.startswith("_")}
+        self.english_roles = drop_common_nouns  # `english_role`: '[Chief Digital Officer]' ORG dropped (session 34)
+        self.english_role_cfg = {k: frozenset(v) for k, v in data["english_roles"].items() if not k.startswith("_")}
 
     def listed_place(self, text: str) -> bool:
         """`text` is a place of the lists: the model's gazetteer places, the place list or regions.tsv."""
@@ -241,6 +254,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         if self.org_apposition:
             out = self.news_sources(doc, out, repaired, typed)
             out = self.add_outlets(doc, out, repaired, typed)
+            if self.org_examples_on:
+                out = self.org_examples(doc, out, repaired, typed)
             if self.legal_form_names:
                 out = self.add_legal_form_names(doc, out, repaired, typed)
             if self.short_company_names:
@@ -250,6 +265,10 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
             out = self.join_party_branches(doc, out, repaired, typed)
         if self.persons:
             out = self.add_persons(doc, out, repaired, typed)
+        if self.speakers:
+            out = self.add_speakers(doc, out, repaired)
+        if self.role_surnames:
+            out = self.role_surname(doc, out, repaired)
         if self.lineups:
             out = self.add_lineup_players(doc, out, repaired, typed)
         if self.club_short_names_on:

@@ -118,6 +118,57 @@ class PersonRules:
         typed.extend(new)
         return sorted([e for k, e in enumerate(ents) if k not in drop] + new, key=lambda e: e.start)
 
+    def add_speakers(self, doc: Doc, ents: list[Span], repaired: list[Span]) -> list[Span]:
+        """PER for a capitalised proper noun alone right after a verb of saying and right before a punctuation
+        mark (ner_rules.json ``speaker_verbs``), where no entity is: the speaker of a quote ("sagt [Bilalic].",
+        "meinte [Torgersen],"; 10kGNAD and web pages, session 34: the model left these out where the person is
+        named by the surname alone). Our rule. Not a listed place, an organisation word, a legal form, a role word,
+        a common noun by the lemma table, an acronym or an outlet (`news_sources` types those after reporting
+        verbs, which are not in the list)."""
+        owner = {i for e in ents for i in range(e.start, e.end)}
+        new: list[Span] = []
+        for i in range(1, len(doc) - 1):
+            t, verb = doc[i], doc[i - 1]
+            w = t.text
+            if i in owner or verb.lemma_ not in self.speaker_lemmas or verb.pos_ not in ("VERB", "AUX") \
+                    or doc[i + 1].text not in self.speaker_after or t.pos_ != "PROPN" or t.is_sent_start:
+                continue
+            if not w[:1].isupper() or not w.isalpha() or w.isupper() or self.listed_place(w) or w in self.org_heads \
+                    or w in self.legal_forms or w in self.source_outlets or self.is_role(t) \
+                    or common_noun_lemma(w) is not None:
+                continue
+            new.append(Span(doc, i, i + 1, label="PER"))
+        if not new:
+            return ents
+        repaired.extend(new)
+        return sorted(ents + new, key=lambda e: e.start)
+
+    def role_surname(self, doc: Doc, ents: list[Span], repaired: list[Span]) -> list[Span]:
+        """A PER span that begins with a word that is a role and a surname (ner_rules.json ``role_surnames``:
+        "Richter") right after a lowercase attributive adjective or a word of ``after`` ("Vorsitzende") loses that
+        word, and goes where nothing is left: "der Vorsitzende [Richter]", "der Vorsitzende Richter [Klaus
+        Tolksdorf]" (Wikinews train, 10kGNAD; session 34). Our rule. The painter ("die sich [Richter] (83) und
+        Pärt") stays: no adjective before him."""
+        out: list[Span] = []
+        changed = False
+        for e in ents:
+            i = e.start
+            if e.label_ != "PER" or i == 0 or e[0].text not in self.role_surname_words:
+                out.append(e)
+                continue
+            prev = doc[i - 1]
+            if not (prev.text in self.role_surname_after or (prev.pos_ == "ADJ" and prev.text.islower())):
+                out.append(e)
+                continue
+            changed = True
+            if e.end - i == 1:
+                repaired.append(Span(doc, e.start, e.end, label="DROPPED"))
+                continue
+            span = Span(doc, i + 1, e.end, label="PER")
+            out.append(span)
+            repaired.append(span)
+        return out if changed else ents
+
     def place_or_genitive(self, span: Span, ents: list[Span]) -> bool:
         """A place of the gazetteer, or a genitive of one or of another name of the article: after a
         role word it is whose role it is ("Trainer [Ghanas]", "Schlussmann [Kameruns]"), not the
