@@ -347,14 +347,32 @@ class AddedNameRules:
         guards of `add_places` (`place_word`: no first name, surname or common noun; no capitalised name
         after it, `longer_name_after`)."""
         out: list[Span] = []
+        person_ends = {e[-1].text for e in ents if e.label_ == "PER" and len(e) > 1} if self.countries_as_persons else set()
         for e in ents:
-            if e.label_ == "PER" and len(e) == 1 and e.start >= 1 \
-                    and doc[e.start - 1].lower_ in self.place_prepositions and doc[e.start - 1].lower_ != "von" \
-                    and self.place_word(doc[e.start]) and not self.longer_name_after(doc, e.end):
+            if e.label_ == "PER" and len(e) == 1 and ((
+                    e.start >= 1 and doc[e.start - 1].lower_ in self.place_prepositions and doc[e.start - 1].lower_ != "von"
+                    and self.place_word(doc[e.start]) and not self.longer_name_after(doc, e.end))
+                    or (self.countries_as_persons and self.country_word(doc[e.start], person_ends))):
                 e = Span(doc, e.start, e.end, label="LOC")
                 repaired.append(e)
             out.append(e)
         return out
+
+    def country_word(self, t: Token, person_ends: set[str]) -> bool:
+        """Token `t` is a country or continent (ner_rules.json ``countries``: CLDR's and ISO 3166-1's single-word
+        German names) or a region of regions.tsv, or the genitive in -s of one, in any context: 'Spitzenreiter
+        [Lettland] führt', '[Thüringens] Autohäuser' (web dev), 'betonte [Brasiliens] Teamkicker', 'hatte ein
+        Vertreter [Kaliforniens]' (10kGNAD); not a listed first name or surname ('Israel'), and not the last word
+        of a longer PER of the text (`person_ends`: 'Rosa Luxemburg' ... '[Luxemburg]'). Our rule (session 34):
+        on the pool (10kGNAD, web_pages_de) all 32 model PERs it turns were a place, or a place inside a longer
+        name ('Böll-Stiftung Frankreich'), none a person."""
+        word = t.text
+        if not word.isalpha() or word in person_ends:
+            return False
+        base = word[:-1] if word.endswith("s") and word not in self.countries and word not in self.regions else word
+        if base not in self.countries and base not in self.regions:
+            return False
+        return not any(w in self.first_names or w in self.surnames for w in (word, base))
 
     def place_word(self, t: Token, any_region: bool = False) -> bool:
         """Token `t` is a place by the place lists and no other word: one capitalised word of

@@ -162,6 +162,9 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         compounds = data["compound_place_nouns"]  # `compound_common_noun` (session 33), with the compound drop
         self.drop_compound_places = drop_compound_nouns
         self.slashed_places = places  # `split_slashed_places` (session 33), with the places repair
+        # `places_read_as_persons`: a country or region the model read as a PER is LOC in any context (session 34)
+        self.countries_as_persons = places
+        self.countries = frozenset(data["countries"]["words"])
         self.compound_place_heads = frozenset(compounds["place_heads"])
         self.compound_linkers = tuple(compounds["linkers"])
         self.compound_min_part = int(compounds["min_part"])
