@@ -162,6 +162,16 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         compounds = data["compound_place_nouns"]  # `compound_common_noun` (session 33), with the compound drop
         self.drop_compound_places = drop_compound_nouns
         self.slashed_places = places  # `split_slashed_places` (session 33), with the places repair
+        # `places_read_as_persons`: a country or region the model read as a PER is LOC in any context (session 34)
+        self.countries_as_persons = places
+        self.countries = frozenset(data["countries"]["words"])
+        west = data["west_bloc"]  # `add_west_bloc`: 'Westen' as the bloc is LOC (session 34), with the places repair
+        self.west_bloc = places
+        self.west_words = frozenset(west["words"])
+        self.west_articles = frozenset(west["articles"])
+        self.west_not_after = frozenset(west["not_after"])
+        self.west_compass = frozenset(west["compass"])
+        self.west_window = int(west["window"])
         self.compound_place_heads = frozenset(compounds["place_heads"])
         self.compound_linkers = tuple(compounds["linkers"])
         self.compound_min_part = int(compounds["min_part"])
@@ -279,6 +289,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
             out = self.add_roads(doc, out, repaired)
         if self.places:
             out = self.add_places(doc, out, repaired)
+            if self.west_bloc:
+                out = self.add_west_bloc(doc, out, repaired)
             if self.slashed_places:
                 out = self.split_slashed_places(doc, out, repaired)
         if self.acronyms:
