@@ -17,7 +17,7 @@ _ACRONYM_MAX = 6
 #: organisation's or place's (session 26: "Mac OS X 10.7" ORG, "Android 8.1" LOC; gold MISC)
 VERSION_NUMBER = re.compile(r"\d+(?:\.\d+)+")
 EVENT_YEAR = re.compile(r"(?:1[89]|20)\d\d")  # `kind_label`: a year after an event's head word
-#: `version_end` (session 34): a version number right after a name, also with a pre-release suffix ("5.0a2",
+#: `product_version_end` (session 34): a version number right after a name, also with a pre-release suffix ("5.0a2",
 #: "4.0b1"); not a number in thousands ("1.200", "10.000": every group after the first of three digits)
 VERSION_AFTER = re.compile(r"\d+(?:\.\d+)+(?:[ab]\d*)?")
 THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
@@ -81,7 +81,7 @@ class LabelRules:
             return None  # "Moskauer Stadion": a description, no building's name (GUIDELINES.md); "Frankfurter Musikpreis" is one
         return kind if kind != label else None
 
-    def version_end(self, doc, start: int, end: int, label: str) -> int:
+    def product_version_end(self, doc, start: int, end: int, label: str) -> int:
         """`end` + 1 where a version number follows a PER/ORG/LOC span on the same line: the number is
         part of a product's name, which `product_label` then makes MISC (session 34, our own rule: the
         model's "[Opera] 10.6", "[OS X] 10.10" ORG, "Firefox 5.0a2" PER on web2 dev; GUIDELINES.md:

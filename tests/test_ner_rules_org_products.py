@@ -1,6 +1,6 @@
 """presseschau_ner_rules, session 34 (issue 13): products the model calls ORG, PER or LOC are MISC (GUIDELINES.md:
 products and models MISC, "iPhone", "Windows Vista"). (1) A version number right after the name belongs to it
-(labels.py `version_end`, switch ``version_after``): "[Opera 10.6]" MISC, not "[Opera]" ORG; not a clock time of a TV
+(labels.py `product_version_end`, switch ``version_after``): "[Opera 10.6]" MISC, not "[Opera]" ORG; not a clock time of a TV
 listing, not a number in thousands. (2) A one-word ORG of "i" and a capitalised word is a maker's product
 (`product_label`, switch ``i_products``; ner_rules.json ``i_products``): "in der [iCloud]". Real sentences of web2 dev
 and 10kGNAD (docs/measurements/ner.md, "Session 34 (products and cue-less companies)"); each comes back wrong with
