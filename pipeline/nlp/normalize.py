@@ -80,7 +80,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "term_acronyms", "news_sources", "dateline_places", "party_branches", "plural_place_heads", "lineups",
         "quoted_work_heads", "not_work_heads", "lowercase_forms", "company_short_names", "place_qualifiers", "club_short_names",
         "compound_place_nouns", "org_lead_nouns", "english_roles", "org_examples",
-        "speaker_verbs", "role_surnames", "i_products"}),
+        "speaker_verbs", "role_surnames", "i_products", "misc_version_numbers"}),
 }
 
 
@@ -97,6 +97,7 @@ NESTED_KEYS: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {
     ("ner_rules.json", ("company_short_names",)): frozenset({"heads"}),
     ("ner_rules.json", ("club_short_names",)): frozenset({"prefixes", "hyphen_roles", "not_after", "club_words"}),
     ("ner_rules.json", ("compound_place_nouns",)): frozenset({"place_heads", "linkers", "min_part"}),
+    ("ner_rules.json", ("misc_version_numbers",)): frozenset({"max_digits", "not_before_pos"}),
     ("ner_rules.json", ("org_lead_nouns",)): frozenset({"keep_heads"}),
     ("ner_rules.json", ("english_roles",)): frozenset({"roles", "degrees", "offices", "fillers", "not_with"}),
     ("ner_rules.json", ("org_examples",)): frozenset({"heads", "links", "coordinators"}),

@@ -1,6 +1,6 @@
 """Years and day words that are no DATE: a year that is part of a name ("EuroCup 2007", "Konklave
 2005") and the last day of a thing, not of a time (dates.json "event_name_suffixes", "event_name_heads",
-"last_of_event")."""
+"last_of_event"), and a newspaper named after a weekday ("Welt am Sonntag", dates.json "newspaper_day_titles")."""
 from figure_helpers import dates_of
 
 
@@ -58,3 +58,22 @@ def test_von_heute_auf_morgen_is_no_date(nlp):
     # no real sentence found for the literal reading: tonight's night stays dated
     assert ("morgen", "2007-01-26", "date") in dates_of(
         nlp, "In der Nacht von heute auf morgen wird Sturm erwartet.", "2007-01-25")
+
+
+# origin: session 28, read beside the known open classes (class 2)
+# (weekdays): a newspaper named after a weekday ("Welt am Sonntag", "Bild am Sonntag",
+# dates.json "newspaper_day_titles") is a name, no DATE; 13 such names in Wikinews, 10kGNAD and the web pages,
+# each a newspaper; "in der ORF-Pressestunde am Sonntag" stays a DATE
+def test_a_newspaper_named_after_sunday_is_no_date(nlp):
+    from repo_data import news_row
+
+    text = news_row("10kgnad_test.jsonl.gz", "id", "gnad653")["text"]
+    i = text.index("Eine Sprecherin sagte der Welt am Sonntag")
+    sent = text[i: text.index(".", i) + 1]
+    assert "Sonntag" not in [t for t, _, _ in dates_of(nlp, sent, "2016-03-15")]
+    rundschau = ("So berichtete die in Oberösterreich erscheinende „Rundschau am Sonntag“ gestern von einer Initiative "
+                 "oberösterreichischer Geistlicher, die den Amtsantritt Wagners als Weihbischof von Linz verhindern "
+                 "wollten.")  # wn56063
+    assert dates_of(nlp, rundschau, "2009-02-16") == [("gestern", "2009-02-15", "date")]
+    assert dates_of(nlp, "Das sagte Faymann in der ORF-Pressestunde am Sonntag.", "2016-03-15") == \
+        [("Sonntag", "2016-03-13", "date")]

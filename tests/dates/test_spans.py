@@ -1,10 +1,12 @@
 """How far a DATE of a day reaches and which day it is: a part of the day with a date ("am Nachmittag des 7.
 Dezember", "am frühen Mittwochmorgen"), a modifier before a weekday and its numeric date, a day and month in
 brackets after a weekday ("am Mittwoch (26.06)"), day ranges ("15.-18.03.2018", "vom 10. zum 11. Januar"), the
-weekday of a named week (dates.json "day_parts", "day_adjectives", "day_list_links", "relative_modifiers")."""
+weekday of a named week, every day of a comma list of days ("24., 25., 26. und 31. Dezember") (dates.json
+"day_parts", "day_adjectives", "day_list_links", "relative_modifiers")."""
 import pytest
 
 from figure_helpers import GNAD, date_values, dates_of
+from repo_data import news_row
 
 
 # origin: session 12, DATE classes (an id without a set: a train article outside the rule dev sets)
@@ -222,3 +224,26 @@ def test_day_and_month_in_brackets_after_a_weekday_is_its_own_date(nlp):
     assert ("28.06.", "2013-06-28", "date") in got
     # a bracketed number pair after no weekday stays no DATE
     assert not [d for d in dates_of(nlp, "Der Wert lag bei 3,5 (26.06) Punkten.", "2013-06-30") if "26" in d[0]]
+
+
+EMDEN = "tests/eval/reisen-mit-dem-internet.de.emden-21416.html"
+
+
+def _line(text: str, key: str) -> str:
+    i = text.index(key)
+    a = text.rfind("\n", 0, i)
+    b = text.find("\n", i)
+    return text[a + 1: b if b >= 0 else len(text)]
+
+
+# origin: session 28, known open classes (class 1)
+# "24., 25., 26. und 31. Dezember" (web_pages_de, the only list of three or more days in
+# Wikinews, 10kGNAD and the web pages): each day before the comma is a DATE of the list's month,
+# as the first of "2. und 3. Januar" is (GUIDELINES.md: an elliptic first member is its own DATE)
+def test_every_day_of_a_comma_list_is_a_date_of_the_lists_month(nlp):
+    line = _line(news_row("web_pages_de.jsonl.gz", "file", EMDEN)["markdown_extract"], "26. und 31. Dezember")
+    got = dates_of(nlp, line, "2019-06-01")
+    days = [(t, v) for t, v, _ in got if v and v[5:7] == "12"]
+    assert [t for t, _ in days] == ["24.", "25.", "26.", "31. Dezember"]
+    assert {v[:8] for _, v in days} == {"2018-12-"}
+    assert [v[8:] for _, v in days] == ["24", "25", "26", "31"]

@@ -1,7 +1,8 @@
 """The direction of a date without its year or week (a day and month, a weekday, a month): the tense of its
 clause (dates.json "tense": perfects, modals, infinitives, preterites), "seit", and plans and announcements that
 put it ahead (dates.json "postponed_to"), the state of a plan ("sind ... geplant") and a term set in the past
-("bis zum 20. Juni verlängert")."""
+("bis zum 20. Juni verlängert"), an upcoming event named in a past sentence ("kommende", dates.json "ahead_attributes";
+"nächste" is "the following" there)."""
 import pytest
 
 from figure_helpers import article_until, date_values, dates_of
@@ -454,3 +455,25 @@ def test_seit_before_a_present_participle_stays_behind(nlp):
     # Monday after; a day after "seit" or "vom" lies behind whatever participle follows
     got = date_values(nlp, "Die seit Montag laufenden Verhandlungen wurden am Abend abgebrochen.", "2022-01-08")
     assert ("Montag", "2022-01-03") in got, got
+
+
+# origin: session 28, known open classes (class 5)
+# an upcoming event named in a past sentence. "kommende" (dates.json "ahead_attributes") before the
+# noun the date is the "am" attribute of puts the event ahead, whatever the verb's tense (wn9019: was 2004);
+# of the 17 sentences of Wikinews, 10kGNAD and the web pages with that shape only this one changes
+def test_a_date_of_a_coming_event_lies_ahead_in_a_past_sentence(nlp_model):
+    text = "Für die kommende Bundestagswahl am 18. September kündigte er seine Kandidatur an."  # wn9019
+    assert dates_of(nlp_model, text, "2005-07-21") == [("18. September", "2005-09-18", "date")]
+
+
+# origin: session 28, review of the known open classes (class 5)
+# "nächste" is no "ahead" attribute. In a past narrative it is "the following" (the next
+# meeting after the one told of), so the past tense keeps the date behind (the reviewer's sentences; Wikinews
+# has no sentence where "nächste" put such a date ahead)
+@pytest.mark.parametrize("text,published,expected", [
+    ("Bei der nächsten Sitzung am 3. März wurde der Antrag abgelehnt.", "2022-06-01", ("3. März", "2022-03-03")),
+    ("Die nächste Ausgabe im Mai war ausverkauft.", "2022-08-01", ("Mai", "2022-05")),
+    ("Vor dem nächsten Spiel am Dienstag hatte der Trainer gewarnt.", "2022-08-04", ("Dienstag", "2022-08-02")),
+])
+def test_naechste_in_a_past_sentence_is_the_following_not_ahead(nlp_model, text, published, expected):
+    assert dates_of(nlp_model, text, published) == [(*expected, "date")]

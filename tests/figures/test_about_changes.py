@@ -120,3 +120,17 @@ def test_change_noun_von_unchanged(nlp_model):
     got = doc_figs(nlp_model, "Der Deutsche Aktienindex (Dax) schloss am Freitag mit einem Plus von 1,3 Prozent bei "
                               "6116 Indexpunkten.")
     assert got[0] == ("1,3 Prozent", 1.3, "%", "Plus")
+
+
+# origin: session 34, 10kGNAD gnad669 and gnad406, web page web24 of web_pages_de: the X of "von X auf Y" takes the Y's
+# verb subject or object, not the noun right before "von" (a time or a phrase inside the subject; component.py
+# `_CHANGE_PAIR_RULES`; "Abend", "Herbst" and "Jahresvergleich" before)
+@pytest.mark.parametrize("text, first, expected", [
+    ("Das Publikum in der Londoner Methodistenhalle beklatschte sie freundlich, und der Anteil der Austrittsbefürworter "
+     "wuchs im Lauf des Abends von 17 auf 30 Prozent.", "17", "Austrittsbefürworter"),
+    ("Auch der Internationale Währungsfonds (IWF) hat auf das politische Chaos reagiert und seine Wachstumsprognose "
+     "gegenüber dem vergangenen Herbst von zwei auf 1,5 Prozent gesenkt.", "zwei", "Wachstumsprognose"),
+    ("Der bereinigte Verlust sank im Jahresvergleich von 228,4 auf 211,5 Millionen Dollar.", "228,4", "Verlust"),
+])
+def test_change_pair_first_takes_the_seconds_subject(nlp_model, text, first, expected):
+    assert dict(abouts(nlp_model, text))[first] == expected

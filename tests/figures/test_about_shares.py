@@ -236,3 +236,14 @@ def test_share_in_a_clause_with_its_own_verb_takes_no_whole_from_the_sentence_be
     got = abouts(nlp_model, "Die Schulden betragen 240 Prozent der Wirtschaftsleistung. Jeder Dritte ist arbeitslos, "
                             "viele Firmen sparen 20 Prozent.")
     assert ("240 Prozent", "Wirtschaftsleistung") in got and ("20 Prozent", "Wirtschaftsleistung") not in got, got
+
+
+# origin: session 34, 10kGNAD gnad628 and gnad310: a possessive determiner after a share opens its partitive genitive
+# (measures.json `share_genitive_articles`; none before)
+@pytest.mark.parametrize("text, figure, expected", [
+    ("Seit Jahresanfang hat die Währung gegenüber dem US-Dollar knapp 40 Prozent ihres Wertes verloren.",
+     "40 Prozent", "Wert"),
+    ("Nach 30 Fahrsekunden hatte ich jedenfalls schon 80 Prozent meines späteren Rückstandes.", "80 Prozent", "Rückstand"),
+])
+def test_share_of_a_possessive_genitive(nlp_model, text, figure, expected):
+    assert dict(abouts(nlp_model, text))[figure] == expected

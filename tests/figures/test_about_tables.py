@@ -88,3 +88,19 @@ def test_bracketed_numbers_of_unlike_lines_share_nothing(nlp_model):
     # a bare number in a bracket on the line after a labelled one, but not closing an item the same way
     text = "Die Gemeinde hat viele Vereine ( Sport, Mitglieder: 350)\nDer Chor (seit 1990) probt 2 Mal."
     assert ("2", "Mitglied") not in abouts(nlp_model, text)
+
+
+# origin: session 34, web page web110 of web_pages_de (a fishing rod's test, its closing spec list): an amount with a
+# unit that ends a "Label: amount" list line measures the one-word label, the item's bullet before it (none before)
+def test_spec_list_amount_measures_its_label(nlp_model):
+    text = ("Merkmale der Testrute\n\n\\- Länge: 2,44 Meter\n\n\\- Wurfgewicht: 10 bis 40 Gramm\n\n"
+            "\\- Gewicht: 186 Gramm\n\n\\- Transportlänge: 127 Zentimeter\n\n\\- Preis: 159,90 Euro\n")
+    got = dict(abouts(nlp_model, text))
+    assert got["2,44 Meter"] == "Länge", got
+    assert got["10"] == got["40 Gramm"] == "Wurfgewicht", got
+    assert got["186 Gramm"] == "Gewicht", got
+    assert got["127 Zentimeter"] == "Transportlänge", got
+    assert got["159,90 Euro"] == "Preis", got
+    # 10kGNAD gnad389: a period compared with is no label that names a measure (it was "Vorjahr" without the check)
+    got = dict(abouts(nlp_model, "Der Umsatz im Konzern solle 2016 auf circa 4 Mrd. Euro zulegen (Vorjahr: 3,716 Mrd. Euro)."))
+    assert got["3,716 Mrd. Euro"] != "Vorjahr", got

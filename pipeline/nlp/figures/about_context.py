@@ -470,6 +470,23 @@ class AboutContextRules:
             return None
         return prev
 
+    def _change_pair_first(self, doc: Doc, out: list, f: dict, unit: Optional[str]) -> Optional[Span]:
+        """Session 34 (our own rule): the figure X of "von X ... auf Y" when ``f`` is its Y and X took the noun right
+        before "von" (rule "context:von"): the last figure, in Y's unit and sentence, after "von" (`change_links`,
+        an adverb between allowed), and no verb, comma or semicolon between it and the "auf" before Y."""
+        if not out:
+            return None
+        q0 = self._qualifier_start(doc, f["start"])
+        prev = out[-1]
+        if q0 < 1 or doc[q0 - 1].text.lower() not in self.change_to or prev._.about_rule != "context:von" \
+                or prev._.unit != unit or not self._same_sentence(doc, prev.start, f["num"]):
+            return None
+        if not self._after_von(doc, self._qualifier_start(doc, prev.start)):
+            return None
+        if any(t.pos_ in ("VERB", "AUX") or t.text in (",", ";") for t in doc[prev.end: q0 - 1]):
+            return None
+        return prev
+
     def _changed_from(self, doc: Doc, q0: int) -> bool:
         """Is the amount that starts at ``q0`` (after "auf") the second of "von X auf Y" (`change_links`):
         "von" + a number (an adverb between allowed) right before the "auf"?"""
@@ -550,15 +567,19 @@ class AboutContextRules:
 
     def _about_label(self, doc: Doc, f: dict) -> Optional[Token]:
         """A count that ends a "Label: N" line of a table counts the label: "Stimmberechtigte: 39611",
-        "Anzahl Gemeinden: 17 / 17" (a container noun first: the noun after it). Counts only: "Partei:
-        28.56 %" is a party's result, which the label does not name."""
-        if f["unit"] is not None:
+        "Anzahl Gemeinden: 17 / 17" (a container noun first: the noun after it). Not a percentage: "Partei:
+        28.56 %" is a party's result, which the label does not name. An amount with another unit measures a
+        one-word label (session 34: "- Gewicht: 186 Gramm")."""
+        measure = f["unit"] is not None
+        if measure and (f["unit"] == "%" or f["unit"] in _TIME_UNITS):
             return None
-        if f["start"] > 0 and self._labels_count(doc, f["start"] - 1):
+        if not measure and f["start"] > 0 and self._labels_count(doc, f["start"] - 1):
             return doc[f["start"] - 1]  # "Sitze 7 (2001: 35,2%)": a plural noun before the count
-        k = f["start"] - 1
+        k = self._qualifier_start(doc, f["start"]) - 1 if measure else f["start"] - 1
         if k >= 2 and doc[k].text == "/" and doc[k - 1].like_num:
             k -= 2  # the second of "17 / 17"
+        elif measure and k >= 2 and doc[k].text.lower() in self.range_links and doc[k - 1].like_num:
+            k -= 2  # the second of "Wurfgewicht: 10 bis 40 Gramm"
         nxt = doc[f["end"]] if f["end"] < len(doc) else None
         if k < 1 or doc[k].text != ":" or not (nxt is None or nxt.is_space or "\n" in doc[f["end"] - 1].whitespace_ or nxt.text == ")"
                                                 or (nxt.text == "/" and f["end"] + 1 < len(doc) and doc[f["end"] + 1].like_num)):
@@ -569,6 +590,15 @@ class AboutContextRules:
             if doc[j - 1].text in ("(", ",") and nxt is not None and nxt.text == ")" and k - j <= 3:
                 break  # issue 18: a label inside a list item's bracket ("Peter Swidler (Russland, Rating: 2.750)")
         label = list(doc[j:k])
+        if measure:
+            # session 34 (our own rule; web pages' spec lists "\\- Länge: 2,44 Meter", "\\- Gewicht: 186 Gramm", "- Preis: 159,90
+            # Euro", "- Neupreis: 20.000 Euro", "- Restwert: 10.000 Euro", "- Inhalt: 0,75 l"): an amount with a unit (no
+            # percentage, no duration) that ends a line "Label: amount" measures the label, a list item's bullet before it
+            while label and not label[0].is_alpha and set(label[0].text) <= set("\\-*•–·"):
+                label = label[1:]
+            if len(label) != 1 or not self._is_noun(label[0]) or label[0].ent_type_ or lookup_unit(label[0].text) is not None \
+                    or label[0].text.lower() in self.period_nouns:
+                return None  # a period compared with names no measure: 10kGNAD gnad389 "(Vorjahr: 3,716 Mrd. Euro)"
         if not 0 < len(label) <= 3 or not all(t.is_alpha and t.text[:1].isupper() for t in label):
             return None  # the label starts its line and is one to three capitalised words
         if len(label) > 1 and label[0].text.lower() not in self.container_nouns:

@@ -23,6 +23,8 @@ from .. import ext as spacy_ext  # noqa: F401  (registers the span extensions)
 # the `about` rules a share of a named whole earlier in its sentence overrides (`_share_whole`): the parse's
 # head, the noun after the share, a coordinated verb's subject
 _SHARE_OVER_RULES = frozenset({"parse", "linear", "context:verb_subject_conj"})
+# the rules whose `about` of the Y of "von X auf Y" the X takes over from the noun before "von" (`_change_pair_first`)
+_CHANGE_PAIR_RULES = ("context:verb_subject", "context:verb_object", "context:change")
 
 
 class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRules,
@@ -537,6 +539,17 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
                 # "ab einer Menge von 500 Gramm" after "687 Gramm Cannabis": a quantity noun with no
                 # content of its own measures what the article measured in that unit before (README dev10 call)
                 span._.about, span._.about_rule = same._.about, "quantity_context"
+            if span._.about and (span._.about_rule or "").startswith(_CHANGE_PAIR_RULES) \
+                    and (first := self._change_pair_first(doc, out, f, span._.unit)) is not None and first._.about != span._.about:
+                # session 34 (our own rule; 10kGNAD gnad669 "der Anteil der Austrittsbefürworter wuchs im Lauf des Abends von
+                # 17 auf 30 Prozent", gnad628 "der Anteil der Problemkredite an den Gesamtkrediten von 45 Prozent ... auf 60
+                # Prozent", gnad406 "seine Wachstumsprognose gegenüber dem vergangenen Herbst von zwei auf 1,5 Prozent
+                # gesenkt", web pages "Der bereinigte Verlust sank im Jahresvergleich von 228,4 auf 211,5 Millionen Dollar",
+                # "eine Absenkung der Mehrwertsteuer auf Tickets von 19 auf sieben Prozent": 9 figures of the pool change,
+                # all wrong before and right after): both ends of a change
+                # measure the same, and the verb's subject or object or the change noun that Y gives names it better than
+                # the noun right before "von" (a time, a phrase inside the subject's attribute)
+                first._.about, first._.about_rule = span._.about, "change_pair"
             span._.event = self.event(doc, f, about_tok)
             out.append(span)
             free_from = f["end"]

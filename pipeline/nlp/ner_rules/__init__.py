@@ -56,6 +56,8 @@ component config:
   nor a club, "Ein Real Madrid in Bestform"; session 27),
   which ``presseschau_names`` does not relabel to the form's majority; a word of ``kind_heads`` MISC
   ``year_words`` before a year as a span's last words is an event ("Olympia 2022" ORG -> MISC; session 30);
+  a MISC span takes the version or model number right after it ("[Firefox] 5" -> "[Firefox 5]", "[iOS] 9.3",
+  "[iPhone] 6s"; not a year, nor before a noun it counts; ``misc_version_numbers``, `version_end`; session 34);
 * ``apposition`` (session 9) -- a common noun right before a name says what it is
   (``appositive_heads``): "Reederei [Hapag-Lloyd]" LOC -> ORG; where the model found nothing
   there, the name is added ("US-Institut [Stratfor]", "Zeitung „[Hürriyet]“"); a place of the

@@ -166,6 +166,10 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.compound_linkers = tuple(compounds["linkers"])
         self.compound_min_part = int(compounds["min_part"])
         self.org_years = strip_descriptors  # `trimmed`: an ORG span's last word a year is cut ('die [VIG] 2015'; session 33)
+        versions = data["misc_version_numbers"]  # `version_end` (session 34), with the kinds repair; None: off
+        self.misc_version_numbers = re.compile(r"\d{1,%d}(?:\.\d+)*(?:-\d+)?(?:[a-z]{1,2}\d*)?" % int(versions["max_digits"])) \
+            if kinds else None
+        self.version_not_before_pos = frozenset(versions["not_before_pos"])
         # `org_lead_noun`: '[Gewerkschaft IG Metall]' ORG -> 'IG Metall' (session 34), with org_apposition
         self.org_lead_nouns = org_apposition
         self.org_lead_keep = frozenset(data["org_lead_nouns"]["keep_heads"])
@@ -195,6 +199,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
                 # on a web page printed as text, one navigation item a paragraph); a line break
                 # inside one stays (a hard-wrapped title)
                 a, b = (ent.start, self.paragraph_end(doc, ent.start, ent.end)) if self.name_bounds else (ent.start, ent.end)
+                if ent.label_ == "MISC" and self.misc_version_numbers is not None:
+                    b = self.version_end(doc, a, b, model_tokens)  # "[Firefox] 5" -> "[Firefox 5]" (session 34)
                 if (a, b) != (ent.start, ent.end):
                     ent = Span(doc, a, b, label=ent.label_, kb_id=ent.kb_id_)
                     repaired.append(ent)
