@@ -185,6 +185,9 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.org_lead_keep = frozenset(data["org_lead_nouns"]["keep_heads"])
         self.org_examples_on = org_apposition  # `org_examples`: 'Firmen wie [Evernote], [Dropbox] oder Google' (session 34)
         self.org_examples_cfg = {k: frozenset(v) for k, v in data["org_examples"].items() if not k.startswith("_")}
+        self.version_after = kinds  # `product_version_end`: '[Opera 10.6]' MISC, not '[Opera]' ORG (session 34), with the kinds
+        self.i_products = kinds  # `product_label`: 'in der [iCloud]' ORG -> MISC (session 34), with the kinds
+        self.i_product_re = re.compile(data["i_products"]["pattern"])
         self.english_roles = drop_common_nouns  # `english_role`: '[Chief Digital Officer]' ORG dropped (session 34)
         self.english_role_cfg = {k: frozenset(v) for k, v in data["english_roles"].items() if not k.startswith("_")}
 
@@ -241,6 +244,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
                 end = self.legal_form_end(doc, start, end, model_tokens)
             if self.org_forms:
                 label = self.org_label(doc[start:end], label) or label
+            if self.kinds and self.version_after:
+                end = self.product_version_end(doc, start, end, label)
             if self.kinds:
                 label = self.kind_label(doc[start:end], label) or self.product_label(doc[start:end], label) or label
             if self.drop_adjectives or self.drop_common_nouns:

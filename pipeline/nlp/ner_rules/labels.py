@@ -7,7 +7,9 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
+from ..ext import DATE_SPANS, FIGURE_SPANS
 from .common import _NAME_LABELS
+from .data import common_noun_lemma
 
 _ACRONYM_MAX = 6
 
@@ -15,6 +17,11 @@ _ACRONYM_MAX = 6
 #: organisation's or place's (session 26: "Mac OS X 10.7" ORG, "Android 8.1" LOC; gold MISC)
 VERSION_NUMBER = re.compile(r"\d+(?:\.\d+)+")
 EVENT_YEAR = re.compile(r"(?:1[89]|20)\d\d")  # `kind_label`: a year after an event's head word
+#: `product_version_end` (session 34): a version number right after a name, also with a pre-release suffix ("5.0a2",
+#: "4.0b1"); not a number in thousands ("1.200", "10.000": every group after the first of three digits)
+VERSION_AFTER = re.compile(r"\d+(?:\.\d+)+(?:[ab]\d*)?")
+THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+CLOCK_TIME = re.compile(r"(?:[01]?\d|2[0-3])\.[0-5]\d")  # "ARD 21.10", "3sat 20.15": a TV listing's time (10kGNAD)
 
 
 class LabelRules:
@@ -74,6 +81,25 @@ class LabelRules:
             return None  # "Moskauer Stadion": a description, no building's name (GUIDELINES.md); "Frankfurter Musikpreis" is one
         return kind if kind != label else None
 
+    def product_version_end(self, doc, start: int, end: int, label: str) -> int:
+        """`end` + 1 where a version number follows a PER/ORG/LOC span on the same line: the number is
+        part of a product's name, which `product_label` then makes MISC (session 34, our own rule: the
+        model's "[Opera] 10.6", "[OS X] 10.10" ORG, "Firefox 5.0a2" PER on web2 dev; GUIDELINES.md:
+        products and models MISC, "Version 2.42" no FIGURE). Not a number in thousands ("Siemens 1.200"),
+        not a clock time ("Bis 23.30, ZDF 23.40 MAGAZIN", a TV listing; so "OS X 10.10" stays ORG), not after a
+        common noun, not one inside a date, figure or other entity, not after a line break or punctuation."""
+        if label not in ("PER", "ORG", "LOC") or end >= len(doc) or not doc[end - 1].whitespace_:
+            return end
+        tok = doc[end]
+        if not VERSION_AFTER.fullmatch(tok.text) or THOUSANDS.fullmatch(tok.text) or CLOCK_TIME.fullmatch(tok.text) \
+                or tok.ent_iob_ != "O":
+            return end
+        if common_noun_lemma(doc[end - 1].text.rsplit("-", 1)[-1]) is not None:
+            return end  # "die FortiOS-Versionen 4.3.0 bis 4.3.16": the name is not the span's last word
+        if any(s.start <= tok.i < s.end for key in (DATE_SPANS, FIGURE_SPANS) for s in doc.spans.get(key, ())):
+            return end
+        return end + 1
+
     def product_label(self, span: Span, label: str) -> Optional[str]:
         """MISC for a product the model called PER/ORG/LOC (session 26): a name ending in a
         version number ("Mac OS X 10.7" ORG, "Android 8.1" LOC; ``version_re``), and an ORG right
@@ -84,7 +110,10 @@ class LabelRules:
         Nationale Kommission gegen Gewalt an Frauen"; Wikinews train)."""
         if label not in _NAME_LABELS:
             return None
-        if len(span) >= 2 and self.version_re.fullmatch(span[-1].text):
+        if self.i_products and label == "ORG" and len(span) == 1 and self.i_product_re.fullmatch(span.text):
+            return "MISC"  # "in der [iCloud]", "über [iTunes]" ORG (session 34; ner_rules.json `i_products`)
+        if len(span) >= 2 and (self.version_re.fullmatch(span[-1].text)
+                               or (self.version_after and VERSION_AFTER.fullmatch(span[-1].text))):
             return "MISC"
         doc = span.doc
         if label != "ORG" or span.start == 0 or doc[span.start - 1].lower_ not in self.indefinite_articles:
