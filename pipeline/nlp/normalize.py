@@ -80,7 +80,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "term_acronyms", "news_sources", "dateline_places", "party_branches", "plural_place_heads", "lineups",
         "quoted_work_heads", "not_work_heads", "lowercase_forms", "company_short_names", "place_qualifiers", "club_short_names",
         "compound_place_nouns", "org_lead_nouns", "english_roles", "org_examples",
-        "speaker_verbs", "role_surnames"}),
+        "speaker_verbs", "role_surnames", "person_leads"}),
 }
 
 
@@ -103,6 +103,7 @@ NESTED_KEYS: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {
     ("ner_rules.json", ("news_sources",)): frozenset({"before", "after", "outlets", "after_verbs", "before_verbs"}),
     ("ner_rules.json", ("speaker_verbs",)): frozenset({"lemmas", "after"}),
     ("ner_rules.json", ("role_surnames",)): frozenset({"words", "after"}),
+    ("ner_rules.json", ("person_leads",)): frozenset({"role_endings"}),
     ("measures.json", ("stakes",)): frozenset({"before", "words", "prepositions", "verbs", "after_articles", "after_words",
                                                   "after_verbs"}),
     ("measures.json", ("bracket_measure",)): frozenset({"not_units", "share_nouns"}),
