@@ -29,3 +29,14 @@ def test_a_role_before_a_surname_is_no_part_of_the_name(nlp_info):
         assert on[(name, "PER")] == 1 and not [k for k in on if k[0].startswith(role)], (doc_id, on)
         off = ents_with(nlp_info, doc, role_leads=False)
         assert off[(f"{role} {name}", "PER")] == 1, (doc_id, off)
+
+
+def test_a_fan_before_the_name_is_no_part_of_it(nlp_info):
+    # gnad793: "... vor den Augen von Schauspielerin und Tennisfan Eva Longoria das Break zum 3:1 schaffte, ..."
+    # ('fan', shorter than four letters, ends a role only after four letters of its own: not 'Štefan Füle')
+    doc = gnad_doc(nlp_info, "gnad793", "Tennisfan Eva Longoria", before=2)
+    on = ents_with(nlp_info, doc)
+    assert on[("Eva Longoria", "PER")] == 1 and not [k for k in on if k[0].startswith("Tennisfan")], on
+    rules = nlp_info[0].get_pipe("presseschau_ner_rules")
+    off = ents_with(nlp_info, doc, lead_role_endings=tuple(e for e in rules.lead_role_endings if e != "fan"))
+    assert off[("Tennisfan Eva Longoria", "PER")] == 1, off

@@ -138,7 +138,10 @@ class BoundRules:
         if not w[:1].isupper() or not w.replace("-", "").isalpha() or w in self.first_names or w in self.surnames:
             return False
         head = w.rsplit("-", 1)[-1]
-        return self.is_role(t, head) or head.lower().endswith(self.lead_role_endings)
+        low = head.lower()
+        # an ending shorter than four letters ('fan') only after four letters of its own ('Tennisfan'; not 'Štefan')
+        return self.is_role(t, head) or any(low.endswith(e) and (len(e) >= 4 or len(low) - len(e) >= 4)
+                                            for e in self.lead_role_endings)
 
     def legal_form_end(self, doc: Doc, start: int, end: int, taken: set[int]) -> int:
         """End of the name that runs on into the legal form right after it: "[Deutscher Schwimm-Verband]
