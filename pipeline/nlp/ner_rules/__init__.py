@@ -11,7 +11,10 @@ component config:
   a PER span loses leading titles (``names.json`` ``titles``: "Hauptmann Abraham Sipe" ->
   "Abraham Sipe", "Gattin Gisela" -> "Gisela"), a role before a listed first name and a common
   noun with a particle ("Richterin Bärbel Stock", "Sketch von Loriot"; session 14), a common noun before a
-  listed first name and a surname ("Politologe Georg Spitaler"; session 32), a LOC span leading place descriptors (``ner_rules.json``
+  listed first name and a surname ("Politologe Georg Spitaler"; session 32), a compound known by its head before
+  a listed first name ("Jagdleiter Gottfried Koller"; session 34, switch ``compound_lead_nouns``) and a role
+  (``person_leads``, ``person_roles``) before a surname or an unlisted first name ("Klubobfrau Krismer",
+  "Allstar Kyrie Irving"; switch ``role_leads``), a LOC span leading place descriptors (``ner_rules.json``
   ``place_descriptors``: "Département Yvelines" -> "Yvelines", "Golfstaat Katar" -> "Katar"),
   any span a leading lowercase adjective ("österreichischen Verfassungsgerichtshof" ->
   "Verfassungsgerichtshof") or a city adjective before a hyphenated name ("Berliner

@@ -104,7 +104,44 @@ class BoundRules:
             # [Georg Spitaler]', 'Bassist [Andrew Shives]', 'Wildsau [Max Franz]'; session 32, 10kGNAD: 6
             # articles); not before a first name alone ('Rand Paul': 'Rand' is a noun too)
             return 1
+        if self.compound_lead_nouns and end - start >= 3 and doc[start + 1].text in self.first_names \
+                and doc[start + 2].text[:1].isupper() and self.compound_noun(t.text):
+            # the same for a compound the lemma table knows by its head only ('Jagdleiter [Gottfried Koller]',
+            # 'Doppeltorschütze [Theo Walcott]', 'Langzeitobmanns [Wolfgang Schüssel]', 'Ferrari-Star [Sebastian
+            # Vettel]'; session 34, the edges of PER spans: 10kGNAD and web pages). Our rule
+            return 1
+        if self.role_leads and self.lead_role(t) and (self.surname_like(doc[start + 1]) or doc[start + 1].text in self.first_names) \
+                and all(self.lineup_word(x) or (x.text.islower() and x.lower_ in self.particles) for x in doc[start + 2:end]) \
+                and self.lineup_word(doc[end - 1]):
+            # a person's role before a name whose first name no list holds, or before a surname alone ('sagt
+            # Jagdleiter [Koller]', 'Digitalkommissar [Oettinger]', 'Allstar [Kyrie Irving]'; session 34): the role
+            # says who the person is, the words after it are the name (GUIDELINES.md: role words outside). Our
+            # rule; a plain noun does not do ('Brett McLean', 'Gabe Newell', 'Tiger Woods': first names no list holds)
+            return 1
         return 0
+
+    def compound_noun(self, word: str) -> bool:
+        """'Jagdleiter', 'Langzeitobmanns', 'Ferrari-Star': a capitalised compound whose head the lemma table
+        knows as a common noun (`compound_head`), or a hyphenated word whose last part is one, letters only."""
+        if not word[:1].isupper() or not word.replace("-", "").isalpha():
+            return False
+        head = word.rsplit("-", 1)[-1]
+        if head != word:
+            return head[:1].isupper() and (common_noun_lemma(head) is not None or compound_head(head) is not None)
+        return compound_head(word) is not None
+
+    def lead_role(self, t) -> bool:
+        """A person's role at the start of a PER span of two words: a role by ``person_roles`` or names.json
+        titles, or a word ending in ``person_leads.role_endings`` ('Jagdleiter', 'Klubobfrau'), also after a
+        hyphen ('Neos-Parteiobmann'); not a listed first name or surname ('Koch', 'Bauer')."""
+        w = t.text
+        if not w[:1].isupper() or not w.replace("-", "").isalpha() or w in self.first_names or w in self.surnames:
+            return False
+        head = w.rsplit("-", 1)[-1]
+        low = head.lower()
+        # an ending shorter than four letters ('fan') only after four letters of its own ('Tennisfan'; not 'Štefan')
+        return self.is_role(t, head) or any(low.endswith(e) and (len(e) >= 4 or len(low) - len(e) >= 4)
+                                            for e in self.lead_role_endings)
 
     def legal_form_end(self, doc: Doc, start: int, end: int, taken: set[int]) -> int:
         """End of the name that runs on into the legal form right after it: "[Deutscher Schwimm-Verband]

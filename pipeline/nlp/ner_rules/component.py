@@ -152,6 +152,9 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.role_surnames = persons  # `role_surname`: 'der Vorsitzende [Richter]' (session 34)
         self.role_surname_words = frozenset(data["role_surnames"]["words"])
         self.role_surname_after = frozenset(data["role_surnames"]["after"])
+        self.compound_lead_nouns = strip_descriptors  # `person_lead`: 'Jagdleiter [Gottfried Koller]' (session 34)
+        self.role_leads = strip_descriptors  # `person_lead`: 'Jagdleiter [Koller]' (session 34)
+        self.lead_role_endings = tuple(data["person_leads"]["role_endings"])
         self.bracketed_place_before = places  # `coordinated_with_place`: 'Breslau (Wroclaw) und [Walbrzych]' (session 33)
         self.club_short_names_on = persons  # `club_short_names`: 'SK Rapid Wien' ... '[Rapid]' ORG (session 33)
         clubs = data["club_short_names"]
@@ -248,7 +251,11 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
                 end = self.product_version_end(doc, start, end, label)
             if self.kinds:
                 label = self.kind_label(doc[start:end], label) or self.product_label(doc[start:end], label) or label
-            if self.drop_adjectives or self.drop_common_nouns:
+            # a listed surname that is a common noun too, right after the role `person_lead` cut off, is the
+            # person's name ('sagt Jagdleiter [Koller]': 'Koller' a noun by the lemma table; session 34)
+            role_backed = self.role_leads and label == "PER" and ent.start < start == end - 1 \
+                and doc[start].text in self.surnames and self.lead_role(doc[start - 1])
+            if (self.drop_adjectives or self.drop_common_nouns) and not role_backed:
                 if self.dropped(doc[start:end], label, mentions):
                     repaired.append(Span(doc, start, end, label="DROPPED"))
                     continue
