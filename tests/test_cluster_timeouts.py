@@ -192,7 +192,7 @@ def test_a_task_that_finished_by_the_time_it_is_given_up_keeps_its_result(nlp_in
     ex = DaskExecutor(WorkSettings(fingerprint=info.fingerprint, pipeline_info={}), info.name, str(info.path), "tcp://127.0.0.1:8786", notices.append)
     (raw,) = list(read_path(SEEDS[0], SEEDS[0].parent))
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None,
-                                  silence_logs=logging.ERROR) as cluster, distributed.Client(cluster) as client:
+                                  scheduler_kwargs={"dashboard_address": ":0"}, silence_logs=logging.ERROR) as cluster, distributed.Client(cluster) as client:
         ex.client = client
         f = client.submit(extract_batch, None, [raw], None, pure=False)
         distributed.wait(f)
@@ -219,7 +219,7 @@ def test_the_driver_waits_by_reading_task_states_not_through_client_sync(nlp_inf
     _, info = nlp_info
     ex = DaskExecutor(WorkSettings(fingerprint=info.fingerprint, pipeline_info={}), info.name, str(info.path), "tcp://127.0.0.1:8786")
     with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None,
-                                  silence_logs=logging.ERROR) as cluster, distributed.Client(cluster) as client:
+                                  scheduler_kwargs={"dashboard_address": ":0"}, silence_logs=logging.ERROR) as cluster, distributed.Client(cluster) as client:
         ex.client = client
         fast = client.submit(sum, [1, 2], pure=False)
         slow = client.submit(time.sleep, 5, pure=False)
