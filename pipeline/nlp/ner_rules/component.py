@@ -193,6 +193,11 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.i_product_re = re.compile(data["i_products"]["pattern"])
         self.english_roles = drop_common_nouns  # `english_role`: '[Chief Digital Officer]' ORG dropped (session 34)
         self.english_role_cfg = {k: frozenset(v) for k, v in data["english_roles"].items() if not k.startswith("_")}
+        # `misc_adjective`: a one-word MISC that is a lowercase adjective is dropped ('die [europäischen]
+        # Polizeibehörden'; session 35), with the adjective drop
+        self.misc_adjectives = drop_adjectives
+        misc_adj = data["misc_adjectives"]
+        self.misc_adjective_endings = tuple(misc_adj["endings"])
 
     def listed_place(self, text: str) -> bool:
         """`text` is a place of the lists: the model's gazetteer places, the place list or regions.tsv."""
@@ -207,6 +212,9 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         mentions = Counter(e.text for e in doc.ents if e.label_ in _NAME_LABELS)
         model_tokens = {i for e in doc.ents for i in range(e.start, e.end)}
         for ent in doc.ents:
+            if ent.label_ == "MISC" and self.misc_adjectives and self.misc_adjective(ent):
+                repaired.append(Span(doc, ent.start, ent.end, label="DROPPED"))  # 'die [europäischen] Polizei' (session 35)
+                continue
             if ent.label_ not in _NAME_LABELS:
                 # MISC too: no name runs over a paragraph break ('Abo\n\nMedia', 'Follows\n\nFollower\n\n'
                 # on a web page printed as text, one navigation item a paragraph); a line break
