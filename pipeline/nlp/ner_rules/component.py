@@ -198,6 +198,11 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.misc_adjectives = drop_adjectives
         misc_adj = data["misc_adjectives"]
         self.misc_adjective_endings = tuple(misc_adj["endings"])
+        # `add_place_wars`: 'Irakkrieg', 'Kosovo-Krieg' MISC where the model found nothing (session 35), with the kinds
+        self.place_wars = kinds
+        wars = data["place_wars"]
+        self.war_heads = tuple(sorted((h.casefold() for h in wars["heads"]), key=len, reverse=True))
+        self.war_min_place = int(wars["min_place"])
 
     def listed_place(self, text: str) -> bool:
         """`text` is a place of the lists: the model's gazetteer places, the place list or regions.tsv."""
@@ -313,6 +318,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
                 out = self.add_west_bloc(doc, out, repaired)
             if self.slashed_places:
                 out = self.split_slashed_places(doc, out, repaired)
+        if self.place_wars:
+            out = self.add_place_wars(doc, out, repaired, typed)
         if self.acronyms:
             out = self.split_acronyms(doc, out, repaired, typed)
             out = self.add_long_forms(doc, out, repaired, typed)
