@@ -64,9 +64,10 @@ component config:
   "[iPhone] 6s"; not a year, nor before a noun it counts; ``misc_version_numbers``, `version_end`; session 34);
   a PER/ORG/LOC span takes a dotted version number right after it and becomes MISC ("[Opera] 10.6" ORG -> "[Opera
   10.6]"; not a clock time or a number in thousands; `product_version_end`, switch ``version_after``), and a one-word
-  ORG of "i" and a capitalised word is a product ("iCloud" -> MISC; ``i_products``; session 34); a single word
-  no entity covers that names a war by its place is MISC ("Irakkrieg", "Kosovo-Krieg"; not "Bürgerkrieg",
-  "Weltkrieg"; ``place_wars``, `add_place_wars`; session 35);
+  ORG of "i" and a capitalised word is a product ("iCloud" -> MISC; ``i_products``; session 34); a MISC span
+  takes a model's variant that the tokenizer split off ("[Boeing 767]-300" -> "[Boeing 767-300]"; `variant_end`,
+  switch ``model_variants``), and a single word no entity covers that names a war by its place is MISC
+  ("Irakkrieg", "Kosovo-Krieg"; not "Bürgerkrieg", "Weltkrieg"; ``place_wars``, `add_place_wars`; session 35);
 * ``apposition`` (session 9) -- a common noun right before a name says what it is
   (``appositive_heads``): "Reederei [Hapag-Lloyd]" LOC -> ORG; where the model found nothing
   there, the name is added ("US-Institut [Stratfor]", "Zeitung „[Hürriyet]“"); a place of the

@@ -183,6 +183,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.misc_version_numbers = re.compile(r"\d{1,%d}(?:\.\d+)*(?:-\d+)?(?:[a-z]{1,2}\d*)?" % int(versions["max_digits"])) \
             if kinds else None
         self.version_not_before_pos = frozenset(versions["not_before_pos"])
+        self.model_variants = True  # `version_end`: '[Boeing 767-300]', the variant split off by the tokenizer (session 35)
         # `org_lead_noun`: '[Gewerkschaft IG Metall]' ORG -> 'IG Metall' (session 34), with org_apposition
         self.org_lead_nouns = org_apposition
         self.org_lead_keep = frozenset(data["org_lead_nouns"]["keep_heads"])
