@@ -29,6 +29,8 @@ component config:
   all-caps acronym the model called PER;
 * ``drop_adjectives`` -- a single lowercase adjective as a name ("polnischen") is removed; so is a one-word MISC
   in lowercase ending in -isch/-ische/-ischen ... ("die [europäischen] Polizeibehörden"; ``misc_adjectives``, session 35);
+  with ``drop_common_nouns``, a MISC that is one election word is dropped ("[Bundestagswahl 2009]"; ``election_heads``,
+  `misc_election`, switch ``misc_elections``; session 35);
 * ``drop_common_nouns`` -- a single word that is a common noun by spaCy's German lemma table
   (``common_nouns.tsv.gz``, made by ``training/common_nouns.py``) is removed ("Batterien",
   "Hamas-Mitgliedern"), unless the model's gazetteer or the alias table knows it, the model

@@ -199,6 +199,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.misc_adjectives = drop_adjectives
         misc_adj = data["misc_adjectives"]
         self.misc_adjective_endings = tuple(misc_adj["endings"])
+        self.misc_elections = drop_common_nouns  # `misc_election`: '[Bundestagswahl 2009]' MISC dropped (session 35)
         # `add_place_wars`: 'Irakkrieg', 'Kosovo-Krieg' MISC where the model found nothing (session 35), with the kinds
         self.place_wars = kinds
         wars = data["place_wars"]
@@ -218,7 +219,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         mentions = Counter(e.text for e in doc.ents if e.label_ in _NAME_LABELS)
         model_tokens = {i for e in doc.ents for i in range(e.start, e.end)}
         for ent in doc.ents:
-            if ent.label_ == "MISC" and self.misc_adjectives and self.misc_adjective(ent):
+            if ent.label_ == "MISC" and ((self.misc_adjectives and self.misc_adjective(ent))
+                                         or (self.misc_elections and self.misc_election(ent))):
                 repaired.append(Span(doc, ent.start, ent.end, label="DROPPED"))  # 'die [europäischen] Polizei' (session 35)
                 continue
             if ent.label_ not in _NAME_LABELS:
