@@ -46,3 +46,15 @@ def test_a_model_variant_is_in_the_name(nlp_info):
     assert ents_with(nlp_info, doc)[("Boeing 767-300", "MISC")] == 1
     off = ents_with(nlp_info, doc, model_variants=False)
     assert off[("Boeing 767-300", "MISC")] == 0 and off[("Boeing 767", "MISC")] == 1
+
+
+@needs_pages
+@pytest.mark.parametrize("snippet, election", [
+    # Wikinews train (whole articles): the model's MISC over an election word, with its year or not; no name
+    ("Bei der Europawahl am 25. Mai konnten die Liberalen nur 2,6 % verbuchen.", "Europawahl"),
+    ("Auf den Stimmzetteln der Bundestagswahl 2013 im Wahlkreis 120 (Essen III)", "Bundestagswahl 2013"),
+])
+def test_an_election_is_no_misc(nlp_info, snippet, election):
+    doc = dev_doc(nlp_info, snippet, "train")
+    assert ents_with(nlp_info, doc)[(election, "MISC")] == 0
+    assert ents_with(nlp_info, doc, misc_elections=False)[(election, "MISC")] >= 1
