@@ -1,8 +1,9 @@
-"""presseschau_ner_rules (issue 13): MISC spans that are lowercase adjectives are dropped (ner_rules.json
-`misc_adjectives`, `misc_adjective`), a war named by its place is MISC where the model found nothing (`place_wars`,
-`add_place_wars`), and a model's variant number split off by the tokenizer is inside the MISC span (`model_variants`,
-`variant_end`); docs/measurements/ner.md, "Session 35 (MISC: adjectives, wars, model variants)". Real sentences of
-Wikinews dev and 10kGNAD; each test checks that the error comes back with its rule switched off."""
+"""presseschau_ner_rules (issue 13): MISC spans that are lowercase adjectives or one election word are dropped
+(ner_rules.json `misc_adjectives`, `misc_adjective`; `election_heads`, `misc_election`), a war named by its place is
+MISC where the model found nothing (`place_wars`, `add_place_wars`), and a model's variant number split off by the
+tokenizer is inside the MISC span (`model_variants`, `variant_end`); docs/measurements/ner.md, "Session 35 (MISC:
+adjectives, elections, wars named by their place, model variants)". Real sentences of Wikinews dev and train and of
+10kGNAD; each test checks that the error comes back with its rule switched off."""
 from __future__ import annotations
 
 import pytest
@@ -22,7 +23,8 @@ def test_a_lowercase_adjective_is_no_misc(nlp_info):
 def test_a_war_named_by_its_place_is_misc(nlp_info):
     # Wikinews dev: gold MISC "Kosovo-Krieg", the model found nothing there
     doc = _doc(nlp_info, "Das Kosovo wird von Serbien als serbische Provinz angesehen. Seit dem Kosovo-Krieg vom "
-                         "24. März 1999 bis zum 10. Juni 1999 steht das Kosovo unter Verwaltung der Vereinten Nationen.")
+                         "24. März 1999 bis zum 10. Juni 1999 steht das Kosovo unter Verwaltung der Vereinten Nationen "
+                         "im Rahmen der United Nations Interim Administration Mission in Kosovo (UNMIK) - Mission.")
     assert ents_with(nlp_info, doc)[("Kosovo-Krieg", "MISC")] == 1
     assert ents_with(nlp_info, doc, place_wars=False)[("Kosovo-Krieg", "MISC")] == 0
 
