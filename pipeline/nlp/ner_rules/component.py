@@ -193,6 +193,11 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.i_product_re = re.compile(data["i_products"]["pattern"])
         self.english_roles = drop_common_nouns  # `english_role`: '[Chief Digital Officer]' ORG dropped (session 34)
         self.english_role_cfg = {k: frozenset(v) for k, v in data["english_roles"].items() if not k.startswith("_")}
+        # `org_noun_name`: 'EU-Parlament', 'Bundesliga', 'Youtube' ORG are kept from the common-noun drop (session 35)
+        self.org_noun_names = drop_common_nouns
+        self.org_hyphen_heads = frozenset(data["org_noun_names"]["hyphen_heads"])
+        self.league_heads = tuple(w.casefold() for w in data["org_noun_names"]["league_heads"])
+        self.known_other_case = {w.casefold() for w in self.known_names if not w.isupper()}
 
     def listed_place(self, text: str) -> bool:
         """`text` is a place of the lists: the model's gazetteer places, the place list or regions.tsv."""
