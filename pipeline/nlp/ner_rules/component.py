@@ -198,6 +198,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.org_hyphen_heads = frozenset(data["org_noun_names"]["hyphen_heads"])
         self.league_heads = tuple(w.casefold() for w in data["org_noun_names"]["league_heads"])
         self.known_other_case = {w.casefold() for w in self.known_names if not w.isupper()}
+        self.city_bodies = drop_common_nouns  # `city_body`: '[Berliner Landgericht]' ORG dropped (session 35)
+        self.city_body_endings = tuple(data["city_bodies"]["endings"])
 
     def listed_place(self, text: str) -> bool:
         """`text` is a place of the lists: the model's gazetteer places, the place list or regions.tsv."""
