@@ -200,6 +200,9 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.known_other_case = {w.casefold() for w in self.known_names if not w.isupper()}
         self.city_bodies = drop_common_nouns  # `city_body`: '[Berliner Landgericht]' ORG dropped (session 35)
         self.city_body_endings = tuple(data["city_bodies"]["endings"])
+        self.outlet_names = drop_common_nouns  # `outlet_name`: 'Angaben des [Spiegel]', '„[Stern]“' ORG kept (session 35)
+        self.outlet_cues = {k: (tuple(v) if k == "heads" else frozenset(v)) for k, v in data["outlet_names"].items()
+                            if not k.startswith("_")}
 
     def listed_place(self, text: str) -> bool:
         """`text` is a place of the lists: the model's gazetteer places, the place list or regions.tsv."""
