@@ -294,6 +294,8 @@ def test_present_season_in_january_and_february_is_the_coming_one(nlp):
     ("Das sind 75.023 Fälle (2019: Rückgang von 10,6 Prozent).", [("2019", "2019", "date")]),  # weisser-ring.de
     ("Er schrieb einige Titel zu Stanley Kubricks Film „2001: Odyssee im Weltraum“.", []),  # wn28493
     ("Ergebnisse und Tabellen Handball-EM 2022: Schweden holt Gold.", []),  # handball-world.news
+    ("Nordische Kombination bei Olympia 2022: Staffel in Gefahr?", []),  # spox.com
+    ("PwC Global Economic Crime Survey 2016: Fast die Hälfte aller Wirtschaftsbetriebe ist betroffen.", []),  # gnad48
 ])
 def test_year_before_a_colon_and_a_word(nlp, text, expected):
     assert dates_of(nlp, text, "2016-03-15") == expected

@@ -249,7 +249,8 @@ class DatePatterns:
             # allowed pool's 27 years before a colon and a word, the 6 after a lower-case word or "(" are all years; after
             # a capitalised word the year closes a title or a name ("Handball-EM 2022:", "Best of Houzz 2022:") and stays
             # out, as does "„2001: Odyssee im Weltraum“"
-            ("year", f"(?:(?<=[a-zäöüß]\\s)|(?<=\\())(?<![\\w.,/:–-]){YEAR4}(?=:[ \\t]+[^\\d\\s])", 1),
+            # (context._accept reads the word before: `ycolon` marks the match)
+            ("year", f"(?:(?<=\\s)|(?<=\\())(?<![\\w.,/:–-]){YEAR4}(?=(?P<ycolon>:)[ \\t]+[^\\d\\s])", 1),
             # "am späten Samstagabend", "am frühen Samstag": the adjective narrows the day, inside the span
             ("weekday", f"{B}(?:(?P<wadj>{_alt(self.day_adjectives)})\\s+|{MOD}\\s+)?{WD}{DP}(?![\\w-]){DP2}", 2),
             # "am Montag kommender Woche", "am Dienstag vergangener Woche": the weekday of that week
