@@ -25,6 +25,9 @@ def test_focus_particle_before_ago(nlp):
     text = ("Fast 3000 größtenteils hellauf begeisterte User-Rezensionen bescheinigen dem kleinen Spiel seit seinem Start "
             "auf Steam vor erst knapp zwei Wochen (!) höchste Qualität.")  # gnad123, anchored at 2016-03-15
     assert ("zwei Wochen", "2016-W09", "date") in dates_of(nlp, text, "2016-03-15")
+    text = "Einige Funde deuten auf eine Domestizierung vor bereits 40.000 Jahren hin."  # gnad403
+    assert ("40.000 Jahren", "-37984", "date") in dates_of(nlp, text, "2016-03-15")
+    # guards: a deictic day before it, read so already (wn73273); "in nur" is a duration
     text = "Heute vor genau einem Jahr erging dort der Urteilsspruch."  # wn73273
     assert ("Heute vor genau einem Jahr", "2015-03-15", "date") in dates_of(nlp, text, "2016-03-15")
     text = "Der Wagen soll in nur zehn Minuten Ladezeit vollständig aufgeladen sein."  # wn55767

@@ -355,7 +355,7 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
                 p = _prev(doc, q0)
                 if p is not None and p.text.lower() in self.ago_focus and (pp := _prev(doc, p.i)) is not None \
                         and pp.text.lower() in self.ago_words:
-                    p = pp  # "vor erst knapp zwei Wochen", "vor genau einem Jahr": still ago (measures.json ago_focus_particles)
+                    p = pp  # "vor erst knapp zwei Wochen", "vor bereits 40.000 Jahren": still ago (measures.json ago_focus_particles)
                 dspan = Span(doc, f["start"], f["end"], label="DATE")
                 after = _next(doc, f["end"] - 1)
                 if after is not None and after.text.lower() in self.anchored_after and not self._comparison(doc, after.i):
