@@ -193,6 +193,10 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.i_product_re = re.compile(data["i_products"]["pattern"])
         self.english_roles = drop_common_nouns  # `english_role`: '[Chief Digital Officer]' ORG dropped (session 34)
         self.english_role_cfg = {k: frozenset(v) for k, v in data["english_roles"].items() if not k.startswith("_")}
+        saints = data["saint_abbreviations"]  # `join_saint_names`: '[St .] Peter' -> '[St . Peter]' (session 35), with name_bounds
+        self.saint_names = name_bounds
+        self.saint_words = frozenset(saints["words"])
+        self.saint_max_words = int(saints["max_words"])
 
     def listed_place(self, text: str) -> bool:
         """`text` is a place of the lists: the model's gazetteer places, the place list or regions.tsv."""
@@ -267,6 +271,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
             repaired.append(span)
         typed: list[Span] = []  # labels decided by the context, strong evidence for presseschau_names
         out.sort(key=lambda e: e.start)
+        if self.saint_names:
+            out = self.join_saint_names(doc, out, repaired)
         if self.institution_places:
             out = self.join_institution_places(doc, out, repaired, typed)
         if self.strip_descriptors:
