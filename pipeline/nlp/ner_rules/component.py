@@ -197,6 +197,11 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.saint_names = name_bounds
         self.saint_words = frozenset(saints["words"])
         self.saint_max_words = int(saints["max_words"])
+        hyphen = data["hyphen_places"]  # `add_hyphen_places`: '[Omo-Region]' (session 35), with the places repair
+        self.hyphen_places = places
+        self.hyphen_place_heads = frozenset(hyphen["heads"])
+        self.hyphen_multi_part_heads = frozenset(hyphen["multi_part_heads"])
+        self.hyphen_listed_heads = frozenset(hyphen["listed_heads"])
 
     def listed_place(self, text: str) -> bool:
         """`text` is a place of the lists: the model's gazetteer places, the place list or regions.tsv."""
@@ -309,6 +314,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
             out = self.add_places(doc, out, repaired)
             if self.west_bloc:
                 out = self.add_west_bloc(doc, out, repaired)
+            if self.hyphen_places:
+                out = self.add_hyphen_places(doc, out, repaired)
             if self.slashed_places:
                 out = self.split_slashed_places(doc, out, repaired)
         if self.acronyms:
