@@ -168,6 +168,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         # `places_read_as_persons`: a country or region the model read as a PER is LOC in any context (session 34)
         self.countries_as_persons = places
         self.countries = frozenset(data["countries"]["words"])
+        self.country_nouns = places  # `place_word`: 'nach [Schweden]', a country the lemma table reads as a plural (session 35)
         west = data["west_bloc"]  # `add_west_bloc`: 'Westen' as the bloc is LOC (session 34), with the places repair
         self.west_bloc = places
         self.west_words = frozenset(west["words"])
