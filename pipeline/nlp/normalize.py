@@ -80,6 +80,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "term_acronyms", "news_sources", "dateline_places", "party_branches", "plural_place_heads", "lineups",
         "quoted_work_heads", "not_work_heads", "lowercase_forms", "company_short_names", "place_qualifiers", "club_short_names",
         "compound_place_nouns", "org_lead_nouns", "english_roles", "org_examples",
+        "saint_abbreviations", "hyphen_places",
         "speaker_verbs", "role_surnames", "misc_version_numbers", "countries", "west_bloc", "i_products", "person_leads"}),
 }
 
@@ -106,6 +107,8 @@ NESTED_KEYS: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {
     ("ner_rules.json", ("role_surnames",)): frozenset({"words", "after"}),
     ("ner_rules.json", ("countries",)): frozenset({"words"}),
     ("ner_rules.json", ("west_bloc",)): frozenset({"words", "articles", "not_after", "compass", "window"}),
+    ("ner_rules.json", ("saint_abbreviations",)): frozenset({"words", "max_words"}),
+    ("ner_rules.json", ("hyphen_places",)): frozenset({"heads", "multi_part_heads", "listed_heads"}),
     ("ner_rules.json", ("i_products",)): frozenset({"pattern"}),
     ("ner_rules.json", ("person_leads",)): frozenset({"role_endings"}),
     ("measures.json", ("stakes",)): frozenset({"before", "words", "prepositions", "verbs", "after_articles", "after_words",
