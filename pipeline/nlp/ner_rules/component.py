@@ -203,6 +203,16 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.hyphen_place_heads = frozenset(hyphen["heads"])
         self.hyphen_multi_part_heads = frozenset(hyphen["multi_part_heads"])
         self.hyphen_listed_heads = frozenset(hyphen["listed_heads"])
+        # `org_noun_name`: 'EU-Parlament', 'Bundesliga', 'Youtube' ORG are kept from the common-noun drop (session 35)
+        self.org_noun_names = drop_common_nouns
+        self.org_hyphen_heads = frozenset(data["org_noun_names"]["hyphen_heads"])
+        self.league_heads = tuple(w.casefold() for w in data["org_noun_names"]["league_heads"])
+        self.known_other_case = {w.casefold() for w in self.known_names if not w.isupper()}
+        self.city_bodies = drop_common_nouns  # `city_body`: '[Berliner Landgericht]' ORG dropped (session 35)
+        self.city_body_endings = tuple(data["city_bodies"]["endings"])
+        self.outlet_names = drop_common_nouns  # `outlet_name`: 'Angaben des [Spiegel]', '„[Stern]“' ORG kept (session 35)
+        self.outlet_cues = {k: (tuple(v) if k == "heads" else frozenset(v)) for k, v in data["outlet_names"].items()
+                            if not k.startswith("_")}
 
     def listed_place(self, text: str) -> bool:
         """`text` is a place of the lists: the model's gazetteer places, the place list or regions.tsv."""
