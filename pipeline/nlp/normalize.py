@@ -80,7 +80,8 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "term_acronyms", "news_sources", "dateline_places", "party_branches", "plural_place_heads", "lineups",
         "quoted_work_heads", "not_work_heads", "lowercase_forms", "company_short_names", "place_qualifiers", "club_short_names",
         "compound_place_nouns", "org_lead_nouns", "english_roles", "org_examples",
-        "speaker_verbs", "role_surnames", "misc_version_numbers", "countries", "west_bloc", "i_products", "person_leads"}),
+        "speaker_verbs", "role_surnames", "misc_version_numbers", "countries", "west_bloc", "i_products", "person_leads",
+        "person_particles"}),
 }
 
 
@@ -108,6 +109,7 @@ NESTED_KEYS: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {
     ("ner_rules.json", ("west_bloc",)): frozenset({"words", "articles", "not_after", "compass", "window"}),
     ("ner_rules.json", ("i_products",)): frozenset({"pattern"}),
     ("ner_rules.json", ("person_leads",)): frozenset({"role_endings"}),
+    ("ner_rules.json", ("person_particles",)): frozenset({"hyphen_prefixes", "words", "max_runs"}),
     ("measures.json", ("stakes",)): frozenset({"before", "words", "prepositions", "verbs", "after_articles", "after_words",
                                                   "after_verbs"}),
     ("measures.json", ("bracket_measure",)): frozenset({"not_units", "share_nouns"}),

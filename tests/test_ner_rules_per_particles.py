@@ -1,0 +1,26 @@
+"""Persons whose names hold particles (issue 13; docs/measurements/ner.md, "Session 35 (persons the rules still
+miss)"): presseschau_ner_rules `join_arabic_particles` runs a PER span on over an Arabic particle right after it
+("[Said Raad] al-Hussein" -> "[Said Raad al-Hussein]"), and presseschau_names `_join_particle_mentions` gives a
+person's later mention by the surname the particles before it when a full name of the article ends in them ("Ursula
+von der Leyen" ... "aber von der [Leyen]" -> "[von der Leyen]"). Real text (10kGNAD, Wikinews train, web2 dev); each
+test checks that the error comes back with the rule switched off."""
+from __future__ import annotations
+
+from ner_rule_helpers import dev_doc, ents_with, needs_pages, text_doc as _doc
+
+# 10kGNAD (gnad179, gnad726): the model's PER stopped before the particle
+HUSSEIN = ("Ein rein inländisches Gerichtsverfahren hätte keine Chance gegen das weitverbreitete und berechtigte "
+           "Misstrauen, das von jahrzehntelangen Verstößen, Missbrauch und nicht gehaltenen Versprechen angefacht wurde, "
+           "sagte UN-Hochkommissar Said Raad al-Hussein. Er hoffe auf die neue Regierung von Präsident Mathiripala "
+           "Sirisena.")
+ZEID = ("Recherchen nach Gewalttaten im Dezember nährten den Verdacht, dass einige Opfer wegen ihrer Zugehörigkeit zur "
+        "Minderheit der Tutsis sexuell missbraucht worden seien, sagte der UN-Hochkommissar für Menschenrechte, Zeid Raad "
+        "al-Hussein, am Freitag in Genf.")
+
+
+def test_an_arabic_particle_after_a_person_belongs_to_the_name(nlp_info):
+    for text, name in ((HUSSEIN, "Said Raad al-Hussein"), (ZEID, "Zeid Raad al-Hussein")):
+        doc = _doc(nlp_info, text)
+        assert ents_with(nlp_info, doc)[(name, "PER")] == 1, name
+        assert ents_with(nlp_info, doc, arabic_particles=False)[(name, "PER")] == 0, name
+
