@@ -24,3 +24,20 @@ def test_an_arabic_particle_after_a_person_belongs_to_the_name(nlp_info):
         assert ents_with(nlp_info, doc)[(name, "PER")] == 1, name
         assert ents_with(nlp_info, doc, arabic_particles=False)[(name, "PER")] == 0, name
 
+
+# Wikinews train: "Ursula von der Leyen" earlier in the article; the model labelled the later "Leyen" alone
+@needs_pages
+def test_a_surname_mention_takes_the_particles_of_the_full_name(nlp_info):
+    doc = dev_doc(nlp_info, "aber von der Leyen sei vor allem in der jüngeren Generation", "train")
+    on = ents_with(nlp_info, doc)
+    assert on[("von der Leyen", "PER")] == 1 and on[("Leyen", "PER")] == 0, on
+    off = ents_with(nlp_info, doc, names={"particle_mentions": False})
+    assert off[("von der Leyen", "PER")] == 0 and off[("Leyen", "PER")] == 1, off
+
+
+# web2 dev: "Alexander von Preen" first, then "sagte von Preen" five times
+@needs_pages
+def test_the_speaker_by_surname_keeps_his_particle(nlp_info):
+    doc = dev_doc(nlp_info, "sagte von Preen", "web2")
+    assert ents_with(nlp_info, doc)[("von Preen", "PER")] == 5
+    assert ents_with(nlp_info, doc, names={"particle_mentions": False})[("von Preen", "PER")] == 0
