@@ -16,10 +16,14 @@ HUSSEIN = ("Ein rein inländisches Gerichtsverfahren hätte keine Chance gegen d
 ZEID = ("Recherchen nach Gewalttaten im Dezember nährten den Verdacht, dass einige Opfer wegen ihrer Zugehörigkeit zur "
         "Minderheit der Tutsis sexuell missbraucht worden seien, sagte der UN-Hochkommissar für Menschenrechte, Zeid Raad "
         "al-Hussein, am Freitag in Genf.")
+# 10kGNAD (gnad1007): the model's PER stopped at "al", and it read the last word as a place ("Nuhayyan" LOC)
+NUHAYYAN = ("Dabei handelt es sich etwa um die Zusammenfassung eines Telefonats zwischen Merkel und Mohammed bin Zayid al "
+            "Nuhayyan, Kronprinz der Vereinigten Arabischen Emirate.")
 
 
 def test_an_arabic_particle_after_a_person_belongs_to_the_name(nlp_info):
-    for text, name in ((HUSSEIN, "Said Raad al-Hussein"), (ZEID, "Zeid Raad al-Hussein")):
+    for text, name in ((HUSSEIN, "Said Raad al-Hussein"), (ZEID, "Zeid Raad al-Hussein"),
+                       (NUHAYYAN, "Mohammed bin Zayid al Nuhayyan")):
         doc = _doc(nlp_info, text)
         assert ents_with(nlp_info, doc)[(name, "PER")] == 1, name
         assert ents_with(nlp_info, doc, arabic_particles=False)[(name, "PER")] == 0, name
