@@ -351,8 +351,9 @@ class PersonRules:
         token of a listed prefix, a hyphen and a capitalised word ('[Othman] el-Zentani' -> '[Othman el-Zentani]',
         Wikinews train; '[Said Raad] al-Hussein', '[Abu Bakr] al-Baghdadi', 10kGNAD), or a listed lowercase word
         before a capitalised one ('[Ahmed bin Mohammed] al-Mansuri', '[Sultan Turki] bin Said'); at most
-        ``max_runs`` steps. The word after the particle may be the model's one-word LOC/ORG/MISC when it is no listed
-        place ('[Hussein] al [Huthi]' LOC, Wikinews dev 2x); any other entity stops the run. Our rule (session 35):
+        ``max_runs`` steps. The word after the particle may be the model's one-word PER ('Sultan Qabus bin [Said]':
+        one person, 10kGNAD), or its one-word LOC/ORG/MISC when that is no listed place ('[Hussein] al [Huthi]' LOC,
+        Wikinews dev); any other entity stops the run. Our rule (session 35):
         the model cut these names at the particle."""
         owner = {i: k for k, e in enumerate(ents) for i in range(e.start, e.end)}
 
@@ -361,7 +362,7 @@ class PersonRules:
             if k is None:
                 return True
             o = ents[k]
-            return len(o) == 1 and o.label_ in ("LOC", "ORG", "MISC") and not self.listed_place(o.text)
+            return len(o) == 1 and (o.label_ == "PER" or o.label_ in ("LOC", "ORG", "MISC") and not self.listed_place(o.text))
 
         out, drop, changed = list(ents), set(), False
         for k, e in enumerate(ents):
