@@ -496,9 +496,12 @@ class NameLinker:
         from .ner_rules.data import person_names
 
         firsts = person_names()[0]
+        # Arabic particles (ner_rules.json person_particles' words: "al", "bin") are no preposition: after them a full
+        # name needs no listed first name ("Hussein al Huthi" ... "fordert al [Huthi]", Wikinews dev)
+        arabic = frozenset(lang_data("ner_rules.json")["person_particles"]["words"])
         spans = ents + added
-        fulls = [tuple(t.lower_ for t in e) for e in spans if e.label_ == "PER" and len(e) >= 3
-                 and all(p in firsts for p in e[0].text.split("-") if p)]
+        fulls = [(tuple(t.lower_ for t in e), all(p in firsts for p in e[0].text.split("-") if p))
+                 for e in spans if e.label_ == "PER" and len(e) >= 3]
         if not fulls:
             return ents, added
         owner = {i for e in spans for i in range(e.start, e.end)}
@@ -519,7 +522,8 @@ class NameLinker:
             forms = [tuple(words)]
             if words[-1].endswith("s") and len(words[-1]) > 3:
                 forms.append(tuple(words[:-1] + [words[-1][:-1]]))
-            if not any(len(f) > len(w) and f[-len(w):] == w for f in fulls for w in forms):
+            only_arabic = all(w in arabic for w in words[:-1])
+            if not any(len(f) > len(w) and f[-len(w):] == w and (listed or only_arabic) for f, listed in fulls for w in forms):
                 return e
             owner.update(range(j, e.start))
             return Span(doc, j, e.end, label="PER", kb_id=e.kb_id_)
