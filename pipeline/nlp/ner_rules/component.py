@@ -155,6 +155,11 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.compound_lead_nouns = strip_descriptors  # `person_lead`: 'Jagdleiter [Gottfried Koller]' (session 34)
         self.role_leads = strip_descriptors  # `person_lead`: 'Jagdleiter [Koller]' (session 34)
         self.lead_role_endings = tuple(data["person_leads"]["role_endings"])
+        particles = data["person_particles"]  # session 35, with the persons repair
+        self.arabic_particles = persons  # `join_arabic_particles`: '[Othman] el-Zentani' -> '[Othman el-Zentani]'
+        self.arabic_hyphen_re = re.compile(r"(?:%s)-[A-ZÄÖÜ]" % "|".join(map(re.escape, particles["hyphen_prefixes"])))
+        self.arabic_words = frozenset(particles["words"])
+        self.arabic_max_runs = int(particles["max_runs"])
         self.bracketed_place_before = places  # `coordinated_with_place`: 'Breslau (Wroclaw) und [Walbrzych]' (session 33)
         self.club_short_names_on = persons  # `club_short_names`: 'SK Rapid Wien' ... '[Rapid]' ORG (session 33)
         clubs = data["club_short_names"]
@@ -319,6 +324,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
             out = self.club_short_names(doc, out, repaired, typed)
         if self.particle_surnames:
             out = self.join_particle_surnames(doc, out, repaired)
+        if self.arabic_particles:
+            out = self.join_arabic_particles(doc, out, repaired)
         if self.roads:
             out = self.add_roads(doc, out, repaired)
         if self.places:
