@@ -27,6 +27,8 @@ def test_hyphenated_amount_is_a_figure(nlp_model):
     # a compound that names an event or a threshold by its amount stays a noun (measures.json `hyphen_compounds`;
     # the 5-Prozent-Hürde is unmarked in wn81491's gold, dev)
     assert model_figs(nlp_model, "Er gewann den 100-Meter-Lauf.") == []
+    # nor does "Grad" (units.tsv: °C) inside a compound measure anything: a target or a kind (web pages of the pool)
+    assert model_figs(nlp_model, "Die COP26 muss die Weichen Richtung 1,5-Grad-Pfad stellen.") == []
     assert model_figs(nlp_model, "Bei der Landtagswahl in Hessen 2013 schaffte sie knapp die 5-Prozent-Hürde, bei der im "
                                  "selben Jahr stattfindenden Bundestagswahl verfehlte sie ihr Ziel mit 4,8 Prozent.") == [
         ("4,8 Prozent", 4.8, "%", "Stimme")]
