@@ -63,7 +63,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
     "identifiers.json": frozenset({"before", "before_digits_only", "compound_heads", "after", "coordinates", "clock_words", "year_first_verbs"}),
     "measures.json": frozenset({"compound_durations", "race_times", "bracket_years_age", "age_before_particles", "age_threshold",
         "measuring_verbs", "object_measuring_verbs", "subject_deps", "object_deps", "particle_deps", "anaphoric_pronouns", "purpose", "participle_phrase", "partitive_pronouns", "ratios", "speed", "rate_prepositions", "measure_adjectives", "angle_after", "zero_sides", "predicate_only_with_unit", "container_nouns", "bare_quantity_nouns", "amount_phrases", "partitive_words", "duration_codes",
-        "ago_words", "set_before", "genitive_time_prepositions", "ahead_words", "anchored_after", "anchored_comparisons", "age_after", "age_before", "action_noun_suffixes", "age_nouns", "age_range_words", "age_compounds", "sets", "plural_sets", "difference_prepositions", "comparatives", "measure_nouns_before", "bound_prepositions", "bound_fillers", "as_words", "elliptic_cues", "distance", "street_suffixes", "phone_words", "score_words",
+        "ago_words", "ago_focus_particles", "set_before", "genitive_time_prepositions", "ahead_words", "anchored_after", "anchored_comparisons", "age_after", "age_before", "action_noun_suffixes", "age_nouns", "age_range_words", "age_compounds", "sets", "plural_sets", "difference_prepositions", "comparatives", "measure_nouns_before", "bound_prepositions", "bound_fillers", "as_words", "elliptic_cues", "distance", "street_suffixes", "phone_words", "score_words",
         "score_context", "duration_adjectives", "not_duration_adjective_stems", "von_prepositions", "number_links", "coordinators", "definite_articles",
         "genitive_determiners", "singular_genitive_determiners", "range_links", "change_links", "classifier_nouns", "content_prepositions", "per_unit",
         "partitive_articles", "bound_not_for_percent", "genitive_one", "container_prepositions", "stakes", "rate_nouns", "vote_shares", "accusative_articles", "alternative_links", "dimension_links",
@@ -80,7 +80,9 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "term_acronyms", "news_sources", "dateline_places", "party_branches", "plural_place_heads", "lineups",
         "quoted_work_heads", "not_work_heads", "lowercase_forms", "company_short_names", "place_qualifiers", "club_short_names",
         "compound_place_nouns", "org_lead_nouns", "english_roles", "org_examples",
-        "speaker_verbs", "role_surnames", "misc_version_numbers", "countries", "west_bloc", "i_products", "person_leads"}),
+        "saint_abbreviations", "hyphen_places",
+        "speaker_verbs", "role_surnames", "misc_version_numbers", "countries", "west_bloc", "i_products", "person_leads",
+        "org_noun_names", "city_bodies", "outlet_names"}),
 }
 
 
@@ -106,8 +108,13 @@ NESTED_KEYS: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {
     ("ner_rules.json", ("role_surnames",)): frozenset({"words", "after"}),
     ("ner_rules.json", ("countries",)): frozenset({"words"}),
     ("ner_rules.json", ("west_bloc",)): frozenset({"words", "articles", "not_after", "compass", "window"}),
+    ("ner_rules.json", ("saint_abbreviations",)): frozenset({"words", "max_words"}),
+    ("ner_rules.json", ("hyphen_places",)): frozenset({"heads", "multi_part_heads", "listed_heads"}),
     ("ner_rules.json", ("i_products",)): frozenset({"pattern"}),
     ("ner_rules.json", ("person_leads",)): frozenset({"role_endings"}),
+    ("ner_rules.json", ("org_noun_names",)): frozenset({"hyphen_heads", "league_heads"}),
+    ("ner_rules.json", ("city_bodies",)): frozenset({"endings"}),
+    ("ner_rules.json", ("outlet_names",)): frozenset({"quotes", "genitive_articles", "heads"}),
     ("measures.json", ("stakes",)): frozenset({"before", "words", "prepositions", "verbs", "after_articles", "after_words",
                                                   "after_verbs"}),
     ("measures.json", ("bracket_measure",)): frozenset({"not_units", "share_nouns"}),

@@ -282,3 +282,20 @@ def test_present_season_in_january_and_february_is_the_coming_one(nlp):
     assert ("Herbst", "2021-FA", "date") in dates_of(nlp, "Im Herbst beginnt die Saison.", "2022-01-20")
     assert ("Sommer", "2021-SU", "date") in dates_of(nlp, "Im Sommer hatte die Regierung das Gesetz beschlossen.", "2022-01-20")
     assert ("Frühjahr", "2022-SP", "date") in dates_of(nlp, "Im Frühjahr bietet der DJV zwei Seminare an.", "2022-05-02")
+
+
+# origin: session 35, the unseen 10kGNAD sample: a year before a colon and a word is a DATE where a lower-case word
+# or a bracket opens it (the year is an adverbial of its clause); after a capitalised word it closes a title or a
+# name, and a title that opens with it stays out
+@pytest.mark.parametrize("text,expected", [
+    ("Das vom Ministerium eingesetzte Gremium entschied bereits 2010: keine NS-Raubkunst, keine Restitution.",  # gnad67
+     [("2010", "2010", "date")]),
+    ("Neu seit 2020: Den Krankenkassenbeitrag muss man selbst zahlen.", [("2020", "2020", "date")]),  # finanztip.de
+    ("Das sind 75.023 Fälle (2019: Rückgang von 10,6 Prozent).", [("2019", "2019", "date")]),  # weisser-ring.de
+    ("Er schrieb einige Titel zu Stanley Kubricks Film „2001: Odyssee im Weltraum“.", []),  # wn28493
+    ("Ergebnisse und Tabellen Handball-EM 2022: Schweden holt Gold.", []),  # handball-world.news
+    ("Nordische Kombination bei Olympia 2022: Staffel in Gefahr?", []),  # spox.com
+    ("PwC Global Economic Crime Survey 2016: Fast die Hälfte aller Wirtschaftsbetriebe ist betroffen.", []),  # gnad48
+])
+def test_year_before_a_colon_and_a_word(nlp, text, expected):
+    assert dates_of(nlp, text, "2016-03-15") == expected

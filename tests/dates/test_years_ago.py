@@ -19,6 +19,21 @@ def test_two_qualifiers_before_ago(nlp):
     assert ("zwei Jahren", "2002", "date") in dates_of(nlp, text, "2004-12-06")
 
 
+# origin: session 35, the unseen 10kGNAD sample: a focus particle between "vor" and its amount (measures.json
+# "ago_focus_particles") keeps the time relative, as a qualifier does; after "in" the time stays a duration
+def test_focus_particle_before_ago(nlp):
+    text = ("Fast 3000 größtenteils hellauf begeisterte User-Rezensionen bescheinigen dem kleinen Spiel seit seinem Start "
+            "auf Steam vor erst knapp zwei Wochen (!) höchste Qualität.")  # gnad123, anchored at 2016-03-15
+    assert ("zwei Wochen", "2016-W09", "date") in dates_of(nlp, text, "2016-03-15")
+    text = "Einige Funde deuten auf eine Domestizierung vor bereits 40.000 Jahren hin."  # gnad403
+    assert ("40.000 Jahren", "-37984", "date") in dates_of(nlp, text, "2016-03-15")
+    # guards: a deictic day before it, read so already (wn73273); "in nur" is a duration
+    text = "Heute vor genau einem Jahr erging dort der Urteilsspruch."  # wn73273
+    assert ("Heute vor genau einem Jahr", "2015-03-15", "date") in dates_of(nlp, text, "2016-03-15")
+    text = "Der Wagen soll in nur zehn Minuten Ladezeit vollständig aufgeladen sein."  # wn55767
+    assert ("zehn Minuten", "PT10M", "duration") in dates_of(nlp, text, "2016-03-15")
+
+
 # a relative time with a fraction keeps the precision of the unit it names (guidelines; dev4 gold)
 FRACTIONS = [
     ("wn25900", "2006-04-28", "Die Anschläge auf die beiden Bürotürme ereigneten sich vor viereinhalb Jahren am 11. September 2001.",

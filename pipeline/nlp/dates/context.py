@@ -68,6 +68,8 @@ class DateContext:
             if len(prev) == 3 and prev[0] in self.event_groups and prev[1] in self.event_group_articles \
                     and self._event_name_head(prev[2]):
                 return False  # "Weltmeisterschaft der Frauen 2011": the same with the group it is for
+            if g.get("ycolon") and not (span.start > 0 and (doc[span.start - 1].text == "(" or doc[span.start - 1].text[:1].islower())):
+                return False  # "Handball-EM 2022: Schweden holt Gold": a year before a colon only after a lower-case word or "("
             return self.bare_year_ok(doc, span.start) if len(span) == 1 else False
         if m.kind == "year_part" and len(span) == 1 and year_pair_is_count(doc, span.start):
             return False  # "Etwa 1500 bis 2000 Euro": the bounds of an amount, no years

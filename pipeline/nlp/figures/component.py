@@ -125,6 +125,7 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.duration_adjectives = set(ms["duration_adjectives"])
         self.not_duration_adjective_stems = tuple(ms["not_duration_adjective_stems"])
         self.ago_words = set(ms["ago_words"])
+        self.ago_focus = set(ms["ago_focus_particles"])
         self.set_before = set(ms["set_before"])
         self.genitive_time_preps = set(ms["genitive_time_prepositions"])
         self.ahead_words = set(ms["ahead_words"])
@@ -354,6 +355,9 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
                 # "vor fünf Jahren" -> the year five years before publication
                 q0 = self._qualifier_start(doc, f["start"])
                 p = _prev(doc, q0)
+                if p is not None and p.text.lower() in self.ago_focus and (pp := _prev(doc, p.i)) is not None \
+                        and pp.text.lower() in self.ago_words:
+                    p = pp  # "vor erst knapp zwei Wochen", "vor bereits 40.000 Jahren": still ago (measures.json ago_focus_particles)
                 dspan = Span(doc, f["start"], f["end"], label="DATE")
                 after = _next(doc, f["end"] - 1)
                 if after is not None and after.text.lower() in self.anchored_after and not self._comparison(doc, after.i):

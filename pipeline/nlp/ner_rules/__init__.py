@@ -44,7 +44,11 @@ component config:
   often ("[Stirbt] ein Mensch"; session 32, ``lowercase_forms``) are removed too, whatever the article's topic,
   and (session 27) an acronym or formula of a common term (``term_acronyms``: "also [DPI]",
   "fünf [BTC]", "Ammoniak ([NH3])"), and (session 34) an English job title or degree the model called ORG
-  ("[Chief of the Air Staff]", "[Assistant Professors]"; `english_role`, switch ``english_roles``);
+  ("[Chief of the Air Staff]", "[Assistant Professors]"; `english_role`, switch ``english_roles``), and (session 35)
+  a city adjective and a generic authority ("[Berliner Landgericht]", "[Kölner Polizei]"; `city_body`, switch
+  ``city_bodies``); not (session 35) a one-word ORG of a hyphenated name and an organisation noun, a league or a
+  known name in another case ("EU-Parlament", "Bundesliga", "Youtube"; `org_noun_name`, switch ``org_noun_names``),
+  nor an outlet marked as a title ("Angaben des Spiegel", "„Stern“"; `outlet_name`, switch ``outlet_names``);
 * ``drop_compound_nouns`` -- an ORG single word whose compound head is such a noun
   ("Armutsgrenze"), except institutions ("Bundeskriminalamt", "Burgtheater"); and (session 31) a PER or LOC
   single word whose compound head is an inflected form of such a noun other than its genitive ("Seemöwen",

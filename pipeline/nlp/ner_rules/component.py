@@ -168,6 +168,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         # `places_read_as_persons`: a country or region the model read as a PER is LOC in any context (session 34)
         self.countries_as_persons = places
         self.countries = frozenset(data["countries"]["words"])
+        self.country_nouns = places  # `place_word`: 'nach [Schweden]', a country the lemma table reads as a plural (session 35)
         west = data["west_bloc"]  # `add_west_bloc`: 'Westen' as the bloc is LOC (session 34), with the places repair
         self.west_bloc = places
         self.west_words = frozenset(west["words"])
@@ -193,6 +194,25 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.i_product_re = re.compile(data["i_products"]["pattern"])
         self.english_roles = drop_common_nouns  # `english_role`: '[Chief Digital Officer]' ORG dropped (session 34)
         self.english_role_cfg = {k: frozenset(v) for k, v in data["english_roles"].items() if not k.startswith("_")}
+        saints = data["saint_abbreviations"]  # `join_saint_names`: '[St .] Peter' -> '[St . Peter]' (session 35), with name_bounds
+        self.saint_names = name_bounds
+        self.saint_words = frozenset(saints["words"])
+        self.saint_max_words = int(saints["max_words"])
+        hyphen = data["hyphen_places"]  # `add_hyphen_places`: '[Omo-Region]' (session 35), with the places repair
+        self.hyphen_places = places
+        self.hyphen_place_heads = frozenset(hyphen["heads"])
+        self.hyphen_multi_part_heads = frozenset(hyphen["multi_part_heads"])
+        self.hyphen_listed_heads = frozenset(hyphen["listed_heads"])
+        # `org_noun_name`: 'EU-Parlament', 'Bundesliga', 'Youtube' ORG are kept from the common-noun drop (session 35)
+        self.org_noun_names = drop_common_nouns
+        self.org_hyphen_heads = frozenset(data["org_noun_names"]["hyphen_heads"])
+        self.league_heads = tuple(w.casefold() for w in data["org_noun_names"]["league_heads"])
+        self.known_other_case = {w.casefold() for w in self.known_names if not w.isupper()}
+        self.city_bodies = drop_common_nouns  # `city_body`: '[Berliner Landgericht]' ORG dropped (session 35)
+        self.city_body_endings = tuple(data["city_bodies"]["endings"])
+        self.outlet_names = drop_common_nouns  # `outlet_name`: 'Angaben des [Spiegel]', '„[Stern]“' ORG kept (session 35)
+        self.outlet_cues = {k: (tuple(v) if k == "heads" else frozenset(v)) for k, v in data["outlet_names"].items()
+                            if not k.startswith("_")}
 
     def listed_place(self, text: str) -> bool:
         """`text` is a place of the lists: the model's gazetteer places, the place list or regions.tsv."""
@@ -267,6 +287,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
             repaired.append(span)
         typed: list[Span] = []  # labels decided by the context, strong evidence for presseschau_names
         out.sort(key=lambda e: e.start)
+        if self.saint_names:
+            out = self.join_saint_names(doc, out, repaired)
         if self.institution_places:
             out = self.join_institution_places(doc, out, repaired, typed)
         if self.strip_descriptors:
@@ -303,6 +325,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
             out = self.add_places(doc, out, repaired)
             if self.west_bloc:
                 out = self.add_west_bloc(doc, out, repaired)
+            if self.hyphen_places:
+                out = self.add_hyphen_places(doc, out, repaired)
             if self.slashed_places:
                 out = self.split_slashed_places(doc, out, repaired)
         if self.acronyms:
