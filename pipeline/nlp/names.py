@@ -218,6 +218,11 @@ class NameLinker:
     # a person's surname right after an attributive adjective is the person ("der überragende [Zieler]"), not a
     # common noun as "große [Angst]" is: when the word is no common noun by the lemma table (session 34)
     surname_after_adjective = True
+    # a mention whose label its own context decided (doc.spans[TYPED_SPANS]: "die Firma [Conradty]" ORG after an
+    # organisation noun) keeps that label where the article's vote for the form differs ("Conrad Conradty" PER makes
+    # the surname "Conradty" PER by `surname_wins`): the company named after its founder (Wikinews train, session 35;
+    # our rule)
+    typed_mentions_keep = True
 
     def __init__(self, aliases_path: Optional[str] = None, resolve_short_forms: bool = True, use_aliases: bool = True,
                  propagate: bool = True, min_support: int = 2, surname_wins: bool = True, context_wins: bool = True,
@@ -697,6 +702,11 @@ class NameLinker:
             start, end, target = e.start, e.end, decided.get(ent_form.get(k, ()))
             first = self._word(e[0])
             gen_base = self._gen_base(first, words) if len(e) >= 2 else first
+            if cls is not None and self.typed_mentions_keep and target is not None and target != cls \
+                    and (e.start, e.end, e.label_) in typed:
+                # the context typed this mention ("Firma [Conradty]" ORG): the vote of the form does not overrule it
+                new_ents.append(e)
+                continue
             if cls is not None and e.start > 0 and doc[e.start - 1].lower_ in self.indefinite_articles:
                 # "in einem [Skoda]" MISC (presseschau_ner_rules' product_label), "Skoda" ORG 3x: after an
                 # indefinite article the name is a thing, not one more mention of the form (session 26)
