@@ -81,7 +81,9 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "quoted_work_heads", "not_work_heads", "lowercase_forms", "company_short_names", "place_qualifiers", "club_short_names",
         "compound_place_nouns", "org_lead_nouns", "english_roles", "org_examples",
         "saint_abbreviations", "hyphen_places",
-        "speaker_verbs", "role_surnames", "misc_version_numbers", "countries", "west_bloc", "i_products", "person_leads"}),
+        "speaker_verbs", "role_surnames", "misc_version_numbers", "countries", "west_bloc", "i_products", "person_leads",
+        "org_noun_names", "city_bodies", "outlet_names",
+        "person_particles"}),
 }
 
 
@@ -111,6 +113,10 @@ NESTED_KEYS: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {
     ("ner_rules.json", ("hyphen_places",)): frozenset({"heads", "multi_part_heads", "listed_heads"}),
     ("ner_rules.json", ("i_products",)): frozenset({"pattern"}),
     ("ner_rules.json", ("person_leads",)): frozenset({"role_endings"}),
+    ("ner_rules.json", ("org_noun_names",)): frozenset({"hyphen_heads", "league_heads"}),
+    ("ner_rules.json", ("city_bodies",)): frozenset({"endings"}),
+    ("ner_rules.json", ("outlet_names",)): frozenset({"quotes", "genitive_articles", "heads"}),
+    ("ner_rules.json", ("person_particles",)): frozenset({"hyphen_prefixes", "words", "max_runs"}),
     ("measures.json", ("stakes",)): frozenset({"before", "words", "prepositions", "verbs", "after_articles", "after_words",
                                                   "after_verbs"}),
     ("measures.json", ("bracket_measure",)): frozenset({"not_units", "share_nouns"}),

@@ -44,7 +44,11 @@ component config:
   often ("[Stirbt] ein Mensch"; session 32, ``lowercase_forms``) are removed too, whatever the article's topic,
   and (session 27) an acronym or formula of a common term (``term_acronyms``: "also [DPI]",
   "fünf [BTC]", "Ammoniak ([NH3])"), and (session 34) an English job title or degree the model called ORG
-  ("[Chief of the Air Staff]", "[Assistant Professors]"; `english_role`, switch ``english_roles``);
+  ("[Chief of the Air Staff]", "[Assistant Professors]"; `english_role`, switch ``english_roles``), and (session 35)
+  a city adjective and a generic authority ("[Berliner Landgericht]", "[Kölner Polizei]"; `city_body`, switch
+  ``city_bodies``); not (session 35) a one-word ORG of a hyphenated name and an organisation noun, a league or a
+  known name in another case ("EU-Parlament", "Bundesliga", "Youtube"; `org_noun_name`, switch ``org_noun_names``),
+  nor an outlet marked as a title ("Angaben des Spiegel", "„Stern“"; `outlet_name`, switch ``outlet_names``);
 * ``drop_compound_nouns`` -- an ORG single word whose compound head is such a noun
   ("Armutsgrenze"), except institutions ("Bundeskriminalamt", "Burgtheater"); and (session 31) a PER or LOC
   single word whose compound head is an inflected form of such a noun other than its genitive ("Seemöwen",
@@ -93,7 +97,9 @@ component config:
   ...", ``lineups``; `add_lineup_players`), and a PER span cut after a capitalised surname
   particle runs on to the surname ("[Alexander Van] der Bellen", `join_particle_surnames`). Session 33:
   the model's PER over a listed first name alone runs on to the surname ("kritisiert [Gabi]
-  Sprickler-Falschlunger", switch ``first_name_surnames``). Session 33 (clubs in match reports): a club's
+  Sprickler-Falschlunger", switch ``first_name_surnames``). Session 35: a PER span runs on over an Arabic name
+  particle after it ("[Said Raad] al-Hussein", "[Hussein] al [Huthi]" LOC; `join_arabic_particles`, ner_rules.json
+  ``person_particles``, switch ``arabic_particles``). Session 33 (clubs in match reports): a club's
   short name that the article types itself, after a club prefix or before a team role ("FK Austria Wien",
   "Rapid-Coach"), is ORG at its other mentions ("gegen die [Austria]"), and a PER/LOC span that starts with
   a word of several clubs' names is ORG ("Wacker Innsbruck"; clubs.py `club_short_names`, ner_rules.json

@@ -155,6 +155,11 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.compound_lead_nouns = strip_descriptors  # `person_lead`: 'Jagdleiter [Gottfried Koller]' (session 34)
         self.role_leads = strip_descriptors  # `person_lead`: 'Jagdleiter [Koller]' (session 34)
         self.lead_role_endings = tuple(data["person_leads"]["role_endings"])
+        particles = data["person_particles"]  # session 35, with the persons repair
+        self.arabic_particles = persons  # `join_arabic_particles`: '[Othman] el-Zentani' -> '[Othman el-Zentani]'
+        self.arabic_hyphen_re = re.compile(r"(?:%s)-[A-ZÄÖÜ]" % "|".join(map(re.escape, particles["hyphen_prefixes"])))
+        self.arabic_words = frozenset(particles["words"])
+        self.arabic_max_runs = int(particles["max_runs"])
         self.bracketed_place_before = places  # `coordinated_with_place`: 'Breslau (Wroclaw) und [Walbrzych]' (session 33)
         self.club_short_names_on = persons  # `club_short_names`: 'SK Rapid Wien' ... '[Rapid]' ORG (session 33)
         clubs = data["club_short_names"]
@@ -206,6 +211,16 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.hyphen_place_heads = frozenset(hyphen["heads"])
         self.hyphen_multi_part_heads = frozenset(hyphen["multi_part_heads"])
         self.hyphen_listed_heads = frozenset(hyphen["listed_heads"])
+        # `org_noun_name`: 'EU-Parlament', 'Bundesliga', 'Youtube' ORG are kept from the common-noun drop (session 35)
+        self.org_noun_names = drop_common_nouns
+        self.org_hyphen_heads = frozenset(data["org_noun_names"]["hyphen_heads"])
+        self.league_heads = tuple(w.casefold() for w in data["org_noun_names"]["league_heads"])
+        self.known_other_case = {w.casefold() for w in self.known_names if not w.isupper()}
+        self.city_bodies = drop_common_nouns  # `city_body`: '[Berliner Landgericht]' ORG dropped (session 35)
+        self.city_body_endings = tuple(data["city_bodies"]["endings"])
+        self.outlet_names = drop_common_nouns  # `outlet_name`: 'Angaben des [Spiegel]', '„[Stern]“' ORG kept (session 35)
+        self.outlet_cues = {k: (tuple(v) if k == "heads" else frozenset(v)) for k, v in data["outlet_names"].items()
+                            if not k.startswith("_")}
 
     def listed_place(self, text: str) -> bool:
         """`text` is a place of the lists: the model's gazetteer places, the place list or regions.tsv."""
@@ -312,6 +327,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
             out = self.club_short_names(doc, out, repaired, typed)
         if self.particle_surnames:
             out = self.join_particle_surnames(doc, out, repaired)
+        if self.arabic_particles:
+            out = self.join_arabic_particles(doc, out, repaired)
         if self.roads:
             out = self.add_roads(doc, out, repaired)
         if self.places:
