@@ -218,6 +218,11 @@ class NameLinker:
     # a person's surname right after an attributive adjective is the person ("der überragende [Zieler]"), not a
     # common noun as "große [Angst]" is: when the word is no common noun by the lemma table (session 34)
     surname_after_adjective = True
+    # a mention whose label its own context decided (doc.spans[TYPED_SPANS]: "die Firma [Conradty]" ORG after an
+    # organisation noun) keeps that label where the article's vote for the form differs ("Conrad Conradty" PER makes
+    # the surname "Conradty" PER by `surname_wins`): the company named after its founder (Wikinews train, session 35;
+    # our rule)
+    typed_mentions_keep = True
     # a person's later mention by the surname takes the lowercase particles before it when a full name of the
     # article ends in them ("Ursula von der Leyen" ... "aber von der [Leyen]" -> "[von der Leyen]"; session 35)
     particle_mentions = True
@@ -753,6 +758,11 @@ class NameLinker:
             start, end, target = e.start, e.end, decided.get(ent_form.get(k, ()))
             first = self._word(e[0])
             gen_base = self._gen_base(first, words) if len(e) >= 2 else first
+            if cls is not None and self.typed_mentions_keep and target is not None and target != cls \
+                    and (e.start, e.end, e.label_) in typed:
+                # the context typed this mention ("Firma [Conradty]" ORG): the vote of the form does not overrule it
+                new_ents.append(e)
+                continue
             if cls is not None and e.start > 0 and doc[e.start - 1].lower_ in self.indefinite_articles:
                 # "in einem [Skoda]" MISC (presseschau_ner_rules' product_label), "Skoda" ORG 3x: after an
                 # indefinite article the name is a thing, not one more mention of the form (session 26)

@@ -26,7 +26,8 @@ component config:
 * ``org_forms`` -- a PER or LOC span that ends in a legal form or an organisation head word
   (``legal_forms``, ``org_heads``: "Rabaul Shipping Company", "Japan Aerospace Exploration
   Agency") or starts with a club prefix ("RB Leipzig") becomes ORG, and so does a single
-  all-caps acronym the model called PER;
+  all-caps acronym the model called PER, and a name ending in a hyphenated word whose last part is
+  such a head ("[Robert Koch-Institut]" PER; switch ``hyphen_org_names``, session 35);
 * ``drop_adjectives`` -- a single lowercase adjective as a name ("polnischen") is removed; so is a one-word MISC
   in lowercase ending in -isch/-ische/-ischen ... ("die [europäischen] Polizeibehörden"; ``misc_adjectives``, session 35);
   with ``drop_common_nouns``, a MISC that is one election word is dropped ("[Bundestagswahl 2009]"; ``election_heads``,

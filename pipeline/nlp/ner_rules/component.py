@@ -202,6 +202,9 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.english_role_cfg = {k: frozenset(v) for k, v in data["english_roles"].items() if not k.startswith("_")}
         saints = data["saint_abbreviations"]  # `join_saint_names`: '[St .] Peter' -> '[St . Peter]' (session 35), with name_bounds
         self.saint_names = name_bounds
+        # `org_label`: a name ending in a hyphenated word whose last part is an organisation head ('[Robert
+        # Koch-Institut]' PER -> ORG; session 35), with org_forms
+        self.hyphen_org_names = org_forms
         self.saint_words = frozenset(saints["words"])
         self.saint_max_words = int(saints["max_words"])
         hyphen = data["hyphen_places"]  # `add_hyphen_places`: '[Omo-Region]' (session 35), with the places repair

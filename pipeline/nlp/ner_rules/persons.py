@@ -37,6 +37,8 @@ class PersonRules:
             return False
         if w in self.legal_forms or w in self.org_heads or t.lower_ in self.titles or w in self.known_places:
             return False
+        if self.hyphen_org_names and "-" in w and w.rsplit("-", 1)[1] in self.org_heads:
+            return False  # 'Koch-Institut': an institution named after a person (`org_label`; session 35)
         if common_noun_lemma(w) is not None and w not in self.surnames:
             return False
         return compound_head(w) not in self.name_heads
