@@ -28,7 +28,10 @@ component config:
   Agency") or starts with a club prefix ("RB Leipzig") becomes ORG, and so does a single
   all-caps acronym the model called PER, and a name ending in a hyphenated word whose last part is
   such a head ("[Robert Koch-Institut]" PER; switch ``hyphen_org_names``, session 35);
-* ``drop_adjectives`` -- a single lowercase adjective as a name ("polnischen") is removed;
+* ``drop_adjectives`` -- a single lowercase adjective as a name ("polnischen") is removed; so is a one-word MISC
+  in lowercase ending in -isch/-ische/-ischen ... ("die [europäischen] Polizeibehörden"; ``misc_adjectives``, session 35);
+  with ``drop_common_nouns``, a MISC that is one election word is dropped ("[Bundestagswahl 2009]"; ``election_heads``,
+  `misc_election`, switch ``misc_elections``; session 35);
 * ``drop_common_nouns`` -- a single word that is a common noun by spaCy's German lemma table
   (``common_nouns.tsv.gz``, made by ``training/common_nouns.py``) is removed ("Batterien",
   "Hamas-Mitgliedern"), unless the model's gazetteer or the alias table knows it, the model
@@ -68,7 +71,10 @@ component config:
   "[iPhone] 6s"; not a year, nor before a noun it counts; ``misc_version_numbers``, `version_end`; session 34);
   a PER/ORG/LOC span takes a dotted version number right after it and becomes MISC ("[Opera] 10.6" ORG -> "[Opera
   10.6]"; not a clock time or a number in thousands; `product_version_end`, switch ``version_after``), and a one-word
-  ORG of "i" and a capitalised word is a product ("iCloud" -> MISC; ``i_products``; session 34);
+  ORG of "i" and a capitalised word is a product ("iCloud" -> MISC; ``i_products``; session 34); a MISC span
+  takes a model's variant that the tokenizer split off ("[Boeing 767]-300" -> "[Boeing 767-300]"; `variant_end`,
+  switch ``model_variants``), and a single word no entity covers that names a war by its place is MISC
+  ("Irakkrieg", "Kosovo-Krieg"; not "Bürgerkrieg", "Weltkrieg"; ``place_wars``, `add_place_wars`; session 35);
 * ``apposition`` (session 9) -- a common noun right before a name says what it is
   (``appositive_heads``): "Reederei [Hapag-Lloyd]" LOC -> ORG; where the model found nothing
   there, the name is added ("US-Institut [Stratfor]", "Zeitung „[Hürriyet]“"); a place of the

@@ -189,6 +189,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.misc_version_numbers = re.compile(r"\d{1,%d}(?:\.\d+)*(?:-\d+)?(?:[a-z]{1,2}\d*)?" % int(versions["max_digits"])) \
             if kinds else None
         self.version_not_before_pos = frozenset(versions["not_before_pos"])
+        self.model_variants = True  # `version_end`: '[Boeing 767-300]', the variant split off by the tokenizer (session 35)
         # `org_lead_noun`: '[Gewerkschaft IG Metall]' ORG -> 'IG Metall' (session 34), with org_apposition
         self.org_lead_nouns = org_apposition
         self.org_lead_keep = frozenset(data["org_lead_nouns"]["keep_heads"])
@@ -221,6 +222,17 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.outlet_names = drop_common_nouns  # `outlet_name`: 'Angaben des [Spiegel]', '„[Stern]“' ORG kept (session 35)
         self.outlet_cues = {k: (tuple(v) if k == "heads" else frozenset(v)) for k, v in data["outlet_names"].items()
                             if not k.startswith("_")}
+        # `misc_adjective`: a one-word MISC that is a lowercase adjective is dropped ('die [europäischen]
+        # Polizeibehörden'; session 35), with the adjective drop
+        self.misc_adjectives = drop_adjectives
+        misc_adj = data["misc_adjectives"]
+        self.misc_adjective_endings = tuple(misc_adj["endings"])
+        self.misc_elections = drop_common_nouns  # `misc_election`: '[Bundestagswahl 2009]' MISC dropped (session 35)
+        # `add_place_wars`: 'Irakkrieg', 'Kosovo-Krieg' MISC where the model found nothing (session 35), with the kinds
+        self.place_wars = kinds
+        wars = data["place_wars"]
+        self.war_heads = tuple(sorted((h.casefold() for h in wars["heads"]), key=len, reverse=True))
+        self.war_min_place = int(wars["min_place"])
 
     def listed_place(self, text: str) -> bool:
         """`text` is a place of the lists: the model's gazetteer places, the place list or regions.tsv."""
@@ -235,6 +247,10 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         mentions = Counter(e.text for e in doc.ents if e.label_ in _NAME_LABELS)
         model_tokens = {i for e in doc.ents for i in range(e.start, e.end)}
         for ent in doc.ents:
+            if ent.label_ == "MISC" and ((self.misc_adjectives and self.misc_adjective(ent))
+                                         or (self.misc_elections and self.misc_election(ent))):
+                repaired.append(Span(doc, ent.start, ent.end, label="DROPPED"))  # 'die [europäischen] Polizei' (session 35)
+                continue
             if ent.label_ not in _NAME_LABELS:
                 # MISC too: no name runs over a paragraph break ('Abo\n\nMedia', 'Follows\n\nFollower\n\n'
                 # on a web page printed as text, one navigation item a paragraph); a line break
@@ -339,6 +355,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
                 out = self.add_hyphen_places(doc, out, repaired)
             if self.slashed_places:
                 out = self.split_slashed_places(doc, out, repaired)
+        if self.place_wars:
+            out = self.add_place_wars(doc, out, repaired, typed)
         if self.acronyms:
             out = self.split_acronyms(doc, out, repaired, typed)
             out = self.add_long_forms(doc, out, repaired, typed)
