@@ -81,6 +81,16 @@ class LabelRules:
             return None  # "Moskauer Stadion": a description, no building's name (GUIDELINES.md); "Frankfurter Musikpreis" is one
         return kind if kind != label else None
 
+    def street_label(self, span: Span, label: str) -> Optional[str]:
+        """LOC for an ORG of two words or more ending in an English street or hall word ('[Fifth Avenue]',
+        '[Westminster Hall]', '[Tennessee Street]' ORG from the model; ner_rules.json ``street_names``): a street,
+        square or building is a place (GUIDELINES.md). Our rule (session 35, false ORG on GermEval dev); only the
+        last word and only ORG ('Street Parade', 'Stuart Hall' PER stay), not a street standing for its market
+        ('Wall Street', ``not_names``)."""
+        if not self.street_names or label != "ORG" or len(span) < 2 or span[-1].text not in self.street_last_words:
+            return None
+        return None if span.text in self.street_not_names else "LOC"
+
     def product_version_end(self, doc, start: int, end: int, label: str) -> int:
         """`end` + 1 where a version number follows a PER/ORG/LOC span on the same line: the number is
         part of a product's name, which `product_label` then makes MISC (session 34, our own rule: the
