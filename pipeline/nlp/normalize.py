@@ -82,7 +82,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "compound_place_nouns", "org_lead_nouns", "english_roles", "org_examples",
         "saint_abbreviations", "hyphen_places",
         "speaker_verbs", "role_surnames", "misc_version_numbers", "countries", "west_bloc", "i_products", "person_leads",
-        "org_noun_names", "city_bodies", "outlet_names", "street_names"}),
+        "org_noun_names", "city_bodies", "outlet_names", "street_names", "eponym_adjectives"}),
 }
 
 
@@ -116,6 +116,7 @@ NESTED_KEYS: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {
     ("ner_rules.json", ("city_bodies",)): frozenset({"endings"}),
     ("ner_rules.json", ("outlet_names",)): frozenset({"quotes", "genitive_articles", "heads"}),
     ("ner_rules.json", ("street_names",)): frozenset({"last_words", "not_names"}),
+    ("ner_rules.json", ("eponym_adjectives",)): frozenset({"pattern", "not_stem_endings"}),
     ("measures.json", ("stakes",)): frozenset({"before", "words", "prepositions", "verbs", "after_articles", "after_words",
                                                   "after_verbs"}),
     ("measures.json", ("bracket_measure",)): frozenset({"not_units", "share_nouns"}),
