@@ -67,7 +67,10 @@ component config:
   "[iPhone] 6s"; not a year, nor before a noun it counts; ``misc_version_numbers``, `version_end`; session 34);
   a PER/ORG/LOC span takes a dotted version number right after it and becomes MISC ("[Opera] 10.6" ORG -> "[Opera
   10.6]"; not a clock time or a number in thousands; `product_version_end`, switch ``version_after``), and a one-word
-  ORG of "i" and a capitalised word is a product ("iCloud" -> MISC; ``i_products``; session 34);
+  ORG of "i" and a capitalised word is a product ("iCloud" -> MISC; ``i_products``; session 34); (session 35)
+  an ORG ending in an English street or hall word is a place ("[Fifth Avenue]", "[Westminster Hall]" -> LOC; not
+  "Wall Street"; `street_label`, switch ``street_names``), and an ORG of a name's adjective in -sche and a common
+  noun a law or theory ("[Maxwellschen Gleichungen]" -> MISC; `eponym_label`, switch ``eponym_adjectives``);
 * ``apposition`` (session 9) -- a common noun right before a name says what it is
   (``appositive_heads``): "Reederei [Hapag-Lloyd]" LOC -> ORG; where the model found nothing
   there, the name is added ("US-Institut [Stratfor]", "Zeitung „[Hürriyet]“"); a place of the
