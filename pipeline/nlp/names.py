@@ -218,6 +218,14 @@ class NameLinker:
     # a person's surname right after an attributive adjective is the person ("der überragende [Zieler]"), not a
     # common noun as "große [Angst]" is: when the word is no common noun by the lemma table (session 34)
     surname_after_adjective = True
+    # a mention whose label its own context decided (doc.spans[TYPED_SPANS]: "die Firma [Conradty]" ORG after an
+    # organisation noun) keeps that label where the article's vote for the form differs ("Conrad Conradty" PER makes
+    # the surname "Conradty" PER by `surname_wins`): the company named after its founder (Wikinews train, session 35;
+    # our rule)
+    typed_mentions_keep = True
+    # a person's later mention by the surname takes the lowercase particles before it when a full name of the
+    # article ends in them ("Ursula von der Leyen" ... "aber von der [Leyen]" -> "[von der Leyen]"; session 35)
+    particle_mentions = True
 
     def __init__(self, aliases_path: Optional[str] = None, resolve_short_forms: bool = True, use_aliases: bool = True,
                  propagate: bool = True, min_support: int = 2, surname_wins: bool = True, context_wins: bool = True,
@@ -480,6 +488,59 @@ class NameLinker:
         return next((x for x in range(len(toks) - 2) if toks[x].text[:1].isupper() and toks[x].lower_ in self.particles
                      and toks[x + 1].text.islower() and toks[x + 1].lower_ in self.particles), None)
 
+    def _join_particle_mentions(self, doc: Doc, ents: list[Span], added: list[Span],
+                                relabelled: list[Span]) -> tuple[list[Span], list[Span]]:
+        """A PER span right after surname particles (names.json ``surname_particles``; lowercase, or capitalised
+        at a sentence's start) that no entity covers takes them in where another PER of the article ends in those
+        particles and that surname (or the surname of its genitive in -s) and begins with a listed first name:
+        "Ursula von der Leyen" ... "aber von der [Leyen] sei" -> "[von der Leyen]" (Wikinews train 2x), "Heinrich
+        von Pierer" ... "den Rücktritt von [Pierers]", "Alexander von Preen" ... "sagte von [Preen]" (web2 dev 5x).
+        Our rule (session 35, switch ``particle_mentions``): the full name in the article is the evidence, so the
+        preposition before a name ("Roman von [Markus Werner]") stays outside. A changed span of the model's is
+        listed as relabelled; `ents` and `added` come back with the joined spans."""
+        from .ner_rules.data import person_names
+
+        firsts = person_names()[0]
+        # Arabic particles (ner_rules.json person_particles' words: "al", "bin") are no preposition: after them a full
+        # name needs no listed first name ("Hussein al Huthi" ... "fordert al [Huthi]", Wikinews dev)
+        arabic = frozenset(lang_data("ner_rules.json")["person_particles"]["words"])
+        spans = ents + added
+        fulls = [(tuple(t.lower_ for t in e), all(p in firsts for p in e[0].text.split("-") if p))
+                 for e in spans if e.label_ == "PER" and len(e) >= 3]
+        if not fulls:
+            return ents, added
+        owner = {i for e in spans for i in range(e.start, e.end)}
+
+        def opens(i: int) -> bool:  # a capitalised particle opens a sentence or paragraph ("Von der Leyen betonte")
+            return i == 0 or doc[i].is_sent_start or doc[i - 1].is_space or doc[i - 1].text in (".", "!", "?", ":")
+
+        def joined(e: Span) -> Span:
+            if e.label_ != "PER" or doc[e.start].is_sent_start:
+                return e
+            j = e.start
+            while j > 0 and j - 1 not in owner and e.start - j < 3 and doc[j - 1].lower_ in self.particles \
+                    and (doc[j - 1].text.islower() or opens(j - 1)):
+                j -= 1
+            if j == e.start:
+                return e
+            words = [t.lower_ for t in doc[j:e.end]]
+            forms = [tuple(words)]
+            if words[-1].endswith("s") and len(words[-1]) > 3:
+                forms.append(tuple(words[:-1] + [words[-1][:-1]]))
+            only_arabic = all(w in arabic for w in words[:-1])
+            if not any(len(f) > len(w) and f[-len(w):] == w and (listed or only_arabic) for f, listed in fulls for w in forms):
+                return e
+            owner.update(range(j, e.start))
+            return Span(doc, j, e.end, label="PER", kb_id=e.kb_id_)
+
+        out_ents = []
+        for e in ents:
+            span = joined(e)
+            if span is not e:
+                relabelled.append(span)
+            out_ents.append(span)
+        return out_ents, [joined(e) for e in added]
+
     def _particle_name(self, toks: list[Token], pos_tagged: bool) -> bool:
         """A person's name with a surname of particles ('Van der Bellen', `_particle_start`) is a clean name
         whatever the tagger read its last word as ('Bellen' NOUN): the words before the particle look like a
@@ -697,6 +758,11 @@ class NameLinker:
             start, end, target = e.start, e.end, decided.get(ent_form.get(k, ()))
             first = self._word(e[0])
             gen_base = self._gen_base(first, words) if len(e) >= 2 else first
+            if cls is not None and self.typed_mentions_keep and target is not None and target != cls \
+                    and (e.start, e.end, e.label_) in typed:
+                # the context typed this mention ("Firma [Conradty]" ORG): the vote of the form does not overrule it
+                new_ents.append(e)
+                continue
             if cls is not None and e.start > 0 and doc[e.start - 1].lower_ in self.indefinite_articles:
                 # "in einem [Skoda]" MISC (presseschau_ner_rules' product_label), "Skoda" ORG 3x: after an
                 # indefinite article the name is a thing, not one more mention of the form (session 26)
@@ -767,6 +833,8 @@ class NameLinker:
                 added.append(span)
                 for x in range(i, j):
                     blocked[x] = True  # the tokens up to j are skipped by the `blocked[i]` test
+        if self.particle_mentions:
+            new_ents, added = self._join_particle_mentions(doc, new_ents, added, relabelled)
         if relabelled or added:
             doc.ents = sorted(new_ents + added, key=lambda s: s.start)
         doc.spans[PROPAGATED_SPANS] = added

@@ -69,7 +69,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "partitive_articles", "bound_not_for_percent", "genitive_one", "container_prepositions", "stakes", "rate_nouns", "vote_shares", "accusative_articles", "alternative_links", "dimension_links",
         "relative_pronouns", "attribute_deps", "list_headings", "rank_nouns", "table_headings",
         "singular_articles", "degree_prepositions", "threshold_nouns", "um_object_verbs", "demonstrative_pronouns",
-        "genitive_s_articles", "person_noun_endings", "period_nouns", "share_subject", "share_genitive_articles", "bracket_measure", "bare_age_inside", "copula_continuation", "source_prepositions"}),
+        "genitive_s_articles", "person_noun_endings", "period_nouns", "share_subject", "share_genitive_articles", "bracket_measure", "bare_age_inside", "copula_continuation", "source_prepositions", "hyphen_compounds"}),
     "names.json": frozenset({"titles", "surname_particles", "name_suffixes", "definite_articles", "indefinite_articles", "not_adjectives", "feminine_suffixes", "article_genders",
                          "place_genitive_endings", "genitive_s_not_after", "no_genitive_s_endings", "adjective_endings"}),
     "ner_rules.json": frozenset({
@@ -82,7 +82,8 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "compound_place_nouns", "org_lead_nouns", "english_roles", "org_examples",
         "saint_abbreviations", "hyphen_places",
         "speaker_verbs", "role_surnames", "misc_version_numbers", "countries", "west_bloc", "i_products", "person_leads",
-        "org_noun_names", "city_bodies", "outlet_names", "street_names", "eponym_adjectives"}),
+        "org_noun_names", "city_bodies", "outlet_names", "street_names", "eponym_adjectives",
+        "person_particles"}),
 }
 
 
@@ -117,11 +118,13 @@ NESTED_KEYS: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {
     ("ner_rules.json", ("outlet_names",)): frozenset({"quotes", "genitive_articles", "heads"}),
     ("ner_rules.json", ("street_names",)): frozenset({"last_words", "not_names"}),
     ("ner_rules.json", ("eponym_adjectives",)): frozenset({"pattern", "not_stem_endings"}),
+    ("ner_rules.json", ("person_particles",)): frozenset({"hyphen_prefixes", "words", "max_runs"}),
     ("measures.json", ("stakes",)): frozenset({"before", "words", "prepositions", "verbs", "after_articles", "after_words",
                                                   "after_verbs"}),
     ("measures.json", ("bracket_measure",)): frozenset({"not_units", "share_nouns"}),
     ("measures.json", ("partitive_pronouns",)): frozenset({"words", "before", "adverbs", "relative", "openers"}),
     ("measures.json", ("copula_continuation",)): frozenset({"whole_prepositions", "after_words", "max_between"}),
+    ("measures.json", ("hyphen_compounds",)): frozenset({"not_units", "not_heads"}),
     ("measures.json", ("vote_shares",)): frozenset({"about", "parts", "not_parts", "part_endings", "sentences_before",
                                                    "pair_links", "pair_verbs", "pair_nouns"}),
 }

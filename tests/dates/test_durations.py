@@ -285,3 +285,16 @@ def test_approximate_pair_of_times_with_a_comma(nlp):
 ])
 def test_count_in_time_is_a_duration(nlp_model, published, text, expected):
     assert expected in dates_of(nlp_model, text, published)
+
+
+# origin: session 35 (dates2), 10kGNAD gnad427: an article is one line, and its results glued to its end made the
+# whole paragraph a "results line" (figures/common.py _SCORE_LINE: two names around a spaced dash, then a score),
+# so every figure and duration of the prose was dropped; a team's name is now one to five words
+def test_prose_ending_on_a_results_line_keeps_its_durations(nlp):
+    text = ("Wien – Patrick Kane hat in der nordamerikanischen Eishockey-Liga NHL im 26. Spiel hintereinander einen "
+            "Scorerpunkt verbucht und damit die längste Serie seit 23 Jahren aufgestellt. NHL-Ergebnisse von Sonntag: "
+            "St. Louis Blues – Colorado Avalanche 1:3")  # gnad427
+    assert ("23 Jahren", "P23Y", "duration") in dates_of(nlp, text, "2015-12-14")
+    # a results line of its own stays no figure (wn47872, dev12; wn15578, dev2)
+    assert figs(nlp, "Borussia Dortmund – FC Schalke 04 2:3 (1:2) (Revierderby)\nDer Text folgt.") == []
+    assert figs(nlp, " Hannover 96 - 1. FSV Mainz 05 2:2 (0:1) \nDer Text folgt.") == []

@@ -77,3 +77,15 @@ def test_a_newspaper_named_after_sunday_is_no_date(nlp):
     assert dates_of(nlp, rundschau, "2009-02-16") == [("gestern", "2009-02-15", "date")]
     assert dates_of(nlp, "Das sagte Faymann in der ORF-Pressestunde am Sonntag.", "2016-03-15") == \
         [("Sonntag", "2016-03-13", "date")]
+
+
+# origin: session 35 (dates2), web_pages_de: the dative of the games' heads and "Olympia", their common name, take
+# their year into the name as "Winterspiele 2014" does (dates.json "event_name_heads"; GUIDELINES: "Olympische Spiele
+# 2008" MISC, the year inside)
+def test_year_of_the_olympic_games_in_the_dative_and_olympia(nlp):
+    text = "Sie wurde Siebte im Massenstart bei den Olympischen Winterspielen 2006 in Turin."  # biathlonword.com
+    assert not dates_of(nlp, text, "2022-02-01")
+    assert not dates_of(nlp, "Olympia 2022 - Zwei weitere Corona-Fälle", "2022-02-01")  # spox.com, a heading
+    # an election's year stays a DATE (GUIDELINES), and so does a year after a verb
+    assert dates_of(nlp, "Bei der Bundestagswahl 2005 hatten sie verloren.", "2022-02-01") == [("2005", "2005", "date")]
+    assert dates_of(nlp, "Die Mannschaft trainierte 2006 in Turin.", "2022-02-01") == [("2006", "2006", "date")]

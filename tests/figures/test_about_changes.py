@@ -20,6 +20,11 @@ from figure_helpers import abouts, doc_figs, figs
      "54 Milliarden US-Dollar vor.", [("54 Milliarden US-Dollar", "Bürgschaft")]),
     # without a genitive the change noun itself stays (session 11's rule)
     ("Das ist ein Anstieg um 1,9 Prozent.", [("1,9 Prozent", "Anstieg")]),
+    # session 35: "Verminderung", "Erweiterung" are change nouns too (Wikinews train wn3681; 10kGNAD gnad222)
+    ("Die Verminderung der Ozonschicht um jährlich etwa vier Prozent hat sich überraschend stark beschleunigt.",
+     [("vier Prozent", "Ozonschicht")]),
+    ("Sie sind Teil eines riesigen Bauprojekts zur Erweiterung des Moscheebereichs um 400.000 Quadratmeter.",
+     [("400.000 Quadratmeter", "Moscheebereich")]),
 ])
 def test_change_nouns_hand_over_to_their_genitive(nlp_model, text, expected):
     assert abouts(nlp_model, text) == expected

@@ -389,3 +389,11 @@ def test_leisten_measures_power(nlp_model):
 def test_common_noun_after_a_genitive_name(nlp_model):
     text = "Österreichs Schuldenquote wird laut Fiskalrat im kommenden Jahr bei 84,5 Prozent liegen."
     assert dict(abouts(nlp_model, text))["84,5 Prozent"] == "Schuldenquote"
+
+
+# origin: session 35 (about), Wikinews train wn8067: the tagger made the superlative "drittlängste" a noun, the root of
+# the copula sentence before the pronoun; a word in lower case is no antecedent, the copula's subject is
+def test_pronoun_antecedent_is_no_lower_case_word(nlp_model):
+    text = "Die heutige Etappe ist die drittlängste der Tour gewesen. Sie war 228.5 Kilometer lang."
+    assert abouts(nlp_model, text) == [("228.5 Kilometer", "Etappe")]
+

@@ -251,3 +251,11 @@ def test_nanometer_is_a_unit(nlp_model):
 def test_pence_is_a_hundredth_of_a_pound(nlp_model):
     got = {t: (v, u) for t, v, u in units_of(nlp_model, gnad_sentence("gnad671", "auf 12,6 Pence je Aktie"))}
     assert got["12,6 Pence"] == (0.126, "GBP"), got
+
+
+# origin: session 35 (about), dev15 wn75684: the gold's unit of an image sensor's resolution is MP, in a compound too
+def test_megapixel_is_a_unit(nlp_model):
+    text = "Das Gerät besitzt 16 GB Flash-Speicher, eine 8-Megapixel-Kamera mit 1,3-Megapixel-Sekundärkamera."
+    assert [(f[0], f[1], f[2], f[3]) for f in figs(nlp_model, text)] == [
+        ("16 GB", 16, "GB", "Flash-Speicher"), ("8-Megapixel-Kamera", 8, "MP", "Kamera"),
+        ("1,3-Megapixel-Sekundärkamera", 1.3, "MP", "Sekundärkamera")]

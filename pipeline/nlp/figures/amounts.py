@@ -32,6 +32,11 @@ class AmountRules:
         number word, fraction noun, article before a multiplier). Most tokens fail it, so the
         component skips the context checks for them."""
         low = word.lower()
+        return self._plain_start(word) or ("-" in low and parse_number_word(low.split("-", 1)[0]) is not None)
+
+    def _plain_start(self, word: str) -> bool:
+        """`may_start` without the number word that opens a hyphenated compound ("Zwei-Tonnen-Lastwagen")."""
+        low = word.lower()
         return word[:1].isdigit() or ((word[:1] in _SIGNS or word[:1] == _PLUS) and word[1:2].isdigit()) or low in self.fraction_nouns or low in self.article_forms \
             or parse_number_word(low) is not None
 
@@ -205,10 +210,50 @@ class AmountRules:
         value = int(value) if float(value).is_integer() else round(value, 4)
         return {"start": i, "end": i + 1, "num": i, "value": value, "unit": unit, "scale": scale, "bare": False}
 
+    def _hyphen_compound(self, doc: Doc, i: int) -> Optional[dict]:
+        """Session 35 (the open sets' gold: "eine 8-Kilo-Bombe" dev5, "zwölf 65-Kilogramm-Fässern" dev13, "in einer
+        3.000-US-Dollar-Luxus-Suite" dev7, "das 700-Milliarden-US-Dollar-Hilfspaket" dev16; Wikinews train wn50777 "mit
+        einem Zwei-Tonnen-Lastwagen"): an amount with its unit inside a compound noun, written as one hyphenated word
+        ("NUMBER-[MULTIPLIER-]UNIT-Head"), is a figure that measures the compound's head. Not a percentage (a
+        threshold: "die 5-Prozent-Hürde", dev gold unmarked), a time unit (durations are DATEs, "24-Stunden-Rennen"),
+        nor a head of measures.json `hyphen_compounds.not_heads` (an event or a thing named by its amount:
+        "100-Meter-Lauf", "Elf-Meter-Schießen", "500-Euro-Schein"). The figure is the whole word (the tokenizer keeps
+        it one token); `compound_head` holds the head for `about`."""
+        parts = doc[i].text.split("-")
+        if len(parts) < 3 or not all(parts):
+            return None
+        v = parse_digits(parts[0]) if parts[0][:1].isdigit() else parse_number_word(parts[0].lower())
+        if v is None:
+            return None
+        k, scale = 1, 1
+        mul = multiplier(parts[k])
+        if mul is not None:
+            scale, k = mul, k + 1
+        unit = None
+        for width in (2, 1):  # "US-Dollar" before "Dollar"
+            if k + width < len(parts):
+                u = lookup_unit("-".join(parts[k:k + width]))
+                if u is not None and parts[k][:1].isupper():
+                    unit, k = u, k + width
+                    break
+        if unit is None or unit[0] in _TIME_UNITS or unit[0] in self.hyphen_not_units:
+            return None
+        tail = parts[k:]
+        if not tail[0][:1].isupper() or lookup_unit(tail[0]) is not None or multiplier(tail[0]) is not None \
+                or tail[-1].lower() in self.hyphen_not_heads:
+            return None
+        value = v * unit[1] * scale
+        value = int(value) if float(value).is_integer() else round(value, 4)
+        return {"start": i, "end": i + 1, "num": i, "value": value, "unit": unit[0], "scale": scale, "bare": False,
+                "compound_head": "-".join(tail)}
+
     def parse_at(self, doc: Doc, i: int) -> Optional[dict]:
-        hyphen = self._hyphen_amount(doc, i) if "-" in doc[i].text[1:] else None
-        if hyphen is not None:
-            return hyphen
+        if "-" in doc[i].text[1:]:
+            hyphen = self._hyphen_amount(doc, i) or self._hyphen_compound(doc, i)
+            if hyphen is not None:
+                return hyphen
+            if not self._plain_start(doc[i].text):
+                return None  # a number word opening a compound that is no amount ("Drei-Königs-Treffen"): as before
         b = self._base(doc, i)
         if b is None:
             return None

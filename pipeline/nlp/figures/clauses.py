@@ -212,13 +212,16 @@ class ClauseRules:
         ist 3,21 Meter groß"). None when neither sentence offers one."""
         sent = pron.sent
         for t in reversed(list(sent[: pron.i - sent.start])):
-            if t.pos_ == "NOUN" and t.dep_ in self.subject_deps:
+            if t.pos_ == "NOUN" and t.dep_ in self.subject_deps and t.text[:1].isupper():
                 return t
         if sent.start == 0:
             return None
         prev = pron.doc[sent.start - 1].sent
         for pick in (lambda t: t.dep_ == "ROOT", lambda t: t.dep_ in self.subject_deps):
             for t in prev:
-                if t.pos_ == "NOUN" and pick(t):
+                # session 35 (our own rule; Wikinews train wn8067 "Die heutige Etappe ist die drittlängste der Tour
+                # gewesen. Sie war 228.5 Kilometer lang"): a word in lower case the tagger made a noun (a superlative
+                # after its article) is no noun to point back to; the copula's subject is ("Etappe")
+                if t.pos_ == "NOUN" and pick(t) and t.text[:1].isupper():
                     return t
         return None

@@ -43,8 +43,12 @@ _RESULT_LINE = re.compile(rf"[ \t]*(?:{_TEAM})?[ \t]*\d{{1,3}}[ \t]*[-–][ \t]*
 # a results line in the German manner: two names joined by a spaced dash, then the score and the half-time
 # score in brackets, and a note in brackets ("1.FC Nürnberg – Hansa Rostock 1 : 1 (1 : 1)", "Borussia
 # Dortmund – FC Schalke 04 2:3 (1:2) (Revierderby)"; dev12 wn47872). The names may hold digits
-# ("Hannover 96"), so the score is read from the line's end
-_SCORE_LINE = re.compile(r"[^\n]+?[ \t][-–][ \t][^\n]+?[ \t]\d{1,3}[ \t]*:[ \t]*\d{1,3}"
+# ("Hannover 96"), so the score is read from the line's end. Each name is one to five words (session 35, our own
+# bound): a paragraph of prose with a spaced dash that ends on a score is no results line ("Wien – Patrick Kane hat
+# ... die längste Serie seit 23 Jahren aufgestellt. ... Vancouver Canucks 4:0", gnad427: 10kGNAD's one-line
+# articles with the results glued to their end lost every figure and duration)
+_SCORE_NAME = r"(?:[^\s]+[ \t]+){0,4}[^\s]+"
+_SCORE_LINE = re.compile(rf"[ \t]*{_SCORE_NAME}[ \t]+[-–][ \t]+{_SCORE_NAME}[ \t]+\d{{1,3}}[ \t]*:[ \t]*\d{{1,3}}"
                          r"(?:[ \t]*\([ \t]*\d{1,3}[ \t]*:[ \t]*\d{1,3}[ \t]*\))?(?:[ \t]*\([^()\n\d]*\))?[ \t]*")
 # dependency labels (UD and TIGER) linking a number or measure to what it modifies
 _NUM_DEPS = {"nummod", "nk", "nmc", "amod", "det", "nummod:gov", "nummod:entity"}

@@ -232,6 +232,8 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.genitive_s_articles = set(ms["genitive_s_articles"])
         self.person_noun_endings = tuple(ms["person_noun_endings"])
         self.period_nouns = set(ms["period_nouns"])
+        self.hyphen_not_units = frozenset(ms["hyphen_compounds"]["not_units"])
+        self.hyphen_not_heads = frozenset(ms["hyphen_compounds"]["not_heads"])
         self.um_object_verbs = set(ms["um_object_verbs"])
         self.degree_prepositions = set(ms["degree_prepositions"]["words"])
         self.degree_not_after = set(ms["degree_prepositions"]["not_after"])
@@ -435,6 +437,9 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
                     # before "statt" counts the noun of the count that it replaces (measures.json alternative_links)
                     ab = self.about(doc, partner)
                     rule = "alternative" if ab is not None else rule
+            if f.get("compound_head"):
+                # session 35: "eine 8-Kilo-Bombe" measures the compound's head (amounts.py `_hyphen_compound`)
+                ab, rule = self.compound_head_lemma(f["compound_head"]), "compound_head"
             span._.about = ab
             span._.about_rule = "age" if f["unit"] in _TIME_UNITS else (rule if ab is not None else None)
             about_tok = None

@@ -168,6 +168,14 @@ class LemmaRules:
         lem = self._about_lemma(doc, tok)
         return self._reformed_spelling(tok.text, lem) if lem else lem
 
+    def compound_head_lemma(self, head: str) -> str:
+        """Session 35: the `about` of an amount inside a compound, the lemma of the compound's head as written after
+        the unit ("Bombe", "Fässern" -> "Fass", "Luxus-Suite"): its last part takes its lemma as in `_about_lemma`."""
+        first, _, last = head.rpartition("-")
+        lem = self._reformed_spelling(last, inflection_stripped_lemma(last) or self.lemma_text(last))
+        lem = lem[:1].upper() + lem[1:]
+        return f"{first}-{lem}" if first else lem
+
     @staticmethod
     def _reformed_spelling(surface: str, lem: str) -> str:
         """Session 32 (our own rule; web page "sieben thematische Dialogprozesse" -> "Dialogprozeß"): spaCy's lemma table

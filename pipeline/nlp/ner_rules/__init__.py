@@ -26,7 +26,8 @@ component config:
 * ``org_forms`` -- a PER or LOC span that ends in a legal form or an organisation head word
   (``legal_forms``, ``org_heads``: "Rabaul Shipping Company", "Japan Aerospace Exploration
   Agency") or starts with a club prefix ("RB Leipzig") becomes ORG, and so does a single
-  all-caps acronym the model called PER;
+  all-caps acronym the model called PER, and a name ending in a hyphenated word whose last part is
+  such a head ("[Robert Koch-Institut]" PER; switch ``hyphen_org_names``, session 35);
 * ``drop_adjectives`` -- a single lowercase adjective as a name ("polnischen") is removed;
 * ``drop_common_nouns`` -- a single word that is a common noun by spaCy's German lemma table
   (``common_nouns.tsv.gz``, made by ``training/common_nouns.py``) is removed ("Batterien",
@@ -100,7 +101,9 @@ component config:
   ...", ``lineups``; `add_lineup_players`), and a PER span cut after a capitalised surname
   particle runs on to the surname ("[Alexander Van] der Bellen", `join_particle_surnames`). Session 33:
   the model's PER over a listed first name alone runs on to the surname ("kritisiert [Gabi]
-  Sprickler-Falschlunger", switch ``first_name_surnames``). Session 33 (clubs in match reports): a club's
+  Sprickler-Falschlunger", switch ``first_name_surnames``). Session 35: a PER span runs on over an Arabic name
+  particle after it ("[Said Raad] al-Hussein", "[Hussein] al [Huthi]" LOC; `join_arabic_particles`, ner_rules.json
+  ``person_particles``, switch ``arabic_particles``). Session 33 (clubs in match reports): a club's
   short name that the article types itself, after a club prefix or before a team role ("FK Austria Wien",
   "Rapid-Coach"), is ORG at its other mentions ("gegen die [Austria]"), and a PER/LOC span that starts with
   a word of several clubs' names is ORG ("Wacker Innsbruck"; clubs.py `club_short_names`, ner_rules.json

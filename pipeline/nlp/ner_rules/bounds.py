@@ -11,6 +11,9 @@ from ..ext import DATE_SPANS
 from .common import _CLOSING_BRACKETS, _NAME_LABELS, _OPENING_BRACKETS
 from .data import common_noun_lemma, compound_head
 
+#: `person_lead`: a word that starts a person's stage name ('Lady Gaga', no names.json title since session 35) but is a
+#: role after the word given here ('First Lady Eleanor Roosevelt', 10kGNAD)
+_ROLE_PHRASES = {"Lady": "First"}
 _NOT_TRAILING_FORMS = frozenset({"Konzern", "Co."})  # `legal_form_end`: a common noun, a list's "und Co."
 
 
@@ -88,6 +91,10 @@ class BoundRules:
         if t.text in self.first_names or t.text in self.surnames:
             return 0
         if end - start >= 3 and self.is_role(t) and doc[start + 1].text in self.first_names:
+            return 1
+        if end - start >= 2 and start > 0 and _ROLE_PHRASES.get(t.text) == doc[start - 1].text:
+            # 'First [Lady Eleanor Roosevelt]': "Lady" is no names.json title (it starts a stage name, 'Lady Gaga';
+            # session 35), but after "First" it is the role 'First Lady'
             return 1
         head = t.text.rsplit("-", 1)[-1]
         if end - start >= 2 and head != t.text and self.is_role(t, head) and doc[start + 1].text[:1].isupper():

@@ -155,6 +155,11 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.compound_lead_nouns = strip_descriptors  # `person_lead`: 'Jagdleiter [Gottfried Koller]' (session 34)
         self.role_leads = strip_descriptors  # `person_lead`: 'Jagdleiter [Koller]' (session 34)
         self.lead_role_endings = tuple(data["person_leads"]["role_endings"])
+        particles = data["person_particles"]  # session 35, with the persons repair
+        self.arabic_particles = persons  # `join_arabic_particles`: '[Othman] el-Zentani' -> '[Othman el-Zentani]'
+        self.arabic_hyphen_re = re.compile(r"(?:%s)-[A-ZÄÖÜ]" % "|".join(map(re.escape, particles["hyphen_prefixes"])))
+        self.arabic_words = frozenset(particles["words"])
+        self.arabic_max_runs = int(particles["max_runs"])
         self.bracketed_place_before = places  # `coordinated_with_place`: 'Breslau (Wroclaw) und [Walbrzych]' (session 33)
         self.club_short_names_on = persons  # `club_short_names`: 'SK Rapid Wien' ... '[Rapid]' ORG (session 33)
         clubs = data["club_short_names"]
@@ -196,6 +201,9 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.english_role_cfg = {k: frozenset(v) for k, v in data["english_roles"].items() if not k.startswith("_")}
         saints = data["saint_abbreviations"]  # `join_saint_names`: '[St .] Peter' -> '[St . Peter]' (session 35), with name_bounds
         self.saint_names = name_bounds
+        # `org_label`: a name ending in a hyphenated word whose last part is an organisation head ('[Robert
+        # Koch-Institut]' PER -> ORG; session 35), with org_forms
+        self.hyphen_org_names = org_forms
         self.saint_words = frozenset(saints["words"])
         self.saint_max_words = int(saints["max_words"])
         hyphen = data["hyphen_places"]  # `add_hyphen_places`: '[Omo-Region]' (session 35), with the places repair
@@ -327,6 +335,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
             out = self.club_short_names(doc, out, repaired, typed)
         if self.particle_surnames:
             out = self.join_particle_surnames(doc, out, repaired)
+        if self.arabic_particles:
+            out = self.join_arabic_particles(doc, out, repaired)
         if self.roads:
             out = self.add_roads(doc, out, repaired)
         if self.places:

@@ -43,6 +43,10 @@ class LabelRules:
         last = span[-1].text
         if len(span) >= 2 and (last in self.legal_forms or last in self.org_heads or span[0].text in self.club_prefixes):
             return "ORG"  # "Rabaul Shipping Company", "RB Leipzig"
+        if len(span) >= 2 and self.hyphen_org_names and "-" in last and last.rsplit("-", 1)[1] in self.org_heads:
+            # an institution named after a person, its head joined to the surname by a hyphen: '[Robert
+            # Koch-Institut]' PER (Wikinews train, 2 web pages; session 35, our rule)
+            return "ORG"
         if len(span) >= 2 and self.club_short_names_on and span[0].text in self.club_name_words:
             return "ORG"  # "Wacker Innsbruck", "Admira Wacker Mödling" PER (10kGNAD Sport; session 33)
         if label == "PER" and len(span) == 1 and 2 <= len(last) <= _ACRONYM_MAX and last.isalpha() and last.isupper():
