@@ -82,7 +82,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "compound_place_nouns", "org_lead_nouns", "english_roles", "org_examples",
         "saint_abbreviations", "hyphen_places",
         "speaker_verbs", "role_surnames", "misc_version_numbers", "countries", "west_bloc", "i_products", "person_leads",
-        "org_noun_names", "city_bodies", "outlet_names",
+        "org_noun_names", "city_bodies", "outlet_names", "street_names", "eponym_adjectives",
         "person_particles", "misc_adjectives", "place_wars"}),
 }
 
@@ -116,6 +116,8 @@ NESTED_KEYS: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {
     ("ner_rules.json", ("org_noun_names",)): frozenset({"hyphen_heads", "league_heads"}),
     ("ner_rules.json", ("city_bodies",)): frozenset({"endings"}),
     ("ner_rules.json", ("outlet_names",)): frozenset({"quotes", "genitive_articles", "heads"}),
+    ("ner_rules.json", ("street_names",)): frozenset({"last_words", "not_names"}),
+    ("ner_rules.json", ("eponym_adjectives",)): frozenset({"pattern", "not_stem_endings"}),
     ("ner_rules.json", ("person_particles",)): frozenset({"hyphen_prefixes", "words", "max_runs"}),
     ("ner_rules.json", ("misc_adjectives",)): frozenset({"endings"}),
     ("ner_rules.json", ("place_wars",)): frozenset({"heads", "min_place"}),

@@ -75,6 +75,9 @@ component config:
   takes a model's variant that the tokenizer split off ("[Boeing 767]-300" -> "[Boeing 767-300]"; `variant_end`,
   switch ``model_variants``), and a single word no entity covers that names a war by its place is MISC
   ("Irakkrieg", "Kosovo-Krieg"; not "Bürgerkrieg", "Weltkrieg"; ``place_wars``, `add_place_wars`; session 35);
+  an ORG ending in an English street or hall word is a place ("[Fifth Avenue]", "[Westminster Hall]" -> LOC; not
+  "Wall Street"; `street_label`, switch ``street_names``), and an ORG of a name's adjective in -sche and a common
+  noun a law or theory ("[Maxwellschen Gleichungen]" -> MISC; `eponym_label`, switch ``eponym_adjectives``; session 35);
 * ``apposition`` (session 9) -- a common noun right before a name says what it is
   (``appositive_heads``): "Reederei [Hapag-Lloyd]" LOC -> ORG; where the model found nothing
   there, the name is added ("US-Institut [Stratfor]", "Zeitung „[Hürriyet]“"); a place of the

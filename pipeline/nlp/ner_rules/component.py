@@ -219,6 +219,12 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.known_other_case = {w.casefold() for w in self.known_names if not w.isupper()}
         self.city_bodies = drop_common_nouns  # `city_body`: '[Berliner Landgericht]' ORG dropped (session 35)
         self.city_body_endings = tuple(data["city_bodies"]["endings"])
+        self.street_names = kinds  # `street_label`: '[Fifth Avenue]' ORG -> LOC (session 35)
+        self.street_last_words = frozenset(data["street_names"]["last_words"])
+        self.street_not_names = frozenset(data["street_names"]["not_names"])
+        self.eponym_adjectives = kinds  # `eponym_label`: '[Maxwellschen Gleichungen]' ORG -> MISC (session 35)
+        self.eponym_re = re.compile(data["eponym_adjectives"]["pattern"])
+        self.eponym_not_stem_endings = tuple(data["eponym_adjectives"]["not_stem_endings"])
         self.outlet_names = drop_common_nouns  # `outlet_name`: 'Angaben des [Spiegel]', '„[Stern]“' ORG kept (session 35)
         self.outlet_cues = {k: (tuple(v) if k == "heads" else frozenset(v)) for k, v in data["outlet_names"].items()
                             if not k.startswith("_")}
@@ -294,7 +300,9 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
             if self.kinds and self.version_after:
                 end = self.product_version_end(doc, start, end, label)
             if self.kinds:
-                label = self.kind_label(doc[start:end], label) or self.product_label(doc[start:end], label) or label
+                label = self.kind_label(doc[start:end], label) or self.street_label(doc[start:end], label) \
+                    or self.eponym_label(doc[start:end], label) \
+                    or self.product_label(doc[start:end], label) or label
             # a listed surname that is a common noun too, right after the role `person_lead` cut off, is the
             # person's name ('sagt Jagdleiter [Koller]': 'Koller' a noun by the lemma table; session 34)
             role_backed = self.role_leads and label == "PER" and ent.start < start == end - 1 \
