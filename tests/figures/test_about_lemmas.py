@@ -157,6 +157,11 @@ def test_inflected_forms_the_table_lacks(nlp_model, text, expected):
     ("Abgeordnete", None),  # simplemma's "Abgeordneter": the guidelines keep the nominalised adjective's -e
     ("Feuerwehrleute", None),  # simplemma's "Feuerwehrmann"
     ("Solo-Album", None),  # simplemma drops the hyphen
+    # session 35: a feminine singular in -e keeps it, as its head's -n form is its plural in the lemma table
+    # (simplemma's greedy "Heckpump", "Abhörfall"; 10kGNAD / web pages), while a plural in -e still loses it
+    ("Heckpumpe", None),
+    ("Abhörfalle", None),
+    ("Raumschiffe", "Raumschiff"),
 ])
 def test_only_a_cut_ending_is_taken(word, expected):
     from pipeline.nlp.figures import inflection_stripped_lemma
@@ -324,3 +329,11 @@ def test_lemma_in_the_reformed_spelling(nlp_model):
     text = web_sentence("tests/eval/bmfsfj.de-praesidentschaft.html", "sind sieben thematische Dialogprozesse")
     assert dict(abouts(nlp_model, text))["sieben"] == "Dialogprozess"
     assert dict(abouts(nlp_model, "Die Stadt sperrte 15 Straßen."))["15"] == "Straße"
+
+
+# origin: session 35 (about: lemma forms), web_pages_de (web177): simplemma's greedy lemma cut the -e of the compound's
+# head, a feminine singular ("Feuerlöschpump"); the head's plural "Pumpen" is "Pumpe" in the lemma table, so it stays
+def test_head_of_a_compound_with_an_amount_keeps_its_feminine_e(nlp_model):
+    text = ("Ein „Schwerer Mannschaftswagen für 16 bis 18 Mann Besatzung mit eingebauter 800-Liter-Feuerlöschpumpe“ "
+            "wurde beschafft.")
+    assert ("800-Liter-Feuerlöschpumpe", "Feuerlöschpumpe") in abouts(nlp_model, text)

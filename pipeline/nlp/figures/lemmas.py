@@ -1,6 +1,7 @@
 """The lemma `about` is written in: the lemma table, the lexicon, simplemma."""
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, Optional
 
@@ -43,9 +44,36 @@ def inflection_stripped_lemma(word: str) -> Optional[str]:
         return word[:-1] if word.endswith("n") else None
     # greedy: simplemma also splits compounds it does not list ("Provisions" -> "Provision"; dev..dev13 +1, no loss)
     lemma = simplemma.lemmatize(word, lang="de", greedy=True)
+    if lemma == word[:-1] and word.endswith("e") and _singular_in_e(word):
+        return None
     if lemma != word and len(lemma) > 2 and word.translate(_UMLAUT_FREE).startswith(lemma.translate(_UMLAUT_FREE)):
         return lemma
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _lookup_table() -> Any:
+    try:
+        from spacy.lookups import load_lookups
+
+        return load_lookups("de", ["lemma_lookup"]).get_table("lemma_lookup")
+    except Exception:  # spacy-lookups-data not installed
+        return {}
+
+
+def _singular_in_e(word: str) -> bool:
+    """Session 35 (our own rule; 10kGNAD / web pages "800-Liter-Feuerlöschpumpe" -> "Feuerlöschpump", "Heckpumpe" ->
+    "Heckpump", "Abhörfalle" -> "Abhörfall"): simplemma's greedy lemma drops the -e of a feminine singular when it knows
+    a shorter homograph ("Pump", "Fall", "Hall"). The word's head, its longest end the lexicon knows as a word, is a
+    singular in -e when the lemma table takes its form in -n to it and it to itself ("Pumpen" -> "Pumpe", "Pumpe" ->
+    "Pumpe"): then the -e stays. A plural in -e has its -n form taken to its singular ("Schiffen" -> "Schiff")."""
+    lex = lexicon()
+    table = _lookup_table()
+    for k in range(len(word) - 3):
+        head = word if k == 0 else word[k:].capitalize()
+        if head in lex:
+            return table.get(head + "n") == head and table.get(head, head) == head
+    return False
 
 
 def _pipeline_lemma_table(nlp: Language) -> Optional[Any]:
