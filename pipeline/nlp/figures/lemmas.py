@@ -28,14 +28,15 @@ def load_lemma_resources() -> None:
     inflection_stripped_lemma("Scannern")
 
 
-def inflection_stripped_lemma(word: str) -> Optional[str]:
+def inflection_stripped_lemma(word: str, table: Optional[Any] = None) -> Optional[str]:
     """simplemma's lemma of a word spaCy's lemma table lacks ("Scannern" -> "Scanner", "Wahllokale" -> "Wahllokal",
     "Fässern" -> "Fass"), only where it just cuts an ending, umlaut aside; else None.
 
     simplemma (Wiktionary-derived German forms, MIT) knows far more plural and dative forms than the lookup table.
     Its other lemmas break the guidelines' forms of `about` (session 18: taking them lost 13 right `about`s on the
     13 dev sets), so they are not taken: a nominalised adjective keeps its -e ("Abgeordnete", not "Abgeordneter"),
-    a hyphen stays ("Solo-Album"), "-leute" stays ("Feuerwehrleute")."""
+    a hyphen stays ("Solo-Album"), "-leute" stays ("Feuerwehrleute"). `table`: the lemma table `_singular_in_e` reads
+    (the pipeline's; None: spacy-lookups-data's)."""
     import simplemma  # its German table is loaded on the first call (`load_lemma_resources`)
 
     if word.endswith(("leute", "leuten")):
@@ -44,7 +45,7 @@ def inflection_stripped_lemma(word: str) -> Optional[str]:
         return word[:-1] if word.endswith("n") else None
     # greedy: simplemma also splits compounds it does not list ("Provisions" -> "Provision"; dev..dev13 +1, no loss)
     lemma = simplemma.lemmatize(word, lang="de", greedy=True)
-    if lemma == word[:-1] and word.endswith("e") and _singular_in_e(word):
+    if lemma == word[:-1] and word.endswith("e") and _singular_in_e(word, table):
         return None
     if lemma != word and len(lemma) > 2 and word.translate(_UMLAUT_FREE).startswith(lemma.translate(_UMLAUT_FREE)):
         return lemma
@@ -61,14 +62,15 @@ def _lookup_table() -> Any:
         return {}
 
 
-def _singular_in_e(word: str) -> bool:
+def _singular_in_e(word: str, table: Optional[Any] = None) -> bool:
     """Session 35 (our own rule; 10kGNAD / web pages "800-Liter-Feuerlöschpumpe" -> "Feuerlöschpump", "Heckpumpe" ->
     "Heckpump", "Abhörfalle" -> "Abhörfall"): simplemma's greedy lemma drops the -e of a feminine singular when it knows
     a shorter homograph ("Pump", "Fall", "Hall"). The word's head, its longest end the lexicon knows as a word, is a
     singular in -e when the lemma table takes its form in -n to it and it to itself ("Pumpen" -> "Pumpe", "Pumpe" ->
     "Pumpe"): then the -e stays. A plural in -e has its -n form taken to its singular ("Schiffen" -> "Schiff")."""
     lex = lexicon()
-    table = _lookup_table()
+    if table is None:
+        table = _lookup_table()
     for k in range(len(word) - 3):
         head = word if k == 0 else word[k:].capitalize()
         if head in lex:
@@ -90,14 +92,8 @@ class LemmaRules:
     # -- lemmas --
     def _table(self):
         if self._lemmas is None:
-            self._lemmas = {}
-            if self.lemma_lookup:
-                try:
-                    from spacy.lookups import load_lookups
-
-                    self._lemmas = load_lookups("de", ["lemma_lookup"]).get_table("lemma_lookup")
-                except Exception:  # spacy-lookups-data not installed
-                    self._lemmas = {}
+            # no table of the pipeline's lemmatizer: the process's one copy of spacy-lookups-data's (`_lookup_table`)
+            self._lemmas = _lookup_table() if self.lemma_lookup else {}
         return self._lemmas
 
     def lemma(self, t: Token) -> str:
@@ -149,7 +145,7 @@ class LemmaRules:
             # iCloud-Konten", "eBay-Händlern") is a noun like any other: its last part takes its lemma
             return w[:last] + self._lemma_text(w[last:], None)
         if w[:1].isupper():
-            stripped = inflection_stripped_lemma(w)
+            stripped = inflection_stripped_lemma(w, self._table())
             if stripped is not None:
                 return stripped
         if w[:1].isupper() and len(w) > 6 and table and w not in self._table_lemmas():
@@ -200,7 +196,7 @@ class LemmaRules:
         """Session 35: the `about` of an amount inside a compound, the lemma of the compound's head as written after
         the unit ("Bombe", "Fässern" -> "Fass", "Luxus-Suite"): its last part takes its lemma as in `_about_lemma`."""
         first, _, last = head.rpartition("-")
-        lem = self._reformed_spelling(last, inflection_stripped_lemma(last) or self.lemma_text(last))
+        lem = self._reformed_spelling(last, inflection_stripped_lemma(last, self._table()) or self.lemma_text(last))
         lem = lem[:1].upper() + lem[1:]
         return f"{first}-{lem}" if first else lem
 
@@ -234,7 +230,7 @@ class LemmaRules:
             # session 25 (dev13 wn61550): an amount inside a compound ("zwölf 65-Kilogramm-Fässern") describes
             # its head; what is counted is the head (guidelines: the compound's head), "Fass"
             head = parts[-1]  # simplemma's lemma first: the lemma table spells some in the old way ("Fässern" -> "Faß")
-            return inflection_stripped_lemma(head) or self.lemma_text(head)
+            return inflection_stripped_lemma(head, self._table()) or self.lemma_text(head)
         low = tok.text.lower()
         w = tok.text
         if w.endswith("innen") and len(w) > 7 and tok.i + 2 < len(doc) and doc[tok.i + 1].text in self.coordinators:
