@@ -8,8 +8,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ..ext import DATE_SPANS, FIGURE_SPANS
-from .common import _genitive
+from .common import _genitive, date_figure_tokens
 from .data import common_noun_lemma
 
 
@@ -239,7 +238,7 @@ class AddedNameRules:
         `_dateline_at`); the words no entity, date or figure covers ("[Garching]/Heidelberg": the model's LOC stays)."""
         ents = self.split_dateline_places(doc, ents, repaired)
         taken = {i for e in ents for i in range(e.start, e.end)}
-        taken |= {i for key in (DATE_SPANS, FIGURE_SPANS) for sp in doc.spans.get(key, []) for i in range(sp.start, sp.end)}
+        taken |= date_figure_tokens(doc)
         added: list[Span] = []
         i = 0
         while i < len(doc):
@@ -296,7 +295,7 @@ class AddedNameRules:
         """LOC for the roads by number that the model missed ('Auf der Autobahn 52', 'Die Autobahn
         A 52'): where no entity, date or figure covers the tokens."""
         taken = {i for e in ents for i in range(e.start, e.end)}
-        taken |= {i for key in (DATE_SPANS, FIGURE_SPANS) for sp in doc.spans.get(key, []) for i in range(sp.start, sp.end)}
+        taken |= date_figure_tokens(doc)
         added: list[Span] = []
         i = 0
         while i < len(doc):
@@ -324,7 +323,7 @@ class AddedNameRules:
         become LOC (`places_read_as_persons`)."""
         ents = self.places_read_as_persons(doc, ents, repaired)
         taken = {i for e in ents for i in range(e.start, e.end)}
-        taken |= {i for key in (DATE_SPANS, FIGURE_SPANS) for sp in doc.spans.get(key, []) for i in range(sp.start, sp.end)}
+        taken |= date_figure_tokens(doc)
         places = {(e.start, e.end) for e in ents if e.label_ == "LOC"}
         added: list[Span] = []
         for t in doc[1:]:
@@ -400,7 +399,7 @@ class AddedNameRules:
         'Mozart-Stadt', 'Delme-Stadt' a nickname). No entity, date or figure over it. GUIDELINES.md: such a compound names the place (the Wikinews gold marks them LOC). Our rule
         (session 35, issue 13: 12 of the model's LOC misses on Wikinews train and the open dev sets)."""
         taken = {i for e in ents for i in range(e.start, e.end)}
-        taken |= {i for key in (DATE_SPANS, FIGURE_SPANS) for sp in doc.spans.get(key, []) for i in range(sp.start, sp.end)}
+        taken |= date_figure_tokens(doc)
         added: list[Span] = []
         for t in doc:
             if t.i in taken or "-" not in t.text or not t.text[:1].isupper():

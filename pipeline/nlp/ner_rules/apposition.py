@@ -7,8 +7,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
-from ..ext import DATE_SPANS, FIGURE_SPANS
-from .common import _NAME_LABELS, _OPENING_BRACKETS
+from .common import _NAME_LABELS, _OPENING_BRACKETS, date_figure_tokens
 from .data import common_noun_lemma, compound_head, corpus_counts
 
 _APPOSITION_LABELS = ("ORG", "LOC", "MISC")
@@ -142,7 +141,7 @@ class AppositionRules:
         cfg = self.org_examples_cfg
         by_start = {e.start: e for e in ents}
         taken = {i for e in ents for i in range(e.start, e.end)}
-        blocked = {i for key in (DATE_SPANS, FIGURE_SPANS) for sp in doc.spans.get(key, []) for i in range(sp.start, sp.end)}
+        blocked = date_figure_tokens(doc)
         new: dict[int, Span] = {}  # start -> the ORG span replacing or adding there
         def name_word(k: int) -> bool:
             w = doc[k].text
@@ -211,7 +210,7 @@ class AppositionRules:
         'berichtet'/'zufolge' ('wie der [Spiegel] berichtet'); the word no entity, date or figure covers
         (session 29, 10kGNAD)."""
         taken = {i for e in ents for i in range(e.start, e.end)}
-        taken |= {i for key in (DATE_SPANS, FIGURE_SPANS) for sp in doc.spans.get(key, []) for i in range(sp.start, sp.end)}
+        taken |= date_figure_tokens(doc)
         persons = [e for e in ents if e.label_ == "PER"]
         added: list[Span] = []
         for t in doc:
@@ -329,7 +328,7 @@ class AppositionRules:
         if not shorts:
             return ents
         taken = {i: e for e in ents for i in range(e.start, e.end)}
-        taken_other = {i for key in (DATE_SPANS, FIGURE_SPANS) for sp in doc.spans.get(key, []) for i in range(sp.start, sp.end)}
+        taken_other = date_figure_tokens(doc)
         out, added = [], []
         for e in ents:
             words = tuple(t.text for t in e)

@@ -1,11 +1,13 @@
-"""What the repairs share: the labels they repair, the tags of first names, brackets, the genitive test, and the
-version or model number a product's name ends in."""
+"""What the repairs share: the labels they repair, the tags of first names, brackets, the genitive test, the
+version or model number a product's name ends in, and the tokens of dates and figures."""
 from __future__ import annotations
 
 import re
 from typing import Optional
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
+
+from ..ext import DATE_SPANS, FIGURE_SPANS
 
 _FIRST_NAME_POS = ("PROPN", "NOUN", "X")  # the tagger calls first names NOUN at times ("Vincent Aboubakar")
 _NAME_LABELS = ("PER", "ORG", "LOC")
@@ -45,3 +47,8 @@ def dotted_version(text: str, pre_release: bool) -> bool:
     if m is None or not m["points"] or m["variant"] is not None:
         return False
     return m["suffix"] is None or (pre_release and _PRE_RELEASE.fullmatch(m["suffix"]) is not None)
+
+
+def date_figure_tokens(doc: Doc) -> set[int]:
+    """The tokens of the dates and figures components' spans: no name is added over them."""
+    return {i for key in (DATE_SPANS, FIGURE_SPANS) for sp in doc.spans.get(key, []) for i in range(sp.start, sp.end)}

@@ -7,8 +7,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ..ext import DATE_SPANS, FIGURE_SPANS
-from .common import _NAME_LABELS, dotted_version
+from .common import _NAME_LABELS, date_figure_tokens, dotted_version
 from .data import common_noun_lemma
 
 _ACRONYM_MAX = 6
@@ -126,7 +125,7 @@ class LabelRules:
             return end
         if common_noun_lemma(doc[end - 1].text.rsplit("-", 1)[-1]) is not None:
             return end  # "die FortiOS-Versionen 4.3.0 bis 4.3.16": the name is not the span's last word
-        if any(s.start <= tok.i < s.end for key in (DATE_SPANS, FIGURE_SPANS) for s in doc.spans.get(key, ())):
+        if tok.i in date_figure_tokens(doc):
             return end
         return end + 1
 
