@@ -7,7 +7,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
-from .common import _NAME_LABELS, _OPENING_BRACKETS, date_figure_tokens
+from .common import _NAME_LABELS, _OPENING_BRACKETS, date_figure_tokens, with_added
 from .data import common_noun_lemma, compound_head, corpus_counts
 
 _APPOSITION_LABELS = ("ORG", "LOC", "MISC")
@@ -228,11 +228,7 @@ class AppositionRules:
             after = doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ""
             if before in self.source_before or before in self.source_verbs or after in self.source_after:
                 added.append(Span(doc, t.i, t.i + 1, label="ORG"))
-        if not added:
-            return ents
-        repaired.extend(added)
-        typed.extend(added)
-        return sorted(ents + added, key=lambda e: e.start)
+        return with_added(ents, added, repaired, typed)
 
     def add_legal_form_names(self, doc: Doc, ents: list[Span], repaired: list[Span], typed: list[Span]) -> list[Span]:
         """A company or club the model missed before its legal form: "Vorständin der [naturstrom AG]",
@@ -270,11 +266,7 @@ class AppositionRules:
             span = Span(doc, j, self.legal_form_end(doc, j, t.i + 1, taken), label="ORG")  # "GmbH & Co KG"
             added.append(span)
             taken.update(range(span.start, span.end))
-        if not added:
-            return ents
-        repaired.extend(added)
-        typed.extend(added)
-        return sorted(ents + added, key=lambda e: e.start)
+        return with_added(ents, added, repaired, typed)
 
     def org_noun_end(self, word: str) -> bool:
         """'Öko-Energieversorger', 'Rüstungskonzern': the word or its last hyphen part ends in an ORG noun of
@@ -358,10 +350,7 @@ class AppositionRules:
                 span = Span(doc, i, i + n, label="ORG")
                 added.append(span)
                 taken.update({j: span for j in range(i, i + n)})
-        if added:
-            repaired.extend(added)
-            typed.extend(added)
-            out = sorted(out + added, key=lambda e: e.start)
+        out = with_added(out, added, repaired, typed)
         return out
 
     def followed_by_form(self, doc: Doc, end: int) -> bool:

@@ -1,11 +1,12 @@
 """What the repairs share: the labels they repair, the tags of first names, brackets, the genitive test, the
-version or model number a product's name ends in, and the tokens of dates and figures."""
+version or model number a product's name ends in, the tokens of dates and figures, and how added spans join the
+entities."""
 from __future__ import annotations
 
 import re
 from typing import Optional
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..ext import DATE_SPANS, FIGURE_SPANS
 
@@ -52,3 +53,15 @@ def dotted_version(text: str, pre_release: bool) -> bool:
 def date_figure_tokens(doc: Doc) -> set[int]:
     """The tokens of the dates and figures components' spans: no name is added over them."""
     return {i for key in (DATE_SPANS, FIGURE_SPANS) for sp in doc.spans.get(key, []) for i in range(sp.start, sp.end)}
+
+
+def with_added(ents: list[Span], added: list[Span], repaired: list[Span], typed: Optional[list[Span]] = None) -> list[Span]:
+    """`ents` and the spans a rule `added`, in the order of their starts (`ents` itself when it added none); the added
+    spans are noted among the `repaired` and, where given, the `typed` (labelled by their context: strong evidence
+    for presseschau_names)."""
+    if not added:
+        return ents
+    repaired.extend(added)
+    if typed is not None:
+        typed.extend(added)
+    return sorted(ents + added, key=lambda e: e.start)

@@ -7,7 +7,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from .common import _NAME_LABELS, date_figure_tokens, dotted_version
+from .common import _NAME_LABELS, date_figure_tokens, dotted_version, with_added
 from .data import common_noun_lemma
 
 _ACRONYM_MAX = 6
@@ -211,8 +211,4 @@ class LabelRules:
         place before them ('Bürgerkrieg', 'Atomkrieg') never."""
         taken = {i for e in ents for i in range(e.start, e.end)}
         added = [Span(doc, t.i, t.i + 1, label="MISC") for t in doc if t.i not in taken and self.place_war(t.text)]
-        if not added:
-            return ents
-        repaired.extend(added)
-        typed.extend(added)
-        return sorted(ents + added, key=lambda e: e.start)
+        return with_added(ents, added, repaired, typed)
