@@ -8,6 +8,7 @@ from typing import Any, Iterable, Optional
 
 from spacy.tokens import Token
 
+from ..lemma_table import lookup_lemma_table
 from ..normalize import lang_data
 from .text import has_ann
 
@@ -65,16 +66,10 @@ class DatePatterns:
         return self._lemma_table().get(t.text, t.text)
 
     def _lemma_table(self) -> Any:
-        """spacy-lookups-data's German lemma table ({} without the package or lookups)."""
+        """spacy-lookups-data's German lemma table ({} without the package or lookups): the process's one copy,
+        shared with the figures component (`lookup_lemma_table`)."""
         if self._lemmas is None:
-            self._lemmas = {}
-            if self.lemma_lookup:
-                try:
-                    from spacy.lookups import load_lookups
-
-                    self._lemmas = load_lookups("de", ["lemma_lookup"]).get_table("lemma_lookup")
-                except Exception:  # spacy-lookups-data missing
-                    pass
+            self._lemmas = lookup_lemma_table() if self.lemma_lookup else {}
         return self._lemmas
 
     def _build(self) -> None:

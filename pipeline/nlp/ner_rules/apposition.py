@@ -7,8 +7,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
-from ..ext import DATE_SPANS, FIGURE_SPANS
-from .common import _NAME_LABELS, _OPENING_BRACKETS
+from .common import _NAME_LABELS, _OPENING_BRACKETS, date_figure_tokens, with_added
 from .data import common_noun_lemma, compound_head, corpus_counts
 
 _APPOSITION_LABELS = ("ORG", "LOC", "MISC")
@@ -142,7 +141,7 @@ class AppositionRules:
         cfg = self.org_examples_cfg
         by_start = {e.start: e for e in ents}
         taken = {i for e in ents for i in range(e.start, e.end)}
-        blocked = {i for key in (DATE_SPANS, FIGURE_SPANS) for sp in doc.spans.get(key, []) for i in range(sp.start, sp.end)}
+        blocked = date_figure_tokens(doc)
         new: dict[int, Span] = {}  # start -> the ORG span replacing or adding there
         def name_word(k: int) -> bool:
             w = doc[k].text
@@ -211,7 +210,7 @@ class AppositionRules:
         'berichtet'/'zufolge' ('wie der [Spiegel] berichtet'); the word no entity, date or figure covers
         (session 29, 10kGNAD)."""
         taken = {i for e in ents for i in range(e.start, e.end)}
-        taken |= {i for key in (DATE_SPANS, FIGURE_SPANS) for sp in doc.spans.get(key, []) for i in range(sp.start, sp.end)}
+        taken |= date_figure_tokens(doc)
         persons = [e for e in ents if e.label_ == "PER"]
         added: list[Span] = []
         for t in doc:
@@ -229,11 +228,7 @@ class AppositionRules:
             after = doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ""
             if before in self.source_before or before in self.source_verbs or after in self.source_after:
                 added.append(Span(doc, t.i, t.i + 1, label="ORG"))
-        if not added:
-            return ents
-        repaired.extend(added)
-        typed.extend(added)
-        return sorted(ents + added, key=lambda e: e.start)
+        return with_added(ents, added, repaired, typed)
 
     def add_legal_form_names(self, doc: Doc, ents: list[Span], repaired: list[Span], typed: list[Span]) -> list[Span]:
         """A company or club the model missed before its legal form: "Vorständin der [naturstrom AG]",
@@ -271,11 +266,7 @@ class AppositionRules:
             span = Span(doc, j, self.legal_form_end(doc, j, t.i + 1, taken), label="ORG")  # "GmbH & Co KG"
             added.append(span)
             taken.update(range(span.start, span.end))
-        if not added:
-            return ents
-        repaired.extend(added)
-        typed.extend(added)
-        return sorted(ents + added, key=lambda e: e.start)
+        return with_added(ents, added, repaired, typed)
 
     def org_noun_end(self, word: str) -> bool:
         """'Öko-Energieversorger', 'Rüstungskonzern': the word or its last hyphen part ends in an ORG noun of
@@ -329,7 +320,7 @@ class AppositionRules:
         if not shorts:
             return ents
         taken = {i: e for e in ents for i in range(e.start, e.end)}
-        taken_other = {i for key in (DATE_SPANS, FIGURE_SPANS) for sp in doc.spans.get(key, []) for i in range(sp.start, sp.end)}
+        taken_other = date_figure_tokens(doc)
         out, added = [], []
         for e in ents:
             words = tuple(t.text for t in e)
@@ -359,10 +350,7 @@ class AppositionRules:
                 span = Span(doc, i, i + n, label="ORG")
                 added.append(span)
                 taken.update({j: span for j in range(i, i + n)})
-        if added:
-            repaired.extend(added)
-            typed.extend(added)
-            out = sorted(out + added, key=lambda e: e.start)
+        out = with_added(out, added, repaired, typed)
         return out
 
     def followed_by_form(self, doc: Doc, end: int) -> bool:

@@ -8,7 +8,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span
 
 from ..ext import DATE_SPANS
-from .common import _CLOSING_BRACKETS, _NAME_LABELS, _OPENING_BRACKETS
+from .common import _CLOSING_BRACKETS, _NAME_LABELS, _OPENING_BRACKETS, model_number
 from .data import common_noun_lemma, compound_head
 
 #: `person_lead`: a word that starts a person's stage name ('Lady Gaga', no names.json title since session 35) but is a
@@ -235,7 +235,7 @@ class BoundRules:
         Nutzer"). Our rule (session 34, issue 13: on the web2 dev set the model's MISC stopped before the
         number 9 times)."""
         if end >= len(doc) or end in taken or doc[end - 1].whitespace_ != " " \
-                or not self.misc_version_numbers.fullmatch(doc[end].text):
+                or not model_number(doc[end].text, self.misc_version_numbers):
             return self.variant_end(doc, end, taken)
         if end + 1 < len(doc) and doc[end + 1].pos_ in self.version_not_before_pos:
             return end

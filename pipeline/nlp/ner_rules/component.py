@@ -21,7 +21,7 @@ from .clubs import ClubRules
 from .common import _NAME_LABELS
 from .data import _common_nouns, dach_institutions, person_names, region_names
 from .drops import DropRules
-from .labels import EVENT_YEAR, VERSION_NUMBER, LabelRules
+from .labels import EVENT_YEAR, LabelRules
 from .persons import PersonRules
 
 REPAIRED_SPANS = "presseschau_ner_rules"  # doc.spans key: the spans this component changed
@@ -58,7 +58,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.name_suffixes = frozenset(names["name_suffixes"])  # `suffix_end` (session 29)
         self.definite_articles = frozenset(names["definite_articles"])
         self.indefinite_articles = frozenset(names["indefinite_articles"])  # `product_label`
-        self.version_re = VERSION_NUMBER
+        self.version_names = True  # `product_label`: a name ending in a dotted version number is a product (session 26)
         self.event_year = EVENT_YEAR  # `kind_label` (session 29)
         self.year_events = frozenset(data["kind_heads"]["MISC"]["year_words"])  # `kind_label` (session 30)
         self.place_descriptors = frozenset(w.casefold() for w in data["place_descriptors"])
@@ -186,8 +186,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.compound_min_part = int(compounds["min_part"])
         self.org_years = strip_descriptors  # `trimmed`: an ORG span's last word a year is cut ('die [VIG] 2015'; session 33)
         versions = data["misc_version_numbers"]  # `version_end` (session 34), with the kinds repair; None: off
-        self.misc_version_numbers = re.compile(r"\d{1,%d}(?:\.\d+)*(?:-\d+)?(?:[a-z]{1,2}\d*)?" % int(versions["max_digits"])) \
-            if kinds else None
+        self.misc_version_numbers = int(versions["max_digits"]) if kinds else None  # common.py `model_number`
         self.version_not_before_pos = frozenset(versions["not_before_pos"])
         self.model_variants = True  # `version_end`: '[Boeing 767-300]', the variant split off by the tokenizer (session 35)
         # `org_lead_noun`: '[Gewerkschaft IG Metall]' ORG -> 'IG Metall' (session 34), with org_apposition
