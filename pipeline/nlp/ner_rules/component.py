@@ -240,10 +240,9 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.war_heads = tuple(sorted((h.casefold() for h in wars["heads"]), key=len, reverse=True))
         self.war_min_place = int(wars["min_place"])
         # `close_quoted_titles`: „[Die Revolution] missbraucht ihre Kinder“ -> the whole quote MISC (session 36), with
-        # name_bounds; None in ner_rules.json switches it off
+        # name_bounds
         titles = data["quoted_titles"]
-        self.quoted_titles = name_bounds and titles is not None
-        titles = titles or {"pairs": {}, "max_tokens": 0, "min_tokens": 0, "not_last": []}
+        self.quoted_titles = name_bounds
         self.title_quote_pairs = {k: frozenset(v) for k, v in titles["pairs"].items()}
         self.title_quotes = frozenset(self.title_quote_pairs) | frozenset(c for v in self.title_quote_pairs.values() for c in v)
         self.title_max_tokens = int(titles["max_tokens"])
