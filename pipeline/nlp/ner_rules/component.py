@@ -240,6 +240,17 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         wars = data["place_wars"]
         self.war_heads = tuple(sorted((h.casefold() for h in wars["heads"]), key=len, reverse=True))
         self.war_min_place = int(wars["min_place"])
+        # `close_quoted_titles`: „[Die Revolution] missbraucht ihre Kinder“ -> the whole quote MISC (session 36), with
+        # name_bounds
+        titles = data["quoted_titles"]
+        self.quoted_titles = name_bounds
+        self.title_quote_pairs = {k: frozenset(v) for k, v in titles["pairs"].items()}
+        self.title_quotes = frozenset(self.title_quote_pairs) | frozenset(c for v in self.title_quote_pairs.values() for c in v)
+        self.title_max_tokens = int(titles["max_tokens"])
+        self.title_min_tokens = int(titles["min_tokens"])
+        # `by_apposition`: 'Sendereihe „[oper kompakt]“', 'Dokumentationssendung „[37 Grad]“' MISC (session 36), with apposition
+        self.quoted_lowercase_titles = apposition
+        self.title_not_last = frozenset(titles["not_last"])
 
     def listed_place(self, text: str) -> bool:
         """`text` is a place of the lists: the model's gazetteer places, the place list or regions.tsv."""
@@ -320,6 +331,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
             repaired.append(span)
         typed: list[Span] = []  # labels decided by the context, strong evidence for presseschau_names
         out.sort(key=lambda e: e.start)
+        out = self.close_quoted_titles(doc, out, repaired)
         if self.saint_names:
             out = self.join_saint_names(doc, out, repaired)
         if self.institution_places:
