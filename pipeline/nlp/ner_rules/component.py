@@ -209,6 +209,9 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.saint_max_words = int(saints["max_words"])
         hyphen = data["hyphen_places"]  # `add_hyphen_places`: '[Omo-Region]' (session 35), with the places repair
         self.hyphen_places = places
+        # `add_country_codes`: '(SWE)' after a person's name LOC (session 36), with the places repair
+        self.country_codes = places
+        self.sport_country_codes = frozenset(data["country_codes"]["codes"])
         self.hyphen_place_heads = frozenset(hyphen["heads"])
         self.hyphen_multi_part_heads = frozenset(hyphen["multi_part_heads"])
         self.hyphen_listed_heads = frozenset(hyphen["listed_heads"])
@@ -363,6 +366,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
                 out = self.add_hyphen_places(doc, out, repaired)
             if self.slashed_places:
                 out = self.split_slashed_places(doc, out, repaired)
+            if self.country_codes:
+                out = self.add_country_codes(doc, out, repaired, typed)
         if self.place_wars:
             out = self.add_place_wars(doc, out, repaired, typed)
         if self.acronyms:
