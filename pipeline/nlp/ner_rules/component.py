@@ -157,6 +157,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.lead_role_endings = tuple(data["person_leads"]["role_endings"])
         self.rank_leads = strip_descriptors  # `lead_role`: 'Golfprofi [Bernd Wiesberger]', 'Generalmajor [Golan]' (session 36)
         self.rank_lead_endings = tuple(data["person_lead_ranks"]["endings"])
+        self.role_word_drops = drop_common_nouns  # `role_word`: 'für den [Kremlchef]' dropped (session 36)
         particles = data["person_particles"]  # session 35, with the persons repair
         self.arabic_particles = persons  # `join_arabic_particles`: '[Othman] el-Zentani' -> '[Othman el-Zentani]'
         self.arabic_hyphen_re = re.compile(r"(?:%s)-[A-ZÄÖÜ]" % "|".join(map(re.escape, particles["hyphen_prefixes"])))
