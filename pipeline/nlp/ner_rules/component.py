@@ -158,6 +158,9 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.rank_leads = strip_descriptors  # `lead_role`: 'Golfprofi [Bernd Wiesberger]', 'Generalmajor [Golan]' (session 36)
         self.rank_lead_endings = tuple(data["person_lead_ranks"]["endings"])
         self.role_word_drops = drop_common_nouns  # `role_word`: 'für den [Kremlchef]' dropped (session 36)
+        self.agency_credits = org_apposition  # `add_agency_credits`: '([APA], 18.3.2016)' ORG (session 36)
+        self.credit_agencies = frozenset(data["agency_credits"]["agencies"])
+        self.credit_after = frozenset(data["agency_credits"]["after"])
         particles = data["person_particles"]  # session 35, with the persons repair
         self.arabic_particles = persons  # `join_arabic_particles`: '[Othman] el-Zentani' -> '[Othman el-Zentani]'
         self.arabic_hyphen_re = re.compile(r"(?:%s)-[A-ZÄÖÜ]" % "|".join(map(re.escape, particles["hyphen_prefixes"])))
@@ -336,6 +339,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         if self.org_apposition:
             out = self.news_sources(doc, out, repaired, typed)
             out = self.add_outlets(doc, out, repaired, typed)
+            if self.agency_credits:
+                out = self.add_agency_credits(doc, out, repaired, typed)
             if self.org_examples_on:
                 out = self.org_examples(doc, out, repaired, typed)
             if self.legal_form_names:
