@@ -84,7 +84,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "speaker_verbs", "role_surnames", "misc_version_numbers", "countries", "west_bloc", "i_products", "person_leads",
         "org_noun_names", "city_bodies", "outlet_names", "street_names", "eponym_adjectives",
         "person_particles", "misc_adjectives", "place_wars",
-        "english_terms", "quoted_titles"}),
+        "english_terms", "quoted_titles", "country_codes", "person_lead_ranks", "agency_credits"}),
 }
 
 
@@ -125,6 +125,9 @@ NESTED_KEYS: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {
     ("ner_rules.json", ("misc_adjectives",)): frozenset({"endings"}),
     ("ner_rules.json", ("place_wars",)): frozenset({"heads", "min_place"}),
     ("ner_rules.json", ("quoted_titles",)): frozenset({"pairs", "max_tokens", "min_tokens", "not_last"}),
+    ("ner_rules.json", ("country_codes",)): frozenset({"codes"}),
+    ("ner_rules.json", ("person_lead_ranks",)): frozenset({"endings"}),
+    ("ner_rules.json", ("agency_credits",)): frozenset({"agencies", "after"}),
     ("measures.json", ("stakes",)): frozenset({"before", "words", "prepositions", "verbs", "after_articles", "after_words",
                                                   "after_verbs"}),
     ("measures.json", ("bracket_measure",)): frozenset({"not_units", "share_nouns"}),

@@ -410,6 +410,62 @@ class AddedNameRules:
             added.append(Span(doc, t.i, t.i + 1, label="LOC"))
         return with_added(ents, added, repaired)
 
+    def add_agency_credits(self, doc: Doc, ents: list[Span], repaired: list[Span], typed: list[Span]) -> list[Span]:
+        """ORG for a news agency in a credit line's bracket (ner_rules.json ``agency_credits``): 'Rapid hatte nur einen
+        Aussetzer. ([APA], 18.3.2016)', '([APA/dpa], 23.8.2015)', 'soll ... Geld einbringen. ([APA])' (10kGNAD: derStandard
+        closes agency copy and results tables so). A token of ``agencies`` (or of agencies joined by '/', one span as
+        'CDU/CSU') right after '(' and before ``after`` (',', ')', a dash), no entity over it. GUIDELINES.md: agencies are
+        ORG, and the names in a source line are annotated. Our rule (session 36, issue 13): counts on 10kGNAD in
+        docs/measurements/ner.md."""
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        added: list[Span] = []
+        n = len(doc)
+        for t in doc:
+            i = t.i
+            if i in taken or i == 0 or i + 1 >= n or doc[i - 1].text != "(" or doc[i + 1].text not in self.credit_after:
+                continue
+            if all(part in self.credit_agencies for part in t.text.split("/")):
+                added.append(Span(doc, i, i + 1, label="ORG"))
+        if not added:
+            return ents
+        repaired.extend(added)
+        typed.extend(added)
+        return sorted(ents + added, key=lambda e: e.start)
+
+    def add_country_codes(self, doc: Doc, ents: list[Span], repaired: list[Span], typed: list[Span]) -> list[Span]:
+        """LOC for a country's sports code in brackets right after a person's name (ner_rules.json ``country_codes``):
+        'einen Schlag vor Henrik Stenson ([SWE])', '1. Pablo Larrazabal ([ESP]) 271 Schläge', '27. Bernd Wiesberger
+        ([AUT]) 280' (10kGNAD, a golf report): the code names the country the athlete starts for (GUIDELINES.md: a
+        country is LOC; the model called such codes ORG or nothing). The bracket must follow a PER span directly and
+        hold the code alone; a one-word entity of another label on the code is relabelled, a longer one is left. After
+        an organisation's long form the acronym in brackets is its name ('Europäische Zentralbank (EZB)'), so only
+        after PER. Our rule (session 36, issue 13): counts on 10kGNAD and web_pages_de in docs/measurements/ner.md."""
+        per_ends = {e.end for e in ents if e.label_ == "PER"}
+        n = len(doc)
+        found: dict[int, Span] = {}
+        for t in doc:
+            i = t.i
+            if t.text not in self.sport_country_codes or i < 2 or i + 1 >= n or doc[i - 1].text != "(" \
+                    or doc[i + 1].text != ")" or (i - 1) not in per_ends:
+                continue
+            found[i] = Span(doc, i, i + 1, label="LOC")
+        if not found:
+            return ents
+        out: list[Span] = []
+        for e in ents:
+            if e.start in found and e.end == e.start + 1:
+                if e.label_ == "LOC":
+                    del found[e.start]  # right already
+                    out.append(e)
+                continue  # relabelled below
+            if any(e.start <= i < e.end for i in found):
+                for i in [i for i in found if e.start <= i < e.end]:
+                    del found[i]  # inside a longer span: left as it is
+            out.append(e)
+        repaired.extend(found.values())
+        typed.extend(found.values())
+        return sorted(out + list(found.values()), key=lambda e: e.start)
+
     def country_word(self, t: Token, person_ends: set[str]) -> bool:
         """Token `t` is a country or continent (ner_rules.json ``countries``: CLDR's and ISO 3166-1's single-word
         German names) or a region of regions.tsv, or the genitive in -s of one, in any context: 'Spitzenreiter

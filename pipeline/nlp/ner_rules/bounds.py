@@ -148,7 +148,8 @@ class BoundRules:
         low = head.lower()
         # an ending shorter than four letters ('fan') only after four letters of its own ('Tennisfan'; not 'Štefan')
         return self.is_role(t, head) or any(low.endswith(e) and (len(e) >= 4 or len(low) - len(e) >= 4)
-                                            for e in self.lead_role_endings)
+                                            for e in self.lead_role_endings) \
+            or (self.rank_leads and low.endswith(self.rank_lead_endings))  # session 36: 'Golfprofi', 'Generalmajor'
 
     def legal_form_end(self, doc: Doc, start: int, end: int, taken: set[int]) -> int:
         """End of the name that runs on into the legal form right after it: "[Deutscher Schwimm-Verband]

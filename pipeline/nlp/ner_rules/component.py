@@ -155,6 +155,12 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.compound_lead_nouns = strip_descriptors  # `person_lead`: 'Jagdleiter [Gottfried Koller]' (session 34)
         self.role_leads = strip_descriptors  # `person_lead`: 'Jagdleiter [Koller]' (session 34)
         self.lead_role_endings = tuple(data["person_leads"]["role_endings"])
+        self.rank_leads = strip_descriptors  # `lead_role`: 'Golfprofi [Bernd Wiesberger]', 'Generalmajor [Golan]' (session 36)
+        self.rank_lead_endings = tuple(data["person_lead_ranks"]["endings"])
+        self.role_word_drops = drop_common_nouns  # `role_word`: 'für den [Kremlchef]' dropped (session 36)
+        self.agency_credits = org_apposition  # `add_agency_credits`: '([APA], 18.3.2016)' ORG (session 36)
+        self.credit_agencies = frozenset(data["agency_credits"]["agencies"])
+        self.credit_after = frozenset(data["agency_credits"]["after"])
         particles = data["person_particles"]  # session 35, with the persons repair
         self.arabic_particles = persons  # `join_arabic_particles`: '[Othman] el-Zentani' -> '[Othman el-Zentani]'
         self.arabic_hyphen_re = re.compile(r"(?:%s)-[A-ZÄÖÜ]" % "|".join(map(re.escape, particles["hyphen_prefixes"])))
@@ -210,6 +216,9 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.saint_max_words = int(saints["max_words"])
         hyphen = data["hyphen_places"]  # `add_hyphen_places`: '[Omo-Region]' (session 35), with the places repair
         self.hyphen_places = places
+        # `add_country_codes`: '(SWE)' after a person's name LOC (session 36), with the places repair
+        self.country_codes = places
+        self.sport_country_codes = frozenset(data["country_codes"]["codes"])
         self.hyphen_place_heads = frozenset(hyphen["heads"])
         self.hyphen_multi_part_heads = frozenset(hyphen["multi_part_heads"])
         self.hyphen_listed_heads = frozenset(hyphen["listed_heads"])
@@ -343,6 +352,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         if self.org_apposition:
             out = self.news_sources(doc, out, repaired, typed)
             out = self.add_outlets(doc, out, repaired, typed)
+            if self.agency_credits:
+                out = self.add_agency_credits(doc, out, repaired, typed)
             if self.org_examples_on:
                 out = self.org_examples(doc, out, repaired, typed)
             if self.legal_form_names:
@@ -376,6 +387,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
                 out = self.add_hyphen_places(doc, out, repaired)
             if self.slashed_places:
                 out = self.split_slashed_places(doc, out, repaired)
+            if self.country_codes:
+                out = self.add_country_codes(doc, out, repaired, typed)
         if self.place_wars:
             out = self.add_place_wars(doc, out, repaired, typed)
         if self.acronyms:
