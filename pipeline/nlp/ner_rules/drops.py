@@ -105,7 +105,15 @@ class DropRules:
         while i >= 0 and (doc[i].pos_ == "ADJ" or doc[i].is_quote
                           or (doc[i].text[:1].isupper() and doc[i].text.endswith("er") and doc[i].pos_ == "PROPN")):
             i -= 1
-        return i >= 0 and doc[i].lower_ in self.evidence_noun_articles
+        if i >= 0 and doc[i].lower_ in self.evidence_noun_articles:
+            return True
+        if t.i > 0 and doc[t.i - 1].pos_ == "ADJ":  # 'der von Demokraten dominierte [Kongress]': the article opens
+            for k in range(t.i - 2, max(-1, t.i - 7), -1):  # a phrase of a few words that ends in the adjective
+                if doc[k].is_punct or doc[k].pos_ in ("VERB", "AUX"):
+                    break
+                if doc[k].lower_ in self.evidence_noun_articles:
+                    return True
+        return False
 
     def role_word(self, t: Token) -> bool:
         """'die dunkelsten Zeiten für den [Kremlchef] vorbei', 'geht [SPÖ-Klubobmann] Andreas Schieder', 'meinte der
