@@ -54,6 +54,9 @@ def test_hyphenated_amount_is_a_figure(nlp_model):
      "Hotels festgehalten zu haben.", [("3.000-US-Dollar-Luxus-Suite", 3000, "USD", "Luxus-Suite")]),
     ("Der Mann war zunächst mutwillig mit einem Zwei-Tonnen-Lastwagen in eine Menschengruppe gefahren.",
      [("Zwei-Tonnen-Lastwagen", 2, "t", "Lastwagen")]),
+    # session 36: a count of inhabitants inside the compound (dev12 wn66494's gold: 390000 about Einwohner)
+    ("Rund 440 Australier leben in der 390.000-Einwohner-Stadt.",
+     [("440", 440, None, "Australier"), ("390.000-Einwohner-Stadt", 390000, None, "Einwohner")]),
 ])
 def test_amount_inside_a_compound_measures_its_head(nlp_model, text, expected):
     assert model_figs(nlp_model, text) == expected

@@ -236,6 +236,16 @@ class AmountRules:
                 if u is not None and parts[k][:1].isupper():
                     unit, k = u, k + width
                     break
+        if unit is None and k + 1 < len(parts) and parts[k].lower() in self.hyphen_count_nouns and parts[k + 1][:1].isupper() \
+                and parts[-1].lower() not in self.hyphen_not_heads:
+            # session 36 (our own rule; dev12 gold "in der 390.000-Einwohner-Stadt": 390000 about Einwohner; 10kGNAD
+            # "26.000-Einwohner-Stadt", "900-Einwohner-Gemeinde"): a count of people inside the compound
+            # (measures.json `hyphen_compounds.count_nouns`) is a figure of that noun, no unit; other counted nouns there
+            # name a kind ("Fünf-Sterne-Hotel", "Zwei-Staaten-Lösung", "3-Wege-Finanzierung") and stay no figure
+            value = v * scale
+            value = int(value) if float(value).is_integer() else round(value, 4)
+            return {"start": i, "end": i + 1, "num": i, "value": value, "unit": None, "scale": scale, "bare": False,
+                    "compound_head": parts[k]}
         if unit is None or unit[0] in _TIME_UNITS or unit[0] in self.hyphen_not_units:
             return None
         tail = parts[k:]
