@@ -46,7 +46,8 @@ def test_a_model_variant_is_in_the_name(nlp_info):
     doc = _doc(nlp_info, "Ein Passagierflugzeug des Typs „Boeing 767-300“ mit 158 Menschen an Bord hat am Freitag "
                          "über der Schweiz 13 Tonnen Kerosin abgelassen.")
     assert ents_with(nlp_info, doc)[("Boeing 767-300", "MISC")] == 1
-    off = ents_with(nlp_info, doc, model_variants=False)
+    # the name stands in quotes: session 36's `close_quoted_titles` would close it there too, so it goes off as well
+    off = ents_with(nlp_info, doc, model_variants=False, quoted_titles=False)
     assert off[("Boeing 767-300", "MISC")] == 0 and off[("Boeing 767", "MISC")] == 1
 
 

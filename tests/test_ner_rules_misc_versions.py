@@ -24,3 +24,25 @@ def test_a_version_number_after_a_product_is_in_its_name(nlp_info, text, name):
     off = ents_with(nlp_info, doc, misc_version_numbers=None)
     assert off[(name, "MISC")] == 0
     assert off[(name.rsplit(" ", 1)[0], "MISC")] == 1
+
+
+@pytest.mark.parametrize("token, after_misc, dotted, pre_release", [
+    # the numbers of the sentences above and of tests/test_ner_rules_org_products.py, tests/test_ner_rules_misc_events.py
+    ("5", True, False, False),          # "von Firefox 5 aufgetaucht"
+    ("3.0", True, True, True),          # "und Android 3.0 sowie"
+    ("208", True, False, False),        # "sein Mercedes 208 fährt"
+    ("767-300", True, False, False),    # "Boeing 767-300": the variant, when it stands in one token
+    ("5.0a2", True, False, True),       # "Mozilla hat Firefox 5.0a2 veröffentlicht": a pre-release
+    ("10.6", True, True, True),         # "von Opera 10.6 angeführt"
+    ("2021", False, False, False),      # a year: the dates component's
+    ("1.200", True, True, True),        # a number in thousands: `product_version_end` leaves it out by its own test
+])
+def test_one_recogniser_of_a_version_number(token, after_misc, dotted, pre_release):
+    # session 36: common.py `version_token` is the one pattern of `version_end` (`model_number`) and
+    # `product_version_end` / `product_label` (`dotted_version`), which had a pattern each
+    from pipeline.nlp.ner_rules.common import dotted_version, model_number, version_token
+
+    assert version_token(token) is not None
+    assert model_number(token, 3) is after_misc
+    assert dotted_version(token, pre_release=False) is dotted
+    assert dotted_version(token, pre_release=True) is pre_release

@@ -99,7 +99,7 @@ def test_span_ending_in_a_hyphenated_role_is_no_name(nlp_info, snippet, page_set
     start = doc.text.index(snippet) + snippet.index(words)
     bounds = (start, start + len(words))
     assert bounds not in {(e.start_char, e.end_char) for e in _ents(nlp_info, doc)}
-    assert bounds in {(e.start_char, e.end_char) for e in _ents(nlp_info, doc, drop_common_nouns=False)}
+    assert bounds in {(e.start_char, e.end_char) for e in _ents(nlp_info, doc, drop_common_nouns=False, role_word_drops=False)}
 
 
 @needs_pages

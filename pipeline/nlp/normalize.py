@@ -54,7 +54,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "relative_ellipsis", "deictic_adjective_nouns", "set_adjectives", "deictic_adjectives_any_noun", "other_calendar_feasts", "since_words", "origin_words", "ahead_attributes", "narrative_bound_words", "narrative_pluperfect", "period_durations", "holiday_weekends",
         "generic_month_articles", "ordinal_words", "event_name_groups", "national_days",
         "attributive_endings", "attributive_participle_endings", "deictic_year_adjectives", "month_nouns", "month_part_phrases", "year_part_counts", "every_year_genitives", "lead_day_compounds", "last_of_event",
-        "decade_dative_after", "event_anchored", "work_title_nouns", "newspaper_day_titles", "deadline_terms"}),
+        "decade_dative_after", "event_anchored", "relative_centuries", "work_title_nouns", "newspaper_day_titles", "deadline_terms"}),
     "numbers.json": frozenset({
         "units", "teens", "tens", "unit_prefixes_in_compounds", "hundred", "thousand", "multipliers",
         "fractions", "mixed", "article_forms", "vague_plurals", "function_words", "fraction_nouns", "sign_words",
@@ -83,7 +83,8 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "saint_abbreviations", "hyphen_places",
         "speaker_verbs", "role_surnames", "misc_version_numbers", "countries", "west_bloc", "i_products", "person_leads",
         "org_noun_names", "city_bodies", "outlet_names", "street_names", "eponym_adjectives",
-        "person_particles", "misc_adjectives", "place_wars"}),
+        "person_particles", "misc_adjectives", "place_wars",
+        "english_terms", "quoted_titles", "country_codes", "person_lead_ranks", "agency_credits"}),
 }
 
 
@@ -93,6 +94,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
 NESTED_KEYS: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {
     ("dates.json", ("deadline_terms",)): frozenset({"before", "between", "verbs"}),
     ("dates.json", ("tense", "state_plans")): frozenset({"aux", "participles", "not_with"}),
+    ("dates.json", ("relative_centuries",)): frozenset({"units", "not_before"}),
     ("ner_rules.json", ("party_branches",)): frozenset({"parties", "region_kinds"}),
     ("ner_rules.json", ("lineups",)): frozenset({"separators", "dashes", "min_items", "min_dashes", "max_header", "max_bracket"}),
     ("ner_rules.json", ("kind_heads", "MISC")): frozenset({"words", "endings", "year_words"}),
@@ -103,6 +105,7 @@ NESTED_KEYS: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {
     ("ner_rules.json", ("misc_version_numbers",)): frozenset({"max_digits", "not_before_pos"}),
     ("ner_rules.json", ("org_lead_nouns",)): frozenset({"keep_heads"}),
     ("ner_rules.json", ("english_roles",)): frozenset({"roles", "degrees", "offices", "fillers", "not_with"}),
+    ("ner_rules.json", ("english_terms",)): frozenset({"terms"}),
     ("ner_rules.json", ("org_examples",)): frozenset({"heads", "links", "coordinators"}),
     ("ner_rules.json", ("news_sources",)): frozenset({"before", "after", "outlets", "after_verbs", "before_verbs"}),
     ("ner_rules.json", ("speaker_verbs",)): frozenset({"lemmas", "after"}),
@@ -121,6 +124,10 @@ NESTED_KEYS: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {
     ("ner_rules.json", ("person_particles",)): frozenset({"hyphen_prefixes", "words", "max_runs"}),
     ("ner_rules.json", ("misc_adjectives",)): frozenset({"endings"}),
     ("ner_rules.json", ("place_wars",)): frozenset({"heads", "min_place"}),
+    ("ner_rules.json", ("quoted_titles",)): frozenset({"pairs", "max_tokens", "min_tokens", "not_last"}),
+    ("ner_rules.json", ("country_codes",)): frozenset({"codes"}),
+    ("ner_rules.json", ("person_lead_ranks",)): frozenset({"endings"}),
+    ("ner_rules.json", ("agency_credits",)): frozenset({"agencies", "after"}),
     ("measures.json", ("stakes",)): frozenset({"before", "words", "prepositions", "verbs", "after_articles", "after_words",
                                                   "after_verbs"}),
     ("measures.json", ("bracket_measure",)): frozenset({"not_units", "share_nouns"}),

@@ -278,3 +278,18 @@ def test_heute_with_a_definite_subject_stays_the_day(nlp_model):
 ])
 def test_heute_with_man_in_a_report_of_the_day_stays_the_day(nlp_model, text):
     assert dates_of(nlp_model, text, published="2022-06-01") == [("heute", "2022-06-01", "date")]
+
+
+# origin: session 36, an unseen sample of web pages (orsted.de, leukefeld-handball.de): "heute" followed in its clause
+# by an adverb of frequency or extent means "nowadays" in a present clause (dates.json heute_nowadays
+# frequency_adverbs); a past clause or a comma before the adverb keeps the day
+def test_heute_before_an_adverb_of_frequency_is_nowadays(nlp_model):
+    assert model_dates(nlp_model, "Heute wird Wasserstoff häufig als Ausgangsmaterial für die Ammoniakproduktion "
+                                  "(hauptsächlich für Düngemittel), zur Raffination und für andere chemische Prozesse "
+                                  "verwendet.", "2021-11-02") == []  # orsted.de
+    assert model_dates(nlp_model, "Nach unzähligen Erfolgen auf internationaler Ebene und auch als Bundestrainer, arbeitet "
+                                  "Dago Leukefeld heute schwerpunktmäßig mit Kindern und Jugendlichen.",
+                       "2021-11-02") == []  # leukefeld-handball.de
+    day = [("heute", "2021-11-02")]
+    assert model_dates(nlp_model, "Heute wurde im Landtag oft gelacht.", "2021-11-02") == [("Heute", "2021-11-02")]
+    assert model_dates(nlp_model, "Der Minister sagte heute, man werde häufig kontrollieren.", "2021-11-02") == day

@@ -299,3 +299,21 @@ def test_present_season_in_january_and_february_is_the_coming_one(nlp):
 ])
 def test_year_before_a_colon_and_a_word(nlp, text, expected):
     assert dates_of(nlp, text, "2016-03-15") == expected
+
+
+# origin: session 36, an unseen sample of web pages (orsted.de, schweizerjaeger.ch, sladisworld.wordpress.com): a
+# century or millennium without a number after a period part or a relative modifier is a DATE, the century counted
+# from publication (dates.json "relative_centuries"); a millennium has no value; not an ordinal of something else
+def test_century_without_a_number(nlp):
+    text = ("Dies ist wichtig, um den globalen Temperaturanstieg bis zum Ende des Jahrhunderts auf 1,5 °C zu "
+            "begrenzen.")  # orsted.de
+    assert dates_of(nlp, text, "2021-06-01") == [("Ende des Jahrhunderts", "20", "date")]
+    text = ("Waren seine Rufe einst im Mittelland und Jura in fast 1000 Obstgärten zu hören, wurde der Steinkauz im "
+            "letzten Jahrhundert immer seltener.")  # schweizerjaeger.ch
+    assert dates_of(nlp, text, "2021-01-15") == [("letzten Jahrhundert", "19", "date")]
+    text = "Der VfB Stuttgart strich Anfang des Jahrtausends seinen Spielern Prämien."  # sladisworld.wordpress.com
+    assert dates_of(nlp, text, "2021-01-15") == [("Anfang des Jahrtausends", None, "date")]
+    assert dates_of(nlp, "Im letzten Jahrhundert des Römischen Reiches zerfiel die Ordnung.", "2021-01-15") == []
+    assert dates_of(nlp, "Das Magazin kürte ihn zum Manager des Jahrhunderts.", "2021-01-15") == []
+    assert dates_of(nlp, "Die Verbindung reicht in die 60-er Jahre des vorigen Jahrhunderts zurück.", "2008-05-01") == [
+        ("60-er Jahre des vorigen Jahrhunderts", "196", "date")]

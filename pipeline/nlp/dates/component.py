@@ -67,6 +67,8 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
         self.other_feasts = list(d["other_calendar_feasts"]["feasts"])
         self.period_dur_mods = list(d["period_durations"]["modifiers"])
         self.period_durs = dict(d["period_durations"]["words"])
+        self.rel_cent_units = dict(d["relative_centuries"]["units"])
+        self.rel_cent_not_before = list(d["relative_centuries"]["not_before"])
         self.holiday_weekends = dict(d["holiday_weekends"])
         self.new_year_words = list(d["new_year"]["words"])
         self.new_year_until = int(d["new_year"]["this_year_until_month"])

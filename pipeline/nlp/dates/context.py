@@ -539,6 +539,13 @@ class DateContext:
             return False
         if p1 in self.nowadays["prev_weak"] or nxt_word in self.nowadays["next_weak"]:
             return True
+        # "Heute wird Wasserstoff häufig als Ausgangsmaterial ... verwendet": an adverb of frequency or extent after
+        # "heute" in its clause says "nowadays" (dates.json heute_nowadays "_frequency_adverbs"; our own rule, session 36)
+        for t in doc[span.end: span.end + 4]:
+            if t.is_punct:
+                break
+            if t.text.lower() in self.nowadays["frequency_adverbs"]:
+                return True
         words = {t.text.lower() for t in clause}
         first = next((t.text.lower() for t in clause if not (t.is_space or t.is_punct)), "")
         if (words & set(self.nowadays["generic_subjects"]) or first in self.nowadays["generic_clause_openers"]) \

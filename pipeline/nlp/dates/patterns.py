@@ -8,6 +8,7 @@ from typing import Any, Iterable, Optional
 
 from spacy.tokens import Token
 
+from ..lemma_table import lookup_lemma_table
 from ..normalize import lang_data
 from .text import has_ann
 
@@ -65,16 +66,10 @@ class DatePatterns:
         return self._lemma_table().get(t.text, t.text)
 
     def _lemma_table(self) -> Any:
-        """spacy-lookups-data's German lemma table ({} without the package or lookups)."""
+        """spacy-lookups-data's German lemma table ({} without the package or lookups): the process's one copy,
+        shared with the figures component (`lookup_lemma_table`)."""
         if self._lemmas is None:
-            self._lemmas = {}
-            if self.lemma_lookup:
-                try:
-                    from spacy.lookups import load_lookups
-
-                    self._lemmas = load_lookups("de", ["lemma_lookup"]).get_table("lemma_lookup")
-                except Exception:  # spacy-lookups-data missing
-                    pass
+            self._lemmas = lookup_lemma_table() if self.lemma_lookup else {}
         return self._lemmas
 
     def _build(self) -> None:
@@ -135,6 +130,10 @@ class DatePatterns:
         YPART = f"(?P<ypart>(?:{_alt(self.year_part_ords)})\\s+(?:\\d{{1,2}}|{_alt(_both(self.count_words))})\\s+(?:{_alt(self.year_part_units)}))"
         # "im Mai jeden Jahres" (dev12 gold): every year's month, a set
         EVERY = f"\\s+(?P<everyyear>{_alt(self.every_year)}){E}"
+        RCMOD = _alt(_both(w for w in self.rel_mods if w not in self.deictic_mods and not w.startswith("heurig")))
+        RCU = _alt(_cap(w) for w in self.rel_cent_units)
+        RCUG = _alt(_cap(w) for w in self.rel_cent_units if w.endswith("s"))  # "Ende des Jahrhunderts": the genitive
+        RCNOT = "|".join(re.escape(w).replace("\\ ", "\\s+") for w in self.rel_cent_not_before)
         WHOLE = _alt(self.whole_mods)  # "ganze", "gesamten" before a period (dates.json whole_modifiers)
         pats: list[tuple[str, str, int]] = [
             ("numeric", f"(?<![\\d.])(?:{WD},?\\s+(?:(?:{ART})\\s+)?)?(?P<day>0?[1-9]|[12]\\d|3[01])\\.(?P<month>0?[1-9]|1[0-2])\\.(?P<year>\\d{{4}}|\\d{{2}})(?![\\d])", 5),
@@ -234,6 +233,12 @@ class DatePatterns:
             # "in den Neunzigern" (dev9 gold): the decade word as a dative plural noun, after "den" only
             ("decade", f"{_after(self.decade_dative_after)}{PADJ}(?P<decw>{_alt(_cap(w) for w in self.decade_words)})(?P<decdat>n){E}", 3),
             ("century", f"{B}(?:{PART}\\s+des\\s+)?{PADJ}(?P<cent>\\d{{1,2}})\\.\\s*(?:Jahrhunderts?|Jh\\.)(?P<bc>\\s+{BC})?{E}", 3),
+            # "bis zum Ende des Jahrhunderts", "im letzten Jahrhundert", "Anfang des Jahrtausends": a century or millennium
+            # without a number, after a period part or a relative modifier (dates.json relative_centuries; session 36, our own
+            # rule): the century counted from publication; not before a genitive or an era ("im letzten Jahrhundert des
+            # Römischen Reiches": an ordinal of something else)
+            ("rel_century", f"{B}(?:{PART}\\s+des\\s+)?(?P<rcmod>{RCMOD})\\s+(?P<rcu>{RCU}){E}(?!\\s+(?:{RCNOT})(?![\\w]))", 3),
+            ("rel_century", f"{B}{PART}\\s+des\\s+(?P<rcu>{RCUG}){E}", 3),
             # "aus dem zwölften Jahrhundert": a written-out ordinal century
             ("century", f"{B}(?:{PART}\\s+des\\s+)?{PADJ}(?P<centw>{ORDW})\\s+Jahrhunderts?(?P<bc>\\s+{BC})?{E}", 3),
             ("bc_year", f"{B}(?P<year>\\d{{1,4}}\\s*{BC})(?![\\w-])", 3),
@@ -288,7 +293,7 @@ class DatePatterns:
             "month": mon_gate, "season": SEAS.split(")")[0].split("(?P<season>")[1], "part_year": part_gate,
             "quarter": "Quartal|Vierteljahr|Jahresviertel|Halbjahr|Jahreshälfte", "quarter_q": "Q[1-4]",
             "part_rel": part_gate, "rel": "Jahr|Monat|Woche|Tag|" + DAYP + "|" + FISC, "deictic_adj": _alt(_both(self.deictic_mods)), "period_duration": _alt(_cap(w) for w in self.period_durs), "holiday_weekend": _alt(_cap(w) for w in self.holiday_weekends), "rel_comp": _alt(_cap(w) for w in self.rel_comp),
-            "jahr_year": "Jahr", "new_year": "Jahr", "decade": r"\d-?er|ziger|ßiger", "calweek": KW, "century": r"Jahrhundert|Jh\.", "bc_year": BC, "bc_first": BC,
+            "jahr_year": "Jahr", "new_year": "Jahr", "decade": r"\d-?er|ziger|ßiger", "calweek": KW, "century": r"Jahrhundert|Jh\.", "rel_century": "Jahrhundert|Jahrtausend", "bc_year": BC, "bc_first": BC,
             "weekday": _alt(_cap(w) for w in self.weekdays), "weekday_week": WEEK, "deictic": "eute|estern|orgen", "episode_day": "Tag",
             "deictic_year": _alt(_both(list(self.deictic_years) + list(self.deictic_year_adjs))),
             "event_anchored": f"\\s(?:{_alt(self.event_anchor_dirs)})\\s",

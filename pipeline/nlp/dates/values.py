@@ -257,6 +257,12 @@ class DateValues:
                 return g["dec4"][:3]
             d2 = g.get("dec2") or g.get("dec2b")
             return (cent + d2[0]) if d2 else None
+        if k == "rel_century":
+            # "Ende des Jahrhunderts", "im letzten Jahrhundert": the century of publication (of the date named last in a
+            # narrative) moved by the modifier; a millennium has no value the record grammar holds (session 36)
+            if self.rel_cent_units[g["rcu"].lower()] != "century" or base is None:
+                return None
+            return f"{base.year // 100 + self.rel_mods.get((g.get('rcmod') or '').lower(), 0):02d}"
         if k == "century":
             c = int(g["cent"])
             if g.get("bc"):

@@ -763,13 +763,7 @@ class AboutContextRules:
                     self._context_rule = "difference_object"
                     return self._through_container(c)
             subj, how = self.subject_of(v, exclude=t.i)
-            if subj is not None:
-                gapped = self._gapped_subject(doc, subj, q0)
-                if gapped is not None:
-                    subj, how = gapped, "_gapping"
-                self._context_rule = "difference_subject" + how
-                return self._through_container(subj)
-            return None
+            return self._subject_about(doc, subj, how, q0, "difference_subject") if subj is not None else None
         if allowed is None:
             return self._clause_verb_subject(doc, f, t, v, preps)
         after = doc[f["end"]].text.lower() if f["end"] < len(doc) else None
@@ -795,13 +789,17 @@ class AboutContextRules:
             how = "_on_figure"
         if subj is None:
             subj, how = self._linear_subject(doc, f, v), "_linear"
-        if subj is not None:
-            gapped = self._gapped_subject(doc, subj, q0)
-            if gapped is not None:
-                subj, how = gapped, "_gapping"
-            self._context_rule = "verb_subject" + how
-            return self._through_container(subj)
-        return None
+        return self._subject_about(doc, subj, how, q0, "verb_subject") if subj is not None else None
+
+    def _subject_about(self, doc: Doc, subj: Token, how: str, q0: int, rule: str) -> Token:
+        """What the verb's subject `subj` (found `how`) says the amount measures: the subject of a clause that
+        leaves out the verb, when the amount is in one (`_gapped_subject`), else `subj`, through a container noun;
+        `rule` and `how` name the context rule."""
+        gapped = self._gapped_subject(doc, subj, q0)
+        if gapped is not None:
+            subj, how = gapped, "_gapping"
+        self._context_rule = rule + how
+        return self._through_container(subj)
 
     def _attributive_phrase_noun(self, doc: Doc, f: dict, q0: int, preps: set) -> tuple[bool, Optional[Token]]:
         """Session 26 (10kGNAD gnad335): an amount inside an attributive phrase, read off the surface: an article,

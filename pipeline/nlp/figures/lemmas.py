@@ -1,7 +1,6 @@
 """The lemma `about` is written in: the lemma table, the lexicon, simplemma."""
 from __future__ import annotations
 
-import functools
 import re
 from typing import Any, Optional
 
@@ -10,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ...clean.data import lexicon
 from ..dates import has_ann
+from ..lemma_table import lookup_lemma_table
 from ..normalize import lookup_unit
 from .common import _next
 
@@ -52,16 +52,6 @@ def inflection_stripped_lemma(word: str, table: Optional[Any] = None) -> Optiona
     return None
 
 
-@functools.lru_cache(maxsize=1)
-def _lookup_table() -> Any:
-    try:
-        from spacy.lookups import load_lookups
-
-        return load_lookups("de", ["lemma_lookup"]).get_table("lemma_lookup")
-    except Exception:  # spacy-lookups-data not installed
-        return {}
-
-
 def _singular_in_e(word: str, table: Optional[Any] = None) -> bool:
     """Session 35 (our own rule; 10kGNAD / web pages "800-Liter-Feuerlöschpumpe" -> "Feuerlöschpump", "Heckpumpe" ->
     "Heckpump", "Abhörfalle" -> "Abhörfall"): simplemma's greedy lemma drops the -e of a feminine singular when it knows
@@ -70,7 +60,7 @@ def _singular_in_e(word: str, table: Optional[Any] = None) -> bool:
     "Pumpe"): then the -e stays. A plural in -e has its -n form taken to its singular ("Schiffen" -> "Schiff")."""
     lex = lexicon()
     if table is None:
-        table = _lookup_table()
+        table = lookup_lemma_table()
     for k in range(len(word) - 3):
         head = word if k == 0 else word[k:].capitalize()
         if head in lex:
@@ -92,8 +82,8 @@ class LemmaRules:
     # -- lemmas --
     def _table(self):
         if self._lemmas is None:
-            # no table of the pipeline's lemmatizer: the process's one copy of spacy-lookups-data's (`_lookup_table`)
-            self._lemmas = _lookup_table() if self.lemma_lookup else {}
+            # no table of the pipeline's lemmatizer: the process's one copy of spacy-lookups-data's (`lookup_lemma_table`)
+            self._lemmas = lookup_lemma_table() if self.lemma_lookup else {}
         return self._lemmas
 
     def lemma(self, t: Token) -> str:

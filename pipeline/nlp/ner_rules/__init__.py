@@ -84,7 +84,9 @@ component config:
   model's gazetteer keeps its label ("Fluggesellschaft [Frankreich] nicht mehr überfliegen"), and a
   single-word PER after an organisation noun that is no listed first name or surname becomes
   ORG ("US-Magazin [Barrons]"; session 12), and a PER span without a listed first name after a
-  noun of works becomes MISC ("Dokumentation [Matto Grosso]"; session 13);
+  noun of works becomes MISC ("Dokumentation [Matto Grosso]"; session 13); a quoted title after a noun of works
+  may start in lower case or with a digit ("Sendereihe „[oper kompakt]“", "Dokumentationssendung „[37 Grad]“";
+  session 36, switch ``quoted_lowercase_titles``);
 * ``institutions`` (session 9) -- a federal institution the model missed becomes ORG
   (``federal_institutions``: "Generalbundesanwaltschaft", "Bundesbildungsministeriums"), and
   so does a parliamentary chamber named by one word (``chambers``, session 25: "Das britische
@@ -136,7 +138,10 @@ component config:
   Williams"); found on the held-out GermEval dev sentences. A name ends at a line break inside
   it ("St. Johannes\\n\\nStühle" -> "St. Johannes"; session 14, web news). Session 29: a PER
   span takes in a generational suffix right after it ("[Chris Eubank] Jr." -> "Chris Eubank Jr.";
-  names.json ``name_suffixes``).
+  names.json ``name_suffixes``). Session 36: a MISC span of two words or more that starts right after an opening
+  quote and stops short of its closing quote takes the rest of the quote, and names inside it go ("„[Die Revolution]
+  missbraucht ihre Kinder“" -> the whole title; not over a bracket, a line break or a sentence end;
+  ``quoted_titles``, `close_quoted_titles`).
 
 * ``acronyms`` (session 14, real web news) -- an acronym the text defines names an
   organisation: one right after a name inside its span is split off as a second name

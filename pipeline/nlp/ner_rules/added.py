@@ -8,8 +8,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ..ext import DATE_SPANS, FIGURE_SPANS
-from .common import _genitive
+from .common import _genitive, date_figure_tokens, with_added
 from .data import common_noun_lemma
 
 
@@ -80,9 +79,7 @@ class AddedNameRules:
             added.append(Span(doc, i, found[0], label=found[1]))
             i = found[0]
         added.sort(key=lambda e: e.start)
-        repaired.extend(added)
-        typed.extend(added)
-        return sorted(ents + added, key=lambda e: e.start) if added else ents
+        return with_added(ents, added, repaired, typed)
 
     def join_party_branches(self, doc: Doc, ents: list[Span], repaired: list[Span], typed: list[Span]) -> list[Span]:
         """A party and the Land or canton right after it, one space between, are one ORG: the party's branch
@@ -239,7 +236,7 @@ class AddedNameRules:
         `_dateline_at`); the words no entity, date or figure covers ("[Garching]/Heidelberg": the model's LOC stays)."""
         ents = self.split_dateline_places(doc, ents, repaired)
         taken = {i for e in ents for i in range(e.start, e.end)}
-        taken |= {i for key in (DATE_SPANS, FIGURE_SPANS) for sp in doc.spans.get(key, []) for i in range(sp.start, sp.end)}
+        taken |= date_figure_tokens(doc)
         added: list[Span] = []
         i = 0
         while i < len(doc):
@@ -249,8 +246,7 @@ class AddedNameRules:
                 continue
             added.extend(Span(doc, k, k + 1, label="LOC") for k in words if k not in taken)  # "[Garching]/Heidelberg"
             i = words[-1] + 1
-        repaired.extend(added)
-        return sorted(ents + added, key=lambda e: e.start) if added else ents
+        return with_added(ents, added, repaired)
 
     def split_dateline_places(self, doc: Doc, ents: list[Span], repaired: list[Span]) -> list[Span]:
         """A model's LOC over a dateline's places joined by slashes is one LOC per place
@@ -296,7 +292,7 @@ class AddedNameRules:
         """LOC for the roads by number that the model missed ('Auf der Autobahn 52', 'Die Autobahn
         A 52'): where no entity, date or figure covers the tokens."""
         taken = {i for e in ents for i in range(e.start, e.end)}
-        taken |= {i for key in (DATE_SPANS, FIGURE_SPANS) for sp in doc.spans.get(key, []) for i in range(sp.start, sp.end)}
+        taken |= date_figure_tokens(doc)
         added: list[Span] = []
         i = 0
         while i < len(doc):
@@ -306,8 +302,7 @@ class AddedNameRules:
                 continue
             added.append(Span(doc, *bounds, label="LOC"))
             i = bounds[1]
-        repaired.extend(added)
-        return sorted(ents + added, key=lambda e: e.start) if added else ents
+        return with_added(ents, added, repaired)
 
     def add_places(self, doc: Doc, ents: list[Span], repaired: list[Span]) -> list[Span]:
         """LOC for a place the model missed right after a locative preposition (``place_prepositions``:
@@ -324,7 +319,7 @@ class AddedNameRules:
         become LOC (`places_read_as_persons`)."""
         ents = self.places_read_as_persons(doc, ents, repaired)
         taken = {i for e in ents for i in range(e.start, e.end)}
-        taken |= {i for key in (DATE_SPANS, FIGURE_SPANS) for sp in doc.spans.get(key, []) for i in range(sp.start, sp.end)}
+        taken |= date_figure_tokens(doc)
         places = {(e.start, e.end) for e in ents if e.label_ == "LOC"}
         added: list[Span] = []
         for t in doc[1:]:
@@ -337,8 +332,7 @@ class AddedNameRules:
                 continue  # "Otto von [Bismarck]"
             if self.place_word(t) and not self.longer_name_after(doc, t.i + 1):
                 added.append(Span(doc, t.i, t.i + 1, label="LOC"))
-        repaired.extend(added)
-        return sorted(ents + added, key=lambda e: e.start) if added else ents
+        return with_added(ents, added, repaired)
 
     def places_read_as_persons(self, doc: Doc, ents: list[Span], repaired: list[Span]) -> list[Span]:
         """LOC for the model's PER over a single word of the place lists right after a locative preposition
@@ -386,8 +380,7 @@ class AddedNameRules:
             if any(w.strip("„“\"',.") in self.west_compass for w in near):
                 continue
             added.append(Span(doc, t.i, t.i + 1, label="LOC"))
-        repaired.extend(added)
-        return sorted(ents + added, key=lambda e: e.start) if added else ents
+        return with_added(ents, added, repaired)
 
     def add_hyphen_places(self, doc: Doc, ents: list[Span], repaired: list[Span]) -> list[Span]:
         """LOC for one word the model left out that joins a place to a geographic head by a hyphen (ner_rules.json
@@ -400,7 +393,7 @@ class AddedNameRules:
         'Mozart-Stadt', 'Delme-Stadt' a nickname). No entity, date or figure over it. GUIDELINES.md: such a compound names the place (the Wikinews gold marks them LOC). Our rule
         (session 35, issue 13: 12 of the model's LOC misses on Wikinews train and the open dev sets)."""
         taken = {i for e in ents for i in range(e.start, e.end)}
-        taken |= {i for key in (DATE_SPANS, FIGURE_SPANS) for sp in doc.spans.get(key, []) for i in range(sp.start, sp.end)}
+        taken |= date_figure_tokens(doc)
         added: list[Span] = []
         for t in doc:
             if t.i in taken or "-" not in t.text or not t.text[:1].isupper():
@@ -415,8 +408,63 @@ class AddedNameRules:
                     or (first in self.surnames and not listed) or (head in self.hyphen_listed_heads and not listed):
                 continue
             added.append(Span(doc, t.i, t.i + 1, label="LOC"))
+        return with_added(ents, added, repaired)
+
+    def add_agency_credits(self, doc: Doc, ents: list[Span], repaired: list[Span], typed: list[Span]) -> list[Span]:
+        """ORG for a news agency in a credit line's bracket (ner_rules.json ``agency_credits``): 'Rapid hatte nur einen
+        Aussetzer. ([APA], 18.3.2016)', '([APA/dpa], 23.8.2015)', 'soll ... Geld einbringen. ([APA])' (10kGNAD: derStandard
+        closes agency copy and results tables so). A token of ``agencies`` (or of agencies joined by '/', one span as
+        'CDU/CSU') right after '(' and before ``after`` (',', ')', a dash), no entity over it. GUIDELINES.md: agencies are
+        ORG, and the names in a source line are annotated. Our rule (session 36, issue 13): counts on 10kGNAD in
+        docs/measurements/ner.md."""
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        added: list[Span] = []
+        n = len(doc)
+        for t in doc:
+            i = t.i
+            if i in taken or i == 0 or i + 1 >= n or doc[i - 1].text != "(" or doc[i + 1].text not in self.credit_after:
+                continue
+            if all(part in self.credit_agencies for part in t.text.split("/")):
+                added.append(Span(doc, i, i + 1, label="ORG"))
+        if not added:
+            return ents
         repaired.extend(added)
-        return sorted(ents + added, key=lambda e: e.start) if added else ents
+        typed.extend(added)
+        return sorted(ents + added, key=lambda e: e.start)
+
+    def add_country_codes(self, doc: Doc, ents: list[Span], repaired: list[Span], typed: list[Span]) -> list[Span]:
+        """LOC for a country's sports code in brackets right after a person's name (ner_rules.json ``country_codes``):
+        'einen Schlag vor Henrik Stenson ([SWE])', '1. Pablo Larrazabal ([ESP]) 271 Schläge', '27. Bernd Wiesberger
+        ([AUT]) 280' (10kGNAD, a golf report): the code names the country the athlete starts for (GUIDELINES.md: a
+        country is LOC; the model called such codes ORG or nothing). The bracket must follow a PER span directly and
+        hold the code alone; a one-word entity of another label on the code is relabelled, a longer one is left. After
+        an organisation's long form the acronym in brackets is its name ('Europäische Zentralbank (EZB)'), so only
+        after PER. Our rule (session 36, issue 13): counts on 10kGNAD and web_pages_de in docs/measurements/ner.md."""
+        per_ends = {e.end for e in ents if e.label_ == "PER"}
+        n = len(doc)
+        found: dict[int, Span] = {}
+        for t in doc:
+            i = t.i
+            if t.text not in self.sport_country_codes or i < 2 or i + 1 >= n or doc[i - 1].text != "(" \
+                    or doc[i + 1].text != ")" or (i - 1) not in per_ends:
+                continue
+            found[i] = Span(doc, i, i + 1, label="LOC")
+        if not found:
+            return ents
+        out: list[Span] = []
+        for e in ents:
+            if e.start in found and e.end == e.start + 1:
+                if e.label_ == "LOC":
+                    del found[e.start]  # right already
+                    out.append(e)
+                continue  # relabelled below
+            if any(e.start <= i < e.end for i in found):
+                for i in [i for i in found if e.start <= i < e.end]:
+                    del found[i]  # inside a longer span: left as it is
+            out.append(e)
+        repaired.extend(found.values())
+        typed.extend(found.values())
+        return sorted(out + list(found.values()), key=lambda e: e.start)
 
     def country_word(self, t: Token, person_ends: set[str]) -> bool:
         """Token `t` is a country or continent (ner_rules.json ``countries``: CLDR's and ISO 3166-1's single-word

@@ -7,8 +7,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
-from ..ext import DATE_SPANS, FIGURE_SPANS
-from .common import _NAME_LABELS, _OPENING_BRACKETS
+from .common import _NAME_LABELS, _OPENING_BRACKETS, date_figure_tokens, with_added
 from .data import common_noun_lemma, compound_head, corpus_counts
 
 _APPOSITION_LABELS = ("ORG", "LOC", "MISC")
@@ -23,6 +22,9 @@ _QUOTED_MAX = 6  # tokens of a quoted name after an appositive noun ('Organisati
 _QUOTED_WORK_MAX = 12
 _EXAMPLE_MAX = 3  # words of a listed name after 'Firmen wie' (`org_examples`; session 34)
 _CLOSING_QUOTES = frozenset({"“", "”", "\"", "»", "«", "'"})
+#: `by_apposition`: a lowercase quoted word of these tags after a noun of works is no title ('bei jedem Spiel
+#: „unterstützt“ wird', web_pages_de; session 36)
+_NOT_TITLE_START = frozenset({"VERB", "AUX"})
 
 
 class AppositionRules:
@@ -87,10 +89,18 @@ class AppositionRules:
             typed.append(span)
         taken = {i for e in out for i in range(e.start, e.end)}
         for t in doc:
-            if t.i in taken or not t.text[:1].isupper():
+            # a title in quotes after a noun of works may start in lower case or with a digit: 'Sendereihe „oper
+            # kompakt“', 'Dokumentationssendung „37 Grad“' (GermEval dev), 'Sendung „plusminus“', 'Codenamen „8Ball“'
+            # (Wikinews): MISC 5 times of 5 in that gold; our rule (session 36, switch ``quoted_lowercase_titles``)
+            any_case = self.quoted_lowercase_titles and t.i > 0 and doc[t.i - 1].text in self.trailing_openers \
+                and t.text[:1].isalnum() and t.pos_ not in _NOT_TITLE_START  # 'bei jedem Spiel „unterstützt“ wird'
+            if t.i in taken or not (t.text[:1].isupper() or any_case):
                 continue
             label = self.appositive_label(doc, t.i, inside)
-            bounds = self.appositive_name(doc, t.i, taken, _QUOTED_WORK_MAX if label == "MISC" else _QUOTED_MAX) \
+            if not t.text[:1].isupper() and label != "MISC":
+                continue
+            bounds = self.appositive_name(doc, t.i, taken, _QUOTED_WORK_MAX if label == "MISC" else _QUOTED_MAX,
+                                          any_case=label == "MISC" and any_case) \
                 if label in _APPOSITION_LABELS else None
             if bounds is None:
                 continue
@@ -142,7 +152,7 @@ class AppositionRules:
         cfg = self.org_examples_cfg
         by_start = {e.start: e for e in ents}
         taken = {i for e in ents for i in range(e.start, e.end)}
-        blocked = {i for key in (DATE_SPANS, FIGURE_SPANS) for sp in doc.spans.get(key, []) for i in range(sp.start, sp.end)}
+        blocked = date_figure_tokens(doc)
         new: dict[int, Span] = {}  # start -> the ORG span replacing or adding there
         def name_word(k: int) -> bool:
             w = doc[k].text
@@ -211,7 +221,7 @@ class AppositionRules:
         'berichtet'/'zufolge' ('wie der [Spiegel] berichtet'); the word no entity, date or figure covers
         (session 29, 10kGNAD)."""
         taken = {i for e in ents for i in range(e.start, e.end)}
-        taken |= {i for key in (DATE_SPANS, FIGURE_SPANS) for sp in doc.spans.get(key, []) for i in range(sp.start, sp.end)}
+        taken |= date_figure_tokens(doc)
         persons = [e for e in ents if e.label_ == "PER"]
         added: list[Span] = []
         for t in doc:
@@ -229,11 +239,7 @@ class AppositionRules:
             after = doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ""
             if before in self.source_before or before in self.source_verbs or after in self.source_after:
                 added.append(Span(doc, t.i, t.i + 1, label="ORG"))
-        if not added:
-            return ents
-        repaired.extend(added)
-        typed.extend(added)
-        return sorted(ents + added, key=lambda e: e.start)
+        return with_added(ents, added, repaired, typed)
 
     def add_legal_form_names(self, doc: Doc, ents: list[Span], repaired: list[Span], typed: list[Span]) -> list[Span]:
         """A company or club the model missed before its legal form: "Vorständin der [naturstrom AG]",
@@ -271,11 +277,7 @@ class AppositionRules:
             span = Span(doc, j, self.legal_form_end(doc, j, t.i + 1, taken), label="ORG")  # "GmbH & Co KG"
             added.append(span)
             taken.update(range(span.start, span.end))
-        if not added:
-            return ents
-        repaired.extend(added)
-        typed.extend(added)
-        return sorted(ents + added, key=lambda e: e.start)
+        return with_added(ents, added, repaired, typed)
 
     def org_noun_end(self, word: str) -> bool:
         """'Öko-Energieversorger', 'Rüstungskonzern': the word or its last hyphen part ends in an ORG noun of
@@ -329,7 +331,7 @@ class AppositionRules:
         if not shorts:
             return ents
         taken = {i: e for e in ents for i in range(e.start, e.end)}
-        taken_other = {i for key in (DATE_SPANS, FIGURE_SPANS) for sp in doc.spans.get(key, []) for i in range(sp.start, sp.end)}
+        taken_other = date_figure_tokens(doc)
         out, added = [], []
         for e in ents:
             words = tuple(t.text for t in e)
@@ -359,10 +361,7 @@ class AppositionRules:
                 span = Span(doc, i, i + n, label="ORG")
                 added.append(span)
                 taken.update({j: span for j in range(i, i + n)})
-        if added:
-            repaired.extend(added)
-            typed.extend(added)
-            out = sorted(out + added, key=lambda e: e.start)
+        out = with_added(out, added, repaired, typed)
         return out
 
     def followed_by_form(self, doc: Doc, end: int) -> bool:
@@ -483,10 +482,12 @@ class AppositionRules:
                     return label
         return None
 
-    def appositive_name(self, doc: Doc, start: int, taken: set[int], most: int = _QUOTED_MAX) -> Optional[tuple[int, int]]:
+    def appositive_name(self, doc: Doc, start: int, taken: set[int], most: int = _QUOTED_MAX,
+                        any_case: bool = False) -> Optional[tuple[int, int]]:
         """Token bounds of a name the model missed right after an appositive noun: the words
         between quotes ('Zeitung „Hürriyet“', at most `most` tokens, the first one
-        capitalised) or a run of proper nouns ('US-Institut Stratfor'); None when the tokens
+        capitalised, or any word with `any_case`: a title after a noun of works) or a run of proper nouns
+        ('US-Institut Stratfor'); None when the tokens
         are taken by an entity, or are no name."""
         if start >= len(doc) or start in taken:
             return None
@@ -494,7 +495,7 @@ class AppositionRules:
             for end in range(start + 1, min(len(doc), start + most + 1)):
                 t = doc[end]
                 if t.text in _CLOSING_QUOTES:
-                    ok = doc[start].text[:1].isupper() and not any(i in taken for i in range(start, end)) \
+                    ok = (any_case or doc[start].text[:1].isupper()) and not any(i in taken for i in range(start, end)) \
                         and not any(doc[i].is_sent_start for i in range(start + 1, end))
                     return (start, end) if ok else None
             return None

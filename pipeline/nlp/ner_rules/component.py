@@ -21,7 +21,7 @@ from .clubs import ClubRules
 from .common import _NAME_LABELS
 from .data import _common_nouns, dach_institutions, person_names, region_names
 from .drops import DropRules
-from .labels import EVENT_YEAR, VERSION_NUMBER, LabelRules
+from .labels import EVENT_YEAR, LabelRules
 from .persons import PersonRules
 
 REPAIRED_SPANS = "presseschau_ner_rules"  # doc.spans key: the spans this component changed
@@ -58,7 +58,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.name_suffixes = frozenset(names["name_suffixes"])  # `suffix_end` (session 29)
         self.definite_articles = frozenset(names["definite_articles"])
         self.indefinite_articles = frozenset(names["indefinite_articles"])  # `product_label`
-        self.version_re = VERSION_NUMBER
+        self.version_names = True  # `product_label`: a name ending in a dotted version number is a product (session 26)
         self.event_year = EVENT_YEAR  # `kind_label` (session 29)
         self.year_events = frozenset(data["kind_heads"]["MISC"]["year_words"])  # `kind_label` (session 30)
         self.place_descriptors = frozenset(w.casefold() for w in data["place_descriptors"])
@@ -155,6 +155,12 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.compound_lead_nouns = strip_descriptors  # `person_lead`: 'Jagdleiter [Gottfried Koller]' (session 34)
         self.role_leads = strip_descriptors  # `person_lead`: 'Jagdleiter [Koller]' (session 34)
         self.lead_role_endings = tuple(data["person_leads"]["role_endings"])
+        self.rank_leads = strip_descriptors  # `lead_role`: 'Golfprofi [Bernd Wiesberger]', 'Generalmajor [Golan]' (session 36)
+        self.rank_lead_endings = tuple(data["person_lead_ranks"]["endings"])
+        self.role_word_drops = drop_common_nouns  # `role_word`: 'für den [Kremlchef]' dropped (session 36)
+        self.agency_credits = org_apposition  # `add_agency_credits`: '([APA], 18.3.2016)' ORG (session 36)
+        self.credit_agencies = frozenset(data["agency_credits"]["agencies"])
+        self.credit_after = frozenset(data["agency_credits"]["after"])
         particles = data["person_particles"]  # session 35, with the persons repair
         self.arabic_particles = persons  # `join_arabic_particles`: '[Othman] el-Zentani' -> '[Othman el-Zentani]'
         self.arabic_hyphen_re = re.compile(r"(?:%s)-[A-ZÄÖÜ]" % "|".join(map(re.escape, particles["hyphen_prefixes"])))
@@ -186,8 +192,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.compound_min_part = int(compounds["min_part"])
         self.org_years = strip_descriptors  # `trimmed`: an ORG span's last word a year is cut ('die [VIG] 2015'; session 33)
         versions = data["misc_version_numbers"]  # `version_end` (session 34), with the kinds repair; None: off
-        self.misc_version_numbers = re.compile(r"\d{1,%d}(?:\.\d+)*(?:-\d+)?(?:[a-z]{1,2}\d*)?" % int(versions["max_digits"])) \
-            if kinds else None
+        self.misc_version_numbers = int(versions["max_digits"]) if kinds else None  # common.py `model_number`
         self.version_not_before_pos = frozenset(versions["not_before_pos"])
         self.model_variants = True  # `version_end`: '[Boeing 767-300]', the variant split off by the tokenizer (session 35)
         # `org_lead_noun`: '[Gewerkschaft IG Metall]' ORG -> 'IG Metall' (session 34), with org_apposition
@@ -200,6 +205,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.i_product_re = re.compile(data["i_products"]["pattern"])
         self.english_roles = drop_common_nouns  # `english_role`: '[Chief Digital Officer]' ORG dropped (session 34)
         self.english_role_cfg = {k: frozenset(v) for k, v in data["english_roles"].items() if not k.startswith("_")}
+        self.english_terms = drop_common_nouns  # `english_term`: 'mit [Social Media]' ORG dropped (session 36)
+        self.english_term_set = frozenset(" ".join(t.split()).casefold() for t in data["english_terms"]["terms"])
         saints = data["saint_abbreviations"]  # `join_saint_names`: '[St .] Peter' -> '[St . Peter]' (session 35), with name_bounds
         self.saint_names = name_bounds
         # `org_label`: a name ending in a hyphenated word whose last part is an organisation head ('[Robert
@@ -209,6 +216,9 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.saint_max_words = int(saints["max_words"])
         hyphen = data["hyphen_places"]  # `add_hyphen_places`: '[Omo-Region]' (session 35), with the places repair
         self.hyphen_places = places
+        # `add_country_codes`: '(SWE)' after a person's name LOC (session 36), with the places repair
+        self.country_codes = places
+        self.sport_country_codes = frozenset(data["country_codes"]["codes"])
         self.hyphen_place_heads = frozenset(hyphen["heads"])
         self.hyphen_multi_part_heads = frozenset(hyphen["multi_part_heads"])
         self.hyphen_listed_heads = frozenset(hyphen["listed_heads"])
@@ -239,6 +249,17 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         wars = data["place_wars"]
         self.war_heads = tuple(sorted((h.casefold() for h in wars["heads"]), key=len, reverse=True))
         self.war_min_place = int(wars["min_place"])
+        # `close_quoted_titles`: „[Die Revolution] missbraucht ihre Kinder“ -> the whole quote MISC (session 36), with
+        # name_bounds
+        titles = data["quoted_titles"]
+        self.quoted_titles = name_bounds
+        self.title_quote_pairs = {k: frozenset(v) for k, v in titles["pairs"].items()}
+        self.title_quotes = frozenset(self.title_quote_pairs) | frozenset(c for v in self.title_quote_pairs.values() for c in v)
+        self.title_max_tokens = int(titles["max_tokens"])
+        self.title_min_tokens = int(titles["min_tokens"])
+        # `by_apposition`: 'Sendereihe „[oper kompakt]“', 'Dokumentationssendung „[37 Grad]“' MISC (session 36), with apposition
+        self.quoted_lowercase_titles = apposition
+        self.title_not_last = frozenset(titles["not_last"])
 
     def listed_place(self, text: str) -> bool:
         """`text` is a place of the lists: the model's gazetteer places, the place list or regions.tsv."""
@@ -319,6 +340,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
             repaired.append(span)
         typed: list[Span] = []  # labels decided by the context, strong evidence for presseschau_names
         out.sort(key=lambda e: e.start)
+        out = self.close_quoted_titles(doc, out, repaired)
         if self.saint_names:
             out = self.join_saint_names(doc, out, repaired)
         if self.institution_places:
@@ -330,6 +352,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         if self.org_apposition:
             out = self.news_sources(doc, out, repaired, typed)
             out = self.add_outlets(doc, out, repaired, typed)
+            if self.agency_credits:
+                out = self.add_agency_credits(doc, out, repaired, typed)
             if self.org_examples_on:
                 out = self.org_examples(doc, out, repaired, typed)
             if self.legal_form_names:
@@ -363,6 +387,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
                 out = self.add_hyphen_places(doc, out, repaired)
             if self.slashed_places:
                 out = self.split_slashed_places(doc, out, repaired)
+            if self.country_codes:
+                out = self.add_country_codes(doc, out, repaired, typed)
         if self.place_wars:
             out = self.add_place_wars(doc, out, repaired, typed)
         if self.acronyms:

@@ -7,19 +7,15 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ..ext import DATE_SPANS, FIGURE_SPANS
-from .common import _NAME_LABELS
+from .common import _NAME_LABELS, date_figure_tokens, dotted_version, with_added
 from .data import common_noun_lemma
 
 _ACRONYM_MAX = 6
 
-#: a version number ("10.7", "8.1", "3.0"): the last word of a product's name, never of a person's,
-#: organisation's or place's (session 26: "Mac OS X 10.7" ORG, "Android 8.1" LOC; gold MISC)
-VERSION_NUMBER = re.compile(r"\d+(?:\.\d+)+")
 EVENT_YEAR = re.compile(r"(?:1[89]|20)\d\d")  # `kind_label`: a year after an event's head word
-#: `product_version_end` (session 34): a version number right after a name, also with a pre-release suffix ("5.0a2",
-#: "4.0b1"); not a number in thousands ("1.200", "10.000": every group after the first of three digits)
-VERSION_AFTER = re.compile(r"\d+(?:\.\d+)+(?:[ab]\d*)?")
+#: `product_version_end` (session 34): a version number right after a name (common.py `dotted_version`, also with a
+#: pre-release suffix: "5.0a2", "4.0b1") is not a number in thousands ("1.200", "10.000": every group after the first
+#: of three digits)
 THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 CLOCK_TIME = re.compile(r"(?:[01]?\d|2[0-3])\.[0-5]\d")  # "ARD 21.10", "3sat 20.15": a TV listing's time (10kGNAD)
 
@@ -124,18 +120,19 @@ class LabelRules:
         if label not in ("PER", "ORG", "LOC") or end >= len(doc) or not doc[end - 1].whitespace_:
             return end
         tok = doc[end]
-        if not VERSION_AFTER.fullmatch(tok.text) or THOUSANDS.fullmatch(tok.text) or CLOCK_TIME.fullmatch(tok.text) \
+        if not dotted_version(tok.text, pre_release=True) or THOUSANDS.fullmatch(tok.text) or CLOCK_TIME.fullmatch(tok.text) \
                 or tok.ent_iob_ != "O":
             return end
         if common_noun_lemma(doc[end - 1].text.rsplit("-", 1)[-1]) is not None:
             return end  # "die FortiOS-Versionen 4.3.0 bis 4.3.16": the name is not the span's last word
-        if any(s.start <= tok.i < s.end for key in (DATE_SPANS, FIGURE_SPANS) for s in doc.spans.get(key, ())):
+        if tok.i in date_figure_tokens(doc):
             return end
         return end + 1
 
     def product_label(self, span: Span, label: str) -> Optional[str]:
         """MISC for a product the model called PER/ORG/LOC (session 26): a name ending in a
-        version number ("Mac OS X 10.7" ORG, "Android 8.1" LOC; ``version_re``), and an ORG right
+        version number ("Mac OS X 10.7" ORG, "Android 8.1" LOC; ``version_names``, common.py `dotted_version`: the
+        last word of a product's name, never of a person's, organisation's or place's; gold MISC), and an ORG right
         after an indefinite article (names.json ``indefinite_articles``): a company's name after
         "ein"/"kein" is one of its products ("ein BMW", "in einem Skoda", "kein Tesla", "ein Commodore
         OS"). Not when the article belongs to a noun after the name ("eine al-Qaida nahestehende
@@ -145,8 +142,8 @@ class LabelRules:
             return None
         if self.i_products and label == "ORG" and len(span) == 1 and self.i_product_re.fullmatch(span.text):
             return "MISC"  # "in der [iCloud]", "über [iTunes]" ORG (session 34; ner_rules.json `i_products`)
-        if len(span) >= 2 and (self.version_re.fullmatch(span[-1].text)
-                               or (self.version_after and VERSION_AFTER.fullmatch(span[-1].text))):
+        if len(span) >= 2 and ((self.version_names and dotted_version(span[-1].text, pre_release=False))
+                               or (self.version_after and dotted_version(span[-1].text, pre_release=True))):
             return "MISC"
         doc = span.doc
         if label != "ORG" or span.start == 0 or doc[span.start - 1].lower_ not in self.indefinite_articles:
@@ -214,8 +211,4 @@ class LabelRules:
         place before them ('Bürgerkrieg', 'Atomkrieg') never."""
         taken = {i for e in ents for i in range(e.start, e.end)}
         added = [Span(doc, t.i, t.i + 1, label="MISC") for t in doc if t.i not in taken and self.place_war(t.text)]
-        if not added:
-            return ents
-        repaired.extend(added)
-        typed.extend(added)
-        return sorted(ents + added, key=lambda e: e.start)
+        return with_added(ents, added, repaired, typed)

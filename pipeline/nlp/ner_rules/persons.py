@@ -9,7 +9,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from .common import _FIRST_NAME_POS, _genitive
+from .common import _FIRST_NAME_POS, _genitive, with_added
 from .data import common_noun_lemma, compound_head
 
 _PERSON_MAX = 4  # tokens of a person's name the `persons` repair makes ("Jon Dahl Tomasson")
@@ -140,10 +140,7 @@ class PersonRules:
                     or common_noun_lemma(w) is not None:
                 continue
             new.append(Span(doc, i, i + 1, label="PER"))
-        if not new:
-            return ents
-        repaired.extend(new)
-        return sorted(ents + new, key=lambda e: e.start)
+        return with_added(ents, new, repaired)
 
     def role_surname(self, doc: Doc, ents: list[Span], repaired: list[Span]) -> list[Span]:
         """A PER span that begins with a word that is a role and a surname (ner_rules.json ``role_surnames``:
