@@ -133,7 +133,7 @@ NESTED_KEYS: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {
     ("measures.json", ("bracket_measure",)): frozenset({"not_units", "share_nouns"}),
     ("measures.json", ("partitive_pronouns",)): frozenset({"words", "before", "adverbs", "relative", "openers"}),
     ("measures.json", ("copula_continuation",)): frozenset({"whole_prepositions", "after_words", "max_between"}),
-    ("measures.json", ("hyphen_compounds",)): frozenset({"not_units", "not_heads"}),
+    ("measures.json", ("hyphen_compounds",)): frozenset({"not_units", "not_heads", "count_nouns"}),
     ("measures.json", ("vote_shares",)): frozenset({"about", "parts", "not_parts", "part_endings", "sentences_before",
                                                    "pair_links", "pair_verbs", "pair_nouns"}),
 }
