@@ -91,6 +91,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.unnamed_endings = tuple(data["unnamed_suffixes"]["endings"])
         self.unnamed_stem = int(data["unnamed_suffixes"]["min_stem"])
         self.term_acronyms = frozenset(data["term_acronyms"]["words"])  # `dropped` (session 27)
+        # and more of technologies, services and business terms ('das heute bekannte [LTE]', 'am [POS]'; session 36)
+        self.term_acronyms |= frozenset(data["tech_term_acronyms"]["words"])
         self.source_before = frozenset(data["news_sources"]["before"])  # `news_sources` (session 28)
         self.source_before_verbs = frozenset(data["news_sources"]["before_verbs"])  # `news_source` (session 32)
         self.source_after = frozenset(data["news_sources"]["after"])
