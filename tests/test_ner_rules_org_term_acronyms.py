@@ -11,7 +11,8 @@ import pytest
 
 from ner_rule_helpers import ents_with, text_doc as _doc
 
-NEW_WORDS = {"LTE", "TTIP", "EEG", "DNS", "AR", "MR", "BIP", "CRM", "POS", "SDG"}
+NEW_WORDS = {"LTE", "TTIP", "EEG", "DNS", "AR", "MR", "BIP", "CRM", "POS", "SDG",
+             "NGOs", "URL", "HTTPS", "UVP", "SDGs", "AGB", "PIN", "NFC", "MVP", "HIIT", "NDCs", "SARS"}
 
 # erp-news.info (an interview)
 KI = ("Klaas Bollhoefer: Künstliche Intelligenz (KI) ist ein großes Innovations- und Forschungsgebiet. Der Mensch "
@@ -22,6 +23,11 @@ LTE = ("2030 soll 5G rund 1.000 Mal schneller als das heute bekannte LTE. Mit so
        "alle bei YouTube gespeicherten Filme binnen nur 60 Minuten herunterladen.")
 POS = "Das Tablet am POS als Tool für unsere Verkäufer funktioniert ebenfalls sehr gut."
 CRM = "Ganz wichtig war es, unser CRM journey-basiert aufzusetzen."
+# 10kGNAD
+NGOS = ("Insgesamt arbeiten laut NGOs mehr als 60.000 Nordkoreaner im Ausland, wo sie jährlich rund 211 Millionen Euro "
+        "zu erwirtschaften – auf Baustellen in Katar, in chinesischen Restaurants und in tschechischen Textilfabriken.")
+PIN = ("Google weist während der Einrichtung übrigens – zurecht – darauf hin, dass eine Fingerabdrucksperre weniger "
+       "Sicherheit bietet als ein guter PIN oder ein Passwort.")
 
 
 @pytest.fixture
@@ -34,16 +40,21 @@ def without_new_words(nlp_info):
     comp.term_acronyms = saved
 
 
-@pytest.mark.parametrize("text, acronym", [(LTE, "LTE"), (POS, "POS"), (CRM, "CRM")])
+@pytest.mark.parametrize("text, acronym", [(LTE, "LTE"), (POS, "POS"), (CRM, "CRM"), (NGOS, "NGOs"), (PIN, "PIN")])
 def test_a_term_acronym_is_no_org(nlp_info, text, acronym):
     on = ents_with(nlp_info, _doc(nlp_info, text))
     assert (acronym, "ORG") not in on, on
 
 
-@pytest.mark.parametrize("text, acronym", [(LTE, "LTE"), (POS, "POS"), (CRM, "CRM")])
+@pytest.mark.parametrize("text, acronym", [(LTE, "LTE"), (POS, "POS"), (CRM, "CRM"), (NGOS, "NGOs"), (PIN, "PIN")])
 def test_off_case_a_term_acronym(nlp_info, without_new_words, text, acronym):
     off = ents_with(nlp_info, _doc(nlp_info, text))
     assert off[(acronym, "ORG")] == 1, off
+
+
+def test_a_name_beside_a_term_acronym_stays(nlp_info):
+    on = ents_with(nlp_info, _doc(nlp_info, PIN))
+    assert on[("Google", "ORG")] == 1, on
 
 
 def test_a_term_long_form_revives_no_acronym(nlp_info):
