@@ -3,8 +3,10 @@ a service, a business term) is no name (GUIDELINES.md: common nouns are not enti
 (1) More such acronyms in ner_rules.json ``tech_term_acronyms``, dropped with ``term_acronyms`` (drops.py).
 (2) presseschau_names casts no acronym vote for a bracketed acronym after a long name when it is such an acronym
 (listed, or dropped by the rules in the doc; names.py ``dropped_acronym_guard``): "Künstliche Intelligenz (KI)" ORG
-labelled every "KI" of the page ORG again. Real sentences of a 10kGNAD article and of pages of web_pages_de
-(docs/measurements/ner.md, "Session 36 (acronyms of terms)"); each comes back wrong with its rule off."""
+labelled every "KI" of the page ORG again. (3) The name right before such an acronym in brackets is the term's
+long form, dropped too (acronyms.py ``drop_term_acronyms``, switch ``term_acronym_long_forms``). Real sentences of
+a 10kGNAD article and of pages of web_pages_de (docs/measurements/ner.md, "Session 36 (acronyms of terms)"); each
+comes back wrong with its rule off."""
 from __future__ import annotations
 
 import pytest
@@ -62,5 +64,16 @@ def test_a_term_long_form_revives_no_acronym(nlp_info):
     on = ents_with(nlp_info, doc)
     assert ("KI", "ORG") not in on, on
     assert on[("Klaas Bollhoefer", "PER")] == 1, on
-    off = ents_with(nlp_info, doc, names={"dropped_acronym_guard": False})
+    # the long form's drop (3) takes the vote away too: switched off with the guard
+    off = ents_with(nlp_info, doc, names={"dropped_acronym_guard": False}, term_acronym_long_forms=False)
     assert off[("KI", "ORG")] == 3, off
+
+
+def test_the_long_form_of_a_term_acronym_is_no_name(nlp_info):
+    # (3) a PER/ORG/LOC right before a listed term acronym in brackets is the term's long form (acronyms.py
+    # drop_term_acronyms, switch term_acronym_long_forms)
+    doc = _doc(nlp_info, KI)
+    on = ents_with(nlp_info, doc)
+    assert ("Künstliche Intelligenz", "ORG") not in on, on
+    off = ents_with(nlp_info, doc, term_acronym_long_forms=False)
+    assert off[("Künstliche Intelligenz", "ORG")] == 1, off
