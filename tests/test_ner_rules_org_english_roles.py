@@ -43,5 +43,9 @@ def test_a_title_with_its_acronym_is_no_organisation(nlp_info):
     doc = _doc(nlp_info, MBA)
     on = ents_with(nlp_info, doc)
     assert not any(t in ("Master of Business Administration", "MBA", "Master of Education") for t, _ in on), on
-    off = ents_with(nlp_info, doc, english_roles=False)
+    # "MBA" is a term acronym (ner_rules.json term_acronyms): since session 36 presseschau_names casts no acronym
+    # vote for it (dropped_acronym_guard) and the rules drop the name before it (term_acronym_long_forms), so the
+    # off-case switches both off too
+    off = ents_with(nlp_info, doc, names={"dropped_acronym_guard": False}, english_roles=False,
+                    term_acronym_long_forms=False)
     assert off[("Master of Business Administration", "ORG")] == 1 and off[("MBA", "ORG")] == 1, off

@@ -207,6 +207,10 @@ class NameLinker:
     ALIAS_FILE = "aliases.tsv"
     #: a short name in mixed case in brackets after an ORG is voted like an acronym (session 31; a switch for the tests)
     bracket_short_names = True
+    # a bracketed acronym after a long name gets no vote when the rules dropped a mention of it as the acronym of a
+    # common term ("Künstliche Intelligenz (KI)" ORG: "KI" is in ner_rules.json term_acronyms, "Kohlendioxid (CO2)";
+    # session 36, web pages): the vote would label every mention the rules dropped again (a switch for the tests)
+    dropped_acronym_guard = True
     # a person's surname starts at a capitalised particle inside the full name ("Alexander [Van der Bellen]"),
     # so the mentions "Van der Bellen(s)" are the surname, not "Bellen" alone (session 32, 10kGNAD)
     particle_surnames = True
@@ -239,6 +243,9 @@ class NameLinker:
         self.min_support = min_support
         self.surname_wins = surname_wins
         self.context_wins = context_wins
+        # the acronyms of common terms the rules drop (ner_rules.json term_acronyms: "KI", "CO2"), no acronym vote
+        rules = lang_data("ner_rules.json")
+        self.term_acronyms = frozenset(rules["term_acronyms"]["words"]) | frozenset(rules["tech_term_acronyms"]["words"])
         data = lang_data("names.json")
         self.titles = set(data["titles"])
         self.particles = set(data.get("surname_particles", []))
@@ -637,6 +644,12 @@ class NameLinker:
                 strong.add((form, cls))
 
         per_multi: list[tuple[list[Token], bool]] = []
+        # the acronyms of common terms: listed (term_acronyms) or dropped by the rules in this doc (their DROPPED spans
+        # in doc.spans["presseschau_ner_rules"]: a term's long form before the bracket, "kleine und mittlere
+        # Unternehmen (KMU)")
+        dropped = (self.term_acronyms | {s.text for s in doc.spans.get("presseschau_ner_rules", [])
+                                         if s.label_ == "DROPPED" and len(s) == 1 and _ACRONYM_RE.fullmatch(s.text)}) \
+            if self.dropped_acronym_guard else set()
         # a label decided by the context ("US-Institut Stratfor") counts like a multi-token name
         typed = {(s.start, s.end, s.label_) for s in doc.spans.get(TYPED_SPANS, [])}
         for k, e in enumerate(ents):
@@ -658,7 +671,8 @@ class NameLinker:
             # acronym in parentheses after a long name: "Organisation ... (OVKS)"
             if cls in ("ORG", "LOC") and len(toks) >= 2 and e.end + 2 < len(doc) and doc[e.end].text == "(" \
                     and doc[e.end + 2].text == ")" and _ACRONYM_RE.fullmatch(doc[e.end + 1].text):
-                vote((doc[e.end + 1].text,), cls, True, multi=True)
+                if doc[e.end + 1].text not in dropped:
+                    vote((doc[e.end + 1].text,), cls, True, multi=True)
             elif self.bracket_short_names and cls == "ORG" and e.end + 2 < len(doc) and doc[e.end].text == "(" \
                     and doc[e.end + 2].text == ")" and _short_name_of(doc[e.end + 1].text, e.text):
                 # "... Industriebeteiligungen GmbH (Öbib)" ... "die Öbib" 12x, missed by the model (10kGNAD;

@@ -84,7 +84,8 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "speaker_verbs", "role_surnames", "misc_version_numbers", "countries", "west_bloc", "i_products", "person_leads",
         "org_noun_names", "city_bodies", "outlet_names", "street_names", "eponym_adjectives",
         "person_particles", "misc_adjectives", "place_wars",
-        "english_terms", "quoted_titles", "country_codes", "person_lead_ranks", "agency_credits", "evidence_nouns"}),
+        "english_terms", "quoted_titles", "country_codes", "person_lead_ranks", "agency_credits", "evidence_nouns",
+        "tech_term_acronyms"}),
 }
 
 
@@ -106,6 +107,7 @@ NESTED_KEYS: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {
     ("ner_rules.json", ("org_lead_nouns",)): frozenset({"keep_heads"}),
     ("ner_rules.json", ("english_roles",)): frozenset({"roles", "degrees", "offices", "fillers", "not_with"}),
     ("ner_rules.json", ("english_terms",)): frozenset({"terms"}),
+    ("ner_rules.json", ("tech_term_acronyms",)): frozenset({"words"}),
     ("ner_rules.json", ("org_examples",)): frozenset({"heads", "links", "coordinators"}),
     ("ner_rules.json", ("news_sources",)): frozenset({"before", "after", "outlets", "after_verbs", "before_verbs"}),
     ("ner_rules.json", ("speaker_verbs",)): frozenset({"lemmas", "after"}),
@@ -134,7 +136,7 @@ NESTED_KEYS: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {
     ("measures.json", ("bracket_measure",)): frozenset({"not_units", "share_nouns"}),
     ("measures.json", ("partitive_pronouns",)): frozenset({"words", "before", "adverbs", "relative", "openers"}),
     ("measures.json", ("copula_continuation",)): frozenset({"whole_prepositions", "after_words", "max_between"}),
-    ("measures.json", ("hyphen_compounds",)): frozenset({"not_units", "not_heads"}),
+    ("measures.json", ("hyphen_compounds",)): frozenset({"not_units", "not_heads", "count_nouns"}),
     ("measures.json", ("vote_shares",)): frozenset({"about", "parts", "not_parts", "part_endings", "sentences_before",
                                                    "pair_links", "pair_verbs", "pair_nouns"}),
 }

@@ -43,6 +43,16 @@ def test_period_compared_with_is_not_measured(nlp_model):
     assert abouts(nlp_model, text) == [("80,9 Mio. Euro", "Umsatzerlös"), ("33,1 Mio. Euro", "Umsatzerlös")]
 
 
+# origin: session 36, unseen 10kGNAD sample (gnad147)
+def test_period_before_an_amount_phrase_is_not_measured(nlp_model):
+    # "im 3. Quartal in Höhe von": the noun "Höhe" hangs on measures; "das EGT der ersten drei Quartale von": the
+    # noun whose genitive the period is (both were "Quartal")
+    text = ("Belastet wurde das Ergebnis 2015 durch eine Wertberichtigung auf die IT-Systeme im 3. Quartal in Höhe von "
+            "195 Mio. Euro, wodurch das EGT der ersten drei Quartale von 440,5 Mio. auf 175,3 Mio. Euro gedrückt worden war.")
+    got = dict(abouts(nlp_model, text))
+    assert (got["195 Mio. Euro"], got["440,5 Mio."], got["175,3 Mio. Euro"]) == ("Wertberichtigung", "EGT", "EGT"), got
+
+
 # origin: session 21, sweep of DATE/FIGURE values on unseen 10kGNAD articles (gnad672)
 def test_multiplier_is_not_what_is_counted(nlp_model):
     # the parse hangs the range's bare first number on the partner's "Mrd.": a multiplier inside a figure

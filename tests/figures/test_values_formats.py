@@ -18,6 +18,16 @@ def test_hyphen_ranges_of_years_stay_dates(nlp):
     assert [f[:3] for f in figs(nlp, "Die Preise stiegen um 10-15 Prozent.")] == [("10", 10, "%"), ("15 Prozent", 15, "%")]
 
 
+# origin: session 36, unseen 10kGNAD sample (gnad303) and web_pages_de
+def test_hyphen_range_before_a_counted_noun(nlp_model):
+    # a range glued by a hyphen counts the noun after it as "10-15 Prozent" measures in its unit
+    text = "Richard Cassidy rät prinzipiell dazu, dass das Passwort mindestens 12-14 Zeichen aufweisen soll."
+    assert model_figs(nlp_model, text) == [("12", 12, None, "Zeichen"), ("14", 14, None, "Zeichen")]
+    # clock times and dates stay out (web pages: "von Montag bis Sonntag 8-23 Uhr", "vom 7-9 Januar")
+    assert model_figs(nlp_model, "Bestellungen sind jeden Tag von Montag bis Sonntag 8-23 Uhr möglich.") == []
+    assert model_figs(nlp_model, "Wir berichten das gesamte Wochenende vom 7-9 Januar auf Twitter.") == []
+
+
 # origin: session 9, dev3 errors (an id without a set: dev3)
 def test_hyphenated_amount_is_a_figure(nlp_model):
     # wn80622 (dev3): one hyphenated word, its noun after the measure adjective
@@ -44,6 +54,9 @@ def test_hyphenated_amount_is_a_figure(nlp_model):
      "Hotels festgehalten zu haben.", [("3.000-US-Dollar-Luxus-Suite", 3000, "USD", "Luxus-Suite")]),
     ("Der Mann war zunächst mutwillig mit einem Zwei-Tonnen-Lastwagen in eine Menschengruppe gefahren.",
      [("Zwei-Tonnen-Lastwagen", 2, "t", "Lastwagen")]),
+    # session 36: a count of inhabitants inside the compound (dev12 wn66494's gold: 390000 about Einwohner)
+    ("Rund 440 Australier leben in der 390.000-Einwohner-Stadt.",
+     [("440", 440, None, "Australier"), ("390.000-Einwohner-Stadt", 390000, None, "Einwohner")]),
 ])
 def test_amount_inside_a_compound_measures_its_head(nlp_model, text, expected):
     assert model_figs(nlp_model, text) == expected

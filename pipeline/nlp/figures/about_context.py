@@ -1121,6 +1121,19 @@ class AboutContextRules:
                     self._context_rule = "threshold"
                     return self._through_container(subj)
                 break
+            if n is not None and self._is_noun(n) and f["unit"] not in _TIME_UNITS and n.text.lower() in self.period_nouns:
+                # session 36 (our own rule; 10kGNAD gnad147 "eine Wertberichtigung auf die IT-Systeme im 3. Quartal in Höhe von
+                # 195 Mio. Euro", "das EGT der ersten drei Quartale von 440,5 Mio. auf 175,3 Mio. Euro gedrückt", gnad536 "ging sie
+                # im selben Zeitraum von 20,9 auf 20,7 Prozent zurück"): a period (`period_nouns`) says when, not what the amount
+                # measures, as a time unit does below; the noun that "Höhe"/"Wert"/"Umfang" hangs on in the parse says it
+                # ("Wertberichtigung"), as does the noun whose genitive the period is ("das EGT der ersten drei Quartale"); else
+                # the verb's subject may (the rules after this one)
+                head = doc[prev.i - k + 2].head if k > 1 else n.head if n.dep_ == "nmod" else None
+                if head is not None and head.i < n.i and self._is_noun(head) and not head.like_num and lookup_unit(head.text) is None \
+                        and head.ent_type_ not in ("PER", "LOC", "GPE") and head.text.lower() not in self.period_nouns:
+                    self._context_rule = "von" if words[0] in self.von else "amount_phrase"
+                    return self._through_container(head)
+                break
             if n is not None and self._is_noun(n) and f["unit"] not in _TIME_UNITS and (u := lookup_unit(n.text)) is not None and u[0] in _TIME_UNITS:
                 # session 33 (our own rule; 10kGNAD gnad887 "legten die Oldtimerpreise in den vergangenen Jahren zwischen
                 # fünf und sechs Prozent zu"): a noun that is itself a time unit ("Jahren", "Monaten") says when, not what

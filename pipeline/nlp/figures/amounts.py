@@ -236,6 +236,16 @@ class AmountRules:
                 if u is not None and parts[k][:1].isupper():
                     unit, k = u, k + width
                     break
+        if unit is None and k + 1 < len(parts) and parts[k].lower() in self.hyphen_count_nouns and parts[k + 1][:1].isupper() \
+                and parts[-1].lower() not in self.hyphen_not_heads:
+            # session 36 (our own rule; dev12 gold "in der 390.000-Einwohner-Stadt": 390000 about Einwohner; 10kGNAD
+            # "26.000-Einwohner-Stadt", "900-Einwohner-Gemeinde"): a count of people inside the compound
+            # (measures.json `hyphen_compounds.count_nouns`) is a figure of that noun, no unit; other counted nouns there
+            # name a kind ("Fünf-Sterne-Hotel", "Zwei-Staaten-Lösung", "3-Wege-Finanzierung") and stay no figure
+            value = v * scale
+            value = int(value) if float(value).is_integer() else round(value, 4)
+            return {"start": i, "end": i + 1, "num": i, "value": value, "unit": None, "scale": scale, "bare": False,
+                    "compound_head": parts[k]}
         if unit is None or unit[0] in _TIME_UNITS or unit[0] in self.hyphen_not_units:
             return None
         tail = parts[k:]
@@ -451,14 +461,24 @@ class AmountRules:
                 return start - n
         return start
 
-    @staticmethod
-    def _unit_range(doc: Doc, i: int) -> bool:
+    def _unit_range(self, doc: Doc, i: int) -> bool:
         """Is doc[i] the first number of "300-500 t", a range glued by a hyphen with a unit
-        (no time unit: "1939-45 Jahre" stays out) after the second number?"""
+        (no time unit: "1939-45 Jahre" stays out) after the second number? Session 36 (our own rule; 10kGNAD gnad303
+        "mindestens 12-14 Zeichen", web pages "8-10 Milchkühe, 35-40 Schweine", "2-3 Sätze"): a counted noun after the
+        second number makes the same range ("zwischen 12 und 14 Zeichen"): a capitalised common noun the tagger calls
+        NOUN, no name, no month ("7-9 Januar", a date) and no word after which a number is an identifier
+        (`id_after`: "8-23 Uhr")."""
         if i + 3 >= len(doc) or not re.fullmatch(r"\d+(?:,\d+)?", doc[i].text) or not re.fullmatch(r"\d+(?:,\d+)?", doc[i + 2].text):
             return False
-        u = lookup_unit(doc[i + 3].text)
-        return u is not None and u[0] not in _TIME_UNITS and parse_digits(doc[i].text) < parse_digits(doc[i + 2].text)
+        if parse_digits(doc[i].text) >= parse_digits(doc[i + 2].text):
+            return False
+        nxt = doc[i + 3]
+        u = lookup_unit(nxt.text)
+        if u is not None:
+            return u[0] not in _TIME_UNITS
+        low = nxt.text.lower()
+        return nxt.pos_ == "NOUN" and nxt.text[:1].isupper() and nxt.text.isalpha() and not nxt.ent_type_ \
+            and low not in self.months and low not in self.id_after
 
     def _coordinated(self, doc: Doc, f: dict, blocked: set[int]) -> Optional[dict]:
         """The next number when a count and its adjectives are coordinated with it ("200 feste und

@@ -234,6 +234,7 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.period_nouns = set(ms["period_nouns"])
         self.hyphen_not_units = frozenset(ms["hyphen_compounds"]["not_units"])
         self.hyphen_not_heads = frozenset(ms["hyphen_compounds"]["not_heads"])
+        self.hyphen_count_nouns = frozenset(ms["hyphen_compounds"]["count_nouns"])
         self.um_object_verbs = set(ms["um_object_verbs"])
         self.degree_prepositions = set(ms["degree_prepositions"]["words"])
         self.degree_not_after = set(ms["degree_prepositions"]["not_after"])

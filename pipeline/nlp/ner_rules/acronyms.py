@@ -246,9 +246,15 @@ class AcronymRules:
         terms = {doc[i + 1].text for i in range(1, len(doc) - 2)
                  if doc[i].text == "(" and doc[i + 2].text == ")" and self.acronym_re.fullmatch(doc[i + 1].text)
                  and self.term_long_form(doc, i)}
-        if not terms:
+        # our rule (session 36, web pages): a PER/ORG/LOC right before a listed term acronym in brackets is that
+        # term's long form, no name either ("[Künstliche Intelligenz] (KI)", "[Mixed Reality] (MR)",
+        # "Klimagas [Kohlendioxid] (CO2)"; term_acronyms, tech_term_acronyms of ner_rules.json)
+        long_forms = {(e.start, e.end) for e in ents if self.term_acronym_long_forms and e.label_ in _NAME_LABELS
+                      and e.end + 2 < len(doc) and doc[e.end].text == "(" and doc[e.end + 2].text == ")"
+                      and doc[e.end + 1].text in self.term_acronyms}
+        if not terms and not long_forms:
             return ents
-        dropped = [e for e in ents if e.label_ in _NAME_LABELS and e.text in terms]
+        dropped = [e for e in ents if e.label_ in _NAME_LABELS and (e.text in terms or (e.start, e.end) in long_forms)]
         repaired.extend(Span(doc, e.start, e.end, label="DROPPED") for e in dropped)
         return [e for e in ents if e not in dropped]
 

@@ -426,11 +426,7 @@ class AddedNameRules:
                 continue
             if all(part in self.credit_agencies for part in t.text.split("/")):
                 added.append(Span(doc, i, i + 1, label="ORG"))
-        if not added:
-            return ents
-        repaired.extend(added)
-        typed.extend(added)
-        return sorted(ents + added, key=lambda e: e.start)
+        return with_added(ents, added, repaired, typed)
 
     def add_country_codes(self, doc: Doc, ents: list[Span], repaired: list[Span], typed: list[Span]) -> list[Span]:
         """LOC for a country's sports code in brackets right after a person's name (ner_rules.json ``country_codes``):

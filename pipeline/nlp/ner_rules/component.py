@@ -91,6 +91,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.unnamed_endings = tuple(data["unnamed_suffixes"]["endings"])
         self.unnamed_stem = int(data["unnamed_suffixes"]["min_stem"])
         self.term_acronyms = frozenset(data["term_acronyms"]["words"])  # `dropped` (session 27)
+        # and more of technologies, services and business terms ('das heute bekannte [LTE]', 'am [POS]'; session 36)
+        self.term_acronyms |= frozenset(data["tech_term_acronyms"]["words"])
         self.source_before = frozenset(data["news_sources"]["before"])  # `news_sources` (session 28)
         self.source_before_verbs = frozenset(data["news_sources"]["before_verbs"])  # `news_source` (session 32)
         self.source_after = frozenset(data["news_sources"]["after"])
@@ -207,6 +209,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.english_roles = drop_common_nouns  # `english_role`: '[Chief Digital Officer]' ORG dropped (session 34)
         self.english_role_cfg = {k: frozenset(v) for k, v in data["english_roles"].items() if not k.startswith("_")}
         self.english_terms = drop_common_nouns  # `english_term`: 'mit [Social Media]' ORG dropped (session 36)
+        # `drop_term_acronyms`: a name right before a listed term acronym in brackets is dropped, '[Mixed Reality] (MR)'
+        self.term_acronym_long_forms = acronyms
         self.english_term_set = frozenset(" ".join(t.split()).casefold() for t in data["english_terms"]["terms"])
         saints = data["saint_abbreviations"]  # `join_saint_names`: '[St .] Peter' -> '[St . Peter]' (session 35), with name_bounds
         self.saint_names = name_bounds
