@@ -84,7 +84,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "speaker_verbs", "role_surnames", "misc_version_numbers", "countries", "west_bloc", "i_products", "person_leads",
         "org_noun_names", "city_bodies", "outlet_names", "street_names", "eponym_adjectives",
         "person_particles", "misc_adjectives", "place_wars",
-        "english_terms", "quoted_titles", "country_codes", "person_lead_ranks", "agency_credits",
+        "english_terms", "quoted_titles", "country_codes", "person_lead_ranks", "agency_credits", "evidence_nouns",
         "tech_term_acronyms"}),
 }
 
@@ -130,6 +130,7 @@ NESTED_KEYS: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {
     ("ner_rules.json", ("country_codes",)): frozenset({"codes"}),
     ("ner_rules.json", ("person_lead_ranks",)): frozenset({"endings"}),
     ("ner_rules.json", ("agency_credits",)): frozenset({"agencies", "after"}),
+    ("ner_rules.json", ("evidence_nouns",)): frozenset({"articles"}),
     ("measures.json", ("stakes",)): frozenset({"before", "words", "prepositions", "verbs", "after_articles", "after_words",
                                                   "after_verbs"}),
     ("measures.json", ("bracket_measure",)): frozenset({"not_units", "share_nouns"}),

@@ -19,7 +19,7 @@ from .apposition import AppositionRules
 from .bounds import BoundRules
 from .clubs import ClubRules
 from .common import _NAME_LABELS
-from .data import _common_nouns, dach_institutions, person_names, region_names
+from .data import _common_nouns, dach_institutions, evidence_nouns, person_names, region_names
 from .drops import DropRules
 from .labels import EVENT_YEAR, LabelRules
 from .persons import PersonRules
@@ -125,6 +125,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         # read the common-noun list now, not on the first article: the model is loaded before
         # the workers fork, so they share it, and a broken file stops the run at the start
         _common_nouns()
+        evidence_nouns()  # `evidence_noun` (session 36), read now for the same reasons
         self.place_list = place_names()  # lang/de/place_names.tsv.gz (the cleaner's too): `places`
         self.regions = region_names()  # `places`: "Böhmen und [Mähren]"
         branches = data["party_branches"]  # `join_party_branches` (session 30)
@@ -247,6 +248,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.misc_adjectives = drop_adjectives
         misc_adj = data["misc_adjectives"]
         self.misc_adjective_endings = tuple(misc_adj["endings"])
+        self.evidence_noun_drops = drop_common_nouns  # `evidence_noun`: 'einen [Etat]' dropped (session 36)
+        self.evidence_noun_articles = frozenset(data["evidence_nouns"]["articles"])
         self.misc_elections = drop_common_nouns  # `misc_election`: '[Bundestagswahl 2009]' MISC dropped (session 35)
         # `add_place_wars`: 'Irakkrieg', 'Kosovo-Krieg' MISC where the model found nothing (session 35), with the kinds
         self.place_wars = kinds

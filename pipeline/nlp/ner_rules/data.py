@@ -13,6 +13,7 @@ from ...paths import LANG_DIR
 
 PERSON_NAMES_FILE = "person_names.tsv"  # in pipeline/lang/de, made by `python -m training.person_names`
 COMMON_NOUNS_FILE = "common_nouns.tsv.gz"  # in pipeline/lang/de, made by `python -m training.common_nouns`
+EVIDENCE_NOUNS_FILE = "evidence_nouns.tsv.gz"  # in pipeline/lang/de, made by `python -m training.evidence_nouns`
 REGIONS_FILE = "regions.tsv"  # in pipeline/lang/de, written for the project (training/place_names.py)
 DACH_INSTITUTIONS_FILE = "institutions_dach.tsv"  # in pipeline/lang/de, written for the project (session 28)
 DACH_COLUMNS = ("name", "label", "country", "kind", "source")
@@ -39,6 +40,29 @@ def _common_nouns() -> dict[str, str]:
     except (OSError, EOFError, ValueError) as e:  # missing, not gzip, truncated, not UTF-8
         raise LanguageDataUnreadable(f"{path}: cannot read the common-noun list ({type(e).__name__}: {e}); "
                                      f"make it with `python -m training.common_nouns`") from None
+
+
+@lru_cache(maxsize=1)
+def evidence_nouns() -> frozenset[str]:
+    """Capitalised German common nouns by their use in the Bundestag protocols ("einen Etat", "grünen Tee"),
+    that no name list knows and the lemma table's `_common_nouns` lacks (training/evidence_nouns.py; session 36).
+    Validated: three columns a line, a capitalised form without blanks and two counts."""
+    path = LANG_DIR / EVIDENCE_NOUNS_FILE
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            lines = fh.read().splitlines()
+    except (OSError, EOFError, ValueError) as e:  # missing, not gzip, truncated, not UTF-8
+        raise LanguageDataUnreadable(f"{path}: cannot read the evidence noun list ({type(e).__name__}: {e}); "
+                                     f"make it with `python -m training.evidence_nouns`") from None
+    forms = set()
+    for i, line in enumerate(lines, 1):
+        cols = line.split("\t")
+        if len(cols) != 3 or not cols[0][:1].isupper() or any(c.isspace() for c in cols[0]) \
+                or not cols[1].isdigit() or not cols[2].isdigit():
+            raise LanguageDataUnreadable(f"{path}:{i}: 'form<TAB>cues<TAB>count' expected, not {line!r}; "
+                                         f"make it with `python -m training.evidence_nouns`")
+        forms.add(cols[0])
+    return frozenset(forms)
 
 
 @lru_cache(maxsize=1)
