@@ -244,8 +244,9 @@ class NameLinker:
         self.surname_wins = surname_wins
         self.context_wins = context_wins
         # the acronyms of common terms the rules drop (ner_rules.json term_acronyms: "KI", "CO2"), no acronym vote
-        rules = lang_data("ner_rules.json")
-        self.term_acronyms = frozenset(rules["term_acronyms"]["words"]) | frozenset(rules["tech_term_acronyms"]["words"])
+        from .ner_rules.data import term_acronyms
+
+        self.term_acronyms = term_acronyms()
         data = lang_data("names.json")
         self.titles = set(data["titles"])
         self.particles = set(data.get("surname_particles", []))

@@ -19,7 +19,7 @@ from .apposition import AppositionRules
 from .bounds import BoundRules
 from .clubs import ClubRules
 from .common import _NAME_LABELS
-from .data import _common_nouns, dach_institutions, evidence_nouns, person_names, region_names
+from .data import _common_nouns, dach_institutions, evidence_nouns, person_names, region_names, term_acronyms
 from .drops import DropRules
 from .labels import EVENT_YEAR, LabelRules
 from .persons import PersonRules
@@ -90,9 +90,9 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.unnamed_nouns = frozenset(w for words in data["unnamed_nouns"].values() for w in words)
         self.unnamed_endings = tuple(data["unnamed_suffixes"]["endings"])
         self.unnamed_stem = int(data["unnamed_suffixes"]["min_stem"])
-        self.term_acronyms = frozenset(data["term_acronyms"]["words"])  # `dropped` (session 27)
-        # and more of technologies, services and business terms ('das heute bekannte [LTE]', 'am [POS]'; session 36)
-        self.term_acronyms |= frozenset(data["tech_term_acronyms"]["words"])
+        # `dropped` (session 27); with those of technologies, services and business terms ('das heute bekannte [LTE]',
+        # 'am [POS]'; session 36)
+        self.term_acronyms = term_acronyms()
         self.source_before = frozenset(data["news_sources"]["before"])  # `news_sources` (session 28)
         self.source_before_verbs = frozenset(data["news_sources"]["before_verbs"])  # `news_source` (session 32)
         self.source_after = frozenset(data["news_sources"]["after"])

@@ -42,6 +42,14 @@ def _common_nouns() -> dict[str, str]:
                                      f"make it with `python -m training.common_nouns`") from None
 
 
+def term_acronyms() -> frozenset[str]:
+    """The acronyms and formulas of common terms, no names (ner_rules.json ``term_acronyms``, session 27: "DPI",
+    "CO2"; and ``tech_term_acronyms``, session 36: "LTE", "CRM"): `dropped` drops them, and presseschau_names casts no
+    acronym vote for them."""
+    data = lang_data("ner_rules.json")
+    return frozenset(data["term_acronyms"]["words"]) | frozenset(data["tech_term_acronyms"]["words"])
+
+
 @lru_cache(maxsize=1)
 def evidence_nouns() -> frozenset[str]:
     """Capitalised German common nouns by their use in the Bundestag protocols ("einen Etat", "grünen Tee"),
