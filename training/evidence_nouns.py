@@ -32,11 +32,11 @@ from pathlib import Path
 
 from pipeline.io import atomic_write_gzip
 
-ROOT = Path(__file__).resolve().parents[1]
-LANG = ROOT / "pipeline" / "lang" / "de"
+from pipeline.paths import LANG_DIR as LANG, SHARED_DATA
+
 OUT = LANG / "evidence_nouns.tsv.gz"
-SRC = ROOT.parent / "shared" / "data" / "text" / "bundestag"
-GAZETTEERS = ROOT.parent / "shared" / "data" / "gazetteers"
+SRC = SHARED_DATA / "text" / "bundestag"
+GAZETTEERS = SHARED_DATA / "gazetteers"
 
 DETERMINERS = ("ein eine einen einem einer eines kein keine keinen keinem keiner keines viel viele vielen vieler "
                "wenig wenige wenigen weniger mehr einige einigen einiger mehrere mehreren manche manchen mancher "
@@ -75,6 +75,8 @@ def listed_names() -> set[str]:
 
 
 def evidence_nouns(cues: Counter, counts: dict[str, int], known: set[str], min_cues: int, min_share: float) -> dict[str, tuple[int, int]]:
+    """form -> (cue count, count) of the forms a cue precedes `min_cues` times and in `min_share` of their uses at
+    least, less the `known` names and nouns."""
     return {w: (c, counts[w]) for w, c in cues.items()
             if c >= min_cues and counts.get(w) and c / counts[w] >= min_share and w not in known}
 
