@@ -247,6 +247,8 @@ class NameLinker:
         from .ner_rules.data import term_acronyms
 
         self.term_acronyms = term_acronyms()
+        # Arabic name particles (ner_rules.json person_particles' words: "al", "bin"), for `_join_particle_mentions`
+        self.arabic_particles = frozenset(lang_data("ner_rules.json")["person_particles"]["words"])
         data = lang_data("names.json")
         self.titles = set(data["titles"])
         self.particles = set(data.get("surname_particles", []))
@@ -511,7 +513,7 @@ class NameLinker:
         firsts = person_names()[0]
         # Arabic particles (ner_rules.json person_particles' words: "al", "bin") are no preposition: after them a full
         # name needs no listed first name ("Hussein al Huthi" ... "fordert al [Huthi]", Wikinews dev)
-        arabic = frozenset(lang_data("ner_rules.json")["person_particles"]["words"])
+        arabic = self.arabic_particles
         spans = ents + added
         fulls = [(tuple(t.lower_ for t in e), all(p in firsts for p in e[0].text.split("-") if p))
                  for e in spans if e.label_ == "PER" and len(e) >= 3]
