@@ -88,21 +88,35 @@ class AddedNameRules:
         ORG + LOC of them); each word the model's entity of its own (the party ORG, the place LOC) or no
         entity's word. Our rule (session 30, issue 13): GUIDELINES.md keeps an authority with its place as one
         name ('Staatsanwaltschaft Ellwangen'), the Wikinews gold 'Grüne Kanton Solothurn' (ner_rules.json
-        ``party_branches``: the parties, the kinds of regions.tsv)."""
+        ``party_branches``: the parties, the kinds of regions.tsv). Session 37 (switch ``org_branches``): any ORG
+        entity, not only a listed party, with its Land right after it in the same sentence ('die
+        Heinrich-Böll-Stiftung Baden-Württemberg' ORG + LOC, web pages); the ORG's last word ends in a letter or
+        digit ('Merlicek & Bergmann. Wien', 10kGNAD, stays two)."""
         by_start = {e.start: e for e in ents}
+        by_end = {e.end: e for e in ents}
         taken = {i for e in ents for i in range(e.start, e.end)}
         drop: set[int] = set()
         added: list[Span] = []
         for t in doc[:-1]:
             i = t.i
-            if t.text not in self.branch_parties or doc[i + 1].text not in self.branch_regions or t.whitespace_ != " ":
+            if doc[i + 1].text not in self.branch_regions or t.whitespace_ != " ":
                 continue
-            party, place = by_start.get(i), by_start.get(i + 1)
-            party_ok = (i not in taken) or (party is not None and (party.end, party.label_) == (i + 1, "ORG"))
+            org, place = by_end.get(i + 1), by_start.get(i + 1)
             place_ok = (i + 1 not in taken) or (place is not None and (place.end, place.label_) == (i + 2, "LOC"))
-            if party_ok and place_ok:
-                drop |= {id(e) for e in (party, place) if e is not None}
-                added.append(Span(doc, i, i + 2, label="ORG"))
+            if not place_ok:
+                continue
+            if t.text in self.branch_parties and (i not in taken or (org is not None and (org.start, org.label_) == (i, "ORG"))):
+                start = i
+            elif self.org_branches and org is not None and org.label_ == "ORG" and t.text[-1:].isalnum() \
+                    and not doc[i + 1].is_sent_start:
+                # any organisation the model or a rule named, with its Land right after it in the same sentence: the
+                # Land's branch ('die Heinrich-Böll-Stiftung Baden-Württemberg', 'ver.di Baden-Württemberg'; session 37),
+                # not a place that starts the next sentence ('Merlicek & Bergmann. Wien', 10kGNAD)
+                start = org.start
+            else:
+                continue
+            drop |= {id(e) for e in (org, place) if e is not None}
+            added.append(Span(doc, start, i + 2, label="ORG"))
         if not added:
             return ents
         repaired.extend(added)

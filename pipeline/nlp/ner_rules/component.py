@@ -131,6 +131,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         branches = data["party_branches"]  # `join_party_branches` (session 30)
         self.branch_parties = frozenset(branches["parties"])
         self.branch_regions = region_names(kinds=frozenset(branches["region_kinds"]))
+        self.org_branches = institutions  # `join_party_branches`: any ORG + its Land (session 37)
         self.first_names, self.surnames = person_names()
         self.plural_place_heads = frozenset(data["plural_place_heads"])  # `plural_compound` (session 31)
         self.lineups = persons  # `add_lineup_players` (session 32), with the persons repair
@@ -207,6 +208,10 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.i_products = kinds  # `product_label`: 'in der [iCloud]' ORG -> MISC (session 34), with the kinds
         self.i_product_re = re.compile(data["i_products"]["pattern"])
         self.english_roles = drop_common_nouns  # `english_role`: '[Chief Digital Officer]' ORG dropped (session 34)
+        # `lead_role`: an English job title of english_roles.roles before a name is a role, not part of it ('den
+        # detailversessenen Engineer [Moritz Enders]', session 37), with the descriptors
+        self.english_lead_roles = strip_descriptors
+        self.edge_marks = strip_descriptors  # `trimmed`: no name starts or ends in a quotation or emphasis mark (session 37)
         self.english_role_cfg = {k: frozenset(v) for k, v in data["english_roles"].items() if not k.startswith("_")}
         self.english_terms = drop_common_nouns  # `english_term`: 'mit [Social Media]' ORG dropped (session 36)
         # `drop_term_acronyms`: a name right before a listed term acronym in brackets is dropped, '[Mixed Reality] (MR)'
