@@ -194,6 +194,14 @@ component config:
 * ``datelines`` (session 16, real web news) -- the agency tags of a dateline the model missed
   are ORG: a place at a line's start, then the tags in brackets joined by slashes, then a full
   stop or dash ("Wiesbaden ([KNA]/[iz]).", "Hamburg (dpa/[lno]) –"; ``datelines``).
+  Session 37: a model's PER or ORG that is a dateline's place of the lists is LOC ("... kämpfen". [Wels] –
+  Keine", "[Santa Monica] – Über"; `dateline_persons`, switch ``dateline_relabels``).
+
+Session 37 (issue 13, an unseen 10kGNAD sample): 'Union' alone after a definite article is ORG (`add_article_names`,
+switch ``article_names``, ner_rules.json ``article_names``); a people's noun of a country is no name ("der [Norweger]
+werde"; drops.py `demonym`, switch ``demonym_drops``, ``demonyms``); an organisation noun before a name whose acronym
+in brackets follows is cut ("Jihadistenmiliz [Islamischer Staat] (IS)"; `acronym_after_spells_rest`, switch
+``acronym_backed_leads``); the `persons` repair leaves a place of any list alone ("in [Santa Monica] gestorben").
 
 ``strip_descriptors`` also joins an ORG span ending in a slash with the ORG after it ("Bündnis
 90/" + "Grünen" -> "Bündnis 90/Die Grünen"; session 12), and lets a cut title or place descriptor decide the label

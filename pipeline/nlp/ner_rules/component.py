@@ -165,6 +165,14 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.agency_credits = org_apposition  # `add_agency_credits`: '([APA], 18.3.2016)' ORG (session 36)
         self.credit_agencies = frozenset(data["agency_credits"]["agencies"])
         self.credit_after = frozenset(data["agency_credits"]["after"])
+        self.article_names = institutions  # `add_article_names`: 'dass die [Union] ihre Kritik' ORG (session 37)
+        self.article_name_words = {w: lab for lab, words in data["article_names"].items() if not lab.startswith("_")
+                                   for w in words}
+        self.demonym_drops = drop_common_nouns  # `demonym`: 'der [Norweger] werde' LOC dropped (session 37)
+        self.demonym_endings = tuple(sorted(data["demonyms"]["endings"], key=len, reverse=True))
+        self.demonym_country_endings = tuple(data["demonyms"]["country_endings"])
+        self.acronym_backed_leads = org_apposition  # `acronym_after_spells_rest` (session 37)
+        self.dateline_relabels = datelines  # `dateline_persons`: '[Wels] – Keine ...' PER -> LOC (session 37)
         particles = data["person_particles"]  # session 35, with the persons repair
         self.arabic_particles = persons  # `join_arabic_particles`: '[Othman] el-Zentani' -> '[Othman el-Zentani]'
         self.arabic_hyphen_re = re.compile(r"(?:%s)-[A-ZÄÖÜ]" % "|".join(map(re.escape, particles["hyphen_prefixes"])))
@@ -375,6 +383,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         if self.institutions:
             out = self.add_institutions(doc, out, repaired, typed)
             out = self.join_party_branches(doc, out, repaired, typed)
+            if self.article_names:
+                out = self.add_article_names(doc, out, repaired, typed)
         if self.persons:
             out = self.add_persons(doc, out, repaired, typed)
         if self.speakers:
@@ -412,6 +422,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         if self.datelines:
             out = self.add_dateline_tags(doc, out, repaired, typed)
             out = self.add_dateline_places(doc, out, repaired)
+            if self.dateline_relabels:
+                out = self.dateline_persons(doc, out, repaired, typed)
         doc.spans[TYPED_SPANS] = typed
         if repaired:
             doc.ents = sorted(out, key=lambda e: e.start)  # the tokens of a dropped span become O (no entity), not missing
