@@ -54,7 +54,8 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "relative_ellipsis", "deictic_adjective_nouns", "set_adjectives", "deictic_adjectives_any_noun", "other_calendar_feasts", "since_words", "origin_words", "ahead_attributes", "narrative_bound_words", "narrative_pluperfect", "period_durations", "holiday_weekends",
         "generic_month_articles", "ordinal_words", "event_name_groups", "national_days",
         "attributive_endings", "attributive_participle_endings", "deictic_year_adjectives", "month_nouns", "month_part_phrases", "year_part_counts", "every_year_genitives", "lead_day_compounds", "last_of_event",
-        "decade_dative_after", "event_anchored", "relative_centuries", "work_title_nouns", "newspaper_day_titles", "deadline_terms"}),
+        "decade_dative_after", "event_anchored", "relative_centuries", "work_title_nouns", "newspaper_day_titles", "deadline_terms",
+        "comparison_years"}),
     "numbers.json": frozenset({
         "units", "teens", "tens", "unit_prefixes_in_compounds", "hundred", "thousand", "multipliers",
         "fractions", "mixed", "article_forms", "vague_plurals", "function_words", "fraction_nouns", "sign_words",
@@ -96,6 +97,7 @@ NESTED_KEYS: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {
     ("dates.json", ("deadline_terms",)): frozenset({"before", "between", "verbs"}),
     ("dates.json", ("tense", "state_plans")): frozenset({"aux", "participles", "not_with"}),
     ("dates.json", ("relative_centuries",)): frozenset({"units", "not_before"}),
+    ("dates.json", ("comparison_years",)): frozenset({"qualifiers", "amount_words"}),
     ("ner_rules.json", ("party_branches",)): frozenset({"parties", "region_kinds"}),
     ("ner_rules.json", ("lineups",)): frozenset({"separators", "dashes", "min_items", "min_dashes", "max_header", "max_bracket"}),
     ("ner_rules.json", ("kind_heads", "MISC")): frozenset({"words", "endings", "year_words"}),
