@@ -74,7 +74,9 @@ component config:
   ORG of "i" and a capitalised word is a product ("iCloud" -> MISC; ``i_products``; session 34); a MISC span
   takes a model's variant that the tokenizer split off ("[Boeing 767]-300" -> "[Boeing 767-300]"; `variant_end`,
   switch ``model_variants``), and a single word no entity covers that names a war by its place is MISC
-  ("Irakkrieg", "Kosovo-Krieg"; not "Bürgerkrieg", "Weltkrieg"; ``place_wars``, `add_place_wars`; session 35);
+  ("Irakkrieg", "Kosovo-Krieg"; not "Bürgerkrieg", "Weltkrieg"; ``place_wars``, `add_place_wars`; session 35), as is
+  one that names a law or charter by a hyphenated compound ("Benn-Gesetzes", "UN-Charta"; not "Brexit-Abkommen";
+  ``named_laws``, `add_named_laws`; session 37);
   an ORG ending in an English street or hall word is a place ("[Fifth Avenue]", "[Westminster Hall]" -> LOC; not
   "Wall Street"; `street_label`, switch ``street_names``), and an ORG of a name's adjective in -sche and a common
   noun a law or theory ("[Maxwellschen Gleichungen]" -> MISC; `eponym_label`, switch ``eponym_adjectives``; session 35);
