@@ -83,7 +83,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "saint_abbreviations", "hyphen_places",
         "speaker_verbs", "role_surnames", "misc_version_numbers", "countries", "west_bloc", "i_products", "person_leads",
         "org_noun_names", "city_bodies", "outlet_names", "street_names", "eponym_adjectives",
-        "person_particles", "misc_adjectives", "place_wars", "named_laws",
+        "person_particles", "misc_adjectives", "place_wars", "named_laws", "city_events",
         "english_terms", "quoted_titles", "country_codes", "person_lead_ranks", "agency_credits", "evidence_nouns",
         "tech_term_acronyms"}),
 }
@@ -127,6 +127,7 @@ NESTED_KEYS: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {
     ("ner_rules.json", ("misc_adjectives",)): frozenset({"endings"}),
     ("ner_rules.json", ("place_wars",)): frozenset({"heads", "min_place"}),
     ("ner_rules.json", ("named_laws",)): frozenset({"heads", "min_part"}),
+    ("ner_rules.json", ("city_events",)): frozenset({"heads"}),
     ("ner_rules.json", ("quoted_titles",)): frozenset({"pairs", "max_tokens", "min_tokens", "not_last"}),
     ("ner_rules.json", ("country_codes",)): frozenset({"codes"}),
     ("ner_rules.json", ("person_lead_ranks",)): frozenset({"endings"}),

@@ -265,6 +265,9 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         laws = data["named_laws"]
         self.law_heads = frozenset(h.casefold() for h in laws["heads"])
         self.law_min_part = int(laws["min_part"])
+        # `add_city_events`: 'der [Frankfurter Buchmesse]' MISC where the model found nothing (session 37), with the kinds
+        self.city_events = kinds
+        self.city_event_heads = frozenset(data["city_events"]["heads"])
         # `close_quoted_titles`: „[Die Revolution] missbraucht ihre Kinder“ -> the whole quote MISC (session 36), with
         # name_bounds
         titles = data["quoted_titles"]
@@ -415,6 +418,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
             out = self.add_named_laws(doc, out, repaired, typed)
         if self.i_products_added:
             out = self.add_i_products(doc, out, repaired, typed)
+        if self.city_events:
+            out = self.add_city_events(doc, out, repaired, typed)
         if self.acronyms:
             out = self.split_acronyms(doc, out, repaired, typed)
             out = self.add_long_forms(doc, out, repaired, typed)
