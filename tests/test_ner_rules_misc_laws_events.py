@@ -1,8 +1,10 @@
 """presseschau_ner_rules (issue 13): a law or charter named by a hyphenated compound is MISC where the model found
 nothing (ner_rules.json `named_laws`, `add_named_laws`), an event's head word makes the model's PER/ORG/LOC a MISC
-(`kind_heads` MISC words 'Bowl', 'Buchmesse', 'Festival', ...; `kind_label`), and a MISC event or award takes the
-year right after it (`event_year_end`, switch `event_years`); docs/measurements/ner.md, "Session 37 (MISC: events,
-works and products)". Real sentences of web dev, web2 dev, Wikinews train and 10kGNAD; each test checks that the
+(`kind_heads` MISC words 'Bowl', 'Buchmesse', 'Festival', ...; `kind_label`), a MISC event or award takes the
+year right after it (`event_year_end`, switch `event_years`), a city adjective and an event word are MISC
+(`city_events`, `add_city_events`), and so is a product of 'i' and a capitalised word the model missed
+(`add_i_products`, switch `i_products_added`); docs/measurements/ner.md, "Session 37 (MISC: events, works and
+products)". Real sentences of web dev, web2 dev, Wikinews train and 10kGNAD; each test checks that the
 error comes back with its rule switched off."""
 from __future__ import annotations
 
