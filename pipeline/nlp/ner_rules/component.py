@@ -304,8 +304,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
                 a, b = (ent.start, self.paragraph_end(doc, ent.start, ent.end)) if self.name_bounds else (ent.start, ent.end)
                 if ent.label_ == "MISC" and self.misc_version_numbers is not None:
                     b = self.version_end(doc, a, b, model_tokens)  # "[Firefox] 5" -> "[Firefox 5]" (session 34)
-                if ent.label_ == "MISC":
-                    b = self.event_year_end(doc, a, b, model_tokens)  # "[NBA Finals] 2007" -> "[NBA Finals 2007]" (session 37)
+                if ent.label_ == "MISC":  # "[NBA Finals] 2007" -> "[NBA Finals 2007]" (session 37)
+                    b = self.event_year_end(doc, a, b, model_tokens)
                 if (a, b) != (ent.start, ent.end):
                     ent = Span(doc, a, b, label=ent.label_, kb_id=ent.kb_id_)
                     repaired.append(ent)
@@ -345,7 +345,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
                 label = self.kind_label(doc[start:end], label) or self.street_label(doc[start:end], label) \
                     or self.eponym_label(doc[start:end], label) \
                     or self.product_label(doc[start:end], label) or label
-                if label == "MISC" and end == ent.end:  # "[Frankfurter Buchmesse] 2019" ORG -> MISC with its year (session 37)
+                if label == "MISC" and end == ent.end:
+                    # "[Frankfurter Buchmesse] 2019" ORG -> MISC with its year (session 37)
                     end = self.event_year_end(doc, start, end, model_tokens)
             # a listed surname that is a common noun too, right after the role `person_lead` cut off, is the
             # person's name ('sagt Jagdleiter [Koller]': 'Koller' a noun by the lemma table; session 34)

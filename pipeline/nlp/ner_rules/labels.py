@@ -258,8 +258,8 @@ class LabelRules:
                 end += 1
                 continue
             nxt = doc[end + 1] if end + 1 < len(doc) else None
-            if self.misc_version_numbers is None or not model_number(t.text, self.misc_version_numbers) \
-                    or (nxt is not None and nxt.pos_ in self.version_not_before_pos and nxt.text not in self.i_product_model_words):
+            counts = nxt is not None and nxt.pos_ in self.version_not_before_pos and nxt.text not in self.i_product_model_words
+            if self.misc_version_numbers is None or not model_number(t.text, self.misc_version_numbers) or counts:
                 break
             end += 1
         return end
