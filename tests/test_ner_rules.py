@@ -510,9 +510,6 @@ def test_missing_person_name_list_names_the_file(tmp_path, monkeypatch):
     # the other lists the component reads stay readable (the common-noun list was found only
     # when an earlier test had cached it: this test failed when run alone)
     (tmp_path / ner_rules.COMMON_NOUNS_FILE).symlink_to(ner_data.LANG_DIR / ner_rules.COMMON_NOUNS_FILE)
-    # the evidence-noun list (session 36) is read before the name list: found only when an earlier test in the same
-    # process had cached it (the test failed when run alone or in another worker; session 37)
-    (tmp_path / ner_data.EVIDENCE_NOUNS_FILE).symlink_to(ner_data.LANG_DIR / ner_data.EVIDENCE_NOUNS_FILE)
     monkeypatch.setattr(ner_data, "LANG_DIR", tmp_path)
     ner_data.person_names.cache_clear()
     try:
