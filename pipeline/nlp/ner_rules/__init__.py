@@ -13,8 +13,9 @@ component config:
   noun with a particle ("Richterin Bärbel Stock", "Sketch von Loriot"; session 14), a common noun before a
   listed first name and a surname ("Politologe Georg Spitaler"; session 32), a compound known by its head before
   a listed first name ("Jagdleiter Gottfried Koller"; session 34, switch ``compound_lead_nouns``) and a role
-  (``person_leads``, ``person_roles``) before a surname or an unlisted first name ("Klubobfrau Krismer",
-  "Allstar Kyrie Irving"; switch ``role_leads``), a LOC span leading place descriptors (``ner_rules.json``
+  (``person_leads``, ``person_roles``; session 37 also an English job title of ``english_roles`` ``roles``,
+  switch ``english_lead_roles``: "Engineer Moritz Enders") before a surname or an unlisted first name ("Klubobfrau
+  Krismer", "Allstar Kyrie Irving"; switch ``role_leads``), a LOC span leading place descriptors (``ner_rules.json``
   ``place_descriptors``: "Département Yvelines" -> "Yvelines", "Golfstaat Katar" -> "Katar"),
   any span a leading lowercase adjective ("österreichischen Verfassungsgerichtshof" ->
   "Verfassungsgerichtshof") or a city adjective before a hyphenated name ("Berliner
@@ -22,7 +23,9 @@ component config:
   a lowercase particle: "Newark (" -> "Newark", "Gerhard Mangott von der"); an ORG ends
   before a preposition + article ("Bundesministerium für ... für den Beschluss"), and (session 33,
   switch ``org_years``) before a year, as a place or person does ("die [VIG] 2015"; not a club with its
-  prefix, "VfL Bochum 1848", nor an event, "Olympischen Winterspielen 2006" MISC);
+  prefix, "VfL Bochum 1848", nor an event, "Olympischen Winterspielen 2006" MISC); no name starts with an opening
+  or ends with a closing quotation mark of ``quoted_titles`` or a markdown emphasis mark as a token of its own
+  (session 37, switch ``edge_marks``, `edge_mark`: "*‚The Bridge‘*" -> "The Bridge");
 * ``org_forms`` -- a PER or LOC span that ends in a legal form or an organisation head word
   (``legal_forms``, ``org_heads``: "Rabaul Shipping Company", "Japan Aerospace Exploration
   Agency") or starts with a club prefix ("RB Leipzig") becomes ORG, and so does a single
@@ -103,7 +106,8 @@ component config:
   "Gates-Stiftung", "Grünen-Fraktion"), and an Austrian or Swiss body of ``institutions_dach.tsv``
   (session 28: "ÖVP", "Nationalrat", "Team Stronach", "Statistik Austria"; whole tokens, where no
   entity covers its words), and a party with the Land or canton of its branch right after it is one ORG
-  (session 30, ``party_branches``: "ÖVP Burgenland", "ÖVP Wien"; `join_party_branches`);
+  (session 30, ``party_branches``: "ÖVP Burgenland", "ÖVP Wien"; `join_party_branches`), since session 37 any
+  ORG with its Land in the same sentence (switch ``org_branches``: "Heinrich-Böll-Stiftung Baden-Württemberg");
 * ``persons`` (session 10) -- a person the model missed or mislabelled: a listed first name
   (``person_names.tsv``, made by ``training/person_names.py``) followed by surname-like
   words ("Sigurd Rompza", "Gerhart Jander" ORG+LOC -> PER), or a proper noun after a
@@ -198,6 +202,14 @@ component config:
 * ``datelines`` (session 16, real web news) -- the agency tags of a dateline the model missed
   are ORG: a place at a line's start, then the tags in brackets joined by slashes, then a full
   stop or dash ("Wiesbaden ([KNA]/[iz]).", "Hamburg (dpa/[lno]) –"; ``datelines``).
+  Session 37: a model's PER or ORG that is a dateline's place of the lists is LOC ("... kämpfen". [Wels] –
+  Keine", "[Santa Monica] – Über"; `dateline_persons`, switch ``dateline_relabels``).
+
+Session 37 (issue 13, an unseen 10kGNAD sample): 'Union' alone after a definite article is ORG (`add_article_names`,
+switch ``article_names``, ner_rules.json ``article_names``); a people's noun of a country is no name ("der [Norweger]
+werde"; drops.py `demonym`, switch ``demonym_drops``, ``demonyms``); an organisation noun before a name whose acronym
+in brackets follows is cut ("Jihadistenmiliz [Islamischer Staat] (IS)"; `acronym_after_spells_rest`, switch
+``acronym_backed_leads``); the `persons` repair leaves a place of any list alone ("in [Santa Monica] gestorben").
 
 ``strip_descriptors`` also joins an ORG span ending in a slash with the ORG after it ("Bündnis
 90/" + "Grünen" -> "Bündnis 90/Die Grünen"; session 12), and lets a cut title or place descriptor decide the label

@@ -132,6 +132,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         branches = data["party_branches"]  # `join_party_branches` (session 30)
         self.branch_parties = frozenset(branches["parties"])
         self.branch_regions = region_names(kinds=frozenset(branches["region_kinds"]))
+        self.org_branches = institutions  # `join_party_branches`: any ORG + its Land (session 37)
         self.first_names, self.surnames = person_names()
         self.plural_place_heads = frozenset(data["plural_place_heads"])  # `plural_compound` (session 31)
         self.lineups = persons  # `add_lineup_players` (session 32), with the persons repair
@@ -165,6 +166,14 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.agency_credits = org_apposition  # `add_agency_credits`: '([APA], 18.3.2016)' ORG (session 36)
         self.credit_agencies = frozenset(data["agency_credits"]["agencies"])
         self.credit_after = frozenset(data["agency_credits"]["after"])
+        self.article_names = institutions  # `add_article_names`: 'dass die [Union] ihre Kritik' ORG (session 37)
+        self.article_name_words = {w: lab for lab, words in data["article_names"].items() if not lab.startswith("_")
+                                   for w in words}
+        self.demonym_drops = drop_common_nouns  # `demonym`: 'der [Norweger] werde' LOC dropped (session 37)
+        self.demonym_endings = tuple(sorted(data["demonyms"]["endings"], key=len, reverse=True))
+        self.demonym_country_endings = tuple(data["demonyms"]["country_endings"])
+        self.acronym_backed_leads = org_apposition  # `acronym_after_spells_rest` (session 37)
+        self.dateline_relabels = datelines  # `dateline_persons`: '[Wels] – Keine ...' PER -> LOC (session 37)
         particles = data["person_particles"]  # session 35, with the persons repair
         self.arabic_particles = persons  # `join_arabic_particles`: '[Othman] el-Zentani' -> '[Othman el-Zentani]'
         self.arabic_hyphen_re = re.compile(r"(?:%s)-[A-ZÄÖÜ]" % "|".join(map(re.escape, particles["hyphen_prefixes"])))
@@ -210,6 +219,10 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.i_products_added = kinds  # `add_i_products`: 'und [iPhones]' MISC where the model found nothing (session 37)
         self.i_product_model_words = frozenset(data["i_products"]["model_words"])  # `i_product_end` (session 37)
         self.english_roles = drop_common_nouns  # `english_role`: '[Chief Digital Officer]' ORG dropped (session 34)
+        # `lead_role`: an English job title of english_roles.roles before a name is a role, not part of it ('den
+        # detailversessenen Engineer [Moritz Enders]', session 37), with the descriptors
+        self.english_lead_roles = strip_descriptors
+        self.edge_marks = strip_descriptors  # `trimmed`: no name starts or ends in a quotation or emphasis mark (session 37)
         self.english_role_cfg = {k: frozenset(v) for k, v in data["english_roles"].items() if not k.startswith("_")}
         self.english_terms = drop_common_nouns  # `english_term`: 'mit [Social Media]' ORG dropped (session 36)
         # `drop_term_acronyms`: a name right before a listed term acronym in brackets is dropped, '[Mixed Reality] (MR)'
@@ -387,6 +400,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         if self.institutions:
             out = self.add_institutions(doc, out, repaired, typed)
             out = self.join_party_branches(doc, out, repaired, typed)
+            if self.article_names:
+                out = self.add_article_names(doc, out, repaired, typed)
         if self.persons:
             out = self.add_persons(doc, out, repaired, typed)
         if self.speakers:
@@ -430,6 +445,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         if self.datelines:
             out = self.add_dateline_tags(doc, out, repaired, typed)
             out = self.add_dateline_places(doc, out, repaired)
+            if self.dateline_relabels:
+                out = self.dateline_persons(doc, out, repaired, typed)
         doc.spans[TYPED_SPANS] = typed
         if repaired:
             doc.ents = sorted(out, key=lambda e: e.start)  # the tokens of a dropped span become O (no entity), not missing
