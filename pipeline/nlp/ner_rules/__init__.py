@@ -70,14 +70,22 @@ component config:
   nor a club, "Ein Real Madrid in Bestform"; session 27),
   which ``presseschau_names`` does not relabel to the form's majority; a word of ``kind_heads`` MISC
   ``year_words`` before a year as a span's last words is an event ("Olympia 2022" ORG -> MISC; session 30);
+  session 37 added the event words "Bowl", "Festival", "Biennale", "Buchmesse", "Contest", ... ("[Super Bowl]" ORG
+  -> MISC), and a MISC span whose last word names an event or award takes the year right after it ("[NBA Finals]
+  2007" -> "[NBA Finals 2007]"; not a war's or treaty's year; `event_year_end`, switch ``event_years``);
   a MISC span takes the version or model number right after it ("[Firefox] 5" -> "[Firefox 5]", "[iOS] 9.3",
   "[iPhone] 6s"; not a year, nor before a noun it counts; ``misc_version_numbers``, `version_end`; session 34);
   a PER/ORG/LOC span takes a dotted version number right after it and becomes MISC ("[Opera] 10.6" ORG -> "[Opera
   10.6]"; not a clock time or a number in thousands; `product_version_end`, switch ``version_after``), and a one-word
-  ORG of "i" and a capitalised word is a product ("iCloud" -> MISC; ``i_products``; session 34); a MISC span
+  ORG of "i" and a capitalised word is a product ("iCloud" -> MISC; ``i_products``; session 34), and so is such a
+  word no entity covers, with the model's number and words after it ("und [iPhones]", "[iPhone 14 Pro]";
+  `add_i_products`, switch ``i_products_added``; session 37); a MISC span
   takes a model's variant that the tokenizer split off ("[Boeing 767]-300" -> "[Boeing 767-300]"; `variant_end`,
   switch ``model_variants``), and a single word no entity covers that names a war by its place is MISC
-  ("Irakkrieg", "Kosovo-Krieg"; not "Bürgerkrieg", "Weltkrieg"; ``place_wars``, `add_place_wars`; session 35);
+  ("Irakkrieg", "Kosovo-Krieg"; not "Bürgerkrieg", "Weltkrieg"; ``place_wars``, `add_place_wars`; session 35), as is
+  one that names a law or charter by a hyphenated compound ("Benn-Gesetzes", "UN-Charta"; not "Brexit-Abkommen";
+  ``named_laws``, `add_named_laws`; session 37), and two words no entity covers, a city's adjective and an event
+  word of ``city_events``, are an event ("der [Frankfurter Buchmesse]"; `add_city_events`; session 37);
   an ORG ending in an English street or hall word is a place ("[Fifth Avenue]", "[Westminster Hall]" -> LOC; not
   "Wall Street"; `street_label`, switch ``street_names``), and an ORG of a name's adjective in -sche and a common
   noun a law or theory ("[Maxwellschen Gleichungen]" -> MISC; `eponym_label`, switch ``eponym_adjectives``; session 35);

@@ -61,6 +61,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.version_names = True  # `product_label`: a name ending in a dotted version number is a product (session 26)
         self.event_year = EVENT_YEAR  # `kind_label` (session 29)
         self.year_events = frozenset(data["kind_heads"]["MISC"]["year_words"])  # `kind_label` (session 30)
+        self.event_years = kinds  # `event_year_end`: '[NBA Finals] 2007' -> '[NBA Finals 2007]' (session 37), with the kinds
         self.place_descriptors = frozenset(w.casefold() for w in data["place_descriptors"])
         self.legal_forms = frozenset(data["legal_forms"])
         self.org_heads = frozenset(data["org_heads"])
@@ -215,6 +216,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.version_after = kinds  # `product_version_end`: '[Opera 10.6]' MISC, not '[Opera]' ORG (session 34), with the kinds
         self.i_products = kinds  # `product_label`: 'in der [iCloud]' ORG -> MISC (session 34), with the kinds
         self.i_product_re = re.compile(data["i_products"]["pattern"])
+        self.i_products_added = kinds  # `add_i_products`: 'und [iPhones]' MISC where the model found nothing (session 37)
+        self.i_product_model_words = frozenset(data["i_products"]["model_words"])  # `i_product_end` (session 37)
         self.english_roles = drop_common_nouns  # `english_role`: '[Chief Digital Officer]' ORG dropped (session 34)
         # `lead_role`: an English job title of english_roles.roles before a name is a role, not part of it ('den
         # detailversessenen Engineer [Moritz Enders]', session 37), with the descriptors
@@ -269,6 +272,15 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         wars = data["place_wars"]
         self.war_heads = tuple(sorted((h.casefold() for h in wars["heads"]), key=len, reverse=True))
         self.war_min_place = int(wars["min_place"])
+        # `add_named_laws`: 'Benn-Gesetzes', 'Erneuerbare-Energien-Gesetz' MISC where the model found nothing (session 37),
+        # with the kinds
+        self.named_laws = kinds
+        laws = data["named_laws"]
+        self.law_heads = frozenset(h.casefold() for h in laws["heads"])
+        self.law_min_part = int(laws["min_part"])
+        # `add_city_events`: 'der [Frankfurter Buchmesse]' MISC where the model found nothing (session 37), with the kinds
+        self.city_events = kinds
+        self.city_event_heads = frozenset(data["city_events"]["heads"])
         # `close_quoted_titles`: „[Die Revolution] missbraucht ihre Kinder“ -> the whole quote MISC (session 36), with
         # name_bounds
         titles = data["quoted_titles"]
@@ -305,6 +317,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
                 a, b = (ent.start, self.paragraph_end(doc, ent.start, ent.end)) if self.name_bounds else (ent.start, ent.end)
                 if ent.label_ == "MISC" and self.misc_version_numbers is not None:
                     b = self.version_end(doc, a, b, model_tokens)  # "[Firefox] 5" -> "[Firefox 5]" (session 34)
+                if ent.label_ == "MISC":  # "[NBA Finals] 2007" -> "[NBA Finals 2007]" (session 37)
+                    b = self.event_year_end(doc, a, b, model_tokens)
                 if (a, b) != (ent.start, ent.end):
                     ent = Span(doc, a, b, label=ent.label_, kb_id=ent.kb_id_)
                     repaired.append(ent)
@@ -344,6 +358,9 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
                 label = self.kind_label(doc[start:end], label) or self.street_label(doc[start:end], label) \
                     or self.eponym_label(doc[start:end], label) \
                     or self.product_label(doc[start:end], label) or label
+                if label == "MISC" and end == ent.end:
+                    # "[Frankfurter Buchmesse] 2019" ORG -> MISC with its year (session 37)
+                    end = self.event_year_end(doc, start, end, model_tokens)
             # a listed surname that is a common noun too, right after the role `person_lead` cut off, is the
             # person's name ('sagt Jagdleiter [Koller]': 'Koller' a noun by the lemma table; session 34)
             role_backed = self.role_leads and label == "PER" and ent.start < start == end - 1 \
@@ -413,6 +430,12 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
                 out = self.add_country_codes(doc, out, repaired, typed)
         if self.place_wars:
             out = self.add_place_wars(doc, out, repaired, typed)
+        if self.named_laws:
+            out = self.add_named_laws(doc, out, repaired, typed)
+        if self.i_products_added:
+            out = self.add_i_products(doc, out, repaired, typed)
+        if self.city_events:
+            out = self.add_city_events(doc, out, repaired, typed)
         if self.acronyms:
             out = self.split_acronyms(doc, out, repaired, typed)
             out = self.add_long_forms(doc, out, repaired, typed)
