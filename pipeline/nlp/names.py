@@ -39,7 +39,8 @@ consistent (one sense per discourse; config ``propagate``, default on):
   one extra vote for that label, which also breaks ties; it never creates an entity
   the model did not find at least once in the article;
 * conservative: a form is propagated only when at least one of its model mentions looks
-  like a proper name (POS PROPN/X where the model tags POS, or the alias table knows it),
+  like a proper name (POS PROPN/X where the model tags POS, or the alias table knows it, or, session 37,
+  an ORG the model labelled three times or more and always alike: "Fed", "Bahn" read as nouns; ``repeated_forms``),
   a person's surname (and, session 30, a listed first name: config ``first_names_alone``) only
   from a clean multi-token name (no acronym, no other known
   name inside, e.g. not "Russlands Gegenstück", but its listed first name labelled PER alone may be: "Roger" ...
@@ -49,6 +50,8 @@ consistent (one sense per discourse; config ``propagate``, default on):
   Two span repairs go with it: a known name in the genitive plus the noun it modifies is cut
   to the name ("Putins Krieg" -> "Putins", "Russlands Präsidenten" -> "Russlands"), a
   person's span loses a leading title ("Außenminister Vassilenko" -> "Vassilenko").
+  A person's mention cut short inside a run of words that is a full name of the article becomes that name
+  ("Kinsun Chan" ... "das Kinsun [Chan]"; switch ``full_name_mentions``, session 37).
   The added spans are listed in ``doc.spans["presseschau_names_propagated"]``, the
   relabelled/trimmed ones in ``doc.spans["presseschau_names_relabelled"]``; both get
   ``span._.canonical`` like every entity (the record's ``source`` stays "model").
@@ -230,6 +233,16 @@ class NameLinker:
     # a person's later mention by the surname takes the lowercase particles before it when a full name of the
     # article ends in them ("Ursula von der Leyen" ... "aber von der [Leyen]" -> "[von der Leyen]"; session 35)
     particle_mentions = True
+    # a person's mention that the model labelled short of a full name of the article, with the rest of that name
+    # right around it, is the full name ("Kinsun Chan" ... "das [Chan]" of "das Kinsun Chan zu seinem ersten Stück",
+    # "Prince Nzou" ... "[Prince] Nzou"; session 37)
+    full_name_mentions = True
+    # an organisation the model labelled this often in the article, always ORG, is propagated though the tagger reads
+    # it as a common noun in every mention (`nameish` false): "Fed" ORG 8x ... "(kurz: „[Fed]“)", "Bahn" ORG 3x ...
+    # "der [Bahn]" 6x (Wikinews dev, web2 dev; session 37); 0 = off. Two is too few ("F13", an aircraft, PER twice
+    # on a web dev page), and not for LOC/PER: a product the model called a place 3x ("Nexus" LOC, 10kGNAD) would
+    # be copied to its 32 other mentions
+    repeated_forms = 3
 
     def __init__(self, aliases_path: Optional[str] = None, resolve_short_forms: bool = True, use_aliases: bool = True,
                  propagate: bool = True, min_support: int = 2, surname_wins: bool = True, context_wins: bool = True,
@@ -551,6 +564,72 @@ class NameLinker:
             out_ents.append(span)
         return out_ents, [joined(e) for e in added]
 
+    def _repeated(self, votes: Counter) -> bool:
+        """The model labelled the form `repeated_forms` times or more, always alike (`votes`: label class -> count):
+        evidence enough that it names something here, whatever the tagger says of its words."""
+        return bool(self.repeated_forms) and len(votes) == 1 and next(iter(votes.values())) >= self.repeated_forms
+
+    @staticmethod
+    def _same_name(got: list[str], form: tuple[str, ...]) -> bool:
+        """The doc's words `got` are the name `form`, its last word also in the genitive ("Tokajews")."""
+        last = form[-1]
+        return got[:-1] == list(form[:-1]) and (got[-1] == last or (
+            got[-1][:-1] == last and got[-1][-1:] in ("s", "'", "’") and not last.endswith(("s", "ß", "x", "z"))
+            and not last.isupper()))
+
+    def _widen_to_full_names(self, doc: Doc, ents: list[Span], added: list[Span], doc_words: list[str],
+                             words: set[str], decided: dict[tuple[str, ...], Optional[str]],
+                             relabelled: list[Span]) -> tuple[list[Span], list[Span]]:
+        """A PER span (the model's or a propagated one) inside a run of words that is a full person name of the
+        article becomes that name: "Kinsun Chan" ... "das Gedicht, das Kinsun [Chan] zu seinem ersten Stück",
+        "Prince Nzou" ... "beschlich [Prince] Nzou die Angst", "Vicco von Bülow" ... "des gestorbenen Vicco von
+        [Bülow]" (web dev and web2 dev: the person named in full elsewhere, cut short here; propagation passes a
+        first name the tagger calls a noun after an adjective, `_common_noun_context`). The full name is a PER span
+        of two or more words of the article as it stands after the repairs of step 1 (not "Mugabes Konterfei",
+        trimmed to "Mugabes"), that the article's vote makes PER and that looks like a name (all proper nouns or
+        particles, or a listed first name before such words: "Morten Hundt" with "Morten" a noun to the tagger):
+        the same words in the same order name the same person. Not over another entity, date or figure. Our
+        rule (session 37, switch ``full_name_mentions``)."""
+        from .ner_rules.data import person_names
+
+        first_names = person_names()[0]
+        spans = ents + added
+        fulls: set[tuple[str, ...]] = set()
+        for e in spans:
+            toks = self._name_tokens(e) if _LABEL_CLASS.get(e.label_) == "PER" else []
+            if len(toks) < 2 or not toks[0].text[:1].isupper():
+                continue
+            form = tuple(self._word(t) for t in toks[:-1]) + (self._gen_base(self._word(toks[-1]), words),)
+            rest = toks[1:] if form[0] in first_names else toks
+            if decided.get(form) == "PER" and all(t.pos_ in _NAMEISH_POS or t.lower_ in self.particles for t in rest):
+                fulls.add(form)
+        if not fulls:
+            return ents, added
+        owner = {i: k for k, e in enumerate(spans) for i in range(e.start, e.end)}
+        for key in (DATE_SPANS, FIGURE_SPANS):
+            for sp in doc.spans.get(key, []):
+                for i in range(sp.start, sp.end):
+                    owner.setdefault(i, -1)
+        n = len(doc)
+        for k, e in enumerate(spans):
+            if _LABEL_CLASS.get(e.label_) != "PER":
+                continue
+            for f in sorted(fulls, key=len, reverse=True):
+                if len(f) <= len(e):
+                    break
+                hit = next(((a, a + len(f)) for a in range(max(e.end - len(f), 0), e.start + 1)
+                            if a + len(f) <= n and self._same_name(doc_words[a:a + len(f)], f)
+                            and all(owner.get(i, k) == k for i in range(a, a + len(f)))), None)
+                if hit:
+                    span = Span(doc, hit[0], hit[1], label=e.label_, kb_id=e.kb_id_)
+                    if k < len(ents):
+                        relabelled[:] = [r for r in relabelled if (r.start, r.end) != (e.start, e.end)]
+                        relabelled.append(span)
+                    spans[k] = span
+                    owner.update({i: k for i in range(hit[0], hit[1])})
+                    break
+        return spans[:len(ents)], spans[len(ents):]
+
     def _particle_name(self, toks: list[Token], pos_tagged: bool) -> bool:
         """A person's name with a surname of particles ('Van der Bellen', `_particle_start`) is a clean name
         whatever the tagger read its last word as ('Bellen' NOUN): the words before the particle look like a
@@ -808,7 +887,8 @@ class NameLinker:
                 for i in range(sp.start, sp.end):
                     blocked[i] = True
         forms = [f for f, lab in decided.items() if lab in _PROPAGATE_CLASSES and confident(f)
-                 and (nameish.get(f) or self._alias_type(f)) and f[0][:1].isupper() and len(f[-1]) > 1]
+                 and (nameish.get(f) or self._alias_type(f) or (lab == "ORG" and self._repeated(votes[f])))
+                 and f[0][:1].isupper() and len(f[-1]) > 1]
         by_first: dict[str, list[tuple[str, ...]]] = {}
         for f in sorted(forms, key=len, reverse=True):
             firsts = {f[0]}
@@ -832,10 +912,7 @@ class NameLinker:
                 j = i + len(f)
                 if j > n or any(blocked[i:j]):
                     continue
-                got = doc_words[i:j]
-                last_ok = got[-1] == f[-1] or (got[-1][:-1] == f[-1] and got[-1][-1:] in ("s", "'", "’")
-                                               and not f[-1].endswith(("s", "ß", "x", "z")) and not f[-1].isupper())
-                if got[:-1] == list(f[:-1]) and last_ok:
+                if self._same_name(doc_words[i:j], f):
                     hit = (j, f)
                     break
             if hit and hit[0] == i + 1 and decided[hit[1]] == "PER" and self.article_before(doc, i):
@@ -852,6 +929,8 @@ class NameLinker:
                     blocked[x] = True  # the tokens up to j are skipped by the `blocked[i]` test
         if self.particle_mentions:
             new_ents, added = self._join_particle_mentions(doc, new_ents, added, relabelled)
+        if self.full_name_mentions:
+            new_ents, added = self._widen_to_full_names(doc, new_ents, added, doc_words, words, decided, relabelled)
         if relabelled or added:
             doc.ents = sorted(new_ents + added, key=lambda s: s.start)
         doc.spans[PROPAGATED_SPANS] = added
