@@ -507,9 +507,11 @@ def test_missing_person_name_list_names_the_file(tmp_path, monkeypatch):
     import pipeline.nlp.ner_rules.data as ner_data  # where the lists are read: LANG_DIR is looked up there
     from pipeline.errors import LanguageDataUnreadable
 
-    # the other lists the component reads stay readable (the common-noun list was found only
-    # when an earlier test had cached it: this test failed when run alone)
-    (tmp_path / ner_rules.COMMON_NOUNS_FILE).symlink_to(ner_data.LANG_DIR / ner_rules.COMMON_NOUNS_FILE)
+    # every other list the component reads stays readable (a list was found only when an earlier test
+    # had cached it: this test failed when run alone, first with the common nouns, then the evidence nouns)
+    for path in ner_data.LANG_DIR.iterdir():
+        if path.name != ner_rules.PERSON_NAMES_FILE:
+            (tmp_path / path.name).symlink_to(path)
     monkeypatch.setattr(ner_data, "LANG_DIR", tmp_path)
     ner_data.person_names.cache_clear()
     try:

@@ -18,6 +18,9 @@ NO_TABLE = {"dach_first_words": frozenset()}
     ("gnad561", "Aber nicht im Nationalrat", [("Nationalrat", "ORG"), ("Team Stronach", "ORG")]),
     ("gnad511", "unterstützt von Neos und Team Stronach", [("Neos", "ORG")]),  # "Team Stronach" is the model's PER here: kept
     ("gnad70", "nach Berechnung der Statistik Austria", [("Statistik Austria", "ORG")]),
+    # session 37: "FPÖ-Bildungssprecher Walter Rosenkranz schloss am Mittwoch im Ö1-Morgenjournal aus, dass die
+    # Freiheitlichen mitstimmen, wenn ihnen einzelne Punkte nicht passen."
+    ("gnad834", "dass die Freiheitlichen mitstimmen", [("Freiheitlichen", "ORG")]),
 ])
 def test_austrian_body_the_model_missed_is_org(nlp_info, doc_id, key, names):
     # derStandard: the parties, the chamber and the statistics office are ORG (GUIDELINES.md: parties and
@@ -63,6 +66,8 @@ def test_listed_charity_is_org(nlp_info):
 @pytest.mark.parametrize("text, word", [
     ("Sie tritt mit ihrem bekanntesten Politiker, Nationalrat Roland Borer, an.", "Nationalrat"),
     (("gnad15", "von der ÖVP Burgenland"), "ÖVP"),  # "Burgenland" an entity of the model
+    # session 37: one member before his name ("... oder den Freiheitlichen Norbert Hofer treffen werde")
+    (("gnad590", "den Freiheitlichen Norbert Hofer"), "Freiheitlichen"),
 ])
 def test_body_before_a_name_or_after_an_adjective_is_left_alone(nlp_info, text, word):
     # a title before a person, a longer name with an adjective and a party before a place (its branch) are

@@ -54,7 +54,8 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "relative_ellipsis", "deictic_adjective_nouns", "set_adjectives", "deictic_adjectives_any_noun", "other_calendar_feasts", "since_words", "origin_words", "ahead_attributes", "narrative_bound_words", "narrative_pluperfect", "period_durations", "holiday_weekends",
         "generic_month_articles", "ordinal_words", "event_name_groups", "national_days",
         "attributive_endings", "attributive_participle_endings", "deictic_year_adjectives", "month_nouns", "month_part_phrases", "year_part_counts", "every_year_genitives", "lead_day_compounds", "last_of_event",
-        "decade_dative_after", "event_anchored", "relative_centuries", "work_title_nouns", "newspaper_day_titles", "deadline_terms"}),
+        "decade_dative_after", "event_anchored", "relative_centuries", "work_title_nouns", "newspaper_day_titles", "deadline_terms",
+        "comparison_years"}),
     "numbers.json": frozenset({
         "units", "teens", "tens", "unit_prefixes_in_compounds", "hundred", "thousand", "multipliers",
         "fractions", "mixed", "article_forms", "vague_plurals", "function_words", "fraction_nouns", "sign_words",
@@ -83,9 +84,9 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "saint_abbreviations", "hyphen_places",
         "speaker_verbs", "role_surnames", "misc_version_numbers", "countries", "west_bloc", "i_products", "person_leads",
         "org_noun_names", "city_bodies", "outlet_names", "street_names", "eponym_adjectives",
-        "person_particles", "misc_adjectives", "place_wars",
+        "person_particles", "misc_adjectives", "place_wars", "named_laws", "city_events",
         "english_terms", "quoted_titles", "country_codes", "person_lead_ranks", "agency_credits", "evidence_nouns",
-        "tech_term_acronyms"}),
+        "tech_term_acronyms", "article_names", "demonyms"}),
 }
 
 
@@ -96,6 +97,7 @@ NESTED_KEYS: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {
     ("dates.json", ("deadline_terms",)): frozenset({"before", "between", "verbs"}),
     ("dates.json", ("tense", "state_plans")): frozenset({"aux", "participles", "not_with"}),
     ("dates.json", ("relative_centuries",)): frozenset({"units", "not_before"}),
+    ("dates.json", ("comparison_years",)): frozenset({"qualifiers", "amount_words"}),
     ("ner_rules.json", ("party_branches",)): frozenset({"parties", "region_kinds"}),
     ("ner_rules.json", ("lineups",)): frozenset({"separators", "dashes", "min_items", "min_dashes", "max_header", "max_bracket"}),
     ("ner_rules.json", ("kind_heads", "MISC")): frozenset({"words", "endings", "year_words"}),
@@ -116,7 +118,7 @@ NESTED_KEYS: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {
     ("ner_rules.json", ("west_bloc",)): frozenset({"words", "articles", "not_after", "compass", "window"}),
     ("ner_rules.json", ("saint_abbreviations",)): frozenset({"words", "max_words"}),
     ("ner_rules.json", ("hyphen_places",)): frozenset({"heads", "multi_part_heads", "listed_heads"}),
-    ("ner_rules.json", ("i_products",)): frozenset({"pattern"}),
+    ("ner_rules.json", ("i_products",)): frozenset({"pattern", "model_words"}),
     ("ner_rules.json", ("person_leads",)): frozenset({"role_endings"}),
     ("ner_rules.json", ("org_noun_names",)): frozenset({"hyphen_heads", "league_heads"}),
     ("ner_rules.json", ("city_bodies",)): frozenset({"endings"}),
@@ -126,6 +128,8 @@ NESTED_KEYS: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {
     ("ner_rules.json", ("person_particles",)): frozenset({"hyphen_prefixes", "words", "max_runs"}),
     ("ner_rules.json", ("misc_adjectives",)): frozenset({"endings"}),
     ("ner_rules.json", ("place_wars",)): frozenset({"heads", "min_place"}),
+    ("ner_rules.json", ("named_laws",)): frozenset({"heads", "min_part"}),
+    ("ner_rules.json", ("city_events",)): frozenset({"heads"}),
     ("ner_rules.json", ("quoted_titles",)): frozenset({"pairs", "max_tokens", "min_tokens", "not_last"}),
     ("ner_rules.json", ("country_codes",)): frozenset({"codes"}),
     ("ner_rules.json", ("person_lead_ranks",)): frozenset({"endings"}),

@@ -6,6 +6,7 @@ in the present is the coming one) (dates.json "month_nouns", "month_part_phrases
 import pytest
 
 from figure_helpers import GNAD, date_values, dates_of
+from pipeline.nlp import doc_to_entities
 
 
 # origin: session 13, dev8/dev9 errors (round 2: dev10)
@@ -317,3 +318,34 @@ def test_century_without_a_number(nlp):
     assert dates_of(nlp, "Das Magazin kürte ihn zum Manager des Jahrhunderts.", "2021-01-15") == []
     assert dates_of(nlp, "Die Verbindung reicht in die 60-er Jahre des vorigen Jahrhunderts zurück.", "2008-05-01") == [
         ("60-er Jahre des vorigen Jahrhunderts", "196", "date")]
+
+
+# origin: session 37 (helper dates, an unseen 10kGNAD sample): "für" before a bare month is the month a figure or a
+# plan is for (dates.json "month_triggers"); a month word that begins a person's name stays none (the trained
+# model's PER span keeps it out, as after "bis")
+def test_month_after_fuer(nlp, nlp_model):
+    text = "Die Österreichische Webanalyse (ÖWA) hat die Zugriffszahlen für März veröffentlicht."  # gnad380
+    assert dates_of(nlp, text, GNAD) == [("März", "2016-03", "date")]
+    text = "Die aktuellsten die EU betreffenden Migrationszahlen liegen erst für April bis Juni vor."  # gnad144
+    assert [t for t, _, _ in dates_of(nlp, text, GNAD)] == ["April", "Juni"]
+    doc = nlp_model.make_doc("Er kaufte Blumen für August Diehl, der am Montag Geburtstag hatte.")
+    doc._.published = GNAD
+    for _, proc in nlp_model.pipeline:
+        doc = proc(doc)
+    assert [(e.text, e.label) for e in doc_to_entities(doc) if e.label in ("DATE", "PER")] == [
+        ("August Diehl", "PER"), ("Montag", "DATE")]
+
+
+# origin: session 37 (helper dates, an unseen 10kGNAD sample): after "mehr als"/"weniger als" a four-digit number
+# is a count, unless an amount stands before the comparative and no noun follows: then it is the year compared
+# with (dates.json "comparison_years", `compared_with_year`)
+def test_year_compared_with_an_amount(nlp):
+    text = ("In der Steiermark gab es dagegen im Vergleichszeitraum 2015 insgesamt 335 Anzeigen weniger als "
+            "2014.")  # gnad560
+    assert dates_of(nlp, text, GNAD) == [("2015", "2015", "date"), ("2014", "2014", "date")]
+    text = "Im Jahr 2015 wurden 200 Fälle gemeldet – laut PwC ein Viertel mehr als 2014."  # gnad48
+    assert ("2014", "2014", "date") in dates_of(nlp, text, GNAD)
+    # guards: a count after the qualifier alone, and a year-like count before a noun
+    text = "Der Polizei zufolge nahmen mehr als 2000 zumeist Vermummte teil."  # gnad795
+    assert dates_of(nlp, text, GNAD) == []
+    assert dates_of(nlp, "Die Firma hat 20 Prozent mehr als 2000 Mitarbeiter.", GNAD) == []

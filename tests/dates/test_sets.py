@@ -77,6 +77,10 @@ def test_month_of_every_year_is_a_set(nlp):
     # session 28 (unseen Wikinews sample, wn75792): "das tägliche Leben" is everyday life like "Alltag", no set
     ("Weil die Polizei das tägliche Leben der Menschen einschränke“, sagte er.", "2013-06-30", []),
     ("Weil die chinesische Polizei und die chinesische Regierung ständig ihr tägliches Leben stört.", "2013-06-30", []),
+    # session 37 (an unseen 10kGNAD sample, gnad560): the first member of a coordination of adjectives is one too
+    ("Das Ministerium wies darauf hin, dass Aussagen über die Sicherheitslage aus quartalsmäßigen, halbjährlichen und "
+     "monatlichen Zahlenwerten nicht möglich sind.", "2016-03-15", [("halbjährlichen", "P6M", "set"),
+                                                                  ("monatlichen", "P1M", "set")]),
 ])
 def test_inflected_set_adjective(nlp, text, published, expected):
     assert dates_of(nlp, text, published) == expected

@@ -34,6 +34,21 @@ def test_focus_particle_before_ago(nlp):
     assert ("zehn Minuten", "PT10M", "duration") in dates_of(nlp, text, "2016-03-15")
 
 
+# origin: session 37 (helper dates, session 36's left class): the particles of "by now" are focus particles too, and
+# two may stand in a row (measures.json "ago_focus_particles", `_ago_over_particles`): still ago, no duration
+def test_two_focus_particles_before_ago(nlp):
+    text = "So bin ich vor mittlerweile 5 Jahren auf die Hamburger Surfwearmarke MYMARINI aufmerksam geworden."  # web page
+    assert dates_of(nlp, text, "2016-03-15") == [("5 Jahren", "2011", "date")]
+    text = "Liebe Besucher, vor mittlerweile über sieben Jahren habe ich Professor PC gestartet."  # prof-pc.de
+    assert dates_of(nlp, text, "2016-03-15") == [("sieben Jahren", "2009", "date")]
+    text = ("Darum ist es gut, dass der Bund und die Länder sich vor nun bald zwei Jahren auf einen neuen "
+            "Bund-Länder-Finanzausgleich verständigt haben.")  # bundespraesident.de
+    assert dates_of(nlp, text, "2003-03-31") == [("zwei Jahren", "2001", "date")]
+    # guard: a duration after "in" stays one, whatever particle precedes it
+    assert dates_of(nlp, "Das Gerät ist in mittlerweile zehn Minuten aufgeladen.", "2016-03-15") == [
+        ("zehn Minuten", "PT10M", "duration")]
+
+
 # a relative time with a fraction keeps the precision of the unit it names (guidelines; dev4 gold)
 FRACTIONS = [
     ("wn25900", "2006-04-28", "Die Anschläge auf die beiden Bürotürme ereigneten sich vor viereinhalb Jahren am 11. September 2001.",

@@ -105,6 +105,7 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
                                if not w.startswith("_") and " " not in w and w.endswith("lich")}
         self.set_adjective_endings = tuple(sorted(sa["endings"], key=len, reverse=True))
         self.set_adjective_not_before = frozenset(sa["not_before"])
+        self.set_adjective_links = frozenset(sa["coordination"])
         self.event_heads = d["event_name_heads"]
         self.event_suffixes = tuple(d["event_name_suffixes"])
         self.event_groups = frozenset(d["event_name_groups"]["groups"])
@@ -583,7 +584,11 @@ class DateRecognizer(DatePatterns, DateContext, DateValues):
             if end is None:
                 continue
             j = t.i + 1
-            while j < len(doc) and j - t.i <= 2 and doc[j].text.islower() and doc[j].is_alpha \
+            if j + 1 < len(doc) and doc[j].text in self.set_adjective_links and doc[j + 1].text.islower() \
+                    and doc[j + 1].is_alpha and doc[j + 1].text.endswith(self.set_adjective_endings):
+                j += 1  # "[halbjährlichen] und monatlichen Zahlenwerten": the first member of a coordination
+            limit = min(len(doc), j + 2)  # two inflected adjectives at most before the noun
+            while j < limit and doc[j].text.islower() and doc[j].is_alpha \
                     and doc[j].text.endswith(self.set_adjective_endings):
                 j += 1  # "täglichen einstündigen Hofgang"
             nxt = doc[j] if j < len(doc) else None

@@ -88,6 +88,8 @@ def _year_words() -> dict[str, frozenset[str]]:
             "qualifier_prepositions": frozenset(d["year_qualifier_prepositions"]),
             "year_nouns": frozenset(d["year_nouns"]),
             "pair_openers": frozenset(d["year_pair_openers"]),
+            "comparison_qualifiers": frozenset(d["comparison_years"]["qualifiers"]),
+            "comparison_amounts": frozenset(d["comparison_years"]["amount_words"]),
             "months": frozenset(d["months"]),
             "not_after": frozenset(lang_data("identifiers.json")["after"])}
 
@@ -159,6 +161,22 @@ def _noun_counts_pair(doc: Doc, before: Optional[Token], after: Optional[Token],
     return w not in _year_words()["months"] and w not in _year_words()["year_nouns"] and lookup_unit(after.text) is None
 
 
+def compared_with_year(doc: Doc, i: int) -> bool:
+    """Is the four-digit number doc[i], after "mehr als"/"weniger als", the year an amount is compared with
+    ("insgesamt 335 Anzeigen weniger als [2014].", "ein Viertel mehr als [2014].", "9 % mehr als [2020] bewegt")
+    rather than a count ("mehr als 2000 zumeist Vermummte")? An amount before the comparative (a number, an
+    `amount_words` word, or a noun right after a number) and no noun after the number (dates.json
+    comparison_years; our own rule, session 37)."""
+    w = _year_words()
+    if i < 3 or f"{doc[i - 2].text.lower()} {doc[i - 1].text.lower()}" not in w["comparison_qualifiers"]:
+        return False
+    a = doc[i - 3]
+    amount = (a.like_num and not a.text.endswith(".")) or a.text.lower() in w["comparison_amounts"] \
+        or (a.text[:1].isupper() and a.is_alpha and i >= 4 and doc[i - 4].like_num)
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return bool(amount) and (nxt is None or nxt.is_punct or nxt.pos_ in ("VERB", "AUX"))
+
+
 def is_bare_year(doc: Doc, i: int, year_triggers: Optional[set] = None,
                  lemma_fn: Optional[Callable[[Token], str]] = None) -> bool:
     """Decide whether a bare 4-digit number token is a year or a count.
@@ -180,7 +198,8 @@ def is_bare_year(doc: Doc, i: int, year_triggers: Optional[set] = None,
     p2 = prev2.text.lower() if prev2 is not None else ""
     quals = lang_data("qualifiers.json")["qualifiers"]
     if p1 in quals or f"{p2} {p1}" in quals:
-        if p1 not in _year_words()["qualifier_prepositions"] or f"{p2} {p1}" in quals:
+        if (p1 not in _year_words()["qualifier_prepositions"] or f"{p2} {p1}" in quals) \
+                and not compared_with_year(doc, i):
             return False
     if prev is not None and prev.like_num and not prev.text.endswith("."):
         return False

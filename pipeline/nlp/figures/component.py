@@ -355,10 +355,7 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
                 # durations and relative times are DATEs (TimeML): "seit drei Monaten" -> P3M,
                 # "vor fünf Jahren" -> the year five years before publication
                 q0 = self._qualifier_start(doc, f["start"])
-                p = _prev(doc, q0)
-                if p is not None and p.text.lower() in self.ago_focus and (pp := _prev(doc, p.i)) is not None \
-                        and pp.text.lower() in self.ago_words:
-                    p = pp  # "vor erst knapp zwei Wochen", "vor bereits 40.000 Jahren": still ago (measures.json ago_focus_particles)
+                p = self._ago_over_particles(doc, _prev(doc, q0))
                 dspan = Span(doc, f["start"], f["end"], label="DATE")
                 after = _next(doc, f["end"] - 1)
                 if after is not None and after.text.lower() in self.anchored_after and not self._comparison(doc, after.i):

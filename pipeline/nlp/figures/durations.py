@@ -10,7 +10,7 @@ from ..dates import TenseDetector, clause_bounds, has_ann, sentence_bounds
 from ..dates.text import doc_text
 from ..ext import DATE_SPANS
 from ..normalize import lookup_unit, multiplier, parse_anchor, parse_digits, parse_number_word, shift_period
-from .common import _ADJ_ENDINGS, _TIME_UNITS
+from .common import _ADJ_ENDINGS, _TIME_UNITS, _prev
 
 
 # one component of an ISO 8601 duration: "P2Y", "P5M", "PT30M" (weeks aside: ISO does not combine them)
@@ -106,6 +106,16 @@ class DurationRules:
         if named == "month" and unit == "day":
             return value[:7]  # "vor eineinhalb Monaten" -> the month
         return value
+
+    def _ago_over_particles(self, doc: Doc, p: Optional[Token]) -> Optional[Token]:
+        """The word `p` before a time amount's number (and its qualifier), or the "vor" before up to two focus
+        particles there (measures.json ago_focus_particles): "vor erst knapp zwei Wochen", "vor bereits 40.000
+        Jahren", "vor mittlerweile über sieben Jahren", "vor nun bald zwei Jahren" are still ago, no duration.
+        Two at most: a longer run of such words is no phrase of one time."""
+        k, n = p, 0
+        while k is not None and n < 2 and k.text.lower() in self.ago_focus:
+            k, n = _prev(doc, k.i), n + 1
+        return k if n and k is not None and k.text.lower() in self.ago_words else p
 
     def _relative_sign(self, p: Token, relative_end: dict[int, int], pair_commas: frozenset[int] | set[int] = frozenset()) -> Optional[int]:
         """The direction of a relative time from the word `p` before its number: -1 after "vor",

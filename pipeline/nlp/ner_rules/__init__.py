@@ -13,8 +13,9 @@ component config:
   noun with a particle ("Richterin Bärbel Stock", "Sketch von Loriot"; session 14), a common noun before a
   listed first name and a surname ("Politologe Georg Spitaler"; session 32), a compound known by its head before
   a listed first name ("Jagdleiter Gottfried Koller"; session 34, switch ``compound_lead_nouns``) and a role
-  (``person_leads``, ``person_roles``) before a surname or an unlisted first name ("Klubobfrau Krismer",
-  "Allstar Kyrie Irving"; switch ``role_leads``), a LOC span leading place descriptors (``ner_rules.json``
+  (``person_leads``, ``person_roles``; session 37 also an English job title of ``english_roles`` ``roles``,
+  switch ``english_lead_roles``: "Engineer Moritz Enders") before a surname or an unlisted first name ("Klubobfrau
+  Krismer", "Allstar Kyrie Irving"; switch ``role_leads``), a LOC span leading place descriptors (``ner_rules.json``
   ``place_descriptors``: "Département Yvelines" -> "Yvelines", "Golfstaat Katar" -> "Katar"),
   any span a leading lowercase adjective ("österreichischen Verfassungsgerichtshof" ->
   "Verfassungsgerichtshof") or a city adjective before a hyphenated name ("Berliner
@@ -22,7 +23,9 @@ component config:
   a lowercase particle: "Newark (" -> "Newark", "Gerhard Mangott von der"); an ORG ends
   before a preposition + article ("Bundesministerium für ... für den Beschluss"), and (session 33,
   switch ``org_years``) before a year, as a place or person does ("die [VIG] 2015"; not a club with its
-  prefix, "VfL Bochum 1848", nor an event, "Olympischen Winterspielen 2006" MISC);
+  prefix, "VfL Bochum 1848", nor an event, "Olympischen Winterspielen 2006" MISC); no name starts with an opening
+  or ends with a closing quotation mark of ``quoted_titles`` or a markdown emphasis mark as a token of its own
+  (session 37, switch ``edge_marks``, `edge_mark`: "*‚The Bridge‘*" -> "The Bridge");
 * ``org_forms`` -- a PER or LOC span that ends in a legal form or an organisation head word
   (``legal_forms``, ``org_heads``: "Rabaul Shipping Company", "Japan Aerospace Exploration
   Agency") or starts with a club prefix ("RB Leipzig") becomes ORG, and so does a single
@@ -67,14 +70,22 @@ component config:
   nor a club, "Ein Real Madrid in Bestform"; session 27),
   which ``presseschau_names`` does not relabel to the form's majority; a word of ``kind_heads`` MISC
   ``year_words`` before a year as a span's last words is an event ("Olympia 2022" ORG -> MISC; session 30);
+  session 37 added the event words "Bowl", "Festival", "Biennale", "Buchmesse", "Contest", ... ("[Super Bowl]" ORG
+  -> MISC), and a MISC span whose last word names an event or award takes the year right after it ("[NBA Finals]
+  2007" -> "[NBA Finals 2007]"; not a war's or treaty's year; `event_year_end`, switch ``event_years``);
   a MISC span takes the version or model number right after it ("[Firefox] 5" -> "[Firefox 5]", "[iOS] 9.3",
   "[iPhone] 6s"; not a year, nor before a noun it counts; ``misc_version_numbers``, `version_end`; session 34);
   a PER/ORG/LOC span takes a dotted version number right after it and becomes MISC ("[Opera] 10.6" ORG -> "[Opera
   10.6]"; not a clock time or a number in thousands; `product_version_end`, switch ``version_after``), and a one-word
-  ORG of "i" and a capitalised word is a product ("iCloud" -> MISC; ``i_products``; session 34); a MISC span
+  ORG of "i" and a capitalised word is a product ("iCloud" -> MISC; ``i_products``; session 34), and so is such a
+  word no entity covers, with the model's number and words after it ("und [iPhones]", "[iPhone 14 Pro]";
+  `add_i_products`, switch ``i_products_added``; session 37); a MISC span
   takes a model's variant that the tokenizer split off ("[Boeing 767]-300" -> "[Boeing 767-300]"; `variant_end`,
   switch ``model_variants``), and a single word no entity covers that names a war by its place is MISC
-  ("Irakkrieg", "Kosovo-Krieg"; not "Bürgerkrieg", "Weltkrieg"; ``place_wars``, `add_place_wars`; session 35);
+  ("Irakkrieg", "Kosovo-Krieg"; not "Bürgerkrieg", "Weltkrieg"; ``place_wars``, `add_place_wars`; session 35), as is
+  one that names a law or charter by a hyphenated compound ("Benn-Gesetzes", "UN-Charta"; not "Brexit-Abkommen";
+  ``named_laws``, `add_named_laws`; session 37), and two words no entity covers, a city's adjective and an event
+  word of ``city_events``, are an event ("der [Frankfurter Buchmesse]"; `add_city_events`; session 37);
   an ORG ending in an English street or hall word is a place ("[Fifth Avenue]", "[Westminster Hall]" -> LOC; not
   "Wall Street"; `street_label`, switch ``street_names``), and an ORG of a name's adjective in -sche and a common
   noun a law or theory ("[Maxwellschen Gleichungen]" -> MISC; `eponym_label`, switch ``eponym_adjectives``; session 35);
@@ -95,7 +106,8 @@ component config:
   "Gates-Stiftung", "Grünen-Fraktion"), and an Austrian or Swiss body of ``institutions_dach.tsv``
   (session 28: "ÖVP", "Nationalrat", "Team Stronach", "Statistik Austria"; whole tokens, where no
   entity covers its words), and a party with the Land or canton of its branch right after it is one ORG
-  (session 30, ``party_branches``: "ÖVP Burgenland", "ÖVP Wien"; `join_party_branches`);
+  (session 30, ``party_branches``: "ÖVP Burgenland", "ÖVP Wien"; `join_party_branches`), since session 37 any
+  ORG with its Land in the same sentence (switch ``org_branches``: "Heinrich-Böll-Stiftung Baden-Württemberg");
 * ``persons`` (session 10) -- a person the model missed or mislabelled: a listed first name
   (``person_names.tsv``, made by ``training/person_names.py``) followed by surname-like
   words ("Sigurd Rompza", "Gerhart Jander" ORG+LOC -> PER), or a proper noun after a
@@ -190,6 +202,14 @@ component config:
 * ``datelines`` (session 16, real web news) -- the agency tags of a dateline the model missed
   are ORG: a place at a line's start, then the tags in brackets joined by slashes, then a full
   stop or dash ("Wiesbaden ([KNA]/[iz]).", "Hamburg (dpa/[lno]) –"; ``datelines``).
+  Session 37: a model's PER or ORG that is a dateline's place of the lists is LOC ("... kämpfen". [Wels] –
+  Keine", "[Santa Monica] – Über"; `dateline_persons`, switch ``dateline_relabels``).
+
+Session 37 (issue 13, an unseen 10kGNAD sample): 'Union' alone after a definite article is ORG (`add_article_names`,
+switch ``article_names``, ner_rules.json ``article_names``); a people's noun of a country is no name ("der [Norweger]
+werde"; drops.py `demonym`, switch ``demonym_drops``, ``demonyms``); an organisation noun before a name whose acronym
+in brackets follows is cut ("Jihadistenmiliz [Islamischer Staat] (IS)"; `acronym_after_spells_rest`, switch
+``acronym_backed_leads``); the `persons` repair leaves a place of any list alone ("in [Santa Monica] gestorben").
 
 ``strip_descriptors`` also joins an ORG span ending in a slash with the ORG after it ("Bündnis
 90/" + "Grünen" -> "Bündnis 90/Die Grünen"; session 12), and lets a cut title or place descriptor decide the label

@@ -421,6 +421,8 @@ class AppositionRules:
             return False
         if not (word[:1].isupper() or any(c.isupper() for c in word[1:])):
             return False
+        if self.acronym_backed_leads and self.acronym_after_spells_rest(ent):
+            return True  # '[Jihadistenmiliz Islamischer Staat] (IS)': the acronym names the rest alone (session 37)
         counts = corpus_counts()
         acronym = word.isupper() and len(word) >= 2  # "IG Metall", "HD Austria": a name that starts with an acronym
         for t in rest:
@@ -440,6 +442,22 @@ class AppositionRules:
                 and not doc[ent.start - 1].is_sent_start:
             return False  # "Raiffeisen [Bank International]": the name may start before the span
         return True
+
+    def acronym_after_spells_rest(self, ent: Span) -> bool:
+        """'[Jihadistenmiliz Islamischer Staat] (IS)', '[Terrororganisation Islamischer Staat] (IS)' (10kGNAD): the
+        acronym in brackets right after the ORG span has the initials of its words after the first (`initials_match`)
+        and is not spelt by the whole span (`spells`): the text names the organisation by the rest, so the first word
+        only describes it, though the rest holds an adjective that `org_lead_noun` otherwise takes for part of one
+        name ('Gewerkschaft Erziehung und Wissenschaft (GEW)', 'Arbeiterpartei Kurdistans (PKK)': the acronym spells
+        the whole, which stays). Our rule (session 37, issue 13)."""
+        doc = ent.doc
+        if ent.end + 2 >= len(doc) or doc[ent.end].text != "(" or doc[ent.end + 2].text != ")":
+            return False
+        acronym = doc[ent.end + 1].text
+        if not (acronym.isalpha() and acronym.isupper() and len(acronym) >= 2):
+            return False
+        words = [t.text for t in ent]
+        return self.initials_match(acronym, words[1:]) and not self.spells(acronym, words)
 
     def compound_org_lead(self, ent: Span) -> bool:
         """'[Outdoorausrüster Mammut]', '[Fahrzeugeinrichter Sortimo]' (one PER span from the model):

@@ -15,6 +15,11 @@ from .data import common_noun_lemma, compound_head
 #: role after the word given here ('First Lady Eleanor Roosevelt', 10kGNAD)
 _ROLE_PHRASES = {"Lady": "First"}
 _NOT_TRAILING_FORMS = frozenset({"Konzern", "Co."})  # `legal_form_end`: a common noun, a list's "und Co."
+#: `trimmed` (session 37): the marks a name never starts or ends with as tokens of their own, besides the quotation
+#: marks of ``quoted_titles``: markdown's emphasis, which the cleaner keeps ('mit *‚[The Major Minor Collective]‘*')
+_EMPHASIS_MARKS = frozenset({"*"})
+#: apostrophes, which end a name in the genitive ("Jones'"), are no quotation marks there
+_APOSTROPHES = frozenset({"'", "\u2019"})
 
 
 class BoundRules:
@@ -30,6 +35,10 @@ class BoundRules:
             # a place descriptor alone is no name ("Im [Département] Seine-Saint-Denis"; session 12); not
             # a title alone: titles are surnames too ("Herzog", "Graf", "Kaiser")
             return start, start
+        while end - start > 1 and self.edge_mark(doc[start], opening=True):
+            start += 1  # "‚ Legalplanung" (web2): the quotation marks stay outside (GUIDELINES.md)
+        while end - start > 1 and self.edge_mark(doc[end - 1], opening=False):
+            end -= 1  # "The Bridge ‘" (web pages; session 37)
         while end - start > 1:
             t = doc[start]
             if t.text[:1].islower() and t.pos_ in self.strip_pos and t.lower_ not in self.particles \
@@ -80,6 +89,18 @@ class BoundRules:
             if cut and end - start == 1 and doc[start].pos_ == "NOUN" and (label != "ORG" or common_noun_lemma(doc[start].text)):
                 return start, start  # what is left is a common noun ("Saison"): no name at all; "laut [Eurostat] 2022" stays
         return start, end
+
+    def edge_mark(self, t, opening: bool) -> bool:
+        """An opening (`opening`) or closing quotation mark of ``quoted_titles`` (no apostrophe) or a markdown
+        emphasis mark, as a token of its own: GUIDELINES.md puts the quotation marks outside a name
+        ('„[Handelsblatt]“'), and no name starts or ends in a mark of the page's markup; the model at times takes
+        the closing mark into the span ('*‚[The Bridge‘]*', '‚[Black People of Colour‘] (BPOC)', web pages, session
+        37). A closing mark only at the end: "‘" starts a Hawaiian name as its ʻokina ('[‘Adi]', Wikinews dev).
+        Our rule, with the descriptors."""
+        if not self.edge_marks:
+            return False
+        quotes = frozenset(self.title_quote_pairs) if opening else self.title_quotes - frozenset(self.title_quote_pairs)
+        return (t.text in quotes and t.text not in _APOSTROPHES) or t.text in _EMPHASIS_MARKS
 
     def person_lead(self, doc: Doc, start: int, end: int) -> int:
         """Tokens at the start of the PER span doc[start:end] that are no part of the name
@@ -149,7 +170,8 @@ class BoundRules:
         # an ending shorter than four letters ('fan') only after four letters of its own ('Tennisfan'; not 'Štefan')
         return self.is_role(t, head) or any(low.endswith(e) and (len(e) >= 4 or len(low) - len(e) >= 4)
                                             for e in self.lead_role_endings) \
-            or (self.rank_leads and low.endswith(self.rank_lead_endings))  # session 36: 'Golfprofi', 'Generalmajor'
+            or (self.rank_leads and low.endswith(self.rank_lead_endings)) \
+            or (self.english_lead_roles and w in self.english_role_cfg["roles"])  # session 37: 'Engineer [Moritz Enders]'
 
     def legal_form_end(self, doc: Doc, start: int, end: int, taken: set[int]) -> int:
         """End of the name that runs on into the legal form right after it: "[Deutscher Schwimm-Verband]

@@ -61,6 +61,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.version_names = True  # `product_label`: a name ending in a dotted version number is a product (session 26)
         self.event_year = EVENT_YEAR  # `kind_label` (session 29)
         self.year_events = frozenset(data["kind_heads"]["MISC"]["year_words"])  # `kind_label` (session 30)
+        self.event_years = kinds  # `event_year_end`: '[NBA Finals] 2007' -> '[NBA Finals 2007]' (session 37), with the kinds
         self.place_descriptors = frozenset(w.casefold() for w in data["place_descriptors"])
         self.legal_forms = frozenset(data["legal_forms"])
         self.org_heads = frozenset(data["org_heads"])
@@ -131,6 +132,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         branches = data["party_branches"]  # `join_party_branches` (session 30)
         self.branch_parties = frozenset(branches["parties"])
         self.branch_regions = region_names(kinds=frozenset(branches["region_kinds"]))
+        self.org_branches = institutions  # `join_party_branches`: any ORG + its Land (session 37)
         self.first_names, self.surnames = person_names()
         self.plural_place_heads = frozenset(data["plural_place_heads"])  # `plural_compound` (session 31)
         self.lineups = persons  # `add_lineup_players` (session 32), with the persons repair
@@ -164,6 +166,14 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.agency_credits = org_apposition  # `add_agency_credits`: '([APA], 18.3.2016)' ORG (session 36)
         self.credit_agencies = frozenset(data["agency_credits"]["agencies"])
         self.credit_after = frozenset(data["agency_credits"]["after"])
+        self.article_names = institutions  # `add_article_names`: 'dass die [Union] ihre Kritik' ORG (session 37)
+        self.article_name_words = {w: lab for lab, words in data["article_names"].items() if not lab.startswith("_")
+                                   for w in words}
+        self.demonym_drops = drop_common_nouns  # `demonym`: 'der [Norweger] werde' LOC dropped (session 37)
+        self.demonym_endings = tuple(sorted(data["demonyms"]["endings"], key=len, reverse=True))
+        self.demonym_country_endings = tuple(data["demonyms"]["country_endings"])
+        self.acronym_backed_leads = org_apposition  # `acronym_after_spells_rest` (session 37)
+        self.dateline_relabels = datelines  # `dateline_persons`: '[Wels] – Keine ...' PER -> LOC (session 37)
         particles = data["person_particles"]  # session 35, with the persons repair
         self.arabic_particles = persons  # `join_arabic_particles`: '[Othman] el-Zentani' -> '[Othman el-Zentani]'
         self.arabic_hyphen_re = re.compile(r"(?:%s)-[A-ZÄÖÜ]" % "|".join(map(re.escape, particles["hyphen_prefixes"])))
@@ -206,7 +216,13 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.version_after = kinds  # `product_version_end`: '[Opera 10.6]' MISC, not '[Opera]' ORG (session 34), with the kinds
         self.i_products = kinds  # `product_label`: 'in der [iCloud]' ORG -> MISC (session 34), with the kinds
         self.i_product_re = re.compile(data["i_products"]["pattern"])
+        self.i_products_added = kinds  # `add_i_products`: 'und [iPhones]' MISC where the model found nothing (session 37)
+        self.i_product_model_words = frozenset(data["i_products"]["model_words"])  # `i_product_end` (session 37)
         self.english_roles = drop_common_nouns  # `english_role`: '[Chief Digital Officer]' ORG dropped (session 34)
+        # `lead_role`: an English job title of english_roles.roles before a name is a role, not part of it ('den
+        # detailversessenen Engineer [Moritz Enders]', session 37), with the descriptors
+        self.english_lead_roles = strip_descriptors
+        self.edge_marks = strip_descriptors  # `trimmed`: no name starts or ends in a quotation or emphasis mark (session 37)
         self.english_role_cfg = {k: frozenset(v) for k, v in data["english_roles"].items() if not k.startswith("_")}
         self.english_terms = drop_common_nouns  # `english_term`: 'mit [Social Media]' ORG dropped (session 36)
         # `drop_term_acronyms`: a name right before a listed term acronym in brackets is dropped, '[Mixed Reality] (MR)'
@@ -256,6 +272,15 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         wars = data["place_wars"]
         self.war_heads = tuple(sorted((h.casefold() for h in wars["heads"]), key=len, reverse=True))
         self.war_min_place = int(wars["min_place"])
+        # `add_named_laws`: 'Benn-Gesetzes', 'Erneuerbare-Energien-Gesetz' MISC where the model found nothing (session 37),
+        # with the kinds
+        self.named_laws = kinds
+        laws = data["named_laws"]
+        self.law_heads = frozenset(h.casefold() for h in laws["heads"])
+        self.law_min_part = int(laws["min_part"])
+        # `add_city_events`: 'der [Frankfurter Buchmesse]' MISC where the model found nothing (session 37), with the kinds
+        self.city_events = kinds
+        self.city_event_heads = frozenset(data["city_events"]["heads"])
         # `close_quoted_titles`: „[Die Revolution] missbraucht ihre Kinder“ -> the whole quote MISC (session 36), with
         # name_bounds
         titles = data["quoted_titles"]
@@ -292,6 +317,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
                 a, b = (ent.start, self.paragraph_end(doc, ent.start, ent.end)) if self.name_bounds else (ent.start, ent.end)
                 if ent.label_ == "MISC" and self.misc_version_numbers is not None:
                     b = self.version_end(doc, a, b, model_tokens)  # "[Firefox] 5" -> "[Firefox 5]" (session 34)
+                if ent.label_ == "MISC":  # "[NBA Finals] 2007" -> "[NBA Finals 2007]" (session 37)
+                    b = self.event_year_end(doc, a, b, model_tokens)
                 if (a, b) != (ent.start, ent.end):
                     ent = Span(doc, a, b, label=ent.label_, kb_id=ent.kb_id_)
                     repaired.append(ent)
@@ -331,6 +358,9 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
                 label = self.kind_label(doc[start:end], label) or self.street_label(doc[start:end], label) \
                     or self.eponym_label(doc[start:end], label) \
                     or self.product_label(doc[start:end], label) or label
+                if label == "MISC" and end == ent.end:
+                    # "[Frankfurter Buchmesse] 2019" ORG -> MISC with its year (session 37)
+                    end = self.event_year_end(doc, start, end, model_tokens)
             # a listed surname that is a common noun too, right after the role `person_lead` cut off, is the
             # person's name ('sagt Jagdleiter [Koller]': 'Koller' a noun by the lemma table; session 34)
             role_backed = self.role_leads and label == "PER" and ent.start < start == end - 1 \
@@ -370,6 +400,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         if self.institutions:
             out = self.add_institutions(doc, out, repaired, typed)
             out = self.join_party_branches(doc, out, repaired, typed)
+            if self.article_names:
+                out = self.add_article_names(doc, out, repaired, typed)
         if self.persons:
             out = self.add_persons(doc, out, repaired, typed)
         if self.speakers:
@@ -398,6 +430,12 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
                 out = self.add_country_codes(doc, out, repaired, typed)
         if self.place_wars:
             out = self.add_place_wars(doc, out, repaired, typed)
+        if self.named_laws:
+            out = self.add_named_laws(doc, out, repaired, typed)
+        if self.i_products_added:
+            out = self.add_i_products(doc, out, repaired, typed)
+        if self.city_events:
+            out = self.add_city_events(doc, out, repaired, typed)
         if self.acronyms:
             out = self.split_acronyms(doc, out, repaired, typed)
             out = self.add_long_forms(doc, out, repaired, typed)
@@ -407,6 +445,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         if self.datelines:
             out = self.add_dateline_tags(doc, out, repaired, typed)
             out = self.add_dateline_places(doc, out, repaired)
+            if self.dateline_relabels:
+                out = self.dateline_persons(doc, out, repaired, typed)
         doc.spans[TYPED_SPANS] = typed
         if repaired:
             doc.ents = sorted(out, key=lambda e: e.start)  # the tokens of a dropped span become O (no entity), not missing

@@ -106,7 +106,9 @@ class PersonRules:
                 # ("werfen [Luna] Menschenhandel vor", "Prinz [Eugens] Gefährte")
                 span = Span(doc, i, end, label="PER")
             elif not any(e.start < i or e.end > end or e.label_ in ("PER", "MISC") for e in spans) \
-                    and not (spans and (doc[i:end].text in self.known_names or doc[i:end].text in self.known_places)):
+                    and not (spans and (doc[i:end].text in self.known_names or self.listed_place(doc[i:end].text))):
+                # session 37: a place of any list, not only the model's gazetteer ('in [Santa Monica] gestorben',
+                # the model's LOC, whose two words are listed first names: 10kGNAD)
                 span = Span(doc, i, end, label="PER")
             if span is None:
                 i += 1
