@@ -421,3 +421,22 @@ def test_measure_adjective_past_a_second_attribute(nlp_model):
     assert got["19 Meter"] == "Raptor", got
     got = dict(abouts(nlp_model, gnad_sentence("gnad43", "Das 25 Zentimeter große")))
     assert got["25 Zentimeter"] == "Ding", got
+
+
+# origin: session 37 (about), 10kGNAD gnad239 and gnad429 (unseen sample): the counted noun after an attribute that
+# holds adverbs grading its adjectives ("heimische oder schon länger eingebürgerte Arten") or a year before its
+# participle ("sechs 2014 ernannten nicht-klerikalen Vorstandsmitgliedern"); both counts had no `about`
+@pytest.mark.parametrize("doc_id, key, fig, expected", [
+    ("gnad239", "etwa 3.600 heimische oder schon länger eingebürgerte Arten", "3.600", "Art"),
+    ("gnad429", "zu sechs 2014 ernannten", "sechs", "Vorstandsmitglied"),
+])
+def test_counted_noun_after_graded_or_dated_attribute(nlp_model, doc_id, key, fig, expected):
+    got = dict(abouts(nlp_model, gnad_sentence(doc_id, key)))
+    assert got[fig] == expected, got
+
+
+# origin: session 37 (about): the graded attribute in a sentence of its own (main gave no `about`: the old rule
+# passed over one adverb before an adjective only when a noun came right after it)
+def test_graded_attribute_minimal_pairs(nlp_model):
+    assert abouts(nlp_model, "Bei dem Unfall wurden drei besonders schwer verletzte Personen ins Spital gebracht.") == [
+        ("drei", "Person")]

@@ -397,3 +397,13 @@ def test_pronoun_antecedent_is_no_lower_case_word(nlp_model):
     text = "Die heutige Etappe ist die drittlängste der Tour gewesen. Sie war 228.5 Kilometer lang."
     assert abouts(nlp_model, text) == [("228.5 Kilometer", "Etappe")]
 
+
+
+# origin: session 37 (about), 10kGNAD gnad616 (unseen sample): "Er" after a sentence whose root noun the parser made of
+# an unattached list of features ("von dunklem Teint und dünner, schmaler Statur") points back to that sentence's subject,
+# not to the root noun ("Statur"); a root noun that heads a copula stays first (session 35's "Die Etappe ist die
+# drittlängste")
+def test_pronoun_points_back_to_the_subject_not_a_root_noun_without_copula(nlp_model):
+    text = passage("10kgnad_test.jsonl.gz", "gnad616", "Der mutmaßliche Haupttäter", "trug einen Vollbart.")
+    got = dict(abouts(nlp_model, text))
+    assert got["1,70 Meter"] == "Haupttäter", got

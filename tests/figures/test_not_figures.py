@@ -4,7 +4,7 @@ results, years before Christ, the minutes of a clock time ("20 Uhr 15"); and the
 FIGURE."""
 import pytest
 
-from figure_helpers import abouts, doc_figs, fig_rows, figs
+from figure_helpers import abouts, doc_figs, fig_rows, figs, gnad_sentence
 
 
 # origin: session 9, dev3 errors (an id without a set: dev3)
@@ -152,3 +152,14 @@ def test_minutes_after_uhr_are_no_figure(nlp):
                     "2011-06-04")
     s = "So startet auch der Bremer Tatort Wer Wind erntet, sät Sturm am Sonntag um 20 Uhr 15."
     assert not figs(nlp, s, "2016-03-15")
+
+
+# origin: session 37 (about), 10kGNAD gnad58 and gnad893 (the first unseen, the second found by the pool check): the first
+# number of a range whose second is a clock time is a clock time too; it was a FIGURE about "Uhr"
+@pytest.mark.parametrize("doc_id, key, first", [
+    ("gnad58", "Montags 10 bis 12 Uhr", "10"),
+    ("gnad893", "zwischen 11 und 19 Uhr", "11"),
+])
+def test_first_number_of_a_clock_time_range_is_no_figure(nlp_model, doc_id, key, first):
+    got = figs(nlp_model, gnad_sentence(doc_id, key))
+    assert first not in [f[0] for f in got], got

@@ -7,6 +7,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from ..dates import attributive_before_noun, clause_bounds, has_ann, sentence_bounds
+from ..ext import DATE_SPANS
 from ..normalize import lookup_unit, multiplier, parse_digits, parse_number_word
 from .common import _ADJ_INFL, _GEN_DEPS, _NOUN_POS, _NUM_DEPS, _TIME_UNITS, _adj_stem, _prev
 
@@ -170,6 +171,20 @@ class AboutRules:
                                             or lookup_unit(t.text) is not None):
                     return None  # right after the unit: a time unit's next word, a sentence start, a name or a unit is no measured noun
                 return t
+            if not has_unit and (self._adverbs_then_adjective(doc, k) or (
+                    k > j and t.text.lower() in self.coordinators and self._adverbs_then_adjective(doc, k + 1))):
+                # session 37 (our own rule; unseen 10kGNAD gnad239 "etwa 3.600 heimische oder schon länger eingebürgerte
+                # Arten"): adverbs that grade an adjective of the attribute ("schon länger", "besonders stark") are part of
+                # it, also after a coordinator that links two adjectives; they take no step of the four
+                k += 1
+                continue
+            if not has_unit and t.like_num and k + 1 < n and self._is_adj(doc[k + 1]) and not self._is_noun(doc[k + 1]) \
+                    and any(sp.start <= k < sp.end for sp in doc.spans.get(DATE_SPANS, [])):
+                # session 37 (our own rule; unseen 10kGNAD gnad429 "Die beiden gehörten zu sechs 2014 ernannten
+                # nicht-klerikalen Vorstandsmitgliedern"): a year (a DATE) before a participle is the participle's time,
+                # part of the attribute, not a number of its own
+                k += 1
+                continue
             if self._is_adj(t) or ((t.text.lower() in self.coordinators or t.text == "-") and k + 1 < n and self._is_adj(doc[k + 1])) or \
                     (not has_unit and t.pos_ == "ADV" and k + 2 < n and self._is_adj(doc[k + 1]) and self._is_noun(doc[k + 2])) or \
                     (k == j and has_unit and t.text.lower() in self.comparatives):  # "7,5% mehr Ausgaben"
@@ -178,6 +193,13 @@ class AboutRules:
                 continue
             return None
         return None
+
+    def _adverbs_then_adjective(self, doc: Doc, k: int) -> bool:
+        """One to three adverbs from ``k`` on and then an adjective that is no noun ("schon länger eingebürgerte")."""
+        m = k
+        while m < len(doc) and m < k + 3 and doc[m].pos_ == "ADV":
+            m += 1
+        return k < m < len(doc) and self._is_adj(doc[m]) and not self._is_noun(doc[m])
 
     @staticmethod
     def _common_propn(t: Token) -> bool:

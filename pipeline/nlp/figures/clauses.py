@@ -207,8 +207,8 @@ class ClauseRules:
 
     def antecedent(self, pron: Token) -> Optional[Token]:
         """A rough antecedent for "er/sie/es" (the model gives no gender or number): the nearest
-        subject noun before it in its sentence, else the previous sentence's root noun (a
-        copula sentence) or, failing that, its subject noun ("Vertreten ist auch das größte Weihrauchfass der Welt. Es
+        subject noun before it in its sentence, else the previous sentence's root noun when it heads a
+        copula, else its subject noun, else its root noun ("Vertreten ist auch das größte Weihrauchfass der Welt. Es
         ist 3,21 Meter groß"). None when neither sentence offers one."""
         sent = pron.sent
         for t in reversed(list(sent[: pron.i - sent.start])):
@@ -217,7 +217,15 @@ class ClauseRules:
         if sent.start == 0:
             return None
         prev = pron.doc[sent.start - 1].sent
-        for pick in (lambda t: t.dep_ == "ROOT", lambda t: t.dep_ in self.subject_deps):
+        # session 37 (our own rule; unseen 10kGNAD gnad616 "Der mutmaßliche Haupttäter ist zwischen 20 und 25 Jahre alt,
+        # von dunklem Teint und dünner, schmaler Statur. Er ... ist etwa 1,70 Meter groß"): the root noun stands for the
+        # sentence's topic only when it heads a copula ("Die Etappe ist die drittlängste"); a root noun without one is
+        # the parser's guess for a clause it could not attach ("Statur" at the end of a list of features), so the
+        # subject comes first there, and the bare root noun only when no subject is found (a verbless fragment)
+        def copula_root(t: Token) -> bool:
+            return t.dep_ == "ROOT" and any(c.dep_ == "cop" for c in t.children)
+
+        for pick in (copula_root, lambda t: t.dep_ in self.subject_deps, lambda t: t.dep_ == "ROOT"):
             for t in prev:
                 # session 35 (our own rule; Wikinews train wn8067 "Die heutige Etappe ist die drittlängste der Tour
                 # gewesen. Sie war 228.5 Kilometer lang"): a word in lower case the tagger made a noun (a superlative

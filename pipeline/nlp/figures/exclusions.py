@@ -135,6 +135,12 @@ class ExclusionRules:
                 return True  # "30-jährige", "1939/40", "4:45", "17.30"
         if nxt is not None and nxt.text.lower() in self.id_after:
             return True  # "17 Uhr", "12 mal"
+        if nxt is not None and nxt.i == i + 1 and nxt.text.lower() in self.range_links and i + 3 < len(doc) \
+                and t.like_num and doc[i + 2].like_num and doc[i + 3].text.lower() in self.id_after:
+            # session 37 (our own rule; unseen 10kGNAD gnad58 "Montags 10 bis 12 Uhr arabischer Beratungsservice", and
+            # "von 10 bis 18 Uhr geöffnet", "zwischen 14 und 16 Uhr"): the first number of a range shares the word after
+            # the second, so a clock time's range is a clock time at both ends, no FIGURE (the first was a count of "Uhr")
+            return True
         if prev is not None and prev.i == i - 1 and prev.text == "Uhr" and i > 1 and doc[i - 2].like_num \
                 and re.fullmatch(r"[0-5]?\d", t.text) and not (nxt is not None and nxt.i == i + 1 and nxt.pos_ in _NOUN_POS):
             # the minutes of a clock time written with "Uhr" between: "seit 4 Uhr 30 morgens" (wn68535), "am Sonntag um
