@@ -1201,6 +1201,23 @@ def test_camelcase_name_known_to_the_lexicon_stays_glued_on_real_text():
     assert "TorrentFreak" in doc.text and "Torrent-Freak" not in doc.text
 
 
+@pytest.mark.parametrize("doc_id,word,cut,width", [
+    # DER STANDARD's games section, a listed CamelCase name ("der GameStandard berichtete": fresh3 dev, layout b)
+    ("gnad912", "GameStandard", 4, 39),
+    # a link's label that 10kGNAD glued to the paper's reference (cleaning_camelcase.json "lost_break_labels";
+    # "Akkus. AbstractNature Energy: Fast and ...", gnad967 of the fresh3 dev sample, layout b, twice)
+    ("gnad132", "AbstractScientific", 8, 39),
+])
+def test_outlet_section_and_glued_link_label_stay_glued_on_real_text(doc_id, word, cut, width):
+    """A word the source writes with a capital inside, broken at that capital at a line end and glued by
+    pdftotext, where a line was appended: no compound lost its hyphen there, so it stays as printed
+    (session 37; before, "Game-Standard" and "Abstract-Nature" in the clean text)."""
+    raw = _column_broken_at(_article(doc_id), word, cut, width=width)
+    assert word in raw and word[:cut] + "-" not in raw
+    doc = _ok(raw)
+    assert word in doc.text and word[:cut] + "-" + word[cut:] not in doc.text, doc.text[:400]
+
+
 @pytest.mark.parametrize("doc_id,word,cut", [("wn48004", "albanischstämmigen", 9), ("wn39049", "türkischstämmig", 8)])
 def test_second_half_german_glues_on_gets_no_hyphen_on_real_text(doc_id, word, cut):
     """An adjective in -isch broken before "-stämmig" at a line end ("albanisch-" / "stämmigen")

@@ -63,7 +63,8 @@ CLEANING_KEYS: dict[str, frozenset[str]] = {
         "cookie_banner_pattern", "link_pattern", "emphasis_pattern", "heading_prefix_pattern", "list_prefix_pattern",
         "byline_pattern", "name_pattern", "kicker_pattern", "determiners", "header_words", "role_line_words",
         "no_person_authors", "no_person_author_ends"}),
-    "cleaning_camelcase.json": frozenset({"camelcase_names", "hyphen_name_prefixes", "camelcase_name_prefixes"}),
+    "cleaning_camelcase.json": frozenset({"camelcase_names", "hyphen_name_prefixes", "camelcase_name_prefixes",
+                                         "lost_break_labels"}),
 }
 
 
@@ -125,6 +126,7 @@ class _Data:
         self.camel_names = frozenset(w.lower() for w in d["camelcase_names"])  # cleaning_camelcase.json
         self.hyphen_prefixes = frozenset(d.get("hyphen_name_prefixes", []))  # cleaning_camelcase.json
         self.camel_name_prefixes = frozenset(d["camelcase_name_prefixes"])  # cleaning_camelcase.json
+        self.lost_break_labels = tuple(d["lost_break_labels"])  # cleaning_camelcase.json: "AbstractNature"
         self.adj_pair_re = adjective_pair_re(d["adjective_pair_guarded_ends"], d["adjective_pair_second_suffixes"])
         # words after a suspended hyphen that pdftotext glues on ("Staats- und" -> "Staatsund")
         self.suspended_glued = tuple(w for w in d["suspended_hyphen_words"] if w.isalpha())

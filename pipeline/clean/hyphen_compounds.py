@@ -177,6 +177,11 @@ class CompoundHyphens:
         low = w.lower()
         if low in D.camel_names:
             return []
+        if any(w.startswith(lab) and w[len(lab):len(lab) + 1].isupper() for lab in D.lost_break_labels):
+            # a link's label glued to the line after it lost a line break, not a hyphen: "AbstractNature
+            # Energy: Fast and ..." (10kGNAD's DER STANDARD science articles; `lost_break_labels`), cut
+            # "Abstract-Nature" at a junction of layout b (fresh3 dev gnad967, twice)
+            return []
         for name in D.camel_names:
             # a listed name glued to the next word: "PowerPointDokumente", "YouTubeKanal"
             if len(w) > len(name) + 2 and low.startswith(name) and self._CAMEL.match(w, len(name)):
