@@ -189,8 +189,6 @@ class DurationRules:
         """Value of "drei Tage später" / "zwei Jahre zuvor": the last calendar date before it in
         the text (else the publication date) shifted by the duration, at the coarser of the two
         precisions."""
-        import datetime as dt
-
         ref, ref_text = None, ""
         cands = list(doc.spans[DATE_SPANS]) if DATE_SPANS in doc.spans else []
         for sp in sorted(cands + list(new_dates), key=lambda x: x.start):
