@@ -86,7 +86,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
         "org_noun_names", "city_bodies", "outlet_names", "street_names", "eponym_adjectives",
         "person_particles", "misc_adjectives", "place_wars", "named_laws", "city_events",
         "english_terms", "quoted_titles", "country_codes", "person_lead_ranks", "agency_credits", "evidence_nouns",
-        "tech_term_acronyms", "article_names", "demonyms"}),
+        "tech_term_acronyms", "article_names", "demonyms", "role_led_persons"}),
 }
 
 

@@ -15,7 +15,9 @@ component config:
   a listed first name ("Jagdleiter Gottfried Koller"; session 34, switch ``compound_lead_nouns``) and a role
   (``person_leads``, ``person_roles``; session 37 also an English job title of ``english_roles`` ``roles``,
   switch ``english_lead_roles``: "Engineer Moritz Enders") before a surname or an unlisted first name ("Klubobfrau
-  Krismer", "Allstar Kyrie Irving"; switch ``role_leads``), a LOC span leading place descriptors (``ner_rules.json``
+  Krismer", "Allstar Kyrie Irving"; switch ``role_leads``); an ORG or LOC span of such a lead, a listed first name
+  and a surname is the person, PER (session 37, `person_led`, switch ``role_led_persons``: "Landeshauptmann
+  Günther Platter" ORG -> "Günther Platter" PER; ``role_led_persons.not_lead_endings``: "Galerie", "Stiftung"), a LOC span leading place descriptors (``ner_rules.json``
   ``place_descriptors``: "Département Yvelines" -> "Yvelines", "Golfstaat Katar" -> "Katar"),
   any span a leading lowercase adjective ("österreichischen Verfassungsgerichtshof" ->
   "Verfassungsgerichtshof") or a city adjective before a hyphenated name ("Berliner
@@ -105,7 +107,8 @@ component config:
   compound of a foundation or parliamentary group (``hyphen_org_heads``, session 25:
   "Gates-Stiftung", "Grünen-Fraktion"), and an Austrian or Swiss body of ``institutions_dach.tsv``
   (session 28: "ÖVP", "Nationalrat", "Team Stronach", "Statistik Austria"; whole tokens, where no
-  entity covers its words), and a party with the Land or canton of its branch right after it is one ORG
+  entity covers its words) or an internet platform or service of ``platforms.tsv`` (session 37:
+  "WhatsApp", "Tinder"; a model's PER/LOC over exactly the name ORG: "Spotify", "Ebay"), and a party with the Land or canton of its branch right after it is one ORG
   (session 30, ``party_branches``: "ÖVP Burgenland", "ÖVP Wien"; `join_party_branches`), since session 37 any
   ORG with its Land in the same sentence (switch ``org_branches``: "Heinrich-Böll-Stiftung Baden-Württemberg");
 * ``persons`` (session 10) -- a person the model missed or mislabelled: a listed first name

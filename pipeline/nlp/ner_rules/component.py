@@ -19,7 +19,7 @@ from .apposition import AppositionRules
 from .bounds import BoundRules
 from .clubs import ClubRules
 from .common import _NAME_LABELS
-from .data import _common_nouns, dach_institutions, evidence_nouns, person_names, region_names, term_acronyms
+from .data import _common_nouns, evidence_nouns, listed_bodies, person_names, region_names, term_acronyms
 from .drops import DropRules
 from .labels import EVENT_YEAR, LabelRules
 from .persons import PersonRules
@@ -81,7 +81,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.institution_not_before = frozenset(fed["not_before"])
         self.institution_whole_heads = frozenset(fed["whole_heads"])
         self.chambers = frozenset(data["chambers"])
-        self.dach_names = dach_institutions()  # lang/de/institutions_dach.tsv: "ÖVP", "Nationalrat", "Team Stronach"
+        # lang/de/institutions_dach.tsv ("ÖVP", "Nationalrat", "Team Stronach") and platforms.tsv ("WhatsApp", session 37)
+        self.dach_names = listed_bodies()
         self.dach_lengths = sorted({len(k) for k in self.dach_names}, reverse=True)
         self.dach_first_words = frozenset(k[0] for k in self.dach_names)
         self.hyphen_org_heads = frozenset(data["hyphen_org_heads"])
@@ -159,6 +160,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.role_surname_after = frozenset(data["role_surnames"]["after"])
         self.compound_lead_nouns = strip_descriptors  # `person_lead`: 'Jagdleiter [Gottfried Koller]' (session 34)
         self.role_leads = strip_descriptors  # `person_lead`: 'Jagdleiter [Koller]' (session 34)
+        self.role_led_persons = strip_descriptors  # `person_led`: '[Landeshauptmann Günther Platter]' ORG -> PER (session 37)
+        self.not_lead_endings = tuple(data["role_led_persons"]["not_lead_endings"])  # 'Galerie', 'Stiftung'
         self.lead_role_endings = tuple(data["person_leads"]["role_endings"])
         self.rank_leads = strip_descriptors  # `lead_role`: 'Golfprofi [Bernd Wiesberger]', 'Generalmajor [Golan]' (session 36)
         self.rank_lead_endings = tuple(data["person_lead_ranks"]["endings"])
@@ -335,6 +338,8 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
                     repaired.append(Span(doc, ent.start, ent.end, label="DROPPED"))
                     continue
             if self.strip_descriptors:
+                if self.role_led_persons and label in ("ORG", "LOC") and self.person_led(doc, start, end):
+                    label = "PER"  # 'bei [Landeshauptmann Günther Platter] (ÖVP)' ORG: `trimmed` then cuts the role
                 start, end = self.trimmed(doc[start:end], label)
                 if start == end:
                     repaired.append(Span(doc, ent.start, ent.end, label="DROPPED"))

@@ -16,6 +16,7 @@ COMMON_NOUNS_FILE = "common_nouns.tsv.gz"  # in pipeline/lang/de, made by `pytho
 EVIDENCE_NOUNS_FILE = "evidence_nouns.tsv.gz"  # in pipeline/lang/de, made by `python -m training.evidence_nouns`
 REGIONS_FILE = "regions.tsv"  # in pipeline/lang/de, written for the project (training/place_names.py)
 DACH_INSTITUTIONS_FILE = "institutions_dach.tsv"  # in pipeline/lang/de, written for the project (session 28)
+PLATFORMS_FILE = "platforms.tsv"  # in pipeline/lang/de, written for the project (session 37): WhatsApp, Spotify
 DACH_COLUMNS = ("name", "label", "country", "kind", "source")
 DACH_LABELS = ("ORG", "LOC")
 
@@ -129,6 +130,19 @@ def dach_institutions(path: Path = LANG_DIR / DACH_INSTITUTIONS_FILE) -> dict[tu
                                          f"spaces, given once, and a label of {DACH_LABELS} expected")
         table[words] = label
     return table
+
+
+def listed_bodies(lang_dir: Path = LANG_DIR) -> dict[tuple[str, ...], str]:
+    """The names of ``institutions_dach.tsv`` and ``platforms.tsv`` (internet platforms and services, ORG by
+    GUIDELINES.md as companies: 'WhatsApp', 'Spotify'; session 37), one table for the rule `institutions`, as both
+    are names the model misses that no person or place bears. A name in both files is a LanguageDataUnreadable
+    naming it: one place for each fact."""
+    dach = dach_institutions(lang_dir / DACH_INSTITUTIONS_FILE)
+    platforms = dach_institutions(lang_dir / PLATFORMS_FILE)
+    twice = sorted(" ".join(k) for k in dach.keys() & platforms.keys())
+    if twice:
+        raise LanguageDataUnreadable(f"{lang_dir / PLATFORMS_FILE}: {twice} listed in {DACH_INSTITUTIONS_FILE} too")
+    return {**dach, **platforms}
 
 
 def compound_head(word: str, min_len: int = 4) -> Optional[str]:
