@@ -440,3 +440,19 @@ def test_counted_noun_after_graded_or_dated_attribute(nlp_model, doc_id, key, fi
 def test_graded_attribute_minimal_pairs(nlp_model):
     assert abouts(nlp_model, "Bei dem Unfall wurden drei besonders schwer verletzte Personen ins Spital gebracht.") == [
         ("drei", "Person")]
+
+
+# origin: session 37 (about2), 10kGNAD gnad243 and gnad68 (unseen sample): a bare count in an "es" + "sein" clause that
+# continues no figure is the size of the set its sentence or the sentence before named: the genitive of "Zahlen" (also
+# "N waren es", every count of the list) and the noun of "so viele"; no set named, no guess
+def test_copula_count_is_the_size_of_the_set_named_before(nlp_model):
+    text = passage("10kgnad_test.jsonl.gz", "gnad243", "Seit einer Woche gingen", "bis Freitag gewesen.")
+    got = abouts(nlp_model, text)
+    assert [a for _, a in got] == ["Mensch"] * 5, got
+    got = dict(abouts(nlp_model, gnad_sentence("gnad68", "900.000")))
+    assert got["900.000"] == "Mensch", got
+
+
+def test_copula_count_without_a_named_set_stays_open(nlp_model):
+    got = abouts(nlp_model, "Die Lage an der Grenze entspannte sich deutlich. Nur noch 335 waren es am Freitag.")
+    assert got == [("335", None)], got

@@ -407,3 +407,13 @@ def test_pronoun_points_back_to_the_subject_not_a_root_noun_without_copula(nlp_m
     text = passage("10kgnad_test.jsonl.gz", "gnad616", "Der mutmaßliche Haupttäter", "trug einen Vollbart.")
     got = dict(abouts(nlp_model, text))
     assert got["1,70 Meter"] == "Haupttäter", got
+
+
+# origin: session 37 (about2), 10kGNAD gnad480 (unseen sample): the parse hangs the object "den Militäretat" on the adverb
+# "zweistellig", so "erhöhen" had no object and its subject was taken; the singular noun after the accusative article
+# "den" in the figure's clause is the object; a dative plural after a preposition ("mit den Ländern") is none
+def test_object_of_a_measuring_verb_read_off_its_accusative_article(nlp_model):
+    got = dict(abouts(nlp_model, gnad_sentence("gnad480", "zweistellig")))
+    assert got["10,1 Prozent"] == "Militäretat" and got["127 Milliarden Euro"] == "Militäretat", got
+    got = dict(abouts(nlp_model, "Die Regierung will mit den Ländern die Mittel um 20 Millionen Euro erhöhen."))
+    assert got["20 Millionen Euro"] == "Mittel", got

@@ -246,6 +246,8 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.copula_whole_preps = set(cc["whole_prepositions"])
         self.copula_after_words = set(cc["after_words"])
         self.copula_max_between = int(cc["max_between"])
+        self.copula_set_containers = frozenset(cc["set_containers"])
+        self.copula_set_quantity_words = frozenset(cc["set_quantity_words"])
         self.hundred_word = nums["hundred"]  # "hundert" after "ein" is no multiplier of the article
 
     def use_about_model(self, on: bool) -> None:
@@ -509,6 +511,10 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
             elif ab is None and f["unit"] not in _TIME_UNITS and (ante := self._partitive_antecedent(doc, f)) is not None:
                 # after the elliptic rules: "2.500 Einsatzkräften der Polizei aus, 1.600 davon" keeps the count's noun
                 span._.about, span._.about_rule = self.about_lemma(doc, ante), "partitive_pronoun"
+            elif ab is None and copula is None and (counted := self._copula_count_set(doc, f)) is not None:
+                # session 37: "die Zahlen der ... geflüchteten Menschen ... Nur noch 335, 338 ... waren es": a bare count
+                # after "es" + "sein" with no figure to continue is the size of the set named before it
+                span._.about, span._.about_rule = self.about_lemma(doc, counted), "copula_set"
             if span._.about is not None and f["unit"] == "%" and span._.about_rule in _SHARE_OVER_RULES \
                     and not self._unit_genitive(doc, f) and (whole := self._share_whole(doc, out, f)) is not None:
                 # session 23 (dev15, the annotators' call): a share with no genitive of its own in the sentence of a
