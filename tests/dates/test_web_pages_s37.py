@@ -34,3 +34,9 @@ def test_bounding_qualifier_after_a_years_preposition(nlp):
     assert ("2024", "2024", "date") in dates_of(nlp, text, "2016-03-15")
     # a unit after it still counts: a duration of 2000 years, not the year 2000
     assert ("2000", "2000", "date") not in dates_of(nlp, "Das gibt es seit mindestens 2000 Jahren.", "2016-03-15")
+
+
+# origin: session 37, web page ekd.de (row 277, an address of 11 November 2021): "Martinstag" was no DATE
+def test_martinstag_is_a_fixed_holiday(nlp):
+    text = "Gerechtigkeit ist grundlegend für den Frieden. Heute am Martinstag schauen wir auf den Offizier."
+    assert ("Martinstag", "2021-11-11", "date") in dates_of(nlp, text, "2021-11-11")
