@@ -78,6 +78,9 @@ class DatePatterns:
             mon_words.append(_cap(k))
         MON = f"(?P<mon>(?:{_alt(w for w in mon_words if w.endswith('.'))})|(?:(?:{_alt(w for w in mon_words if not w.endswith('.'))})(?=s?(?![\\w-]))))s?"
         MON2 = MON.replace("?P<mon>", "?:")
+        # "Stand: 1. Sep 2015", "am 3. Okt 2019" (session 37, web pages; our own rule): an abbreviation of `months`
+        # without its dot is a month only between a day and a four-digit year ("Jan" alone is a first name)
+        UNDOTTED = _alt(w[:-1] for w in mon_words if w.endswith("."))
         WD = f"(?P<wd>{_alt(_cap(w) for w in self.weekdays)})"
         WDX = WD.replace("?P<wd>", "?:")  # the same without the group, for a look-ahead
         DP = f"(?P<dp>{_alt(self.day_parts)})?"
@@ -158,6 +161,7 @@ class DatePatterns:
             # the value the day's (dev7, dev8, dev9 gold: TimeML's one TIMEX for "the morning of January 17")
             ("dmy", f"{B}(?P<dpart>{DPN})\\s+des\\s+{DAY}\\s*{MON}(?:\\s+{YEAR})?", 4),
             ("dmy", f"{B}{DAY}\\s*{MON}{EVERY}", 4),
+            ("dmy", f"{B}{DAY}\\s*(?P<mon>{UNDOTTED})\\s+{YEAR4}(?![\\w-]|[.,]\\d)", 4),
             # "am 24., 25., 26. und 31. Dezember": the days of a comma list before the linked pair too
             ("day_list", f"{B}{DAY}(?=(?:\\s*,\\s*(?:0?[1-9]|[12]\\d|3[01])\\.)*\\s*{LINK}\\s*(?:0?[1-9]|[12]\\d|3[01])\\.\\s*{MON2})", 4),
             # session 32: a day without its month ("die am 18. in Oberharz ... ihren Tiefpunkt fanden"): the month
@@ -289,7 +293,7 @@ class DatePatterns:
         # patterns, whose leading look-behind makes the regex engine try every position.
         mon_gate = _alt(mon_words)
         gates = {
-            "numeric": r"\d\. ?\d{1,2}\. ?\d\d", "numeric_dm": r"\d\.\d{1,2}[.)]", "ana_phrase": _alt(self.ana_phrase_dirs), "iso": r"\d-\d\d-\d\d", "dmy": mon_gate, "day_list": mon_gate, "bare_day": r"\d\.(?:\s*[,;)]|\s+[a-zäöüß])",
+            "numeric": r"\d\. ?\d{1,2}\. ?\d\d", "numeric_dm": r"\d\.\d{1,2}[.)]", "ana_phrase": _alt(self.ana_phrase_dirs), "iso": r"\d-\d\d-\d\d", "dmy": mon_gate + "|" + UNDOTTED, "day_list": mon_gate, "bare_day": r"\d\.(?:\s*[,;)]|\s+[a-zäöüß])",
             "month": mon_gate, "season": SEAS.split(")")[0].split("(?P<season>")[1], "part_year": part_gate,
             "quarter": "Quartal|Vierteljahr|Jahresviertel|Halbjahr|Jahreshälfte", "quarter_q": "Q[1-4]",
             "part_rel": part_gate, "rel": "Jahr|Monat|Woche|Tag|" + DAYP + "|" + FISC, "deictic_adj": _alt(_both(self.deictic_mods)), "period_duration": _alt(_cap(w) for w in self.period_durs), "holiday_weekend": _alt(_cap(w) for w in self.holiday_weekends), "rel_comp": _alt(_cap(w) for w in self.rel_comp),
@@ -325,6 +329,8 @@ class DatePatterns:
                     cands.append(DateMatch(m.start("year2"), m.end("year2"), "year_part", {"year": y2}, prio))
                     continue
                 g = m.groupdict()
+                if g.get("mon") and g["mon"].lower() not in self.months and g["mon"].lower() + "." in self.months:
+                    g["mon"] += "."  # an undotted abbreviation ("1. Sep 2015") looks up as the dotted one
                 if kind == "bc_first":
                     if int(g["year"]) <= int(g["year2"]):
                         continue

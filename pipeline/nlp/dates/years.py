@@ -90,6 +90,8 @@ def _year_words() -> dict[str, frozenset[str]]:
             "pair_openers": frozenset(d["year_pair_openers"]),
             "comparison_qualifiers": frozenset(d["comparison_years"]["qualifiers"]),
             "comparison_amounts": frozenset(d["comparison_years"]["amount_words"]),
+            "bound_prepositions": frozenset(d["year_bound_qualifiers"]["prepositions"]),
+            "bound_qualifiers": frozenset(d["year_bound_qualifiers"]["qualifiers"]),
             "months": frozenset(d["months"]),
             "not_after": frozenset(lang_data("identifiers.json")["after"])}
 
@@ -197,7 +199,9 @@ def is_bare_year(doc: Doc, i: int, year_triggers: Optional[set] = None,
     p1 = prev.text.lower() if prev is not None else ""
     p2 = prev2.text.lower() if prev2 is not None else ""
     quals = lang_data("qualifiers.json")["qualifiers"]
-    if p1 in quals or f"{p2} {p1}" in quals:
+    # "seit mindestens 2019" (dates.json year_bound_qualifiers): the preposition before the qualifier dates it
+    bounded = p1 in _year_words()["bound_qualifiers"] and p2 in _year_words()["bound_prepositions"]
+    if (p1 in quals or f"{p2} {p1}" in quals) and not bounded:
         if (p1 not in _year_words()["qualifier_prepositions"] or f"{p2} {p1}" in quals) \
                 and not compared_with_year(doc, i):
             return False

@@ -137,6 +137,10 @@ class AmountRules:
             nl = nxt.text.lower()
             if nl.startswith("halb") and fraction(nl):
                 return 1, i + 1
+            if nl in self.plural_time_units:
+                # an article agrees with a singular noun: before a plural time unit it belongs to a noun further on
+                # ("eine Jahrhunderte übergreifende Kollektion"; measures.json plural_time_units; session 37)
+                return None
             genitive = low not in self.genitive_one or (i > 0 and doc[i - 1].text.lower() in self.genitive_time_preps)
             if genitive and (self._time_unit_word(nxt) or (
                     nl in self.duration_adjectives and i + 2 < len(doc) and self._time_unit_word(doc[i + 2]))):

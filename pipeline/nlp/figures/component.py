@@ -225,6 +225,7 @@ class FigureRecognizer(AmountRules, ExclusionRules, AboutRules, AboutContextRule
         self.partitive_articles = set(ms["partitive_articles"])  # "zwei von den drei Kindern"
         self.bound_not_for_percent = set(ms["bound_not_for_percent"])  # "mit 30 Prozent" measures no noun before it
         self.genitive_one = set(ms["genitive_one"])  # "eines Tages" is no duration
+        self.plural_time_units = set(ms["plural_time_units"])  # "eine Jahrhunderte übergreifende ...": no "one"
         self.container_prepositions = set(ms["container_prepositions"])  # "in Höhe von"
         self.singular_articles = set(ms["singular_articles"])
         self.threshold_nouns = set(ms["threshold_nouns"])
