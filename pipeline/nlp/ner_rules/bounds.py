@@ -22,6 +22,13 @@ _EMPHASIS_MARKS = frozenset({"*"})
 _APOSTROPHES = frozenset({"'", "\u2019"})
 
 
+def edge_mark_sets(quote_pairs: dict[str, frozenset[str]], quotes: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The marks `BoundRules.edge_mark` cuts off a name's start and its end, made once with the component: the opening
+    quotation marks of ``quoted_titles`` and the closing ones, no apostrophe, each with markdown's emphasis mark."""
+    openers = frozenset(quote_pairs)
+    return (openers - _APOSTROPHES) | _EMPHASIS_MARKS, (quotes - openers - _APOSTROPHES) | _EMPHASIS_MARKS
+
+
 class BoundRules:
     """Methods of `NerRules` for the job named above (component.py composes the mixins into it)."""
 
@@ -97,10 +104,7 @@ class BoundRules:
         the closing mark into the span ('*‚[The Bridge‘]*', '‚[Black People of Colour‘] (BPOC)', web pages, session
         37). A closing mark only at the end: "‘" starts a Hawaiian name as its ʻokina ('[‘Adi]', Wikinews dev).
         Our rule, with the descriptors."""
-        if not self.edge_marks:
-            return False
-        quotes = frozenset(self.title_quote_pairs) if opening else self.title_quotes - frozenset(self.title_quote_pairs)
-        return (t.text in quotes and t.text not in _APOSTROPHES) or t.text in _EMPHASIS_MARKS
+        return bool(self.edge_marks) and t.text in (self.edge_openers if opening else self.edge_closers)
 
     def person_lead(self, doc: Doc, start: int, end: int) -> int:
         """Tokens at the start of the PER span doc[start:end] that are no part of the name

@@ -16,7 +16,7 @@ from ..normalize import lang_data
 from .acronyms import AcronymRules
 from .added import AddedNameRules
 from .apposition import AppositionRules
-from .bounds import BoundRules
+from .bounds import BoundRules, edge_mark_sets
 from .clubs import ClubRules
 from .common import _NAME_LABELS
 from .data import _common_nouns, evidence_nouns, listed_bodies, person_names, region_names, term_acronyms
@@ -290,6 +290,7 @@ class NerRules(BoundRules, LabelRules, DropRules, AppositionRules, AddedNameRule
         self.quoted_titles = name_bounds
         self.title_quote_pairs = {k: frozenset(v) for k, v in titles["pairs"].items()}
         self.title_quotes = frozenset(self.title_quote_pairs) | frozenset(c for v in self.title_quote_pairs.values() for c in v)
+        self.edge_openers, self.edge_closers = edge_mark_sets(self.title_quote_pairs, self.title_quotes)  # `edge_mark`
         self.title_max_tokens = int(titles["max_tokens"])
         self.title_min_tokens = int(titles["min_tokens"])
         # `by_apposition`: 'Sendereihe „[oper kompakt]“', 'Dokumentationssendung „[37 Grad]“' MISC (session 36), with apposition
